@@ -1,0 +1,204 @@
+//! Roles and the rules that decide who may see what.
+//!
+//! The store answers "how is this user related to this client?" and these pure
+//! functions turn the answer into a decision, so the permission table is tested
+//! without a database.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Accounts, organisation settings and the audit log; no clinical content
+    /// unless the account is also marked as practising.
+    Admin,
+    /// Sees the clients of the clinicians they supervise.
+    Supervisor,
+    /// Sees the clients whose care team they are on.
+    Clinician,
+    /// A client using the portal.
+    Client,
+}
+
+impl Role {
+    pub const STAFF: [Role; 3] = [Role::Admin, Role::Supervisor, Role::Clinician];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Supervisor => "supervisor",
+            Role::Clinician => "clinician",
+            Role::Client => "client",
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Role::Admin => "Administrator",
+            Role::Supervisor => "Supervisor",
+            Role::Clinician => "Clinician",
+            Role::Client => "Client",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "admin" => Ok(Role::Admin),
+            "supervisor" => Ok(Role::Supervisor),
+            "clinician" => Ok(Role::Clinician),
+            "client" => Ok(Role::Client),
+            other => Err(format!("unknown role '{other}': expected admin, supervisor or clinician")),
+        }
+    }
+}
+
+/// The signed-in person as far as permissions are concerned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub role: Role,
+    /// An administrator who also holds a caseload (solo or small practice).
+    pub practises: bool,
+}
+
+impl Actor {
+    /// May hold a caseload and create client records.
+    pub fn can_hold_caseload(&self) -> bool {
+        match self.role {
+            Role::Clinician | Role::Supervisor => true,
+            Role::Admin => self.practises,
+            Role::Client => false,
+        }
+    }
+
+    pub fn can_administer(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    /// Break-glass is for clinical staff in an emergency, never for admins acting
+    /// as admins or for clients.
+    pub fn can_break_glass(&self) -> bool {
+        self.can_hold_caseload()
+    }
+}
+
+/// How a user stands towards one client record (answered by the store).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClientRelation {
+    pub on_care_team: bool,
+    pub supervises_care_team_member: bool,
+    pub break_glass_active: bool,
+}
+
+/// Why access was granted; recorded in the audit log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccessBasis {
+    CareTeam,
+    Supervision,
+    BreakGlass,
+}
+
+impl AccessBasis {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AccessBasis::CareTeam => "care_team",
+            AccessBasis::Supervision => "supervision",
+            AccessBasis::BreakGlass => "break_glass",
+        }
+    }
+}
+
+/// Read access to a client's record. `None` means the record must look absent (404).
+pub fn client_read_access(actor: &Actor, rel: ClientRelation) -> Option<AccessBasis> {
+    if !actor.can_hold_caseload() {
+        return None;
+    }
+    if rel.on_care_team {
+        Some(AccessBasis::CareTeam)
+    } else if rel.supervises_care_team_member && actor.role == Role::Supervisor {
+        Some(AccessBasis::Supervision)
+    } else if rel.break_glass_active {
+        Some(AccessBasis::BreakGlass)
+    } else {
+        None
+    }
+}
+
+/// Write access: the care team, and supervisors of its members. Break-glass
+/// grants reading and recording (an emergency may need a note), same as reading.
+pub fn client_write_access(actor: &Actor, rel: ClientRelation) -> Option<AccessBasis> {
+    client_read_access(actor, rel)
+}
+
+/// Who may change a client's care team: its members and their supervisors,
+/// not someone who is only in through break-glass.
+pub fn may_manage_care_team(actor: &Actor, rel: ClientRelation) -> bool {
+    matches!(
+        client_read_access(actor, rel),
+        Some(AccessBasis::CareTeam) | Some(AccessBasis::Supervision)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role, practises: bool) -> Actor {
+        Actor { role, practises }
+    }
+
+    const NONE: ClientRelation =
+        ClientRelation { on_care_team: false, supervises_care_team_member: false, break_glass_active: false };
+    const TEAM: ClientRelation = ClientRelation { on_care_team: true, ..NONE };
+    const SUPERVISES: ClientRelation = ClientRelation { supervises_care_team_member: true, ..NONE };
+    const GLASS: ClientRelation = ClientRelation { break_glass_active: true, ..NONE };
+
+    #[test]
+    fn permission_table() {
+        use AccessBasis::*;
+        let cases = [
+            (actor(Role::Clinician, false), TEAM, Some(CareTeam)),
+            (actor(Role::Clinician, false), NONE, None),
+            (actor(Role::Clinician, false), SUPERVISES, None),
+            (actor(Role::Clinician, false), GLASS, Some(BreakGlass)),
+            (actor(Role::Supervisor, false), SUPERVISES, Some(Supervision)),
+            (actor(Role::Supervisor, false), TEAM, Some(CareTeam)),
+            (actor(Role::Supervisor, false), NONE, None),
+            (actor(Role::Admin, false), TEAM, None),
+            (actor(Role::Admin, false), GLASS, None),
+            (actor(Role::Admin, true), TEAM, Some(CareTeam)),
+            (actor(Role::Admin, true), SUPERVISES, None),
+            (actor(Role::Client, false), TEAM, None),
+        ];
+        for (a, rel, expected) in cases {
+            assert_eq!(client_read_access(&a, rel), expected, "{a:?} {rel:?}");
+        }
+    }
+
+    #[test]
+    fn break_glass_does_not_manage_the_team() {
+        let c = actor(Role::Clinician, false);
+        assert!(!may_manage_care_team(&c, GLASS));
+        assert!(may_manage_care_team(&c, TEAM));
+        assert!(!actor(Role::Admin, false).can_break_glass());
+    }
+
+    #[test]
+    fn roles_parse() {
+        for r in [Role::Admin, Role::Supervisor, Role::Clinician, Role::Client] {
+            assert_eq!(r.as_str().parse::<Role>().unwrap(), r);
+        }
+        assert!("root".parse::<Role>().is_err());
+    }
+}

@@ -1,0 +1,311 @@
+//! The audit log's entries and its hash chain.
+//!
+//! Each entry stores SHA-256 over its own content and the previous entry's hash.
+//! Changing, deleting or reordering any entry breaks the chain from that point,
+//! which `verify_chain` reports by sequence number.
+
+use crate::Timestamp;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// The hash that precedes the first entry.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Success,
+    Denied,
+    Failure,
+}
+
+impl Outcome {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Outcome::Success => "success",
+            Outcome::Denied => "denied",
+            Outcome::Failure => "failure",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "success" => Some(Outcome::Success),
+            "denied" => Some(Outcome::Denied),
+            "failure" => Some(Outcome::Failure),
+            _ => None,
+        }
+    }
+}
+
+/// What happened, named `resource.verb`. Kept as one list so the UI filter and
+/// the tests know every action.
+pub mod action {
+    pub const LOGIN: &str = "auth.login";
+    pub const LOGIN_FAILED: &str = "auth.login_failed";
+    pub const LOGIN_THROTTLED: &str = "auth.login_throttled";
+    pub const LOGOUT: &str = "auth.logout";
+    pub const SESSION_END: &str = "auth.session_end";
+    pub const PASSWORD_CHANGE: &str = "auth.password_change";
+    pub const SETUP: &str = "auth.first_run_setup";
+    pub const ACCESS_DENIED: &str = "access.denied";
+    pub const CLIENT_CREATE: &str = "client.create";
+    pub const CLIENT_READ: &str = "client.read";
+    pub const CLIENT_LIST: &str = "client.list";
+    pub const CLIENT_UPDATE: &str = "client.update";
+    pub const CLIENT_ARCHIVE: &str = "client.archive";
+    pub const CLIENT_RESTORE: &str = "client.restore";
+    pub const CARE_TEAM_READ: &str = "care_team.read";
+    pub const CARE_TEAM_ADD: &str = "care_team.add";
+    pub const CARE_TEAM_REMOVE: &str = "care_team.remove";
+    pub const CARE_TEAM_RESPONSIBLE: &str = "care_team.set_responsible";
+    pub const BREAK_GLASS: &str = "client.break_glass";
+    pub const BREAK_GLASS_REVIEW: &str = "break_glass.review";
+    pub const USER_CREATE: &str = "user.create";
+    pub const USER_UPDATE: &str = "user.update";
+    pub const USER_DEACTIVATE: &str = "user.deactivate";
+    pub const USER_REACTIVATE: &str = "user.reactivate";
+    pub const TOKEN_CREATE: &str = "token.create";
+    pub const TOKEN_REVOKE: &str = "token.revoke";
+    pub const SETTINGS_UPDATE: &str = "settings.update";
+    pub const AUDIT_EXPORT: &str = "audit.export";
+
+    pub const ALL: &[&str] = &[
+        LOGIN, LOGIN_FAILED, LOGIN_THROTTLED, LOGOUT, SESSION_END, PASSWORD_CHANGE, SETUP,
+        ACCESS_DENIED, CLIENT_CREATE, CLIENT_READ, CLIENT_LIST, CLIENT_UPDATE, CLIENT_ARCHIVE,
+        CLIENT_RESTORE, CARE_TEAM_READ, CARE_TEAM_ADD, CARE_TEAM_REMOVE, CARE_TEAM_RESPONSIBLE,
+        BREAK_GLASS, BREAK_GLASS_REVIEW, USER_CREATE, USER_UPDATE, USER_DEACTIVATE,
+        USER_REACTIVATE, TOKEN_CREATE, TOKEN_REVOKE, SETTINGS_UPDATE, AUDIT_EXPORT,
+    ];
+}
+
+/// An event to record; sequence, time and hashes are added when it is appended.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize)]
+pub struct AuditEvent {
+    pub actor_id: Option<String>,
+    /// Who, in words, as known at the time (e-mail, "system", a token name).
+    pub actor_label: String,
+    pub action: String,
+    pub resource_type: String,
+    pub resource_id: Option<String>,
+    pub client_id: Option<String>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub outcome: String,
+    pub detail: Option<String>,
+}
+
+/// A stored entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: Timestamp,
+    #[serde(flatten)]
+    pub event: AuditEvent,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// SHA-256 over every field, each length-prefixed so that no two different
+/// entries serialise to the same bytes.
+pub fn entry_hash(seq: i64, at: &Timestamp, e: &AuditEvent, prev_hash: &str) -> String {
+    let mut h = Sha256::new();
+    let mut field = |v: Option<&str>| match v {
+        None => h.update(b"\x00"),
+        Some(s) => {
+            h.update(b"\x01");
+            h.update((s.len() as u64).to_be_bytes());
+            h.update(s.as_bytes());
+        }
+    };
+    field(Some("rapport-audit-v1"));
+    field(Some(&seq.to_string()));
+    field(Some(&at.to_db()));
+    field(e.actor_id.as_deref());
+    field(Some(&e.actor_label));
+    field(Some(&e.action));
+    field(Some(&e.resource_type));
+    field(e.resource_id.as_deref());
+    field(e.client_id.as_deref());
+    field(e.ip.as_deref());
+    field(e.user_agent.as_deref());
+    field(Some(&e.outcome));
+    field(e.detail.as_deref());
+    field(Some(prev_hash));
+    hex::encode(h.finalize())
+}
+
+/// Builds the next entry of the chain.
+pub fn seal(seq: i64, at: Timestamp, event: AuditEvent, prev_hash: String) -> AuditEntry {
+    let hash = entry_hash(seq, &at, &event, &prev_hash);
+    AuditEntry { seq, at, event, prev_hash, hash }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChainError {
+    /// The entry's stored hash does not match its content.
+    Altered { seq: i64 },
+    /// The entry does not follow the one before it.
+    Broken { seq: i64, reason: String },
+    /// The recorded head of the chain disagrees with the last entry.
+    Truncated { expected_last_seq: i64, found_last_seq: i64 },
+}
+
+impl std::fmt::Display for ChainError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChainError::Altered { seq } => write!(f, "entry {seq} was altered: its content does not match its hash"),
+            ChainError::Broken { seq, reason } => write!(f, "entry {seq} breaks the chain: {reason}"),
+            ChainError::Truncated { expected_last_seq, found_last_seq } => write!(
+                f,
+                "entries after {found_last_seq} are missing: the chain head records entry {expected_last_seq}"
+            ),
+        }
+    }
+}
+
+/// Incremental verifier so the store can stream millions of entries.
+pub struct ChainVerifier {
+    expected_seq: i64,
+    prev_hash: String,
+    checked: u64,
+}
+
+impl Default for ChainVerifier {
+    fn default() -> Self {
+        Self { expected_seq: 1, prev_hash: GENESIS_HASH.to_string(), checked: 0 }
+    }
+}
+
+impl ChainVerifier {
+    pub fn push(&mut self, e: &AuditEntry) -> Result<(), ChainError> {
+        if e.seq != self.expected_seq {
+            return Err(ChainError::Broken {
+                seq: e.seq,
+                reason: format!("expected entry {} here (an entry was deleted or reordered)", self.expected_seq),
+            });
+        }
+        if e.prev_hash != self.prev_hash {
+            return Err(ChainError::Broken {
+                seq: e.seq,
+                reason: "its previous-hash does not match the entry before it".into(),
+            });
+        }
+        if entry_hash(e.seq, &e.at, &e.event, &e.prev_hash) != e.hash {
+            return Err(ChainError::Altered { seq: e.seq });
+        }
+        self.expected_seq += 1;
+        self.prev_hash = e.hash.clone();
+        self.checked += 1;
+        Ok(())
+    }
+
+    /// Compares the end of the chain with the stored head (last seq and hash).
+    pub fn finish(self, head_seq: i64, head_hash: &str) -> Result<u64, ChainError> {
+        let last = self.expected_seq - 1;
+        if last != head_seq {
+            return Err(ChainError::Truncated { expected_last_seq: head_seq, found_last_seq: last });
+        }
+        if head_seq > 0 && self.prev_hash != head_hash {
+            return Err(ChainError::Altered { seq: last });
+        }
+        Ok(self.checked)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(n: usize) -> AuditEvent {
+        AuditEvent {
+            actor_id: Some(format!("user-{n}")),
+            actor_label: "a@example.org".into(),
+            action: action::CLIENT_READ.into(),
+            resource_type: "client".into(),
+            resource_id: Some(format!("c{n}")),
+            client_id: Some(format!("c{n}")),
+            ip: Some("127.0.0.1".into()),
+            user_agent: None,
+            outcome: Outcome::Success.as_str().into(),
+            detail: None,
+        }
+    }
+
+    fn chain(n: usize) -> Vec<AuditEntry> {
+        let mut prev = GENESIS_HASH.to_string();
+        (1..=n)
+            .map(|i| {
+                let e = seal(i as i64, Timestamp::now(), event(i), prev.clone());
+                prev = e.hash.clone();
+                e
+            })
+            .collect()
+    }
+
+    fn verify(entries: &[AuditEntry], head_seq: i64, head_hash: &str) -> Result<u64, ChainError> {
+        let mut v = ChainVerifier::default();
+        for e in entries {
+            v.push(e)?;
+        }
+        v.finish(head_seq, head_hash)
+    }
+
+    #[test]
+    fn intact_chain_verifies() {
+        let c = chain(5);
+        assert_eq!(verify(&c, 5, &c[4].hash), Ok(5));
+        assert_eq!(verify(&[], 0, GENESIS_HASH), Ok(0));
+    }
+
+    #[test]
+    fn altered_entry_is_named() {
+        let mut c = chain(5);
+        c[2].event.client_id = Some("someone-else".into());
+        assert_eq!(verify(&c, 5, &c[4].hash.clone()), Err(ChainError::Altered { seq: 3 }));
+    }
+
+    #[test]
+    fn rehashed_alteration_breaks_the_next_link() {
+        let mut c = chain(5);
+        c[2].event.detail = Some("forged".into());
+        c[2].hash = entry_hash(3, &c[2].at, &c[2].event, &c[2].prev_hash);
+        assert!(matches!(verify(&c, 5, &c[4].hash.clone()), Err(ChainError::Broken { seq: 4, .. })));
+    }
+
+    #[test]
+    fn deleted_and_reordered_entries_are_detected() {
+        let mut c = chain(5);
+        let head = c[4].hash.clone();
+        c.remove(1);
+        assert!(matches!(verify(&c, 5, &head), Err(ChainError::Broken { seq: 3, .. })));
+        let mut c = chain(5);
+        c.swap(1, 2);
+        assert!(matches!(verify(&c, 5, &head), Err(ChainError::Broken { seq: 3, .. })));
+    }
+
+    #[test]
+    fn truncated_tail_is_detected() {
+        let c = chain(5);
+        let head = c[4].hash.clone();
+        assert_eq!(
+            verify(&c[..4], 5, &head),
+            Err(ChainError::Truncated { expected_last_seq: 5, found_last_seq: 4 })
+        );
+    }
+
+    #[test]
+    fn fields_are_not_ambiguous() {
+        let mut a = event(1);
+        let mut b = event(1);
+        a.actor_label = "ab".into();
+        a.action = "c".into();
+        b.actor_label = "a".into();
+        b.action = "bc".into();
+        let t = Timestamp::now();
+        assert_ne!(entry_hash(1, &t, &a, GENESIS_HASH), entry_hash(1, &t, &b, GENESIS_HASH));
+        let mut c = event(1);
+        c.detail = Some(String::new());
+        assert_ne!(entry_hash(1, &t, &event(1), GENESIS_HASH), entry_hash(1, &t, &c, GENESIS_HASH));
+    }
+}

@@ -1,0 +1,18 @@
+//! Rapport's domain core: types and rules with no I/O.
+//!
+//! Everything here is pure so that clinical and security rules are tested in
+//! milliseconds and shared by the store, the web layer and the CLI.
+
+pub mod access;
+pub mod audit;
+pub mod client;
+pub mod ids;
+pub mod password;
+pub mod session;
+pub mod throttle;
+pub mod time;
+pub mod validation;
+
+pub use ids::Id;
+pub use time::Timestamp;
+pub use validation::{FieldError, ValidationErrors};

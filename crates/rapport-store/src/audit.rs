@@ -1,0 +1,246 @@
+//! The audit log: appended in the same transaction as the change it records,
+//! or, for reads and sign-in events, through a group committer that shares one
+//! commit (one disk flush) among all the entries waiting at that moment.
+
+use crate::{Result, Store, StoreError};
+use rapport_core::audit::{seal, AuditEntry, AuditEvent, ChainError, ChainVerifier};
+use rapport_core::Timestamp;
+use sqlx::{Any, AnyPool, Row, Transaction};
+use tokio::sync::{mpsc, oneshot, Mutex};
+
+/// Appends one entry inside an open write transaction. The `UPDATE` of the
+/// single head row serialises appenders (it takes the row lock on PostgreSQL;
+/// SQLite has one writer), so the chain never forks.
+pub(crate) async fn append(tx: &mut Transaction<'static, Any>, event: AuditEvent, at: Timestamp) -> Result<i64> {
+    let row = sqlx::query("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash")
+        .fetch_one(&mut **tx)
+        .await?;
+    let seq: i64 = row.try_get("last_seq")?;
+    let prev: String = row.try_get("last_hash")?;
+    let entry = seal(seq, at, event, prev);
+    let e = &entry.event;
+    sqlx::query(
+        "INSERT INTO audit_log (seq, at, actor_id, actor_label, action, resource_type, resource_id, client_id, \
+         ip, user_agent, outcome, detail, prev_hash, hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+    )
+    .bind(entry.seq)
+    .bind(entry.at.to_db())
+    .bind(e.actor_id.clone())
+    .bind(e.actor_label.clone())
+    .bind(e.action.clone())
+    .bind(e.resource_type.clone())
+    .bind(e.resource_id.clone())
+    .bind(e.client_id.clone())
+    .bind(e.ip.clone())
+    .bind(e.user_agent.clone())
+    .bind(e.outcome.clone())
+    .bind(e.detail.clone())
+    .bind(entry.prev_hash.clone())
+    .bind(entry.hash.clone())
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE audit_head SET last_hash = $1 WHERE id = 1").bind(entry.hash).execute(&mut **tx).await?;
+    Ok(seq)
+}
+
+type Reply = oneshot::Sender<std::result::Result<i64, String>>;
+
+/// Batches standalone audit entries into shared transactions.
+#[derive(Clone)]
+pub(crate) struct GroupCommitter {
+    tx: mpsc::Sender<(AuditEvent, Reply)>,
+    task: std::sync::Arc<Mutex<Option<tokio::task::JoinHandle<()>>>>,
+}
+
+/// Entries per shared commit at most; bounds transaction size under load.
+const MAX_BATCH: usize = 512;
+
+impl GroupCommitter {
+    pub(crate) fn start(pool: AnyPool) -> Self {
+        let (tx, mut rx) = mpsc::channel::<(AuditEvent, Reply)>(4096);
+        let task = tokio::spawn(async move {
+            let mut batch = Vec::with_capacity(MAX_BATCH);
+            while let Some(first) = rx.recv().await {
+                batch.push(first);
+                while batch.len() < MAX_BATCH {
+                    match rx.try_recv() {
+                        Ok(item) => batch.push(item),
+                        Err(_) => break,
+                    }
+                }
+                let result = write_batch(&pool, &batch).await;
+                match result {
+                    Ok(seqs) => {
+                        for ((_, reply), seq) in batch.drain(..).zip(seqs) {
+                            let _ = reply.send(Ok(seq));
+                        }
+                    }
+                    Err(e) => {
+                        tracing::error!(error = %e, entries = batch.len(), "audit batch failed");
+                        for (_, reply) in batch.drain(..) {
+                            let _ = reply.send(Err(e.to_string()));
+                        }
+                    }
+                }
+            }
+        });
+        GroupCommitter { tx, task: std::sync::Arc::new(Mutex::new(Some(task))) }
+    }
+
+    pub(crate) async fn record(&self, event: AuditEvent) -> Result<i64> {
+        let (reply, wait) = oneshot::channel();
+        self.tx.send((event, reply)).await.map_err(|_| StoreError::Audit("audit writer stopped".into()))?;
+        wait.await
+            .map_err(|_| StoreError::Audit("audit writer stopped".into()))?
+            .map_err(StoreError::Audit)
+    }
+
+    /// Lets queued entries finish; called on graceful shutdown.
+    pub(crate) async fn shutdown(&self) {
+        // Dropping our sender is not enough while clones live, so wait briefly
+        // for the queue to drain instead.
+        for _ in 0..50 {
+            if self.tx.capacity() == self.tx.max_capacity() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        if let Some(t) = self.task.lock().await.take() {
+            t.abort();
+        }
+    }
+}
+
+async fn write_batch(pool: &AnyPool, batch: &[(AuditEvent, Reply)]) -> Result<Vec<i64>> {
+    let mut tx = pool.begin().await?;
+    let at = Timestamp::now();
+    let mut seqs = Vec::with_capacity(batch.len());
+    for (event, _) in batch {
+        seqs.push(append(&mut tx, event.clone(), at).await?);
+    }
+    tx.commit().await?;
+    Ok(seqs)
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    pub client_id: Option<String>,
+    pub actor_id: Option<String>,
+    pub action: Option<String>,
+    pub outcome: Option<String>,
+    /// Inclusive lower bound on time.
+    pub from: Option<Timestamp>,
+    /// Exclusive upper bound on time.
+    pub until: Option<Timestamp>,
+    /// Only entries with a sequence number below this (keyset paging, newest first).
+    pub before_seq: Option<i64>,
+    pub limit: i64,
+}
+
+const ENTRY_COLUMNS: &str = "seq, at, actor_id, actor_label, action, resource_type, resource_id, client_id, \
+     ip, user_agent, outcome, detail, prev_hash, hash";
+
+fn entry_from_row(row: &sqlx::any::AnyRow) -> std::result::Result<AuditEntry, String> {
+    let seq: i64 = row.try_get("seq").map_err(|e| e.to_string())?;
+    let get = |c: &str| row.try_get::<Option<String>, _>(c).map_err(|e| format!("entry {seq}: {e}"));
+    let at_text = get("at")?.unwrap_or_default();
+    let at = Timestamp::parse(&at_text).ok_or_else(|| format!("entry {seq} has an unreadable time {at_text:?}"))?;
+    Ok(AuditEntry {
+        seq,
+        at,
+        event: AuditEvent {
+            actor_id: get("actor_id")?,
+            actor_label: get("actor_label")?.unwrap_or_default(),
+            action: get("action")?.unwrap_or_default(),
+            resource_type: get("resource_type")?.unwrap_or_default(),
+            resource_id: get("resource_id")?,
+            client_id: get("client_id")?,
+            ip: get("ip")?,
+            user_agent: get("user_agent")?,
+            outcome: get("outcome")?.unwrap_or_default(),
+            detail: get("detail")?,
+        },
+        prev_hash: get("prev_hash")?.unwrap_or_default(),
+        hash: get("hash")?.unwrap_or_default(),
+    })
+}
+
+#[derive(Debug)]
+pub enum VerifyError {
+    Chain(ChainError),
+    Unreadable { seq: i64, reason: String },
+    Store(StoreError),
+}
+
+impl std::fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VerifyError::Chain(c) => c.fmt(f),
+            VerifyError::Unreadable { seq, reason } => write!(f, "entry {seq} was altered: {reason}"),
+            VerifyError::Store(e) => e.fmt(f),
+        }
+    }
+}
+
+impl Store {
+    /// Records a standalone event (a read, a sign-in, a denial). Returns once the
+    /// entry is committed, so callers answer only after the trail is durable.
+    pub async fn audit(&self, event: AuditEvent) -> Result<i64> {
+        self.audit.record(event).await
+    }
+
+    /// Newest first.
+    pub async fn audit_entries(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM audit_log \
+             WHERE ($1 = '' OR client_id = $1) AND ($2 = '' OR actor_id = $2) AND ($3 = '' OR action = $3) \
+             AND ($4 = '' OR outcome = $4) AND ($5 = '' OR at >= $5) AND ($6 = '' OR at < $6) AND seq < $7 \
+             ORDER BY seq DESC LIMIT $8"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(f.client_id.clone().unwrap_or_default())
+            .bind(f.actor_id.clone().unwrap_or_default())
+            .bind(f.action.clone().unwrap_or_default())
+            .bind(f.outcome.clone().unwrap_or_default())
+            .bind(f.from.map(|t| t.to_db()).unwrap_or_default())
+            .bind(f.until.map(|t| t.to_db()).unwrap_or_default())
+            .bind(f.before_seq.unwrap_or(i64::MAX))
+            .bind(f.limit.clamp(1, 10_000))
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter()
+            .map(|r| entry_from_row(r).map_err(StoreError::Invalid))
+            .collect()
+    }
+
+    /// Walks the whole chain in pages and checks every link and the head.
+    pub async fn audit_verify(&self) -> std::result::Result<u64, VerifyError> {
+        let mut verifier = ChainVerifier::default();
+        let mut after = 0i64;
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 5000");
+        loop {
+            let rows = sqlx::query(&sql)
+                .bind(after)
+                .fetch_all(&self.read)
+                .await
+                .map_err(|e| VerifyError::Store(e.into()))?;
+            if rows.is_empty() {
+                break;
+            }
+            for row in &rows {
+                let seq: i64 = row.try_get("seq").map_err(|e| VerifyError::Store(e.into()))?;
+                let entry = entry_from_row(row).map_err(|reason| VerifyError::Unreadable { seq, reason })?;
+                verifier.push(&entry).map_err(VerifyError::Chain)?;
+                after = seq;
+            }
+        }
+        let head = sqlx::query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+            .fetch_one(&self.read)
+            .await
+            .map_err(|e| VerifyError::Store(e.into()))?;
+        let head_seq: i64 = head.try_get("last_seq").map_err(|e| VerifyError::Store(e.into()))?;
+        let head_hash: String = head.try_get("last_hash").map_err(|e| VerifyError::Store(e.into()))?;
+        verifier.finish(head_seq, &head_hash).map_err(VerifyError::Chain)
+    }
+}

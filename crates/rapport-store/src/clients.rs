@@ -1,0 +1,533 @@
+//! Client records, care teams, the caseload read model and break-glass access.
+
+use crate::{audit, opt_ts, ts, Result, Store, StoreError};
+use rapport_core::access::ClientRelation;
+use rapport_core::audit::AuditEvent;
+use rapport_core::client::{ClientDetails, ClientStatus, ExternalId};
+use rapport_core::{Id, Timestamp};
+use sqlx::Row;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientRecord {
+    pub id: Id,
+    pub details: ClientDetails,
+    pub status: ClientStatus,
+    pub responsible_clinician_id: Id,
+    pub responsible_clinician_name: String,
+    pub version: i64,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    pub archived_at: Option<Timestamp>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseloadRow {
+    pub id: Id,
+    pub display_name: String,
+    pub date_of_birth: Option<String>,
+    pub pronouns: Option<String>,
+    pub status: ClientStatus,
+    pub responsible_clinician_name: String,
+    pub updated_at: Timestamp,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct CaseloadQuery {
+    /// Matches display name, legal name and external identifiers.
+    pub search: Option<String>,
+    pub status: Option<ClientStatus>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CareTeamMember {
+    pub user_id: Id,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub responsible: bool,
+    pub added_at: Timestamp,
+}
+
+#[derive(Clone, Debug)]
+pub struct BreakGlassRow {
+    pub id: Id,
+    pub user_id: Id,
+    pub user_name: String,
+    pub client_id: Id,
+    pub client_name: String,
+    pub reason: String,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+    pub reviewed_by_name: Option<String>,
+    pub reviewed_at: Option<Timestamp>,
+    pub review_note: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ClientSummary {
+    pub id: Id,
+    pub display_name: String,
+    pub date_of_birth: Option<String>,
+}
+
+const CLIENT_COLUMNS: &str = "c.id, c.display_name, c.legal_name, c.date_of_birth, c.pronouns, c.email, c.phone, \
+     c.address, c.preferred_language, c.emergency_contact_name, c.emergency_contact_relationship, \
+     c.emergency_contact_phone, c.consent_notes, c.external_ids, c.status, c.responsible_clinician_id, \
+     r.name AS responsible_name, c.version, c.created_at, c.updated_at, c.archived_at";
+
+fn client_from_row(row: &sqlx::any::AnyRow) -> Result<ClientRecord> {
+    let ids: String = row.try_get("external_ids")?;
+    let status: String = row.try_get("status")?;
+    Ok(ClientRecord {
+        id: Id::from_db(row.try_get("id")?),
+        details: ClientDetails {
+            display_name: row.try_get("display_name")?,
+            legal_name: row.try_get("legal_name")?,
+            date_of_birth: row.try_get("date_of_birth")?,
+            pronouns: row.try_get("pronouns")?,
+            email: row.try_get("email")?,
+            phone: row.try_get("phone")?,
+            address: row.try_get("address")?,
+            preferred_language: row.try_get("preferred_language")?,
+            emergency_contact_name: row.try_get("emergency_contact_name")?,
+            emergency_contact_relationship: row.try_get("emergency_contact_relationship")?,
+            emergency_contact_phone: row.try_get("emergency_contact_phone")?,
+            consent_notes: row.try_get("consent_notes")?,
+            external_ids: serde_json::from_str::<Vec<ExternalId>>(&ids)
+                .map_err(|e| StoreError::Invalid(format!("corrupt external_ids: {e}")))?,
+        },
+        status: ClientStatus::parse(&status).ok_or_else(|| StoreError::Invalid(format!("bad status {status}")))?,
+        responsible_clinician_id: Id::from_db(row.try_get("responsible_clinician_id")?),
+        responsible_clinician_name: row.try_get("responsible_name")?,
+        version: row.try_get("version")?,
+        created_at: ts(&row.try_get::<String, _>("created_at")?),
+        updated_at: ts(&row.try_get::<String, _>("updated_at")?),
+        archived_at: opt_ts(row.try_get("archived_at")?),
+    })
+}
+
+fn sort_name(d: &ClientDetails) -> String {
+    d.display_name.to_lowercase()
+}
+
+fn search_text(d: &ClientDetails) -> String {
+    let mut parts = vec![d.display_name.clone()];
+    parts.extend(d.legal_name.clone());
+    parts.extend(d.external_ids.iter().map(|i| i.value.clone()));
+    parts.join(" ").to_lowercase()
+}
+
+/// `%term%` with LIKE's wildcards escaped, so a search for "50%" means 50%.
+fn like_pattern(term: &str) -> String {
+    let escaped = term.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl Store {
+    /// Creates a client with `responsible` as responsible clinician and first care-team member.
+    pub async fn create_client(&self, details: &ClientDetails, responsible: &Id, mut event: AuditEvent) -> Result<ClientRecord> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.write.begin().await?;
+        sqlx::query(
+            "INSERT INTO clients (id, display_name, sort_name, search_text, legal_name, date_of_birth, pronouns, email, \
+             phone, address, preferred_language, emergency_contact_name, emergency_contact_relationship, \
+             emergency_contact_phone, consent_notes, external_ids, status, responsible_clinician_id, version, \
+             created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'active', $17, 1, $18, $18)",
+        )
+        .bind(id.as_str())
+        .bind(&details.display_name)
+        .bind(sort_name(details))
+        .bind(search_text(details))
+        .bind(details.legal_name.clone())
+        .bind(details.date_of_birth.clone())
+        .bind(details.pronouns.clone())
+        .bind(details.email.clone())
+        .bind(details.phone.clone())
+        .bind(details.address.clone())
+        .bind(details.preferred_language.clone())
+        .bind(details.emergency_contact_name.clone())
+        .bind(details.emergency_contact_relationship.clone())
+        .bind(details.emergency_contact_phone.clone())
+        .bind(details.consent_notes.clone())
+        .bind(serde_json::to_string(&details.external_ids).expect("serialisable"))
+        .bind(responsible.as_str())
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO care_team (client_id, user_id, responsible, added_at) VALUES ($1, $2, 1, $3)")
+            .bind(id.as_str())
+            .bind(responsible.as_str())
+            .bind(now.to_db())
+            .execute(&mut *tx)
+            .await?;
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(id.to_string());
+        audit::append(&mut tx, event, now).await?;
+        let record = fetch_client(&mut tx, &id).await?.ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
+        Ok(record)
+    }
+
+    /// The client and how `user` stands towards it, in one query.
+    pub async fn client_with_relation(&self, user: &Id, client: &Id, now: Timestamp) -> Result<Option<(ClientRecord, ClientRelation)>> {
+        let sql = format!(
+            "SELECT {CLIENT_COLUMNS}, \
+             (SELECT COUNT(*) FROM care_team t WHERE t.client_id = c.id AND t.user_id = $2) AS on_team, \
+             (SELECT COUNT(*) FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
+                WHERE t.client_id = c.id AND s.supervisor_id = $2) AS supervised, \
+             (SELECT COUNT(*) FROM break_glass b WHERE b.client_id = c.id AND b.user_id = $2 AND b.expires_at > $3) AS glass \
+             FROM clients c JOIN users r ON r.id = c.responsible_clinician_id WHERE c.id = $1"
+        );
+        let row = sqlx::query(&sql)
+            .bind(client.as_str())
+            .bind(user.as_str())
+            .bind(now.to_db())
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|r| {
+            let rel = ClientRelation {
+                on_care_team: r.try_get::<i64, _>("on_team")? > 0,
+                supervises_care_team_member: r.try_get::<i64, _>("supervised")? > 0,
+                break_glass_active: r.try_get::<i64, _>("glass")? > 0,
+            };
+            Ok((client_from_row(&r)?, rel))
+        })
+        .transpose()
+    }
+
+    /// Saves new details. With `expected_version`, refuses to overwrite a newer edit.
+    pub async fn update_client(
+        &self,
+        id: &Id,
+        details: &ClientDetails,
+        expected_version: Option<i64>,
+        event: AuditEvent,
+    ) -> Result<ClientRecord> {
+        let now = Timestamp::now();
+        let mut tx = self.write.begin().await?;
+        let n = sqlx::query(
+            "UPDATE clients SET display_name = $1, sort_name = $2, search_text = $3, legal_name = $4, date_of_birth = $5, \
+             pronouns = $6, email = $7, phone = $8, address = $9, preferred_language = $10, emergency_contact_name = $11, \
+             emergency_contact_relationship = $12, emergency_contact_phone = $13, consent_notes = $14, external_ids = $15, \
+             version = version + 1, updated_at = $16 WHERE id = $17 AND ($18 < 0 OR version = $18)",
+        )
+        .bind(&details.display_name)
+        .bind(sort_name(details))
+        .bind(search_text(details))
+        .bind(details.legal_name.clone())
+        .bind(details.date_of_birth.clone())
+        .bind(details.pronouns.clone())
+        .bind(details.email.clone())
+        .bind(details.phone.clone())
+        .bind(details.address.clone())
+        .bind(details.preferred_language.clone())
+        .bind(details.emergency_contact_name.clone())
+        .bind(details.emergency_contact_relationship.clone())
+        .bind(details.emergency_contact_phone.clone())
+        .bind(details.consent_notes.clone())
+        .bind(serde_json::to_string(&details.external_ids).expect("serialisable"))
+        .bind(now.to_db())
+        .bind(id.as_str())
+        .bind(expected_version.unwrap_or(-1))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Err(if fetch_client(&mut tx, id).await?.is_some() { StoreError::Conflict } else { StoreError::NotFound });
+        }
+        audit::append(&mut tx, event, now).await?;
+        let record = fetch_client(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
+        Ok(record)
+    }
+
+    pub async fn set_client_status(&self, id: &Id, status: ClientStatus, event: AuditEvent) -> Result<()> {
+        let now = Timestamp::now();
+        let archived_at = (status == ClientStatus::Archived).then(|| now.to_db());
+        let mut tx = self.write.begin().await?;
+        let n = sqlx::query("UPDATE clients SET status = $1, archived_at = $2, version = version + 1, updated_at = $3 WHERE id = $4")
+            .bind(status.as_str())
+            .bind(archived_at)
+            .bind(now.to_db())
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The clients `user` may see as their caseload: on the care team, or on the
+    /// team of a clinician they supervise. Returns one page and the total.
+    pub async fn caseload(&self, user: &Id, q: &CaseloadQuery) -> Result<(Vec<CaseloadRow>, i64)> {
+        const SCOPE: &str = "c.id IN (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
+             UNION SELECT t.client_id FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
+             WHERE s.supervisor_id = $1) AND c.status = $2 AND ($3 = '' OR c.search_text LIKE $3 ESCAPE '\\')";
+        let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern).unwrap_or_default();
+        let status = q.status.unwrap_or(ClientStatus::Active).as_str();
+        let sql = format!(
+            "SELECT c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, r.name AS responsible_name \
+             FROM clients c JOIN users r ON r.id = c.responsible_clinician_id WHERE {SCOPE} \
+             ORDER BY c.sort_name, c.id LIMIT $4 OFFSET $5"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(user.as_str())
+            .bind(status)
+            .bind(&pattern)
+            .bind(q.limit.clamp(1, 500))
+            .bind(q.offset.max(0))
+            .fetch_all(&self.read)
+            .await?;
+        let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM clients c WHERE {SCOPE}"))
+            .bind(user.as_str())
+            .bind(status)
+            .bind(&pattern)
+            .fetch_one(&self.read)
+            .await?
+            .try_get("n")?;
+        let list = rows
+            .iter()
+            .map(|r| {
+                let status: String = r.try_get("status")?;
+                Ok(CaseloadRow {
+                    id: Id::from_db(r.try_get("id")?),
+                    display_name: r.try_get("display_name")?,
+                    date_of_birth: r.try_get("date_of_birth")?,
+                    pronouns: r.try_get("pronouns")?,
+                    status: ClientStatus::parse(&status).unwrap_or(ClientStatus::Active),
+                    responsible_clinician_name: r.try_get("responsible_name")?,
+                    updated_at: ts(&r.try_get::<String, _>("updated_at")?),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((list, total))
+    }
+
+    pub async fn care_team(&self, client: &Id) -> Result<Vec<CareTeamMember>> {
+        let rows = sqlx::query(
+            "SELECT u.id, u.name, u.email, u.role, t.responsible, t.added_at FROM care_team t \
+             JOIN users u ON u.id = t.user_id WHERE t.client_id = $1 ORDER BY t.responsible DESC, u.name",
+        )
+        .bind(client.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(CareTeamMember {
+                    user_id: Id::from_db(r.try_get("id")?),
+                    name: r.try_get("name")?,
+                    email: r.try_get("email")?,
+                    role: r.try_get("role")?,
+                    responsible: r.try_get::<i64, _>("responsible")? != 0,
+                    added_at: ts(&r.try_get::<String, _>("added_at")?),
+                })
+            })
+            .collect()
+    }
+
+    pub async fn add_care_team_member(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.write.begin().await?;
+        let n = sqlx::query(
+            "INSERT INTO care_team (client_id, user_id, responsible, added_at) VALUES ($1, $2, 0, $3) \
+             ON CONFLICT (client_id, user_id) DO NOTHING",
+        )
+        .bind(client.as_str())
+        .bind(user.as_str())
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Err(StoreError::Invalid("this person is already on the care team".into()));
+        }
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes a member; the responsible clinician must be replaced first.
+    pub async fn remove_care_team_member(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.write.begin().await?;
+        let n = sqlx::query("DELETE FROM care_team WHERE client_id = $1 AND user_id = $2 AND responsible = 0")
+            .bind(client.as_str())
+            .bind(user.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::Invalid(
+                "only other members can be removed: make someone else responsible first".into(),
+            ));
+        }
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Hands responsibility to an existing member of the care team.
+    pub async fn set_responsible(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.write.begin().await?;
+        let member = sqlx::query("SELECT 1 AS one FROM care_team WHERE client_id = $1 AND user_id = $2")
+            .bind(client.as_str())
+            .bind(user.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if member.is_none() {
+            return Err(StoreError::Invalid("add this person to the care team first".into()));
+        }
+        sqlx::query("UPDATE care_team SET responsible = CASE WHEN user_id = $2 THEN 1 ELSE 0 END WHERE client_id = $1")
+            .bind(client.as_str())
+            .bind(user.as_str())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE clients SET responsible_clinician_id = $1, version = version + 1, updated_at = $2 WHERE id = $3")
+            .bind(user.as_str())
+            .bind(now.to_db())
+            .bind(client.as_str())
+            .execute(&mut *tx)
+            .await?;
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Organisation-wide name search, for break-glass only (names and birth dates, nothing clinical).
+    pub async fn search_all_clients(&self, term: &str, limit: i64) -> Result<Vec<ClientSummary>> {
+        let rows = sqlx::query(
+            "SELECT id, display_name, date_of_birth FROM clients WHERE search_text LIKE $1 ESCAPE '\\' \
+             ORDER BY sort_name LIMIT $2",
+        )
+        .bind(like_pattern(term))
+        .bind(limit)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ClientSummary {
+                    id: Id::from_db(r.try_get("id")?),
+                    display_name: r.try_get("display_name")?,
+                    date_of_birth: r.try_get("date_of_birth")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn client_summary(&self, id: &Id) -> Result<Option<ClientSummary>> {
+        let row = sqlx::query("SELECT id, display_name, date_of_birth FROM clients WHERE id = $1")
+            .bind(id.as_str())
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|r| {
+            Ok(ClientSummary {
+                id: Id::from_db(r.try_get("id")?),
+                display_name: r.try_get("display_name")?,
+                date_of_birth: r.try_get("date_of_birth")?,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn create_break_glass(
+        &self,
+        user: &Id,
+        client: &Id,
+        reason: &str,
+        expires_at: Timestamp,
+        mut event: AuditEvent,
+    ) -> Result<Id> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.write.begin().await?;
+        sqlx::query(
+            "INSERT INTO break_glass (id, user_id, client_id, reason, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id.as_str())
+        .bind(user.as_str())
+        .bind(client.as_str())
+        .bind(reason)
+        .bind(now.to_db())
+        .bind(expires_at.to_db())
+        .execute(&mut *tx)
+        .await?;
+        event.resource_id = Some(id.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Unreviewed first, newest first.
+    pub async fn break_glass_log(&self, limit: i64) -> Result<Vec<BreakGlassRow>> {
+        let rows = sqlx::query(
+            "SELECT b.id, b.user_id, u.name AS user_name, b.client_id, c.display_name AS client_name, b.reason, \
+             b.created_at, b.expires_at, rv.name AS reviewed_by_name, b.reviewed_at, b.review_note \
+             FROM break_glass b JOIN users u ON u.id = b.user_id JOIN clients c ON c.id = b.client_id \
+             LEFT JOIN users rv ON rv.id = b.reviewed_by \
+             ORDER BY CASE WHEN b.reviewed_at IS NULL THEN 0 ELSE 1 END, b.created_at DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(BreakGlassRow {
+                    id: Id::from_db(r.try_get("id")?),
+                    user_id: Id::from_db(r.try_get("user_id")?),
+                    user_name: r.try_get("user_name")?,
+                    client_id: Id::from_db(r.try_get("client_id")?),
+                    client_name: r.try_get("client_name")?,
+                    reason: r.try_get("reason")?,
+                    created_at: ts(&r.try_get::<String, _>("created_at")?),
+                    expires_at: ts(&r.try_get::<String, _>("expires_at")?),
+                    reviewed_by_name: r.try_get("reviewed_by_name")?,
+                    reviewed_at: opt_ts(r.try_get("reviewed_at")?),
+                    review_note: r.try_get("review_note")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn count_unreviewed_break_glass(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) AS n FROM break_glass WHERE reviewed_at IS NULL")
+            .fetch_one(&self.read)
+            .await?
+            .try_get("n")?)
+    }
+
+    pub async fn review_break_glass(&self, id: &Id, reviewer: &Id, note: &str, event: AuditEvent) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.write.begin().await?;
+        let n = sqlx::query(
+            "UPDATE break_glass SET reviewed_by = $1, reviewed_at = $2, review_note = $3 WHERE id = $4 AND reviewed_at IS NULL",
+        )
+        .bind(reviewer.as_str())
+        .bind(now.to_db())
+        .bind(note)
+        .bind(id.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn fetch_client(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: &Id) -> Result<Option<ClientRecord>> {
+    let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients c JOIN users r ON r.id = c.responsible_clinician_id WHERE c.id = $1");
+    let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&mut **tx).await?;
+    row.map(|r| client_from_row(&r)).transpose()
+}

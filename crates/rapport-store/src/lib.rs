@@ -1,0 +1,262 @@
+//! Rapport's storage layer: one SQL text per operation, run on embedded SQLite
+//! or on PostgreSQL through sqlx's `Any` driver.
+//!
+//! Why `Any` rather than an enum of pools: every query is written once and
+//! compiled once, and the backends differ only in connection set-up and in
+//! their migration folders (see docs/decisions.md). Portable SQL only: `$N`
+//! placeholders, `RETURNING`, `ON CONFLICT`, TEXT timestamps and ids, BIGINT
+//! integers, no JSON operators or date arithmetic.
+
+pub mod audit;
+pub mod clients;
+pub mod org;
+pub mod sessions;
+pub mod users;
+
+use rapport_core::Timestamp;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use audit::AuditFilter;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("{0}")]
+    Config(String),
+    #[error("the record was changed by someone else; reload and try again")]
+    Conflict,
+    #[error("not found")]
+    NotFound,
+    #[error("{0}")]
+    Invalid(String),
+    #[error("the audit log could not be written: {0}")]
+    Audit(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Where the data lives.
+#[derive(Clone, Debug)]
+pub enum Target {
+    /// The default: `rapport.db` inside the data directory, created if missing.
+    DataDir(PathBuf),
+    /// `postgres://…` / `postgresql://…`, or `sqlite://PATH` for an existing file.
+    Url(String),
+}
+
+impl Target {
+    pub fn describe(&self) -> String {
+        match self {
+            Target::DataDir(d) => format!("SQLite database {}", d.join(DB_FILE).display()),
+            Target::Url(u) => redact_url(u),
+        }
+    }
+}
+
+pub const DB_FILE: &str = "rapport.db";
+
+/// Hides the password in a database URL for logs and messages.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..s + 3], user, &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[derive(Clone)]
+pub struct Store {
+    backend: Backend,
+    /// SQLite: a single connection, so writers never race for the lock;
+    /// PostgreSQL: the same pool as `read`.
+    write: AnyPool,
+    read: AnyPool,
+    audit: audit::GroupCommitter,
+}
+
+#[derive(Clone, Debug)]
+pub struct OpenOptions {
+    pub max_connections: u32,
+    pub connect_timeout: Duration,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions { max_connections: 16, connect_timeout: Duration::from_secs(5) }
+    }
+}
+
+impl Store {
+    /// Connects, checks the database answers, and runs pending migrations.
+    pub async fn open(target: &Target, opts: OpenOptions) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = match target {
+            Target::DataDir(dir) => {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    StoreError::Config(format!("cannot create data directory {}: {e}", dir.display()))
+                })?;
+                (Backend::Sqlite, sqlite_url(&dir.join(DB_FILE), true))
+            }
+            Target::Url(url) => parse_url(url)?,
+        };
+        let (write, read) = match backend {
+            Backend::Sqlite => {
+                let write = sqlite_pool(&url, 1, opts.connect_timeout).await?;
+                // WAL is a property of the file: set once, before readers open.
+                write.execute("PRAGMA journal_mode = WAL").await?;
+                let read = sqlite_pool(&url, opts.max_connections.max(2), opts.connect_timeout).await?;
+                (write, read)
+            }
+            Backend::Postgres => {
+                let connect = AnyConnectOptions::from_str(&url)
+                    .map_err(|e| StoreError::Config(format!("invalid database URL {}: {e}", redact_url(&url))))?;
+                let pool = AnyPoolOptions::new()
+                    .max_connections(opts.max_connections)
+                    .acquire_timeout(opts.connect_timeout)
+                    .connect_with(connect)
+                    .await
+                    .map_err(|e| {
+                        StoreError::Config(format!("cannot connect to PostgreSQL at {}: {e}", redact_url(&url)))
+                    })?;
+                (pool.clone(), pool)
+            }
+        };
+        migrate(backend, &write).await?;
+        let audit = audit::GroupCommitter::start(write.clone());
+        Ok(Store { backend, write, read, audit })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Readiness: one round trip to the database.
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.read).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.audit.shutdown().await;
+        self.write.close().await;
+        self.read.close().await;
+    }
+
+    /// SQLite only: a consistent copy of the live database (`VACUUM INTO`).
+    pub async fn backup_sqlite(&self, to: &Path) -> Result<()> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::Config(
+                "rapport backup copies SQLite databases; back up PostgreSQL with pg_dump (see docs/operations.md)".into(),
+            ));
+        }
+        if to.exists() {
+            return Err(StoreError::Config(format!("{} already exists; choose a new file", to.display())));
+        }
+        let path = to.to_str().ok_or_else(|| StoreError::Config("backup path must be UTF-8".into()))?;
+        sqlx::query("VACUUM INTO $1").bind(path).execute(&self.write).await?;
+        Ok(())
+    }
+}
+
+fn sqlite_url(path: &Path, create: bool) -> String {
+    format!("sqlite://{}?mode={}", path.display(), if create { "rwc" } else { "rw" })
+}
+
+fn parse_url(url: &str) -> Result<(Backend, String)> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok((Backend::Postgres, url.to_string()));
+    }
+    if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        let path = rest.split('?').next().unwrap_or_default();
+        if path.is_empty() || !Path::new(path).is_file() {
+            return Err(StoreError::Config(format!(
+                "SQLite database {path:?} does not exist; to create a new one, omit --database-url and use --data-dir"
+            )));
+        }
+        return Ok((Backend::Sqlite, sqlite_url(Path::new(path), false)));
+    }
+    Err(StoreError::Config(format!(
+        "unsupported database URL {:?}: expected postgres://USER@HOST/DB or sqlite://PATH",
+        redact_url(url)
+    )))
+}
+
+async fn sqlite_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool> {
+    let connect = AnyConnectOptions::from_str(url)
+        .map_err(|e| StoreError::Config(format!("invalid SQLite location {url}: {e}")))?;
+    let pool = AnyPoolOptions::new()
+        .max_connections(max)
+        .acquire_timeout(timeout)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                // FULL: every acknowledged commit is on disk even after a power
+                // cut (WAL + NORMAL may lose the last commits); see docs/decisions.md.
+                conn.execute(
+                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;",
+                )
+                .await?;
+                Ok(())
+            })
+        })
+        .connect_with(connect)
+        .await
+        .map_err(|e| StoreError::Config(format!("cannot open SQLite database: {e}")))?;
+    Ok(pool)
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+async fn migrate(backend: Backend, pool: &AnyPool) -> Result<()> {
+    match backend {
+        Backend::Sqlite => SQLITE_MIGRATIONS.run(pool).await?,
+        Backend::Postgres => POSTGRES_MIGRATIONS.run(pool).await?,
+    }
+    Ok(())
+}
+
+/// Names of the migrations each backend carries (they must be identical).
+pub fn migration_names() -> (Vec<String>, Vec<String>) {
+    let names = |m: &sqlx::migrate::Migrator| m.iter().map(|m| format!("{}_{}", m.version, m.description)).collect();
+    (names(&SQLITE_MIGRATIONS), names(&POSTGRES_MIGRATIONS))
+}
+
+pub(crate) fn ts(s: &str) -> Timestamp {
+    Timestamp::parse(s).unwrap_or_else(|| panic!("corrupt timestamp in database: {s:?}"))
+}
+
+pub(crate) fn opt_ts(s: Option<String>) -> Option<Timestamp> {
+    s.as_deref().map(ts)
+}
+
+/// Test support: creates an empty, uniquely named database on the PostgreSQL
+/// server behind `base_url` and returns its URL. Used by the test suites of this
+/// and the web crate (`RAPPORT_TEST_POSTGRES_URL`).
+pub async fn scratch_postgres_database(base_url: &str) -> Result<String> {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let name = format!("rapport_t_{}", rapport_core::Id::new().as_str().replace('-', ""));
+    let mut conn = sqlx::AnyConnection::connect(base_url).await?;
+    conn.execute(format!("CREATE DATABASE {name}").as_str()).await?;
+    conn.close().await?;
+    let (prefix, _) = base_url.rsplit_once('/').ok_or_else(|| StoreError::Config("database URL has no path".into()))?;
+    Ok(format!("{prefix}/{name}"))
+}

@@ -1,0 +1,82 @@
+//! Organisation-wide settings (one row).
+
+use crate::{audit, Result, Store};
+use rapport_core::audit::AuditEvent;
+use rapport_core::session::SessionPolicy;
+use rapport_core::Timestamp;
+use sqlx::Row;
+use time::Duration;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Organisation {
+    pub name: String,
+    pub idle_timeout_minutes: i64,
+    pub absolute_lifetime_hours: i64,
+    pub break_glass_hours: i64,
+}
+
+impl Default for Organisation {
+    fn default() -> Self {
+        Organisation { name: "Rapport".into(), idle_timeout_minutes: 30, absolute_lifetime_hours: 12, break_glass_hours: 4 }
+    }
+}
+
+impl Organisation {
+    pub fn session_policy(&self) -> SessionPolicy {
+        SessionPolicy {
+            idle_timeout: Duration::minutes(self.idle_timeout_minutes),
+            absolute_lifetime: Duration::hours(self.absolute_lifetime_hours),
+        }
+    }
+}
+
+pub(crate) async fn upsert_name(tx: &mut sqlx::Transaction<'static, sqlx::Any>, name: &str, now: Timestamp) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO organisation (id, name, updated_at) VALUES (1, $1, $2) \
+         ON CONFLICT (id) DO UPDATE SET name = $1, updated_at = $2",
+    )
+    .bind(name)
+    .bind(now.to_db())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    pub async fn organisation(&self) -> Result<Organisation> {
+        let row = sqlx::query(
+            "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours FROM organisation WHERE id = 1",
+        )
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(match row {
+            None => Organisation::default(),
+            Some(r) => Organisation {
+                name: r.try_get("name")?,
+                idle_timeout_minutes: r.try_get("idle_timeout_minutes")?,
+                absolute_lifetime_hours: r.try_get("absolute_lifetime_hours")?,
+                break_glass_hours: r.try_get("break_glass_hours")?,
+            },
+        })
+    }
+
+    pub async fn update_organisation(&self, org: &Organisation, event: AuditEvent) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.write.begin().await?;
+        sqlx::query(
+            "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, updated_at) \
+             VALUES (1, $1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET name = $1, idle_timeout_minutes = $2, \
+             absolute_lifetime_hours = $3, break_glass_hours = $4, updated_at = $5",
+        )
+        .bind(&org.name)
+        .bind(org.idle_timeout_minutes)
+        .bind(org.absolute_lifetime_hours)
+        .bind(org.break_glass_hours)
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?;
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

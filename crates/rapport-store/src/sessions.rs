@@ -1,0 +1,326 @@
+//! Server-side sign-in state: browser sessions, API tokens, the first-run setup
+//! link and login-failure counters. Secrets are stored only as SHA-256 hashes.
+
+use crate::users::{insert_user, user_from_row, NewUser, User, USER_COLUMNS};
+use crate::{audit, opt_ts, org, ts, Result, Store, StoreError};
+use rapport_core::audit::AuditEvent;
+use rapport_core::throttle::FailureRecord;
+use rapport_core::{Id, Timestamp};
+use sqlx::Row;
+
+#[derive(Clone, Debug)]
+pub struct SessionRow {
+    pub id_hash: String,
+    pub csrf_token: String,
+    pub created_at: Timestamp,
+    pub last_seen_at: Timestamp,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TokenRow {
+    pub id: Id,
+    pub name: String,
+    pub created_at: Timestamp,
+    pub last_used_at: Option<Timestamp>,
+    pub revoked_at: Option<Timestamp>,
+}
+
+fn session_from_row(r: &sqlx::any::AnyRow) -> Result<SessionRow> {
+    Ok(SessionRow {
+        id_hash: r.try_get("id_hash")?,
+        csrf_token: r.try_get("csrf_token")?,
+        created_at: ts(&r.try_get::<String, _>("created_at")?),
+        last_seen_at: ts(&r.try_get::<String, _>("last_seen_at")?),
+        ip: r.try_get("ip")?,
+        user_agent: r.try_get("user_agent")?,
+    })
+}
+
+fn token_from_row(r: &sqlx::any::AnyRow) -> Result<TokenRow> {
+    Ok(TokenRow {
+        id: Id::from_db(r.try_get("id")?),
+        name: r.try_get("name")?,
+        created_at: ts(&r.try_get::<String, _>("created_at")?),
+        last_used_at: opt_ts(r.try_get("last_used_at")?),
+        revoked_at: opt_ts(r.try_get("revoked_at")?),
+    })
+}
+
+impl Store {
+    // ---- sessions -------------------------------------------------------
+
+    /// Creates a session and records the login in one transaction.
+    pub async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: &Id,
+        csrf_token: &str,
+        ip: Option<&str>,
+        user_agent: Option<&str>,
+        event: AuditEvent,
+    ) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.write.begin().await?;
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, ip, user_agent) \
+             VALUES ($1, $2, $3, $4, $4, $5, $6)",
+        )
+        .bind(id_hash)
+        .bind(user_id.as_str())
+        .bind(csrf_token)
+        .bind(now.to_db())
+        .bind(ip)
+        .bind(user_agent)
+        .execute(&mut *tx)
+        .await?;
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn session_with_user(&self, id_hash: &str) -> Result<Option<(SessionRow, User)>> {
+        let sql = format!(
+            "SELECT s.id_hash, s.csrf_token, s.created_at, s.last_seen_at, s.ip, s.user_agent, {USER_COLUMNS} \
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1"
+        );
+        let row = sqlx::query(&sql).bind(id_hash).fetch_optional(&self.read).await?;
+        row.map(|r| Ok((session_from_row(&r)?, user_from_row(&r)?))).transpose()
+    }
+
+    pub async fn touch_session(&self, id_hash: &str, now: Timestamp) -> Result<()> {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
+            .bind(now.to_db())
+            .bind(id_hash)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends one session of `user_id`; with an audit event when a person asked for it.
+    pub async fn end_session(&self, user_id: &Id, id_hash: &str, event: Option<AuditEvent>) -> Result<bool> {
+        let mut tx = self.write.begin().await?;
+        let n = sqlx::query("DELETE FROM sessions WHERE id_hash = $1 AND user_id = $2")
+            .bind(id_hash)
+            .bind(user_id.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if let Some(e) = event {
+            if n > 0 {
+                audit::append(&mut tx, e, Timestamp::now()).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(n > 0)
+    }
+
+    pub async fn end_other_sessions(&self, user_id: &Id, keep: &str, event: AuditEvent) -> Result<u64> {
+        let mut tx = self.write.begin().await?;
+        let n = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+            .bind(user_id.as_str())
+            .bind(keep)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        audit::append(&mut tx, event, Timestamp::now()).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    pub async fn sessions_of(&self, user_id: &Id) -> Result<Vec<SessionRow>> {
+        let rows = sqlx::query(
+            "SELECT id_hash, csrf_token, created_at, last_seen_at, ip, user_agent FROM sessions \
+             WHERE user_id = $1 ORDER BY last_seen_at DESC",
+        )
+        .bind(user_id.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(session_from_row).collect()
+    }
+
+    /// Removes sessions past their lifetime (housekeeping; expiry is also checked on use).
+    pub async fn purge_sessions(&self, idle_before: Timestamp, created_before: Timestamp) -> Result<u64> {
+        Ok(sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
+            .bind(idle_before.to_db())
+            .bind(created_before.to_db())
+            .execute(&self.write)
+            .await?
+            .rows_affected())
+    }
+
+    // ---- API tokens -----------------------------------------------------
+
+    pub async fn create_token(&self, user_id: &Id, name: &str, token_hash: &str, event: AuditEvent) -> Result<Id> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.write.begin().await?;
+        sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id.as_str())
+            .bind(user_id.as_str())
+            .bind(name)
+            .bind(token_hash)
+            .bind(now.to_db())
+            .execute(&mut *tx)
+            .await?;
+        let mut event = event;
+        event.resource_id = Some(id.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The live token and its user, or `None` if unknown or revoked.
+    pub async fn token_with_user(&self, token_hash: &str) -> Result<Option<(TokenRow, User)>> {
+        let sql = format!(
+            "SELECT t.id AS token_id, t.name AS token_name, t.created_at AS token_created_at, t.last_used_at, \
+             t.revoked_at, {USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL"
+        );
+        let row = sqlx::query(&sql).bind(token_hash).fetch_optional(&self.read).await?;
+        row.map(|r| {
+            let token = TokenRow {
+                id: Id::from_db(r.try_get("token_id")?),
+                name: r.try_get("token_name")?,
+                created_at: ts(&r.try_get::<String, _>("token_created_at")?),
+                last_used_at: opt_ts(r.try_get("last_used_at")?),
+                revoked_at: None,
+            };
+            Ok((token, user_from_row(&r)?))
+        })
+        .transpose()
+    }
+
+    pub async fn touch_token(&self, id: &Id, now: Timestamp) -> Result<()> {
+        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+            .bind(now.to_db())
+            .bind(id.as_str())
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn tokens_of(&self, user_id: &Id) -> Result<Vec<TokenRow>> {
+        let rows = sqlx::query(
+            "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 \
+             ORDER BY created_at DESC",
+        )
+        .bind(user_id.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(token_from_row).collect()
+    }
+
+    pub async fn revoke_token(&self, user_id: &Id, token_id: &Id, event: AuditEvent) -> Result<()> {
+        let mut tx = self.write.begin().await?;
+        let n = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
+            .bind(Timestamp::now().to_db())
+            .bind(token_id.as_str())
+            .bind(user_id.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::append(&mut tx, event, Timestamp::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    // ---- first-run setup ------------------------------------------------
+
+    /// Issues a setup link while no account exists. Earlier unused links stay
+    /// valid until they expire (each start prints a fresh one).
+    pub async fn create_setup_token(&self, token_hash: &str, expires_at: Timestamp) -> Result<()> {
+        sqlx::query("INSERT INTO setup_tokens (token_hash, created_at, expires_at) VALUES ($1, $2, $3)")
+            .bind(token_hash)
+            .bind(Timestamp::now().to_db())
+            .bind(expires_at.to_db())
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Whether the link can still be used (unused, unexpired, no account yet).
+    pub async fn setup_token_usable(&self, token_hash: &str, now: Timestamp) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2) AS ok, \
+             (SELECT COUNT(*) FROM users) AS users",
+        )
+        .bind(token_hash)
+        .bind(now.to_db())
+        .fetch_one(&self.read)
+        .await?;
+        Ok(row.try_get::<i64, _>("ok")? == 1 && row.try_get::<i64, _>("users")? == 0)
+    }
+
+    /// Uses the link once: creates the organisation and its first administrator
+    /// atomically, and burns every other setup link.
+    pub async fn complete_setup(
+        &self,
+        token_hash: &str,
+        org_name: &str,
+        admin: NewUser,
+        mut event: AuditEvent,
+    ) -> Result<User> {
+        let now = Timestamp::now();
+        let mut tx = self.write.begin().await?;
+        let n = sqlx::query("UPDATE setup_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1")
+            .bind(now.to_db())
+            .bind(token_hash)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        let users: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&mut *tx).await?.try_get("n")?;
+        if n != 1 || users != 0 {
+            return Err(StoreError::Invalid("this setup link has expired or was already used".into()));
+        }
+        sqlx::query("UPDATE setup_tokens SET used_at = $1 WHERE used_at IS NULL").bind(now.to_db()).execute(&mut *tx).await?;
+        org::upsert_name(&mut tx, org_name, now).await?;
+        let user = insert_user(&mut tx, &admin).await?;
+        event.actor_id = Some(user.id.to_string());
+        event.resource_id = Some(user.id.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    // ---- login throttling -----------------------------------------------
+
+    pub async fn login_failures(&self, key: &str) -> Result<Option<FailureRecord>> {
+        let row = sqlx::query("SELECT failures, last_failure_at FROM login_failures WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|r| {
+            Ok(FailureRecord {
+                failures: r.try_get("failures")?,
+                last_failure_at: ts(&r.try_get::<String, _>("last_failure_at")?),
+            })
+        })
+        .transpose()
+    }
+
+    /// Counts a failure; a count whose last failure is older than `forget_before` restarts at 1.
+    pub async fn record_login_failure(&self, key: &str, now: Timestamp, forget_before: Timestamp) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO login_failures (key, failures, last_failure_at) VALUES ($1, 1, $2) \
+             ON CONFLICT (key) DO UPDATE SET \
+             failures = CASE WHEN login_failures.last_failure_at < $3 THEN 1 ELSE login_failures.failures + 1 END, \
+             last_failure_at = $2",
+        )
+        .bind(key)
+        .bind(now.to_db())
+        .bind(forget_before.to_db())
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn clear_login_failures(&self, key: &str) -> Result<()> {
+        sqlx::query("DELETE FROM login_failures WHERE key = $1").bind(key).execute(&self.write).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,219 @@
+//! Staff accounts and supervision links.
+
+use crate::{audit, ts, Result, Store, StoreError};
+use rapport_core::access::Role;
+use rapport_core::audit::AuditEvent;
+use rapport_core::{Id, Timestamp};
+use sqlx::Row;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User {
+    pub id: Id,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub practises: bool,
+    pub active: bool,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub practises: bool,
+    pub password_hash: String,
+}
+
+pub(crate) const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.practises, u.active, u.created_at";
+
+pub(crate) fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
+    let role: String = row.try_get("role")?;
+    Ok(User {
+        id: Id::from_db(row.try_get("id")?),
+        email: row.try_get("email")?,
+        name: row.try_get("name")?,
+        role: role.parse().map_err(StoreError::Invalid)?,
+        practises: row.try_get::<i64, _>("practises")? != 0,
+        active: row.try_get::<i64, _>("active")? != 0,
+        created_at: ts(&row.try_get::<String, _>("created_at")?),
+    })
+}
+
+/// E-mail addresses are compared case-insensitively; stored lowercase.
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+impl Store {
+    pub async fn count_users(&self) -> Result<i64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&self.read).await?;
+        Ok(row.try_get("n")?)
+    }
+
+    pub async fn create_user(&self, new: NewUser, mut event: AuditEvent) -> Result<User> {
+        let mut tx = self.write.begin().await?;
+        let user = insert_user(&mut tx, &new).await?;
+        event.resource_id = Some(user.id.to_string());
+        audit::append(&mut tx, event, Timestamp::now()).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<(User, String)>> {
+        let sql = format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1");
+        let row = sqlx::query(&sql).bind(normalise_email(email)).fetch_optional(&self.read).await?;
+        row.map(|r| Ok((user_from_row(&r)?, r.try_get("password_hash")?))).transpose()
+    }
+
+    pub async fn user(&self, id: &Id) -> Result<Option<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
+        let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&self.read).await?;
+        row.map(|r| user_from_row(&r)).transpose()
+    }
+
+    pub async fn password_hash(&self, id: &Id) -> Result<String> {
+        let row = sqlx::query("SELECT password_hash FROM users WHERE id = $1")
+            .bind(id.as_str())
+            .fetch_optional(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(row.try_get("password_hash")?)
+    }
+
+    pub async fn users(&self) -> Result<Vec<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.active DESC, u.name");
+        let rows = sqlx::query(&sql).fetch_all(&self.read).await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    /// Staff who may join a care team (active clinicians, supervisors and practising admins).
+    pub async fn practising_staff(&self) -> Result<Vec<User>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE u.active = 1 \
+             AND (u.role IN ('clinician', 'supervisor') OR (u.role = 'admin' AND u.practises = 1)) ORDER BY u.name"
+        );
+        let rows = sqlx::query(&sql).fetch_all(&self.read).await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    pub async fn update_user(&self, id: &Id, name: &str, role: Role, practises: bool, event: AuditEvent) -> Result<()> {
+        let mut tx = self.write.begin().await?;
+        let n = sqlx::query("UPDATE users SET name = $1, role = $2, practises = $3, updated_at = $4 WHERE id = $5")
+            .bind(name)
+            .bind(role.as_str())
+            .bind(practises as i64)
+            .bind(Timestamp::now().to_db())
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::append(&mut tx, event, Timestamp::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Deactivation ends every session and API token use at once (ASVS 7.4.2).
+    pub async fn set_user_active(&self, id: &Id, active: bool, event: AuditEvent) -> Result<()> {
+        let mut tx = self.write.begin().await?;
+        let n = sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
+            .bind(active as i64)
+            .bind(Timestamp::now().to_db())
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        if !active {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id.as_str()).execute(&mut *tx).await?;
+        }
+        audit::append(&mut tx, event, Timestamp::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sets a new password hash; ends every other session of the user.
+    pub async fn set_password(&self, id: &Id, hash: &str, keep_session: Option<&str>, event: AuditEvent) -> Result<()> {
+        let mut tx = self.write.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+            .bind(hash)
+            .bind(Timestamp::now().to_db())
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+            .bind(id.as_str())
+            .bind(keep_session.unwrap_or(""))
+            .execute(&mut *tx)
+            .await?;
+        audit::append(&mut tx, event, Timestamp::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces a rehash after login when parameters were raised (no audit: not a change by a person).
+    pub async fn upgrade_password_hash(&self, id: &Id, hash: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(id.as_str())
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Clinicians supervised by `supervisor`.
+    pub async fn supervisees(&self, supervisor: &Id) -> Result<Vec<Id>> {
+        let rows = sqlx::query("SELECT clinician_id FROM supervision WHERE supervisor_id = $1 ORDER BY clinician_id")
+            .bind(supervisor.as_str())
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter().map(|r| Ok(Id::from_db(r.try_get("clinician_id")?))).collect()
+    }
+
+    pub async fn set_supervisees(&self, supervisor: &Id, clinicians: &[Id], event: AuditEvent) -> Result<()> {
+        let mut tx = self.write.begin().await?;
+        sqlx::query("DELETE FROM supervision WHERE supervisor_id = $1").bind(supervisor.as_str()).execute(&mut *tx).await?;
+        let now = Timestamp::now().to_db();
+        for c in clinicians {
+            sqlx::query("INSERT INTO supervision (supervisor_id, clinician_id, created_at) VALUES ($1, $2, $3)")
+                .bind(supervisor.as_str())
+                .bind(c.as_str())
+                .bind(&now)
+                .execute(&mut *tx)
+                .await?;
+        }
+        audit::append(&mut tx, event, Timestamp::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+pub(crate) async fn insert_user(tx: &mut sqlx::Transaction<'static, sqlx::Any>, new: &NewUser) -> Result<User> {
+    let id = Id::new();
+    let now = Timestamp::now();
+    let email = normalise_email(&new.email);
+    let exists = sqlx::query("SELECT 1 AS one FROM users WHERE email = $1").bind(&email).fetch_optional(&mut **tx).await?;
+    if exists.is_some() {
+        return Err(StoreError::Invalid(format!("an account with email {email} already exists")));
+    }
+    sqlx::query(
+        "INSERT INTO users (id, email, name, role, practises, password_hash, active, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7)",
+    )
+    .bind(id.as_str())
+    .bind(&email)
+    .bind(&new.name)
+    .bind(new.role.as_str())
+    .bind(new.practises as i64)
+    .bind(&new.password_hash)
+    .bind(now.to_db())
+    .execute(&mut **tx)
+    .await?;
+    Ok(User { id, email, name: new.name.clone(), role: new.role, practises: new.practises, active: true, created_at: now })
+}

@@ -1,0 +1,236 @@
+//! The store story: every test runs on a temp-file SQLite database and, when
+//! `RAPPORT_TEST_POSTGRES_URL` is set (CI sets it), on a fresh PostgreSQL database.
+
+use rapport_core::access::Role;
+use rapport_core::audit::{action, AuditEvent, Outcome};
+use rapport_core::client::{ClientDetails, ClientStatus, ExternalId};
+use rapport_core::{Id, Timestamp};
+use rapport_store::clients::CaseloadQuery;
+use rapport_store::users::NewUser;
+use rapport_store::{Backend, OpenOptions, Store, StoreError, Target};
+use std::future::Future;
+
+struct Scratch {
+    store: Store,
+    _dir: Option<tempfile::TempDir>,
+}
+
+async fn backends() -> Vec<Scratch> {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = Store::open(&Target::DataDir(dir.path().to_path_buf()), OpenOptions::default()).await.unwrap();
+    let mut out = vec![Scratch { store: sqlite, _dir: Some(dir) }];
+    if let Ok(base) = std::env::var("RAPPORT_TEST_POSTGRES_URL") {
+        let url = rapport_store::scratch_postgres_database(&base).await.unwrap();
+        let pg = Store::open(&Target::Url(url), OpenOptions { max_connections: 4, ..Default::default() }).await.unwrap();
+        out.push(Scratch { store: pg, _dir: None });
+    } else {
+        eprintln!("RAPPORT_TEST_POSTGRES_URL not set: PostgreSQL half of the store story skipped");
+    }
+    out
+}
+
+async fn on_each_backend<F, Fut>(f: F)
+where
+    F: Fn(Store) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    for s in backends().await {
+        let backend = s.store.backend();
+        eprintln!("store story on {backend:?}");
+        f(s.store.clone()).await;
+        s.store.close().await;
+    }
+}
+
+fn event(act: &str) -> AuditEvent {
+    AuditEvent {
+        actor_label: "test".into(),
+        action: act.into(),
+        resource_type: "test".into(),
+        outcome: Outcome::Success.as_str().into(),
+        ..Default::default()
+    }
+}
+
+async fn user(store: &Store, email: &str, role: Role) -> Id {
+    store
+        .create_user(
+            NewUser { email: email.into(), name: email.into(), role, practises: false, password_hash: "x".into() },
+            event(action::USER_CREATE),
+        )
+        .await
+        .unwrap()
+        .id
+}
+
+fn details(name: &str) -> ClientDetails {
+    ClientDetails { display_name: name.into(), ..Default::default() }
+}
+
+#[tokio::test]
+async fn migrations_have_the_same_names_on_both_backends() {
+    let (sqlite, postgres) = rapport_store::migration_names();
+    assert!(!sqlite.is_empty());
+    assert_eq!(sqlite, postgres);
+}
+
+#[tokio::test]
+async fn timestamps_round_trip_and_sort_on_both_backends() {
+    on_each_backend(|store| async move {
+        let a = user(&store, "ts@example.org", Role::Clinician).await;
+        let base = Timestamp::parse("2026-01-01T00:00:30Z").unwrap();
+        let stamps: Vec<Timestamp> = [0i64, 100_000, 115_000, 115_001, 1]
+            .iter()
+            .map(|us| base.plus(time::Duration::microseconds(*us)))
+            .collect();
+        for (i, t) in stamps.iter().enumerate() {
+            store.create_session(&format!("s{i}"), &a, "csrf", None, None, event(action::LOGIN)).await.unwrap();
+            store.touch_session(&format!("s{i}"), *t).await.unwrap();
+        }
+        let sessions = store.sessions_of(&a).await.unwrap();
+        let got: Vec<Timestamp> = sessions.iter().map(|s| s.last_seen_at).collect();
+        let mut expected = stamps.clone();
+        expected.sort();
+        expected.reverse();
+        assert_eq!(got, expected, "last_seen_at must round-trip exactly and ORDER BY must follow time");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn client_lifecycle_care_team_and_caseload() {
+    on_each_backend(|store| async move {
+        let alice = user(&store, "alice@example.org", Role::Clinician).await;
+        let bob = user(&store, "bob@example.org", Role::Clinician).await;
+        let sup = user(&store, "sup@example.org", Role::Supervisor).await;
+        let mut d = details("Zoë Example");
+        d.external_ids = vec![ExternalId { system: "Hospital number".into(), value: "H-100%".into() }];
+        let c = store.create_client(&d, &alice, event(action::CLIENT_CREATE)).await.unwrap();
+        assert_eq!(c.version, 1);
+        assert_eq!(c.responsible_clinician_id, alice);
+        store.create_client(&details("Adam Other"), &bob, event(action::CLIENT_CREATE)).await.unwrap();
+
+        let now = Timestamp::now();
+        let (_, rel) = store.client_with_relation(&alice, &c.id, now).await.unwrap().unwrap();
+        assert!(rel.on_care_team && !rel.supervises_care_team_member && !rel.break_glass_active);
+        let (_, rel) = store.client_with_relation(&bob, &c.id, now).await.unwrap().unwrap();
+        assert!(!rel.on_care_team);
+        assert!(store.client_with_relation(&bob, &Id::new(), now).await.unwrap().is_none());
+
+        // Caseload: own clients only; search by name and by identifier (LIKE wildcards escaped).
+        let q = CaseloadQuery { limit: 50, ..Default::default() };
+        let (rows, total) = store.caseload(&alice, &q).await.unwrap();
+        assert_eq!((rows.len(), total), (1, 1));
+        assert_eq!(rows[0].display_name, "Zoë Example");
+        let search = |s: &str| CaseloadQuery { search: Some(s.into()), limit: 50, ..Default::default() };
+        assert_eq!(store.caseload(&alice, &search("h-100%")).await.unwrap().1, 1);
+        assert_eq!(store.caseload(&alice, &search("%")).await.unwrap().1, 1);
+        assert_eq!(store.caseload(&alice, &search("h-1000")).await.unwrap().1, 0);
+        assert_eq!(store.caseload(&alice, &search("_")).await.unwrap().1, 0);
+
+        // Supervision brings alice's clients into the supervisor's caseload.
+        assert_eq!(store.caseload(&sup, &q).await.unwrap().1, 0);
+        store.set_supervisees(&sup, &[alice.clone()], event(action::USER_UPDATE)).await.unwrap();
+        assert_eq!(store.caseload(&sup, &q).await.unwrap().1, 1);
+        let (_, rel) = store.client_with_relation(&sup, &c.id, now).await.unwrap().unwrap();
+        assert!(rel.supervises_care_team_member);
+
+        // Care team: add bob, hand over responsibility, remove alice.
+        store.add_care_team_member(&c.id, &bob, event(action::CARE_TEAM_ADD)).await.unwrap();
+        assert!(matches!(store.add_care_team_member(&c.id, &bob, event(action::CARE_TEAM_ADD)).await, Err(StoreError::Invalid(_))));
+        assert!(store.remove_care_team_member(&c.id, &alice, event(action::CARE_TEAM_REMOVE)).await.is_err());
+        store.set_responsible(&c.id, &bob, event(action::CARE_TEAM_RESPONSIBLE)).await.unwrap();
+        store.remove_care_team_member(&c.id, &alice, event(action::CARE_TEAM_REMOVE)).await.unwrap();
+        let team = store.care_team(&c.id).await.unwrap();
+        assert_eq!(team.len(), 1);
+        assert!(team[0].responsible && team[0].user_id == bob);
+        assert_eq!(store.caseload(&alice, &q).await.unwrap().1, 0);
+
+        // Optimistic concurrency: a stale version is refused and changes nothing.
+        let current = store.client_with_relation(&bob, &c.id, now).await.unwrap().unwrap().0;
+        let mut newer = current.details.clone();
+        newer.pronouns = Some("they/them".into());
+        let saved = store.update_client(&c.id, &newer, Some(current.version), event(action::CLIENT_UPDATE)).await.unwrap();
+        assert_eq!(saved.version, current.version + 1);
+        let mut stale = current.details.clone();
+        stale.pronouns = Some("she/her".into());
+        assert!(matches!(
+            store.update_client(&c.id, &stale, Some(current.version), event(action::CLIENT_UPDATE)).await,
+            Err(StoreError::Conflict)
+        ));
+        let after = store.client_with_relation(&bob, &c.id, now).await.unwrap().unwrap().0;
+        assert_eq!(after.details.pronouns.as_deref(), Some("they/them"));
+
+        // Archive hides from the active caseload.
+        store.set_client_status(&c.id, ClientStatus::Archived, event(action::CLIENT_ARCHIVE)).await.unwrap();
+        assert_eq!(store.caseload(&bob, &q).await.unwrap().1, 1, "bob still has Adam");
+        let archived = CaseloadQuery { status: Some(ClientStatus::Archived), limit: 50, ..Default::default() };
+        assert_eq!(store.caseload(&bob, &archived).await.unwrap().1, 1);
+
+        // Break-glass grants time-limited access.
+        let carol = user(&store, "carol@example.org", Role::Clinician).await;
+        store
+            .create_break_glass(&carol, &c.id, "crisis call", now.plus(time::Duration::hours(1)), event(action::BREAK_GLASS))
+            .await
+            .unwrap();
+        let (_, rel) = store.client_with_relation(&carol, &c.id, Timestamp::now()).await.unwrap().unwrap();
+        assert!(rel.break_glass_active);
+        let (_, rel) = store
+            .client_with_relation(&carol, &c.id, Timestamp::now().plus(time::Duration::hours(2)))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(!rel.break_glass_active);
+        assert_eq!(store.count_unreviewed_break_glass().await.unwrap(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn audit_chain_group_commit_and_tamper_detection() {
+    on_each_backend(|store| async move {
+        let a = user(&store, "audit@example.org", Role::Clinician).await;
+        // Many concurrent standalone events share commits and keep one chain.
+        let mut handles = Vec::new();
+        for i in 0..200 {
+            let s = store.clone();
+            handles.push(tokio::spawn(async move {
+                let mut e = event(action::CLIENT_READ);
+                e.detail = Some(format!("read {i}"));
+                s.audit(e).await.unwrap()
+            }));
+        }
+        let mut seqs = Vec::new();
+        for h in handles {
+            seqs.push(h.await.unwrap());
+        }
+        seqs.sort();
+        seqs.dedup();
+        assert_eq!(seqs.len(), 200, "every event gets its own sequence number");
+        assert_eq!(store.audit_verify().await.unwrap(), 201);
+        let mine = store
+            .audit_entries(&rapport_store::AuditFilter { action: Some(action::USER_CREATE.into()), limit: 10, ..Default::default() })
+            .await
+            .unwrap();
+        assert_eq!(mine.len(), 1);
+        assert_eq!(mine[0].event.resource_id.as_deref(), Some(a.as_str()));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bad_urls_fail_clearly_and_create_nothing() {
+    let err = Store::open(&Target::Url("mysql://x".into()), OpenOptions::default()).await.err().unwrap();
+    assert!(err.to_string().contains("unsupported database URL"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.db");
+    let err = Store::open(&Target::Url(format!("sqlite://{}", missing.display())), OpenOptions::default()).await.err().unwrap();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+    assert!(!missing.exists());
+    let opts = OpenOptions { connect_timeout: std::time::Duration::from_secs(2), ..Default::default() };
+    let err = Store::open(&Target::Url("postgres://nobody@127.0.0.1:1/none".into()), opts).await.err().unwrap();
+    assert!(err.to_string().contains("cannot connect to PostgreSQL"), "{err}");
+    assert!(!err.to_string().contains("password"));
+    assert_eq!(rapport_store::redact_url("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+    let _ = Backend::Sqlite;
+}

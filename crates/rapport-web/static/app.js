@@ -1,0 +1,172 @@
+/*
+ * Rapport: small unobtrusive behaviours. Load with <script src="/static/app.js" defer>.
+ * No framework, no eval, no inline handlers (CSP script-src 'self').
+ * Every listener is delegated on document, so it also works for content
+ * that htmx swaps in later. Pages work without this file.
+ *
+ *   form[data-confirm="Message"]        confirm() before submit (also on a submit button)
+ *   form[data-unsaved-warning]          warn on leaving the page with unsaved edits
+ *   button[data-copy="#selector"]       copy that element's text; label shows "Copied"
+ *   [data-autofocus-error]              focus the error summary on load / after an htmx swap
+ */
+(function () {
+  "use strict";
+
+  // ---- Live region for short announcements (e.g. "Copied to clipboard") ----
+  var live;
+  function announce(text) {
+    if (!live) {
+      live = document.createElement("div");
+      live.className = "visually-hidden";
+      live.setAttribute("role", "status");
+      live.setAttribute("aria-live", "polite");
+      document.body.appendChild(live);
+    }
+    live.textContent = "";
+    // A fresh text node after a tick makes screen readers re-announce repeats.
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  }
+
+  // ---- (a) confirm before submit, (b) unsaved-changes tracking ----
+  var dirty = new WeakSet();
+
+  // Capture phase on document runs before htmx's own submit listener on the form,
+  // so cancelling here stops both normal and htmx submissions.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    var submitter = event.submitter;
+    var message = (submitter && submitter.getAttribute("data-confirm")) ||
+      form.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      return;
+    }
+    dirty.delete(form); // leaving via submit is intended
+  }, true);
+
+  function markDirty(event) {
+    var el = event.target;
+    var form = el && el.form ? el.form : (el.closest ? el.closest("form") : null);
+    if (form && form.hasAttribute("data-unsaved-warning")) dirty.add(form);
+  }
+  document.addEventListener("input", markDirty);
+  document.addEventListener("change", markDirty);
+  document.addEventListener("reset", function (event) { dirty.delete(event.target); });
+
+  window.addEventListener("beforeunload", function (event) {
+    var forms = document.querySelectorAll("form[data-unsaved-warning]");
+    for (var i = 0; i < forms.length; i++) {
+      if (dirty.has(forms[i])) {
+        event.preventDefault();
+        event.returnValue = ""; // browsers show their own generic text
+        return "";
+      }
+    }
+  });
+
+  // ---- (c) copy to clipboard ----
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return legacyCopy(text); });
+    }
+    return legacyCopy(text);
+  }
+
+  // Fallback for plain-http deployments or a refused permission: textarea + execCommand.
+  function legacyCopy(text) {
+    return new Promise(function (resolve, reject) {
+      var ta = document.createElement("textarea");
+      ta.value = text;
+      ta.setAttribute("readonly", "");
+      ta.className = "visually-hidden";
+      document.body.appendChild(ta);
+      ta.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(ta);
+      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
+    });
+  }
+
+  function selectContents(el) {
+    if (/^(INPUT|TEXTAREA)$/.test(el.tagName)) { el.select(); return; }
+    var range = document.createRange();
+    range.selectNodeContents(el);
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+    if (!button) return;
+    var source = document.querySelector(button.getAttribute("data-copy"));
+    if (!source) return;
+    event.preventDefault();
+    var isField = /^(INPUT|TEXTAREA|SELECT)$/.test(source.tagName);
+    var text = (isField ? source.value : source.textContent).trim();
+    if (!button.hasAttribute("data-copy-label")) {
+      button.setAttribute("data-copy-label", button.textContent);
+    }
+    var original = button.getAttribute("data-copy-label");
+    copyText(text).then(function () {
+      button.textContent = "Copied";
+      announce("Copied to clipboard");
+    }, function () {
+      selectContents(source);
+      button.textContent = "Press Ctrl+C to copy";
+      announce("Could not copy automatically. The text is selected: press Control C to copy.");
+    }).then(function () {
+      window.clearTimeout(button._rapportTimer);
+      button._rapportTimer = window.setTimeout(function () { button.textContent = original; }, 2500);
+    });
+  });
+
+  // Copy buttons are useless without JS: templates render them with `hidden`
+  // and we reveal them here.
+  function revealCopyButtons(root) {
+    var buttons = root.querySelectorAll("[data-copy][hidden]");
+    for (var i = 0; i < buttons.length; i++) buttons[i].removeAttribute("hidden");
+  }
+
+  // ---- (d) focus the error summary ----
+  function focusErrorSummary(root) {
+    var summary = root.matches && root.matches("[data-autofocus-error]") ? root
+      : root.querySelector("[data-autofocus-error]");
+    if (!summary) return;
+    if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+
+  // Error summary links: focus the field and scroll its label/legend into view
+  // (a plain #fragment jump would hide the label above the viewport edge).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest(".error-summary a[href^='#']") : null;
+    if (!link) return;
+    var id = decodeURIComponent(link.getAttribute("href").slice(1));
+    var field = document.getElementById(id);
+    if (!field) return;
+    event.preventDefault();
+    var fieldset = field.closest("fieldset");
+    var legend = fieldset && fieldset.querySelector("legend");
+    var label = (field.labels && field.labels[0]) || legend;
+    (label || field).scrollIntoView({ block: "start" });
+    field.focus({ preventScroll: true });
+  });
+
+  function enhance(root) {
+    revealCopyButtons(root);
+    focusErrorSummary(root);
+  }
+
+  // The script is deferred, so the document is parsed when this runs.
+  enhance(document);
+
+  // Content swapped in by htmx (e.g. a form re-rendered with errors).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var elt = event.detail && event.detail.elt;
+    if (elt && elt.querySelectorAll) enhance(elt);
+  });
+})();

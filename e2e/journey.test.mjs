@@ -1,0 +1,300 @@
+// First-run browser journey for Rapport, driven through Debian's Chromium.
+//
+// Starts a real `rapport serve` on a fresh data dir, then does what a new
+// organisation does on day one: claim the setup link, sign in, add a client,
+// find them on the caseload, sign out. Run with `node --test e2e/*.test.mjs` (see
+// scripts/test.sh), with RAPPORT_BIN and CHROMIUM_PATH in the environment.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const RESULTS_DIR = path.join(HERE, 'test-results');
+
+// Relative paths are taken from the repo root so the test runs from anywhere.
+const RAPPORT_BIN = path.resolve(ROOT, process.env.RAPPORT_BIN ?? 'target/debug/rapport');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const STARTUP_TIMEOUT_MS = 30_000;
+const ACTION_TIMEOUT_MS = 15_000;
+const NAVIGATION_TIMEOUT_MS = 30_000;
+
+const ADMIN = {
+  organisation: 'Riverside Counselling',
+  name: 'Ada Admin',
+  email: 'ada@riverside.example',
+  password: 'correct horse battery staple 42',
+};
+const CLIENT = { displayName: 'Alex Example', dateOfBirth: '1990-04-12' };
+
+let server; // { child, baseURL, setupURL, log() }
+let dataDir;
+let browser;
+let page;
+const pageErrors = []; // uncaught JS exceptions in the page
+const serverErrors = []; // HTTP 5xx responses seen by the browser
+
+// ---------------------------------------------------------------------------
+// Server process
+
+// Strip ANSI colour codes in case the server colours its log output.
+const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
+
+function startServer(bin, dir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, ['serve', '--data-dir', dir, '--listen', '127.0.0.1:0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let out = '';
+    let err = '';
+    const log = () =>
+      `--- rapport stdout ---\n${out.slice(-4000)}\n--- rapport stderr ---\n${err.slice(-4000)}`;
+    let baseURL;
+    let setupURL;
+    let settled = false;
+    const finish = (fn, value) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn(value);
+    };
+    const timer = setTimeout(() => {
+      finish(
+        reject,
+        new Error(
+          `rapport did not print both "Rapport is listening on http://…" and a ` +
+            `"http://…/setup/<token>" URL within ${STARTUP_TIMEOUT_MS / 1000}s ` +
+            `(listening: ${baseURL ?? 'not seen'}, setup: ${setupURL ?? 'not seen'})\n${log()}`,
+        ),
+      );
+    }, STARTUP_TIMEOUT_MS);
+
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      out += stripAnsi(chunk);
+      baseURL ??= out.match(/Rapport is listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+      // First setup URL; trailing punctuation is never part of a token.
+      setupURL ??= out.match(/http:\/\/\S+\/setup\/\S+/)?.[0].replace(/[.,;:)\]'"]+$/, '');
+      if (baseURL && setupURL) finish(resolve, { child, baseURL, setupURL, log });
+    });
+    child.stderr.on('data', (chunk) => {
+      err += stripAnsi(chunk);
+    });
+    child.on('error', (e) => finish(reject, new Error(`could not start ${bin}: ${e.message}`)));
+    child.on('exit', (code, signal) =>
+      finish(
+        reject,
+        new Error(`rapport serve exited early (code ${code}, signal ${signal})\n${log()}`),
+      ),
+    );
+  });
+}
+
+async function stopServer(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timedOut = await Promise.race([
+    exited.then(() => false),
+    new Promise((resolve) => setTimeout(() => resolve(true), 5_000).unref()),
+  ]);
+  if (timedOut) {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Page helpers: playwright-core has no `expect`, so wait explicitly and fail
+// with a message that says where the browser actually was.
+
+async function whereAmI() {
+  const url = page.url();
+  const h1 = await page
+    .locator('h1')
+    .first()
+    .textContent({ timeout: 1_000 })
+    .catch(() => null);
+  const body = await page
+    .locator('body')
+    .innerText({ timeout: 1_000 })
+    .catch(() => '');
+  return `at ${url}, h1=${JSON.stringify(h1?.trim() ?? null)}, page text: ${JSON.stringify(
+    body.replace(/\s+/g, ' ').slice(0, 400),
+  )}`;
+}
+
+async function expectVisible(locator, what) {
+  try {
+    await locator.waitFor({ state: 'visible', timeout: ACTION_TIMEOUT_MS });
+  } catch (e) {
+    assert.fail(`expected ${what} to be visible, ${await whereAmI()}\n(${e.message.split('\n')[0]})`);
+  }
+}
+
+async function expectPath(pathname, what) {
+  try {
+    await page.waitForURL((url) => url.pathname === pathname, { timeout: NAVIGATION_TIMEOUT_MS });
+  } catch (e) {
+    assert.fail(`expected ${what} (path ${pathname}), ${await whereAmI()}`);
+  }
+}
+
+async function expectHeading(name, what) {
+  await expectVisible(page.getByRole('heading', { level: 1, name, exact: true }), `${what} (h1 "${name}")`);
+}
+
+// Labels are matched exactly: "Password" must not also match "Confirm password".
+const field = (label) => page.getByLabel(label, { exact: true });
+const button = (name) => page.getByRole('button', { name, exact: true });
+const link = (name) => page.getByRole('link', { name, exact: true });
+
+async function screenshot(name) {
+  if (!page) return;
+  await mkdir(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, name);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+  return file;
+}
+
+// ---------------------------------------------------------------------------
+
+before(async () => {
+  assert.ok(
+    existsSync(RAPPORT_BIN),
+    `RAPPORT_BIN ${RAPPORT_BIN} does not exist; run \`cargo build --bin rapport\` first`,
+  );
+  assert.ok(existsSync(CHROMIUM_PATH), `CHROMIUM_PATH ${CHROMIUM_PATH} does not exist`);
+
+  // Drop screenshots from an earlier run so a stale one can't mislead.
+  for (const f of ['journey-final.png', 'journey-failure.png']) {
+    await rm(path.join(RESULTS_DIR, f), { force: true });
+  }
+
+  dataDir = await mkdtemp(path.join(tmpdir(), 'rapport-e2e-'));
+  server = await startServer(RAPPORT_BIN, dataDir);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    timeout: 60_000,
+    // --no-sandbox: CI runs as root. The rest keep Chromium from reaching for
+    // the network: this machine only reaches package registries, and refused
+    // background connections slow startup and clutter the log.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const context = await browser.newContext({ baseURL: server.baseURL });
+  page = await context.newPage();
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  page.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+  page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 500) serverErrors.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await stopServer(server?.child);
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+test('first run: set up, sign in, add a client, find them on the caseload, sign out', { timeout: 180_000 }, async (t) => {
+  // Steps depend on each other: after the first failure, skip the rest rather
+  // than pile up confusing follow-on errors.
+  let broken = false;
+  const step = (name, fn) =>
+    t.test(name, async (s) => {
+      if (broken) return s.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (e) {
+        broken = true;
+        // TAP diagnostics are single lines: emit the context line by line.
+        s.diagnostic(`browser ${await whereAmI()}`);
+        const shot = await screenshot('journey-failure.png');
+        if (shot) s.diagnostic(`screenshot: ${shot}`);
+        for (const line of server.log().split('\n')) s.diagnostic(line);
+        throw e;
+      }
+    });
+
+  await step('the setup link creates the first administrator', async () => {
+    const setupURL = new URL(server.setupURL);
+    assert.equal(
+      setupURL.origin,
+      server.baseURL,
+      `setup URL ${server.setupURL} should be on the listening address ${server.baseURL}`,
+    );
+    await page.goto(server.setupURL);
+    await field('Organisation name').fill(ADMIN.organisation);
+    await field('Your name').fill(ADMIN.name);
+    await field('Email').fill(ADMIN.email);
+    await field('Password').fill(ADMIN.password);
+    await field('Confirm password').fill(ADMIN.password);
+    // So this administrator can also hold a caseload.
+    await page.getByRole('checkbox', { name: 'I also see clients myself', exact: true }).check();
+    await button('Create administrator account').click();
+    await expectPath('/login', 'setup to redirect to the login page');
+  });
+
+  await step('the administrator signs in and sees the caseload', async () => {
+    await field('Email').fill(ADMIN.email);
+    await field('Password').fill(ADMIN.password);
+    await button('Sign in').click();
+    await expectHeading('Caseload', 'the caseload page after signing in');
+  });
+
+  await step('a new client is created and their record opens', async () => {
+    await link('New client').click();
+    await field('Display name').fill(CLIENT.displayName);
+    await field('Date of birth').fill(CLIENT.dateOfBirth); // <input type=date> takes ISO
+    await button('Create client').click();
+    await expectHeading(CLIENT.displayName, 'the new client record');
+  });
+
+  await step('the client is listed on the caseload', async () => {
+    // Prefer the link inside <nav>; fall back to any "Caseload" link.
+    const navLink = page.getByRole('navigation').getByRole('link', { name: 'Caseload', exact: true });
+    await ((await navLink.count()) > 0 ? navLink.first() : link('Caseload').first()).click();
+    await expectHeading('Caseload', 'the caseload page');
+    await expectVisible(
+      page.getByRole('table').getByRole('link', { name: CLIENT.displayName, exact: true }),
+      `a link to "${CLIENT.displayName}" in the caseload table`,
+    );
+  });
+
+  await step('signing out ends the session', async () => {
+    await button('Sign out').click();
+    await expectPath('/login', 'sign-out to land on the login page');
+    await expectVisible(page.getByText('You have signed out'), 'the "You have signed out" notice');
+
+    await page.goto('/clients');
+    await expectPath('/login', 'a signed-out visit to /clients to redirect to /login');
+    await expectVisible(button('Sign in'), 'the sign-in form');
+    await screenshot('journey-final.png');
+  });
+
+  await step('no server errors or page script errors along the way', async () => {
+    assert.deepEqual(serverErrors, [], 'the browser saw HTTP 5xx responses');
+    assert.deepEqual(pageErrors, [], 'the page threw JavaScript errors');
+  });
+});
