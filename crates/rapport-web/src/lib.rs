@@ -1,1 +1,37 @@
+//! Rapport's web layer: the clinician UI (askama + htmx, server-rendered) and
+//! the JSON API v1. Handlers are thin: parse, ask the domain or the store, render.
 
+pub mod access;
+pub mod api;
+pub mod error;
+pub mod identity;
+pub mod passwords;
+pub mod routes;
+pub mod security;
+pub mod state;
+pub mod ui;
+
+use axum::Router;
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+
+pub use state::{AppState, Config};
+
+/// The full application: every route, with security layers applied.
+pub fn app(state: AppState) -> Router {
+    routes::build(state).0
+}
+
+/// Serves until `shutdown` resolves, then drains in-flight requests.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = app(state.clone());
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    state.store.close().await;
+    Ok(())
+}

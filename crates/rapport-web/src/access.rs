@@ -1,0 +1,79 @@
+//! Capability checks shared by the UI and the API: a handler gets a client
+//! record only through `client_for`, which asks the domain rules and records
+//! both grants (reads) and denials in the audit log.
+
+use crate::error::AppError;
+use crate::identity::Identity;
+use crate::state::AppState;
+use rapport_core::access::{client_read_access, AccessBasis};
+use rapport_core::audit::{action, Outcome};
+use rapport_core::{Id, Timestamp};
+use rapport_store::clients::ClientRecord;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Showing the record: the read is audited here, before the response.
+    Read,
+    /// About to change it: the change's own transaction records the audit entry.
+    Write,
+}
+
+/// The client, if `me` may see it; otherwise 404 (and an `access.denied` entry),
+/// so a record outside one's access is indistinguishable from a missing one.
+pub async fn client_for(state: &AppState, me: &Identity, id: &str, purpose: Purpose) -> Result<(ClientRecord, AccessBasis), AppError> {
+    let found = match Id::parse(id) {
+        Some(cid) => state.store.client_with_relation(&me.user.id, &cid, Timestamp::now()).await?,
+        None => None,
+    };
+    let granted = found.and_then(|(record, rel)| client_read_access(&me.actor(), rel).map(|basis| (record, basis)));
+    match granted {
+        Some((record, basis)) => {
+            if purpose == Purpose::Read {
+                let mut e = me.event(action::CLIENT_READ, "client");
+                e.resource_id = Some(record.id.to_string());
+                e.client_id = Some(record.id.to_string());
+                e.detail = Some(format!("basis={}", basis.as_str()));
+                state.store.audit(e).await?;
+            }
+            Ok((record, basis))
+        }
+        None => {
+            deny(state, me, "client", Some(id)).await?;
+            Err(AppError::NotFound)
+        }
+    }
+}
+
+/// Records an access denial.
+pub async fn deny(state: &AppState, me: &Identity, resource_type: &str, resource_id: Option<&str>) -> Result<(), AppError> {
+    let mut e = me.event(action::ACCESS_DENIED, resource_type);
+    e.outcome = Outcome::Denied.as_str().into();
+    e.resource_id = resource_id.map(|s| s.chars().take(80).collect());
+    if resource_type == "client" {
+        e.client_id = resource_id.and_then(Id::parse).map(|i| i.to_string());
+    }
+    state.store.audit(e).await?;
+    Ok(())
+}
+
+/// Admin-only areas: 403 with an audit entry for anyone else.
+pub async fn require_admin(state: &AppState, me: &Identity, area: &str) -> Result<(), AppError> {
+    if me.actor().can_administer() {
+        Ok(())
+    } else {
+        deny(state, me, area, None).await?;
+        Err(AppError::Forbidden("This page is for administrators.".into()))
+    }
+}
+
+/// Creating clients needs a caseload.
+pub async fn require_caseload(state: &AppState, me: &Identity) -> Result<(), AppError> {
+    if me.actor().can_hold_caseload() {
+        Ok(())
+    } else {
+        deny(state, me, "client", None).await?;
+        Err(AppError::Forbidden(
+            "Your account does not hold a caseload. An administrator can mark an admin account as practising.".into(),
+        ))
+    }
+}

@@ -1,0 +1,451 @@
+//! JSON API v1: bearer-token authentication, strict request parsing (unknown
+//! fields, wrong types and oversized bodies are refused with the field named),
+//! and an OpenAPI 3 document generated from these types.
+
+mod body;
+
+use crate::access::{client_for, require_caseload, Purpose};
+use crate::error::{ApiError, ApiResult, AppError, ErrorBody};
+use crate::identity::ApiCaller;
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+use axum::Json;
+use body::ApiJson;
+use rapport_core::audit::{action, AuditEntry};
+use rapport_core::client::{self, ClientDetails, ClientStatus, ExternalId, RawClientDetails};
+use rapport_core::Timestamp;
+use rapport_store::clients::{CaseloadQuery, ClientRecord};
+use serde::{Deserialize, Deserializer, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Rapport API", version = "1", description = "Rapport JSON API v1. Authenticate with `Authorization: Bearer <token>` (create one with `rapport token create` or on the My account page). Errors are `{\"error\": {\"code\", \"message\", \"field\"?}}`."),
+    paths(me, list_clients, create_client, get_client, patch_client, audit),
+    components(schemas(Me, ClientJson, ExternalIdJson, NewClient, ClientPatch, AuditEntryJson, ErrorBody, crate::error::ErrorDetail)),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+    tags((name = "clients", description = "Client records on the caller's caseload"), (name = "audit", description = "The audit log (administrators)"))
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+    }
+}
+
+/// The OpenAPI document, pretty-printed (also the snapshot test's subject).
+pub fn openapi_document() -> String {
+    ApiDoc::openapi().to_pretty_json().expect("serialisable OpenAPI document")
+}
+
+pub async fn openapi_json() -> impl IntoResponse {
+    ([(axum::http::header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], openapi_document())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    /// `admin`, `supervisor` or `clinician`.
+    pub role: String,
+    pub holds_caseload: bool,
+}
+
+/// Who the token belongs to.
+#[utoipa::path(get, path = "/api/v1/me", responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
+pub async fn me(ApiCaller(me): ApiCaller) -> Json<Me> {
+    Json(Me {
+        id: me.user.id.to_string(),
+        email: me.user.email.clone(),
+        name: me.user.name.clone(),
+        role: me.user.role.as_str().into(),
+        holds_caseload: me.actor().can_hold_caseload(),
+    })
+}
+
+#[derive(Serialize, Deserialize, ToSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct ExternalIdJson {
+    /// e.g. "Hospital number"
+    pub system: String,
+    pub value: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ClientJson {
+    pub id: String,
+    pub display_name: String,
+    pub legal_name: Option<String>,
+    /// `YYYY-MM-DD`
+    pub date_of_birth: Option<String>,
+    pub pronouns: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub preferred_language: Option<String>,
+    pub emergency_contact_name: Option<String>,
+    pub emergency_contact_relationship: Option<String>,
+    pub emergency_contact_phone: Option<String>,
+    pub consent_notes: Option<String>,
+    pub external_ids: Vec<ExternalIdJson>,
+    /// `active` or `archived`
+    pub status: String,
+    pub responsible_clinician_id: String,
+    pub responsible_clinician_name: String,
+    /// Increases with every change; send it back in PATCH to refuse lost updates.
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl From<ClientRecord> for ClientJson {
+    fn from(c: ClientRecord) -> Self {
+        let d = c.details;
+        ClientJson {
+            id: c.id.to_string(),
+            display_name: d.display_name,
+            legal_name: d.legal_name,
+            date_of_birth: d.date_of_birth,
+            pronouns: d.pronouns,
+            email: d.email,
+            phone: d.phone,
+            address: d.address,
+            preferred_language: d.preferred_language,
+            emergency_contact_name: d.emergency_contact_name,
+            emergency_contact_relationship: d.emergency_contact_relationship,
+            emergency_contact_phone: d.emergency_contact_phone,
+            consent_notes: d.consent_notes,
+            external_ids: d.external_ids.into_iter().map(|i| ExternalIdJson { system: i.system, value: i.value }).collect(),
+            status: c.status.as_str().into(),
+            responsible_clinician_id: c.responsible_clinician_id.to_string(),
+            responsible_clinician_name: c.responsible_clinician_name,
+            version: c.version,
+            created_at: c.created_at.to_db(),
+            updated_at: c.updated_at.to_db(),
+        }
+    }
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NewClient {
+    pub display_name: String,
+    /// `YYYY-MM-DD`
+    pub date_of_birth: Option<String>,
+    pub legal_name: Option<String>,
+    pub pronouns: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub preferred_language: Option<String>,
+    pub emergency_contact_name: Option<String>,
+    pub emergency_contact_relationship: Option<String>,
+    pub emergency_contact_phone: Option<String>,
+    pub consent_notes: Option<String>,
+    #[serde(default)]
+    pub external_ids: Vec<ExternalIdJson>,
+}
+
+fn ext(ids: Vec<ExternalIdJson>) -> Vec<ExternalId> {
+    ids.into_iter().map(|i| ExternalId { system: i.system, value: i.value }).collect()
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// Search by name or external identifier.
+    pub q: Option<String>,
+    /// `active` (default) or `archived`.
+    pub status: Option<String>,
+    /// Page size, 1-500 (default 100).
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+/// The caller's caseload. The total is in the `X-Total-Count` header.
+#[utoipa::path(get, path = "/api/v1/clients", tag = "clients", params(ListParams),
+    responses((status = 200, body = [ClientJson]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn list_clients(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    params: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<impl IntoResponse> {
+    let Query(p) = params.map_err(|e| AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None })?;
+    require_caseload(&state, &me).await?;
+    let status = match p.status.as_deref() {
+        None | Some("active") => ClientStatus::Active,
+        Some("archived") => ClientStatus::Archived,
+        Some(_) => return Err(AppError::invalid("status", "status must be active or archived").into()),
+    };
+    let limit = p.limit.unwrap_or(100);
+    if !(1..=500).contains(&limit) {
+        return Err(AppError::invalid("limit", "limit must be between 1 and 500").into());
+    }
+    let offset = p.offset.unwrap_or(0);
+    if offset < 0 {
+        return Err(AppError::invalid("offset", "offset must not be negative").into());
+    }
+    let q = CaseloadQuery { search: p.q.clone(), status: Some(status), limit, offset };
+    let (rows, total) = state.store.caseload(&me.user.id, &q).await?;
+    let mut e = me.event(action::CLIENT_LIST, "client");
+    e.detail = Some(format!("{} of {total} {} clients via API", rows.len(), status.as_str()));
+    state.store.audit(e).await?;
+    let list: Vec<serde_json::Value> = rows
+        .into_iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id.to_string(),
+                "display_name": r.display_name,
+                "date_of_birth": r.date_of_birth,
+                "pronouns": r.pronouns,
+                "status": r.status.as_str(),
+                "responsible_clinician_name": r.responsible_clinician_name,
+                "updated_at": r.updated_at.to_db(),
+            })
+        })
+        .collect();
+    let mut headers = HeaderMap::new();
+    headers.insert("x-total-count", HeaderValue::from(total));
+    Ok((headers, Json(list)))
+}
+
+/// Creates a client; the caller becomes the responsible clinician.
+#[utoipa::path(post, path = "/api/v1/clients", tag = "clients", request_body = NewClient,
+    responses((status = 201, body = ClientJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_client(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    ApiJson(body): ApiJson<NewClient>,
+) -> ApiResult<impl IntoResponse> {
+    require_caseload(&state, &me).await?;
+    let raw = RawClientDetails {
+        display_name: Some(body.display_name),
+        legal_name: body.legal_name,
+        date_of_birth: body.date_of_birth,
+        pronouns: body.pronouns,
+        email: body.email,
+        phone: body.phone,
+        address: body.address,
+        preferred_language: body.preferred_language,
+        emergency_contact_name: body.emergency_contact_name,
+        emergency_contact_relationship: body.emergency_contact_relationship,
+        emergency_contact_phone: body.emergency_contact_phone,
+        consent_notes: body.consent_notes,
+        external_ids: ext(body.external_ids),
+    };
+    let details = client::validate(raw, Timestamp::now().date()).map_err(AppError::Invalid)?;
+    let record = state.store.create_client(&details, &me.user.id, me.event(action::CLIENT_CREATE, "client")).await?;
+    let mut headers = HeaderMap::new();
+    if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/clients/{}", record.id)) {
+        headers.insert(axum::http::header::LOCATION, v);
+    }
+    Ok((StatusCode::CREATED, headers, Json(ClientJson::from(record))))
+}
+
+/// One client record (404 if it is not on the caller's caseload).
+#[utoipa::path(get, path = "/api/v1/clients/{id}", tag = "clients", params(("id" = String, Path, description = "Client id")),
+    responses((status = 200, body = ClientJson), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get_client(State(state): State<AppState>, ApiCaller(me): ApiCaller, Path(id): Path<String>) -> ApiResult<Json<ClientJson>> {
+    let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
+    Ok(Json(c.into()))
+}
+
+/// Absent means "leave as is"; `null` means "clear".
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ClientPatch {
+    /// When given, the update is refused with 409 if the record has changed since.
+    pub version: Option<i64>,
+    pub display_name: Option<String>,
+    /// `archived` or `active`.
+    pub status: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub legal_name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub date_of_birth: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub pronouns: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub email: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub address: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub preferred_language: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub emergency_contact_name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub emergency_contact_relationship: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub emergency_contact_phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub consent_notes: Option<Option<String>>,
+    pub external_ids: Option<Vec<ExternalIdJson>>,
+}
+
+impl ClientPatch {
+    fn apply(self, d: &ClientDetails) -> RawClientDetails {
+        let mut raw = RawClientDetails::from(d);
+        let set = |slot: &mut Option<String>, v: Option<Option<String>>| {
+            if let Some(v) = v {
+                *slot = v;
+            }
+        };
+        if let Some(n) = self.display_name {
+            raw.display_name = Some(n);
+        }
+        set(&mut raw.legal_name, self.legal_name);
+        set(&mut raw.date_of_birth, self.date_of_birth);
+        set(&mut raw.pronouns, self.pronouns);
+        set(&mut raw.email, self.email);
+        set(&mut raw.phone, self.phone);
+        set(&mut raw.address, self.address);
+        set(&mut raw.preferred_language, self.preferred_language);
+        set(&mut raw.emergency_contact_name, self.emergency_contact_name);
+        set(&mut raw.emergency_contact_relationship, self.emergency_contact_relationship);
+        set(&mut raw.emergency_contact_phone, self.emergency_contact_phone);
+        set(&mut raw.consent_notes, self.consent_notes);
+        if let Some(ids) = self.external_ids {
+            raw.external_ids = ext(ids);
+        }
+        raw
+    }
+}
+
+/// Changes some fields of a client record.
+#[utoipa::path(patch, path = "/api/v1/clients/{id}", tag = "clients", params(("id" = String, Path, description = "Client id")), request_body = ClientPatch,
+    responses((status = 200, body = ClientJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
+              (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn patch_client(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+    ApiJson(patch): ApiJson<ClientPatch>,
+) -> ApiResult<Json<ClientJson>> {
+    let (c, basis) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let status = match patch.status.as_deref() {
+        None => None,
+        Some(s) => Some(ClientStatus::parse(s).ok_or_else(|| AppError::invalid("status", "status must be active or archived"))?),
+    };
+    if status.is_some_and(|s| s != c.status) && basis == rapport_core::access::AccessBasis::BreakGlass {
+        return Err(AppError::Forbidden("Emergency access does not allow archiving or restoring a record.".into()).into());
+    }
+    let version = patch.version;
+    let details = client::validate(patch.apply(&c.details), Timestamp::now().date()).map_err(AppError::Invalid)?;
+    let mut e = me.event(action::CLIENT_UPDATE, "client");
+    e.resource_id = Some(c.id.to_string());
+    e.client_id = Some(c.id.to_string());
+    e.detail = Some(format!("{} (API)", crate::ui::clients::changed_fields(&c.details, &details)));
+    let mut record = state.store.update_client(&c.id, &details, version, e).await?;
+    if let Some(s) = status.filter(|s| *s != record.status) {
+        let act = if s == ClientStatus::Archived { action::CLIENT_ARCHIVE } else { action::CLIENT_RESTORE };
+        let mut e = me.event(act, "client");
+        e.resource_id = Some(c.id.to_string());
+        e.client_id = Some(c.id.to_string());
+        state.store.set_client_status(&c.id, s, e).await?;
+        record = client_for(&state, &me, &id, Purpose::Write).await?.0;
+    }
+    Ok(Json(record.into()))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditEntryJson {
+    pub seq: i64,
+    /// UTC, RFC 3339 with microseconds.
+    pub at: String,
+    pub actor_id: Option<String>,
+    pub actor: String,
+    pub action: String,
+    pub resource_type: String,
+    pub resource_id: Option<String>,
+    pub client_id: Option<String>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    /// `success`, `denied` or `failure`.
+    pub outcome: String,
+    pub detail: Option<String>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl From<AuditEntry> for AuditEntryJson {
+    fn from(e: AuditEntry) -> Self {
+        let v = e.event;
+        AuditEntryJson {
+            seq: e.seq,
+            at: e.at.to_db(),
+            actor_id: v.actor_id,
+            actor: v.actor_label,
+            action: v.action,
+            resource_type: v.resource_type,
+            resource_id: v.resource_id,
+            client_id: v.client_id,
+            ip: v.ip,
+            user_agent: v.user_agent,
+            outcome: v.outcome,
+            detail: v.detail,
+            prev_hash: e.prev_hash,
+            hash: e.hash,
+        }
+    }
+}
+
+#[derive(Deserialize, IntoParams, Default)]
+#[into_params(parameter_in = Query)]
+pub struct AuditQuery {
+    pub client_id: Option<String>,
+    pub actor_id: Option<String>,
+    /// e.g. `client.read`
+    pub action: Option<String>,
+    /// `success`, `denied` or `failure`
+    pub outcome: Option<String>,
+    /// Only entries with a smaller sequence number (paging, newest first).
+    pub before: Option<i64>,
+    /// 1-1000, default 100.
+    pub limit: Option<i64>,
+}
+
+/// Audit entries, newest first (administrators only).
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
+    responses((status = 200, body = [AuditEntryJson]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn audit(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    params: Result<Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<Json<Vec<AuditEntryJson>>> {
+    let Query(q) = params.map_err(|e| AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None })?;
+    crate::access::require_admin(&state, &me, "audit").await.map_err(ApiError)?;
+    let limit = q.limit.unwrap_or(100);
+    if !(1..=1000).contains(&limit) {
+        return Err(AppError::invalid("limit", "limit must be between 1 and 1000").into());
+    }
+    let filter = rapport_store::AuditFilter {
+        client_id: q.client_id,
+        actor_id: q.actor_id,
+        action: q.action,
+        outcome: q.outcome,
+        before_seq: q.before,
+        limit,
+        ..Default::default()
+    };
+    let entries = state.store.audit_entries(&filter).await?;
+    let mut e = me.event(action::AUDIT_EXPORT, "audit_log");
+    e.detail = Some(format!("{} entries via API", entries.len()));
+    state.store.audit(e).await?;
+    Ok(Json(entries.into_iter().map(AuditEntryJson::from).collect()))
+}

@@ -1,0 +1,137 @@
+//! Every route in one place. Routes are registered through `Routes`, which
+//! also records them, so the access-matrix test can insist that each route has
+//! an entry (a route added without one fails the test).
+
+use crate::state::AppState;
+use crate::{api, identity, security, ui};
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::handler::Handler;
+use axum::http::{HeaderName, Method};
+use axum::routing::{get, post, MethodRouter};
+use axum::Router;
+use std::time::Duration;
+use tower::ServiceBuilder;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub struct Routes {
+    router: Router<AppState>,
+    list: Vec<(Method, &'static str)>,
+}
+
+impl Routes {
+    fn new() -> Self {
+        Routes { router: Router::new(), list: Vec::new() }
+    }
+
+    fn add(mut self, method: Method, path: &'static str, route: MethodRouter<AppState>) -> Self {
+        self.list.push((method, path));
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::GET, path, get(h))
+    }
+
+    fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::POST, path, post(h))
+    }
+
+    fn patch<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::PATCH, path, axum::routing::patch(h))
+    }
+}
+
+/// Bodies larger than this are refused with 413 (forms and JSON here are small).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Builds the application and the list of (method, path) it serves.
+pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
+    let r = Routes::new()
+        // Operations
+        .get("/healthz", ui::ops::healthz)
+        .get("/readyz", ui::ops::readyz)
+        .get("/static/{file}", ui::ops::static_file)
+        // Sign-in
+        .get("/", ui::auth::home)
+        .get("/setup/{token}", ui::auth::setup_form)
+        .post("/setup/{token}", ui::auth::setup_submit)
+        .get("/login", ui::auth::login_form)
+        .post("/login", ui::auth::login_submit)
+        .post("/logout", ui::auth::logout)
+        // Clients
+        .get("/clients", ui::clients::caseload)
+        .get("/clients/new", ui::clients::new_form)
+        .post("/clients/new", ui::clients::create)
+        .get("/clients/{id}", ui::clients::show)
+        .get("/clients/{id}/edit", ui::clients::edit_form)
+        .post("/clients/{id}/edit", ui::clients::update)
+        .post("/clients/{id}/archive", ui::clients::archive)
+        .post("/clients/{id}/restore", ui::clients::restore)
+        .get("/clients/{id}/care-team", ui::care_team::show)
+        .post("/clients/{id}/care-team", ui::care_team::add)
+        .post("/clients/{id}/care-team/{user_id}/remove", ui::care_team::remove)
+        .post("/clients/{id}/care-team/{user_id}/responsible", ui::care_team::make_responsible)
+        .get("/break-glass", ui::break_glass::search)
+        .get("/break-glass/{id}", ui::break_glass::reason_form)
+        .post("/break-glass/{id}", ui::break_glass::open)
+        // Administration
+        .get("/admin/users", ui::admin::users)
+        .get("/admin/users/new", ui::admin::new_user_form)
+        .post("/admin/users/new", ui::admin::create_user)
+        .get("/admin/users/{id}", ui::admin::edit_user_form)
+        .post("/admin/users/{id}", ui::admin::update_user)
+        .post("/admin/users/{id}/deactivate", ui::admin::deactivate_user)
+        .post("/admin/users/{id}/reactivate", ui::admin::reactivate_user)
+        .get("/admin/audit", ui::admin::audit)
+        .get("/admin/audit.csv", ui::admin::audit_csv)
+        .get("/admin/break-glass", ui::admin::break_glass)
+        .post("/admin/break-glass/{id}/review", ui::admin::review_break_glass)
+        .get("/admin/settings", ui::admin::settings_form)
+        .post("/admin/settings", ui::admin::update_settings)
+        // Own account
+        .get("/account", ui::account::show)
+        .post("/account/password", ui::account::change_password)
+        .post("/account/sessions/end-others", ui::account::end_other_sessions)
+        .post("/account/sessions/{id}/end", ui::account::end_session)
+        .post("/account/tokens", ui::account::create_token)
+        .post("/account/tokens/{id}/revoke", ui::account::revoke_token)
+        // JSON API v1
+        .get("/api/v1/openapi.json", api::openapi_json)
+        .get("/api/v1/me", api::me)
+        .get("/api/v1/clients", api::list_clients)
+        .post("/api/v1/clients", api::create_client)
+        .get("/api/v1/clients/{id}", api::get_client)
+        .patch("/api/v1/clients/{id}", api::patch_client)
+        .get("/api/v1/audit", api::audit);
+
+    let Routes { router, list } = r;
+    let router = router
+        .fallback(ui::ops::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), identity::resolve))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+                    // Low-cardinality span: the route template, never ids or query strings.
+                    let route = req
+                        .extensions()
+                        .get::<axum::extract::MatchedPath>()
+                        .map(|p| p.as_str().to_string())
+                        .unwrap_or_else(|| "unmatched".into());
+                    let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", method = %req.method(), route, request_id = %id)
+                }))
+                .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+                .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30))),
+        )
+        .with_state(state);
+    (router, list)
+}

@@ -1,0 +1,148 @@
+//! Browser-facing protections: security headers on every response and CSRF
+//! checks on every state-changing request outside the bearer-token API.
+
+use crate::identity::{cookie, Identity};
+use crate::state::AppState;
+use axum::body::{to_bytes, Body};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+
+/// No inline script or style anywhere; `data:` images only for Pico's form icons.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+     font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+pub async fn headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let forwarded_https = state.config.trust_proxy
+        && req.headers().get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
+    let is_api = req.uri().path().starts_with("/api/");
+    let mut resp = next.run(req).await;
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    if !h.contains_key(header::CACHE_CONTROL) {
+        // Clinical pages must not linger in shared or back-button caches.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if is_api {
+        h.remove(header::X_FRAME_OPTIONS);
+    }
+    if state.config.https() || forwarded_https {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=63072000; includeSubDomains"));
+    }
+    resp
+}
+
+/// Largest form body read for the CSRF check (forms here are small).
+const MAX_FORM_BYTES: usize = 256 * 1024;
+
+fn rejected(message: &str) -> Response {
+    tracing::warn!(reason = message, "CSRF check failed");
+    let page = crate::ui::pages::ErrorPage::new(StatusCode::FORBIDDEN, format!("{message} Go back, reload the page and try again."));
+    (StatusCode::FORBIDDEN, Html(page.render_html())).into_response()
+}
+
+/// Defence in depth: `Sec-Fetch-Site`/`Origin` must be same-origin, and the
+/// request must carry the synchronizer token (form field `csrf` or header
+/// `X-CSRF-Token`): the session's token when signed in, otherwise the
+/// `rapport_csrf` cookie's value (double submit, for the login and setup forms).
+pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !unsafe_method || req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let h = req.headers();
+    if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        if site != "same-origin" && site != "none" {
+            return rejected("This request came from another site.");
+        }
+    }
+    if let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        let host = h.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or(origin);
+        if origin == "null" || origin_host != host {
+            return rejected("This request came from another site.");
+        }
+    }
+    let expected = match req.extensions().get::<Identity>() {
+        Some(id) => Some(id.csrf().to_string()),
+        None => cookie(h, state.config.csrf_cookie()).map(str::to_string),
+    };
+    let Some(expected) = expected.filter(|e| !e.is_empty()) else {
+        return rejected("Your form has expired.");
+    };
+    if let Some(sent) = h.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
+        return if constant_time_eq(sent, &expected) { next.run(req).await } else { rejected("Your form has expired.") };
+    }
+    let is_form = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return rejected("Your form has expired.");
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
+        Ok(b) => b,
+        Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE, "form too large").into_response(),
+    };
+    let sent = form_urlencoded_value(&bytes, "csrf");
+    if !sent.is_some_and(|s| constant_time_eq(&s, &expected)) {
+        return rejected("Your form has expired.");
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes))).await
+}
+
+fn form_urlencoded_value(body: &[u8], key: &str) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v)
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// `Set-Cookie` for the pre-login CSRF cookie.
+pub fn csrf_cookie_header(state: &AppState, value: &str) -> HeaderValue {
+    let secure = if state.config.https() { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{}={value}; Path=/; HttpOnly; SameSite=Strict{secure}", state.config.csrf_cookie()))
+        .expect("valid cookie")
+}
+
+pub fn session_cookie_header(state: &AppState, value: &str) -> HeaderValue {
+    let secure = if state.config.https() { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{}={value}; Path=/; HttpOnly; SameSite=Lax{secure}", state.config.session_cookie()))
+        .expect("valid cookie")
+}
+
+pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
+    let secure = if state.config.https() { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", state.config.session_cookie()))
+        .expect("valid cookie")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_form_fields() {
+        assert_eq!(form_urlencoded_value(b"a=1&csrf=abc%2B&b=2", "csrf").as_deref(), Some("abc+"));
+        assert_eq!(form_urlencoded_value(b"a=1", "csrf"), None);
+    }
+
+    #[test]
+    fn compares_tokens() {
+        assert!(constant_time_eq("abc", "abc"));
+        assert!(!constant_time_eq("abc", "abd"));
+        assert!(!constant_time_eq("abc", "ab"));
+    }
+}

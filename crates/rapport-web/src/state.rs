@@ -1,0 +1,69 @@
+//! Shared application state and configuration.
+
+use crate::passwords::Hasher;
+use rapport_store::org::Organisation;
+use rapport_store::Store;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::RwLock;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The address people use, e.g. `https://rapport.clinic.example`. When it is
+    /// https, cookies are `Secure` with the `__Host-` prefix and HSTS is sent.
+    pub public_url: Option<String>,
+    /// Trust `X-Forwarded-For` / `X-Forwarded-Proto` from a reverse proxy.
+    pub trust_proxy: bool,
+    /// How long organisation settings are cached (other instances pick up changes within this).
+    pub settings_ttl: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { public_url: None, trust_proxy: false, settings_ttl: Duration::from_secs(10) }
+    }
+}
+
+impl Config {
+    pub fn https(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+    }
+
+    pub fn session_cookie(&self) -> &'static str {
+        if self.https() { "__Host-rapport_session" } else { "rapport_session" }
+    }
+
+    pub fn csrf_cookie(&self) -> &'static str {
+        if self.https() { "__Host-rapport_csrf" } else { "rapport_csrf" }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub hasher: Hasher,
+    pub config: Arc<Config>,
+    org: Arc<RwLock<Option<(Instant, Organisation)>>>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: Config) -> Self {
+        AppState { store, hasher: Hasher::new(2), config: Arc::new(config), org: Arc::new(RwLock::new(None)) }
+    }
+
+    /// Organisation settings, cached briefly so the session check costs no query.
+    pub async fn organisation(&self) -> Result<Organisation, rapport_store::StoreError> {
+        if let Some((at, org)) = self.org.read().await.as_ref() {
+            if at.elapsed() < self.config.settings_ttl {
+                return Ok(org.clone());
+            }
+        }
+        let org = self.store.organisation().await?;
+        *self.org.write().await = Some((Instant::now(), org.clone()));
+        Ok(org)
+    }
+
+    pub async fn forget_organisation(&self) {
+        *self.org.write().await = None;
+    }
+}

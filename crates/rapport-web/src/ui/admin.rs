@@ -1,0 +1,526 @@
+//! Administration: accounts, supervision, the audit log, break-glass reviews
+//! and organisation settings. Administrators see no clinical content here.
+
+use super::{non_blank, render, FormErrors, Layout};
+use crate::access::require_admin;
+use crate::error::{AppError, AppResult};
+use crate::identity::SignedIn;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use rapport_core::access::Role;
+use rapport_core::audit::{action, AuditEntry};
+use rapport_core::validation::looks_like_email;
+use rapport_core::{password, Id, Timestamp, ValidationErrors};
+use rapport_store::clients::BreakGlassRow;
+use rapport_store::org::Organisation;
+use rapport_store::users::{normalise_email, NewUser, User};
+use rapport_store::AuditFilter;
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub struct DoneParam {
+    done: Option<String>,
+}
+
+// ---- users ------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "admin_users.html")]
+struct UsersPage {
+    layout: Layout,
+    users: Vec<User>,
+}
+
+pub async fn users(State(state): State<AppState>, SignedIn(me): SignedIn, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
+    require_admin(&state, &me, "users").await?;
+    let users = state.store.users().await?;
+    let layout = Layout::new(&state, &me, "Users", "admin-users").await?.with_done(q.done.as_deref());
+    render(&UsersPage { layout, users })
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct UserForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    practises: Option<String>,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    supervisees: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin_user_form.html")]
+struct UserFormPage {
+    layout: Layout,
+    /// `None` when creating.
+    user: Option<User>,
+    form: UserForm,
+    errors: FormErrors,
+    clinicians: Vec<User>,
+    supervisees: Vec<String>,
+    is_self: bool,
+}
+
+impl UserFormPage {
+    fn supervises(&self, id: &Id) -> bool {
+        self.supervisees.iter().any(|s| s == id.as_str())
+    }
+}
+
+async fn clinicians(state: &AppState) -> AppResult<Vec<User>> {
+    Ok(state.store.users().await?.into_iter().filter(|u| u.role == Role::Clinician && u.active).collect())
+}
+
+pub async fn new_user_form(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
+    require_admin(&state, &me, "users").await?;
+    let layout = Layout::new(&state, &me, "New user", "admin-users").await?;
+    let form = UserForm { role: "clinician".into(), ..Default::default() };
+    render(&UserFormPage { layout, user: None, form, errors: FormErrors::default(), clinicians: clinicians(&state).await?, supervisees: vec![], is_self: false })
+}
+
+fn parse_role(errors: &mut ValidationErrors, role: &str) -> Role {
+    match role.parse::<Role>() {
+        Ok(r) if Role::STAFF.contains(&r) => r,
+        _ => {
+            errors.add("role", "Choose a role: administrator, supervisor or clinician");
+            Role::Clinician
+        }
+    }
+}
+
+fn supervisee_ids(errors: &mut ValidationErrors, ids: &[String], allowed: &[User]) -> Vec<Id> {
+    let mut out = Vec::new();
+    for s in ids {
+        match Id::parse(s).filter(|id| allowed.iter().any(|u| &u.id == id)) {
+            Some(id) => out.push(id),
+            None => errors.add("supervisees", "Choose supervisees from the list of active clinicians"),
+        }
+    }
+    out
+}
+
+pub async fn create_user(State(state): State<AppState>, SignedIn(me): SignedIn, form: RawForm) -> AppResult<Response> {
+    require_admin(&state, &me, "users").await?;
+    let form = form.0;
+    let mut errors = ValidationErrors::new();
+    let email = normalise_email(&form.email);
+    if !looks_like_email(&email) {
+        errors.add("email", "Enter an email address like name@example.org");
+    }
+    let name = form.name.trim().to_string();
+    if name.is_empty() || name.chars().count() > 120 {
+        errors.add("name", "Enter a name of at most 120 characters");
+    }
+    let role = parse_role(&mut errors, &form.role);
+    if let Err(p) = password::check(&form.password, &email) {
+        errors.add("password", p.message());
+    }
+    let all_clinicians = clinicians(&state).await?;
+    let sup = supervisee_ids(&mut errors, &form.supervisees, &all_clinicians);
+    if errors.is_empty() && state.store.user_by_email(&email).await?.is_some() {
+        errors.add("email", "An account with this email address already exists");
+    }
+    if !errors.is_empty() {
+        let layout = Layout::new(&state, &me, "New user", "admin-users").await?;
+        let supervisees = form.supervisees.clone();
+        let page = UserFormPage { layout, user: None, form, errors: FormErrors(errors), clinicians: all_clinicians, supervisees, is_self: false };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    }
+    let hash = state.hasher.hash(&form.password).await;
+    let mut e = me.event(action::USER_CREATE, "user");
+    e.detail = Some(format!("{email} as {role}"));
+    let practises = form.practises.is_some() && role == Role::Admin;
+    let user = state.store.create_user(NewUser { email, name, role, practises, password_hash: hash }, e).await?;
+    if role == Role::Supervisor && !sup.is_empty() {
+        let mut e = me.event(action::USER_UPDATE, "supervision");
+        e.resource_id = Some(user.id.to_string());
+        e.detail = Some(format!("supervises {} clinicians", sup.len()));
+        state.store.set_supervisees(&user.id, &sup, e).await?;
+    }
+    Ok(Redirect::to("/admin/users?done=user-created").into_response())
+}
+
+/// A form extractor that accepts repeated keys (checkbox lists).
+pub struct RawForm(pub UserForm);
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for RawForm {
+    type Rejection = AppError;
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|_| AppError::PayloadTooLarge("The form is too large.".into()))?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+            .map_err(|e| AppError::BadRequest { code: "bad_form", message: format!("Unreadable form: {e}"), field: None })?;
+        let mut f = UserForm::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "email" => f.email = v,
+                "name" => f.name = v,
+                "role" => f.role = v,
+                "practises" => f.practises = Some(v),
+                "password" => f.password = v,
+                "supervisees" => f.supervisees.push(v),
+                _ => {}
+            }
+        }
+        Ok(RawForm(f))
+    }
+}
+
+async fn target_user(state: &AppState, id: &str) -> AppResult<User> {
+    let id = Id::parse(id).ok_or(AppError::NotFound)?;
+    state.store.user(&id).await?.ok_or(AppError::NotFound)
+}
+
+pub async fn edit_user_form(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Html<String>> {
+    require_admin(&state, &me, "users").await?;
+    let user = target_user(&state, &id).await?;
+    let supervisees = state.store.supervisees(&user.id).await?.into_iter().map(|i| i.to_string()).collect();
+    let form = UserForm {
+        email: user.email.clone(),
+        name: user.name.clone(),
+        role: user.role.as_str().into(),
+        practises: user.practises.then(|| "yes".into()),
+        ..Default::default()
+    };
+    let layout = Layout::new(&state, &me, format!("Edit {}", user.name), "admin-users").await?;
+    let is_self = user.id == me.user.id;
+    render(&UserFormPage { layout, user: Some(user), form, errors: FormErrors::default(), clinicians: clinicians(&state).await?, supervisees, is_self })
+}
+
+async fn active_admins(state: &AppState) -> AppResult<usize> {
+    Ok(state.store.users().await?.iter().filter(|u| u.active && u.role == Role::Admin).count())
+}
+
+pub async fn update_user(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>, form: RawForm) -> AppResult<Response> {
+    require_admin(&state, &me, "users").await?;
+    let user = target_user(&state, &id).await?;
+    let form = form.0;
+    let mut errors = ValidationErrors::new();
+    let name = form.name.trim().to_string();
+    if name.is_empty() || name.chars().count() > 120 {
+        errors.add("name", "Enter a name of at most 120 characters");
+    }
+    let role = parse_role(&mut errors, &form.role);
+    if user.role == Role::Admin && role != Role::Admin && user.active && active_admins(&state).await? <= 1 {
+        errors.add("role", "This is the only active administrator; make someone else an administrator first");
+    }
+    if !form.password.is_empty() {
+        if let Err(p) = password::check(&form.password, &user.email) {
+            errors.add("password", p.message());
+        }
+    }
+    let all_clinicians = clinicians(&state).await?;
+    let sup = supervisee_ids(&mut errors, &form.supervisees, &all_clinicians);
+    if !errors.is_empty() {
+        let layout = Layout::new(&state, &me, format!("Edit {}", user.name), "admin-users").await?;
+        let supervisees = form.supervisees.clone();
+        let is_self = user.id == me.user.id;
+        let page = UserFormPage { layout, user: Some(user), form, errors: FormErrors(errors), clinicians: all_clinicians, supervisees, is_self };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    }
+    let practises = form.practises.is_some() && role == Role::Admin;
+    let mut e = me.event(action::USER_UPDATE, "user");
+    e.resource_id = Some(user.id.to_string());
+    e.detail = Some(format!("role {role}, practises {practises}"));
+    state.store.update_user(&user.id, &name, role, practises, e).await?;
+    let mut e = me.event(action::USER_UPDATE, "supervision");
+    e.resource_id = Some(user.id.to_string());
+    let sup = if role == Role::Supervisor { sup } else { Vec::new() };
+    e.detail = Some(format!("supervises {} clinicians", sup.len()));
+    state.store.set_supervisees(&user.id, &sup, e).await?;
+    if !form.password.is_empty() {
+        let hash = state.hasher.hash(&form.password).await;
+        let mut e = me.event(action::PASSWORD_CHANGE, "user");
+        e.resource_id = Some(user.id.to_string());
+        e.detail = Some("set by an administrator; all the user's sessions ended".into());
+        state.store.set_password(&user.id, &hash, None, e).await?;
+    }
+    Ok(Redirect::to("/admin/users?done=user-saved").into_response())
+}
+
+pub async fn deactivate_user(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+    require_admin(&state, &me, "users").await?;
+    let user = target_user(&state, &id).await?;
+    if user.id == me.user.id {
+        return Err(AppError::Conflict("You cannot deactivate your own account.".into()));
+    }
+    if user.role == Role::Admin && user.active && active_admins(&state).await? <= 1 {
+        return Err(AppError::Conflict("This is the only active administrator.".into()));
+    }
+    let mut e = me.event(action::USER_DEACTIVATE, "user");
+    e.resource_id = Some(user.id.to_string());
+    state.store.set_user_active(&user.id, false, e).await?;
+    Ok(Redirect::to("/admin/users?done=user-deactivated").into_response())
+}
+
+pub async fn reactivate_user(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+    require_admin(&state, &me, "users").await?;
+    let user = target_user(&state, &id).await?;
+    let mut e = me.event(action::USER_REACTIVATE, "user");
+    e.resource_id = Some(user.id.to_string());
+    state.store.set_user_active(&user.id, true, e).await?;
+    Ok(Redirect::to("/admin/users?done=user-reactivated").into_response())
+}
+
+// ---- audit log ----------------------------------------------------------------
+
+#[derive(Deserialize, Default, Clone)]
+pub struct AuditParams {
+    #[serde(default)]
+    pub client_id: String,
+    #[serde(default)]
+    pub actor_id: String,
+    #[serde(default)]
+    pub action: String,
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub before: String,
+}
+
+impl AuditParams {
+    /// Builds the store filter; bad dates are reported, not ignored.
+    pub fn filter(&self, limit: i64) -> Result<AuditFilter, AppError> {
+        let date = |field: &str, s: &str| -> Result<Option<Timestamp>, AppError> {
+            if s.trim().is_empty() {
+                return Ok(None);
+            }
+            rapport_core::time::parse_date(s.trim())
+                .map(|d| Some(Timestamp::from_datetime(d.midnight().assume_utc())))
+                .ok_or_else(|| AppError::invalid(field, format!("{field} must be a date written YYYY-MM-DD")))
+        };
+        let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        let before = match self.before.trim() {
+            "" => None,
+            s => Some(s.parse::<i64>().map_err(|_| AppError::invalid("before", "before must be an entry number"))?),
+        };
+        Ok(AuditFilter {
+            client_id: opt(&self.client_id),
+            actor_id: opt(&self.actor_id),
+            action: opt(&self.action),
+            outcome: opt(&self.outcome),
+            from: date("from", &self.from)?,
+            until: date("to", &self.to)?.map(|t| t.plus(time::Duration::days(1))),
+            before_seq: before,
+            limit,
+        })
+    }
+
+    fn query_with_before(&self, before: i64) -> String {
+        let mut p = self.clone();
+        p.before = before.to_string();
+        serde_urlencoded::to_string([
+            ("client_id", &p.client_id),
+            ("actor_id", &p.actor_id),
+            ("action", &p.action),
+            ("outcome", &p.outcome),
+            ("from", &p.from),
+            ("to", &p.to),
+            ("before", &p.before),
+        ])
+        .unwrap_or_default()
+    }
+
+    fn csv_query(&self) -> String {
+        serde_urlencoded::to_string([
+            ("client_id", &self.client_id),
+            ("actor_id", &self.actor_id),
+            ("action", &self.action),
+            ("outcome", &self.outcome),
+            ("from", &self.from),
+            ("to", &self.to),
+        ])
+        .unwrap_or_default()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_audit.html")]
+struct AuditPage {
+    layout: Layout,
+    p: AuditParams,
+    entries: Vec<AuditEntry>,
+    users: Vec<User>,
+    actions: &'static [&'static str],
+    next: Option<String>,
+    csv: String,
+}
+
+const AUDIT_PAGE: i64 = 100;
+
+pub async fn audit(State(state): State<AppState>, SignedIn(me): SignedIn, Query(p): Query<AuditParams>) -> AppResult<Response> {
+    require_admin(&state, &me, "audit").await?;
+    let (entries, layout_error) = match p.filter(AUDIT_PAGE + 1) {
+        Ok(f) => (state.store.audit_entries(&f).await?, None),
+        Err(e) => (Vec::new(), Some(e.message())),
+    };
+    let mut entries = entries;
+    let next = (entries.len() as i64 > AUDIT_PAGE).then(|| {
+        entries.truncate(AUDIT_PAGE as usize);
+        p.query_with_before(entries.last().map(|e| e.seq).unwrap_or(0))
+    });
+    let mut layout = Layout::new(&state, &me, "Audit log", "admin-audit").await?;
+    if let Some(m) = layout_error {
+        layout = layout.with_error(m);
+    }
+    let csv = p.csv_query();
+    let users = state.store.users().await?;
+    Ok(render(&AuditPage { layout, p, entries, users, actions: action::ALL, next, csv })?.into_response())
+}
+
+/// The filtered log as CSV (up to 100,000 entries, newest first).
+pub async fn audit_csv(State(state): State<AppState>, SignedIn(me): SignedIn, Query(p): Query<AuditParams>) -> AppResult<Response> {
+    require_admin(&state, &me, "audit").await?;
+    let entries = state.store.audit_entries(&p.filter(100_000)?).await?;
+    let mut e = me.event(action::AUDIT_EXPORT, "audit_log");
+    e.detail = Some(format!("{} entries", entries.len()));
+    state.store.audit(e).await?;
+    Ok(([
+        (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+        (header::CONTENT_DISPOSITION, "attachment; filename=\"rapport-audit.csv\""),
+    ], audit_csv_text(&entries).map_err(AppError::internal)?)
+        .into_response())
+}
+
+pub fn audit_csv_text(entries: &[AuditEntry]) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "seq", "time_utc", "actor_id", "actor", "action", "resource_type", "resource_id", "client_id", "ip", "user_agent",
+        "outcome", "detail", "prev_hash", "hash",
+    ])?;
+    for e in entries {
+        let v = &e.event;
+        let o = |s: &Option<String>| s.clone().unwrap_or_default();
+        // Cells starting with = + - @ are prefixed so spreadsheets never run them as formulas.
+        let safe = |s: String| if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s };
+        w.write_record([
+            e.seq.to_string(),
+            e.at.to_db(),
+            o(&v.actor_id),
+            safe(v.actor_label.clone()),
+            v.action.clone(),
+            v.resource_type.clone(),
+            o(&v.resource_id),
+            o(&v.client_id),
+            o(&v.ip),
+            safe(o(&v.user_agent)),
+            v.outcome.clone(),
+            safe(o(&v.detail)),
+            e.prev_hash.clone(),
+            e.hash.clone(),
+        ])?;
+    }
+    String::from_utf8(w.into_inner().map_err(|e| e.into_error())?).map_err(|e| csv::Error::from(std::io::Error::other(e)))
+}
+
+// ---- break-glass reviews ------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "admin_break_glass.html")]
+struct BreakGlassPage {
+    layout: Layout,
+    rows: Vec<BreakGlassRow>,
+}
+
+pub async fn break_glass(State(state): State<AppState>, SignedIn(me): SignedIn, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
+    require_admin(&state, &me, "break_glass").await?;
+    let rows = state.store.break_glass_log(200).await?;
+    let layout = Layout::new(&state, &me, "Access reviews", "admin-break-glass").await?.with_done(q.done.as_deref());
+    render(&BreakGlassPage { layout, rows })
+}
+
+#[derive(Deserialize, Default)]
+pub struct ReviewForm {
+    note: Option<String>,
+}
+
+pub async fn review_break_glass(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>, Form(f): Form<ReviewForm>) -> AppResult<Response> {
+    require_admin(&state, &me, "break_glass").await?;
+    let id = Id::parse(&id).ok_or(AppError::NotFound)?;
+    let note = non_blank(&f.note).unwrap_or_else(|| "Reviewed".into());
+    if note.chars().count() > 1000 {
+        return Err(AppError::invalid("note", "The review note must be at most 1000 characters"));
+    }
+    let mut e = me.event(action::BREAK_GLASS_REVIEW, "break_glass");
+    e.resource_id = Some(id.to_string());
+    e.detail = Some(note.clone());
+    state.store.review_break_glass(&id, &me.user.id, &note, e).await?;
+    Ok(Redirect::to("/admin/break-glass?done=reviewed").into_response())
+}
+
+// ---- settings -------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "admin_settings.html")]
+struct SettingsPage {
+    layout: Layout,
+    org: Organisation,
+    errors: FormErrors,
+}
+
+pub async fn settings_form(State(state): State<AppState>, SignedIn(me): SignedIn, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
+    require_admin(&state, &me, "settings").await?;
+    let org = state.store.organisation().await?;
+    let layout = Layout::new(&state, &me, "Settings", "admin-settings").await?.with_done(q.done.as_deref());
+    render(&SettingsPage { layout, org, errors: FormErrors::default() })
+}
+
+#[derive(Deserialize, Default)]
+pub struct SettingsForm {
+    name: Option<String>,
+    idle_timeout_minutes: Option<String>,
+    absolute_lifetime_hours: Option<String>,
+    break_glass_hours: Option<String>,
+}
+
+fn number_in(errors: &mut ValidationErrors, field: &str, label: &str, v: &Option<String>, min: i64, max: i64) -> i64 {
+    match v.as_deref().map(str::trim).and_then(|s| s.parse::<i64>().ok()) {
+        Some(n) if (min..=max).contains(&n) => n,
+        _ => {
+            errors.add(field, format!("{label} must be a whole number from {min} to {max}"));
+            min
+        }
+    }
+}
+
+pub async fn update_settings(State(state): State<AppState>, SignedIn(me): SignedIn, Form(f): Form<SettingsForm>) -> AppResult<Response> {
+    require_admin(&state, &me, "settings").await?;
+    let mut errors = ValidationErrors::new();
+    let name = non_blank(&f.name).unwrap_or_default();
+    if name.is_empty() || name.chars().count() > 120 {
+        errors.add("name", "Enter an organisation name of at most 120 characters");
+    }
+    let org = Organisation {
+        name,
+        idle_timeout_minutes: number_in(&mut errors, "idle_timeout_minutes", "Idle timeout", &f.idle_timeout_minutes, 5, 240),
+        absolute_lifetime_hours: number_in(&mut errors, "absolute_lifetime_hours", "Maximum session length", &f.absolute_lifetime_hours, 1, 24),
+        break_glass_hours: number_in(&mut errors, "break_glass_hours", "Emergency access duration", &f.break_glass_hours, 1, 72),
+    };
+    if !errors.is_empty() {
+        let layout = Layout::new(&state, &me, "Settings", "admin-settings").await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&SettingsPage { layout, org, errors: FormErrors(errors) })?).into_response());
+    }
+    let mut e = me.event(action::SETTINGS_UPDATE, "organisation");
+    e.detail = Some(format!(
+        "idle {} min, lifetime {} h, emergency access {} h",
+        org.idle_timeout_minutes, org.absolute_lifetime_hours, org.break_glass_hours
+    ));
+    state.store.update_organisation(&org, e).await?;
+    state.forget_organisation().await;
+    Ok(Redirect::to("/admin/settings?done=settings").into_response())
+}
+

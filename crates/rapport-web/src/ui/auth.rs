@@ -1,0 +1,274 @@
+//! First-run setup, sign-in and sign-out.
+
+use super::{non_blank, render, FormErrors};
+use crate::error::AppResult;
+use crate::identity::{cookie, new_secret, secret_hash, Identity, Meta};
+use crate::security::{clear_session_cookie, csrf_cookie_header, session_cookie_header};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use rapport_core::access::Role;
+use rapport_core::audit::{action, Outcome};
+use rapport_core::throttle::ThrottlePolicy;
+use rapport_core::validation::looks_like_email;
+use rapport_core::{password, Timestamp, ValidationErrors};
+use rapport_store::users::{normalise_email, NewUser};
+use serde::Deserialize;
+
+pub async fn home(identity: Option<Extension<Identity>>) -> Redirect {
+    match identity {
+        Some(Extension(me)) if me.actor().can_hold_caseload() => Redirect::to("/clients"),
+        Some(Extension(me)) if me.actor().can_administer() => Redirect::to("/admin/users"),
+        Some(_) => Redirect::to("/account"),
+        None => Redirect::to("/login"),
+    }
+}
+
+/// The pre-login CSRF value: the existing cookie, or a new one to set.
+fn anonymous_csrf(state: &AppState, headers: &HeaderMap) -> (String, Option<header::HeaderValue>) {
+    match cookie(headers, state.config.csrf_cookie()) {
+        Some(v) if v.len() == 64 => (v.to_string(), None),
+        _ => {
+            let v = new_secret();
+            let h = csrf_cookie_header(state, &v);
+            (v, Some(h))
+        }
+    }
+}
+
+fn with_cookie(body: impl IntoResponse, set: Option<header::HeaderValue>) -> Response {
+    let mut resp = body.into_response();
+    if let Some(c) = set {
+        resp.headers_mut().append(header::SET_COOKIE, c);
+    }
+    resp
+}
+
+// ---- first-run setup ------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "setup.html")]
+struct SetupPage {
+    csrf: String,
+    usable: bool,
+    errors: FormErrors,
+    org_name: String,
+    name: String,
+    email: String,
+    practises: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub struct SetupForm {
+    org_name: Option<String>,
+    name: Option<String>,
+    email: Option<String>,
+    password: Option<String>,
+    password_confirm: Option<String>,
+    practises: Option<String>,
+}
+
+pub async fn setup_form(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> AppResult<Response> {
+    let usable = state.store.setup_token_usable(&secret_hash(&token), Timestamp::now()).await?;
+    let (csrf, set) = anonymous_csrf(&state, &headers);
+    let page = SetupPage {
+        csrf,
+        usable,
+        errors: FormErrors::default(),
+        org_name: String::new(),
+        name: String::new(),
+        email: String::new(),
+        practises: false,
+    };
+    let status = if usable { StatusCode::OK } else { StatusCode::GONE };
+    Ok(with_cookie((status, render(&page)?), set))
+}
+
+pub async fn setup_submit(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Meta(meta): Meta,
+    headers: HeaderMap,
+    Form(f): Form<SetupForm>,
+) -> AppResult<Response> {
+    let token_hash = secret_hash(&token);
+    let (csrf, _) = anonymous_csrf(&state, &headers);
+    if !state.store.setup_token_usable(&token_hash, Timestamp::now()).await? {
+        let page = SetupPage { csrf, usable: false, errors: FormErrors::default(), org_name: String::new(), name: String::new(), email: String::new(), practises: false };
+        return Ok((StatusCode::GONE, render(&page)?).into_response());
+    }
+    let mut errors = ValidationErrors::new();
+    let org_name = non_blank(&f.org_name).unwrap_or_default();
+    if org_name.is_empty() {
+        errors.add("org_name", "Enter the name of your practice or organisation");
+    }
+    let name = non_blank(&f.name).unwrap_or_default();
+    if name.is_empty() {
+        errors.add("name", "Enter your name");
+    }
+    let email = normalise_email(f.email.as_deref().unwrap_or_default());
+    if !looks_like_email(&email) {
+        errors.add("email", "Enter an email address like name@example.org");
+    }
+    let pw = f.password.clone().unwrap_or_default();
+    if let Err(p) = password::check(&pw, &email) {
+        errors.add("password", p.message());
+    } else if f.password_confirm.as_deref() != Some(pw.as_str()) {
+        errors.add("password_confirm", "The two passwords do not match");
+    }
+    let practises = f.practises.is_some();
+    if !errors.is_empty() {
+        let page = SetupPage { csrf, usable: true, errors: FormErrors(errors), org_name, name, email, practises };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    }
+    let hash = state.hasher.hash(&pw).await;
+    let mut event = meta.event(&email, action::SETUP, "user", Outcome::Success);
+    event.detail = Some(format!("first administrator; organisation \"{org_name}\""));
+    let admin = NewUser { email, name, role: Role::Admin, practises, password_hash: hash };
+    state.store.complete_setup(&token_hash, &org_name, admin, event).await?;
+    state.forget_organisation().await;
+    Ok(Redirect::to("/login?done=setup").into_response())
+}
+
+// ---- sign in ----------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    csrf: String,
+    email: String,
+    error: Option<String>,
+    notice: Option<&'static str>,
+    not_set_up: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub struct LoginParams {
+    done: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct LoginForm {
+    email: Option<String>,
+    password: Option<String>,
+}
+
+fn login_notice(key: Option<&str>) -> Option<&'static str> {
+    match key? {
+        "signed-out" => Some("You have signed out."),
+        "setup" => Some("Your administrator account is ready. Sign in to continue."),
+        "expired" => Some("Your session has ended. Sign in again."),
+        "password" => Some("Password changed. Sign in with your new password."),
+        _ => None,
+    }
+}
+
+pub async fn login_form(
+    State(state): State<AppState>,
+    identity: Option<Extension<Identity>>,
+    Query(q): Query<LoginParams>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    if identity.is_some() {
+        return Ok(Redirect::to("/").into_response());
+    }
+    let (csrf, set) = anonymous_csrf(&state, &headers);
+    let not_set_up = state.store.count_users().await? == 0;
+    let page = LoginPage { csrf, email: String::new(), error: None, notice: login_notice(q.done.as_deref()), not_set_up };
+    Ok(with_cookie(render(&page)?, set))
+}
+
+const ACCOUNT_KEY: &str = "account:";
+const ADDRESS_KEY: &str = "address:";
+
+pub async fn login_submit(
+    State(state): State<AppState>,
+    Meta(meta): Meta,
+    headers: HeaderMap,
+    Form(f): Form<LoginForm>,
+) -> AppResult<Response> {
+    let (csrf, _) = anonymous_csrf(&state, &headers);
+    let email = normalise_email(f.email.as_deref().unwrap_or_default());
+    let pw = f.password.unwrap_or_default();
+    let fail = |status: StatusCode, message: String| -> AppResult<Response> {
+        let page = LoginPage { csrf: csrf.clone(), email: email.clone(), error: Some(message), notice: None, not_set_up: false };
+        Ok((status, render(&page)?).into_response())
+    };
+    if email.is_empty() || pw.is_empty() {
+        return fail(StatusCode::UNPROCESSABLE_ENTITY, "Enter your email address and password.".into());
+    }
+    let now = Timestamp::now();
+    let account_key = format!("{ACCOUNT_KEY}{email}");
+    let address_key = format!("{ADDRESS_KEY}{}", meta.ip.as_deref().unwrap_or("unknown"));
+    let waits = [
+        ThrottlePolicy::ACCOUNT.retry_after(state.store.login_failures(&account_key).await?, now),
+        ThrottlePolicy::ADDRESS.retry_after(state.store.login_failures(&address_key).await?, now),
+    ];
+    if let Some(wait) = waits.into_iter().flatten().max() {
+        let secs = wait.whole_seconds().max(1);
+        let mut e = meta.event(&email, action::LOGIN_THROTTLED, "session", Outcome::Denied);
+        e.detail = Some(format!("retry after {secs}s"));
+        state.store.audit(e).await?;
+        let mut resp = fail(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!("Too many failed attempts. Wait {secs} seconds, then try again."),
+        )?;
+        resp.headers_mut().insert(header::RETRY_AFTER, secs.into());
+        return Ok(resp);
+    }
+    let found = state.store.user_by_email(&email).await?;
+    let verified = match &found {
+        Some((user, phc)) if user.active => {
+            let (ok, rehash) = state.hasher.verify(&pw, phc).await;
+            if ok && rehash {
+                let new_hash = state.hasher.hash(&pw).await;
+                state.store.upgrade_password_hash(&user.id, &new_hash).await?;
+            }
+            ok.then_some(user.clone())
+        }
+        _ => {
+            state.hasher.verify_dummy(&pw).await;
+            None
+        }
+    };
+    let Some(user) = verified else {
+        state.store.record_login_failure(&account_key, now, now.minus(ThrottlePolicy::ACCOUNT.forget_after)).await?;
+        state.store.record_login_failure(&address_key, now, now.minus(ThrottlePolicy::ADDRESS.forget_after)).await?;
+        let mut e = meta.event(&email, action::LOGIN_FAILED, "session", Outcome::Failure);
+        e.actor_id = found.as_ref().map(|(u, _)| u.id.to_string());
+        e.detail = Some(match &found {
+            None => "unknown account".into(),
+            Some((u, _)) if !u.active => "account deactivated".into(),
+            _ => "wrong password".into(),
+        });
+        state.store.audit(e).await?;
+        return fail(StatusCode::UNAUTHORIZED, "The email address or password is not right.".into());
+    };
+    state.store.clear_login_failures(&account_key).await?;
+    // A fresh session id at every sign-in (no fixation).
+    let sid = new_secret();
+    let mut e = meta.event(&user.email, action::LOGIN, "session", Outcome::Success);
+    e.actor_id = Some(user.id.to_string());
+    state
+        .store
+        .create_session(&secret_hash(&sid), &user.id, &new_secret(), meta.ip.as_deref(), meta.user_agent.as_deref(), e)
+        .await?;
+    let mut resp = Redirect::to("/").into_response();
+    resp.headers_mut().append(header::SET_COOKIE, session_cookie_header(&state, &sid));
+    Ok(resp)
+}
+
+pub async fn logout(State(state): State<AppState>, identity: Option<Extension<Identity>>) -> AppResult<Response> {
+    if let Some(Extension(me)) = identity {
+        if let Some(hash) = me.session_hash() {
+            let e = me.event(action::LOGOUT, "session");
+            state.store.end_session(&me.user.id, hash, Some(e)).await?;
+        }
+    }
+    let mut resp = Redirect::to("/login?done=signed-out").into_response();
+    resp.headers_mut().append(header::SET_COOKIE, clear_session_cookie(&state));
+    Ok(resp)
+}

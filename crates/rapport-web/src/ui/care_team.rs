@@ -1,0 +1,112 @@
+//! A client's care team: the responsible clinician and other members.
+
+use super::{render, Layout};
+use crate::access::{client_for, Purpose};
+use crate::error::{AppError, AppResult};
+use crate::identity::{Identity, SignedIn};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use rapport_core::access::{may_manage_care_team, ClientRelation};
+use rapport_core::audit::action;
+use rapport_core::{Id, Timestamp};
+use rapport_store::clients::{CareTeamMember, ClientRecord};
+use rapport_store::users::User;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "care_team.html")]
+struct CareTeamPage {
+    layout: Layout,
+    c: ClientRecord,
+    tab: &'static str,
+    members: Vec<CareTeamMember>,
+    candidates: Vec<User>,
+    can_manage: bool,
+}
+
+/// Whether `me` may change this client's team (members and their supervisors only).
+async fn manage_rights(state: &AppState, me: &Identity, c: &ClientRecord) -> AppResult<bool> {
+    let rel: ClientRelation = state
+        .store
+        .client_with_relation(&me.user.id, &c.id, Timestamp::now())
+        .await?
+        .map(|(_, r)| r)
+        .unwrap_or_default();
+    Ok(may_manage_care_team(&me.actor(), rel))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<super::clients::DoneParam>,
+) -> AppResult<Html<String>> {
+    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let members = state.store.care_team(&c.id).await?;
+    let mut e = me.event(action::CARE_TEAM_READ, "care_team");
+    e.resource_id = Some(c.id.to_string());
+    e.client_id = Some(c.id.to_string());
+    state.store.audit(e).await?;
+    let candidates = state
+        .store
+        .practising_staff()
+        .await?
+        .into_iter()
+        .filter(|u| !members.iter().any(|m| m.user_id == u.id))
+        .collect();
+    let can_manage = manage_rights(&state, &me, &c).await?;
+    let layout = Layout::new(&state, &me, format!("Care team · {}", c.details.display_name), "caseload").await?.with_done(q.done.as_deref());
+    render(&CareTeamPage { layout, c, tab: "care-team", members, candidates, can_manage })
+}
+
+#[derive(Deserialize, Default)]
+pub struct AddForm {
+    user_id: Option<String>,
+}
+
+async fn managed_client(state: &AppState, me: &Identity, id: &str) -> AppResult<ClientRecord> {
+    let (c, _) = client_for(state, me, id, Purpose::Write).await?;
+    if !manage_rights(state, me, &c).await? {
+        crate::access::deny(state, me, "care_team", Some(c.id.as_str())).await?;
+        return Err(AppError::Forbidden("Only the care team and their supervisors can change the care team.".into()));
+    }
+    Ok(c)
+}
+
+fn member_event(me: &Identity, act: &str, c: &ClientRecord, user: &Id) -> rapport_core::audit::AuditEvent {
+    let mut e = me.event(act, "care_team");
+    e.resource_id = Some(user.to_string());
+    e.client_id = Some(c.id.to_string());
+    e
+}
+
+pub async fn add(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>, Form(f): Form<AddForm>) -> AppResult<Response> {
+    let c = managed_client(&state, &me, &id).await?;
+    let staff = state.store.practising_staff().await?;
+    let Some(user) = f.user_id.as_deref().and_then(Id::parse).filter(|u| staff.iter().any(|s| &s.id == u)) else {
+        return Err(AppError::invalid("user_id", "Choose a clinician to add"));
+    };
+    state.store.add_care_team_member(&c.id, &user, member_event(&me, action::CARE_TEAM_ADD, &c, &user)).await?;
+    Ok(Redirect::to(&format!("/clients/{}/care-team?done=member-added", c.id)).into_response())
+}
+
+pub async fn remove(State(state): State<AppState>, SignedIn(me): SignedIn, Path((id, user_id)): Path<(String, String)>) -> AppResult<Response> {
+    let c = managed_client(&state, &me, &id).await?;
+    let user = Id::parse(&user_id).ok_or(AppError::NotFound)?;
+    state.store.remove_care_team_member(&c.id, &user, member_event(&me, action::CARE_TEAM_REMOVE, &c, &user)).await?;
+    Ok(Redirect::to(&format!("/clients/{}/care-team?done=member-removed", c.id)).into_response())
+}
+
+pub async fn make_responsible(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, user_id)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let c = managed_client(&state, &me, &id).await?;
+    let user = Id::parse(&user_id).ok_or(AppError::NotFound)?;
+    state.store.set_responsible(&c.id, &user, member_event(&me, action::CARE_TEAM_RESPONSIBLE, &c, &user)).await?;
+    Ok(Redirect::to(&format!("/clients/{}/care-team?done=responsible", c.id)).into_response())
+}

@@ -1,0 +1,359 @@
+//! Caseload and client records.
+
+use super::{non_blank, render, FormErrors, Layout};
+use crate::access::{client_for, require_caseload, Purpose};
+use crate::error::{AppError, AppResult};
+use crate::identity::SignedIn;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use rapport_core::access::AccessBasis;
+use rapport_core::audit::action;
+use rapport_core::client::{self, age_on, format_external_ids, parse_external_ids, ClientDetails, ClientStatus, RawClientDetails};
+use rapport_core::Timestamp;
+use rapport_store::clients::{CaseloadQuery, CaseloadRow, ClientRecord};
+use serde::Deserialize;
+
+const PAGE_SIZE: i64 = 50;
+
+#[derive(Template)]
+#[template(path = "caseload.html")]
+struct CaseloadPage {
+    layout: Layout,
+    rows: Vec<CaseloadRow>,
+    total: i64,
+    search: String,
+    archived: bool,
+    page: i64,
+    pages: i64,
+    today: time::Date,
+}
+
+#[derive(Template)]
+#[template(path = "caseload_rows.html")]
+struct CaseloadRows {
+    rows: Vec<CaseloadRow>,
+    total: i64,
+    search: String,
+    archived: bool,
+    page: i64,
+    pages: i64,
+    today: time::Date,
+}
+
+impl CaseloadRows {
+    fn age(&self, row: &CaseloadRow) -> String {
+        row.date_of_birth.as_deref().and_then(|d| age_on(d, self.today)).map(|a| a.to_string()).unwrap_or_default()
+    }
+    fn query(&self, page: i64) -> String {
+        query_string(&self.search, self.archived, page)
+    }
+}
+
+impl CaseloadPage {
+    fn age(&self, row: &CaseloadRow) -> String {
+        row.date_of_birth.as_deref().and_then(|d| age_on(d, self.today)).map(|a| a.to_string()).unwrap_or_default()
+    }
+    fn query(&self, page: i64) -> String {
+        query_string(&self.search, self.archived, page)
+    }
+}
+
+fn query_string(search: &str, archived: bool, page: i64) -> String {
+    let mut q = vec![("page", page.to_string())];
+    if !search.is_empty() {
+        q.push(("q", search.to_string()));
+    }
+    if archived {
+        q.push(("status", "archived".into()));
+    }
+    serde_urlencoded::to_string(q).unwrap_or_default()
+}
+
+#[derive(Deserialize, Default)]
+pub struct CaseloadParams {
+    q: Option<String>,
+    status: Option<String>,
+    page: Option<String>,
+    done: Option<String>,
+}
+
+pub async fn caseload(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Query(p): Query<CaseloadParams>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
+    require_caseload(&state, &me).await?;
+    let search = non_blank(&p.q).unwrap_or_default();
+    let archived = p.status.as_deref() == Some("archived");
+    let page = p.page.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(1).max(1);
+    let query = CaseloadQuery {
+        search: Some(search.clone()).filter(|s| !s.is_empty()),
+        status: Some(if archived { ClientStatus::Archived } else { ClientStatus::Active }),
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+    };
+    let (rows, total) = state.store.caseload(&me.user.id, &query).await?;
+    let mut e = me.event(action::CLIENT_LIST, "client");
+    e.detail = Some(format!(
+        "{} of {total} {} clients shown, page {page}{}",
+        rows.len(),
+        if archived { "archived" } else { "active" },
+        if search.is_empty() { String::new() } else { format!(", search {search:?}") }
+    ));
+    state.store.audit(e).await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let today = Timestamp::now().date();
+    // htmx live search swaps only the results.
+    if headers.contains_key("hx-request") && !headers.contains_key("hx-boosted") {
+        return Ok(render(&CaseloadRows { rows, total, search, archived, page, pages, today })?.into_response());
+    }
+    let layout = Layout::new(&state, &me, "Caseload", "caseload").await?.with_done(p.done.as_deref());
+    Ok(render(&CaseloadPage { layout, rows, total, search, archived, page, pages, today })?.into_response())
+}
+
+/// Form values as typed (strings), for re-display after an error.
+#[derive(Deserialize, Default, Clone, Debug)]
+pub struct ClientForm {
+    #[serde(default)]
+    pub display_name: String,
+    #[serde(default)]
+    pub legal_name: String,
+    #[serde(default)]
+    pub date_of_birth: String,
+    #[serde(default)]
+    pub pronouns: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub preferred_language: String,
+    #[serde(default)]
+    pub emergency_contact_name: String,
+    #[serde(default)]
+    pub emergency_contact_relationship: String,
+    #[serde(default)]
+    pub emergency_contact_phone: String,
+    #[serde(default)]
+    pub consent_notes: String,
+    #[serde(default)]
+    pub external_ids: String,
+    #[serde(default)]
+    pub version: String,
+}
+
+impl ClientForm {
+    fn from_details(d: &ClientDetails, version: i64) -> Self {
+        let s = |o: &Option<String>| o.clone().unwrap_or_default();
+        ClientForm {
+            display_name: d.display_name.clone(),
+            legal_name: s(&d.legal_name),
+            date_of_birth: s(&d.date_of_birth),
+            pronouns: s(&d.pronouns),
+            email: s(&d.email),
+            phone: s(&d.phone),
+            address: s(&d.address),
+            preferred_language: s(&d.preferred_language),
+            emergency_contact_name: s(&d.emergency_contact_name),
+            emergency_contact_relationship: s(&d.emergency_contact_relationship),
+            emergency_contact_phone: s(&d.emergency_contact_phone),
+            consent_notes: s(&d.consent_notes),
+            external_ids: format_external_ids(&d.external_ids),
+            version: version.to_string(),
+        }
+    }
+
+    fn validate(&self) -> Result<ClientDetails, rapport_core::ValidationErrors> {
+        let o = |s: &String| Some(s.clone());
+        let external_ids = parse_external_ids(&self.external_ids)?;
+        let raw = RawClientDetails {
+            display_name: o(&self.display_name),
+            legal_name: o(&self.legal_name),
+            date_of_birth: o(&self.date_of_birth),
+            pronouns: o(&self.pronouns),
+            email: o(&self.email),
+            phone: o(&self.phone),
+            address: o(&self.address),
+            preferred_language: o(&self.preferred_language),
+            emergency_contact_name: o(&self.emergency_contact_name),
+            emergency_contact_relationship: o(&self.emergency_contact_relationship),
+            emergency_contact_phone: o(&self.emergency_contact_phone),
+            consent_notes: o(&self.consent_notes),
+            external_ids,
+        };
+        client::validate(raw, Timestamp::now().date())
+    }
+}
+
+#[derive(Template)]
+#[template(path = "client_form.html")]
+struct ClientFormPage {
+    layout: Layout,
+    /// `None` when creating.
+    client_id: Option<String>,
+    form: ClientForm,
+    errors: FormErrors,
+    today: String,
+}
+
+pub async fn new_form(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
+    require_caseload(&state, &me).await?;
+    let layout = Layout::new(&state, &me, "New client", "caseload").await?;
+    render(&ClientFormPage {
+        layout,
+        client_id: None,
+        form: ClientForm::default(),
+        errors: FormErrors::default(),
+        today: rapport_core::time::format_date(Timestamp::now().date()),
+    })
+}
+
+pub async fn create(State(state): State<AppState>, SignedIn(me): SignedIn, Form(form): Form<ClientForm>) -> AppResult<Response> {
+    require_caseload(&state, &me).await?;
+    match form.validate() {
+        Ok(details) => {
+            let record = state.store.create_client(&details, &me.user.id, me.event(action::CLIENT_CREATE, "client")).await?;
+            Ok(Redirect::to(&format!("/clients/{}?done=created", record.id)).into_response())
+        }
+        Err(errors) => {
+            let layout = Layout::new(&state, &me, "New client", "caseload").await?;
+            let page = ClientFormPage {
+                layout,
+                client_id: None,
+                form,
+                errors: FormErrors(errors),
+                today: rapport_core::time::format_date(Timestamp::now().date()),
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "client.html")]
+struct ClientPage {
+    layout: Layout,
+    c: ClientRecord,
+    age: String,
+    emergency: bool,
+    break_glass: bool,
+    ids: Vec<(String, String)>,
+}
+
+impl ClientPage {
+    fn opt<'a>(&self, v: &'a Option<String>) -> &'a str {
+        v.as_deref().unwrap_or("")
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct DoneParam {
+    pub done: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
+    let (c, basis) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let layout = Layout::new(&state, &me, c.details.display_name.clone(), "caseload").await?.with_done(q.done.as_deref());
+    let age = c.details.date_of_birth.as_deref().and_then(|d| age_on(d, Timestamp::now().date())).map(|a| format!("{a} years")).unwrap_or_default();
+    let d = &c.details;
+    let emergency = d.emergency_contact_name.is_some() || d.emergency_contact_phone.is_some();
+    let ids = d.external_ids.iter().map(|i| (i.system.clone(), i.value.clone())).collect();
+    render(&ClientPage { layout, age, emergency, break_glass: basis == AccessBasis::BreakGlass, ids, c })
+}
+
+pub async fn edit_form(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Html<String>> {
+    let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
+    render(&ClientFormPage {
+        layout,
+        client_id: Some(c.id.to_string()),
+        form: ClientForm::from_details(&c.details, c.version),
+        errors: FormErrors::default(),
+        today: rapport_core::time::format_date(Timestamp::now().date()),
+    })
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<ClientForm>,
+) -> AppResult<Response> {
+    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let today = rapport_core::time::format_date(Timestamp::now().date());
+    let details = match form.validate() {
+        Ok(d) => d,
+        Err(errors) => {
+            let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
+            let page = ClientFormPage { layout, client_id: Some(c.id.to_string()), form, errors: FormErrors(errors), today };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+    };
+    let version = form.version.parse::<i64>().ok();
+    let mut e = me.event(action::CLIENT_UPDATE, "client");
+    e.resource_id = Some(c.id.to_string());
+    e.client_id = Some(c.id.to_string());
+    e.detail = Some(changed_fields(&c.details, &details));
+    match state.store.update_client(&c.id, &details, version, e).await {
+        Ok(_) => Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response()),
+        Err(rapport_store::StoreError::Conflict) => {
+            let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload")
+                .await?
+                .with_error("Someone else saved this record while you were editing. Your changes are below and have not been saved; the current record is on its page. Review and save again.");
+            let mut form = form;
+            form.version = c.version.to_string();
+            let page = ClientFormPage { layout, client_id: Some(c.id.to_string()), form, errors: FormErrors::default(), today };
+            Ok((StatusCode::CONFLICT, render(&page)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Names of the fields an edit changed (for the audit trail; values stay out of it).
+pub fn changed_fields(old: &ClientDetails, new: &ClientDetails) -> String {
+    let a = serde_json::to_value(old).unwrap_or_default();
+    let b = serde_json::to_value(new).unwrap_or_default();
+    let mut changed: Vec<String> = Vec::new();
+    if let (Some(a), Some(b)) = (a.as_object(), b.as_object()) {
+        for (k, v) in b {
+            if a.get(k) != Some(v) {
+                changed.push(k.clone());
+            }
+        }
+    }
+    if changed.is_empty() { "no changes".into() } else { format!("changed: {}", changed.join(", ")) }
+}
+
+async fn set_status(state: AppState, me: crate::identity::Identity, id: String, status: ClientStatus) -> AppResult<Response> {
+    let (c, basis) = client_for(&state, &me, &id, Purpose::Write).await?;
+    if basis == AccessBasis::BreakGlass {
+        return Err(AppError::Forbidden("Emergency access does not allow archiving or restoring a record.".into()));
+    }
+    let act = if status == ClientStatus::Archived { action::CLIENT_ARCHIVE } else { action::CLIENT_RESTORE };
+    let mut e = me.event(act, "client");
+    e.resource_id = Some(c.id.to_string());
+    e.client_id = Some(c.id.to_string());
+    state.store.set_client_status(&c.id, status, e).await?;
+    let done = if status == ClientStatus::Archived { "archived" } else { "restored" };
+    Ok(Redirect::to(&format!("/clients/{}?done={done}", c.id)).into_response())
+}
+
+pub async fn archive(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+    set_status(state, me, id, ClientStatus::Archived).await
+}
+
+pub async fn restore(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+    set_status(state, me, id, ClientStatus::Active).await
+}

@@ -1,0 +1,123 @@
+//! The clinician and administrator web UI: server-rendered askama pages,
+//! enhanced by htmx where it helps; every page works without JavaScript.
+
+pub mod account;
+pub mod admin;
+pub mod auth;
+pub mod break_glass;
+pub mod care_team;
+pub mod clients;
+pub mod ops;
+pub mod pages;
+
+use crate::error::AppError;
+use crate::identity::Identity;
+use crate::state::AppState;
+use askama::Template;
+use axum::response::Html;
+use rapport_core::ValidationErrors;
+
+/// What every signed-in page's frame needs.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub title: String,
+    pub org_name: String,
+    pub user_name: String,
+    pub role_label: String,
+    pub csrf: String,
+    /// Which nav item is current: "caseload", "break-glass", "admin-users", "admin-audit", ...
+    pub nav: &'static str,
+    pub is_admin: bool,
+    pub has_caseload: bool,
+    pub flash: Option<Flash>,
+    /// Administrators: break-glass accesses waiting for review.
+    pub pending_reviews: i64,
+}
+
+#[derive(Clone, Debug)]
+pub struct Flash {
+    pub kind: &'static str,
+    pub message: String,
+}
+
+impl Layout {
+    pub async fn new(state: &AppState, me: &Identity, title: impl Into<String>, nav: &'static str) -> Result<Layout, AppError> {
+        let actor = me.actor();
+        let pending_reviews = if actor.can_administer() { state.store.count_unreviewed_break_glass().await? } else { 0 };
+        Ok(Layout {
+            title: title.into(),
+            org_name: state.organisation().await?.name,
+            user_name: me.user.name.clone(),
+            role_label: me.user.role.label().to_string(),
+            csrf: me.csrf().to_string(),
+            nav,
+            is_admin: actor.can_administer(),
+            has_caseload: actor.can_hold_caseload(),
+            flash: None,
+            pending_reviews,
+        })
+    }
+
+    /// Shows the message named by a `?done=` key (fixed texts only, never echoed input).
+    pub fn with_done(mut self, done: Option<&str>) -> Self {
+        self.flash = done.and_then(done_message).map(|m| Flash { kind: "success", message: m.into() });
+        self
+    }
+
+    pub fn with_error(mut self, message: impl Into<String>) -> Self {
+        self.flash = Some(Flash { kind: "error", message: message.into() });
+        self
+    }
+}
+
+fn done_message(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "created" => "Client record created.",
+        "saved" => "Changes saved.",
+        "archived" => "Client archived. It no longer appears on the active caseload.",
+        "restored" => "Client restored to the active caseload.",
+        "member-added" => "Added to the care team.",
+        "member-removed" => "Removed from the care team.",
+        "responsible" => "Responsible clinician changed.",
+        "user-created" => "Account created.",
+        "user-saved" => "Account saved.",
+        "user-deactivated" => "Account deactivated and all its sessions ended.",
+        "user-reactivated" => "Account reactivated.",
+        "password" => "Password changed. Your other sessions were signed out.",
+        "session-ended" => "Session ended.",
+        "sessions-ended" => "All your other sessions were signed out.",
+        "token-revoked" => "Token revoked. It no longer works.",
+        "reviewed" => "Marked as reviewed.",
+        "settings" => "Settings saved.",
+        "break-glass" => "Emergency access granted. This access is recorded and will be reviewed.",
+        _ => return None,
+    })
+}
+
+/// Renders a template to an HTML response.
+pub fn render<T: Template>(t: &T) -> Result<Html<String>, AppError> {
+    t.render().map(Html).map_err(AppError::internal)
+}
+
+/// Field errors for templates: `errors.get("display_name")`.
+#[derive(Clone, Debug, Default)]
+pub struct FormErrors(pub ValidationErrors);
+
+impl FormErrors {
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.for_field(field)
+    }
+
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    pub fn list(&self) -> Vec<(String, String)> {
+        self.0 .0.iter().map(|e| (e.field.clone(), e.message.clone())).collect()
+    }
+}
+
+/// `Some(text)` trimmed, or None when blank.
+pub fn non_blank(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}

@@ -1,0 +1,146 @@
+//! `rapport demo`: a clearly labelled synthetic organisation so a newcomer sees
+//! a living system. Every name is generated; none belongs to a real person.
+
+use rapport_core::access::Role;
+use rapport_core::audit::{action, AuditEvent, Outcome};
+use rapport_core::client::{ClientDetails, ClientStatus, ExternalId};
+use rapport_core::{Id, Timestamp};
+use rapport_store::users::NewUser;
+use rapport_store::Store;
+
+/// Shared by every demo account (synthetic data only; change it before real use).
+pub const DEMO_PASSWORD: &str = "rapport-demo-2026";
+pub const DEMO_DOMAIN: &str = "demo.rapport.test";
+
+const FIRST: &[&str] = &[
+    "Alex", "Bea", "Cal", "Dana", "Eli", "Fern", "Gus", "Hana", "Ivo", "Jules", "Kai", "Lena", "Milo", "Nia", "Omar", "Pia",
+    "Quinn", "Rosa", "Sami", "Tova", "Uma", "Vik", "Wren", "Yara", "Zane", "Ines", "Kofi", "Mei", "Noor", "Ravi",
+];
+const LAST: &[&str] = &[
+    "Example", "Sample", "Testwood", "Demoson", "Placeholder", "Fictive", "Mockley", "Synthia", "Invento", "Pretendale",
+    "Madeup", "Notreal", "Imaginary", "Dummington", "Specimen", "Trialson",
+];
+const PRONOUNS: &[&str] = &["she/her", "he/him", "they/them"];
+const LANGUAGES: &[&str] = &["English", "English", "English", "Spanish", "Arabic", "Polish", "Swahili", "Urdu"];
+const RELATIONS: &[&str] = &["partner", "sister", "brother", "friend", "mother", "father"];
+
+/// Small deterministic generator so every demo looks the same.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+fn event(act: &str, resource: &str) -> AuditEvent {
+    AuditEvent {
+        actor_label: "system (rapport demo)".into(),
+        action: act.into(),
+        resource_type: resource.into(),
+        outcome: Outcome::Success.as_str().into(),
+        detail: Some("synthetic demo data".into()),
+        ..Default::default()
+    }
+}
+
+pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<(), String> {
+    if clinicians == 0 {
+        return Err("--clinicians must be at least 1".into());
+    }
+    if store.count_users().await.map_err(|e| e.to_string())? > 0 {
+        return Err("this database already has accounts; run the demo on a fresh --data-dir (or an empty PostgreSQL database)".into());
+    }
+    let err = |e: rapport_store::StoreError| e.to_string();
+    // One hash for all demo accounts: hashing 100 accounts one by one would take
+    // seconds and they share the same published demo password anyway.
+    let hash = rapport_web::passwords::hash_now(DEMO_PASSWORD);
+    let org = rapport_store::org::Organisation { name: "Demo Practice (synthetic data)".into(), ..Default::default() };
+    store.update_organisation(&org, event(action::SETTINGS_UPDATE, "organisation")).await.map_err(err)?;
+    let mk = |email: String, name: String, role: Role| NewUser { email, name, role, practises: false, password_hash: hash.clone() };
+    let admin = store
+        .create_user(mk(format!("admin@{DEMO_DOMAIN}"), "Avery Admin (demo)".into(), Role::Admin), event(action::USER_CREATE, "user"))
+        .await
+        .map_err(err)?;
+    let supervisor = store
+        .create_user(mk(format!("supervisor@{DEMO_DOMAIN}"), "Sasha Supervisor (demo)".into(), Role::Supervisor), event(action::USER_CREATE, "user"))
+        .await
+        .map_err(err)?;
+    let mut staff: Vec<Id> = Vec::new();
+    let mut rng = Lcg(20261126);
+    for i in 1..=clinicians {
+        let name = format!("{} {} (demo clinician)", FIRST[(i * 7) % FIRST.len()], LAST[(i * 3) % LAST.len()]);
+        let u = store
+            .create_user(mk(format!("clinician{i}@{DEMO_DOMAIN}"), name, Role::Clinician), event(action::USER_CREATE, "user"))
+            .await
+            .map_err(err)?;
+        staff.push(u.id);
+    }
+    // The supervisor oversees the first two clinicians (or the first tenth of a large demo).
+    let supervised: Vec<Id> = staff.iter().take((clinicians / 10).max(2).min(clinicians)).cloned().collect();
+    store.set_supervisees(&supervisor.id, &supervised, event(action::USER_UPDATE, "supervision")).await.map_err(err)?;
+
+    let today = Timestamp::now().date();
+    let mut first_client = None;
+    for i in 0..clients {
+        let first = FIRST[rng.next(FIRST.len())];
+        let last = LAST[rng.next(LAST.len())];
+        let year = today.year() - 18 - rng.next(55) as i32;
+        let dob = format!("{year:04}-{:02}-{:02}", 1 + rng.next(12), 1 + rng.next(28));
+        let mut d = ClientDetails {
+            display_name: format!("{first} {last}"),
+            date_of_birth: Some(dob),
+            pronouns: Some(PRONOUNS[rng.next(PRONOUNS.len())].into()),
+            preferred_language: Some(LANGUAGES[rng.next(LANGUAGES.len())].into()),
+            phone: Some(format!("+44 7700 9{:05}", i % 100_000)),
+            email: Some(format!("client{}@example.org", i + 1)),
+            external_ids: vec![ExternalId { system: "Hospital number".into(), value: format!("DEMO-{:05}", i + 1) }],
+            consent_notes: Some("Consents to treatment and to text-message reminders. Synthetic demo record.".into()),
+            ..Default::default()
+        };
+        if i % 3 != 2 {
+            d.emergency_contact_name = Some(format!("{} {last}", FIRST[rng.next(FIRST.len())]));
+            d.emergency_contact_relationship = Some(RELATIONS[rng.next(RELATIONS.len())].into());
+            d.emergency_contact_phone = Some(format!("+44 7700 8{:05}", i % 100_000));
+        }
+        let responsible = &staff[i % staff.len()];
+        let c = store.create_client(&d, responsible, event(action::CLIENT_CREATE, "client")).await.map_err(err)?;
+        if i % 5 == 4 && staff.len() > 1 {
+            let co = &staff[(i + 1) % staff.len()];
+            store.add_care_team_member(&c.id, co, event(action::CARE_TEAM_ADD, "care_team")).await.map_err(err)?;
+        }
+        if i % 15 == 14 {
+            store.set_client_status(&c.id, ClientStatus::Archived, event(action::CLIENT_ARCHIVE, "client")).await.map_err(err)?;
+        }
+        if i == 0 {
+            first_client = Some(c.id.clone());
+        }
+    }
+    // One emergency access waiting for an administrator's review.
+    if let (Some(c), true) = (&first_client, staff.len() > 1) {
+        store
+            .create_break_glass(
+                &staff[1],
+                c,
+                "Covering the on-call phone: client called in distress while their clinician is on leave (demo).",
+                Timestamp::now().plus(time::Duration::hours(4)),
+                event(action::BREAK_GLASS, "break_glass"),
+            )
+            .await
+            .map_err(err)?;
+    }
+    let _ = admin;
+    println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
+    println!("All names are generated; no real people. Sign in with any of these accounts:");
+    println!("  admin@{DEMO_DOMAIN}        administrator (users, audit log, access reviews)");
+    println!("  supervisor@{DEMO_DOMAIN}   supervisor of {} clinicians", supervised.len());
+    for i in 1..=clinicians.min(5) {
+        println!("  clinician{i}@{DEMO_DOMAIN}   clinician");
+    }
+    if clinicians > 5 {
+        println!("  ... up to clinician{clinicians}@{DEMO_DOMAIN}");
+    }
+    println!("Password for every demo account: {DEMO_PASSWORD}");
+    Ok(())
+}
