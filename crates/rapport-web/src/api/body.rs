@@ -36,6 +36,12 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 }
 
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    // serde would accept an array for a struct; the API only takes objects.
+    if let Some(first) = bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        if *first != b'{' && (*first == b'[' || first.is_ascii_digit() || *first == b'"' || *first == b't' || *first == b'f' || *first == b'n' || *first == b'-') {
+            return Err(AppError::BadRequest { code: "invalid_json", message: "The body must be a JSON object.".into(), field: None });
+        }
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     match serde_path_to_error::deserialize::<_, T>(de) {
         Ok(v) => {
@@ -59,10 +65,12 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
                     field: None,
                 }),
                 Category::Data => {
-                    let field = unknown_field(&message)
-                        .map(|f| if path == "." { f } else { format!("{path}.{f}") })
-                        .or_else(|| missing_field(&message))
-                        .or_else(|| (path != ".").then(|| path.clone()));
+                    // The path already ends with an unknown field's name; a missing
+                    // field is only named in the message.
+                    let field = (path != ".")
+                        .then(|| path.clone())
+                        .or_else(|| unknown_field(&message))
+                        .or_else(|| missing_field(&message));
                     Err(AppError::BadRequest {
                         code: "invalid_json",
                         message: match &field {

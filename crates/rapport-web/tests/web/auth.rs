@@ -1,0 +1,251 @@
+//! Sign-in, sessions, CSRF, throttling, first-run setup and security headers.
+
+use crate::support::*;
+use rapport_core::access::Role;
+use rapport_core::audit::action;
+use rapport_core::Timestamp;
+use rapport_web::identity::{new_secret, secret_hash};
+use rapport_web::Config;
+
+#[tokio::test]
+async fn first_run_setup_creates_the_admin_once() {
+    on_each_backend(|app| async move {
+        let token = new_secret();
+        app.store.create_setup_token(&secret_hash(&token), Timestamp::now().plus(time::Duration::hours(1))).await.unwrap();
+        let b = Browser::new(&app);
+        let page = format!("/setup/{token}");
+        let (status, body) = b.text(&page).await;
+        assert_eq!(status, 200);
+        assert!(body.contains("Create administrator account"));
+        // A weak password is refused, nothing is created.
+        let r = b
+            .submit(&page, &page, &[("org_name", "Test Clinic"), ("name", "Ada"), ("email", "ada@clinic.example"), ("password", "password1234"), ("password_confirm", "password1234")])
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("too common"));
+        assert_eq!(app.store.count_users().await.unwrap(), 0);
+        let good = "a calm river at dusk";
+        let r = b
+            .submit(&page, &page, &[("org_name", "Test Clinic"), ("name", "Ada"), ("email", "Ada@Clinic.example"), ("password", good), ("password_confirm", good), ("practises", "yes")])
+            .await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(location(&r), "/login?done=setup");
+        let (u, _) = app.store.user_by_email("ada@clinic.example").await.unwrap().unwrap();
+        assert_eq!(u.role, Role::Admin);
+        assert!(u.practises);
+        assert_eq!(app.store.organisation().await.unwrap().name, "Test Clinic");
+        // Single use.
+        assert_eq!(b.get(&page).await.status(), 410);
+        assert_eq!(app.count(action::SETUP).await, 1);
+        // The admin can sign in with the chosen password.
+        assert_eq!(Browser::new(&app).login("ada@clinic.example", good).await.status(), 303);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn expired_setup_link_is_refused() {
+    let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;
+    let token = new_secret();
+    app.store.create_setup_token(&secret_hash(&token), Timestamp::now().minus(time::Duration::seconds(1))).await.unwrap();
+    assert_eq!(Browser::new(&app).get(&format!("/setup/{token}")).await.status(), 410);
+}
+
+#[tokio::test]
+async fn login_rotates_sessions_and_logout_ends_them_server_side() {
+    on_each_backend(|app| async move {
+        app.user("c@clinic.example", Role::Clinician).await;
+        let b = Browser::new(&app);
+        assert_eq!(location(&b.get("/clients").await), "/login", "anonymous users are sent to the login page");
+        let r = b.login("c@clinic.example", PASSWORD).await;
+        assert_eq!(r.status(), 303);
+        let first = session_cookie(&r);
+        assert_eq!(b.get("/clients").await.status(), 200);
+        // A second login gets a different session id.
+        let r2 = Browser::new(&app).login("c@clinic.example", PASSWORD).await;
+        assert_ne!(session_cookie(&r2), first);
+        // Logout deletes the session on the server: replaying the old cookie fails.
+        let csrf = b.csrf_from("/clients").await;
+        let r = b.post_form("/logout", &[("csrf", &csrf)]).await;
+        assert_eq!(location(&r), "/login?done=signed-out");
+        let replay = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let r = replay.get(app.url("/clients")).header("cookie", format!("rapport_session={first}")).send().await.unwrap();
+        assert_eq!(location(&r), "/login");
+        assert!(app.count(action::LOGIN).await >= 2);
+        assert_eq!(app.count(action::LOGOUT).await, 1);
+    })
+    .await;
+}
+
+fn session_cookie(r: &reqwest::Response) -> String {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| c.strip_prefix("rapport_session=").map(|v| v.split(';').next().unwrap().to_string()))
+        .expect("session cookie")
+}
+
+#[tokio::test]
+async fn idle_sessions_expire() {
+    on_each_backend(|app| async move {
+        app.user("idle@clinic.example", Role::Clinician).await;
+        let b = Browser::new(&app);
+        let sid = session_cookie(&b.login("idle@clinic.example", PASSWORD).await);
+        assert_eq!(b.get("/clients").await.status(), 200);
+        // Pretend the last activity was 31 minutes ago (default idle timeout: 30).
+        app.store.touch_session(&secret_hash(&sid), Timestamp::now().minus(time::Duration::minutes(31))).await.unwrap();
+        assert_eq!(location(&b.get("/clients").await), "/login");
+        assert!(app.store.session_with_user(&secret_hash(&sid)).await.unwrap().is_none(), "expired session is deleted");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn csrf_is_required_on_state_changing_requests() {
+    let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;
+    app.user("csrf@clinic.example", Role::Clinician).await;
+    let b = app.browser_as("csrf@clinic.example").await;
+    let fields = [("display_name", "Should Not Exist")];
+    assert_eq!(b.post_form("/clients/new", &fields).await.status(), 403, "no token");
+    assert_eq!(b.post_form("/clients/new", &[("display_name", "X"), ("csrf", "forged")]).await.status(), 403, "wrong token");
+    let csrf = b.csrf_from("/clients/new").await;
+    let cross = b
+        .http
+        .post(app.url("/clients/new"))
+        .header("origin", "https://evil.example")
+        .form(&[("display_name", "X"), ("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cross.status(), 403, "cross-origin");
+    let cross = b
+        .http
+        .post(app.url("/clients/new"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("display_name", "X"), ("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cross.status(), 403, "cross-site fetch metadata");
+    let me = app.store.user_by_email("csrf@clinic.example").await.unwrap().unwrap().0;
+    let q = rapport_store::clients::CaseloadQuery { limit: 10, ..Default::default() };
+    assert_eq!(app.store.caseload(&me.id, &q).await.unwrap().1, 0, "nothing was created");
+    // The header form (htmx) works too, and a correct token succeeds.
+    let ok = b
+        .http
+        .post(app.url("/clients/new"))
+        .header("x-csrf-token", &csrf)
+        .form(&[("display_name", "Via Header")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 303);
+    // Login without the pre-session cookie's token is refused as well.
+    let anon = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let r = anon.post(app.url("/login")).form(&[("email", "csrf@clinic.example"), ("password", PASSWORD)]).send().await.unwrap();
+    assert_eq!(r.status(), 403);
+}
+
+#[tokio::test]
+async fn login_throttling_slows_guessing_without_locking_the_user_out() {
+    on_each_backend(|app| async move {
+        app.user("victim@clinic.example", Role::Clinician).await;
+        let b = Browser::new(&app);
+        for i in 0..5 {
+            assert_eq!(b.login("victim@clinic.example", "wrong guess number").await.status(), 401, "attempt {i}");
+        }
+        // Now a delay applies: even the right password is not checked yet.
+        let r = b.login("victim@clinic.example", PASSWORD).await;
+        assert_eq!(r.status(), 429);
+        let retry: i64 = r.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+        assert!((1..=2).contains(&retry), "{retry}");
+        assert!(app.count(action::LOGIN_THROTTLED).await >= 1);
+        assert_eq!(app.count(action::LOGIN_FAILED).await, 5);
+        // After the short delay the real user gets in.
+        tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+        assert_eq!(b.login("victim@clinic.example", PASSWORD).await.status(), 303);
+        // Unknown accounts fail the same way as wrong passwords.
+        let r = Browser::new(&app).login("nobody@clinic.example", "whatever at all").await;
+        assert_eq!(r.status(), 401);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn deactivation_ends_sessions_and_tokens() {
+    on_each_backend(|app| async move {
+        app.user("admin@clinic.example", Role::Admin).await;
+        let c = app.user("leaver@clinic.example", Role::Clinician).await;
+        let token = app.token_for(&c).await;
+        let leaver = app.browser_as("leaver@clinic.example").await;
+        assert_eq!(leaver.get("/clients").await.status(), 200);
+        let admin = app.browser_as("admin@clinic.example").await;
+        let r = admin.submit("/admin/users", &format!("/admin/users/{}/deactivate", c.id), &[]).await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(location(&leaver.get("/clients").await), "/login");
+        let api = reqwest::Client::new().get(app.url("/api/v1/clients")).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(api.status(), 401);
+        assert_eq!(Browser::new(&app).login("leaver@clinic.example", PASSWORD).await.status(), 401);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn password_change_needs_the_current_password_and_ends_other_sessions() {
+    let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;
+    app.user("pw@clinic.example", Role::Clinician).await;
+    let a = app.browser_as("pw@clinic.example").await;
+    let other = app.browser_as("pw@clinic.example").await;
+    let new = "a brand new passphrase";
+    let r = a.submit("/account", "/account/password", &[("current_password", "not it at all"), ("new_password", new), ("new_password_confirm", new)]).await;
+    assert_eq!(r.status(), 422);
+    let r = a.submit("/account", "/account/password", &[("current_password", PASSWORD), ("new_password", new), ("new_password_confirm", new)]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(a.get("/account").await.status(), 200, "this session stays");
+    assert_eq!(location(&other.get("/account").await), "/login", "other sessions end");
+    assert_eq!(Browser::new(&app).login("pw@clinic.example", new).await.status(), 303);
+}
+
+#[tokio::test]
+async fn users_see_and_end_their_own_sessions() {
+    let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;
+    app.user("s@clinic.example", Role::Clinician).await;
+    let a = app.browser_as("s@clinic.example").await;
+    let b = app.browser_as("s@clinic.example").await;
+    let (_, page) = a.text("/account").await;
+    assert_eq!(page.matches("/end\"").count(), 2, "both sessions listed");
+    let r = a.submit("/account", "/account/sessions/end-others", &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&b.get("/account").await), "/login");
+    assert_eq!(a.get("/account").await.status(), 200);
+}
+
+#[tokio::test]
+async fn security_headers_and_hsts_only_over_tls() {
+    let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;
+    let r = reqwest::get(app.url("/login")).await.unwrap();
+    let h = r.headers();
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"));
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    assert!(h.get("strict-transport-security").is_none());
+    assert!(h.get("x-request-id").is_some());
+    let tls = TestApp::spawn(Backend::Sqlite, Config { public_url: Some("https://rapport.example".into()), ..Default::default() }).await;
+    let r = reqwest::get(tls.url("/login")).await.unwrap();
+    assert!(r.headers()["strict-transport-security"].to_str().unwrap().contains("max-age="));
+    let cookie = r.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("__Host-rapport_csrf=") && cookie.contains("Secure"), "{cookie}");
+}
+
+#[tokio::test]
+async fn health_checks() {
+    let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;
+    assert_eq!(reqwest::get(app.url("/healthz")).await.unwrap().text().await.unwrap(), "ok");
+    assert_eq!(reqwest::get(app.url("/readyz")).await.unwrap().status(), 200);
+    app.store.close().await;
+    assert_eq!(reqwest::get(app.url("/healthz")).await.unwrap().status(), 200, "liveness does not touch the database");
+    assert_eq!(reqwest::get(app.url("/readyz")).await.unwrap().status(), 503);
+}

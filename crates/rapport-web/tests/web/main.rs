@@ -1,0 +1,8 @@
+//! HTTP tests through a real socket: the one integration-test binary of this crate.
+//! Each scenario runs on SQLite and, when RAPPORT_TEST_POSTGRES_URL is set, on PostgreSQL.
+
+mod api;
+mod auth;
+mod matrix;
+mod support;
+mod ui;

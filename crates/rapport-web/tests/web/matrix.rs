@@ -1,0 +1,177 @@
+//! The role x route access matrix. Every route the router serves must have an
+//! entry here: adding a route without deciding who may use it fails this test.
+
+use crate::support::*;
+use rapport_core::access::Role;
+use reqwest::Method;
+use rapport_web::{AppState, Config};
+use std::collections::BTreeSet;
+
+/// Expected outcome per role, in the order: anonymous, admin, supervisor,
+/// clinician on the care team, clinician not on it.
+///   A allowed   N 404 (looks absent)   F 403   L sign-in needed (redirect / 401)   G 410 gone
+struct Entry {
+    method: Method,
+    route: &'static str,
+    path: &'static str,
+    expect: &'static str,
+    body: Body,
+}
+
+#[derive(Clone, Copy)]
+enum Body {
+    None,
+    Form,
+    Json(&'static str),
+}
+
+fn e(method: Method, route: &'static str, path: &'static str, expect: &'static str) -> Entry {
+    let body = if method == Method::GET { Body::None } else { Body::Form };
+    Entry { method, route, path, expect, body }
+}
+
+fn j(method: Method, route: &'static str, path: &'static str, expect: &'static str, json: &'static str) -> Entry {
+    Entry { method, route, path, expect, body: Body::Json(json) }
+}
+
+fn entries() -> Vec<Entry> {
+    use Method as M;
+    vec![
+        e(M::GET, "/healthz", "/healthz", "AAAAA"),
+        e(M::GET, "/readyz", "/readyz", "AAAAA"),
+        e(M::GET, "/static/{file}", "/static/app.css", "AAAAA"),
+        e(M::GET, "/", "/", "LAAAA"),
+        e(M::GET, "/setup/{token}", "/setup/not-a-live-token", "GGGGG"),
+        e(M::POST, "/setup/{token}", "/setup/not-a-live-token", "GGGGG"),
+        e(M::GET, "/login", "/login", "AAAAA"),
+        e(M::POST, "/login", "/login", "AAAAA"),
+        e(M::GET, "/clients", "/clients", "LFAAA"),
+        e(M::GET, "/clients/new", "/clients/new", "LFAAA"),
+        e(M::POST, "/clients/new", "/clients/new", "LFAAA"),
+        e(M::GET, "/clients/{id}", "/clients/{client}", "LNAAN"),
+        e(M::GET, "/clients/{id}/edit", "/clients/{client}/edit", "LNAAN"),
+        e(M::POST, "/clients/{id}/edit", "/clients/{client}/edit", "LNAAN"),
+        e(M::POST, "/clients/{id}/archive", "/clients/{client}/archive", "LNAAN"),
+        e(M::POST, "/clients/{id}/restore", "/clients/{client}/restore", "LNAAN"),
+        e(M::GET, "/clients/{id}/care-team", "/clients/{client}/care-team", "LNAAN"),
+        e(M::POST, "/clients/{id}/care-team", "/clients/{client}/care-team", "LNAAN"),
+        e(M::POST, "/clients/{id}/care-team/{user_id}/remove", "/clients/{client}/care-team/{dummy}/remove", "LNAAN"),
+        e(M::POST, "/clients/{id}/care-team/{user_id}/responsible", "/clients/{client}/care-team/{dummy}/responsible", "LNAAN"),
+        e(M::GET, "/break-glass", "/break-glass?q=matrix", "LFAAA"),
+        e(M::GET, "/break-glass/{id}", "/break-glass/{client}", "LFAAA"),
+        e(M::POST, "/break-glass/{id}", "/break-glass/{client}", "LFAAA"),
+        e(M::GET, "/admin/users", "/admin/users", "LAFFF"),
+        e(M::GET, "/admin/users/new", "/admin/users/new", "LAFFF"),
+        e(M::POST, "/admin/users/new", "/admin/users/new", "LAFFF"),
+        e(M::GET, "/admin/users/{id}", "/admin/users/{dummy}", "LAFFF"),
+        e(M::POST, "/admin/users/{id}", "/admin/users/{dummy}", "LAFFF"),
+        e(M::POST, "/admin/users/{id}/deactivate", "/admin/users/{dummy}/deactivate", "LAFFF"),
+        e(M::POST, "/admin/users/{id}/reactivate", "/admin/users/{dummy}/reactivate", "LAFFF"),
+        e(M::GET, "/admin/audit", "/admin/audit", "LAFFF"),
+        e(M::GET, "/admin/audit.csv", "/admin/audit.csv", "LAFFF"),
+        e(M::GET, "/admin/break-glass", "/admin/break-glass", "LAFFF"),
+        e(M::POST, "/admin/break-glass/{id}/review", "/admin/break-glass/{random}/review", "LNFFF"),
+        e(M::GET, "/admin/settings", "/admin/settings", "LAFFF"),
+        e(M::POST, "/admin/settings", "/admin/settings", "LAFFF"),
+        e(M::GET, "/account", "/account", "LAAAA"),
+        e(M::POST, "/account/password", "/account/password", "LAAAA"),
+        e(M::POST, "/account/sessions/end-others", "/account/sessions/end-others", "LAAAA"),
+        e(M::POST, "/account/sessions/{id}/end", "/account/sessions/nonexistent/end", "LNNNN"),
+        e(M::POST, "/account/tokens", "/account/tokens", "LAAAA"),
+        e(M::POST, "/account/tokens/{id}/revoke", "/account/tokens/{random}/revoke", "LNNNN"),
+        e(M::GET, "/api/v1/openapi.json", "/api/v1/openapi.json", "AAAAA"),
+        e(M::GET, "/api/v1/me", "/api/v1/me", "LAAAA"),
+        e(M::GET, "/api/v1/clients", "/api/v1/clients", "LFAAA"),
+        j(M::POST, "/api/v1/clients", "/api/v1/clients", "LFAAA", r#"{"display_name": "Matrix Client"}"#),
+        e(M::GET, "/api/v1/clients/{id}", "/api/v1/clients/{client}", "LNAAN"),
+        j(M::PATCH, "/api/v1/clients/{id}", "/api/v1/clients/{client}", "LNAAN", r#"{"pronouns": "they/them"}"#),
+        e(M::GET, "/api/v1/audit", "/api/v1/audit", "LAFFF"),
+        // Last: it ends the session used for everything above.
+        e(M::POST, "/logout", "/logout", "AAAAA"),
+    ]
+}
+
+struct Caller {
+    name: &'static str,
+    browser: Browser,
+    csrf: String,
+    token: String,
+}
+
+#[tokio::test]
+async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
+    let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;
+    // Registration check first: the router's own list versus this table.
+    let served: BTreeSet<(String, String)> = rapport_web::routes::build(AppState::new(app.store.clone(), Config::default()))
+        .1
+        .into_iter()
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
+    let listed: BTreeSet<(String, String)> = entries().iter().map(|e| (e.method.to_string(), e.route.to_string())).collect();
+    let missing: Vec<_> = served.difference(&listed).collect();
+    assert!(missing.is_empty(), "routes without an access-matrix entry: {missing:?}");
+    let stale: Vec<_> = listed.difference(&served).collect();
+    assert!(stale.is_empty(), "matrix entries for routes that do not exist: {stale:?}");
+
+    let admin = app.user("admin@clinic.example", Role::Admin).await;
+    let sup = app.user("sup@clinic.example", Role::Supervisor).await;
+    let a = app.user("a@clinic.example", Role::Clinician).await;
+    let b = app.user("b@clinic.example", Role::Clinician).await;
+    let dummy = app.user("dummy@clinic.example", Role::Clinician).await;
+    let event = |act: &str| rapport_core::audit::AuditEvent { actor_label: "test".into(), action: act.into(), resource_type: "x".into(), outcome: "success".into(), ..Default::default() };
+    app.store.set_supervisees(&sup.id, &[a.id.clone()], event("user.update")).await.unwrap();
+    let client = app
+        .store
+        .create_client(&rapport_core::client::ClientDetails { display_name: "Matrix Person".into(), ..Default::default() }, &a.id, event("client.create"))
+        .await
+        .unwrap();
+
+    let mut callers = Vec::new();
+    let anon = Browser::new(&app);
+    let csrf = anon.csrf_from("/login").await;
+    callers.push(Caller { name: "anonymous", browser: anon, csrf, token: "rpt_invalid".into() });
+    for (name, user) in [("admin", &admin), ("supervisor", &sup), ("clinician on team", &a), ("other clinician", &b)] {
+        let browser = app.browser_as(&user.email).await;
+        let csrf = browser.csrf_from("/account").await;
+        let token = app.token_for(user).await;
+        callers.push(Caller { name, browser, csrf, token });
+    }
+
+    let mut failures = Vec::new();
+    for entry in entries() {
+        let path = entry
+            .path
+            .replace("{client}", client.id.as_str())
+            .replace("{dummy}", dummy.id.as_str())
+            .replace("{random}", rapport_core::Id::new().as_str());
+        let is_api = path.starts_with("/api/");
+        for (caller, expected) in callers.iter().zip(entry.expect.chars()) {
+            let mut req = caller.browser.http.request(entry.method.clone(), app.url(&path));
+            if is_api && caller.name != "anonymous" || is_api && path != "/api/v1/openapi.json" {
+                req = req.bearer_auth(&caller.token);
+            }
+            req = match entry.body {
+                Body::None => req,
+                Body::Form => req.form(&[("csrf", caller.csrf.as_str())]),
+                Body::Json(j) => req.header("content-type", "application/json").body(j),
+            };
+            let r = req.send().await.unwrap();
+            let status = r.status().as_u16();
+            let loc = location(&r);
+            let to_login = (300..400).contains(&status) && loc == "/login";
+            let ok = match expected {
+                'A' => ![401, 403, 404, 410].contains(&status) && !to_login && status < 500,
+                'N' => status == 404,
+                'F' => status == 403,
+                'G' => status == 410,
+                'L' => if is_api { status == 401 } else { to_login },
+                other => panic!("bad code {other}"),
+            };
+            if !ok {
+                failures.push(format!("{} {} as {}: expected {expected}, got {status} {loc}", entry.method, path, caller.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "access matrix violations:\n{}", failures.join("\n"));
+    assert!(app.store.audit_verify().await.is_ok());
+}

@@ -1,0 +1,205 @@
+//! Test harness: a real server on 127.0.0.1:0 over a fresh database, and a
+//! cookie-keeping HTTP client that behaves like a browser form.
+
+use rapport_core::access::Role;
+use rapport_core::audit::{AuditEvent, Outcome};
+use rapport_core::Id;
+use rapport_store::users::{NewUser, User};
+use rapport_store::{OpenOptions, Store, Target};
+use rapport_web::{AppState, Config};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::OnceLock;
+
+pub const PASSWORD: &str = "test-password-for-rapport";
+
+/// One Argon2 hash for every test user (hashing is deliberately slow).
+pub fn password_hash() -> String {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| rapport_web::passwords::hash_now(PASSWORD)).clone()
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub store: Store,
+    /// SQLite file path or PostgreSQL URL, for tests that tamper with rows directly.
+    pub db_url: String,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub enum Backend {
+    Sqlite,
+    Postgres(String),
+}
+
+pub fn backends() -> Vec<Backend> {
+    let mut v = vec![Backend::Sqlite];
+    match std::env::var("RAPPORT_TEST_POSTGRES_URL") {
+        Ok(url) => v.push(Backend::Postgres(url)),
+        Err(_) => eprintln!("RAPPORT_TEST_POSTGRES_URL not set: PostgreSQL half skipped"),
+    }
+    v
+}
+
+/// Runs a scenario on every backend.
+pub async fn on_each_backend<F, Fut>(f: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    for b in backends() {
+        let app = TestApp::spawn(b, Config { settings_ttl: std::time::Duration::ZERO, ..Default::default() }).await;
+        f(app).await;
+    }
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend, config: Config) -> TestApp {
+        let (store, db_url, dir) = match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                let store = Store::open(&Target::DataDir(dir.path().to_path_buf()), OpenOptions::default()).await.unwrap();
+                let url = format!("sqlite://{}", dir.path().join(rapport_store::DB_FILE).display());
+                (store, url, Some(dir))
+            }
+            Backend::Postgres(base) => {
+                let url = rapport_store::scratch_postgres_database(&base).await.unwrap();
+                let store = Store::open(&Target::Url(url.clone()), OpenOptions { max_connections: 8, ..Default::default() }).await.unwrap();
+                (store, url, None)
+            }
+        };
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let state = AppState::new(store.clone(), config);
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            rapport_web::serve(listener, state, async {
+                let _ = rx.await;
+            })
+            .await
+            .unwrap();
+        });
+        TestApp { addr, store, db_url, shutdown: Some(tx), _dir: dir }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn user(&self, email: &str, role: Role) -> User {
+        self.user_with(email, role, false).await
+    }
+
+    pub async fn user_with(&self, email: &str, role: Role, practises: bool) -> User {
+        self.store
+            .create_user(
+                NewUser { email: email.into(), name: format!("Test {email}"), role, practises, password_hash: password_hash() },
+                AuditEvent { actor_label: "test".into(), action: "user.create".into(), resource_type: "user".into(), outcome: Outcome::Success.as_str().into(), ..Default::default() },
+            )
+            .await
+            .unwrap()
+    }
+
+    pub async fn token_for(&self, user: &User) -> String {
+        let token = format!("rpt_{}", rapport_web::identity::new_secret());
+        self.store
+            .create_token(
+                &user.id,
+                "test",
+                &rapport_web::identity::secret_hash(&token),
+                AuditEvent { actor_label: "test".into(), action: "token.create".into(), resource_type: "api_token".into(), outcome: "success".into(), ..Default::default() },
+            )
+            .await
+            .unwrap();
+        token
+    }
+
+    /// A browser-like client signed in as `email`.
+    pub async fn browser_as(&self, email: &str) -> Browser {
+        let b = Browser::new(self);
+        let r = b.login(email, PASSWORD).await;
+        assert_eq!(r.status(), 303, "login as {email} should succeed");
+        b
+    }
+
+    pub async fn count(&self, action: &str) -> usize {
+        self.store
+            .audit_entries(&rapport_store::AuditFilter { action: Some(action.into()), limit: 10_000, ..Default::default() })
+            .await
+            .unwrap()
+            .len()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+pub struct Browser {
+    pub http: reqwest::Client,
+    base: String,
+}
+
+impl Browser {
+    pub fn new(app: &TestApp) -> Browser {
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent("rapport-tests")
+            .build()
+            .unwrap();
+        Browser { http, base: format!("http://{}", app.addr) }
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http.get(format!("{}{}", self.base, path)).send().await.unwrap()
+    }
+
+    pub async fn text(&self, path: &str) -> (u16, String) {
+        let r = self.get(path).await;
+        (r.status().as_u16(), r.text().await.unwrap())
+    }
+
+    /// The CSRF token currently in the page at `path` (a page with a form).
+    pub async fn csrf_from(&self, path: &str) -> String {
+        let (_, body) = self.text(path).await;
+        extract_csrf(&body).unwrap_or_else(|| panic!("no csrf field on {path}"))
+    }
+
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.http.post(format!("{}{}", self.base, path)).form(form).send().await.unwrap()
+    }
+
+    /// Posts a form with the CSRF token taken from `page`.
+    pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let csrf = self.csrf_from(page).await;
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf", &csrf));
+        self.post_form(action, &form).await
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.submit("/login", "/login", &[("email", email), ("password", password)]).await
+    }
+}
+
+pub fn extract_csrf(html: &str) -> Option<String> {
+    let i = html.find("name=\"csrf\" value=\"")?;
+    let rest = &html[i + 19..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+pub fn location(r: &reqwest::Response) -> String {
+    r.headers().get("location").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+}
+
+pub fn id_from_location(r: &reqwest::Response) -> Id {
+    let loc = location(r);
+    let id = loc.trim_start_matches("/clients/").split(['?', '/']).next().unwrap();
+    Id::parse(id).unwrap_or_else(|| panic!("no client id in {loc}"))
+}

@@ -1,0 +1,174 @@
+//! The clinician and admin UI: records, care teams, emergency access, the audit log.
+
+use crate::support::*;
+use rapport_core::access::Role;
+use rapport_core::audit::action;
+use sqlx::Connection;
+
+const CLIENT_FIELDS: &[(&str, &str)] = &[
+    ("display_name", "Jo Example"),
+    ("date_of_birth", "1990-04-12"),
+    ("pronouns", "they/them"),
+    ("external_ids", "Hospital number: H-777"),
+    ("emergency_contact_name", "Sam Example"),
+];
+
+#[tokio::test]
+async fn client_record_lifecycle_in_the_ui() {
+    on_each_backend(|app| async move {
+        app.user("c1@clinic.example", Role::Clinician).await;
+        let b = app.browser_as("c1@clinic.example").await;
+        let (s, page) = b.text("/clients").await;
+        assert_eq!(s, 200);
+        assert!(page.contains("Your caseload is empty"));
+        // Validation: errors are listed and linked, nothing saved.
+        let r = b.submit("/clients/new", "/clients/new", &[("display_name", ""), ("date_of_birth", "2999-01-01")]).await;
+        assert_eq!(r.status(), 422);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("There is a problem") && body.contains("href=\"#display_name\"") && body.contains("cannot be in the future"));
+        let r = b.submit("/clients/new", "/clients/new", CLIENT_FIELDS).await;
+        assert_eq!(r.status(), 303);
+        let id = id_from_location(&r);
+        let (s, page) = b.text(&format!("/clients/{id}")).await;
+        assert_eq!(s, 200);
+        assert!(page.contains("<h1>Jo Example</h1>") && page.contains("H-777") && page.contains("Sam Example"));
+        // Caseload search by name and identifier; htmx requests get only the rows.
+        assert!(b.text("/clients?q=jo").await.1.contains("Jo Example"));
+        assert!(b.text("/clients?q=h-777").await.1.contains("Jo Example"));
+        assert!(b.text("/clients?q=zzz").await.1.contains("No clients match"));
+        let partial = b.http.get(app.url("/clients?q=jo")).header("hx-request", "true").send().await.unwrap().text().await.unwrap();
+        assert!(partial.contains("Jo Example") && !partial.contains("<html"));
+        // Edit with optimistic concurrency: a stale form is refused, nothing lost.
+        let edit = format!("/clients/{id}/edit");
+        let r = b.submit(&edit, &edit, &[("display_name", "Jo Renamed"), ("version", "1")]).await;
+        assert_eq!(r.status(), 303);
+        let r = b.submit(&edit, &edit, &[("display_name", "Stale Write"), ("version", "1")]).await;
+        assert_eq!(r.status(), 409);
+        assert!(b.text(&format!("/clients/{id}")).await.1.contains("Jo Renamed"));
+        // Archive and restore.
+        let r = b.submit(&format!("/clients/{id}"), &format!("/clients/{id}/archive"), &[]).await;
+        assert_eq!(r.status(), 303);
+        assert!(b.text("/clients").await.1.contains("Your caseload is empty"));
+        assert!(b.text("/clients?status=archived").await.1.contains("Jo Renamed"));
+        b.submit(&format!("/clients/{id}"), &format!("/clients/{id}/restore"), &[]).await;
+        assert!(b.text("/clients").await.1.contains("Jo Renamed"));
+        for a in [action::CLIENT_CREATE, action::CLIENT_READ, action::CLIENT_LIST, action::CLIENT_UPDATE, action::CLIENT_ARCHIVE, action::CLIENT_RESTORE] {
+            assert!(app.count(a).await >= 1, "{a} audited");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn care_team_supervision_and_404_outside_access() {
+    on_each_backend(|app| async move {
+        app.user("a@clinic.example", Role::Clinician).await;
+        let bob = app.user("b@clinic.example", Role::Clinician).await;
+        let sup = app.user("sup@clinic.example", Role::Supervisor).await;
+        app.user("admin@clinic.example", Role::Admin).await;
+        let a = app.browser_as("a@clinic.example").await;
+        let id = id_from_location(&a.submit("/clients/new", "/clients/new", &[("display_name", "Team Client")]).await);
+        let b = app.browser_as("b@clinic.example").await;
+        let s = app.browser_as("sup@clinic.example").await;
+        let admin = app.browser_as("admin@clinic.example").await;
+        let record = format!("/clients/{id}");
+        assert_eq!(b.get(&record).await.status(), 404, "not on the team");
+        assert_eq!(s.get(&record).await.status(), 404, "not supervising anyone yet");
+        assert_eq!(admin.get(&record).await.status(), 404, "admins see no clinical content");
+        assert_eq!(b.get(&format!("/clients/{}", rapport_core::Id::new())).await.status(), 404);
+        assert_eq!(b.get("/clients/not-an-id").await.status(), 404);
+        // The admin makes sup the supervisor of a: the record becomes visible to sup.
+        let a_user = app.store.user_by_email("a@clinic.example").await.unwrap().unwrap().0;
+        let page = format!("/admin/users/{}", sup.id);
+        let r = admin.submit(&page, &page, &[("name", "Sup"), ("role", "supervisor"), ("supervisees", a_user.id.as_str())]).await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(s.get(&record).await.status(), 200);
+        assert!(s.text("/clients").await.1.contains("Team Client"));
+        // a adds b to the care team: b sees it; then b is made responsible and a removed.
+        let team = format!("/clients/{id}/care-team");
+        assert_eq!(a.submit(&team, &team, &[("user_id", bob.id.as_str())]).await.status(), 303);
+        assert_eq!(b.get(&record).await.status(), 200);
+        assert_eq!(a.submit(&team, &format!("{team}/{}/responsible", bob.id), &[]).await.status(), 303);
+        assert_eq!(a.submit(&team, &format!("{team}/{}/remove", a_user.id), &[]).await.status(), 303);
+        assert_eq!(a.get(&record).await.status(), 404, "a left the team");
+        assert!(app.count(action::ACCESS_DENIED).await >= 5);
+        assert_eq!(app.count(action::CARE_TEAM_ADD).await, 1);
+        assert_eq!(app.count(action::CARE_TEAM_RESPONSIBLE).await, 1);
+        assert_eq!(app.count(action::CARE_TEAM_REMOVE).await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn break_glass_opens_a_record_with_a_reason_and_is_reviewed() {
+    on_each_backend(|app| async move {
+        app.user("owner@clinic.example", Role::Clinician).await;
+        app.user("oncall@clinic.example", Role::Clinician).await;
+        app.user("admin@clinic.example", Role::Admin).await;
+        let owner = app.browser_as("owner@clinic.example").await;
+        let id = id_from_location(&owner.submit("/clients/new", "/clients/new", &[("display_name", "Crisis Client")]).await);
+        let oncall = app.browser_as("oncall@clinic.example").await;
+        assert_eq!(oncall.get(&format!("/clients/{id}")).await.status(), 404);
+        assert!(oncall.text("/break-glass?q=crisis").await.1.contains("Crisis Client"));
+        let form = format!("/break-glass/{id}");
+        assert_eq!(oncall.submit(&form, &form, &[("reason", "short")]).await.status(), 422, "a real reason is needed");
+        let r = oncall.submit(&form, &form, &[("reason", "Client phoned the crisis line; owner is on leave")]).await;
+        assert_eq!(r.status(), 303);
+        let (s, page) = oncall.text(&format!("/clients/{id}")).await;
+        assert_eq!(s, 200);
+        assert!(page.contains("Emergency access."));
+        let admin = app.browser_as("admin@clinic.example").await;
+        let (_, reviews) = admin.text("/admin/break-glass").await;
+        assert!(reviews.contains("owner is on leave") && reviews.contains("Waiting for review"));
+        assert_eq!(admin.get("/break-glass").await.status(), 403, "admins do not break glass");
+        let row = app.store.break_glass_log(10).await.unwrap().remove(0);
+        let r = admin.submit("/admin/break-glass", &format!("/admin/break-glass/{}/review", row.id), &[("note", "Confirmed with the on-call rota")]).await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(app.store.count_unreviewed_break_glass().await.unwrap(), 0);
+        assert_eq!(app.count(action::BREAK_GLASS).await, 1);
+        assert_eq!(app.count(action::BREAK_GLASS_REVIEW).await, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn audit_log_page_csv_and_tamper_detection() {
+    on_each_backend(|app| async move {
+        app.user("admin@clinic.example", Role::Admin).await;
+        app.user("c@clinic.example", Role::Clinician).await;
+        let c = app.browser_as("c@clinic.example").await;
+        let id = id_from_location(&c.submit("/clients/new", "/clients/new", &[("display_name", "=HYPERLINK(\"x\")")]).await);
+        c.get(&format!("/clients/{id}")).await;
+        Browser::new(&app).login("c@clinic.example", "wrong password here").await;
+        let admin = app.browser_as("admin@clinic.example").await;
+        let (s, page) = admin.text(&format!("/admin/audit?client_id={id}")).await;
+        assert_eq!(s, 200);
+        assert!(page.contains(action::CLIENT_CREATE) && page.contains(action::CLIENT_READ));
+        let (s, page) = admin.text("/admin/audit?action=auth.login_failed").await;
+        assert_eq!(s, 200);
+        assert!(page.contains("wrong password"));
+        assert_eq!(admin.get("/admin/audit?from=yesterday").await.status(), 200, "bad filter shows an error, not a crash");
+        let csv = admin.get(&format!("/admin/audit.csv?client_id={id}")).await;
+        assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+        let text = csv.text().await.unwrap();
+        assert!(text.starts_with("seq,time_utc,actor_id,actor,action"));
+        assert!(text.lines().count() >= 3);
+        assert_eq!(c.get("/admin/audit").await.status(), 403);
+        assert!(app.store.audit_verify().await.is_ok());
+
+        // Edit one row behind the application's back: verification names it.
+        let mut conn = sqlx::AnyConnection::connect(&app.db_url).await.unwrap();
+        let original: Option<String> =
+            sqlx::query_scalar("SELECT detail FROM audit_log WHERE seq = 3").fetch_one(&mut conn).await.unwrap();
+        sqlx::query("UPDATE audit_log SET detail = 'forged' WHERE seq = 3").execute(&mut conn).await.unwrap();
+        let err = app.store.audit_verify().await.unwrap_err().to_string();
+        assert!(err.contains("entry 3"), "{err}");
+        sqlx::query("UPDATE audit_log SET detail = $1 WHERE seq = 3").bind(original).execute(&mut conn).await.unwrap();
+        assert!(app.store.audit_verify().await.is_ok(), "restored row verifies again");
+        // Deleting a row is detected too.
+        sqlx::query("DELETE FROM audit_log WHERE seq = 2").execute(&mut conn).await.unwrap();
+        let err = app.store.audit_verify().await.unwrap_err().to_string();
+        assert!(err.contains("entry 3") && err.contains("expected entry 2"), "{err}");
+    })
+    .await;
+}
