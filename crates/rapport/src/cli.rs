@@ -348,6 +348,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         println!("First run: create the administrator account at {base}/setup/{token}");
         println!("(single use; expires in {SETUP_LINK_HOURS} hours; restart to get a new link)");
     }
+    println!("Press Ctrl+C to stop.");
     let config = rapport_web::Config { public_url: a.public_url.clone(), trust_proxy: a.trust_proxy, ..Default::default() };
     let state = rapport_web::AppState::new(store.clone(), config);
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
