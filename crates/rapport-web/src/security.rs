@@ -22,7 +22,9 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    // `same-origin`, not `no-referrer`: with no-referrer browsers send `Origin: null`
+    // on form posts, which would defeat the Origin check below.
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
     h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
     if !h.contains_key(header::CACHE_CONTROL) {
@@ -65,7 +67,8 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
     if let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         let host = h.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
         let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or(origin);
-        if origin == "null" || origin_host != host {
+        let fetch_same_origin = h.get("sec-fetch-site").is_some_and(|v| v == "same-origin");
+        if (origin == "null" && !fetch_same_origin) || (origin != "null" && origin_host != host) {
             return rejected("This request came from another site.");
         }
     }

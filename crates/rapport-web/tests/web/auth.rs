@@ -230,7 +230,7 @@ async fn security_headers_and_hsts_only_over_tls() {
     assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"));
     assert!(csp.contains("frame-ancestors 'none'"));
     assert_eq!(h["x-content-type-options"], "nosniff");
-    assert_eq!(h["referrer-policy"], "no-referrer");
+    assert_eq!(h["referrer-policy"], "same-origin");
     assert!(h.get("strict-transport-security").is_none());
     assert!(h.get("x-request-id").is_some());
     let tls = TestApp::spawn(Backend::Sqlite, Config { public_url: Some("https://rapport.example".into()), ..Default::default() }).await;
