@@ -61,13 +61,19 @@ echo "RAPPORT_TEST_POSTGRES_URL=$RAPPORT_TEST_POSTGRES_URL"
 # the exit code reflects any failure.
 failed=()
 
-# --- 3. Rust tests ----------------------------------------------------------------
+# --- 3. Licences: no copyleft crate may be linked into the binary -------------------
+step "Dependency licence check"
+if ! python3 "$ROOT/scripts/check-licenses.py"; then
+    failed+=("licence check")
+fi
+
+# --- 4. Rust tests ----------------------------------------------------------------
 step "cargo test --workspace --locked"
 if ! cargo test --workspace --locked; then
     failed+=("cargo test")
 fi
 
-# --- 4. Browser journey -------------------------------------------------------------
+# --- 5. Browser journey -------------------------------------------------------------
 step "Building the rapport binary for the browser journey"
 if cargo build --locked --bin rapport; then
     step "Installing e2e dependencies"
