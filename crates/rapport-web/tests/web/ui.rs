@@ -172,3 +172,84 @@ async fn audit_log_page_csv_and_tamper_detection() {
     })
     .await;
 }
+
+/// Walks through every audited action once and checks each left its entry,
+/// with who, when, where from and the outcome.
+#[tokio::test]
+async fn every_audited_action_leaves_an_entry() {
+    let app = TestApp::spawn(Backend::Sqlite, rapport_web::Config { settings_ttl: std::time::Duration::ZERO, ..Default::default() }).await;
+    // First-run setup.
+    let token = rapport_web::identity::new_secret();
+    app.store
+        .create_setup_token(&rapport_web::identity::secret_hash(&token), rapport_core::Timestamp::now().plus(time::Duration::hours(1)))
+        .await
+        .unwrap();
+    let page = format!("/setup/{token}");
+    let anon = Browser::new(&app);
+    let r = anon
+        .submit(&page, &page, &[("org_name", "Audit Clinic"), ("name", "Root"), ("email", "root@clinic.example"), ("password", PASSWORD), ("password_confirm", PASSWORD)])
+        .await;
+    assert_eq!(r.status(), 303);
+    let admin = app.browser_as("root@clinic.example").await;
+    // Users: create two clinicians through the UI, edit, deactivate, reactivate.
+    for email in ["x@clinic.example", "y@clinic.example"] {
+        let r = admin.submit("/admin/users/new", "/admin/users/new", &[("email", email), ("name", "Clin"), ("role", "clinician"), ("password", PASSWORD)]).await;
+        assert_eq!(r.status(), 303, "{email}");
+    }
+    let y = app.store.user_by_email("y@clinic.example").await.unwrap().unwrap().0;
+    let edit = format!("/admin/users/{}", y.id);
+    assert_eq!(admin.submit(&edit, &edit, &[("name", "Clin Y"), ("role", "clinician")]).await.status(), 303);
+    assert_eq!(admin.submit("/admin/users", &format!("{edit}/deactivate"), &[]).await.status(), 303);
+    assert_eq!(admin.submit("/admin/users", &format!("{edit}/reactivate"), &[]).await.status(), 303);
+    let r = admin.submit("/admin/settings", "/admin/settings", &[("name", "Audit Clinic"), ("idle_timeout_minutes", "20"), ("absolute_lifetime_hours", "10"), ("break_glass_hours", "2")]).await;
+    assert_eq!(r.status(), 303);
+    // Clinical work by x.
+    let x = app.browser_as("x@clinic.example").await;
+    let id = id_from_location(&x.submit("/clients/new", "/clients/new", &[("display_name", "Audit Client")]).await);
+    let rec = format!("/clients/{id}");
+    x.get(&rec).await;
+    x.get("/clients").await;
+    x.submit(&format!("{rec}/edit"), &format!("{rec}/edit"), &[("display_name", "Audit Client 2")]).await;
+    x.submit(&rec, &format!("{rec}/archive"), &[]).await;
+    x.submit(&rec, &format!("{rec}/restore"), &[]).await;
+    let team = format!("{rec}/care-team");
+    x.get(&team).await;
+    x.submit(&team, &team, &[("user_id", y.id.as_str())]).await;
+    x.submit(&team, &format!("{team}/{}/responsible", y.id), &[]).await;
+    let xid = app.store.user_by_email("x@clinic.example").await.unwrap().unwrap().0.id;
+    x.submit(&team, &format!("{team}/{xid}/remove"), &[]).await;
+    // x is now outside the team: denied; then breaks the glass, which an admin reviews.
+    assert_eq!(x.get(&rec).await.status(), 404);
+    let bg = format!("/break-glass/{id}");
+    x.submit(&bg, &bg, &[("reason", "Covering a crisis call for this client")]).await;
+    let row = app.store.break_glass_log(5).await.unwrap().remove(0);
+    admin.submit("/admin/break-glass", &format!("/admin/break-glass/{}/review", row.id), &[("note", "ok")]).await;
+    // Tokens, sessions, password, audit export, failed and throttled logins, logout.
+    let r = x.submit("/account", "/account/tokens", &[("name", "script")]).await;
+    assert_eq!(r.status(), 200);
+    let tok = app.store.tokens_of(&xid).await.unwrap().remove(0);
+    x.submit("/account", &format!("/account/tokens/{}/revoke", tok.id), &[]).await;
+    let _second = app.browser_as("x@clinic.example").await;
+    x.submit("/account", "/account/sessions/end-others", &[]).await;
+    let new = "another calm passphrase";
+    x.submit("/account", "/account/password", &[("current_password", PASSWORD), ("new_password", new), ("new_password_confirm", new)]).await;
+    admin.get("/admin/audit.csv").await;
+    let guesser = Browser::new(&app);
+    for _ in 0..6 {
+        guesser.login("y@clinic.example", "not the password!").await;
+    }
+    let csrf = x.csrf_from("/account").await;
+    x.post_form("/logout", &[("csrf", &csrf)]).await;
+
+    let entries = app.store.audit_entries(&rapport_store::AuditFilter { limit: 10_000, ..Default::default() }).await.unwrap();
+    for a in action::ALL {
+        let e = entries.iter().find(|e| e.event.action == *a).unwrap_or_else(|| panic!("no audit entry for {a}"));
+        assert!(!e.event.actor_label.is_empty(), "{a}: who");
+        assert!(e.event.ip.as_deref() == Some("127.0.0.1"), "{a}: from where ({:?})", e.event.ip);
+        assert!(["success", "denied", "failure"].contains(&e.event.outcome.as_str()), "{a}: outcome");
+    }
+    let read = entries.iter().find(|e| e.event.action == action::CLIENT_READ).unwrap();
+    assert_eq!(read.event.client_id.as_deref(), Some(id.as_str()));
+    assert_eq!(read.event.user_agent.as_deref(), Some("rapport-tests"));
+    assert!(app.store.audit_verify().await.is_ok());
+}
