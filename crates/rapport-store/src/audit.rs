@@ -57,7 +57,7 @@ pub(crate) struct GroupCommitter {
 const MAX_BATCH: usize = 512;
 
 impl GroupCommitter {
-    pub(crate) fn start(pool: AnyPool) -> Self {
+    pub(crate) fn start(backend: crate::Backend, pool: AnyPool) -> Self {
         let (tx, mut rx) = mpsc::channel::<(AuditEvent, Reply)>(4096);
         let task = tokio::spawn(async move {
             let mut batch = Vec::with_capacity(MAX_BATCH);
@@ -69,7 +69,7 @@ impl GroupCommitter {
                         Err(_) => break,
                     }
                 }
-                let result = write_batch(&pool, &batch).await;
+                let result = write_batch(backend, &pool, &batch).await;
                 match result {
                     Ok(seqs) => {
                         for ((_, reply), seq) in batch.drain(..).zip(seqs) {
@@ -112,8 +112,8 @@ impl GroupCommitter {
     }
 }
 
-async fn write_batch(pool: &AnyPool, batch: &[(AuditEvent, Reply)]) -> Result<Vec<i64>> {
-    let mut tx = pool.begin().await?;
+async fn write_batch(backend: crate::Backend, pool: &AnyPool, batch: &[(AuditEvent, Reply)]) -> Result<Vec<i64>> {
+    let mut tx = crate::begin_write(backend, pool).await?;
     let at = Timestamp::now();
     let mut seqs = Vec::with_capacity(batch.len());
     for (event, _) in batch {

@@ -130,7 +130,7 @@ impl Store {
     pub async fn create_client(&self, details: &ClientDetails, responsible: &Id, mut event: AuditEvent) -> Result<ClientRecord> {
         let id = Id::new();
         let now = Timestamp::now();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO clients (id, display_name, sort_name, search_text, legal_name, date_of_birth, pronouns, email, \
              phone, address, preferred_language, emergency_contact_name, emergency_contact_relationship, \
@@ -208,7 +208,7 @@ impl Store {
         event: AuditEvent,
     ) -> Result<ClientRecord> {
         let now = Timestamp::now();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query(
             "UPDATE clients SET display_name = $1, sort_name = $2, search_text = $3, legal_name = $4, date_of_birth = $5, \
              pronouns = $6, email = $7, phone = $8, address = $9, preferred_language = $10, emergency_contact_name = $11, \
@@ -248,7 +248,7 @@ impl Store {
     pub async fn set_client_status(&self, id: &Id, status: ClientStatus, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let archived_at = (status == ClientStatus::Archived).then(|| now.to_db());
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query("UPDATE clients SET status = $1, archived_at = $2, version = version + 1, updated_at = $3 WHERE id = $4")
             .bind(status.as_str())
             .bind(archived_at)
@@ -335,7 +335,7 @@ impl Store {
 
     pub async fn add_care_team_member(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query(
             "INSERT INTO care_team (client_id, user_id, responsible, added_at) VALUES ($1, $2, 0, $3) \
              ON CONFLICT (client_id, user_id) DO NOTHING",
@@ -357,7 +357,7 @@ impl Store {
     /// Removes a member; the responsible clinician must be replaced first.
     pub async fn remove_care_team_member(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query("DELETE FROM care_team WHERE client_id = $1 AND user_id = $2 AND responsible = 0")
             .bind(client.as_str())
             .bind(user.as_str())
@@ -377,7 +377,7 @@ impl Store {
     /// Hands responsibility to an existing member of the care team.
     pub async fn set_responsible(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let member = sqlx::query("SELECT 1 AS one FROM care_team WHERE client_id = $1 AND user_id = $2")
             .bind(client.as_str())
             .bind(user.as_str())
@@ -448,7 +448,7 @@ impl Store {
     ) -> Result<Id> {
         let id = Id::new();
         let now = Timestamp::now();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO break_glass (id, user_id, client_id, reason, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
         )
@@ -506,7 +506,7 @@ impl Store {
 
     pub async fn review_break_glass(&self, id: &Id, reviewer: &Id, note: &str, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query(
             "UPDATE break_glass SET reviewed_by = $1, reviewed_at = $2, review_note = $3 WHERE id = $4 AND reviewed_at IS NULL",
         )

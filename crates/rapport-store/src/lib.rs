@@ -140,8 +140,15 @@ impl Store {
             }
         };
         migrate(backend, &write).await?;
-        let audit = audit::GroupCommitter::start(write.clone());
+        let audit = audit::GroupCommitter::start(backend, write.clone());
         Ok(Store { backend, write, read, audit })
+    }
+
+    /// Starts a write transaction. SQLite: `BEGIN IMMEDIATE` takes the write
+    /// lock up front, so a transaction that reads before it writes waits its turn
+    /// (busy_timeout) instead of failing when another process committed first.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        begin_write(self.backend, &self.write).await
     }
 
     pub fn backend(&self) -> Backend {
@@ -174,6 +181,13 @@ impl Store {
         sqlx::query("VACUUM INTO $1").bind(path).execute(&self.write).await?;
         Ok(())
     }
+}
+
+pub(crate) async fn begin_write(backend: Backend, pool: &AnyPool) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+    Ok(match backend {
+        Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
+        Backend::Postgres => pool.begin().await?,
+    })
 }
 
 fn sqlite_url(path: &Path, create: bool) -> String {

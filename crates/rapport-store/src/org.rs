@@ -62,7 +62,7 @@ impl Store {
 
     pub async fn update_organisation(&self, org: &Organisation, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, updated_at) \
              VALUES (1, $1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET name = $1, idle_timeout_minutes = $2, \

@@ -62,7 +62,7 @@ impl Store {
         event: AuditEvent,
     ) -> Result<()> {
         let now = Timestamp::now();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, ip, user_agent) \
              VALUES ($1, $2, $3, $4, $4, $5, $6)",
@@ -100,7 +100,7 @@ impl Store {
 
     /// Ends one session of `user_id`; with an audit event when a person asked for it.
     pub async fn end_session(&self, user_id: &Id, id_hash: &str, event: Option<AuditEvent>) -> Result<bool> {
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query("DELETE FROM sessions WHERE id_hash = $1 AND user_id = $2")
             .bind(id_hash)
             .bind(user_id.as_str())
@@ -117,7 +117,7 @@ impl Store {
     }
 
     pub async fn end_other_sessions(&self, user_id: &Id, keep: &str, event: AuditEvent) -> Result<u64> {
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
             .bind(user_id.as_str())
             .bind(keep)
@@ -127,6 +127,11 @@ impl Store {
         audit::append(&mut tx, event, Timestamp::now()).await?;
         tx.commit().await?;
         Ok(n)
+    }
+
+    /// Ends every session of a user (an administrator's action, ASVS 7.4.5).
+    pub async fn end_all_sessions(&self, user_id: &Id, event: AuditEvent) -> Result<u64> {
+        self.end_other_sessions(user_id, "", event).await
     }
 
     pub async fn sessions_of(&self, user_id: &Id) -> Result<Vec<SessionRow>> {
@@ -155,7 +160,7 @@ impl Store {
     pub async fn create_token(&self, user_id: &Id, name: &str, token_hash: &str, event: AuditEvent) -> Result<Id> {
         let id = Id::new();
         let now = Timestamp::now();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(id.as_str())
             .bind(user_id.as_str())
@@ -213,7 +218,7 @@ impl Store {
     }
 
     pub async fn revoke_token(&self, user_id: &Id, token_id: &Id, event: AuditEvent) -> Result<()> {
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
             .bind(Timestamp::now().to_db())
             .bind(token_id.as_str())
@@ -266,7 +271,7 @@ impl Store {
         mut event: AuditEvent,
     ) -> Result<User> {
         let now = Timestamp::now();
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query("UPDATE setup_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1")
             .bind(now.to_db())
             .bind(token_hash)

@@ -53,7 +53,7 @@ impl Store {
     }
 
     pub async fn create_user(&self, new: NewUser, mut event: AuditEvent) -> Result<User> {
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let user = insert_user(&mut tx, &new).await?;
         event.resource_id = Some(user.id.to_string());
         audit::append(&mut tx, event, Timestamp::now()).await?;
@@ -99,7 +99,7 @@ impl Store {
     }
 
     pub async fn update_user(&self, id: &Id, name: &str, role: Role, practises: bool, event: AuditEvent) -> Result<()> {
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query("UPDATE users SET name = $1, role = $2, practises = $3, updated_at = $4 WHERE id = $5")
             .bind(name)
             .bind(role.as_str())
@@ -119,7 +119,7 @@ impl Store {
 
     /// Deactivation ends every session and API token use at once (ASVS 7.4.2).
     pub async fn set_user_active(&self, id: &Id, active: bool, event: AuditEvent) -> Result<()> {
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
             .bind(active as i64)
             .bind(Timestamp::now().to_db())
@@ -140,7 +140,7 @@ impl Store {
 
     /// Sets a new password hash; ends every other session of the user.
     pub async fn set_password(&self, id: &Id, hash: &str, keep_session: Option<&str>, event: AuditEvent) -> Result<()> {
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(hash)
             .bind(Timestamp::now().to_db())
@@ -177,7 +177,7 @@ impl Store {
     }
 
     pub async fn set_supervisees(&self, supervisor: &Id, clinicians: &[Id], event: AuditEvent) -> Result<()> {
-        let mut tx = self.write.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM supervision WHERE supervisor_id = $1").bind(supervisor.as_str()).execute(&mut *tx).await?;
         let now = Timestamp::now().to_db();
         for c in clinicians {

@@ -234,3 +234,43 @@ async fn bad_urls_fail_clearly_and_create_nothing() {
     assert_eq!(rapport_store::redact_url("postgres://u:secret@h/db"), "postgres://u:***@h/db");
     let _ = Backend::Sqlite;
 }
+
+/// Several app instances on one database (a load-balanced PostgreSQL set-up, or
+/// two processes on one SQLite file) append to one audit chain without forking it.
+#[tokio::test]
+async fn two_instances_share_one_audit_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut targets = vec![Target::DataDir(dir.path().to_path_buf())];
+    if let Ok(base) = std::env::var("RAPPORT_TEST_POSTGRES_URL") {
+        targets.push(Target::Url(rapport_store::scratch_postgres_database(&base).await.unwrap()));
+    }
+    for target in targets {
+        let opts = OpenOptions { max_connections: 4, ..Default::default() };
+        let a = Store::open(&target, opts.clone()).await.unwrap();
+        let b = Store::open(&target, opts).await.unwrap();
+        let mut handles = Vec::new();
+        for i in 0..100 {
+            let s = if i % 2 == 0 { a.clone() } else { b.clone() };
+            handles.push(tokio::spawn(async move {
+                if i % 10 == 0 {
+                    // Changes append inside their own transaction, interleaved with batched reads.
+                    let email = format!("u{i}@example.org");
+                    s.create_user(
+                        NewUser { email, name: "n".into(), role: Role::Clinician, practises: false, password_hash: "x".into() },
+                        event(action::USER_CREATE),
+                    )
+                    .await
+                    .map(|_| ())
+                } else {
+                    s.audit(event(action::CLIENT_READ)).await.map(|_| ())
+                }
+            }));
+        }
+        for h in handles {
+            h.await.unwrap().unwrap();
+        }
+        assert_eq!(a.audit_verify().await.unwrap(), 100, "{}", target.describe());
+        a.close().await;
+        b.close().await;
+    }
+}

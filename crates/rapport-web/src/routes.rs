@@ -87,6 +87,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .post("/admin/users/{id}", ui::admin::update_user)
         .post("/admin/users/{id}/deactivate", ui::admin::deactivate_user)
         .post("/admin/users/{id}/reactivate", ui::admin::reactivate_user)
+        .post("/admin/users/{id}/end-sessions", ui::admin::end_user_sessions)
         .get("/admin/audit", ui::admin::audit)
         .get("/admin/audit.csv", ui::admin::audit_csv)
         .get("/admin/break-glass", ui::admin::break_glass)

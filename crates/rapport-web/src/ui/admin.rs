@@ -272,6 +272,16 @@ pub async fn reactivate_user(State(state): State<AppState>, SignedIn(me): Signed
     Ok(Redirect::to("/admin/users?done=user-reactivated").into_response())
 }
 
+pub async fn end_user_sessions(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+    require_admin(&state, &me, "users").await?;
+    let user = target_user(&state, &id).await?;
+    let mut e = me.event(action::SESSION_END, "session");
+    e.resource_id = Some(user.id.to_string());
+    e.detail = Some(format!("all sessions of {} ended by an administrator", user.email));
+    state.store.end_all_sessions(&user.id, e).await?;
+    Ok(Redirect::to("/admin/users?done=user-sessions-ended").into_response())
+}
+
 // ---- audit log ----------------------------------------------------------------
 
 #[derive(Deserialize, Default, Clone)]

@@ -83,6 +83,7 @@ fn done_message(key: &str) -> Option<&'static str> {
         "user-saved" => "Account saved.",
         "user-deactivated" => "Account deactivated and all its sessions ended.",
         "user-reactivated" => "Account reactivated.",
+        "user-sessions-ended" => "All of that person's sessions were ended; they must sign in again.",
         "password" => "Password changed. Your other sessions were signed out.",
         "session-ended" => "Session ended.",
         "sessions-ended" => "All your other sessions were signed out.",

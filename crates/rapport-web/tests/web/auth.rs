@@ -249,3 +249,18 @@ async fn health_checks() {
     assert_eq!(reqwest::get(app.url("/healthz")).await.unwrap().status(), 200, "liveness does not touch the database");
     assert_eq!(reqwest::get(app.url("/readyz")).await.unwrap().status(), 503);
 }
+
+#[tokio::test]
+async fn administrators_can_end_someone_elses_sessions() {
+    let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;
+    app.user("admin@clinic.example", Role::Admin).await;
+    let c = app.user("lost-laptop@clinic.example", Role::Clinician).await;
+    let victim = app.browser_as("lost-laptop@clinic.example").await;
+    let admin = app.browser_as("admin@clinic.example").await;
+    let page = format!("/admin/users/{}", c.id);
+    let r = admin.submit(&page, &format!("{page}/end-sessions"), &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&victim.get("/clients").await), "/login");
+    assert_eq!(admin.get("/admin/users").await.status(), 200, "the admin's own session is untouched");
+    assert_eq!(Browser::new(&app).login("lost-laptop@clinic.example", PASSWORD).await.status(), 303, "the account still works");
+}

@@ -67,6 +67,7 @@ fn entries() -> Vec<Entry> {
         e(M::POST, "/admin/users/{id}", "/admin/users/{dummy}", "LAFFF"),
         e(M::POST, "/admin/users/{id}/deactivate", "/admin/users/{dummy}/deactivate", "LAFFF"),
         e(M::POST, "/admin/users/{id}/reactivate", "/admin/users/{dummy}/reactivate", "LAFFF"),
+        e(M::POST, "/admin/users/{id}/end-sessions", "/admin/users/{dummy}/end-sessions", "LAFFF"),
         e(M::GET, "/admin/audit", "/admin/audit", "LAFFF"),
         e(M::GET, "/admin/audit.csv", "/admin/audit.csv", "LAFFF"),
         e(M::GET, "/admin/break-glass", "/admin/break-glass", "LAFFF"),
