@@ -144,10 +144,7 @@ pub fn client_write_access(actor: &Actor, rel: ClientRelation) -> Option<AccessB
 /// Who may change a client's care team: its members and their supervisors,
 /// not someone who is only in through break-glass.
 pub fn may_manage_care_team(actor: &Actor, rel: ClientRelation) -> bool {
-    matches!(
-        client_read_access(actor, rel),
-        Some(AccessBasis::CareTeam) | Some(AccessBasis::Supervision)
-    )
+    matches!(client_read_access(actor, rel), Some(AccessBasis::CareTeam) | Some(AccessBasis::Supervision))
 }
 
 #[cfg(test)]

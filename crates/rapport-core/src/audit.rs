@@ -71,11 +71,34 @@ pub mod action {
     pub const AUDIT_EXPORT: &str = "audit.export";
 
     pub const ALL: &[&str] = &[
-        LOGIN, LOGIN_FAILED, LOGIN_THROTTLED, LOGOUT, SESSION_END, PASSWORD_CHANGE, SETUP,
-        ACCESS_DENIED, CLIENT_CREATE, CLIENT_READ, CLIENT_LIST, CLIENT_UPDATE, CLIENT_ARCHIVE,
-        CLIENT_RESTORE, CARE_TEAM_READ, CARE_TEAM_ADD, CARE_TEAM_REMOVE, CARE_TEAM_RESPONSIBLE,
-        BREAK_GLASS, BREAK_GLASS_REVIEW, USER_CREATE, USER_UPDATE, USER_DEACTIVATE,
-        USER_REACTIVATE, TOKEN_CREATE, TOKEN_REVOKE, SETTINGS_UPDATE, AUDIT_EXPORT,
+        LOGIN,
+        LOGIN_FAILED,
+        LOGIN_THROTTLED,
+        LOGOUT,
+        SESSION_END,
+        PASSWORD_CHANGE,
+        SETUP,
+        ACCESS_DENIED,
+        CLIENT_CREATE,
+        CLIENT_READ,
+        CLIENT_LIST,
+        CLIENT_UPDATE,
+        CLIENT_ARCHIVE,
+        CLIENT_RESTORE,
+        CARE_TEAM_READ,
+        CARE_TEAM_ADD,
+        CARE_TEAM_REMOVE,
+        CARE_TEAM_RESPONSIBLE,
+        BREAK_GLASS,
+        BREAK_GLASS_REVIEW,
+        USER_CREATE,
+        USER_UPDATE,
+        USER_DEACTIVATE,
+        USER_REACTIVATE,
+        TOKEN_CREATE,
+        TOKEN_REVOKE,
+        SETTINGS_UPDATE,
+        AUDIT_EXPORT,
     ];
 }
 
@@ -288,10 +311,7 @@ mod tests {
     fn truncated_tail_is_detected() {
         let c = chain(5);
         let head = c[4].hash.clone();
-        assert_eq!(
-            verify(&c[..4], 5, &head),
-            Err(ChainError::Truncated { expected_last_seq: 5, found_last_seq: 4 })
-        );
+        assert_eq!(verify(&c[..4], 5, &head), Err(ChainError::Truncated { expected_last_seq: 5, found_last_seq: 4 }));
     }
 
     #[test]

@@ -110,8 +110,8 @@ pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, Val
             String::new()
         }
     };
-    let date_of_birth = raw.date_of_birth.as_deref().map(str::trim).filter(|s| !s.is_empty()).and_then(|s| {
-        match parse_date(s) {
+    let date_of_birth =
+        raw.date_of_birth.as_deref().map(str::trim).filter(|s| !s.is_empty()).and_then(|s| match parse_date(s) {
             None => {
                 e.add("date_of_birth", "Date of birth must be a real date written YYYY-MM-DD");
                 None
@@ -125,8 +125,7 @@ pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, Val
                 None
             }
             Some(d) => Some(format_date(d)),
-        }
-    });
+        });
     let email = optional_text(&mut e, "email", "Email", raw.email.as_deref(), 254);
     if let Some(m) = &email {
         if !looks_like_email(m) {
@@ -134,8 +133,13 @@ pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, Val
         }
     }
     let phone = optional_text(&mut e, "phone", "Phone", raw.phone.as_deref(), 40);
-    let emergency_contact_phone =
-        optional_text(&mut e, "emergency_contact_phone", "Emergency contact phone", raw.emergency_contact_phone.as_deref(), 40);
+    let emergency_contact_phone = optional_text(
+        &mut e,
+        "emergency_contact_phone",
+        "Emergency contact phone",
+        raw.emergency_contact_phone.as_deref(),
+        40,
+    );
     let mut external_ids = Vec::new();
     if raw.external_ids.len() > MAX_EXTERNAL_IDS {
         e.add("external_ids", format!("At most {MAX_EXTERNAL_IDS} external identifiers"));
@@ -144,7 +148,10 @@ pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, Val
         let system = id.system.trim();
         let value = id.value.trim();
         if system.is_empty() || value.is_empty() {
-            e.add("external_ids", "Each external identifier needs a system and a value, e.g. \"Hospital number: H123456\"");
+            e.add(
+                "external_ids",
+                "Each external identifier needs a system and a value, e.g. \"Hospital number: H123456\"",
+            );
         } else if system.len() > 80 || value.len() > 80 {
             e.add("external_ids", "External identifier systems and values must be at most 80 characters");
         } else if external_ids.iter().any(|x: &ExternalId| x.system == system) {
@@ -161,8 +168,20 @@ pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, Val
         email,
         phone,
         address: optional_text(&mut e, "address", "Address", raw.address.as_deref(), 500),
-        preferred_language: optional_text(&mut e, "preferred_language", "Preferred language", raw.preferred_language.as_deref(), 60),
-        emergency_contact_name: optional_text(&mut e, "emergency_contact_name", "Emergency contact name", raw.emergency_contact_name.as_deref(), 200),
+        preferred_language: optional_text(
+            &mut e,
+            "preferred_language",
+            "Preferred language",
+            raw.preferred_language.as_deref(),
+            60,
+        ),
+        emergency_contact_name: optional_text(
+            &mut e,
+            "emergency_contact_name",
+            "Emergency contact name",
+            raw.emergency_contact_name.as_deref(),
+            200,
+        ),
         emergency_contact_relationship: optional_text(
             &mut e,
             "emergency_contact_relationship",
@@ -232,7 +251,10 @@ mod tests {
     fn date_of_birth_rules() {
         let mut r = raw("A");
         r.date_of_birth = Some("2030-01-01".into());
-        assert_eq!(validate(r.clone(), TODAY).unwrap_err().for_field("date_of_birth"), Some("Date of birth cannot be in the future"));
+        assert_eq!(
+            validate(r.clone(), TODAY).unwrap_err().for_field("date_of_birth"),
+            Some("Date of birth cannot be in the future")
+        );
         r.date_of_birth = Some("12/04/1990".into());
         assert!(validate(r.clone(), TODAY).is_err());
         r.date_of_birth = Some("1990-04-12".into());

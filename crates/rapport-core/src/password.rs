@@ -27,7 +27,9 @@ pub enum PasswordProblem {
 impl PasswordProblem {
     pub fn message(&self) -> String {
         match self {
-            PasswordProblem::TooShort => format!("Password must be at least {MIN_LENGTH} characters (a few words work well)"),
+            PasswordProblem::TooShort => {
+                format!("Password must be at least {MIN_LENGTH} characters (a few words work well)")
+            }
             PasswordProblem::TooLong => format!("Password must be at most {MAX_LENGTH} characters"),
             PasswordProblem::Common => "This password is too common: choose something others would not guess".into(),
             PasswordProblem::ContainsEmail => "Password must not contain your email address".into(),
@@ -90,7 +92,15 @@ mod tests {
 
     #[test]
     fn common_passwords_are_refused() {
-        for p in ["password1234", "Password123456", "123456789012", "qwertyuiopas", "aaaaaaaaaaaa", "abcdefghijklm", "1qaz2wsx3edc"] {
+        for p in [
+            "password1234",
+            "Password123456",
+            "123456789012",
+            "qwertyuiopas",
+            "aaaaaaaaaaaa",
+            "abcdefghijklm",
+            "1qaz2wsx3edc",
+        ] {
             assert_eq!(check(p, ""), Err(PasswordProblem::Common), "{p}");
         }
         assert!(common().len() >= 9_000);

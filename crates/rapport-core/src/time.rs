@@ -29,9 +29,7 @@ impl Timestamp {
     }
 
     pub fn from_unix_micros(us: i64) -> Option<Self> {
-        OffsetDateTime::from_unix_timestamp_nanos(us as i128 * 1_000)
-            .ok()
-            .map(Timestamp)
+        OffsetDateTime::from_unix_timestamp_nanos(us as i128 * 1_000).ok().map(Timestamp)
     }
 
     pub fn to_db(&self) -> String {
@@ -43,9 +41,7 @@ impl Timestamp {
         if let Ok(p) = time::PrimitiveDateTime::parse(s, DB_FORMAT) {
             return Some(Timestamp(p.assume_utc()));
         }
-        OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
-            .ok()
-            .map(Self::from_datetime)
+        OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok().map(Self::from_datetime)
     }
 
     pub fn datetime(&self) -> OffsetDateTime {

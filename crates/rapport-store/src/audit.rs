@@ -91,9 +91,7 @@ impl GroupCommitter {
     pub(crate) async fn record(&self, event: AuditEvent) -> Result<i64> {
         let (reply, wait) = oneshot::channel();
         self.tx.send((event, reply)).await.map_err(|_| StoreError::Audit("audit writer stopped".into()))?;
-        wait.await
-            .map_err(|_| StoreError::Audit("audit writer stopped".into()))?
-            .map_err(StoreError::Audit)
+        wait.await.map_err(|_| StoreError::Audit("audit writer stopped".into()))?.map_err(StoreError::Audit)
     }
 
     /// Lets queued entries finish; called on graceful shutdown.
@@ -209,9 +207,7 @@ impl Store {
             .bind(f.limit.clamp(1, 10_000))
             .fetch_all(&self.read)
             .await?;
-        rows.iter()
-            .map(|r| entry_from_row(r).map_err(StoreError::Invalid))
-            .collect()
+        rows.iter().map(|r| entry_from_row(r).map_err(StoreError::Invalid)).collect()
     }
 
     /// Walks the whole chain in pages and checks every link and the head.
@@ -220,11 +216,8 @@ impl Store {
         let mut after = 0i64;
         let sql = format!("SELECT {ENTRY_COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 5000");
         loop {
-            let rows = sqlx::query(&sql)
-                .bind(after)
-                .fetch_all(&self.read)
-                .await
-                .map_err(|e| VerifyError::Store(e.into()))?;
+            let rows =
+                sqlx::query(&sql).bind(after).fetch_all(&self.read).await.map_err(|e| VerifyError::Store(e.into()))?;
             if rows.is_empty() {
                 break;
             }

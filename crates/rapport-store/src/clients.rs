@@ -119,6 +119,28 @@ fn search_text(d: &ClientDetails) -> String {
     parts.join(" ").to_lowercase()
 }
 
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds the editable fields in the column order shared by INSERT and UPDATE:
+/// display_name, sort_name, search_text, legal_name … consent_notes, external_ids.
+fn bind_details<'q>(q: AnyQuery<'q>, d: &ClientDetails) -> AnyQuery<'q> {
+    q.bind(d.display_name.clone())
+        .bind(sort_name(d))
+        .bind(search_text(d))
+        .bind(d.legal_name.clone())
+        .bind(d.date_of_birth.clone())
+        .bind(d.pronouns.clone())
+        .bind(d.email.clone())
+        .bind(d.phone.clone())
+        .bind(d.address.clone())
+        .bind(d.preferred_language.clone())
+        .bind(d.emergency_contact_name.clone())
+        .bind(d.emergency_contact_relationship.clone())
+        .bind(d.emergency_contact_phone.clone())
+        .bind(d.consent_notes.clone())
+        .bind(serde_json::to_string(&d.external_ids).expect("serialisable"))
+}
+
 /// `%term%` with LIKE's wildcards escaped, so a search for "50%" means 50%.
 fn like_pattern(term: &str) -> String {
     let escaped = term.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
@@ -127,37 +149,24 @@ fn like_pattern(term: &str) -> String {
 
 impl Store {
     /// Creates a client with `responsible` as responsible clinician and first care-team member.
-    pub async fn create_client(&self, details: &ClientDetails, responsible: &Id, mut event: AuditEvent) -> Result<ClientRecord> {
+    pub async fn create_client(
+        &self,
+        details: &ClientDetails,
+        responsible: &Id,
+        mut event: AuditEvent,
+    ) -> Result<ClientRecord> {
         let id = Id::new();
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
-        sqlx::query(
+        let insert = sqlx::query(
             "INSERT INTO clients (id, display_name, sort_name, search_text, legal_name, date_of_birth, pronouns, email, \
              phone, address, preferred_language, emergency_contact_name, emergency_contact_relationship, \
              emergency_contact_phone, consent_notes, external_ids, status, responsible_clinician_id, version, \
              created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'active', $17, 1, $18, $18)",
         )
-        .bind(id.as_str())
-        .bind(&details.display_name)
-        .bind(sort_name(details))
-        .bind(search_text(details))
-        .bind(details.legal_name.clone())
-        .bind(details.date_of_birth.clone())
-        .bind(details.pronouns.clone())
-        .bind(details.email.clone())
-        .bind(details.phone.clone())
-        .bind(details.address.clone())
-        .bind(details.preferred_language.clone())
-        .bind(details.emergency_contact_name.clone())
-        .bind(details.emergency_contact_relationship.clone())
-        .bind(details.emergency_contact_phone.clone())
-        .bind(details.consent_notes.clone())
-        .bind(serde_json::to_string(&details.external_ids).expect("serialisable"))
-        .bind(responsible.as_str())
-        .bind(now.to_db())
-        .execute(&mut *tx)
-        .await?;
+        .bind(id.as_str());
+        bind_details(insert, details).bind(responsible.as_str()).bind(now.to_db()).execute(&mut *tx).await?;
         sqlx::query("INSERT INTO care_team (client_id, user_id, responsible, added_at) VALUES ($1, $2, 1, $3)")
             .bind(id.as_str())
             .bind(responsible.as_str())
@@ -173,7 +182,12 @@ impl Store {
     }
 
     /// The client and how `user` stands towards it, in one query.
-    pub async fn client_with_relation(&self, user: &Id, client: &Id, now: Timestamp) -> Result<Option<(ClientRecord, ClientRelation)>> {
+    pub async fn client_with_relation(
+        &self,
+        user: &Id,
+        client: &Id,
+        now: Timestamp,
+    ) -> Result<Option<(ClientRecord, ClientRelation)>> {
         let sql = format!(
             "SELECT {CLIENT_COLUMNS}, \
              (SELECT COUNT(*) FROM care_team t WHERE t.client_id = c.id AND t.user_id = $2) AS on_team, \
@@ -209,35 +223,25 @@ impl Store {
     ) -> Result<ClientRecord> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
-        let n = sqlx::query(
+        let update = sqlx::query(
             "UPDATE clients SET display_name = $1, sort_name = $2, search_text = $3, legal_name = $4, date_of_birth = $5, \
              pronouns = $6, email = $7, phone = $8, address = $9, preferred_language = $10, emergency_contact_name = $11, \
              emergency_contact_relationship = $12, emergency_contact_phone = $13, consent_notes = $14, external_ids = $15, \
              version = version + 1, updated_at = $16 WHERE id = $17 AND ($18 < 0 OR version = $18)",
-        )
-        .bind(&details.display_name)
-        .bind(sort_name(details))
-        .bind(search_text(details))
-        .bind(details.legal_name.clone())
-        .bind(details.date_of_birth.clone())
-        .bind(details.pronouns.clone())
-        .bind(details.email.clone())
-        .bind(details.phone.clone())
-        .bind(details.address.clone())
-        .bind(details.preferred_language.clone())
-        .bind(details.emergency_contact_name.clone())
-        .bind(details.emergency_contact_relationship.clone())
-        .bind(details.emergency_contact_phone.clone())
-        .bind(details.consent_notes.clone())
-        .bind(serde_json::to_string(&details.external_ids).expect("serialisable"))
-        .bind(now.to_db())
-        .bind(id.as_str())
-        .bind(expected_version.unwrap_or(-1))
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+);
+        let n = bind_details(update, details)
+            .bind(now.to_db())
+            .bind(id.as_str())
+            .bind(expected_version.unwrap_or(-1))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         if n == 0 {
-            return Err(if fetch_client(&mut tx, id).await?.is_some() { StoreError::Conflict } else { StoreError::NotFound });
+            return Err(if fetch_client(&mut tx, id).await?.is_some() {
+                StoreError::Conflict
+            } else {
+                StoreError::NotFound
+            });
         }
         audit::append(&mut tx, event, now).await?;
         let record = fetch_client(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
@@ -249,14 +253,16 @@ impl Store {
         let now = Timestamp::now();
         let archived_at = (status == ClientStatus::Archived).then(|| now.to_db());
         let mut tx = self.begin_write().await?;
-        let n = sqlx::query("UPDATE clients SET status = $1, archived_at = $2, version = version + 1, updated_at = $3 WHERE id = $4")
-            .bind(status.as_str())
-            .bind(archived_at)
-            .bind(now.to_db())
-            .bind(id.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let n = sqlx::query(
+            "UPDATE clients SET status = $1, archived_at = $2, version = version + 1, updated_at = $3 WHERE id = $4",
+        )
+        .bind(status.as_str())
+        .bind(archived_at)
+        .bind(now.to_db())
+        .bind(id.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         if n == 0 {
             return Err(StoreError::NotFound);
         }
@@ -391,12 +397,14 @@ impl Store {
             .bind(user.as_str())
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE clients SET responsible_clinician_id = $1, version = version + 1, updated_at = $2 WHERE id = $3")
-            .bind(user.as_str())
-            .bind(now.to_db())
-            .bind(client.as_str())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE clients SET responsible_clinician_id = $1, version = version + 1, updated_at = $2 WHERE id = $3",
+        )
+        .bind(user.as_str())
+        .bind(now.to_db())
+        .bind(client.as_str())
+        .execute(&mut *tx)
+        .await?;
         audit::append(&mut tx, event, now).await?;
         tx.commit().await?;
         Ok(())
@@ -527,7 +535,9 @@ impl Store {
 }
 
 async fn fetch_client(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: &Id) -> Result<Option<ClientRecord>> {
-    let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients c JOIN users r ON r.id = c.responsible_clinician_id WHERE c.id = $1");
+    let sql = format!(
+        "SELECT {CLIENT_COLUMNS} FROM clients c JOIN users r ON r.id = c.responsible_clinician_id WHERE c.id = $1"
+    );
     let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&mut **tx).await?;
     row.map(|r| client_from_row(&r)).transpose()
 }

@@ -110,9 +110,8 @@ impl Store {
         sqlx::any::install_default_drivers();
         let (backend, url) = match target {
             Target::DataDir(dir) => {
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    StoreError::Config(format!("cannot create data directory {}: {e}", dir.display()))
-                })?;
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| StoreError::Config(format!("cannot create data directory {}: {e}", dir.display())))?;
                 (Backend::Sqlite, sqlite_url(&dir.join(DB_FILE), true))
             }
             Target::Url(url) => parse_url(url)?,
@@ -171,7 +170,8 @@ impl Store {
     pub async fn backup_sqlite(&self, to: &Path) -> Result<()> {
         if self.backend != Backend::Sqlite {
             return Err(StoreError::Config(
-                "rapport backup copies SQLite databases; back up PostgreSQL with pg_dump (see docs/operations.md)".into(),
+                "rapport backup copies SQLite databases; back up PostgreSQL with pg_dump (see docs/operations.md)"
+                    .into(),
             ));
         }
         if to.exists() {
@@ -223,10 +223,8 @@ async fn sqlite_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool> 
             Box::pin(async move {
                 // FULL: every acknowledged commit is on disk even after a power
                 // cut (WAL + NORMAL may lose the last commits); see docs/decisions.md.
-                conn.execute(
-                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;",
-                )
-                .await?;
+                conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;")
+                    .await?;
                 Ok(())
             })
         })

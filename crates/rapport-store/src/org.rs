@@ -17,7 +17,12 @@ pub struct Organisation {
 
 impl Default for Organisation {
     fn default() -> Self {
-        Organisation { name: "Rapport".into(), idle_timeout_minutes: 30, absolute_lifetime_hours: 12, break_glass_hours: 4 }
+        Organisation {
+            name: "Rapport".into(),
+            idle_timeout_minutes: 30,
+            absolute_lifetime_hours: 12,
+            break_glass_hours: 4,
+        }
     }
 }
 
@@ -30,7 +35,11 @@ impl Organisation {
     }
 }
 
-pub(crate) async fn upsert_name(tx: &mut sqlx::Transaction<'static, sqlx::Any>, name: &str, now: Timestamp) -> Result<()> {
+pub(crate) async fn upsert_name(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    name: &str,
+    now: Timestamp,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO organisation (id, name, updated_at) VALUES (1, $1, $2) \
          ON CONFLICT (id) DO UPDATE SET name = $1, updated_at = $2",

@@ -219,13 +219,14 @@ impl Store {
 
     pub async fn revoke_token(&self, user_id: &Id, token_id: &Id, event: AuditEvent) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let n = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
-            .bind(Timestamp::now().to_db())
-            .bind(token_id.as_str())
-            .bind(user_id.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let n =
+            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
+                .bind(Timestamp::now().to_db())
+                .bind(token_id.as_str())
+                .bind(user_id.as_str())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
         if n == 0 {
             return Err(StoreError::NotFound);
         }
@@ -272,17 +273,22 @@ impl Store {
     ) -> Result<User> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
-        let n = sqlx::query("UPDATE setup_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1")
-            .bind(now.to_db())
-            .bind(token_hash)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let n = sqlx::query(
+            "UPDATE setup_tokens SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $1",
+        )
+        .bind(now.to_db())
+        .bind(token_hash)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         let users: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&mut *tx).await?.try_get("n")?;
         if n != 1 || users != 0 {
             return Err(StoreError::Invalid("this setup link has expired or was already used".into()));
         }
-        sqlx::query("UPDATE setup_tokens SET used_at = $1 WHERE used_at IS NULL").bind(now.to_db()).execute(&mut *tx).await?;
+        sqlx::query("UPDATE setup_tokens SET used_at = $1 WHERE used_at IS NULL")
+            .bind(now.to_db())
+            .execute(&mut *tx)
+            .await?;
         org::upsert_name(&mut tx, org_name, now).await?;
         let user = insert_user(&mut tx, &admin).await?;
         event.actor_id = Some(user.id.to_string());

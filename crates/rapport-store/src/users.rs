@@ -178,7 +178,10 @@ impl Store {
 
     pub async fn set_supervisees(&self, supervisor: &Id, clinicians: &[Id], event: AuditEvent) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM supervision WHERE supervisor_id = $1").bind(supervisor.as_str()).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM supervision WHERE supervisor_id = $1")
+            .bind(supervisor.as_str())
+            .execute(&mut *tx)
+            .await?;
         let now = Timestamp::now().to_db();
         for c in clinicians {
             sqlx::query("INSERT INTO supervision (supervisor_id, clinician_id, created_at) VALUES ($1, $2, $3)")
@@ -198,7 +201,8 @@ pub(crate) async fn insert_user(tx: &mut sqlx::Transaction<'static, sqlx::Any>, 
     let id = Id::new();
     let now = Timestamp::now();
     let email = normalise_email(&new.email);
-    let exists = sqlx::query("SELECT 1 AS one FROM users WHERE email = $1").bind(&email).fetch_optional(&mut **tx).await?;
+    let exists =
+        sqlx::query("SELECT 1 AS one FROM users WHERE email = $1").bind(&email).fetch_optional(&mut **tx).await?;
     if exists.is_some() {
         return Err(StoreError::Invalid(format!("an account with email {email} already exists")));
     }
@@ -215,5 +219,13 @@ pub(crate) async fn insert_user(tx: &mut sqlx::Transaction<'static, sqlx::Any>, 
     .bind(now.to_db())
     .execute(&mut **tx)
     .await?;
-    Ok(User { id, email, name: new.name.clone(), role: new.role, practises: new.practises, active: true, created_at: now })
+    Ok(User {
+        id,
+        email,
+        name: new.name.clone(),
+        role: new.role,
+        practises: new.practises,
+        active: true,
+        created_at: now,
+    })
 }

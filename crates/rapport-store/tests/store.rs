@@ -21,7 +21,8 @@ async fn backends() -> Vec<Scratch> {
     let mut out = vec![Scratch { store: sqlite, _dir: Some(dir) }];
     if let Ok(base) = std::env::var("RAPPORT_TEST_POSTGRES_URL") {
         let url = rapport_store::scratch_postgres_database(&base).await.unwrap();
-        let pg = Store::open(&Target::Url(url), OpenOptions { max_connections: 4, ..Default::default() }).await.unwrap();
+        let pg =
+            Store::open(&Target::Url(url), OpenOptions { max_connections: 4, ..Default::default() }).await.unwrap();
         out.push(Scratch { store: pg, _dir: None });
     } else {
         eprintln!("RAPPORT_TEST_POSTGRES_URL not set: PostgreSQL half of the store story skipped");
@@ -137,7 +138,10 @@ async fn client_lifecycle_care_team_and_caseload() {
 
         // Care team: add bob, hand over responsibility, remove alice.
         store.add_care_team_member(&c.id, &bob, event(action::CARE_TEAM_ADD)).await.unwrap();
-        assert!(matches!(store.add_care_team_member(&c.id, &bob, event(action::CARE_TEAM_ADD)).await, Err(StoreError::Invalid(_))));
+        assert!(matches!(
+            store.add_care_team_member(&c.id, &bob, event(action::CARE_TEAM_ADD)).await,
+            Err(StoreError::Invalid(_))
+        ));
         assert!(store.remove_care_team_member(&c.id, &alice, event(action::CARE_TEAM_REMOVE)).await.is_err());
         store.set_responsible(&c.id, &bob, event(action::CARE_TEAM_RESPONSIBLE)).await.unwrap();
         store.remove_care_team_member(&c.id, &alice, event(action::CARE_TEAM_REMOVE)).await.unwrap();
@@ -150,7 +154,8 @@ async fn client_lifecycle_care_team_and_caseload() {
         let current = store.client_with_relation(&bob, &c.id, now).await.unwrap().unwrap().0;
         let mut newer = current.details.clone();
         newer.pronouns = Some("they/them".into());
-        let saved = store.update_client(&c.id, &newer, Some(current.version), event(action::CLIENT_UPDATE)).await.unwrap();
+        let saved =
+            store.update_client(&c.id, &newer, Some(current.version), event(action::CLIENT_UPDATE)).await.unwrap();
         assert_eq!(saved.version, current.version + 1);
         let mut stale = current.details.clone();
         stale.pronouns = Some("she/her".into());
@@ -170,7 +175,13 @@ async fn client_lifecycle_care_team_and_caseload() {
         // Break-glass grants time-limited access.
         let carol = user(&store, "carol@example.org", Role::Clinician).await;
         store
-            .create_break_glass(&carol, &c.id, "crisis call", now.plus(time::Duration::hours(1)), event(action::BREAK_GLASS))
+            .create_break_glass(
+                &carol,
+                &c.id,
+                "crisis call",
+                now.plus(time::Duration::hours(1)),
+                event(action::BREAK_GLASS),
+            )
             .await
             .unwrap();
         let (_, rel) = store.client_with_relation(&carol, &c.id, Timestamp::now()).await.unwrap().unwrap();
@@ -209,7 +220,11 @@ async fn audit_chain_group_commit_and_tamper_detection() {
         assert_eq!(seqs.len(), 200, "every event gets its own sequence number");
         assert_eq!(store.audit_verify().await.unwrap(), 201);
         let mine = store
-            .audit_entries(&rapport_store::AuditFilter { action: Some(action::USER_CREATE.into()), limit: 10, ..Default::default() })
+            .audit_entries(&rapport_store::AuditFilter {
+                action: Some(action::USER_CREATE.into()),
+                limit: 10,
+                ..Default::default()
+            })
             .await
             .unwrap();
         assert_eq!(mine.len(), 1);
@@ -224,7 +239,10 @@ async fn bad_urls_fail_clearly_and_create_nothing() {
     assert!(err.to_string().contains("unsupported database URL"), "{err}");
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope.db");
-    let err = Store::open(&Target::Url(format!("sqlite://{}", missing.display())), OpenOptions::default()).await.err().unwrap();
+    let err = Store::open(&Target::Url(format!("sqlite://{}", missing.display())), OpenOptions::default())
+        .await
+        .err()
+        .unwrap();
     assert!(err.to_string().contains("does not exist"), "{err}");
     assert!(!missing.exists());
     let opts = OpenOptions { connect_timeout: std::time::Duration::from_secs(2), ..Default::default() };
@@ -256,7 +274,13 @@ async fn two_instances_share_one_audit_chain() {
                     // Changes append inside their own transaction, interleaved with batched reads.
                     let email = format!("u{i}@example.org");
                     s.create_user(
-                        NewUser { email, name: "n".into(), role: Role::Clinician, practises: false, password_hash: "x".into() },
+                        NewUser {
+                            email,
+                            name: "n".into(),
+                            role: Role::Clinician,
+                            practises: false,
+                            password_hash: "x".into(),
+                        },
                         event(action::USER_CREATE),
                     )
                     .await

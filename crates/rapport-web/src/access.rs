@@ -20,7 +20,12 @@ pub enum Purpose {
 
 /// The client, if `me` may see it; otherwise 404 (and an `access.denied` entry),
 /// so a record outside one's access is indistinguishable from a missing one.
-pub async fn client_for(state: &AppState, me: &Identity, id: &str, purpose: Purpose) -> Result<(ClientRecord, AccessBasis), AppError> {
+pub async fn client_for(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    purpose: Purpose,
+) -> Result<(ClientRecord, AccessBasis), AppError> {
     let found = match Id::parse(id) {
         Some(cid) => state.store.client_with_relation(&me.user.id, &cid, Timestamp::now()).await?,
         None => None,
@@ -45,7 +50,12 @@ pub async fn client_for(state: &AppState, me: &Identity, id: &str, purpose: Purp
 }
 
 /// Records an access denial.
-pub async fn deny(state: &AppState, me: &Identity, resource_type: &str, resource_id: Option<&str>) -> Result<(), AppError> {
+pub async fn deny(
+    state: &AppState,
+    me: &Identity,
+    resource_type: &str,
+    resource_id: Option<&str>,
+) -> Result<(), AppError> {
     let mut e = me.event(action::ACCESS_DENIED, resource_type);
     e.outcome = Outcome::Denied.as_str().into();
     e.resource_id = resource_id.map(|s| s.chars().take(80).collect());

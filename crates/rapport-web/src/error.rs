@@ -16,9 +16,15 @@ pub enum AppError {
     /// Not signed in.
     Unauthenticated,
     Invalid(ValidationErrors),
-    BadRequest { code: &'static str, message: String, field: Option<String> },
+    BadRequest {
+        code: &'static str,
+        message: String,
+        field: Option<String>,
+    },
     Conflict(String),
-    TooManyRequests { retry_after_secs: i64 },
+    TooManyRequests {
+        retry_after_secs: i64,
+    },
     PayloadTooLarge(String),
     UnsupportedMediaType(String),
     Internal(String),
@@ -67,7 +73,10 @@ impl AppError {
     pub fn message(&self) -> String {
         match self {
             AppError::NotFound => "Not found.".into(),
-            AppError::Forbidden(m) | AppError::Conflict(m) | AppError::PayloadTooLarge(m) | AppError::UnsupportedMediaType(m) => m.clone(),
+            AppError::Forbidden(m)
+            | AppError::Conflict(m)
+            | AppError::PayloadTooLarge(m)
+            | AppError::UnsupportedMediaType(m) => m.clone(),
             AppError::Unauthenticated => "Sign in first (browser) or send a valid bearer token (API).".into(),
             AppError::Invalid(e) => e.first().map(|f| f.message.clone()).unwrap_or_else(|| "Invalid input.".into()),
             AppError::BadRequest { message, .. } => message.clone(),

@@ -127,11 +127,7 @@ fn request_meta(state: &AppState, req: &Request) -> RequestMeta {
         .flatten()
         .and_then(|v| v.split(',').next())
         .map(|s| s.trim().to_string());
-    let ua = req
-        .headers()
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .map(|s| s.chars().take(300).collect());
+    let ua = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect());
     RequestMeta { ip: forwarded.or(peer), user_agent: ua }
 }
 

@@ -39,7 +39,9 @@ impl Hasher {
             let ok = argon2().verify_password(pw.as_bytes(), &parsed).is_ok();
             let current = Params::default();
             let outdated = parsed.algorithm.as_str() != "argon2id"
-                || Params::try_from(&parsed).map(|p| p.m_cost() < current.m_cost() || p.t_cost() < current.t_cost()).unwrap_or(true);
+                || Params::try_from(&parsed)
+                    .map(|p| p.m_cost() < current.m_cost() || p.t_cost() < current.t_cost())
+                    .unwrap_or(true);
             (ok, ok && outdated)
         })
         .await
@@ -49,11 +51,8 @@ impl Hasher {
     /// Spends the same work as a real check when the account does not exist,
     /// so response time does not reveal which e-mail addresses have accounts.
     pub async fn verify_dummy(&self, password: &str) {
-        let dummy = self
-            .dummy
-            .get_or_init(|| async { self.hash("rapport-dummy-password-for-timing").await })
-            .await
-            .clone();
+        let dummy =
+            self.dummy.get_or_init(|| async { self.hash("rapport-dummy-password-for-timing").await }).await.clone();
         let _ = self.verify(password, &dummy).await;
     }
 }

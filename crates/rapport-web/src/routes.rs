@@ -131,7 +131,10 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
                     tracing::info_span!("request", method = %req.method(), route, request_id = %id)
                 }))
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-                .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30))),
+                .layer(TimeoutLayer::with_status_code(
+                    axum::http::StatusCode::REQUEST_TIMEOUT,
+                    Duration::from_secs(30),
+                )),
         )
         .with_state(state);
     (router, list)

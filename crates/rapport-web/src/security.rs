@@ -45,7 +45,10 @@ const MAX_FORM_BYTES: usize = 256 * 1024;
 
 fn rejected(message: &str) -> Response {
     tracing::warn!(reason = message, "CSRF check failed");
-    let page = crate::ui::pages::ErrorPage::new(StatusCode::FORBIDDEN, format!("{message} Go back, reload the page and try again."));
+    let page = crate::ui::pages::ErrorPage::new(
+        StatusCode::FORBIDDEN,
+        format!("{message} Go back, reload the page and try again."),
+    );
     (StatusCode::FORBIDDEN, Html(page.render_html())).into_response()
 }
 
@@ -80,7 +83,11 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         return rejected("Your form has expired.");
     };
     if let Some(sent) = h.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
-        return if constant_time_eq(sent, &expected) { next.run(req).await } else { rejected("Your form has expired.") };
+        return if constant_time_eq(sent, &expected) {
+            next.run(req).await
+        } else {
+            rejected("Your form has expired.")
+        };
     }
     let is_form = h
         .get(header::CONTENT_TYPE)
@@ -128,8 +135,11 @@ pub fn session_cookie_header(state: &AppState, value: &str) -> HeaderValue {
 
 pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
     let secure = if state.config.https() { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", state.config.session_cookie()))
-        .expect("valid cookie")
+    HeaderValue::from_str(&format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
+        state.config.session_cookie()
+    ))
+    .expect("valid cookie")
 }
 
 #[cfg(test)]

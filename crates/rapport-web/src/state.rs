@@ -30,11 +30,19 @@ impl Config {
     }
 
     pub fn session_cookie(&self) -> &'static str {
-        if self.https() { "__Host-rapport_session" } else { "rapport_session" }
+        if self.https() {
+            "__Host-rapport_session"
+        } else {
+            "rapport_session"
+        }
     }
 
     pub fn csrf_cookie(&self) -> &'static str {
-        if self.https() { "__Host-rapport_csrf" } else { "rapport_csrf" }
+        if self.https() {
+            "__Host-rapport_csrf"
+        } else {
+            "rapport_csrf"
+        }
     }
 }
 

@@ -16,7 +16,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "rapport", version, about = "Rapport: a self-hostable platform for Interpersonal Psychotherapy (IPT).")]
+#[command(
+    name = "rapport",
+    version,
+    about = "Rapport: a self-hostable platform for Interpersonal Psychotherapy (IPT)."
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -162,7 +166,8 @@ pub struct BackupArgs {
 
 pub fn init_logging(g: &Global) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("RAPPORT_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let filter =
+        EnvFilter::try_from_env("RAPPORT_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     match g.log_format {
         LogFormat::Human => builder.init(),
@@ -196,11 +201,16 @@ fn cli_event(action: &str, resource_type: &str) -> AuditEvent {
 
 fn read_password_stdin() -> Result<String, String> {
     let mut s = String::new();
-    std::io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read the password from standard input: {e}"))?;
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|e| format!("cannot read the password from standard input: {e}"))?;
     // One trailing newline (from echo or a file) is not part of the password.
     let s = s.strip_suffix('\n').map(|s| s.strip_suffix('\r').unwrap_or(s)).unwrap_or(&s).to_string();
     if s.is_empty() {
-        return Err("no password on standard input (e.g. `printf '%s' \"$PW\" | rapport user create ... --password-stdin`)".into());
+        return Err(
+            "no password on standard input (e.g. `printf '%s' \"$PW\" | rapport user create ... --password-stdin`)"
+                .into(),
+        );
     }
     Ok(s)
 }
@@ -232,7 +242,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             e.detail = Some(format!("{email} as {role}"));
             let hash = rapport_web::passwords::hash_now(&pw);
             let user = store
-                .create_user(NewUser { email, name, role, practises: a.practises && role == Role::Admin, password_hash: hash }, e)
+                .create_user(
+                    NewUser { email, name, role, practises: a.practises && role == Role::Admin, password_hash: hash },
+                    e,
+                )
                 .await
                 .map_err(|e| e.to_string())?;
             println!("Created {} account for {} <{}> (id {}).", role, user.name, user.email, user.id);
@@ -242,7 +255,14 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::User(UserCommand::List) => {
             let store = open(&g, 2).await?;
             for u in store.users().await.map_err(|e| e.to_string())? {
-                println!("{}\t{}\t{}\t{}\t{}", u.id, u.email, u.role, if u.active { "active" } else { "deactivated" }, u.name);
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    u.id,
+                    u.email,
+                    u.role,
+                    if u.active { "active" } else { "deactivated" },
+                    u.name
+                );
             }
             store.close().await;
             Ok(ExitCode::SUCCESS)
@@ -250,18 +270,29 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::User(UserCommand::SetPassword(a)) => {
             let pw = read_password_stdin()?;
             let store = open(&g, 2).await?;
-            let (user, _) = store.user_by_email(&a.email).await.map_err(|e| e.to_string())?.ok_or_else(|| format!("no account with email {}", a.email))?;
+            let (user, _) = store
+                .user_by_email(&a.email)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no account with email {}", a.email))?;
             password::check(&pw, &user.email).map_err(|p| format!("password refused: {}", p.message()))?;
             let mut e = cli_event(action::PASSWORD_CHANGE, "user");
             e.resource_id = Some(user.id.to_string());
-            store.set_password(&user.id, &rapport_web::passwords::hash_now(&pw), None, e).await.map_err(|e| e.to_string())?;
+            store
+                .set_password(&user.id, &rapport_web::passwords::hash_now(&pw), None, e)
+                .await
+                .map_err(|e| e.to_string())?;
             println!("Password set for {}; their sessions were ended.", user.email);
             store.close().await;
             Ok(ExitCode::SUCCESS)
         }
         Command::User(UserCommand::Deactivate(a)) => {
             let store = open(&g, 2).await?;
-            let (user, _) = store.user_by_email(&a.email).await.map_err(|e| e.to_string())?.ok_or_else(|| format!("no account with email {}", a.email))?;
+            let (user, _) = store
+                .user_by_email(&a.email)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no account with email {}", a.email))?;
             let mut e = cli_event(action::USER_DEACTIVATE, "user");
             e.resource_id = Some(user.id.to_string());
             store.set_user_active(&user.id, false, e).await.map_err(|e| e.to_string())?;
@@ -275,7 +306,11 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
                 return Err("--name must be 1 to 80 characters".into());
             }
             let store = open(&g, 2).await?;
-            let (user, _) = store.user_by_email(&a.email).await.map_err(|e| e.to_string())?.ok_or_else(|| format!("no account with email {}", a.email))?;
+            let (user, _) = store
+                .user_by_email(&a.email)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("no account with email {}", a.email))?;
             if !user.active {
                 return Err(format!("{} is deactivated", user.email));
             }
@@ -285,7 +320,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             e.detail = Some(format!("name {name:?} for {}", user.email));
             store.create_token(&user.id, &name, &secret_hash(&token), e).await.map_err(|e| e.to_string())?;
             store.close().await;
-            println!("API token \"{name}\" for {} ({}). It is shown once; revoke it on the My account page.", user.email, user.role);
+            println!(
+                "API token \"{name}\" for {} ({}). It is shown once; revoke it on the My account page.",
+                user.email, user.role
+            );
             println!("{token}");
             Ok(ExitCode::SUCCESS)
         }
@@ -330,10 +368,12 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
             return Err(format!("--public-url {u:?} must start with https:// or http://"));
         }
     }
-    let listener = tokio::net::TcpListener::bind(&a.listen).await.map_err(|e| format!("cannot listen on {}: {e}", a.listen))?;
+    let listener =
+        tokio::net::TcpListener::bind(&a.listen).await.map_err(|e| format!("cannot listen on {}: {e}", a.listen))?;
     let store = open(g, a.db_connections).await?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
-    let base = a.public_url.clone().map(|u| u.trim_end_matches('/').to_string()).unwrap_or_else(|| format!("http://{local}"));
+    let base =
+        a.public_url.clone().map(|u| u.trim_end_matches('/').to_string()).unwrap_or_else(|| format!("http://{local}"));
     tracing::info!(database = %target(g).describe(), "database ready");
     println!("Rapport is listening on http://{local}");
     if a.public_url.is_some() {
@@ -349,7 +389,8 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         println!("(single use; expires in {SETUP_LINK_HOURS} hours; restart to get a new link)");
     }
     println!("Press Ctrl+C to stop.");
-    let config = rapport_web::Config { public_url: a.public_url.clone(), trust_proxy: a.trust_proxy, ..Default::default() };
+    let config =
+        rapport_web::Config { public_url: a.public_url.clone(), trust_proxy: a.trust_proxy, ..Default::default() };
     let state = rapport_web::AppState::new(store.clone(), config);
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
     rapport_web::serve(listener, state, shutdown_signal()).await.map_err(|e| e.to_string())?;

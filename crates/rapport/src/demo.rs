@@ -13,12 +13,27 @@ pub const DEMO_PASSWORD: &str = "rapport-demo-2026";
 pub const DEMO_DOMAIN: &str = "demo.rapport.test";
 
 const FIRST: &[&str] = &[
-    "Alex", "Bea", "Cal", "Dana", "Eli", "Fern", "Gus", "Hana", "Ivo", "Jules", "Kai", "Lena", "Milo", "Nia", "Omar", "Pia",
-    "Quinn", "Rosa", "Sami", "Tova", "Uma", "Vik", "Wren", "Yara", "Zane", "Ines", "Kofi", "Mei", "Noor", "Ravi",
+    "Alex", "Bea", "Cal", "Dana", "Eli", "Fern", "Gus", "Hana", "Ivo", "Jules", "Kai", "Lena", "Milo", "Nia", "Omar",
+    "Pia", "Quinn", "Rosa", "Sami", "Tova", "Uma", "Vik", "Wren", "Yara", "Zane", "Ines", "Kofi", "Mei", "Noor",
+    "Ravi",
 ];
 const LAST: &[&str] = &[
-    "Example", "Sample", "Testwood", "Demoson", "Placeholder", "Fictive", "Mockley", "Synthia", "Invento", "Pretendale",
-    "Madeup", "Notreal", "Imaginary", "Dummington", "Specimen", "Trialson",
+    "Example",
+    "Sample",
+    "Testwood",
+    "Demoson",
+    "Placeholder",
+    "Fictive",
+    "Mockley",
+    "Synthia",
+    "Invento",
+    "Pretendale",
+    "Madeup",
+    "Notreal",
+    "Imaginary",
+    "Dummington",
+    "Specimen",
+    "Trialson",
 ];
 const PRONOUNS: &[&str] = &["she/her", "he/him", "they/them"];
 const LANGUAGES: &[&str] = &["English", "English", "English", "Spanish", "Arabic", "Polish", "Swahili", "Urdu"];
@@ -50,7 +65,10 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         return Err("--clinicians must be at least 1".into());
     }
     if store.count_users().await.map_err(|e| e.to_string())? > 0 {
-        return Err("this database already has accounts; run the demo on a fresh --data-dir (or an empty PostgreSQL database)".into());
+        return Err(
+            "this database already has accounts; run the demo on a fresh --data-dir (or an empty PostgreSQL database)"
+                .into(),
+        );
     }
     let err = |e: rapport_store::StoreError| e.to_string();
     // One hash for all demo accounts: hashing 100 accounts one by one would take
@@ -58,13 +76,25 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     let hash = rapport_web::passwords::hash_now(DEMO_PASSWORD);
     let org = rapport_store::org::Organisation { name: "Demo Practice (synthetic data)".into(), ..Default::default() };
     store.update_organisation(&org, event(action::SETTINGS_UPDATE, "organisation")).await.map_err(err)?;
-    let mk = |email: String, name: String, role: Role| NewUser { email, name, role, practises: false, password_hash: hash.clone() };
+    let mk = |email: String, name: String, role: Role| NewUser {
+        email,
+        name,
+        role,
+        practises: false,
+        password_hash: hash.clone(),
+    };
     let admin = store
-        .create_user(mk(format!("admin@{DEMO_DOMAIN}"), "Avery Admin (demo)".into(), Role::Admin), event(action::USER_CREATE, "user"))
+        .create_user(
+            mk(format!("admin@{DEMO_DOMAIN}"), "Avery Admin (demo)".into(), Role::Admin),
+            event(action::USER_CREATE, "user"),
+        )
         .await
         .map_err(err)?;
     let supervisor = store
-        .create_user(mk(format!("supervisor@{DEMO_DOMAIN}"), "Sasha Supervisor (demo)".into(), Role::Supervisor), event(action::USER_CREATE, "user"))
+        .create_user(
+            mk(format!("supervisor@{DEMO_DOMAIN}"), "Sasha Supervisor (demo)".into(), Role::Supervisor),
+            event(action::USER_CREATE, "user"),
+        )
         .await
         .map_err(err)?;
     let mut staff: Vec<Id> = Vec::new();
@@ -72,7 +102,10 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     for i in 1..=clinicians {
         let name = format!("{} {} (demo clinician)", FIRST[(i * 7) % FIRST.len()], LAST[(i * 3) % LAST.len()]);
         let u = store
-            .create_user(mk(format!("clinician{i}@{DEMO_DOMAIN}"), name, Role::Clinician), event(action::USER_CREATE, "user"))
+            .create_user(
+                mk(format!("clinician{i}@{DEMO_DOMAIN}"), name, Role::Clinician),
+                event(action::USER_CREATE, "user"),
+            )
             .await
             .map_err(err)?;
         staff.push(u.id);
@@ -111,7 +144,10 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
             store.add_care_team_member(&c.id, co, event(action::CARE_TEAM_ADD, "care_team")).await.map_err(err)?;
         }
         if i % 15 == 14 {
-            store.set_client_status(&c.id, ClientStatus::Archived, event(action::CLIENT_ARCHIVE, "client")).await.map_err(err)?;
+            store
+                .set_client_status(&c.id, ClientStatus::Archived, event(action::CLIENT_ARCHIVE, "client"))
+                .await
+                .map_err(err)?;
         }
         if i == 0 {
             first_client = Some(c.id.clone());

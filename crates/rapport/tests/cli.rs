@@ -42,7 +42,8 @@ impl Db {
     }
 
     fn run_with_stdin(&self, args: &[&str], input: &str) -> Output {
-        let mut child = self.cmd(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut child =
+            self.cmd(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
         child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
         child.wait_with_output().unwrap()
     }
@@ -148,7 +149,10 @@ mod reqwest {
 }
 
 fn create_user(db: &Db, email: &str, role: &str) {
-    let o = db.run_with_stdin(&["user", "create", "--email", email, "--name", "Test Person", "--role", role, "--password-stdin"], &format!("{PW}\n"));
+    let o = db.run_with_stdin(
+        &["user", "create", "--email", email, "--name", "Test Person", "--role", role, "--password-stdin"],
+        &format!("{PW}\n"),
+    );
     assert!(o.status.success(), "user create failed: {}", stderr(&o));
 }
 
@@ -182,7 +186,10 @@ fn help_is_available_for_every_command() {
         let o = Command::new(BIN).args(&args).output().unwrap();
         assert!(o.status.success(), "{args:?}");
         let text = stdout(&o);
-        assert!(text.contains("Usage:") && text.contains("--data-dir") && text.contains("--database-url"), "{args:?}: {text}");
+        assert!(
+            text.contains("Usage:") && text.contains("--data-dir") && text.contains("--database-url"),
+            "{args:?}: {text}"
+        );
     }
 }
 
@@ -216,17 +223,32 @@ fn bad_database_urls_fail_clearly_without_creating_anything() {
 #[test]
 fn user_and_token_commands_validate_input() {
     let db = Db::sqlite();
-    let o = db.run_with_stdin(&["user", "create", "--email", "a@clinic.example", "--name", "A", "--role", "clinician", "--password-stdin"], "short\n");
+    let o = db.run_with_stdin(
+        &["user", "create", "--email", "a@clinic.example", "--name", "A", "--role", "clinician", "--password-stdin"],
+        "short\n",
+    );
     assert!(!o.status.success());
     assert!(stderr(&o).contains("at least 12 characters"), "{}", stderr(&o));
-    let o = db.run_with_stdin(&["user", "create", "--email", "a@clinic.example", "--name", "A", "--role", "clinician", "--password-stdin"], "password123456\n");
+    let o = db.run_with_stdin(
+        &["user", "create", "--email", "a@clinic.example", "--name", "A", "--role", "clinician", "--password-stdin"],
+        "password123456\n",
+    );
     assert!(stderr(&o).contains("too common"), "{}", stderr(&o));
-    let o = db.run_with_stdin(&["user", "create", "--email", "not-an-email", "--name", "A", "--role", "clinician", "--password-stdin"], PW);
+    let o = db.run_with_stdin(
+        &["user", "create", "--email", "not-an-email", "--name", "A", "--role", "clinician", "--password-stdin"],
+        PW,
+    );
     assert!(!o.status.success() && stderr(&o).contains("not an email address"));
-    let o = db.run_with_stdin(&["user", "create", "--email", "a@clinic.example", "--name", "A", "--role", "superuser", "--password-stdin"], PW);
+    let o = db.run_with_stdin(
+        &["user", "create", "--email", "a@clinic.example", "--name", "A", "--role", "superuser", "--password-stdin"],
+        PW,
+    );
     assert_eq!(o.status.code(), Some(2), "clap rejects unknown roles");
     create_user(&db, "a@clinic.example", "clinician");
-    let o = db.run_with_stdin(&["user", "create", "--email", "A@clinic.example", "--name", "A", "--role", "clinician", "--password-stdin"], PW);
+    let o = db.run_with_stdin(
+        &["user", "create", "--email", "A@clinic.example", "--name", "A", "--role", "clinician", "--password-stdin"],
+        PW,
+    );
     assert!(!o.status.success() && stderr(&o).contains("already exists"), "{}", stderr(&o));
     let o = db.run(&["token", "create", "--email", "nobody@clinic.example", "--name", "x"]);
     assert!(!o.status.success() && stderr(&o).contains("no account"));
@@ -246,18 +268,29 @@ fn first_run_then_the_api_with_cli_tokens_and_404_for_another_clinician() {
         create_user(&db, "one@clinic.example", "clinician");
         create_user(&db, "two@clinic.example", "clinician");
         create_user(&db, "boss@clinic.example", "admin");
-        let (t1, t2, tadmin) = (token(&db, "one@clinic.example"), token(&db, "two@clinic.example"), token(&db, "boss@clinic.example"));
+        let (t1, t2, tadmin) =
+            (token(&db, "one@clinic.example"), token(&db, "two@clinic.example"), token(&db, "boss@clinic.example"));
         use reqwest::Method as M;
-        let (s, c) = reqwest::call(M::POST, &format!("{}/api/v1/clients", server.base), &t1, Some(serde_json::json!({"display_name": "Kim Example", "date_of_birth": "1979-07-01"})));
+        let (s, c) = reqwest::call(
+            M::POST,
+            &format!("{}/api/v1/clients", server.base),
+            &t1,
+            Some(serde_json::json!({"display_name": "Kim Example", "date_of_birth": "1979-07-01"})),
+        );
         assert_eq!(s, 201, "{c}");
         let id = c["id"].as_str().unwrap().to_string();
         let client_url = format!("{}/api/v1/clients/{id}", server.base);
         assert_eq!(reqwest::call(M::GET, &client_url, &t1, None).0, 200);
         assert_eq!(reqwest::call(M::GET, &client_url, &t2, None).0, 404);
-        let (s, entries) = reqwest::call(M::GET, &format!("{}/api/v1/audit?client_id={id}", server.base), &tadmin, None);
+        let (s, entries) =
+            reqwest::call(M::GET, &format!("{}/api/v1/audit?client_id={id}", server.base), &tadmin, None);
         assert_eq!(s, 200);
-        let actions: Vec<String> = entries.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap().to_string()).collect();
-        assert!(actions.contains(&"client.read".to_string()) && actions.contains(&"access.denied".to_string()), "{actions:?}");
+        let actions: Vec<String> =
+            entries.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap().to_string()).collect();
+        assert!(
+            actions.contains(&"client.read".to_string()) && actions.contains(&"access.denied".to_string()),
+            "{actions:?}"
+        );
         // The setup link dies once an account exists.
         assert_eq!(reqwest::blocking_get(&setup), Some(410));
         server.kill();
@@ -283,7 +316,10 @@ fn audit_verify_names_the_first_altered_entry() {
             use sqlx::Connection;
             sqlx::any::install_default_drivers();
             let mut conn = sqlx::AnyConnection::connect(&db.sqlite_url()).await.unwrap();
-            sqlx::query("UPDATE audit_log SET actor_label = 'someone else' WHERE seq = 2").execute(&mut conn).await.unwrap();
+            sqlx::query("UPDATE audit_log SET actor_label = 'someone else' WHERE seq = 2")
+                .execute(&mut conn)
+                .await
+                .unwrap();
         });
         let o = db.run(&["audit", "verify"]);
         assert_eq!(o.status.code(), Some(1));
@@ -300,7 +336,12 @@ fn acknowledged_writes_survive_a_crash() {
         server.wait_ready();
         let mut ids = Vec::new();
         for i in 0..20 {
-            let (s, c) = reqwest::call(reqwest::Method::POST, &format!("{}/api/v1/clients", server.base), &t, Some(serde_json::json!({"display_name": format!("Durable {i}")})));
+            let (s, c) = reqwest::call(
+                reqwest::Method::POST,
+                &format!("{}/api/v1/clients", server.base),
+                &t,
+                Some(serde_json::json!({"display_name": format!("Durable {i}")})),
+            );
             assert_eq!(s, 201);
             ids.push(c["id"].as_str().unwrap().to_string());
         }
@@ -308,7 +349,11 @@ fn acknowledged_writes_survive_a_crash() {
         let server = Server::start(&db);
         server.wait_ready();
         for id in ids {
-            assert_eq!(reqwest::call(reqwest::Method::GET, &format!("{}/api/v1/clients/{id}", server.base), &t, None).0, 200, "{id} survived");
+            assert_eq!(
+                reqwest::call(reqwest::Method::GET, &format!("{}/api/v1/clients/{id}", server.base), &t, None).0,
+                200,
+                "{id} survived"
+            );
         }
         server.kill();
         assert!(db.run(&["audit", "verify"]).status.success());
@@ -321,7 +366,11 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
     let o = db.run(&["demo"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("synthetic") && out.contains("admin@demo.rapport.test") && out.contains("Password for every demo account: "));
+    assert!(
+        out.contains("synthetic")
+            && out.contains("admin@demo.rapport.test")
+            && out.contains("Password for every demo account: ")
+    );
     let o = db.run(&["demo"]);
     assert!(!o.status.success() && stderr(&o).contains("already has accounts"));
     let users = stdout(&db.run(&["user", "list"]));
@@ -330,9 +379,15 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
     let o = db.run(&["backup", "--to", copy.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(Path::new(&copy).is_file());
-    let o = Command::new(BIN).args(["--database-url", &format!("sqlite://{}", copy.display()), "user", "list"]).output().unwrap();
+    let o = Command::new(BIN)
+        .args(["--database-url", &format!("sqlite://{}", copy.display()), "user", "list"])
+        .output()
+        .unwrap();
     assert_eq!(stdout(&o), users, "the backup holds the same accounts");
-    let o = Command::new(BIN).args(["--database-url", &format!("sqlite://{}", copy.display()), "audit", "verify"]).output().unwrap();
+    let o = Command::new(BIN)
+        .args(["--database-url", &format!("sqlite://{}", copy.display()), "audit", "verify"])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "the backup's audit chain verifies");
     let o = db.run(&["backup", "--to", copy.to_str().unwrap()]);
     assert!(!o.status.success() && stderr(&o).contains("already exists"));

@@ -13,17 +13,18 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let is_json = req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|ct| ct.split(';').next())
-            .is_some_and(|ct| {
+        // A missing Content-Type is read as JSON; an explicit other type is refused.
+        let is_json = match req.headers().get(header::CONTENT_TYPE) {
+            None => true,
+            Some(v) => v.to_str().ok().and_then(|ct| ct.split(';').next()).is_some_and(|ct| {
                 let ct = ct.trim().to_ascii_lowercase();
                 ct == "application/json" || (ct.starts_with("application/") && ct.ends_with("+json"))
-            });
+            }),
+        };
         if !is_json {
-            return Err(ApiError(AppError::UnsupportedMediaType("Send the body as JSON with Content-Type: application/json.".into())));
+            return Err(ApiError(AppError::UnsupportedMediaType(
+                "Send the body as JSON with Content-Type: application/json.".into(),
+            )));
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|_| {
             ApiError(AppError::PayloadTooLarge(format!(
@@ -38,8 +39,20 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     // serde would accept an array for a struct; the API only takes objects.
     if let Some(first) = bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        if *first != b'{' && (*first == b'[' || first.is_ascii_digit() || *first == b'"' || *first == b't' || *first == b'f' || *first == b'n' || *first == b'-') {
-            return Err(AppError::BadRequest { code: "invalid_json", message: "The body must be a JSON object.".into(), field: None });
+        if *first != b'{'
+            && (*first == b'['
+                || first.is_ascii_digit()
+                || *first == b'"'
+                || *first == b't'
+                || *first == b'f'
+                || *first == b'n'
+                || *first == b'-')
+        {
+            return Err(AppError::BadRequest {
+                code: "invalid_json",
+                message: "The body must be a JSON object.".into(),
+                field: None,
+            });
         }
     }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
@@ -49,7 +62,11 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             let mut tail = serde_json::Deserializer::from_slice(bytes).into_iter::<serde_json::Value>();
             tail.next();
             if tail.next().is_some() {
-                return Err(AppError::BadRequest { code: "malformed_json", message: "Extra data after the JSON value.".into(), field: None });
+                return Err(AppError::BadRequest {
+                    code: "malformed_json",
+                    message: "Extra data after the JSON value.".into(),
+                    field: None,
+                });
             }
             Ok(v)
         }

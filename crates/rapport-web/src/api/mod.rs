@@ -37,7 +37,10 @@ impl utoipa::Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
     }
 }
 
@@ -124,7 +127,11 @@ impl From<ClientRecord> for ClientJson {
             emergency_contact_relationship: d.emergency_contact_relationship,
             emergency_contact_phone: d.emergency_contact_phone,
             consent_notes: d.consent_notes,
-            external_ids: d.external_ids.into_iter().map(|i| ExternalIdJson { system: i.system, value: i.value }).collect(),
+            external_ids: d
+                .external_ids
+                .into_iter()
+                .map(|i| ExternalIdJson { system: i.system, value: i.value })
+                .collect(),
             status: c.status.as_str().into(),
             responsible_clinician_id: c.responsible_clinician_id.to_string(),
             responsible_clinician_name: c.responsible_clinician_name,
@@ -179,7 +186,8 @@ pub async fn list_clients(
     ApiCaller(me): ApiCaller,
     params: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<impl IntoResponse> {
-    let Query(p) = params.map_err(|e| AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None })?;
+    let Query(p) =
+        params.map_err(|e| AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None })?;
     require_caseload(&state, &me).await?;
     let status = match p.status.as_deref() {
         None | Some("active") => ClientStatus::Active,
@@ -255,7 +263,11 @@ pub async fn create_client(
 /// One client record (404 if it is not on the caller's caseload).
 #[utoipa::path(get, path = "/api/v1/clients/{id}", tag = "clients", params(("id" = String, Path, description = "Client id")),
     responses((status = 200, body = ClientJson), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn get_client(State(state): State<AppState>, ApiCaller(me): ApiCaller, Path(id): Path<String>) -> ApiResult<Json<ClientJson>> {
+pub async fn get_client(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ClientJson>> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
     Ok(Json(c.into()))
 }
@@ -340,10 +352,14 @@ pub async fn patch_client(
     let (c, basis) = client_for(&state, &me, &id, Purpose::Write).await?;
     let status = match patch.status.as_deref() {
         None => None,
-        Some(s) => Some(ClientStatus::parse(s).ok_or_else(|| AppError::invalid("status", "status must be active or archived"))?),
+        Some(s) => Some(
+            ClientStatus::parse(s).ok_or_else(|| AppError::invalid("status", "status must be active or archived"))?,
+        ),
     };
     if status.is_some_and(|s| s != c.status) && basis == rapport_core::access::AccessBasis::BreakGlass {
-        return Err(AppError::Forbidden("Emergency access does not allow archiving or restoring a record.".into()).into());
+        return Err(
+            AppError::Forbidden("Emergency access does not allow archiving or restoring a record.".into()).into()
+        );
     }
     let version = patch.version;
     let details = client::validate(patch.apply(&c.details), Timestamp::now().date()).map_err(AppError::Invalid)?;
@@ -428,7 +444,8 @@ pub async fn audit(
     ApiCaller(me): ApiCaller,
     params: Result<Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Json<Vec<AuditEntryJson>>> {
-    let Query(q) = params.map_err(|e| AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None })?;
+    let Query(q) =
+        params.map_err(|e| AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None })?;
     crate::access::require_admin(&state, &me, "audit").await.map_err(ApiError)?;
     let limit = q.limit.unwrap_or(100);
     if !(1..=1000).contains(&limit) {

@@ -28,7 +28,13 @@ struct AccountPage {
     lifetime_hours: i64,
 }
 
-async fn page(state: &AppState, me: &Identity, done: Option<&str>, errors: ValidationErrors, new_token: Option<(String, String)>) -> AppResult<AccountPage> {
+async fn page(
+    state: &AppState,
+    me: &Identity,
+    done: Option<&str>,
+    errors: ValidationErrors,
+    new_token: Option<(String, String)>,
+) -> AppResult<AccountPage> {
     let org = state.organisation().await?;
     Ok(AccountPage {
         layout: Layout::new(state, me, "My account", "account").await?.with_done(done),
@@ -48,7 +54,11 @@ pub struct DoneParam {
     done: Option<String>,
 }
 
-pub async fn show(State(state): State<AppState>, SignedIn(me): SignedIn, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
     render(&page(&state, &me, q.done.as_deref(), ValidationErrors::new(), None).await?)
 }
 
@@ -59,7 +69,11 @@ pub struct PasswordForm {
     new_password_confirm: Option<String>,
 }
 
-pub async fn change_password(State(state): State<AppState>, SignedIn(me): SignedIn, Form(f): Form<PasswordForm>) -> AppResult<Response> {
+pub async fn change_password(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Form(f): Form<PasswordForm>,
+) -> AppResult<Response> {
     let mut errors = ValidationErrors::new();
     let current = f.current_password.unwrap_or_default();
     let new = f.new_password.unwrap_or_default();
@@ -85,7 +99,11 @@ pub async fn change_password(State(state): State<AppState>, SignedIn(me): Signed
     Ok(Redirect::to("/account?done=password").into_response())
 }
 
-pub async fn end_session(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn end_session(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let mut e = me.event(action::SESSION_END, "session");
     e.detail = Some("ended from the account page".into());
     if !state.store.end_session(&me.user.id, &id, Some(e)).await? {
@@ -109,10 +127,21 @@ pub struct TokenForm {
     name: Option<String>,
 }
 
-pub async fn create_token(State(state): State<AppState>, SignedIn(me): SignedIn, Form(f): Form<TokenForm>) -> AppResult<Response> {
+pub async fn create_token(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Form(f): Form<TokenForm>,
+) -> AppResult<Response> {
     let name = non_blank(&f.name).unwrap_or_default();
     if name.is_empty() || name.chars().count() > 80 {
-        let p = page(&state, &me, None, ValidationErrors::single("token_name", "Name the token (at most 80 characters), e.g. “reporting script”"), None).await?;
+        let p = page(
+            &state,
+            &me,
+            None,
+            ValidationErrors::single("token_name", "Name the token (at most 80 characters), e.g. “reporting script”"),
+            None,
+        )
+        .await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response());
     }
     let token = format!("rpt_{}", new_secret());
@@ -122,7 +151,11 @@ pub async fn create_token(State(state): State<AppState>, SignedIn(me): SignedIn,
     Ok(render(&page(&state, &me, None, ValidationErrors::new(), Some((name, token))).await?)?.into_response())
 }
 
-pub async fn revoke_token(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     let mut e = me.event(action::TOKEN_REVOKE, "api_token");
     e.resource_id = Some(id.to_string());

@@ -35,7 +35,11 @@ struct UsersPage {
     users: Vec<User>,
 }
 
-pub async fn users(State(state): State<AppState>, SignedIn(me): SignedIn, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
+pub async fn users(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
     require_admin(&state, &me, "users").await?;
     let users = state.store.users().await?;
     let layout = Layout::new(&state, &me, "Users", "admin-users").await?.with_done(q.done.as_deref());
@@ -84,7 +88,15 @@ pub async fn new_user_form(State(state): State<AppState>, SignedIn(me): SignedIn
     require_admin(&state, &me, "users").await?;
     let layout = Layout::new(&state, &me, "New user", "admin-users").await?;
     let form = UserForm { role: "clinician".into(), ..Default::default() };
-    render(&UserFormPage { layout, user: None, form, errors: FormErrors::default(), clinicians: clinicians(&state).await?, supervisees: vec![], is_self: false })
+    render(&UserFormPage {
+        layout,
+        user: None,
+        form,
+        errors: FormErrors::default(),
+        clinicians: clinicians(&state).await?,
+        supervisees: vec![],
+        is_self: false,
+    })
 }
 
 fn parse_role(errors: &mut ValidationErrors, role: &str) -> Role {
@@ -132,7 +144,15 @@ pub async fn create_user(State(state): State<AppState>, SignedIn(me): SignedIn, 
     if !errors.is_empty() {
         let layout = Layout::new(&state, &me, "New user", "admin-users").await?;
         let supervisees = form.supervisees.clone();
-        let page = UserFormPage { layout, user: None, form, errors: FormErrors(errors), clinicians: all_clinicians, supervisees, is_self: false };
+        let page = UserFormPage {
+            layout,
+            user: None,
+            form,
+            errors: FormErrors(errors),
+            clinicians: all_clinicians,
+            supervisees,
+            is_self: false,
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     }
     let hash = state.hasher.hash(&form.password).await;
@@ -158,8 +178,11 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for RawForm {
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
             .map_err(|_| AppError::PayloadTooLarge("The form is too large.".into()))?;
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|e| AppError::BadRequest { code: "bad_form", message: format!("Unreadable form: {e}"), field: None })?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).map_err(|e| AppError::BadRequest {
+            code: "bad_form",
+            message: format!("Unreadable form: {e}"),
+            field: None,
+        })?;
         let mut f = UserForm::default();
         for (k, v) in pairs {
             match k.as_str() {
@@ -181,7 +204,11 @@ async fn target_user(state: &AppState, id: &str) -> AppResult<User> {
     state.store.user(&id).await?.ok_or(AppError::NotFound)
 }
 
-pub async fn edit_user_form(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Html<String>> {
+pub async fn edit_user_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Html<String>> {
     require_admin(&state, &me, "users").await?;
     let user = target_user(&state, &id).await?;
     let supervisees = state.store.supervisees(&user.id).await?.into_iter().map(|i| i.to_string()).collect();
@@ -194,14 +221,27 @@ pub async fn edit_user_form(State(state): State<AppState>, SignedIn(me): SignedI
     };
     let layout = Layout::new(&state, &me, format!("Edit {}", user.name), "admin-users").await?;
     let is_self = user.id == me.user.id;
-    render(&UserFormPage { layout, user: Some(user), form, errors: FormErrors::default(), clinicians: clinicians(&state).await?, supervisees, is_self })
+    render(&UserFormPage {
+        layout,
+        user: Some(user),
+        form,
+        errors: FormErrors::default(),
+        clinicians: clinicians(&state).await?,
+        supervisees,
+        is_self,
+    })
 }
 
 async fn active_admins(state: &AppState) -> AppResult<usize> {
     Ok(state.store.users().await?.iter().filter(|u| u.active && u.role == Role::Admin).count())
 }
 
-pub async fn update_user(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>, form: RawForm) -> AppResult<Response> {
+pub async fn update_user(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    form: RawForm,
+) -> AppResult<Response> {
     require_admin(&state, &me, "users").await?;
     let user = target_user(&state, &id).await?;
     let form = form.0;
@@ -225,7 +265,15 @@ pub async fn update_user(State(state): State<AppState>, SignedIn(me): SignedIn, 
         let layout = Layout::new(&state, &me, format!("Edit {}", user.name), "admin-users").await?;
         let supervisees = form.supervisees.clone();
         let is_self = user.id == me.user.id;
-        let page = UserFormPage { layout, user: Some(user), form, errors: FormErrors(errors), clinicians: all_clinicians, supervisees, is_self };
+        let page = UserFormPage {
+            layout,
+            user: Some(user),
+            form,
+            errors: FormErrors(errors),
+            clinicians: all_clinicians,
+            supervisees,
+            is_self,
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     }
     let practises = form.practises.is_some() && role == Role::Admin;
@@ -248,7 +296,11 @@ pub async fn update_user(State(state): State<AppState>, SignedIn(me): SignedIn, 
     Ok(Redirect::to("/admin/users?done=user-saved").into_response())
 }
 
-pub async fn deactivate_user(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn deactivate_user(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     require_admin(&state, &me, "users").await?;
     let user = target_user(&state, &id).await?;
     if user.id == me.user.id {
@@ -263,7 +315,11 @@ pub async fn deactivate_user(State(state): State<AppState>, SignedIn(me): Signed
     Ok(Redirect::to("/admin/users?done=user-deactivated").into_response())
 }
 
-pub async fn reactivate_user(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn reactivate_user(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     require_admin(&state, &me, "users").await?;
     let user = target_user(&state, &id).await?;
     let mut e = me.event(action::USER_REACTIVATE, "user");
@@ -272,7 +328,11 @@ pub async fn reactivate_user(State(state): State<AppState>, SignedIn(me): Signed
     Ok(Redirect::to("/admin/users?done=user-reactivated").into_response())
 }
 
-pub async fn end_user_sessions(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn end_user_sessions(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     require_admin(&state, &me, "users").await?;
     let user = target_user(&state, &id).await?;
     let mut e = me.event(action::SESSION_END, "session");
@@ -372,7 +432,11 @@ struct AuditPage {
 
 const AUDIT_PAGE: i64 = 100;
 
-pub async fn audit(State(state): State<AppState>, SignedIn(me): SignedIn, Query(p): Query<AuditParams>) -> AppResult<Response> {
+pub async fn audit(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Query(p): Query<AuditParams>,
+) -> AppResult<Response> {
     require_admin(&state, &me, "audit").await?;
     let (entries, layout_error) = match p.filter(AUDIT_PAGE + 1) {
         Ok(f) => (state.store.audit_entries(&f).await?, None),
@@ -393,24 +457,43 @@ pub async fn audit(State(state): State<AppState>, SignedIn(me): SignedIn, Query(
 }
 
 /// The filtered log as CSV (up to 100,000 entries, newest first).
-pub async fn audit_csv(State(state): State<AppState>, SignedIn(me): SignedIn, Query(p): Query<AuditParams>) -> AppResult<Response> {
+pub async fn audit_csv(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Query(p): Query<AuditParams>,
+) -> AppResult<Response> {
     require_admin(&state, &me, "audit").await?;
     let entries = state.store.audit_entries(&p.filter(100_000)?).await?;
     let mut e = me.event(action::AUDIT_EXPORT, "audit_log");
     e.detail = Some(format!("{} entries", entries.len()));
     state.store.audit(e).await?;
-    Ok(([
-        (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-        (header::CONTENT_DISPOSITION, "attachment; filename=\"rapport-audit.csv\""),
-    ], audit_csv_text(&entries).map_err(AppError::internal)?)
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"rapport-audit.csv\""),
+        ],
+        audit_csv_text(&entries).map_err(AppError::internal)?,
+    )
         .into_response())
 }
 
 pub fn audit_csv_text(entries: &[AuditEntry]) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
-        "seq", "time_utc", "actor_id", "actor", "action", "resource_type", "resource_id", "client_id", "ip", "user_agent",
-        "outcome", "detail", "prev_hash", "hash",
+        "seq",
+        "time_utc",
+        "actor_id",
+        "actor",
+        "action",
+        "resource_type",
+        "resource_id",
+        "client_id",
+        "ip",
+        "user_agent",
+        "outcome",
+        "detail",
+        "prev_hash",
+        "hash",
     ])?;
     for e in entries {
         let v = &e.event;
@@ -434,7 +517,8 @@ pub fn audit_csv_text(entries: &[AuditEntry]) -> Result<String, csv::Error> {
             e.hash.clone(),
         ])?;
     }
-    String::from_utf8(w.into_inner().map_err(|e| e.into_error())?).map_err(|e| csv::Error::from(std::io::Error::other(e)))
+    String::from_utf8(w.into_inner().map_err(|e| e.into_error())?)
+        .map_err(|e| csv::Error::from(std::io::Error::other(e)))
 }
 
 // ---- break-glass reviews ------------------------------------------------------
@@ -446,7 +530,11 @@ struct BreakGlassPage {
     rows: Vec<BreakGlassRow>,
 }
 
-pub async fn break_glass(State(state): State<AppState>, SignedIn(me): SignedIn, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
+pub async fn break_glass(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
     require_admin(&state, &me, "break_glass").await?;
     let rows = state.store.break_glass_log(200).await?;
     let layout = Layout::new(&state, &me, "Access reviews", "admin-break-glass").await?.with_done(q.done.as_deref());
@@ -458,7 +546,12 @@ pub struct ReviewForm {
     note: Option<String>,
 }
 
-pub async fn review_break_glass(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>, Form(f): Form<ReviewForm>) -> AppResult<Response> {
+pub async fn review_break_glass(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<ReviewForm>,
+) -> AppResult<Response> {
     require_admin(&state, &me, "break_glass").await?;
     let id = Id::parse(&id).ok_or(AppError::NotFound)?;
     let note = non_blank(&f.note).unwrap_or_else(|| "Reviewed".into());
@@ -482,7 +575,11 @@ struct SettingsPage {
     errors: FormErrors,
 }
 
-pub async fn settings_form(State(state): State<AppState>, SignedIn(me): SignedIn, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
+pub async fn settings_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
     require_admin(&state, &me, "settings").await?;
     let org = state.store.organisation().await?;
     let layout = Layout::new(&state, &me, "Settings", "admin-settings").await?.with_done(q.done.as_deref());
@@ -507,7 +604,11 @@ fn number_in(errors: &mut ValidationErrors, field: &str, label: &str, v: &Option
     }
 }
 
-pub async fn update_settings(State(state): State<AppState>, SignedIn(me): SignedIn, Form(f): Form<SettingsForm>) -> AppResult<Response> {
+pub async fn update_settings(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Form(f): Form<SettingsForm>,
+) -> AppResult<Response> {
     require_admin(&state, &me, "settings").await?;
     let mut errors = ValidationErrors::new();
     let name = non_blank(&f.name).unwrap_or_default();
@@ -516,13 +617,38 @@ pub async fn update_settings(State(state): State<AppState>, SignedIn(me): Signed
     }
     let org = Organisation {
         name,
-        idle_timeout_minutes: number_in(&mut errors, "idle_timeout_minutes", "Idle timeout", &f.idle_timeout_minutes, 5, 240),
-        absolute_lifetime_hours: number_in(&mut errors, "absolute_lifetime_hours", "Maximum session length", &f.absolute_lifetime_hours, 1, 24),
-        break_glass_hours: number_in(&mut errors, "break_glass_hours", "Emergency access duration", &f.break_glass_hours, 1, 72),
+        idle_timeout_minutes: number_in(
+            &mut errors,
+            "idle_timeout_minutes",
+            "Idle timeout",
+            &f.idle_timeout_minutes,
+            5,
+            240,
+        ),
+        absolute_lifetime_hours: number_in(
+            &mut errors,
+            "absolute_lifetime_hours",
+            "Maximum session length",
+            &f.absolute_lifetime_hours,
+            1,
+            24,
+        ),
+        break_glass_hours: number_in(
+            &mut errors,
+            "break_glass_hours",
+            "Emergency access duration",
+            &f.break_glass_hours,
+            1,
+            72,
+        ),
     };
     if !errors.is_empty() {
         let layout = Layout::new(&state, &me, "Settings", "admin-settings").await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&SettingsPage { layout, org, errors: FormErrors(errors) })?).into_response());
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&SettingsPage { layout, org, errors: FormErrors(errors) })?,
+        )
+            .into_response());
     }
     let mut e = me.event(action::SETTINGS_UPDATE, "organisation");
     e.detail = Some(format!(
@@ -533,4 +659,3 @@ pub async fn update_settings(State(state): State<AppState>, SignedIn(me): Signed
     state.forget_organisation().await;
     Ok(Redirect::to("/admin/settings?done=settings").into_response())
 }
-

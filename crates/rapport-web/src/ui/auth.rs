@@ -71,7 +71,11 @@ pub struct SetupForm {
     practises: Option<String>,
 }
 
-pub async fn setup_form(State(state): State<AppState>, Path(token): Path<String>, headers: HeaderMap) -> AppResult<Response> {
+pub async fn setup_form(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
     let usable = state.store.setup_token_usable(&secret_hash(&token), Timestamp::now()).await?;
     let (csrf, set) = anonymous_csrf(&state, &headers);
     let page = SetupPage {
@@ -97,7 +101,15 @@ pub async fn setup_submit(
     let token_hash = secret_hash(&token);
     let (csrf, _) = anonymous_csrf(&state, &headers);
     if !state.store.setup_token_usable(&token_hash, Timestamp::now()).await? {
-        let page = SetupPage { csrf, usable: false, errors: FormErrors::default(), org_name: String::new(), name: String::new(), email: String::new(), practises: false };
+        let page = SetupPage {
+            csrf,
+            usable: false,
+            errors: FormErrors::default(),
+            org_name: String::new(),
+            name: String::new(),
+            email: String::new(),
+            practises: false,
+        };
         return Ok((StatusCode::GONE, render(&page)?).into_response());
     }
     let mut errors = ValidationErrors::new();
@@ -177,7 +189,8 @@ pub async fn login_form(
     }
     let (csrf, set) = anonymous_csrf(&state, &headers);
     let not_set_up = state.store.count_users().await? == 0;
-    let page = LoginPage { csrf, email: String::new(), error: None, notice: login_notice(q.done.as_deref()), not_set_up };
+    let page =
+        LoginPage { csrf, email: String::new(), error: None, notice: login_notice(q.done.as_deref()), not_set_up };
     Ok(with_cookie(render(&page)?, set))
 }
 
@@ -194,7 +207,13 @@ pub async fn login_submit(
     let email = normalise_email(f.email.as_deref().unwrap_or_default());
     let pw = f.password.unwrap_or_default();
     let fail = |status: StatusCode, message: String| -> AppResult<Response> {
-        let page = LoginPage { csrf: csrf.clone(), email: email.clone(), error: Some(message), notice: None, not_set_up: false };
+        let page = LoginPage {
+            csrf: csrf.clone(),
+            email: email.clone(),
+            error: Some(message),
+            notice: None,
+            not_set_up: false,
+        };
         Ok((status, render(&page)?).into_response())
     };
     if email.is_empty() || pw.is_empty() {

@@ -50,7 +50,11 @@ async fn require_break_glass(state: &AppState, me: &crate::identity::Identity) -
     }
 }
 
-pub async fn search(State(state): State<AppState>, SignedIn(me): SignedIn, Query(p): Query<SearchParams>) -> AppResult<Response> {
+pub async fn search(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Query(p): Query<SearchParams>,
+) -> AppResult<Response> {
     require_break_glass(&state, &me).await?;
     let search = non_blank(&p.q).unwrap_or_default();
     let results = if search.chars().count() >= 2 {
@@ -72,7 +76,11 @@ async fn summary(state: &AppState, id: &str) -> AppResult<ClientSummary> {
     state.store.client_summary(&id).await?.ok_or(AppError::NotFound)
 }
 
-pub async fn reason_form(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn reason_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     require_break_glass(&state, &me).await?;
     let client = summary(&state, &id).await?;
     let hours = state.organisation().await?.break_glass_hours;
@@ -87,7 +95,12 @@ pub struct ReasonForm {
 
 pub const MIN_REASON_CHARS: usize = 10;
 
-pub async fn open(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>, Form(f): Form<ReasonForm>) -> AppResult<Response> {
+pub async fn open(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<ReasonForm>,
+) -> AppResult<Response> {
     require_break_glass(&state, &me).await?;
     let client = summary(&state, &id).await?;
     let hours = state.organisation().await?.break_glass_hours;
@@ -95,7 +108,8 @@ pub async fn open(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id
     if reason.chars().count() < MIN_REASON_CHARS || reason.chars().count() > 1000 {
         let layout = Layout::new(&state, &me, "Emergency access", "break-glass").await?;
         let error = Some(format!("Give the reason for emergency access in {MIN_REASON_CHARS} to 1000 characters"));
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ReasonPage { layout, client, reason, error, hours })?).into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ReasonPage { layout, client, reason, error, hours })?)
+            .into_response());
     }
     let now = Timestamp::now();
     let mut e = me.event(action::BREAK_GLASS, "break_glass");

@@ -58,7 +58,9 @@ pub async fn show(
         .filter(|u| !members.iter().any(|m| m.user_id == u.id))
         .collect();
     let can_manage = manage_rights(&state, &me, &c).await?;
-    let layout = Layout::new(&state, &me, format!("Care team · {}", c.details.display_name), "caseload").await?.with_done(q.done.as_deref());
+    let layout = Layout::new(&state, &me, format!("Care team · {}", c.details.display_name), "caseload")
+        .await?
+        .with_done(q.done.as_deref());
     render(&CareTeamPage { layout, c, tab: "care-team", members, candidates, can_manage })
 }
 
@@ -83,7 +85,12 @@ fn member_event(me: &Identity, act: &str, c: &ClientRecord, user: &Id) -> rappor
     e
 }
 
-pub async fn add(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>, Form(f): Form<AddForm>) -> AppResult<Response> {
+pub async fn add(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<AddForm>,
+) -> AppResult<Response> {
     let c = managed_client(&state, &me, &id).await?;
     let staff = state.store.practising_staff().await?;
     let Some(user) = f.user_id.as_deref().and_then(Id::parse).filter(|u| staff.iter().any(|s| &s.id == u)) else {
@@ -93,7 +100,11 @@ pub async fn add(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id)
     Ok(Redirect::to(&format!("/clients/{}/care-team?done=member-added", c.id)).into_response())
 }
 
-pub async fn remove(State(state): State<AppState>, SignedIn(me): SignedIn, Path((id, user_id)): Path<(String, String)>) -> AppResult<Response> {
+pub async fn remove(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, user_id)): Path<(String, String)>,
+) -> AppResult<Response> {
     let c = managed_client(&state, &me, &id).await?;
     let user = Id::parse(&user_id).ok_or(AppError::NotFound)?;
     state.store.remove_care_team_member(&c.id, &user, member_event(&me, action::CARE_TEAM_REMOVE, &c, &user)).await?;

@@ -12,7 +12,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_core::access::AccessBasis;
 use rapport_core::audit::action;
-use rapport_core::client::{self, age_on, format_external_ids, parse_external_ids, ClientDetails, ClientStatus, RawClientDetails};
+use rapport_core::client::{
+    self, age_on, format_external_ids, parse_external_ids, ClientDetails, ClientStatus, RawClientDetails,
+};
 use rapport_core::Timestamp;
 use rapport_store::clients::{CaseloadQuery, CaseloadRow, ClientRecord};
 use serde::Deserialize;
@@ -215,11 +217,16 @@ pub async fn new_form(State(state): State<AppState>, SignedIn(me): SignedIn) -> 
     })
 }
 
-pub async fn create(State(state): State<AppState>, SignedIn(me): SignedIn, Form(form): Form<ClientForm>) -> AppResult<Response> {
+pub async fn create(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Form(form): Form<ClientForm>,
+) -> AppResult<Response> {
     require_caseload(&state, &me).await?;
     match form.validate() {
         Ok(details) => {
-            let record = state.store.create_client(&details, &me.user.id, me.event(action::CLIENT_CREATE, "client")).await?;
+            let record =
+                state.store.create_client(&details, &me.user.id, me.event(action::CLIENT_CREATE, "client")).await?;
             Ok(Redirect::to(&format!("/clients/{}?done=created", record.id)).into_response())
         }
         Err(errors) => {
@@ -265,15 +272,26 @@ pub async fn show(
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
     let (c, basis) = client_for(&state, &me, &id, Purpose::Read).await?;
-    let layout = Layout::new(&state, &me, c.details.display_name.clone(), "caseload").await?.with_done(q.done.as_deref());
-    let age = c.details.date_of_birth.as_deref().and_then(|d| age_on(d, Timestamp::now().date())).map(|a| format!("{a} years")).unwrap_or_default();
+    let layout =
+        Layout::new(&state, &me, c.details.display_name.clone(), "caseload").await?.with_done(q.done.as_deref());
+    let age = c
+        .details
+        .date_of_birth
+        .as_deref()
+        .and_then(|d| age_on(d, Timestamp::now().date()))
+        .map(|a| format!("{a} years"))
+        .unwrap_or_default();
     let d = &c.details;
     let emergency = d.emergency_contact_name.is_some() || d.emergency_contact_phone.is_some();
     let ids = d.external_ids.iter().map(|i| (i.system.clone(), i.value.clone())).collect();
     render(&ClientPage { layout, age, emergency, break_glass: basis == AccessBasis::BreakGlass, ids, c })
 }
 
-pub async fn edit_form(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Html<String>> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Html<String>> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
     let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
     render(&ClientFormPage {
@@ -297,7 +315,8 @@ pub async fn update(
         Ok(d) => d,
         Err(errors) => {
             let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
-            let page = ClientFormPage { layout, client_id: Some(c.id.to_string()), form, errors: FormErrors(errors), today };
+            let page =
+                ClientFormPage { layout, client_id: Some(c.id.to_string()), form, errors: FormErrors(errors), today };
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
@@ -314,7 +333,13 @@ pub async fn update(
                 .with_error("Someone else saved this record while you were editing. Your changes are below and have not been saved; the current record is on its page. Review and save again.");
             let mut form = form;
             form.version = c.version.to_string();
-            let page = ClientFormPage { layout, client_id: Some(c.id.to_string()), form, errors: FormErrors::default(), today };
+            let page = ClientFormPage {
+                layout,
+                client_id: Some(c.id.to_string()),
+                form,
+                errors: FormErrors::default(),
+                today,
+            };
             Ok((StatusCode::CONFLICT, render(&page)?).into_response())
         }
         Err(e) => Err(e.into()),
@@ -333,10 +358,19 @@ pub fn changed_fields(old: &ClientDetails, new: &ClientDetails) -> String {
             }
         }
     }
-    if changed.is_empty() { "no changes".into() } else { format!("changed: {}", changed.join(", ")) }
+    if changed.is_empty() {
+        "no changes".into()
+    } else {
+        format!("changed: {}", changed.join(", "))
+    }
 }
 
-async fn set_status(state: AppState, me: crate::identity::Identity, id: String, status: ClientStatus) -> AppResult<Response> {
+async fn set_status(
+    state: AppState,
+    me: crate::identity::Identity,
+    id: String,
+    status: ClientStatus,
+) -> AppResult<Response> {
     let (c, basis) = client_for(&state, &me, &id, Purpose::Write).await?;
     if basis == AccessBasis::BreakGlass {
         return Err(AppError::Forbidden("Emergency access does not allow archiving or restoring a record.".into()));
@@ -350,10 +384,18 @@ async fn set_status(state: AppState, me: crate::identity::Identity, id: String, 
     Ok(Redirect::to(&format!("/clients/{}?done={done}", c.id)).into_response())
 }
 
-pub async fn archive(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn archive(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     set_status(state, me, id, ClientStatus::Archived).await
 }
 
-pub async fn restore(State(state): State<AppState>, SignedIn(me): SignedIn, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn restore(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     set_status(state, me, id, ClientStatus::Active).await
 }

@@ -41,9 +41,15 @@ pub struct Flash {
 }
 
 impl Layout {
-    pub async fn new(state: &AppState, me: &Identity, title: impl Into<String>, nav: &'static str) -> Result<Layout, AppError> {
+    pub async fn new(
+        state: &AppState,
+        me: &Identity,
+        title: impl Into<String>,
+        nav: &'static str,
+    ) -> Result<Layout, AppError> {
         let actor = me.actor();
-        let pending_reviews = if actor.can_administer() { state.store.count_unreviewed_break_glass().await? } else { 0 };
+        let pending_reviews =
+            if actor.can_administer() { state.store.count_unreviewed_break_glass().await? } else { 0 };
         Ok(Layout {
             title: title.into(),
             org_name: state.organisation().await?.name,

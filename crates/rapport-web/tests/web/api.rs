@@ -38,7 +38,14 @@ async fn client_api_story() {
         let (ta, tb, tadmin) = (app.token_for(&alice).await, app.token_for(&bob).await, app.token_for(&admin).await);
         use reqwest::Method as M;
 
-        let (s, c) = call(&app, M::POST, "/api/v1/clients", &ta, Some(json!({"display_name": "Robin Example", "date_of_birth": "1988-02-29"}))).await;
+        let (s, c) = call(
+            &app,
+            M::POST,
+            "/api/v1/clients",
+            &ta,
+            Some(json!({"display_name": "Robin Example", "date_of_birth": "1988-02-29"})),
+        )
+        .await;
         assert_eq!(s, 201, "{c}");
         let id = c["id"].as_str().unwrap().to_string();
         assert_eq!(c["display_name"], "Robin Example");
@@ -58,20 +65,36 @@ async fn client_api_story() {
         let (s, e) = call(&app, M::GET, &format!("/api/v1/clients/{id}"), &tb, None).await;
         assert_eq!(s, 404);
         assert_eq!(e["error"]["code"], "not_found");
-        let (s, _) = call(&app, M::PATCH, &format!("/api/v1/clients/{id}"), &tb, Some(json!({"pronouns": "they/them"}))).await;
+        let (s, _) =
+            call(&app, M::PATCH, &format!("/api/v1/clients/{id}"), &tb, Some(json!({"pronouns": "they/them"}))).await;
         assert_eq!(s, 404);
         assert_eq!(call(&app, M::GET, "/api/v1/clients", &tb, None).await.1.as_array().unwrap().len(), 0);
         assert_eq!(call(&app, M::GET, &format!("/api/v1/clients/{}", rapport_core::Id::new()), &ta, None).await.0, 404);
 
         // PATCH: set, clear with null, keep absent fields; optimistic concurrency.
-        let (s, p) = call(&app, M::PATCH, &format!("/api/v1/clients/{id}"), &ta, Some(json!({"pronouns": "they/them", "version": 1}))).await;
+        let (s, p) = call(
+            &app,
+            M::PATCH,
+            &format!("/api/v1/clients/{id}"),
+            &ta,
+            Some(json!({"pronouns": "they/them", "version": 1})),
+        )
+        .await;
         assert_eq!(s, 200, "{p}");
         assert_eq!(p["pronouns"], "they/them");
         assert_eq!(p["date_of_birth"], "1988-02-29");
         assert_eq!(p["version"], 2);
-        let (s, e) = call(&app, M::PATCH, &format!("/api/v1/clients/{id}"), &ta, Some(json!({"pronouns": "she/her", "version": 1}))).await;
+        let (s, e) = call(
+            &app,
+            M::PATCH,
+            &format!("/api/v1/clients/{id}"),
+            &ta,
+            Some(json!({"pronouns": "she/her", "version": 1})),
+        )
+        .await;
         assert_eq!(s, 409, "{e}");
-        let (s, p) = call(&app, M::PATCH, &format!("/api/v1/clients/{id}"), &ta, Some(json!({"date_of_birth": null}))).await;
+        let (s, p) =
+            call(&app, M::PATCH, &format!("/api/v1/clients/{id}"), &ta, Some(json!({"date_of_birth": null}))).await;
         assert_eq!(s, 200);
         assert!(p["date_of_birth"].is_null());
         assert_eq!(p["pronouns"], "they/them");
@@ -105,10 +128,25 @@ async fn bad_input_is_refused_with_the_field_named_and_nothing_stored() {
         let cases: Vec<(&str, Vec<u8>, u16, Option<&str>)> = vec![
             ("application/json", br#"{"display_name": "#.to_vec(), 400, None),
             ("application/json", br#"{"display_name": 42}"#.to_vec(), 400, Some("display_name")),
-            ("application/json", br#"{"display_name": "A", "favourite_colour": "blue"}"#.to_vec(), 400, Some("favourite_colour")),
+            (
+                "application/json",
+                br#"{"display_name": "A", "favourite_colour": "blue"}"#.to_vec(),
+                400,
+                Some("favourite_colour"),
+            ),
             ("application/json", br#"{"date_of_birth": "1990-01-01"}"#.to_vec(), 400, Some("display_name")),
-            ("application/json", br#"{"display_name": "A", "date_of_birth": "31/12/1990"}"#.to_vec(), 422, Some("date_of_birth")),
-            ("application/json", br#"{"display_name": "A", "date_of_birth": "2999-01-01"}"#.to_vec(), 422, Some("date_of_birth")),
+            (
+                "application/json",
+                br#"{"display_name": "A", "date_of_birth": "31/12/1990"}"#.to_vec(),
+                422,
+                Some("date_of_birth"),
+            ),
+            (
+                "application/json",
+                br#"{"display_name": "A", "date_of_birth": "2999-01-01"}"#.to_vec(),
+                422,
+                Some("date_of_birth"),
+            ),
             ("application/json", br#"{"display_name": "   "}"#.to_vec(), 422, Some("display_name")),
             ("application/json", br#"{"display_name": "A", "email": "nope"}"#.to_vec(), 422, Some("email")),
             ("application/json", br#"[1, 2, 3]"#.to_vec(), 400, None),

@@ -11,7 +11,10 @@ use rapport_web::Config;
 async fn first_run_setup_creates_the_admin_once() {
     on_each_backend(|app| async move {
         let token = new_secret();
-        app.store.create_setup_token(&secret_hash(&token), Timestamp::now().plus(time::Duration::hours(1))).await.unwrap();
+        app.store
+            .create_setup_token(&secret_hash(&token), Timestamp::now().plus(time::Duration::hours(1)))
+            .await
+            .unwrap();
         let b = Browser::new(&app);
         let page = format!("/setup/{token}");
         let (status, body) = b.text(&page).await;
@@ -19,14 +22,35 @@ async fn first_run_setup_creates_the_admin_once() {
         assert!(body.contains("Create administrator account"));
         // A weak password is refused, nothing is created.
         let r = b
-            .submit(&page, &page, &[("org_name", "Test Clinic"), ("name", "Ada"), ("email", "ada@clinic.example"), ("password", "password1234"), ("password_confirm", "password1234")])
+            .submit(
+                &page,
+                &page,
+                &[
+                    ("org_name", "Test Clinic"),
+                    ("name", "Ada"),
+                    ("email", "ada@clinic.example"),
+                    ("password", "password1234"),
+                    ("password_confirm", "password1234"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains("too common"));
         assert_eq!(app.store.count_users().await.unwrap(), 0);
         let good = "a calm river at dusk";
         let r = b
-            .submit(&page, &page, &[("org_name", "Test Clinic"), ("name", "Ada"), ("email", "Ada@Clinic.example"), ("password", good), ("password_confirm", good), ("practises", "yes")])
+            .submit(
+                &page,
+                &page,
+                &[
+                    ("org_name", "Test Clinic"),
+                    ("name", "Ada"),
+                    ("email", "Ada@Clinic.example"),
+                    ("password", good),
+                    ("password_confirm", good),
+                    ("practises", "yes"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), 303);
         assert_eq!(location(&r), "/login?done=setup");
@@ -47,7 +71,10 @@ async fn first_run_setup_creates_the_admin_once() {
 async fn expired_setup_link_is_refused() {
     let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;
     let token = new_secret();
-    app.store.create_setup_token(&secret_hash(&token), Timestamp::now().minus(time::Duration::seconds(1))).await.unwrap();
+    app.store
+        .create_setup_token(&secret_hash(&token), Timestamp::now().minus(time::Duration::seconds(1)))
+        .await
+        .unwrap();
     assert_eq!(Browser::new(&app).get(&format!("/setup/{token}")).await.status(), 410);
 }
 
@@ -69,7 +96,8 @@ async fn login_rotates_sessions_and_logout_ends_them_server_side() {
         let r = b.post_form("/logout", &[("csrf", &csrf)]).await;
         assert_eq!(location(&r), "/login?done=signed-out");
         let replay = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-        let r = replay.get(app.url("/clients")).header("cookie", format!("rapport_session={first}")).send().await.unwrap();
+        let r =
+            replay.get(app.url("/clients")).header("cookie", format!("rapport_session={first}")).send().await.unwrap();
         assert_eq!(location(&r), "/login");
         assert!(app.count(action::LOGIN).await >= 2);
         assert_eq!(app.count(action::LOGOUT).await, 1);
@@ -108,7 +136,11 @@ async fn csrf_is_required_on_state_changing_requests() {
     let b = app.browser_as("csrf@clinic.example").await;
     let fields = [("display_name", "Should Not Exist")];
     assert_eq!(b.post_form("/clients/new", &fields).await.status(), 403, "no token");
-    assert_eq!(b.post_form("/clients/new", &[("display_name", "X"), ("csrf", "forged")]).await.status(), 403, "wrong token");
+    assert_eq!(
+        b.post_form("/clients/new", &[("display_name", "X"), ("csrf", "forged")]).await.status(),
+        403,
+        "wrong token"
+    );
     let csrf = b.csrf_from("/clients/new").await;
     let cross = b
         .http
@@ -143,7 +175,12 @@ async fn csrf_is_required_on_state_changing_requests() {
     assert_eq!(ok.status(), 303);
     // Login without the pre-session cookie's token is refused as well.
     let anon = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let r = anon.post(app.url("/login")).form(&[("email", "csrf@clinic.example"), ("password", PASSWORD)]).send().await.unwrap();
+    let r = anon
+        .post(app.url("/login"))
+        .form(&[("email", "csrf@clinic.example"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 403);
 }
 
@@ -198,9 +235,21 @@ async fn password_change_needs_the_current_password_and_ends_other_sessions() {
     let a = app.browser_as("pw@clinic.example").await;
     let other = app.browser_as("pw@clinic.example").await;
     let new = "a brand new passphrase";
-    let r = a.submit("/account", "/account/password", &[("current_password", "not it at all"), ("new_password", new), ("new_password_confirm", new)]).await;
+    let r = a
+        .submit(
+            "/account",
+            "/account/password",
+            &[("current_password", "not it at all"), ("new_password", new), ("new_password_confirm", new)],
+        )
+        .await;
     assert_eq!(r.status(), 422);
-    let r = a.submit("/account", "/account/password", &[("current_password", PASSWORD), ("new_password", new), ("new_password_confirm", new)]).await;
+    let r = a
+        .submit(
+            "/account",
+            "/account/password",
+            &[("current_password", PASSWORD), ("new_password", new), ("new_password_confirm", new)],
+        )
+        .await;
     assert_eq!(r.status(), 303);
     assert_eq!(a.get("/account").await.status(), 200, "this session stays");
     assert_eq!(location(&other.get("/account").await), "/login", "other sessions end");
@@ -233,7 +282,11 @@ async fn security_headers_and_hsts_only_over_tls() {
     assert_eq!(h["referrer-policy"], "same-origin");
     assert!(h.get("strict-transport-security").is_none());
     assert!(h.get("x-request-id").is_some());
-    let tls = TestApp::spawn(Backend::Sqlite, Config { public_url: Some("https://rapport.example".into()), ..Default::default() }).await;
+    let tls = TestApp::spawn(
+        Backend::Sqlite,
+        Config { public_url: Some("https://rapport.example".into()), ..Default::default() },
+    )
+    .await;
     let r = reqwest::get(tls.url("/login")).await.unwrap();
     assert!(r.headers()["strict-transport-security"].to_str().unwrap().contains("max-age="));
     let cookie = r.headers()["set-cookie"].to_str().unwrap();
@@ -262,5 +315,9 @@ async fn administrators_can_end_someone_elses_sessions() {
     assert_eq!(r.status(), 303);
     assert_eq!(location(&victim.get("/clients").await), "/login");
     assert_eq!(admin.get("/admin/users").await.status(), 200, "the admin's own session is untouched");
-    assert_eq!(Browser::new(&app).login("lost-laptop@clinic.example", PASSWORD).await.status(), 303, "the account still works");
+    assert_eq!(
+        Browser::new(&app).login("lost-laptop@clinic.example", PASSWORD).await.status(),
+        303,
+        "the account still works"
+    );
 }

@@ -3,8 +3,8 @@
 
 use crate::support::*;
 use rapport_core::access::Role;
-use reqwest::Method;
 use rapport_web::{AppState, Config};
+use reqwest::Method;
 use std::collections::BTreeSet;
 
 /// Expected outcome per role, in the order: anonymous, admin, supervisor,
@@ -56,7 +56,12 @@ fn entries() -> Vec<Entry> {
         e(M::GET, "/clients/{id}/care-team", "/clients/{client}/care-team", "LNAAN"),
         e(M::POST, "/clients/{id}/care-team", "/clients/{client}/care-team", "LNAAN"),
         e(M::POST, "/clients/{id}/care-team/{user_id}/remove", "/clients/{client}/care-team/{dummy}/remove", "LNAAN"),
-        e(M::POST, "/clients/{id}/care-team/{user_id}/responsible", "/clients/{client}/care-team/{dummy}/responsible", "LNAAN"),
+        e(
+            M::POST,
+            "/clients/{id}/care-team/{user_id}/responsible",
+            "/clients/{client}/care-team/{dummy}/responsible",
+            "LNAAN",
+        ),
         e(M::GET, "/break-glass", "/break-glass?q=matrix", "LFAAA"),
         e(M::GET, "/break-glass/{id}", "/break-glass/{client}", "LFAAA"),
         e(M::POST, "/break-glass/{id}", "/break-glass/{client}", "LFAAA"),
@@ -103,12 +108,14 @@ struct Caller {
 async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;
     // Registration check first: the router's own list versus this table.
-    let served: BTreeSet<(String, String)> = rapport_web::routes::build(AppState::new(app.store.clone(), Config::default()))
-        .1
-        .into_iter()
-        .map(|(m, p)| (m.to_string(), p.to_string()))
-        .collect();
-    let listed: BTreeSet<(String, String)> = entries().iter().map(|e| (e.method.to_string(), e.route.to_string())).collect();
+    let served: BTreeSet<(String, String)> =
+        rapport_web::routes::build(AppState::new(app.store.clone(), Config::default()))
+            .1
+            .into_iter()
+            .map(|(m, p)| (m.to_string(), p.to_string()))
+            .collect();
+    let listed: BTreeSet<(String, String)> =
+        entries().iter().map(|e| (e.method.to_string(), e.route.to_string())).collect();
     let missing: Vec<_> = served.difference(&listed).collect();
     assert!(missing.is_empty(), "routes without an access-matrix entry: {missing:?}");
     let stale: Vec<_> = listed.difference(&served).collect();
@@ -119,11 +126,21 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     let a = app.user("a@clinic.example", Role::Clinician).await;
     let b = app.user("b@clinic.example", Role::Clinician).await;
     let dummy = app.user("dummy@clinic.example", Role::Clinician).await;
-    let event = |act: &str| rapport_core::audit::AuditEvent { actor_label: "test".into(), action: act.into(), resource_type: "x".into(), outcome: "success".into(), ..Default::default() };
+    let event = |act: &str| rapport_core::audit::AuditEvent {
+        actor_label: "test".into(),
+        action: act.into(),
+        resource_type: "x".into(),
+        outcome: "success".into(),
+        ..Default::default()
+    };
     app.store.set_supervisees(&sup.id, &[a.id.clone()], event("user.update")).await.unwrap();
     let client = app
         .store
-        .create_client(&rapport_core::client::ClientDetails { display_name: "Matrix Person".into(), ..Default::default() }, &a.id, event("client.create"))
+        .create_client(
+            &rapport_core::client::ClientDetails { display_name: "Matrix Person".into(), ..Default::default() },
+            &a.id,
+            event("client.create"),
+        )
         .await
         .unwrap();
 
@@ -165,11 +182,20 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
                 'N' => status == 404,
                 'F' => status == 403,
                 'G' => status == 410,
-                'L' => if is_api { status == 401 } else { to_login },
+                'L' => {
+                    if is_api {
+                        status == 401
+                    } else {
+                        to_login
+                    }
+                }
                 other => panic!("bad code {other}"),
             };
             if !ok {
-                failures.push(format!("{} {} as {}: expected {expected}, got {status} {loc}", entry.method, path, caller.name));
+                failures.push(format!(
+                    "{} {} as {}: expected {expected}, got {status} {loc}",
+                    entry.method, path, caller.name
+                ));
             }
         }
     }

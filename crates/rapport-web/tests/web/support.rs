@@ -59,13 +59,17 @@ impl TestApp {
         let (store, db_url, dir) = match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().unwrap();
-                let store = Store::open(&Target::DataDir(dir.path().to_path_buf()), OpenOptions::default()).await.unwrap();
+                let store =
+                    Store::open(&Target::DataDir(dir.path().to_path_buf()), OpenOptions::default()).await.unwrap();
                 let url = format!("sqlite://{}", dir.path().join(rapport_store::DB_FILE).display());
                 (store, url, Some(dir))
             }
             Backend::Postgres(base) => {
                 let url = rapport_store::scratch_postgres_database(&base).await.unwrap();
-                let store = Store::open(&Target::Url(url.clone()), OpenOptions { max_connections: 8, ..Default::default() }).await.unwrap();
+                let store =
+                    Store::open(&Target::Url(url.clone()), OpenOptions { max_connections: 8, ..Default::default() })
+                        .await
+                        .unwrap();
                 (store, url, None)
             }
         };
@@ -94,8 +98,20 @@ impl TestApp {
     pub async fn user_with(&self, email: &str, role: Role, practises: bool) -> User {
         self.store
             .create_user(
-                NewUser { email: email.into(), name: format!("Test {email}"), role, practises, password_hash: password_hash() },
-                AuditEvent { actor_label: "test".into(), action: "user.create".into(), resource_type: "user".into(), outcome: Outcome::Success.as_str().into(), ..Default::default() },
+                NewUser {
+                    email: email.into(),
+                    name: format!("Test {email}"),
+                    role,
+                    practises,
+                    password_hash: password_hash(),
+                },
+                AuditEvent {
+                    actor_label: "test".into(),
+                    action: "user.create".into(),
+                    resource_type: "user".into(),
+                    outcome: Outcome::Success.as_str().into(),
+                    ..Default::default()
+                },
             )
             .await
             .unwrap()
@@ -108,7 +124,13 @@ impl TestApp {
                 &user.id,
                 "test",
                 &rapport_web::identity::secret_hash(&token),
-                AuditEvent { actor_label: "test".into(), action: "token.create".into(), resource_type: "api_token".into(), outcome: "success".into(), ..Default::default() },
+                AuditEvent {
+                    actor_label: "test".into(),
+                    action: "token.create".into(),
+                    resource_type: "api_token".into(),
+                    outcome: "success".into(),
+                    ..Default::default()
+                },
             )
             .await
             .unwrap();
@@ -125,7 +147,11 @@ impl TestApp {
 
     pub async fn count(&self, action: &str) -> usize {
         self.store
-            .audit_entries(&rapport_store::AuditFilter { action: Some(action.into()), limit: 10_000, ..Default::default() })
+            .audit_entries(&rapport_store::AuditFilter {
+                action: Some(action.into()),
+                limit: 10_000,
+                ..Default::default()
+            })
             .await
             .unwrap()
             .len()

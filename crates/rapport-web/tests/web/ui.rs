@@ -22,10 +22,15 @@ async fn client_record_lifecycle_in_the_ui() {
         assert_eq!(s, 200);
         assert!(page.contains("Your caseload is empty"));
         // Validation: errors are listed and linked, nothing saved.
-        let r = b.submit("/clients/new", "/clients/new", &[("display_name", ""), ("date_of_birth", "2999-01-01")]).await;
+        let r =
+            b.submit("/clients/new", "/clients/new", &[("display_name", ""), ("date_of_birth", "2999-01-01")]).await;
         assert_eq!(r.status(), 422);
         let body = r.text().await.unwrap();
-        assert!(body.contains("There is a problem") && body.contains("href=\"#display_name\"") && body.contains("cannot be in the future"));
+        assert!(
+            body.contains("There is a problem")
+                && body.contains("href=\"#display_name\"")
+                && body.contains("cannot be in the future")
+        );
         let r = b.submit("/clients/new", "/clients/new", CLIENT_FIELDS).await;
         assert_eq!(r.status(), 303);
         let id = id_from_location(&r);
@@ -36,7 +41,16 @@ async fn client_record_lifecycle_in_the_ui() {
         assert!(b.text("/clients?q=jo").await.1.contains("Jo Example"));
         assert!(b.text("/clients?q=h-777").await.1.contains("Jo Example"));
         assert!(b.text("/clients?q=zzz").await.1.contains("No clients match"));
-        let partial = b.http.get(app.url("/clients?q=jo")).header("hx-request", "true").send().await.unwrap().text().await.unwrap();
+        let partial = b
+            .http
+            .get(app.url("/clients?q=jo"))
+            .header("hx-request", "true")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         assert!(partial.contains("Jo Example") && !partial.contains("<html"));
         // Edit with optimistic concurrency: a stale form is refused, nothing lost.
         let edit = format!("/clients/{id}/edit");
@@ -52,7 +66,14 @@ async fn client_record_lifecycle_in_the_ui() {
         assert!(b.text("/clients?status=archived").await.1.contains("Jo Renamed"));
         b.submit(&format!("/clients/{id}"), &format!("/clients/{id}/restore"), &[]).await;
         assert!(b.text("/clients").await.1.contains("Jo Renamed"));
-        for a in [action::CLIENT_CREATE, action::CLIENT_READ, action::CLIENT_LIST, action::CLIENT_UPDATE, action::CLIENT_ARCHIVE, action::CLIENT_RESTORE] {
+        for a in [
+            action::CLIENT_CREATE,
+            action::CLIENT_READ,
+            action::CLIENT_LIST,
+            action::CLIENT_UPDATE,
+            action::CLIENT_ARCHIVE,
+            action::CLIENT_RESTORE,
+        ] {
             assert!(app.count(a).await >= 1, "{a} audited");
         }
     })
@@ -80,7 +101,9 @@ async fn care_team_supervision_and_404_outside_access() {
         // The admin makes sup the supervisor of a: the record becomes visible to sup.
         let a_user = app.store.user_by_email("a@clinic.example").await.unwrap().unwrap().0;
         let page = format!("/admin/users/{}", sup.id);
-        let r = admin.submit(&page, &page, &[("name", "Sup"), ("role", "supervisor"), ("supervisees", a_user.id.as_str())]).await;
+        let r = admin
+            .submit(&page, &page, &[("name", "Sup"), ("role", "supervisor"), ("supervisees", a_user.id.as_str())])
+            .await;
         assert_eq!(r.status(), 303);
         assert_eq!(s.get(&record).await.status(), 200);
         assert!(s.text("/clients").await.1.contains("Team Client"));
@@ -106,7 +129,8 @@ async fn break_glass_opens_a_record_with_a_reason_and_is_reviewed() {
         app.user("oncall@clinic.example", Role::Clinician).await;
         app.user("admin@clinic.example", Role::Admin).await;
         let owner = app.browser_as("owner@clinic.example").await;
-        let id = id_from_location(&owner.submit("/clients/new", "/clients/new", &[("display_name", "Crisis Client")]).await);
+        let id =
+            id_from_location(&owner.submit("/clients/new", "/clients/new", &[("display_name", "Crisis Client")]).await);
         let oncall = app.browser_as("oncall@clinic.example").await;
         assert_eq!(oncall.get(&format!("/clients/{id}")).await.status(), 404);
         assert!(oncall.text("/break-glass?q=crisis").await.1.contains("Crisis Client"));
@@ -122,7 +146,13 @@ async fn break_glass_opens_a_record_with_a_reason_and_is_reviewed() {
         assert!(reviews.contains("owner is on leave") && reviews.contains("Waiting for review"));
         assert_eq!(admin.get("/break-glass").await.status(), 403, "admins do not break glass");
         let row = app.store.break_glass_log(10).await.unwrap().remove(0);
-        let r = admin.submit("/admin/break-glass", &format!("/admin/break-glass/{}/review", row.id), &[("note", "Confirmed with the on-call rota")]).await;
+        let r = admin
+            .submit(
+                "/admin/break-glass",
+                &format!("/admin/break-glass/{}/review", row.id),
+                &[("note", "Confirmed with the on-call rota")],
+            )
+            .await;
         assert_eq!(r.status(), 303);
         assert_eq!(app.store.count_unreviewed_break_glass().await.unwrap(), 0);
         assert_eq!(app.count(action::BREAK_GLASS).await, 1);
@@ -137,7 +167,8 @@ async fn audit_log_page_csv_and_tamper_detection() {
         app.user("admin@clinic.example", Role::Admin).await;
         app.user("c@clinic.example", Role::Clinician).await;
         let c = app.browser_as("c@clinic.example").await;
-        let id = id_from_location(&c.submit("/clients/new", "/clients/new", &[("display_name", "=HYPERLINK(\"x\")")]).await);
+        let id =
+            id_from_location(&c.submit("/clients/new", "/clients/new", &[("display_name", "=HYPERLINK(\"x\")")]).await);
         c.get(&format!("/clients/{id}")).await;
         Browser::new(&app).login("c@clinic.example", "wrong password here").await;
         let admin = app.browser_as("admin@clinic.example").await;
@@ -147,7 +178,11 @@ async fn audit_log_page_csv_and_tamper_detection() {
         let (s, page) = admin.text("/admin/audit?action=auth.login_failed").await;
         assert_eq!(s, 200);
         assert!(page.contains("wrong password"));
-        assert_eq!(admin.get("/admin/audit?from=yesterday").await.status(), 200, "bad filter shows an error, not a crash");
+        assert_eq!(
+            admin.get("/admin/audit?from=yesterday").await.status(),
+            200,
+            "bad filter shows an error, not a crash"
+        );
         let csv = admin.get(&format!("/admin/audit.csv?client_id={id}")).await;
         assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
         let text = csv.text().await.unwrap();
@@ -177,23 +212,46 @@ async fn audit_log_page_csv_and_tamper_detection() {
 /// with who, when, where from and the outcome.
 #[tokio::test]
 async fn every_audited_action_leaves_an_entry() {
-    let app = TestApp::spawn(Backend::Sqlite, rapport_web::Config { settings_ttl: std::time::Duration::ZERO, ..Default::default() }).await;
+    let app = TestApp::spawn(
+        Backend::Sqlite,
+        rapport_web::Config { settings_ttl: std::time::Duration::ZERO, ..Default::default() },
+    )
+    .await;
     // First-run setup.
     let token = rapport_web::identity::new_secret();
     app.store
-        .create_setup_token(&rapport_web::identity::secret_hash(&token), rapport_core::Timestamp::now().plus(time::Duration::hours(1)))
+        .create_setup_token(
+            &rapport_web::identity::secret_hash(&token),
+            rapport_core::Timestamp::now().plus(time::Duration::hours(1)),
+        )
         .await
         .unwrap();
     let page = format!("/setup/{token}");
     let anon = Browser::new(&app);
     let r = anon
-        .submit(&page, &page, &[("org_name", "Audit Clinic"), ("name", "Root"), ("email", "root@clinic.example"), ("password", PASSWORD), ("password_confirm", PASSWORD)])
+        .submit(
+            &page,
+            &page,
+            &[
+                ("org_name", "Audit Clinic"),
+                ("name", "Root"),
+                ("email", "root@clinic.example"),
+                ("password", PASSWORD),
+                ("password_confirm", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(r.status(), 303);
     let admin = app.browser_as("root@clinic.example").await;
     // Users: create two clinicians through the UI, edit, deactivate, reactivate.
     for email in ["x@clinic.example", "y@clinic.example"] {
-        let r = admin.submit("/admin/users/new", "/admin/users/new", &[("email", email), ("name", "Clin"), ("role", "clinician"), ("password", PASSWORD)]).await;
+        let r = admin
+            .submit(
+                "/admin/users/new",
+                "/admin/users/new",
+                &[("email", email), ("name", "Clin"), ("role", "clinician"), ("password", PASSWORD)],
+            )
+            .await;
         assert_eq!(r.status(), 303, "{email}");
     }
     let y = app.store.user_by_email("y@clinic.example").await.unwrap().unwrap().0;
@@ -201,7 +259,18 @@ async fn every_audited_action_leaves_an_entry() {
     assert_eq!(admin.submit(&edit, &edit, &[("name", "Clin Y"), ("role", "clinician")]).await.status(), 303);
     assert_eq!(admin.submit("/admin/users", &format!("{edit}/deactivate"), &[]).await.status(), 303);
     assert_eq!(admin.submit("/admin/users", &format!("{edit}/reactivate"), &[]).await.status(), 303);
-    let r = admin.submit("/admin/settings", "/admin/settings", &[("name", "Audit Clinic"), ("idle_timeout_minutes", "20"), ("absolute_lifetime_hours", "10"), ("break_glass_hours", "2")]).await;
+    let r = admin
+        .submit(
+            "/admin/settings",
+            "/admin/settings",
+            &[
+                ("name", "Audit Clinic"),
+                ("idle_timeout_minutes", "20"),
+                ("absolute_lifetime_hours", "10"),
+                ("break_glass_hours", "2"),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), 303);
     // Clinical work by x.
     let x = app.browser_as("x@clinic.example").await;
@@ -232,7 +301,12 @@ async fn every_audited_action_leaves_an_entry() {
     let _second = app.browser_as("x@clinic.example").await;
     x.submit("/account", "/account/sessions/end-others", &[]).await;
     let new = "another calm passphrase";
-    x.submit("/account", "/account/password", &[("current_password", PASSWORD), ("new_password", new), ("new_password_confirm", new)]).await;
+    x.submit(
+        "/account",
+        "/account/password",
+        &[("current_password", PASSWORD), ("new_password", new), ("new_password_confirm", new)],
+    )
+    .await;
     admin.get("/admin/audit.csv").await;
     let guesser = Browser::new(&app);
     for _ in 0..6 {
@@ -241,7 +315,8 @@ async fn every_audited_action_leaves_an_entry() {
     let csrf = x.csrf_from("/account").await;
     x.post_form("/logout", &[("csrf", &csrf)]).await;
 
-    let entries = app.store.audit_entries(&rapport_store::AuditFilter { limit: 10_000, ..Default::default() }).await.unwrap();
+    let entries =
+        app.store.audit_entries(&rapport_store::AuditFilter { limit: 10_000, ..Default::default() }).await.unwrap();
     for a in action::ALL {
         let e = entries.iter().find(|e| e.event.action == *a).unwrap_or_else(|| panic!("no audit entry for {a}"));
         assert!(!e.event.actor_label.is_empty(), "{a}: who");
