@@ -121,6 +121,9 @@ async fn write_batch(backend: crate::Backend, pool: &AnyPool, batch: &[(AuditEve
     Ok(seqs)
 }
 
+/// Upper bound on one query (the CSV export's size).
+pub const MAX_ENTRIES_PER_QUERY: i64 = 100_000;
+
 #[derive(Clone, Debug, Default)]
 pub struct AuditFilter {
     pub client_id: Option<String>,
@@ -204,7 +207,7 @@ impl Store {
             .bind(f.from.map(|t| t.to_db()).unwrap_or_default())
             .bind(f.until.map(|t| t.to_db()).unwrap_or_default())
             .bind(f.before_seq.unwrap_or(i64::MAX))
-            .bind(f.limit.clamp(1, 10_000))
+            .bind(f.limit.clamp(1, MAX_ENTRIES_PER_QUERY))
             .fetch_all(&self.read)
             .await?;
         rows.iter().map(|r| entry_from_row(r).map_err(StoreError::Invalid)).collect()
@@ -212,12 +215,24 @@ impl Store {
 
     /// Walks the whole chain in pages and checks every link and the head.
     pub async fn audit_verify(&self) -> std::result::Result<u64, VerifyError> {
+        // Read the head first and check the chain up to it: entries appended while
+        // we walk (a busy server) are outside this check, not false alarms.
+        let head = sqlx::query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
+            .fetch_one(&self.read)
+            .await
+            .map_err(|e| VerifyError::Store(e.into()))?;
+        let head_seq: i64 = head.try_get("last_seq").map_err(|e| VerifyError::Store(e.into()))?;
+        let head_hash: String = head.try_get("last_hash").map_err(|e| VerifyError::Store(e.into()))?;
         let mut verifier = ChainVerifier::default();
         let mut after = 0i64;
-        let sql = format!("SELECT {ENTRY_COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT 5000");
+        let sql = format!("SELECT {ENTRY_COLUMNS} FROM audit_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT 5000");
         loop {
-            let rows =
-                sqlx::query(&sql).bind(after).fetch_all(&self.read).await.map_err(|e| VerifyError::Store(e.into()))?;
+            let rows = sqlx::query(&sql)
+                .bind(after)
+                .bind(head_seq)
+                .fetch_all(&self.read)
+                .await
+                .map_err(|e| VerifyError::Store(e.into()))?;
             if rows.is_empty() {
                 break;
             }
@@ -228,12 +243,6 @@ impl Store {
                 after = seq;
             }
         }
-        let head = sqlx::query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
-            .fetch_one(&self.read)
-            .await
-            .map_err(|e| VerifyError::Store(e.into()))?;
-        let head_seq: i64 = head.try_get("last_seq").map_err(|e| VerifyError::Store(e.into()))?;
-        let head_hash: String = head.try_get("last_hash").map_err(|e| VerifyError::Store(e.into()))?;
         verifier.finish(head_seq, &head_hash).map_err(VerifyError::Chain)
     }
 }

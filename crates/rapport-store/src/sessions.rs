@@ -330,6 +330,22 @@ impl Store {
         Ok(())
     }
 
+    /// Housekeeping: forgets failure counters older than `failures_before` and
+    /// setup links that expired before `now`.
+    pub async fn purge_login_state(&self, failures_before: Timestamp, now: Timestamp) -> Result<u64> {
+        let a = sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1")
+            .bind(failures_before.to_db())
+            .execute(&self.write)
+            .await?
+            .rows_affected();
+        let b = sqlx::query("DELETE FROM setup_tokens WHERE expires_at < $1")
+            .bind(now.to_db())
+            .execute(&self.write)
+            .await?
+            .rows_affected();
+        Ok(a + b)
+    }
+
     pub async fn clear_login_failures(&self, key: &str) -> Result<()> {
         sqlx::query("DELETE FROM login_failures WHERE key = $1").bind(key).execute(&self.write).await?;
         Ok(())

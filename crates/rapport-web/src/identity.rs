@@ -125,8 +125,11 @@ fn request_meta(state: &AppState, req: &Request) -> RequestMeta {
         .trust_proxy
         .then(|| req.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()))
         .flatten()
-        .and_then(|v| v.split(',').next())
-        .map(|s| s.trim().to_string());
+        // The rightmost address is the one our own proxy appended; anything to its
+        // left came from the client and could be forged.
+        .and_then(|v| v.rsplit(',').next())
+        .and_then(|s| s.trim().parse::<std::net::IpAddr>().ok())
+        .map(|ip| ip.to_string());
     let ua = req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).map(|s| s.chars().take(300).collect());
     RequestMeta { ip: forwarded.or(peer), user_agent: ua }
 }

@@ -40,8 +40,8 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
     resp
 }
 
-/// Largest form body read for the CSRF check (forms here are small).
-const MAX_FORM_BYTES: usize = 256 * 1024;
+/// Largest form body read for the CSRF check: the same limit as every route.
+const MAX_FORM_BYTES: usize = crate::routes::MAX_BODY_BYTES;
 
 fn rejected(message: &str) -> Response {
     tracing::warn!(reason = message, "CSRF check failed");
@@ -71,7 +71,11 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         let host = h.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
         let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or(origin);
         let fetch_same_origin = h.get("sec-fetch-site").is_some_and(|v| v == "same-origin");
-        if (origin == "null" && !fetch_same_origin) || (origin != "null" && origin_host != host) {
+        // Behind a reverse proxy the Host header may be the upstream address;
+        // the configured public URL is then the origin browsers send.
+        let public = state.config.public_url.as_deref().map(|u| u.trim_end_matches('/'));
+        let matches = origin_host == host || public == Some(origin);
+        if (origin == "null" && !fetch_same_origin) || (origin != "null" && !matches) {
             return rejected("This request came from another site.");
         }
     }

@@ -153,7 +153,9 @@
     var legend = fieldset && fieldset.querySelector("legend");
     var label = (field.labels && field.labels[0]) || legend;
     (label || field).scrollIntoView({ block: "start" });
-    field.focus({ preventScroll: true });
+    // A group (fieldset) is not focusable: focus its first control instead.
+    var target = field.tagName === "FIELDSET" ? field.querySelector("input, select, textarea") : field;
+    (target || field).focus({ preventScroll: true });
   });
 
   function enhance(root) {

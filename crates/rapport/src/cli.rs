@@ -77,7 +77,8 @@ pub struct ServeArgs {
     #[arg(long, env = "RAPPORT_PUBLIC_URL")]
     pub public_url: Option<String>,
     /// Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of Rapport.
-    #[arg(long, env = "RAPPORT_TRUST_PROXY")]
+    #[arg(long, env = "RAPPORT_TRUST_PROXY", action = clap::ArgAction::SetTrue,
+          value_parser = clap::builder::BoolishValueParser::new())]
     pub trust_proxy: bool,
     /// Maximum database connections.
     #[arg(long, env = "RAPPORT_DB_CONNECTIONS", default_value_t = 16)]
@@ -386,7 +387,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
             .await
             .map_err(|e| e.to_string())?;
         println!("First run: create the administrator account at {base}/setup/{token}");
-        println!("(single use; expires in {SETUP_LINK_HOURS} hours; restart to get a new link)");
+        println!("(single use; valid for {SETUP_LINK_HOURS} hours; each start prints a fresh link)");
     }
     println!("Press Ctrl+C to stop.");
     let config =
@@ -415,6 +416,11 @@ async fn housekeeping(state: rapport_web::AppState) {
                 Ok(n) if n > 0 => tracing::info!(sessions = n, "expired sessions removed"),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "session housekeeping failed"),
+            }
+            // Failure counters are forgotten after 15 minutes anyway; keep the table small.
+            let forget = rapport_core::throttle::ThrottlePolicy::ADDRESS.forget_after;
+            if let Err(e) = state.store.purge_login_state(now.minus(forget), now).await {
+                tracing::warn!(error = %e, "login-state housekeeping failed");
             }
         }
     }

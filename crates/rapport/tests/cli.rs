@@ -44,7 +44,8 @@ impl Db {
     fn run_with_stdin(&self, args: &[&str], input: &str) -> Output {
         let mut child =
             self.cmd(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        // The command may exit before reading (e.g. clap rejects an argument): ignore EPIPE.
+        let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
         child.wait_with_output().unwrap()
     }
 

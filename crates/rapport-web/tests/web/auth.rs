@@ -321,3 +321,42 @@ async fn administrators_can_end_someone_elses_sessions() {
         "the account still works"
     );
 }
+
+#[tokio::test]
+async fn behind_a_proxy_the_rightmost_forwarded_address_and_the_public_origin_count() {
+    let config = Config { public_url: Some("https://rapport.example".into()), trust_proxy: true, ..Default::default() };
+    let app = TestApp::spawn(Backend::Sqlite, config).await;
+    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    // Pre-login CSRF cookie (https => __Host- prefix), sent back by hand as a proxy would.
+    let r = http.get(app.url("/login")).send().await.unwrap();
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();
+    let csrf = cookie.split_once('=').unwrap().1.to_string();
+    for (forwarded, expected_ip) in [("6.6.6.6, 10.0.0.9", "10.0.0.9"), ("=HYPERLINK(1)", "127.0.0.1")] {
+        let r = http
+            .post(app.url("/login"))
+            .header("cookie", &cookie)
+            .header("origin", "https://rapport.example")
+            .header("x-forwarded-for", forwarded)
+            .form(&[("email", "nobody@clinic.example"), ("password", "wrong but long enough"), ("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 401, "the public origin passes the CSRF check");
+        let last = app
+            .store
+            .audit_entries(&rapport_store::AuditFilter { action: Some(action::LOGIN_FAILED.into()), limit: 1, ..Default::default() })
+            .await
+            .unwrap()
+            .remove(0);
+        assert_eq!(last.event.ip.as_deref(), Some(expected_ip), "{forwarded}");
+    }
+    let r = http
+        .post(app.url("/login"))
+        .header("cookie", &cookie)
+        .header("origin", "https://elsewhere.example")
+        .form(&[("email", "x@clinic.example"), ("password", "whatever it is"), ("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+}
