@@ -12,36 +12,88 @@ use tokio::sync::{mpsc, oneshot, Mutex};
 /// single head row serialises appenders (it takes the row lock on PostgreSQL;
 /// SQLite has one writer), so the chain never forks.
 pub(crate) async fn append(tx: &mut Transaction<'static, Any>, event: AuditEvent, at: Timestamp) -> Result<i64> {
-    let row = sqlx::query("UPDATE audit_head SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq, last_hash")
+    Ok(append_many(tx, vec![event], at).await?[0])
+}
+
+/// Appends several entries with one head update and multi-row inserts, so a
+/// group commit costs a handful of statements however many entries it holds.
+pub(crate) async fn append_many(
+    tx: &mut Transaction<'static, Any>,
+    events: Vec<AuditEvent>,
+    at: Timestamp,
+) -> Result<Vec<i64>> {
+    let n = events.len() as i64;
+    let row = sqlx::query("UPDATE audit_head SET last_seq = last_seq + $1 WHERE id = 1 RETURNING last_seq, last_hash")
+        .bind(n)
         .fetch_one(&mut **tx)
         .await?;
-    let seq: i64 = row.try_get("last_seq")?;
-    let prev: String = row.try_get("last_hash")?;
-    let entry = seal(seq, at, event, prev);
-    let e = &entry.event;
-    sqlx::query(
+    let last: i64 = row.try_get("last_seq")?;
+    let mut prev: String = row.try_get("last_hash")?;
+    let mut entries = Vec::with_capacity(events.len());
+    for (i, event) in events.into_iter().enumerate() {
+        let entry = seal(last - n + 1 + i as i64, at, event, prev);
+        prev = entry.hash.clone();
+        entries.push(entry);
+    }
+    let mut rest = &entries[..];
+    while !rest.is_empty() {
+        // A few fixed chunk sizes keep the number of distinct statements (and
+        // so prepared-statement cache entries) small.
+        let size = [64, 16, 4, 1].into_iter().find(|s| *s <= rest.len()).unwrap_or(1);
+        let (chunk, tail) = rest.split_at(size);
+        insert_entries(tx, chunk).await?;
+        rest = tail;
+    }
+    sqlx::query("UPDATE audit_head SET last_hash = $1 WHERE id = 1").bind(prev).execute(&mut **tx).await?;
+    Ok(entries.iter().map(|e| e.seq).collect())
+}
+
+const COLUMNS_PER_ENTRY: usize = 14;
+
+fn insert_sql(rows: usize) -> String {
+    let mut sql = String::from(
         "INSERT INTO audit_log (seq, at, actor_id, actor_label, action, resource_type, resource_id, client_id, \
-         ip, user_agent, outcome, detail, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-    )
-    .bind(entry.seq)
-    .bind(entry.at.to_db())
-    .bind(e.actor_id.clone())
-    .bind(e.actor_label.clone())
-    .bind(e.action.clone())
-    .bind(e.resource_type.clone())
-    .bind(e.resource_id.clone())
-    .bind(e.client_id.clone())
-    .bind(e.ip.clone())
-    .bind(e.user_agent.clone())
-    .bind(e.outcome.clone())
-    .bind(e.detail.clone())
-    .bind(entry.prev_hash.clone())
-    .bind(entry.hash.clone())
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query("UPDATE audit_head SET last_hash = $1 WHERE id = 1").bind(entry.hash).execute(&mut **tx).await?;
-    Ok(seq)
+         ip, user_agent, outcome, detail, prev_hash, hash) VALUES ",
+    );
+    for r in 0..rows {
+        if r > 0 {
+            sql.push_str(", ");
+        }
+        sql.push('(');
+        for c in 0..COLUMNS_PER_ENTRY {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", r * COLUMNS_PER_ENTRY + c + 1));
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+async fn insert_entries(tx: &mut Transaction<'static, Any>, entries: &[AuditEntry]) -> Result<()> {
+    let sql = insert_sql(entries.len());
+    let mut q = sqlx::query(&sql);
+    for entry in entries {
+        let e = &entry.event;
+        q = q
+            .bind(entry.seq)
+            .bind(entry.at.to_db())
+            .bind(e.actor_id.clone())
+            .bind(e.actor_label.clone())
+            .bind(e.action.clone())
+            .bind(e.resource_type.clone())
+            .bind(e.resource_id.clone())
+            .bind(e.client_id.clone())
+            .bind(e.ip.clone())
+            .bind(e.user_agent.clone())
+            .bind(e.outcome.clone())
+            .bind(e.detail.clone())
+            .bind(entry.prev_hash.clone())
+            .bind(entry.hash.clone());
+    }
+    q.execute(&mut **tx).await?;
+    Ok(())
 }
 
 type Reply = oneshot::Sender<std::result::Result<i64, String>>;
@@ -112,11 +164,8 @@ impl GroupCommitter {
 
 async fn write_batch(backend: crate::Backend, pool: &AnyPool, batch: &[(AuditEvent, Reply)]) -> Result<Vec<i64>> {
     let mut tx = crate::begin_write(backend, pool).await?;
-    let at = Timestamp::now();
-    let mut seqs = Vec::with_capacity(batch.len());
-    for (event, _) in batch {
-        seqs.push(append(&mut tx, event.clone(), at).await?);
-    }
+    let events = batch.iter().map(|(e, _)| e.clone()).collect();
+    let seqs = append_many(&mut tx, events, Timestamp::now()).await?;
     tx.commit().await?;
     Ok(seqs)
 }

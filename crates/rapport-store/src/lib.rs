@@ -219,10 +219,15 @@ async fn sqlite_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool> 
     let pool = AnyPoolOptions::new()
         .max_connections(max)
         .acquire_timeout(timeout)
+        // A local file cannot drop the connection; pinging it on every acquire
+        // would cost a round trip to the connection's worker thread per query.
+        .test_before_acquire(false)
         .after_connect(|conn, _| {
             Box::pin(async move {
                 // FULL: every acknowledged commit is on disk even after a power
                 // cut (WAL + NORMAL may lose the last commits); see docs/decisions.md.
+                // No mmap: with a steady stream of audit appends the file keeps
+                // growing and every read transaction would remap it (measured).
                 conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;")
                     .await?;
                 Ok(())
