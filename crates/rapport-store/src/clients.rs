@@ -50,6 +50,12 @@ pub struct CareTeamMember {
     pub added_at: Timestamp,
 }
 
+impl CareTeamMember {
+    pub fn role_label(&self) -> &'static str {
+        self.role.parse::<rapport_core::access::Role>().map(|r| r.label()).unwrap_or("Staff")
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct BreakGlassRow {
     pub id: Id,
@@ -274,31 +280,46 @@ impl Store {
     /// The clients `user` may see as their caseload: on the care team, or on the
     /// team of a clinician they supervise. Returns one page and the total.
     pub async fn caseload(&self, user: &Id, q: &CaseloadQuery) -> Result<(Vec<CaseloadRow>, i64)> {
-        const SCOPE: &str = "c.id IN (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
+        // Driven from the user's care-team rows (a derived table), so the planner
+        // never walks the whole clients index in name order looking for matches.
+        // One query returns the whole (sorted) caseload and the page is cut here:
+        // sorting needs every matching row anyway, so a separate COUNT would do
+        // the same work twice.
+        const SCOPE: &str = "SELECT c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, \
+             c.responsible_clinician_id FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
              UNION SELECT t.client_id FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
-             WHERE s.supervisor_id = $1) AND c.status = $2 AND ($3 = '' OR c.search_text LIKE $3 ESCAPE '\\')";
-        let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern).unwrap_or_default();
+             WHERE s.supervisor_id = $1) mine JOIN clients c ON c.id = mine.client_id WHERE c.status = $2";
+        let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern);
         let status = q.status.unwrap_or(ClientStatus::Active).as_str();
-        let sql = format!(
-            "SELECT c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, r.name AS responsible_name \
-             FROM clients c JOIN users r ON r.id = c.responsible_clinician_id WHERE {SCOPE} \
-             ORDER BY c.sort_name, c.id LIMIT $4 OFFSET $5"
-        );
-        let rows = sqlx::query(&sql)
-            .bind(user.as_str())
-            .bind(status)
-            .bind(&pattern)
-            .bind(q.limit.clamp(1, 500))
-            .bind(q.offset.max(0))
-            .fetch_all(&self.read)
-            .await?;
-        let total: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM clients c WHERE {SCOPE}"))
-            .bind(user.as_str())
-            .bind(status)
-            .bind(&pattern)
-            .fetch_one(&self.read)
-            .await?
-            .try_get("n")?;
+        // Without a search the covering index clients_caseload answers alone.
+        let all = match &pattern {
+            None => {
+                let sql = format!("{SCOPE} ORDER BY c.sort_name, c.id");
+                sqlx::query(&sql).bind(user.as_str()).bind(status).fetch_all(&self.read).await?
+            }
+            Some(p) => {
+                let sql = format!("{SCOPE} AND c.search_text LIKE $3 ESCAPE '\\' ORDER BY c.sort_name, c.id");
+                sqlx::query(&sql).bind(user.as_str()).bind(status).bind(p).fetch_all(&self.read).await?
+            }
+        };
+        let total = all.len() as i64;
+        let offset = q.offset.max(0) as usize;
+        let rows: Vec<_> = all.into_iter().skip(offset).take(q.limit.clamp(1, 500) as usize).collect();
+        // Names of the responsible clinicians on this page (a handful of people).
+        let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        for r in &rows {
+            let id: String = r.try_get("responsible_clinician_id")?;
+            if !names.contains_key(&id) {
+                let name: String = sqlx::query("SELECT name FROM users WHERE id = $1")
+                    .bind(&id)
+                    .fetch_optional(&self.read)
+                    .await?
+                    .map(|u| u.try_get("name"))
+                    .transpose()?
+                    .unwrap_or_default();
+                names.insert(id, name);
+            }
+        }
         let list = rows
             .iter()
             .map(|r| {
@@ -309,7 +330,10 @@ impl Store {
                     date_of_birth: r.try_get("date_of_birth")?,
                     pronouns: r.try_get("pronouns")?,
                     status: ClientStatus::parse(&status).unwrap_or(ClientStatus::Active),
-                    responsible_clinician_name: r.try_get("responsible_name")?,
+                    responsible_clinician_name: names
+                        .get(&r.try_get::<String, _>("responsible_clinician_id")?)
+                        .cloned()
+                        .unwrap_or_default(),
                     updated_at: ts(&r.try_get::<String, _>("updated_at")?),
                 })
             })

@@ -121,7 +121,12 @@ impl Store {
                 let write = sqlite_pool(&url, 1, opts.connect_timeout).await?;
                 // WAL is a property of the file: set once, before readers open.
                 write.execute("PRAGMA journal_mode = WAL").await?;
-                let read = sqlite_pool(&url, opts.max_connections.max(2), opts.connect_timeout).await?;
+                // Few readers on purpose: every commit (and every read is audited, so
+                // commits are constant) empties each reader's page cache. With a
+                // reader per core, most reads find the cache warm; SQLite work is
+                // CPU-bound, so more readers would not add parallelism (measured in bench/).
+                let readers = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2).clamp(2, 8);
+                let read = sqlite_pool(&url, opts.max_connections.clamp(2, readers), opts.connect_timeout).await?;
                 (write, read)
             }
             Backend::Postgres => {

@@ -120,17 +120,20 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
-                .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
-                    // Low-cardinality span: the route template, never ids or query strings.
-                    let route = req
-                        .extensions()
-                        .get::<axum::extract::MatchedPath>()
-                        .map(|p| p.as_str().to_string())
-                        .unwrap_or_else(|| "unmatched".into());
-                    let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
-                    tracing::info_span!("request", method = %req.method(), route, request_id = %id)
-                })
-                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(|req: &Request| {
+                            // Low-cardinality span: the route template, never ids or query strings.
+                            let route = req
+                                .extensions()
+                                .get::<axum::extract::MatchedPath>()
+                                .map(|p| p.as_str().to_string())
+                                .unwrap_or_else(|| "unmatched".into());
+                            let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+                            tracing::info_span!("request", method = %req.method(), route, request_id = %id)
+                        })
+                        .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+                )
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID))
                 .layer(TimeoutLayer::with_status_code(
                     axum::http::StatusCode::REQUEST_TIMEOUT,

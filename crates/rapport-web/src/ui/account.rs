@@ -49,6 +49,34 @@ async fn page(
     })
 }
 
+impl AccountPage {
+    /// "Firefox on Windows" rather than the whole user-agent string.
+    fn browser(&self, ua: &Option<String>) -> String {
+        ua.as_deref().map(browser_summary).unwrap_or_else(|| "Unknown".into())
+    }
+}
+
+pub fn browser_summary(ua: &str) -> String {
+    const BROWSERS: [(&str, &str); 5] =
+        [("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari")];
+    const SYSTEMS: [(&str, &str); 7] = [
+        ("Android", "Android"),
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ];
+    let find = |table: &[(&str, &'static str)]| table.iter().find(|(needle, _)| ua.contains(needle)).map(|(_, n)| *n);
+    match (find(&BROWSERS), find(&SYSTEMS)) {
+        (Some(b), Some(o)) => format!("{b} on {o}"),
+        (Some(b), None) => b.to_string(),
+        (None, Some(o)) => format!("Browser on {o}"),
+        (None, None) => ua.chars().take(40).collect(),
+    }
+}
+
 #[derive(Deserialize, Default)]
 pub struct DoneParam {
     done: Option<String>,

@@ -33,6 +33,8 @@ pub struct DoneParam {
 struct UsersPage {
     layout: Layout,
     users: Vec<User>,
+    /// The signed-in administrator, who cannot deactivate themself.
+    me_id: Id,
 }
 
 pub async fn users(
@@ -43,7 +45,7 @@ pub async fn users(
     require_admin(&state, &me, "users").await?;
     let users = state.store.users().await?;
     let layout = Layout::new(&state, &me, "Users", "admin-users").await?.with_done(q.done.as_deref());
-    render(&UsersPage { layout, users })
+    render(&UsersPage { layout, users, me_id: me.user.id.clone() })
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -129,8 +131,10 @@ pub async fn create_user(State(state): State<AppState>, SignedIn(me): SignedIn, 
         errors.add("email", "Enter an email address like name@example.org");
     }
     let name = form.name.trim().to_string();
-    if name.is_empty() || name.chars().count() > 120 {
-        errors.add("name", "Enter a name of at most 120 characters");
+    if name.is_empty() {
+        errors.add("name", "Enter a name");
+    } else if name.chars().count() > 120 {
+        errors.add("name", "The name must be at most 120 characters");
     }
     let role = parse_role(&mut errors, &form.role);
     if let Err(p) = password::check(&form.password, &email) {
@@ -247,8 +251,10 @@ pub async fn update_user(
     let form = form.0;
     let mut errors = ValidationErrors::new();
     let name = form.name.trim().to_string();
-    if name.is_empty() || name.chars().count() > 120 {
-        errors.add("name", "Enter a name of at most 120 characters");
+    if name.is_empty() {
+        errors.add("name", "Enter a name");
+    } else if name.chars().count() > 120 {
+        errors.add("name", "The name must be at most 120 characters");
     }
     let role = parse_role(&mut errors, &form.role);
     if user.role == Role::Admin && role != Role::Admin && user.active && active_admins(&state).await? <= 1 {
@@ -571,8 +577,27 @@ pub async fn review_break_glass(
 #[template(path = "admin_settings.html")]
 struct SettingsPage {
     layout: Layout,
-    org: Organisation,
+    /// As typed (so a rejected value is shown back, not replaced).
+    org: SettingsValues,
     errors: FormErrors,
+}
+
+struct SettingsValues {
+    name: String,
+    idle_timeout_minutes: String,
+    absolute_lifetime_hours: String,
+    break_glass_hours: String,
+}
+
+impl From<&Organisation> for SettingsValues {
+    fn from(o: &Organisation) -> Self {
+        SettingsValues {
+            name: o.name.clone(),
+            idle_timeout_minutes: o.idle_timeout_minutes.to_string(),
+            absolute_lifetime_hours: o.absolute_lifetime_hours.to_string(),
+            break_glass_hours: o.break_glass_hours.to_string(),
+        }
+    }
 }
 
 pub async fn settings_form(
@@ -583,7 +608,7 @@ pub async fn settings_form(
     require_admin(&state, &me, "settings").await?;
     let org = state.store.organisation().await?;
     let layout = Layout::new(&state, &me, "Settings", "admin-settings").await?.with_done(q.done.as_deref());
-    render(&SettingsPage { layout, org, errors: FormErrors::default() })
+    render(&SettingsPage { layout, org: SettingsValues::from(&org), errors: FormErrors::default() })
 }
 
 #[derive(Deserialize, Default)]
@@ -612,8 +637,10 @@ pub async fn update_settings(
     require_admin(&state, &me, "settings").await?;
     let mut errors = ValidationErrors::new();
     let name = non_blank(&f.name).unwrap_or_default();
-    if name.is_empty() || name.chars().count() > 120 {
-        errors.add("name", "Enter an organisation name of at most 120 characters");
+    if name.is_empty() {
+        errors.add("name", "Enter the organisation's name");
+    } else if name.chars().count() > 120 {
+        errors.add("name", "The organisation's name must be at most 120 characters");
     }
     let org = Organisation {
         name,
@@ -644,11 +671,14 @@ pub async fn update_settings(
     };
     if !errors.is_empty() {
         let layout = Layout::new(&state, &me, "Settings", "admin-settings").await?;
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            render(&SettingsPage { layout, org, errors: FormErrors(errors) })?,
-        )
-            .into_response());
+        let typed = SettingsValues {
+            name: f.name.clone().unwrap_or_default(),
+            idle_timeout_minutes: f.idle_timeout_minutes.clone().unwrap_or_default(),
+            absolute_lifetime_hours: f.absolute_lifetime_hours.clone().unwrap_or_default(),
+            break_glass_hours: f.break_glass_hours.clone().unwrap_or_default(),
+        };
+        let page = SettingsPage { layout, org: typed, errors: FormErrors(errors) };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     }
     let mut e = me.event(action::SETTINGS_UPDATE, "organisation");
     e.detail = Some(format!(

@@ -117,5 +117,6 @@ pub async fn open(
     e.outcome = "success".into();
     e.detail = Some(format!("reason: {reason}"));
     state.store.create_break_glass(&me.user.id, &client.id, &reason, now.plus(time::Duration::hours(hours)), e).await?;
-    Ok(Redirect::to(&format!("/clients/{}?done=break-glass", client.id)).into_response())
+    // The record page shows its own emergency-access banner.
+    Ok(Redirect::to(&format!("/clients/{}", client.id)).into_response())
 }

@@ -96,7 +96,6 @@ fn done_message(key: &str) -> Option<&'static str> {
         "token-revoked" => "Token revoked. It no longer works.",
         "reviewed" => "Marked as reviewed.",
         "settings" => "Settings saved.",
-        "break-glass" => "Emergency access granted. This access is recorded and will be reviewed.",
         _ => return None,
     })
 }

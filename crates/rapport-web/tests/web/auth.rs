@@ -344,7 +344,11 @@ async fn behind_a_proxy_the_rightmost_forwarded_address_and_the_public_origin_co
         assert_eq!(r.status(), 401, "the public origin passes the CSRF check");
         let last = app
             .store
-            .audit_entries(&rapport_store::AuditFilter { action: Some(action::LOGIN_FAILED.into()), limit: 1, ..Default::default() })
+            .audit_entries(&rapport_store::AuditFilter {
+                action: Some(action::LOGIN_FAILED.into()),
+                limit: 1,
+                ..Default::default()
+            })
             .await
             .unwrap()
             .remove(0);
