@@ -69,6 +69,12 @@ pub mod action {
     pub const TOKEN_REVOKE: &str = "token.revoke";
     pub const SETTINGS_UPDATE: &str = "settings.update";
     pub const AUDIT_EXPORT: &str = "audit.export";
+    pub const MFA_ENABLE: &str = "auth.mfa_enable";
+    pub const MFA_DISABLE: &str = "auth.mfa_disable";
+    pub const MFA_RESET: &str = "auth.mfa_reset";
+    pub const MFA_FAILED: &str = "auth.mfa_failed";
+    pub const RECOVERY_CODE_USED: &str = "auth.recovery_code_used";
+    pub const RECOVERY_CODES_NEW: &str = "auth.recovery_codes_new";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -99,6 +105,12 @@ pub mod action {
         TOKEN_REVOKE,
         SETTINGS_UPDATE,
         AUDIT_EXPORT,
+        MFA_ENABLE,
+        MFA_DISABLE,
+        MFA_RESET,
+        MFA_FAILED,
+        RECOVERY_CODE_USED,
+        RECOVERY_CODES_NEW,
     ];
 }
 

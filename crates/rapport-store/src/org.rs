@@ -13,6 +13,8 @@ pub struct Organisation {
     pub idle_timeout_minutes: i64,
     pub absolute_lifetime_hours: i64,
     pub break_glass_hours: i64,
+    /// Every staff account must use two-step verification.
+    pub require_mfa: bool,
 }
 
 impl Default for Organisation {
@@ -22,6 +24,7 @@ impl Default for Organisation {
             idle_timeout_minutes: 30,
             absolute_lifetime_hours: 12,
             break_glass_hours: 4,
+            require_mfa: false,
         }
     }
 }
@@ -54,7 +57,7 @@ pub(crate) async fn upsert_name(
 impl Store {
     pub async fn organisation(&self) -> Result<Organisation> {
         let row = sqlx::query(
-            "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours FROM organisation WHERE id = 1",
+            "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa FROM organisation WHERE id = 1",
         )
         .fetch_optional(&self.read)
         .await?;
@@ -65,6 +68,7 @@ impl Store {
                 idle_timeout_minutes: r.try_get("idle_timeout_minutes")?,
                 absolute_lifetime_hours: r.try_get("absolute_lifetime_hours")?,
                 break_glass_hours: r.try_get("break_glass_hours")?,
+                require_mfa: r.try_get::<i64, _>("require_mfa")? != 0,
             },
         })
     }
@@ -73,15 +77,16 @@ impl Store {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
         sqlx::query(
-            "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, updated_at) \
-             VALUES (1, $1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET name = $1, idle_timeout_minutes = $2, \
-             absolute_lifetime_hours = $3, break_glass_hours = $4, updated_at = $5",
+            "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, \
+             require_mfa, updated_at) VALUES (1, $1, $2, $3, $4, $6, $5) ON CONFLICT (id) DO UPDATE SET name = $1, \
+             idle_timeout_minutes = $2, absolute_lifetime_hours = $3, break_glass_hours = $4, require_mfa = $6, updated_at = $5",
         )
         .bind(&org.name)
         .bind(org.idle_timeout_minutes)
         .bind(org.absolute_lifetime_hours)
         .bind(org.break_glass_hours)
         .bind(now.to_db())
+        .bind(org.require_mfa as i64)
         .execute(&mut *tx)
         .await?;
         audit::append(&mut tx, event, now).await?;

@@ -14,6 +14,8 @@ pub struct User {
     pub role: Role,
     pub practises: bool,
     pub active: bool,
+    /// Two-step verification is on.
+    pub mfa_enabled: bool,
     pub created_at: Timestamp,
 }
 
@@ -26,7 +28,8 @@ pub struct NewUser {
     pub password_hash: String,
 }
 
-pub(crate) const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.practises, u.active, u.created_at";
+pub(crate) const USER_COLUMNS: &str =
+    "u.id, u.email, u.name, u.role, u.practises, u.active, u.created_at, u.totp_enabled_at";
 
 pub(crate) fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
     let role: String = row.try_get("role")?;
@@ -37,6 +40,7 @@ pub(crate) fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
         role: role.parse().map_err(StoreError::Invalid)?,
         practises: row.try_get::<i64, _>("practises")? != 0,
         active: row.try_get::<i64, _>("active")? != 0,
+        mfa_enabled: row.try_get::<Option<String>, _>("totp_enabled_at")?.is_some(),
         created_at: ts(&row.try_get::<String, _>("created_at")?),
     })
 }
@@ -226,6 +230,7 @@ pub(crate) async fn insert_user(tx: &mut sqlx::Transaction<'static, sqlx::Any>, 
         role: new.role,
         practises: new.practises,
         active: true,
+        mfa_enabled: false,
         created_at: now,
     })
 }

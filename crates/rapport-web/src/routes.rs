@@ -62,6 +62,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .post("/setup/{token}", ui::auth::setup_submit)
         .get("/login", ui::auth::login_form)
         .post("/login", ui::auth::login_submit)
+        .get("/login/verify", ui::mfa::verify_form)
+        .post("/login/verify", ui::mfa::verify_submit)
         .post("/logout", ui::auth::logout)
         // Clients
         .get("/clients", ui::clients::caseload)
@@ -88,6 +90,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .post("/admin/users/{id}/deactivate", ui::admin::deactivate_user)
         .post("/admin/users/{id}/reactivate", ui::admin::reactivate_user)
         .post("/admin/users/{id}/end-sessions", ui::admin::end_user_sessions)
+        .post("/admin/users/{id}/reset-mfa", ui::admin::reset_user_mfa)
         .get("/admin/audit", ui::admin::audit)
         .get("/admin/audit.csv", ui::admin::audit_csv)
         .get("/admin/break-glass", ui::admin::break_glass)
@@ -101,6 +104,10 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .post("/account/sessions/{id}/end", ui::account::end_session)
         .post("/account/tokens", ui::account::create_token)
         .post("/account/tokens/{id}/revoke", ui::account::revoke_token)
+        .get("/account/mfa", ui::mfa::page)
+        .post("/account/mfa/enable", ui::mfa::enable)
+        .post("/account/mfa/disable", ui::mfa::disable)
+        .post("/account/mfa/recovery-codes", ui::mfa::recovery_codes)
         // JSON API v1
         .get("/api/v1/openapi.json", api::openapi_json)
         .get("/api/v1/me", api::me)
@@ -113,6 +120,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let Routes { router, list } = r;
     let router = router
         .fallback(ui::ops::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ui::mfa::require_enrolment))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
         .layer(axum::middleware::from_fn_with_state(state.clone(), identity::resolve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))

@@ -137,6 +137,16 @@ pub fn session_cookie_header(state: &AppState, value: &str) -> HeaderValue {
         .expect("valid cookie")
 }
 
+/// The pending second step of a sign-in (`max_age` seconds; 0 clears it).
+pub fn mfa_cookie_header(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
+    let secure = if state.config.https() { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}",
+        state.config.mfa_cookie()
+    ))
+    .expect("valid cookie")
+}
+
 pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
     let secure = if state.config.https() { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(

@@ -37,6 +37,14 @@ impl Config {
         }
     }
 
+    pub fn mfa_cookie(&self) -> &'static str {
+        if self.https() {
+            "__Host-rapport_mfa"
+        } else {
+            "rapport_mfa"
+        }
+    }
+
     pub fn csrf_cookie(&self) -> &'static str {
         if self.https() {
             "__Host-rapport_csrf"

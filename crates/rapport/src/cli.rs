@@ -422,6 +422,9 @@ async fn housekeeping(state: rapport_web::AppState) {
             if let Err(e) = state.store.purge_login_state(now.minus(forget), now).await {
                 tracing::warn!(error = %e, "login-state housekeeping failed");
             }
+            if let Err(e) = state.store.purge_challenges(now.minus(time::Duration::minutes(10))).await {
+                tracing::warn!(error = %e, "sign-in challenge housekeeping failed");
+            }
         }
     }
 }

@@ -348,6 +348,21 @@ pub async fn end_user_sessions(
     Ok(Redirect::to("/admin/users?done=user-sessions-ended").into_response())
 }
 
+/// For a lost phone: turns the person's two-step verification off so they can set it up again.
+pub async fn reset_user_mfa(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    require_admin(&state, &me, "users").await?;
+    let user = target_user(&state, &id).await?;
+    let mut e = me.event(action::MFA_RESET, "user");
+    e.resource_id = Some(user.id.to_string());
+    e.detail = Some(format!("two-step verification of {} reset by an administrator", user.email));
+    state.store.disable_totp(&user.id, e).await?;
+    Ok(Redirect::to("/admin/users?done=mfa-reset").into_response())
+}
+
 // ---- audit log ----------------------------------------------------------------
 
 #[derive(Deserialize, Default, Clone)]
@@ -583,6 +598,7 @@ struct SettingsPage {
 }
 
 struct SettingsValues {
+    require_mfa: bool,
     name: String,
     idle_timeout_minutes: String,
     absolute_lifetime_hours: String,
@@ -592,6 +608,7 @@ struct SettingsValues {
 impl From<&Organisation> for SettingsValues {
     fn from(o: &Organisation) -> Self {
         SettingsValues {
+            require_mfa: o.require_mfa,
             name: o.name.clone(),
             idle_timeout_minutes: o.idle_timeout_minutes.to_string(),
             absolute_lifetime_hours: o.absolute_lifetime_hours.to_string(),
@@ -617,6 +634,7 @@ pub struct SettingsForm {
     idle_timeout_minutes: Option<String>,
     absolute_lifetime_hours: Option<String>,
     break_glass_hours: Option<String>,
+    require_mfa: Option<String>,
 }
 
 fn number_in(errors: &mut ValidationErrors, field: &str, label: &str, v: &Option<String>, min: i64, max: i64) -> i64 {
@@ -668,10 +686,12 @@ pub async fn update_settings(
             1,
             72,
         ),
+        require_mfa: f.require_mfa.is_some(),
     };
     if !errors.is_empty() {
         let layout = Layout::new(&state, &me, "Settings", "admin-settings").await?;
         let typed = SettingsValues {
+            require_mfa: f.require_mfa.is_some(),
             name: f.name.clone().unwrap_or_default(),
             idle_timeout_minutes: f.idle_timeout_minutes.clone().unwrap_or_default(),
             absolute_lifetime_hours: f.absolute_lifetime_hours.clone().unwrap_or_default(),
@@ -682,8 +702,8 @@ pub async fn update_settings(
     }
     let mut e = me.event(action::SETTINGS_UPDATE, "organisation");
     e.detail = Some(format!(
-        "idle {} min, lifetime {} h, emergency access {} h",
-        org.idle_timeout_minutes, org.absolute_lifetime_hours, org.break_glass_hours
+        "idle {} min, lifetime {} h, emergency access {} h, two-step verification required: {}",
+        org.idle_timeout_minutes, org.absolute_lifetime_hours, org.break_glass_hours, org.require_mfa
     ));
     state.store.update_organisation(&org, e).await?;
     state.forget_organisation().await;

@@ -174,6 +174,7 @@ fn login_notice(key: Option<&str>) -> Option<&'static str> {
         "setup" => Some("Your administrator account is ready. Sign in to continue."),
         "expired" => Some("Your session has ended. Sign in again."),
         "password" => Some("Password changed. Sign in with your new password."),
+        "verify-expired" => Some("The sign-in took too long or had too many wrong codes. Sign in again."),
         _ => None,
     }
 }
@@ -266,18 +267,41 @@ pub async fn login_submit(
         state.store.audit(e).await?;
         return fail(StatusCode::UNAUTHORIZED, "The email address or password is not right.".into());
     };
+    if user.mfa_enabled {
+        // Password right; the second step decides. Failures are cleared only after it.
+        let challenge = new_secret();
+        state.store.create_challenge(&secret_hash(&challenge), &user.id).await?;
+        let mut resp = Redirect::to("/login/verify").into_response();
+        resp.headers_mut().append(header::SET_COOKIE, crate::security::mfa_cookie_header(&state, &challenge, 300));
+        return Ok(resp);
+    }
     state.store.clear_login_failures(&account_key).await?;
-    // A fresh session id at every sign-in (no fixation).
+    start_session(&state, &user, &meta, None).await
+}
+
+/// Signs `user` in: a fresh session id (no fixation), recorded with the login.
+pub async fn start_session(
+    state: &AppState,
+    user: &rapport_store::users::User,
+    meta: &crate::identity::RequestMeta,
+    detail: Option<&str>,
+) -> AppResult<Response> {
     let sid = new_secret();
     let mut e = meta.event(&user.email, action::LOGIN, "session", Outcome::Success);
     e.actor_id = Some(user.id.to_string());
+    e.detail = detail.map(str::to_string);
     state
         .store
         .create_session(&secret_hash(&sid), &user.id, &new_secret(), meta.ip.as_deref(), meta.user_agent.as_deref(), e)
         .await?;
     let mut resp = Redirect::to("/").into_response();
-    resp.headers_mut().append(header::SET_COOKIE, session_cookie_header(&state, &sid));
+    resp.headers_mut().append(header::SET_COOKIE, session_cookie_header(state, &sid));
     Ok(resp)
+}
+
+/// The account key used for login throttling.
+pub fn account_throttle_key(email: &str) -> String {
+    format!("{ACCOUNT_KEY}{email}")
 }
 
 pub async fn logout(State(state): State<AppState>, identity: Option<Extension<Identity>>) -> AppResult<Response> {

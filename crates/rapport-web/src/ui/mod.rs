@@ -7,6 +7,7 @@ pub mod auth;
 pub mod break_glass;
 pub mod care_team;
 pub mod clients;
+pub mod mfa;
 pub mod ops;
 pub mod pages;
 
@@ -91,6 +92,10 @@ fn done_message(key: &str) -> Option<&'static str> {
         "user-reactivated" => "Account reactivated.",
         "user-sessions-ended" => "All of that person's sessions were ended; they must sign in again.",
         "password" => "Password changed. Your other sessions were signed out.",
+        "mfa-off" => "Two-step verification is off. Signing in now needs only your password.",
+        "mfa-reset" => {
+            "Two-step verification was reset. The person signs in with their password and can set it up again."
+        }
         "session-ended" => "Session ended.",
         "sessions-ended" => "All your other sessions were signed out.",
         "token-revoked" => "Token revoked. It no longer works.",

@@ -4,5 +4,6 @@
 mod api;
 mod auth;
 mod matrix;
+mod mfa;
 mod support;
 mod ui;

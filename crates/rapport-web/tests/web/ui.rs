@@ -312,6 +312,20 @@ async fn every_audited_action_leaves_an_entry() {
     for _ in 0..6 {
         guesser.login("y@clinic.example", "not the password!").await;
     }
+    // Two-step verification: enrol, fail, recovery code, new codes, disable; and an admin reset.
+    x.get("/account/mfa").await;
+    let secret = app.store.mfa_state(&xid).await.unwrap().pending_secret.unwrap();
+    let code = rapport_web::mfa::code_at(&secret, rapport_web::mfa::unix_now()).unwrap();
+    let page = x.submit("/account/mfa", "/account/mfa/enable", &[("code", &code)]).await.text().await.unwrap();
+    let start = page.find("id=\"recovery-codes\">").unwrap() + 20;
+    let recovery = page[start..start + 11].to_string();
+    let second = Browser::new(&app);
+    second.login("x@clinic.example", new).await;
+    second.submit("/login/verify", "/login/verify", &[("code", "999999")]).await;
+    second.submit("/login/verify", "/login/verify", &[("code", &recovery)]).await;
+    x.submit("/account/mfa", "/account/mfa/recovery-codes", &[("current_password", new)]).await;
+    x.submit("/account/mfa", "/account/mfa/disable", &[("current_password", new)]).await;
+    admin.submit("/admin/users", &format!("/admin/users/{}/reset-mfa", y.id), &[]).await;
     let csrf = x.csrf_from("/account").await;
     x.post_form("/logout", &[("csrf", &csrf)]).await;
 

@@ -1,0 +1,306 @@
+//! Two-step verification: the second step of signing in, enrolment of an
+//! authenticator app with recovery codes, turning it off, and the
+//! organisation-wide requirement.
+
+use super::{render, FormErrors, Layout};
+use crate::error::{AppError, AppResult};
+use crate::identity::{cookie, secret_hash, Identity, Meta, SignedIn};
+use crate::mfa;
+use crate::security::mfa_cookie_header;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use rand::RngCore;
+use rapport_core::audit::{action, Outcome};
+use rapport_core::mfa::{normalise_recovery_code, normalise_totp_code, recovery_code_from_bytes, RECOVERY_CODES};
+use rapport_core::throttle::ThrottlePolicy;
+use rapport_core::{Timestamp, ValidationErrors};
+use serde::Deserialize;
+
+/// How long the second step may take, and how many wrong codes it allows.
+const CHALLENGE_SECONDS: i64 = 300;
+const CHALLENGE_ATTEMPTS: i64 = 5;
+
+#[derive(Template)]
+#[template(path = "login_verify.html")]
+struct VerifyPage {
+    csrf: String,
+    error: Option<String>,
+}
+
+fn anonymous_csrf(state: &AppState, headers: &HeaderMap) -> String {
+    cookie(headers, state.config.csrf_cookie()).unwrap_or_default().to_string()
+}
+
+fn restart_login(state: &AppState) -> Response {
+    let mut resp = Redirect::to("/login?done=verify-expired").into_response();
+    resp.headers_mut().append(header::SET_COOKIE, mfa_cookie_header(state, "", 0));
+    resp
+}
+
+/// The live challenge behind the cookie, if any.
+async fn live_challenge(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> AppResult<Option<(String, rapport_store::mfa::Challenge)>> {
+    let Some(value) = cookie(headers, state.config.mfa_cookie()) else { return Ok(None) };
+    let hash = secret_hash(value);
+    let Some(c) = state.store.challenge(&hash).await? else { return Ok(None) };
+    if Timestamp::now().since(c.created_at).whole_seconds() > CHALLENGE_SECONDS || c.attempts >= CHALLENGE_ATTEMPTS {
+        state.store.delete_challenge(&hash).await?;
+        return Ok(None);
+    }
+    Ok(Some((hash, c)))
+}
+
+pub async fn verify_form(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+    if live_challenge(&state, &headers).await?.is_none() {
+        return Ok(restart_login(&state));
+    }
+    Ok(render(&VerifyPage { csrf: anonymous_csrf(&state, &headers), error: None })?.into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct CodeForm {
+    code: Option<String>,
+}
+
+pub async fn verify_submit(
+    State(state): State<AppState>,
+    Meta(meta): Meta,
+    headers: HeaderMap,
+    Form(f): Form<CodeForm>,
+) -> AppResult<Response> {
+    let Some((hash, challenge)) = live_challenge(&state, &headers).await? else { return Ok(restart_login(&state)) };
+    let Some(user) = state.store.user(&challenge.user_id).await?.filter(|u| u.active) else {
+        state.store.delete_challenge(&hash).await?;
+        return Ok(restart_login(&state));
+    };
+    let typed = f.code.unwrap_or_default();
+    let mfa_state = state.store.mfa_state(&user.id).await?;
+    let secret = mfa_state.secret.unwrap_or_default();
+    let mut detail = None;
+    let accepted = if let Some(code) = normalise_totp_code(&typed) {
+        match mfa::check(&secret, &code, mfa::unix_now()) {
+            // A code is accepted once: a later step than any used before.
+            Some(step) => state.store.accept_totp_step(&user.id, step).await?,
+            None => false,
+        }
+    } else if let Some(code) = normalise_recovery_code(&typed) {
+        let used = state.store.use_recovery_code(&user.id, &secret_hash(&code)).await?;
+        if used {
+            let mut e = meta.event(&user.email, action::RECOVERY_CODE_USED, "user", Outcome::Success);
+            e.actor_id = Some(user.id.to_string());
+            e.detail = Some(format!("{} recovery codes left", mfa_state.unused_recovery_codes - 1));
+            state.store.audit(e).await?;
+            detail = Some("with a recovery code");
+        }
+        used
+    } else {
+        false
+    };
+    let account_key = super::auth::account_throttle_key(&user.email);
+    if !accepted {
+        state.store.count_challenge_attempt(&hash).await?;
+        let now = Timestamp::now();
+        state.store.record_login_failure(&account_key, now, now.minus(ThrottlePolicy::ACCOUNT.forget_after)).await?;
+        let mut e = meta.event(&user.email, action::MFA_FAILED, "session", Outcome::Failure);
+        e.actor_id = Some(user.id.to_string());
+        state.store.audit(e).await?;
+        if challenge.attempts + 1 >= CHALLENGE_ATTEMPTS {
+            state.store.delete_challenge(&hash).await?;
+            return Ok(restart_login(&state));
+        }
+        let page = VerifyPage {
+            csrf: anonymous_csrf(&state, &headers),
+            error: Some("That code is not right, or was already used. Enter the current code from your app, or a recovery code.".into()),
+        };
+        return Ok((StatusCode::UNAUTHORIZED, render(&page)?).into_response());
+    }
+    state.store.delete_challenge(&hash).await?;
+    state.store.clear_login_failures(&account_key).await?;
+    let mut resp =
+        super::auth::start_session(&state, &user, &meta, Some(detail.unwrap_or("with two-step verification"))).await?;
+    resp.headers_mut().append(header::SET_COOKIE, mfa_cookie_header(&state, "", 0));
+    Ok(resp)
+}
+
+// ---- enrolment and management ------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "account_mfa.html")]
+struct MfaPage {
+    layout: Layout,
+    enabled: bool,
+    required: bool,
+    secret: String,
+    qr_svg: String,
+    unused_codes: i64,
+    new_codes: Vec<String>,
+    errors: FormErrors,
+}
+
+async fn mfa_page(
+    state: &AppState,
+    me: &Identity,
+    errors: ValidationErrors,
+    new_codes: Vec<String>,
+) -> AppResult<MfaPage> {
+    let org = state.organisation().await?;
+    let st = state.store.mfa_state(&me.user.id).await?;
+    let enabled = st.secret.is_some();
+    let (secret, qr_svg) = if enabled {
+        (String::new(), String::new())
+    } else {
+        // Keep one pending secret per enrolment attempt so a reload shows the same code.
+        let secret = match st.pending_secret {
+            Some(s) => s,
+            None => {
+                let s = mfa::new_secret();
+                state.store.set_pending_totp(&me.user.id, &s).await?;
+                s
+            }
+        };
+        let (_, svg) = mfa::enrolment(&secret, &me.user.email, &format!("Rapport ({})", org.name))
+            .ok_or_else(|| AppError::internal("could not draw the QR code"))?;
+        (secret, svg)
+    };
+    let mut layout = Layout::new(state, me, "Two-step verification", "account").await?;
+    if org.require_mfa && !enabled {
+        layout = layout.with_error("Your organisation requires two-step verification. Set it up to continue.");
+    }
+    Ok(MfaPage {
+        layout,
+        enabled,
+        required: org.require_mfa,
+        secret,
+        qr_svg,
+        unused_codes: st.unused_recovery_codes,
+        new_codes,
+        errors: FormErrors(errors),
+    })
+}
+
+impl MfaPage {
+    /// The secret in groups of four, as people type it.
+    fn grouped_secret(&self) -> String {
+        self.secret.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).to_string()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+pub async fn page(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Response> {
+    Ok(render(&mfa_page(&state, &me, ValidationErrors::new(), Vec::new()).await?)?.into_response())
+}
+
+fn new_recovery_codes() -> (Vec<String>, Vec<String>) {
+    let mut shown = Vec::with_capacity(RECOVERY_CODES);
+    let mut hashes = Vec::with_capacity(RECOVERY_CODES);
+    for _ in 0..RECOVERY_CODES {
+        let mut b = [0u8; 10];
+        rand::rngs::OsRng.fill_bytes(&mut b);
+        let code = recovery_code_from_bytes(&b);
+        hashes.push(secret_hash(&normalise_recovery_code(&code).expect("generated codes are valid")));
+        shown.push(code);
+    }
+    (shown, hashes)
+}
+
+pub async fn enable(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Form(f): Form<CodeForm>,
+) -> AppResult<Response> {
+    let st = state.store.mfa_state(&me.user.id).await?;
+    if st.secret.is_some() {
+        return Ok(Redirect::to("/account/mfa").into_response());
+    }
+    let pending = st.pending_secret.unwrap_or_default();
+    let step = normalise_totp_code(f.code.as_deref().unwrap_or_default())
+        .and_then(|code| mfa::check(&pending, &code, mfa::unix_now()));
+    let Some(step) = step else {
+        let errors = ValidationErrors::single("code", "Enter the 6-digit code your app shows now for Rapport");
+        let page = mfa_page(&state, &me, errors, Vec::new()).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    };
+    let (shown, hashes) = new_recovery_codes();
+    let mut e = me.event(action::MFA_ENABLE, "user");
+    e.resource_id = Some(me.user.id.to_string());
+    state.store.enable_totp(&me.user.id, &pending, step, &hashes, e).await?;
+    Ok(render(&mfa_page(&state, &me, ValidationErrors::new(), shown).await?)?.into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct PasswordForm {
+    current_password: Option<String>,
+}
+
+async fn check_password(state: &AppState, me: &Identity, pw: Option<String>) -> AppResult<bool> {
+    let phc = state.store.password_hash(&me.user.id).await?;
+    Ok(state.hasher.verify(pw.as_deref().unwrap_or_default(), &phc).await.0)
+}
+
+pub async fn disable(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Form(f): Form<PasswordForm>,
+) -> AppResult<Response> {
+    if state.organisation().await?.require_mfa {
+        return Err(AppError::Forbidden(
+            "Your organisation requires two-step verification; it cannot be turned off.".into(),
+        ));
+    }
+    if !check_password(&state, &me, f.current_password).await? {
+        let errors = ValidationErrors::single("current_password", "Your current password is not right");
+        let page = mfa_page(&state, &me, errors, Vec::new()).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    }
+    let mut e = me.event(action::MFA_DISABLE, "user");
+    e.resource_id = Some(me.user.id.to_string());
+    state.store.disable_totp(&me.user.id, e).await?;
+    Ok(Redirect::to("/account?done=mfa-off").into_response())
+}
+
+pub async fn recovery_codes(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Form(f): Form<PasswordForm>,
+) -> AppResult<Response> {
+    if state.store.mfa_state(&me.user.id).await?.secret.is_none() {
+        return Ok(Redirect::to("/account/mfa").into_response());
+    }
+    if !check_password(&state, &me, f.current_password).await? {
+        let errors = ValidationErrors::single("current_password", "Your current password is not right");
+        let page = mfa_page(&state, &me, errors, Vec::new()).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    }
+    let (shown, hashes) = new_recovery_codes();
+    let mut e = me.event(action::RECOVERY_CODES_NEW, "user");
+    e.resource_id = Some(me.user.id.to_string());
+    state.store.replace_recovery_codes(&me.user.id, &hashes, e).await?;
+    Ok(render(&mfa_page(&state, &me, ValidationErrors::new(), shown).await?)?.into_response())
+}
+
+/// Middleware: when the organisation requires two-step verification, a signed-in
+/// person without it can reach only the enrolment page (and sign out).
+pub async fn require_enrolment(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let needs = match req.extensions().get::<Identity>() {
+        Some(id) if id.session_hash().is_some() && !id.user.mfa_enabled => {
+            state.organisation().await.map(|o| o.require_mfa).unwrap_or(false)
+        }
+        _ => false,
+    };
+    let path = req.uri().path();
+    let allowed = path.starts_with("/account/mfa")
+        || path == "/logout"
+        || path.starts_with("/static/")
+        || path == "/healthz"
+        || path == "/readyz";
+    if needs && !allowed {
+        return Redirect::to("/account/mfa").into_response();
+    }
+    next.run(req).await
+}
