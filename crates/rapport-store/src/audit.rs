@@ -115,11 +115,22 @@ impl GroupCommitter {
             let mut batch = Vec::with_capacity(MAX_BATCH);
             while let Some(first) = rx.recv().await {
                 batch.push(first);
-                while batch.len() < MAX_BATCH {
-                    match rx.try_recv() {
-                        Ok(item) => batch.push(item),
-                        Err(_) => break,
+                // Take what is waiting; then let the other request tasks run (yield,
+                // no timer, so an idle server adds no latency) and take what they
+                // queued too, while more keeps arriving. Bigger batches mean fewer
+                // commits: less CPU per entry and fewer emptied reader caches.
+                for _ in 0..4 {
+                    let before = batch.len();
+                    while batch.len() < MAX_BATCH {
+                        match rx.try_recv() {
+                            Ok(item) => batch.push(item),
+                            Err(_) => break,
+                        }
                     }
+                    if batch.len() == before && before > 1 || batch.len() >= MAX_BATCH {
+                        break;
+                    }
+                    tokio::task::yield_now().await;
                 }
                 let result = write_batch(backend, &pool, &batch).await;
                 match result {
