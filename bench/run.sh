@@ -115,7 +115,10 @@ if [ "$POSTGRES" = auto ]; then
     # our affinity, so narrow it around pg_start and then restore it.
     orig_affinity=$(taskset -pc $$ | awk -F': ' '{print $2}')
     [ "${#pin_server[@]}" -gt 0 ] && taskset -pc "$SERVER_CPU" $$ >/dev/null
-    pg_start rapport_bench >&2
+    # Durable like production (fsync on), and random_page_cost for SSD-backed
+    # storage, as docs/operations.md recommends.
+    PG_SETTINGS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c random_page_cost=1.1" \
+        pg_start rapport_bench >&2
     PG_STARTED=1
     taskset -pc "$orig_affinity" $$ >/dev/null
     POSTGRES=$PG_URL

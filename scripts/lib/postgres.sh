@@ -75,12 +75,13 @@ pg_start() {
             continue
         fi
         # fsync=off etc.: tests create a database per test and nothing needs to
-        # survive a crash, so skip the disk flushes. max_connections is raised
+        # survive a crash, so skip the disk flushes (PG_SETTINGS overrides this:
+        # the benchmark runs a durable, production-like server). max_connections is raised
         # because parallel tests each hold a small pool.
         if _pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" \
             -w -t 60 start -o "-c listen_addresses=127.0.0.1 -p $port \
  -c unix_socket_directories=$PG_DIR -c max_connections=300 \
- -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null 2>&1; then
+ ${PG_SETTINGS:--c fsync=off -c synchronous_commit=off -c full_page_writes=off}" >/dev/null 2>&1; then
             break
         fi
         port=$((port + 1))
