@@ -67,13 +67,22 @@ if ! python3 "$ROOT/scripts/check-licenses.py"; then
     failed+=("licence check")
 fi
 
-# --- 4. Rust tests ----------------------------------------------------------------
+# --- 4. Formatting and lints (warnings are errors) -----------------------------------
+step "cargo fmt --check; cargo clippy -D warnings"
+if ! cargo fmt --all --check; then
+    failed+=("cargo fmt")
+fi
+if ! cargo clippy --workspace --all-targets --locked -- -D warnings; then
+    failed+=("cargo clippy")
+fi
+
+# --- 5. Rust tests ----------------------------------------------------------------
 step "cargo test --workspace --locked"
 if ! cargo test --workspace --locked; then
     failed+=("cargo test")
 fi
 
-# --- 5. Browser journey -------------------------------------------------------------
+# --- 6. Browser journey -------------------------------------------------------------
 step "Building the rapport binary for the browser journey"
 if cargo build --locked --bin rapport; then
     step "Installing e2e dependencies"

@@ -309,15 +309,15 @@ impl Store {
         let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
         for r in &rows {
             let id: String = r.try_get("responsible_clinician_id")?;
-            if !names.contains_key(&id) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
                 let name: String = sqlx::query("SELECT name FROM users WHERE id = $1")
-                    .bind(&id)
+                    .bind(slot.key())
                     .fetch_optional(&self.read)
                     .await?
                     .map(|u| u.try_get("name"))
                     .transpose()?
                     .unwrap_or_default();
-                names.insert(id, name);
+                slot.insert(name);
             }
         }
         let list = rows

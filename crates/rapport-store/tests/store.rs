@@ -131,7 +131,7 @@ async fn client_lifecycle_care_team_and_caseload() {
 
         // Supervision brings alice's clients into the supervisor's caseload.
         assert_eq!(store.caseload(&sup, &q).await.unwrap().1, 0);
-        store.set_supervisees(&sup, &[alice.clone()], event(action::USER_UPDATE)).await.unwrap();
+        store.set_supervisees(&sup, std::slice::from_ref(&alice), event(action::USER_UPDATE)).await.unwrap();
         assert_eq!(store.caseload(&sup, &q).await.unwrap().1, 1);
         let (_, rel) = store.client_with_relation(&sup, &c.id, now).await.unwrap().unwrap();
         assert!(rel.supervises_care_team_member);

@@ -83,6 +83,11 @@ pub async fn reason_form(
 ) -> AppResult<Response> {
     require_break_glass(&state, &me).await?;
     let client = summary(&state, &id).await?;
+    let mut e = me.event(action::CLIENT_READ, "client");
+    e.resource_id = Some(client.id.to_string());
+    e.client_id = Some(client.id.to_string());
+    e.detail = Some("emergency-access request form: name and date of birth only".into());
+    state.store.audit(e).await?;
     let hours = state.organisation().await?.break_glass_hours;
     let layout = Layout::new(&state, &me, "Emergency access", "break-glass").await?;
     Ok(render(&ReasonPage { layout, client, reason: String::new(), error: None, hours })?.into_response())
