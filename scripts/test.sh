@@ -85,6 +85,11 @@ fi
 # --- 6. Browser journey -------------------------------------------------------------
 step "Building the rapport binary for the browser journey"
 if cargo build --locked --bin rapport; then
+    step "API contract fuzzing (schemathesis against /api/v1/openapi.json)"
+    if ! "$ROOT/scripts/api-fuzz.sh" "$ROOT/target/debug/rapport"; then
+        failed+=("API contract fuzzing")
+    fi
+
     step "Installing e2e dependencies"
     # npm ci reproduces the lockfile exactly; fall back to install only when a
     # lockfile has not been committed yet.

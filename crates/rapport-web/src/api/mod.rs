@@ -24,7 +24,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 #[openapi(
     info(title = "Rapport API", version = "1", description = "Rapport JSON API v1. Authenticate with `Authorization: Bearer <token>` (create one with `rapport token create` or on the My account page). Errors are `{\"error\": {\"code\", \"message\", \"field\"?}}`."),
     paths(me, list_clients, create_client, get_client, patch_client, audit),
-    components(schemas(Me, ClientJson, ExternalIdJson, NewClient, ClientPatch, AuditEntryJson, ErrorBody, crate::error::ErrorDetail)),
+    components(schemas(Me, ClientJson, ClientSummaryJson, ExternalIdJson, NewClient, ClientPatch, AuditEntryJson, ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
     tags((name = "clients", description = "Client records on the caller's caseload"), (name = "audit", description = "The audit log (administrators)"))
@@ -79,7 +79,9 @@ pub async fn me(ApiCaller(me): ApiCaller) -> Json<Me> {
 #[serde(deny_unknown_fields)]
 pub struct ExternalIdJson {
     /// e.g. "Hospital number"
+    #[schema(min_length = 1, max_length = 80, pattern = r"\S")]
     pub system: String,
+    #[schema(min_length = 1, max_length = 80, pattern = r"\S")]
     pub value: String,
 }
 
@@ -142,11 +144,28 @@ impl From<ClientRecord> for ClientJson {
     }
 }
 
+/// One row of a caseload.
+#[derive(Serialize, ToSchema)]
+pub struct ClientSummaryJson {
+    pub id: String,
+    pub display_name: String,
+    /// `YYYY-MM-DD`
+    pub date_of_birth: Option<String>,
+    pub pronouns: Option<String>,
+    /// `active` or `archived`
+    pub status: String,
+    pub responsible_clinician_name: String,
+    pub updated_at: String,
+}
+
 #[derive(Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct NewClient {
+    /// Required; at most 120 characters, not only spaces.
+    #[schema(min_length = 1, max_length = 120, pattern = r"\S")]
     pub display_name: String,
-    /// `YYYY-MM-DD`
+    /// `YYYY-MM-DD`, not in the future (empty or null: not recorded).
+    #[schema(pattern = r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")]
     pub date_of_birth: Option<String>,
     pub legal_name: Option<String>,
     pub pronouns: Option<String>,
@@ -158,7 +177,9 @@ pub struct NewClient {
     pub emergency_contact_relationship: Option<String>,
     pub emergency_contact_phone: Option<String>,
     pub consent_notes: Option<String>,
+    /// At most 10, each system at most once.
     #[serde(default)]
+    #[schema(max_items = 10)]
     pub external_ids: Vec<ExternalIdJson>,
 }
 
@@ -172,15 +193,18 @@ pub struct ListParams {
     /// Search by name or external identifier.
     pub q: Option<String>,
     /// `active` (default) or `archived`.
+    #[param(pattern = "^(active|archived)$")]
     pub status: Option<String>,
     /// Page size, 1-500 (default 100).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
+    #[param(minimum = 0)]
     pub offset: Option<i64>,
 }
 
 /// The caller's caseload. The total is in the `X-Total-Count` header.
 #[utoipa::path(get, path = "/api/v1/clients", tag = "clients", params(ListParams),
-    responses((status = 200, body = [ClientJson]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = [ClientSummaryJson]), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn list_clients(
     State(state): State<AppState>,
     ApiCaller(me): ApiCaller,
@@ -207,18 +231,16 @@ pub async fn list_clients(
     let mut e = me.event(action::CLIENT_LIST, "client");
     e.detail = Some(format!("{} of {total} {} clients via API", rows.len(), status.as_str()));
     state.store.audit(e).await?;
-    let list: Vec<serde_json::Value> = rows
+    let list: Vec<ClientSummaryJson> = rows
         .into_iter()
-        .map(|r| {
-            serde_json::json!({
-                "id": r.id.to_string(),
-                "display_name": r.display_name,
-                "date_of_birth": r.date_of_birth,
-                "pronouns": r.pronouns,
-                "status": r.status.as_str(),
-                "responsible_clinician_name": r.responsible_clinician_name,
-                "updated_at": r.updated_at.to_db(),
-            })
+        .map(|r| ClientSummaryJson {
+            id: r.id.to_string(),
+            display_name: r.display_name,
+            date_of_birth: r.date_of_birth,
+            pronouns: r.pronouns,
+            status: r.status.as_str().into(),
+            responsible_clinician_name: r.responsible_clinician_name,
+            updated_at: r.updated_at.to_db(),
         })
         .collect();
     let mut headers = HeaderMap::new();
@@ -282,8 +304,10 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
 pub struct ClientPatch {
     /// When given, the update is refused with 409 if the record has changed since.
     pub version: Option<i64>,
+    #[schema(min_length = 1, max_length = 120, pattern = r"\S")]
     pub display_name: Option<String>,
     /// `archived` or `active`.
+    #[schema(pattern = "^(active|archived)$")]
     pub status: Option<String>,
     #[serde(default, deserialize_with = "present")]
     pub legal_name: Option<Option<String>>,
@@ -433,12 +457,13 @@ pub struct AuditQuery {
     /// Only entries with a smaller sequence number (paging, newest first).
     pub before: Option<i64>,
     /// 1-1000, default 100.
+    #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
 }
 
 /// Audit entries, newest first (administrators only).
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
-    responses((status = 200, body = [AuditEntryJson]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = [AuditEntryJson]), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn audit(
     State(state): State<AppState>,
     ApiCaller(me): ApiCaller,
