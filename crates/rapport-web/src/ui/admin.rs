@@ -560,7 +560,7 @@ pub async fn break_glass(
     let rows = state.store.break_glass_log(200).await?;
     // The list names clients: record that an administrator saw it.
     let mut e = me.event(action::CLIENT_LIST, "break_glass");
-    e.detail = Some(format!("access review list: {} emergency accesses shown", rows.len()));
+    e.detail = Some(format!("access review list shown ({} emergency access records)", rows.len()));
     state.store.audit(e).await?;
     let layout = Layout::new(&state, &me, "Access reviews", "admin-break-glass").await?.with_done(q.done.as_deref());
     render(&BreakGlassPage { layout, rows })
