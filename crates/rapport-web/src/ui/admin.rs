@@ -203,6 +203,21 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for RawForm {
     }
 }
 
+/// The account an administrator acts on, and the audit event naming it.
+async fn user_action(
+    state: &AppState,
+    me: &crate::identity::Identity,
+    id: &str,
+    act: &str,
+    resource_type: &str,
+) -> AppResult<(User, rapport_core::audit::AuditEvent)> {
+    require_admin(state, me, "users").await?;
+    let user = target_user(state, id).await?;
+    let mut e = me.event(act, resource_type);
+    e.resource_id = Some(user.id.to_string());
+    Ok((user, e))
+}
+
 async fn target_user(state: &AppState, id: &str) -> AppResult<User> {
     let id = Id::parse(id).ok_or(AppError::NotFound)?;
     state.store.user(&id).await?.ok_or(AppError::NotFound)
@@ -307,16 +322,13 @@ pub async fn deactivate_user(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    require_admin(&state, &me, "users").await?;
-    let user = target_user(&state, &id).await?;
+    let (user, e) = user_action(&state, &me, &id, action::USER_DEACTIVATE, "user").await?;
     if user.id == me.user.id {
         return Err(AppError::Conflict("You cannot deactivate your own account.".into()));
     }
     if user.role == Role::Admin && user.active && active_admins(&state).await? <= 1 {
         return Err(AppError::Conflict("This is the only active administrator.".into()));
     }
-    let mut e = me.event(action::USER_DEACTIVATE, "user");
-    e.resource_id = Some(user.id.to_string());
     state.store.set_user_active(&user.id, false, e).await?;
     Ok(Redirect::to("/admin/users?done=user-deactivated").into_response())
 }
@@ -326,10 +338,7 @@ pub async fn reactivate_user(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    require_admin(&state, &me, "users").await?;
-    let user = target_user(&state, &id).await?;
-    let mut e = me.event(action::USER_REACTIVATE, "user");
-    e.resource_id = Some(user.id.to_string());
+    let (user, e) = user_action(&state, &me, &id, action::USER_REACTIVATE, "user").await?;
     state.store.set_user_active(&user.id, true, e).await?;
     Ok(Redirect::to("/admin/users?done=user-reactivated").into_response())
 }
@@ -339,10 +348,7 @@ pub async fn end_user_sessions(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    require_admin(&state, &me, "users").await?;
-    let user = target_user(&state, &id).await?;
-    let mut e = me.event(action::SESSION_END, "session");
-    e.resource_id = Some(user.id.to_string());
+    let (user, mut e) = user_action(&state, &me, &id, action::SESSION_END, "session").await?;
     e.detail = Some(format!("all sessions of {} ended by an administrator", user.email));
     state.store.end_all_sessions(&user.id, e).await?;
     Ok(Redirect::to("/admin/users?done=user-sessions-ended").into_response())
@@ -354,10 +360,7 @@ pub async fn reset_user_mfa(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    require_admin(&state, &me, "users").await?;
-    let user = target_user(&state, &id).await?;
-    let mut e = me.event(action::MFA_RESET, "user");
-    e.resource_id = Some(user.id.to_string());
+    let (user, mut e) = user_action(&state, &me, &id, action::MFA_RESET, "user").await?;
     e.detail = Some(format!("two-step verification of {} reset by an administrator", user.email));
     state.store.disable_totp(&user.id, e).await?;
     Ok(Redirect::to("/admin/users?done=mfa-reset").into_response())
