@@ -144,7 +144,14 @@ pub fn client_write_access(actor: &Actor, rel: ClientRelation) -> Option<AccessB
 /// Who may change a client's care team: its members and their supervisors,
 /// not someone who is only in through break-glass.
 pub fn may_manage_care_team(actor: &Actor, rel: ClientRelation) -> bool {
-    matches!(client_read_access(actor, rel), Some(AccessBasis::CareTeam) | Some(AccessBasis::Supervision))
+    client_read_access(actor, rel).is_some_and(AccessBasis::manages_care_team)
+}
+
+impl AccessBasis {
+    /// Whether access on this basis includes changing the care team.
+    pub fn manages_care_team(self) -> bool {
+        matches!(self, AccessBasis::CareTeam | AccessBasis::Supervision)
+    }
 }
 
 #[cfg(test)]

@@ -286,9 +286,10 @@ impl Store {
         // sorting needs every matching row anyway, so a separate COUNT would do
         // the same work twice.
         const SCOPE: &str = "SELECT c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, \
-             c.responsible_clinician_id FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
+             r.name AS responsible_name FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
              UNION SELECT t.client_id FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
-             WHERE s.supervisor_id = $1) mine JOIN clients c ON c.id = mine.client_id WHERE c.status = $2";
+             WHERE s.supervisor_id = $1) mine JOIN clients c ON c.id = mine.client_id \
+             JOIN users r ON r.id = c.responsible_clinician_id WHERE c.status = $2";
         let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern);
         let status = q.status.unwrap_or(ClientStatus::Active).as_str();
         // Without a search the covering index clients_caseload answers alone.
@@ -305,21 +306,6 @@ impl Store {
         let total = all.len() as i64;
         let offset = q.offset.max(0) as usize;
         let rows: Vec<_> = all.into_iter().skip(offset).take(q.limit.clamp(1, 500) as usize).collect();
-        // Names of the responsible clinicians on this page (a handful of people).
-        let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
-        for r in &rows {
-            let id: String = r.try_get("responsible_clinician_id")?;
-            if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(id) {
-                let name: String = sqlx::query("SELECT name FROM users WHERE id = $1")
-                    .bind(slot.key())
-                    .fetch_optional(&self.read)
-                    .await?
-                    .map(|u| u.try_get("name"))
-                    .transpose()?
-                    .unwrap_or_default();
-                slot.insert(name);
-            }
-        }
         let list = rows
             .iter()
             .map(|r| {
@@ -330,10 +316,7 @@ impl Store {
                     date_of_birth: r.try_get("date_of_birth")?,
                     pronouns: r.try_get("pronouns")?,
                     status: ClientStatus::parse(&status).unwrap_or(ClientStatus::Active),
-                    responsible_clinician_name: names
-                        .get(&r.try_get::<String, _>("responsible_clinician_id")?)
-                        .cloned()
-                        .unwrap_or_default(),
+                    responsible_clinician_name: r.try_get("responsible_name")?,
                     updated_at: ts(&r.try_get::<String, _>("updated_at")?),
                 })
             })

@@ -138,7 +138,14 @@ fn request_meta(state: &AppState, req: &Request) -> RequestMeta {
 /// `Identity`. Expired sessions are deleted here (idle and absolute limits).
 pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let meta = request_meta(&state, &req);
-    let is_api = req.uri().path().starts_with("/api/");
+    let path = req.uri().path();
+    // Static files and health checks never need to know who is asking: no
+    // session query for each stylesheet and script a page loads.
+    if path.starts_with("/static/") || path == "/healthz" || path == "/readyz" {
+        req.extensions_mut().insert(meta);
+        return next.run(req).await;
+    }
+    let is_api = path.starts_with("/api/");
     let identity = if is_api {
         match bearer(req.headers()) {
             Some(token) => match from_token(&state, token, &meta).await {

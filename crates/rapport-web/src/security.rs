@@ -124,36 +124,31 @@ fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// `Set-Cookie` for the pre-login CSRF cookie.
-pub fn csrf_cookie_header(state: &AppState, value: &str) -> HeaderValue {
+/// A `Set-Cookie` value: always `Path=/` and `HttpOnly`, `Secure` behind HTTPS;
+/// `max_age` of `None` makes a browser-session cookie, `Some(0)` clears it.
+fn cookie_header(state: &AppState, name: &str, value: &str, same_site: &str, max_age: Option<i64>) -> HeaderValue {
     let secure = if state.config.https() { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{}={value}; Path=/; HttpOnly; SameSite=Strict{secure}", state.config.csrf_cookie()))
+    let max_age = max_age.map(|s| format!("; Max-Age={s}")).unwrap_or_default();
+    HeaderValue::from_str(&format!("{name}={value}; Path=/; HttpOnly; SameSite={same_site}{max_age}{secure}"))
         .expect("valid cookie")
 }
 
+/// `Set-Cookie` for the pre-login CSRF cookie.
+pub fn csrf_cookie_header(state: &AppState, value: &str) -> HeaderValue {
+    cookie_header(state, state.config.csrf_cookie(), value, "Strict", None)
+}
+
 pub fn session_cookie_header(state: &AppState, value: &str) -> HeaderValue {
-    let secure = if state.config.https() { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!("{}={value}; Path=/; HttpOnly; SameSite=Lax{secure}", state.config.session_cookie()))
-        .expect("valid cookie")
+    cookie_header(state, state.config.session_cookie(), value, "Lax", None)
 }
 
 /// The pending second step of a sign-in (`max_age` seconds; 0 clears it).
 pub fn mfa_cookie_header(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
-    let secure = if state.config.https() { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}",
-        state.config.mfa_cookie()
-    ))
-    .expect("valid cookie")
+    cookie_header(state, state.config.mfa_cookie(), value, "Strict", Some(max_age))
 }
 
 pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
-    let secure = if state.config.https() { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}",
-        state.config.session_cookie()
-    ))
-    .expect("valid cookie")
+    cookie_header(state, state.config.session_cookie(), "", "Lax", Some(0))
 }
 
 #[cfg(test)]

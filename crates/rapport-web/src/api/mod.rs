@@ -210,8 +210,7 @@ pub async fn list_clients(
     ApiCaller(me): ApiCaller,
     params: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<impl IntoResponse> {
-    let Query(p) =
-        params.map_err(|e| AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None })?;
+    let Query(p) = params.map_err(bad_query)?;
     require_caseload(&state, &me).await?;
     let status = match p.status.as_deref() {
         None | Some("active") => ClientStatus::Active,
@@ -292,6 +291,11 @@ pub async fn get_client(
 ) -> ApiResult<Json<ClientJson>> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
     Ok(Json(c.into()))
+}
+
+/// A query string that does not parse (e.g. a number out of range): 400.
+fn bad_query(e: axum::extract::rejection::QueryRejection) -> AppError {
+    AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None }
 }
 
 /// Absent means "leave as is"; `null` means "clear".
@@ -469,8 +473,7 @@ pub async fn audit(
     ApiCaller(me): ApiCaller,
     params: Result<Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Json<Vec<AuditEntryJson>>> {
-    let Query(q) =
-        params.map_err(|e| AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None })?;
+    let Query(q) = params.map_err(bad_query)?;
     crate::access::require_admin(&state, &me, "audit").await.map_err(ApiError)?;
     let limit = q.limit.unwrap_or(100);
     if !(1..=1000).contains(&limit) {

@@ -28,7 +28,7 @@ pub async fn home(identity: Option<Extension<Identity>>) -> Redirect {
 }
 
 /// The pre-login CSRF value: the existing cookie, or a new one to set.
-fn anonymous_csrf(state: &AppState, headers: &HeaderMap) -> (String, Option<header::HeaderValue>) {
+pub(super) fn anonymous_csrf(state: &AppState, headers: &HeaderMap) -> (String, Option<header::HeaderValue>) {
     match cookie(headers, state.config.csrf_cookie()) {
         Some(v) if v.len() == 64 => (v.to_string(), None),
         _ => {
@@ -61,6 +61,21 @@ struct SetupPage {
     practises: bool,
 }
 
+impl SetupPage {
+    /// The empty form (or, when the link cannot be used, the explanation).
+    fn blank(csrf: String, usable: bool) -> Self {
+        SetupPage {
+            csrf,
+            usable,
+            errors: FormErrors::default(),
+            org_name: String::new(),
+            name: String::new(),
+            email: String::new(),
+            practises: false,
+        }
+    }
+}
+
 #[derive(Deserialize, Default)]
 pub struct SetupForm {
     org_name: Option<String>,
@@ -78,15 +93,7 @@ pub async fn setup_form(
 ) -> AppResult<Response> {
     let usable = state.store.setup_token_usable(&secret_hash(&token), Timestamp::now()).await?;
     let (csrf, set) = anonymous_csrf(&state, &headers);
-    let page = SetupPage {
-        csrf,
-        usable,
-        errors: FormErrors::default(),
-        org_name: String::new(),
-        name: String::new(),
-        email: String::new(),
-        practises: false,
-    };
+    let page = SetupPage::blank(csrf, usable);
     let status = if usable { StatusCode::OK } else { StatusCode::GONE };
     Ok(with_cookie((status, render(&page)?), set))
 }
@@ -101,15 +108,7 @@ pub async fn setup_submit(
     let token_hash = secret_hash(&token);
     let (csrf, _) = anonymous_csrf(&state, &headers);
     if !state.store.setup_token_usable(&token_hash, Timestamp::now()).await? {
-        let page = SetupPage {
-            csrf,
-            usable: false,
-            errors: FormErrors::default(),
-            org_name: String::new(),
-            name: String::new(),
-            email: String::new(),
-            practises: false,
-        };
+        let page = SetupPage::blank(csrf, false);
         return Ok((StatusCode::GONE, render(&page)?).into_response());
     }
     let mut errors = ValidationErrors::new();

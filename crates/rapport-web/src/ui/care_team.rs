@@ -9,9 +9,8 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_core::access::{may_manage_care_team, ClientRelation};
 use rapport_core::audit::action;
-use rapport_core::{Id, Timestamp};
+use rapport_core::Id;
 use rapport_store::clients::{CareTeamMember, ClientRecord};
 use rapport_store::users::User;
 use serde::Deserialize;
@@ -27,24 +26,13 @@ struct CareTeamPage {
     can_manage: bool,
 }
 
-/// Whether `me` may change this client's team (members and their supervisors only).
-async fn manage_rights(state: &AppState, me: &Identity, c: &ClientRecord) -> AppResult<bool> {
-    let rel: ClientRelation = state
-        .store
-        .client_with_relation(&me.user.id, &c.id, Timestamp::now())
-        .await?
-        .map(|(_, r)| r)
-        .unwrap_or_default();
-    Ok(may_manage_care_team(&me.actor(), rel))
-}
-
 pub async fn show(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
     Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
-    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let (c, basis) = client_for(&state, &me, &id, Purpose::Write).await?;
     let members = state.store.care_team(&c.id).await?;
     let mut e = me.event(action::CARE_TEAM_READ, "care_team");
     e.resource_id = Some(c.id.to_string());
@@ -57,7 +45,7 @@ pub async fn show(
         .into_iter()
         .filter(|u| !members.iter().any(|m| m.user_id == u.id))
         .collect();
-    let can_manage = manage_rights(&state, &me, &c).await?;
+    let can_manage = basis.manages_care_team();
     let layout = Layout::new(&state, &me, format!("Care team · {}", c.details.display_name), "caseload")
         .await?
         .with_done(q.done.as_deref());
@@ -70,8 +58,8 @@ pub struct AddForm {
 }
 
 async fn managed_client(state: &AppState, me: &Identity, id: &str) -> AppResult<ClientRecord> {
-    let (c, _) = client_for(state, me, id, Purpose::Write).await?;
-    if !manage_rights(state, me, &c).await? {
+    let (c, basis) = client_for(state, me, id, Purpose::Write).await?;
+    if !basis.manages_care_team() {
         crate::access::deny(state, me, "care_team", Some(c.id.as_str())).await?;
         return Err(AppError::Forbidden("Only the care team and their supervisors can change the care team.".into()));
     }

@@ -15,16 +15,14 @@ use rapport_core::audit::action;
 use rapport_core::client::{
     self, age_on, format_external_ids, parse_external_ids, ClientDetails, ClientStatus, RawClientDetails,
 };
-use rapport_core::Timestamp;
+use rapport_core::{Id, Timestamp};
 use rapport_store::clients::{CaseloadQuery, CaseloadRow, ClientRecord};
 use serde::Deserialize;
 
 const PAGE_SIZE: i64 = 50;
 
-#[derive(Template)]
-#[template(path = "caseload.html")]
-struct CaseloadPage {
-    layout: Layout,
+/// One page of a caseload, shared by the full page and the htmx fragment.
+struct CaseloadList {
     rows: Vec<CaseloadRow>,
     total: i64,
     search: String,
@@ -32,36 +30,28 @@ struct CaseloadPage {
     page: i64,
     pages: i64,
     today: time::Date,
+}
+
+impl CaseloadList {
+    fn age(&self, row: &CaseloadRow) -> String {
+        row.date_of_birth.as_deref().and_then(|d| age_on(d, self.today)).map(|a| a.to_string()).unwrap_or_default()
+    }
+    fn query(&self, page: i64) -> String {
+        query_string(&self.search, self.archived, page)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "caseload.html")]
+struct CaseloadPage {
+    layout: Layout,
+    list: CaseloadList,
 }
 
 #[derive(Template)]
 #[template(path = "caseload_rows.html")]
 struct CaseloadRows {
-    rows: Vec<CaseloadRow>,
-    total: i64,
-    search: String,
-    archived: bool,
-    page: i64,
-    pages: i64,
-    today: time::Date,
-}
-
-impl CaseloadRows {
-    fn age(&self, row: &CaseloadRow) -> String {
-        row.date_of_birth.as_deref().and_then(|d| age_on(d, self.today)).map(|a| a.to_string()).unwrap_or_default()
-    }
-    fn query(&self, page: i64) -> String {
-        query_string(&self.search, self.archived, page)
-    }
-}
-
-impl CaseloadPage {
-    fn age(&self, row: &CaseloadRow) -> String {
-        row.date_of_birth.as_deref().and_then(|d| age_on(d, self.today)).map(|a| a.to_string()).unwrap_or_default()
-    }
-    fn query(&self, page: i64) -> String {
-        query_string(&self.search, self.archived, page)
-    }
+    list: CaseloadList,
 }
 
 fn query_string(search: &str, archived: bool, page: i64) -> String {
@@ -110,12 +100,13 @@ pub async fn caseload(
     state.store.audit(e).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let today = Timestamp::now().date();
+    let list = CaseloadList { rows, total, search, archived, page, pages, today };
     // htmx live search swaps only the results.
     if headers.contains_key("hx-request") && !headers.contains_key("hx-boosted") {
-        return Ok(render(&CaseloadRows { rows, total, search, archived, page, pages, today })?.into_response());
+        return Ok(render(&CaseloadRows { list })?.into_response());
     }
     let layout = Layout::new(&state, &me, "Caseload", "caseload").await?.with_done(p.done.as_deref());
-    Ok(render(&CaseloadPage { layout, rows, total, search, archived, page, pages, today })?.into_response())
+    Ok(render(&CaseloadPage { layout, list })?.into_response())
 }
 
 /// Form values as typed (strings), for re-display after an error.
@@ -202,19 +193,21 @@ struct ClientFormPage {
     client_id: Option<String>,
     form: ClientForm,
     errors: FormErrors,
+    /// Upper bound for the date-of-birth picker.
     today: String,
+}
+
+impl ClientFormPage {
+    fn new(layout: Layout, client_id: Option<&Id>, form: ClientForm, errors: FormErrors) -> Self {
+        let today = rapport_core::time::format_date(Timestamp::now().date());
+        ClientFormPage { layout, client_id: client_id.map(Id::to_string), form, errors, today }
+    }
 }
 
 pub async fn new_form(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
     require_caseload(&state, &me).await?;
     let layout = Layout::new(&state, &me, "New client", "caseload").await?;
-    render(&ClientFormPage {
-        layout,
-        client_id: None,
-        form: ClientForm::default(),
-        errors: FormErrors::default(),
-        today: rapport_core::time::format_date(Timestamp::now().date()),
-    })
+    render(&ClientFormPage::new(layout, None, ClientForm::default(), FormErrors::default()))
 }
 
 pub async fn create(
@@ -231,13 +224,7 @@ pub async fn create(
         }
         Err(errors) => {
             let layout = Layout::new(&state, &me, "New client", "caseload").await?;
-            let page = ClientFormPage {
-                layout,
-                client_id: None,
-                form,
-                errors: FormErrors(errors),
-                today: rapport_core::time::format_date(Timestamp::now().date()),
-            };
+            let page = ClientFormPage::new(layout, None, form, FormErrors(errors));
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
     }
@@ -294,13 +281,12 @@ pub async fn edit_form(
 ) -> AppResult<Html<String>> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
     let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
-    render(&ClientFormPage {
+    render(&ClientFormPage::new(
         layout,
-        client_id: Some(c.id.to_string()),
-        form: ClientForm::from_details(&c.details, c.version),
-        errors: FormErrors::default(),
-        today: rapport_core::time::format_date(Timestamp::now().date()),
-    })
+        Some(&c.id),
+        ClientForm::from_details(&c.details, c.version),
+        FormErrors::default(),
+    ))
 }
 
 pub async fn update(
@@ -310,13 +296,11 @@ pub async fn update(
     Form(form): Form<ClientForm>,
 ) -> AppResult<Response> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
-    let today = rapport_core::time::format_date(Timestamp::now().date());
     let details = match form.validate() {
         Ok(d) => d,
         Err(errors) => {
             let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
-            let page =
-                ClientFormPage { layout, client_id: Some(c.id.to_string()), form, errors: FormErrors(errors), today };
+            let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors(errors));
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
@@ -333,13 +317,7 @@ pub async fn update(
                 .with_error("Someone else saved this record while you were editing. Your changes are below and have not been saved; the current record is on its page. Review and save again.");
             let mut form = form;
             form.version = c.version.to_string();
-            let page = ClientFormPage {
-                layout,
-                client_id: Some(c.id.to_string()),
-                form,
-                errors: FormErrors::default(),
-                today,
-            };
+            let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors::default());
             Ok((StatusCode::CONFLICT, render(&page)?).into_response())
         }
         Err(e) => Err(e.into()),

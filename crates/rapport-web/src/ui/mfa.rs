@@ -32,10 +32,6 @@ struct VerifyPage {
     error: Option<String>,
 }
 
-fn anonymous_csrf(state: &AppState, headers: &HeaderMap) -> String {
-    cookie(headers, state.config.csrf_cookie()).unwrap_or_default().to_string()
-}
-
 fn restart_login(state: &AppState) -> Response {
     let mut resp = Redirect::to("/login?done=verify-expired").into_response();
     resp.headers_mut().append(header::SET_COOKIE, mfa_cookie_header(state, "", 0));
@@ -61,7 +57,7 @@ pub async fn verify_form(State(state): State<AppState>, headers: HeaderMap) -> A
     if live_challenge(&state, &headers).await?.is_none() {
         return Ok(restart_login(&state));
     }
-    Ok(render(&VerifyPage { csrf: anonymous_csrf(&state, &headers), error: None })?.into_response())
+    Ok(render(&VerifyPage { csrf: super::auth::anonymous_csrf(&state, &headers).0, error: None })?.into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -116,7 +112,7 @@ pub async fn verify_submit(
             return Ok(restart_login(&state));
         }
         let page = VerifyPage {
-            csrf: anonymous_csrf(&state, &headers),
+            csrf: super::auth::anonymous_csrf(&state, &headers).0,
             error: Some("That code is not right, or was already used. Enter the current code from your app, or a recovery code.".into()),
         };
         return Ok((StatusCode::UNAUTHORIZED, render(&page)?).into_response());
