@@ -200,6 +200,11 @@ fn cli_event(action: &str, resource_type: &str) -> AuditEvent {
     }
 }
 
+async fn find_user(store: &Store, email: &str) -> Result<rapport_store::users::User, String> {
+    let found = store.user_by_email(email).await.map_err(|e| e.to_string())?;
+    found.map(|(user, _)| user).ok_or_else(|| format!("no account with email {email}"))
+}
+
 fn read_password_stdin() -> Result<String, String> {
     let mut s = String::new();
     std::io::stdin()
@@ -271,11 +276,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::User(UserCommand::SetPassword(a)) => {
             let pw = read_password_stdin()?;
             let store = open(&g, 2).await?;
-            let (user, _) = store
-                .user_by_email(&a.email)
-                .await
-                .map_err(|e| e.to_string())?
-                .ok_or_else(|| format!("no account with email {}", a.email))?;
+            let user = find_user(&store, &a.email).await?;
             password::check(&pw, &user.email).map_err(|p| format!("password refused: {}", p.message()))?;
             let mut e = cli_event(action::PASSWORD_CHANGE, "user");
             e.resource_id = Some(user.id.to_string());
@@ -289,11 +290,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::User(UserCommand::Deactivate(a)) => {
             let store = open(&g, 2).await?;
-            let (user, _) = store
-                .user_by_email(&a.email)
-                .await
-                .map_err(|e| e.to_string())?
-                .ok_or_else(|| format!("no account with email {}", a.email))?;
+            let user = find_user(&store, &a.email).await?;
             let mut e = cli_event(action::USER_DEACTIVATE, "user");
             e.resource_id = Some(user.id.to_string());
             store.set_user_active(&user.id, false, e).await.map_err(|e| e.to_string())?;
@@ -307,11 +304,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
                 return Err("--name must be 1 to 80 characters".into());
             }
             let store = open(&g, 2).await?;
-            let (user, _) = store
-                .user_by_email(&a.email)
-                .await
-                .map_err(|e| e.to_string())?
-                .ok_or_else(|| format!("no account with email {}", a.email))?;
+            let user = find_user(&store, &a.email).await?;
             if !user.active {
                 return Err(format!("{} is deactivated", user.email));
             }

@@ -188,6 +188,12 @@ impl MfaPage {
     }
 }
 
+/// The page again with one field error (422).
+async fn with_error(state: &AppState, me: &Identity, field: &str, message: &str) -> AppResult<Response> {
+    let page = mfa_page(state, me, ValidationErrors::single(field, message), Vec::new()).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
 pub async fn page(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Response> {
     Ok(render(&mfa_page(&state, &me, ValidationErrors::new(), Vec::new()).await?)?.into_response())
 }
@@ -218,9 +224,7 @@ pub async fn enable(
     let step = normalise_totp_code(f.code.as_deref().unwrap_or_default())
         .and_then(|code| mfa::check(&pending, &code, mfa::unix_now()));
     let Some(step) = step else {
-        let errors = ValidationErrors::single("code", "Enter the 6-digit code your app shows now for Rapport");
-        let page = mfa_page(&state, &me, errors, Vec::new()).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        return with_error(&state, &me, "code", "Enter the 6-digit code your app shows now for Rapport").await;
     };
     let (shown, hashes) = new_recovery_codes();
     let mut e = me.event(action::MFA_ENABLE, "user");
@@ -250,9 +254,7 @@ pub async fn disable(
         ));
     }
     if !check_password(&state, &me, f.current_password).await? {
-        let errors = ValidationErrors::single("current_password", "Your current password is not right");
-        let page = mfa_page(&state, &me, errors, Vec::new()).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        return with_error(&state, &me, "current_password", "Your current password is not right").await;
     }
     let mut e = me.event(action::MFA_DISABLE, "user");
     e.resource_id = Some(me.user.id.to_string());
@@ -269,9 +271,7 @@ pub async fn recovery_codes(
         return Ok(Redirect::to("/account/mfa").into_response());
     }
     if !check_password(&state, &me, f.current_password).await? {
-        let errors = ValidationErrors::single("current_password", "Your current password is not right");
-        let page = mfa_page(&state, &me, errors, Vec::new()).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        return with_error(&state, &me, "current_password", "Your current password is not right").await;
     }
     let (shown, hashes) = new_recovery_codes();
     let mut e = me.event(action::RECOVERY_CODES_NEW, "user");
