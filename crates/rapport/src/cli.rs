@@ -185,9 +185,11 @@ fn target(g: &Global) -> Target {
 
 async fn open(g: &Global, max_connections: u32) -> Result<Store, String> {
     let t = target(g);
-    Store::open(&t, OpenOptions { max_connections, ..Default::default() })
-        .await
-        .map_err(|e| format!("{e} ({})", t.describe()))
+    Store::open(&t, OpenOptions { max_connections, ..Default::default() }).await.map_err(|e| match &t {
+        // URL errors already name the (redacted) URL.
+        Target::Url(_) => e.to_string(),
+        Target::DataDir(_) => format!("{e} ({})", t.describe()),
+    })
 }
 
 fn cli_event(action: &str, resource_type: &str) -> AuditEvent {
