@@ -75,6 +75,19 @@ pub mod action {
     pub const MFA_FAILED: &str = "auth.mfa_failed";
     pub const RECOVERY_CODE_USED: &str = "auth.recovery_code_used";
     pub const RECOVERY_CODES_NEW: &str = "auth.recovery_codes_new";
+    // IPT courses
+    pub const COURSE_CREATE: &str = "course.create";
+    pub const COURSE_READ: &str = "course.read";
+    pub const COURSE_RENEGOTIATE: &str = "course.renegotiate";
+    pub const COURSE_STATUS: &str = "course.status";
+    pub const CHECKLIST_RECORD: &str = "course.checklist";
+    pub const SESSION_CREATE: &str = "session.create";
+    pub const SESSION_UPDATE: &str = "session.update";
+    // Structured clinical records (resource type = record kind)
+    pub const RECORD_CREATE: &str = "record.create";
+    pub const RECORD_READ: &str = "record.read";
+    pub const RECORD_UPDATE: &str = "record.update";
+    pub const RECORD_REMOVE: &str = "record.remove";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -111,6 +124,13 @@ pub mod action {
         MFA_FAILED,
         RECOVERY_CODE_USED,
         RECOVERY_CODES_NEW,
+        COURSE_CREATE,
+        COURSE_READ,
+        COURSE_RENEGOTIATE,
+        COURSE_STATUS,
+        CHECKLIST_RECORD,
+        SESSION_CREATE,
+        SESSION_UPDATE,
     ];
 }
 

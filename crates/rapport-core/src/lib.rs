@@ -6,9 +6,13 @@
 pub mod access;
 pub mod audit;
 pub mod client;
+pub mod course;
+pub mod formulation;
 pub mod ids;
 pub mod mfa;
 pub mod password;
+pub mod protocol;
+pub mod records;
 pub mod session;
 pub mod throttle;
 pub mod time;

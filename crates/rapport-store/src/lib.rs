@@ -9,8 +9,10 @@
 
 pub mod audit;
 pub mod clients;
+pub mod courses;
 pub mod mfa;
 pub mod org;
+pub mod records;
 pub mod sessions;
 pub mod users;
 

@@ -25,21 +25,29 @@ impl Routes {
         Routes { router: Router::new(), list: Vec::new() }
     }
 
-    fn add(mut self, method: Method, path: &'static str, route: MethodRouter<AppState>) -> Self {
+    pub fn add(mut self, method: Method, path: &'static str, route: MethodRouter<AppState>) -> Self {
         self.list.push((method, path));
         self.router = self.router.route(path, route);
         self
     }
 
-    fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+    pub fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
         self.add(Method::GET, path, get(h))
     }
 
-    fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+    pub fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
         self.add(Method::POST, path, post(h))
     }
 
-    fn patch<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+    pub fn put<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::PUT, path, axum::routing::put(h))
+    }
+
+    pub fn delete<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::DELETE, path, axum::routing::delete(h))
+    }
+
+    pub fn patch<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
         self.add(Method::PATCH, path, axum::routing::patch(h))
     }
 }
@@ -116,6 +124,9 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .get("/api/v1/clients/{id}", api::get_client)
         .patch("/api/v1/clients/{id}", api::patch_client)
         .get("/api/v1/audit", api::audit);
+    // IPT courses (UI, then API)
+    let r = ui::courses::routes(r);
+    let r = api::courses::routes(r);
 
     let Routes { router, list } = r;
     let router = router

@@ -1,6 +1,7 @@
 //! Shared application state and configuration.
 
 use crate::passwords::Hasher;
+use rapport_core::protocol::ProtocolSet;
 use rapport_store::org::Organisation;
 use rapport_store::Store;
 use std::sync::Arc;
@@ -16,11 +17,18 @@ pub struct Config {
     pub trust_proxy: bool,
     /// How long organisation settings are cached (other instances pick up changes within this).
     pub settings_ttl: Duration,
+    /// The IPT protocols this site runs (shipped, adjusted by the site's protocols.toml).
+    pub protocols: Arc<ProtocolSet>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { public_url: None, trust_proxy: false, settings_ttl: Duration::from_secs(10) }
+        Config {
+            public_url: None,
+            trust_proxy: false,
+            settings_ttl: Duration::from_secs(10),
+            protocols: Arc::new(ProtocolSet::shipped()),
+        }
     }
 }
 

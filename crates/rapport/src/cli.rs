@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::password;
+use rapport_core::protocol::ProtocolSet;
 use rapport_core::validation::looks_like_email;
 use rapport_core::Timestamp;
 use rapport_store::users::{normalise_email, NewUser};
@@ -83,6 +84,9 @@ pub struct ServeArgs {
     /// Maximum database connections.
     #[arg(long, env = "RAPPORT_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,
+    /// Site protocol file adding or adjusting IPT protocols (default: protocols.toml in the data directory, if present).
+    #[arg(long, env = "RAPPORT_PROTOCOLS")]
+    pub protocols: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -358,12 +362,28 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
 /// How long a first-run setup link stays valid.
 const SETUP_LINK_HOURS: i64 = 24;
 
+/// Shipped protocols, adjusted by the site's file: `--protocols FILE` (must
+/// exist) or `protocols.toml` in the data directory (used when present).
+fn load_protocols(g: &Global, explicit: Option<&std::path::Path>) -> Result<ProtocolSet, String> {
+    let default = g.data_dir.join("protocols.toml");
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None if default.is_file() => default,
+        None => return Ok(ProtocolSet::shipped()),
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let set = ProtocolSet::with_site_file(&path.display().to_string(), &text)?;
+    tracing::info!(file = %path.display(), protocols = set.all().len(), "site protocols loaded");
+    Ok(set)
+}
+
 async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     if let Some(u) = &a.public_url {
         if !(u.starts_with("https://") || u.starts_with("http://")) {
             return Err(format!("--public-url {u:?} must start with https:// or http://"));
         }
     }
+    let protocols = load_protocols(g, a.protocols.as_deref())?;
     let listener =
         tokio::net::TcpListener::bind(&a.listen).await.map_err(|e| format!("cannot listen on {}: {e}", a.listen))?;
     let store = open(g, a.db_connections).await?;
@@ -385,8 +405,12 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         println!("(single use; valid for {SETUP_LINK_HOURS} hours; each start prints a fresh link)");
     }
     println!("Press Ctrl+C to stop.");
-    let config =
-        rapport_web::Config { public_url: a.public_url.clone(), trust_proxy: a.trust_proxy, ..Default::default() };
+    let config = rapport_web::Config {
+        public_url: a.public_url.clone(),
+        trust_proxy: a.trust_proxy,
+        protocols: std::sync::Arc::new(protocols),
+        ..Default::default()
+    };
     let state = rapport_web::AppState::new(store.clone(), config);
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
     rapport_web::serve(listener, state, shutdown_signal()).await.map_err(|e| e.to_string())?;

@@ -3,6 +3,7 @@
 //! and an OpenAPI 3 document generated from these types.
 
 mod body;
+pub mod courses;
 
 use crate::access::{client_for, require_caseload, Purpose};
 use crate::error::{ApiError, ApiResult, AppError, ErrorBody};
@@ -46,7 +47,10 @@ impl utoipa::Modify for BearerAuth {
 
 /// The OpenAPI document, pretty-printed (also the snapshot test's subject).
 pub fn openapi_document() -> String {
-    ApiDoc::openapi().to_pretty_json().expect("serialisable OpenAPI document")
+    let mut doc = ApiDoc::openapi();
+    // Each feature area documents its own paths; merged here into one document.
+    doc.merge(courses::CoursesDoc::openapi());
+    doc.to_pretty_json().expect("serialisable OpenAPI document")
 }
 
 pub async fn openapi_json() -> impl IntoResponse {

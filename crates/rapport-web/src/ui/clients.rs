@@ -239,6 +239,8 @@ struct ClientPage {
     emergency: bool,
     break_glass: bool,
     ids: Vec<(String, String)>,
+    /// (course, protocol name, "Session 5 of 16 · middle phase · 11 left")
+    courses: Vec<(rapport_store::courses::CourseRecord, String, String)>,
 }
 
 impl ClientPage {
@@ -271,7 +273,19 @@ pub async fn show(
     let d = &c.details;
     let emergency = d.emergency_contact_name.is_some() || d.emergency_contact_phone.is_some();
     let ids = d.external_ids.iter().map(|i| (i.system.clone(), i.value.clone())).collect();
-    render(&ClientPage { layout, age, emergency, break_glass: basis == AccessBasis::BreakGlass, ids, c })
+    let mut courses = Vec::new();
+    for summary in state.store.client_courses(&c.id).await? {
+        let course = summary.course;
+        let (name, progress) = match state.config.protocols.get(&course.protocol_id) {
+            Some(p) => (
+                p.name.clone(),
+                rapport_core::course::Progress::new(p, course.planned_sessions, summary.sessions_held, false).summary(),
+            ),
+            None => (course.protocol_id.clone(), format!("{} sessions held", summary.sessions_held)),
+        };
+        courses.push((course, name, progress));
+    }
+    render(&ClientPage { layout, age, emergency, break_glass: basis == AccessBasis::BreakGlass, ids, c, courses })
 }
 
 pub async fn edit_form(

@@ -3,6 +3,7 @@
 
 mod api;
 mod auth;
+mod courses;
 mod matrix;
 mod mfa;
 mod support;

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 /// Expected outcome per role, in the order: anonymous, admin, supervisor,
 /// clinician on the care team, clinician not on it.
 ///   A allowed   N 404 (looks absent)   F 403   L sign-in needed (redirect / 401)   G 410 gone
-struct Entry {
+pub struct Entry {
     method: Method,
     route: &'static str,
     path: &'static str,
@@ -19,24 +19,24 @@ struct Entry {
 }
 
 #[derive(Clone, Copy)]
-enum Body {
+pub enum Body {
     None,
     Form,
     Json(&'static str),
 }
 
-fn e(method: Method, route: &'static str, path: &'static str, expect: &'static str) -> Entry {
+pub fn e(method: Method, route: &'static str, path: &'static str, expect: &'static str) -> Entry {
     let body = if method == Method::GET { Body::None } else { Body::Form };
     Entry { method, route, path, expect, body }
 }
 
-fn j(method: Method, route: &'static str, path: &'static str, expect: &'static str, json: &'static str) -> Entry {
+pub fn j(method: Method, route: &'static str, path: &'static str, expect: &'static str, json: &'static str) -> Entry {
     Entry { method, route, path, expect, body: Body::Json(json) }
 }
 
 fn entries() -> Vec<Entry> {
     use Method as M;
-    vec![
+    let mut v = vec![
         e(M::GET, "/healthz", "/healthz", "AAAAA"),
         e(M::GET, "/readyz", "/readyz", "AAAAA"),
         e(M::GET, "/static/{file}", "/static/app.css", "AAAAA"),
@@ -100,9 +100,12 @@ fn entries() -> Vec<Entry> {
         e(M::GET, "/api/v1/clients/{id}", "/api/v1/clients/{client}", "LNAAN"),
         j(M::PATCH, "/api/v1/clients/{id}", "/api/v1/clients/{client}", "LNAAN", r#"{"pronouns": "they/them"}"#),
         e(M::GET, "/api/v1/audit", "/api/v1/audit", "LAFFF"),
-        // Last: it ends the session used for everything above.
-        e(M::POST, "/logout", "/logout", "AAAAA"),
-    ]
+    ];
+    // Feature areas list their own routes (placeholders: see `fixtures`).
+    v.extend(crate::courses::matrix_entries());
+    // Last: it ends the session used for everything above.
+    v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
+    v
 }
 
 struct Caller {
@@ -152,6 +155,10 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
         .await
         .unwrap();
 
+    // Records the feature areas' routes act on: {course}, {session}, ... (client's, on a's caseload).
+    let mut fixtures: Vec<(&'static str, String)> = Vec::new();
+    crate::courses::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
+
     let mut callers = Vec::new();
     let anon = Browser::new(&app);
     let csrf = anon.csrf_from("/login").await;
@@ -165,8 +172,11 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
 
     let mut failures = Vec::new();
     for entry in entries() {
-        let path = entry
-            .path
+        let mut path = entry.path.to_string();
+        for (placeholder, value) in &fixtures {
+            path = path.replace(placeholder, value);
+        }
+        let path = path
             .replace("{client}", client.id.as_str())
             .replace("{dummy}", dummy.id.as_str())
             .replace("{random}", rapport_core::Id::new().as_str());
