@@ -131,6 +131,8 @@ pub mod action {
         CHECKLIST_RECORD,
         SESSION_CREATE,
         SESSION_UPDATE,
+        RECORD_CREATE,
+        RECORD_UPDATE,
     ];
 }
 

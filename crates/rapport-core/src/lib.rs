@@ -7,6 +7,7 @@ pub mod access;
 pub mod audit;
 pub mod client;
 pub mod course;
+pub mod ending;
 pub mod formulation;
 pub mod ids;
 pub mod mfa;

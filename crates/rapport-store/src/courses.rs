@@ -229,6 +229,14 @@ impl Store {
         fetch_course(&mut conn, id).await
     }
 
+    /// Courses that continue `course` (its maintenance courses).
+    pub async fn continuing_courses(&self, course: &Id) -> Result<Vec<CourseRecord>> {
+        let sql =
+            format!("SELECT {COURSE_COLUMNS} FROM courses WHERE continues_course_id = $1 ORDER BY start_date, id");
+        let rows = sqlx::query(&sql).bind(course.as_str()).fetch_all(&self.read).await?;
+        rows.iter().map(course_from_row).collect()
+    }
+
     /// A client's courses, newest first, each with its held-session count.
     pub async fn client_courses(&self, client: &Id) -> Result<Vec<CourseSummary>> {
         let sql = format!(

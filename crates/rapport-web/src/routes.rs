@@ -126,7 +126,9 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .get("/api/v1/audit", api::audit);
     // IPT courses (UI, then API)
     let r = ui::courses::routes(r);
+    let r = ui::ending::routes(r);
     let r = api::courses::routes(r);
+    let r = api::ending::routes(r);
 
     let Routes { router, list } = r;
     let router = router

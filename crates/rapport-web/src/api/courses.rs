@@ -159,7 +159,7 @@ pub struct CourseJson {
     pub created_at: String,
 }
 
-async fn course_json(state: &AppState, cx: &CourseContext) -> Result<CourseJson, AppError> {
+pub async fn course_json(state: &AppState, cx: &CourseContext) -> Result<CourseJson, AppError> {
     let formulation = state.store.course_records::<Formulation>(&cx.course.id).await?;
     let problem_areas = formulation.last().map(|f| f.body.problem_areas.clone()).unwrap_or_default();
     let c = &cx.course;

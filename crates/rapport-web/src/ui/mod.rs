@@ -8,6 +8,7 @@ pub mod break_glass;
 pub mod care_team;
 pub mod clients;
 pub mod courses;
+pub mod ending;
 pub mod mfa;
 pub mod ops;
 pub mod pages;
@@ -108,6 +109,8 @@ fn done_message(key: &str) -> Option<&'static str> {
         "checklist" => "Checklist item recorded.",
         "session-recorded" => "Session recorded.",
         "session-updated" => "Session updated.",
+        "ending-saved" => "Ending review saved.",
+        "maintenance-created" => "Maintenance course created. It continues the acute course.",
         _ => return None,
     })
 }

@@ -103,6 +103,7 @@ fn entries() -> Vec<Entry> {
     ];
     // Feature areas list their own routes (placeholders: see `fixtures`).
     v.extend(crate::courses::matrix_entries());
+    v.extend(crate::ending::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
     v

@@ -289,6 +289,9 @@ async fn every_audited_action_leaves_an_entry() {
     let session = location(&r).rsplit("#session-").next().unwrap().to_string();
     x.submit(&course, &format!("{course}/sessions/{session}/attendance"), &[("attendance", "no_show")]).await;
     x.submit(&course, &format!("{course}/contract"), &[("planned_sessions", "14"), ("reason", "agreed")]).await;
+    let ending = format!("{course}/ending");
+    x.submit(&ending, &ending, &[("coping_plan", "Call a friend")]).await;
+    x.submit(&ending, &ending, &[("coping_plan", "Call a friend or my sister")]).await;
     x.submit(&course, &format!("{course}/status"), &[("status", "completed")]).await;
     x.submit(&format!("{rec}/edit"), &format!("{rec}/edit"), &[("display_name", "Audit Client 2")]).await;
     x.submit(&rec, &format!("{rec}/archive"), &[]).await;
