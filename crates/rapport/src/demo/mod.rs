@@ -1,6 +1,8 @@
 //! `rapport demo`: a clearly labelled synthetic organisation so a newcomer sees
 //! a living system. Every name is generated; none belongs to a real person.
 
+mod courses;
+
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::client::{ClientDetails, ClientStatus, ExternalId};
@@ -116,6 +118,8 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
 
     let today = Timestamp::now().date();
     let mut first_client = None;
+    // Active clients for the demo courses: the first of each clinician's first.
+    let mut course_clients: Vec<(Id, Id)> = Vec::new();
     for i in 0..clients {
         let first = FIRST[rng.next(FIRST.len())];
         let last = LAST[rng.next(LAST.len())];
@@ -152,7 +156,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         if i == 0 {
             first_client = Some(c.id.clone());
         }
+        if i % 15 != 14 {
+            course_clients.push((c.id.clone(), responsible.clone()));
+        }
     }
+    let _showcase = courses::seed(store, &course_clients).await?;
     // One emergency access waiting for an administrator's review.
     if let (Some(c), true) = (&first_client, staff.len() > 1) {
         store
@@ -177,6 +185,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     if clinicians > 5 {
         println!("  ... up to clinician{clinicians}@{DEMO_DOMAIN}");
     }
+    println!("IPT courses: one in every phase (planned, initial, middle, termination, completed with maintenance, ended early) across the protocols.");
     println!("Password for every demo account: {DEMO_PASSWORD}");
     Ok(())
 }
