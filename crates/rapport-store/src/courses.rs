@@ -229,6 +229,31 @@ impl Store {
         fetch_course(&mut conn, id).await
     }
 
+    /// The open (planned or active) courses of several clients, with held
+    /// counts: one query for a caseload page.
+    pub async fn open_courses_of(&self, clients: &[Id]) -> Result<Vec<CourseSummary>> {
+        if clients.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=clients.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT {COURSE_COLUMNS}, (SELECT COUNT(*) FROM therapy_sessions s \
+             WHERE s.course_id = courses.id AND s.attendance = 'attended') AS held \
+             FROM courses WHERE status IN ('planned', 'active') AND client_id IN ({}) ORDER BY start_date, id",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for c in clients {
+            q = q.bind(c.as_str());
+        }
+        let rows = q.fetch_all(&self.read).await?;
+        rows.iter()
+            .map(|r| {
+                Ok(CourseSummary { course: course_from_row(r)?, sessions_held: r.try_get::<i64, _>("held")? as u32 })
+            })
+            .collect()
+    }
+
     /// Courses that continue `course` (its maintenance courses).
     pub async fn continuing_courses(&self, course: &Id) -> Result<Vec<CourseRecord>> {
         let sql =

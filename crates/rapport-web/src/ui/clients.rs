@@ -30,9 +30,15 @@ struct CaseloadList {
     page: i64,
     pages: i64,
     today: time::Date,
+    /// Client id → (course id, "Session 5 of 16 · middle phase · 11 left", ending prompt).
+    courses: std::collections::HashMap<String, (String, String, bool)>,
 }
 
 impl CaseloadList {
+    fn course(&self, row: &CaseloadRow) -> Option<&(String, String, bool)> {
+        self.courses.get(row.id.as_str())
+    }
+
     fn age(&self, row: &CaseloadRow) -> String {
         row.date_of_birth.as_deref().and_then(|d| age_on(d, self.today)).map(|a| a.to_string()).unwrap_or_default()
     }
@@ -100,13 +106,30 @@ pub async fn caseload(
     state.store.audit(e).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let today = Timestamp::now().date();
-    let list = CaseloadList { rows, total, search, archived, page, pages, today };
+    let courses = open_course_progress(&state, &rows).await?;
+    let list = CaseloadList { rows, total, search, archived, page, pages, today, courses };
     // htmx live search swaps only the results.
     if headers.contains_key("hx-request") && !headers.contains_key("hx-boosted") {
         return Ok(render(&CaseloadRows { list })?.into_response());
     }
     let layout = Layout::new(&state, &me, "Caseload", "caseload").await?.with_done(p.done.as_deref());
     Ok(render(&CaseloadPage { layout, list })?.into_response())
+}
+
+/// Where each listed client's open course stands (the most recently started one).
+async fn open_course_progress(
+    state: &AppState,
+    rows: &[CaseloadRow],
+) -> AppResult<std::collections::HashMap<String, (String, String, bool)>> {
+    let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut out = std::collections::HashMap::new();
+    for s in state.store.open_courses_of(&ids).await? {
+        let Some(p) = state.config.protocols.get(&s.course.protocol_id) else { continue };
+        let progress = rapport_core::course::Progress::new(p, s.course.planned_sessions, s.sessions_held, false);
+        let text = format!("{}: {}", p.name, progress.summary());
+        out.insert(s.course.client_id.to_string(), (s.course.id.to_string(), text, progress.ending_prompt));
+    }
+    Ok(out)
 }
 
 /// Form values as typed (strings), for re-display after an error.

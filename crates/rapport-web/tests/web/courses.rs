@@ -448,6 +448,8 @@ async fn the_course_page_runs_the_initial_phase() {
         assert!(page.contains("Session 4 of 16 · middle phase · 12 left"), "{page}");
         assert!(page.contains("7 outstanding"));
         assert!(page.contains("The initial phase has run past 3 sessions"));
+        let (_, caseload) = b.text("/clients").await;
+        assert!(caseload.contains("Individual IPT: Session 4 of 16 · middle phase · 12 left"), "{caseload}");
         // Missing diagnosis on the symptom review is named.
         let r = b.submit(&course_url, &format!("{course_url}/checklist/symptom_review"), &[("detail", "")]).await;
         let html = r.text().await.unwrap();
