@@ -56,6 +56,15 @@ impl CourseContext {
         self.course.status.is_open()
     }
 
+    /// An audit event about this course (resource and client filled in).
+    pub fn event(&self, me: &Identity, action: &str, detail: String) -> rapport_core::audit::AuditEvent {
+        let mut e = me.event(action, "course");
+        e.resource_id = Some(self.course.id.to_string());
+        e.client_id = Some(self.client.id.to_string());
+        e.detail = Some(detail);
+        e
+    }
+
     /// Writes go through `Purpose::Write` loads; refuse them on a closed course.
     pub fn require_open(&self) -> Result<(), AppError> {
         if self.is_open() {

@@ -315,10 +315,7 @@ pub async fn renegotiate(
     )
     .map_err(AppError::Invalid)?;
     let end = planned_end(cx.course.start_date, count, cx.course.frequency);
-    let mut ev = me.event(action::COURSE_RENEGOTIATE, "course");
-    ev.resource_id = Some(cx.course.id.to_string());
-    ev.client_id = Some(cx.client.id.to_string());
-    ev.detail = Some(format!("{} -> {count} sessions", cx.course.planned_sessions));
+    let ev = cx.event(&me, action::COURSE_RENEGOTIATE, format!("{} -> {count} sessions", cx.course.planned_sessions));
     state.store.renegotiate_course(&cx.course.id, body.version, count, end, &reason, &me.user.id, ev).await?;
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     Ok(Json(course_json(&state, &cx).await?))
@@ -347,10 +344,7 @@ pub async fn set_status(
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let (status, reason) = validate_status(&body.status, body.reason.as_deref()).map_err(AppError::Invalid)?;
     if status != cx.course.status {
-        let mut ev = me.event(action::COURSE_STATUS, "course");
-        ev.resource_id = Some(cx.course.id.to_string());
-        ev.client_id = Some(cx.client.id.to_string());
-        ev.detail = Some(format!("{} -> {}", cx.course.status.as_str(), status.as_str()));
+        let ev = cx.event(&me, action::COURSE_STATUS, format!("{} -> {}", cx.course.status.as_str(), status.as_str()));
         state.store.set_course_status(&cx.course.id, status, reason.as_deref(), &me.user.id, ev).await?;
     }
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
@@ -399,10 +393,7 @@ pub async fn record_checklist(
         Timestamp::now().date(),
     )
     .map_err(AppError::Invalid)?;
-    let mut ev = me.event(action::CHECKLIST_RECORD, "course");
-    ev.resource_id = Some(cx.course.id.to_string());
-    ev.client_id = Some(cx.client.id.to_string());
-    ev.detail = Some(format!("{} done", item.as_str()));
+    let ev = cx.event(&me, action::CHECKLIST_RECORD, format!("{} done", item.as_str()));
     state.store.record_checklist_item(&cx.course.id, item, date, detail, code, note, &me.user.id, ev).await?;
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     Ok(Json(course_json(&state, &cx).await?))
@@ -419,10 +410,7 @@ pub async fn clear_checklist(
 ) -> ApiResult<Json<CourseJson>> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let item = checklist_item(&cx, &item)?;
-    let mut ev = me.event(action::CHECKLIST_RECORD, "course");
-    ev.resource_id = Some(cx.course.id.to_string());
-    ev.client_id = Some(cx.client.id.to_string());
-    ev.detail = Some(format!("{} marked not done", item.as_str()));
+    let ev = cx.event(&me, action::CHECKLIST_RECORD, format!("{} marked not done", item.as_str()));
     state.store.clear_checklist_item(&cx.course.id, item, ev).await?;
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     Ok(Json(course_json(&state, &cx).await?))

@@ -68,6 +68,19 @@ fn frequencies() -> Vec<(&'static str, &'static str)> {
     Frequency::ALL.iter().map(|f| (f.as_str(), f.label())).collect()
 }
 
+/// Form-level errors (e.g. a number that is not one) followed by the domain's.
+pub fn with_form_errors<T>(form: ValidationErrors, domain: Result<T, ValidationErrors>) -> Result<T, ValidationErrors> {
+    match domain {
+        Ok(v) if form.is_empty() => Ok(v),
+        Ok(_) => Err(form),
+        Err(d) => {
+            let mut all = form;
+            all.0.extend(d.0);
+            Err(all)
+        }
+    }
+}
+
 /// Parses an optional whole number typed in a form; text that is not one is an error on `field`.
 pub fn form_number(e: &mut ValidationErrors, field: &str, label: &str, v: &str) -> Option<i64> {
     let v = v.trim();
@@ -127,12 +140,9 @@ pub async fn create(
         planned_end_date: non_blank(&Some(form.planned_end_date.clone())),
     };
     let result = validate_new_course(&state.config.protocols, &raw, Timestamp::now().date());
-    let course = match (result, e.is_empty()) {
-        (Ok(c), true) => c,
-        (r, _) => {
-            if let Err(v) = r {
-                e.0.extend(v.0);
-            }
+    let course = match with_form_errors(e, result) {
+        Ok(c) => c,
+        Err(e) => {
             return Ok(new_page(&state, &me, client, form, FormErrors(e)).await?.into_response());
         }
     };
@@ -183,16 +193,11 @@ impl CoursePage {
     }
 }
 
-#[derive(Deserialize, Default)]
-pub struct DoneParam {
-    pub done: Option<String>,
-}
-
 pub async fn show(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
+    Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
     let cx = course_for(&state, &me, &id, Purpose::Read).await?;
     course_page(&state, &me, cx, q.done.as_deref(), FormErrors::default(), "", SessionForm::default()).await
@@ -283,10 +288,7 @@ pub async fn renegotiate(
         }
     };
     let end = planned_end(cx.course.start_date, count, cx.course.frequency);
-    let mut ev = me.event(action::COURSE_RENEGOTIATE, "course");
-    ev.resource_id = Some(cx.course.id.to_string());
-    ev.client_id = Some(cx.client.id.to_string());
-    ev.detail = Some(format!("{} -> {count} sessions", cx.course.planned_sessions));
+    let ev = cx.event(&me, action::COURSE_RENEGOTIATE, format!("{} -> {count} sessions", cx.course.planned_sessions));
     let version = form.version.trim().parse::<i64>().ok();
     state.store.renegotiate_course(&cx.course.id, version, count, end, &reason, &me.user.id, ev).await?;
     Ok(Redirect::to(&format!("/courses/{}?done=contract#contract", cx.course.id)).into_response())
@@ -341,10 +343,7 @@ pub async fn set_status(
     if status == cx.course.status {
         return Ok(Redirect::to(&format!("/courses/{}", cx.course.id)).into_response());
     }
-    let mut ev = me.event(action::COURSE_STATUS, "course");
-    ev.resource_id = Some(cx.course.id.to_string());
-    ev.client_id = Some(cx.client.id.to_string());
-    ev.detail = Some(format!("{} -> {}", cx.course.status.as_str(), status.as_str()));
+    let ev = cx.event(&me, action::COURSE_STATUS, format!("{} -> {}", cx.course.status.as_str(), status.as_str()));
     state.store.set_course_status(&cx.course.id, status, reason.as_deref(), &me.user.id, ev).await?;
     Ok(Redirect::to(&format!("/courses/{}?done=course-status", cx.course.id)).into_response())
 }
@@ -448,10 +447,7 @@ pub async fn record_checklist(
                 .into_response());
         }
     };
-    let mut ev = me.event(action::CHECKLIST_RECORD, "course");
-    ev.resource_id = Some(cx.course.id.to_string());
-    ev.client_id = Some(cx.client.id.to_string());
-    ev.detail = Some(format!("{} done", item.as_str()));
+    let ev = cx.event(&me, action::CHECKLIST_RECORD, format!("{} done", item.as_str()));
     state.store.record_checklist_item(&cx.course.id, item, date, detail, code, note, &me.user.id, ev).await?;
     Ok(Redirect::to(&format!("/courses/{}?done=checklist#checklist", cx.course.id)).into_response())
 }
@@ -463,10 +459,7 @@ pub async fn clear_checklist(
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let item = checklist_item(&item)?;
-    let mut ev = me.event(action::CHECKLIST_RECORD, "course");
-    ev.resource_id = Some(cx.course.id.to_string());
-    ev.client_id = Some(cx.client.id.to_string());
-    ev.detail = Some(format!("{} marked not done", item.as_str()));
+    let ev = cx.event(&me, action::CHECKLIST_RECORD, format!("{} marked not done", item.as_str()));
     state.store.clear_checklist_item(&cx.course.id, item, ev).await?;
     Ok(Redirect::to(&format!("/courses/{}#checklist", cx.course.id)).into_response())
 }
@@ -573,12 +566,9 @@ pub async fn add_session(
         duration,
         Timestamp::now().date(),
     );
-    let session = match (result, e.is_empty()) {
-        (Ok(s), true) => s,
-        (r, _) => {
-            if let Err(v) = r {
-                e.0.extend(v.0);
-            }
+    let session = match with_form_errors(e, result) {
+        Ok(s) => s,
+        Err(e) => {
             return Ok(course_page(&state, &me, cx, None, FormErrors(e), "session", form).await?.into_response());
         }
     };
@@ -612,12 +602,9 @@ pub async fn update_attendance(
         duration.or(current.duration_minutes.map(i64::from)),
         Timestamp::now().date(),
     );
-    let session = match (result, e.is_empty()) {
-        (Ok(s), true) => s,
-        (r, _) => {
-            if let Err(v) = r {
-                e.0.extend(v.0);
-            }
+    let session = match with_form_errors(e, result) {
+        Ok(s) => s,
+        Err(e) => {
             return Ok(course_page(&state, &me, cx, None, FormErrors(e), "session", SessionForm::default())
                 .await?
                 .into_response());

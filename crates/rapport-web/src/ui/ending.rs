@@ -241,16 +241,11 @@ impl EndingPage {
     }
 }
 
-#[derive(Deserialize, Default)]
-pub struct DoneParam {
-    pub done: Option<String>,
-}
-
 pub async fn page(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
+    Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
     let cx = course_for(&state, &me, &id, Purpose::Read).await?;
     let review = review_of(&state, &cx).await?;
