@@ -8,6 +8,7 @@ pub mod audit;
 pub mod client;
 pub mod course;
 pub mod formulation;
+pub mod goals;
 pub mod ids;
 pub mod mfa;
 pub mod password;
