@@ -126,19 +126,20 @@ impl Store {
 
     /// Rates `goal` at `session` (a held session of the goal's course): the
     /// first rating creates a `goal_rating` record, a later one for the same
-    /// session updates it (history kept). Returns the record and whether it was new.
+    /// session updates it (history kept). `event(new)` makes the audit entry.
+    /// Returns the record and whether it was new.
     pub async fn rate_goal(
         &self,
         goal: &Record<Goal>,
         session: &Id,
         rating: u8,
         by: &Id,
-        event: AuditEvent,
+        event: impl FnOnce(bool) -> AuditEvent,
     ) -> Result<(Record<GoalRating>, bool)> {
         let existing = self.child_records::<GoalRating>(&goal.id).await?;
         let body = GoalRating { rating };
         match existing.into_iter().rev().find(|r| r.session_id.as_ref() == Some(session)) {
-            Some(r) => Ok((self.update_record(&r.id, r.version, &body, by, event).await?, false)),
+            Some(r) => Ok((self.update_record(&r.id, r.version, &body, by, event(false)).await?, false)),
             None => {
                 let at = Placement {
                     client_id: goal.client_id.clone(),
@@ -146,7 +147,7 @@ impl Store {
                     session_id: Some(session.clone()),
                     parent_id: Some(goal.id.clone()),
                 };
-                Ok((self.create_record(&at, &body, by, event).await?, true))
+                Ok((self.create_record(&at, &body, by, event(true)).await?, true))
             }
         }
     }

@@ -127,6 +127,10 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // IPT courses (UI, then API)
     let r = ui::courses::routes(r);
     let r = api::courses::routes(r);
+    let r = ui::formulation::routes(r);
+    let r = ui::goals::routes(r);
+    let r = api::formulation::routes(r);
+    let r = api::goals::routes(r);
 
     let Routes { router, list } = r;
     let router = router

@@ -8,6 +8,8 @@ pub mod break_glass;
 pub mod care_team;
 pub mod clients;
 pub mod courses;
+pub mod formulation;
+pub mod goals;
 pub mod mfa;
 pub mod ops;
 pub mod pages;
@@ -108,6 +110,11 @@ fn done_message(key: &str) -> Option<&'static str> {
         "checklist" => "Checklist item recorded.",
         "session-recorded" => "Session recorded.",
         "session-updated" => "Session updated.",
+        "formulation" => "Formulation saved; the previous version is in its history.",
+        "area-saved" => "Problem-area workspace saved.",
+        "goal-added" => "Goal added.",
+        "goal-saved" => "Goal saved.",
+        "ratings" => "Ratings saved.",
         _ => return None,
     })
 }
