@@ -509,10 +509,8 @@ fn validate_work(w: AreaWorkspace, today: Date) -> Result<AreaWorkspace, Validat
                 let date = date_text(&mut e, &f("date"), "Date", x.date.as_deref(), today);
                 match attempt {
                     Some(attempt) => experiments.push(SocialExperiment { date, attempt, outcome }),
-                    None if outcome.is_some() || date.is_some() => {
-                        if e.for_field(&f("attempt")).is_none() {
-                            e.add(&f("attempt"), "Say what the attempt at contact was")
-                        }
+                    None if (outcome.is_some() || date.is_some()) && e.for_field(&f("attempt")).is_none() => {
+                        e.add(&f("attempt"), "Say what the attempt at contact was")
                     }
                     None => {}
                 }

@@ -95,7 +95,7 @@ impl Store {
             .map(|goal| {
                 let mut points = by_goal.remove(&goal.id).unwrap_or_default();
                 // One per session: should two ever exist, the latest written wins.
-                points.sort_by(|a, b| (a.0, a.2).cmp(&(b.0, b.2)));
+                points.sort_by_key(|p| (p.0, p.2));
                 let mut ratings: Vec<RatingPoint> = Vec::with_capacity(points.len());
                 for (_, p, _) in points {
                     match ratings.last_mut() {
