@@ -1,18 +1,37 @@
-//! The interpersonal formulation of a course (ipt-model.md section 6): the
-//! chosen problem areas, the link between symptoms and the interpersonal
-//! situation, the text shared with the client and the date it was agreed.
-//! One per course, versioned (revisions keep history).
+//! The interpersonal formulation of a course (ipt-model.md section 6) and the
+//! work on each chosen problem area (sections 7.3-7.7).
+//!
+//! - `Formulation`: the chosen problem areas, the link between symptoms and the
+//!   interpersonal situation, the text shared with the client, the rationale and
+//!   the date it was agreed. One per course, versioned (revisions keep history).
+//! - `AreaWorkspace`: one per chosen area, with the fields that area needs
+//!   (grief, role dispute with its stage history, role transition, interpersonal
+//!   deficits, or free notes for a protocol's own areas).
+//!
+//! People are named as free text (an alias is fine) with an optional inventory
+//! person id, so these records never depend on the inventory being filled in.
 
+use crate::course::validate_problem_areas;
+use crate::protocol::Protocol;
 use crate::records::{RecordBody, Scope};
-use crate::time::parse_date;
+use crate::time::{format_date, parse_date};
 use crate::validation::{optional_text, ValidationErrors};
+use crate::Id;
 use serde::{Deserialize, Serialize};
+use time::Date;
+
+/// Longest free-text answer in these records.
+pub const TEXT_MAX: usize = 4000;
+/// Most entries in one list (losses, gains, social experiments, ...).
+pub const LIST_MAX: usize = 30;
+/// Longest entry in a list.
+pub const ITEM_MAX: usize = 500;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Formulation {
-    /// Canonical problem-area codes, at most the protocol's limit (checked
-    /// against the protocol by `course::validate_problem_areas`).
+    /// Problem-area ids, at most the protocol's limit (checked against the
+    /// protocol by `validate_formulation`).
     pub problem_areas: Vec<String>,
     /// How the symptoms link to the interpersonal situation.
     pub symptom_link: Option<String>,
@@ -31,18 +50,752 @@ impl RecordBody for Formulation {
     fn validate(self) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let symptom_link =
-            optional_text(&mut e, "symptom_link", "Link to symptoms", self.symptom_link.as_deref(), 4000);
-        let shared_text = optional_text(&mut e, "shared_text", "Text shared", self.shared_text.as_deref(), 4000);
-        let rationale = optional_text(&mut e, "rationale", "Rationale", self.rationale.as_deref(), 4000);
-        let agreed_on = match self.agreed_on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            None => None,
-            Some(d) if parse_date(d).is_some() => Some(d.to_string()),
-            Some(_) => {
-                e.add("agreed_on", "Date agreed must be in the form YYYY-MM-DD");
+            optional_text(&mut e, "symptom_link", "Link to symptoms", self.symptom_link.as_deref(), TEXT_MAX);
+        let shared_text = optional_text(&mut e, "shared_text", "Text shared", self.shared_text.as_deref(), TEXT_MAX);
+        let rationale = optional_text(&mut e, "rationale", "Rationale", self.rationale.as_deref(), TEXT_MAX);
+        let agreed_on = optional_date(&mut e, "agreed_on", "Date agreed", self.agreed_on.as_deref());
+        e.into_result()?;
+        Ok(Formulation {
+            problem_areas: self.problem_areas,
+            symptom_link,
+            shared_text,
+            agreed_on: agreed_on.map(format_date),
+            rationale,
+        })
+    }
+}
+
+/// Validates a formulation for a course under protocol `p`: problem areas known
+/// to the protocol and within its limit (`problem_areas` or `problem_areas[i]`
+/// named on error), texts within bounds, and a date agreed that is not in the
+/// future and comes with at least one area (the client agrees to a focus).
+pub fn validate_formulation(p: &Protocol, f: Formulation, today: Date) -> Result<Formulation, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let areas = match validate_problem_areas(p, &f.problem_areas) {
+        Ok(a) => a,
+        Err(v) => {
+            e.0.extend(v.0);
+            Vec::new()
+        }
+    };
+    let body = match f.validate() {
+        Ok(b) => Some(b),
+        Err(v) => {
+            e.0.extend(v.0);
+            None
+        }
+    };
+    if let Some(b) = &body {
+        if let Some(d) = b.agreed_on.as_deref().and_then(parse_date) {
+            if d > today {
+                e.add("agreed_on", "Date agreed cannot be in the future");
+            }
+            if areas.is_empty() && e.for_field("problem_areas").is_none() && e.is_empty() {
+                e.add("problem_areas", "Choose the problem area the client agreed to before recording the date");
+            }
+        }
+    }
+    e.into_result()?;
+    let mut out = body.expect("no errors means a body");
+    out.problem_areas = areas;
+    Ok(out)
+}
+
+fn optional_date(e: &mut ValidationErrors, field: &str, label: &str, v: Option<&str>) -> Option<Date> {
+    let s = v.map(str::trim).filter(|s| !s.is_empty())?;
+    let d = parse_date(s);
+    if d.is_none() {
+        e.add(field, format!("{label} must be a date in the form YYYY-MM-DD"));
+    }
+    d
+}
+
+/// A checked optional date, as stored text.
+fn date_text(e: &mut ValidationErrors, field: &str, label: &str, v: Option<&str>, today: Date) -> Option<String> {
+    let d = optional_date(e, field, label, v)?;
+    if d > today {
+        e.add(field, format!("{label} cannot be in the future"));
+        return None;
+    }
+    Some(format_date(d))
+}
+
+/// Trims list entries, drops blank ones, and bounds the count and length.
+pub fn text_list(e: &mut ValidationErrors, field: &str, label: &str, items: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if let Some(t) = optional_text(e, &format!("{field}[{i}]"), label, Some(item), ITEM_MAX) {
+            out.push(t);
+        }
+    }
+    if out.len() > LIST_MAX {
+        e.add(field, format!("{label}: at most {LIST_MAX} entries"));
+    }
+    out
+}
+
+fn person_id(e: &mut ValidationErrors, field: &str, v: Option<&str>) -> Option<String> {
+    let s = v.map(str::trim).filter(|s| !s.is_empty())?;
+    match Id::parse(s) {
+        Some(id) => Some(id.to_string()),
+        None => {
+            e.add(field, "Person id must be the id of a person in the interpersonal inventory");
+            None
+        }
+    }
+}
+
+fn text(e: &mut ValidationErrors, field: &str, label: &str, v: &Option<String>) -> Option<String> {
+    optional_text(e, field, label, v.as_deref(), TEXT_MAX)
+}
+
+// ---------------------------------------------------------------- problem-area workspaces
+
+/// Which workspace fields a problem area uses. Canonical codes get their own;
+/// any other area a protocol defines (e.g. IPSRT's `lost_healthy_self`) gets
+/// free notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AreaKind {
+    Grief,
+    RoleDispute,
+    RoleTransition,
+    InterpersonalDeficits,
+    Other,
+}
+
+impl AreaKind {
+    pub fn of(area: &str) -> AreaKind {
+        match area {
+            "grief" => AreaKind::Grief,
+            "role_dispute" => AreaKind::RoleDispute,
+            "role_transition" => AreaKind::RoleTransition,
+            "interpersonal_deficits" => AreaKind::InterpersonalDeficits,
+            _ => AreaKind::Other,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AreaKind::Grief => "grief",
+            AreaKind::RoleDispute => "role_dispute",
+            AreaKind::RoleTransition => "role_transition",
+            AreaKind::InterpersonalDeficits => "interpersonal_deficits",
+            AreaKind::Other => "other",
+        }
+    }
+}
+
+/// Grief: a death (Weissman) or, where the protocol reads it so (Stuart), another loss.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LossType {
+    #[default]
+    Death,
+    Other,
+}
+
+impl LossType {
+    pub const ALL: [LossType; 2] = [LossType::Death, LossType::Other];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LossType::Death => "death",
+            LossType::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            LossType::Death => "A death",
+            LossType::Other => "Another loss (relationship, health, pregnancy...)",
+        }
+    }
+}
+
+/// Stage of a role dispute (ipt-model.md 7.4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisputeStage {
+    Renegotiation,
+    Impasse,
+    Dissolution,
+}
+
+impl DisputeStage {
+    pub const ALL: [DisputeStage; 3] = [DisputeStage::Renegotiation, DisputeStage::Impasse, DisputeStage::Dissolution];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DisputeStage::Renegotiation => "renegotiation",
+            DisputeStage::Impasse => "impasse",
+            DisputeStage::Dissolution => "dissolution",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            DisputeStage::Renegotiation => "Renegotiation",
+            DisputeStage::Impasse => "Impasse",
+            DisputeStage::Dissolution => "Dissolution",
+        }
+    }
+    /// What the stage means, and the therapeutic aim, in one line.
+    pub fn hint(self) -> &'static str {
+        match self {
+            DisputeStage::Renegotiation => {
+                "Both know they differ and are actively trying to change things: calm, improve communication, resolve."
+            }
+            DisputeStage::Impasse => {
+                "Talks have stopped and resentment smoulders: bring the disagreement into the open, reopen negotiation."
+            }
+            DisputeStage::Dissolution => "The relationship is broken beyond repair: help mourn it and move on.",
+        }
+    }
+}
+
+/// One entry of a dispute's stage history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageChange {
+    /// `YYYY-MM-DD`
+    pub date: String,
+    /// None for the first stage recorded.
+    pub from: Option<DisputeStage>,
+    pub to: DisputeStage,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GriefWork {
+    /// Who died (or what was lost): a name or an alias.
+    pub person: Option<String>,
+    /// The person's id in the interpersonal inventory, when recorded there.
+    pub person_id: Option<String>,
+    pub loss_type: LossType,
+    /// `YYYY-MM-DD` of the death (or of the loss).
+    pub date_of_death: Option<String>,
+    pub circumstances: Option<String>,
+    /// Reconstruction of the relationship: the good side.
+    pub relationship_good: Option<String>,
+    /// ... and the bad side.
+    pub relationship_bad: Option<String>,
+    pub mourning_tasks: Option<String>,
+    pub mourning_progress: Option<String>,
+    /// New activities and relationships.
+    pub new_activities: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DisputeWork {
+    /// The other person in the dispute: a name or an alias.
+    pub other_person: Option<String>,
+    pub person_id: Option<String>,
+    /// Required once anything is recorded; changes are kept in `stage_history`.
+    pub stage: Option<DisputeStage>,
+    /// Appended by `apply_stage` whenever the stage changes; never edited.
+    pub stage_history: Vec<StageChange>,
+    /// What the dispute is about.
+    pub issues: Option<String>,
+    pub client_expectations: Option<String>,
+    pub other_expectations: Option<String>,
+    /// Where the expectations do not match.
+    pub non_reciprocal: Option<String>,
+    /// Options for change and how likely each is.
+    pub options: Vec<String>,
+    /// Similar patterns in other relationships.
+    pub similar_patterns: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TransitionWork {
+    pub old_role: Option<String>,
+    pub new_role: Option<String>,
+    /// `YYYY-MM-DD`
+    pub date_of_change: Option<String>,
+    pub losses: Vec<String>,
+    pub gains: Vec<String>,
+    pub skills_needed: Vec<String>,
+    pub support_needed: Vec<String>,
+    pub steps_taken: Vec<String>,
+}
+
+/// An attempt at new contact (a graded social experiment) and how it went.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SocialExperiment {
+    /// `YYYY-MM-DD`, optional.
+    pub date: Option<String>,
+    pub attempt: String,
+    pub outcome: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeficitsWork {
+    pub isolation_pattern: Option<String>,
+    pub past_relationships_good: Option<String>,
+    pub past_relationships_bad: Option<String>,
+    pub repeating_patterns: Vec<String>,
+    pub social_experiments: Vec<SocialExperiment>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OtherWork {
+    /// What was lost or changed, feelings, realistic new goals.
+    pub notes: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum AreaWork {
+    Grief(GriefWork),
+    RoleDispute(DisputeWork),
+    RoleTransition(TransitionWork),
+    InterpersonalDeficits(DeficitsWork),
+    Other(OtherWork),
+}
+
+impl AreaWork {
+    /// An empty workspace of the kind `area` uses.
+    pub fn empty_for(area: &str) -> AreaWork {
+        match AreaKind::of(area) {
+            AreaKind::Grief => AreaWork::Grief(GriefWork::default()),
+            AreaKind::RoleDispute => AreaWork::RoleDispute(DisputeWork::default()),
+            AreaKind::RoleTransition => AreaWork::RoleTransition(TransitionWork::default()),
+            AreaKind::InterpersonalDeficits => AreaWork::InterpersonalDeficits(DeficitsWork::default()),
+            AreaKind::Other => AreaWork::Other(OtherWork::default()),
+        }
+    }
+
+    pub fn kind(&self) -> AreaKind {
+        match self {
+            AreaWork::Grief(_) => AreaKind::Grief,
+            AreaWork::RoleDispute(_) => AreaKind::RoleDispute,
+            AreaWork::RoleTransition(_) => AreaKind::RoleTransition,
+            AreaWork::InterpersonalDeficits(_) => AreaKind::InterpersonalDeficits,
+            AreaWork::Other(_) => AreaKind::Other,
+        }
+    }
+
+    /// One line for lists: who and where things stand.
+    pub fn summary(&self) -> String {
+        match self {
+            AreaWork::Grief(g) => match (&g.person, &g.date_of_death) {
+                (Some(p), Some(d)) => format!("{p}, {d}"),
+                (Some(p), None) => p.clone(),
+                _ => String::new(),
+            },
+            AreaWork::RoleDispute(d) => {
+                let who = d.other_person.clone().unwrap_or_default();
+                match d.stage {
+                    Some(s) if who.is_empty() => s.label().to_string(),
+                    Some(s) => format!("with {who}: {}", s.label().to_lowercase()),
+                    None => who,
+                }
+            }
+            AreaWork::RoleTransition(t) => match (&t.old_role, &t.new_role) {
+                (Some(a), Some(b)) => format!("{a} → {b}"),
+                (None, Some(b)) => format!("→ {b}"),
+                (Some(a), None) => format!("{a} →"),
+                _ => String::new(),
+            },
+            AreaWork::InterpersonalDeficits(d) => {
+                let n = d.social_experiments.len();
+                if n == 0 {
+                    String::new()
+                } else {
+                    format!("{n} social experiment{}", if n == 1 { "" } else { "s" })
+                }
+            }
+            AreaWork::Other(_) => String::new(),
+        }
+    }
+}
+
+/// The work on one chosen problem area of a course.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaWorkspace {
+    /// The area id as the protocol names it.
+    pub area: String,
+    pub work: AreaWork,
+}
+
+impl RecordBody for AreaWorkspace {
+    const KIND: &'static str = "area_workspace";
+    const SCOPE: Scope = Scope::Course;
+
+    /// Bounds and trims; date rules that need today are in `validate_workspace`.
+    fn validate(self) -> Result<Self, ValidationErrors> {
+        let today = Date::MAX;
+        validate_work(self, today)
+    }
+}
+
+/// Validates a workspace's fields (dates not in the future relative to `today`).
+/// The stage history is not checked here: `apply_stage` owns it.
+pub fn validate_workspace(w: AreaWorkspace, today: Date) -> Result<AreaWorkspace, ValidationErrors> {
+    validate_work(w, today)
+}
+
+fn validate_work(w: AreaWorkspace, today: Date) -> Result<AreaWorkspace, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    if w.work.kind() != AreaKind::of(&w.area) {
+        e.add("area", format!("{} work does not fit the area {:?}", w.work.kind().as_str(), w.area));
+    }
+    let work = match w.work {
+        AreaWork::Grief(g) => AreaWork::Grief(GriefWork {
+            person: optional_text(&mut e, "person", "Who died", g.person.as_deref(), 200),
+            person_id: person_id(&mut e, "person_id", g.person_id.as_deref()),
+            loss_type: g.loss_type,
+            date_of_death: date_text(&mut e, "date_of_death", "Date of death", g.date_of_death.as_deref(), today),
+            circumstances: text(&mut e, "circumstances", "Circumstances", &g.circumstances),
+            relationship_good: text(&mut e, "relationship_good", "Good side of the relationship", &g.relationship_good),
+            relationship_bad: text(&mut e, "relationship_bad", "Hard side of the relationship", &g.relationship_bad),
+            mourning_tasks: text(&mut e, "mourning_tasks", "Mourning tasks", &g.mourning_tasks),
+            mourning_progress: text(&mut e, "mourning_progress", "Progress", &g.mourning_progress),
+            new_activities: text(&mut e, "new_activities", "New activities and relationships", &g.new_activities),
+        }),
+        AreaWork::RoleDispute(d) => {
+            let other_person =
+                optional_text(&mut e, "other_person", "The other person", d.other_person.as_deref(), 200);
+            let out = DisputeWork {
+                other_person,
+                person_id: person_id(&mut e, "person_id", d.person_id.as_deref()),
+                stage: d.stage,
+                stage_history: d.stage_history,
+                issues: text(&mut e, "issues", "Issues", &d.issues),
+                client_expectations: text(
+                    &mut e,
+                    "client_expectations",
+                    "Client's expectations",
+                    &d.client_expectations,
+                ),
+                other_expectations: text(&mut e, "other_expectations", "Other's expectations", &d.other_expectations),
+                non_reciprocal: text(&mut e, "non_reciprocal", "Non-reciprocal expectations", &d.non_reciprocal),
+                options: text_list(&mut e, "options", "Option", &d.options),
+                similar_patterns: text(&mut e, "similar_patterns", "Similar patterns", &d.similar_patterns),
+            };
+            if out.stage.is_none() {
+                e.add("stage", "Choose the stage of the dispute: renegotiation, impasse or dissolution");
+            }
+            AreaWork::RoleDispute(out)
+        }
+        AreaWork::RoleTransition(t) => AreaWork::RoleTransition(TransitionWork {
+            old_role: optional_text(&mut e, "old_role", "Old role", t.old_role.as_deref(), 200),
+            new_role: optional_text(&mut e, "new_role", "New role", t.new_role.as_deref(), 200),
+            date_of_change: date_text(
+                &mut e,
+                "date_of_change",
+                "Date of the change",
+                t.date_of_change.as_deref(),
+                today,
+            ),
+            losses: text_list(&mut e, "losses", "Loss", &t.losses),
+            gains: text_list(&mut e, "gains", "Gain", &t.gains),
+            skills_needed: text_list(&mut e, "skills_needed", "Skill needed", &t.skills_needed),
+            support_needed: text_list(&mut e, "support_needed", "Support needed", &t.support_needed),
+            steps_taken: text_list(&mut e, "steps_taken", "Step taken", &t.steps_taken),
+        }),
+        AreaWork::InterpersonalDeficits(d) => {
+            let mut experiments = Vec::new();
+            for (i, x) in d.social_experiments.iter().enumerate() {
+                let f = |name: &str| format!("social_experiments[{i}].{name}");
+                let attempt = optional_text(&mut e, &f("attempt"), "Attempt", Some(&x.attempt), ITEM_MAX);
+                let outcome = optional_text(&mut e, &f("outcome"), "Outcome", x.outcome.as_deref(), ITEM_MAX);
+                let date = date_text(&mut e, &f("date"), "Date", x.date.as_deref(), today);
+                match attempt {
+                    Some(attempt) => experiments.push(SocialExperiment { date, attempt, outcome }),
+                    None if (outcome.is_some() || date.is_some()) && e.for_field(&f("attempt")).is_none() => {
+                        e.add(&f("attempt"), "Say what the attempt at contact was")
+                    }
+                    None => {}
+                }
+            }
+            if experiments.len() > LIST_MAX {
+                e.add("social_experiments", format!("At most {LIST_MAX} social experiments"));
+            }
+            AreaWork::InterpersonalDeficits(DeficitsWork {
+                isolation_pattern: text(&mut e, "isolation_pattern", "Pattern of isolation", &d.isolation_pattern),
+                past_relationships_good: text(
+                    &mut e,
+                    "past_relationships_good",
+                    "Past relationships: good",
+                    &d.past_relationships_good,
+                ),
+                past_relationships_bad: text(
+                    &mut e,
+                    "past_relationships_bad",
+                    "Past relationships: hard",
+                    &d.past_relationships_bad,
+                ),
+                repeating_patterns: text_list(&mut e, "repeating_patterns", "Repeating pattern", &d.repeating_patterns),
+                social_experiments: experiments,
+            })
+        }
+        AreaWork::Other(o) => AreaWork::Other(OtherWork { notes: text(&mut e, "notes", "Notes", &o.notes) }),
+    };
+    e.into_result()?;
+    Ok(AreaWorkspace { area: w.area, work })
+}
+
+/// A stage change as asked for: the date it happened (default today) and a note.
+#[derive(Clone, Debug, Default)]
+pub struct StageChangeInput {
+    pub date: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Carries a dispute's stage history from `previous` to `next`: the history is
+/// always the stored one (a writer cannot rewrite it), and a new entry is
+/// appended when the stage is first set or changes. The change date defaults to
+/// `today`, may not be in the future, nor before the last recorded change; a note
+/// or date without a stage change is refused (field `stage_note` / `stage_date`).
+pub fn apply_stage(
+    previous: Option<&DisputeWork>,
+    mut next: DisputeWork,
+    change: &StageChangeInput,
+    today: Date,
+) -> Result<DisputeWork, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let history = previous.map(|p| p.stage_history.clone()).unwrap_or_default();
+    let from = previous.and_then(|p| p.stage);
+    let note = optional_text(&mut e, "stage_note", "Note on the stage change", change.note.as_deref(), 1000);
+    let date_given = change.date.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    next.stage_history = history;
+    let Some(to) = next.stage else {
+        // validate_workspace names the missing stage.
+        e.into_result()?;
+        return Ok(next);
+    };
+    if from == Some(to) {
+        if note.is_some() {
+            e.add("stage_note", "The stage did not change; a note is kept only with a stage change");
+        }
+        if date_given.is_some() {
+            e.add("stage_date", "The stage did not change; a date is kept only with a stage change");
+        }
+        e.into_result()?;
+        return Ok(next);
+    }
+    let date = match date_given {
+        None => Some(today),
+        Some(s) => match parse_date(s) {
+            None => {
+                e.add("stage_date", "Date of the stage change must be in the form YYYY-MM-DD");
                 None
             }
+            Some(d) if d > today => {
+                e.add("stage_date", "Date of the stage change cannot be in the future");
+                None
+            }
+            Some(d) => Some(d),
+        },
+    };
+    if let (Some(d), Some(last)) = (date, next.stage_history.last().and_then(|c| parse_date(&c.date))) {
+        if d < last {
+            e.add(
+                "stage_date",
+                format!("The last stage change was on {}; a new one cannot be earlier", format_date(last)),
+            );
+        }
+    }
+    e.into_result()?;
+    next.stage_history.push(StageChange { date: format_date(date.unwrap_or(today)), from, to, note });
+    Ok(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::ProtocolSet;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 03 - 10);
+
+    fn f(areas: &[&str]) -> Formulation {
+        Formulation { problem_areas: areas.iter().map(|s| s.to_string()).collect(), ..Formulation::default() }
+    }
+
+    #[test]
+    fn formulation_areas_follow_the_protocol() {
+        let set = ProtocolSet::shipped();
+        let ind = set.get("ipt-individual").unwrap();
+        let ok = validate_formulation(ind, f(&["role_dispute", " grief"]), TODAY).unwrap();
+        assert_eq!(ok.problem_areas, vec!["role_dispute", "grief"], "trimmed, order kept");
+        let e = validate_formulation(ind, f(&["grief", "role_dispute", "role_transition"]), TODAY).unwrap_err();
+        assert!(e.for_field("problem_areas").unwrap().contains("at most 2"), "{e}");
+        let e = validate_formulation(ind, f(&["grief", "loneliness"]), TODAY).unwrap_err();
+        assert!(e.for_field("problem_areas[1]").unwrap().contains("Unknown problem area"), "{e}");
+        let e = validate_formulation(ind, f(&["grief", "grief"]), TODAY).unwrap_err();
+        assert!(e.for_field("problem_areas[1]").unwrap().contains("twice"), "{e}");
+
+        // Stuart's three-area variant has no interpersonal deficits.
+        let stuart = set.get("ipt-stuart").unwrap();
+        let e = validate_formulation(stuart, f(&["interpersonal_deficits"]), TODAY).unwrap_err();
+        assert!(e.for_field("problem_areas[0]").unwrap().contains("role_transition"), "lists the known areas: {e}");
+        assert!(validate_formulation(stuart, f(&["grief", "role_transition"]), TODAY).is_ok());
+        assert_eq!(stuart.area_label("grief"), "Grief and loss");
+
+        // IPC keeps the four areas under lay names.
+        let ipc = set.get("ipc").unwrap();
+        assert!(validate_formulation(ipc, f(&["interpersonal_deficits"]), TODAY).is_ok());
+        assert_eq!(ipc.area_label("role_transition"), "Life changes");
+        assert!(validate_formulation(ipc, f(&["grief", "role_dispute", "role_transition"]), TODAY).is_err());
+    }
+
+    #[test]
+    fn a_site_protocol_with_one_area_allows_one() {
+        let text = r#"
+[[protocol]]
+id = "ipsrt"
+name = "IPSRT"
+school = "weissman"
+sessions = { min = 8, max = 24, default = 16 }
+frequency = "weekly"
+session_minutes = 50
+initial_sessions = 3
+termination_sessions = 3
+problem_areas = [{ id = "grief", label = "Grief" }, { id = "lost_healthy_self", label = "Grief for the lost healthy self" }]
+max_problem_areas = 1
+checklist = []
+"#;
+        let set = ProtocolSet::with_site_file("site.toml", text).unwrap();
+        let p = set.get("ipsrt").unwrap();
+        assert!(validate_formulation(p, f(&["lost_healthy_self"]), TODAY).is_ok());
+        let e = validate_formulation(p, f(&["grief", "lost_healthy_self"]), TODAY).unwrap_err();
+        assert!(e.for_field("problem_areas").unwrap().contains("at most 1"));
+        assert_eq!(AreaWork::empty_for("lost_healthy_self").kind(), AreaKind::Other);
+    }
+
+    #[test]
+    fn date_agreed_needs_an_area_and_not_the_future() {
+        let set = ProtocolSet::shipped();
+        let p = set.get("ipt-individual").unwrap();
+        let mut x = f(&[]);
+        x.agreed_on = Some("2026-03-01".into());
+        let e = validate_formulation(p, x.clone(), TODAY).unwrap_err();
+        assert!(e.for_field("problem_areas").is_some());
+        x.problem_areas = vec!["grief".into()];
+        assert_eq!(validate_formulation(p, x.clone(), TODAY).unwrap().agreed_on.as_deref(), Some("2026-03-01"));
+        x.agreed_on = Some("2026-03-11".into());
+        assert!(validate_formulation(p, x.clone(), TODAY).unwrap_err().for_field("agreed_on").is_some());
+        x.agreed_on = Some("1/3/2026".into());
+        assert!(validate_formulation(p, x, TODAY).unwrap_err().for_field("agreed_on").unwrap().contains("YYYY-MM-DD"));
+        // A draft without areas or date is fine.
+        let mut draft = f(&[]);
+        draft.symptom_link = Some("  Low mood since the move  ".into());
+        assert_eq!(
+            validate_formulation(p, draft, TODAY).unwrap().symptom_link.as_deref(),
+            Some("Low mood since the move")
+        );
+    }
+
+    fn dispute(stage: Option<DisputeStage>) -> DisputeWork {
+        DisputeWork { other_person: Some("Sam (partner)".into()), stage, ..DisputeWork::default() }
+    }
+
+    #[test]
+    fn stage_history_starts_and_grows_only_on_change() {
+        use DisputeStage::*;
+        let none = StageChangeInput::default();
+        let first = apply_stage(None, dispute(Some(Impasse)), &none, TODAY).unwrap();
+        assert_eq!(
+            first.stage_history,
+            vec![StageChange { date: "2026-03-10".into(), from: None, to: Impasse, note: None }]
+        );
+
+        // Same stage: history unchanged, whatever the writer sent.
+        let mut forged = dispute(Some(Impasse));
+        forged.stage_history = vec![];
+        let same = apply_stage(Some(&first), forged, &none, TODAY).unwrap();
+        assert_eq!(same.stage_history, first.stage_history, "the stored history wins");
+
+        let change = StageChangeInput { date: Some("2026-03-09".into()), note: Some("Talking again".into()) };
+        let moved = apply_stage(Some(&same), dispute(Some(Renegotiation)), &change, TODAY).unwrap_err();
+        assert!(moved.for_field("stage_date").unwrap().contains("2026-03-10"), "not before the last change");
+        let later = date!(2026 - 03 - 17);
+        let change = StageChangeInput { date: None, note: Some("Talking again".into()) };
+        let moved = apply_stage(Some(&same), dispute(Some(Renegotiation)), &change, later).unwrap();
+        assert_eq!(moved.stage_history.len(), 2);
+        assert_eq!(moved.stage_history[1].from, Some(Impasse));
+        assert_eq!(moved.stage_history[1].to, Renegotiation);
+        assert_eq!(moved.stage_history[1].date, "2026-03-17");
+        assert_eq!(moved.stage_history[1].note.as_deref(), Some("Talking again"));
+    }
+
+    #[test]
+    fn stage_change_inputs_are_checked() {
+        use DisputeStage::*;
+        let first = apply_stage(None, dispute(Some(Impasse)), &StageChangeInput::default(), TODAY).unwrap();
+        let note_only = StageChangeInput { date: None, note: Some("still stuck".into()) };
+        let e = apply_stage(Some(&first), dispute(Some(Impasse)), &note_only, TODAY).unwrap_err();
+        assert!(e.for_field("stage_note").is_some());
+        let future = StageChangeInput { date: Some("2026-04-01".into()), note: None };
+        let e = apply_stage(Some(&first), dispute(Some(Dissolution)), &future, TODAY).unwrap_err();
+        assert!(e.for_field("stage_date").unwrap().contains("future"));
+        let bad = StageChangeInput { date: Some("soon".into()), note: None };
+        assert!(apply_stage(Some(&first), dispute(Some(Dissolution)), &bad, TODAY).is_err());
+        // No stage: the workspace validation names it.
+        let w = AreaWorkspace { area: "role_dispute".into(), work: AreaWork::RoleDispute(dispute(None)) };
+        assert!(validate_workspace(w, TODAY).unwrap_err().for_field("stage").is_some());
+    }
+
+    #[test]
+    fn workspace_fields_are_bounded_and_dated() {
+        let w = AreaWorkspace {
+            area: "grief".into(),
+            work: AreaWork::Grief(GriefWork {
+                person: Some(" Grandmother ".into()),
+                person_id: Some("not-an-id".into()),
+                date_of_death: Some("2026-12-01".into()),
+                ..GriefWork::default()
+            }),
         };
-        e.into_result()?;
-        Ok(Formulation { problem_areas: self.problem_areas, symptom_link, shared_text, agreed_on, rationale })
+        let e = validate_workspace(w, TODAY).unwrap_err();
+        assert!(e.for_field("person_id").is_some());
+        assert!(e.for_field("date_of_death").unwrap().contains("future"));
+
+        let t = AreaWorkspace {
+            area: "role_transition".into(),
+            work: AreaWork::RoleTransition(TransitionWork {
+                losses: vec!["  daily routine ".into(), "".into(), "colleagues".into()],
+                ..TransitionWork::default()
+            }),
+        };
+        let AreaWork::RoleTransition(t) = validate_workspace(t, TODAY).unwrap().work else { panic!() };
+        assert_eq!(t.losses, vec!["daily routine", "colleagues"]);
+
+        let d = AreaWorkspace {
+            area: "interpersonal_deficits".into(),
+            work: AreaWork::InterpersonalDeficits(DeficitsWork {
+                social_experiments: vec![
+                    SocialExperiment { date: None, attempt: "".into(), outcome: Some("went well".into()) },
+                    SocialExperiment { date: None, attempt: "".into(), outcome: None },
+                ],
+                ..DeficitsWork::default()
+            }),
+        };
+        let e = validate_workspace(d, TODAY).unwrap_err();
+        assert!(e.for_field("social_experiments[0].attempt").is_some());
+        assert!(e.for_field("social_experiments[1].attempt").is_none(), "a blank row is dropped");
+
+        let wrong = AreaWorkspace { area: "grief".into(), work: AreaWork::Other(OtherWork::default()) };
+        assert!(validate_workspace(wrong, TODAY).unwrap_err().for_field("area").is_some());
+    }
+
+    #[test]
+    fn workspaces_round_trip_as_json() {
+        let w = AreaWorkspace {
+            area: "role_dispute".into(),
+            work: AreaWork::RoleDispute(dispute(Some(DisputeStage::Impasse))),
+        };
+        let json = serde_json::to_string(&w).unwrap();
+        assert!(json.contains("\"type\":\"role_dispute\""), "{json}");
+        assert_eq!(serde_json::from_str::<AreaWorkspace>(&json).unwrap(), w);
+        assert_eq!(w.work.summary(), "with Sam (partner): impasse");
     }
 }

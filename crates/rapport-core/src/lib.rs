@@ -9,6 +9,7 @@ pub mod client;
 pub mod course;
 pub mod ending;
 pub mod formulation;
+pub mod goals;
 pub mod ids;
 pub mod mfa;
 pub mod password;

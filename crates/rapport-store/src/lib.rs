@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod clients;
 pub mod courses;
+pub mod formulation;
 pub mod mfa;
 pub mod org;
 pub mod records;

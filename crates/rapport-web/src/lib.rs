@@ -5,6 +5,7 @@ pub mod access;
 pub mod api;
 pub mod course_context;
 pub mod error;
+pub mod formulation;
 pub mod identity;
 pub mod mfa;
 pub mod passwords;

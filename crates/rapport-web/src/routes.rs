@@ -129,6 +129,10 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::ending::routes(r);
     let r = api::courses::routes(r);
     let r = api::ending::routes(r);
+    let r = ui::formulation::routes(r);
+    let r = ui::goals::routes(r);
+    let r = api::formulation::routes(r);
+    let r = api::goals::routes(r);
 
     let Routes { router, list } = r;
     let router = router

@@ -5,6 +5,8 @@
 mod body;
 pub mod courses;
 pub mod ending;
+pub mod formulation;
+pub mod goals;
 
 use crate::access::{client_for, require_caseload, Purpose};
 use crate::error::{ApiError, ApiResult, AppError, ErrorBody};
@@ -52,6 +54,8 @@ pub fn openapi_document() -> String {
     // Each feature area documents its own paths; merged here into one document.
     doc.merge(courses::CoursesDoc::openapi());
     doc.merge(ending::EndingDoc::openapi());
+    doc.merge(formulation::FormulationDoc::openapi());
+    doc.merge(goals::GoalsDoc::openapi());
     doc.to_pretty_json().expect("serialisable OpenAPI document")
 }
 
@@ -305,7 +309,7 @@ fn bad_query(e: axum::extract::rejection::QueryRejection) -> AppError {
 }
 
 /// Absent means "leave as is"; `null` means "clear".
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+pub(crate) fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
     T::deserialize(d).map(Some)
 }
 

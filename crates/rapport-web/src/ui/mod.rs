@@ -9,6 +9,8 @@ pub mod care_team;
 pub mod clients;
 pub mod courses;
 pub mod ending;
+pub mod formulation;
+pub mod goals;
 pub mod mfa;
 pub mod ops;
 pub mod pages;
@@ -111,6 +113,11 @@ fn done_message(key: &str) -> Option<&'static str> {
         "session-updated" => "Session updated.",
         "ending-saved" => "Ending review saved.",
         "maintenance-created" => "Maintenance course created. It continues the acute course.",
+        "formulation" => "Formulation saved; the previous version is in its history.",
+        "area-saved" => "Problem-area workspace saved.",
+        "goal-added" => "Goal added.",
+        "goal-saved" => "Goal saved.",
+        "ratings" => "Ratings saved.",
         _ => return None,
     })
 }

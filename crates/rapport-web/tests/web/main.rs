@@ -5,6 +5,7 @@ mod api;
 mod auth;
 mod courses;
 mod ending;
+mod formulation;
 mod matrix;
 mod mfa;
 mod support;

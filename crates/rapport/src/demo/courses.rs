@@ -31,7 +31,7 @@ const PLANS: &[Plan] = &[
     Plan {
         protocol: "ipt-individual",
         sessions: 16,
-        held: 7,
+        held: 8,
         cancelled_after: Some(4),
         status: CourseStatus::Active,
         reason: None,

@@ -10,6 +10,8 @@ use rapport_core::{Id, Timestamp};
 use rapport_store::users::NewUser;
 use rapport_store::Store;
 
+mod formulation;
+
 /// Shared by every demo account (synthetic data only; change it before real use).
 pub const DEMO_PASSWORD: &str = "rapport-demo-2026";
 pub const DEMO_DOMAIN: &str = "demo.rapport.test";
@@ -160,7 +162,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
             course_clients.push((c.id.clone(), responsible.clone()));
         }
     }
-    let _showcase = courses::seed(store, &course_clients).await?;
+    let showcase = courses::seed(store, &course_clients).await?;
     // One emergency access waiting for an administrator's review.
     if let (Some(c), true) = (&first_client, staff.len() > 1) {
         store
@@ -174,6 +176,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
             .await
             .map_err(err)?;
     }
+    // The showcase course (clinician1's first client) gets every course workspace.
+    let demo_course = match &showcase {
+        Some(course) => Some(formulation::seed(store, &staff[0], course).await?),
+        None => None,
+    };
     let _ = admin;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
@@ -186,6 +193,9 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         println!("  ... up to clinician{clinicians}@{DEMO_DOMAIN}");
     }
     println!("IPT courses: one in every phase (planned, initial, middle, termination, completed with maintenance, ended early) across the protocols.");
+    if let Some(id) = demo_course {
+        println!("The showcase course (role dispute, formulation agreed, goals rated): clinician1, /courses/{id}");
+    }
     println!("Password for every demo account: {DEMO_PASSWORD}");
     Ok(())
 }

@@ -1,0 +1,240 @@
+//! Formulation, problem-area workspaces and goals: the operations the pages and
+//! the API share (domain validation, the store write, its audit entry), so a
+//! rule holds the same whichever way a clinician records something.
+
+use crate::access::Purpose;
+use crate::course_context::{course_for, CourseContext};
+use crate::error::AppError;
+use crate::identity::Identity;
+use crate::state::AppState;
+use rapport_core::audit::{action, AuditEvent};
+use rapport_core::formulation::{
+    apply_stage, validate_formulation, validate_workspace, AreaWork, AreaWorkspace, Formulation, StageChangeInput,
+};
+use rapport_core::goals::{apply_goal_update, validate_new_goal, validate_rating, Goal, GoalInput, GoalRating};
+use rapport_core::records::RecordBody;
+use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_store::records::{Placement, Record};
+
+fn event(me: &Identity, act: &str, kind: &str, cx: &CourseContext, detail: String) -> AuditEvent {
+    let mut ev = me.event(act, kind);
+    ev.client_id = Some(cx.client.id.to_string());
+    ev.detail = Some(detail);
+    ev
+}
+
+/// Records that `me` viewed a record (or the empty form for one) in a course.
+pub async fn audit_read(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    kind: &str,
+    id: Option<&Id>,
+    detail: String,
+) -> Result<(), AppError> {
+    let mut ev = event(me, action::RECORD_READ, kind, cx, detail);
+    ev.resource_id = Some(id.map(|i| i.to_string()).unwrap_or_else(|| cx.course.id.to_string()));
+    state.store.audit(ev).await?;
+    Ok(())
+}
+
+/// The areas chosen in the course's formulation (none before it is written).
+pub async fn chosen_areas(state: &AppState, cx: &CourseContext) -> Result<Vec<String>, AppError> {
+    Ok(state.store.course_formulation(&cx.course.id).await?.map(|f| f.body.problem_areas).unwrap_or_default())
+}
+
+/// Writes `next` over `current` (or creates it): `version` as the writer saw it
+/// (None: whatever is stored now; on a record not yet written, only 0 fits).
+async fn write<T: RecordBody>(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    current: Option<&Record<T>>,
+    next: &T,
+    version: Option<i64>,
+    detail: String,
+) -> Result<Record<T>, AppError> {
+    match current {
+        Some(r) => {
+            let ev = event(me, action::RECORD_UPDATE, T::KIND, cx, detail);
+            Ok(state.store.update_record(&r.id, version.unwrap_or(r.version), next, &me.user.id, ev).await?)
+        }
+        None if version.is_some_and(|v| v != 0) => {
+            Err(AppError::Conflict("Nothing is recorded yet at that version; reload and try again.".into()))
+        }
+        None => {
+            let at = Placement {
+                client_id: cx.client.id.clone(),
+                course_id: Some(cx.course.id.clone()),
+                ..Default::default()
+            };
+            let ev = event(me, action::RECORD_CREATE, T::KIND, cx, detail);
+            Ok(state.store.create_record(&at, next, &me.user.id, ev).await?)
+        }
+    }
+}
+
+/// Saves the course's formulation (problem areas checked against the protocol).
+pub async fn save_formulation(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    input: Formulation,
+    version: Option<i64>,
+) -> Result<Record<Formulation>, AppError> {
+    cx.require_open()?;
+    let f = validate_formulation(&cx.protocol, input, Timestamp::now().date())?;
+    let current = state.store.course_formulation(&cx.course.id).await?;
+    let areas = if f.problem_areas.is_empty() { "none yet".to_string() } else { f.problem_areas.join(", ") };
+    let agreed = f.agreed_on.as_deref().map(|d| format!("; agreed {d}")).unwrap_or_default();
+    write(state, me, cx, current.as_ref(), &f, version, format!("problem areas: {areas}{agreed}")).await
+}
+
+/// Checks that `area` is one of the course's chosen areas (field `area`).
+pub async fn require_chosen(state: &AppState, cx: &CourseContext, area: &str) -> Result<Vec<String>, AppError> {
+    let chosen = chosen_areas(state, cx).await?;
+    if chosen.iter().any(|a| a == area) {
+        return Ok(chosen);
+    }
+    let known = if chosen.is_empty() {
+        "no problem areas are chosen yet; record them in the formulation first".to_string()
+    } else {
+        format!("the chosen areas are {}", chosen.join(", "))
+    };
+    Err(AppError::invalid("area", format!("{area:?} is not a chosen problem area of this course: {known}")))
+}
+
+/// Saves the workspace of a chosen area. A role dispute's stage history is
+/// carried from the stored workspace and grows when the stage changes.
+pub async fn save_area(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    area: &str,
+    work: AreaWork,
+    change: &StageChangeInput,
+    version: Option<i64>,
+) -> Result<Record<AreaWorkspace>, AppError> {
+    cx.require_open()?;
+    require_chosen(state, cx, area).await?;
+    let today = Timestamp::now().date();
+    let current = state.store.area_workspace(&cx.course.id, area).await?;
+    let mut errors = ValidationErrors::new();
+    let checked = validate_workspace(AreaWorkspace { area: area.to_string(), work }, today)
+        .map_err(|e| errors.0.extend(e.0))
+        .ok();
+    let mut detail = format!("{area} workspace");
+    let ws = match checked {
+        Some(AreaWorkspace { area, work: AreaWork::RoleDispute(next) }) => {
+            let prev = current.as_ref().and_then(|r| match &r.body.work {
+                AreaWork::RoleDispute(d) => Some(d),
+                _ => None,
+            });
+            let before = prev.and_then(|p| p.stage);
+            match apply_stage(prev, next, change, today) {
+                Ok(d) => {
+                    if before != d.stage {
+                        let from = before.map(|s| s.as_str()).unwrap_or("none");
+                        let to = d.stage.map(|s| s.as_str()).unwrap_or("none");
+                        detail = format!("{area} workspace; stage {from} -> {to}");
+                    }
+                    Some(AreaWorkspace { area, work: AreaWork::RoleDispute(d) })
+                }
+                Err(e) => {
+                    errors.0.extend(e.0);
+                    None
+                }
+            }
+        }
+        other => other,
+    };
+    errors.into_result()?;
+    let ws = ws.expect("no errors means a workspace");
+    write(state, me, cx, current.as_ref(), &ws, version, detail).await
+}
+
+/// Adds a goal in one of the course's chosen areas.
+pub async fn create_goal(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    input: &GoalInput,
+) -> Result<Record<Goal>, AppError> {
+    cx.require_open()?;
+    let areas = chosen_areas(state, cx).await?;
+    let goal = validate_new_goal(input, &areas, cx.course.planned_sessions.max(cx.held()))?;
+    let detail = format!("goal in {}", goal.problem_area);
+    write(state, me, cx, None, &goal, None, detail).await
+}
+
+/// Changes a goal (status rules and wording history in `apply_goal_update`).
+pub async fn update_goal(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    goal: &Record<Goal>,
+    input: &GoalInput,
+    version: Option<i64>,
+) -> Result<Record<Goal>, AppError> {
+    cx.require_open()?;
+    let areas = chosen_areas(state, cx).await?;
+    let max = cx.course.planned_sessions.max(cx.held());
+    let next = apply_goal_update(&goal.body, input, &areas, max, Timestamp::now().date())?;
+    let mut detail = if next.status != goal.body.status {
+        format!("status {} -> {}", goal.body.status.as_str(), next.status.as_str())
+    } else {
+        "goal edited".to_string()
+    };
+    if next.previous_wordings.len() > goal.body.previous_wordings.len() {
+        detail.push_str("; reworded (old wording kept)");
+    }
+    write(state, me, cx, Some(goal), &next, version, detail).await
+}
+
+/// Rates a goal 0-10 at a held session of its course; a second rating for the
+/// same session replaces the first (kept in the record's history). Errors name
+/// `rating` and `session_id`. Returns the rating and whether it was the first.
+pub async fn rate_goal(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    goal: &Record<Goal>,
+    session_id: &str,
+    rating: i64,
+) -> Result<(Record<GoalRating>, bool), AppError> {
+    cx.require_open()?;
+    let mut e = ValidationErrors::new();
+    let value = validate_rating(rating).map_err(|v| e.0.extend(v.0)).ok();
+    let session = Id::parse(session_id.trim()).and_then(|id| cx.session(&id)).filter(|s| s.number.is_some());
+    if session.is_none() {
+        e.add("session_id", "Choose a session held in this course (attended); ratings belong to a held session");
+    }
+    e.into_result()?;
+    let (Some(value), Some(s)) = (value, session) else { unreachable!("validated above") };
+    let number = s.number.unwrap_or_default();
+    let detail = format!("goal {} rated {value} at session {number}", goal.id);
+    let ev = |new: bool| {
+        event(me, if new { action::RECORD_CREATE } else { action::RECORD_UPDATE }, GoalRating::KIND, cx, detail.clone())
+    };
+    Ok(state.store.rate_goal(goal, &s.session.id, value, &me.user.id, ev).await?)
+}
+
+/// A goal and its course, if `me` may see the client; otherwise 404 (audited).
+pub async fn goal_for(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    purpose: Purpose,
+) -> Result<(Record<Goal>, CourseContext), AppError> {
+    let goal = match Id::parse(id) {
+        Some(gid) => state.store.record::<Goal>(&gid).await?,
+        None => None,
+    };
+    let Some(goal) = goal.filter(|g| g.course_id.is_some()) else {
+        crate::access::deny(state, me, "goal", Some(id)).await?;
+        return Err(AppError::NotFound);
+    };
+    let course = goal.course_id.clone().unwrap_or_default();
+    let cx = course_for(state, me, course.as_str(), purpose).await?;
+    Ok((goal, cx))
+}

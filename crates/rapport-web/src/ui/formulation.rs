@@ -1,0 +1,412 @@
+//! The formulation tab of a course: the interpersonal formulation (problem
+//! areas, link to symptoms, text shared with the client, rationale, date
+//! agreed) with its version history, and one workspace page per chosen area.
+
+use super::{render, FormErrors, Layout};
+use crate::access::Purpose;
+use crate::api::formulation::{work_from, AreaPutJson};
+use crate::course_context::{course_for, CourseContext};
+use crate::error::{AppError, AppResult};
+use crate::formulation::{audit_read, save_area, save_formulation};
+use crate::identity::{Identity, SignedIn};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use rapport_core::formulation::{AreaWork, AreaWorkspace, DisputeStage, Formulation, LossType, StageChangeInput};
+use rapport_core::protocol::ChecklistItem;
+use rapport_core::time::format_date;
+use rapport_core::{Timestamp, ValidationErrors};
+use rapport_store::courses::ChecklistEntry;
+use rapport_store::records::{Record, RecordVersion};
+use serde_json::{Map, Value};
+
+use super::clients::DoneParam;
+
+pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+    r.get("/courses/{id}/formulation", show)
+        .post("/courses/{id}/formulation", save)
+        .get("/courses/{id}/formulation/{area}", show_area)
+        .post("/courses/{id}/formulation/{area}", save_area_form)
+}
+
+/// A posted form as name/value pairs (checkbox groups repeat a name).
+pub struct FormPairs(pub Vec<(String, String)>);
+
+impl FormPairs {
+    /// The first value of `name`, or "".
+    pub fn get(&self, name: &str) -> String {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
+    /// Every value of `name`.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
+    }
+    /// `name` as an optional whole number ("" is none; anything else that is not a number is an error).
+    pub fn number(&self, e: &mut ValidationErrors, name: &str, label: &str) -> Option<i64> {
+        super::courses::form_number(e, name, label, &self.get(name))
+    }
+}
+
+fn blank_none(s: String) -> Option<String> {
+    Some(s).filter(|s| !s.trim().is_empty())
+}
+
+// ---------------------------------------------------------------- formulation page
+
+/// The formulation as shown in the form (what is stored, or what was typed).
+#[derive(Clone, Debug, Default)]
+pub struct FormulationForm {
+    pub problem_areas: Vec<String>,
+    pub symptom_link: String,
+    pub shared_text: String,
+    pub rationale: String,
+    pub agreed_on: String,
+    pub version: i64,
+}
+
+impl FormulationForm {
+    fn from_record(r: Option<&Record<Formulation>>) -> Self {
+        let Some(r) = r else { return Self::default() };
+        let b = &r.body;
+        FormulationForm {
+            problem_areas: b.problem_areas.clone(),
+            symptom_link: b.symptom_link.clone().unwrap_or_default(),
+            shared_text: b.shared_text.clone().unwrap_or_default(),
+            rationale: b.rationale.clone().unwrap_or_default(),
+            agreed_on: b.agreed_on.clone().unwrap_or_default(),
+            version: r.version,
+        }
+    }
+    pub fn has(&self, area: &str) -> bool {
+        self.problem_areas.iter().any(|a| a == area)
+    }
+}
+
+/// A chosen area with its workspace summary.
+pub struct AreaRow {
+    pub id: String,
+    pub label: String,
+    pub summary: String,
+    pub started: bool,
+}
+
+#[derive(Template)]
+#[template(path = "formulation.html")]
+struct FormulationPage {
+    layout: Layout,
+    cx: CourseContext,
+    record: Option<Record<Formulation>>,
+    form: FormulationForm,
+    history: Vec<RecordVersion<Formulation>>,
+    areas: Vec<AreaRow>,
+    checklist_entry: Option<ChecklistEntry>,
+    /// The protocol has the checklist item `formulation`.
+    checklist_has_item: bool,
+    errors: FormErrors,
+    today: String,
+}
+
+impl FormulationPage {
+    fn area_label(&self, id: &str) -> String {
+        self.cx.protocol.area_label(id).to_string()
+    }
+    fn area_labels(&self, ids: &[String]) -> String {
+        if ids.is_empty() {
+            return "none chosen".into();
+        }
+        ids.iter().map(|a| self.area_label(a)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
+    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let record = state.store.course_formulation(&cx.course.id).await?;
+    audit_read(&state, &me, &cx, "formulation", record.as_ref().map(|r| &r.id), "formulation page".into()).await?;
+    let form = FormulationForm::from_record(record.as_ref());
+    formulation_page(&state, &me, cx, record, form, FormErrors::default(), q.done.as_deref()).await
+}
+
+async fn formulation_page(
+    state: &AppState,
+    me: &Identity,
+    cx: CourseContext,
+    record: Option<Record<Formulation>>,
+    form: FormulationForm,
+    errors: FormErrors,
+    done: Option<&str>,
+) -> AppResult<Html<String>> {
+    let title = format!("Formulation · {}", cx.client.details.display_name);
+    let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
+    let history = match &record {
+        Some(r) => state.store.record_history::<Formulation>(&r.id).await?,
+        None => Vec::new(),
+    };
+    let workspaces = state.store.course_records::<AreaWorkspace>(&cx.course.id).await?;
+    let chosen = record.as_ref().map(|r| r.body.problem_areas.clone()).unwrap_or_default();
+    let areas = chosen
+        .iter()
+        .map(|a| {
+            let ws = workspaces.iter().rev().find(|w| &w.body.area == a);
+            AreaRow {
+                id: a.clone(),
+                label: cx.protocol.area_label(a).to_string(),
+                summary: ws.map(|w| w.body.work.summary()).unwrap_or_default(),
+                started: ws.is_some(),
+            }
+        })
+        .collect();
+    let checklist_entry = cx.checklist.iter().find(|e| e.item == ChecklistItem::Formulation).cloned();
+    let checklist_has_item = cx.protocol.checklist_items().contains(&ChecklistItem::Formulation);
+    render(&FormulationPage {
+        layout,
+        record,
+        form,
+        history,
+        areas,
+        checklist_entry,
+        checklist_has_item,
+        errors,
+        today: format_date(Timestamp::now().date()),
+        cx,
+    })
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+    let f = FormPairs(pairs);
+    let form = FormulationForm {
+        problem_areas: f.all("problem_areas"),
+        symptom_link: f.get("symptom_link"),
+        shared_text: f.get("shared_text"),
+        rationale: f.get("rationale"),
+        agreed_on: f.get("agreed_on"),
+        version: f.get("version").trim().parse().unwrap_or(0),
+    };
+    let input = Formulation {
+        problem_areas: form.problem_areas.clone(),
+        symptom_link: blank_none(form.symptom_link.clone()),
+        shared_text: blank_none(form.shared_text.clone()),
+        agreed_on: blank_none(form.agreed_on.clone()),
+        rationale: blank_none(form.rationale.clone()),
+    };
+    match save_formulation(&state, &me, &cx, input, Some(form.version)).await {
+        Ok(_) => Ok(Redirect::to(&format!("/courses/{}/formulation?done=formulation", cx.course.id)).into_response()),
+        Err(AppError::Invalid(e)) => {
+            let mut errors = FormErrors(e);
+            for fe in errors.0 .0.iter_mut().filter(|fe| fe.field.starts_with("problem_areas[")) {
+                fe.field = "problem_areas".into();
+            }
+            let record = state.store.course_formulation(&cx.course.id).await?;
+            Ok(formulation_page(&state, &me, cx, record, form, errors, None).await?.into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+// ---------------------------------------------------------------- area workspace page
+
+#[derive(Template)]
+#[template(path = "formulation_area.html")]
+struct AreaPage {
+    layout: Layout,
+    cx: CourseContext,
+    area: String,
+    area_label: String,
+    /// Whether the area is among the formulation's chosen areas now.
+    chosen: bool,
+    record: Option<Record<AreaWorkspace>>,
+    work: AreaWork,
+    version: i64,
+    stage_date: String,
+    stage_note: String,
+    errors: FormErrors,
+}
+
+impl AreaPage {
+    fn stages(&self) -> Vec<(String, String, String)> {
+        DisputeStage::ALL.iter().map(|s| (s.as_str().into(), s.label().into(), s.hint().into())).collect()
+    }
+    fn loss_types(&self) -> Vec<(String, String)> {
+        LossType::ALL.iter().map(|s| (s.as_str().into(), s.label().into())).collect()
+    }
+    fn stage_label(&self, s: &Option<DisputeStage>) -> &'static str {
+        s.map(|s| s.label()).unwrap_or("—")
+    }
+    fn experiment_error(&self, i: &usize) -> Option<&str> {
+        self.errors.get(&format!("social_experiments-{i}-attempt"))
+    }
+    /// Rows for the social-experiment table: the recorded ones and two blank ones.
+    fn experiment_rows(
+        &self,
+        xs: &[rapport_core::formulation::SocialExperiment],
+    ) -> Vec<(usize, String, String, String)> {
+        let mut rows: Vec<(usize, String, String, String)> = xs
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                (i, x.date.clone().unwrap_or_default(), x.attempt.clone(), x.outcome.clone().unwrap_or_default())
+            })
+            .collect();
+        let n = rows.len();
+        rows.push((n, String::new(), String::new(), String::new()));
+        rows.push((n + 1, String::new(), String::new(), String::new()));
+        rows
+    }
+}
+
+pub async fn show_area(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, area)): Path<(String, String)>,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
+    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let area = cx.protocol.area(&area).map(|a| a.id.clone()).ok_or(AppError::NotFound)?;
+    let chosen = crate::formulation::chosen_areas(&state, &cx).await?.contains(&area);
+    let record = state.store.area_workspace(&cx.course.id, &area).await?;
+    if !chosen && record.is_none() {
+        // Nothing to show for an area that was never chosen.
+        return Err(AppError::NotFound);
+    }
+    audit_read(&state, &me, &cx, "area_workspace", record.as_ref().map(|r| &r.id), format!("{area} page")).await?;
+    let work = record.as_ref().map(|r| r.body.work.clone()).unwrap_or_else(|| AreaWork::empty_for(&area));
+    let version = record.as_ref().map(|r| r.version).unwrap_or(0);
+    let layout = Layout::new(
+        &state,
+        &me,
+        format!("{} · {}", cx.protocol.area_label(&area), cx.client.details.display_name),
+        "caseload",
+    )
+    .await?
+    .with_done(q.done.as_deref());
+    render(&AreaPage {
+        layout,
+        area_label: cx.protocol.area_label(&area).to_string(),
+        chosen,
+        record,
+        work,
+        version,
+        stage_date: String::new(),
+        stage_note: String::new(),
+        errors: FormErrors::default(),
+        area,
+        cx,
+    })
+}
+
+/// The workspace fields of `area` from a posted form: text fields by name, lists
+/// one entry per line, social experiments as `social_experiments-N-date|attempt|outcome`.
+pub fn area_body_from_form(area: &str, f: &FormPairs) -> AreaPutJson {
+    let template = match serde_json::to_value(AreaWork::empty_for(area)) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let mut m = Map::new();
+    for (k, v) in template {
+        if k == "type" || k == "stage_history" {
+            continue;
+        }
+        let val = match v {
+            Value::Array(_) if k == "social_experiments" => {
+                let mut rows = Vec::new();
+                for i in 0..=rapport_core::formulation::LIST_MAX + 2 {
+                    let get = |n: &str| f.get(&format!("social_experiments-{i}-{n}"));
+                    let (date, attempt, outcome) = (get("date"), get("attempt"), get("outcome"));
+                    if [&date, &attempt, &outcome].iter().all(|s| s.trim().is_empty()) {
+                        continue;
+                    }
+                    rows.push(serde_json::json!({
+                        "date": blank_none(date), "attempt": attempt, "outcome": blank_none(outcome)
+                    }));
+                }
+                Value::Array(rows)
+            }
+            Value::Array(_) => Value::Array(
+                f.get(&k).lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Value::String(l.into())).collect(),
+            ),
+            _ => match blank_none(f.get(&k)) {
+                Some(s) => Value::String(s),
+                None => continue,
+            },
+        };
+        m.insert(k, val);
+    }
+    let mut body: AreaPutJson = serde_json::from_value(Value::Object(m)).unwrap_or_default();
+    body.version = f.get("version").trim().parse().ok();
+    if AreaWork::empty_for(area).kind() == rapport_core::formulation::AreaKind::RoleDispute {
+        body.stage_date = blank_none(f.get("stage_date"));
+        body.stage_note = blank_none(f.get("stage_note"));
+    }
+    body
+}
+
+pub async fn save_area_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, area)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+    let area = cx.protocol.area(&area).map(|a| a.id.clone()).ok_or(AppError::NotFound)?;
+    let f = FormPairs(pairs);
+    let body = area_body_from_form(&area, &f);
+    let change = StageChangeInput { date: body.stage_date.clone(), note: body.stage_note.clone() };
+    let result = match work_from(&area, &body) {
+        Ok(work) => {
+            save_area(&state, &me, &cx, &area, work.clone(), &change, body.version).await.map_err(|e| (e, work))
+        }
+        Err(e) => Err((e, AreaWork::empty_for(&area))),
+    };
+    match result {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/courses/{}/formulation/{area}?done=area-saved", cx.course.id)).into_response())
+        }
+        Err((AppError::Invalid(e), work)) => {
+            let record = state.store.area_workspace(&cx.course.id, &area).await?;
+            let chosen = crate::formulation::chosen_areas(&state, &cx).await?.contains(&area);
+            let mut errors = FormErrors(e);
+            for fe in errors.0 .0.iter_mut() {
+                // social_experiments[0].attempt -> the form's social_experiments-0-attempt
+                if let Some(rest) = fe.field.strip_prefix("social_experiments[") {
+                    fe.field = format!("social_experiments-{}", rest.replace("].", "-"));
+                } else if let Some((list, _)) = fe.field.split_once('[') {
+                    fe.field = list.to_string();
+                }
+            }
+            let layout = Layout::new(
+                &state,
+                &me,
+                format!("{} · {}", cx.protocol.area_label(&area), cx.client.details.display_name),
+                "caseload",
+            )
+            .await?;
+            Ok(render(&AreaPage {
+                layout,
+                area_label: cx.protocol.area_label(&area).to_string(),
+                chosen,
+                version: body.version.unwrap_or(0),
+                record,
+                work,
+                stage_date: body.stage_date.clone().unwrap_or_default(),
+                stage_note: body.stage_note.clone().unwrap_or_default(),
+                errors,
+                area,
+                cx,
+            })?
+            .into_response())
+        }
+        Err((other, _)) => Err(other),
+    }
+}
