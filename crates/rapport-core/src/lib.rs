@@ -7,6 +7,7 @@ pub mod access;
 pub mod audit;
 pub mod client;
 pub mod ids;
+pub mod measures;
 pub mod mfa;
 pub mod password;
 pub mod session;
