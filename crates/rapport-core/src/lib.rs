@@ -10,6 +10,7 @@ pub mod ids;
 pub mod measures;
 pub mod mfa;
 pub mod password;
+pub mod risk;
 pub mod session;
 pub mod throttle;
 pub mod time;

@@ -9,6 +9,7 @@
 
 pub mod audit;
 pub mod clients;
+pub mod measures;
 pub mod mfa;
 pub mod org;
 pub mod sessions;

@@ -7,7 +7,7 @@
 
 use super::definition::{Combine, Instrument, MissingRuleKind, ScoringRule};
 use crate::ValidationErrors;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The scoring algorithm's version, stored with every score. A change to how
@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 pub const SCORING_VERSION: &str = "rapport-scoring-1";
 
 /// A positive risk item.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskHit {
     pub item: u32,
     pub score: i64,
