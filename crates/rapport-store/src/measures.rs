@@ -502,36 +502,42 @@ impl Store {
         Ok((id, version))
     }
 
-    /// The latest safety plan version of a client.
-    pub async fn latest_safety_plan(&self, client: &Id) -> Result<Option<SafetyPlanRow>> {
-        let row = sqlx::query(
+    /// Every safety plan version of a client, newest first.
+    pub async fn safety_plans(&self, client: &Id) -> Result<Vec<SafetyPlanRow>> {
+        let rows = sqlx::query(
             "SELECT id, client_id, version, warning_signs, coping_strategies, distractions, people_to_ask, professionals, \
              environment_safety, reasons_for_living, shared_with_client, created_by, created_at FROM safety_plans \
-             WHERE client_id = $1 ORDER BY version DESC LIMIT 1",
+             WHERE client_id = $1 ORDER BY version DESC",
         )
         .bind(client.as_str())
-        .fetch_optional(&self.read)
+        .fetch_all(&self.read)
         .await?;
-        row.map(|r| {
-            Ok(SafetyPlanRow {
-                id: Id::from_db(r.try_get("id")?),
-                client_id: Id::from_db(r.try_get("client_id")?),
-                version: r.try_get("version")?,
-                plan: SafetyPlan {
-                    warning_signs: r.try_get("warning_signs")?,
-                    coping_strategies: r.try_get("coping_strategies")?,
-                    distractions: r.try_get("distractions")?,
-                    people_to_ask: r.try_get("people_to_ask")?,
-                    professionals: r.try_get("professionals")?,
-                    environment_safety: r.try_get("environment_safety")?,
-                    reasons_for_living: r.try_get("reasons_for_living")?,
-                    shared_with_client: r.try_get::<i64, _>("shared_with_client")? != 0,
-                },
-                created_by: Id::from_db(r.try_get("created_by")?),
-                created_at: ts(&r.try_get::<String, _>("created_at")?),
+        rows.iter()
+            .map(|r| {
+                Ok(SafetyPlanRow {
+                    id: Id::from_db(r.try_get("id")?),
+                    client_id: Id::from_db(r.try_get("client_id")?),
+                    version: r.try_get("version")?,
+                    plan: SafetyPlan {
+                        warning_signs: r.try_get("warning_signs")?,
+                        coping_strategies: r.try_get("coping_strategies")?,
+                        distractions: r.try_get("distractions")?,
+                        people_to_ask: r.try_get("people_to_ask")?,
+                        professionals: r.try_get("professionals")?,
+                        environment_safety: r.try_get("environment_safety")?,
+                        reasons_for_living: r.try_get("reasons_for_living")?,
+                        shared_with_client: r.try_get::<i64, _>("shared_with_client")? != 0,
+                    },
+                    created_by: Id::from_db(r.try_get("created_by")?),
+                    created_at: ts(&r.try_get::<String, _>("created_at")?),
+                })
             })
-        })
-        .transpose()
+            .collect()
+    }
+
+    /// The latest safety plan version of a client.
+    pub async fn latest_safety_plan(&self, client: &Id) -> Result<Option<SafetyPlanRow>> {
+        Ok(self.safety_plans(client).await?.into_iter().next())
     }
 
     /// Signs off and closes a flag. Refused unless the assessment belongs to

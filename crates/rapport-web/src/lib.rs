@@ -5,6 +5,7 @@ pub mod access;
 pub mod api;
 pub mod error;
 pub mod identity;
+pub mod jobs;
 pub mod mfa;
 pub mod passwords;
 pub mod routes;

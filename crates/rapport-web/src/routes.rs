@@ -115,7 +115,18 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .post("/api/v1/clients", api::create_client)
         .get("/api/v1/clients/{id}", api::get_client)
         .patch("/api/v1/clients/{id}", api::patch_client)
-        .get("/api/v1/audit", api::audit);
+        .get("/api/v1/audit", api::audit)
+        .get("/api/v1/instruments", api::measures::list_instruments)
+        .post("/api/v1/clients/{id}/responses", api::measures::record_response)
+        .get("/api/v1/clients/{id}/responses", api::measures::list_responses)
+        .get("/api/v1/clients/{id}/outcomes", api::measures::client_outcomes)
+        .post("/api/v1/clients/{id}/safety-plans", api::measures::save_safety_plan)
+        .get("/api/v1/clients/{id}/safety-plans", api::measures::list_safety_plans)
+        .get("/api/v1/risk-flags", api::measures::list_risk_flags)
+        .get("/api/v1/risk-flags/{id}", api::measures::get_risk_flag)
+        .post("/api/v1/risk-flags/{id}/acknowledge", api::measures::acknowledge_risk_flag)
+        .post("/api/v1/risk-flags/{id}/assessments", api::measures::record_assessment)
+        .post("/api/v1/risk-flags/{id}/close", api::measures::close_risk_flag);
 
     let Routes { router, list } = r;
     let router = router

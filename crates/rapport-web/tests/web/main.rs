@@ -4,6 +4,7 @@
 mod api;
 mod auth;
 mod matrix;
+mod measures;
 mod mfa;
 mod support;
 mod ui;

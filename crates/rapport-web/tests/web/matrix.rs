@@ -100,6 +100,42 @@ fn entries() -> Vec<Entry> {
         e(M::GET, "/api/v1/clients/{id}", "/api/v1/clients/{client}", "LNAAN"),
         j(M::PATCH, "/api/v1/clients/{id}", "/api/v1/clients/{client}", "LNAAN", r#"{"pronouns": "they/them"}"#),
         e(M::GET, "/api/v1/audit", "/api/v1/audit", "LAFFF"),
+        e(M::GET, "/api/v1/instruments", "/api/v1/instruments", "LAAAA"),
+        j(
+            M::POST,
+            "/api/v1/clients/{id}/responses",
+            "/api/v1/clients/{client}/responses",
+            "LNAAN",
+            r#"{"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 1]}"#,
+        ),
+        e(M::GET, "/api/v1/clients/{id}/responses", "/api/v1/clients/{client}/responses", "LNAAN"),
+        e(M::GET, "/api/v1/clients/{id}/outcomes", "/api/v1/clients/{client}/outcomes", "LNAAN"),
+        j(
+            M::POST,
+            "/api/v1/clients/{id}/safety-plans",
+            "/api/v1/clients/{client}/safety-plans",
+            "LNAAN",
+            r#"{"warning_signs": "w", "professionals": "p"}"#,
+        ),
+        e(M::GET, "/api/v1/clients/{id}/safety-plans", "/api/v1/clients/{client}/safety-plans", "LNAAN"),
+        // Flags are listed for whoever may see them (an empty list otherwise).
+        e(M::GET, "/api/v1/risk-flags", "/api/v1/risk-flags?status=open", "LAAAA"),
+        e(M::GET, "/api/v1/risk-flags/{id}", "/api/v1/risk-flags/{flag}", "LNAAN"),
+        j(M::POST, "/api/v1/risk-flags/{id}/acknowledge", "/api/v1/risk-flags/{flag}/acknowledge", "LNAAN", "{}"),
+        j(
+            M::POST,
+            "/api/v1/risk-flags/{id}/assessments",
+            "/api/v1/risk-flags/{flag}/assessments",
+            "LNAAN",
+            r#"{"ideation": "i", "plan": "p", "intent": "i", "means": "m", "history": "h", "protective_factors": "f", "risk_level": "low"}"#,
+        ),
+        j(
+            M::POST,
+            "/api/v1/risk-flags/{id}/close",
+            "/api/v1/risk-flags/{flag}/close",
+            "LNAAN",
+            r#"{"assessment_id": "not-an-id", "safety_plan_id": "not-an-id"}"#,
+        ),
         // Last: it ends the session used for everything above.
         e(M::POST, "/logout", "/logout", "AAAAA"),
     ]
@@ -152,6 +188,28 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
         .await
         .unwrap();
 
+    // An open risk flag on the client, for the flag routes.
+    let phq9 = rapport_core::measures::Library::builtin().get("phq9").unwrap().clone();
+    let answers: Vec<Option<i64>> = [0, 0, 0, 0, 0, 0, 0, 0, 2].into_iter().map(Some).collect();
+    let flag = app
+        .store
+        .record_response(
+            &rapport_store::measures::NewResponse {
+                client_id: client.id.clone(),
+                course_id: None,
+                score: rapport_core::measures::score(&phq9, &answers).unwrap(),
+                unscored_answers: None,
+                completed_at: rapport_core::Timestamp::now(),
+                entered_by: Some(a.id.clone()),
+                mode: rapport_store::measures::Mode::InSession,
+            },
+            event("measure.record"),
+        )
+        .await
+        .unwrap()
+        .risk_flag_id
+        .unwrap();
+
     let mut callers = Vec::new();
     let anon = Browser::new(&app);
     let csrf = anon.csrf_from("/login").await;
@@ -169,7 +227,8 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
             .path
             .replace("{client}", client.id.as_str())
             .replace("{dummy}", dummy.id.as_str())
-            .replace("{random}", rapport_core::Id::new().as_str());
+            .replace("{random}", rapport_core::Id::new().as_str())
+            .replace("{flag}", flag.as_str());
         let is_api = path.starts_with("/api/");
         for (caller, expected) in callers.iter().zip(entry.expect.chars()) {
             let mut req = caller.browser.http.request(entry.method.clone(), app.url(&path));

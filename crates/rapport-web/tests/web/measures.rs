@@ -1,0 +1,348 @@
+//! Measures and the risk loop over HTTP: scoring through the API, validation,
+//! access, outcomes, risk flags and their handling.
+
+use crate::support::*;
+use rapport_core::access::Role;
+use rapport_core::audit::action;
+use reqwest::Method as M;
+use serde_json::{json, Value};
+
+async fn call(app: &TestApp, method: M, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
+    let mut req = reqwest::Client::new().request(method, app.url(path)).bearer_auth(token);
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let r = req.send().await.unwrap();
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+async fn new_client(app: &TestApp, token: &str, name: &str) -> String {
+    let (s, c) = call(app, M::POST, "/api/v1/clients", token, Some(json!({ "display_name": name }))).await;
+    assert_eq!(s, 201, "{c}");
+    c["id"].as_str().unwrap().to_string()
+}
+
+async fn post_response(app: &TestApp, token: &str, client: &str, body: Value) -> (u16, Value) {
+    call(app, M::POST, &format!("/api/v1/clients/{client}/responses"), token, Some(body)).await
+}
+
+fn assessment() -> Value {
+    json!({
+        "ideation": "passive thoughts, none active", "plan": "none", "intent": "none",
+        "means": "no access to means", "history": "no previous attempts",
+        "protective_factors": "children; faith", "risk_level": "low",
+        "actions": "safety plan updated; follow-up call in two days"
+    })
+}
+
+fn plan() -> Value {
+    json!({
+        "warning_signs": "not sleeping; withdrawing", "coping_strategies": "walk",
+        "professionals": "GP; crisis line 116 123", "shared_with_client": true
+    })
+}
+
+#[tokio::test]
+async fn instruments_are_listed_with_items_and_licences() {
+    let app = TestApp::spawn(Backend::Sqlite, rapport_web::Config::default()).await;
+    let u = app.user("i@clinic.example", Role::Clinician).await;
+    let t = app.token_for(&u).await;
+    let (s, list) = call(&app, M::GET, "/api/v1/instruments", &t, None).await;
+    assert_eq!(s, 200);
+    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    for id in ["phq9", "phq2", "gad7", "who5", "hamd17", "epds", "qids_sr16"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert!(!ids.contains(&"phq8"));
+    let get = |id: &str| list.as_array().unwrap().iter().find(|i| i["id"] == id).unwrap().clone();
+    let phq9 = get("phq9");
+    assert_eq!(phq9["version"], "1");
+    assert_eq!(phq9["items"].as_array().unwrap().len(), 9);
+    assert_eq!(phq9["unscored_items"].as_array().unwrap().len(), 1);
+    assert!(phq9["items"][8]["text"].as_str().unwrap().contains("better off dead"));
+    assert_eq!(phq9["items"][0]["options"][3]["label"], "Nearly every day");
+    assert_eq!(phq9["licence"]["class"], "F");
+    assert_eq!(phq9["risk_items"][0]["item"], 9);
+    let epds = get("epds");
+    assert_eq!(epds["licence"]["class"], "L");
+    assert_eq!(epds["items"][9]["text"], "EPDS item 10");
+    assert_eq!(epds["items"][2]["reverse"], true);
+    assert_eq!(get("hamd17")["administration"], "clinician");
+    assert_eq!(get("who5")["range_max"], 100);
+    assert_eq!(call(&app, M::GET, "/api/v1/instruments", "rpt_nope", None).await.0, 401);
+}
+
+#[tokio::test]
+async fn responses_are_scored_stored_and_flagged() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let sup = app.user("sup@clinic.example", Role::Supervisor).await;
+        let ev = rapport_core::audit::AuditEvent {
+            actor_label: "test".into(),
+            action: action::USER_UPDATE.into(),
+            resource_type: "user".into(),
+            outcome: "success".into(),
+            ..Default::default()
+        };
+        app.store.set_supervisees(&sup.id, std::slice::from_ref(&alice.id), ev).await.unwrap();
+        let (ta, tb, ts) = (app.token_for(&alice).await, app.token_for(&bob).await, app.token_for(&sup).await);
+        let c = new_client(&app, &ta, "Measured Person").await;
+
+        // The worked examples of measures.md 7.1 through the API.
+        type Example<'a> = (&'a str, Value, Option<i64>, Option<&'a str>, bool);
+        let examples: &[Example] = &[
+            ("phq9", json!([2, 2, 1, 3, 1, 2, 1, 0, 1]), Some(13), Some("moderate"), true),
+            ("phq9", json!([1, 1, 0, 1, 0, 0, 1, 0, 0]), Some(4), Some("minimal"), false),
+            ("phq9", json!([3, 3, 3, 3, 2, 3, 2, 2, 0]), Some(21), Some("severe"), false),
+            ("phq2", json!([2, 1]), Some(3), Some("positive"), false),
+            ("gad7", json!([2, 1, 2, 1, 0, 1, 1]), Some(8), Some("mild"), false),
+            ("who5", json!([2, 3, 1, 2, 2]), Some(40), Some("poor_wellbeing"), false),
+            ("epds", json!([1, 0, 1, 2, 2, 1, 2, 1, 2, 3]), Some(12), Some("possible_depression"), false),
+            ("epds", json!([0, 0, 3, 0, 3, 3, 3, 3, 3, 2]), Some(1), Some("below_threshold"), true),
+            ("hamd17", json!([2, 2, 2, 1, 1, 0, 2, 1, 0, 1, 1, 1, 1, 0, 0, 1, 0]), Some(16), Some("moderate"), true),
+            ("qids_sr16", json!([1, 2, 0, 0, 2, 1, 0, 1, 0, 2, 1, 1, 2, 2, 1, 0]), Some(14), Some("moderate"), true),
+        ];
+        let mut flagged = Vec::new();
+        for (inst, answers, total, band, risk) in examples {
+            let (s, r) = post_response(&app, &ta, &c, json!({"instrument": inst, "answers": answers})).await;
+            assert_eq!(s, 201, "{inst} {answers}: {r}");
+            assert_eq!(r["instrument"], *inst);
+            assert_eq!(r["total"].as_i64(), *total, "{inst} {answers}");
+            assert_eq!(r["band"].as_str(), *band, "{inst} {answers}");
+            assert!(r["id"].as_str().is_some() && r["scoring_version"] == "rapport-scoring-1");
+            assert_eq!(r["risk_flag_id"].is_string(), *risk, "{inst} {answers}: {r}");
+            assert_eq!(r["flags"].as_array().unwrap().iter().any(|f| f.as_str().unwrap().starts_with("risk_item_")), *risk);
+            if *risk {
+                flagged.push(r["risk_flag_id"].as_str().unwrap().to_string());
+            }
+        }
+        // PHQ-9 difficulty question: stored, never added.
+        let (s, r) = post_response(
+            &app,
+            &ta,
+            &c,
+            json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 0], "unscored_answers": [3], "mode": "on_behalf"}),
+        )
+        .await;
+        assert_eq!((s, r["total"].as_i64()), (201, Some(0)), "{r}");
+
+        // Bad input: 422 naming the problem; nothing stored.
+        let before = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &ta, None).await.1;
+        let n_before = before.as_array().unwrap().len();
+        let bad: &[(Value, &str)] = &[
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0]}), "answers"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]}), "answers"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 4, 0, 0, 0, 0, 0]}), "answers[3]"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, -1]}), "answers[8]"),
+            (json!({"instrument": "phq9", "answers": [0, 0, "2", 0, 0, 0, 0, 0, 0]}), "answers[2]"),
+            (json!({"instrument": "phq9", "answers": [0, 1.5, 0, 0, 0, 0, 0, 0, 0]}), "answers[1]"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, null, 0]}), "answers[7]"),
+            (json!({"instrument": "phq9", "answers": "0,0,0"}), "answers"),
+            (json!({"instrument": "phq9"}), "answers"),
+            (json!({"instrument": "phq8", "answers": [0, 0, 0, 0, 0, 0, 0, 0]}), "instrument"),
+            (json!({"instrument": 9, "answers": [0]}), "instrument"),
+            (json!({"answers": [0]}), "instrument"),
+            (json!({"instrument": "hamd17", "answers": [0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]}), "answers[3]"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "completed_at": "yesterday"}), "completed_at"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "completed_at": "2999-01-01T00:00:00Z"}), "completed_at"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "course_id": "x"}), "course_id"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "mode": "portal"}), "mode"),
+        ];
+        for (body, field) in bad {
+            let (s, e) = post_response(&app, &ta, &c, body.clone()).await;
+            assert_eq!(s, 422, "{body}: {e}");
+            assert_eq!(e["error"]["field"].as_str(), Some(*field), "{body}: {e}");
+            assert!(e["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+        }
+        let after = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &ta, None).await.1;
+        assert_eq!(after.as_array().unwrap().len(), n_before, "nothing stored");
+
+        // Outside access: 404, and nothing stored for the other clinician either.
+        let (s, _) = post_response(&app, &tb, &c, json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3]})).await;
+        assert_eq!(s, 404);
+        for p in ["responses", "outcomes", "safety-plans"] {
+            assert_eq!(call(&app, M::GET, &format!("/api/v1/clients/{c}/{p}"), &tb, None).await.0, 404, "{p}");
+        }
+
+        // Flags: exactly one open flag per positive response, visible to the team and the supervisor only.
+        let (s, open) = call(&app, M::GET, "/api/v1/risk-flags?status=open", &ta, None).await;
+        assert_eq!(s, 200);
+        let mut ids: Vec<String> = open.as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_string()).collect();
+        ids.sort();
+        flagged.sort();
+        assert_eq!(ids, flagged);
+        assert!(open.as_array().unwrap().iter().all(|f| f["client_id"] == c.as_str() && f["status"] == "open"));
+        assert_eq!(call(&app, M::GET, "/api/v1/risk-flags?status=open", &ts, None).await.1.as_array().unwrap().len(), 4);
+        assert_eq!(call(&app, M::GET, "/api/v1/risk-flags?status=open", &tb, None).await.1, json!([]));
+        let (s, e) = call(&app, M::GET, "/api/v1/risk-flags?status=gone", &ta, None).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("status")));
+        let flag = &flagged[0];
+        assert_eq!(call(&app, M::GET, &format!("/api/v1/risk-flags/{flag}"), &tb, None).await.0, 404);
+        assert_eq!(call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/acknowledge"), &tb, None).await.0, 404);
+
+        // The loop: closing needs an assessment and a safety plan.
+        let close = |a: &str, p: &str| json!({"assessment_id": a, "safety_plan_id": p});
+        let (s, e) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/close"), &ta, Some(close(&rapport_core::Id::new().to_string(), &rapport_core::Id::new().to_string()))).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("assessment_id")), "{e}");
+        let (s, f) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/acknowledge"), &ta, None).await;
+        assert_eq!((s, f["status"].as_str()), (200, Some("acknowledged")), "{f}");
+        let mut partial = assessment();
+        partial["means"] = Value::Null;
+        let (s, e) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/assessments"), &ta, Some(partial)).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("means")), "{e}");
+        let (s, a) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/assessments"), &ta, Some(assessment())).await;
+        assert_eq!(s, 201, "{a}");
+        let aid = a["id"].as_str().unwrap().to_string();
+        let (s, e) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/close"), &ta, Some(close(&aid, &rapport_core::Id::new().to_string()))).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("safety_plan_id")), "{e}");
+        let (s, e) = call(&app, M::POST, &format!("/api/v1/clients/{c}/safety-plans"), &ta, Some(json!({"coping_strategies": "x"}))).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("warning_signs")), "{e}");
+        let (s, p) = call(&app, M::POST, &format!("/api/v1/clients/{c}/safety-plans"), &ta, Some(plan())).await;
+        assert_eq!((s, p["version"].as_i64()), (201, Some(1)), "{p}");
+        let pid = p["id"].as_str().unwrap().to_string();
+        let (s, f) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/close"), &ta, Some(close(&aid, &pid))).await;
+        assert_eq!((s, f["status"].as_str(), f["closed_by"].as_str()), (200, Some("closed"), Some(alice.id.as_str())), "{f}");
+        assert_eq!(call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/close"), &ta, Some(close(&aid, &pid))).await.0, 409);
+        let (_, open) = call(&app, M::GET, "/api/v1/risk-flags?status=open", &ta, None).await;
+        assert_eq!(open.as_array().unwrap().len(), flagged.len() - 1);
+        let (_, closed) = call(&app, M::GET, "/api/v1/risk-flags?status=closed", &ta, None).await;
+        assert_eq!(closed[0]["id"], flag.as_str());
+        let (s, plans) = call(&app, M::GET, &format!("/api/v1/clients/{c}/safety-plans"), &ta, None).await;
+        assert_eq!((s, plans[0]["version"].as_i64()), (200, Some(1)));
+        assert!(app.store.audit_verify().await.is_ok());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn outcomes_follow_completion_order_and_the_worked_examples() {
+    on_each_backend(|app| async move {
+        let u = app.user("o@clinic.example", Role::Clinician).await;
+        let t = app.token_for(&u).await;
+        // measures.md 7.3 cases A-E (PHQ-9 and GAD-7, first -> last), posted last-first
+        // with explicit completion times: the outcome must follow completed_at.
+        type Case<'a> = (&'a str, [i64; 2], [i64; 2], [bool; 5]);
+        let cases: &[Case] = &[
+            ("A", [18, 7], [12, 6], [true, true, true, true, false]),
+            ("B", [12, 9], [9, 7], [true, true, false, false, false]),
+            ("C", [8, 2], [6, 3], [false, false, true, false, false]),
+            ("D", [15, 8], [10, 15], [true, false, false, false, false]),
+            ("E", [11, 18], [9, 10], [true, false, false, false, true]),
+        ];
+        // Answers that sum to a given total (items filled from the first, 3 at most each).
+        let answers = |n: usize, total: i64| -> Vec<i64> {
+            let mut left = total;
+            (0..n)
+                .map(|i| {
+                    // Keep item 9 of the PHQ-9 at 0 so no flag is raised here.
+                    let take = if n == 9 && i == 8 { 0 } else { left.min(3) };
+                    left -= take;
+                    take
+                })
+                .collect()
+        };
+        for (name, phq, gad, want) in cases {
+            let c = new_client(&app, &t, &format!("Case {name}")).await;
+            for (when, idx) in [("2026-03-01T10:00:00Z", 1), ("2026-01-01T10:00:00Z", 0)] {
+                for (inst, n, totals) in [("phq9", 9, phq), ("gad7", 7, gad)] {
+                    let (s, r) = post_response(
+                        &app,
+                        &t,
+                        &c,
+                        json!({"instrument": inst, "answers": answers(n, totals[idx]), "completed_at": when}),
+                    )
+                    .await;
+                    assert_eq!((s, r["total"].as_i64()), (201, Some(totals[idx])), "{r}");
+                }
+            }
+            let (s, o) = call(&app, M::GET, &format!("/api/v1/clients/{c}/outcomes"), &t, None).await;
+            assert_eq!(s, 200, "{o}");
+            assert_eq!(
+                (o["phq9"]["baseline"].as_i64(), o["phq9"]["latest"].as_i64()),
+                (Some(phq[0]), Some(phq[1])),
+                "{name}: {o}"
+            );
+            assert_eq!(o["phq9"]["change"].as_i64(), Some(phq[1] - phq[0]));
+            assert_eq!(o["gad7"]["change"].as_i64(), Some(gad[1] - gad[0]));
+            let n = &o["nhs_talking_therapies"];
+            let got =
+                ["caseness_at_start", "recovered", "reliably_improved", "reliably_recovered", "reliably_deteriorated"]
+                    .map(|k| n[k].as_bool().unwrap());
+            assert_eq!(&got, want, "case {name}: {n}");
+            let (_, list) = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await;
+            let times: Vec<&str> =
+                list.as_array().unwrap().iter().map(|r| r["completed_at"].as_str().unwrap()).collect();
+            let mut sorted = times.clone();
+            sorted.sort();
+            assert_eq!(times, sorted, "responses are listed by completed_at");
+        }
+        // measures.md 7.2 through the API (PHQ-9 with the shipped illustrative parameters).
+        let table: &[(i64, i64, &str, bool, bool)] = &[
+            (18, 7, "improved", true, false),
+            (18, 9, "improved", true, false),
+            (18, 10, "improved", false, false),
+            (14, 10, "none", false, false),
+            (12, 18, "deteriorated", false, false),
+            (9, 4, "none", true, true),
+        ];
+        for (pre, post, rc, response, remission) in table {
+            let c = new_client(&app, &t, "RCI").await;
+            for total in [pre, post] {
+                post_response(&app, &t, &c, json!({"instrument": "phq9", "answers": answers(9, *total)})).await;
+            }
+            let (_, o) = call(&app, M::GET, &format!("/api/v1/clients/{c}/outcomes"), &t, None).await;
+            let p = &o["phq9"];
+            assert_eq!(p["reliable_change"].as_str(), Some(*rc), "{pre}->{post}: {p}");
+            assert_eq!(
+                (p["response"].as_bool(), p["remission"].as_bool()),
+                (Some(*response), Some(*remission)),
+                "{pre}->{post}"
+            );
+            assert_eq!(p["reliable_change_parameters"]["sd"].as_f64(), Some(5.0));
+            assert_eq!(p["reliable_change_parameters"]["reliability"].as_f64(), Some(0.84));
+            assert!(p["reliable_change_parameters"]["source"].as_str().unwrap().contains("measures.md"));
+            assert!(o["nhs_talking_therapies"].is_null(), "no GAD-7 pair: no NHS categories");
+        }
+        // Not on track: a reliable rise.
+        let c = new_client(&app, &t, "Worse").await;
+        for total in [10, 17] {
+            post_response(&app, &t, &c, json!({"instrument": "phq9", "answers": answers(9, total)})).await;
+        }
+        let (_, o) = call(&app, M::GET, &format!("/api/v1/clients/{c}/outcomes"), &t, None).await;
+        assert_eq!(o["phq9"]["not_on_track"], true);
+        assert_eq!(o["phq9"]["not_on_track_reasons"], json!(["reliable_deterioration"]));
+        assert!(app.count(action::OUTCOMES_READ).await > 0);
+    })
+    .await;
+}
+
+/// Performs every measures and risk action once (for the every-audited-action test).
+pub async fn exercise_every_action(app: &TestApp, u: &rapport_store::users::User) {
+    let t = app.token_for(u).await;
+    let c = new_client(app, &t, "Audit Measures").await;
+    let (s, r) =
+        post_response(app, &t, &c, json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 1]})).await;
+    assert_eq!(s, 201);
+    let flag = r["risk_flag_id"].as_str().unwrap().to_string();
+    let (s, r2) =
+        post_response(app, &t, &c, json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 2]})).await;
+    assert_eq!(s, 201);
+    let flag2 = r2["risk_flag_id"].as_str().unwrap().to_string();
+    assert_eq!(call(app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await.0, 200);
+    assert_eq!(call(app, M::GET, &format!("/api/v1/clients/{c}/outcomes"), &t, None).await.0, 200);
+    assert_eq!(call(app, M::GET, "/api/v1/risk-flags", &t, None).await.0, 200);
+    assert_eq!(call(app, M::GET, &format!("/api/v1/risk-flags/{flag}"), &t, None).await.0, 200);
+    assert_eq!(call(app, M::POST, &format!("/api/v1/risk-flags/{flag}/acknowledge"), &t, None).await.0, 200);
+    let (_, a) = call(app, M::POST, &format!("/api/v1/risk-flags/{flag}/assessments"), &t, Some(assessment())).await;
+    let (_, p) = call(app, M::POST, &format!("/api/v1/clients/{c}/safety-plans"), &t, Some(plan())).await;
+    assert_eq!(call(app, M::GET, &format!("/api/v1/clients/{c}/safety-plans"), &t, None).await.0, 200);
+    let body = json!({"assessment_id": a["id"], "safety_plan_id": p["id"]});
+    assert_eq!(call(app, M::POST, &format!("/api/v1/risk-flags/{flag}/close"), &t, Some(body)).await.0, 200);
+    // The second flag is left unacknowledged and escalates.
+    let later = rapport_core::Timestamp::now().plus(time::Duration::hours(25));
+    let escalated = app.store.escalate_overdue_risk_flags(later, time::Duration::hours(24)).await.unwrap();
+    assert_eq!(escalated.iter().map(|i| i.to_string()).collect::<Vec<_>>(), [flag2]);
+}
