@@ -107,6 +107,16 @@ pub struct RiskFlagRow {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AssessmentRow {
+    pub id: Id,
+    pub flag_id: Id,
+    #[serde(flatten)]
+    pub assessment: Assessment,
+    pub assessed_by_name: String,
+    pub assessed_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SafetyPlanRow {
     pub id: Id,
     pub client_id: Id,
@@ -360,6 +370,20 @@ impl Store {
         rows.iter().map(flag_from_row).collect()
     }
 
+    /// How many flags `user` may see that are not yet closed (the banner on every page).
+    pub async fn count_unhandled_risk_flags(&self, user: &Id) -> Result<i64> {
+        Ok(sqlx::query(
+            "SELECT COUNT(*) AS n FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
+             UNION SELECT t.client_id FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
+             WHERE s.supervisor_id = $1) mine JOIN risk_flags f ON f.client_id = mine.client_id \
+             WHERE f.status <> 'closed'",
+        )
+        .bind(user.as_str())
+        .fetch_one(&self.read)
+        .await?
+        .try_get("n")?)
+    }
+
     /// Flags of one client, newest first.
     pub async fn client_risk_flags(&self, client: &Id) -> Result<Vec<RiskFlagRow>> {
         let sql = format!(
@@ -455,6 +479,40 @@ impl Store {
         audit::append(&mut tx, event, now).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// The assessments recorded for a flag, newest first.
+    pub async fn risk_assessments(&self, flag: &Id) -> Result<Vec<AssessmentRow>> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.flag_id, a.ideation, a.plan, a.intent, a.means, a.history, a.protective_factors, \
+             a.risk_level, a.actions, u.name AS assessed_by_name, a.assessed_at FROM risk_assessments a \
+             JOIN users u ON u.id = a.assessed_by WHERE a.flag_id = $1 ORDER BY a.assessed_at DESC, a.id DESC",
+        )
+        .bind(flag.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let level: String = r.try_get("risk_level")?;
+                Ok(AssessmentRow {
+                    id: Id::from_db(r.try_get("id")?),
+                    flag_id: Id::from_db(r.try_get("flag_id")?),
+                    assessment: Assessment {
+                        ideation: r.try_get("ideation")?,
+                        plan: r.try_get("plan")?,
+                        intent: r.try_get("intent")?,
+                        means: r.try_get("means")?,
+                        history: r.try_get("history")?,
+                        protective_factors: r.try_get("protective_factors")?,
+                        risk_level: rapport_core::risk::RiskLevel::parse(&level)
+                            .ok_or_else(|| StoreError::Invalid(format!("bad risk level {level}")))?,
+                        actions: r.try_get("actions")?,
+                    },
+                    assessed_by_name: r.try_get("assessed_by_name")?,
+                    assessed_at: ts(&r.try_get::<String, _>("assessed_at")?),
+                })
+            })
+            .collect()
     }
 
     /// Saves a new version of the client's safety plan; returns (id, version).

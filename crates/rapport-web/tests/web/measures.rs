@@ -368,3 +368,102 @@ fn site_instrument_folder_is_loaded_and_checked() {
         .unwrap_err()
         .contains("cannot read"));
 }
+
+#[tokio::test]
+async fn clinician_records_a_measure_and_closes_the_risk_loop_in_the_ui() {
+    on_each_backend(|app| async move {
+        let alice = app.user("ui-alice@clinic.example", Role::Clinician).await;
+        let t = app.token_for(&alice).await;
+        let c = new_client(&app, &t, "Form Person").await;
+        let b = app.browser_as("ui-alice@clinic.example").await;
+        let page = format!("/clients/{c}/measures");
+        let (s, html) = b.text(&page).await;
+        assert_eq!(s, 200);
+        assert!(html.contains(&format!("/clients/{c}/measures/new?instrument=phq9")));
+        let form = format!("{page}/new?instrument=phq9");
+        let (s, html) = b.text(&form).await;
+        assert_eq!(s, 200);
+        assert!(
+            html.contains("better off dead") && html.contains("name=\"item_9\"") && html.contains("name=\"extra_1\"")
+        );
+
+        // An out-of-range code is refused with the item named; nothing stored.
+        let mut fields: Vec<(String, String)> = (1..=9).map(|i| (format!("item_{i}"), "1".to_string())).collect();
+        fields.push(("instrument".into(), "phq9".into()));
+        let mut bad = fields.clone();
+        bad[3].1 = "7".into();
+        let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = b.submit(&form, &format!("{page}/new"), &bad).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("href=\"#item_4\""));
+        assert_eq!(call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await.1, json!([]));
+
+        // Item 8 left blank, item 9 = 1: stored without a total, and the flag is raised.
+        fields.remove(7);
+        let ok: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = b.submit(&form, &format!("{page}/new"), &ok).await;
+        assert_eq!(r.status(), 303);
+        let flag_page = location(&r);
+        assert!(flag_page.starts_with("/risk-flags/") && flag_page.ends_with("?done=flag-raised"), "{flag_page}");
+        let (_, list) = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await;
+        assert_eq!((list[0]["total"].is_null(), list[0]["complete"].as_bool()), (true, Some(false)));
+        // The flag shows on every page until it is handled.
+        let (_, caseload) = b.text("/clients").await;
+        assert!(caseload.contains("1 risk flag on your clients is not yet closed"));
+        let (_, flags) = b.text("/risk-flags").await;
+        assert!(flags.contains("Form Person") && flags.contains("item 9 = 1"));
+
+        let flag = flag_page.trim_start_matches("/risk-flags/").split('?').next().unwrap().to_string();
+        let fp = format!("/risk-flags/{flag}");
+        assert_eq!(b.submit(&fp, &format!("{fp}/acknowledge"), &[]).await.status(), 303);
+        // Sign-off is refused until an assessment and a plan exist.
+        let r = b.submit(&fp, &format!("{fp}/close"), &[("confirm", "on")]).await;
+        assert_eq!(r.status(), 422);
+        let r = b.submit(&fp, &format!("{fp}/assessment"), &[("ideation", "passive"), ("risk_level", "low")]).await;
+        assert_eq!(r.status(), 422);
+        let r = b
+            .submit(
+                &fp,
+                &format!("{fp}/assessment"),
+                &[
+                    ("ideation", "passive"),
+                    ("plan", "none"),
+                    ("intent", "none"),
+                    ("means", "none"),
+                    ("history", "none"),
+                    ("protective_factors", "family"),
+                    ("risk_level", "low"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let r = b
+            .submit(&fp, &format!("{fp}/safety-plan"), &[("warning_signs", "poor sleep"), ("professionals", "GP")])
+            .await;
+        assert_eq!(r.status(), 303);
+        let (_, html) = b.text(&fp).await;
+        let aid = {
+            let i = html.find("name=\"assessment_id\">").expect("sign-off form");
+            let rest = &html[i..];
+            let v = rest.find("value=\"").unwrap() + 7;
+            rest[v..v + 36].to_string()
+        };
+        let (_, plans) = call(&app, M::GET, &format!("/api/v1/clients/{c}/safety-plans"), &t, None).await;
+        let pid = plans[0]["id"].as_str().unwrap().to_string();
+        let r = b.submit(&fp, &format!("{fp}/close"), &[("assessment_id", &aid), ("safety_plan_id", &pid)]).await;
+        assert_eq!(r.status(), 422, "sign-off needs the confirmation");
+        let r = b
+            .submit(
+                &fp,
+                &format!("{fp}/close"),
+                &[("assessment_id", &aid), ("safety_plan_id", &pid), ("confirm", "on")],
+            )
+            .await;
+        assert_eq!((r.status().as_u16(), location(&r)), (303, "/risk-flags?done=flag-closed".to_string()));
+        let (_, f) = call(&app, M::GET, &format!("/api/v1/risk-flags/{flag}"), &t, None).await;
+        assert_eq!(f["status"], "closed");
+        let (_, caseload) = b.text("/clients").await;
+        assert!(!caseload.contains("not yet closed"));
+    })
+    .await;
+}
