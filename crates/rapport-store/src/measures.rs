@@ -344,6 +344,52 @@ impl Store {
         Ok(RecordedResponse { id, risk_flag_id })
     }
 
+    /// A risk recorded by a clinician (not from a questionnaire): an open flag
+    /// with the clinician's note, and a notification to the responsible clinician.
+    pub async fn raise_clinician_risk_flag(
+        &self,
+        client: &Id,
+        by: &Id,
+        detail: &str,
+        mut event: AuditEvent,
+    ) -> Result<Id> {
+        let flag = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO risk_flags (id, client_id, source, items, detail, status, raised_at, raised_by) \
+             VALUES ($1, $2, 'clinician', '[]', $3, 'open', $4, $5)",
+        )
+        .bind(flag.as_str())
+        .bind(client.as_str())
+        .bind(detail)
+        .bind(now.to_db())
+        .bind(by.as_str())
+        .execute(&mut *tx)
+        .await?;
+        let responsible: String = sqlx::query("SELECT responsible_clinician_id FROM clients WHERE id = $1")
+            .bind(client.as_str())
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("responsible_clinician_id")?;
+        enqueue(
+            &mut tx,
+            "risk_flag_raised",
+            Some(&Id::from_db(responsible)),
+            "Risk flag raised: please review today",
+            &format!("A clinician recorded a risk concern. Open Rapport to acknowledge and assess. Flag {flag}."),
+            client,
+            &flag,
+            now,
+        )
+        .await?;
+        event.resource_id = Some(flag.to_string());
+        event.client_id = Some(client.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(flag)
+    }
+
     /// A client's responses in completion order (oldest first).
     pub async fn responses(&self, client: &Id) -> Result<Vec<ResponseRow>> {
         let sql = format!(

@@ -131,6 +131,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .get("/api/v1/clients/{id}/outcomes", api::measures::client_outcomes)
         .post("/api/v1/clients/{id}/safety-plans", api::measures::save_safety_plan)
         .get("/api/v1/clients/{id}/safety-plans", api::measures::list_safety_plans)
+        .post("/api/v1/clients/{id}/risk-flags", api::measures::raise_risk_flag)
         .get("/api/v1/risk-flags", api::measures::list_risk_flags)
         .get("/api/v1/risk-flags/{id}", api::measures::get_risk_flag)
         .post("/api/v1/risk-flags/{id}/acknowledge", api::measures::acknowledge_risk_flag)

@@ -660,6 +660,8 @@ pub struct RiskFlagJson {
     pub source: String,
     pub instrument: Option<String>,
     pub items: Vec<RiskHitJson>,
+    /// The clinician's note (flags raised by a clinician).
+    pub detail: Option<String>,
     /// `open`, `acknowledged` or `closed`.
     pub status: String,
     pub raised_at: String,
@@ -685,6 +687,7 @@ impl From<RiskFlagRow> for RiskFlagJson {
             source: f.source,
             instrument: f.instrument_id,
             items: f.items.into_iter().map(|h| RiskHitJson { item: h.item, score: h.score, rule: h.rule }).collect(),
+            detail: f.detail,
             status: f.status.as_str().into(),
             raised_at: f.raised_at.to_db(),
             acknowledged_at: f.acknowledged_at.map(|t| t.to_db()),
@@ -728,6 +731,35 @@ pub async fn list_risk_flags(
     e.detail = Some(format!("{} flags via API", flags.len()));
     state.store.audit(e).await?;
     Ok(Json(flags.into_iter().map(RiskFlagJson::from).collect()))
+}
+
+/// A risk concern recorded by a clinician.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewRiskFlagJson {
+    /// What was observed or said; required.
+    pub detail: Option<String>,
+}
+
+/// Raises a risk flag from a clinician's observation (not from a questionnaire).
+#[utoipa::path(post, path = "/api/v1/clients/{id}/risk-flags", tag = "risk", params(("id" = String, Path, description = "Client id")),
+    request_body = NewRiskFlagJson,
+    responses((status = 201, body = RiskFlagJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn raise_risk_flag(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+    super::body::ApiJson(body): super::body::ApiJson<NewRiskFlagJson>,
+) -> ApiResult<impl IntoResponse> {
+    let (client, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let mut errors = ValidationErrors::new();
+    let detail = rapport_core::validation::optional_text(&mut errors, "detail", "Detail", body.detail.as_deref(), 4000);
+    errors.into_result()?;
+    let detail = detail.ok_or_else(|| AppError::invalid("detail", "Describe the risk concern"))?;
+    let e = me.event(action::RISK_FLAG_RAISE, "risk_flag");
+    let fid = state.store.raise_clinician_risk_flag(&client.id, &me.user.id, &detail, e).await?;
+    let flag = state.store.risk_flag(&fid).await?.ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(RiskFlagJson::from(flag))))
 }
 
 /// The flag and its client, if the caller may act on that client; 404 otherwise.

@@ -127,6 +127,13 @@ fn entries() -> Vec<Entry> {
             r#"{"warning_signs": "w", "professionals": "p"}"#,
         ),
         e(M::GET, "/api/v1/clients/{id}/safety-plans", "/api/v1/clients/{client}/safety-plans", "LNAAN"),
+        j(
+            M::POST,
+            "/api/v1/clients/{id}/risk-flags",
+            "/api/v1/clients/{client}/risk-flags",
+            "LNAAN",
+            r#"{"detail": "Said they had thought about ending their life"}"#,
+        ),
         // Flags are listed for whoever may see them (an empty list otherwise).
         e(M::GET, "/api/v1/risk-flags", "/api/v1/risk-flags?status=open", "LAAAA"),
         e(M::GET, "/api/v1/risk-flags/{id}", "/api/v1/risk-flags/{flag}", "LNAAN"),

@@ -212,6 +212,15 @@ async fn responses_are_scored_stored_and_flagged() {
         assert_eq!(closed[0]["id"], flag.as_str());
         let (s, plans) = call(&app, M::GET, &format!("/api/v1/clients/{c}/safety-plans"), &ta, None).await;
         assert_eq!((s, plans[0]["version"].as_i64()), (200, Some(1)));
+        // A risk recorded by a clinician raises its own flag.
+        let (s, e) = call(&app, M::POST, &format!("/api/v1/clients/{c}/risk-flags"), &ta, Some(json!({"detail": " "}))).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("detail")));
+        let (s, f) = call(&app, M::POST, &format!("/api/v1/clients/{c}/risk-flags"), &ta, Some(json!({"detail": "said they feel hopeless"}))).await;
+        assert_eq!((s, f["source"].as_str(), f["status"].as_str()), (201, Some("clinician"), Some("open")), "{f}");
+        assert_eq!(f["items"], json!([]));
+        let (_, open) = call(&app, M::GET, "/api/v1/risk-flags?status=open", &ta, None).await;
+        assert_eq!(open.as_array().unwrap().len(), flagged.len());
+        assert_eq!(call(&app, M::POST, &format!("/api/v1/clients/{c}/risk-flags"), &tb, Some(json!({"detail": "x"}))).await.0, 404);
         assert!(app.store.audit_verify().await.is_ok());
     })
     .await;
