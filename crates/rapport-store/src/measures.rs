@@ -744,6 +744,21 @@ impl Store {
                 "risk_flag_escalated"
             };
             let hours = now.since(raised).whole_hours();
+            // Claim the flag first: a second instance running the job at the same
+            // moment finds it already escalated (the row lock orders the two).
+            let claimed = sqlx::query(
+                "UPDATE risk_flags SET escalated_at = $1, escalated_to = $2 \
+                 WHERE id = $3 AND escalated_at IS NULL AND status = 'open'",
+            )
+            .bind(now.to_db())
+            .bind(to.join(","))
+            .bind(flag.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if claimed == 0 {
+                continue;
+            }
             for recipient in &to {
                 enqueue(
                     &mut tx,
@@ -760,12 +775,6 @@ impl Store {
                 )
                 .await?;
             }
-            sqlx::query("UPDATE risk_flags SET escalated_at = $1, escalated_to = $2 WHERE id = $3")
-                .bind(now.to_db())
-                .bind(to.join(","))
-                .bind(flag.as_str())
-                .execute(&mut *tx)
-                .await?;
             let mut e = system_event(action::RISK_FLAG_ESCALATE, "risk_flag");
             e.resource_id = Some(flag.to_string());
             e.client_id = Some(client.to_string());

@@ -14,7 +14,7 @@ use axum::Json;
 use rapport_core::audit::action;
 use rapport_core::measures::change::{instrument_outcome, nhs_talking_therapies, InstrumentOutcome, NHS_TT_V1};
 use rapport_core::measures::definition::{Instrument, ReliableChangeParams};
-use rapport_core::measures::scoring::{check_answers, score};
+use rapport_core::measures::scoring::{check_answers, score_with};
 use rapport_core::risk::{validate_assessment, validate_safety_plan, FlagStatus, RawAssessment, RawSafetyPlan};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
@@ -238,6 +238,8 @@ pub struct NewResponseJson {
     pub course_id: Option<String>,
     /// `in_session` (default) or `on_behalf`.
     pub mode: Option<String>,
+    /// Band set to use, e.g. `zimmerman_2013` for the HAM-D-17; default: the instrument's.
+    pub band_set: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -405,7 +407,17 @@ pub async fn record_response(
             _ => return Err(AppError::invalid("mode", "mode must be in_session or on_behalf").into()),
         },
     };
-    let scored = score(inst, &answers)?;
+    if let Some(b) = body.band_set.as_deref() {
+        if inst.band_set(Some(b)).is_none() {
+            let sets: Vec<&str> = inst.band_sets.iter().map(|s| s.id.as_str()).collect();
+            return Err(AppError::invalid(
+                "band_set",
+                format!("{} has the band sets {}", inst.short_name, sets.join(", ")),
+            )
+            .into());
+        }
+    }
+    let scored = score_with(inst, &answers, body.band_set.as_deref())?;
     let mut e = me.event(action::MEASURE_RECORD, "measure_response");
     e.detail = Some(format!(
         "{} v{} total {} (API)",

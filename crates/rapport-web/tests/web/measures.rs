@@ -129,6 +129,11 @@ async fn responses_are_scored_stored_and_flagged() {
         .await;
         assert_eq!((s, r["total"].as_i64()), (201, Some(0)), "{r}");
 
+        // A chosen band set is used and recorded.
+        let hamd = json!([2, 2, 0, 1, 1, 0, 2, 1, 0, 1, 1, 1, 1, 0, 0, 1, 0]);
+        let (s, r) = post_response(&app, &ta, &c, json!({"instrument": "hamd17", "answers": hamd, "band_set": "zimmerman_2013"})).await;
+        assert_eq!((s, r["total"].as_i64(), r["band"].as_str(), r["band_set"].as_str()), (201, Some(14), Some("mild"), Some("zimmerman_2013")), "{r}");
+
         // Bad input: 422 naming the problem; nothing stored.
         let before = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &ta, None).await.1;
         let n_before = before.as_array().unwrap().len();
@@ -150,6 +155,7 @@ async fn responses_are_scored_stored_and_flagged() {
             (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "completed_at": "2999-01-01T00:00:00Z"}), "completed_at"),
             (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "course_id": "x"}), "course_id"),
             (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "mode": "portal"}), "mode"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "band_set": "nope"}), "band_set"),
         ];
         for (body, field) in bad {
             let (s, e) = post_response(&app, &ta, &c, body.clone()).await;
