@@ -296,8 +296,8 @@ impl Store {
         } else {
             let flag = Id::new();
             sqlx::query(
-                "INSERT INTO risk_flags (id, client_id, response_id, source, instrument_id, items, status, raised_at, raised_by) \
-                 VALUES ($1, $2, $3, 'measure', $4, $5, 'open', $6, $7)",
+                "INSERT INTO risk_flags (id, client_id, response_id, source, instrument_id, item, items, status, raised_at, \
+                 raised_by) VALUES ($1, $2, $3, 'measure', $4, $8, $5, 'open', $6, $7)",
             )
             .bind(flag.as_str())
             .bind(r.client_id.as_str())
@@ -306,6 +306,7 @@ impl Store {
             .bind(json(&s.risk))
             .bind(now.to_db())
             .bind(r.entered_by.as_ref().map(|u| u.as_str().to_string()))
+            .bind(s.risk.first().map(|h| h.item as i64))
             .execute(&mut *tx)
             .await?;
             let responsible: String = sqlx::query("SELECT responsible_clinician_id FROM clients WHERE id = $1")

@@ -52,6 +52,10 @@ pub struct Score {
     pub missing: Vec<u32>,
     pub complete: bool,
     pub prorated: bool,
+    /// PHQ-9 diagnostic algorithm (optional output; a diagnosis still needs a
+    /// clinician): `major_depressive_syndrome`, `other_depressive_syndrome` or
+    /// `none`; None for other instruments and incomplete forms.
+    pub diagnostic_algorithm: Option<String>,
 }
 
 /// Checks a response's shape: one entry per scored item, each a valid option
@@ -179,6 +183,11 @@ pub fn score_with(
         flags.push("prorated".into());
     }
     flags.extend(risk.iter().map(RiskHit::flag));
+    let diagnostic_algorithm = if inst.id == "phq9" && complete && item_scores.len() == 9 {
+        phq9_algorithm(&item_scores.iter().map(|s| s.unwrap_or(0)).collect::<Vec<_>>()).map(str::to_string)
+    } else {
+        None
+    };
     Ok(Score {
         instrument: inst.id.clone(),
         instrument_version: inst.version.clone(),
@@ -195,5 +204,22 @@ pub fn score_with(
         missing,
         complete,
         prorated,
+        diagnostic_algorithm,
+    })
+}
+
+/// Kroenke et al. (2001): count the items scored ≥ 2, item 9 counting at ≥ 1.
+/// ≥ 5 such items including item 1 or 2: major depressive syndrome; 2–4
+/// including item 1 or 2: other depressive syndrome.
+pub fn phq9_algorithm(items: &[i64]) -> Option<&'static str> {
+    if items.len() != 9 {
+        return None;
+    }
+    let count = items.iter().enumerate().filter(|(i, v)| if *i == 8 { **v >= 1 } else { **v >= 2 }).count();
+    let core = items[0] >= 2 || items[1] >= 2;
+    Some(match count {
+        5.. if core => "major_depressive_syndrome",
+        2..=4 if core => "other_depressive_syndrome",
+        _ => "none",
     })
 }

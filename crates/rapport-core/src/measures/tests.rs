@@ -64,9 +64,15 @@ fn worked_scoring_examples() {
     assert!(e1.flags.contains(&"risk_item_9".to_string()));
     assert_eq!(e1.instrument_version, "1");
     assert_eq!(e1.scoring_version, SCORING_VERSION);
+    // Items ≥2 are 1, 2, 4, 6, plus item 9 (≥1): 5 including item 1.
+    assert_eq!(e1.diagnostic_algorithm.as_deref(), Some("major_depressive_syndrome"));
+    assert_eq!(phq9_algorithm(&[2, 0, 0, 2, 0, 0, 0, 0, 0]), Some("other_depressive_syndrome"));
+    assert_eq!(phq9_algorithm(&[0, 0, 2, 2, 2, 2, 2, 2, 1]), Some("none"), "neither item 1 nor 2");
+    assert_eq!(phq9_algorithm(&[2, 0, 0, 0, 0, 0, 0, 0, 0]), Some("none"));
 
     let e2 = s("phq9", &full(&[1, 1, 0, 1, 0, 0, 1, 0, 0]));
     assert_eq!((e2.total, e2.band.as_deref(), e2.risk.len()), (Some(4), Some("minimal"), 0));
+    assert_eq!(e2.diagnostic_algorithm.as_deref(), Some("none"));
 
     let e3 = s("phq9", &full(&[3, 3, 3, 3, 2, 3, 2, 2, 0]));
     assert_eq!((e3.total, e3.band.as_deref(), e3.risk.len()), (Some(21), Some("severe"), 0));
@@ -78,6 +84,7 @@ fn worked_scoring_examples() {
     assert_eq!(e4.missing, vec![4]);
     assert_eq!(e4.risk, vec![RiskHit { item: 9, score: 2, rule: "R1".into() }]);
     assert_eq!(e4.flags, ["incomplete", "risk_item_9"]);
+    assert_eq!(e4.diagnostic_algorithm, None);
 
     let e5a = s("phq2", &full(&[2, 1]));
     let e5b = s("phq2", &full(&[1, 1]));

@@ -71,6 +71,8 @@ CREATE TABLE risk_flags (
     -- 'measure' (a positive risk item) or 'clinician' (a risk recorded by staff).
     source TEXT NOT NULL CHECK (source IN ('measure', 'clinician')),
     instrument_id TEXT,
+    -- The (first) positive item's number; NULL for a risk recorded by a clinician.
+    item INTEGER,
     -- JSON array of the positive items: [{"item", "score", "rule"}].
     items TEXT NOT NULL,
     detail TEXT,

@@ -310,6 +310,8 @@ pub struct RecordedJson {
     #[schema(value_type = Object)]
     pub subscores: BTreeMap<String, i64>,
     pub flags: Vec<String>,
+    /// PHQ-9 only: `major_depressive_syndrome`, `other_depressive_syndrome` or `none` (a diagnosis still needs a clinician).
+    pub diagnostic_algorithm: Option<String>,
     /// The risk flag this response raised, if a risk item was positive.
     pub risk_flag_id: Option<String>,
     pub completed_at: String,
@@ -451,6 +453,7 @@ pub async fn record_response(
             missing: scored.missing,
             subscores: scored.subscores,
             flags: scored.flags,
+            diagnostic_algorithm: scored.diagnostic_algorithm,
             risk_flag_id: rec.risk_flag_id.map(|f| f.to_string()),
             completed_at: completed_at.to_db(),
         }),

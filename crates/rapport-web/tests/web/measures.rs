@@ -115,6 +115,9 @@ async fn responses_are_scored_stored_and_flagged() {
             assert!(r["id"].as_str().is_some() && r["scoring_version"] == "rapport-scoring-1");
             assert_eq!(r["risk_flag_id"].is_string(), *risk, "{inst} {answers}: {r}");
             assert_eq!(r["flags"].as_array().unwrap().iter().any(|f| f.as_str().unwrap().starts_with("risk_item_")), *risk);
+            if *inst == "phq9" {
+                assert!(r["diagnostic_algorithm"].is_string(), "{r}");
+            }
             if *risk {
                 flagged.push(r["risk_flag_id"].as_str().unwrap().to_string());
             }
