@@ -298,3 +298,81 @@ test('first run: set up, sign in, add a client, find them on the caseload, sign 
     assert.deepEqual(pageErrors, [], 'the page threw JavaScript errors');
   });
 });
+
+test('an IPT course: contract, checklist, inventory and circle, role dispute, a goal, four sessions', { timeout: 240_000 }, async (t) => {
+  let broken = false;
+  const step = (name, fn) =>
+    t.test(name, async (s) => {
+      if (broken) return s.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (e) {
+        broken = true;
+        s.diagnostic(`browser ${await whereAmI()}`);
+        const shot = await screenshot('course-failure.png');
+        if (shot) s.diagnostic(`screenshot: ${shot}`);
+        for (const line of server.log().split('\n')) s.diagnostic(line);
+        throw e;
+      }
+    });
+  const sessionsCard = () => page.locator('#sessions');
+  let courseURL;
+
+  await step('the clinician signs in again and opens the client', async () => {
+    await page.goto('/login');
+    await field('Email').fill(ADMIN.email);
+    await field('Password').fill(ADMIN.password);
+    await button('Sign in').click();
+    await expectHeading('Caseload', 'the caseload after signing in');
+    await page.getByRole('table').getByRole('link', { name: CLIENT.displayName, exact: true }).click();
+    await expectHeading(CLIENT.displayName, 'the client record');
+  });
+
+  await step('a 16-session individual IPT course starts', async () => {
+    await link('Start a course').click();
+    await page.getByRole('radio', { name: /Individual IPT/ }).check();
+    await field('Number of sessions').fill('16');
+    await field('Start date').fill('2026-01-05');
+    await button('Start course').click();
+    await expectVisible(page.getByText('No sessions held yet of 16 · initial phase · 16 left'), 'the course summary line');
+    courseURL = new URL(page.url()).pathname;
+    await expectVisible(page.getByText('8 outstanding'), 'eight outstanding checklist items');
+  });
+
+  await step('the initial-phase checklist is ticked', async () => {
+    for (const item of ['psychoeducation', 'sick_role']) {
+      const row = page.locator(`li[data-item="${item}"]`);
+      await row.getByText('Record as done').click();
+      await row.getByRole('button', { name: 'Mark done', exact: true }).click();
+      await expectVisible(page.getByText('Checklist item recorded.'), `${item} recorded`);
+    }
+    const diag = page.locator('li[data-item="symptom_review"]');
+    await diag.getByText('Record as done').click();
+    await diag.getByLabel('Diagnosis', { exact: true }).fill('Major depressive disorder, single episode');
+    await diag.getByLabel('ICD-10 or ICD-11 code (optional)', { exact: true }).fill('F32.1');
+    await diag.getByRole('button', { name: 'Mark done', exact: true }).click();
+    await expectVisible(page.getByText('5 outstanding'), 'five items left');
+  });
+
+  // INVENTORY-FORMULATION-GOALS
+
+  await step('four sessions are recorded and the course is in the middle phase', async () => {
+    await page.goto(courseURL);
+    for (const date of ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26']) {
+      const card = sessionsCard();
+      const summary = card.getByText('Record a session', { exact: true });
+      if (!(await card.locator('details[open]').count())) await summary.click();
+      await card.getByLabel('Date', { exact: true }).fill(date);
+      await card.getByRole('radio', { name: 'Attended', exact: true }).check();
+      await card.getByRole('button', { name: 'Record session', exact: true }).click();
+      await expectVisible(page.getByText('Session recorded.'), `session on ${date} recorded`);
+    }
+    await expectVisible(page.getByText('Session 4 of 16 · middle phase · 12 left'), 'the middle phase');
+    await screenshot('course-final.png');
+  });
+
+  await step('no server errors or page script errors along the way', async () => {
+    assert.deepEqual(serverErrors, [], 'the browser saw HTTP 5xx responses');
+    assert.deepEqual(pageErrors, [], 'the page threw JavaScript errors');
+  });
+});

@@ -87,6 +87,19 @@ pub mod action {
     pub const RISK_ASSESSMENT_RECORD: &str = "risk_assessment.record";
     pub const SAFETY_PLAN_SAVE: &str = "safety_plan.save";
     pub const SAFETY_PLAN_READ: &str = "safety_plan.read";
+    // IPT courses
+    pub const COURSE_CREATE: &str = "course.create";
+    pub const COURSE_READ: &str = "course.read";
+    pub const COURSE_RENEGOTIATE: &str = "course.renegotiate";
+    pub const COURSE_STATUS: &str = "course.status";
+    pub const CHECKLIST_RECORD: &str = "course.checklist";
+    pub const SESSION_CREATE: &str = "session.create";
+    pub const SESSION_UPDATE: &str = "session.update";
+    // Structured clinical records (resource type = record kind)
+    pub const RECORD_CREATE: &str = "record.create";
+    pub const RECORD_READ: &str = "record.read";
+    pub const RECORD_UPDATE: &str = "record.update";
+    pub const RECORD_REMOVE: &str = "record.remove";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -135,6 +148,15 @@ pub mod action {
         RISK_ASSESSMENT_RECORD,
         SAFETY_PLAN_SAVE,
         SAFETY_PLAN_READ,
+        COURSE_CREATE,
+        COURSE_READ,
+        COURSE_RENEGOTIATE,
+        COURSE_STATUS,
+        CHECKLIST_RECORD,
+        SESSION_CREATE,
+        SESSION_UPDATE,
+        RECORD_CREATE,
+        RECORD_UPDATE,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).

@@ -6,10 +6,15 @@
 pub mod access;
 pub mod audit;
 pub mod client;
+pub mod course;
+pub mod ending;
+pub mod formulation;
 pub mod ids;
 pub mod measures;
 pub mod mfa;
 pub mod password;
+pub mod protocol;
+pub mod records;
 pub mod risk;
 pub mod session;
 pub mod throttle;

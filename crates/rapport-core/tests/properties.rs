@@ -224,3 +224,29 @@ mod measures {
         }
     }
 }
+
+mod phases {
+    use proptest::prelude::*;
+    use rapport_core::protocol::{phase_of, Phase, ProtocolKind, ProtocolSet};
+
+    proptest! {
+        /// For every shipped acute protocol and every contract length it allows:
+        /// phases never go backwards, the initial phase is exactly the protocol's
+        /// first sessions, and the termination phase is the contract's last ones.
+        #[test]
+        fn phases_are_ordered_with_protocol_boundaries(pick in 0usize..16, extra in 0u32..4) {
+            let set = ProtocolSet::shipped();
+            let acute: Vec<_> = set.all().iter().filter(|p| p.kind == ProtocolKind::Acute).collect();
+            let p = acute[pick % acute.len()];
+            for n in p.sessions.min..=p.sessions.max {
+                let phases: Vec<Phase> = (1..=n + extra).map(|k| phase_of(p, n, k)).collect();
+                prop_assert!(phases.windows(2).all(|w| w[0] <= w[1]), "{} {n}: {phases:?}", p.id);
+                let initial = phases.iter().filter(|x| **x == Phase::Initial).count() as u32;
+                prop_assert_eq!(initial, p.initial_sessions.min(n));
+                let termination = phases[..n as usize].iter().filter(|x| **x == Phase::Termination).count() as u32;
+                prop_assert_eq!(termination, p.termination_sessions.min(n - initial));
+                prop_assert!(phases[n as usize..].iter().all(|x| *x == Phase::Termination));
+            }
+        }
+    }
+}

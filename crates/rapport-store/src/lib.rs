@@ -9,9 +9,11 @@
 
 pub mod audit;
 pub mod clients;
+pub mod courses;
 pub mod measures;
 pub mod mfa;
 pub mod org;
+pub mod records;
 pub mod sessions;
 pub mod users;
 

@@ -526,3 +526,114 @@ mod measures {
         }
     }
 }
+
+#[tokio::test]
+async fn courses_sessions_and_versioned_records() {
+    use rapport_core::course::{validate_new_course, Attendance, CourseStatus, Modality, RawCourse};
+    use rapport_core::formulation::Formulation;
+    use rapport_core::protocol::{ChecklistItem, ProtocolSet};
+    use rapport_store::courses::NewTherapySession;
+    use rapport_store::records::Placement;
+    on_each_backend(|store| async move {
+        let clin = user(&store, "course-story@clinic.example", Role::Clinician).await;
+        let client = store.create_client(&details("Course Story"), &clin, event(action::CLIENT_CREATE)).await.unwrap();
+        let set = ProtocolSet::shipped();
+        let raw = RawCourse {
+            protocol: Some("ipt-individual".into()),
+            start_date: Some("2026-03-02".into()),
+            ..RawCourse::default()
+        };
+        let new = validate_new_course(&set, &raw, time::macros::date!(2026 - 01 - 01)).unwrap();
+        assert_eq!(new.status, CourseStatus::Planned);
+        let course = store.create_course(&client.id, &new, None, &clin, event(action::COURSE_CREATE)).await.unwrap();
+        assert_eq!((course.planned_sessions, course.status), (16, CourseStatus::Planned));
+        // A cancelled session leaves it planned; the first held one makes it active.
+        let s = |d: time::Date, a| NewTherapySession {
+            date: d,
+            time: String::new(),
+            modality: Modality::Phone,
+            attendance: a,
+            duration_minutes: None,
+        };
+        let cancelled = store
+            .create_therapy_session(
+                &course,
+                &s(time::macros::date!(2026 - 03 - 02), Attendance::Cancelled),
+                &clin,
+                event(action::SESSION_CREATE),
+            )
+            .await
+            .unwrap();
+        assert_eq!(store.course(&course.id).await.unwrap().unwrap().status, CourseStatus::Planned);
+        store
+            .update_therapy_session(
+                &cancelled.id,
+                1,
+                &s(time::macros::date!(2026 - 03 - 02), Attendance::Attended),
+                event(action::SESSION_UPDATE),
+            )
+            .await
+            .unwrap();
+        assert_eq!(store.course(&course.id).await.unwrap().unwrap().status, CourseStatus::Active);
+        let stale = store
+            .update_therapy_session(
+                &cancelled.id,
+                1,
+                &s(time::macros::date!(2026 - 03 - 02), Attendance::NoShow),
+                event(action::SESSION_UPDATE),
+            )
+            .await;
+        assert!(matches!(stale, Err(StoreError::Conflict)));
+        assert_eq!(store.course_sessions(&course.id).await.unwrap()[0].attendance, Attendance::Attended);
+        // Renegotiation is an event with the old count; the checklist records who and when.
+        let c = store.course(&course.id).await.unwrap().unwrap();
+        store
+            .renegotiate_course(
+                &c.id,
+                Some(c.version),
+                12,
+                time::macros::date!(2026 - 05 - 18),
+                "shorter",
+                &clin,
+                event(action::COURSE_RENEGOTIATE),
+            )
+            .await
+            .unwrap();
+        let events = store.course_events(&c.id).await.unwrap();
+        assert_eq!(events.len(), 2);
+        assert_eq!((events[1].old_value.as_deref(), events[1].new_value.as_str()), (Some("16"), "12"));
+        store
+            .record_checklist_item(
+                &c.id,
+                ChecklistItem::SickRole,
+                time::macros::date!(2026 - 03 - 02),
+                None,
+                None,
+                None,
+                &clin,
+                event(action::CHECKLIST_RECORD),
+            )
+            .await
+            .unwrap();
+        let list = store.checklist(&c.id).await.unwrap();
+        assert_eq!((list.len(), list[0].recorded_by_name.as_str()), (1, "course-story@clinic.example"));
+        assert_eq!(store.client_courses(&client.id).await.unwrap()[0].sessions_held, 1);
+        // Records: versions, a stale write refused, history kept through removal.
+        let at = Placement { client_id: client.id.clone(), course_id: Some(c.id.clone()), ..Placement::default() };
+        let f1 = Formulation { problem_areas: vec!["role_dispute".into()], ..Formulation::default() };
+        let r = store.create_record(&at, &f1, &clin, event(action::RECORD_CREATE)).await.unwrap();
+        let f2 = Formulation { agreed_on: Some("2026-03-16".into()), ..f1.clone() };
+        let r2 = store.update_record(&r.id, r.version, &f2, &clin, event(action::RECORD_UPDATE)).await.unwrap();
+        assert_eq!(r2.version, 2);
+        let stale = store.update_record(&r.id, 1, &f1, &clin, event(action::RECORD_UPDATE)).await;
+        assert!(matches!(stale, Err(StoreError::Conflict)));
+        assert_eq!(store.course_records::<Formulation>(&c.id).await.unwrap()[0].body, f2);
+        store.remove_record::<Formulation>(&r.id, 2, &clin, event(action::RECORD_REMOVE)).await.unwrap();
+        assert!(store.course_records::<Formulation>(&c.id).await.unwrap().is_empty());
+        let history = store.record_history::<Formulation>(&r.id).await.unwrap();
+        let changes: Vec<&str> = history.iter().map(|h| h.change.as_str()).collect();
+        assert_eq!(changes, ["removed", "updated", "created"]);
+        assert!(store.audit_verify().await.is_ok());
+    })
+    .await;
+}

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod api;
+pub mod course_context;
 pub mod error;
 pub mod identity;
 pub mod jobs;

@@ -25,21 +25,29 @@ impl Routes {
         Routes { router: Router::new(), list: Vec::new() }
     }
 
-    fn add(mut self, method: Method, path: &'static str, route: MethodRouter<AppState>) -> Self {
+    pub fn add(mut self, method: Method, path: &'static str, route: MethodRouter<AppState>) -> Self {
         self.list.push((method, path));
         self.router = self.router.route(path, route);
         self
     }
 
-    fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+    pub fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
         self.add(Method::GET, path, get(h))
     }
 
-    fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+    pub fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
         self.add(Method::POST, path, post(h))
     }
 
-    fn patch<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+    pub fn put<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::PUT, path, axum::routing::put(h))
+    }
+
+    pub fn delete<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
+        self.add(Method::DELETE, path, axum::routing::delete(h))
+    }
+
+    pub fn patch<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
         self.add(Method::PATCH, path, axum::routing::patch(h))
     }
 }
@@ -78,15 +86,6 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .post("/clients/{id}/care-team", ui::care_team::add)
         .post("/clients/{id}/care-team/{user_id}/remove", ui::care_team::remove)
         .post("/clients/{id}/care-team/{user_id}/responsible", ui::care_team::make_responsible)
-        .get("/clients/{id}/measures", ui::measures::show)
-        .get("/clients/{id}/measures/new", ui::measures::new_form)
-        .post("/clients/{id}/measures/new", ui::measures::create)
-        .get("/risk-flags", ui::risk::list)
-        .get("/risk-flags/{id}", ui::risk::show)
-        .post("/risk-flags/{id}/acknowledge", ui::risk::acknowledge)
-        .post("/risk-flags/{id}/assessment", ui::risk::assess)
-        .post("/risk-flags/{id}/safety-plan", ui::risk::save_plan)
-        .post("/risk-flags/{id}/close", ui::risk::close)
         .get("/break-glass", ui::break_glass::search)
         .get("/break-glass/{id}", ui::break_glass::reason_form)
         .post("/break-glass/{id}", ui::break_glass::open)
@@ -124,19 +123,16 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .post("/api/v1/clients", api::create_client)
         .get("/api/v1/clients/{id}", api::get_client)
         .patch("/api/v1/clients/{id}", api::patch_client)
-        .get("/api/v1/audit", api::audit)
-        .get("/api/v1/instruments", api::measures::list_instruments)
-        .post("/api/v1/clients/{id}/responses", api::measures::record_response)
-        .get("/api/v1/clients/{id}/responses", api::measures::list_responses)
-        .get("/api/v1/clients/{id}/outcomes", api::measures::client_outcomes)
-        .post("/api/v1/clients/{id}/safety-plans", api::measures::save_safety_plan)
-        .get("/api/v1/clients/{id}/safety-plans", api::measures::list_safety_plans)
-        .post("/api/v1/clients/{id}/risk-flags", api::measures::raise_risk_flag)
-        .get("/api/v1/risk-flags", api::measures::list_risk_flags)
-        .get("/api/v1/risk-flags/{id}", api::measures::get_risk_flag)
-        .post("/api/v1/risk-flags/{id}/acknowledge", api::measures::acknowledge_risk_flag)
-        .post("/api/v1/risk-flags/{id}/assessments", api::measures::record_assessment)
-        .post("/api/v1/risk-flags/{id}/close", api::measures::close_risk_flag);
+        .get("/api/v1/audit", api::audit);
+    // IPT courses (UI, then API)
+    let r = ui::courses::routes(r);
+    let r = ui::ending::routes(r);
+    let r = api::courses::routes(r);
+    let r = api::ending::routes(r);
+    // Measures and the risk loop (UI, then API)
+    let r = ui::measures::routes(r);
+    let r = ui::risk::routes(r);
+    let r = api::measures::routes(r);
 
     let Routes { router, list } = r;
     let router = router

@@ -2,6 +2,7 @@
 
 use crate::passwords::Hasher;
 use rapport_core::measures::{Library, NotOnTrackRule};
+use rapport_core::protocol::ProtocolSet;
 use rapport_store::org::Organisation;
 use rapport_store::Store;
 use std::sync::Arc;
@@ -21,6 +22,8 @@ pub struct Config {
     pub not_on_track: NotOnTrackRule,
     /// Open risk flags not acknowledged within this go to the supervisor (default 24 h).
     pub risk_escalation_after: Duration,
+    /// The IPT protocols this site runs (shipped, adjusted by the site's protocols.toml).
+    pub protocols: Arc<ProtocolSet>,
 }
 
 impl Default for Config {
@@ -31,6 +34,7 @@ impl Default for Config {
             settings_ttl: Duration::from_secs(10),
             not_on_track: NotOnTrackRule::default(),
             risk_escalation_after: Duration::from_secs(24 * 3600),
+            protocols: Arc::new(ProtocolSet::shipped()),
         }
     }
 }

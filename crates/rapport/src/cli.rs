@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::password;
+use rapport_core::protocol::ProtocolSet;
 use rapport_core::validation::looks_like_email;
 use rapport_core::Timestamp;
 use rapport_store::users::{normalise_email, NewUser};
@@ -89,6 +90,9 @@ pub struct ServeArgs {
     /// Escalate risk flags to the supervisor when not acknowledged within this many hours.
     #[arg(long, env = "RAPPORT_RISK_ESCALATION_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u64).range(1..=720))]
     pub risk_escalation_hours: u64,
+    /// Site protocol file adding or adjusting IPT protocols (default: protocols.toml in the data directory, if present).
+    #[arg(long, env = "RAPPORT_PROTOCOLS")]
+    pub protocols: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -364,6 +368,21 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
 /// How long a first-run setup link stays valid.
 const SETUP_LINK_HOURS: i64 = 24;
 
+/// Shipped protocols, adjusted by the site's file: `--protocols FILE` (must
+/// exist) or `protocols.toml` in the data directory (used when present).
+fn load_protocols(g: &Global, explicit: Option<&std::path::Path>) -> Result<ProtocolSet, String> {
+    let default = g.data_dir.join("protocols.toml");
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None if default.is_file() => default,
+        None => return Ok(ProtocolSet::shipped()),
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let set = ProtocolSet::with_site_file(&path.display().to_string(), &text)?;
+    tracing::info!(file = %path.display(), protocols = set.all().len(), "site protocols loaded");
+    Ok(set)
+}
+
 async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     if let Some(u) = &a.public_url {
         if !(u.starts_with("https://") || u.starts_with("http://")) {
@@ -372,6 +391,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     }
     // Site instrument definitions are checked before anything starts.
     let instruments = rapport_web::jobs::load_instruments(a.instruments_dir.as_deref())?;
+    let protocols = load_protocols(g, a.protocols.as_deref())?;
     let listener =
         tokio::net::TcpListener::bind(&a.listen).await.map_err(|e| format!("cannot listen on {}: {e}", a.listen))?;
     let store = open(g, a.db_connections).await?;
@@ -397,6 +417,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     let config = rapport_web::Config {
         public_url: a.public_url.clone(),
         trust_proxy: a.trust_proxy,
+        protocols: std::sync::Arc::new(protocols),
         risk_escalation_after: escalate_after,
         ..Default::default()
     };

@@ -377,6 +377,7 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
     assert!(!o.status.success() && stderr(&o).contains("already has accounts"));
     let users = stdout(&db.run(&["user", "list"]));
     assert_eq!(users.lines().count(), 5, "admin, supervisor, 3 clinicians");
+    assert!(out.contains("IPT courses: one in every phase"));
     let copy = db.dir.path().join("backup.db");
     let o = db.run(&["backup", "--to", copy.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -409,4 +410,32 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
     assert_eq!(counts[1], 1);
     let o = db.run(&["backup", "--to", copy.to_str().unwrap()]);
     assert!(!o.status.success() && stderr(&o).contains("already exists"));
+}
+
+#[test]
+fn a_bad_site_protocol_file_stops_the_start_with_the_field_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("protocols.toml"),
+        "[[protocol]]\nid = \"group-who\"\nname = \"WHO group IPT\"\nschool = \"weissman\"\n\
+         sessions = { min = 8, max = 8, default = 10 }\nfrequency = \"weekly\"\nsession_minutes = 90\n\
+         initial_sessions = 1\ntermination_sessions = 1\nproblem_areas = [{ id = \"grief\", label = \"Grief\" }]\n\
+         max_problem_areas = 1\nchecklist = []\n",
+    )
+    .unwrap();
+    let o = Command::new(BIN)
+        .args(["--data-dir", data.to_str().unwrap(), "serve", "--listen", "127.0.0.1:0"])
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("protocols.toml: protocol \"group-who\": sessions"), "{err}");
+    let missing = dir.path().join("nope.toml");
+    let o = Command::new(BIN)
+        .args(["--data-dir", data.to_str().unwrap(), "serve", "--protocols", missing.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!o.status.success() && stderr(&o).contains("cannot read"), "{}", stderr(&o));
 }

@@ -30,9 +30,15 @@ struct CaseloadList {
     page: i64,
     pages: i64,
     today: time::Date,
+    /// Client id → (course id, "Session 5 of 16 · middle phase · 11 left", ending prompt).
+    courses: std::collections::HashMap<String, (String, String, bool)>,
 }
 
 impl CaseloadList {
+    fn course(&self, row: &CaseloadRow) -> Option<&(String, String, bool)> {
+        self.courses.get(row.id.as_str())
+    }
+
     fn age(&self, row: &CaseloadRow) -> String {
         row.date_of_birth.as_deref().and_then(|d| age_on(d, self.today)).map(|a| a.to_string()).unwrap_or_default()
     }
@@ -100,13 +106,30 @@ pub async fn caseload(
     state.store.audit(e).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let today = Timestamp::now().date();
-    let list = CaseloadList { rows, total, search, archived, page, pages, today };
+    let courses = open_course_progress(&state, &rows).await?;
+    let list = CaseloadList { rows, total, search, archived, page, pages, today, courses };
     // htmx live search swaps only the results.
     if headers.contains_key("hx-request") && !headers.contains_key("hx-boosted") {
         return Ok(render(&CaseloadRows { list })?.into_response());
     }
     let layout = Layout::new(&state, &me, "Caseload", "caseload").await?.with_done(p.done.as_deref());
     Ok(render(&CaseloadPage { layout, list })?.into_response())
+}
+
+/// Where each listed client's open course stands (the most recently started one).
+async fn open_course_progress(
+    state: &AppState,
+    rows: &[CaseloadRow],
+) -> AppResult<std::collections::HashMap<String, (String, String, bool)>> {
+    let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut out = std::collections::HashMap::new();
+    for s in state.store.open_courses_of(&ids).await? {
+        let Some(p) = state.config.protocols.get(&s.course.protocol_id) else { continue };
+        let progress = rapport_core::course::Progress::new(p, s.course.planned_sessions, s.sessions_held, false);
+        let text = format!("{}: {}", p.name, progress.summary());
+        out.insert(s.course.client_id.to_string(), (s.course.id.to_string(), text, progress.ending_prompt));
+    }
+    Ok(out)
 }
 
 /// Form values as typed (strings), for re-display after an error.
@@ -239,6 +262,8 @@ struct ClientPage {
     emergency: bool,
     break_glass: bool,
     ids: Vec<(String, String)>,
+    /// (course, protocol name, "Session 5 of 16 · middle phase · 11 left")
+    courses: Vec<(rapport_store::courses::CourseRecord, String, String)>,
 }
 
 impl ClientPage {
@@ -271,7 +296,19 @@ pub async fn show(
     let d = &c.details;
     let emergency = d.emergency_contact_name.is_some() || d.emergency_contact_phone.is_some();
     let ids = d.external_ids.iter().map(|i| (i.system.clone(), i.value.clone())).collect();
-    render(&ClientPage { layout, age, emergency, break_glass: basis == AccessBasis::BreakGlass, ids, c })
+    let mut courses = Vec::new();
+    for summary in state.store.client_courses(&c.id).await? {
+        let course = summary.course;
+        let (name, progress) = match state.config.protocols.get(&course.protocol_id) {
+            Some(p) => (
+                p.name.clone(),
+                rapport_core::course::Progress::new(p, course.planned_sessions, summary.sessions_held, false).summary(),
+            ),
+            None => (course.protocol_id.clone(), format!("{} sessions held", summary.sessions_held)),
+        };
+        courses.push((course, name, progress));
+    }
+    render(&ClientPage { layout, age, emergency, break_glass: basis == AccessBasis::BreakGlass, ids, c, courses })
 }
 
 pub async fn edit_form(

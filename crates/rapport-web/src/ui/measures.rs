@@ -21,6 +21,12 @@ use rapport_store::measures::{Mode, NewResponse, ResponseRow, RiskFlagRow};
 use serde::Deserialize;
 use std::collections::HashMap;
 
+pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+    r.get("/clients/{id}/measures", show)
+        .get("/clients/{id}/measures/new", new_form)
+        .post("/clients/{id}/measures/new", create)
+}
+
 pub struct OutcomeRow {
     pub instrument: String,
     pub o: InstrumentOutcomeJson,

@@ -7,6 +7,8 @@ pub mod auth;
 pub mod break_glass;
 pub mod care_team;
 pub mod clients;
+pub mod courses;
+pub mod ending;
 pub mod measures;
 pub mod mfa;
 pub mod ops;
@@ -115,6 +117,14 @@ fn done_message(key: &str) -> Option<&'static str> {
         "assessment-saved" => "Risk assessment recorded.",
         "plan-saved" => "New safety plan version saved.",
         "flag-closed" => "Risk flag signed off and closed.",
+        "course-created" => "Course started.",
+        "contract" => "Contract renegotiated; the old count and the reason are in the contract history.",
+        "course-status" => "Course status changed.",
+        "checklist" => "Checklist item recorded.",
+        "session-recorded" => "Session recorded.",
+        "session-updated" => "Session updated.",
+        "ending-saved" => "Ending review saved.",
+        "maintenance-created" => "Maintenance course created. It continues the acute course.",
         _ => return None,
     })
 }
@@ -131,6 +141,28 @@ pub struct FormErrors(pub ValidationErrors);
 impl FormErrors {
     pub fn get(&self, field: &str) -> Option<&str> {
         self.0.for_field(field)
+    }
+
+    /// The message for `field` of a form whose fields carry a `prefix-` (several forms on one page).
+    pub fn prefixed(&self, prefix: &str, field: &str) -> Option<&str> {
+        self.0.for_field(&format!("{prefix}-{field}"))
+    }
+
+    /// The same errors with every field renamed to `prefix-field`.
+    pub fn with_prefix(self, prefix: &str) -> FormErrors {
+        let mut e = self.0;
+        for f in e.0.iter_mut() {
+            f.field = format!("{prefix}-{}", f.field);
+        }
+        FormErrors(e)
+    }
+
+    /// The same errors with field `from` renamed to `to`.
+    pub fn rename(mut self, from: &str, to: &str) -> FormErrors {
+        for f in self.0 .0.iter_mut().filter(|f| f.field == from) {
+            f.field = to.to_string();
+        }
+        self
     }
 
     pub fn any(&self) -> bool {

@@ -19,6 +19,15 @@ use rapport_store::clients::ClientRecord;
 use rapport_store::measures::{AssessmentRow, RiskFlagRow, SafetyPlanRow};
 use serde::Deserialize;
 
+pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+    r.get("/risk-flags", list)
+        .get("/risk-flags/{id}", show)
+        .post("/risk-flags/{id}/acknowledge", acknowledge)
+        .post("/risk-flags/{id}/assessment", assess)
+        .post("/risk-flags/{id}/safety-plan", save_plan)
+        .post("/risk-flags/{id}/close", close)
+}
+
 pub struct FlagLine {
     pub f: RiskFlagRow,
     /// Minutes from raising to acknowledgement, or until now while open.

@@ -3,6 +3,8 @@
 
 mod api;
 mod auth;
+mod courses;
+mod ending;
 mod matrix;
 mod measures;
 mod mfa;

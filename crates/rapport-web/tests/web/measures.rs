@@ -1,6 +1,7 @@
 //! Measures and the risk loop over HTTP: scoring through the API, validation,
 //! access, outcomes, risk flags and their handling.
 
+use crate::matrix::{e, j, Entry};
 use crate::support::*;
 use rapport_core::access::Role;
 use rapport_core::audit::action;
@@ -335,6 +336,100 @@ async fn outcomes_follow_completion_order_and_the_worked_examples() {
         assert!(app.count(action::OUTCOMES_READ).await > 0);
     })
     .await;
+}
+
+/// Access-matrix entries for the measures and risk routes ({flag}: an open flag on the client).
+pub fn matrix_entries() -> Vec<Entry> {
+    vec![
+        e(M::GET, "/clients/{id}/measures", "/clients/{client}/measures", "LNAAN"),
+        e(M::GET, "/clients/{id}/measures/new", "/clients/{client}/measures/new?instrument=gad7", "LNAAN"),
+        e(M::POST, "/clients/{id}/measures/new", "/clients/{client}/measures/new", "LNAAN"),
+        e(M::GET, "/risk-flags", "/risk-flags", "LFAAA"),
+        e(M::GET, "/risk-flags/{id}", "/risk-flags/{flag}", "LNAAN"),
+        e(M::POST, "/risk-flags/{id}/acknowledge", "/risk-flags/{flag}/acknowledge", "LNAAN"),
+        e(M::POST, "/risk-flags/{id}/assessment", "/risk-flags/{flag}/assessment", "LNAAN"),
+        e(M::POST, "/risk-flags/{id}/safety-plan", "/risk-flags/{flag}/safety-plan", "LNAAN"),
+        e(M::POST, "/risk-flags/{id}/close", "/risk-flags/{flag}/close", "LNAAN"),
+        e(M::GET, "/api/v1/instruments", "/api/v1/instruments", "LAAAA"),
+        j(
+            M::POST,
+            "/api/v1/clients/{id}/responses",
+            "/api/v1/clients/{client}/responses",
+            "LNAAN",
+            r#"{"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 1]}"#,
+        ),
+        e(M::GET, "/api/v1/clients/{id}/responses", "/api/v1/clients/{client}/responses", "LNAAN"),
+        e(M::GET, "/api/v1/clients/{id}/outcomes", "/api/v1/clients/{client}/outcomes", "LNAAN"),
+        j(
+            M::POST,
+            "/api/v1/clients/{id}/safety-plans",
+            "/api/v1/clients/{client}/safety-plans",
+            "LNAAN",
+            r#"{"warning_signs": "w", "professionals": "p"}"#,
+        ),
+        e(M::GET, "/api/v1/clients/{id}/safety-plans", "/api/v1/clients/{client}/safety-plans", "LNAAN"),
+        j(
+            M::POST,
+            "/api/v1/clients/{id}/risk-flags",
+            "/api/v1/clients/{client}/risk-flags",
+            "LNAAN",
+            r#"{"detail": "Said they had thought about ending their life"}"#,
+        ),
+        // Flags are listed for whoever may see them (an empty list otherwise).
+        e(M::GET, "/api/v1/risk-flags", "/api/v1/risk-flags?status=open", "LAAAA"),
+        e(M::GET, "/api/v1/risk-flags/{id}", "/api/v1/risk-flags/{flag}", "LNAAN"),
+        j(M::POST, "/api/v1/risk-flags/{id}/acknowledge", "/api/v1/risk-flags/{flag}/acknowledge", "LNAAN", "{}"),
+        j(
+            M::POST,
+            "/api/v1/risk-flags/{id}/assessments",
+            "/api/v1/risk-flags/{flag}/assessments",
+            "LNAAN",
+            r#"{"ideation": "i", "plan": "p", "intent": "i", "means": "m", "history": "h", "protective_factors": "f", "risk_level": "low"}"#,
+        ),
+        j(
+            M::POST,
+            "/api/v1/risk-flags/{id}/close",
+            "/api/v1/risk-flags/{flag}/close",
+            "LNAAN",
+            r#"{"assessment_id": "not-an-id", "safety_plan_id": "not-an-id"}"#,
+        ),
+    ]
+}
+
+/// An open risk flag on the matrix's client, for `{flag}`.
+pub async fn matrix_fixtures(
+    app: &TestApp,
+    client: &rapport_core::Id,
+    clinician: &rapport_core::Id,
+    out: &mut Vec<(&'static str, String)>,
+) {
+    let phq9 = rapport_core::measures::Library::builtin().get("phq9").unwrap().clone();
+    let answers: Vec<Option<i64>> = [0, 0, 0, 0, 0, 0, 0, 0, 2].into_iter().map(Some).collect();
+    let flag = app
+        .store
+        .record_response(
+            &rapport_store::measures::NewResponse {
+                client_id: client.clone(),
+                course_id: None,
+                score: rapport_core::measures::score(&phq9, &answers).unwrap(),
+                unscored_answers: None,
+                completed_at: rapport_core::Timestamp::now(),
+                entered_by: Some(clinician.clone()),
+                mode: rapport_store::measures::Mode::InSession,
+            },
+            rapport_core::audit::AuditEvent {
+                actor_label: "test".into(),
+                action: action::MEASURE_RECORD.into(),
+                resource_type: "measure_response".into(),
+                outcome: "success".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .risk_flag_id
+        .unwrap();
+    out.push(("{flag}", flag.to_string()));
 }
 
 /// Performs every measures and risk action once (for the every-audited-action test).

@@ -282,6 +282,21 @@ async fn every_audited_action_leaves_an_entry() {
     let rec = format!("/clients/{id}");
     x.get(&rec).await;
     x.get("/clients").await;
+    // An IPT course: create, read, checklist, sessions, contract, status.
+    let r =
+        x.submit(&format!("{rec}/courses/new"), &format!("{rec}/courses/new"), &[("protocol", "ipt-individual")]).await;
+    let course = location(&r).split('?').next().unwrap().to_string();
+    x.get(&course).await;
+    x.submit(&course, &format!("{course}/checklist/sick_role"), &[]).await;
+    let r =
+        x.submit(&course, &format!("{course}/sessions"), &[("date", "2026-01-05"), ("attendance", "attended")]).await;
+    let session = location(&r).rsplit("#session-").next().unwrap().to_string();
+    x.submit(&course, &format!("{course}/sessions/{session}/attendance"), &[("attendance", "no_show")]).await;
+    x.submit(&course, &format!("{course}/contract"), &[("planned_sessions", "14"), ("reason", "agreed")]).await;
+    let ending = format!("{course}/ending");
+    x.submit(&ending, &ending, &[("coping_plan", "Call a friend")]).await;
+    x.submit(&ending, &ending, &[("coping_plan", "Call a friend or my sister")]).await;
+    x.submit(&course, &format!("{course}/status"), &[("status", "completed")]).await;
     x.submit(&format!("{rec}/edit"), &format!("{rec}/edit"), &[("display_name", "Audit Client 2")]).await;
     x.submit(&rec, &format!("{rec}/archive"), &[]).await;
     x.submit(&rec, &format!("{rec}/restore"), &[]).await;

@@ -1,0 +1,525 @@
+//! A course of IPT (an episode of care): its contract, status, sessions and
+//! where it stands. Phases are computed from the protocol and the sessions
+//! held, never stored, so a backdated or cancelled session can never leave a
+//! stale phase behind.
+
+use crate::protocol::{phase_of, Frequency, Phase, Protocol, ProtocolKind};
+use crate::time::{format_date, parse_date};
+use crate::validation::{optional_text, ValidationErrors};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CourseStatus {
+    Planned,
+    Active,
+    Completed,
+    EndedEarly,
+    Transferred,
+}
+
+impl CourseStatus {
+    pub const ALL: [CourseStatus; 5] = [
+        CourseStatus::Planned,
+        CourseStatus::Active,
+        CourseStatus::Completed,
+        CourseStatus::EndedEarly,
+        CourseStatus::Transferred,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CourseStatus::Planned => "planned",
+            CourseStatus::Active => "active",
+            CourseStatus::Completed => "completed",
+            CourseStatus::EndedEarly => "ended_early",
+            CourseStatus::Transferred => "transferred",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            CourseStatus::Planned => "Planned",
+            CourseStatus::Active => "Active",
+            CourseStatus::Completed => "Completed",
+            CourseStatus::EndedEarly => "Ended early",
+            CourseStatus::Transferred => "Transferred",
+        }
+    }
+    /// Open courses take sessions and edits; closed ones are a record.
+    pub fn is_open(self) -> bool {
+        matches!(self, CourseStatus::Planned | CourseStatus::Active)
+    }
+    /// Closing needs a reason for these.
+    pub fn needs_reason(self) -> bool {
+        matches!(self, CourseStatus::EndedEarly | CourseStatus::Transferred)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    /// Booked, not yet happened.
+    Scheduled,
+    Attended,
+    Cancelled,
+    NoShow,
+}
+
+impl Attendance {
+    pub const ALL: [Attendance; 4] =
+        [Attendance::Scheduled, Attendance::Attended, Attendance::Cancelled, Attendance::NoShow];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attendance::Scheduled => "scheduled",
+            Attendance::Attended => "attended",
+            Attendance::Cancelled => "cancelled",
+            Attendance::NoShow => "no_show",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Attendance::Scheduled => "Scheduled",
+            Attendance::Attended => "Attended",
+            Attendance::Cancelled => "Cancelled",
+            Attendance::NoShow => "Did not attend",
+        }
+    }
+    /// Only attended sessions count as held.
+    pub fn is_held(self) -> bool {
+        self == Attendance::Attended
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    InPerson,
+    Video,
+    Phone,
+}
+
+impl Modality {
+    pub const ALL: [Modality; 3] = [Modality::InPerson, Modality::Video, Modality::Phone];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::InPerson => "in_person",
+            Modality::Video => "video",
+            Modality::Phone => "phone",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Modality::InPerson => "In person",
+            Modality::Video => "Video",
+            Modality::Phone => "Phone",
+        }
+    }
+}
+
+/// A validated new course contract.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewCourse {
+    pub protocol_id: String,
+    pub planned_sessions: u32,
+    pub frequency: Frequency,
+    pub session_minutes: u32,
+    pub start_date: Date,
+    pub planned_end_date: Date,
+    pub status: CourseStatus,
+}
+
+/// Course contract as typed (all optional strings/numbers).
+#[derive(Clone, Debug, Default)]
+pub struct RawCourse {
+    pub protocol: Option<String>,
+    pub planned_sessions: Option<i64>,
+    pub frequency: Option<String>,
+    pub session_minutes: Option<i64>,
+    pub start_date: Option<String>,
+    pub planned_end_date: Option<String>,
+}
+
+/// The date of the last session if every session keeps to the frequency.
+pub fn planned_end(start: Date, sessions: u32, freq: Frequency) -> Date {
+    let days = i64::from(sessions.saturating_sub(1)) * freq.interval_days();
+    start.checked_add(time::Duration::days(days)).unwrap_or(start)
+}
+
+pub fn validate_new_course(
+    protocols: &crate::protocol::ProtocolSet,
+    raw: &RawCourse,
+    today: Date,
+) -> Result<NewCourse, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let protocol = match raw.protocol.as_deref().map(str::trim) {
+        None | Some("") => {
+            e.add("protocol", "Choose a protocol");
+            None
+        }
+        Some(id) => match protocols.get(id) {
+            Some(p) if p.kind == ProtocolKind::Acute => Some(p),
+            Some(_) => {
+                e.add("protocol", format!("{id} is a maintenance protocol; start it from the ending review"));
+                None
+            }
+            None => {
+                let known: Vec<&str> = protocols.acute().map(|p| p.id.as_str()).collect();
+                e.add("protocol", format!("Unknown protocol {id:?}; choose one of {}", known.join(", ")));
+                None
+            }
+        },
+    };
+    let Some(p) = protocol else { return Err(e) };
+    finish_contract(p, raw, today, e)
+}
+
+/// Validates the contract terms of `raw` against protocol `p` (also used for
+/// maintenance courses, which are created from a termination review).
+pub fn finish_contract(
+    p: &Protocol,
+    raw: &RawCourse,
+    today: Date,
+    mut e: ValidationErrors,
+) -> Result<NewCourse, ValidationErrors> {
+    let planned = match raw.planned_sessions {
+        None => p.sessions.default,
+        Some(n) if n >= 0 && p.allows_sessions(n as u32) => n as u32,
+        Some(n) => {
+            e.add(
+                "planned_sessions",
+                format!("{} allows {}-{} sessions (got {n})", p.name, p.sessions.min, p.sessions.max),
+            );
+            p.sessions.default
+        }
+    };
+    let frequency = match raw.frequency.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => p.frequency,
+        Some(f) => Frequency::parse(f).unwrap_or_else(|| {
+            e.add("frequency", format!("Unknown frequency {f:?}; use weekly, twice_monthly or monthly"));
+            p.frequency
+        }),
+    };
+    let minutes = match raw.session_minutes {
+        None => p.session_minutes,
+        Some(m) if (5..=240).contains(&m) => m as u32,
+        Some(m) => {
+            e.add("session_minutes", format!("Session length must be 5-240 minutes (got {m})"));
+            p.session_minutes
+        }
+    };
+    let start = match raw.start_date.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => today,
+        Some(s) => parse_date(s).unwrap_or_else(|| {
+            e.add("start_date", "Start date must be a date in the form YYYY-MM-DD");
+            today
+        }),
+    };
+    let end = match raw.planned_end_date.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => planned_end(start, planned, frequency),
+        Some(s) => match parse_date(s) {
+            Some(d) if d >= start => d,
+            Some(_) => {
+                e.add("planned_end_date", "Planned end date must not be before the start date");
+                start
+            }
+            None => {
+                e.add("planned_end_date", "Planned end date must be a date in the form YYYY-MM-DD");
+                start
+            }
+        },
+    };
+    e.into_result()?;
+    Ok(NewCourse {
+        protocol_id: p.id.clone(),
+        planned_sessions: planned,
+        frequency,
+        session_minutes: minutes,
+        start_date: start,
+        planned_end_date: end,
+        status: if start > today { CourseStatus::Planned } else { CourseStatus::Active },
+    })
+}
+
+/// A contract renegotiation: the new session count, with the reason recorded.
+pub fn validate_renegotiation(
+    p: &Protocol,
+    current: u32,
+    held: u32,
+    new_count: Option<i64>,
+    reason: Option<&str>,
+) -> Result<(u32, String), ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let n = match new_count {
+        None => {
+            e.add("planned_sessions", "Enter the new number of sessions");
+            0
+        }
+        Some(n) if n < 1 || n > i64::from(p.sessions.max.max(current)) + 8 => {
+            e.add(
+                "planned_sessions",
+                format!("{n} sessions is outside what {} allows ({}-{})", p.name, p.sessions.min, p.sessions.max + 8),
+            );
+            0
+        }
+        Some(n) if (n as u32) < held => {
+            e.add("planned_sessions", format!("{held} sessions are already held; the contract cannot be shorter"));
+            0
+        }
+        Some(n) if n as u32 == current => {
+            e.add("planned_sessions", format!("The contract is already {current} sessions"));
+            0
+        }
+        Some(n) => n as u32,
+    };
+    let reason = optional_text(&mut e, "reason", "Reason", reason, 2000);
+    if reason.is_none() && e.for_field("reason").is_none() {
+        e.add("reason", "Say why the contract changes (renegotiation is part of the record)");
+    }
+    e.into_result()?;
+    Ok((n, reason.unwrap_or_default()))
+}
+
+/// Problem areas chosen for a formulation: known to the protocol, no
+/// duplicates, at least one and at most the protocol's limit.
+pub fn validate_problem_areas(p: &Protocol, areas: &[String]) -> Result<Vec<String>, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let mut out: Vec<String> = Vec::new();
+    for (i, a) in areas.iter().enumerate() {
+        let a = a.trim();
+        if p.area(a).is_none() {
+            let known: Vec<&str> = p.problem_areas.iter().map(|x| x.id.as_str()).collect();
+            e.add(
+                &format!("problem_areas[{i}]"),
+                format!("Unknown problem area {a:?} for {}; choose from {}", p.name, known.join(", ")),
+            );
+        } else if out.iter().any(|x| x == a) {
+            e.add(&format!("problem_areas[{i}]"), format!("{a} is listed twice"));
+        } else {
+            out.push(a.to_string());
+        }
+    }
+    if e.is_empty() && out.len() > p.max_problem_areas as usize {
+        e.add(
+            "problem_areas",
+            format!("{} allows at most {} problem area(s); {} chosen", p.name, p.max_problem_areas, out.len()),
+        );
+    }
+    e.into_result()?;
+    Ok(out)
+}
+
+/// What the numbering needs to know about one session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionSlot {
+    pub date: Date,
+    /// "HH:MM" or empty; orders sessions on the same day.
+    pub time: String,
+    /// Breaks ties (creation order).
+    pub seq: String,
+    pub attendance: Attendance,
+}
+
+/// Number and phase of each session, in the input order. Held sessions are
+/// numbered 1.. by date; a session that was not held has no number and carries
+/// the phase the course was in at the time (that of the last held session
+/// before it, initial if none).
+pub fn number_sessions(p: &Protocol, contracted: u32, slots: &[SessionSlot]) -> Vec<(Option<u32>, Phase)> {
+    let mut order: Vec<usize> = (0..slots.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&slots[a], &slots[b]);
+        (x.date, &x.time, &x.seq).cmp(&(y.date, &y.time, &y.seq))
+    });
+    let mut out = vec![(None, Phase::Initial); slots.len()];
+    let mut held = 0u32;
+    for i in order {
+        if slots[i].attendance.is_held() {
+            held += 1;
+            out[i] = (Some(held), phase_of(p, contracted, held));
+        } else {
+            out[i] = (None, current_phase(p, contracted, held));
+        }
+    }
+    out
+}
+
+/// The course's phase after `held` sessions: the phase of the last one held.
+pub fn current_phase(p: &Protocol, contracted: u32, held: u32) -> Phase {
+    if p.kind == ProtocolKind::Maintenance {
+        Phase::Maintenance
+    } else {
+        phase_of(p, contracted, held.max(1))
+    }
+}
+
+/// Where a course stands, as every course screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub sessions_held: u32,
+    pub contracted: u32,
+    pub sessions_remaining: u32,
+    pub phase: Phase,
+    pub phase_label: String,
+    /// Time to raise the ending (from..=to sessions left).
+    pub ending_prompt: bool,
+    /// More sessions held than the initial phase allows while the formulation
+    /// or contract is still outstanding.
+    pub initial_overrun: bool,
+}
+
+impl Progress {
+    pub fn new(p: &Protocol, contracted: u32, held: u32, initial_outstanding: bool) -> Progress {
+        let phase = current_phase(p, contracted, held);
+        let remaining = contracted.saturating_sub(held);
+        let acute = p.kind == ProtocolKind::Acute;
+        Progress {
+            sessions_held: held,
+            contracted,
+            sessions_remaining: remaining,
+            phase,
+            phase_label: p.phase_label(phase),
+            ending_prompt: acute && held > 0 && (p.ending_prompt_to..=p.ending_prompt_from).contains(&remaining),
+            initial_overrun: acute && initial_outstanding && held > p.initial_sessions,
+        }
+    }
+
+    /// "Session 5 of 16 · middle phase · 11 left".
+    pub fn summary(&self) -> String {
+        let left = match self.sessions_remaining {
+            0 if self.sessions_held > self.contracted => {
+                format!("{} past the contract", self.sessions_held - self.contracted)
+            }
+            0 => "none left".to_string(),
+            n => format!("{n} left"),
+        };
+        if self.sessions_held == 0 {
+            format!("No sessions held yet of {} · {} · {left}", self.contracted, self.phase_label)
+        } else {
+            format!("Session {} of {} · {} · {left}", self.sessions_held, self.contracted, self.phase_label)
+        }
+    }
+}
+
+pub fn date_text(d: Date) -> String {
+    format_date(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::ProtocolSet;
+    use time::macros::date;
+
+    fn raw(protocol: &str, n: Option<i64>, start: &str) -> RawCourse {
+        RawCourse {
+            protocol: Some(protocol.into()),
+            planned_sessions: n,
+            start_date: Some(start.into()),
+            ..RawCourse::default()
+        }
+    }
+
+    #[test]
+    fn new_course_defaults_come_from_the_protocol() {
+        let set = ProtocolSet::shipped();
+        let c = validate_new_course(&set, &raw("ipt-individual", None, "2026-01-05"), date!(2026 - 01 - 10)).unwrap();
+        assert_eq!(c.planned_sessions, 16);
+        assert_eq!(c.frequency, Frequency::Weekly);
+        assert_eq!(c.planned_end_date, date!(2026 - 04 - 20), "15 weeks after the first session");
+        assert_eq!(c.status, CourseStatus::Active);
+        let future = validate_new_course(&set, &raw("ipc", Some(4), "2026-02-01"), date!(2026 - 01 - 10)).unwrap();
+        assert_eq!(future.status, CourseStatus::Planned);
+    }
+
+    #[test]
+    fn new_course_errors_name_fields() {
+        let set = ProtocolSet::shipped();
+        let today = date!(2026 - 01 - 10);
+        let e = validate_new_course(&set, &raw("ipt-individual", Some(20), "2026-01-05"), today).unwrap_err();
+        assert!(e.for_field("planned_sessions").unwrap().contains("12-16"));
+        let e = validate_new_course(&set, &raw("cbt", None, "2026-01-05"), today).unwrap_err();
+        assert!(e.for_field("protocol").unwrap().contains("Unknown protocol"));
+        let e = validate_new_course(&set, &raw("ipt-m", None, "2026-01-05"), today).unwrap_err();
+        assert!(e.for_field("protocol").is_some());
+        let e = validate_new_course(&set, &raw("ipt-brief", None, "05/01/2026"), today).unwrap_err();
+        assert!(e.for_field("start_date").is_some());
+    }
+
+    fn slot(d: Date, a: Attendance, seq: &str) -> SessionSlot {
+        SessionSlot { date: d, time: String::new(), seq: seq.into(), attendance: a }
+    }
+
+    #[test]
+    fn numbering_counts_only_held_sessions_in_date_order() {
+        let set = ProtocolSet::shipped();
+        let p = set.get("ipt-individual").unwrap();
+        // Recorded out of order; the cancelled one sits between held sessions 3 and 4.
+        let slots = vec![
+            slot(date!(2026 - 01 - 19), Attendance::Attended, "c"),
+            slot(date!(2026 - 01 - 05), Attendance::Attended, "a"),
+            slot(date!(2026 - 01 - 12), Attendance::Attended, "b"),
+            slot(date!(2026 - 01 - 26), Attendance::Cancelled, "d"),
+            slot(date!(2026 - 02 - 02), Attendance::Attended, "e"),
+            slot(date!(2026 - 02 - 09), Attendance::NoShow, "f"),
+        ];
+        let n = number_sessions(p, 16, &slots);
+        assert_eq!(n[1], (Some(1), Phase::Initial));
+        assert_eq!(n[2], (Some(2), Phase::Initial));
+        assert_eq!(n[0], (Some(3), Phase::Initial));
+        assert_eq!(n[3], (None, Phase::Initial));
+        assert_eq!(n[4], (Some(4), Phase::Middle));
+        assert_eq!(n[5], (None, Phase::Middle));
+    }
+
+    #[test]
+    fn progress_summary_and_ending_prompt() {
+        let set = ProtocolSet::shipped();
+        let p = set.get("ipt-individual").unwrap();
+        let s = Progress::new(p, 16, 5, false);
+        assert_eq!(s.summary(), "Session 5 of 16 · middle phase · 11 left");
+        assert!(!s.ending_prompt);
+        assert!(Progress::new(p, 16, 12, false).ending_prompt, "4 left");
+        assert!(Progress::new(p, 16, 14, false).ending_prompt, "2 left");
+        assert!(!Progress::new(p, 16, 15, false).ending_prompt, "1 left: already ending");
+        assert_eq!(Progress::new(p, 16, 0, false).summary(), "No sessions held yet of 16 · initial phase · 16 left");
+        assert_eq!(Progress::new(p, 16, 16, false).summary(), "Session 16 of 16 · termination phase · none left");
+        assert!(Progress::new(p, 16, 4, true).initial_overrun);
+        assert!(!Progress::new(p, 16, 3, true).initial_overrun);
+        let stuart = set.get("ipt-stuart").unwrap();
+        assert_eq!(Progress::new(stuart, 12, 11, false).phase_label, "conclusion of acute treatment");
+    }
+
+    #[test]
+    fn renegotiation_rules() {
+        let set = ProtocolSet::shipped();
+        let p = set.get("ipt-individual").unwrap();
+        assert_eq!(validate_renegotiation(p, 12, 5, Some(16), Some("slow start")).unwrap(), (16, "slow start".into()));
+        let e = validate_renegotiation(p, 16, 10, Some(8), Some("x")).unwrap_err();
+        assert!(e.for_field("planned_sessions").unwrap().contains("already held"));
+        let e = validate_renegotiation(p, 16, 0, Some(14), None).unwrap_err();
+        assert!(e.for_field("reason").is_some());
+        assert!(validate_renegotiation(p, 16, 0, Some(16), Some("x")).is_err());
+    }
+
+    #[test]
+    fn problem_area_limits() {
+        let set = ProtocolSet::shipped();
+        let p = set.get("ipt-individual").unwrap();
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(validate_problem_areas(p, &v(&["role_dispute"])).unwrap(), v(&["role_dispute"]));
+        let e = validate_problem_areas(p, &v(&["grief", "role_dispute", "role_transition"])).unwrap_err();
+        assert!(e.for_field("problem_areas").unwrap().contains("at most 2"));
+        let e = validate_problem_areas(p, &v(&["grief", "anger"])).unwrap_err();
+        assert!(e.for_field("problem_areas[1]").is_some());
+        let stuart = set.get("ipt-stuart").unwrap();
+        assert!(validate_problem_areas(stuart, &v(&["interpersonal_deficits"])).is_err());
+    }
+}

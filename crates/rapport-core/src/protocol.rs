@@ -1,0 +1,512 @@
+//! IPT protocols as data: session counts, frequency, phase boundaries,
+//! problem areas, the initial-phase checklist, collateral sessions and
+//! maintenance options. Shipped protocols are embedded; a site file may add
+//! protocols or replace shipped ones, and is validated with messages that name
+//! the file, the protocol and the field.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+const SHIPPED: &str = include_str!("../protocols/shipped.toml");
+
+/// Canonical problem-area codes (ipt-model.md 7.1). A protocol may also define
+/// its own (adaptation-specific) areas with a label.
+pub const CANONICAL_AREAS: &[&str] =
+    &["grief", "role_dispute", "role_transition", "interpersonal_deficits", "lost_healthy_self"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    Weekly,
+    TwiceMonthly,
+    Monthly,
+}
+
+impl Frequency {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frequency::Weekly => "weekly",
+            Frequency::TwiceMonthly => "twice_monthly",
+            Frequency::Monthly => "monthly",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        [Frequency::Weekly, Frequency::TwiceMonthly, Frequency::Monthly].into_iter().find(|f| f.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Frequency::Weekly => "Weekly",
+            Frequency::TwiceMonthly => "Twice a month",
+            Frequency::Monthly => "Monthly",
+        }
+    }
+    /// Days between sessions, for planning an end date.
+    pub fn interval_days(self) -> i64 {
+        match self {
+            Frequency::Weekly => 7,
+            Frequency::TwiceMonthly => 14,
+            Frequency::Monthly => 28,
+        }
+    }
+    pub const ALL: [Frequency; 3] = [Frequency::Weekly, Frequency::TwiceMonthly, Frequency::Monthly];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ProtocolKind {
+    /// Initial, middle and termination phases.
+    #[default]
+    Acute,
+    /// Every session is a maintenance session (IPT-M).
+    Maintenance,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionRange {
+    pub min: u32,
+    pub max: u32,
+    pub default: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaDef {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collateral {
+    /// Who joins: "parent", "partner", ...
+    pub who: String,
+    /// Session numbers the collateral person is expected at.
+    #[serde(default)]
+    pub sessions: Vec<u32>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Protocol {
+    pub id: String,
+    pub name: String,
+    /// "weissman", "stuart" or another school the site names.
+    pub school: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub kind: ProtocolKind,
+    pub sessions: SessionRange,
+    pub frequency: Frequency,
+    pub session_minutes: u32,
+    pub initial_sessions: u32,
+    pub termination_sessions: u32,
+    /// Raise the ending this many sessions before the last (from..=to left).
+    #[serde(default = "default_prompt_from")]
+    pub ending_prompt_from: u32,
+    #[serde(default = "default_prompt_to")]
+    pub ending_prompt_to: u32,
+    pub problem_areas: Vec<AreaDef>,
+    pub max_problem_areas: u32,
+    pub checklist: Vec<String>,
+    /// Per-protocol wording of checklist items (e.g. IPT-A's limited sick role).
+    #[serde(default)]
+    pub checklist_labels: BTreeMap<String, String>,
+    /// Per-protocol names of phases (e.g. Stuart's "conclusion of acute treatment").
+    #[serde(default)]
+    pub phase_labels: BTreeMap<String, String>,
+    #[serde(default)]
+    pub collateral: Option<Collateral>,
+    /// Protocol ids a course may continue into as maintenance.
+    #[serde(default)]
+    pub maintenance: Vec<String>,
+    /// Whether a course under this protocol may belong to a group.
+    #[serde(default)]
+    pub group: bool,
+}
+
+fn default_prompt_from() -> u32 {
+    4
+}
+fn default_prompt_to() -> u32 {
+    2
+}
+
+impl Protocol {
+    pub fn area(&self, id: &str) -> Option<&AreaDef> {
+        self.problem_areas.iter().find(|a| a.id == id)
+    }
+
+    pub fn area_label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.area(id).map(|a| a.label.as_str()).unwrap_or(id)
+    }
+
+    pub fn checklist_label(&self, item: ChecklistItem) -> String {
+        self.checklist_labels.get(item.as_str()).cloned().unwrap_or_else(|| item.label().to_string())
+    }
+
+    pub fn checklist_items(&self) -> Vec<ChecklistItem> {
+        self.checklist.iter().filter_map(|s| ChecklistItem::parse(s)).collect()
+    }
+
+    pub fn phase_label(&self, phase: Phase) -> String {
+        self.phase_labels.get(phase.as_str()).cloned().unwrap_or_else(|| phase.label().to_string())
+    }
+
+    pub fn allows_sessions(&self, n: u32) -> bool {
+        (self.sessions.min..=self.sessions.max).contains(&n)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Initial,
+    Middle,
+    Termination,
+    Maintenance,
+}
+
+impl Phase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Initial => "initial",
+            Phase::Middle => "middle",
+            Phase::Termination => "termination",
+            Phase::Maintenance => "maintenance",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::Initial => "initial phase",
+            Phase::Middle => "middle phase",
+            Phase::Termination => "termination phase",
+            Phase::Maintenance => "maintenance",
+        }
+    }
+}
+
+/// The initial-phase checklist (ipt-model.md 3.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChecklistItem {
+    SymptomReview,
+    Psychoeducation,
+    SickRole,
+    Medication,
+    Inventory,
+    Timeline,
+    Formulation,
+    Contract,
+}
+
+impl ChecklistItem {
+    pub const ALL: [ChecklistItem; 8] = [
+        ChecklistItem::SymptomReview,
+        ChecklistItem::Psychoeducation,
+        ChecklistItem::SickRole,
+        ChecklistItem::Medication,
+        ChecklistItem::Inventory,
+        ChecklistItem::Timeline,
+        ChecklistItem::Formulation,
+        ChecklistItem::Contract,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChecklistItem::SymptomReview => "symptom_review",
+            ChecklistItem::Psychoeducation => "psychoeducation",
+            ChecklistItem::SickRole => "sick_role",
+            ChecklistItem::Medication => "medication",
+            ChecklistItem::Inventory => "inventory",
+            ChecklistItem::Timeline => "timeline",
+            ChecklistItem::Formulation => "formulation",
+            ChecklistItem::Contract => "contract",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|i| i.as_str() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            ChecklistItem::SymptomReview => "Symptom review and diagnosis",
+            ChecklistItem::Psychoeducation => "Illness named, psychoeducation given",
+            ChecklistItem::SickRole => "Sick role discussed",
+            ChecklistItem::Medication => "Medication evaluated",
+            ChecklistItem::Inventory => "Interpersonal inventory done",
+            ChecklistItem::Timeline => "Interpersonal timeline done",
+            ChecklistItem::Formulation => "Formulation shared and agreed",
+            ChecklistItem::Contract => "Treatment contract agreed",
+        }
+    }
+}
+
+/// The protocols a site runs: shipped ones, adjusted by the site's file.
+#[derive(Clone, Debug)]
+pub struct ProtocolSet {
+    protocols: Vec<Protocol>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProtocolFile {
+    #[serde(default)]
+    protocol: Vec<Protocol>,
+}
+
+impl ProtocolSet {
+    /// The protocols shipped with Rapport.
+    pub fn shipped() -> ProtocolSet {
+        ProtocolSet::from_toml("shipped protocols", SHIPPED, None).expect("shipped protocols are valid")
+    }
+
+    /// Shipped protocols adjusted by a site file's text (`source` names it in errors).
+    pub fn with_site_file(source: &str, text: &str) -> Result<ProtocolSet, String> {
+        ProtocolSet::from_toml(source, text, Some(ProtocolSet::shipped()))
+    }
+
+    fn from_toml(source: &str, text: &str, base: Option<ProtocolSet>) -> Result<ProtocolSet, String> {
+        let file: ProtocolFile = toml::from_str(text).map_err(|e| format!("{source}: {}", e.to_string().trim()))?;
+        let mut protocols = base.map(|b| b.protocols).unwrap_or_default();
+        let mut seen = std::collections::BTreeSet::new();
+        for p in file.protocol {
+            if !seen.insert(p.id.clone()) {
+                return Err(format!("{source}: protocol {:?} is defined twice", p.id));
+            }
+            match protocols.iter_mut().find(|q| q.id == p.id) {
+                Some(q) => *q = p,
+                None => protocols.push(p),
+            }
+        }
+        let set = ProtocolSet { protocols };
+        set.validate().map_err(|e| format!("{source}: {e}"))?;
+        Ok(set)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        for p in &self.protocols {
+            validate_protocol(p, self).map_err(|e| format!("protocol {:?}: {e}", p.id))?;
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Protocol> {
+        self.protocols.iter().find(|p| p.id == id)
+    }
+
+    pub fn all(&self) -> &[Protocol] {
+        &self.protocols
+    }
+
+    /// Protocols a new acute course may use (maintenance courses are made from a termination).
+    pub fn acute(&self) -> impl Iterator<Item = &Protocol> {
+        self.protocols.iter().filter(|p| p.kind == ProtocolKind::Acute)
+    }
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 40
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn validate_protocol(p: &Protocol, set: &ProtocolSet) -> Result<(), String> {
+    if !is_slug(&p.id) {
+        return Err("id must be 1-40 lowercase letters, digits, '-' or '_'".into());
+    }
+    if p.name.trim().is_empty() {
+        return Err("name must not be empty".into());
+    }
+    let s = &p.sessions;
+    if s.min == 0 || s.min > s.max || !(s.min..=s.max).contains(&s.default) {
+        return Err(format!(
+            "sessions must satisfy 1 <= min <= default <= max (got min {}, default {}, max {})",
+            s.min, s.default, s.max
+        ));
+    }
+    if s.max > 200 {
+        return Err(format!("sessions.max {} is more than 200", s.max));
+    }
+    if p.session_minutes == 0 || p.session_minutes > 240 {
+        return Err(format!("session_minutes must be 1-240 (got {})", p.session_minutes));
+    }
+    if p.kind == ProtocolKind::Acute {
+        if p.initial_sessions == 0 || p.termination_sessions == 0 {
+            return Err("initial_sessions and termination_sessions must be at least 1 for an acute protocol".into());
+        }
+        if p.initial_sessions + p.termination_sessions > s.max {
+            return Err(format!(
+                "initial_sessions ({}) + termination_sessions ({}) exceed sessions.max ({})",
+                p.initial_sessions, p.termination_sessions, s.max
+            ));
+        }
+    }
+    if p.ending_prompt_to > p.ending_prompt_from {
+        return Err("ending_prompt_to must not be greater than ending_prompt_from".into());
+    }
+    if p.problem_areas.is_empty() {
+        return Err("problem_areas must list at least one area".into());
+    }
+    let mut ids = std::collections::BTreeSet::new();
+    for a in &p.problem_areas {
+        if !is_slug(&a.id) || a.id.contains('-') {
+            return Err(format!("problem area id {:?} must be lowercase letters, digits and '_'", a.id));
+        }
+        if a.label.trim().is_empty() {
+            return Err(format!("problem area {:?} needs a label", a.id));
+        }
+        if !ids.insert(a.id.as_str()) {
+            return Err(format!("problem area {:?} is listed twice", a.id));
+        }
+    }
+    if p.max_problem_areas == 0 || p.max_problem_areas as usize > p.problem_areas.len() {
+        return Err(format!(
+            "max_problem_areas must be between 1 and the number of problem areas ({})",
+            p.problem_areas.len()
+        ));
+    }
+    for item in &p.checklist {
+        if ChecklistItem::parse(item).is_none() {
+            let known: Vec<&str> = ChecklistItem::ALL.iter().map(|i| i.as_str()).collect();
+            return Err(format!("unknown checklist item {item:?}; known items: {}", known.join(", ")));
+        }
+    }
+    for key in p.checklist_labels.keys() {
+        if !p.checklist.contains(key) {
+            return Err(format!("checklist_labels names {key:?}, which is not in checklist"));
+        }
+    }
+    for key in p.phase_labels.keys() {
+        if !["initial", "middle", "termination", "maintenance"].contains(&key.as_str()) {
+            return Err(format!("phase_labels names unknown phase {key:?}"));
+        }
+    }
+    if let Some(c) = &p.collateral {
+        if let Some(n) = c.sessions.iter().find(|n| **n == 0 || **n > s.max) {
+            return Err(format!("collateral session {n} is outside 1..={}", s.max));
+        }
+    }
+    for m in &p.maintenance {
+        match set.get(m) {
+            Some(q) if q.kind == ProtocolKind::Maintenance => {}
+            Some(_) => return Err(format!("maintenance option {m:?} is not a maintenance protocol")),
+            None => return Err(format!("maintenance option {m:?} is not a known protocol")),
+        }
+    }
+    Ok(())
+}
+
+/// The phase of held session number `n` (1-based) in a course contracted for
+/// `contracted` sessions. Initial = 1..=initial_sessions, termination = the last
+/// termination_sessions of the contract (and any session past it), middle between.
+/// When the two overlap in a very short contract, the initial phase wins.
+pub fn phase_of(p: &Protocol, contracted: u32, n: u32) -> Phase {
+    if p.kind == ProtocolKind::Maintenance {
+        return Phase::Maintenance;
+    }
+    if n <= p.initial_sessions {
+        Phase::Initial
+    } else if n + p.termination_sessions > contracted {
+        Phase::Termination
+    } else {
+        Phase::Middle
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_protocols_are_valid_and_complete() {
+        let set = ProtocolSet::shipped();
+        for id in ["ipt-individual", "ipt-brief", "ipc", "ipt-a", "ipt-m", "ipt-stuart"] {
+            assert!(set.get(id).is_some(), "{id} missing");
+        }
+        let ind = set.get("ipt-individual").unwrap();
+        assert_eq!((ind.sessions.min, ind.sessions.max, ind.sessions.default), (12, 16, 16));
+        assert_eq!(ind.max_problem_areas, 2);
+        assert_eq!(ind.problem_areas.len(), 4);
+        assert_eq!(set.get("ipt-brief").unwrap().sessions.default, 8);
+        assert_eq!(set.get("ipc").unwrap().sessions.max, 6);
+        assert_eq!(set.get("ipt-a").unwrap().collateral.as_ref().unwrap().who, "parent");
+        assert_eq!(set.get("ipt-m").unwrap().frequency, Frequency::Monthly);
+        assert_eq!(set.get("ipt-stuart").unwrap().problem_areas.len(), 3);
+        assert!(set.get("ipt-stuart").unwrap().area("interpersonal_deficits").is_none());
+    }
+
+    #[test]
+    fn default_phase_boundaries() {
+        let set = ProtocolSet::shipped();
+        let p = set.get("ipt-individual").unwrap();
+        let phases: Vec<&str> = (1..=16).map(|n| phase_of(p, 16, n).as_str()).collect();
+        assert_eq!(&phases[..3], ["initial"; 3]);
+        assert_eq!(&phases[3..13], ["middle"; 10]);
+        assert_eq!(&phases[13..], ["termination"; 3]);
+        assert_eq!(phase_of(p, 12, 9), Phase::Middle);
+        assert_eq!(phase_of(p, 12, 10), Phase::Termination);
+        assert_eq!(phase_of(p, 16, 17), Phase::Termination, "past the contract stays termination");
+        assert_eq!(phase_of(set.get("ipt-m").unwrap(), 12, 1), Phase::Maintenance);
+    }
+
+    #[test]
+    fn site_file_adds_and_replaces_protocols() {
+        let text = r#"
+[[protocol]]
+id = "group-who"
+name = "WHO group IPT"
+school = "weissman"
+sessions = { min = 8, max = 8, default = 8 }
+frequency = "weekly"
+session_minutes = 90
+initial_sessions = 1
+termination_sessions = 1
+problem_areas = [{ id = "grief", label = "Grief" }, { id = "role_dispute", label = "Disputes" }]
+max_problem_areas = 1
+checklist = ["symptom_review"]
+group = true
+"#;
+        let set = ProtocolSet::with_site_file("protocols.toml", text).unwrap();
+        assert!(set.get("group-who").unwrap().group);
+        assert!(set.get("ipt-individual").is_some());
+        let replaced = text.replace("group-who", "ipt-brief");
+        let set = ProtocolSet::with_site_file("protocols.toml", &replaced).unwrap();
+        assert_eq!(set.get("ipt-brief").unwrap().session_minutes, 90);
+    }
+
+    #[test]
+    fn site_file_errors_name_file_protocol_and_field() {
+        let bad = |body: &str| ProtocolSet::with_site_file("site.toml", body).unwrap_err();
+        let base = r#"[[protocol]]
+id = "x"
+name = "X"
+school = "weissman"
+sessions = { min = 12, max = 16, default = 20 }
+frequency = "weekly"
+session_minutes = 50
+initial_sessions = 3
+termination_sessions = 3
+problem_areas = [{ id = "grief", label = "Grief" }]
+max_problem_areas = 1
+checklist = []
+"#;
+        let e = bad(base);
+        assert!(e.starts_with("site.toml: protocol \"x\": sessions"), "{e}");
+        let e = bad(&base
+            .replace("default = 20", "default = 14")
+            .replace("max_problem_areas = 1", "max_problem_areas = 3"));
+        assert!(e.contains("max_problem_areas"), "{e}");
+        let e = bad(&base.replace("default = 20", "default = 14").replace("checklist = []", "checklist = [\"tea\"]"));
+        assert!(e.contains("unknown checklist item \"tea\""), "{e}");
+        let e = bad(&base.replace("frequency = \"weekly\"", "frequency = \"daily\""));
+        assert!(e.starts_with("site.toml:") && e.contains("daily"), "{e}");
+        let e = bad(&base.replace("default = 20", "default = 14").replace("school", "shcool"));
+        assert!(e.contains("shcool"), "{e}");
+        let e = bad(&base
+            .replace("default = 20", "default = 14")
+            .replace("checklist = []", "checklist = []\nmaintenance = [\"ipt-brief\"]"));
+        assert!(e.contains("not a maintenance protocol"), "{e}");
+    }
+}

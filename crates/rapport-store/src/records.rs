@@ -1,0 +1,282 @@
+//! Versioned structured clinical records (see `rapport_core::records`). The
+//! body is JSON text, parsed in Rust (no JSON operators in SQL, so one SQL text
+//! serves both databases). Every write keeps the previous version in
+//! `clinical_record_versions`, checks the version the writer started from
+//! (optimistic concurrency) and appends its audit entry in the same transaction.
+
+use crate::{audit, ts, Result, Store, StoreError};
+use rapport_core::audit::AuditEvent;
+use rapport_core::records::RecordBody;
+use rapport_core::{Id, Timestamp};
+use sqlx::Row;
+
+/// A stored record with its typed body.
+#[derive(Clone, Debug)]
+pub struct Record<T> {
+    pub id: Id,
+    pub client_id: Id,
+    pub course_id: Option<Id>,
+    pub session_id: Option<Id>,
+    pub parent_id: Option<Id>,
+    pub body: T,
+    pub version: i64,
+    pub created_by: Id,
+    pub created_at: Timestamp,
+    pub updated_by: Id,
+    pub updated_by_name: String,
+    pub updated_at: Timestamp,
+}
+
+/// One version in a record's history.
+#[derive(Clone, Debug)]
+pub struct RecordVersion<T> {
+    pub version: i64,
+    pub body: T,
+    /// "created", "updated" or "removed".
+    pub change: String,
+    pub changed_by_name: String,
+    pub changed_at: Timestamp,
+}
+
+/// Where a new record hangs.
+#[derive(Clone, Debug, Default)]
+pub struct Placement {
+    pub client_id: Id,
+    pub course_id: Option<Id>,
+    pub session_id: Option<Id>,
+    pub parent_id: Option<Id>,
+}
+
+const COLUMNS: &str = "r.id, r.client_id, r.course_id, r.session_id, r.parent_id, r.body, r.version, r.created_by, \
+     r.created_at, r.updated_by, u.name AS updated_by_name, r.updated_at";
+
+fn opt_id(s: Option<String>) -> Option<Id> {
+    s.map(Id::from_db)
+}
+
+fn from_row<T: RecordBody>(row: &sqlx::any::AnyRow) -> Result<Record<T>> {
+    let body: String = row.try_get("body")?;
+    Ok(Record {
+        id: Id::from_db(row.try_get("id")?),
+        client_id: Id::from_db(row.try_get("client_id")?),
+        course_id: opt_id(row.try_get("course_id")?),
+        session_id: opt_id(row.try_get("session_id")?),
+        parent_id: opt_id(row.try_get("parent_id")?),
+        body: parse::<T>(&body)?,
+        version: row.try_get("version")?,
+        created_by: Id::from_db(row.try_get("created_by")?),
+        created_at: ts(&row.try_get::<String, _>("created_at")?),
+        updated_by: Id::from_db(row.try_get("updated_by")?),
+        updated_by_name: row.try_get("updated_by_name")?,
+        updated_at: ts(&row.try_get::<String, _>("updated_at")?),
+    })
+}
+
+fn parse<T: RecordBody>(body: &str) -> Result<T> {
+    serde_json::from_str(body).map_err(|e| StoreError::Invalid(format!("corrupt {} record: {e}", T::KIND)))
+}
+
+fn to_json<T: RecordBody>(body: &T) -> String {
+    serde_json::to_string(body).expect("record bodies serialise")
+}
+
+async fn insert_version(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: &Id,
+    version: i64,
+    body: &str,
+    change: &str,
+    by: &Id,
+    at: Timestamp,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO clinical_record_versions (record_id, version, body, change, changed_by, changed_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id.as_str())
+    .bind(version)
+    .bind(body.to_string())
+    .bind(change)
+    .bind(by.as_str())
+    .bind(at.to_db())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn fetch<T: RecordBody>(ex: &mut sqlx::AnyConnection, id: &Id) -> Result<Option<Record<T>>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
+         WHERE r.id = $1 AND r.kind = $2 AND r.removed_at IS NULL"
+    );
+    let row = sqlx::query(&sql).bind(id.as_str()).bind(T::KIND).fetch_optional(ex).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+impl Store {
+    /// Stores a new record (version 1). `event` gets the record id.
+    pub async fn create_record<T: RecordBody>(
+        &self,
+        at: &Placement,
+        body: &T,
+        by: &Id,
+        mut event: AuditEvent,
+    ) -> Result<Record<T>> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let json = to_json(body);
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO clinical_records (id, client_id, course_id, session_id, parent_id, kind, body, version, \
+             created_by, created_at, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $8, $9)",
+        )
+        .bind(id.as_str())
+        .bind(at.client_id.as_str())
+        .bind(at.course_id.as_ref().map(|i| i.as_str().to_string()))
+        .bind(at.session_id.as_ref().map(|i| i.as_str().to_string()))
+        .bind(at.parent_id.as_ref().map(|i| i.as_str().to_string()))
+        .bind(T::KIND)
+        .bind(json.clone())
+        .bind(by.as_str())
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?;
+        insert_version(&mut tx, &id, 1, &json, "created", by, now).await?;
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(at.client_id.to_string());
+        audit::append(&mut tx, event, now).await?;
+        let record = fetch::<T>(&mut tx, &id).await?.ok_or(StoreError::NotFound)?;
+        tx.commit().await?;
+        Ok(record)
+    }
+
+    /// Replaces the body if the record is still at `expected_version`
+    /// (otherwise `Conflict`); the old body stays in the history.
+    pub async fn update_record<T: RecordBody>(
+        &self,
+        id: &Id,
+        expected_version: i64,
+        body: &T,
+        by: &Id,
+        event: AuditEvent,
+    ) -> Result<Record<T>> {
+        self.write_version(id, expected_version, Some(body), by, event).await
+    }
+
+    /// Removes a record from view; its history (and the removal) is kept.
+    pub async fn remove_record<T: RecordBody>(
+        &self,
+        id: &Id,
+        expected_version: i64,
+        by: &Id,
+        event: AuditEvent,
+    ) -> Result<Record<T>> {
+        self.write_version::<T>(id, expected_version, None, by, event).await
+    }
+
+    async fn write_version<T: RecordBody>(
+        &self,
+        id: &Id,
+        expected_version: i64,
+        body: Option<&T>,
+        by: &Id,
+        mut event: AuditEvent,
+    ) -> Result<Record<T>> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let current = fetch::<T>(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+        if current.version != expected_version {
+            return Err(StoreError::Conflict);
+        }
+        let json = to_json(body.unwrap_or(&current.body));
+        let version = current.version + 1;
+        sqlx::query(
+            "UPDATE clinical_records SET body = $1, version = $2, updated_by = $3, updated_at = $4, removed_at = $5 \
+             WHERE id = $6 AND version = $7",
+        )
+        .bind(json.clone())
+        .bind(version)
+        .bind(by.as_str())
+        .bind(now.to_db())
+        .bind(body.is_none().then(|| now.to_db()))
+        .bind(id.as_str())
+        .bind(expected_version)
+        .execute(&mut *tx)
+        .await?;
+        insert_version(&mut tx, id, version, &json, if body.is_some() { "updated" } else { "removed" }, by, now)
+            .await?;
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(current.client_id.to_string());
+        audit::append(&mut tx, event, now).await?;
+        let mut record = current;
+        if let Some(b) = body {
+            record.body = b.clone();
+        }
+        record.version = version;
+        record.updated_by = by.clone();
+        record.updated_at = now;
+        tx.commit().await?;
+        Ok(record)
+    }
+
+    /// One live record of kind `T`.
+    pub async fn record<T: RecordBody>(&self, id: &Id) -> Result<Option<Record<T>>> {
+        let mut conn = self.read.acquire().await?;
+        fetch::<T>(&mut conn, id).await
+    }
+
+    /// Live records of kind `T` for a client, oldest first.
+    pub async fn client_records<T: RecordBody>(&self, client: &Id) -> Result<Vec<Record<T>>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
+             WHERE r.client_id = $1 AND r.kind = $2 AND r.removed_at IS NULL ORDER BY r.created_at, r.id"
+        );
+        let rows = sqlx::query(&sql).bind(client.as_str()).bind(T::KIND).fetch_all(&self.read).await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// Live records of kind `T` in a course, oldest first.
+    pub async fn course_records<T: RecordBody>(&self, course: &Id) -> Result<Vec<Record<T>>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
+             WHERE r.course_id = $1 AND r.kind = $2 AND r.removed_at IS NULL ORDER BY r.created_at, r.id"
+        );
+        let rows = sqlx::query(&sql).bind(course.as_str()).bind(T::KIND).fetch_all(&self.read).await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// Live records of kind `T` under a parent record, oldest first.
+    pub async fn child_records<T: RecordBody>(&self, parent: &Id) -> Result<Vec<Record<T>>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
+             WHERE r.parent_id = $1 AND r.kind = $2 AND r.removed_at IS NULL ORDER BY r.created_at, r.id"
+        );
+        let rows = sqlx::query(&sql).bind(parent.as_str()).bind(T::KIND).fetch_all(&self.read).await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    /// Every version of a record, newest first (including a removal).
+    pub async fn record_history<T: RecordBody>(&self, id: &Id) -> Result<Vec<RecordVersion<T>>> {
+        let rows = sqlx::query(
+            "SELECT v.version, v.body, v.change, u.name AS changed_by_name, v.changed_at \
+             FROM clinical_record_versions v JOIN users u ON u.id = v.changed_by \
+             JOIN clinical_records r ON r.id = v.record_id \
+             WHERE v.record_id = $1 AND r.kind = $2 ORDER BY v.version DESC",
+        )
+        .bind(id.as_str())
+        .bind(T::KIND)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(RecordVersion {
+                    version: row.try_get("version")?,
+                    body: parse::<T>(&row.try_get::<String, _>("body")?)?,
+                    change: row.try_get("change")?,
+                    changed_by_name: row.try_get("changed_by_name")?,
+                    changed_at: ts(&row.try_get::<String, _>("changed_at")?),
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,124 @@
+//! Loading a course for a caller: the access check (through the client), the
+//! protocol, the numbered sessions, the checklist and where the course stands.
+//! Shared by every course page and API handler.
+
+use crate::access::{client_for, Purpose};
+use crate::error::AppError;
+use crate::identity::Identity;
+use crate::state::AppState;
+use rapport_core::access::AccessBasis;
+use rapport_core::audit::action;
+use rapport_core::course::{number_sessions, Progress};
+use rapport_core::protocol::{ChecklistItem, Phase, Protocol};
+use rapport_core::Id;
+use rapport_store::clients::ClientRecord;
+use rapport_store::courses::{ChecklistEntry, CourseRecord, TherapySession};
+
+/// A session with its computed number (held sessions only) and phase.
+#[derive(Clone, Debug)]
+pub struct NumberedSession {
+    pub session: TherapySession,
+    pub number: Option<u32>,
+    pub phase: Phase,
+}
+
+pub struct CourseContext {
+    pub course: CourseRecord,
+    pub client: ClientRecord,
+    pub basis: AccessBasis,
+    pub protocol: Protocol,
+    /// In date order.
+    pub sessions: Vec<NumberedSession>,
+    pub checklist: Vec<ChecklistEntry>,
+    pub progress: Progress,
+}
+
+impl CourseContext {
+    pub fn held(&self) -> u32 {
+        self.progress.sessions_held
+    }
+
+    /// Checklist items the protocol asks for that are not yet recorded.
+    pub fn outstanding(&self) -> Vec<ChecklistItem> {
+        self.protocol.checklist_items().into_iter().filter(|i| !self.checklist.iter().any(|e| e.item == *i)).collect()
+    }
+
+    pub fn session(&self, id: &Id) -> Option<&NumberedSession> {
+        self.sessions.iter().find(|s| &s.session.id == id)
+    }
+
+    /// The most recent held session.
+    pub fn last_held(&self) -> Option<&NumberedSession> {
+        self.sessions.iter().rev().find(|s| s.number.is_some())
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.course.status.is_open()
+    }
+
+    /// An audit event about this course (resource and client filled in).
+    pub fn event(&self, me: &Identity, action: &str, detail: String) -> rapport_core::audit::AuditEvent {
+        let mut e = me.event(action, "course");
+        e.resource_id = Some(self.course.id.to_string());
+        e.client_id = Some(self.client.id.to_string());
+        e.detail = Some(detail);
+        e
+    }
+
+    /// Writes go through `Purpose::Write` loads; refuse them on a closed course.
+    pub fn require_open(&self) -> Result<(), AppError> {
+        if self.is_open() {
+            Ok(())
+        } else {
+            Err(AppError::Conflict(format!(
+                "This course is {}; it can no longer be changed.",
+                self.course.status.label().to_lowercase()
+            )))
+        }
+    }
+}
+
+/// The course, if `me` may see its client; otherwise 404 (with an
+/// `access.denied` entry). A `Read` is audited as `course.read`.
+pub async fn course_for(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    purpose: Purpose,
+) -> Result<CourseContext, AppError> {
+    let course = match Id::parse(id) {
+        Some(cid) => state.store.course(&cid).await?,
+        None => None,
+    };
+    let Some(course) = course else {
+        crate::access::deny(state, me, "course", Some(id)).await?;
+        return Err(AppError::NotFound);
+    };
+    // Access follows the client; the client read itself is not logged twice.
+    let (client, basis) = client_for(state, me, course.client_id.as_str(), Purpose::Write).await?;
+    if purpose == Purpose::Read {
+        let mut e = me.event(action::COURSE_READ, "course");
+        e.resource_id = Some(course.id.to_string());
+        e.client_id = Some(client.id.to_string());
+        e.detail = Some(format!("basis={}", basis.as_str()));
+        state.store.audit(e).await?;
+    }
+    let protocol = state.config.protocols.get(&course.protocol_id).cloned().ok_or_else(|| {
+        AppError::internal(format!("course {} uses unknown protocol {}", course.id, course.protocol_id))
+    })?;
+    let sessions = state.store.course_sessions(&course.id).await?;
+    let checklist = state.store.checklist(&course.id).await?;
+    let slots: Vec<_> = sessions.iter().map(|s| s.slot()).collect();
+    let numbers = number_sessions(&protocol, course.planned_sessions, &slots);
+    let sessions: Vec<NumberedSession> = sessions
+        .into_iter()
+        .zip(numbers)
+        .map(|(session, (number, phase))| NumberedSession { session, number, phase })
+        .collect();
+    let held = sessions.iter().filter(|s| s.number.is_some()).count() as u32;
+    let initial_outstanding = [ChecklistItem::Formulation, ChecklistItem::Contract]
+        .iter()
+        .any(|i| protocol.checklist_items().contains(i) && !checklist.iter().any(|e| e.item == *i));
+    let progress = Progress::new(&protocol, course.planned_sessions, held, initial_outstanding);
+    Ok(CourseContext { course, client, basis, protocol, sessions, checklist, progress })
+}

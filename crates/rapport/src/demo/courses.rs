@@ -1,0 +1,302 @@
+//! Demo IPT courses in every state: planned, each phase of the acute course,
+//! completed with a maintenance course, ended early, and other protocols.
+//! Session dates run weekly up to today, so phases and prompts are live.
+
+use super::event;
+use rapport_core::audit::action;
+use rapport_core::course::{validate_new_course, Attendance, CourseStatus, Modality, RawCourse};
+use rapport_core::ending::{EndingReview, MaintenanceDecision};
+use rapport_core::protocol::{ChecklistItem, ProtocolSet};
+use rapport_core::time::format_date;
+use rapport_core::{Id, Timestamp};
+use rapport_store::courses::{CourseRecord, NewTherapySession};
+use rapport_store::records::Placement;
+use rapport_store::Store;
+use time::{Date, Duration};
+
+struct Plan {
+    protocol: &'static str,
+    sessions: u32,
+    held: u32,
+    /// Held-session position after which one session was cancelled.
+    cancelled_after: Option<u32>,
+    status: CourseStatus,
+    reason: Option<&'static str>,
+    /// Start this many weeks in the future (planned courses).
+    starts_in_weeks: i64,
+}
+
+const PLANS: &[Plan] = &[
+    // The showcase: a role dispute in the middle phase (other demo modules add its detail).
+    Plan {
+        protocol: "ipt-individual",
+        sessions: 16,
+        held: 7,
+        cancelled_after: Some(4),
+        status: CourseStatus::Active,
+        reason: None,
+        starts_in_weeks: 0,
+    },
+    Plan {
+        protocol: "ipt-individual",
+        sessions: 16,
+        held: 2,
+        cancelled_after: None,
+        status: CourseStatus::Active,
+        reason: None,
+        starts_in_weeks: 0,
+    },
+    Plan {
+        protocol: "ipt-individual",
+        sessions: 16,
+        held: 13,
+        cancelled_after: Some(9),
+        status: CourseStatus::Active,
+        reason: None,
+        starts_in_weeks: 0,
+    },
+    Plan {
+        protocol: "ipt-individual",
+        sessions: 12,
+        held: 12,
+        cancelled_after: None,
+        status: CourseStatus::Completed,
+        reason: None,
+        starts_in_weeks: 0,
+    },
+    Plan {
+        protocol: "ipt-individual",
+        sessions: 16,
+        held: 0,
+        cancelled_after: None,
+        status: CourseStatus::Planned,
+        reason: None,
+        starts_in_weeks: 1,
+    },
+    Plan {
+        protocol: "ipt-brief",
+        sessions: 8,
+        held: 6,
+        cancelled_after: None,
+        status: CourseStatus::Active,
+        reason: None,
+        starts_in_weeks: 0,
+    },
+    Plan {
+        protocol: "ipt-a",
+        sessions: 12,
+        held: 5,
+        cancelled_after: None,
+        status: CourseStatus::Active,
+        reason: None,
+        starts_in_weeks: 0,
+    },
+    Plan {
+        protocol: "ipc",
+        sessions: 6,
+        held: 3,
+        cancelled_after: None,
+        status: CourseStatus::Active,
+        reason: None,
+        starts_in_weeks: 0,
+    },
+    Plan {
+        protocol: "ipt-stuart",
+        sessions: 12,
+        held: 4,
+        cancelled_after: None,
+        status: CourseStatus::EndedEarly,
+        reason: Some("Moved out of the area; referred to a local service."),
+        starts_in_weeks: 0,
+    },
+];
+
+fn session(date: Date, attendance: Attendance, modality: Modality) -> NewTherapySession {
+    NewTherapySession { date, time: "10:00".into(), modality, attendance, duration_minutes: Some(50) }
+}
+
+/// Seeds one course per plan for the given (client, responsible clinician)
+/// pairs and returns the showcase course (middle phase, role dispute).
+pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRecord>, String> {
+    let err = |e: rapport_store::StoreError| e.to_string();
+    let set = ProtocolSet::shipped();
+    let today = Timestamp::now().date();
+    let mut showcase = None;
+    for (plan, (client, clinician)) in PLANS.iter().zip(clients) {
+        let weeks_back = i64::from(plan.held) + i64::from(plan.cancelled_after.is_some()) - 1;
+        let start = if plan.held == 0 {
+            today + Duration::weeks(plan.starts_in_weeks)
+        } else {
+            today - Duration::weeks(weeks_back.max(0))
+        };
+        let raw = RawCourse {
+            protocol: Some(plan.protocol.into()),
+            planned_sessions: Some(i64::from(plan.sessions)),
+            start_date: Some(format_date(start)),
+            ..RawCourse::default()
+        };
+        let new = validate_new_course(&set, &raw, today).map_err(|e| e.to_string())?;
+        let course = store
+            .create_course(client, &new, None, clinician, event(action::COURSE_CREATE, "course"))
+            .await
+            .map_err(err)?;
+        let mut date = start;
+        for n in 1..=plan.held {
+            let modality = if n % 4 == 0 { Modality::Video } else { Modality::InPerson };
+            store
+                .create_therapy_session(
+                    &course,
+                    &session(date, Attendance::Attended, modality),
+                    clinician,
+                    event(action::SESSION_CREATE, "session"),
+                )
+                .await
+                .map_err(err)?;
+            date += Duration::weeks(1);
+            if plan.cancelled_after == Some(n) {
+                store
+                    .create_therapy_session(
+                        &course,
+                        &session(date, Attendance::Cancelled, Modality::InPerson),
+                        clinician,
+                        event(action::SESSION_CREATE, "session"),
+                    )
+                    .await
+                    .map_err(err)?;
+                date += Duration::weeks(1);
+            }
+        }
+        if plan.status == CourseStatus::Active && plan.held < plan.sessions {
+            // The next appointment, a week after the last.
+            store
+                .create_therapy_session(
+                    &course,
+                    &session(today + Duration::weeks(1), Attendance::Scheduled, Modality::InPerson),
+                    clinician,
+                    event(action::SESSION_CREATE, "session"),
+                )
+                .await
+                .map_err(err)?;
+        }
+        // The initial-phase checklist, done as far as the course has come.
+        let protocol = set.get(plan.protocol).ok_or("unknown demo protocol")?;
+        for (i, item) in protocol.checklist_items().into_iter().enumerate() {
+            let due_by = 1 + (i as u32) / 3; // three items per session
+            if plan.held < due_by {
+                continue;
+            }
+            let (detail, code) = match item {
+                ChecklistItem::SymptomReview => {
+                    (Some("Major depressive disorder, single episode, moderate".to_string()), Some("F32.1".to_string()))
+                }
+                ChecklistItem::Medication => (Some("not_needed".to_string()), None),
+                _ => (None, None),
+            };
+            let on = start + Duration::weeks(i64::from(due_by) - 1);
+            store
+                .record_checklist_item(
+                    &course.id,
+                    item,
+                    on,
+                    detail,
+                    code,
+                    None,
+                    clinician,
+                    event(action::CHECKLIST_RECORD, "course"),
+                )
+                .await
+                .map_err(err)?;
+        }
+        if plan.status != CourseStatus::Active && plan.status != CourseStatus::Planned {
+            store
+                .set_course_status(
+                    &course.id,
+                    plan.status,
+                    plan.reason,
+                    clinician,
+                    event(action::COURSE_STATUS, "course"),
+                )
+                .await
+                .map_err(err)?;
+        }
+        if plan.protocol == "ipt-individual" && plan.held >= 12 {
+            seed_ending(store, &course, clinician, plan.status == CourseStatus::Completed, &set, today).await?;
+        }
+        if showcase.is_none() {
+            showcase = Some(store.course(&course.id).await.map_err(err)?.ok_or("course vanished")?);
+        }
+    }
+    Ok(showcase)
+}
+
+/// An ending review; for a completed course also the maintenance course it led to.
+async fn seed_ending(
+    store: &Store,
+    course: &CourseRecord,
+    clinician: &Id,
+    completed: bool,
+    set: &ProtocolSet,
+    today: Date,
+) -> Result<(), String> {
+    let err = |e: rapport_store::StoreError| e.to_string();
+    let mut review = EndingReview {
+        ending_raised_on: Some(format_date(today - Duration::weeks(2))),
+        feelings_about_ending: Some("Worried about coping alone; also proud of the changes at home.".into()),
+        progress_summary: Some(
+            "Mood much improved; arguments with partner now end in agreement more often than not.".into(),
+        ),
+        client_contributions: Some(
+            "Practised saying what she needed directly, and kept the weekly walk with a friend.".into(),
+        ),
+        warning_signs: vec![
+            "Waking at 4am for several nights".into(),
+            "Stopping replying to friends".into(),
+            "Rows about chores going unspoken".into(),
+        ],
+        coping_plan: Some("Book a talk with partner the same week; ring a friend; restart the walking group.".into()),
+        supports: vec!["Partner".into(), "Sister".into(), "GP practice".into()],
+        return_plan: Some("Contact the service if two warning signs last more than two weeks.".into()),
+        follow_up_months: vec![3, 6, 12],
+        maintenance: MaintenanceDecision::Undecided,
+        ..Default::default()
+    };
+    let mut maintenance = None;
+    if completed {
+        let p = set.get("ipt-m").ok_or("no ipt-m protocol")?;
+        let raw = RawCourse {
+            protocol: Some("ipt-m".into()),
+            planned_sessions: Some(12),
+            start_date: Some(format_date(today - Duration::weeks(6))),
+            ..RawCourse::default()
+        };
+        let contract = rapport_core::course::finish_contract(p, &raw, today, rapport_core::ValidationErrors::new())
+            .map_err(|e| e.to_string())?;
+        let m = store
+            .create_course(
+                &course.client_id,
+                &contract,
+                Some(&course.id),
+                clinician,
+                event(action::COURSE_CREATE, "course"),
+            )
+            .await
+            .map_err(err)?;
+        store
+            .create_therapy_session(
+                &m,
+                &session(today - Duration::weeks(2), Attendance::Attended, Modality::Video),
+                clinician,
+                event(action::SESSION_CREATE, "session"),
+            )
+            .await
+            .map_err(err)?;
+        review.maintenance = MaintenanceDecision::IptM;
+        review.maintenance_course_id = Some(m.id.to_string());
+        maintenance = Some(m);
+    }
+    let at =
+        Placement { client_id: course.client_id.clone(), course_id: Some(course.id.clone()), ..Placement::default() };
+    store.create_record(&at, &review, clinician, event(action::RECORD_CREATE, "ending_review")).await.map_err(err)?;
+    let _ = maintenance;
+    Ok(())
+}
