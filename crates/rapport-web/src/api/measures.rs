@@ -426,7 +426,12 @@ pub async fn record_response(
     let course_id = match body.course_id.as_deref() {
         None => None,
         Some(c) => {
-            Some(Id::parse(c).ok_or_else(|| AppError::invalid("course_id", "course_id must be an id"))?.to_string())
+            let cid = Id::parse(c).ok_or_else(|| AppError::invalid("course_id", "course_id must be an id"))?;
+            // The course must be one of this client's (there is no foreign key: see the migration).
+            match state.store.course(&cid).await? {
+                Some(course) if course.client_id == client.id => Some(cid.to_string()),
+                _ => return Err(AppError::invalid("course_id", "no course with this id for this client").into()),
+            }
         }
     };
     let mode = match body.mode.as_deref() {

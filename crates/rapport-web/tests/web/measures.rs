@@ -158,6 +158,10 @@ async fn responses_are_scored_stored_and_flagged() {
             (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "completed_at": "yesterday"}), "completed_at"),
             (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "completed_at": "2999-01-01T00:00:00Z"}), "completed_at"),
             (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "course_id": "x"}), "course_id"),
+            (
+                json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "course_id": rapport_core::Id::new().to_string()}),
+                "course_id",
+            ),
             (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "mode": "portal"}), "mode"),
             (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "band_set": "nope"}), "band_set"),
         ];
@@ -222,6 +226,30 @@ async fn responses_are_scored_stored_and_flagged() {
         assert_eq!(closed[0]["id"], flag.as_str());
         let (s, plans) = call(&app, M::GET, &format!("/api/v1/clients/{c}/safety-plans"), &ta, None).await;
         assert_eq!((s, plans[0]["version"].as_i64()), (200, Some(1)));
+        // Responses can belong to one of the client's courses; outcomes can be read per course.
+        let (s, course) = call(
+            &app,
+            M::POST,
+            &format!("/api/v1/clients/{c}/courses"),
+            &ta,
+            Some(json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"})),
+        )
+        .await;
+        assert_eq!(s, 201, "{course}");
+        let course_id = course["id"].as_str().unwrap().to_string();
+        for total in [[3, 3, 3, 3, 3, 3, 0, 0, 0], [1, 1, 1, 0, 0, 0, 0, 0, 0]] {
+            let (s, r) =
+                post_response(&app, &ta, &c, json!({"instrument": "phq9", "answers": total, "course_id": course_id})).await;
+            assert_eq!(s, 201, "{r}");
+        }
+        let (_, o) = call(&app, M::GET, &format!("/api/v1/clients/{c}/outcomes?course_id={course_id}"), &ta, None).await;
+        assert_eq!((o["phq9"]["count"].as_i64(), o["phq9"]["baseline"].as_i64(), o["phq9"]["latest"].as_i64()), (Some(2), Some(18), Some(3)), "{o}");
+        assert!(o["gad7"].is_null(), "only this course's responses");
+        let other = new_client(&app, &ta, "Other Person").await;
+        let (s, e) =
+            post_response(&app, &ta, &other, json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 0], "course_id": course_id})).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("course_id")), "another client's course");
+
         // A risk recorded by a clinician raises its own flag.
         let (s, e) = call(&app, M::POST, &format!("/api/v1/clients/{c}/risk-flags"), &ta, Some(json!({"detail": " "}))).await;
         assert_eq!((s, e["error"]["field"].as_str()), (422, Some("detail")));
