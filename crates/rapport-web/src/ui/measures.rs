@@ -51,16 +51,11 @@ struct MeasuresPage {
     instruments: Vec<InstrumentChoice>,
 }
 
-#[derive(Deserialize, Default)]
-pub struct DoneParam {
-    pub done: Option<String>,
-}
-
 pub async fn show(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
+    Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
     let mut responses = state.store.responses(&c.id).await?;

@@ -64,7 +64,7 @@ struct FlagsPage {
 pub async fn list(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
-    Query(q): Query<super::measures::DoneParam>,
+    Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
     require_caseload(&state, &me).await?;
     let flags = state.store.visible_risk_flags(&me.user.id, None).await?;
@@ -185,7 +185,7 @@ pub async fn show(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
-    Query(q): Query<super::measures::DoneParam>,
+    Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
     let (flag, c) = flag_for(&state, &me, &id).await?;
     state.store.audit(flag_event(&me, action::RISK_FLAG_READ, &flag)).await?;
