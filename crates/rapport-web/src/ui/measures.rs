@@ -39,11 +39,32 @@ pub struct InstrumentChoice {
     pub clinician: bool,
 }
 
+#[derive(Deserialize, Default)]
+pub struct PageQuery {
+    pub done: Option<String>,
+    /// Record new measures as part of this IPT course (one of the client's).
+    pub course: Option<String>,
+}
+
+/// The course id when it is one of this client's courses; otherwise 404.
+async fn course_of(state: &AppState, c: &ClientRecord, course: Option<&str>) -> AppResult<Option<String>> {
+    let Some(raw) = course.filter(|s| !s.is_empty()) else { return Ok(None) };
+    match rapport_core::Id::parse(raw) {
+        Some(cid) => match state.store.course(&cid).await? {
+            Some(k) if k.client_id == c.id => Ok(Some(cid.to_string())),
+            _ => Err(AppError::NotFound),
+        },
+        None => Err(AppError::NotFound),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "measures.html")]
 struct MeasuresPage {
     layout: Layout,
     c: ClientRecord,
+    /// New measures are recorded in this course ("" when none).
+    course: String,
     responses: Vec<ResponseRow>,
     outcomes: Vec<OutcomeRow>,
     nhs: Option<NhsTtJson>,
@@ -55,9 +76,10 @@ pub async fn show(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
-    Query(q): Query<super::clients::DoneParam>,
+    Query(q): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let course = course_of(&state, &c, q.course.as_deref()).await?;
     let mut responses = state.store.responses(&c.id).await?;
     let summary = outcomes(&state, &responses);
     let flags = state.store.client_risk_flags(&c.id).await?;
@@ -82,7 +104,16 @@ pub async fn show(
         .collect();
     let outcomes =
         summary.instruments.into_iter().map(|(instrument, o)| OutcomeRow { instrument, o }).collect::<Vec<_>>();
-    render(&MeasuresPage { layout, c, responses, outcomes, nhs: summary.nhs_talking_therapies, flags, instruments })
+    render(&MeasuresPage {
+        layout,
+        c,
+        course: course.unwrap_or_default(),
+        responses,
+        outcomes,
+        nhs: summary.nhs_talking_therapies,
+        flags,
+        instruments,
+    })
 }
 
 pub struct OptionView {
@@ -105,6 +136,7 @@ struct MeasureForm {
     layout: Layout,
     c: ClientRecord,
     inst_id: String,
+    course: String,
     short_name: String,
     instructions: String,
     placeholder: bool,
@@ -152,6 +184,7 @@ fn form_page(
         layout,
         c,
         inst_id: inst.id.clone(),
+        course: form.get("course_id").cloned().unwrap_or_default(),
         short_name: inst.short_name.clone(),
         instructions: inst.instructions.clone().unwrap_or_default(),
         placeholder: inst.text_placeholder,
@@ -165,6 +198,7 @@ fn form_page(
 #[derive(Deserialize, Default)]
 pub struct NewQuery {
     pub instrument: Option<String>,
+    pub course: Option<String>,
 }
 
 pub async fn new_form(
@@ -179,9 +213,13 @@ pub async fn new_form(
         .as_deref()
         .and_then(|i| state.instruments.get(i))
         .ok_or_else(|| AppError::invalid("instrument", "Choose an instrument from the client's measures page"))?;
+    let mut form = HashMap::new();
+    if let Some(course) = course_of(&state, &c, q.course.as_deref()).await? {
+        form.insert("course_id".to_string(), course);
+    }
     let layout =
         Layout::new(&state, &me, format!("{} · {}", inst.short_name, c.details.display_name), "caseload").await?;
-    render(&form_page(layout, c, inst, &HashMap::new(), FormErrors::default()))
+    render(&form_page(layout, c, inst, &form, FormErrors::default()))
 }
 
 fn field_code(form: &HashMap<String, String>, field: &str, errors: &mut ValidationErrors) -> Option<i64> {
@@ -208,6 +246,7 @@ pub async fn create(
         .get("instrument")
         .and_then(|i| state.instruments.get(i))
         .ok_or_else(|| AppError::invalid("instrument", "Choose an instrument from the client's measures page"))?;
+    let course_id = course_of(&state, &c, form.get("course_id").map(String::as_str)).await?;
     let mut errors = ValidationErrors::new();
     let answers: Vec<Option<i64>> =
         inst.items.iter().map(|it| field_code(&form, &format!("item_{}", it.number), &mut errors)).collect();
@@ -262,7 +301,7 @@ pub async fn create(
     ));
     let new = NewResponse {
         client_id: c.id.clone(),
-        course_id: None,
+        course_id: course_id.clone(),
         score: scored,
         unscored_answers: (!extras.is_empty()).then_some(extras),
         completed_at: Timestamp::now(),
@@ -272,7 +311,10 @@ pub async fn create(
     let rec = state.store.record_response(&new, e).await?;
     Ok(match rec.risk_flag_id {
         Some(flag) => Redirect::to(&format!("/risk-flags/{flag}?done=flag-raised")),
-        None => Redirect::to(&format!("/clients/{}/measures?done=measure-recorded", c.id)),
+        None => match course_id {
+            Some(k) => Redirect::to(&format!("/clients/{}/measures?done=measure-recorded&course={k}", c.id)),
+            None => Redirect::to(&format!("/clients/{}/measures?done=measure-recorded", c.id)),
+        },
     }
     .into_response())
 }

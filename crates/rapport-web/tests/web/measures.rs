@@ -605,6 +605,42 @@ async fn clinician_records_a_measure_and_closes_the_risk_loop_in_the_ui() {
         assert_eq!(f["status"], "closed");
         let (_, caseload) = b.text("/clients").await;
         assert!(!caseload.contains("not yet closed"));
+
+        // From a course: the measures page records new measures in that course.
+        let (s, course) = call(
+            &app,
+            M::POST,
+            &format!("/api/v1/clients/{c}/courses"),
+            &t,
+            Some(json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"})),
+        )
+        .await;
+        assert_eq!(s, 201, "{course}");
+        let k = course["id"].as_str().unwrap().to_string();
+        let (_, course_page) = b.text(&format!("/courses/{k}")).await;
+        assert!(course_page.contains(&format!("/clients/{c}/measures?course={k}")), "the course links to its measures");
+        let (s, html) = b.text(&format!("{page}?course={k}")).await;
+        assert_eq!(s, 200);
+        assert!(html.contains(&format!("instrument=gad7&amp;course={k}")));
+        let (s, html) = b.text(&format!("{page}/new?instrument=gad7&course={k}")).await;
+        assert!(s == 200 && html.contains(&format!("name=\"course_id\" value=\"{k}\"")));
+        let mut gad: Vec<(String, String)> = (1..=7).map(|i| (format!("item_{i}"), "2".to_string())).collect();
+        gad.push(("instrument".into(), "gad7".into()));
+        gad.push(("course_id".into(), k.clone()));
+        let gad: Vec<(&str, &str)> = gad.iter().map(|(a, v)| (a.as_str(), v.as_str())).collect();
+        let r = b.submit(&format!("{page}/new?instrument=gad7&course={k}"), &format!("{page}/new"), &gad).await;
+        assert_eq!(r.status(), 303);
+        let (_, list) = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await;
+        let last = list.as_array().unwrap().last().unwrap().clone();
+        assert_eq!(
+            (last["instrument"].as_str(), last["total"].as_i64(), last["course_id"].as_str()),
+            (Some("gad7"), Some(14), Some(k.as_str()))
+        );
+        assert_eq!(
+            b.get(&format!("{page}?course={}", rapport_core::Id::new())).await.status(),
+            404,
+            "not this client's course"
+        );
     })
     .await;
 }
