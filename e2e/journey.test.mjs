@@ -376,3 +376,91 @@ test('an IPT course: contract, checklist, inventory and circle, role dispute, a 
     assert.deepEqual(pageErrors, [], 'the page threw JavaScript errors');
   });
 });
+
+test('the risk loop: a PHQ-9 with item 9 raises a flag that is assessed, planned for and signed off', { timeout: 180_000 }, async (t) => {
+  let broken = false;
+  const step = (name, fn) =>
+    t.test(name, async (s) => {
+      if (broken) return s.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (e) {
+        broken = true;
+        s.diagnostic(`browser ${await whereAmI()}`);
+        const shot = await screenshot('risk-failure.png');
+        if (shot) s.diagnostic(`screenshot: ${shot}`);
+        for (const line of server.log().split('\n')) s.diagnostic(line);
+        throw e;
+      }
+    });
+  let measuresURL;
+
+  await step('the clinician opens the client and records a PHQ-9 in session', async () => {
+    await page.goto('/clients');
+    if (new URL(page.url()).pathname === '/login') {
+      await field('Email').fill(ADMIN.email);
+      await field('Password').fill(ADMIN.password);
+      await button('Sign in').click();
+      await expectHeading('Caseload', 'the caseload after signing in');
+    }
+    await page.getByRole('table').getByRole('link', { name: CLIENT.displayName, exact: true }).click();
+    await expectHeading(CLIENT.displayName, 'the client record');
+    measuresURL = `${new URL(page.url()).pathname}/measures`;
+    await page.goto(measuresURL);
+    await link('PHQ-9').click();
+    await expectHeading('PHQ-9', 'the PHQ-9 form');
+    // Items 1-8 "More than half the days" or "Not at all"; item 9 "Several days".
+    const answers = ['More than half the days', 'More than half the days', 'Several days', 'Nearly every day', 'Several days', 'More than half the days', 'Several days', 'Not at all', 'Several days'];
+    for (const [i, label] of answers.entries()) {
+      const item = page.locator(`fieldset#item_${i + 1}`);
+      await item.getByRole('radio', { name: label, exact: true }).check();
+    }
+    await button('Save and score').click();
+  });
+
+  await step('the positive item 9 raises a flag, shown on every page', async () => {
+    await expectVisible(page.getByText('A risk item was positive: a risk flag was raised.'), 'the flag-raised notice');
+    await page.goto(measuresURL);
+    await screenshot('risk-measures.png');
+    await expectVisible(page.getByRole('cell', { name: '13', exact: true }).first(), 'the total of 13');
+    await expectVisible(page.getByText('risk_item_9'), 'the risk item flag on the response');
+    await page.goto('/clients');
+    await expectVisible(page.getByText('1 risk flag on your clients is not yet closed'), 'the open-flag banner');
+  });
+
+  await step('the clinician acknowledges and records a structured assessment', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: /^Risk flags/ }).click();
+    await expectHeading('Risk flags', 'the risk flags page');
+    await page.getByRole('table').getByRole('link', { name: CLIENT.displayName, exact: true }).click();
+    await button('Acknowledge: I have seen this flag').click();
+    await expectVisible(page.getByText('Risk flag acknowledged.'), 'the acknowledgement');
+    await field('Ideation').fill('Passive thoughts of being better off dead; no active ideation');
+    await field('Plan').fill('None');
+    await field('Intent').fill('None');
+    await field('Access to means').fill('No access to medication stockpiles');
+    await field('History (previous attempts, self-harm)').fill('No previous attempts');
+    await field('Protective factors').fill('Children; sister nearby');
+    await field('Risk level').selectOption('low');
+    await button('Record assessment').click();
+    await expectVisible(page.getByText('Risk assessment recorded.'), 'the assessment saved');
+    await screenshot('risk-flag.png');
+  });
+
+  await step('a safety plan version is saved and the flag is signed off', async () => {
+    await field('Warning signs').fill('Not sleeping; withdrawing from friends');
+    await field('Professionals and crisis lines').fill('GP; Samaritans 116 123');
+    await button('Save as a new version').click();
+    await expectVisible(page.getByText('New safety plan version saved.'), 'the plan saved');
+    await page.getByRole('checkbox', { name: /I sign off this flag/ }).check();
+    await button('Sign off and close').click();
+    await expectPath('/risk-flags', 'sign-off to return to the flag list');
+    await expectVisible(page.getByText('Risk flag signed off and closed.'), 'the sign-off notice');
+    await expectVisible(page.getByText('No open risk flags.'), 'no open flags left');
+    await screenshot('risk-final.png');
+  });
+
+  await step('no server errors or page script errors along the way', async () => {
+    assert.deepEqual(serverErrors, [], 'the browser saw HTTP 5xx responses');
+    assert.deepEqual(pageErrors, [], 'the page threw JavaScript errors');
+  });
+});

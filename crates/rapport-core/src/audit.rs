@@ -75,6 +75,18 @@ pub mod action {
     pub const MFA_FAILED: &str = "auth.mfa_failed";
     pub const RECOVERY_CODE_USED: &str = "auth.recovery_code_used";
     pub const RECOVERY_CODES_NEW: &str = "auth.recovery_codes_new";
+    pub const MEASURE_RECORD: &str = "measure.record";
+    pub const MEASURE_LIST: &str = "measure.list";
+    pub const OUTCOMES_READ: &str = "outcomes.read";
+    pub const RISK_FLAG_RAISE: &str = "risk_flag.raise";
+    pub const RISK_FLAG_LIST: &str = "risk_flag.list";
+    pub const RISK_FLAG_READ: &str = "risk_flag.read";
+    pub const RISK_FLAG_ACKNOWLEDGE: &str = "risk_flag.acknowledge";
+    pub const RISK_FLAG_ESCALATE: &str = "risk_flag.escalate";
+    pub const RISK_FLAG_CLOSE: &str = "risk_flag.close";
+    pub const RISK_ASSESSMENT_RECORD: &str = "risk_assessment.record";
+    pub const SAFETY_PLAN_SAVE: &str = "safety_plan.save";
+    pub const SAFETY_PLAN_READ: &str = "safety_plan.read";
     // IPT courses
     pub const COURSE_CREATE: &str = "course.create";
     pub const COURSE_READ: &str = "course.read";
@@ -124,6 +136,18 @@ pub mod action {
         MFA_FAILED,
         RECOVERY_CODE_USED,
         RECOVERY_CODES_NEW,
+        MEASURE_RECORD,
+        MEASURE_LIST,
+        OUTCOMES_READ,
+        RISK_FLAG_RAISE,
+        RISK_FLAG_LIST,
+        RISK_FLAG_READ,
+        RISK_FLAG_ACKNOWLEDGE,
+        RISK_FLAG_ESCALATE,
+        RISK_FLAG_CLOSE,
+        RISK_ASSESSMENT_RECORD,
+        SAFETY_PLAN_SAVE,
+        SAFETY_PLAN_READ,
         COURSE_CREATE,
         COURSE_READ,
         COURSE_RENEGOTIATE,
@@ -134,6 +158,9 @@ pub mod action {
         RECORD_CREATE,
         RECORD_UPDATE,
     ];
+
+    /// Actions taken by background jobs, not by a request (no address recorded).
+    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE];
 }
 
 /// An event to record; sequence, time and hashes are added when it is appended.

@@ -94,6 +94,137 @@ proptest! {
     }
 }
 
+mod measures {
+    use proptest::prelude::*;
+    use rapport_core::measures::definition::{Combine, Direction, ScoringRule};
+    use rapport_core::measures::{score, Instrument, Library, SHIPPED};
+
+    /// Any full or partial response for the instrument: valid option codes, some possibly missing.
+    fn response(inst: &Instrument, missing: bool) -> impl Strategy<Value = Vec<Option<i64>>> {
+        let items: Vec<_> = inst
+            .items
+            .iter()
+            .map(|it| {
+                let codes: Vec<i64> = inst.options_for(it).iter().map(|o| o.code).collect();
+                let code = prop::sample::select(codes);
+                if missing {
+                    prop::option::weighted(0.8, code).boxed()
+                } else {
+                    code.prop_map(Some).boxed()
+                }
+            })
+            .collect();
+        items
+    }
+
+    /// An independent reading of the definition: option score, reversed if marked.
+    fn item_score(inst: &Instrument, i: usize, code: i64) -> i64 {
+        let item = &inst.items[i];
+        let opts = inst.options_for(item);
+        let s = opts.iter().find(|o| o.code == code).unwrap().score;
+        if item.reverse {
+            opts.iter().map(|o| o.score).max().unwrap() + opts.iter().map(|o| o.score).min().unwrap() - s
+        } else {
+            s
+        }
+    }
+
+    fn instrument() -> impl Strategy<Value = Instrument> {
+        let lib = Library::builtin();
+        prop::sample::select(SHIPPED.iter().map(|id| lib.get(id).unwrap().clone()).collect::<Vec<_>>())
+    }
+
+    proptest! {
+        /// Complete responses: total in range, equal to an independent computation, in exactly the band that covers it.
+        #[test]
+        fn complete_scores_are_exact((inst, answers) in instrument().prop_flat_map(|i| { let r = response(&i, false); (Just(i), r) })) {
+            let sc = score(&inst, &answers).unwrap();
+            let items: Vec<i64> = answers.iter().enumerate().map(|(i, a)| item_score(&inst, i, a.unwrap())).collect();
+            let raw: i64 = match inst.scoring.rule {
+                ScoringRule::Sum => items.iter().sum(),
+                ScoringRule::SumOfDomains => inst.scoring.domains.iter().map(|d| {
+                    let v = d.items.iter().map(|n| items[*n as usize - 1]);
+                    match d.combine { Combine::Max => v.max().unwrap(), Combine::Sum => v.sum() }
+                }).sum(),
+            };
+            let total = raw * inst.scoring.multiplier;
+            prop_assert_eq!(sc.total, Some(total));
+            prop_assert!(total >= inst.range.min && total <= inst.range.max);
+            prop_assert!(sc.complete && sc.missing.is_empty());
+            let covering: Vec<_> = inst.band_set(None).unwrap().bands.iter().filter(|b| b.min <= total && total <= b.max).collect();
+            prop_assert_eq!(covering.len(), 1);
+            prop_assert_eq!(sc.band.as_deref(), Some(covering[0].id.as_str()));
+            prop_assert_eq!(sc.item_scores, items.iter().map(|s| Some(*s)).collect::<Vec<_>>());
+        }
+
+        /// Partial responses: never a total (no shipped instrument prorates), risk items still evaluated.
+        #[test]
+        fn incomplete_scores_withhold_the_total_but_not_risk((inst, answers) in instrument().prop_flat_map(|i| { let r = response(&i, true); (Just(i), r) })) {
+            let sc = score(&inst, &answers).unwrap();
+            let missing = answers.iter().filter(|a| a.is_none()).count();
+            prop_assert_eq!(sc.complete, missing == 0);
+            if missing > 0 {
+                prop_assert_eq!(sc.total, None);
+                prop_assert_eq!(sc.band, None);
+                prop_assert_eq!(sc.missing.len(), missing);
+            }
+            for r in &inst.risk_items {
+                let positive = answers[r.item as usize - 1].is_some_and(|c| item_score(&inst, r.item as usize - 1, c) >= r.min_score);
+                prop_assert_eq!(sc.risk.iter().any(|h| h.item == r.item), positive);
+                prop_assert_eq!(sc.flags.contains(&format!("risk_item_{}", r.item)), positive);
+            }
+            prop_assert!(sc.risk.len() <= inst.risk_items.len());
+        }
+
+        /// Reverse-scored items: choosing the next option moves the item score the other way.
+        #[test]
+        fn reverse_items_run_backwards(inst in instrument(), pick in any::<prop::sample::Index>()) {
+            let i = pick.index(inst.items.len());
+            let opts = inst.options_for(&inst.items[i]).to_vec();
+            let base: Vec<Option<i64>> = inst.items.iter().map(|it| Some(inst.options_for(it)[0].code)).collect();
+            let mut lo = base.clone();
+            let mut hi = base.clone();
+            lo[i] = Some(opts.first().unwrap().code);
+            hi[i] = Some(opts.last().unwrap().code);
+            let (a, b) = (score(&inst, &lo).unwrap(), score(&inst, &hi).unwrap());
+            let (sa, sb) = (a.item_scores[i].unwrap(), b.item_scores[i].unwrap());
+            if inst.items[i].reverse { prop_assert!(sa > sb); } else { prop_assert!(sa < sb); }
+        }
+
+        /// Band edges: the band changes exactly at each band's minimum, for every total the instrument can reach.
+        #[test]
+        fn band_edges_follow_the_data(inst in instrument()) {
+            let set = inst.band_set(None).unwrap();
+            for w in set.bands.windows(2) {
+                prop_assert_eq!(w[0].max + 1, w[1].min);
+            }
+            prop_assert_eq!(set.bands.first().unwrap().min, inst.range.min);
+            prop_assert_eq!(set.bands.last().unwrap().max, inst.range.max);
+            // Walk the answers upwards one step at a time: every reachable total lands in its band.
+            let mut answers: Vec<Option<i64>> = inst.items.iter().map(|it| {
+                let o = inst.options_for(it);
+                Some(if it.reverse { o.last().unwrap().code } else { o.first().unwrap().code })
+            }).collect();
+            let mut last = -1;
+            for i in 0..inst.items.len() {
+                let o = inst.options_for(&inst.items[i]).to_vec();
+                let order: Vec<i64> = if inst.items[i].reverse { o.iter().rev().map(|x| x.code).collect() } else { o.iter().map(|x| x.code).collect() };
+                for code in order {
+                    answers[i] = Some(code);
+                    let sc = score(&inst, &answers).unwrap();
+                    let t = sc.total.unwrap();
+                    prop_assert!(t >= last, "totals never fall as item scores rise");
+                    last = t;
+                    let band = set.bands.iter().find(|b| b.min <= t && t <= b.max).unwrap();
+                    prop_assert_eq!(sc.band.as_deref(), Some(band.id.as_str()));
+                }
+            }
+            prop_assert_eq!(last, inst.range.max);
+            prop_assert!(inst.direction == Direction::HigherIsWorse || inst.id == "who5");
+        }
+    }
+}
+
 mod phases {
     use proptest::prelude::*;
     use rapport_core::protocol::{phase_of, Phase, ProtocolKind, ProtocolSet};

@@ -12,18 +12,21 @@ use std::future::Future;
 
 struct Scratch {
     store: Store,
+    url: String,
     _dir: Option<tempfile::TempDir>,
 }
 
 async fn backends() -> Vec<Scratch> {
     let dir = tempfile::tempdir().unwrap();
     let sqlite = Store::open(&Target::DataDir(dir.path().to_path_buf()), OpenOptions::default()).await.unwrap();
-    let mut out = vec![Scratch { store: sqlite, _dir: Some(dir) }];
+    let url = format!("sqlite://{}", dir.path().join(rapport_store::DB_FILE).display());
+    let mut out = vec![Scratch { store: sqlite, url, _dir: Some(dir) }];
     if let Ok(base) = std::env::var("RAPPORT_TEST_POSTGRES_URL") {
         let url = rapport_store::scratch_postgres_database(&base).await.unwrap();
-        let pg =
-            Store::open(&Target::Url(url), OpenOptions { max_connections: 4, ..Default::default() }).await.unwrap();
-        out.push(Scratch { store: pg, _dir: None });
+        let pg = Store::open(&Target::Url(url.clone()), OpenOptions { max_connections: 4, ..Default::default() })
+            .await
+            .unwrap();
+        out.push(Scratch { store: pg, url, _dir: None });
     } else {
         eprintln!("RAPPORT_TEST_POSTGRES_URL not set: PostgreSQL half of the store story skipped");
     }
@@ -296,6 +299,231 @@ async fn two_instances_share_one_audit_chain() {
         assert_eq!(a.audit_verify().await.unwrap(), 100, "{}", target.describe());
         a.close().await;
         b.close().await;
+    }
+}
+
+mod measures {
+    use super::*;
+    use rapport_core::measures::{score, Library};
+    use rapport_core::risk::{validate_assessment, validate_safety_plan, FlagStatus, RawAssessment, RawSafetyPlan};
+    use rapport_store::measures::{Mode, NewResponse};
+    use sqlx::Connection;
+
+    fn response(client: &Id, by: &Id, instrument: &str, answers: &[i64]) -> NewResponse {
+        let lib = Library::builtin();
+        let answers: Vec<Option<i64>> = answers.iter().map(|a| Some(*a)).collect();
+        NewResponse {
+            client_id: client.clone(),
+            course_id: None,
+            score: score(lib.get(instrument).unwrap(), &answers).unwrap(),
+            unscored_answers: None,
+            completed_at: Timestamp::now(),
+            entered_by: Some(by.clone()),
+            mode: Mode::InSession,
+        }
+    }
+
+    async fn exec(url: &str, sql: &str) -> Result<(), sqlx::Error> {
+        let mut conn = sqlx::AnyConnection::connect(url).await?;
+        let r = sqlx::query(sql).execute(&mut conn).await.map(|_| ());
+        conn.close().await?;
+        r
+    }
+
+    async fn count(url: &str, table: &str) -> i64 {
+        use sqlx::Row;
+        let mut conn = sqlx::AnyConnection::connect(url).await.unwrap();
+        let n = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
+            .fetch_one(&mut conn)
+            .await
+            .unwrap()
+            .try_get::<i64, _>("n")
+            .unwrap();
+        conn.close().await.unwrap();
+        n
+    }
+
+    fn assessment() -> rapport_core::risk::Assessment {
+        let s = |v: &str| Some(v.to_string());
+        validate_assessment(&RawAssessment {
+            ideation: s("passive, no active thoughts"),
+            plan: s("none"),
+            intent: s("none"),
+            means: s("no access"),
+            history: s("no previous attempts"),
+            protective_factors: s("children, faith"),
+            risk_level: s("low"),
+            actions: s("safety plan reviewed; follow up in 1 week"),
+        })
+        .unwrap()
+    }
+
+    #[tokio::test]
+    async fn risk_flags_are_raised_with_the_response_and_nothing_survives_a_failure() {
+        sqlx::any::install_default_drivers();
+        for s in backends().await {
+            let store = s.store.clone();
+            let alice = user(&store, "alice@example.org", Role::Clinician).await;
+            let c = store.create_client(&details("Risk Person"), &alice, event(action::CLIENT_CREATE)).await.unwrap();
+            let ok = store
+                .record_response(
+                    &response(&c.id, &alice, "phq9", &[1, 1, 1, 1, 1, 1, 1, 1, 0]),
+                    event(action::MEASURE_RECORD),
+                )
+                .await
+                .unwrap();
+            assert_eq!(ok.risk_flag_id, None);
+            let risky = store
+                .record_response(
+                    &response(&c.id, &alice, "phq9", &[2, 2, 1, 3, 1, 2, 1, 0, 1]),
+                    event(action::MEASURE_RECORD),
+                )
+                .await
+                .unwrap();
+            let flag_id = risky.risk_flag_id.clone().expect("item 9 = 1 raises a flag");
+            let flags = store.visible_risk_flags(&alice, Some(FlagStatus::Open)).await.unwrap();
+            assert_eq!(flags.len(), 1);
+            assert_eq!(flags[0].id, flag_id);
+            assert_eq!(flags[0].response_id.as_ref(), Some(&risky.id));
+            assert_eq!(flags[0].items[0].item, 9);
+            let outbox = store.outbox(10).await.unwrap();
+            assert_eq!(outbox.len(), 1);
+            assert_eq!(
+                (outbox[0].kind.as_str(), outbox[0].recipient_user_id.as_ref()),
+                ("risk_flag_raised", Some(&alice))
+            );
+            let responses = store.responses(&c.id).await.unwrap();
+            assert_eq!(responses.iter().map(|r| r.total).collect::<Vec<_>>(), [Some(8), Some(13)]);
+            assert_eq!(responses[1].scoring_version, rapport_core::measures::SCORING_VERSION);
+
+            // A failure after scoring and after the flag's insert (the outbox is gone):
+            // neither the response nor the flag is kept.
+            exec(&s.url, "ALTER TABLE outbox RENAME TO outbox_away").await.unwrap();
+            let before = (count(&s.url, "measure_responses").await, count(&s.url, "risk_flags").await);
+            let r = store
+                .record_response(
+                    &response(&c.id, &alice, "phq9", &[0, 0, 0, 0, 0, 0, 0, 0, 3]),
+                    event(action::MEASURE_RECORD),
+                )
+                .await;
+            assert!(r.is_err());
+            assert_eq!((count(&s.url, "measure_responses").await, count(&s.url, "risk_flags").await), before);
+            exec(&s.url, "ALTER TABLE outbox_away RENAME TO outbox").await.unwrap();
+
+            // Flags cannot be deleted, nor closed by hand without assessment and plan.
+            assert!(exec(&s.url, "DELETE FROM risk_flags").await.is_err());
+            assert!(exec(&s.url, "UPDATE risk_flags SET status = 'closed'").await.is_err());
+            assert_eq!(count(&s.url, "risk_flags").await, 1);
+            assert!(store.audit_verify().await.is_ok());
+            s.store.close().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn unacknowledged_flags_escalate_to_the_supervisor_once() {
+        for s in backends().await {
+            let store = s.store.clone();
+            let alice = user(&store, "alice@example.org", Role::Clinician).await;
+            let bob = user(&store, "bob@example.org", Role::Clinician).await;
+            let sup = user(&store, "sup@example.org", Role::Supervisor).await;
+            let admin = user(&store, "admin@example.org", Role::Admin).await;
+            store.set_supervisees(&sup, std::slice::from_ref(&alice), event(action::USER_UPDATE)).await.unwrap();
+            let ca = store.create_client(&details("A"), &alice, event(action::CLIENT_CREATE)).await.unwrap();
+            let cb = store.create_client(&details("B"), &bob, event(action::CLIENT_CREATE)).await.unwrap();
+            let risky = [0, 0, 0, 0, 0, 0, 0, 0, 2];
+            let f1 = store
+                .record_response(&response(&ca.id, &alice, "phq9", &risky), event(action::MEASURE_RECORD))
+                .await
+                .unwrap();
+            let f2 = store
+                .record_response(&response(&ca.id, &alice, "phq9", &risky), event(action::MEASURE_RECORD))
+                .await
+                .unwrap();
+            let f3 = store
+                .record_response(&response(&cb.id, &bob, "phq9", &risky), event(action::MEASURE_RECORD))
+                .await
+                .unwrap();
+            let (f1, f2, f3) = (f1.risk_flag_id.unwrap(), f2.risk_flag_id.unwrap(), f3.risk_flag_id.unwrap());
+            assert!(f1 != f2, "each positive response raises its own flag");
+            store.acknowledge_risk_flag(&f2, &alice, event(action::RISK_FLAG_ACKNOWLEDGE)).await.unwrap();
+            let day = time::Duration::hours(24);
+            // Not yet due.
+            assert!(store.escalate_overdue_risk_flags(Timestamp::now(), day).await.unwrap().is_empty());
+            let later = Timestamp::now().plus(time::Duration::hours(25));
+            let mut escalated = store.escalate_overdue_risk_flags(later, day).await.unwrap();
+            escalated.sort();
+            let mut want = vec![f1.clone(), f3.clone()];
+            want.sort();
+            assert_eq!(escalated, want, "the acknowledged flag is not escalated");
+            let outbox = store.outbox(50).await.unwrap();
+            let to = |f: &Id| -> Vec<(String, Option<Id>)> {
+                outbox
+                    .iter()
+                    .filter(|o| {
+                        o.risk_flag_id.as_deref() == Some(f.as_str()) && o.kind.starts_with("risk_flag_escalated")
+                    })
+                    .map(|o| (o.kind.clone(), o.recipient_user_id.clone()))
+                    .collect()
+            };
+            assert_eq!(to(&f1), [("risk_flag_escalated".to_string(), Some(sup.clone()))]);
+            assert_eq!(to(&f3), [("risk_flag_escalated_no_supervisor".to_string(), Some(admin.clone()))]);
+            assert!(store.escalate_overdue_risk_flags(later, day).await.unwrap().is_empty(), "only once");
+            let flag = store.risk_flag(&f1).await.unwrap().unwrap();
+            assert!(flag.escalated_at.is_some() && flag.status == FlagStatus::Open);
+            assert_eq!(flag.escalated_to.as_deref(), Some(sup.as_str()));
+            assert_eq!(store.visible_risk_flags(&sup, Some(FlagStatus::Open)).await.unwrap().len(), 1);
+            assert!(store.visible_risk_flags(&bob, None).await.unwrap().iter().all(|f| f.client_id == cb.id));
+
+            // Closing needs this flag's assessment and this client's plan.
+            let plan = validate_safety_plan(&RawSafetyPlan {
+                warning_signs: Some("withdrawing".into()),
+                professionals: Some("crisis line".into()),
+                ..Default::default()
+            })
+            .unwrap();
+            let (plan_b, _) =
+                store.save_safety_plan(&cb.id, &plan, &bob, event(action::SAFETY_PLAN_SAVE)).await.unwrap();
+            let a2 = store
+                .record_risk_assessment(&f2, &assessment(), &alice, event(action::RISK_ASSESSMENT_RECORD))
+                .await
+                .unwrap();
+            let (plan_a, v1) =
+                store.save_safety_plan(&ca.id, &plan, &alice, event(action::SAFETY_PLAN_SAVE)).await.unwrap();
+            let (plan_a2, v2) =
+                store.save_safety_plan(&ca.id, &plan, &alice, event(action::SAFETY_PLAN_SAVE)).await.unwrap();
+            assert_eq!((v1, v2), (1, 2));
+            assert_eq!(store.latest_safety_plan(&ca.id).await.unwrap().unwrap().id, plan_a2);
+            let close = |a: Id, p: Id| {
+                let (store, f1, alice) = (store.clone(), f1.clone(), alice.clone());
+                async move { store.close_risk_flag(&f1, &a, &p, &alice, None, event(action::RISK_FLAG_CLOSE)).await }
+            };
+            assert!(close(a2.clone(), plan_a.clone()).await.is_err(), "another flag's assessment");
+            let a1 = store
+                .record_risk_assessment(&f1, &assessment(), &alice, event(action::RISK_ASSESSMENT_RECORD))
+                .await
+                .unwrap();
+            assert!(close(a1.clone(), plan_b.clone()).await.is_err(), "another client's plan");
+            close(a1.clone(), plan_a.clone()).await.unwrap();
+            let closed = store.risk_flag(&f1).await.unwrap().unwrap();
+            assert_eq!((closed.status, closed.closed_by.as_ref()), (FlagStatus::Closed, Some(&alice)));
+            assert!(close(a1.clone(), plan_a.clone()).await.is_err(), "closed once");
+            assert!(store
+                .record_risk_assessment(&f1, &assessment(), &alice, event(action::RISK_ASSESSMENT_RECORD))
+                .await
+                .is_err());
+            let entries = store
+                .audit_entries(&rapport_store::AuditFilter {
+                    action: Some(action::RISK_FLAG_ESCALATE.into()),
+                    limit: 10,
+                    ..Default::default()
+                })
+                .await
+                .unwrap();
+            assert_eq!(entries.len(), 2);
+            assert_eq!(entries[0].event.actor_label, "system");
+            assert!(store.audit_verify().await.is_ok());
+            s.store.close().await;
+        }
     }
 }
 

@@ -133,6 +133,10 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::goals::routes(r);
     let r = api::formulation::routes(r);
     let r = api::goals::routes(r);
+    // Measures and the risk loop (UI, then API)
+    let r = ui::measures::routes(r);
+    let r = ui::risk::routes(r);
+    let r = api::measures::routes(r);
 
     let Routes { router, list } = r;
     let router = router

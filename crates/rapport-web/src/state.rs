@@ -1,6 +1,7 @@
 //! Shared application state and configuration.
 
 use crate::passwords::Hasher;
+use rapport_core::measures::{Library, NotOnTrackRule};
 use rapport_core::protocol::ProtocolSet;
 use rapport_store::org::Organisation;
 use rapport_store::Store;
@@ -17,6 +18,10 @@ pub struct Config {
     pub trust_proxy: bool,
     /// How long organisation settings are cached (other instances pick up changes within this).
     pub settings_ttl: Duration,
+    /// When a client is marked "not on track" (docs/measures.md).
+    pub not_on_track: NotOnTrackRule,
+    /// Open risk flags not acknowledged within this go to the supervisor (default 24 h).
+    pub risk_escalation_after: Duration,
     /// The IPT protocols this site runs (shipped, adjusted by the site's protocols.toml).
     pub protocols: Arc<ProtocolSet>,
 }
@@ -27,6 +32,8 @@ impl Default for Config {
             public_url: None,
             trust_proxy: false,
             settings_ttl: Duration::from_secs(10),
+            not_on_track: NotOnTrackRule::default(),
+            risk_escalation_after: Duration::from_secs(24 * 3600),
             protocols: Arc::new(ProtocolSet::shipped()),
         }
     }
@@ -67,12 +74,26 @@ pub struct AppState {
     pub store: Store,
     pub hasher: Hasher,
     pub config: Arc<Config>,
+    /// Instrument definitions: the shipped ones plus the site's (validated at start).
+    pub instruments: Arc<Library>,
     org: Arc<RwLock<Option<(Instant, Organisation)>>>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: Config) -> Self {
-        AppState { store, hasher: Hasher::new(2), config: Arc::new(config), org: Arc::new(RwLock::new(None)) }
+        AppState {
+            store,
+            hasher: Hasher::new(2),
+            config: Arc::new(config),
+            instruments: Arc::new(Library::builtin()),
+            org: Arc::new(RwLock::new(None)),
+        }
+    }
+
+    /// Uses `library` (e.g. with the site's definitions) instead of the shipped instruments.
+    pub fn with_instruments(mut self, library: Library) -> Self {
+        self.instruments = Arc::new(library);
+        self
     }
 
     /// Organisation settings, cached briefly so the session check costs no query.

@@ -84,6 +84,12 @@ pub struct ServeArgs {
     /// Maximum database connections.
     #[arg(long, env = "RAPPORT_DB_CONNECTIONS", default_value_t = 16)]
     pub db_connections: u32,
+    /// Folder of site instrument definitions (*.json) that add to or replace the shipped ones (docs/measures.md).
+    #[arg(long, env = "RAPPORT_INSTRUMENTS_DIR")]
+    pub instruments_dir: Option<PathBuf>,
+    /// Escalate risk flags to the supervisor when not acknowledged within this many hours.
+    #[arg(long, env = "RAPPORT_RISK_ESCALATION_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u64).range(1..=720))]
+    pub risk_escalation_hours: u64,
     /// Site protocol file adding or adjusting IPT protocols (default: protocols.toml in the data directory, if present).
     #[arg(long, env = "RAPPORT_PROTOCOLS")]
     pub protocols: Option<PathBuf>,
@@ -383,6 +389,8 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
             return Err(format!("--public-url {u:?} must start with https:// or http://"));
         }
     }
+    // Site instrument definitions are checked before anything starts.
+    let instruments = rapport_web::jobs::load_instruments(a.instruments_dir.as_deref())?;
     let protocols = load_protocols(g, a.protocols.as_deref())?;
     let listener =
         tokio::net::TcpListener::bind(&a.listen).await.map_err(|e| format!("cannot listen on {}: {e}", a.listen))?;
@@ -405,15 +413,20 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         println!("(single use; valid for {SETUP_LINK_HOURS} hours; each start prints a fresh link)");
     }
     println!("Press Ctrl+C to stop.");
+    let escalate_after = std::time::Duration::from_secs(a.risk_escalation_hours * 3600);
     let config = rapport_web::Config {
         public_url: a.public_url.clone(),
         trust_proxy: a.trust_proxy,
         protocols: std::sync::Arc::new(protocols),
+        risk_escalation_after: escalate_after,
         ..Default::default()
     };
-    let state = rapport_web::AppState::new(store.clone(), config);
+    let state = rapport_web::AppState::new(store.clone(), config).with_instruments(instruments);
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
+    let escalation =
+        rapport_web::jobs::spawn_risk_escalation(store.clone(), escalate_after, std::time::Duration::from_secs(300));
     rapport_web::serve(listener, state, shutdown_signal()).await.map_err(|e| e.to_string())?;
+    escalation.abort();
     housekeeping.abort();
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)

@@ -372,6 +372,7 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
             && out.contains("admin@demo.rapport.test")
             && out.contains("Password for every demo account: ")
     );
+    assert!(out.contains("12 clients have weekly PHQ-9 and GAD-7 scores; one has an open risk flag"), "{out}");
     let o = db.run(&["demo"]);
     assert!(!o.status.success() && stderr(&o).contains("already has accounts"));
     let users = stdout(&db.run(&["user", "list"]));
@@ -391,6 +392,22 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
         .output()
         .unwrap();
     assert!(o.status.success(), "the backup's audit chain verifies");
+    // The demo's measures: trajectories and exactly one open risk flag.
+    let counts = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut c = sqlx::AnyConnection::connect(&format!("sqlite://{}", copy.display())).await.unwrap();
+        let mut n = Vec::new();
+        for q in [
+            "SELECT COUNT(*) AS n FROM measure_responses",
+            "SELECT COUNT(*) AS n FROM risk_flags WHERE status = 'open'",
+        ] {
+            n.push(sqlx::query(q).fetch_one(&mut c).await.unwrap().try_get::<i64, _>("n").unwrap());
+        }
+        n
+    });
+    assert!(counts[0] >= 12 * 8, "{counts:?}");
+    assert_eq!(counts[1], 1);
     let o = db.run(&["backup", "--to", copy.to_str().unwrap()]);
     assert!(!o.status.success() && stderr(&o).contains("already exists"));
 }

@@ -7,6 +7,7 @@ pub mod courses;
 pub mod ending;
 pub mod formulation;
 pub mod goals;
+pub mod measures;
 
 use crate::access::{client_for, require_caseload, Purpose};
 use crate::error::{ApiError, ApiResult, AppError, ErrorBody};
@@ -56,6 +57,7 @@ pub fn openapi_document() -> String {
     doc.merge(ending::EndingDoc::openapi());
     doc.merge(formulation::FormulationDoc::openapi());
     doc.merge(goals::GoalsDoc::openapi());
+    doc.merge(measures::MeasuresDoc::openapi());
     doc.to_pretty_json().expect("serialisable OpenAPI document")
 }
 

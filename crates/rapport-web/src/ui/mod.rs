@@ -11,9 +11,11 @@ pub mod courses;
 pub mod ending;
 pub mod formulation;
 pub mod goals;
+pub mod measures;
 pub mod mfa;
 pub mod ops;
 pub mod pages;
+pub mod risk;
 
 use crate::error::AppError;
 use crate::identity::Identity;
@@ -37,6 +39,9 @@ pub struct Layout {
     pub flash: Option<Flash>,
     /// Administrators: break-glass accesses waiting for review.
     pub pending_reviews: i64,
+    /// Risk flags on the clients this person may see that are not yet closed
+    /// (shown on every page until handled).
+    pub unhandled_risk_flags: i64,
 }
 
 #[derive(Clone, Debug)]
@@ -55,6 +60,8 @@ impl Layout {
         let actor = me.actor();
         let pending_reviews =
             if actor.can_administer() { state.store.count_unreviewed_break_glass().await? } else { 0 };
+        let unhandled_risk_flags =
+            if actor.can_hold_caseload() { state.store.count_unhandled_risk_flags(&me.user.id).await? } else { 0 };
         Ok(Layout {
             title: title.into(),
             org_name: state.organisation().await?.name,
@@ -66,6 +73,7 @@ impl Layout {
             has_caseload: actor.can_hold_caseload(),
             flash: None,
             pending_reviews,
+            unhandled_risk_flags,
         })
     }
 
@@ -105,6 +113,12 @@ fn done_message(key: &str) -> Option<&'static str> {
         "token-revoked" => "Token revoked. It no longer works.",
         "reviewed" => "Marked as reviewed.",
         "settings" => "Settings saved.",
+        "measure-recorded" => "Measure recorded.",
+        "flag-raised" => "A risk item was positive: a risk flag was raised. Assess the risk now.",
+        "flag-acknowledged" => "Risk flag acknowledged.",
+        "assessment-saved" => "Risk assessment recorded.",
+        "plan-saved" => "New safety plan version saved.",
+        "flag-closed" => "Risk flag signed off and closed.",
         "course-created" => "Course started.",
         "contract" => "Contract renegotiated; the old count and the reason are in the contract history.",
         "course-status" => "Course status changed.",

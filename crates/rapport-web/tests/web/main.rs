@@ -7,6 +7,7 @@ mod courses;
 mod ending;
 mod formulation;
 mod matrix;
+mod measures;
 mod mfa;
 mod support;
 mod ui;

@@ -2,6 +2,7 @@
 //! a living system. Every name is generated; none belongs to a real person.
 
 mod courses;
+mod measures;
 
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent, Outcome};
@@ -163,6 +164,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         }
     }
     let showcase = courses::seed(store, &course_clients).await?;
+    let measured = measures::seed_measures(store, &course_clients).await?;
     // One emergency access waiting for an administrator's review.
     if let (Some(c), true) = (&first_client, staff.len() > 1) {
         store
@@ -196,6 +198,9 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     if let Some(id) = demo_course {
         println!("The showcase course (role dispute, formulation agreed, goals rated): clinician1, /courses/{id}");
     }
+    println!(
+        "{measured} clients have weekly PHQ-9 and GAD-7 scores; one has an open risk flag (PHQ-9 item 9) to handle."
+    );
     println!("Password for every demo account: {DEMO_PASSWORD}");
     Ok(())
 }

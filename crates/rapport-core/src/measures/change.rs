@@ -1,0 +1,276 @@
+//! Change metrics (measures.md section 6): reliable change (Jacobson & Truax
+//! with the √2 correction), clinical significance, response and remission, the
+//! NHS Talking Therapies categories, and the not-on-track rule.
+
+use super::definition::{Direction, Instrument, ReliableChangeParams};
+use serde::{Deserialize, Serialize};
+
+/// |RCI| above this is a reliable change (p < .05).
+pub const RCI_CRITICAL: f64 = 1.96;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReliableChange {
+    Improved,
+    Deteriorated,
+    None,
+}
+
+impl ReliableChange {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ReliableChange::Improved => "improved",
+            ReliableChange::Deteriorated => "deteriorated",
+            ReliableChange::None => "none",
+        }
+    }
+}
+
+/// A reliable-change result with the parameters that produced it, so it can be
+/// audited and recomputed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Rci {
+    pub params: ReliableChangeParams,
+    /// Standard error of measurement, SE = s₁·√(1 − r_xx) (Jacobson–Truax only).
+    pub se: Option<f64>,
+    /// SE of the difference, S_diff = SE·√2 (Jacobson–Truax only).
+    pub s_diff: Option<f64>,
+    /// (post − pre) / S_diff (Jacobson–Truax only).
+    pub rci: Option<f64>,
+    /// The smallest |change| in points that is reliable (1.96·S_diff, or the fixed criterion).
+    pub threshold: f64,
+    pub category: ReliableChange,
+}
+
+/// Reliable change from `pre` to `post` on an instrument scored in `direction`.
+pub fn reliable_change(params: &ReliableChangeParams, direction: Direction, pre: i64, post: i64) -> Rci {
+    let change = (post - pre) as f64;
+    let (se, s_diff, rci, threshold, reliable) = match params {
+        ReliableChangeParams::JacobsonTruax { sd, reliability, .. } => {
+            let se = sd * (1.0 - reliability).sqrt();
+            let s_diff = (2.0 * se * se).sqrt();
+            let rci = change / s_diff;
+            (Some(se), Some(s_diff), Some(rci), RCI_CRITICAL * s_diff, rci.abs() > RCI_CRITICAL)
+        }
+        ReliableChangeParams::Points { points, .. } => (None, None, None, *points, change.abs() >= *points),
+    };
+    let category = if !reliable {
+        ReliableChange::None
+    } else if (change < 0.0) == (direction == Direction::HigherIsWorse) {
+        ReliableChange::Improved
+    } else {
+        ReliableChange::Deteriorated
+    };
+    Rci { params: params.clone(), se, s_diff, rci, threshold, category }
+}
+
+/// Norms for clinical significance: dysfunctional (M₁, s₁) and functional (M₀, s₀).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Norms {
+    pub m1: f64,
+    pub s1: f64,
+    pub m0: f64,
+    pub s0: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Cutoffs {
+    /// M₁ − 2s₁ (higher = worse scales): left the dysfunctional range.
+    pub a: f64,
+    /// M₀ + 2s₀: within the functional range.
+    pub b: f64,
+    /// (s₀·M₁ + s₁·M₀)/(s₀ + s₁): closer to the functional mean.
+    pub c: f64,
+}
+
+pub fn cutoffs(n: &Norms) -> Cutoffs {
+    Cutoffs { a: n.m1 - 2.0 * n.s1, b: n.m0 + 2.0 * n.s0, c: (n.s0 * n.m1 + n.s1 * n.m0) / (n.s0 + n.s1) }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClinicalSignificance {
+    Recovered,
+    Improved,
+    Unchanged,
+    Deteriorated,
+}
+
+/// Jacobson–Truax category: recovered = reliable improvement and the cut-off crossed.
+pub fn clinical_significance(rci: &Rci, post: i64, cutoff: f64, direction: Direction) -> ClinicalSignificance {
+    let crossed = match direction {
+        Direction::HigherIsWorse => (post as f64) < cutoff,
+        Direction::HigherIsBetter => (post as f64) > cutoff,
+    };
+    match rci.category {
+        ReliableChange::Improved if crossed => ClinicalSignificance::Recovered,
+        ReliableChange::Improved => ClinicalSignificance::Improved,
+        ReliableChange::Deteriorated => ClinicalSignificance::Deteriorated,
+        ReliableChange::None => ClinicalSignificance::Unchanged,
+    }
+}
+
+/// Response: at least a 50% reduction from baseline (in the instrument's bad direction).
+pub fn response(pre: i64, post: i64, direction: Direction, range_max: i64) -> bool {
+    // For a higher-is-better scale the "symptom load" is the distance from the top.
+    let (pre, post) = match direction {
+        Direction::HigherIsWorse => (pre, post),
+        Direction::HigherIsBetter => (range_max - pre, range_max - post),
+    };
+    pre > 0 && 2 * (pre - post) >= pre
+}
+
+/// Remission on the latest score, when the instrument defines it (PHQ-9 < 5, HAM-D ≤ 7).
+pub fn remission(inst: &Instrument, post: i64) -> Option<bool> {
+    inst.remission.as_ref().map(|r| r.holds(post))
+}
+
+/// Per-instrument outcome from totals in completion order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InstrumentOutcome {
+    pub instrument: String,
+    pub count: usize,
+    pub baseline: i64,
+    pub latest: i64,
+    /// latest − baseline
+    pub change: i64,
+    /// Percentage change from baseline (None when the baseline is 0).
+    pub percent_change: Option<f64>,
+    /// None when the instrument has no reliable-change parameters.
+    pub reliable_change: Option<Rci>,
+    pub response: bool,
+    pub remission: Option<bool>,
+    pub caseness_at_baseline: Option<bool>,
+    pub caseness_at_latest: Option<bool>,
+    pub not_on_track: Vec<NotOnTrackReason>,
+}
+
+pub fn instrument_outcome(inst: &Instrument, totals: &[i64], rule: &NotOnTrackRule) -> Option<InstrumentOutcome> {
+    let (&baseline, &latest) = (totals.first()?, totals.last()?);
+    let change = latest - baseline;
+    Some(InstrumentOutcome {
+        instrument: inst.id.clone(),
+        count: totals.len(),
+        baseline,
+        latest,
+        change,
+        percent_change: (baseline != 0).then(|| change as f64 * 100.0 / baseline as f64),
+        reliable_change: inst.reliable_change.as_ref().map(|p| reliable_change(p, inst.direction, baseline, latest)),
+        response: totals.len() > 1 && response(baseline, latest, inst.direction, inst.range.max),
+        remission: (totals.len() > 1).then(|| remission(inst, latest)).flatten(),
+        caseness_at_baseline: inst.caseness.as_ref().map(|c| c.holds(baseline)),
+        caseness_at_latest: inst.caseness.as_ref().map(|c| c.holds(latest)),
+        not_on_track: not_on_track(rule, inst, totals),
+    })
+}
+
+/// The NHS Talking Therapies thresholds (measures.md 6.4), versioned.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NhsTtRules {
+    pub version: &'static str,
+    pub phq9_caseness: i64,
+    pub gad7_caseness: i64,
+    pub phq9_reliable_change: i64,
+    pub gad7_reliable_change: i64,
+}
+
+/// Rapport's v1 rule: reliable deterioration needs no reliable improvement on
+/// the other measure (symmetric with reliable improvement).
+pub const NHS_TT_V1: NhsTtRules = NhsTtRules {
+    version: "nhs-tt-v1",
+    phq9_caseness: 10,
+    gad7_caseness: 8,
+    phq9_reliable_change: 6,
+    gad7_reliable_change: 4,
+};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NhsTalkingTherapies {
+    pub rule_version: String,
+    pub caseness_at_start: bool,
+    /// False when not at caseness at the start (such people are outside the
+    /// recovery denominator: use `caseness_at_start` when counting).
+    pub recovered: bool,
+    pub reliably_improved: bool,
+    pub reliably_recovered: bool,
+    pub reliably_deteriorated: bool,
+}
+
+/// Categories from the first and last PHQ-9 and GAD-7 totals.
+pub fn nhs_talking_therapies(rules: &NhsTtRules, phq9: (i64, i64), gad7: (i64, i64)) -> NhsTalkingTherapies {
+    let case = |phq: i64, gad: i64| phq >= rules.phq9_caseness || gad >= rules.gad7_caseness;
+    let caseness_at_start = case(phq9.0, gad7.0);
+    let recovered = caseness_at_start && !case(phq9.1, gad7.1);
+    let (dp, dg) = (phq9.1 - phq9.0, gad7.1 - gad7.0);
+    let phq_down = dp <= -rules.phq9_reliable_change;
+    let phq_up = dp >= rules.phq9_reliable_change;
+    let gad_down = dg <= -rules.gad7_reliable_change;
+    let gad_up = dg >= rules.gad7_reliable_change;
+    let reliably_improved = (phq_down && !gad_up) || (gad_down && !phq_up);
+    let reliably_deteriorated = (phq_up && !gad_down) || (gad_up && !phq_down);
+    NhsTalkingTherapies {
+        rule_version: rules.version.into(),
+        caseness_at_start,
+        recovered,
+        reliably_improved,
+        reliably_recovered: recovered && reliably_improved,
+        reliably_deteriorated,
+    }
+}
+
+/// When a client is "not on track" (OQ-Analyst style early warning), per instrument.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotOnTrackRule {
+    /// Any score reliably worse than the baseline marks the client.
+    pub reliable_deterioration: bool,
+    /// From this many scores on (the baseline counts; 6 weekly scores is about
+    /// the middle of a 12–16 session contract) …
+    pub review_after_scores: usize,
+    /// … the latest score must show a reliable improvement, or, when the
+    /// instrument has no reliable-change parameters, at least this fractional
+    /// reduction from the baseline (0.2 = 20%).
+    pub min_reduction_without_rci: f64,
+}
+
+impl Default for NotOnTrackRule {
+    fn default() -> Self {
+        NotOnTrackRule { reliable_deterioration: true, review_after_scores: 6, min_reduction_without_rci: 0.2 }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotOnTrackReason {
+    /// A score after the baseline was reliably worse than the baseline.
+    ReliableDeterioration,
+    /// The review point has passed without a reliable (or the minimum) improvement.
+    NoImprovementByReview,
+}
+
+pub fn not_on_track(rule: &NotOnTrackRule, inst: &Instrument, totals: &[i64]) -> Vec<NotOnTrackReason> {
+    let mut reasons = Vec::new();
+    let Some(&baseline) = totals.first() else { return reasons };
+    let rc =
+        |post: i64| inst.reliable_change.as_ref().map(|p| reliable_change(p, inst.direction, baseline, post).category);
+    if rule.reliable_deterioration && totals[1..].iter().any(|t| rc(*t) == Some(ReliableChange::Deteriorated)) {
+        reasons.push(NotOnTrackReason::ReliableDeterioration);
+    }
+    if rule.review_after_scores > 0 && totals.len() >= rule.review_after_scores {
+        let latest = *totals.last().expect("non-empty");
+        let improved = match rc(latest) {
+            Some(c) => c == ReliableChange::Improved,
+            None => {
+                let (pre, post) = match inst.direction {
+                    Direction::HigherIsWorse => (baseline, latest),
+                    Direction::HigherIsBetter => (inst.range.max - baseline, inst.range.max - latest),
+                };
+                pre > 0 && (pre - post) as f64 >= rule.min_reduction_without_rci * pre as f64
+            }
+        };
+        if !improved {
+            reasons.push(NotOnTrackReason::NoImprovementByReview);
+        }
+    }
+    reasons
+}

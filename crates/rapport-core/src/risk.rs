@@ -1,0 +1,216 @@
+//! The risk loop's records (ipt-model.md section 13): a structured risk
+//! assessment and a versioned safety plan, validated before a flag may close.
+
+use crate::validation::{optional_text, ValidationErrors};
+use serde::{Deserialize, Serialize};
+
+const MAX_TEXT: usize = 4000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskLevel {
+    Low,
+    Moderate,
+    High,
+    Imminent,
+}
+
+impl RiskLevel {
+    pub const ALL: [RiskLevel; 4] = [RiskLevel::Low, RiskLevel::Moderate, RiskLevel::High, RiskLevel::Imminent];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            RiskLevel::Low => "low",
+            RiskLevel::Moderate => "moderate",
+            RiskLevel::High => "high",
+            RiskLevel::Imminent => "imminent",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+/// Status of a risk flag. Flags are never deleted; closing needs an assessment,
+/// a safety plan version and the sign-off of the person closing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagStatus {
+    Open,
+    Acknowledged,
+    Closed,
+}
+
+impl FlagStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FlagStatus::Open => "open",
+            FlagStatus::Acknowledged => "acknowledged",
+            FlagStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [FlagStatus::Open, FlagStatus::Acknowledged, FlagStatus::Closed].into_iter().find(|f| f.as_str() == s)
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawAssessment {
+    pub ideation: Option<String>,
+    pub plan: Option<String>,
+    pub intent: Option<String>,
+    pub means: Option<String>,
+    pub history: Option<String>,
+    pub protective_factors: Option<String>,
+    pub risk_level: Option<String>,
+    pub actions: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    pub ideation: String,
+    pub plan: String,
+    pub intent: String,
+    pub means: String,
+    pub history: String,
+    pub protective_factors: String,
+    pub risk_level: RiskLevel,
+    pub actions: Option<String>,
+}
+
+fn required(e: &mut ValidationErrors, field: &str, label: &str, v: Option<&str>) -> String {
+    match optional_text(e, field, label, v, MAX_TEXT) {
+        Some(s) => s,
+        None => {
+            if e.for_field(field).is_none() {
+                e.add(field, format!("{label} is required"));
+            }
+            String::new()
+        }
+    }
+}
+
+/// Every part of the assessment is required: "none" must be written, not left blank.
+pub fn validate_assessment(raw: &RawAssessment) -> Result<Assessment, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let ideation = required(&mut e, "ideation", "Ideation", raw.ideation.as_deref());
+    let plan = required(&mut e, "plan", "Plan", raw.plan.as_deref());
+    let intent = required(&mut e, "intent", "Intent", raw.intent.as_deref());
+    let means = required(&mut e, "means", "Access to means", raw.means.as_deref());
+    let history = required(&mut e, "history", "History", raw.history.as_deref());
+    let protective_factors =
+        required(&mut e, "protective_factors", "Protective factors", raw.protective_factors.as_deref());
+    let level = raw.risk_level.as_deref().map(str::trim).unwrap_or("");
+    let risk_level = RiskLevel::parse(level);
+    if risk_level.is_none() {
+        e.add("risk_level", "Risk level must be low, moderate, high or imminent");
+    }
+    let actions = optional_text(&mut e, "actions", "Actions", raw.actions.as_deref(), MAX_TEXT);
+    e.into_result()?;
+    Ok(Assessment {
+        ideation,
+        plan,
+        intent,
+        means,
+        history,
+        protective_factors,
+        risk_level: risk_level.expect("checked"),
+        actions,
+    })
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct RawSafetyPlan {
+    pub warning_signs: Option<String>,
+    pub coping_strategies: Option<String>,
+    pub distractions: Option<String>,
+    pub people_to_ask: Option<String>,
+    pub professionals: Option<String>,
+    pub environment_safety: Option<String>,
+    pub reasons_for_living: Option<String>,
+    pub shared_with_client: bool,
+}
+
+/// Stanley–Brown-style sections.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SafetyPlan {
+    pub warning_signs: String,
+    pub coping_strategies: String,
+    pub distractions: String,
+    pub people_to_ask: String,
+    pub professionals: String,
+    pub environment_safety: String,
+    pub reasons_for_living: String,
+    pub shared_with_client: bool,
+}
+
+/// Warning signs and professionals/crisis lines are required; other sections may be empty.
+pub fn validate_safety_plan(raw: &RawSafetyPlan) -> Result<SafetyPlan, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let mut opt = |f: &str, l: &str, v: &Option<String>| optional_text(&mut e, f, l, v.as_deref(), MAX_TEXT);
+    let plan = SafetyPlan {
+        warning_signs: opt("warning_signs", "Warning signs", &raw.warning_signs).unwrap_or_default(),
+        coping_strategies: opt("coping_strategies", "Coping strategies", &raw.coping_strategies).unwrap_or_default(),
+        distractions: opt("distractions", "People and places that distract", &raw.distractions).unwrap_or_default(),
+        people_to_ask: opt("people_to_ask", "People to ask for help", &raw.people_to_ask).unwrap_or_default(),
+        professionals: opt("professionals", "Professionals and crisis lines", &raw.professionals).unwrap_or_default(),
+        environment_safety: opt("environment_safety", "Making the environment safe", &raw.environment_safety)
+            .unwrap_or_default(),
+        reasons_for_living: opt("reasons_for_living", "Reasons for living", &raw.reasons_for_living)
+            .unwrap_or_default(),
+        shared_with_client: raw.shared_with_client,
+    };
+    if plan.warning_signs.is_empty() && e.for_field("warning_signs").is_none() {
+        e.add("warning_signs", "Warning signs are required");
+    }
+    if plan.professionals.is_empty() && e.for_field("professionals").is_none() {
+        e.add("professionals", "Professionals and crisis lines are required");
+    }
+    e.into_result()?;
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full() -> RawAssessment {
+        let s = |v: &str| Some(v.to_string());
+        RawAssessment {
+            ideation: s("passive"),
+            plan: s("none"),
+            intent: s("none"),
+            means: s("none at home"),
+            history: s("no attempts"),
+            protective_factors: s("children"),
+            risk_level: s("low"),
+            actions: None,
+        }
+    }
+
+    #[test]
+    fn assessment_needs_every_part_and_a_known_level() {
+        assert_eq!(validate_assessment(&full()).unwrap().risk_level, RiskLevel::Low);
+        let mut r = full();
+        r.means = Some("  ".into());
+        assert_eq!(validate_assessment(&r).unwrap_err().first().unwrap().field, "means");
+        let mut r = full();
+        r.risk_level = Some("severe".into());
+        assert_eq!(validate_assessment(&r).unwrap_err().first().unwrap().field, "risk_level");
+    }
+
+    #[test]
+    fn safety_plan_needs_warning_signs_and_crisis_contacts() {
+        let e = validate_safety_plan(&RawSafetyPlan::default()).unwrap_err();
+        assert_eq!(e.0.len(), 2);
+        let ok = validate_safety_plan(&RawSafetyPlan {
+            warning_signs: Some("not sleeping".into()),
+            professionals: Some("GP; crisis line 116 123".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(ok.coping_strategies, "");
+    }
+}

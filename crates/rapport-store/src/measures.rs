@@ -1,0 +1,819 @@
+//! Measure responses and the risk loop: risk flags (raised in the response's
+//! own transaction), assessments, versioned safety plans, escalation and the
+//! notification outbox.
+
+use crate::{audit, opt_ts, ts, Result, Store, StoreError};
+use rapport_core::audit::{action, AuditEvent, Outcome};
+use rapport_core::measures::scoring::RiskHit;
+use rapport_core::measures::Score;
+use rapport_core::risk::{Assessment, FlagStatus, SafetyPlan};
+use rapport_core::{Id, Timestamp};
+use serde::{Deserialize, Serialize};
+use sqlx::{Any, Row, Transaction};
+
+/// How a response was collected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// By the clinician in session.
+    InSession,
+    /// Entered by staff on the client's behalf (e.g. read out by phone).
+    OnBehalf,
+    /// By the client in the portal.
+    Portal,
+    /// By the client through a single-use link.
+    Link,
+}
+
+impl Mode {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Mode::InSession => "in_session",
+            Mode::OnBehalf => "on_behalf",
+            Mode::Portal => "portal",
+            Mode::Link => "link",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Mode::InSession, Mode::OnBehalf, Mode::Portal, Mode::Link].into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// A scored response ready to store.
+#[derive(Clone, Debug)]
+pub struct NewResponse {
+    pub client_id: Id,
+    pub course_id: Option<String>,
+    pub score: Score,
+    pub unscored_answers: Option<Vec<Option<i64>>>,
+    pub completed_at: Timestamp,
+    pub entered_by: Option<Id>,
+    pub mode: Mode,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedResponse {
+    pub id: Id,
+    pub risk_flag_id: Option<Id>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ResponseRow {
+    pub id: Id,
+    pub client_id: Id,
+    pub course_id: Option<String>,
+    pub instrument_id: String,
+    pub instrument_version: String,
+    pub scoring_version: String,
+    pub answers: Vec<Option<i64>>,
+    pub item_scores: Vec<Option<i64>>,
+    pub unscored_answers: Option<Vec<Option<i64>>>,
+    pub raw_total: Option<i64>,
+    pub total: Option<i64>,
+    pub band: Option<String>,
+    pub band_set: Option<String>,
+    pub flags: Vec<String>,
+    pub complete: bool,
+    pub prorated: bool,
+    pub completed_at: Timestamp,
+    pub entered_by: Option<Id>,
+    pub mode: String,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RiskFlagRow {
+    pub id: Id,
+    pub client_id: Id,
+    pub client_name: String,
+    pub responsible_clinician_id: Id,
+    pub response_id: Option<Id>,
+    pub source: String,
+    pub instrument_id: Option<String>,
+    pub items: Vec<RiskHit>,
+    pub detail: Option<String>,
+    pub status: FlagStatus,
+    pub raised_at: Timestamp,
+    pub acknowledged_at: Option<Timestamp>,
+    pub acknowledged_by: Option<Id>,
+    pub escalated_at: Option<Timestamp>,
+    pub escalated_to: Option<String>,
+    pub assessment_id: Option<Id>,
+    pub safety_plan_id: Option<Id>,
+    pub closed_at: Option<Timestamp>,
+    pub closed_by: Option<Id>,
+    pub closing_note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AssessmentRow {
+    pub id: Id,
+    pub flag_id: Id,
+    #[serde(flatten)]
+    pub assessment: Assessment,
+    pub assessed_by_name: String,
+    pub assessed_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SafetyPlanRow {
+    pub id: Id,
+    pub client_id: Id,
+    pub version: i64,
+    #[serde(flatten)]
+    pub plan: SafetyPlan,
+    pub created_by: Id,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OutboxRow {
+    pub id: Id,
+    pub kind: String,
+    pub recipient_user_id: Option<Id>,
+    pub recipient_email: Option<String>,
+    pub subject: String,
+    pub body: String,
+    pub client_id: Option<String>,
+    pub risk_flag_id: Option<String>,
+    pub created_at: Timestamp,
+    pub sent_at: Option<Timestamp>,
+}
+
+fn json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("serialisable")
+}
+
+fn from_json<T: for<'de> Deserialize<'de>>(s: &str, what: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| StoreError::Invalid(format!("corrupt {what}: {e}")))
+}
+
+const RESPONSE_COLUMNS: &str =
+    "id, client_id, course_id, instrument_id, instrument_version, scoring_version, answers, \
+     item_scores, unscored_answers, raw_total, total, band, band_set, flags, complete, prorated, completed_at, \
+     entered_by, mode, created_at";
+
+fn response_from_row(r: &sqlx::any::AnyRow) -> Result<ResponseRow> {
+    let unscored: Option<String> = r.try_get("unscored_answers")?;
+    Ok(ResponseRow {
+        id: Id::from_db(r.try_get("id")?),
+        client_id: Id::from_db(r.try_get("client_id")?),
+        course_id: r.try_get("course_id")?,
+        instrument_id: r.try_get("instrument_id")?,
+        instrument_version: r.try_get("instrument_version")?,
+        scoring_version: r.try_get("scoring_version")?,
+        answers: from_json(&r.try_get::<String, _>("answers")?, "answers")?,
+        item_scores: from_json(&r.try_get::<String, _>("item_scores")?, "item scores")?,
+        unscored_answers: unscored.map(|u| from_json(&u, "unscored answers")).transpose()?,
+        raw_total: r.try_get("raw_total")?,
+        total: r.try_get("total")?,
+        band: r.try_get("band")?,
+        band_set: r.try_get("band_set")?,
+        flags: from_json(&r.try_get::<String, _>("flags")?, "flags")?,
+        complete: r.try_get::<i64, _>("complete")? != 0,
+        prorated: r.try_get::<i64, _>("prorated")? != 0,
+        completed_at: ts(&r.try_get::<String, _>("completed_at")?),
+        entered_by: r.try_get::<Option<String>, _>("entered_by")?.map(Id::from_db),
+        mode: r.try_get("mode")?,
+        created_at: ts(&r.try_get::<String, _>("created_at")?),
+    })
+}
+
+const FLAG_COLUMNS: &str =
+    "f.id, f.client_id, c.display_name AS client_name, c.responsible_clinician_id, f.response_id, \
+     f.source, f.instrument_id, f.items, f.detail, f.status, f.raised_at, f.acknowledged_at, f.acknowledged_by, \
+     f.escalated_at, f.escalated_to, f.assessment_id, f.safety_plan_id, f.closed_at, f.closed_by, f.closing_note";
+
+fn flag_from_row(r: &sqlx::any::AnyRow) -> Result<RiskFlagRow> {
+    let status: String = r.try_get("status")?;
+    let id = |c: &str| -> Result<Option<Id>> { Ok(r.try_get::<Option<String>, _>(c)?.map(Id::from_db)) };
+    Ok(RiskFlagRow {
+        id: Id::from_db(r.try_get("id")?),
+        client_id: Id::from_db(r.try_get("client_id")?),
+        client_name: r.try_get("client_name")?,
+        responsible_clinician_id: Id::from_db(r.try_get("responsible_clinician_id")?),
+        response_id: id("response_id")?,
+        source: r.try_get("source")?,
+        instrument_id: r.try_get("instrument_id")?,
+        items: from_json(&r.try_get::<String, _>("items")?, "risk items")?,
+        detail: r.try_get("detail")?,
+        status: FlagStatus::parse(&status).ok_or_else(|| StoreError::Invalid(format!("bad flag status {status}")))?,
+        raised_at: ts(&r.try_get::<String, _>("raised_at")?),
+        acknowledged_at: opt_ts(r.try_get("acknowledged_at")?),
+        acknowledged_by: id("acknowledged_by")?,
+        escalated_at: opt_ts(r.try_get("escalated_at")?),
+        escalated_to: r.try_get("escalated_to")?,
+        assessment_id: id("assessment_id")?,
+        safety_plan_id: id("safety_plan_id")?,
+        closed_at: opt_ts(r.try_get("closed_at")?),
+        closed_by: id("closed_by")?,
+        closing_note: r.try_get("closing_note")?,
+    })
+}
+
+fn system_event(act: &str, resource_type: &str) -> AuditEvent {
+    AuditEvent {
+        actor_label: "system".into(),
+        action: act.into(),
+        resource_type: resource_type.into(),
+        outcome: Outcome::Success.as_str().into(),
+        ..Default::default()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn enqueue(
+    tx: &mut Transaction<'static, Any>,
+    kind: &str,
+    recipient: Option<&Id>,
+    subject: &str,
+    body: &str,
+    client: &Id,
+    flag: &Id,
+    now: Timestamp,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO outbox (id, kind, recipient_user_id, recipient_email, subject, body, client_id, risk_flag_id, created_at) \
+         VALUES ($1, $2, $3, (SELECT email FROM users WHERE id = $3), $4, $5, $6, $7, $8)",
+    )
+    .bind(Id::new().as_str())
+    .bind(kind)
+    .bind(recipient.map(|r| r.as_str().to_string()))
+    .bind(subject)
+    .bind(body)
+    .bind(client.as_str())
+    .bind(flag.as_str())
+    .bind(now.to_db())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Stores a scored response; a positive risk item raises one risk flag for
+    /// this response and notifies the responsible clinician, all in the same
+    /// transaction (nothing is kept if any step fails).
+    pub async fn record_response(&self, r: &NewResponse, mut event: AuditEvent) -> Result<RecordedResponse> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let s = &r.score;
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO measure_responses (id, client_id, course_id, instrument_id, instrument_version, scoring_version, \
+             answers, item_scores, unscored_answers, raw_total, total, band, band_set, subscores, flags, complete, \
+             prorated, completed_at, entered_by, mode, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+        )
+        .bind(id.as_str())
+        .bind(r.client_id.as_str())
+        .bind(r.course_id.clone())
+        .bind(s.instrument.clone())
+        .bind(s.instrument_version.clone())
+        .bind(s.scoring_version.clone())
+        .bind(json(&s.answers))
+        .bind(json(&s.item_scores))
+        .bind(r.unscored_answers.as_ref().map(json))
+        .bind(s.raw_total)
+        .bind(s.total)
+        .bind(s.band.clone())
+        .bind(s.band_set.clone())
+        .bind(json(&s.subscores))
+        .bind(json(&s.flags))
+        .bind(s.complete as i64)
+        .bind(s.prorated as i64)
+        .bind(r.completed_at.to_db())
+        .bind(r.entered_by.as_ref().map(|u| u.as_str().to_string()))
+        .bind(r.mode.as_str())
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?;
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(r.client_id.to_string());
+        let mut events = vec![event.clone()];
+        let risk_flag_id = if s.risk.is_empty() {
+            None
+        } else {
+            let flag = Id::new();
+            sqlx::query(
+                "INSERT INTO risk_flags (id, client_id, response_id, source, instrument_id, item, items, status, raised_at, \
+                 raised_by) VALUES ($1, $2, $3, 'measure', $4, $8, $5, 'open', $6, $7)",
+            )
+            .bind(flag.as_str())
+            .bind(r.client_id.as_str())
+            .bind(id.as_str())
+            .bind(s.instrument.clone())
+            .bind(json(&s.risk))
+            .bind(now.to_db())
+            .bind(r.entered_by.as_ref().map(|u| u.as_str().to_string()))
+            .bind(s.risk.first().map(|h| h.item as i64))
+            .execute(&mut *tx)
+            .await?;
+            let responsible: String = sqlx::query("SELECT responsible_clinician_id FROM clients WHERE id = $1")
+                .bind(r.client_id.as_str())
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("responsible_clinician_id")?;
+            let items: Vec<String> = s.risk.iter().map(|h| format!("item {} = {}", h.item, h.score)).collect();
+            enqueue(
+                &mut tx,
+                "risk_flag_raised",
+                Some(&Id::from_db(responsible)),
+                "Risk flag raised: please review today",
+                &format!(
+                    "A {} response has a positive risk item ({}). Open Rapport to acknowledge and assess. \
+                     Flag {}.",
+                    s.instrument,
+                    items.join(", "),
+                    flag
+                ),
+                &r.client_id,
+                &flag,
+                now,
+            )
+            .await?;
+            let mut e = event;
+            e.action = action::RISK_FLAG_RAISE.into();
+            e.resource_type = "risk_flag".into();
+            e.resource_id = Some(flag.to_string());
+            e.detail = Some(format!("{} {}", s.instrument, items.join(", ")));
+            events.push(e);
+            Some(flag)
+        };
+        audit::append_many(&mut tx, events, now).await?;
+        tx.commit().await?;
+        Ok(RecordedResponse { id, risk_flag_id })
+    }
+
+    /// A risk recorded by a clinician (not from a questionnaire): an open flag
+    /// with the clinician's note, and a notification to the responsible clinician.
+    pub async fn raise_clinician_risk_flag(
+        &self,
+        client: &Id,
+        by: &Id,
+        detail: &str,
+        mut event: AuditEvent,
+    ) -> Result<Id> {
+        let flag = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO risk_flags (id, client_id, source, items, detail, status, raised_at, raised_by) \
+             VALUES ($1, $2, 'clinician', '[]', $3, 'open', $4, $5)",
+        )
+        .bind(flag.as_str())
+        .bind(client.as_str())
+        .bind(detail)
+        .bind(now.to_db())
+        .bind(by.as_str())
+        .execute(&mut *tx)
+        .await?;
+        let responsible: String = sqlx::query("SELECT responsible_clinician_id FROM clients WHERE id = $1")
+            .bind(client.as_str())
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("responsible_clinician_id")?;
+        enqueue(
+            &mut tx,
+            "risk_flag_raised",
+            Some(&Id::from_db(responsible)),
+            "Risk flag raised: please review today",
+            &format!("A clinician recorded a risk concern. Open Rapport to acknowledge and assess. Flag {flag}."),
+            client,
+            &flag,
+            now,
+        )
+        .await?;
+        event.resource_id = Some(flag.to_string());
+        event.client_id = Some(client.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(flag)
+    }
+
+    /// A client's responses in completion order (oldest first).
+    pub async fn responses(&self, client: &Id) -> Result<Vec<ResponseRow>> {
+        let sql = format!(
+            "SELECT {RESPONSE_COLUMNS} FROM measure_responses WHERE client_id = $1 ORDER BY completed_at, created_at, id"
+        );
+        let rows = sqlx::query(&sql).bind(client.as_str()).fetch_all(&self.read).await?;
+        rows.iter().map(response_from_row).collect()
+    }
+
+    /// Flags `user` may see (clients on their care teams or on the teams of
+    /// clinicians they supervise), optionally of one status, oldest first.
+    pub async fn visible_risk_flags(&self, user: &Id, status: Option<FlagStatus>) -> Result<Vec<RiskFlagRow>> {
+        let sql = format!(
+            "SELECT {FLAG_COLUMNS} FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
+             UNION SELECT t.client_id FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
+             WHERE s.supervisor_id = $1) mine JOIN risk_flags f ON f.client_id = mine.client_id \
+             JOIN clients c ON c.id = f.client_id WHERE ($2 = '' OR f.status = $2) ORDER BY f.raised_at, f.id"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(user.as_str())
+            .bind(status.map(|s| s.as_str()).unwrap_or(""))
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter().map(flag_from_row).collect()
+    }
+
+    /// How many flags `user` may see that are not yet closed (the banner on every page).
+    pub async fn count_unhandled_risk_flags(&self, user: &Id) -> Result<i64> {
+        Ok(sqlx::query(
+            "SELECT COUNT(*) AS n FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
+             UNION SELECT t.client_id FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
+             WHERE s.supervisor_id = $1) mine JOIN risk_flags f ON f.client_id = mine.client_id \
+             WHERE f.status <> 'closed'",
+        )
+        .bind(user.as_str())
+        .fetch_one(&self.read)
+        .await?
+        .try_get("n")?)
+    }
+
+    /// Flags of one client, newest first.
+    pub async fn client_risk_flags(&self, client: &Id) -> Result<Vec<RiskFlagRow>> {
+        let sql = format!(
+            "SELECT {FLAG_COLUMNS} FROM risk_flags f JOIN clients c ON c.id = f.client_id WHERE f.client_id = $1 \
+             ORDER BY f.raised_at DESC, f.id DESC"
+        );
+        let rows = sqlx::query(&sql).bind(client.as_str()).fetch_all(&self.read).await?;
+        rows.iter().map(flag_from_row).collect()
+    }
+
+    pub async fn risk_flag(&self, id: &Id) -> Result<Option<RiskFlagRow>> {
+        let sql =
+            format!("SELECT {FLAG_COLUMNS} FROM risk_flags f JOIN clients c ON c.id = f.client_id WHERE f.id = $1");
+        let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&self.read).await?;
+        row.as_ref().map(flag_from_row).transpose()
+    }
+
+    /// Acknowledges an open flag (stops the escalation clock).
+    pub async fn acknowledge_risk_flag(&self, flag: &Id, by: &Id, event: AuditEvent) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query(
+            "UPDATE risk_flags SET status = 'acknowledged', acknowledged_at = $1, acknowledged_by = $2 \
+             WHERE id = $3 AND status = 'open'",
+        )
+        .bind(now.to_db())
+        .bind(by.as_str())
+        .bind(flag.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Err(StoreError::Invalid("only an open flag can be acknowledged".into()));
+        }
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records a structured risk assessment for a flag that is not closed.
+    pub async fn record_risk_assessment(
+        &self,
+        flag: &Id,
+        a: &Assessment,
+        by: &Id,
+        mut event: AuditEvent,
+    ) -> Result<Id> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query("SELECT client_id, status FROM risk_flags WHERE id = $1")
+            .bind(flag.as_str())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let (client, status): (String, String) = (row.try_get("client_id")?, row.try_get("status")?);
+        if status == "closed" {
+            return Err(StoreError::Invalid("this flag is closed".into()));
+        }
+        sqlx::query(
+            "INSERT INTO risk_assessments (id, client_id, flag_id, ideation, plan, intent, means, history, \
+             protective_factors, risk_level, actions, assessed_by, assessed_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        )
+        .bind(id.as_str())
+        .bind(client.as_str())
+        .bind(flag.as_str())
+        .bind(a.ideation.clone())
+        .bind(a.plan.clone())
+        .bind(a.intent.clone())
+        .bind(a.means.clone())
+        .bind(a.history.clone())
+        .bind(a.protective_factors.clone())
+        .bind(a.risk_level.as_str())
+        .bind(a.actions.clone())
+        .bind(by.as_str())
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?;
+        // Assessing a flag also acknowledges it.
+        sqlx::query(
+            "UPDATE risk_flags SET status = 'acknowledged', acknowledged_at = $1, acknowledged_by = $2 \
+             WHERE id = $3 AND status = 'open'",
+        )
+        .bind(now.to_db())
+        .bind(by.as_str())
+        .bind(flag.as_str())
+        .execute(&mut *tx)
+        .await?;
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(client);
+        event.detail = Some(format!("flag {flag}, risk level {}", a.risk_level.as_str()));
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The assessments recorded for a flag, newest first.
+    pub async fn risk_assessments(&self, flag: &Id) -> Result<Vec<AssessmentRow>> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.flag_id, a.ideation, a.plan, a.intent, a.means, a.history, a.protective_factors, \
+             a.risk_level, a.actions, u.name AS assessed_by_name, a.assessed_at FROM risk_assessments a \
+             JOIN users u ON u.id = a.assessed_by WHERE a.flag_id = $1 ORDER BY a.assessed_at DESC, a.id DESC",
+        )
+        .bind(flag.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let level: String = r.try_get("risk_level")?;
+                Ok(AssessmentRow {
+                    id: Id::from_db(r.try_get("id")?),
+                    flag_id: Id::from_db(r.try_get("flag_id")?),
+                    assessment: Assessment {
+                        ideation: r.try_get("ideation")?,
+                        plan: r.try_get("plan")?,
+                        intent: r.try_get("intent")?,
+                        means: r.try_get("means")?,
+                        history: r.try_get("history")?,
+                        protective_factors: r.try_get("protective_factors")?,
+                        risk_level: rapport_core::risk::RiskLevel::parse(&level)
+                            .ok_or_else(|| StoreError::Invalid(format!("bad risk level {level}")))?,
+                        actions: r.try_get("actions")?,
+                    },
+                    assessed_by_name: r.try_get("assessed_by_name")?,
+                    assessed_at: ts(&r.try_get::<String, _>("assessed_at")?),
+                })
+            })
+            .collect()
+    }
+
+    /// Saves a new version of the client's safety plan; returns (id, version).
+    pub async fn save_safety_plan(
+        &self,
+        client: &Id,
+        p: &SafetyPlan,
+        by: &Id,
+        mut event: AuditEvent,
+    ) -> Result<(Id, i64)> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let version: i64 =
+            sqlx::query("SELECT COALESCE(MAX(version), 0) + 1 AS v FROM safety_plans WHERE client_id = $1")
+                .bind(client.as_str())
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("v")?;
+        sqlx::query(
+            "INSERT INTO safety_plans (id, client_id, version, warning_signs, coping_strategies, distractions, \
+             people_to_ask, professionals, environment_safety, reasons_for_living, shared_with_client, created_by, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        )
+        .bind(id.as_str())
+        .bind(client.as_str())
+        .bind(version)
+        .bind(p.warning_signs.clone())
+        .bind(p.coping_strategies.clone())
+        .bind(p.distractions.clone())
+        .bind(p.people_to_ask.clone())
+        .bind(p.professionals.clone())
+        .bind(p.environment_safety.clone())
+        .bind(p.reasons_for_living.clone())
+        .bind(p.shared_with_client as i64)
+        .bind(by.as_str())
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?;
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(client.to_string());
+        event.detail = Some(format!("version {version}"));
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok((id, version))
+    }
+
+    /// Every safety plan version of a client, newest first.
+    pub async fn safety_plans(&self, client: &Id) -> Result<Vec<SafetyPlanRow>> {
+        let rows = sqlx::query(
+            "SELECT id, client_id, version, warning_signs, coping_strategies, distractions, people_to_ask, professionals, \
+             environment_safety, reasons_for_living, shared_with_client, created_by, created_at FROM safety_plans \
+             WHERE client_id = $1 ORDER BY version DESC",
+        )
+        .bind(client.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SafetyPlanRow {
+                    id: Id::from_db(r.try_get("id")?),
+                    client_id: Id::from_db(r.try_get("client_id")?),
+                    version: r.try_get("version")?,
+                    plan: SafetyPlan {
+                        warning_signs: r.try_get("warning_signs")?,
+                        coping_strategies: r.try_get("coping_strategies")?,
+                        distractions: r.try_get("distractions")?,
+                        people_to_ask: r.try_get("people_to_ask")?,
+                        professionals: r.try_get("professionals")?,
+                        environment_safety: r.try_get("environment_safety")?,
+                        reasons_for_living: r.try_get("reasons_for_living")?,
+                        shared_with_client: r.try_get::<i64, _>("shared_with_client")? != 0,
+                    },
+                    created_by: Id::from_db(r.try_get("created_by")?),
+                    created_at: ts(&r.try_get::<String, _>("created_at")?),
+                })
+            })
+            .collect()
+    }
+
+    /// The latest safety plan version of a client.
+    pub async fn latest_safety_plan(&self, client: &Id) -> Result<Option<SafetyPlanRow>> {
+        Ok(self.safety_plans(client).await?.into_iter().next())
+    }
+
+    /// Signs off and closes a flag. Refused unless the assessment belongs to
+    /// this flag and the safety plan version to this client.
+    pub async fn close_risk_flag(
+        &self,
+        flag: &Id,
+        assessment: &Id,
+        safety_plan: &Id,
+        by: &Id,
+        note: Option<&str>,
+        event: AuditEvent,
+    ) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query("SELECT client_id, status FROM risk_flags WHERE id = $1")
+            .bind(flag.as_str())
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let (client, status): (String, String) = (row.try_get("client_id")?, row.try_get("status")?);
+        if status == "closed" {
+            return Err(StoreError::Invalid("this flag is already closed".into()));
+        }
+        let a = sqlx::query("SELECT 1 AS one FROM risk_assessments WHERE id = $1 AND flag_id = $2")
+            .bind(assessment.as_str())
+            .bind(flag.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if a.is_none() {
+            return Err(StoreError::Invalid("record a risk assessment for this flag first".into()));
+        }
+        let p = sqlx::query("SELECT 1 AS one FROM safety_plans WHERE id = $1 AND client_id = $2")
+            .bind(safety_plan.as_str())
+            .bind(client.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if p.is_none() {
+            return Err(StoreError::Invalid("save a safety plan for this client first".into()));
+        }
+        sqlx::query(
+            "UPDATE risk_flags SET status = 'closed', assessment_id = $1, safety_plan_id = $2, closed_at = $3, \
+             closed_by = $4, closing_note = $5, acknowledged_at = COALESCE(acknowledged_at, $3), \
+             acknowledged_by = COALESCE(acknowledged_by, $4) WHERE id = $6",
+        )
+        .bind(assessment.as_str())
+        .bind(safety_plan.as_str())
+        .bind(now.to_db())
+        .bind(by.as_str())
+        .bind(note.map(str::to_string))
+        .bind(flag.as_str())
+        .execute(&mut *tx)
+        .await?;
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The escalation job: flags still open (unacknowledged) `after` their
+    /// raising go to the supervisors of the client's responsible clinician
+    /// through the outbox (to the administrators when nobody supervises them).
+    /// Each flag is escalated once. Returns the escalated flags.
+    pub async fn escalate_overdue_risk_flags(&self, now: Timestamp, after: time::Duration) -> Result<Vec<Id>> {
+        let cutoff = now.minus(after);
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(
+            "SELECT f.id, f.client_id, f.raised_at, c.responsible_clinician_id FROM risk_flags f \
+             JOIN clients c ON c.id = f.client_id \
+             WHERE f.status = 'open' AND f.escalated_at IS NULL AND f.raised_at <= $1 ORDER BY f.raised_at, f.id",
+        )
+        .bind(cutoff.to_db())
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut escalated = Vec::new();
+        let mut events = Vec::new();
+        for r in &rows {
+            let flag = Id::from_db(r.try_get("id")?);
+            let client = Id::from_db(r.try_get("client_id")?);
+            let raised = ts(&r.try_get::<String, _>("raised_at")?);
+            let responsible: String = r.try_get("responsible_clinician_id")?;
+            let mut to: Vec<String> = sqlx::query(
+                "SELECT s.supervisor_id AS id FROM supervision s JOIN users u ON u.id = s.supervisor_id \
+                 WHERE s.clinician_id = $1 AND u.active = 1 ORDER BY s.supervisor_id",
+            )
+            .bind(responsible.as_str())
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|r| r.try_get("id"))
+            .collect::<std::result::Result<_, _>>()?;
+            let kind = if to.is_empty() {
+                to = sqlx::query("SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id")
+                    .fetch_all(&mut *tx)
+                    .await?
+                    .iter()
+                    .map(|r| r.try_get("id"))
+                    .collect::<std::result::Result<_, _>>()?;
+                "risk_flag_escalated_no_supervisor"
+            } else {
+                "risk_flag_escalated"
+            };
+            let hours = now.since(raised).whole_hours();
+            // Claim the flag first: a second instance running the job at the same
+            // moment finds it already escalated (the row lock orders the two).
+            let claimed = sqlx::query(
+                "UPDATE risk_flags SET escalated_at = $1, escalated_to = $2 \
+                 WHERE id = $3 AND escalated_at IS NULL AND status = 'open'",
+            )
+            .bind(now.to_db())
+            .bind(to.join(","))
+            .bind(flag.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if claimed == 0 {
+                continue;
+            }
+            for recipient in &to {
+                enqueue(
+                    &mut tx,
+                    kind,
+                    Some(&Id::from_db(recipient.clone())),
+                    "Risk flag not acknowledged: escalated to you",
+                    &format!(
+                        "A risk flag raised {hours} hours ago has not been acknowledged by the responsible \
+                         clinician. Open Rapport and make sure it is handled today. Flag {flag}."
+                    ),
+                    &client,
+                    &flag,
+                    now,
+                )
+                .await?;
+            }
+            let mut e = system_event(action::RISK_FLAG_ESCALATE, "risk_flag");
+            e.resource_id = Some(flag.to_string());
+            e.client_id = Some(client.to_string());
+            e.detail = Some(format!("unacknowledged for {hours} h; notified {}", to.len()));
+            events.push(e);
+            escalated.push(flag);
+        }
+        if !events.is_empty() {
+            audit::append_many(&mut tx, events, now).await?;
+        }
+        tx.commit().await?;
+        Ok(escalated)
+    }
+
+    /// Notifications, newest first (for the sender and for tests).
+    pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxRow>> {
+        let rows = sqlx::query(
+            "SELECT id, kind, recipient_user_id, recipient_email, subject, body, client_id, risk_flag_id, created_at, \
+             sent_at FROM outbox ORDER BY created_at DESC, id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OutboxRow {
+                    id: Id::from_db(r.try_get("id")?),
+                    kind: r.try_get("kind")?,
+                    recipient_user_id: r.try_get::<Option<String>, _>("recipient_user_id")?.map(Id::from_db),
+                    recipient_email: r.try_get("recipient_email")?,
+                    subject: r.try_get("subject")?,
+                    body: r.try_get("body")?,
+                    client_id: r.try_get("client_id")?,
+                    risk_flag_id: r.try_get("risk_flag_id")?,
+                    created_at: ts(&r.try_get::<String, _>("created_at")?),
+                    sent_at: opt_ts(r.try_get("sent_at")?),
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,320 @@
+//! A client's measures: the scores so far with outcomes, and recording a
+//! measure in session (or on the client's behalf).
+
+use super::{render, FormErrors, Layout};
+use crate::access::{client_for, Purpose};
+use crate::api::measures::{outcomes, InstrumentOutcomeJson, NhsTtJson};
+use crate::error::{AppError, AppResult};
+use crate::identity::SignedIn;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use rapport_core::audit::action;
+use rapport_core::measures::definition::Instrument;
+use rapport_core::measures::scoring::score;
+use rapport_core::{Timestamp, ValidationErrors};
+use rapport_store::clients::ClientRecord;
+use rapport_store::measures::{Mode, NewResponse, ResponseRow, RiskFlagRow};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+    r.get("/clients/{id}/measures", show)
+        .get("/clients/{id}/measures/new", new_form)
+        .post("/clients/{id}/measures/new", create)
+}
+
+pub struct OutcomeRow {
+    pub instrument: String,
+    pub o: InstrumentOutcomeJson,
+}
+
+pub struct InstrumentChoice {
+    pub id: String,
+    pub short_name: String,
+    pub name: String,
+    pub clinician: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub struct PageQuery {
+    pub done: Option<String>,
+    /// Record new measures as part of this IPT course (one of the client's).
+    pub course: Option<String>,
+}
+
+/// The course id when it is one of this client's courses; otherwise 404.
+async fn course_of(state: &AppState, c: &ClientRecord, course: Option<&str>) -> AppResult<Option<String>> {
+    let Some(raw) = course.filter(|s| !s.is_empty()) else { return Ok(None) };
+    match rapport_core::Id::parse(raw) {
+        Some(cid) => match state.store.course(&cid).await? {
+            Some(k) if k.client_id == c.id => Ok(Some(cid.to_string())),
+            _ => Err(AppError::NotFound),
+        },
+        None => Err(AppError::NotFound),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "measures.html")]
+struct MeasuresPage {
+    layout: Layout,
+    c: ClientRecord,
+    /// New measures are recorded in this course ("" when none).
+    course: String,
+    responses: Vec<ResponseRow>,
+    outcomes: Vec<OutcomeRow>,
+    nhs: Option<NhsTtJson>,
+    flags: Vec<RiskFlagRow>,
+    instruments: Vec<InstrumentChoice>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> AppResult<Html<String>> {
+    let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let course = course_of(&state, &c, q.course.as_deref()).await?;
+    let mut responses = state.store.responses(&c.id).await?;
+    let summary = outcomes(&state, &responses);
+    let flags = state.store.client_risk_flags(&c.id).await?;
+    let mut e = me.event(action::OUTCOMES_READ, "client");
+    e.resource_id = Some(c.id.to_string());
+    e.client_id = Some(c.id.to_string());
+    e.detail = Some("measures page".into());
+    state.store.audit(e).await?;
+    responses.reverse();
+    let layout = Layout::new(&state, &me, format!("Measures · {}", c.details.display_name), "caseload")
+        .await?
+        .with_done(q.done.as_deref());
+    let instruments = state
+        .instruments
+        .all()
+        .map(|i| InstrumentChoice {
+            id: i.id.clone(),
+            short_name: i.short_name.clone(),
+            name: i.name.clone(),
+            clinician: i.administration == rapport_core::measures::definition::Administration::Clinician,
+        })
+        .collect();
+    let outcomes =
+        summary.instruments.into_iter().map(|(instrument, o)| OutcomeRow { instrument, o }).collect::<Vec<_>>();
+    render(&MeasuresPage {
+        layout,
+        c,
+        course: course.unwrap_or_default(),
+        responses,
+        outcomes,
+        nhs: summary.nhs_talking_therapies,
+        flags,
+        instruments,
+    })
+}
+
+pub struct OptionView {
+    pub code: i64,
+    pub label: String,
+    pub checked: bool,
+}
+
+pub struct ItemView {
+    /// Form field name: `item_1`, … (scored) or `extra_1`, … (unscored).
+    pub field: String,
+    pub number: u32,
+    pub text: String,
+    pub options: Vec<OptionView>,
+}
+
+#[derive(Template)]
+#[template(path = "measure_form.html")]
+struct MeasureForm {
+    layout: Layout,
+    c: ClientRecord,
+    inst_id: String,
+    course: String,
+    short_name: String,
+    instructions: String,
+    placeholder: bool,
+    items: Vec<ItemView>,
+    extras: Vec<ItemView>,
+    mode: String,
+    errors: FormErrors,
+}
+
+/// Items as form fields `{prefix}_{n}`, numbered from 1 after `offset`.
+fn item_views(
+    inst: &Instrument,
+    list: &[rapport_core::measures::definition::Item],
+    prefix: &str,
+    offset: u32,
+    form: &HashMap<String, String>,
+) -> Vec<ItemView> {
+    list.iter()
+        .map(|it| {
+            let number = it.number - offset;
+            let field = format!("{prefix}_{number}");
+            let chosen = form.get(&field).cloned().unwrap_or_default();
+            ItemView {
+                number,
+                text: it.text.clone(),
+                options: inst
+                    .options_for(it)
+                    .iter()
+                    .map(|o| OptionView { code: o.code, label: o.label.clone(), checked: chosen == o.code.to_string() })
+                    .collect(),
+                field,
+            }
+        })
+        .collect()
+}
+
+fn form_page(
+    layout: Layout,
+    c: ClientRecord,
+    inst: &Instrument,
+    form: &HashMap<String, String>,
+    errors: FormErrors,
+) -> MeasureForm {
+    MeasureForm {
+        layout,
+        c,
+        inst_id: inst.id.clone(),
+        course: form.get("course_id").cloned().unwrap_or_default(),
+        short_name: inst.short_name.clone(),
+        instructions: inst.instructions.clone().unwrap_or_default(),
+        placeholder: inst.text_placeholder,
+        items: item_views(inst, &inst.items, "item", 0, form),
+        extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
+        mode: form.get("mode").cloned().unwrap_or_else(|| "in_session".into()),
+        errors,
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct NewQuery {
+    pub instrument: Option<String>,
+    pub course: Option<String>,
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<NewQuery>,
+) -> AppResult<Html<String>> {
+    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let inst = q
+        .instrument
+        .as_deref()
+        .and_then(|i| state.instruments.get(i))
+        .ok_or_else(|| AppError::invalid("instrument", "Choose an instrument from the client's measures page"))?;
+    let mut form = HashMap::new();
+    if let Some(course) = course_of(&state, &c, q.course.as_deref()).await? {
+        form.insert("course_id".to_string(), course);
+    }
+    let layout =
+        Layout::new(&state, &me, format!("{} · {}", inst.short_name, c.details.display_name), "caseload").await?;
+    render(&form_page(layout, c, inst, &form, FormErrors::default()))
+}
+
+fn field_code(form: &HashMap<String, String>, field: &str, errors: &mut ValidationErrors) -> Option<i64> {
+    let v = form.get(field).map(|s| s.trim()).filter(|s| !s.is_empty())?;
+    match v.parse::<i64>() {
+        Ok(n) => Some(n),
+        Err(_) => {
+            errors.add(field, "Choose one of the options");
+            None
+        }
+    }
+}
+
+/// Records a response. Blank items are missing: the form is stored as
+/// incomplete without a total, and its risk items still count.
+pub async fn create(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> AppResult<Response> {
+    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let inst = form
+        .get("instrument")
+        .and_then(|i| state.instruments.get(i))
+        .ok_or_else(|| AppError::invalid("instrument", "Choose an instrument from the client's measures page"))?;
+    let course_id = course_of(&state, &c, form.get("course_id").map(String::as_str)).await?;
+    let mut errors = ValidationErrors::new();
+    let answers: Vec<Option<i64>> =
+        inst.items.iter().map(|it| field_code(&form, &format!("item_{}", it.number), &mut errors)).collect();
+    let offset = inst.items.len() as u32;
+    let extras: Vec<Option<i64>> = inst
+        .unscored_items
+        .iter()
+        .map(|it| field_code(&form, &format!("extra_{}", it.number - offset), &mut errors))
+        .collect();
+    let mode = match form.get("mode").map(String::as_str) {
+        None | Some("in_session") => Mode::InSession,
+        Some("on_behalf") => Mode::OnBehalf,
+        Some(_) => {
+            errors.add("mode", "Choose how the measure was taken");
+            Mode::InSession
+        }
+    };
+    if answers.iter().all(Option::is_none) {
+        errors.add("item_1", "Answer at least one item");
+    }
+    let scored = match errors.into_result().and_then(|_| {
+        rapport_core::measures::scoring::check_answers(inst, &answers)?;
+        score(inst, &answers)
+    }) {
+        Ok(s) => s,
+        Err(errs) => {
+            // Name the form's fields, not the API's positions.
+            let errs = ValidationErrors(
+                errs.0
+                    .into_iter()
+                    .map(|mut e| {
+                        if let Some(i) = e.field.strip_prefix("answers[").and_then(|r| r.strip_suffix(']')) {
+                            e.field = format!("item_{}", i.parse::<u32>().unwrap_or(0) + 1);
+                        }
+                        e
+                    })
+                    .collect(),
+            );
+            let layout =
+                Layout::new(&state, &me, format!("{} · {}", inst.short_name, c.details.display_name), "caseload")
+                    .await?;
+            let page = form_page(layout, c, inst, &form, FormErrors(errs));
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+    };
+    let mut e = me.event(action::MEASURE_RECORD, "measure_response");
+    e.detail = Some(format!(
+        "{} v{} total {}",
+        scored.instrument,
+        scored.instrument_version,
+        scored.total.map(|t| t.to_string()).unwrap_or_else(|| "withheld (incomplete)".into())
+    ));
+    let new = NewResponse {
+        client_id: c.id.clone(),
+        course_id: course_id.clone(),
+        score: scored,
+        unscored_answers: (!extras.is_empty()).then_some(extras),
+        completed_at: Timestamp::now(),
+        entered_by: Some(me.user.id.clone()),
+        mode,
+    };
+    let rec = state.store.record_response(&new, e).await?;
+    Ok(match rec.risk_flag_id {
+        Some(flag) => Redirect::to(&format!("/risk-flags/{flag}?done=flag-raised")),
+        None => match course_id {
+            Some(k) => Redirect::to(&format!("/clients/{}/measures?done=measure-recorded&course={k}", c.id)),
+            None => Redirect::to(&format!("/clients/{}/measures?done=measure-recorded", c.id)),
+        },
+    }
+    .into_response())
+}

@@ -1,0 +1,320 @@
+//! Risk flags in the clinician UI: the list of flags on one's clients (with
+//! time to acknowledgement), and handling one flag: acknowledge, structured
+//! assessment, safety plan version, sign-off.
+
+use super::{render, FormErrors, Layout};
+use crate::access::{client_for, deny, require_caseload, Purpose};
+use crate::error::{AppError, AppResult};
+use crate::identity::{Identity, SignedIn};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use rapport_core::audit::{action, AuditEvent};
+use rapport_core::risk::{validate_assessment, validate_safety_plan, RawAssessment, RawSafetyPlan, RiskLevel};
+use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_store::clients::ClientRecord;
+use rapport_store::measures::{AssessmentRow, RiskFlagRow, SafetyPlanRow};
+use serde::Deserialize;
+
+pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+    r.get("/risk-flags", list)
+        .get("/risk-flags/{id}", show)
+        .post("/risk-flags/{id}/acknowledge", acknowledge)
+        .post("/risk-flags/{id}/assessment", assess)
+        .post("/risk-flags/{id}/safety-plan", save_plan)
+        .post("/risk-flags/{id}/close", close)
+}
+
+pub struct FlagLine {
+    pub f: RiskFlagRow,
+    /// Minutes from raising to acknowledgement, or until now while open.
+    pub minutes: i64,
+}
+
+impl FlagLine {
+    fn new(f: RiskFlagRow) -> Self {
+        let minutes = f.acknowledged_at.unwrap_or_else(Timestamp::now).since(f.raised_at).whole_minutes();
+        FlagLine { f, minutes }
+    }
+
+    pub fn waited(&self) -> String {
+        match self.minutes {
+            m if m < 60 => format!("{m} min"),
+            m if m < 48 * 60 => format!("{} h {} min", m / 60, m % 60),
+            m => format!("{} days", m / (24 * 60)),
+        }
+    }
+
+    pub fn items(&self) -> String {
+        self.f.items.iter().map(|h| format!("item {} = {}", h.item, h.score)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+#[derive(Template)]
+#[template(path = "risk_flags.html")]
+struct FlagsPage {
+    layout: Layout,
+    unhandled: Vec<FlagLine>,
+    closed: Vec<FlagLine>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Query(q): Query<super::clients::DoneParam>,
+) -> AppResult<Html<String>> {
+    require_caseload(&state, &me).await?;
+    let flags = state.store.visible_risk_flags(&me.user.id, None).await?;
+    let mut e = me.event(action::RISK_FLAG_LIST, "risk_flag");
+    e.detail = Some(format!("{} flags (page)", flags.len()));
+    state.store.audit(e).await?;
+    let (closed, unhandled): (Vec<_>, Vec<_>) =
+        flags.into_iter().map(FlagLine::new).partition(|l| l.f.status == rapport_core::risk::FlagStatus::Closed);
+    let mut closed = closed;
+    closed.reverse();
+    closed.truncate(20);
+    let layout = Layout::new(&state, &me, "Risk flags", "risk-flags").await?.with_done(q.done.as_deref());
+    render(&FlagsPage { layout, unhandled, closed })
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct AssessmentForm {
+    pub ideation: Option<String>,
+    pub plan: Option<String>,
+    pub intent: Option<String>,
+    pub means: Option<String>,
+    pub history: Option<String>,
+    pub protective_factors: Option<String>,
+    pub risk_level: Option<String>,
+    pub actions: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct PlanForm {
+    pub warning_signs: Option<String>,
+    pub coping_strategies: Option<String>,
+    pub distractions: Option<String>,
+    pub people_to_ask: Option<String>,
+    pub professionals: Option<String>,
+    pub environment_safety: Option<String>,
+    pub reasons_for_living: Option<String>,
+    pub shared_with_client: Option<String>,
+}
+
+impl PlanForm {
+    fn from_row(p: &SafetyPlanRow) -> Self {
+        let s = |v: &str| Some(v.to_string());
+        PlanForm {
+            warning_signs: s(&p.plan.warning_signs),
+            coping_strategies: s(&p.plan.coping_strategies),
+            distractions: s(&p.plan.distractions),
+            people_to_ask: s(&p.plan.people_to_ask),
+            professionals: s(&p.plan.professionals),
+            environment_safety: s(&p.plan.environment_safety),
+            reasons_for_living: s(&p.plan.reasons_for_living),
+            shared_with_client: p.plan.shared_with_client.then(|| "on".into()),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "risk_flag.html")]
+struct FlagPage {
+    layout: Layout,
+    c: ClientRecord,
+    line: FlagLine,
+    assessments: Vec<AssessmentRow>,
+    plan: Option<SafetyPlanRow>,
+    a: AssessmentForm,
+    p: PlanForm,
+    levels: Vec<&'static str>,
+    errors: FormErrors,
+}
+
+async fn flag_for(state: &AppState, me: &Identity, id: &str) -> AppResult<(RiskFlagRow, ClientRecord)> {
+    let flag = match Id::parse(id) {
+        Some(fid) => state.store.risk_flag(&fid).await?,
+        None => None,
+    };
+    let Some(flag) = flag else {
+        deny(state, me, "risk_flag", Some(id)).await?;
+        return Err(AppError::NotFound);
+    };
+    let (c, _) = client_for(state, me, flag.client_id.as_str(), Purpose::Write).await?;
+    Ok((flag, c))
+}
+
+fn flag_event(me: &Identity, act: &str, flag: &RiskFlagRow) -> AuditEvent {
+    let mut e = me.event(act, "risk_flag");
+    e.resource_id = Some(flag.id.to_string());
+    e.client_id = Some(flag.client_id.to_string());
+    e
+}
+
+async fn page(
+    state: &AppState,
+    me: &Identity,
+    (flag, c): (RiskFlagRow, ClientRecord),
+    a: AssessmentForm,
+    p: Option<PlanForm>,
+    errors: ValidationErrors,
+    done: Option<&str>,
+) -> AppResult<FlagPage> {
+    let assessments = state.store.risk_assessments(&flag.id).await?;
+    let plan = state.store.latest_safety_plan(&c.id).await?;
+    let p = p.unwrap_or_else(|| plan.as_ref().map(PlanForm::from_row).unwrap_or_default());
+    let layout =
+        Layout::new(state, me, format!("Risk flag · {}", c.details.display_name), "risk-flags").await?.with_done(done);
+    Ok(FlagPage {
+        layout,
+        c,
+        line: FlagLine::new(flag),
+        assessments,
+        plan,
+        a,
+        p,
+        levels: RiskLevel::ALL.iter().map(|l| l.as_str()).collect(),
+        errors: FormErrors(errors),
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<super::clients::DoneParam>,
+) -> AppResult<Html<String>> {
+    let (flag, c) = flag_for(&state, &me, &id).await?;
+    state.store.audit(flag_event(&me, action::RISK_FLAG_READ, &flag)).await?;
+    let p = page(&state, &me, (flag, c), AssessmentForm::default(), None, ValidationErrors::new(), q.done.as_deref())
+        .await?;
+    render(&p)
+}
+
+pub async fn acknowledge(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (flag, _) = flag_for(&state, &me, &id).await?;
+    state
+        .store
+        .acknowledge_risk_flag(&flag.id, &me.user.id, flag_event(&me, action::RISK_FLAG_ACKNOWLEDGE, &flag))
+        .await?;
+    Ok(Redirect::to(&format!("/risk-flags/{}?done=flag-acknowledged", flag.id)).into_response())
+}
+
+pub async fn assess(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<AssessmentForm>,
+) -> AppResult<Response> {
+    let (flag, c) = flag_for(&state, &me, &id).await?;
+    let raw = RawAssessment {
+        ideation: f.ideation.clone(),
+        plan: f.plan.clone(),
+        intent: f.intent.clone(),
+        means: f.means.clone(),
+        history: f.history.clone(),
+        protective_factors: f.protective_factors.clone(),
+        risk_level: f.risk_level.clone(),
+        actions: f.actions.clone(),
+    };
+    match validate_assessment(&raw) {
+        Ok(a) => {
+            let mut e = me.event(action::RISK_ASSESSMENT_RECORD, "risk_assessment");
+            e.client_id = Some(c.id.to_string());
+            state.store.record_risk_assessment(&flag.id, &a, &me.user.id, e).await?;
+            Ok(Redirect::to(&format!("/risk-flags/{}?done=assessment-saved", flag.id)).into_response())
+        }
+        Err(errors) => {
+            let p = page(&state, &me, (flag, c), f, None, errors, None).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
+        }
+    }
+}
+
+pub async fn save_plan(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<PlanForm>,
+) -> AppResult<Response> {
+    let (flag, c) = flag_for(&state, &me, &id).await?;
+    let raw = RawSafetyPlan {
+        warning_signs: f.warning_signs.clone(),
+        coping_strategies: f.coping_strategies.clone(),
+        distractions: f.distractions.clone(),
+        people_to_ask: f.people_to_ask.clone(),
+        professionals: f.professionals.clone(),
+        environment_safety: f.environment_safety.clone(),
+        reasons_for_living: f.reasons_for_living.clone(),
+        shared_with_client: f.shared_with_client.is_some(),
+    };
+    match validate_safety_plan(&raw) {
+        Ok(plan) => {
+            let e = me.event(action::SAFETY_PLAN_SAVE, "safety_plan");
+            state.store.save_safety_plan(&c.id, &plan, &me.user.id, e).await?;
+            Ok(Redirect::to(&format!("/risk-flags/{}?done=plan-saved", flag.id)).into_response())
+        }
+        Err(errors) => {
+            let p = page(&state, &me, (flag, c), AssessmentForm::default(), Some(f), errors, None).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct CloseForm {
+    pub assessment_id: Option<String>,
+    pub safety_plan_id: Option<String>,
+    pub note: Option<String>,
+    pub confirm: Option<String>,
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<CloseForm>,
+) -> AppResult<Response> {
+    let (flag, c) = flag_for(&state, &me, &id).await?;
+    let mut errors = ValidationErrors::new();
+    let aid = f.assessment_id.as_deref().and_then(Id::parse);
+    let pid = f.safety_plan_id.as_deref().and_then(Id::parse);
+    if aid.is_none() {
+        errors.add("assessment_id", "Record a risk assessment first, then choose it");
+    }
+    if pid.is_none() {
+        errors.add("safety_plan_id", "Save a safety plan version first");
+    }
+    if f.confirm.is_none() {
+        errors.add("confirm", "Confirm the sign-off");
+    }
+    let note = rapport_core::validation::optional_text(&mut errors, "note", "Note", f.note.as_deref(), 4000);
+    if errors.is_empty() {
+        let (aid, pid) = (aid.expect("checked"), pid.expect("checked"));
+        match state
+            .store
+            .close_risk_flag(
+                &flag.id,
+                &aid,
+                &pid,
+                &me.user.id,
+                note.as_deref(),
+                flag_event(&me, action::RISK_FLAG_CLOSE, &flag),
+            )
+            .await
+        {
+            Ok(()) => return Ok(Redirect::to("/risk-flags?done=flag-closed").into_response()),
+            Err(rapport_store::StoreError::Invalid(m)) => errors.add("assessment_id", m),
+            Err(other) => return Err(other.into()),
+        }
+    }
+    let p = page(&state, &me, (flag, c), AssessmentForm::default(), None, errors, None).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
+}

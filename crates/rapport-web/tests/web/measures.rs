@@ -1,0 +1,646 @@
+//! Measures and the risk loop over HTTP: scoring through the API, validation,
+//! access, outcomes, risk flags and their handling.
+
+use crate::matrix::{e, j, Entry};
+use crate::support::*;
+use rapport_core::access::Role;
+use rapport_core::audit::action;
+use reqwest::Method as M;
+use serde_json::{json, Value};
+
+async fn call(app: &TestApp, method: M, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
+    let mut req = reqwest::Client::new().request(method, app.url(path)).bearer_auth(token);
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let r = req.send().await.unwrap();
+    let status = r.status().as_u16();
+    let text = r.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+async fn new_client(app: &TestApp, token: &str, name: &str) -> String {
+    let (s, c) = call(app, M::POST, "/api/v1/clients", token, Some(json!({ "display_name": name }))).await;
+    assert_eq!(s, 201, "{c}");
+    c["id"].as_str().unwrap().to_string()
+}
+
+async fn post_response(app: &TestApp, token: &str, client: &str, body: Value) -> (u16, Value) {
+    call(app, M::POST, &format!("/api/v1/clients/{client}/responses"), token, Some(body)).await
+}
+
+fn assessment() -> Value {
+    json!({
+        "ideation": "passive thoughts, none active", "plan": "none", "intent": "none",
+        "means": "no access to means", "history": "no previous attempts",
+        "protective_factors": "children; faith", "risk_level": "low",
+        "actions": "safety plan updated; follow-up call in two days"
+    })
+}
+
+fn plan() -> Value {
+    json!({
+        "warning_signs": "not sleeping; withdrawing", "coping_strategies": "walk",
+        "professionals": "GP; crisis line 116 123", "shared_with_client": true
+    })
+}
+
+#[tokio::test]
+async fn instruments_are_listed_with_items_and_licences() {
+    let app = TestApp::spawn(Backend::Sqlite, rapport_web::Config::default()).await;
+    let u = app.user("i@clinic.example", Role::Clinician).await;
+    let t = app.token_for(&u).await;
+    let (s, list) = call(&app, M::GET, "/api/v1/instruments", &t, None).await;
+    assert_eq!(s, 200);
+    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    for id in ["phq9", "phq2", "gad7", "who5", "hamd17", "epds", "qids_sr16"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert!(!ids.contains(&"phq8"));
+    let get = |id: &str| list.as_array().unwrap().iter().find(|i| i["id"] == id).unwrap().clone();
+    let phq9 = get("phq9");
+    assert_eq!(phq9["version"], "1");
+    assert_eq!(phq9["items"].as_array().unwrap().len(), 9);
+    assert_eq!(phq9["unscored_items"].as_array().unwrap().len(), 1);
+    assert!(phq9["items"][8]["text"].as_str().unwrap().contains("better off dead"));
+    assert_eq!(phq9["items"][0]["options"][3]["label"], "Nearly every day");
+    assert_eq!(phq9["licence"]["class"], "F");
+    assert_eq!(phq9["risk_items"][0]["item"], 9);
+    let epds = get("epds");
+    assert_eq!(epds["licence"]["class"], "L");
+    assert_eq!(epds["items"][9]["text"], "EPDS item 10");
+    assert_eq!(epds["items"][2]["reverse"], true);
+    assert_eq!(get("hamd17")["administration"], "clinician");
+    assert_eq!(get("who5")["range_max"], 100);
+    assert_eq!(call(&app, M::GET, "/api/v1/instruments", "rpt_nope", None).await.0, 401);
+}
+
+#[tokio::test]
+async fn responses_are_scored_stored_and_flagged() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let sup = app.user("sup@clinic.example", Role::Supervisor).await;
+        let ev = rapport_core::audit::AuditEvent {
+            actor_label: "test".into(),
+            action: action::USER_UPDATE.into(),
+            resource_type: "user".into(),
+            outcome: "success".into(),
+            ..Default::default()
+        };
+        app.store.set_supervisees(&sup.id, std::slice::from_ref(&alice.id), ev).await.unwrap();
+        let (ta, tb, ts) = (app.token_for(&alice).await, app.token_for(&bob).await, app.token_for(&sup).await);
+        let c = new_client(&app, &ta, "Measured Person").await;
+
+        // The worked examples of measures.md 7.1 through the API.
+        type Example<'a> = (&'a str, Value, Option<i64>, Option<&'a str>, bool);
+        let examples: &[Example] = &[
+            ("phq9", json!([2, 2, 1, 3, 1, 2, 1, 0, 1]), Some(13), Some("moderate"), true),
+            ("phq9", json!([1, 1, 0, 1, 0, 0, 1, 0, 0]), Some(4), Some("minimal"), false),
+            ("phq9", json!([3, 3, 3, 3, 2, 3, 2, 2, 0]), Some(21), Some("severe"), false),
+            ("phq2", json!([2, 1]), Some(3), Some("positive"), false),
+            ("gad7", json!([2, 1, 2, 1, 0, 1, 1]), Some(8), Some("mild"), false),
+            ("who5", json!([2, 3, 1, 2, 2]), Some(40), Some("poor_wellbeing"), false),
+            ("epds", json!([1, 0, 1, 2, 2, 1, 2, 1, 2, 3]), Some(12), Some("possible_depression"), false),
+            ("epds", json!([0, 0, 3, 0, 3, 3, 3, 3, 3, 2]), Some(1), Some("below_threshold"), true),
+            ("hamd17", json!([2, 2, 2, 1, 1, 0, 2, 1, 0, 1, 1, 1, 1, 0, 0, 1, 0]), Some(16), Some("moderate"), true),
+            ("qids_sr16", json!([1, 2, 0, 0, 2, 1, 0, 1, 0, 2, 1, 1, 2, 2, 1, 0]), Some(14), Some("moderate"), true),
+        ];
+        let mut flagged = Vec::new();
+        for (inst, answers, total, band, risk) in examples {
+            let (s, r) = post_response(&app, &ta, &c, json!({"instrument": inst, "answers": answers})).await;
+            assert_eq!(s, 201, "{inst} {answers}: {r}");
+            assert_eq!(r["instrument"], *inst);
+            assert_eq!(r["total"].as_i64(), *total, "{inst} {answers}");
+            assert_eq!(r["band"].as_str(), *band, "{inst} {answers}");
+            assert!(r["id"].as_str().is_some() && r["scoring_version"] == "rapport-scoring-1");
+            assert_eq!(r["risk_flag_id"].is_string(), *risk, "{inst} {answers}: {r}");
+            assert_eq!(r["flags"].as_array().unwrap().iter().any(|f| f.as_str().unwrap().starts_with("risk_item_")), *risk);
+            if *inst == "phq9" {
+                assert!(r["diagnostic_algorithm"].is_string(), "{r}");
+            }
+            if *risk {
+                flagged.push(r["risk_flag_id"].as_str().unwrap().to_string());
+            }
+        }
+        // PHQ-9 difficulty question: stored, never added.
+        let (s, r) = post_response(
+            &app,
+            &ta,
+            &c,
+            json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 0], "unscored_answers": [3], "mode": "on_behalf"}),
+        )
+        .await;
+        assert_eq!((s, r["total"].as_i64()), (201, Some(0)), "{r}");
+
+        // A chosen band set is used and recorded.
+        let hamd = json!([2, 2, 0, 1, 1, 0, 2, 1, 0, 1, 1, 1, 1, 0, 0, 1, 0]);
+        let (s, r) = post_response(&app, &ta, &c, json!({"instrument": "hamd17", "answers": hamd, "band_set": "zimmerman_2013"})).await;
+        assert_eq!((s, r["total"].as_i64(), r["band"].as_str(), r["band_set"].as_str()), (201, Some(14), Some("mild"), Some("zimmerman_2013")), "{r}");
+
+        // Bad input: 422 naming the problem; nothing stored.
+        let before = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &ta, None).await.1;
+        let n_before = before.as_array().unwrap().len();
+        let bad: &[(Value, &str)] = &[
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0]}), "answers"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]}), "answers"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 4, 0, 0, 0, 0, 0]}), "answers[3]"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, -1]}), "answers[8]"),
+            (json!({"instrument": "phq9", "answers": [0, 0, "2", 0, 0, 0, 0, 0, 0]}), "answers[2]"),
+            (json!({"instrument": "phq9", "answers": [0, 1.5, 0, 0, 0, 0, 0, 0, 0]}), "answers[1]"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, null, 0]}), "answers[7]"),
+            (json!({"instrument": "phq9", "answers": "0,0,0"}), "answers"),
+            (json!({"instrument": "phq9"}), "answers"),
+            (json!({"instrument": "phq8", "answers": [0, 0, 0, 0, 0, 0, 0, 0]}), "instrument"),
+            (json!({"instrument": 9, "answers": [0]}), "instrument"),
+            (json!({"answers": [0]}), "instrument"),
+            (json!({"instrument": "hamd17", "answers": [0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]}), "answers[3]"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "completed_at": "yesterday"}), "completed_at"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "completed_at": "2999-01-01T00:00:00Z"}), "completed_at"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "course_id": "x"}), "course_id"),
+            (
+                json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "course_id": rapport_core::Id::new().to_string()}),
+                "course_id",
+            ),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "mode": "portal"}), "mode"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "band_set": "nope"}), "band_set"),
+        ];
+        for (body, field) in bad {
+            let (s, e) = post_response(&app, &ta, &c, body.clone()).await;
+            assert_eq!(s, 422, "{body}: {e}");
+            assert_eq!(e["error"]["field"].as_str(), Some(*field), "{body}: {e}");
+            assert!(e["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+        }
+        let after = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &ta, None).await.1;
+        assert_eq!(after.as_array().unwrap().len(), n_before, "nothing stored");
+
+        // Outside access: 404, and nothing stored for the other clinician either.
+        let (s, _) = post_response(&app, &tb, &c, json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3]})).await;
+        assert_eq!(s, 404);
+        for p in ["responses", "outcomes", "safety-plans"] {
+            assert_eq!(call(&app, M::GET, &format!("/api/v1/clients/{c}/{p}"), &tb, None).await.0, 404, "{p}");
+        }
+
+        // Flags: exactly one open flag per positive response, visible to the team and the supervisor only.
+        let (s, open) = call(&app, M::GET, "/api/v1/risk-flags?status=open", &ta, None).await;
+        assert_eq!(s, 200);
+        let mut ids: Vec<String> = open.as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap().to_string()).collect();
+        ids.sort();
+        flagged.sort();
+        assert_eq!(ids, flagged);
+        assert!(open.as_array().unwrap().iter().all(|f| f["client_id"] == c.as_str() && f["status"] == "open"));
+        assert_eq!(call(&app, M::GET, "/api/v1/risk-flags?status=open", &ts, None).await.1.as_array().unwrap().len(), 4);
+        assert_eq!(call(&app, M::GET, "/api/v1/risk-flags?status=open", &tb, None).await.1, json!([]));
+        let (s, e) = call(&app, M::GET, "/api/v1/risk-flags?status=gone", &ta, None).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("status")));
+        let flag = &flagged[0];
+        assert_eq!(call(&app, M::GET, &format!("/api/v1/risk-flags/{flag}"), &tb, None).await.0, 404);
+        assert_eq!(call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/acknowledge"), &tb, None).await.0, 404);
+
+        // The loop: closing needs an assessment and a safety plan.
+        let close = |a: &str, p: &str| json!({"assessment_id": a, "safety_plan_id": p});
+        let (s, e) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/close"), &ta, Some(close(&rapport_core::Id::new().to_string(), &rapport_core::Id::new().to_string()))).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("assessment_id")), "{e}");
+        let (s, f) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/acknowledge"), &ta, None).await;
+        assert_eq!((s, f["status"].as_str()), (200, Some("acknowledged")), "{f}");
+        let mut partial = assessment();
+        partial["means"] = Value::Null;
+        let (s, e) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/assessments"), &ta, Some(partial)).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("means")), "{e}");
+        let (s, a) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/assessments"), &ta, Some(assessment())).await;
+        assert_eq!(s, 201, "{a}");
+        let aid = a["id"].as_str().unwrap().to_string();
+        let (s, e) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/close"), &ta, Some(close(&aid, &rapport_core::Id::new().to_string()))).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("safety_plan_id")), "{e}");
+        let (s, e) = call(&app, M::POST, &format!("/api/v1/clients/{c}/safety-plans"), &ta, Some(json!({"coping_strategies": "x"}))).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("warning_signs")), "{e}");
+        let (s, p) = call(&app, M::POST, &format!("/api/v1/clients/{c}/safety-plans"), &ta, Some(plan())).await;
+        assert_eq!((s, p["version"].as_i64()), (201, Some(1)), "{p}");
+        let pid = p["id"].as_str().unwrap().to_string();
+        let (s, f) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/close"), &ta, Some(close(&aid, &pid))).await;
+        assert_eq!((s, f["status"].as_str(), f["closed_by"].as_str()), (200, Some("closed"), Some(alice.id.as_str())), "{f}");
+        assert_eq!(call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/close"), &ta, Some(close(&aid, &pid))).await.0, 409);
+        let (_, open) = call(&app, M::GET, "/api/v1/risk-flags?status=open", &ta, None).await;
+        assert_eq!(open.as_array().unwrap().len(), flagged.len() - 1);
+        let (_, closed) = call(&app, M::GET, "/api/v1/risk-flags?status=closed", &ta, None).await;
+        assert_eq!(closed[0]["id"], flag.as_str());
+        let (s, plans) = call(&app, M::GET, &format!("/api/v1/clients/{c}/safety-plans"), &ta, None).await;
+        assert_eq!((s, plans[0]["version"].as_i64()), (200, Some(1)));
+        // Responses can belong to one of the client's courses; outcomes can be read per course.
+        let (s, course) = call(
+            &app,
+            M::POST,
+            &format!("/api/v1/clients/{c}/courses"),
+            &ta,
+            Some(json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"})),
+        )
+        .await;
+        assert_eq!(s, 201, "{course}");
+        let course_id = course["id"].as_str().unwrap().to_string();
+        for total in [[3, 3, 3, 3, 3, 3, 0, 0, 0], [1, 1, 1, 0, 0, 0, 0, 0, 0]] {
+            let (s, r) =
+                post_response(&app, &ta, &c, json!({"instrument": "phq9", "answers": total, "course_id": course_id})).await;
+            assert_eq!(s, 201, "{r}");
+        }
+        let (_, o) = call(&app, M::GET, &format!("/api/v1/clients/{c}/outcomes?course_id={course_id}"), &ta, None).await;
+        assert_eq!((o["phq9"]["count"].as_i64(), o["phq9"]["baseline"].as_i64(), o["phq9"]["latest"].as_i64()), (Some(2), Some(18), Some(3)), "{o}");
+        assert!(o["gad7"].is_null(), "only this course's responses");
+        let other = new_client(&app, &ta, "Other Person").await;
+        let (s, e) =
+            post_response(&app, &ta, &other, json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 0], "course_id": course_id})).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("course_id")), "another client's course");
+
+        // A risk recorded by a clinician raises its own flag.
+        let (s, e) = call(&app, M::POST, &format!("/api/v1/clients/{c}/risk-flags"), &ta, Some(json!({"detail": " "}))).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("detail")));
+        let (s, f) = call(&app, M::POST, &format!("/api/v1/clients/{c}/risk-flags"), &ta, Some(json!({"detail": "said they feel hopeless"}))).await;
+        assert_eq!((s, f["source"].as_str(), f["status"].as_str()), (201, Some("clinician"), Some("open")), "{f}");
+        assert_eq!(f["items"], json!([]));
+        let (_, open) = call(&app, M::GET, "/api/v1/risk-flags?status=open", &ta, None).await;
+        assert_eq!(open.as_array().unwrap().len(), flagged.len());
+        assert_eq!(call(&app, M::POST, &format!("/api/v1/clients/{c}/risk-flags"), &tb, Some(json!({"detail": "x"}))).await.0, 404);
+        assert!(app.store.audit_verify().await.is_ok());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn outcomes_follow_completion_order_and_the_worked_examples() {
+    on_each_backend(|app| async move {
+        let u = app.user("o@clinic.example", Role::Clinician).await;
+        let t = app.token_for(&u).await;
+        // measures.md 7.3 cases A-E (PHQ-9 and GAD-7, first -> last), posted last-first
+        // with explicit completion times: the outcome must follow completed_at.
+        type Case<'a> = (&'a str, [i64; 2], [i64; 2], [bool; 5]);
+        let cases: &[Case] = &[
+            ("A", [18, 7], [12, 6], [true, true, true, true, false]),
+            ("B", [12, 9], [9, 7], [true, true, false, false, false]),
+            ("C", [8, 2], [6, 3], [false, false, true, false, false]),
+            ("D", [15, 8], [10, 15], [true, false, false, false, false]),
+            ("E", [11, 18], [9, 10], [true, false, false, false, true]),
+        ];
+        // Answers that sum to a given total (items filled from the first, 3 at most each).
+        let answers = |n: usize, total: i64| -> Vec<i64> {
+            let mut left = total;
+            (0..n)
+                .map(|i| {
+                    // Keep item 9 of the PHQ-9 at 0 so no flag is raised here.
+                    let take = if n == 9 && i == 8 { 0 } else { left.min(3) };
+                    left -= take;
+                    take
+                })
+                .collect()
+        };
+        for (name, phq, gad, want) in cases {
+            let c = new_client(&app, &t, &format!("Case {name}")).await;
+            for (when, idx) in [("2026-03-01T10:00:00Z", 1), ("2026-01-01T10:00:00Z", 0)] {
+                for (inst, n, totals) in [("phq9", 9, phq), ("gad7", 7, gad)] {
+                    let (s, r) = post_response(
+                        &app,
+                        &t,
+                        &c,
+                        json!({"instrument": inst, "answers": answers(n, totals[idx]), "completed_at": when}),
+                    )
+                    .await;
+                    assert_eq!((s, r["total"].as_i64()), (201, Some(totals[idx])), "{r}");
+                }
+            }
+            let (s, o) = call(&app, M::GET, &format!("/api/v1/clients/{c}/outcomes"), &t, None).await;
+            assert_eq!(s, 200, "{o}");
+            assert_eq!(
+                (o["phq9"]["baseline"].as_i64(), o["phq9"]["latest"].as_i64()),
+                (Some(phq[0]), Some(phq[1])),
+                "{name}: {o}"
+            );
+            assert_eq!(o["phq9"]["change"].as_i64(), Some(phq[1] - phq[0]));
+            assert_eq!(o["gad7"]["change"].as_i64(), Some(gad[1] - gad[0]));
+            let n = &o["nhs_talking_therapies"];
+            let got =
+                ["caseness_at_start", "recovered", "reliably_improved", "reliably_recovered", "reliably_deteriorated"]
+                    .map(|k| n[k].as_bool().unwrap());
+            assert_eq!(&got, want, "case {name}: {n}");
+            let (_, list) = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await;
+            let times: Vec<&str> =
+                list.as_array().unwrap().iter().map(|r| r["completed_at"].as_str().unwrap()).collect();
+            let mut sorted = times.clone();
+            sorted.sort();
+            assert_eq!(times, sorted, "responses are listed by completed_at");
+        }
+        // measures.md 7.2 through the API (PHQ-9 with the shipped illustrative parameters).
+        let table: &[(i64, i64, &str, bool, bool)] = &[
+            (18, 7, "improved", true, false),
+            (18, 9, "improved", true, false),
+            (18, 10, "improved", false, false),
+            (14, 10, "none", false, false),
+            (12, 18, "deteriorated", false, false),
+            (9, 4, "none", true, true),
+        ];
+        for (pre, post, rc, response, remission) in table {
+            let c = new_client(&app, &t, "RCI").await;
+            for total in [pre, post] {
+                post_response(&app, &t, &c, json!({"instrument": "phq9", "answers": answers(9, *total)})).await;
+            }
+            let (_, o) = call(&app, M::GET, &format!("/api/v1/clients/{c}/outcomes"), &t, None).await;
+            let p = &o["phq9"];
+            assert_eq!(p["reliable_change"].as_str(), Some(*rc), "{pre}->{post}: {p}");
+            assert_eq!(
+                (p["response"].as_bool(), p["remission"].as_bool()),
+                (Some(*response), Some(*remission)),
+                "{pre}->{post}"
+            );
+            assert_eq!(p["reliable_change_parameters"]["sd"].as_f64(), Some(5.0));
+            assert_eq!(p["reliable_change_parameters"]["reliability"].as_f64(), Some(0.84));
+            assert!(p["reliable_change_parameters"]["source"].as_str().unwrap().contains("measures.md"));
+            assert!(o["nhs_talking_therapies"].is_null(), "no GAD-7 pair: no NHS categories");
+        }
+        // Not on track: a reliable rise.
+        let c = new_client(&app, &t, "Worse").await;
+        for total in [10, 17] {
+            post_response(&app, &t, &c, json!({"instrument": "phq9", "answers": answers(9, total)})).await;
+        }
+        let (_, o) = call(&app, M::GET, &format!("/api/v1/clients/{c}/outcomes"), &t, None).await;
+        assert_eq!(o["phq9"]["not_on_track"], true);
+        assert_eq!(o["phq9"]["not_on_track_reasons"], json!(["reliable_deterioration"]));
+        assert!(app.count(action::OUTCOMES_READ).await > 0);
+    })
+    .await;
+}
+
+/// Access-matrix entries for the measures and risk routes ({flag}: an open flag on the client).
+pub fn matrix_entries() -> Vec<Entry> {
+    vec![
+        e(M::GET, "/clients/{id}/measures", "/clients/{client}/measures", "LNAAN"),
+        e(M::GET, "/clients/{id}/measures/new", "/clients/{client}/measures/new?instrument=gad7", "LNAAN"),
+        e(M::POST, "/clients/{id}/measures/new", "/clients/{client}/measures/new", "LNAAN"),
+        e(M::GET, "/risk-flags", "/risk-flags", "LFAAA"),
+        e(M::GET, "/risk-flags/{id}", "/risk-flags/{flag}", "LNAAN"),
+        e(M::POST, "/risk-flags/{id}/acknowledge", "/risk-flags/{flag}/acknowledge", "LNAAN"),
+        e(M::POST, "/risk-flags/{id}/assessment", "/risk-flags/{flag}/assessment", "LNAAN"),
+        e(M::POST, "/risk-flags/{id}/safety-plan", "/risk-flags/{flag}/safety-plan", "LNAAN"),
+        e(M::POST, "/risk-flags/{id}/close", "/risk-flags/{flag}/close", "LNAAN"),
+        e(M::GET, "/api/v1/instruments", "/api/v1/instruments", "LAAAA"),
+        j(
+            M::POST,
+            "/api/v1/clients/{id}/responses",
+            "/api/v1/clients/{client}/responses",
+            "LNAAN",
+            r#"{"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 1]}"#,
+        ),
+        e(M::GET, "/api/v1/clients/{id}/responses", "/api/v1/clients/{client}/responses", "LNAAN"),
+        e(M::GET, "/api/v1/clients/{id}/outcomes", "/api/v1/clients/{client}/outcomes", "LNAAN"),
+        j(
+            M::POST,
+            "/api/v1/clients/{id}/safety-plans",
+            "/api/v1/clients/{client}/safety-plans",
+            "LNAAN",
+            r#"{"warning_signs": "w", "professionals": "p"}"#,
+        ),
+        e(M::GET, "/api/v1/clients/{id}/safety-plans", "/api/v1/clients/{client}/safety-plans", "LNAAN"),
+        j(
+            M::POST,
+            "/api/v1/clients/{id}/risk-flags",
+            "/api/v1/clients/{client}/risk-flags",
+            "LNAAN",
+            r#"{"detail": "Said they had thought about ending their life"}"#,
+        ),
+        // Flags are listed for whoever may see them (an empty list otherwise).
+        e(M::GET, "/api/v1/risk-flags", "/api/v1/risk-flags?status=open", "LAAAA"),
+        e(M::GET, "/api/v1/risk-flags/{id}", "/api/v1/risk-flags/{flag}", "LNAAN"),
+        j(M::POST, "/api/v1/risk-flags/{id}/acknowledge", "/api/v1/risk-flags/{flag}/acknowledge", "LNAAN", "{}"),
+        j(
+            M::POST,
+            "/api/v1/risk-flags/{id}/assessments",
+            "/api/v1/risk-flags/{flag}/assessments",
+            "LNAAN",
+            r#"{"ideation": "i", "plan": "p", "intent": "i", "means": "m", "history": "h", "protective_factors": "f", "risk_level": "low"}"#,
+        ),
+        j(
+            M::POST,
+            "/api/v1/risk-flags/{id}/close",
+            "/api/v1/risk-flags/{flag}/close",
+            "LNAAN",
+            r#"{"assessment_id": "not-an-id", "safety_plan_id": "not-an-id"}"#,
+        ),
+    ]
+}
+
+/// An open risk flag on the matrix's client, for `{flag}`.
+pub async fn matrix_fixtures(
+    app: &TestApp,
+    client: &rapport_core::Id,
+    clinician: &rapport_core::Id,
+    out: &mut Vec<(&'static str, String)>,
+) {
+    let phq9 = rapport_core::measures::Library::builtin().get("phq9").unwrap().clone();
+    let answers: Vec<Option<i64>> = [0, 0, 0, 0, 0, 0, 0, 0, 2].into_iter().map(Some).collect();
+    let flag = app
+        .store
+        .record_response(
+            &rapport_store::measures::NewResponse {
+                client_id: client.clone(),
+                course_id: None,
+                score: rapport_core::measures::score(&phq9, &answers).unwrap(),
+                unscored_answers: None,
+                completed_at: rapport_core::Timestamp::now(),
+                entered_by: Some(clinician.clone()),
+                mode: rapport_store::measures::Mode::InSession,
+            },
+            rapport_core::audit::AuditEvent {
+                actor_label: "test".into(),
+                action: action::MEASURE_RECORD.into(),
+                resource_type: "measure_response".into(),
+                outcome: "success".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .risk_flag_id
+        .unwrap();
+    out.push(("{flag}", flag.to_string()));
+}
+
+/// Performs every measures and risk action once (for the every-audited-action test).
+pub async fn exercise_every_action(app: &TestApp, u: &rapport_store::users::User) {
+    let t = app.token_for(u).await;
+    let c = new_client(app, &t, "Audit Measures").await;
+    let (s, r) =
+        post_response(app, &t, &c, json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 1]})).await;
+    assert_eq!(s, 201);
+    let flag = r["risk_flag_id"].as_str().unwrap().to_string();
+    let (s, r2) =
+        post_response(app, &t, &c, json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 2]})).await;
+    assert_eq!(s, 201);
+    let flag2 = r2["risk_flag_id"].as_str().unwrap().to_string();
+    assert_eq!(call(app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await.0, 200);
+    assert_eq!(call(app, M::GET, &format!("/api/v1/clients/{c}/outcomes"), &t, None).await.0, 200);
+    assert_eq!(call(app, M::GET, "/api/v1/risk-flags", &t, None).await.0, 200);
+    assert_eq!(call(app, M::GET, &format!("/api/v1/risk-flags/{flag}"), &t, None).await.0, 200);
+    assert_eq!(call(app, M::POST, &format!("/api/v1/risk-flags/{flag}/acknowledge"), &t, None).await.0, 200);
+    let (_, a) = call(app, M::POST, &format!("/api/v1/risk-flags/{flag}/assessments"), &t, Some(assessment())).await;
+    let (_, p) = call(app, M::POST, &format!("/api/v1/clients/{c}/safety-plans"), &t, Some(plan())).await;
+    assert_eq!(call(app, M::GET, &format!("/api/v1/clients/{c}/safety-plans"), &t, None).await.0, 200);
+    let body = json!({"assessment_id": a["id"], "safety_plan_id": p["id"]});
+    assert_eq!(call(app, M::POST, &format!("/api/v1/risk-flags/{flag}/close"), &t, Some(body)).await.0, 200);
+    // The second flag is left unacknowledged and escalates.
+    let later = rapport_core::Timestamp::now().plus(time::Duration::hours(25));
+    let escalated = app.store.escalate_overdue_risk_flags(later, time::Duration::hours(24)).await.unwrap();
+    assert_eq!(escalated.iter().map(|i| i.to_string()).collect::<Vec<_>>(), [flag2]);
+}
+
+#[test]
+fn site_instrument_folder_is_loaded_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(rapport_web::jobs::load_instruments(None).unwrap().all().count(), 7);
+    let epds = rapport_core::measures::definition::BUILTIN.iter().find(|(f, _)| *f == "epds.json").unwrap().1;
+    let mut v: Value = serde_json::from_str(epds).unwrap();
+    v["version"] = "1-site-en".into();
+    v["items"][0]["text"] = "Licensed text of item 1".into();
+    std::fs::write(dir.path().join("epds.json"), v.to_string()).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
+    let lib = rapport_web::jobs::load_instruments(Some(dir.path())).unwrap();
+    assert_eq!(lib.get("epds").unwrap().items[0].text, "Licensed text of item 1");
+    v["id"] = "local_scale".into();
+    v["range"]["max"] = 99.into();
+    std::fs::write(dir.path().join("local.json"), v.to_string()).unwrap();
+    let err = rapport_web::jobs::load_instruments(Some(dir.path())).unwrap_err();
+    assert!(err.contains("local.json: range: declared 0–99"), "{err}");
+    assert!(rapport_web::jobs::load_instruments(Some(&dir.path().join("missing")))
+        .unwrap_err()
+        .contains("cannot read"));
+}
+
+#[tokio::test]
+async fn clinician_records_a_measure_and_closes_the_risk_loop_in_the_ui() {
+    on_each_backend(|app| async move {
+        let alice = app.user("ui-alice@clinic.example", Role::Clinician).await;
+        let t = app.token_for(&alice).await;
+        let c = new_client(&app, &t, "Form Person").await;
+        let b = app.browser_as("ui-alice@clinic.example").await;
+        let page = format!("/clients/{c}/measures");
+        let (s, html) = b.text(&page).await;
+        assert_eq!(s, 200);
+        assert!(html.contains(&format!("/clients/{c}/measures/new?instrument=phq9")));
+        let form = format!("{page}/new?instrument=phq9");
+        let (s, html) = b.text(&form).await;
+        assert_eq!(s, 200);
+        assert!(
+            html.contains("better off dead") && html.contains("name=\"item_9\"") && html.contains("name=\"extra_1\"")
+        );
+
+        // An out-of-range code is refused with the item named; nothing stored.
+        let mut fields: Vec<(String, String)> = (1..=9).map(|i| (format!("item_{i}"), "1".to_string())).collect();
+        fields.push(("instrument".into(), "phq9".into()));
+        let mut bad = fields.clone();
+        bad[3].1 = "7".into();
+        let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = b.submit(&form, &format!("{page}/new"), &bad).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("href=\"#item_4\""));
+        assert_eq!(call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await.1, json!([]));
+
+        // Item 8 left blank, item 9 = 1: stored without a total, and the flag is raised.
+        fields.remove(7);
+        let ok: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = b.submit(&form, &format!("{page}/new"), &ok).await;
+        assert_eq!(r.status(), 303);
+        let flag_page = location(&r);
+        assert!(flag_page.starts_with("/risk-flags/") && flag_page.ends_with("?done=flag-raised"), "{flag_page}");
+        let (_, list) = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await;
+        assert_eq!((list[0]["total"].is_null(), list[0]["complete"].as_bool()), (true, Some(false)));
+        // The flag shows on every page until it is handled.
+        let (_, caseload) = b.text("/clients").await;
+        assert!(caseload.contains("1 risk flag on your clients is not yet closed"));
+        let (_, flags) = b.text("/risk-flags").await;
+        assert!(flags.contains("Form Person") && flags.contains("item 9 = 1"));
+
+        let flag = flag_page.trim_start_matches("/risk-flags/").split('?').next().unwrap().to_string();
+        let fp = format!("/risk-flags/{flag}");
+        assert_eq!(b.submit(&fp, &format!("{fp}/acknowledge"), &[]).await.status(), 303);
+        // Sign-off is refused until an assessment and a plan exist.
+        let r = b.submit(&fp, &format!("{fp}/close"), &[("confirm", "on")]).await;
+        assert_eq!(r.status(), 422);
+        let r = b.submit(&fp, &format!("{fp}/assessment"), &[("ideation", "passive"), ("risk_level", "low")]).await;
+        assert_eq!(r.status(), 422);
+        let r = b
+            .submit(
+                &fp,
+                &format!("{fp}/assessment"),
+                &[
+                    ("ideation", "passive"),
+                    ("plan", "none"),
+                    ("intent", "none"),
+                    ("means", "none"),
+                    ("history", "none"),
+                    ("protective_factors", "family"),
+                    ("risk_level", "low"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let r = b
+            .submit(&fp, &format!("{fp}/safety-plan"), &[("warning_signs", "poor sleep"), ("professionals", "GP")])
+            .await;
+        assert_eq!(r.status(), 303);
+        let (_, html) = b.text(&fp).await;
+        let aid = {
+            let i = html.find("name=\"assessment_id\">").expect("sign-off form");
+            let rest = &html[i..];
+            let v = rest.find("value=\"").unwrap() + 7;
+            rest[v..v + 36].to_string()
+        };
+        let (_, plans) = call(&app, M::GET, &format!("/api/v1/clients/{c}/safety-plans"), &t, None).await;
+        let pid = plans[0]["id"].as_str().unwrap().to_string();
+        let r = b.submit(&fp, &format!("{fp}/close"), &[("assessment_id", &aid), ("safety_plan_id", &pid)]).await;
+        assert_eq!(r.status(), 422, "sign-off needs the confirmation");
+        let r = b
+            .submit(
+                &fp,
+                &format!("{fp}/close"),
+                &[("assessment_id", &aid), ("safety_plan_id", &pid), ("confirm", "on")],
+            )
+            .await;
+        assert_eq!((r.status().as_u16(), location(&r)), (303, "/risk-flags?done=flag-closed".to_string()));
+        let (_, f) = call(&app, M::GET, &format!("/api/v1/risk-flags/{flag}"), &t, None).await;
+        assert_eq!(f["status"], "closed");
+        let (_, caseload) = b.text("/clients").await;
+        assert!(!caseload.contains("not yet closed"));
+
+        // From a course: the measures page records new measures in that course.
+        let (s, course) = call(
+            &app,
+            M::POST,
+            &format!("/api/v1/clients/{c}/courses"),
+            &t,
+            Some(json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"})),
+        )
+        .await;
+        assert_eq!(s, 201, "{course}");
+        let k = course["id"].as_str().unwrap().to_string();
+        let (_, course_page) = b.text(&format!("/courses/{k}")).await;
+        assert!(course_page.contains(&format!("/clients/{c}/measures?course={k}")), "the course links to its measures");
+        let (s, html) = b.text(&format!("{page}?course={k}")).await;
+        assert_eq!(s, 200);
+        assert!(html.contains(&format!("instrument=gad7&amp;course={k}")));
+        let (s, html) = b.text(&format!("{page}/new?instrument=gad7&course={k}")).await;
+        assert!(s == 200 && html.contains(&format!("name=\"course_id\" value=\"{k}\"")));
+        let mut gad: Vec<(String, String)> = (1..=7).map(|i| (format!("item_{i}"), "2".to_string())).collect();
+        gad.push(("instrument".into(), "gad7".into()));
+        gad.push(("course_id".into(), k.clone()));
+        let gad: Vec<(&str, &str)> = gad.iter().map(|(a, v)| (a.as_str(), v.as_str())).collect();
+        let r = b.submit(&format!("{page}/new?instrument=gad7&course={k}"), &format!("{page}/new"), &gad).await;
+        assert_eq!(r.status(), 303);
+        let (_, list) = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await;
+        let last = list.as_array().unwrap().last().unwrap().clone();
+        assert_eq!(
+            (last["instrument"].as_str(), last["total"].as_i64(), last["course_id"].as_str()),
+            (Some("gad7"), Some(14), Some(k.as_str()))
+        );
+        assert_eq!(
+            b.get(&format!("{page}?course={}", rapport_core::Id::new())).await.status(),
+            404,
+            "not this client's course"
+        );
+    })
+    .await;
+}

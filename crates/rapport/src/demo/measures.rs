@@ -1,0 +1,75 @@
+//! Demo measures: PHQ-9 and GAD-7 trajectories and one open risk flag.
+
+use super::event;
+use rapport_core::audit::action;
+use rapport_core::{Id, Timestamp};
+use rapport_store::Store;
+
+/// Answers to a 0-3 questionnaire of `n` items summing to `total`, spread
+/// evenly; `keep_zero` (a 0-based item) stays 0 unless `risk` is given.
+fn answers_for(n: usize, total: i64, keep_zero: Option<usize>, risk: Option<i64>) -> Vec<Option<i64>> {
+    let mut a = vec![0i64; n];
+    if let (Some(k), Some(r)) = (keep_zero, risk) {
+        a[k] = r;
+    }
+    let mut left = (total - a.iter().sum::<i64>()).max(0);
+    let mut i = 0;
+    while left > 0 && a.iter().enumerate().any(|(j, v)| *v < 3 && Some(j) != keep_zero) {
+        if Some(i % n) != keep_zero && a[i % n] < 3 {
+            a[i % n] += 1;
+            left -= 1;
+        }
+        i += 1;
+    }
+    a.into_iter().map(Some).collect()
+}
+
+/// Measures for the demo: weekly PHQ-9 and GAD-7 trajectories for up to 12
+/// active clients (improving, flat and worsening courses), and one open risk
+/// flag (PHQ-9 item 9 = 1 on the first client's latest form). Returns how many
+/// clients were given scores.
+pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize, String> {
+    use rapport_core::measures::{score, Library};
+    use rapport_store::measures::{Mode, NewResponse};
+    let lib = Library::builtin();
+    let (phq9, gad7) = (lib.get("phq9").expect("shipped"), lib.get("gad7").expect("shipped"));
+    // (PHQ-9 start, PHQ-9 weekly change, GAD-7 start, GAD-7 weekly change, weeks)
+    const COURSES: &[(i64, i64, i64, i64, i64)] = &[
+        (18, -2, 14, -2, 8),
+        (15, -1, 12, -1, 6),
+        (12, 0, 9, 0, 6),
+        (11, 1, 8, 1, 5),
+        (21, -3, 16, -2, 7),
+        (9, -1, 11, -2, 4),
+    ];
+    let now = Timestamp::now();
+    let mut count = 0;
+    for (n, (client, clinician)) in clients.iter().take(12).enumerate() {
+        let (p0, dp, g0, dg, weeks) = COURSES[n % COURSES.len()];
+        for w in 0..weeks {
+            let at = now.minus(time::Duration::weeks(weeks - w)).plus(time::Duration::hours(n as i64));
+            let wobble = [0, 1, -1, 0][(w as usize + n) % 4];
+            let p = (p0 + dp * w + wobble).clamp(0, 26);
+            let g = (g0 + dg * w - wobble).clamp(0, 21);
+            let risk = (n == 0 && w == weeks - 1).then_some(1);
+            for (inst, answers) in [(phq9, answers_for(9, p, Some(8), risk)), (gad7, answers_for(7, g, None, None))] {
+                let scored = score(inst, &answers).map_err(|e| e.to_string())?;
+                let new = NewResponse {
+                    client_id: client.clone(),
+                    course_id: None,
+                    score: scored,
+                    unscored_answers: None,
+                    completed_at: at,
+                    entered_by: Some(clinician.clone()),
+                    mode: Mode::InSession,
+                };
+                store
+                    .record_response(&new, event(action::MEASURE_RECORD, "measure_response"))
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+        }
+        count += 1;
+    }
+    Ok(count)
+}
