@@ -9,6 +9,7 @@ pub mod client;
 pub mod course;
 pub mod formulation;
 pub mod ids;
+pub mod inventory;
 pub mod mfa;
 pub mod password;
 pub mod protocol;

@@ -6,6 +6,7 @@ pub mod api;
 pub mod course_context;
 pub mod error;
 pub mod identity;
+pub mod inventory;
 pub mod mfa;
 pub mod passwords;
 pub mod routes;

@@ -127,6 +127,9 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // IPT courses (UI, then API)
     let r = ui::courses::routes(r);
     let r = api::courses::routes(r);
+    // Interpersonal inventory (UI, then API)
+    let r = ui::inventory::routes(r);
+    let r = api::inventory::routes(r);
 
     let Routes { router, list } = r;
     let router = router

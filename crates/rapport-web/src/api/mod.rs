@@ -4,6 +4,7 @@
 
 mod body;
 pub mod courses;
+pub mod inventory;
 
 use crate::access::{client_for, require_caseload, Purpose};
 use crate::error::{ApiError, ApiResult, AppError, ErrorBody};
@@ -50,6 +51,7 @@ pub fn openapi_document() -> String {
     let mut doc = ApiDoc::openapi();
     // Each feature area documents its own paths; merged here into one document.
     doc.merge(courses::CoursesDoc::openapi());
+    doc.merge(inventory::InventoryDoc::openapi());
     doc.to_pretty_json().expect("serialisable OpenAPI document")
 }
 
@@ -298,7 +300,7 @@ pub async fn get_client(
 }
 
 /// A query string that does not parse (e.g. a number out of range): 400.
-fn bad_query(e: axum::extract::rejection::QueryRejection) -> AppError {
+pub(crate) fn bad_query(e: axum::extract::rejection::QueryRejection) -> AppError {
     AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None }
 }
 

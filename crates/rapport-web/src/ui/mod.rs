@@ -8,6 +8,7 @@ pub mod break_glass;
 pub mod care_team;
 pub mod clients;
 pub mod courses;
+pub mod inventory;
 pub mod mfa;
 pub mod ops;
 pub mod pages;

@@ -4,6 +4,7 @@
 mod api;
 mod auth;
 mod courses;
+mod inventory;
 mod matrix;
 mod mfa;
 mod support;

@@ -1,6 +1,8 @@
 //! `rapport demo`: a clearly labelled synthetic organisation so a newcomer sees
 //! a living system. Every name is generated; none belongs to a real person.
 
+mod inventory;
+
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::client::{ClientDetails, ClientStatus, ExternalId};
@@ -150,11 +152,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
                 .map_err(err)?;
         }
         if i == 0 {
-            first_client = Some(c.id.clone());
+            first_client = Some((c.id.clone(), d.display_name.clone()));
         }
     }
     // One emergency access waiting for an administrator's review.
-    if let (Some(c), true) = (&first_client, staff.len() > 1) {
+    if let (Some((c, _)), true) = (&first_client, staff.len() > 1) {
         store
             .create_break_glass(
                 &staff[1],
@@ -166,6 +168,10 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
             .await
             .map_err(err)?;
     }
+    // An interpersonal inventory (people, closeness circle, snapshots) in a role-dispute course.
+    if let Some((c, _)) = &first_client {
+        inventory::seed(store, c, &staff[0]).await?;
+    }
     let _ = admin;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
@@ -176,6 +182,9 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     }
     if clinicians > 5 {
         println!("  ... up to clinician{clinicians}@{DEMO_DOMAIN}");
+    }
+    if let Some((_, name)) = &first_client {
+        println!("{name} (clinician1's client) has a course with an interpersonal inventory and two circle snapshots.");
     }
     println!("Password for every demo account: {DEMO_PASSWORD}");
     Ok(())
