@@ -2,6 +2,7 @@
 //! records, versioned), the closeness circle, the social support map, circle
 //! snapshots of the course and their comparison.
 
+use super::courses::DoneParam;
 use super::{render, FormErrors, Layout};
 use crate::access::{deny, Purpose};
 use crate::course_context::{course_for, CourseContext};
@@ -142,11 +143,6 @@ struct InventoryPage {
     /// Held sessions: (id, "Session 3, 2026-01-19").
     sessions: Vec<(String, String)>,
     labels: [&'static str; 3],
-}
-
-#[derive(Deserialize, Default)]
-pub struct DoneParam {
-    pub done: Option<String>,
 }
 
 pub async fn show(
