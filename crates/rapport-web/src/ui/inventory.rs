@@ -199,8 +199,6 @@ async fn inventory_page(
         .collect();
     let title = format!("Inventory · {}", cx.client.details.display_name);
     let layout = with_done(Layout::new(state, me, title, "caseload").await?, done);
-    let layout =
-        if errors.any() { layout.with_error("The snapshot was not taken: see the problem below.") } else { layout };
     render(&InventoryPage {
         layout,
         cx,
