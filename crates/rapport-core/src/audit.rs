@@ -156,7 +156,9 @@ pub mod action {
         SESSION_CREATE,
         SESSION_UPDATE,
         RECORD_CREATE,
+        RECORD_READ,
         RECORD_UPDATE,
+        RECORD_REMOVE,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).

@@ -11,6 +11,7 @@ pub mod ending;
 pub mod formulation;
 pub mod goals;
 pub mod ids;
+pub mod inventory;
 pub mod measures;
 pub mod mfa;
 pub mod password;

@@ -255,6 +255,34 @@ impl Store {
         rows.iter().map(from_row).collect()
     }
 
+    /// A record of kind `T` even if removed, with the time of its removal.
+    pub async fn record_including_removed<T: RecordBody>(
+        &self,
+        id: &Id,
+    ) -> Result<Option<(Record<T>, Option<Timestamp>)>> {
+        let sql = format!(
+            "SELECT {COLUMNS}, r.removed_at FROM clinical_records r JOIN users u ON u.id = r.updated_by \
+             WHERE r.id = $1 AND r.kind = $2"
+        );
+        let row = sqlx::query(&sql).bind(id.as_str()).bind(T::KIND).fetch_optional(&self.read).await?;
+        row.as_ref()
+            .map(|row| {
+                let removed: Option<String> = row.try_get("removed_at")?;
+                Ok((from_row(row)?, removed.as_deref().map(ts)))
+            })
+            .transpose()
+    }
+
+    /// Removed records of kind `T` for a client, most recently removed first.
+    pub async fn removed_client_records<T: RecordBody>(&self, client: &Id) -> Result<Vec<Record<T>>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
+             WHERE r.client_id = $1 AND r.kind = $2 AND r.removed_at IS NOT NULL ORDER BY r.removed_at DESC, r.id"
+        );
+        let rows = sqlx::query(&sql).bind(client.as_str()).bind(T::KIND).fetch_all(&self.read).await?;
+        rows.iter().map(from_row).collect()
+    }
+
     /// Every version of a record, newest first (including a removal).
     pub async fn record_history<T: RecordBody>(&self, id: &Id) -> Result<Vec<RecordVersion<T>>> {
         let rows = sqlx::query(

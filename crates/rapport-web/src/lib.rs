@@ -7,6 +7,7 @@ pub mod course_context;
 pub mod error;
 pub mod formulation;
 pub mod identity;
+pub mod inventory;
 pub mod jobs;
 pub mod mfa;
 pub mod passwords;

@@ -137,6 +137,9 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::measures::routes(r);
     let r = ui::risk::routes(r);
     let r = api::measures::routes(r);
+    // Interpersonal inventory (UI, then API)
+    let r = ui::inventory::routes(r);
+    let r = api::inventory::routes(r);
 
     let Routes { router, list } = r;
     let router = router

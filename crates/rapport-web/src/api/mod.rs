@@ -7,6 +7,7 @@ pub mod courses;
 pub mod ending;
 pub mod formulation;
 pub mod goals;
+pub mod inventory;
 pub mod measures;
 
 use crate::access::{client_for, require_caseload, Purpose};
@@ -58,6 +59,7 @@ pub fn openapi_document() -> String {
     doc.merge(formulation::FormulationDoc::openapi());
     doc.merge(goals::GoalsDoc::openapi());
     doc.merge(measures::MeasuresDoc::openapi());
+    doc.merge(inventory::InventoryDoc::openapi());
     doc.to_pretty_json().expect("serialisable OpenAPI document")
 }
 
@@ -306,7 +308,7 @@ pub async fn get_client(
 }
 
 /// A query string that does not parse (e.g. a number out of range): 400.
-fn bad_query(e: axum::extract::rejection::QueryRejection) -> AppError {
+pub(crate) fn bad_query(e: axum::extract::rejection::QueryRejection) -> AppError {
     AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None }
 }
 

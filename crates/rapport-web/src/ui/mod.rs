@@ -11,6 +11,7 @@ pub mod courses;
 pub mod ending;
 pub mod formulation;
 pub mod goals;
+pub mod inventory;
 pub mod measures;
 pub mod mfa;
 pub mod ops;

@@ -6,6 +6,7 @@ mod auth;
 mod courses;
 mod ending;
 mod formulation;
+mod inventory;
 mod matrix;
 mod measures;
 mod mfa;

@@ -106,6 +106,7 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::ending::matrix_entries());
     v.extend(crate::formulation::matrix_entries());
     v.extend(crate::measures::matrix_entries());
+    v.extend(crate::inventory::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
     v
@@ -163,6 +164,7 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     crate::courses::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
     crate::formulation::matrix_fixtures(&app, &a.id, &mut fixtures).await;
     crate::measures::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
+    crate::inventory::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
 
     let mut callers = Vec::new();
     let anon = Browser::new(&app);

@@ -296,6 +296,13 @@ async fn every_audited_action_leaves_an_entry() {
     let ending = format!("{course}/ending");
     x.submit(&ending, &ending, &[("coping_plan", "Call a friend")]).await;
     x.submit(&ending, &ending, &[("coping_plan", "Call a friend or my sister")]).await;
+    // Structured records (the inventory): create, read, update, remove.
+    let people = format!("{course}/inventory/people");
+    let fields = [("display_name", "Sam"), ("relationship", "partner"), ("ring", "inner")];
+    let r = x.submit(&format!("{people}/new"), &format!("{people}/new"), &fields).await;
+    let person = format!("{people}/{}", location(&r).rsplit("#person-").next().unwrap());
+    x.submit(&person, &person, &[fields[0], fields[1], ("ring", "middle"), ("version", "1")]).await;
+    x.submit(&person, &format!("{person}/remove"), &[("version", "2")]).await;
     x.submit(&course, &format!("{course}/status"), &[("status", "completed")]).await;
     x.submit(&format!("{rec}/edit"), &format!("{rec}/edit"), &[("display_name", "Audit Client 2")]).await;
     x.submit(&rec, &format!("{rec}/archive"), &[]).await;

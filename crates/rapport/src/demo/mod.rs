@@ -2,6 +2,7 @@
 //! a living system. Every name is generated; none belongs to a real person.
 
 mod courses;
+mod inventory;
 mod measures;
 
 use rapport_core::access::Role;
@@ -157,7 +158,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
                 .map_err(err)?;
         }
         if i == 0 {
-            first_client = Some(c.id.clone());
+            first_client = Some((c.id.clone(), d.display_name.clone()));
         }
         if i % 15 != 14 {
             course_clients.push((c.id.clone(), responsible.clone()));
@@ -166,7 +167,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     let showcase = courses::seed(store, &course_clients).await?;
     let measured = measures::seed_measures(store, &course_clients).await?;
     // One emergency access waiting for an administrator's review.
-    if let (Some(c), true) = (&first_client, staff.len() > 1) {
+    if let (Some((c, _)), true) = (&first_client, staff.len() > 1) {
         store
             .create_break_glass(
                 &staff[1],
@@ -183,6 +184,10 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         Some(course) => Some(formulation::seed(store, &staff[0], course).await?),
         None => None,
     };
+    // An interpersonal inventory (people, closeness circle, snapshots) in a role-dispute course.
+    if let Some((c, _)) = &first_client {
+        inventory::seed(store, c, &staff[0]).await?;
+    }
     let _ = admin;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
@@ -201,6 +206,9 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     println!(
         "{measured} clients have weekly PHQ-9 and GAD-7 scores; one has an open risk flag (PHQ-9 item 9) to handle."
     );
+    if let Some((_, name)) = &first_client {
+        println!("{name} (clinician1's client) has a course with an interpersonal inventory and two circle snapshots.");
+    }
     println!("Password for every demo account: {DEMO_PASSWORD}");
     Ok(())
 }

@@ -1,0 +1,656 @@
+//! The closeness circle as server-side SVG: the client at the centre, three
+//! labelled rings, each person as a labelled "pill" inside their ring.
+//!
+//! Layout is deterministic: people are sorted (ring, name, id) and spread
+//! evenly by angle; a pill that would overlap another pill, a ring label or the
+//! centre, or cross its ring's edges, is nudged along the ring, and if the ring
+//! is full the ring is widened and the layout starts again. Marks never rely on
+//! colour alone: each is a shape with a letter (S support, ! conflict, + could
+//! support now), a deceased person has a dashed outline and a "†", and the
+//! figure carries a legend, a `<title>`, and a `<desc>` listing everyone.
+
+use super::{circle_order, CirclePerson, Ring};
+use std::fmt::Write;
+
+/// Name text size (SVG units).
+pub const FONT: f64 = 15.0;
+/// Pill height.
+pub const PILL_H: f64 = 28.0;
+const PAD_X: f64 = 9.0;
+const BADGE: f64 = 16.0;
+const BADGE_GAP: f64 = 4.0;
+/// Radius of the centre disc (the client).
+pub const CENTRE_R: f64 = 40.0;
+const BASE_WIDTH: f64 = 84.0;
+const GROW: f64 = 22.0;
+const MARGIN: f64 = 12.0;
+/// Space kept between any two labels, and between a label and a ring's edge.
+pub const GAP: f64 = 4.0;
+const LEGEND_H: f64 = 64.0;
+/// Longest name drawn in full; longer ones end with "…" (the table has them whole).
+pub const NAME_CHARS: usize = 18;
+const RING_LABEL_FONT: f64 = 12.0;
+
+/// An axis-aligned rectangle by its edges.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    pub fn centred(x: f64, y: f64, w: f64, h: f64) -> Rect {
+        Rect { x0: x - w / 2.0, y0: y - h / 2.0, x1: x + w / 2.0, y1: y + h / 2.0 }
+    }
+
+    /// True when the two overlap or come closer than `gap`.
+    pub fn near(&self, o: &Rect, gap: f64) -> bool {
+        self.x0 < o.x1 + gap && o.x0 < self.x1 + gap && self.y0 < o.y1 + gap && o.y0 < self.y1 + gap
+    }
+
+    /// Distance from (cx, cy) to the farthest corner.
+    pub fn farthest(&self, cx: f64, cy: f64) -> f64 {
+        let dx = (self.x0 - cx).abs().max((self.x1 - cx).abs());
+        let dy = (self.y0 - cy).abs().max((self.y1 - cy).abs());
+        dx.hypot(dy)
+    }
+
+    /// Distance from (cx, cy) to the nearest point of the rectangle (0 inside).
+    pub fn nearest(&self, cx: f64, cy: f64) -> f64 {
+        let dx = (self.x0 - cx).max(0.0).max(cx - self.x1);
+        let dy = (self.y0 - cy).max(0.0).max(cy - self.y1);
+        dx.hypot(dy)
+    }
+}
+
+/// One person's label on the circle.
+#[derive(Clone, Debug)]
+pub struct Pill {
+    pub person: CirclePerson,
+    pub rect: Rect,
+    /// The text drawn: "† " for a deceased person, the name cut to `NAME_CHARS`.
+    pub text: String,
+    pub text_width: f64,
+}
+
+impl Pill {
+    fn badges(&self) -> Vec<Badge> {
+        badges(&self.person)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Badge {
+    Support,
+    Conflict,
+    CouldSupport,
+}
+
+fn badges(p: &CirclePerson) -> Vec<Badge> {
+    let mut b = Vec::new();
+    if p.supports_client() {
+        b.push(Badge::Support);
+    }
+    if p.conflict {
+        b.push(Badge::Conflict);
+    }
+    if p.could_support_now {
+        b.push(Badge::CouldSupport);
+    }
+    b
+}
+
+/// Where everything goes.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    pub width: f64,
+    /// Height of the circle part (the legend is drawn below it).
+    pub circle_height: f64,
+    pub cx: f64,
+    pub cy: f64,
+    /// Outer edge of the centre disc, then of the inner, middle and outer rings.
+    pub radii: [f64; 4],
+    /// In circle order (ring, name, id).
+    pub pills: Vec<Pill>,
+    pub ring_labels: Vec<Rect>,
+    pub centre: Rect,
+}
+
+impl Layout {
+    /// The band (inner edge, outer edge) of a ring.
+    pub fn band(&self, ring: Ring) -> (f64, f64) {
+        (self.radii[ring.index()], self.radii[ring.index() + 1])
+    }
+
+    pub fn height(&self) -> f64 {
+        self.circle_height + LEGEND_H
+    }
+}
+
+/// Approximate advance width of text in a sans-serif face, in em, erring wide.
+pub fn text_em(s: &str) -> f64 {
+    s.chars()
+        .map(|c| match c {
+            ' ' | 'i' | 'l' | 'j' | 'I' | '!' | '|' | '.' | ',' | ':' | ';' | '\'' => 0.3,
+            'f' | 't' | 'r' | '(' | ')' | '-' => 0.4,
+            'm' | 'w' => 0.9,
+            'M' | 'W' => 0.98,
+            'A'..='Z' => 0.74,
+            '0'..='9' => 0.6,
+            c if c.is_ascii() => 0.6,
+            c if (c as u32) >= 0x2E80 => 1.05,
+            _ => 0.7,
+        })
+        .sum::<f64>()
+        * 1.04
+}
+
+/// The text drawn for a person.
+pub fn pill_text(p: &CirclePerson) -> String {
+    let name: String = if p.display_name.chars().count() > NAME_CHARS {
+        let mut s: String = p.display_name.chars().take(NAME_CHARS - 1).collect();
+        s = s.trim_end().to_string();
+        s.push('…');
+        s
+    } else {
+        p.display_name.clone()
+    };
+    if p.deceased {
+        format!("† {name}")
+    } else {
+        name
+    }
+}
+
+fn pill_size(p: &CirclePerson) -> (String, f64, f64) {
+    let text = pill_text(p);
+    let tw = text_em(&text) * FONT;
+    let n = badges(p).len() as f64;
+    let w = PAD_X * 2.0 + tw + if n > 0.0 { n * (BADGE + BADGE_GAP) } else { 0.0 };
+    (text, tw, w)
+}
+
+fn ring_label(r: Ring) -> &'static str {
+    match r {
+        Ring::Inner => "Inner ring (closest)",
+        Ring::Middle => "Middle ring",
+        Ring::Outer => "Outer ring",
+    }
+}
+
+/// Lays people out; always succeeds (rings widen until everyone fits).
+pub fn layout(people: &[CirclePerson]) -> Layout {
+    let mut sorted = people.to_vec();
+    circle_order(&mut sorted);
+    let sized: Vec<(CirclePerson, String, f64, f64)> = sorted
+        .into_iter()
+        .map(|p| {
+            let (t, tw, w) = pill_size(&p);
+            (p, t, tw, w)
+        })
+        .collect();
+    let mut widths = [BASE_WIDTH; 3];
+    // A ring must be deep enough for its widest pill lying along a radius
+    // somewhere; starting there saves attempts for long names.
+    loop {
+        match try_layout(&sized, widths) {
+            Ok(l) => return l,
+            Err(ring) => widths[ring] += GROW,
+        }
+    }
+}
+
+fn try_layout(people: &[(CirclePerson, String, f64, f64)], widths: [f64; 3]) -> Result<Layout, usize> {
+    let r0 = CENTRE_R;
+    let radii = [r0, r0 + widths[0], r0 + widths[0] + widths[1], r0 + widths[0] + widths[1] + widths[2]];
+    let size = 2.0 * (radii[3] + MARGIN);
+    let (cx, cy) = (size / 2.0, size / 2.0);
+    let centre = Rect::centred(cx, cy, 2.0 * r0, 2.0 * r0);
+    let mut obstacles = vec![centre];
+    let mut ring_labels = Vec::new();
+    for r in Ring::ALL {
+        let outer = radii[r.index() + 1];
+        let w = text_em(ring_label(*r)) * RING_LABEL_FONT + 8.0;
+        let rect = Rect::centred(cx, cy - outer + 4.0 + RING_LABEL_FONT / 2.0 + 2.0, w, RING_LABEL_FONT + 6.0);
+        ring_labels.push(rect);
+        obstacles.push(rect);
+    }
+    let mut pills = Vec::new();
+    for ring in Ring::ALL {
+        let members: Vec<_> = people.iter().filter(|(p, ..)| p.ring == *ring).collect();
+        let n = members.len();
+        let (a, b) = (radii[ring.index()], radii[ring.index() + 1]);
+        let mid = (a + b) / 2.0;
+        // Radii to try, from the middle of the band outwards.
+        let mut tracks = vec![mid];
+        let mut k = 1.0;
+        while mid - k * 6.0 > a || mid + k * 6.0 < b {
+            tracks.push(mid - k * 6.0);
+            tracks.push(mid + k * 6.0);
+            k += 1.0;
+        }
+        for (i, (p, text, tw, w)) in members.into_iter().enumerate() {
+            let preferred = -90.0 + (i as f64 + 0.5) * 360.0 / n as f64 + ring.index() as f64 * 11.0;
+            let mut spot = None;
+            'search: for step in 0..=120 {
+                for sign in [1.0, -1.0] {
+                    if step == 0 && sign < 0.0 {
+                        continue;
+                    }
+                    let deg = preferred + sign * step as f64 * 3.0;
+                    let (sin, cos) = deg.to_radians().sin_cos();
+                    for &r in &tracks {
+                        let rect = Rect::centred(cx + r * cos, cy + r * sin, *w, PILL_H);
+                        if rect.farthest(cx, cy) <= b - GAP
+                            && rect.nearest(cx, cy) >= a + GAP
+                            && !obstacles.iter().any(|o| o.near(&rect, GAP))
+                        {
+                            spot = Some(rect);
+                            break 'search;
+                        }
+                    }
+                }
+            }
+            let rect = spot.ok_or(ring.index())?;
+            obstacles.push(rect);
+            pills.push(Pill { person: p.clone(), rect, text: text.clone(), text_width: *tw });
+        }
+    }
+    Ok(Layout { width: size, circle_height: size, cx, cy, radii, pills, ring_labels, centre })
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c if c.is_control() => o.push(' '),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// One person in words: "Sam (Partner; conflict, gives support)".
+pub fn person_words(p: &CirclePerson) -> String {
+    let mut parts = vec![p.relationship_text()];
+    let marks = p.marks();
+    if !marks.is_empty() {
+        parts.push(marks.join(", "));
+    }
+    format!("{} ({})", p.display_name, parts.join("; "))
+}
+
+/// The circle in words, ring by ring (the SVG's `<desc>`).
+pub fn describe(people: &[CirclePerson]) -> String {
+    let mut sorted = people.to_vec();
+    circle_order(&mut sorted);
+    let mut s = format!(
+        "The client at the centre, {} {} around them.",
+        sorted.len(),
+        if sorted.len() == 1 { "person" } else { "people" }
+    );
+    for r in Ring::ALL {
+        let names: Vec<String> = sorted.iter().filter(|p| p.ring == *r).map(person_words).collect();
+        let list = if names.is_empty() { "nobody".to_string() } else { names.join("; ") };
+        let _ = write!(s, " {}: {list}.", ring_label(*r));
+    }
+    s
+}
+
+const INK: &str = "#1f2933";
+const WHITE: &str = "#fff";
+const DEAD_FILL: &str = "#f4f6f7";
+const MUTED: &str = "#52606d";
+const RING_STROKE: &str = "#7b8794";
+const RING_FILLS: [&str; 3] = ["#d5e8ea", "#e6f1f2", "#f3f8f9"];
+const ACCENT: &str = "#1a6470";
+const OK: &str = "#2f7d4a";
+const RISK: &str = "#b42318";
+
+fn badge_svg(out: &mut String, b: Badge, x: f64, y: f64) {
+    // (x, y) is the badge's centre.
+    let h = BADGE / 2.0;
+    let (shape, letter) = match b {
+        Badge::Support => (format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="{h:.1}" fill="{OK}"/>"#), "S"),
+        Badge::Conflict => (
+            format!(
+                r#"<path d="M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z" fill="{RISK}"/>"#,
+                x,
+                y - h - 1.0,
+                x + h + 1.0,
+                y + h,
+                x - h - 1.0,
+                y + h
+            ),
+            "!",
+        ),
+        Badge::CouldSupport => (
+            format!(
+                r#"<rect x="{:.1}" y="{:.1}" width="{BADGE}" height="{BADGE}" rx="2" fill="{ACCENT}"/>"#,
+                x - h,
+                y - h
+            ),
+            "+",
+        ),
+    };
+    let dy = if b == Badge::Conflict { 4.5 } else { 4.0 };
+    let _ = write!(
+        out,
+        r#"{shape}<text x="{x:.1}" y="{:.1}" font-size="11" font-weight="700" fill="{WHITE}" text-anchor="middle">{letter}</text>"#,
+        y + dy
+    );
+}
+
+/// Options for drawing.
+pub struct SvgOptions<'a> {
+    /// Prefix for element ids (unique on the page, e.g. "circle-now").
+    pub id: &'a str,
+    /// The figure's title, e.g. "Closeness circle now".
+    pub title: &'a str,
+}
+
+/// The closeness circle as a standalone SVG element (safe to inline in HTML).
+pub fn svg(people: &[CirclePerson], opts: &SvgOptions) -> String {
+    let l = layout(people);
+    let id = esc(opts.id);
+    let (w, h) = (l.width, l.height());
+    let mut o = String::with_capacity(4096 + people.len() * 600);
+    let _ = write!(
+        o,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="closeness-circle" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">"#
+    );
+    let _ = write!(o, r#"<title id="{id}-title">{}</title>"#, esc(opts.title));
+    let _ = write!(o, r#"<desc id="{id}-desc">{}</desc>"#, esc(&describe(people)));
+    // Rings, outermost first so inner fills sit on top.
+    for (i, r) in Ring::ALL.iter().enumerate().rev() {
+        let _ = write!(
+            o,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{}" stroke="{RING_STROKE}" stroke-width="1.5"/>"#,
+            l.cx,
+            l.cy,
+            l.radii[r.index() + 1],
+            RING_FILLS[i]
+        );
+    }
+    for (r, rect) in Ring::ALL.iter().zip(&l.ring_labels) {
+        let _ = write!(
+            o,
+            r#"<text x="{:.1}" y="{:.1}" font-size="{RING_LABEL_FONT}" font-weight="600" fill="{MUTED}" text-anchor="middle">{}</text>"#,
+            l.cx,
+            rect.y1 - 4.0,
+            ring_label(*r)
+        );
+    }
+    let _ = write!(
+        o,
+        r#"<circle cx="{:.1}" cy="{:.1}" r="{CENTRE_R}" fill="{ACCENT}"/><text x="{:.1}" y="{:.1}" font-size="15" font-weight="700" fill="{WHITE}" text-anchor="middle">Client</text>"#,
+        l.cx,
+        l.cy,
+        l.cx,
+        l.cy + 5.0
+    );
+    for p in &l.pills {
+        let r = p.rect;
+        let who = &p.person;
+        let _ = write!(
+            o,
+            r#"<g data-person="{}" data-ring="{}"><title>{}</title>"#,
+            esc(&who.person_id),
+            who.ring.as_str(),
+            esc(&format!("{}, {} ring", person_words(who), who.ring.as_str()))
+        );
+        let (fill, stroke, dash, ink) =
+            if who.deceased { (DEAD_FILL, MUTED, r#" stroke-dasharray="5 3""#, MUTED) } else { (WHITE, INK, "", INK) };
+        let _ = write!(
+            o,
+            r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{PILL_H}" rx="{:.1}" fill="{fill}" stroke="{stroke}" stroke-width="1.5"{dash}/>"#,
+            r.x0,
+            r.y0,
+            r.x1 - r.x0,
+            PILL_H / 2.0
+        );
+        let _ = write!(
+            o,
+            r#"<text x="{:.1}" y="{:.1}" font-size="{FONT}" fill="{ink}" textLength="{:.1}" lengthAdjust="spacingAndGlyphs">{}</text>"#,
+            r.x0 + PAD_X,
+            (r.y0 + r.y1) / 2.0 + 5.0,
+            p.text_width,
+            esc(&p.text)
+        );
+        let mut bx = r.x0 + PAD_X + p.text_width + BADGE_GAP + BADGE / 2.0;
+        for b in p.badges() {
+            badge_svg(&mut o, b, bx, (r.y0 + r.y1) / 2.0);
+            bx += BADGE + BADGE_GAP;
+        }
+        o.push_str("</g>");
+    }
+    legend(&mut o, &l);
+    o.push_str("</svg>");
+    o
+}
+
+fn legend(o: &mut String, l: &Layout) {
+    let top = l.circle_height + 6.0;
+    let col = l.width / 2.0;
+    let x0 = MARGIN + 4.0;
+    let rows = [
+        (x0, top + 14.0, Some(Badge::Support), "Gives the client support"),
+        (x0 + col, top + 14.0, Some(Badge::Conflict), "Conflict present"),
+        (x0, top + 42.0, Some(Badge::CouldSupport), "Could give support now"),
+        (x0 + col, top + 42.0, None, "Deceased (dashed outline, †)"),
+    ];
+    o.push_str(r#"<g aria-hidden="true">"#);
+    for (x, y, badge, text) in rows {
+        match badge {
+            Some(b) => badge_svg(o, b, x + BADGE / 2.0, y),
+            None => {
+                let _ = write!(
+                    o,
+                    r#"<rect x="{x:.1}" y="{:.1}" width="{BADGE}" height="{BADGE}" rx="4" fill="{DEAD_FILL}" stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="3 2"/>"#,
+                    y - BADGE / 2.0
+                );
+            }
+        }
+        let _ = write!(
+            o,
+            r#"<text x="{:.1}" y="{:.1}" font-size="13" fill="{INK}">{text}</text>"#,
+            x + BADGE + 8.0,
+            y + 4.5
+        );
+    }
+    o.push_str("</g>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inventory::{Relationship, SupportType};
+    use proptest::prelude::*;
+
+    fn person(i: usize, name: &str, ring: Ring) -> CirclePerson {
+        CirclePerson {
+            person_id: format!("p{i:02}"),
+            display_name: name.into(),
+            relationship: Relationship::Friend,
+            relationship_detail: None,
+            ring,
+            deceased: false,
+            conflict: false,
+            support_received: vec![],
+            support_given: vec![],
+            could_support_now: false,
+        }
+    }
+
+    /// Every pill in its own ring's band, clear of the edges, the centre, the
+    /// ring labels and every other pill.
+    fn check(people: &[CirclePerson]) -> Result<(), String> {
+        let l = layout(people);
+        if l.pills.len() != people.len() {
+            return Err(format!("{} placed of {}", l.pills.len(), people.len()));
+        }
+        for (i, p) in l.pills.iter().enumerate() {
+            let (a, b) = l.band(p.person.ring);
+            let (near, far) = (p.rect.nearest(l.cx, l.cy), p.rect.farthest(l.cx, l.cy));
+            if near < a || far > b {
+                return Err(format!("{} outside its ring: {near:.1}..{far:.1} not in {a:.1}..{b:.1}", p.text));
+            }
+            if l.ring_labels.iter().chain([&l.centre]).any(|o| o.near(&p.rect, 0.0)) {
+                return Err(format!("{} covers a ring label or the centre", p.text));
+            }
+            for q in &l.pills[i + 1..] {
+                if p.rect.near(&q.rect, 0.0) {
+                    return Err(format!("{} overlaps {}", p.text, q.text));
+                }
+            }
+            let inner_w = p.rect.x1 - p.rect.x0 - 2.0 * PAD_X;
+            if p.text_width > inner_w + 0.01 {
+                return Err(format!("{} text wider than its pill", p.text));
+            }
+        }
+        Ok(())
+    }
+
+    const NAMES: [&str; 20] = [
+        "Sam",
+        "Maximilian Wolfgang",
+        "Mum",
+        "Dad",
+        "Bea",
+        "WWWWWWWWWWWWWWWWWW",
+        "Jo",
+        "Grandmother Adaeze",
+        "Li",
+        "Priya",
+        "Pastor Okonkwo",
+        "Dr Mendes (GP)",
+        "Cousin Tom",
+        "Aunt Wilhelmina",
+        "Neighbour",
+        "Kai",
+        "Team lead",
+        "Omar",
+        "Zofia",
+        "Ravi",
+    ];
+
+    #[test]
+    fn twenty_people_in_any_one_ring_do_not_overlap() {
+        for ring in Ring::ALL {
+            let people: Vec<_> = NAMES.iter().enumerate().map(|(i, n)| person(i, n, *ring)).collect();
+            check(&people).unwrap_or_else(|e| panic!("{ring:?}: {e}"));
+        }
+    }
+
+    #[test]
+    fn mixed_rings_with_every_mark() {
+        let people: Vec<_> = NAMES
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let mut p = person(i, n, Ring::ALL[i % 3]);
+                p.deceased = i % 7 == 0;
+                p.conflict = i % 3 == 1;
+                p.support_received = if i % 2 == 0 { vec![SupportType::Emotional] } else { vec![] };
+                p.could_support_now = !p.deceased && i % 4 == 1;
+                p
+            })
+            .collect();
+        check(&people).unwrap();
+        let l = layout(&people);
+        for p in &l.pills {
+            assert_eq!(p.person.ring, people.iter().find(|q| q.person_id == p.person.person_id).unwrap().ring);
+        }
+    }
+
+    #[test]
+    fn layout_is_deterministic_and_order_independent() {
+        let people: Vec<_> = NAMES.iter().take(9).enumerate().map(|(i, n)| person(i, n, Ring::ALL[i % 3])).collect();
+        let mut reversed = people.clone();
+        reversed.reverse();
+        let opts = SvgOptions { id: "c", title: "Circle" };
+        assert_eq!(svg(&people, &opts), svg(&reversed, &opts));
+    }
+
+    #[test]
+    fn an_empty_circle_still_draws_rings_and_legend() {
+        let s = svg(&[], &SvgOptions { id: "c", title: "Circle" });
+        assert!(s.contains("Inner ring (closest)") && s.contains("Outer ring"));
+        assert!(s.contains("0 people around them"));
+        assert!(s.contains("Gives the client support"));
+    }
+
+    #[test]
+    fn deceased_are_dashed_and_named_as_deceased() {
+        let mut mum = person(1, "Mum", Ring::Inner);
+        mum.deceased = true;
+        let s = svg(&[mum, person(2, "Bea", Ring::Middle)], &SvgOptions { id: "c", title: "Circle" });
+        let g = s.split("<g data-person=\"p01\"").nth(1).unwrap().split("</g>").next().unwrap();
+        assert!(g.contains("stroke-dasharray"), "{g}");
+        assert!(g.contains("† Mum"), "{g}");
+        assert!(g.contains("deceased"), "{g}");
+        let bea = s.split("<g data-person=\"p02\"").nth(1).unwrap().split("</g>").next().unwrap();
+        assert!(!bea.contains("stroke-dasharray"));
+        assert!(s.contains("Mum (Friend; deceased)"), "desc names it");
+    }
+
+    #[test]
+    fn marks_are_shapes_with_letters_and_words() {
+        let mut sam = person(1, "Sam", Ring::Inner);
+        sam.conflict = true;
+        sam.support_received = vec![SupportType::Practical];
+        sam.could_support_now = true;
+        let s = svg(&[sam], &SvgOptions { id: "c", title: "Circle" });
+        let g = s.split("<g data-person=\"p01\"").nth(1).unwrap().split("</g>").next().unwrap();
+        for letter in [">S</text>", ">!</text>", ">+</text>"] {
+            assert!(g.contains(letter), "{letter} in {g}");
+        }
+        assert!(g.contains("conflict, gives support, could give support now"));
+        assert!(s.contains("role=\"img\"") && s.contains("aria-labelledby=\"c-title c-desc\""));
+    }
+
+    #[test]
+    fn names_are_escaped() {
+        let evil = person(1, "<script>alert('x')</script>&\"", Ring::Inner);
+        let s = svg(&[evil], &SvgOptions { id: "x\"><script>", title: "<b>t</b>" });
+        assert!(!s.contains("<script>"), "{s}");
+        assert!(!s.contains("<b>"));
+        assert!(s.contains("&lt;script&gt;alert(&#39;x&#39;)"));
+        assert!(s.contains("&amp;&quot;"));
+        assert_eq!(s.matches("<svg").count(), 1);
+    }
+
+    #[test]
+    fn long_names_are_cut_and_deceased_marked() {
+        let mut p = person(1, "Bartholomew-Fitzwilliam Smythe", Ring::Outer);
+        assert_eq!(pill_text(&p), "Bartholomew-Fitzw…");
+        p.deceased = true;
+        assert!(pill_text(&p).starts_with("† "));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        #[test]
+        fn any_twenty_people_fit_without_overlap(
+            spec in prop::collection::vec(("[A-Za-z ]{1,24}", 0usize..3, any::<bool>(), any::<bool>(), any::<bool>()), 0..=20)
+        ) {
+            let people: Vec<_> = spec.iter().enumerate().map(|(i, (name, ring, dead, conflict, support))| {
+                let mut p = person(i, name, Ring::ALL[*ring]);
+                p.deceased = *dead;
+                p.conflict = *conflict;
+                if *support { p.support_received = vec![SupportType::Company]; }
+                p.could_support_now = !*dead && *support;
+                p
+            }).collect();
+            prop_assert_eq!(check(&people), Ok(()));
+        }
+    }
+}

@@ -1,0 +1,954 @@
+//! The interpersonal inventory (ipt-model.md section 4): one record per
+//! important person in the client's life, the closeness circle drawn from those
+//! records, dated snapshots of the circle, and the social support map.
+//!
+//! People belong to the client (they persist across courses); snapshots belong
+//! to a course. Both are versioned records (`crate::records`).
+
+pub mod circle;
+
+use crate::records::{RecordBody, Scope};
+use crate::time::parse_date;
+use crate::validation::{optional_text, ValidationErrors};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+macro_rules! code_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|x| x.as_str() == s)
+            }
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+            /// The codes, for messages: "a, b or c".
+            pub fn codes() -> String {
+                let codes: Vec<&str> = Self::ALL.iter().map(|x| x.as_str()).collect();
+                match codes.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+                    _ => codes.join(""),
+                }
+            }
+        }
+    };
+}
+
+code_enum! {
+    /// How the person is related to the client.
+    Relationship {
+        Partner = "partner", "Partner";
+        Parent = "parent", "Parent";
+        Child = "child", "Child";
+        Sibling = "sibling", "Sibling";
+        Friend = "friend", "Friend";
+        Colleague = "colleague", "Colleague";
+        Community = "community", "Faith or community";
+        HealthWorker = "health_worker", "Health worker";
+        Other = "other", "Other";
+    }
+}
+
+code_enum! {
+    /// Closeness ring; innermost is closest.
+    Ring {
+        Inner = "inner", "Inner";
+        Middle = "middle", "Middle";
+        Outer = "outer", "Outer";
+    }
+}
+
+impl Ring {
+    /// 0 for the inner ring.
+    pub fn index(self) -> usize {
+        match self {
+            Ring::Inner => 0,
+            Ring::Middle => 1,
+            Ring::Outer => 2,
+        }
+    }
+}
+
+code_enum! {
+    /// Kinds of social support.
+    SupportType {
+        Emotional = "emotional", "Emotional";
+        Practical = "practical", "Practical";
+        Information = "information", "Information";
+        Company = "company", "Company";
+    }
+}
+
+code_enum! {
+    ContactFrequency {
+        Daily = "daily", "Daily or almost";
+        Weekly = "weekly", "Weekly";
+        Monthly = "monthly", "Monthly";
+        LessOften = "less_often", "Less often";
+        NoContact = "no_contact", "No contact now";
+    }
+}
+
+code_enum! {
+    /// Whether expectations in the relationship are met.
+    Met {
+        Yes = "yes", "Met";
+        Partly = "partly", "Partly met";
+        No = "no", "Not met";
+    }
+}
+
+/// Longest name or alias.
+pub const NAME_MAX: usize = 80;
+/// Longest free-text answer.
+pub const TEXT_MAX: usize = 2000;
+/// Longest snapshot label.
+pub const LABEL_MAX: usize = 60;
+
+/// One important person, as stored (validated).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// Name or alias, as the client calls them.
+    pub display_name: String,
+    pub relationship: Relationship,
+    /// Free text: "other" relationships, or detail such as "stepfather".
+    #[serde(default)]
+    pub relationship_detail: Option<String>,
+    #[serde(default)]
+    pub lives_with_client: bool,
+    #[serde(default)]
+    pub deceased: bool,
+    /// `YYYY-MM-DD`, only for a deceased person.
+    #[serde(default)]
+    pub date_of_death: Option<String>,
+    pub ring: Ring,
+    #[serde(default)]
+    pub contact_frequency: Option<ContactFrequency>,
+    #[serde(default)]
+    pub shared_activities: Option<String>,
+    #[serde(default)]
+    pub satisfying: Option<String>,
+    #[serde(default)]
+    pub unsatisfying: Option<String>,
+    /// What the client expects of this person.
+    #[serde(default)]
+    pub client_expectations: Option<String>,
+    #[serde(default)]
+    pub client_expectations_met: Option<Met>,
+    /// What this person expects of the client.
+    #[serde(default)]
+    pub other_expectations: Option<String>,
+    #[serde(default)]
+    pub other_expectations_met: Option<Met>,
+    #[serde(default)]
+    pub conflict: bool,
+    #[serde(default)]
+    pub conflict_description: Option<String>,
+    /// Support the client gets from this person.
+    #[serde(default)]
+    pub support_received: Vec<SupportType>,
+    /// Support the client gives this person.
+    #[serde(default)]
+    pub support_given: Vec<SupportType>,
+    #[serde(default)]
+    pub can_discuss: Option<String>,
+    #[serde(default)]
+    pub cannot_discuss: Option<String>,
+    #[serde(default)]
+    pub wanted_changes: Option<String>,
+    #[serde(default)]
+    pub change_since_onset: Option<String>,
+    /// A social-support mobilisation target: could give support now.
+    #[serde(default)]
+    pub could_support_now: bool,
+    /// The record holds what others said about this person (confidentiality).
+    #[serde(default)]
+    pub third_party_information: bool,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// A person as typed in a form or sent to the API: codes as text, so a bad
+/// code is a validation error naming its field.
+#[derive(Clone, Debug, Default)]
+pub struct RawPerson {
+    pub display_name: Option<String>,
+    pub relationship: Option<String>,
+    pub relationship_detail: Option<String>,
+    pub lives_with_client: bool,
+    pub deceased: bool,
+    pub date_of_death: Option<String>,
+    pub ring: Option<String>,
+    pub contact_frequency: Option<String>,
+    pub shared_activities: Option<String>,
+    pub satisfying: Option<String>,
+    pub unsatisfying: Option<String>,
+    pub client_expectations: Option<String>,
+    pub client_expectations_met: Option<String>,
+    pub other_expectations: Option<String>,
+    pub other_expectations_met: Option<String>,
+    pub conflict: bool,
+    pub conflict_description: Option<String>,
+    pub support_received: Vec<String>,
+    pub support_given: Vec<String>,
+    pub can_discuss: Option<String>,
+    pub cannot_discuss: Option<String>,
+    pub wanted_changes: Option<String>,
+    pub change_since_onset: Option<String>,
+    pub could_support_now: bool,
+    pub third_party_information: bool,
+    pub notes: Option<String>,
+}
+
+fn blank(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn code<T>(
+    e: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    value: Option<&str>,
+    parse: fn(&str) -> Option<T>,
+    codes: String,
+) -> Option<T> {
+    let v = blank(value)?;
+    let parsed = parse(v);
+    if parsed.is_none() {
+        e.add(field, format!("{label} must be one of {codes}"));
+    }
+    parsed
+}
+
+fn support_list(e: &mut ValidationErrors, field: &str, label: &str, values: &[String]) -> Vec<SupportType> {
+    let mut out = Vec::new();
+    for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        match SupportType::parse(v) {
+            Some(s) if !out.contains(&s) => out.push(s),
+            Some(_) => {}
+            None => {
+                e.add(field, format!("{label}: {v:?} is not a kind of support (use {})", SupportType::codes()));
+                return Vec::new();
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Checks and normalises a person. `today` (when known) refuses a date of
+/// death in the future.
+pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let display_name = optional_text(&mut e, "display_name", "Name", raw.display_name.as_deref(), NAME_MAX);
+    if display_name.is_none() && e.for_field("display_name").is_none() {
+        e.add("display_name", "Enter a name or alias for this person");
+    }
+    let relationship = code(
+        &mut e,
+        "relationship",
+        "Relationship",
+        raw.relationship.as_deref(),
+        Relationship::parse,
+        Relationship::codes(),
+    );
+    if relationship.is_none() && e.for_field("relationship").is_none() {
+        e.add("relationship", "Choose how this person is related to the client");
+    }
+    let relationship_detail = optional_text(
+        &mut e,
+        "relationship_detail",
+        "Relationship detail",
+        raw.relationship_detail.as_deref(),
+        NAME_MAX,
+    );
+    if relationship == Some(Relationship::Other)
+        && relationship_detail.is_none()
+        && e.for_field("relationship_detail").is_none()
+    {
+        e.add("relationship_detail", "Say what the relationship is (e.g. neighbour, landlord)");
+    }
+    let ring = code(&mut e, "ring", "Ring", raw.ring.as_deref(), Ring::parse, Ring::codes());
+    if ring.is_none() && e.for_field("ring").is_none() {
+        e.add("ring", "Choose the ring: inner (closest), middle or outer");
+    }
+    let date_of_death = match blank(raw.date_of_death.as_deref()) {
+        None => None,
+        Some(d) => match parse_date(d) {
+            None => {
+                e.add("date_of_death", "Date of death must be in the form YYYY-MM-DD");
+                None
+            }
+            Some(_) if !raw.deceased => {
+                e.add("date_of_death", "Tick \"deceased\" or clear the date of death");
+                None
+            }
+            Some(date) if today.is_some_and(|t| date > t) => {
+                e.add("date_of_death", "Date of death cannot be in the future");
+                None
+            }
+            Some(_) => Some(d.to_string()),
+        },
+    };
+    let contact_frequency = code(
+        &mut e,
+        "contact_frequency",
+        "Contact frequency",
+        raw.contact_frequency.as_deref(),
+        ContactFrequency::parse,
+        ContactFrequency::codes(),
+    );
+    let mut text =
+        |field: &str, label: &str, v: &Option<String>| optional_text(&mut e, field, label, v.as_deref(), TEXT_MAX);
+    let shared_activities = text("shared_activities", "Shared activities", &raw.shared_activities);
+    let satisfying = text("satisfying", "Satisfying aspects", &raw.satisfying);
+    let unsatisfying = text("unsatisfying", "Unsatisfying aspects", &raw.unsatisfying);
+    let client_expectations = text("client_expectations", "The client's expectations", &raw.client_expectations);
+    let other_expectations = text("other_expectations", "Their expectations", &raw.other_expectations);
+    let conflict_description = text("conflict_description", "Conflict description", &raw.conflict_description);
+    let can_discuss = text("can_discuss", "What can be talked about", &raw.can_discuss);
+    let cannot_discuss = text("cannot_discuss", "What cannot be talked about", &raw.cannot_discuss);
+    let wanted_changes = text("wanted_changes", "Wanted changes", &raw.wanted_changes);
+    let change_since_onset = text("change_since_onset", "Change since onset", &raw.change_since_onset);
+    let notes = text("notes", "Notes", &raw.notes);
+    let client_expectations_met = code(
+        &mut e,
+        "client_expectations_met",
+        "Whether the client's expectations are met",
+        raw.client_expectations_met.as_deref(),
+        Met::parse,
+        Met::codes(),
+    );
+    let other_expectations_met = code(
+        &mut e,
+        "other_expectations_met",
+        "Whether their expectations are met",
+        raw.other_expectations_met.as_deref(),
+        Met::parse,
+        Met::codes(),
+    );
+    if conflict_description.is_some() && !raw.conflict {
+        e.add("conflict", "Tick \"conflict present\" or clear the conflict description");
+    }
+    let support_received = support_list(&mut e, "support_received", "Support the client gets", &raw.support_received);
+    let support_given = support_list(&mut e, "support_given", "Support the client gives", &raw.support_given);
+    if raw.deceased && raw.could_support_now {
+        e.add("could_support_now", "A person who has died cannot be asked for support now");
+    }
+    e.into_result()?;
+    Ok(Person {
+        display_name: display_name.unwrap_or_default(),
+        relationship: relationship.unwrap_or(Relationship::Other),
+        relationship_detail,
+        lives_with_client: raw.lives_with_client && !raw.deceased,
+        deceased: raw.deceased,
+        date_of_death,
+        ring: ring.unwrap_or(Ring::Outer),
+        contact_frequency,
+        shared_activities,
+        satisfying,
+        unsatisfying,
+        client_expectations,
+        client_expectations_met,
+        other_expectations,
+        other_expectations_met,
+        conflict: raw.conflict,
+        conflict_description,
+        support_received,
+        support_given,
+        can_discuss,
+        cannot_discuss,
+        wanted_changes,
+        change_since_onset,
+        could_support_now: raw.could_support_now,
+        third_party_information: raw.third_party_information,
+        notes,
+    })
+}
+
+impl Person {
+    /// The same person as raw input (for re-validation and for filling forms).
+    pub fn to_raw(&self) -> RawPerson {
+        let s = |v: &Option<String>| v.clone();
+        RawPerson {
+            display_name: Some(self.display_name.clone()),
+            relationship: Some(self.relationship.as_str().into()),
+            relationship_detail: s(&self.relationship_detail),
+            lives_with_client: self.lives_with_client,
+            deceased: self.deceased,
+            date_of_death: s(&self.date_of_death),
+            ring: Some(self.ring.as_str().into()),
+            contact_frequency: self.contact_frequency.map(|c| c.as_str().into()),
+            shared_activities: s(&self.shared_activities),
+            satisfying: s(&self.satisfying),
+            unsatisfying: s(&self.unsatisfying),
+            client_expectations: s(&self.client_expectations),
+            client_expectations_met: self.client_expectations_met.map(|m| m.as_str().into()),
+            other_expectations: s(&self.other_expectations),
+            other_expectations_met: self.other_expectations_met.map(|m| m.as_str().into()),
+            conflict: self.conflict,
+            conflict_description: s(&self.conflict_description),
+            support_received: self.support_received.iter().map(|t| t.as_str().into()).collect(),
+            support_given: self.support_given.iter().map(|t| t.as_str().into()).collect(),
+            can_discuss: s(&self.can_discuss),
+            cannot_discuss: s(&self.cannot_discuss),
+            wanted_changes: s(&self.wanted_changes),
+            change_since_onset: s(&self.change_since_onset),
+            could_support_now: self.could_support_now,
+            third_party_information: self.third_party_information,
+            notes: s(&self.notes),
+        }
+    }
+
+    /// "Partner", or "Other: neighbour", or "Parent (stepfather)".
+    pub fn relationship_text(&self) -> String {
+        relationship_text(self.relationship, self.relationship_detail.as_deref())
+    }
+}
+
+pub fn relationship_text(r: Relationship, detail: Option<&str>) -> String {
+    match detail {
+        Some(d) if r == Relationship::Other => d.to_string(),
+        Some(d) => format!("{} ({d})", r.label()),
+        None => r.label().to_string(),
+    }
+}
+
+impl RecordBody for Person {
+    const KIND: &'static str = "person";
+    const SCOPE: Scope = Scope::Client;
+
+    fn validate(self) -> Result<Self, ValidationErrors> {
+        validate_person(&self.to_raw(), None)
+    }
+}
+
+/// What the circle, a snapshot and the support map need of a person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CirclePerson {
+    pub person_id: String,
+    pub display_name: String,
+    pub relationship: Relationship,
+    #[serde(default)]
+    pub relationship_detail: Option<String>,
+    pub ring: Ring,
+    #[serde(default)]
+    pub deceased: bool,
+    #[serde(default)]
+    pub conflict: bool,
+    #[serde(default)]
+    pub support_received: Vec<SupportType>,
+    #[serde(default)]
+    pub support_given: Vec<SupportType>,
+    #[serde(default)]
+    pub could_support_now: bool,
+}
+
+impl CirclePerson {
+    pub fn of(person_id: impl Into<String>, p: &Person) -> Self {
+        CirclePerson {
+            person_id: person_id.into(),
+            display_name: p.display_name.clone(),
+            relationship: p.relationship,
+            relationship_detail: p.relationship_detail.clone(),
+            ring: p.ring,
+            deceased: p.deceased,
+            conflict: p.conflict,
+            support_received: p.support_received.clone(),
+            support_given: p.support_given.clone(),
+            could_support_now: p.could_support_now,
+        }
+    }
+
+    pub fn relationship_text(&self) -> String {
+        relationship_text(self.relationship, self.relationship_detail.as_deref())
+    }
+
+    /// Gives the client support (and is alive).
+    pub fn supports_client(&self) -> bool {
+        !self.deceased && !self.support_received.is_empty()
+    }
+
+    /// Marks in words, e.g. "deceased, conflict, gives support".
+    pub fn marks(&self) -> Vec<&'static str> {
+        let mut m = Vec::new();
+        if self.deceased {
+            m.push("deceased");
+        }
+        if self.conflict {
+            m.push("conflict");
+        }
+        if self.supports_client() {
+            m.push("gives support");
+        }
+        if self.could_support_now {
+            m.push("could give support now");
+        }
+        m
+    }
+}
+
+/// People in circle order: by ring, then name (case-insensitive), then id.
+pub fn circle_order(people: &mut [CirclePerson]) {
+    people.sort_by(|a, b| {
+        (a.ring, a.display_name.to_lowercase(), &a.person_id).cmp(&(
+            b.ring,
+            b.display_name.to_lowercase(),
+            &b.person_id,
+        ))
+    });
+}
+
+// ---------------------------------------------------------------- support map
+
+/// Who supports the client, whom the client supports, and the gaps.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SupportMap {
+    /// Each kind of support with the living people who give it to the client.
+    pub received: Vec<(SupportType, Vec<String>)>,
+    /// People the client supports, with the kinds.
+    pub given: Vec<(String, Vec<SupportType>)>,
+    /// Kinds of support no living person gives the client.
+    pub gaps: Vec<SupportType>,
+    /// Kinds of support that only people who have died gave (lost support).
+    pub lost: Vec<(SupportType, Vec<String>)>,
+    /// Mobilisation targets: could give support now.
+    pub could_support_now: Vec<String>,
+}
+
+impl SupportMap {
+    pub fn is_empty(&self) -> bool {
+        self.received.iter().all(|(_, p)| p.is_empty()) && self.given.is_empty() && self.could_support_now.is_empty()
+    }
+}
+
+/// The support map of a set of people (ipt-model.md 4.1, "sources of support").
+pub fn support_map(people: &[CirclePerson]) -> SupportMap {
+    let mut sorted = people.to_vec();
+    circle_order(&mut sorted);
+    let names = |f: &dyn Fn(&CirclePerson) -> bool| -> Vec<String> {
+        sorted.iter().filter(|p| f(p)).map(|p| p.display_name.clone()).collect()
+    };
+    let mut map = SupportMap::default();
+    for &t in SupportType::ALL {
+        let living = names(&|p| !p.deceased && p.support_received.contains(&t));
+        if living.is_empty() {
+            map.gaps.push(t);
+            let dead = names(&|p| p.deceased && p.support_received.contains(&t));
+            if !dead.is_empty() {
+                map.lost.push((t, dead));
+            }
+        }
+        map.received.push((t, living));
+    }
+    map.given = sorted
+        .iter()
+        .filter(|p| !p.deceased && !p.support_given.is_empty())
+        .map(|p| (p.display_name.clone(), p.support_given.clone()))
+        .collect();
+    map.could_support_now = names(&|p| p.could_support_now && !p.deceased);
+    map
+}
+
+// ---------------------------------------------------------------- snapshots
+
+/// The circle frozen at a point in a course ("intake", "ending", ...).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CircleSnapshot {
+    pub label: String,
+    /// `YYYY-MM-DD`
+    pub taken_on: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub people: Vec<CirclePerson>,
+}
+
+/// Suggested snapshot labels.
+pub const SNAPSHOT_LABELS: [&str; 3] = ["intake", "mid-course", "ending"];
+
+/// Checks a snapshot's label, date and note; the people are taken from the
+/// records, not typed.
+pub fn validate_snapshot(
+    label: Option<&str>,
+    taken_on: Option<&str>,
+    note: Option<&str>,
+    people: Vec<CirclePerson>,
+    today: Date,
+) -> Result<CircleSnapshot, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let label = optional_text(&mut e, "label", "Label", label, LABEL_MAX);
+    if label.is_none() && e.for_field("label").is_none() {
+        e.add("label", "Give the snapshot a label, e.g. intake or ending");
+    }
+    if label.as_deref().is_some_and(|l| l.contains('\n')) {
+        e.add("label", "The label is one line");
+    }
+    let taken_on = match blank(taken_on) {
+        None => crate::time::format_date(today),
+        Some(d) => match parse_date(d) {
+            Some(date) if date <= today => d.to_string(),
+            Some(_) => {
+                e.add("taken_on", "The date cannot be in the future");
+                String::new()
+            }
+            None => {
+                e.add("taken_on", "Date must be in the form YYYY-MM-DD");
+                String::new()
+            }
+        },
+    };
+    let note = optional_text(&mut e, "note", "Note", note, TEXT_MAX);
+    e.into_result()?;
+    let mut people = people;
+    circle_order(&mut people);
+    Ok(CircleSnapshot { label: label.unwrap_or_default(), taken_on, note, people })
+}
+
+impl RecordBody for CircleSnapshot {
+    const KIND: &'static str = "circle_snapshot";
+    const SCOPE: Scope = Scope::Course;
+
+    fn validate(self) -> Result<Self, ValidationErrors> {
+        let today = parse_date(&self.taken_on).unwrap_or(Date::MAX);
+        validate_snapshot(Some(&self.label), Some(&self.taken_on), self.note.as_deref(), self.people, today)
+    }
+}
+
+/// A person who changed ring between two snapshots.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Moved {
+    pub person_id: String,
+    pub display_name: String,
+    pub from: Ring,
+    pub to: Ring,
+}
+
+impl Moved {
+    /// "closer" or "further away".
+    pub fn direction(&self) -> &'static str {
+        if self.to < self.from {
+            "closer"
+        } else {
+            "further away"
+        }
+    }
+}
+
+/// What changed from snapshot `a` to snapshot `b`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Comparison {
+    pub moved: Vec<Moved>,
+    /// In `b` only.
+    pub added: Vec<CirclePerson>,
+    /// In `a` only.
+    pub removed: Vec<CirclePerson>,
+    /// Present in both: support or conflict changed, in words, by person id.
+    pub changed: Vec<(String, Vec<String>)>,
+    /// Present in both, same ring.
+    pub unchanged_ring: usize,
+}
+
+impl Comparison {
+    /// Nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.moved.is_empty() && self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+    }
+
+    /// One line per person with everything that changed for them, in words:
+    /// people in both (circle order of the later snapshot), then added, then removed.
+    pub fn lines(&self, later: &[CirclePerson]) -> Vec<(String, Vec<String>)> {
+        let mut order = later.to_vec();
+        circle_order(&mut order);
+        let ring = |r: Ring| r.label().to_lowercase();
+        let mut out = Vec::new();
+        for p in &order {
+            let mut what = Vec::new();
+            if let Some(m) = self.moved.iter().find(|m| m.person_id == p.person_id) {
+                what.push(format!("moved {}: {} → {} ring", m.direction(), ring(m.from), ring(m.to)));
+            }
+            if let Some((_, w)) = self.changed.iter().find(|(id, _)| *id == p.person_id) {
+                what.extend(w.iter().cloned());
+            }
+            if self.added.iter().any(|a| a.person_id == p.person_id) {
+                what.push(format!("added, in the {} ring", ring(p.ring)));
+            }
+            if !what.is_empty() {
+                out.push((p.display_name.clone(), what));
+            }
+        }
+        for p in &self.removed {
+            out.push((
+                p.display_name.clone(),
+                vec![format!("no longer in the circle (was in the {} ring)", ring(p.ring))],
+            ));
+        }
+        out
+    }
+}
+
+fn support_words(v: &[SupportType]) -> String {
+    if v.is_empty() {
+        "none".into()
+    } else {
+        v.iter().map(|t| t.label().to_lowercase()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Compares two snapshots person by person (matched by person id).
+pub fn compare(a: &[CirclePerson], b: &[CirclePerson]) -> Comparison {
+    let mut c = Comparison::default();
+    let mut b_sorted = b.to_vec();
+    circle_order(&mut b_sorted);
+    let mut a_sorted = a.to_vec();
+    circle_order(&mut a_sorted);
+    for new in &b_sorted {
+        let Some(old) = a_sorted.iter().find(|p| p.person_id == new.person_id) else {
+            c.added.push(new.clone());
+            continue;
+        };
+        if old.ring != new.ring {
+            c.moved.push(Moved {
+                person_id: new.person_id.clone(),
+                display_name: new.display_name.clone(),
+                from: old.ring,
+                to: new.ring,
+            });
+        } else {
+            c.unchanged_ring += 1;
+        }
+        let mut what = Vec::new();
+        if old.conflict != new.conflict {
+            what.push(if new.conflict { "conflict now present".into() } else { "conflict no longer present".into() });
+        }
+        if old.support_received != new.support_received {
+            what.push(format!(
+                "support to the client: {} → {}",
+                support_words(&old.support_received),
+                support_words(&new.support_received)
+            ));
+        }
+        if old.support_given != new.support_given {
+            what.push(format!(
+                "support from the client: {} → {}",
+                support_words(&old.support_given),
+                support_words(&new.support_given)
+            ));
+        }
+        if old.deceased != new.deceased && new.deceased {
+            what.push("has died".into());
+        }
+        if old.could_support_now != new.could_support_now {
+            what.push(if new.could_support_now {
+                "now marked as could give support".into()
+            } else {
+                "no longer marked as could give support".into()
+            });
+        }
+        if !what.is_empty() {
+            c.changed.push((new.person_id.clone(), what));
+        }
+    }
+    c.removed = a_sorted.into_iter().filter(|p| !b.iter().any(|n| n.person_id == p.person_id)).collect();
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(name: &str, rel: &str, ring: &str) -> RawPerson {
+        RawPerson {
+            display_name: Some(name.into()),
+            relationship: Some(rel.into()),
+            ring: Some(ring.into()),
+            ..Default::default()
+        }
+    }
+
+    fn field_of(r: Result<Person, ValidationErrors>) -> Vec<String> {
+        r.unwrap_err().0.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_minimal_person_is_valid_and_trimmed() {
+        let p = validate_person(&raw("  Sam ", "partner", "inner"), None).unwrap();
+        assert_eq!(p.display_name, "Sam");
+        assert_eq!(p.relationship, Relationship::Partner);
+        assert_eq!(p.ring, Ring::Inner);
+        assert!(p.support_received.is_empty());
+    }
+
+    #[test]
+    fn missing_and_bad_codes_name_their_fields() {
+        assert_eq!(field_of(validate_person(&RawPerson::default(), None)), ["display_name", "relationship", "ring"]);
+        assert_eq!(field_of(validate_person(&raw("Sam", "cousin", "inner"), None)), ["relationship"]);
+        assert_eq!(field_of(validate_person(&raw("Sam", "partner", "centre"), None)), ["ring"]);
+        let mut r = raw("Sam", "partner", "inner");
+        r.contact_frequency = Some("hourly".into());
+        assert_eq!(field_of(validate_person(&r, None)), ["contact_frequency"]);
+        let mut r = raw("Sam", "partner", "inner");
+        r.client_expectations_met = Some("maybe".into());
+        assert_eq!(field_of(validate_person(&r, None)), ["client_expectations_met"]);
+        let mut r = raw("Sam", "partner", "inner");
+        r.support_received = vec!["money".into()];
+        assert_eq!(field_of(validate_person(&r, None)), ["support_received"]);
+        let mut r = raw(&"x".repeat(81), "partner", "inner");
+        r.notes = Some("n".repeat(2001));
+        assert_eq!(field_of(validate_person(&r, None)), ["display_name", "notes"]);
+    }
+
+    #[test]
+    fn other_relationship_needs_words() {
+        assert_eq!(field_of(validate_person(&raw("Jo", "other", "outer"), None)), ["relationship_detail"]);
+        let mut r = raw("Jo", "other", "outer");
+        r.relationship_detail = Some("neighbour".into());
+        let p = validate_person(&r, None).unwrap();
+        assert_eq!(p.relationship_text(), "neighbour");
+        let mut r = raw("Jo", "parent", "outer");
+        r.relationship_detail = Some("stepfather".into());
+        assert_eq!(validate_person(&r, None).unwrap().relationship_text(), "Parent (stepfather)");
+    }
+
+    #[test]
+    fn death_rules() {
+        let today = time::macros::date!(2026 - 11 - 26);
+        let mut r = raw("Mum", "parent", "inner");
+        r.date_of_death = Some("2025-03-01".into());
+        assert_eq!(field_of(validate_person(&r, Some(today))), ["date_of_death"], "date without deceased");
+        r.deceased = true;
+        r.lives_with_client = true;
+        let p = validate_person(&r, Some(today)).unwrap();
+        assert!(p.deceased && !p.lives_with_client);
+        r.date_of_death = Some("2027-01-01".into());
+        assert_eq!(field_of(validate_person(&r, Some(today))), ["date_of_death"]);
+        r.date_of_death = Some("1 March".into());
+        assert_eq!(field_of(validate_person(&r, Some(today))), ["date_of_death"]);
+        r.date_of_death = None;
+        r.could_support_now = true;
+        assert_eq!(field_of(validate_person(&r, Some(today))), ["could_support_now"]);
+    }
+
+    #[test]
+    fn conflict_description_needs_the_flag_and_support_is_deduplicated() {
+        let mut r = raw("Sam", "partner", "inner");
+        r.conflict_description = Some("Argues about chores".into());
+        assert_eq!(field_of(validate_person(&r, None)), ["conflict"]);
+        r.conflict = true;
+        r.support_received = vec!["practical".into(), "emotional".into(), "practical".into(), " ".into()];
+        let p = validate_person(&r, None).unwrap();
+        assert_eq!(p.support_received, [SupportType::Emotional, SupportType::Practical]);
+    }
+
+    #[test]
+    fn stored_people_round_trip_through_validation() {
+        let mut r = raw("Sam", "partner", "inner");
+        r.conflict = true;
+        r.client_expectations_met = Some("partly".into());
+        r.support_given = vec!["company".into()];
+        let p = validate_person(&r, None).unwrap();
+        assert_eq!(p.clone().validate().unwrap(), p);
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(json.contains("\"client_expectations_met\":\"partly\""), "{json}");
+        let back: Person = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, p);
+    }
+
+    fn cp(id: &str, name: &str, ring: Ring) -> CirclePerson {
+        CirclePerson {
+            person_id: id.into(),
+            display_name: name.into(),
+            relationship: Relationship::Friend,
+            relationship_detail: None,
+            ring,
+            deceased: false,
+            conflict: false,
+            support_received: vec![],
+            support_given: vec![],
+            could_support_now: false,
+        }
+    }
+
+    #[test]
+    fn support_map_finds_givers_gaps_and_lost_support() {
+        let mut friend = cp("1", "Bea", Ring::Middle);
+        friend.support_received = vec![SupportType::Emotional, SupportType::Company];
+        let mut partner = cp("2", "Al", Ring::Inner);
+        partner.support_received = vec![SupportType::Practical];
+        partner.support_given = vec![SupportType::Emotional];
+        let mut mum = cp("3", "Mum", Ring::Inner);
+        mum.deceased = true;
+        mum.support_received = vec![SupportType::Information, SupportType::Emotional];
+        let mut colleague = cp("4", "Cy", Ring::Outer);
+        colleague.could_support_now = true;
+        let map = support_map(&[friend, partner, mum, colleague]);
+        assert_eq!(map.received[0], (SupportType::Emotional, vec!["Bea".to_string()]), "deceased not counted");
+        assert_eq!(map.received[1], (SupportType::Practical, vec!["Al".to_string()]));
+        assert_eq!(map.gaps, [SupportType::Information]);
+        assert_eq!(map.lost, [(SupportType::Information, vec!["Mum".to_string()])]);
+        assert_eq!(map.given, [("Al".to_string(), vec![SupportType::Emotional])]);
+        assert_eq!(map.could_support_now, ["Cy"]);
+        assert_eq!(support_map(&[]).gaps.len(), 4);
+        assert!(support_map(&[]).is_empty());
+    }
+
+    #[test]
+    fn snapshots_validate_and_compare() {
+        let today = time::macros::date!(2026 - 11 - 26);
+        let e = validate_snapshot(None, Some("2026-13-01"), None, vec![], today).unwrap_err();
+        let fields: Vec<_> = e.0.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["label", "taken_on"]);
+        assert_eq!(
+            validate_snapshot(Some("ending"), Some("2027-01-01"), None, vec![], today).unwrap_err().0[0].field,
+            "taken_on"
+        );
+        let s = validate_snapshot(Some(" intake "), None, None, vec![cp("b", "Zed", Ring::Outer)], today).unwrap();
+        assert_eq!((s.label.as_str(), s.taken_on.as_str()), ("intake", "2026-11-26"));
+
+        let a = vec![cp("1", "Al", Ring::Outer), cp("2", "Bea", Ring::Inner), cp("3", "Cy", Ring::Middle)];
+        let mut al = cp("1", "Al", Ring::Middle);
+        al.conflict = true;
+        let mut cy = cp("3", "Cy", Ring::Middle);
+        cy.support_received = vec![SupportType::Company];
+        let b = vec![al, cy, cp("4", "Di", Ring::Inner)];
+        let c = compare(&a, &b);
+        assert_eq!(
+            c.moved,
+            [Moved { person_id: "1".into(), display_name: "Al".into(), from: Ring::Outer, to: Ring::Middle }]
+        );
+        assert_eq!(c.moved[0].direction(), "closer");
+        assert_eq!(c.added.iter().map(|p| p.display_name.as_str()).collect::<Vec<_>>(), ["Di"]);
+        assert_eq!(c.removed.iter().map(|p| p.display_name.as_str()).collect::<Vec<_>>(), ["Bea"]);
+        assert_eq!(c.unchanged_ring, 1);
+        assert_eq!(c.changed.len(), 2);
+        assert_eq!(c.changed[0], ("1".to_string(), vec!["conflict now present".to_string()]));
+        assert_eq!(c.changed[1].1, ["support to the client: none → company"]);
+        let lines = c.lines(&b);
+        let text: Vec<String> = lines.iter().map(|(n, w)| format!("{n}: {}", w.join("; "))).collect();
+        assert_eq!(
+            text,
+            [
+                "Di: added, in the inner ring",
+                "Al: moved closer: outer → middle ring; conflict now present",
+                "Cy: support to the client: none → company",
+                "Bea: no longer in the circle (was in the inner ring)",
+            ]
+        );
+        assert!(!c.is_empty());
+        assert!(compare(&a, &a).is_empty());
+    }
+
+    #[test]
+    fn codes_read_as_a_list() {
+        assert_eq!(Ring::codes(), "inner, middle or outer");
+        assert_eq!(SupportType::codes(), "emotional, practical, information or company");
+    }
+}

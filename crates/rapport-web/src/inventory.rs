@@ -1,0 +1,138 @@
+//! The interpersonal inventory for a caller, shared by the Inventory tab and
+//! the API: person and snapshot records reached only through their client's
+//! access rules, the circle drawn from them, and taking a snapshot.
+
+use crate::access::{client_for, deny, Purpose};
+use crate::course_context::CourseContext;
+use crate::error::AppError;
+use crate::identity::Identity;
+use crate::state::AppState;
+use rapport_core::access::AccessBasis;
+use rapport_core::audit::{action, AuditEvent};
+use rapport_core::inventory::circle::{svg, SvgOptions};
+use rapport_core::inventory::{validate_snapshot, CirclePerson, CircleSnapshot, Person};
+use rapport_core::records::RecordBody;
+use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_store::clients::ClientRecord;
+use rapport_store::records::{Placement, Record};
+
+/// A record of kind `T`, if `me` may see its client; otherwise 404 (with an
+/// `access.denied` entry). A `Read` is audited as `record.read`.
+pub async fn record_for<T: RecordBody>(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    purpose: Purpose,
+) -> Result<(Record<T>, ClientRecord, AccessBasis), AppError> {
+    let record = match Id::parse(id) {
+        Some(rid) => state.store.record::<T>(&rid).await?,
+        None => None,
+    };
+    let Some(record) = record else {
+        deny(state, me, T::KIND, Some(id)).await?;
+        return Err(AppError::NotFound);
+    };
+    // Access follows the client; the client read itself is not logged twice.
+    let (client, basis) = client_for(state, me, record.client_id.as_str(), Purpose::Write).await?;
+    if purpose == Purpose::Read {
+        let e = read_event(me, T::KIND, Some(&record.id), &client.id, format!("basis={}", basis.as_str()));
+        state.store.audit(e).await?;
+    }
+    Ok((record, client, basis))
+}
+
+/// A `record.read` entry for records of `kind` of a client.
+pub fn read_event(me: &Identity, kind: &str, id: Option<&Id>, client: &Id, detail: String) -> AuditEvent {
+    let mut e = me.event(action::RECORD_READ, kind);
+    e.resource_id = id.map(|i| i.to_string());
+    e.client_id = Some(client.to_string());
+    e.detail = Some(detail);
+    e
+}
+
+/// A change event (`record.create`, `.update`, `.remove`) for a record of `kind`;
+/// the store fills in the record and client ids.
+pub fn change_event(me: &Identity, act: &str, kind: &str, detail: String) -> AuditEvent {
+    let mut e = me.event(act, kind);
+    e.detail = Some(detail);
+    e
+}
+
+/// The people on the circle, from their records.
+pub fn circle_people(records: &[Record<Person>]) -> Vec<CirclePerson> {
+    records.iter().map(|r| CirclePerson::of(r.id.to_string(), &r.body)).collect()
+}
+
+/// The closeness circle as inline SVG.
+pub fn circle_svg(people: &[CirclePerson], id: &str, title: &str) -> String {
+    svg(people, &SvgOptions { id, title })
+}
+
+/// The held session a snapshot refers to, if it belongs to the course.
+pub fn session_of(cx: &CourseContext, session_id: Option<&str>) -> Result<Option<Id>, ValidationErrors> {
+    match session_id.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => Id::parse(s)
+            .filter(|id| cx.session(id).is_some())
+            .map(Some)
+            .ok_or_else(|| ValidationErrors::single("session_id", "Choose one of this course's sessions")),
+    }
+}
+
+/// The number of the held session a record refers to ("session 3").
+pub fn session_number(cx: &CourseContext, session: Option<&Id>) -> Option<u32> {
+    session.and_then(|s| cx.session(s)).and_then(|s| s.number)
+}
+
+/// Freezes the client's current people into a snapshot of the course.
+pub async fn take_snapshot(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    label: Option<&str>,
+    taken_on: Option<&str>,
+    session_id: Option<&str>,
+    note: Option<&str>,
+) -> Result<Record<CircleSnapshot>, AppError> {
+    cx.require_open()?;
+    let session = session_of(cx, session_id);
+    let people = circle_people(&state.store.client_records::<Person>(&cx.client.id).await?);
+    let (snapshot, session) = match (validate_snapshot(label, taken_on, note, people, Timestamp::now().date()), session)
+    {
+        (Ok(s), Ok(session)) => (s, session),
+        (snapshot, session) => {
+            let mut e = snapshot.err().unwrap_or_default();
+            e.0.extend(session.err().unwrap_or_default().0);
+            return Err(AppError::Invalid(e));
+        }
+    };
+    let at = Placement {
+        client_id: cx.client.id.clone(),
+        course_id: Some(cx.course.id.clone()),
+        session_id: session,
+        parent_id: None,
+    };
+    let detail = format!("taken on {}: {} people", snapshot.taken_on, snapshot.people.len());
+    let ev = change_event(me, action::RECORD_CREATE, CircleSnapshot::KIND, detail);
+    Ok(state.store.create_record(&at, &snapshot, &me.user.id, ev).await?)
+}
+
+/// A snapshot of this course (404 for another course's, with a denial logged).
+pub async fn snapshot_of_course(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    id: &str,
+) -> Result<Record<CircleSnapshot>, AppError> {
+    let found = match Id::parse(id) {
+        Some(sid) => state.store.record::<CircleSnapshot>(&sid).await?,
+        None => None,
+    };
+    match found {
+        Some(s) if s.course_id.as_ref() == Some(&cx.course.id) => Ok(s),
+        _ => {
+            deny(state, me, CircleSnapshot::KIND, Some(id)).await?;
+            Err(AppError::NotFound)
+        }
+    }
+}

@@ -1,0 +1,857 @@
+//! The course's Inventory tab: the client's important people (client-level
+//! records, versioned), the closeness circle, the social support map, circle
+//! snapshots of the course and their comparison.
+
+use super::clients::DoneParam;
+use super::{render, FormErrors, Layout};
+use crate::access::{deny, Purpose};
+use crate::course_context::{course_for, CourseContext};
+use crate::error::{AppError, AppResult};
+use crate::identity::{Identity, SignedIn};
+use crate::inventory::{
+    change_event, circle_people, circle_svg, read_event, session_number, snapshot_of_course, take_snapshot,
+};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use rapport_core::audit::action;
+use rapport_core::inventory::{
+    compare, support_map, validate_person, CirclePerson, CircleSnapshot, Comparison, ContactFrequency, Met, Person,
+    RawPerson, Relationship, Ring, SupportMap, SupportType, SNAPSHOT_LABELS,
+};
+use rapport_core::protocol::ChecklistItem;
+use rapport_core::records::RecordBody;
+use rapport_core::time::format_date;
+use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_store::records::{Placement, Record};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+    r.get("/courses/{id}/inventory", show)
+        .get("/courses/{id}/inventory/people/new", new_person_form)
+        .post("/courses/{id}/inventory/people/new", create_person)
+        .get("/courses/{id}/inventory/people/{person_id}", edit_person_form)
+        .post("/courses/{id}/inventory/people/{person_id}", update_person)
+        .post("/courses/{id}/inventory/people/{person_id}/remove", remove_person)
+        .get("/courses/{id}/inventory/people/{person_id}/history", person_history)
+        .post("/courses/{id}/inventory/snapshots", create_snapshot)
+        .get("/courses/{id}/inventory/snapshots/{snapshot_id}", show_snapshot)
+        .get("/courses/{id}/inventory/compare", compare_snapshots)
+}
+
+/// Fixed confirmation texts for `?done=` on inventory pages.
+fn done_message(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "person-added" => "Person added to the inventory.",
+        "person-saved" => "Changes saved. The previous version is kept in the history.",
+        "person-removed" => "Person removed from the inventory. Their history is kept.",
+        "snapshot" => "Snapshot taken: the circle as it stands today is kept with this course.",
+        _ => return None,
+    })
+}
+
+fn with_done(layout: Layout, done: Option<&str>) -> Layout {
+    match done.and_then(done_message) {
+        Some(m) => Layout { flash: Some(super::Flash { kind: "success", message: m.into() }), ..layout },
+        None => layout,
+    }
+}
+
+fn ring_heading(r: Ring) -> &'static str {
+    match r {
+        Ring::Inner => "Inner ring (closest)",
+        Ring::Middle => "Middle ring",
+        Ring::Outer => "Outer ring",
+    }
+}
+
+/// People grouped by ring, for the data-table alternative of a circle.
+pub struct RingGroup {
+    pub heading: &'static str,
+    pub people: Vec<CirclePerson>,
+}
+
+fn by_ring(people: &[CirclePerson]) -> Vec<RingGroup> {
+    let mut sorted = people.to_vec();
+    rapport_core::inventory::circle_order(&mut sorted);
+    Ring::ALL
+        .iter()
+        .map(|r| RingGroup {
+            heading: ring_heading(*r),
+            people: sorted.iter().filter(|p| p.ring == *r).cloned().collect(),
+        })
+        .collect()
+}
+
+/// "gives support, conflict" or "–".
+pub fn marks_text(p: &CirclePerson) -> String {
+    let m = p.marks();
+    if m.is_empty() {
+        "–".into()
+    } else {
+        m.join(", ")
+    }
+}
+
+pub fn support_text(v: &[SupportType]) -> String {
+    v.iter().map(|t| t.label().to_lowercase()).collect::<Vec<_>>().join(", ")
+}
+
+// ---------------------------------------------------------------- the tab
+
+/// A person as listed on the tab.
+pub struct PersonRow {
+    pub record: Record<Person>,
+    pub circle: CirclePerson,
+}
+
+#[derive(Deserialize, Default, Clone, Debug)]
+pub struct SnapshotForm {
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub taken_on: String,
+    #[serde(default)]
+    pub session_id: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+pub struct SnapshotRow {
+    pub record: Record<CircleSnapshot>,
+    pub session_number: Option<u32>,
+}
+
+#[derive(Template)]
+#[template(path = "inventory.html")]
+struct InventoryPage {
+    layout: Layout,
+    cx: CourseContext,
+    groups: Vec<(&'static str, Vec<PersonRow>)>,
+    count: usize,
+    removed: Vec<Record<Person>>,
+    svg: String,
+    map: SupportMap,
+    snapshots: Vec<SnapshotRow>,
+    inventory_outstanding: bool,
+    today: String,
+    errors: FormErrors,
+    snapshot_form: SnapshotForm,
+    /// Held sessions: (id, "Session 3, 2026-01-19").
+    sessions: Vec<(String, String)>,
+    labels: [&'static str; 3],
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
+    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    inventory_page(&state, &me, cx, q.done.as_deref(), FormErrors::default(), SnapshotForm::default()).await
+}
+
+async fn inventory_page(
+    state: &AppState,
+    me: &Identity,
+    cx: CourseContext,
+    done: Option<&str>,
+    errors: FormErrors,
+    snapshot_form: SnapshotForm,
+) -> AppResult<Html<String>> {
+    let records = state.store.client_records::<Person>(&cx.client.id).await?;
+    let removed = state.store.removed_client_records::<Person>(&cx.client.id).await?;
+    let snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
+    let detail = format!("inventory: {} people, {} snapshots", records.len(), snapshots.len());
+    state.store.audit(read_event(me, Person::KIND, None, &cx.client.id, detail)).await?;
+
+    let people = circle_people(&records);
+    let svg = circle_svg(&people, "circle-now", "Closeness circle as it stands now");
+    let map = support_map(&people);
+    let mut rows: Vec<PersonRow> =
+        records.into_iter().zip(people).map(|(record, circle)| PersonRow { record, circle }).collect();
+    rows.sort_by(|a, b| {
+        (a.circle.ring, a.circle.display_name.to_lowercase())
+            .cmp(&(b.circle.ring, b.circle.display_name.to_lowercase()))
+    });
+    let count = rows.len();
+    let mut groups: Vec<(&'static str, Vec<PersonRow>)> =
+        Ring::ALL.iter().map(|r| (ring_heading(*r), Vec::new())).collect();
+    for row in rows {
+        groups[row.circle.ring.index()].1.push(row);
+    }
+    let snapshots = snapshots
+        .into_iter()
+        .map(|record| {
+            let session_number = session_number(&cx, record.session_id.as_ref());
+            SnapshotRow { record, session_number }
+        })
+        .collect();
+    let inventory_outstanding = cx.outstanding().contains(&ChecklistItem::Inventory);
+    let sessions = cx
+        .sessions
+        .iter()
+        .filter_map(|s| s.number.map(|n| (s.session.id.to_string(), format!("Session {n}, {}", s.session.date))))
+        .collect();
+    let title = format!("Inventory · {}", cx.client.details.display_name);
+    let layout = with_done(Layout::new(state, me, title, "caseload").await?, done);
+    render(&InventoryPage {
+        layout,
+        cx,
+        groups,
+        count,
+        removed,
+        svg,
+        map,
+        snapshots,
+        inventory_outstanding,
+        today: format_date(Timestamp::now().date()),
+        errors,
+        snapshot_form,
+        sessions,
+        labels: SNAPSHOT_LABELS,
+    })
+}
+
+// ---------------------------------------------------------------- person form
+
+/// Posted form values, repeated keys kept (checkbox groups).
+#[derive(Clone, Debug, Default)]
+pub struct FormValues(BTreeMap<String, Vec<String>>);
+
+impl FormValues {
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (k, v) in pairs {
+            m.entry(k).or_default().push(v);
+        }
+        FormValues(m)
+    }
+
+    /// The first value of a field, or "".
+    pub fn get(&self, name: &str) -> &str {
+        self.0.get(name).and_then(|v| v.first()).map(String::as_str).unwrap_or("")
+    }
+
+    fn opt(&self, name: &str) -> Option<String> {
+        Some(self.get(name).to_string()).filter(|s| !s.trim().is_empty())
+    }
+
+    /// A ticked checkbox.
+    pub fn flag(&self, name: &str) -> bool {
+        self.0.get(name).is_some_and(|v| v.iter().any(|x| x == "yes"))
+    }
+
+    /// A radio, select or checkbox-group value is chosen.
+    pub fn has(&self, name: &str, value: &str) -> bool {
+        self.0.get(name).is_some_and(|v| v.iter().any(|x| x == value))
+    }
+
+    fn all(&self, name: &str) -> Vec<String> {
+        self.0.get(name).cloned().unwrap_or_default()
+    }
+
+    fn set(&mut self, name: &str, value: Option<String>) {
+        if let Some(v) = value {
+            self.0.insert(name.to_string(), vec![v]);
+        }
+    }
+
+    fn set_flag(&mut self, name: &str, on: bool) {
+        if on {
+            self.0.insert(name.to_string(), vec!["yes".into()]);
+        }
+    }
+
+    pub fn raw_person(&self) -> RawPerson {
+        RawPerson {
+            display_name: self.opt("display_name"),
+            relationship: self.opt("relationship"),
+            relationship_detail: self.opt("relationship_detail"),
+            lives_with_client: self.flag("lives_with_client"),
+            deceased: self.flag("deceased"),
+            date_of_death: self.opt("date_of_death"),
+            ring: self.opt("ring"),
+            contact_frequency: self.opt("contact_frequency"),
+            shared_activities: self.opt("shared_activities"),
+            satisfying: self.opt("satisfying"),
+            unsatisfying: self.opt("unsatisfying"),
+            client_expectations: self.opt("client_expectations"),
+            client_expectations_met: self.opt("client_expectations_met"),
+            other_expectations: self.opt("other_expectations"),
+            other_expectations_met: self.opt("other_expectations_met"),
+            conflict: self.flag("conflict"),
+            conflict_description: self.opt("conflict_description"),
+            support_received: self.all("support_received"),
+            support_given: self.all("support_given"),
+            can_discuss: self.opt("can_discuss"),
+            cannot_discuss: self.opt("cannot_discuss"),
+            wanted_changes: self.opt("wanted_changes"),
+            change_since_onset: self.opt("change_since_onset"),
+            could_support_now: self.flag("could_support_now"),
+            third_party_information: self.flag("third_party_information"),
+            notes: self.opt("notes"),
+        }
+    }
+
+    pub fn of_person(p: &Person) -> Self {
+        let r = p.to_raw();
+        let mut v = FormValues::default();
+        v.set("display_name", r.display_name);
+        v.set("relationship", r.relationship);
+        v.set("relationship_detail", r.relationship_detail);
+        v.set_flag("lives_with_client", r.lives_with_client);
+        v.set_flag("deceased", r.deceased);
+        v.set("date_of_death", r.date_of_death);
+        v.set("ring", r.ring);
+        v.set("contact_frequency", r.contact_frequency);
+        v.set("shared_activities", r.shared_activities);
+        v.set("satisfying", r.satisfying);
+        v.set("unsatisfying", r.unsatisfying);
+        v.set("client_expectations", r.client_expectations);
+        v.set("client_expectations_met", r.client_expectations_met);
+        v.set("other_expectations", r.other_expectations);
+        v.set("other_expectations_met", r.other_expectations_met);
+        v.set_flag("conflict", r.conflict);
+        v.set("conflict_description", r.conflict_description);
+        v.0.insert("support_received".into(), r.support_received);
+        v.0.insert("support_given".into(), r.support_given);
+        v.set("can_discuss", r.can_discuss);
+        v.set("cannot_discuss", r.cannot_discuss);
+        v.set("wanted_changes", r.wanted_changes);
+        v.set("change_since_onset", r.change_since_onset);
+        v.set_flag("could_support_now", r.could_support_now);
+        v.set_flag("third_party_information", r.third_party_information);
+        v.set("notes", r.notes);
+        v
+    }
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "Yes" } else { "No" }.into()
+}
+
+fn met_text(m: Option<Met>) -> String {
+    m.map(|m| m.label().to_string()).unwrap_or_default()
+}
+
+/// A person's fields in words, in form order (history and conflict views).
+pub fn person_fields(p: &Person) -> Vec<(&'static str, String)> {
+    let t = |v: &Option<String>| v.clone().unwrap_or_default();
+    vec![
+        ("Name or alias", p.display_name.clone()),
+        ("Relationship", p.relationship_text()),
+        ("Lives with the client", yes_no(p.lives_with_client)),
+        (
+            "Deceased",
+            if p.deceased {
+                format!("Yes{}", p.date_of_death.as_ref().map(|d| format!(", died {d}")).unwrap_or_default())
+            } else {
+                "No".into()
+            },
+        ),
+        ("Ring", ring_heading(p.ring).to_string()),
+        ("Contact", p.contact_frequency.map(|c| c.label().to_string()).unwrap_or_default()),
+        ("Shared activities", t(&p.shared_activities)),
+        ("Satisfying aspects", t(&p.satisfying)),
+        ("Unsatisfying aspects", t(&p.unsatisfying)),
+        ("The client's expectations", t(&p.client_expectations)),
+        ("The client's expectations met", met_text(p.client_expectations_met)),
+        ("Their expectations of the client", t(&p.other_expectations)),
+        ("Their expectations met", met_text(p.other_expectations_met)),
+        ("Conflict present", yes_no(p.conflict)),
+        ("Conflict", t(&p.conflict_description)),
+        ("Support the client gets from them", support_text(&p.support_received)),
+        ("Support the client gives them", support_text(&p.support_given)),
+        ("Can be talked about", t(&p.can_discuss)),
+        ("Cannot be talked about", t(&p.cannot_discuss)),
+        ("Changes wanted", t(&p.wanted_changes)),
+        ("Change since the depression began", t(&p.change_since_onset)),
+        ("Could give support now", yes_no(p.could_support_now)),
+        ("Includes third-party information", yes_no(p.third_party_information)),
+        ("Notes", t(&p.notes)),
+    ]
+}
+
+/// Fields that differ: (label, before, after).
+pub fn person_changes(before: &Person, after: &Person) -> Vec<(&'static str, String, String)> {
+    person_fields(before)
+        .into_iter()
+        .zip(person_fields(after))
+        .filter(|((_, a), (_, b))| a != b)
+        .map(|((label, a), (_, b))| (label, a, b))
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "inventory_person.html")]
+struct PersonFormPage {
+    layout: Layout,
+    cx: CourseContext,
+    /// None for a new person.
+    person_id: Option<String>,
+    heading: String,
+    version: i64,
+    form: FormValues,
+    errors: FormErrors,
+    /// After a version conflict: (field, saved value, your value) and who saved.
+    conflict: Vec<(&'static str, String, String)>,
+    conflict_by: String,
+}
+
+impl PersonFormPage {
+    fn relationships(&self) -> Vec<(&'static str, &'static str)> {
+        Relationship::ALL.iter().map(|r| (r.as_str(), r.label())).collect()
+    }
+    fn rings(&self) -> Vec<(&'static str, &'static str, &'static str)> {
+        [
+            (Ring::Inner, "the closest people, who matter most"),
+            (Ring::Middle, "close, but less so"),
+            (Ring::Outer, "important, but not close"),
+        ]
+        .iter()
+        .map(|(r, hint)| (r.as_str(), r.label(), *hint))
+        .collect()
+    }
+    fn frequencies(&self) -> Vec<(&'static str, &'static str)> {
+        ContactFrequency::ALL.iter().map(|c| (c.as_str(), c.label())).collect()
+    }
+    fn mets(&self) -> Vec<(&'static str, &'static str)> {
+        Met::ALL.iter().map(|m| (m.as_str(), m.label())).collect()
+    }
+    fn supports(&self) -> Vec<(&'static str, &'static str)> {
+        SupportType::ALL.iter().map(|s| (s.as_str(), s.label())).collect()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn person_page(
+    state: &AppState,
+    me: &Identity,
+    cx: CourseContext,
+    person_id: Option<String>,
+    heading: String,
+    version: i64,
+    form: FormValues,
+    errors: FormErrors,
+    conflict: Vec<(&'static str, String, String)>,
+    conflict_by: String,
+) -> AppResult<Html<String>> {
+    let layout = Layout::new(state, me, format!("{heading} · {}", cx.client.details.display_name), "caseload").await?;
+    render(&PersonFormPage { layout, cx, person_id, heading, version, form, errors, conflict, conflict_by })
+}
+
+pub async fn new_person_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Html<String>> {
+    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    person_page(
+        &state,
+        &me,
+        cx,
+        None,
+        "Add a person".into(),
+        0,
+        FormValues::default(),
+        FormErrors::default(),
+        vec![],
+        String::new(),
+    )
+    .await
+}
+
+pub async fn create_person(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+    let form = FormValues::from_pairs(pairs);
+    let person = match validate_person(&form.raw_person(), Some(Timestamp::now().date())) {
+        Ok(p) => p,
+        Err(e) => {
+            let page = person_page(
+                &state,
+                &me,
+                cx,
+                None,
+                "Add a person".into(),
+                0,
+                form,
+                FormErrors(e),
+                vec![],
+                String::new(),
+            )
+            .await?;
+            return Ok(page.into_response());
+        }
+    };
+    let at = Placement { client_id: cx.client.id.clone(), ..Placement::default() };
+    let ev = change_event(&me, action::RECORD_CREATE, Person::KIND, format!("ring={}", person.ring.as_str()));
+    let record = state.store.create_record(&at, &person, &me.user.id, ev).await?;
+    Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-added#person-{}", cx.course.id, record.id))
+        .into_response())
+}
+
+/// The course and one of its client's people (404 for anyone else's).
+async fn course_and_person(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    person_id: &str,
+    purpose: Purpose,
+) -> Result<(CourseContext, Record<Person>), AppError> {
+    let cx = course_for(state, me, id, Purpose::Write).await?;
+    let found = match Id::parse(person_id) {
+        Some(pid) => state.store.record::<Person>(&pid).await?,
+        None => None,
+    };
+    match found {
+        Some(p) if p.client_id == cx.client.id => {
+            if purpose == Purpose::Read {
+                let e =
+                    read_event(me, Person::KIND, Some(&p.id), &cx.client.id, format!("basis={}", cx.basis.as_str()));
+                state.store.audit(e).await?;
+            }
+            Ok((cx, p))
+        }
+        _ => {
+            deny(state, me, Person::KIND, Some(person_id)).await?;
+            Err(AppError::NotFound)
+        }
+    }
+}
+
+pub async fn edit_person_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, person_id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let (cx, p) = course_and_person(&state, &me, &id, &person_id, Purpose::Read).await?;
+    let heading = format!("{} · {}", p.body.display_name, p.body.relationship_text());
+    let form = FormValues::of_person(&p.body);
+    person_page(
+        &state,
+        &me,
+        cx,
+        Some(p.id.to_string()),
+        heading,
+        p.version,
+        form,
+        FormErrors::default(),
+        vec![],
+        String::new(),
+    )
+    .await
+}
+
+pub async fn update_person(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, person_id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (cx, current) = course_and_person(&state, &me, &id, &person_id, Purpose::Write).await?;
+    let form = FormValues::from_pairs(pairs);
+    let heading = format!("{} · {}", current.body.display_name, current.body.relationship_text());
+    let version = form.get("version").trim().parse::<i64>().ok();
+    let result = validate_person(&form.raw_person(), Some(Timestamp::now().date()));
+    let (person, version) = match (result, version) {
+        (Ok(p), Some(v)) => (p, v),
+        (result, version) => {
+            let mut e = result.err().unwrap_or_default();
+            if version.is_none() {
+                e.add("version", "The form is missing its version: reload the page and try again");
+            }
+            let pid = Some(current.id.to_string());
+            let v = version.unwrap_or(current.version);
+            return Ok(person_page(&state, &me, cx, pid, heading, v, form, FormErrors(e), vec![], String::new())
+                .await?
+                .into_response());
+        }
+    };
+    if version != current.version {
+        // Someone saved in between: show what they saved next to this form's values,
+        // and let the person save again deliberately (the form now carries the new version).
+        let conflict = person_changes(&current.body, &person);
+        let by = format!("{} at {}", current.updated_by_name, current.updated_at.display());
+        let pid = Some(current.id.to_string());
+        let page =
+            person_page(&state, &me, cx, pid, heading, current.version, form, FormErrors::default(), conflict, by)
+                .await?;
+        return Ok((axum::http::StatusCode::CONFLICT, page).into_response());
+    }
+    let changed: Vec<&str> = person_changes(&current.body, &person).into_iter().map(|(l, ..)| l).collect();
+    let ev = change_event(&me, action::RECORD_UPDATE, Person::KIND, format!("changed: {}", changed.join(", ")));
+    state.store.update_record(&current.id, version, &person, &me.user.id, ev).await?;
+    Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-saved#person-{}", cx.course.id, current.id))
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct VersionForm {
+    #[serde(default)]
+    pub version: String,
+}
+
+pub async fn remove_person(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, person_id)): Path<(String, String)>,
+    Form(form): Form<VersionForm>,
+) -> AppResult<Response> {
+    let (cx, current) = course_and_person(&state, &me, &id, &person_id, Purpose::Write).await?;
+    let Some(version) = form.version.trim().parse::<i64>().ok() else {
+        return Err(AppError::Invalid(ValidationErrors::single(
+            "version",
+            "The form is missing its version: reload the page and try again",
+        )));
+    };
+    let ev = change_event(&me, action::RECORD_REMOVE, Person::KIND, format!("ring={}", current.body.ring.as_str()));
+    state.store.remove_record::<Person>(&current.id, version, &me.user.id, ev).await?;
+    Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-removed#people", cx.course.id)).into_response())
+}
+
+/// One version as shown in the history.
+pub struct VersionView {
+    pub version: i64,
+    pub change: String,
+    pub by: String,
+    pub at: String,
+    /// Against the version before: (field, before, after).
+    pub changes: Vec<(&'static str, String, String)>,
+    pub fields: Vec<(&'static str, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "inventory_history.html")]
+struct HistoryPage {
+    layout: Layout,
+    cx: CourseContext,
+    name: String,
+    person_id: String,
+    removed: Option<String>,
+    versions: Vec<VersionView>,
+}
+
+pub async fn person_history(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, person_id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+    // Removed people keep their history, so look past removal here.
+    let found = match Id::parse(&person_id) {
+        Some(pid) => state.store.record_including_removed::<Person>(&pid).await?,
+        None => None,
+    };
+    let (record, removed_at) = match found {
+        Some((r, removed)) if r.client_id == cx.client.id => (r, removed),
+        _ => {
+            deny(&state, &me, Person::KIND, Some(&person_id)).await?;
+            return Err(AppError::NotFound);
+        }
+    };
+    let e = read_event(&me, Person::KIND, Some(&record.id), &cx.client.id, "history".into());
+    state.store.audit(e).await?;
+    let history = state.store.record_history::<Person>(&record.id).await?;
+    // Newest first; each version is compared with the one below it.
+    let versions = history
+        .iter()
+        .enumerate()
+        .map(|(i, v)| VersionView {
+            version: v.version,
+            change: v.change.clone(),
+            by: v.changed_by_name.clone(),
+            at: v.changed_at.display(),
+            changes: match history.get(i + 1) {
+                Some(prev) if v.change == "updated" => person_changes(&prev.body, &v.body),
+                _ => vec![],
+            },
+            fields: person_fields(&v.body).into_iter().filter(|(_, val)| !val.is_empty()).collect(),
+        })
+        .collect();
+    let name = record.body.display_name.clone();
+    let layout = Layout::new(&state, &me, format!("History of {name}"), "caseload").await?;
+    render(&HistoryPage {
+        layout,
+        cx,
+        name,
+        person_id: record.id.to_string(),
+        removed: removed_at.map(|t| t.display()),
+        versions,
+    })
+}
+
+// ---------------------------------------------------------------- snapshots
+
+pub async fn create_snapshot(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<SnapshotForm>,
+) -> AppResult<Response> {
+    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+    let result = take_snapshot(
+        &state,
+        &me,
+        &cx,
+        Some(&form.label),
+        Some(&form.taken_on),
+        Some(&form.session_id),
+        Some(&form.note),
+    )
+    .await;
+    match result {
+        Ok(s) => Ok(Redirect::to(&format!("/courses/{}/inventory?done=snapshot#snapshot-{}", cx.course.id, s.id))
+            .into_response()),
+        Err(AppError::Invalid(e)) => {
+            let errors = FormErrors(e).with_prefix("snapshot");
+            Ok(inventory_page(&state, &me, cx, None, errors, form).await?.into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "inventory_snapshot.html")]
+struct SnapshotPage {
+    layout: Layout,
+    cx: CourseContext,
+    snapshot: Record<CircleSnapshot>,
+    session_number: Option<u32>,
+    svg: String,
+    groups: Vec<RingGroup>,
+    others: Vec<(String, String)>,
+}
+
+pub async fn show_snapshot(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, snapshot_id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+    let snapshot = snapshot_of_course(&state, &me, &cx, &snapshot_id).await?;
+    let e = read_event(&me, CircleSnapshot::KIND, Some(&snapshot.id), &cx.client.id, "view".into());
+    state.store.audit(e).await?;
+    let s = &snapshot.body;
+    let title = format!("Closeness circle: {} ({})", s.label, s.taken_on);
+    let svg = circle_svg(&s.people, "circle-snapshot", &title);
+    let groups = by_ring(&s.people);
+    let others = state
+        .store
+        .course_records::<CircleSnapshot>(&cx.course.id)
+        .await?
+        .into_iter()
+        .filter(|o| o.id != snapshot.id)
+        .map(|o| (o.id.to_string(), format!("{} ({})", o.body.label, o.body.taken_on)))
+        .collect();
+    let session_number = session_number(&cx, snapshot.session_id.as_ref());
+    let layout =
+        Layout::new(&state, &me, format!("Snapshot {} · {}", s.label, cx.client.details.display_name), "caseload")
+            .await?;
+    render(&SnapshotPage { layout, cx, snapshot, session_number, svg, groups, others })
+}
+
+#[derive(Deserialize, Default)]
+pub struct CompareParams {
+    pub a: Option<String>,
+    pub b: Option<String>,
+}
+
+/// One side of a comparison.
+pub struct Side {
+    pub key: String,
+    pub title: String,
+    pub svg: String,
+    pub count: usize,
+}
+
+#[derive(Template)]
+#[template(path = "inventory_compare.html")]
+struct ComparePage {
+    layout: Layout,
+    cx: CourseContext,
+    /// (value, label): every snapshot, then "now".
+    options: Vec<(String, String)>,
+    a_key: String,
+    b_key: String,
+    /// Both sides, once two circles are chosen.
+    pair: Option<(Side, Side)>,
+    comparison: Comparison,
+    /// Per person: what changed, in words.
+    lines: Vec<(String, Vec<String>)>,
+}
+
+pub async fn compare_snapshots(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<CompareParams>,
+) -> AppResult<Html<String>> {
+    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+    let snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
+    let mut options: Vec<(String, String)> =
+        snapshots.iter().map(|s| (s.id.to_string(), format!("{} ({})", s.body.label, s.body.taken_on))).collect();
+    options.push(("now".into(), "Now (current inventory)".into()));
+    // Defaults: the first snapshot against the last one (or against now).
+    let a_key = q.a.filter(|s| !s.is_empty()).or_else(|| snapshots.first().map(|s| s.id.to_string()));
+    let b_key = q.b.filter(|s| !s.is_empty()).or_else(|| {
+        if snapshots.len() > 1 {
+            snapshots.last().map(|s| s.id.to_string())
+        } else {
+            Some("now".into())
+        }
+    });
+    let now = if a_key.as_deref() == Some("now") || b_key.as_deref() == Some("now") {
+        circle_people(&state.store.client_records::<Person>(&cx.client.id).await?)
+    } else {
+        Vec::new()
+    };
+    let side = |key: Option<String>, svg_id: &str| -> Result<Option<(Side, Vec<CirclePerson>)>, AppError> {
+        let Some(key) = key else { return Ok(None) };
+        let (title, people) = if key == "now" {
+            ("Now".to_string(), now.clone())
+        } else {
+            // Another course's snapshot, or no snapshot at all, looks absent.
+            let s = snapshots.iter().find(|s| s.id.as_str() == key).ok_or(AppError::NotFound)?;
+            (format!("{} ({})", s.body.label, s.body.taken_on), s.body.people.clone())
+        };
+        let svg = circle_svg(&people, svg_id, &format!("Closeness circle: {title}"));
+        Ok(Some((Side { key, title, svg, count: people.len() }, people)))
+    };
+    let a = side(a_key, "circle-a")?;
+    let b = side(b_key, "circle-b")?;
+    let (comparison, lines) = match (&a, &b) {
+        (Some((_, pa)), Some((_, pb))) => {
+            let c = compare(pa, pb);
+            let lines = c.lines(pb);
+            (c, lines)
+        }
+        _ => (Comparison::default(), Vec::new()),
+    };
+    let detail = format!(
+        "compare {} with {}",
+        a.as_ref().map(|(s, _)| s.key.as_str()).unwrap_or("-"),
+        b.as_ref().map(|(s, _)| s.key.as_str()).unwrap_or("-")
+    );
+    state.store.audit(read_event(&me, CircleSnapshot::KIND, None, &cx.client.id, detail)).await?;
+    let layout =
+        Layout::new(&state, &me, format!("Compare circles · {}", cx.client.details.display_name), "caseload").await?;
+    let a_key = a.as_ref().map(|(s, _)| s.key.clone()).unwrap_or_default();
+    let b_key = b.as_ref().map(|(s, _)| s.key.clone()).unwrap_or_default();
+    let pair = a.zip(b).map(|((sa, _), (sb, _))| (sa, sb));
+    render(&ComparePage { layout, cx, options, a_key, b_key, pair, comparison, lines })
+}
+
+/// For templates: the checklist item this tab completes.
+pub fn inventory_item() -> ChecklistItem {
+    ChecklistItem::Inventory
+}
