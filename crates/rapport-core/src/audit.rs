@@ -131,6 +131,10 @@ pub mod action {
         CHECKLIST_RECORD,
         SESSION_CREATE,
         SESSION_UPDATE,
+        RECORD_CREATE,
+        RECORD_READ,
+        RECORD_UPDATE,
+        RECORD_REMOVE,
     ];
 }
 

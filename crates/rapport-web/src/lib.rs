@@ -8,6 +8,7 @@ pub mod error;
 pub mod identity;
 pub mod mfa;
 pub mod passwords;
+pub mod records_http;
 pub mod routes;
 pub mod security;
 pub mod state;

@@ -127,6 +127,13 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // IPT courses (UI, then API)
     let r = ui::courses::routes(r);
     let r = api::courses::routes(r);
+    // Interpersonal timeline, worksheets and care context (UI, then API)
+    let r = ui::timeline::routes(r);
+    let r = ui::worksheets::routes(r);
+    let r = ui::context::routes(r);
+    let r = api::timeline::routes(r);
+    let r = api::worksheets::routes(r);
+    let r = api::context::routes(r);
 
     let Routes { router, list } = r;
     let router = router

@@ -3,7 +3,12 @@
 //! and an OpenAPI 3 document generated from these types.
 
 mod body;
+pub mod context;
 pub mod courses;
+pub mod timeline;
+pub mod worksheets;
+
+pub use body::parse as parse_body;
 
 use crate::access::{client_for, require_caseload, Purpose};
 use crate::error::{ApiError, ApiResult, AppError, ErrorBody};
@@ -50,6 +55,9 @@ pub fn openapi_document() -> String {
     let mut doc = ApiDoc::openapi();
     // Each feature area documents its own paths; merged here into one document.
     doc.merge(courses::CoursesDoc::openapi());
+    doc.merge(timeline::TimelineDoc::openapi());
+    doc.merge(worksheets::WorksheetsDoc::openapi());
+    doc.merge(context::ContextDoc::openapi());
     doc.to_pretty_json().expect("serialisable OpenAPI document")
 }
 

@@ -3,8 +3,11 @@
 
 mod api;
 mod auth;
+mod context;
 mod courses;
 mod matrix;
 mod mfa;
 mod support;
+mod timeline;
 mod ui;
+mod worksheets;

@@ -289,6 +289,20 @@ async fn every_audited_action_leaves_an_entry() {
     let session = location(&r).rsplit("#session-").next().unwrap().to_string();
     x.submit(&course, &format!("{course}/sessions/{session}/attendance"), &[("attendance", "no_show")]).await;
     x.submit(&course, &format!("{course}/contract"), &[("planned_sessions", "14"), ("reason", "agreed")]).await;
+    // A structured record: timeline event added, read, changed, removed.
+    let tl = format!("{course}/timeline");
+    let r =
+        x.submit(&tl, &tl, &[("date", "2025"), ("category", "move"), ("title", "Moved"), ("episode", "none")]).await;
+    let ev = location(&r).rsplit("#event-").next().unwrap().to_string();
+    x.get(&format!("{tl}/{ev}")).await;
+    let edit = format!("{tl}/{ev}");
+    x.submit(
+        &edit,
+        &edit,
+        &[("date", "2024"), ("category", "move"), ("title", "Moved"), ("episode", "none"), ("version", "1")],
+    )
+    .await;
+    x.submit(&edit, &format!("{edit}/remove"), &[("version", "2")]).await;
     x.submit(&course, &format!("{course}/status"), &[("status", "completed")]).await;
     x.submit(&format!("{rec}/edit"), &format!("{rec}/edit"), &[("display_name", "Audit Client 2")]).await;
     x.submit(&rec, &format!("{rec}/archive"), &[]).await;
