@@ -42,7 +42,7 @@ pub fn change_event<T: RecordBody>(me: &Identity, act: &str, detail: String) -> 
     e
 }
 
-pub async fn find<T: RecordBody>(state: &AppState, me: &Identity, id: &str) -> Result<Record<T>, AppError> {
+async fn find<T: RecordBody>(state: &AppState, me: &Identity, id: &str) -> Result<Record<T>, AppError> {
     let rec = match Id::parse(id) {
         Some(i) => state.store.record::<T>(&i).await?,
         None => None,
@@ -70,18 +70,6 @@ pub async fn client_record_for<T: RecordBody>(
         audit_read(state, me, T::KIND, &client.id, Some(&rec.id), format!("basis={}", basis.as_str())).await?;
     }
     Ok((rec, client))
-}
-
-/// A course-level record with its course, if `me` may see the client.
-pub async fn course_record_for<T: RecordBody>(
-    state: &AppState,
-    me: &Identity,
-    id: &str,
-    purpose: Purpose,
-) -> Result<(Record<T>, CourseContext), AppError> {
-    let rec = find::<T>(state, me, id).await?;
-    let cx = course_of(state, me, T::KIND, &rec.id, rec.course_id.as_ref(), purpose).await?;
-    Ok((rec, cx))
 }
 
 /// The course a found record belongs to, through the access check; a `Read`

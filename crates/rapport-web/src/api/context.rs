@@ -91,14 +91,6 @@ pub struct CulturalFormulationPut {
     pub fields: CulturalFormulationJson,
 }
 
-impl ApiRecord for CulturalFormulation {
-    type Json = CulturalFormulationJson;
-
-    async fn check(self, _state: &AppState, _client: &Id) -> Result<Self, AppError> {
-        Ok(self.validate()?)
-    }
-}
-
 /// The client's cultural formulation, if recorded.
 pub async fn current_cultural(state: &AppState, client: &Id) -> Result<Option<Record<CulturalFormulation>>, AppError> {
     Ok(state.store.client_records::<CulturalFormulation>(client).await?.pop())

@@ -4,6 +4,7 @@
 //! the client, so all their courses show the same context. Recording a
 //! medication changes nothing else.
 
+use super::courses::DoneParam;
 use super::{render, FormErrors, Layout};
 use crate::access::Purpose;
 use crate::api::context::{current_cultural, save_cultural};
@@ -25,7 +26,6 @@ use rapport_core::records::RecordBody;
 use rapport_core::timeline::ApproxDate;
 use rapport_core::Timestamp;
 use rapport_store::records::{Placement, Record};
-use serde::Deserialize;
 
 pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
     r.get("/courses/{id}/context", page)
@@ -325,11 +325,6 @@ impl ContextPage {
     fn provider_line(&self, p: &OtherProvider) -> String {
         join_some(&[p.organisation.as_deref(), p.contact.as_deref()], " · ")
     }
-}
-
-#[derive(Deserialize, Default)]
-pub struct DoneParam {
-    pub done: Option<String>,
 }
 
 pub async fn page(

@@ -2,6 +2,7 @@
 //! chart (server-side SVG) and a table, with forms to add, change and remove
 //! events. Events belong to the client, so every course of theirs shows them.
 
+use super::courses::DoneParam;
 use super::{render, FormErrors, Layout};
 use crate::access::Purpose;
 use crate::course_context::{course_for, CourseContext};
@@ -174,11 +175,6 @@ struct EventPage {
     conflict: Option<ConflictView>,
 }
 
-#[derive(serde::Deserialize, Default)]
-pub struct DoneParam {
-    pub done: Option<String>,
-}
-
 pub async fn page(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -212,21 +208,23 @@ async fn timeline_page(
     render(&TimelinePage { layout, cx, chart, rows, form, choices: choices(), errors })
 }
 
-/// Validates a submitted event for the course's client (inventory links included).
-async fn submitted(state: &AppState, cx: &CourseContext, form: &EventForm) -> Result<TimelineEvent, FormErrors> {
+/// Validates a submitted event for the course's client (inventory links
+/// included): the event, or the errors to show in the form.
+async fn submitted(
+    state: &AppState,
+    cx: &CourseContext,
+    form: &EventForm,
+) -> Result<Result<TimelineEvent, FormErrors>, AppError> {
     let mut e = ValidationErrors::new();
     let raw = form.event(&mut e);
-    let checked = raw.check(state, &cx.client.id).await;
-    match (checked, e.is_empty()) {
-        (Ok(ev), true) => Ok(ev),
-        (r, _) => {
-            match r {
-                Err(AppError::Invalid(v)) => e.0.extend(v.0),
-                Err(other) => e.add("date", other.message()),
-                Ok(_) => {}
-            }
-            Err(list_errors(e))
+    match raw.check(state, &cx.client.id).await {
+        Ok(ev) if e.is_empty() => Ok(Ok(ev)),
+        Ok(_) => Ok(Err(list_errors(e))),
+        Err(AppError::Invalid(v)) => {
+            e.0.extend(v.0);
+            Ok(Err(list_errors(e)))
         }
+        Err(other) => Err(other),
     }
 }
 
@@ -248,7 +246,7 @@ pub async fn add(
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let form = EventForm::from_pairs(&Pairs(pairs));
-    let event = match submitted(&state, &cx, &form).await {
+    let event = match submitted(&state, &cx, &form).await? {
         Ok(e) => e,
         Err(errors) => return Ok(timeline_page(&state, &me, cx, None, form, errors).await?.into_response()),
     };
@@ -313,7 +311,7 @@ pub async fn save(
 ) -> AppResult<Response> {
     let (cx, rec) = event_in(&state, &me, &id, &event_id, Purpose::Write).await?;
     let mut form = EventForm::from_pairs(&Pairs(pairs));
-    let event = match submitted(&state, &cx, &form).await {
+    let event = match submitted(&state, &cx, &form).await? {
         Ok(e) => e,
         Err(errors) => return Ok(event_page(&state, &me, cx, rec, form, errors, None).await?.into_response()),
     };

@@ -3,6 +3,7 @@
 //! meanwhile by someone else is shown beside the form, never lost), and a
 //! detail view with every version.
 
+use super::courses::DoneParam;
 use super::{render, FormErrors, Layout};
 use crate::access::Purpose;
 use crate::api::worksheets::{
@@ -23,7 +24,6 @@ use rapport_core::worksheets::{
     CommunicationAnalysis, CommunicationProblem, DecisionAnalysis, DecisionOption, Feelings, StepFeelings,
     WorksheetKind, MAX_OPTIONS,
 };
-use rapport_core::ValidationErrors;
 use rapport_store::records::Placement;
 use serde::Deserialize;
 
@@ -195,11 +195,6 @@ struct ListPage {
     groups: Vec<Group>,
     total: usize,
     kinds: Vec<(&'static str, &'static str)>,
-}
-
-#[derive(Deserialize, Default)]
-pub struct DoneParam {
-    pub done: Option<String>,
 }
 
 pub async fn list(
@@ -530,24 +525,26 @@ pub async fn new_form(
     form_page(&state, &me, cx, None, view, FormErrors::default(), None).await
 }
 
-/// Validates the sheet against the course; errors as the form names its fields.
-async fn checked(state: &AppState, cx: &CourseContext, sheet: &Sheet) -> Result<Sheet, FormErrors> {
+/// Validates the sheet against the course: the valid sheet, or the errors as
+/// the form names its fields.
+async fn checked(state: &AppState, cx: &CourseContext, sheet: &Sheet) -> Result<Result<Sheet, FormErrors>, AppError> {
     let r = match sheet.clone() {
         Sheet::Communication(w) => checked_communication(state, cx, w).await.map(Sheet::Communication),
         Sheet::Decision(w) => checked_decision(cx, w).map(Sheet::Decision),
     };
-    r.map_err(|e| match e {
-        AppError::Invalid(mut v) => {
+    match r {
+        Ok(s) => Ok(Ok(s)),
+        Err(AppError::Invalid(mut v)) => {
             for f in v.0.iter_mut() {
                 // List items are one textarea each; option rows keep their index.
                 if let Some(i) = f.field.find('[').filter(|_| !f.field.starts_with("options[")) {
                     f.field.truncate(i);
                 }
             }
-            FormErrors(v)
+            Ok(Err(FormErrors(v)))
         }
-        other => FormErrors(ValidationErrors::single("session_id", other.message())),
-    })
+        Err(other) => Err(other),
+    }
 }
 
 pub async fn create(
@@ -562,7 +559,7 @@ pub async fn create(
     let kind = WorksheetKind::parse(p.get("kind"))
         .ok_or_else(|| AppError::invalid("kind", format!("Choose {}", WorksheetKind::codes())))?;
     let sheet = Sheet::from_pairs(kind, &p);
-    let valid = match checked(&state, &cx, &sheet).await {
+    let valid = match checked(&state, &cx, &sheet).await? {
         Ok(s) => s,
         Err(errors) => {
             let view = FormView::new(&cx, sheet, 0);
@@ -683,7 +680,7 @@ pub async fn save(
     let version = p.version().unwrap_or_default();
     let sheet = Sheet::from_pairs(w.kind(), &p);
     let wid = w.id().to_string();
-    let valid = match checked(&state, &cx, &sheet).await {
+    let valid = match checked(&state, &cx, &sheet).await? {
         Ok(s) => s,
         Err(errors) => {
             let view = FormView::new(&cx, sheet, version);
