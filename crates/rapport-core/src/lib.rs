@@ -6,6 +6,7 @@
 pub mod access;
 pub mod audit;
 pub mod client;
+pub mod context;
 pub mod course;
 pub mod ending;
 pub mod formulation;
@@ -21,7 +22,9 @@ pub mod risk;
 pub mod session;
 pub mod throttle;
 pub mod time;
+pub mod timeline;
 pub mod validation;
+pub mod worksheets;
 
 pub use ids::Id;
 pub use time::Timestamp;

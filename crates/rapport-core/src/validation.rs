@@ -92,6 +92,91 @@ pub fn looks_like_email(s: &str) -> bool {
         && s.len() <= 254
 }
 
+/// A required single line of text (trimmed, at most `max` characters).
+pub fn required_text(e: &mut ValidationErrors, field: &str, label: &str, value: &str, max: usize) -> Option<String> {
+    let before = e.0.len();
+    let v = optional_text(e, field, label, Some(value), max);
+    if v.is_none() && e.0.len() == before {
+        e.add(field, format!("Enter the {}", label.to_lowercase()));
+    }
+    v
+}
+
+/// A list of short texts: blanks dropped, each trimmed and at most `max_len`
+/// characters, at most `max_items` items. Errors name `field[i]`.
+pub fn text_list(
+    e: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    items: &[String],
+    max_items: usize,
+    max_len: usize,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if let Some(v) = optional_text(e, &format!("{field}[{i}]"), label, Some(item), max_len) {
+            out.push(v);
+        }
+    }
+    if out.len() > max_items {
+        e.add(field, format!("{label}: at most {max_items} entries"));
+    }
+    out
+}
+
+/// Record ids (canonical UUIDs), no duplicates.
+pub fn id_list(e: &mut ValidationErrors, field: &str, items: &[String], max_items: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let item = item.trim();
+        if item.is_empty() {
+            continue;
+        }
+        match crate::Id::parse(item) {
+            None => e.add(&format!("{field}[{i}]"), format!("{item:?} is not a record id")),
+            Some(id) if out.iter().any(|o| o == id.as_str()) => e.add(&format!("{field}[{i}]"), "Listed twice"),
+            Some(id) => out.push(id.to_string()),
+        }
+    }
+    if out.len() > max_items {
+        e.add(field, format!("At most {max_items} entries"));
+    }
+    out
+}
+
+/// An optional calendar date `YYYY-MM-DD`; with `not_after`, later dates are errors.
+pub fn date_field(
+    e: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    value: Option<&str>,
+    not_after: Option<time::Date>,
+) -> Option<time::Date> {
+    let v = value.map(str::trim).filter(|v| !v.is_empty())?;
+    match crate::time::parse_date(v) {
+        None => {
+            e.add(field, format!("{label} must be in the form YYYY-MM-DD"));
+            None
+        }
+        Some(d) if not_after.is_some_and(|t| d > t) => {
+            e.add(field, format!("{label} cannot be in the future"));
+            None
+        }
+        Some(d) => Some(d),
+    }
+}
+
+/// An optional rating from 0 to `max`.
+pub fn rating(e: &mut ValidationErrors, field: &str, label: &str, value: Option<i64>, max: i64) -> Option<i64> {
+    match value {
+        Some(v) if !(0..=max).contains(&v) => {
+            e.add(field, format!("{label} must be a whole number from 0 to {max}"));
+            None
+        }
+        v => v,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

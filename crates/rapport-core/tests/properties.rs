@@ -250,3 +250,65 @@ mod phases {
         }
     }
 }
+
+mod timeline {
+    use proptest::prelude::*;
+    use rapport_core::timeline::chart::{timeline_svg, ScoreSeries};
+    use rapport_core::timeline::{ApproxDate, TimelineEvent};
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` text of a real date.
+    fn approx_text() -> impl Strategy<Value = String> {
+        (1900i32..2100, 1u8..=12, 1u8..=28, 0usize..3).prop_map(|(y, m, d, p)| match p {
+            0 => format!("{y:04}"),
+            1 => format!("{y:04}-{m:02}"),
+            _ => format!("{y:04}-{m:02}-{d:02}"),
+        })
+    }
+
+    proptest! {
+        /// Parsing is total, and what parses prints back as itself.
+        #[test]
+        fn approximate_dates_round_trip(s in ".{0,12}", t in approx_text()) {
+            if let Some(d) = ApproxDate::parse(&s) {
+                prop_assert_eq!(ApproxDate::parse(&d.to_string()), Some(d));
+            }
+            let d = ApproxDate::parse(&t).unwrap();
+            prop_assert_eq!(d.to_string(), t);
+            prop_assert!(d.first_day() <= d.midpoint() && d.midpoint() <= d.last_day());
+        }
+
+        /// A period that ends before another begins always sorts first.
+        #[test]
+        fn order_respects_disjoint_periods(a in approx_text(), b in approx_text()) {
+            let (a, b) = (ApproxDate::parse(&a).unwrap(), ApproxDate::parse(&b).unwrap());
+            if a.last_day() < b.first_day() {
+                prop_assert!(a < b);
+            }
+            prop_assert_eq!(a.cmp(&b), b.cmp(&a).reverse());
+        }
+
+        /// Whatever the events, the chart numbers them in time order, left to
+        /// right, and never lets their text out unescaped.
+        #[test]
+        fn chart_markers_follow_time(events in prop::collection::vec((approx_text(), "[a-z]{4,8}[<>&\"'][a-z]{4,20}"), 0..12)) {
+            let events: Vec<TimelineEvent> = events
+                .into_iter()
+                .map(|(date, title)| TimelineEvent { date, title, category: "other".into(), episode: "none".into(), ..Default::default() })
+                .collect();
+            let svg = timeline_svg(&events, &ScoreSeries::none());
+            let xs: Vec<f64> = svg
+                .match_indices("<g class=\"event\"")
+                .map(|(i, _)| {
+                    let rest = &svg[i..];
+                    let x = rest.find("x1=\"").unwrap() + 4;
+                    rest[x..x + rest[x..].find('"').unwrap()].parse().unwrap()
+                })
+                .collect();
+            prop_assert_eq!(xs.len(), events.len());
+            prop_assert!(xs.windows(2).all(|w| w[0] <= w[1]));
+            for e in &events {
+                prop_assert!(!svg.contains(e.title.as_str()), "{} unescaped", e.title);
+            }
+        }
+    }
+}

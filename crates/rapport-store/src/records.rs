@@ -140,7 +140,13 @@ impl Store {
         .bind(by.as_str())
         .bind(now.to_db())
         .execute(&mut *tx)
-        .await?;
+        .await
+        .map_err(|e| match e {
+            // A kind kept single per client or course by a unique index (e.g. the
+            // cultural formulation) already has its record: the writer saw stale data.
+            sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Conflict,
+            e => StoreError::Db(e),
+        })?;
         insert_version(&mut tx, &id, 1, &json, "created", by, now).await?;
         event.resource_id = Some(id.to_string());
         event.client_id = Some(at.client_id.to_string());
@@ -306,5 +312,25 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// Whether every id names a live record of `kind` belonging to `client`
+    /// (links between records, e.g. a timeline event's inventory people).
+    pub async fn client_records_exist(&self, client: &Id, kind: &str, ids: &[String]) -> Result<bool> {
+        if ids.is_empty() {
+            return Ok(true);
+        }
+        let marks: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 3)).collect();
+        let sql = format!(
+            "SELECT COUNT(*) FROM clinical_records WHERE client_id = $1 AND kind = $2 AND removed_at IS NULL \
+             AND id IN ({})",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query_scalar::<_, i64>(&sql).bind(client.as_str()).bind(kind);
+        for id in ids {
+            q = q.bind(id.as_str());
+        }
+        let n = q.fetch_one(&self.read).await?;
+        Ok(n == ids.len() as i64)
     }
 }

@@ -140,6 +140,13 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // Interpersonal inventory (UI, then API)
     let r = ui::inventory::routes(r);
     let r = api::inventory::routes(r);
+    // Interpersonal timeline, worksheets and care context (UI, then API)
+    let r = ui::timeline::routes(r);
+    let r = ui::worksheets::routes(r);
+    let r = ui::context::routes(r);
+    let r = api::timeline::routes(r);
+    let r = api::worksheets::routes(r);
+    let r = api::context::routes(r);
 
     let Routes { router, list } = r;
     let router = router

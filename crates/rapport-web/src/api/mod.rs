@@ -3,12 +3,17 @@
 //! and an OpenAPI 3 document generated from these types.
 
 mod body;
+pub mod context;
 pub mod courses;
 pub mod ending;
 pub mod formulation;
 pub mod goals;
 pub mod inventory;
 pub mod measures;
+pub mod timeline;
+pub mod worksheets;
+
+pub use body::parse as parse_body;
 
 use crate::access::{client_for, require_caseload, Purpose};
 use crate::error::{ApiError, ApiResult, AppError, ErrorBody};
@@ -60,6 +65,9 @@ pub fn openapi_document() -> String {
     doc.merge(goals::GoalsDoc::openapi());
     doc.merge(measures::MeasuresDoc::openapi());
     doc.merge(inventory::InventoryDoc::openapi());
+    doc.merge(timeline::TimelineDoc::openapi());
+    doc.merge(worksheets::WorksheetsDoc::openapi());
+    doc.merge(context::ContextDoc::openapi());
     doc.to_pretty_json().expect("serialisable OpenAPI document")
 }
 

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod break_glass;
 pub mod care_team;
 pub mod clients;
+pub mod context;
 pub mod courses;
 pub mod ending;
 pub mod formulation;
@@ -17,6 +18,8 @@ pub mod mfa;
 pub mod ops;
 pub mod pages;
 pub mod risk;
+pub mod timeline;
+pub mod worksheets;
 
 use crate::error::AppError;
 use crate::identity::Identity;
@@ -133,6 +136,14 @@ fn done_message(key: &str) -> Option<&'static str> {
         "goal-added" => "Goal added.",
         "goal-saved" => "Goal saved.",
         "ratings" => "Ratings saved.",
+        "event-added" => "Event added to the timeline.",
+        "event-saved" => "Event saved; the earlier version is in its history.",
+        "event-removed" => "Event removed from the timeline; its history is kept.",
+        "worksheet-added" => "Worksheet saved.",
+        "worksheet-saved" => "Worksheet saved; the earlier version is in its history.",
+        "worksheet-removed" => "Worksheet removed; its history is kept.",
+        "context-saved" => "Saved; any earlier version is kept in the history.",
+        "context-removed" => "Removed; its history is kept.",
         _ => return None,
     })
 }

@@ -82,12 +82,6 @@ pub async fn matrix_fixtures(app: &TestApp, clinician: &Id, out: &mut Vec<(&'sta
     out.push(("{goal}", goal.id.to_string()));
 }
 
-impl Api {
-    async fn put(&self, path: &str, body: Value) -> (u16, Value) {
-        self.call(Method::PUT, path, Some(body)).await
-    }
-}
-
 /// A course of `protocol` for a fresh clinician's client, with `held` attended
 /// weekly sessions from 2026-01-05 and one cancelled one after the second.
 async fn course_with_sessions(app: &TestApp, email: &str, protocol: &str, held: usize) -> (Api, String, Vec<String>) {

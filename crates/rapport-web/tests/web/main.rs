@@ -3,6 +3,7 @@
 
 mod api;
 mod auth;
+mod context;
 mod courses;
 mod ending;
 mod formulation;
@@ -11,4 +12,6 @@ mod matrix;
 mod measures;
 mod mfa;
 mod support;
+mod timeline;
 mod ui;
+mod worksheets;

@@ -107,6 +107,9 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::formulation::matrix_entries());
     v.extend(crate::measures::matrix_entries());
     v.extend(crate::inventory::matrix_entries());
+    v.extend(crate::timeline::matrix_entries());
+    v.extend(crate::worksheets::matrix_entries());
+    v.extend(crate::context::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
     v
@@ -165,6 +168,9 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     crate::formulation::matrix_fixtures(&app, &a.id, &mut fixtures).await;
     crate::measures::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
     crate::inventory::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
+    crate::timeline::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
+    crate::worksheets::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
+    crate::context::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
 
     let mut callers = Vec::new();
     let anon = Browser::new(&app);

@@ -303,6 +303,20 @@ async fn every_audited_action_leaves_an_entry() {
     let person = format!("{people}/{}", location(&r).rsplit("#person-").next().unwrap());
     x.submit(&person, &person, &[fields[0], fields[1], ("ring", "middle"), ("version", "1")]).await;
     x.submit(&person, &format!("{person}/remove"), &[("version", "2")]).await;
+    // A structured record: timeline event added, read, changed, removed.
+    let tl = format!("{course}/timeline");
+    let r =
+        x.submit(&tl, &tl, &[("date", "2025"), ("category", "move"), ("title", "Moved"), ("episode", "none")]).await;
+    let ev = location(&r).rsplit("#event-").next().unwrap().to_string();
+    x.get(&format!("{tl}/{ev}")).await;
+    let edit = format!("{tl}/{ev}");
+    x.submit(
+        &edit,
+        &edit,
+        &[("date", "2024"), ("category", "move"), ("title", "Moved"), ("episode", "none"), ("version", "1")],
+    )
+    .await;
+    x.submit(&edit, &format!("{edit}/remove"), &[("version", "2")]).await;
     x.submit(&course, &format!("{course}/status"), &[("status", "completed")]).await;
     x.submit(&format!("{rec}/edit"), &format!("{rec}/edit"), &[("display_name", "Audit Client 2")]).await;
     x.submit(&rec, &format!("{rec}/archive"), &[]).await;

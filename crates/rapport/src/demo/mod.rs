@@ -12,7 +12,10 @@ use rapport_core::{Id, Timestamp};
 use rapport_store::users::NewUser;
 use rapport_store::Store;
 
+mod context;
 mod formulation;
+mod timeline;
+mod worksheets;
 
 /// Shared by every demo account (synthetic data only; change it before real use).
 pub const DEMO_PASSWORD: &str = "rapport-demo-2026";
@@ -187,6 +190,13 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     // An interpersonal inventory (people, closeness circle, snapshots) in a role-dispute course.
     if let Some((c, _)) = &first_client {
         inventory::seed(store, c, &staff[0]).await?;
+    }
+    // Course work for the first client: a timeline, worksheets and care context.
+    if let Some((c, _)) = &first_client {
+        let (course, sessions) = worksheets::demo_course(store, c, &staff[0]).await?;
+        timeline::seed(store, c, &staff[0]).await?;
+        worksheets::seed(store, c, &staff[0], &course, &sessions).await?;
+        context::seed(store, c, &staff[0]).await?;
     }
     let _ = admin;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");

@@ -1,0 +1,689 @@
+//! The care-context page of a course: the client's cultural formulation,
+//! current and past medication, other providers and coordination notes, with
+//! forms to add and change them (every version kept). These records belong to
+//! the client, so all their courses show the same context. Recording a
+//! medication changes nothing else.
+
+use super::clients::DoneParam;
+use super::{render, FormErrors, Layout};
+use crate::access::Purpose;
+use crate::api::context::{current_cultural, save_cultural};
+use crate::course_context::{course_for, CourseContext};
+use crate::error::{AppError, AppResult};
+use crate::identity::{Identity, SignedIn};
+use crate::records_http::{
+    audit_read, change_event, client_record_for, history_rows, join_some, ApiRecord, ConflictView, Describe,
+    HistoryRow, Pairs,
+};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use rapport_core::audit::action;
+use rapport_core::context::{CoordinationNote, CulturalFormulation, Medication, OtherProvider};
+use rapport_core::records::RecordBody;
+use rapport_core::timeline::ApproxDate;
+use rapport_core::Timestamp;
+use rapport_store::records::{Placement, Record};
+
+pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+    r.get("/courses/{id}/context", page)
+        .get("/courses/{id}/context/cultural-formulation", cultural_form)
+        .post("/courses/{id}/context/cultural-formulation", cultural_save)
+        .post("/courses/{id}/context/medications", add::<Medication>)
+        .get("/courses/{id}/context/medications/{item_id}", item_form::<Medication>)
+        .post("/courses/{id}/context/medications/{item_id}", item_save::<Medication>)
+        .post("/courses/{id}/context/medications/{item_id}/remove", item_remove::<Medication>)
+        .post("/courses/{id}/context/providers", add::<OtherProvider>)
+        .get("/courses/{id}/context/providers/{item_id}", item_form::<OtherProvider>)
+        .post("/courses/{id}/context/providers/{item_id}", item_save::<OtherProvider>)
+        .post("/courses/{id}/context/providers/{item_id}/remove", item_remove::<OtherProvider>)
+        .post("/courses/{id}/context/notes", add::<CoordinationNote>)
+        .get("/courses/{id}/context/notes/{item_id}", item_form::<CoordinationNote>)
+        .post("/courses/{id}/context/notes/{item_id}", item_save::<CoordinationNote>)
+        .post("/courses/{id}/context/notes/{item_id}/remove", item_remove::<CoordinationNote>)
+}
+
+// ---------------------------------------------------------------- data-driven forms
+
+/// How a form field is shown.
+pub enum Widget {
+    Text,
+    Textarea,
+    Date,
+    Check,
+    /// (value, label) choices; the first is the blank choice.
+    Select(Vec<(String, String)>),
+}
+
+pub struct Field {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub widget: Widget,
+    pub value: String,
+}
+
+fn field(name: &'static str, label: &'static str, hint: &'static str, widget: Widget, value: &Option<String>) -> Field {
+    Field { name, label, hint, widget, value: value.clone().unwrap_or_default() }
+}
+
+/// The client's providers as (id, name) choices for a coordination note.
+pub type Providers = Vec<(String, String)>;
+
+/// A client-level kind listed on the care-context page.
+pub trait ContextItem: ApiRecord + Describe + Default + Clone {
+    /// URL segment under `/courses/{id}/context/`.
+    const SEGMENT: &'static str;
+    /// For headings: "medication".
+    const NOUN: &'static str;
+
+    fn fields(&self, providers: &Providers) -> Vec<Field>;
+    fn from_pairs(p: &Pairs) -> Self;
+    /// The add form that failed, to show again with its errors.
+    fn failed(self, errors: FormErrors) -> Failed;
+}
+
+fn text(p: &Pairs, n: &str) -> Option<String> {
+    Some(p.get(n).to_string())
+}
+
+impl ContextItem for Medication {
+    const SEGMENT: &'static str = "medications";
+    const NOUN: &'static str = "medication";
+
+    fn fields(&self, _: &Providers) -> Vec<Field> {
+        let approx = "A year (2024), a month (2024-03) or a day (2024-03-14).";
+        vec![
+            Field { name: "name", label: "Medication", hint: "", widget: Widget::Text, value: self.name.clone() },
+            field("dose", "Dose", "e.g. 50 mg once daily", Widget::Text, &self.dose),
+            field("prescriber", "Prescriber", "", Widget::Text, &self.prescriber),
+            field("start_date", "Started", approx, Widget::Text, &self.start_date),
+            field("stop_date", "Stopped", "Leave blank while it is taken.", Widget::Text, &self.stop_date),
+            field(
+                "adherence",
+                "Adherence",
+                "How regularly it is taken; missed doses and why.",
+                Widget::Textarea,
+                &self.adherence,
+            ),
+            field("side_effects", "Side effects", "", Widget::Textarea, &self.side_effects),
+        ]
+    }
+
+    fn from_pairs(p: &Pairs) -> Self {
+        Medication {
+            name: p.get("name").to_string(),
+            dose: text(p, "dose"),
+            prescriber: text(p, "prescriber"),
+            start_date: text(p, "start_date"),
+            stop_date: text(p, "stop_date"),
+            adherence: text(p, "adherence"),
+            side_effects: text(p, "side_effects"),
+        }
+    }
+
+    fn failed(self, errors: FormErrors) -> Failed {
+        Failed::Medication(self, errors)
+    }
+}
+
+impl Describe for Medication {
+    fn describe(&self) -> Vec<(&'static str, String)> {
+        let mut v = vec![("Medication", self.name.clone())];
+        let date = |d: &Option<String>| d.as_deref().and_then(ApproxDate::parse).map(|d| d.display());
+        for (label, value) in [
+            ("Dose", self.dose.clone()),
+            ("Prescriber", self.prescriber.clone()),
+            ("Started", date(&self.start_date)),
+            ("Stopped", date(&self.stop_date)),
+            ("Adherence", self.adherence.clone()),
+            ("Side effects", self.side_effects.clone()),
+        ] {
+            if let Some(value) = value {
+                v.push((label, value));
+            }
+        }
+        v
+    }
+}
+
+impl ContextItem for OtherProvider {
+    const SEGMENT: &'static str = "providers";
+    const NOUN: &'static str = "provider";
+
+    fn fields(&self, _: &Providers) -> Vec<Field> {
+        vec![
+            Field {
+                name: "name",
+                label: "Name or role",
+                hint: "e.g. Dr Lee, GP",
+                widget: Widget::Text,
+                value: self.name.clone(),
+            },
+            field("organisation", "Organisation", "", Widget::Text, &self.organisation),
+            field("contact", "Contact", "Phone, e-mail or address.", Widget::Text, &self.contact),
+            field("provides", "What they provide", "", Widget::Textarea, &self.provides),
+        ]
+    }
+
+    fn from_pairs(p: &Pairs) -> Self {
+        OtherProvider {
+            name: p.get("name").to_string(),
+            organisation: text(p, "organisation"),
+            contact: text(p, "contact"),
+            provides: text(p, "provides"),
+        }
+    }
+
+    fn failed(self, errors: FormErrors) -> Failed {
+        Failed::Provider(self, errors)
+    }
+}
+
+impl Describe for OtherProvider {
+    fn describe(&self) -> Vec<(&'static str, String)> {
+        let mut v = vec![("Name or role", self.name.clone())];
+        for (label, value) in
+            [("Organisation", &self.organisation), ("Contact", &self.contact), ("Provides", &self.provides)]
+        {
+            if let Some(value) = value {
+                v.push((label, value.clone()));
+            }
+        }
+        v
+    }
+}
+
+impl ContextItem for CoordinationNote {
+    const SEGMENT: &'static str = "notes";
+    const NOUN: &'static str = "coordination note";
+
+    fn fields(&self, providers: &Providers) -> Vec<Field> {
+        let mut choices = vec![(String::new(), "Not about one provider".to_string())];
+        choices.extend(providers.iter().cloned());
+        vec![
+            Field { name: "date", label: "Date", hint: "", widget: Widget::Date, value: self.date.clone() },
+            field("provider_id", "Provider", "", Widget::Select(choices), &self.provider_id),
+            Field {
+                name: "note",
+                label: "Note",
+                hint: "Who was contacted, what was agreed.",
+                widget: Widget::Textarea,
+                value: self.note.clone(),
+            },
+        ]
+    }
+
+    fn from_pairs(p: &Pairs) -> Self {
+        CoordinationNote {
+            date: p.get("date").to_string(),
+            provider_id: p.opt("provider_id"),
+            note: p.get("note").to_string(),
+        }
+    }
+
+    fn failed(self, errors: FormErrors) -> Failed {
+        Failed::Note(self, errors)
+    }
+}
+
+impl Describe for CoordinationNote {
+    fn describe(&self) -> Vec<(&'static str, String)> {
+        vec![("Date", self.date.clone()), ("Note", self.note.clone())]
+    }
+}
+
+impl Describe for CulturalFormulation {
+    fn describe(&self) -> Vec<(&'static str, String)> {
+        let mut v: Vec<(&'static str, String)> = CulturalFormulation::FIELDS
+            .iter()
+            .filter_map(|(f, label, _)| self.get(f).map(|x| (*label, x.to_string())))
+            .collect();
+        v.push(("Interpreter needed", if self.interpreter_needed { "Yes".into() } else { "No".into() }));
+        v
+    }
+}
+
+fn cultural_fields(c: &CulturalFormulation) -> Vec<Field> {
+    let mut v: Vec<Field> = CulturalFormulation::FIELDS
+        .iter()
+        .map(|(name, label, hint)| Field {
+            name,
+            label,
+            hint,
+            widget: Widget::Textarea,
+            value: c.get(name).unwrap_or_default().to_string(),
+        })
+        .collect();
+    v.push(Field {
+        name: "interpreter_needed",
+        label: "An interpreter is needed",
+        hint: "",
+        widget: Widget::Check,
+        value: if c.interpreter_needed { "true".into() } else { String::new() },
+    });
+    v
+}
+
+fn cultural_from_pairs(p: &Pairs) -> CulturalFormulation {
+    let mut c = CulturalFormulation { interpreter_needed: p.checked("interpreter_needed"), ..Default::default() };
+    for (name, _, _) in CulturalFormulation::FIELDS {
+        c.set(name, Some(p.get(name).to_string()));
+    }
+    c
+}
+
+// ---------------------------------------------------------------- the page
+
+/// An add form on the page: where it posts, its fields and errors.
+pub struct AddForm {
+    pub segment: &'static str,
+    pub noun: &'static str,
+    pub fields: Vec<Field>,
+    pub errors: FormErrors,
+}
+
+impl AddForm {
+    fn of<T: ContextItem>(item: &T, providers: &Providers, errors: FormErrors) -> AddForm {
+        AddForm { segment: T::SEGMENT, noun: T::NOUN, fields: item.fields(providers), errors }
+    }
+
+    pub fn open(&self) -> bool {
+        self.errors.any()
+    }
+}
+
+pub struct NoteRow {
+    pub record: Record<CoordinationNote>,
+    pub provider: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "context.html")]
+struct ContextPage {
+    layout: Layout,
+    cx: CourseContext,
+    cultural: Option<Record<CulturalFormulation>>,
+    cultural_fields: Vec<(&'static str, String)>,
+    current_meds: Vec<Record<Medication>>,
+    past_meds: Vec<Record<Medication>>,
+    providers: Vec<Record<OtherProvider>>,
+    notes: Vec<NoteRow>,
+    med_form: AddForm,
+    provider_form: AddForm,
+    note_form: AddForm,
+    errors: FormErrors,
+}
+
+impl ContextPage {
+    fn date(&self, d: &Option<String>) -> String {
+        d.as_deref().and_then(ApproxDate::parse).map(|d| d.display()).unwrap_or_default()
+    }
+
+    fn provider_line(&self, p: &OtherProvider) -> String {
+        join_some(&[p.organisation.as_deref(), p.contact.as_deref()], " · ")
+    }
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
+    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    context_page(&state, &me, cx, q.done.as_deref(), None).await
+}
+
+/// Which add form failed, with what the person typed.
+pub enum Failed {
+    Medication(Medication, FormErrors),
+    Provider(OtherProvider, FormErrors),
+    Note(CoordinationNote, FormErrors),
+}
+
+fn providers_of(list: &[Record<OtherProvider>]) -> Providers {
+    list.iter().map(|p| (p.id.to_string(), p.body.name.clone())).collect()
+}
+
+async fn context_page(
+    state: &AppState,
+    me: &Identity,
+    cx: CourseContext,
+    done: Option<&str>,
+    failed: Option<Failed>,
+) -> AppResult<Html<String>> {
+    let client = cx.client.id.clone();
+    let cultural = current_cultural(state, &client).await?;
+    let meds = state.store.client_records::<Medication>(&client).await?;
+    let providers = state.store.client_records::<OtherProvider>(&client).await?;
+    let mut notes = state.store.client_records::<CoordinationNote>(&client).await?;
+    CoordinationNote::order(&mut notes);
+    audit_read(
+        state,
+        me,
+        "care_context",
+        &client,
+        None,
+        format!(
+            "cultural formulation {}, {} medications, {} providers, {} notes",
+            if cultural.is_some() { "1" } else { "0" },
+            meds.len(),
+            providers.len(),
+            notes.len()
+        ),
+    )
+    .await?;
+    let today = Timestamp::now().date();
+    let mut meds = meds;
+    Medication::order(&mut meds);
+    let (current_meds, past_meds): (Vec<_>, Vec<_>) = meds.into_iter().partition(|m| m.body.is_current(today));
+    let choices = providers_of(&providers);
+    let notes = notes
+        .into_iter()
+        .map(|n| {
+            let provider = n.body.provider_id.as_deref().map(|pid| {
+                choices.iter().find(|(i, _)| i == pid).map(|(_, n)| n.clone()).unwrap_or("(removed provider)".into())
+            });
+            NoteRow { record: n, provider }
+        })
+        .collect();
+    let today_text = rapport_core::time::format_date(today);
+    let blank_note = CoordinationNote { date: today_text, ..Default::default() };
+    let (mut med_form, mut provider_form, mut note_form) = (
+        AddForm::of(&Medication::default(), &choices, FormErrors::default()),
+        AddForm::of(&OtherProvider::default(), &choices, FormErrors::default()),
+        AddForm::of(&blank_note, &choices, FormErrors::default()),
+    );
+    let mut errors = FormErrors::default();
+    match failed {
+        Some(Failed::Medication(m, e)) => {
+            errors = e.clone().with_prefix(Medication::SEGMENT);
+            med_form = AddForm::of(&m, &choices, e);
+        }
+        Some(Failed::Provider(p, e)) => {
+            errors = e.clone().with_prefix(OtherProvider::SEGMENT);
+            provider_form = AddForm::of(&p, &choices, e);
+        }
+        Some(Failed::Note(n, e)) => {
+            errors = e.clone().with_prefix(CoordinationNote::SEGMENT);
+            note_form = AddForm::of(&n, &choices, e);
+        }
+        None => {}
+    }
+    let cultural_fields = cultural.as_ref().map(|c| c.body.describe()).unwrap_or_default();
+    let title = format!("{} · Care context", cx.client.details.display_name);
+    let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
+    render(&ContextPage {
+        layout,
+        cx,
+        cultural,
+        cultural_fields,
+        current_meds,
+        past_meds,
+        providers,
+        notes,
+        med_form,
+        provider_form,
+        note_form,
+        errors,
+    })
+}
+
+/// Validation errors of a submitted item, as a form shows them.
+fn form_errors(e: AppError) -> Result<FormErrors, AppError> {
+    match e {
+        AppError::Invalid(v) => Ok(FormErrors(v)),
+        other => Err(other),
+    }
+}
+
+pub async fn add<T: ContextItem>(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+    let raw = T::from_pairs(&Pairs(pairs));
+    let item = match raw.clone().check(&state, &cx.client.id).await {
+        Ok(i) => i,
+        Err(e) => {
+            let failed = raw.failed(form_errors(e)?);
+            return Ok(context_page(&state, &me, cx, None, Some(failed)).await?.into_response());
+        }
+    };
+    let at = Placement { client_id: cx.client.id.clone(), ..Default::default() };
+    let ev = change_event::<T>(&me, action::RECORD_CREATE, String::new());
+    let rec = state.store.create_record(&at, &item, &me.user.id, ev).await?;
+    Ok(Redirect::to(&format!("/courses/{}/context?done=context-saved#{}-{}", cx.course.id, T::SEGMENT, rec.id))
+        .into_response())
+}
+
+// ---------------------------------------------------------------- one item: change, history, remove
+
+#[derive(Template)]
+#[template(path = "context_item.html")]
+struct ItemPage {
+    layout: Layout,
+    cx: CourseContext,
+    heading: String,
+    action: String,
+    /// Where "remove" posts (None: cannot be removed).
+    remove_action: Option<String>,
+    version: i64,
+    fields: Vec<Field>,
+    errors: FormErrors,
+    history: Vec<HistoryRow>,
+    conflict: Option<ConflictView>,
+    segment: &'static str,
+}
+
+/// The item if it belongs to this course's client; otherwise 404.
+async fn item_in<T: ContextItem>(
+    state: &AppState,
+    me: &Identity,
+    course: &str,
+    item: &str,
+    purpose: Purpose,
+) -> AppResult<(CourseContext, Record<T>)> {
+    let cx = course_for(state, me, course, Purpose::Write).await?;
+    let (rec, _) = client_record_for::<T>(state, me, item, purpose).await?;
+    if rec.client_id != cx.client.id {
+        return Err(AppError::NotFound);
+    }
+    Ok((cx, rec))
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn item_page<T: ContextItem>(
+    state: &AppState,
+    me: &Identity,
+    cx: CourseContext,
+    rec: &Record<T>,
+    form: &T,
+    version: i64,
+    errors: FormErrors,
+    conflict: Option<ConflictView>,
+) -> AppResult<Html<String>> {
+    let providers = providers_of(&state.store.client_records::<OtherProvider>(&cx.client.id).await?);
+    let history = history_rows(&state.store.record_history::<T>(&rec.id).await?);
+    let mut layout =
+        Layout::new(state, me, format!("{} · Change {}", cx.client.details.display_name, T::NOUN), "caseload").await?;
+    if let Some(c) = &conflict {
+        layout = layout.with_error(conflict_message(c));
+    }
+    let base = format!("/courses/{}/context/{}/{}", cx.course.id, T::SEGMENT, rec.id);
+    render(&ItemPage {
+        layout,
+        heading: format!("Change {}", T::NOUN),
+        action: base.clone(),
+        remove_action: Some(format!("{base}/remove")),
+        version,
+        fields: form.fields(&providers),
+        errors,
+        history,
+        conflict,
+        segment: T::SEGMENT,
+        cx,
+    })
+}
+
+fn conflict_message(c: &ConflictView) -> String {
+    format!(
+        "{} saved a change here at {} while you were editing. Your version is in the form; theirs is shown beside it. Saving again replaces theirs.",
+        c.by, c.at
+    )
+}
+
+pub async fn item_form<T: ContextItem>(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, item_id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let (cx, rec) = item_in::<T>(&state, &me, &id, &item_id, Purpose::Read).await?;
+    let body = rec.body.clone();
+    item_page(&state, &me, cx, &rec, &body, rec.version, FormErrors::default(), None).await
+}
+
+pub async fn item_save<T: ContextItem>(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, item_id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (cx, rec) = item_in::<T>(&state, &me, &id, &item_id, Purpose::Write).await?;
+    let p = Pairs(pairs);
+    let version = p.version().unwrap_or_default();
+    let raw = T::from_pairs(&p);
+    let item = match raw.clone().check(&state, &cx.client.id).await {
+        Ok(i) => i,
+        Err(e) => {
+            let errors = form_errors(e)?;
+            return Ok(item_page(&state, &me, cx, &rec, &raw, version, errors, None).await?.into_response());
+        }
+    };
+    let ev = change_event::<T>(&me, action::RECORD_UPDATE, String::new());
+    match state.store.update_record(&rec.id, version, &item, &me.user.id, ev).await {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/courses/{}/context?done=context-saved#{}-{}", cx.course.id, T::SEGMENT, rec.id))
+                .into_response())
+        }
+        Err(rapport_store::StoreError::Conflict) => {
+            let conflict = Some(ConflictView::of(&rec));
+            Ok(item_page(&state, &me, cx, &rec, &raw, rec.version, FormErrors::default(), conflict)
+                .await?
+                .into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn item_remove<T: ContextItem>(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, item_id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (cx, rec) = item_in::<T>(&state, &me, &id, &item_id, Purpose::Write).await?;
+    let version =
+        Pairs(pairs).version().ok_or_else(|| AppError::invalid("version", "Reload the page and try again"))?;
+    let ev = change_event::<T>(&me, action::RECORD_REMOVE, String::new());
+    state.store.remove_record::<T>(&rec.id, version, &me.user.id, ev).await?;
+    Ok(Redirect::to(&format!("/courses/{}/context?done=context-removed", cx.course.id)).into_response())
+}
+
+// ---------------------------------------------------------------- cultural formulation
+
+async fn cultural_page(
+    state: &AppState,
+    me: &Identity,
+    cx: CourseContext,
+    form: &CulturalFormulation,
+    version: i64,
+    errors: FormErrors,
+    conflict: Option<ConflictView>,
+) -> AppResult<Html<String>> {
+    let current = current_cultural(state, &cx.client.id).await?;
+    let history = match &current {
+        Some(r) => history_rows(&state.store.record_history::<CulturalFormulation>(&r.id).await?),
+        None => Vec::new(),
+    };
+    let mut layout =
+        Layout::new(state, me, format!("{} · Cultural formulation", cx.client.details.display_name), "caseload")
+            .await?;
+    if let Some(c) = &conflict {
+        layout = layout.with_error(conflict_message(c));
+    }
+    render(&ItemPage {
+        layout,
+        heading: if current.is_some() {
+            "Change the cultural formulation".into()
+        } else {
+            "Cultural formulation".into()
+        },
+        action: format!("/courses/{}/context/cultural-formulation", cx.course.id),
+        remove_action: None,
+        version,
+        fields: cultural_fields(form),
+        errors,
+        history,
+        conflict,
+        segment: "cultural",
+        cx,
+    })
+}
+
+pub async fn cultural_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Html<String>> {
+    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+    let current = current_cultural(&state, &cx.client.id).await?;
+    if let Some(r) = &current {
+        crate::records_http::audit_read(
+            &state,
+            &me,
+            CulturalFormulation::KIND,
+            &cx.client.id,
+            Some(&r.id),
+            format!("basis={}", cx.basis.as_str()),
+        )
+        .await?;
+    }
+    let (form, version) = current.map(|r| (r.body, r.version)).unwrap_or_default();
+    cultural_page(&state, &me, cx, &form, version, FormErrors::default(), None).await
+}
+
+pub async fn cultural_save(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+    let p = Pairs(pairs);
+    let version = p.version().filter(|v| *v > 0);
+    let raw = cultural_from_pairs(&p);
+    match save_cultural(&state, &me, &cx.client.id, version, raw.clone(), "").await {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/courses/{}/context?done=context-saved#cultural", cx.course.id)).into_response())
+        }
+        Err(AppError::Invalid(e)) => {
+            Ok(cultural_page(&state, &me, cx, &raw, version.unwrap_or_default(), FormErrors(e), None)
+                .await?
+                .into_response())
+        }
+        Err(AppError::Conflict(_)) => {
+            let current = current_cultural(&state, &cx.client.id).await?.ok_or(AppError::NotFound)?;
+            let conflict = Some(ConflictView::of(&current));
+            Ok(cultural_page(&state, &me, cx, &raw, current.version, FormErrors::default(), conflict)
+                .await?
+                .into_response())
+        }
+        Err(e) => Err(e),
+    }
+}

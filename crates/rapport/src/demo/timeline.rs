@@ -1,0 +1,117 @@
+//! A demo interpersonal timeline: six events around the onset of the episode
+//! (a dispute, a move, a job loss, losing touch with friends, a row at home,
+//! starting treatment), dated relative to today so the demo stays current.
+
+use super::event;
+use rapport_core::audit::action;
+use rapport_core::timeline::{ApproxDate, TimelineEvent};
+use rapport_core::{Id, Timestamp};
+use rapport_store::records::Placement;
+use rapport_store::Store;
+use time::Duration;
+
+pub async fn seed(store: &Store, client: &Id, clinician: &Id) -> Result<(), String> {
+    let today = Timestamp::now().date();
+    let ago = |days: i64| ApproxDate::exact(today - Duration::days(days));
+    // Keep only the year or the month where the client would not know the day.
+    let year = |days: i64| ago(days).to_string()[..4].to_string();
+    let month = |days: i64| ago(days).to_string()[..7].to_string();
+    let day = |days: i64| ago(days).to_string();
+    let ev = |date: String,
+              approximate: bool,
+              category: &str,
+              title: &str,
+              people: &[&str],
+              mood: Option<i64>,
+              episode: &str,
+              impact: Option<i64>,
+              description: &str| TimelineEvent {
+        date,
+        approximate,
+        category: category.into(),
+        title: title.into(),
+        people: people.iter().map(|p| p.to_string()).collect(),
+        person_ids: Vec::new(),
+        description: Some(description.to_string()).filter(|d| !d.is_empty()),
+        mood,
+        episode: episode.into(),
+        impact,
+    };
+    let events = [
+        ev(
+            year(730),
+            true,
+            "conflict",
+            "Row with brother over Mum's care",
+            &["Luis (brother)"],
+            Some(6),
+            "none",
+            Some(5),
+            "Disagreed about moving their mother into sheltered housing; have spoken little since.",
+        ),
+        ev(
+            month(420),
+            false,
+            "move",
+            "Moved to a smaller flat",
+            &["Sam (partner)"],
+            Some(5),
+            "none",
+            Some(6),
+            "Further from friends and from work; longer commute.",
+        ),
+        ev(
+            day(185),
+            false,
+            "work",
+            "Made redundant at the depot",
+            &["Dev (manager)"],
+            Some(3),
+            "onset",
+            Some(9),
+            "Twelve years in the job. Sleep and appetite went within a fortnight.",
+        ),
+        ev(
+            month(150),
+            true,
+            "separation",
+            "Stopped seeing friends from work",
+            &[],
+            Some(3),
+            "none",
+            Some(7),
+            "Felt ashamed; stopped going to Friday football.",
+        ),
+        ev(
+            day(120),
+            false,
+            "conflict",
+            "Argument with Sam about money",
+            &["Sam (partner)"],
+            Some(2),
+            "worsening",
+            Some(8),
+            "Worst week: stayed in bed for three days and cancelled the job-centre appointment.",
+        ),
+        ev(
+            month(50),
+            false,
+            "health",
+            "Saw GP; started sertraline and IPT",
+            &["Dr Okafor (GP)"],
+            Some(4),
+            "none",
+            Some(4),
+            "",
+        ),
+    ];
+    let at = Placement { client_id: client.clone(), ..Default::default() };
+    for e in events {
+        let e = e.validate_on(today).map_err(|e| e.to_string())?;
+        store
+            .create_record(&at, &e, clinician, event(action::RECORD_CREATE, "timeline_event"))
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
