@@ -10,6 +10,7 @@ pub mod course;
 pub mod formulation;
 pub mod ids;
 pub mod mfa;
+pub mod notes;
 pub mod password;
 pub mod protocol;
 pub mod records;

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod clients;
 pub mod courses;
 pub mod mfa;
+pub mod notes;
 pub mod org;
 pub mod records;
 pub mod sessions;

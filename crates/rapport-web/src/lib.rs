@@ -10,6 +10,7 @@ pub mod mfa;
 pub mod passwords;
 pub mod routes;
 pub mod security;
+pub mod session_context;
 pub mod state;
 pub mod ui;
 

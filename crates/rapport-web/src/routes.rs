@@ -127,6 +127,9 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // IPT courses (UI, then API)
     let r = ui::courses::routes(r);
     let r = api::courses::routes(r);
+    // Session page and session notes (UI, then API)
+    let r = ui::notes::routes(r);
+    let r = api::notes::routes(r);
 
     let Routes { router, list } = r;
     let router = router

@@ -4,6 +4,7 @@
 
 mod body;
 pub mod courses;
+pub mod notes;
 
 use crate::access::{client_for, require_caseload, Purpose};
 use crate::error::{ApiError, ApiResult, AppError, ErrorBody};
@@ -50,6 +51,7 @@ pub fn openapi_document() -> String {
     let mut doc = ApiDoc::openapi();
     // Each feature area documents its own paths; merged here into one document.
     doc.merge(courses::CoursesDoc::openapi());
+    doc.merge(notes::NotesDoc::openapi());
     doc.to_pretty_json().expect("serialisable OpenAPI document")
 }
 

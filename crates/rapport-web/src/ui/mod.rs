@@ -9,6 +9,7 @@ pub mod care_team;
 pub mod clients;
 pub mod courses;
 pub mod mfa;
+pub mod notes;
 pub mod ops;
 pub mod pages;
 
@@ -108,6 +109,13 @@ fn done_message(key: &str) -> Option<&'static str> {
         "checklist" => "Checklist item recorded.",
         "session-recorded" => "Session recorded.",
         "session-updated" => "Session updated.",
+        // Session notes
+        "note-saved" => "Draft saved.",
+        "note-signed" => "Note signed. It can no longer change; later corrections are added as addenda.",
+        "addendum" => "Addendum added.",
+        "process-saved" => "Process note saved. Only you can read it.",
+        "process-shared" => "Process note shared with your supervisor.",
+        "process-unshared" => "Process note no longer shared. Only you can read it.",
         _ => return None,
     })
 }

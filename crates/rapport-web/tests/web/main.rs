@@ -6,5 +6,6 @@ mod auth;
 mod courses;
 mod matrix;
 mod mfa;
+mod notes;
 mod support;
 mod ui;

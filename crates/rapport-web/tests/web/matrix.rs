@@ -103,6 +103,7 @@ fn entries() -> Vec<Entry> {
     ];
     // Feature areas list their own routes (placeholders: see `fixtures`).
     v.extend(crate::courses::matrix_entries());
+    v.extend(crate::notes::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
     v
@@ -158,6 +159,7 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     // Records the feature areas' routes act on: {course}, {session}, ... (client's, on a's caseload).
     let mut fixtures: Vec<(&'static str, String)> = Vec::new();
     crate::courses::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
+    crate::notes::matrix_fixtures(&app, &a.id, &mut fixtures).await;
 
     let mut callers = Vec::new();
     let anon = Browser::new(&app);

@@ -8,6 +8,8 @@ use rapport_core::{Id, Timestamp};
 use rapport_store::users::NewUser;
 use rapport_store::Store;
 
+mod notes;
+
 /// Shared by every demo account (synthetic data only; change it before real use).
 pub const DEMO_PASSWORD: &str = "rapport-demo-2026";
 pub const DEMO_DOMAIN: &str = "demo.rapport.test";
@@ -166,6 +168,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
             .await
             .map_err(err)?;
     }
+    // Session notes on the first client's course (signed, a draft, an addendum, a private process note).
+    let notes_line = match &first_client {
+        Some(c) => Some(notes::seed(store, c, &staff[0]).await.map_err(err)?),
+        None => None,
+    };
     let _ = admin;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
@@ -176,6 +183,9 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     }
     if clinicians > 5 {
         println!("  ... up to clinician{clinicians}@{DEMO_DOMAIN}");
+    }
+    if let Some(line) = notes_line {
+        println!("{line}");
     }
     println!("Password for every demo account: {DEMO_PASSWORD}");
     Ok(())
