@@ -246,10 +246,11 @@ impl Store {
         let status = if sign { NoteStatus::Signed } else { NoteStatus::Draft };
         let (signed_by, signed_at) = if sign { (Some(by.to_string()), Some(now.to_db())) } else { (None, None) };
         let (id, version) = match current {
-            Some(cur) if cur.status == NoteStatus::Signed || cur.version != expected_version => {
-                return Ok(refused(cur));
-            }
+            Some(cur) if cur.status == NoteStatus::Signed => return Ok(refused(cur)),
+            // The text wanted is the text stored (e.g. a Save click racing an autosave): nothing to
+            // write and nothing to choose between, whatever version the writer started from.
             Some(cur) if !sign && cur.body == *body => return Ok(NoteWrite::Saved(cur)),
+            Some(cur) if cur.version != expected_version => return Ok(refused(cur)),
             Some(cur) => {
                 let n = bind_body(
                     sqlx::query(

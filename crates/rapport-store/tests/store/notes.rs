@@ -135,6 +135,11 @@ async fn a_signed_note_never_changes_and_stale_drafts_are_refused() {
             (v3.version, v3.updated_by_name.as_str(), v3.author_name.as_str()),
             (3, "b@notes.example", "a@notes.example")
         );
+        // Saving exactly what is stored is no conflict, whatever version it started from.
+        let same = saved(
+            store.save_progress_note(s, 1, &note("B's plan"), &a, event(action::PROGRESS_NOTE_WRITE)).await.unwrap(),
+        );
+        assert_eq!(same.version, 3);
         let history = store.progress_note_versions(&v3.id).await.unwrap();
         let plans: Vec<_> = history.iter().map(|v| v.body.plan.clone().unwrap()).collect();
         assert_eq!(plans, ["first", "A's plan", "B's plan"]);

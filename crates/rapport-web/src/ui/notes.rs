@@ -8,6 +8,7 @@
 //! save is refused and both versions are shown, the stored one and the one as
 //! typed, which stays in the form.
 
+use super::courses::DoneParam;
 use super::{render, FormErrors, Layout};
 use crate::error::{AppError, AppResult};
 use crate::identity::{Identity, SignedIn};
@@ -355,11 +356,6 @@ async fn session_page(
         addendum_text: st.addendum_text,
         process,
     })
-}
-
-#[derive(Deserialize, Default)]
-pub struct DoneParam {
-    pub done: Option<String>,
 }
 
 pub async fn show(
