@@ -100,6 +100,15 @@ pub mod action {
     pub const RECORD_READ: &str = "record.read";
     pub const RECORD_UPDATE: &str = "record.update";
     pub const RECORD_REMOVE: &str = "record.remove";
+    // Session notes: the progress note, and the author-only process note
+    pub const SESSION_READ: &str = "session.read";
+    pub const PROGRESS_NOTE_READ: &str = "progress_note.read";
+    pub const PROGRESS_NOTE_WRITE: &str = "progress_note.write";
+    pub const PROGRESS_NOTE_SIGN: &str = "progress_note.sign";
+    pub const PROGRESS_NOTE_ADDENDUM: &str = "progress_note.addendum";
+    pub const PROCESS_NOTE_READ: &str = "process_note.read";
+    pub const PROCESS_NOTE_WRITE: &str = "process_note.write";
+    pub const PROCESS_NOTE_SHARE: &str = "process_note.share";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -159,6 +168,14 @@ pub mod action {
         RECORD_READ,
         RECORD_UPDATE,
         RECORD_REMOVE,
+        SESSION_READ,
+        PROGRESS_NOTE_READ,
+        PROGRESS_NOTE_WRITE,
+        PROGRESS_NOTE_SIGN,
+        PROGRESS_NOTE_ADDENDUM,
+        PROCESS_NOTE_READ,
+        PROCESS_NOTE_WRITE,
+        PROCESS_NOTE_SHARE,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).

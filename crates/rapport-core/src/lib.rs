@@ -15,6 +15,7 @@ pub mod ids;
 pub mod inventory;
 pub mod measures;
 pub mod mfa;
+pub mod notes;
 pub mod password;
 pub mod protocol;
 pub mod records;

@@ -13,6 +13,7 @@ pub mod courses;
 pub mod formulation;
 pub mod measures;
 pub mod mfa;
+pub mod notes;
 pub mod org;
 pub mod records;
 pub mod sessions;

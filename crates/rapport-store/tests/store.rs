@@ -10,6 +10,9 @@ use rapport_store::users::NewUser;
 use rapport_store::{Backend, OpenOptions, Store, StoreError, Target};
 use std::future::Future;
 
+#[path = "store/notes.rs"]
+mod notes;
+
 struct Scratch {
     store: Store,
     url: String,

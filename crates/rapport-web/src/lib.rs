@@ -14,6 +14,7 @@ pub mod passwords;
 pub mod records_http;
 pub mod routes;
 pub mod security;
+pub mod session_context;
 pub mod state;
 pub mod ui;
 

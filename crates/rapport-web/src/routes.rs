@@ -147,6 +147,9 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = api::timeline::routes(r);
     let r = api::worksheets::routes(r);
     let r = api::context::routes(r);
+    // Session page and session notes (UI, then API)
+    let r = ui::notes::routes(r);
+    let r = api::notes::routes(r);
 
     let Routes { router, list } = r;
     let router = router

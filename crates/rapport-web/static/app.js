@@ -8,6 +8,7 @@
  *   form[data-unsaved-warning]          warn on leaving the page with unsaved edits
  *   button[data-copy="#selector"]       copy that element's text; label shows "Copied"
  *   [data-autofocus-error]              focus the error summary on load / after an htmx swap
+ *   HX-Trigger: rapport-saved           an autosave succeeded: the form is no longer "unsaved"
  */
 (function () {
   "use strict";
@@ -49,8 +50,24 @@
   function markDirty(event) {
     var el = event.target;
     var form = el && el.form ? el.form : (el.closest ? el.closest("form") : null);
-    if (form && form.hasAttribute("data-unsaved-warning")) dirty.add(form);
+    if (form && form.hasAttribute("data-unsaved-warning")) {
+      dirty.add(form);
+      form._rapportEditedAt = Date.now();
+    }
   }
+
+  // Autosave (htmx posts the form after a pause in typing). The server answers
+  // a saved draft with `HX-Trigger: rapport-saved`; the form is clean again
+  // unless something was typed after the request left.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail && event.detail.elt;
+    if (form instanceof HTMLFormElement) form._rapportSentAt = Date.now();
+  });
+  document.addEventListener("rapport-saved", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    if (!(form._rapportEditedAt > form._rapportSentAt)) dirty.delete(form);
+  });
   document.addEventListener("input", markDirty);
   document.addEventListener("change", markDirty);
   document.addEventListener("reset", function (event) { dirty.delete(event.target); });

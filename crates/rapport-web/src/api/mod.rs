@@ -14,6 +14,7 @@ pub mod timeline;
 pub mod worksheets;
 
 pub use body::parse as parse_body;
+pub mod notes;
 
 use crate::access::{client_for, require_caseload, Purpose};
 use crate::error::{ApiError, ApiResult, AppError, ErrorBody};
@@ -68,6 +69,7 @@ pub fn openapi_document() -> String {
     doc.merge(timeline::TimelineDoc::openapi());
     doc.merge(worksheets::WorksheetsDoc::openapi());
     doc.merge(context::ContextDoc::openapi());
+    doc.merge(notes::NotesDoc::openapi());
     doc.to_pretty_json().expect("serialisable OpenAPI document")
 }
 

@@ -176,9 +176,16 @@ struct CoursePage {
     /// Which form the errors belong to ("session", "contract", "status", or a checklist item id).
     form_section: String,
     session_form: SessionForm,
+    /// Session notes: each session's progress-note status, and the plan from the latest signed note.
+    note_status: std::collections::HashMap<Id, rapport_core::notes::NoteStatus>,
+    last_plan: Option<(String, String)>,
 }
 
 impl CoursePage {
+    /// Progress-note status of a session (None: no note yet).
+    fn note_status(&self, session: &Id) -> Option<rapport_core::notes::NoteStatus> {
+        self.note_status.get(session).copied()
+    }
     fn modalities(&self) -> Vec<(String, String)> {
         Modality::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
     }
@@ -238,6 +245,9 @@ async fn course_page(
         .map(|s| s.session.date + time::Duration::days(cx.course.frequency.interval_days()))
         .unwrap_or(cx.course.start_date);
     let suggested_next = format_date(suggested_next.max(today_date));
+    // Session notes
+    let note_status = state.store.notes_status(&cx.course.id).await?;
+    let last_plan = state.store.latest_signed_plan(&cx.course.id).await?.map(|(d, plan)| (format_date(d), plan));
     render(&CoursePage {
         layout,
         cx,
@@ -249,6 +259,8 @@ async fn course_page(
         errors,
         form_section: form_section.to_string(),
         session_form,
+        note_status,
+        last_plan,
     })
 }
 
@@ -480,6 +492,9 @@ pub struct SessionForm {
     pub duration_minutes: String,
     #[serde(default)]
     pub version: String,
+    /// "session": return to the session page after a change made there.
+    #[serde(default)]
+    pub back: String,
 }
 
 /// Validates a session as typed in a form or sent to the API.
@@ -616,5 +631,10 @@ pub async fn update_attendance(
     ev.client_id = Some(cx.client.id.to_string());
     ev.detail = Some(format!("{} -> {}", current.attendance.as_str(), session.attendance.as_str()));
     state.store.update_therapy_session(&sid, version, &session, ev).await?;
+    if form.back == "session" {
+        return Ok(
+            Redirect::to(&format!("/courses/{}/sessions/{sid}?done=session-updated", cx.course.id)).into_response()
+        );
+    }
     Ok(Redirect::to(&format!("/courses/{}?done=session-updated#session-{sid}", cx.course.id)).into_response())
 }

@@ -15,6 +15,7 @@ pub mod goals;
 pub mod inventory;
 pub mod measures;
 pub mod mfa;
+pub mod notes;
 pub mod ops;
 pub mod pages;
 pub mod risk;
@@ -144,6 +145,13 @@ fn done_message(key: &str) -> Option<&'static str> {
         "worksheet-removed" => "Worksheet removed; its history is kept.",
         "context-saved" => "Saved; any earlier version is kept in the history.",
         "context-removed" => "Removed; its history is kept.",
+        // Session notes
+        "note-saved" => "Draft saved.",
+        "note-signed" => "Note signed. It can no longer change; later corrections are added as addenda.",
+        "addendum" => "Addendum added.",
+        "process-saved" => "Process note saved. Only you can read it.",
+        "process-shared" => "Process note shared with your supervisor.",
+        "process-unshared" => "Process note no longer shared. Only you can read it.",
         _ => return None,
     })
 }

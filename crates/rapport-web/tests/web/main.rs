@@ -11,6 +11,7 @@ mod inventory;
 mod matrix;
 mod measures;
 mod mfa;
+mod notes;
 mod support;
 mod timeline;
 mod ui;

@@ -292,6 +292,14 @@ async fn every_audited_action_leaves_an_entry() {
         x.submit(&course, &format!("{course}/sessions"), &[("date", "2026-01-05"), ("attendance", "attended")]).await;
     let session = location(&r).rsplit("#session-").next().unwrap().to_string();
     x.submit(&course, &format!("{course}/sessions/{session}/attendance"), &[("attendance", "no_show")]).await;
+    // Session notes: the session page, a draft, signing, an addendum, the private process note.
+    let sp = format!("{course}/sessions/{session}");
+    x.get(&sp).await;
+    x.submit(&sp, &format!("{sp}/note"), &[("version", "0"), ("plan", "p")]).await;
+    x.submit(&sp, &format!("{sp}/note/sign"), &[("version", "1"), ("risk", "none_identified"), ("plan", "p")]).await;
+    x.submit(&sp, &format!("{sp}/note/addenda"), &[("text", "later")]).await;
+    x.submit(&sp, &format!("{sp}/process-note"), &[("version", "0"), ("text", "mine")]).await;
+    x.submit(&sp, &format!("{sp}/process-note/share"), &[("shared", "false")]).await;
     x.submit(&course, &format!("{course}/contract"), &[("planned_sessions", "14"), ("reason", "agreed")]).await;
     let ending = format!("{course}/ending");
     x.submit(&ending, &ending, &[("coping_plan", "Call a friend")]).await;

@@ -14,6 +14,7 @@ use rapport_store::Store;
 
 mod context;
 mod formulation;
+mod notes;
 mod timeline;
 mod worksheets;
 
@@ -198,6 +199,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         worksheets::seed(store, c, &staff[0], &course, &sessions).await?;
         context::seed(store, c, &staff[0]).await?;
     }
+    // Session notes on the first client's course (signed, a draft, an addendum, a private process note).
+    let notes_line = match &first_client {
+        Some((c, _)) => Some(notes::seed(store, c, &staff[0]).await.map_err(err)?),
+        None => None,
+    };
     let _ = admin;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
@@ -218,6 +224,9 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     );
     if let Some((_, name)) = &first_client {
         println!("{name} (clinician1's client) has a course with an interpersonal inventory and two circle snapshots.");
+    }
+    if let Some(line) = notes_line {
+        println!("{line}");
     }
     println!("Password for every demo account: {DEMO_PASSWORD}");
     Ok(())

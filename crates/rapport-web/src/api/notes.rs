@@ -1,0 +1,434 @@
+//! API v1 for session notes: the progress note (drafts carry the version they
+//! started from; a stale or signed note answers 409), signing, addenda, and the
+//! process note, which only its author (and the author's supervisor while it is
+//! shared) can read; everyone else gets 404. Same rules as the session page.
+
+use super::body::ApiJson;
+use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::identity::ApiCaller;
+use crate::session_context::{log_session_read, process_note_for, session_for, SessionContext};
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::Json;
+use rapport_core::audit::action;
+use rapport_core::notes::{
+    check_signable, validate_addendum, validate_note, validate_process_note, NoteStatus, ProgressNote, RawProgressNote,
+};
+use rapport_core::Id;
+use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteRecord};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+    r.get("/api/v1/sessions/{id}/note", get_note)
+        .put("/api/v1/sessions/{id}/note", put_note)
+        .post("/api/v1/sessions/{id}/note/sign", sign_note)
+        .post("/api/v1/sessions/{id}/note/addenda", add_addendum)
+        .get("/api/v1/sessions/{id}/process-note", get_process_note)
+        .put("/api/v1/sessions/{id}/process-note", put_process_note)
+        .post("/api/v1/sessions/{id}/process-note/share", share_process_note)
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(get_note, put_note, sign_note, add_addendum, get_process_note, put_process_note, share_process_note),
+    components(schemas(ProgressNoteJson, EventJson, AddendumJson, NoteInputJson, SignJson, AddendumInputJson, ProcessNoteJson, ProcessNoteInputJson, ShareJson)),
+    tags((name = "notes", description = "Session notes: the structured progress note (draft, signed, addenda) and the private process note"))
+)]
+pub struct NotesDoc;
+
+#[derive(Serialize, Deserialize, ToSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct EventJson {
+    /// What happened with another person since the last session.
+    #[schema(max_length = 1000)]
+    pub text: String,
+    /// `better`, `worse` or `no_change`; may be left out in a draft, required to sign.
+    #[schema(pattern = "^(better|worse|no_change)$")]
+    pub effect: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AddendumJson {
+    pub id: String,
+    pub text: String,
+    pub author: String,
+    pub created_at: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProgressNoteJson {
+    pub session_id: String,
+    pub course_id: String,
+    pub client_id: String,
+    /// `none` (no note yet: PUT one with version 0), `draft` or `signed`.
+    pub status: String,
+    /// Send it back with the next PUT or sign; 0 when there is no note yet.
+    pub version: i64,
+    /// Mood since the last session, 0 (worst) to 10 (best).
+    pub mood: Option<u8>,
+    pub events: Vec<EventJson>,
+    pub problem_area_work: Option<String>,
+    /// Technique codes (ipt-model.md section 8), e.g. `communication_analysis`.
+    pub techniques: Vec<String>,
+    pub work_set: Option<String>,
+    pub work_reviewed: Option<String>,
+    /// `none_identified` or `identified`.
+    pub risk: Option<String>,
+    pub risk_detail: Option<String>,
+    pub plan: Option<String>,
+    pub author: Option<String>,
+    pub updated_by: Option<String>,
+    pub updated_at: Option<String>,
+    pub signed_by: Option<String>,
+    pub signed_at: Option<String>,
+    /// Oldest first. Only signed notes have addenda.
+    pub addenda: Vec<AddendumJson>,
+}
+
+fn note_json(sx: &SessionContext, n: Option<&ProgressNoteRecord>, addenda: Vec<Addendum>) -> ProgressNoteJson {
+    let empty = ProgressNote::default();
+    let b = n.map(|n| &n.body).unwrap_or(&empty);
+    ProgressNoteJson {
+        session_id: sx.id().to_string(),
+        course_id: sx.cx.course.id.to_string(),
+        client_id: sx.cx.client.id.to_string(),
+        status: n.map(|n| n.status.as_str()).unwrap_or("none").into(),
+        version: n.map(|n| n.version).unwrap_or(0),
+        mood: b.mood,
+        events: b
+            .events
+            .iter()
+            .map(|e| EventJson { text: e.text.clone(), effect: e.effect.map(|x| x.as_str().into()) })
+            .collect(),
+        problem_area_work: b.problem_area_work.clone(),
+        techniques: b.techniques.iter().map(|t| t.as_str().into()).collect(),
+        work_set: b.work_set.clone(),
+        work_reviewed: b.work_reviewed.clone(),
+        risk: b.risk.map(|r| r.as_str().into()),
+        risk_detail: b.risk_detail.clone(),
+        plan: b.plan.clone(),
+        author: n.map(|n| n.author_name.clone()),
+        updated_by: n.map(|n| n.updated_by_name.clone()),
+        updated_at: n.map(|n| n.updated_at.to_db()),
+        signed_by: n.and_then(|n| n.signed_by_name.clone()),
+        signed_at: n.and_then(|n| n.signed_at.map(|t| t.to_db())),
+        addenda: addenda
+            .into_iter()
+            .map(|a| AddendumJson {
+                id: a.id.to_string(),
+                text: a.text,
+                author: a.author_name,
+                created_at: a.created_at.to_db(),
+            })
+            .collect(),
+    }
+}
+
+async fn full_note(
+    state: &AppState,
+    sx: &SessionContext,
+    n: Option<&ProgressNoteRecord>,
+) -> Result<ProgressNoteJson, AppError> {
+    let addenda = match n {
+        Some(n) if n.status == NoteStatus::Signed => state.store.addenda(&n.id).await?,
+        _ => Vec::new(),
+    };
+    Ok(note_json(sx, n, addenda))
+}
+
+/// The note written, or 409 when the write found it changed or signed.
+fn written(w: NoteWrite<ProgressNoteRecord>, version: i64) -> Result<ProgressNoteRecord, AppError> {
+    match w {
+        NoteWrite::Saved(n) => Ok(n),
+        NoteWrite::Stale(cur) => Err(AppError::Conflict(format!(
+            "The note changed since version {version}: {} saved version {} at {}. GET it, merge, and send version {}.",
+            cur.updated_by_name,
+            cur.version,
+            cur.updated_at.to_db(),
+            cur.version
+        ))),
+        NoteWrite::Signed(cur) => Err(AppError::Conflict(format!(
+            "The note is signed{} and can no longer change; add an addendum instead.",
+            cur.signed_by_name.as_deref().map(|n| format!(" by {n}")).unwrap_or_default()
+        ))),
+    }
+}
+
+/// The session's progress note (status `none` and version 0 when there is none yet).
+#[utoipa::path(get, path = "/api/v1/sessions/{id}/note", tag = "notes", params(("id" = String, Path, description = "Session id")),
+    responses((status = 200, body = ProgressNoteJson), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get_note(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ProgressNoteJson>> {
+    let sx = session_for(&state, &me, None, &id).await?;
+    let n = state.store.progress_note(sx.id()).await?;
+    log_session_read(&state, &me, &sx, n.as_ref(), "progress note via API").await?;
+    Ok(Json(full_note(&state, &sx, n.as_ref()).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NoteInputJson {
+    /// The version this edit started from (0 for a new note). A different stored
+    /// version answers 409 and nothing is written.
+    #[schema(minimum = 0)]
+    pub version: i64,
+    #[schema(minimum = 0, maximum = 10)]
+    pub mood: Option<i64>,
+    #[serde(default)]
+    #[schema(max_items = 20)]
+    pub events: Vec<EventJson>,
+    #[schema(max_length = 8000)]
+    pub problem_area_work: Option<String>,
+    /// Technique codes: exploration_nondirective, direct_elicitation, encouragement_of_affect,
+    /// clarification, communication_analysis, therapeutic_relationship, directive,
+    /// decision_analysis, role_play, adjunctive, between_session_work.
+    #[serde(default)]
+    pub techniques: Vec<String>,
+    #[schema(max_length = 4000)]
+    pub work_set: Option<String>,
+    #[schema(max_length = 4000)]
+    pub work_reviewed: Option<String>,
+    /// `none_identified` or `identified` (required to sign).
+    #[schema(pattern = "^(none_identified|identified)$")]
+    pub risk: Option<String>,
+    /// Required to sign when `risk` is `identified`.
+    #[schema(max_length = 4000)]
+    pub risk_detail: Option<String>,
+    #[schema(max_length = 4000)]
+    pub plan: Option<String>,
+}
+
+impl NoteInputJson {
+    fn raw(self) -> RawProgressNote {
+        RawProgressNote {
+            mood: self.mood,
+            events: self.events.into_iter().map(|e| (e.text, e.effect)).collect(),
+            problem_area_work: self.problem_area_work,
+            techniques: self.techniques,
+            work_set: self.work_set,
+            work_reviewed: self.work_reviewed,
+            risk: self.risk,
+            risk_detail: self.risk_detail,
+            plan: self.plan,
+        }
+    }
+}
+
+/// Saves the progress note as a draft (the whole note: fields left out are cleared).
+#[utoipa::path(put, path = "/api/v1/sessions/{id}/note", tag = "notes", params(("id" = String, Path, description = "Session id")),
+    request_body = NoteInputJson,
+    responses((status = 200, body = ProgressNoteJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "Stale version, or the note is signed"),
+              (status = 422, body = ErrorBody)))]
+pub async fn put_note(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<NoteInputJson>,
+) -> ApiResult<Json<ProgressNoteJson>> {
+    let sx = session_for(&state, &me, None, &id).await?;
+    let version = body.version;
+    if version < 0 {
+        return Err(AppError::invalid("version", "version is 0 for a new note, or the version you started from").into());
+    }
+    let note = validate_note(&body.raw()).map_err(AppError::Invalid)?;
+    let ev = me.event(action::PROGRESS_NOTE_WRITE, "progress_note");
+    let n = written(state.store.save_progress_note(&sx.s.session, version, &note, &me.user.id, ev).await?, version)?;
+    Ok(Json(full_note(&state, &sx, Some(&n)).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignJson {
+    /// The version being signed: what the signer has read.
+    #[schema(minimum = 1)]
+    pub version: i64,
+}
+
+/// Signs the stored note (it must still be at `version`). A signed note never changes.
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/note/sign", tag = "notes", params(("id" = String, Path, description = "Session id")),
+    request_body = SignJson,
+    responses((status = 200, body = ProgressNoteJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 404, body = ErrorBody, description = "No such session, or no note yet"),
+              (status = 409, body = ErrorBody, description = "Stale version, or already signed"),
+              (status = 422, body = ErrorBody, description = "Incomplete: risk check missing, risk details missing, or an event without its effect")))]
+pub async fn sign_note(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<SignJson>,
+) -> ApiResult<Json<ProgressNoteJson>> {
+    let sx = session_for(&state, &me, None, &id).await?;
+    if body.version < 1 {
+        return Err(AppError::invalid("version", "version is the version of the note being signed (1 or more)").into());
+    }
+    let n = state.store.progress_note(sx.id()).await?.ok_or(AppError::NotFound)?;
+    if n.status == NoteStatus::Draft && n.version == body.version {
+        check_signable(&n.body).map_err(AppError::Invalid)?;
+    }
+    let ev = me.event(action::PROGRESS_NOTE_SIGN, "progress_note");
+    let w = state.store.sign_progress_note(&sx.s.session, body.version, &n.body, &me.user.id, ev).await?;
+    let n = written(w, body.version)?;
+    Ok(Json(full_note(&state, &sx, Some(&n)).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddendumInputJson {
+    #[schema(min_length = 1, max_length = 4000, pattern = r"\S")]
+    pub text: String,
+}
+
+/// Adds an addendum to a signed note (append-only: addenda are never changed or removed).
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/note/addenda", tag = "notes", params(("id" = String, Path, description = "Session id")),
+    request_body = AddendumInputJson,
+    responses((status = 201, body = ProgressNoteJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "The note is still a draft"),
+              (status = 422, body = ErrorBody)))]
+pub async fn add_addendum(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<AddendumInputJson>,
+) -> ApiResult<impl IntoResponse> {
+    let sx = session_for(&state, &me, None, &id).await?;
+    let n = state.store.progress_note(sx.id()).await?.ok_or(AppError::NotFound)?;
+    if n.status != NoteStatus::Signed {
+        return Err(AppError::Conflict(
+            "Addenda are added to signed notes; while it is a draft, edit the note.".into(),
+        )
+        .into());
+    }
+    let text = validate_addendum(Some(&body.text)).map_err(AppError::Invalid)?;
+    let mut ev = me.event(action::PROGRESS_NOTE_ADDENDUM, "progress_note");
+    ev.detail = Some(format!("session {} via API", sx.id()));
+    state.store.add_addendum(&n, &text, &me.user.id, ev).await?;
+    Ok((StatusCode::CREATED, Json(full_note(&state, &sx, Some(&n)).await?)))
+}
+
+// ---------------------------------------------------------------- process notes
+
+#[derive(Serialize, ToSchema)]
+pub struct ProcessNoteJson {
+    pub session_id: String,
+    pub author_id: String,
+    pub author: String,
+    pub text: String,
+    /// Readable by the author's supervisor while true.
+    pub shared_with_supervisor: bool,
+    pub version: i64,
+    pub updated_at: String,
+}
+
+impl From<ProcessNoteRecord> for ProcessNoteJson {
+    fn from(p: ProcessNoteRecord) -> Self {
+        ProcessNoteJson {
+            session_id: p.session_id.to_string(),
+            author_id: p.author_id.to_string(),
+            author: p.author_name,
+            text: p.text,
+            shared_with_supervisor: p.shared,
+            version: p.version,
+            updated_at: p.updated_at.to_db(),
+        }
+    }
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProcessQuery {
+    /// Whose note (default: the caller's own). A supervisor reads a supervisee's
+    /// note only while it is shared; otherwise 404.
+    pub author: Option<String>,
+}
+
+/// A process note: the caller's own, or (`author`) a supervisee's that is shared
+/// with the caller. 404 for anyone else, including administrators and other
+/// members of the care team, and when there is no note.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}/process-note", tag = "notes",
+    params(("id" = String, Path, description = "Session id"), ProcessQuery),
+    responses((status = 200, body = ProcessNoteJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get_process_note(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+    params: Result<Query<ProcessQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult<Json<ProcessNoteJson>> {
+    let Query(q) =
+        params.map_err(|e| AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None })?;
+    let sx = session_for(&state, &me, None, &id).await?;
+    let author = match q.author.as_deref() {
+        None => me.user.id.clone(),
+        Some(a) => Id::parse(a).ok_or(AppError::NotFound)?,
+    };
+    let (note, _) = process_note_for(&state, &me, &sx, &author).await?;
+    Ok(Json(note.into()))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessNoteInputJson {
+    /// The version this edit started from (0 for a new note); a different stored version answers 409.
+    #[schema(minimum = 0)]
+    pub version: i64,
+    #[schema(max_length = 20000)]
+    pub text: String,
+}
+
+/// Saves the caller's own process note for the session.
+#[utoipa::path(put, path = "/api/v1/sessions/{id}/process-note", tag = "notes", params(("id" = String, Path, description = "Session id")),
+    request_body = ProcessNoteInputJson,
+    responses((status = 200, body = ProcessNoteJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn put_process_note(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<ProcessNoteInputJson>,
+) -> ApiResult<Json<ProcessNoteJson>> {
+    let sx = session_for(&state, &me, None, &id).await?;
+    if body.version < 0 {
+        return Err(AppError::invalid("version", "version is 0 for a new note, or the version you started from").into());
+    }
+    let text = validate_process_note(Some(&body.text)).map_err(AppError::Invalid)?;
+    let mut ev = me.event(action::PROCESS_NOTE_WRITE, "process_note");
+    ev.detail = Some(format!("session {} via API", sx.id()));
+    match state.store.save_process_note(&sx.s.session, &me.user.id, body.version, &text, ev).await? {
+        NoteWrite::Saved(p) => Ok(Json(p.into())),
+        NoteWrite::Stale(p) | NoteWrite::Signed(p) => Err(AppError::Conflict(format!(
+            "The process note changed since version {}: it is now version {}. GET it, merge, and send version {}.",
+            body.version, p.version, p.version
+        ))
+        .into()),
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShareJson {
+    /// true: the author's supervisor(s) may read it; false: only the author.
+    pub shared: bool,
+}
+
+/// Shares the caller's own process note with their supervisor, or stops sharing.
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/process-note/share", tag = "notes", params(("id" = String, Path, description = "Session id")),
+    request_body = ShareJson,
+    responses((status = 200, body = ProcessNoteJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 404, body = ErrorBody, description = "No such session, or no process note of the caller's"),
+              (status = 422, body = ErrorBody, description = "The caller has no supervisor")))]
+pub async fn share_process_note(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<ShareJson>,
+) -> ApiResult<Json<ProcessNoteJson>> {
+    let sx = session_for(&state, &me, None, &id).await?;
+    let note = crate::ui::notes::share(&state, &me, &sx, body.shared).await?;
+    Ok(Json(note.into()))
+}

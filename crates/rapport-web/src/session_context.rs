@@ -1,0 +1,169 @@
+//! Loading one therapy session for a caller (through its course and client:
+//! the same access rules, 404 when out of reach), and the one gate every
+//! process-note read goes through. Shared by the session page and the notes API.
+
+use crate::access::{deny, Purpose};
+use crate::course_context::{course_for, CourseContext, NumberedSession};
+use crate::error::AppError;
+use crate::identity::Identity;
+use crate::state::AppState;
+use rapport_core::audit::action;
+use rapport_core::notes::{process_note_reader, ProcessNoteReader};
+use rapport_core::protocol::Phase;
+use rapport_core::Id;
+use rapport_store::notes::{ProcessNoteRecord, ProgressNoteRecord};
+
+pub struct SessionContext {
+    pub cx: CourseContext,
+    pub s: NumberedSession,
+}
+
+impl SessionContext {
+    pub fn id(&self) -> &Id {
+        &self.s.session.id
+    }
+
+    /// "Session 5 of 16 · middle phase", or "Cancelled session" for one not held.
+    pub fn heading(&self) -> String {
+        match self.s.number {
+            Some(n) => format!(
+                "Session {n} of {} · {}",
+                self.cx.course.planned_sessions,
+                self.cx.protocol.phase_label(self.s.phase)
+            ),
+            None => format!("{} session (not counted)", self.s.session.attendance.label()),
+        }
+    }
+
+    /// Contracted sessions left after this one (held sessions only).
+    pub fn remaining_after(&self) -> Option<u32> {
+        self.s.number.map(|n| self.cx.course.planned_sessions.saturating_sub(n))
+    }
+
+    /// "11 left after this one" / "the last contracted session" (held sessions only).
+    pub fn remaining_text(&self) -> Option<String> {
+        self.remaining_after().map(|r| match r {
+            0 => "the last contracted session".to_string(),
+            1 => "1 left after this one".to_string(),
+            r => format!("{r} left after this one"),
+        })
+    }
+
+    /// Middle-phase sessions mention the sessions left (ipt-model.md 2.3).
+    pub fn remind_remaining(&self) -> bool {
+        self.s.number.is_some() && self.s.phase == Phase::Middle
+    }
+
+    /// The sessions just before and after this one, in date order.
+    pub fn neighbours(&self) -> (Option<&NumberedSession>, Option<&NumberedSession>) {
+        let all = &self.cx.sessions;
+        match all.iter().position(|s| s.session.id == self.s.session.id) {
+            Some(i) => (i.checked_sub(1).and_then(|j| all.get(j)), all.get(i + 1)),
+            None => (None, None),
+        }
+    }
+
+    /// The last held session before this one (whose plan this session picks up).
+    pub fn previous_held(&self) -> Option<&NumberedSession> {
+        let i = self.cx.sessions.iter().position(|s| s.session.id == self.s.session.id)?;
+        self.cx.sessions[..i].iter().rev().find(|s| s.number.is_some())
+    }
+}
+
+/// The session, if `me` may see its client; otherwise 404 (with an
+/// `access.denied` entry). With `course`, the session must belong to it.
+/// Nothing is logged as read here: each caller logs what it shows.
+pub async fn session_for(
+    state: &AppState,
+    me: &Identity,
+    course: Option<&str>,
+    session: &str,
+) -> Result<SessionContext, AppError> {
+    let found = match Id::parse(session) {
+        Some(sid) => state.store.therapy_session(&sid).await?,
+        None => None,
+    };
+    let found = found.filter(|s| course.is_none_or(|c| c == s.course_id.as_str()));
+    let Some(found) = found else {
+        deny(state, me, "session", Some(session)).await?;
+        return Err(AppError::NotFound);
+    };
+    let cx = course_for(state, me, found.course_id.as_str(), Purpose::Write).await?;
+    let s = cx.session(&found.id).cloned().ok_or(AppError::NotFound)?;
+    Ok(SessionContext { cx, s })
+}
+
+/// `author`'s process note for the session, if `me` may read it: its author,
+/// or the author's supervisor while it is shared. Anyone else (administrators,
+/// other care-team members, emergency access) gets 404 and an `access.denied`
+/// entry. Every successful read is logged as `process_note.read`.
+pub async fn process_note_for(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    author: &Id,
+) -> Result<(ProcessNoteRecord, ProcessNoteReader), AppError> {
+    let found = state.store.process_note_with_relation(sx.id(), author, &me.user.id).await?;
+    let granted = found.and_then(|(note, supervises)| {
+        process_note_reader(&me.user.id, &note.author_id, note.shared, supervises).map(|r| (note, r))
+    });
+    let Some((note, reader)) = granted else {
+        let mut e = me.event(action::ACCESS_DENIED, "process_note");
+        e.outcome = rapport_core::audit::Outcome::Denied.as_str().into();
+        e.client_id = Some(sx.cx.client.id.to_string());
+        e.detail = Some(format!("session {}, author {author}", sx.id()));
+        state.store.audit(e).await?;
+        return Err(AppError::NotFound);
+    };
+    log_process_read(state, me, &note, reader).await?;
+    Ok((note, reader))
+}
+
+/// Audits a read of a process note (never its text).
+pub async fn log_process_read(
+    state: &AppState,
+    me: &Identity,
+    note: &ProcessNoteRecord,
+    reader: ProcessNoteReader,
+) -> Result<(), AppError> {
+    let mut e = me.event(action::PROCESS_NOTE_READ, "process_note");
+    e.resource_id = Some(note.id.to_string());
+    e.client_id = Some(note.client_id.to_string());
+    e.detail = Some(format!(
+        "session {}, {}",
+        note.session_id,
+        match reader {
+            ProcessNoteReader::Author => "by its author",
+            ProcessNoteReader::Supervisor => "by the author's supervisor (shared)",
+        }
+    ));
+    state.store.audit(e).await?;
+    Ok(())
+}
+
+/// Audits one view of a session: `progress_note.read` when it has a note,
+/// `session.read` otherwise. `via` says where (the session page, the API).
+pub async fn log_session_read(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    note: Option<&ProgressNoteRecord>,
+    via: &str,
+) -> Result<(), AppError> {
+    let mut ev = match note {
+        Some(n) => {
+            let mut ev = me.event(action::PROGRESS_NOTE_READ, "progress_note");
+            ev.resource_id = Some(n.id.to_string());
+            ev
+        }
+        None => {
+            let mut ev = me.event(action::SESSION_READ, "session");
+            ev.resource_id = Some(sx.id().to_string());
+            ev
+        }
+    };
+    ev.client_id = Some(sx.cx.client.id.to_string());
+    ev.detail = Some(format!("{via}, basis={}", sx.cx.basis.as_str()));
+    state.store.audit(ev).await?;
+    Ok(())
+}

@@ -1,0 +1,687 @@
+//! The session page: the session's details, its structured progress note
+//! (autosaved drafts with optimistic concurrency, signing, addenda) and the
+//! author's private process note.
+//!
+//! Drafts save on every pause in typing (htmx posts the form after 2 s idle and
+//! swaps in a small status fragment); without JavaScript the Save draft button
+//! posts the same form. Every save carries the version it started from: a stale
+//! save is refused and both versions are shown, the stored one and the one as
+//! typed, which stays in the form.
+
+use super::clients::DoneParam;
+use super::{render, FormErrors, Layout};
+use crate::error::{AppError, AppResult};
+use crate::identity::{Identity, SignedIn};
+use crate::session_context::{log_process_read, log_session_read, process_note_for, session_for, SessionContext};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use rapport_core::access::AccessBasis;
+use rapport_core::audit::action;
+use rapport_core::course::{Attendance, Modality};
+use rapport_core::notes::{
+    check_signable, validate_addendum, validate_note, validate_process_note, MoodEffect, NoteStatus, ProcessNoteReader,
+    ProgressNote, RawProgressNote, RiskCheck, Technique, MAX_EVENTS,
+};
+use rapport_core::time::format_date;
+use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteRecord};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+    r.get("/courses/{id}/sessions/{session_id}", show)
+        .post("/courses/{id}/sessions/{session_id}/note", save_note)
+        .post("/courses/{id}/sessions/{session_id}/note/sign", sign_note)
+        .post("/courses/{id}/sessions/{session_id}/note/addenda", add_addendum)
+        .post("/courses/{id}/sessions/{session_id}/process-note", save_process_note)
+        .post("/courses/{id}/sessions/{session_id}/process-note/share", share_process_note)
+        .get("/courses/{id}/sessions/{session_id}/process-notes/{author_id}", read_process_note)
+}
+
+/// A page re-shown with field errors. (Autosave fragments are always 200: htmx
+/// swaps only successful responses.)
+const UNPROCESSABLE: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
+
+fn is_htmx(headers: &HeaderMap) -> bool {
+    headers.contains_key("hx-request") && !headers.contains_key("hx-boosted")
+}
+
+fn session_url(sx: &SessionContext) -> String {
+    format!("/courses/{}/sessions/{}", sx.cx.course.id, sx.id())
+}
+
+// ---------------------------------------------------------------- the note form
+
+/// The progress note as typed (strings), for re-display after an error or a conflict.
+#[derive(Clone, Debug, Default)]
+pub struct NoteForm {
+    pub version: String,
+    /// Set by "Save mine over it" after a conflict: the stored version the writer has seen.
+    pub resolve_version: String,
+    pub mood: String,
+    /// (text, effect) per row, in row order.
+    pub events: Vec<(String, String)>,
+    pub problem_area_work: String,
+    pub techniques: Vec<String>,
+    pub work_set: String,
+    pub work_reviewed: String,
+    pub risk: String,
+    pub risk_detail: String,
+    pub plan: String,
+}
+
+impl NoteForm {
+    /// From posted pairs; event rows are `events[N].text` / `events[N].effect`.
+    pub fn from_pairs(pairs: &[(String, String)]) -> NoteForm {
+        let mut f = NoteForm::default();
+        let mut rows: BTreeMap<usize, (String, String)> = BTreeMap::new();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "version" => f.version = v.clone(),
+                "resolve_version" => f.resolve_version = v.clone(),
+                "mood" => f.mood = v.clone(),
+                "problem_area_work" => f.problem_area_work = v.clone(),
+                "techniques" => f.techniques.push(v.clone()),
+                "work_set" => f.work_set = v.clone(),
+                "work_reviewed" => f.work_reviewed = v.clone(),
+                "risk" => f.risk = v.clone(),
+                "risk_detail" => f.risk_detail = v.clone(),
+                "plan" => f.plan = v.clone(),
+                other => {
+                    let Some(rest) = other.strip_prefix("events[") else { continue };
+                    let Some((i, field)) = rest.split_once("].") else { continue };
+                    let Ok(i) = i.parse::<usize>() else { continue };
+                    if i >= MAX_EVENTS * 2 {
+                        continue;
+                    }
+                    let row = rows.entry(i).or_default();
+                    match field {
+                        "text" => row.0 = v.clone(),
+                        "effect" => row.1 = v.clone(),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        f.events = rows.into_values().collect();
+        f
+    }
+
+    /// The stored note (or a blank form) at its version.
+    pub fn from_note(body: &ProgressNote, version: i64) -> NoteForm {
+        NoteForm {
+            version: version.to_string(),
+            resolve_version: String::new(),
+            mood: body.mood.map(|m| m.to_string()).unwrap_or_default(),
+            events: body
+                .events
+                .iter()
+                .map(|e| (e.text.clone(), e.effect.map(|x| x.as_str().to_string()).unwrap_or_default()))
+                .collect(),
+            problem_area_work: body.problem_area_work.clone().unwrap_or_default(),
+            techniques: body.techniques.iter().map(|t| t.as_str().to_string()).collect(),
+            work_set: body.work_set.clone().unwrap_or_default(),
+            work_reviewed: body.work_reviewed.clone().unwrap_or_default(),
+            risk: body.risk.map(|r| r.as_str().to_string()).unwrap_or_default(),
+            risk_detail: body.risk_detail.clone().unwrap_or_default(),
+            plan: body.plan.clone().unwrap_or_default(),
+        }
+    }
+
+    fn raw(&self, e: &mut ValidationErrors) -> RawProgressNote {
+        let some = |s: &str| Some(s.to_string());
+        RawProgressNote {
+            mood: super::courses::form_number(e, "mood", "Mood", &self.mood),
+            events: self.events.iter().map(|(t, x)| (t.clone(), Some(x.clone()).filter(|x| !x.is_empty()))).collect(),
+            problem_area_work: some(&self.problem_area_work),
+            techniques: self.techniques.clone(),
+            work_set: some(&self.work_set),
+            work_reviewed: some(&self.work_reviewed),
+            risk: some(&self.risk),
+            risk_detail: some(&self.risk_detail),
+            plan: some(&self.plan),
+        }
+    }
+
+    /// Validated note, or every field error (form numbers and note rules together).
+    fn parse(&self) -> Result<ProgressNote, ValidationErrors> {
+        let mut e = ValidationErrors::new();
+        let raw = self.raw(&mut e);
+        match validate_note(&raw) {
+            Ok(n) if e.is_empty() => Ok(n),
+            Ok(_) => Err(e),
+            Err(v) => {
+                e.0.extend(v.0);
+                Err(e)
+            }
+        }
+    }
+
+    /// The version this save started from (after a conflict: the stored one the writer saw).
+    fn expected_version(&self) -> i64 {
+        let v = if self.resolve_version.trim().is_empty() { &self.version } else { &self.resolve_version };
+        v.trim().parse().unwrap_or(0)
+    }
+
+    /// Rows to show: those typed (blank rows in between kept, so error
+    /// positions match) plus two blank ones to fill in, three on a new note.
+    pub fn event_rows(&self) -> Vec<EventRow> {
+        let blank = |r: &(String, String)| r.0.trim().is_empty() && r.1.is_empty();
+        let mut rows = self.events.clone();
+        while rows.last().is_some_and(blank) {
+            rows.pop();
+        }
+        let spare = if rows.is_empty() { 3 } else { 2 };
+        let total = (rows.len() + spare).min(MAX_EVENTS).max(rows.len());
+        rows.resize(total, Default::default());
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (text, effect))| EventRow {
+                n: i + 1,
+                text_id: format!("events[{i}].text"),
+                effect_id: format!("events[{i}].effect"),
+                text,
+                effect,
+            })
+            .collect()
+    }
+
+    pub fn has_technique(&self, code: &str) -> bool {
+        self.techniques.iter().any(|t| t == code)
+    }
+}
+
+/// One row of interpersonal events in the form; ids double as field names.
+pub struct EventRow {
+    pub n: usize,
+    pub text_id: String,
+    pub effect_id: String,
+    pub text: String,
+    pub effect: String,
+}
+
+/// (code, label) choices for the form.
+pub fn techniques() -> Vec<(String, String)> {
+    Technique::ALL.iter().map(|t| (t.as_str().into(), t.label().into())).collect()
+}
+
+pub fn effects() -> Vec<(String, String)> {
+    MoodEffect::ALL.iter().map(|t| (t.as_str().into(), t.label().into())).collect()
+}
+
+pub fn risks() -> Vec<(String, String)> {
+    RiskCheck::ALL.iter().map(|t| (t.as_str().into(), t.label().into())).collect()
+}
+
+// ---------------------------------------------------------------- the page
+
+/// A write that was refused: the stored note, shown beside the one as typed.
+pub struct NoteConflict {
+    pub stored: ProgressNoteRecord,
+    /// The note as the writer typed it (also still in the form when it is a draft).
+    pub mine: ProgressNote,
+}
+
+impl NoteConflict {
+    pub fn signed(&self) -> bool {
+        self.stored.status == NoteStatus::Signed
+    }
+}
+
+/// The caller's own process note and what they may do with it.
+#[derive(Default)]
+pub struct ProcessPanel {
+    pub own: Option<ProcessNoteRecord>,
+    /// The text in the form (as typed after a refused save).
+    pub text: String,
+    pub version: i64,
+    /// A newer stored text, when the caller's save was refused as stale.
+    pub conflict: Option<ProcessNoteRecord>,
+    pub has_supervisor: bool,
+    /// Process notes of this session shared with the caller (a supervisor): (author id, name).
+    pub shared_with_me: Vec<(Id, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "session.html")]
+struct SessionPage {
+    layout: Layout,
+    sx: SessionContext,
+    url: String,
+    prev: Option<(String, String)>,
+    next: Option<(String, String)>,
+    /// (session label, plan, still a draft?) from the previous held session's note.
+    previous_plan: Option<(String, String, bool)>,
+    note: Option<ProgressNoteRecord>,
+    addenda: Vec<Addendum>,
+    form: NoteForm,
+    errors: FormErrors,
+    conflict: Option<NoteConflict>,
+    addendum_text: String,
+    process: ProcessPanel,
+    break_glass: bool,
+}
+
+impl SessionPage {
+    fn modalities(&self) -> Vec<(String, String)> {
+        Modality::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+    }
+    fn attendances(&self) -> Vec<(String, String)> {
+        Attendance::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+    }
+    fn can_edit_note(&self) -> bool {
+        self.note.as_ref().is_none_or(|n| n.status == NoteStatus::Draft)
+    }
+}
+
+/// Short label of a session for links: "Session 4 · 2026-01-26" or "2026-01-19 (cancelled)".
+fn session_label(s: &crate::course_context::NumberedSession) -> String {
+    match s.number {
+        Some(n) => format!("Session {n} · {}", format_date(s.session.date)),
+        None => format!("{} ({})", format_date(s.session.date), s.session.attendance.label().to_lowercase()),
+    }
+}
+
+/// What differs from the page as first shown: the form state after a post.
+#[derive(Default)]
+struct PageState {
+    form: Option<NoteForm>,
+    errors: FormErrors,
+    conflict: Option<NoteConflict>,
+    addendum_text: String,
+    process_text: Option<String>,
+    process_conflict: Option<ProcessNoteRecord>,
+}
+
+async fn session_page(
+    state: &AppState,
+    me: &Identity,
+    sx: SessionContext,
+    done: Option<&str>,
+    st: PageState,
+) -> AppResult<Html<String>> {
+    let note = state.store.progress_note(sx.id()).await?;
+    log_session_read(state, me, &sx, note.as_ref(), "session page").await?;
+    let addenda = match &note {
+        Some(n) if n.status == NoteStatus::Signed => state.store.addenda(&n.id).await?,
+        _ => Vec::new(),
+    };
+    let previous_plan = match sx.previous_held() {
+        Some(p) => state.store.progress_note(&p.session.id).await?.and_then(|n| {
+            let draft = n.status == NoteStatus::Draft;
+            n.body.plan.map(|plan| (session_label(p), plan, draft))
+        }),
+        None => None,
+    };
+    let own = state.store.own_process_note(sx.id(), &me.user.id).await?;
+    if let Some(p) = &own {
+        log_process_read(state, me, p, ProcessNoteReader::Author).await?;
+    }
+    let process = ProcessPanel {
+        text: st.process_text.unwrap_or_else(|| own.as_ref().map(|p| p.text.clone()).unwrap_or_default()),
+        version: own.as_ref().map(|p| p.version).unwrap_or(0),
+        own,
+        conflict: st.process_conflict,
+        has_supervisor: state.store.has_supervisor(&me.user.id).await?,
+        shared_with_me: state.store.process_notes_shared_with(sx.id(), &me.user.id).await?,
+    };
+    let form = st.form.unwrap_or_else(|| match &note {
+        Some(n) => NoteForm::from_note(&n.body, n.version),
+        None => NoteForm::from_note(&ProgressNote::default(), 0),
+    });
+    let (prev, next) = sx.neighbours();
+    let link = |s: &crate::course_context::NumberedSession| {
+        (format!("/courses/{}/sessions/{}", sx.cx.course.id, s.session.id), session_label(s))
+    };
+    let (prev, next) = (prev.map(link), next.map(link));
+    let title = format!("{} · {}", sx.cx.client.details.display_name, session_label(&sx.s));
+    let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
+    render(&SessionPage {
+        layout,
+        url: session_url(&sx),
+        break_glass: sx.cx.basis == AccessBasis::BreakGlass,
+        sx,
+        prev,
+        next,
+        previous_plan,
+        note,
+        addenda,
+        form,
+        errors: st.errors,
+        conflict: st.conflict,
+        addendum_text: st.addendum_text,
+        process,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, session_id)): Path<(String, String)>,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
+    let sx = session_for(&state, &me, Some(&id), &session_id).await?;
+    session_page(&state, &me, sx, q.done.as_deref(), PageState::default()).await
+}
+
+// ---------------------------------------------------------------- autosave fragment
+
+/// The small status swapped in after an autosave (and the new version, out of band).
+#[derive(Template)]
+#[template(path = "note_autosave.html")]
+struct AutosaveFragment {
+    /// "note" or "process": the form this status belongs to.
+    which: &'static str,
+    /// "saved", "invalid", "stale" or "signed".
+    outcome: &'static str,
+    message: String,
+    /// After "saved": the version the form now starts from.
+    version: i64,
+    /// The stored progress note after a refused save.
+    stored_note: Option<ProgressNoteRecord>,
+    /// The stored process note after a refused save.
+    stored_process: Option<ProcessNoteRecord>,
+    url: String,
+}
+
+impl AutosaveFragment {
+    fn new(which: &'static str, outcome: &'static str, message: String, url: String) -> Self {
+        AutosaveFragment { which, outcome, message, version: 0, stored_note: None, stored_process: None, url }
+    }
+}
+
+/// Tells app.js the form's edits are stored (it stops warning about leaving).
+const SAVED_TRIGGER: (&str, &str) = ("hx-trigger", "rapport-saved");
+
+fn saved_message(at: Timestamp) -> String {
+    let t = at.datetime();
+    format!("Draft saved at {:02}:{:02} UTC", t.hour(), t.minute())
+}
+
+// ---------------------------------------------------------------- progress note
+
+pub async fn save_note(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    headers: HeaderMap,
+    Path((id, session_id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let sx = session_for(&state, &me, Some(&id), &session_id).await?;
+    let form = NoteForm::from_pairs(&pairs);
+    let htmx = is_htmx(&headers);
+    let url = session_url(&sx);
+    let body = match form.parse() {
+        Ok(b) => b,
+        Err(e) if htmx => {
+            let msg = e.first().map(|f| f.message.clone()).unwrap_or_default();
+            let f = AutosaveFragment::new("note", "invalid", format!("Not saved: {msg}"), url);
+            return Ok(render(&f)?.into_response());
+        }
+        Err(e) => {
+            let st = PageState { form: Some(form), errors: FormErrors(e), ..Default::default() };
+            return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
+        }
+    };
+    let ev = me.event(action::PROGRESS_NOTE_WRITE, "progress_note");
+    let w = state.store.save_progress_note(&sx.s.session, form.expected_version(), &body, &me.user.id, ev).await?;
+    note_write_response(&state, &me, sx, form, body, w, htmx, "note-saved").await
+}
+
+/// The answer to a save or a sign: the status fragment (htmx), a redirect, or
+/// the page with both versions after a refused write.
+#[allow(clippy::too_many_arguments)]
+async fn note_write_response(
+    state: &AppState,
+    me: &Identity,
+    sx: SessionContext,
+    form: NoteForm,
+    mine: ProgressNote,
+    w: NoteWrite<ProgressNoteRecord>,
+    htmx: bool,
+    done: &str,
+) -> AppResult<Response> {
+    let url = session_url(&sx);
+    match (w, htmx) {
+        (NoteWrite::Saved(n), true) => {
+            let mut f = AutosaveFragment::new("note", "saved", saved_message(n.updated_at), url);
+            f.version = n.version;
+            Ok(([SAVED_TRIGGER], render(&f)?).into_response())
+        }
+        (NoteWrite::Saved(_), false) => Ok(Redirect::to(&format!("{url}?done={done}#note")).into_response()),
+        (NoteWrite::Stale(stored) | NoteWrite::Signed(stored), true) => {
+            let (outcome, message) = if stored.status == NoteStatus::Signed {
+                (
+                    "signed",
+                    format!(
+                        "Not saved: this note was signed by {}.",
+                        stored.signed_by_name.clone().unwrap_or_default()
+                    ),
+                )
+            } else {
+                (
+                    "stale",
+                    format!(
+                        "Not saved: {} saved a newer version at {}.",
+                        stored.updated_by_name,
+                        stored.updated_at.display()
+                    ),
+                )
+            };
+            let mut f = AutosaveFragment::new("note", outcome, message, url);
+            f.stored_note = Some(stored);
+            Ok(render(&f)?.into_response())
+        }
+        (NoteWrite::Stale(stored) | NoteWrite::Signed(stored), false) => {
+            let st =
+                PageState { form: Some(form), conflict: Some(NoteConflict { stored, mine }), ..Default::default() };
+            Ok((StatusCode::CONFLICT, session_page(state, me, sx, None, st).await?).into_response())
+        }
+    }
+}
+
+pub async fn sign_note(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, session_id)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let sx = session_for(&state, &me, Some(&id), &session_id).await?;
+    let form = NoteForm::from_pairs(&pairs);
+    let body = match form.parse() {
+        Ok(b) => b,
+        Err(e) => {
+            let st = PageState { form: Some(form), errors: FormErrors(e), ..Default::default() };
+            return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
+        }
+    };
+    if let Err(e) = check_signable(&body) {
+        // Event rows as validated (blank rows dropped), so error indices match the rows shown.
+        let mut shown = NoteForm::from_note(&body, 0);
+        shown.version = form.version.clone();
+        shown.resolve_version = form.resolve_version.clone();
+        let st = PageState { form: Some(shown), errors: FormErrors(e), ..Default::default() };
+        return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
+    }
+    let sign = |v: i64| {
+        let ev = me.event(action::PROGRESS_NOTE_SIGN, "progress_note");
+        state.store.sign_progress_note(&sx.s.session, v, &body, &me.user.id, ev)
+    };
+    let mut w = sign(form.expected_version()).await?;
+    // An autosave of this very text may have landed just before: nothing to choose between.
+    if let NoteWrite::Stale(cur) = &w {
+        if cur.body == body {
+            w = sign(cur.version).await?;
+        }
+    }
+    note_write_response(&state, &me, sx, form, body, w, false, "note-signed").await
+}
+
+#[derive(Deserialize, Default)]
+pub struct AddendumForm {
+    #[serde(default)]
+    pub text: String,
+}
+
+pub async fn add_addendum(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, session_id)): Path<(String, String)>,
+    Form(form): Form<AddendumForm>,
+) -> AppResult<Response> {
+    let sx = session_for(&state, &me, Some(&id), &session_id).await?;
+    let note = state.store.progress_note(sx.id()).await?;
+    let Some(note) = note.filter(|n| n.status == NoteStatus::Signed) else {
+        return Err(AppError::Conflict("Addenda are added to signed notes; edit the draft instead.".into()));
+    };
+    let text = match validate_addendum(Some(&form.text)) {
+        Ok(t) => t,
+        Err(e) => {
+            let st = PageState {
+                errors: FormErrors(e).rename("text", "addendum"),
+                addendum_text: form.text,
+                ..Default::default()
+            };
+            return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
+        }
+    };
+    let mut ev = me.event(action::PROGRESS_NOTE_ADDENDUM, "progress_note");
+    ev.detail = Some(format!("session {}", sx.id()));
+    state.store.add_addendum(&note, &text, &me.user.id, ev).await?;
+    Ok(Redirect::to(&format!("{}?done=addendum#addenda", session_url(&sx))).into_response())
+}
+
+// ---------------------------------------------------------------- process note
+
+#[derive(Deserialize, Default)]
+pub struct ProcessForm {
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub resolve_version: String,
+}
+
+pub async fn save_process_note(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    headers: HeaderMap,
+    Path((id, session_id)): Path<(String, String)>,
+    Form(form): Form<ProcessForm>,
+) -> AppResult<Response> {
+    let sx = session_for(&state, &me, Some(&id), &session_id).await?;
+    let htmx = is_htmx(&headers);
+    let url = session_url(&sx);
+    let text = match validate_process_note(Some(&form.text)) {
+        Ok(t) => t,
+        Err(e) if htmx => {
+            let msg = e.first().map(|f| f.message.clone()).unwrap_or_default();
+            return Ok(
+                render(&AutosaveFragment::new("process", "invalid", format!("Not saved: {msg}"), url))?.into_response()
+            );
+        }
+        Err(e) => {
+            let st = PageState {
+                errors: FormErrors(e).rename("text", "process-text"),
+                process_text: Some(form.text),
+                ..Default::default()
+            };
+            return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
+        }
+    };
+    let v = if form.resolve_version.trim().is_empty() { &form.version } else { &form.resolve_version };
+    let mut ev = me.event(action::PROCESS_NOTE_WRITE, "process_note");
+    ev.detail = Some(format!("session {}", sx.id()));
+    let w = state.store.save_process_note(&sx.s.session, &me.user.id, v.trim().parse().unwrap_or(0), &text, ev).await?;
+    match (w, htmx) {
+        (NoteWrite::Saved(p), true) => {
+            let mut f = AutosaveFragment::new("process", "saved", saved_message(p.updated_at), url);
+            f.version = p.version;
+            Ok(([SAVED_TRIGGER], render(&f)?).into_response())
+        }
+        (NoteWrite::Saved(_), false) => {
+            Ok(Redirect::to(&format!("{url}?done=process-saved#process-note")).into_response())
+        }
+        (NoteWrite::Stale(p) | NoteWrite::Signed(p), true) => {
+            let msg =
+                format!("Not saved: you saved a newer version at {} (in another window?).", p.updated_at.display());
+            let mut f = AutosaveFragment::new("process", "stale", msg, url);
+            f.stored_process = Some(p);
+            Ok(render(&f)?.into_response())
+        }
+        (NoteWrite::Stale(p) | NoteWrite::Signed(p), false) => {
+            let st = PageState { process_text: Some(form.text), process_conflict: Some(p), ..Default::default() };
+            Ok((StatusCode::CONFLICT, session_page(&state, &me, sx, None, st).await?).into_response())
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct ShareForm {
+    #[serde(default)]
+    pub shared: String,
+}
+
+pub async fn share_process_note(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, session_id)): Path<(String, String)>,
+    Form(form): Form<ShareForm>,
+) -> AppResult<Response> {
+    let sx = session_for(&state, &me, Some(&id), &session_id).await?;
+    let shared = form.shared == "true";
+    let note = share(&state, &me, &sx, shared).await?;
+    let done = if note.shared { "process-shared" } else { "process-unshared" };
+    Ok(Redirect::to(&format!("{}?done={done}#process-note", session_url(&sx))).into_response())
+}
+
+/// Shares the caller's own process note with their supervisor(s), or stops.
+/// 404 when the caller has no process note for the session.
+pub async fn share(state: &AppState, me: &Identity, sx: &SessionContext, shared: bool) -> AppResult<ProcessNoteRecord> {
+    let note = state.store.own_process_note(sx.id(), &me.user.id).await?.ok_or(AppError::NotFound)?;
+    if shared && !state.store.has_supervisor(&me.user.id).await? {
+        return Err(AppError::invalid("shared", "You have no supervisor to share it with."));
+    }
+    let mut ev = me.event(action::PROCESS_NOTE_SHARE, "process_note");
+    ev.detail = Some(format!("session {}, {}", sx.id(), if shared { "shared with supervisor" } else { "unshared" }));
+    Ok(state.store.share_process_note(&note, shared, ev).await?)
+}
+
+#[derive(Template)]
+#[template(path = "process_note.html")]
+struct ProcessNotePage {
+    layout: Layout,
+    sx: SessionContext,
+    note: ProcessNoteRecord,
+    by_supervisor: bool,
+    url: String,
+}
+
+/// One author's process note, read-only: for its author, and for the author's
+/// supervisor while shared. Anyone else: 404.
+pub async fn read_process_note(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, session_id, author_id)): Path<(String, String, String)>,
+) -> AppResult<Html<String>> {
+    let sx = session_for(&state, &me, Some(&id), &session_id).await?;
+    let Some(author) = Id::parse(&author_id) else {
+        crate::access::deny(&state, &me, "process_note", Some(&author_id)).await?;
+        return Err(AppError::NotFound);
+    };
+    let (note, reader) = process_note_for(&state, &me, &sx, &author).await?;
+    let title = format!("Process note · {}", session_label(&sx.s));
+    let layout = Layout::new(&state, &me, title, "caseload").await?;
+    render(&ProcessNotePage {
+        layout,
+        url: session_url(&sx),
+        sx,
+        note,
+        by_supervisor: reader == ProcessNoteReader::Supervisor,
+    })
+}
