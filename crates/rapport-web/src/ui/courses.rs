@@ -179,6 +179,11 @@ struct CoursePage {
     /// Session notes: each session's progress-note status, and the plan from the latest signed note.
     note_status: std::collections::HashMap<Id, rapport_core::notes::NoteStatus>,
     last_plan: Option<(String, String)>,
+    /// The formulation's areas and agreed date, and the open goals with their rating trends.
+    focus_areas: Vec<(String, String)>,
+    agreed_on: Option<String>,
+    shared_text: Option<String>,
+    goals: Vec<super::goals::GoalView>,
 }
 
 impl CoursePage {
@@ -248,6 +253,14 @@ async fn course_page(
     // Session notes
     let note_status = state.store.notes_status(&cx.course.id).await?;
     let last_plan = state.store.latest_signed_plan(&cx.course.id).await?.map(|(d, plan)| (format_date(d), plan));
+    let summary = state.store.formulation_summary(&cx.course.id, &cx.protocol).await?;
+    let goals = summary
+        .goals
+        .iter()
+        .filter(|g| g.goal.body.status.is_open())
+        .map(|g| super::goals::view(&cx, g, None))
+        .collect();
+    let shared_text = summary.formulation.as_ref().and_then(|f| f.body.shared_text.clone());
     render(&CoursePage {
         layout,
         cx,
@@ -261,6 +274,10 @@ async fn course_page(
         session_form,
         note_status,
         last_plan,
+        focus_areas: summary.areas,
+        agreed_on: summary.agreed_on,
+        shared_text,
+        goals,
     })
 }
 

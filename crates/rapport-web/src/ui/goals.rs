@@ -262,7 +262,7 @@ async fn goals_page(
     })
 }
 
-fn view(cx: &CourseContext, g: &GoalWithRatings, chosen: Option<&Id>) -> GoalView {
+pub fn view(cx: &CourseContext, g: &GoalWithRatings, chosen: Option<&Id>) -> GoalView {
     let values = g.values();
     let text = describe_ratings(&values);
     GoalView {
