@@ -354,7 +354,47 @@ test('an IPT course: contract, checklist, inventory and circle, role dispute, a 
     await expectVisible(page.getByText('5 outstanding'), 'five items left');
   });
 
-  // INVENTORY-FORMULATION-GOALS
+  await step('three people are added to the inventory and the closeness circle shows them', async () => {
+    const people = [
+      ['Sam', 'partner', 'inner'],
+      ['Jo', 'friend', 'middle'],
+      ['Ali', 'sibling', 'outer'],
+    ];
+    for (const [name, relationship, ring] of people) {
+      await page.goto(`${courseURL}/inventory`);
+      await link('Add a person').click();
+      await field('Name or alias').fill(name);
+      await page.locator('#relationship').selectOption(relationship);
+      await page.locator(`input[name="ring"][value="${ring}"]`).check();
+      await button('Add person').click();
+      await expectVisible(page.getByRole('heading', { name: 'Closeness circle' }), `the inventory after adding ${name}`);
+    }
+    const circle = page.locator('svg[role="img"]').first();
+    await expectVisible(circle, 'the closeness circle');
+    const text = await circle.textContent();
+    for (const [name] of people) assert.ok(text.includes(name), `${name} is drawn in the circle (${text.slice(0, 200)})`);
+  });
+
+  await step('the formulation chooses a role dispute, at impasse', async () => {
+    await page.goto(`${courseURL}/formulation`);
+    await page.getByRole('checkbox', { name: 'Role dispute', exact: true }).check();
+    await button('Save formulation').click();
+    await expectVisible(page.getByText('Formulation saved'), 'the formulation saved');
+    await page.goto(`${courseURL}/formulation/role_dispute`);
+    await field('The other person (a name or an alias)').fill('Sam');
+    await page.locator('input[name="stage"][value="impasse"]').check();
+    await button('Save').click();
+    await expectVisible(page.getByTestId('stage-history').getByText('Impasse'), 'impasse in the stage history');
+  });
+
+  await step('a goal is added for the dispute', async () => {
+    await page.goto(`${courseURL}/goals`);
+    const details = page.locator('details', { has: page.getByText('New goal', { exact: true }) });
+    if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+    await field("The goal in the client's own words").fill('Tell Sam what I need without it ending in a row');
+    await button('Add goal').click();
+    await expectVisible(page.getByText('Goal added.'), 'the goal added');
+  });
 
   await step('four sessions are recorded and the course is in the middle phase', async () => {
     await page.goto(courseURL);
