@@ -53,6 +53,33 @@ pub async fn areas_of(state: &AppState, cx: &CourseContext) -> Result<Vec<(Strin
         .collect())
 }
 
+/// What the ending review looks back on: the goals with their ratings, and
+/// the closeness circle at the first snapshot of the course beside the circle now.
+pub struct EndingEvidence {
+    pub goals: Vec<super::goals::GoalView>,
+    /// (heading, SVG) of the course's first circle snapshot.
+    pub circle_start: Option<(String, String)>,
+    /// The circle as it is now (None without people).
+    pub circle_now: Option<String>,
+}
+
+pub async fn ending_evidence(state: &AppState, cx: &CourseContext) -> Result<EndingEvidence, AppError> {
+    use crate::inventory::{circle_people, circle_svg};
+    use rapport_core::inventory::{CircleSnapshot, Person};
+    let summary = state.store.formulation_summary(&cx.course.id, &cx.protocol).await?;
+    let goals = summary.goals.iter().map(|g| super::goals::view(cx, g, None)).collect();
+    let mut snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
+    snapshots.sort_by(|a, b| a.body.taken_on.cmp(&b.body.taken_on));
+    let circle_start = snapshots.first().map(|s| {
+        let heading = format!("At {} ({})", s.body.label, s.body.taken_on);
+        (heading.clone(), circle_svg(&s.body.people, "circle-start", &heading))
+    });
+    let people = state.store.client_records::<Person>(&cx.client.id).await?;
+    let circle_now =
+        (!people.is_empty()).then(|| circle_svg(&circle_people(&people), "circle-now", "The closeness circle now"));
+    Ok(EndingEvidence { goals, circle_start, circle_now })
+}
+
 /// Saves a validated review: a new record or a new version of the existing one.
 pub async fn save_review(
     state: &AppState,
@@ -229,6 +256,7 @@ struct EndingPage {
     saved: bool,
     can_offer_maintenance: bool,
     suggested_start: String,
+    evidence: EndingEvidence,
 }
 
 impl EndingPage {
@@ -272,6 +300,7 @@ async fn ending_page(
     let suggested_start = format_date(
         (cx.course.planned_end_date + time::Duration::days(28)).max(Timestamp::now().date() + time::Duration::days(1)),
     );
+    let evidence = ending_evidence(state, &cx).await?;
     render(&EndingPage {
         layout,
         cx,
@@ -282,6 +311,7 @@ async fn ending_page(
         saved,
         can_offer_maintenance,
         suggested_start,
+        evidence,
     })
 }
 
@@ -401,6 +431,7 @@ struct SummaryPage {
     diagnosis: Option<String>,
     maintenance_courses: Vec<CourseRecord>,
     printed_on: String,
+    evidence: EndingEvidence,
 }
 
 impl SummaryPage {
@@ -435,6 +466,7 @@ pub async fn summary(
             })
         });
     let maintenance_courses = state.store.continuing_courses(&cx.course.id).await?;
+    let evidence = ending_evidence(&state, &cx).await?;
     render(&SummaryPage {
         layout,
         cx,
@@ -447,5 +479,6 @@ pub async fn summary(
         diagnosis,
         maintenance_courses,
         printed_on: format_date(Timestamp::now().date()),
+        evidence,
     })
 }
