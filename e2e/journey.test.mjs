@@ -217,25 +217,29 @@ after(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-test('first run: set up, sign in, add a client, find them on the caseload, sign out', { timeout: 180_000 }, async (t) => {
-  // Steps depend on each other: after the first failure, skip the rest rather
-  // than pile up confusing follow-on errors.
+// Steps of one journey depend on each other: after the first failure, skip the
+// rest rather than pile up confusing follow-on errors, and leave the browser's
+// location, a screenshot and the server log in the TAP diagnostics.
+function stepper(t, failureShot) {
   let broken = false;
-  const step = (name, fn) =>
+  return (name, fn) =>
     t.test(name, async (s) => {
       if (broken) return s.skip('an earlier step failed');
       try {
         await fn();
       } catch (e) {
         broken = true;
-        // TAP diagnostics are single lines: emit the context line by line.
         s.diagnostic(`browser ${await whereAmI()}`);
-        const shot = await screenshot('journey-failure.png');
+        const shot = await screenshot(failureShot);
         if (shot) s.diagnostic(`screenshot: ${shot}`);
         for (const line of server.log().split('\n')) s.diagnostic(line);
         throw e;
       }
     });
+}
+
+test('first run: set up, sign in, add a client, find them on the caseload, sign out', { timeout: 180_000 }, async (t) => {
+  const step = stepper(t, 'journey-failure.png');
 
   await step('the setup link creates the first administrator', async () => {
     const setupURL = new URL(server.setupURL);
@@ -300,21 +304,7 @@ test('first run: set up, sign in, add a client, find them on the caseload, sign 
 });
 
 test('an IPT course: contract, checklist, inventory and circle, role dispute, a goal, four sessions', { timeout: 240_000 }, async (t) => {
-  let broken = false;
-  const step = (name, fn) =>
-    t.test(name, async (s) => {
-      if (broken) return s.skip('an earlier step failed');
-      try {
-        await fn();
-      } catch (e) {
-        broken = true;
-        s.diagnostic(`browser ${await whereAmI()}`);
-        const shot = await screenshot('course-failure.png');
-        if (shot) s.diagnostic(`screenshot: ${shot}`);
-        for (const line of server.log().split('\n')) s.diagnostic(line);
-        throw e;
-      }
-    });
+  const step = stepper(t, 'course-failure.png');
   const sessionsCard = () => page.locator('#sessions');
   let courseURL;
 
@@ -418,21 +408,7 @@ test('an IPT course: contract, checklist, inventory and circle, role dispute, a 
 });
 
 test('the risk loop: a PHQ-9 with item 9 raises a flag that is assessed, planned for and signed off', { timeout: 180_000 }, async (t) => {
-  let broken = false;
-  const step = (name, fn) =>
-    t.test(name, async (s) => {
-      if (broken) return s.skip('an earlier step failed');
-      try {
-        await fn();
-      } catch (e) {
-        broken = true;
-        s.diagnostic(`browser ${await whereAmI()}`);
-        const shot = await screenshot('risk-failure.png');
-        if (shot) s.diagnostic(`screenshot: ${shot}`);
-        for (const line of server.log().split('\n')) s.diagnostic(line);
-        throw e;
-      }
-    });
+  const step = stepper(t, 'risk-failure.png');
   let measuresURL;
 
   await step('the clinician opens the client and records a PHQ-9 in session', async () => {
