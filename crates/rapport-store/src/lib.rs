@@ -12,6 +12,7 @@ pub mod clients;
 pub mod courses;
 pub mod formulation;
 pub mod measures;
+pub mod links;
 pub mod mfa;
 pub mod notes;
 pub mod org;
