@@ -113,7 +113,12 @@ impl Store {
     /// Consumes a live link and records its response in one transaction; a
     /// link that is used, expired or unknown (or not for this response's
     /// client and instrument) stores nothing.
-    pub async fn submit_measure_link(&self, token_hash: &str, r: &NewResponse, event: AuditEvent) -> Result<LinkSubmit> {
+    pub async fn submit_measure_link(
+        &self,
+        token_hash: &str,
+        r: &NewResponse,
+        event: AuditEvent,
+    ) -> Result<LinkSubmit> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
         let claimed = sqlx::query(

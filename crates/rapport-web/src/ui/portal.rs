@@ -74,7 +74,8 @@ pub async fn create_link(
     e.detail = Some(format!("{} expires {}", inst.id, expires.to_db()));
     state.store.create_measure_link(&secret_hash(&token), &c.id, &inst.id, &me.user.id, expires, e).await?;
     let base = state.config.public_url.as_deref().unwrap_or_default().trim_end_matches('/').to_string();
-    let layout = super::Layout::new(&state, &me, format!("Measure link · {}", c.details.display_name), "caseload").await?;
+    let layout =
+        super::Layout::new(&state, &me, format!("Measure link · {}", c.details.display_name), "caseload").await?;
     Ok(render(&LinkCreated {
         layout,
         client_id: c.id.to_string(),
@@ -114,13 +115,21 @@ struct LinkGone {
     message: &'static str,
 }
 
-async fn gone(state: &AppState, status: StatusCode, heading: &'static str, message: &'static str) -> AppResult<Response> {
+async fn gone(
+    state: &AppState,
+    status: StatusCode,
+    heading: &'static str,
+    message: &'static str,
+) -> AppResult<Response> {
     let org_name = state.organisation().await?.name;
     Ok((status, render(&LinkGone { org_name, heading, message })?).into_response())
 }
 
 /// The live link's instrument, or the page to show instead (404 unknown, 410 used or expired).
-async fn live(state: &AppState, token: &str) -> AppResult<Result<(rapport_store::links::MeasureLink, Instrument), Response>> {
+async fn live(
+    state: &AppState,
+    token: &str,
+) -> AppResult<Result<(rapport_store::links::MeasureLink, Instrument), Response>> {
     let found = state.store.measure_link(&secret_hash(token)).await?;
     let page = match found {
         LinkState::Live(link) => match state.instruments.get(&link.instrument_id) {

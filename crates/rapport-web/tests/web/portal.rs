@@ -41,12 +41,7 @@ async fn system_link(app: &TestApp, client: &Id, clinician: &Id, instrument: &st
     token
 }
 
-pub async fn matrix_fixtures(
-    app: &TestApp,
-    client: &Id,
-    clinician: &Id,
-    out: &mut Vec<(&'static str, String)>,
-) {
+pub async fn matrix_fixtures(app: &TestApp, client: &Id, clinician: &Id, out: &mut Vec<(&'static str, String)>) {
     let past = Timestamp::now().minus(time::Duration::hours(1));
     out.push(("{expired_link}", system_link(app, client, clinician, "gad7", past).await));
 }
