@@ -480,3 +480,81 @@ test('the risk loop: a PHQ-9 with item 9 raises a flag that is assessed, planned
     assert.deepEqual(pageErrors, [], 'the page threw JavaScript errors');
   });
 });
+
+test('a measure link: the client answers a PHQ-9 on a phone with item 9 > 0, sees crisis resources, and the clinician sees the flag', { timeout: 180_000 }, async (t) => {
+  let broken = false;
+  const step = (name, fn) =>
+    t.test(name, async (s) => {
+      if (broken) return s.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (e) {
+        broken = true;
+        s.diagnostic(`browser ${await whereAmI()}`);
+        const shot = await screenshot('link-failure.png');
+        if (shot) s.diagnostic(`screenshot: ${shot}`);
+        for (const line of server.log().split('\n')) s.diagnostic(line);
+        throw e;
+      }
+    });
+  let linkPath;
+  let measuresURL;
+
+  await step('the clinician creates a PHQ-9 link on the client\'s measures page', async () => {
+    await page.goto('/clients');
+    if (new URL(page.url()).pathname === '/login') {
+      await field('Email').fill(ADMIN.email);
+      await field('Password').fill(ADMIN.password);
+      await button('Sign in').click();
+      await expectHeading('Caseload', 'the caseload after signing in');
+    }
+    await page.getByRole('table').getByRole('link', { name: CLIENT.displayName, exact: true }).click();
+    await expectHeading(CLIENT.displayName, 'the client record');
+    measuresURL = `${new URL(page.url()).pathname}/measures`;
+    await page.goto(measuresURL);
+    await page.locator('#link-instrument').selectOption('phq9');
+    await button('Create link').click();
+    await expectHeading('PHQ-9 link', 'the link page');
+    linkPath = new URL(await page.locator('#measure-link').inputValue(), server.baseURL).pathname;
+    assert.match(linkPath, /^\/m\/[0-9a-f]{64}$/);
+  });
+
+  await step('the client answers on a phone-sized screen and sees crisis resources, never a score', async () => {
+    const phone = await browser.newContext({ baseURL: server.baseURL, viewport: { width: 360, height: 740 } });
+    try {
+      const p = await phone.newPage();
+      await p.goto(linkPath);
+      await p.getByRole('heading', { name: 'Patient Health Questionnaire', exact: false }).waitFor();
+      const answers = ['Several days', 'Several days', 'Not at all', 'Not at all', 'Not at all', 'Several days', 'Not at all', 'Not at all', 'More than half the days'];
+      for (const [i, label] of answers.entries()) {
+        await p.locator(`fieldset#item_${i + 1}`).getByRole('radio', { name: label, exact: true }).check();
+      }
+      await p.getByRole('button', { name: 'Send my answers' }).click();
+      await p.getByRole('heading', { name: 'Thank you' }).waitFor();
+      await p.getByText('Samaritans: 116 123 (free, 24 hours)').waitFor();
+      await p.getByText('This is not monitored live', { exact: false }).waitFor();
+      const text = await p.locator('main').innerText();
+      assert.doesNotMatch(text, /score|total|severe|risk flag/i, 'the client never sees a score or a warning label');
+      await mkdir(RESULTS_DIR, { recursive: true });
+      await p.screenshot({ path: path.join(RESULTS_DIR, 'link-thanks-360.png'), fullPage: true }).catch(() => {});
+      // The link is used up.
+      const again = await p.goto(linkPath);
+      assert.equal(again.status(), 410);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  await step('the clinician sees the open flag from the link', async () => {
+    await page.goto(measuresURL);
+    await expectVisible(page.getByText('1 risk flag on your clients is not yet closed'), 'the open-flag banner');
+    await page.goto('/risk-flags');
+    await expectHeading('Risk flags', 'the risk flags page');
+    await expectVisible(page.getByRole('link', { name: CLIENT.displayName }).first(), 'the client on the flag list');
+  });
+
+  await step('no server errors or page script errors along the way', async () => {
+    assert.deepEqual(serverErrors, [], 'the browser saw HTTP 5xx responses');
+    assert.deepEqual(pageErrors, [], 'the page threw JavaScript errors');
+  });
+});

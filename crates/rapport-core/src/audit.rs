@@ -87,6 +87,7 @@ pub mod action {
     pub const RISK_ASSESSMENT_RECORD: &str = "risk_assessment.record";
     pub const SAFETY_PLAN_SAVE: &str = "safety_plan.save";
     pub const SAFETY_PLAN_READ: &str = "safety_plan.read";
+    pub const MEASURE_LINK_CREATE: &str = "measure_link.create";
     // IPT courses
     pub const COURSE_CREATE: &str = "course.create";
     pub const COURSE_READ: &str = "course.read";
@@ -157,6 +158,7 @@ pub mod action {
         RISK_ASSESSMENT_RECORD,
         SAFETY_PLAN_SAVE,
         SAFETY_PLAN_READ,
+        MEASURE_LINK_CREATE,
         COURSE_CREATE,
         COURSE_READ,
         COURSE_RENEGOTIATE,

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod clients;
 pub mod courses;
 pub mod formulation;
+pub mod links;
 pub mod measures;
 pub mod mfa;
 pub mod notes;

@@ -250,99 +250,110 @@ async fn enqueue(
     Ok(())
 }
 
+/// Stores a response (and its risk flag, notification and audit entries) in
+/// the caller's transaction.
+pub(crate) async fn record_in(
+    tx: &mut Transaction<'static, Any>,
+    r: &NewResponse,
+    mut event: AuditEvent,
+    now: Timestamp,
+) -> Result<RecordedResponse> {
+    let id = Id::new();
+    let s = &r.score;
+    sqlx::query(
+        "INSERT INTO measure_responses (id, client_id, course_id, instrument_id, instrument_version, scoring_version, \
+         answers, item_scores, unscored_answers, raw_total, total, band, band_set, subscores, flags, complete, \
+         prorated, completed_at, entered_by, mode, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+    )
+    .bind(id.as_str())
+    .bind(r.client_id.as_str())
+    .bind(r.course_id.clone())
+    .bind(s.instrument.clone())
+    .bind(s.instrument_version.clone())
+    .bind(s.scoring_version.clone())
+    .bind(json(&s.answers))
+    .bind(json(&s.item_scores))
+    .bind(r.unscored_answers.as_ref().map(json))
+    .bind(s.raw_total)
+    .bind(s.total)
+    .bind(s.band.clone())
+    .bind(s.band_set.clone())
+    .bind(json(&s.subscores))
+    .bind(json(&s.flags))
+    .bind(s.complete as i64)
+    .bind(s.prorated as i64)
+    .bind(r.completed_at.to_db())
+    .bind(r.entered_by.as_ref().map(|u| u.as_str().to_string()))
+    .bind(r.mode.as_str())
+    .bind(now.to_db())
+    .execute(&mut **tx)
+    .await?;
+    event.resource_id = Some(id.to_string());
+    event.client_id = Some(r.client_id.to_string());
+    let mut events = vec![event.clone()];
+    let risk_flag_id = if s.risk.is_empty() {
+        None
+    } else {
+        let flag = Id::new();
+        sqlx::query(
+            "INSERT INTO risk_flags (id, client_id, response_id, source, instrument_id, item, items, status, raised_at, \
+             raised_by) VALUES ($1, $2, $3, 'measure', $4, $8, $5, 'open', $6, $7)",
+        )
+        .bind(flag.as_str())
+        .bind(r.client_id.as_str())
+        .bind(id.as_str())
+        .bind(s.instrument.clone())
+        .bind(json(&s.risk))
+        .bind(now.to_db())
+        .bind(r.entered_by.as_ref().map(|u| u.as_str().to_string()))
+        .bind(s.risk.first().map(|h| h.item as i64))
+        .execute(&mut **tx)
+        .await?;
+        let responsible: String = sqlx::query("SELECT responsible_clinician_id FROM clients WHERE id = $1")
+            .bind(r.client_id.as_str())
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get("responsible_clinician_id")?;
+        let items: Vec<String> = s.risk.iter().map(|h| format!("item {} = {}", h.item, h.score)).collect();
+        enqueue(
+            tx,
+            "risk_flag_raised",
+            Some(&Id::from_db(responsible)),
+            "Risk flag raised: please review today",
+            &format!(
+                "A {} response has a positive risk item ({}). Open Rapport to acknowledge and assess. \
+                 Flag {}.",
+                s.instrument,
+                items.join(", "),
+                flag
+            ),
+            &r.client_id,
+            &flag,
+            now,
+        )
+        .await?;
+        let mut e = event;
+        e.action = action::RISK_FLAG_RAISE.into();
+        e.resource_type = "risk_flag".into();
+        e.resource_id = Some(flag.to_string());
+        e.detail = Some(format!("{} {}", s.instrument, items.join(", ")));
+        events.push(e);
+        Some(flag)
+    };
+    audit::append_many(tx, events, now).await?;
+    Ok(RecordedResponse { id, risk_flag_id })
+}
+
 impl Store {
     /// Stores a scored response; a positive risk item raises one risk flag for
     /// this response and notifies the responsible clinician, all in the same
     /// transaction (nothing is kept if any step fails).
-    pub async fn record_response(&self, r: &NewResponse, mut event: AuditEvent) -> Result<RecordedResponse> {
-        let id = Id::new();
-        let now = Timestamp::now();
-        let s = &r.score;
+    pub async fn record_response(&self, r: &NewResponse, event: AuditEvent) -> Result<RecordedResponse> {
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO measure_responses (id, client_id, course_id, instrument_id, instrument_version, scoring_version, \
-             answers, item_scores, unscored_answers, raw_total, total, band, band_set, subscores, flags, complete, \
-             prorated, completed_at, entered_by, mode, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
-        )
-        .bind(id.as_str())
-        .bind(r.client_id.as_str())
-        .bind(r.course_id.clone())
-        .bind(s.instrument.clone())
-        .bind(s.instrument_version.clone())
-        .bind(s.scoring_version.clone())
-        .bind(json(&s.answers))
-        .bind(json(&s.item_scores))
-        .bind(r.unscored_answers.as_ref().map(json))
-        .bind(s.raw_total)
-        .bind(s.total)
-        .bind(s.band.clone())
-        .bind(s.band_set.clone())
-        .bind(json(&s.subscores))
-        .bind(json(&s.flags))
-        .bind(s.complete as i64)
-        .bind(s.prorated as i64)
-        .bind(r.completed_at.to_db())
-        .bind(r.entered_by.as_ref().map(|u| u.as_str().to_string()))
-        .bind(r.mode.as_str())
-        .bind(now.to_db())
-        .execute(&mut *tx)
-        .await?;
-        event.resource_id = Some(id.to_string());
-        event.client_id = Some(r.client_id.to_string());
-        let mut events = vec![event.clone()];
-        let risk_flag_id = if s.risk.is_empty() {
-            None
-        } else {
-            let flag = Id::new();
-            sqlx::query(
-                "INSERT INTO risk_flags (id, client_id, response_id, source, instrument_id, item, items, status, raised_at, \
-                 raised_by) VALUES ($1, $2, $3, 'measure', $4, $8, $5, 'open', $6, $7)",
-            )
-            .bind(flag.as_str())
-            .bind(r.client_id.as_str())
-            .bind(id.as_str())
-            .bind(s.instrument.clone())
-            .bind(json(&s.risk))
-            .bind(now.to_db())
-            .bind(r.entered_by.as_ref().map(|u| u.as_str().to_string()))
-            .bind(s.risk.first().map(|h| h.item as i64))
-            .execute(&mut *tx)
-            .await?;
-            let responsible: String = sqlx::query("SELECT responsible_clinician_id FROM clients WHERE id = $1")
-                .bind(r.client_id.as_str())
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get("responsible_clinician_id")?;
-            let items: Vec<String> = s.risk.iter().map(|h| format!("item {} = {}", h.item, h.score)).collect();
-            enqueue(
-                &mut tx,
-                "risk_flag_raised",
-                Some(&Id::from_db(responsible)),
-                "Risk flag raised: please review today",
-                &format!(
-                    "A {} response has a positive risk item ({}). Open Rapport to acknowledge and assess. \
-                     Flag {}.",
-                    s.instrument,
-                    items.join(", "),
-                    flag
-                ),
-                &r.client_id,
-                &flag,
-                now,
-            )
-            .await?;
-            let mut e = event;
-            e.action = action::RISK_FLAG_RAISE.into();
-            e.resource_type = "risk_flag".into();
-            e.resource_id = Some(flag.to_string());
-            e.detail = Some(format!("{} {}", s.instrument, items.join(", ")));
-            events.push(e);
-            Some(flag)
-        };
-        audit::append_many(&mut tx, events, now).await?;
+        let rec = record_in(&mut tx, r, event, Timestamp::now()).await?;
         tx.commit().await?;
-        Ok(RecordedResponse { id, risk_flag_id })
+        Ok(rec)
     }
 
     /// A risk recorded by a clinician (not from a questionnaire): an open flag

@@ -15,7 +15,15 @@ pub struct Organisation {
     pub break_glass_hours: i64,
     /// Every staff account must use two-step verification.
     pub require_mfa: bool,
+    /// Crisis resources shown to clients, one per line.
+    pub crisis_resources: String,
 }
+
+/// Shown to clients until an administrator sets the organisation's own.
+pub const DEFAULT_CRISIS_RESOURCES: &str = "Emergency services: 999 (or go to A&E)\n\
+Samaritans: 116 123 (free, 24 hours)\n\
+NHS 111: urgent mental health help (choose the mental health option)\n\
+Shout: text SHOUT to 85258 (free, 24 hours)";
 
 impl Default for Organisation {
     fn default() -> Self {
@@ -25,11 +33,17 @@ impl Default for Organisation {
             absolute_lifetime_hours: 12,
             break_glass_hours: 4,
             require_mfa: false,
+            crisis_resources: DEFAULT_CRISIS_RESOURCES.into(),
         }
     }
 }
 
 impl Organisation {
+    /// The crisis resources as lines (blank lines dropped).
+    pub fn crisis_lines(&self) -> Vec<String> {
+        self.crisis_resources.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+    }
+
     pub fn session_policy(&self) -> SessionPolicy {
         SessionPolicy {
             idle_timeout: Duration::minutes(self.idle_timeout_minutes),
@@ -57,7 +71,7 @@ pub(crate) async fn upsert_name(
 impl Store {
     pub async fn organisation(&self) -> Result<Organisation> {
         let row = sqlx::query(
-            "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa FROM organisation WHERE id = 1",
+            "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa, crisis_resources FROM organisation WHERE id = 1",
         )
         .fetch_optional(&self.read)
         .await?;
@@ -69,6 +83,9 @@ impl Store {
                 absolute_lifetime_hours: r.try_get("absolute_lifetime_hours")?,
                 break_glass_hours: r.try_get("break_glass_hours")?,
                 require_mfa: r.try_get::<i64, _>("require_mfa")? != 0,
+                crisis_resources: r
+                    .try_get::<Option<String>, _>("crisis_resources")?
+                    .unwrap_or_else(|| DEFAULT_CRISIS_RESOURCES.into()),
             },
         })
     }
@@ -78,8 +95,9 @@ impl Store {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, \
-             require_mfa, updated_at) VALUES (1, $1, $2, $3, $4, $6, $5) ON CONFLICT (id) DO UPDATE SET name = $1, \
-             idle_timeout_minutes = $2, absolute_lifetime_hours = $3, break_glass_hours = $4, require_mfa = $6, updated_at = $5",
+             require_mfa, crisis_resources, updated_at) VALUES (1, $1, $2, $3, $4, $6, $7, $5) ON CONFLICT (id) DO UPDATE \
+             SET name = $1, idle_timeout_minutes = $2, absolute_lifetime_hours = $3, break_glass_hours = $4, \
+             require_mfa = $6, crisis_resources = $7, updated_at = $5",
         )
         .bind(&org.name)
         .bind(org.idle_timeout_minutes)
@@ -87,6 +105,7 @@ impl Store {
         .bind(org.break_glass_hours)
         .bind(now.to_db())
         .bind(org.require_mfa as i64)
+        .bind(&org.crisis_resources)
         .execute(&mut *tx)
         .await?;
         audit::append(&mut tx, event, now).await?;

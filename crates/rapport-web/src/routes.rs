@@ -137,6 +137,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::measures::routes(r);
     let r = ui::risk::routes(r);
     let r = api::measures::routes(r);
+    // Client-facing: single-use measure links
+    let r = ui::portal::routes(r);
     // Interpersonal inventory (UI, then API)
     let r = ui::inventory::routes(r);
     let r = api::inventory::routes(r);

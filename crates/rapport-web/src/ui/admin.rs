@@ -610,6 +610,7 @@ struct SettingsValues {
     idle_timeout_minutes: String,
     absolute_lifetime_hours: String,
     break_glass_hours: String,
+    crisis_resources: String,
 }
 
 impl From<&Organisation> for SettingsValues {
@@ -620,6 +621,7 @@ impl From<&Organisation> for SettingsValues {
             idle_timeout_minutes: o.idle_timeout_minutes.to_string(),
             absolute_lifetime_hours: o.absolute_lifetime_hours.to_string(),
             break_glass_hours: o.break_glass_hours.to_string(),
+            crisis_resources: o.crisis_resources.clone(),
         }
     }
 }
@@ -642,6 +644,20 @@ pub struct SettingsForm {
     absolute_lifetime_hours: Option<String>,
     break_glass_hours: Option<String>,
     require_mfa: Option<String>,
+    crisis_resources: Option<String>,
+}
+
+/// The crisis resources as typed, checked: 1 to 12 lines of at most 200 characters.
+fn crisis_resources_in(errors: &mut ValidationErrors, v: &Option<String>) -> String {
+    let lines: Vec<&str> = v.as_deref().unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.is_empty() {
+        errors.add("crisis_resources", "Enter at least one crisis resource (one per line)");
+    } else if lines.len() > 12 {
+        errors.add("crisis_resources", "Crisis resources: at most 12 lines");
+    } else if lines.iter().any(|l| l.chars().count() > 200) {
+        errors.add("crisis_resources", "Crisis resources: each line must be at most 200 characters");
+    }
+    lines.join("\n")
 }
 
 fn number_in(errors: &mut ValidationErrors, field: &str, label: &str, v: &Option<String>, min: i64, max: i64) -> i64 {
@@ -694,6 +710,11 @@ pub async fn update_settings(
             72,
         ),
         require_mfa: f.require_mfa.is_some(),
+        // A form without the field (an older client) keeps the current list.
+        crisis_resources: match &f.crisis_resources {
+            Some(_) => crisis_resources_in(&mut errors, &f.crisis_resources),
+            None => state.store.organisation().await?.crisis_resources,
+        },
     };
     if !errors.is_empty() {
         let layout = Layout::new(&state, &me, "Settings", "admin-settings").await?;
@@ -703,6 +724,7 @@ pub async fn update_settings(
             idle_timeout_minutes: f.idle_timeout_minutes.clone().unwrap_or_default(),
             absolute_lifetime_hours: f.absolute_lifetime_hours.clone().unwrap_or_default(),
             break_glass_hours: f.break_glass_hours.clone().unwrap_or_default(),
+            crisis_resources: f.crisis_resources.clone().unwrap_or_default(),
         };
         let page = SettingsPage { layout, org: typed, errors: FormErrors(errors) };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());

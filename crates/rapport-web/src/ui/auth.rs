@@ -39,7 +39,7 @@ pub(super) fn anonymous_csrf(state: &AppState, headers: &HeaderMap) -> (String, 
     }
 }
 
-fn with_cookie(body: impl IntoResponse, set: Option<header::HeaderValue>) -> Response {
+pub(super) fn with_cookie(body: impl IntoResponse, set: Option<header::HeaderValue>) -> Response {
     let mut resp = body.into_response();
     if let Some(c) = set {
         resp.headers_mut().append(header::SET_COOKIE, c);

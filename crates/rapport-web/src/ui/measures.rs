@@ -37,6 +37,8 @@ pub struct InstrumentChoice {
     pub short_name: String,
     pub name: String,
     pub clinician: bool,
+    /// May be sent to the client as a measure link.
+    pub sendable: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -100,6 +102,7 @@ pub async fn show(
             short_name: i.short_name.clone(),
             name: i.name.clone(),
             clinician: i.administration == rapport_core::measures::definition::Administration::Clinician,
+            sendable: super::portal::sendable(i),
         })
         .collect();
     let outcomes =
@@ -147,7 +150,7 @@ struct MeasureForm {
 }
 
 /// Items as form fields `{prefix}_{n}`, numbered from 1 after `offset`.
-fn item_views(
+pub(super) fn item_views(
     inst: &Instrument,
     list: &[rapport_core::measures::definition::Item],
     prefix: &str,
@@ -222,7 +225,7 @@ pub async fn new_form(
     render(&form_page(layout, c, inst, &form, FormErrors::default()))
 }
 
-fn field_code(form: &HashMap<String, String>, field: &str, errors: &mut ValidationErrors) -> Option<i64> {
+pub(super) fn field_code(form: &HashMap<String, String>, field: &str, errors: &mut ValidationErrors) -> Option<i64> {
     let v = form.get(field).map(|s| s.trim()).filter(|s| !s.is_empty())?;
     match v.parse::<i64>() {
         Ok(n) => Some(n),

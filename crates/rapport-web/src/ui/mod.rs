@@ -18,6 +18,7 @@ pub mod mfa;
 pub mod notes;
 pub mod ops;
 pub mod pages;
+pub mod portal;
 pub mod risk;
 pub mod timeline;
 pub mod worksheets;

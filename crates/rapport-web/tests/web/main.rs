@@ -12,6 +12,7 @@ mod matrix;
 mod measures;
 mod mfa;
 mod notes;
+mod portal;
 mod support;
 mod timeline;
 mod ui;

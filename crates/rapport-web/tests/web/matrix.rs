@@ -111,6 +111,7 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::worksheets::matrix_entries());
     v.extend(crate::context::matrix_entries());
     v.extend(crate::notes::matrix_entries());
+    v.extend(crate::portal::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
     v
@@ -173,6 +174,7 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     crate::worksheets::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
     crate::context::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
     crate::notes::matrix_fixtures(&app, &a.id, &mut fixtures).await;
+    crate::portal::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
 
     let mut callers = Vec::new();
     let anon = Browser::new(&app);

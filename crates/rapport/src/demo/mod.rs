@@ -204,6 +204,25 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         Some((c, _)) => Some(notes::seed(store, c, &staff[0]).await.map_err(err)?),
         None => None,
     };
+    // One unused single-use measure link (PHQ-9) for the first client.
+    let link = match &first_client {
+        Some((c, _)) => {
+            let token = rapport_web::identity::new_secret();
+            store
+                .create_measure_link(
+                    &rapport_web::identity::secret_hash(&token),
+                    c,
+                    "phq9",
+                    &staff[0],
+                    Timestamp::now().plus(time::Duration::days(rapport_web::ui::portal::LINK_DAYS)),
+                    event(action::MEASURE_LINK_CREATE, "measure_link"),
+                )
+                .await
+                .map_err(err)?;
+            Some(token)
+        }
+        None => None,
+    };
     let _ = admin;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
@@ -227,6 +246,9 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     }
     if let Some(line) = notes_line {
         println!("{line}");
+    }
+    if let (Some(token), Some((_, name))) = (&link, &first_client) {
+        println!("An unused single-use PHQ-9 link for {name} (no account needed, 7 days): /m/{token}");
     }
     println!("Password for every demo account: {DEMO_PASSWORD}");
     Ok(())

@@ -1,0 +1,148 @@
+//! Single-use measure links: a client answers one instrument without an
+//! account. Only the token's SHA-256 is stored; a link expires and is consumed
+//! in the same transaction as the response it records.
+
+use crate::measures::{record_in, NewResponse, RecordedResponse};
+use crate::{audit, ts, Result, Store};
+use rapport_core::audit::AuditEvent;
+use rapport_core::{Id, Timestamp};
+use sqlx::Row;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeasureLink {
+    pub id: Id,
+    pub client_id: Id,
+    pub instrument_id: String,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+    pub used_at: Option<Timestamp>,
+}
+
+/// What a token lookup found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkState {
+    Unknown,
+    Expired(MeasureLink),
+    Used(MeasureLink),
+    Live(MeasureLink),
+}
+
+/// The result of submitting through a link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkSubmit {
+    Recorded(RecordedResponse),
+    /// Expired, used or unknown: nothing was stored.
+    Refused,
+}
+
+fn link_from_row(r: &sqlx::any::AnyRow) -> Result<MeasureLink> {
+    Ok(MeasureLink {
+        id: Id::from_db(r.try_get("id")?),
+        client_id: Id::from_db(r.try_get("client_id")?),
+        instrument_id: r.try_get("instrument_id")?,
+        created_at: ts(&r.try_get::<String, _>("created_at")?),
+        expires_at: ts(&r.try_get::<String, _>("expires_at")?),
+        used_at: crate::opt_ts(r.try_get("used_at")?),
+    })
+}
+
+impl Store {
+    /// Creates a link for `token_hash`; the caller keeps (and shows once) the token.
+    pub async fn create_measure_link(
+        &self,
+        token_hash: &str,
+        client: &Id,
+        instrument: &str,
+        by: &Id,
+        expires_at: Timestamp,
+        mut event: AuditEvent,
+    ) -> Result<Id> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO measure_links (id, token_hash, client_id, instrument_id, created_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id.as_str())
+        .bind(token_hash)
+        .bind(client.as_str())
+        .bind(instrument)
+        .bind(by.as_str())
+        .bind(now.to_db())
+        .bind(expires_at.to_db())
+        .execute(&mut *tx)
+        .await?;
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(client.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn measure_link(&self, token_hash: &str) -> Result<LinkState> {
+        let row = sqlx::query(
+            "SELECT id, client_id, instrument_id, created_at, expires_at, used_at FROM measure_links WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.read)
+        .await?;
+        let Some(row) = row else { return Ok(LinkState::Unknown) };
+        let link = link_from_row(&row)?;
+        Ok(if link.used_at.is_some() {
+            LinkState::Used(link)
+        } else if link.expires_at <= Timestamp::now() {
+            LinkState::Expired(link)
+        } else {
+            LinkState::Live(link)
+        })
+    }
+
+    /// A client's links, newest first.
+    pub async fn client_measure_links(&self, client: &Id) -> Result<Vec<MeasureLink>> {
+        let rows = sqlx::query(
+            "SELECT id, client_id, instrument_id, created_at, expires_at, used_at FROM measure_links \
+             WHERE client_id = $1 ORDER BY created_at DESC, id DESC",
+        )
+        .bind(client.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(link_from_row).collect()
+    }
+
+    /// Consumes a live link and records its response in one transaction; a
+    /// link that is used, expired or unknown (or not for this response's
+    /// client and instrument) stores nothing.
+    pub async fn submit_measure_link(
+        &self,
+        token_hash: &str,
+        r: &NewResponse,
+        event: AuditEvent,
+    ) -> Result<LinkSubmit> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let claimed = sqlx::query(
+            "UPDATE measure_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
+             AND client_id = $3 AND instrument_id = $4",
+        )
+        .bind(token_hash)
+        .bind(now.to_db())
+        .bind(r.client_id.as_str())
+        .bind(r.score.instrument.clone())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed != 1 {
+            tx.rollback().await?;
+            return Ok(LinkSubmit::Refused);
+        }
+        let rec = record_in(&mut tx, r, event, now).await?;
+        sqlx::query("UPDATE measure_links SET response_id = $2 WHERE token_hash = $1")
+            .bind(token_hash)
+            .bind(rec.id.as_str())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(LinkSubmit::Recorded(rec))
+    }
+}

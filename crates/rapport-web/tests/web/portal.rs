@@ -1,0 +1,200 @@
+//! Client-facing measurement: single-use measure links and crisis resources.
+
+use crate::matrix::{e, Entry};
+use crate::support::*;
+use rapport_core::access::Role;
+use rapport_core::audit::action;
+use rapport_core::{Id, Timestamp};
+use rapport_web::identity::secret_hash;
+use reqwest::Method as M;
+
+pub fn matrix_entries() -> Vec<Entry> {
+    vec![
+        // Without an instrument the form is refused (422) for those who may write.
+        e(M::POST, "/clients/{id}/measures/links", "/clients/{client}/measures/links", "LNAAN"),
+        // A link is for whoever holds it: an expired one is gone for everyone,
+        // an unknown one is absent for everyone.
+        e(M::GET, "/m/{token}", "/m/{expired_link}", "GGGGG"),
+        e(M::POST, "/m/{token}", "/m/not-a-link-token", "NNNNN"),
+    ]
+}
+
+async fn system_link(app: &TestApp, client: &Id, clinician: &Id, instrument: &str, expires: Timestamp) -> String {
+    let token = format!("test-{}", Id::new());
+    app.store
+        .create_measure_link(
+            &secret_hash(&token),
+            client,
+            instrument,
+            clinician,
+            expires,
+            rapport_core::audit::AuditEvent {
+                actor_label: "test".into(),
+                action: action::MEASURE_LINK_CREATE.into(),
+                resource_type: "measure_link".into(),
+                outcome: "success".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    token
+}
+
+pub async fn matrix_fixtures(app: &TestApp, client: &Id, clinician: &Id, out: &mut Vec<(&'static str, String)>) {
+    let past = Timestamp::now().minus(time::Duration::hours(1));
+    out.push(("{expired_link}", system_link(app, client, clinician, "gad7", past).await));
+}
+
+/// Creates a link through the client's measures page; returns its path (`/m/...`).
+async fn create_link(b: &Browser, client: &str, instrument: &str) -> String {
+    let page = format!("/clients/{client}/measures");
+    let r = b.submit(&page, &format!("{page}/links"), &[("instrument", instrument)]).await;
+    assert_eq!(r.status(), 200);
+    let body = r.text().await.unwrap();
+    let i = body.find("/m/").expect("link shown");
+    let rest = &body[i..];
+    rest[..rest.find('"').unwrap()].to_string()
+}
+
+/// Performs every link action once (for the every-audited-action test).
+pub async fn exercise_every_action(b: &Browser, client_page: &str) {
+    let client = client_page.trim_start_matches("/clients/");
+    create_link(b, client, "gad7").await;
+}
+
+fn answers(values: &[&str]) -> Vec<(String, String)> {
+    values.iter().enumerate().map(|(i, v)| (format!("item_{}", i + 1), v.to_string())).collect()
+}
+
+#[tokio::test]
+async fn a_link_works_once_and_expired_used_or_unknown_links_store_nothing() {
+    on_each_backend(|app| async move {
+        let (user, _, client) = crate::courses::client_of(&app, "links@clinic.example").await;
+        let cid = Id::parse(&client).unwrap();
+        let clinician = app.browser_as("links@clinic.example").await;
+        let link = create_link(&clinician, &client, "gad7").await;
+        assert!(app.count(action::MEASURE_LINK_CREATE).await >= 1);
+
+        let anon = Browser::new(&app);
+        let (s, page) = anon.text(&link).await;
+        assert_eq!(s, 200);
+        assert!(page.contains("Feeling nervous, anxious, or on edge"), "plain item text shown");
+        assert!(!page.contains("Course Client"), "the client's name is not on the link page");
+
+        // A missing answer is refused by name and nothing is stored.
+        let csrf = anon.csrf_from(&link).await;
+        let r = anon.post_form(&link, &[("item_1", "1"), ("csrf", &csrf)]).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("Answer question 2"));
+        assert!(app.store.responses(&cid).await.unwrap().is_empty());
+
+        let all = ["1", "1", "0", "0", "0", "0", "1"];
+        let csrf = anon.csrf_from(&link).await;
+        let mut form: Vec<(String, String)> = answers(&all);
+        form.push(("csrf".into(), csrf.clone()));
+        let r = anon.http.post(app.url(&link)).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Thank you"));
+        assert!(!body.to_lowercase().contains("score") && !body.contains("Total"), "never a score");
+        let stored = app.store.responses(&cid).await.unwrap();
+        assert_eq!(stored.len(), 1);
+        assert_eq!(stored[0].mode, "link");
+        assert_eq!(stored[0].total, Some(3));
+        assert_eq!(stored[0].entered_by, None);
+
+        // Used: 410 to read and to submit, nothing more stored.
+        assert_eq!(anon.get(&link).await.status(), 410);
+        let r = anon.http.post(app.url(&link)).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 410);
+        assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
+
+        // Expired: 410, nothing stored.
+        let past = Timestamp::now().minus(time::Duration::minutes(1));
+        let expired = format!("/m/{}", system_link(&app, &cid, &user.id, "gad7", past).await);
+        assert_eq!(anon.get(&expired).await.status(), 410);
+        let r = anon.http.post(app.url(&expired)).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 410);
+        assert!(r.text().await.unwrap().contains("expired"));
+        assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
+
+        // Unknown: 404, nothing stored.
+        assert_eq!(anon.get("/m/no-such-link").await.status(), 404);
+        let r = anon.http.post(app.url("/m/no-such-link")).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 404);
+        assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
+
+        // Licensed instruments (text not shipped) and unknown ones cannot be sent.
+        let page = format!("/clients/{client}/measures");
+        let r = clinician.submit(&page, &format!("{page}/links"), &[("instrument", "epds")]).await;
+        assert_eq!(r.status(), 422);
+        let r = clinician.submit(&page, &format!("{page}/links"), &[("instrument", "nope")]).await;
+        assert_eq!(r.status(), 422);
+        assert!(app.store.client_measure_links(&cid).await.unwrap().len() == 2);
+        assert!(app.store.audit_verify().await.is_ok());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_positive_item_9_through_a_link_raises_one_flag_and_shows_crisis_resources_not_a_score() {
+    on_each_backend(|app| async move {
+        let (_, _, client) = crate::courses::client_of(&app, "risklink@clinic.example").await;
+        let cid = Id::parse(&client).unwrap();
+        let clinician = app.browser_as("risklink@clinic.example").await;
+        let link = create_link(&clinician, &client, "phq9").await;
+        let anon = Browser::new(&app);
+        let csrf = anon.csrf_from(&link).await;
+        let mut form = answers(&["2", "2", "1", "1", "0", "1", "0", "0", "2"]);
+        form.push(("csrf".into(), csrf));
+        let r = anon.http.post(app.url(&link)).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Samaritans: 116 123"), "crisis resources shown at once");
+        assert!(body.contains("not monitored live"));
+        assert!(body.contains("next appointment"));
+        for word in ["score", "Score", "Total", "severe", "Moderate", "risk", "Risk", "flag"] {
+            assert!(!body.contains(word), "{word} must not be shown to the client");
+        }
+        let flags = app.store.client_risk_flags(&cid).await.unwrap();
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].status, rapport_core::risk::FlagStatus::Open);
+        assert_eq!(app.count(action::RISK_FLAG_RAISE).await, 1);
+        let stored = app.store.responses(&cid).await.unwrap();
+        assert_eq!(stored.len(), 1);
+        assert_eq!(flags[0].response_id.as_ref(), Some(&stored[0].id));
+        // The clinician sees it on the measures page.
+        let (_, page) = clinician.text(&format!("/clients/{client}/measures")).await;
+        assert!(page.contains(&format!("/risk-flags/{}", flags[0].id)));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn crisis_resources_are_an_organisation_setting() {
+    on_each_backend(|app| async move {
+        app.user("admin@clinic.example", Role::Admin).await;
+        let admin = app.browser_as("admin@clinic.example").await;
+        let fields = |crisis: &'static str| {
+            [
+                ("name", "Clinic"),
+                ("idle_timeout_minutes", "30"),
+                ("absolute_lifetime_hours", "12"),
+                ("break_glass_hours", "4"),
+                ("crisis_resources", crisis),
+            ]
+        };
+        let r = admin.submit("/admin/settings", "/admin/settings", &fields("  \n ")).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("Enter at least one crisis resource"));
+        assert!(app.store.organisation().await.unwrap().crisis_lines()[1].contains("Samaritans"));
+        let r = admin
+            .submit("/admin/settings", "/admin/settings", &fields("Clinic crisis line 0100 000 000\n\nEmergency 999\n"))
+            .await;
+        assert_eq!(r.status(), 303);
+        let org = app.store.organisation().await.unwrap();
+        assert_eq!(org.crisis_lines(), vec!["Clinic crisis line 0100 000 000", "Emergency 999"]);
+    })
+    .await;
+}
