@@ -70,6 +70,88 @@ struct MeasuresPage {
     nhs: Option<NhsTtJson>,
     flags: Vec<RiskFlagRow>,
     instruments: Vec<InstrumentChoice>,
+    charts: Vec<ChartView>,
+}
+
+/// One instrument's chart with its data-table alternative.
+pub struct ChartView {
+    pub instrument: String,
+    pub svg: String,
+    pub by_session: bool,
+    pub rows: Vec<ChartRow>,
+}
+
+pub struct ChartRow {
+    pub date: String,
+    pub session: String,
+    pub total: i64,
+    pub band: String,
+}
+
+/// The session a response was completed for: the first held session on or
+/// after its date (`held` in date order, numbered from 1).
+fn session_for(held: &[time::Date], d: time::Date) -> Option<u32> {
+    held.iter().position(|s| *s >= d).map(|i| i as u32 + 1)
+}
+
+/// A chart per instrument with complete scores (oldest first), with the
+/// client's timeline events; with session numbers when `held` is given.
+pub async fn charts_for(
+    state: &AppState,
+    client: &rapport_core::Id,
+    responses: &[ResponseRow],
+    held: Option<&[time::Date]>,
+) -> AppResult<Vec<ChartView>> {
+    use rapport_core::measures::chart::{measure_svg, ChartEvent, ChartPoint};
+    use rapport_core::timeline::TimelineEvent;
+    let events: Vec<ChartEvent> = state
+        .store
+        .client_records::<TimelineEvent>(client)
+        .await?
+        .into_iter()
+        .filter_map(|r| r.body.when().map(|w| ChartEvent { date: w.midpoint(), label: r.body.title.clone() }))
+        .collect();
+    let mut order: Vec<&str> = Vec::new();
+    for r in responses {
+        if r.total.is_some() && !order.contains(&r.instrument_id.as_str()) {
+            order.push(&r.instrument_id);
+        }
+    }
+    let mut charts = Vec::new();
+    for inst_id in order {
+        let Some(inst) = state.instruments.get(inst_id) else { continue };
+        let mut mine: Vec<&ResponseRow> =
+            responses.iter().filter(|r| r.instrument_id == inst_id && r.total.is_some()).collect();
+        mine.sort_by_key(|r| r.completed_at);
+        let points: Vec<ChartPoint> = mine
+            .iter()
+            .map(|r| ChartPoint {
+                date: r.completed_at.date(),
+                total: r.total.unwrap_or_default(),
+                session: held.and_then(|h| session_for(h, r.completed_at.date())),
+            })
+            .collect();
+        let svg = measure_svg(inst, &points, &events, &format!("chart-{inst_id}"));
+        let band_label = |r: &ResponseRow| {
+            let id = r.band.as_deref().unwrap_or("");
+            inst.band_set(r.band_set.as_deref())
+                .and_then(|b| b.bands.iter().find(|b| b.id == id))
+                .map(|b| b.label.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let rows = mine
+            .iter()
+            .zip(&points)
+            .map(|(r, p)| ChartRow {
+                date: rapport_core::time::format_date(p.date),
+                session: p.session.map(|s| s.to_string()).unwrap_or_default(),
+                total: p.total,
+                band: band_label(r),
+            })
+            .collect();
+        charts.push(ChartView { instrument: inst.short_name.clone(), svg, by_session: held.is_some(), rows });
+    }
+    Ok(charts)
 }
 
 pub async fn show(
@@ -81,6 +163,23 @@ pub async fn show(
     let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
     let course = course_of(&state, &c, q.course.as_deref()).await?;
     let mut responses = state.store.responses(&c.id).await?;
+    let charts = match &course {
+        Some(cid) => {
+            let id = rapport_core::Id::parse(cid).ok_or(AppError::NotFound)?;
+            let held: Vec<time::Date> = state
+                .store
+                .course_sessions(&id)
+                .await?
+                .into_iter()
+                .filter(|s| s.attendance.is_held())
+                .map(|s| s.date)
+                .collect();
+            let mine: Vec<ResponseRow> =
+                responses.iter().filter(|r| r.course_id.as_deref().is_none_or(|k| k == cid)).cloned().collect();
+            charts_for(&state, &c.id, &mine, Some(&held)).await?
+        }
+        None => charts_for(&state, &c.id, &responses, None).await?,
+    };
     let summary = outcomes(&state, &responses);
     let flags = state.store.client_risk_flags(&c.id).await?;
     let mut e = me.event(action::OUTCOMES_READ, "client");
@@ -113,6 +212,7 @@ pub async fn show(
         nhs: summary.nhs_talking_therapies,
         flags,
         instruments,
+        charts,
     })
 }
 
