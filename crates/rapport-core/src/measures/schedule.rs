@@ -11,6 +11,8 @@
 //! - **Due**: the next session is a scheduled one and no response has been
 //!   completed since the last held session (any response at all, before the first).
 
+use crate::records::{RecordBody, Scope};
+use crate::validation::ValidationErrors;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -28,6 +30,36 @@ impl Default for Schedule {
     /// PHQ-9 and GAD-7 before every session.
     fn default() -> Self {
         Schedule { instruments: vec!["phq9".into(), "gad7".into()], every: 1 }
+    }
+}
+
+/// The most sessions between measurements a schedule may set.
+pub const MAX_EVERY: u32 = 12;
+
+impl RecordBody for Schedule {
+    const KIND: &'static str = "measure_schedule";
+    const SCOPE: Scope = Scope::Course;
+
+    /// Instrument ids trimmed, de-duplicated and snake_case (whether each is in
+    /// the library is checked by the caller); a cadence of 1 to `MAX_EVERY`.
+    fn validate(self) -> Result<Self, ValidationErrors> {
+        let mut e = ValidationErrors::new();
+        let mut instruments: Vec<String> = Vec::new();
+        for i in self.instruments.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
+            if i.len() > 40 || !i.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+                e.add("instruments", "Choose instruments from the list.");
+            } else if !instruments.iter().any(|x| x == i) {
+                instruments.push(i.to_string());
+            }
+        }
+        if instruments.is_empty() {
+            e.add("instruments", "Choose at least one instrument.");
+        }
+        if self.every == 0 || self.every > MAX_EVERY {
+            e.add("every", format!("Choose every 1 to {MAX_EVERY} sessions."));
+        }
+        e.into_result()?;
+        Ok(Schedule { instruments, every: self.every })
     }
 }
 
@@ -128,6 +160,16 @@ mod tests {
         assert_eq!(due_state(3, &[s1, s2, s3], &[s1]), DueState::Due);
         // Session 4 held without a response: overdue.
         assert_eq!(due_state(3, &[s1, s2, s3, date!(2026 - 01 - 26)], &[s1]), DueState::Overdue);
+    }
+
+    #[test]
+    fn a_schedule_validates_and_normalises() {
+        let s = Schedule { instruments: vec![" phq9 ".into(), "phq9".into(), "gad7".into()], every: 2 };
+        assert_eq!(s.validate().unwrap(), Schedule { instruments: vec!["phq9".into(), "gad7".into()], every: 2 });
+        assert!(Schedule { instruments: vec![], every: 1 }.validate().is_err());
+        assert!(Schedule { instruments: vec!["phq9".into()], every: 0 }.validate().is_err());
+        assert!(Schedule { instruments: vec!["phq9".into()], every: 13 }.validate().is_err());
+        assert!(Schedule { instruments: vec!["<b>".into()], every: 1 }.validate().is_err());
     }
 
     #[test]
