@@ -199,7 +199,11 @@ pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEven
     }
     // The line and the points, with the date (and session number) under each.
     let path: Vec<String> = points.iter().map(|p| format!("{:.1},{:.1}", x_of(p.date), y_of(p.total as f64))).collect();
-    let _ = write!(out, "<polyline class=\"scores\" points=\"{}\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2\"/>", path.join(" "));
+    let _ = write!(
+        out,
+        "<polyline class=\"scores\" points=\"{}\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2\"/>",
+        path.join(" ")
+    );
     let label_every = (points.len() / 8).max(1);
     for (i, p) in points.iter().enumerate() {
         let (x, y) = (x_of(p.date), y_of(p.total as f64));
@@ -301,12 +305,8 @@ mod tests {
     fn no_scores_gives_a_labelled_empty_chart() {
         let svg = measure_svg(&phq9(), &[], &[], "e");
         assert!(svg.contains("role=\"img\"") && svg.contains("No scores yet."));
-        let by_date = measure_svg(
-            &phq9(),
-            &[ChartPoint { date: date!(2026 - 02 - 02), total: 3, session: None }],
-            &[],
-            "d",
-        );
+        let by_date =
+            measure_svg(&phq9(), &[ChartPoint { date: date!(2026 - 02 - 02), total: 3, session: None }], &[], "d");
         assert!(by_date.contains(">Date<") && by_date.contains("1 score from"));
     }
 }

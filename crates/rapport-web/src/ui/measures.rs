@@ -14,12 +14,12 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_core::audit::action;
 use rapport_core::measures::definition::Instrument;
+use rapport_core::measures::schedule::Schedule;
 use rapport_core::measures::scoring::score;
+use rapport_core::records::RecordBody;
 use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
 use rapport_store::measures::{Mode, NewResponse, ResponseRow, RiskFlagRow};
-use rapport_core::measures::schedule::Schedule;
-use rapport_core::records::RecordBody;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -31,7 +31,10 @@ pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
 }
 
 /// The course's measurement schedule and its version (0: none stored, the default applies).
-pub async fn schedule_of(state: &AppState, course: &rapport_core::Id) -> AppResult<(Schedule, i64, Option<rapport_core::Id>)> {
+pub async fn schedule_of(
+    state: &AppState,
+    course: &rapport_core::Id,
+) -> AppResult<(Schedule, i64, Option<rapport_core::Id>)> {
     Ok(match state.store.course_records::<Schedule>(course).await?.into_iter().next() {
         Some(r) => (r.body, r.version, Some(r.id)),
         None => (Schedule::default(), 0, None),
@@ -78,11 +81,8 @@ pub async fn save_schedule(
         }
         (_, _, None) => return Err(AppError::Conflict("The schedule changed since the page was loaded.".into())),
     }
-    Ok(Redirect::to(&format!(
-        "/clients/{}/measures?course={}&done=schedule-saved",
-        cx.client.id, cx.course.id
-    ))
-    .into_response())
+    Ok(Redirect::to(&format!("/clients/{}/measures?course={}&done=schedule-saved", cx.client.id, cx.course.id))
+        .into_response())
 }
 
 pub struct OutcomeRow {

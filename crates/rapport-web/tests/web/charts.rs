@@ -26,8 +26,9 @@ async fn measured_course(app: &TestApp, email: &str) -> (Browser, String, String
     assert_eq!(s, 201, "{course}");
     let course = course["id"].as_str().unwrap().to_string();
     for date in ["2026-01-05", "2026-01-12"] {
-        let (s, r) =
-            api.post(&format!("/api/v1/courses/{course}/sessions"), json!({"date": date, "attendance": "attended"})).await;
+        let (s, r) = api
+            .post(&format!("/api/v1/courses/{course}/sessions"), json!({"date": date, "attendance": "attended"}))
+            .await;
         assert_eq!(s, 201, "{r}");
     }
     for (at, answers) in [
@@ -63,7 +64,9 @@ async fn the_course_measures_page_charts_scores_by_session_with_events_and_a_tab
         assert!(page.contains("caseness ≥ 10"));
         assert!(page.contains("&lt;b&gt;Moved&lt;/b&gt; &amp; co") && !page.contains("<b>Moved</b>"));
         assert!(page.contains("PHQ-9 scores as a table"));
-        assert!(page.contains("<td>2026-01-04</td><td>1</td><td>22</td>") || page.contains("2026-01-04</td><td>1</td>"));
+        assert!(
+            page.contains("<td>2026-01-04</td><td>1</td><td>22</td>") || page.contains("2026-01-04</td><td>1</td>")
+        );
         // Without a course: by date, and the client tabs lead here.
         let (_, plain) = b.text(&format!("/clients/{client}/measures")).await;
         assert!(plain.contains("measure-chart") && plain.contains(">Date<") && !plain.contains(">S1<"));
@@ -82,8 +85,12 @@ async fn schedules_make_measures_due_or_overdue_on_the_course_and_the_caseload()
         let page = format!("/clients/{client}/measures?course={course}");
         let (_, html) = b.text(&page).await;
         assert!(html.contains("By default this course asks") && html.contains("every session"));
-        assert!(html.contains("PHQ-9: <span class=\"badge badge-muted\"><span aria-hidden=\"true\">◷</span> Due</span>"));
-        assert!(html.contains("GAD-7: <span class=\"badge badge-risk\"><span aria-hidden=\"true\">⏰</span> Overdue</span>"));
+        assert!(
+            html.contains("PHQ-9: <span class=\"badge badge-muted\"><span aria-hidden=\"true\">○</span> Due</span>")
+        );
+        assert!(
+            html.contains("GAD-7: <span class=\"badge badge-risk\"><span aria-hidden=\"true\">!</span> Overdue</span>")
+        );
         let (_, list) = b.text("/clients").await;
         assert!(list.contains("Overdue: GAD-7") && list.contains("Due: PHQ-9"), "{list}");
         assert!(list.contains("Open risk flag"));
@@ -91,11 +98,11 @@ async fn schedules_make_measures_due_or_overdue_on_the_course_and_the_caseload()
         // PHQ-9 only, every 2 sessions: before session 3, which is next.
         let creates = app.count("record.create").await;
         let r = b
-            .submit(&page, &format!("/courses/{course}/measure-schedule"), &[
-                ("instrument", "phq9"),
-                ("every", "2"),
-                ("version", "0"),
-            ])
+            .submit(
+                &page,
+                &format!("/courses/{course}/measure-schedule"),
+                &[("instrument", "phq9"), ("every", "2"), ("version", "0")],
+            )
             .await;
         assert_eq!(r.status(), 303);
         assert_eq!(app.count("record.create").await, creates + 1);
@@ -107,23 +114,25 @@ async fn schedules_make_measures_due_or_overdue_on_the_course_and_the_caseload()
 
         // A stale version is a conflict; an unknown or missing instrument is refused.
         let stale = b
-            .submit(&page, &format!("/courses/{course}/measure-schedule"), &[
-                ("instrument", "gad7"),
-                ("every", "1"),
-                ("version", "0"),
-            ])
+            .submit(
+                &page,
+                &format!("/courses/{course}/measure-schedule"),
+                &[("instrument", "gad7"), ("every", "1"), ("version", "0")],
+            )
             .await;
         assert_eq!(stale.status(), 409);
-        for bad in [vec![("every", "1"), ("version", "1")], vec![("instrument", "nope"), ("every", "1"), ("version", "1")]] {
+        for bad in
+            [vec![("every", "1"), ("version", "1")], vec![("instrument", "nope"), ("every", "1"), ("version", "1")]]
+        {
             let r = b.submit(&page, &format!("/courses/{course}/measure-schedule"), &bad).await;
             assert!(r.status().is_client_error() && r.status() != 404, "{}", r.status());
         }
         let r = b
-            .submit(&page, &format!("/courses/{course}/measure-schedule"), &[
-                ("instrument", "gad7"),
-                ("every", "1"),
-                ("version", "1"),
-            ])
+            .submit(
+                &page,
+                &format!("/courses/{course}/measure-schedule"),
+                &[("instrument", "gad7"), ("every", "1"), ("version", "1")],
+            )
             .await;
         assert_eq!(r.status(), 303);
         assert!(app.count("record.update").await >= 1);
@@ -132,11 +141,11 @@ async fn schedules_make_measures_due_or_overdue_on_the_course_and_the_caseload()
         let other = app.user("other-sched@clinic.example", rapport_core::access::Role::Clinician).await;
         let ob = app.browser_as(&other.email).await;
         let r = ob
-            .submit("/clients", &format!("/courses/{course}/measure-schedule"), &[
-                ("instrument", "phq9"),
-                ("every", "1"),
-                ("version", "2"),
-            ])
+            .submit(
+                "/clients",
+                &format!("/courses/{course}/measure-schedule"),
+                &[("instrument", "phq9"), ("every", "1"), ("version", "2")],
+            )
             .await;
         assert_eq!(r.status(), 404);
     })
