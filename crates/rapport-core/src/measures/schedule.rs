@@ -86,7 +86,7 @@ pub fn due_state(every: u32, held: &[Date], responses: &[Date]) -> DueState {
     let every = every.max(1) as usize;
     let mut held = held.to_vec();
     held.sort();
-    let scheduled = |n: usize| (n - 1) % every == 0; // n is 1-based
+    let scheduled = |n: usize| (n - 1).is_multiple_of(every); // n is 1-based
     let in_window = |from: Option<Date>, to: Date| responses.iter().any(|r| from.is_none_or(|f| *r > f) && *r <= to);
     // The latest held session that was a scheduled one.
     if let Some(i) = (0..held.len()).rev().find(|i| scheduled(i + 1)) {
