@@ -827,4 +827,81 @@ impl Store {
             })
             .collect()
     }
+
+    /// What the caseload shows about measures for a page of clients, in three
+    /// queries: complete scores (oldest first), which clients have a risk flag
+    /// not yet closed, and the held-session dates of the given courses.
+    pub async fn caseload_measures(&self, clients: &[Id], courses: &[Id]) -> Result<CaseloadMeasures> {
+        let mut out = CaseloadMeasures::default();
+        if clients.is_empty() {
+            return Ok(out);
+        }
+        let marks = |n: usize| (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "SELECT client_id, instrument_id, completed_at, total FROM measure_responses \
+             WHERE total IS NOT NULL AND client_id IN ({}) ORDER BY completed_at, created_at, id",
+            marks(clients.len())
+        );
+        let mut q = sqlx::query(&sql);
+        for c in clients {
+            q = q.bind(c.as_str());
+        }
+        for r in q.fetch_all(&self.read).await? {
+            out.scores.push(CaseloadScore {
+                client_id: r.try_get("client_id")?,
+                instrument_id: r.try_get("instrument_id")?,
+                completed_at: ts(&r.try_get::<String, _>("completed_at")?),
+                total: r.try_get("total")?,
+            });
+        }
+        let sql = format!(
+            "SELECT DISTINCT client_id FROM risk_flags WHERE status <> 'closed' AND client_id IN ({})",
+            marks(clients.len())
+        );
+        let mut q = sqlx::query(&sql);
+        for c in clients {
+            q = q.bind(c.as_str());
+        }
+        for r in q.fetch_all(&self.read).await? {
+            out.open_flags.insert(r.try_get("client_id")?);
+        }
+        if !courses.is_empty() {
+            let sql = format!(
+                "SELECT course_id, session_date FROM therapy_sessions WHERE attendance = 'attended' \
+                 AND course_id IN ({}) ORDER BY session_date",
+                marks(courses.len())
+            );
+            let mut q = sqlx::query(&sql);
+            for c in courses {
+                q = q.bind(c.as_str());
+            }
+            for r in q.fetch_all(&self.read).await? {
+                let d: String = r.try_get("session_date")?;
+                let date = rapport_core::time::parse_date(&d)
+                    .ok_or_else(|| StoreError::Invalid(format!("corrupt session_date in database: {d:?}")))?;
+                out.held.entry(r.try_get("course_id")?).or_default().push(date);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// One complete score, for the caseload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseloadScore {
+    pub client_id: String,
+    pub instrument_id: String,
+    pub completed_at: Timestamp,
+    pub total: i64,
+}
+
+/// Measures facts for a page of the caseload (see `Store::caseload_measures`).
+#[derive(Clone, Debug, Default)]
+pub struct CaseloadMeasures {
+    /// Oldest first.
+    pub scores: Vec<CaseloadScore>,
+    /// Client ids with a risk flag not yet closed.
+    pub open_flags: std::collections::HashSet<String>,
+    /// Course id → held-session dates, in date order.
+    pub held: std::collections::HashMap<String, Vec<time::Date>>,
 }

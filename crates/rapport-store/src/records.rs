@@ -251,6 +251,25 @@ impl Store {
         rows.iter().map(from_row).collect()
     }
 
+    /// Live records of kind `T` in any of `courses` (one query), oldest first.
+    pub async fn records_of_courses<T: RecordBody>(&self, courses: &[Id]) -> Result<Vec<Record<T>>> {
+        if courses.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (2..=courses.len() + 1).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
+             WHERE r.kind = $1 AND r.removed_at IS NULL AND r.course_id IN ({}) ORDER BY r.created_at, r.id",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query(&sql).bind(T::KIND);
+        for c in courses {
+            q = q.bind(c.as_str());
+        }
+        let rows = q.fetch_all(&self.read).await?;
+        rows.iter().map(from_row).collect()
+    }
+
     /// Live records of kind `T` under a parent record, oldest first.
     pub async fn child_records<T: RecordBody>(&self, parent: &Id) -> Result<Vec<Record<T>>> {
         let sql = format!(

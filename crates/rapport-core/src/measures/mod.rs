@@ -2,7 +2,9 @@
 //! metrics. The rules and worked examples are in `docs/measures.md`.
 
 pub mod change;
+pub mod chart;
 pub mod definition;
+pub mod schedule;
 pub mod scoring;
 
 pub use change::{NotOnTrackRule, ReliableChange};

@@ -32,9 +32,26 @@ struct CaseloadList {
     today: time::Date,
     /// Client id → (course id, "Session 5 of 16 · middle phase · 11 left", ending prompt).
     courses: std::collections::HashMap<String, (String, String, bool)>,
+    /// Client id → measures markers.
+    markers: std::collections::HashMap<String, Markers>,
+}
+
+/// What the caseload shows about a client's measures.
+#[derive(Default)]
+pub struct Markers {
+    /// Short names of scheduled measures overdue, then due.
+    pub overdue: Vec<String>,
+    pub due: Vec<String>,
+    /// Short names of instruments whose scores are not on track.
+    pub not_on_track: Vec<String>,
+    pub open_risk_flag: bool,
 }
 
 impl CaseloadList {
+    fn markers(&self, row: &CaseloadRow) -> Option<&Markers> {
+        self.markers.get(row.id.as_str())
+    }
+
     fn course(&self, row: &CaseloadRow) -> Option<&(String, String, bool)> {
         self.courses.get(row.id.as_str())
     }
@@ -106,8 +123,9 @@ pub async fn caseload(
     state.store.audit(e).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let today = Timestamp::now().date();
-    let courses = open_course_progress(&state, &rows).await?;
-    let list = CaseloadList { rows, total, search, archived, page, pages, today, courses };
+    let (courses, open) = open_course_progress(&state, &rows).await?;
+    let markers = measure_markers(&state, &rows, &open).await?;
+    let list = CaseloadList { rows, total, search, archived, page, pages, today, courses, markers };
     // htmx live search swaps only the results.
     if headers.contains_key("hx-request") && !headers.contains_key("hx-boosted") {
         return Ok(render(&CaseloadRows { list })?.into_response());
@@ -116,18 +134,80 @@ pub async fn caseload(
     Ok(render(&CaseloadPage { layout, list })?.into_response())
 }
 
-/// Where each listed client's open course stands (the most recently started one).
+/// Where each listed client's open course stands (the most recently started
+/// one), and client id → that course's id.
 async fn open_course_progress(
     state: &AppState,
     rows: &[CaseloadRow],
-) -> AppResult<std::collections::HashMap<String, (String, String, bool)>> {
+) -> AppResult<(std::collections::HashMap<String, (String, String, bool)>, std::collections::HashMap<String, Id>)> {
     let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
     let mut out = std::collections::HashMap::new();
+    let mut open = std::collections::HashMap::new();
     for s in state.store.open_courses_of(&ids).await? {
+        open.insert(s.course.client_id.to_string(), s.course.id.clone());
         let Some(p) = state.config.protocols.get(&s.course.protocol_id) else { continue };
         let progress = rapport_core::course::Progress::new(p, s.course.planned_sessions, s.sessions_held, false);
         let text = format!("{}: {}", p.name, progress.summary());
         out.insert(s.course.client_id.to_string(), (s.course.id.to_string(), text, progress.ending_prompt));
+    }
+    Ok((out, open))
+}
+
+/// Due and overdue scheduled measures (open courses; the default schedule
+/// unless the course has its own), not-on-track instruments and open risk
+/// flags, for a page of clients in a fixed number of queries.
+async fn measure_markers(
+    state: &AppState,
+    rows: &[CaseloadRow],
+    open: &std::collections::HashMap<String, Id>,
+) -> AppResult<std::collections::HashMap<String, Markers>> {
+    use rapport_core::measures::schedule::{schedule_states, DueState, Schedule};
+    let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
+    let courses: Vec<Id> = open.values().cloned().collect();
+    let facts = state.store.caseload_measures(&ids, &courses).await?;
+    let schedules: std::collections::HashMap<String, Schedule> = state
+        .store
+        .records_of_courses::<Schedule>(&courses)
+        .await?
+        .into_iter()
+        .filter_map(|r| r.course_id.map(|c| (c.to_string(), r.body)))
+        .collect();
+    let short = |id: &str| state.instruments.get(id).map(|i| i.short_name.clone()).unwrap_or_else(|| id.to_string());
+    let rule = rapport_core::measures::NotOnTrackRule::default();
+    let mut out = std::collections::HashMap::new();
+    for r in rows {
+        let cid = r.id.to_string();
+        let mine: Vec<&rapport_store::measures::CaseloadScore> =
+            facts.scores.iter().filter(|s| s.client_id == cid).collect();
+        let mut m = Markers { open_risk_flag: facts.open_flags.contains(&cid), ..Markers::default() };
+        let mut seen: Vec<&str> = Vec::new();
+        for s in &mine {
+            if !seen.contains(&s.instrument_id.as_str()) {
+                seen.push(&s.instrument_id);
+            }
+        }
+        for inst_id in seen {
+            let Some(inst) = state.instruments.get(inst_id) else { continue };
+            let totals: Vec<i64> = mine.iter().filter(|s| s.instrument_id == inst_id).map(|s| s.total).collect();
+            if !rapport_core::measures::change::not_on_track(&rule, inst, &totals).is_empty() {
+                m.not_on_track.push(inst.short_name.clone());
+            }
+        }
+        if let Some(course) = open.get(&cid) {
+            let key = course.to_string();
+            let schedule = schedules.get(&key).cloned().unwrap_or_default();
+            let held = facts.held.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+            let done: Vec<(String, time::Date)> =
+                mine.iter().map(|s| (s.instrument_id.clone(), s.completed_at.date())).collect();
+            for (inst, state_) in schedule_states(&schedule, held, &done) {
+                match state_ {
+                    DueState::Overdue => m.overdue.push(short(&inst)),
+                    DueState::Due => m.due.push(short(&inst)),
+                    DueState::NotDue => {}
+                }
+            }
+        }
+        out.insert(cid, m);
     }
     Ok(out)
 }

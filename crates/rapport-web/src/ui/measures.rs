@@ -14,7 +14,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_core::audit::action;
 use rapport_core::measures::definition::Instrument;
+use rapport_core::measures::schedule::Schedule;
 use rapport_core::measures::scoring::score;
+use rapport_core::records::RecordBody;
 use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
 use rapport_store::measures::{Mode, NewResponse, ResponseRow, RiskFlagRow};
@@ -25,6 +27,62 @@ pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
     r.get("/clients/{id}/measures", show)
         .get("/clients/{id}/measures/new", new_form)
         .post("/clients/{id}/measures/new", create)
+        .post("/courses/{id}/measure-schedule", save_schedule)
+}
+
+/// The course's measurement schedule and its version (0: none stored, the default applies).
+pub async fn schedule_of(
+    state: &AppState,
+    course: &rapport_core::Id,
+) -> AppResult<(Schedule, i64, Option<rapport_core::Id>)> {
+    Ok(match state.store.course_records::<Schedule>(course).await?.into_iter().next() {
+        Some(r) => (r.body, r.version, Some(r.id)),
+        None => (Schedule::default(), 0, None),
+    })
+}
+
+/// Saves a course's schedule (instruments and cadence) as a versioned record.
+pub async fn save_schedule(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    use crate::records_http::change_event;
+    let cx = crate::course_context::course_for(&state, &me, &id, Purpose::Write).await?;
+    let p = crate::records_http::Pairs(pairs);
+    let instruments: Vec<String> =
+        p.0.iter().filter(|(k, _)| k == "instrument").map(|(_, v)| v.trim().to_string()).collect();
+    let mut errors = ValidationErrors::new();
+    if instruments.iter().any(|i| state.instruments.get(i).is_none()) {
+        errors.add("instruments", "Choose instruments from the list.");
+    }
+    let every = p.get("every").trim().parse::<u32>().unwrap_or(0);
+    let body = match (Schedule { instruments, every }).validate() {
+        Ok(b) if errors.is_empty() => b,
+        Ok(_) => return Err(AppError::Invalid(errors)),
+        Err(e) => return Err(AppError::Invalid(e)),
+    };
+    let version = p.get("version").trim().parse::<i64>().unwrap_or(-1);
+    let detail = format!("every {} sessions: {}", body.every, body.instruments.join(", "));
+    match schedule_of(&state, &cx.course.id).await? {
+        (_, _, Some(rid)) => {
+            let ev = change_event::<Schedule>(&me, action::RECORD_UPDATE, detail);
+            state.store.update_record(&rid, version, &body, &me.user.id, ev).await?;
+        }
+        (_, _, None) if version <= 0 => {
+            let at = rapport_store::records::Placement {
+                client_id: cx.client.id.clone(),
+                course_id: Some(cx.course.id.clone()),
+                ..Default::default()
+            };
+            let ev = change_event::<Schedule>(&me, action::RECORD_CREATE, detail);
+            state.store.create_record(&at, &body, &me.user.id, ev).await?;
+        }
+        (_, _, None) => return Err(AppError::Conflict("The schedule changed since the page was loaded.".into())),
+    }
+    Ok(Redirect::to(&format!("/clients/{}/measures?course={}&done=schedule-saved", cx.client.id, cx.course.id))
+        .into_response())
 }
 
 pub struct OutcomeRow {
@@ -72,6 +130,107 @@ struct MeasuresPage {
     nhs: Option<NhsTtJson>,
     flags: Vec<RiskFlagRow>,
     instruments: Vec<InstrumentChoice>,
+    charts: Vec<ChartView>,
+    schedule: Option<ScheduleView>,
+}
+
+/// A course's schedule, its form and where each measure stands.
+pub struct ScheduleView {
+    pub course: String,
+    pub every: u32,
+    pub version: i64,
+    pub custom: bool,
+    /// (instrument id, short name, scheduled).
+    pub choices: Vec<(String, String, bool)>,
+    /// (short name, "due" | "overdue" | "not_due").
+    pub states: Vec<(String, &'static str)>,
+}
+
+impl ScheduleView {
+    pub fn every_options(&self) -> Vec<u32> {
+        (1..=rapport_core::measures::schedule::MAX_EVERY).collect()
+    }
+}
+
+/// One instrument's chart with its data-table alternative.
+pub struct ChartView {
+    pub instrument: String,
+    pub svg: String,
+    pub by_session: bool,
+    pub rows: Vec<ChartRow>,
+}
+
+pub struct ChartRow {
+    pub date: String,
+    pub session: String,
+    pub total: i64,
+    pub band: String,
+}
+
+/// The session a response was completed for: the first held session on or
+/// after its date (`held` in date order, numbered from 1).
+fn session_for(held: &[time::Date], d: time::Date) -> Option<u32> {
+    held.iter().position(|s| *s >= d).map(|i| i as u32 + 1)
+}
+
+/// A chart per instrument with complete scores (oldest first), with the
+/// client's timeline events; with session numbers when `held` is given.
+pub async fn charts_for(
+    state: &AppState,
+    client: &rapport_core::Id,
+    responses: &[ResponseRow],
+    held: Option<&[time::Date]>,
+) -> AppResult<Vec<ChartView>> {
+    use rapport_core::measures::chart::{measure_svg, ChartEvent, ChartPoint};
+    use rapport_core::timeline::TimelineEvent;
+    let events: Vec<ChartEvent> = state
+        .store
+        .client_records::<TimelineEvent>(client)
+        .await?
+        .into_iter()
+        .filter_map(|r| r.body.when().map(|w| ChartEvent { date: w.midpoint(), label: r.body.title.clone() }))
+        .collect();
+    let mut order: Vec<&str> = Vec::new();
+    for r in responses {
+        if r.total.is_some() && !order.contains(&r.instrument_id.as_str()) {
+            order.push(&r.instrument_id);
+        }
+    }
+    let mut charts = Vec::new();
+    for inst_id in order {
+        let Some(inst) = state.instruments.get(inst_id) else { continue };
+        let mut mine: Vec<&ResponseRow> =
+            responses.iter().filter(|r| r.instrument_id == inst_id && r.total.is_some()).collect();
+        mine.sort_by_key(|r| r.completed_at);
+        let points: Vec<ChartPoint> = mine
+            .iter()
+            .map(|r| ChartPoint {
+                date: r.completed_at.date(),
+                total: r.total.unwrap_or_default(),
+                session: held.and_then(|h| session_for(h, r.completed_at.date())),
+            })
+            .collect();
+        let svg = measure_svg(inst, &points, &events, &format!("chart-{inst_id}"));
+        let band_label = |r: &ResponseRow| {
+            let id = r.band.as_deref().unwrap_or("");
+            inst.band_set(r.band_set.as_deref())
+                .and_then(|b| b.bands.iter().find(|b| b.id == id))
+                .map(|b| b.label.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let rows = mine
+            .iter()
+            .zip(&points)
+            .map(|(r, p)| ChartRow {
+                date: rapport_core::time::format_date(p.date),
+                session: p.session.map(|s| s.to_string()).unwrap_or_default(),
+                total: p.total,
+                band: band_label(r),
+            })
+            .collect();
+        charts.push(ChartView { instrument: inst.short_name.clone(), svg, by_session: held.is_some(), rows });
+    }
+    Ok(charts)
 }
 
 pub async fn show(
@@ -83,6 +242,47 @@ pub async fn show(
     let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
     let course = course_of(&state, &c, q.course.as_deref()).await?;
     let mut responses = state.store.responses(&c.id).await?;
+    let mut schedule = None;
+    let charts = match &course {
+        Some(cid) => {
+            let id = rapport_core::Id::parse(cid).ok_or(AppError::NotFound)?;
+            let held: Vec<time::Date> = state
+                .store
+                .course_sessions(&id)
+                .await?
+                .into_iter()
+                .filter(|s| s.attendance.is_held())
+                .map(|s| s.date)
+                .collect();
+            let mine: Vec<ResponseRow> =
+                responses.iter().filter(|r| r.course_id.as_deref().is_none_or(|k| k == cid)).cloned().collect();
+            let (sched, version, rid) = schedule_of(&state, &id).await?;
+            let done: Vec<(String, time::Date)> = mine
+                .iter()
+                .filter(|r| r.total.is_some())
+                .map(|r| (r.instrument_id.clone(), r.completed_at.date()))
+                .collect();
+            let short =
+                |i: &str| state.instruments.get(i).map(|x| x.short_name.clone()).unwrap_or_else(|| i.to_string());
+            schedule = Some(ScheduleView {
+                course: cid.clone(),
+                every: sched.every,
+                version,
+                custom: rid.is_some(),
+                choices: state
+                    .instruments
+                    .all()
+                    .map(|i| (i.id.clone(), i.short_name.clone(), sched.instruments.contains(&i.id)))
+                    .collect(),
+                states: rapport_core::measures::schedule::schedule_states(&sched, &held, &done)
+                    .into_iter()
+                    .map(|(i, st)| (short(&i), st.as_str()))
+                    .collect(),
+            });
+            charts_for(&state, &c.id, &mine, Some(&held)).await?
+        }
+        None => charts_for(&state, &c.id, &responses, None).await?,
+    };
     let summary = outcomes(&state, &responses);
     let flags = state.store.client_risk_flags(&c.id).await?;
     let mut e = me.event(action::OUTCOMES_READ, "client");
@@ -116,6 +316,8 @@ pub async fn show(
         nhs: summary.nhs_talking_therapies,
         flags,
         instruments,
+        charts,
+        schedule,
     })
 }
 

@@ -124,6 +124,7 @@ fn done_message(key: &str) -> Option<&'static str> {
         "flag-acknowledged" => "Risk flag acknowledged.",
         "assessment-saved" => "Risk assessment recorded.",
         "plan-saved" => "New safety plan version saved.",
+        "schedule-saved" => "Measurement schedule saved.",
         "flag-closed" => "Risk flag signed off and closed.",
         "course-created" => "Course started.",
         "contract" => "Contract renegotiated; the old count and the reason are in the contract history.",

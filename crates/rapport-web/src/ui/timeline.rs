@@ -197,7 +197,8 @@ async fn timeline_page(
     sort_by_date(&mut events, |r| &r.body);
     audit_read(state, me, TimelineEvent::KIND, &cx.client.id, None, format!("{} events", events.len())).await?;
     let bodies: Vec<TimelineEvent> = events.iter().map(|r| r.body.clone()).collect();
-    let chart = timeline_svg(&bodies, &ScoreSeries::none());
+    let scores = phq9_series(state, &cx.client.id).await?;
+    let chart = timeline_svg(&bodies, &scores);
     let rows = events
         .into_iter()
         .enumerate()
@@ -206,6 +207,21 @@ async fn timeline_page(
     let title = format!("{} · Timeline", cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     render(&TimelinePage { layout, cx, chart, rows, form, choices: choices(), errors })
+}
+
+/// The client's complete PHQ-9 totals, to draw against the events.
+async fn phq9_series(state: &AppState, client: &rapport_core::Id) -> AppResult<ScoreSeries> {
+    let Some(inst) = state.instruments.get("phq9") else { return Ok(ScoreSeries::none()) };
+    let mut points: Vec<(time::Date, f64)> = state
+        .store
+        .responses(client)
+        .await?
+        .into_iter()
+        .filter(|r| r.instrument_id == "phq9")
+        .filter_map(|r| r.total.map(|t| (r.completed_at.date(), t as f64)))
+        .collect();
+    points.sort_by_key(|p| p.0);
+    Ok(ScoreSeries { label: format!("{} total", inst.short_name), max: inst.range.max as f64, points })
 }
 
 /// Validates a submitted event for the course's client (inventory links

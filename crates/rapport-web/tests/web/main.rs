@@ -3,6 +3,7 @@
 
 mod api;
 mod auth;
+mod charts;
 mod context;
 mod courses;
 mod ending;

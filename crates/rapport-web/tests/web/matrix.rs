@@ -103,6 +103,7 @@ fn entries() -> Vec<Entry> {
     ];
     // Feature areas list their own routes (placeholders: see `fixtures`).
     v.extend(crate::courses::matrix_entries());
+    v.extend(crate::charts::matrix_entries());
     v.extend(crate::ending::matrix_entries());
     v.extend(crate::formulation::matrix_entries());
     v.extend(crate::measures::matrix_entries());

@@ -43,8 +43,33 @@ pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize,
         (9, -1, 11, -2, 4),
     ];
     let now = Timestamp::now();
+    let ids: Vec<Id> = clients.iter().map(|(c, _)| c.clone()).collect();
+    let open: std::collections::HashMap<String, Id> = store
+        .open_courses_of(&ids)
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|s| (s.course.client_id.to_string(), s.course.id))
+        .collect();
     let mut count = 0;
     for (n, (client, clinician)) in clients.iter().take(12).enumerate() {
+        let course = open.get(client.as_str()).cloned();
+        // Two courses keep their own schedule (PHQ-9 only, every two sessions); the
+        // rest ask for PHQ-9 and GAD-7 before every session (the default).
+        if let (Some(course), true) = (&course, n % 6 == 1) {
+            use rapport_core::measures::schedule::Schedule;
+            use rapport_core::records::RecordBody;
+            let body = Schedule { instruments: vec!["phq9".into()], every: 2 }.validate().map_err(|e| e.to_string())?;
+            let at = rapport_store::records::Placement {
+                client_id: client.clone(),
+                course_id: Some(course.clone()),
+                ..Default::default()
+            };
+            store
+                .create_record(&at, &body, clinician, event(action::RECORD_CREATE, Schedule::KIND))
+                .await
+                .map_err(|e| e.to_string())?;
+        }
         let (p0, dp, g0, dg, weeks) = COURSES[n % COURSES.len()];
         for w in 0..weeks {
             let at = now.minus(time::Duration::weeks(weeks - w)).plus(time::Duration::hours(n as i64));
@@ -56,7 +81,7 @@ pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize,
                 let scored = score(inst, &answers).map_err(|e| e.to_string())?;
                 let new = NewResponse {
                     client_id: client.clone(),
-                    course_id: None,
+                    course_id: course.as_ref().map(|c| c.to_string()),
                     score: scored,
                     unscored_answers: None,
                     completed_at: at,

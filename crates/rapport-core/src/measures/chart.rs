@@ -1,0 +1,312 @@
+//! One instrument's scores as a server-side SVG chart: totals by date (and by
+//! session number when a course is given), the instrument's severity bands
+//! shaded and named, the caseness line labelled, and the client's timeline
+//! events as numbered, labelled markers. The chart is an image with a title
+//! and a description; the page shows the same scores as a table.
+
+use super::definition::{Direction, Instrument};
+use crate::timeline::chart::esc;
+use std::fmt::Write;
+use time::Date;
+
+/// One score to plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPoint {
+    pub date: Date,
+    pub total: i64,
+    /// The session number within the course, when the chart is for a course.
+    pub session: Option<u32>,
+}
+
+/// A timeline event to mark on the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartEvent {
+    pub date: Date,
+    pub label: String,
+}
+
+const WIDTH: f64 = 720.0;
+const LEFT: f64 = 52.0;
+const RIGHT: f64 = 170.0;
+const TOP: f64 = 24.0;
+const PLOT_H: f64 = 220.0;
+const BAND_FILLS: [&str; 2] = ["#f3f4f6", "#e5e7eb"];
+const LABEL_CHARS: usize = 24;
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn short_date(d: Date) -> String {
+    format!("{} {}", d.day(), &d.month().to_string()[..3])
+}
+
+/// The chart as an SVG element. `id` makes the title/description ids unique
+/// on a page with several charts (letters, digits, `-` and `_` are kept).
+pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &str) -> String {
+    let id: String = id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let title = format!("{} scores", inst.short_name);
+    let mut out = String::new();
+    let mut points: Vec<&ChartPoint> = points.iter().collect();
+    points.sort_by_key(|p| p.date);
+    if points.is_empty() {
+        let _ = write!(
+            out,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"measure-chart\" viewBox=\"0 0 {WIDTH} 60\" role=\"img\" \
+             aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title>\
+             <desc id=\"{id}-desc\">No scores yet.</desc>\
+             <text x=\"{}\" y=\"34\" text-anchor=\"middle\" font-size=\"14\" fill=\"#4b5563\">No scores yet.</text></svg>",
+            esc(&title),
+            WIDTH / 2.0
+        );
+        return out;
+    }
+    let (lo_v, hi_v) = (inst.range.min as f64, inst.range.max as f64);
+    let span_v = (hi_v - lo_v).max(1.0);
+    let y_of = |v: f64| TOP + PLOT_H - (v.clamp(lo_v, hi_v) - lo_v) / span_v * PLOT_H;
+
+    let first = points.first().expect("non-empty").date;
+    let last = points.last().expect("non-empty").date;
+    let mut events: Vec<&ChartEvent> = events.iter().filter(|e| e.date >= first && e.date <= last).collect();
+    events.sort_by_key(|e| e.date);
+    let (x0, x1) = (LEFT + 16.0, WIDTH - RIGHT - 16.0);
+    let days = (last.to_julian_day() - first.to_julian_day()) as f64;
+    let x_of = |d: Date| {
+        if days == 0.0 {
+            (x0 + x1) / 2.0
+        } else {
+            x0 + (d.to_julian_day() - first.to_julian_day()) as f64 / days * (x1 - x0)
+        }
+    };
+    let by_session = points.iter().any(|p| p.session.is_some());
+    let axis_y = TOP + PLOT_H;
+    let events_y = axis_y + if by_session { 62.0 } else { 46.0 };
+    let height = events_y + 22.0 * events.len() as f64 + 12.0;
+
+    let bands = inst.band_set(None).map(|b| b.bands.as_slice()).unwrap_or(&[]);
+    let caseness = inst.caseness.as_ref().and_then(|c| match inst.direction {
+        Direction::HigherIsWorse => c.min,
+        Direction::HigherIsBetter => c.max,
+    });
+    let latest = points.last().expect("non-empty");
+    let mut desc = format!(
+        "{} {} from {} to {}; latest {} on {}.",
+        points.len(),
+        if points.len() == 1 { "score" } else { "scores" },
+        crate::time::format_date(first),
+        crate::time::format_date(last),
+        latest.total,
+        crate::time::format_date(latest.date),
+    );
+    if let Some(c) = caseness {
+        let _ = write!(desc, " Caseness at {c}.");
+    }
+    if !events.is_empty() {
+        let _ = write!(desc, " {} timeline events marked.", events.len());
+    }
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"measure-chart\" viewBox=\"0 0 {WIDTH} {height:.0}\" \
+         role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        esc(&title),
+        esc(&desc)
+    );
+
+    // Bands: shaded strips named on the right.
+    for (i, b) in bands.iter().enumerate() {
+        let top = y_of(b.max as f64 + if b.max < inst.range.max { 0.5 } else { 0.0 });
+        let bottom = y_of(b.min as f64 - if b.min > inst.range.min { 0.5 } else { 0.0 });
+        let _ = write!(
+            out,
+            "<g class=\"band\"><rect x=\"{LEFT}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#374151\">{} ({}–{})</text></g>",
+            WIDTH - RIGHT - LEFT,
+            (bottom - top).max(0.0),
+            BAND_FILLS[i % 2],
+            WIDTH - RIGHT + 6.0,
+            (top + bottom) / 2.0 + 4.0,
+            esc(&truncate(&b.label, 20)),
+            b.min,
+            b.max
+        );
+    }
+    // Axes with the value scale.
+    let _ = write!(
+        out,
+        "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{axis_y}\" stroke=\"#1f2937\"/>\
+         <line x1=\"{LEFT}\" y1=\"{axis_y}\" x2=\"{:.1}\" y2=\"{axis_y}\" stroke=\"#1f2937\"/>",
+        WIDTH - RIGHT
+    );
+    let step = if span_v > 40.0 { 10 } else { 5 };
+    let mut v = inst.range.min - inst.range.min.rem_euclid(step);
+    while v <= inst.range.max {
+        if v >= inst.range.min {
+            let y = y_of(v as f64);
+            let _ = write!(
+                out,
+                "<line x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{LEFT}\" y2=\"{y:.1}\" stroke=\"#1f2937\"/>\
+                 <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"11\" fill=\"#1f2937\">{v}</text>",
+                LEFT - 4.0,
+                LEFT - 6.0,
+                y + 4.0
+            );
+        }
+        v += step;
+    }
+    let _ = write!(
+        out,
+        "<text x=\"14\" y=\"{:.1}\" transform=\"rotate(-90 14 {:.1})\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2937\">{} total</text>",
+        TOP + PLOT_H / 2.0,
+        TOP + PLOT_H / 2.0,
+        esc(&inst.short_name)
+    );
+    // Caseness line.
+    if let Some(c) = caseness {
+        let y = y_of(c as f64);
+        let _ = write!(
+            out,
+            "<g class=\"caseness\"><line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"#b91c1c\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#b91c1c\">caseness {}{c}</text></g>",
+            WIDTH - RIGHT,
+            LEFT + 4.0,
+            y - 4.0,
+            if inst.direction == Direction::HigherIsWorse { "≥ " } else { "≤ " }
+        );
+    }
+    // Timeline events: a dotted line with a numbered marker, named under the chart.
+    for (i, e) in events.iter().enumerate() {
+        let x = x_of(e.date);
+        let n = i + 1;
+        let ly = events_y + 22.0 * i as f64;
+        let _ = write!(
+            out,
+            "<g class=\"event\"><line x1=\"{x:.1}\" y1=\"{TOP}\" x2=\"{x:.1}\" y2=\"{axis_y}\" stroke=\"#6d28d9\" stroke-dasharray=\"2 3\"/>\
+             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"16\" height=\"14\" fill=\"#6d28d9\"/>\
+             <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#fff\">{n}</text>\
+             <text x=\"{LEFT}\" y=\"{ly:.1}\" font-size=\"11\" fill=\"#1f2937\">Event {n}, {}: {}</text></g>",
+            x - 8.0,
+            TOP - 16.0,
+            TOP - 5.0,
+            esc(&short_date(e.date)),
+            esc(&truncate(&e.label, LABEL_CHARS * 3))
+        );
+    }
+    // The line and the points, with the date (and session number) under each.
+    let path: Vec<String> = points.iter().map(|p| format!("{:.1},{:.1}", x_of(p.date), y_of(p.total as f64))).collect();
+    let _ = write!(
+        out,
+        "<polyline class=\"scores\" points=\"{}\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2\"/>",
+        path.join(" ")
+    );
+    let label_every = (points.len() / 8).max(1);
+    for (i, p) in points.iter().enumerate() {
+        let (x, y) = (x_of(p.date), y_of(p.total as f64));
+        let _ = write!(
+            out,
+            "<g class=\"point\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"#1d4ed8\" stroke=\"#fff\"/>\
+             <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#1e3a8a\">{}</text></g>",
+            y - 8.0,
+            p.total
+        );
+        if i % label_every == 0 || i + 1 == points.len() {
+            let _ = write!(
+                out,
+                "<line x1=\"{x:.1}\" y1=\"{axis_y}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#1f2937\"/>",
+                axis_y + 4.0
+            );
+            if let Some(s) = p.session {
+                let _ = write!(
+                    out,
+                    "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1f2937\">S{s}</text>",
+                    axis_y + 16.0
+                );
+            }
+            let _ = write!(
+                out,
+                "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#4b5563\">{}</text>",
+                axis_y + if by_session { 30.0 } else { 16.0 },
+                esc(&short_date(p.date))
+            );
+        }
+    }
+    let _ = write!(
+        out,
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2937\">{}</text></svg>",
+        (x0 + x1) / 2.0,
+        axis_y + if by_session { 46.0 } else { 32.0 },
+        if by_session { "Session (S) and date" } else { "Date" }
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measures::Library;
+    use time::macros::date;
+
+    fn phq9() -> Instrument {
+        Library::builtin().get("phq9").expect("phq9").clone()
+    }
+
+    fn pts() -> Vec<ChartPoint> {
+        vec![
+            ChartPoint { date: date!(2026 - 02 - 09), total: 12, session: Some(2) },
+            ChartPoint { date: date!(2026 - 02 - 02), total: 18, session: Some(1) },
+            ChartPoint { date: date!(2026 - 02 - 16), total: 7, session: Some(3) },
+        ]
+    }
+
+    #[test]
+    fn bands_caseness_and_accessible_name_are_present() {
+        let svg = measure_svg(&phq9(), &pts(), &[], "c1");
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(svg.contains("role=\"img\"") && svg.contains("<title id=\"c1-title\">PHQ-9 scores</title>"));
+        assert!(svg.contains("<desc id=\"c1-desc\">3 scores"));
+        for b in &phq9().band_set(None).unwrap().bands {
+            assert!(svg.contains(&esc(&b.label)), "band {}", b.label);
+        }
+        assert_eq!(svg.matches("class=\"band\"").count(), phq9().band_set(None).unwrap().bands.len());
+        assert!(svg.contains("caseness ≥ 10"));
+        assert!(svg.contains(">S1<") && svg.contains(">S3<") && svg.contains("Session (S) and date"));
+    }
+
+    #[test]
+    fn points_are_drawn_in_date_order() {
+        let svg = measure_svg(&phq9(), &pts(), &[], "c");
+        let a = svg.find(">18<").unwrap();
+        let b = svg.find(">12<").unwrap();
+        let c = svg.find(">7<").unwrap();
+        assert!(a < b && b < c);
+        let line = svg.split("points=\"").nth(1).unwrap().split('"').next().unwrap();
+        let xs: Vec<f64> = line.split(' ').map(|p| p.split(',').next().unwrap().parse().unwrap()).collect();
+        assert!(xs.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn event_labels_and_ids_are_escaped() {
+        let ev = [ChartEvent { date: date!(2026 - 02 - 10), label: "<script>\"x\" & y".into() }];
+        let svg = measure_svg(&phq9(), &pts(), &ev, "c\"><x");
+        assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;&quot;x&quot; &amp; y"));
+        assert!(svg.contains("Event 1, 10 Feb"));
+        assert!(svg.contains("id=\"cx-title\""));
+        // Events outside the scores' dates are left off.
+        let far = [ChartEvent { date: date!(2020 - 01 - 01), label: "long ago".into() }];
+        assert!(!measure_svg(&phq9(), &pts(), &far, "c").contains("long ago"));
+    }
+
+    #[test]
+    fn no_scores_gives_a_labelled_empty_chart() {
+        let svg = measure_svg(&phq9(), &[], &[], "e");
+        assert!(svg.contains("role=\"img\"") && svg.contains("No scores yet."));
+        let by_date =
+            measure_svg(&phq9(), &[ChartPoint { date: date!(2026 - 02 - 02), total: 3, session: None }], &[], "d");
+        assert!(by_date.contains(">Date<") && by_date.contains("1 score from"));
+    }
+}

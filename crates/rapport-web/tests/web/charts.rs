@@ -1,0 +1,153 @@
+//! Measure charts, per-course measurement schedules with due/overdue measures,
+//! and the caseload's measures markers.
+
+use crate::courses::client_of;
+use crate::matrix::{e, Entry};
+use crate::support::*;
+use reqwest::Method;
+use serde_json::json;
+
+pub fn matrix_entries() -> Vec<Entry> {
+    use Method as M;
+    vec![e(M::POST, "/courses/{id}/measure-schedule", "/courses/{course}/measure-schedule", "LNAAN")]
+}
+
+/// A course with two held sessions (5 and 12 January 2026), PHQ-9 before
+/// each (the second with item 9 positive: an open risk flag), no GAD-7, and a
+/// timeline event between them. Returns (browser, client id, course id).
+async fn measured_course(app: &TestApp, email: &str) -> (Browser, String, String) {
+    let (_, api, client) = client_of(app, email).await;
+    let (s, course) = api
+        .post(
+            &format!("/api/v1/clients/{client}/courses"),
+            json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{course}");
+    let course = course["id"].as_str().unwrap().to_string();
+    for date in ["2026-01-05", "2026-01-12"] {
+        let (s, r) = api
+            .post(&format!("/api/v1/courses/{course}/sessions"), json!({"date": date, "attendance": "attended"}))
+            .await;
+        assert_eq!(s, 201, "{r}");
+    }
+    for (at, answers) in [
+        ("2026-01-04T10:00:00Z", json!([3, 3, 2, 2, 2, 2, 2, 2, 0])),
+        ("2026-01-11T10:00:00Z", json!([2, 2, 1, 1, 1, 1, 1, 1, 1])),
+    ] {
+        let (s, r) = api
+            .post(
+                &format!("/api/v1/clients/{client}/responses"),
+                json!({"instrument": "phq9", "answers": answers, "completed_at": at, "course_id": course}),
+            )
+            .await;
+        assert_eq!(s, 201, "{r}");
+    }
+    let (s, r) = api
+        .post(
+            &format!("/api/v1/clients/{client}/timeline"),
+            json!({"date": "2026-01-08", "category": "move", "title": "<b>Moved</b> & co"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    (app.browser_as(email).await, client, course)
+}
+
+#[tokio::test]
+async fn the_course_measures_page_charts_scores_by_session_with_events_and_a_table() {
+    on_each_backend(|app| async move {
+        let (b, client, course) = measured_course(&app, "charts@clinic.example").await;
+        let (s, page) = b.text(&format!("/clients/{client}/measures?course={course}")).await;
+        assert_eq!(s, 200);
+        assert!(page.contains("role=\"img\"") && page.contains("PHQ-9 scores</title>"), "{page}");
+        assert!(page.contains(">S1<") && page.contains(">S2<") && page.contains("Session (S) and date"));
+        assert!(page.contains("caseness ≥ 10"));
+        assert!(page.contains("&lt;b&gt;Moved&lt;/b&gt; &amp; co") && !page.contains("<b>Moved</b>"));
+        assert!(page.contains("PHQ-9 scores as a table"));
+        assert!(
+            page.contains("<td>2026-01-04</td><td>1</td><td>22</td>") || page.contains("2026-01-04</td><td>1</td>")
+        );
+        // Without a course: by date, and the client tabs lead here.
+        let (_, plain) = b.text(&format!("/clients/{client}/measures")).await;
+        assert!(plain.contains("measure-chart") && plain.contains(">Date<") && !plain.contains(">S1<"));
+        assert!(plain.contains("aria-current=\"page\">Measures</a>"));
+        // The timeline chart draws the PHQ-9 against the events.
+        let (_, tl) = b.text(&format!("/courses/{course}/timeline")).await;
+        assert!(tl.contains("PHQ-9 total"), "{tl}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn schedules_make_measures_due_or_overdue_on_the_course_and_the_caseload() {
+    on_each_backend(|app| async move {
+        let (b, client, course) = measured_course(&app, "sched@clinic.example").await;
+        let page = format!("/clients/{client}/measures?course={course}");
+        let (_, html) = b.text(&page).await;
+        assert!(html.contains("By default this course asks") && html.contains("every session"));
+        assert!(
+            html.contains("PHQ-9: <span class=\"badge badge-muted\"><span aria-hidden=\"true\">○</span> Due</span>")
+        );
+        assert!(
+            html.contains("GAD-7: <span class=\"badge badge-risk\"><span aria-hidden=\"true\">!</span> Overdue</span>")
+        );
+        let (_, list) = b.text("/clients").await;
+        assert!(list.contains("Overdue: GAD-7") && list.contains("Due: PHQ-9"), "{list}");
+        assert!(list.contains("Open risk flag"));
+
+        // PHQ-9 only, every 2 sessions: before session 3, which is next.
+        let creates = app.count("record.create").await;
+        let r = b
+            .submit(
+                &page,
+                &format!("/courses/{course}/measure-schedule"),
+                &[("instrument", "phq9"), ("every", "2"), ("version", "0")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(app.count("record.create").await, creates + 1);
+        let (_, html) = b.text(&page).await;
+        assert!(html.contains("This course asks") && html.contains("every 2 sessions"));
+        assert!(!html.contains("GAD-7: <span"));
+        let (_, list) = b.text("/clients").await;
+        assert!(list.contains("Due: PHQ-9") && !list.contains("Overdue: GAD-7"));
+
+        // A stale version is a conflict; an unknown or missing instrument is refused.
+        let stale = b
+            .submit(
+                &page,
+                &format!("/courses/{course}/measure-schedule"),
+                &[("instrument", "gad7"), ("every", "1"), ("version", "0")],
+            )
+            .await;
+        assert_eq!(stale.status(), 409);
+        for bad in
+            [vec![("every", "1"), ("version", "1")], vec![("instrument", "nope"), ("every", "1"), ("version", "1")]]
+        {
+            let r = b.submit(&page, &format!("/courses/{course}/measure-schedule"), &bad).await;
+            assert!(r.status().is_client_error() && r.status() != 404, "{}", r.status());
+        }
+        let r = b
+            .submit(
+                &page,
+                &format!("/courses/{course}/measure-schedule"),
+                &[("instrument", "gad7"), ("every", "1"), ("version", "1")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        assert!(app.count("record.update").await >= 1);
+
+        // Another clinician cannot see or change it.
+        let other = app.user("other-sched@clinic.example", rapport_core::access::Role::Clinician).await;
+        let ob = app.browser_as(&other.email).await;
+        let r = ob
+            .submit(
+                "/clients",
+                &format!("/courses/{course}/measure-schedule"),
+                &[("instrument", "phq9"), ("every", "1"), ("version", "2")],
+            )
+            .await;
+        assert_eq!(r.status(), 404);
+    })
+    .await;
+}
