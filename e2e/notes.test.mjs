@@ -109,7 +109,7 @@ async function shot(page, name) {
 test('a draft progress note autosaves, twice in a row, and survives a reload', async () => {
   const page = await signedIn('clinician1@demo.rapport.test', 1280);
   await openDraftSession(page);
-  await page.getByText('Session 5 of 16').first().waitFor();
+  await page.getByText(/Session \d+ of 16/).first().waitFor();
   const version = async () => Number(await page.locator('#note-version').inputValue());
   const v0 = await version();
   assert.ok(v0 >= 1, `the demo draft has a version (got ${v0})`);
