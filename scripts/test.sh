@@ -84,9 +84,11 @@ fi
 
 # --- 6. Browser journey -------------------------------------------------------------
 step "Building the rapport binary for the browser journey"
+# Where cargo puts it (a CARGO_TARGET_DIR set by the caller is honoured).
+RAPPORT_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/rapport"
 if cargo build --locked --bin rapport; then
     step "API contract fuzzing (schemathesis against /api/v1/openapi.json)"
-    if ! "$ROOT/scripts/api-fuzz.sh" "$ROOT/target/debug/rapport"; then
+    if ! "$ROOT/scripts/api-fuzz.sh" "$RAPPORT_BIN"; then
         failed+=("API contract fuzzing")
     fi
 
@@ -105,7 +107,7 @@ if cargo build --locked --bin rapport; then
     step "Browser journey (node --test e2e/*.test.mjs)"
     # Explicit files rather than the directory: Node 21+ reads --test arguments
     # as globs and no longer searches a bare directory.
-    if ! RAPPORT_BIN="$ROOT/target/debug/rapport" CHROMIUM_PATH="$CHROMIUM_PATH" \
+    if ! RAPPORT_BIN="$RAPPORT_BIN" CHROMIUM_PATH="$CHROMIUM_PATH" \
         node --test "$ROOT"/e2e/*.test.mjs; then
         failed+=("browser journey")
     fi
