@@ -312,3 +312,31 @@ mod timeline {
         }
     }
 }
+
+mod goals {
+    use proptest::prelude::*;
+    use rapport_core::goals::{trend, Trend};
+
+    proptest! {
+        /// Reversing the ratings swaps rising and falling; a constant run is flat;
+        /// a run that climbs steadily by two points is rising (one late jump after a long
+        /// flat run may not be: the fitted line weighs every rating).
+        #[test]
+        fn trend_is_symmetric_and_monotone(ratings in prop::collection::vec(0u8..=10, 0..20), start in 0u8..=8, len in 2usize..12) {
+            let mut reversed = ratings.clone();
+            reversed.reverse();
+            let flip = |t: Option<Trend>| t.map(|t| match t {
+                Trend::Rising => Trend::Falling,
+                Trend::Falling => Trend::Rising,
+                Trend::Flat => Trend::Flat,
+            });
+            prop_assert_eq!(trend(&reversed), flip(trend(&ratings)));
+            prop_assert_eq!(trend(&vec![start; len]), Some(Trend::Flat));
+            let mut up: Vec<u8> = (0..len).map(|i| start + ((i * 2) / len) as u8).collect();
+            *up.last_mut().unwrap() = start + 2;
+            up.sort();
+            prop_assert_eq!(trend(&up), Some(Trend::Rising), "{:?}", up);
+            prop_assert_eq!(trend(&ratings).is_none(), ratings.len() < 2);
+        }
+    }
+}

@@ -640,3 +640,71 @@ async fn courses_sessions_and_versioned_records() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn goals_read_back_in_session_order_with_one_rating_per_session() {
+    use rapport_core::course::{validate_new_course, Attendance, Modality, RawCourse};
+    use rapport_core::formulation::Formulation;
+    use rapport_core::goals::{Goal, Trend};
+    use rapport_core::protocol::ProtocolSet;
+    use rapport_store::courses::NewTherapySession;
+    use rapport_store::records::Placement;
+    use time::macros::date;
+    on_each_backend(|store| async move {
+        let set = ProtocolSet::shipped();
+        let c = user(&store, "goals@clinic.example", Role::Clinician).await;
+        let client = store.create_client(&details("Goal Person"), &c, event(action::CLIENT_CREATE)).await.unwrap();
+        let raw = RawCourse {
+            protocol: Some("ipt-stuart".into()),
+            start_date: Some("2026-01-05".into()),
+            ..Default::default()
+        };
+        let contract = validate_new_course(&set, &raw, date!(2026 - 03 - 01)).unwrap();
+        let course = store.create_course(&client.id, &contract, None, &c, event(action::COURSE_CREATE)).await.unwrap();
+        // Recorded out of date order: session numbers come from the dates.
+        let mut ids = Vec::new();
+        for d in [date!(2026 - 01 - 19), date!(2026 - 01 - 05), date!(2026 - 01 - 12)] {
+            let s = NewTherapySession {
+                date: d,
+                time: String::new(),
+                modality: Modality::InPerson,
+                attendance: Attendance::Attended,
+                duration_minutes: None,
+            };
+            ids.push(store.create_therapy_session(&course, &s, &c, event(action::SESSION_CREATE)).await.unwrap().id);
+        }
+        let (third, first, second) = (&ids[0], &ids[1], &ids[2]);
+        let at = Placement { client_id: client.id.clone(), course_id: Some(course.id.clone()), ..Default::default() };
+        let f = Formulation {
+            problem_areas: vec!["role_dispute".into()],
+            agreed_on: Some("2026-01-19".into()),
+            ..Default::default()
+        };
+        store.create_record(&at, &f, &c, event(action::RECORD_CREATE)).await.unwrap();
+        let goal = Goal { problem_area: "role_dispute".into(), statement: "Talk to Sam".into(), ..Default::default() };
+        let goal = store.create_record(&at, &goal, &c, event(action::RECORD_CREATE)).await.unwrap();
+        for (s, r) in [(third, 6), (first, 2), (second, 4)] {
+            let (_, new) = store.rate_goal(&goal, s, r, &c, |_| event(action::RECORD_CREATE)).await.unwrap();
+            assert!(new);
+        }
+        let (rating, new) = store.rate_goal(&goal, second, 5, &c, |_| event(action::RECORD_UPDATE)).await.unwrap();
+        assert!(!new, "the same session is rated again, not twice");
+        assert_eq!(rating.version, 2);
+
+        let p = set.get("ipt-stuart").unwrap();
+        let summary = store.formulation_summary(&course.id, p).await.unwrap();
+        assert_eq!(summary.areas, vec![("role_dispute".to_string(), "Interpersonal disputes".to_string())]);
+        assert_eq!(summary.agreed_on.as_deref(), Some("2026-01-19"));
+        assert_eq!(summary.goals.len(), 1);
+        let g = &summary.goals[0];
+        assert_eq!(g.values(), vec![2, 5, 6]);
+        assert_eq!(g.ratings.iter().map(|r| &r.session_id).collect::<Vec<_>>(), vec![first, second, third]);
+        assert_eq!(g.latest().map(|r| r.rating), Some(6));
+        assert_eq!(g.trend, Some(Trend::Rising));
+        // A course with nothing yet.
+        let empty = store.create_course(&client.id, &contract, None, &c, event(action::COURSE_CREATE)).await.unwrap();
+        let s = store.formulation_summary(&empty.id, p).await.unwrap();
+        assert!(s.areas.is_empty() && s.goals.is_empty() && s.agreed_on.is_none());
+    })
+    .await;
+}

@@ -17,7 +17,7 @@ use axum::Form;
 use rapport_core::formulation::{AreaWork, AreaWorkspace, DisputeStage, Formulation, LossType, StageChangeInput};
 use rapport_core::protocol::ChecklistItem;
 use rapport_core::time::format_date;
-use rapport_core::{Timestamp, ValidationErrors};
+use rapport_core::Timestamp;
 use rapport_store::courses::ChecklistEntry;
 use rapport_store::records::{Record, RecordVersion};
 use serde_json::{Map, Value};
@@ -42,10 +42,6 @@ impl FormPairs {
     /// Every value of `name`.
     pub fn all(&self, name: &str) -> Vec<String> {
         self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
-    }
-    /// `name` as an optional whole number ("" is none; anything else that is not a number is an error).
-    pub fn number(&self, e: &mut ValidationErrors, name: &str, label: &str) -> Option<i64> {
-        super::courses::form_number(e, name, label, &self.get(name))
     }
 }
 
@@ -283,24 +279,44 @@ pub async fn show_area(
     audit_read(&state, &me, &cx, "area_workspace", record.as_ref().map(|r| &r.id), format!("{area} page")).await?;
     let work = record.as_ref().map(|r| r.body.work.clone()).unwrap_or_else(|| AreaWork::empty_for(&area));
     let version = record.as_ref().map(|r| r.version).unwrap_or(0);
-    let layout = Layout::new(
-        &state,
-        &me,
-        format!("{} · {}", cx.protocol.area_label(&area), cx.client.details.display_name),
-        "caseload",
-    )
-    .await?
-    .with_done(q.done.as_deref());
+    let shown = AreaShown { work: Some(work), version, ..AreaShown::default() };
+    area_page(&state, &me, cx, area, chosen, record, shown, FormErrors::default(), q.done.as_deref()).await
+}
+
+/// What the workspace form shows: the stored workspace, or what was typed.
+#[derive(Default)]
+struct AreaShown {
+    work: Option<AreaWork>,
+    version: i64,
+    stage_date: String,
+    stage_note: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn area_page(
+    state: &AppState,
+    me: &Identity,
+    cx: CourseContext,
+    area: String,
+    chosen: bool,
+    record: Option<Record<AreaWorkspace>>,
+    shown: AreaShown,
+    errors: FormErrors,
+    done: Option<&str>,
+) -> AppResult<Html<String>> {
+    let area_label = cx.protocol.area_label(&area).to_string();
+    let title = format!("{area_label} · {}", cx.client.details.display_name);
+    let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     render(&AreaPage {
         layout,
-        area_label: cx.protocol.area_label(&area).to_string(),
+        area_label,
         chosen,
         record,
-        work,
-        version,
-        stage_date: String::new(),
-        stage_note: String::new(),
-        errors: FormErrors::default(),
+        work: shown.work.unwrap_or_else(|| AreaWork::empty_for(&area)),
+        version: shown.version,
+        stage_date: shown.stage_date,
+        stage_note: shown.stage_note,
+        errors,
         area,
         cx,
     })
@@ -385,27 +401,13 @@ pub async fn save_area_form(
                     fe.field = list.to_string();
                 }
             }
-            let layout = Layout::new(
-                &state,
-                &me,
-                format!("{} · {}", cx.protocol.area_label(&area), cx.client.details.display_name),
-                "caseload",
-            )
-            .await?;
-            Ok(render(&AreaPage {
-                layout,
-                area_label: cx.protocol.area_label(&area).to_string(),
-                chosen,
+            let shown = AreaShown {
+                work: Some(work),
                 version: body.version.unwrap_or(0),
-                record,
-                work,
                 stage_date: body.stage_date.clone().unwrap_or_default(),
                 stage_note: body.stage_note.clone().unwrap_or_default(),
-                errors,
-                area,
-                cx,
-            })?
-            .into_response())
+            };
+            Ok(area_page(&state, &me, cx, area, chosen, record, shown, errors, None).await?.into_response())
         }
         Err((other, _)) => Err(other),
     }
