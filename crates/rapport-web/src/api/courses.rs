@@ -15,7 +15,6 @@ use axum::response::IntoResponse;
 use axum::Json;
 use rapport_core::audit::action;
 use rapport_core::course::{planned_end, validate_new_course, validate_renegotiation, RawCourse};
-use rapport_core::formulation::Formulation;
 use rapport_core::protocol::ChecklistItem;
 use rapport_core::time::format_date;
 use rapport_core::{Id, Timestamp};
@@ -160,8 +159,8 @@ pub struct CourseJson {
 }
 
 pub async fn course_json(state: &AppState, cx: &CourseContext) -> Result<CourseJson, AppError> {
-    let formulation = state.store.course_records::<Formulation>(&cx.course.id).await?;
-    let problem_areas = formulation.last().map(|f| f.body.problem_areas.clone()).unwrap_or_default();
+    let formulation = state.store.course_formulation(&cx.course.id).await?;
+    let problem_areas = formulation.map(|f| f.body.problem_areas).unwrap_or_default();
     let c = &cx.course;
     Ok(CourseJson {
         id: c.id.to_string(),

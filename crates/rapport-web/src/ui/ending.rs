@@ -42,7 +42,7 @@ pub async fn review_of(state: &AppState, cx: &CourseContext) -> Result<Option<Re
 
 /// The problem areas of the course's current formulation, with labels.
 pub async fn areas_of(state: &AppState, cx: &CourseContext) -> Result<Vec<(String, String)>, AppError> {
-    let f = state.store.course_records::<Formulation>(&cx.course.id).await?.pop();
+    let f = state.store.course_formulation(&cx.course.id).await?;
     Ok(f.map(|f| f.body.problem_areas)
         .unwrap_or_default()
         .into_iter()
@@ -450,7 +450,7 @@ pub async fn summary(
         Layout::new(&state, &me, format!("End-of-treatment summary · {}", cx.client.details.display_name), "caseload")
             .await?;
     let review = review_of(&state, &cx).await?.map(|r| r.body);
-    let formulation = state.store.course_records::<Formulation>(&cx.course.id).await?.pop().map(|r| r.body);
+    let formulation = state.store.course_formulation(&cx.course.id).await?.map(|r| r.body);
     let areas = areas_of(&state, &cx).await?;
     let count = |a: rapport_core::course::Attendance| cx.sessions.iter().filter(|s| s.session.attendance == a).count();
     let (attended, cancelled, no_show) = (

@@ -19,7 +19,6 @@ use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_core::audit::action;
-use rapport_core::formulation::Formulation;
 use rapport_core::worksheets::{
     CommunicationAnalysis, CommunicationProblem, DecisionAnalysis, DecisionOption, Feelings, StepFeelings,
     WorksheetKind, MAX_OPTIONS,
@@ -514,12 +513,7 @@ pub async fn new_form(
         .session
         .filter(|s| cx.sessions.iter().any(|x| x.session.id.as_str() == s))
         .or_else(|| cx.last_held().map(|s| s.session.id.to_string()));
-    let area = state
-        .store
-        .course_records::<Formulation>(&cx.course.id)
-        .await?
-        .pop()
-        .and_then(|f| f.body.problem_areas.first().cloned());
+    let area = state.store.course_formulation(&cx.course.id).await?.and_then(|f| f.body.problem_areas.first().cloned());
     sheet.set_link(session, area);
     let view = FormView::new(&cx, sheet, 0);
     form_page(&state, &me, cx, None, view, FormErrors::default(), None).await
