@@ -110,6 +110,19 @@ pub mod action {
     pub const PROCESS_NOTE_READ: &str = "process_note.read";
     pub const PROCESS_NOTE_WRITE: &str = "process_note.write";
     pub const PROCESS_NOTE_SHARE: &str = "process_note.share";
+    // The client portal
+    pub const PORTAL_INVITE: &str = "portal.invite";
+    pub const PORTAL_INVITE_REVOKE: &str = "portal.invite_revoke";
+    pub const PORTAL_JOIN: &str = "portal.join";
+    pub const PORTAL_JOIN_FAILED: &str = "portal.join_failed";
+    pub const PORTAL_SETTINGS: &str = "portal.settings";
+    pub const PORTAL_ACCOUNT_DISABLE: &str = "portal.account_disable";
+    /// The client reading their own record in the portal (detail names the page).
+    pub const PORTAL_READ: &str = "portal.read";
+    pub const DIARY_CREATE: &str = "diary.create";
+    pub const DIARY_READ: &str = "diary.read";
+    pub const REFLECTION_CREATE: &str = "reflection.create";
+    pub const REFLECTION_READ: &str = "reflection.read";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -178,6 +191,17 @@ pub mod action {
         PROCESS_NOTE_READ,
         PROCESS_NOTE_WRITE,
         PROCESS_NOTE_SHARE,
+        PORTAL_INVITE,
+        PORTAL_INVITE_REVOKE,
+        PORTAL_JOIN,
+        PORTAL_JOIN_FAILED,
+        PORTAL_SETTINGS,
+        PORTAL_ACCOUNT_DISABLE,
+        PORTAL_READ,
+        DIARY_CREATE,
+        DIARY_READ,
+        REFLECTION_CREATE,
+        REFLECTION_READ,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).

@@ -17,6 +17,7 @@ pub mod measures;
 pub mod mfa;
 pub mod notes;
 pub mod password;
+pub mod portal;
 pub mod protocol;
 pub mod records;
 pub mod risk;

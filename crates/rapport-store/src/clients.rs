@@ -438,6 +438,16 @@ impl Store {
             .collect()
     }
 
+    /// A client record with no access check: for the client's own portal
+    /// account (the account link is the relationship) and background work.
+    pub async fn client_by_id(&self, id: &Id) -> Result<Option<ClientRecord>> {
+        let sql = format!(
+            "SELECT {CLIENT_COLUMNS} FROM clients c JOIN users r ON r.id = c.responsible_clinician_id WHERE c.id = $1"
+        );
+        let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&self.read).await?;
+        row.map(|r| client_from_row(&r)).transpose()
+    }
+
     pub async fn client_summary(&self, id: &Id) -> Result<Option<ClientSummary>> {
         let row = sqlx::query("SELECT id, display_name, date_of_birth FROM clients WHERE id = $1")
             .bind(id.as_str())

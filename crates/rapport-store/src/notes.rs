@@ -436,6 +436,23 @@ impl Store {
         Ok(Some((date, row.try_get("plan")?)))
     }
 
+    /// The work at home set in the course's most recent signed note that set
+    /// some (by session date), with that session's date: what the portal shows.
+    pub async fn latest_signed_work(&self, course: &Id) -> Result<Option<(Date, String)>> {
+        let row = sqlx::query(
+            "SELECT t.session_date, n.work_set FROM progress_notes n JOIN therapy_sessions t ON t.id = n.session_id \
+             WHERE n.course_id = $1 AND n.status = 'signed' AND n.work_set IS NOT NULL \
+             ORDER BY t.session_date DESC, t.session_time DESC, t.id DESC LIMIT 1",
+        )
+        .bind(course.as_str())
+        .fetch_optional(&self.read)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let d: String = row.try_get("session_date")?;
+        let date = parse_date(&d).ok_or_else(|| corrupt("session_date", &d))?;
+        Ok(Some((date, row.try_get("work_set")?)))
+    }
+
     /// Each session of a course that has a progress note, with its status
     /// (sessions without one are absent: no note yet).
     pub async fn notes_status(&self, course: &Id) -> Result<HashMap<Id, NoteStatus>> {

@@ -86,8 +86,9 @@ impl Store {
         Ok(row.try_get("password_hash")?)
     }
 
+    /// Staff accounts (client portal accounts are managed from each client's record).
     pub async fn users(&self) -> Result<Vec<User>> {
-        let sql = format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.active DESC, u.name");
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.role <> 'client' ORDER BY u.active DESC, u.name");
         let rows = sqlx::query(&sql).fetch_all(&self.read).await?;
         rows.iter().map(user_from_row).collect()
     }

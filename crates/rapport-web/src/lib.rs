@@ -11,6 +11,7 @@ pub mod inventory;
 pub mod jobs;
 pub mod mfa;
 pub mod passwords;
+pub mod portal;
 pub mod records_http;
 pub mod routes;
 pub mod security;

@@ -137,8 +137,10 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::measures::routes(r);
     let r = ui::risk::routes(r);
     let r = api::measures::routes(r);
-    // Client-facing: single-use measure links
+    // Client-facing: single-use measure links, the client portal and its clinician side
     let r = ui::portal::routes(r);
+    let r = crate::portal::routes(r);
+    let r = ui::client_portal::routes(r);
     // Interpersonal inventory (UI, then API)
     let r = ui::inventory::routes(r);
     let r = api::inventory::routes(r);
@@ -156,6 +158,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let Routes { router, list } = r;
     let router = router
         .fallback(ui::ops::not_found)
+        .layer(axum::middleware::from_fn(crate::portal::confine_clients))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ui::mfa::require_enrolment))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
         .layer(axum::middleware::from_fn_with_state(state.clone(), identity::resolve))

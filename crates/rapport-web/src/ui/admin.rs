@@ -220,7 +220,8 @@ async fn user_action(
 
 async fn target_user(state: &AppState, id: &str) -> AppResult<User> {
     let id = Id::parse(id).ok_or(AppError::NotFound)?;
-    state.store.user(&id).await?.ok_or(AppError::NotFound)
+    // Client portal accounts are not staff: they are managed from the client's record.
+    state.store.user(&id).await?.filter(|u| u.role != Role::Client).ok_or(AppError::NotFound)
 }
 
 pub async fn edit_user_form(

@@ -22,13 +22,14 @@ pub async fn home(identity: Option<Extension<Identity>>) -> Redirect {
     match identity {
         Some(Extension(me)) if me.actor().can_hold_caseload() => Redirect::to("/clients"),
         Some(Extension(me)) if me.actor().can_administer() => Redirect::to("/admin/users"),
+        Some(Extension(me)) if me.user.role == Role::Client => Redirect::to("/portal"),
         Some(_) => Redirect::to("/account"),
         None => Redirect::to("/login"),
     }
 }
 
 /// The pre-login CSRF value: the existing cookie, or a new one to set.
-pub(super) fn anonymous_csrf(state: &AppState, headers: &HeaderMap) -> (String, Option<header::HeaderValue>) {
+pub(crate) fn anonymous_csrf(state: &AppState, headers: &HeaderMap) -> (String, Option<header::HeaderValue>) {
     match cookie(headers, state.config.csrf_cookie()) {
         Some(v) if v.len() == 64 => (v.to_string(), None),
         _ => {
@@ -39,7 +40,7 @@ pub(super) fn anonymous_csrf(state: &AppState, headers: &HeaderMap) -> (String, 
     }
 }
 
-pub(super) fn with_cookie(body: impl IntoResponse, set: Option<header::HeaderValue>) -> Response {
+pub(crate) fn with_cookie(body: impl IntoResponse, set: Option<header::HeaderValue>) -> Response {
     let mut resp = body.into_response();
     if let Some(c) = set {
         resp.headers_mut().append(header::SET_COOKIE, c);
@@ -205,19 +206,56 @@ pub async fn login_submit(
 ) -> AppResult<Response> {
     let (csrf, _) = anonymous_csrf(&state, &headers);
     let email = normalise_email(f.email.as_deref().unwrap_or_default());
-    let pw = f.password.unwrap_or_default();
-    let fail = |status: StatusCode, message: String| -> AppResult<Response> {
-        let page = LoginPage {
-            csrf: csrf.clone(),
-            email: email.clone(),
-            error: Some(message),
-            notice: None,
-            not_set_up: false,
-        };
-        Ok((status, render(&page)?).into_response())
-    };
+    match attempt_login(&state, &meta, &email, &f.password.unwrap_or_default()).await? {
+        LoginAttempt::SignedIn(resp) => Ok(resp),
+        LoginAttempt::Refused(refusal) => {
+            let page = LoginPage { csrf, email, error: Some(refusal.message.clone()), notice: None, not_set_up: false };
+            refusal.respond(render(&page)?)
+        }
+    }
+}
+
+/// Why a sign-in was refused, for whichever sign-in page asked.
+pub struct LoginRefusal {
+    pub status: StatusCode,
+    pub message: String,
+    pub retry_after_secs: Option<i64>,
+}
+
+impl LoginRefusal {
+    fn new(status: StatusCode, message: impl Into<String>) -> Self {
+        LoginRefusal { status, message: message.into(), retry_after_secs: None }
+    }
+
+    /// The sign-in page (re-rendered with the message) with this status.
+    pub fn respond(&self, page: axum::response::Html<String>) -> AppResult<Response> {
+        let mut resp = (self.status, page).into_response();
+        if let Some(secs) = self.retry_after_secs {
+            resp.headers_mut().insert(header::RETRY_AFTER, secs.into());
+        }
+        Ok(resp)
+    }
+}
+
+pub enum LoginAttempt {
+    /// The session was started (or the second step is due): follow this response.
+    SignedIn(Response),
+    Refused(LoginRefusal),
+}
+
+/// Checks an e-mail and password with throttling and audit, shared by the
+/// staff and the client-portal sign-in pages.
+pub async fn attempt_login(
+    state: &AppState,
+    meta: &crate::identity::RequestMeta,
+    email: &str,
+    pw: &str,
+) -> AppResult<LoginAttempt> {
     if email.is_empty() || pw.is_empty() {
-        return fail(StatusCode::UNPROCESSABLE_ENTITY, "Enter your email address and password.".into());
+        return Ok(LoginAttempt::Refused(LoginRefusal::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Enter your email address and password.",
+        )));
     }
     let now = Timestamp::now();
     let account_key = format!("{ACCOUNT_KEY}{email}");
@@ -228,35 +266,35 @@ pub async fn login_submit(
     ];
     if let Some(wait) = waits.into_iter().flatten().max() {
         let secs = wait.whole_seconds().max(1);
-        let mut e = meta.event(&email, action::LOGIN_THROTTLED, "session", Outcome::Denied);
+        let mut e = meta.event(email, action::LOGIN_THROTTLED, "session", Outcome::Denied);
         e.detail = Some(format!("retry after {secs}s"));
         state.store.audit(e).await?;
-        let mut resp = fail(
+        let mut refusal = LoginRefusal::new(
             StatusCode::TOO_MANY_REQUESTS,
             format!("Too many failed attempts. Wait {secs} seconds, then try again."),
-        )?;
-        resp.headers_mut().insert(header::RETRY_AFTER, secs.into());
-        return Ok(resp);
+        );
+        refusal.retry_after_secs = Some(secs);
+        return Ok(LoginAttempt::Refused(refusal));
     }
-    let found = state.store.user_by_email(&email).await?;
+    let found = state.store.user_by_email(email).await?;
     let verified = match &found {
         Some((user, phc)) if user.active => {
-            let (ok, rehash) = state.hasher.verify(&pw, phc).await;
+            let (ok, rehash) = state.hasher.verify(pw, phc).await;
             if ok && rehash {
-                let new_hash = state.hasher.hash(&pw).await;
+                let new_hash = state.hasher.hash(pw).await;
                 state.store.upgrade_password_hash(&user.id, &new_hash).await?;
             }
             ok.then_some(user.clone())
         }
         _ => {
-            state.hasher.verify_dummy(&pw).await;
+            state.hasher.verify_dummy(pw).await;
             None
         }
     };
     let Some(user) = verified else {
         state.store.record_login_failure(&account_key, now, now.minus(ThrottlePolicy::ACCOUNT.forget_after)).await?;
         state.store.record_login_failure(&address_key, now, now.minus(ThrottlePolicy::ADDRESS.forget_after)).await?;
-        let mut e = meta.event(&email, action::LOGIN_FAILED, "session", Outcome::Failure);
+        let mut e = meta.event(email, action::LOGIN_FAILED, "session", Outcome::Failure);
         e.actor_id = found.as_ref().map(|(u, _)| u.id.to_string());
         e.detail = Some(match &found {
             None => "unknown account".into(),
@@ -264,18 +302,21 @@ pub async fn login_submit(
             _ => "wrong password".into(),
         });
         state.store.audit(e).await?;
-        return fail(StatusCode::UNAUTHORIZED, "The email address or password is not right.".into());
+        return Ok(LoginAttempt::Refused(LoginRefusal::new(
+            StatusCode::UNAUTHORIZED,
+            "The email address or password is not right.",
+        )));
     };
     if user.mfa_enabled {
         // Password right; the second step decides. Failures are cleared only after it.
         let challenge = new_secret();
         state.store.create_challenge(&secret_hash(&challenge), &user.id).await?;
         let mut resp = Redirect::to("/login/verify").into_response();
-        resp.headers_mut().append(header::SET_COOKIE, crate::security::mfa_cookie_header(&state, &challenge, 300));
-        return Ok(resp);
+        resp.headers_mut().append(header::SET_COOKIE, crate::security::mfa_cookie_header(state, &challenge, 300));
+        return Ok(LoginAttempt::SignedIn(resp));
     }
     state.store.clear_login_failures(&account_key).await?;
-    start_session(&state, &user, &meta, None).await
+    Ok(LoginAttempt::SignedIn(start_session(state, &user, meta, None).await?))
 }
 
 /// Signs `user` in: a fresh session id (no fixation), recorded with the login.
@@ -304,13 +345,18 @@ pub fn account_throttle_key(email: &str) -> String {
 }
 
 pub async fn logout(State(state): State<AppState>, identity: Option<Extension<Identity>>) -> AppResult<Response> {
+    let identity_role = identity.as_ref().map(|Extension(me)| me.user.role);
     if let Some(Extension(me)) = identity {
         if let Some(hash) = me.session_hash() {
             let e = me.event(action::LOGOUT, "session");
             state.store.end_session(&me.user.id, hash, Some(e)).await?;
         }
     }
-    let mut resp = Redirect::to("/login?done=signed-out").into_response();
+    let to = match identity_role {
+        Some(Role::Client) => "/portal/login?done=signed-out",
+        _ => "/login?done=signed-out",
+    };
+    let mut resp = Redirect::to(to).into_response();
     resp.headers_mut().append(header::SET_COOKIE, clear_session_cookie(&state));
     Ok(resp)
 }

@@ -352,7 +352,7 @@ struct MeasureForm {
 }
 
 /// Items as form fields `{prefix}_{n}`, numbered from 1 after `offset`.
-pub(super) fn item_views(
+pub(crate) fn item_views(
     inst: &Instrument,
     list: &[rapport_core::measures::definition::Item],
     prefix: &str,

@@ -3,6 +3,7 @@
 //! organisation-wide requirement.
 
 use super::{render, FormErrors, Layout};
+use rapport_core::access::Role;
 use crate::error::{AppError, AppResult};
 use crate::identity::{cookie, secret_hash, Identity, Meta, SignedIn};
 use crate::mfa;
@@ -284,7 +285,8 @@ pub async fn recovery_codes(
 /// person without it can reach only the enrolment page (and sign out).
 pub async fn require_enrolment(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let needs = match req.extensions().get::<Identity>() {
-        Some(id) if id.session_hash().is_some() && !id.user.mfa_enabled => {
+        // The organisation's requirement is for staff; client portal accounts use a password.
+        Some(id) if id.session_hash().is_some() && !id.user.mfa_enabled && id.user.role != Role::Client => {
             state.organisation().await.map(|o| o.require_mfa).unwrap_or(false)
         }
         _ => false,

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod auth;
 pub mod break_glass;
 pub mod care_team;
+pub mod client_portal;
 pub mod clients;
 pub mod context;
 pub mod courses;
@@ -154,6 +155,11 @@ fn done_message(key: &str) -> Option<&'static str> {
         "process-saved" => "Process note saved. Only you can read it.",
         "process-shared" => "Process note shared with your supervisor.",
         "process-unshared" => "Process note no longer shared. Only you can read it.",
+        // The client portal
+        "portal-emailed" => "Invitation queued for e-mail. The client sets a password with the code in it.",
+        "portal-revoked" => "Invitation withdrawn. Its code no longer works.",
+        "portal-sharing" => "Portal sharing saved.",
+        "portal-disabled" => "Portal account turned off and signed out. A new invitation turns it back on.",
         _ => return None,
     })
 }

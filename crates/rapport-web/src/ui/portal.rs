@@ -159,6 +159,45 @@ async fn live(
     Ok(Err(page))
 }
 
+/// Reads a client-facing questionnaire form (`item_N`, `extra_N`) and scores
+/// it: the score and the unscored answers, or errors naming the form fields.
+pub(crate) fn score_client_form(
+    inst: &Instrument,
+    form: &HashMap<String, String>,
+) -> Result<(rapport_core::measures::scoring::Score, Option<Vec<Option<i64>>>), ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let answers: Vec<Option<i64>> =
+        inst.items.iter().map(|it| field_code(form, &format!("item_{}", it.number), &mut errors)).collect();
+    let offset = inst.items.len() as u32;
+    let extras: Vec<Option<i64>> = inst
+        .unscored_items
+        .iter()
+        .map(|it| field_code(form, &format!("extra_{}", it.number - offset), &mut errors))
+        .collect();
+    for (it, a) in inst.items.iter().zip(&answers) {
+        if a.is_none() && errors.is_empty() {
+            errors.add(&format!("item_{}", it.number), format!("Answer question {} (choose one option)", it.number));
+        }
+    }
+    let scored = errors.into_result().and_then(|_| {
+        check_answers(inst, &answers)?;
+        score(inst, &answers)
+    });
+    scored.map(|s| (s, (!extras.is_empty()).then_some(extras))).map_err(|errs| {
+        ValidationErrors(
+            errs.0
+                .into_iter()
+                .map(|mut e| {
+                    if let Some(i) = e.field.strip_prefix("answers[").and_then(|r| r.strip_suffix(']')) {
+                        e.field = format!("item_{}", i.parse::<u32>().unwrap_or(0) + 1);
+                    }
+                    e
+                })
+                .collect(),
+        )
+    })
+}
+
 const NOT_FOUND_TEXT: &str =
     "Check that you copied the whole link. If it still does not work, ask your clinician for a new one.";
 
@@ -206,37 +245,9 @@ pub async fn link_submit(
         Ok(v) => v,
         Err(page) => return Ok(page),
     };
-    let mut errors = ValidationErrors::new();
-    let answers: Vec<Option<i64>> =
-        inst.items.iter().map(|it| field_code(&form, &format!("item_{}", it.number), &mut errors)).collect();
-    let offset = inst.items.len() as u32;
-    let extras: Vec<Option<i64>> = inst
-        .unscored_items
-        .iter()
-        .map(|it| field_code(&form, &format!("extra_{}", it.number - offset), &mut errors))
-        .collect();
-    for (it, a) in inst.items.iter().zip(&answers) {
-        if a.is_none() && errors.is_empty() {
-            errors.add(&format!("item_{}", it.number), format!("Answer question {} (choose one option)", it.number));
-        }
-    }
-    let scored = match errors.into_result().and_then(|_| {
-        check_answers(&inst, &answers)?;
-        score(&inst, &answers)
-    }) {
-        Ok(s) => s,
+    let (scored, extras) = match score_client_form(&inst, &form) {
+        Ok(v) => v,
         Err(errs) => {
-            let errs = ValidationErrors(
-                errs.0
-                    .into_iter()
-                    .map(|mut e| {
-                        if let Some(i) = e.field.strip_prefix("answers[").and_then(|r| r.strip_suffix(']')) {
-                            e.field = format!("item_{}", i.parse::<u32>().unwrap_or(0) + 1);
-                        }
-                        e
-                    })
-                    .collect(),
-            );
             let (csrf, _) = anonymous_csrf(&state, &headers);
             let org_name = state.organisation().await?.name;
             let page = form_page(csrf, org_name, &inst, &form, super::FormErrors(errs));
@@ -249,7 +260,7 @@ pub async fn link_submit(
         client_id: link.client_id.clone(),
         course_id: None,
         score: scored,
-        unscored_answers: (!extras.is_empty()).then_some(extras),
+        unscored_answers: extras,
         completed_at: Timestamp::now(),
         entered_by: None,
         mode: Mode::Link,

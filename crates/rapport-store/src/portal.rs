@@ -1,0 +1,548 @@
+//! The client portal: client accounts and their invitations, what the care
+//! team shares, the between-session diary and the client's reflections.
+//!
+//! A client account is a `users` row with role `client`, tied to one client by
+//! `portal_accounts`. Invitation codes are stored only as SHA-256; a code is
+//! consumed in the same transaction that creates (or resets) the account.
+
+use crate::users::{insert_user, NewUser, User};
+use crate::{audit, opt_ts, ts, Result, Store, StoreError};
+use rapport_core::access::Role;
+use rapport_core::audit::AuditEvent;
+use rapport_core::notes::MoodEffect;
+use rapport_core::portal::{DiaryEntry, ReflectionTopic};
+use rapport_core::time::{format_date, parse_date};
+use rapport_core::{Id, Timestamp};
+use sqlx::Row;
+use time::Date;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InviteStatus {
+    Open,
+    Used,
+    Expired,
+    Revoked,
+}
+
+impl InviteStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InviteStatus::Open => "open",
+            InviteStatus::Used => "used",
+            InviteStatus::Expired => "expired",
+            InviteStatus::Revoked => "revoked",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortalInvite {
+    pub id: Id,
+    pub client_id: Id,
+    /// Where it was e-mailed; `None` for a printed invitation.
+    pub email: Option<String>,
+    pub created_by_name: String,
+    pub created_at: Timestamp,
+    pub expires_at: Timestamp,
+    pub used_at: Option<Timestamp>,
+    pub revoked_at: Option<Timestamp>,
+}
+
+impl PortalInvite {
+    pub fn status(&self, now: Timestamp) -> InviteStatus {
+        if self.used_at.is_some() {
+            InviteStatus::Used
+        } else if self.revoked_at.is_some() {
+            InviteStatus::Revoked
+        } else if self.expires_at <= now {
+            InviteStatus::Expired
+        } else {
+            InviteStatus::Open
+        }
+    }
+}
+
+/// A client's portal account as the care team sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortalAccount {
+    pub user_id: Id,
+    pub client_id: Id,
+    pub email: String,
+    pub active: bool,
+    pub created_at: Timestamp,
+    /// The latest activity of any open session.
+    pub last_seen_at: Option<Timestamp>,
+}
+
+/// What the portal shows the client, as set by the care team.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PortalSharing {
+    pub chart_hidden: bool,
+    pub plan_shared: bool,
+}
+
+/// An invitation e-mail, queued in the outbox with the invitation.
+#[derive(Clone, Debug)]
+pub struct InviteMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+/// The outcome of joining with a code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Join {
+    /// The account (new, or the client's existing one with a new password).
+    Joined(User),
+    /// Unknown, used, revoked or expired: nothing changed.
+    Refused,
+    /// Another account already uses that e-mail address: nothing changed.
+    EmailTaken,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiaryRow {
+    pub id: Id,
+    pub client_id: Id,
+    pub entry: DiaryEntry,
+    pub created_at: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReflectionRow {
+    pub id: Id,
+    pub course_id: Option<Id>,
+    pub topic: ReflectionTopic,
+    pub body: String,
+    pub created_at: Timestamp,
+}
+
+fn invite_from_row(r: &sqlx::any::AnyRow) -> Result<PortalInvite> {
+    Ok(PortalInvite {
+        id: Id::from_db(r.try_get("id")?),
+        client_id: Id::from_db(r.try_get("client_id")?),
+        email: r.try_get("email")?,
+        created_by_name: r.try_get("created_by_name")?,
+        created_at: ts(&r.try_get::<String, _>("created_at")?),
+        expires_at: ts(&r.try_get::<String, _>("expires_at")?),
+        used_at: opt_ts(r.try_get("used_at")?),
+        revoked_at: opt_ts(r.try_get("revoked_at")?),
+    })
+}
+
+fn corrupt(what: &str, v: &str) -> StoreError {
+    StoreError::Invalid(format!("corrupt {what} in database: {v:?}"))
+}
+
+fn diary_from_row(r: &sqlx::any::AnyRow) -> Result<DiaryRow> {
+    let day: String = r.try_get("entry_date")?;
+    let effect: Option<String> = r.try_get("effect")?;
+    let effect = match effect {
+        None => None,
+        Some(e) => Some(MoodEffect::parse(&e).ok_or_else(|| corrupt("diary effect", &e))?),
+    };
+    Ok(DiaryRow {
+        id: Id::from_db(r.try_get("id")?),
+        client_id: Id::from_db(r.try_get("client_id")?),
+        entry: DiaryEntry {
+            date: parse_date(&day).ok_or_else(|| corrupt("diary date", &day))?,
+            mood: r.try_get::<Option<i64>, _>("mood")?.map(|m| m.clamp(0, 10) as u8),
+            person: r.try_get("person")?,
+            event: r.try_get("event")?,
+            effect,
+        },
+        created_at: ts(&r.try_get::<String, _>("created_at")?),
+    })
+}
+
+const INVITE_SELECT: &str = "SELECT i.id, i.client_id, i.email, u.name AS created_by_name, i.created_at, \
+     i.expires_at, i.used_at, i.revoked_at FROM portal_invites i JOIN users u ON u.id = i.created_by";
+
+impl Store {
+    /// Stores a new invitation for `code_hash` (the caller shows or sends the
+    /// code) and revokes the client's earlier open ones; with `mail`, queues
+    /// the invitation e-mail in the outbox in the same transaction.
+    pub async fn create_portal_invite(
+        &self,
+        code_hash: &str,
+        client: &Id,
+        by: &Id,
+        expires_at: Timestamp,
+        mail: Option<InviteMail>,
+        mut event: AuditEvent,
+    ) -> Result<Id> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE portal_invites SET revoked_at = $2 WHERE client_id = $1 AND used_at IS NULL AND revoked_at IS NULL",
+        )
+        .bind(client.as_str())
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO portal_invites (id, code_hash, client_id, email, created_by, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id.as_str())
+        .bind(code_hash)
+        .bind(client.as_str())
+        .bind(mail.as_ref().map(|m| m.to.clone()))
+        .bind(by.as_str())
+        .bind(now.to_db())
+        .bind(expires_at.to_db())
+        .execute(&mut *tx)
+        .await?;
+        if let Some(m) = &mail {
+            sqlx::query(
+                "INSERT INTO outbox (id, kind, recipient_email, subject, body, client_id, created_at) \
+                 VALUES ($1, 'portal_invite', $2, $3, $4, $5, $6)",
+            )
+            .bind(Id::new().as_str())
+            .bind(&m.to)
+            .bind(&m.subject)
+            .bind(&m.body)
+            .bind(client.as_str())
+            .bind(now.to_db())
+            .execute(&mut *tx)
+            .await?;
+        }
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(client.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The invitation with this code hash, whatever its status.
+    pub async fn portal_invite(&self, code_hash: &str) -> Result<Option<PortalInvite>> {
+        let sql = format!("{INVITE_SELECT} WHERE i.code_hash = $1");
+        let row = sqlx::query(&sql).bind(code_hash).fetch_optional(&self.read).await?;
+        row.as_ref().map(invite_from_row).transpose()
+    }
+
+    /// A client's invitations, newest first.
+    pub async fn client_portal_invites(&self, client: &Id) -> Result<Vec<PortalInvite>> {
+        let sql = format!("{INVITE_SELECT} WHERE i.client_id = $1 ORDER BY i.created_at DESC, i.id DESC");
+        let rows = sqlx::query(&sql).bind(client.as_str()).fetch_all(&self.read).await?;
+        rows.iter().map(invite_from_row).collect()
+    }
+
+    /// Revokes one open invitation of this client; false when there was none.
+    pub async fn revoke_portal_invite(&self, client: &Id, invite: &Id, mut event: AuditEvent) -> Result<bool> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query(
+            "UPDATE portal_invites SET revoked_at = $3 WHERE id = $1 AND client_id = $2 \
+             AND used_at IS NULL AND revoked_at IS NULL",
+        )
+        .bind(invite.as_str())
+        .bind(client.as_str())
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        event.resource_id = Some(invite.to_string());
+        event.client_id = Some(client.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Consumes an open invitation and, in the same transaction, creates the
+    /// client's account (or, when they already have one, gives it this e-mail
+    /// and password, reactivates it and ends its sessions).
+    pub async fn join_portal(
+        &self,
+        code_hash: &str,
+        email: &str,
+        name: &str,
+        password_hash: &str,
+        mut event: AuditEvent,
+    ) -> Result<Join> {
+        let now = Timestamp::now();
+        let email = crate::users::normalise_email(email);
+        let mut tx = self.begin_write().await?;
+        let claimed = sqlx::query(
+            "UPDATE portal_invites SET used_at = $2 WHERE code_hash = $1 AND used_at IS NULL \
+             AND revoked_at IS NULL AND expires_at > $2",
+        )
+        .bind(code_hash)
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed != 1 {
+            tx.rollback().await?;
+            return Ok(Join::Refused);
+        }
+        let client: String = sqlx::query("SELECT client_id FROM portal_invites WHERE code_hash = $1")
+            .bind(code_hash)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("client_id")?;
+        let existing: Option<String> = sqlx::query("SELECT user_id FROM portal_accounts WHERE client_id = $1")
+            .bind(&client)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.try_get("user_id"))
+            .transpose()?;
+        let taken = sqlx::query("SELECT id FROM users WHERE email = $1")
+            .bind(&email)
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|r| r.try_get::<String, _>("id"))
+            .transpose()?
+            .is_some_and(|owner| existing.as_deref() != Some(owner.as_str()));
+        if taken {
+            tx.rollback().await?;
+            return Ok(Join::EmailTaken);
+        }
+        let user = match existing {
+            Some(uid) => {
+                sqlx::query(
+                    "UPDATE users SET email = $2, password_hash = $3, active = 1, updated_at = $4 WHERE id = $1",
+                )
+                .bind(&uid)
+                .bind(&email)
+                .bind(password_hash)
+                .bind(now.to_db())
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&uid).execute(&mut *tx).await?;
+                let sql = format!("SELECT {} FROM users u WHERE u.id = $1", crate::users::USER_COLUMNS);
+                crate::users::user_from_row(&sqlx::query(&sql).bind(&uid).fetch_one(&mut *tx).await?)?
+            }
+            None => {
+                let new = NewUser {
+                    email: email.clone(),
+                    name: name.to_string(),
+                    role: Role::Client,
+                    practises: false,
+                    password_hash: password_hash.to_string(),
+                };
+                let user = insert_user(&mut tx, &new).await?;
+                sqlx::query("INSERT INTO portal_accounts (user_id, client_id, created_at) VALUES ($1, $2, $3)")
+                    .bind(user.id.as_str())
+                    .bind(&client)
+                    .bind(now.to_db())
+                    .execute(&mut *tx)
+                    .await?;
+                user
+            }
+        };
+        event.actor_id = Some(user.id.to_string());
+        event.resource_id = Some(user.id.to_string());
+        event.client_id = Some(client);
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(Join::Joined(user))
+    }
+
+    /// The client whose portal account this user is (active accounts only).
+    pub async fn portal_client_of(&self, user: &Id) -> Result<Option<Id>> {
+        let row = sqlx::query(
+            "SELECT p.client_id FROM portal_accounts p JOIN users u ON u.id = p.user_id \
+             WHERE p.user_id = $1 AND u.active = 1",
+        )
+        .bind(user.as_str())
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(row.map(|r| r.try_get::<String, _>("client_id").map(Id::from_db)).transpose()?)
+    }
+
+    /// The client's portal account, if one was ever created.
+    pub async fn client_portal_account(&self, client: &Id) -> Result<Option<PortalAccount>> {
+        let row = sqlx::query(
+            "SELECT p.user_id, p.client_id, u.email, u.active, p.created_at, \
+             (SELECT MAX(s.last_seen_at) FROM sessions s WHERE s.user_id = p.user_id) AS last_seen_at \
+             FROM portal_accounts p JOIN users u ON u.id = p.user_id WHERE p.client_id = $1",
+        )
+        .bind(client.as_str())
+        .fetch_optional(&self.read)
+        .await?;
+        row.map(|r| {
+            Ok(PortalAccount {
+                user_id: Id::from_db(r.try_get("user_id")?),
+                client_id: Id::from_db(r.try_get("client_id")?),
+                email: r.try_get("email")?,
+                active: r.try_get::<i64, _>("active")? != 0,
+                created_at: ts(&r.try_get::<String, _>("created_at")?),
+                last_seen_at: opt_ts(r.try_get("last_seen_at")?),
+            })
+        })
+        .transpose()
+    }
+
+    /// Turns the client's account off and ends its sessions; false when there is no active account.
+    pub async fn disable_portal_account(&self, client: &Id, mut event: AuditEvent) -> Result<bool> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let uid: Option<String> = sqlx::query(
+            "SELECT p.user_id FROM portal_accounts p JOIN users u ON u.id = p.user_id \
+             WHERE p.client_id = $1 AND u.active = 1",
+        )
+        .bind(client.as_str())
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| r.try_get("user_id"))
+        .transpose()?;
+        let Some(uid) = uid else {
+            tx.rollback().await?;
+            return Ok(false);
+        };
+        sqlx::query("UPDATE users SET active = 0, updated_at = $2 WHERE id = $1")
+            .bind(&uid)
+            .bind(now.to_db())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&uid).execute(&mut *tx).await?;
+        event.resource_id = Some(uid);
+        event.client_id = Some(client.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    pub async fn portal_sharing(&self, client: &Id) -> Result<PortalSharing> {
+        let row = sqlx::query("SELECT portal_chart_hidden, portal_plan_shared FROM clients WHERE id = $1")
+            .bind(client.as_str())
+            .fetch_optional(&self.read)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(PortalSharing {
+            chart_hidden: row.try_get::<i64, _>("portal_chart_hidden")? != 0,
+            plan_shared: row.try_get::<i64, _>("portal_plan_shared")? != 0,
+        })
+    }
+
+    pub async fn set_portal_sharing(&self, client: &Id, s: PortalSharing, mut event: AuditEvent) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query("UPDATE clients SET portal_chart_hidden = $2, portal_plan_shared = $3 WHERE id = $1")
+            .bind(client.as_str())
+            .bind(s.chart_hidden as i64)
+            .bind(s.plan_shared as i64)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        event.resource_id = Some(client.to_string());
+        event.client_id = Some(client.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn add_diary_entry(&self, client: &Id, e: &DiaryEntry, by: &Id, mut event: AuditEvent) -> Result<Id> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO diary_entries (id, client_id, entry_date, mood, person, event, effect, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(id.as_str())
+        .bind(client.as_str())
+        .bind(format_date(e.date))
+        .bind(e.mood.map(i64::from))
+        .bind(e.person.clone())
+        .bind(e.event.clone())
+        .bind(e.effect.map(|x| x.as_str()))
+        .bind(by.as_str())
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?;
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(client.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Diary entries dated after `after` (exclusive) up to `until` (inclusive),
+    /// newest day first, at most `limit`.
+    pub async fn diary_entries(
+        &self,
+        client: &Id,
+        after: Option<Date>,
+        until: Option<Date>,
+        limit: i64,
+    ) -> Result<Vec<DiaryRow>> {
+        let rows = sqlx::query(
+            "SELECT id, client_id, entry_date, mood, person, event, effect, created_at FROM diary_entries \
+             WHERE client_id = $1 AND entry_date > $2 AND entry_date <= $3 \
+             ORDER BY entry_date DESC, created_at DESC LIMIT $4",
+        )
+        .bind(client.as_str())
+        .bind(after.map(format_date).unwrap_or_else(|| "0000-00-00".into()))
+        .bind(until.map(format_date).unwrap_or_else(|| "9999-12-31".into()))
+        .bind(limit)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(diary_from_row).collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub async fn add_reflection(
+        &self,
+        client: &Id,
+        course: Option<&Id>,
+        topic: ReflectionTopic,
+        body: &str,
+        by: &Id,
+        mut event: AuditEvent,
+    ) -> Result<Id> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO portal_reflections (id, client_id, course_id, topic, body, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id.as_str())
+        .bind(client.as_str())
+        .bind(course.map(|c| c.to_string()))
+        .bind(topic.as_str())
+        .bind(body)
+        .bind(by.as_str())
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?;
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(client.to_string());
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The client's reflections, newest first.
+    pub async fn reflections(&self, client: &Id) -> Result<Vec<ReflectionRow>> {
+        let rows = sqlx::query(
+            "SELECT id, course_id, topic, body, created_at FROM portal_reflections WHERE client_id = $1 \
+             ORDER BY created_at DESC, id DESC",
+        )
+        .bind(client.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let topic: String = r.try_get("topic")?;
+                Ok(ReflectionRow {
+                    id: Id::from_db(r.try_get("id")?),
+                    course_id: r.try_get::<Option<String>, _>("course_id")?.map(Id::from_db),
+                    topic: ReflectionTopic::parse(&topic).ok_or_else(|| corrupt("reflection topic", &topic))?,
+                    body: r.try_get("body")?,
+                    created_at: ts(&r.try_get::<String, _>("created_at")?),
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,183 @@
+//! The client portal: what a client sees after signing in with the account
+//! their care team invited them to create. Phone-first pages in plain
+//! language; every read and write of the client's record is audited, as for
+//! staff. A client account reaches only `/portal/…` (see `confine_clients`).
+
+mod entry;
+pub mod pages;
+
+use crate::error::AppError;
+use crate::identity::{AuthKind, Identity};
+use crate::state::AppState;
+use axum::extract::{FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use rapport_core::access::Role;
+use rapport_core::audit::AuditEvent;
+use rapport_core::Id;
+use rapport_store::clients::ClientRecord;
+use rapport_store::portal::PortalSharing;
+
+pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+    let r = r
+        .get("/portal/login", entry::login_form)
+        .post("/portal/login", entry::login_submit)
+        .get("/portal/join", entry::join_form)
+        .post("/portal/join", entry::join_submit)
+        .get("/portal/help", entry::help);
+    pages::routes(r)
+}
+
+/// Paths a client account may use; everything else answers 404 to it.
+fn client_may_use(path: &str) -> bool {
+    path == "/portal"
+        || path.starts_with("/portal/")
+        || path.starts_with("/m/")
+        || path.starts_with("/static/")
+        || matches!(path, "/" | "/logout" | "/login" | "/healthz" | "/readyz")
+}
+
+/// Middleware: a signed-in client never reaches staff pages or the API, even
+/// where a handler's own check would also refuse them (defence in depth).
+pub async fn confine_clients(req: Request, next: Next) -> Response {
+    let is_client = req.extensions().get::<Identity>().is_some_and(|id| id.user.role == Role::Client);
+    if is_client && !client_may_use(req.uri().path()) {
+        return crate::ui::ops::not_found(req.uri().clone()).await;
+    }
+    next.run(req).await
+}
+
+/// The signed-in client and their record.
+pub struct PortalClient {
+    pub me: Identity,
+    pub client: ClientRecord,
+}
+
+/// Not signed in as a client: to the portal sign-in; staff: 404.
+pub enum PortalRejection {
+    SignIn,
+    Error(AppError),
+}
+
+impl IntoResponse for PortalRejection {
+    fn into_response(self) -> Response {
+        match self {
+            PortalRejection::SignIn => Redirect::to("/portal/login").into_response(),
+            PortalRejection::Error(e) => e.into_response(),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for PortalClient {
+    type Rejection = PortalRejection;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let me = match parts.extensions.get::<Identity>() {
+            Some(id @ Identity { auth: AuthKind::Session { .. }, .. }) => id.clone(),
+            _ => return Err(PortalRejection::SignIn),
+        };
+        if me.user.role != Role::Client {
+            return Err(PortalRejection::Error(AppError::NotFound));
+        }
+        let err = |e: rapport_store::StoreError| PortalRejection::Error(e.into());
+        let client_id = state.store.portal_client_of(&me.user.id).await.map_err(err)?;
+        let client = match client_id {
+            Some(id) => state.store.client_by_id(&id).await.map_err(err)?,
+            None => None,
+        };
+        match client {
+            Some(client) => Ok(PortalClient { me, client }),
+            None => Err(PortalRejection::Error(AppError::NotFound)),
+        }
+    }
+}
+
+impl PortalClient {
+    /// An audit event by the client about their own record.
+    pub fn event(&self, action: &str, resource_type: &str) -> AuditEvent {
+        let mut e = self.me.event(action, resource_type);
+        e.actor_label = format!("{} (client portal)", self.me.user.email);
+        e.client_id = Some(self.client.id.to_string());
+        e
+    }
+
+    pub fn client_id(&self) -> &Id {
+        &self.client.id
+    }
+}
+
+/// What every portal page's frame needs.
+#[derive(Clone, Debug, Default)]
+pub struct PortalLayout {
+    pub title: String,
+    pub org_name: String,
+    pub csrf: String,
+    /// "home", "diary", "progress", "plan", "safety", "help", "" (none).
+    pub nav: &'static str,
+    pub signed_in: bool,
+    pub show_chart: bool,
+    pub show_plan: bool,
+    pub show_safety: bool,
+    pub notice: Option<String>,
+}
+
+impl PortalLayout {
+    pub async fn new(
+        state: &AppState,
+        pc: &PortalClient,
+        title: impl Into<String>,
+        nav: &'static str,
+    ) -> Result<Self, AppError> {
+        let sharing: PortalSharing = state.store.portal_sharing(&pc.client.id).await?;
+        let show_safety = shared_safety_plan(state, &pc.client.id).await?.is_some();
+        Ok(PortalLayout {
+            title: title.into(),
+            org_name: state.organisation().await?.name,
+            csrf: pc.me.csrf().to_string(),
+            nav,
+            signed_in: true,
+            show_chart: !sharing.chart_hidden,
+            show_plan: sharing.plan_shared,
+            show_safety,
+            notice: None,
+        })
+    }
+
+    /// For pages seen before signing in.
+    pub async fn anonymous(state: &AppState, title: impl Into<String>, nav: &'static str) -> Result<Self, AppError> {
+        Ok(PortalLayout {
+            title: title.into(),
+            org_name: state.organisation().await?.name,
+            nav,
+            ..PortalLayout::default()
+        })
+    }
+
+    pub fn with_notice(mut self, notice: Option<&str>) -> Self {
+        self.notice = notice.map(str::to_string);
+        self
+    }
+}
+
+/// The client's latest safety plan version, when the care team shared it.
+pub async fn shared_safety_plan(
+    state: &AppState,
+    client: &Id,
+) -> Result<Option<rapport_store::measures::SafetyPlanRow>, AppError> {
+    Ok(state.store.latest_safety_plan(client).await?.filter(|p| p.plan.shared_with_client))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::client_may_use;
+
+    #[test]
+    fn a_client_account_reaches_only_the_portal() {
+        for ok in ["/portal", "/portal/diary", "/m/abc", "/logout", "/", "/static/app.css", "/login"] {
+            assert!(client_may_use(ok), "{ok}");
+        }
+        for no in ["/clients", "/portalx", "/api/v1/me", "/admin/users", "/account", "/risk-flags", "/courses/x"] {
+            assert!(!client_may_use(no), "{no}");
+        }
+    }
+}
