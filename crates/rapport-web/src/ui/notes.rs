@@ -256,6 +256,8 @@ struct SessionPage {
     next: Option<(String, String)>,
     /// (session label, plan, still a draft?) from the previous held session's note.
     previous_plan: Option<(String, String, bool)>,
+    /// The client's portal diary since the previous held session (to this session's day).
+    since_we_last_met: Vec<crate::portal::pages::DiaryView>,
     note: Option<ProgressNoteRecord>,
     addenda: Vec<Addendum>,
     form: NoteForm,
@@ -317,6 +319,7 @@ async fn session_page(
         }),
         None => None,
     };
+    let since_we_last_met = since_we_last_met(state, me, &sx).await?;
     let own = state.store.own_process_note(sx.id(), &me.user.id).await?;
     if let Some(p) = &own {
         log_process_read(state, me, p, ProcessNoteReader::Author).await?;
@@ -348,6 +351,7 @@ async fn session_page(
         prev,
         next,
         previous_plan,
+        since_we_last_met,
         note,
         addenda,
         form,
@@ -356,6 +360,26 @@ async fn session_page(
         addendum_text: st.addendum_text,
         process,
     })
+}
+
+/// The client's diary entries written in the portal after the previous held
+/// session, up to this session's day (the "since we last met" view); the read
+/// is audited when there is something to show.
+async fn since_we_last_met(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+) -> AppResult<Vec<crate::portal::pages::DiaryView>> {
+    let after = sx.previous_held().map(|p| p.session.date);
+    let entries = state.store.diary_entries(&sx.cx.client.id, after, Some(sx.s.session.date), 100).await?;
+    if !entries.is_empty() {
+        let mut e = me.event(action::DIARY_READ, "client");
+        e.resource_id = Some(sx.cx.client.id.to_string());
+        e.client_id = Some(sx.cx.client.id.to_string());
+        e.detail = Some(format!("{} entries on the session page", entries.len()));
+        state.store.audit(e).await?;
+    }
+    Ok(entries.iter().rev().map(crate::portal::pages::DiaryView::from).collect())
 }
 
 pub async fn show(

@@ -15,6 +15,7 @@ use rapport_store::Store;
 mod context;
 mod formulation;
 mod notes;
+mod portal;
 mod timeline;
 mod worksheets;
 
@@ -223,6 +224,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         }
         None => None,
     };
+    // The first client's portal account (diary, a reflection, a shared safety plan).
+    let portal_email = match &first_client {
+        Some((c, _)) => Some(portal::seed(store, c, &staff[0], &hash).await?),
+        None => None,
+    };
     let _ = admin;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
@@ -249,6 +255,9 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     }
     if let (Some(token), Some((_, name))) = (&link, &first_client) {
         println!("An unused single-use PHQ-9 link for {name} (no account needed, 7 days): /m/{token}");
+    }
+    if let (Some(email), Some((_, name))) = (&portal_email, &first_client) {
+        println!("Client portal: {name} signs in at /portal/login as {email} (diary, shared plan, safety plan).");
     }
     println!("Password for every demo account: {DEMO_PASSWORD}");
     Ok(())
