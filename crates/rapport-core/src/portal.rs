@@ -99,11 +99,11 @@ pub fn diary_entry(raw: &RawDiaryEntry, today: Date) -> Result<DiaryEntry, Valid
             parsed
         }
     };
-    if mood.is_none() && event.is_none() && e.is_empty() {
-        e.add("mood", "Choose your mood, or write what happened (or both)");
-    }
     if event.is_none() && (person.is_some() || effect.is_some()) && e.is_empty() {
         e.add("event", "Write what happened");
+    }
+    if mood.is_none() && event.is_none() && e.is_empty() {
+        e.add("mood", "Choose your mood, or write what happened (or both)");
     }
     e.into_result()?;
     Ok(DiaryEntry { date: date.expect("checked above"), mood, person, event, effect })

@@ -4,6 +4,7 @@
 mod api;
 mod auth;
 mod charts;
+mod client_portal;
 mod context;
 mod courses;
 mod ending;

@@ -8,7 +8,10 @@ use reqwest::Method;
 use std::collections::BTreeSet;
 
 /// Expected outcome per role, in the order: anonymous, admin, supervisor,
-/// clinician on the care team, clinician not on it.
+/// clinician on the care team, clinician not on it, and (optionally, a 6th
+/// letter) the matrix client's own portal account. Without a 6th letter the
+/// client account expects 404 on every route outside the portal's few open
+/// doors (where it expects what the other clinician gets).
 ///   A allowed   N 404 (looks absent)   F 403   L sign-in needed (redirect / 401)   G 410 gone
 pub struct Entry {
     method: Method,
@@ -113,8 +116,22 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::context::matrix_entries());
     v.extend(crate::notes::matrix_entries());
     v.extend(crate::portal::matrix_entries());
+    v.extend(crate::client_portal::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
+    v
+}
+
+/// The six callers' expectations for an entry (see `Entry`).
+fn expectations(entry: &Entry) -> Vec<char> {
+    let mut v: Vec<char> = entry.expect.chars().collect();
+    if v.len() == 5 {
+        let p = entry.path;
+        let open_door = matches!(p, "/" | "/login" | "/logout" | "/healthz" | "/readyz")
+            || p.starts_with("/static/")
+            || p.starts_with("/m/");
+        v.push(if open_door { v[4] } else { 'N' });
+    }
     v
 }
 
@@ -176,7 +193,11 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     crate::context::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
     crate::notes::matrix_fixtures(&app, &a.id, &mut fixtures).await;
     crate::portal::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
+    crate::client_portal::matrix_fixtures(&app, &a.id, &mut fixtures).await;
 
+    let client_email =
+        crate::client_portal::portal_account(&app, &client.id, &a.id, "matrix.client@example.org").await;
+    let client_user = app.store.user_by_email(&client_email).await.unwrap().unwrap().0;
     let mut callers = Vec::new();
     let anon = Browser::new(&app);
     let csrf = anon.csrf_from("/login").await;
@@ -187,6 +208,10 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
         let token = app.token_for(user).await;
         callers.push(Caller { name, browser, csrf, token });
     }
+    let browser = app.browser_as(&client_email).await;
+    let csrf = browser.csrf_from("/portal").await;
+    let token = app.token_for(&client_user).await;
+    callers.push(Caller { name: "portal client", browser, csrf, token });
 
     let mut failures = Vec::new();
     for entry in entries() {
@@ -199,7 +224,7 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
             .replace("{dummy}", dummy.id.as_str())
             .replace("{random}", rapport_core::Id::new().as_str());
         let is_api = path.starts_with("/api/");
-        for (caller, expected) in callers.iter().zip(entry.expect.chars()) {
+        for (caller, expected) in callers.iter().zip(expectations(&entry)) {
             let mut req = caller.browser.http.request(entry.method.clone(), app.url(&path));
             // Every API call carries the caller's token (the anonymous caller's is invalid),
             // except the anonymous read of the public OpenAPI document.
@@ -215,7 +240,8 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
             let status = r.status().as_u16();
             let loc = location(&r);
             let to_login =
-                (300..400).contains(&status) && (loc == "/login" || loc.starts_with("/login?done=verify-expired"));
+                (300..400).contains(&status)
+                    && (loc == "/login" || loc == "/portal/login" || loc.starts_with("/login?done=verify-expired"));
             let ok = match expected {
                 'A' => ![401, 403, 404, 410].contains(&status) && !to_login && status < 500,
                 'N' => status == 404,

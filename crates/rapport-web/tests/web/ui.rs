@@ -283,6 +283,7 @@ async fn every_audited_action_leaves_an_entry() {
     x.get(&rec).await;
     x.get("/clients").await;
     crate::portal::exercise_every_action(&x, &rec).await;
+    crate::client_portal::exercise_every_action(&app, &x, id.as_str()).await;
     // An IPT course: create, read, checklist, sessions, contract, status.
     let r =
         x.submit(&format!("{rec}/courses/new"), &format!("{rec}/courses/new"), &[("protocol", "ipt-individual")]).await;

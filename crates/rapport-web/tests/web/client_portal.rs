@@ -1,0 +1,393 @@
+//! The client portal: invitations, client accounts and their confinement,
+//! questionnaires in the portal (and the risk loop), sharing, the diary and
+//! reflections, and the care team's portal page.
+
+use crate::courses::client_of;
+use crate::matrix::{e, Entry};
+use crate::support::*;
+use rapport_core::audit::action;
+use rapport_core::Id;
+use reqwest::Method as M;
+use serde_json::json;
+
+pub fn matrix_entries() -> Vec<Entry> {
+    vec![
+        // The doors are open to everyone (a signed-in caller is sent home, bad forms get 422).
+        e(M::GET, "/portal/login", "/portal/login", "AAAAAA"),
+        e(M::POST, "/portal/login", "/portal/login", "AAAAAA"),
+        e(M::GET, "/portal/join", "/portal/join", "AAAAAA"),
+        e(M::POST, "/portal/join", "/portal/join", "AAAAAA"),
+        e(M::GET, "/portal/help", "/portal/help", "AAAAAA"),
+        // The client's own pages: staff see nothing there (the 6th caller is the client).
+        e(M::GET, "/portal", "/portal", "LNNNNA"),
+        // Nothing is due for the matrix client (no course): 404 for the client too.
+        e(M::GET, "/portal/measures/{instrument}", "/portal/measures/phq9", "LNNNNN"),
+        e(M::POST, "/portal/measures/{instrument}", "/portal/measures/phq9", "LNNNNN"),
+        e(M::GET, "/portal/progress", "/portal/progress", "LNNNNA"),
+        // The plan is not shared with the matrix client: absent for them as well.
+        e(M::GET, "/portal/plan", "/portal/plan", "LNNNNN"),
+        e(M::POST, "/portal/plan/reflections", "/portal/plan/reflections", "LNNNNN"),
+        e(M::GET, "/portal/diary", "/portal/diary", "LNNNNA"),
+        e(M::POST, "/portal/diary", "/portal/diary", "LNNNNA"),
+        e(M::GET, "/portal/safety-plan", "/portal/safety-plan", "LNNNNN"),
+        // The care team's side.
+        e(M::GET, "/clients/{id}/portal", "/clients/{client}/portal", "LNAAN"),
+        e(M::POST, "/clients/{id}/portal/invite", "/clients/{client}/portal/invite", "LNAAN"),
+        e(
+            M::POST,
+            "/clients/{id}/portal/invites/{invite_id}/revoke",
+            "/clients/{client}/portal/invites/{random}/revoke",
+            "LNAAN",
+        ),
+        e(M::POST, "/clients/{id}/portal/sharing", "/clients/{client}/portal/sharing", "LNAAN"),
+        // On another client of the same clinician, so the matrix client's own account stays on.
+        e(M::POST, "/clients/{id}/portal/disable", "/clients/{portal_client}/portal/disable", "LNAAN"),
+    ]
+}
+
+fn system(act: &str) -> rapport_core::audit::AuditEvent {
+    rapport_core::audit::AuditEvent {
+        actor_label: "test".into(),
+        action: act.into(),
+        resource_type: "x".into(),
+        outcome: "success".into(),
+        ..Default::default()
+    }
+}
+
+/// A portal account for `client` (signing in with the test password); returns its e-mail.
+pub async fn portal_account(app: &TestApp, client: &Id, clinician: &Id, email: &str) -> String {
+    let hash = rapport_web::identity::secret_hash(&format!("code-{}", Id::new()));
+    let expires = rapport_core::Timestamp::now().plus(time::Duration::days(1));
+    app.store.create_portal_invite(&hash, client, clinician, expires, None, system(action::PORTAL_INVITE)).await.unwrap();
+    let joined = app.store.join_portal(&hash, email, "Portal Person", &password_hash(), system(action::PORTAL_JOIN)).await;
+    assert!(matches!(joined.unwrap(), rapport_store::portal::Join::Joined(_)));
+    email.to_string()
+}
+
+/// `{portal_client}`: another client of `clinician`, with a portal account.
+pub async fn matrix_fixtures(app: &TestApp, clinician: &Id, out: &mut Vec<(&'static str, String)>) {
+    let details = rapport_core::client::ClientDetails { display_name: "Portal Matrix".into(), ..Default::default() };
+    let c = app.store.create_client(&details, clinician, system(action::CLIENT_CREATE)).await.unwrap();
+    portal_account(app, &c.id, clinician, "matrix.other@example.org").await;
+    out.push(("{portal_client}", c.id.to_string()));
+}
+
+/// Creates a printed invitation through the client's portal page; returns the code.
+async fn printed_invite(b: &Browser, client: &str) -> String {
+    let page = format!("/clients/{client}/portal");
+    let r = b.submit(&page, &format!("{page}/invite"), &[("delivery", "print")]).await;
+    assert_eq!(r.status(), 200);
+    let body = r.text().await.unwrap();
+    let i = body.find("data-testid=\"invite-code\">").expect("code shown") + "data-testid=\"invite-code\">".len();
+    body[i..i + 14].to_string()
+}
+
+async fn join(app: &TestApp, code: &str, email: &str) -> (Browser, reqwest::Response) {
+    let b = Browser::new(app);
+    let r = b
+        .submit(
+            "/portal/join",
+            "/portal/join",
+            &[("code", code), ("email", email), ("password", PASSWORD), ("password_confirm", PASSWORD)],
+        )
+        .await;
+    (b, r)
+}
+
+/// Performs every portal action once (for the every-audited-action test).
+pub async fn exercise_every_action(app: &TestApp, x: &Browser, client: &str) {
+    let page = format!("/clients/{client}/portal");
+    let code = printed_invite(x, client).await;
+    // A wrong code (audited as a failed join), then the right one.
+    let (_, r) = join(app, "ZZZZ-ZZZZ-ZZZZ", "audit.client@example.org").await;
+    assert_eq!(r.status(), 422);
+    let (me, r) = join(app, &code, "audit.client@example.org").await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(x.submit(&page, &format!("{page}/sharing"), &[("show_chart", "1"), ("share_plan", "1")]).await.status(), 303);
+    assert_eq!(me.get("/portal").await.status(), 200);
+    let r = me.submit("/portal/diary", "/portal/diary", &[("date", &today()), ("mood", "5")]).await;
+    assert_eq!(r.status(), 303);
+    let r = me.submit("/portal/plan", "/portal/plan/reflections", &[("topic", "goals"), ("body", "More walks")]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(x.get(&page).await.status(), 200);
+    // A second invitation (withdrawn), then the account turned off.
+    printed_invite(x, client).await;
+    let invite = app.store.client_portal_invites(&Id::parse(client).unwrap()).await.unwrap()[0].id.clone();
+    let r = x.submit(&page, &format!("{page}/invites/{invite}/revoke"), &[]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(x.submit(&page, &format!("{page}/disable"), &[]).await.status(), 303);
+}
+
+fn today() -> String {
+    rapport_core::time::format_date(rapport_core::Timestamp::now().date())
+}
+
+/// A client with an open course whose first session is booked for today, so
+/// the default schedule (PHQ-9 and GAD-7 before every session) is due.
+async fn client_with_course(app: &TestApp, email: &str) -> (rapport_store::users::User, crate::courses::Api, String, String) {
+    let (user, api, client) = client_of(app, email).await;
+    let (s, course) = api
+        .post(
+            &format!("/api/v1/clients/{client}/courses"),
+            json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": today()}),
+        )
+        .await;
+    assert_eq!(s, 201, "{course}");
+    (user, api, client, course["id"].as_str().unwrap().to_string())
+}
+
+#[tokio::test]
+async fn an_invited_client_joins_answers_a_due_phq9_and_a_risk_answer_raises_one_flag() {
+    on_each_backend(|app| async move {
+        let (clin, _, client, course) = client_with_course(&app, "portal1@clinic.example").await;
+        let cid = Id::parse(&client).unwrap();
+        let staff = app.browser_as(&clin.email).await;
+        let (s, page) = staff.text(&format!("/clients/{client}/portal")).await;
+        assert_eq!(s, 200);
+        assert!(page.contains("No portal account yet"));
+        let code = printed_invite(&staff, &client).await;
+        assert_eq!(code.len(), 14, "{code}");
+
+        // Bad input: each field named, nothing created.
+        let b = Browser::new(&app);
+        let r = b
+            .submit("/portal/join", "/portal/join", &[("code", "1234"), ("email", "nope"), ("password", "short")])
+            .await;
+        assert_eq!(r.status(), 422);
+        let body = r.text().await.unwrap();
+        for field in ["#code", "#email", "#password"] {
+            assert!(body.contains(&format!("href=\"{field}\"")), "{field} named: {body}");
+        }
+        assert!(app.store.client_portal_account(&cid).await.unwrap().is_none());
+
+        // The code is typed in lower case with spaces: still accepted.
+        let typed = code.to_lowercase().replace('-', " ");
+        let (me, r) = join(&app, &typed, "Portal.One@Example.org").await;
+        assert_eq!(r.status(), 303, "{:?}", r.text().await);
+        let account = app.store.client_portal_account(&cid).await.unwrap().unwrap();
+        assert_eq!(account.email, "portal.one@example.org");
+        // Used once: the same code is refused afterwards, by name.
+        let (_, r) = join(&app, &code, "someone.else@example.org").await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("already been used"));
+
+        // Home: both scheduled questionnaires are due, and crisis help is one tap away.
+        let (s, home) = me.text("/portal").await;
+        assert_eq!(s, 200);
+        assert!(home.contains("/portal/measures/phq9") && home.contains("/portal/measures/gad7"), "{home}");
+        assert!(home.contains("href=\"/portal/help\""));
+
+        // A missing answer is named and nothing stored.
+        let mut answers: Vec<(String, String)> = (1..=9).map(|i| (format!("item_{i}"), "0".to_string())).collect();
+        let missing: Vec<(&str, &str)> = answers[..8].iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = me.submit("/portal/measures/phq9", "/portal/measures/phq9", &missing).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("href=\"#item_9\""));
+        assert!(app.store.responses(&cid).await.unwrap().is_empty());
+
+        // Item 9 = 2: crisis resources, no score, exactly one open flag for the clinician.
+        answers[8].1 = "2".into();
+        answers.push(("extra_1".into(), "1".into()));
+        let form: Vec<(&str, &str)> = answers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = me.submit("/portal/measures/phq9", "/portal/measures/phq9", &form).await;
+        assert_eq!(r.status(), 200);
+        let done = r.text().await.unwrap();
+        assert!(done.contains("You do not have to cope alone"));
+        assert!(done.contains("Samaritans"));
+        assert!(!done.contains("Total") && !done.contains("moderate"), "no score shown");
+        let responses = app.store.responses(&cid).await.unwrap();
+        assert_eq!(responses.len(), 1);
+        assert_eq!(responses[0].mode, "portal");
+        assert_eq!(responses[0].course_id.as_deref(), Some(course.as_str()));
+        let flags = app.store.client_risk_flags(&cid).await.unwrap();
+        assert_eq!(flags.len(), 1);
+        let (_, risk) = staff.text("/risk-flags").await;
+        assert!(risk.contains(&format!("/risk-flags/{}", flags[0].id)));
+        // PHQ-9 is no longer due; answering it again is refused (404), nothing stored.
+        let (_, home) = me.text("/portal").await;
+        assert!(!home.contains("/portal/measures/phq9"));
+        let r = me.submit("/portal/help", "/portal/measures/phq9", &form).await;
+        assert_eq!(r.status(), 404);
+        assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
+        assert!(app.count(action::PORTAL_READ).await >= 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_client_account_reaches_only_its_own_portal() {
+    on_each_backend(|app| async move {
+        let (clin, api, client) = client_of(&app, "portal2@clinic.example").await;
+        let cid = Id::parse(&client).unwrap();
+        let email = portal_account(&app, &cid, &clin.id, "iso@example.org").await;
+        let me = app.browser_as(&email).await;
+        // Signing in at the staff page lands in the portal.
+        let r = me.get("/").await;
+        assert_eq!(location(&r), "/portal");
+        for path in [
+            "/clients".to_string(),
+            format!("/clients/{client}"),
+            format!("/clients/{client}/portal"),
+            "/risk-flags".into(),
+            "/account".into(),
+            "/admin/users".into(),
+        ] {
+            assert_eq!(me.get(&path).await.status(), 404, "{path}");
+        }
+        // Even with an API token, a client account reaches no API route.
+        let user = app.store.user_by_email(&email).await.unwrap().unwrap().0;
+        let token = app.token_for(&user).await;
+        let r = me.http.get(app.url(&format!("/api/v1/clients/{client}"))).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(r.status(), 404);
+        // Staff do not see the portal pages, and client accounts are not staff accounts.
+        let staff = app.browser_as(&clin.email).await;
+        assert_eq!(staff.get("/portal").await.status(), 404);
+        let admin = app.user("portal-admin@clinic.example", rapport_core::access::Role::Admin).await;
+        let admin = app.browser_as(&admin.email).await;
+        assert!(!admin.text("/admin/users").await.1.contains(&email));
+        assert_eq!(admin.get(&format!("/admin/users/{}", user.id)).await.status(), 404);
+        // Another client's diary is not this client's: entries land on their own record only.
+        let (_, other) = api.post("/api/v1/clients", json!({"display_name": "Other Client"})).await;
+        let other = Id::parse(other["id"].as_str().unwrap()).unwrap();
+        let r = me.submit("/portal/diary", "/portal/diary", &[("date", &today()), ("mood", "7")]).await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(app.store.diary_entries(&cid, None, None, 10).await.unwrap().len(), 1);
+        assert!(app.store.diary_entries(&other, None, None, 10).await.unwrap().is_empty());
+        // Turned off by the care team: signed out at once, and cannot sign in.
+        let page = format!("/clients/{client}/portal");
+        assert_eq!(staff.submit(&page, &format!("{page}/disable"), &[]).await.status(), 303);
+        let r = me.get("/portal").await;
+        assert_eq!(location(&r), "/portal/login");
+        let again = Browser::new(&app);
+        assert_eq!(again.login(&email, PASSWORD).await.status(), 401);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn sharing_controls_the_chart_plan_and_safety_plan_and_the_client_writes_back() {
+    on_each_backend(|app| async move {
+        let (clin, api, client) = client_of(&app, "portal3@clinic.example").await;
+        let cid = Id::parse(&client).unwrap();
+        let email = portal_account(&app, &cid, &clin.id, "share@example.org").await;
+        let me = app.browser_as(&email).await;
+        let staff = app.browser_as(&clin.email).await;
+        let page = format!("/clients/{client}/portal");
+        // Default: chart shown, plan and safety plan not shared.
+        let (_, home) = me.text("/portal").await;
+        assert!(home.contains("/portal/progress") && !home.contains("/portal/plan") && !home.contains("/portal/safety-plan"));
+        assert_eq!(me.get("/portal/plan").await.status(), 404);
+        assert_eq!(me.get("/portal/safety-plan").await.status(), 404);
+        // Hide the chart, share the plan.
+        assert_eq!(staff.submit(&page, &format!("{page}/sharing"), &[("share_plan", "1")]).await.status(), 303);
+        let (s, progress) = me.text("/portal/progress").await;
+        assert_eq!(s, 200);
+        assert!(progress.contains("will go through your questionnaire results with you"));
+        assert!(!progress.contains("<svg"));
+        let (s, plan) = me.text("/portal/plan").await;
+        assert_eq!(s, 200, "{plan}");
+        // Reflections: empty text refused by name; then stored and shown to the care team.
+        let r = me.submit("/portal/plan", "/portal/plan/reflections", &[("topic", "goals"), ("body", "  ")]).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("href=\"#body\""));
+        assert!(app.store.reflections(&cid).await.unwrap().is_empty());
+        let r = me
+            .submit("/portal/plan", "/portal/plan/reflections", &[("topic", "formulation"), ("body", "It is also my job")])
+            .await;
+        assert_eq!(r.status(), 303);
+        let (_, staff_page) = staff.text(&page).await;
+        assert!(staff_page.contains("It is also my job"));
+        // A safety plan version shared with the client shows in the portal; an unshared later one hides it.
+        let (s, _) = api
+            .post(
+                &format!("/api/v1/clients/{client}/safety-plans"),
+                json!({"warning_signs": "Not sleeping", "professionals": "Crisis team", "shared_with_client": true}),
+            )
+            .await;
+        assert_eq!(s, 201);
+        let (s, sp) = me.text("/portal/safety-plan").await;
+        assert_eq!(s, 200);
+        assert!(sp.contains("Not sleeping") && sp.contains("Samaritans"));
+        let (s, _) = api
+            .post(
+                &format!("/api/v1/clients/{client}/safety-plans"),
+                json!({"warning_signs": "Private draft", "professionals": "Crisis team"}),
+            )
+            .await;
+        assert_eq!(s, 201);
+        assert_eq!(me.get("/portal/safety-plan").await.status(), 404);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn diary_entries_are_checked_and_feed_the_session_page() {
+    on_each_backend(|app| async move {
+        let (clin, api, client, course) = client_with_course(&app, "portal4@clinic.example").await;
+        let cid = Id::parse(&client).unwrap();
+        let email = portal_account(&app, &cid, &clin.id, "diary@example.org").await;
+        let me = app.browser_as(&email).await;
+        for (fields, field) in [
+            (vec![("date", today()), ("mood", "11".to_string())], "#mood"),
+            (vec![("date", "2099-01-01".to_string()), ("mood", "5".to_string())], "#date"),
+            (vec![("date", today())], "#mood"),
+            (vec![("date", today()), ("person", "Sam".to_string())], "#event"),
+        ] {
+            let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let r = me.submit("/portal/diary", "/portal/diary", &form).await;
+            assert_eq!(r.status(), 422, "{form:?}");
+            assert!(r.text().await.unwrap().contains(&format!("href=\"{field}\"")), "{form:?}");
+        }
+        assert!(app.store.diary_entries(&cid, None, None, 10).await.unwrap().is_empty());
+        let r = me
+            .submit(
+                "/portal/diary",
+                "/portal/diary",
+                &[("date", &today()), ("mood", "3"), ("person", "Sam"), ("event", "Row about money"), ("effect", "worse")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        // The session booked for today shows it under "since we last met".
+        let (s, session) =
+            api.post(&format!("/api/v1/courses/{course}/sessions"), json!({"date": today(), "attendance": "attended"})).await;
+        assert_eq!(s, 201, "{session}");
+        let staff = app.browser_as(&clin.email).await;
+        let (s, page) = staff.text(&format!("/courses/{course}/sessions/{}", session["id"].as_str().unwrap())).await;
+        assert_eq!(s, 200);
+        assert!(page.contains("data-testid=\"since-we-last-met\""));
+        assert!(page.contains("With Sam: Row about money (I felt worse)"));
+        assert!(app.count(action::DIARY_READ).await >= 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_emailed_invitation_goes_to_the_outbox_and_replaces_the_open_one() {
+    on_each_backend(|app| async move {
+        let (clin, _, client) = client_of(&app, "portal5@clinic.example").await;
+        let cid = Id::parse(&client).unwrap();
+        let staff = app.browser_as(&clin.email).await;
+        let page = format!("/clients/{client}/portal");
+        let first = printed_invite(&staff, &client).await;
+        let r = staff.submit(&page, &format!("{page}/invite"), &[("delivery", "email"), ("email", "not-an-email")]).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("href=\"#email\""));
+        assert_eq!(app.store.client_portal_invites(&cid).await.unwrap().len(), 1);
+        let r = staff.submit(&page, &format!("{page}/invite"), &[("delivery", "email"), ("email", "Mail.Me@example.org")]).await;
+        assert_eq!(r.status(), 303);
+        let outbox = app.store.outbox(10).await.unwrap();
+        let mail = outbox.iter().find(|m| m.kind == "portal_invite").expect("queued");
+        assert_eq!(mail.recipient_email.as_deref(), Some("mail.me@example.org"));
+        assert!(mail.body.contains("/portal/join?code="));
+        // The printed code was withdrawn by the newer invitation.
+        let (_, r) = join(&app, &first, "first@example.org").await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("replaced by a newer one"));
+        let invites = app.store.client_portal_invites(&cid).await.unwrap();
+        let now = rapport_core::Timestamp::now();
+        let statuses: Vec<&str> = invites.iter().map(|i| i.status(now).as_str()).collect();
+        assert_eq!(statuses, ["open", "revoked"]);
+    })
+    .await;
+}
