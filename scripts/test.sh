@@ -104,10 +104,14 @@ if cargo build --locked --bin rapport; then
         fi
     )
 
+    # The portal's risk loop also runs on PostgreSQL, in an empty database of its own.
+    E2E_PG_URL="${PG_URL%/*}/rapport_e2e"
+    "$PG_BIN/psql" -q "$PG_URL" -c 'DROP DATABASE IF EXISTS rapport_e2e' -c 'CREATE DATABASE rapport_e2e'
+
     step "Browser journey (node --test e2e/*.test.mjs)"
     # Explicit files rather than the directory: Node 21+ reads --test arguments
     # as globs and no longer searches a bare directory.
-    if ! RAPPORT_BIN="$RAPPORT_BIN" CHROMIUM_PATH="$CHROMIUM_PATH" \
+    if ! RAPPORT_BIN="$RAPPORT_BIN" CHROMIUM_PATH="$CHROMIUM_PATH" RAPPORT_E2E_POSTGRES_URL="$E2E_PG_URL" \
         node --test "$ROOT"/e2e/*.test.mjs; then
         failed+=("browser journey")
     fi

@@ -95,9 +95,13 @@ async fn due_measures(state: &AppState, client: &Id) -> AppResult<(Vec<DueMeasur
         .filter(|r| r.total.is_some())
         .map(|r| (r.instrument_id.clone(), r.completed_at.date()))
         .collect();
+    // Never ask for the same questionnaire twice in a day: a session held today
+    // and an answer sent after it would otherwise leave it "due" for the next one.
+    let today = Timestamp::now().date();
     let due = schedule_states(&schedule, &held_dates(&sessions), &done)
         .into_iter()
         .filter(|(_, st)| *st != DueState::NotDue)
+        .filter(|(id, _)| !done.iter().any(|(i, d)| i == id && *d == today))
         .filter_map(|(id, st)| {
             let inst = state.instruments.get(&id).filter(|i| sendable(i))?;
             Some(DueMeasure { id, name: inst.name.clone(), overdue: st == DueState::Overdue })

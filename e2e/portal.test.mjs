@@ -1,0 +1,207 @@
+// The client portal's closed risk loop in a real browser, on SQLite and (when
+// RAPPORT_E2E_POSTGRES_URL names an empty database) on PostgreSQL: the demo
+// client signs in on a phone, answers the due PHQ-9 with item 9 > 0 and sees
+// crisis resources; the clinician sees the flag, records an assessment and a
+// safety plan shared with the client, and signs it off; the flag closes and the
+// client finds the plan in the portal. Screenshots go to e2e/test-results/.
+
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const RESULTS_DIR = path.join(HERE, 'test-results');
+const RAPPORT_BIN = path.resolve(ROOT, process.env.RAPPORT_BIN ?? 'target/debug/rapport');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TIMEOUT_MS = 20_000;
+const PASSWORD = 'rapport-demo-2026';
+const CLINICIAN = 'clinician1@demo.rapport.test';
+
+const backends = [['SQLite', null]];
+if (process.env.RAPPORT_E2E_POSTGRES_URL) backends.push(['PostgreSQL', process.env.RAPPORT_E2E_POSTGRES_URL]);
+
+const cleanup = [];
+after(async () => {
+  for (const fn of cleanup.reverse()) await fn().catch(() => {});
+});
+
+function serve(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(RAPPORT_BIN, ['serve', ...args, '--listen', '127.0.0.1:0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`rapport serve did not start:\n${out}`)), 30_000);
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (c) => { out += c; });
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = out.match(/Rapport is listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ child, url, log: () => out.slice(-4000) });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`rapport serve exited (${code}):\n${out}`)));
+  });
+}
+
+async function stop(child) {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+for (const [backend, databaseURL] of backends) {
+  test(`portal risk loop on ${backend}: a client's PHQ-9 item 9 > 0 reaches the clinician, who closes the flag`, { timeout: 240_000 }, async (t) => {
+    assert.ok(existsSync(RAPPORT_BIN), `RAPPORT_BIN ${RAPPORT_BIN} does not exist`);
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'rapport-e2e-portal-'));
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const dbArgs = ['--data-dir', dataDir, ...(databaseURL ? ['--database-url', databaseURL] : [])];
+    const demo = spawnSync(RAPPORT_BIN, ['demo', ...dbArgs], { encoding: 'utf8' });
+    assert.equal(demo.status, 0, `rapport demo failed:\n${demo.stdout}\n${demo.stderr}`);
+    const portalLine = demo.stdout.match(/Client portal: (.+) signs in at \/portal\/login as (\S+)/);
+    assert.ok(portalLine, `rapport demo printed no portal account:\n${demo.stdout}`);
+    const [, clientName, clientEmail] = portalLine;
+    const server = await serve(dbArgs);
+    cleanup.push(() => stop(server.child));
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    cleanup.push(() => browser.close());
+    const problems = [];
+    const open = async (width) => {
+      const context = await browser.newContext({ baseURL: server.url, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT_MS);
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`); });
+      return page;
+    };
+    const phone = await open(360);
+    const desk = await open(1280);
+    const shot = async (page, name) => {
+      await mkdir(RESULTS_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(RESULTS_DIR, `${backend.toLowerCase()}-${name}`), fullPage: true }).catch(() => {});
+    };
+    let broken = false;
+    const step = (name, fn) => t.test(name, async (s) => {
+      if (broken) return s.skip('an earlier step failed');
+      try {
+        await fn();
+      } catch (e) {
+        broken = true;
+        for (const [label, page] of [['phone', phone], ['desk', desk]]) {
+          const text = await page.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+          s.diagnostic(`${label} at ${page.url()}: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+          await shot(page, `portal-failure-${label}.png`);
+        }
+        for (const line of server.log().split('\n')) s.diagnostic(line);
+        throw e;
+      }
+    });
+
+    let flagsBefore = 0;
+    await step('the clinician signs in and counts the open flags', async () => {
+      await desk.goto('/login');
+      await desk.getByLabel('Email', { exact: true }).fill(CLINICIAN);
+      await desk.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await desk.getByRole('button', { name: 'Sign in' }).click();
+      await desk.waitForURL((u) => u.pathname === '/clients');
+      await desk.goto('/risk-flags');
+      flagsBefore = await desk.getByRole('table').getByRole('link', { name: clientName, exact: true }).count();
+    });
+
+    await step('the client signs in to the portal on a phone and sees what is due', async () => {
+      await phone.goto('/portal/login');
+      await phone.getByLabel('Email address', { exact: true }).fill(clientEmail);
+      await phone.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await phone.getByRole('button', { name: 'Sign in' }).click();
+      await phone.waitForURL((u) => u.pathname === '/portal');
+      await phone.getByRole('heading', { name: 'Questionnaires for you' }).waitFor();
+      await phone.getByRole('link', { name: 'Help now', exact: true }).waitFor();
+      await shot(phone, 'portal-home-360.png');
+    });
+
+    await step('the client answers the PHQ-9 with item 9 > 0 and sees crisis resources, never a score', async () => {
+      await phone.getByRole('link', { name: 'Patient Health Questionnaire-9' }).click();
+      await phone.getByRole('heading', { level: 1, name: 'Patient Health Questionnaire-9' }).waitFor();
+      const answers = ['Several days', 'More than half the days', 'Several days', 'Not at all', 'Not at all', 'Several days', 'Not at all', 'Not at all', 'Several days'];
+      for (const [i, label] of answers.entries()) {
+        await phone.locator(`fieldset#item_${i + 1}`).getByRole('radio', { name: label, exact: true }).check();
+      }
+      await phone.getByRole('button', { name: 'Send my answers' }).click();
+      await phone.getByRole('heading', { name: 'Thank you' }).waitFor();
+      await phone.getByText('You do not have to cope alone').waitFor();
+      await phone.getByText('Samaritans: 116 123 (free, 24 hours)').first().waitFor();
+      const text = await phone.locator('main').innerText();
+      assert.doesNotMatch(text, /score|total|severe|risk flag/i, 'the client never sees a score or a warning label');
+      await shot(phone, 'portal-thanks-360.png');
+      // PHQ-9 is no longer waiting.
+      await phone.goto('/portal');
+      assert.equal(await phone.getByRole('link', { name: 'Patient Health Questionnaire-9' }).count(), 0);
+    });
+
+    await step('the clinician sees the new flag on the banner and the flag list', async () => {
+      await desk.goto('/clients');
+      await desk.getByText(/risk flags? on your clients (is|are) not yet closed/).waitFor();
+      await desk.goto('/risk-flags');
+      const now = await desk.getByRole('table').getByRole('link', { name: clientName, exact: true }).count();
+      assert.equal(now, flagsBefore + 1, 'exactly one new flag for the portal answer');
+    });
+
+    await step('each open flag is acknowledged, assessed, given a shared safety plan and signed off', async () => {
+      for (let i = 0; i < flagsBefore + 1; i++) {
+        await desk.goto('/risk-flags');
+        await desk.getByRole('table').getByRole('link', { name: clientName, exact: true }).first().click();
+        await desk.getByRole('button', { name: 'Acknowledge: I have seen this flag', exact: true }).click();
+        await desk.getByText('Risk flag acknowledged.').waitFor();
+        await desk.getByLabel('Ideation', { exact: true }).fill('Passive thoughts; no active ideation');
+        await desk.getByLabel('Plan', { exact: true }).fill('None');
+        await desk.getByLabel('Intent', { exact: true }).fill('None');
+        await desk.getByLabel('Access to means', { exact: true }).fill('No stockpiled medication');
+        await desk.getByLabel('History (previous attempts, self-harm)', { exact: true }).fill('None');
+        await desk.getByLabel('Protective factors', { exact: true }).fill('Niece; allotment');
+        await desk.getByLabel('Risk level', { exact: true }).selectOption('low');
+        await desk.getByRole('button', { name: 'Record assessment', exact: true }).click();
+        await desk.getByText('Risk assessment recorded.').waitFor();
+        await desk.getByLabel('Warning signs', { exact: true }).fill('Not sleeping; staying in bed all day');
+        await desk.getByLabel('Professionals and crisis lines', { exact: true }).fill('My clinician; Samaritans 116 123');
+        await desk.getByRole('checkbox', { name: 'Share with the client' }).check();
+        await desk.getByRole('button', { name: 'Save as a new version', exact: true }).click();
+        await desk.getByText('New safety plan version saved.').waitFor();
+        await desk.getByRole('checkbox', { name: /I sign off this flag/ }).check();
+        await desk.getByRole('button', { name: 'Sign off and close', exact: true }).click();
+        await desk.waitForURL((u) => u.pathname === '/risk-flags');
+        await desk.getByText('Risk flag signed off and closed.').waitFor();
+      }
+      await desk.getByText('No open risk flags.').waitFor();
+      await shot(desk, 'portal-flags-closed-1280.png');
+    });
+
+    await step('the client finds the shared safety plan and crisis resources in the portal', async () => {
+      await phone.goto('/portal');
+      await phone.getByRole('link', { name: 'Safety plan', exact: true }).click();
+      await phone.getByRole('heading', { level: 1, name: 'My safety plan' }).waitFor();
+      await phone.getByText('Not sleeping; staying in bed all day').waitFor();
+      await phone.getByText('Samaritans: 116 123 (free, 24 hours)').first().waitFor();
+      await shot(phone, 'portal-safety-plan-360.png');
+    });
+
+    await step('no server errors or page script errors along the way', async () => {
+      assert.deepEqual(problems, []);
+    });
+  });
+}
