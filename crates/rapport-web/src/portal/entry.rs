@@ -194,12 +194,8 @@ pub async fn join_submit(
         return again(StatusCode::UNPROCESSABLE_ENTITY, errors).await;
     }
     let (invite, code_hash) = (invite.expect("checked"), code_hash.expect("checked"));
-    let name = state
-        .store
-        .client_summary(&invite.client_id)
-        .await?
-        .map(|c| c.display_name)
-        .unwrap_or_else(|| "Client".into());
+    let name =
+        state.store.client_summary(&invite.client_id).await?.map(|c| c.display_name).unwrap_or_else(|| "Client".into());
     let hash = state.hasher.hash(&pw).await;
     let mut e = meta.event(&email, action::PORTAL_JOIN, "user", Outcome::Success);
     e.detail = Some(format!("invitation {}", invite.id));

@@ -131,11 +131,7 @@ fn long_date(d: time::Date) -> String {
     format!("{} {} {} {}", d.weekday(), d.day(), d.month(), d.year())
 }
 
-pub async fn home(
-    State(state): State<AppState>,
-    pc: PortalClient,
-    Query(q): Query<DoneQuery>,
-) -> AppResult<Response> {
+pub async fn home(State(state): State<AppState>, pc: PortalClient, Query(q): Query<DoneQuery>) -> AppResult<Response> {
     let (due, _) = due_measures(&state, &pc.client.id).await?;
     let today = Timestamp::now().date();
     let (next_session, work) = match open_course(&state, &pc.client.id).await? {
@@ -144,13 +140,20 @@ pub async fn home(
                 .iter()
                 .filter(|s| s.attendance == Attendance::Scheduled && s.date >= today)
                 .min_by_key(|s| (s.date, s.time.clone()))
-                .map(|s| if s.time.is_empty() { long_date(s.date) } else { format!("{} at {}", long_date(s.date), s.time) });
+                .map(|s| {
+                    if s.time.is_empty() {
+                        long_date(s.date)
+                    } else {
+                        format!("{} at {}", long_date(s.date), s.time)
+                    }
+                });
             let work = state.store.latest_signed_work(&course.id).await?.map(|(d, w)| (long_date(d), w));
             (next, work)
         }
         None => (None, None),
     };
-    let diary_days = state.store.diary_entries(&pc.client.id, Some(today - time::Duration::days(7)), None, 50).await?.len();
+    let diary_days =
+        state.store.diary_entries(&pc.client.id, Some(today - time::Duration::days(7)), None, 50).await?.len();
     audit_read(&state, &pc, "home").await?;
     let layout = PortalLayout::new(&state, &pc, "Home", "home").await?.with_notice(done_notice(q.done.as_deref()));
     let page = HomePage {
@@ -376,11 +379,7 @@ async fn require_plan_shared(state: &AppState, pc: &PortalClient) -> AppResult<P
     Ok(layout)
 }
 
-pub async fn plan(
-    State(state): State<AppState>,
-    pc: PortalClient,
-    Query(q): Query<DoneQuery>,
-) -> AppResult<Response> {
+pub async fn plan(State(state): State<AppState>, pc: PortalClient, Query(q): Query<DoneQuery>) -> AppResult<Response> {
     let layout = require_plan_shared(&state, &pc).await?.with_notice(done_notice(q.done.as_deref()));
     let page = plan_page(&state, &pc, layout, "formulation".into(), String::new(), FormErrors::default()).await?;
     audit_read(&state, &pc, "plan").await?;
@@ -506,11 +505,7 @@ async fn diary_page(
     })
 }
 
-pub async fn diary(
-    State(state): State<AppState>,
-    pc: PortalClient,
-    Query(q): Query<DoneQuery>,
-) -> AppResult<Response> {
+pub async fn diary(State(state): State<AppState>, pc: PortalClient, Query(q): Query<DoneQuery>) -> AppResult<Response> {
     let today = format_date(Timestamp::now().date());
     let form = DiaryFormValues { date: today, ..DiaryFormValues::default() };
     let page = diary_page(&state, &pc, form, FormErrors::default(), done_notice(q.done.as_deref())).await?;

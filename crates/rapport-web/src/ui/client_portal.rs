@@ -83,14 +83,18 @@ async fn page(
         .map(DiaryView::from)
         .collect();
     let reflections = state.store.reflections(&c.id).await?;
-    for (act, n, what) in [(action::DIARY_READ, diary.len(), "diary entries"), (action::REFLECTION_READ, reflections.len(), "reflections")] {
+    for (act, n, what) in [
+        (action::DIARY_READ, diary.len(), "diary entries"),
+        (action::REFLECTION_READ, reflections.len(), "reflections"),
+    ] {
         let mut e = me.event(act, "client");
         e.resource_id = Some(c.id.to_string());
         e.client_id = Some(c.id.to_string());
         e.detail = Some(format!("{n} {what} on the portal page"));
         state.store.audit(e).await?;
     }
-    let layout = Layout::new(state, me, format!("Portal · {}", c.details.display_name), "caseload").await?.with_done(done);
+    let layout =
+        Layout::new(state, me, format!("Portal · {}", c.details.display_name), "caseload").await?.with_done(done);
     Ok(PortalPage {
         layout,
         account: state.store.client_portal_account(&c.id).await?,
@@ -159,7 +163,8 @@ pub async fn invite(
     };
     let email = normalise_email(f.email.as_deref().unwrap_or_default());
     if by_email && !looks_like_email(&email) {
-        let errors = FormErrors(ValidationErrors::single("email", "Enter the client's email address, like name@example.org"));
+        let errors =
+            FormErrors(ValidationErrors::single("email", "Enter the client's email address, like name@example.org"));
         let p = page(&state, &me, c, None, Some(email), errors).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response());
     }
@@ -188,8 +193,10 @@ pub async fn invite(
     if by_email {
         return Ok(Redirect::to(&format!("/clients/{}/portal?done=portal-emailed", c.id)).into_response());
     }
-    let layout = Layout::new(&state, &me, format!("Portal invitation · {}", c.details.display_name), "caseload").await?;
-    let page = InviteCreated { layout, c, org_name: org.name, code, join_url: join_url(&state), expires: expires.display() };
+    let layout =
+        Layout::new(&state, &me, format!("Portal invitation · {}", c.details.display_name), "caseload").await?;
+    let page =
+        InviteCreated { layout, c, org_name: org.name, code, join_url: join_url(&state), expires: expires.display() };
     Ok(render(&page)?.into_response())
 }
 
@@ -202,7 +209,9 @@ pub async fn revoke(
     let invite = Id::parse(&invite_id).ok_or(AppError::NotFound)?;
     let e = me.event(action::PORTAL_INVITE_REVOKE, "portal_invite");
     if !state.store.revoke_portal_invite(&c.id, &invite, e).await? {
-        return Err(AppError::Conflict("This invitation is no longer open: it was used, expired or already withdrawn.".into()));
+        return Err(AppError::Conflict(
+            "This invitation is no longer open: it was used, expired or already withdrawn.".into(),
+        ));
     }
     Ok(Redirect::to(&format!("/clients/{}/portal?done=portal-revoked", c.id)).into_response())
 }

@@ -3,7 +3,6 @@
 //! organisation-wide requirement.
 
 use super::{render, FormErrors, Layout};
-use rapport_core::access::Role;
 use crate::error::{AppError, AppResult};
 use crate::identity::{cookie, secret_hash, Identity, Meta, SignedIn};
 use crate::mfa;
@@ -16,6 +15,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use rand::RngCore;
+use rapport_core::access::Role;
 use rapport_core::audit::{action, Outcome};
 use rapport_core::mfa::{normalise_recovery_code, normalise_totp_code, recovery_code_from_bytes, RECOVERY_CODES};
 use rapport_core::throttle::ThrottlePolicy;

@@ -59,8 +59,12 @@ fn system(act: &str) -> rapport_core::audit::AuditEvent {
 pub async fn portal_account(app: &TestApp, client: &Id, clinician: &Id, email: &str) -> String {
     let hash = rapport_web::identity::secret_hash(&format!("code-{}", Id::new()));
     let expires = rapport_core::Timestamp::now().plus(time::Duration::days(1));
-    app.store.create_portal_invite(&hash, client, clinician, expires, None, system(action::PORTAL_INVITE)).await.unwrap();
-    let joined = app.store.join_portal(&hash, email, "Portal Person", &password_hash(), system(action::PORTAL_JOIN)).await;
+    app.store
+        .create_portal_invite(&hash, client, clinician, expires, None, system(action::PORTAL_INVITE))
+        .await
+        .unwrap();
+    let joined =
+        app.store.join_portal(&hash, email, "Portal Person", &password_hash(), system(action::PORTAL_JOIN)).await;
     assert!(matches!(joined.unwrap(), rapport_store::portal::Join::Joined(_)));
     email.to_string()
 }
@@ -104,7 +108,10 @@ pub async fn exercise_every_action(app: &TestApp, x: &Browser, client: &str) {
     assert_eq!(r.status(), 422);
     let (me, r) = join(app, &code, "audit.client@example.org").await;
     assert_eq!(r.status(), 303);
-    assert_eq!(x.submit(&page, &format!("{page}/sharing"), &[("show_chart", "1"), ("share_plan", "1")]).await.status(), 303);
+    assert_eq!(
+        x.submit(&page, &format!("{page}/sharing"), &[("show_chart", "1"), ("share_plan", "1")]).await.status(),
+        303
+    );
     assert_eq!(me.get("/portal").await.status(), 200);
     let r = me.submit("/portal/diary", "/portal/diary", &[("date", &today()), ("mood", "5")]).await;
     assert_eq!(r.status(), 303);
@@ -125,7 +132,10 @@ fn today() -> String {
 
 /// A client with an open course whose first session is booked for today, so
 /// the default schedule (PHQ-9 and GAD-7 before every session) is due.
-async fn client_with_course(app: &TestApp, email: &str) -> (rapport_store::users::User, crate::courses::Api, String, String) {
+async fn client_with_course(
+    app: &TestApp,
+    email: &str,
+) -> (rapport_store::users::User, crate::courses::Api, String, String) {
     let (user, api, client) = client_of(app, email).await;
     let (s, course) = api
         .post(
@@ -276,7 +286,11 @@ async fn sharing_controls_the_chart_plan_and_safety_plan_and_the_client_writes_b
         let page = format!("/clients/{client}/portal");
         // Default: chart shown, plan and safety plan not shared.
         let (_, home) = me.text("/portal").await;
-        assert!(home.contains("/portal/progress") && !home.contains("/portal/plan") && !home.contains("/portal/safety-plan"));
+        assert!(
+            home.contains("/portal/progress")
+                && !home.contains("/portal/plan")
+                && !home.contains("/portal/safety-plan")
+        );
         assert_eq!(me.get("/portal/plan").await.status(), 404);
         assert_eq!(me.get("/portal/safety-plan").await.status(), 404);
         // Hide the chart, share the plan.
@@ -293,7 +307,11 @@ async fn sharing_controls_the_chart_plan_and_safety_plan_and_the_client_writes_b
         assert!(r.text().await.unwrap().contains("href=\"#body\""));
         assert!(app.store.reflections(&cid).await.unwrap().is_empty());
         let r = me
-            .submit("/portal/plan", "/portal/plan/reflections", &[("topic", "formulation"), ("body", "It is also my job")])
+            .submit(
+                "/portal/plan",
+                "/portal/plan/reflections",
+                &[("topic", "formulation"), ("body", "It is also my job")],
+            )
             .await;
         assert_eq!(r.status(), 303);
         let (_, staff_page) = staff.text(&page).await;
@@ -344,13 +362,20 @@ async fn diary_entries_are_checked_and_feed_the_session_page() {
             .submit(
                 "/portal/diary",
                 "/portal/diary",
-                &[("date", &today()), ("mood", "3"), ("person", "Sam"), ("event", "Row about money"), ("effect", "worse")],
+                &[
+                    ("date", &today()),
+                    ("mood", "3"),
+                    ("person", "Sam"),
+                    ("event", "Row about money"),
+                    ("effect", "worse"),
+                ],
             )
             .await;
         assert_eq!(r.status(), 303);
         // The session booked for today shows it under "since we last met".
-        let (s, session) =
-            api.post(&format!("/api/v1/courses/{course}/sessions"), json!({"date": today(), "attendance": "attended"})).await;
+        let (s, session) = api
+            .post(&format!("/api/v1/courses/{course}/sessions"), json!({"date": today(), "attendance": "attended"}))
+            .await;
         assert_eq!(s, 201, "{session}");
         let staff = app.browser_as(&clin.email).await;
         let (s, page) = staff.text(&format!("/courses/{course}/sessions/{}", session["id"].as_str().unwrap())).await;
@@ -370,11 +395,14 @@ async fn an_emailed_invitation_goes_to_the_outbox_and_replaces_the_open_one() {
         let staff = app.browser_as(&clin.email).await;
         let page = format!("/clients/{client}/portal");
         let first = printed_invite(&staff, &client).await;
-        let r = staff.submit(&page, &format!("{page}/invite"), &[("delivery", "email"), ("email", "not-an-email")]).await;
+        let r =
+            staff.submit(&page, &format!("{page}/invite"), &[("delivery", "email"), ("email", "not-an-email")]).await;
         assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains("href=\"#email\""));
         assert_eq!(app.store.client_portal_invites(&cid).await.unwrap().len(), 1);
-        let r = staff.submit(&page, &format!("{page}/invite"), &[("delivery", "email"), ("email", "Mail.Me@example.org")]).await;
+        let r = staff
+            .submit(&page, &format!("{page}/invite"), &[("delivery", "email"), ("email", "Mail.Me@example.org")])
+            .await;
         assert_eq!(r.status(), 303);
         let outbox = app.store.outbox(10).await.unwrap();
         let mail = outbox.iter().find(|m| m.kind == "portal_invite").expect("queued");

@@ -195,8 +195,7 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     crate::portal::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
     crate::client_portal::matrix_fixtures(&app, &a.id, &mut fixtures).await;
 
-    let client_email =
-        crate::client_portal::portal_account(&app, &client.id, &a.id, "matrix.client@example.org").await;
+    let client_email = crate::client_portal::portal_account(&app, &client.id, &a.id, "matrix.client@example.org").await;
     let client_user = app.store.user_by_email(&client_email).await.unwrap().unwrap().0;
     let mut callers = Vec::new();
     let anon = Browser::new(&app);
@@ -239,9 +238,8 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
             let r = req.send().await.unwrap();
             let status = r.status().as_u16();
             let loc = location(&r);
-            let to_login =
-                (300..400).contains(&status)
-                    && (loc == "/login" || loc == "/portal/login" || loc.starts_with("/login?done=verify-expired"));
+            let to_login = (300..400).contains(&status)
+                && (loc == "/login" || loc == "/portal/login" || loc.starts_with("/login?done=verify-expired"));
             let ok = match expected {
                 'A' => ![401, 403, 404, 410].contains(&status) && !to_login && status < 500,
                 'N' => status == 404,

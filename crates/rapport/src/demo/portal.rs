@@ -18,7 +18,14 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id, password_hash: &st
     let code_hash = rapport_web::identity::secret_hash(&rapport_web::identity::new_secret());
     let expires = Timestamp::now().plus(time::Duration::days(rapport_core::portal::INVITE_DAYS));
     store
-        .create_portal_invite(&code_hash, client, clinician, expires, None, event(action::PORTAL_INVITE, "portal_invite"))
+        .create_portal_invite(
+            &code_hash,
+            client,
+            clinician,
+            expires,
+            None,
+            event(action::PORTAL_INVITE, "portal_invite"),
+        )
         .await
         .map_err(err)?;
     let user = match store
@@ -33,9 +40,21 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id, password_hash: &st
     store.set_portal_sharing(client, sharing, event(action::PORTAL_SETTINGS, "client")).await.map_err(err)?;
     let today = Timestamp::now().date();
     let entries = [
-        (6, Some(4), Some("Sister"), Some("Phoned my sister; we argued about looking after Mum again."), Some(MoodEffect::Worse)),
+        (
+            6,
+            Some(4),
+            Some("Sister"),
+            Some("Phoned my sister; we argued about looking after Mum again."),
+            Some(MoodEffect::Worse),
+        ),
         (4, Some(5), None, None, None),
-        (2, Some(6), Some("Colleague"), Some("Had lunch with Priya from work and talked about the move."), Some(MoodEffect::Better)),
+        (
+            2,
+            Some(6),
+            Some("Colleague"),
+            Some("Had lunch with Priya from work and talked about the move."),
+            Some(MoodEffect::Better),
+        ),
     ];
     for (days_ago, mood, person, what, effect) in entries {
         let entry = DiaryEntry {
@@ -45,7 +64,10 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id, password_hash: &st
             event: what.map(str::to_string),
             effect,
         };
-        store.add_diary_entry(client, &entry, &user.id, event(action::DIARY_CREATE, "diary_entry")).await.map_err(err)?;
+        store
+            .add_diary_entry(client, &entry, &user.id, event(action::DIARY_CREATE, "diary_entry"))
+            .await
+            .map_err(err)?;
     }
     store
         .add_reflection(
@@ -68,6 +90,9 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id, password_hash: &st
         reasons_for_living: "My niece; the allotment in spring.".into(),
         shared_with_client: true,
     };
-    store.save_safety_plan(client, &plan, clinician, event(action::SAFETY_PLAN_SAVE, "safety_plan")).await.map_err(err)?;
+    store
+        .save_safety_plan(client, &plan, clinician, event(action::SAFETY_PLAN_SAVE, "safety_plan"))
+        .await
+        .map_err(err)?;
     Ok(email)
 }
