@@ -159,12 +159,15 @@ async fn live(
     Ok(Err(page))
 }
 
+/// A scored form: the score and the answers to unscored items (if the instrument has any).
+pub(crate) type ScoredForm = (rapport_core::measures::scoring::Score, Option<Vec<Option<i64>>>);
+
 /// Reads a client-facing questionnaire form (`item_N`, `extra_N`) and scores
 /// it: the score and the unscored answers, or errors naming the form fields.
 pub(crate) fn score_client_form(
     inst: &Instrument,
     form: &HashMap<String, String>,
-) -> Result<(rapport_core::measures::scoring::Score, Option<Vec<Option<i64>>>), ValidationErrors> {
+) -> Result<ScoredForm, ValidationErrors> {
     let mut errors = ValidationErrors::new();
     let answers: Vec<Option<i64>> =
         inst.items.iter().map(|it| field_code(form, &format!("item_{}", it.number), &mut errors)).collect();
