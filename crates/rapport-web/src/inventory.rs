@@ -2,61 +2,18 @@
 //! the API: person and snapshot records reached only through their client's
 //! access rules, the circle drawn from them, and taking a snapshot.
 
-use crate::access::{client_for, deny, Purpose};
+use crate::access::deny;
+use crate::records_http::change_event;
 use crate::course_context::CourseContext;
 use crate::error::AppError;
 use crate::identity::Identity;
 use crate::state::AppState;
-use rapport_core::access::AccessBasis;
-use rapport_core::audit::{action, AuditEvent};
+use rapport_core::audit::action;
 use rapport_core::inventory::circle::{svg, SvgOptions};
 use rapport_core::inventory::{validate_snapshot, CirclePerson, CircleSnapshot, Person};
 use rapport_core::records::RecordBody;
 use rapport_core::{Id, Timestamp, ValidationErrors};
-use rapport_store::clients::ClientRecord;
 use rapport_store::records::{Placement, Record};
-
-/// A record of kind `T`, if `me` may see its client; otherwise 404 (with an
-/// `access.denied` entry). A `Read` is audited as `record.read`.
-pub async fn record_for<T: RecordBody>(
-    state: &AppState,
-    me: &Identity,
-    id: &str,
-    purpose: Purpose,
-) -> Result<(Record<T>, ClientRecord, AccessBasis), AppError> {
-    let record = match Id::parse(id) {
-        Some(rid) => state.store.record::<T>(&rid).await?,
-        None => None,
-    };
-    let Some(record) = record else {
-        deny(state, me, T::KIND, Some(id)).await?;
-        return Err(AppError::NotFound);
-    };
-    // Access follows the client; the client read itself is not logged twice.
-    let (client, basis) = client_for(state, me, record.client_id.as_str(), Purpose::Write).await?;
-    if purpose == Purpose::Read {
-        let e = read_event(me, T::KIND, Some(&record.id), &client.id, format!("basis={}", basis.as_str()));
-        state.store.audit(e).await?;
-    }
-    Ok((record, client, basis))
-}
-
-/// A `record.read` entry for records of `kind` of a client.
-pub fn read_event(me: &Identity, kind: &str, id: Option<&Id>, client: &Id, detail: String) -> AuditEvent {
-    let mut e = me.event(action::RECORD_READ, kind);
-    e.resource_id = id.map(|i| i.to_string());
-    e.client_id = Some(client.to_string());
-    e.detail = Some(detail);
-    e
-}
-
-/// A change event (`record.create`, `.update`, `.remove`) for a record of `kind`;
-/// the store fills in the record and client ids.
-pub fn change_event(me: &Identity, act: &str, kind: &str, detail: String) -> AuditEvent {
-    let mut e = me.event(act, kind);
-    e.detail = Some(detail);
-    e
-}
 
 /// The people on the circle, from their records.
 pub fn circle_people(records: &[Record<Person>]) -> Vec<CirclePerson> {
@@ -113,7 +70,7 @@ pub async fn take_snapshot(
         parent_id: None,
     };
     let detail = format!("taken on {}: {} people", snapshot.taken_on, snapshot.people.len());
-    let ev = change_event(me, action::RECORD_CREATE, CircleSnapshot::KIND, detail);
+    let ev = change_event::<CircleSnapshot>(me, action::RECORD_CREATE, detail);
     Ok(state.store.create_record(&at, &snapshot, &me.user.id, ev).await?)
 }
 

@@ -8,13 +8,23 @@ use crate::course_context::{course_for, CourseContext};
 use crate::error::AppError;
 use crate::identity::Identity;
 use crate::state::AppState;
-use rapport_core::audit::action;
+use rapport_core::access::AccessBasis;
+use rapport_core::audit::{action, AuditEvent};
 use rapport_core::records::RecordBody;
 use rapport_core::Id;
 use rapport_store::clients::ClientRecord;
 use rapport_store::records::{Record, RecordVersion};
 use serde::Serialize;
 use utoipa::ToSchema;
+
+/// A `record.read` entry for records of `kind` of a client: one record, or a list (`id` None).
+pub fn read_event(me: &Identity, kind: &str, id: Option<&Id>, client: &Id, detail: String) -> AuditEvent {
+    let mut e = me.event(action::RECORD_READ, kind);
+    e.resource_id = id.map(|i| i.to_string());
+    e.client_id = Some(client.to_string());
+    e.detail = Some(detail);
+    e
+}
 
 /// Logs a read of records of `kind`: one record, or a list (`record` None).
 pub async fn audit_read(
@@ -25,18 +35,14 @@ pub async fn audit_read(
     record: Option<&Id>,
     detail: String,
 ) -> Result<(), AppError> {
-    let mut e = me.event(action::RECORD_READ, kind);
-    e.client_id = Some(client.to_string());
-    e.resource_id = record.map(|r| r.to_string());
-    e.detail = Some(detail);
-    state.store.audit(e).await?;
+    state.store.audit(read_event(me, kind, record, client, detail)).await?;
     Ok(())
 }
 
 /// An audit event for a change to a record of kind `T` (the store adds the
 /// record id and client). `detail` must hold no clinical content: the audit
 /// log is read by administrators.
-pub fn change_event<T: RecordBody>(me: &Identity, act: &str, detail: String) -> rapport_core::audit::AuditEvent {
+pub fn change_event<T: RecordBody>(me: &Identity, act: &str, detail: String) -> AuditEvent {
     let mut e = me.event(act, T::KIND);
     e.detail = Some(detail).filter(|d| !d.is_empty());
     e
@@ -56,20 +62,31 @@ async fn find<T: RecordBody>(state: &AppState, me: &Identity, id: &str) -> Resul
     }
 }
 
-/// A client-level record, if `me` may see its client; otherwise 404 (and an
-/// `access.denied` entry). A `Read` is audited as `record.read`.
+/// A record of kind `T`, if `me` may see its client; otherwise 404 (and an
+/// `access.denied` entry). A `Read` is audited as `record.read` (the client
+/// read itself is not logged twice).
+pub async fn record_for<T: RecordBody>(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    purpose: Purpose,
+) -> Result<(Record<T>, ClientRecord, AccessBasis), AppError> {
+    let rec = find::<T>(state, me, id).await?;
+    let (client, basis) = client_for(state, me, rec.client_id.as_str(), Purpose::Write).await?;
+    if purpose == Purpose::Read {
+        audit_read(state, me, T::KIND, &client.id, Some(&rec.id), format!("basis={}", basis.as_str())).await?;
+    }
+    Ok((rec, client, basis))
+}
+
+/// `record_for` without the access basis: for client-level records.
 pub async fn client_record_for<T: RecordBody>(
     state: &AppState,
     me: &Identity,
     id: &str,
     purpose: Purpose,
 ) -> Result<(Record<T>, ClientRecord), AppError> {
-    let rec = find::<T>(state, me, id).await?;
-    let (client, basis) = client_for(state, me, rec.client_id.as_str(), Purpose::Write).await?;
-    if purpose == Purpose::Read {
-        audit_read(state, me, T::KIND, &client.id, Some(&rec.id), format!("basis={}", basis.as_str())).await?;
-    }
-    Ok((rec, client))
+    record_for::<T>(state, me, id, purpose).await.map(|(r, c, _)| (r, c))
 }
 
 /// The course a found record belongs to, through the access check; a `Read`

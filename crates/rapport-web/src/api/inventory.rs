@@ -8,9 +8,8 @@ use crate::access::{client_for, Purpose};
 use crate::course_context::{course_for, CourseContext};
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
-use crate::inventory::{
-    change_event, circle_people, circle_svg, read_event, record_for, session_number, take_snapshot,
-};
+use crate::inventory::{circle_people, circle_svg, session_number, take_snapshot};
+use crate::records_http::{change_event, read_event, record_for};
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -275,7 +274,7 @@ pub async fn create_person(
     }
     let person = validate(body)?;
     let at = Placement { client_id: client.id.clone(), ..Placement::default() };
-    let ev = change_event(&me, action::RECORD_CREATE, Person::KIND, format!("ring={} via API", person.ring.as_str()));
+    let ev = change_event::<Person>(&me, action::RECORD_CREATE, format!("ring={} via API", person.ring.as_str()));
     let record = state.store.create_record(&at, &person, &me.user.id, ev).await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/people/{}", record.id)) {
@@ -312,7 +311,7 @@ pub async fn put_person(
         return Err(AppError::invalid("version", "Send the version you started from (from GET)").into());
     };
     let person = validate(body)?;
-    let ev = change_event(&me, action::RECORD_UPDATE, Person::KIND, format!("version {version} via API"));
+    let ev = change_event::<Person>(&me, action::RECORD_UPDATE, format!("version {version} via API"));
     let updated = state.store.update_record(&record.id, version, &person, &me.user.id, ev).await?;
     Ok(Json(person_json(&updated)))
 }
@@ -337,7 +336,7 @@ pub async fn delete_person(
     let Query(p) = params.map_err(super::bad_query)?;
     let (record, ..) = record_for::<Person>(&state, &me, &id, Purpose::Write).await?;
     let ev =
-        change_event(&me, action::RECORD_REMOVE, Person::KIND, format!("ring={} via API", record.body.ring.as_str()));
+        change_event::<Person>(&me, action::RECORD_REMOVE, format!("ring={} via API", record.body.ring.as_str()));
     state.store.remove_record::<Person>(&record.id, p.version.unwrap_or(record.version), &me.user.id, ev).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -8,9 +8,8 @@ use crate::access::{deny, Purpose};
 use crate::course_context::{course_for, CourseContext};
 use crate::error::{AppError, AppResult};
 use crate::identity::{Identity, SignedIn};
-use crate::inventory::{
-    change_event, circle_people, circle_svg, read_event, session_number, snapshot_of_course, take_snapshot,
-};
+use crate::inventory::{circle_people, circle_svg, session_number, snapshot_of_course, take_snapshot};
+use crate::records_http::{change_event, read_event};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -494,7 +493,7 @@ pub async fn create_person(
         }
     };
     let at = Placement { client_id: cx.client.id.clone(), ..Placement::default() };
-    let ev = change_event(&me, action::RECORD_CREATE, Person::KIND, format!("ring={}", person.ring.as_str()));
+    let ev = change_event::<Person>(&me, action::RECORD_CREATE, format!("ring={}", person.ring.as_str()));
     let record = state.store.create_record(&at, &person, &me.user.id, ev).await?;
     Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-added#person-{}", cx.course.id, record.id))
         .into_response())
@@ -589,7 +588,7 @@ pub async fn update_person(
         return Ok((axum::http::StatusCode::CONFLICT, page).into_response());
     }
     let changed: Vec<&str> = person_changes(&current.body, &person).into_iter().map(|(l, ..)| l).collect();
-    let ev = change_event(&me, action::RECORD_UPDATE, Person::KIND, format!("changed: {}", changed.join(", ")));
+    let ev = change_event::<Person>(&me, action::RECORD_UPDATE, format!("changed: {}", changed.join(", ")));
     state.store.update_record(&current.id, version, &person, &me.user.id, ev).await?;
     Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-saved#person-{}", cx.course.id, current.id))
         .into_response())
@@ -614,7 +613,7 @@ pub async fn remove_person(
             "The form is missing its version: reload the page and try again",
         )));
     };
-    let ev = change_event(&me, action::RECORD_REMOVE, Person::KIND, format!("ring={}", current.body.ring.as_str()));
+    let ev = change_event::<Person>(&me, action::RECORD_REMOVE, format!("ring={}", current.body.ring.as_str()));
     state.store.remove_record::<Person>(&current.id, version, &me.user.id, ev).await?;
     Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-removed#people", cx.course.id)).into_response())
 }
