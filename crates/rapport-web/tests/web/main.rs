@@ -14,6 +14,7 @@ mod measures;
 mod mfa;
 mod notes;
 mod portal;
+mod smtp;
 mod support;
 mod timeline;
 mod ui;
