@@ -16,6 +16,7 @@ pub mod inventory;
 pub mod measures;
 pub mod mfa;
 pub mod notes;
+pub mod outbox;
 pub mod password;
 pub mod portal;
 pub mod protocol;

@@ -16,6 +16,7 @@ pub mod measures;
 pub mod mfa;
 pub mod notes;
 pub mod org;
+pub mod outbox;
 pub mod portal;
 pub mod records;
 pub mod sessions;

@@ -18,6 +18,14 @@ pub struct MeasureLink {
     pub used_at: Option<Timestamp>,
 }
 
+/// A link as listed on the client's Measures page: who created it, never its token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MeasureLinkRow {
+    pub link: MeasureLink,
+    /// The creator's display name (`None` if the account is gone).
+    pub created_by_name: Option<String>,
+}
+
 /// What a token lookup found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkState {
@@ -98,16 +106,19 @@ impl Store {
         })
     }
 
-    /// A client's links, newest first.
-    pub async fn client_measure_links(&self, client: &Id) -> Result<Vec<MeasureLink>> {
+    /// A client's links with their creators' names, newest first.
+    pub async fn client_measure_links(&self, client: &Id) -> Result<Vec<MeasureLinkRow>> {
         let rows = sqlx::query(
-            "SELECT id, client_id, instrument_id, created_at, expires_at, used_at FROM measure_links \
-             WHERE client_id = $1 ORDER BY created_at DESC, id DESC",
+            "SELECT l.id, l.client_id, l.instrument_id, l.created_at, l.expires_at, l.used_at, u.name AS created_by_name \
+             FROM measure_links l LEFT JOIN users u ON u.id = l.created_by \
+             WHERE l.client_id = $1 ORDER BY l.created_at DESC, l.id DESC",
         )
         .bind(client.as_str())
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(link_from_row).collect()
+        rows.iter()
+            .map(|r| Ok(MeasureLinkRow { link: link_from_row(r)?, created_by_name: r.try_get("created_by_name")? }))
+            .collect()
     }
 
     /// Consumes a live link and records its response in one transaction; a

@@ -139,6 +139,11 @@ pub struct OutboxRow {
     pub risk_flag_id: Option<String>,
     pub created_at: Timestamp,
     pub sent_at: Option<Timestamp>,
+    /// Failed delivery attempts so far, and the last one's error.
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    /// Not tried again before this (a backoff, or another sender's claim).
+    pub next_attempt_at: Option<Timestamp>,
 }
 
 fn json<T: Serialize>(v: &T) -> String {
@@ -805,7 +810,7 @@ impl Store {
     pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxRow>> {
         let rows = sqlx::query(
             "SELECT id, kind, recipient_user_id, recipient_email, subject, body, client_id, risk_flag_id, created_at, \
-             sent_at FROM outbox ORDER BY created_at DESC, id DESC LIMIT $1",
+             sent_at, attempts, last_error, next_attempt_at FROM outbox ORDER BY created_at DESC, id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.read)
@@ -823,6 +828,9 @@ impl Store {
                     risk_flag_id: r.try_get("risk_flag_id")?,
                     created_at: ts(&r.try_get::<String, _>("created_at")?),
                     sent_at: opt_ts(r.try_get("sent_at")?),
+                    attempts: r.try_get("attempts")?,
+                    last_error: r.try_get("last_error")?,
+                    next_attempt_at: opt_ts(r.try_get("next_attempt_at")?),
                 })
             })
             .collect()

@@ -1,6 +1,7 @@
-//! Background work of a running server: the risk-flag escalation job, and
-//! loading the site's instrument definitions at start.
+//! Background work of a running server: the risk-flag escalation job, e-mail
+//! delivery of the outbox, and loading the site's instrument definitions at start.
 
+use crate::mail::{deliver_due, Mailer};
 use rapport_core::measures::{DefinitionError, Library};
 use rapport_core::Timestamp;
 use rapport_store::Store;
@@ -21,6 +22,26 @@ pub fn spawn_risk_escalation(store: Store, after: Duration, every: Duration) -> 
                 Ok(flags) if !flags.is_empty() => tracing::warn!(count = flags.len(), "risk flags escalated"),
                 Ok(_) => {}
                 Err(e) => tracing::error!(error = %e, "risk-flag escalation failed"),
+            }
+        }
+    })
+}
+
+/// E-mails the outbox (see `mail::deliver_due`) every `every`, up to 50
+/// messages a run. Several instances may run it: each message is claimed
+/// before it is sent.
+pub fn spawn_outbox_delivery(store: Store, mailer: Mailer, every: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match deliver_due(&store, &mailer, Timestamp::now(), 50).await {
+                Ok(run) if run.sent + run.failed > 0 => {
+                    tracing::info!(sent = run.sent, failed = run.failed, "outbox delivery")
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "outbox delivery failed"),
             }
         }
     })

@@ -9,6 +9,7 @@ pub mod formulation;
 pub mod identity;
 pub mod inventory;
 pub mod jobs;
+pub mod mail;
 pub mod mfa;
 pub mod passwords;
 pub mod portal;

@@ -103,6 +103,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .get("/admin/audit.csv", ui::admin::audit_csv)
         .get("/admin/break-glass", ui::admin::break_glass)
         .post("/admin/break-glass/{id}/review", ui::admin::review_break_glass)
+        .get("/admin/email", ui::admin::email)
         .get("/admin/settings", ui::admin::settings_form)
         .post("/admin/settings", ui::admin::update_settings)
         // Own account

@@ -24,6 +24,8 @@ pub struct Config {
     pub risk_escalation_after: Duration,
     /// The IPT protocols this site runs (shipped, adjusted by the site's protocols.toml).
     pub protocols: Arc<ProtocolSet>,
+    /// Where the outbox is e-mailed (`None`: nothing is sent, messages wait in the outbox).
+    pub smtp: Option<crate::mail::SmtpSettings>,
 }
 
 impl Default for Config {
@@ -35,6 +37,7 @@ impl Default for Config {
             not_on_track: NotOnTrackRule::default(),
             risk_escalation_after: Duration::from_secs(24 * 3600),
             protocols: Arc::new(ProtocolSet::shipped()),
+            smtp: None,
         }
     }
 }

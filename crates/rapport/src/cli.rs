@@ -93,6 +93,12 @@ pub struct ServeArgs {
     /// Site protocol file adding or adjusting IPT protocols (default: protocols.toml in the data directory, if present).
     #[arg(long, env = "RAPPORT_PROTOCOLS")]
     pub protocols: Option<PathBuf>,
+    /// Mail server for notifications: smtp://host:port, smtp://user:pass@host:587?tls=required (STARTTLS) or smtps://user:pass@host (docs/email.md). Unset: nothing is e-mailed.
+    #[arg(long, env = "RAPPORT_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender address of notifications (default: rapport@<host of --public-url>).
+    #[arg(long, env = "RAPPORT_SMTP_FROM")]
+    pub smtp_from: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -389,6 +395,16 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
             return Err(format!("--public-url {u:?} must start with https:// or http://"));
         }
     }
+    if a.smtp_from.is_some() && a.smtp_url.is_none() {
+        return Err("--smtp-from needs --smtp-url (the mail server to send through)".into());
+    }
+    let smtp = match &a.smtp_url {
+        Some(url) => {
+            Some(rapport_web::mail::SmtpSettings::parse(url, a.smtp_from.as_deref(), a.public_url.as_deref())?)
+        }
+        None => None,
+    };
+    let mailer = smtp.as_ref().map(rapport_web::mail::Mailer::new).transpose()?;
     // Site instrument definitions are checked before anything starts.
     let instruments = rapport_web::jobs::load_instruments(a.instruments_dir.as_deref())?;
     let protocols = load_protocols(g, a.protocols.as_deref())?;
@@ -419,13 +435,27 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         trust_proxy: a.trust_proxy,
         protocols: std::sync::Arc::new(protocols),
         risk_escalation_after: escalate_after,
+        smtp: smtp.clone(),
         ..Default::default()
     };
     let state = rapport_web::AppState::new(store.clone(), config).with_instruments(instruments);
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
     let escalation =
         rapport_web::jobs::spawn_risk_escalation(store.clone(), escalate_after, std::time::Duration::from_secs(300));
+    let delivery = match (mailer, &smtp) {
+        (Some(m), Some(s)) => {
+            println!("E-mail: notifications go through {}", s.describe());
+            Some(rapport_web::jobs::spawn_outbox_delivery(store.clone(), m, std::time::Duration::from_secs(60)))
+        }
+        _ => {
+            println!("E-mail: no --smtp-url, so notifications stay in the outbox (Administration > E-mail).");
+            None
+        }
+    };
     rapport_web::serve(listener, state, shutdown_signal()).await.map_err(|e| e.to_string())?;
+    if let Some(d) = delivery {
+        d.abort();
+    }
     escalation.abort();
     housekeeping.abort();
     tracing::info!("stopped");

@@ -439,3 +439,40 @@ fn a_bad_site_protocol_file_stops_the_start_with_the_field_named() {
         .unwrap();
     assert!(!o.status.success() && stderr(&o).contains("cannot read"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_malformed_smtp_url_stops_the_start_naming_the_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let serve = |extra: &[&str], env: Option<&str>| {
+        let mut c = Command::new(BIN);
+        c.args(["--data-dir", data.to_str().unwrap(), "serve", "--listen", "127.0.0.1:0"])
+            .args(extra)
+            .env_remove("RAPPORT_SMTP_URL")
+            .env_remove("RAPPORT_SMTP_FROM");
+        if let Some(url) = env {
+            c.env("RAPPORT_SMTP_URL", url);
+        }
+        c.stdin(Stdio::null()).output().unwrap()
+    };
+    for (args, env, says) in [
+        (
+            vec!["--smtp-url", "http://mail.example", "--smtp-from", "r@clinic.example"],
+            None,
+            "--smtp-url: unknown scheme",
+        ),
+        (vec!["--smtp-url", "smtp://mail.example:70000", "--smtp-from", "r@clinic.example"], None, "--smtp-url: port"),
+        (vec!["--smtp-from", "r@clinic.example"], Some("smtp://mailer:hunter2@mail.example"), "--smtp-url: a password"),
+        (vec!["--smtp-url", "smtp://mail.example", "--smtp-from", "nobody"], None, "--smtp-from: \"nobody\""),
+        (vec!["--smtp-url", "smtp://mail.example"], None, "--smtp-from is required"),
+        (vec!["--smtp-from", "r@clinic.example"], None, "--smtp-from needs --smtp-url"),
+    ] {
+        let o = serve(&args, env);
+        let err = stderr(&o);
+        assert!(!o.status.success(), "{args:?} should stop the start");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!err.contains("hunter2"), "the password is never repeated: {err}");
+        assert!(!stdout(&o).contains("listening"), "{}", stdout(&o));
+    }
+    assert!(!data.join("rapport.db").exists(), "nothing starts, not even the database");
+}

@@ -600,6 +600,8 @@ pub async fn review_break_glass(
 #[template(path = "admin_settings.html")]
 struct SettingsPage {
     layout: Layout,
+    /// How notifications are e-mailed ("" when no SMTP server is configured).
+    smtp: String,
     /// As typed (so a rejected value is shown back, not replaced).
     org: SettingsValues,
     errors: FormErrors,
@@ -635,7 +637,12 @@ pub async fn settings_form(
     require_admin(&state, &me, "settings").await?;
     let org = state.store.organisation().await?;
     let layout = Layout::new(&state, &me, "Settings", "admin-settings").await?.with_done(q.done.as_deref());
-    render(&SettingsPage { layout, org: SettingsValues::from(&org), errors: FormErrors::default() })
+    render(&SettingsPage {
+        layout,
+        smtp: smtp_line(&state),
+        org: SettingsValues::from(&org),
+        errors: FormErrors::default(),
+    })
 }
 
 #[derive(Deserialize, Default)]
@@ -727,7 +734,7 @@ pub async fn update_settings(
             break_glass_hours: f.break_glass_hours.clone().unwrap_or_default(),
             crisis_resources: f.crisis_resources.clone().unwrap_or_default(),
         };
-        let page = SettingsPage { layout, org: typed, errors: FormErrors(errors) };
+        let page = SettingsPage { layout, smtp: smtp_line(&state), org: typed, errors: FormErrors(errors) };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     }
     let mut e = me.event(action::SETTINGS_UPDATE, "organisation");
@@ -738,4 +745,75 @@ pub async fn update_settings(
     state.store.update_organisation(&org, e).await?;
     state.forget_organisation().await;
     Ok(Redirect::to("/admin/settings?done=settings").into_response())
+}
+
+fn smtp_line(state: &AppState) -> String {
+    state.config.smtp.as_ref().map(|s| s.describe()).unwrap_or_default()
+}
+
+// ---- e-mail (the outbox) ----------------------------------------------------------
+
+pub struct OutboxView {
+    pub kind: String,
+    pub recipient: String,
+    pub created: String,
+    /// "sent", "pending", "retrying" or "failed".
+    pub status: &'static str,
+    pub sent: String,
+    pub attempts: i64,
+    pub last_error: String,
+    pub next_attempt: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin_email.html")]
+struct EmailPage {
+    layout: Layout,
+    smtp: String,
+    counts: rapport_store::outbox::OutboxCounts,
+    max_attempts: i64,
+    rows: Vec<OutboxView>,
+}
+
+/// The outbox as administrators see it: per message its kind, recipient, when
+/// it was created and whether it was sent, is waiting or failed (never the body).
+pub async fn email(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
+    use rapport_core::outbox::DeliveryStatus;
+    require_admin(&state, &me, "email").await?;
+    let counts = state.store.outbox_counts().await?;
+    let rows: Vec<OutboxView> = state
+        .store
+        .outbox(200)
+        .await?
+        .into_iter()
+        .map(|r| OutboxView {
+            recipient: r
+                .recipient_email
+                .clone()
+                .or_else(|| r.recipient_user_id.as_ref().map(|u| format!("user {u}")))
+                .unwrap_or_else(|| "(none)".into()),
+            status: DeliveryStatus::of(r.sent_at.is_some(), r.attempts).as_str(),
+            created: r.created_at.display(),
+            sent: r.sent_at.map(|t| t.display()).unwrap_or_default(),
+            attempts: r.attempts,
+            last_error: r.last_error.clone().unwrap_or_default(),
+            next_attempt: match (r.sent_at, r.next_attempt_at) {
+                (None, Some(t)) if r.attempts < rapport_core::outbox::MAX_ATTEMPTS => t.display(),
+                _ => String::new(),
+            },
+            kind: r.kind,
+        })
+        .collect();
+    // Recipients may include clients' addresses (portal invitations): record that an administrator saw them.
+    let mut e = me.event(action::CLIENT_LIST, "outbox");
+    e.detail = Some(format!("e-mail outbox shown ({} messages)", rows.len()));
+    state.store.audit(e).await?;
+    let layout = Layout::new(&state, &me, "E-mail", "admin-settings").await?;
+    render(&EmailPage {
+        layout,
+        smtp: smtp_line(&state),
+        counts,
+        max_attempts: rapport_core::outbox::MAX_ATTEMPTS,
+        rows,
+    })
 }

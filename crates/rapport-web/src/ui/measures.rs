@@ -57,11 +57,31 @@ pub async fn save_schedule(
     if instruments.iter().any(|i| state.instruments.get(i).is_none()) {
         errors.add("instruments", "Choose instruments from the list.");
     }
-    let every = p.get("every").trim().parse::<u32>().unwrap_or(0);
-    let body = match (Schedule { instruments, every }).validate() {
+    let typed = ScheduleTyped { instruments: instruments.clone(), every: p.get("every").trim().to_string() };
+    let every = typed.every.parse::<u32>().unwrap_or(0);
+    let checked = (Schedule { instruments, every }).validate();
+    if let Err(e) = &checked {
+        for f in &e.0 {
+            if errors.for_field(&f.field).is_none() {
+                errors.add(&f.field, f.message.clone());
+            }
+        }
+    }
+    let body = match checked {
         Ok(b) if errors.is_empty() => b,
-        Ok(_) => return Err(AppError::Invalid(errors)),
-        Err(e) => return Err(AppError::Invalid(e)),
+        _ => {
+            // The course's Measures page again, with the errors and what was typed.
+            let html = measures_page(
+                &state,
+                &me,
+                cx.client,
+                Some(cx.course.id.to_string()),
+                None,
+                Some((typed, FormErrors(errors))),
+            )
+            .await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
+        }
     };
     let version = p.get("version").trim().parse::<i64>().unwrap_or(-1);
     let detail = format!("every {} sessions: {}", body.every, body.instruments.join(", "));
@@ -83,6 +103,23 @@ pub async fn save_schedule(
     }
     Ok(Redirect::to(&format!("/clients/{}/measures?course={}&done=schedule-saved", cx.client.id, cx.course.id))
         .into_response())
+}
+
+/// The schedule form as submitted (shown again when it is refused).
+pub struct ScheduleTyped {
+    pub instruments: Vec<String>,
+    pub every: String,
+}
+
+/// A single-use link as listed (never its token).
+pub struct LinkView {
+    pub instrument: String,
+    pub created: String,
+    pub created_by: String,
+    pub expires: String,
+    /// "unused", "used" or "expired".
+    pub status: &'static str,
+    pub used: String,
 }
 
 pub struct OutcomeRow {
@@ -132,6 +169,9 @@ struct MeasuresPage {
     instruments: Vec<InstrumentChoice>,
     charts: Vec<ChartView>,
     schedule: Option<ScheduleView>,
+    links: Vec<LinkView>,
+    /// Errors of a refused schedule form.
+    errors: FormErrors,
 }
 
 /// A course's schedule, its form and where each measure stands.
@@ -140,8 +180,10 @@ pub struct ScheduleView {
     pub every: u32,
     pub version: i64,
     pub custom: bool,
-    /// (instrument id, short name, scheduled).
+    /// (instrument id, short name, checked in the form).
     pub choices: Vec<(String, String, bool)>,
+    /// The cadence selected in the form (as typed when the form was refused).
+    pub form_every: String,
     /// (short name, "due" | "overdue" | "not_due").
     pub states: Vec<(String, &'static str)>,
 }
@@ -149,6 +191,12 @@ pub struct ScheduleView {
 impl ScheduleView {
     pub fn every_options(&self) -> Vec<u32> {
         (1..=rapport_core::measures::schedule::MAX_EVERY).collect()
+    }
+
+    /// A refused cadence that is none of the options (kept so the form shows what was sent).
+    pub fn other_every(&self) -> Option<&str> {
+        let listed = self.every_options().iter().any(|n| n.to_string() == self.form_every);
+        (!listed && !self.form_every.is_empty()).then_some(self.form_every.as_str())
     }
 }
 
@@ -241,6 +289,23 @@ pub async fn show(
 ) -> AppResult<Html<String>> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
     let course = course_of(&state, &c, q.course.as_deref()).await?;
+    Ok(Html(measures_page(&state, &me, c, course, q.done.as_deref(), None).await?))
+}
+
+/// The Measures page of a client (for `course` when given); with `refused`,
+/// the schedule form shows what was typed and why it was refused.
+async fn measures_page(
+    state: &AppState,
+    me: &crate::identity::Identity,
+    c: ClientRecord,
+    course: Option<String>,
+    done: Option<&str>,
+    refused: Option<(ScheduleTyped, FormErrors)>,
+) -> AppResult<String> {
+    let (typed, errors) = match refused {
+        Some((t, e)) => (Some(t), e),
+        None => (None, FormErrors::default()),
+    };
     let mut responses = state.store.responses(&c.id).await?;
     let mut schedule = None;
     let charts = match &course {
@@ -256,7 +321,7 @@ pub async fn show(
                 .collect();
             let mine: Vec<ResponseRow> =
                 responses.iter().filter(|r| r.course_id.as_deref().is_none_or(|k| k == cid)).cloned().collect();
-            let (sched, version, rid) = schedule_of(&state, &id).await?;
+            let (sched, version, rid) = schedule_of(state, &id).await?;
             let done: Vec<(String, time::Date)> = mine
                 .iter()
                 .filter(|r| r.total.is_some())
@@ -272,18 +337,25 @@ pub async fn show(
                 choices: state
                     .instruments
                     .all()
-                    .map(|i| (i.id.clone(), i.short_name.clone(), sched.instruments.contains(&i.id)))
+                    .map(|i| {
+                        let on = match &typed {
+                            Some(t) => t.instruments.contains(&i.id),
+                            None => sched.instruments.contains(&i.id),
+                        };
+                        (i.id.clone(), i.short_name.clone(), on)
+                    })
                     .collect(),
+                form_every: typed.as_ref().map(|t| t.every.clone()).unwrap_or_else(|| sched.every.to_string()),
                 states: rapport_core::measures::schedule::schedule_states(&sched, &held, &done)
                     .into_iter()
                     .map(|(i, st)| (short(&i), st.as_str()))
                     .collect(),
             });
-            charts_for(&state, &c.id, &mine, Some(&held)).await?
+            charts_for(state, &c.id, &mine, Some(&held)).await?
         }
-        None => charts_for(&state, &c.id, &responses, None).await?,
+        None => charts_for(state, &c.id, &responses, None).await?,
     };
-    let summary = outcomes(&state, &responses);
+    let summary = outcomes(state, &responses);
     let flags = state.store.client_risk_flags(&c.id).await?;
     let mut e = me.event(action::OUTCOMES_READ, "client");
     e.resource_id = Some(c.id.to_string());
@@ -291,9 +363,8 @@ pub async fn show(
     e.detail = Some("measures page".into());
     state.store.audit(e).await?;
     responses.reverse();
-    let layout = Layout::new(&state, &me, format!("Measures · {}", c.details.display_name), "caseload")
-        .await?
-        .with_done(q.done.as_deref());
+    let layout =
+        Layout::new(state, me, format!("Measures · {}", c.details.display_name), "caseload").await?.with_done(done);
     let instruments = state
         .instruments
         .all()
@@ -305,9 +376,35 @@ pub async fn show(
             sendable: super::portal::sendable(i),
         })
         .collect();
+    let now = Timestamp::now();
+    let links = state
+        .store
+        .client_measure_links(&c.id)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let l = r.link;
+            LinkView {
+                instrument: state
+                    .instruments
+                    .get(&l.instrument_id)
+                    .map(|i| i.short_name.clone())
+                    .unwrap_or_else(|| l.instrument_id.clone()),
+                created: l.created_at.display(),
+                created_by: r.created_by_name.unwrap_or_default(),
+                expires: l.expires_at.display(),
+                status: match l.used_at {
+                    Some(_) => "used",
+                    None if l.expires_at <= now => "expired",
+                    None => "unused",
+                },
+                used: l.used_at.map(|t| t.display()).unwrap_or_default(),
+            }
+        })
+        .collect();
     let outcomes =
         summary.instruments.into_iter().map(|(instrument, o)| OutcomeRow { instrument, o }).collect::<Vec<_>>();
-    render(&MeasuresPage {
+    let page = MeasuresPage {
         layout,
         c,
         course: course.unwrap_or_default(),
@@ -318,7 +415,10 @@ pub async fn show(
         instruments,
         charts,
         schedule,
-    })
+        links,
+        errors,
+    };
+    Ok(render(&page)?.0)
 }
 
 pub struct OptionView {

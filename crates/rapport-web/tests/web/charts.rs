@@ -151,3 +151,41 @@ async fn schedules_make_measures_due_or_overdue_on_the_course_and_the_caseload()
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_refused_schedule_shows_the_course_measures_page_with_the_field_errors() {
+    on_each_backend(|app| async move {
+        let (b, client, course) = measured_course(&app, "sched-bad@clinic.example").await;
+        let page = format!("/clients/{client}/measures?course={course}");
+        let action = format!("/courses/{course}/measure-schedule");
+        let writes = app.count("record.create").await + app.count("record.update").await;
+        for (form, field, message) in [
+            (vec![("instrument", "gad7"), ("every", "0"), ("version", "0")], "every", "Choose every 1 to 12 sessions."),
+            (vec![("instrument", "gad7"), ("every", "99"), ("version", "0")], "every", "Choose every 1 to 12 sessions."),
+            (vec![("instrument", "nope"), ("every", "3"), ("version", "0")], "instruments", "Choose instruments from the list."),
+            (vec![("every", "3"), ("version", "0")], "instruments", "Choose at least one instrument."),
+        ] {
+            let r = b.submit(&page, &action, &form).await;
+            assert_eq!(r.status(), 422, "{form:?}");
+            let html = r.text().await.unwrap();
+            assert!(html.contains("There is a problem") && html.contains(&format!(r##"<a href="#{field}">{message}</a>"##)), "{form:?}: {html}");
+            assert!(
+                html.contains(&format!(r#"<p class="field-error" id="{field}-error"><span class="visually-hidden">Error:</span> {message}</p>"#)),
+                "{form:?}: {html}"
+            );
+            // Still the course's Measures page, with the form open and what was typed.
+            assert!(html.contains("aria-current=\"page\">Measures</a>") && html.contains("<details open>"), "{html}");
+            assert!(html.contains("Measurement schedule") && html.contains("PHQ-9 scores as a table"));
+            let every = form.iter().find(|(k, _)| *k == "every").unwrap().1;
+            assert!(html.contains(&format!(r#"<option value="{every}" selected>"#)), "{every}: {html}");
+            let gad7_checked = html.contains(r#"value="gad7" checked"#);
+            assert_eq!(gad7_checked, form.contains(&("instrument", "gad7")), "{form:?}");
+            assert!(!html.contains(r#"value="phq9" checked"#), "the default PHQ-9 was not typed");
+        }
+        // Nothing changed: no record written, the default schedule still applies.
+        assert_eq!(app.count("record.create").await + app.count("record.update").await, writes);
+        let (_, html) = b.text(&page).await;
+        assert!(html.contains("By default this course asks") && !html.contains("There is a problem"));
+    })
+    .await;
+}

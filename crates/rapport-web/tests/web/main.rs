@@ -15,6 +15,7 @@ mod measures;
 mod mfa;
 mod notes;
 mod portal;
+mod smtp;
 mod support;
 mod timeline;
 mod ui;

@@ -84,6 +84,7 @@ fn entries() -> Vec<Entry> {
         e(M::GET, "/admin/audit.csv", "/admin/audit.csv", "LAFFF"),
         e(M::GET, "/admin/break-glass", "/admin/break-glass", "LAFFF"),
         e(M::POST, "/admin/break-glass/{id}/review", "/admin/break-glass/{random}/review", "LNFFF"),
+        e(M::GET, "/admin/email", "/admin/email", "LAFFF"),
         e(M::GET, "/admin/settings", "/admin/settings", "LAFFF"),
         e(M::POST, "/admin/settings", "/admin/settings", "LAFFF"),
         e(M::GET, "/account", "/account", "LAAAA"),

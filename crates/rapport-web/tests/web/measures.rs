@@ -8,7 +8,7 @@ use rapport_core::audit::action;
 use reqwest::Method as M;
 use serde_json::{json, Value};
 
-async fn call(app: &TestApp, method: M, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
+pub async fn call(app: &TestApp, method: M, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
     let mut req = reqwest::Client::new().request(method, app.url(path)).bearer_auth(token);
     if let Some(b) = body {
         req = req.json(&b);
@@ -19,13 +19,13 @@ async fn call(app: &TestApp, method: M, path: &str, token: &str, body: Option<Va
     (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
 }
 
-async fn new_client(app: &TestApp, token: &str, name: &str) -> String {
+pub async fn new_client(app: &TestApp, token: &str, name: &str) -> String {
     let (s, c) = call(app, M::POST, "/api/v1/clients", token, Some(json!({ "display_name": name }))).await;
     assert_eq!(s, 201, "{c}");
     c["id"].as_str().unwrap().to_string()
 }
 
-async fn post_response(app: &TestApp, token: &str, client: &str, body: Value) -> (u16, Value) {
+pub async fn post_response(app: &TestApp, token: &str, client: &str, body: Value) -> (u16, Value) {
     call(app, M::POST, &format!("/api/v1/clients/{client}/responses"), token, Some(body)).await
 }
 

@@ -198,3 +198,41 @@ async fn crisis_resources_are_an_organisation_setting() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_measures_page_lists_links_with_their_status_and_never_a_token() {
+    on_each_backend(|app| async move {
+        let (user, _, client) = crate::courses::client_of(&app, "linklist@clinic.example").await;
+        let cid = Id::parse(&client).unwrap();
+        let clinician = app.browser_as("linklist@clinic.example").await;
+        let page = format!("/clients/{client}/measures");
+        let (_, before) = clinician.text(&page).await;
+        assert!(!before.contains("measure-links"), "no table without links");
+
+        let unused = create_link(&clinician, &client, "gad7").await;
+        let used = create_link(&clinician, &client, "phq9").await;
+        let anon = Browser::new(&app);
+        let csrf = anon.csrf_from(&used).await;
+        let mut form = answers(&["0", "1", "0", "0", "0", "0", "0", "0", "0"]);
+        form.push(("csrf".into(), csrf));
+        assert_eq!(anon.http.post(app.url(&used)).form(&form).send().await.unwrap().status(), 200);
+        let past = Timestamp::now().minus(time::Duration::hours(1));
+        let expired = system_link(&app, &cid, &user.id, "gad7", past).await;
+
+        let (s, html) = clinician.text(&page).await;
+        assert_eq!(s, 200);
+        let table = &html[html.find(r#"data-testid="measure-links""#).expect("links table")..];
+        let table = &table[..table.find("</table>").unwrap()];
+        assert_eq!(table.matches("<tr data-status=").count(), 3, "{table}");
+        for status in ["unused", "used", "expired"] {
+            assert_eq!(table.matches(&format!(r#"data-status="{status}""#)).count(), 1, "{status}: {table}");
+        }
+        assert!(table.contains("GAD-7") && table.contains("PHQ-9"), "{table}");
+        assert!(table.contains("by Test linklist@clinic.example"), "{table}");
+        assert!(table.contains("Not used yet") && table.contains("Used") && table.contains("Expired"));
+        for token in [unused.trim_start_matches("/m/"), used.trim_start_matches("/m/"), expired.as_str()] {
+            assert!(!html.contains(token), "a token is never shown again");
+        }
+    })
+    .await;
+}

@@ -1,0 +1,116 @@
+//! Delivery bookkeeping of the notification outbox: which messages are due,
+//! claiming one so that only one server instance sends it, and recording the
+//! outcome. Rules (backoff, redaction, attempts) are in `rapport_core::outbox`.
+
+use crate::{Result, Store};
+use rapport_core::outbox::{is_sensitive, retry_after, truncate_error, CLAIM_LEASE, MAX_ATTEMPTS, REDACTED_BODY};
+use rapport_core::{Id, Timestamp};
+use sqlx::Row;
+
+/// A message due for delivery, with its resolved address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DueMessage {
+    pub id: Id,
+    pub kind: String,
+    /// `recipient_email`, else the recipient user's current e-mail address.
+    pub to: Option<String>,
+    pub subject: String,
+    pub body: String,
+    pub attempts: i64,
+}
+
+/// How many messages stand where (for the administrator's summary).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OutboxCounts {
+    pub sent: i64,
+    pub pending: i64,
+    pub failed: i64,
+}
+
+/// Rows not sent, still to be tried, and not held by a sender or a backoff
+/// at `$1`. The same text is the claim's condition.
+const DUE: &str = "sent_at IS NULL AND attempts < $2 AND (next_attempt_at IS NULL OR next_attempt_at <= $1)";
+
+impl Store {
+    /// Up to `limit` messages due at `now`, oldest first.
+    pub async fn due_outbox(&self, now: Timestamp, limit: i64) -> Result<Vec<DueMessage>> {
+        let rows = sqlx::query(&format!(
+            "SELECT id, kind, recipient_email, (SELECT u.email FROM users u WHERE u.id = outbox.recipient_user_id) \
+             AS user_email, subject, body, attempts FROM outbox WHERE {DUE} ORDER BY created_at, id LIMIT $3"
+        ))
+        .bind(now.to_db())
+        .bind(MAX_ATTEMPTS)
+        .bind(limit)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let own: Option<String> = r.try_get("recipient_email")?;
+                let user: Option<String> = r.try_get("user_email")?;
+                Ok(DueMessage {
+                    id: Id::from_db(r.try_get("id")?),
+                    kind: r.try_get("kind")?,
+                    to: own.filter(|s| !s.trim().is_empty()).or(user.filter(|s| !s.trim().is_empty())),
+                    subject: r.try_get("subject")?,
+                    body: r.try_get("body")?,
+                    attempts: r.try_get("attempts")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Claims a due message for `CLAIM_LEASE`: true for exactly one caller
+    /// when several instances race for the same row.
+    pub async fn claim_outbox(&self, id: &Id, now: Timestamp) -> Result<bool> {
+        let claimed = sqlx::query(&format!("UPDATE outbox SET next_attempt_at = $3 WHERE id = $4 AND {DUE}"))
+            .bind(now.to_db())
+            .bind(MAX_ATTEMPTS)
+            .bind(now.plus(CLAIM_LEASE).to_db())
+            .bind(id.as_str())
+            .execute(&self.write)
+            .await?
+            .rows_affected();
+        Ok(claimed == 1)
+    }
+
+    /// Records a delivery; a sensitive kind's body is replaced by the redaction text.
+    pub async fn outbox_sent(&self, id: &Id, kind: &str, now: Timestamp) -> Result<()> {
+        sqlx::query("UPDATE outbox SET sent_at = $1, next_attempt_at = NULL, body = COALESCE($2, body) WHERE id = $3")
+            .bind(now.to_db())
+            .bind(is_sensitive(kind).then_some(REDACTED_BODY))
+            .bind(id.as_str())
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Records a failed attempt (the error cut to a safe length) and when to
+    /// try again; after `MAX_ATTEMPTS` the message is no longer due.
+    pub async fn outbox_failed(&self, id: &Id, attempts_before: i64, error: &str, now: Timestamp) -> Result<()> {
+        let attempts = attempts_before + 1;
+        let next = retry_after(attempts).map(|d| now.plus(d).to_db());
+        sqlx::query("UPDATE outbox SET attempts = $1, last_error = $2, next_attempt_at = $3 WHERE id = $4")
+            .bind(attempts)
+            .bind(truncate_error(error))
+            .bind(next)
+            .bind(id.as_str())
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Messages sent, waiting (not yet sent, still to be tried) and failed for good.
+    pub async fn outbox_counts(&self) -> Result<OutboxCounts> {
+        let r = sqlx::query(
+            "SELECT \
+             SUM(CASE WHEN sent_at IS NOT NULL THEN 1 ELSE 0 END) AS sent, \
+             SUM(CASE WHEN sent_at IS NULL AND attempts < $1 THEN 1 ELSE 0 END) AS pending, \
+             SUM(CASE WHEN sent_at IS NULL AND attempts >= $1 THEN 1 ELSE 0 END) AS failed FROM outbox",
+        )
+        .bind(MAX_ATTEMPTS)
+        .fetch_one(&self.read)
+        .await?;
+        let n = |c: &str| -> Result<i64> { Ok(r.try_get::<Option<i64>, _>(c)?.unwrap_or(0)) };
+        Ok(OutboxCounts { sent: n("sent")?, pending: n("pending")?, failed: n("failed")? })
+    }
+}
