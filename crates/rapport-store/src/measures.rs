@@ -260,9 +260,22 @@ async fn enqueue(
 pub(crate) async fn record_in(
     tx: &mut Transaction<'static, Any>,
     r: &NewResponse,
-    mut event: AuditEvent,
+    event: AuditEvent,
     now: Timestamp,
 ) -> Result<RecordedResponse> {
+    let (rec, events) = insert_response(tx, r, event, now).await?;
+    audit::append_many(tx, events, now).await?;
+    Ok(rec)
+}
+
+/// The rows of one response (response, risk flag, notification) in the
+/// caller's transaction; returns the audit entries still to append.
+async fn insert_response(
+    tx: &mut Transaction<'static, Any>,
+    r: &NewResponse,
+    mut event: AuditEvent,
+    now: Timestamp,
+) -> Result<(RecordedResponse, Vec<AuditEvent>)> {
     let id = Id::new();
     let s = &r.score;
     sqlx::query(
@@ -346,8 +359,7 @@ pub(crate) async fn record_in(
         events.push(e);
         Some(flag)
     };
-    audit::append_many(tx, events, now).await?;
-    Ok(RecordedResponse { id, risk_flag_id })
+    Ok((RecordedResponse { id, risk_flag_id }, events))
 }
 
 impl Store {
@@ -359,6 +371,28 @@ impl Store {
         let rec = record_in(&mut tx, r, event, Timestamp::now()).await?;
         tx.commit().await?;
         Ok(rec)
+    }
+
+    /// Stores several scored responses in one transaction, each exactly as
+    /// `record_response` stores it (same rows, risk flags, notifications and
+    /// one audit entry per response, plus one per flag, in order), with the
+    /// audit entries appended together: for imports and data-scale benchmarks.
+    /// All or nothing.
+    pub async fn record_responses(&self, batch: &[NewResponse], event: AuditEvent) -> Result<Vec<RecordedResponse>> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let mut out = Vec::with_capacity(batch.len());
+        let mut events = Vec::with_capacity(batch.len());
+        for r in batch {
+            let (rec, mut e) = insert_response(&mut tx, r, event.clone(), now).await?;
+            out.push(rec);
+            events.append(&mut e);
+        }
+        if !events.is_empty() {
+            audit::append_many(&mut tx, events, now).await?;
+        }
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// A risk recorded by a clinician (not from a questionnaire): an open flag

@@ -423,6 +423,44 @@ mod measures {
     }
 
     #[tokio::test]
+    async fn a_batch_of_responses_is_stored_like_single_ones_and_all_or_nothing() {
+        sqlx::any::install_default_drivers();
+        for s in backends().await {
+            let store = s.store.clone();
+            let alice = user(&store, "alice@example.org", Role::Clinician).await;
+            let c = store.create_client(&details("Batch Person"), &alice, event(action::CLIENT_CREATE)).await.unwrap();
+            let batch = [
+                response(&c.id, &alice, "phq9", &[2, 2, 2, 2, 2, 2, 2, 2, 0]),
+                response(&c.id, &alice, "gad7", &[2, 2, 1, 1, 1, 1, 1]),
+                response(&c.id, &alice, "phq9", &[1, 1, 1, 1, 1, 1, 1, 1, 2]),
+            ];
+            let audited = count(&s.url, "audit_log").await;
+            let recs = store.record_responses(&batch, event(action::MEASURE_RECORD)).await.unwrap();
+            assert_eq!(recs.iter().map(|r| r.risk_flag_id.is_some()).collect::<Vec<_>>(), [false, false, true]);
+            let rows = store.responses(&c.id).await.unwrap();
+            assert_eq!(rows.len(), 3);
+            let mut totals: Vec<_> = rows.iter().map(|r| (r.instrument_id.as_str(), r.total)).collect();
+            totals.sort();
+            assert_eq!(totals, [("gad7", Some(9)), ("phq9", Some(10)), ("phq9", Some(16))]);
+            let flags = store.visible_risk_flags(&alice, Some(FlagStatus::Open)).await.unwrap();
+            assert_eq!(flags.len(), 1);
+            assert_eq!(flags[0].response_id.as_ref(), Some(&recs[2].id));
+            assert_eq!(store.outbox(10).await.unwrap().len(), 1);
+            // One entry per response and one per flag, chained like any other.
+            assert_eq!(count(&s.url, "audit_log").await, audited + 4);
+            assert!(store.audit_verify().await.is_ok());
+            assert!(store.record_responses(&[], event(action::MEASURE_RECORD)).await.unwrap().is_empty());
+
+            // A failing response (unknown client) keeps nothing of the batch.
+            let ghost = response(&Id::new(), &alice, "phq9", &[0; 9]);
+            let before = (count(&s.url, "measure_responses").await, count(&s.url, "audit_log").await);
+            assert!(store.record_responses(&[batch[0].clone(), ghost], event(action::MEASURE_RECORD)).await.is_err());
+            assert_eq!((count(&s.url, "measure_responses").await, count(&s.url, "audit_log").await), before);
+            s.store.close().await;
+        }
+    }
+
+    #[tokio::test]
     async fn unacknowledged_flags_escalate_to_the_supervisor_once() {
         for s in backends().await {
             let store = s.store.clone();

@@ -135,8 +135,9 @@ pub async fn caseload(
 }
 
 /// Where each listed client's open course stands (the most recently started
-/// one), and client id → that course's id.
-async fn open_course_progress(
+/// one), and client id → that course's id. Public for the outcomes benchmark
+/// (`bench/outcomes.sh`), which times the caseload's measures work.
+pub async fn open_course_progress(
     state: &AppState,
     rows: &[CaseloadRow],
 ) -> AppResult<(std::collections::HashMap<String, (String, String, bool)>, std::collections::HashMap<String, Id>)> {
@@ -156,7 +157,7 @@ async fn open_course_progress(
 /// Due and overdue scheduled measures (open courses; the default schedule
 /// unless the course has its own), not-on-track instruments and open risk
 /// flags, for a page of clients in a fixed number of queries.
-async fn measure_markers(
+pub async fn measure_markers(
     state: &AppState,
     rows: &[CaseloadRow],
     open: &std::collections::HashMap<String, Id>,
