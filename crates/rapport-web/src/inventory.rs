@@ -3,10 +3,10 @@
 //! access rules, the circle drawn from them, and taking a snapshot.
 
 use crate::access::deny;
-use crate::records_http::change_event;
 use crate::course_context::CourseContext;
 use crate::error::AppError;
 use crate::identity::Identity;
+use crate::records_http::change_event;
 use crate::state::AppState;
 use rapport_core::audit::action;
 use rapport_core::inventory::circle::{svg, SvgOptions};

@@ -335,8 +335,7 @@ pub async fn delete_person(
 ) -> ApiResult<StatusCode> {
     let Query(p) = params.map_err(super::bad_query)?;
     let (record, ..) = record_for::<Person>(&state, &me, &id, Purpose::Write).await?;
-    let ev =
-        change_event::<Person>(&me, action::RECORD_REMOVE, format!("ring={} via API", record.body.ring.as_str()));
+    let ev = change_event::<Person>(&me, action::RECORD_REMOVE, format!("ring={} via API", record.body.ring.as_str()));
     state.store.remove_record::<Person>(&record.id, p.version.unwrap_or(record.version), &me.user.id, ev).await?;
     Ok(StatusCode::NO_CONTENT)
 }
