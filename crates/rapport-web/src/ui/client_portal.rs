@@ -15,13 +15,33 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use rand::RngCore;
 use rapport_core::audit::action;
-use rapport_core::portal::{invite_code, normalise_code, INVITE_DAYS};
+use rapport_core::portal::{invite_code, normalise_code, ReflectionTopic, INVITE_DAYS};
 use rapport_core::validation::looks_like_email;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
 use rapport_store::portal::{InviteMail, PortalAccount, PortalInvite, PortalSharing, ReflectionRow};
 use rapport_store::users::normalise_email;
 use serde::Deserialize;
+
+/// The client's portal reflections on one topic, newest first, for the page
+/// where the care team works on it (the read is audited when there are any).
+pub async fn reflections_on(
+    state: &AppState,
+    me: &Identity,
+    client: &Id,
+    topic: ReflectionTopic,
+) -> AppResult<Vec<ReflectionRow>> {
+    let found: Vec<ReflectionRow> =
+        state.store.reflections(client).await?.into_iter().filter(|r| r.topic == topic).collect();
+    if !found.is_empty() {
+        let mut e = me.event(action::REFLECTION_READ, "client");
+        e.resource_id = Some(client.to_string());
+        e.client_id = Some(client.to_string());
+        e.detail = Some(format!("{} {} reflections", found.len(), topic.as_str()));
+        state.store.audit(e).await?;
+    }
+    Ok(found)
+}
 
 pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
     r.get("/clients/{id}/portal", show)

@@ -102,6 +102,8 @@ struct FormulationPage {
     checklist_has_item: bool,
     errors: FormErrors,
     today: String,
+    /// The client's thoughts on the shared formulation, from the portal.
+    reflections: Vec<rapport_store::portal::ReflectionRow>,
 }
 
 impl FormulationPage {
@@ -160,7 +162,15 @@ async fn formulation_page(
         .collect();
     let checklist_entry = cx.checklist.iter().find(|e| e.item == ChecklistItem::Formulation).cloned();
     let checklist_has_item = cx.protocol.checklist_items().contains(&ChecklistItem::Formulation);
+    let reflections = super::client_portal::reflections_on(
+        state,
+        me,
+        &cx.client.id,
+        rapport_core::portal::ReflectionTopic::Formulation,
+    )
+    .await?;
     render(&FormulationPage {
+        reflections,
         layout,
         record,
         form,

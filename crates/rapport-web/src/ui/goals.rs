@@ -136,6 +136,8 @@ impl GoalForm {
 #[template(path = "goals.html")]
 struct GoalsPage {
     layout: Layout,
+    /// The client's thoughts on their goals, from the portal.
+    reflections: Vec<rapport_store::portal::ReflectionRow>,
     cx: CourseContext,
     goals: Vec<GoalView>,
     /// Chosen problem areas: (id, label).
@@ -246,8 +248,12 @@ async fn goals_page(
             new_goal.problem_area = only.clone();
         }
     }
+    let reflections =
+        super::client_portal::reflections_on(state, me, &cx.client.id, rapport_core::portal::ReflectionTopic::Goals)
+            .await?;
     render(&GoalsPage {
         layout,
+        reflections,
         goals,
         areas,
         held,

@@ -316,6 +316,28 @@ async fn sharing_controls_the_chart_plan_and_safety_plan_and_the_client_writes_b
         assert_eq!(r.status(), 303);
         let (_, staff_page) = staff.text(&page).await;
         assert!(staff_page.contains("It is also my job"));
+        // ... and where the clinician works on the formulation (not on the goals page).
+        let (s, course) = api
+            .post(
+                &format!("/api/v1/clients/{client}/courses"),
+                json!({"protocol": "ipt-individual", "start_date": today()}),
+            )
+            .await;
+        assert_eq!(s, 201, "{course}");
+        let course = course["id"].as_str().unwrap();
+        let (fs, formulation) = staff.text(&format!("/courses/{course}/formulation")).await;
+        assert_eq!(fs, 200, "{formulation}");
+        assert!(
+            formulation.contains("data-testid=\"client-reflections\"") && formulation.contains("It is also my job")
+        );
+        let (_, goals) = staff.text(&format!("/courses/{course}/goals")).await;
+        assert!(!goals.contains("It is also my job"));
+        let r = me
+            .submit("/portal/plan", "/portal/plan/reflections", &[("topic", "goals"), ("body", "Call Sam weekly")])
+            .await;
+        assert_eq!(r.status(), 303);
+        let (_, goals) = staff.text(&format!("/courses/{course}/goals")).await;
+        assert!(goals.contains("Call Sam weekly") && !goals.contains("It is also my job"));
         // A safety plan version shared with the client shows in the portal; an unshared later one hides it.
         let (s, _) = api
             .post(
