@@ -326,6 +326,8 @@ pub struct SessionSlot {
     /// Breaks ties (creation order).
     pub seq: String,
     pub attendance: Attendance,
+    /// The clinician's phase for this session, when it differs from the computed one.
+    pub phase_override: Option<Phase>,
 }
 
 /// Number and phase of each session, in the input order. Held sessions are
@@ -340,15 +342,49 @@ pub fn number_sessions(p: &Protocol, contracted: u32, slots: &[SessionSlot]) -> 
     });
     let mut out = vec![(None, Phase::Initial); slots.len()];
     let mut held = 0u32;
+    let mut last: Option<Phase> = None;
     for i in order {
         if slots[i].attendance.is_held() {
             held += 1;
-            out[i] = (Some(held), phase_of(p, contracted, held));
+            let phase = slots[i].phase_override.unwrap_or_else(|| phase_of(p, contracted, held));
+            last = Some(phase);
+            out[i] = (Some(held), phase);
         } else {
-            out[i] = (None, current_phase(p, contracted, held));
+            out[i] = (None, last.unwrap_or_else(|| current_phase(p, contracted, held)));
         }
     }
     out
+}
+
+/// The phases a clinician may set on a session of this protocol's courses.
+pub fn overridable_phases(p: &Protocol) -> Vec<Phase> {
+    if p.kind == ProtocolKind::Maintenance {
+        Vec::new()
+    } else {
+        vec![Phase::Initial, Phase::Middle, Phase::Termination]
+    }
+}
+
+/// Checks a phase override: none (back to the computed phase), or a phase of
+/// this protocol with a reason of 3 to 500 characters. Errors name `phase` or `reason`.
+pub fn validate_phase_override(
+    p: &Protocol,
+    phase: Option<&str>,
+    reason: Option<&str>,
+) -> Result<Option<(Phase, String)>, ValidationErrors> {
+    let phase = phase.map(str::trim).filter(|s| !s.is_empty() && *s != "computed");
+    let Some(phase) = phase else { return Ok(None) };
+    let mut e = ValidationErrors::new();
+    let parsed = Phase::parse(phase).filter(|ph| overridable_phases(p).contains(ph));
+    if parsed.is_none() {
+        e.add("phase", "Choose the initial, middle or termination phase (or the computed phase)");
+    }
+    let reason = crate::validation::optional_text(&mut e, "reason", "The reason", reason, 500);
+    if reason.as_ref().is_none_or(|r| r.chars().count() < 3) && e.for_field("reason").is_none() {
+        e.add("reason", "Say why this session's phase differs from the computed one");
+    }
+    e.into_result()?;
+    Ok(Some((parsed.expect("checked"), reason.expect("checked"))))
 }
 
 /// The course's phase after `held` sessions: the phase of the last one held.
@@ -389,6 +425,13 @@ impl Progress {
             ending_prompt: acute && held > 0 && (p.ending_prompt_to..=p.ending_prompt_from).contains(&remaining),
             initial_overrun: acute && initial_outstanding && held > p.initial_sessions,
         }
+    }
+
+    /// The same, in `phase` (the latest held session's phase was set by the clinician).
+    pub fn in_phase(mut self, p: &Protocol, phase: Phase) -> Progress {
+        self.phase = phase;
+        self.phase_label = p.phase_label(phase);
+        self
     }
 
     /// "Session 5 of 16 · middle phase · 11 left".
@@ -454,7 +497,39 @@ mod tests {
     }
 
     fn slot(d: Date, a: Attendance, seq: &str) -> SessionSlot {
-        SessionSlot { date: d, time: String::new(), seq: seq.into(), attendance: a }
+        SessionSlot { date: d, time: String::new(), seq: seq.into(), attendance: a, phase_override: None }
+    }
+
+    #[test]
+    fn an_overridden_phase_holds_for_its_session_and_the_sessions_not_held_after_it() {
+        let set = ProtocolSet::shipped();
+        let p = set.get("ipt-individual").unwrap();
+        let mut slots: Vec<SessionSlot> = (0..5)
+            .map(|w| slot(date!(2026 - 01 - 05) + time::Duration::weeks(w), Attendance::Attended, &w.to_string()))
+            .collect();
+        // Session 4 would be the first middle-phase session; the clinician keeps it initial.
+        slots[3].phase_override = Some(Phase::Initial);
+        slots.push(slot(date!(2026 - 01 - 27), Attendance::Cancelled, "x"));
+        let n = number_sessions(p, 16, &slots);
+        assert_eq!(n[3], (Some(4), Phase::Initial));
+        assert_eq!(n[5], (None, Phase::Initial), "the cancelled session after it carries the override");
+        assert_eq!(n[4], (Some(5), Phase::Middle), "the next held session is computed again");
+    }
+
+    #[test]
+    fn a_phase_override_needs_a_protocol_phase_and_a_reason() {
+        let set = ProtocolSet::shipped();
+        let p = set.get("ipt-individual").unwrap();
+        assert_eq!(validate_phase_override(p, Some("computed"), None).unwrap(), None);
+        assert_eq!(validate_phase_override(p, None, Some("x")).unwrap(), None);
+        let ok = validate_phase_override(p, Some("initial"), Some(" Formulation not yet agreed ")).unwrap();
+        assert_eq!(ok, Some((Phase::Initial, "Formulation not yet agreed".into())));
+        let e = validate_phase_override(p, Some("initial"), Some("  ")).unwrap_err();
+        assert!(e.for_field("reason").is_some());
+        let e = validate_phase_override(p, Some("maintenance"), Some("because")).unwrap_err();
+        assert!(e.for_field("phase").is_some());
+        let m = set.get("ipt-m").unwrap();
+        assert!(validate_phase_override(m, Some("middle"), Some("because")).unwrap_err().for_field("phase").is_some());
     }
 
     #[test]

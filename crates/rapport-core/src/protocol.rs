@@ -179,6 +179,9 @@ impl Phase {
             Phase::Maintenance => "maintenance",
         }
     }
+    pub fn parse(s: &str) -> Option<Phase> {
+        [Phase::Initial, Phase::Middle, Phase::Termination, Phase::Maintenance].into_iter().find(|p| p.as_str() == s)
+    }
     pub fn label(self) -> &'static str {
         match self {
             Phase::Initial => "initial phase",

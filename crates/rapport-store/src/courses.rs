@@ -5,7 +5,7 @@
 use crate::{audit, ts, Result, Store, StoreError};
 use rapport_core::audit::AuditEvent;
 use rapport_core::course::{Attendance, CourseStatus, Modality, NewCourse, SessionSlot};
-use rapport_core::protocol::{ChecklistItem, Frequency};
+use rapport_core::protocol::{ChecklistItem, Frequency, Phase};
 use rapport_core::time::{format_date, parse_date};
 use rapport_core::{Id, Timestamp};
 use sqlx::Row;
@@ -71,6 +71,8 @@ pub struct TherapySession {
     pub modality: Modality,
     pub attendance: Attendance,
     pub duration_minutes: Option<u32>,
+    /// The phase the clinician set for this session, and why (else computed).
+    pub phase_override: Option<(Phase, String)>,
     pub version: i64,
     pub created_at: Timestamp,
 }
@@ -82,6 +84,7 @@ impl TherapySession {
             time: self.time.clone(),
             seq: self.id.as_str().to_string(),
             attendance: self.attendance,
+            phase_override: self.phase_override.as_ref().map(|(p, _)| *p),
         }
     }
 }
@@ -129,8 +132,8 @@ fn course_from_row(row: &sqlx::any::AnyRow) -> Result<CourseRecord> {
     })
 }
 
-const SESSION_COLUMNS: &str =
-    "id, course_id, client_id, session_date, session_time, modality, attendance, duration_minutes, version, created_at";
+const SESSION_COLUMNS: &str = "id, course_id, client_id, session_date, session_time, modality, attendance, \
+     duration_minutes, phase_override, phase_override_reason, version, created_at";
 
 fn session_from_row(row: &sqlx::any::AnyRow) -> Result<TherapySession> {
     let modality: String = row.try_get("modality")?;
@@ -144,6 +147,13 @@ fn session_from_row(row: &sqlx::any::AnyRow) -> Result<TherapySession> {
         modality: Modality::parse(&modality).ok_or_else(|| bad("modality", &modality))?,
         attendance: Attendance::parse(&attendance).ok_or_else(|| bad("attendance", &attendance))?,
         duration_minutes: row.try_get::<Option<i64>, _>("duration_minutes")?.map(|m| m as u32),
+        phase_override: match row.try_get::<Option<String>, _>("phase_override")? {
+            None => None,
+            Some(p) => Some((
+                Phase::parse(&p).ok_or_else(|| bad("phase_override", &p))?,
+                row.try_get::<Option<String>, _>("phase_override_reason")?.unwrap_or_default(),
+            )),
+        },
         version: row.try_get("version")?,
         created_at: ts(&row.try_get::<String, _>("created_at")?),
     })
@@ -510,6 +520,7 @@ impl Store {
             modality: s.modality,
             attendance: s.attendance,
             duration_minutes: s.duration_minutes,
+            phase_override: None,
             version: 1,
             created_at: now,
         })
@@ -557,6 +568,43 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(session)
+    }
+
+    /// Sets (or, with `None`, clears) the phase of a session; a stale
+    /// `expected_version` is a conflict.
+    pub async fn set_session_phase(
+        &self,
+        id: &Id,
+        expected_version: i64,
+        phase: Option<&(Phase, String)>,
+        mut event: AuditEvent,
+    ) -> Result<TherapySession> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query(
+            "UPDATE therapy_sessions SET phase_override = $1, phase_override_reason = $2, version = version + 1, \
+             updated_at = $3 WHERE id = $4 AND version = $5",
+        )
+        .bind(phase.map(|(p, _)| p.as_str()))
+        .bind(phase.map(|(_, r)| r.clone()))
+        .bind(now.to_db())
+        .bind(id.as_str())
+        .bind(expected_version)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let sql = format!("SELECT {SESSION_COLUMNS} FROM therapy_sessions WHERE id = $1");
+        let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&mut *tx).await?;
+        let Some(row) = row else { return Err(StoreError::NotFound) };
+        if n == 0 {
+            return Err(StoreError::Conflict);
+        }
+        let session = session_from_row(&row)?;
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(session.client_id.to_string());
         audit::append(&mut tx, event, now).await?;
         tx.commit().await?;
         Ok(session)

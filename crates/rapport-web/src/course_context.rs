@@ -119,6 +119,12 @@ pub async fn course_for(
     let initial_outstanding = [ChecklistItem::Formulation, ChecklistItem::Contract]
         .iter()
         .any(|i| protocol.checklist_items().contains(i) && !checklist.iter().any(|e| e.item == *i));
-    let progress = Progress::new(&protocol, course.planned_sessions, held, initial_outstanding);
+    let mut progress = Progress::new(&protocol, course.planned_sessions, held, initial_outstanding);
+    // A phase the clinician set on the latest held session is where the course stands.
+    if let Some(last) = sessions.iter().filter(|s| s.number.is_some()).max_by_key(|s| s.number) {
+        if last.session.phase_override.is_some() {
+            progress = progress.in_phase(&protocol, last.phase);
+        }
+    }
     Ok(CourseContext { course, client, basis, protocol, sessions, checklist, progress })
 }

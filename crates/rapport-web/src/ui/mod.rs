@@ -133,6 +133,7 @@ fn done_message(key: &str) -> Option<&'static str> {
         "checklist" => "Checklist item recorded.",
         "session-recorded" => "Session recorded.",
         "session-updated" => "Session updated.",
+        "phase-saved" => "Session phase saved; the course's phases follow it.",
         "ending-saved" => "Ending review saved.",
         "maintenance-created" => "Maintenance course created. It continues the acute course.",
         "formulation" => "Formulation saved; the previous version is in its history.",

@@ -36,6 +36,7 @@ pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
     r.get("/courses/{id}/sessions/{session_id}", show)
         .post("/courses/{id}/sessions/{session_id}/note", save_note)
         .post("/courses/{id}/sessions/{session_id}/note/sign", sign_note)
+        .post("/courses/{id}/sessions/{session_id}/phase", set_phase)
         .post("/courses/{id}/sessions/{session_id}/note/addenda", add_addendum)
         .post("/courses/{id}/sessions/{session_id}/process-note", save_process_note)
         .post("/courses/{id}/sessions/{session_id}/process-note/share", share_process_note)
@@ -275,6 +276,19 @@ impl SessionPage {
     fn attendances(&self) -> Vec<(String, String)> {
         Attendance::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
     }
+    /// (value, label, selected): "computed" first, then the protocol's phases.
+    fn phase_choices(&self) -> Vec<(String, String, bool)> {
+        let phases = rapport_core::course::overridable_phases(&self.sx.cx.protocol);
+        if phases.is_empty() {
+            return Vec::new();
+        }
+        let set = self.sx.s.session.phase_override.as_ref().map(|(p, _)| *p);
+        let mut v = vec![("computed".to_string(), "As computed".to_string(), set.is_none())];
+        v.extend(
+            phases.into_iter().map(|p| (p.as_str().to_string(), self.sx.cx.protocol.phase_label(p), set == Some(p))),
+        );
+        v
+    }
     fn can_edit_note(&self) -> bool {
         self.note.as_ref().is_none_or(|n| n.status == NoteStatus::Draft)
     }
@@ -427,6 +441,47 @@ fn saved_message(at: Timestamp) -> String {
 }
 
 // ---------------------------------------------------------------- progress note
+
+#[derive(Deserialize, Default)]
+pub struct PhaseForm {
+    #[serde(default)]
+    version: String,
+    phase: Option<String>,
+    reason: Option<String>,
+}
+
+/// Sets the phase of an attended session (with a reason), or returns it to
+/// the computed phase.
+pub async fn set_phase(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, session_id)): Path<(String, String)>,
+    Form(f): Form<PhaseForm>,
+) -> AppResult<Response> {
+    let sx = session_for(&state, &me, Some(&id), &session_id).await?;
+    sx.cx.require_open()?;
+    let checked = if sx.s.number.is_none() {
+        Err(ValidationErrors::single("phase", "Only attended sessions have a phase of their own"))
+    } else {
+        rapport_core::course::validate_phase_override(&sx.cx.protocol, f.phase.as_deref(), f.reason.as_deref())
+    };
+    let phase = match checked {
+        Ok(p) => p,
+        Err(e) => {
+            let st = PageState { errors: FormErrors(e), ..Default::default() };
+            return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
+        }
+    };
+    let version = f.version.trim().parse::<i64>().unwrap_or(sx.s.session.version);
+    let mut ev = me.event(action::SESSION_UPDATE, "session");
+    // The reason stays in the record: the audit log is read by administrators.
+    ev.detail = Some(match &phase {
+        Some((p, _)) => format!("phase set to {}", p.as_str()),
+        None => "phase back to computed".into(),
+    });
+    state.store.set_session_phase(sx.id(), version, phase.as_ref(), ev).await?;
+    Ok(Redirect::to(&format!("{}?done=phase-saved", session_url(&sx))).into_response())
+}
 
 pub async fn save_note(
     State(state): State<AppState>,

@@ -479,3 +479,66 @@ async fn the_course_page_runs_the_initial_phase() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_session_phase_can_be_set_with_a_reason_and_the_course_follows_it() {
+    on_each_backend(|app| async move {
+        let (user, api, client) = client_of(&app, "phase@clinic.example").await;
+        let (s, course) = api
+            .post(
+                &format!("/api/v1/clients/{client}/courses"),
+                json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"}),
+            )
+            .await;
+        assert_eq!(s, 201, "{course}");
+        let course = course["id"].as_str().unwrap().to_string();
+        let mut ids = Vec::new();
+        for week in 0..4 {
+            let date = time::macros::date!(2026 - 01 - 05) + time::Duration::weeks(week);
+            let (s, session) = api
+                .post(
+                    &format!("/api/v1/courses/{course}/sessions"),
+                    json!({"date": rapport_core::time::format_date(date), "attendance": "attended"}),
+                )
+                .await;
+            assert_eq!(s, 201, "{session}");
+            ids.push(session["id"].as_str().unwrap().to_string());
+        }
+        let b = app.browser_as(&user.email).await;
+        let page = format!("/courses/{course}/sessions/{}", ids[3]);
+        let (_, html) = b.text(&format!("/courses/{course}")).await;
+        assert!(html.contains("Session 4 of 16 · middle phase · 12 left"), "computed first");
+        // A phase without a reason is refused by name; nothing changes.
+        let r = b.submit(&page, &format!("{page}/phase"), &[("version", "1"), ("phase", "initial")]).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("href=\"#reason\""));
+        let r = b
+            .submit(&page, &format!("{page}/phase"), &[("version", "1"), ("phase", "maintenance"), ("reason", "x y z")])
+            .await;
+        assert_eq!(r.status(), 422);
+        // With a reason: the session and the course are in the initial phase.
+        let r = b
+            .submit(
+                &page,
+                &format!("{page}/phase"),
+                &[("version", "1"), ("phase", "initial"), ("reason", "Focus not yet agreed")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let (_, html) = b.text(&page).await;
+        assert!(html.contains("Focus not yet agreed") && html.contains("Set by the clinician"));
+        let (_, html) = b.text(&format!("/courses/{course}")).await;
+        assert!(html.contains("Session 4 of 16 · initial phase · 12 left"), "{html}");
+        let (_, json) = api.get(&format!("/api/v1/courses/{course}")).await;
+        assert_eq!(json["phase"], "initial");
+        // A stale version is a conflict; back to computed with the current one.
+        let r = b.submit(&page, &format!("{page}/phase"), &[("version", "1"), ("phase", "computed")]).await;
+        assert_eq!(r.status(), 409);
+        let r = b.submit(&page, &format!("{page}/phase"), &[("version", "2"), ("phase", "computed")]).await;
+        assert_eq!(r.status(), 303);
+        let (_, html) = b.text(&format!("/courses/{course}")).await;
+        assert!(html.contains("Session 4 of 16 · middle phase · 12 left"));
+        assert!(app.count(rapport_core::audit::action::SESSION_UPDATE).await >= 2);
+    })
+    .await;
+}

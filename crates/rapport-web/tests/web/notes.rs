@@ -32,6 +32,8 @@ pub fn matrix_entries() -> Vec<Entry> {
             "LNNAN",
         ),
         e(M::POST, "/courses/{id}/sessions/{session_id}/note", "/courses/{course}/sessions/{session}/note", "LNAAN"),
+        // Without a phase the session returns to its computed phase (303) for those who may write.
+        e(M::POST, "/courses/{id}/sessions/{session_id}/phase", "/courses/{course}/sessions/{session}/phase", "LNAAN"),
         e(
             M::POST,
             "/courses/{id}/sessions/{session_id}/note/sign",
