@@ -37,6 +37,8 @@ pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
         .get("/portal/diary", diary)
         .post("/portal/diary", diary_add)
         .get("/portal/safety-plan", safety_plan)
+        .get("/portal/password", password_form)
+        .post("/portal/password", password_change)
 }
 
 #[derive(Deserialize, Default)]
@@ -48,6 +50,7 @@ fn done_notice(key: Option<&str>) -> Option<&'static str> {
     match key? {
         "diary" => Some("Saved in your diary. Your clinician will see it before your next appointment."),
         "reflection" => Some("Thank you. Your clinician will read your thoughts before your next appointment."),
+        "password" => Some("Password changed. You were signed out everywhere else."),
         _ => None,
     }
 }
@@ -557,4 +560,31 @@ pub async fn safety_plan(State(state): State<AppState>, pc: PortalClient) -> App
     e.detail = Some(format!("version {} in the client portal", plan.version));
     state.store.audit(e).await?;
     Ok(render(&SafetyPlanPage { layout, plan, crisis })?.into_response())
+}
+
+// ---- own password ---------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "portal_password.html")]
+struct PasswordPage {
+    layout: PortalLayout,
+    errors: FormErrors,
+}
+
+pub async fn password_form(State(state): State<AppState>, pc: PortalClient) -> AppResult<Response> {
+    let layout = PortalLayout::new(&state, &pc, "Change my password", "").await?;
+    Ok(render(&PasswordPage { layout, errors: FormErrors::default() })?.into_response())
+}
+
+pub async fn password_change(
+    State(state): State<AppState>,
+    pc: PortalClient,
+    Form(f): Form<crate::ui::account::PasswordForm>,
+) -> AppResult<Response> {
+    if let Err(errors) = crate::ui::account::apply_password_change(&state, &pc.me, f).await? {
+        let layout = PortalLayout::new(&state, &pc, "Change my password", "").await?;
+        let page = PasswordPage { layout, errors: FormErrors(errors) };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    }
+    Ok(Redirect::to("/portal?done=password").into_response())
 }

@@ -102,6 +102,21 @@ pub async fn change_password(
     SignedIn(me): SignedIn,
     Form(f): Form<PasswordForm>,
 ) -> AppResult<Response> {
+    if let Err(errors) = apply_password_change(&state, &me, f).await? {
+        let p = page(&state, &me, None, errors, None).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response());
+    }
+    Ok(Redirect::to("/account?done=password").into_response())
+}
+
+/// Checks a password change (current password, the rules, the confirmation)
+/// and, when it passes, stores the new hash and ends the person's other
+/// sessions. Shared by the staff account page and the client portal.
+pub(crate) async fn apply_password_change(
+    state: &AppState,
+    me: &Identity,
+    f: PasswordForm,
+) -> AppResult<Result<(), ValidationErrors>> {
     let mut errors = ValidationErrors::new();
     let current = f.current_password.unwrap_or_default();
     let new = f.new_password.unwrap_or_default();
@@ -116,15 +131,14 @@ pub async fn change_password(
         errors.add("new_password", "The new password must differ from the current one");
     }
     if !errors.is_empty() {
-        let p = page(&state, &me, None, errors, None).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response());
+        return Ok(Err(errors));
     }
     let hash = state.hasher.hash(&new).await;
     let mut e = me.event(action::PASSWORD_CHANGE, "user");
     e.resource_id = Some(me.user.id.to_string());
     e.detail = Some("changed by the user; other sessions ended".into());
     state.store.set_password(&me.user.id, &hash, me.session_hash(), e).await?;
-    Ok(Redirect::to("/account?done=password").into_response())
+    Ok(Ok(()))
 }
 
 pub async fn end_session(

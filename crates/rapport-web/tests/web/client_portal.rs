@@ -30,6 +30,9 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/portal/diary", "/portal/diary", "LNNNNA"),
         e(M::POST, "/portal/diary", "/portal/diary", "LNNNNA"),
         e(M::GET, "/portal/safety-plan", "/portal/safety-plan", "LNNNNN"),
+        e(M::GET, "/portal/password", "/portal/password", "LNNNNA"),
+        // An empty form is refused (422) for the client.
+        e(M::POST, "/portal/password", "/portal/password", "LNNNNA"),
         // The care team's side.
         e(M::GET, "/clients/{id}/portal", "/clients/{client}/portal", "LNAAN"),
         e(M::POST, "/clients/{id}/portal/invite", "/clients/{client}/portal/invite", "LNAAN"),
@@ -264,13 +267,30 @@ async fn a_client_account_reaches_only_its_own_portal() {
         assert_eq!(r.status(), 303);
         assert_eq!(app.store.diary_entries(&cid, None, None, 10).await.unwrap().len(), 1);
         assert!(app.store.diary_entries(&other, None, None, 10).await.unwrap().is_empty());
+        // The client changes their own password (the current one is checked first).
+        let wrong = [
+            ("current_password", "not it at all"),
+            ("new_password", "a new long passphrase 7"),
+            ("new_password_confirm", "a new long passphrase 7"),
+        ];
+        let r = me.submit("/portal/password", "/portal/password", &wrong).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("href=\"#current_password\""));
+        let right = [
+            ("current_password", PASSWORD),
+            ("new_password", "a new long passphrase 7"),
+            ("new_password_confirm", "a new long passphrase 7"),
+        ];
+        let r = me.submit("/portal/password", "/portal/password", &right).await;
+        assert_eq!(location(&r), "/portal?done=password");
+        assert_eq!(Browser::new(&app).login(&email, "a new long passphrase 7").await.status(), 303);
         // Turned off by the care team: signed out at once, and cannot sign in.
         let page = format!("/clients/{client}/portal");
         assert_eq!(staff.submit(&page, &format!("{page}/disable"), &[]).await.status(), 303);
         let r = me.get("/portal").await;
         assert_eq!(location(&r), "/portal/login");
         let again = Browser::new(&app);
-        assert_eq!(again.login(&email, PASSWORD).await.status(), 401);
+        assert_eq!(again.login(&email, "a new long passphrase 7").await.status(), 401);
     })
     .await;
 }
