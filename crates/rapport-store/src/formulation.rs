@@ -4,7 +4,7 @@
 //! (one rating per goal per session; re-rating updates it).
 
 use crate::records::{Placement, Record};
-use crate::{Result, Store};
+use crate::{Result, Store, StoreError};
 use rapport_core::audit::AuditEvent;
 use rapport_core::formulation::{AreaWorkspace, Formulation};
 use rapport_core::goals::{trend, Goal, GoalRating, Trend};
@@ -134,21 +134,30 @@ impl Store {
         session: &Id,
         rating: u8,
         by: &Id,
-        event: impl FnOnce(bool) -> AuditEvent,
+        event: impl Fn(bool) -> AuditEvent,
     ) -> Result<(Record<GoalRating>, bool)> {
-        let existing = self.child_records::<GoalRating>(&goal.id).await?;
         let body = GoalRating { rating };
-        match existing.into_iter().rev().find(|r| r.session_id.as_ref() == Some(session)) {
-            Some(r) => Ok((self.update_record(&r.id, r.version, &body, by, event(false)).await?, false)),
-            None => {
-                let at = Placement {
-                    client_id: goal.client_id.clone(),
-                    course_id: goal.course_id.clone(),
-                    session_id: Some(session.clone()),
-                    parent_id: Some(goal.id.clone()),
-                };
-                Ok((self.create_record(&at, &body, by, event(true)).await?, true))
+        let existing = |records: Vec<Record<GoalRating>>| {
+            records.into_iter().rev().find(|r| r.session_id.as_ref() == Some(session))
+        };
+        if let Some(r) = existing(self.child_records::<GoalRating>(&goal.id).await?) {
+            return Ok((self.update_record(&r.id, r.version, &body, by, event(false)).await?, false));
+        }
+        let at = Placement {
+            client_id: goal.client_id.clone(),
+            course_id: goal.course_id.clone(),
+            session_id: Some(session.clone()),
+            parent_id: Some(goal.id.clone()),
+        };
+        match self.create_record(&at, &body, by, event(true)).await {
+            Ok(r) => Ok((r, true)),
+            // Someone rated it at the same moment (the unique index refused a
+            // second record): this rating updates theirs.
+            Err(StoreError::Conflict) => {
+                let r = existing(self.child_records::<GoalRating>(&goal.id).await?).ok_or(StoreError::Conflict)?;
+                Ok((self.update_record(&r.id, r.version, &body, by, event(false)).await?, false))
             }
+            Err(e) => Err(e),
         }
     }
 }

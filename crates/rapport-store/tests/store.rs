@@ -683,7 +683,7 @@ async fn courses_sessions_and_versioned_records() {
 async fn goals_read_back_in_session_order_with_one_rating_per_session() {
     use rapport_core::course::{validate_new_course, Attendance, Modality, RawCourse};
     use rapport_core::formulation::Formulation;
-    use rapport_core::goals::{Goal, Trend};
+    use rapport_core::goals::{Goal, GoalRating, Trend};
     use rapport_core::protocol::ProtocolSet;
     use rapport_store::courses::NewTherapySession;
     use rapport_store::records::Placement;
@@ -728,6 +728,10 @@ async fn goals_read_back_in_session_order_with_one_rating_per_session() {
         let (rating, new) = store.rate_goal(&goal, second, 5, &c, |_| event(action::RECORD_UPDATE)).await.unwrap();
         assert!(!new, "the same session is rated again, not twice");
         assert_eq!(rating.version, 2);
+        // Two first ratings at the same moment: the database keeps one live record.
+        let twin = Placement { session_id: Some(second.clone()), parent_id: Some(goal.id.clone()), ..at.clone() };
+        let refused = store.create_record(&twin, &GoalRating { rating: 9 }, &c, event(action::RECORD_CREATE)).await;
+        assert!(matches!(refused, Err(rapport_store::StoreError::Conflict)), "{refused:?}");
 
         let p = set.get("ipt-stuart").unwrap();
         let summary = store.formulation_summary(&course.id, p).await.unwrap();
