@@ -423,6 +423,8 @@ pub struct SessionJson {
     pub number: Option<u32>,
     /// Phase of this session (for a session not held: the phase the course was in).
     pub phase: String,
+    /// Why the clinician set this session's phase (null: the phase is computed).
+    pub phase_set_reason: Option<String>,
     /// `YYYY-MM-DD`
     pub date: String,
     /// `HH:MM` or null
@@ -443,6 +445,7 @@ fn session_json(cx: &CourseContext, s: &NumberedSession) -> SessionJson {
         course_id: cx.course.id.to_string(),
         number: s.number,
         phase: s.phase.as_str().into(),
+        phase_set_reason: s.session.phase_override.as_ref().map(|(_, why)| why.clone()),
         date: format_date(s.session.date),
         time: Some(s.session.time.clone()).filter(|t| !t.is_empty()),
         modality: s.session.modality.as_str().into(),

@@ -531,6 +531,10 @@ async fn a_session_phase_can_be_set_with_a_reason_and_the_course_follows_it() {
         assert!(html.contains("Session 4 of 16 · initial phase · 12 left"), "{html}");
         let (_, json) = api.get(&format!("/api/v1/courses/{course}")).await;
         assert_eq!(json["phase"], "initial");
+        let (_, sessions) = api.get(&format!("/api/v1/courses/{course}/sessions")).await;
+        assert_eq!(sessions[3]["phase"], "initial");
+        assert_eq!(sessions[3]["phase_set_reason"], "Focus not yet agreed");
+        assert!(sessions[2]["phase_set_reason"].is_null());
         // A stale version is a conflict; back to computed with the current one.
         let r = b.submit(&page, &format!("{page}/phase"), &[("version", "1"), ("phase", "computed")]).await;
         assert_eq!(r.status(), 409);
