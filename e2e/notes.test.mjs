@@ -6,13 +6,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve, stop } from './server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -28,27 +29,6 @@ let browser;
 let coursePath; // the demo course with notes, printed by `rapport demo`
 const problems = []; // page errors, CSP violations, 5xx
 
-function serve(dir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(RAPPORT_BIN, ['serve', '--data-dir', dir, '--listen', '127.0.0.1:0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`rapport serve did not start:\n${out}`)), 30_000);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = out.match(/Rapport is listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`rapport serve exited (${code}):\n${out}`)));
-  });
-}
-
 before(async () => {
   assert.ok(existsSync(RAPPORT_BIN), `RAPPORT_BIN ${RAPPORT_BIN} does not exist`);
   dataDir = await mkdtemp(path.join(tmpdir(), 'rapport-e2e-notes-'));
@@ -56,7 +36,7 @@ before(async () => {
   assert.equal(demo.status, 0, `rapport demo failed:\n${demo.stdout}\n${demo.stderr}`);
   coursePath = demo.stdout.match(/\/courses\/[0-9a-f-]+/)?.[0];
   assert.ok(coursePath, `rapport demo printed no course with notes:\n${demo.stdout}`);
-  ({ child: server, url: baseURL } = await serve(dataDir));
+  ({ child: server, url: baseURL } = await serve(RAPPORT_BIN, ['--data-dir', dataDir]));
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -66,11 +46,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await stop(server);
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -7,13 +7,14 @@
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve, stop } from './server.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -32,36 +33,6 @@ after(async () => {
   for (const fn of cleanup.reverse()) await fn().catch(() => {});
 });
 
-function serve(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(RAPPORT_BIN, ['serve', ...args, '--listen', '127.0.0.1:0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`rapport serve did not start:\n${out}`)), 30_000);
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (c) => { out += c; });
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = out.match(/Rapport is listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url, log: () => out.slice(-4000) });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`rapport serve exited (${code}):\n${out}`)));
-  });
-}
-
-async function stop(child) {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 for (const [backend, databaseURL] of backends) {
   test(`portal risk loop on ${backend}: a client's PHQ-9 item 9 > 0 reaches the clinician, who closes the flag`, { timeout: 240_000 }, async (t) => {
     assert.ok(existsSync(RAPPORT_BIN), `RAPPORT_BIN ${RAPPORT_BIN} does not exist`);
@@ -73,7 +44,7 @@ for (const [backend, databaseURL] of backends) {
     const portalLine = demo.stdout.match(/Client portal: (.+) signs in at \/portal\/login as (\S+)/);
     assert.ok(portalLine, `rapport demo printed no portal account:\n${demo.stdout}`);
     const [, clientName, clientEmail] = portalLine;
-    const server = await serve(dbArgs);
+    const server = await serve(RAPPORT_BIN, dbArgs);
     cleanup.push(() => stop(server.child));
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,

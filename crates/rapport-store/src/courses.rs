@@ -159,6 +159,22 @@ fn session_from_row(row: &sqlx::any::AnyRow) -> Result<TherapySession> {
     })
 }
 
+/// The session after a versioned `UPDATE` that touched `updated` rows:
+/// `NotFound` when it does not exist, `Conflict` when its version had moved on.
+async fn session_after_update(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    id: &Id,
+    updated: u64,
+) -> Result<TherapySession> {
+    let sql = format!("SELECT {SESSION_COLUMNS} FROM therapy_sessions WHERE id = $1");
+    let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&mut **tx).await?;
+    let Some(row) = row else { return Err(StoreError::NotFound) };
+    if updated == 0 {
+        return Err(StoreError::Conflict);
+    }
+    session_from_row(&row)
+}
+
 async fn fetch_course(conn: &mut sqlx::AnyConnection, id: &Id) -> Result<Option<CourseRecord>> {
     let sql = format!("SELECT {COURSE_COLUMNS} FROM courses WHERE id = $1");
     let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(conn).await?;
@@ -551,13 +567,7 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        let sql = format!("SELECT {SESSION_COLUMNS} FROM therapy_sessions WHERE id = $1");
-        let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&mut *tx).await?;
-        let Some(row) = row else { return Err(StoreError::NotFound) };
-        if n == 0 {
-            return Err(StoreError::Conflict);
-        }
-        let session = session_from_row(&row)?;
+        let session = session_after_update(&mut tx, id, n).await?;
         if s.attendance.is_held() {
             sqlx::query(
                 "UPDATE courses SET status = 'active', version = version + 1, updated_at = $1 \
@@ -596,13 +606,7 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        let sql = format!("SELECT {SESSION_COLUMNS} FROM therapy_sessions WHERE id = $1");
-        let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&mut *tx).await?;
-        let Some(row) = row else { return Err(StoreError::NotFound) };
-        if n == 0 {
-            return Err(StoreError::Conflict);
-        }
-        let session = session_from_row(&row)?;
+        let session = session_after_update(&mut tx, id, n).await?;
         event.resource_id = Some(id.to_string());
         event.client_id = Some(session.client_id.to_string());
         audit::append(&mut tx, event, now).await?;

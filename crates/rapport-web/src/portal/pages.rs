@@ -87,10 +87,15 @@ pub struct DueMeasure {
     pub overdue: bool,
 }
 
-/// Scheduled questionnaires of the open course that are due or overdue and
-/// that a client can answer (self-report, text shipped).
-async fn due_measures(state: &AppState, client: &Id) -> AppResult<(Vec<DueMeasure>, Option<Id>)> {
-    let Some((course, sessions)) = open_course(state, client).await? else { return Ok((Vec::new(), None)) };
+/// Scheduled questionnaires of the open course (with its sessions, from
+/// `open_course`) that are due or overdue and that a client can answer
+/// (self-report, text shipped).
+async fn due_measures(
+    state: &AppState,
+    client: &Id,
+    open: Option<&(CourseRecord, Vec<TherapySession>)>,
+) -> AppResult<Vec<DueMeasure>> {
+    let Some((course, sessions)) = open else { return Ok(Vec::new()) };
     let (schedule, _, _) = schedule_of(state, &course.id).await?;
     let responses = state.store.responses(client).await?;
     let done: Vec<(String, time::Date)> = responses
@@ -101,7 +106,7 @@ async fn due_measures(state: &AppState, client: &Id) -> AppResult<(Vec<DueMeasur
     // Never ask for the same questionnaire twice in a day: a session held today
     // and an answer sent after it would otherwise leave it "due" for the next one.
     let today = Timestamp::now().date();
-    let due = schedule_states(&schedule, &held_dates(&sessions), &done)
+    let due = schedule_states(&schedule, &held_dates(sessions), &done)
         .into_iter()
         .filter(|(_, st)| *st != DueState::NotDue)
         .filter(|(id, _)| !done.iter().any(|(i, d)| i == id && *d == today))
@@ -110,7 +115,7 @@ async fn due_measures(state: &AppState, client: &Id) -> AppResult<(Vec<DueMeasur
             Some(DueMeasure { id, name: inst.name.clone(), overdue: st == DueState::Overdue })
         })
         .collect();
-    Ok((due, Some(course.id)))
+    Ok(due)
 }
 
 #[derive(Template)]
@@ -135,9 +140,10 @@ fn long_date(d: time::Date) -> String {
 }
 
 pub async fn home(State(state): State<AppState>, pc: PortalClient, Query(q): Query<DoneQuery>) -> AppResult<Response> {
-    let (due, _) = due_measures(&state, &pc.client.id).await?;
+    let open = open_course(&state, &pc.client.id).await?;
+    let due = due_measures(&state, &pc.client.id, open.as_ref()).await?;
     let today = Timestamp::now().date();
-    let (next_session, work) = match open_course(&state, &pc.client.id).await? {
+    let (next_session, work) = match open {
         Some((course, sessions)) => {
             let next = sessions
                 .iter()
@@ -195,12 +201,13 @@ struct MeasureDone {
 
 /// The instrument when it is due for this client now; otherwise 404.
 async fn due_instrument(state: &AppState, pc: &PortalClient, id: &str) -> AppResult<(Instrument, Option<Id>)> {
-    let (due, course) = due_measures(state, &pc.client.id).await?;
+    let open = open_course(state, &pc.client.id).await?;
+    let due = due_measures(state, &pc.client.id, open.as_ref()).await?;
     if !due.iter().any(|d| d.id == id) {
         return Err(AppError::NotFound);
     }
     let inst = state.instruments.get(id).cloned().ok_or(AppError::NotFound)?;
-    Ok((inst, course))
+    Ok((inst, open.map(|(c, _)| c.id)))
 }
 
 async fn measure_page(
