@@ -2,10 +2,11 @@
 //! or, for reads and sign-in events, through a group committer that shares one
 //! commit (one disk flush) among all the entries waiting at that moment.
 
+use crate::row::Named;
 use crate::{Result, Store, StoreError};
 use rapport_core::audit::{seal, AuditEntry, AuditEvent, ChainError, ChainVerifier};
 use rapport_core::Timestamp;
-use sqlx::{Any, AnyPool, Row, Transaction};
+use sqlx::{Any, AnyPool, Transaction};
 use tokio::sync::{mpsc, oneshot, Mutex};
 
 /// Appends one entry inside an open write transaction. The `UPDATE` of the
@@ -27,8 +28,8 @@ pub(crate) async fn append_many(
         .bind(n)
         .fetch_one(&mut **tx)
         .await?;
-    let last: i64 = row.try_get("last_seq")?;
-    let mut prev: String = row.try_get("last_hash")?;
+    let last: i64 = row.col("last_seq")?;
+    let mut prev: String = row.col("last_hash")?;
     let mut entries = Vec::with_capacity(events.len());
     for (i, event) in events.into_iter().enumerate() {
         let entry = seal(last - n + 1 + i as i64, at, event, prev);
@@ -203,8 +204,8 @@ const ENTRY_COLUMNS: &str = "seq, at, actor_id, actor_label, action, resource_ty
      ip, user_agent, outcome, detail, prev_hash, hash";
 
 fn entry_from_row(row: &sqlx::any::AnyRow) -> std::result::Result<AuditEntry, String> {
-    let seq: i64 = row.try_get("seq").map_err(|e| e.to_string())?;
-    let get = |c: &str| row.try_get::<Option<String>, _>(c).map_err(|e| format!("entry {seq}: {e}"));
+    let seq: i64 = row.col("seq").map_err(|e| e.to_string())?;
+    let get = |c: &str| row.col::<Option<String>>(c).map_err(|e| format!("entry {seq}: {e}"));
     let at_text = get("at")?.unwrap_or_default();
     let at = Timestamp::parse(&at_text).ok_or_else(|| format!("entry {seq} has an unreadable time {at_text:?}"))?;
     Ok(AuditEntry {
@@ -281,8 +282,8 @@ impl Store {
             .fetch_one(&self.read)
             .await
             .map_err(|e| VerifyError::Store(e.into()))?;
-        let head_seq: i64 = head.try_get("last_seq").map_err(|e| VerifyError::Store(e.into()))?;
-        let head_hash: String = head.try_get("last_hash").map_err(|e| VerifyError::Store(e.into()))?;
+        let head_seq: i64 = head.col("last_seq").map_err(|e| VerifyError::Store(e.into()))?;
+        let head_hash: String = head.col("last_hash").map_err(|e| VerifyError::Store(e.into()))?;
         let mut verifier = ChainVerifier::default();
         let mut after = 0i64;
         let sql = format!("SELECT {ENTRY_COLUMNS} FROM audit_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT 5000");
@@ -297,7 +298,7 @@ impl Store {
                 break;
             }
             for row in &rows {
-                let seq: i64 = row.try_get("seq").map_err(|e| VerifyError::Store(e.into()))?;
+                let seq: i64 = row.col("seq").map_err(|e| VerifyError::Store(e.into()))?;
                 let entry = entry_from_row(row).map_err(|reason| VerifyError::Unreadable { seq, reason })?;
                 verifier.push(&entry).map_err(VerifyError::Chain)?;
                 after = seq;

@@ -1,11 +1,11 @@
 //! Client records, care teams, the caseload read model and break-glass access.
 
+use crate::row::Named;
 use crate::{audit, opt_ts, ts, Result, Store, StoreError};
 use rapport_core::access::ClientRelation;
 use rapport_core::audit::AuditEvent;
 use rapport_core::client::{ClientDetails, ClientStatus, ExternalId};
 use rapport_core::{Id, Timestamp};
-use sqlx::Row;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientRecord {
@@ -84,33 +84,33 @@ const CLIENT_COLUMNS: &str = "c.id, c.display_name, c.legal_name, c.date_of_birt
      r.name AS responsible_name, c.version, c.created_at, c.updated_at, c.archived_at";
 
 fn client_from_row(row: &sqlx::any::AnyRow) -> Result<ClientRecord> {
-    let ids: String = row.try_get("external_ids")?;
-    let status: String = row.try_get("status")?;
+    let ids: String = row.col("external_ids")?;
+    let status: String = row.col("status")?;
     Ok(ClientRecord {
-        id: Id::from_db(row.try_get("id")?),
+        id: Id::from_db(row.col("id")?),
         details: ClientDetails {
-            display_name: row.try_get("display_name")?,
-            legal_name: row.try_get("legal_name")?,
-            date_of_birth: row.try_get("date_of_birth")?,
-            pronouns: row.try_get("pronouns")?,
-            email: row.try_get("email")?,
-            phone: row.try_get("phone")?,
-            address: row.try_get("address")?,
-            preferred_language: row.try_get("preferred_language")?,
-            emergency_contact_name: row.try_get("emergency_contact_name")?,
-            emergency_contact_relationship: row.try_get("emergency_contact_relationship")?,
-            emergency_contact_phone: row.try_get("emergency_contact_phone")?,
-            consent_notes: row.try_get("consent_notes")?,
+            display_name: row.col("display_name")?,
+            legal_name: row.col("legal_name")?,
+            date_of_birth: row.col("date_of_birth")?,
+            pronouns: row.col("pronouns")?,
+            email: row.col("email")?,
+            phone: row.col("phone")?,
+            address: row.col("address")?,
+            preferred_language: row.col("preferred_language")?,
+            emergency_contact_name: row.col("emergency_contact_name")?,
+            emergency_contact_relationship: row.col("emergency_contact_relationship")?,
+            emergency_contact_phone: row.col("emergency_contact_phone")?,
+            consent_notes: row.col("consent_notes")?,
             external_ids: serde_json::from_str::<Vec<ExternalId>>(&ids)
                 .map_err(|e| StoreError::Invalid(format!("corrupt external_ids: {e}")))?,
         },
         status: ClientStatus::parse(&status).ok_or_else(|| StoreError::Invalid(format!("bad status {status}")))?,
-        responsible_clinician_id: Id::from_db(row.try_get("responsible_clinician_id")?),
-        responsible_clinician_name: row.try_get("responsible_name")?,
-        version: row.try_get("version")?,
-        created_at: ts(&row.try_get::<String, _>("created_at")?),
-        updated_at: ts(&row.try_get::<String, _>("updated_at")?),
-        archived_at: opt_ts(row.try_get("archived_at")?),
+        responsible_clinician_id: Id::from_db(row.col("responsible_clinician_id")?),
+        responsible_clinician_name: row.col("responsible_name")?,
+        version: row.col("version")?,
+        created_at: ts(&row.col::<String>("created_at")?),
+        updated_at: ts(&row.col::<String>("updated_at")?),
+        archived_at: opt_ts(row.col("archived_at")?),
     })
 }
 
@@ -210,9 +210,9 @@ impl Store {
             .await?;
         row.map(|r| {
             let rel = ClientRelation {
-                on_care_team: r.try_get::<i64, _>("on_team")? > 0,
-                supervises_care_team_member: r.try_get::<i64, _>("supervised")? > 0,
-                break_glass_active: r.try_get::<i64, _>("glass")? > 0,
+                on_care_team: r.col::<i64>("on_team")? > 0,
+                supervises_care_team_member: r.col::<i64>("supervised")? > 0,
+                break_glass_active: r.col::<i64>("glass")? > 0,
             };
             Ok((client_from_row(&r)?, rel))
         })
@@ -309,15 +309,15 @@ impl Store {
         let list = rows
             .iter()
             .map(|r| {
-                let status: String = r.try_get("status")?;
+                let status: String = r.col("status")?;
                 Ok(CaseloadRow {
-                    id: Id::from_db(r.try_get("id")?),
-                    display_name: r.try_get("display_name")?,
-                    date_of_birth: r.try_get("date_of_birth")?,
-                    pronouns: r.try_get("pronouns")?,
+                    id: Id::from_db(r.col("id")?),
+                    display_name: r.col("display_name")?,
+                    date_of_birth: r.col("date_of_birth")?,
+                    pronouns: r.col("pronouns")?,
                     status: ClientStatus::parse(&status).unwrap_or(ClientStatus::Active),
-                    responsible_clinician_name: r.try_get("responsible_name")?,
-                    updated_at: ts(&r.try_get::<String, _>("updated_at")?),
+                    responsible_clinician_name: r.col("responsible_name")?,
+                    updated_at: ts(&r.col::<String>("updated_at")?),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -335,12 +335,12 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(CareTeamMember {
-                    user_id: Id::from_db(r.try_get("id")?),
-                    name: r.try_get("name")?,
-                    email: r.try_get("email")?,
-                    role: r.try_get("role")?,
-                    responsible: r.try_get::<i64, _>("responsible")? != 0,
-                    added_at: ts(&r.try_get::<String, _>("added_at")?),
+                    user_id: Id::from_db(r.col("id")?),
+                    name: r.col("name")?,
+                    email: r.col("email")?,
+                    role: r.col("role")?,
+                    responsible: r.col::<i64>("responsible")? != 0,
+                    added_at: ts(&r.col::<String>("added_at")?),
                 })
             })
             .collect()
@@ -430,9 +430,9 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(ClientSummary {
-                    id: Id::from_db(r.try_get("id")?),
-                    display_name: r.try_get("display_name")?,
-                    date_of_birth: r.try_get("date_of_birth")?,
+                    id: Id::from_db(r.col("id")?),
+                    display_name: r.col("display_name")?,
+                    date_of_birth: r.col("date_of_birth")?,
                 })
             })
             .collect()
@@ -455,9 +455,9 @@ impl Store {
             .await?;
         row.map(|r| {
             Ok(ClientSummary {
-                id: Id::from_db(r.try_get("id")?),
-                display_name: r.try_get("display_name")?,
-                date_of_birth: r.try_get("date_of_birth")?,
+                id: Id::from_db(r.col("id")?),
+                display_name: r.col("display_name")?,
+                date_of_birth: r.col("date_of_birth")?,
             })
         })
         .transpose()
@@ -506,17 +506,17 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(BreakGlassRow {
-                    id: Id::from_db(r.try_get("id")?),
-                    user_id: Id::from_db(r.try_get("user_id")?),
-                    user_name: r.try_get("user_name")?,
-                    client_id: Id::from_db(r.try_get("client_id")?),
-                    client_name: r.try_get("client_name")?,
-                    reason: r.try_get("reason")?,
-                    created_at: ts(&r.try_get::<String, _>("created_at")?),
-                    expires_at: ts(&r.try_get::<String, _>("expires_at")?),
-                    reviewed_by_name: r.try_get("reviewed_by_name")?,
-                    reviewed_at: opt_ts(r.try_get("reviewed_at")?),
-                    review_note: r.try_get("review_note")?,
+                    id: Id::from_db(r.col("id")?),
+                    user_id: Id::from_db(r.col("user_id")?),
+                    user_name: r.col("user_name")?,
+                    client_id: Id::from_db(r.col("client_id")?),
+                    client_name: r.col("client_name")?,
+                    reason: r.col("reason")?,
+                    created_at: ts(&r.col::<String>("created_at")?),
+                    expires_at: ts(&r.col::<String>("expires_at")?),
+                    reviewed_by_name: r.col("reviewed_by_name")?,
+                    reviewed_at: opt_ts(r.col("reviewed_at")?),
+                    review_note: r.col("review_note")?,
                 })
             })
             .collect()
@@ -526,7 +526,7 @@ impl Store {
         Ok(sqlx::query("SELECT COUNT(*) AS n FROM break_glass WHERE reviewed_at IS NULL")
             .fetch_one(&self.read)
             .await?
-            .try_get("n")?)
+            .col("n")?)
     }
 
     pub async fn review_break_glass(&self, id: &Id, reviewer: &Id, note: &str, event: AuditEvent) -> Result<()> {

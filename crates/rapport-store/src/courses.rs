@@ -2,13 +2,13 @@
 //! checklist and therapy sessions. Numbers and phases are not stored; they are
 //! computed by `rapport_core::course` from the sessions each time.
 
+use crate::row::Named;
 use crate::{audit, ts, Result, Store, StoreError};
 use rapport_core::audit::AuditEvent;
 use rapport_core::course::{Attendance, CourseStatus, Modality, NewCourse, SessionSlot};
 use rapport_core::protocol::{ChecklistItem, Frequency, Phase};
 use rapport_core::time::{format_date, parse_date};
 use rapport_core::{Id, Timestamp};
-use sqlx::Row;
 use time::Date;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,29 +106,29 @@ fn bad(what: &str, v: &str) -> StoreError {
 }
 
 fn date_col(row: &sqlx::any::AnyRow, col: &str) -> Result<Date> {
-    let s: String = row.try_get(col)?;
+    let s: String = row.col(col)?;
     parse_date(&s).ok_or_else(|| bad(col, &s))
 }
 
 fn course_from_row(row: &sqlx::any::AnyRow) -> Result<CourseRecord> {
-    let freq: String = row.try_get("frequency")?;
-    let status: String = row.try_get("status")?;
+    let freq: String = row.col("frequency")?;
+    let status: String = row.col("status")?;
     Ok(CourseRecord {
-        id: Id::from_db(row.try_get("id")?),
-        client_id: Id::from_db(row.try_get("client_id")?),
-        protocol_id: row.try_get("protocol_id")?,
-        planned_sessions: row.try_get::<i64, _>("planned_sessions")? as u32,
+        id: Id::from_db(row.col("id")?),
+        client_id: Id::from_db(row.col("client_id")?),
+        protocol_id: row.col("protocol_id")?,
+        planned_sessions: row.col::<i64>("planned_sessions")? as u32,
         frequency: Frequency::parse(&freq).ok_or_else(|| bad("frequency", &freq))?,
-        session_minutes: row.try_get::<i64, _>("session_minutes")? as u32,
+        session_minutes: row.col::<i64>("session_minutes")? as u32,
         start_date: date_col(row, "start_date")?,
         planned_end_date: date_col(row, "planned_end_date")?,
         status: CourseStatus::parse(&status).ok_or_else(|| bad("status", &status))?,
-        status_reason: row.try_get("status_reason")?,
-        group_id: row.try_get::<Option<String>, _>("group_id")?.map(Id::from_db),
-        continues_course_id: row.try_get::<Option<String>, _>("continues_course_id")?.map(Id::from_db),
-        version: row.try_get("version")?,
-        created_at: ts(&row.try_get::<String, _>("created_at")?),
-        updated_at: ts(&row.try_get::<String, _>("updated_at")?),
+        status_reason: row.col("status_reason")?,
+        group_id: row.col::<Option<String>>("group_id")?.map(Id::from_db),
+        continues_course_id: row.col::<Option<String>>("continues_course_id")?.map(Id::from_db),
+        version: row.col("version")?,
+        created_at: ts(&row.col::<String>("created_at")?),
+        updated_at: ts(&row.col::<String>("updated_at")?),
     })
 }
 
@@ -136,26 +136,26 @@ const SESSION_COLUMNS: &str = "id, course_id, client_id, session_date, session_t
      duration_minutes, phase_override, phase_override_reason, version, created_at";
 
 fn session_from_row(row: &sqlx::any::AnyRow) -> Result<TherapySession> {
-    let modality: String = row.try_get("modality")?;
-    let attendance: String = row.try_get("attendance")?;
+    let modality: String = row.col("modality")?;
+    let attendance: String = row.col("attendance")?;
     Ok(TherapySession {
-        id: Id::from_db(row.try_get("id")?),
-        course_id: Id::from_db(row.try_get("course_id")?),
-        client_id: Id::from_db(row.try_get("client_id")?),
+        id: Id::from_db(row.col("id")?),
+        course_id: Id::from_db(row.col("course_id")?),
+        client_id: Id::from_db(row.col("client_id")?),
         date: date_col(row, "session_date")?,
-        time: row.try_get("session_time")?,
+        time: row.col("session_time")?,
         modality: Modality::parse(&modality).ok_or_else(|| bad("modality", &modality))?,
         attendance: Attendance::parse(&attendance).ok_or_else(|| bad("attendance", &attendance))?,
-        duration_minutes: row.try_get::<Option<i64>, _>("duration_minutes")?.map(|m| m as u32),
-        phase_override: match row.try_get::<Option<String>, _>("phase_override")? {
+        duration_minutes: row.col::<Option<i64>>("duration_minutes")?.map(|m| m as u32),
+        phase_override: match row.col::<Option<String>>("phase_override")? {
             None => None,
             Some(p) => Some((
                 Phase::parse(&p).ok_or_else(|| bad("phase_override", &p))?,
-                row.try_get::<Option<String>, _>("phase_override_reason")?.unwrap_or_default(),
+                row.col::<Option<String>>("phase_override_reason")?.unwrap_or_default(),
             )),
         },
-        version: row.try_get("version")?,
-        created_at: ts(&row.try_get::<String, _>("created_at")?),
+        version: row.col("version")?,
+        created_at: ts(&row.col::<String>("created_at")?),
     })
 }
 
@@ -274,9 +274,7 @@ impl Store {
         }
         let rows = q.fetch_all(&self.read).await?;
         rows.iter()
-            .map(|r| {
-                Ok(CourseSummary { course: course_from_row(r)?, sessions_held: r.try_get::<i64, _>("held")? as u32 })
-            })
+            .map(|r| Ok(CourseSummary { course: course_from_row(r)?, sessions_held: r.col::<i64>("held")? as u32 }))
             .collect()
     }
 
@@ -297,9 +295,7 @@ impl Store {
         );
         let rows = sqlx::query(&sql).bind(client.as_str()).fetch_all(&self.read).await?;
         rows.iter()
-            .map(|r| {
-                Ok(CourseSummary { course: course_from_row(r)?, sessions_held: r.try_get::<i64, _>("held")? as u32 })
-            })
+            .map(|r| Ok(CourseSummary { course: course_from_row(r)?, sessions_held: r.col::<i64>("held")? as u32 }))
             .collect()
     }
 
@@ -398,12 +394,12 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(CourseEvent {
-                    kind: r.try_get("kind")?,
-                    old_value: r.try_get("old_value")?,
-                    new_value: r.try_get("new_value")?,
-                    reason: r.try_get("reason")?,
-                    by_name: r.try_get("by_name")?,
-                    at: ts(&r.try_get::<String, _>("at")?),
+                    kind: r.col("kind")?,
+                    old_value: r.col("old_value")?,
+                    new_value: r.col("new_value")?,
+                    reason: r.col("reason")?,
+                    by_name: r.col("by_name")?,
+                    at: ts(&r.col::<String>("at")?),
                 })
             })
             .collect()
@@ -472,16 +468,16 @@ impl Store {
         .await?;
         let mut out = Vec::new();
         for r in &rows {
-            let item: String = r.try_get("item")?;
+            let item: String = r.col("item")?;
             let Some(item) = ChecklistItem::parse(&item) else { continue };
             out.push(ChecklistEntry {
                 item,
                 done_on: date_col(r, "done_on")?,
-                detail: r.try_get("detail")?,
-                code: r.try_get("code")?,
-                note: r.try_get("note")?,
-                recorded_by_name: r.try_get("by_name")?,
-                recorded_at: ts(&r.try_get::<String, _>("recorded_at")?),
+                detail: r.col("detail")?,
+                code: r.col("code")?,
+                note: r.col("note")?,
+                recorded_by_name: r.col("by_name")?,
+                recorded_at: ts(&r.col::<String>("recorded_at")?),
             });
         }
         out.sort_by_key(|e| e.item);

@@ -19,6 +19,7 @@ pub mod org;
 pub mod outbox;
 pub mod portal;
 pub mod records;
+pub mod row;
 pub mod sessions;
 pub mod users;
 

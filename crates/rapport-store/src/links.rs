@@ -3,10 +3,10 @@
 //! in the same transaction as the response it records.
 
 use crate::measures::{record_in, NewResponse, RecordedResponse};
+use crate::row::Named;
 use crate::{audit, ts, Result, Store};
 use rapport_core::audit::AuditEvent;
 use rapport_core::{Id, Timestamp};
-use sqlx::Row;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MeasureLink {
@@ -45,12 +45,12 @@ pub enum LinkSubmit {
 
 fn link_from_row(r: &sqlx::any::AnyRow) -> Result<MeasureLink> {
     Ok(MeasureLink {
-        id: Id::from_db(r.try_get("id")?),
-        client_id: Id::from_db(r.try_get("client_id")?),
-        instrument_id: r.try_get("instrument_id")?,
-        created_at: ts(&r.try_get::<String, _>("created_at")?),
-        expires_at: ts(&r.try_get::<String, _>("expires_at")?),
-        used_at: crate::opt_ts(r.try_get("used_at")?),
+        id: Id::from_db(r.col("id")?),
+        client_id: Id::from_db(r.col("client_id")?),
+        instrument_id: r.col("instrument_id")?,
+        created_at: ts(&r.col::<String>("created_at")?),
+        expires_at: ts(&r.col::<String>("expires_at")?),
+        used_at: crate::opt_ts(r.col("used_at")?),
     })
 }
 
@@ -117,7 +117,7 @@ impl Store {
         .fetch_all(&self.read)
         .await?;
         rows.iter()
-            .map(|r| Ok(MeasureLinkRow { link: link_from_row(r)?, created_by_name: r.try_get("created_by_name")? }))
+            .map(|r| Ok(MeasureLinkRow { link: link_from_row(r)?, created_by_name: r.col("created_by_name")? }))
             .collect()
     }
 

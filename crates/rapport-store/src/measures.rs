@@ -2,6 +2,7 @@
 //! own transaction), assessments, versioned safety plans, escalation and the
 //! notification outbox.
 
+use crate::row::Named;
 use crate::{audit, opt_ts, ts, Result, Store, StoreError};
 use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::measures::scoring::RiskHit;
@@ -9,7 +10,7 @@ use rapport_core::measures::Score;
 use rapport_core::risk::{Assessment, FlagStatus, SafetyPlan};
 use rapport_core::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Any, Transaction};
 
 /// How a response was collected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,28 +161,28 @@ const RESPONSE_COLUMNS: &str =
      entered_by, mode, created_at";
 
 fn response_from_row(r: &sqlx::any::AnyRow) -> Result<ResponseRow> {
-    let unscored: Option<String> = r.try_get("unscored_answers")?;
+    let unscored: Option<String> = r.col("unscored_answers")?;
     Ok(ResponseRow {
-        id: Id::from_db(r.try_get("id")?),
-        client_id: Id::from_db(r.try_get("client_id")?),
-        course_id: r.try_get("course_id")?,
-        instrument_id: r.try_get("instrument_id")?,
-        instrument_version: r.try_get("instrument_version")?,
-        scoring_version: r.try_get("scoring_version")?,
-        answers: from_json(&r.try_get::<String, _>("answers")?, "answers")?,
-        item_scores: from_json(&r.try_get::<String, _>("item_scores")?, "item scores")?,
+        id: Id::from_db(r.col("id")?),
+        client_id: Id::from_db(r.col("client_id")?),
+        course_id: r.col("course_id")?,
+        instrument_id: r.col("instrument_id")?,
+        instrument_version: r.col("instrument_version")?,
+        scoring_version: r.col("scoring_version")?,
+        answers: from_json(&r.col::<String>("answers")?, "answers")?,
+        item_scores: from_json(&r.col::<String>("item_scores")?, "item scores")?,
         unscored_answers: unscored.map(|u| from_json(&u, "unscored answers")).transpose()?,
-        raw_total: r.try_get("raw_total")?,
-        total: r.try_get("total")?,
-        band: r.try_get("band")?,
-        band_set: r.try_get("band_set")?,
-        flags: from_json(&r.try_get::<String, _>("flags")?, "flags")?,
-        complete: r.try_get::<i64, _>("complete")? != 0,
-        prorated: r.try_get::<i64, _>("prorated")? != 0,
-        completed_at: ts(&r.try_get::<String, _>("completed_at")?),
-        entered_by: r.try_get::<Option<String>, _>("entered_by")?.map(Id::from_db),
-        mode: r.try_get("mode")?,
-        created_at: ts(&r.try_get::<String, _>("created_at")?),
+        raw_total: r.col("raw_total")?,
+        total: r.col("total")?,
+        band: r.col("band")?,
+        band_set: r.col("band_set")?,
+        flags: from_json(&r.col::<String>("flags")?, "flags")?,
+        complete: r.col::<i64>("complete")? != 0,
+        prorated: r.col::<i64>("prorated")? != 0,
+        completed_at: ts(&r.col::<String>("completed_at")?),
+        entered_by: r.col::<Option<String>>("entered_by")?.map(Id::from_db),
+        mode: r.col("mode")?,
+        created_at: ts(&r.col::<String>("created_at")?),
     })
 }
 
@@ -191,29 +192,29 @@ const FLAG_COLUMNS: &str =
      f.escalated_at, f.escalated_to, f.assessment_id, f.safety_plan_id, f.closed_at, f.closed_by, f.closing_note";
 
 fn flag_from_row(r: &sqlx::any::AnyRow) -> Result<RiskFlagRow> {
-    let status: String = r.try_get("status")?;
-    let id = |c: &str| -> Result<Option<Id>> { Ok(r.try_get::<Option<String>, _>(c)?.map(Id::from_db)) };
+    let status: String = r.col("status")?;
+    let id = |c: &str| -> Result<Option<Id>> { Ok(r.col::<Option<String>>(c)?.map(Id::from_db)) };
     Ok(RiskFlagRow {
-        id: Id::from_db(r.try_get("id")?),
-        client_id: Id::from_db(r.try_get("client_id")?),
-        client_name: r.try_get("client_name")?,
-        responsible_clinician_id: Id::from_db(r.try_get("responsible_clinician_id")?),
+        id: Id::from_db(r.col("id")?),
+        client_id: Id::from_db(r.col("client_id")?),
+        client_name: r.col("client_name")?,
+        responsible_clinician_id: Id::from_db(r.col("responsible_clinician_id")?),
         response_id: id("response_id")?,
-        source: r.try_get("source")?,
-        instrument_id: r.try_get("instrument_id")?,
-        items: from_json(&r.try_get::<String, _>("items")?, "risk items")?,
-        detail: r.try_get("detail")?,
+        source: r.col("source")?,
+        instrument_id: r.col("instrument_id")?,
+        items: from_json(&r.col::<String>("items")?, "risk items")?,
+        detail: r.col("detail")?,
         status: FlagStatus::parse(&status).ok_or_else(|| StoreError::Invalid(format!("bad flag status {status}")))?,
-        raised_at: ts(&r.try_get::<String, _>("raised_at")?),
-        acknowledged_at: opt_ts(r.try_get("acknowledged_at")?),
+        raised_at: ts(&r.col::<String>("raised_at")?),
+        acknowledged_at: opt_ts(r.col("acknowledged_at")?),
         acknowledged_by: id("acknowledged_by")?,
-        escalated_at: opt_ts(r.try_get("escalated_at")?),
-        escalated_to: r.try_get("escalated_to")?,
+        escalated_at: opt_ts(r.col("escalated_at")?),
+        escalated_to: r.col("escalated_to")?,
         assessment_id: id("assessment_id")?,
         safety_plan_id: id("safety_plan_id")?,
-        closed_at: opt_ts(r.try_get("closed_at")?),
+        closed_at: opt_ts(r.col("closed_at")?),
         closed_by: id("closed_by")?,
-        closing_note: r.try_get("closing_note")?,
+        closing_note: r.col("closing_note")?,
     })
 }
 
@@ -332,7 +333,7 @@ async fn insert_response(
             .bind(r.client_id.as_str())
             .fetch_one(&mut **tx)
             .await?
-            .try_get("responsible_clinician_id")?;
+            .col("responsible_clinician_id")?;
         let items: Vec<String> = s.risk.iter().map(|h| format!("item {} = {}", h.item, h.score)).collect();
         enqueue(
             tx,
@@ -422,7 +423,7 @@ impl Store {
             .bind(client.as_str())
             .fetch_one(&mut *tx)
             .await?
-            .try_get("responsible_clinician_id")?;
+            .col("responsible_clinician_id")?;
         enqueue(
             &mut tx,
             "risk_flag_raised",
@@ -478,7 +479,7 @@ impl Store {
         .bind(user.as_str())
         .fetch_one(&self.read)
         .await?
-        .try_get("n")?)
+        .col("n")?)
     }
 
     /// Flags of one client, newest first.
@@ -536,7 +537,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let (client, status): (String, String) = (row.try_get("client_id")?, row.try_get("status")?);
+        let (client, status): (String, String) = (row.col("client_id")?, row.col("status")?);
         if status == "closed" {
             return Err(StoreError::Invalid("this flag is closed".into()));
         }
@@ -590,23 +591,23 @@ impl Store {
         .await?;
         rows.iter()
             .map(|r| {
-                let level: String = r.try_get("risk_level")?;
+                let level: String = r.col("risk_level")?;
                 Ok(AssessmentRow {
-                    id: Id::from_db(r.try_get("id")?),
-                    flag_id: Id::from_db(r.try_get("flag_id")?),
+                    id: Id::from_db(r.col("id")?),
+                    flag_id: Id::from_db(r.col("flag_id")?),
                     assessment: Assessment {
-                        ideation: r.try_get("ideation")?,
-                        plan: r.try_get("plan")?,
-                        intent: r.try_get("intent")?,
-                        means: r.try_get("means")?,
-                        history: r.try_get("history")?,
-                        protective_factors: r.try_get("protective_factors")?,
+                        ideation: r.col("ideation")?,
+                        plan: r.col("plan")?,
+                        intent: r.col("intent")?,
+                        means: r.col("means")?,
+                        history: r.col("history")?,
+                        protective_factors: r.col("protective_factors")?,
                         risk_level: rapport_core::risk::RiskLevel::parse(&level)
                             .ok_or_else(|| StoreError::Invalid(format!("bad risk level {level}")))?,
-                        actions: r.try_get("actions")?,
+                        actions: r.col("actions")?,
                     },
-                    assessed_by_name: r.try_get("assessed_by_name")?,
-                    assessed_at: ts(&r.try_get::<String, _>("assessed_at")?),
+                    assessed_by_name: r.col("assessed_by_name")?,
+                    assessed_at: ts(&r.col::<String>("assessed_at")?),
                 })
             })
             .collect()
@@ -628,7 +629,7 @@ impl Store {
                 .bind(client.as_str())
                 .fetch_one(&mut *tx)
                 .await?
-                .try_get("v")?;
+                .col("v")?;
         sqlx::query(
             "INSERT INTO safety_plans (id, client_id, version, warning_signs, coping_strategies, distractions, \
              people_to_ask, professionals, environment_safety, reasons_for_living, shared_with_client, created_by, \
@@ -670,21 +671,21 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(SafetyPlanRow {
-                    id: Id::from_db(r.try_get("id")?),
-                    client_id: Id::from_db(r.try_get("client_id")?),
-                    version: r.try_get("version")?,
+                    id: Id::from_db(r.col("id")?),
+                    client_id: Id::from_db(r.col("client_id")?),
+                    version: r.col("version")?,
                     plan: SafetyPlan {
-                        warning_signs: r.try_get("warning_signs")?,
-                        coping_strategies: r.try_get("coping_strategies")?,
-                        distractions: r.try_get("distractions")?,
-                        people_to_ask: r.try_get("people_to_ask")?,
-                        professionals: r.try_get("professionals")?,
-                        environment_safety: r.try_get("environment_safety")?,
-                        reasons_for_living: r.try_get("reasons_for_living")?,
-                        shared_with_client: r.try_get::<i64, _>("shared_with_client")? != 0,
+                        warning_signs: r.col("warning_signs")?,
+                        coping_strategies: r.col("coping_strategies")?,
+                        distractions: r.col("distractions")?,
+                        people_to_ask: r.col("people_to_ask")?,
+                        professionals: r.col("professionals")?,
+                        environment_safety: r.col("environment_safety")?,
+                        reasons_for_living: r.col("reasons_for_living")?,
+                        shared_with_client: r.col::<i64>("shared_with_client")? != 0,
                     },
-                    created_by: Id::from_db(r.try_get("created_by")?),
-                    created_at: ts(&r.try_get::<String, _>("created_at")?),
+                    created_by: Id::from_db(r.col("created_by")?),
+                    created_at: ts(&r.col::<String>("created_at")?),
                 })
             })
             .collect()
@@ -713,7 +714,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let (client, status): (String, String) = (row.try_get("client_id")?, row.try_get("status")?);
+        let (client, status): (String, String) = (row.col("client_id")?, row.col("status")?);
         if status == "closed" {
             return Err(StoreError::Invalid("this flag is already closed".into()));
         }
@@ -769,10 +770,10 @@ impl Store {
         let mut escalated = Vec::new();
         let mut events = Vec::new();
         for r in &rows {
-            let flag = Id::from_db(r.try_get("id")?);
-            let client = Id::from_db(r.try_get("client_id")?);
-            let raised = ts(&r.try_get::<String, _>("raised_at")?);
-            let responsible: String = r.try_get("responsible_clinician_id")?;
+            let flag = Id::from_db(r.col("id")?);
+            let client = Id::from_db(r.col("client_id")?);
+            let raised = ts(&r.col::<String>("raised_at")?);
+            let responsible: String = r.col("responsible_clinician_id")?;
             let mut to: Vec<String> = sqlx::query(
                 "SELECT s.supervisor_id AS id FROM supervision s JOIN users u ON u.id = s.supervisor_id \
                  WHERE s.clinician_id = $1 AND u.active = 1 ORDER BY s.supervisor_id",
@@ -781,14 +782,14 @@ impl Store {
             .fetch_all(&mut *tx)
             .await?
             .iter()
-            .map(|r| r.try_get("id"))
+            .map(|r| r.col("id"))
             .collect::<std::result::Result<_, _>>()?;
             let kind = if to.is_empty() {
                 to = sqlx::query("SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id")
                     .fetch_all(&mut *tx)
                     .await?
                     .iter()
-                    .map(|r| r.try_get("id"))
+                    .map(|r| r.col("id"))
                     .collect::<std::result::Result<_, _>>()?;
                 "risk_flag_escalated_no_supervisor"
             } else {
@@ -852,19 +853,19 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(OutboxRow {
-                    id: Id::from_db(r.try_get("id")?),
-                    kind: r.try_get("kind")?,
-                    recipient_user_id: r.try_get::<Option<String>, _>("recipient_user_id")?.map(Id::from_db),
-                    recipient_email: r.try_get("recipient_email")?,
-                    subject: r.try_get("subject")?,
-                    body: r.try_get("body")?,
-                    client_id: r.try_get("client_id")?,
-                    risk_flag_id: r.try_get("risk_flag_id")?,
-                    created_at: ts(&r.try_get::<String, _>("created_at")?),
-                    sent_at: opt_ts(r.try_get("sent_at")?),
-                    attempts: r.try_get("attempts")?,
-                    last_error: r.try_get("last_error")?,
-                    next_attempt_at: opt_ts(r.try_get("next_attempt_at")?),
+                    id: Id::from_db(r.col("id")?),
+                    kind: r.col("kind")?,
+                    recipient_user_id: r.col::<Option<String>>("recipient_user_id")?.map(Id::from_db),
+                    recipient_email: r.col("recipient_email")?,
+                    subject: r.col("subject")?,
+                    body: r.col("body")?,
+                    client_id: r.col("client_id")?,
+                    risk_flag_id: r.col("risk_flag_id")?,
+                    created_at: ts(&r.col::<String>("created_at")?),
+                    sent_at: opt_ts(r.col("sent_at")?),
+                    attempts: r.col("attempts")?,
+                    last_error: r.col("last_error")?,
+                    next_attempt_at: opt_ts(r.col("next_attempt_at")?),
                 })
             })
             .collect()
@@ -890,10 +891,10 @@ impl Store {
         }
         for r in q.fetch_all(&self.read).await? {
             out.scores.push(CaseloadScore {
-                client_id: r.try_get("client_id")?,
-                instrument_id: r.try_get("instrument_id")?,
-                completed_at: ts(&r.try_get::<String, _>("completed_at")?),
-                total: r.try_get("total")?,
+                client_id: r.col("client_id")?,
+                instrument_id: r.col("instrument_id")?,
+                completed_at: ts(&r.col::<String>("completed_at")?),
+                total: r.col("total")?,
             });
         }
         let sql = format!(
@@ -905,7 +906,7 @@ impl Store {
             q = q.bind(c.as_str());
         }
         for r in q.fetch_all(&self.read).await? {
-            out.open_flags.insert(r.try_get("client_id")?);
+            out.open_flags.insert(r.col("client_id")?);
         }
         if !courses.is_empty() {
             let sql = format!(
@@ -918,10 +919,10 @@ impl Store {
                 q = q.bind(c.as_str());
             }
             for r in q.fetch_all(&self.read).await? {
-                let d: String = r.try_get("session_date")?;
+                let d: String = r.col("session_date")?;
                 let date = rapport_core::time::parse_date(&d)
                     .ok_or_else(|| StoreError::Invalid(format!("corrupt session_date in database: {d:?}")))?;
-                out.held.entry(r.try_get("course_id")?).or_default().push(date);
+                out.held.entry(r.col("course_id")?).or_default().push(date);
             }
         }
         Ok(out)

@@ -2,10 +2,10 @@
 //! so a code is never accepted twice), single-use recovery codes (stored
 //! hashed), and the pending second step of a sign-in.
 
+use crate::row::Named;
 use crate::{audit, ts, Result, Store, StoreError};
 use rapport_core::audit::AuditEvent;
 use rapport_core::{Id, Timestamp};
-use sqlx::Row;
 
 #[derive(Clone, Debug, Default)]
 pub struct MfaState {
@@ -36,10 +36,10 @@ impl Store {
         .await?
         .ok_or(StoreError::NotFound)?;
         Ok(MfaState {
-            secret: row.try_get("totp_secret")?,
-            pending_secret: row.try_get("totp_pending_secret")?,
-            enabled_at: row.try_get::<Option<String>, _>("totp_enabled_at")?.as_deref().map(ts),
-            unused_recovery_codes: row.try_get("unused")?,
+            secret: row.col("totp_secret")?,
+            pending_secret: row.col("totp_pending_secret")?,
+            enabled_at: row.col::<Option<String>>("totp_enabled_at")?.as_deref().map(ts),
+            unused_recovery_codes: row.col("unused")?,
         })
     }
 
@@ -156,9 +156,9 @@ impl Store {
             .await?;
         row.map(|r| {
             Ok(Challenge {
-                user_id: Id::from_db(r.try_get("user_id")?),
-                created_at: ts(&r.try_get::<String, _>("created_at")?),
-                attempts: r.try_get("attempts")?,
+                user_id: Id::from_db(r.col("user_id")?),
+                created_at: ts(&r.col::<String>("created_at")?),
+                attempts: r.col("attempts")?,
             })
         })
         .transpose()

@@ -13,12 +13,12 @@
 //! No list, search or export query touches the `process_notes` table.
 
 use crate::courses::TherapySession;
+use crate::row::Named;
 use crate::{audit, opt_ts, ts, Result, Store, StoreError};
 use rapport_core::audit::AuditEvent;
 use rapport_core::notes::{InterpersonalEvent, NoteStatus, ProgressNote, RiskCheck, Technique};
 use rapport_core::time::parse_date;
 use rapport_core::{Id, Timestamp};
-use sqlx::Row;
 use std::collections::HashMap;
 use time::Date;
 
@@ -99,40 +99,40 @@ fn corrupt(what: &str, v: &str) -> StoreError {
 }
 
 fn note_from_row(row: &sqlx::any::AnyRow) -> Result<ProgressNoteRecord> {
-    let events: String = row.try_get("events")?;
-    let techniques: String = row.try_get("techniques")?;
-    let risk: Option<String> = row.try_get("risk")?;
-    let status: String = row.try_get("status")?;
+    let events: String = row.col("events")?;
+    let techniques: String = row.col("techniques")?;
+    let risk: Option<String> = row.col("risk")?;
+    let status: String = row.col("status")?;
     let body = ProgressNote {
-        mood: row.try_get::<Option<i64>, _>("mood")?.map(|m| m as u8),
+        mood: row.col::<Option<i64>>("mood")?.map(|m| m as u8),
         events: serde_json::from_str::<Vec<InterpersonalEvent>>(&events).map_err(|_| corrupt("events", &events))?,
-        problem_area_work: row.try_get("problem_area_work")?,
+        problem_area_work: row.col("problem_area_work")?,
         techniques: serde_json::from_str::<Vec<Technique>>(&techniques)
             .map_err(|_| corrupt("techniques", &techniques))?,
-        work_set: row.try_get("work_set")?,
-        work_reviewed: row.try_get("work_reviewed")?,
+        work_set: row.col("work_set")?,
+        work_reviewed: row.col("work_reviewed")?,
         risk: match risk {
             None => None,
             Some(r) => Some(RiskCheck::parse(&r).ok_or_else(|| corrupt("risk", &r))?),
         },
-        risk_detail: row.try_get("risk_detail")?,
-        plan: row.try_get("plan")?,
+        risk_detail: row.col("risk_detail")?,
+        plan: row.col("plan")?,
     };
     Ok(ProgressNoteRecord {
-        id: Id::from_db(row.try_get("id")?),
-        session_id: Id::from_db(row.try_get("session_id")?),
-        course_id: Id::from_db(row.try_get("course_id")?),
-        client_id: Id::from_db(row.try_get("client_id")?),
+        id: Id::from_db(row.col("id")?),
+        session_id: Id::from_db(row.col("session_id")?),
+        course_id: Id::from_db(row.col("course_id")?),
+        client_id: Id::from_db(row.col("client_id")?),
         body,
         status: NoteStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
-        version: row.try_get("version")?,
-        author_id: Id::from_db(row.try_get("author_id")?),
-        author_name: row.try_get("author_name")?,
-        created_at: ts(&row.try_get::<String, _>("created_at")?),
-        updated_by_name: row.try_get("updated_by_name")?,
-        updated_at: ts(&row.try_get::<String, _>("updated_at")?),
-        signed_by_name: row.try_get("signed_by_name")?,
-        signed_at: opt_ts(row.try_get("signed_at")?),
+        version: row.col("version")?,
+        author_id: Id::from_db(row.col("author_id")?),
+        author_name: row.col("author_name")?,
+        created_at: ts(&row.col::<String>("created_at")?),
+        updated_by_name: row.col("updated_by_name")?,
+        updated_at: ts(&row.col::<String>("updated_at")?),
+        signed_by_name: row.col("signed_by_name")?,
+        signed_at: opt_ts(row.col("signed_at")?),
     })
 }
 
@@ -175,16 +175,16 @@ const PROCESS_COLUMNS: &str = "p.id, p.session_id, p.client_id, p.author_id, u.n
 
 fn process_from_row(row: &sqlx::any::AnyRow) -> Result<ProcessNoteRecord> {
     Ok(ProcessNoteRecord {
-        id: Id::from_db(row.try_get("id")?),
-        session_id: Id::from_db(row.try_get("session_id")?),
-        client_id: Id::from_db(row.try_get("client_id")?),
-        author_id: Id::from_db(row.try_get("author_id")?),
-        author_name: row.try_get("author_name")?,
-        text: row.try_get("text")?,
-        shared: row.try_get::<i64, _>("shared_with_supervisor")? != 0,
-        version: row.try_get("version")?,
-        created_at: ts(&row.try_get::<String, _>("created_at")?),
-        updated_at: ts(&row.try_get::<String, _>("updated_at")?),
+        id: Id::from_db(row.col("id")?),
+        session_id: Id::from_db(row.col("session_id")?),
+        client_id: Id::from_db(row.col("client_id")?),
+        author_id: Id::from_db(row.col("author_id")?),
+        author_name: row.col("author_name")?,
+        text: row.col("text")?,
+        shared: row.col::<i64>("shared_with_supervisor")? != 0,
+        version: row.col("version")?,
+        created_at: ts(&row.col::<String>("created_at")?),
+        updated_at: ts(&row.col::<String>("updated_at")?),
     })
 }
 
@@ -346,14 +346,14 @@ impl Store {
         .await?;
         rows.iter()
             .map(|r| {
-                let body: String = r.try_get("body")?;
-                let status: String = r.try_get("status")?;
+                let body: String = r.col("body")?;
+                let status: String = r.col("status")?;
                 Ok(NoteVersion {
-                    version: r.try_get("version")?,
+                    version: r.col("version")?,
                     body: serde_json::from_str(&body).map_err(|_| corrupt("note version", &body))?,
                     status: NoteStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
-                    saved_by_name: r.try_get("saved_by_name")?,
-                    saved_at: ts(&r.try_get::<String, _>("saved_at")?),
+                    saved_by_name: r.col("saved_by_name")?,
+                    saved_at: ts(&r.col::<String>("saved_at")?),
                 })
             })
             .collect()
@@ -394,7 +394,7 @@ impl Store {
             .bind(by.as_str())
             .fetch_one(&self.read)
             .await?
-            .try_get("name")?;
+            .col("name")?;
         Ok(Addendum { id, text: text.to_string(), author_name, created_at: now })
     }
 
@@ -410,10 +410,10 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(Addendum {
-                    id: Id::from_db(r.try_get("id")?),
-                    text: r.try_get("text")?,
-                    author_name: r.try_get("author_name")?,
-                    created_at: ts(&r.try_get::<String, _>("created_at")?),
+                    id: Id::from_db(r.col("id")?),
+                    text: r.col("text")?,
+                    author_name: r.col("author_name")?,
+                    created_at: ts(&r.col::<String>("created_at")?),
                 })
             })
             .collect()
@@ -431,9 +431,9 @@ impl Store {
         .fetch_optional(&self.read)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let d: String = row.try_get("session_date")?;
+        let d: String = row.col("session_date")?;
         let date = parse_date(&d).ok_or_else(|| corrupt("session_date", &d))?;
-        Ok(Some((date, row.try_get("plan")?)))
+        Ok(Some((date, row.col("plan")?)))
     }
 
     /// The work at home set in the course's most recent signed note that set
@@ -448,9 +448,9 @@ impl Store {
         .fetch_optional(&self.read)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let d: String = row.try_get("session_date")?;
+        let d: String = row.col("session_date")?;
         let date = parse_date(&d).ok_or_else(|| corrupt("session_date", &d))?;
-        Ok(Some((date, row.try_get("work_set")?)))
+        Ok(Some((date, row.col("work_set")?)))
     }
 
     /// Each session of a course that has a progress note, with its status
@@ -462,9 +462,9 @@ impl Store {
             .await?;
         rows.iter()
             .map(|r| {
-                let status: String = r.try_get("status")?;
+                let status: String = r.col("status")?;
                 Ok((
-                    Id::from_db(r.try_get("session_id")?),
+                    Id::from_db(r.col("session_id")?),
                     NoteStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?,
                 ))
             })
@@ -500,7 +500,7 @@ impl Store {
             .await?;
         match row {
             None => Ok(None),
-            Some(r) => Ok(Some((process_from_row(&r)?, r.try_get::<i64, _>("supervises")? > 0))),
+            Some(r) => Ok(Some((process_from_row(&r)?, r.col::<i64>("supervises")? > 0))),
         }
     }
 
@@ -516,7 +516,7 @@ impl Store {
         .bind(supervisor.as_str())
         .fetch_all(&self.read)
         .await?;
-        rows.iter().map(|r| Ok((Id::from_db(r.try_get("author_id")?), r.try_get("name")?))).collect()
+        rows.iter().map(|r| Ok((Id::from_db(r.col("author_id")?), r.col("name")?))).collect()
     }
 
     /// Whether anyone supervises `user` (someone to share process notes with).
@@ -525,7 +525,7 @@ impl Store {
             .bind(user.as_str())
             .fetch_one(&self.read)
             .await?
-            .try_get("n")?;
+            .col("n")?;
         Ok(n > 0)
     }
 

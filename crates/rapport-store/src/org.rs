@@ -1,10 +1,10 @@
 //! Organisation-wide settings (one row).
 
+use crate::row::Named;
 use crate::{audit, Result, Store};
 use rapport_core::audit::AuditEvent;
 use rapport_core::session::SessionPolicy;
 use rapport_core::Timestamp;
-use sqlx::Row;
 use time::Duration;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,13 +78,13 @@ impl Store {
         Ok(match row {
             None => Organisation::default(),
             Some(r) => Organisation {
-                name: r.try_get("name")?,
-                idle_timeout_minutes: r.try_get("idle_timeout_minutes")?,
-                absolute_lifetime_hours: r.try_get("absolute_lifetime_hours")?,
-                break_glass_hours: r.try_get("break_glass_hours")?,
-                require_mfa: r.try_get::<i64, _>("require_mfa")? != 0,
+                name: r.col("name")?,
+                idle_timeout_minutes: r.col("idle_timeout_minutes")?,
+                absolute_lifetime_hours: r.col("absolute_lifetime_hours")?,
+                break_glass_hours: r.col("break_glass_hours")?,
+                require_mfa: r.col::<i64>("require_mfa")? != 0,
                 crisis_resources: r
-                    .try_get::<Option<String>, _>("crisis_resources")?
+                    .col::<Option<String>>("crisis_resources")?
                     .unwrap_or_else(|| DEFAULT_CRISIS_RESOURCES.into()),
             },
         })

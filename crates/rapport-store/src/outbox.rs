@@ -2,10 +2,50 @@
 //! claiming one so that only one server instance sends it, and recording the
 //! outcome. Rules (backoff, redaction, attempts) are in `rapport_core::outbox`.
 
-use crate::{Result, Store};
+use crate::row::Named;
+use crate::{audit, Result, Store};
+use rapport_core::audit::AuditEvent;
 use rapport_core::outbox::{is_sensitive, retry_after, truncate_error, CLAIM_LEASE, MAX_ATTEMPTS, REDACTED_BODY};
 use rapport_core::{Id, Timestamp};
-use sqlx::Row;
+
+/// A security notice to a person about their own account (a role change, a
+/// reset by an administrator, repeated wrong two-step codes, a portal reset),
+/// queued in the outbox in the same transaction as what it reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// The outbox kind, e.g. `account_notice`.
+    pub kind: &'static str,
+    /// The account it is about, when it goes to an account holder.
+    pub to_user: Option<Id>,
+    /// Where it goes; `None` sends to `to_user`'s current address.
+    pub to_email: Option<String>,
+    pub subject: String,
+    pub body: String,
+}
+
+/// Queues `notices` inside an open write transaction.
+pub(crate) async fn queue_notices(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    notices: &[Notice],
+    now: Timestamp,
+) -> Result<()> {
+    for n in notices {
+        sqlx::query(
+            "INSERT INTO outbox (id, kind, recipient_user_id, recipient_email, subject, body, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(Id::new().as_str())
+        .bind(n.kind)
+        .bind(n.to_user.as_ref().map(|u| u.to_string()))
+        .bind(n.to_email.clone())
+        .bind(&n.subject)
+        .bind(&n.body)
+        .bind(now.to_db())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
 
 /// A message due for delivery, with its resolved address.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +72,19 @@ pub struct OutboxCounts {
 const DUE: &str = "sent_at IS NULL AND attempts < $2 AND (next_attempt_at IS NULL OR next_attempt_at <= $1)";
 
 impl Store {
+    /// Queues security notices, with the audit entry of what caused them when
+    /// that has no transaction of its own.
+    pub async fn notify(&self, notices: &[Notice], event: Option<AuditEvent>) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        queue_notices(&mut tx, notices, now).await?;
+        if let Some(e) = event {
+            audit::append(&mut tx, e, now).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Up to `limit` messages due at `now`, oldest first.
     pub async fn due_outbox(&self, now: Timestamp, limit: i64) -> Result<Vec<DueMessage>> {
         let rows = sqlx::query(&format!(
@@ -45,15 +98,15 @@ impl Store {
         .await?;
         rows.iter()
             .map(|r| {
-                let own: Option<String> = r.try_get("recipient_email")?;
-                let user: Option<String> = r.try_get("user_email")?;
+                let own: Option<String> = r.col("recipient_email")?;
+                let user: Option<String> = r.col("user_email")?;
                 Ok(DueMessage {
-                    id: Id::from_db(r.try_get("id")?),
-                    kind: r.try_get("kind")?,
+                    id: Id::from_db(r.col("id")?),
+                    kind: r.col("kind")?,
                     to: own.filter(|s| !s.trim().is_empty()).or(user.filter(|s| !s.trim().is_empty())),
-                    subject: r.try_get("subject")?,
-                    body: r.try_get("body")?,
-                    attempts: r.try_get("attempts")?,
+                    subject: r.col("subject")?,
+                    body: r.col("body")?,
+                    attempts: r.col("attempts")?,
                 })
             })
             .collect()
@@ -110,7 +163,7 @@ impl Store {
         .bind(MAX_ATTEMPTS)
         .fetch_one(&self.read)
         .await?;
-        let n = |c: &str| -> Result<i64> { Ok(r.try_get::<Option<i64>, _>(c)?.unwrap_or(0)) };
+        let n = |c: &str| -> Result<i64> { Ok(r.col::<Option<i64>>(c)?.unwrap_or(0)) };
         Ok(OutboxCounts { sent: n("sent")?, pending: n("pending")?, failed: n("failed")? })
     }
 }

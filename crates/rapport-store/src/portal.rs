@@ -5,6 +5,7 @@
 //! `portal_accounts`. Invitation codes are stored only as SHA-256; a code is
 //! consumed in the same transaction that creates (or resets) the account.
 
+use crate::row::Named;
 use crate::users::{insert_user, NewUser, User};
 use crate::{audit, opt_ts, ts, Result, Store, StoreError};
 use rapport_core::access::Role;
@@ -13,7 +14,6 @@ use rapport_core::notes::MoodEffect;
 use rapport_core::portal::{DiaryEntry, ReflectionTopic};
 use rapport_core::time::{format_date, parse_date};
 use rapport_core::{Id, Timestamp};
-use sqlx::Row;
 use time::Date;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,14 +119,14 @@ pub struct ReflectionRow {
 
 fn invite_from_row(r: &sqlx::any::AnyRow) -> Result<PortalInvite> {
     Ok(PortalInvite {
-        id: Id::from_db(r.try_get("id")?),
-        client_id: Id::from_db(r.try_get("client_id")?),
-        email: r.try_get("email")?,
-        created_by_name: r.try_get("created_by_name")?,
-        created_at: ts(&r.try_get::<String, _>("created_at")?),
-        expires_at: ts(&r.try_get::<String, _>("expires_at")?),
-        used_at: opt_ts(r.try_get("used_at")?),
-        revoked_at: opt_ts(r.try_get("revoked_at")?),
+        id: Id::from_db(r.col("id")?),
+        client_id: Id::from_db(r.col("client_id")?),
+        email: r.col("email")?,
+        created_by_name: r.col("created_by_name")?,
+        created_at: ts(&r.col::<String>("created_at")?),
+        expires_at: ts(&r.col::<String>("expires_at")?),
+        used_at: opt_ts(r.col("used_at")?),
+        revoked_at: opt_ts(r.col("revoked_at")?),
     })
 }
 
@@ -135,23 +135,23 @@ fn corrupt(what: &str, v: &str) -> StoreError {
 }
 
 fn diary_from_row(r: &sqlx::any::AnyRow) -> Result<DiaryRow> {
-    let day: String = r.try_get("entry_date")?;
-    let effect: Option<String> = r.try_get("effect")?;
+    let day: String = r.col("entry_date")?;
+    let effect: Option<String> = r.col("effect")?;
     let effect = match effect {
         None => None,
         Some(e) => Some(MoodEffect::parse(&e).ok_or_else(|| corrupt("diary effect", &e))?),
     };
     Ok(DiaryRow {
-        id: Id::from_db(r.try_get("id")?),
-        client_id: Id::from_db(r.try_get("client_id")?),
+        id: Id::from_db(r.col("id")?),
+        client_id: Id::from_db(r.col("client_id")?),
         entry: DiaryEntry {
             date: parse_date(&day).ok_or_else(|| corrupt("diary date", &day))?,
-            mood: r.try_get::<Option<i64>, _>("mood")?.map(|m| m.clamp(0, 10) as u8),
-            person: r.try_get("person")?,
-            event: r.try_get("event")?,
+            mood: r.col::<Option<i64>>("mood")?.map(|m| m.clamp(0, 10) as u8),
+            person: r.col("person")?,
+            event: r.col("event")?,
             effect,
         },
-        created_at: ts(&r.try_get::<String, _>("created_at")?),
+        created_at: ts(&r.col::<String>("created_at")?),
     })
 }
 
@@ -285,18 +285,18 @@ impl Store {
             .bind(code_hash)
             .fetch_one(&mut *tx)
             .await?
-            .try_get("client_id")?;
+            .col("client_id")?;
         let existing: Option<String> = sqlx::query("SELECT user_id FROM portal_accounts WHERE client_id = $1")
             .bind(&client)
             .fetch_optional(&mut *tx)
             .await?
-            .map(|r| r.try_get("user_id"))
+            .map(|r| r.col("user_id"))
             .transpose()?;
         let taken = sqlx::query("SELECT id FROM users WHERE email = $1")
             .bind(&email)
             .fetch_optional(&mut *tx)
             .await?
-            .map(|r| r.try_get::<String, _>("id"))
+            .map(|r| r.col::<String>("id"))
             .transpose()?
             .is_some_and(|owner| existing.as_deref() != Some(owner.as_str()));
         if taken {
@@ -353,7 +353,7 @@ impl Store {
         .bind(user.as_str())
         .fetch_optional(&self.read)
         .await?;
-        Ok(row.map(|r| r.try_get::<String, _>("client_id").map(Id::from_db)).transpose()?)
+        Ok(row.map(|r| r.col::<String>("client_id").map(Id::from_db)).transpose()?)
     }
 
     /// The client's portal account, if one was ever created.
@@ -368,12 +368,12 @@ impl Store {
         .await?;
         row.map(|r| {
             Ok(PortalAccount {
-                user_id: Id::from_db(r.try_get("user_id")?),
-                client_id: Id::from_db(r.try_get("client_id")?),
-                email: r.try_get("email")?,
-                active: r.try_get::<i64, _>("active")? != 0,
-                created_at: ts(&r.try_get::<String, _>("created_at")?),
-                last_seen_at: opt_ts(r.try_get("last_seen_at")?),
+                user_id: Id::from_db(r.col("user_id")?),
+                client_id: Id::from_db(r.col("client_id")?),
+                email: r.col("email")?,
+                active: r.col::<i64>("active")? != 0,
+                created_at: ts(&r.col::<String>("created_at")?),
+                last_seen_at: opt_ts(r.col("last_seen_at")?),
             })
         })
         .transpose()
@@ -390,7 +390,7 @@ impl Store {
         .bind(client.as_str())
         .fetch_optional(&mut *tx)
         .await?
-        .map(|r| r.try_get("user_id"))
+        .map(|r| r.col("user_id"))
         .transpose()?;
         let Some(uid) = uid else {
             tx.rollback().await?;
@@ -416,8 +416,8 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         Ok(PortalSharing {
-            chart_hidden: row.try_get::<i64, _>("portal_chart_hidden")? != 0,
-            plan_shared: row.try_get::<i64, _>("portal_plan_shared")? != 0,
+            chart_hidden: row.col::<i64>("portal_chart_hidden")? != 0,
+            plan_shared: row.col::<i64>("portal_plan_shared")? != 0,
         })
     }
 
@@ -534,13 +534,13 @@ impl Store {
         .await?;
         rows.iter()
             .map(|r| {
-                let topic: String = r.try_get("topic")?;
+                let topic: String = r.col("topic")?;
                 Ok(ReflectionRow {
-                    id: Id::from_db(r.try_get("id")?),
-                    course_id: r.try_get::<Option<String>, _>("course_id")?.map(Id::from_db),
+                    id: Id::from_db(r.col("id")?),
+                    course_id: r.col::<Option<String>>("course_id")?.map(Id::from_db),
                     topic: ReflectionTopic::parse(&topic).ok_or_else(|| corrupt("reflection topic", &topic))?,
-                    body: r.try_get("body")?,
-                    created_at: ts(&r.try_get::<String, _>("created_at")?),
+                    body: r.col("body")?,
+                    created_at: ts(&r.col::<String>("created_at")?),
                 })
             })
             .collect()

@@ -4,11 +4,11 @@
 //! `clinical_record_versions`, checks the version the writer started from
 //! (optimistic concurrency) and appends its audit entry in the same transaction.
 
+use crate::row::Named;
 use crate::{audit, ts, Result, Store, StoreError};
 use rapport_core::audit::AuditEvent;
 use rapport_core::records::RecordBody;
 use rapport_core::{Id, Timestamp};
-use sqlx::Row;
 
 /// A stored record with its typed body.
 #[derive(Clone, Debug)]
@@ -55,20 +55,20 @@ fn opt_id(s: Option<String>) -> Option<Id> {
 }
 
 fn from_row<T: RecordBody>(row: &sqlx::any::AnyRow) -> Result<Record<T>> {
-    let body: String = row.try_get("body")?;
+    let body: String = row.col("body")?;
     Ok(Record {
-        id: Id::from_db(row.try_get("id")?),
-        client_id: Id::from_db(row.try_get("client_id")?),
-        course_id: opt_id(row.try_get("course_id")?),
-        session_id: opt_id(row.try_get("session_id")?),
-        parent_id: opt_id(row.try_get("parent_id")?),
+        id: Id::from_db(row.col("id")?),
+        client_id: Id::from_db(row.col("client_id")?),
+        course_id: opt_id(row.col("course_id")?),
+        session_id: opt_id(row.col("session_id")?),
+        parent_id: opt_id(row.col("parent_id")?),
         body: parse::<T>(&body)?,
-        version: row.try_get("version")?,
-        created_by: Id::from_db(row.try_get("created_by")?),
-        created_at: ts(&row.try_get::<String, _>("created_at")?),
-        updated_by: Id::from_db(row.try_get("updated_by")?),
-        updated_by_name: row.try_get("updated_by_name")?,
-        updated_at: ts(&row.try_get::<String, _>("updated_at")?),
+        version: row.col("version")?,
+        created_by: Id::from_db(row.col("created_by")?),
+        created_at: ts(&row.col::<String>("created_at")?),
+        updated_by: Id::from_db(row.col("updated_by")?),
+        updated_by_name: row.col("updated_by_name")?,
+        updated_at: ts(&row.col::<String>("updated_at")?),
     })
 }
 
@@ -292,7 +292,7 @@ impl Store {
         let row = sqlx::query(&sql).bind(id.as_str()).bind(T::KIND).fetch_optional(&self.read).await?;
         row.as_ref()
             .map(|row| {
-                let removed: Option<String> = row.try_get("removed_at")?;
+                let removed: Option<String> = row.col("removed_at")?;
                 Ok((from_row(row)?, removed.as_deref().map(ts)))
             })
             .transpose()
@@ -323,11 +323,11 @@ impl Store {
         rows.iter()
             .map(|row| {
                 Ok(RecordVersion {
-                    version: row.try_get("version")?,
-                    body: parse::<T>(&row.try_get::<String, _>("body")?)?,
-                    change: row.try_get("change")?,
-                    changed_by_name: row.try_get("changed_by_name")?,
-                    changed_at: ts(&row.try_get::<String, _>("changed_at")?),
+                    version: row.col("version")?,
+                    body: parse::<T>(&row.col::<String>("body")?)?,
+                    change: row.col("change")?,
+                    changed_by_name: row.col("changed_by_name")?,
+                    changed_at: ts(&row.col::<String>("changed_at")?),
                 })
             })
             .collect()

@@ -1,12 +1,12 @@
 //! Server-side sign-in state: browser sessions, API tokens, the first-run setup
 //! link and login-failure counters. Secrets are stored only as SHA-256 hashes.
 
+use crate::row::Named;
 use crate::users::{insert_user, user_from_row, NewUser, User, USER_COLUMNS};
 use crate::{audit, opt_ts, org, ts, Result, Store, StoreError};
 use rapport_core::audit::AuditEvent;
 use rapport_core::throttle::FailureRecord;
 use rapport_core::{Id, Timestamp};
-use sqlx::Row;
 
 #[derive(Clone, Debug)]
 pub struct SessionRow {
@@ -29,22 +29,22 @@ pub struct TokenRow {
 
 fn session_from_row(r: &sqlx::any::AnyRow) -> Result<SessionRow> {
     Ok(SessionRow {
-        id_hash: r.try_get("id_hash")?,
-        csrf_token: r.try_get("csrf_token")?,
-        created_at: ts(&r.try_get::<String, _>("created_at")?),
-        last_seen_at: ts(&r.try_get::<String, _>("last_seen_at")?),
-        ip: r.try_get("ip")?,
-        user_agent: r.try_get("user_agent")?,
+        id_hash: r.col("id_hash")?,
+        csrf_token: r.col("csrf_token")?,
+        created_at: ts(&r.col::<String>("created_at")?),
+        last_seen_at: ts(&r.col::<String>("last_seen_at")?),
+        ip: r.col("ip")?,
+        user_agent: r.col("user_agent")?,
     })
 }
 
 fn token_from_row(r: &sqlx::any::AnyRow) -> Result<TokenRow> {
     Ok(TokenRow {
-        id: Id::from_db(r.try_get("id")?),
-        name: r.try_get("name")?,
-        created_at: ts(&r.try_get::<String, _>("created_at")?),
-        last_used_at: opt_ts(r.try_get("last_used_at")?),
-        revoked_at: opt_ts(r.try_get("revoked_at")?),
+        id: Id::from_db(r.col("id")?),
+        name: r.col("name")?,
+        created_at: ts(&r.col::<String>("created_at")?),
+        last_used_at: opt_ts(r.col("last_used_at")?),
+        revoked_at: opt_ts(r.col("revoked_at")?),
     })
 }
 
@@ -82,11 +82,24 @@ impl Store {
 
     pub async fn session_with_user(&self, id_hash: &str) -> Result<Option<(SessionRow, User)>> {
         let sql = format!(
-            "SELECT s.id_hash, s.csrf_token, s.created_at, s.last_seen_at, s.ip, s.user_agent, {USER_COLUMNS} \
-             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1"
+            "SELECT s.id_hash, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at, s.ip, s.user_agent, \
+             {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1"
         );
         let row = sqlx::query(&sql).bind(id_hash).fetch_optional(&self.read).await?;
-        row.map(|r| Ok((session_from_row(&r)?, user_from_row(&r)?))).transpose()
+        row.map(|r| {
+            let session = SessionRow {
+                id_hash: r.col("id_hash")?,
+                csrf_token: r.col("csrf_token")?,
+                // The user's own `created_at` is in the same row: the session's
+                // is read under its alias (see row.rs).
+                created_at: ts(&r.col::<String>("session_created_at")?),
+                last_seen_at: ts(&r.col::<String>("last_seen_at")?),
+                ip: r.col("ip")?,
+                user_agent: r.col("user_agent")?,
+            };
+            Ok((session, user_from_row(&r)?))
+        })
+        .transpose()
     }
 
     pub async fn touch_session(&self, id_hash: &str, now: Timestamp) -> Result<()> {
@@ -186,10 +199,10 @@ impl Store {
         let row = sqlx::query(&sql).bind(token_hash).fetch_optional(&self.read).await?;
         row.map(|r| {
             let token = TokenRow {
-                id: Id::from_db(r.try_get("token_id")?),
-                name: r.try_get("token_name")?,
-                created_at: ts(&r.try_get::<String, _>("token_created_at")?),
-                last_used_at: opt_ts(r.try_get("last_used_at")?),
+                id: Id::from_db(r.col("token_id")?),
+                name: r.col("token_name")?,
+                created_at: ts(&r.col::<String>("token_created_at")?),
+                last_used_at: opt_ts(r.col("last_used_at")?),
                 revoked_at: None,
             };
             Ok((token, user_from_row(&r)?))
@@ -259,7 +272,7 @@ impl Store {
         .bind(now.to_db())
         .fetch_one(&self.read)
         .await?;
-        Ok(row.try_get::<i64, _>("ok")? == 1 && row.try_get::<i64, _>("users")? == 0)
+        Ok(row.col::<i64>("ok")? == 1 && row.col::<i64>("users")? == 0)
     }
 
     /// Uses the link once: creates the organisation and its first administrator
@@ -281,7 +294,7 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        let users: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&mut *tx).await?.try_get("n")?;
+        let users: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&mut *tx).await?.col("n")?;
         if n != 1 || users != 0 {
             return Err(StoreError::Invalid("this setup link has expired or was already used".into()));
         }
@@ -307,8 +320,8 @@ impl Store {
             .await?;
         row.map(|r| {
             Ok(FailureRecord {
-                failures: r.try_get("failures")?,
-                last_failure_at: ts(&r.try_get::<String, _>("last_failure_at")?),
+                failures: r.col("failures")?,
+                last_failure_at: ts(&r.col::<String>("last_failure_at")?),
             })
         })
         .transpose()

@@ -1,10 +1,10 @@
 //! Staff accounts and supervision links.
 
+use crate::row::Named;
 use crate::{audit, ts, Result, Store, StoreError};
 use rapport_core::access::Role;
 use rapport_core::audit::AuditEvent;
 use rapport_core::{Id, Timestamp};
-use sqlx::Row;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct User {
@@ -32,16 +32,16 @@ pub(crate) const USER_COLUMNS: &str =
     "u.id, u.email, u.name, u.role, u.practises, u.active, u.created_at, u.totp_enabled_at";
 
 pub(crate) fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
-    let role: String = row.try_get("role")?;
+    let role: String = row.col("role")?;
     Ok(User {
-        id: Id::from_db(row.try_get("id")?),
-        email: row.try_get("email")?,
-        name: row.try_get("name")?,
+        id: Id::from_db(row.col("id")?),
+        email: row.col("email")?,
+        name: row.col("name")?,
         role: role.parse().map_err(StoreError::Invalid)?,
-        practises: row.try_get::<i64, _>("practises")? != 0,
-        active: row.try_get::<i64, _>("active")? != 0,
-        mfa_enabled: row.try_get::<Option<String>, _>("totp_enabled_at")?.is_some(),
-        created_at: ts(&row.try_get::<String, _>("created_at")?),
+        practises: row.col::<i64>("practises")? != 0,
+        active: row.col::<i64>("active")? != 0,
+        mfa_enabled: row.col::<Option<String>>("totp_enabled_at")?.is_some(),
+        created_at: ts(&row.col::<String>("created_at")?),
     })
 }
 
@@ -53,7 +53,7 @@ pub fn normalise_email(email: &str) -> String {
 impl Store {
     pub async fn count_users(&self) -> Result<i64> {
         let row = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&self.read).await?;
-        Ok(row.try_get("n")?)
+        Ok(row.col("n")?)
     }
 
     pub async fn create_user(&self, new: NewUser, mut event: AuditEvent) -> Result<User> {
@@ -68,7 +68,7 @@ impl Store {
     pub async fn user_by_email(&self, email: &str) -> Result<Option<(User, String)>> {
         let sql = format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1");
         let row = sqlx::query(&sql).bind(normalise_email(email)).fetch_optional(&self.read).await?;
-        row.map(|r| Ok((user_from_row(&r)?, r.try_get("password_hash")?))).transpose()
+        row.map(|r| Ok((user_from_row(&r)?, r.col("password_hash")?))).transpose()
     }
 
     pub async fn user(&self, id: &Id) -> Result<Option<User>> {
@@ -83,7 +83,7 @@ impl Store {
             .fetch_optional(&self.read)
             .await?
             .ok_or(StoreError::NotFound)?;
-        Ok(row.try_get("password_hash")?)
+        Ok(row.col("password_hash")?)
     }
 
     /// Staff accounts (client portal accounts are managed from each client's record).
@@ -178,7 +178,7 @@ impl Store {
             .bind(supervisor.as_str())
             .fetch_all(&self.read)
             .await?;
-        rows.iter().map(|r| Ok(Id::from_db(r.try_get("clinician_id")?))).collect()
+        rows.iter().map(|r| Ok(Id::from_db(r.col("clinician_id")?))).collect()
     }
 
     pub async fn set_supervisees(&self, supervisor: &Id, clinicians: &[Id], event: AuditEvent) -> Result<()> {

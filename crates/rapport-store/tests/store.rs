@@ -334,13 +334,13 @@ mod measures {
     }
 
     async fn count(url: &str, table: &str) -> i64 {
-        use sqlx::Row;
+        use rapport_store::row::Named;
         let mut conn = sqlx::AnyConnection::connect(url).await.unwrap();
         let n = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table}"))
             .fetch_one(&mut conn)
             .await
             .unwrap()
-            .try_get::<i64, _>("n")
+            .col::<i64>("n")
             .unwrap();
         conn.close().await.unwrap();
         n
@@ -749,4 +749,49 @@ async fn goals_read_back_in_session_order_with_one_rating_per_session() {
         assert!(s.areas.is_empty() && s.goals.is_empty() && s.agreed_on.is_none());
     })
     .await;
+}
+
+/// Issue 9.1: the session join reads the session's own `created_at`, not the
+/// user's, for an account created days before the session.
+#[tokio::test]
+async fn a_session_of_an_old_account_keeps_its_own_creation_time() {
+    use sqlx::Connection;
+    for s in backends().await {
+        let uid = user(&s.store, "old@example.org", Role::Clinician).await;
+        let two_days_ago = Timestamp::now().minus(time::Duration::days(2));
+        let mut conn = sqlx::AnyConnection::connect(&s.url).await.unwrap();
+        sqlx::query("UPDATE users SET created_at = $1 WHERE id = $2")
+            .bind(two_days_ago.to_db())
+            .bind(uid.as_str())
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        conn.close().await.unwrap();
+        s.store.create_session("sess-hash", &uid, "csrf", None, None, event(action::LOGIN)).await.unwrap();
+        let (session, u) = s.store.session_with_user("sess-hash").await.unwrap().unwrap();
+        assert!(Timestamp::now().since(session.created_at) < time::Duration::minutes(1), "{:?}", s.store.backend());
+        assert_eq!(u.created_at, two_days_ago);
+        s.store.close().await;
+    }
+}
+
+/// Issue 9.1: reading a column by a name the row holds twice is an error,
+/// never a silent choice of one of them.
+#[tokio::test]
+async fn a_column_name_held_twice_is_refused() {
+    use rapport_store::row::Named;
+    use sqlx::Connection;
+    for s in backends().await {
+        let mut conn = sqlx::AnyConnection::connect(&s.url).await.unwrap();
+        let row = sqlx::query("SELECT 'user' AS created_at, 'session' AS created_at, 'x' AS other")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        let err = row.col::<String>("created_at").unwrap_err();
+        assert!(err.to_string().contains("more than once"), "{err}");
+        assert_eq!(row.col::<String>("other").unwrap(), "x");
+        assert!(row.col::<String>("missing").is_err());
+        conn.close().await.unwrap();
+        s.store.close().await;
+    }
 }
