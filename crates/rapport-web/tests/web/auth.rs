@@ -364,3 +364,29 @@ async fn behind_a_proxy_the_rightmost_forwarded_address_and_the_public_origin_co
         .unwrap();
     assert_eq!(r.status(), 403);
 }
+
+/// Issue 9.1: an account older than the session lifetime signs in and stays
+/// signed in; a session older than the absolute lifetime ends even while it is
+/// in use.
+#[tokio::test]
+async fn old_accounts_stay_signed_in_and_sessions_end_at_the_absolute_limit() {
+    on_each_backend(|app| async move {
+        let user = app.user("veteran@clinic.example", Role::Clinician).await;
+        assert!(Timestamp::now().since(user.created_at) > time::Duration::days(ACCOUNT_AGE_DAYS - 1));
+        let b = Browser::new(&app);
+        let sid = session_cookie(&b.login("veteran@clinic.example", PASSWORD).await);
+        for _ in 0..2 {
+            assert_eq!(b.get("/clients").await.status(), 200, "a days-old account keeps its fresh session");
+        }
+        // Created 13 hours ago (absolute limit 12) but active a moment ago.
+        let created = Timestamp::now().minus(time::Duration::hours(13)).to_db();
+        let seen = Timestamp::now().to_db();
+        let n = app
+            .sql("UPDATE sessions SET created_at = $1, last_seen_at = $2 WHERE id_hash = $3", &[&created, &seen, &secret_hash(&sid)])
+            .await;
+        assert_eq!(n, 1);
+        assert_eq!(location(&b.get("/clients").await), "/login", "past the absolute lifetime");
+        assert!(app.store.session_with_user(&secret_hash(&sid)).await.unwrap().is_none());
+    })
+    .await;
+}

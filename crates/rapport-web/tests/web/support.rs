@@ -13,6 +13,9 @@ use std::sync::OnceLock;
 
 pub const PASSWORD: &str = "test-password-for-rapport";
 
+/// How old the accounts of [`TestApp::user`] are.
+pub const ACCOUNT_AGE_DAYS: i64 = 40;
+
 /// One Argon2 hash for every test user (hashing is deliberately slow).
 pub fn password_hash() -> String {
     static HASH: OnceLock<String> = OnceLock::new();
@@ -95,7 +98,32 @@ impl TestApp {
         self.user_with(email, role, false).await
     }
 
+    /// A user whose account is [`ACCOUNT_AGE_DAYS`] old, as production accounts
+    /// are: a defect that shows only once an account outlives a session's
+    /// lifetime once hid behind accounts created seconds before the test.
     pub async fn user_with(&self, email: &str, role: Role, practises: bool) -> User {
+        let user = self.new_user_with(email, role, practises).await;
+        let created = rapport_core::Timestamp::now().minus(time::Duration::days(ACCOUNT_AGE_DAYS));
+        self.sql("UPDATE users SET created_at = $1 WHERE id = $2", &[&created.to_db(), user.id.as_str()]).await;
+        self.store.user(&user.id).await.unwrap().unwrap()
+    }
+
+    /// Runs one statement with text parameters directly on the database, for
+    /// tests that age or tamper with rows.
+    pub async fn sql(&self, sql: &str, args: &[&str]) -> u64 {
+        use sqlx::Connection;
+        let mut conn = sqlx::AnyConnection::connect(&self.db_url).await.unwrap();
+        let mut q = sqlx::query(sql);
+        for a in args {
+            q = q.bind(a.to_string());
+        }
+        let n = q.execute(&mut conn).await.unwrap().rows_affected();
+        conn.close().await.unwrap();
+        n
+    }
+
+    /// A user created just now (for the few tests about brand-new accounts).
+    pub async fn new_user_with(&self, email: &str, role: Role, practises: bool) -> User {
         self.store
             .create_user(
                 NewUser {
