@@ -152,6 +152,14 @@ impl AccessBasis {
     pub fn manages_care_team(self) -> bool {
         matches!(self, AccessBasis::CareTeam | AccessBasis::Supervision)
     }
+
+    /// Whether access on this basis includes managing the client's own way in:
+    /// portal invitations, turning the account off, what it shares and
+    /// single-use questionnaire links. Never in an emergency: a break-glass
+    /// grant is temporary, and an account set up through it would outlive it.
+    pub fn manages_portal(self) -> bool {
+        matches!(self, AccessBasis::CareTeam | AccessBasis::Supervision)
+    }
 }
 
 #[cfg(test)]
@@ -188,6 +196,13 @@ mod tests {
         for (a, rel, expected) in cases {
             assert_eq!(client_read_access(&a, rel), expected, "{a:?} {rel:?}");
         }
+    }
+
+    #[test]
+    fn break_glass_does_not_manage_the_portal() {
+        assert!(!AccessBasis::BreakGlass.manages_portal());
+        assert!(AccessBasis::CareTeam.manages_portal());
+        assert!(AccessBasis::Supervision.manages_portal());
     }
 
     #[test]

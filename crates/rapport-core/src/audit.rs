@@ -75,6 +75,9 @@ pub mod action {
     pub const MFA_FAILED: &str = "auth.mfa_failed";
     pub const RECOVERY_CODE_USED: &str = "auth.recovery_code_used";
     pub const RECOVERY_CODES_NEW: &str = "auth.recovery_codes_new";
+    /// A wrong current password where one is asked again (password change,
+    /// turning off two-step verification, new recovery codes).
+    pub const REAUTH_FAILED: &str = "auth.reauth_failed";
     pub const MEASURE_RECORD: &str = "measure.record";
     pub const MEASURE_LIST: &str = "measure.list";
     pub const OUTCOMES_READ: &str = "outcomes.read";
@@ -117,6 +120,9 @@ pub mod action {
     pub const PORTAL_JOIN_FAILED: &str = "portal.join_failed";
     pub const PORTAL_SETTINGS: &str = "portal.settings";
     pub const PORTAL_ACCOUNT_DISABLE: &str = "portal.account_disable";
+    /// The responsible clinician issued a code that replaces the e-mail and
+    /// password of the client's existing portal account.
+    pub const PORTAL_ACCESS_RESET: &str = "portal.access_reset";
     /// The client reading their own record in the portal (detail names the page).
     pub const PORTAL_READ: &str = "portal.read";
     pub const DIARY_CREATE: &str = "diary.create";
@@ -159,6 +165,7 @@ pub mod action {
         MFA_FAILED,
         RECOVERY_CODE_USED,
         RECOVERY_CODES_NEW,
+        REAUTH_FAILED,
         MEASURE_RECORD,
         MEASURE_LIST,
         OUTCOMES_READ,
@@ -197,6 +204,7 @@ pub mod action {
         PORTAL_JOIN_FAILED,
         PORTAL_SETTINGS,
         PORTAL_ACCOUNT_DISABLE,
+        PORTAL_ACCESS_RESET,
         PORTAL_READ,
         DIARY_CREATE,
         DIARY_READ,

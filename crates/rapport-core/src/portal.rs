@@ -9,6 +9,33 @@ use time::Date;
 /// Days an invitation code stays usable.
 pub const INVITE_DAYS: i64 = 14;
 
+/// What an invitation code may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InvitePurpose {
+    /// Create the client's portal account; refused when they already have one.
+    Join,
+    /// Give the client's existing account a new e-mail and password ("reset
+    /// portal access", by the responsible clinician only).
+    Reset,
+}
+
+impl InvitePurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvitePurpose::Join => "join",
+            InvitePurpose::Reset => "reset",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "join" => Some(InvitePurpose::Join),
+            "reset" => Some(InvitePurpose::Reset),
+            _ => None,
+        }
+    }
+}
+
 /// Crockford's base32 alphabet: no I, L, O or U, so a printed code cannot be
 /// misread; 12 characters carry 60 random bits.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";

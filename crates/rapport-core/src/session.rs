@@ -20,6 +20,10 @@ impl Default for SessionPolicy {
 /// the minute.
 pub const TOUCH_INTERVAL: Duration = Duration::seconds(60);
 
+/// How long a browser that completed a sign-in is remembered: a correct
+/// password from it passes an account delay caused by someone else's guesses.
+pub const REMEMBERED_DEVICE_LIFETIME: Duration = Duration::days(90);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SessionState {
     Valid { needs_touch: bool },

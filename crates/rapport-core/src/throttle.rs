@@ -58,6 +58,16 @@ impl ThrottlePolicy {
         (self.base_delay * 2i32.pow(doublings)).min(self.max_delay)
     }
 
+    /// Whether an attempt now is heard: `Ok(n)` with the failure count that
+    /// reserving it makes (it counts as a failure until it succeeds), or
+    /// `Err(wait)` when it must be refused without checking anything.
+    pub fn admit(&self, rec: Option<FailureRecord>, now: Timestamp) -> Result<i64, Duration> {
+        match self.retry_after(rec, now) {
+            Some(wait) => Err(wait),
+            None => Ok(self.live_failures(rec, now) + 1),
+        }
+    }
+
     /// `Some(wait)` if an attempt now must be refused without checking the password.
     pub fn retry_after(&self, rec: Option<FailureRecord>, now: Timestamp) -> Option<Duration> {
         let r = rec?;
@@ -88,6 +98,20 @@ mod tests {
         assert_eq!(p.retry_after(rec, t.plus(Duration::seconds(1))), Some(Duration::seconds(3)));
         assert_eq!(p.retry_after(rec, t.plus(Duration::seconds(4))), None);
         assert_eq!(p.retry_after(None, t), None);
+    }
+
+    #[test]
+    fn admitting_counts_the_attempt_and_refuses_during_a_delay() {
+        let p = ThrottlePolicy::ACCOUNT;
+        let t = Timestamp::now();
+        assert_eq!(p.admit(None, t), Ok(1));
+        let four = Some(FailureRecord { failures: 4, last_failure_at: t });
+        assert_eq!(p.admit(four, t), Ok(5), "the fifth attempt is still free");
+        let five = Some(FailureRecord { failures: 5, last_failure_at: t });
+        assert_eq!(p.admit(five, t), Err(Duration::seconds(2)));
+        assert_eq!(p.admit(five, t.plus(Duration::seconds(2))), Ok(6));
+        let stale = Some(FailureRecord { failures: 40, last_failure_at: t });
+        assert_eq!(p.admit(stale, t.plus(Duration::minutes(16))), Ok(1), "forgotten failures restart the count");
     }
 
     #[test]

@@ -139,13 +139,18 @@ impl Store {
 
     // ---- the pending second step of a sign-in ---------------------------
 
+    /// Opens the second step of a sign-in; the account's earlier challenge, if
+    /// any, ends (one live challenge per account, kept by a unique index).
     pub async fn create_challenge(&self, id_hash: &str, user: &Id) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM login_challenges WHERE user_id = $1").bind(user.as_str()).execute(&mut *tx).await?;
         sqlx::query("INSERT INTO login_challenges (id_hash, user_id, created_at, attempts) VALUES ($1, $2, $3, 0)")
             .bind(id_hash)
             .bind(user.as_str())
             .bind(Timestamp::now().to_db())
-            .execute(&self.write)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -154,22 +159,28 @@ impl Store {
             .bind(id_hash)
             .fetch_optional(&self.read)
             .await?;
-        row.map(|r| {
-            Ok(Challenge {
-                user_id: Id::from_db(r.col("user_id")?),
-                created_at: ts(&r.col::<String>("created_at")?),
-                attempts: r.col("attempts")?,
-            })
-        })
-        .transpose()
+        row.as_ref().map(challenge_from_row).transpose()
     }
 
-    pub async fn count_challenge_attempt(&self, id_hash: &str) -> Result<()> {
-        sqlx::query("UPDATE login_challenges SET attempts = attempts + 1 WHERE id_hash = $1")
-            .bind(id_hash)
-            .execute(&self.write)
-            .await?;
-        Ok(())
+    /// Counts one attempt at the code *before* it is checked, atomically: the
+    /// challenge as it is after counting, or `None` when it is gone, expired
+    /// (created before `created_after`) or already had `max_attempts`.
+    pub async fn take_challenge_attempt(
+        &self,
+        id_hash: &str,
+        max_attempts: i64,
+        created_after: Timestamp,
+    ) -> Result<Option<Challenge>> {
+        let row = sqlx::query(
+            "UPDATE login_challenges SET attempts = attempts + 1 \
+             WHERE id_hash = $1 AND attempts < $2 AND created_at > $3 RETURNING user_id, created_at, attempts",
+        )
+        .bind(id_hash)
+        .bind(max_attempts)
+        .bind(created_after.to_db())
+        .fetch_optional(&self.write)
+        .await?;
+        row.as_ref().map(challenge_from_row).transpose()
     }
 
     pub async fn delete_challenge(&self, id_hash: &str) -> Result<()> {
@@ -185,6 +196,14 @@ impl Store {
             .await?
             .rows_affected())
     }
+}
+
+fn challenge_from_row(r: &sqlx::any::AnyRow) -> Result<Challenge> {
+    Ok(Challenge {
+        user_id: Id::from_db(r.col("user_id")?),
+        created_at: ts(&r.col::<String>("created_at")?),
+        attempts: r.col("attempts")?,
+    })
 }
 
 async fn replace_codes(tx: &mut sqlx::Transaction<'static, sqlx::Any>, user: &Id, hashes: &[String]) -> Result<()> {

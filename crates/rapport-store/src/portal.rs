@@ -5,13 +5,14 @@
 //! `portal_accounts`. Invitation codes are stored only as SHA-256; a code is
 //! consumed in the same transaction that creates (or resets) the account.
 
+use crate::outbox::{queue_notices, Notice};
 use crate::row::Named;
 use crate::users::{insert_user, NewUser, User};
 use crate::{audit, opt_ts, ts, Result, Store, StoreError};
 use rapport_core::access::Role;
 use rapport_core::audit::AuditEvent;
 use rapport_core::notes::MoodEffect;
-use rapport_core::portal::{DiaryEntry, ReflectionTopic};
+use rapport_core::portal::{DiaryEntry, InvitePurpose, ReflectionTopic};
 use rapport_core::time::{format_date, parse_date};
 use rapport_core::{Id, Timestamp};
 use time::Date;
@@ -46,6 +47,7 @@ pub struct PortalInvite {
     pub expires_at: Timestamp,
     pub used_at: Option<Timestamp>,
     pub revoked_at: Option<Timestamp>,
+    pub purpose: InvitePurpose,
 }
 
 impl PortalInvite {
@@ -98,6 +100,9 @@ pub enum Join {
     Refused,
     /// Another account already uses that e-mail address: nothing changed.
     EmailTaken,
+    /// A joining code for a client who already has an account: nothing
+    /// changed (only a reset code may change an existing account).
+    AccountExists,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,6 +132,10 @@ fn invite_from_row(r: &sqlx::any::AnyRow) -> Result<PortalInvite> {
         expires_at: ts(&r.col::<String>("expires_at")?),
         used_at: opt_ts(r.col("used_at")?),
         revoked_at: opt_ts(r.col("revoked_at")?),
+        purpose: {
+            let p: String = r.col("purpose")?;
+            InvitePurpose::parse(&p).ok_or_else(|| corrupt("invitation purpose", &p))?
+        },
     })
 }
 
@@ -156,24 +165,38 @@ fn diary_from_row(r: &sqlx::any::AnyRow) -> Result<DiaryRow> {
 }
 
 const INVITE_SELECT: &str = "SELECT i.id, i.client_id, i.email, u.name AS created_by_name, i.created_at, \
-     i.expires_at, i.used_at, i.revoked_at FROM portal_invites i JOIN users u ON u.id = i.created_by";
+     i.expires_at, i.used_at, i.revoked_at, i.purpose FROM portal_invites i JOIN users u ON u.id = i.created_by";
 
 impl Store {
     /// Stores a new invitation for `code_hash` (the caller shows or sends the
     /// code) and revokes the client's earlier open ones; with `mail`, queues
-    /// the invitation e-mail in the outbox in the same transaction.
+    /// the invitation e-mail in the outbox in the same transaction, with any
+    /// `notices` (a reset tells the account's current address). A joining
+    /// invitation for a client who already has an account is a `Conflict`.
+    #[allow(clippy::too_many_arguments)]
     pub async fn create_portal_invite(
         &self,
         code_hash: &str,
         client: &Id,
         by: &Id,
         expires_at: Timestamp,
+        purpose: InvitePurpose,
         mail: Option<InviteMail>,
+        notices: &[Notice],
         mut event: AuditEvent,
     ) -> Result<Id> {
         let id = Id::new();
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
+        let has_account = sqlx::query("SELECT user_id FROM portal_accounts WHERE client_id = $1")
+            .bind(client.as_str())
+            .fetch_optional(&mut *tx)
+            .await?
+            .is_some();
+        if has_account && purpose == InvitePurpose::Join {
+            tx.rollback().await?;
+            return Err(StoreError::Conflict);
+        }
         sqlx::query(
             "UPDATE portal_invites SET revoked_at = $2 WHERE client_id = $1 AND used_at IS NULL AND revoked_at IS NULL",
         )
@@ -182,8 +205,8 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         sqlx::query(
-            "INSERT INTO portal_invites (id, code_hash, client_id, email, created_by, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO portal_invites (id, code_hash, client_id, email, created_by, created_at, expires_at, purpose) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(id.as_str())
         .bind(code_hash)
@@ -192,8 +215,10 @@ impl Store {
         .bind(by.as_str())
         .bind(now.to_db())
         .bind(expires_at.to_db())
+        .bind(purpose.as_str())
         .execute(&mut *tx)
         .await?;
+        queue_notices(&mut tx, notices, now).await?;
         if let Some(m) = &mail {
             sqlx::query(
                 "INSERT INTO outbox (id, kind, recipient_email, subject, body, client_id, created_at) \
@@ -255,8 +280,9 @@ impl Store {
     }
 
     /// Consumes an open invitation and, in the same transaction, creates the
-    /// client's account (or, when they already have one, gives it this e-mail
-    /// and password, reactivates it and ends its sessions).
+    /// client's account; a reset code instead gives the existing account this
+    /// e-mail and password, reactivates it and ends its sessions. A joining
+    /// code never touches an existing account.
     pub async fn join_portal(
         &self,
         code_hash: &str,
@@ -281,11 +307,12 @@ impl Store {
             tx.rollback().await?;
             return Ok(Join::Refused);
         }
-        let client: String = sqlx::query("SELECT client_id FROM portal_invites WHERE code_hash = $1")
+        let invite = sqlx::query("SELECT client_id, purpose FROM portal_invites WHERE code_hash = $1")
             .bind(code_hash)
             .fetch_one(&mut *tx)
-            .await?
-            .col("client_id")?;
+            .await?;
+        let client: String = invite.col("client_id")?;
+        let purpose: String = invite.col("purpose")?;
         let existing: Option<String> = sqlx::query("SELECT user_id FROM portal_accounts WHERE client_id = $1")
             .bind(&client)
             .fetch_optional(&mut *tx)
@@ -299,12 +326,28 @@ impl Store {
             .map(|r| r.col::<String>("id"))
             .transpose()?
             .is_some_and(|owner| existing.as_deref() != Some(owner.as_str()));
+        if existing.is_some() && purpose != InvitePurpose::Reset.as_str() {
+            tx.rollback().await?;
+            return Ok(Join::AccountExists);
+        }
         if taken {
             tx.rollback().await?;
             return Ok(Join::EmailTaken);
         }
         let user = match existing {
             Some(uid) => {
+                let old_email: String = sqlx::query("SELECT email FROM users WHERE id = $1")
+                    .bind(&uid)
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .col("email")?;
+                let change = if old_email == email {
+                    "e-mail unchanged".to_string()
+                } else {
+                    format!("e-mail changed from {old_email}")
+                };
+                let before = event.detail.take().unwrap_or_default();
+                event.detail = Some(format!("{before}; reset code: new password, {change}, sessions ended"));
                 sqlx::query(
                     "UPDATE users SET email = $2, password_hash = $3, active = 1, updated_at = $4 WHERE id = $1",
                 )

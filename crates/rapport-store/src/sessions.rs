@@ -5,7 +5,7 @@ use crate::row::Named;
 use crate::users::{insert_user, user_from_row, NewUser, User, USER_COLUMNS};
 use crate::{audit, opt_ts, org, ts, Result, Store, StoreError};
 use rapport_core::audit::AuditEvent;
-use rapport_core::throttle::FailureRecord;
+use rapport_core::throttle::{FailureRecord, ThrottlePolicy};
 use rapport_core::{Id, Timestamp};
 
 #[derive(Clone, Debug)]
@@ -327,6 +327,112 @@ impl Store {
         .transpose()
     }
 
+    /// Reserves one attempt against `key` before the slow check (a password
+    /// hash, a code): it counts as a failure until [`Store::release_attempt`]
+    /// or [`Store::clear_login_failures`] takes it back. The read and the write
+    /// are a compare-and-set on the counter, so simultaneous attempts are
+    /// admitted one at a time and a throttle cannot be raced. `Err(wait)` when
+    /// the policy refuses the attempt now (nothing is counted then).
+    pub async fn reserve_attempt(
+        &self,
+        key: &str,
+        policy: &ThrottlePolicy,
+        now: Timestamp,
+    ) -> Result<std::result::Result<(), time::Duration>> {
+        // Each lost race means another attempt was admitted meanwhile; a few
+        // rounds settle any real contention, and a flood is simply refused.
+        for _ in 0..8 {
+            let rec = self.failures_for_update(key).await?;
+            let failures = match policy.admit(rec, now) {
+                Ok(n) => n,
+                Err(wait) => return Ok(Err(wait)),
+            };
+            let won = match rec {
+                None => sqlx::query(
+                    "INSERT INTO login_failures (key, failures, last_failure_at) VALUES ($1, $2, $3) \
+                     ON CONFLICT (key) DO NOTHING",
+                )
+                .bind(key)
+                .bind(failures)
+                .bind(now.to_db())
+                .execute(&self.write)
+                .await?
+                .rows_affected(),
+                Some(r) => sqlx::query(
+                    "UPDATE login_failures SET failures = $1, last_failure_at = $2 \
+                     WHERE key = $3 AND failures = $4 AND last_failure_at = $5",
+                )
+                .bind(failures)
+                .bind(now.to_db())
+                .bind(key)
+                .bind(r.failures)
+                .bind(r.last_failure_at.to_db())
+                .execute(&self.write)
+                .await?
+                .rows_affected(),
+            };
+            if won == 1 {
+                return Ok(Ok(()));
+            }
+        }
+        Ok(Err(time::Duration::seconds(1)))
+    }
+
+    /// Takes back one reserved attempt that turned out to be a success (for
+    /// counters that a success does not clear, such as a source address).
+    pub async fn release_attempt(&self, key: &str) -> Result<()> {
+        sqlx::query("UPDATE login_failures SET failures = failures - 1 WHERE key = $1 AND failures > 0")
+            .bind(key)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    /// The counter as the writer sees it (SQLite: the one write connection, so
+    /// the compare-and-set above compares against the latest value).
+    async fn failures_for_update(&self, key: &str) -> Result<Option<FailureRecord>> {
+        let row = sqlx::query("SELECT failures, last_failure_at FROM login_failures WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.write)
+            .await?;
+        row.map(|r| {
+            Ok(FailureRecord {
+                failures: r.col("failures")?,
+                last_failure_at: ts(&r.col::<String>("last_failure_at")?),
+            })
+        })
+        .transpose()
+    }
+
+    // ---- remembered devices ---------------------------------------------
+
+    /// Remembers the browser that just completed a sign-in (or refreshes it).
+    pub async fn remember_device(&self, token_hash: &str, user_id: &Id, now: Timestamp) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO known_devices (token_hash, user_id, created_at, last_used_at) VALUES ($1, $2, $3, $3) \
+             ON CONFLICT (token_hash) DO UPDATE SET last_used_at = $3 WHERE known_devices.user_id = $2",
+        )
+        .bind(token_hash)
+        .bind(user_id.as_str())
+        .bind(now.to_db())
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    /// Whether this device completed a sign-in of `user_id` since `since`.
+    pub async fn device_known(&self, token_hash: &str, user_id: &Id, since: Timestamp) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM known_devices WHERE token_hash = $1 AND user_id = $2 AND last_used_at >= $3",
+        )
+        .bind(token_hash)
+        .bind(user_id.as_str())
+        .bind(since.to_db())
+        .fetch_one(&self.read)
+        .await?;
+        Ok(row.col::<i64>("n")? > 0)
+    }
+
     /// Counts a failure; a count whose last failure is older than `forget_before` restarts at 1.
     pub async fn record_login_failure(&self, key: &str, now: Timestamp, forget_before: Timestamp) -> Result<()> {
         sqlx::query(
@@ -343,8 +449,9 @@ impl Store {
         Ok(())
     }
 
-    /// Housekeeping: forgets failure counters older than `failures_before` and
-    /// setup links that expired before `now`.
+    /// Housekeeping: forgets failure counters older than `failures_before`,
+    /// setup links that expired before `now` and devices unused for longer
+    /// than a remembered device lasts.
     pub async fn purge_login_state(&self, failures_before: Timestamp, now: Timestamp) -> Result<u64> {
         let a = sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1")
             .bind(failures_before.to_db())
@@ -356,7 +463,12 @@ impl Store {
             .execute(&self.write)
             .await?
             .rows_affected();
-        Ok(a + b)
+        let c = sqlx::query("DELETE FROM known_devices WHERE last_used_at < $1")
+            .bind(now.minus(rapport_core::session::REMEMBERED_DEVICE_LIFETIME).to_db())
+            .execute(&self.write)
+            .await?
+            .rows_affected();
+        Ok(a + b + c)
     }
 
     pub async fn clear_login_failures(&self, key: &str) -> Result<()> {

@@ -87,3 +87,20 @@ pub async fn require_caseload(state: &AppState, me: &Identity) -> Result<(), App
         ))
     }
 }
+
+/// The client, if `me` may manage their own way in: portal invitations, the
+/// portal account, what it shares and single-use questionnaire links. The
+/// care team and supervisors may; emergency (break-glass) access may not, since
+/// an account set up through it would outlive the grant (403, audited).
+pub async fn client_for_portal(state: &AppState, me: &Identity, id: &str) -> Result<ClientRecord, AppError> {
+    let (record, basis) = client_for(state, me, id, Purpose::Write).await?;
+    if !basis.manages_portal() {
+        deny(state, me, "client", Some(record.id.as_str())).await?;
+        return Err(AppError::Forbidden(
+            "Emergency access does not include the client's portal: invitations, the portal account, sharing and \
+             questionnaire links stay with the care team."
+                .into(),
+        ));
+    }
+    Ok(record)
+}

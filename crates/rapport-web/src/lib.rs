@@ -13,11 +13,13 @@ pub mod mail;
 pub mod mfa;
 pub mod passwords;
 pub mod portal;
+pub mod reauth;
 pub mod records_http;
 pub mod routes;
 pub mod security;
 pub mod session_context;
 pub mod state;
+pub mod throttle;
 pub mod ui;
 
 use axum::Router;

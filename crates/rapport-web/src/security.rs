@@ -147,6 +147,12 @@ pub fn mfa_cookie_header(state: &AppState, value: &str, max_age: i64) -> HeaderV
     cookie_header(state, state.config.mfa_cookie(), value, "Strict", Some(max_age))
 }
 
+/// The remembered-device cookie, kept as long as the device is remembered.
+pub fn device_cookie_header(state: &AppState, value: &str) -> HeaderValue {
+    let max_age = rapport_core::session::REMEMBERED_DEVICE_LIFETIME.whole_seconds();
+    cookie_header(state, state.config.device_cookie(), value, "Lax", Some(max_age))
+}
+
 pub fn clear_session_cookie(state: &AppState) -> HeaderValue {
     cookie_header(state, state.config.session_cookie(), "", "Lax", Some(0))
 }

@@ -63,6 +63,15 @@ impl Config {
         }
     }
 
+    /// Marks a browser that completed a sign-in (docs/security.md).
+    pub fn device_cookie(&self) -> &'static str {
+        if self.https() {
+            "__Host-rapport_device"
+        } else {
+            "rapport_device"
+        }
+    }
+
     pub fn csrf_cookie(&self) -> &'static str {
         if self.https() {
             "__Host-rapport_csrf"

@@ -5,6 +5,7 @@ use super::PortalLayout;
 use crate::error::AppResult;
 use crate::identity::{secret_hash, Identity, Meta};
 use crate::state::AppState;
+use crate::throttle::{self, OnSuccess};
 use crate::ui::auth::{anonymous_csrf, attempt_login, start_session, with_cookie, LoginAttempt};
 use crate::ui::{render, FormErrors};
 use askama::Template;
@@ -13,7 +14,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use rapport_core::audit::{action, Outcome};
-use rapport_core::portal::normalise_code;
+use rapport_core::portal::{normalise_code, InvitePurpose};
 use rapport_core::throttle::ThrottlePolicy;
 use rapport_core::validation::looks_like_email;
 use rapport_core::{password, Timestamp, ValidationErrors};
@@ -39,6 +40,7 @@ pub struct DoneQuery {
 fn notice(done: Option<&str>) -> Option<&'static str> {
     match done? {
         "signed-out" => Some("You have signed out."),
+        "reauth-failed" => Some("You were signed out after too many wrong passwords. Sign in again."),
         _ => None,
     }
 }
@@ -71,7 +73,7 @@ pub async fn login_submit(
 ) -> AppResult<Response> {
     let (csrf, _) = anonymous_csrf(&state, &headers);
     let email = normalise_email(f.email.as_deref().unwrap_or_default());
-    match attempt_login(&state, &meta, &email, &f.password.unwrap_or_default()).await? {
+    match attempt_login(&state, &meta, &headers, &email, &f.password.unwrap_or_default()).await? {
         LoginAttempt::SignedIn(resp) => Ok(resp),
         LoginAttempt::Refused(refusal) => {
             let layout = PortalLayout::anonymous(&state, "Sign in", "").await?;
@@ -111,10 +113,9 @@ pub struct JoinForm {
     password_confirm: Option<String>,
 }
 
-const JOIN_KEY: &str = "portal-join:";
-
-/// Creates the client's account from an invitation code (or resets it, when
-/// the care team sent a new invitation to someone who already has one).
+/// Creates the client's account from an invitation code, or, with a reset
+/// code from the responsible clinician, gives the existing account a new
+/// e-mail address and password.
 pub async fn join_submit(
     State(state): State<AppState>,
     Meta(meta): Meta,
@@ -133,20 +134,24 @@ pub async fn join_submit(
             AppResult::Ok((status, render(&page)?).into_response())
         }
     };
-    // Codes are guessable only by brute force: count failures per address.
+    // Codes are guessable only by brute force: each try is reserved on this
+    // address's counter before the code is looked up (so parallel guesses wait
+    // their turn) and taken back when the code turns out to be open.
     let now = Timestamp::now();
-    let address_key = format!("{JOIN_KEY}{}", meta.ip.as_deref().unwrap_or("unknown"));
-    let policy = ThrottlePolicy::ADDRESS;
-    if let Some(wait) = policy.retry_after(state.store.login_failures(&address_key).await?, now) {
-        let secs = wait.whole_seconds().max(1);
-        let mut resp = again(
-            StatusCode::TOO_MANY_REQUESTS,
-            ValidationErrors::single("code", format!("Too many wrong codes. Wait {secs} seconds, then try again.")),
-        )
-        .await?;
-        resp.headers_mut().insert(header::RETRY_AFTER, secs.into());
-        return Ok(resp);
-    }
+    let address_key = throttle::address_key(throttle::PORTAL_JOIN, &meta);
+    let counters = [(address_key, ThrottlePolicy::ADDRESS, OnSuccess::Release)];
+    let reservation = match throttle::reserve(&state, &counters).await? {
+        Ok(r) => r,
+        Err(secs) => {
+            let mut resp = again(
+                StatusCode::TOO_MANY_REQUESTS,
+                ValidationErrors::single("code", format!("Too many wrong codes. Wait {secs} seconds, then try again.")),
+            )
+            .await?;
+            resp.headers_mut().insert(header::RETRY_AFTER, secs.into());
+            return Ok(resp);
+        }
+    };
     let mut errors = ValidationErrors::new();
     let code = normalise_code(&typed_code);
     if typed_code.is_empty() {
@@ -182,13 +187,17 @@ pub async fn join_submit(
             Some(InviteStatus::Open) => None,
         };
         if let Some(message) = problem {
-            let forget = now.minus(policy.forget_after);
-            state.store.record_login_failure(&address_key, now, forget).await?;
             let mut e = refused(message);
             e.client_id = invite.as_ref().map(|i| i.client_id.to_string());
             state.store.audit(e).await?;
             errors.add("code", message);
         }
+    }
+    let code_was_open = invite.as_ref().is_some_and(|i| i.status(now) == InviteStatus::Open);
+    if code_was_open {
+        reservation.succeeded(&state).await?;
+    } else {
+        reservation.failed();
     }
     if !errors.is_empty() {
         return again(StatusCode::UNPROCESSABLE_ENTITY, errors).await;
@@ -201,8 +210,18 @@ pub async fn join_submit(
     e.detail = Some(format!("invitation {}", invite.id));
     match state.store.join_portal(&code_hash, &email, &name, &hash, e).await? {
         Join::Joined(user) => {
-            state.store.clear_login_failures(&address_key).await?;
-            start_session(&state, &user, &meta, Some("portal account created")).await
+            let detail = if invite.purpose == InvitePurpose::Reset { "portal access reset" } else { "portal account created" };
+            start_session(&state, &user, &meta, &headers, Some(detail)).await
+        }
+        Join::AccountExists => {
+            again(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ValidationErrors::single(
+                    "code",
+                    "You already have a portal account: sign in instead. If you cannot, ask your clinician to reset your portal access.",
+                ),
+            )
+            .await
         }
         Join::EmailTaken => {
             again(

@@ -588,10 +588,14 @@ pub async fn password_change(
     pc: PortalClient,
     Form(f): Form<crate::ui::account::PasswordForm>,
 ) -> AppResult<Response> {
-    if let Err(errors) = crate::ui::account::apply_password_change(&state, &pc.me, f).await? {
-        let layout = PortalLayout::new(&state, &pc, "Change my password", "").await?;
-        let page = PasswordPage { layout, errors: FormErrors(errors) };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    use crate::ui::account::PasswordChange;
+    match crate::ui::account::apply_password_change(&state, &pc.me, f).await? {
+        PasswordChange::Changed => Ok(Redirect::to("/portal?done=password").into_response()),
+        PasswordChange::SignedOut(resp) => Ok(resp),
+        PasswordChange::Invalid(errors) => {
+            let layout = PortalLayout::new(&state, &pc, "Change my password", "").await?;
+            let page = PasswordPage { layout, errors: FormErrors(errors) };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
     }
-    Ok(Redirect::to("/portal?done=password").into_response())
 }

@@ -3,6 +3,7 @@
 use super::{non_blank, render, FormErrors, Layout};
 use crate::error::{AppError, AppResult};
 use crate::identity::{new_secret, secret_hash, Identity, SignedIn};
+use crate::reauth::Refusal;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -102,11 +103,23 @@ pub async fn change_password(
     SignedIn(me): SignedIn,
     Form(f): Form<PasswordForm>,
 ) -> AppResult<Response> {
-    if let Err(errors) = apply_password_change(&state, &me, f).await? {
-        let p = page(&state, &me, None, errors, None).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response());
+    match apply_password_change(&state, &me, f).await? {
+        PasswordChange::Changed => Ok(Redirect::to("/account?done=password").into_response()),
+        PasswordChange::SignedOut(resp) => Ok(resp),
+        PasswordChange::Invalid(errors) => {
+            let p = page(&state, &me, None, errors, None).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
+        }
     }
-    Ok(Redirect::to("/account?done=password").into_response())
+}
+
+/// What became of a password change.
+pub(crate) enum PasswordChange {
+    Changed,
+    /// Refused: the form again with these errors.
+    Invalid(ValidationErrors),
+    /// Too many wrong current passwords: the session ended; follow this response.
+    SignedOut(Response),
 }
 
 /// Checks a password change (current password, the rules, the confirmation)
@@ -116,13 +129,16 @@ pub(crate) async fn apply_password_change(
     state: &AppState,
     me: &Identity,
     f: PasswordForm,
-) -> AppResult<Result<(), ValidationErrors>> {
+) -> AppResult<PasswordChange> {
     let mut errors = ValidationErrors::new();
     let current = f.current_password.unwrap_or_default();
     let new = f.new_password.unwrap_or_default();
-    let phc = state.store.password_hash(&me.user.id).await?;
-    if !state.hasher.verify(&current, &phc).await.0 {
-        errors.add("current_password", "Your current password is not right");
+    let confirmed = crate::reauth::confirm_password(state, me, Some(&current), "password change").await?;
+    if let Err(refusal) = confirmed {
+        match refusal {
+            Refusal::SignedOut(resp) => return Ok(PasswordChange::SignedOut(resp)),
+            Refusal::Wrong(m) | Refusal::Throttled(m) => errors.add("current_password", m),
+        }
     } else if let Err(p) = password::check(&new, &me.user.email) {
         errors.add("new_password", p.message());
     } else if f.new_password_confirm.as_deref() != Some(new.as_str()) {
@@ -131,14 +147,14 @@ pub(crate) async fn apply_password_change(
         errors.add("new_password", "The new password must differ from the current one");
     }
     if !errors.is_empty() {
-        return Ok(Err(errors));
+        return Ok(PasswordChange::Invalid(errors));
     }
     let hash = state.hasher.hash(&new).await;
     let mut e = me.event(action::PASSWORD_CHANGE, "user");
     e.resource_id = Some(me.user.id.to_string());
     e.detail = Some("changed by the user; other sessions ended".into());
     state.store.set_password(&me.user.id, &hash, me.session_hash(), e).await?;
-    Ok(Ok(()))
+    Ok(PasswordChange::Changed)
 }
 
 pub async fn end_session(

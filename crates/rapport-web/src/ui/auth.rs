@@ -3,8 +3,9 @@
 use super::{non_blank, render, FormErrors};
 use crate::error::AppResult;
 use crate::identity::{cookie, new_secret, secret_hash, Identity, Meta};
-use crate::security::{clear_session_cookie, csrf_cookie_header, session_cookie_header};
+use crate::security::{clear_session_cookie, csrf_cookie_header, device_cookie_header, session_cookie_header};
 use crate::state::AppState;
+use crate::throttle::{self, OnSuccess};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -175,6 +176,7 @@ fn login_notice(key: Option<&str>) -> Option<&'static str> {
         "expired" => Some("Your session has ended. Sign in again."),
         "password" => Some("Password changed. Sign in with your new password."),
         "verify-expired" => Some("The sign-in took too long or had too many wrong codes. Sign in again."),
+        "reauth-failed" => Some("You were signed out after too many wrong current passwords. Sign in again."),
         _ => None,
     }
 }
@@ -195,9 +197,6 @@ pub async fn login_form(
     Ok(with_cookie(render(&page)?, set))
 }
 
-const ACCOUNT_KEY: &str = "account:";
-const ADDRESS_KEY: &str = "address:";
-
 pub async fn login_submit(
     State(state): State<AppState>,
     Meta(meta): Meta,
@@ -206,7 +205,7 @@ pub async fn login_submit(
 ) -> AppResult<Response> {
     let (csrf, _) = anonymous_csrf(&state, &headers);
     let email = normalise_email(f.email.as_deref().unwrap_or_default());
-    match attempt_login(&state, &meta, &email, &f.password.unwrap_or_default()).await? {
+    match attempt_login(&state, &meta, &headers, &email, &f.password.unwrap_or_default()).await? {
         LoginAttempt::SignedIn(resp) => Ok(resp),
         LoginAttempt::Refused(refusal) => {
             let page = LoginPage { csrf, email, error: Some(refusal.message.clone()), notice: None, not_set_up: false };
@@ -227,6 +226,15 @@ impl LoginRefusal {
         LoginRefusal { status, message: message.into(), retry_after_secs: None }
     }
 
+    /// Too many attempts: wait `secs` (429 with `Retry-After`).
+    pub fn throttled(secs: i64, what: &str) -> Self {
+        LoginRefusal {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            message: format!("Too many {what}. Wait {secs} seconds, then try again."),
+            retry_after_secs: Some(secs),
+        }
+    }
+
     /// The sign-in page (re-rendered with the message) with this status.
     pub fn respond(&self, page: axum::response::Html<String>) -> AppResult<Response> {
         let mut resp = (self.status, page).into_response();
@@ -244,10 +252,13 @@ pub enum LoginAttempt {
 }
 
 /// Checks an e-mail and password with throttling and audit, shared by the
-/// staff and the client-portal sign-in pages.
+/// staff and the client-portal sign-in pages. The attempt is reserved on the
+/// account's (or this remembered device's) counter and the address's counter
+/// before the password is checked, so parallel guesses wait their turn.
 pub async fn attempt_login(
     state: &AppState,
     meta: &crate::identity::RequestMeta,
+    headers: &HeaderMap,
     email: &str,
     pw: &str,
 ) -> AppResult<LoginAttempt> {
@@ -257,26 +268,23 @@ pub async fn attempt_login(
             "Enter your email address and password.",
         )));
     }
-    let now = Timestamp::now();
-    let account_key = format!("{ACCOUNT_KEY}{email}");
-    let address_key = format!("{ADDRESS_KEY}{}", meta.ip.as_deref().unwrap_or("unknown"));
-    let waits = [
-        ThrottlePolicy::ACCOUNT.retry_after(state.store.login_failures(&account_key).await?, now),
-        ThrottlePolicy::ADDRESS.retry_after(state.store.login_failures(&address_key).await?, now),
-    ];
-    if let Some(wait) = waits.into_iter().flatten().max() {
-        let secs = wait.whole_seconds().max(1);
-        let mut e = meta.event(email, action::LOGIN_THROTTLED, "session", Outcome::Denied);
-        e.detail = Some(format!("retry after {secs}s"));
-        state.store.audit(e).await?;
-        let mut refusal = LoginRefusal::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            format!("Too many failed attempts. Wait {secs} seconds, then try again."),
-        );
-        refusal.retry_after_secs = Some(secs);
-        return Ok(LoginAttempt::Refused(refusal));
-    }
     let found = state.store.user_by_email(email).await?;
+    let account_side = throttle::account_side_key(state, headers, email, found.as_ref().map(|(u, _)| &u.id)).await?;
+    let address = throttle::address_key(throttle::SIGN_IN, meta);
+    let counters = [
+        (account_side, ThrottlePolicy::ACCOUNT, OnSuccess::Clear),
+        (address.clone(), ThrottlePolicy::ADDRESS, OnSuccess::Release),
+    ];
+    let reservation = match throttle::reserve(state, &counters).await? {
+        Ok(r) => r,
+        Err(secs) => {
+            let mut e = meta.event(email, action::LOGIN_THROTTLED, "session", Outcome::Denied);
+            e.actor_id = found.as_ref().map(|(u, _)| u.id.to_string());
+            e.detail = Some(format!("retry after {secs}s"));
+            state.store.audit(e).await?;
+            return Ok(LoginAttempt::Refused(LoginRefusal::throttled(secs, "failed attempts")));
+        }
+    };
     let verified = match &found {
         Some((user, phc)) if user.active => {
             let (ok, rehash) = state.hasher.verify(pw, phc).await;
@@ -292,8 +300,7 @@ pub async fn attempt_login(
         }
     };
     let Some(user) = verified else {
-        state.store.record_login_failure(&account_key, now, now.minus(ThrottlePolicy::ACCOUNT.forget_after)).await?;
-        state.store.record_login_failure(&address_key, now, now.minus(ThrottlePolicy::ADDRESS.forget_after)).await?;
+        reservation.failed();
         let mut e = meta.event(email, action::LOGIN_FAILED, "session", Outcome::Failure);
         e.actor_id = found.as_ref().map(|(u, _)| u.id.to_string());
         e.detail = Some(match &found {
@@ -308,22 +315,26 @@ pub async fn attempt_login(
         )));
     };
     if user.mfa_enabled {
-        // Password right; the second step decides. Failures are cleared only after it.
+        // Password right: take this attempt back. Codes are then counted on
+        // the same account counter, however many challenges are opened.
+        reservation.succeeded(state).await?;
         let challenge = new_secret();
         state.store.create_challenge(&secret_hash(&challenge), &user.id).await?;
         let mut resp = Redirect::to("/login/verify").into_response();
         resp.headers_mut().append(header::SET_COOKIE, crate::security::mfa_cookie_header(state, &challenge, 300));
         return Ok(LoginAttempt::SignedIn(resp));
     }
-    state.store.clear_login_failures(&account_key).await?;
-    Ok(LoginAttempt::SignedIn(start_session(state, &user, meta, None).await?))
+    reservation.succeeded(state).await?;
+    Ok(LoginAttempt::SignedIn(start_session(state, &user, meta, headers, None).await?))
 }
 
-/// Signs `user` in: a fresh session id (no fixation), recorded with the login.
+/// Signs `user` in: a fresh session id (no fixation), recorded with the login,
+/// and this browser remembered as one that completed a sign-in of the account.
 pub async fn start_session(
     state: &AppState,
     user: &rapport_store::users::User,
     meta: &crate::identity::RequestMeta,
+    headers: &HeaderMap,
     detail: Option<&str>,
 ) -> AppResult<Response> {
     let sid = new_secret();
@@ -336,12 +347,19 @@ pub async fn start_session(
         .await?;
     let mut resp = Redirect::to("/").into_response();
     resp.headers_mut().append(header::SET_COOKIE, session_cookie_header(state, &sid));
+    let now = Timestamp::now();
+    let since = now.minus(rapport_core::session::REMEMBERED_DEVICE_LIFETIME);
+    match throttle::known_device_hash(state, headers) {
+        Some(h) if state.store.device_known(&h, &user.id, since).await? => {
+            state.store.remember_device(&h, &user.id, now).await?;
+        }
+        _ => {
+            let token = new_secret();
+            state.store.remember_device(&secret_hash(&token), &user.id, now).await?;
+            resp.headers_mut().append(header::SET_COOKIE, device_cookie_header(state, &token));
+        }
+    }
     Ok(resp)
-}
-
-/// The account key used for login throttling.
-pub fn account_throttle_key(email: &str) -> String {
-    format!("{ACCOUNT_KEY}{email}")
 }
 
 pub async fn logout(State(state): State<AppState>, identity: Option<Extension<Identity>>) -> AppResult<Response> {

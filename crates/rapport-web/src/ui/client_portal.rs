@@ -3,7 +3,7 @@
 //! portal shows them, and read what they wrote (diary and reflections).
 
 use super::{render, FormErrors, Layout};
-use crate::access::{client_for, Purpose};
+use crate::access::{client_for, client_for_portal, Purpose};
 use crate::error::{AppError, AppResult};
 use crate::identity::{secret_hash, Identity, SignedIn};
 use crate::portal::pages::DiaryView;
@@ -15,12 +15,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use rand::RngCore;
 use rapport_core::audit::action;
-use rapport_core::portal::{invite_code, normalise_code, ReflectionTopic, INVITE_DAYS};
+use rapport_core::portal::{invite_code, normalise_code, InvitePurpose, ReflectionTopic, INVITE_DAYS};
 use rapport_core::validation::looks_like_email;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
+use rapport_store::outbox::Notice;
 use rapport_store::portal::{InviteMail, PortalAccount, PortalInvite, PortalSharing, ReflectionRow};
 use rapport_store::users::normalise_email;
+use rapport_store::StoreError;
 use serde::Deserialize;
 
 /// The client's portal reflections on one topic, newest first, for the page
@@ -46,6 +48,7 @@ pub async fn reflections_on(
 pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
     r.get("/clients/{id}/portal", show)
         .post("/clients/{id}/portal/invite", invite)
+        .post("/clients/{id}/portal/reset", reset)
         .post("/clients/{id}/portal/invites/{invite_id}/revoke", revoke)
         .post("/clients/{id}/portal/sharing", sharing)
         .post("/clients/{id}/portal/disable", disable)
@@ -71,6 +74,10 @@ struct PortalPage {
     reflections: Vec<ReflectionRow>,
     email: String,
     errors: FormErrors,
+    /// Invitations, the account and sharing (not under emergency access).
+    can_manage: bool,
+    /// Reset portal access: the responsible clinician only.
+    can_reset: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -85,6 +92,7 @@ async fn page(
     done: Option<&str>,
     email: Option<String>,
     errors: FormErrors,
+    can_manage: bool,
 ) -> AppResult<PortalPage> {
     let now = Timestamp::now();
     let invites = state
@@ -126,6 +134,8 @@ async fn page(
         email: email.or_else(|| c.details.email.clone()).unwrap_or_default(),
         errors,
         tab: "portal",
+        can_reset: can_manage && c.responsible_clinician_id == me.user.id,
+        can_manage,
         c,
     })
 }
@@ -136,8 +146,9 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Response> {
-    let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
-    Ok(render(&page(&state, &me, c, q.done.as_deref(), None, FormErrors::default()).await?)?.into_response())
+    let (c, basis) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let p = page(&state, &me, c, q.done.as_deref(), None, FormErrors::default(), basis.manages_portal()).await?;
+    Ok(render(&p)?.into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -155,6 +166,7 @@ struct InviteCreated {
     code: String,
     join_url: String,
     expires: String,
+    reset: bool,
 }
 
 fn join_url(state: &AppState) -> String {
@@ -169,54 +181,146 @@ fn new_code() -> (String, String) {
     (code, hash)
 }
 
+/// Invites a client who has no portal account yet. A client who has one is
+/// never re-invited: an invitation that replaced the account's e-mail and
+/// password would let anyone on the care team take it over. "Reset portal
+/// access" is the responsible clinician's explicit action for that.
 pub async fn invite(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
     Form(f): Form<InviteForm>,
 ) -> AppResult<Response> {
-    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let c = client_for_portal(&state, &me, &id).await?;
+    if state.store.client_portal_account(&c.id).await?.is_some() {
+        return Err(AppError::Conflict(
+            "This client already has a portal account. An invitation cannot change it; the responsible clinician \
+             can reset the client's portal access instead."
+                .into(),
+        ));
+    }
+    issue_code(&state, &me, c, f, InvitePurpose::Join).await
+}
+
+/// Reset portal access: a code that gives the client's existing account a new
+/// e-mail address and password. Only the responsible clinician may, and the
+/// account's current address is told at once.
+pub async fn reset(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<InviteForm>,
+) -> AppResult<Response> {
+    let c = client_for_portal(&state, &me, &id).await?;
+    if c.responsible_clinician_id != me.user.id {
+        crate::access::deny(&state, &me, "client", Some(c.id.as_str())).await?;
+        return Err(AppError::Forbidden(format!(
+            "Only the responsible clinician ({}) can reset this client's portal access.",
+            c.responsible_clinician_name
+        )));
+    }
+    if state.store.client_portal_account(&c.id).await?.is_none() {
+        return Err(AppError::Conflict("This client has no portal account to reset; invite them instead.".into()));
+    }
+    issue_code(&state, &me, c, f, InvitePurpose::Reset).await
+}
+
+/// Creates a joining or reset code, printed or e-mailed.
+async fn issue_code(
+    state: &AppState,
+    me: &Identity,
+    c: ClientRecord,
+    f: InviteForm,
+    purpose: InvitePurpose,
+) -> AppResult<Response> {
+    let reset = purpose == InvitePurpose::Reset;
     let by_email = match f.delivery.as_deref() {
         Some("print") => false,
         Some("email") => true,
-        _ => return Err(AppError::invalid("delivery", "Choose how to give the invitation: print or e-mail")),
+        _ => return Err(AppError::invalid("delivery", "Choose how to give the code: print or e-mail")),
     };
     let email = normalise_email(f.email.as_deref().unwrap_or_default());
     if by_email && !looks_like_email(&email) {
+        let field = if reset { "reset_email" } else { "email" };
         let errors =
-            FormErrors(ValidationErrors::single("email", "Enter the client's email address, like name@example.org"));
-        let p = page(&state, &me, c, None, Some(email), errors).await?;
+            FormErrors(ValidationErrors::single(field, "Enter the client's email address, like name@example.org"));
+        let p = page(state, me, c, None, Some(email), errors, true).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response());
     }
     let (code, hash) = new_code();
-    let expires = Timestamp::now().plus(time::Duration::days(INVITE_DAYS));
+    let now = Timestamp::now();
+    let expires = now.plus(time::Duration::days(INVITE_DAYS));
     let org = state.organisation().await?;
     let mail = by_email.then(|| InviteMail {
         to: email.clone(),
-        subject: format!("Your invitation to {}'s client portal", org.name),
+        subject: if reset {
+            format!("Your new sign-in code for {}'s client portal", org.name)
+        } else {
+            format!("Your invitation to {}'s client portal", org.name)
+        },
         body: format!(
-            "Hello,\n\n{} has invited you to the client portal of {}. There you can fill in questionnaires before \
+            "Hello,\n\n{} has {} the client portal of {}. There you can fill in questionnaires before \
              your appointments, keep a diary between sessions and see what you and your clinician agreed.\n\n\
-             To set up your account, open {}?code={} and choose a password. Your code is {} and it works until {}.\n\n\
+             To {}, open {}?code={} and choose a password. Your code is {} and it works until {}.\n\n\
              If you did not expect this e-mail, you can ignore it.\n",
             me.user.name,
+            if reset { "reset your access to" } else { "invited you to" },
             org.name,
-            join_url(&state),
+            if reset { "set your e-mail address and a new password" } else { "set up your account" },
+            join_url(state),
             code,
             code,
             expires.display()
         ),
     });
-    let mut e = me.event(action::PORTAL_INVITE, "portal_invite");
-    e.detail = Some(if by_email { "by e-mail".into() } else { "printed code".into() });
-    state.store.create_portal_invite(&hash, &c.id, &me.user.id, expires, mail, e).await?;
-    if by_email {
-        return Ok(Redirect::to(&format!("/clients/{}/portal?done=portal-emailed", c.id)).into_response());
+    let mut notices = Vec::new();
+    if reset {
+        let account = state.store.client_portal_account(&c.id).await?.ok_or(AppError::NotFound)?;
+        notices.push(Notice {
+            kind: "security_notice",
+            to_user: Some(account.user_id.clone()),
+            to_email: Some(account.email.clone()),
+            subject: format!("Your {} client portal access is being reset", org.name),
+            body: format!(
+                "Hello,\n\nOn {} {} issued a code that lets someone set a new e-mail address and password for your \
+                 client portal account at {}. When the code is used, this address ({}) will no longer sign in.\n\n\
+                 If you asked for this, there is nothing to do. If you did not, contact {} straight away.\n",
+                now.display(),
+                me.user.name,
+                org.name,
+                account.email,
+                org.name,
+            ),
+        });
     }
-    let layout =
-        Layout::new(&state, &me, format!("Portal invitation · {}", c.details.display_name), "caseload").await?;
-    let page =
-        InviteCreated { layout, c, org_name: org.name, code, join_url: join_url(&state), expires: expires.display() };
+    let act = if reset { action::PORTAL_ACCESS_RESET } else { action::PORTAL_INVITE };
+    let mut e = me.event(act, "portal_invite");
+    let how = if by_email { "by e-mail" } else { "printed code" };
+    e.detail = Some(if reset { format!("{how}; the account's current address was told") } else { how.to_string() });
+    match state.store.create_portal_invite(&hash, &c.id, &me.user.id, expires, purpose, mail, &notices, e).await {
+        Err(StoreError::Conflict) => {
+            return Err(AppError::Conflict(
+                "This client already has a portal account. The responsible clinician can reset their portal access."
+                    .into(),
+            ))
+        }
+        other => other?,
+    };
+    if by_email {
+        let done = if reset { "portal-reset-emailed" } else { "portal-emailed" };
+        return Ok(Redirect::to(&format!("/clients/{}/portal?done={done}", c.id)).into_response());
+    }
+    let title = if reset { "Portal access reset" } else { "Portal invitation" };
+    let layout = Layout::new(state, me, format!("{title} · {}", c.details.display_name), "caseload").await?;
+    let page = InviteCreated {
+        layout,
+        c,
+        org_name: org.name,
+        code,
+        join_url: join_url(state),
+        expires: expires.display(),
+        reset,
+    };
     Ok(render(&page)?.into_response())
 }
 
@@ -225,7 +329,7 @@ pub async fn revoke(
     SignedIn(me): SignedIn,
     Path((id, invite_id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let c = client_for_portal(&state, &me, &id).await?;
     let invite = Id::parse(&invite_id).ok_or(AppError::NotFound)?;
     let e = me.event(action::PORTAL_INVITE_REVOKE, "portal_invite");
     if !state.store.revoke_portal_invite(&c.id, &invite, e).await? {
@@ -248,7 +352,7 @@ pub async fn sharing(
     Path(id): Path<String>,
     Form(f): Form<SharingForm>,
 ) -> AppResult<Response> {
-    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let c = client_for_portal(&state, &me, &id).await?;
     let s = PortalSharing { chart_hidden: f.show_chart.is_none(), plan_shared: f.share_plan.is_some() };
     let mut e = me.event(action::PORTAL_SETTINGS, "client");
     e.detail = Some(format!(
@@ -265,7 +369,7 @@ pub async fn disable(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let c = client_for_portal(&state, &me, &id).await?;
     let e = me.event(action::PORTAL_ACCOUNT_DISABLE, "user");
     if !state.store.disable_portal_account(&c.id, e).await? {
         return Err(AppError::Conflict("This client has no active portal account.".into()));

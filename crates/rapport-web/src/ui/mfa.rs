@@ -2,12 +2,15 @@
 //! authenticator app with recovery codes, turning it off, and the
 //! organisation-wide requirement.
 
+use super::auth::LoginRefusal;
 use super::{render, FormErrors, Layout};
 use crate::error::{AppError, AppResult};
-use crate::identity::{cookie, secret_hash, Identity, Meta, SignedIn};
+use crate::identity::{cookie, secret_hash, Identity, Meta, RequestMeta, SignedIn};
 use crate::mfa;
+use crate::reauth::Refusal;
 use crate::security::mfa_cookie_header;
 use crate::state::AppState;
+use crate::throttle::{self, OnSuccess};
 use askama::Template;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -16,10 +19,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use rand::RngCore;
 use rapport_core::access::Role;
-use rapport_core::audit::{action, Outcome};
+use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::mfa::{normalise_recovery_code, normalise_totp_code, recovery_code_from_bytes, RECOVERY_CODES};
 use rapport_core::throttle::ThrottlePolicy;
 use rapport_core::{Timestamp, ValidationErrors};
+use rapport_store::outbox::Notice;
+use rapport_store::users::User;
 use serde::Deserialize;
 
 /// How long the second step may take, and how many wrong codes it allows.
@@ -39,23 +44,21 @@ fn restart_login(state: &AppState) -> Response {
     resp
 }
 
-/// The live challenge behind the cookie, if any.
-async fn live_challenge(
-    state: &AppState,
-    headers: &HeaderMap,
-) -> AppResult<Option<(String, rapport_store::mfa::Challenge)>> {
-    let Some(value) = cookie(headers, state.config.mfa_cookie()) else { return Ok(None) };
-    let hash = secret_hash(value);
-    let Some(c) = state.store.challenge(&hash).await? else { return Ok(None) };
-    if Timestamp::now().since(c.created_at).whole_seconds() > CHALLENGE_SECONDS || c.attempts >= CHALLENGE_ATTEMPTS {
-        state.store.delete_challenge(&hash).await?;
-        return Ok(None);
-    }
-    Ok(Some((hash, c)))
+/// The hash of the challenge cookie, if the request carries one.
+fn challenge_hash(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    cookie(headers, state.config.mfa_cookie()).map(secret_hash)
+}
+
+fn expired_before() -> Timestamp {
+    Timestamp::now().minus(time::Duration::seconds(CHALLENGE_SECONDS))
 }
 
 pub async fn verify_form(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
-    if live_challenge(&state, &headers).await?.is_none() {
+    let live = match challenge_hash(&state, &headers) {
+        Some(h) => state.store.challenge(&h).await?,
+        None => None,
+    };
+    if !live.is_some_and(|c| c.created_at > expired_before() && c.attempts < CHALLENGE_ATTEMPTS) {
         return Ok(restart_login(&state));
     }
     Ok(render(&VerifyPage { csrf: super::auth::anonymous_csrf(&state, &headers).0, error: None })?.into_response())
@@ -66,14 +69,42 @@ pub struct CodeForm {
     code: Option<String>,
 }
 
+/// The second step. Each code is counted before it is checked: once on the
+/// account's (or this remembered device's) sign-in counter, which throttles
+/// it like a password, and once on the challenge, which ends after
+/// `CHALLENGE_ATTEMPTS` wrong codes and tells the account holder.
 pub async fn verify_submit(
     State(state): State<AppState>,
     Meta(meta): Meta,
     headers: HeaderMap,
     Form(f): Form<CodeForm>,
 ) -> AppResult<Response> {
-    let Some((hash, challenge)) = live_challenge(&state, &headers).await? else { return Ok(restart_login(&state)) };
-    let Some(user) = state.store.user(&challenge.user_id).await?.filter(|u| u.active) else {
+    let Some(hash) = challenge_hash(&state, &headers) else { return Ok(restart_login(&state)) };
+    let Some(peek) = state.store.challenge(&hash).await? else { return Ok(restart_login(&state)) };
+    let Some(user) = state.store.user(&peek.user_id).await?.filter(|u| u.active) else {
+        state.store.delete_challenge(&hash).await?;
+        return Ok(restart_login(&state));
+    };
+    let account_side = throttle::account_side_key(&state, &headers, &user.email, Some(&user.id)).await?;
+    let counters = [(account_side, ThrottlePolicy::ACCOUNT, OnSuccess::Clear)];
+    let reservation = match throttle::reserve(&state, &counters).await? {
+        Ok(r) => r,
+        Err(secs) => {
+            let mut e = meta.event(&user.email, action::LOGIN_THROTTLED, "session", Outcome::Denied);
+            e.actor_id = Some(user.id.to_string());
+            e.detail = Some(format!("two-step code; retry after {secs}s"));
+            state.store.audit(e).await?;
+            let refusal = LoginRefusal::throttled(secs, "wrong codes");
+            let page = VerifyPage {
+                csrf: super::auth::anonymous_csrf(&state, &headers).0,
+                error: Some(refusal.message.clone()),
+            };
+            return refusal.respond(render(&page)?);
+        }
+    };
+    let Some(challenge) = state.store.take_challenge_attempt(&hash, CHALLENGE_ATTEMPTS, expired_before()).await? else {
+        state.store.release_attempt(&counters[0].0).await?;
+        reservation.failed();
         state.store.delete_challenge(&hash).await?;
         return Ok(restart_login(&state));
     };
@@ -100,18 +131,17 @@ pub async fn verify_submit(
     } else {
         false
     };
-    let account_key = super::auth::account_throttle_key(&user.email);
     if !accepted {
-        state.store.count_challenge_attempt(&hash).await?;
-        let now = Timestamp::now();
-        state.store.record_login_failure(&account_key, now, now.minus(ThrottlePolicy::ACCOUNT.forget_after)).await?;
+        reservation.failed();
         let mut e = meta.event(&user.email, action::MFA_FAILED, "session", Outcome::Failure);
         e.actor_id = Some(user.id.to_string());
-        state.store.audit(e).await?;
-        if challenge.attempts + 1 >= CHALLENGE_ATTEMPTS {
+        e.detail = Some(format!("wrong code {} of {CHALLENGE_ATTEMPTS}", challenge.attempts));
+        if challenge.attempts >= CHALLENGE_ATTEMPTS {
             state.store.delete_challenge(&hash).await?;
+            notify_wrong_codes(&state, &user, &meta, e).await?;
             return Ok(restart_login(&state));
         }
+        state.store.audit(e).await?;
         let page = VerifyPage {
             csrf: super::auth::anonymous_csrf(&state, &headers).0,
             error: Some("That code is not right, or was already used. Enter the current code from your app, or a recovery code.".into()),
@@ -119,11 +149,45 @@ pub async fn verify_submit(
         return Ok((StatusCode::UNAUTHORIZED, render(&page)?).into_response());
     }
     state.store.delete_challenge(&hash).await?;
-    state.store.clear_login_failures(&account_key).await?;
-    let mut resp =
-        super::auth::start_session(&state, &user, &meta, Some(detail.unwrap_or("with two-step verification"))).await?;
+    reservation.succeeded(&state).await?;
+    // The account's own counter too, when this was a remembered device.
+    state.store.clear_login_failures(&throttle::account_key(&user.email)).await?;
+    let mut resp = super::auth::start_session(
+        &state,
+        &user,
+        &meta,
+        &headers,
+        Some(detail.unwrap_or("with two-step verification")),
+    )
+    .await?;
     resp.headers_mut().append(header::SET_COOKIE, mfa_cookie_header(&state, "", 0));
     Ok(resp)
+}
+
+/// Someone who knows the password failed the second step `CHALLENGE_ATTEMPTS`
+/// times: the account holder hears of it (by e-mail, through the outbox),
+/// queued with the audit entry of the last wrong code.
+async fn notify_wrong_codes(state: &AppState, user: &User, meta: &RequestMeta, mut e: AuditEvent) -> AppResult<()> {
+    let org = state.organisation().await?;
+    let notice = Notice {
+        kind: "security_notice",
+        to_user: Some(user.id.clone()),
+        to_email: None,
+        subject: format!("{}: wrong two-step codes on your account", org.name),
+        body: format!(
+            "Hello {},\n\nOn {} someone signed in to your {} account with your password and then entered \
+             {CHALLENGE_ATTEMPTS} wrong two-step verification codes (from address {}).\n\n\
+             If this was not you, your password is known to someone else: change it now on your account page \
+             and tell your administrator.\n",
+            user.name,
+            Timestamp::now().display(),
+            org.name,
+            meta.ip.as_deref().unwrap_or("unknown"),
+        ),
+    };
+    e.detail = Some(format!("{CHALLENGE_ATTEMPTS} wrong two-step codes: sign-in ended, the account holder was told"));
+    state.store.notify(&[notice], Some(e)).await?;
+    Ok(())
 }
 
 // ---- enrolment and management ------------------------------------------------
@@ -239,9 +303,14 @@ pub struct PasswordForm {
     current_password: Option<String>,
 }
 
-async fn check_password(state: &AppState, me: &Identity, pw: Option<String>) -> AppResult<bool> {
-    let phc = state.store.password_hash(&me.user.id).await?;
-    Ok(state.hasher.verify(pw.as_deref().unwrap_or_default(), &phc).await.0)
+/// The current password again (throttled and audited; see `reauth`): `Ok(None)`
+/// when it is right, otherwise the response to give.
+async fn confirm(state: &AppState, me: &Identity, pw: Option<String>, purpose: &str) -> AppResult<Option<Response>> {
+    Ok(match crate::reauth::confirm_password(state, me, pw.as_deref(), purpose).await? {
+        Ok(()) => None,
+        Err(Refusal::SignedOut(resp)) => Some(resp),
+        Err(Refusal::Wrong(m) | Refusal::Throttled(m)) => Some(with_error(state, me, "current_password", &m).await?),
+    })
 }
 
 pub async fn disable(
@@ -254,8 +323,8 @@ pub async fn disable(
             "Your organisation requires two-step verification; it cannot be turned off.".into(),
         ));
     }
-    if !check_password(&state, &me, f.current_password).await? {
-        return with_error(&state, &me, "current_password", "Your current password is not right").await;
+    if let Some(refused) = confirm(&state, &me, f.current_password, "turning off two-step verification").await? {
+        return Ok(refused);
     }
     let mut e = me.event(action::MFA_DISABLE, "user");
     e.resource_id = Some(me.user.id.to_string());
@@ -271,8 +340,8 @@ pub async fn recovery_codes(
     if state.store.mfa_state(&me.user.id).await?.secret.is_none() {
         return Ok(Redirect::to("/account/mfa").into_response());
     }
-    if !check_password(&state, &me, f.current_password).await? {
-        return with_error(&state, &me, "current_password", "Your current password is not right").await;
+    if let Some(refused) = confirm(&state, &me, f.current_password, "new recovery codes").await? {
+        return Ok(refused);
     }
     let (shown, hashes) = new_recovery_codes();
     let mut e = me.event(action::RECOVERY_CODES_NEW, "user");

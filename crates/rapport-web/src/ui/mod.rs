@@ -158,9 +158,12 @@ fn done_message(key: &str) -> Option<&'static str> {
         "process-unshared" => "Process note no longer shared. Only you can read it.",
         // The client portal
         "portal-emailed" => "Invitation queued for e-mail. The client sets a password with the code in it.",
+        "portal-reset-emailed" => {
+            "Reset code queued for e-mail. The account's current address was told about the reset."
+        }
         "portal-revoked" => "Invitation withdrawn. Its code no longer works.",
         "portal-sharing" => "Portal sharing saved.",
-        "portal-disabled" => "Portal account turned off and signed out. A new invitation turns it back on.",
+        "portal-disabled" => "Portal account turned off and signed out. Resetting portal access turns it back on.",
         _ => return None,
     })
 }

@@ -8,7 +8,7 @@
 use super::auth::{anonymous_csrf, with_cookie};
 use super::measures::{field_code, item_views, ItemView};
 use super::render;
-use crate::access::{client_for, Purpose};
+use crate::access::client_for_portal;
 use crate::error::{AppError, AppResult};
 use crate::identity::{new_secret, secret_hash, Meta, SignedIn};
 use crate::state::AppState;
@@ -54,7 +54,7 @@ pub async fn create_link(
     Path(id): Path<String>,
     Form(form): Form<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let c = client_for_portal(&state, &me, &id).await?;
     let inst = form
         .get("instrument")
         .and_then(|i| state.instruments.get(i))

@@ -382,7 +382,10 @@ async fn old_accounts_stay_signed_in_and_sessions_end_at_the_absolute_limit() {
         let created = Timestamp::now().minus(time::Duration::hours(13)).to_db();
         let seen = Timestamp::now().to_db();
         let n = app
-            .sql("UPDATE sessions SET created_at = $1, last_seen_at = $2 WHERE id_hash = $3", &[&created, &seen, &secret_hash(&sid)])
+            .sql(
+                "UPDATE sessions SET created_at = $1, last_seen_at = $2 WHERE id_hash = $3",
+                &[&created, &seen, &secret_hash(&sid)],
+            )
             .await;
         assert_eq!(n, 1);
         assert_eq!(location(&b.get("/clients").await), "/login", "past the absolute lifetime");

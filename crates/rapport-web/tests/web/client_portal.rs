@@ -36,6 +36,8 @@ pub fn matrix_entries() -> Vec<Entry> {
         // The care team's side.
         e(M::GET, "/clients/{id}/portal", "/clients/{client}/portal", "LNAAN"),
         e(M::POST, "/clients/{id}/portal/invite", "/clients/{client}/portal/invite", "LNAAN"),
+        // Only the responsible clinician resets portal access: the supervisor gets 403.
+        e(M::POST, "/clients/{id}/portal/reset", "/clients/{client}/portal/reset", "LNFAN"),
         e(
             M::POST,
             "/clients/{id}/portal/invites/{invite_id}/revoke",
@@ -63,7 +65,16 @@ pub async fn portal_account(app: &TestApp, client: &Id, clinician: &Id, email: &
     let hash = rapport_web::identity::secret_hash(&format!("code-{}", Id::new()));
     let expires = rapport_core::Timestamp::now().plus(time::Duration::days(1));
     app.store
-        .create_portal_invite(&hash, client, clinician, expires, None, system(action::PORTAL_INVITE))
+        .create_portal_invite(
+            &hash,
+            client,
+            clinician,
+            expires,
+            rapport_core::portal::InvitePurpose::Join,
+            None,
+            &[],
+            system(action::PORTAL_INVITE),
+        )
         .await
         .unwrap();
     let joined =
@@ -121,8 +132,9 @@ pub async fn exercise_every_action(app: &TestApp, x: &Browser, client: &str) {
     let r = me.submit("/portal/plan", "/portal/plan/reflections", &[("topic", "goals"), ("body", "More walks")]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(x.get(&page).await.status(), 200);
-    // A second invitation (withdrawn), then the account turned off.
-    printed_invite(x, client).await;
+    // A reset code from the responsible clinician (withdrawn), then the account turned off.
+    let r = x.submit(&page, &format!("{page}/reset"), &[("delivery", "print")]).await;
+    assert_eq!(r.status(), 200);
     let invite = app.store.client_portal_invites(&Id::parse(client).unwrap()).await.unwrap()[0].id.clone();
     let r = x.submit(&page, &format!("{page}/invites/{invite}/revoke"), &[]).await;
     assert_eq!(r.status(), 303);

@@ -23,7 +23,9 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id, password_hash: &st
             client,
             clinician,
             expires,
+            rapport_core::portal::InvitePurpose::Join,
             None,
+            &[],
             event(action::PORTAL_INVITE, "portal_invite"),
         )
         .await
