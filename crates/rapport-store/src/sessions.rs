@@ -329,48 +329,68 @@ impl Store {
 
     /// Reserves one attempt against `key` before the slow check (a password
     /// hash, a code): it counts as a failure until [`Store::release_attempt`]
-    /// or [`Store::clear_login_failures`] takes it back. The read and the write
-    /// are a compare-and-set on the counter, so simultaneous attempts are
-    /// admitted one at a time and a throttle cannot be raced. `Err(wait)` when
-    /// the policy refuses the attempt now (nothing is counted then).
+    /// or [`Store::clear_login_failures`] takes it back, so simultaneous
+    /// attempts cannot all pass one window. While the counter is within the
+    /// policy's free attempts (or forgotten), one conditional `UPDATE` admits
+    /// and counts the attempt atomically; once delays apply, the core rule
+    /// decides and a compare-and-set on the counter admits one attempt per
+    /// delay. `Err(wait)` when the attempt is refused now (nothing counted).
     pub async fn reserve_attempt(
         &self,
         key: &str,
         policy: &ThrottlePolicy,
         now: Timestamp,
     ) -> Result<std::result::Result<(), time::Duration>> {
-        // Each lost race means another attempt was admitted meanwhile; a few
-        // rounds settle any real contention, and a flood is simply refused.
+        let forget_before = now.minus(policy.forget_after).to_db();
         for _ in 0..8 {
-            let rec = self.failures_for_update(key).await?;
-            let failures = match policy.admit(rec, now) {
-                Ok(n) => n,
-                Err(wait) => return Ok(Err(wait)),
-            };
-            let won = match rec {
-                None => sqlx::query(
-                    "INSERT INTO login_failures (key, failures, last_failure_at) VALUES ($1, $2, $3) \
+            let free = sqlx::query(
+                "UPDATE login_failures SET \
+                 failures = CASE WHEN last_failure_at < $3 THEN 1 ELSE failures + 1 END, last_failure_at = $2 \
+                 WHERE key = $1 AND (last_failure_at < $3 OR failures < $4)",
+            )
+            .bind(key)
+            .bind(now.to_db())
+            .bind(&forget_before)
+            .bind(policy.free_failures)
+            .execute(&self.write)
+            .await?
+            .rows_affected();
+            if free == 1 {
+                return Ok(Ok(()));
+            }
+            let Some(rec) = self.failures_for_update(key).await? else {
+                let inserted = sqlx::query(
+                    "INSERT INTO login_failures (key, failures, last_failure_at) VALUES ($1, 1, $2) \
                      ON CONFLICT (key) DO NOTHING",
                 )
                 .bind(key)
-                .bind(failures)
                 .bind(now.to_db())
                 .execute(&self.write)
                 .await?
-                .rows_affected(),
-                Some(r) => sqlx::query(
-                    "UPDATE login_failures SET failures = $1, last_failure_at = $2 \
-                     WHERE key = $3 AND failures = $4 AND last_failure_at = $5",
-                )
-                .bind(failures)
-                .bind(now.to_db())
-                .bind(key)
-                .bind(r.failures)
-                .bind(r.last_failure_at.to_db())
-                .execute(&self.write)
-                .await?
-                .rows_affected(),
+                .rows_affected();
+                if inserted == 1 {
+                    return Ok(Ok(()));
+                }
+                continue;
             };
+            let failures = match policy.admit(Some(rec), now) {
+                Ok(n) => n,
+                Err(wait) => return Ok(Err(wait)),
+            };
+            // Past the free attempts and the delay has run out: one attempt
+            // gets this turn; losing the race means another one took it.
+            let won = sqlx::query(
+                "UPDATE login_failures SET failures = $1, last_failure_at = $2 \
+                 WHERE key = $3 AND failures = $4 AND last_failure_at = $5",
+            )
+            .bind(failures)
+            .bind(now.to_db())
+            .bind(key)
+            .bind(rec.failures)
+            .bind(rec.last_failure_at.to_db())
+            .execute(&self.write)
+            .await?
+            .rows_affected();
             if won == 1 {
                 return Ok(Ok(()));
             }

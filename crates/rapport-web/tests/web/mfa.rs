@@ -7,7 +7,7 @@ use rapport_core::audit::action;
 use rapport_web::mfa::{code_at, unix_now};
 
 /// Enrols `email` (already signed in as `b`) and returns the secret and recovery codes.
-async fn enrol(app: &TestApp, b: &Browser, email: &str) -> (String, Vec<String>) {
+pub(crate) async fn enrol(app: &TestApp, b: &Browser, email: &str) -> (String, Vec<String>) {
     let (s, page) = b.text("/account/mfa").await;
     assert_eq!(s, 200);
     assert!(page.contains("<svg role=\"img\"") && page.contains("Turn on two-step verification"));

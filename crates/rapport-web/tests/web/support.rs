@@ -122,6 +122,20 @@ impl TestApp {
         n
     }
 
+    /// The one integer a query answers (e.g. a `COUNT(*)`), read directly.
+    pub async fn scalar(&self, sql: &str, args: &[&str]) -> i64 {
+        use rapport_store::row::Named;
+        use sqlx::Connection;
+        let mut conn = sqlx::AnyConnection::connect(&self.db_url).await.unwrap();
+        let mut q = sqlx::query(sql);
+        for a in args {
+            q = q.bind(a.to_string());
+        }
+        let n = q.fetch_one(&mut conn).await.unwrap().col::<i64>("n").unwrap();
+        conn.close().await.unwrap();
+        n
+    }
+
     /// A user created just now (for the few tests about brand-new accounts).
     pub async fn new_user_with(&self, email: &str, role: Role, practises: bool) -> User {
         self.store

@@ -373,6 +373,9 @@ async fn every_audited_action_leaves_an_entry() {
     second.login("x@clinic.example", new).await;
     second.submit("/login/verify", "/login/verify", &[("code", "999999")]).await;
     second.submit("/login/verify", "/login/verify", &[("code", &recovery)]).await;
+    // A wrong current password is audited (and throttled), then the right one.
+    let r = x.submit("/account/mfa", "/account/mfa/recovery-codes", &[("current_password", "not my password")]).await;
+    assert_eq!(r.status(), 422);
     x.submit("/account/mfa", "/account/mfa/recovery-codes", &[("current_password", new)]).await;
     x.submit("/account/mfa", "/account/mfa/disable", &[("current_password", new)]).await;
     admin.submit("/admin/users", &format!("/admin/users/{}/reset-mfa", y.id), &[]).await;
