@@ -318,7 +318,9 @@ mod tests {
     fn malformed_lines_are_refused_with_their_reason() {
         let good = Checkpoint::sign(&key(1), 1, &h(1), at());
         assert!(Checkpoint::parse_json("{}").unwrap_err().contains("not a checkpoint"));
-        assert!(Checkpoint::parse_json(&good.to_json().replace("\"seq\":1", "\"seq\":-1")).unwrap_err().contains("negative"));
+        assert!(Checkpoint::parse_json(&good.to_json().replace("\"seq\":1", "\"seq\":-1"))
+            .unwrap_err()
+            .contains("negative"));
         assert!(Checkpoint::parse_json(&good.to_json().replace(&h(1), "ABC")).unwrap_err().contains("hash"));
         let extra = good.to_json().replace('}', ",\"x\":1}");
         assert!(Checkpoint::parse_json(&extra).is_err(), "unknown fields are refused");
@@ -349,7 +351,10 @@ mod tests {
     fn anchors(list: &[(usize, i64, String)]) -> AnchorCheck {
         AnchorCheck::new(
             list.iter()
-                .map(|(line, seq, hash)| Anchor { line: *line, checkpoint: Checkpoint::sign(&key(1), *seq, hash, at()) })
+                .map(|(line, seq, hash)| Anchor {
+                    line: *line,
+                    checkpoint: Checkpoint::sign(&key(1), *seq, hash, at()),
+                })
                 .collect(),
         )
     }
