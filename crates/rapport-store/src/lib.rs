@@ -162,7 +162,6 @@ impl Store {
             }
             Target::Url(url) => parse_url(url)?,
         };
-        let keyring = load_keyring(target, &opts.secrets)?;
         let (write, read) = match backend {
             Backend::Sqlite => {
                 let write = sqlite_pool(&url, 1, opts.connect_timeout).await?;
@@ -190,6 +189,8 @@ impl Store {
                 (pool.clone(), pool)
             }
         };
+        // After connecting: a bad URL leaves no key file behind.
+        let keyring = load_keyring(target, &opts.secrets)?;
         migrate(backend, &write).await?;
         let (secrets, created) = match keyring {
             Some((k, created)) => (Some(k), created),
