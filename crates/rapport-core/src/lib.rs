@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod checkpoint;
 pub mod client;
 pub mod context;
 pub mod course;
@@ -22,6 +23,7 @@ pub mod portal;
 pub mod protocol;
 pub mod records;
 pub mod risk;
+pub mod secrets;
 pub mod session;
 pub mod throttle;
 pub mod time;

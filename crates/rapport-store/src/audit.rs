@@ -5,6 +5,7 @@
 use crate::row::Named;
 use crate::{Result, Store, StoreError};
 use rapport_core::audit::{seal, AuditEntry, AuditEvent, ChainError, ChainVerifier};
+use rapport_core::checkpoint::{Anchor, AnchorCheck, AnchorError, Checkpoint, CheckpointKey};
 use rapport_core::Timestamp;
 use sqlx::{Any, AnyPool, Transaction};
 use tokio::sync::{mpsc, oneshot, Mutex};
@@ -231,7 +232,12 @@ fn entry_from_row(row: &sqlx::any::AnyRow) -> std::result::Result<AuditEntry, St
 #[derive(Debug)]
 pub enum VerifyError {
     Chain(ChainError),
-    Unreadable { seq: i64, reason: String },
+    /// The chain disagrees with a signed checkpoint kept outside the database.
+    Anchor(AnchorError),
+    Unreadable {
+        seq: i64,
+        reason: String,
+    },
     Store(StoreError),
 }
 
@@ -239,6 +245,7 @@ impl std::fmt::Display for VerifyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             VerifyError::Chain(c) => c.fmt(f),
+            VerifyError::Anchor(a) => a.fmt(f),
             VerifyError::Unreadable { seq, reason } => write!(f, "entry {seq} was altered: {reason}"),
             VerifyError::Store(e) => e.fmt(f),
         }
@@ -274,16 +281,32 @@ impl Store {
         rows.iter().map(|r| entry_from_row(r).map_err(StoreError::Invalid)).collect()
     }
 
+    /// The head of the chain: the last sequence number and its hash.
+    pub async fn audit_head(&self) -> Result<(i64, String)> {
+        let head = sqlx::query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").fetch_one(&self.read).await?;
+        Ok((head.col("last_seq")?, head.col("last_hash")?))
+    }
+
+    /// A signed checkpoint of the current head (for the checkpoints file, backups and exports).
+    pub async fn audit_checkpoint(&self, key: &CheckpointKey) -> Result<Checkpoint> {
+        let (seq, hash) = self.audit_head().await?;
+        Ok(Checkpoint::sign(key, seq, &hash, Timestamp::now()))
+    }
+
     /// Walks the whole chain in pages and checks every link and the head.
     pub async fn audit_verify(&self) -> std::result::Result<u64, VerifyError> {
+        self.audit_verify_anchored(Vec::new()).await
+    }
+
+    /// Like `audit_verify`, and also checks the chain against signed checkpoints
+    /// (whose MACs the caller has checked): the entry at each checkpoint's seq
+    /// must have its hash, and the head must reach the newest checkpoint. This is
+    /// what catches a cut tail with a rewound head.
+    pub async fn audit_verify_anchored(&self, anchors: Vec<Anchor>) -> std::result::Result<u64, VerifyError> {
         // Read the head first and check the chain up to it: entries appended while
         // we walk (a busy server) are outside this check, not false alarms.
-        let head = sqlx::query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1")
-            .fetch_one(&self.read)
-            .await
-            .map_err(|e| VerifyError::Store(e.into()))?;
-        let head_seq: i64 = head.col("last_seq").map_err(|e| VerifyError::Store(e.into()))?;
-        let head_hash: String = head.col("last_hash").map_err(|e| VerifyError::Store(e.into()))?;
+        let (head_seq, head_hash) = self.audit_head().await.map_err(VerifyError::Store)?;
+        let mut anchors = AnchorCheck::new(anchors);
         let mut verifier = ChainVerifier::default();
         let mut after = 0i64;
         let sql = format!("SELECT {ENTRY_COLUMNS} FROM audit_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT 5000");
@@ -301,9 +324,13 @@ impl Store {
                 let seq: i64 = row.col("seq").map_err(|e| VerifyError::Store(e.into()))?;
                 let entry = entry_from_row(row).map_err(|reason| VerifyError::Unreadable { seq, reason })?;
                 verifier.push(&entry).map_err(VerifyError::Chain)?;
+                anchors.entry(seq, &entry.hash).map_err(VerifyError::Anchor)?;
                 after = seq;
             }
         }
+        // A cut tail with a rewound head passes the chain's own check, so the
+        // checkpoints speak first: they name the missing range.
+        anchors.finish(after).map_err(VerifyError::Anchor)?;
         verifier.finish(head_seq, &head_hash).map_err(VerifyError::Chain)
     }
 }

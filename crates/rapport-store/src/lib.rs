@@ -11,6 +11,7 @@ pub mod audit;
 pub mod clients;
 pub mod courses;
 pub mod formulation;
+pub mod keyfile;
 pub mod links;
 pub mod measures;
 pub mod mfa;
@@ -23,11 +24,13 @@ pub mod row;
 pub mod sessions;
 pub mod users;
 
+use rapport_core::secrets::Keyring;
 use rapport_core::Timestamp;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 pub use audit::AuditFilter;
@@ -54,6 +57,8 @@ pub enum StoreError {
     Invalid(String),
     #[error("the audit log could not be written: {0}")]
     Audit(String),
+    #[error("a stored secret cannot be used: {0}")]
+    Secret(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -100,18 +105,50 @@ pub struct Store {
     write: AnyPool,
     read: AnyPool,
     audit: audit::GroupCommitter,
+    /// Seals and opens TOTP secrets (`None`: a URL store opened without a key).
+    secrets: Option<Arc<Keyring>>,
+}
+
+/// Where the key that seals TOTP secrets at rest comes from (docs/operations.md).
+#[derive(Clone, Debug, Default)]
+pub enum SecretsKey {
+    /// A data-directory store: `secrets.key` in that folder, created if missing.
+    /// A URL store: no key, so two-step verification secrets can be neither
+    /// stored nor read (and opening fails if the database holds plain ones).
+    #[default]
+    Default,
+    /// A key file (current key first, then previous keys); `create`: write a new
+    /// key there if the file is missing.
+    File { path: PathBuf, create: bool },
+    /// Keys given directly (tests; callers that load keys their own way).
+    Keys(Arc<Keyring>),
 }
 
 #[derive(Clone, Debug)]
 pub struct OpenOptions {
     pub max_connections: u32,
     pub connect_timeout: Duration,
+    pub secrets: SecretsKey,
 }
 
 impl Default for OpenOptions {
     fn default() -> Self {
-        OpenOptions { max_connections: 16, connect_timeout: Duration::from_secs(5) }
+        OpenOptions { max_connections: 16, connect_timeout: Duration::from_secs(5), secrets: SecretsKey::Default }
     }
+}
+
+/// Loads the keyring the options name for this target; also says whether its file was created just now.
+fn load_keyring(target: &Target, source: &SecretsKey) -> Result<Option<(Arc<Keyring>, Option<PathBuf>)>> {
+    let (path, create) = match (source, target) {
+        (SecretsKey::Keys(k), _) => return Ok(Some((k.clone(), None))),
+        (SecretsKey::Default, Target::Url(_)) => return Ok(None),
+        (SecretsKey::Default, Target::DataDir(dir)) => (dir.join(keyfile::SECRETS_KEY_FILE), true),
+        (SecretsKey::File { path, create }, _) => (path.clone(), *create),
+    };
+    let (text, created) = keyfile::read_or_create(&path, create, "secrets key file")?;
+    let ring =
+        Keyring::parse(&text).map_err(|e| StoreError::Config(format!("secrets key file {}: {e}", path.display())))?;
+    Ok(Some((Arc::new(ring), created.then_some(path))))
 }
 
 impl Store {
@@ -153,9 +190,16 @@ impl Store {
                 (pool.clone(), pool)
             }
         };
+        // After connecting: a bad URL leaves no key file behind.
+        let keyring = load_keyring(target, &opts.secrets)?;
         migrate(backend, &write).await?;
+        let (secrets, created) = match keyring {
+            Some((k, created)) => (Some(k), created),
+            None => (None, None),
+        };
+        mfa::seal_plain_secrets(backend, &write, secrets.as_deref(), created.as_deref()).await?;
         let audit = audit::GroupCommitter::start(backend, write.clone());
-        Ok(Store { backend, write, read, audit })
+        Ok(Store { backend, write, read, audit, secrets })
     }
 
     /// Starts a write transaction. SQLite: `BEGIN IMMEDIATE` takes the write

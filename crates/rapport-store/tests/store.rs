@@ -13,6 +13,9 @@ use std::future::Future;
 #[path = "store/notes.rs"]
 mod notes;
 
+#[path = "store/anchor.rs"]
+mod anchor;
+
 struct Scratch {
     store: Store,
     url: String,
@@ -26,9 +29,13 @@ async fn backends() -> Vec<Scratch> {
     let mut out = vec![Scratch { store: sqlite, url, _dir: Some(dir) }];
     if let Ok(base) = std::env::var("RAPPORT_TEST_POSTGRES_URL") {
         let url = rapport_store::scratch_postgres_database(&base).await.unwrap();
-        let pg = Store::open(&Target::Url(url.clone()), OpenOptions { max_connections: 4, ..Default::default() })
-            .await
-            .unwrap();
+        let secrets = rapport_store::SecretsKey::Keys(std::sync::Arc::new(
+            rapport_core::secrets::Keyring::new(&[[3; 32]]).unwrap(),
+        ));
+        let pg =
+            Store::open(&Target::Url(url.clone()), OpenOptions { max_connections: 4, secrets, ..Default::default() })
+                .await
+                .unwrap();
         out.push(Scratch { store: pg, url, _dir: None });
     } else {
         eprintln!("RAPPORT_TEST_POSTGRES_URL not set: PostgreSQL half of the store story skipped");

@@ -1,12 +1,74 @@
 //! Background work of a running server: the risk-flag escalation job, e-mail
-//! delivery of the outbox, and loading the site's instrument definitions at start.
+//! delivery of the outbox, signed audit checkpoints, and loading the site's
+//! instrument definitions at start.
 
 use crate::mail::{deliver_due, Mailer};
+use rapport_core::checkpoint::{Checkpoint, CheckpointKey};
 use rapport_core::measures::{DefinitionError, Library};
 use rapport_core::Timestamp;
 use rapport_store::Store;
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::Mutex;
+
+/// The checkpoints file's name in the data directory.
+pub const CHECKPOINTS_FILE: &str = "audit-checkpoints.jsonl";
+
+/// Appends one checkpoint as a JSON line and flushes it to disk.
+pub fn append_checkpoint(file: &Path, c: &Checkpoint) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new().create(true).append(true).open(file)?;
+    f.write_all(format!("{}\n", c.to_json()).as_bytes())?;
+    f.sync_data()
+}
+
+/// Writes signed checkpoints of the audit head outside the database: appended to
+/// the checkpoints file and logged (target `audit_checkpoint`) for a log
+/// collector to keep. A checkpoint is written only when the head has moved.
+#[derive(Clone)]
+pub struct AuditCheckpoints {
+    store: Store,
+    key: CheckpointKey,
+    file: PathBuf,
+    last_seq: Arc<Mutex<Option<i64>>>,
+}
+
+impl AuditCheckpoints {
+    pub fn new(store: Store, key: CheckpointKey, file: PathBuf) -> Self {
+        AuditCheckpoints { store, key, file, last_seq: Arc::new(Mutex::new(None)) }
+    }
+
+    /// Takes a checkpoint if the head moved since the last one this process
+    /// wrote (always, the first time). Returns what was written.
+    pub async fn write_if_moved(&self) -> Result<Option<Checkpoint>, String> {
+        let mut last = self.last_seq.lock().await;
+        let c = self.store.audit_checkpoint(&self.key).await.map_err(|e| e.to_string())?;
+        if *last == Some(c.seq) {
+            return Ok(None);
+        }
+        append_checkpoint(&self.file, &c)
+            .map_err(|e| format!("cannot append to the audit checkpoints file {}: {e}", self.file.display()))?;
+        tracing::info!(target: "audit_checkpoint", seq = c.seq, hash = %c.hash, at = %c.at, mac = %c.mac, "audit checkpoint");
+        *last = Some(c.seq);
+        Ok(Some(c))
+    }
+
+    /// Every `every` (the first right away).
+    pub fn spawn(&self, every: Duration) -> tokio::task::JoinHandle<()> {
+        let this = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                if let Err(e) = this.write_if_moved().await {
+                    tracing::error!(error = %e, "audit checkpoint failed");
+                }
+            }
+        })
+    }
+}
 
 /// Escalates open flags not acknowledged within `after` (see
 /// `Store::escalate_overdue_risk_flags`), checking every `every`. Several

@@ -39,10 +39,22 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    serve_then(listener, state, shutdown, async {}).await
+}
+
+/// Like `serve`, and runs `last` after the requests in flight have finished but
+/// before the store closes (the final audit checkpoint).
+pub async fn serve_then(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    last: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
     let app = app(state.clone());
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown)
         .await?;
+    last.await;
     state.store.close().await;
     Ok(())
 }

@@ -26,6 +26,8 @@ pub struct Config {
     pub protocols: Arc<ProtocolSet>,
     /// Where the outbox is e-mailed (`None`: nothing is sent, messages wait in the outbox).
     pub smtp: Option<crate::mail::SmtpSettings>,
+    /// Signs the checkpoint sent with the audit CSV export (`X-Rapport-Audit-Checkpoint`).
+    pub audit_checkpoint_key: Option<rapport_core::checkpoint::CheckpointKey>,
 }
 
 impl Default for Config {
@@ -38,6 +40,7 @@ impl Default for Config {
             risk_escalation_after: Duration::from_secs(24 * 3600),
             protocols: Arc::new(ProtocolSet::shipped()),
             smtp: None,
+            audit_checkpoint_key: None,
         }
     }
 }

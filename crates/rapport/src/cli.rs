@@ -5,15 +5,17 @@ use crate::demo;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent, Outcome};
+use rapport_core::checkpoint::{read_checkpoints, Checkpoint, CheckpointKey};
 use rapport_core::password;
 use rapport_core::protocol::ProtocolSet;
 use rapport_core::validation::looks_like_email;
 use rapport_core::Timestamp;
+use rapport_store::keyfile::{AUDIT_KEY_FILE, SECRETS_KEY_FILE};
 use rapport_store::users::{normalise_email, NewUser};
-use rapport_store::{OpenOptions, Store, Target};
+use rapport_store::{OpenOptions, SecretsKey, Store, Target};
 use rapport_web::identity::{new_secret, secret_hash};
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -40,6 +42,12 @@ pub struct Global {
     /// Log format on stderr.
     #[arg(long, global = true, env = "RAPPORT_LOG_FORMAT", value_enum, default_value = "human")]
     pub log_format: LogFormat,
+    /// Key file sealing two-step verification secrets at rest: one key (64 hex digits) a line, current first (default: secrets.key in the data directory, created when first needed).
+    #[arg(long, global = true, env = "RAPPORT_SECRETS_KEY_FILE")]
+    pub secrets_key_file: Option<PathBuf>,
+    /// Key file signing audit checkpoints (default: audit-checkpoint.key in the data directory, created when first needed). Keep a copy apart from the database and its backups.
+    #[arg(long, global = true, env = "RAPPORT_AUDIT_KEY_FILE")]
+    pub audit_key_file: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -65,8 +73,24 @@ pub enum Command {
     /// Audit log tools.
     #[command(subcommand)]
     Audit(AuditCommand),
-    /// Copy the SQLite database to a file while Rapport runs.
+    /// Copy the SQLite database to a file while Rapport runs (with a signed audit checkpoint next to it).
     Backup(BackupArgs),
+    /// Keys for secrets stored in the database.
+    #[command(subcommand)]
+    Secrets(SecretsCommand),
+}
+
+#[derive(Subcommand)]
+pub enum SecretsCommand {
+    /// Seal every two-step verification secret again with the current key (the key file's first line).
+    Rotate(RotateArgs),
+}
+
+#[derive(Args)]
+pub struct RotateArgs {
+    /// First add a new random key at the top of the key file (older keys stay listed, to open what they sealed).
+    #[arg(long)]
+    pub new_key: bool,
 }
 
 #[derive(Args)]
@@ -99,6 +123,9 @@ pub struct ServeArgs {
     /// Sender address of notifications (default: rapport@<host of --public-url>).
     #[arg(long, env = "RAPPORT_SMTP_FROM")]
     pub smtp_from: Option<String>,
+    /// Minutes between signed audit checkpoints (written when the log has grown, and at shutdown).
+    #[arg(long, env = "RAPPORT_AUDIT_CHECKPOINT_MINUTES", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=1440))]
+    pub audit_checkpoint_minutes: u64,
 }
 
 #[derive(Subcommand)]
@@ -171,7 +198,16 @@ pub struct DemoArgs {
 #[derive(Subcommand)]
 pub enum AuditCommand {
     /// Check the hash chain; exits non-zero and names the first bad entry.
-    Verify,
+    Verify(VerifyArgs),
+    /// Print a signed checkpoint of the chain's head (and append it to the data directory's checkpoints file).
+    Checkpoint,
+}
+
+#[derive(Args)]
+pub struct VerifyArgs {
+    /// Also check the chain against signed checkpoints: the checkpoints file (audit-checkpoints.jsonl in the data directory), a backup's .checkpoint.json, or lines collected from the logs.
+    #[arg(long)]
+    pub checkpoints: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -199,9 +235,58 @@ fn target(g: &Global) -> Target {
     }
 }
 
+/// When a command may create a missing key file at its default place in the data directory.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyUse {
+    /// The command needs the key (serve, migrate, rotate, backups of the data directory).
+    Create,
+    /// Use the key if it is there.
+    IfPresent,
+}
+
+/// A key file's path: the flag (which must then exist), or the default in the data directory.
+fn key_path(g: &Global, flag: &Option<PathBuf>, default_name: &str) -> (PathBuf, bool) {
+    match flag {
+        Some(p) => (p.clone(), true),
+        None => (g.data_dir.join(default_name), false),
+    }
+}
+
+fn secrets_key(g: &Global, using: KeyUse) -> SecretsKey {
+    let (path, explicit) = key_path(g, &g.secrets_key_file, SECRETS_KEY_FILE);
+    match (explicit, using) {
+        (true, _) => SecretsKey::File { path, create: false },
+        (false, KeyUse::Create) => SecretsKey::File { path, create: true },
+        // A data-dir store finds (or creates) its own; a URL store goes without.
+        (false, KeyUse::IfPresent) if path.is_file() => SecretsKey::File { path, create: false },
+        (false, KeyUse::IfPresent) => SecretsKey::Default,
+    }
+}
+
+/// The audit checkpoint key, or `None` when it is optional here and absent.
+fn audit_key(g: &Global, using: KeyUse) -> Result<Option<CheckpointKey>, String> {
+    let (path, explicit) = key_path(g, &g.audit_key_file, AUDIT_KEY_FILE);
+    if !explicit && using == KeyUse::IfPresent && !path.is_file() {
+        return Ok(None);
+    }
+    let create = !explicit && using == KeyUse::Create;
+    let (text, _) = rapport_store::keyfile::read_or_create(&path, create, "audit checkpoint key file")
+        .map_err(|e| format!("{e} (--audit-key-file / RAPPORT_AUDIT_KEY_FILE)"))?;
+    CheckpointKey::parse(&text).map(Some).map_err(|e| format!("audit checkpoint key file {}: {e}", path.display()))
+}
+
+fn checkpoints_file(g: &Global) -> PathBuf {
+    g.data_dir.join(rapport_web::jobs::CHECKPOINTS_FILE)
+}
+
 async fn open(g: &Global, max_connections: u32) -> Result<Store, String> {
+    open_with(g, max_connections, KeyUse::IfPresent).await
+}
+
+async fn open_with(g: &Global, max_connections: u32, using: KeyUse) -> Result<Store, String> {
     let t = target(g);
-    Store::open(&t, OpenOptions { max_connections, ..Default::default() }).await.map_err(|e| match &t {
+    let opts = OpenOptions { max_connections, secrets: secrets_key(g, using), ..Default::default() };
+    Store::open(&t, opts).await.map_err(|e| match &t {
         // URL errors already name the (redacted) URL.
         Target::Url(_) => e.to_string(),
         Target::DataDir(_) => format!("{e} ({})", t.describe()),
@@ -244,7 +329,8 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Command::Serve(a) => serve(&g, a).await,
         Command::Migrate => {
-            let store = open(&g, 2).await?;
+            // Also the upgrade step that seals plain two-step verification secrets.
+            let store = open_with(&g, 2, KeyUse::Create).await?;
             println!("Database is up to date ({}).", target(&g).describe());
             store.close().await;
             Ok(ExitCode::SUCCESS)
@@ -345,30 +431,135 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             store.close().await;
             r.map(|_| ExitCode::SUCCESS)
         }
-        Command::Audit(AuditCommand::Verify) => {
+        Command::Audit(AuditCommand::Verify(v)) => audit_verify(&g, v).await,
+        Command::Audit(AuditCommand::Checkpoint) => {
+            let key = audit_key(&g, KeyUse::Create)?.expect("created when missing");
             let store = open(&g, 2).await?;
-            let r = store.audit_verify().await;
+            let c = store.audit_checkpoint(&key).await.map_err(|e| e.to_string());
             store.close().await;
-            match r {
-                Ok(n) => {
-                    println!("Audit log intact: {n} entries verified.");
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    eprintln!("Audit log verification FAILED: {e}");
-                    Ok(ExitCode::FAILURE)
-                }
-            }
-        }
-        Command::Backup(a) => {
-            let store = open(&g, 2).await?;
-            let r = store.backup_sqlite(&a.to).await.map_err(|e| e.to_string());
-            store.close().await;
-            r?;
-            println!("Backed up to {}.", a.to.display());
+            let c = c?;
+            let file = checkpoints_file(&g);
+            rapport_web::jobs::append_checkpoint(&file, &c)
+                .map_err(|e| format!("cannot append to {}: {e}", file.display()))?;
+            println!("{}", c.to_json());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Backup(a) => backup(&g, a).await,
+        Command::Secrets(SecretsCommand::Rotate(a)) => rotate_secrets(&g, a).await,
     }
+}
+
+async fn audit_verify(g: &Global, v: VerifyArgs) -> Result<ExitCode, String> {
+    let anchors = match &v.checkpoints {
+        Some(file) => {
+            let key = audit_key(g, KeyUse::IfPresent)?.ok_or_else(|| {
+                format!(
+                    "no audit checkpoint key: {} does not exist (give --audit-key-file)",
+                    g.data_dir.join(AUDIT_KEY_FILE).display()
+                )
+            })?;
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| format!("cannot read the checkpoints file {}: {e}", file.display()))?;
+            read_checkpoints(&text, &key).map_err(|e| format!("checkpoints file {}: {e}", file.display()))?
+        }
+        None => Vec::new(),
+    };
+    let count = anchors.len();
+    let newest = anchors.iter().map(|a| a.checkpoint.seq).max();
+    let store = open(g, 2).await?;
+    let r = store.audit_verify_anchored(anchors).await;
+    store.close().await;
+    match r {
+        Ok(n) => {
+            println!("Audit log intact: {n} entries verified.");
+            match newest {
+                Some(seq) => println!("It holds all {count} signed checkpoints (the newest names entry {seq})."),
+                None => println!(
+                    "Note: the chain alone cannot show entries cut from its end together with its head; the tail \
+                     is anchored only by signed checkpoints: rapport audit verify --checkpoints {}",
+                    checkpoints_file(g).display()
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("Audit log verification FAILED: {e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// The checkpoint file written next to a backup.
+fn backup_checkpoint_path(to: &Path) -> PathBuf {
+    let mut s = to.as_os_str().to_owned();
+    s.push(".checkpoint.json");
+    PathBuf::from(s)
+}
+
+async fn backup(g: &Global, a: BackupArgs) -> Result<ExitCode, String> {
+    let side = backup_checkpoint_path(&a.to);
+    if side.exists() {
+        return Err(format!("{} already exists; choose a new file", side.display()));
+    }
+    // A data-directory backup creates the key if needed; for a database URL use the key if there is one.
+    let using = if matches!(target(g), Target::DataDir(_)) { KeyUse::Create } else { KeyUse::IfPresent };
+    let key = audit_key(g, using)?;
+    let store = open(g, 2).await?;
+    // Taken before the copy, so the copy holds at least the entries it names.
+    let checkpoint = match &key {
+        Some(k) => store.audit_checkpoint(k).await.map(Some).map_err(|e| e.to_string()),
+        None => Ok(None),
+    };
+    let r = match checkpoint {
+        Ok(c) => store.backup_sqlite(&a.to).await.map(|_| c).map_err(|e| e.to_string()),
+        Err(e) => Err(e),
+    };
+    store.close().await;
+    let checkpoint: Option<Checkpoint> = r?;
+    println!("Backed up to {}.", a.to.display());
+    match checkpoint {
+        Some(c) => {
+            rapport_store::keyfile::write_new(&side, &format!("{}\n", c.to_json()))
+                .map_err(|e| format!("cannot write {}: {e}", side.display()))?;
+            println!(
+                "Signed audit checkpoint (entry {}) in {}; check a restored copy with: rapport audit verify --checkpoints {}",
+                c.seq,
+                side.display(),
+                side.display()
+            );
+        }
+        None => println!(
+            "No audit checkpoint written: no key file {} (give --audit-key-file).",
+            g.data_dir.join(AUDIT_KEY_FILE).display()
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn rotate_secrets(g: &Global, a: RotateArgs) -> Result<ExitCode, String> {
+    let (path, explicit) = key_path(g, &g.secrets_key_file, SECRETS_KEY_FILE);
+    if a.new_key {
+        let (old, _) =
+            rapport_store::keyfile::read_or_create(&path, !explicit, "secrets key file").map_err(|e| e.to_string())?;
+        rapport_core::secrets::Keyring::parse(&old).map_err(|e| format!("secrets key file {}: {e}", path.display()))?;
+        let text = format!(
+            "{}\n# earlier keys: keep them until `rapport secrets rotate` has run on every database using this file\n{}",
+            rapport_store::keyfile::new_key_hex(),
+            old
+        );
+        rapport_store::keyfile::replace(&path, &text)
+            .map_err(|e| format!("cannot write the secrets key file {}: {e}", path.display()))?;
+        println!("Added a new current key at the top of {}.", path.display());
+    }
+    let store = open_with(g, 2, KeyUse::Create).await?;
+    let r = store.rotate_secrets().await;
+    store.close().await;
+    let done = r.map_err(|e| e.to_string())?;
+    println!(
+        "Sealed {} secret(s) with the current key; {} already were. Restart running servers so they load the key file again.",
+        done.resealed, done.current
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How long a first-run setup link stays valid.
@@ -410,7 +601,8 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     let protocols = load_protocols(g, a.protocols.as_deref())?;
     let listener =
         tokio::net::TcpListener::bind(&a.listen).await.map_err(|e| format!("cannot listen on {}: {e}", a.listen))?;
-    let store = open(g, a.db_connections).await?;
+    let store = open_with(g, a.db_connections, KeyUse::Create).await?;
+    let audit_key = audit_key(g, KeyUse::Create)?.expect("created when missing");
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     let base =
         a.public_url.clone().map(|u| u.trim_end_matches('/').to_string()).unwrap_or_else(|| format!("http://{local}"));
@@ -436,9 +628,13 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         protocols: std::sync::Arc::new(protocols),
         risk_escalation_after: escalate_after,
         smtp: smtp.clone(),
+        audit_checkpoint_key: Some(audit_key.clone()),
         ..Default::default()
     };
     let state = rapport_web::AppState::new(store.clone(), config).with_instruments(instruments);
+    // Signed checkpoints of the audit head outside the database (docs/operations.md).
+    let checkpoints = rapport_web::jobs::AuditCheckpoints::new(store.clone(), audit_key, checkpoints_file(g));
+    let checkpointing = checkpoints.spawn(std::time::Duration::from_secs(a.audit_checkpoint_minutes * 60));
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
     let escalation =
         rapport_web::jobs::spawn_risk_escalation(store.clone(), escalate_after, std::time::Duration::from_secs(300));
@@ -452,7 +648,13 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
             None
         }
     };
-    rapport_web::serve(listener, state, shutdown_signal()).await.map_err(|e| e.to_string())?;
+    let final_checkpoint = async {
+        checkpointing.abort();
+        if let Err(e) = checkpoints.write_if_moved().await {
+            tracing::error!(error = %e, "final audit checkpoint failed");
+        }
+    };
+    rapport_web::serve_then(listener, state, shutdown_signal(), final_checkpoint).await.map_err(|e| e.to_string())?;
     if let Some(d) = delivery {
         d.abort();
     }

@@ -84,7 +84,7 @@ impl Server {
             .cmd(&["serve", "--listen", "127.0.0.1:0"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(std::fs::File::create(db.dir.path().join("server.log")).unwrap())
             .spawn()
             .unwrap();
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
@@ -119,6 +119,14 @@ impl Server {
             std::thread::sleep(Duration::from_millis(100));
         }
         panic!("server not ready");
+    }
+
+    /// SIGTERM, as a service manager stops it: a graceful shutdown.
+    fn stop(mut self) {
+        let ok = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().unwrap().success();
+        assert!(ok, "kill -TERM");
+        let status = self.child.wait().unwrap();
+        assert!(status.success(), "a graceful stop exits 0: {status:?}");
     }
 
     fn kill(mut self) {
@@ -182,7 +190,10 @@ fn help_is_available_for_every_command() {
         vec!["demo", "--help"],
         vec!["audit", "--help"],
         vec!["audit", "verify", "--help"],
+        vec!["audit", "checkpoint", "--help"],
         vec!["backup", "--help"],
+        vec!["secrets", "--help"],
+        vec!["secrets", "rotate", "--help"],
     ] {
         let o = Command::new(BIN).args(&args).output().unwrap();
         assert!(o.status.success(), "{args:?}");
@@ -317,6 +328,12 @@ fn audit_verify_names_the_first_altered_entry() {
             use sqlx::Connection;
             sqlx::any::install_default_drivers();
             let mut conn = sqlx::AnyConnection::connect(&db.sqlite_url()).await.unwrap();
+            let refused = sqlx::query("UPDATE audit_log SET actor_label = 'someone else' WHERE seq = 2")
+                .execute(&mut conn)
+                .await
+                .unwrap_err();
+            assert!(refused.to_string().contains("append-only"), "{refused}");
+            drop_audit_triggers(&mut conn, db.url.is_some()).await;
             sqlx::query("UPDATE audit_log SET actor_label = 'someone else' WHERE seq = 2")
                 .execute(&mut conn)
                 .await
@@ -325,6 +342,167 @@ fn audit_verify_names_the_first_altered_entry() {
         let o = db.run(&["audit", "verify"]);
         assert_eq!(o.status.code(), Some(1));
         assert!(stderr(&o).contains("entry 2 was altered"), "{}", stderr(&o));
+    }
+}
+
+/// What an attacker with owner rights on the database does first (migration 0018).
+async fn drop_audit_triggers(conn: &mut sqlx::AnyConnection, postgres: bool) {
+    let statements: &[&str] = if postgres {
+        &["ALTER TABLE audit_log DISABLE TRIGGER USER", "ALTER TABLE audit_head DISABLE TRIGGER USER"]
+    } else {
+        &[
+            "DROP TRIGGER audit_log_no_update",
+            "DROP TRIGGER audit_log_no_delete",
+            "DROP TRIGGER audit_head_no_delete",
+            "DROP TRIGGER audit_head_forward_only",
+        ]
+    };
+    for s in statements {
+        sqlx::query(s).execute(&mut *conn).await.unwrap();
+    }
+}
+
+/// The attack from the security report: delete the newest 20 entries and point
+/// the head at the new last one. The chain alone still verifies; the signed
+/// checkpoints the server wrote outside the database do not.
+#[test]
+fn checkpoints_catch_a_cut_tail_and_refuse_forged_or_bad_input() {
+    for db in backends() {
+        create_user(&db, "cp@clinic.example", "clinician");
+        let t = token(&db, "cp@clinic.example");
+        let server = Server::start(&db);
+        server.wait_ready();
+        for _ in 0..25 {
+            let (s, _) = reqwest::call(reqwest::Method::GET, &format!("{}/api/v1/clients", server.base), &t, None);
+            assert_eq!(s, 200);
+        }
+        server.stop();
+        let data = db.dir.path().join("data");
+        let file = data.join("audit-checkpoints.jsonl");
+        let lines = std::fs::read_to_string(&file).unwrap();
+        assert!(lines.lines().count() >= 2, "one at start, one at shutdown: {lines}");
+        let newest: serde_json::Value = serde_json::from_str(lines.lines().last().unwrap()).unwrap();
+        let head = newest["seq"].as_i64().unwrap();
+        assert!(head >= 27, "{newest}");
+        let log = std::fs::read_to_string(db.dir.path().join("server.log")).unwrap();
+        assert!(
+            log.contains("audit_checkpoint") && log.contains(newest["mac"].as_str().unwrap()),
+            "the checkpoint is logged too: {log}"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(data.join("audit-checkpoint.key")).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let file_arg = file.to_str().unwrap();
+        let o = db.run(&["audit", "verify", "--checkpoints", file_arg]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("signed checkpoints"), "{}", stdout(&o));
+
+        // The attack.
+        reqwest::rt().block_on(async {
+            use sqlx::Connection;
+            sqlx::any::install_default_drivers();
+            let mut conn = sqlx::AnyConnection::connect(&db.sqlite_url()).await.unwrap();
+            drop_audit_triggers(&mut conn, db.url.is_some()).await;
+            let cut = format!("DELETE FROM audit_log WHERE seq > {}", head - 20);
+            assert_eq!(sqlx::query(&cut).execute(&mut conn).await.unwrap().rows_affected(), 20);
+            let rewind = format!(
+                "UPDATE audit_head SET last_seq = {0}, last_hash = (SELECT hash FROM audit_log WHERE seq = {0})",
+                head - 20
+            );
+            sqlx::query(&rewind).execute(&mut conn).await.unwrap();
+        });
+        let o = db.run(&["audit", "verify"]);
+        assert!(o.status.success(), "without checkpoints the cut is invisible: {}", stderr(&o));
+        assert!(stdout(&o).contains("--checkpoints"), "the note points at checkpoints: {}", stdout(&o));
+        let o = db.run(&["audit", "verify", "--checkpoints", file_arg]);
+        assert_eq!(o.status.code(), Some(1));
+        let expected = format!("entries {} to {head} are missing", head - 19);
+        assert!(stderr(&o).contains(&expected), "{expected}: {}", stderr(&o));
+
+        // A forged line (signed with another key) is refused, naming its line.
+        let other_key = db.dir.path().join("other.key");
+        std::fs::write(&other_key, format!("{}\n", "ab".repeat(32))).unwrap();
+        let forged_file = db.dir.path().join("forged.jsonl");
+        let key = rapport_core::checkpoint::CheckpointKey::parse(&"ab".repeat(32)).unwrap();
+        let forged = rapport_core::checkpoint::Checkpoint::sign(
+            &key,
+            head - 20,
+            newest["hash"].as_str().unwrap(),
+            rapport_core::Timestamp::now(),
+        );
+        std::fs::write(&forged_file, format!("{}\n{}\n", lines.lines().next().unwrap(), forged.to_json())).unwrap();
+        let o = db.run(&["audit", "verify", "--checkpoints", forged_file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("line 2") && stderr(&o).contains("MAC does not match"), "{}", stderr(&o));
+        // The right file with the wrong key: every line fails, the first is named.
+        let o =
+            db.run(&["audit", "verify", "--checkpoints", file_arg, "--audit-key-file", other_key.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("line 1") && stderr(&o).contains("MAC"), "{}", stderr(&o));
+        // Bad input: a missing file, a malformed line, a missing key file.
+        let o = db.run(&["audit", "verify", "--checkpoints", "/nonexistent/checkpoints.jsonl"]);
+        assert!(!o.status.success() && stderr(&o).contains("cannot read the checkpoints file"), "{}", stderr(&o));
+        let bad = db.dir.path().join("bad.jsonl");
+        std::fs::write(&bad, format!("{}\n{{\"seq\": \"x\"}}\n", lines.lines().next().unwrap())).unwrap();
+        let o = db.run(&["audit", "verify", "--checkpoints", bad.to_str().unwrap()]);
+        assert!(!o.status.success() && stderr(&o).contains("line 2: not a checkpoint"), "{}", stderr(&o));
+        let o = db.run(&["audit", "verify", "--checkpoints", file_arg, "--audit-key-file", "/nonexistent.key"]);
+        assert!(!o.status.success() && stderr(&o).contains("does not exist"), "{}", stderr(&o));
+    }
+}
+
+/// A secret stored in plain form by an earlier version is sealed by `migrate`;
+/// `secrets rotate --new-key` seals it again under a new first key.
+#[test]
+fn secrets_are_sealed_on_upgrade_and_rotated_to_a_new_key() {
+    for db in backends() {
+        create_user(&db, "totp@clinic.example", "clinician");
+        let raw = |sql: &str| -> Option<String> {
+            reqwest::rt().block_on(async {
+                use sqlx::Connection;
+                sqlx::any::install_default_drivers();
+                let mut conn = sqlx::AnyConnection::connect(&db.sqlite_url()).await.unwrap();
+                let q = sqlx::query_scalar::<_, Option<String>>(sql);
+                if sql.starts_with("SELECT") {
+                    q.fetch_one(&mut conn).await.unwrap()
+                } else {
+                    sqlx::query(sql).execute(&mut conn).await.unwrap();
+                    None
+                }
+            })
+        };
+        let plain = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        raw(&format!("UPDATE users SET totp_secret = '{plain}' WHERE email = 'totp@clinic.example'"));
+        let o = db.run(&["migrate"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let select = "SELECT totp_secret FROM users WHERE email = 'totp@clinic.example'";
+        let sealed = raw(select).unwrap();
+        assert!(sealed.starts_with("v1:") && !sealed.contains(plain), "{sealed}");
+        let key_file = db.dir.path().join("data/secrets.key");
+        let first = std::fs::read_to_string(&key_file).unwrap();
+        let ring = rapport_core::secrets::Keyring::parse(&first).unwrap();
+        assert_eq!(rapport_core::secrets::Keyring::sealed_key_id(&sealed), Some(ring.current_id()));
+
+        let o = db.run(&["secrets", "rotate", "--new-key"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("Sealed 1 secret(s)"), "{}", stdout(&o));
+        let ring = rapport_core::secrets::Keyring::parse(&std::fs::read_to_string(&key_file).unwrap()).unwrap();
+        assert_eq!(ring.key_ids().len(), 2, "the old key stays listed");
+        let resealed = raw(select).unwrap();
+        assert_eq!(rapport_core::secrets::Keyring::sealed_key_id(&resealed), Some(ring.current_id()));
+        assert_eq!(
+            ring.open(&resealed, &raw("SELECT id FROM users WHERE email = 'totp@clinic.example'").unwrap()).unwrap(),
+            plain
+        );
+        let o = db.run(&["secrets", "rotate"]);
+        assert!(stdout(&o).contains("Sealed 0 secret(s)"), "{}", stdout(&o));
+        // A key file that does not parse stops the command with its line named.
+        std::fs::write(&key_file, "not a key\n").unwrap();
+        let o = db.run(&["secrets", "rotate"]);
+        assert!(!o.status.success() && stderr(&o).contains("line 1"), "{}", stderr(&o));
     }
 }
 
@@ -392,6 +570,16 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
         .output()
         .unwrap();
     assert!(o.status.success(), "the backup's audit chain verifies");
+    // The signed checkpoint written with the backup anchors the copy's tail.
+    let side = db.dir.path().join("backup.db.checkpoint.json");
+    let key = db.dir.path().join("data/audit-checkpoint.key");
+    let o = Command::new(BIN)
+        .args(["--database-url", &format!("sqlite://{}", copy.display()), "--audit-key-file", key.to_str().unwrap()])
+        .args(["audit", "verify", "--checkpoints", side.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("all 1 signed checkpoints"), "{}", stdout(&o));
     // The demo's measures: trajectories and exactly one open risk flag.
     let counts = tokio::runtime::Runtime::new().unwrap().block_on(async {
         use sqlx::{Connection, Row};

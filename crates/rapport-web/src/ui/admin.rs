@@ -492,15 +492,26 @@ pub async fn audit_csv(
     let mut e = me.event(action::AUDIT_EXPORT, "audit_log");
     e.detail = Some(format!("{} entries", entries.len()));
     state.store.audit(e).await?;
-    Ok((
+    let mut response = (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
             (header::CONTENT_DISPOSITION, "attachment; filename=\"rapport-audit.csv\""),
         ],
         audit_csv_text(&entries).map_err(AppError::internal)?,
     )
-        .into_response())
+        .into_response();
+    // The head after this export, signed: kept with the file, it anchors the
+    // chain's tail like a line of the checkpoints file (docs/operations.md).
+    if let Some(key) = &state.config.audit_checkpoint_key {
+        let c = state.store.audit_checkpoint(key).await?;
+        let value = header::HeaderValue::from_str(&c.to_json()).map_err(AppError::internal)?;
+        response.headers_mut().insert(AUDIT_CHECKPOINT_HEADER, value);
+    }
+    Ok(response)
 }
+
+/// Response header of the audit CSV export: a signed checkpoint (one JSON line).
+pub const AUDIT_CHECKPOINT_HEADER: &str = "x-rapport-audit-checkpoint";
 
 pub fn audit_csv_text(entries: &[AuditEntry]) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());

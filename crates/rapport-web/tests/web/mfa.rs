@@ -21,6 +21,19 @@ pub(crate) async fn enrol(app: &TestApp, b: &Browser, email: &str) -> (String, V
     let code = code_at(&secret, unix_now()).unwrap();
     let r = b.submit("/account/mfa", "/account/mfa/enable", &[("code", &code)]).await;
     assert_eq!(r.status(), 200);
+    // The database holds the secret sealed, never in plain form.
+    {
+        use sqlx::Connection;
+        let mut conn = sqlx::AnyConnection::connect(&app.db_url).await.unwrap();
+        let stored: Option<String> = sqlx::query_scalar("SELECT totp_secret FROM users WHERE id = $1")
+            .bind(user.id.as_str())
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        let stored = stored.expect("two-step verification is on");
+        assert!(stored.starts_with("v1:") && !stored.contains(&secret), "{stored}");
+        conn.close().await.unwrap();
+    }
     let page = r.text().await.unwrap();
     assert!(page.contains("Your recovery codes"));
     let start = page.find("id=\"recovery-codes\">").unwrap() + 20;

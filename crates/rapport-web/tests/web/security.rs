@@ -8,12 +8,13 @@ use rapport_core::audit::action;
 use rapport_core::Id;
 use rapport_web::mfa::{code_at, unix_now};
 
+/// One concurrent request, boxed so different ones fit in one list.
+type Task<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>;
+
 /// Minimal `join_all` over spawned tasks (no extra dependency): runs the
 /// futures concurrently on the runtime and returns their results in order.
 mod futures_util_free {
-    pub async fn join_all<T: Send + 'static>(
-        futures: Vec<std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>>,
-    ) -> Vec<T> {
+    pub async fn join_all<T: Send + 'static>(futures: Vec<super::Task<T>>) -> Vec<T> {
         let handles: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
         let mut out = Vec::with_capacity(handles.len());
         for h in handles {
@@ -44,7 +45,7 @@ async fn login_once(app: &TestApp, email: &str, password: &str) -> u16 {
 async fn simultaneous_wrong_passwords_cannot_race_the_throttle() {
     on_each_backend(|app| async move {
         app.user("race@clinic.example", Role::Clinician).await;
-        let mut tasks: Vec<std::pin::Pin<Box<dyn std::future::Future<Output = u16> + Send>>> = Vec::new();
+        let mut tasks: Vec<Task<u16>> = Vec::new();
         let app = std::sync::Arc::new(app);
         for i in 0..30 {
             let app = app.clone();
@@ -106,7 +107,7 @@ async fn two_step_codes_cannot_be_brute_forced() {
         let app = std::sync::Arc::new(app);
         // 20 attackers pass the password step at once: one challenge lives.
         let attackers: Vec<_> = (0..20).map(|_| std::sync::Arc::new(Browser::new(&app))).collect();
-        let mut tasks: Vec<std::pin::Pin<Box<dyn std::future::Future<Output = (u16, String)> + Send>>> = Vec::new();
+        let mut tasks: Vec<Task<(u16, String)>> = Vec::new();
         for a in &attackers {
             let a = a.clone();
             tasks.push(Box::pin(async move {
@@ -131,7 +132,7 @@ async fn two_step_codes_cannot_be_brute_forced() {
         let live = live.remove(0);
         // 50 wrong codes on it at once.
         let csrf = extract_csrf(&live.text("/login/verify").await.1).unwrap();
-        let mut tasks: Vec<std::pin::Pin<Box<dyn std::future::Future<Output = u16> + Send>>> = Vec::new();
+        let mut tasks: Vec<Task<u16>> = Vec::new();
         for _ in 0..50 {
             let (a, csrf) = (live.clone(), csrf.clone());
             tasks.push(Box::pin(async move {
@@ -309,7 +310,7 @@ async fn the_portal_account_cannot_be_taken_over() {
 async fn simultaneous_wrong_portal_codes_cannot_race_the_throttle() {
     on_each_backend(|app| async move {
         let app = std::sync::Arc::new(app);
-        let mut tasks: Vec<std::pin::Pin<Box<dyn std::future::Future<Output = u16> + Send>>> = Vec::new();
+        let mut tasks: Vec<Task<u16>> = Vec::new();
         for i in 0..40 {
             let app = app.clone();
             tasks.push(Box::pin(async move {

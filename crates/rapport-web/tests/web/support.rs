@@ -5,7 +5,7 @@ use rapport_core::access::Role;
 use rapport_core::audit::{AuditEvent, Outcome};
 use rapport_core::Id;
 use rapport_store::users::{NewUser, User};
-use rapport_store::{OpenOptions, Store, Target};
+use rapport_store::{OpenOptions, SecretsKey, Store, Target};
 use rapport_web::{AppState, Config};
 use std::future::Future;
 use std::net::SocketAddr;
@@ -69,10 +69,12 @@ impl TestApp {
             }
             Backend::Postgres(base) => {
                 let url = rapport_store::scratch_postgres_database(&base).await.unwrap();
-                let store =
-                    Store::open(&Target::Url(url.clone()), OpenOptions { max_connections: 8, ..Default::default() })
-                        .await
-                        .unwrap();
+                // A URL store takes its secrets key from the options (a data-dir store uses its key file).
+                let secrets = SecretsKey::Keys(std::sync::Arc::new(
+                    rapport_core::secrets::Keyring::new(&[[5; 32]]).expect("one key"),
+                ));
+                let opts = OpenOptions { max_connections: 8, secrets, ..Default::default() };
+                let store = Store::open(&Target::Url(url.clone()), opts).await.unwrap();
                 (store, url, None)
             }
         };
@@ -88,6 +90,27 @@ impl TestApp {
             .unwrap();
         });
         TestApp { addr, store, db_url, shutdown: Some(tx), _dir: dir }
+    }
+
+    /// What someone with owner rights on the database does before tampering
+    /// with the audit log (migration 0018 makes it append-only).
+    pub async fn drop_audit_triggers(&self) {
+        use sqlx::Connection;
+        let mut conn = sqlx::AnyConnection::connect(&self.db_url).await.unwrap();
+        let statements: &[&str] = if self.db_url.starts_with("postgres") {
+            &["ALTER TABLE audit_log DISABLE TRIGGER USER", "ALTER TABLE audit_head DISABLE TRIGGER USER"]
+        } else {
+            &[
+                "DROP TRIGGER audit_log_no_update",
+                "DROP TRIGGER audit_log_no_delete",
+                "DROP TRIGGER audit_head_no_delete",
+                "DROP TRIGGER audit_head_forward_only",
+            ]
+        };
+        for s in statements {
+            sqlx::query(s).execute(&mut conn).await.unwrap();
+        }
+        conn.close().await.unwrap();
     }
 
     pub fn url(&self, path: &str) -> String {

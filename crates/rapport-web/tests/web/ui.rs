@@ -191,8 +191,15 @@ async fn audit_log_page_csv_and_tamper_detection() {
         assert_eq!(c.get("/admin/audit").await.status(), 403);
         assert!(app.store.audit_verify().await.is_ok());
 
-        // Edit one row behind the application's back: verification names it.
+        // The database itself refuses to change or delete an entry...
         let mut conn = sqlx::AnyConnection::connect(&app.db_url).await.unwrap();
+        for sql in ["UPDATE audit_log SET detail = 'forged' WHERE seq = 3", "DELETE FROM audit_log WHERE seq = 2"] {
+            let err = sqlx::query(sql).execute(&mut conn).await.unwrap_err().to_string();
+            assert!(err.contains("append-only"), "{sql}: {err}");
+        }
+        // ...so drop its guards, as an owner of the database could, and edit one
+        // row behind the application's back: verification names it.
+        app.drop_audit_triggers().await;
         let original: Option<String> =
             sqlx::query_scalar("SELECT detail FROM audit_log WHERE seq = 3").fetch_one(&mut conn).await.unwrap();
         sqlx::query("UPDATE audit_log SET detail = 'forged' WHERE seq = 3").execute(&mut conn).await.unwrap();
@@ -206,6 +213,38 @@ async fn audit_log_page_csv_and_tamper_detection() {
         assert!(err.contains("entry 3") && err.contains("expected entry 2"), "{err}");
     })
     .await;
+}
+
+#[tokio::test]
+async fn the_audit_csv_carries_a_signed_checkpoint_of_the_head() {
+    use rapport_core::checkpoint::{Checkpoint, CheckpointKey};
+    let key = CheckpointKey::from_bytes([4; 32]);
+    for b in backends() {
+        let config = rapport_web::Config { audit_checkpoint_key: Some(key.clone()), ..Default::default() };
+        let app = TestApp::spawn(b, config).await;
+        app.user("admin@clinic.example", Role::Admin).await;
+        let admin = app.browser_as("admin@clinic.example").await;
+        let r = admin.get("/admin/audit.csv").await;
+        assert_eq!(r.status(), 200);
+        let header = r.headers()["x-rapport-audit-checkpoint"].to_str().unwrap().to_string();
+        let text = r.text().await.unwrap();
+        let c = Checkpoint::parse_json(&header).unwrap();
+        assert!(c.mac_is_valid(&key), "signed with the server's key");
+        assert!(!c.mac_is_valid(&CheckpointKey::from_bytes([5; 32])));
+        let (seq, hash) = app.store.audit_head().await.unwrap();
+        assert_eq!((c.seq, c.hash.as_str()), (seq, hash.as_str()), "the head after the export");
+        // The body stays plain CSV: every row has the header's 14 columns.
+        let mut rows = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(rows.headers().unwrap().len(), 14);
+        assert!(rows.records().all(|r| r.unwrap().len() == 14));
+        let anchors = rapport_core::checkpoint::read_checkpoints(&header, &key).unwrap();
+        assert_eq!(app.store.audit_verify_anchored(anchors).await.unwrap(), seq as u64);
+    }
+    // Without a key the export has no such header.
+    let app = TestApp::spawn(Backend::Sqlite, rapport_web::Config::default()).await;
+    app.user("admin@clinic.example", Role::Admin).await;
+    let r = app.browser_as("admin@clinic.example").await.get("/admin/audit.csv").await;
+    assert!(r.headers().get("x-rapport-audit-checkpoint").is_none());
 }
 
 /// Walks through every audited action once and checks each left its entry,
