@@ -453,22 +453,6 @@ impl Store {
         Ok(row.col::<i64>("n")? > 0)
     }
 
-    /// Counts a failure; a count whose last failure is older than `forget_before` restarts at 1.
-    pub async fn record_login_failure(&self, key: &str, now: Timestamp, forget_before: Timestamp) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO login_failures (key, failures, last_failure_at) VALUES ($1, 1, $2) \
-             ON CONFLICT (key) DO UPDATE SET \
-             failures = CASE WHEN login_failures.last_failure_at < $3 THEN 1 ELSE login_failures.failures + 1 END, \
-             last_failure_at = $2",
-        )
-        .bind(key)
-        .bind(now.to_db())
-        .bind(forget_before.to_db())
-        .execute(&self.write)
-        .await?;
-        Ok(())
-    }
-
     /// Housekeeping: forgets failure counters older than `failures_before`,
     /// setup links that expired before `now` and devices unused for longer
     /// than a remembered device lasts.
