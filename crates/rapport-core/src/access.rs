@@ -154,6 +154,27 @@ impl AccessBasis {
     }
 }
 
+/// A break-glass reason needs at least this many visible characters.
+pub const MIN_BREAK_GLASS_REASON: usize = 10;
+/// And at most this many characters in all.
+pub const MAX_BREAK_GLASS_REASON: usize = 1000;
+
+/// The reason given for emergency access, trimmed: 10 to 1000 characters,
+/// where only visible characters count towards the minimum (spaces,
+/// zero-width and other format or control characters do not; see
+/// `validation::visible_len`). The error is the message to show.
+pub fn break_glass_reason(reason: &str) -> Result<String, String> {
+    let r = reason.trim();
+    let total = r.chars().count();
+    if crate::validation::visible_len(r) < MIN_BREAK_GLASS_REASON || total > MAX_BREAK_GLASS_REASON {
+        return Err(format!(
+            "Give the reason for emergency access in {MIN_BREAK_GLASS_REASON} to {MAX_BREAK_GLASS_REASON} characters \
+             (spaces and invisible characters do not count)"
+        ));
+    }
+    Ok(r.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +217,20 @@ mod tests {
         assert!(!may_manage_care_team(&c, GLASS));
         assert!(may_manage_care_team(&c, TEAM));
         assert!(!actor(Role::Admin, false).can_break_glass());
+    }
+
+    #[test]
+    fn a_break_glass_reason_needs_ten_visible_characters() {
+        assert_eq!(break_glass_reason("  Crisis call, owner away  ").unwrap(), "Crisis call, owner away");
+        assert!(break_glass_reason("abcdefghij").is_ok());
+        assert!(break_glass_reason("abcdefghi").is_err());
+        assert!(break_glass_reason("a b c d e f g h i").is_err(), "spaces do not count: 9 visible");
+        let zero_width = "a\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}";
+        assert!(break_glass_reason(zero_width).is_err());
+        let joiners = "\u{200C}\u{200D}\u{2060}\u{FEFF}".repeat(5) + "abc";
+        assert!(break_glass_reason(&joiners).is_err());
+        assert!(break_glass_reason(&"x".repeat(1001)).is_err());
+        assert!(break_glass_reason(&"x".repeat(1000)).is_ok());
     }
 
     #[test]

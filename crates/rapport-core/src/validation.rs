@@ -166,6 +166,57 @@ pub fn date_field(
     }
 }
 
+/// Whether `c` shows nothing on screen: whitespace, control characters,
+/// Unicode format characters (zero-width space and joiners U+200B..U+200D,
+/// word joiner U+2060, byte-order mark U+FEFF, direction marks and
+/// isolates, soft hyphen, tags) and the blank look-alikes (Hangul fillers,
+/// braille blank, variation selectors, combining grapheme joiner).
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c as u32,
+            0x00AD
+                | 0x034F
+                | 0x0600..=0x0605
+                | 0x061C
+                | 0x06DD
+                | 0x070F
+                | 0x08E2
+                | 0x115F
+                | 0x1160
+                | 0x17B4
+                | 0x17B5
+                | 0x180B..=0x180F
+                | 0x200B..=0x200F
+                | 0x202A..=0x202E
+                | 0x2060..=0x2064
+                | 0x2066..=0x206F
+                | 0x2800
+                | 0x3164
+                | 0xFE00..=0xFE0F
+                | 0xFEFF
+                | 0xFFA0
+                | 0xFFF9..=0xFFFB
+                | 0x110BD
+                | 0x110CD
+                | 0x13430..=0x1343F
+                | 0x1BCA0..=0x1BCA3
+                | 0x1D173..=0x1D17A
+                | 0xE0001
+                | 0xE0020..=0xE007F
+                | 0xE0100..=0xE01EF
+        )
+}
+
+/// How many characters of `s` can be seen: everything but `is_invisible`
+/// ones. Minimum lengths of free text that must say something (a
+/// break-glass reason) count these, so padding with spaces or zero-width
+/// characters does not pass.
+pub fn visible_len(s: &str) -> usize {
+    s.chars().filter(|c| !is_invisible(*c)).count()
+}
+
 /// An optional rating from 0 to `max`.
 pub fn rating(e: &mut ValidationErrors, field: &str, label: &str, value: Option<i64>, max: i64) -> Option<i64> {
     match value {
@@ -189,6 +240,19 @@ mod tests {
         assert!(e.is_empty());
         assert_eq!(optional_text(&mut e, "f", "F", Some("toolong"), 5), None);
         assert_eq!(e.for_field("f"), Some("F must be at most 5 characters"));
+    }
+
+    #[test]
+    fn visible_length_ignores_spaces_and_zero_width_characters() {
+        assert_eq!(visible_len("crisis call"), 10);
+        assert_eq!(visible_len("  \t\n "), 0);
+        assert_eq!(visible_len("\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}"), 0);
+        assert_eq!(visible_len("a\u{200B}b\u{00AD}c\u{202E}d\u{3164}\u{2800}\u{E0041}\u{FE0F}"), 4);
+        assert_eq!(visible_len("\u{0007}x\u{001B}"), 1, "control characters do not count");
+        assert_eq!(visible_len("réunion café"), 11, "accented letters count once each");
+        assert_eq!(visible_len("危機対応が必要"), 7, "letters of any script count");
+        assert!(is_invisible('\u{200B}') && is_invisible('\u{FEFF}') && is_invisible(' '));
+        assert!(!is_invisible('a') && !is_invisible('.') && !is_invisible('😀'));
     }
 
     #[test]

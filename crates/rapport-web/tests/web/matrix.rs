@@ -172,7 +172,7 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
         outcome: "success".into(),
         ..Default::default()
     };
-    app.store.set_supervisees(&sup.id, std::slice::from_ref(&a.id), event("user.update")).await.unwrap();
+    app.store.set_supervisees(&sup.id, std::slice::from_ref(&a.id), event("user.update"), &[]).await.unwrap();
     let client = app
         .store
         .create_client(

@@ -446,7 +446,10 @@ async fn process_notes_are_private_to_their_author() {
         let (course, sessions) = course_with_sessions(&api, &client).await;
         let cid = Id::parse(&client).unwrap();
         let sup = app.user("sup@clinic.example", Role::Supervisor).await;
-        app.store.set_supervisees(&sup.id, std::slice::from_ref(&author.id), test_event("user.update")).await.unwrap();
+        app.store
+            .set_supervisees(&sup.id, std::slice::from_ref(&author.id), test_event("user.update"), &[])
+            .await
+            .unwrap();
         let coworker = app.user("coworker@clinic.example", Role::Clinician).await;
         app.store.add_care_team_member(&cid, &coworker.id, test_event("care_team.add")).await.unwrap();
         let admin = app.user_with("admin@clinic.example", Role::Admin, true).await;

@@ -136,6 +136,17 @@ async fn break_glass_opens_a_record_with_a_reason_and_is_reviewed() {
         assert!(oncall.text("/break-glass?q=crisis").await.1.contains("Crisis Client"));
         let form = format!("/break-glass/{id}");
         assert_eq!(oncall.submit(&form, &form, &[("reason", "short")]).await.status(), 422, "a real reason is needed");
+        // Padding with spaces or zero-width characters does not make a reason.
+        for padded in [
+            "a         b         c",
+            "x\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}y",
+        ] {
+            let r = oncall.submit(&form, &form, &[("reason", padded)]).await;
+            assert_eq!(r.status(), 422, "{padded:?} has fewer than 10 visible characters");
+            assert!(r.text().await.unwrap().contains("invisible characters do not count"));
+        }
+        assert_eq!(app.store.break_glass_log(10).await.unwrap().len(), 0, "no grant from an invisible reason");
+        assert_eq!(oncall.get(&format!("/clients/{id}")).await.status(), 404);
         let r = oncall.submit(&form, &form, &[("reason", "Client phoned the crisis line; owner is on leave")]).await;
         assert_eq!(r.status(), 303);
         let (s, page) = oncall.text(&format!("/clients/{id}")).await;
