@@ -147,6 +147,17 @@ pub fn may_manage_care_team(actor: &Actor, rel: ClientRelation) -> bool {
     client_read_access(actor, rel).is_some_and(AccessBasis::manages_care_team)
 }
 
+/// Who may take the role of responsible clinician away from the person who
+/// holds it (by handing it to another member, after which the former
+/// responsible clinician is an ordinary member who can be removed): the
+/// responsible clinician themself, or a supervisor of a care-team member.
+/// Other members manage the rest of the team but cannot push the responsible
+/// clinician out.
+pub fn may_replace_responsible(actor: &Actor, rel: ClientRelation, is_responsible: bool) -> bool {
+    may_manage_care_team(actor, rel)
+        && (is_responsible || (actor.role == Role::Supervisor && rel.supervises_care_team_member))
+}
+
 impl AccessBasis {
     /// Whether access on this basis includes changing the care team.
     pub fn manages_care_team(self) -> bool {
@@ -217,6 +228,25 @@ mod tests {
         assert!(!may_manage_care_team(&c, GLASS));
         assert!(may_manage_care_team(&c, TEAM));
         assert!(!actor(Role::Admin, false).can_break_glass());
+    }
+
+    #[test]
+    fn only_the_responsible_clinician_or_a_supervisor_replaces_the_responsible_clinician() {
+        let member = ClientRelation { on_care_team: true, ..Default::default() };
+        let supervising = ClientRelation { supervises_care_team_member: true, ..Default::default() };
+        let glass = ClientRelation { break_glass_active: true, ..Default::default() };
+        let clin = actor(Role::Clinician, false);
+        let sup = actor(Role::Supervisor, false);
+        assert!(may_replace_responsible(&clin, member, true), "the responsible clinician hands over");
+        assert!(!may_replace_responsible(&clin, member, false), "another member cannot push them out");
+        assert!(may_replace_responsible(&sup, supervising, false), "a supervisor of a member can");
+        assert!(
+            may_replace_responsible(&sup, ClientRelation { on_care_team: true, ..supervising }, false),
+            "also when on the team"
+        );
+        assert!(!may_replace_responsible(&sup, member, false), "a supervisor who supervises no member cannot");
+        assert!(!may_replace_responsible(&clin, glass, false), "break-glass cannot");
+        assert!(!may_replace_responsible(&actor(Role::Admin, false), member, true), "a non-practising admin cannot");
     }
 
     #[test]

@@ -123,6 +123,49 @@ async fn care_team_supervision_and_404_outside_access() {
 }
 
 #[tokio::test]
+async fn only_the_responsible_clinician_or_a_supervisor_hands_over_responsibility() {
+    on_each_backend(|app| async move {
+        let owner = app.user("owner@clinic.example", Role::Clinician).await;
+        let member = app.user("member@clinic.example", Role::Clinician).await;
+        let sup = app.user("sup@clinic.example", Role::Supervisor).await;
+        let o = app.browser_as("owner@clinic.example").await;
+        let id = id_from_location(&o.submit("/clients/new", "/clients/new", &[("display_name", "Team Client")]).await);
+        let team = format!("/clients/{id}/care-team");
+        assert_eq!(o.submit(&team, &team, &[("user_id", member.id.as_str())]).await.status(), 303);
+        // A member cannot take responsibility to push the responsible clinician out.
+        let m = app.browser_as("member@clinic.example").await;
+        let (_, page) = m.text(&team).await;
+        assert!(!page.contains("Make responsible"), "the member is not offered the hand-over");
+        let r = m.submit(&team, &format!("{team}/{}/responsible", member.id), &[]).await;
+        assert_eq!(r.status(), 403);
+        assert!(r.text().await.unwrap().contains("Only the responsible clinician, or a supervisor"));
+        let r = m.submit(&team, &format!("{team}/{}/remove", owner.id), &[]).await;
+        assert_eq!(r.status(), 400, "the responsible clinician is never removed directly");
+        let c = app.store.client_by_id(&id).await.unwrap().unwrap();
+        assert_eq!(c.responsible_clinician_id, owner.id, "still responsible");
+        assert_eq!(app.store.care_team(&id).await.unwrap().len(), 2, "nobody removed");
+        assert_eq!(o.get(&format!("/clients/{id}")).await.status(), 200);
+        assert_eq!(app.count(action::CARE_TEAM_RESPONSIBLE).await, 0);
+        // The supervisor of a member may hand over, then the former responsible clinician can be removed.
+        app.store
+            .set_supervisees(&sup.id, std::slice::from_ref(&member.id), crate::courses::test_event("user.update"), &[])
+            .await
+            .unwrap();
+        let s = app.browser_as("sup@clinic.example").await;
+        assert!(s.text(&team).await.1.contains("Make responsible"));
+        assert_eq!(s.submit(&team, &format!("{team}/{}/responsible", member.id), &[]).await.status(), 303);
+        assert_eq!(app.store.client_by_id(&id).await.unwrap().unwrap().responsible_clinician_id, member.id);
+        assert_eq!(s.submit(&team, &format!("{team}/{}/remove", owner.id), &[]).await.status(), 303);
+        assert_eq!(o.get(&format!("/clients/{id}")).await.status(), 404, "the former owner left the team");
+        // The responsible clinician hands over their own role.
+        assert_eq!(s.submit(&team, &team, &[("user_id", owner.id.as_str())]).await.status(), 303);
+        let r = m.submit(&team, &format!("{team}/{}/responsible", owner.id), &[]).await;
+        assert_eq!(r.status(), 303, "the responsible clinician gives the role away");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn break_glass_opens_a_record_with_a_reason_and_is_reviewed() {
     on_each_backend(|app| async move {
         app.user("owner@clinic.example", Role::Clinician).await;
