@@ -417,7 +417,8 @@ pub async fn save_area_form(
                 stage_date: body.stage_date.clone().unwrap_or_default(),
                 stage_note: body.stage_note.clone().unwrap_or_default(),
             };
-            Ok(area_page(&state, &me, cx, area, chosen, record, shown, errors, None).await?.into_response())
+            let page = area_page(&state, &me, cx, area, chosen, record, shown, errors, None).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err((other, _)) => Err(other),
     }
