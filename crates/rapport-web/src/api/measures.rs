@@ -775,7 +775,11 @@ pub async fn list_risk_flags(
     };
     let flags = state.store.visible_risk_flags(&me.user.id, status).await?;
     let mut e = me.event(action::RISK_FLAG_LIST, "risk_flag");
-    e.detail = Some(format!("{} flags via API", flags.len()));
+    e.detail = Some(format!(
+        "{} flags via API; {}",
+        flags.len(),
+        crate::access::clients_shown(flags.iter().map(|f| &f.client_id))
+    ));
     state.store.audit(e).await?;
     Ok(Json(flags.into_iter().map(RiskFlagJson::from).collect()))
 }

@@ -60,7 +60,11 @@ pub async fn search(
     let results = if search.chars().count() >= 2 {
         let r = state.store.search_all_clients(&search, 20).await?;
         let mut e = me.event(action::CLIENT_LIST, "client");
-        e.detail = Some(format!("emergency-access search {search:?}: {} results", r.len()));
+        e.detail = Some(format!(
+            "emergency-access search {search:?}: {} results; {}",
+            r.len(),
+            crate::access::clients_shown(r.iter().map(|c| &c.id))
+        ));
         state.store.audit(e).await?;
         r
     } else {

@@ -115,10 +115,11 @@ pub async fn caseload(
     let (rows, total) = state.store.caseload(&me.user.id, &query).await?;
     let mut e = me.event(action::CLIENT_LIST, "client");
     e.detail = Some(format!(
-        "{} of {total} {} clients shown, page {page}{}",
+        "{} of {total} {} clients shown, page {page}{}; {}",
         rows.len(),
         if archived { "archived" } else { "active" },
-        if search.is_empty() { String::new() } else { format!(", search {search:?}") }
+        if search.is_empty() { String::new() } else { format!(", search {search:?}") },
+        crate::access::clients_shown(rows.iter().map(|r| &r.id))
     ));
     state.store.audit(e).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);

@@ -451,3 +451,71 @@ async fn every_audited_action_leaves_an_entry() {
     assert_eq!(read.event.user_agent.as_deref(), Some("rapport-tests"));
     assert!(app.store.audit_verify().await.is_ok());
 }
+
+/// The `detail` of the latest audit entry with `action`.
+async fn last_detail(app: &TestApp, action: &str) -> String {
+    let entries = app
+        .store
+        .audit_entries(&rapport_store::AuditFilter { action: Some(action.into()), limit: 10_000, ..Default::default() })
+        .await
+        .unwrap();
+    let last = entries.into_iter().max_by_key(|e| e.seq).expect("an entry");
+    last.event.detail.unwrap_or_default()
+}
+
+#[tokio::test]
+async fn list_views_audit_which_clients_they_showed() {
+    on_each_backend(|app| async move {
+        let me = app.user("lists@clinic.example", Role::Clinician).await;
+        app.user("else@clinic.example", Role::Clinician).await;
+        let b = app.browser_as("lists@clinic.example").await;
+        let mut mine = Vec::new();
+        for name in ["Alex Searchable", "Billie Searchable", "Casey Other"] {
+            mine.push(id_from_location(&b.submit("/clients/new", "/clients/new", &[("display_name", name)]).await));
+        }
+        let other = app.browser_as("else@clinic.example").await;
+        let unseen = id_from_location(
+            &other.submit("/clients/new", "/clients/new", &[("display_name", "Dana Searchable")]).await,
+        );
+        // The caseload search names exactly the clients it listed.
+        assert_eq!(b.get("/clients?q=searchable").await.status(), 200);
+        let d = last_detail(&app, action::CLIENT_LIST).await;
+        assert!(d.contains(mine[0].as_str()) && d.contains(mine[1].as_str()), "{d}");
+        assert!(!d.contains(mine[2].as_str()) && !d.contains(unseen.as_str()), "{d}");
+        // The API's client list too.
+        let token = app.token_for(&me).await;
+        let api = |path: String| {
+            let token = token.clone();
+            let url = app.url(&path);
+            async move {
+                let r = reqwest::Client::new().get(url).bearer_auth(token).send().await.unwrap();
+                assert_eq!(r.status(), 200);
+                r.json::<serde_json::Value>().await.unwrap()
+            }
+        };
+        let listed = api("/api/v1/clients?q=Billie".into()).await;
+        assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+        let d = last_detail(&app, action::CLIENT_LIST).await;
+        assert!(d.contains(&format!("clients shown: {}", mine[1])), "{d}");
+        // Risk-flag lists, on the page and through the API.
+        let r = reqwest::Client::new()
+            .post(app.url(&format!("/api/v1/clients/{}/risk-flags", mine[2])))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({"detail": "Said they felt unsafe at home"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        assert_eq!(b.get("/risk-flags").await.status(), 200);
+        let d = last_detail(&app, action::RISK_FLAG_LIST).await;
+        assert!(d.contains(&format!("clients shown: {}", mine[2])), "{d}");
+        api("/api/v1/risk-flags".into()).await;
+        let d = last_detail(&app, action::RISK_FLAG_LIST).await;
+        assert!(d.contains("via API") && d.contains(&format!("clients shown: {}", mine[2])), "{d}");
+        // The emergency-access search names the clients it offered.
+        assert!(b.text("/break-glass?q=dana").await.1.contains("Dana Searchable"));
+        let d = last_detail(&app, action::CLIENT_LIST).await;
+        assert!(d.contains("emergency-access search") && d.contains(unseen.as_str()), "{d}");
+    })
+    .await;
+}
