@@ -301,6 +301,7 @@ pub async fn renegotiate(
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     cx.require_open()?;
+    let version = crate::records_http::required_version(&form.version)?;
     let mut e = ValidationErrors::new();
     let n = form_number(&mut e, "planned_sessions", "Number of sessions", &form.planned_sessions);
     let result = if e.is_empty() {
@@ -318,8 +319,7 @@ pub async fn renegotiate(
     };
     let end = planned_end(cx.course.start_date, count, cx.course.frequency);
     let ev = cx.event(&me, action::COURSE_RENEGOTIATE, format!("{} -> {count} sessions", cx.course.planned_sessions));
-    let version = form.version.trim().parse::<i64>().ok();
-    state.store.renegotiate_course(&cx.course.id, version, count, end, &reason, &me.user.id, ev).await?;
+    state.store.renegotiate_course(&cx.course.id, Some(version), count, end, &reason, &me.user.id, ev).await?;
     Ok(Redirect::to(&format!("/courses/{}?done=contract#contract", cx.course.id)).into_response())
 }
 
@@ -620,6 +620,7 @@ pub async fn update_attendance(
     cx.require_open()?;
     let sid = Id::parse(&session_id).ok_or(AppError::NotFound)?;
     let current = cx.session(&sid).ok_or(AppError::NotFound)?.session.clone();
+    let version = crate::records_http::required_version(&form.version)?;
     let mut e = ValidationErrors::new();
     let duration = form_number(&mut e, "duration_minutes", "Duration", &form.duration_minutes);
     let date = if form.date.trim().is_empty() { format_date(current.date) } else { form.date.clone() };
@@ -642,7 +643,6 @@ pub async fn update_attendance(
                 .into_response());
         }
     };
-    let version = form.version.trim().parse::<i64>().unwrap_or(current.version);
     let mut ev = me.event(action::SESSION_UPDATE, "session");
     ev.resource_id = Some(sid.to_string());
     ev.client_id = Some(cx.client.id.to_string());

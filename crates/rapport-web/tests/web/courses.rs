@@ -463,13 +463,21 @@ async fn the_course_page_runs_the_initial_phase() {
         let html = r.text().await.unwrap();
         assert!(html.contains("Record the diagnosis"), "{html}");
         // Renegotiate without a reason: named; with one: recorded.
-        let r = b.submit(&course_url, &format!("{course_url}/contract"), &[("planned_sessions", "12")]).await;
+        let course_id = Id::parse(course_url.trim_start_matches("/courses/")).unwrap();
+        let version = app.store.course(&course_id).await.unwrap().unwrap().version.to_string();
+        let r = b
+            .submit(
+                &course_url,
+                &format!("{course_url}/contract"),
+                &[("planned_sessions", "12"), ("version", &version)],
+            )
+            .await;
         assert!(r.text().await.unwrap().contains("Say why the contract changes"));
         let r = b
             .submit(
                 &course_url,
                 &format!("{course_url}/contract"),
-                &[("planned_sessions", "12"), ("reason", "Agreed shorter")],
+                &[("planned_sessions", "12"), ("reason", "Agreed shorter"), ("version", &version)],
             )
             .await;
         assert_eq!(r.status().as_u16(), 303);
@@ -543,6 +551,89 @@ async fn a_session_phase_can_be_set_with_a_reason_and_the_course_follows_it() {
         let (_, html) = b.text(&format!("/courses/{course}")).await;
         assert!(html.contains("Session 4 of 16 · middle phase · 12 left"));
         assert!(app.count(rapport_core::audit::action::SESSION_UPDATE).await >= 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn page_forms_refuse_a_missing_or_invalid_version() {
+    on_each_backend(|app| async move {
+        let (_, api, client) = client_of(&app, "versions@clinic.example").await;
+        let (s, course) = api
+            .post(
+                &format!("/api/v1/clients/{client}/courses"),
+                json!({"protocol": "ipt-individual", "start_date": "2026-01-05"}),
+            )
+            .await;
+        assert_eq!(s, 201, "{course}");
+        let course = course["id"].as_str().unwrap().to_string();
+        let (s, session) = api
+            .post(
+                &format!("/api/v1/courses/{course}/sessions"),
+                json!({"date": "2026-01-12", "attendance": "attended"}),
+            )
+            .await;
+        assert_eq!(s, 201, "{session}");
+        let sid = session["id"].as_str().unwrap().to_string();
+        let b = app.browser_as("versions@clinic.example").await;
+        let course_page = format!("/courses/{course}");
+        let forms: Vec<(String, String, Vec<(&str, &str)>)> = vec![
+            (
+                format!("/clients/{client}/edit"),
+                format!("/clients/{client}/edit"),
+                vec![("display_name", "Renamed Client")],
+            ),
+            (
+                course_page.clone(),
+                format!("/courses/{course}/sessions/{sid}/attendance"),
+                vec![("attendance", "cancelled")],
+            ),
+            (
+                course_page.clone(),
+                format!("/courses/{course}/contract"),
+                vec![("planned_sessions", "14"), ("reason", "Client asked for fewer sessions")],
+            ),
+            (
+                format!("/courses/{course}/formulation"),
+                format!("/courses/{course}/formulation"),
+                vec![("problem_areas", "role_dispute")],
+            ),
+            (
+                format!("/courses/{course}/sessions/{sid}"),
+                format!("/courses/{course}/sessions/{sid}/phase"),
+                vec![("phase", "middle"), ("reason", "Started the middle work early")],
+            ),
+        ];
+        for (page, action, fields) in &forms {
+            for version in [None, Some(""), Some("abc"), Some("-1"), Some("1.5")] {
+                let mut f = fields.clone();
+                if let Some(v) = version {
+                    f.push(("version", v));
+                }
+                let r = b.submit(page, action, &f).await;
+                assert_eq!(r.status(), 422, "{action} with version {version:?}");
+                let body = r.text().await.unwrap();
+                assert!(body.contains("no valid version"), "{action}: {body}");
+            }
+        }
+        // Nothing changed.
+        let (_, c) = api.get(&format!("/api/v1/clients/{client}")).await;
+        assert_eq!(c["display_name"], "Course Client");
+        let (_, s) = api.get(&format!("/api/v1/courses/{course}/sessions")).await;
+        assert_eq!(s[0]["attendance"], "attended", "{s}");
+        assert_eq!(s[0]["phase_set_reason"], Value::Null, "{s}");
+        let (_, c) = api.get(&format!("/api/v1/courses/{course}")).await;
+        assert_eq!(c["planned_sessions"], 16, "{c}");
+        assert_eq!(api.get(&format!("/api/v1/courses/{course}/formulation")).await.1["version"], 0);
+        // With the version the page gave, the same form saves.
+        let r = b
+            .submit(
+                &course_page,
+                &format!("/courses/{course}/sessions/{sid}/attendance"),
+                &[("attendance", "cancelled"), ("version", &session["version"].as_i64().unwrap().to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
     })
     .await;
 }

@@ -344,10 +344,16 @@ async fn every_audited_action_leaves_an_entry() {
     let course = location(&r).split('?').next().unwrap().to_string();
     x.get(&course).await;
     x.submit(&course, &format!("{course}/checklist/sick_role"), &[]).await;
-    let r =
-        x.submit(&course, &format!("{course}/sessions"), &[("date", "2026-01-05"), ("attendance", "attended")]).await;
+    // The course starts today; its first session is today too.
+    let today = rapport_core::time::format_date(rapport_core::Timestamp::now().date());
+    let r = x.submit(&course, &format!("{course}/sessions"), &[("date", &today), ("attendance", "attended")]).await;
     let session = location(&r).rsplit("#session-").next().unwrap().to_string();
-    x.submit(&course, &format!("{course}/sessions/{session}/attendance"), &[("attendance", "no_show")]).await;
+    x.submit(
+        &course,
+        &format!("{course}/sessions/{session}/attendance"),
+        &[("attendance", "no_show"), ("version", "1")],
+    )
+    .await;
     // Session notes: the session page, a draft, signing, an addendum, the private process note.
     let sp = format!("{course}/sessions/{session}");
     x.get(&sp).await;
@@ -356,10 +362,17 @@ async fn every_audited_action_leaves_an_entry() {
     x.submit(&sp, &format!("{sp}/note/addenda"), &[("text", "later")]).await;
     x.submit(&sp, &format!("{sp}/process-note"), &[("version", "0"), ("text", "mine")]).await;
     x.submit(&sp, &format!("{sp}/process-note/share"), &[("shared", "false")]).await;
-    x.submit(&course, &format!("{course}/contract"), &[("planned_sessions", "14"), ("reason", "agreed")]).await;
+    let course_id = rapport_core::Id::parse(course.trim_start_matches("/courses/")).unwrap();
+    let version = app.store.course(&course_id).await.unwrap().unwrap().version.to_string();
+    x.submit(
+        &course,
+        &format!("{course}/contract"),
+        &[("planned_sessions", "14"), ("reason", "agreed"), ("version", &version)],
+    )
+    .await;
     let ending = format!("{course}/ending");
-    x.submit(&ending, &ending, &[("coping_plan", "Call a friend")]).await;
-    x.submit(&ending, &ending, &[("coping_plan", "Call a friend or my sister")]).await;
+    x.submit(&ending, &ending, &[("coping_plan", "Call a friend"), ("version", "0")]).await;
+    x.submit(&ending, &ending, &[("coping_plan", "Call a friend or my sister"), ("version", "1")]).await;
     // Structured records (the inventory): create, read, update, remove.
     let people = format!("{course}/inventory/people");
     let fields = [("display_name", "Sam"), ("relationship", "partner"), ("ring", "inner")];
@@ -382,7 +395,13 @@ async fn every_audited_action_leaves_an_entry() {
     .await;
     x.submit(&edit, &format!("{edit}/remove"), &[("version", "2")]).await;
     x.submit(&course, &format!("{course}/status"), &[("status", "completed")]).await;
-    x.submit(&format!("{rec}/edit"), &format!("{rec}/edit"), &[("display_name", "Audit Client 2")]).await;
+    let version = x.field(&format!("{rec}/edit"), "version").await;
+    x.submit(
+        &format!("{rec}/edit"),
+        &format!("{rec}/edit"),
+        &[("display_name", "Audit Client 2"), ("version", &version)],
+    )
+    .await;
     x.submit(&rec, &format!("{rec}/archive"), &[]).await;
     x.submit(&rec, &format!("{rec}/restore"), &[]).await;
     let team = format!("{rec}/care-team");
