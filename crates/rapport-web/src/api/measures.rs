@@ -420,6 +420,8 @@ pub async fn record_response(
             if t > now.plus(time::Duration::minutes(5)) {
                 return Err(AppError::invalid("completed_at", "completed_at must not be in the future").into());
             }
+            rapport_core::validation::plausible_date("completed_at", "completed_at", t.date(), now.date())
+                .map_err(|f| AppError::invalid(&f.field, f.message))?;
             t
         }
     };

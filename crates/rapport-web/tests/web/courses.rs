@@ -265,6 +265,12 @@ async fn bad_course_input_is_refused_with_the_field_named_and_nothing_stored() {
             (json!({"protocol": "ipt-m"}), "protocol"),
             (json!({"protocol": "ipt-individual", "start_date": "05/01/2026"}), "start_date"),
             (json!({"protocol": "ipt-individual", "frequency": "daily"}), "frequency"),
+            (json!({"protocol": "ipt-individual", "start_date": "1899-12-31"}), "start_date"),
+            (json!({"protocol": "ipt-individual", "start_date": "2999-01-05"}), "start_date"),
+            (
+                json!({"protocol": "ipt-individual", "start_date": "2026-01-05", "planned_end_date": "2999-01-05"}),
+                "planned_end_date",
+            ),
         ] {
             let (s, r) = api.post(&path, body.clone()).await;
             assert_eq!(s, 422, "{body} -> {r}");
@@ -276,10 +282,12 @@ async fn bad_course_input_is_refused_with_the_field_named_and_nothing_stored() {
         let (_, list) = api.get(&path).await;
         assert_eq!(list.as_array().unwrap().len(), 0, "nothing stored");
 
-        let (_, c) = api.post(&path, json!({"protocol": "ipt-individual"})).await;
+        let (_, c) = api.post(&path, json!({"protocol": "ipt-individual", "start_date": "2026-01-05"})).await;
         let id = c["id"].as_str().unwrap();
         let sessions = format!("/api/v1/courses/{id}/sessions");
         for (body, field) in [
+            (json!({"date": "2026-01-04", "attendance": "attended"}), "date"),
+            (json!({"date": "1899-01-05", "attendance": "attended"}), "date"),
             (json!({"date": "2026-13-01", "attendance": "attended"}), "date"),
             (json!({"date": "2026-01-05", "attendance": "maybe"}), "attendance"),
             (json!({"date": "2999-01-05", "attendance": "attended"}), "date"),
@@ -634,6 +642,74 @@ async fn page_forms_refuse_a_missing_or_invalid_version() {
             )
             .await;
         assert_eq!(r.status(), 303);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn dates_outside_1900_to_two_years_ahead_are_refused_everywhere() {
+    on_each_backend(|app| async move {
+        let (_, api, client) = client_of(&app, "dates@clinic.example").await;
+        let (s, course) = api
+            .post(
+                &format!("/api/v1/clients/{client}/courses"),
+                json!({"protocol": "ipt-individual", "start_date": "2026-01-05"}),
+            )
+            .await;
+        assert_eq!(s, 201);
+        let course = course["id"].as_str().unwrap().to_string();
+        let (s, _) =
+            api.put(&format!("/api/v1/courses/{course}/formulation"), json!({"problem_areas": ["role_dispute"]})).await;
+        assert_eq!(s, 200);
+        let far = "2999-01-01";
+        let cases: Vec<(String, Value, &str)> = vec![
+            ("/api/v1/clients".into(), json!({"display_name": "Old", "date_of_birth": "1899-12-31"}), "date_of_birth"),
+            (
+                format!("/api/v1/clients/{client}/timeline"),
+                json!({"date": "1850", "category": "move", "title": "Moved"}),
+                "date",
+            ),
+            (
+                format!("/api/v1/clients/{client}/timeline"),
+                json!({"date": "1899-06", "category": "move", "title": "Moved"}),
+                "date",
+            ),
+            (
+                format!("/api/v1/clients/{client}/medications"),
+                json!({"name": "Sertraline", "stop_date": far}),
+                "stop_date",
+            ),
+            (
+                format!("/api/v1/clients/{client}/coordination-notes"),
+                json!({"date": "1899-01-01", "note": "Rang the GP"}),
+                "date",
+            ),
+            (
+                format!("/api/v1/courses/{course}/goals"),
+                json!({"problem_area": "role_dispute", "statement": "Talk to Sam", "due_date": far}),
+                "due_date",
+            ),
+        ];
+        for (path, body, field) in &cases {
+            let (s, r) = api.post(path, body.clone()).await;
+            assert_eq!((s, r["error"]["field"].as_str()), (422, Some(*field)), "{path} {body} -> {r}");
+            assert!(r["error"]["message"].as_str().unwrap().contains("between 1900-01-01 and"), "{r}");
+        }
+        assert_eq!(api.get(&format!("/api/v1/clients/{client}/timeline")).await.1.as_array().map(Vec::len), Some(0));
+        assert_eq!(api.get(&format!("/api/v1/courses/{course}/goals")).await.1.as_array().map(Vec::len), Some(0));
+        // The client form in the browser.
+        let b = app.browser_as("dates@clinic.example").await;
+        let r = b
+            .submit("/clients/new", "/clients/new", &[("display_name", "Old Timer"), ("date_of_birth", "1899-12-31")])
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("Date of birth must be between 1900-01-01 and"));
+        // The session form: not before its course's start.
+        let page = format!("/courses/{course}");
+        let r =
+            b.submit(&page, &format!("{page}/sessions"), &[("date", "2026-01-04"), ("attendance", "attended")]).await;
+        assert!(r.text().await.unwrap().contains("cannot be before the course started (2026-01-05)"));
+        assert_eq!(api.get(&format!("/api/v1/courses/{course}/sessions")).await.1.as_array().map(Vec::len), Some(0));
     })
     .await;
 }
