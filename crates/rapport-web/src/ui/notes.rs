@@ -733,6 +733,14 @@ pub async fn share(state: &AppState, me: &Identity, sx: &SessionContext, shared:
 }
 
 #[derive(Template)]
+#[template(path = "process_note_own.html")]
+struct OwnProcessNotePage {
+    layout: Layout,
+    session_date: String,
+    note: ProcessNoteRecord,
+}
+
+#[derive(Template)]
 #[template(path = "process_note.html")]
 struct ProcessNotePage {
     layout: Layout,
@@ -749,6 +757,15 @@ pub async fn read_process_note(
     SignedIn(me): SignedIn,
     Path((id, session_id, author_id)): Path<(String, String, String)>,
 ) -> AppResult<Html<String>> {
+    if author_id == me.user.id.as_str() {
+        // The author keeps their own note after losing access to the record: the note alone.
+        if let Some((session, note)) =
+            crate::session_context::own_note_without_record(&state, &me, Some(&id), &session_id).await?
+        {
+            let layout = Layout::new(&state, &me, "Your process note", "caseload").await?;
+            return render(&OwnProcessNotePage { layout, session_date: format_date(session.date), note });
+        }
+    }
     let sx = session_for(&state, &me, Some(&id), &session_id).await?;
     let Some(author) = Id::parse(&author_id) else {
         crate::access::deny(&state, &me, "process_note", Some(&author_id)).await?;
