@@ -223,7 +223,7 @@ mod tests {
             &ChangedBy::Operator,
             &person,
             &Change::password(&person),
-            &[person.clone()],
+            std::slice::from_ref(&person),
             Timestamp::now(),
         );
         assert_eq!(n.len(), 1, "the person is the only administrator");

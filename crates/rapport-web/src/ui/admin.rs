@@ -273,10 +273,10 @@ fn supervision_notices(
         return Vec::new();
     }
     let find = |id: &Id| staff.iter().find(|u| &u.id == id);
-    let names: Vec<String> = after.iter().filter_map(|id| find(id)).map(|u| u.name.clone()).collect();
+    let names: Vec<String> = after.iter().filter_map(&find).map(|u| u.name.clone()).collect();
     let mut out = account_change(&by, person, &Change::supervision(person, &names), staff, at);
     for (ids, gained) in [(added, true), (removed, false)] {
-        for c in ids.into_iter().filter_map(|id| find(id)) {
+        for c in ids.into_iter().filter_map(&find) {
             // The clinician hears of it; the administrators were told above.
             let mut n = account_change(&by, c, &Change::supervisor_of(c, person, gained), &[], at);
             out.append(&mut n);

@@ -585,7 +585,9 @@ async fn page_forms_refuse_a_missing_or_invalid_version() {
         let sid = session["id"].as_str().unwrap().to_string();
         let b = app.browser_as("versions@clinic.example").await;
         let course_page = format!("/courses/{course}");
-        let forms: Vec<(String, String, Vec<(&str, &str)>)> = vec![
+        // (page the form is on, where it posts, its fields but the version)
+        type PageForm<'a> = (String, String, Vec<(&'a str, &'a str)>);
+        let forms: Vec<PageForm> = vec![
             (
                 format!("/clients/{client}/edit"),
                 format!("/clients/{client}/edit"),
