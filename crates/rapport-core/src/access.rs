@@ -147,6 +147,17 @@ pub fn may_manage_care_team(actor: &Actor, rel: ClientRelation) -> bool {
     client_read_access(actor, rel).is_some_and(AccessBasis::manages_care_team)
 }
 
+/// Who may take the role of responsible clinician away from the person who
+/// holds it (by handing it to another member, after which the former
+/// responsible clinician is an ordinary member who can be removed): the
+/// responsible clinician themself, or a supervisor of a care-team member.
+/// Other members manage the rest of the team but cannot push the responsible
+/// clinician out.
+pub fn may_replace_responsible(actor: &Actor, rel: ClientRelation, is_responsible: bool) -> bool {
+    may_manage_care_team(actor, rel)
+        && (is_responsible || (actor.role == Role::Supervisor && rel.supervises_care_team_member))
+}
+
 impl AccessBasis {
     /// Whether access on this basis includes changing the care team.
     pub fn manages_care_team(self) -> bool {
@@ -160,6 +171,27 @@ impl AccessBasis {
     pub fn manages_portal(self) -> bool {
         matches!(self, AccessBasis::CareTeam | AccessBasis::Supervision)
     }
+}
+
+/// A break-glass reason needs at least this many visible characters.
+pub const MIN_BREAK_GLASS_REASON: usize = 10;
+/// And at most this many characters in all.
+pub const MAX_BREAK_GLASS_REASON: usize = 1000;
+
+/// The reason given for emergency access, trimmed: 10 to 1000 characters,
+/// where only visible characters count towards the minimum (spaces,
+/// zero-width and other format or control characters do not; see
+/// `validation::visible_len`). The error is the message to show.
+pub fn break_glass_reason(reason: &str) -> Result<String, String> {
+    let r = reason.trim();
+    let total = r.chars().count();
+    if crate::validation::visible_len(r) < MIN_BREAK_GLASS_REASON || total > MAX_BREAK_GLASS_REASON {
+        return Err(format!(
+            "Give the reason for emergency access in {MIN_BREAK_GLASS_REASON} to {MAX_BREAK_GLASS_REASON} characters \
+             (spaces and invisible characters do not count)"
+        ));
+    }
+    Ok(r.to_string())
 }
 
 #[cfg(test)]
@@ -211,6 +243,39 @@ mod tests {
         assert!(!may_manage_care_team(&c, GLASS));
         assert!(may_manage_care_team(&c, TEAM));
         assert!(!actor(Role::Admin, false).can_break_glass());
+    }
+
+    #[test]
+    fn only_the_responsible_clinician_or_a_supervisor_replaces_the_responsible_clinician() {
+        let member = ClientRelation { on_care_team: true, ..Default::default() };
+        let supervising = ClientRelation { supervises_care_team_member: true, ..Default::default() };
+        let glass = ClientRelation { break_glass_active: true, ..Default::default() };
+        let clin = actor(Role::Clinician, false);
+        let sup = actor(Role::Supervisor, false);
+        assert!(may_replace_responsible(&clin, member, true), "the responsible clinician hands over");
+        assert!(!may_replace_responsible(&clin, member, false), "another member cannot push them out");
+        assert!(may_replace_responsible(&sup, supervising, false), "a supervisor of a member can");
+        assert!(
+            may_replace_responsible(&sup, ClientRelation { on_care_team: true, ..supervising }, false),
+            "also when on the team"
+        );
+        assert!(!may_replace_responsible(&sup, member, false), "a supervisor who supervises no member cannot");
+        assert!(!may_replace_responsible(&clin, glass, false), "break-glass cannot");
+        assert!(!may_replace_responsible(&actor(Role::Admin, false), member, true), "a non-practising admin cannot");
+    }
+
+    #[test]
+    fn a_break_glass_reason_needs_ten_visible_characters() {
+        assert_eq!(break_glass_reason("  Crisis call, owner away  ").unwrap(), "Crisis call, owner away");
+        assert!(break_glass_reason("abcdefghij").is_ok());
+        assert!(break_glass_reason("abcdefghi").is_err());
+        assert!(break_glass_reason("a b c d e f g h i").is_err(), "spaces do not count: 9 visible");
+        let zero_width = "a\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}";
+        assert!(break_glass_reason(zero_width).is_err());
+        let joiners = "\u{200C}\u{200D}\u{2060}\u{FEFF}".repeat(5) + "abc";
+        assert!(break_glass_reason(&joiners).is_err());
+        assert!(break_glass_reason(&"x".repeat(1001)).is_err());
+        assert!(break_glass_reason(&"x".repeat(1000)).is_ok());
     }
 
     #[test]

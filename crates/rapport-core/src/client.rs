@@ -120,11 +120,9 @@ pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, Val
                 e.add("date_of_birth", "Date of birth cannot be in the future");
                 None
             }
-            Some(d) if d.year() < 1900 => {
-                e.add("date_of_birth", "Date of birth must be after 1900");
-                None
+            Some(d) => {
+                crate::validation::check_plausible(&mut e, "date_of_birth", "Date of birth", d, today).map(format_date)
             }
-            Some(d) => Some(format_date(d)),
         });
     let email = optional_text(&mut e, "email", "Email", raw.email.as_deref(), 254);
     if let Some(m) = &email {

@@ -5,7 +5,7 @@
 
 use crate::protocol::{phase_of, Frequency, Phase, Protocol, ProtocolKind};
 use crate::time::{format_date, parse_date};
-use crate::validation::{optional_text, ValidationErrors};
+use crate::validation::{check_plausible, optional_text, ValidationErrors};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -218,15 +218,20 @@ pub fn finish_contract(
     };
     let start = match raw.start_date.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => today,
-        Some(s) => parse_date(s).unwrap_or_else(|| {
-            e.add("start_date", "Start date must be a date in the form YYYY-MM-DD");
-            today
-        }),
+        Some(s) => match parse_date(s) {
+            Some(d) => check_plausible(&mut e, "start_date", "Start date", d, today).unwrap_or(today),
+            None => {
+                e.add("start_date", "Start date must be a date in the form YYYY-MM-DD");
+                today
+            }
+        },
     };
     let end = match raw.planned_end_date.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => planned_end(start, planned, frequency),
         Some(s) => match parse_date(s) {
-            Some(d) if d >= start => d,
+            Some(d) if d >= start => {
+                check_plausible(&mut e, "planned_end_date", "Planned end date", d, today).unwrap_or(start)
+            }
             Some(_) => {
                 e.add("planned_end_date", "Planned end date must not be before the start date");
                 start
@@ -451,6 +456,28 @@ impl Progress {
     }
 }
 
+/// Where a session may fall in its course: not before the course's start
+/// date, and not after the day it ended when it has ended (`end`). The planned
+/// end date is a plan, not a bound: sessions postponed past it or added by a
+/// renegotiation are real sessions. Errors name `field`.
+pub fn session_within_course(
+    e: &mut ValidationErrors,
+    field: &str,
+    date: Date,
+    start: Date,
+    end: Option<Date>,
+) -> Option<Date> {
+    if date < start {
+        e.add(field, format!("The session date cannot be before the course started ({})", format_date(start)));
+        return None;
+    }
+    if let Some(end) = end.filter(|end| date > *end) {
+        e.add(field, format!("The session date cannot be after the course ended ({})", format_date(end)));
+        return None;
+    }
+    Some(date)
+}
+
 pub fn date_text(d: Date) -> String {
     format_date(d)
 }
@@ -458,6 +485,57 @@ pub fn date_text(d: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sessions_fall_within_their_course_and_courses_within_the_window() {
+        use time::macros::date;
+        let start = date!(2026 - 01 - 05);
+        let mut e = ValidationErrors::new();
+        assert_eq!(session_within_course(&mut e, "date", start, start, None), Some(start));
+        assert_eq!(
+            session_within_course(&mut e, "date", date!(2027 - 06 - 01), start, None),
+            Some(date!(2027 - 06 - 01))
+        );
+        assert!(e.is_empty());
+        assert_eq!(session_within_course(&mut e, "date", date!(2026 - 01 - 04), start, None), None);
+        assert_eq!(e.0[0].message, "The session date cannot be before the course started (2026-01-05)");
+        assert_eq!(
+            session_within_course(&mut e, "date", date!(2026 - 03 - 02), start, Some(date!(2026 - 03 - 01))),
+            None
+        );
+        assert_eq!(e.0.len(), 2);
+        let set = crate::protocol::ProtocolSet::shipped();
+        let today = date!(2026 - 12 - 04);
+        for (field, raw) in [
+            (
+                "start_date",
+                RawCourse {
+                    protocol: Some("ipt-individual".into()),
+                    start_date: Some("1899-12-31".into()),
+                    ..Default::default()
+                },
+            ),
+            (
+                "start_date",
+                RawCourse {
+                    protocol: Some("ipt-individual".into()),
+                    start_date: Some("2029-01-01".into()),
+                    ..Default::default()
+                },
+            ),
+            (
+                "planned_end_date",
+                RawCourse {
+                    protocol: Some("ipt-individual".into()),
+                    planned_end_date: Some("2999-01-01".into()),
+                    ..Default::default()
+                },
+            ),
+        ] {
+            let e = validate_new_course(&set, &raw, today).unwrap_err();
+            assert_eq!(e.0[0].field, field, "{e}");
+        }
+    }
     use crate::protocol::ProtocolSet;
     use time::macros::date;
 

@@ -115,7 +115,17 @@ impl RecordBody for EndingReview {
             |e: &mut ValidationErrors, f: &str, l: &str, v: &Option<String>| optional_text(e, f, l, v.as_deref(), 4000);
         let ending_raised_on = match self.ending_raised_on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
-            Some(d) if parse_date(d).is_some() => Some(d.to_string()),
+            Some(d) if parse_date(d).is_some() => {
+                let today = crate::Timestamp::now().date();
+                crate::validation::check_plausible(
+                    &mut e,
+                    "ending_raised_on",
+                    "Date",
+                    parse_date(d).expect("parsed"),
+                    today,
+                )
+                .map(|_| d.to_string())
+            }
             Some(_) => {
                 e.add("ending_raised_on", "Date must be in the form YYYY-MM-DD");
                 None

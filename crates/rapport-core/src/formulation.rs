@@ -89,6 +89,8 @@ pub fn validate_formulation(p: &Protocol, f: Formulation, today: Date) -> Result
         if let Some(d) = b.agreed_on.as_deref().and_then(parse_date) {
             if d > today {
                 e.add("agreed_on", "Date agreed cannot be in the future");
+            } else {
+                crate::validation::check_plausible(&mut e, "agreed_on", "Date agreed", d, today);
             }
             if areas.is_empty() && e.for_field("problem_areas").is_none() && e.is_empty() {
                 e.add("problem_areas", "Choose the problem area the client agreed to before recording the date");
@@ -117,7 +119,7 @@ fn date_text(e: &mut ValidationErrors, field: &str, label: &str, v: Option<&str>
         e.add(field, format!("{label} cannot be in the future"));
         return None;
     }
-    Some(format_date(d))
+    crate::validation::check_plausible(e, field, label, d, today).map(format_date)
 }
 
 /// Trims list entries, drops blank ones, and bounds the count and length.
@@ -592,7 +594,7 @@ pub fn apply_stage(
                 e.add("stage_date", "Date of the stage change cannot be in the future");
                 None
             }
-            Some(d) => Some(d),
+            Some(d) => crate::validation::check_plausible(&mut e, "stage_date", "Date of the stage change", d, today),
         },
     };
     if let (Some(d), Some(last)) = (date, next.stage_history.last().and_then(|c| parse_date(&c.date))) {

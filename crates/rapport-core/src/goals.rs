@@ -189,7 +189,10 @@ fn parse_input(
     let due_date = match input.due_date.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
         Some(s) => match parse_date(s) {
-            Some(d) => Some(format_date(d)),
+            Some(d) => {
+                let today = crate::Timestamp::now().date();
+                crate::validation::check_plausible(e, "due_date", "Due date", d, today).map(format_date)
+            }
             None => {
                 e.add("due_date", "Due date must be a date in the form YYYY-MM-DD");
                 None

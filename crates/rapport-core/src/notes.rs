@@ -375,6 +375,13 @@ pub fn validate_process_note(text: Option<&str>) -> Result<String, ValidationErr
     Ok(t.unwrap_or_default())
 }
 
+/// Whether `caller` may read the process note of `author` without access to
+/// the client's record: only their own (audited with basis `author`, and
+/// showing the note alone, nothing else of the record).
+pub fn author_reads_without_record(caller: &Id, author: &Id) -> bool {
+    process_note_reader(caller, author, false, false) == Some(ProcessNoteReader::Author)
+}
+
 /// Why someone may read a process note.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProcessNoteReader {
@@ -385,8 +392,10 @@ pub enum ProcessNoteReader {
 
 /// Who may read a process note: its author, and the author's supervisor while
 /// the author shares it. Nobody else: not administrators, not other members of
-/// the care team, not emergency (break-glass) access. The caller must also be
+/// the care team, not emergency (break-glass) access. A supervisor must also be
 /// able to see the client (checked first, through the client's access rules).
+/// The author keeps their own note even after losing access to the client
+/// (`author_reads_without_record`): it is their reflection, not the record.
 pub fn process_note_reader(
     caller: &Id,
     author: &Id,
@@ -507,6 +516,13 @@ mod tests {
         assert_eq!(validate_addendum(Some(" Late entry ")).unwrap(), "Late entry");
         assert_eq!(validate_process_note(Some("  ")).unwrap(), "");
         assert!(validate_process_note(Some(&"x".repeat(PROCESS_NOTE_MAX + 1))).is_err());
+    }
+
+    #[test]
+    fn only_the_author_reads_a_process_note_without_the_record() {
+        let (author, other) = (Id::new(), Id::new());
+        assert!(author_reads_without_record(&author, &author));
+        assert!(!author_reads_without_record(&other, &author), "a supervisor needs the record, shared or not");
     }
 
     #[test]

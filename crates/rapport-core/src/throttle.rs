@@ -71,8 +71,13 @@ impl ThrottlePolicy {
     /// `Some(wait)` if an attempt now must be refused without checking the password.
     pub fn retry_after(&self, rec: Option<FailureRecord>, now: Timestamp) -> Option<Duration> {
         let r = rec?;
-        let failures = self.live_failures(rec, now);
-        let until = r.last_failure_at.plus(self.delay_after(failures));
+        let delay = self.delay_after(self.live_failures(rec, now));
+        // A free attempt is never refused, even when a simultaneous request
+        // recorded its failure a moment "after" this request's clock reading.
+        if delay.is_zero() {
+            return None;
+        }
+        let until = r.last_failure_at.plus(delay);
         (until > now).then(|| until.since(now))
     }
 }
@@ -110,6 +115,8 @@ mod tests {
         let five = Some(FailureRecord { failures: 5, last_failure_at: t });
         assert_eq!(p.admit(five, t), Err(Duration::seconds(2)));
         assert_eq!(p.admit(five, t.plus(Duration::seconds(2))), Ok(6));
+        let just_after = Some(FailureRecord { failures: 3, last_failure_at: t.plus(Duration::milliseconds(5)) });
+        assert_eq!(p.admit(just_after, t), Ok(4), "a failure stamped after this request's clock reading");
         let stale = Some(FailureRecord { failures: 40, last_failure_at: t });
         assert_eq!(p.admit(stale, t.plus(Duration::minutes(16))), Ok(1), "forgotten failures restart the count");
     }

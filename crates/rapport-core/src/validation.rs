@@ -144,7 +144,50 @@ pub fn id_list(e: &mut ValidationErrors, field: &str, items: &[String], max_item
     out
 }
 
-/// An optional calendar date `YYYY-MM-DD`; with `not_after`, later dates are errors.
+/// The earliest date anything entered may carry.
+pub const EARLIEST_DATE: time::Date = time::macros::date!(1900 - 01 - 01);
+
+/// The latest date anything entered may carry: two years after `today`
+/// (29 February becomes 28 February in a year without it).
+pub fn latest_plausible_date(today: time::Date) -> time::Date {
+    let year = today.year() + 2;
+    today
+        .replace_year(year)
+        .or_else(|_| today.replace_day(28).and_then(|d| d.replace_year(year)))
+        .unwrap_or(time::Date::MAX)
+}
+
+/// The one bound on every date a person enters (birth, sessions, courses,
+/// timeline, diary, goals, measures, medication...): from 1900-01-01 to two
+/// years after `today`. The error names `field` in `label`'s words.
+pub fn plausible_date(field: &str, label: &str, date: time::Date, today: time::Date) -> Result<time::Date, FieldError> {
+    let latest = latest_plausible_date(today);
+    if date < EARLIEST_DATE || date > latest {
+        return Err(FieldError {
+            field: field.to_string(),
+            message: format!(
+                "{label} must be between {} and {}",
+                crate::time::format_date(EARLIEST_DATE),
+                crate::time::format_date(latest)
+            ),
+        });
+    }
+    Ok(date)
+}
+
+/// `plausible_date`, adding the error to `e`.
+pub fn check_plausible(
+    e: &mut ValidationErrors,
+    field: &str,
+    label: &str,
+    date: time::Date,
+    today: time::Date,
+) -> Option<time::Date> {
+    plausible_date(field, label, date, today).map_err(|f| e.0.push(f)).ok()
+}
+
+/// An optional calendar date `YYYY-MM-DD`; with `not_after`, later dates are
+/// errors. Every date is held to `plausible_date` (today: `not_after`, else the clock).
 pub fn date_field(
     e: &mut ValidationErrors,
     field: &str,
@@ -162,8 +205,59 @@ pub fn date_field(
             e.add(field, format!("{label} cannot be in the future"));
             None
         }
-        Some(d) => Some(d),
+        Some(d) => check_plausible(e, field, label, d, not_after.unwrap_or_else(|| crate::Timestamp::now().date())),
     }
+}
+
+/// Whether `c` shows nothing on screen: whitespace, control characters,
+/// Unicode format characters (zero-width space and joiners U+200B..U+200D,
+/// word joiner U+2060, byte-order mark U+FEFF, direction marks and
+/// isolates, soft hyphen, tags) and the blank look-alikes (Hangul fillers,
+/// braille blank, variation selectors, combining grapheme joiner).
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c as u32,
+            0x00AD
+                | 0x034F
+                | 0x0600..=0x0605
+                | 0x061C
+                | 0x06DD
+                | 0x070F
+                | 0x08E2
+                | 0x115F
+                | 0x1160
+                | 0x17B4
+                | 0x17B5
+                | 0x180B..=0x180F
+                | 0x200B..=0x200F
+                | 0x202A..=0x202E
+                | 0x2060..=0x2064
+                | 0x2066..=0x206F
+                | 0x2800
+                | 0x3164
+                | 0xFE00..=0xFE0F
+                | 0xFEFF
+                | 0xFFA0
+                | 0xFFF9..=0xFFFB
+                | 0x110BD
+                | 0x110CD
+                | 0x13430..=0x1343F
+                | 0x1BCA0..=0x1BCA3
+                | 0x1D173..=0x1D17A
+                | 0xE0001
+                | 0xE0020..=0xE007F
+                | 0xE0100..=0xE01EF
+        )
+}
+
+/// How many characters of `s` can be seen: everything but `is_invisible`
+/// ones. Minimum lengths of free text that must say something (a
+/// break-glass reason) count these, so padding with spaces or zero-width
+/// characters does not pass.
+pub fn visible_len(s: &str) -> usize {
+    s.chars().filter(|c| !is_invisible(*c)).count()
 }
 
 /// An optional rating from 0 to `max`.
@@ -189,6 +283,38 @@ mod tests {
         assert!(e.is_empty());
         assert_eq!(optional_text(&mut e, "f", "F", Some("toolong"), 5), None);
         assert_eq!(e.for_field("f"), Some("F must be at most 5 characters"));
+    }
+
+    #[test]
+    fn visible_length_ignores_spaces_and_zero_width_characters() {
+        assert_eq!(visible_len("crisis call"), 10);
+        assert_eq!(visible_len("  \t\n "), 0);
+        assert_eq!(visible_len("\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}"), 0);
+        assert_eq!(visible_len("a\u{200B}b\u{00AD}c\u{202E}d\u{3164}\u{2800}\u{E0041}\u{FE0F}"), 4);
+        assert_eq!(visible_len("\u{0007}x\u{001B}"), 1, "control characters do not count");
+        assert_eq!(visible_len("réunion café"), 11, "accented letters count once each");
+        assert_eq!(visible_len("危機対応が必要"), 7, "letters of any script count");
+        assert!(is_invisible('\u{200B}') && is_invisible('\u{FEFF}') && is_invisible(' '));
+        assert!(!is_invisible('a') && !is_invisible('.') && !is_invisible('😀'));
+    }
+
+    #[test]
+    fn dates_are_bounded_from_1900_to_two_years_ahead() {
+        use time::macros::date;
+        let today = date!(2026 - 12 - 04);
+        assert!(plausible_date("d", "Date", date!(1900 - 01 - 01), today).is_ok());
+        assert!(plausible_date("d", "Date", date!(2028 - 12 - 04), today).is_ok());
+        let e = plausible_date("date_of_birth", "Date of birth", date!(1899 - 12 - 31), today).unwrap_err();
+        assert_eq!(e.field, "date_of_birth");
+        assert_eq!(e.message, "Date of birth must be between 1900-01-01 and 2028-12-04");
+        assert!(plausible_date("d", "Date", date!(2028 - 12 - 05), today).is_err());
+        assert!(plausible_date("d", "Date", date!(9999 - 01 - 01), today).is_err());
+        assert_eq!(latest_plausible_date(date!(2028 - 02 - 29)), date!(2030 - 02 - 28));
+        let mut e = ValidationErrors::new();
+        assert_eq!(date_field(&mut e, "review_date", "Review date", Some("0001-01-01"), None), None);
+        assert_eq!(date_field(&mut e, "d", "D", Some("2026-01-05"), Some(today)), Some(date!(2026 - 01 - 05)));
+        assert_eq!(e.0.len(), 1);
+        assert_eq!(e.0[0].field, "review_date");
     }
 
     #[test]

@@ -153,15 +153,17 @@ impl Store {
     /// Opens the second step of a sign-in; the account's earlier challenge, if
     /// any, ends (one live challenge per account, kept by a unique index).
     pub async fn create_challenge(&self, id_hash: &str, user: &Id) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM login_challenges WHERE user_id = $1").bind(user.as_str()).execute(&mut *tx).await?;
-        sqlx::query("INSERT INTO login_challenges (id_hash, user_id, created_at, attempts) VALUES ($1, $2, $3, 0)")
-            .bind(id_hash)
-            .bind(user.as_str())
-            .bind(Timestamp::now().to_db())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
+        // One statement, so simultaneous sign-ins replace each other instead of
+        // racing into the unique index.
+        sqlx::query(
+            "INSERT INTO login_challenges (id_hash, user_id, created_at, attempts) VALUES ($1, $2, $3, 0) \
+             ON CONFLICT (user_id) DO UPDATE SET id_hash = $1, created_at = $3, attempts = 0",
+        )
+        .bind(id_hash)
+        .bind(user.as_str())
+        .bind(Timestamp::now().to_db())
+        .execute(&self.write)
+        .await?;
         Ok(())
     }
 

@@ -1,5 +1,6 @@
 //! Staff accounts and supervision links.
 
+use crate::outbox::{queue_notices, Notice};
 use crate::row::Named;
 use crate::{audit, ts, Result, Store, StoreError};
 use rapport_core::access::Role;
@@ -103,7 +104,17 @@ impl Store {
         rows.iter().map(user_from_row).collect()
     }
 
-    pub async fn update_user(&self, id: &Id, name: &str, role: Role, practises: bool, event: AuditEvent) -> Result<()> {
+    /// Changes name, role and practising flag; `notices` (e.g. of a role
+    /// change) are queued in the same transaction.
+    pub async fn update_user(
+        &self,
+        id: &Id,
+        name: &str,
+        role: Role,
+        practises: bool,
+        event: AuditEvent,
+        notices: &[Notice],
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let n = sqlx::query("UPDATE users SET name = $1, role = $2, practises = $3, updated_at = $4 WHERE id = $5")
             .bind(name)
@@ -117,12 +128,16 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        audit::append(&mut tx, event, Timestamp::now()).await?;
+        let now = Timestamp::now();
+        queue_notices(&mut tx, notices, now).await?;
+        audit::append(&mut tx, event, now).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    /// Deactivation ends every session and API token use at once (ASVS 7.4.2).
+    /// Deactivation ends every session and revokes every API token of the
+    /// account in the same transaction (ASVS 7.4.2): reactivating the account
+    /// later does not bring old tokens back.
     pub async fn set_user_active(&self, id: &Id, active: bool, event: AuditEvent) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let n = sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
@@ -137,6 +152,11 @@ impl Store {
         }
         if !active {
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id.as_str()).execute(&mut *tx).await?;
+            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+                .bind(Timestamp::now().to_db())
+                .bind(id.as_str())
+                .execute(&mut *tx)
+                .await?;
         }
         audit::append(&mut tx, event, Timestamp::now()).await?;
         tx.commit().await?;
@@ -144,7 +164,15 @@ impl Store {
     }
 
     /// Sets a new password hash; ends every other session of the user.
-    pub async fn set_password(&self, id: &Id, hash: &str, keep_session: Option<&str>, event: AuditEvent) -> Result<()> {
+    /// `notices` (of a reset by an administrator) are queued in the same transaction.
+    pub async fn set_password(
+        &self,
+        id: &Id,
+        hash: &str,
+        keep_session: Option<&str>,
+        event: AuditEvent,
+        notices: &[Notice],
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
             .bind(hash)
@@ -157,7 +185,9 @@ impl Store {
             .bind(keep_session.unwrap_or(""))
             .execute(&mut *tx)
             .await?;
-        audit::append(&mut tx, event, Timestamp::now()).await?;
+        let now = Timestamp::now();
+        queue_notices(&mut tx, notices, now).await?;
+        audit::append(&mut tx, event, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -181,7 +211,15 @@ impl Store {
         rows.iter().map(|r| Ok(Id::from_db(r.col("clinician_id")?))).collect()
     }
 
-    pub async fn set_supervisees(&self, supervisor: &Id, clinicians: &[Id], event: AuditEvent) -> Result<()> {
+    /// Replaces whom `supervisor` supervises; `notices` (of the change) are
+    /// queued in the same transaction.
+    pub async fn set_supervisees(
+        &self,
+        supervisor: &Id,
+        clinicians: &[Id],
+        event: AuditEvent,
+        notices: &[Notice],
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM supervision WHERE supervisor_id = $1")
             .bind(supervisor.as_str())
@@ -196,7 +234,9 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        audit::append(&mut tx, event, Timestamp::now()).await?;
+        let at = Timestamp::now();
+        queue_notices(&mut tx, notices, at).await?;
+        audit::append(&mut tx, event, at).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -144,7 +144,7 @@ async fn client_lifecycle_care_team_and_caseload() {
 
         // Supervision brings alice's clients into the supervisor's caseload.
         assert_eq!(store.caseload(&sup, &q).await.unwrap().1, 0);
-        store.set_supervisees(&sup, std::slice::from_ref(&alice), event(action::USER_UPDATE)).await.unwrap();
+        store.set_supervisees(&sup, std::slice::from_ref(&alice), event(action::USER_UPDATE), &[]).await.unwrap();
         assert_eq!(store.caseload(&sup, &q).await.unwrap().1, 1);
         let (_, rel) = store.client_with_relation(&sup, &c.id, now).await.unwrap().unwrap();
         assert!(rel.supervises_care_team_member);
@@ -475,7 +475,7 @@ mod measures {
             let bob = user(&store, "bob@example.org", Role::Clinician).await;
             let sup = user(&store, "sup@example.org", Role::Supervisor).await;
             let admin = user(&store, "admin@example.org", Role::Admin).await;
-            store.set_supervisees(&sup, std::slice::from_ref(&alice), event(action::USER_UPDATE)).await.unwrap();
+            store.set_supervisees(&sup, std::slice::from_ref(&alice), event(action::USER_UPDATE), &[]).await.unwrap();
             let ca = store.create_client(&details("A"), &alice, event(action::CLIENT_CREATE)).await.unwrap();
             let cb = store.create_client(&details("B"), &bob, event(action::CLIENT_CREATE)).await.unwrap();
             let risky = [0, 0, 0, 0, 0, 0, 0, 0, 2];

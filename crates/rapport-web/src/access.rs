@@ -104,3 +104,21 @@ pub async fn client_for_portal(state: &AppState, me: &Identity, id: &str) -> Res
     }
     Ok(record)
 }
+
+/// The audit detail's list of clients a list view showed: "clients shown: id, id, …"
+/// (each once, in the order shown; "none" for an empty list). One entry per list
+/// view names every client in it, so the log answers "who saw this client in a
+/// list" without writing hundreds of entries for one page.
+pub fn clients_shown<'a>(ids: impl IntoIterator<Item = &'a Id>) -> String {
+    let mut seen: Vec<&Id> = Vec::new();
+    for id in ids {
+        if !seen.contains(&id) {
+            seen.push(id);
+        }
+    }
+    if seen.is_empty() {
+        return "clients shown: none".into();
+    }
+    let list: Vec<&str> = seen.iter().map(|i| i.as_str()).collect();
+    format!("clients shown: {}", list.join(", "))
+}

@@ -150,6 +150,23 @@ pub async fn save_area(
     };
     errors.into_result()?;
     let ws = ws.expect("no errors means a workspace");
+    // The core checks the id's form; only the store knows whose inventory it is in.
+    let person = match &ws.work {
+        AreaWork::Grief(g) => g.person_id.clone(),
+        AreaWork::RoleDispute(d) => d.person_id.clone(),
+        _ => None,
+    };
+    if let Some(p) = person {
+        crate::records_http::require_linked(
+            state,
+            &cx.client.id,
+            rapport_core::timeline::PERSON_KIND,
+            &[p],
+            "person_id",
+            "a person from this client's interpersonal inventory",
+        )
+        .await?;
+    }
     write(state, me, cx, current.as_ref(), &ws, version, detail).await
 }
 

@@ -11,6 +11,7 @@ pub mod inventory;
 pub mod jobs;
 pub mod mail;
 pub mod mfa;
+pub mod notices;
 pub mod passwords;
 pub mod portal;
 pub mod reauth;

@@ -132,6 +132,18 @@ pub async fn require_linked(
     }
 }
 
+/// The hidden `version` field of a page form: the version the writer started
+/// from, a whole number of at least 0 (0: nothing stored yet). Missing or not
+/// a number is refused (422 naming `version`) rather than skipping the
+/// stale-edit check.
+pub fn required_version(v: &str) -> Result<i64, AppError> {
+    v.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n >= 0)
+        .ok_or_else(|| AppError::invalid("version", "The form has no valid version (reload the page and try again)"))
+}
+
 /// A stored record as the API returns it: identity and version, then the body's fields.
 #[derive(Serialize, ToSchema)]
 pub struct Stored<F> {
@@ -367,6 +379,11 @@ impl Pairs {
     /// The hidden `version` field.
     pub fn version(&self) -> Option<i64> {
         self.get("version").trim().parse().ok()
+    }
+
+    /// The hidden `version` field, required (see `required_version`).
+    pub fn required_version(&self) -> Result<i64, AppError> {
+        required_version(self.get("version"))
     }
 
     /// A number chosen from a list; text that is not one is an error on `field`.

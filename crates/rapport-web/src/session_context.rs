@@ -119,6 +119,42 @@ pub async fn process_note_for(
     Ok((note, reader))
 }
 
+/// The caller's own process note for `session` when they cannot see the
+/// client's record (e.g. removed from the care team): the author keeps their
+/// note, and only it (`rapport_core::notes::author_reads_without_record`).
+/// `None` when the caller can see the record (the ordinary path applies),
+/// when there is no such session (in `course`, when given) or no note of
+/// theirs. A read is audited as `process_note.read` with basis `author`.
+pub async fn own_note_without_record(
+    state: &AppState,
+    me: &Identity,
+    course: Option<&str>,
+    session: &str,
+) -> Result<Option<(rapport_store::courses::TherapySession, ProcessNoteRecord)>, AppError> {
+    let Some(sid) = Id::parse(session) else { return Ok(None) };
+    let Some(s) = state.store.therapy_session(&sid).await? else { return Ok(None) };
+    if course.is_some_and(|c| c != s.course_id.as_str()) {
+        return Ok(None);
+    }
+    let now = rapport_core::Timestamp::now();
+    let rel = state.store.client_with_relation(&me.user.id, &s.client_id, now).await?;
+    if rel.is_some_and(|(_, r)| rapport_core::access::client_read_access(&me.actor(), r).is_some()) {
+        return Ok(None);
+    }
+    let found = state.store.process_note_with_relation(&sid, &me.user.id, &me.user.id).await?;
+    let Some((note, _)) =
+        found.filter(|(n, _)| rapport_core::notes::author_reads_without_record(&me.user.id, &n.author_id))
+    else {
+        return Ok(None);
+    };
+    let mut e = me.event(action::PROCESS_NOTE_READ, "process_note");
+    e.resource_id = Some(note.id.to_string());
+    e.client_id = Some(note.client_id.to_string());
+    e.detail = Some(format!("session {}, by its author; basis=author (no access to the client's record)", sid));
+    state.store.audit(e).await?;
+    Ok(Some((s, note)))
+}
+
 /// Audits a read of a process note (never its text).
 pub async fn log_process_read(
     state: &AppState,

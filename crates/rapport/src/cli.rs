@@ -136,7 +136,7 @@ pub enum UserCommand {
     List,
     /// Set a new password (read from standard input); ends the user's sessions.
     SetPassword(EmailPasswordArgs),
-    /// Deactivate an account and end its sessions.
+    /// Deactivate an account, end its sessions and revoke its API tokens.
     Deactivate(EmailArgs),
 }
 
@@ -384,11 +384,21 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             password::check(&pw, &user.email).map_err(|p| format!("password refused: {}", p.message()))?;
             let mut e = cli_event(action::PASSWORD_CHANGE, "user");
             e.resource_id = Some(user.id.to_string());
+            e.detail = Some("set by an operator on the command line; all the user's sessions ended".into());
+            // A reset from the server's command line is an administrator's reset
+            // too: the person and the administrators are told (docs/operations.md).
+            use rapport_web::notices::{account_change, Change, ChangedBy};
+            let staff = store.users().await.map_err(|e| e.to_string())?;
+            let notices =
+                account_change(&ChangedBy::Operator, &user, &Change::password(&user), &staff, Timestamp::now());
             store
-                .set_password(&user.id, &rapport_web::passwords::hash_now(&pw), None, e)
+                .set_password(&user.id, &rapport_web::passwords::hash_now(&pw), None, e, &notices)
                 .await
                 .map_err(|e| e.to_string())?;
-            println!("Password set for {}; their sessions were ended.", user.email);
+            println!(
+                "Password set for {}; their sessions were ended and they and the administrators were notified.",
+                user.email
+            );
             store.close().await;
             Ok(ExitCode::SUCCESS)
         }
@@ -398,7 +408,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             let mut e = cli_event(action::USER_DEACTIVATE, "user");
             e.resource_id = Some(user.id.to_string());
             store.set_user_active(&user.id, false, e).await.map_err(|e| e.to_string())?;
-            println!("Deactivated {}; their sessions were ended.", user.email);
+            println!("Deactivated {}; their sessions were ended and their API tokens revoked.", user.email);
             store.close().await;
             Ok(ExitCode::SUCCESS)
         }
@@ -411,6 +421,12 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             let user = find_user(&store, &a.email).await?;
             if !user.active {
                 return Err(format!("{} is deactivated", user.email));
+            }
+            if !Role::STAFF.contains(&user.role) {
+                return Err(format!(
+                    "{} is a client portal account; API tokens are for staff accounts only",
+                    user.email
+                ));
             }
             let token = format!("rpt_{}", new_secret());
             let mut e = cli_event(action::TOKEN_CREATE, "api_token");

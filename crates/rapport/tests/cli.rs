@@ -270,6 +270,62 @@ fn user_and_token_commands_validate_input() {
 }
 
 #[test]
+fn token_create_refuses_client_accounts_and_deactivation_revokes_tokens() {
+    for db in backends() {
+        let o = db.run(&["demo", "--clinicians", "1", "--clients", "1"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = stdout(&o);
+        let portal = out
+            .lines()
+            .find_map(|l| l.split(" signs in at /portal/login as ").nth(1))
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or_else(|| panic!("the demo names its portal account: {out}"))
+            .to_string();
+        let o = db.run(&["token", "create", "--email", &portal, "--name", "x"]);
+        assert_eq!(o.status.code(), Some(1), "a client account gets no API token");
+        assert!(stderr(&o).contains("client portal account"), "{}", stderr(&o));
+        assert!(!stdout(&o).contains("rpt_"), "no token printed: {}", stdout(&o));
+        let count = |sql: &'static str| {
+            let url = db.sqlite_url();
+            tokio::runtime::Runtime::new().unwrap().block_on(async move {
+                use sqlx::{Connection, Row};
+                sqlx::any::install_default_drivers();
+                let mut c = sqlx::AnyConnection::connect(&url).await.unwrap();
+                sqlx::query(sql).fetch_one(&mut c).await.unwrap().try_get::<i64, _>("n").unwrap()
+            })
+        };
+        assert_eq!(
+            count("SELECT COUNT(*) AS n FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.role = 'client'"),
+            0
+        );
+        // A staff member's token is revoked when the account is deactivated.
+        create_user(&db, "leaver@clinic.example", "clinician");
+        token(&db, "leaver@clinic.example");
+        let live = "SELECT COUNT(*) AS n FROM api_tokens t JOIN users u ON u.id = t.user_id \
+                    WHERE u.email = 'leaver@clinic.example' AND t.revoked_at IS NULL";
+        assert_eq!(count(live), 1);
+        // A password reset on the command line tells the person and the administrators.
+        let new_pw = "another calm passphrase here";
+        let o = db
+            .run_with_stdin(&["user", "set-password", "--email", "leaver@clinic.example", "--password-stdin"], new_pw);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(
+            count(
+                "SELECT COUNT(*) AS n FROM outbox o JOIN users u ON u.id = o.recipient_user_id \
+                 WHERE o.kind = 'account_notice' AND u.email IN ('leaver@clinic.example', 'admin@demo.rapport.test') \
+                 AND o.body LIKE '%operator using the rapport command%'"
+            ),
+            2
+        );
+        assert_eq!(count("SELECT COUNT(*) AS n FROM outbox WHERE body LIKE '%another calm passphrase%'"), 0);
+        let o = db.run(&["user", "deactivate", "--email", "leaver@clinic.example"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("API tokens revoked"), "{}", stdout(&o));
+        assert_eq!(count(live), 0, "deactivation revoked the token");
+    }
+}
+
+#[test]
 fn first_run_then_the_api_with_cli_tokens_and_404_for_another_clinician() {
     for db in backends() {
         let server = Server::start(&db);

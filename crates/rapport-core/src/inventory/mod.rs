@@ -296,7 +296,11 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
                 e.add("date_of_death", "Date of death cannot be in the future");
                 None
             }
-            Some(_) => Some(d.to_string()),
+            Some(date) => {
+                let today = today.unwrap_or_else(|| crate::Timestamp::now().date());
+                crate::validation::check_plausible(&mut e, "date_of_death", "Date of death", date, today)
+                    .map(|_| d.to_string())
+            }
         },
     };
     let contact_frequency = code(
@@ -595,7 +599,11 @@ pub fn validate_snapshot(
     let taken_on = match blank(taken_on) {
         None => crate::time::format_date(today),
         Some(d) => match parse_date(d) {
-            Some(date) if date <= today => d.to_string(),
+            Some(date) if date <= today => {
+                crate::validation::check_plausible(&mut e, "taken_on", "The date", date, today)
+                    .map(|_| d.to_string())
+                    .unwrap_or_default()
+            }
             Some(_) => {
                 e.add("taken_on", "The date cannot be in the future");
                 String::new()

@@ -163,7 +163,10 @@ pub fn approx_date_field(
             e.add(field, format!("{label} cannot be in the future"));
             None
         }
-        Some(d) => Some(d),
+        Some(d) => {
+            let today = not_after.unwrap_or_else(|| crate::Timestamp::now().date());
+            crate::validation::check_plausible(e, field, label, d.first_day(), today).map(|_| d)
+        }
     }
 }
 

@@ -297,7 +297,7 @@ async fn process_notes_belong_to_their_author() {
         let sessions = course_with_sessions(&store, &a).await;
         let s = &sessions[0];
         assert!(!store.has_supervisor(&a).await.unwrap());
-        store.set_supervisees(&sup, std::slice::from_ref(&a), event(action::USER_UPDATE)).await.unwrap();
+        store.set_supervisees(&sup, std::slice::from_ref(&a), event(action::USER_UPDATE), &[]).await.unwrap();
         assert!(store.has_supervisor(&a).await.unwrap());
         let n =
             saved(store.save_process_note(s, &a, 0, "My reactions", event(action::PROCESS_NOTE_WRITE)).await.unwrap());

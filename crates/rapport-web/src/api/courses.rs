@@ -503,6 +503,8 @@ pub async fn create_session(
         Some(&body.attendance),
         body.duration_minutes,
         Timestamp::now().date(),
+        // Open courses only (require_open above): they have not ended.
+        (cx.course.start_date, None),
     )
     .map_err(AppError::Invalid)?;
     let mut ev = me.event(action::SESSION_CREATE, "session");
@@ -548,6 +550,7 @@ pub async fn patch_session(
         Some(&body.attendance.unwrap_or_else(|| cur.attendance.as_str().to_string())),
         body.duration_minutes.or(cur.duration_minutes.map(i64::from)),
         Timestamp::now().date(),
+        (cx.course.start_date, None),
     )
     .map_err(AppError::Invalid)?;
     let mut ev = me.event(action::SESSION_UPDATE, "session");

@@ -420,6 +420,8 @@ pub async fn record_response(
             if t > now.plus(time::Duration::minutes(5)) {
                 return Err(AppError::invalid("completed_at", "completed_at must not be in the future").into());
             }
+            rapport_core::validation::plausible_date("completed_at", "completed_at", t.date(), now.date())
+                .map_err(|f| AppError::invalid(&f.field, f.message))?;
             t
         }
     };
@@ -775,7 +777,11 @@ pub async fn list_risk_flags(
     };
     let flags = state.store.visible_risk_flags(&me.user.id, status).await?;
     let mut e = me.event(action::RISK_FLAG_LIST, "risk_flag");
-    e.detail = Some(format!("{} flags via API", flags.len()));
+    e.detail = Some(format!(
+        "{} flags via API; {}",
+        flags.len(),
+        crate::access::clients_shown(flags.iter().map(|f| &f.client_id))
+    ));
     state.store.audit(e).await?;
     Ok(Json(flags.into_iter().map(RiskFlagJson::from).collect()))
 }

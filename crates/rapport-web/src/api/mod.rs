@@ -252,7 +252,13 @@ pub async fn list_clients(
     let q = CaseloadQuery { search: p.q.clone(), status: Some(status), limit, offset };
     let (rows, total) = state.store.caseload(&me.user.id, &q).await?;
     let mut e = me.event(action::CLIENT_LIST, "client");
-    e.detail = Some(format!("{} of {total} {} clients via API", rows.len(), status.as_str()));
+    e.detail = Some(format!(
+        "{} of {total} {} clients via API{}; {}",
+        rows.len(),
+        status.as_str(),
+        p.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(|q| format!(", search {q:?}")).unwrap_or_default(),
+        crate::access::clients_shown(rows.iter().map(|r| &r.id))
+    ));
     state.store.audit(e).await?;
     let list: Vec<ClientSummaryJson> = rows
         .into_iter()

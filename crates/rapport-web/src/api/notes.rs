@@ -362,11 +362,17 @@ pub async fn get_process_note(
 ) -> ApiResult<Json<ProcessNoteJson>> {
     let Query(q) =
         params.map_err(|e| AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None })?;
-    let sx = session_for(&state, &me, None, &id).await?;
     let author = match q.author.as_deref() {
         None => me.user.id.clone(),
         Some(a) => Id::parse(a).ok_or(AppError::NotFound)?,
     };
+    if author == me.user.id {
+        // Their own note stays readable after they lose access to the client's record.
+        if let Some((_, note)) = crate::session_context::own_note_without_record(&state, &me, None, &id).await? {
+            return Ok(Json(note.into()));
+        }
+    }
+    let sx = session_for(&state, &me, None, &id).await?;
     let (note, _) = process_note_for(&state, &me, &sx, &author).await?;
     Ok(Json(note.into()))
 }

@@ -153,7 +153,7 @@ pub(crate) async fn apply_password_change(
     let mut e = me.event(action::PASSWORD_CHANGE, "user");
     e.resource_id = Some(me.user.id.to_string());
     e.detail = Some("changed by the user; other sessions ended".into());
-    state.store.set_password(&me.user.id, &hash, me.session_hash(), e).await?;
+    state.store.set_password(&me.user.id, &hash, me.session_hash(), e, &[]).await?;
     Ok(PasswordChange::Changed)
 }
 

@@ -168,7 +168,9 @@ pub async fn create_user(State(state): State<AppState>, SignedIn(me): SignedIn, 
         let mut e = me.event(action::USER_UPDATE, "supervision");
         e.resource_id = Some(user.id.to_string());
         e.detail = Some(format!("supervises {} clinicians", sup.len()));
-        state.store.set_supervisees(&user.id, &sup, e).await?;
+        let staff = state.store.users().await?;
+        let notices = supervision_notices(&me.user, &user, &[], &sup, &staff, Timestamp::now());
+        state.store.set_supervisees(&user.id, &sup, e, &notices).await?;
     }
     Ok(Redirect::to("/admin/users?done=user-created").into_response())
 }
@@ -252,6 +254,41 @@ pub async fn edit_user_form(
     })
 }
 
+/// The notices of a change of whom `person` supervises (from `before` to
+/// `after`): to the person, to each clinician gained or lost, and to the
+/// other administrators. Empty when nothing changes.
+fn supervision_notices(
+    me: &User,
+    person: &User,
+    before: &[Id],
+    after: &[Id],
+    staff: &[User],
+    at: Timestamp,
+) -> Vec<rapport_store::outbox::Notice> {
+    use crate::notices::{account_change, Change, ChangedBy};
+    let by = ChangedBy::Admin(me);
+    let added: Vec<&Id> = after.iter().filter(|c| !before.contains(c)).collect();
+    let removed: Vec<&Id> = before.iter().filter(|c| !after.contains(c)).collect();
+    if added.is_empty() && removed.is_empty() {
+        return Vec::new();
+    }
+    let find = |id: &Id| staff.iter().find(|u| &u.id == id);
+    let names: Vec<String> = after.iter().filter_map(&find).map(|u| u.name.clone()).collect();
+    let mut out = account_change(&by, person, &Change::supervision(person, &names), staff, at);
+    for (ids, gained) in [(added, true), (removed, false)] {
+        for c in ids.into_iter().filter_map(&find) {
+            // The clinician hears of it; the administrators were told above.
+            let mut n = account_change(&by, c, &Change::supervisor_of(c, person, gained), &[], at);
+            out.append(&mut n);
+        }
+    }
+    out
+}
+
+fn same_people(a: &[Id], b: &[Id]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
 async fn active_admins(state: &AppState) -> AppResult<usize> {
     Ok(state.store.users().await?.iter().filter(|u| u.active && u.role == Role::Admin).count())
 }
@@ -283,10 +320,26 @@ pub async fn update_user(
     }
     let all_clinicians = clinicians(&state).await?;
     let sup = supervisee_ids(&mut errors, &form.supervisees, &all_clinicians);
+    let practises = form.practises.is_some() && role == Role::Admin;
+    let current_sup = state.store.supervisees(&user.id).await?;
+    let is_self = user.id == me.user.id;
+    // An administrator cannot raise or lower their own access: another one must.
+    let mut own_access = false;
+    if is_self && (role != user.role || practises != user.practises) {
+        errors.add("role", "You cannot change your own role or caseload; ask another administrator");
+        own_access = true;
+    }
+    if is_self && !same_people(&sup, &current_sup) {
+        errors.add("supervisees", "You cannot change your own supervision; ask another administrator");
+        own_access = true;
+    }
+    if own_access {
+        crate::access::deny(&state, &me, "user", Some(user.id.as_str())).await?;
+    }
     if !errors.is_empty() {
         let layout = Layout::new(&state, &me, format!("Edit {}", user.name), "admin-users").await?;
         let supervisees = form.supervisees.clone();
-        let is_self = user.id == me.user.id;
+        let status = if own_access { StatusCode::FORBIDDEN } else { StatusCode::UNPROCESSABLE_ENTITY };
         let page = UserFormPage {
             layout,
             user: Some(user),
@@ -296,24 +349,34 @@ pub async fn update_user(
             supervisees,
             is_self,
         };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        return Ok((status, render(&page)?).into_response());
     }
-    let practises = form.practises.is_some() && role == Role::Admin;
+    use crate::notices::{account_change, Change, ChangedBy};
+    let staff = state.store.users().await?;
+    let now = Timestamp::now();
+    let notices = if role != user.role || practises != user.practises {
+        account_change(&ChangedBy::Admin(&me.user), &user, &Change::role(&user, role, practises), &staff, now)
+    } else {
+        Vec::new()
+    };
     let mut e = me.event(action::USER_UPDATE, "user");
     e.resource_id = Some(user.id.to_string());
     e.detail = Some(format!("role {role}, practises {practises}"));
-    state.store.update_user(&user.id, &name, role, practises, e).await?;
+    state.store.update_user(&user.id, &name, role, practises, e, &notices).await?;
     let mut e = me.event(action::USER_UPDATE, "supervision");
     e.resource_id = Some(user.id.to_string());
     let sup = if role == Role::Supervisor { sup } else { Vec::new() };
     e.detail = Some(format!("supervises {} clinicians", sup.len()));
-    state.store.set_supervisees(&user.id, &sup, e).await?;
+    let notices = supervision_notices(&me.user, &user, &current_sup, &sup, &staff, now);
+    state.store.set_supervisees(&user.id, &sup, e, &notices).await?;
     if !form.password.is_empty() {
         let hash = state.hasher.hash(&form.password).await;
         let mut e = me.event(action::PASSWORD_CHANGE, "user");
         e.resource_id = Some(user.id.to_string());
         e.detail = Some("set by an administrator; all the user's sessions ended".into());
-        state.store.set_password(&user.id, &hash, None, e).await?;
+        let notices =
+            account_change(&ChangedBy::Admin(&me.user), &user, &Change::password(&user), &staff, Timestamp::now());
+        state.store.set_password(&user.id, &hash, None, e, &notices).await?;
     }
     Ok(Redirect::to("/admin/users?done=user-saved").into_response())
 }

@@ -60,7 +60,11 @@ pub async fn search(
     let results = if search.chars().count() >= 2 {
         let r = state.store.search_all_clients(&search, 20).await?;
         let mut e = me.event(action::CLIENT_LIST, "client");
-        e.detail = Some(format!("emergency-access search {search:?}: {} results", r.len()));
+        e.detail = Some(format!(
+            "emergency-access search {search:?}: {} results; {}",
+            r.len(),
+            crate::access::clients_shown(r.iter().map(|c| &c.id))
+        ));
         state.store.audit(e).await?;
         r
     } else {
@@ -98,8 +102,6 @@ pub struct ReasonForm {
     reason: Option<String>,
 }
 
-pub const MIN_REASON_CHARS: usize = 10;
-
 pub async fn open(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -109,13 +111,15 @@ pub async fn open(
     require_break_glass(&state, &me).await?;
     let client = summary(&state, &id).await?;
     let hours = state.organisation().await?.break_glass_hours;
-    let reason = non_blank(&f.reason).unwrap_or_default();
-    if reason.chars().count() < MIN_REASON_CHARS || reason.chars().count() > 1000 {
-        let layout = Layout::new(&state, &me, "Emergency access", "break-glass").await?;
-        let error = Some(format!("Give the reason for emergency access in {MIN_REASON_CHARS} to 1000 characters"));
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&ReasonPage { layout, client, reason, error, hours })?)
-            .into_response());
-    }
+    let typed = non_blank(&f.reason).unwrap_or_default();
+    let reason = match rapport_core::access::break_glass_reason(&typed) {
+        Ok(r) => r,
+        Err(message) => {
+            let layout = Layout::new(&state, &me, "Emergency access", "break-glass").await?;
+            let page = ReasonPage { layout, client, reason: typed, error: Some(message), hours };
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+    };
     let now = Timestamp::now();
     let mut e = me.event(action::BREAK_GLASS, "break_glass");
     e.client_id = Some(client.id.to_string());

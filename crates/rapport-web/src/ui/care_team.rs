@@ -9,8 +9,9 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_core::access::may_replace_responsible;
 use rapport_core::audit::action;
-use rapport_core::Id;
+use rapport_core::{Id, Timestamp};
 use rapport_store::clients::{CareTeamMember, ClientRecord};
 use rapport_store::users::User;
 use serde::Deserialize;
@@ -24,6 +25,8 @@ struct CareTeamPage {
     members: Vec<CareTeamMember>,
     candidates: Vec<User>,
     can_manage: bool,
+    /// May hand responsibility to another member (the responsible clinician, or a supervisor).
+    can_hand_over: bool,
 }
 
 pub async fn show(
@@ -46,10 +49,13 @@ pub async fn show(
         .filter(|u| !members.iter().any(|m| m.user_id == u.id))
         .collect();
     let can_manage = basis.manages_care_team();
+    let rel = state.store.client_with_relation(&me.user.id, &c.id, Timestamp::now()).await?.map(|(_, r)| r);
+    let can_hand_over =
+        rel.is_some_and(|r| may_replace_responsible(&me.actor(), r, c.responsible_clinician_id == me.user.id));
     let layout = Layout::new(&state, &me, format!("Care team · {}", c.details.display_name), "caseload")
         .await?
         .with_done(q.done.as_deref());
-    render(&CareTeamPage { layout, c, tab: "care-team", members, candidates, can_manage })
+    render(&CareTeamPage { layout, c, tab: "care-team", members, candidates, can_manage, can_hand_over })
 }
 
 #[derive(Deserialize, Default)]
@@ -106,6 +112,20 @@ pub async fn make_responsible(
 ) -> AppResult<Response> {
     let c = managed_client(&state, &me, &id).await?;
     let user = Id::parse(&user_id).ok_or(AppError::NotFound)?;
+    if user != c.responsible_clinician_id {
+        // Handing over takes the role from the responsible clinician: theirs to
+        // give, or a supervisor's (rapport_core::access::may_replace_responsible).
+        let rel = state.store.client_with_relation(&me.user.id, &c.id, Timestamp::now()).await?.map(|(_, r)| r);
+        let is_responsible = c.responsible_clinician_id == me.user.id;
+        if !rel.is_some_and(|r| may_replace_responsible(&me.actor(), r, is_responsible)) {
+            crate::access::deny(&state, &me, "care_team", Some(c.id.as_str())).await?;
+            return Err(AppError::Forbidden(
+                "Only the responsible clinician, or a supervisor of someone on the care team, can hand over \
+                 responsibility for this client."
+                    .into(),
+            ));
+        }
+    }
     state.store.set_responsible(&c.id, &user, member_event(&me, action::CARE_TEAM_RESPONSIBLE, &c, &user)).await?;
     Ok(Redirect::to(&format!("/clients/{}/care-team?done=responsible", c.id)).into_response())
 }

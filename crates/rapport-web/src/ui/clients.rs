@@ -115,10 +115,11 @@ pub async fn caseload(
     let (rows, total) = state.store.caseload(&me.user.id, &query).await?;
     let mut e = me.event(action::CLIENT_LIST, "client");
     e.detail = Some(format!(
-        "{} of {total} {} clients shown, page {page}{}",
+        "{} of {total} {} clients shown, page {page}{}; {}",
         rows.len(),
         if archived { "archived" } else { "active" },
-        if search.is_empty() { String::new() } else { format!(", search {search:?}") }
+        if search.is_empty() { String::new() } else { format!(", search {search:?}") },
+        crate::access::clients_shown(rows.iter().map(|r| &r.id))
     ));
     state.store.audit(e).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
@@ -414,6 +415,7 @@ pub async fn update(
     Form(form): Form<ClientForm>,
 ) -> AppResult<Response> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let version = crate::records_http::required_version(&form.version)?;
     let details = match form.validate() {
         Ok(d) => d,
         Err(errors) => {
@@ -422,12 +424,11 @@ pub async fn update(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let version = form.version.parse::<i64>().ok();
     let mut e = me.event(action::CLIENT_UPDATE, "client");
     e.resource_id = Some(c.id.to_string());
     e.client_id = Some(c.id.to_string());
     e.detail = Some(changed_fields(&c.details, &details));
-    match state.store.update_client(&c.id, &details, version, e).await {
+    match state.store.update_client(&c.id, &details, Some(version), e).await {
         Ok(_) => Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response()),
         Err(rapport_store::StoreError::Conflict) => {
             let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload")

@@ -556,7 +556,7 @@ pub async fn item_save<T: ContextItem>(
 ) -> AppResult<Response> {
     let (cx, rec) = item_in::<T>(&state, &me, &id, &item_id, Purpose::Write).await?;
     let p = Pairs(pairs);
-    let version = p.version().unwrap_or_default();
+    let version = p.required_version()?;
     let raw = T::from_pairs(&p);
     let item = match raw.clone().check(&state, &cx.client.id).await {
         Ok(i) => i,
@@ -666,7 +666,7 @@ pub async fn cultural_save(
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let p = Pairs(pairs);
-    let version = p.version().filter(|v| *v > 0);
+    let version = Some(p.required_version()?).filter(|v| *v > 0);
     let raw = cultural_from_pairs(&p);
     match save_cultural(&state, &me, &cx.client.id, version, raw.clone(), "").await {
         Ok(_) => {

@@ -13,11 +13,12 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_core::audit::action;
 use rapport_core::course::{
-    planned_end, validate_new_course, validate_renegotiation, Attendance, CourseStatus, Modality, RawCourse,
+    planned_end, session_within_course, validate_new_course, validate_renegotiation, Attendance, CourseStatus,
+    Modality, RawCourse,
 };
 use rapport_core::protocol::{ChecklistItem, Frequency, Protocol};
 use rapport_core::time::{format_date, parse_date};
-use rapport_core::validation::optional_text;
+use rapport_core::validation::{check_plausible, optional_text};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
 use rapport_store::courses::NewTherapySession;
@@ -301,6 +302,7 @@ pub async fn renegotiate(
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     cx.require_open()?;
+    let version = crate::records_http::required_version(&form.version)?;
     let mut e = ValidationErrors::new();
     let n = form_number(&mut e, "planned_sessions", "Number of sessions", &form.planned_sessions);
     let result = if e.is_empty() {
@@ -318,8 +320,7 @@ pub async fn renegotiate(
     };
     let end = planned_end(cx.course.start_date, count, cx.course.frequency);
     let ev = cx.event(&me, action::COURSE_RENEGOTIATE, format!("{} -> {count} sessions", cx.course.planned_sessions));
-    let version = form.version.trim().parse::<i64>().ok();
-    state.store.renegotiate_course(&cx.course.id, version, count, end, &reason, &me.user.id, ev).await?;
+    state.store.renegotiate_course(&cx.course.id, Some(version), count, end, &reason, &me.user.id, ev).await?;
     Ok(Redirect::to(&format!("/courses/{}?done=contract#contract", cx.course.id)).into_response())
 }
 
@@ -414,7 +415,7 @@ pub fn validate_checklist(
     let date = match done_on.map(str::trim).filter(|s| !s.is_empty()) {
         None => today,
         Some(s) => match parse_date(s) {
-            Some(d) if d <= today => d,
+            Some(d) if d <= today => check_plausible(&mut e, "done_on", "The date", d, today).unwrap_or(today),
             Some(_) => {
                 e.add("done_on", "The date cannot be in the future");
                 today
@@ -514,7 +515,9 @@ pub struct SessionForm {
     pub back: String,
 }
 
-/// Validates a session as typed in a form or sent to the API.
+/// Validates a session as typed in a form or sent to the API. `course` is the
+/// course's start date and, once it has ended, its end: the session must fall
+/// between them (`rapport_core::course::session_within_course`).
 pub fn validate_session(
     date: Option<&str>,
     time: Option<&str>,
@@ -522,6 +525,7 @@ pub fn validate_session(
     attendance: Option<&str>,
     duration: Option<i64>,
     today: time::Date,
+    course: (time::Date, Option<time::Date>),
 ) -> Result<NewTherapySession, ValidationErrors> {
     let mut e = ValidationErrors::new();
     let date = match date.map(str::trim).filter(|s| !s.is_empty()) {
@@ -529,10 +533,15 @@ pub fn validate_session(
             e.add("date", "Enter the session date");
             today
         }
-        Some(s) => parse_date(s).unwrap_or_else(|| {
-            e.add("date", "Date must be in the form YYYY-MM-DD");
-            today
-        }),
+        Some(s) => match parse_date(s) {
+            Some(d) => check_plausible(&mut e, "date", "The session date", d, today)
+                .and_then(|d| session_within_course(&mut e, "date", d, course.0, course.1))
+                .unwrap_or(today),
+            None => {
+                e.add("date", "Date must be in the form YYYY-MM-DD");
+                today
+            }
+        },
     };
     let time = time.map(str::trim).unwrap_or_default().to_string();
     let valid_time = time.is_empty()
@@ -597,6 +606,7 @@ pub async fn add_session(
         Some(&form.attendance),
         duration,
         Timestamp::now().date(),
+        (cx.course.start_date, None),
     );
     let session = match with_form_errors(e, result) {
         Ok(s) => s,
@@ -620,6 +630,7 @@ pub async fn update_attendance(
     cx.require_open()?;
     let sid = Id::parse(&session_id).ok_or(AppError::NotFound)?;
     let current = cx.session(&sid).ok_or(AppError::NotFound)?.session.clone();
+    let version = crate::records_http::required_version(&form.version)?;
     let mut e = ValidationErrors::new();
     let duration = form_number(&mut e, "duration_minutes", "Duration", &form.duration_minutes);
     let date = if form.date.trim().is_empty() { format_date(current.date) } else { form.date.clone() };
@@ -633,6 +644,7 @@ pub async fn update_attendance(
         Some(&form.attendance),
         duration.or(current.duration_minutes.map(i64::from)),
         Timestamp::now().date(),
+        (cx.course.start_date, None),
     );
     let session = match with_form_errors(e, result) {
         Ok(s) => s,
@@ -642,7 +654,6 @@ pub async fn update_attendance(
                 .into_response());
         }
     };
-    let version = form.version.trim().parse::<i64>().unwrap_or(current.version);
     let mut ev = me.event(action::SESSION_UPDATE, "session");
     ev.resource_id = Some(sid.to_string());
     ev.client_id = Some(cx.client.id.to_string());

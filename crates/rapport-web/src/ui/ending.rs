@@ -218,6 +218,11 @@ pub struct EndingForm {
 }
 
 impl EndingForm {
+    /// The form before any review is saved (version 0: nothing stored yet).
+    fn blank() -> EndingForm {
+        EndingForm { version: "0".into(), ..Default::default() }
+    }
+
     fn from_review(r: &EndingReview, version: i64) -> EndingForm {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         EndingForm {
@@ -277,7 +282,7 @@ pub async fn page(
 ) -> AppResult<Html<String>> {
     let cx = course_for(&state, &me, &id, Purpose::Read).await?;
     let review = review_of(&state, &cx).await?;
-    let form = review.as_ref().map(|r| EndingForm::from_review(&r.body, r.version)).unwrap_or_default();
+    let form = review.as_ref().map(|r| EndingForm::from_review(&r.body, r.version)).unwrap_or_else(EndingForm::blank);
     ending_page(&state, &me, cx, form, FormErrors::default(), q.done.as_deref(), review.is_some()).await
 }
 
@@ -364,7 +369,7 @@ pub async fn save(
             review.maintenance = MaintenanceDecision::IptM;
         }
     }
-    let version = form.version.trim().parse::<i64>().ok();
+    let version = Some(crate::records_http::required_version(&form.version)?);
     match save_review(&state, &me, &cx, existing.as_ref(), review, version).await {
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}/ending?done=ending-saved", cx.course.id)).into_response()),
         Err(AppError::Conflict(_)) => {
@@ -406,7 +411,8 @@ pub async fn start_maintenance(
         Ok(c) => c,
         Err(e) => {
             let review = review_of(&state, &cx).await?;
-            let f = review.as_ref().map(|r| EndingForm::from_review(&r.body, r.version)).unwrap_or_default();
+            let f =
+                review.as_ref().map(|r| EndingForm::from_review(&r.body, r.version)).unwrap_or_else(EndingForm::blank);
             let errors = FormErrors(e).rename("start_date", "maintenance_start");
             return Ok(ending_page(&state, &me, cx, f, errors, None, review.is_some()).await?.into_response());
         }

@@ -192,13 +192,14 @@ pub async fn save(
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let f = FormPairs(pairs);
+    let version = crate::records_http::required_version(&f.get("version"))?;
     let form = FormulationForm {
         problem_areas: f.all("problem_areas"),
         symptom_link: f.get("symptom_link"),
         shared_text: f.get("shared_text"),
         rationale: f.get("rationale"),
         agreed_on: f.get("agreed_on"),
-        version: f.get("version").trim().parse().unwrap_or(0),
+        version,
     };
     let input = Formulation {
         problem_areas: form.problem_areas.clone(),
@@ -387,6 +388,7 @@ pub async fn save_area_form(
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let area = cx.protocol.area(&area).map(|a| a.id.clone()).ok_or(AppError::NotFound)?;
     let f = FormPairs(pairs);
+    crate::records_http::required_version(&f.get("version"))?;
     let body = area_body_from_form(&area, &f);
     let change = StageChangeInput { date: body.stage_date.clone(), note: body.stage_note.clone() };
     let result = match work_from(&area, &body) {
@@ -417,7 +419,8 @@ pub async fn save_area_form(
                 stage_date: body.stage_date.clone().unwrap_or_default(),
                 stage_note: body.stage_note.clone().unwrap_or_default(),
             };
-            Ok(area_page(&state, &me, cx, area, chosen, record, shown, errors, None).await?.into_response())
+            let page = area_page(&state, &me, cx, area, chosen, record, shown, errors, None).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err((other, _)) => Err(other),
     }

@@ -324,9 +324,9 @@ pub async fn edit(
     if cx.course.id.as_str() != id {
         return Err(AppError::NotFound);
     }
+    let version = Some(crate::records_http::required_version(&form.version)?);
     let mut e = ValidationErrors::new();
     let input = form.input(&mut e);
-    let version = form.version.trim().parse::<i64>().ok();
     let result = if e.is_empty() {
         update_goal(&state, &me, &cx, &goal, &input, version).await
     } else {

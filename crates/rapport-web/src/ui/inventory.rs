@@ -571,9 +571,9 @@ pub async fn update_person(
             }
             let pid = Some(current.id.to_string());
             let v = version.unwrap_or(current.version);
-            return Ok(person_page(&state, &me, cx, pid, heading, v, form, FormErrors(e), vec![], String::new())
-                .await?
-                .into_response());
+            let page =
+                person_page(&state, &me, cx, pid, heading, v, form, FormErrors(e), vec![], String::new()).await?;
+            return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     if version != current.version {

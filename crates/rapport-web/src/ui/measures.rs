@@ -83,7 +83,7 @@ pub async fn save_schedule(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
         }
     };
-    let version = p.get("version").trim().parse::<i64>().unwrap_or(-1);
+    let version = crate::records_http::required_version(p.get("version"))?;
     let detail = format!("every {} sessions: {}", body.every, body.instruments.join(", "));
     match schedule_of(&state, &cx.course.id).await? {
         (_, _, Some(rid)) => {

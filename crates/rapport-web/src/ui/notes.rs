@@ -163,9 +163,9 @@ impl NoteForm {
     }
 
     /// The version this save started from (after a conflict: the stored one the writer saw).
-    fn expected_version(&self) -> i64 {
+    fn expected_version(&self) -> Result<i64, AppError> {
         let v = if self.resolve_version.trim().is_empty() { &self.version } else { &self.resolve_version };
-        v.trim().parse().unwrap_or(0)
+        crate::records_http::required_version(v)
     }
 
     /// Rows to show: those typed (blank rows in between kept, so error
@@ -472,7 +472,7 @@ pub async fn set_phase(
             return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
         }
     };
-    let version = f.version.trim().parse::<i64>().unwrap_or(sx.s.session.version);
+    let version = crate::records_http::required_version(&f.version)?;
     let mut ev = me.event(action::SESSION_UPDATE, "session");
     // The reason stays in the record: the audit log is read by administrators.
     ev.detail = Some(match &phase {
@@ -507,7 +507,7 @@ pub async fn save_note(
         }
     };
     let ev = me.event(action::PROGRESS_NOTE_WRITE, "progress_note");
-    let w = state.store.save_progress_note(&sx.s.session, form.expected_version(), &body, &me.user.id, ev).await?;
+    let w = state.store.save_progress_note(&sx.s.session, form.expected_version()?, &body, &me.user.id, ev).await?;
     note_write_response(&state, &me, sx, form, body, w, htmx, "note-saved").await
 }
 
@@ -590,7 +590,7 @@ pub async fn sign_note(
         let ev = me.event(action::PROGRESS_NOTE_SIGN, "progress_note");
         state.store.sign_progress_note(&sx.s.session, v, &body, &me.user.id, ev)
     };
-    let mut w = sign(form.expected_version()).await?;
+    let mut w = sign(form.expected_version()?).await?;
     // An autosave of this very text may have landed just before: nothing to choose between.
     if let NoteWrite::Stale(cur) = &w {
         if cur.body == body {
@@ -676,7 +676,8 @@ pub async fn save_process_note(
     let v = if form.resolve_version.trim().is_empty() { &form.version } else { &form.resolve_version };
     let mut ev = me.event(action::PROCESS_NOTE_WRITE, "process_note");
     ev.detail = Some(format!("session {}", sx.id()));
-    let w = state.store.save_process_note(&sx.s.session, &me.user.id, v.trim().parse().unwrap_or(0), &text, ev).await?;
+    let version = crate::records_http::required_version(v)?;
+    let w = state.store.save_process_note(&sx.s.session, &me.user.id, version, &text, ev).await?;
     match (w, htmx) {
         (NoteWrite::Saved(p), true) => {
             let mut f = AutosaveFragment::new("process", "saved", saved_message(p.updated_at), url);
@@ -732,6 +733,14 @@ pub async fn share(state: &AppState, me: &Identity, sx: &SessionContext, shared:
 }
 
 #[derive(Template)]
+#[template(path = "process_note_own.html")]
+struct OwnProcessNotePage {
+    layout: Layout,
+    session_date: String,
+    note: ProcessNoteRecord,
+}
+
+#[derive(Template)]
 #[template(path = "process_note.html")]
 struct ProcessNotePage {
     layout: Layout,
@@ -748,6 +757,15 @@ pub async fn read_process_note(
     SignedIn(me): SignedIn,
     Path((id, session_id, author_id)): Path<(String, String, String)>,
 ) -> AppResult<Html<String>> {
+    if author_id == me.user.id.as_str() {
+        // The author keeps their own note after losing access to the record: the note alone.
+        if let Some((session, note)) =
+            crate::session_context::own_note_without_record(&state, &me, Some(&id), &session_id).await?
+        {
+            let layout = Layout::new(&state, &me, "Your process note", "caseload").await?;
+            return render(&OwnProcessNotePage { layout, session_date: format_date(session.date), note });
+        }
+    }
     let sx = session_for(&state, &me, Some(&id), &session_id).await?;
     let Some(author) = Id::parse(&author_id) else {
         crate::access::deny(&state, &me, "process_note", Some(&author_id)).await?;

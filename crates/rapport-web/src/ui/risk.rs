@@ -69,7 +69,11 @@ pub async fn list(
     require_caseload(&state, &me).await?;
     let flags = state.store.visible_risk_flags(&me.user.id, None).await?;
     let mut e = me.event(action::RISK_FLAG_LIST, "risk_flag");
-    e.detail = Some(format!("{} flags (page)", flags.len()));
+    e.detail = Some(format!(
+        "{} flags (page); {}",
+        flags.len(),
+        crate::access::clients_shown(flags.iter().map(|f| &f.client_id))
+    ));
     state.store.audit(e).await?;
     let (closed, unhandled): (Vec<_>, Vec<_>) =
         flags.into_iter().map(FlagLine::new).partition(|l| l.f.status == rapport_core::risk::FlagStatus::Closed);

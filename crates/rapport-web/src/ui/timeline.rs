@@ -326,7 +326,9 @@ pub async fn save(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let (cx, rec) = event_in(&state, &me, &id, &event_id, Purpose::Write).await?;
-    let mut form = EventForm::from_pairs(&Pairs(pairs));
+    let pairs = Pairs(pairs);
+    pairs.required_version()?;
+    let mut form = EventForm::from_pairs(&pairs);
     let event = match submitted(&state, &cx, &form).await? {
         Ok(e) => e,
         Err(errors) => return Ok(event_page(&state, &me, cx, rec, form, errors, None).await?.into_response()),

@@ -671,7 +671,7 @@ pub async fn save(
     let (w, cx) = worksheet_in(&state, &me, &id, &worksheet_id, Purpose::Write).await?;
     cx.require_open()?;
     let p = Pairs(pairs);
-    let version = p.version().unwrap_or_default();
+    let version = p.required_version()?;
     let sheet = Sheet::from_pairs(w.kind(), &p);
     let wid = w.id().to_string();
     let valid = match checked(&state, &cx, &sheet).await? {

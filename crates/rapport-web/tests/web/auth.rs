@@ -224,6 +224,15 @@ async fn deactivation_ends_sessions_and_tokens() {
         let api = reqwest::Client::new().get(app.url("/api/v1/clients")).bearer_auth(&token).send().await.unwrap();
         assert_eq!(api.status(), 401);
         assert_eq!(Browser::new(&app).login("leaver@clinic.example", PASSWORD).await.status(), 401);
+        // The token was revoked with the deactivation, in the store: reactivating
+        // the account does not bring it back.
+        let tokens = app.store.tokens_of(&c.id).await.unwrap();
+        assert!(tokens.iter().all(|t| t.revoked_at.is_some()), "every token revoked");
+        let r = admin.submit("/admin/users", &format!("/admin/users/{}/reactivate", c.id), &[]).await;
+        assert_eq!(r.status(), 303);
+        let api = reqwest::Client::new().get(app.url("/api/v1/clients")).bearer_auth(&token).send().await.unwrap();
+        assert_eq!(api.status(), 401, "a token from before the deactivation stays dead");
+        assert_eq!(Browser::new(&app).login("leaver@clinic.example", PASSWORD).await.status(), 303);
     })
     .await;
 }
@@ -390,6 +399,84 @@ async fn old_accounts_stay_signed_in_and_sessions_end_at_the_absolute_limit() {
         assert_eq!(n, 1);
         assert_eq!(location(&b.get("/clients").await), "/login", "past the absolute lifetime");
         assert!(app.store.session_with_user(&secret_hash(&sid)).await.unwrap().is_none());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn administrators_cannot_change_their_own_access_and_changes_are_notified() {
+    on_each_backend(|app| async move {
+        let me = app.user("admin@clinic.example", Role::Admin).await;
+        let other = app.user("admin2@clinic.example", Role::Admin).await;
+        let c = app.user("clin@clinic.example", Role::Clinician).await;
+        let c2 = app.user("clin2@clinic.example", Role::Clinician).await;
+        let s = app.user("sup@clinic.example", Role::Supervisor).await;
+        let admin = app.browser_as("admin@clinic.example").await;
+        let own = format!("/admin/users/{}", me.id);
+        // Own role, caseload flag and supervision: refused, nothing changed, nothing sent.
+        let attempts: [&[(&str, &str)]; 4] = [
+            &[("name", "Admin"), ("role", "clinician")],
+            &[("name", "Admin"), ("role", "supervisor"), ("supervisees", c.id.as_str())],
+            &[("name", "Admin"), ("role", "admin"), ("practises", "yes")],
+            &[("name", "Admin"), ("role", "admin"), ("supervisees", c.id.as_str())],
+        ];
+        for fields in attempts {
+            let r = admin.submit(&own, &own, fields).await;
+            assert_eq!(r.status(), 403, "{fields:?}");
+            let page = r.text().await.unwrap();
+            assert!(page.contains("You cannot change your own"), "{fields:?}");
+        }
+        let after = app.store.user(&me.id).await.unwrap().unwrap();
+        assert_eq!((after.role, after.practises, after.name.as_str()), (Role::Admin, false, me.name.as_str()));
+        assert!(app.store.supervisees(&me.id).await.unwrap().is_empty());
+        assert!(app.store.outbox(50).await.unwrap().is_empty(), "nothing was sent");
+        assert!(app.count(action::ACCESS_DENIED).await >= 4);
+        // Their own name is theirs to change.
+        assert_eq!(admin.submit(&own, &own, &[("name", "Ada Admin"), ("role", "admin")]).await.status(), 303);
+        assert_eq!(app.store.user(&me.id).await.unwrap().unwrap().name, "Ada Admin");
+        assert!(app.store.outbox(50).await.unwrap().is_empty(), "a name is not an access change");
+
+        // Someone else's role: the person and the other administrator are told, not the actor.
+        let page = format!("/admin/users/{}", c.id);
+        assert_eq!(admin.submit(&page, &page, &[("name", "Clin"), ("role", "supervisor")]).await.status(), 303);
+        let sent = app.store.outbox(50).await.unwrap();
+        let to: Vec<_> = sent.iter().map(|m| m.recipient_user_id.clone().unwrap()).collect();
+        assert_eq!(sent.len(), 2, "{to:?}");
+        assert!(to.contains(&c.id) && to.contains(&other.id) && !to.contains(&me.id));
+        assert!(sent.iter().all(|m| m.kind == "account_notice"));
+        let mine = sent.iter().find(|m| m.recipient_user_id.as_ref() == Some(&c.id)).unwrap();
+        assert_eq!(mine.subject, "Your Rapport account: role changed");
+        assert!(mine.body.contains(
+            "Ada Admin <admin@clinic.example>, an administrator, changed your role from Clinician to Supervisor"
+        ));
+        assert!(mine.body.contains("If this was not expected, contact another administrator"));
+
+        // Supervision: the supervisor, the clinician gained and the other administrator.
+        let page = format!("/admin/users/{}", s.id);
+        let r = admin
+            .submit(&page, &page, &[("name", "Sup"), ("role", "supervisor"), ("supervisees", c2.id.as_str())])
+            .await;
+        assert_eq!(r.status(), 303);
+        let sent = app.store.outbox(50).await.unwrap();
+        assert_eq!(sent.len(), 5);
+        let subjects: Vec<_> = sent.iter().map(|m| m.subject.as_str()).collect();
+        assert!(subjects.contains(&"Your Rapport account: supervision changed"), "{subjects:?}");
+        assert!(subjects.contains(&"Your Rapport account: supervisor added"), "{subjects:?}");
+        assert!(sent.iter().any(|m| m.recipient_user_id.as_ref() == Some(&c2.id)));
+
+        // A password reset: told, and the password is in no message.
+        let new_pw = "an entirely new passphrase 42";
+        let page = format!("/admin/users/{}", c2.id);
+        let r = admin.submit(&page, &page, &[("name", "Clin Two"), ("role", "clinician"), ("password", new_pw)]).await;
+        assert_eq!(r.status(), 303);
+        let sent = app.store.outbox(50).await.unwrap();
+        assert_eq!(sent.len(), 7);
+        let reset: Vec<_> = sent.iter().filter(|m| m.subject.contains("password reset")).collect();
+        assert_eq!(reset.len(), 2);
+        assert!(reset.iter().any(|m| m.recipient_user_id.as_ref() == Some(&c2.id)));
+        assert!(reset.iter().any(|m| m.recipient_user_id.as_ref() == Some(&other.id)));
+        assert!(sent.iter().all(|m| !m.body.contains(new_pw) && !m.subject.contains(new_pw)));
+        assert_eq!(Browser::new(&app).login("clin2@clinic.example", new_pw).await.status(), 303);
     })
     .await;
 }

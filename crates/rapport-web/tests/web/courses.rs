@@ -265,6 +265,12 @@ async fn bad_course_input_is_refused_with_the_field_named_and_nothing_stored() {
             (json!({"protocol": "ipt-m"}), "protocol"),
             (json!({"protocol": "ipt-individual", "start_date": "05/01/2026"}), "start_date"),
             (json!({"protocol": "ipt-individual", "frequency": "daily"}), "frequency"),
+            (json!({"protocol": "ipt-individual", "start_date": "1899-12-31"}), "start_date"),
+            (json!({"protocol": "ipt-individual", "start_date": "2999-01-05"}), "start_date"),
+            (
+                json!({"protocol": "ipt-individual", "start_date": "2026-01-05", "planned_end_date": "2999-01-05"}),
+                "planned_end_date",
+            ),
         ] {
             let (s, r) = api.post(&path, body.clone()).await;
             assert_eq!(s, 422, "{body} -> {r}");
@@ -276,10 +282,12 @@ async fn bad_course_input_is_refused_with_the_field_named_and_nothing_stored() {
         let (_, list) = api.get(&path).await;
         assert_eq!(list.as_array().unwrap().len(), 0, "nothing stored");
 
-        let (_, c) = api.post(&path, json!({"protocol": "ipt-individual"})).await;
+        let (_, c) = api.post(&path, json!({"protocol": "ipt-individual", "start_date": "2026-01-05"})).await;
         let id = c["id"].as_str().unwrap();
         let sessions = format!("/api/v1/courses/{id}/sessions");
         for (body, field) in [
+            (json!({"date": "2026-01-04", "attendance": "attended"}), "date"),
+            (json!({"date": "1899-01-05", "attendance": "attended"}), "date"),
             (json!({"date": "2026-13-01", "attendance": "attended"}), "date"),
             (json!({"date": "2026-01-05", "attendance": "maybe"}), "attendance"),
             (json!({"date": "2999-01-05", "attendance": "attended"}), "date"),
@@ -463,13 +471,21 @@ async fn the_course_page_runs_the_initial_phase() {
         let html = r.text().await.unwrap();
         assert!(html.contains("Record the diagnosis"), "{html}");
         // Renegotiate without a reason: named; with one: recorded.
-        let r = b.submit(&course_url, &format!("{course_url}/contract"), &[("planned_sessions", "12")]).await;
+        let course_id = Id::parse(course_url.trim_start_matches("/courses/")).unwrap();
+        let version = app.store.course(&course_id).await.unwrap().unwrap().version.to_string();
+        let r = b
+            .submit(
+                &course_url,
+                &format!("{course_url}/contract"),
+                &[("planned_sessions", "12"), ("version", &version)],
+            )
+            .await;
         assert!(r.text().await.unwrap().contains("Say why the contract changes"));
         let r = b
             .submit(
                 &course_url,
                 &format!("{course_url}/contract"),
-                &[("planned_sessions", "12"), ("reason", "Agreed shorter")],
+                &[("planned_sessions", "12"), ("reason", "Agreed shorter"), ("version", &version)],
             )
             .await;
         assert_eq!(r.status().as_u16(), 303);
@@ -543,6 +559,159 @@ async fn a_session_phase_can_be_set_with_a_reason_and_the_course_follows_it() {
         let (_, html) = b.text(&format!("/courses/{course}")).await;
         assert!(html.contains("Session 4 of 16 · middle phase · 12 left"));
         assert!(app.count(rapport_core::audit::action::SESSION_UPDATE).await >= 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn page_forms_refuse_a_missing_or_invalid_version() {
+    on_each_backend(|app| async move {
+        let (_, api, client) = client_of(&app, "versions@clinic.example").await;
+        let (s, course) = api
+            .post(
+                &format!("/api/v1/clients/{client}/courses"),
+                json!({"protocol": "ipt-individual", "start_date": "2026-01-05"}),
+            )
+            .await;
+        assert_eq!(s, 201, "{course}");
+        let course = course["id"].as_str().unwrap().to_string();
+        let (s, session) = api
+            .post(
+                &format!("/api/v1/courses/{course}/sessions"),
+                json!({"date": "2026-01-12", "attendance": "attended"}),
+            )
+            .await;
+        assert_eq!(s, 201, "{session}");
+        let sid = session["id"].as_str().unwrap().to_string();
+        let b = app.browser_as("versions@clinic.example").await;
+        let course_page = format!("/courses/{course}");
+        // (page the form is on, where it posts, its fields but the version)
+        type PageForm<'a> = (String, String, Vec<(&'a str, &'a str)>);
+        let forms: Vec<PageForm> = vec![
+            (
+                format!("/clients/{client}/edit"),
+                format!("/clients/{client}/edit"),
+                vec![("display_name", "Renamed Client")],
+            ),
+            (
+                course_page.clone(),
+                format!("/courses/{course}/sessions/{sid}/attendance"),
+                vec![("attendance", "cancelled")],
+            ),
+            (
+                course_page.clone(),
+                format!("/courses/{course}/contract"),
+                vec![("planned_sessions", "14"), ("reason", "Client asked for fewer sessions")],
+            ),
+            (
+                format!("/courses/{course}/formulation"),
+                format!("/courses/{course}/formulation"),
+                vec![("problem_areas", "role_dispute")],
+            ),
+            (
+                format!("/courses/{course}/sessions/{sid}"),
+                format!("/courses/{course}/sessions/{sid}/phase"),
+                vec![("phase", "middle"), ("reason", "Started the middle work early")],
+            ),
+        ];
+        for (page, action, fields) in &forms {
+            for version in [None, Some(""), Some("abc"), Some("-1"), Some("1.5")] {
+                let mut f = fields.clone();
+                if let Some(v) = version {
+                    f.push(("version", v));
+                }
+                let r = b.submit(page, action, &f).await;
+                assert_eq!(r.status(), 422, "{action} with version {version:?}");
+                let body = r.text().await.unwrap();
+                assert!(body.contains("no valid version"), "{action}: {body}");
+            }
+        }
+        // Nothing changed.
+        let (_, c) = api.get(&format!("/api/v1/clients/{client}")).await;
+        assert_eq!(c["display_name"], "Course Client");
+        let (_, s) = api.get(&format!("/api/v1/courses/{course}/sessions")).await;
+        assert_eq!(s[0]["attendance"], "attended", "{s}");
+        assert_eq!(s[0]["phase_set_reason"], Value::Null, "{s}");
+        let (_, c) = api.get(&format!("/api/v1/courses/{course}")).await;
+        assert_eq!(c["planned_sessions"], 16, "{c}");
+        assert_eq!(api.get(&format!("/api/v1/courses/{course}/formulation")).await.1["version"], 0);
+        // With the version the page gave, the same form saves.
+        let r = b
+            .submit(
+                &course_page,
+                &format!("/courses/{course}/sessions/{sid}/attendance"),
+                &[("attendance", "cancelled"), ("version", &session["version"].as_i64().unwrap().to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn dates_outside_1900_to_two_years_ahead_are_refused_everywhere() {
+    on_each_backend(|app| async move {
+        let (_, api, client) = client_of(&app, "dates@clinic.example").await;
+        let (s, course) = api
+            .post(
+                &format!("/api/v1/clients/{client}/courses"),
+                json!({"protocol": "ipt-individual", "start_date": "2026-01-05"}),
+            )
+            .await;
+        assert_eq!(s, 201);
+        let course = course["id"].as_str().unwrap().to_string();
+        let (s, _) =
+            api.put(&format!("/api/v1/courses/{course}/formulation"), json!({"problem_areas": ["role_dispute"]})).await;
+        assert_eq!(s, 200);
+        let far = "2999-01-01";
+        let cases: Vec<(String, Value, &str)> = vec![
+            ("/api/v1/clients".into(), json!({"display_name": "Old", "date_of_birth": "1899-12-31"}), "date_of_birth"),
+            (
+                format!("/api/v1/clients/{client}/timeline"),
+                json!({"date": "1850", "category": "move", "title": "Moved"}),
+                "date",
+            ),
+            (
+                format!("/api/v1/clients/{client}/timeline"),
+                json!({"date": "1899-06", "category": "move", "title": "Moved"}),
+                "date",
+            ),
+            (
+                format!("/api/v1/clients/{client}/medications"),
+                json!({"name": "Sertraline", "stop_date": far}),
+                "stop_date",
+            ),
+            (
+                format!("/api/v1/clients/{client}/coordination-notes"),
+                json!({"date": "1899-01-01", "note": "Rang the GP"}),
+                "date",
+            ),
+            (
+                format!("/api/v1/courses/{course}/goals"),
+                json!({"problem_area": "role_dispute", "statement": "Talk to Sam", "due_date": far}),
+                "due_date",
+            ),
+        ];
+        for (path, body, field) in &cases {
+            let (s, r) = api.post(path, body.clone()).await;
+            assert_eq!((s, r["error"]["field"].as_str()), (422, Some(*field)), "{path} {body} -> {r}");
+            assert!(r["error"]["message"].as_str().unwrap().contains("between 1900-01-01 and"), "{r}");
+        }
+        assert_eq!(api.get(&format!("/api/v1/clients/{client}/timeline")).await.1.as_array().map(Vec::len), Some(0));
+        assert_eq!(api.get(&format!("/api/v1/courses/{course}/goals")).await.1.as_array().map(Vec::len), Some(0));
+        // The client form in the browser.
+        let b = app.browser_as("dates@clinic.example").await;
+        let r = b
+            .submit("/clients/new", "/clients/new", &[("display_name", "Old Timer"), ("date_of_birth", "1899-12-31")])
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("Date of birth must be between 1900-01-01 and"));
+        // The session form: not before its course's start.
+        let page = format!("/courses/{course}");
+        let r =
+            b.submit(&page, &format!("{page}/sessions"), &[("date", "2026-01-04"), ("attendance", "attended")]).await;
+        assert!(r.text().await.unwrap().contains("cannot be before the course started (2026-01-05)"));
+        assert_eq!(api.get(&format!("/api/v1/courses/{course}/sessions")).await.1.as_array().map(Vec::len), Some(0));
     })
     .await;
 }

@@ -129,6 +129,8 @@ async fn ending_page_and_printable_summary() {
         let r = b.submit(&page, &page, &[("follow_up_months", "three")]).await;
         let html = r.text().await.unwrap();
         assert!(html.contains("is not a number of months"), "{html}");
+        let version = b.field(&page, "version").await;
+        assert_eq!(version, "0", "nothing saved yet");
         let r = b
             .submit(
                 &page,
@@ -137,6 +139,7 @@ async fn ending_page_and_printable_summary() {
                     ("warning_signs", "Waking at 4am\nStopping calls to friends"),
                     ("coping_plan", "Ring Sam"),
                     ("maintenance", "declined"),
+                    ("version", &version),
                 ],
             )
             .await;

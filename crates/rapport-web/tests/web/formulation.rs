@@ -519,7 +519,7 @@ async fn the_formulation_page_saves_offers_the_checklist_and_keeps_history() {
         // The dispute workspace through its form: stage change kept in history.
         let area = format!("/courses/{course}/formulation/role_dispute");
         let r = b.submit(&area, &area, &[("other_person", "Sam"), ("version", "0")]).await;
-        assert_eq!(r.status(), 200);
+        assert_eq!(r.status(), 422, "bad input is a 4xx");
         assert!(r.text().await.unwrap().contains("Choose the stage"));
         let r = b
             .submit(
@@ -558,6 +558,50 @@ async fn the_formulation_page_saves_offers_the_checklist_and_keeps_history() {
         assert_eq!(b.text(&format!("/courses/{course}/formulation/interpersonal_deficits")).await.0, 404);
         let (_, html) = b.text(&format!("/courses/{course}/goals")).await;
         assert!(html.contains("Add a goal"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_workspace_links_only_a_person_from_the_same_clients_inventory() {
+    on_each_backend(|app| async move {
+        let (api, course, _) = course_with_sessions(&app, "linker@clinic.example", "ipt-individual", 0).await;
+        let client = app.store.course(&Id::from_db(course.clone())).await.unwrap().unwrap().client_id.to_string();
+        let (s, _) =
+            api.put(&format!("/api/v1/courses/{course}/formulation"), json!({"problem_areas": ["role_dispute"]})).await;
+        assert_eq!(s, 200);
+        // Another client of the same clinician, with a person in their inventory.
+        let (s, other) = api.post("/api/v1/clients", json!({"display_name": "Other Client"})).await;
+        assert_eq!(s, 201);
+        let other = other["id"].as_str().unwrap().to_string();
+        let person = |client: String, name: &'static str| {
+            let api = &api;
+            async move {
+                let body = json!({"display_name": name, "relationship": "partner", "ring": "inner"});
+                let (s, p) = api.post(&format!("/api/v1/clients/{client}/people"), body).await;
+                assert_eq!(s, 201, "{p}");
+                p["id"].as_str().unwrap().to_string()
+            }
+        };
+        let foreign = person(other, "Someone Else").await;
+        let own = person(client, "Sam").await;
+        let area = format!("/api/v1/courses/{course}/areas/role_dispute");
+        for id in [foreign.clone(), Id::new().to_string()] {
+            let (s, r) = api.put(&area, json!({"stage": "impasse", "person_id": id, "version": 0})).await;
+            assert_eq!((s, r["error"]["field"].as_str()), (422, Some("person_id")), "{r}");
+            assert!(r["error"]["message"].as_str().unwrap().contains("interpersonal inventory"), "{r}");
+        }
+        assert_eq!(api.get(&area).await.1["version"], 0, "nothing stored");
+        // The page form is held to the same rule.
+        let b = app.browser_as("linker@clinic.example").await;
+        let page = format!("/courses/{course}/formulation/role_dispute");
+        let r = b.submit(&page, &page, &[("stage", "impasse"), ("person_id", &foreign), ("version", "0")]).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("interpersonal inventory"));
+        assert_eq!(api.get(&area).await.1["version"], 0, "nothing stored from the page either");
+        // The client's own person links.
+        let (s, w) = api.put(&area, json!({"stage": "impasse", "person_id": own, "version": 0})).await;
+        assert_eq!((s, w["person_id"].as_str()), (200, Some(own.as_str())), "{w}");
     })
     .await;
 }

@@ -88,7 +88,7 @@ async fn responses_are_scored_stored_and_flagged() {
             outcome: "success".into(),
             ..Default::default()
         };
-        app.store.set_supervisees(&sup.id, std::slice::from_ref(&alice.id), ev).await.unwrap();
+        app.store.set_supervisees(&sup.id, std::slice::from_ref(&alice.id), ev, &[]).await.unwrap();
         let (ta, tb, ts) = (app.token_for(&alice).await, app.token_for(&bob).await, app.token_for(&sup).await);
         let c = new_client(&app, &ta, "Measured Person").await;
 

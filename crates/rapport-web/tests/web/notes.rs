@@ -446,7 +446,10 @@ async fn process_notes_are_private_to_their_author() {
         let (course, sessions) = course_with_sessions(&api, &client).await;
         let cid = Id::parse(&client).unwrap();
         let sup = app.user("sup@clinic.example", Role::Supervisor).await;
-        app.store.set_supervisees(&sup.id, std::slice::from_ref(&author.id), test_event("user.update")).await.unwrap();
+        app.store
+            .set_supervisees(&sup.id, std::slice::from_ref(&author.id), test_event("user.update"), &[])
+            .await
+            .unwrap();
         let coworker = app.user("coworker@clinic.example", Role::Clinician).await;
         app.store.add_care_team_member(&cid, &coworker.id, test_event("care_team.add")).await.unwrap();
         let admin = app.user_with("admin@clinic.example", Role::Admin, true).await;
@@ -561,6 +564,73 @@ async fn process_notes_are_private_to_their_author() {
         for a in [action::PROCESS_NOTE_READ, action::PROCESS_NOTE_WRITE, action::PROCESS_NOTE_SHARE] {
             assert!(app.count(a).await >= 1, "{a} audited");
         }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_author_keeps_their_own_process_note_after_leaving_the_care_team() {
+    on_each_backend(|app| async move {
+        let (owner, api, client) = client_of(&app, "owner@clinic.example").await;
+        let (course, sessions) = course_with_sessions(&api, &client).await;
+        let cid = Id::parse(&client).unwrap();
+        let author = app.user("leaver@clinic.example", Role::Clinician).await;
+        app.store.add_care_team_member(&cid, &author.id, test_event("care_team.add")).await.unwrap();
+        const SECRET: &str = "What I felt when she described the funeral";
+        let sid = &sessions[1];
+        let page = format!("/courses/{course}/sessions/{sid}");
+        let b = app.browser_as(&author.email).await;
+        let r = b.submit(&page, &format!("{page}/process-note"), &[("version", "0"), ("text", SECRET)]).await;
+        assert_eq!(r.status(), 303);
+        // The owner (responsible clinician) takes the author off the team.
+        let ob = app.browser_as(&owner.email).await;
+        let team = format!("/clients/{client}/care-team");
+        assert_eq!(ob.submit(&team, &format!("{team}/{}/remove", author.id), &[]).await.status(), 303);
+
+        // The record is gone for the author...
+        assert_eq!(b.get(&page).await.status(), 404);
+        assert_eq!(b.get(&format!("/clients/{client}")).await.status(), 404);
+        let token = app.token_for(&author).await;
+        let get = |path: String| {
+            let token = token.clone();
+            let url = app.url(&path);
+            async move {
+                let r = reqwest::Client::new().get(url).bearer_auth(token).send().await.unwrap();
+                let status = r.status().as_u16();
+                (status, r.json::<serde_json::Value>().await.unwrap_or_default())
+            }
+        };
+        assert_eq!(get(format!("/api/v1/sessions/{sid}/note")).await.0, 404);
+        assert_eq!(get(format!("/api/v1/clients/{client}")).await.0, 404);
+        // ...but their own process note stays readable, alone, at the same addresses.
+        let view = format!("{page}/process-notes/{}", author.id);
+        let (s, html) = b.text(&view).await;
+        assert_eq!(s, 200);
+        assert!(html.contains(SECRET) && html.contains("no longer have access to the client"));
+        assert!(!html.contains("Course Client"), "nothing else of the record is shown");
+        let (s, n) = get(format!("/api/v1/sessions/{sid}/process-note")).await;
+        assert_eq!((s, n["text"].as_str()), (200, Some(SECRET)), "{n}");
+        let reads = app
+            .store
+            .audit_entries(&rapport_store::AuditFilter {
+                action: Some(action::PROCESS_NOTE_READ.into()),
+                limit: 100,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let by_author: Vec<_> =
+            reads.iter().filter(|e| e.event.detail.as_deref().is_some_and(|d| d.contains("basis=author"))).collect();
+        assert_eq!(by_author.len(), 2, "both reads audited with basis author");
+        assert!(by_author.iter().all(|e| e.event.actor_id.as_deref() == Some(author.id.as_str())));
+        // Nobody else gains anything: the owner still cannot read the author's note.
+        assert_eq!(ob.get(&view).await.status(), 404);
+        let (s, _) = api.get(&format!("/api/v1/sessions/{sid}/process-note?author={}", author.id)).await;
+        assert_eq!(s, 404);
+        // And someone who never wrote a note there gets nothing either.
+        let stranger = app.user("stranger@clinic.example", Role::Clinician).await;
+        let sb = app.browser_as(&stranger.email).await;
+        assert_eq!(sb.get(&format!("{page}/process-notes/{}", stranger.id)).await.status(), 404);
     })
     .await;
 }

@@ -274,6 +274,15 @@ impl Browser {
         self.post_form(action, &form).await
     }
 
+    /// The value of the first form field called `name` on the page at `path`
+    /// (e.g. the hidden `version` a form posts back).
+    pub async fn field(&self, path: &str, name: &str) -> String {
+        let (_, body) = self.text(path).await;
+        let key = format!("name=\"{name}\" value=\"");
+        let i = body.find(&key).unwrap_or_else(|| panic!("no field {name} on {path}")) + key.len();
+        body[i..i + body[i..].find('"').unwrap()].to_string()
+    }
+
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
         self.submit("/login", "/login", &[("email", email), ("password", password)]).await
     }

@@ -123,6 +123,49 @@ async fn care_team_supervision_and_404_outside_access() {
 }
 
 #[tokio::test]
+async fn only_the_responsible_clinician_or_a_supervisor_hands_over_responsibility() {
+    on_each_backend(|app| async move {
+        let owner = app.user("owner@clinic.example", Role::Clinician).await;
+        let member = app.user("member@clinic.example", Role::Clinician).await;
+        let sup = app.user("sup@clinic.example", Role::Supervisor).await;
+        let o = app.browser_as("owner@clinic.example").await;
+        let id = id_from_location(&o.submit("/clients/new", "/clients/new", &[("display_name", "Team Client")]).await);
+        let team = format!("/clients/{id}/care-team");
+        assert_eq!(o.submit(&team, &team, &[("user_id", member.id.as_str())]).await.status(), 303);
+        // A member cannot take responsibility to push the responsible clinician out.
+        let m = app.browser_as("member@clinic.example").await;
+        let (_, page) = m.text(&team).await;
+        assert!(!page.contains("Make responsible"), "the member is not offered the hand-over");
+        let r = m.submit(&team, &format!("{team}/{}/responsible", member.id), &[]).await;
+        assert_eq!(r.status(), 403);
+        assert!(r.text().await.unwrap().contains("Only the responsible clinician, or a supervisor"));
+        let r = m.submit(&team, &format!("{team}/{}/remove", owner.id), &[]).await;
+        assert_eq!(r.status(), 400, "the responsible clinician is never removed directly");
+        let c = app.store.client_by_id(&id).await.unwrap().unwrap();
+        assert_eq!(c.responsible_clinician_id, owner.id, "still responsible");
+        assert_eq!(app.store.care_team(&id).await.unwrap().len(), 2, "nobody removed");
+        assert_eq!(o.get(&format!("/clients/{id}")).await.status(), 200);
+        assert_eq!(app.count(action::CARE_TEAM_RESPONSIBLE).await, 0);
+        // The supervisor of a member may hand over, then the former responsible clinician can be removed.
+        app.store
+            .set_supervisees(&sup.id, std::slice::from_ref(&member.id), crate::courses::test_event("user.update"), &[])
+            .await
+            .unwrap();
+        let s = app.browser_as("sup@clinic.example").await;
+        assert!(s.text(&team).await.1.contains("Make responsible"));
+        assert_eq!(s.submit(&team, &format!("{team}/{}/responsible", member.id), &[]).await.status(), 303);
+        assert_eq!(app.store.client_by_id(&id).await.unwrap().unwrap().responsible_clinician_id, member.id);
+        assert_eq!(s.submit(&team, &format!("{team}/{}/remove", owner.id), &[]).await.status(), 303);
+        assert_eq!(o.get(&format!("/clients/{id}")).await.status(), 404, "the former owner left the team");
+        // The responsible clinician hands over their own role.
+        assert_eq!(s.submit(&team, &team, &[("user_id", owner.id.as_str())]).await.status(), 303);
+        let r = m.submit(&team, &format!("{team}/{}/responsible", owner.id), &[]).await;
+        assert_eq!(r.status(), 303, "the responsible clinician gives the role away");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn break_glass_opens_a_record_with_a_reason_and_is_reviewed() {
     on_each_backend(|app| async move {
         app.user("owner@clinic.example", Role::Clinician).await;
@@ -136,6 +179,17 @@ async fn break_glass_opens_a_record_with_a_reason_and_is_reviewed() {
         assert!(oncall.text("/break-glass?q=crisis").await.1.contains("Crisis Client"));
         let form = format!("/break-glass/{id}");
         assert_eq!(oncall.submit(&form, &form, &[("reason", "short")]).await.status(), 422, "a real reason is needed");
+        // Padding with spaces or zero-width characters does not make a reason.
+        for padded in [
+            "a         b         c",
+            "x\u{200B}\u{200C}\u{200D}\u{2060}\u{FEFF}\u{200B}\u{200B}\u{200B}\u{200B}\u{200B}y",
+        ] {
+            let r = oncall.submit(&form, &form, &[("reason", padded)]).await;
+            assert_eq!(r.status(), 422, "{padded:?} has fewer than 10 visible characters");
+            assert!(r.text().await.unwrap().contains("invisible characters do not count"));
+        }
+        assert_eq!(app.store.break_glass_log(10).await.unwrap().len(), 0, "no grant from an invisible reason");
+        assert_eq!(oncall.get(&format!("/clients/{id}")).await.status(), 404);
         let r = oncall.submit(&form, &form, &[("reason", "Client phoned the crisis line; owner is on leave")]).await;
         assert_eq!(r.status(), 303);
         let (s, page) = oncall.text(&format!("/clients/{id}")).await;
@@ -329,10 +383,16 @@ async fn every_audited_action_leaves_an_entry() {
     let course = location(&r).split('?').next().unwrap().to_string();
     x.get(&course).await;
     x.submit(&course, &format!("{course}/checklist/sick_role"), &[]).await;
-    let r =
-        x.submit(&course, &format!("{course}/sessions"), &[("date", "2026-01-05"), ("attendance", "attended")]).await;
+    // The course starts today; its first session is today too.
+    let today = rapport_core::time::format_date(rapport_core::Timestamp::now().date());
+    let r = x.submit(&course, &format!("{course}/sessions"), &[("date", &today), ("attendance", "attended")]).await;
     let session = location(&r).rsplit("#session-").next().unwrap().to_string();
-    x.submit(&course, &format!("{course}/sessions/{session}/attendance"), &[("attendance", "no_show")]).await;
+    x.submit(
+        &course,
+        &format!("{course}/sessions/{session}/attendance"),
+        &[("attendance", "no_show"), ("version", "1")],
+    )
+    .await;
     // Session notes: the session page, a draft, signing, an addendum, the private process note.
     let sp = format!("{course}/sessions/{session}");
     x.get(&sp).await;
@@ -341,10 +401,17 @@ async fn every_audited_action_leaves_an_entry() {
     x.submit(&sp, &format!("{sp}/note/addenda"), &[("text", "later")]).await;
     x.submit(&sp, &format!("{sp}/process-note"), &[("version", "0"), ("text", "mine")]).await;
     x.submit(&sp, &format!("{sp}/process-note/share"), &[("shared", "false")]).await;
-    x.submit(&course, &format!("{course}/contract"), &[("planned_sessions", "14"), ("reason", "agreed")]).await;
+    let course_id = rapport_core::Id::parse(course.trim_start_matches("/courses/")).unwrap();
+    let version = app.store.course(&course_id).await.unwrap().unwrap().version.to_string();
+    x.submit(
+        &course,
+        &format!("{course}/contract"),
+        &[("planned_sessions", "14"), ("reason", "agreed"), ("version", &version)],
+    )
+    .await;
     let ending = format!("{course}/ending");
-    x.submit(&ending, &ending, &[("coping_plan", "Call a friend")]).await;
-    x.submit(&ending, &ending, &[("coping_plan", "Call a friend or my sister")]).await;
+    x.submit(&ending, &ending, &[("coping_plan", "Call a friend"), ("version", "0")]).await;
+    x.submit(&ending, &ending, &[("coping_plan", "Call a friend or my sister"), ("version", "1")]).await;
     // Structured records (the inventory): create, read, update, remove.
     let people = format!("{course}/inventory/people");
     let fields = [("display_name", "Sam"), ("relationship", "partner"), ("ring", "inner")];
@@ -367,7 +434,13 @@ async fn every_audited_action_leaves_an_entry() {
     .await;
     x.submit(&edit, &format!("{edit}/remove"), &[("version", "2")]).await;
     x.submit(&course, &format!("{course}/status"), &[("status", "completed")]).await;
-    x.submit(&format!("{rec}/edit"), &format!("{rec}/edit"), &[("display_name", "Audit Client 2")]).await;
+    let version = x.field(&format!("{rec}/edit"), "version").await;
+    x.submit(
+        &format!("{rec}/edit"),
+        &format!("{rec}/edit"),
+        &[("display_name", "Audit Client 2"), ("version", &version)],
+    )
+    .await;
     x.submit(&rec, &format!("{rec}/archive"), &[]).await;
     x.submit(&rec, &format!("{rec}/restore"), &[]).await;
     let team = format!("{rec}/care-team");
@@ -438,4 +511,72 @@ async fn every_audited_action_leaves_an_entry() {
     assert_eq!(read.event.client_id.as_deref(), Some(id.as_str()));
     assert_eq!(read.event.user_agent.as_deref(), Some("rapport-tests"));
     assert!(app.store.audit_verify().await.is_ok());
+}
+
+/// The `detail` of the latest audit entry with `action`.
+async fn last_detail(app: &TestApp, action: &str) -> String {
+    let entries = app
+        .store
+        .audit_entries(&rapport_store::AuditFilter { action: Some(action.into()), limit: 10_000, ..Default::default() })
+        .await
+        .unwrap();
+    let last = entries.into_iter().max_by_key(|e| e.seq).expect("an entry");
+    last.event.detail.unwrap_or_default()
+}
+
+#[tokio::test]
+async fn list_views_audit_which_clients_they_showed() {
+    on_each_backend(|app| async move {
+        let me = app.user("lists@clinic.example", Role::Clinician).await;
+        app.user("else@clinic.example", Role::Clinician).await;
+        let b = app.browser_as("lists@clinic.example").await;
+        let mut mine = Vec::new();
+        for name in ["Alex Searchable", "Billie Searchable", "Casey Other"] {
+            mine.push(id_from_location(&b.submit("/clients/new", "/clients/new", &[("display_name", name)]).await));
+        }
+        let other = app.browser_as("else@clinic.example").await;
+        let unseen = id_from_location(
+            &other.submit("/clients/new", "/clients/new", &[("display_name", "Dana Searchable")]).await,
+        );
+        // The caseload search names exactly the clients it listed.
+        assert_eq!(b.get("/clients?q=searchable").await.status(), 200);
+        let d = last_detail(&app, action::CLIENT_LIST).await;
+        assert!(d.contains(mine[0].as_str()) && d.contains(mine[1].as_str()), "{d}");
+        assert!(!d.contains(mine[2].as_str()) && !d.contains(unseen.as_str()), "{d}");
+        // The API's client list too.
+        let token = app.token_for(&me).await;
+        let api = |path: String| {
+            let token = token.clone();
+            let url = app.url(&path);
+            async move {
+                let r = reqwest::Client::new().get(url).bearer_auth(token).send().await.unwrap();
+                assert_eq!(r.status(), 200);
+                r.json::<serde_json::Value>().await.unwrap()
+            }
+        };
+        let listed = api("/api/v1/clients?q=Billie".into()).await;
+        assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+        let d = last_detail(&app, action::CLIENT_LIST).await;
+        assert!(d.contains(&format!("clients shown: {}", mine[1])), "{d}");
+        // Risk-flag lists, on the page and through the API.
+        let r = reqwest::Client::new()
+            .post(app.url(&format!("/api/v1/clients/{}/risk-flags", mine[2])))
+            .bearer_auth(&token)
+            .json(&serde_json::json!({"detail": "Said they felt unsafe at home"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        assert_eq!(b.get("/risk-flags").await.status(), 200);
+        let d = last_detail(&app, action::RISK_FLAG_LIST).await;
+        assert!(d.contains(&format!("clients shown: {}", mine[2])), "{d}");
+        api("/api/v1/risk-flags".into()).await;
+        let d = last_detail(&app, action::RISK_FLAG_LIST).await;
+        assert!(d.contains("via API") && d.contains(&format!("clients shown: {}", mine[2])), "{d}");
+        // The emergency-access search names the clients it offered.
+        assert!(b.text("/break-glass?q=dana").await.1.contains("Dana Searchable"));
+        let d = last_detail(&app, action::CLIENT_LIST).await;
+        assert!(d.contains("emergency-access search") && d.contains(unseen.as_str()), "{d}");
+    })
+    .await;
 }

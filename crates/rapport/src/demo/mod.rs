@@ -123,7 +123,10 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     }
     // The supervisor oversees the first two clinicians (or the first tenth of a large demo).
     let supervised: Vec<Id> = staff.iter().take((clinicians / 10).max(2).min(clinicians)).cloned().collect();
-    store.set_supervisees(&supervisor.id, &supervised, event(action::USER_UPDATE, "supervision")).await.map_err(err)?;
+    store
+        .set_supervisees(&supervisor.id, &supervised, event(action::USER_UPDATE, "supervision"), &[])
+        .await
+        .map_err(err)?;
 
     let today = Timestamp::now().date();
     let mut first_client = None;
