@@ -3,7 +3,8 @@
 // client signs in on a phone, answers the due PHQ-9 with item 9 > 0 and sees
 // crisis resources; the clinician sees the flag, records an assessment and a
 // safety plan shared with the client, and signs it off; the flag closes and the
-// client finds the plan in the portal. Screenshots go to e2e/test-results/.
+// client finds the plan in the portal. Screenshots go to e2e/test-results/;
+// the portal pages on the phone also get axe-core and the overlap check.
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve, stop } from './server.mjs';
+import { checkA11y, checkNoOverlap } from './checks.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -67,6 +69,14 @@ for (const [backend, databaseURL] of backends) {
       await mkdir(RESULTS_DIR, { recursive: true });
       await page.screenshot({ path: path.join(RESULTS_DIR, `${backend.toLowerCase()}-${name}`), fullPage: true }).catch(() => {});
     };
+    // axe-core (WCAG 2.1 A/AA) and overlapping controls, both reported at once.
+    const audit = async (page, name) => {
+      const errors = [];
+      for (const check of [checkA11y, checkNoOverlap]) {
+        await check(page, `${name} at ${page.viewportSize().width} px`).catch((e) => errors.push(e.message));
+      }
+      if (errors.length) throw new Error(errors.join('\n'));
+    };
     let broken = false;
     const step = (name, fn) => t.test(name, async (s) => {
       if (broken) return s.skip('an earlier step failed');
@@ -97,6 +107,7 @@ for (const [backend, databaseURL] of backends) {
 
     await step('the client signs in to the portal on a phone and sees what is due', async () => {
       await phone.goto('/portal/login');
+      await audit(phone, 'portal sign-in');
       await phone.getByLabel('Email address', { exact: true }).fill(clientEmail);
       await phone.getByLabel('Password', { exact: true }).fill(PASSWORD);
       await phone.getByRole('button', { name: 'Sign in' }).click();
@@ -104,6 +115,7 @@ for (const [backend, databaseURL] of backends) {
       await phone.getByRole('heading', { name: 'Questionnaires for you' }).waitFor();
       await phone.getByRole('link', { name: 'Help now', exact: true }).waitFor();
       await shot(phone, 'portal-home-360.png');
+      await audit(phone, 'portal home');
     });
 
     await step('the client answers the PHQ-9 with item 9 > 0 and sees crisis resources, never a score', async () => {
@@ -113,6 +125,7 @@ for (const [backend, databaseURL] of backends) {
       for (const [i, label] of answers.entries()) {
         await phone.locator(`fieldset#item_${i + 1}`).getByRole('radio', { name: label, exact: true }).check();
       }
+      await audit(phone, 'portal PHQ-9 form');
       await phone.getByRole('button', { name: 'Send my answers' }).click();
       await phone.getByRole('heading', { name: 'Thank you' }).waitFor();
       await phone.getByText('You do not have to cope alone').waitFor();
@@ -120,6 +133,7 @@ for (const [backend, databaseURL] of backends) {
       const text = await phone.locator('main').innerText();
       assert.doesNotMatch(text, /score|total|severe|risk flag/i, 'the client never sees a score or a warning label');
       await shot(phone, 'portal-thanks-360.png');
+      await audit(phone, 'portal questionnaire thanks');
       // PHQ-9 is no longer waiting.
       await phone.goto('/portal');
       assert.equal(await phone.getByRole('link', { name: 'Patient Health Questionnaire-9' }).count(), 0);
@@ -169,6 +183,7 @@ for (const [backend, databaseURL] of backends) {
       await phone.getByText('Not sleeping; staying in bed all day').waitFor();
       await phone.getByText('Samaritans: 116 123 (free, 24 hours)').first().waitFor();
       await shot(phone, 'portal-safety-plan-360.png');
+      await audit(phone, 'portal safety plan');
     });
 
     await step('no server errors or page script errors along the way', async () => {
