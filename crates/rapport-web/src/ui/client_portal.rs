@@ -191,14 +191,8 @@ pub async fn invite(
     Path(id): Path<String>,
     Form(f): Form<InviteForm>,
 ) -> AppResult<Response> {
+    // The store refuses a joining code for a client with an account (409).
     let c = client_for_portal(&state, &me, &id).await?;
-    if state.store.client_portal_account(&c.id).await?.is_some() {
-        return Err(AppError::Conflict(
-            "This client already has a portal account. An invitation cannot change it; the responsible clinician \
-             can reset the client's portal access instead."
-                .into(),
-        ));
-    }
     issue_code(&state, &me, c, f, InvitePurpose::Join).await
 }
 
@@ -300,7 +294,8 @@ async fn issue_code(
     match state.store.create_portal_invite(&hash, &c.id, &me.user.id, expires, purpose, mail, &notices, e).await {
         Err(StoreError::Conflict) => {
             return Err(AppError::Conflict(
-                "This client already has a portal account. The responsible clinician can reset their portal access."
+                "This client already has a portal account. An invitation cannot change it; the responsible \
+                 clinician can reset the client's portal access instead."
                     .into(),
             ))
         }

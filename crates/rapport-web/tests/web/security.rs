@@ -1,6 +1,7 @@
 //! The attacks of the security review (issue 9), each reproduced against the
 //! running server and shown to fail now; the races with real concurrent requests.
 
+use crate::courses::test_event;
 use crate::support::*;
 use futures_util_free::join_all;
 use rapport_core::access::Role;
@@ -21,16 +22,6 @@ mod futures_util_free {
             out.push(h.await.unwrap());
         }
         out
-    }
-}
-
-fn test_event(act: &str) -> rapport_core::audit::AuditEvent {
-    rapport_core::audit::AuditEvent {
-        actor_label: "test".into(),
-        action: act.into(),
-        resource_type: "x".into(),
-        outcome: "success".into(),
-        ..Default::default()
     }
 }
 
