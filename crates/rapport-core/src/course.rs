@@ -482,6 +482,27 @@ pub fn date_text(d: Date) -> String {
     format_date(d)
 }
 
+/// A course's span, for attributing a questionnaire to the course it belongs
+/// to: from its start date to the day it ended (`None` while it is open).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CourseSpan<K> {
+    pub key: K,
+    pub start: Date,
+    pub ended: Option<Date>,
+}
+
+/// The course that a response completed on `day` belongs to (measures.md,
+/// outcomes per course): of the courses that had started by then and had not
+/// ended before it, the one that started last. `None`: outside every course
+/// (such responses form their own scope).
+pub fn course_on<K: Clone>(spans: &[CourseSpan<K>], day: Date) -> Option<K> {
+    spans
+        .iter()
+        .filter(|s| s.start <= day && s.ended.is_none_or(|e| day <= e))
+        .max_by_key(|s| s.start)
+        .map(|s| s.key.clone())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -674,5 +695,24 @@ mod tests {
         assert!(e.for_field("problem_areas[1]").is_some());
         let stuart = set.get("ipt-stuart").unwrap();
         assert!(validate_problem_areas(stuart, &v(&["interpersonal_deficits"])).is_err());
+    }
+
+    #[test]
+    fn a_response_belongs_to_the_course_open_on_its_day() {
+        let d = |m: u8, day: u8| Date::from_calendar_date(2026, time::Month::try_from(m).unwrap(), day).unwrap();
+        let spans = vec![
+            CourseSpan { key: "first", start: d(1, 5), ended: Some(d(4, 20)) },
+            CourseSpan { key: "relapse", start: d(9, 1), ended: None },
+        ];
+        assert_eq!(course_on(&spans, d(1, 4)), None, "before any course");
+        assert_eq!(course_on(&spans, d(1, 5)), Some("first"));
+        assert_eq!(course_on(&spans, d(4, 20)), Some("first"), "the ending day still counts");
+        assert_eq!(course_on(&spans, d(6, 1)), None, "between courses: its own scope");
+        assert_eq!(course_on(&spans, d(11, 3)), Some("relapse"));
+        let overlapping = vec![
+            CourseSpan { key: "old", start: d(1, 5), ended: None },
+            CourseSpan { key: "new", start: d(3, 1), ended: None },
+        ];
+        assert_eq!(course_on(&overlapping, d(3, 2)), Some("new"), "the latest started wins");
     }
 }

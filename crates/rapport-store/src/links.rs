@@ -16,6 +16,16 @@ pub struct MeasureLink {
     pub created_at: Timestamp,
     pub expires_at: Timestamp,
     pub used_at: Option<Timestamp>,
+    /// When its form was first opened.
+    pub opened_at: Option<Timestamp>,
+}
+
+impl MeasureLink {
+    /// Unused, expired, and its form was opened before it expired: an answer
+    /// sent now is still taken (marked late), so a risk answer is never lost.
+    pub fn takes_late_answers(&self, now: Timestamp) -> bool {
+        self.used_at.is_none() && self.expires_at <= now && self.opened_at.is_some_and(|o| o < self.expires_at)
+    }
 }
 
 /// A link as listed on the client's Measures page: who created it, never its token.
@@ -51,6 +61,7 @@ fn link_from_row(r: &sqlx::any::AnyRow) -> Result<MeasureLink> {
         created_at: ts(&r.col::<String>("created_at")?),
         expires_at: ts(&r.col::<String>("expires_at")?),
         used_at: crate::opt_ts(r.col("used_at")?),
+        opened_at: crate::opt_ts(r.col("opened_at")?),
     })
 }
 
@@ -90,7 +101,8 @@ impl Store {
 
     pub async fn measure_link(&self, token_hash: &str) -> Result<LinkState> {
         let row = sqlx::query(
-            "SELECT id, client_id, instrument_id, created_at, expires_at, used_at FROM measure_links WHERE token_hash = $1",
+            "SELECT id, client_id, instrument_id, created_at, expires_at, used_at, opened_at FROM measure_links \
+             WHERE token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&self.read)
@@ -109,7 +121,8 @@ impl Store {
     /// A client's links with their creators' names, newest first.
     pub async fn client_measure_links(&self, client: &Id) -> Result<Vec<MeasureLinkRow>> {
         let rows = sqlx::query(
-            "SELECT l.id, l.client_id, l.instrument_id, l.created_at, l.expires_at, l.used_at, u.name AS created_by_name \
+            "SELECT l.id, l.client_id, l.instrument_id, l.created_at, l.expires_at, l.used_at, l.opened_at, \
+             u.name AS created_by_name \
              FROM measure_links l LEFT JOIN users u ON u.id = l.created_by \
              WHERE l.client_id = $1 ORDER BY l.created_at DESC, l.id DESC",
         )
@@ -124,22 +137,37 @@ impl Store {
     /// Consumes a live link and records its response in one transaction; a
     /// link that is used, expired or unknown (or not for this response's
     /// client and instrument) stores nothing.
+    /// Notes when the link's form was first opened (for late answers).
+    pub async fn mark_measure_link_opened(&self, token_hash: &str, now: Timestamp) -> Result<()> {
+        sqlx::query("UPDATE measure_links SET opened_at = $2 WHERE token_hash = $1 AND opened_at IS NULL")
+            .bind(token_hash)
+            .bind(now.to_db())
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    /// Claims the link and stores its response in one transaction. `late`: the
+    /// link has expired but its form was opened before it did.
     pub async fn submit_measure_link(
         &self,
         token_hash: &str,
         r: &NewResponse,
+        late: bool,
         event: AuditEvent,
     ) -> Result<LinkSubmit> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
         let claimed = sqlx::query(
-            "UPDATE measure_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
+            "UPDATE measure_links SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL \
+             AND (expires_at > $2 OR ($5 = 1 AND opened_at IS NOT NULL AND opened_at < expires_at)) \
              AND client_id = $3 AND instrument_id = $4",
         )
         .bind(token_hash)
         .bind(now.to_db())
         .bind(r.client_id.as_str())
         .bind(r.score.instrument.clone())
+        .bind(late as i64)
         .execute(&mut *tx)
         .await?
         .rows_affected();

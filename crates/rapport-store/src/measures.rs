@@ -83,6 +83,15 @@ pub struct ResponseRow {
     pub created_at: Timestamp,
 }
 
+impl ResponseRow {
+    /// The questions left blank, by number ("3, 5"), or "" when none.
+    pub fn blank_items(&self) -> String {
+        let blank: Vec<String> =
+            self.answers.iter().enumerate().filter(|(_, a)| a.is_none()).map(|(i, _)| (i + 1).to_string()).collect();
+        blank.join(", ")
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RiskFlagRow {
     pub id: Id,

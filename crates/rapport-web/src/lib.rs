@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod api;
+pub mod app;
 pub mod course_context;
 pub mod error;
 pub mod formulation;

@@ -14,6 +14,10 @@ use std::collections::BTreeMap;
 /// scores are computed from a definition needs a new value.
 pub const SCORING_VERSION: &str = "rapport-scoring-1";
 
+/// The flag on a response whose risk question was left blank: "risk question
+/// not answered: ask at next contact".
+pub const RISK_ITEM_UNANSWERED: &str = "risk_item_unanswered";
+
 /// A positive risk item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskHit {
@@ -134,6 +138,11 @@ pub fn score_with(
         })
         .collect();
 
+    // A risk question left blank is never papered over by prorating: the
+    // clinician must ask it (flag `risk_item_unanswered`).
+    let risk_unanswered =
+        inst.risk_items.iter().any(|r| item_scores.get(r.item as usize - 1).copied().flatten().is_none());
+
     let answered: Vec<i64> = item_scores.iter().flatten().copied().collect();
     let (raw_total, prorated) = if complete {
         let raw = match inst.scoring.rule {
@@ -153,6 +162,7 @@ pub fn score_with(
         };
         (Some(raw), false)
     } else if inst.missing.rule == MissingRuleKind::Prorate
+        && !risk_unanswered
         && inst.scoring.rule == ScoringRule::Sum
         && missing.len() as u32 <= inst.missing.max_missing
         && !answered.is_empty()
@@ -183,6 +193,9 @@ pub fn score_with(
         flags.push("prorated".into());
     }
     flags.extend(risk.iter().map(RiskHit::flag));
+    if risk_unanswered {
+        flags.push(RISK_ITEM_UNANSWERED.into());
+    }
     let diagnostic_algorithm = if inst.id == "phq9" && complete && item_scores.len() == 9 {
         phq9_algorithm(&item_scores.iter().map(|s| s.unwrap_or(0)).collect::<Vec<_>>()).map(str::to_string)
     } else {

@@ -156,6 +156,34 @@ fn prorating_only_when_the_definition_says_so() {
     assert_eq!(score(&phq9, &a).unwrap().total, None, "three missing is over the limit");
 }
 
+/// Issue 10.2: a blank risk question is flagged, and prorating never fills it in;
+/// a positive answered risk item counts whatever else is blank.
+#[test]
+fn a_blank_risk_item_is_flagged_and_never_prorated() {
+    let mut phq9 = lib().get("phq9").unwrap().clone();
+    phq9.missing = MissingRule { rule: MissingRuleKind::Prorate, max_missing: 2 };
+    phq9.version = "1-prorate".into();
+    let mut a = full(&[2, 2, 2, 0, 1, 1, 1, 1, 0]);
+    a[8] = None;
+    let s = score(&phq9, &a).unwrap();
+    assert_eq!((s.total, s.prorated, s.complete), (None, false, false), "item 9 blank: no prorated total");
+    assert!(s.flags.contains(&RISK_ITEM_UNANSWERED.to_string()), "{:?}", s.flags);
+    assert_eq!(s.missing, vec![9]);
+    // Another item blank instead: prorated as before, no such flag.
+    let mut b = full(&[2, 2, 2, 0, 1, 1, 1, 1, 0]);
+    b[2] = None;
+    let s = score(&phq9, &b).unwrap();
+    assert!(s.prorated && !s.flags.contains(&RISK_ITEM_UNANSWERED.to_string()));
+    // Item 3 blank and item 9 = 2 under the default (withhold) rule: no total, the risk counts.
+    let shipped = lib().get("phq9").unwrap().clone();
+    let mut c = full(&[1, 1, 0, 1, 1, 1, 1, 1, 2]);
+    c[2] = None;
+    let s = score(&shipped, &c).unwrap();
+    assert_eq!((s.total, s.complete, s.missing.clone()), (None, false, vec![3]));
+    assert_eq!(s.risk.len(), 1);
+    assert!(s.flags.contains(&"risk_item_9".to_string()) && !s.flags.contains(&RISK_ITEM_UNANSWERED.to_string()));
+}
+
 // measures.md 7.2: illustrative PHQ-9 parameters s1 = 5.0, r = 0.84; norms M1 15, s1 5, M0 3, s0 3.
 #[test]
 fn worked_reliable_change_examples() {

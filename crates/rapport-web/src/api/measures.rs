@@ -4,6 +4,7 @@
 
 use super::bad_query;
 use crate::access::{client_for, deny, Purpose};
+use crate::app::responses::{self, CourseChoice, Recording, Submission};
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::{ApiCaller, Identity};
 use crate::state::AppState;
@@ -14,11 +15,10 @@ use axum::Json;
 use rapport_core::audit::action;
 use rapport_core::measures::change::{instrument_outcome, nhs_talking_therapies, InstrumentOutcome, NHS_TT_V1};
 use rapport_core::measures::definition::{Instrument, ReliableChangeParams};
-use rapport_core::measures::scoring::{check_answers, score_with};
 use rapport_core::risk::{validate_assessment, validate_safety_plan, FlagStatus, RawAssessment, RawSafetyPlan};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
-use rapport_store::measures::{Mode, NewResponse, ResponseRow, RiskFlagRow, SafetyPlanRow};
+use rapport_store::measures::{Mode, ResponseRow, RiskFlagRow, SafetyPlanRow};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -252,16 +252,21 @@ pub struct NewResponseJson {
     #[schema(value_type = String)]
     #[serde(default)]
     pub instrument: Value,
-    /// The option codes of the scored items, in order (integers).
-    #[schema(value_type = Vec<i64>)]
+    /// The option codes of the scored items, in order: an integer, or `null`
+    /// for a question left blank. A partial form is stored as incomplete
+    /// (`"total": null`, `"complete": false`, `"missing"`); its answered risk
+    /// items still raise a flag.
+    #[schema(value_type = Vec<Option<i64>>)]
     #[serde(default)]
     pub answers: Value,
-    /// Unscored questions (PHQ-9 difficulty), optional.
-    #[schema(value_type = Option<Vec<i64>>)]
+    /// Unscored questions (PHQ-9 difficulty), optional; `null` items allowed.
+    #[schema(value_type = Option<Vec<Option<i64>>>)]
     #[serde(default)]
     pub unscored_answers: Value,
     /// RFC 3339; default now. Not in the future.
     pub completed_at: Option<String>,
+    /// The course it counts towards; default: the client's course open on the
+    /// `completed_at` day.
     pub course_id: Option<String>,
     /// `in_session` (default) or `on_behalf`.
     pub mode: Option<String>,
@@ -341,24 +346,31 @@ pub struct RecordedJson {
     pub diagnostic_algorithm: Option<String>,
     /// The risk flag this response raised, if a risk item was positive.
     pub risk_flag_id: Option<String>,
+    /// The course it counts towards: the one given, or the one open on its
+    /// `completed_at` day (null: outside every course).
+    pub course_id: Option<String>,
     pub completed_at: String,
 }
 
-/// Integers, one per scored item; anything else is named by position.
+/// Integers, one per question, `null` for one left blank; anything else is
+/// named by position.
 fn int_list(v: &Value, field: &str) -> Result<Vec<Option<i64>>, ValidationErrors> {
     let Value::Array(list) = v else {
-        return Err(ValidationErrors::single(field, format!("{field} must be a list of integers")));
+        return Err(ValidationErrors::single(field, format!("{field} must be a list of integers (null: left blank)")));
     };
     let mut e = ValidationErrors::new();
     let out = list
         .iter()
         .enumerate()
-        .map(|(i, a)| match a.as_i64() {
-            Some(n) => Some(n),
-            None => {
-                e.add(&format!("{field}[{i}]"), format!("{field}[{i}] must be an integer; got {a}"));
-                None
-            }
+        .map(|(i, a)| match a {
+            Value::Null => None,
+            _ => match a.as_i64() {
+                Some(n) => Some(n),
+                None => {
+                    e.add(&format!("{field}[{i}]"), format!("{field}[{i}] must be an integer or null; got {a}"));
+                    None
+                }
+            },
         })
         .collect();
     e.into_result().map(|_| out)
@@ -389,51 +401,21 @@ pub async fn record_response(
         return Err(AppError::invalid("answers", "answers is required").into());
     }
     let answers = int_list(&body.answers, "answers")?;
-    check_answers(inst, &answers)?;
     let unscored = if body.unscored_answers.is_null() {
         None
     } else {
-        let u = int_list(&body.unscored_answers, "unscored_answers")?;
-        if u.len() != inst.unscored_items.len() {
-            return Err(AppError::invalid(
-                "unscored_answers",
-                format!("{} has {} unscored questions; got {}", inst.short_name, inst.unscored_items.len(), u.len()),
-            )
-            .into());
-        }
-        for (i, (item, a)) in inst.unscored_items.iter().zip(&u).enumerate() {
-            if a.is_some_and(|c| !inst.options_for(item).iter().any(|o| o.code == c)) {
-                return Err(
-                    AppError::invalid(&format!("unscored_answers[{i}]"), "not an option of this question").into()
-                );
-            }
-        }
-        Some(u)
+        Some(int_list(&body.unscored_answers, "unscored_answers")?)
     };
-    let now = Timestamp::now();
     let completed_at = match body.completed_at.as_deref() {
-        None => now,
-        Some(s) => {
-            let t = Timestamp::parse(s).ok_or_else(|| {
-                AppError::invalid("completed_at", "completed_at must be RFC 3339, e.g. 2026-11-26T10:00:00Z")
-            })?;
-            if t > now.plus(time::Duration::minutes(5)) {
-                return Err(AppError::invalid("completed_at", "completed_at must not be in the future").into());
-            }
-            rapport_core::validation::plausible_date("completed_at", "completed_at", t.date(), now.date())
-                .map_err(|f| AppError::invalid(&f.field, f.message))?;
-            t
-        }
+        None => Timestamp::now(),
+        Some(s) => Timestamp::parse(s).ok_or_else(|| {
+            AppError::invalid("completed_at", "completed_at must be RFC 3339, e.g. 2026-11-26T10:00:00Z")
+        })?,
     };
-    let course_id = match body.course_id.as_deref() {
-        None => None,
+    let course = match body.course_id.as_deref() {
+        None => CourseChoice::ByDate,
         Some(c) => {
-            let cid = Id::parse(c).ok_or_else(|| AppError::invalid("course_id", "course_id must be an id"))?;
-            // The course must be one of this client's (there is no foreign key: see the migration).
-            match state.store.course(&cid).await? {
-                Some(course) if course.client_id == client.id => Some(cid.to_string()),
-                _ => return Err(AppError::invalid("course_id", "no course with this id for this client").into()),
-            }
+            CourseChoice::Given(Id::parse(c).ok_or_else(|| AppError::invalid("course_id", "course_id must be an id"))?)
         }
     };
     let mode = match body.mode.as_deref() {
@@ -453,24 +435,24 @@ pub async fn record_response(
             .into());
         }
     }
-    let scored = score_with(inst, &answers, body.band_set.as_deref())?;
-    let mut e = me.event(action::MEASURE_RECORD, "measure_response");
-    e.detail = Some(format!(
-        "{} v{} total {} (API)",
-        scored.instrument,
-        scored.instrument_version,
-        scored.total.map(|t| t.to_string()).unwrap_or_else(|| "withheld".into())
-    ));
-    let new = NewResponse {
-        client_id: client.id.clone(),
-        course_id,
-        score: scored.clone(),
-        unscored_answers: unscored,
+    let sub = Submission {
+        client: &client.id,
+        instrument: inst,
+        answers,
+        unscored,
+        band_set: body.band_set.as_deref(),
+        mode,
+        course,
         completed_at,
         entered_by: Some(me.user.id.clone()),
-        mode,
+        event: me.event(action::MEASURE_RECORD, "measure_response"),
+        via: "API",
+        link: None,
     };
-    let rec = state.store.record_response(&new, e).await?;
+    let Recording::Recorded(rec) = responses::record(&state, sub).await? else {
+        return Err(AppError::internal("no link on an API response").into());
+    };
+    let scored = rec.score;
     Ok((
         StatusCode::CREATED,
         Json(RecordedJson {
@@ -489,6 +471,7 @@ pub async fn record_response(
             flags: scored.flags,
             diagnostic_algorithm: scored.diagnostic_algorithm,
             risk_flag_id: rec.risk_flag_id.map(|f| f.to_string()),
+            course_id: rec.course_id,
             completed_at: completed_at.to_db(),
         }),
     ))

@@ -3,10 +3,12 @@
 //! reflections, the between-session diary and the shared safety plan.
 
 use super::{shared_safety_plan, PortalClient, PortalLayout};
+use crate::app::responses::{self, CourseChoice, Recording, Submission};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use crate::ui::measures::{blank_prompt, BlankPrompt};
 use crate::ui::measures::{charts_for, item_views, schedule_of, ChartView, ItemView};
-use crate::ui::portal::{score_client_form, sendable};
+use crate::ui::portal::sendable;
 use crate::ui::{render, FormErrors};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -22,7 +24,7 @@ use rapport_core::portal::{diary_entry, reflection, RawDiaryEntry, ReflectionTop
 use rapport_core::time::format_date;
 use rapport_core::{Id, Timestamp};
 use rapport_store::courses::{CourseRecord, TherapySession};
-use rapport_store::measures::{Mode, NewResponse, SafetyPlanRow};
+use rapport_store::measures::{Mode, SafetyPlanRow};
 use rapport_store::portal::{DiaryRow, ReflectionRow};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -189,6 +191,8 @@ struct MeasurePage {
     items: Vec<ItemView>,
     extras: Vec<ItemView>,
     errors: FormErrors,
+    blank: Option<BlankPrompt>,
+    crisis: Vec<String>,
 }
 
 #[derive(Template)]
@@ -216,8 +220,15 @@ async fn measure_page(
     inst: &Instrument,
     form: &HashMap<String, String>,
     errors: FormErrors,
+    blank: Option<BlankPrompt>,
 ) -> AppResult<MeasurePage> {
+    let crisis = match &blank {
+        Some(b) if b.risk => state.organisation().await?.crisis_lines(),
+        _ => Vec::new(),
+    };
     Ok(MeasurePage {
+        blank,
+        crisis,
         layout: PortalLayout::new(state, pc, inst.name.clone(), "home").await?,
         inst_id: inst.id.clone(),
         title: inst.name.clone(),
@@ -234,10 +245,12 @@ pub async fn measure_form(
     Path(instrument): Path<String>,
 ) -> AppResult<Response> {
     let (inst, _) = due_instrument(&state, &pc, &instrument).await?;
-    let page = measure_page(&state, &pc, &inst, &HashMap::new(), FormErrors::default()).await?;
+    let page = measure_page(&state, &pc, &inst, &HashMap::new(), FormErrors::default(), None).await?;
     Ok(render(&page)?.into_response())
 }
 
+/// Answers from the portal go the one way every response goes
+/// (`app::responses`); blank questions are asked about once, then stored.
 pub async fn measure_submit(
     State(state): State<AppState>,
     pc: PortalClient,
@@ -245,25 +258,40 @@ pub async fn measure_submit(
     Form(form): Form<HashMap<String, String>>,
 ) -> AppResult<Response> {
     let (inst, course) = due_instrument(&state, &pc, &instrument).await?;
-    let (scored, extras) = match score_client_form(&inst, &form) {
+    let (answers, extras) = match responses::form_answers(&inst, &form) {
         Ok(v) => v,
         Err(errs) => {
-            let page = measure_page(&state, &pc, &inst, &form, FormErrors(errs)).await?;
+            let page = measure_page(&state, &pc, &inst, &form, FormErrors(errs), None).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    let mut e = pc.event(action::MEASURE_RECORD, "measure_response");
-    e.detail = Some(format!("{} v{} in the client portal", scored.instrument, scored.instrument_version));
-    let new = NewResponse {
-        client_id: pc.client.id.clone(),
-        course_id: course.map(|c| c.to_string()),
-        score: scored,
-        unscored_answers: extras,
+    if let Some(prompt) = blank_prompt(&inst, &answers, &form) {
+        let page = measure_page(&state, &pc, &inst, &form, FormErrors::default(), Some(prompt)).await?;
+        return Ok(render(&page)?.into_response());
+    }
+    let sub = Submission {
+        client: &pc.client.id,
+        instrument: &inst,
+        answers,
+        unscored: extras,
+        band_set: None,
+        mode: Mode::Portal,
+        course: course.map(CourseChoice::Given).unwrap_or(CourseChoice::ByDate),
         completed_at: Timestamp::now(),
         entered_by: Some(pc.me.user.id.clone()),
-        mode: Mode::Portal,
+        event: pc.event(action::MEASURE_RECORD, "measure_response"),
+        via: "client portal",
+        link: None,
     };
-    let rec = state.store.record_response(&new, e).await?;
+    let rec = match responses::record(&state, sub).await {
+        Ok(Recording::Recorded(rec)) => rec,
+        Ok(Recording::LinkRefused) => return Err(AppError::internal("no link in the portal")),
+        Err(AppError::Invalid(errs)) => {
+            let page = measure_page(&state, &pc, &inst, &form, FormErrors(responses::form_errors(errs)), None).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+        Err(e) => return Err(e),
+    };
     let org = state.organisation().await?;
     let page = MeasureDone {
         layout: PortalLayout::new(&state, &pc, "Thank you", "home").await?,

@@ -19,7 +19,7 @@ use rapport_core::measures::scoring::score;
 use rapport_core::records::RecordBody;
 use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
-use rapport_store::measures::{Mode, NewResponse, ResponseRow, RiskFlagRow};
+use rapport_store::measures::{Mode, ResponseRow, RiskFlagRow};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -527,93 +527,93 @@ pub async fn new_form(
     render(&form_page(layout, c, inst, &form, FormErrors::default()))
 }
 
-pub(super) fn field_code(form: &HashMap<String, String>, field: &str, errors: &mut ValidationErrors) -> Option<i64> {
-    let v = form.get(field).map(|s| s.trim()).filter(|s| !s.is_empty())?;
-    match v.parse::<i64>() {
-        Ok(n) => Some(n),
-        Err(_) => {
-            errors.add(field, "Choose one of the options");
-            None
-        }
-    }
+/// "You left 2 questions blank (3, 5). Send anyway?": asked once on a
+/// client-facing form before a partial response is stored.
+pub struct BlankPrompt {
+    pub message: String,
+    /// An answered risk question is positive: the crisis lines show at once,
+    /// even before the client confirms.
+    pub risk: bool,
 }
 
-/// Records a response. Blank items are missing: the form is stored as
-/// incomplete without a total, and its risk items still count.
+/// The prompt to show before storing a partial client form, or `None` to
+/// store it now: nothing blank, the client already confirmed
+/// (`send_anyway=1`), or nothing answered at all (the pipeline refuses that).
+pub(crate) fn blank_prompt(
+    inst: &Instrument,
+    answers: &[Option<i64>],
+    form: &HashMap<String, String>,
+) -> Option<BlankPrompt> {
+    let blank = crate::app::responses::blank_questions(inst, answers);
+    if blank.is_empty() || blank.len() == answers.len() || form.get("send_anyway").map(String::as_str) == Some("1") {
+        return None;
+    }
+    let numbers: Vec<String> = blank.iter().map(u32::to_string).collect();
+    let message = match blank.len() {
+        1 => format!("You left question {} blank. Send anyway?", numbers[0]),
+        n => format!("You left {n} questions blank ({}). Send anyway?", numbers.join(", ")),
+    };
+    let risk = score(inst, answers).map(|s| !s.risk.is_empty()).unwrap_or(false);
+    Some(BlankPrompt { message, risk })
+}
+
+/// Records a response through the one pipeline. Blank items are missing: the
+/// form is stored as incomplete without a total, and its risk items still count.
 pub async fn create(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
     Form(form): Form<HashMap<String, String>>,
 ) -> AppResult<Response> {
+    use crate::app::responses::{self, CourseChoice, Recording, Submission};
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
     let inst = form
         .get("instrument")
         .and_then(|i| state.instruments.get(i))
         .ok_or_else(|| AppError::invalid("instrument", "Choose an instrument from the client's measures page"))?;
     let course_id = course_of(&state, &c, form.get("course_id").map(String::as_str)).await?;
-    let mut errors = ValidationErrors::new();
-    let answers: Vec<Option<i64>> =
-        inst.items.iter().map(|it| field_code(&form, &format!("item_{}", it.number), &mut errors)).collect();
-    let offset = inst.items.len() as u32;
-    let extras: Vec<Option<i64>> = inst
-        .unscored_items
-        .iter()
-        .map(|it| field_code(&form, &format!("extra_{}", it.number - offset), &mut errors))
-        .collect();
     let mode = match form.get("mode").map(String::as_str) {
-        None | Some("in_session") => Mode::InSession,
-        Some("on_behalf") => Mode::OnBehalf,
-        Some(_) => {
-            errors.add("mode", "Choose how the measure was taken");
-            Mode::InSession
+        None | Some("in_session") => Ok(Mode::InSession),
+        Some("on_behalf") => Ok(Mode::OnBehalf),
+        Some(_) => Err(ValidationErrors::single("mode", "Choose how the measure was taken")),
+    };
+    let parsed = responses::form_answers(inst, &form).and_then(|a| mode.map(|m| (a, m)));
+    let recorded = match parsed {
+        Err(errs) => Err(AppError::Invalid(errs)),
+        Ok(((answers, extras), mode)) => {
+            let sub = Submission {
+                client: &c.id,
+                instrument: inst,
+                answers,
+                unscored: extras,
+                band_set: None,
+                mode,
+                course: match &course_id {
+                    Some(k) => CourseChoice::Given(rapport_core::Id::from_db(k.clone())),
+                    None => CourseChoice::ByDate,
+                },
+                completed_at: Timestamp::now(),
+                entered_by: Some(me.user.id.clone()),
+                event: me.event(action::MEASURE_RECORD, "measure_response"),
+                via: if mode == Mode::OnBehalf { "entered on the client's behalf" } else { "in session" },
+                link: None,
+            };
+            responses::record(&state, sub).await
         }
     };
-    if answers.iter().all(Option::is_none) {
-        errors.add("item_1", "Answer at least one item");
-    }
-    let scored = match errors.into_result().and_then(|_| {
-        rapport_core::measures::scoring::check_answers(inst, &answers)?;
-        score(inst, &answers)
-    }) {
-        Ok(s) => s,
-        Err(errs) => {
-            // Name the form's fields, not the API's positions.
-            let errs = ValidationErrors(
-                errs.0
-                    .into_iter()
-                    .map(|mut e| {
-                        if let Some(i) = e.field.strip_prefix("answers[").and_then(|r| r.strip_suffix(']')) {
-                            e.field = format!("item_{}", i.parse::<u32>().unwrap_or(0) + 1);
-                        }
-                        e
-                    })
-                    .collect(),
-            );
+    let rec = match recorded {
+        Ok(Recording::Recorded(rec)) => rec,
+        Ok(Recording::LinkRefused) => return Err(AppError::internal("no link on a clinician's form")),
+        Err(AppError::Invalid(errs)) => {
             let layout =
                 Layout::new(&state, &me, format!("{} · {}", inst.short_name, c.details.display_name), "caseload")
                     .await?;
-            let page = form_page(layout, c, inst, &form, FormErrors(errs));
+            let page = form_page(layout, c, inst, &form, FormErrors(responses::form_errors(errs)));
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
+        Err(e) => return Err(e),
     };
-    let mut e = me.event(action::MEASURE_RECORD, "measure_response");
-    e.detail = Some(format!(
-        "{} v{} total {}",
-        scored.instrument,
-        scored.instrument_version,
-        scored.total.map(|t| t.to_string()).unwrap_or_else(|| "withheld (incomplete)".into())
-    ));
-    let new = NewResponse {
-        client_id: c.id.clone(),
-        course_id: course_id.clone(),
-        score: scored,
-        unscored_answers: (!extras.is_empty()).then_some(extras),
-        completed_at: Timestamp::now(),
-        entered_by: Some(me.user.id.clone()),
-        mode,
-    };
-    let rec = state.store.record_response(&new, e).await?;
+    let course_id = rec.course_id;
     Ok(match rec.risk_flag_id {
         Some(flag) => Redirect::to(&format!("/risk-flags/{flag}?done=flag-raised")),
         None => match course_id {

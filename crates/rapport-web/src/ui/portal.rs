@@ -6,9 +6,10 @@
 //! resources and who will read their answers, and when.
 
 use super::auth::{anonymous_csrf, with_cookie};
-use super::measures::{field_code, item_views, ItemView};
+use super::measures::{blank_prompt, item_views, BlankPrompt, ItemView};
 use super::render;
 use crate::access::client_for_portal;
+use crate::app::responses::{self, CourseChoice, Recording, Submission, ViaLink};
 use crate::error::{AppError, AppResult};
 use crate::identity::{new_secret, secret_hash, Meta, SignedIn};
 use crate::state::AppState;
@@ -19,10 +20,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Form;
 use rapport_core::audit::{action, Outcome};
 use rapport_core::measures::definition::{Administration, Instrument};
-use rapport_core::measures::scoring::{check_answers, score};
 use rapport_core::{Timestamp, ValidationErrors};
-use rapport_store::links::{LinkState, LinkSubmit};
-use rapport_store::measures::{Mode, NewResponse};
+use rapport_store::links::LinkState;
+use rapport_store::measures::Mode;
 use std::collections::HashMap;
 
 /// How long a measure link stays usable.
@@ -97,6 +97,8 @@ struct LinkForm {
     items: Vec<ItemView>,
     extras: Vec<ItemView>,
     errors: super::FormErrors,
+    blank: Option<BlankPrompt>,
+    crisis: Vec<String>,
 }
 
 #[derive(Template)]
@@ -113,113 +115,89 @@ struct LinkGone {
     org_name: String,
     heading: &'static str,
     message: &'static str,
+    crisis: Vec<String>,
 }
 
+/// A page saying the link cannot be used, with the crisis lines (a person in
+/// crisis may be holding an old link).
 async fn gone(
     state: &AppState,
     status: StatusCode,
     heading: &'static str,
     message: &'static str,
 ) -> AppResult<Response> {
-    let org_name = state.organisation().await?.name;
-    Ok((status, render(&LinkGone { org_name, heading, message })?).into_response())
+    let org = state.organisation().await?;
+    let page = LinkGone { org_name: org.name.clone(), heading, message, crisis: org.crisis_lines() };
+    Ok((status, render(&page)?).into_response())
 }
 
-/// The live link's instrument, or the page to show instead (404 unknown, 410 used or expired).
-async fn live(
-    state: &AppState,
-    token: &str,
-) -> AppResult<Result<(rapport_store::links::MeasureLink, Instrument), Response>> {
+/// A link that takes answers now: live, or (for a submission) expired after
+/// its form was opened, which is then late.
+struct Usable {
+    link: rapport_store::links::MeasureLink,
+    inst: Instrument,
+    late: bool,
+}
+
+/// The usable link, or the page to show instead (404 unknown, 410 used or
+/// expired). `sending`: a form is being sent, so an expired link whose form
+/// was opened before it expired still takes it (late).
+async fn usable(state: &AppState, token: &str, sending: bool) -> AppResult<Result<Usable, Response>> {
     let found = state.store.measure_link(&secret_hash(token)).await?;
-    let page = match found {
-        LinkState::Live(link) => match state.instruments.get(&link.instrument_id) {
-            Some(inst) => return Ok(Ok((link.clone(), inst.clone()))),
-            None => gone(state, StatusCode::NOT_FOUND, "This link does not work", NOT_FOUND_TEXT).await?,
-        },
-        LinkState::Unknown => gone(state, StatusCode::NOT_FOUND, "This link does not work", NOT_FOUND_TEXT).await?,
+    let (link, late) = match found {
+        LinkState::Live(link) => (link, false),
+        LinkState::Expired(link) if sending && link.takes_late_answers(Timestamp::now()) => (link, true),
+        LinkState::Unknown => {
+            return Ok(Err(gone(state, StatusCode::NOT_FOUND, "This link does not work", NOT_FOUND_TEXT).await?))
+        }
         LinkState::Used(_) => {
-            gone(
+            return Ok(Err(gone(
                 state,
                 StatusCode::GONE,
                 "This questionnaire has already been sent",
                 "Thank you: your answers were received. Each link can be used once. If you need to change an answer, tell your clinician at your next appointment.",
             )
-            .await?
+            .await?))
         }
         LinkState::Expired(_) => {
-            gone(
+            return Ok(Err(gone(
                 state,
                 StatusCode::GONE,
                 "This link has expired",
                 "Links last 7 days. Ask your clinician for a new one if they would like you to fill it in.",
             )
-            .await?
+            .await?))
         }
     };
-    Ok(Err(page))
-}
-
-/// A scored form: the score and the answers to unscored items (if the instrument has any).
-pub(crate) type ScoredForm = (rapport_core::measures::scoring::Score, Option<Vec<Option<i64>>>);
-
-/// Reads a client-facing questionnaire form (`item_N`, `extra_N`) and scores
-/// it: the score and the unscored answers, or errors naming the form fields.
-pub(crate) fn score_client_form(
-    inst: &Instrument,
-    form: &HashMap<String, String>,
-) -> Result<ScoredForm, ValidationErrors> {
-    let mut errors = ValidationErrors::new();
-    let answers: Vec<Option<i64>> =
-        inst.items.iter().map(|it| field_code(form, &format!("item_{}", it.number), &mut errors)).collect();
-    let offset = inst.items.len() as u32;
-    let extras: Vec<Option<i64>> = inst
-        .unscored_items
-        .iter()
-        .map(|it| field_code(form, &format!("extra_{}", it.number - offset), &mut errors))
-        .collect();
-    for (it, a) in inst.items.iter().zip(&answers) {
-        if a.is_none() && errors.is_empty() {
-            errors.add(&format!("item_{}", it.number), format!("Answer question {} (choose one option)", it.number));
-        }
+    match state.instruments.get(&link.instrument_id) {
+        Some(inst) => Ok(Ok(Usable { inst: inst.clone(), link, late })),
+        None => Ok(Err(gone(state, StatusCode::NOT_FOUND, "This link does not work", NOT_FOUND_TEXT).await?)),
     }
-    let scored = errors.into_result().and_then(|_| {
-        check_answers(inst, &answers)?;
-        score(inst, &answers)
-    });
-    scored.map(|s| (s, (!extras.is_empty()).then_some(extras))).map_err(|errs| {
-        ValidationErrors(
-            errs.0
-                .into_iter()
-                .map(|mut e| {
-                    if let Some(i) = e.field.strip_prefix("answers[").and_then(|r| r.strip_suffix(']')) {
-                        e.field = format!("item_{}", i.parse::<u32>().unwrap_or(0) + 1);
-                    }
-                    e
-                })
-                .collect(),
-        )
-    })
 }
 
 const NOT_FOUND_TEXT: &str =
     "Check that you copied the whole link. If it still does not work, ask your clinician for a new one.";
 
-fn form_page(
+async fn form_page(
+    state: &AppState,
     csrf: String,
-    org_name: String,
     inst: &Instrument,
     form: &HashMap<String, String>,
     errors: super::FormErrors,
-) -> LinkForm {
-    LinkForm {
+    blank: Option<BlankPrompt>,
+) -> AppResult<LinkForm> {
+    let org = state.organisation().await?;
+    Ok(LinkForm {
         csrf,
-        org_name,
+        org_name: org.name.clone(),
         title: inst.name.clone(),
         instructions: inst.instructions.clone().unwrap_or_default(),
         items: item_views(inst, &inst.items, "item", 0, form),
         extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
         errors,
-    }
+        blank,
+        crisis: org.crisis_lines(),
+    })
 }
 
 pub async fn link_form(
@@ -227,16 +205,19 @@ pub async fn link_form(
     Path(token): Path<String>,
     headers: HeaderMap,
 ) -> AppResult<Response> {
-    let (_, inst) = match live(&state, &token).await? {
-        Ok(v) => v,
+    let u = match usable(&state, &token, false).await? {
+        Ok(u) => u,
         Err(page) => return Ok(page),
     };
+    // Remembered so that answers sent just after the link expires still count.
+    state.store.mark_measure_link_opened(&secret_hash(&token), Timestamp::now()).await?;
     let (csrf, set) = anonymous_csrf(&state, &headers);
-    let org_name = state.organisation().await?.name;
-    let page = form_page(csrf, org_name, &inst, &HashMap::new(), super::FormErrors::default());
+    let page = form_page(&state, csrf, &u.inst, &HashMap::new(), super::FormErrors::default(), None).await?;
     Ok(with_cookie(render(&page)?, set))
 }
 
+/// Answers through a link go the one way every response goes
+/// (`app::responses`); blank questions are asked about once, then stored.
 pub async fn link_submit(
     State(state): State<AppState>,
     Meta(meta): Meta,
@@ -244,39 +225,50 @@ pub async fn link_submit(
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let (link, inst) = match live(&state, &token).await? {
-        Ok(v) => v,
+    let u = match usable(&state, &token, true).await? {
+        Ok(u) => u,
         Err(page) => return Ok(page),
     };
-    let (scored, extras) = match score_client_form(&inst, &form) {
-        Ok(v) => v,
-        Err(errs) => {
-            let (csrf, _) = anonymous_csrf(&state, &headers);
-            let org_name = state.organisation().await?.name;
-            let page = form_page(csrf, org_name, &inst, &form, super::FormErrors(errs));
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    let again = |errors: ValidationErrors, blank: Option<BlankPrompt>| {
+        let (state, form, inst) = (state.clone(), form.clone(), u.inst.clone());
+        let csrf = anonymous_csrf(&state, &headers).0;
+        async move {
+            let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+            let page = form_page(&state, csrf, &inst, &form, super::FormErrors(errors), blank).await?;
+            AppResult::Ok((status, render(&page)?).into_response())
         }
     };
-    let mut e = meta.event("client (measure link)", action::MEASURE_RECORD, "measure_response", Outcome::Success);
-    e.detail = Some(format!("{} v{} via measure link {}", scored.instrument, scored.instrument_version, link.id));
-    let new = NewResponse {
-        client_id: link.client_id.clone(),
-        course_id: None,
-        score: scored,
-        unscored_answers: extras,
+    let (answers, extras) = match responses::form_answers(&u.inst, &form) {
+        Ok(v) => v,
+        Err(errs) => return again(errs, None).await,
+    };
+    if let Some(prompt) = blank_prompt(&u.inst, &answers, &form) {
+        return again(ValidationErrors::new(), Some(prompt)).await;
+    }
+    let via = format!("measure link {}", u.link.id);
+    let sub = Submission {
+        client: &u.link.client_id,
+        instrument: &u.inst,
+        answers,
+        unscored: extras,
+        band_set: None,
+        mode: Mode::Link,
+        course: CourseChoice::ByDate,
         completed_at: Timestamp::now(),
         entered_by: None,
-        mode: Mode::Link,
+        event: meta.event("client (measure link)", action::MEASURE_RECORD, "measure_response", Outcome::Success),
+        via: &via,
+        link: Some(ViaLink { token_hash: secret_hash(&token), late: u.late }),
     };
-    match state.store.submit_measure_link(&secret_hash(&token), &new, e).await? {
-        LinkSubmit::Recorded(rec) => {
+    match responses::record(&state, sub).await {
+        Ok(Recording::Recorded(rec)) => {
             let org = state.organisation().await?;
-            let risk = rec.risk_flag_id.is_some();
-            let page = LinkDone { org_name: org.name.clone(), risk, crisis: org.crisis_lines() };
+            let page =
+                LinkDone { org_name: org.name.clone(), risk: rec.risk_flag_id.is_some(), crisis: org.crisis_lines() };
             Ok(render(&page)?.into_response())
         }
-        // Used or expired between the check and the write: nothing was stored.
-        LinkSubmit::Refused => {
+        // Used between the check and the write: nothing was stored.
+        Ok(Recording::LinkRefused) => {
             gone(
                 &state,
                 StatusCode::GONE,
@@ -285,5 +277,7 @@ pub async fn link_submit(
             )
             .await
         }
+        Err(AppError::Invalid(errs)) => again(responses::form_errors(errs), None).await,
+        Err(e) => Err(e),
     }
 }

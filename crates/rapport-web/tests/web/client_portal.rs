@@ -92,7 +92,7 @@ pub async fn matrix_fixtures(app: &TestApp, clinician: &Id, out: &mut Vec<(&'sta
 }
 
 /// Creates a printed invitation through the client's portal page; returns the code.
-async fn printed_invite(b: &Browser, client: &str) -> String {
+pub(crate) async fn printed_invite(b: &Browser, client: &str) -> String {
     let page = format!("/clients/{client}/portal");
     let r = b.submit(&page, &format!("{page}/invite"), &[("delivery", "print")]).await;
     assert_eq!(r.status(), 200);
@@ -101,7 +101,7 @@ async fn printed_invite(b: &Browser, client: &str) -> String {
     body[i..i + 14].to_string()
 }
 
-async fn join(app: &TestApp, code: &str, email: &str) -> (Browser, reqwest::Response) {
+pub(crate) async fn join(app: &TestApp, code: &str, email: &str) -> (Browser, reqwest::Response) {
     let b = Browser::new(app);
     let r = b
         .submit(
@@ -147,7 +147,7 @@ fn today() -> String {
 
 /// A client with an open course whose first session is booked for today, so
 /// the default schedule (PHQ-9 and GAD-7 before every session) is due.
-async fn client_with_course(
+pub(crate) async fn client_with_course(
     app: &TestApp,
     email: &str,
 ) -> (rapport_store::users::User, crate::courses::Api, String, String) {
@@ -203,12 +203,14 @@ async fn an_invited_client_joins_answers_a_due_phq9_and_a_risk_answer_raises_one
         assert!(home.contains("/portal/measures/phq9") && home.contains("/portal/measures/gad7"), "{home}");
         assert!(home.contains("href=\"/portal/help\""));
 
-        // A missing answer is named and nothing stored.
+        // A blank answer is asked about once; nothing is stored until the client confirms.
         let mut answers: Vec<(String, String)> = (1..=9).map(|i| (format!("item_{i}"), "0".to_string())).collect();
         let missing: Vec<(&str, &str)> = answers[..8].iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let r = me.submit("/portal/measures/phq9", "/portal/measures/phq9", &missing).await;
-        assert_eq!(r.status(), 422);
-        assert!(r.text().await.unwrap().contains("href=\"#item_9\""));
+        assert_eq!(r.status(), 200);
+        let page = r.text().await.unwrap();
+        assert!(page.contains("data-testid=\"blank-prompt\"") && page.contains("You left question 9 blank"), "{page}");
+        assert!(page.contains("name=\"send_anyway\" value=\"1\"") && page.contains("Send anyway"));
         assert!(app.store.responses(&cid).await.unwrap().is_empty());
 
         // Item 9 = 2: crisis resources, no score, exactly one open flag for the clinician.

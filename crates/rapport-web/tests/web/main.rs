@@ -15,6 +15,7 @@ mod measures;
 mod mfa;
 mod notes;
 mod portal;
+mod responses;
 mod security;
 mod smtp;
 mod support;

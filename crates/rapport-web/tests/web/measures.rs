@@ -138,6 +138,22 @@ async fn responses_are_scored_stored_and_flagged() {
         let (s, r) = post_response(&app, &ta, &c, json!({"instrument": "hamd17", "answers": hamd, "band_set": "zimmerman_2013"})).await;
         assert_eq!((s, r["total"].as_i64(), r["band"].as_str(), r["band_set"].as_str()), (201, Some(14), Some("mild"), Some("zimmerman_2013")), "{r}");
 
+        // Issue 10.2: a partial form is stored as incomplete; an answered risk
+        // item still raises its flag; a blank risk item is flagged for the clinician.
+        let (s, r) = post_response(&app, &ta, &c, json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, null, 0]})).await;
+        assert_eq!(s, 201, "{r}");
+        assert_eq!((r["total"].is_null(), r["complete"].as_bool(), r["missing"].clone()), (true, Some(false), json!([8])), "{r}");
+        assert!(r["risk_flag_id"].is_null());
+        let (s, r) = post_response(&app, &ta, &c, json!({"instrument": "phq9", "answers": [1, 1, null, 1, 1, 1, 1, 1, 2]})).await;
+        assert_eq!(s, 201, "{r}");
+        assert_eq!((r["total"].is_null(), r["missing"].clone()), (true, json!([3])), "{r}");
+        assert!(r["risk_flag_id"].as_str().is_some(), "item 9 = 2 raises a flag with item 3 blank: {r}");
+        flagged.push(r["risk_flag_id"].as_str().unwrap().to_string());
+        let (s, r) = post_response(&app, &ta, &c, json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, null]})).await;
+        assert_eq!(s, 201, "{r}");
+        assert!(r["flags"].as_array().unwrap().contains(&json!("risk_item_unanswered")), "{r}");
+        assert!(r["risk_flag_id"].is_null() && r["total"].is_null(), "{r}");
+
         // Bad input: 422 naming the problem; nothing stored.
         let before = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &ta, None).await.1;
         let n_before = before.as_array().unwrap().len();
@@ -148,7 +164,8 @@ async fn responses_are_scored_stored_and_flagged() {
             (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, -1]}), "answers[8]"),
             (json!({"instrument": "phq9", "answers": [0, 0, "2", 0, 0, 0, 0, 0, 0]}), "answers[2]"),
             (json!({"instrument": "phq9", "answers": [0, 1.5, 0, 0, 0, 0, 0, 0, 0]}), "answers[1]"),
-            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, null, 0]}), "answers[7]"),
+            (json!({"instrument": "phq9", "answers": [null, null, null, null, null, null, null, null, null]}), "answers"),
+            (json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 3], "unscored_answers": [9]}), "unscored_answers[0]"),
             (json!({"instrument": "phq9", "answers": "0,0,0"}), "answers"),
             (json!({"instrument": "phq9"}), "answers"),
             (json!({"instrument": "phq8", "answers": [0, 0, 0, 0, 0, 0, 0, 0]}), "instrument"),
@@ -189,7 +206,7 @@ async fn responses_are_scored_stored_and_flagged() {
         flagged.sort();
         assert_eq!(ids, flagged);
         assert!(open.as_array().unwrap().iter().all(|f| f["client_id"] == c.as_str() && f["status"] == "open"));
-        assert_eq!(call(&app, M::GET, "/api/v1/risk-flags?status=open", &ts, None).await.1.as_array().unwrap().len(), 4);
+        assert_eq!(call(&app, M::GET, "/api/v1/risk-flags?status=open", &ts, None).await.1.as_array().unwrap().len(), 5);
         assert_eq!(call(&app, M::GET, "/api/v1/risk-flags?status=open", &tb, None).await.1, json!([]));
         let (s, e) = call(&app, M::GET, "/api/v1/risk-flags?status=gone", &ta, None).await;
         assert_eq!((s, e["error"]["field"].as_str()), (422, Some("status")));

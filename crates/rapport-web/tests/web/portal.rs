@@ -47,7 +47,7 @@ pub async fn matrix_fixtures(app: &TestApp, client: &Id, clinician: &Id, out: &m
 }
 
 /// Creates a link through the client's measures page; returns its path (`/m/...`).
-async fn create_link(b: &Browser, client: &str, instrument: &str) -> String {
+pub(crate) async fn create_link(b: &Browser, client: &str, instrument: &str) -> String {
     let page = format!("/clients/{client}/measures");
     let r = b.submit(&page, &format!("{page}/links"), &[("instrument", instrument)]).await;
     assert_eq!(r.status(), 200);
@@ -82,11 +82,13 @@ async fn a_link_works_once_and_expired_used_or_unknown_links_store_nothing() {
         assert!(page.contains("Feeling nervous, anxious, or on edge"), "plain item text shown");
         assert!(!page.contains("Course Client"), "the client's name is not on the link page");
 
-        // A missing answer is refused by name and nothing is stored.
+        // Blank answers are asked about once; nothing is stored until confirmed.
         let csrf = anon.csrf_from(&link).await;
         let r = anon.post_form(&link, &[("item_1", "1"), ("csrf", &csrf)]).await;
-        assert_eq!(r.status(), 422);
-        assert!(r.text().await.unwrap().contains("Answer question 2"));
+        assert_eq!(r.status(), 200);
+        let page = r.text().await.unwrap();
+        assert!(page.contains("You left 6 questions blank (2, 3, 4, 5, 6, 7)"), "{page}");
+        assert!(page.contains("data-testid=\"link-crisis\""), "crisis lines on every link page");
         assert!(app.store.responses(&cid).await.unwrap().is_empty());
 
         let all = ["1", "1", "0", "0", "0", "0", "1"];

@@ -1,0 +1,244 @@
+//! Recording a questionnaire response: the one path for every face (the
+//! clinician's form, on the client's behalf, the client portal, a single-use
+//! measure link, the JSON API; later group sessions and FHIR).
+//!
+//! It checks the answers (`None` = left blank), scores them with the core
+//! engine (risk items first, from whatever was answered), attributes the
+//! response to its course, and stores it with its risk flag, notification and
+//! audit entry in one transaction. A partial form is stored as incomplete; it
+//! is never refused for being partial, because the people most at risk are
+//! the most likely to stop half-way.
+
+use crate::error::AppError;
+use crate::state::AppState;
+use rapport_core::audit::{action, AuditEvent};
+use rapport_core::course::{course_on, CourseSpan};
+use rapport_core::measures::definition::Instrument;
+use rapport_core::measures::scoring::{check_answers, score_with, Score, RISK_ITEM_UNANSWERED};
+use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_store::links::LinkSubmit;
+use rapport_store::measures::{Mode, NewResponse};
+use std::collections::HashMap;
+
+/// The flag on a measure-link response sent after the link expired, from a
+/// form opened before it did.
+pub const LATE_SUBMISSION: &str = "late_submission";
+
+/// Which course a response belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CourseChoice {
+    /// Named by the caller (checked to be the client's).
+    Given(Id),
+    /// The course open on the day the response was completed, if any.
+    ByDate,
+}
+
+/// A single-use measure link that the response arrives through: it is
+/// claimed in the same transaction as the response is stored.
+#[derive(Clone, Debug)]
+pub struct ViaLink {
+    pub token_hash: String,
+    /// Sent after the link expired, from a form opened before it did.
+    pub late: bool,
+}
+
+/// One response, as any face received it.
+pub struct Submission<'a> {
+    pub client: &'a Id,
+    pub instrument: &'a Instrument,
+    /// One per scored item, in order; `None` for a question left blank.
+    pub answers: Vec<Option<i64>>,
+    /// Answers to the unscored questions (e.g. PHQ-9's difficulty question).
+    pub unscored: Option<Vec<Option<i64>>>,
+    pub band_set: Option<&'a str>,
+    pub mode: Mode,
+    pub course: CourseChoice,
+    pub completed_at: Timestamp,
+    pub entered_by: Option<Id>,
+    /// Who sent it, for the audit entry (action and detail are set here).
+    pub event: AuditEvent,
+    /// How it came, for the audit detail ("API", "client portal", …).
+    pub via: &'a str,
+    pub link: Option<ViaLink>,
+}
+
+/// A stored response.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub id: Id,
+    pub risk_flag_id: Option<Id>,
+    pub score: Score,
+    pub course_id: Option<String>,
+}
+
+/// What became of a submission.
+pub enum Recording {
+    Recorded(Box<Recorded>),
+    /// The measure link was used (or withdrawn) between the check and the
+    /// write: nothing was stored.
+    LinkRefused,
+}
+
+/// Checks, scores, attributes and stores one response. Bad input (a wrong
+/// number of answers, an option a question does not have, nothing answered at
+/// all, a course of another client) is `AppError::Invalid` naming the field as
+/// the API does (`answers[i]`, 0-based); nothing is stored then.
+pub async fn record(state: &AppState, sub: Submission<'_>) -> Result<Recording, AppError> {
+    let inst = sub.instrument;
+    check_answers(inst, &sub.answers)?;
+    if sub.answers.iter().all(Option::is_none) {
+        return Err(AppError::invalid("answers", format!("Answer at least one question of the {}", inst.short_name)));
+    }
+    if let Some(u) = &sub.unscored {
+        check_unscored(inst, u)?;
+    }
+    let now = Timestamp::now();
+    if sub.completed_at > now.plus(time::Duration::minutes(5)) {
+        return Err(AppError::invalid("completed_at", "completed_at must not be in the future"));
+    }
+    rapport_core::validation::plausible_date("completed_at", "completed_at", sub.completed_at.date(), now.date())
+        .map_err(|f| AppError::invalid(&f.field, f.message))?;
+    let course_id = course_for(state, sub.client, &sub.course, sub.completed_at).await?;
+    let mut scored = score_with(inst, &sub.answers, sub.band_set)?;
+    let late = sub.link.as_ref().is_some_and(|l| l.late);
+    if late {
+        scored.flags.push(LATE_SUBMISSION.into());
+    }
+    let mut e = sub.event;
+    e.action = action::MEASURE_RECORD.into();
+    e.resource_type = "measure_response".into();
+    e.detail = Some(audit_detail(&scored, sub.via, late));
+    let new = NewResponse {
+        client_id: sub.client.clone(),
+        course_id: course_id.clone(),
+        score: scored.clone(),
+        unscored_answers: sub.unscored,
+        completed_at: sub.completed_at,
+        entered_by: sub.entered_by,
+        mode: sub.mode,
+    };
+    let rec = match &sub.link {
+        Some(link) => match state.store.submit_measure_link(&link.token_hash, &new, link.late, e).await? {
+            LinkSubmit::Recorded(rec) => rec,
+            LinkSubmit::Refused => return Ok(Recording::LinkRefused),
+        },
+        None => state.store.record_response(&new, e).await?,
+    };
+    Ok(Recording::Recorded(Box::new(Recorded { id: rec.id, risk_flag_id: rec.risk_flag_id, score: scored, course_id })))
+}
+
+fn check_unscored(inst: &Instrument, u: &[Option<i64>]) -> Result<(), AppError> {
+    if u.len() != inst.unscored_items.len() {
+        return Err(AppError::invalid(
+            "unscored_answers",
+            format!("{} has {} unscored questions; got {}", inst.short_name, inst.unscored_items.len(), u.len()),
+        ));
+    }
+    for (i, (item, a)) in inst.unscored_items.iter().zip(u).enumerate() {
+        if a.is_some_and(|c| !inst.options_for(item).iter().any(|o| o.code == c)) {
+            return Err(AppError::invalid(&format!("unscored_answers[{i}]"), "not an option of this question"));
+        }
+    }
+    Ok(())
+}
+
+/// "phq9 v1 total 14 (API)", "… total withheld (incomplete: items 3, 5; risk question not answered)".
+fn audit_detail(s: &Score, via: &str, late: bool) -> String {
+    let total = match s.total {
+        Some(t) => t.to_string(),
+        None if s.missing.is_empty() => "withheld".into(),
+        None => {
+            let items: Vec<String> = s.missing.iter().map(u32::to_string).collect();
+            format!("withheld (incomplete: items {})", items.join(", "))
+        }
+    };
+    let mut d = format!("{} v{} total {total} ({via})", s.instrument, s.instrument_version);
+    if s.flags.iter().any(|f| f == RISK_ITEM_UNANSWERED) {
+        d.push_str("; risk question not answered");
+    }
+    if late {
+        d.push_str("; sent after the link expired");
+    }
+    d
+}
+
+/// The course a response belongs to: the given one (which must be the
+/// client's), or the one open on the day it was completed.
+async fn course_for(
+    state: &AppState,
+    client: &Id,
+    choice: &CourseChoice,
+    completed_at: Timestamp,
+) -> Result<Option<String>, AppError> {
+    match choice {
+        CourseChoice::Given(id) => match state.store.course(id).await? {
+            Some(course) if &course.client_id == client => Ok(Some(id.to_string())),
+            _ => Err(AppError::invalid("course_id", "no course with this id for this client")),
+        },
+        CourseChoice::ByDate => {
+            let spans: Vec<CourseSpan<Id>> = state
+                .store
+                .client_courses(client)
+                .await?
+                .into_iter()
+                .map(|c| CourseSpan {
+                    key: c.course.id.clone(),
+                    start: c.course.start_date,
+                    // A closed course accepts no changes, so its last update is its ending.
+                    ended: (!c.course.status.is_open()).then(|| c.course.updated_at.date()),
+                })
+                .collect();
+            Ok(course_on(&spans, completed_at.date()).map(|k| k.to_string()))
+        }
+    }
+}
+
+/// A form's answers: the scored questions, then the unscored ones (if any).
+pub type FormAnswers = (Vec<Option<i64>>, Option<Vec<Option<i64>>>);
+
+/// Reads a questionnaire form's answers (`item_N` for the scored questions,
+/// `extra_N` for the unscored ones); a blank field is a question left blank.
+/// Errors name the form's fields.
+pub fn form_answers(inst: &Instrument, form: &HashMap<String, String>) -> Result<FormAnswers, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let mut code = |field: String| -> Option<i64> {
+        let v = form.get(&field).map(|s| s.trim()).filter(|s| !s.is_empty())?;
+        match v.parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                errors.add(&field, "Choose one of the options");
+                None
+            }
+        }
+    };
+    let answers: Vec<Option<i64>> = inst.items.iter().map(|it| code(format!("item_{}", it.number))).collect();
+    let offset = inst.items.len() as u32;
+    let extras: Vec<Option<i64>> =
+        inst.unscored_items.iter().map(|it| code(format!("extra_{}", it.number - offset))).collect();
+    errors.into_result()?;
+    Ok((answers, (!extras.is_empty()).then_some(extras)))
+}
+
+/// The form's names for the pipeline's errors: `answers[i]` is `item_{i+1}`,
+/// `answers` is `item_1`.
+pub fn form_errors(errors: ValidationErrors) -> ValidationErrors {
+    ValidationErrors(
+        errors
+            .0
+            .into_iter()
+            .map(|mut e| {
+                if let Some(i) = e.field.strip_prefix("answers[").and_then(|r| r.strip_suffix(']')) {
+                    e.field = format!("item_{}", i.parse::<u32>().unwrap_or(0) + 1);
+                } else if e.field == "answers" {
+                    e.field = "item_1".into();
+                }
+                e
+            })
+            .collect(),
+    )
+}
+
+/// The numbers of the scored questions left blank.
+pub fn blank_questions(inst: &Instrument, answers: &[Option<i64>]) -> Vec<u32> {
+    inst.items.iter().zip(answers).filter(|(_, a)| a.is_none()).map(|(it, _)| it.number).collect()
+}

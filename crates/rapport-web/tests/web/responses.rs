@@ -1,0 +1,210 @@
+//! Issue 10: the one response pipeline through every face: partial forms keep
+//! their risk answers, late measure-link answers are kept, and a response
+//! without a course belongs to the course open on its day.
+
+use crate::support::*;
+use rapport_core::audit::action;
+use rapport_core::{Id, Timestamp};
+use serde_json::json;
+
+/// PHQ-9 answers as form fields; `None` leaves the question blank.
+fn phq9_form(values: [Option<&'static str>; 9]) -> Vec<(String, String)> {
+    values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (format!("item_{}", i + 1), v.to_string()))).collect()
+}
+
+async fn open_flags(app: &TestApp, client: &Id) -> usize {
+    app.store
+        .client_risk_flags(client)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|f| f.status == rapport_core::risk::FlagStatus::Open)
+        .count()
+}
+
+/// The Done-when journey, over HTTP: a portal client leaves item 3 blank,
+/// answers item 9 = 2, confirms, sees the crisis lines; the clinician's open
+/// flags rise by exactly one; the response is incomplete, in the course.
+#[tokio::test]
+async fn a_partial_portal_form_keeps_its_risk_answer() {
+    on_each_backend(|app| async move {
+        let (clin, _, client, course) = crate::client_portal::client_with_course(&app, "partial@clinic.example").await;
+        let cid = Id::parse(&client).unwrap();
+        let staff = app.browser_as(&clin.email).await;
+        let code = crate::client_portal::printed_invite(&staff, &client).await;
+        let (me, r) = crate::client_portal::join(&app, &code, "partial.client@example.org").await;
+        assert_eq!(r.status(), 303);
+        let before = open_flags(&app, &cid).await;
+        let form =
+            phq9_form([Some("1"), Some("1"), None, Some("1"), Some("1"), Some("1"), Some("1"), Some("1"), Some("2")]);
+        let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = me.submit("/portal/measures/phq9", "/portal/measures/phq9", &fields).await;
+        assert_eq!(r.status(), 200);
+        let page = r.text().await.unwrap();
+        assert!(page.contains("You left question 3 blank. Send anyway?"), "{page}");
+        assert!(
+            page.contains("You do not have to cope alone"),
+            "a positive risk answer shows the crisis lines at once"
+        );
+        assert!(page.contains("value=\"2\" checked"), "the answers are kept");
+        assert!(app.store.responses(&cid).await.unwrap().is_empty(), "not stored before the client confirms");
+        // The client confirms.
+        let mut confirmed = fields.clone();
+        confirmed.push(("send_anyway", "1"));
+        let r = me.submit("/portal/measures/phq9", "/portal/measures/phq9", &confirmed).await;
+        assert_eq!(r.status(), 200);
+        let done = r.text().await.unwrap();
+        assert!(done.contains("You do not have to cope alone") && !done.contains("Total"));
+        assert_eq!(open_flags(&app, &cid).await, before + 1, "exactly one new open flag");
+        let stored = app.store.responses(&cid).await.unwrap();
+        assert_eq!(stored.len(), 1);
+        let s = &stored[0];
+        assert_eq!((s.total, s.complete, s.mode.as_str()), (None, false, "portal"));
+        assert_eq!(s.course_id.as_deref(), Some(course.as_str()));
+        assert!(s.flags.contains(&"risk_item_9".to_string()));
+        // A form with nothing answered is refused by name; nothing stored.
+        let r = me.submit("/portal/measures/gad7", "/portal/measures/gad7", &[]).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("href=\"#item_1\""));
+        assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
+    })
+    .await;
+}
+
+/// A blank risk question on the clinician's form: stored, flagged "not
+/// answered", and shown as such to the care team.
+#[tokio::test]
+async fn a_blank_risk_question_is_flagged_for_the_clinician() {
+    on_each_backend(|app| async move {
+        let (clin, _, client) = crate::courses::client_of(&app, "blankrisk@clinic.example").await;
+        let b = app.browser_as(&clin.email).await;
+        let page = format!("/clients/{client}/measures/new?instrument=phq9");
+        let mut form =
+            phq9_form([Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), None]);
+        form.push(("instrument".into(), "phq9".into()));
+        let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = b.submit(&page, &format!("/clients/{client}/measures/new"), &fields).await;
+        assert_eq!(r.status(), 303, "{:?}", r.text().await);
+        let stored = app.store.responses(&Id::parse(&client).unwrap()).await.unwrap();
+        assert_eq!(stored.len(), 1);
+        assert!(stored[0].flags.contains(&"risk_item_unanswered".to_string()));
+        let (_, measures) = b.text(&format!("/clients/{client}/measures")).await;
+        assert!(measures.contains("Risk question not answered: ask at next contact"), "{measures}");
+        let entries = app
+            .store
+            .audit_entries(&rapport_store::AuditFilter {
+                action: Some(action::MEASURE_RECORD.into()),
+                limit: 5,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert!(entries[0].event.detail.as_deref().unwrap().contains("risk question not answered"));
+    })
+    .await;
+}
+
+/// A measure-link form opened before the link expired and sent after it is
+/// stored, marked late, with its risk answers evaluated; every link page shows
+/// the crisis lines.
+#[tokio::test]
+async fn a_late_link_answer_is_kept_and_every_link_page_shows_crisis_lines() {
+    on_each_backend(|app| async move {
+        let (clin, _, client) = crate::courses::client_of(&app, "late@clinic.example").await;
+        let cid = Id::parse(&client).unwrap();
+        let b = app.browser_as(&clin.email).await;
+        let opened = crate::portal::create_link(&b, &client, "phq9").await;
+        let never_opened = crate::portal::create_link(&b, &client, "gad7").await;
+        let anon = Browser::new(&app);
+        let (s, page) = anon.text(&opened).await;
+        assert_eq!(s, 200);
+        assert!(page.contains("data-testid=\"link-crisis\""));
+        let csrf = extract_csrf(&page).unwrap();
+        // Both links expire while the form is open.
+        let past = Timestamp::now().minus(time::Duration::minutes(1)).to_db();
+        let client_id = cid.to_string();
+        assert_eq!(
+            app.sql("UPDATE measure_links SET expires_at = $1 WHERE client_id = $2", &[&past, &client_id]).await,
+            2
+        );
+        // The form was opened ten minutes ago, before the expiry.
+        let earlier = Timestamp::now().minus(time::Duration::minutes(10)).to_db();
+        let n = app
+            .sql(
+                "UPDATE measure_links SET opened_at = $1 WHERE client_id = $2 AND opened_at IS NOT NULL",
+                &[&earlier, &client_id],
+            )
+            .await;
+        assert_eq!(n, 1, "only the opened link remembers being opened");
+        let (s, page) = anon.text(&never_opened).await;
+        assert_eq!(s, 410);
+        assert!(page.contains("This link has expired") && page.contains("data-testid=\"link-crisis\""));
+        let mut form = phq9_form([Some("0"); 9]);
+        form[8].1 = "3".into();
+        form.push(("csrf".into(), csrf.clone()));
+        let r = anon.http.post(app.url(&opened)).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        assert!(r.text().await.unwrap().contains("You do not have to cope alone"));
+        let stored = app.store.responses(&cid).await.unwrap();
+        assert_eq!(stored.len(), 1);
+        assert!(stored[0].flags.contains(&"late_submission".to_string()), "{:?}", stored[0].flags);
+        assert_eq!(open_flags(&app, &cid).await, 1, "the late risk answer raised its flag");
+        // Used now: the page says so, with the crisis lines; a second send stores nothing.
+        let (s, page) = anon.text(&opened).await;
+        assert_eq!(s, 410);
+        assert!(page.contains("already been sent") && page.contains("data-testid=\"link-crisis\""));
+        let r = anon.http.post(app.url(&opened)).form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 410);
+        // The never-opened expired link takes nothing.
+        let r = anon.http.post(app.url(&never_opened)).form(&[("item_1", "1"), ("csrf", &csrf)]).send().await.unwrap();
+        assert_eq!(r.status(), 410);
+        assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
+    })
+    .await;
+}
+
+/// A response without a course belongs to the course open on its day: a
+/// relapse course's answers are not mixed with the first course's.
+#[tokio::test]
+async fn a_response_counts_towards_the_course_open_on_its_day() {
+    on_each_backend(|app| async move {
+        let (_, api, client) = crate::courses::client_of(&app, "twocourses@clinic.example").await;
+        let (s, first) = api
+            .post(
+                &format!("/api/v1/clients/{client}/courses"),
+                json!({"protocol": "ipt-individual", "start_date": "2026-01-05"}),
+            )
+            .await;
+        assert_eq!(s, 201, "{first}");
+        let first = first["id"].as_str().unwrap().to_string();
+        let (s, _) = api.post(&format!("/api/v1/courses/{first}/status"), json!({"status": "completed"})).await;
+        assert_eq!(s, 200);
+        // It ended in May (a completed course accepts no changes after its ending).
+        app.sql("UPDATE courses SET updated_at = $1 WHERE id = $2", &["2026-05-01T12:00:00.000000Z", &first]).await;
+        let today = rapport_core::time::format_date(Timestamp::now().date());
+        let (s, second) = api
+            .post(
+                &format!("/api/v1/clients/{client}/courses"),
+                json!({"protocol": "ipt-individual", "start_date": today}),
+            )
+            .await;
+        assert_eq!(s, 201, "{second}");
+        let second = second["id"].as_str().unwrap().to_string();
+        let answers = json!([1, 1, 1, 1, 1, 1, 1, 1, 0]);
+        for (completed_at, expected) in [
+            ("2026-02-10T10:00:00Z", Some(first.as_str())),
+            ("2026-07-10T10:00:00Z", None),
+            (Timestamp::now().to_db().as_str(), Some(second.as_str())),
+        ] {
+            let (s, r) = api
+                .post(
+                    &format!("/api/v1/clients/{client}/responses"),
+                    json!({"instrument": "phq9", "answers": answers, "completed_at": completed_at}),
+                )
+                .await;
+            assert_eq!(s, 201, "{r}");
+            assert_eq!(r["course_id"].as_str(), expected, "{completed_at}: {r}");
+        }
+    })
+    .await;
+}
