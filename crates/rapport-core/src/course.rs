@@ -493,13 +493,15 @@ pub struct CourseSpan<K> {
 
 /// The course that a response completed on `day` belongs to (measures.md,
 /// outcomes per course): of the courses that had started by then and had not
-/// ended before it, the one that started last. `None`: outside every course
-/// (such responses form their own scope).
+/// ended before it, the one that started last; of several that started the
+/// same day, the first in `spans` (pass them newest first, as the store lists
+/// a client's courses). `None`: outside every course (such responses form
+/// their own scope).
 pub fn course_on<K: Clone>(spans: &[CourseSpan<K>], day: Date) -> Option<K> {
     spans
         .iter()
         .filter(|s| s.start <= day && s.ended.is_none_or(|e| day <= e))
-        .max_by_key(|s| s.start)
+        .min_by_key(|s| std::cmp::Reverse(s.start))
         .map(|s| s.key.clone())
 }
 
@@ -714,5 +716,10 @@ mod tests {
             CourseSpan { key: "new", start: d(3, 1), ended: None },
         ];
         assert_eq!(course_on(&overlapping, d(3, 2)), Some("new"), "the latest started wins");
+        let same_day = vec![
+            CourseSpan { key: "created second", start: d(3, 1), ended: None },
+            CourseSpan { key: "created first", start: d(3, 1), ended: None },
+        ];
+        assert_eq!(course_on(&same_day, d(3, 2)), Some("created second"), "ties: the first listed (newest)");
     }
 }

@@ -4,6 +4,7 @@
 
 use super::bad_query;
 use crate::access::{client_for, deny, Purpose};
+use crate::app::outcomes::{scoped_responses, OutcomeScope, ScopeRequest};
 use crate::app::responses::{self, CourseChoice, Recording, Submission};
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::{ApiCaller, Identity};
@@ -29,7 +30,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
     paths(list_instruments, record_response, list_responses, client_outcomes, list_risk_flags, get_risk_flag,
         acknowledge_risk_flag, record_assessment, close_risk_flag, raise_risk_flag, save_safety_plan, list_safety_plans),
     components(schemas(InstrumentJson, ItemJson, OptionJson, BandSetJson, BandJson, RiskItemJson, LicenceJson, NewResponseJson,
-        RecordedJson, ResponseJson, OutcomesJson, InstrumentOutcomeJson, ReliableChangeJson, NhsTtJson, RiskFlagJson, RiskHitJson,
+        RecordedJson, ResponseJson, OutcomesJson, ScopedOutcomesJson, OutcomeScope, InstrumentOutcomeJson, ReliableChangeJson, NhsTtJson, RiskFlagJson, RiskHitJson,
         AssessmentJson, CreatedJson, SafetyPlanJson, SafetyPlanVersionJson, CloseFlagJson, NewRiskFlagJson)),
     tags((name = "measures", description = "Instruments, scored responses and outcomes (docs/measures.md)"),
          (name = "risk", description = "Risk flags, assessments and safety plans: the closed risk loop"))
@@ -573,8 +574,18 @@ pub struct OutcomesJson {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct OutcomesQuery {
-    /// Only responses of this course.
+    /// One course of the client's (default: the most recent course).
     pub course_id: Option<String>,
+    /// `all` spans every response, across courses; `course` (default) is one course.
+    pub scope: Option<String>,
+}
+
+/// Outcomes with the scope they were computed over.
+#[derive(Serialize, ToSchema)]
+pub struct ScopedOutcomesJson {
+    pub scope: OutcomeScope,
+    #[serde(flatten)]
+    pub outcomes: OutcomesJson,
 }
 
 fn outcome_json(o: InstrumentOutcome, first: &ResponseRow, last: &ResponseRow) -> InstrumentOutcomeJson {
@@ -659,20 +670,27 @@ pub fn outcomes(state: &AppState, rows: &[ResponseRow]) -> OutcomesJson {
 
 /// Baseline, latest, change, reliable change, response and remission per instrument, and the NHS Talking Therapies categories.
 #[utoipa::path(get, path = "/api/v1/clients/{id}/outcomes", tag = "measures", params(("id" = String, Path, description = "Client id"), OutcomesQuery),
-    responses((status = 200, body = OutcomesJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = ScopedOutcomesJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn client_outcomes(
     State(state): State<AppState>,
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
     params: Result<Query<OutcomesQuery>, axum::extract::rejection::QueryRejection>,
-) -> ApiResult<Json<OutcomesJson>> {
+) -> ApiResult<Json<ScopedOutcomesJson>> {
     let Query(q) = params.map_err(bad_query)?;
+    let req = match (q.scope.as_deref(), q.course_id.as_deref()) {
+        (Some("all"), None) => ScopeRequest::All,
+        (Some("all"), Some(_)) => {
+            return Err(AppError::invalid("scope", "scope=all spans every course; leave out course_id").into())
+        }
+        (None | Some("course"), Some(c)) => ScopeRequest::Course(c),
+        (None | Some("course"), None) => ScopeRequest::Default,
+        (Some(_), _) => return Err(AppError::invalid("scope", "scope must be course or all").into()),
+    };
     let client = read_client(&state, &me, &id, action::OUTCOMES_READ, "outcomes via API".into()).await?;
-    let mut rows = state.store.responses(&client.id).await?;
-    if let Some(course) = q.course_id.as_deref() {
-        rows.retain(|r| r.course_id.as_deref() == Some(course));
-    }
-    Ok(Json(outcomes(&state, &rows)))
+    let scoped = scoped_responses(&state, &client.id, req).await?;
+    Ok(Json(ScopedOutcomesJson { outcomes: outcomes(&state, &scoped.responses), scope: scoped.scope }))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -3,4 +3,5 @@
 //! their input and render; the rules and the writes live here (and below, in
 //! core and the store). The architecture issue moves this into its own crate.
 
+pub mod outcomes;
 pub mod responses;

@@ -99,12 +99,11 @@ async fn due_measures(
 ) -> AppResult<Vec<DueMeasure>> {
     let Some((course, sessions)) = open else { return Ok(Vec::new()) };
     let (schedule, _, _) = schedule_of(state, &course.id).await?;
-    let responses = state.store.responses(client).await?;
-    let done: Vec<(String, time::Date)> = responses
-        .iter()
-        .filter(|r| r.total.is_some())
-        .map(|r| (r.instrument_id.clone(), r.completed_at.date()))
-        .collect();
+    // This course's answers only, so a new course asks for its own baseline;
+    // an incomplete one counts as sent (the clinician follows up the blanks).
+    let responses = crate::app::outcomes::course_responses(state, client, &course.id).await?;
+    let done: Vec<(String, time::Date)> =
+        responses.iter().map(|r| (r.instrument_id.clone(), r.completed_at.date())).collect();
     // Never ask for the same questionnaire twice in a day: a session held today
     // and an answer sent after it would otherwise leave it "due" for the next one.
     let today = Timestamp::now().date();

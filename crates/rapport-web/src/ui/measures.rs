@@ -4,6 +4,7 @@
 use super::{render, FormErrors, Layout};
 use crate::access::{client_for, Purpose};
 use crate::api::measures::{outcomes, InstrumentOutcomeJson, NhsTtJson};
+use crate::app::outcomes::{course_label, scoped_responses, OutcomeScope, ScopeRequest};
 use crate::error::{AppError, AppResult};
 use crate::identity::SignedIn;
 use crate::state::AppState;
@@ -76,6 +77,7 @@ pub async fn save_schedule(
                 &me,
                 cx.client,
                 Some(cx.course.id.to_string()),
+                false,
                 None,
                 Some((typed, FormErrors(errors))),
             )
@@ -139,8 +141,11 @@ pub struct InstrumentChoice {
 #[derive(Deserialize, Default)]
 pub struct PageQuery {
     pub done: Option<String>,
-    /// Record new measures as part of this IPT course (one of the client's).
+    /// Record new measures as part of this IPT course (one of the client's);
+    /// outcomes are then this course's.
     pub course: Option<String>,
+    /// `all`: outcomes across every course (default: the course, or the most recent one).
+    pub scope: Option<String>,
 }
 
 /// The course id when it is one of this client's courses; otherwise 404.
@@ -165,6 +170,9 @@ struct MeasuresPage {
     responses: Vec<ResponseRow>,
     outcomes: Vec<OutcomeRow>,
     nhs: Option<NhsTtJson>,
+    /// What the outcomes are computed over, and the other scopes to choose.
+    scope: OutcomeScope,
+    scopes: Vec<ScopeLink>,
     flags: Vec<RiskFlagRow>,
     instruments: Vec<InstrumentChoice>,
     charts: Vec<ChartView>,
@@ -172,6 +180,13 @@ struct MeasuresPage {
     links: Vec<LinkView>,
     /// Errors of a refused schedule form.
     errors: FormErrors,
+}
+
+/// A scope the outcomes can be shown for.
+pub struct ScopeLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
 }
 
 /// A course's schedule, its form and where each measure stands.
@@ -289,7 +304,12 @@ pub async fn show(
 ) -> AppResult<Html<String>> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
     let course = course_of(&state, &c, q.course.as_deref()).await?;
-    Ok(Html(measures_page(&state, &me, c, course, q.done.as_deref(), None).await?))
+    let all = match q.scope.as_deref() {
+        None | Some("" | "course") => false,
+        Some("all") => true,
+        Some(_) => return Err(AppError::invalid("scope", "scope must be course or all")),
+    };
+    Ok(Html(measures_page(&state, &me, c, course, all, q.done.as_deref(), None).await?))
 }
 
 /// The Measures page of a client (for `course` when given); with `refused`,
@@ -299,6 +319,7 @@ async fn measures_page(
     me: &crate::identity::Identity,
     c: ClientRecord,
     course: Option<String>,
+    all: bool,
     done: Option<&str>,
     refused: Option<(ScheduleTyped, FormErrors)>,
 ) -> AppResult<String> {
@@ -355,7 +376,25 @@ async fn measures_page(
         }
         None => charts_for(state, &c.id, &responses, None).await?,
     };
-    let summary = outcomes(state, &responses);
+    // Outcomes per course: the course asked for, else the most recent one, or all when asked.
+    let req = match (&course, all) {
+        (_, true) => ScopeRequest::All,
+        (Some(k), false) => ScopeRequest::Course(k.as_str()),
+        (None, false) => ScopeRequest::Default,
+    };
+    let scoped = scoped_responses(state, &c.id, req).await?;
+    let summary = outcomes(state, &scoped.responses);
+    let base = format!("/clients/{}/measures", c.id);
+    let mut scopes: Vec<ScopeLink> = scoped
+        .courses
+        .iter()
+        .map(|k| ScopeLink {
+            label: course_label(k),
+            href: format!("{base}?course={}", k.course.id),
+            current: scoped.scope.course_id.as_deref() == Some(k.course.id.as_str()),
+        })
+        .collect();
+    scopes.push(ScopeLink { label: "All responses".into(), href: format!("{base}?scope=all"), current: all });
     let flags = state.store.client_risk_flags(&c.id).await?;
     let mut e = me.event(action::OUTCOMES_READ, "client");
     e.resource_id = Some(c.id.to_string());
@@ -411,6 +450,8 @@ async fn measures_page(
         responses,
         outcomes,
         nhs: summary.nhs_talking_therapies,
+        scope: scoped.scope,
+        scopes,
         flags,
         instruments,
         charts,

@@ -190,20 +190,44 @@ async fn a_response_counts_towards_the_course_open_on_its_day() {
             .await;
         assert_eq!(s, 201, "{second}");
         let second = second["id"].as_str().unwrap().to_string();
-        let answers = json!([1, 1, 1, 1, 1, 1, 1, 1, 0]);
-        for (completed_at, expected) in [
-            ("2026-02-10T10:00:00Z", Some(first.as_str())),
-            ("2026-07-10T10:00:00Z", None),
-            (Timestamp::now().to_db().as_str(), Some(second.as_str())),
+        let now = Timestamp::now();
+        let (earlier, latest) = (now.minus(time::Duration::minutes(30)).to_db(), now.to_db());
+        // First course: 20 then 5 (recovered); between courses: 9; relapse course: 6 then 14.
+        for (completed_at, answers, expected) in [
+            ("2026-01-06T10:00:00Z", json!([3, 3, 2, 2, 2, 2, 2, 2, 2]), Some(first.as_str())),
+            ("2026-04-10T10:00:00Z", json!([1, 1, 1, 1, 1, 0, 0, 0, 0]), Some(first.as_str())),
+            ("2026-07-10T10:00:00Z", json!([1, 1, 1, 1, 1, 1, 1, 1, 1]), None),
+            (earlier.as_str(), json!([1, 1, 1, 1, 1, 1, 0, 0, 0]), Some(second.as_str())),
+            (latest.as_str(), json!([2, 2, 2, 2, 2, 2, 1, 1, 0]), Some(second.as_str())),
         ] {
-            let (s, r) = api
-                .post(
-                    &format!("/api/v1/clients/{client}/responses"),
-                    json!({"instrument": "phq9", "answers": answers, "completed_at": completed_at}),
-                )
-                .await;
+            let body = json!({"instrument": "phq9", "answers": answers, "completed_at": completed_at});
+            let (s, r) = api.post(&format!("/api/v1/clients/{client}/responses"), body).await;
             assert_eq!(s, 201, "{r}");
             assert_eq!(r["course_id"].as_str(), expected, "{completed_at}: {r}");
+        }
+        // Outcomes per course: by default the most recent course, judged on its own baseline.
+        let (s, o) = api.get(&format!("/api/v1/clients/{client}/outcomes")).await;
+        assert_eq!(s, 200, "{o}");
+        assert_eq!(
+            (o["scope"]["kind"].as_str(), o["scope"]["course_id"].as_str()),
+            (Some("course"), Some(second.as_str()))
+        );
+        let phq = &o["phq9"];
+        assert_eq!(
+            (phq["baseline"].as_i64(), phq["latest"].as_i64(), phq["count"].as_i64()),
+            (Some(6), Some(14), Some(2)),
+            "{o}"
+        );
+        assert_ne!(phq["reliable_change"].as_str(), Some("reliably_improved"), "a relapse is not an improvement: {o}");
+        let (_, o) = api.get(&format!("/api/v1/clients/{client}/outcomes?course_id={first}")).await;
+        assert_eq!((o["phq9"]["baseline"].as_i64(), o["phq9"]["latest"].as_i64()), (Some(20), Some(5)), "{o}");
+        let (_, o) = api.get(&format!("/api/v1/clients/{client}/outcomes?scope=all")).await;
+        assert_eq!((o["scope"]["kind"].as_str(), o["phq9"]["count"].as_i64()), (Some("all"), Some(5)), "{o}");
+        let unknown = format!("course_id={}", Id::new());
+        for (q, field) in [("scope=some", "scope"), (unknown.as_str(), "course_id"), ("scope=all&course_id=x", "scope")]
+        {
+            let (s, e) = api.get(&format!("/api/v1/clients/{client}/outcomes?{q}")).await;
+            assert_eq!((s, e["error"]["field"].as_str()), (422, Some(field)), "{q}: {e}");
         }
     })
     .await;
