@@ -118,15 +118,23 @@ for (const [backend, databaseURL] of backends) {
       await audit(phone, 'portal home');
     });
 
-    await step('the client answers the PHQ-9 with item 9 > 0 and sees crisis resources, never a score', async () => {
+    await step('the client leaves item 3 blank, answers item 9 = 2, confirms, and sees crisis resources, never a score', async () => {
       await phone.getByRole('link', { name: 'Patient Health Questionnaire-9' }).click();
       await phone.getByRole('heading', { level: 1, name: 'Patient Health Questionnaire-9' }).waitFor();
-      const answers = ['Several days', 'More than half the days', 'Several days', 'Not at all', 'Not at all', 'Several days', 'Not at all', 'Not at all', 'Several days'];
+      // Item 3 (index 2) is left blank.
+      const answers = ['Several days', 'More than half the days', null, 'Not at all', 'Not at all', 'Several days', 'Not at all', 'Not at all', 'More than half the days'];
       for (const [i, label] of answers.entries()) {
-        await phone.locator(`fieldset#item_${i + 1}`).getByRole('radio', { name: label, exact: true }).check();
+        if (label) await phone.locator(`fieldset#item_${i + 1}`).getByRole('radio', { name: label, exact: true }).check();
       }
       await audit(phone, 'portal PHQ-9 form');
       await phone.getByRole('button', { name: 'Send my answers' }).click();
+      // Asked once about the blank question; the crisis resources already show.
+      await phone.getByText('You left question 3 blank. Send anyway?').waitFor();
+      await phone.getByText('You do not have to cope alone').waitFor();
+      assert.ok(await phone.locator('fieldset#item_9').getByRole('radio', { name: 'More than half the days', exact: true }).isChecked(), 'answers kept');
+      await shot(phone, 'portal-blank-prompt-360.png');
+      await audit(phone, 'portal PHQ-9 blank prompt');
+      await phone.getByRole('button', { name: 'Send anyway' }).click();
       await phone.getByRole('heading', { name: 'Thank you' }).waitFor();
       await phone.getByText('You do not have to cope alone').waitFor();
       await phone.getByText('Samaritans: 116 123 (free, 24 hours)').first().waitFor();

@@ -328,6 +328,13 @@ async fn measures_page(
         None => (None, FormErrors::default()),
     };
     let mut responses = state.store.responses(&c.id).await?;
+    // Outcomes per course: the course asked for, else the most recent one, or all when asked.
+    let req = match (&course, all) {
+        (_, true) => ScopeRequest::All,
+        (Some(k), false) => ScopeRequest::Course(k.as_str()),
+        (None, false) => ScopeRequest::Default,
+    };
+    let scoped = scoped_responses(state, &c.id, req).await?;
     let mut schedule = None;
     let charts = match &course {
         Some(cid) => {
@@ -374,15 +381,9 @@ async fn measures_page(
             });
             charts_for(state, &c.id, &mine, Some(&held)).await?
         }
-        None => charts_for(state, &c.id, &responses, None).await?,
+        // Without a course asked for, the charts follow the outcomes' scope.
+        None => charts_for(state, &c.id, &scoped.responses, None).await?,
     };
-    // Outcomes per course: the course asked for, else the most recent one, or all when asked.
-    let req = match (&course, all) {
-        (_, true) => ScopeRequest::All,
-        (Some(k), false) => ScopeRequest::Course(k.as_str()),
-        (None, false) => ScopeRequest::Default,
-    };
-    let scoped = scoped_responses(state, &c.id, req).await?;
     let summary = outcomes(state, &scoped.responses);
     let base = format!("/clients/{}/measures", c.id);
     let mut scopes: Vec<ScopeLink> = scoped

@@ -98,3 +98,67 @@ pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize,
     }
     Ok(count)
 }
+
+/// A client treated twice: a first course that ended recovered (PHQ-9 19 to
+/// 6) and a relapse course that is not improving (PHQ-9 12 to 16). Outcomes are
+/// computed per course, so the relapse is judged against its own baseline.
+pub async fn seed_relapse(store: &Store, client: &Id, clinician: &Id) -> Result<(), String> {
+    use rapport_core::course::{validate_new_course, CourseStatus, RawCourse};
+    use rapport_core::measures::{score, Library};
+    use rapport_core::protocol::ProtocolSet;
+    use rapport_store::measures::{Mode, NewResponse};
+    let err = |e: rapport_store::StoreError| e.to_string();
+    let lib = Library::builtin();
+    let (phq9, gad7) = (lib.get("phq9").expect("shipped"), lib.get("gad7").expect("shipped"));
+    let set = ProtocolSet::shipped();
+    let now = Timestamp::now();
+    let today = now.date();
+    // (weeks ago the course started, PHQ-9 and GAD-7 totals week by week, ends completed)
+    type Totals = &'static [(i64, i64)];
+    let courses: [(i64, Totals, bool); 2] = [
+        (44, &[(19, 15), (17, 14), (15, 12), (12, 10), (10, 8), (8, 7), (7, 6), (6, 5)], true),
+        (5, &[(12, 10), (13, 11), (15, 12), (16, 12)], false),
+    ];
+    for (weeks_ago, scores, completed) in courses {
+        let start = today - time::Duration::weeks(weeks_ago);
+        let raw = RawCourse {
+            protocol: Some("ipt-individual".into()),
+            planned_sessions: Some(12),
+            start_date: Some(rapport_core::time::format_date(start)),
+            ..RawCourse::default()
+        };
+        let new = validate_new_course(&set, &raw, today).map_err(|e| e.to_string())?;
+        let course = store
+            .create_course(client, &new, None, clinician, event(action::COURSE_CREATE, "course"))
+            .await
+            .map_err(err)?;
+        for (w, (p, g)) in scores.iter().enumerate() {
+            let at = now.minus(time::Duration::weeks(weeks_ago - w as i64)).plus(time::Duration::hours(2));
+            for (inst, answers) in [(phq9, answers_for(9, *p, Some(8), None)), (gad7, answers_for(7, *g, None, None))] {
+                let new = NewResponse {
+                    client_id: client.clone(),
+                    course_id: Some(course.id.to_string()),
+                    score: score(inst, &answers).map_err(|e| e.to_string())?,
+                    unscored_answers: None,
+                    completed_at: at,
+                    entered_by: Some(clinician.clone()),
+                    mode: Mode::InSession,
+                };
+                store.record_response(&new, event(action::MEASURE_RECORD, "measure_response")).await.map_err(err)?;
+            }
+        }
+        if completed {
+            store
+                .set_course_status(
+                    &course.id,
+                    CourseStatus::Completed,
+                    None,
+                    clinician,
+                    event(action::COURSE_STATUS, "course"),
+                )
+                .await
+                .map_err(err)?;
+        }
+    }
+    Ok(())
+}

@@ -174,6 +174,14 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     }
     let showcase = courses::seed(store, &course_clients).await?;
     let measured = measures::seed_measures(store, &course_clients).await?;
+    // A client treated twice (recovered, then a relapse course not improving).
+    let relapse = match course_clients.get(12) {
+        Some((c, clin)) => {
+            measures::seed_relapse(store, c, clin).await?;
+            Some(c.clone())
+        }
+        None => None,
+    };
     // One emergency access waiting for an administrator's review.
     if let (Some((c, _)), true) = (&first_client, staff.len() > 1) {
         store
@@ -250,6 +258,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     println!(
         "{measured} clients have weekly PHQ-9 and GAD-7 scores; one has an open risk flag (PHQ-9 item 9) to handle."
     );
+    if let Some(id) = &relapse {
+        println!(
+            "A client treated twice (first course recovered, relapse course not improving), outcomes per course: /clients/{id}/measures"
+        );
+    }
     if let Some((_, name)) = &first_client {
         println!("{name} (clinician1's client) has a course with an interpersonal inventory and two circle snapshots.");
     }
