@@ -259,6 +259,9 @@ struct SessionPage {
     previous_plan: Option<(String, String, bool)>,
     /// The client's portal diary since the previous held session (to this session's day).
     since_we_last_met: Vec<crate::portal::pages::DiaryView>,
+    /// Questionnaires since the previous held session whose risk question was
+    /// left blank: (instrument, completed), to ask at this session.
+    risk_unanswered: Vec<(String, String)>,
     note: Option<ProgressNoteRecord>,
     addenda: Vec<Addendum>,
     form: NoteForm,
@@ -334,6 +337,7 @@ async fn session_page(
         None => None,
     };
     let since_we_last_met = since_we_last_met(state, me, &sx).await?;
+    let risk_unanswered = risk_unanswered(state, me, &sx).await?;
     let own = state.store.own_process_note(sx.id(), &me.user.id).await?;
     if let Some(p) = &own {
         log_process_read(state, me, p, ProcessNoteReader::Author).await?;
@@ -366,6 +370,7 @@ async fn session_page(
         next,
         previous_plan,
         since_we_last_met,
+        risk_unanswered,
         note,
         addenda,
         form,
@@ -394,6 +399,34 @@ async fn since_we_last_met(
         state.store.audit(e).await?;
     }
     Ok(entries.iter().rev().map(crate::portal::pages::DiaryView::from).collect())
+}
+
+/// Responses since the previous held session (up to this session's day) with
+/// the risk question left blank: the clinician asks it at this session. The
+/// read is audited when there is something to show.
+async fn risk_unanswered(state: &AppState, me: &Identity, sx: &SessionContext) -> AppResult<Vec<(String, String)>> {
+    use rapport_core::measures::scoring::RISK_ITEM_UNANSWERED;
+    let after = sx.previous_held().map(|p| p.session.date);
+    let found: Vec<(String, String)> = state
+        .store
+        .responses(&sx.cx.client.id)
+        .await?
+        .into_iter()
+        .filter(|r| r.flags.iter().any(|f| f == RISK_ITEM_UNANSWERED))
+        .filter(|r| after.is_none_or(|a| r.completed_at.date() > a) && r.completed_at.date() <= sx.s.session.date)
+        .map(|r| {
+            let name = state.instruments.get(&r.instrument_id).map(|i| i.short_name.clone()).unwrap_or(r.instrument_id);
+            (name, r.completed_at.display())
+        })
+        .collect();
+    if !found.is_empty() {
+        let mut e = me.event(action::MEASURE_LIST, "client");
+        e.resource_id = Some(sx.cx.client.id.to_string());
+        e.client_id = Some(sx.cx.client.id.to_string());
+        e.detail = Some(format!("{} responses with the risk question unanswered, on the session page", found.len()));
+        state.store.audit(e).await?;
+    }
+    Ok(found)
 }
 
 pub async fn show(

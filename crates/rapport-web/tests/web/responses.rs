@@ -28,7 +28,8 @@ async fn open_flags(app: &TestApp, client: &Id) -> usize {
 #[tokio::test]
 async fn a_partial_portal_form_keeps_its_risk_answer() {
     on_each_backend(|app| async move {
-        let (clin, _, client, course) = crate::client_portal::client_with_course(&app, "partial@clinic.example").await;
+        let (clin, api, client, course) =
+            crate::client_portal::client_with_course(&app, "partial@clinic.example").await;
         let cid = Id::parse(&client).unwrap();
         let staff = app.browser_as(&clin.email).await;
         let code = crate::client_portal::printed_invite(&staff, &client).await;
@@ -62,11 +63,26 @@ async fn a_partial_portal_form_keeps_its_risk_answer() {
         assert_eq!((s.total, s.complete, s.mode.as_str()), (None, false, "portal"));
         assert_eq!(s.course_id.as_deref(), Some(course.as_str()));
         assert!(s.flags.contains(&"risk_item_9".to_string()));
+        // A PHQ-9 with the risk question blank (through the API) shows on
+        // today's session page: ask at this session.
+        let body = json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, null]});
+        let (s, r) = api.post(&format!("/api/v1/clients/{client}/responses"), body).await;
+        assert_eq!(s, 201, "{r}");
+        let (s, session) = api
+            .post(
+                &format!("/api/v1/courses/{course}/sessions"),
+                json!({"date": rapport_core::time::format_date(Timestamp::now().date()), "attendance": "attended"}),
+            )
+            .await;
+        assert_eq!(s, 201, "{session}");
+        let (s, page) = staff.text(&format!("/courses/{course}/sessions/{}", session["id"].as_str().unwrap())).await;
+        assert_eq!(s, 200);
+        assert!(page.contains("data-testid=\"risk-unanswered\"") && page.contains("PHQ-9 of "), "{page}");
         // A form with nothing answered is refused by name; nothing stored.
         let r = me.submit("/portal/measures/gad7", "/portal/measures/gad7", &[]).await;
         assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains("href=\"#item_1\""));
-        assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
+        assert_eq!(app.store.responses(&cid).await.unwrap().len(), 2);
     })
     .await;
 }
