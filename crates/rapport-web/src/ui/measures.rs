@@ -3,7 +3,7 @@
 
 use super::{render, FormErrors, Layout};
 use crate::access::{client_for, Purpose};
-use crate::api::measures::{outcomes, InstrumentOutcomeJson, NhsTtJson};
+use crate::api::measures::{course_facts, outcomes, outcomes_in, InstrumentOutcomeJson, NhsTtJson};
 use crate::error::{AppError, AppResult};
 use crate::identity::SignedIn;
 use crate::state::AppState;
@@ -355,7 +355,15 @@ async fn measures_page(
         }
         None => charts_for(state, &c.id, &responses, None).await?,
     };
-    let summary = outcomes(state, &responses);
+    let summary = match &course {
+        Some(cid) => {
+            let facts = course_facts(state, &c.id, cid).await?;
+            let mine: Vec<ResponseRow> =
+                responses.iter().filter(|r| r.course_id.as_deref() == Some(cid.as_str())).cloned().collect();
+            outcomes_in(state, &mine, facts.as_ref())
+        }
+        None => outcomes(state, &responses),
+    };
     let flags = state.store.client_risk_flags(&c.id).await?;
     let mut e = me.event(action::OUTCOMES_READ, "client");
     e.resource_id = Some(c.id.to_string());
