@@ -163,6 +163,8 @@ struct MeasuresPage {
     /// New measures are recorded in this course ("" when none).
     course: String,
     responses: Vec<ResponseRow>,
+    /// Follow-ups a positive screen offers (instrument id, name): PHQ-2 → PHQ-9.
+    follow_ups: Vec<(String, String)>,
     outcomes: Vec<OutcomeRow>,
     nhs: Option<NhsTtJson>,
     flags: Vec<RiskFlagRow>,
@@ -370,6 +372,8 @@ async fn measures_page(
     e.client_id = Some(c.id.to_string());
     e.detail = Some("measures page".into());
     state.store.audit(e).await?;
+    let follow_ups =
+        super::follow_up::pending(state, &responses).iter().map(|i| (i.id.clone(), i.name.clone())).collect();
     responses.reverse();
     let layout =
         Layout::new(state, me, format!("Measures · {}", c.details.display_name), "caseload").await?.with_done(done);
@@ -417,6 +421,7 @@ async fn measures_page(
         c,
         course: course.unwrap_or_default(),
         responses,
+        follow_ups,
         outcomes,
         nhs: summary.nhs_talking_therapies,
         flags,
@@ -452,6 +457,7 @@ struct MeasureForm {
     course: String,
     short_name: String,
     instructions: String,
+    attribution: String,
     placeholder: bool,
     items: Vec<ItemView>,
     extras: Vec<ItemView>,
@@ -500,6 +506,7 @@ fn form_page(
         course: form.get("course_id").cloned().unwrap_or_default(),
         short_name: inst.short_name.clone(),
         instructions: inst.instructions.clone().unwrap_or_default(),
+        attribution: inst.attribution.clone().unwrap_or_default(),
         placeholder: inst.text_placeholder,
         items: item_views(inst, &inst.items, "item", 0, form),
         extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),

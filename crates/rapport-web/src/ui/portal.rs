@@ -94,6 +94,7 @@ struct LinkForm {
     org_name: String,
     title: String,
     instructions: String,
+    attribution: String,
     items: Vec<ItemView>,
     extras: Vec<ItemView>,
     errors: super::FormErrors,
@@ -105,6 +106,8 @@ struct LinkDone {
     org_name: String,
     risk: bool,
     crisis: Vec<String>,
+    /// A positive screen's follow-up: (instrument name, link address).
+    follow_up: Option<(String, String)>,
 }
 
 #[derive(Template)]
@@ -216,6 +219,7 @@ fn form_page(
         org_name,
         title: inst.name.clone(),
         instructions: inst.instructions.clone().unwrap_or_default(),
+        attribution: inst.attribution.clone().unwrap_or_default(),
         items: item_views(inst, &inst.items, "item", 0, form),
         extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
         errors,
@@ -272,7 +276,21 @@ pub async fn link_submit(
         LinkSubmit::Recorded(rec) => {
             let org = state.organisation().await?;
             let risk = rec.risk_flag_id.is_some();
-            let page = LinkDone { org_name: org.name.clone(), risk, crisis: org.crisis_lines() };
+            // A positive screen offers its follow-up at once, as a new link.
+            let follow_up = match super::follow_up::offered(&state, &inst, &new.score.flags).filter(|n| sendable(n)) {
+                Some(next) => {
+                    let e = meta.event(
+                        "client (measure link)",
+                        action::MEASURE_LINK_CREATE,
+                        "measure_link",
+                        Outcome::Success,
+                    );
+                    let url = super::follow_up::follow_up_link(&state, &link.id, next, e).await?;
+                    Some((next.name.clone(), url))
+                }
+                None => None,
+            };
+            let page = LinkDone { org_name: org.name.clone(), risk, crisis: org.crisis_lines(), follow_up };
             Ok(render(&page)?.into_response())
         }
         // Used or expired between the check and the write: nothing was stored.
