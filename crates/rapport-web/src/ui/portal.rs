@@ -95,6 +95,8 @@ struct LinkForm {
     title: String,
     instructions: String,
     attribution: String,
+    /// The organisation's own crisis lines (none: only the local emergency number).
+    crisis: Vec<String>,
     items: Vec<ItemView>,
     extras: Vec<ItemView>,
     errors: super::FormErrors,
@@ -209,14 +211,15 @@ const NOT_FOUND_TEXT: &str =
 
 fn form_page(
     csrf: String,
-    org_name: String,
+    org: &rapport_store::org::Organisation,
     inst: &Instrument,
     form: &HashMap<String, String>,
     errors: super::FormErrors,
 ) -> LinkForm {
     LinkForm {
         csrf,
-        org_name,
+        org_name: org.name.clone(),
+        crisis: org.configured_crisis_lines(),
         title: inst.name.clone(),
         instructions: inst.instructions.clone().unwrap_or_default(),
         attribution: inst.attribution.clone().unwrap_or_default(),
@@ -236,8 +239,8 @@ pub async fn link_form(
         Err(page) => return Ok(page),
     };
     let (csrf, set) = anonymous_csrf(&state, &headers);
-    let org_name = state.organisation().await?.name;
-    let page = form_page(csrf, org_name, &inst, &HashMap::new(), super::FormErrors::default());
+    let org = state.organisation().await?;
+    let page = form_page(csrf, &org, &inst, &HashMap::new(), super::FormErrors::default());
     Ok(with_cookie(render(&page)?, set))
 }
 
@@ -256,8 +259,8 @@ pub async fn link_submit(
         Ok(v) => v,
         Err(errs) => {
             let (csrf, _) = anonymous_csrf(&state, &headers);
-            let org_name = state.organisation().await?.name;
-            let page = form_page(csrf, org_name, &inst, &form, super::FormErrors(errs));
+            let org = state.organisation().await?;
+            let page = form_page(csrf, &org, &inst, &form, super::FormErrors(errs));
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };

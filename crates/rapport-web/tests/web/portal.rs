@@ -151,7 +151,7 @@ async fn a_positive_item_9_through_a_link_raises_one_flag_and_shows_crisis_resou
         let r = anon.http.post(app.url(&link)).form(&form).send().await.unwrap();
         assert_eq!(r.status(), 200);
         let body = r.text().await.unwrap();
-        assert!(body.contains("Samaritans: 116 123"), "crisis resources shown at once");
+        assert!(body.contains(rapport_store::org::GENERIC_CRISIS_LINE), "crisis resources shown at once: {body}");
         assert!(body.contains("not monitored live"));
         assert!(body.contains("next appointment"));
         for word in ["score", "Score", "Total", "severe", "Moderate", "risk", "Risk", "flag"] {
@@ -188,13 +188,21 @@ async fn crisis_resources_are_an_organisation_setting() {
         let r = admin.submit("/admin/settings", "/admin/settings", &fields("  \n ")).await;
         assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains("Enter at least one crisis resource"));
-        assert!(app.store.organisation().await.unwrap().crisis_lines()[1].contains("Samaritans"));
+        let org = app.store.organisation().await.unwrap();
+        assert_eq!(org.crisis_lines(), [rapport_store::org::GENERIC_CRISIS_LINE], "no built-in country's lines");
         let r = admin
             .submit("/admin/settings", "/admin/settings", &fields("Clinic crisis line 0100 000 000\n\nEmergency 999\n"))
             .await;
         assert_eq!(r.status(), 303);
         let org = app.store.organisation().await.unwrap();
         assert_eq!(org.crisis_lines(), vec!["Clinic crisis line 0100 000 000", "Emergency 999"]);
+        // The link form names them next to the local emergency number.
+        let (_, _, client) = crate::courses::client_of(&app, "lines@clinic.example").await;
+        let b = app.browser_as("lines@clinic.example").await;
+        let link = create_link(&b, &client, "phq9").await;
+        let (_, form) = Browser::new(&app).text(&link).await;
+        assert!(form.contains("call your local emergency number") && !form.contains("A&amp;E"), "{form}");
+        assert!(form.contains("Clinic crisis line 0100 000 000; Emergency 999"), "{form}");
     })
     .await;
 }
