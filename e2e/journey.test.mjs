@@ -250,6 +250,7 @@ test('first run: set up, sign in, add a client, find them on the caseload, sign 
     );
     await page.goto(server.setupURL);
     await field('Organisation name').fill(ADMIN.organisation);
+    await field('Country').fill('United Kingdom');
     await field('Your name').fill(ADMIN.name);
     await field('Email').fill(ADMIN.email);
     await field('Password').fill(ADMIN.password);

@@ -126,6 +126,12 @@ pub struct Protocol {
     /// Whether a course under this protocol may belong to a group.
     #[serde(default)]
     pub group: bool,
+    /// The held session at which measures are reviewed for the not-on-track
+    /// rule (standard IPT: session 6 of 12-16). Absent: proportionally from
+    /// the default contract, 6/16 of it (at least session 2); none for
+    /// maintenance protocols. 0 switches the review off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure_review_session: Option<u32>,
 }
 
 fn default_prompt_from() -> u32 {
@@ -154,6 +160,16 @@ impl Protocol {
 
     pub fn phase_label(&self, phase: Phase) -> String {
         self.phase_labels.get(phase.as_str()).cloned().unwrap_or_else(|| phase.label().to_string())
+    }
+
+    /// The held session at which the not-on-track review happens (None: never).
+    pub fn review_session(&self) -> Option<u32> {
+        match self.measure_review_session {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None if self.kind == ProtocolKind::Maintenance => None,
+            None => Some(((self.sessions.default * 6 + 8) / 16).max(2)),
+        }
     }
 
     pub fn allows_sessions(&self, n: u32) -> bool {
@@ -344,6 +360,14 @@ fn validate_protocol(p: &Protocol, set: &ProtocolSet) -> Result<(), String> {
                 "initial_sessions ({}) + termination_sessions ({}) exceed sessions.max ({})",
                 p.initial_sessions, p.termination_sessions, s.max
             ));
+        }
+    }
+    if let Some(n) = p.measure_review_session {
+        if n > s.max {
+            return Err(format!("measure_review_session {n} is after the last session ({})", s.max));
+        }
+        if n == 1 {
+            return Err("measure_review_session must be 0 (no review) or at least 2: session 1 is the baseline".into());
         }
     }
     if p.ending_prompt_to > p.ending_prompt_from {

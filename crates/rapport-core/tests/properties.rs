@@ -157,16 +157,35 @@ mod measures {
             prop_assert_eq!(sc.item_scores, items.iter().map(|s| Some(*s)).collect::<Vec<_>>());
         }
 
-        /// Partial responses: never a total (no shipped instrument prorates), risk items still evaluated.
+        /// Partial responses: never a total (no shipped instrument prorates) unless
+        /// every domain is answered as the form instructs (QIDS-SR16: one of 6/7 and
+        /// one of 8/9, any item of the other domains); risk items still evaluated.
         #[test]
         fn incomplete_scores_withhold_the_total_but_not_risk((inst, answers) in instrument().prop_flat_map(|i| { let r = response(&i, true); (Just(i), r) })) {
             let sc = score(&inst, &answers).unwrap();
             let missing = answers.iter().filter(|a| a.is_none()).count();
-            prop_assert_eq!(sc.complete, missing == 0);
-            if missing > 0 {
+            let has = |n: &u32| answers[*n as usize - 1].is_some();
+            let domains_answered = inst.scoring.rule == ScoringRule::SumOfDomains
+                && inst.scoring.domains.iter().all(|d| if d.answer_groups.is_empty() {
+                    d.items.iter().any(has)
+                } else {
+                    d.answer_groups.iter().all(|g| g.iter().any(has))
+                });
+            prop_assert_eq!(sc.complete, missing == 0 || domains_answered);
+            prop_assert_eq!(sc.missing.len(), missing);
+            if sc.complete {
+                let items: Vec<Option<i64>> = answers.iter().enumerate().map(|(i, a)| a.map(|c| item_score(&inst, i, c))).collect();
+                let raw: i64 = match inst.scoring.rule {
+                    ScoringRule::Sum => items.iter().flatten().sum(),
+                    ScoringRule::SumOfDomains => inst.scoring.domains.iter().map(|d| {
+                        let v = d.items.iter().filter_map(|n| items[*n as usize - 1]);
+                        match d.combine { Combine::Max => v.max().unwrap_or(0), Combine::Sum => v.sum() }
+                    }).sum(),
+                };
+                prop_assert_eq!(sc.total, Some(raw * inst.scoring.multiplier));
+            } else {
                 prop_assert_eq!(sc.total, None);
                 prop_assert_eq!(sc.band, None);
-                prop_assert_eq!(sc.missing.len(), missing);
             }
             for r in &inst.risk_items {
                 let positive = answers[r.item as usize - 1].is_some_and(|c| item_score(&inst, r.item as usize - 1, c) >= r.min_score);

@@ -66,6 +66,42 @@ fn link_from_row(r: &sqlx::any::AnyRow) -> Result<MeasureLink> {
 }
 
 impl Store {
+    /// A follow-up link created straight after `parent` was answered (a
+    /// positive PHQ-2 offers the PHQ-9): same client, credited to the
+    /// clinician who created `parent`. The caller keeps (and shows once) the token.
+    pub async fn create_follow_up_link(
+        &self,
+        parent: &Id,
+        token_hash: &str,
+        instrument: &str,
+        expires_at: Timestamp,
+        mut event: AuditEvent,
+    ) -> Result<Id> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query(
+            "INSERT INTO measure_links (id, token_hash, client_id, instrument_id, created_by, created_at, expires_at) \
+             SELECT $1, $2, client_id, $3, created_by, $4, $5 FROM measure_links WHERE id = $6 RETURNING client_id",
+        )
+        .bind(id.as_str())
+        .bind(token_hash)
+        .bind(instrument)
+        .bind(now.to_db())
+        .bind(expires_at.to_db())
+        .bind(parent.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            return Err(crate::StoreError::NotFound);
+        };
+        event.resource_id = Some(id.to_string());
+        event.client_id = Some(row.col::<String>("client_id")?);
+        audit::append(&mut tx, event, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
     /// Creates a link for `token_hash`; the caller keeps (and shows once) the token.
     pub async fn create_measure_link(
         &self,

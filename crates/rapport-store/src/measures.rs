@@ -890,7 +890,7 @@ impl Store {
         }
         let marks = |n: usize| (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
         let sql = format!(
-            "SELECT client_id, instrument_id, completed_at, total FROM measure_responses \
+            "SELECT client_id, course_id, instrument_id, completed_at, total FROM measure_responses \
              WHERE total IS NOT NULL AND client_id IN ({}) ORDER BY completed_at, created_at, id",
             marks(clients.len())
         );
@@ -901,6 +901,7 @@ impl Store {
         for r in q.fetch_all(&self.read).await? {
             out.scores.push(CaseloadScore {
                 client_id: r.col("client_id")?,
+                course_id: r.col("course_id")?,
                 instrument_id: r.col("instrument_id")?,
                 completed_at: ts(&r.col::<String>("completed_at")?),
                 total: r.col("total")?,
@@ -942,6 +943,8 @@ impl Store {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CaseloadScore {
     pub client_id: String,
+    /// The course it was recorded in, if one was named.
+    pub course_id: Option<String>,
     pub instrument_id: String,
     pub completed_at: Timestamp,
     pub total: i64,

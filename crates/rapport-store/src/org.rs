@@ -15,15 +15,17 @@ pub struct Organisation {
     pub break_glass_hours: i64,
     /// Every staff account must use two-step verification.
     pub require_mfa: bool,
-    /// Crisis resources shown to clients, one per line.
+    /// Crisis resources shown to clients, one per line (empty until an
+    /// administrator adds them: there is no country's default).
     pub crisis_resources: String,
+    /// The country the organisation works in, as the administrator wrote it
+    /// (empty when not given).
+    pub country: String,
 }
 
-/// Shown to clients until an administrator sets the organisation's own.
-pub const DEFAULT_CRISIS_RESOURCES: &str = "Emergency services: 999 (or go to A&E)\n\
-Samaritans: 116 123 (free, 24 hours)\n\
-NHS 111: urgent mental health help (choose the mental health option)\n\
-Shout: text SHOUT to 85258 (free, 24 hours)";
+/// Shown to clients while the organisation has no crisis lines of its own.
+pub const GENERIC_CRISIS_LINE: &str =
+    "If you are in danger or cannot keep yourself safe, call your local emergency number now.";
 
 impl Default for Organisation {
     fn default() -> Self {
@@ -33,15 +35,27 @@ impl Default for Organisation {
             absolute_lifetime_hours: 12,
             break_glass_hours: 4,
             require_mfa: false,
-            crisis_resources: DEFAULT_CRISIS_RESOURCES.into(),
+            crisis_resources: String::new(),
+            country: String::new(),
         }
     }
 }
 
 impl Organisation {
-    /// The crisis resources as lines (blank lines dropped).
-    pub fn crisis_lines(&self) -> Vec<String> {
+    /// The organisation's own crisis lines (blank lines dropped); may be empty.
+    pub fn configured_crisis_lines(&self) -> Vec<String> {
         self.crisis_resources.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+    }
+
+    /// The crisis lines shown to clients: the organisation's own, or, until an
+    /// administrator adds them, the generic "call your local emergency number".
+    pub fn crisis_lines(&self) -> Vec<String> {
+        let own = self.configured_crisis_lines();
+        if own.is_empty() {
+            vec![GENERIC_CRISIS_LINE.to_string()]
+        } else {
+            own
+        }
     }
 
     pub fn session_policy(&self) -> SessionPolicy {
@@ -52,17 +66,28 @@ impl Organisation {
     }
 }
 
-pub(crate) async fn upsert_name(
+/// What first-run setup asks about the organisation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OrgSetup {
+    pub name: String,
+    pub country: String,
+    /// One per line; may be empty (clients then see the generic line).
+    pub crisis_resources: String,
+}
+
+pub(crate) async fn upsert_setup(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    name: &str,
+    org: &OrgSetup,
     now: Timestamp,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO organisation (id, name, updated_at) VALUES (1, $1, $2) \
-         ON CONFLICT (id) DO UPDATE SET name = $1, updated_at = $2",
+        "INSERT INTO organisation (id, name, country, crisis_resources, updated_at) VALUES (1, $1, $3, $4, $2) \
+         ON CONFLICT (id) DO UPDATE SET name = $1, country = $3, crisis_resources = $4, updated_at = $2",
     )
-    .bind(name)
+    .bind(&org.name)
     .bind(now.to_db())
+    .bind(&org.country)
+    .bind(&org.crisis_resources)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -71,7 +96,8 @@ pub(crate) async fn upsert_name(
 impl Store {
     pub async fn organisation(&self) -> Result<Organisation> {
         let row = sqlx::query(
-            "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa, crisis_resources FROM organisation WHERE id = 1",
+            "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa, crisis_resources, \
+             country FROM organisation WHERE id = 1",
         )
         .fetch_optional(&self.read)
         .await?;
@@ -83,9 +109,8 @@ impl Store {
                 absolute_lifetime_hours: r.col("absolute_lifetime_hours")?,
                 break_glass_hours: r.col("break_glass_hours")?,
                 require_mfa: r.col::<i64>("require_mfa")? != 0,
-                crisis_resources: r
-                    .col::<Option<String>>("crisis_resources")?
-                    .unwrap_or_else(|| DEFAULT_CRISIS_RESOURCES.into()),
+                crisis_resources: r.col::<Option<String>>("crisis_resources")?.unwrap_or_default(),
+                country: r.col::<Option<String>>("country")?.unwrap_or_default(),
             },
         })
     }
@@ -95,9 +120,9 @@ impl Store {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, \
-             require_mfa, crisis_resources, updated_at) VALUES (1, $1, $2, $3, $4, $6, $7, $5) ON CONFLICT (id) DO UPDATE \
-             SET name = $1, idle_timeout_minutes = $2, absolute_lifetime_hours = $3, break_glass_hours = $4, \
-             require_mfa = $6, crisis_resources = $7, updated_at = $5",
+             require_mfa, crisis_resources, country, updated_at) VALUES (1, $1, $2, $3, $4, $6, $7, $8, $5) ON CONFLICT (id) \
+             DO UPDATE SET name = $1, idle_timeout_minutes = $2, absolute_lifetime_hours = $3, break_glass_hours = $4, \
+             require_mfa = $6, crisis_resources = $7, country = $8, updated_at = $5",
         )
         .bind(&org.name)
         .bind(org.idle_timeout_minutes)
@@ -106,6 +131,7 @@ impl Store {
         .bind(now.to_db())
         .bind(org.require_mfa as i64)
         .bind(&org.crisis_resources)
+        .bind(&org.country)
         .execute(&mut *tx)
         .await?;
         audit::append(&mut tx, event, now).await?;

@@ -275,12 +275,24 @@ impl Store {
         Ok(row.col::<i64>("ok")? == 1 && row.col::<i64>("users")? == 0)
     }
 
-    /// Uses the link once: creates the organisation and its first administrator
-    /// atomically, and burns every other setup link.
+    /// Uses the link once: creates the organisation (name only) and its first
+    /// administrator atomically, and burns every other setup link.
     pub async fn complete_setup(
         &self,
         token_hash: &str,
         org_name: &str,
+        admin: NewUser,
+        event: AuditEvent,
+    ) -> Result<User> {
+        let org = org::OrgSetup { name: org_name.into(), ..Default::default() };
+        self.complete_setup_with(token_hash, &org, admin, event).await
+    }
+
+    /// As [`Store::complete_setup`], with the organisation's country and crisis lines.
+    pub async fn complete_setup_with(
+        &self,
+        token_hash: &str,
+        org: &org::OrgSetup,
         admin: NewUser,
         mut event: AuditEvent,
     ) -> Result<User> {
@@ -302,7 +314,7 @@ impl Store {
             .bind(now.to_db())
             .execute(&mut *tx)
             .await?;
-        org::upsert_name(&mut tx, org_name, now).await?;
+        org::upsert_setup(&mut tx, org, now).await?;
         let user = insert_user(&mut tx, &admin).await?;
         event.actor_id = Some(user.id.to_string());
         event.resource_id = Some(user.id.to_string());

@@ -449,9 +449,9 @@ async fn main() -> BoxResult<()> {
             if let Some(n) = o.nhs_talking_therapies {
                 p.with_pairs += 1;
                 p.caseness_at_start += n.caseness_at_start as usize;
-                p.recovered += n.recovered as usize;
+                p.recovered += (n.recovered == Some(true)) as usize;
                 p.reliably_improved += n.reliably_improved as usize;
-                p.reliably_recovered += n.reliably_recovered as usize;
+                p.reliably_recovered += (n.reliably_recovered == Some(true)) as usize;
                 p.reliably_deteriorated += n.reliably_deteriorated as usize;
             }
         }

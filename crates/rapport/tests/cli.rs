@@ -720,3 +720,57 @@ fn a_malformed_smtp_url_stops_the_start_naming_the_option() {
     }
     assert!(!data.join("rapport.db").exists(), "nothing starts, not even the database");
 }
+
+#[test]
+fn a_bad_site_instrument_file_stops_the_start_naming_file_instrument_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let instruments = dir.path().join("instruments");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::create_dir_all(&instruments).unwrap();
+    let serve = || {
+        Command::new(BIN)
+            .args(["--data-dir", data.to_str().unwrap(), "serve", "--listen", "127.0.0.1:0"])
+            .args(["--instruments-dir", instruments.to_str().unwrap()])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    // A "PHQ-9" replacement without item 9: a structure change of a shipped instrument.
+    let mut phq9: serde_json::Value =
+        serde_json::from_str(include_str!("../../rapport-core/instruments/phq9.json")).unwrap();
+    phq9["version"] = "1-site".into();
+    phq9["items"].as_array_mut().unwrap().pop();
+    phq9["unscored_items"][0]["number"] = 9.into();
+    phq9["risk_items"] = serde_json::json!([]);
+    phq9["range"]["max"] = 24.into();
+    phq9["band_sets"][0]["bands"][4]["max"] = 24.into();
+    std::fs::write(instruments.join("phq9-local.json"), phq9.to_string()).unwrap();
+    let o = serve();
+    let err = stderr(&o);
+    assert!(!o.status.success(), "{err}");
+    assert!(err.contains("phq9-local.json: items: 8 scored items where the shipped PHQ-9 (phq9) has 9"), "{err}");
+    assert!(err.contains("phq9-local.json: risk_items: "), "{err}");
+    assert!(!stdout(&o).contains("listening"), "{}", stdout(&o));
+
+    // The same items under a new id: the PHQ-9 without item 9 by another name.
+    phq9["id"] = "mood8".into();
+    std::fs::remove_file(instruments.join("phq9-local.json")).unwrap();
+    std::fs::write(instruments.join("mood8.json"), phq9.to_string()).unwrap();
+    let o = serve();
+    let err = stderr(&o);
+    assert!(!o.status.success(), "{err}");
+    assert!(err.contains("mood8.json: items: instrument \"mood8\" is the PHQ-9 without its risk item 9"), "{err}");
+
+    // An overlay written for another shipped version.
+    std::fs::remove_file(instruments.join("mood8.json")).unwrap();
+    std::fs::write(
+        instruments.join("epds-en.json"),
+        r#"{"overlay": "epds", "base_version": "0", "version": "en-1", "language": "en", "items": []}"#,
+    )
+    .unwrap();
+    let o = serve();
+    let err = stderr(&o);
+    assert!(!o.status.success(), "{err}");
+    assert!(err.contains("epds-en.json: base_version: the shipped EPDS (epds) is version \"1\""), "{err}");
+}

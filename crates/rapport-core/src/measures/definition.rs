@@ -104,6 +104,23 @@ pub struct Domain {
     pub id: String,
     pub combine: Combine,
     pub items: Vec<u32>,
+    /// When the domain counts as answered: each group needs at least one
+    /// answered item (QIDS-SR16 appetite/weight: one of items 6/7 and one of
+    /// 8/9, as its form instructs). Empty: any answered item of the domain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answer_groups: Vec<Vec<u32>>,
+}
+
+impl Domain {
+    /// Whether enough of the domain is answered to score it (`answered(n)`
+    /// says whether scored item n has an answer).
+    pub fn is_answered(&self, answered: impl Fn(u32) -> bool) -> bool {
+        if self.answer_groups.is_empty() {
+            self.items.iter().any(|n| answered(*n))
+        } else {
+            self.answer_groups.iter().all(|g| g.iter().any(|n| answered(*n)))
+        }
+    }
 }
 
 fn one() -> i64 {
@@ -138,6 +155,15 @@ pub struct MissingRule {
     #[serde(default)]
     pub max_missing: u32,
 }
+
+/// Prorating may never fill in more than this share of the scored items
+/// (measures.md section 4: "never above 20 % of items"), rounded down …
+pub const PRORATE_MAX_FRACTION_PERCENT: u32 = 20;
+
+/// … except where a published rule for the instrument says otherwise: the NHS
+/// Data Dictionary's PHQ-9 entry allows prorating with at most 2 of the 9
+/// items missing. (instrument id, most missing items, source)
+pub const PRORATE_EXCEPTIONS: &[(&str, u32, &str)] = &[("phq9", 2, "NHS Data Dictionary, PHQ-9: at most 2 missing")];
 
 impl Default for MissingRule {
     fn default() -> Self {
@@ -204,6 +230,25 @@ impl Cutoff {
     }
 }
 
+/// Response: at least this reduction from the baseline (measures.md 6.3),
+/// reported only when the baseline is at caseness.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseRule {
+    /// 50: a drop of at least half the baseline.
+    pub min_reduction_percent: i64,
+    pub source: String,
+}
+
+/// A change of at least `points` of the reported total counts as meaningful
+/// (WHO-5: 10 percentage points), reported instead of response and remission.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeaningfulChange {
+    pub points: i64,
+    pub source: String,
+}
+
 /// An item evaluated on its own for risk, whatever the total (measures.md section 5).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -256,6 +301,14 @@ pub struct Instrument {
     pub recall: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub instructions: Option<String>,
+    /// Language of the text (e.g. `en`); a site overlay sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Shown under every form of the instrument (clinician, portal, link), as
+    /// the licence terms ask (Pfizer for the PHQ and GAD-7, the Psychiatric
+    /// Centre North Zealand for the WHO-5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
     /// True when item text is a neutral placeholder (licensed text not imported).
     #[serde(default)]
     pub text_placeholder: bool,
@@ -288,6 +341,12 @@ pub struct Instrument {
     pub remission: Option<Cutoff>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reliable_change: Option<ReliableChangeParams>,
+    /// Response rule (needs `caseness`: reported only from a baseline at caseness).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<ResponseRule>,
+    /// Meaningful change in points, reported instead of response (WHO-5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meaningful_change: Option<MeaningfulChange>,
     /// Instrument to offer after a positive screen (PHQ-2 → PHQ-9).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<String>,
@@ -309,6 +368,17 @@ impl Instrument {
         let lo = opts.iter().map(|o| o.score).min().unwrap_or(0);
         let hi = opts.iter().map(|o| o.score).max().unwrap_or(0);
         (lo, hi)
+    }
+
+    /// The most missing scored items prorating may fill in, whatever the
+    /// definition asks: 20 % of the scored items (rounded down), or the
+    /// instrument's published rule (PHQ-9: 2).
+    pub fn prorate_cap(&self) -> u32 {
+        PRORATE_EXCEPTIONS
+            .iter()
+            .find(|(id, _, _)| *id == self.id)
+            .map(|(_, n, _)| *n)
+            .unwrap_or(self.items.len() as u32 * PRORATE_MAX_FRACTION_PERCENT / 100)
     }
 
     /// Checks the definition hangs together: every problem, with the field at fault.
@@ -389,6 +459,14 @@ impl Instrument {
                             err(format!("scoring.domains[{d}].items"), format!("item {n} is in two domains"));
                         }
                     }
+                    for (g, group) in dom.answer_groups.iter().enumerate() {
+                        if group.is_empty() || group.iter().any(|n| !dom.items.contains(n)) {
+                            err(
+                                format!("scoring.domains[{d}].answer_groups[{g}]"),
+                                "must list at least one item, all of them items of this domain".into(),
+                            );
+                        }
+                    }
                 }
                 if seen.len() as u32 != n_items {
                     err("scoring.domains".into(), "every scored item must belong to exactly one domain".into());
@@ -398,8 +476,19 @@ impl Instrument {
                 }
             }
         }
-        if self.missing.rule == MissingRuleKind::Prorate && self.missing.max_missing >= n_items {
-            err("missing.max_missing".into(), "must be smaller than the number of scored items".into());
+        if self.missing.rule == MissingRuleKind::Prorate {
+            let cap = self.prorate_cap();
+            if self.missing.max_missing == 0 {
+                err("missing.max_missing".into(), "must be at least 1 with the prorate rule".into());
+            } else if self.missing.max_missing > cap {
+                err(
+                    "missing.max_missing".into(),
+                    format!(
+                        "at most {cap} of {n_items} scored items may be prorated (20 % of the items; PHQ-9: 2), got {}",
+                        self.missing.max_missing
+                    ),
+                );
+            }
         }
         if self.missing.rule == MissingRuleKind::Withhold && self.missing.max_missing != 0 {
             err("missing.max_missing".into(), "must be 0 with the withhold rule".into());
@@ -470,6 +559,34 @@ impl Instrument {
                 if c.min.is_none() && c.max.is_none() {
                     err(f.into(), "needs min, max or both".into());
                 }
+            }
+        }
+        if let Some(r) = &self.response {
+            if !(1..=100).contains(&r.min_reduction_percent) {
+                err("response.min_reduction_percent".into(), "must be 1 to 100".into());
+            }
+            if r.source.trim().is_empty() {
+                err("response.source".into(), "name where the rule comes from".into());
+            }
+            if self.caseness.is_none() {
+                err(
+                    "response".into(),
+                    "needs a caseness cut-off: response is reported only from a baseline at caseness".into(),
+                );
+            }
+        }
+        if self.remission.is_some() && self.caseness.is_none() {
+            err(
+                "remission".into(),
+                "needs a caseness cut-off: remission is reported only from a baseline at caseness".into(),
+            );
+        }
+        if let Some(m) = &self.meaningful_change {
+            if m.points < 1 {
+                err("meaningful_change.points".into(), "must be at least 1".into());
+            }
+            if m.source.trim().is_empty() {
+                err("meaningful_change.source".into(), "name where the number comes from".into());
             }
         }
         match &self.reliable_change {
@@ -598,40 +715,113 @@ impl Library {
         Library { instruments }
     }
 
-    /// Adds site definitions (file name, JSON text); a file whose id matches a
-    /// shipped instrument replaces it (e.g. the licensed EPDS text), and must then
-    /// carry a different version so stored scores stay traceable.
+    /// Adds site files (file name, JSON text), see [`super::site`]:
+    /// - `{"overlay": "epds", …}` puts text, labels, instructions and the
+    ///   language onto the shipped structure (licensed text import);
+    /// - a full definition with a shipped id replaces its wording, bands or
+    ///   norms, under a different version, and is refused when it changes the
+    ///   structure (item count, option scores, reverse scoring, scoring rule,
+    ///   range, direction, risk items);
+    /// - a full definition with a new id adds an instrument, unless it is a
+    ///   shipped one without its risk items (PHQ-9 without item 9).
+    ///
+    /// Errors name the file, the instrument and the field.
     pub fn with_site_files(mut self, files: &[(String, String)]) -> Result<Library, Vec<DefinitionError>> {
+        let shipped = Library::builtin();
         let mut errors = Vec::new();
         let mut seen = BTreeSet::new();
         for (file, text) in files {
-            match parse_definition(file, text) {
-                Ok(inst) => {
-                    if !seen.insert(inst.id.clone()) {
+            let is_overlay =
+                serde_json::from_str::<serde_json::Value>(text).ok().is_some_and(|v| v.get("overlay").is_some());
+            let inst = if is_overlay {
+                let de = &mut serde_json::Deserializer::from_str(text);
+                let overlay: super::site::Overlay = match serde_path_to_error::deserialize(de) {
+                    Ok(o) => o,
+                    Err(e) => {
+                        let field = e.path().to_string();
                         errors.push(DefinitionError {
                             file: file.clone(),
-                            field: "id".into(),
-                            message: format!("{:?} is defined by two site files", inst.id),
+                            field: if field == "." { String::new() } else { field },
+                            message: e.into_inner().to_string(),
                         });
                         continue;
                     }
-                    if let Some(old) = self.instruments.get(&inst.id) {
-                        if old.version == inst.version {
+                };
+                let Some(base) = shipped.get(&overlay.overlay) else {
+                    errors.push(DefinitionError {
+                        file: file.clone(),
+                        field: "overlay".into(),
+                        message: format!(
+                            "{:?} is not a shipped instrument; an overlay only adds text to one",
+                            overlay.overlay
+                        ),
+                    });
+                    continue;
+                };
+                match super::site::apply_overlay(file, base, &overlay) {
+                    Ok(i) => i,
+                    Err(e) => {
+                        errors.extend(e);
+                        continue;
+                    }
+                }
+            } else {
+                match parse_definition(file, text) {
+                    Ok(inst) => {
+                        if let Some(old) = shipped.get(&inst.id) {
+                            let changes = super::site::structure_changes(old, &inst);
+                            if !changes.is_empty() {
+                                errors.extend(changes.into_iter().map(|(field, message)| DefinitionError {
+                                    file: file.clone(),
+                                    field,
+                                    message: format!(
+                                        "{message}; a site file may change a shipped instrument's text, labels, instructions, language, bands and norms, never its structure (use an overlay to import text)"
+                                    ),
+                                }));
+                                continue;
+                            }
+                            if old.version == inst.version {
+                                errors.push(DefinitionError {
+                                    file: file.clone(),
+                                    field: "version".into(),
+                                    message: format!(
+                                        "replaces the shipped {} version {:?}: give it a different version",
+                                        inst.id, old.version
+                                    ),
+                                });
+                                continue;
+                            }
+                        } else if let Some(base) = shipped.all().find(|b| super::site::drops_risk_items_of(b, &inst)) {
+                            let items: Vec<String> = base.risk_items.iter().map(|r| r.item.to_string()).collect();
                             errors.push(DefinitionError {
                                 file: file.clone(),
-                                field: "version".into(),
+                                field: "items".into(),
                                 message: format!(
-                                    "replaces the shipped {} version {:?}: give it a different version",
-                                    inst.id, old.version
+                                    "instrument {:?} is the {} without its risk item {}: removing a risk item is not a safety measure (measures.md R5)",
+                                    inst.id,
+                                    base.short_name,
+                                    items.join(", ")
                                 ),
                             });
                             continue;
                         }
+                        inst
                     }
-                    self.instruments.insert(inst.id.clone(), inst);
+                    Err(e) => {
+                        errors.extend(e);
+                        continue;
+                    }
                 }
-                Err(e) => errors.extend(e),
+            };
+            if !seen.insert(inst.id.clone()) {
+                errors.push(DefinitionError {
+                    file: file.clone(),
+                    field: "id".into(),
+                    message: format!("{:?} is defined by two site files", inst.id),
+                });
+                continue;
             }
+            self.instruments.insert(inst.id.clone(), inst);
         }
         if errors.is_empty() {
             Ok(self)

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod definition;
 pub mod schedule;
 pub mod scoring;
+pub mod site;
 
 pub use change::{NotOnTrackRule, ReliableChange};
 pub use definition::{DefinitionError, Instrument, Library};

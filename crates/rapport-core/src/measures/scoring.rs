@@ -12,7 +12,11 @@ use std::collections::BTreeMap;
 
 /// The scoring algorithm's version, stored with every score. A change to how
 /// scores are computed from a definition needs a new value.
-pub const SCORING_VERSION: &str = "rapport-scoring-1";
+///
+/// `rapport-scoring-2`: a sum-of-domains total needs only each domain answered
+/// as its form instructs (QIDS-SR16), and prorating is capped (20 % of the
+/// items, PHQ-9: 2) and refused with a risk item missing.
+pub const SCORING_VERSION: &str = "rapport-scoring-2";
 
 /// The flag on a response whose risk question was left blank: "risk question
 /// not answered: ask at next contact".
@@ -54,6 +58,9 @@ pub struct Score {
     pub risk: Vec<RiskHit>,
     /// 1-based numbers of the missing scored items.
     pub missing: Vec<u32>,
+    /// The total stands without prorating: every scored item answered, or
+    /// (sum of domains) every domain answered as its form instructs, so a
+    /// QIDS-SR16 with item 7 blank after item 6 is complete.
     pub complete: bool,
     pub prorated: bool,
     /// PHQ-9 diagnostic algorithm (optional output; a diagnosis still needs a
@@ -126,7 +133,6 @@ pub fn score_with(
         .collect();
     let missing: Vec<u32> =
         inst.items.iter().zip(&item_scores).filter(|(_, s)| s.is_none()).map(|(i, _)| i.number).collect();
-    let complete = missing.is_empty();
 
     // Risk first, from whatever was answered.
     let risk: Vec<RiskHit> = inst
@@ -144,7 +150,14 @@ pub fn score_with(
         inst.risk_items.iter().any(|r| item_scores.get(r.item as usize - 1).copied().flatten().is_none());
 
     let answered: Vec<i64> = item_scores.iter().flatten().copied().collect();
-    let (raw_total, prorated) = if complete {
+    let has = |n: u32| item_scores.get(n as usize - 1).copied().flatten().is_some();
+    // Scored as the form instructs: a domain needs only what its form asks
+    // for (QIDS-SR16: one of items 6/7 and one of 8/9); a whole domain
+    // missing withholds the total.
+    let domains_answered = inst.scoring.rule == ScoringRule::SumOfDomains
+        && !inst.scoring.domains.is_empty()
+        && inst.scoring.domains.iter().all(|d| d.is_answered(has));
+    let (raw_total, prorated) = if missing.is_empty() || domains_answered {
         let raw = match inst.scoring.rule {
             ScoringRule::Sum => answered.iter().sum(),
             ScoringRule::SumOfDomains => inst
@@ -161,12 +174,7 @@ pub fn score_with(
                 .sum(),
         };
         (Some(raw), false)
-    } else if inst.missing.rule == MissingRuleKind::Prorate
-        && !risk_unanswered
-        && inst.scoring.rule == ScoringRule::Sum
-        && missing.len() as u32 <= inst.missing.max_missing
-        && !answered.is_empty()
-    {
+    } else if may_prorate(inst, &missing) && !answered.is_empty() {
         // sum × n / answered, rounded half up, in integers.
         let n = inst.items.len() as i64;
         let k = answered.len() as i64;
@@ -175,11 +183,13 @@ pub fn score_with(
     } else {
         (None, false)
     };
+    let complete = raw_total.is_some() && !prorated;
     let total = raw_total.map(|r| r * inst.scoring.multiplier);
     let band = total.and_then(|t| set.bands.iter().find(|b| t >= b.min && t <= b.max)).map(|b| b.id.clone());
     let subscores = if complete {
         inst.subscales
             .iter()
+            .filter(|s| s.items.iter().all(|n| has(*n)))
             .map(|s| (s.id.clone(), s.items.iter().filter_map(|n| item_scores[*n as usize - 1]).sum()))
             .collect()
     } else {
@@ -219,6 +229,18 @@ pub fn score_with(
         prorated,
         diagnostic_algorithm,
     })
+}
+
+/// Whether the missing items may be prorated: only when the definition asks
+/// for it (sum rule), within its `max_missing` and never above the core cap
+/// (20 % of the items, PHQ-9: 2; `Instrument::prorate_cap`), and never with a
+/// risk item missing (measures.md section 4).
+pub fn may_prorate(inst: &Instrument, missing: &[u32]) -> bool {
+    inst.missing.rule == MissingRuleKind::Prorate
+        && inst.scoring.rule == ScoringRule::Sum
+        && !missing.is_empty()
+        && missing.len() as u32 <= inst.missing.max_missing.min(inst.prorate_cap())
+        && !inst.risk_items.iter().any(|r| missing.contains(&r.item))
 }
 
 /// Kroenke et al. (2001): count the items scored ≥ 2, item 9 counting at ≥ 1.

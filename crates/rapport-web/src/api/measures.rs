@@ -14,7 +14,10 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
 use rapport_core::audit::action;
-use rapport_core::measures::change::{instrument_outcome, nhs_talking_therapies, InstrumentOutcome, NHS_TT_V1};
+use rapport_core::measures::change::{
+    first_and_last_pairs, instrument_outcome_at, nhs_talking_therapies, pair_scores, InstrumentOutcome, Occasion,
+    Review, Treatment, NHS_TT_V1,
+};
 use rapport_core::measures::definition::{Instrument, ReliableChangeParams};
 use rapport_core::risk::{validate_assessment, validate_safety_plan, FlagStatus, RawAssessment, RawSafetyPlan};
 use rapport_core::{Id, Timestamp, ValidationErrors};
@@ -534,28 +537,44 @@ pub struct InstrumentOutcomeJson {
     /// `improved`, `deteriorated` or `none`; null when the instrument has no reliable-change parameters.
     pub reliable_change: Option<String>,
     pub reliable_change_parameters: Option<ReliableChangeJson>,
-    /// ≥ 50% reduction from baseline.
-    pub response: bool,
-    /// PHQ-9 < 5, HAM-D ≤ 7; null when the instrument defines none or there is one score.
+    /// ≥ 50 % reduction from baseline. Null ("n/a") unless the instrument has a response rule
+    /// (PHQ-9, GAD-7, HAM-D-17, QIDS-SR16), there are two scores and the baseline is at caseness
+    /// (PHQ-9 ≥ 10, GAD-7 ≥ 8, HAM-D-17 ≥ 14, QIDS-SR16 ≥ 11).
+    pub response: Option<bool>,
+    /// PHQ-9 < 5, HAM-D ≤ 7 at the latest score. Null ("n/a") unless the instrument defines remission,
+    /// there are two scores and the baseline is at caseness.
     pub remission: Option<bool>,
+    /// WHO-5 only (reported instead of response): a change of at least 10 points on the 0-100 scale,
+    /// `improved`, `deteriorated` or `none`; null for other instruments and a single score.
+    pub meaningful_change: Option<String>,
     pub caseness_at_baseline: Option<bool>,
     pub caseness_at_latest: Option<bool>,
     pub not_on_track: bool,
     /// `reliable_deterioration`, `no_improvement_by_review`.
     pub not_on_track_reasons: Vec<String>,
+    /// The held session of the course's protocol at which the review happens (IPT: 6); null
+    /// outside a course (the review then comes after the configured number of scores) or when
+    /// the protocol has none (maintenance).
+    pub review_session: Option<u32>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct NhsTtJson {
     pub rule_version: String,
-    /// PHQ-9 ≥ 10 or GAD-7 ≥ 8 at the first scores.
+    /// `final` for a closed course with at least 2 attended sessions; otherwise `provisional`
+    /// (the course is still running, too short, or no course was named).
+    pub status: String,
+    /// PHQ-9 ≥ 10 or GAD-7 ≥ 8 at the first paired scores.
     pub caseness_at_start: bool,
-    /// A case at start and below both thresholds at the last scores (false when not a case at start:
-    /// such clients are outside the recovery denominator).
-    pub recovered: bool,
+    /// A case at start and below both thresholds at the last paired scores. Null when not a case at
+    /// start: such clients are outside the recovery denominator.
+    pub recovered: Option<bool>,
     pub reliably_improved: bool,
-    pub reliably_recovered: bool,
+    /// Recovered and reliably improved; null when not a case at start.
+    pub reliably_recovered: Option<bool>,
     pub reliably_deteriorated: bool,
+    /// Occasions (sessions, or dates outside a course) with both a PHQ-9 and a GAD-7 total.
+    pub paired_occasions: usize,
     pub phq9_first: i64,
     pub phq9_last: i64,
     pub gad7_first: i64,
@@ -563,7 +582,8 @@ pub struct NhsTtJson {
 }
 
 /// Outcomes per instrument (keyed by instrument id) and the NHS Talking
-/// Therapies categories (null until there are at least two PHQ-9 and two GAD-7 totals).
+/// Therapies categories (null until PHQ-9 and GAD-7 are paired, by session or
+/// date, on at least two occasions).
 #[derive(Serialize, ToSchema)]
 pub struct OutcomesJson {
     #[serde(flatten)]
@@ -588,7 +608,12 @@ pub struct ScopedOutcomesJson {
     pub outcomes: OutcomesJson,
 }
 
-fn outcome_json(o: InstrumentOutcome, first: &ResponseRow, last: &ResponseRow) -> InstrumentOutcomeJson {
+fn outcome_json(
+    o: InstrumentOutcome,
+    first: &ResponseRow,
+    last: &ResponseRow,
+    review_session: Option<u32>,
+) -> InstrumentOutcomeJson {
     let rc = o.reliable_change.as_ref();
     InstrumentOutcomeJson {
         count: o.count,
@@ -620,51 +645,102 @@ fn outcome_json(o: InstrumentOutcome, first: &ResponseRow, last: &ResponseRow) -
         }),
         response: o.response,
         remission: o.remission,
+        meaningful_change: o.meaningful_change.map(|m| m.as_str().to_string()),
         caseness_at_baseline: o.caseness_at_baseline,
         caseness_at_latest: o.caseness_at_latest,
         not_on_track: !o.not_on_track.is_empty(),
         not_on_track_reasons: o.not_on_track.iter().map(str_of).collect(),
+        review_session,
     }
 }
 
-/// Computes outcomes from a client's responses (complete ones, by `completed_at`).
+/// What outcomes need of the course the scores belong to.
+#[derive(Clone, Debug)]
+pub struct CourseFacts {
+    pub protocol_id: String,
+    /// The course has ended (completed, ended early or transferred).
+    pub closed: bool,
+    /// Dates of the sessions the client attended, in order.
+    pub held: Vec<time::Date>,
+}
+
+/// The course's facts, when `course` is one of `client`'s courses.
+pub async fn course_facts(state: &AppState, client: &Id, course: &str) -> rapport_store::Result<Option<CourseFacts>> {
+    let Some(id) = Id::parse(course) else { return Ok(None) };
+    let Some(c) = state.store.course(&id).await? else { return Ok(None) };
+    if &c.client_id != client {
+        return Ok(None);
+    }
+    let held = state
+        .store
+        .course_sessions(&id)
+        .await?
+        .into_iter()
+        .filter(|s| s.attendance.is_held())
+        .map(|s| s.date)
+        .collect();
+    Ok(Some(CourseFacts { protocol_id: c.protocol_id, closed: !c.status.is_open(), held }))
+}
+
+/// Outcomes of scores not tied to one course (the review counts scores; NHS
+/// categories provisional, paired by date).
 pub fn outcomes(state: &AppState, rows: &[ResponseRow]) -> OutcomesJson {
+    outcomes_in(state, rows, None)
+}
+
+/// Computes outcomes from a client's responses (complete ones, by
+/// `completed_at`), of `course` when given: the not-on-track review comes at
+/// the protocol's held session, PHQ-9 and GAD-7 pair by session, and the NHS
+/// categories are final once the course is closed after ≥ 2 attended sessions.
+pub fn outcomes_in(state: &AppState, rows: &[ResponseRow], course: Option<&CourseFacts>) -> OutcomesJson {
     let mut by_instrument: BTreeMap<&str, Vec<&ResponseRow>> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.total.is_some()) {
         by_instrument.entry(r.instrument_id.as_str()).or_default().push(r);
     }
+    let held: &[time::Date] = course.map(|c| c.held.as_slice()).unwrap_or(&[]);
+    let review_session =
+        course.and_then(|c| state.config.protocols.get(&c.protocol_id)).and_then(|p| p.review_session());
+    let review = match course {
+        None => Review::Scores,
+        Some(c) => match review_session {
+            Some(at) => Review::Session { at, held: c.held.len() as u32 },
+            None => Review::Never,
+        },
+    };
     let mut instruments = BTreeMap::new();
     for (id, list) in &by_instrument {
         let Some(inst) = state.instruments.get(id) else { continue };
         let totals: Vec<i64> = list.iter().filter_map(|r| r.total).collect();
-        if let Some(o) = instrument_outcome(inst, &totals, &state.config.not_on_track) {
-            instruments.insert(id.to_string(), outcome_json(o, list[0], list[list.len() - 1]));
+        if let Some(o) = instrument_outcome_at(inst, &totals, &state.config.not_on_track, review) {
+            instruments.insert(id.to_string(), outcome_json(o, list[0], list[list.len() - 1], review_session));
         }
     }
-    let pair = |id: &str| {
+    let occasions = |id: &str| -> Vec<(Occasion, i64)> {
         by_instrument
             .get(id)
-            .filter(|l| l.len() >= 2)
-            .map(|l| (l[0].total.unwrap_or(0), l[l.len() - 1].total.unwrap_or(0)))
+            .map(|l| l.iter().filter_map(|r| Some((Occasion::of(r.completed_at.date(), held), r.total?))).collect())
+            .unwrap_or_default()
     };
-    let nhs = match (pair("phq9"), pair("gad7")) {
-        (Some(p), Some(g)) => {
-            let r = nhs_talking_therapies(&NHS_TT_V1, p, g);
-            Some(NhsTtJson {
-                rule_version: r.rule_version,
-                caseness_at_start: r.caseness_at_start,
-                recovered: r.recovered,
-                reliably_improved: r.reliably_improved,
-                reliably_recovered: r.reliably_recovered,
-                reliably_deteriorated: r.reliably_deteriorated,
-                phq9_first: p.0,
-                phq9_last: p.1,
-                gad7_first: g.0,
-                gad7_last: g.1,
-            })
+    let pairs = pair_scores(&occasions("phq9"), &occasions("gad7"));
+    let treatment =
+        course.map(|c| Treatment { closed: c.closed, attended_sessions: c.held.len() as u32 }).unwrap_or_default();
+    let nhs = first_and_last_pairs(&pairs).map(|(p, g)| {
+        let r = nhs_talking_therapies(&NHS_TT_V1, p, g, treatment);
+        NhsTtJson {
+            rule_version: r.rule_version,
+            status: r.status.as_str().into(),
+            caseness_at_start: r.caseness_at_start,
+            recovered: r.recovered,
+            reliably_improved: r.reliably_improved,
+            reliably_recovered: r.reliably_recovered,
+            reliably_deteriorated: r.reliably_deteriorated,
+            paired_occasions: pairs.len(),
+            phq9_first: p.0,
+            phq9_last: p.1,
+            gad7_first: g.0,
+            gad7_last: g.1,
         }
-        _ => None,
-    };
+    });
     OutcomesJson { instruments, nhs_talking_therapies: nhs }
 }
 
@@ -690,7 +766,12 @@ pub async fn client_outcomes(
     };
     let client = read_client(&state, &me, &id, action::OUTCOMES_READ, "outcomes via API".into()).await?;
     let scoped = scoped_responses(&state, &client.id, req).await?;
-    Ok(Json(ScopedOutcomesJson { outcomes: outcomes(&state, &scoped.responses), scope: scoped.scope }))
+    let facts = match scoped.scope.course_id.as_deref() {
+        Some(course) => course_facts(&state, &client.id, course).await?,
+        None => None,
+    };
+    let outcomes = outcomes_in(&state, &scoped.responses, facts.as_ref());
+    Ok(Json(ScopedOutcomesJson { outcomes, scope: scoped.scope }))
 }
 
 #[derive(Serialize, ToSchema)]

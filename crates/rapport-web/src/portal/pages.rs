@@ -187,6 +187,7 @@ struct MeasurePage {
     inst_id: String,
     title: String,
     instructions: String,
+    attribution: String,
     items: Vec<ItemView>,
     extras: Vec<ItemView>,
     errors: FormErrors,
@@ -200,14 +201,21 @@ struct MeasureDone {
     layout: PortalLayout,
     risk: bool,
     crisis: Vec<String>,
+    /// A positive screen's follow-up: (instrument name, form address).
+    follow_up: Option<(String, String)>,
 }
 
-/// The instrument when it is due for this client now; otherwise 404.
+/// The instrument when it is due for this client now, or offered after a
+/// positive screen (PHQ-2 → PHQ-9); otherwise 404.
 async fn due_instrument(state: &AppState, pc: &PortalClient, id: &str) -> AppResult<(Instrument, Option<Id>)> {
     let open = open_course(state, &pc.client.id).await?;
     let due = due_measures(state, &pc.client.id, open.as_ref()).await?;
     if !due.iter().any(|d| d.id == id) {
-        return Err(AppError::NotFound);
+        let rows = state.store.responses(&pc.client.id).await?;
+        let offered = crate::ui::follow_up::pending(state, &rows);
+        if !offered.iter().any(|i| i.id == id && crate::ui::portal::sendable(i)) {
+            return Err(AppError::NotFound);
+        }
     }
     let inst = state.instruments.get(id).cloned().ok_or(AppError::NotFound)?;
     Ok((inst, open.map(|(c, _)| c.id)))
@@ -232,6 +240,7 @@ async fn measure_page(
         inst_id: inst.id.clone(),
         title: inst.name.clone(),
         instructions: inst.instructions.clone().unwrap_or_default(),
+        attribution: inst.attribution.clone().unwrap_or_default(),
         items: item_views(inst, &inst.items, "item", 0, form),
         extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
         errors,
@@ -292,10 +301,14 @@ pub async fn measure_submit(
         Err(e) => return Err(e),
     };
     let org = state.organisation().await?;
+    let follow_up = crate::ui::follow_up::offered(&state, &inst, &rec.score.flags)
+        .filter(|n| crate::ui::portal::sendable(n))
+        .map(|n| (n.name.clone(), format!("/portal/measures/{}", n.id)));
     let page = MeasureDone {
         layout: PortalLayout::new(&state, &pc, "Thank you", "home").await?,
         risk: rec.risk_flag_id.is_some(),
         crisis: org.crisis_lines(),
+        follow_up,
     };
     Ok(render(&page)?.into_response())
 }

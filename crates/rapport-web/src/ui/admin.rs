@@ -674,6 +674,8 @@ pub async fn review_break_glass(
 #[template(path = "admin_settings.html")]
 struct SettingsPage {
     layout: Layout,
+    /// What clients see while no crisis lines are set.
+    generic_line: &'static str,
     /// How notifications are e-mailed ("" when no SMTP server is configured).
     smtp: String,
     /// As typed (so a rejected value is shown back, not replaced).
@@ -688,6 +690,7 @@ struct SettingsValues {
     absolute_lifetime_hours: String,
     break_glass_hours: String,
     crisis_resources: String,
+    country: String,
 }
 
 impl From<&Organisation> for SettingsValues {
@@ -699,6 +702,7 @@ impl From<&Organisation> for SettingsValues {
             absolute_lifetime_hours: o.absolute_lifetime_hours.to_string(),
             break_glass_hours: o.break_glass_hours.to_string(),
             crisis_resources: o.crisis_resources.clone(),
+            country: o.country.clone(),
         }
     }
 }
@@ -713,6 +717,7 @@ pub async fn settings_form(
     let layout = Layout::new(&state, &me, "Settings", "admin-settings").await?.with_done(q.done.as_deref());
     render(&SettingsPage {
         layout,
+        generic_line: rapport_store::org::GENERIC_CRISIS_LINE,
         smtp: smtp_line(&state),
         org: SettingsValues::from(&org),
         errors: FormErrors::default(),
@@ -727,14 +732,31 @@ pub struct SettingsForm {
     break_glass_hours: Option<String>,
     require_mfa: Option<String>,
     crisis_resources: Option<String>,
+    country: Option<String>,
 }
 
 /// The crisis resources as typed, checked: 1 to 12 lines of at most 200 characters.
 fn crisis_resources_in(errors: &mut ValidationErrors, v: &Option<String>) -> String {
-    let lines: Vec<&str> = v.as_deref().unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines = crisis_lines_typed(errors, v);
     if lines.is_empty() {
         errors.add("crisis_resources", "Enter at least one crisis resource (one per line)");
-    } else if lines.len() > 12 {
+    }
+    lines
+}
+
+/// The country as typed: at most 60 characters (empty allowed).
+pub(crate) fn country_in(errors: &mut ValidationErrors, v: &Option<String>) -> String {
+    let c = v.as_deref().unwrap_or_default().trim().to_string();
+    if c.chars().count() > 60 || c.chars().any(char::is_control) {
+        errors.add("country", "The country must be at most 60 characters on one line");
+    }
+    c
+}
+
+/// Crisis lines as typed, possibly none: at most 12 lines of at most 200 characters.
+pub(crate) fn crisis_lines_typed(errors: &mut ValidationErrors, v: &Option<String>) -> String {
+    let lines: Vec<&str> = v.as_deref().unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() > 12 {
         errors.add("crisis_resources", "Crisis resources: at most 12 lines");
     } else if lines.iter().any(|l| l.chars().count() > 200) {
         errors.add("crisis_resources", "Crisis resources: each line must be at most 200 characters");
@@ -797,6 +819,10 @@ pub async fn update_settings(
             Some(_) => crisis_resources_in(&mut errors, &f.crisis_resources),
             None => state.store.organisation().await?.crisis_resources,
         },
+        country: match &f.country {
+            Some(_) => country_in(&mut errors, &f.country),
+            None => state.store.organisation().await?.country,
+        },
     };
     if !errors.is_empty() {
         let layout = Layout::new(&state, &me, "Settings", "admin-settings").await?;
@@ -807,8 +833,15 @@ pub async fn update_settings(
             absolute_lifetime_hours: f.absolute_lifetime_hours.clone().unwrap_or_default(),
             break_glass_hours: f.break_glass_hours.clone().unwrap_or_default(),
             crisis_resources: f.crisis_resources.clone().unwrap_or_default(),
+            country: f.country.clone().unwrap_or_default(),
         };
-        let page = SettingsPage { layout, smtp: smtp_line(&state), org: typed, errors: FormErrors(errors) };
+        let page = SettingsPage {
+            layout,
+            generic_line: rapport_store::org::GENERIC_CRISIS_LINE,
+            smtp: smtp_line(&state),
+            org: typed,
+            errors: FormErrors(errors),
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     }
     let mut e = me.event(action::SETTINGS_UPDATE, "organisation");

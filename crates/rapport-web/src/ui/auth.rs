@@ -58,6 +58,9 @@ struct SetupPage {
     usable: bool,
     errors: FormErrors,
     org_name: String,
+    country: String,
+    crisis_resources: String,
+    generic_line: &'static str,
     name: String,
     email: String,
     practises: bool,
@@ -71,6 +74,9 @@ impl SetupPage {
             usable,
             errors: FormErrors::default(),
             org_name: String::new(),
+            country: String::new(),
+            crisis_resources: String::new(),
+            generic_line: rapport_store::org::GENERIC_CRISIS_LINE,
             name: String::new(),
             email: String::new(),
             practises: false,
@@ -81,6 +87,8 @@ impl SetupPage {
 #[derive(Deserialize, Default)]
 pub struct SetupForm {
     org_name: Option<String>,
+    country: Option<String>,
+    crisis_resources: Option<String>,
     name: Option<String>,
     email: Option<String>,
     password: Option<String>,
@@ -118,6 +126,11 @@ pub async fn setup_submit(
     if org_name.is_empty() {
         errors.add("org_name", "Enter the name of your practice or organisation");
     }
+    let country = super::admin::country_in(&mut errors, &f.country);
+    if country.is_empty() {
+        errors.add("country", "Enter the country you work in, so clients are shown the right crisis lines");
+    }
+    let crisis_resources = super::admin::crisis_lines_typed(&mut errors, &f.crisis_resources);
     let name = non_blank(&f.name).unwrap_or_default();
     if name.is_empty() {
         errors.add("name", "Enter your name");
@@ -134,14 +147,28 @@ pub async fn setup_submit(
     }
     let practises = f.practises.is_some();
     if !errors.is_empty() {
-        let page = SetupPage { csrf, usable: true, errors: FormErrors(errors), org_name, name, email, practises };
+        let page = SetupPage {
+            csrf,
+            usable: true,
+            errors: FormErrors(errors),
+            org_name,
+            country,
+            crisis_resources: f.crisis_resources.clone().unwrap_or_default(),
+            generic_line: rapport_store::org::GENERIC_CRISIS_LINE,
+            name,
+            email,
+            practises,
+        };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     }
     let hash = state.hasher.hash(&pw).await;
     let mut event = meta.event(&email, action::SETUP, "user", Outcome::Success);
-    event.detail = Some(format!("first administrator; organisation \"{org_name}\""));
+    let lines = crisis_resources.lines().count();
+    event.detail =
+        Some(format!("first administrator; organisation \"{org_name}\" in {country}; {lines} crisis line(s)"));
     let admin = NewUser { email, name, role: Role::Admin, practises, password_hash: hash };
-    state.store.complete_setup(&token_hash, &org_name, admin, event).await?;
+    let org = rapport_store::org::OrgSetup { name: org_name, country, crisis_resources };
+    state.store.complete_setup_with(&token_hash, &org, admin, event).await?;
     state.forget_organisation().await;
     Ok(Redirect::to("/login?done=setup").into_response())
 }

@@ -135,18 +135,34 @@ pub async fn caseload(
     Ok(render(&CaseloadPage { layout, list })?.into_response())
 }
 
+/// A client's open course, as the caseload's measures markers need it.
+#[derive(Clone, Debug)]
+pub struct OpenCourse {
+    pub id: Id,
+    pub protocol_id: String,
+    pub start_date: time::Date,
+}
+
 /// Where each listed client's open course stands (the most recently started
-/// one), and client id → that course's id. Public for the outcomes benchmark
+/// one), and client id → that course. Public for the outcomes benchmark
 /// (`bench/outcomes.sh`), which times the caseload's measures work.
 pub async fn open_course_progress(
     state: &AppState,
     rows: &[CaseloadRow],
-) -> AppResult<(std::collections::HashMap<String, (String, String, bool)>, std::collections::HashMap<String, Id>)> {
+) -> AppResult<(std::collections::HashMap<String, (String, String, bool)>, std::collections::HashMap<String, OpenCourse>)>
+{
     let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
     let mut out = std::collections::HashMap::new();
     let mut open = std::collections::HashMap::new();
     for s in state.store.open_courses_of(&ids).await? {
-        open.insert(s.course.client_id.to_string(), s.course.id.clone());
+        open.insert(
+            s.course.client_id.to_string(),
+            OpenCourse {
+                id: s.course.id.clone(),
+                protocol_id: s.course.protocol_id.clone(),
+                start_date: s.course.start_date,
+            },
+        );
         let Some(p) = state.config.protocols.get(&s.course.protocol_id) else { continue };
         let progress = rapport_core::course::Progress::new(p, s.course.planned_sessions, s.sessions_held, false);
         let text = format!("{}: {}", p.name, progress.summary());
@@ -158,14 +174,21 @@ pub async fn open_course_progress(
 /// Due and overdue scheduled measures (open courses; the default schedule
 /// unless the course has its own), not-on-track instruments and open risk
 /// flags, for a page of clients in a fixed number of queries.
+///
+/// Not on track follows the site's configured rule (`Config::not_on_track`):
+/// for a client with an open course, over that course's scores (recorded in
+/// it, or unassigned and completed since it started) with the review at the
+/// protocol's held session; otherwise over all the client's scores, reviewed
+/// after the configured number of scores.
 pub async fn measure_markers(
     state: &AppState,
     rows: &[CaseloadRow],
-    open: &std::collections::HashMap<String, Id>,
+    open: &std::collections::HashMap<String, OpenCourse>,
 ) -> AppResult<std::collections::HashMap<String, Markers>> {
+    use rapport_core::measures::change::{not_on_track_at, Review};
     use rapport_core::measures::schedule::{schedule_states, DueState, Schedule};
     let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
-    let courses: Vec<Id> = open.values().cloned().collect();
+    let courses: Vec<Id> = open.values().map(|o| o.id.clone()).collect();
     let facts = state.store.caseload_measures(&ids, &courses).await?;
     let schedules: std::collections::HashMap<String, Schedule> = state
         .store
@@ -175,7 +198,7 @@ pub async fn measure_markers(
         .filter_map(|r| r.course_id.map(|c| (c.to_string(), r.body)))
         .collect();
     let short = |id: &str| state.instruments.get(id).map(|i| i.short_name.clone()).unwrap_or_else(|| id.to_string());
-    let rule = rapport_core::measures::NotOnTrackRule::default();
+    let rule = &state.config.not_on_track;
     let mut out = std::collections::HashMap::new();
     for r in rows {
         let cid = r.id.to_string();
@@ -188,15 +211,31 @@ pub async fn measure_markers(
                 seen.push(&s.instrument_id);
             }
         }
+        let course = open.get(&cid);
+        let review = match course {
+            None => Review::Scores,
+            Some(o) => match state.config.protocols.get(&o.protocol_id).and_then(|p| p.review_session()) {
+                Some(at) => {
+                    Review::Session { at, held: facts.held.get(&o.id.to_string()).map(Vec::len).unwrap_or(0) as u32 }
+                }
+                None => Review::Never,
+            },
+        };
+        let in_scope = |s: &rapport_store::measures::CaseloadScore| match (course, &s.course_id) {
+            (None, _) => true,
+            (Some(o), Some(k)) => *k == o.id.to_string(),
+            (Some(o), None) => s.completed_at.date() >= o.start_date,
+        };
         for inst_id in seen {
             let Some(inst) = state.instruments.get(inst_id) else { continue };
-            let totals: Vec<i64> = mine.iter().filter(|s| s.instrument_id == inst_id).map(|s| s.total).collect();
-            if !rapport_core::measures::change::not_on_track(&rule, inst, &totals).is_empty() {
+            let totals: Vec<i64> =
+                mine.iter().filter(|s| s.instrument_id == inst_id && in_scope(s)).map(|s| s.total).collect();
+            if !not_on_track_at(rule, inst, &totals, review).is_empty() {
                 m.not_on_track.push(inst.short_name.clone());
             }
         }
-        if let Some(course) = open.get(&cid) {
-            let key = course.to_string();
+        if let Some(course) = course {
+            let key = course.id.to_string();
             let schedule = schedules.get(&key).cloned().unwrap_or_default();
             let held = facts.held.get(&key).map(Vec::as_slice).unwrap_or(&[]);
             let done: Vec<(String, time::Date)> =

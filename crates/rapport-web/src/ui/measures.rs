@@ -3,7 +3,7 @@
 
 use super::{render, FormErrors, Layout};
 use crate::access::{client_for, Purpose};
-use crate::api::measures::{outcomes, InstrumentOutcomeJson, NhsTtJson};
+use crate::api::measures::{course_facts, outcomes_in, InstrumentOutcomeJson, NhsTtJson};
 use crate::app::outcomes::{course_label, scoped_responses, OutcomeScope, ScopeRequest};
 use crate::error::{AppError, AppResult};
 use crate::identity::SignedIn;
@@ -168,6 +168,8 @@ struct MeasuresPage {
     /// New measures are recorded in this course ("" when none).
     course: String,
     responses: Vec<ResponseRow>,
+    /// Follow-ups a positive screen offers (instrument id, name): PHQ-2 → PHQ-9.
+    follow_ups: Vec<(String, String)>,
     outcomes: Vec<OutcomeRow>,
     nhs: Option<NhsTtJson>,
     /// What the outcomes are computed over, and the other scopes to choose.
@@ -384,7 +386,11 @@ async fn measures_page(
         // Without a course asked for, the charts follow the outcomes' scope.
         None => charts_for(state, &c.id, &scoped.responses, None).await?,
     };
-    let summary = outcomes(state, &scoped.responses);
+    let facts = match scoped.scope.course_id.as_deref() {
+        Some(k) => course_facts(state, &c.id, k).await?,
+        None => None,
+    };
+    let summary = outcomes_in(state, &scoped.responses, facts.as_ref());
     let base = format!("/clients/{}/measures", c.id);
     let mut scopes: Vec<ScopeLink> = scoped
         .courses
@@ -402,6 +408,8 @@ async fn measures_page(
     e.client_id = Some(c.id.to_string());
     e.detail = Some("measures page".into());
     state.store.audit(e).await?;
+    let follow_ups =
+        super::follow_up::pending(state, &responses).iter().map(|i| (i.id.clone(), i.name.clone())).collect();
     responses.reverse();
     let layout =
         Layout::new(state, me, format!("Measures · {}", c.details.display_name), "caseload").await?.with_done(done);
@@ -449,6 +457,7 @@ async fn measures_page(
         c,
         course: course.unwrap_or_default(),
         responses,
+        follow_ups,
         outcomes,
         nhs: summary.nhs_talking_therapies,
         scope: scoped.scope,
@@ -486,6 +495,7 @@ struct MeasureForm {
     course: String,
     short_name: String,
     instructions: String,
+    attribution: String,
     placeholder: bool,
     items: Vec<ItemView>,
     extras: Vec<ItemView>,
@@ -534,6 +544,7 @@ fn form_page(
         course: form.get("course_id").cloned().unwrap_or_default(),
         short_name: inst.short_name.clone(),
         instructions: inst.instructions.clone().unwrap_or_default(),
+        attribution: inst.attribution.clone().unwrap_or_default(),
         placeholder: inst.text_placeholder,
         items: item_views(inst, &inst.items, "item", 0, form),
         extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),

@@ -11,6 +11,7 @@ pub mod clients;
 pub mod context;
 pub mod courses;
 pub mod ending;
+pub mod follow_up;
 pub mod formulation;
 pub mod goals;
 pub mod inventory;

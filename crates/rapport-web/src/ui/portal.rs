@@ -94,10 +94,12 @@ struct LinkForm {
     org_name: String,
     title: String,
     instructions: String,
+    attribution: String,
     items: Vec<ItemView>,
     extras: Vec<ItemView>,
     errors: super::FormErrors,
     blank: Option<BlankPrompt>,
+    /// The organisation's crisis lines (until it adds its own: the local emergency number).
     crisis: Vec<String>,
 }
 
@@ -107,6 +109,8 @@ struct LinkDone {
     org_name: String,
     risk: bool,
     crisis: Vec<String>,
+    /// A positive screen's follow-up: (instrument name, link address).
+    follow_up: Option<(String, String)>,
 }
 
 #[derive(Template)]
@@ -192,6 +196,7 @@ async fn form_page(
         org_name: org.name.clone(),
         title: inst.name.clone(),
         instructions: inst.instructions.clone().unwrap_or_default(),
+        attribution: inst.attribution.clone().unwrap_or_default(),
         items: item_views(inst, &inst.items, "item", 0, form),
         extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
         errors,
@@ -263,8 +268,22 @@ pub async fn link_submit(
     match responses::record(&state, sub).await {
         Ok(Recording::Recorded(rec)) => {
             let org = state.organisation().await?;
-            let page =
-                LinkDone { org_name: org.name.clone(), risk: rec.risk_flag_id.is_some(), crisis: org.crisis_lines() };
+            let risk = rec.risk_flag_id.is_some();
+            // A positive screen offers its follow-up at once, as a new link.
+            let follow_up = match super::follow_up::offered(&state, &u.inst, &rec.score.flags).filter(|n| sendable(n)) {
+                Some(next) => {
+                    let e = meta.event(
+                        "client (measure link)",
+                        action::MEASURE_LINK_CREATE,
+                        "measure_link",
+                        Outcome::Success,
+                    );
+                    let url = super::follow_up::follow_up_link(&state, &u.link.id, next, e).await?;
+                    Some((next.name.clone(), url))
+                }
+                None => None,
+            };
+            let page = LinkDone { org_name: org.name.clone(), risk, crisis: org.crisis_lines(), follow_up };
             Ok(render(&page)?.into_response())
         }
         // Used between the check and the write: nothing was stored.

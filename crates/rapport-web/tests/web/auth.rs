@@ -44,6 +44,8 @@ async fn first_run_setup_creates_the_admin_once() {
                 &page,
                 &[
                     ("org_name", "Test Clinic"),
+                    ("country", "Ireland"),
+                    ("crisis_resources", "Emergency services: 112\n\n  Samaritans Ireland: 116 123 (free, 24 hours)  "),
                     ("name", "Ada"),
                     ("email", "Ada@Clinic.example"),
                     ("password", good),
@@ -57,12 +59,85 @@ async fn first_run_setup_creates_the_admin_once() {
         let (u, _) = app.store.user_by_email("ada@clinic.example").await.unwrap().unwrap();
         assert_eq!(u.role, Role::Admin);
         assert!(u.practises);
-        assert_eq!(app.store.organisation().await.unwrap().name, "Test Clinic");
+        let org = app.store.organisation().await.unwrap();
+        assert_eq!(org.name, "Test Clinic");
+        assert_eq!(org.country, "Ireland");
+        assert_eq!(org.crisis_lines(), ["Emergency services: 112", "Samaritans Ireland: 116 123 (free, 24 hours)"]);
         // Single use.
         assert_eq!(b.get(&page).await.status(), 410);
         assert_eq!(app.count(action::SETUP).await, 1);
         // The admin can sign in with the chosen password.
         assert_eq!(Browser::new(&app).login("ada@clinic.example", good).await.status(), 303);
+    })
+    .await;
+}
+
+/// Issue 10: setup asks for the country and the crisis lines; without lines clients see the generic
+/// emergency line and the administrator is told to add them. No country's numbers are built in.
+#[tokio::test]
+async fn setup_asks_for_the_country_and_crisis_lines_with_a_generic_line_meanwhile() {
+    on_each_backend(|app| async move {
+        let token = new_secret();
+        app.store
+            .create_setup_token(&secret_hash(&token), Timestamp::now().plus(time::Duration::hours(1)))
+            .await
+            .unwrap();
+        let b = Browser::new(&app);
+        let page = format!("/setup/{token}");
+        let (_, form) = b.text(&page).await;
+        assert!(form.contains("name=\"country\"") && form.contains("name=\"crisis_resources\""), "{form}");
+        assert!(!form.contains("Samaritans") && !form.contains("999"), "no UK default: {form}");
+        let good = PASSWORD;
+        let fields = |country: &'static str| {
+            vec![
+                ("org_name", "Kia Ora Clinic"),
+                ("country", country),
+                ("crisis_resources", ""),
+                ("name", "Mere"),
+                ("email", "mere@clinic.example"),
+                ("password", good),
+                ("password_confirm", good),
+                ("practises", "yes"),
+            ]
+        };
+        let r = b.submit(&page, &page, &fields("   ")).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("Enter the country you work in"));
+        assert_eq!(app.store.count_users().await.unwrap(), 0);
+        let r = b.submit(&page, &page, &fields("New Zealand")).await;
+        assert_eq!(r.status(), 303);
+        let org = app.store.organisation().await.unwrap();
+        assert_eq!((org.country.as_str(), org.crisis_resources.as_str()), ("New Zealand", ""));
+        let generic = rapport_store::org::GENERIC_CRISIS_LINE;
+        assert_eq!(org.crisis_lines(), [generic]);
+        // The administrator is told; clients see the generic line.
+        let admin = app.browser_as("mere@clinic.example").await;
+        let (_, settings) = admin.text("/admin/settings").await;
+        assert!(settings.contains("data-testid=\"no-crisis-lines\"") && settings.contains(generic), "{settings}");
+        assert!(settings.contains("value=\"New Zealand\""));
+        let (_, help) = Browser::new(&app).text("/portal/help").await;
+        assert!(help.contains(generic) && !help.contains("Samaritans"), "{help}");
+        // Adding lines in Settings replaces the generic line and the notice.
+        let r = admin
+            .submit(
+                "/admin/settings",
+                "/admin/settings",
+                &[
+                    ("name", "Kia Ora Clinic"),
+                    ("idle_timeout_minutes", "30"),
+                    ("absolute_lifetime_hours", "12"),
+                    ("break_glass_hours", "4"),
+                    ("country", "New Zealand"),
+                    ("crisis_resources", "Emergency: 111\nNeed to talk? Call or text 1737"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let (_, settings) = admin.text("/admin/settings").await;
+        assert!(!settings.contains("data-testid=\"no-crisis-lines\""));
+        // The organisation is cached for a moment: read it from the store.
+        let org = app.store.organisation().await.unwrap();
+        assert_eq!(org.crisis_lines(), ["Emergency: 111", "Need to talk? Call or text 1737"]);
     })
     .await;
 }

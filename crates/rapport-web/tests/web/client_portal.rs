@@ -221,7 +221,8 @@ async fn an_invited_client_joins_answers_a_due_phq9_and_a_risk_answer_raises_one
         assert_eq!(r.status(), 200);
         let done = r.text().await.unwrap();
         assert!(done.contains("You do not have to cope alone"));
-        assert!(done.contains("Samaritans"));
+        // No crisis lines were set up: the generic emergency line, never another country's numbers.
+        assert!(done.contains(rapport_store::org::GENERIC_CRISIS_LINE) && !done.contains("Samaritans"));
         assert!(!done.contains("Total") && !done.contains("moderate"), "no score shown");
         let responses = app.store.responses(&cid).await.unwrap();
         assert_eq!(responses.len(), 1);
@@ -382,7 +383,7 @@ async fn sharing_controls_the_chart_plan_and_safety_plan_and_the_client_writes_b
         assert_eq!(s, 201);
         let (s, sp) = me.text("/portal/safety-plan").await;
         assert_eq!(s, 200);
-        assert!(sp.contains("Not sleeping") && sp.contains("Samaritans"));
+        assert!(sp.contains("Not sleeping") && sp.contains(rapport_store::org::GENERIC_CRISIS_LINE));
         let (s, _) = api
             .post(
                 &format!("/api/v1/clients/{client}/safety-plans"),

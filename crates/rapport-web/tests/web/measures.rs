@@ -113,7 +113,7 @@ async fn responses_are_scored_stored_and_flagged() {
             assert_eq!(r["instrument"], *inst);
             assert_eq!(r["total"].as_i64(), *total, "{inst} {answers}");
             assert_eq!(r["band"].as_str(), *band, "{inst} {answers}");
-            assert!(r["id"].as_str().is_some() && r["scoring_version"] == "rapport-scoring-1");
+            assert!(r["id"].as_str().is_some() && r["scoring_version"] == "rapport-scoring-2");
             assert_eq!(r["risk_flag_id"].is_string(), *risk, "{inst} {answers}: {r}");
             assert_eq!(r["flags"].as_array().unwrap().iter().any(|f| f.as_str().unwrap().starts_with("risk_item_")), *risk);
             if *inst == "phq9" {
@@ -290,13 +290,15 @@ async fn outcomes_follow_completion_order_and_the_worked_examples() {
         let t = app.token_for(&u).await;
         // measures.md 7.3 cases A-E (PHQ-9 and GAD-7, first -> last), posted last-first
         // with explicit completion times: the outcome must follow completed_at.
-        type Case<'a> = (&'a str, [i64; 2], [i64; 2], [bool; 5]);
+        // Recovered and reliably recovered are null ("n/a") when not a case at the start (case C).
+        type Case<'a> = (&'a str, [i64; 2], [i64; 2], [serde_json::Value; 5]);
+        let (y, n, na) = (json!(true), json!(false), serde_json::Value::Null);
         let cases: &[Case] = &[
-            ("A", [18, 7], [12, 6], [true, true, true, true, false]),
-            ("B", [12, 9], [9, 7], [true, true, false, false, false]),
-            ("C", [8, 2], [6, 3], [false, false, true, false, false]),
-            ("D", [15, 8], [10, 15], [true, false, false, false, false]),
-            ("E", [11, 18], [9, 10], [true, false, false, false, true]),
+            ("A", [18, 7], [12, 6], [y.clone(), y.clone(), y.clone(), y.clone(), n.clone()]),
+            ("B", [12, 9], [9, 7], [y.clone(), y.clone(), n.clone(), n.clone(), n.clone()]),
+            ("C", [8, 2], [6, 3], [n.clone(), na.clone(), y.clone(), na.clone(), n.clone()]),
+            ("D", [15, 8], [10, 15], [y.clone(), n.clone(), n.clone(), n.clone(), n.clone()]),
+            ("E", [11, 18], [9, 10], [y.clone(), n.clone(), n.clone(), n.clone(), y.clone()]),
         ];
         // Answers that sum to a given total (items filled from the first, 3 at most each).
         let answers = |n: usize, total: i64| -> Vec<i64> {
@@ -336,8 +338,10 @@ async fn outcomes_follow_completion_order_and_the_worked_examples() {
             let n = &o["nhs_talking_therapies"];
             let got =
                 ["caseness_at_start", "recovered", "reliably_improved", "reliably_recovered", "reliably_deteriorated"]
-                    .map(|k| n[k].as_bool().unwrap());
+                    .map(|k| n[k].clone());
             assert_eq!(&got, want, "case {name}: {n}");
+            // No course named: the categories are provisional, paired by date.
+            assert_eq!((n["status"].as_str(), n["paired_occasions"].as_i64()), (Some("provisional"), Some(2)), "{n}");
             let (_, list) = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await;
             let times: Vec<&str> =
                 list.as_array().unwrap().iter().map(|r| r["completed_at"].as_str().unwrap()).collect();
@@ -346,13 +350,15 @@ async fn outcomes_follow_completion_order_and_the_worked_examples() {
             assert_eq!(times, sorted, "responses are listed by completed_at");
         }
         // measures.md 7.2 through the API (PHQ-9 with the shipped illustrative parameters).
-        let table: &[(i64, i64, &str, bool, bool)] = &[
-            (18, 7, "improved", true, false),
-            (18, 9, "improved", true, false),
-            (18, 10, "improved", false, false),
-            (14, 10, "none", false, false),
-            (12, 18, "deteriorated", false, false),
-            (9, 4, "none", true, true),
+        // Response / remission: n/a (null) when the baseline is below caseness (9 -> 4).
+        type Row<'a> = (i64, i64, &'a str, Option<bool>, Option<bool>);
+        let table: &[Row] = &[
+            (18, 7, "improved", Some(true), Some(false)),
+            (18, 9, "improved", Some(true), Some(false)),
+            (18, 10, "improved", Some(false), Some(false)),
+            (14, 10, "none", Some(false), Some(false)),
+            (12, 18, "deteriorated", Some(false), Some(false)),
+            (9, 4, "none", None, None),
         ];
         for (pre, post, rc, response, remission) in table {
             let c = new_client(&app, &t, "RCI").await;
@@ -362,11 +368,8 @@ async fn outcomes_follow_completion_order_and_the_worked_examples() {
             let (_, o) = call(&app, M::GET, &format!("/api/v1/clients/{c}/outcomes"), &t, None).await;
             let p = &o["phq9"];
             assert_eq!(p["reliable_change"].as_str(), Some(*rc), "{pre}->{post}: {p}");
-            assert_eq!(
-                (p["response"].as_bool(), p["remission"].as_bool()),
-                (Some(*response), Some(*remission)),
-                "{pre}->{post}"
-            );
+            assert_eq!((p["response"].as_bool(), p["remission"].as_bool()), (*response, *remission), "{pre}->{post}");
+            assert!(p["meaningful_change"].is_null() && p["review_session"].is_null(), "{p}");
             assert_eq!(p["reliable_change_parameters"]["sd"].as_f64(), Some(5.0));
             assert_eq!(p["reliable_change_parameters"]["reliability"].as_f64(), Some(0.84));
             assert!(p["reliable_change_parameters"]["source"].as_str().unwrap().contains("measures.md"));
@@ -660,6 +663,132 @@ async fn clinician_records_a_measure_and_closes_the_risk_loop_in_the_ui() {
             404,
             "not this client's course"
         );
+    })
+    .await;
+}
+
+/// Part of issue 10: honest categories per course. Brief IPT reviews at held session 3; PHQ-9 and
+/// GAD-7 pair by session (a day apart); the NHS categories turn final once the course is closed.
+#[tokio::test]
+async fn course_outcomes_pair_by_session_review_at_the_protocol_session_and_are_final_once_closed() {
+    on_each_backend(|app| async move {
+        let (_, api, client) = crate::courses::client_of(&app, "honest@clinic.example").await;
+        let (s, course) = api
+            .post(
+                &format!("/api/v1/clients/{client}/courses"),
+                json!({"protocol": "ipt-brief", "start_date": "2026-01-05"}),
+            )
+            .await;
+        assert_eq!(s, 201, "{course}");
+        let course = course["id"].as_str().unwrap().to_string();
+        let session = |date: &'static str| {
+            let (api, course) = (&api, &course);
+            async move {
+                let (s, r) = api
+                    .post(
+                        &format!("/api/v1/courses/{course}/sessions"),
+                        json!({"date": date, "attendance": "attended"}),
+                    )
+                    .await;
+                assert_eq!(s, 201, "{r}");
+            }
+        };
+        let measure = |inst: &'static str, answers: Value, at: &'static str| {
+            let (api, course, client) = (&api, &course, &client);
+            async move {
+                let (s, r) = api
+                    .post(
+                        &format!("/api/v1/clients/{client}/responses"),
+                        json!({"instrument": inst, "answers": answers, "completed_at": at, "course_id": course}),
+                    )
+                    .await;
+                assert_eq!(s, 201, "{r}");
+            }
+        };
+        session("2026-01-05").await;
+        session("2026-01-12").await;
+        // Session 1: PHQ-9 16 the day before, GAD-7 12 on the day. Session 2: PHQ-9 15 only.
+        measure("phq9", json!([3, 3, 2, 2, 2, 2, 1, 1, 0]), "2026-01-04T10:00:00Z").await;
+        measure("gad7", json!([3, 3, 2, 2, 1, 1, 0]), "2026-01-05T09:00:00Z").await;
+        measure("phq9", json!([3, 3, 2, 2, 2, 1, 1, 1, 0]), "2026-01-11T10:00:00Z").await;
+        let url = format!("/api/v1/clients/{client}/outcomes?course_id={course}");
+        let (s, o) = api.get(&url).await;
+        assert_eq!(s, 200, "{o}");
+        assert_eq!(o["phq9"]["review_session"], 3, "brief IPT reviews at session 3: {o}");
+        assert_eq!(o["phq9"]["not_on_track"], false, "two sessions held: before the review");
+        assert!(o["nhs_talking_therapies"].is_null(), "one paired occasion only: {o}");
+
+        session("2026-01-19").await;
+        measure("phq9", json!([3, 3, 2, 2, 2, 1, 1, 1, 0]), "2026-01-18T10:00:00Z").await;
+        measure("gad7", json!([3, 3, 2, 1, 1, 1, 0]), "2026-01-19T09:00:00Z").await;
+        let (_, o) = api.get(&url).await;
+        assert_eq!(o["phq9"]["not_on_track"], true, "session 3 held, 16 -> 15 is no reliable improvement: {o}");
+        assert_eq!(o["phq9"]["not_on_track_reasons"], json!(["no_improvement_by_review"]));
+        assert_eq!((o["phq9"]["response"].as_bool(), o["phq9"]["remission"].as_bool()), (Some(false), Some(false)));
+        let n = &o["nhs_talking_therapies"];
+        assert_eq!(n["paired_occasions"], 2, "sessions 1 and 3 have both: {n}");
+        assert_eq!((n["phq9_first"].as_i64(), n["phq9_last"].as_i64()), (Some(16), Some(15)));
+        assert_eq!((n["gad7_first"].as_i64(), n["gad7_last"].as_i64()), (Some(12), Some(11)));
+        assert_eq!((n["recovered"].as_bool(), n["status"].as_str()), (Some(false), Some("provisional")), "{n}");
+        // The caseload uses the same rule: the open brief-IPT course has held session 3.
+        let b = app.browser_as("honest@clinic.example").await;
+        let (_, list) = b.text("/clients").await;
+        assert!(list.contains("Not on track: PHQ-9"), "{list}");
+
+        // Across every course (scope=all): dates a day apart do not pair, and the review counts scores (3 < 6).
+        let (_, all) = api.get(&format!("/api/v1/clients/{client}/outcomes?scope=all")).await;
+        assert!(all["nhs_talking_therapies"].is_null(), "{all}");
+        assert_eq!(
+            (all["phq9"]["not_on_track"].as_bool(), all["phq9"]["review_session"].as_u64()),
+            (Some(false), None)
+        );
+
+        let (s, r) = api.post(&format!("/api/v1/courses/{course}/status"), json!({"status": "completed"})).await;
+        assert_eq!(s, 200, "{r}");
+        let (_, o) = api.get(&url).await;
+        assert_eq!(o["nhs_talking_therapies"]["status"], "final", "closed after 3 attended sessions: {o}");
+        let (_, page) = b.text(&format!("/clients/{client}/measures?course={course}")).await;
+        assert!(page.contains("NHS Talking Therapies (first and last paired PHQ-9 and GAD-7) · final"), "{page}");
+    })
+    .await;
+}
+
+/// Response and remission read "n/a" below caseness; the WHO-5 shows its 10-point change instead.
+#[tokio::test]
+async fn the_measures_page_says_n_a_below_caseness_and_shows_the_who5_meaningful_change() {
+    on_each_backend(|app| async move {
+        let u = app.user("na@clinic.example", Role::Clinician).await;
+        let t = app.token_for(&u).await;
+        let c = new_client(&app, &t, "Below caseness").await;
+        // PHQ-9 9 -> 3 and GAD-7 6 -> 3 (like case C of measures.md 7.3): not a case at the start.
+        for (inst, answers, at) in [
+            ("phq9", json!([3, 3, 3, 0, 0, 0, 0, 0, 0]), "2026-02-01T10:00:00Z"),
+            ("gad7", json!([3, 3, 0, 0, 0, 0, 0]), "2026-02-01T10:05:00Z"),
+            ("phq9", json!([2, 1, 0, 0, 0, 0, 0, 0, 0]), "2026-03-01T10:00:00Z"),
+            ("gad7", json!([3, 0, 0, 0, 0, 0, 0]), "2026-03-01T10:05:00Z"),
+            ("who5", json!([2, 2, 2, 2, 2]), "2026-02-01T10:10:00Z"),
+            ("who5", json!([3, 3, 2, 2, 3]), "2026-03-01T10:10:00Z"),
+        ] {
+            let (s, r) =
+                post_response(&app, &t, &c, json!({"instrument": inst, "answers": answers, "completed_at": at})).await;
+            assert_eq!(s, 201, "{r}");
+        }
+        let (_, o) = call(&app, M::GET, &format!("/api/v1/clients/{c}/outcomes"), &t, None).await;
+        assert!(o["phq9"]["response"].is_null() && o["phq9"]["remission"].is_null(), "{o}");
+        assert!(o["gad7"]["response"].is_null(), "GAD-7 baseline 6 is below caseness 8: {o}");
+        let w = &o["who5"];
+        assert_eq!((w["baseline"].as_i64(), w["latest"].as_i64()), (Some(40), Some(52)));
+        assert_eq!(w["meaningful_change"], "improved", "{w}");
+        assert!(w["response"].is_null() && w["remission"].is_null(), "{w}");
+        let n = &o["nhs_talking_therapies"];
+        assert_eq!((n["caseness_at_start"].as_bool(), n["reliably_improved"].as_bool()), (Some(false), Some(true)));
+        assert!(n["recovered"].is_null() && n["reliably_recovered"].is_null(), "{n}");
+        let b = app.browser_as("na@clinic.example").await;
+        let (_, page) = b.text(&format!("/clients/{c}/measures")).await;
+        assert!(page.contains("n/a <span class=\"small muted\">(baseline below caseness)</span>"), "{page}");
+        assert!(page.contains("meaningful change (10 points): improved"), "{page}");
+        assert!(page.contains("<dt>Recovered</dt><dd>n/a (not a case at start)</dd>"), "{page}");
+        assert!(page.contains("· provisional"), "{page}");
     })
     .await;
 }

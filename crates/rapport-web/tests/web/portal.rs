@@ -153,7 +153,7 @@ async fn a_positive_item_9_through_a_link_raises_one_flag_and_shows_crisis_resou
         let r = anon.http.post(app.url(&link)).form(&form).send().await.unwrap();
         assert_eq!(r.status(), 200);
         let body = r.text().await.unwrap();
-        assert!(body.contains("Samaritans: 116 123"), "crisis resources shown at once");
+        assert!(body.contains(rapport_store::org::GENERIC_CRISIS_LINE), "crisis resources shown at once: {body}");
         assert!(body.contains("not monitored live"));
         assert!(body.contains("next appointment"));
         for word in ["score", "Score", "Total", "severe", "Moderate", "risk", "Risk", "flag"] {
@@ -190,13 +190,24 @@ async fn crisis_resources_are_an_organisation_setting() {
         let r = admin.submit("/admin/settings", "/admin/settings", &fields("  \n ")).await;
         assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains("Enter at least one crisis resource"));
-        assert!(app.store.organisation().await.unwrap().crisis_lines()[1].contains("Samaritans"));
+        let org = app.store.organisation().await.unwrap();
+        assert_eq!(org.crisis_lines(), [rapport_store::org::GENERIC_CRISIS_LINE], "no built-in country's lines");
         let r = admin
             .submit("/admin/settings", "/admin/settings", &fields("Clinic crisis line 0100 000 000\n\nEmergency 999\n"))
             .await;
         assert_eq!(r.status(), 303);
         let org = app.store.organisation().await.unwrap();
         assert_eq!(org.crisis_lines(), vec!["Clinic crisis line 0100 000 000", "Emergency 999"]);
+        // The link form lists them under "If you need help now".
+        let (_, _, client) = crate::courses::client_of(&app, "lines@clinic.example").await;
+        let b = app.browser_as("lines@clinic.example").await;
+        let link = create_link(&b, &client, "phq9").await;
+        let (_, form) = Browser::new(&app).text(&link).await;
+        assert!(form.contains("data-testid=\"link-crisis\"") && !form.contains("A&amp;E"), "{form}");
+        assert!(
+            form.contains("<li>Clinic crisis line 0100 000 000</li>") && form.contains("<li>Emergency 999</li>"),
+            "{form}"
+        );
     })
     .await;
 }
@@ -235,6 +246,135 @@ async fn the_measures_page_lists_links_with_their_status_and_never_a_token() {
         for token in [unused.trim_start_matches("/m/"), used.trim_start_matches("/m/"), expired.as_str()] {
             assert!(!html.contains(token), "a token is never shown again");
         }
+    })
+    .await;
+}
+
+const PFIZER: &str = "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an \
+                      educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.";
+
+/// Issue 10: attribution lines and the GAD-7 difficulty question on every form (clinician, link,
+/// portal); HAM-D-17 with Hamilton's item anchors.
+#[tokio::test]
+async fn forms_show_attribution_the_gad7_difficulty_question_and_hamd_anchors() {
+    on_each_backend(|app| async move {
+        let (_, _, client) = crate::courses::client_of(&app, "attrib@clinic.example").await;
+        let b = app.browser_as("attrib@clinic.example").await;
+        let (s, gad7) = b.text(&format!("/clients/{client}/measures/new?instrument=gad7")).await;
+        assert_eq!(s, 200);
+        assert!(gad7.contains(PFIZER), "{gad7}");
+        assert!(gad7.contains("If you checked any problems, how difficult have they made it for you"), "{gad7}");
+        assert!(gad7.contains("name=\"extra_1\"") && gad7.contains("Extremely difficult"));
+        let (_, who5) = b.text(&format!("/clients/{client}/measures/new?instrument=who5")).await;
+        assert!(who5.contains("Psychiatric Centre North Zealand"), "{who5}");
+        let (_, hamd) = b.text(&format!("/clients/{client}/measures/new?instrument=hamd17")).await;
+        assert!(hamd.contains(
+            "Acknowledges illness but attributes cause to bad food, climate, overwork, virus, need for rest, etc."
+        ));
+        assert!(hamd.contains("Denies being ill at all") && hamd.contains("Hand wringing, nail biting"), "{hamd}");
+        // A link form carries the attribution and the unscored question too; answering it is optional.
+        let link = create_link(&b, &client, "gad7").await;
+        let anon = Browser::new(&app);
+        let (_, form) = anon.text(&link).await;
+        assert!(form.contains(PFIZER) && form.contains("If you checked any problems"), "{form}");
+        let csrf = anon.csrf_from(&link).await;
+        let mut answers = answers(&["1", "1", "1", "1", "0", "0", "0"]);
+        answers.push(("extra_1".into(), "2".into()));
+        answers.push(("csrf".into(), csrf));
+        let r = anon.http.post(app.url(&link)).form(&answers).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let stored = app.store.responses(&Id::parse(&client).unwrap()).await.unwrap();
+        assert_eq!((stored[0].total, stored[0].unscored_answers.clone()), (Some(4), Some(vec![Some(2)])));
+    })
+    .await;
+}
+
+/// Issue 10: a positive PHQ-2 (≥ 3) offers the PHQ-9 at once, to the clinician, through a link
+/// (a new PHQ-9 link) and in the portal; a negative one does not.
+#[tokio::test]
+async fn a_positive_phq2_offers_the_phq9_at_once() {
+    on_each_backend(|app| async move {
+        let (clin, api, client) = crate::courses::client_of(&app, "screen@clinic.example").await;
+        let b = app.browser_as("screen@clinic.example").await;
+        let notice = "Positive screen: give the Patient Health Questionnaire-9 now";
+        // Clinician's result.
+        let (s, r) = api
+            .post(
+                &format!("/api/v1/clients/{client}/responses"),
+                serde_json::json!({"instrument": "phq2", "answers": [1, 1]}),
+            )
+            .await;
+        assert_eq!(s, 201, "{r}");
+        assert!(!b.text(&format!("/clients/{client}/measures")).await.1.contains(notice), "2 is a negative screen");
+        api.post(
+            &format!("/api/v1/clients/{client}/responses"),
+            serde_json::json!({"instrument": "phq2", "answers": [2, 1]}),
+        )
+        .await;
+        let (_, page) = b.text(&format!("/clients/{client}/measures")).await;
+        assert!(page.contains(notice), "{page}");
+        assert!(page.contains(&format!("/clients/{client}/measures/new?instrument=phq9")));
+        api.post(
+            &format!("/api/v1/clients/{client}/responses"),
+            serde_json::json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 0, 0, 0, 0, 0]}),
+        )
+        .await;
+        assert!(!b.text(&format!("/clients/{client}/measures")).await.1.contains(notice), "the PHQ-9 was given");
+
+        // A link: the thank-you page links a new PHQ-9 link, credited to the clinician and audited.
+        let link = create_link(&b, &client, "phq2").await;
+        let creates = app.count(action::MEASURE_LINK_CREATE).await;
+        let anon = Browser::new(&app);
+        let csrf = anon.csrf_from(&link).await;
+        let mut form = answers(&["2", "2"]);
+        form.push(("csrf".into(), csrf));
+        let body = anon.http.post(app.url(&link)).form(&form).send().await.unwrap().text().await.unwrap();
+        assert!(body.contains("Answer the Patient Health Questionnaire-9"), "{body}");
+        assert_eq!(app.count(action::MEASURE_LINK_CREATE).await, creates + 1);
+        let i = body.find("href=\"/m/").expect("a PHQ-9 link") + 6;
+        let next = &body[i..i + body[i..].find('"').unwrap()];
+        let (s, phq9) = anon.text(next).await;
+        assert_eq!(s, 200);
+        assert!(phq9.contains("Thoughts that you would be better off dead") && phq9.contains(PFIZER), "{phq9}");
+        let (_, listed) = b.text(&format!("/clients/{client}/measures")).await;
+        assert!(listed.matches("PHQ-9").count() >= 1 && listed.contains(&clin.name), "the new link is listed");
+        // A negative screen through a link offers nothing.
+        let link = create_link(&b, &client, "phq2").await;
+        let csrf = anon.csrf_from(&link).await;
+        let mut form = answers(&["1", "0"]);
+        form.push(("csrf".into(), csrf));
+        let body = anon.http.post(app.url(&link)).form(&form).send().await.unwrap().text().await.unwrap();
+        assert!(!body.contains("Answer the Patient Health Questionnaire-9") && !body.contains("href=\"/m/"), "{body}");
+
+        // The portal: a course that asks for the PHQ-2; after a positive one the PHQ-9 opens.
+        let (_, other) = api.post("/api/v1/clients", serde_json::json!({"display_name": "Portal Screen"})).await;
+        let other = other["id"].as_str().unwrap().to_string();
+        let (s, course) = api
+            .post(&format!("/api/v1/clients/{other}/courses"), serde_json::json!({"protocol": "ipt-individual"}))
+            .await;
+        assert_eq!(s, 201, "{course}");
+        let course = course["id"].as_str().unwrap().to_string();
+        let page = format!("/clients/{other}/measures?course={course}");
+        let r = b
+            .submit(
+                &page,
+                &format!("/courses/{course}/measure-schedule"),
+                &[("instrument", "phq2"), ("every", "1"), ("version", "0")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let email =
+            crate::client_portal::portal_account(&app, &Id::parse(&other).unwrap(), &clin.id, "screen@example.org")
+                .await;
+        let me = app.browser_as(&email).await;
+        assert_eq!(me.get("/portal/measures/phq9").await.status(), 404, "not due and no positive screen yet");
+        let r = me.submit("/portal/measures/phq2", "/portal/measures/phq2", &[("item_1", "3"), ("item_2", "1")]).await;
+        assert_eq!(r.status(), 200);
+        let done = r.text().await.unwrap();
+        assert!(done.contains("href=\"/portal/measures/phq9\""), "{done}");
+        let (s, form) = me.text("/portal/measures/phq9").await;
+        assert_eq!(s, 200);
+        assert!(form.contains(PFIZER), "{form}");
     })
     .await;
 }

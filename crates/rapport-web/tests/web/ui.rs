@@ -327,6 +327,7 @@ async fn every_audited_action_leaves_an_entry() {
             &page,
             &[
                 ("org_name", "Audit Clinic"),
+                ("country", "New Zealand"),
                 ("name", "Root"),
                 ("email", "root@clinic.example"),
                 ("password", PASSWORD),
