@@ -251,6 +251,7 @@ test('first run: set up, sign in, add a client, find them on the caseload, sign 
     await page.goto(server.setupURL);
     await field('Organisation name').fill(ADMIN.organisation);
     await field('Country').fill('United Kingdom');
+    await field('Crisis lines').fill('Emergency services: 999 (or go to A&E)\nSamaritans: 116 123 (free, 24 hours)');
     await field('Your name').fill(ADMIN.name);
     await field('Email').fill(ADMIN.email);
     await field('Password').fill(ADMIN.password);

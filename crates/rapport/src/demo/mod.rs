@@ -85,7 +85,15 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     // One hash for all demo accounts: hashing 100 accounts one by one would take
     // seconds and they share the same published demo password anyway.
     let hash = rapport_web::passwords::hash_now(DEMO_PASSWORD);
-    let org = rapport_store::org::Organisation { name: "Demo Practice (synthetic data)".into(), ..Default::default() };
+    // A synthetic practice in the United Kingdom, with that country's public crisis lines.
+    let org = rapport_store::org::Organisation {
+        name: "Demo Practice (synthetic data)".into(),
+        country: "United Kingdom".into(),
+        crisis_resources: "Emergency services: 999 (or go to A&E)\nSamaritans: 116 123 (free, 24 hours)\n\
+             NHS 111: urgent mental health help (choose the mental health option)\nShout: text SHOUT to 85258 (free, 24 hours)"
+            .into(),
+        ..Default::default()
+    };
     store.update_organisation(&org, event(action::SETTINGS_UPDATE, "organisation")).await.map_err(err)?;
     let mk = |email: String, name: String, role: Role| NewUser {
         email,
