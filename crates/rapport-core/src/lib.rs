@@ -9,6 +9,7 @@ pub mod checkpoint;
 pub mod client;
 pub mod context;
 pub mod course;
+pub mod escalation;
 pub mod ending;
 pub mod formulation;
 pub mod goals;
