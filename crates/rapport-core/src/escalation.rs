@@ -26,6 +26,7 @@
 
 use crate::time::Timestamp;
 use crate::validation::ValidationErrors;
+use serde::Serialize;
 use time::Duration;
 
 /// Shortest and longest deadline an organisation may set, in hours.
@@ -34,7 +35,8 @@ pub const MAX_HOURS: i64 = 72;
 pub const DEFAULT_ACKNOWLEDGEMENT_HOURS: i64 = 4;
 pub const DEFAULT_ASSESSMENT_HOURS: i64 = 24;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Deadline {
     Acknowledgement,
     Assessment,
@@ -64,7 +66,8 @@ impl Deadline {
 }
 
 /// Who a step goes to (see the module table).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Tier {
     Supervisors,
     Duty,

@@ -4,7 +4,8 @@ use crate::row::Named;
 use crate::{audit, Result, Store};
 use rapport_core::audit::AuditEvent;
 use rapport_core::session::SessionPolicy;
-use rapport_core::Timestamp;
+use rapport_core::escalation::Deadlines;
+use rapport_core::{Id, Timestamp};
 use time::Duration;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +18,12 @@ pub struct Organisation {
     pub require_mfa: bool,
     /// Crisis resources shown to clients, one per line.
     pub crisis_resources: String,
+    /// Hours from a risk flag's raising to its acknowledgement (1 to 72).
+    pub risk_acknowledgement_hours: i64,
+    /// Hours from a risk flag's raising to a recorded assessment (1 to 72).
+    pub risk_assessment_hours: i64,
+    /// Told after the supervisors when a flag's deadline is missed (none: the administrators).
+    pub duty_clinician_id: Option<Id>,
 }
 
 /// Shown to clients until an administrator sets the organisation's own.
@@ -34,6 +41,9 @@ impl Default for Organisation {
             break_glass_hours: 4,
             require_mfa: false,
             crisis_resources: DEFAULT_CRISIS_RESOURCES.into(),
+            risk_acknowledgement_hours: rapport_core::escalation::DEFAULT_ACKNOWLEDGEMENT_HOURS,
+            risk_assessment_hours: rapport_core::escalation::DEFAULT_ASSESSMENT_HOURS,
+            duty_clinician_id: None,
         }
     }
 }
@@ -42,6 +52,16 @@ impl Organisation {
     /// The crisis resources as lines (blank lines dropped).
     pub fn crisis_lines(&self) -> Vec<String> {
         self.crisis_resources.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+    }
+
+    /// The risk-flag deadlines (a stored value outside 1 to 72 hours is
+    /// brought back into that range: a deadline is never dropped).
+    pub fn deadlines(&self) -> Deadlines {
+        let clamp = |h: i64| h.clamp(rapport_core::escalation::MIN_HOURS, rapport_core::escalation::MAX_HOURS);
+        Deadlines {
+            acknowledgement_hours: clamp(self.risk_acknowledgement_hours),
+            assessment_hours: clamp(self.risk_assessment_hours),
+        }
     }
 
     pub fn session_policy(&self) -> SessionPolicy {
@@ -71,7 +91,8 @@ pub(crate) async fn upsert_name(
 impl Store {
     pub async fn organisation(&self) -> Result<Organisation> {
         let row = sqlx::query(
-            "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa, crisis_resources FROM organisation WHERE id = 1",
+            "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa, crisis_resources, \
+             risk_acknowledgement_hours, risk_assessment_hours, duty_clinician_id FROM organisation WHERE id = 1",
         )
         .fetch_optional(&self.read)
         .await?;
@@ -86,6 +107,9 @@ impl Store {
                 crisis_resources: r
                     .col::<Option<String>>("crisis_resources")?
                     .unwrap_or_else(|| DEFAULT_CRISIS_RESOURCES.into()),
+                risk_acknowledgement_hours: r.col("risk_acknowledgement_hours")?,
+                risk_assessment_hours: r.col("risk_assessment_hours")?,
+                duty_clinician_id: r.col::<Option<String>>("duty_clinician_id")?.map(Id::from_db),
             },
         })
     }
@@ -95,9 +119,11 @@ impl Store {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, \
-             require_mfa, crisis_resources, updated_at) VALUES (1, $1, $2, $3, $4, $6, $7, $5) ON CONFLICT (id) DO UPDATE \
+             require_mfa, crisis_resources, risk_acknowledgement_hours, risk_assessment_hours, duty_clinician_id, \
+             updated_at) VALUES (1, $1, $2, $3, $4, $6, $7, $8, $9, $10, $5) ON CONFLICT (id) DO UPDATE \
              SET name = $1, idle_timeout_minutes = $2, absolute_lifetime_hours = $3, break_glass_hours = $4, \
-             require_mfa = $6, crisis_resources = $7, updated_at = $5",
+             require_mfa = $6, crisis_resources = $7, risk_acknowledgement_hours = $8, risk_assessment_hours = $9, \
+             duty_clinician_id = $10, updated_at = $5",
         )
         .bind(&org.name)
         .bind(org.idle_timeout_minutes)
@@ -106,6 +132,9 @@ impl Store {
         .bind(now.to_db())
         .bind(org.require_mfa as i64)
         .bind(&org.crisis_resources)
+        .bind(org.risk_acknowledgement_hours)
+        .bind(org.risk_assessment_hours)
+        .bind(org.duty_clinician_id.as_ref().map(|d| d.as_str().to_string()))
         .execute(&mut *tx)
         .await?;
         audit::append(&mut tx, event, now).await?;
