@@ -111,9 +111,9 @@ pub struct ServeArgs {
     /// Folder of site instrument definitions (*.json) that add to or replace the shipped ones (docs/measures.md).
     #[arg(long, env = "RAPPORT_INSTRUMENTS_DIR")]
     pub instruments_dir: Option<PathBuf>,
-    /// Escalate risk flags to the supervisor when not acknowledged within this many hours.
-    #[arg(long, env = "RAPPORT_RISK_ESCALATION_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u64).range(1..=720))]
-    pub risk_escalation_hours: u64,
+    /// Deprecated: set the risk-flag deadlines on Administration > Settings. When given, replaces the acknowledgement deadline (hours, 1 to 72).
+    #[arg(long, env = "RAPPORT_RISK_ESCALATION_HOURS", value_parser = clap::value_parser!(u64).range(1..=72))]
+    pub risk_escalation_hours: Option<u64>,
     /// Site protocol file adding or adjusting IPT protocols (default: protocols.toml in the data directory, if present).
     #[arg(long, env = "RAPPORT_PROTOCOLS")]
     pub protocols: Option<PathBuf>,
@@ -637,12 +637,23 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         println!("(single use; valid for {SETUP_LINK_HOURS} hours; each start prints a fresh link)");
     }
     println!("Press Ctrl+C to stop.");
-    let escalate_after = std::time::Duration::from_secs(a.risk_escalation_hours * 3600);
+    let ack_override = a.risk_escalation_hours.map(|h| h as i64);
+    if let Some(h) = ack_override {
+        tracing::warn!(
+            hours = h,
+            "--risk-escalation-hours is deprecated: it replaces the acknowledgement deadline set on \
+             Administration > Settings; remove it and set the deadlines there"
+        );
+        println!(
+            "Warning: --risk-escalation-hours is deprecated; it replaces the organisation's acknowledgement \
+             deadline with {h} hours. Set the deadlines on Administration > Settings instead."
+        );
+    }
     let config = rapport_web::Config {
         public_url: a.public_url.clone(),
         trust_proxy: a.trust_proxy,
         protocols: std::sync::Arc::new(protocols),
-        risk_escalation_after: escalate_after,
+        risk_acknowledgement_override_hours: ack_override,
         smtp: smtp.clone(),
         audit_checkpoint_key: Some(audit_key.clone()),
         ..Default::default()
@@ -653,7 +664,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     let checkpointing = checkpoints.spawn(std::time::Duration::from_secs(a.audit_checkpoint_minutes * 60));
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
     let escalation =
-        rapport_web::jobs::spawn_risk_escalation(store.clone(), escalate_after, std::time::Duration::from_secs(300));
+        rapport_web::jobs::spawn_risk_escalation(store.clone(), ack_override, std::time::Duration::from_secs(60));
     let delivery = match (mailer, &smtp) {
         (Some(m), Some(s)) => {
             println!("E-mail: notifications go through {}", s.describe());

@@ -810,7 +810,7 @@ pub async fn raise_risk_flag(
     errors.into_result()?;
     let detail = detail.ok_or_else(|| AppError::invalid("detail", "Describe the risk concern"))?;
     let e = me.event(action::RISK_FLAG_RAISE, "risk_flag");
-    let fid = state.store.raise_clinician_risk_flag(&client.id, &me.user.id, &detail, e).await?;
+    let fid = state.store.raise_clinician_risk_flag(&client.id, &me.user.id, &detail, None, e).await?;
     let flag = state.store.risk_flag(&fid).await?.ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(RiskFlagJson::from(flag))))
 }

@@ -679,6 +679,8 @@ struct SettingsPage {
     /// As typed (so a rejected value is shown back, not replaced).
     org: SettingsValues,
     errors: FormErrors,
+    /// Who may be the duty clinician: active accounts holding a caseload.
+    duty_choices: Vec<User>,
 }
 
 struct SettingsValues {
@@ -688,6 +690,10 @@ struct SettingsValues {
     absolute_lifetime_hours: String,
     break_glass_hours: String,
     crisis_resources: String,
+    risk_acknowledgement_hours: String,
+    risk_assessment_hours: String,
+    /// A user id, or "" for none.
+    duty_clinician_id: String,
 }
 
 impl From<&Organisation> for SettingsValues {
@@ -699,8 +705,24 @@ impl From<&Organisation> for SettingsValues {
             absolute_lifetime_hours: o.absolute_lifetime_hours.to_string(),
             break_glass_hours: o.break_glass_hours.to_string(),
             crisis_resources: o.crisis_resources.clone(),
+            risk_acknowledgement_hours: o.risk_acknowledgement_hours.to_string(),
+            risk_assessment_hours: o.risk_assessment_hours.to_string(),
+            duty_clinician_id: o.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_default(),
         }
     }
+}
+
+/// Active accounts that hold a caseload: who may be the duty clinician or take over clients.
+async fn caseload_holders(state: &AppState) -> AppResult<Vec<User>> {
+    Ok(state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .filter(|u| {
+            u.active && (matches!(u.role, Role::Clinician | Role::Supervisor) || (u.role == Role::Admin && u.practises))
+        })
+        .collect())
 }
 
 pub async fn settings_form(
@@ -716,6 +738,7 @@ pub async fn settings_form(
         smtp: smtp_line(&state),
         org: SettingsValues::from(&org),
         errors: FormErrors::default(),
+        duty_choices: caseload_holders(&state).await?,
     })
 }
 
@@ -727,6 +750,9 @@ pub struct SettingsForm {
     break_glass_hours: Option<String>,
     require_mfa: Option<String>,
     crisis_resources: Option<String>,
+    risk_acknowledgement_hours: Option<String>,
+    risk_assessment_hours: Option<String>,
+    duty_clinician_id: Option<String>,
 }
 
 /// The crisis resources as typed, checked: 1 to 12 lines of at most 200 characters.
@@ -759,6 +785,8 @@ pub async fn update_settings(
 ) -> AppResult<Response> {
     require_admin(&state, &me, "settings").await?;
     let mut errors = ValidationErrors::new();
+    let current = state.store.organisation().await?;
+    let duty_choices = caseload_holders(&state).await?;
     let name = non_blank(&f.name).unwrap_or_default();
     if name.is_empty() {
         errors.add("name", "Enter the organisation's name");
@@ -795,7 +823,41 @@ pub async fn update_settings(
         // A form without the field (an older client) keeps the current list.
         crisis_resources: match &f.crisis_resources {
             Some(_) => crisis_resources_in(&mut errors, &f.crisis_resources),
-            None => state.store.organisation().await?.crisis_resources,
+            None => current.crisis_resources.clone(),
+        },
+        // Risk-flag deadlines and the duty clinician: likewise kept when absent.
+        risk_acknowledgement_hours: match &f.risk_acknowledgement_hours {
+            Some(_) => number_in(
+                &mut errors,
+                "risk_acknowledgement_hours",
+                "Acknowledgement deadline (hours)",
+                &f.risk_acknowledgement_hours,
+                rapport_core::escalation::MIN_HOURS,
+                rapport_core::escalation::MAX_HOURS,
+            ),
+            None => current.risk_acknowledgement_hours,
+        },
+        risk_assessment_hours: match &f.risk_assessment_hours {
+            Some(_) => number_in(
+                &mut errors,
+                "risk_assessment_hours",
+                "Assessment deadline (hours)",
+                &f.risk_assessment_hours,
+                rapport_core::escalation::MIN_HOURS,
+                rapport_core::escalation::MAX_HOURS,
+            ),
+            None => current.risk_assessment_hours,
+        },
+        duty_clinician_id: match f.duty_clinician_id.as_deref().map(str::trim) {
+            None => current.duty_clinician_id.clone(),
+            Some("") => None,
+            Some(raw) => match Id::parse(raw).filter(|id| duty_choices.iter().any(|u| &u.id == id)) {
+                Some(id) => Some(id),
+                None => {
+                    errors.add("duty_clinician_id", "The duty clinician must be an active account that holds a caseload");
+                    None
+                }
+            },
         },
     };
     if !errors.is_empty() {
@@ -807,14 +869,25 @@ pub async fn update_settings(
             absolute_lifetime_hours: f.absolute_lifetime_hours.clone().unwrap_or_default(),
             break_glass_hours: f.break_glass_hours.clone().unwrap_or_default(),
             crisis_resources: f.crisis_resources.clone().unwrap_or_default(),
+            risk_acknowledgement_hours: f.risk_acknowledgement_hours.clone().unwrap_or_default(),
+            risk_assessment_hours: f.risk_assessment_hours.clone().unwrap_or_default(),
+            duty_clinician_id: f.duty_clinician_id.clone().unwrap_or_default(),
         };
-        let page = SettingsPage { layout, smtp: smtp_line(&state), org: typed, errors: FormErrors(errors) };
+        let page =
+            SettingsPage { layout, smtp: smtp_line(&state), org: typed, errors: FormErrors(errors), duty_choices };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     }
     let mut e = me.event(action::SETTINGS_UPDATE, "organisation");
     e.detail = Some(format!(
-        "idle {} min, lifetime {} h, emergency access {} h, two-step verification required: {}",
-        org.idle_timeout_minutes, org.absolute_lifetime_hours, org.break_glass_hours, org.require_mfa
+        "idle {} min, lifetime {} h, emergency access {} h, two-step verification required: {}; risk flags: \
+         acknowledgement {} h, assessment {} h, duty clinician {}",
+        org.idle_timeout_minutes,
+        org.absolute_lifetime_hours,
+        org.break_glass_hours,
+        org.require_mfa,
+        org.risk_acknowledgement_hours,
+        org.risk_assessment_hours,
+        org.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_else(|| "none (administrators)".into())
     ));
     state.store.update_organisation(&org, e).await?;
     state.forget_organisation().await;
