@@ -136,8 +136,8 @@ pub enum UserCommand {
     List,
     /// Set a new password (read from standard input); ends the user's sessions.
     SetPassword(EmailPasswordArgs),
-    /// Deactivate an account, end its sessions and revoke its API tokens.
-    Deactivate(EmailArgs),
+    /// Deactivate an account, end its sessions and revoke its API tokens (refused while they are the responsible clinician of clients with open courses or risk flags, unless --reassign-to).
+    Deactivate(DeactivateArgs),
 }
 
 #[derive(Args)]
@@ -160,6 +160,15 @@ pub struct UserCreateArgs {
 pub struct EmailArgs {
     #[arg(long)]
     pub email: String,
+}
+
+#[derive(Args)]
+pub struct DeactivateArgs {
+    #[arg(long)]
+    pub email: String,
+    /// First hand every client they are responsible for (open course or open risk flag) to this active clinician.
+    #[arg(long, value_name = "EMAIL")]
+    pub reassign_to: Option<String>,
 }
 
 #[derive(Args)]
@@ -405,6 +414,30 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::User(UserCommand::Deactivate(a)) => {
             let store = open(&g, 2).await?;
             let user = find_user(&store, &a.email).await?;
+            let clients = store.open_responsibilities(&user.id).await.map_err(|e| e.to_string())?;
+            if !clients.is_empty() {
+                let Some(to_email) = &a.reassign_to else {
+                    let lines: Vec<String> =
+                        clients.iter().map(|r| format!("  {} ({}): {}", r.client_name, r.client_id, r.describe())).collect();
+                    return Err(format!(
+                        "{} was not deactivated: they are the responsible clinician of {} client(s) with open work:\n{}\n\
+                         Hand them over first: rapport user deactivate --email {} --reassign-to OTHER@EMAIL \
+                         (or on Administration > Users)",
+                        user.email,
+                        clients.len(),
+                        lines.join("\n"),
+                        user.email
+                    ));
+                };
+                let to = find_user(&store, to_email).await?;
+                let moves: Vec<_> = clients.iter().map(|r| (r.client_id.clone(), to.id.clone())).collect();
+                let mut e = cli_event(action::CARE_TEAM_REASSIGN, "client");
+                e.detail = Some(format!("from {} on the command line", user.email));
+                store.reassign_responsible(&user.id, &moves, e).await.map_err(|e| format!("not handed over: {e}"))?;
+                for r in &clients {
+                    println!("{} is now responsible for {} ({})", to.email, r.client_name, r.describe());
+                }
+            }
             let mut e = cli_event(action::USER_DEACTIVATE, "user");
             e.resource_id = Some(user.id.to_string());
             store.set_user_active(&user.id, false, e).await.map_err(|e| e.to_string())?;

@@ -462,5 +462,5 @@ pub async fn raise_concern(
         .store
         .raise_clinician_risk_flag(&c.id, &me.user.id, &detail, session.as_ref().map(|(sid, _, _)| sid), e)
         .await?;
-    Ok(Redirect::to(&format!("/risk-flags/{flag}?done=flag-raised")).into_response())
+    Ok(Redirect::to(&format!("/risk-flags/{flag}?done=concern-raised")).into_response())
 }
