@@ -361,7 +361,7 @@ async fn signing_risk_identified_raises_or_joins_a_flag_and_no_risk_needs_confir
         let (s, e) =
             call(&app, M::POST, &format!("/api/v1/sessions/{sid}/note/sign"), &t, Some(json!({"version": 1}))).await;
         assert_eq!(s, 422, "{e}");
-        assert_eq!(e["field"], "confirm_open_flag", "{e}");
+        assert_eq!(e["error"]["field"], "confirm_open_flag", "{e}");
         let (s, _) = call(
             &app,
             M::PUT,
@@ -402,7 +402,7 @@ async fn a_risk_concern_is_raised_from_the_client_or_session_page() {
         assert!(r.text().await.unwrap().contains("id=\"detail-error\""));
         let r = b.submit(&form, &post, &[("detail", "Said goodbye"), ("session_id", &other_ids[0])]).await;
         assert_eq!(r.status(), 422);
-        assert!(r.text().await.unwrap().contains("session_id"));
+        assert!(r.text().await.unwrap().contains("not one of this client"));
         assert!(open_flags(&app, &c).await.is_empty() && open_flags(&app, &other).await.is_empty());
         let r = b.submit(&form, &post, &[("detail", "Said goodbye to staff"), ("session_id", &ids[0])]).await;
         assert_eq!(r.status(), 303);
@@ -433,17 +433,21 @@ async fn deactivating_a_responsible_clinician_waits_until_their_clients_are_hand
         let bob = app.user("dx-bob@clinic.example", Role::Clinician).await;
         let carol = app.user("dx-carol@clinic.example", Role::Supervisor).await;
         let t = app.token_for(&alice).await;
-        // A: an open course (a second one too); B: an open flag, no course; C: nothing open.
-        let (a, _, _) = client_with_sessions(&app, &t, "Alpha Client").await;
-        let (s, _) = call(
+        // A: a completed first course and an open second one; B: an open flag,
+        // no course; C: nothing open.
+        let (a, pages, _) = client_with_sessions(&app, &t, "Alpha Client").await;
+        let first = pages[0].split('/').nth(2).unwrap().to_string();
+        let body = json!({"status": "completed"});
+        assert_eq!(call(&app, M::POST, &format!("/api/v1/courses/{first}/status"), &t, Some(body)).await.0, 200);
+        let (s, k2) = call(
             &app,
             M::POST,
             &format!("/api/v1/clients/{a}/courses"),
             &t,
-            Some(json!({"protocol": "ipt-individual", "planned_sessions": 8, "start_date": "2026-06-01"})),
+            Some(json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-06-01"})),
         )
         .await;
-        assert_eq!(s, 201);
+        assert_eq!(s, 201, "{k2}");
         let bcl = new_client(&app, &t, "Beta Client").await;
         raise(&app, &t, &bcl).await;
         let ccl = new_client(&app, &t, "Gamma Client").await;
@@ -451,7 +455,7 @@ async fn deactivating_a_responsible_clinician_waits_until_their_clients_are_hand
         let r = admin.submit("/admin/users", &format!("/admin/users/{}/deactivate", alice.id), &[]).await;
         assert_eq!(r.status(), 409);
         let html = r.text().await.unwrap();
-        assert!(html.contains("Alpha Client") && html.contains("2 open courses"), "{html}");
+        assert!(html.contains("Alpha Client") && html.contains("1 open course"), "{html}");
         assert!(html.contains("Beta Client") && html.contains("1 open risk flag"));
         assert!(!html.contains("Gamma Client"));
         assert!(app.store.user(&alice.id).await.unwrap().unwrap().active, "still active");
