@@ -203,7 +203,12 @@ pub fn due_steps(clock: &FlagClock, deadlines: &Deadlines, done: &[(Deadline, i6
         }
         for step in wanted {
             if !done.contains(&(d, step)) {
-                out.push(DueStep { deadline: d, step, tier: Tier::for_step(step), due_at: clock.step_due_at(deadlines, d, step) });
+                out.push(DueStep {
+                    deadline: d,
+                    step,
+                    tier: Tier::for_step(step),
+                    due_at: clock.step_due_at(deadlines, d, step),
+                });
             }
         }
     }
@@ -259,7 +264,13 @@ mod tests {
     }
 
     fn open() -> FlagClock {
-        FlagClock { raised_at: t(0, 0), acknowledged_at: None, assessed_at: None, closed_at: None, responsible_active: true }
+        FlagClock {
+            raised_at: t(0, 0),
+            acknowledged_at: None,
+            assessed_at: None,
+            closed_at: None,
+            responsible_active: true,
+        }
     }
 
     fn steps(v: &[DueStep]) -> Vec<(Deadline, i64, Tier)> {

@@ -154,9 +154,7 @@ pub(crate) async fn escalate_flag_in(
         let supervisors = supervisors_of(tx, &f.responsible).await?;
         let (duty, duty_route) = duty_tier(tx, rules.duty.as_deref()).await?;
         let (mut to, routed_to, kind): (Vec<String>, String, &str) = match due.tier {
-            Tier::Supervisors if !supervisors.is_empty() => {
-                (supervisors, "supervisors".into(), "risk_flag_escalated")
-            }
+            Tier::Supervisors if !supervisors.is_empty() => (supervisors, "supervisors".into(), "risk_flag_escalated"),
             Tier::Supervisors => (duty, duty_route.into(), "risk_flag_escalated_no_supervisor"),
             Tier::Duty => (duty, duty_route.into(), "risk_flag_escalated_duty"),
             Tier::Reminder => {
@@ -297,8 +295,17 @@ pub(crate) async fn route_new_flag(
     .await?;
     let responsible: String = r.col("responsible_clinician_id")?;
     if r.col::<i64>("active")? != 0 {
-        crate::measures::enqueue(tx, "risk_flag_raised", Some(&Id::from_db(responsible)), subject, body, client, flag, now)
-            .await?;
+        crate::measures::enqueue(
+            tx,
+            "risk_flag_raised",
+            Some(&Id::from_db(responsible)),
+            subject,
+            body,
+            client,
+            flag,
+            now,
+        )
+        .await?;
         return Ok(Vec::new());
     }
     Ok(escalate_flag_in(tx, flag, now, None).await?.1)

@@ -519,8 +519,7 @@ impl Store {
     }
 
     pub async fn risk_flag(&self, id: &Id) -> Result<Option<RiskFlagRow>> {
-        let sql =
-            format!(
+        let sql = format!(
             "SELECT {FLAG_COLUMNS} FROM risk_flags f JOIN clients c ON c.id = f.client_id \
              JOIN users ru ON ru.id = c.responsible_clinician_id WHERE f.id = $1"
         );

@@ -3,8 +3,8 @@
 use crate::row::Named;
 use crate::{audit, Result, Store};
 use rapport_core::audit::AuditEvent;
-use rapport_core::session::SessionPolicy;
 use rapport_core::escalation::Deadlines;
+use rapport_core::session::SessionPolicy;
 use rapport_core::{Id, Timestamp};
 use time::Duration;
 

@@ -87,7 +87,9 @@ pub fn spawn_risk_escalation(
         loop {
             tick.tick().await;
             match store.escalate_overdue_risk_flags(Timestamp::now(), ack_override_hours).await {
-                Ok(steps) if !steps.is_empty() => tracing::warn!(count = steps.len(), "risk-flag escalation steps taken"),
+                Ok(steps) if !steps.is_empty() => {
+                    tracing::warn!(count = steps.len(), "risk-flag escalation steps taken")
+                }
                 Ok(_) => {}
                 Err(e) => tracing::error!(error = %e, "risk-flag escalation failed"),
             }

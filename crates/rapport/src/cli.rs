@@ -417,8 +417,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             let clients = store.open_responsibilities(&user.id).await.map_err(|e| e.to_string())?;
             if !clients.is_empty() {
                 let Some(to_email) = &a.reassign_to else {
-                    let lines: Vec<String> =
-                        clients.iter().map(|r| format!("  {} ({}): {}", r.client_name, r.client_id, r.describe())).collect();
+                    let lines: Vec<String> = clients
+                        .iter()
+                        .map(|r| format!("  {} ({}): {}", r.client_name, r.client_id, r.describe()))
+                        .collect();
                     return Err(format!(
                         "{} was not deactivated: they are the responsible clinician of {} client(s) with open work:\n{}\n\
                          Hand them over first: rapport user deactivate --email {} --reassign-to OTHER@EMAIL \

@@ -854,7 +854,7 @@ pub async fn get_risk_flag(
     Ok(Json(flag.into()))
 }
 
-/// Acknowledges an open flag: the responsible clinician has seen it (stops escalation).
+/// Acknowledges an open flag: the responsible clinician has seen it (stops the acknowledgement deadline; the assessment deadline runs until an assessment is recorded).
 #[utoipa::path(post, path = "/api/v1/risk-flags/{id}/acknowledge", tag = "risk", params(("id" = String, Path, description = "Flag id")),
     responses((status = 200, body = RiskFlagJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn acknowledge_risk_flag(

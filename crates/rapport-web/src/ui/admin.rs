@@ -1023,7 +1023,8 @@ pub async fn update_settings(
             Some(raw) => match Id::parse(raw).filter(|id| duty_choices.iter().any(|u| &u.id == id)) {
                 Some(id) => Some(id),
                 None => {
-                    errors.add("duty_clinician_id", "The duty clinician must be an active account that holds a caseload");
+                    errors
+                        .add("duty_clinician_id", "The duty clinician must be an active account that holds a caseload");
                     None
                 }
             },

@@ -124,7 +124,9 @@ fn done_message(key: &str) -> Option<&'static str> {
         "measure-recorded" => "Measure recorded.",
         "flag-raised" => "A risk item was positive: a risk flag was raised. Assess the risk now.",
         "concern-raised" => "Risk concern raised as a risk flag. Acknowledge and assess it now.",
-        "flag-acknowledged" => "Risk flag acknowledged. The assessment deadline still runs until an assessment is recorded.",
+        "flag-acknowledged" => {
+            "Risk flag acknowledged. The assessment deadline still runs until an assessment is recorded."
+        }
         "assessment-saved" => "Risk assessment recorded.",
         "plan-saved" => "New safety plan version saved.",
         "schedule-saved" => "Measurement schedule saved.",

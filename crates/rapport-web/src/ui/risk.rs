@@ -13,10 +13,10 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_core::audit::{action, AuditEvent};
+use rapport_core::escalation::{format_duration, timing, Deadline, Deadlines, FlagClock, Timing};
 use rapport_core::risk::{validate_assessment, validate_safety_plan, RawAssessment, RawSafetyPlan, RiskLevel};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
-use rapport_core::escalation::{format_duration, timing, Deadline, Deadlines, FlagClock, Timing};
 use rapport_store::escalation::EscalationHistoryRow;
 use rapport_store::measures::{AssessmentRow, RiskFlagRow, SafetyPlanRow};
 use serde::Deserialize;
@@ -400,11 +400,7 @@ pub struct ConcernForm {
 }
 
 /// The session named by `raw`, if it is one of this client's (else 422 naming `session_id`).
-async fn concern_session(
-    state: &AppState,
-    c: &ClientRecord,
-    raw: Option<&str>,
-) -> AppResult<Option<(Id, Id, String)>> {
+async fn concern_session(state: &AppState, c: &ClientRecord, raw: Option<&str>) -> AppResult<Option<(Id, Id, String)>> {
     let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else { return Ok(None) };
     let found = match Id::parse(raw) {
         Some(id) => state.store.therapy_session(&id).await?,
@@ -443,13 +439,15 @@ pub async fn raise_concern(
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
     let session = concern_session(&state, &c, f.session_id.as_deref()).await?;
     let mut errors = ValidationErrors::new();
-    let detail = rapport_core::validation::optional_text(&mut errors, "detail", "What was observed", f.detail.as_deref(), 4000);
+    let detail =
+        rapport_core::validation::optional_text(&mut errors, "detail", "What was observed", f.detail.as_deref(), 4000);
     if detail.is_none() && errors.is_empty() {
         errors.add("detail", "Describe what was observed");
     }
     let Some(detail) = detail.filter(|_| errors.is_empty()) else {
         let layout =
-            Layout::new(&state, &me, format!("Raise a risk concern · {}", c.details.display_name), "risk-flags").await?;
+            Layout::new(&state, &me, format!("Raise a risk concern · {}", c.details.display_name), "risk-flags")
+                .await?;
         let page = ConcernPage { layout, c, session, detail: f.detail.unwrap_or_default(), errors: FormErrors(errors) };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     };

@@ -194,7 +194,10 @@ async fn the_dashboard_shows_both_timings_and_puts_overdue_flags_first() {
         assert!(html.contains("data-overdue=\"yes\""));
         // The flag page shows the same timings.
         let (_, page) = app.browser_as("dash-alice@clinic.example").await.text(&format!("/risk-flags/{old}")).await;
-        assert!(page.contains("data-testid=\"assess-timing\"><span class=\"badge badge-risk\">overdue</span>"), "{page}");
+        assert!(
+            page.contains("data-testid=\"assess-timing\"><span class=\"badge badge-risk\">overdue</span>"),
+            "{page}"
+        );
     })
     .await;
 }
@@ -326,7 +329,10 @@ async fn signing_risk_identified_raises_or_joins_a_flag_and_no_risk_needs_confir
         let flags = open_flags(&app, &c).await;
         assert_eq!(flags.len(), 1);
         let flag = flags[0].clone();
-        assert_eq!((flag.source.as_str(), flag.session_id.as_ref().map(|s| s.to_string())), ("clinician", Some(ids[0].clone())));
+        assert_eq!(
+            (flag.source.as_str(), flag.session_id.as_ref().map(|s| s.to_string())),
+            ("clinician", Some(ids[0].clone()))
+        );
         assert_eq!(flag.detail.as_deref(), Some("Thoughts of ending life"));
         let note = app.store.progress_note(&Id::parse(&ids[0]).unwrap()).await.unwrap().unwrap();
         assert_eq!(note.risk_flag_id.as_ref(), Some(&flag.id));

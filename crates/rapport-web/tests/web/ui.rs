@@ -400,7 +400,13 @@ async fn every_audited_action_leaves_an_entry() {
     // A risk concern raised from the session page, then the note signed with
     // "Risk identified": it joins that open flag (risk_flag.link).
     let concern = format!("{rec}/risk-flags/new?session={session}");
-    let r = x.submit(&concern, &format!("{rec}/risk-flags"), &[("detail", "Said life is pointless"), ("session_id", &session)]).await;
+    let r = x
+        .submit(
+            &concern,
+            &format!("{rec}/risk-flags"),
+            &[("detail", "Said life is pointless"), ("session_id", &session)],
+        )
+        .await;
     assert_eq!(r.status(), 303);
     let r = x
         .submit(
