@@ -259,6 +259,7 @@ async fn latest_signed_plan_and_notes_status() {
                     0,
                     &note("Plan from session 1"),
                     &a,
+                    false,
                     event(action::PROGRESS_NOTE_SIGN),
                 )
                 .await

@@ -108,7 +108,7 @@ async fn steps_come_at_their_times_once_and_acknowledging_does_not_stop_the_asse
         assert!(run(h(3, 59)).await.is_empty());
         let s = run(h(4, 0)).await;
         assert_eq!(shape(&s), [step("acknowledgement", 1, "supervisors")]);
-        assert_eq!(s[0].recipients, [sup.id.clone()]);
+        assert_eq!(s[0].recipients, std::slice::from_ref(&sup.id));
         assert_eq!(s[0].due_at, r.plus(h(4, 0)));
         assert!(run(h(4, 30)).await.is_empty(), "not repeated");
         // Acknowledged (now, before the 8-hour duty step): the acknowledgement chain stops...
@@ -123,7 +123,7 @@ async fn steps_come_at_their_times_once_and_acknowledging_does_not_stop_the_asse
         assert!(run(h(47, 59)).await.is_empty());
         let s = run(h(48, 0)).await;
         assert_eq!(shape(&s), [step("assessment", 2, "duty_clinician")]);
-        assert_eq!(s[0].recipients, [duty.id.clone()]);
+        assert_eq!(s[0].recipients, std::slice::from_ref(&duty.id));
         let s = run(h(72, 0)).await;
         assert_eq!(shape(&s), [step("assessment", 3, "responsible+supervisors+duty_clinician")]);
         let mut to = s[0].recipients.clone();
@@ -244,7 +244,7 @@ async fn an_inactive_responsible_clinician_sends_flags_straight_up_and_closing_s
         let hist = app.store.risk_escalations(&fb).await.unwrap();
         assert_eq!(hist.len(), 1);
         assert_eq!((hist[0].step.step, hist[0].step.routed_to.as_str()), (1, "administrators"));
-        let (_, rb) = (fb.clone(), app.store.risk_flag(&fb).await.unwrap().unwrap().raised_at);
+        let rb = app.store.risk_flag(&fb).await.unwrap().unwrap().raised_at;
         let rc = app.store.risk_flag(&fc).await.unwrap().unwrap().raised_at;
         // The job does not take step 1 again; step 2 comes one interval (4 h) after raising.
         assert!(app.store.escalate_overdue_risk_flags(rb.plus(h(3, 59)), None).await.unwrap().is_empty());
@@ -263,7 +263,11 @@ async fn an_inactive_responsible_clinician_sends_flags_straight_up_and_closing_s
         assert_eq!(call(&app, M::POST, &format!("/api/v1/risk-flags/{fc}/close"), &ts, Some(body)).await.0, 200);
         let later = rb.max(rc).plus(h(4, 0));
         let s = app.store.escalate_overdue_risk_flags(later, None).await.unwrap();
-        assert_eq!(s.iter().map(|s| s.flag_id.clone()).collect::<Vec<_>>(), [fb.clone()], "the closed flag stops");
+        assert_eq!(
+            s.iter().map(|s| s.flag_id.clone()).collect::<Vec<_>>(),
+            std::slice::from_ref(&fb),
+            "the closed flag stops"
+        );
         assert_eq!(shape(&s), [step("acknowledgement", 2, "administrators")]);
         // The deprecated override: a 1-hour acknowledgement deadline brings the reminder forward.
         let s = app.store.escalate_overdue_risk_flags(rb.plus(h(3, 0)), Some(1)).await.unwrap();
