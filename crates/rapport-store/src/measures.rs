@@ -419,8 +419,19 @@ impl Store {
     /// this response and notifies the responsible clinician, all in the same
     /// transaction (nothing is kept if any step fails).
     pub async fn record_response(&self, r: &NewResponse, event: AuditEvent) -> Result<RecordedResponse> {
+        self.record_response_at(r, event, Timestamp::now()).await
+    }
+
+    /// `record_response` as if stored at `now` (its flag raised then): for
+    /// imports of past answers and the demo's overdue flag.
+    pub async fn record_response_at(
+        &self,
+        r: &NewResponse,
+        event: AuditEvent,
+        now: Timestamp,
+    ) -> Result<RecordedResponse> {
         let mut tx = self.begin_write().await?;
-        let rec = record_in(&mut tx, r, event, Timestamp::now()).await?;
+        let rec = record_in(&mut tx, r, event, now).await?;
         tx.commit().await?;
         Ok(rec)
     }

@@ -250,6 +250,13 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     println!(
         "{measured} clients have weekly PHQ-9 and GAD-7 scores; one has an open risk flag (PHQ-9 item 9) to handle."
     );
+    if measured > 0 {
+        println!(
+            "That flag was raised 30 hours ago and never acknowledged: on Risk flags (as clinician1 or the supervisor) \
+             it is overdue, and its page shows each escalation step (supervisor at 4 h, administrators at 8 h, \
+             reminders, assessment at 24 h)."
+        );
+    }
     if let Some((_, name)) = &first_client {
         println!("{name} (clinician1's client) has a course with an interpersonal inventory and two circle snapshots.");
     }
