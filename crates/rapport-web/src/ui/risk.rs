@@ -91,6 +91,16 @@ impl FlagLine {
     }
 }
 
+/// The organisation's deadlines, with the acknowledgement deadline replaced
+/// when the server runs with the deprecated `--risk-escalation-hours` (as the job does).
+async fn deadlines(state: &AppState) -> AppResult<Deadlines> {
+    let mut d = state.organisation().await?.deadlines();
+    if let Some(h) = state.config.risk_acknowledgement_override_hours {
+        d.acknowledgement_hours = h.clamp(rapport_core::escalation::MIN_HOURS, rapport_core::escalation::MAX_HOURS);
+    }
+    Ok(d)
+}
+
 #[derive(Template)]
 #[template(path = "risk_flags.html")]
 struct FlagsPage {
@@ -116,7 +126,7 @@ pub async fn list(
         crate::access::clients_shown(flags.iter().map(|f| &f.client_id))
     ));
     state.store.audit(e).await?;
-    let deadlines = state.organisation().await?.deadlines();
+    let deadlines = deadlines(&state).await?;
     let now = Timestamp::now();
     let (closed, mut unhandled): (Vec<_>, Vec<_>) = flags
         .into_iter()
@@ -219,7 +229,7 @@ async fn page(
     let assessments = state.store.risk_assessments(&flag.id).await?;
     let escalations = state.store.risk_escalations(&flag.id).await?;
     let plan = state.store.latest_safety_plan(&c.id).await?;
-    let deadlines = state.organisation().await?.deadlines();
+    let deadlines = deadlines(state).await?;
     let p = p.unwrap_or_else(|| plan.as_ref().map(PlanForm::from_row).unwrap_or_default());
     let layout =
         Layout::new(state, me, format!("Risk flag · {}", c.details.display_name), "risk-flags").await?.with_done(done);
