@@ -59,6 +59,8 @@ pub mod action {
     pub const CARE_TEAM_ADD: &str = "care_team.add";
     pub const CARE_TEAM_REMOVE: &str = "care_team.remove";
     pub const CARE_TEAM_RESPONSIBLE: &str = "care_team.set_responsible";
+    /// An administrator hands a departing clinician's clients to someone else.
+    pub const CARE_TEAM_REASSIGN: &str = "care_team.reassign";
     pub const BREAK_GLASS: &str = "client.break_glass";
     pub const BREAK_GLASS_REVIEW: &str = "break_glass.review";
     pub const USER_CREATE: &str = "user.create";
@@ -86,6 +88,10 @@ pub mod action {
     pub const RISK_FLAG_READ: &str = "risk_flag.read";
     pub const RISK_FLAG_ACKNOWLEDGE: &str = "risk_flag.acknowledge";
     pub const RISK_FLAG_ESCALATE: &str = "risk_flag.escalate";
+    /// A repeated reminder about a flag still not handled after its escalation (system).
+    pub const RISK_FLAG_REMIND: &str = "risk_flag.remind";
+    /// A signed note's "risk identified" attached to the client's open flag.
+    pub const RISK_FLAG_LINK: &str = "risk_flag.link";
     pub const RISK_FLAG_CLOSE: &str = "risk_flag.close";
     pub const RISK_ASSESSMENT_RECORD: &str = "risk_assessment.record";
     pub const SAFETY_PLAN_SAVE: &str = "safety_plan.save";
@@ -149,6 +155,7 @@ pub mod action {
         CARE_TEAM_ADD,
         CARE_TEAM_REMOVE,
         CARE_TEAM_RESPONSIBLE,
+        CARE_TEAM_REASSIGN,
         BREAK_GLASS,
         BREAK_GLASS_REVIEW,
         USER_CREATE,
@@ -174,6 +181,8 @@ pub mod action {
         RISK_FLAG_READ,
         RISK_FLAG_ACKNOWLEDGE,
         RISK_FLAG_ESCALATE,
+        RISK_FLAG_REMIND,
+        RISK_FLAG_LINK,
         RISK_FLAG_CLOSE,
         RISK_ASSESSMENT_RECORD,
         SAFETY_PLAN_SAVE,
@@ -213,7 +222,7 @@ pub mod action {
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).
-    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE];
+    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND];
 }
 
 /// An event to record; sequence, time and hashes are added when it is appended.

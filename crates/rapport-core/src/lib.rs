@@ -10,6 +10,7 @@ pub mod client;
 pub mod context;
 pub mod course;
 pub mod ending;
+pub mod escalation;
 pub mod formulation;
 pub mod goals;
 pub mod ids;

@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod clients;
 pub mod courses;
+pub mod escalation;
 pub mod formulation;
 pub mod keyfile;
 pub mod links;

@@ -4,7 +4,7 @@
 
 use crate::row::Named;
 use crate::{audit, opt_ts, ts, Result, Store, StoreError};
-use rapport_core::audit::{action, AuditEvent, Outcome};
+use rapport_core::audit::{action, AuditEvent};
 use rapport_core::measures::scoring::RiskHit;
 use rapport_core::measures::Score;
 use rapport_core::risk::{Assessment, FlagStatus, SafetyPlan};
@@ -98,7 +98,12 @@ pub struct RiskFlagRow {
     pub client_id: Id,
     pub client_name: String,
     pub responsible_clinician_id: Id,
+    pub responsible_clinician_name: String,
+    /// Whether the responsible clinician can still sign in.
+    pub responsible_active: bool,
     pub response_id: Option<Id>,
+    /// The session it was raised from (a clinician's concern or a signed note).
+    pub session_id: Option<Id>,
     pub source: String,
     pub instrument_id: Option<String>,
     pub items: Vec<RiskHit>,
@@ -107,6 +112,8 @@ pub struct RiskFlagRow {
     pub raised_at: Timestamp,
     pub acknowledged_at: Option<Timestamp>,
     pub acknowledged_by: Option<Id>,
+    /// The first assessment recorded for the flag.
+    pub assessed_at: Option<Timestamp>,
     pub escalated_at: Option<Timestamp>,
     pub escalated_to: Option<String>,
     pub assessment_id: Option<Id>,
@@ -195,8 +202,11 @@ fn response_from_row(r: &sqlx::any::AnyRow) -> Result<ResponseRow> {
     })
 }
 
+/// Selected from `risk_flags f JOIN clients c ... JOIN users ru ON ru.id = c.responsible_clinician_id`.
 const FLAG_COLUMNS: &str =
-    "f.id, f.client_id, c.display_name AS client_name, c.responsible_clinician_id, f.response_id, \
+    "f.id, f.client_id, c.display_name AS client_name, c.responsible_clinician_id, ru.name AS responsible_name, \
+     ru.active AS responsible_active, f.session_id, \
+     (SELECT MIN(a.assessed_at) FROM risk_assessments a WHERE a.flag_id = f.id) AS assessed_at, f.response_id, \
      f.source, f.instrument_id, f.items, f.detail, f.status, f.raised_at, f.acknowledged_at, f.acknowledged_by, \
      f.escalated_at, f.escalated_to, f.assessment_id, f.safety_plan_id, f.closed_at, f.closed_by, f.closing_note";
 
@@ -208,7 +218,10 @@ fn flag_from_row(r: &sqlx::any::AnyRow) -> Result<RiskFlagRow> {
         client_id: Id::from_db(r.col("client_id")?),
         client_name: r.col("client_name")?,
         responsible_clinician_id: Id::from_db(r.col("responsible_clinician_id")?),
+        responsible_clinician_name: r.col("responsible_name")?,
+        responsible_active: r.col::<i64>("responsible_active")? != 0,
         response_id: id("response_id")?,
+        session_id: id("session_id")?,
         source: r.col("source")?,
         instrument_id: r.col("instrument_id")?,
         items: from_json(&r.col::<String>("items")?, "risk items")?,
@@ -217,6 +230,7 @@ fn flag_from_row(r: &sqlx::any::AnyRow) -> Result<RiskFlagRow> {
         raised_at: ts(&r.col::<String>("raised_at")?),
         acknowledged_at: opt_ts(r.col("acknowledged_at")?),
         acknowledged_by: id("acknowledged_by")?,
+        assessed_at: opt_ts(r.col("assessed_at")?),
         escalated_at: opt_ts(r.col("escalated_at")?),
         escalated_to: r.col("escalated_to")?,
         assessment_id: id("assessment_id")?,
@@ -227,18 +241,19 @@ fn flag_from_row(r: &sqlx::any::AnyRow) -> Result<RiskFlagRow> {
     })
 }
 
-fn system_event(act: &str, resource_type: &str) -> AuditEvent {
-    AuditEvent {
-        actor_label: "system".into(),
-        action: act.into(),
-        resource_type: resource_type.into(),
-        outcome: Outcome::Success.as_str().into(),
-        ..Default::default()
-    }
+/// The client's oldest flag not yet closed, read on `conn` (a transaction or a pooled connection).
+pub(crate) async fn open_flag_in(conn: &mut sqlx::AnyConnection, client: &Id) -> Result<Option<RiskFlagRow>> {
+    let sql = format!(
+        "SELECT {FLAG_COLUMNS} FROM risk_flags f JOIN clients c ON c.id = f.client_id \
+         JOIN users ru ON ru.id = c.responsible_clinician_id WHERE f.client_id = $1 AND f.status <> 'closed' \
+         ORDER BY f.raised_at, f.id LIMIT 1"
+    );
+    let row = sqlx::query(&sql).bind(client.as_str()).fetch_optional(conn).await?;
+    row.as_ref().map(flag_from_row).transpose()
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn enqueue(
+pub(crate) async fn enqueue(
     tx: &mut Transaction<'static, Any>,
     kind: &str,
     recipient: Option<&Id>,
@@ -338,16 +353,11 @@ async fn insert_response(
         .bind(s.risk.first().map(|h| h.item as i64))
         .execute(&mut **tx)
         .await?;
-        let responsible: String = sqlx::query("SELECT responsible_clinician_id FROM clients WHERE id = $1")
-            .bind(r.client_id.as_str())
-            .fetch_one(&mut **tx)
-            .await?
-            .col("responsible_clinician_id")?;
         let items: Vec<String> = s.risk.iter().map(|h| format!("item {} = {}", h.item, h.score)).collect();
-        enqueue(
+        let mut routed = crate::escalation::route_new_flag(
             tx,
-            "risk_flag_raised",
-            Some(&Id::from_db(responsible)),
+            &flag,
+            &r.client_id,
             "Risk flag raised: please review today",
             &format!(
                 "A {} response has a positive risk item ({}). Open Rapport to acknowledge and assess. \
@@ -356,8 +366,6 @@ async fn insert_response(
                 items.join(", "),
                 flag
             ),
-            &r.client_id,
-            &flag,
             now,
         )
         .await?;
@@ -367,9 +375,52 @@ async fn insert_response(
         e.resource_id = Some(flag.to_string());
         e.detail = Some(format!("{} {}", s.instrument, items.join(", ")));
         events.push(e);
+        events.append(&mut routed);
         Some(flag)
     };
     Ok((RecordedResponse { id, risk_flag_id }, events))
+}
+
+/// A clinician's risk flag in the caller's transaction; returns it and the
+/// audit entries to append (`event`, completed, first).
+pub(crate) async fn raise_clinician_flag_in(
+    tx: &mut Transaction<'static, Any>,
+    client: &Id,
+    by: &Id,
+    detail: &str,
+    session: Option<&Id>,
+    mut event: AuditEvent,
+    now: Timestamp,
+) -> Result<(Id, Vec<AuditEvent>)> {
+    let flag = Id::new();
+    sqlx::query(
+        "INSERT INTO risk_flags (id, client_id, source, items, detail, status, raised_at, raised_by, session_id) \
+         VALUES ($1, $2, 'clinician', '[]', $3, 'open', $4, $5, $6)",
+    )
+    .bind(flag.as_str())
+    .bind(client.as_str())
+    .bind(detail)
+    .bind(now.to_db())
+    .bind(by.as_str())
+    .bind(session.map(|s| s.as_str().to_string()))
+    .execute(&mut **tx)
+    .await?;
+    let mut routed = crate::escalation::route_new_flag(
+        tx,
+        &flag,
+        client,
+        "Risk flag raised: please review today",
+        &format!("A clinician recorded a risk concern. Open Rapport to acknowledge and assess. Flag {flag}."),
+        now,
+    )
+    .await?;
+    event.action = action::RISK_FLAG_RAISE.into();
+    event.resource_type = "risk_flag".into();
+    event.resource_id = Some(flag.to_string());
+    event.client_id = Some(client.to_string());
+    let mut events = vec![event];
+    events.append(&mut routed);
+    Ok((flag, events))
 }
 
 impl Store {
@@ -377,8 +428,19 @@ impl Store {
     /// this response and notifies the responsible clinician, all in the same
     /// transaction (nothing is kept if any step fails).
     pub async fn record_response(&self, r: &NewResponse, event: AuditEvent) -> Result<RecordedResponse> {
+        self.record_response_at(r, event, Timestamp::now()).await
+    }
+
+    /// `record_response` as if stored at `now` (its flag raised then): for
+    /// imports of past answers and the demo's overdue flag.
+    pub async fn record_response_at(
+        &self,
+        r: &NewResponse,
+        event: AuditEvent,
+        now: Timestamp,
+    ) -> Result<RecordedResponse> {
         let mut tx = self.begin_write().await?;
-        let rec = record_in(&mut tx, r, event, Timestamp::now()).await?;
+        let rec = record_in(&mut tx, r, event, now).await?;
         tx.commit().await?;
         Ok(rec)
     }
@@ -406,47 +468,20 @@ impl Store {
     }
 
     /// A risk recorded by a clinician (not from a questionnaire): an open flag
-    /// with the clinician's note, and a notification to the responsible clinician.
+    /// with the clinician's note (and the session it was observed in), routed
+    /// like every new flag (`escalation::route_new_flag`).
     pub async fn raise_clinician_risk_flag(
         &self,
         client: &Id,
         by: &Id,
         detail: &str,
-        mut event: AuditEvent,
+        session: Option<&Id>,
+        event: AuditEvent,
     ) -> Result<Id> {
-        let flag = Id::new();
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO risk_flags (id, client_id, source, items, detail, status, raised_at, raised_by) \
-             VALUES ($1, $2, 'clinician', '[]', $3, 'open', $4, $5)",
-        )
-        .bind(flag.as_str())
-        .bind(client.as_str())
-        .bind(detail)
-        .bind(now.to_db())
-        .bind(by.as_str())
-        .execute(&mut *tx)
-        .await?;
-        let responsible: String = sqlx::query("SELECT responsible_clinician_id FROM clients WHERE id = $1")
-            .bind(client.as_str())
-            .fetch_one(&mut *tx)
-            .await?
-            .col("responsible_clinician_id")?;
-        enqueue(
-            &mut tx,
-            "risk_flag_raised",
-            Some(&Id::from_db(responsible)),
-            "Risk flag raised: please review today",
-            &format!("A clinician recorded a risk concern. Open Rapport to acknowledge and assess. Flag {flag}."),
-            client,
-            &flag,
-            now,
-        )
-        .await?;
-        event.resource_id = Some(flag.to_string());
-        event.client_id = Some(client.to_string());
-        audit::append(&mut tx, event, now).await?;
+        let (flag, events) = raise_clinician_flag_in(&mut tx, client, by, detail, session, event, now).await?;
+        audit::append_many(&mut tx, events, now).await?;
         tx.commit().await?;
         Ok(flag)
     }
@@ -467,7 +502,8 @@ impl Store {
             "SELECT {FLAG_COLUMNS} FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
              UNION SELECT t.client_id FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
              WHERE s.supervisor_id = $1) mine JOIN risk_flags f ON f.client_id = mine.client_id \
-             JOIN clients c ON c.id = f.client_id WHERE ($2 = '' OR f.status = $2) ORDER BY f.raised_at, f.id"
+             JOIN clients c ON c.id = f.client_id JOIN users ru ON ru.id = c.responsible_clinician_id \
+             WHERE ($2 = '' OR f.status = $2) ORDER BY f.raised_at, f.id"
         );
         let rows = sqlx::query(&sql)
             .bind(user.as_str())
@@ -494,7 +530,8 @@ impl Store {
     /// Flags of one client, newest first.
     pub async fn client_risk_flags(&self, client: &Id) -> Result<Vec<RiskFlagRow>> {
         let sql = format!(
-            "SELECT {FLAG_COLUMNS} FROM risk_flags f JOIN clients c ON c.id = f.client_id WHERE f.client_id = $1 \
+            "SELECT {FLAG_COLUMNS} FROM risk_flags f JOIN clients c ON c.id = f.client_id \
+             JOIN users ru ON ru.id = c.responsible_clinician_id WHERE f.client_id = $1 \
              ORDER BY f.raised_at DESC, f.id DESC"
         );
         let rows = sqlx::query(&sql).bind(client.as_str()).fetch_all(&self.read).await?;
@@ -502,13 +539,22 @@ impl Store {
     }
 
     pub async fn risk_flag(&self, id: &Id) -> Result<Option<RiskFlagRow>> {
-        let sql =
-            format!("SELECT {FLAG_COLUMNS} FROM risk_flags f JOIN clients c ON c.id = f.client_id WHERE f.id = $1");
+        let sql = format!(
+            "SELECT {FLAG_COLUMNS} FROM risk_flags f JOIN clients c ON c.id = f.client_id \
+             JOIN users ru ON ru.id = c.responsible_clinician_id WHERE f.id = $1"
+        );
         let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&self.read).await?;
         row.as_ref().map(flag_from_row).transpose()
     }
 
-    /// Acknowledges an open flag (stops the escalation clock).
+    /// The client's oldest flag not yet closed, if any.
+    pub async fn open_risk_flag(&self, client: &Id) -> Result<Option<RiskFlagRow>> {
+        let mut conn = self.read.acquire().await?;
+        open_flag_in(&mut conn, client).await
+    }
+
+    /// Acknowledges an open flag: stops the acknowledgement clock (the
+    /// assessment clock runs on until an assessment is recorded).
     pub async fn acknowledge_risk_flag(&self, flag: &Id, by: &Id, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -759,95 +805,6 @@ impl Store {
         audit::append(&mut tx, event, now).await?;
         tx.commit().await?;
         Ok(())
-    }
-
-    /// The escalation job: flags still open (unacknowledged) `after` their
-    /// raising go to the supervisors of the client's responsible clinician
-    /// through the outbox (to the administrators when nobody supervises them).
-    /// Each flag is escalated once. Returns the escalated flags.
-    pub async fn escalate_overdue_risk_flags(&self, now: Timestamp, after: time::Duration) -> Result<Vec<Id>> {
-        let cutoff = now.minus(after);
-        let mut tx = self.begin_write().await?;
-        let rows = sqlx::query(
-            "SELECT f.id, f.client_id, f.raised_at, c.responsible_clinician_id FROM risk_flags f \
-             JOIN clients c ON c.id = f.client_id \
-             WHERE f.status = 'open' AND f.escalated_at IS NULL AND f.raised_at <= $1 ORDER BY f.raised_at, f.id",
-        )
-        .bind(cutoff.to_db())
-        .fetch_all(&mut *tx)
-        .await?;
-        let mut escalated = Vec::new();
-        let mut events = Vec::new();
-        for r in &rows {
-            let flag = Id::from_db(r.col("id")?);
-            let client = Id::from_db(r.col("client_id")?);
-            let raised = ts(&r.col::<String>("raised_at")?);
-            let responsible: String = r.col("responsible_clinician_id")?;
-            let mut to: Vec<String> = sqlx::query(
-                "SELECT s.supervisor_id AS id FROM supervision s JOIN users u ON u.id = s.supervisor_id \
-                 WHERE s.clinician_id = $1 AND u.active = 1 ORDER BY s.supervisor_id",
-            )
-            .bind(responsible.as_str())
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| r.col("id"))
-            .collect::<std::result::Result<_, _>>()?;
-            let kind = if to.is_empty() {
-                to = sqlx::query("SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id")
-                    .fetch_all(&mut *tx)
-                    .await?
-                    .iter()
-                    .map(|r| r.col("id"))
-                    .collect::<std::result::Result<_, _>>()?;
-                "risk_flag_escalated_no_supervisor"
-            } else {
-                "risk_flag_escalated"
-            };
-            let hours = now.since(raised).whole_hours();
-            // Claim the flag first: a second instance running the job at the same
-            // moment finds it already escalated (the row lock orders the two).
-            let claimed = sqlx::query(
-                "UPDATE risk_flags SET escalated_at = $1, escalated_to = $2 \
-                 WHERE id = $3 AND escalated_at IS NULL AND status = 'open'",
-            )
-            .bind(now.to_db())
-            .bind(to.join(","))
-            .bind(flag.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if claimed == 0 {
-                continue;
-            }
-            for recipient in &to {
-                enqueue(
-                    &mut tx,
-                    kind,
-                    Some(&Id::from_db(recipient.clone())),
-                    "Risk flag not acknowledged: escalated to you",
-                    &format!(
-                        "A risk flag raised {hours} hours ago has not been acknowledged by the responsible \
-                         clinician. Open Rapport and make sure it is handled today. Flag {flag}."
-                    ),
-                    &client,
-                    &flag,
-                    now,
-                )
-                .await?;
-            }
-            let mut e = system_event(action::RISK_FLAG_ESCALATE, "risk_flag");
-            e.resource_id = Some(flag.to_string());
-            e.client_id = Some(client.to_string());
-            e.detail = Some(format!("unacknowledged for {hours} h; notified {}", to.len()));
-            events.push(e);
-            escalated.push(flag);
-        }
-        if !events.is_empty() {
-            audit::append_many(&mut tx, events, now).await?;
-        }
-        tx.commit().await?;
-        Ok(escalated)
     }
 
     /// Notifications, newest first (for the sender and for tests).

@@ -15,7 +15,7 @@
 use crate::courses::TherapySession;
 use crate::row::Named;
 use crate::{audit, opt_ts, ts, Result, Store, StoreError};
-use rapport_core::audit::AuditEvent;
+use rapport_core::audit::{action, AuditEvent};
 use rapport_core::notes::{InterpersonalEvent, NoteStatus, ProgressNote, RiskCheck, Technique};
 use rapport_core::time::parse_date;
 use rapport_core::{Id, Timestamp};
@@ -39,7 +39,17 @@ pub struct ProgressNoteRecord {
     pub updated_at: Timestamp,
     pub signed_by_name: Option<String>,
     pub signed_at: Option<Timestamp>,
+    /// Signed with "Risk identified": the flag raised by signing, or the
+    /// client's open flag it was linked to.
+    pub risk_flag_id: Option<Id>,
+    /// Signed with "No risk identified" while this flag was open (the signer confirmed it).
+    pub open_flag_at_signing: Option<Id>,
 }
+
+/// Signing "No risk identified" while the client has an open risk flag, without
+/// the signer's confirmation (the message of `StoreError::Invalid`).
+pub const OPEN_FLAG_NOT_CONFIRMED: &str =
+    "the client has an open risk flag: confirm that no risk was identified in this session despite it";
 
 /// An addendum to a signed note.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,7 +99,8 @@ pub enum NoteWrite<T> {
 
 const NOTE_COLUMNS: &str = "n.id, n.session_id, n.course_id, n.client_id, n.mood, n.events, n.problem_area_work, \
      n.techniques, n.work_set, n.work_reviewed, n.risk, n.risk_detail, n.plan, n.status, n.version, n.author_id, \
-     a.name AS author_name, n.created_at, u.name AS updated_by_name, n.updated_at, s.name AS signed_by_name, n.signed_at";
+     a.name AS author_name, n.created_at, u.name AS updated_by_name, n.updated_at, s.name AS signed_by_name, n.signed_at, \
+     n.risk_flag_id, n.open_flag_at_signing";
 
 const NOTE_FROM: &str = "progress_notes n JOIN users a ON a.id = n.author_id JOIN users u ON u.id = n.updated_by \
      LEFT JOIN users s ON s.id = n.signed_by";
@@ -133,6 +144,8 @@ fn note_from_row(row: &sqlx::any::AnyRow) -> Result<ProgressNoteRecord> {
         updated_at: ts(&row.col::<String>("updated_at")?),
         signed_by_name: row.col("signed_by_name")?,
         signed_at: opt_ts(row.col("signed_at")?),
+        risk_flag_id: row.col::<Option<String>>("risk_flag_id")?.map(Id::from_db),
+        open_flag_at_signing: row.col::<Option<String>>("open_flag_at_signing")?.map(Id::from_db),
     })
 }
 
@@ -214,21 +227,27 @@ impl Store {
         by: &Id,
         event: AuditEvent,
     ) -> Result<NoteWrite<ProgressNoteRecord>> {
-        self.write_note(session, expected_version, body, by, false, event).await
+        self.write_note(session, expected_version, body, by, None, event).await
     }
 
     /// Signs the note with `body` as its final text (saving it first if it
     /// differs), if the note is still at `expected_version` and a draft. The
     /// caller checks `rapport_core::notes::check_signable` first.
+    ///
+    /// In the same transaction, "Risk identified" raises a clinician's risk
+    /// flag for the session (or links the note to the client's open flag), and
+    /// "No risk identified" while a flag is open is refused
+    /// ([`OPEN_FLAG_NOT_CONFIRMED`]) unless `confirm_open_flag`, then recorded.
     pub async fn sign_progress_note(
         &self,
         session: &TherapySession,
         expected_version: i64,
         body: &ProgressNote,
         by: &Id,
+        confirm_open_flag: bool,
         event: AuditEvent,
     ) -> Result<NoteWrite<ProgressNoteRecord>> {
-        self.write_note(session, expected_version, body, by, true, event).await
+        self.write_note(session, expected_version, body, by, Some(confirm_open_flag), event).await
     }
 
     async fn write_note(
@@ -237,12 +256,56 @@ impl Store {
         expected_version: i64,
         body: &ProgressNote,
         by: &Id,
-        sign: bool,
+        sign_confirming: Option<bool>,
         mut event: AuditEvent,
     ) -> Result<NoteWrite<ProgressNoteRecord>> {
+        let sign = sign_confirming.is_some();
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
         let current = fetch_note(&mut tx, &session.id).await?;
+        // The risk check reaches the risk loop; rolled back with the rest when
+        // the note turns out stale or signed.
+        let mut flag_events = Vec::new();
+        let (risk_flag_id, open_flag_at_signing) = match sign_confirming {
+            Some(confirmed) if current.as_ref().is_none_or(|c| c.status == NoteStatus::Draft) => {
+                let open = crate::measures::open_flag_in(&mut tx, &session.client_id).await?;
+                match (body.risk, open) {
+                    (Some(RiskCheck::Identified), Some(f)) => {
+                        let mut e = event.clone();
+                        e.action = action::RISK_FLAG_LINK.into();
+                        e.resource_type = "risk_flag".into();
+                        e.resource_id = Some(f.id.to_string());
+                        e.client_id = Some(session.client_id.to_string());
+                        e.detail = Some(format!("risk identified in the signed note of session {}", session.id));
+                        flag_events.push(e);
+                        (Some(f.id), None)
+                    }
+                    (Some(RiskCheck::Identified), None) => {
+                        let detail = body.risk_detail.clone().unwrap_or_default();
+                        let mut e = event.clone();
+                        e.detail = Some(format!("risk identified in the signed note of session {}", session.id));
+                        let (flag, mut events) = crate::measures::raise_clinician_flag_in(
+                            &mut tx,
+                            &session.client_id,
+                            by,
+                            &detail,
+                            Some(&session.id),
+                            e,
+                            now,
+                        )
+                        .await?;
+                        flag_events.append(&mut events);
+                        (Some(flag), None)
+                    }
+                    (_, Some(_)) if !confirmed => {
+                        return Err(StoreError::Invalid(OPEN_FLAG_NOT_CONFIRMED.into()));
+                    }
+                    (_, Some(f)) => (None, Some(f.id)),
+                    (_, None) => (None, None),
+                }
+            }
+            _ => (None, None),
+        };
         let status = if sign { NoteStatus::Signed } else { NoteStatus::Draft };
         let (signed_by, signed_at) = if sign { (Some(by.to_string()), Some(now.to_db())) } else { (None, None) };
         let (id, version) = match current {
@@ -256,7 +319,8 @@ impl Store {
                     sqlx::query(
                         "UPDATE progress_notes SET mood = $1, events = $2, problem_area_work = $3, techniques = $4, \
                          work_set = $5, work_reviewed = $6, risk = $7, risk_detail = $8, plan = $9, status = $10, \
-                         version = $11, updated_by = $12, updated_at = $13, signed_by = $14, signed_at = $15 \
+                         version = $11, updated_by = $12, updated_at = $13, signed_by = $14, signed_at = $15, \
+                         risk_flag_id = $18, open_flag_at_signing = $19 \
                          WHERE id = $16 AND version = $17 AND status = 'draft'",
                     ),
                     body,
@@ -269,6 +333,8 @@ impl Store {
                 .bind(signed_at)
                 .bind(cur.id.as_str())
                 .bind(expected_version)
+                .bind(risk_flag_id.as_ref().map(|f| f.as_str().to_string()))
+                .bind(open_flag_at_signing.as_ref().map(|f| f.as_str().to_string()))
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
@@ -286,8 +352,10 @@ impl Store {
                     sqlx::query(
                         "INSERT INTO progress_notes (mood, events, problem_area_work, techniques, work_set, \
                          work_reviewed, risk, risk_detail, plan, status, id, session_id, course_id, client_id, version, \
-                         author_id, created_at, updated_by, updated_at, signed_by, signed_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $16, $15, $16, $17, $18) \
+                         author_id, created_at, updated_by, updated_at, signed_by, signed_at, risk_flag_id, \
+                         open_flag_at_signing) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $16, $15, $16, $17, $18, \
+                         $19, $20) \
                          ON CONFLICT (session_id) DO NOTHING",
                     ),
                     body,
@@ -301,6 +369,8 @@ impl Store {
                 .bind(now.to_db())
                 .bind(signed_by)
                 .bind(signed_at)
+                .bind(risk_flag_id.as_ref().map(|f| f.as_str().to_string()))
+                .bind(open_flag_at_signing.as_ref().map(|f| f.as_str().to_string()))
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
@@ -329,7 +399,13 @@ impl Store {
         if event.detail.is_none() {
             event.detail = Some(format!("session {}, version {version}", session.id));
         }
-        audit::append(&mut tx, event, now).await?;
+        if let Some(f) = &open_flag_at_signing {
+            let detail = event.detail.take().unwrap_or_default();
+            event.detail = Some(format!("{detail}; no risk identified, confirmed while flag {f} was open"));
+        }
+        let mut events = vec![event];
+        events.append(&mut flag_events);
+        audit::append_many(&mut tx, events, now).await?;
         let note = fetch_note(&mut tx, &session.id).await?.ok_or(StoreError::NotFound)?;
         tx.commit().await?;
         Ok(NoteWrite::Saved(note))

@@ -3,8 +3,9 @@
 use crate::row::Named;
 use crate::{audit, Result, Store};
 use rapport_core::audit::AuditEvent;
+use rapport_core::escalation::Deadlines;
 use rapport_core::session::SessionPolicy;
-use rapport_core::Timestamp;
+use rapport_core::{Id, Timestamp};
 use time::Duration;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +22,12 @@ pub struct Organisation {
     /// The country the organisation works in, as the administrator wrote it
     /// (empty when not given).
     pub country: String,
+    /// Hours from a risk flag's raising to its acknowledgement (1 to 72).
+    pub risk_acknowledgement_hours: i64,
+    /// Hours from a risk flag's raising to a recorded assessment (1 to 72).
+    pub risk_assessment_hours: i64,
+    /// Told after the supervisors when a flag's deadline is missed (none: the administrators).
+    pub duty_clinician_id: Option<Id>,
 }
 
 /// Shown to clients while the organisation has no crisis lines of its own.
@@ -37,6 +44,9 @@ impl Default for Organisation {
             require_mfa: false,
             crisis_resources: String::new(),
             country: String::new(),
+            risk_acknowledgement_hours: rapport_core::escalation::DEFAULT_ACKNOWLEDGEMENT_HOURS,
+            risk_assessment_hours: rapport_core::escalation::DEFAULT_ASSESSMENT_HOURS,
+            duty_clinician_id: None,
         }
     }
 }
@@ -55,6 +65,16 @@ impl Organisation {
             vec![GENERIC_CRISIS_LINE.to_string()]
         } else {
             own
+        }
+    }
+
+    /// The risk-flag deadlines (a stored value outside 1 to 72 hours is
+    /// brought back into that range: a deadline is never dropped).
+    pub fn deadlines(&self) -> Deadlines {
+        let clamp = |h: i64| h.clamp(rapport_core::escalation::MIN_HOURS, rapport_core::escalation::MAX_HOURS);
+        Deadlines {
+            acknowledgement_hours: clamp(self.risk_acknowledgement_hours),
+            assessment_hours: clamp(self.risk_assessment_hours),
         }
     }
 
@@ -97,7 +117,7 @@ impl Store {
     pub async fn organisation(&self) -> Result<Organisation> {
         let row = sqlx::query(
             "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa, crisis_resources, \
-             country FROM organisation WHERE id = 1",
+             country, risk_acknowledgement_hours, risk_assessment_hours, duty_clinician_id FROM organisation WHERE id = 1",
         )
         .fetch_optional(&self.read)
         .await?;
@@ -111,6 +131,9 @@ impl Store {
                 require_mfa: r.col::<i64>("require_mfa")? != 0,
                 crisis_resources: r.col::<Option<String>>("crisis_resources")?.unwrap_or_default(),
                 country: r.col::<Option<String>>("country")?.unwrap_or_default(),
+                risk_acknowledgement_hours: r.col("risk_acknowledgement_hours")?,
+                risk_assessment_hours: r.col("risk_assessment_hours")?,
+                duty_clinician_id: r.col::<Option<String>>("duty_clinician_id")?.map(Id::from_db),
             },
         })
     }
@@ -120,9 +143,11 @@ impl Store {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, \
-             require_mfa, crisis_resources, country, updated_at) VALUES (1, $1, $2, $3, $4, $6, $7, $8, $5) ON CONFLICT (id) \
+             require_mfa, crisis_resources, country, risk_acknowledgement_hours, risk_assessment_hours, \
+             duty_clinician_id, updated_at) VALUES (1, $1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $5) ON CONFLICT (id) \
              DO UPDATE SET name = $1, idle_timeout_minutes = $2, absolute_lifetime_hours = $3, break_glass_hours = $4, \
-             require_mfa = $6, crisis_resources = $7, country = $8, updated_at = $5",
+             require_mfa = $6, crisis_resources = $7, country = $8, risk_acknowledgement_hours = $9, \
+             risk_assessment_hours = $10, duty_clinician_id = $11, updated_at = $5",
         )
         .bind(&org.name)
         .bind(org.idle_timeout_minutes)
@@ -132,6 +157,9 @@ impl Store {
         .bind(org.require_mfa as i64)
         .bind(&org.crisis_resources)
         .bind(&org.country)
+        .bind(org.risk_acknowledgement_hours)
+        .bind(org.risk_assessment_hours)
+        .bind(org.duty_clinician_id.as_ref().map(|d| d.as_str().to_string()))
         .execute(&mut *tx)
         .await?;
         audit::append(&mut tx, event, now).await?;

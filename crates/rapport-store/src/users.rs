@@ -20,6 +20,62 @@ pub struct User {
     pub created_at: Timestamp,
 }
 
+/// A client someone is responsible for that still needs them: an open
+/// (planned or active) course or a risk flag not yet closed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Responsibility {
+    pub client_id: Id,
+    pub client_name: String,
+    pub open_courses: i64,
+    pub open_flags: i64,
+}
+
+impl Responsibility {
+    /// "2 open courses, 1 open risk flag".
+    pub fn describe(&self) -> String {
+        let n = |k: i64, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if self.open_courses > 0 {
+            parts.push(n(self.open_courses, "open course", "open courses"));
+        }
+        if self.open_flags > 0 {
+            parts.push(n(self.open_flags, "open risk flag", "open risk flags"));
+        }
+        parts.join(", ")
+    }
+}
+
+const RESPONSIBILITIES: &str = "SELECT c.id, c.display_name, \
+     (SELECT COUNT(*) FROM courses k WHERE k.client_id = c.id AND k.status IN ('planned', 'active')) AS open_courses, \
+     (SELECT COUNT(*) FROM risk_flags f WHERE f.client_id = c.id AND f.status <> 'closed') AS open_flags \
+     FROM clients c WHERE c.responsible_clinician_id = $1 \
+     AND (EXISTS (SELECT 1 FROM courses k WHERE k.client_id = c.id AND k.status IN ('planned', 'active')) \
+          OR EXISTS (SELECT 1 FROM risk_flags f WHERE f.client_id = c.id AND f.status <> 'closed')) \
+     ORDER BY c.sort_name, c.id";
+
+async fn responsibilities_on(conn: &mut sqlx::AnyConnection, user: &Id) -> Result<Vec<Responsibility>> {
+    sqlx::query(RESPONSIBILITIES)
+        .bind(user.as_str())
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Responsibility {
+                client_id: Id::from_db(r.col("id")?),
+                client_name: r.col("display_name")?,
+                open_courses: r.col("open_courses")?,
+                open_flags: r.col("open_flags")?,
+            })
+        })
+        .collect()
+}
+
+/// Refusing to deactivate someone who is still responsible for clients (the
+/// message of `StoreError::Invalid`; the caller lists them with
+/// `Store::open_responsibilities`).
+pub const STILL_RESPONSIBLE: &str =
+    "this person is the responsible clinician of clients with open courses or open risk flags: reassign them first";
+
 #[derive(Clone, Debug)]
 pub struct NewUser {
     pub email: String,
@@ -138,8 +194,14 @@ impl Store {
     /// Deactivation ends every session and revokes every API token of the
     /// account in the same transaction (ASVS 7.4.2): reactivating the account
     /// later does not bring old tokens back.
+    /// Activates or deactivates an account. Deactivating someone still
+    /// responsible for clients with open courses or open risk flags is refused
+    /// ([`STILL_RESPONSIBLE`]): nobody would see those clients' flags.
     pub async fn set_user_active(&self, id: &Id, active: bool, event: AuditEvent) -> Result<()> {
         let mut tx = self.begin_write().await?;
+        if !active && !responsibilities_on(&mut tx, id).await?.is_empty() {
+            return Err(StoreError::Invalid(STILL_RESPONSIBLE.into()));
+        }
         let n = sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
             .bind(active as i64)
             .bind(Timestamp::now().to_db())
@@ -274,4 +336,86 @@ pub(crate) async fn insert_user(tx: &mut sqlx::Transaction<'static, sqlx::Any>, 
         mfa_enabled: false,
         created_at: now,
     })
+}
+
+impl Store {
+    /// The clients `user` is responsible for that have an open course or an
+    /// open risk flag, by name.
+    pub async fn open_responsibilities(&self, user: &Id) -> Result<Vec<Responsibility>> {
+        let mut conn = self.read.acquire().await?;
+        responsibilities_on(&mut conn, user).await
+    }
+
+    /// Hands clients of `from` to new responsible clinicians, all or nothing:
+    /// each (client, to) must still be `from`'s, and `to` an active caseload
+    /// holder other than `from`, who joins the care team when not a member.
+    /// One audit entry per client (`event` completed with the client).
+    pub async fn reassign_responsible(&self, from: &Id, moves: &[(Id, Id)], event: AuditEvent) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let mut events = Vec::with_capacity(moves.len());
+        for (client, to) in moves {
+            if to == from {
+                return Err(StoreError::Invalid("choose someone other than the person leaving".into()));
+            }
+            let holder = sqlx::query("SELECT name, role, practises, active FROM users WHERE id = $1")
+                .bind(to.as_str())
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or_else(|| StoreError::Invalid("the new responsible clinician does not exist".into()))?;
+            let role: String = holder.col("role")?;
+            let caseload = match role.parse::<Role>().ok() {
+                Some(Role::Clinician | Role::Supervisor) => true,
+                Some(Role::Admin) => holder.col::<i64>("practises")? != 0,
+                _ => false,
+            };
+            if holder.col::<i64>("active")? == 0 || !caseload {
+                return Err(StoreError::Invalid(
+                    "the new responsible clinician must be an active account that holds a caseload".into(),
+                ));
+            }
+            let n = sqlx::query(
+                "UPDATE clients SET responsible_clinician_id = $1, version = version + 1, updated_at = $2 \
+                 WHERE id = $3 AND responsible_clinician_id = $4",
+            )
+            .bind(to.as_str())
+            .bind(now.to_db())
+            .bind(client.as_str())
+            .bind(from.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if n == 0 {
+                return Err(StoreError::Invalid(format!("client {client} is no longer this person's to hand over")));
+            }
+            sqlx::query(
+                "INSERT INTO care_team (client_id, user_id, responsible, added_at) VALUES ($1, $2, 0, $3) \
+                 ON CONFLICT (client_id, user_id) DO NOTHING",
+            )
+            .bind(client.as_str())
+            .bind(to.as_str())
+            .bind(now.to_db())
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "UPDATE care_team SET responsible = CASE WHEN user_id = $2 THEN 1 ELSE 0 END WHERE client_id = $1",
+            )
+            .bind(client.as_str())
+            .bind(to.as_str())
+            .execute(&mut *tx)
+            .await?;
+            let mut e = event.clone();
+            e.resource_type = "client".into();
+            e.resource_id = Some(client.to_string());
+            e.client_id = Some(client.to_string());
+            let name: String = holder.col("name")?;
+            e.detail = Some(format!("responsible clinician {from} -> {to} ({name})"));
+            events.push(e);
+        }
+        if !events.is_empty() {
+            audit::append_many(&mut tx, events, now).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
 }

@@ -494,15 +494,16 @@ mod measures {
             let (f1, f2, f3) = (f1.risk_flag_id.unwrap(), f2.risk_flag_id.unwrap(), f3.risk_flag_id.unwrap());
             assert!(f1 != f2, "each positive response raises its own flag");
             store.acknowledge_risk_flag(&f2, &alice, event(action::RISK_FLAG_ACKNOWLEDGE)).await.unwrap();
-            let day = time::Duration::hours(24);
-            // Not yet due.
-            assert!(store.escalate_overdue_risk_flags(Timestamp::now(), day).await.unwrap().is_empty());
-            let later = Timestamp::now().plus(time::Duration::hours(25));
-            let mut escalated = store.escalate_overdue_risk_flags(later, day).await.unwrap();
+            // Not yet due (acknowledgement deadline: 4 hours by default).
+            assert!(store.escalate_overdue_risk_flags(Timestamp::now(), None).await.unwrap().is_empty());
+            let later = Timestamp::now().plus(time::Duration::hours(5));
+            let steps = store.escalate_overdue_risk_flags(later, None).await.unwrap();
+            let mut escalated: Vec<Id> = steps.iter().map(|s| s.flag_id.clone()).collect();
             escalated.sort();
             let mut want = vec![f1.clone(), f3.clone()];
             want.sort();
-            assert_eq!(escalated, want, "the acknowledged flag is not escalated");
+            assert_eq!(escalated, want, "the acknowledged flag is not escalated (its assessment is due at 24 h)");
+            assert!(steps.iter().all(|s| s.step == 1 && s.deadline.as_str() == "acknowledgement"));
             let outbox = store.outbox(50).await.unwrap();
             let to = |f: &Id| -> Vec<(String, Option<Id>)> {
                 outbox
@@ -515,7 +516,7 @@ mod measures {
             };
             assert_eq!(to(&f1), [("risk_flag_escalated".to_string(), Some(sup.clone()))]);
             assert_eq!(to(&f3), [("risk_flag_escalated_no_supervisor".to_string(), Some(admin.clone()))]);
-            assert!(store.escalate_overdue_risk_flags(later, day).await.unwrap().is_empty(), "only once");
+            assert!(store.escalate_overdue_risk_flags(later, None).await.unwrap().is_empty(), "only once");
             let flag = store.risk_flag(&f1).await.unwrap().unwrap();
             assert!(flag.escalated_at.is_some() && flag.status == FlagStatus::Open);
             assert_eq!(flag.escalated_to.as_deref(), Some(sup.as_str()));

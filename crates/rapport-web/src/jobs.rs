@@ -70,18 +70,26 @@ impl AuditCheckpoints {
     }
 }
 
-/// Escalates open flags not acknowledged within `after` (see
-/// `Store::escalate_overdue_risk_flags`), checking every `every`. Several
-/// instances may run it: each flag is escalated once, inside one transaction.
-pub fn spawn_risk_escalation(store: Store, after: Duration, every: Duration) -> tokio::task::JoinHandle<()> {
+/// Takes the escalation steps due for flags not yet closed (see
+/// `Store::escalate_overdue_risk_flags`: the organisation's acknowledgement and
+/// assessment deadlines, read on every run), checking every `every`.
+/// `ack_override_hours` replaces the acknowledgement deadline (the deprecated
+/// `--risk-escalation-hours`). Several instances may run it: each step is
+/// taken once, inside one transaction.
+pub fn spawn_risk_escalation(
+    store: Store,
+    ack_override_hours: Option<i64>,
+    every: Duration,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let after = time::Duration::try_from(after).unwrap_or(time::Duration::hours(24));
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            match store.escalate_overdue_risk_flags(Timestamp::now(), after).await {
-                Ok(flags) if !flags.is_empty() => tracing::warn!(count = flags.len(), "risk flags escalated"),
+            match store.escalate_overdue_risk_flags(Timestamp::now(), ack_override_hours).await {
+                Ok(steps) if !steps.is_empty() => {
+                    tracing::warn!(count = steps.len(), "risk-flag escalation steps taken")
+                }
                 Ok(_) => {}
                 Err(e) => tracing::error!(error = %e, "risk-flag escalation failed"),
             }

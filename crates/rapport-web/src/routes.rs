@@ -96,6 +96,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .get("/admin/users/{id}", ui::admin::edit_user_form)
         .post("/admin/users/{id}", ui::admin::update_user)
         .post("/admin/users/{id}/deactivate", ui::admin::deactivate_user)
+        .get("/admin/users/{id}/reassign", ui::admin::reassign_form)
+        .post("/admin/users/{id}/reassign", ui::admin::reassign)
         .post("/admin/users/{id}/reactivate", ui::admin::reactivate_user)
         .post("/admin/users/{id}/end-sessions", ui::admin::end_user_sessions)
         .post("/admin/users/{id}/reset-mfa", ui::admin::reset_user_mfa)

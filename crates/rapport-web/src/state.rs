@@ -20,8 +20,9 @@ pub struct Config {
     pub settings_ttl: Duration,
     /// When a client is marked "not on track" (docs/measures.md).
     pub not_on_track: NotOnTrackRule,
-    /// Open risk flags not acknowledged within this go to the supervisor (default 24 h).
-    pub risk_escalation_after: Duration,
+    /// Replaces the organisation's acknowledgement deadline for risk flags, in
+    /// hours (the deprecated `--risk-escalation-hours`; `None`: the setting).
+    pub risk_acknowledgement_override_hours: Option<i64>,
     /// The IPT protocols this site runs (shipped, adjusted by the site's protocols.toml).
     pub protocols: Arc<ProtocolSet>,
     /// Where the outbox is e-mailed (`None`: nothing is sent, messages wait in the outbox).
@@ -37,7 +38,7 @@ impl Default for Config {
             trust_proxy: false,
             settings_ttl: Duration::from_secs(10),
             not_on_track: NotOnTrackRule::default(),
-            risk_escalation_after: Duration::from_secs(24 * 3600),
+            risk_acknowledgement_override_hours: None,
             protocols: Arc::new(ProtocolSet::shipped()),
             smtp: None,
             audit_checkpoint_key: None,

@@ -111,9 +111,9 @@ pub struct ServeArgs {
     /// Folder of site instrument definitions (*.json) that add to or replace the shipped ones (docs/measures.md).
     #[arg(long, env = "RAPPORT_INSTRUMENTS_DIR")]
     pub instruments_dir: Option<PathBuf>,
-    /// Escalate risk flags to the supervisor when not acknowledged within this many hours.
-    #[arg(long, env = "RAPPORT_RISK_ESCALATION_HOURS", default_value_t = 24, value_parser = clap::value_parser!(u64).range(1..=720))]
-    pub risk_escalation_hours: u64,
+    /// Deprecated: set the risk-flag deadlines on Administration > Settings. When given, replaces the acknowledgement deadline (hours, 1 to 72).
+    #[arg(long, env = "RAPPORT_RISK_ESCALATION_HOURS", value_parser = clap::value_parser!(u64).range(1..=72))]
+    pub risk_escalation_hours: Option<u64>,
     /// Site protocol file adding or adjusting IPT protocols (default: protocols.toml in the data directory, if present).
     #[arg(long, env = "RAPPORT_PROTOCOLS")]
     pub protocols: Option<PathBuf>,
@@ -136,8 +136,8 @@ pub enum UserCommand {
     List,
     /// Set a new password (read from standard input); ends the user's sessions.
     SetPassword(EmailPasswordArgs),
-    /// Deactivate an account, end its sessions and revoke its API tokens.
-    Deactivate(EmailArgs),
+    /// Deactivate an account, end its sessions and revoke its API tokens (refused while they are the responsible clinician of clients with open courses or risk flags, unless --reassign-to).
+    Deactivate(DeactivateArgs),
 }
 
 #[derive(Args)]
@@ -160,6 +160,15 @@ pub struct UserCreateArgs {
 pub struct EmailArgs {
     #[arg(long)]
     pub email: String,
+}
+
+#[derive(Args)]
+pub struct DeactivateArgs {
+    #[arg(long)]
+    pub email: String,
+    /// First hand every client they are responsible for (open course or open risk flag) to this active clinician.
+    #[arg(long, value_name = "EMAIL")]
+    pub reassign_to: Option<String>,
 }
 
 #[derive(Args)]
@@ -405,6 +414,32 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::User(UserCommand::Deactivate(a)) => {
             let store = open(&g, 2).await?;
             let user = find_user(&store, &a.email).await?;
+            let clients = store.open_responsibilities(&user.id).await.map_err(|e| e.to_string())?;
+            if !clients.is_empty() {
+                let Some(to_email) = &a.reassign_to else {
+                    let lines: Vec<String> = clients
+                        .iter()
+                        .map(|r| format!("  {} ({}): {}", r.client_name, r.client_id, r.describe()))
+                        .collect();
+                    return Err(format!(
+                        "{} was not deactivated: they are the responsible clinician of {} client(s) with open work:\n{}\n\
+                         Hand them over first: rapport user deactivate --email {} --reassign-to OTHER@EMAIL \
+                         (or on Administration > Users)",
+                        user.email,
+                        clients.len(),
+                        lines.join("\n"),
+                        user.email
+                    ));
+                };
+                let to = find_user(&store, to_email).await?;
+                let moves: Vec<_> = clients.iter().map(|r| (r.client_id.clone(), to.id.clone())).collect();
+                let mut e = cli_event(action::CARE_TEAM_REASSIGN, "client");
+                e.detail = Some(format!("from {} on the command line", user.email));
+                store.reassign_responsible(&user.id, &moves, e).await.map_err(|e| format!("not handed over: {e}"))?;
+                for r in &clients {
+                    println!("{} is now responsible for {} ({})", to.email, r.client_name, r.describe());
+                }
+            }
             let mut e = cli_event(action::USER_DEACTIVATE, "user");
             e.resource_id = Some(user.id.to_string());
             store.set_user_active(&user.id, false, e).await.map_err(|e| e.to_string())?;
@@ -637,12 +672,23 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         println!("(single use; valid for {SETUP_LINK_HOURS} hours; each start prints a fresh link)");
     }
     println!("Press Ctrl+C to stop.");
-    let escalate_after = std::time::Duration::from_secs(a.risk_escalation_hours * 3600);
+    let ack_override = a.risk_escalation_hours.map(|h| h as i64);
+    if let Some(h) = ack_override {
+        tracing::warn!(
+            hours = h,
+            "--risk-escalation-hours is deprecated: it replaces the acknowledgement deadline set on \
+             Administration > Settings; remove it and set the deadlines there"
+        );
+        println!(
+            "Warning: --risk-escalation-hours is deprecated; it replaces the organisation's acknowledgement \
+             deadline with {h} hours. Set the deadlines on Administration > Settings instead."
+        );
+    }
     let config = rapport_web::Config {
         public_url: a.public_url.clone(),
         trust_proxy: a.trust_proxy,
         protocols: std::sync::Arc::new(protocols),
-        risk_escalation_after: escalate_after,
+        risk_acknowledgement_override_hours: ack_override,
         smtp: smtp.clone(),
         audit_checkpoint_key: Some(audit_key.clone()),
         ..Default::default()
@@ -653,7 +699,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     let checkpointing = checkpoints.spawn(std::time::Duration::from_secs(a.audit_checkpoint_minutes * 60));
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
     let escalation =
-        rapport_web::jobs::spawn_risk_escalation(store.clone(), escalate_after, std::time::Duration::from_secs(300));
+        rapport_web::jobs::spawn_risk_escalation(store.clone(), ack_override, std::time::Duration::from_secs(60));
     let delivery = match (mailer, &smtp) {
         (Some(m), Some(s)) => {
             println!("E-mail: notifications go through {}", s.describe());

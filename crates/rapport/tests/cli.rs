@@ -322,6 +322,30 @@ fn token_create_refuses_client_accounts_and_deactivation_revokes_tokens() {
         assert!(o.status.success(), "{}", stderr(&o));
         assert!(stdout(&o).contains("API tokens revoked"), "{}", stdout(&o));
         assert_eq!(count(live), 0, "deactivation revoked the token");
+        // The demo's clinician is responsible for a client with an open course and risk
+        // flag: refused with the clients listed, until they are handed over.
+        let clin = "clinician1@demo.rapport.test";
+        let o = db.run(&["user", "deactivate", "--email", clin]);
+        assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+        let err = stderr(&o);
+        assert!(err.contains("was not deactivated") && err.contains("open risk flag"), "{err}");
+        assert!(err.contains("--reassign-to"), "{err}");
+        let active = "SELECT COUNT(*) AS n FROM users WHERE email = 'clinician1@demo.rapport.test' AND active = 1";
+        assert_eq!(count(active), 1);
+        let o = db.run(&["user", "deactivate", "--email", clin, "--reassign-to", "nobody@clinic.example"]);
+        assert!(!o.status.success() && stderr(&o).contains("no account"), "{}", stderr(&o));
+        create_user(&db, "cover@clinic.example", "clinician");
+        let o = db.run(&["user", "deactivate", "--email", clin, "--reassign-to", "cover@clinic.example"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("cover@clinic.example is now responsible for"), "{}", stdout(&o));
+        assert_eq!(count(active), 0);
+        assert_eq!(
+            count(
+                "SELECT COUNT(*) AS n FROM clients c JOIN users u ON u.id = c.responsible_clinician_id \
+                 WHERE u.email = 'clinician1@demo.rapport.test'"
+            ),
+            0
+        );
     }
 }
 

@@ -146,18 +146,26 @@ async fn a_signed_note_never_changes_and_stale_drafts_are_refused() {
 
         // Sign with a stale version: refused. With the current one: signed, final.
         assert!(matches!(
-            store.sign_progress_note(s, 2, &note("B's plan"), &a, event(action::PROGRESS_NOTE_SIGN)).await.unwrap(),
+            store
+                .sign_progress_note(s, 2, &note("B's plan"), &a, false, event(action::PROGRESS_NOTE_SIGN))
+                .await
+                .unwrap(),
             NoteWrite::Stale(_)
         ));
         let signed = saved(
-            store.sign_progress_note(s, 3, &note("B's plan"), &a, event(action::PROGRESS_NOTE_SIGN)).await.unwrap(),
+            store
+                .sign_progress_note(s, 3, &note("B's plan"), &a, false, event(action::PROGRESS_NOTE_SIGN))
+                .await
+                .unwrap(),
         );
         assert_eq!(signed.status, NoteStatus::Signed);
         assert_eq!(signed.signed_by_name.as_deref(), Some("a@notes.example"));
         assert!(signed.signed_at.is_some());
         for (version, sign) in [(4, false), (3, false), (4, true)] {
             let w = if sign {
-                store.sign_progress_note(s, version, &note("changed"), &b, event(action::PROGRESS_NOTE_SIGN)).await
+                store
+                    .sign_progress_note(s, version, &note("changed"), &b, false, event(action::PROGRESS_NOTE_SIGN))
+                    .await
             } else {
                 store.save_progress_note(s, version, &note("changed"), &b, event(action::PROGRESS_NOTE_WRITE)).await
             };
@@ -200,8 +208,9 @@ async fn addenda_are_append_only_and_in_order() {
             ),
             "a draft is edited, not amended"
         );
-        let signed =
-            saved(store.sign_progress_note(s, 1, &note("p"), &a, event(action::PROGRESS_NOTE_SIGN)).await.unwrap());
+        let signed = saved(
+            store.sign_progress_note(s, 1, &note("p"), &a, false, event(action::PROGRESS_NOTE_SIGN)).await.unwrap(),
+        );
         for (who, text) in [(&a, "First addendum"), (&b, "Second addendum"), (&a, "Third addendum")] {
             store.add_addendum(&signed, text, who, event(action::PROGRESS_NOTE_ADDENDUM)).await.unwrap();
         }
@@ -250,6 +259,7 @@ async fn latest_signed_plan_and_notes_status() {
                     0,
                     &note("Plan from session 1"),
                     &a,
+                    false,
                     event(action::PROGRESS_NOTE_SIGN),
                 )
                 .await
@@ -257,7 +267,10 @@ async fn latest_signed_plan_and_notes_status() {
         );
         let no_plan = ProgressNote { plan: None, ..note("") };
         saved(
-            store.sign_progress_note(&sessions[1], 0, &no_plan, &a, event(action::PROGRESS_NOTE_SIGN)).await.unwrap(),
+            store
+                .sign_progress_note(&sessions[1], 0, &no_plan, &a, false, event(action::PROGRESS_NOTE_SIGN))
+                .await
+                .unwrap(),
         );
         saved(
             store
@@ -276,7 +289,7 @@ async fn latest_signed_plan_and_notes_status() {
         assert_eq!(status.get(&sessions[2].id), Some(&NoteStatus::Draft));
         saved(
             store
-                .sign_progress_note(&sessions[2], 1, &note("Latest plan"), &a, event(action::PROGRESS_NOTE_SIGN))
+                .sign_progress_note(&sessions[2], 1, &note("Latest plan"), &a, false, event(action::PROGRESS_NOTE_SIGN))
                 .await
                 .unwrap(),
         );

@@ -892,7 +892,7 @@ pub async fn raise_risk_flag(
     errors.into_result()?;
     let detail = detail.ok_or_else(|| AppError::invalid("detail", "Describe the risk concern"))?;
     let e = me.event(action::RISK_FLAG_RAISE, "risk_flag");
-    let fid = state.store.raise_clinician_risk_flag(&client.id, &me.user.id, &detail, e).await?;
+    let fid = state.store.raise_clinician_risk_flag(&client.id, &me.user.id, &detail, None, e).await?;
     let flag = state.store.risk_flag(&fid).await?.ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(RiskFlagJson::from(flag))))
 }
@@ -936,7 +936,7 @@ pub async fn get_risk_flag(
     Ok(Json(flag.into()))
 }
 
-/// Acknowledges an open flag: the responsible clinician has seen it (stops escalation).
+/// Acknowledges an open flag: the responsible clinician has seen it (stops the acknowledgement deadline; the assessment deadline runs until an assessment is recorded).
 #[utoipa::path(post, path = "/api/v1/risk-flags/{id}/acknowledge", tag = "risk", params(("id" = String, Path, description = "Flag id")),
     responses((status = 200, body = RiskFlagJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn acknowledge_risk_flag(

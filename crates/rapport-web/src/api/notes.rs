@@ -84,6 +84,10 @@ pub struct ProgressNoteJson {
     pub updated_at: Option<String>,
     pub signed_by: Option<String>,
     pub signed_at: Option<String>,
+    /// Signed with `identified`: the risk flag raised by signing, or the open flag it was linked to.
+    pub risk_flag_id: Option<String>,
+    /// Signed with `none_identified` while this risk flag was open (confirmed by the signer).
+    pub open_flag_at_signing: Option<String>,
     /// Oldest first. Only signed notes have addenda.
     pub addenda: Vec<AddendumJson>,
 }
@@ -115,6 +119,8 @@ fn note_json(sx: &SessionContext, n: Option<&ProgressNoteRecord>, addenda: Vec<A
         updated_at: n.map(|n| n.updated_at.to_db()),
         signed_by: n.and_then(|n| n.signed_by_name.clone()),
         signed_at: n.and_then(|n| n.signed_at.map(|t| t.to_db())),
+        risk_flag_id: n.and_then(|n| n.risk_flag_id.as_ref().map(|f| f.to_string())),
+        open_flag_at_signing: n.and_then(|n| n.open_flag_at_signing.as_ref().map(|f| f.to_string())),
         addenda: addenda
             .into_iter()
             .map(|a| AddendumJson {
@@ -249,15 +255,22 @@ pub struct SignJson {
     /// The version being signed: what the signer has read.
     #[schema(minimum = 1)]
     pub version: i64,
+    /// Required (`true`) to sign "none_identified" while the client has a risk
+    /// flag not yet closed: the signer confirms no risk was seen despite it,
+    /// and the note records that flag. Ignored otherwise.
+    #[serde(default)]
+    pub confirm_open_flag: bool,
 }
 
 /// Signs the stored note (it must still be at `version`). A signed note never changes.
+/// Signing with `risk` = `identified` raises a risk flag for the session in the
+/// same transaction (or links the note to the client's open flag: `risk_flag_id`).
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/note/sign", tag = "notes", params(("id" = String, Path, description = "Session id")),
     request_body = SignJson,
     responses((status = 200, body = ProgressNoteJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 404, body = ErrorBody, description = "No such session, or no note yet"),
               (status = 409, body = ErrorBody, description = "Stale version, or already signed"),
-              (status = 422, body = ErrorBody, description = "Incomplete: risk check missing, risk details missing, or an event without its effect")))]
+              (status = 422, body = ErrorBody, description = "Incomplete: risk check missing, risk details missing, or an event without its effect; or no risk identified while a risk flag is open, without confirm_open_flag")))]
 pub async fn sign_note(
     State(state): State<AppState>,
     ApiCaller(me): ApiCaller,
@@ -273,7 +286,20 @@ pub async fn sign_note(
         check_signable(&n.body).map_err(AppError::Invalid)?;
     }
     let ev = me.event(action::PROGRESS_NOTE_SIGN, "progress_note");
-    let w = state.store.sign_progress_note(&sx.s.session, body.version, &n.body, &me.user.id, ev).await?;
+    let w = match state
+        .store
+        .sign_progress_note(&sx.s.session, body.version, &n.body, &me.user.id, body.confirm_open_flag, ev)
+        .await
+    {
+        Err(rapport_store::StoreError::Invalid(m)) if m == rapport_store::notes::OPEN_FLAG_NOT_CONFIRMED => {
+            return Err(AppError::invalid(
+                "confirm_open_flag",
+                "The client has an open risk flag: send confirm_open_flag true to sign \"no risk identified\"",
+            )
+            .into())
+        }
+        other => other?,
+    };
     let n = written(w, body.version)?;
     Ok(Json(full_note(&state, &sx, Some(&n)).await?))
 }

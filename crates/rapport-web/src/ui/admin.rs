@@ -393,8 +393,177 @@ pub async fn deactivate_user(
     if user.role == Role::Admin && user.active && active_admins(&state).await? <= 1 {
         return Err(AppError::Conflict("This is the only active administrator.".into()));
     }
-    state.store.set_user_active(&user.id, false, e).await?;
-    Ok(Redirect::to("/admin/users?done=user-deactivated").into_response())
+    // Nobody may be left without a responsible clinician who can see their flags.
+    let clients = state.store.open_responsibilities(&user.id).await?;
+    if !clients.is_empty() {
+        return reassign_page(&state, &me, user, clients, ReassignForm::default(), ValidationErrors::new(), true).await;
+    }
+    match state.store.set_user_active(&user.id, false, e).await {
+        Err(rapport_store::StoreError::Invalid(m)) if m == rapport_store::users::STILL_RESPONSIBLE => {
+            // A course or flag appeared since the check above.
+            let clients = state.store.open_responsibilities(&user.id).await?;
+            reassign_page(&state, &me, user, clients, ReassignForm::default(), ValidationErrors::new(), true).await
+        }
+        other => {
+            other?;
+            Ok(Redirect::to("/admin/users?done=user-deactivated").into_response())
+        }
+    }
+}
+
+// ---- handing a departing clinician's clients over ----------------------------------
+
+#[derive(Template)]
+#[template(path = "admin_reassign.html")]
+struct ReassignPage {
+    layout: Layout,
+    user: User,
+    clients: Vec<rapport_store::users::Responsibility>,
+    /// Who may take clients over (active caseload holders other than `user`).
+    holders: Vec<User>,
+    form: ReassignForm,
+    errors: FormErrors,
+    /// Shown because deactivation was refused.
+    refused: bool,
+}
+
+impl ReassignPage {
+    /// The choice for one client as posted ("" when none).
+    fn chosen(&self, client: &Id) -> String {
+        self.form.each.iter().find(|(c, _)| c == client.as_str()).map(|(_, u)| u.clone()).unwrap_or_default()
+    }
+}
+
+/// `to_all` (one person for every client) or `to_<client id>` per client, and
+/// `deactivate` to deactivate the account once nobody is left.
+#[derive(Default, Clone)]
+pub struct ReassignForm {
+    to_all: String,
+    each: Vec<(String, String)>,
+    deactivate: bool,
+}
+
+impl ReassignForm {
+    fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut f = ReassignForm::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "to_all" => f.to_all = v.trim().to_string(),
+                "deactivate" => f.deactivate = !v.trim().is_empty(),
+                _ => {
+                    if let Some(c) = k.strip_prefix("to_") {
+                        f.each.push((c.to_string(), v.trim().to_string()));
+                    }
+                }
+            }
+        }
+        f
+    }
+}
+
+async fn reassign_page(
+    state: &AppState,
+    me: &crate::identity::Identity,
+    user: User,
+    clients: Vec<rapport_store::users::Responsibility>,
+    form: ReassignForm,
+    errors: ValidationErrors,
+    refused: bool,
+) -> AppResult<Response> {
+    let holders = caseload_holders(state).await?.into_iter().filter(|u| u.id != user.id).collect();
+    let layout = Layout::new(state, me, format!("Hand over {}'s clients", user.name), "admin-users").await?;
+    let status = if refused {
+        StatusCode::CONFLICT
+    } else if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = ReassignPage { layout, user, clients, holders, form, errors: FormErrors(errors), refused };
+    Ok((status, render(&page)?).into_response())
+}
+
+pub async fn reassign_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    require_admin(&state, &me, "users").await?;
+    let user = target_user(&state, &id).await?;
+    let clients = state.store.open_responsibilities(&user.id).await?;
+    reassign_page(&state, &me, user, clients, ReassignForm::default(), ValidationErrors::new(), false).await
+}
+
+/// Hands the listed clients to new responsible clinicians (all or nothing),
+/// then deactivates the account when asked and nobody is left.
+pub async fn reassign(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    require_admin(&state, &me, "users").await?;
+    let user = target_user(&state, &id).await?;
+    let form = ReassignForm::from_pairs(pairs);
+    let clients = state.store.open_responsibilities(&user.id).await?;
+    let holders: Vec<User> = caseload_holders(&state).await?.into_iter().filter(|u| u.id != user.id).collect();
+    let mut errors = ValidationErrors::new();
+    let pick = |errors: &mut ValidationErrors, field: &str, raw: &str| -> Option<Id> {
+        match Id::parse(raw).filter(|id| holders.iter().any(|u| &u.id == id)) {
+            Some(id) => Some(id),
+            None => {
+                errors.add(field, "Choose an active clinician who holds a caseload");
+                None
+            }
+        }
+    };
+    let all = if form.to_all.is_empty() { None } else { pick(&mut errors, "to_all", &form.to_all) };
+    for (c, _) in &form.each {
+        if !clients.iter().any(|r| r.client_id.as_str() == c) {
+            errors.add(&format!("to_{c}"), "This client is not one of theirs with open work");
+        }
+    }
+    let mut moves = Vec::new();
+    for r in &clients {
+        let field = format!("to_{}", r.client_id);
+        let each = form.each.iter().find(|(c, _)| c == r.client_id.as_str()).map(|(_, u)| u.as_str()).unwrap_or("");
+        let to = if !each.is_empty() { pick(&mut errors, &field, each) } else { all.clone() };
+        if let Some(to) = to {
+            moves.push((r.client_id.clone(), to));
+        }
+    }
+    if moves.is_empty() && errors.is_empty() && !clients.is_empty() {
+        errors.add("to_all", "Choose who takes over: one person for all, or one for each client");
+    }
+    if !errors.is_empty() {
+        return reassign_page(&state, &me, user, clients, form, errors, false).await;
+    }
+    let mut e = me.event(action::CARE_TEAM_REASSIGN, "client");
+    e.detail = Some(format!("from {}", user.email));
+    match state.store.reassign_responsible(&user.id, &moves, e).await {
+        Ok(()) => {}
+        Err(rapport_store::StoreError::Invalid(m)) => {
+            let clients = state.store.open_responsibilities(&user.id).await?;
+            return reassign_page(&state, &me, user, clients, form, ValidationErrors::single("to_all", m), false).await;
+        }
+        Err(other) => return Err(other.into()),
+    }
+    let left = state.store.open_responsibilities(&user.id).await?;
+    if form.deactivate && left.is_empty() && user.active {
+        if user.id == me.user.id {
+            return Err(AppError::Conflict("You cannot deactivate your own account.".into()));
+        }
+        let mut e = me.event(action::USER_DEACTIVATE, "user");
+        e.resource_id = Some(user.id.to_string());
+        e.detail = Some(format!("after handing over {} clients", moves.len()));
+        state.store.set_user_active(&user.id, false, e).await?;
+        return Ok(Redirect::to("/admin/users?done=user-deactivated").into_response());
+    }
+    if !left.is_empty() {
+        let form = ReassignForm { deactivate: form.deactivate, ..Default::default() };
+        return reassign_page(&state, &me, user, left, form, ValidationErrors::new(), false).await;
+    }
+    Ok(Redirect::to("/admin/users?done=clients-reassigned").into_response())
 }
 
 pub async fn reactivate_user(
@@ -681,6 +850,8 @@ struct SettingsPage {
     /// As typed (so a rejected value is shown back, not replaced).
     org: SettingsValues,
     errors: FormErrors,
+    /// Who may be the duty clinician: active accounts holding a caseload.
+    duty_choices: Vec<User>,
 }
 
 struct SettingsValues {
@@ -691,6 +862,10 @@ struct SettingsValues {
     break_glass_hours: String,
     crisis_resources: String,
     country: String,
+    risk_acknowledgement_hours: String,
+    risk_assessment_hours: String,
+    /// A user id, or "" for none.
+    duty_clinician_id: String,
 }
 
 impl From<&Organisation> for SettingsValues {
@@ -703,8 +878,24 @@ impl From<&Organisation> for SettingsValues {
             break_glass_hours: o.break_glass_hours.to_string(),
             crisis_resources: o.crisis_resources.clone(),
             country: o.country.clone(),
+            risk_acknowledgement_hours: o.risk_acknowledgement_hours.to_string(),
+            risk_assessment_hours: o.risk_assessment_hours.to_string(),
+            duty_clinician_id: o.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_default(),
         }
     }
+}
+
+/// Active accounts that hold a caseload: who may be the duty clinician or take over clients.
+async fn caseload_holders(state: &AppState) -> AppResult<Vec<User>> {
+    Ok(state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .filter(|u| {
+            u.active && (matches!(u.role, Role::Clinician | Role::Supervisor) || (u.role == Role::Admin && u.practises))
+        })
+        .collect())
 }
 
 pub async fn settings_form(
@@ -721,6 +912,7 @@ pub async fn settings_form(
         smtp: smtp_line(&state),
         org: SettingsValues::from(&org),
         errors: FormErrors::default(),
+        duty_choices: caseload_holders(&state).await?,
     })
 }
 
@@ -733,6 +925,9 @@ pub struct SettingsForm {
     require_mfa: Option<String>,
     crisis_resources: Option<String>,
     country: Option<String>,
+    risk_acknowledgement_hours: Option<String>,
+    risk_assessment_hours: Option<String>,
+    duty_clinician_id: Option<String>,
 }
 
 /// The crisis resources as typed, checked: 1 to 12 lines of at most 200 characters.
@@ -781,6 +976,8 @@ pub async fn update_settings(
 ) -> AppResult<Response> {
     require_admin(&state, &me, "settings").await?;
     let mut errors = ValidationErrors::new();
+    let current = state.store.organisation().await?;
+    let duty_choices = caseload_holders(&state).await?;
     let name = non_blank(&f.name).unwrap_or_default();
     if name.is_empty() {
         errors.add("name", "Enter the organisation's name");
@@ -817,7 +1014,42 @@ pub async fn update_settings(
         // A form without the field (an older client) keeps the current list.
         crisis_resources: match &f.crisis_resources {
             Some(_) => crisis_resources_in(&mut errors, &f.crisis_resources),
-            None => state.store.organisation().await?.crisis_resources,
+            None => current.crisis_resources.clone(),
+        },
+        // Risk-flag deadlines and the duty clinician: likewise kept when absent.
+        risk_acknowledgement_hours: match &f.risk_acknowledgement_hours {
+            Some(_) => number_in(
+                &mut errors,
+                "risk_acknowledgement_hours",
+                "Acknowledgement deadline (hours)",
+                &f.risk_acknowledgement_hours,
+                rapport_core::escalation::MIN_HOURS,
+                rapport_core::escalation::MAX_HOURS,
+            ),
+            None => current.risk_acknowledgement_hours,
+        },
+        risk_assessment_hours: match &f.risk_assessment_hours {
+            Some(_) => number_in(
+                &mut errors,
+                "risk_assessment_hours",
+                "Assessment deadline (hours)",
+                &f.risk_assessment_hours,
+                rapport_core::escalation::MIN_HOURS,
+                rapport_core::escalation::MAX_HOURS,
+            ),
+            None => current.risk_assessment_hours,
+        },
+        duty_clinician_id: match f.duty_clinician_id.as_deref().map(str::trim) {
+            None => current.duty_clinician_id.clone(),
+            Some("") => None,
+            Some(raw) => match Id::parse(raw).filter(|id| duty_choices.iter().any(|u| &u.id == id)) {
+                Some(id) => Some(id),
+                None => {
+                    errors
+                        .add("duty_clinician_id", "The duty clinician must be an active account that holds a caseload");
+                    None
+                }
+            },
         },
         country: match &f.country {
             Some(_) => country_in(&mut errors, &f.country),
@@ -834,6 +1066,9 @@ pub async fn update_settings(
             break_glass_hours: f.break_glass_hours.clone().unwrap_or_default(),
             crisis_resources: f.crisis_resources.clone().unwrap_or_default(),
             country: f.country.clone().unwrap_or_default(),
+            risk_acknowledgement_hours: f.risk_acknowledgement_hours.clone().unwrap_or_default(),
+            risk_assessment_hours: f.risk_assessment_hours.clone().unwrap_or_default(),
+            duty_clinician_id: f.duty_clinician_id.clone().unwrap_or_default(),
         };
         let page = SettingsPage {
             layout,
@@ -841,13 +1076,21 @@ pub async fn update_settings(
             smtp: smtp_line(&state),
             org: typed,
             errors: FormErrors(errors),
+            duty_choices,
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     }
     let mut e = me.event(action::SETTINGS_UPDATE, "organisation");
     e.detail = Some(format!(
-        "idle {} min, lifetime {} h, emergency access {} h, two-step verification required: {}",
-        org.idle_timeout_minutes, org.absolute_lifetime_hours, org.break_glass_hours, org.require_mfa
+        "idle {} min, lifetime {} h, emergency access {} h, two-step verification required: {}; risk flags: \
+         acknowledgement {} h, assessment {} h, duty clinician {}",
+        org.idle_timeout_minutes,
+        org.absolute_lifetime_hours,
+        org.break_glass_hours,
+        org.require_mfa,
+        org.risk_acknowledgement_hours,
+        org.risk_assessment_hours,
+        org.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_else(|| "none (administrators)".into())
     ));
     state.store.update_organisation(&org, e).await?;
     state.forget_organisation().await;

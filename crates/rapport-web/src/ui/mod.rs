@@ -110,6 +110,7 @@ fn done_message(key: &str) -> Option<&'static str> {
         "user-saved" => "Account saved.",
         "user-deactivated" => "Account deactivated and all its sessions ended.",
         "user-reactivated" => "Account reactivated.",
+        "clients-reassigned" => "Clients handed over: the new responsible clinicians joined their care teams.",
         "user-sessions-ended" => "All of that person's sessions were ended; they must sign in again.",
         "password" => "Password changed. Your other sessions were signed out.",
         "mfa-off" => "Two-step verification is off. Signing in now needs only your password.",
@@ -123,7 +124,10 @@ fn done_message(key: &str) -> Option<&'static str> {
         "settings" => "Settings saved.",
         "measure-recorded" => "Measure recorded.",
         "flag-raised" => "A risk item was positive: a risk flag was raised. Assess the risk now.",
-        "flag-acknowledged" => "Risk flag acknowledged.",
+        "concern-raised" => "Risk concern raised as a risk flag. Acknowledge and assess it now.",
+        "flag-acknowledged" => {
+            "Risk flag acknowledged. The assessment deadline still runs until an assessment is recorded."
+        }
         "assessment-saved" => "Risk assessment recorded.",
         "plan-saved" => "New safety plan version saved.",
         "schedule-saved" => "Measurement schedule saved.",

@@ -270,6 +270,9 @@ struct SessionPage {
     addendum_text: String,
     process: ProcessPanel,
     break_glass: bool,
+    /// The client's oldest risk flag not yet closed (signing "No risk
+    /// identified" then needs a confirmation; "Risk identified" links to it).
+    open_flag: Option<rapport_store::measures::RiskFlagRow>,
 }
 
 impl SessionPage {
@@ -354,6 +357,7 @@ async fn session_page(
         Some(n) => NoteForm::from_note(&n.body, n.version),
         None => NoteForm::from_note(&ProgressNote::default(), 0),
     });
+    let open_flag = state.store.open_risk_flag(&sx.cx.client.id).await?;
     let (prev, next) = sx.neighbours();
     let link = |s: &crate::course_context::NumberedSession| {
         (format!("/courses/{}/sessions/{}", sx.cx.course.id, s.session.id), session_label(s))
@@ -378,6 +382,7 @@ async fn session_page(
         conflict: st.conflict,
         addendum_text: st.addendum_text,
         process,
+        open_flag,
     })
 }
 
@@ -619,17 +624,32 @@ pub async fn sign_note(
         let st = PageState { form: Some(shown), errors: FormErrors(e), ..Default::default() };
         return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
     }
+    // "No risk identified" while a flag is open needs the box ticked.
+    let confirmed = pairs.iter().any(|(k, v)| k == "confirm_open_flag" && !v.trim().is_empty());
     let sign = |v: i64| {
         let ev = me.event(action::PROGRESS_NOTE_SIGN, "progress_note");
-        state.store.sign_progress_note(&sx.s.session, v, &body, &me.user.id, ev)
+        state.store.sign_progress_note(&sx.s.session, v, &body, &me.user.id, confirmed, ev)
     };
-    let mut w = sign(form.expected_version()?).await?;
+    let unconfirmed = |r: Result<NoteWrite<ProgressNoteRecord>, rapport_store::StoreError>| match r {
+        Err(rapport_store::StoreError::Invalid(m)) if m == rapport_store::notes::OPEN_FLAG_NOT_CONFIRMED => Ok(None),
+        other => other.map(Some),
+    };
+    let mut w = unconfirmed(sign(form.expected_version()?).await)?;
     // An autosave of this very text may have landed just before: nothing to choose between.
-    if let NoteWrite::Stale(cur) = &w {
+    if let Some(NoteWrite::Stale(cur)) = &w {
         if cur.body == body {
-            w = sign(cur.version).await?;
+            w = unconfirmed(sign(cur.version).await)?;
         }
     }
+    let Some(w) = w else {
+        let errors = ValidationErrors::single(
+            "confirm_open_flag",
+            "This client has an open risk flag: tick the box to confirm no risk was identified in this session, \
+             or record the risk",
+        );
+        let st = PageState { form: Some(form), errors: FormErrors(errors), ..Default::default() };
+        return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
+    };
     note_write_response(&state, &me, sx, form, body, w, false, "note-signed").await
 }
 

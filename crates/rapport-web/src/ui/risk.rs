@@ -13,9 +13,11 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_core::audit::{action, AuditEvent};
+use rapport_core::escalation::{format_duration, timing, Deadline, Deadlines, FlagClock, Timing};
 use rapport_core::risk::{validate_assessment, validate_safety_plan, RawAssessment, RawSafetyPlan, RiskLevel};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
+use rapport_store::escalation::EscalationHistoryRow;
 use rapport_store::measures::{AssessmentRow, RiskFlagRow, SafetyPlanRow};
 use serde::Deserialize;
 
@@ -26,31 +28,77 @@ pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
         .post("/risk-flags/{id}/assessment", assess)
         .post("/risk-flags/{id}/safety-plan", save_plan)
         .post("/risk-flags/{id}/close", close)
+        .get("/clients/{id}/risk-flags/new", concern_form)
+        .post("/clients/{id}/risk-flags", raise_concern)
 }
 
 pub struct FlagLine {
     pub f: RiskFlagRow,
-    /// Minutes from raising to acknowledgement, or until now while open.
-    pub minutes: i64,
+    /// Against the acknowledgement deadline.
+    pub ack: Timing,
+    /// Against the assessment deadline.
+    pub assess: Timing,
 }
 
 impl FlagLine {
-    fn new(f: RiskFlagRow) -> Self {
-        let minutes = f.acknowledged_at.unwrap_or_else(Timestamp::now).since(f.raised_at).whole_minutes();
-        FlagLine { f, minutes }
+    fn new(f: RiskFlagRow, deadlines: &Deadlines, now: Timestamp) -> Self {
+        let clock = FlagClock {
+            raised_at: f.raised_at,
+            acknowledged_at: f.acknowledged_at,
+            assessed_at: f.assessed_at,
+            closed_at: f.closed_at,
+            responsible_active: f.responsible_active,
+        };
+        let ack = timing(&clock, deadlines, Deadline::Acknowledgement, now);
+        let assess = timing(&clock, deadlines, Deadline::Assessment, now);
+        FlagLine { f, ack, assess }
     }
 
-    pub fn waited(&self) -> String {
-        match self.minutes {
-            m if m < 60 => format!("{m} min"),
-            m if m < 48 * 60 => format!("{} h {} min", m / 60, m % 60),
-            m => format!("{} days", m / (24 * 60)),
+    /// Past a deadline with the work not done.
+    pub fn overdue(&self) -> bool {
+        self.ack.overdue || self.assess.overdue
+    }
+
+    /// "2 h 5 min (deadline 4 h, late)" / "waiting 30 h 0 min, 6 h over the 24-hour deadline".
+    pub fn describe(&self, t: &Timing) -> String {
+        let hours = t.deadline_at.since(self.f.raised_at).whole_hours();
+        let took = format_duration(t.elapsed);
+        if t.done {
+            if t.late {
+                format!("{took} (deadline {hours} h: late)")
+            } else {
+                format!("{took} (deadline {hours} h)")
+            }
+        } else if t.overdue {
+            let by = format_duration(t.elapsed - t.deadline_at.since(self.f.raised_at));
+            format!("waiting {took}: overdue by {by} (deadline {hours} h)")
+        } else {
+            let left = format_duration(t.deadline_at.since(self.f.raised_at) - t.elapsed);
+            format!("waiting {took}: {left} left (deadline {hours} h)")
         }
+    }
+
+    pub fn ack_text(&self) -> String {
+        self.describe(&self.ack)
+    }
+
+    pub fn assess_text(&self) -> String {
+        self.describe(&self.assess)
     }
 
     pub fn items(&self) -> String {
         self.f.items.iter().map(|h| format!("item {} = {}", h.item, h.score)).collect::<Vec<_>>().join(", ")
     }
+}
+
+/// The organisation's deadlines, with the acknowledgement deadline replaced
+/// when the server runs with the deprecated `--risk-escalation-hours` (as the job does).
+async fn deadlines(state: &AppState) -> AppResult<Deadlines> {
+    let mut d = state.organisation().await?.deadlines();
+    if let Some(h) = state.config.risk_acknowledgement_override_hours {
+        d.acknowledgement_hours = h.clamp(rapport_core::escalation::MIN_HOURS, rapport_core::escalation::MAX_HOURS);
+    }
+    Ok(d)
 }
 
 #[derive(Template)]
@@ -59,6 +107,9 @@ struct FlagsPage {
     layout: Layout,
     unhandled: Vec<FlagLine>,
     closed: Vec<FlagLine>,
+    /// How many of `unhandled` are past a deadline.
+    overdue: usize,
+    deadlines: Deadlines,
 }
 
 pub async fn list(
@@ -75,13 +126,20 @@ pub async fn list(
         crate::access::clients_shown(flags.iter().map(|f| &f.client_id))
     ));
     state.store.audit(e).await?;
-    let (closed, unhandled): (Vec<_>, Vec<_>) =
-        flags.into_iter().map(FlagLine::new).partition(|l| l.f.status == rapport_core::risk::FlagStatus::Closed);
+    let deadlines = deadlines(&state).await?;
+    let now = Timestamp::now();
+    let (closed, mut unhandled): (Vec<_>, Vec<_>) = flags
+        .into_iter()
+        .map(|f| FlagLine::new(f, &deadlines, now))
+        .partition(|l| l.f.status == rapport_core::risk::FlagStatus::Closed);
+    // Overdue flags first (stable: oldest first within each group).
+    unhandled.sort_by_key(|l| !l.overdue());
+    let overdue = unhandled.iter().filter(|l| l.overdue()).count();
     let mut closed = closed;
     closed.reverse();
     closed.truncate(20);
     let layout = Layout::new(&state, &me, "Risk flags", "risk-flags").await?.with_done(q.done.as_deref());
-    render(&FlagsPage { layout, unhandled, closed })
+    render(&FlagsPage { layout, unhandled, closed, overdue, deadlines })
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -130,6 +188,7 @@ struct FlagPage {
     layout: Layout,
     c: ClientRecord,
     line: FlagLine,
+    escalations: Vec<EscalationHistoryRow>,
     assessments: Vec<AssessmentRow>,
     plan: Option<SafetyPlanRow>,
     a: AssessmentForm,
@@ -168,14 +227,17 @@ async fn page(
     done: Option<&str>,
 ) -> AppResult<FlagPage> {
     let assessments = state.store.risk_assessments(&flag.id).await?;
+    let escalations = state.store.risk_escalations(&flag.id).await?;
     let plan = state.store.latest_safety_plan(&c.id).await?;
+    let deadlines = deadlines(state).await?;
     let p = p.unwrap_or_else(|| plan.as_ref().map(PlanForm::from_row).unwrap_or_default());
     let layout =
         Layout::new(state, me, format!("Risk flag · {}", c.details.display_name), "risk-flags").await?.with_done(done);
     Ok(FlagPage {
         layout,
         c,
-        line: FlagLine::new(flag),
+        line: FlagLine::new(flag, &deadlines, Timestamp::now()),
+        escalations,
         assessments,
         plan,
         a,
@@ -321,4 +383,92 @@ pub async fn close(
     }
     let p = page(&state, &me, (flag, c), AssessmentForm::default(), None, errors, None).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
+}
+
+// ---- a clinician's risk concern ------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "risk_concern.html")]
+struct ConcernPage {
+    layout: Layout,
+    c: ClientRecord,
+    /// The session it was observed in (id, course id, date), when raised from a session page.
+    session: Option<(Id, Id, String)>,
+    detail: String,
+    errors: FormErrors,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ConcernQuery {
+    pub session: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ConcernForm {
+    pub detail: Option<String>,
+    pub session_id: Option<String>,
+}
+
+/// The session named by `raw`, if it is one of this client's (else 422 naming `session_id`).
+async fn concern_session(state: &AppState, c: &ClientRecord, raw: Option<&str>) -> AppResult<Option<(Id, Id, String)>> {
+    let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else { return Ok(None) };
+    let found = match Id::parse(raw) {
+        Some(id) => state.store.therapy_session(&id).await?,
+        None => None,
+    };
+    match found {
+        Some(s) if s.client_id == c.id => {
+            Ok(Some((s.id.clone(), s.course_id.clone(), rapport_core::time::format_date(s.date))))
+        }
+        _ => Err(AppError::invalid("session_id", "The session is not one of this client's sessions")),
+    }
+}
+
+/// The "Raise a risk concern" form (from the client page or a session page).
+pub async fn concern_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<ConcernQuery>,
+) -> AppResult<Html<String>> {
+    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let session = concern_session(&state, &c, q.session.as_deref()).await?;
+    let layout =
+        Layout::new(&state, &me, format!("Raise a risk concern · {}", c.details.display_name), "risk-flags").await?;
+    render(&ConcernPage { layout, c, session, detail: String::new(), errors: FormErrors::default() })
+}
+
+/// Raises a clinician's risk flag (linked to the session when given), routed
+/// and escalated like every flag.
+pub async fn raise_concern(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<ConcernForm>,
+) -> AppResult<Response> {
+    let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
+    let session = concern_session(&state, &c, f.session_id.as_deref()).await?;
+    let mut errors = ValidationErrors::new();
+    let detail =
+        rapport_core::validation::optional_text(&mut errors, "detail", "What was observed", f.detail.as_deref(), 4000);
+    if detail.is_none() && errors.is_empty() {
+        errors.add("detail", "Describe what was observed");
+    }
+    let Some(detail) = detail.filter(|_| errors.is_empty()) else {
+        let layout =
+            Layout::new(&state, &me, format!("Raise a risk concern · {}", c.details.display_name), "risk-flags")
+                .await?;
+        let page = ConcernPage { layout, c, session, detail: f.detail.unwrap_or_default(), errors: FormErrors(errors) };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    };
+    let mut e = me.event(action::RISK_FLAG_RAISE, "risk_flag");
+    e.detail = Some(match &session {
+        Some((sid, _, _)) => format!("clinician's concern, session {sid}"),
+        None => "clinician's concern".into(),
+    });
+    let flag = state
+        .store
+        .raise_clinician_risk_flag(&c.id, &me.user.id, &detail, session.as_ref().map(|(sid, _, _)| sid), e)
+        .await?;
+    Ok(Redirect::to(&format!("/risk-flags/{flag}?done=concern-raised")).into_response())
 }

@@ -8,6 +8,7 @@ mod client_portal;
 mod context;
 mod courses;
 mod ending;
+mod escalation;
 mod formulation;
 mod inventory;
 mod matrix;

@@ -68,6 +68,9 @@ fn entries() -> Vec<Entry> {
             "/clients/{client}/care-team/{dummy}/responsible",
             "LNAAN",
         ),
+        // A clinician's risk concern (a small form, then a flag).
+        e(M::GET, "/clients/{id}/risk-flags/new", "/clients/{client}/risk-flags/new", "LNAAN"),
+        e(M::POST, "/clients/{id}/risk-flags", "/clients/{client}/risk-flags", "LNAAN"),
         e(M::GET, "/break-glass", "/break-glass?q=matrix", "LFAAA"),
         e(M::GET, "/break-glass/{id}", "/break-glass/{client}", "LFAAA"),
         e(M::POST, "/break-glass/{id}", "/break-glass/{client}", "LFAAA"),
@@ -78,6 +81,8 @@ fn entries() -> Vec<Entry> {
         e(M::POST, "/admin/users/{id}", "/admin/users/{dummy}", "LAFFF"),
         e(M::POST, "/admin/users/{id}/deactivate", "/admin/users/{dummy}/deactivate", "LAFFF"),
         e(M::POST, "/admin/users/{id}/reactivate", "/admin/users/{dummy}/reactivate", "LAFFF"),
+        e(M::GET, "/admin/users/{id}/reassign", "/admin/users/{dummy}/reassign", "LAFFF"),
+        e(M::POST, "/admin/users/{id}/reassign", "/admin/users/{dummy}/reassign", "LAFFF"),
         e(M::POST, "/admin/users/{id}/end-sessions", "/admin/users/{dummy}/end-sessions", "LAFFF"),
         e(M::POST, "/admin/users/{id}/reset-mfa", "/admin/users/{dummy}/reset-mfa", "LAFFF"),
         e(M::GET, "/admin/audit", "/admin/audit", "LAFFF"),

@@ -504,10 +504,14 @@ pub async fn exercise_every_action(app: &TestApp, u: &rapport_store::users::User
     assert_eq!(call(app, M::GET, &format!("/api/v1/clients/{c}/safety-plans"), &t, None).await.0, 200);
     let body = json!({"assessment_id": a["id"], "safety_plan_id": p["id"]});
     assert_eq!(call(app, M::POST, &format!("/api/v1/risk-flags/{flag}/close"), &t, Some(body)).await.0, 200);
-    // The second flag is left unacknowledged and escalates.
+    // The second flag is left unacknowledged: at 25 h it has missed both
+    // deadlines; the acknowledgement chain is at its sixth interval (supervisors,
+    // duty, then the latest reminder), the assessment at its first.
     let later = rapport_core::Timestamp::now().plus(time::Duration::hours(25));
-    let escalated = app.store.escalate_overdue_risk_flags(later, time::Duration::hours(24)).await.unwrap();
-    assert_eq!(escalated.iter().map(|i| i.to_string()).collect::<Vec<_>>(), [flag2]);
+    let steps = app.store.escalate_overdue_risk_flags(later, None).await.unwrap();
+    assert!(steps.iter().all(|s| s.flag_id.to_string() == flag2), "{steps:?}");
+    let got: Vec<(&str, i64)> = steps.iter().map(|s| (s.deadline.as_str(), s.step)).collect();
+    assert_eq!(got, [("acknowledgement", 1), ("acknowledgement", 2), ("acknowledgement", 6), ("assessment", 1)]);
 }
 
 #[test]

@@ -149,8 +149,9 @@ async fn smtp_delivers_the_outbox_once_and_redacts_invitations() {
         let (s, _) =
             post_response(&app, &t, &c, json!({"instrument": "phq9", "answers": [0, 0, 0, 0, 0, 0, 0, 0, 2]})).await;
         assert_eq!(s, 201);
-        let later = Timestamp::now().plus(time::Duration::hours(25));
-        assert_eq!(app.store.escalate_overdue_risk_flags(later, time::Duration::hours(24)).await.unwrap().len(), 1);
+        // Past the 4-hour acknowledgement deadline, before the duty step at 8 h.
+        let later = Timestamp::now().plus(time::Duration::hours(5));
+        assert_eq!(app.store.escalate_overdue_risk_flags(later, None).await.unwrap().len(), 1);
         let invite =
             enqueue(&app, "portal_invite", None, Some("client@example.org"), "Your one-time code is 482913.").await;
         // No address on the row: the user's current address is used.

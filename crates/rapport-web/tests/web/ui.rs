@@ -398,7 +398,25 @@ async fn every_audited_action_leaves_an_entry() {
     let sp = format!("{course}/sessions/{session}");
     x.get(&sp).await;
     x.submit(&sp, &format!("{sp}/note"), &[("version", "0"), ("plan", "p")]).await;
-    x.submit(&sp, &format!("{sp}/note/sign"), &[("version", "1"), ("risk", "none_identified"), ("plan", "p")]).await;
+    // A risk concern raised from the session page, then the note signed with
+    // "Risk identified": it joins that open flag (risk_flag.link).
+    let concern = format!("{rec}/risk-flags/new?session={session}");
+    let r = x
+        .submit(
+            &concern,
+            &format!("{rec}/risk-flags"),
+            &[("detail", "Said life is pointless"), ("session_id", &session)],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let r = x
+        .submit(
+            &sp,
+            &format!("{sp}/note/sign"),
+            &[("version", "1"), ("risk", "identified"), ("risk_detail", "Passive thoughts"), ("plan", "p")],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
     x.submit(&sp, &format!("{sp}/note/addenda"), &[("text", "later")]).await;
     x.submit(&sp, &format!("{sp}/process-note"), &[("version", "0"), ("text", "mine")]).await;
     x.submit(&sp, &format!("{sp}/process-note/share"), &[("shared", "false")]).await;
@@ -492,6 +510,13 @@ async fn every_audited_action_leaves_an_entry() {
     x.submit("/account/mfa", "/account/mfa/recovery-codes", &[("current_password", new)]).await;
     x.submit("/account/mfa", "/account/mfa/disable", &[("current_password", new)]).await;
     admin.submit("/admin/users", &format!("/admin/users/{}/reset-mfa", y.id), &[]).await;
+    // Deactivating y, now responsible for Audit Client (open risk flag), is
+    // refused; an administrator hands the client to x and deactivates y.
+    let r = admin.submit("/admin/users", &format!("/admin/users/{}/deactivate", y.id), &[]).await;
+    assert_eq!(r.status(), 409);
+    let page = format!("/admin/users/{}/reassign", y.id);
+    let r = admin.submit(&page, &page, &[("to_all", xid.as_str()), ("deactivate", "yes")]).await;
+    assert_eq!(r.status(), 303);
     let csrf = x.csrf_from("/account").await;
     x.post_form("/logout", &[("csrf", &csrf)]).await;
 

@@ -26,8 +26,10 @@ fn answers_for(n: usize, total: i64, keep_zero: Option<usize>, risk: Option<i64>
 
 /// Measures for the demo: weekly PHQ-9 and GAD-7 trajectories for up to 12
 /// active clients (improving, flat and worsening courses), and one open risk
-/// flag (PHQ-9 item 9 = 1 on the first client's latest form). Returns how many
-/// clients were given scores.
+/// flag (PHQ-9 item 9 = 1 on the first client's latest form), raised 30 hours
+/// ago and never acknowledged: the escalation job is run hour by hour over
+/// those 30 hours, so the flag is overdue on both deadlines and its history
+/// shows each step at its time. Returns how many clients were given scores.
 pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize, String> {
     use rapport_core::measures::{score, Library};
     use rapport_store::measures::{Mode, NewResponse};
@@ -52,6 +54,7 @@ pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize,
         .map(|s| (s.course.client_id.to_string(), s.course.id))
         .collect();
     let mut count = 0;
+    let overdue_raised = now.minus(time::Duration::hours(30));
     for (n, (client, clinician)) in clients.iter().take(12).enumerate() {
         let course = open.get(client.as_str()).cloned();
         // Two courses keep their own schedule (PHQ-9 only, every two sessions); the
@@ -72,11 +75,15 @@ pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize,
         }
         let (p0, dp, g0, dg, weeks) = COURSES[n % COURSES.len()];
         for w in 0..weeks {
-            let at = now.minus(time::Duration::weeks(weeks - w)).plus(time::Duration::hours(n as i64));
+            let mut at = now.minus(time::Duration::weeks(weeks - w)).plus(time::Duration::hours(n as i64));
+            let risk = (n == 0 && w == weeks - 1).then_some(1);
+            let mut stored_at = now;
+            if risk.is_some() {
+                (at, stored_at) = (overdue_raised, overdue_raised);
+            }
             let wobble = [0, 1, -1, 0][(w as usize + n) % 4];
             let p = (p0 + dp * w + wobble).clamp(0, 26);
             let g = (g0 + dg * w - wobble).clamp(0, 21);
-            let risk = (n == 0 && w == weeks - 1).then_some(1);
             for (inst, answers) in [(phq9, answers_for(9, p, Some(8), risk)), (gad7, answers_for(7, g, None, None))] {
                 let scored = score(inst, &answers).map_err(|e| e.to_string())?;
                 let new = NewResponse {
@@ -89,12 +96,19 @@ pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize,
                     mode: Mode::InSession,
                 };
                 store
-                    .record_response(&new, event(action::MEASURE_RECORD, "measure_response"))
+                    .record_response_at(&new, event(action::MEASURE_RECORD, "measure_response"), stored_at)
                     .await
                     .map_err(|e| e.to_string())?;
             }
         }
         count += 1;
+    }
+    // The escalation job as it would have run: every hour since the flag was raised.
+    for hour in 1..=30 {
+        store
+            .escalate_overdue_risk_flags(overdue_raised.plus(time::Duration::hours(hour)), None)
+            .await
+            .map_err(|e| e.to_string())?;
     }
     Ok(count)
 }

@@ -271,6 +271,13 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
             "A client treated twice (first course recovered, relapse course not improving), outcomes per course: /clients/{id}/measures"
         );
     }
+    if measured > 0 {
+        println!(
+            "That flag was raised 30 hours ago and never acknowledged: on Risk flags (as clinician1 or the supervisor) \
+             it is overdue, and its page shows each escalation step (supervisor at 4 h, administrators at 8 h, \
+             reminders, assessment at 24 h)."
+        );
+    }
     if let Some((_, name)) = &first_client {
         println!("{name} (clinician1's client) has a course with an interpersonal inventory and two circle snapshots.");
     }

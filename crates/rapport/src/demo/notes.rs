@@ -161,7 +161,9 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id) -> Result<String, 
                 .save_progress_note(s, 0, &body, clinician, event(action::PROGRESS_NOTE_WRITE, "progress_note"))
                 .await?
         } else {
-            store.sign_progress_note(s, 0, &body, clinician, event(action::PROGRESS_NOTE_SIGN, "progress_note")).await?
+            store
+                .sign_progress_note(s, 0, &body, clinician, true, event(action::PROGRESS_NOTE_SIGN, "progress_note"))
+                .await?
         };
         let NoteWrite::Saved(saved) = w else { continue };
         if i == 1 {
