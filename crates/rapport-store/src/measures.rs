@@ -837,9 +837,10 @@ impl Store {
             .collect()
     }
 
-    /// What the caseload shows about measures for a page of clients, in three
+    /// What the caseload shows about measures for a page of clients, in four
     /// queries: complete scores (oldest first), which clients have a risk flag
-    /// not yet closed, and the held-session dates of the given courses.
+    /// not yet closed, whose latest response left the risk question blank, and
+    /// the held-session dates of the given courses.
     pub async fn caseload_measures(&self, clients: &[Id], courses: &[Id]) -> Result<CaseloadMeasures> {
         let mut out = CaseloadMeasures::default();
         if clients.is_empty() {
@@ -874,6 +875,21 @@ impl Store {
         }
         for r in q.fetch_all(&self.read).await? {
             out.open_flags.insert(r.col("client_id")?);
+        }
+        // Flags are stored as a JSON list of names; the text match is portable.
+        let sql = format!(
+            "SELECT DISTINCT r.client_id FROM measure_responses r WHERE r.client_id IN ({}) \
+             AND r.flags LIKE '%\"risk_item_unanswered\"%' AND NOT EXISTS (SELECT 1 FROM measure_responses later \
+             WHERE later.client_id = r.client_id AND later.instrument_id = r.instrument_id \
+             AND later.completed_at > r.completed_at)",
+            marks(clients.len())
+        );
+        let mut q = sqlx::query(&sql);
+        for c in clients {
+            q = q.bind(c.as_str());
+        }
+        for r in q.fetch_all(&self.read).await? {
+            out.risk_unanswered.insert(r.col("client_id")?);
         }
         if !courses.is_empty() {
             let sql = format!(
@@ -916,4 +932,7 @@ pub struct CaseloadMeasures {
     pub open_flags: std::collections::HashSet<String>,
     /// Course id → held-session dates, in date order.
     pub held: std::collections::HashMap<String, Vec<time::Date>>,
+    /// Client ids whose latest response of some instrument left its risk
+    /// question blank ("ask at next contact").
+    pub risk_unanswered: std::collections::HashSet<String>,
 }

@@ -45,6 +45,8 @@ pub struct Markers {
     /// Short names of instruments whose scores are not on track.
     pub not_on_track: Vec<String>,
     pub open_risk_flag: bool,
+    /// The latest response of an instrument left its risk question blank.
+    pub risk_unanswered: bool,
 }
 
 impl CaseloadList {
@@ -204,7 +206,11 @@ pub async fn measure_markers(
         let cid = r.id.to_string();
         let mine: Vec<&rapport_store::measures::CaseloadScore> =
             facts.scores.iter().filter(|s| s.client_id == cid).collect();
-        let mut m = Markers { open_risk_flag: facts.open_flags.contains(&cid), ..Markers::default() };
+        let mut m = Markers {
+            open_risk_flag: facts.open_flags.contains(&cid),
+            risk_unanswered: facts.risk_unanswered.contains(&cid),
+            ..Markers::default()
+        };
         let mut seen: Vec<&str> = Vec::new();
         for s in &mine {
             if !seen.contains(&s.instrument_id.as_str()) {

@@ -116,6 +116,15 @@ async fn a_blank_risk_question_is_flagged_for_the_clinician() {
             .await
             .unwrap();
         assert!(entries[0].event.detail.as_deref().unwrap().contains("risk question not answered"));
+        // The caseload says so until a later PHQ-9 answers it.
+        let marker = "Risk question not answered: ask at next contact";
+        assert!(b.text("/clients").await.1.contains(marker));
+        let mut answered = phq9_form([Some("1"); 9]);
+        answered.push(("instrument".into(), "phq9".into()));
+        let fields: Vec<(&str, &str)> = answered.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = b.submit(&page, &format!("/clients/{client}/measures/new"), &fields).await;
+        assert_eq!(r.status(), 303);
+        assert!(!b.text("/clients").await.1.contains(marker), "answered since");
     })
     .await;
 }
