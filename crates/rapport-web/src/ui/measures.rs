@@ -341,16 +341,9 @@ async fn measures_page(
     let charts = match &course {
         Some(cid) => {
             let id = rapport_core::Id::parse(cid).ok_or(AppError::NotFound)?;
-            let held: Vec<time::Date> = state
-                .store
-                .course_sessions(&id)
-                .await?
-                .into_iter()
-                .filter(|s| s.attendance.is_held())
-                .map(|s| s.date)
-                .collect();
-            let mine: Vec<ResponseRow> =
-                responses.iter().filter(|r| r.course_id.as_deref().is_none_or(|k| k == cid)).cloned().collect();
+            let held = course_facts(state, &c.id, cid).await?.map(|f| f.held).unwrap_or_default();
+            // The course's own responses, as its outcomes count them.
+            let mine: Vec<ResponseRow> = scoped.responses.clone();
             let (sched, version, rid) = schedule_of(state, &id).await?;
             let done: Vec<(String, time::Date)> = mine
                 .iter()
