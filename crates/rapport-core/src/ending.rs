@@ -287,7 +287,7 @@ pub fn end_measure_taken(held: &[Date], responses: &[Date]) -> bool {
 pub fn add_months(d: Date, months: u32) -> Date {
     let total = d.year() * 12 + (d.month() as i32 - 1) + months as i32;
     let (year, month) = (total.div_euclid(12), time::Month::try_from((total.rem_euclid(12) + 1) as u8).unwrap());
-    let day = d.day().min(time::util::days_in_year_month(year, month));
+    let day = d.day().min(month.length(year));
     Date::from_calendar_date(year, month, day).unwrap_or(d)
 }
 
