@@ -241,10 +241,9 @@ pub fn check_completion(c: &Completion) -> Result<Option<String>, ValidationErro
     if !c.has_review {
         match skip {
             Some(r) => recorded.push(format!("Ending review skipped: {r}")),
-            None if e.for_field("skip_review_reason").is_none() => e.add(
-                "skip_review_reason",
-                "Save the ending review first, or give a reason for completing without one",
-            ),
+            None if e.for_field("skip_review_reason").is_none() => {
+                e.add("skip_review_reason", "Save the ending review first, or give a reason for completing without one")
+            }
             None => {}
         }
     }
@@ -383,7 +382,10 @@ mod tests {
         let e = check_completion(&base).unwrap_err();
         assert!(e.for_field("end_measure").unwrap().contains("/clients/x/measures"));
         let c = Completion { no_end_measure_reason: Some("declined"), ..base.clone() };
-        assert!(check_completion(&c).unwrap_err().for_field("end_measure").is_some(), "a reason alone is not a confirmation");
+        assert!(
+            check_completion(&c).unwrap_err().for_field("end_measure").is_some(),
+            "a reason alone is not a confirmation"
+        );
         let c = Completion { confirm_no_end_measure: true, no_end_measure_reason: Some("\u{200B}"), ..base.clone() };
         assert!(check_completion(&c).unwrap_err().for_field("no_end_measure_reason").is_some());
         let c = Completion { confirm_no_end_measure: true, no_end_measure_reason: Some("declined"), ..base.clone() };

@@ -83,9 +83,19 @@ pub async fn follow_ups_due(state: &AppState, client: &rapport_core::Id) -> AppR
             responses = Some(all.into_iter().map(|r| (r.instrument_id, r.completed_at.date())).collect());
         }
         let done = responses.as_deref().unwrap_or_default();
-        for f in rapport_core::ending::follow_ups_due(ended, &review.body.follow_up_months, &schedule.instruments, done, today)
-        {
-            out.push(FollowUpView { course_id: course.id.clone(), months: f.months, due_from: f.due_from, instruments: f.instruments });
+        for f in rapport_core::ending::follow_ups_due(
+            ended,
+            &review.body.follow_up_months,
+            &schedule.instruments,
+            done,
+            today,
+        ) {
+            out.push(FollowUpView {
+                course_id: course.id.clone(),
+                months: f.months,
+                due_from: f.due_from,
+                instruments: f.instruments,
+            });
         }
     }
     Ok(out)
