@@ -7,6 +7,7 @@ use crate::records::{RecordBody, Scope};
 use crate::time::parse_date;
 use crate::validation::{optional_text, ValidationErrors};
 use serde::{Deserialize, Serialize};
+use time::Date;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -206,6 +207,128 @@ pub fn maintenance_sessions(months: u32, frequency: Frequency) -> u32 {
     }
 }
 
+// ---------------------------------------------------------------- completing a course
+
+/// The longest reason for skipping the review or the end measure.
+pub const MAX_COMPLETION_REASON: usize = 2000;
+
+/// What completing a course needs (courses.md, "Completing a course"): a saved
+/// ending review or a reason to skip it, and an end-of-treatment measure or a
+/// confirmed reason for going without one.
+#[derive(Clone, Debug, Default)]
+pub struct Completion<'a> {
+    pub has_review: bool,
+    pub skip_review_reason: Option<&'a str>,
+    pub end_measure_taken: bool,
+    pub confirm_no_end_measure: bool,
+    pub no_end_measure_reason: Option<&'a str>,
+    /// Where the measures are recorded (named in the `end_measure` message).
+    pub measures_url: &'a str,
+}
+
+/// A reason of visible characters, trimmed; `None` when absent or blank.
+fn reason(e: &mut ValidationErrors, field: &str, label: &str, v: Option<&str>) -> Option<String> {
+    let v = optional_text(e, field, label, v, MAX_COMPLETION_REASON)?;
+    (crate::validation::visible_len(&v) > 0).then_some(v)
+}
+
+/// Checks a completion; on success, the text to record with the status
+/// (`None` when neither the review nor the end measure was skipped).
+pub fn check_completion(c: &Completion) -> Result<Option<String>, ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    let mut recorded = Vec::new();
+    let skip = reason(&mut e, "skip_review_reason", "Reason for skipping the ending review", c.skip_review_reason);
+    if !c.has_review {
+        match skip {
+            Some(r) => recorded.push(format!("Ending review skipped: {r}")),
+            None if e.for_field("skip_review_reason").is_none() => {
+                e.add("skip_review_reason", "Save the ending review first, or give a reason for completing without one")
+            }
+            None => {}
+        }
+    }
+    let no_measure =
+        reason(&mut e, "no_end_measure_reason", "Reason for no end-of-treatment measure", c.no_end_measure_reason);
+    if !c.end_measure_taken {
+        if !c.confirm_no_end_measure {
+            e.add(
+                "end_measure",
+                format!(
+                    "No end-of-treatment measure: none of the course's questionnaires was completed in its last two \
+                     sessions. Record them at {}, or confirm completing without one and give the reason",
+                    c.measures_url
+                ),
+            );
+        } else if let Some(r) = no_measure {
+            recorded.push(format!("No end-of-treatment measure: {r}"));
+        } else if e.for_field("no_end_measure_reason").is_none() {
+            e.add("no_end_measure_reason", "Give the reason for completing without an end-of-treatment measure");
+        }
+    }
+    e.into_result()?;
+    Ok((!recorded.is_empty()).then(|| recorded.join("; ")))
+}
+
+/// Whether a response counts as the end-of-treatment measure: one completed
+/// in the window of either of the last two held sessions (after the held
+/// session before them, on or before theirs; schedule.rs) or since the last
+/// one. With fewer than three held sessions the window opens at the start.
+pub fn end_measure_taken(held: &[Date], responses: &[Date]) -> bool {
+    let mut held = held.to_vec();
+    held.sort();
+    let from = held.len().checked_sub(3).map(|i| held[i]);
+    responses.iter().any(|r| from.is_none_or(|f| *r > f))
+}
+
+// ---------------------------------------------------------------- follow-up measures
+
+/// `months` calendar months after `d`, on the same day or the month's last.
+pub fn add_months(d: Date, months: u32) -> Date {
+    let total = d.year() * 12 + (d.month() as i32 - 1) + months as i32;
+    let (year, month) = (total.div_euclid(12), time::Month::try_from((total.rem_euclid(12) + 1) as u8).unwrap());
+    let day = d.day().min(month.length(year));
+    Date::from_calendar_date(year, month, day).unwrap_or(d)
+}
+
+/// A follow-up that is due, with the scheduled instruments not yet answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowUpDue {
+    pub months: u32,
+    pub due_from: Date,
+    pub instruments: Vec<String>,
+}
+
+/// The follow-ups due on `today` after a course that ended on `ended`: each of
+/// `months` whose date has come, with the `instruments` that have no response
+/// completed on or after that date (`responses`: instrument id, date). A
+/// follow-up with every instrument answered is not due.
+pub fn follow_ups_due(
+    ended: Date,
+    months: &[u32],
+    instruments: &[String],
+    responses: &[(String, Date)],
+    today: Date,
+) -> Vec<FollowUpDue> {
+    let mut months = months.to_vec();
+    months.sort();
+    months.dedup();
+    months
+        .into_iter()
+        .filter_map(|m| {
+            let due_from = add_months(ended, m);
+            if due_from > today {
+                return None;
+            }
+            let open: Vec<String> = instruments
+                .iter()
+                .filter(|i| !responses.iter().any(|(r, d)| r == *i && *d >= due_from))
+                .cloned()
+                .collect();
+            (!open.is_empty()).then_some(FollowUpDue { months: m, due_from, instruments: open })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,5 +360,83 @@ mod tests {
         assert_eq!(maintenance_sessions(12, Frequency::Monthly), 12);
         assert_eq!(maintenance_sessions(6, Frequency::TwiceMonthly), 12);
         assert_eq!(lines(" a \n\n b "), vec!["a", "b"]);
+    }
+    #[test]
+    fn completing_needs_a_review_or_a_visible_reason() {
+        let base = Completion { end_measure_taken: true, measures_url: "/m", ..Default::default() };
+        let e = check_completion(&base).unwrap_err();
+        assert!(e.for_field("skip_review_reason").is_some());
+        for blank in ["   ", "\u{200B}\u{FEFF}", "\t\n"] {
+            let c = Completion { skip_review_reason: Some(blank), ..base.clone() };
+            assert!(check_completion(&c).unwrap_err().for_field("skip_review_reason").is_some(), "{blank:?}");
+        }
+        let c = Completion { skip_review_reason: Some(" Client moved away "), ..base.clone() };
+        assert_eq!(check_completion(&c).unwrap().as_deref(), Some("Ending review skipped: Client moved away"));
+        let c = Completion { has_review: true, ..base.clone() };
+        assert_eq!(check_completion(&c).unwrap(), None);
+    }
+
+    #[test]
+    fn completing_without_an_end_measure_needs_confirming_with_a_reason() {
+        let base = Completion { has_review: true, measures_url: "/clients/x/measures", ..Default::default() };
+        let e = check_completion(&base).unwrap_err();
+        assert!(e.for_field("end_measure").unwrap().contains("/clients/x/measures"));
+        let c = Completion { no_end_measure_reason: Some("declined"), ..base.clone() };
+        assert!(
+            check_completion(&c).unwrap_err().for_field("end_measure").is_some(),
+            "a reason alone is not a confirmation"
+        );
+        let c = Completion { confirm_no_end_measure: true, no_end_measure_reason: Some("\u{200B}"), ..base.clone() };
+        assert!(check_completion(&c).unwrap_err().for_field("no_end_measure_reason").is_some());
+        let c = Completion { confirm_no_end_measure: true, no_end_measure_reason: Some("declined"), ..base.clone() };
+        assert_eq!(check_completion(&c).unwrap().as_deref(), Some("No end-of-treatment measure: declined"));
+        let c = Completion { skip_review_reason: Some("moved"), has_review: false, ..c };
+        assert_eq!(
+            check_completion(&c).unwrap().as_deref(),
+            Some("Ending review skipped: moved; No end-of-treatment measure: declined")
+        );
+    }
+
+    #[test]
+    fn the_end_measure_is_one_in_the_last_two_session_windows() {
+        use time::macros::date;
+        let held = [date!(2026 - 03 - 01), date!(2026 - 03 - 08), date!(2026 - 03 - 15), date!(2026 - 03 - 22)];
+        // Windows of the last two: after 03-08 up to 03-22.
+        assert!(!end_measure_taken(&held, &[]));
+        assert!(!end_measure_taken(&held, &[date!(2026 - 03 - 08), date!(2026 - 03 - 01)]));
+        assert!(end_measure_taken(&held, &[date!(2026 - 03 - 09)]));
+        assert!(end_measure_taken(&held, &[date!(2026 - 03 - 22)]));
+        assert!(end_measure_taken(&held, &[date!(2026 - 03 - 25)]), "a late response counts");
+        assert!(end_measure_taken(&held[..2], &[date!(2026 - 02 - 01)]), "two sessions: from the start");
+        assert!(!end_measure_taken(&[], &[]));
+    }
+
+    #[test]
+    fn months_are_added_on_the_calendar() {
+        use time::macros::date;
+        assert_eq!(add_months(date!(2026 - 01 - 31), 1), date!(2026 - 02 - 28));
+        assert_eq!(add_months(date!(2026 - 11 - 15), 3), date!(2027 - 02 - 15));
+        assert_eq!(add_months(date!(2024 - 02 - 29), 12), date!(2025 - 02 - 28));
+        assert_eq!(add_months(date!(2026 - 05 - 05), 0), date!(2026 - 05 - 05));
+    }
+
+    #[test]
+    fn follow_ups_are_due_from_their_date_until_answered() {
+        use time::macros::date;
+        let ended = date!(2026 - 01 - 10);
+        let inst = vec!["phq9".to_string(), "gad7".to_string()];
+        let due = |today, r: &[(String, Date)]| follow_ups_due(ended, &[6, 1, 3], &inst, r, today);
+        assert!(due(date!(2026 - 02 - 09), &[]).is_empty(), "not before the date");
+        let d = due(date!(2026 - 02 - 10), &[]);
+        assert_eq!(d, vec![FollowUpDue { months: 1, due_from: date!(2026 - 02 - 10), instruments: inst.clone() }]);
+        // A response before the date does not count; one on the date does, per instrument.
+        let r = vec![("phq9".to_string(), date!(2026 - 02 - 09)), ("gad7".to_string(), date!(2026 - 02 - 10))];
+        assert_eq!(due(date!(2026 - 02 - 11), &r)[0].instruments, vec!["phq9".to_string()]);
+        let r = vec![("phq9".to_string(), date!(2026 - 02 - 12)), ("gad7".to_string(), date!(2026 - 02 - 10))];
+        assert!(due(date!(2026 - 02 - 12), &r).is_empty());
+        // Later, the 3-month one comes due; the 1-month one stays answered.
+        let d = due(date!(2026 - 04 - 10), &r);
+        assert_eq!(d.iter().map(|f| (f.months, f.due_from)).collect::<Vec<_>>(), vec![(3, date!(2026 - 04 - 10))]);
+        assert_eq!(due(date!(2026 - 08 - 01), &[]).iter().map(|f| f.months).collect::<Vec<_>>(), vec![1, 3, 6]);
     }
 }

@@ -8,7 +8,7 @@ use crate::course_context::{course_for, CourseContext, NumberedSession};
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
 use crate::state::AppState;
-use crate::ui::courses::{validate_checklist, validate_session, validate_status};
+use crate::ui::courses::{check_status_change, validate_checklist, validate_session, CompletionFields};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
@@ -327,6 +327,14 @@ pub struct StatusJson {
     pub status: String,
     /// Required for `ended_early` and `transferred`.
     pub reason: Option<String>,
+    /// `completed` without a saved ending review: why it was skipped (visible characters).
+    pub skip_review_reason: Option<String>,
+    /// `completed` without a PHQ-9/GAD-7 (the course's scheduled questionnaires)
+    /// in the last two held sessions: confirms going without an end measure.
+    #[serde(default)]
+    pub confirm_no_end_measure: bool,
+    /// The reason for no end-of-treatment measure (required with `confirm_no_end_measure`).
+    pub no_end_measure_reason: Option<String>,
 }
 
 /// Changes the course status (e.g. completed, or ended early with a reason).
@@ -341,7 +349,14 @@ pub async fn set_status(
     ApiJson(body): ApiJson<StatusJson>,
 ) -> ApiResult<Json<CourseJson>> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let (status, reason) = validate_status(&body.status, body.reason.as_deref()).map_err(AppError::Invalid)?;
+    let fields = CompletionFields {
+        skip_review_reason: body.skip_review_reason.as_deref(),
+        confirm_no_end_measure: body.confirm_no_end_measure,
+        no_end_measure_reason: body.no_end_measure_reason.as_deref(),
+    };
+    let (status, reason) = check_status_change(&state, &cx, &body.status, body.reason.as_deref(), &fields)
+        .await?
+        .map_err(AppError::Invalid)?;
     if status != cx.course.status {
         let ev = cx.event(&me, action::COURSE_STATUS, format!("{} -> {}", cx.course.status.as_str(), status.as_str()));
         state.store.set_course_status(&cx.course.id, status, reason.as_deref(), &me.user.id, ev).await?;

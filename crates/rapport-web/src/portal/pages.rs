@@ -87,6 +87,8 @@ pub struct DueMeasure {
     pub id: String,
     pub name: String,
     pub overdue: bool,
+    /// "Follow-up at 3 months" after a completed course.
+    pub follow_up: Option<String>,
 }
 
 /// Scheduled questionnaires of the open course (with its sessions, from
@@ -97,7 +99,23 @@ async fn due_measures(
     client: &Id,
     open: Option<&(CourseRecord, Vec<TherapySession>)>,
 ) -> AppResult<Vec<DueMeasure>> {
-    let Some((course, sessions)) = open else { return Ok(Vec::new()) };
+    // Follow-ups after a completed course, from their date until answered.
+    let mut follow: Vec<DueMeasure> = Vec::new();
+    for f in crate::ui::ending::follow_ups_due(state, client).await? {
+        for id in f.instruments {
+            let Some(inst) = state.instruments.get(&id).filter(|i| sendable(i)) else { continue };
+            if !follow.iter().any(|d| d.id == id) {
+                let unit = if f.months == 1 { "month" } else { "months" };
+                follow.push(DueMeasure {
+                    id,
+                    name: inst.name.clone(),
+                    overdue: false,
+                    follow_up: Some(format!("Follow-up at {} {unit}", f.months)),
+                });
+            }
+        }
+    }
+    let Some((course, sessions)) = open else { return Ok(follow) };
     let (schedule, _, _) = schedule_of(state, &course.id).await?;
     // This course's answers only, so a new course asks for its own baseline;
     // an incomplete one counts as sent (the clinician follows up the blanks).
@@ -113,9 +131,12 @@ async fn due_measures(
         .filter(|(id, _)| !done.iter().any(|(i, d)| i == id && *d == today))
         .filter_map(|(id, st)| {
             let inst = state.instruments.get(&id).filter(|i| sendable(i))?;
-            Some(DueMeasure { id, name: inst.name.clone(), overdue: st == DueState::Overdue })
+            Some(DueMeasure { id, name: inst.name.clone(), overdue: st == DueState::Overdue, follow_up: None })
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let extra: Vec<DueMeasure> = follow.into_iter().filter(|f| !due.iter().any(|d| d.id == f.id)).collect();
+    let mut due = due;
+    due.extend(extra);
     Ok(due)
 }
 

@@ -16,6 +16,7 @@ use rapport_core::course::{
     planned_end, session_within_course, validate_new_course, validate_renegotiation, Attendance, CourseStatus,
     Modality, RawCourse,
 };
+use rapport_core::ending::{check_completion, end_measure_taken, Completion, EndingReview};
 use rapport_core::protocol::{ChecklistItem, Frequency, Protocol};
 use rapport_core::time::{format_date, parse_date};
 use rapport_core::validation::{check_plausible, optional_text};
@@ -185,6 +186,9 @@ struct CoursePage {
     agreed_on: Option<String>,
     shared_text: Option<String>,
     goals: Vec<super::goals::GoalView>,
+    /// For the status form: a saved ending review, an end-of-treatment measure.
+    has_review: bool,
+    end_measure_taken: bool,
 }
 
 impl CoursePage {
@@ -262,7 +266,10 @@ async fn course_page(
         .map(|g| super::goals::view(&cx, g, None))
         .collect();
     let shared_text = summary.formulation.as_ref().and_then(|f| f.body.shared_text.clone());
+    let (has_review, end_measure_taken) = completion_facts(state, &cx).await?;
     render(&CoursePage {
+        has_review,
+        end_measure_taken,
         layout,
         cx,
         checklist,
@@ -330,6 +337,13 @@ pub struct StatusForm {
     pub status: String,
     #[serde(default, rename = "status_reason")]
     pub reason: String,
+    #[serde(default)]
+    pub skip_review_reason: String,
+    /// A checkbox: present when ticked.
+    #[serde(default)]
+    pub confirm_no_end_measure: String,
+    #[serde(default)]
+    pub no_end_measure_reason: String,
 }
 
 /// Validates a status change: a closing status, with a reason where it needs one.
@@ -354,6 +368,63 @@ pub fn validate_status(status: &str, reason: Option<&str>) -> Result<(CourseStat
     Ok((s, reason))
 }
 
+/// What a completion brings besides the status (page and API).
+#[derive(Default)]
+pub struct CompletionFields<'a> {
+    pub skip_review_reason: Option<&'a str>,
+    pub confirm_no_end_measure: bool,
+    pub no_end_measure_reason: Option<&'a str>,
+}
+
+/// Whether the course has a saved ending review, and whether one of its
+/// scheduled questionnaires was completed in its last two held sessions.
+pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult<(bool, bool)> {
+    let has_review = !state.store.course_records::<EndingReview>(&cx.course.id).await?.is_empty();
+    let (schedule, _, _) = super::measures::schedule_of(state, &cx.course.id).await?;
+    let held: Vec<time::Date> =
+        cx.sessions.iter().filter(|s| s.session.attendance.is_held()).map(|s| s.session.date).collect();
+    let responses: Vec<time::Date> = crate::app::outcomes::course_responses(state, &cx.client.id, &cx.course.id)
+        .await?
+        .into_iter()
+        .filter(|r| schedule.instruments.contains(&r.instrument_id))
+        .map(|r| r.completed_at.date())
+        .collect();
+    Ok((has_review, end_measure_taken(&held, &responses)))
+}
+
+/// Validates a status change and, for `completed`, what completing needs; the
+/// reason to record (the status reason, then any skipped review or measure).
+pub async fn check_status_change(
+    state: &AppState,
+    cx: &CourseContext,
+    status: &str,
+    reason: Option<&str>,
+    fields: &CompletionFields<'_>,
+) -> AppResult<Result<(CourseStatus, Option<String>), ValidationErrors>> {
+    let (status, reason) = match validate_status(status, reason) {
+        Ok(v) => v,
+        Err(e) => return Ok(Err(e)),
+    };
+    if status != CourseStatus::Completed || cx.course.status == CourseStatus::Completed {
+        return Ok(Ok((status, reason)));
+    }
+    let (has_review, end_measure_taken) = completion_facts(state, cx).await?;
+    let measures_url = format!("/clients/{}/measures?course={}", cx.client.id, cx.course.id);
+    let recorded = match check_completion(&Completion {
+        has_review,
+        skip_review_reason: fields.skip_review_reason,
+        end_measure_taken,
+        confirm_no_end_measure: fields.confirm_no_end_measure,
+        no_end_measure_reason: fields.no_end_measure_reason,
+        measures_url: &measures_url,
+    }) {
+        Ok(r) => r,
+        Err(e) => return Ok(Err(e)),
+    };
+    let all: Vec<String> = reason.into_iter().chain(recorded).collect();
+    Ok(Ok((status, (!all.is_empty()).then(|| all.join("; ")))))
+}
+
 pub async fn set_status(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -361,7 +432,12 @@ pub async fn set_status(
     Form(form): Form<StatusForm>,
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let (status, reason) = match validate_status(&form.status, Some(&form.reason)) {
+    let fields = CompletionFields {
+        skip_review_reason: Some(&form.skip_review_reason),
+        confirm_no_end_measure: !form.confirm_no_end_measure.is_empty(),
+        no_end_measure_reason: Some(&form.no_end_measure_reason),
+    };
+    let (status, reason) = match check_status_change(&state, &cx, &form.status, Some(&form.reason), &fields).await? {
         Ok(v) => v,
         Err(e) => {
             let errors = FormErrors(e).rename("reason", "status_reason");

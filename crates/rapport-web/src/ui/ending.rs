@@ -35,6 +35,72 @@ pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
         .get("/courses/{id}/summary", summary)
 }
 
+/// A follow-up measure that is due after a completed course.
+pub struct FollowUpView {
+    pub course_id: rapport_core::Id,
+    pub months: u32,
+    pub due_from: time::Date,
+    /// The course's scheduled instruments not yet answered since `due_from`.
+    pub instruments: Vec<String>,
+}
+
+impl FollowUpView {
+    /// "Follow-up at 3 months: due from 4 Dec 2026".
+    pub fn label(&self) -> String {
+        let unit = if self.months == 1 { "month" } else { "months" };
+        format!("Follow-up at {} {unit}: due from {}", self.months, format_date(self.due_from))
+    }
+}
+
+/// The follow-ups due today after the client's completed courses: the months
+/// chosen in each course's ending review, counted from its last held session
+/// (or the day it closed), until the scheduled instruments are answered.
+pub async fn follow_ups_due(state: &AppState, client: &rapport_core::Id) -> AppResult<Vec<FollowUpView>> {
+    let today = Timestamp::now().date();
+    let mut out = Vec::new();
+    let mut responses: Option<Vec<(String, time::Date)>> = None;
+    for k in state.store.client_courses(client).await? {
+        let course = k.course;
+        if course.status != rapport_core::course::CourseStatus::Completed {
+            continue;
+        }
+        let Some(review) = state.store.course_records::<EndingReview>(&course.id).await?.pop() else { continue };
+        if review.body.follow_up_months.is_empty() {
+            continue;
+        }
+        let ended = state
+            .store
+            .course_sessions(&course.id)
+            .await?
+            .into_iter()
+            .filter(|s| s.attendance.is_held())
+            .map(|s| s.date)
+            .max()
+            .unwrap_or(course.updated_at.date());
+        let (schedule, _, _) = super::measures::schedule_of(state, &course.id).await?;
+        if responses.is_none() {
+            let all = state.store.responses(client).await?;
+            responses = Some(all.into_iter().map(|r| (r.instrument_id, r.completed_at.date())).collect());
+        }
+        let done = responses.as_deref().unwrap_or_default();
+        for f in rapport_core::ending::follow_ups_due(
+            ended,
+            &review.body.follow_up_months,
+            &schedule.instruments,
+            done,
+            today,
+        ) {
+            out.push(FollowUpView {
+                course_id: course.id.clone(),
+                months: f.months,
+                due_from: f.due_from,
+                instruments: f.instruments,
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The course's ending review, if one was saved.
 pub async fn review_of(state: &AppState, cx: &CourseContext) -> Result<Option<Record<EndingReview>>, AppError> {
     Ok(state.store.course_records::<EndingReview>(&cx.course.id).await?.pop())

@@ -170,6 +170,8 @@ struct MeasuresPage {
     responses: Vec<ResponseRow>,
     /// Follow-ups a positive screen offers (instrument id, name): PHQ-2 → PHQ-9.
     follow_ups: Vec<(String, String)>,
+    /// Follow-up measures due after a completed course: (label, instruments, course id).
+    end_follow_ups: Vec<(String, String, String)>,
     outcomes: Vec<OutcomeRow>,
     nhs: Option<NhsTtJson>,
     /// What the outcomes are computed over, and the other scopes to choose.
@@ -403,6 +405,18 @@ async fn measures_page(
     state.store.audit(e).await?;
     let follow_ups =
         super::follow_up::pending(state, &responses).iter().map(|i| (i.id.clone(), i.name.clone())).collect();
+    let end_follow_ups = super::ending::follow_ups_due(state, &c.id)
+        .await?
+        .into_iter()
+        .map(|f| {
+            let names: Vec<String> = f
+                .instruments
+                .iter()
+                .map(|i| state.instruments.get(i).map(|x| x.short_name.clone()).unwrap_or_else(|| i.clone()))
+                .collect();
+            (f.label(), names.join(", "), f.course_id.to_string())
+        })
+        .collect();
     responses.reverse();
     let layout =
         Layout::new(state, me, format!("Measures · {}", c.details.display_name), "caseload").await?.with_done(done);
@@ -451,6 +465,7 @@ async fn measures_page(
         course: course.unwrap_or_default(),
         responses,
         follow_ups,
+        end_follow_ups,
         outcomes,
         nhs: summary.nhs_talking_therapies,
         scope: scoped.scope,

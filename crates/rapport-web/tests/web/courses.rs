@@ -243,7 +243,7 @@ async fn a_whole_course_through_the_api_with_a_cancelled_session() {
         assert_eq!(c["sessions_held"], 16);
         assert_eq!(c["sessions_remaining"], 0);
         // Completing closes the course to new sessions.
-        let (s, c) = api.post(&format!("/api/v1/courses/{id}/status"), json!({"status": "completed"})).await;
+        let (s, c) = api.post(&format!("/api/v1/courses/{id}/status"), json!({"status": "completed", "skip_review_reason": "Test course", "confirm_no_end_measure": true, "no_end_measure_reason": "Test course"})).await;
         assert_eq!((s, c["status"].as_str()), (200, Some("completed")));
         let (s, r) = api
             .post(&format!("/api/v1/courses/{id}/sessions"), json!({"date": "2026-05-02", "attendance": "attended"}))

@@ -447,7 +447,7 @@ async fn deactivating_a_responsible_clinician_waits_until_their_clients_are_hand
         // no course; C: nothing open.
         let (a, pages, _) = client_with_sessions(&app, &t, "Alpha Client").await;
         let first = pages[0].split('/').nth(2).unwrap().to_string();
-        let body = json!({"status": "completed"});
+        let body = json!({"status": "completed", "skip_review_reason": "Test course", "confirm_no_end_measure": true, "no_end_measure_reason": "Test course"});
         assert_eq!(call(&app, M::POST, &format!("/api/v1/courses/{first}/status"), &t, Some(body)).await.0, 200);
         let (s, k2) = call(
             &app,

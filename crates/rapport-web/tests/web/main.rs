@@ -5,6 +5,7 @@ mod api;
 mod auth;
 mod charts;
 mod client_portal;
+mod completion;
 mod context;
 mod courses;
 mod ending;

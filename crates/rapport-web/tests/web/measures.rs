@@ -747,7 +747,7 @@ async fn course_outcomes_pair_by_session_review_at_the_protocol_session_and_are_
             (Some(false), None)
         );
 
-        let (s, r) = api.post(&format!("/api/v1/courses/{course}/status"), json!({"status": "completed"})).await;
+        let (s, r) = api.post(&format!("/api/v1/courses/{course}/status"), json!({"status": "completed", "skip_review_reason": "Test course", "confirm_no_end_measure": true, "no_end_measure_reason": "Test course"})).await;
         assert_eq!(s, 200, "{r}");
         let (_, o) = api.get(&url).await;
         assert_eq!(o["nhs_talking_therapies"]["status"], "final", "closed after 3 attended sessions: {o}");

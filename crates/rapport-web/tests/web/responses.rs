@@ -202,7 +202,7 @@ async fn a_response_counts_towards_the_course_open_on_its_day() {
             .await;
         assert_eq!(s, 201, "{first}");
         let first = first["id"].as_str().unwrap().to_string();
-        let (s, _) = api.post(&format!("/api/v1/courses/{first}/status"), json!({"status": "completed"})).await;
+        let (s, _) = api.post(&format!("/api/v1/courses/{first}/status"), json!({"status": "completed", "skip_review_reason": "Test course", "confirm_no_end_measure": true, "no_end_measure_reason": "Test course"})).await;
         assert_eq!(s, 200);
         // It ended in May (a completed course accepts no changes after its ending).
         app.sql("UPDATE courses SET updated_at = $1 WHERE id = $2", &["2026-05-01T12:00:00.000000Z", &first]).await;

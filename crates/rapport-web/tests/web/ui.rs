@@ -452,7 +452,17 @@ async fn every_audited_action_leaves_an_entry() {
     )
     .await;
     x.submit(&edit, &format!("{edit}/remove"), &[("version", "2")]).await;
-    x.submit(&course, &format!("{course}/status"), &[("status", "completed")]).await;
+    x.submit(
+        &course,
+        &format!("{course}/status"),
+        &[
+            ("status", "completed"),
+            ("skip_review_reason", "Audit walk"),
+            ("confirm_no_end_measure", "yes"),
+            ("no_end_measure_reason", "Audit walk"),
+        ],
+    )
+    .await;
     let version = x.field(&format!("{rec}/edit"), "version").await;
     x.submit(
         &format!("{rec}/edit"),

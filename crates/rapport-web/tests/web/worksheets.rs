@@ -236,7 +236,7 @@ async fn worksheets_through_the_api() {
         assert_eq!(app.store.record_history::<CommunicationAnalysis>(&id).await.unwrap().len(), 3);
 
         // A closed course takes no new worksheets.
-        let (s, _) = api.post(&format!("/api/v1/courses/{course}/status"), json!({"status": "completed"})).await;
+        let (s, _) = api.post(&format!("/api/v1/courses/{course}/status"), json!({"status": "completed", "skip_review_reason": "Test course", "confirm_no_end_measure": true, "no_end_measure_reason": "Test course"})).await;
         assert_eq!(s, 200);
         assert_eq!(api.post(&path, da).await.0, 409);
     })
