@@ -22,7 +22,11 @@ fi
 DATA=$(mktemp -d)
 SERVER_PID=""
 cleanup() {
-    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+    if [ -n "$SERVER_PID" ]; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        # Graceful shutdown still writes (the audit checkpoint, the WAL): let it finish.
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
     rm -rf "$DATA"
 }
 trap cleanup EXIT
@@ -39,7 +43,7 @@ for _ in $(seq 100); do
 done
 [ -n "$BASE" ] || { echo "api-fuzz: server did not start" >&2; cat "$DATA/stderr" >&2; exit 1; }
 
-"$VENV/bin/st" run "$BASE/api/v1/openapi.json" \
+"$VENV/bin/st" --config-file scripts/schemathesis.toml run "$BASE/api/v1/openapi.json" \
     --header "Authorization: Bearer $TOKEN" \
     --checks all --exclude-checks positive_data_acceptance \
     --max-examples 60 --seed 20261126 --no-color

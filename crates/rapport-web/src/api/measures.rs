@@ -33,7 +33,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
     paths(list_instruments, record_response, list_responses, client_outcomes, list_risk_flags, get_risk_flag,
         acknowledge_risk_flag, record_assessment, close_risk_flag, raise_risk_flag, save_safety_plan, list_safety_plans),
     components(schemas(InstrumentJson, ItemJson, OptionJson, BandSetJson, BandJson, RiskItemJson, LicenceJson, NewResponseJson,
-        RecordedJson, ResponseJson, OutcomesJson, ScopedOutcomesJson, OutcomeScope, InstrumentOutcomeJson, ReliableChangeJson, NhsTtJson, RiskFlagJson, RiskHitJson,
+        RecordedJson, ResponseJson, OutcomesJson, OutcomeScope, InstrumentOutcomeJson, ReliableChangeJson, NhsTtJson, RiskFlagJson, RiskHitJson,
         AssessmentJson, CreatedJson, SafetyPlanJson, SafetyPlanVersionJson, CloseFlagJson, NewRiskFlagJson)),
     tags((name = "measures", description = "Instruments, scored responses and outcomes (docs/measures.md)"),
          (name = "risk", description = "Risk flags, assessments and safety plans: the closed risk loop"))
@@ -589,6 +589,9 @@ pub struct OutcomesJson {
     #[serde(flatten)]
     pub instruments: BTreeMap<String, InstrumentOutcomeJson>,
     pub nhs_talking_therapies: Option<NhsTtJson>,
+    /// What the outcomes were computed over (always set by the outcomes endpoint).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<OutcomeScope>,
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -598,14 +601,6 @@ pub struct OutcomesQuery {
     pub course_id: Option<String>,
     /// `all` spans every response, across courses; `course` (default) is one course.
     pub scope: Option<String>,
-}
-
-/// Outcomes with the scope they were computed over.
-#[derive(Serialize, ToSchema)]
-pub struct ScopedOutcomesJson {
-    pub scope: OutcomeScope,
-    #[serde(flatten)]
-    pub outcomes: OutcomesJson,
 }
 
 fn outcome_json(
@@ -741,19 +736,19 @@ pub fn outcomes_in(state: &AppState, rows: &[ResponseRow], course: Option<&Cours
             gad7_last: g.1,
         }
     });
-    OutcomesJson { instruments, nhs_talking_therapies: nhs }
+    OutcomesJson { instruments, nhs_talking_therapies: nhs, scope: None }
 }
 
 /// Baseline, latest, change, reliable change, response and remission per instrument, and the NHS Talking Therapies categories.
 #[utoipa::path(get, path = "/api/v1/clients/{id}/outcomes", tag = "measures", params(("id" = String, Path, description = "Client id"), OutcomesQuery),
-    responses((status = 200, body = ScopedOutcomesJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    responses((status = 200, body = OutcomesJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn client_outcomes(
     State(state): State<AppState>,
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
     params: Result<Query<OutcomesQuery>, axum::extract::rejection::QueryRejection>,
-) -> ApiResult<Json<ScopedOutcomesJson>> {
+) -> ApiResult<Json<OutcomesJson>> {
     let Query(q) = params.map_err(bad_query)?;
     let req = match (q.scope.as_deref(), q.course_id.as_deref()) {
         (Some("all"), None) => ScopeRequest::All,
@@ -771,7 +766,7 @@ pub async fn client_outcomes(
         None => None,
     };
     let outcomes = outcomes_in(&state, &scoped.responses, facts.as_ref());
-    Ok(Json(ScopedOutcomesJson { outcomes, scope: scoped.scope }))
+    Ok(Json(OutcomesJson { scope: Some(scoped.scope), ..outcomes }))
 }
 
 #[derive(Serialize, ToSchema)]

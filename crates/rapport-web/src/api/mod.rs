@@ -70,7 +70,30 @@ pub fn openapi_document() -> String {
     doc.merge(worksheets::WorksheetsDoc::openapi());
     doc.merge(context::ContextDoc::openapi());
     doc.merge(notes::NotesDoc::openapi());
+    document_body_limits(&mut doc);
     doc.to_pretty_json().expect("serialisable OpenAPI document")
+}
+
+/// Every operation that takes a body can answer 413 (over the 64 KiB limit)
+/// and 415 (not JSON) before its handler runs: say so on each, in one place.
+fn document_body_limits(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    let error = |what: &str| {
+        ResponseBuilder::new()
+            .description(what)
+            .content("application/json", ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build())
+            .build()
+    };
+    for item in doc.paths.paths.values_mut() {
+        for op in [&mut item.post, &mut item.put, &mut item.patch].into_iter().flatten() {
+            if op.request_body.is_none() {
+                continue;
+            }
+            for (status, what) in [("413", "The body is larger than 64 KiB."), ("415", "The body is not JSON.")] {
+                op.responses.responses.entry(status.to_string()).or_insert_with(|| error(what).into());
+            }
+        }
+    }
 }
 
 pub async fn openapi_json() -> impl IntoResponse {
