@@ -78,6 +78,7 @@ pub async fn save_schedule(
                 cx.client,
                 Some(cx.course.id.to_string()),
                 false,
+                cx.basis.manages_portal(),
                 None,
                 Some((typed, FormErrors(errors))),
             )
@@ -177,6 +178,8 @@ struct MeasuresPage {
     /// What the outcomes are computed over, and the other scopes to choose.
     scope: OutcomeScope,
     scopes: Vec<ScopeLink>,
+    /// Single-use questionnaire links (not under emergency access).
+    can_send_links: bool,
     flags: Vec<RiskFlagRow>,
     instruments: Vec<InstrumentChoice>,
     charts: Vec<ChartView>,
@@ -306,24 +309,27 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
-    let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let (c, basis) = client_for(&state, &me, &id, Purpose::Read).await?;
     let course = course_of(&state, &c, q.course.as_deref()).await?;
     let all = match q.scope.as_deref() {
         None | Some("" | "course") => false,
         Some("all") => true,
         Some(_) => return Err(AppError::invalid("scope", "scope must be course or all")),
     };
-    Ok(Html(measures_page(&state, &me, c, course, all, q.done.as_deref(), None).await?))
+    let links = basis.manages_portal();
+    Ok(Html(measures_page(&state, &me, c, course, all, links, q.done.as_deref(), None).await?))
 }
 
 /// The Measures page of a client (for `course` when given); with `refused`,
 /// the schedule form shows what was typed and why it was refused.
+#[allow(clippy::too_many_arguments)]
 async fn measures_page(
     state: &AppState,
     me: &crate::identity::Identity,
     c: ClientRecord,
     course: Option<String>,
     all: bool,
+    can_send_links: bool,
     done: Option<&str>,
     refused: Option<(ScheduleTyped, FormErrors)>,
 ) -> AppResult<String> {
@@ -470,6 +476,7 @@ async fn measures_page(
         nhs: summary.nhs_talking_therapies,
         scope: scoped.scope,
         scopes,
+        can_send_links,
         flags,
         instruments,
         charts,

@@ -235,6 +235,10 @@ async fn the_portal_account_cannot_be_taken_over() {
             )
             .await;
         assert_eq!(r.status(), 403, "break-glass measure link");
+        let (_, measures) = g.text(&format!("/clients/{client}/measures")).await;
+        assert!(measures.contains("data-testid=\"links-readonly\"") && !measures.contains("/measures/links\""));
+        let (_, own) = app.browser_as(&clin.email).await.text(&format!("/clients/{client}/measures")).await;
+        assert!(own.contains("/measures/links\"") && !own.contains("links-readonly"), "the care team sends links");
 
         // Another care-team member: an invitation is refused (the account exists), a reset too.
         let member = app.user("member@clinic.example", Role::Clinician).await;
