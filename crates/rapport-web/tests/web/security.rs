@@ -216,7 +216,7 @@ async fn the_portal_account_cannot_be_taken_over() {
         let g = app.browser_as(&glass.email).await;
         let (s, body) = g.text(&page).await;
         assert_eq!(s, 200);
-        assert!(body.contains("data-testid=\"portal-readonly\""));
+        assert!(body.contains("data-testid=\"portal-readonly\"") && body.contains("data-testid=\"emergency-banner\""));
         assert!(!body.contains("/portal/invite\"") && !body.contains("/portal/reset\""));
         for (path, form) in [
             ("invite", vec![("delivery", "print")]),
