@@ -34,10 +34,12 @@ pub struct OutcomeScope {
     pub label: String,
 }
 
-/// The responses in scope (oldest first), and the client's courses (newest first).
+/// The responses in scope (oldest first), all of the client's responses, and
+/// the client's courses (newest first).
 pub struct Scoped {
     pub scope: OutcomeScope,
     pub responses: Vec<ResponseRow>,
+    pub all: Vec<ResponseRow>,
     pub courses: Vec<CourseSummary>,
 }
 
@@ -81,7 +83,7 @@ pub async fn scoped_responses(state: &AppState, client: &Id, req: ScopeRequest<'
                 course_id: None,
                 label: "All responses, across every course".into(),
             };
-            return Ok(Scoped { scope, responses: all, courses });
+            return Ok(Scoped { scope, responses: all.clone(), all, courses });
         }
         ScopeRequest::Course(id) => Some(
             courses
@@ -105,8 +107,8 @@ pub async fn scoped_responses(state: &AppState, client: &Id, req: ScopeRequest<'
             None,
         ),
     };
-    let responses = all.into_iter().filter(|r| course_of_response(r, &spans) == key).collect();
-    Ok(Scoped { scope, responses, courses })
+    let responses = all.iter().filter(|r| course_of_response(r, &spans) == key).cloned().collect();
+    Ok(Scoped { scope, responses, all, courses })
 }
 
 /// Responses of one course (its own and, stored without a course, those

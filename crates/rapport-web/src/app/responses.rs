@@ -242,3 +242,29 @@ pub fn form_errors(errors: ValidationErrors) -> ValidationErrors {
 pub fn blank_questions(inst: &Instrument, answers: &[Option<i64>]) -> Vec<u32> {
     inst.items.iter().zip(answers).filter(|(_, a)| a.is_none()).map(|(it, _)| it.number).collect()
 }
+
+/// "You left 2 questions blank (3, 5). Send anyway?": asked once on a
+/// client-facing form before a partial response is stored.
+pub struct BlankPrompt {
+    pub message: String,
+    /// An answered risk question is positive: the crisis lines show at once,
+    /// even before the client confirms.
+    pub risk: bool,
+}
+
+/// The prompt to show before storing a partial client form, or `None` to
+/// store it now: nothing blank, the client already confirmed
+/// (`send_anyway=1`), or nothing answered at all (the pipeline refuses that).
+pub fn blank_prompt(inst: &Instrument, answers: &[Option<i64>], form: &HashMap<String, String>) -> Option<BlankPrompt> {
+    let blank = blank_questions(inst, answers);
+    if blank.is_empty() || blank.len() == answers.len() || form.get("send_anyway").map(String::as_str) == Some("1") {
+        return None;
+    }
+    let numbers: Vec<String> = blank.iter().map(u32::to_string).collect();
+    let message = match blank.len() {
+        1 => format!("You left question {} blank. Send anyway?", numbers[0]),
+        n => format!("You left {n} questions blank ({}). Send anyway?", numbers.join(", ")),
+    };
+    let risk = rapport_core::measures::scoring::score(inst, answers).map(|s| !s.risk.is_empty()).unwrap_or(false);
+    Some(BlankPrompt { message, risk })
+}

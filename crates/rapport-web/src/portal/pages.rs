@@ -3,10 +3,10 @@
 //! reflections, the between-session diary and the shared safety plan.
 
 use super::{shared_safety_plan, PortalClient, PortalLayout};
-use crate::app::responses::{self, CourseChoice, Recording, Submission};
+use crate::app::responses::{self, blank_prompt, BlankPrompt, CourseChoice, Recording, Submission};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::ui::measures::{blank_prompt, BlankPrompt};
+
 use crate::ui::measures::{charts_for, item_views, schedule_of, ChartView, ItemView};
 use crate::ui::portal::sendable;
 use crate::ui::{render, FormErrors};

@@ -16,7 +16,6 @@ use axum::Form;
 use rapport_core::audit::action;
 use rapport_core::measures::definition::Instrument;
 use rapport_core::measures::schedule::Schedule;
-use rapport_core::measures::scoring::score;
 use rapport_core::records::RecordBody;
 use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
@@ -337,7 +336,6 @@ async fn measures_page(
         Some((t, e)) => (Some(t), e),
         None => (None, FormErrors::default()),
     };
-    let mut responses = state.store.responses(&c.id).await?;
     // Outcomes per course: the course asked for, else the most recent one, or all when asked.
     let req = match (&course, all) {
         (_, true) => ScopeRequest::All,
@@ -345,6 +343,7 @@ async fn measures_page(
         (None, false) => ScopeRequest::Default,
     };
     let scoped = scoped_responses(state, &c.id, req).await?;
+    let mut responses = scoped.all.clone();
     let mut schedule = None;
     let charts = match &course {
         Some(cid) => {
@@ -593,36 +592,6 @@ pub async fn new_form(
     let layout =
         Layout::new(&state, &me, format!("{} · {}", inst.short_name, c.details.display_name), "caseload").await?;
     render(&form_page(layout, c, inst, &form, FormErrors::default()))
-}
-
-/// "You left 2 questions blank (3, 5). Send anyway?": asked once on a
-/// client-facing form before a partial response is stored.
-pub struct BlankPrompt {
-    pub message: String,
-    /// An answered risk question is positive: the crisis lines show at once,
-    /// even before the client confirms.
-    pub risk: bool,
-}
-
-/// The prompt to show before storing a partial client form, or `None` to
-/// store it now: nothing blank, the client already confirmed
-/// (`send_anyway=1`), or nothing answered at all (the pipeline refuses that).
-pub(crate) fn blank_prompt(
-    inst: &Instrument,
-    answers: &[Option<i64>],
-    form: &HashMap<String, String>,
-) -> Option<BlankPrompt> {
-    let blank = crate::app::responses::blank_questions(inst, answers);
-    if blank.is_empty() || blank.len() == answers.len() || form.get("send_anyway").map(String::as_str) == Some("1") {
-        return None;
-    }
-    let numbers: Vec<String> = blank.iter().map(u32::to_string).collect();
-    let message = match blank.len() {
-        1 => format!("You left question {} blank. Send anyway?", numbers[0]),
-        n => format!("You left {n} questions blank ({}). Send anyway?", numbers.join(", ")),
-    };
-    let risk = score(inst, answers).map(|s| !s.risk.is_empty()).unwrap_or(false);
-    Some(BlankPrompt { message, risk })
 }
 
 /// Records a response through the one pipeline. Blank items are missing: the

@@ -6,10 +6,10 @@
 //! resources and who will read their answers, and when.
 
 use super::auth::{anonymous_csrf, with_cookie};
-use super::measures::{blank_prompt, item_views, BlankPrompt, ItemView};
+use super::measures::{item_views, ItemView};
 use super::render;
 use crate::access::client_for_portal;
-use crate::app::responses::{self, CourseChoice, Recording, Submission, ViaLink};
+use crate::app::responses::{self, blank_prompt, BlankPrompt, CourseChoice, Recording, Submission, ViaLink};
 use crate::error::{AppError, AppResult};
 use crate::identity::{new_secret, secret_hash, Meta, SignedIn};
 use crate::state::AppState;
