@@ -1,6 +1,6 @@
 //! Rules for delivering the notification outbox by e-mail: which messages are
 //! too sensitive to keep once sent, how long to wait before retrying, and when
-//! to give up. The sending itself lives in the web crate (`rapport_web::mail`).
+//! to give up. The sending itself lives in the web crate (`rapport_app::mail`).
 
 use time::Duration;
 

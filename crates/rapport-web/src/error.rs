@@ -113,6 +113,23 @@ impl From<StoreError> for AppError {
     }
 }
 
+/// A use case's answer, in HTTP terms.
+impl From<rapport_app::Error> for AppError {
+    fn from(e: rapport_app::Error) -> Self {
+        use rapport_app::Error as E;
+        match e {
+            E::NotFound => AppError::NotFound,
+            E::Forbidden(m) => AppError::Forbidden(m),
+            E::Unauthenticated => AppError::Unauthenticated,
+            E::Invalid(v) => AppError::Invalid(v),
+            E::BadRequest { code, message, field } => AppError::BadRequest { code, message, field },
+            E::Conflict(m) => AppError::Conflict(m),
+            E::TooManyRequests { retry_after_secs } => AppError::TooManyRequests { retry_after_secs },
+            E::Internal(m) => AppError::Internal(m),
+        }
+    }
+}
+
 impl From<ValidationErrors> for AppError {
     fn from(e: ValidationErrors) -> Self {
         AppError::Invalid(e)

@@ -1,105 +1,15 @@
 //! Who is calling: resolved once per request from the session cookie (browser)
 //! or the bearer token (API), and handed to handlers through extractors.
 
+use crate::cookies::CookieNames;
 use crate::error::{ApiError, AppError};
-use crate::state::AppState;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::{header, request::Parts, HeaderMap};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use rand::RngCore;
-use rapport_core::access::Actor;
-use rapport_core::audit::{AuditEvent, Outcome};
-use rapport_core::session::{self, SessionState};
-use rapport_core::Timestamp;
-use rapport_store::users::User;
-use sha2::{Digest, Sha256};
+use rapport_app::caller::{AuthKind, Identity, RequestMeta};
+use rapport_app::AppState;
 use std::net::SocketAddr;
-
-/// Random secret: 32 bytes (256 bits) from the OS CSPRNG, hex-encoded.
-pub fn new_secret() -> String {
-    let mut b = [0u8; 32];
-    rand::rngs::OsRng.fill_bytes(&mut b);
-    hex::encode(b)
-}
-
-/// Secrets (session ids, tokens, setup links) are stored only as SHA-256.
-pub fn secret_hash(secret: &str) -> String {
-    hex::encode(Sha256::digest(secret.as_bytes()))
-}
-
-/// Where the request came from, for the audit log.
-#[derive(Clone, Debug, Default)]
-pub struct RequestMeta {
-    pub ip: Option<String>,
-    pub user_agent: Option<String>,
-}
-
-#[derive(Clone, Debug)]
-pub enum AuthKind {
-    Session { id_hash: String, csrf: String },
-    Token { id: rapport_core::Id, name: String },
-}
-
-#[derive(Clone, Debug)]
-pub struct Identity {
-    pub user: User,
-    pub auth: AuthKind,
-    pub meta: RequestMeta,
-}
-
-impl Identity {
-    pub fn actor(&self) -> Actor {
-        Actor { role: self.user.role, practises: self.user.practises }
-    }
-
-    pub fn csrf(&self) -> &str {
-        match &self.auth {
-            AuthKind::Session { csrf, .. } => csrf,
-            AuthKind::Token { .. } => "",
-        }
-    }
-
-    pub fn session_hash(&self) -> Option<&str> {
-        match &self.auth {
-            AuthKind::Session { id_hash, .. } => Some(id_hash),
-            AuthKind::Token { .. } => None,
-        }
-    }
-
-    /// An audit event by this person; fill in the resource and outcome.
-    pub fn event(&self, action: &str, resource_type: &str) -> AuditEvent {
-        let label = match &self.auth {
-            AuthKind::Session { .. } => self.user.email.clone(),
-            AuthKind::Token { name, .. } => format!("{} (API token \"{name}\")", self.user.email),
-        };
-        AuditEvent {
-            actor_id: Some(self.user.id.to_string()),
-            actor_label: label,
-            action: action.into(),
-            resource_type: resource_type.into(),
-            ip: self.meta.ip.clone(),
-            user_agent: self.meta.user_agent.clone(),
-            outcome: Outcome::Success.as_str().into(),
-            ..Default::default()
-        }
-    }
-}
-
-impl RequestMeta {
-    /// An event with no signed-in actor (failed logins, setup).
-    pub fn event(&self, actor_label: &str, action: &str, resource_type: &str, outcome: Outcome) -> AuditEvent {
-        AuditEvent {
-            actor_label: actor_label.into(),
-            action: action.into(),
-            resource_type: resource_type.into(),
-            ip: self.ip.clone(),
-            user_agent: self.user_agent.clone(),
-            outcome: outcome.as_str().into(),
-            ..Default::default()
-        }
-    }
-}
 
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
@@ -148,17 +58,17 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     let is_api = path.starts_with("/api/");
     let identity = if is_api {
         match bearer(req.headers()) {
-            Some(token) => match from_token(&state, token, &meta).await {
+            Some(token) => match rapport_app::caller::token_caller(&state, token, &meta).await {
                 Ok(id) => id,
-                Err(e) => return ApiError(e).into_response(),
+                Err(e) => return ApiError::from(e).into_response(),
             },
             None => None,
         }
     } else {
         match cookie(req.headers(), state.config.session_cookie()) {
-            Some(sid) => match from_session(&state, sid, &meta).await {
+            Some(sid) => match rapport_app::caller::session_caller(&state, sid, &meta).await {
                 Ok(id) => id,
-                Err(e) => return e.into_response(),
+                Err(e) => return AppError::from(e).into_response(),
             },
             None => None,
         }
@@ -168,43 +78,6 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         req.extensions_mut().insert(id);
     }
     next.run(req).await
-}
-
-async fn from_session(state: &AppState, sid: &str, meta: &RequestMeta) -> Result<Option<Identity>, AppError> {
-    let id_hash = secret_hash(sid);
-    let Some((row, user)) = state.store.session_with_user(&id_hash).await? else { return Ok(None) };
-    if !user.active {
-        state.store.end_session(&user.id, &id_hash, None).await?;
-        return Ok(None);
-    }
-    let policy = state.organisation().await?.session_policy();
-    let now = Timestamp::now();
-    match session::state(&policy, row.created_at, row.last_seen_at, now) {
-        SessionState::Valid { needs_touch } => {
-            if needs_touch {
-                state.store.touch_session(&id_hash, now).await?;
-            }
-            Ok(Some(Identity { user, auth: AuthKind::Session { id_hash, csrf: row.csrf_token }, meta: meta.clone() }))
-        }
-        SessionState::IdleExpired | SessionState::LifetimeExpired => {
-            state.store.end_session(&user.id, &id_hash, None).await?;
-            Ok(None)
-        }
-    }
-}
-
-async fn from_token(state: &AppState, token: &str, meta: &RequestMeta) -> Result<Option<Identity>, AppError> {
-    let Some((row, user)) = state.store.token_with_user(&secret_hash(token)).await? else {
-        return Err(AppError::Unauthenticated);
-    };
-    if !user.active {
-        return Err(AppError::Unauthenticated);
-    }
-    let now = Timestamp::now();
-    if row.last_used_at.is_none_or(|t| now.since(t) >= session::TOUCH_INTERVAL) {
-        state.store.touch_token(&row.id, now).await?;
-    }
-    Ok(Some(Identity { user, auth: AuthKind::Token { id: row.id, name: row.name }, meta: meta.clone() }))
 }
 
 /// Extractor: a signed-in browser user (otherwise redirect to the login page).

@@ -1,26 +1,15 @@
 //! Rapport's web layer: the clinician UI (askama + htmx, server-rendered) and
 //! the JSON API v1. Handlers are thin: parse, ask the domain or the store, render.
 
-pub mod access;
 pub mod api;
-pub mod app;
-pub mod course_context;
+pub mod cookies;
 pub mod error;
-pub mod formulation;
 pub mod identity;
-pub mod inventory;
-pub mod jobs;
-pub mod mail;
-pub mod mfa;
-pub mod notices;
-pub mod passwords;
 pub mod portal;
 pub mod reauth;
 pub mod records_http;
 pub mod routes;
 pub mod security;
-pub mod session_context;
-pub mod state;
 pub mod throttle;
 pub mod ui;
 
@@ -28,7 +17,7 @@ use axum::Router;
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
 
-pub use state::{AppState, Config};
+pub use rapport_app::{AppState, Config};
 
 /// The full application: every route, with security layers applied.
 pub fn app(state: AppState) -> Router {

@@ -5,12 +5,12 @@
 //! session (docs/security.md).
 
 use crate::error::AppResult;
-use crate::identity::Identity;
 use crate::security::clear_session_cookie;
-use crate::state::AppState;
 use crate::throttle::{self, OnSuccess};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
+use rapport_app::caller::Identity;
+use rapport_app::AppState;
 use rapport_core::access::Role;
 use rapport_core::audit::{action, Outcome};
 use rapport_core::throttle::ThrottlePolicy;

@@ -3,109 +3,17 @@
 //! record by id through its client's access check, auditing reads, and the
 //! JSON shapes of a stored record and its history.
 
-use crate::access::{client_for, deny, Purpose};
-use crate::course_context::{course_for, CourseContext};
 use crate::error::AppError;
-use crate::identity::Identity;
-use crate::state::AppState;
-use rapport_core::access::AccessBasis;
-use rapport_core::audit::{action, AuditEvent};
+use rapport_app::access::{client_for, Purpose};
+use rapport_app::caller::Identity;
+use rapport_app::records::{audit_read, change_event, client_record_for};
+use rapport_app::AppState;
+use rapport_core::audit::action;
 use rapport_core::records::RecordBody;
 use rapport_core::Id;
-use rapport_store::clients::ClientRecord;
 use rapport_store::records::{Record, RecordVersion};
 use serde::Serialize;
 use utoipa::ToSchema;
-
-/// A `record.read` entry for records of `kind` of a client: one record, or a list (`id` None).
-pub fn read_event(me: &Identity, kind: &str, id: Option<&Id>, client: &Id, detail: String) -> AuditEvent {
-    let mut e = me.event(action::RECORD_READ, kind);
-    e.resource_id = id.map(|i| i.to_string());
-    e.client_id = Some(client.to_string());
-    e.detail = Some(detail);
-    e
-}
-
-/// Logs a read of records of `kind`: one record, or a list (`record` None).
-pub async fn audit_read(
-    state: &AppState,
-    me: &Identity,
-    kind: &str,
-    client: &Id,
-    record: Option<&Id>,
-    detail: String,
-) -> Result<(), AppError> {
-    state.store.audit(read_event(me, kind, record, client, detail)).await?;
-    Ok(())
-}
-
-/// An audit event for a change to a record of kind `T` (the store adds the
-/// record id and client). `detail` must hold no clinical content: the audit
-/// log is read by administrators.
-pub fn change_event<T: RecordBody>(me: &Identity, act: &str, detail: String) -> AuditEvent {
-    let mut e = me.event(act, T::KIND);
-    e.detail = Some(detail).filter(|d| !d.is_empty());
-    e
-}
-
-async fn find<T: RecordBody>(state: &AppState, me: &Identity, id: &str) -> Result<Record<T>, AppError> {
-    let rec = match Id::parse(id) {
-        Some(i) => state.store.record::<T>(&i).await?,
-        None => None,
-    };
-    match rec {
-        Some(r) => Ok(r),
-        None => {
-            deny(state, me, T::KIND, Some(id)).await?;
-            Err(AppError::NotFound)
-        }
-    }
-}
-
-/// A record of kind `T`, if `me` may see its client; otherwise 404 (and an
-/// `access.denied` entry). A `Read` is audited as `record.read` (the client
-/// read itself is not logged twice).
-pub async fn record_for<T: RecordBody>(
-    state: &AppState,
-    me: &Identity,
-    id: &str,
-    purpose: Purpose,
-) -> Result<(Record<T>, ClientRecord, AccessBasis), AppError> {
-    let rec = find::<T>(state, me, id).await?;
-    let (client, basis) = client_for(state, me, rec.client_id.as_str(), Purpose::Write).await?;
-    if purpose == Purpose::Read {
-        audit_read(state, me, T::KIND, &client.id, Some(&rec.id), format!("basis={}", basis.as_str())).await?;
-    }
-    Ok((rec, client, basis))
-}
-
-/// `record_for` without the access basis: for client-level records.
-pub async fn client_record_for<T: RecordBody>(
-    state: &AppState,
-    me: &Identity,
-    id: &str,
-    purpose: Purpose,
-) -> Result<(Record<T>, ClientRecord), AppError> {
-    record_for::<T>(state, me, id, purpose).await.map(|(r, c, _)| (r, c))
-}
-
-/// The course a found record belongs to, through the access check; a `Read`
-/// is audited as `record.read`.
-pub async fn course_of(
-    state: &AppState,
-    me: &Identity,
-    kind: &str,
-    record: &Id,
-    course: Option<&Id>,
-    purpose: Purpose,
-) -> Result<CourseContext, AppError> {
-    let course = course.ok_or_else(|| AppError::internal(format!("{kind} {record} has no course")))?;
-    let cx = course_for(state, me, course.as_str(), Purpose::Write).await?;
-    if purpose == Purpose::Read {
-        audit_read(state, me, kind, &cx.client.id, Some(record), format!("basis={}", cx.basis.as_str())).await?;
-    }
-    Ok(cx)
-}
 
 /// Converts between a core record body and its API twin, which have the same
 /// fields (the API type adds the schema and refuses unknown fields). A field
@@ -113,23 +21,6 @@ pub async fn course_of(
 pub fn convert<A: Serialize, B: serde::de::DeserializeOwned>(a: A) -> Result<B, AppError> {
     let v = serde_json::to_value(a).map_err(AppError::internal)?;
     serde_json::from_value(v).map_err(|e| AppError::internal(format!("API type out of step with the record body: {e}")))
-}
-
-/// Refuses links to records of another client (or of the wrong kind, or removed)
-/// with a 422 on `field`.
-pub async fn require_linked(
-    state: &AppState,
-    client: &Id,
-    kind: &str,
-    ids: &[String],
-    field: &str,
-    what: &str,
-) -> Result<(), AppError> {
-    if state.store.client_records_exist(client, kind, ids).await? {
-        Ok(())
-    } else {
-        Err(AppError::invalid(field, format!("Choose {what} recorded for this client")))
-    }
 }
 
 /// The hidden `version` field of a page form: the version the writer started

@@ -2,13 +2,13 @@
 //! also records them, so the access-matrix test can insist that each route has
 //! an entry (a route added without one fails the test).
 
-use crate::state::AppState;
 use crate::{api, identity, security, ui};
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::handler::Handler;
 use axum::http::{HeaderName, Method};
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
+use rapport_app::AppState;
 use std::time::Duration;
 use tower::ServiceBuilder;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};

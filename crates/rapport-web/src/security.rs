@@ -1,13 +1,16 @@
 //! Browser-facing protections: security headers on every response and CSRF
 //! checks on every state-changing request outside the bearer-token API.
 
-use crate::identity::{cookie, Identity};
-use crate::state::AppState;
+use crate::cookies::CookieNames;
+use crate::identity::cookie;
+
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
+use rapport_app::caller::Identity;
+use rapport_app::AppState;
 
 /// No inline script or style anywhere; `data:` images only for Pico's form icons.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \

@@ -4,10 +4,12 @@
 //! through one window; a success takes the reservations back
 //! (docs/security.md).
 
+use crate::cookies::CookieNames;
 use crate::error::AppResult;
-use crate::identity::{cookie, secret_hash, RequestMeta};
-use crate::state::AppState;
+use crate::identity::cookie;
 use axum::http::HeaderMap;
+use rapport_app::caller::{secret_hash, RequestMeta};
+use rapport_app::AppState;
 use rapport_core::session::REMEMBERED_DEVICE_LIFETIME;
 use rapport_core::throttle::ThrottlePolicy;
 use rapport_core::{Id, Timestamp};

@@ -3,6 +3,7 @@
 
 use crate::demo;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rapport_app::caller::{new_secret, secret_hash};
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::checkpoint::{read_checkpoints, Checkpoint, CheckpointKey};
@@ -13,7 +14,6 @@ use rapport_core::Timestamp;
 use rapport_store::keyfile::{AUDIT_KEY_FILE, SECRETS_KEY_FILE};
 use rapport_store::users::{normalise_email, NewUser};
 use rapport_store::{OpenOptions, SecretsKey, Store, Target};
-use rapport_web::identity::{new_secret, secret_hash};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -285,7 +285,7 @@ fn audit_key(g: &Global, using: KeyUse) -> Result<Option<CheckpointKey>, String>
 }
 
 fn checkpoints_file(g: &Global) -> PathBuf {
-    g.data_dir.join(rapport_web::jobs::CHECKPOINTS_FILE)
+    g.data_dir.join(rapport_app::jobs::CHECKPOINTS_FILE)
 }
 
 async fn open(g: &Global, max_connections: u32) -> Result<Store, String> {
@@ -359,7 +359,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             let store = open(&g, 2).await?;
             let mut e = cli_event(action::USER_CREATE, "user");
             e.detail = Some(format!("{email} as {role}"));
-            let hash = rapport_web::passwords::hash_now(&pw);
+            let hash = rapport_app::passwords::hash_now(&pw);
             let user = store
                 .create_user(
                     NewUser { email, name, role, practises: a.practises && role == Role::Admin, password_hash: hash },
@@ -396,12 +396,12 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             e.detail = Some("set by an operator on the command line; all the user's sessions ended".into());
             // A reset from the server's command line is an administrator's reset
             // too: the person and the administrators are told (docs/operations.md).
-            use rapport_web::notices::{account_change, Change, ChangedBy};
+            use rapport_app::notices::{account_change, Change, ChangedBy};
             let staff = store.users().await.map_err(|e| e.to_string())?;
             let notices =
                 account_change(&ChangedBy::Operator, &user, &Change::password(&user), &staff, Timestamp::now());
             store
-                .set_password(&user.id, &rapport_web::passwords::hash_now(&pw), None, e, &notices)
+                .set_password(&user.id, &rapport_app::passwords::hash_now(&pw), None, e, &notices)
                 .await
                 .map_err(|e| e.to_string())?;
             println!(
@@ -490,7 +490,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             store.close().await;
             let c = c?;
             let file = checkpoints_file(&g);
-            rapport_web::jobs::append_checkpoint(&file, &c)
+            rapport_app::jobs::append_checkpoint(&file, &c)
                 .map_err(|e| format!("cannot append to {}: {e}", file.display()))?;
             println!("{}", c.to_json());
             Ok(ExitCode::SUCCESS)
@@ -642,13 +642,13 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     }
     let smtp = match &a.smtp_url {
         Some(url) => {
-            Some(rapport_web::mail::SmtpSettings::parse(url, a.smtp_from.as_deref(), a.public_url.as_deref())?)
+            Some(rapport_app::mail::SmtpSettings::parse(url, a.smtp_from.as_deref(), a.public_url.as_deref())?)
         }
         None => None,
     };
-    let mailer = smtp.as_ref().map(rapport_web::mail::Mailer::new).transpose()?;
+    let mailer = smtp.as_ref().map(rapport_app::mail::Mailer::new).transpose()?;
     // Site instrument definitions are checked before anything starts.
-    let instruments = rapport_web::jobs::load_instruments(a.instruments_dir.as_deref())?;
+    let instruments = rapport_app::jobs::load_instruments(a.instruments_dir.as_deref())?;
     let protocols = load_protocols(g, a.protocols.as_deref())?;
     let listener =
         tokio::net::TcpListener::bind(&a.listen).await.map_err(|e| format!("cannot listen on {}: {e}", a.listen))?;
@@ -695,15 +695,15 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     };
     let state = rapport_web::AppState::new(store.clone(), config).with_instruments(instruments);
     // Signed checkpoints of the audit head outside the database (docs/operations.md).
-    let checkpoints = rapport_web::jobs::AuditCheckpoints::new(store.clone(), audit_key, checkpoints_file(g));
+    let checkpoints = rapport_app::jobs::AuditCheckpoints::new(store.clone(), audit_key, checkpoints_file(g));
     let checkpointing = checkpoints.spawn(std::time::Duration::from_secs(a.audit_checkpoint_minutes * 60));
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
     let escalation =
-        rapport_web::jobs::spawn_risk_escalation(store.clone(), ack_override, std::time::Duration::from_secs(60));
+        rapport_app::jobs::spawn_risk_escalation(store.clone(), ack_override, std::time::Duration::from_secs(60));
     let delivery = match (mailer, &smtp) {
         (Some(m), Some(s)) => {
             println!("E-mail: notifications go through {}", s.describe());
-            Some(rapport_web::jobs::spawn_outbox_delivery(store.clone(), m, std::time::Duration::from_secs(60)))
+            Some(rapport_app::jobs::spawn_outbox_delivery(store.clone(), m, std::time::Duration::from_secs(60)))
         }
         _ => {
             println!("E-mail: no --smtp-url, so notifications stay in the outbox (Administration > E-mail).");

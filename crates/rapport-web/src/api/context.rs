@@ -4,19 +4,21 @@
 //! medication changes nothing else.
 
 use super::body::ApiJson;
-use crate::access::{client_for, Purpose};
 use crate::error::{ApiResult, AppError, ErrorBody};
-use crate::identity::{ApiCaller, Identity};
+use crate::identity::ApiCaller;
 use crate::records_http::OpenCombined;
 use crate::records_http::{
-    api_create, api_get, api_list, api_remove, api_update, audit_read, change_event, convert, require_linked,
-    split_version, ApiRecord, RemoveParams, Stored, Versioned,
+    api_create, api_get, api_list, api_remove, api_update, convert, split_version, ApiRecord, RemoveParams, Stored,
+    Versioned,
 };
-use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use rapport_app::access::{client_for, Purpose};
+use rapport_app::caller::Identity;
+use rapport_app::records::{audit_read, change_event, require_linked};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::context::{CoordinationNote, CulturalFormulation, Medication, OtherProvider};
 use rapport_core::records::RecordBody;

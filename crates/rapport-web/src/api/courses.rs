@@ -3,16 +3,16 @@
 //! and the initial-phase checklist. Same access rules as the UI.
 
 use super::body::ApiJson;
-use crate::access::{client_for, Purpose};
-use crate::course_context::{course_for, CourseContext, NumberedSession};
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
-use crate::state::AppState;
 use crate::ui::courses::{check_status_change, validate_checklist, validate_session, CompletionFields};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::access::{client_for, Purpose};
+use rapport_app::course_context::{course_for, CourseContext, NumberedSession};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::course::{planned_end, validate_new_course, validate_renegotiation, RawCourse};
 use rapport_core::protocol::ChecklistItem;

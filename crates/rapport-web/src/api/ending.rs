@@ -3,16 +3,16 @@
 
 use super::body::ApiJson;
 use super::courses::{course_json, CourseJson};
-use crate::access::Purpose;
-use crate::course_context::course_for;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
-use crate::state::AppState;
 use crate::ui::ending::{areas_of, create_maintenance, maintenance_contract, review_of, save_review};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::access::Purpose;
+use rapport_app::course_context::course_for;
+use rapport_app::AppState;
 use rapport_core::ending::{AreaProgress, EndingReview, MaintenanceDecision};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};

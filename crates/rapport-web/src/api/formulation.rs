@@ -1,17 +1,17 @@
 //! API v1 for the interpersonal formulation of a course and the workspace of
 //! each chosen problem area. Same access rules and domain checks as the pages
-//! (`crate::formulation`).
+//! (`rapport_app::formulation`).
 
 use super::body::ApiJson;
 use super::courses::AreaJson;
-use crate::access::Purpose;
-use crate::course_context::{course_for, CourseContext};
 use crate::error::{ApiResult, AppError, ErrorBody};
-use crate::formulation::{audit_read, chosen_areas, require_chosen, save_area, save_formulation};
 use crate::identity::ApiCaller;
-use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
+use rapport_app::access::Purpose;
+use rapport_app::course_context::{course_for, CourseContext};
+use rapport_app::formulation::{audit_read, chosen_areas, require_chosen, save_area, save_formulation};
+use rapport_app::AppState;
 use rapport_core::formulation::{
     AreaKind, AreaWork, AreaWorkspace, DisputeStage, Formulation, LossType, StageChangeInput,
 };

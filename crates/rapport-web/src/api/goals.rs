@@ -2,16 +2,16 @@
 
 use super::body::ApiJson;
 use super::present;
-use crate::access::Purpose;
-use crate::course_context::{course_for, CourseContext};
 use crate::error::{ApiResult, ErrorBody};
-use crate::formulation::{audit_read, create_goal, goal_for, rate_goal, update_goal};
 use crate::identity::ApiCaller;
-use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::access::Purpose;
+use rapport_app::course_context::{course_for, CourseContext};
+use rapport_app::formulation::{audit_read, create_goal, goal_for, rate_goal, update_goal};
+use rapport_app::AppState;
 use rapport_core::goals::{describe_ratings, GoalInput};
 use rapport_core::time::format_date;
 use rapport_core::Id;

@@ -4,17 +4,17 @@
 //! UI: a client outside the caller's access answers 404.
 
 use super::body::ApiJson;
-use crate::access::{client_for, Purpose};
-use crate::course_context::{course_for, CourseContext};
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
-use crate::inventory::{circle_people, circle_svg, session_number, take_snapshot};
-use crate::records_http::{change_event, read_event, record_for};
-use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::access::{client_for, Purpose};
+use rapport_app::course_context::{course_for, CourseContext};
+use rapport_app::inventory::{circle_people, circle_svg, session_number, take_snapshot};
+use rapport_app::records::{change_event, read_event, record_for};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::inventory::{
     circle_order, validate_person, CirclePerson, CircleSnapshot, Person, RawPerson, Ring, SupportType,

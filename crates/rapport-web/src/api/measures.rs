@@ -3,16 +3,17 @@
 //! safety plans. Scoring and change rules live in `rapport_core::measures`.
 
 use super::bad_query;
-use crate::access::{client_for, deny, Purpose};
-use crate::app::outcomes::{scoped_responses, OutcomeScope, ScopeRequest};
-use crate::app::responses::{self, CourseChoice, Recording, Submission};
 use crate::error::{ApiResult, AppError, ErrorBody};
-use crate::identity::{ApiCaller, Identity};
-use crate::state::AppState;
+use crate::identity::ApiCaller;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::access::{client_for, deny, Purpose};
+use rapport_app::caller::Identity;
+use rapport_app::outcomes::{scoped_responses, OutcomeScope, ScopeRequest};
+use rapport_app::responses::{self, CourseChoice, Recording, Submission};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::measures::change::{
     first_and_last_pairs, instrument_outcome_at, nhs_talking_therapies, pair_scores, InstrumentOutcome, Occasion,
@@ -33,7 +34,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
     paths(list_instruments, record_response, list_responses, client_outcomes, list_risk_flags, get_risk_flag,
         acknowledge_risk_flag, record_assessment, close_risk_flag, raise_risk_flag, save_safety_plan, list_safety_plans),
     components(schemas(InstrumentJson, ItemJson, OptionJson, BandSetJson, BandJson, RiskItemJson, LicenceJson, NewResponseJson,
-        RecordedJson, ResponseJson, OutcomesJson, OutcomeScope, InstrumentOutcomeJson, ReliableChangeJson, NhsTtJson, RiskFlagJson, RiskHitJson,
+        RecordedJson, ResponseJson, OutcomesJson, OutcomeScopeJson, InstrumentOutcomeJson, ReliableChangeJson, NhsTtJson, RiskFlagJson, RiskHitJson,
         AssessmentJson, CreatedJson, SafetyPlanJson, SafetyPlanVersionJson, CloseFlagJson, NewRiskFlagJson)),
     tags((name = "measures", description = "Instruments, scored responses and outcomes (docs/measures.md)"),
          (name = "risk", description = "Risk flags, assessments and safety plans: the closed risk loop"))
@@ -591,7 +592,26 @@ pub struct OutcomesJson {
     pub nhs_talking_therapies: Option<NhsTtJson>,
     /// What the outcomes were computed over (always set by the outcomes endpoint).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<OutcomeScope>,
+    pub scope: Option<OutcomeScopeJson>,
+}
+
+// `rapport_app::outcomes::OutcomeScope` with its schema (the app layer has no utoipa).
+/// The scope an outcome was computed over, named in every reply.
+#[derive(Serialize, ToSchema)]
+#[schema(as = OutcomeScope)]
+pub struct OutcomeScopeJson {
+    /// `course`, `all` or `outside_courses`.
+    pub kind: String,
+    /// The course, when `kind` is `course`.
+    pub course_id: Option<String>,
+    /// In words, e.g. "Course from 5 January 2026 (completed)".
+    pub label: String,
+}
+
+impl From<OutcomeScope> for OutcomeScopeJson {
+    fn from(s: OutcomeScope) -> Self {
+        OutcomeScopeJson { kind: s.kind, course_id: s.course_id, label: s.label }
+    }
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -766,7 +786,7 @@ pub async fn client_outcomes(
         None => None,
     };
     let outcomes = outcomes_in(&state, &scoped.responses, facts.as_ref());
-    Ok(Json(OutcomesJson { scope: Some(scoped.scope), ..outcomes }))
+    Ok(Json(OutcomesJson { scope: Some(scoped.scope.into()), ..outcomes }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -857,7 +877,7 @@ pub async fn list_risk_flags(
     e.detail = Some(format!(
         "{} flags via API; {}",
         flags.len(),
-        crate::access::clients_shown(flags.iter().map(|f| &f.client_id))
+        rapport_app::access::clients_shown(flags.iter().map(|f| &f.client_id))
     ));
     state.store.audit(e).await?;
     Ok(Json(flags.into_iter().map(RiskFlagJson::from).collect()))

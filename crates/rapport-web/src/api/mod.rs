@@ -16,15 +16,15 @@ pub mod worksheets;
 pub use body::parse as parse_body;
 pub mod notes;
 
-use crate::access::{client_for, require_caseload, Purpose};
-use crate::error::{ApiError, ApiResult, AppError, ErrorBody};
+use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
-use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use body::ApiJson;
+use rapport_app::access::{client_for, require_caseload, Purpose};
+use rapport_app::AppState;
 use rapport_core::audit::{action, AuditEntry};
 use rapport_core::client::{self, ClientDetails, ClientStatus, ExternalId, RawClientDetails};
 use rapport_core::Timestamp;
@@ -280,7 +280,7 @@ pub async fn list_clients(
         rows.len(),
         status.as_str(),
         p.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(|q| format!(", search {q:?}")).unwrap_or_default(),
-        crate::access::clients_shown(rows.iter().map(|r| &r.id))
+        rapport_app::access::clients_shown(rows.iter().map(|r| &r.id))
     ));
     state.store.audit(e).await?;
     let list: Vec<ClientSummaryJson> = rows
@@ -527,7 +527,7 @@ pub async fn audit(
     params: Result<Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Json<Vec<AuditEntryJson>>> {
     let Query(q) = params.map_err(bad_query)?;
-    crate::access::require_admin(&state, &me, "audit").await.map_err(ApiError)?;
+    rapport_app::access::require_admin(&state, &me, "audit").await?;
     let limit = q.limit.unwrap_or(100);
     if !(1..=1000).contains(&limit) {
         return Err(AppError::invalid("limit", "limit must be between 1 and 1000").into());

@@ -6,12 +6,12 @@
 use super::body::ApiJson;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
-use crate::session_context::{log_session_read, process_note_for, session_for, SessionContext};
-use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::session_context::{log_session_read, process_note_for, session_for, SessionContext};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::notes::{
     check_signable, validate_addendum, validate_note, validate_process_note, NoteStatus, ProgressNote, RawProgressNote,
@@ -394,7 +394,7 @@ pub async fn get_process_note(
     };
     if author == me.user.id {
         // Their own note stays readable after they lose access to the client's record.
-        if let Some((_, note)) = crate::session_context::own_note_without_record(&state, &me, None, &id).await? {
+        if let Some((_, note)) = rapport_app::session_context::own_note_without_record(&state, &me, None, &id).await? {
             return Ok(Json(note.into()));
         }
     }

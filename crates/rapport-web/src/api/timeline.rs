@@ -7,13 +7,14 @@ use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
 use crate::records_http::OpenCombined;
 use crate::records_http::{
-    api_create, api_get, api_list, api_remove, api_update, require_linked, ApiRecord, RemoveParams, Stored, Versioned,
+    api_create, api_get, api_list, api_remove, api_update, ApiRecord, RemoveParams, Stored, Versioned,
 };
-use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::records::require_linked;
+use rapport_app::AppState;
 use rapport_core::timeline::{sort_by_date, TimelineEvent, PERSON_KIND};
 use rapport_core::{Id, Timestamp};
 use rapport_store::records::Record;

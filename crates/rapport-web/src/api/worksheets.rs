@@ -3,20 +3,19 @@
 //! both kinds, told apart by `"kind"`. Same access rules as the UI.
 
 use super::body::ApiJson;
-use crate::access::Purpose;
-use crate::course_context::{course_for, CourseContext};
 use crate::error::{ApiResult, AppError, ErrorBody};
-use crate::identity::{ApiCaller, Identity};
+use crate::identity::ApiCaller;
 use crate::records_http::OpenCombined;
-use crate::records_http::{
-    audit_read, change_event, convert, course_of, parse_value, require_linked, split_version, take_field, Stored,
-    Versioned,
-};
-use crate::state::AppState;
+use crate::records_http::{convert, parse_value, split_version, take_field, Stored, Versioned};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::access::Purpose;
+use rapport_app::caller::Identity;
+use rapport_app::course_context::{course_for, CourseContext};
+use rapport_app::records::{audit_read, change_event, course_of, require_linked};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::timeline::PERSON_KIND;
 use rapport_core::worksheets::{CommunicationAnalysis, DecisionAnalysis, WorksheetKind, WorksheetScope};
@@ -211,7 +210,7 @@ pub async fn worksheet_for(
         },
     };
     let Some(w) = found else {
-        crate::access::deny(state, me, "worksheet", Some(id)).await?;
+        rapport_app::access::deny(state, me, "worksheet", Some(id)).await?;
         return Err(AppError::NotFound);
     };
     let course = match &w {

@@ -3,8 +3,7 @@
 
 use super::PortalLayout;
 use crate::error::AppResult;
-use crate::identity::{secret_hash, Identity, Meta};
-use crate::state::AppState;
+use crate::identity::Meta;
 use crate::throttle::{self, OnSuccess};
 use crate::ui::auth::{anonymous_csrf, attempt_login, start_session, with_cookie, LoginAttempt};
 use crate::ui::{render, FormErrors};
@@ -13,6 +12,8 @@ use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
+use rapport_app::caller::{secret_hash, Identity};
+use rapport_app::AppState;
 use rapport_core::audit::{action, Outcome};
 use rapport_core::portal::{normalise_code, InvitePurpose};
 use rapport_core::throttle::ThrottlePolicy;

@@ -7,12 +7,12 @@ mod entry;
 pub mod pages;
 
 use crate::error::AppError;
-use crate::identity::{AuthKind, Identity};
-use crate::state::AppState;
 use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use rapport_app::caller::{AuthKind, Identity};
+use rapport_app::AppState;
 use rapport_core::access::Role;
 use rapport_core::audit::AuditEvent;
 use rapport_core::Id;

@@ -3,9 +3,9 @@
 //! reflections, the between-session diary and the shared safety plan.
 
 use super::{shared_safety_plan, PortalClient, PortalLayout};
-use crate::app::responses::{self, blank_prompt, BlankPrompt, CourseChoice, Recording, Submission};
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
+use rapport_app::responses::{self, blank_prompt, BlankPrompt, CourseChoice, Recording, Submission};
+use rapport_app::AppState;
 
 use crate::ui::measures::{charts_for, item_views, schedule_of, ChartView, ItemView};
 use crate::ui::portal::sendable;
@@ -119,7 +119,7 @@ async fn due_measures(
     let (schedule, _, _) = schedule_of(state, &course.id).await?;
     // This course's answers only, so a new course asks for its own baseline;
     // an incomplete one counts as sent (the clinician follows up the blanks).
-    let responses = crate::app::outcomes::course_responses(state, client, &course.id).await?;
+    let responses = rapport_app::outcomes::course_responses(state, client, &course.id).await?;
     let done: Vec<(String, time::Date)> =
         responses.iter().map(|r| (r.instrument_id.clone(), r.completed_at.date())).collect();
     // Never ask for the same questionnaire twice in a day: a session held today
@@ -312,7 +312,7 @@ pub async fn measure_submit(
         via: "client portal",
         link: None,
     };
-    let rec = match responses::record(&state, sub).await {
+    let rec = match responses::record(&state, sub).await.map_err(AppError::from) {
         Ok(Recording::Recorded(rec)) => rec,
         Ok(Recording::LinkRefused) => return Err(AppError::internal("no link in the portal")),
         Err(AppError::Invalid(errs)) => {

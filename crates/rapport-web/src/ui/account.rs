@@ -2,14 +2,15 @@
 
 use super::{non_blank, render, FormErrors, Layout};
 use crate::error::{AppError, AppResult};
-use crate::identity::{new_secret, secret_hash, Identity, SignedIn};
+use crate::identity::SignedIn;
 use crate::reauth::Refusal;
-use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::caller::{new_secret, secret_hash, Identity};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::{password, Id, ValidationErrors};
 use rapport_store::sessions::{SessionRow, TokenRow};

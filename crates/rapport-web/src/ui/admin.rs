@@ -2,15 +2,15 @@
 //! and organisation settings. Administrators see no clinical content here.
 
 use super::{non_blank, render, FormErrors, Layout};
-use crate::access::require_admin;
 use crate::error::{AppError, AppResult};
 use crate::identity::SignedIn;
-use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::require_admin;
+use rapport_app::AppState;
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEntry};
 use rapport_core::validation::looks_like_email;
@@ -208,7 +208,7 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for RawForm {
 /// The account an administrator acts on, and the audit event naming it.
 async fn user_action(
     state: &AppState,
-    me: &crate::identity::Identity,
+    me: &rapport_app::caller::Identity,
     id: &str,
     act: &str,
     resource_type: &str,
@@ -265,7 +265,7 @@ fn supervision_notices(
     staff: &[User],
     at: Timestamp,
 ) -> Vec<rapport_store::outbox::Notice> {
-    use crate::notices::{account_change, Change, ChangedBy};
+    use rapport_app::notices::{account_change, Change, ChangedBy};
     let by = ChangedBy::Admin(me);
     let added: Vec<&Id> = after.iter().filter(|c| !before.contains(c)).collect();
     let removed: Vec<&Id> = before.iter().filter(|c| !after.contains(c)).collect();
@@ -334,7 +334,7 @@ pub async fn update_user(
         own_access = true;
     }
     if own_access {
-        crate::access::deny(&state, &me, "user", Some(user.id.as_str())).await?;
+        rapport_app::access::deny(&state, &me, "user", Some(user.id.as_str())).await?;
     }
     if !errors.is_empty() {
         let layout = Layout::new(&state, &me, format!("Edit {}", user.name), "admin-users").await?;
@@ -351,7 +351,7 @@ pub async fn update_user(
         };
         return Ok((status, render(&page)?).into_response());
     }
-    use crate::notices::{account_change, Change, ChangedBy};
+    use rapport_app::notices::{account_change, Change, ChangedBy};
     let staff = state.store.users().await?;
     let now = Timestamp::now();
     let notices = if role != user.role || practises != user.practises {
@@ -463,7 +463,7 @@ impl ReassignForm {
 
 async fn reassign_page(
     state: &AppState,
-    me: &crate::identity::Identity,
+    me: &rapport_app::caller::Identity,
     user: User,
     clients: Vec<rapport_store::users::Responsibility>,
     form: ReassignForm,

@@ -1,16 +1,18 @@
 //! First-run setup, sign-in and sign-out.
 
 use super::{non_blank, render, FormErrors};
+use crate::cookies::CookieNames;
 use crate::error::AppResult;
-use crate::identity::{cookie, new_secret, secret_hash, Identity, Meta};
+use crate::identity::{cookie, Meta};
 use crate::security::{clear_session_cookie, csrf_cookie_header, device_cookie_header, session_cookie_header};
-use crate::state::AppState;
 use crate::throttle::{self, OnSuccess};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
+use rapport_app::caller::{new_secret, secret_hash, Identity};
+use rapport_app::AppState;
 use rapport_core::access::Role;
 use rapport_core::audit::{action, Outcome};
 use rapport_core::throttle::ThrottlePolicy;
@@ -284,7 +286,7 @@ pub enum LoginAttempt {
 /// before the password is checked, so parallel guesses wait their turn.
 pub async fn attempt_login(
     state: &AppState,
-    meta: &crate::identity::RequestMeta,
+    meta: &rapport_app::caller::RequestMeta,
     headers: &HeaderMap,
     email: &str,
     pw: &str,
@@ -360,7 +362,7 @@ pub async fn attempt_login(
 pub async fn start_session(
     state: &AppState,
     user: &rapport_store::users::User,
-    meta: &crate::identity::RequestMeta,
+    meta: &rapport_app::caller::RequestMeta,
     headers: &HeaderMap,
     detail: Option<&str>,
 ) -> AppResult<Response> {

@@ -3,15 +3,15 @@
 //! listed for administrators to review.
 
 use super::{non_blank, render, Layout};
-use crate::access::deny;
 use crate::error::{AppError, AppResult};
 use crate::identity::SignedIn;
-use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::deny;
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::{Id, Timestamp};
 use rapport_store::clients::ClientSummary;
@@ -41,7 +41,7 @@ pub struct SearchParams {
     q: Option<String>,
 }
 
-async fn require_break_glass(state: &AppState, me: &crate::identity::Identity) -> AppResult<()> {
+async fn require_break_glass(state: &AppState, me: &rapport_app::caller::Identity) -> AppResult<()> {
     if me.actor().can_break_glass() {
         Ok(())
     } else {
@@ -63,7 +63,7 @@ pub async fn search(
         e.detail = Some(format!(
             "emergency-access search {search:?}: {} results; {}",
             r.len(),
-            crate::access::clients_shown(r.iter().map(|c| &c.id))
+            rapport_app::access::clients_shown(r.iter().map(|c| &c.id))
         ));
         state.store.audit(e).await?;
         r

@@ -1,14 +1,15 @@
 //! A client's care team: the responsible clinician and other members.
 
 use super::{render, Layout};
-use crate::access::{client_for, Purpose};
 use crate::error::{AppError, AppResult};
-use crate::identity::{Identity, SignedIn};
-use crate::state::AppState;
+use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::{client_for, Purpose};
+use rapport_app::caller::Identity;
+use rapport_app::AppState;
 use rapport_core::access::may_replace_responsible;
 use rapport_core::audit::action;
 use rapport_core::{Id, Timestamp};
@@ -66,7 +67,7 @@ pub struct AddForm {
 async fn managed_client(state: &AppState, me: &Identity, id: &str) -> AppResult<ClientRecord> {
     let (c, basis) = client_for(state, me, id, Purpose::Write).await?;
     if !basis.manages_care_team() {
-        crate::access::deny(state, me, "care_team", Some(c.id.as_str())).await?;
+        rapport_app::access::deny(state, me, "care_team", Some(c.id.as_str())).await?;
         return Err(AppError::Forbidden("Only the care team and their supervisors can change the care team.".into()));
     }
     Ok(c)
@@ -118,7 +119,7 @@ pub async fn make_responsible(
         let rel = state.store.client_with_relation(&me.user.id, &c.id, Timestamp::now()).await?.map(|(_, r)| r);
         let is_responsible = c.responsible_clinician_id == me.user.id;
         if !rel.is_some_and(|r| may_replace_responsible(&me.actor(), r, is_responsible)) {
-            crate::access::deny(&state, &me, "care_team", Some(c.id.as_str())).await?;
+            rapport_app::access::deny(&state, &me, "care_team", Some(c.id.as_str())).await?;
             return Err(AppError::Forbidden(
                 "Only the responsible clinician, or a supervisor of someone on the care team, can hand over \
                  responsibility for this client."

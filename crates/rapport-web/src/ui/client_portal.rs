@@ -3,17 +3,18 @@
 //! portal shows them, and read what they wrote (diary and reflections).
 
 use super::{render, FormErrors, Layout};
-use crate::access::{client_for, client_for_portal, Purpose};
 use crate::error::{AppError, AppResult};
-use crate::identity::{secret_hash, Identity, SignedIn};
+use crate::identity::SignedIn;
 use crate::portal::pages::DiaryView;
-use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use rand::RngCore;
+use rapport_app::access::{client_for, client_for_portal, Purpose};
+use rapport_app::caller::{secret_hash, Identity};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::portal::{invite_code, normalise_code, InvitePurpose, ReflectionTopic, INVITE_DAYS};
 use rapport_core::validation::looks_like_email;
@@ -207,7 +208,7 @@ pub async fn reset(
 ) -> AppResult<Response> {
     let c = client_for_portal(&state, &me, &id).await?;
     if c.responsible_clinician_id != me.user.id {
-        crate::access::deny(&state, &me, "client", Some(c.id.as_str())).await?;
+        rapport_app::access::deny(&state, &me, "client", Some(c.id.as_str())).await?;
         return Err(AppError::Forbidden(format!(
             "Only the responsible clinician ({}) can reset this client's portal access.",
             c.responsible_clinician_name

@@ -1,15 +1,15 @@
 //! Caseload and client records.
 
 use super::{non_blank, render, FormErrors, Layout};
-use crate::access::{client_for, require_caseload, Purpose};
 use crate::error::{AppError, AppResult};
 use crate::identity::SignedIn;
-use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::{client_for, require_caseload, Purpose};
+use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
 use rapport_core::audit::action;
 use rapport_core::client::{
@@ -121,7 +121,7 @@ pub async fn caseload(
         rows.len(),
         if archived { "archived" } else { "active" },
         if search.is_empty() { String::new() } else { format!(", search {search:?}") },
-        crate::access::clients_shown(rows.iter().map(|r| &r.id))
+        rapport_app::access::clients_shown(rows.iter().map(|r| &r.id))
     ));
     state.store.audit(e).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
@@ -509,7 +509,7 @@ pub fn changed_fields(old: &ClientDetails, new: &ClientDetails) -> String {
 
 async fn set_status(
     state: AppState,
-    me: crate::identity::Identity,
+    me: rapport_app::caller::Identity,
     id: String,
     status: ClientStatus,
 ) -> AppResult<Response> {

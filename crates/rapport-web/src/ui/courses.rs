@@ -2,15 +2,16 @@
 //! it stands, the initial-phase checklist, sessions, contract and status).
 
 use super::{non_blank, render, FormErrors, Layout};
-use crate::access::{client_for, Purpose};
-use crate::course_context::{course_for, CourseContext};
 use crate::error::{AppError, AppResult};
-use crate::identity::{Identity, SignedIn};
-use crate::state::AppState;
+use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::{client_for, Purpose};
+use rapport_app::caller::Identity;
+use rapport_app::course_context::{course_for, CourseContext};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::course::{
     planned_end, session_within_course, validate_new_course, validate_renegotiation, Attendance, CourseStatus,
@@ -383,7 +384,7 @@ pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult
     let (schedule, _, _) = super::measures::schedule_of(state, &cx.course.id).await?;
     let held: Vec<time::Date> =
         cx.sessions.iter().filter(|s| s.session.attendance.is_held()).map(|s| s.session.date).collect();
-    let responses: Vec<time::Date> = crate::app::outcomes::course_responses(state, &cx.client.id, &cx.course.id)
+    let responses: Vec<time::Date> = rapport_app::outcomes::course_responses(state, &cx.client.id, &cx.course.id)
         .await?
         .into_iter()
         .filter(|r| schedule.instruments.contains(&r.instrument_id))

@@ -4,15 +4,16 @@
 
 use super::courses::form_number;
 use super::{render, FormErrors, Layout};
-use crate::access::Purpose;
-use crate::course_context::{course_for, CourseContext};
 use crate::error::{AppError, AppResult};
-use crate::identity::{Identity, SignedIn};
-use crate::state::AppState;
+use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::Purpose;
+use rapport_app::caller::Identity;
+use rapport_app::course_context::{course_for, CourseContext};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::course::{finish_contract, NewCourse, RawCourse};
 use rapport_core::ending::{
@@ -130,7 +131,7 @@ pub struct EndingEvidence {
 }
 
 pub async fn ending_evidence(state: &AppState, cx: &CourseContext) -> Result<EndingEvidence, AppError> {
-    use crate::inventory::{circle_people, circle_svg};
+    use rapport_app::inventory::{circle_people, circle_svg};
     use rapport_core::inventory::{CircleSnapshot, Person};
     let summary = state.store.formulation_summary(&cx.course.id, &cx.protocol).await?;
     let goals = summary.goals.iter().map(|g| super::goals::view(cx, g, None)).collect();

@@ -4,8 +4,8 @@
 //! client answer it), and on a measure link's thank-you page (a new link).
 
 use crate::error::AppResult;
-use crate::identity::{new_secret, secret_hash};
-use crate::state::AppState;
+use rapport_app::caller::{new_secret, secret_hash};
+use rapport_app::AppState;
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::measures::definition::Instrument;
 use rapport_core::{Id, Timestamp};

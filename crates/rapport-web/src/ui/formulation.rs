@@ -3,17 +3,18 @@
 //! agreed) with its version history, and one workspace page per chosen area.
 
 use super::{render, FormErrors, Layout};
-use crate::access::Purpose;
 use crate::api::formulation::{work_from, AreaPutJson};
-use crate::course_context::{course_for, CourseContext};
 use crate::error::{AppError, AppResult};
-use crate::formulation::{audit_read, save_area, save_formulation};
-use crate::identity::{Identity, SignedIn};
-use crate::state::AppState;
+use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::Purpose;
+use rapport_app::caller::Identity;
+use rapport_app::course_context::{course_for, CourseContext};
+use rapport_app::formulation::{audit_read, save_area, save_formulation};
+use rapport_app::AppState;
 use rapport_core::formulation::{AreaWork, AreaWorkspace, DisputeStage, Formulation, LossType, StageChangeInput};
 use rapport_core::protocol::ChecklistItem;
 use rapport_core::time::format_date;
@@ -208,7 +209,7 @@ pub async fn save(
         agreed_on: blank_none(form.agreed_on.clone()),
         rationale: blank_none(form.rationale.clone()),
     };
-    match save_formulation(&state, &me, &cx, input, Some(form.version)).await {
+    match save_formulation(&state, &me, &cx, input, Some(form.version)).await.map_err(AppError::from) {
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}/formulation?done=formulation", cx.course.id)).into_response()),
         Err(AppError::Invalid(e)) => {
             let mut errors = FormErrors(e);
@@ -281,7 +282,7 @@ pub async fn show_area(
 ) -> AppResult<Html<String>> {
     let cx = course_for(&state, &me, &id, Purpose::Read).await?;
     let area = cx.protocol.area(&area).map(|a| a.id.clone()).ok_or(AppError::NotFound)?;
-    let chosen = crate::formulation::chosen_areas(&state, &cx).await?.contains(&area);
+    let chosen = rapport_app::formulation::chosen_areas(&state, &cx).await?.contains(&area);
     let record = state.store.area_workspace(&cx.course.id, &area).await?;
     if !chosen && record.is_none() {
         // Nothing to show for an area that was never chosen.
@@ -392,9 +393,9 @@ pub async fn save_area_form(
     let body = area_body_from_form(&area, &f);
     let change = StageChangeInput { date: body.stage_date.clone(), note: body.stage_note.clone() };
     let result = match work_from(&area, &body) {
-        Ok(work) => {
-            save_area(&state, &me, &cx, &area, work.clone(), &change, body.version).await.map_err(|e| (e, work))
-        }
+        Ok(work) => save_area(&state, &me, &cx, &area, work.clone(), &change, body.version)
+            .await
+            .map_err(|e| (AppError::from(e), work)),
         Err(e) => Err((e, AreaWork::empty_for(&area))),
     };
     match result {
@@ -403,7 +404,7 @@ pub async fn save_area_form(
         }
         Err((AppError::Invalid(e), work)) => {
             let record = state.store.area_workspace(&cx.course.id, &area).await?;
-            let chosen = crate::formulation::chosen_areas(&state, &cx).await?.contains(&area);
+            let chosen = rapport_app::formulation::chosen_areas(&state, &cx).await?.contains(&area);
             let mut errors = FormErrors(e);
             for fe in errors.0 .0.iter_mut() {
                 // social_experiments[0].attempt -> the form's social_experiments-0-attempt

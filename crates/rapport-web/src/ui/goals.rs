@@ -4,16 +4,17 @@
 
 use super::formulation::FormPairs;
 use super::{render, FormErrors, Layout};
-use crate::access::Purpose;
-use crate::course_context::{course_for, CourseContext};
 use crate::error::{AppError, AppResult};
-use crate::formulation::{audit_read, chosen_areas, create_goal, goal_for, rate_goal, update_goal};
-use crate::identity::{Identity, SignedIn};
-use crate::state::AppState;
+use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::Purpose;
+use rapport_app::caller::Identity;
+use rapport_app::course_context::{course_for, CourseContext};
+use rapport_app::formulation::{audit_read, chosen_areas, create_goal, goal_for, rate_goal, update_goal};
+use rapport_app::AppState;
 use rapport_core::goals::{describe_ratings, validate_rating, Goal, GoalInput, GoalStatus};
 use rapport_core::time::format_date;
 use rapport_core::{Id, ValidationErrors};
@@ -302,7 +303,11 @@ pub async fn add(
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let mut e = ValidationErrors::new();
     let input = form.input(&mut e);
-    let result = if e.is_empty() { create_goal(&state, &me, &cx, &input).await } else { Err(AppError::Invalid(e)) };
+    let result = if e.is_empty() {
+        create_goal(&state, &me, &cx, &input).await.map_err(AppError::from)
+    } else {
+        Err(AppError::Invalid(e))
+    };
     match result {
         Ok(g) => Ok(Redirect::to(&goals_url(&cx, "goal-added", &format!("#goal-{}", g.id))).into_response()),
         Err(AppError::Invalid(e)) => {
@@ -328,7 +333,7 @@ pub async fn edit(
     let mut e = ValidationErrors::new();
     let input = form.input(&mut e);
     let result = if e.is_empty() {
-        update_goal(&state, &me, &cx, &goal, &input, version).await
+        update_goal(&state, &me, &cx, &goal, &input, version).await.map_err(AppError::from)
     } else {
         Err(AppError::Invalid(e))
     };

@@ -4,17 +4,18 @@
 
 use super::clients::DoneParam;
 use super::{render, FormErrors, Layout};
-use crate::access::{deny, Purpose};
-use crate::course_context::{course_for, CourseContext};
 use crate::error::{AppError, AppResult};
-use crate::identity::{Identity, SignedIn};
-use crate::inventory::{circle_people, circle_svg, session_number, snapshot_of_course, take_snapshot};
-use crate::records_http::{change_event, read_event};
-use crate::state::AppState;
+use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::{deny, Purpose};
+use rapport_app::caller::Identity;
+use rapport_app::course_context::{course_for, CourseContext};
+use rapport_app::inventory::{circle_people, circle_svg, session_number, snapshot_of_course, take_snapshot};
+use rapport_app::records::{change_event, read_event};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::inventory::{
     compare, support_map, validate_person, CirclePerson, CircleSnapshot, Comparison, ContactFrequency, Met, Person,
@@ -707,7 +708,8 @@ pub async fn create_snapshot(
         Some(&form.session_id),
         Some(&form.note),
     )
-    .await;
+    .await
+    .map_err(AppError::from);
     match result {
         Ok(s) => Ok(Redirect::to(&format!("/courses/{}/inventory?done=snapshot#snapshot-{}", cx.course.id, s.id))
             .into_response()),

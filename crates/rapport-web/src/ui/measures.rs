@@ -2,17 +2,17 @@
 //! measure in session (or on the client's behalf).
 
 use super::{render, FormErrors, Layout};
-use crate::access::{client_for, Purpose};
 use crate::api::measures::{course_facts, outcomes_in, InstrumentOutcomeJson, NhsTtJson};
-use crate::app::outcomes::{course_label, scoped_responses, OutcomeScope, ScopeRequest};
 use crate::error::{AppError, AppResult};
 use crate::identity::SignedIn;
-use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::{client_for, Purpose};
+use rapport_app::outcomes::{course_label, scoped_responses, OutcomeScope, ScopeRequest};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::measures::definition::Instrument;
 use rapport_core::measures::schedule::Schedule;
@@ -48,8 +48,8 @@ pub async fn save_schedule(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    use crate::records_http::change_event;
-    let cx = crate::course_context::course_for(&state, &me, &id, Purpose::Write).await?;
+    use rapport_app::records::change_event;
+    let cx = rapport_app::course_context::course_for(&state, &me, &id, Purpose::Write).await?;
     let p = crate::records_http::Pairs(pairs);
     let instruments: Vec<String> =
         p.0.iter().filter(|(k, _)| k == "instrument").map(|(_, v)| v.trim().to_string()).collect();
@@ -324,7 +324,7 @@ pub async fn show(
 #[allow(clippy::too_many_arguments)]
 async fn measures_page(
     state: &AppState,
-    me: &crate::identity::Identity,
+    me: &rapport_app::caller::Identity,
     c: ClientRecord,
     course: Option<String>,
     all: bool,
@@ -602,7 +602,7 @@ pub async fn create(
     Path(id): Path<String>,
     Form(form): Form<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    use crate::app::responses::{self, CourseChoice, Recording, Submission};
+    use rapport_app::responses::{self, CourseChoice, Recording, Submission};
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
     let inst = form
         .get("instrument")
@@ -635,7 +635,7 @@ pub async fn create(
                 via: if mode == Mode::OnBehalf { "entered on the client's behalf" } else { "in session" },
                 link: None,
             };
-            responses::record(&state, sub).await
+            responses::record(&state, sub).await.map_err(AppError::from)
         }
     };
     let rec = match recorded {

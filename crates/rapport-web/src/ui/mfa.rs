@@ -4,12 +4,11 @@
 
 use super::auth::LoginRefusal;
 use super::{render, FormErrors, Layout};
+use crate::cookies::CookieNames;
 use crate::error::{AppError, AppResult};
-use crate::identity::{cookie, secret_hash, Identity, Meta, RequestMeta, SignedIn};
-use crate::mfa;
+use crate::identity::{cookie, Meta, SignedIn};
 use crate::reauth::Refusal;
 use crate::security::mfa_cookie_header;
-use crate::state::AppState;
 use crate::throttle::{self, OnSuccess};
 use askama::Template;
 use axum::extract::{Request, State};
@@ -18,6 +17,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use rand::RngCore;
+use rapport_app::caller::{secret_hash, Identity, RequestMeta};
+use rapport_app::mfa;
+use rapport_app::AppState;
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::mfa::{normalise_recovery_code, normalise_totp_code, recovery_code_from_bytes, RECOVERY_CODES};
@@ -226,7 +228,8 @@ async fn mfa_page(
                 s
             }
         };
-        let (_, svg) = mfa::enrolment(&secret, &me.user.email, &format!("Rapport ({})", org.name))
+        let svg = mfa::enrolment_url(&secret, &me.user.email, &format!("Rapport ({})", org.name))
+            .and_then(|url| qr_svg(&url))
             .ok_or_else(|| AppError::internal("could not draw the QR code"))?;
         (secret, svg)
     };
@@ -370,4 +373,22 @@ pub async fn require_enrolment(State(state): State<AppState>, req: Request, next
         return Redirect::to("/account/mfa").into_response();
     }
     next.run(req).await
+}
+
+/// The enrolment URL as a QR code in inline SVG (no `style` attributes, so the
+/// strict CSP allows it).
+fn qr_svg(url: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
+    let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).quiet_zone(true).build();
+    let start = svg.find("<svg")?;
+    Some(svg[start..].replacen("<svg", "<svg role=\"img\" aria-label=\"QR code for your authenticator app\"", 1))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_qr_code_is_inline_svg_without_style() {
+        let svg = super::qr_svg("otpauth://totp/Rapport:a@clinic.example?secret=JBSWY3DPEHPK3PXP").unwrap();
+        assert!(svg.starts_with("<svg role=\"img\"") && !svg.contains("style="));
+    }
 }

@@ -26,10 +26,10 @@ pub mod timeline;
 pub mod worksheets;
 
 use crate::error::AppError;
-use crate::identity::Identity;
-use crate::state::AppState;
 use askama::Template;
 use axum::response::Html;
+use rapport_app::caller::Identity;
+use rapport_app::AppState;
 use rapport_core::ValidationErrors;
 
 /// What every signed-in page's frame needs.

@@ -1,10 +1,10 @@
 //! Health checks, embedded static files and the fallback.
 
 use crate::error::AppError;
-use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use rapport_app::AppState;
 
 /// Liveness: answers without touching the database.
 pub async fn healthz() -> &'static str {

@@ -8,16 +8,17 @@
 use super::auth::{anonymous_csrf, with_cookie};
 use super::measures::{item_views, ItemView};
 use super::render;
-use crate::access::client_for_portal;
-use crate::app::responses::{self, blank_prompt, BlankPrompt, CourseChoice, Recording, Submission, ViaLink};
 use crate::error::{AppError, AppResult};
-use crate::identity::{new_secret, secret_hash, Meta, SignedIn};
-use crate::state::AppState;
+use crate::identity::{Meta, SignedIn};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
+use rapport_app::access::client_for_portal;
+use rapport_app::caller::{new_secret, secret_hash};
+use rapport_app::responses::{self, blank_prompt, BlankPrompt, CourseChoice, Recording, Submission, ViaLink};
+use rapport_app::AppState;
 use rapport_core::audit::{action, Outcome};
 use rapport_core::measures::definition::{Administration, Instrument};
 use rapport_core::{Timestamp, ValidationErrors};
@@ -265,7 +266,7 @@ pub async fn link_submit(
         via: &via,
         link: Some(ViaLink { token_hash: secret_hash(&token), late: u.late }),
     };
-    match responses::record(&state, sub).await {
+    match responses::record(&state, sub).await.map_err(AppError::from) {
         Ok(Recording::Recorded(rec)) => {
             let org = state.organisation().await?;
             let risk = rec.risk_flag_id.is_some();

@@ -3,15 +3,16 @@
 //! assessment, safety plan version, sign-off.
 
 use super::{render, FormErrors, Layout};
-use crate::access::{client_for, deny, require_caseload, Purpose};
 use crate::error::{AppError, AppResult};
-use crate::identity::{Identity, SignedIn};
-use crate::state::AppState;
+use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::{client_for, deny, require_caseload, Purpose};
+use rapport_app::caller::Identity;
+use rapport_app::AppState;
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::escalation::{format_duration, timing, Deadline, Deadlines, FlagClock, Timing};
 use rapport_core::risk::{validate_assessment, validate_safety_plan, RawAssessment, RawSafetyPlan, RiskLevel};
@@ -123,7 +124,7 @@ pub async fn list(
     e.detail = Some(format!(
         "{} flags (page); {}",
         flags.len(),
-        crate::access::clients_shown(flags.iter().map(|f| &f.client_id))
+        rapport_app::access::clients_shown(flags.iter().map(|f| &f.client_id))
     ));
     state.store.audit(e).await?;
     let deadlines = deadlines(&state).await?;

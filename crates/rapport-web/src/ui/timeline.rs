@@ -4,18 +4,18 @@
 
 use super::clients::DoneParam;
 use super::{render, FormErrors, Layout};
-use crate::access::Purpose;
-use crate::course_context::{course_for, CourseContext};
 use crate::error::{AppError, AppResult};
-use crate::identity::{Identity, SignedIn};
-use crate::records_http::{
-    audit_read, change_event, client_record_for, history_rows, ApiRecord, ConflictView, Describe, HistoryRow, Pairs,
-};
-use crate::state::AppState;
+use crate::identity::SignedIn;
+use crate::records_http::{history_rows, ApiRecord, ConflictView, Describe, HistoryRow, Pairs};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::Purpose;
+use rapport_app::caller::Identity;
+use rapport_app::course_context::{course_for, CourseContext};
+use rapport_app::records::{audit_read, change_event, client_record_for};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::records::RecordBody;
 use rapport_core::timeline::chart::{category_icon, timeline_svg, ScoreSeries};

@@ -5,19 +5,21 @@
 
 use super::clients::DoneParam;
 use super::{render, FormErrors, Layout};
-use crate::access::Purpose;
 use crate::api::worksheets::{
     checked_communication, checked_decision, course_worksheets, remove_worksheet, worksheet_for, AnyWorksheet,
 };
-use crate::course_context::{course_for, CourseContext};
 use crate::error::{AppError, AppResult};
-use crate::identity::{Identity, SignedIn};
-use crate::records_http::{audit_read, change_event, history_rows, ConflictView, Describe, HistoryRow, Pairs};
-use crate::state::AppState;
+use crate::identity::SignedIn;
+use crate::records_http::{history_rows, ConflictView, Describe, HistoryRow, Pairs};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::Purpose;
+use rapport_app::caller::Identity;
+use rapport_app::course_context::{course_for, CourseContext};
+use rapport_app::records::{audit_read, change_event};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::worksheets::{
     CommunicationAnalysis, CommunicationProblem, DecisionAnalysis, DecisionOption, Feelings, StepFeelings,

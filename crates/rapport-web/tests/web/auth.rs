@@ -1,10 +1,10 @@
 //! Sign-in, sessions, CSRF, throttling, first-run setup and security headers.
 
 use crate::support::*;
+use rapport_app::caller::{new_secret, secret_hash};
 use rapport_core::access::Role;
 use rapport_core::audit::action;
 use rapport_core::Timestamp;
-use rapport_web::identity::{new_secret, secret_hash};
 use rapport_web::Config;
 
 #[tokio::test]

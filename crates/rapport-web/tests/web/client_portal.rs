@@ -62,7 +62,7 @@ fn system(act: &str) -> rapport_core::audit::AuditEvent {
 
 /// A portal account for `client` (signing in with the test password); returns its e-mail.
 pub async fn portal_account(app: &TestApp, client: &Id, clinician: &Id, email: &str) -> String {
-    let hash = rapport_web::identity::secret_hash(&format!("code-{}", Id::new()));
+    let hash = rapport_app::caller::secret_hash(&format!("code-{}", Id::new()));
     let expires = rapport_core::Timestamp::now().plus(time::Duration::days(1));
     app.store
         .create_portal_invite(

@@ -517,21 +517,21 @@ pub async fn exercise_every_action(app: &TestApp, u: &rapport_store::users::User
 #[test]
 fn site_instrument_folder_is_loaded_and_checked() {
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(rapport_web::jobs::load_instruments(None).unwrap().all().count(), 7);
+    assert_eq!(rapport_app::jobs::load_instruments(None).unwrap().all().count(), 7);
     let epds = rapport_core::measures::definition::BUILTIN.iter().find(|(f, _)| *f == "epds.json").unwrap().1;
     let mut v: Value = serde_json::from_str(epds).unwrap();
     v["version"] = "1-site-en".into();
     v["items"][0]["text"] = "Licensed text of item 1".into();
     std::fs::write(dir.path().join("epds.json"), v.to_string()).unwrap();
     std::fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
-    let lib = rapport_web::jobs::load_instruments(Some(dir.path())).unwrap();
+    let lib = rapport_app::jobs::load_instruments(Some(dir.path())).unwrap();
     assert_eq!(lib.get("epds").unwrap().items[0].text, "Licensed text of item 1");
     v["id"] = "local_scale".into();
     v["range"]["max"] = 99.into();
     std::fs::write(dir.path().join("local.json"), v.to_string()).unwrap();
-    let err = rapport_web::jobs::load_instruments(Some(dir.path())).unwrap_err();
+    let err = rapport_app::jobs::load_instruments(Some(dir.path())).unwrap_err();
     assert!(err.contains("local.json: range: declared 0–99"), "{err}");
-    assert!(rapport_web::jobs::load_instruments(Some(&dir.path().join("missing")))
+    assert!(rapport_app::jobs::load_instruments(Some(&dir.path().join("missing")))
         .unwrap_err()
         .contains("cannot read"));
 }

@@ -2,9 +2,9 @@
 //! recovery codes, the organisation-wide requirement and an administrator's reset.
 
 use crate::support::*;
+use rapport_app::mfa::{code_at, unix_now};
 use rapport_core::access::Role;
 use rapport_core::audit::action;
-use rapport_web::mfa::{code_at, unix_now};
 
 /// Enrols `email` (already signed in as `b`) and returns the secret and recovery codes.
 pub(crate) async fn enrol(app: &TestApp, b: &Browser, email: &str) -> (String, Vec<String>) {

@@ -2,10 +2,10 @@
 
 use crate::matrix::{e, Entry};
 use crate::support::*;
+use rapport_app::caller::secret_hash;
 use rapport_core::access::Role;
 use rapport_core::audit::action;
 use rapport_core::{Id, Timestamp};
-use rapport_web::identity::secret_hash;
 use reqwest::Method as M;
 
 pub fn matrix_entries() -> Vec<Entry> {

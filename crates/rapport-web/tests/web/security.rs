@@ -4,10 +4,10 @@
 use crate::courses::test_event;
 use crate::support::*;
 use futures_util_free::join_all;
+use rapport_app::mfa::{code_at, unix_now};
 use rapport_core::access::Role;
 use rapport_core::audit::action;
 use rapport_core::Id;
-use rapport_web::mfa::{code_at, unix_now};
 
 /// One concurrent request, boxed so different ones fit in one list.
 type Task<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send>>;

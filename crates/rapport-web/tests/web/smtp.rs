@@ -5,10 +5,10 @@
 
 use crate::measures::{new_client, post_response};
 use crate::support::*;
+use rapport_app::mail::{deliver_due, DeliveryRun, Mailer, SmtpSettings};
 use rapport_core::access::Role;
 use rapport_core::outbox::REDACTED_BODY;
 use rapport_core::Timestamp;
-use rapport_web::mail::{deliver_due, DeliveryRun, Mailer, SmtpSettings};
 use rapport_web::Config;
 use serde_json::json;
 use sqlx::Connection;

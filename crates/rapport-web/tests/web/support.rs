@@ -19,7 +19,7 @@ pub const ACCOUNT_AGE_DAYS: i64 = 40;
 /// One Argon2 hash for every test user (hashing is deliberately slow).
 pub fn password_hash() -> String {
     static HASH: OnceLock<String> = OnceLock::new();
-    HASH.get_or_init(|| rapport_web::passwords::hash_now(PASSWORD)).clone()
+    HASH.get_or_init(|| rapport_app::passwords::hash_now(PASSWORD)).clone()
 }
 
 pub struct TestApp {
@@ -183,12 +183,12 @@ impl TestApp {
     }
 
     pub async fn token_for(&self, user: &User) -> String {
-        let token = format!("rpt_{}", rapport_web::identity::new_secret());
+        let token = format!("rpt_{}", rapport_app::caller::new_secret());
         self.store
             .create_token(
                 &user.id,
                 "test",
-                &rapport_web::identity::secret_hash(&token),
+                &rapport_app::caller::secret_hash(&token),
                 AuditEvent {
                     actor_label: "test".into(),
                     action: "token.create".into(),

@@ -311,10 +311,10 @@ async fn every_audited_action_leaves_an_entry() {
     )
     .await;
     // First-run setup.
-    let token = rapport_web::identity::new_secret();
+    let token = rapport_app::caller::new_secret();
     app.store
         .create_setup_token(
-            &rapport_web::identity::secret_hash(&token),
+            &rapport_app::caller::secret_hash(&token),
             rapport_core::Timestamp::now().plus(time::Duration::hours(1)),
         )
         .await
@@ -506,7 +506,7 @@ async fn every_audited_action_leaves_an_entry() {
     // Two-step verification: enrol, fail, recovery code, new codes, disable; and an admin reset.
     x.get("/account/mfa").await;
     let secret = app.store.mfa_state(&xid).await.unwrap().pending_secret.unwrap();
-    let code = rapport_web::mfa::code_at(&secret, rapport_web::mfa::unix_now()).unwrap();
+    let code = rapport_app::mfa::code_at(&secret, rapport_app::mfa::unix_now()).unwrap();
     let page = x.submit("/account/mfa", "/account/mfa/enable", &[("code", &code)]).await.text().await.unwrap();
     let start = page.find("id=\"recovery-codes\">").unwrap() + 20;
     let recovery = page[start..start + 11].to_string();

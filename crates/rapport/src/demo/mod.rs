@@ -84,7 +84,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     let err = |e: rapport_store::StoreError| e.to_string();
     // One hash for all demo accounts: hashing 100 accounts one by one would take
     // seconds and they share the same published demo password anyway.
-    let hash = rapport_web::passwords::hash_now(DEMO_PASSWORD);
+    let hash = rapport_app::passwords::hash_now(DEMO_PASSWORD);
     // A synthetic practice in the United Kingdom, with that country's public crisis lines.
     let org = rapport_store::org::Organisation {
         name: "Demo Practice (synthetic data)".into(),
@@ -227,10 +227,10 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     // One unused single-use measure link (PHQ-9) for the first client.
     let link = match &first_client {
         Some((c, _)) => {
-            let token = rapport_web::identity::new_secret();
+            let token = rapport_app::caller::new_secret();
             store
                 .create_measure_link(
-                    &rapport_web::identity::secret_hash(&token),
+                    &rapport_app::caller::secret_hash(&token),
                     c,
                     "phq9",
                     &staff[0],

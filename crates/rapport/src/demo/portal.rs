@@ -15,7 +15,7 @@ use rapport_store::Store;
 pub async fn seed(store: &Store, client: &Id, clinician: &Id, password_hash: &str) -> Result<String, String> {
     let err = |e: rapport_store::StoreError| e.to_string();
     let email = "client1@example.org".to_string();
-    let code_hash = rapport_web::identity::secret_hash(&rapport_web::identity::new_secret());
+    let code_hash = rapport_app::caller::secret_hash(&rapport_app::caller::new_secret());
     let expires = Timestamp::now().plus(time::Duration::days(rapport_core::portal::INVITE_DAYS));
     store
         .create_portal_invite(

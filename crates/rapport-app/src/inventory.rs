@@ -3,11 +3,11 @@
 //! access rules, the circle drawn from them, and taking a snapshot.
 
 use crate::access::deny;
+use crate::caller::Identity;
 use crate::course_context::CourseContext;
-use crate::error::AppError;
-use crate::identity::Identity;
-use crate::records_http::change_event;
-use crate::state::AppState;
+use crate::records::change_event;
+use crate::AppState;
+use crate::Error;
 use rapport_core::audit::action;
 use rapport_core::inventory::circle::{svg, SvgOptions};
 use rapport_core::inventory::{validate_snapshot, CirclePerson, CircleSnapshot, Person};
@@ -50,7 +50,7 @@ pub async fn take_snapshot(
     taken_on: Option<&str>,
     session_id: Option<&str>,
     note: Option<&str>,
-) -> Result<Record<CircleSnapshot>, AppError> {
+) -> Result<Record<CircleSnapshot>, Error> {
     cx.require_open()?;
     let session = session_of(cx, session_id);
     let people = circle_people(&state.store.client_records::<Person>(&cx.client.id).await?);
@@ -60,7 +60,7 @@ pub async fn take_snapshot(
         (snapshot, session) => {
             let mut e = snapshot.err().unwrap_or_default();
             e.0.extend(session.err().unwrap_or_default().0);
-            return Err(AppError::Invalid(e));
+            return Err(Error::Invalid(e));
         }
     };
     let at = Placement {
@@ -80,7 +80,7 @@ pub async fn snapshot_of_course(
     me: &Identity,
     cx: &CourseContext,
     id: &str,
-) -> Result<Record<CircleSnapshot>, AppError> {
+) -> Result<Record<CircleSnapshot>, Error> {
     let found = match Id::parse(id) {
         Some(sid) => state.store.record::<CircleSnapshot>(&sid).await?,
         None => None,
@@ -89,7 +89,7 @@ pub async fn snapshot_of_course(
         Some(s) if s.course_id.as_ref() == Some(&cx.course.id) => Ok(s),
         _ => {
             deny(state, me, CircleSnapshot::KIND, Some(id)).await?;
-            Err(AppError::NotFound)
+            Err(Error::NotFound)
         }
     }
 }

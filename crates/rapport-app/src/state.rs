@@ -1,4 +1,6 @@
-//! Shared application state and configuration.
+//! The application's services and settings, shared by every face and job:
+//! the store, the password hasher, the instrument library, the protocols and
+//! the cached organisation settings.
 
 use crate::passwords::Hasher;
 use rapport_core::measures::{Library, NotOnTrackRule};
@@ -42,45 +44,6 @@ impl Default for Config {
             protocols: Arc::new(ProtocolSet::shipped()),
             smtp: None,
             audit_checkpoint_key: None,
-        }
-    }
-}
-
-impl Config {
-    pub fn https(&self) -> bool {
-        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
-    }
-
-    pub fn session_cookie(&self) -> &'static str {
-        if self.https() {
-            "__Host-rapport_session"
-        } else {
-            "rapport_session"
-        }
-    }
-
-    pub fn mfa_cookie(&self) -> &'static str {
-        if self.https() {
-            "__Host-rapport_mfa"
-        } else {
-            "rapport_mfa"
-        }
-    }
-
-    /// Marks a browser that completed a sign-in (docs/security.md).
-    pub fn device_cookie(&self) -> &'static str {
-        if self.https() {
-            "__Host-rapport_device"
-        } else {
-            "rapport_device"
-        }
-    }
-
-    pub fn csrf_cookie(&self) -> &'static str {
-        if self.https() {
-            "__Host-rapport_csrf"
-        } else {
-            "rapport_csrf"
         }
     }
 }

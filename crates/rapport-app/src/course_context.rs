@@ -3,9 +3,9 @@
 //! Shared by every course page and API handler.
 
 use crate::access::{client_for, Purpose};
-use crate::error::AppError;
-use crate::identity::Identity;
-use crate::state::AppState;
+use crate::caller::Identity;
+use crate::AppState;
+use crate::Error;
 use rapport_core::access::AccessBasis;
 use rapport_core::audit::action;
 use rapport_core::course::{number_sessions, Progress};
@@ -66,11 +66,11 @@ impl CourseContext {
     }
 
     /// Writes go through `Purpose::Write` loads; refuse them on a closed course.
-    pub fn require_open(&self) -> Result<(), AppError> {
+    pub fn require_open(&self) -> Result<(), Error> {
         if self.is_open() {
             Ok(())
         } else {
-            Err(AppError::Conflict(format!(
+            Err(Error::Conflict(format!(
                 "This course is {}; it can no longer be changed.",
                 self.course.status.label().to_lowercase()
             )))
@@ -80,19 +80,14 @@ impl CourseContext {
 
 /// The course, if `me` may see its client; otherwise 404 (with an
 /// `access.denied` entry). A `Read` is audited as `course.read`.
-pub async fn course_for(
-    state: &AppState,
-    me: &Identity,
-    id: &str,
-    purpose: Purpose,
-) -> Result<CourseContext, AppError> {
+pub async fn course_for(state: &AppState, me: &Identity, id: &str, purpose: Purpose) -> Result<CourseContext, Error> {
     let course = match Id::parse(id) {
         Some(cid) => state.store.course(&cid).await?,
         None => None,
     };
     let Some(course) = course else {
         crate::access::deny(state, me, "course", Some(id)).await?;
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     };
     // Access follows the client; the client read itself is not logged twice.
     let (client, basis) = client_for(state, me, course.client_id.as_str(), Purpose::Write).await?;
@@ -103,9 +98,10 @@ pub async fn course_for(
         e.detail = Some(format!("basis={}", basis.as_str()));
         state.store.audit(e).await?;
     }
-    let protocol = state.config.protocols.get(&course.protocol_id).cloned().ok_or_else(|| {
-        AppError::internal(format!("course {} uses unknown protocol {}", course.id, course.protocol_id))
-    })?;
+    let protocol =
+        state.config.protocols.get(&course.protocol_id).cloned().ok_or_else(|| {
+            Error::internal(format!("course {} uses unknown protocol {}", course.id, course.protocol_id))
+        })?;
     let sessions = state.store.course_sessions(&course.id).await?;
     let checklist = state.store.checklist(&course.id).await?;
     let slots: Vec<_> = sessions.iter().map(|s| s.slot()).collect();

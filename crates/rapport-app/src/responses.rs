@@ -9,8 +9,8 @@
 //! is never refused for being partial, because the people most at risk are
 //! the most likely to stop half-way.
 
-use crate::error::AppError;
-use crate::state::AppState;
+use crate::AppState;
+use crate::Error;
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::course::{course_on, CourseSpan};
 use rapport_core::measures::definition::Instrument;
@@ -81,23 +81,23 @@ pub enum Recording {
 
 /// Checks, scores, attributes and stores one response. Bad input (a wrong
 /// number of answers, an option a question does not have, nothing answered at
-/// all, a course of another client) is `AppError::Invalid` naming the field as
+/// all, a course of another client) is `Error::Invalid` naming the field as
 /// the API does (`answers[i]`, 0-based); nothing is stored then.
-pub async fn record(state: &AppState, sub: Submission<'_>) -> Result<Recording, AppError> {
+pub async fn record(state: &AppState, sub: Submission<'_>) -> Result<Recording, Error> {
     let inst = sub.instrument;
     check_answers(inst, &sub.answers)?;
     if sub.answers.iter().all(Option::is_none) {
-        return Err(AppError::invalid("answers", format!("Answer at least one question of the {}", inst.short_name)));
+        return Err(Error::invalid("answers", format!("Answer at least one question of the {}", inst.short_name)));
     }
     if let Some(u) = &sub.unscored {
         check_unscored(inst, u)?;
     }
     let now = Timestamp::now();
     if sub.completed_at > now.plus(time::Duration::minutes(5)) {
-        return Err(AppError::invalid("completed_at", "completed_at must not be in the future"));
+        return Err(Error::invalid("completed_at", "completed_at must not be in the future"));
     }
     rapport_core::validation::plausible_date("completed_at", "completed_at", sub.completed_at.date(), now.date())
-        .map_err(|f| AppError::invalid(&f.field, f.message))?;
+        .map_err(|f| Error::invalid(&f.field, f.message))?;
     let course_id = course_for(state, sub.client, &sub.course, sub.completed_at).await?;
     let mut scored = score_with(inst, &sub.answers, sub.band_set)?;
     let late = sub.link.as_ref().is_some_and(|l| l.late);
@@ -127,16 +127,16 @@ pub async fn record(state: &AppState, sub: Submission<'_>) -> Result<Recording, 
     Ok(Recording::Recorded(Box::new(Recorded { id: rec.id, risk_flag_id: rec.risk_flag_id, score: scored, course_id })))
 }
 
-fn check_unscored(inst: &Instrument, u: &[Option<i64>]) -> Result<(), AppError> {
+fn check_unscored(inst: &Instrument, u: &[Option<i64>]) -> Result<(), Error> {
     if u.len() != inst.unscored_items.len() {
-        return Err(AppError::invalid(
+        return Err(Error::invalid(
             "unscored_answers",
             format!("{} has {} unscored questions; got {}", inst.short_name, inst.unscored_items.len(), u.len()),
         ));
     }
     for (i, (item, a)) in inst.unscored_items.iter().zip(u).enumerate() {
         if a.is_some_and(|c| !inst.options_for(item).iter().any(|o| o.code == c)) {
-            return Err(AppError::invalid(&format!("unscored_answers[{i}]"), "not an option of this question"));
+            return Err(Error::invalid(&format!("unscored_answers[{i}]"), "not an option of this question"));
         }
     }
     Ok(())
@@ -169,11 +169,11 @@ async fn course_for(
     client: &Id,
     choice: &CourseChoice,
     completed_at: Timestamp,
-) -> Result<Option<String>, AppError> {
+) -> Result<Option<String>, Error> {
     match choice {
         CourseChoice::Given(id) => match state.store.course(id).await? {
             Some(course) if &course.client_id == client => Ok(Some(id.to_string())),
-            _ => Err(AppError::invalid("course_id", "no course with this id for this client")),
+            _ => Err(Error::invalid("course_id", "no course with this id for this client")),
         },
         CourseChoice::ByDate => {
             let spans: Vec<CourseSpan<Id>> = state

@@ -3,10 +3,10 @@
 //! process-note read goes through. Shared by the session page and the notes API.
 
 use crate::access::{deny, Purpose};
+use crate::caller::Identity;
 use crate::course_context::{course_for, CourseContext, NumberedSession};
-use crate::error::AppError;
-use crate::identity::Identity;
-use crate::state::AppState;
+use crate::AppState;
+use crate::Error;
 use rapport_core::audit::action;
 use rapport_core::notes::{process_note_reader, ProcessNoteReader};
 use rapport_core::protocol::Phase;
@@ -78,7 +78,7 @@ pub async fn session_for(
     me: &Identity,
     course: Option<&str>,
     session: &str,
-) -> Result<SessionContext, AppError> {
+) -> Result<SessionContext, Error> {
     let found = match Id::parse(session) {
         Some(sid) => state.store.therapy_session(&sid).await?,
         None => None,
@@ -86,10 +86,10 @@ pub async fn session_for(
     let found = found.filter(|s| course.is_none_or(|c| c == s.course_id.as_str()));
     let Some(found) = found else {
         deny(state, me, "session", Some(session)).await?;
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     };
     let cx = course_for(state, me, found.course_id.as_str(), Purpose::Write).await?;
-    let s = cx.session(&found.id).cloned().ok_or(AppError::NotFound)?;
+    let s = cx.session(&found.id).cloned().ok_or(Error::NotFound)?;
     Ok(SessionContext { cx, s })
 }
 
@@ -102,7 +102,7 @@ pub async fn process_note_for(
     me: &Identity,
     sx: &SessionContext,
     author: &Id,
-) -> Result<(ProcessNoteRecord, ProcessNoteReader), AppError> {
+) -> Result<(ProcessNoteRecord, ProcessNoteReader), Error> {
     let found = state.store.process_note_with_relation(sx.id(), author, &me.user.id).await?;
     let granted = found.and_then(|(note, supervises)| {
         process_note_reader(&me.user.id, &note.author_id, note.shared, supervises).map(|r| (note, r))
@@ -113,7 +113,7 @@ pub async fn process_note_for(
         e.client_id = Some(sx.cx.client.id.to_string());
         e.detail = Some(format!("session {}, author {author}", sx.id()));
         state.store.audit(e).await?;
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     };
     log_process_read(state, me, &note, reader).await?;
     Ok((note, reader))
@@ -130,7 +130,7 @@ pub async fn own_note_without_record(
     me: &Identity,
     course: Option<&str>,
     session: &str,
-) -> Result<Option<(rapport_store::courses::TherapySession, ProcessNoteRecord)>, AppError> {
+) -> Result<Option<(rapport_store::courses::TherapySession, ProcessNoteRecord)>, Error> {
     let Some(sid) = Id::parse(session) else { return Ok(None) };
     let Some(s) = state.store.therapy_session(&sid).await? else { return Ok(None) };
     if course.is_some_and(|c| c != s.course_id.as_str()) {
@@ -161,7 +161,7 @@ pub async fn log_process_read(
     me: &Identity,
     note: &ProcessNoteRecord,
     reader: ProcessNoteReader,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let mut e = me.event(action::PROCESS_NOTE_READ, "process_note");
     e.resource_id = Some(note.id.to_string());
     e.client_id = Some(note.client_id.to_string());
@@ -185,7 +185,7 @@ pub async fn log_session_read(
     sx: &SessionContext,
     note: Option<&ProgressNoteRecord>,
     via: &str,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let mut ev = match note {
         Some(n) => {
             let mut ev = me.event(action::PROGRESS_NOTE_READ, "progress_note");

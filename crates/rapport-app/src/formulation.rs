@@ -3,10 +3,10 @@
 //! rule holds the same whichever way a clinician records something.
 
 use crate::access::Purpose;
+use crate::caller::Identity;
 use crate::course_context::{course_for, CourseContext};
-use crate::error::AppError;
-use crate::identity::Identity;
-use crate::state::AppState;
+use crate::AppState;
+use crate::Error;
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::formulation::{
     apply_stage, validate_formulation, validate_workspace, AreaWork, AreaWorkspace, Formulation, StageChangeInput,
@@ -31,7 +31,7 @@ pub async fn audit_read(
     kind: &str,
     id: Option<&Id>,
     detail: String,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let mut ev = event(me, action::RECORD_READ, kind, cx, detail);
     ev.resource_id = Some(id.map(|i| i.to_string()).unwrap_or_else(|| cx.course.id.to_string()));
     state.store.audit(ev).await?;
@@ -39,7 +39,7 @@ pub async fn audit_read(
 }
 
 /// The areas chosen in the course's formulation (none before it is written).
-pub async fn chosen_areas(state: &AppState, cx: &CourseContext) -> Result<Vec<String>, AppError> {
+pub async fn chosen_areas(state: &AppState, cx: &CourseContext) -> Result<Vec<String>, Error> {
     Ok(state.store.course_formulation(&cx.course.id).await?.map(|f| f.body.problem_areas).unwrap_or_default())
 }
 
@@ -53,14 +53,14 @@ async fn write<T: RecordBody>(
     next: &T,
     version: Option<i64>,
     detail: String,
-) -> Result<Record<T>, AppError> {
+) -> Result<Record<T>, Error> {
     match current {
         Some(r) => {
             let ev = event(me, action::RECORD_UPDATE, T::KIND, cx, detail);
             Ok(state.store.update_record(&r.id, version.unwrap_or(r.version), next, &me.user.id, ev).await?)
         }
         None if version.is_some_and(|v| v != 0) => {
-            Err(AppError::Conflict("Nothing is recorded yet at that version; reload and try again.".into()))
+            Err(Error::Conflict("Nothing is recorded yet at that version; reload and try again.".into()))
         }
         None => {
             let at = Placement {
@@ -81,7 +81,7 @@ pub async fn save_formulation(
     cx: &CourseContext,
     input: Formulation,
     version: Option<i64>,
-) -> Result<Record<Formulation>, AppError> {
+) -> Result<Record<Formulation>, Error> {
     cx.require_open()?;
     let f = validate_formulation(&cx.protocol, input, Timestamp::now().date())?;
     let current = state.store.course_formulation(&cx.course.id).await?;
@@ -91,7 +91,7 @@ pub async fn save_formulation(
 }
 
 /// Checks that `area` is one of the course's chosen areas (field `area`).
-pub async fn require_chosen(state: &AppState, cx: &CourseContext, area: &str) -> Result<Vec<String>, AppError> {
+pub async fn require_chosen(state: &AppState, cx: &CourseContext, area: &str) -> Result<Vec<String>, Error> {
     let chosen = chosen_areas(state, cx).await?;
     if chosen.iter().any(|a| a == area) {
         return Ok(chosen);
@@ -101,7 +101,7 @@ pub async fn require_chosen(state: &AppState, cx: &CourseContext, area: &str) ->
     } else {
         format!("the chosen areas are {}", chosen.join(", "))
     };
-    Err(AppError::invalid("area", format!("{area:?} is not a chosen problem area of this course: {known}")))
+    Err(Error::invalid("area", format!("{area:?} is not a chosen problem area of this course: {known}")))
 }
 
 /// Saves the workspace of a chosen area. A role dispute's stage history is
@@ -114,7 +114,7 @@ pub async fn save_area(
     work: AreaWork,
     change: &StageChangeInput,
     version: Option<i64>,
-) -> Result<Record<AreaWorkspace>, AppError> {
+) -> Result<Record<AreaWorkspace>, Error> {
     cx.require_open()?;
     require_chosen(state, cx, area).await?;
     let today = Timestamp::now().date();
@@ -157,7 +157,7 @@ pub async fn save_area(
         _ => None,
     };
     if let Some(p) = person {
-        crate::records_http::require_linked(
+        crate::records::require_linked(
             state,
             &cx.client.id,
             rapport_core::timeline::PERSON_KIND,
@@ -176,7 +176,7 @@ pub async fn create_goal(
     me: &Identity,
     cx: &CourseContext,
     input: &GoalInput,
-) -> Result<Record<Goal>, AppError> {
+) -> Result<Record<Goal>, Error> {
     cx.require_open()?;
     let areas = chosen_areas(state, cx).await?;
     let goal = validate_new_goal(input, &areas, cx.course.planned_sessions.max(cx.held()))?;
@@ -192,7 +192,7 @@ pub async fn update_goal(
     goal: &Record<Goal>,
     input: &GoalInput,
     version: Option<i64>,
-) -> Result<Record<Goal>, AppError> {
+) -> Result<Record<Goal>, Error> {
     cx.require_open()?;
     let areas = chosen_areas(state, cx).await?;
     let max = cx.course.planned_sessions.max(cx.held());
@@ -218,7 +218,7 @@ pub async fn rate_goal(
     goal: &Record<Goal>,
     session_id: &str,
     rating: i64,
-) -> Result<(Record<GoalRating>, bool), AppError> {
+) -> Result<(Record<GoalRating>, bool), Error> {
     cx.require_open()?;
     let mut e = ValidationErrors::new();
     let value = validate_rating(rating).map_err(|v| e.0.extend(v.0)).ok();
@@ -242,14 +242,14 @@ pub async fn goal_for(
     me: &Identity,
     id: &str,
     purpose: Purpose,
-) -> Result<(Record<Goal>, CourseContext), AppError> {
+) -> Result<(Record<Goal>, CourseContext), Error> {
     let goal = match Id::parse(id) {
         Some(gid) => state.store.record::<Goal>(&gid).await?,
         None => None,
     };
     let Some(goal) = goal.filter(|g| g.course_id.is_some()) else {
         crate::access::deny(state, me, "goal", Some(id)).await?;
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     };
     let course = goal.course_id.clone().unwrap_or_default();
     let cx = course_for(state, me, course.as_str(), purpose).await?;

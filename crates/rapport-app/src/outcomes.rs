@@ -3,14 +3,13 @@
 //! course's. The default is the client's most recent course; "all" spans every
 //! response and says so; responses outside every course form their own scope.
 
-use crate::error::AppError;
-use crate::state::AppState;
+use crate::AppState;
+use crate::Error;
 use rapport_core::course::{course_on, CourseSpan};
 use rapport_core::Id;
 use rapport_store::courses::CourseSummary;
 use rapport_store::measures::ResponseRow;
 use serde::Serialize;
-use utoipa::ToSchema;
 
 /// What a caller asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +23,7 @@ pub enum ScopeRequest<'a> {
 }
 
 /// The scope an outcome was computed over, named in every reply.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OutcomeScope {
     /// `course`, `all` or `outside_courses`.
     pub kind: String,
@@ -72,7 +71,7 @@ pub fn course_label(c: &CourseSummary) -> String {
 
 /// The client's responses in the requested scope. A course that is not the
 /// client's is `Invalid` on `course_id`.
-pub async fn scoped_responses(state: &AppState, client: &Id, req: ScopeRequest<'_>) -> Result<Scoped, AppError> {
+pub async fn scoped_responses(state: &AppState, client: &Id, req: ScopeRequest<'_>) -> Result<Scoped, Error> {
     let courses = state.store.client_courses(client).await?;
     let spans = spans(&courses);
     let all = state.store.responses(client).await?;
@@ -89,7 +88,7 @@ pub async fn scoped_responses(state: &AppState, client: &Id, req: ScopeRequest<'
             courses
                 .iter()
                 .find(|c| c.course.id.as_str() == id)
-                .ok_or_else(|| AppError::invalid("course_id", "no course with this id for this client"))?,
+                .ok_or_else(|| Error::invalid("course_id", "no course with this id for this client"))?,
         ),
         ScopeRequest::Default => courses.first(),
     };
@@ -113,6 +112,6 @@ pub async fn scoped_responses(state: &AppState, client: &Id, req: ScopeRequest<'
 
 /// Responses of one course (its own and, stored without a course, those
 /// completed while it was open): for the portal's due questionnaires.
-pub async fn course_responses(state: &AppState, client: &Id, course: &Id) -> Result<Vec<ResponseRow>, AppError> {
+pub async fn course_responses(state: &AppState, client: &Id, course: &Id) -> Result<Vec<ResponseRow>, Error> {
     Ok(scoped_responses(state, client, ScopeRequest::Course(course.as_str())).await?.responses)
 }

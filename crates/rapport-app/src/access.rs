@@ -2,9 +2,9 @@
 //! record only through `client_for`, which asks the domain rules and records
 //! both grants (reads) and denials in the audit log.
 
-use crate::error::AppError;
-use crate::identity::Identity;
-use crate::state::AppState;
+use crate::caller::Identity;
+use crate::AppState;
+use crate::Error;
 use rapport_core::access::{client_read_access, AccessBasis};
 use rapport_core::audit::{action, Outcome};
 use rapport_core::{Id, Timestamp};
@@ -25,7 +25,7 @@ pub async fn client_for(
     me: &Identity,
     id: &str,
     purpose: Purpose,
-) -> Result<(ClientRecord, AccessBasis), AppError> {
+) -> Result<(ClientRecord, AccessBasis), Error> {
     let found = match Id::parse(id) {
         Some(cid) => state.store.client_with_relation(&me.user.id, &cid, Timestamp::now()).await?,
         None => None,
@@ -44,7 +44,7 @@ pub async fn client_for(
         }
         None => {
             deny(state, me, "client", Some(id)).await?;
-            Err(AppError::NotFound)
+            Err(Error::NotFound)
         }
     }
 }
@@ -55,7 +55,7 @@ pub async fn deny(
     me: &Identity,
     resource_type: &str,
     resource_id: Option<&str>,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     let mut e = me.event(action::ACCESS_DENIED, resource_type);
     e.outcome = Outcome::Denied.as_str().into();
     e.resource_id = resource_id.map(|s| s.chars().take(80).collect());
@@ -67,22 +67,22 @@ pub async fn deny(
 }
 
 /// Admin-only areas: 403 with an audit entry for anyone else.
-pub async fn require_admin(state: &AppState, me: &Identity, area: &str) -> Result<(), AppError> {
+pub async fn require_admin(state: &AppState, me: &Identity, area: &str) -> Result<(), Error> {
     if me.actor().can_administer() {
         Ok(())
     } else {
         deny(state, me, area, None).await?;
-        Err(AppError::Forbidden("This page is for administrators.".into()))
+        Err(Error::Forbidden("This page is for administrators.".into()))
     }
 }
 
 /// Creating clients needs a caseload.
-pub async fn require_caseload(state: &AppState, me: &Identity) -> Result<(), AppError> {
+pub async fn require_caseload(state: &AppState, me: &Identity) -> Result<(), Error> {
     if me.actor().can_hold_caseload() {
         Ok(())
     } else {
         deny(state, me, "client", None).await?;
-        Err(AppError::Forbidden(
+        Err(Error::Forbidden(
             "Your account does not hold a caseload. An administrator can mark an admin account as practising.".into(),
         ))
     }
@@ -92,11 +92,11 @@ pub async fn require_caseload(state: &AppState, me: &Identity) -> Result<(), App
 /// portal account, what it shares and single-use questionnaire links. The
 /// care team and supervisors may; emergency (break-glass) access may not, since
 /// an account set up through it would outlive the grant (403, audited).
-pub async fn client_for_portal(state: &AppState, me: &Identity, id: &str) -> Result<ClientRecord, AppError> {
+pub async fn client_for_portal(state: &AppState, me: &Identity, id: &str) -> Result<ClientRecord, Error> {
     let (record, basis) = client_for(state, me, id, Purpose::Write).await?;
     if !basis.manages_portal() {
         deny(state, me, "client", Some(record.id.as_str())).await?;
-        return Err(AppError::Forbidden(
+        return Err(Error::Forbidden(
             "Emergency access does not include the client's portal: invitations, the portal account, sharing and \
              questionnaire links stay with the care team."
                 .into(),

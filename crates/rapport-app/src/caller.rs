@@ -1,0 +1,138 @@
+//! Who is calling: a signed-in person (browser session or API token) and where
+//! the request came from. Every use case takes the caller, checks access with
+//! it and names it in the audit entries it writes. The web layer resolves the
+//! caller from the session cookie or the bearer token.
+
+use crate::{AppState, Error};
+use rand::RngCore;
+use rapport_core::access::Actor;
+use rapport_core::audit::{AuditEvent, Outcome};
+use rapport_core::session::{self, SessionState};
+use rapport_core::Timestamp;
+use rapport_store::users::User;
+use sha2::{Digest, Sha256};
+
+/// Random secret: 32 bytes (256 bits) from the OS CSPRNG, hex-encoded.
+pub fn new_secret() -> String {
+    let mut b = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    hex::encode(b)
+}
+
+/// Secrets (session ids, tokens, setup links) are stored only as SHA-256.
+pub fn secret_hash(secret: &str) -> String {
+    hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
+/// Where the request came from, for the audit log.
+#[derive(Clone, Debug, Default)]
+pub struct RequestMeta {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum AuthKind {
+    Session { id_hash: String, csrf: String },
+    Token { id: rapport_core::Id, name: String },
+}
+
+#[derive(Clone, Debug)]
+pub struct Identity {
+    pub user: User,
+    pub auth: AuthKind,
+    pub meta: RequestMeta,
+}
+
+impl Identity {
+    pub fn actor(&self) -> Actor {
+        Actor { role: self.user.role, practises: self.user.practises }
+    }
+
+    pub fn csrf(&self) -> &str {
+        match &self.auth {
+            AuthKind::Session { csrf, .. } => csrf,
+            AuthKind::Token { .. } => "",
+        }
+    }
+
+    pub fn session_hash(&self) -> Option<&str> {
+        match &self.auth {
+            AuthKind::Session { id_hash, .. } => Some(id_hash),
+            AuthKind::Token { .. } => None,
+        }
+    }
+
+    /// An audit event by this person; fill in the resource and outcome.
+    pub fn event(&self, action: &str, resource_type: &str) -> AuditEvent {
+        let label = match &self.auth {
+            AuthKind::Session { .. } => self.user.email.clone(),
+            AuthKind::Token { name, .. } => format!("{} (API token \"{name}\")", self.user.email),
+        };
+        AuditEvent {
+            actor_id: Some(self.user.id.to_string()),
+            actor_label: label,
+            action: action.into(),
+            resource_type: resource_type.into(),
+            ip: self.meta.ip.clone(),
+            user_agent: self.meta.user_agent.clone(),
+            outcome: Outcome::Success.as_str().into(),
+            ..Default::default()
+        }
+    }
+}
+
+impl RequestMeta {
+    /// An event with no signed-in actor (failed logins, setup).
+    pub fn event(&self, actor_label: &str, action: &str, resource_type: &str, outcome: Outcome) -> AuditEvent {
+        AuditEvent {
+            actor_label: actor_label.into(),
+            action: action.into(),
+            resource_type: resource_type.into(),
+            ip: self.ip.clone(),
+            user_agent: self.user_agent.clone(),
+            outcome: outcome.as_str().into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// The person a browser session belongs to, if it is still valid; an expired
+/// session (idle or absolute limit) or an inactive account ends here.
+pub async fn session_caller(state: &AppState, sid: &str, meta: &RequestMeta) -> Result<Option<Identity>, Error> {
+    let id_hash = secret_hash(sid);
+    let Some((row, user)) = state.store.session_with_user(&id_hash).await? else { return Ok(None) };
+    if !user.active {
+        state.store.end_session(&user.id, &id_hash, None).await?;
+        return Ok(None);
+    }
+    let policy = state.organisation().await?.session_policy();
+    let now = Timestamp::now();
+    match session::state(&policy, row.created_at, row.last_seen_at, now) {
+        SessionState::Valid { needs_touch } => {
+            if needs_touch {
+                state.store.touch_session(&id_hash, now).await?;
+            }
+            Ok(Some(Identity { user, auth: AuthKind::Session { id_hash, csrf: row.csrf_token }, meta: meta.clone() }))
+        }
+        SessionState::IdleExpired | SessionState::LifetimeExpired => {
+            state.store.end_session(&user.id, &id_hash, None).await?;
+            Ok(None)
+        }
+    }
+}
+
+/// The person an API token belongs to; an unknown token or an inactive account is refused.
+pub async fn token_caller(state: &AppState, token: &str, meta: &RequestMeta) -> Result<Option<Identity>, Error> {
+    let Some((row, user)) = state.store.token_with_user(&secret_hash(token)).await? else {
+        return Err(Error::Unauthenticated);
+    };
+    if !user.active {
+        return Err(Error::Unauthenticated);
+    }
+    let now = Timestamp::now();
+    if row.last_used_at.is_none_or(|t| now.since(t) >= session::TOUCH_INTERVAL) {
+        state.store.touch_token(&row.id, now).await?;
+    }
+    Ok(Some(Identity { user, auth: AuthKind::Token { id: row.id, name: row.name }, meta: meta.clone() }))
+}
