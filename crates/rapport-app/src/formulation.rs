@@ -2,9 +2,9 @@
 //! the API share (domain validation, the store write, its audit entry), so a
 //! rule holds the same whichever way a clinician records something.
 
+use crate::access::course::{course_for, CourseContext};
 use crate::access::Purpose;
 use crate::caller::Identity;
-use crate::course_context::{course_for, CourseContext};
 use crate::AppState;
 use crate::Error;
 use rapport_core::audit::{action, AuditEvent};
@@ -157,7 +157,7 @@ pub async fn save_area(
         _ => None,
     };
     if let Some(p) = person {
-        crate::records::require_linked(
+        crate::access::records::require_linked(
             state,
             &cx.client.id,
             rapport_core::timeline::PERSON_KIND,

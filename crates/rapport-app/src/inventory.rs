@@ -2,10 +2,10 @@
 //! the API: person and snapshot records reached only through their client's
 //! access rules, the circle drawn from them, and taking a snapshot.
 
+use crate::access::course::CourseContext;
 use crate::access::deny;
+use crate::access::records::change_event;
 use crate::caller::Identity;
-use crate::course_context::CourseContext;
-use crate::records::change_event;
 use crate::AppState;
 use crate::Error;
 use rapport_core::audit::action;

@@ -7,7 +7,6 @@
 
 pub mod access;
 pub mod caller;
-pub mod course_context;
 pub mod error;
 pub mod formulation;
 pub mod inventory;
@@ -17,9 +16,7 @@ pub mod mfa;
 pub mod notices;
 pub mod outcomes;
 pub mod passwords;
-pub mod records;
 pub mod responses;
-pub mod session_context;
 pub mod state;
 
 pub use caller::Identity;

@@ -4,9 +4,9 @@
 //! JSON shapes of a stored record and its history.
 
 use crate::error::AppError;
+use rapport_app::access::records::{audit_read, change_event, client_record_for};
 use rapport_app::access::{client_for, Purpose};
 use rapport_app::caller::Identity;
-use rapport_app::records::{audit_read, change_event, client_record_for};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::records::RecordBody;
@@ -174,7 +174,7 @@ pub async fn api_list<T: ApiRecord>(
     me: &Identity,
     client_id: &str,
 ) -> Result<Vec<Stored<T::Json>>, AppError> {
-    let (client, _) = client_for(state, me, client_id, Purpose::Read).await?;
+    let (client, _) = client_for(state, me, client_id, Purpose::AuditRead).await?;
     let mut items = state.store.client_records::<T>(&client.id).await?;
     T::order(&mut items);
     audit_read(state, me, T::KIND, &client.id, None, format!("{} via API", items.len())).await?;
@@ -196,7 +196,7 @@ pub async fn api_create<T: ApiRecord>(
 }
 
 pub async fn api_get<T: ApiRecord>(state: &AppState, me: &Identity, id: &str) -> Result<Stored<T::Json>, AppError> {
-    let (rec, _) = client_record_for::<T>(state, me, id, Purpose::Read).await?;
+    let (rec, _) = client_record_for::<T>(state, me, id, Purpose::AuditRead).await?;
     let history = state.store.record_history::<T>(&rec.id).await?;
     Stored::of(rec, T::to_json)?.with_history(history, T::to_json)
 }

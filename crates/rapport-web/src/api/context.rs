@@ -15,9 +15,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use rapport_app::access::records::{audit_read, change_event, require_linked};
 use rapport_app::access::{client_for, Purpose};
 use rapport_app::caller::Identity;
-use rapport_app::records::{audit_read, change_event, require_linked};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::context::{CoordinationNote, CulturalFormulation, Medication, OtherProvider};
@@ -134,7 +134,7 @@ pub async fn get_cultural(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Stored<CulturalFormulationJson>>> {
-    let (client, _) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let (client, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     let rec = current_cultural(&state, &client.id).await?.ok_or(AppError::NotFound)?;
     audit_read(&state, &me, CulturalFormulation::KIND, &client.id, Some(&rec.id), "via API".into()).await?;
     let history = state.store.record_history::<CulturalFormulation>(&rec.id).await?;

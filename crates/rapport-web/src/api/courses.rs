@@ -10,8 +10,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::access::course::{course_for, CourseContext, NumberedSession};
 use rapport_app::access::{client_for, Purpose};
-use rapport_app::course_context::{course_for, CourseContext, NumberedSession};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::course::{planned_end, validate_new_course, validate_renegotiation, RawCourse};
@@ -212,7 +212,7 @@ pub async fn list_courses(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<CourseJson>>> {
-    let (client, _) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let (client, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     let mut out = Vec::new();
     for c in state.store.client_courses(&client.id).await? {
         let cx = course_for(&state, &me, c.course.id.as_str(), Purpose::Write).await?;
@@ -278,7 +278,7 @@ pub async fn get_course(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<CourseJson>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     Ok(Json(course_json(&state, &cx).await?))
 }
 
@@ -480,7 +480,7 @@ pub async fn list_sessions(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<SessionJson>>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     Ok(Json(cx.sessions.iter().map(|s| session_json(&cx, s)).collect()))
 }
 

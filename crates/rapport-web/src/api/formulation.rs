@@ -8,8 +8,8 @@ use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
 use axum::extract::{Path, State};
 use axum::Json;
+use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
-use rapport_app::course_context::{course_for, CourseContext};
 use rapport_app::formulation::{audit_read, chosen_areas, require_chosen, save_area, save_formulation};
 use rapport_app::AppState;
 use rapport_core::formulation::{
@@ -89,7 +89,7 @@ pub async fn get_formulation(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<FormulationJson>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let f = state.store.course_formulation(&cx.course.id).await?;
     audit_read(&state, &me, &cx, "formulation", f.as_ref().map(|r| &r.id), "via API".into()).await?;
     Ok(Json(formulation_json(&cx, f.as_ref())))
@@ -342,7 +342,7 @@ pub async fn get_area(
     ApiCaller(me): ApiCaller,
     Path((id, area)): Path<(String, String)>,
 ) -> ApiResult<Json<AreaWorkspaceJson>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let area = protocol_area(&cx, &area)?;
     let chosen = chosen_areas(&state, &cx).await?.contains(&area);
     let ws = state.store.area_workspace(&cx.course.id, &area).await?;

@@ -8,8 +8,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
-use rapport_app::course_context::{course_for, CourseContext};
 use rapport_app::formulation::{audit_read, create_goal, goal_for, rate_goal, update_goal};
 use rapport_app::AppState;
 use rapport_core::goals::{describe_ratings, GoalInput};
@@ -141,7 +141,7 @@ pub async fn list_goals(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<GoalJson>>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let goals = state.store.goals_with_ratings(&cx.course.id).await?;
     audit_read(&state, &me, &cx, "goal", None, format!("{} goals via API", goals.len())).await?;
     Ok(Json(goals.iter().map(|g| goal_json(&cx, g)).collect()))

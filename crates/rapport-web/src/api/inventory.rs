@@ -10,10 +10,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::records::{change_event, read_event, record_for};
 use rapport_app::access::{client_for, Purpose};
-use rapport_app::course_context::{course_for, CourseContext};
 use rapport_app::inventory::{circle_people, circle_svg, session_number, take_snapshot};
-use rapport_app::records::{change_event, read_event, record_for};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::inventory::{
@@ -291,7 +291,7 @@ pub async fn get_person(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<PersonJson>> {
-    let (record, ..) = record_for::<Person>(&state, &me, &id, Purpose::Read).await?;
+    let (record, ..) = record_for::<Person>(&state, &me, &id, Purpose::AuditRead).await?;
     Ok(Json(person_json(&record)))
 }
 
@@ -397,7 +397,7 @@ pub async fn get_circle(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<CircleJson>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let records = state.store.client_records::<Person>(&cx.client.id).await?;
     let detail = format!("circle: {} people via API", records.len());
     state.store.audit(read_event(&me, Person::KIND, None, &cx.client.id, detail)).await?;
@@ -462,7 +462,7 @@ pub async fn list_snapshots(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<SnapshotJson>>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let list = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
     let detail = format!("{} snapshots via API", list.len());
     state.store.audit(read_event(&me, CircleSnapshot::KIND, None, &cx.client.id, detail)).await?;
@@ -521,7 +521,7 @@ pub async fn get_snapshot(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<SnapshotJson>> {
-    let (record, ..) = record_for::<CircleSnapshot>(&state, &me, &id, Purpose::Read).await?;
+    let (record, ..) = record_for::<CircleSnapshot>(&state, &me, &id, Purpose::AuditRead).await?;
     let course = record.course_id.clone().ok_or(AppError::NotFound)?;
     let cx = course_for(&state, &me, course.as_str(), Purpose::Write).await?;
     Ok(Json(snapshot_json(&cx, &record, true)))

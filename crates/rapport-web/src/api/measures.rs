@@ -483,7 +483,7 @@ pub async fn record_response(
 }
 
 async fn read_client(state: &AppState, me: &Identity, id: &str, act: &str, detail: String) -> ApiResult<ClientRecord> {
-    let (client, _) = client_for(state, me, id, Purpose::Read).await?;
+    let (client, _) = client_for(state, me, id, Purpose::AuditRead).await?;
     let mut e = me.event(act, "client");
     e.resource_id = Some(client.id.to_string());
     e.client_id = Some(client.id.to_string());

@@ -342,7 +342,7 @@ pub async fn get_client(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<ClientJson>> {
-    let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let (c, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     Ok(Json(c.into()))
 }
 

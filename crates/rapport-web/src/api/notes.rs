@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
-use rapport_app::session_context::{log_session_read, process_note_for, session_for, SessionContext};
+use rapport_app::access::session::{log_session_read, process_note_for, session_for, SessionContext};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::notes::{
@@ -394,7 +394,7 @@ pub async fn get_process_note(
     };
     if author == me.user.id {
         // Their own note stays readable after they lose access to the client's record.
-        if let Some((_, note)) = rapport_app::session_context::own_note_without_record(&state, &me, None, &id).await? {
+        if let Some((_, note)) = rapport_app::access::session::own_note_without_record(&state, &me, None, &id).await? {
             return Ok(Json(note.into()));
         }
     }

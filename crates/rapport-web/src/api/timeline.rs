@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
-use rapport_app::records::require_linked;
+use rapport_app::access::records::require_linked;
 use rapport_app::AppState;
 use rapport_core::timeline::{sort_by_date, TimelineEvent, PERSON_KIND};
 use rapport_core::{Id, Timestamp};

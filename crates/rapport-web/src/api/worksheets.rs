@@ -11,10 +11,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
+use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::records::{audit_read, change_event, course_of, require_linked};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::course_context::{course_for, CourseContext};
-use rapport_app::records::{audit_read, change_event, course_of, require_linked};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::timeline::PERSON_KIND;
@@ -302,7 +302,7 @@ pub async fn list(
 ) -> ApiResult<Json<Vec<Stored<WorksheetJson>>>> {
     let Query(p) = params.map_err(super::bad_query)?;
     let kind = kind_of(p.kind.map(serde_json::Value::String), false)?;
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let all: Vec<AnyWorksheet> = course_worksheets(&state, &cx.course.id)
         .await?
         .into_iter()
@@ -354,7 +354,7 @@ pub async fn get_one(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Stored<WorksheetJson>>> {
-    let (w, _) = worksheet_for(&state, &me, &id, Purpose::Read).await?;
+    let (w, _) = worksheet_for(&state, &me, &id, Purpose::AuditRead).await?;
     let out = match w {
         AnyWorksheet::Communication(r) => {
             let h = state.store.record_history::<CommunicationAnalysis>(&r.id).await?;

@@ -147,7 +147,7 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Response> {
-    let (c, basis) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let (c, basis) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     let p = page(&state, &me, c, q.done.as_deref(), None, FormErrors::default(), basis.manages_portal()).await?;
     Ok(render(&p)?.into_response())
 }

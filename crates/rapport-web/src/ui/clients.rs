@@ -410,7 +410,7 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
-    let (c, basis) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let (c, basis) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     let layout =
         Layout::new(&state, &me, c.details.display_name.clone(), "caseload").await?.with_done(q.done.as_deref());
     let age = c
@@ -443,7 +443,7 @@ pub async fn edit_form(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Html<String>> {
-    let (c, _) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let (c, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
     render(&ClientFormPage::new(
         layout,

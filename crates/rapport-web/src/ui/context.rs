@@ -14,10 +14,10 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::records::{audit_read, change_event, client_record_for};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::course_context::{course_for, CourseContext};
-use rapport_app::records::{audit_read, change_event, client_record_for};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::context::{CoordinationNote, CulturalFormulation, Medication, OtherProvider};
@@ -332,7 +332,7 @@ pub async fn page(
     Path(id): Path<String>,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     context_page(&state, &me, cx, q.done.as_deref(), None).await
 }
 
@@ -542,7 +542,7 @@ pub async fn item_form<T: ContextItem>(
     SignedIn(me): SignedIn,
     Path((id, item_id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let (cx, rec) = item_in::<T>(&state, &me, &id, &item_id, Purpose::Read).await?;
+    let (cx, rec) = item_in::<T>(&state, &me, &id, &item_id, Purpose::AuditRead).await?;
     let body = rec.body.clone();
     item_page(&state, &me, cx, &rec, &body, rec.version, FormErrors::default(), None).await
 }
@@ -643,7 +643,7 @@ pub async fn cultural_form(
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let current = current_cultural(&state, &cx.client.id).await?;
     if let Some(r) = &current {
-        rapport_app::records::audit_read(
+        rapport_app::access::records::audit_read(
             &state,
             &me,
             CulturalFormulation::KIND,

@@ -8,9 +8,9 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::{client_for, Purpose};
 use rapport_app::caller::Identity;
-use rapport_app::course_context::{course_for, CourseContext};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::course::{
@@ -104,7 +104,7 @@ pub async fn new_form(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Html<String>> {
-    let (client, _) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let (client, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     let p = state.config.protocols.get("ipt-individual").or_else(|| state.config.protocols.acute().next());
     let form = CourseForm {
         protocol: p.map(|p| p.id.clone()).unwrap_or_default(),
@@ -217,7 +217,7 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     course_page(&state, &me, cx, q.done.as_deref(), FormErrors::default(), "", SessionForm::default()).await
 }
 

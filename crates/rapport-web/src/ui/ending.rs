@@ -10,9 +10,9 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::course_context::{course_for, CourseContext};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::course::{finish_contract, NewCourse, RawCourse};
@@ -347,7 +347,7 @@ pub async fn page(
     Path(id): Path<String>,
     Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let review = review_of(&state, &cx).await?;
     let form = review.as_ref().map(|r| EndingForm::from_review(&r.body, r.version)).unwrap_or_else(EndingForm::blank);
     ending_page(&state, &me, cx, form, FormErrors::default(), q.done.as_deref(), review.is_some()).await
@@ -518,7 +518,7 @@ pub async fn summary(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let layout =
         Layout::new(&state, &me, format!("End-of-treatment summary · {}", cx.client.details.display_name), "caseload")
             .await?;

@@ -10,9 +10,9 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::course_context::{course_for, CourseContext};
 use rapport_app::formulation::{audit_read, save_area, save_formulation};
 use rapport_app::AppState;
 use rapport_core::formulation::{AreaWork, AreaWorkspace, DisputeStage, Formulation, LossType, StageChangeInput};
@@ -125,7 +125,7 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let record = state.store.course_formulation(&cx.course.id).await?;
     audit_read(&state, &me, &cx, "formulation", record.as_ref().map(|r| &r.id), "formulation page".into()).await?;
     let form = FormulationForm::from_record(record.as_ref());
@@ -280,7 +280,7 @@ pub async fn show_area(
     Path((id, area)): Path<(String, String)>,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let area = cx.protocol.area(&area).map(|a| a.id.clone()).ok_or(AppError::NotFound)?;
     let chosen = rapport_app::formulation::chosen_areas(&state, &cx).await?.contains(&area);
     let record = state.store.area_workspace(&cx.course.id, &area).await?;

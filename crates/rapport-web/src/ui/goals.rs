@@ -10,9 +10,9 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::course_context::{course_for, CourseContext};
 use rapport_app::formulation::{audit_read, chosen_areas, create_goal, goal_for, rate_goal, update_goal};
 use rapport_app::AppState;
 use rapport_core::goals::{describe_ratings, validate_rating, Goal, GoalInput, GoalStatus};
@@ -192,7 +192,7 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<GoalsQuery>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let view = PageState { session: q.session.clone(), ..PageState::default() };
     goals_page(&state, &me, cx, view, q.done.as_deref(), true).await
 }

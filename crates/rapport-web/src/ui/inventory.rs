@@ -10,11 +10,11 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::records::{change_event, read_event};
 use rapport_app::access::{deny, Purpose};
 use rapport_app::caller::Identity;
-use rapport_app::course_context::{course_for, CourseContext};
 use rapport_app::inventory::{circle_people, circle_svg, session_number, snapshot_of_course, take_snapshot};
-use rapport_app::records::{change_event, read_event};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::inventory::{
@@ -151,7 +151,7 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     inventory_page(&state, &me, cx, q.done.as_deref(), FormErrors::default(), SnapshotForm::default()).await
 }
 
@@ -450,7 +450,7 @@ pub async fn new_person_form(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     person_page(
         &state,
         &me,
@@ -515,7 +515,7 @@ async fn course_and_person(
     };
     match found {
         Some(p) if p.client_id == cx.client.id => {
-            if purpose == Purpose::Read {
+            if purpose == Purpose::AuditRead {
                 let e =
                     read_event(me, Person::KIND, Some(&p.id), &cx.client.id, format!("basis={}", cx.basis.as_str()));
                 state.store.audit(e).await?;
@@ -534,7 +534,7 @@ pub async fn edit_person_form(
     SignedIn(me): SignedIn,
     Path((id, person_id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let (cx, p) = course_and_person(&state, &me, &id, &person_id, Purpose::Read).await?;
+    let (cx, p) = course_and_person(&state, &me, &id, &person_id, Purpose::AuditRead).await?;
     let heading = format!("{} · {}", p.body.display_name, p.body.relationship_text());
     let form = FormValues::of_person(&p.body);
     person_page(

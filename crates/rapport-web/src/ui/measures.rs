@@ -48,8 +48,8 @@ pub async fn save_schedule(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    use rapport_app::records::change_event;
-    let cx = rapport_app::course_context::course_for(&state, &me, &id, Purpose::Write).await?;
+    use rapport_app::access::records::change_event;
+    let cx = rapport_app::access::course::course_for(&state, &me, &id, Purpose::Write).await?;
     let p = crate::records_http::Pairs(pairs);
     let instruments: Vec<String> =
         p.0.iter().filter(|(k, _)| k == "instrument").map(|(_, v)| v.trim().to_string()).collect();
@@ -308,7 +308,7 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> AppResult<Html<String>> {
-    let (c, basis) = client_for(&state, &me, &id, Purpose::Read).await?;
+    let (c, basis) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     let course = course_of(&state, &c, q.course.as_deref()).await?;
     let all = match q.scope.as_deref() {
         None | Some("" | "course") => false,

@@ -17,8 +17,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::session::{log_process_read, log_session_read, process_note_for, session_for, SessionContext};
 use rapport_app::caller::Identity;
-use rapport_app::session_context::{log_process_read, log_session_read, process_note_for, session_for, SessionContext};
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
 use rapport_core::audit::action;
@@ -302,7 +302,7 @@ impl SessionPage {
 }
 
 /// Short label of a session for links: "Session 4 · 2026-01-26" or "2026-01-19 (cancelled)".
-fn session_label(s: &rapport_app::course_context::NumberedSession) -> String {
+fn session_label(s: &rapport_app::access::course::NumberedSession) -> String {
     match s.number {
         Some(n) => format!("Session {n} · {}", format_date(s.session.date)),
         None => format!("{} ({})", format_date(s.session.date), s.session.attendance.label().to_lowercase()),
@@ -360,7 +360,7 @@ async fn session_page(
     });
     let open_flag = state.store.open_risk_flag(&sx.cx.client.id).await?;
     let (prev, next) = sx.neighbours();
-    let link = |s: &rapport_app::course_context::NumberedSession| {
+    let link = |s: &rapport_app::access::course::NumberedSession| {
         (format!("/courses/{}/sessions/{}", sx.cx.course.id, s.session.id), session_label(s))
     };
     let (prev, next) = (prev.map(link), next.map(link));
@@ -814,7 +814,7 @@ pub async fn read_process_note(
     if author_id == me.user.id.as_str() {
         // The author keeps their own note after losing access to the record: the note alone.
         if let Some((session, note)) =
-            rapport_app::session_context::own_note_without_record(&state, &me, Some(&id), &session_id).await?
+            rapport_app::access::session::own_note_without_record(&state, &me, Some(&id), &session_id).await?
         {
             let layout = Layout::new(&state, &me, "Your process note", "caseload").await?;
             return render(&OwnProcessNotePage { layout, session_date: format_date(session.date), note });

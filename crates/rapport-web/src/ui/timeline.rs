@@ -11,10 +11,10 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::records::{audit_read, change_event, client_record_for};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::course_context::{course_for, CourseContext};
-use rapport_app::records::{audit_read, change_event, client_record_for};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::records::RecordBody;
@@ -181,7 +181,7 @@ pub async fn page(
     Path(id): Path<String>,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     timeline_page(&state, &me, cx, q.done.as_deref(), EventForm::blank(), FormErrors::default()).await
 }
 
@@ -314,7 +314,7 @@ pub async fn edit_form(
     SignedIn(me): SignedIn,
     Path((id, event_id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let (cx, rec) = event_in(&state, &me, &id, &event_id, Purpose::Read).await?;
+    let (cx, rec) = event_in(&state, &me, &id, &event_id, Purpose::AuditRead).await?;
     let form = EventForm::of(&rec.body, rec.version);
     event_page(&state, &me, cx, rec, form, FormErrors::default(), None).await
 }

@@ -15,10 +15,10 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::records::{audit_read, change_event};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::course_context::{course_for, CourseContext};
-use rapport_app::records::{audit_read, change_event};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::worksheets::{
@@ -204,7 +204,7 @@ pub async fn list(
     Path(id): Path<String>,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let all = course_worksheets(&state, &cx.course.id).await?;
     audit_read(&state, &me, "worksheet", &cx.client.id, None, format!("{} worksheets", all.len())).await?;
     let groups = by_session(&cx, &all);
@@ -506,7 +506,7 @@ pub async fn new_form(
     Path(id): Path<String>,
     Query(q): Query<NewParams>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Read).await?;
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     cx.require_open()?;
     let kind = q.kind.as_deref().and_then(WorksheetKind::parse).unwrap_or(WorksheetKind::CommunicationAnalysis);
     let mut sheet = Sheet::blank(kind);
@@ -611,7 +611,7 @@ pub async fn show(
     Path((id, worksheet_id)): Path<(String, String)>,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
-    let (w, cx) = worksheet_in(&state, &me, &id, &worksheet_id, Purpose::Read).await?;
+    let (w, cx) = worksheet_in(&state, &me, &id, &worksheet_id, Purpose::AuditRead).await?;
     let (fields, history, area) = match &w {
         AnyWorksheet::Communication(r) => (
             r.body.describe(),
@@ -658,7 +658,7 @@ pub async fn edit_form(
     SignedIn(me): SignedIn,
     Path((id, worksheet_id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let (w, cx) = worksheet_in(&state, &me, &id, &worksheet_id, Purpose::Read).await?;
+    let (w, cx) = worksheet_in(&state, &me, &id, &worksheet_id, Purpose::AuditRead).await?;
     cx.require_open()?;
     let view = FormView::new(&cx, Sheet::of(&w), w.version());
     form_page(&state, &me, cx, Some(w.id().to_string()), view, FormErrors::default(), None).await

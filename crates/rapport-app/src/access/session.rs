@@ -2,9 +2,9 @@
 //! the same access rules, 404 when out of reach), and the one gate every
 //! process-note read goes through. Shared by the session page and the notes API.
 
+use crate::access::course::{course_for, CourseContext, NumberedSession};
 use crate::access::{deny, Purpose};
 use crate::caller::Identity;
-use crate::course_context::{course_for, CourseContext, NumberedSession};
 use crate::AppState;
 use crate::Error;
 use rapport_core::audit::action;

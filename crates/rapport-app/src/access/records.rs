@@ -2,9 +2,9 @@
 //! record by id through its client's access check, auditing reads and changes,
 //! and checking links between records.
 
+use crate::access::course::{course_for, CourseContext};
 use crate::access::{client_for, deny, Purpose};
 use crate::caller::Identity;
-use crate::course_context::{course_for, CourseContext};
 use crate::{AppState, Error};
 use rapport_core::access::AccessBasis;
 use rapport_core::audit::{action, AuditEvent};
@@ -69,7 +69,7 @@ pub async fn record_for<T: RecordBody>(
 ) -> Result<(Record<T>, ClientRecord, AccessBasis), Error> {
     let rec = find::<T>(state, me, id).await?;
     let (client, basis) = client_for(state, me, rec.client_id.as_str(), Purpose::Write).await?;
-    if purpose == Purpose::Read {
+    if purpose == Purpose::AuditRead {
         audit_read(state, me, T::KIND, &client.id, Some(&rec.id), format!("basis={}", basis.as_str())).await?;
     }
     Ok((rec, client, basis))
@@ -97,7 +97,7 @@ pub async fn course_of(
 ) -> Result<CourseContext, Error> {
     let course = course.ok_or_else(|| Error::internal(format!("{kind} {record} has no course")))?;
     let cx = course_for(state, me, course.as_str(), Purpose::Write).await?;
-    if purpose == Purpose::Read {
+    if purpose == Purpose::AuditRead {
         audit_read(state, me, kind, &cx.client.id, Some(record), format!("basis={}", cx.basis.as_str())).await?;
     }
     Ok(cx)

@@ -91,7 +91,7 @@ pub async fn course_for(state: &AppState, me: &Identity, id: &str, purpose: Purp
     };
     // Access follows the client; the client read itself is not logged twice.
     let (client, basis) = client_for(state, me, course.client_id.as_str(), Purpose::Write).await?;
-    if purpose == Purpose::Read {
+    if purpose == Purpose::AuditRead {
         let mut e = me.event(action::COURSE_READ, "course");
         e.resource_id = Some(course.id.to_string());
         e.client_id = Some(client.id.to_string());

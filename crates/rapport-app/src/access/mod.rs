@@ -1,6 +1,13 @@
-//! Capability checks shared by the UI and the API: a handler gets a client
-//! record only through `client_for`, which asks the domain rules and records
-//! both grants (reads) and denials in the audit log.
+//! The access family: every face gets a client's data only through these
+//! loaders (`client_for`, `course_for`, `session_for`, `record_for`, ...). Each
+//! asks the domain rules whether the caller may, records a denial in the audit
+//! log (and answers "not found", so a record outside one's access looks like a
+//! missing one), and, for `Purpose::AuditRead`, audits the read before the
+//! caller sees anything.
+
+pub mod course;
+pub mod records;
+pub mod session;
 
 use crate::caller::Identity;
 use crate::AppState;
@@ -12,8 +19,8 @@ use rapport_store::clients::ClientRecord;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
-    /// Showing the record: the read is audited here, before the response.
-    Read,
+    /// Showing the record: the loader audits the read here, before the response.
+    AuditRead,
     /// About to change it: the change's own transaction records the audit entry.
     Write,
 }
@@ -33,7 +40,7 @@ pub async fn client_for(
     let granted = found.and_then(|(record, rel)| client_read_access(&me.actor(), rel).map(|basis| (record, basis)));
     match granted {
         Some((record, basis)) => {
-            if purpose == Purpose::Read {
+            if purpose == Purpose::AuditRead {
                 let mut e = me.event(action::CLIENT_READ, "client");
                 e.resource_id = Some(record.id.to_string());
                 e.client_id = Some(record.id.to_string());
