@@ -225,6 +225,25 @@ pub fn age_on(date_of_birth: &str, today: Date) -> Option<i32> {
     Some(age)
 }
 
+/// Names of the fields an edit changed (for the audit trail; values stay out of it).
+pub fn changed_fields(old: &ClientDetails, new: &ClientDetails) -> String {
+    let a = serde_json::to_value(old).unwrap_or_default();
+    let b = serde_json::to_value(new).unwrap_or_default();
+    let mut changed: Vec<String> = Vec::new();
+    if let (Some(a), Some(b)) = (a.as_object(), b.as_object()) {
+        for (k, v) in b {
+            if a.get(k) != Some(v) {
+                changed.push(k.clone());
+            }
+        }
+    }
+    if changed.is_empty() {
+        "no changes".into()
+    } else {
+        format!("changed: {}", changed.join(", "))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +253,22 @@ mod tests {
 
     fn raw(name: &str) -> RawClientDetails {
         RawClientDetails { display_name: Some(name.into()), ..Default::default() }
+    }
+
+    #[test]
+    fn changed_fields_names_fields_not_values() {
+        let old = ClientDetails { display_name: "Alex".into(), ..Default::default() };
+        assert_eq!(changed_fields(&old, &old.clone()), "no changes");
+        let new = ClientDetails {
+            display_name: "Alex B".into(),
+            email: Some("alex@clinic.example".into()),
+            external_ids: vec![ExternalId { system: "nhs".into(), value: "123".into() }],
+            ..old.clone()
+        };
+        let c = changed_fields(&old, &new);
+        assert_eq!(c, "changed: display_name, email, external_ids");
+        assert!(!c.contains("Alex B") && !c.contains("clinic.example"));
+        assert_eq!(changed_fields(&new, &old), "changed: display_name, email, external_ids", "clearing counts");
     }
 
     #[test]

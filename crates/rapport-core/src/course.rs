@@ -125,6 +125,17 @@ impl Modality {
     }
 }
 
+/// A validated session as typed in a form or sent to the API
+/// (`course_rules::validate_session`), ready to store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewTherapySession {
+    pub date: Date,
+    pub time: String,
+    pub modality: Modality,
+    pub attendance: Attendance,
+    pub duration_minutes: Option<u32>,
+}
+
 /// A validated new course contract.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewCourse {

@@ -2,7 +2,8 @@
 //! warning signs with a coping plan, and the maintenance decision. One review
 //! per course, versioned.
 
-use crate::protocol::Frequency;
+use crate::course::{finish_contract, NewCourse, RawCourse};
+use crate::protocol::{Frequency, Protocol, ProtocolKind, ProtocolSet};
 use crate::records::{RecordBody, Scope};
 use crate::time::parse_date;
 use crate::validation::{optional_text, ValidationErrors};
@@ -207,6 +208,66 @@ pub fn maintenance_sessions(months: u32, frequency: Frequency) -> u32 {
     }
 }
 
+/// The protocol a maintenance course runs: `ipt-m`, else the site's first
+/// maintenance protocol.
+pub fn maintenance_protocol(protocols: &ProtocolSet) -> Option<&Protocol> {
+    let all = protocols.all();
+    all.iter().find(|p| p.id == "ipt-m").or_else(|| all.iter().find(|p| p.kind == ProtocolKind::Maintenance))
+}
+
+/// Validates a maintenance contract: the maintenance protocol for `months`
+/// (1-36) at `frequency` (default: the protocol's), starting `start` (default
+/// `today`); the sessions that makes must be within what the protocol allows.
+/// Errors name `months`, `frequency` and `start_date`.
+pub fn maintenance_contract(
+    protocols: &ProtocolSet,
+    months: Option<i64>,
+    frequency: Option<&str>,
+    start: Option<&str>,
+    today: Date,
+) -> Result<NewCourse, ValidationErrors> {
+    let p = maintenance_protocol(protocols)
+        .ok_or_else(|| ValidationErrors::single("months", "No maintenance protocol is configured on this site"))?;
+    let mut e = ValidationErrors::new();
+    let freq = match frequency.map(str::trim).filter(|s| !s.is_empty()) {
+        None => p.frequency,
+        Some(f) => Frequency::parse(f).unwrap_or_else(|| {
+            e.add("frequency", "Frequency must be weekly, twice_monthly or monthly");
+            p.frequency
+        }),
+    };
+    let months = match months {
+        Some(m) if (1..=36).contains(&m) => m as u32,
+        Some(m) => {
+            e.add("months", format!("Maintenance runs 1-36 months (got {m})"));
+            1
+        }
+        None => {
+            e.add("months", "Enter how many months of maintenance were agreed");
+            1
+        }
+    };
+    let sessions = maintenance_sessions(months, freq);
+    if e.is_empty() && !p.allows_sessions(sessions) {
+        e.add(
+            "months",
+            format!(
+                "{months} months at this frequency is {sessions} sessions; {} allows {}-{}",
+                p.name, p.sessions.min, p.sessions.max
+            ),
+        );
+    }
+    e.into_result()?;
+    let raw = RawCourse {
+        protocol: Some(p.id.clone()),
+        planned_sessions: Some(i64::from(sessions)),
+        frequency: Some(freq.as_str().into()),
+        start_date: start.map(str::to_string),
+        ..RawCourse::default()
+    };
+    finish_contract(p, &raw, today, ValidationErrors::new())
+}
+
 // ---------------------------------------------------------------- completing a course
 
 /// The longest reason for skipping the review or the end measure.
@@ -332,6 +393,76 @@ pub fn follow_ups_due(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod maintenance {
+        use super::*;
+        use crate::course::CourseStatus;
+        use time::macros::date;
+
+        const TODAY: Date = date!(2026 - 03 - 10);
+
+        fn contract(
+            months: Option<i64>,
+            freq: Option<&str>,
+            start: Option<&str>,
+        ) -> Result<NewCourse, ValidationErrors> {
+            maintenance_contract(&ProtocolSet::shipped(), months, freq, start, TODAY)
+        }
+
+        fn fields(e: &ValidationErrors) -> Vec<&str> {
+            e.0.iter().map(|f| f.field.as_str()).collect()
+        }
+
+        #[test]
+        fn a_valid_contract_runs_ipt_m_monthly_from_today() {
+            let c = contract(Some(12), None, None).unwrap();
+            assert_eq!(c.protocol_id, "ipt-m");
+            assert_eq!((c.planned_sessions, c.frequency), (12, Frequency::Monthly));
+            assert_eq!((c.start_date, c.status), (TODAY, CourseStatus::Active));
+            let c = contract(Some(6), Some(" twice_monthly "), Some("2026-04-07")).unwrap();
+            assert_eq!((c.planned_sessions, c.frequency), (12, Frequency::TwiceMonthly));
+            assert_eq!((c.start_date, c.status), (date!(2026 - 04 - 07), CourseStatus::Planned));
+            assert_eq!(contract(Some(9), Some("weekly"), None).unwrap().planned_sessions, 36);
+        }
+
+        #[test]
+        fn months_are_required_and_from_1_to_36() {
+            assert_eq!(
+                contract(None, None, None).unwrap_err().for_field("months"),
+                Some("Enter how many months of maintenance were agreed")
+            );
+            assert!(contract(Some(1), None, None).is_ok());
+            assert!(contract(Some(36), None, None).is_ok());
+            for m in [0, 37, -1] {
+                let e = contract(Some(m), None, None).unwrap_err();
+                assert_eq!(e.for_field("months"), Some(format!("Maintenance runs 1-36 months (got {m})").as_str()));
+            }
+        }
+
+        #[test]
+        fn the_sessions_must_fit_the_protocol() {
+            let e = contract(Some(12), Some("weekly"), None).unwrap_err();
+            assert_eq!(
+                e.for_field("months"),
+                Some("12 months at this frequency is 48 sessions; Maintenance IPT (IPT-M) allows 1-36")
+            );
+        }
+
+        #[test]
+        fn frequency_and_start_are_checked() {
+            let e = contract(Some(6), Some("daily"), None).unwrap_err();
+            assert_eq!(fields(&e), ["frequency"]);
+            assert_eq!(e.for_field("frequency"), Some("Frequency must be weekly, twice_monthly or monthly"));
+            let e = contract(None, Some("daily"), None).unwrap_err();
+            assert_eq!(fields(&e), ["frequency", "months"]);
+            assert_eq!(fields(&contract(Some(6), None, Some("next week")).unwrap_err()), ["start_date"]);
+        }
+
+        #[test]
+        fn maintenance_runs_ipt_m() {
+            assert_eq!(maintenance_protocol(&ProtocolSet::shipped()).unwrap().id, "ipt-m");
+        }
+    }
 
     #[test]
     fn review_normalises_lists_and_checks_fields() {

@@ -23,7 +23,13 @@
 //! A step is taken once: the caller passes the steps already recorded. When the
 //! job missed several intervals (it was stopped), steps 1 and 2 are still taken
 //! (nobody is skipped) but only the latest reminder is sent.
+//!
+//! Who is told at each step (`route_step`, `duty_cover`, `new_flag_route`) and
+//! what they are told (`step_message`, the `*_body` functions) are decided
+//! here; the store reads the people and queues the notifications.
 
+use crate::ids::Id;
+use crate::measures::scoring::RiskHit;
 use crate::time::Timestamp;
 use crate::validation::ValidationErrors;
 use serde::Serialize;
@@ -254,6 +260,170 @@ pub fn format_duration(d: Duration) -> String {
     }
 }
 
+// ---------------------------------------------------------------- who is told
+
+/// Who covers when the supervisors cannot, or after them: the duty clinician
+/// when one is set and active, else the active administrators.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DutyCover {
+    pub recipients: Vec<Id>,
+    /// `duty_clinician` or `administrators`.
+    pub route: &'static str,
+}
+
+/// `active_duty`: the organisation's duty clinician if one is set and can
+/// still sign in; `active_administrators`: every administrator who can.
+pub fn duty_cover(active_duty: Option<Id>, active_administrators: Vec<Id>) -> DutyCover {
+    match active_duty {
+        Some(d) => DutyCover { recipients: vec![d], route: "duty_clinician" },
+        None => DutyCover { recipients: active_administrators, route: "administrators" },
+    }
+}
+
+/// The recipients of one step, recorded with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    /// Each person once, in the order told.
+    pub recipients: Vec<Id>,
+    /// Who was told: `supervisors`, `duty_clinician`, `administrators`, or a
+    /// `+`-joined combination for reminders (`responsible+supervisors+…`).
+    pub routed_to: String,
+    /// The notification kind queued for each recipient.
+    pub kind: &'static str,
+}
+
+/// Who a step of `tier` goes to: step 1 to the active supervisors of the
+/// responsible clinician (none: the duty cover), step 2 to the duty cover,
+/// reminders to the responsible clinician while active, the supervisors and
+/// the duty cover. `supervisors` are the active ones.
+pub fn route_step(
+    tier: Tier,
+    responsible: &Id,
+    responsible_active: bool,
+    supervisors: &[Id],
+    duty: &DutyCover,
+) -> Route {
+    let (mut recipients, routed_to, kind): (Vec<Id>, String, &'static str) = match tier {
+        Tier::Supervisors if !supervisors.is_empty() => {
+            (supervisors.to_vec(), "supervisors".into(), "risk_flag_escalated")
+        }
+        Tier::Supervisors => (duty.recipients.clone(), duty.route.into(), "risk_flag_escalated_no_supervisor"),
+        Tier::Duty => (duty.recipients.clone(), duty.route.into(), "risk_flag_escalated_duty"),
+        Tier::Reminder => {
+            let mut route = Vec::new();
+            let mut all = Vec::new();
+            if responsible_active {
+                route.push("responsible");
+                all.push(responsible.clone());
+            }
+            if !supervisors.is_empty() {
+                route.push("supervisors");
+                all.extend_from_slice(supervisors);
+            }
+            route.push(duty.route);
+            all.extend_from_slice(&duty.recipients);
+            (all, route.join("+"), "risk_flag_reminder")
+        }
+    };
+    let mut seen = std::collections::HashSet::new();
+    recipients.retain(|u| seen.insert(u.clone()));
+    Route { recipients, routed_to, kind }
+}
+
+/// Where a flag just raised goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewFlagRoute {
+    /// The responsible clinician is told (notification kind `RAISED_KIND`).
+    Responsible,
+    /// The responsible clinician is inactive, so nobody would see it: the
+    /// flag escalates at once (its first acknowledgement step is due at raise).
+    Escalate,
+}
+
+pub fn new_flag_route(responsible_active: bool) -> NewFlagRoute {
+    if responsible_active {
+        NewFlagRoute::Responsible
+    } else {
+        NewFlagRoute::Escalate
+    }
+}
+
+// ---------------------------------------------------------------- what they are told
+
+/// The notification kind and subject when a flag is raised.
+pub const RAISED_KIND: &str = "risk_flag_raised";
+pub const RAISED_SUBJECT: &str = "Risk flag raised: please review today";
+
+/// The positive risk items of a response: "item 9 = 2, item 3 = 1".
+pub fn risk_items(hits: &[RiskHit]) -> String {
+    hits.iter().map(|h| format!("item {} = {}", h.item, h.score)).collect::<Vec<_>>().join(", ")
+}
+
+/// The body when a questionnaire response raises a flag (`items`: `risk_items`).
+pub fn measure_flag_body(instrument: &str, items: &str, flag: &Id) -> String {
+    format!("A {instrument} response has a positive risk item ({items}). Open Rapport to acknowledge and assess. Flag {flag}.")
+}
+
+/// The body when a clinician raises a flag.
+pub fn clinician_flag_body(flag: &Id) -> String {
+    format!("A clinician recorded a risk concern. Open Rapport to acknowledge and assess. Flag {flag}.")
+}
+
+/// The subject and body of the notification for one step taken at `now`.
+pub fn step_message(
+    due: &DueStep,
+    clock: &FlagClock,
+    deadlines: &Deadlines,
+    now: Timestamp,
+    flag: &Id,
+) -> (String, String) {
+    let waited = format_duration(now.since(clock.raised_at));
+    let hours = deadlines.hours(due.deadline);
+    let verb = due.deadline.missed_verb();
+    let at_raise = due.deadline == Deadline::Acknowledgement && due.step == 1 && !clock.responsible_active;
+    let (subject, why) = match due.tier {
+        _ if at_raise => (
+            "Risk flag raised: the responsible clinician is inactive, so it comes to you".to_string(),
+            "The client's responsible clinician can no longer sign in, so nobody else would see it. \
+             Acknowledge and assess it, and hand the client to an active clinician."
+                .to_string(),
+        ),
+        Tier::Supervisors if due.deadline == Deadline::Acknowledgement => (
+            "Risk flag not acknowledged: escalated to you".to_string(),
+            format!("It has not been acknowledged within the {hours}-hour deadline."),
+        ),
+        Tier::Supervisors => (
+            "Risk flag not assessed: escalated to you".to_string(),
+            format!("No risk assessment has been recorded within the {hours}-hour deadline."),
+        ),
+        Tier::Duty => (
+            format!("Risk flag still not {verb}: escalated to you as duty cover"),
+            format!("It is still not {verb}; the supervisors were told earlier (deadline {hours} hours)."),
+        ),
+        Tier::Reminder => (
+            format!("Reminder: a risk flag is still not {verb}"),
+            format!("It is still not {verb} (deadline {hours} hours); this reminder repeats every {hours} hours."),
+        ),
+    };
+    let body = format!(
+        "A risk flag was raised {waited} ago. {why} Open Rapport and make sure it is handled today. \
+         Flag {flag}."
+    );
+    (subject, body)
+}
+
+/// The audit detail of one step taken at `now`, told to `notified` people.
+pub fn step_audit_detail(due: &DueStep, clock: &FlagClock, now: Timestamp, routed_to: &str, notified: usize) -> String {
+    let waited = format_duration(now.since(clock.raised_at));
+    format!(
+        "{} step {} ({}): not {} after {waited}; to {routed_to}, {notified} notified",
+        due.deadline.as_str(),
+        due.step,
+        due.tier.as_str(),
+        due.deadline.missed_verb(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,5 +551,140 @@ mod tests {
         assert_eq!(format_duration(Duration::minutes(45)), "45 min");
         assert_eq!(format_duration(Duration::minutes(200)), "3 h 20 min");
         assert_eq!(format_duration(Duration::hours(98)), "4 days 2 h");
+    }
+
+    // ------------------------------------------------------------ recipients and wording
+
+    fn id(n: u8) -> Id {
+        Id::from_db(format!("00000000-0000-7000-8000-{n:012}"))
+    }
+
+    fn ids(v: &[Id]) -> Vec<&str> {
+        v.iter().map(Id::as_str).collect()
+    }
+
+    #[test]
+    fn the_duty_clinician_covers_else_the_administrators() {
+        let d = duty_cover(Some(id(9)), vec![id(7), id(8)]);
+        assert_eq!((d.recipients, d.route), (vec![id(9)], "duty_clinician"));
+        let d = duty_cover(None, vec![id(7), id(8)]);
+        assert_eq!((d.recipients, d.route), (vec![id(7), id(8)], "administrators"));
+        let d = duty_cover(None, vec![]);
+        assert!(d.recipients.is_empty());
+        assert_eq!(d.route, "administrators");
+    }
+
+    #[test]
+    fn step_one_goes_to_the_supervisors_else_the_duty_cover() {
+        let duty = duty_cover(Some(id(9)), vec![id(7)]);
+        let r = route_step(Tier::Supervisors, &id(1), true, &[id(2), id(3)], &duty);
+        assert_eq!(
+            (ids(&r.recipients), r.routed_to.as_str(), r.kind),
+            (ids(&[id(2), id(3)]), "supervisors", "risk_flag_escalated")
+        );
+        let r = route_step(Tier::Supervisors, &id(1), true, &[], &duty);
+        assert_eq!(
+            (r.recipients, r.routed_to.as_str(), r.kind),
+            (vec![id(9)], "duty_clinician", "risk_flag_escalated_no_supervisor")
+        );
+        let admins = duty_cover(None, vec![id(7), id(8)]);
+        let r = route_step(Tier::Supervisors, &id(1), false, &[], &admins);
+        assert_eq!((r.recipients, r.routed_to.as_str()), (vec![id(7), id(8)], "administrators"));
+    }
+
+    #[test]
+    fn step_two_goes_to_the_duty_cover_even_with_supervisors() {
+        let duty = duty_cover(Some(id(9)), vec![]);
+        let r = route_step(Tier::Duty, &id(1), true, &[id(2)], &duty);
+        assert_eq!(
+            (r.recipients, r.routed_to.as_str(), r.kind),
+            (vec![id(9)], "duty_clinician", "risk_flag_escalated_duty")
+        );
+    }
+
+    #[test]
+    fn reminders_go_to_everyone_told_once_each() {
+        let duty = duty_cover(Some(id(2)), vec![]);
+        let r = route_step(Tier::Reminder, &id(1), true, &[id(2), id(3)], &duty);
+        assert_eq!(r.recipients, [id(1), id(2), id(3)], "the supervisor who is also duty clinician is told once");
+        assert_eq!((r.routed_to.as_str(), r.kind), ("responsible+supervisors+duty_clinician", "risk_flag_reminder"));
+        // An inactive responsible clinician is not reminded; no supervisors: the administrators.
+        let admins = duty_cover(None, vec![id(7)]);
+        let r = route_step(Tier::Reminder, &id(1), false, &[], &admins);
+        assert_eq!((r.recipients, r.routed_to.as_str()), (vec![id(7)], "administrators"));
+    }
+
+    #[test]
+    fn a_new_flag_goes_to_an_active_responsible_clinician_else_escalates() {
+        assert_eq!(new_flag_route(true), NewFlagRoute::Responsible);
+        assert_eq!(new_flag_route(false), NewFlagRoute::Escalate);
+    }
+
+    #[test]
+    fn raised_messages_name_the_items_and_the_flag() {
+        let hits = [RiskHit { item: 9, score: 2, rule: "r".into() }, RiskHit { item: 3, score: 1, rule: "r".into() }];
+        assert_eq!(risk_items(&hits), "item 9 = 2, item 3 = 1");
+        assert_eq!(
+            measure_flag_body("PHQ-9", &risk_items(&hits), &id(5)),
+            "A PHQ-9 response has a positive risk item (item 9 = 2, item 3 = 1). Open Rapport to acknowledge and \
+             assess. Flag 00000000-0000-7000-8000-000000000005."
+        );
+        assert_eq!(
+            clinician_flag_body(&id(5)),
+            "A clinician recorded a risk concern. Open Rapport to acknowledge and assess. Flag \
+             00000000-0000-7000-8000-000000000005."
+        );
+        assert_eq!(RAISED_SUBJECT, "Risk flag raised: please review today");
+    }
+
+    fn due(deadline: Deadline, step: i64) -> DueStep {
+        DueStep { deadline, step, tier: Tier::for_step(step), due_at: t(0, 0) }
+    }
+
+    #[test]
+    fn step_messages_say_what_was_missed_and_for_how_long() {
+        let d = Deadlines::default();
+        let (s, b) = step_message(&due(Ack, 1), &open(), &d, t(4, 5), &id(5));
+        assert_eq!(s, "Risk flag not acknowledged: escalated to you");
+        assert_eq!(
+            b,
+            "A risk flag was raised 4 h 5 min ago. It has not been acknowledged within the 4-hour deadline. Open \
+             Rapport and make sure it is handled today. Flag 00000000-0000-7000-8000-000000000005."
+        );
+        let (s, b) = step_message(&due(Ass, 1), &open(), &d, t(24, 0), &id(5));
+        assert_eq!(s, "Risk flag not assessed: escalated to you");
+        assert!(b.contains("No risk assessment has been recorded within the 24-hour deadline."));
+        let (s, b) = step_message(&due(Ass, 2), &open(), &d, t(48, 0), &id(5));
+        assert_eq!(s, "Risk flag still not assessed: escalated to you as duty cover");
+        assert!(b.contains("It is still not assessed; the supervisors were told earlier (deadline 24 hours)."));
+        let (s, b) = step_message(&due(Ack, 3), &open(), &d, t(12, 0), &id(5));
+        assert_eq!(s, "Reminder: a risk flag is still not acknowledged");
+        assert!(b.contains("this reminder repeats every 4 hours."));
+        assert!(b.starts_with("A risk flag was raised 12 h 0 min ago."));
+    }
+
+    #[test]
+    fn a_flag_of_an_inactive_clinician_says_so_at_raise() {
+        let d = Deadlines::default();
+        let c = FlagClock { responsible_active: false, ..open() };
+        let (s, b) = step_message(&due(Ack, 1), &c, &d, t(0, 0), &id(5));
+        assert_eq!(s, "Risk flag raised: the responsible clinician is inactive, so it comes to you");
+        assert!(
+            b.starts_with("A risk flag was raised 0 min ago. The client's responsible clinician can no longer sign in")
+        );
+        // Later steps and the assessment deadline use the usual words.
+        assert_eq!(
+            step_message(&due(Ack, 2), &c, &d, t(4, 0), &id(5)).0,
+            "Risk flag still not acknowledged: escalated to you as duty cover"
+        );
+        assert_eq!(step_message(&due(Ass, 1), &c, &d, t(24, 0), &id(5)).0, "Risk flag not assessed: escalated to you");
+    }
+
+    #[test]
+    fn the_audit_detail_names_the_step_and_the_route() {
+        assert_eq!(
+            step_audit_detail(&due(Ack, 2), &open(), t(8, 0), "administrators", 3),
+            "acknowledgement step 2 (duty): not acknowledged after 8 h 0 min; to administrators, 3 notified"
+        );
     }
 }

@@ -9,6 +9,7 @@ pub mod checkpoint;
 pub mod client;
 pub mod context;
 pub mod course;
+pub mod course_rules;
 pub mod ending;
 pub mod escalation;
 pub mod formulation;

@@ -186,6 +186,34 @@ pub fn check_plausible(
     plausible_date(field, label, date, today).map_err(|f| e.0.push(f)).ok()
 }
 
+/// Form-level errors (e.g. a number that is not one) followed by the domain's.
+pub fn with_form_errors<T>(form: ValidationErrors, domain: Result<T, ValidationErrors>) -> Result<T, ValidationErrors> {
+    match domain {
+        Ok(v) if form.is_empty() => Ok(v),
+        Ok(_) => Err(form),
+        Err(d) => {
+            let mut all = form;
+            all.0.extend(d.0);
+            Err(all)
+        }
+    }
+}
+
+/// Parses an optional whole number typed in a form; text that is not one is an error on `field`.
+pub fn form_number(e: &mut ValidationErrors, field: &str, label: &str, v: &str) -> Option<i64> {
+    let v = v.trim();
+    if v.is_empty() {
+        return None;
+    }
+    match v.parse::<i64>() {
+        Ok(n) => Some(n),
+        Err(_) => {
+            e.add(field, format!("{label} must be a whole number"));
+            None
+        }
+    }
+}
+
 /// An optional calendar date `YYYY-MM-DD`; with `not_after`, later dates are
 /// errors. Every date is held to `plausible_date` (today: `not_after`, else the clock).
 pub fn date_field(
@@ -315,6 +343,32 @@ mod tests {
         assert_eq!(date_field(&mut e, "d", "D", Some("2026-01-05"), Some(today)), Some(date!(2026 - 01 - 05)));
         assert_eq!(e.0.len(), 1);
         assert_eq!(e.0[0].field, "review_date");
+    }
+
+    #[test]
+    fn form_numbers_are_whole_numbers_or_blank() {
+        let mut e = ValidationErrors::new();
+        assert_eq!(form_number(&mut e, "n", "Number", "  "), None);
+        assert_eq!(form_number(&mut e, "n", "Number", " 12 "), Some(12));
+        assert_eq!(form_number(&mut e, "n", "Number", "-3"), Some(-3));
+        assert!(e.is_empty());
+        assert_eq!(form_number(&mut e, "n", "Number", "1.5"), None);
+        assert_eq!(form_number(&mut e, "n", "Number", "99999999999999999999"), None);
+        assert_eq!(e.0.len(), 2);
+        assert_eq!(e.for_field("n"), Some("Number must be a whole number"));
+    }
+
+    #[test]
+    fn form_errors_come_before_the_domain_errors() {
+        let ok: Result<i32, ValidationErrors> = Ok(1);
+        assert_eq!(with_form_errors(ValidationErrors::new(), ok.clone()).unwrap(), 1);
+        let form = ValidationErrors::single("a", "form");
+        assert_eq!(with_form_errors(form.clone(), ok).unwrap_err(), form);
+        let domain: Result<i32, ValidationErrors> = Err(ValidationErrors::single("b", "domain"));
+        let all = with_form_errors(form, domain).unwrap_err();
+        assert_eq!(all.0.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        let domain: Result<i32, ValidationErrors> = Err(ValidationErrors::single("b", "domain"));
+        assert_eq!(with_form_errors(ValidationErrors::new(), domain).unwrap_err().0.len(), 1);
     }
 
     #[test]

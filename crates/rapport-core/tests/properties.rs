@@ -359,3 +359,205 @@ mod goals {
         }
     }
 }
+
+mod course_rules {
+    use proptest::prelude::*;
+    use rapport_core::course::{Attendance, CourseStatus};
+    use rapport_core::course_rules::{
+        complete_status_change, completion_required, validate_checklist, validate_session, validate_status,
+        CompletionFacts, CompletionFields, SESSION_FIELDS,
+    };
+    use rapport_core::protocol::ChecklistItem;
+    use time::macros::date;
+    use time::{Date, Duration};
+
+    const TODAY: Date = date!(2026 - 03 - 10);
+
+    /// Dates around today (well formed or not), and anything else.
+    fn date_text() -> impl Strategy<Value = Option<String>> {
+        prop::option::of(prop_oneof![
+            (-4000i64..4000).prop_map(|d| (TODAY + Duration::days(d)).to_string()),
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+            ".{0,12}",
+        ])
+    }
+
+    fn word(values: &'static [&'static str]) -> impl Strategy<Value = Option<String>> {
+        prop::option::of(prop_oneof![prop::sample::select(values).prop_map(str::to_string), ".{0,10}"])
+    }
+
+    fn start_and_end() -> impl Strategy<Value = (Date, Option<Date>)> {
+        (-800i64..100, prop::option::of(0i64..900))
+            .prop_map(|(s, len)| (TODAY + Duration::days(s), len.map(|l| TODAY + Duration::days(s + l))))
+    }
+
+    proptest! {
+        /// Whatever is typed, `validate_session` answers without panicking; every
+        /// error names a field of the session form; an accepted session keeps
+        /// within its course and its attendance agrees with its date.
+        #[test]
+        fn validate_session_never_panics_and_names_known_fields(
+            date in date_text(),
+            time in prop::option::of(prop_oneof!["[0-2][0-9]:[0-6][0-9]", ".{0,6}"]),
+            modality in word(&["in_person", "video", "phone"]),
+            attendance in word(&["attended", "cancelled", "no_show", "scheduled"]),
+            duration in prop::option::of(-10i64..600),
+            course in start_and_end(),
+        ) {
+            let r = validate_session(
+                date.as_deref(), time.as_deref(), modality.as_deref(), attendance.as_deref(), duration, TODAY, course,
+            );
+            match r {
+                Err(e) => {
+                    prop_assert!(!e.is_empty());
+                    for f in &e.0 {
+                        prop_assert!(SESSION_FIELDS.contains(&f.field.as_str()), "unknown field {}", f.field);
+                    }
+                }
+                Ok(s) => {
+                    prop_assert!(s.date >= course.0);
+                    prop_assert!(course.1.is_none_or(|end| s.date <= end));
+                    prop_assert!(s.duration_minutes.is_none_or(|m| (1..=480).contains(&m)));
+                    prop_assert!(s.attendance != Attendance::Attended || s.date <= TODAY);
+                    prop_assert!(s.attendance != Attendance::Scheduled || s.date >= TODAY);
+                    prop_assert!(s.time.is_empty() || s.time.len() == 5);
+                }
+            }
+        }
+
+        /// A checklist entry never panics, names only its own fields, and is
+        /// never dated after today.
+        #[test]
+        fn validate_checklist_names_known_fields_and_never_dates_the_future(
+            item in prop::sample::select(ChecklistItem::ALL.to_vec()),
+            done_on in date_text(),
+            detail in word(&["not_needed", "referred", "already_on", "Depression"]),
+            code in prop::option::of("[A-Za-z0-9. ;-]{0,24}"),
+            note in prop::option::of(".{0,20}"),
+        ) {
+            match validate_checklist(item, done_on.as_deref(), detail.as_deref(), code.as_deref(), note.as_deref(), TODAY) {
+                Ok((date, ..)) => prop_assert!(date <= TODAY),
+                Err(e) => for f in &e.0 {
+                    prop_assert!(["done_on", "detail", "code", "note"].contains(&f.field.as_str()), "unknown field {}", f.field);
+                },
+            }
+        }
+
+        /// A status change accepted is one the course can make from where it
+        /// stands: never back to planned, with a reason when the status needs
+        /// one, and a completion only with the review and the end measure (or
+        /// the reasons for going without them, which are then recorded).
+        #[test]
+        fn an_accepted_status_change_is_reachable_from_the_current_one(
+            current in prop::sample::select(CourseStatus::ALL.to_vec()),
+            status in word(&["planned", "active", "completed", "ended_early", "transferred"]),
+            reason in prop::option::of(".{0,8}"),
+            has_review in any::<bool>(),
+            end_measure_taken in any::<bool>(),
+            skip in prop::option::of("[a-z ]{0,8}"),
+            confirm in any::<bool>(),
+            no_measure in prop::option::of("[a-z ]{0,8}"),
+        ) {
+            let status = status.unwrap_or_default();
+            let Ok((target, why)) = validate_status(&status, reason.as_deref()) else { return Ok(()) };
+            prop_assert_eq!(Some(target), CourseStatus::parse(status.trim()));
+            prop_assert!(target != CourseStatus::Planned, "a course is never set back to planned");
+            prop_assert!(!target.needs_reason() || why.is_some());
+            if !completion_required(current, target) {
+                return Ok(());
+            }
+            prop_assert_eq!(target, CourseStatus::Completed);
+            let fields = CompletionFields {
+                skip_review_reason: skip.as_deref(),
+                confirm_no_end_measure: confirm,
+                no_end_measure_reason: no_measure.as_deref(),
+            };
+            let facts = CompletionFacts { has_review, end_measure_taken };
+            if let Ok((s, recorded)) = complete_status_change(target, why.clone(), &fields, facts, "/m") {
+                prop_assert_eq!(s, CourseStatus::Completed);
+                let recorded = recorded.unwrap_or_default();
+                prop_assert!(has_review || recorded.contains("Ending review skipped: "));
+                prop_assert!(end_measure_taken || (confirm && recorded.contains("No end-of-treatment measure: ")));
+                if let Some(w) = why {
+                    prop_assert!(recorded.starts_with(&w));
+                }
+            }
+        }
+    }
+}
+
+mod maintenance {
+    use proptest::prelude::*;
+    use rapport_core::ending::{maintenance_contract, maintenance_protocol};
+    use rapport_core::protocol::ProtocolSet;
+    use time::macros::date;
+
+    proptest! {
+        /// An accepted maintenance contract runs the maintenance protocol for a
+        /// number of sessions it allows; a refused one names only its own fields.
+        #[test]
+        fn maintenance_contracts_fit_the_protocol(
+            months in prop::option::of(-5i64..60),
+            freq in prop::option::of(prop_oneof![
+                prop::sample::select(vec!["weekly", "twice_monthly", "monthly"]).prop_map(str::to_string),
+                ".{0,8}",
+            ]),
+            start in prop::option::of(prop_oneof!["2026-0[1-9]-[12][0-9]", ".{0,8}"]),
+        ) {
+            let set = ProtocolSet::shipped();
+            let p = maintenance_protocol(&set).unwrap();
+            let today = date!(2026 - 03 - 10);
+            match maintenance_contract(&set, months, freq.as_deref(), start.as_deref(), today) {
+                Ok(c) => {
+                    prop_assert_eq!(&c.protocol_id, &p.id);
+                    prop_assert!(p.allows_sessions(c.planned_sessions));
+                    prop_assert!((1..=36).contains(&months.unwrap()));
+                }
+                Err(e) => for f in &e.0 {
+                    prop_assert!(["months", "frequency", "start_date"].contains(&f.field.as_str()), "unknown field {}", f.field);
+                },
+            }
+        }
+    }
+}
+
+mod escalation_routes {
+    use proptest::prelude::*;
+    use rapport_core::escalation::{duty_cover, route_step, Tier};
+    use rapport_core::Id;
+
+    fn person() -> impl Strategy<Value = Id> {
+        (0u8..6).prop_map(|n| Id::from_db(format!("00000000-0000-7000-8000-{n:012}")))
+    }
+
+    proptest! {
+        /// Each person is told once per step; the responsible clinician only by a
+        /// reminder while active; someone is told whenever anyone could be.
+        #[test]
+        fn each_step_tells_each_person_once(
+            step in 1i64..6,
+            responsible in person(),
+            active in any::<bool>(),
+            supervisors in prop::collection::vec(person(), 0..4),
+            duty in prop::option::of(person()),
+            admins in prop::collection::vec(person(), 0..3),
+        ) {
+            let tier = Tier::for_step(step);
+            let cover = duty_cover(duty.clone(), admins.clone());
+            let r = route_step(tier, &responsible, active, &supervisors, &cover);
+            let mut unique = r.recipients.clone();
+            unique.sort();
+            unique.dedup();
+            prop_assert_eq!(unique.len(), r.recipients.len());
+            let told_as_responsible = r.routed_to.split('+').any(|p| p == "responsible");
+            prop_assert_eq!(told_as_responsible, tier == Tier::Reminder && active);
+            if duty.is_some() || !admins.is_empty() {
+                prop_assert!(!r.recipients.is_empty());
+            }
+            if tier == Tier::Supervisors && !supervisors.is_empty() {
+                prop_assert_eq!(r.routed_to.as_str(), "supervisors");
+                prop_assert!(r.recipients.iter().all(|u| supervisors.contains(u)));
+            }
+        }
+    }
+}

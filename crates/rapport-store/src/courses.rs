@@ -89,14 +89,8 @@ impl TherapySession {
     }
 }
 
-#[derive(Clone, Debug)]
-pub struct NewTherapySession {
-    pub date: Date,
-    pub time: String,
-    pub modality: Modality,
-    pub attendance: Attendance,
-    pub duration_minutes: Option<u32>,
-}
+/// A validated session, ready to store (a core type, named here as before).
+pub use rapport_core::course::NewTherapySession;
 
 const COURSE_COLUMNS: &str = "id, client_id, protocol_id, planned_sessions, frequency, session_minutes, start_date, \
      planned_end_date, status, status_reason, group_id, continues_course_id, version, created_at, updated_at";

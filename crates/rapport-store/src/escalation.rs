@@ -7,7 +7,10 @@
 use crate::row::Named;
 use crate::{audit, opt_ts, ts, Result, Store};
 use rapport_core::audit::{action, AuditEvent, Outcome};
-use rapport_core::escalation::{due_steps, format_duration, Deadline, Deadlines, FlagClock, Tier};
+use rapport_core::escalation::{
+    due_steps, duty_cover, new_flag_route, route_step, step_audit_detail, step_message, Deadline, Deadlines, DutyCover,
+    FlagClock, NewFlagRoute, Route, Tier, RAISED_KIND,
+};
 use rapport_core::{Id, Timestamp};
 use serde::Serialize;
 use sqlx::{Any, Transaction};
@@ -59,31 +62,35 @@ async fn ids(tx: &mut Transaction<'static, Any>, sql: &str, arg: Option<&str>) -
     Ok(q.fetch_all(&mut **tx).await?.iter().map(|r| r.col::<String>("id")).collect::<std::result::Result<_, _>>()?)
 }
 
-async fn supervisors_of(tx: &mut Transaction<'static, Any>, clinician: &str) -> Result<Vec<String>> {
-    ids(
+/// The active supervisors of `clinician`.
+async fn supervisors_of(tx: &mut Transaction<'static, Any>, clinician: &Id) -> Result<Vec<Id>> {
+    Ok(ids(
         tx,
         "SELECT s.supervisor_id AS id FROM supervision s JOIN users u ON u.id = s.supervisor_id \
          WHERE s.clinician_id = $1 AND u.active = 1 ORDER BY s.supervisor_id",
-        Some(clinician),
+        Some(clinician.as_str()),
     )
-    .await
+    .await?
+    .into_iter()
+    .map(Id::from_db)
+    .collect())
 }
 
-/// The duty clinician when set and active, else the active administrators.
-async fn duty_tier(tx: &mut Transaction<'static, Any>, duty: Option<&str>) -> Result<(Vec<String>, &'static str)> {
+/// Who covers (`escalation::duty_cover`), from the duty clinician if set and
+/// active and the active administrators.
+async fn duty_tier(tx: &mut Transaction<'static, Any>, duty: Option<&str>) -> Result<DutyCover> {
+    let mut active_duty = None;
     if let Some(d) = duty {
-        let found = ids(tx, "SELECT id FROM users WHERE id = $1 AND active = 1", Some(d)).await?;
-        if !found.is_empty() {
-            return Ok((found, "duty_clinician"));
-        }
+        active_duty = ids(tx, "SELECT id FROM users WHERE id = $1 AND active = 1", Some(d)).await?.pop();
     }
-    Ok((ids(tx, "SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id", None).await?, "administrators"))
+    let admins = ids(tx, "SELECT id FROM users WHERE role = 'admin' AND active = 1 ORDER BY id", None).await?;
+    Ok(duty_cover(active_duty.map(Id::from_db), admins.into_iter().map(Id::from_db).collect()))
 }
 
 /// Everything the rules need about one flag, read in the transaction.
 struct FlagFacts {
     client: Id,
-    responsible: String,
+    responsible: Id,
     clock: FlagClock,
     done: Vec<(Deadline, i64)>,
 }
@@ -115,7 +122,7 @@ async fn facts(tx: &mut Transaction<'static, Any>, flag: &Id) -> Result<Option<F
         .collect::<Result<Vec<_>>>()?;
     Ok(Some(FlagFacts {
         client: Id::from_db(r.col("client_id")?),
-        responsible: r.col("responsible_clinician_id")?,
+        responsible: Id::from_db(r.col("responsible_clinician_id")?),
         clock: FlagClock {
             raised_at: ts(&r.col::<String>("raised_at")?),
             acknowledged_at: opt_ts(r.col("acknowledged_at")?),
@@ -152,29 +159,10 @@ pub(crate) async fn escalate_flag_in(
     let mut events = Vec::new();
     for due in due_steps(&f.clock, &rules.deadlines, &f.done, now) {
         let supervisors = supervisors_of(tx, &f.responsible).await?;
-        let (duty, duty_route) = duty_tier(tx, rules.duty.as_deref()).await?;
-        let (mut to, routed_to, kind): (Vec<String>, String, &str) = match due.tier {
-            Tier::Supervisors if !supervisors.is_empty() => (supervisors, "supervisors".into(), "risk_flag_escalated"),
-            Tier::Supervisors => (duty, duty_route.into(), "risk_flag_escalated_no_supervisor"),
-            Tier::Duty => (duty, duty_route.into(), "risk_flag_escalated_duty"),
-            Tier::Reminder => {
-                let mut route = Vec::new();
-                let mut all = Vec::new();
-                if f.clock.responsible_active {
-                    route.push("responsible");
-                    all.push(f.responsible.clone());
-                }
-                if !supervisors.is_empty() {
-                    route.push("supervisors");
-                    all.extend(supervisors);
-                }
-                route.push(duty_route);
-                all.extend(duty);
-                (all, route.join("+"), "risk_flag_reminder")
-            }
-        };
-        let mut seen = std::collections::HashSet::new();
-        to.retain(|u| seen.insert(u.clone()));
+        let duty = duty_tier(tx, rules.duty.as_deref()).await?;
+        let Route { recipients: to, routed_to, kind } =
+            route_step(due.tier, &f.responsible, f.clock.responsible_active, &supervisors, &duty);
+        let joined = to.iter().map(Id::as_str).collect::<Vec<_>>().join(",");
         let claimed = sqlx::query(
             "INSERT INTO risk_escalations (id, flag_id, deadline, step, tier, routed_to, recipients, due_at, \
              escalated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
@@ -186,7 +174,7 @@ pub(crate) async fn escalate_flag_in(
         .bind(due.step)
         .bind(due.tier.as_str())
         .bind(routed_to.clone())
-        .bind(to.join(","))
+        .bind(joined.clone())
         .bind(due.due_at.to_db())
         .bind(now.to_db())
         .execute(&mut **tx)
@@ -201,65 +189,19 @@ pub(crate) async fn escalate_flag_in(
             "UPDATE risk_flags SET escalated_at = $1, escalated_to = $2 WHERE id = $3 AND escalated_at IS NULL",
         )
         .bind(now.to_db())
-        .bind(to.join(","))
+        .bind(joined)
         .bind(flag.as_str())
         .execute(&mut **tx)
         .await?;
-        let waited = format_duration(now.since(f.clock.raised_at));
-        let hours = rules.deadlines.hours(due.deadline);
-        let verb = due.deadline.missed_verb();
-        let at_raise = due.deadline == Deadline::Acknowledgement && due.step == 1 && !f.clock.responsible_active;
-        let (subject, why) = match due.tier {
-            _ if at_raise => (
-                "Risk flag raised: the responsible clinician is inactive, so it comes to you".to_string(),
-                "The client's responsible clinician can no longer sign in, so nobody else would see it. \
-                 Acknowledge and assess it, and hand the client to an active clinician."
-                    .to_string(),
-            ),
-            Tier::Supervisors if due.deadline == Deadline::Acknowledgement => (
-                "Risk flag not acknowledged: escalated to you".to_string(),
-                format!("It has not been acknowledged within the {hours}-hour deadline."),
-            ),
-            Tier::Supervisors => (
-                "Risk flag not assessed: escalated to you".to_string(),
-                format!("No risk assessment has been recorded within the {hours}-hour deadline."),
-            ),
-            Tier::Duty => (
-                format!("Risk flag still not {verb}: escalated to you as duty cover"),
-                format!("It is still not {verb}; the supervisors were told earlier (deadline {hours} hours)."),
-            ),
-            Tier::Reminder => (
-                format!("Reminder: a risk flag is still not {verb}"),
-                format!("It is still not {verb} (deadline {hours} hours); this reminder repeats every {hours} hours."),
-            ),
-        };
+        let (subject, body) = step_message(&due, &f.clock, &rules.deadlines, now, flag);
         for recipient in &to {
-            crate::measures::enqueue(
-                tx,
-                kind,
-                Some(&Id::from_db(recipient.clone())),
-                &subject,
-                &format!(
-                    "A risk flag was raised {waited} ago. {why} Open Rapport and make sure it is handled today. \
-                     Flag {flag}."
-                ),
-                &f.client,
-                flag,
-                now,
-            )
-            .await?;
+            crate::measures::enqueue(tx, kind, Some(recipient), &subject, &body, &f.client, flag, now).await?;
         }
         let act = if due.tier == Tier::Reminder { action::RISK_FLAG_REMIND } else { action::RISK_FLAG_ESCALATE };
         let mut e = system_event(act);
         e.resource_id = Some(flag.to_string());
         e.client_id = Some(f.client.to_string());
-        e.detail = Some(format!(
-            "{} step {} ({}): not {verb} after {waited}; to {routed_to}, {} notified",
-            due.deadline.as_str(),
-            due.step,
-            due.tier.as_str(),
-            to.len()
-        ));
+        e.detail = Some(step_audit_detail(&due, &f.clock, now, &routed_to, to.len()));
         events.push(e);
         taken.push(EscalationStep {
             flag_id: flag.clone(),
@@ -267,7 +209,7 @@ pub(crate) async fn escalate_flag_in(
             step: due.step,
             tier: due.tier,
             routed_to,
-            recipients: to.into_iter().map(Id::from_db).collect(),
+            recipients: to,
             due_at: due.due_at,
             escalated_at: now,
         });
@@ -293,22 +235,14 @@ pub(crate) async fn route_new_flag(
     .bind(client.as_str())
     .fetch_one(&mut **tx)
     .await?;
-    let responsible: String = r.col("responsible_clinician_id")?;
-    if r.col::<i64>("active")? != 0 {
-        crate::measures::enqueue(
-            tx,
-            "risk_flag_raised",
-            Some(&Id::from_db(responsible)),
-            subject,
-            body,
-            client,
-            flag,
-            now,
-        )
-        .await?;
-        return Ok(Vec::new());
+    let responsible = Id::from_db(r.col("responsible_clinician_id")?);
+    match new_flag_route(r.col::<i64>("active")? != 0) {
+        NewFlagRoute::Responsible => {
+            crate::measures::enqueue(tx, RAISED_KIND, Some(&responsible), subject, body, client, flag, now).await?;
+            Ok(Vec::new())
+        }
+        NewFlagRoute::Escalate => Ok(escalate_flag_in(tx, flag, now, None).await?.1),
     }
-    Ok(escalate_flag_in(tx, flag, now, None).await?.1)
 }
 
 /// A row of a flag's escalation history, with the names of those told.

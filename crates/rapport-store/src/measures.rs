@@ -5,6 +5,7 @@
 use crate::row::Named;
 use crate::{audit, opt_ts, ts, Result, Store, StoreError};
 use rapport_core::audit::{action, AuditEvent};
+use rapport_core::escalation;
 use rapport_core::measures::scoring::RiskHit;
 use rapport_core::measures::Score;
 use rapport_core::risk::{Assessment, FlagStatus, SafetyPlan};
@@ -353,19 +354,13 @@ async fn insert_response(
         .bind(s.risk.first().map(|h| h.item as i64))
         .execute(&mut **tx)
         .await?;
-        let items: Vec<String> = s.risk.iter().map(|h| format!("item {} = {}", h.item, h.score)).collect();
+        let items = escalation::risk_items(&s.risk);
         let mut routed = crate::escalation::route_new_flag(
             tx,
             &flag,
             &r.client_id,
-            "Risk flag raised: please review today",
-            &format!(
-                "A {} response has a positive risk item ({}). Open Rapport to acknowledge and assess. \
-                 Flag {}.",
-                s.instrument,
-                items.join(", "),
-                flag
-            ),
+            escalation::RAISED_SUBJECT,
+            &escalation::measure_flag_body(&s.instrument, &items, &flag),
             now,
         )
         .await?;
@@ -373,7 +368,7 @@ async fn insert_response(
         e.action = action::RISK_FLAG_RAISE.into();
         e.resource_type = "risk_flag".into();
         e.resource_id = Some(flag.to_string());
-        e.detail = Some(format!("{} {}", s.instrument, items.join(", ")));
+        e.detail = Some(format!("{} {items}", s.instrument));
         events.push(e);
         events.append(&mut routed);
         Some(flag)
@@ -409,8 +404,8 @@ pub(crate) async fn raise_clinician_flag_in(
         tx,
         &flag,
         client,
-        "Risk flag raised: please review today",
-        &format!("A clinician recorded a risk concern. Open Rapport to acknowledge and assess. Flag {flag}."),
+        escalation::RAISED_SUBJECT,
+        &escalation::clinician_flag_body(&flag),
         now,
     )
     .await?;

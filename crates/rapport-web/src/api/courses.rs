@@ -5,7 +5,7 @@
 use super::body::ApiJson;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
-use crate::ui::courses::{check_status_change, validate_checklist, validate_session, CompletionFields};
+use crate::ui::courses::check_status_change;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
@@ -15,6 +15,7 @@ use rapport_app::access::{client_for, Purpose};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::course::{planned_end, validate_new_course, validate_renegotiation, RawCourse};
+use rapport_core::course_rules::{validate_checklist, validate_session, CompletionFields};
 use rapport_core::protocol::ChecklistItem;
 use rapport_core::time::format_date;
 use rapport_core::{Id, Timestamp};

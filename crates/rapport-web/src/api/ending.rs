@@ -5,7 +5,7 @@ use super::body::ApiJson;
 use super::courses::{course_json, CourseJson};
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
-use crate::ui::ending::{areas_of, create_maintenance, maintenance_contract, review_of, save_review};
+use crate::ui::ending::{areas_of, create_maintenance, review_of, save_review};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -13,7 +13,8 @@ use axum::Json;
 use rapport_app::access::course::course_for;
 use rapport_app::access::Purpose;
 use rapport_app::AppState;
-use rapport_core::ending::{AreaProgress, EndingReview, MaintenanceDecision};
+use rapport_core::ending::{maintenance_contract, AreaProgress, EndingReview, MaintenanceDecision};
+use rapport_core::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -210,9 +211,14 @@ pub async fn start_maintenance(
     ApiJson(body): ApiJson<MaintenanceInput>,
 ) -> ApiResult<impl IntoResponse> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let contract =
-        maintenance_contract(&state, Some(body.months), body.frequency.as_deref(), body.start_date.as_deref())
-            .map_err(AppError::Invalid)?;
+    let contract = maintenance_contract(
+        &state.config.protocols,
+        Some(body.months),
+        body.frequency.as_deref(),
+        body.start_date.as_deref(),
+        Timestamp::now().date(),
+    )
+    .map_err(AppError::Invalid)?;
     let course = create_maintenance(&state, &me, &cx, &contract).await?;
     let mcx = course_for(&state, &me, course.id.as_str(), Purpose::Write).await?;
     Ok((StatusCode::CREATED, Json(course_json(&state, &mcx).await?)))

@@ -447,7 +447,7 @@ pub async fn patch_client(
     let mut e = me.event(action::CLIENT_UPDATE, "client");
     e.resource_id = Some(c.id.to_string());
     e.client_id = Some(c.id.to_string());
-    e.detail = Some(format!("{} (API)", crate::ui::clients::changed_fields(&c.details, &details)));
+    e.detail = Some(format!("{} (API)", rapport_core::client::changed_fields(&c.details, &details)));
     let mut record = state.store.update_client(&c.id, &details, version, e).await?;
     if let Some(s) = status.filter(|s| *s != record.status) {
         let act = if s == ClientStatus::Archived { action::CLIENT_ARCHIVE } else { action::CLIENT_RESTORE };

@@ -472,7 +472,7 @@ pub async fn update(
     let mut e = me.event(action::CLIENT_UPDATE, "client");
     e.resource_id = Some(c.id.to_string());
     e.client_id = Some(c.id.to_string());
-    e.detail = Some(changed_fields(&c.details, &details));
+    e.detail = Some(rapport_core::client::changed_fields(&c.details, &details));
     match state.store.update_client(&c.id, &details, Some(version), e).await {
         Ok(_) => Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response()),
         Err(rapport_store::StoreError::Conflict) => {
@@ -485,25 +485,6 @@ pub async fn update(
             Ok((StatusCode::CONFLICT, render(&page)?).into_response())
         }
         Err(e) => Err(e.into()),
-    }
-}
-
-/// Names of the fields an edit changed (for the audit trail; values stay out of it).
-pub fn changed_fields(old: &ClientDetails, new: &ClientDetails) -> String {
-    let a = serde_json::to_value(old).unwrap_or_default();
-    let b = serde_json::to_value(new).unwrap_or_default();
-    let mut changed: Vec<String> = Vec::new();
-    if let (Some(a), Some(b)) = (a.as_object(), b.as_object()) {
-        for (k, v) in b {
-            if a.get(k) != Some(v) {
-                changed.push(k.clone());
-            }
-        }
-    }
-    if changed.is_empty() {
-        "no changes".into()
-    } else {
-        format!("changed: {}", changed.join(", "))
     }
 }
 

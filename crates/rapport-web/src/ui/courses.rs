@@ -14,16 +14,18 @@ use rapport_app::caller::Identity;
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::course::{
-    planned_end, session_within_course, validate_new_course, validate_renegotiation, Attendance, CourseStatus,
-    Modality, RawCourse,
+    planned_end, validate_new_course, validate_renegotiation, Attendance, CourseStatus, Modality, RawCourse,
 };
-use rapport_core::ending::{check_completion, end_measure_taken, Completion, EndingReview};
+use rapport_core::course_rules::{
+    complete_status_change, completion_required, validate_checklist, validate_session, validate_status,
+    CompletionFacts, CompletionFields,
+};
+use rapport_core::ending::{end_measure_taken, EndingReview};
 use rapport_core::protocol::{ChecklistItem, Frequency, Protocol};
-use rapport_core::time::{format_date, parse_date};
-use rapport_core::validation::{check_plausible, optional_text};
+use rapport_core::time::format_date;
+use rapport_core::validation::{form_number, with_form_errors};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
-use rapport_store::courses::NewTherapySession;
 use serde::Deserialize;
 
 pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
@@ -69,34 +71,6 @@ struct NewCoursePage {
 
 fn frequencies() -> Vec<(&'static str, &'static str)> {
     Frequency::ALL.iter().map(|f| (f.as_str(), f.label())).collect()
-}
-
-/// Form-level errors (e.g. a number that is not one) followed by the domain's.
-pub fn with_form_errors<T>(form: ValidationErrors, domain: Result<T, ValidationErrors>) -> Result<T, ValidationErrors> {
-    match domain {
-        Ok(v) if form.is_empty() => Ok(v),
-        Ok(_) => Err(form),
-        Err(d) => {
-            let mut all = form;
-            all.0.extend(d.0);
-            Err(all)
-        }
-    }
-}
-
-/// Parses an optional whole number typed in a form; text that is not one is an error on `field`.
-pub fn form_number(e: &mut ValidationErrors, field: &str, label: &str, v: &str) -> Option<i64> {
-    let v = v.trim();
-    if v.is_empty() {
-        return None;
-    }
-    match v.parse::<i64>() {
-        Ok(n) => Some(n),
-        Err(_) => {
-            e.add(field, format!("{label} must be a whole number"));
-            None
-        }
-    }
 }
 
 pub async fn new_form(
@@ -347,36 +321,6 @@ pub struct StatusForm {
     pub no_end_measure_reason: String,
 }
 
-/// Validates a status change: a closing status, with a reason where it needs one.
-pub fn validate_status(status: &str, reason: Option<&str>) -> Result<(CourseStatus, Option<String>), ValidationErrors> {
-    let mut e = ValidationErrors::new();
-    let s = CourseStatus::parse(status.trim());
-    let s = match s {
-        Some(s) => s,
-        None => {
-            e.add("status", "Choose completed, ended_early, transferred or active");
-            return Err(e);
-        }
-    };
-    let reason = optional_text(&mut e, "reason", "Reason", reason, 2000);
-    if s.needs_reason() && reason.is_none() && e.is_empty() {
-        e.add("reason", format!("Give the reason the course was {}", s.label().to_lowercase()));
-    }
-    if s == CourseStatus::Planned {
-        e.add("status", "A course cannot be set back to planned");
-    }
-    e.into_result()?;
-    Ok((s, reason))
-}
-
-/// What a completion brings besides the status (page and API).
-#[derive(Default)]
-pub struct CompletionFields<'a> {
-    pub skip_review_reason: Option<&'a str>,
-    pub confirm_no_end_measure: bool,
-    pub no_end_measure_reason: Option<&'a str>,
-}
-
 /// Whether the course has a saved ending review, and whether one of its
 /// scheduled questionnaires was completed in its last two held sessions.
 pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult<(bool, bool)> {
@@ -393,8 +337,9 @@ pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult
     Ok((has_review, end_measure_taken(&held, &responses)))
 }
 
-/// Validates a status change and, for `completed`, what completing needs; the
-/// reason to record (the status reason, then any skipped review or measure).
+/// Validates a status change (`course_rules`) and, when it completes the
+/// course, what completing needs, read from the store; the reason to record
+/// (the status reason, then any skipped review or measure).
 pub async fn check_status_change(
     state: &AppState,
     cx: &CourseContext,
@@ -406,24 +351,13 @@ pub async fn check_status_change(
         Ok(v) => v,
         Err(e) => return Ok(Err(e)),
     };
-    if status != CourseStatus::Completed || cx.course.status == CourseStatus::Completed {
+    if !completion_required(cx.course.status, status) {
         return Ok(Ok((status, reason)));
     }
     let (has_review, end_measure_taken) = completion_facts(state, cx).await?;
     let measures_url = format!("/clients/{}/measures?course={}", cx.client.id, cx.course.id);
-    let recorded = match check_completion(&Completion {
-        has_review,
-        skip_review_reason: fields.skip_review_reason,
-        end_measure_taken,
-        confirm_no_end_measure: fields.confirm_no_end_measure,
-        no_end_measure_reason: fields.no_end_measure_reason,
-        measures_url: &measures_url,
-    }) {
-        Ok(r) => r,
-        Err(e) => return Ok(Err(e)),
-    };
-    let all: Vec<String> = reason.into_iter().chain(recorded).collect();
-    Ok(Ok((status, (!all.is_empty()).then(|| all.join("; ")))))
+    let facts = CompletionFacts { has_review, end_measure_taken };
+    Ok(complete_status_change(status, reason, fields, facts, &measures_url))
 }
 
 pub async fn set_status(
@@ -467,62 +401,6 @@ pub struct ChecklistForm {
     pub code: String,
     #[serde(default)]
     pub note: String,
-}
-
-/// Medication evaluation outcomes (ipt-model.md 3.2 item 4).
-pub const MEDICATION_OPTIONS: [(&str, &str); 3] =
-    [("not_needed", "Not needed"), ("referred", "Referred for evaluation"), ("already_on", "Already on medication")];
-
-pub fn medication_label(key: &str) -> &str {
-    MEDICATION_OPTIONS.iter().find(|(k, _)| *k == key).map(|(_, l)| *l).unwrap_or(key)
-}
-
-/// A validated checklist entry: (date, detail, code, note).
-pub type ChecklistValues = (time::Date, Option<String>, Option<String>, Option<String>);
-
-pub fn validate_checklist(
-    item: ChecklistItem,
-    done_on: Option<&str>,
-    detail: Option<&str>,
-    code: Option<&str>,
-    note: Option<&str>,
-    today: time::Date,
-) -> Result<ChecklistValues, ValidationErrors> {
-    let mut e = ValidationErrors::new();
-    let date = match done_on.map(str::trim).filter(|s| !s.is_empty()) {
-        None => today,
-        Some(s) => match parse_date(s) {
-            Some(d) if d <= today => check_plausible(&mut e, "done_on", "The date", d, today).unwrap_or(today),
-            Some(_) => {
-                e.add("done_on", "The date cannot be in the future");
-                today
-            }
-            None => {
-                e.add("done_on", "Date must be in the form YYYY-MM-DD");
-                today
-            }
-        },
-    };
-    let detail = optional_text(&mut e, "detail", "Detail", detail, 2000);
-    let code = optional_text(&mut e, "code", "Diagnosis code", code, 20);
-    let note = optional_text(&mut e, "note", "Note", note, 2000);
-    match item {
-        ChecklistItem::SymptomReview if detail.is_none() && e.for_field("detail").is_none() => {
-            e.add("detail", "Record the diagnosis (the code is optional)")
-        }
-        ChecklistItem::Medication => match detail.as_deref() {
-            Some(d) if MEDICATION_OPTIONS.iter().any(|(k, _)| *k == d) => {}
-            _ => e.add("detail", "Choose not needed, referred or already on medication"),
-        },
-        _ => {}
-    }
-    if let Some(c) = &code {
-        if !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '.' || ch == '-' || ch == ' ') {
-            e.add("code", "A diagnosis code has letters, digits and dots only (e.g. F32.1 or 6A70.1)");
-        }
-    }
-    e.into_result()?;
-    Ok((date, detail, code, note))
 }
 
 fn checklist_item(s: &str) -> Result<ChecklistItem, AppError> {
@@ -590,80 +468,6 @@ pub struct SessionForm {
     /// "session": return to the session page after a change made there.
     #[serde(default)]
     pub back: String,
-}
-
-/// Validates a session as typed in a form or sent to the API. `course` is the
-/// course's start date and, once it has ended, its end: the session must fall
-/// between them (`rapport_core::course::session_within_course`).
-pub fn validate_session(
-    date: Option<&str>,
-    time: Option<&str>,
-    modality: Option<&str>,
-    attendance: Option<&str>,
-    duration: Option<i64>,
-    today: time::Date,
-    course: (time::Date, Option<time::Date>),
-) -> Result<NewTherapySession, ValidationErrors> {
-    let mut e = ValidationErrors::new();
-    let date = match date.map(str::trim).filter(|s| !s.is_empty()) {
-        None => {
-            e.add("date", "Enter the session date");
-            today
-        }
-        Some(s) => match parse_date(s) {
-            Some(d) => check_plausible(&mut e, "date", "The session date", d, today)
-                .and_then(|d| session_within_course(&mut e, "date", d, course.0, course.1))
-                .unwrap_or(today),
-            None => {
-                e.add("date", "Date must be in the form YYYY-MM-DD");
-                today
-            }
-        },
-    };
-    let time = time.map(str::trim).unwrap_or_default().to_string();
-    let valid_time = time.is_empty()
-        || (time.len() == 5
-            && time.as_bytes()[2] == b':'
-            && time[..2].parse::<u8>().is_ok_and(|h| h < 24)
-            && time[3..].parse::<u8>().is_ok_and(|m| m < 60));
-    if !valid_time {
-        e.add("time", "Time must be in the form HH:MM (24-hour)");
-    }
-    let modality = match modality.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Modality::InPerson,
-        Some(m) => Modality::parse(m).unwrap_or_else(|| {
-            e.add("modality", "Modality must be in_person, video or phone");
-            Modality::InPerson
-        }),
-    };
-    let attendance = match attendance.map(str::trim).filter(|s| !s.is_empty()) {
-        None => {
-            e.add("attendance", "Record whether the session was attended, cancelled or a no-show");
-            Attendance::Attended
-        }
-        Some(a) => Attendance::parse(a).unwrap_or_else(|| {
-            e.add("attendance", "Attendance must be attended, cancelled, no_show or scheduled");
-            Attendance::Attended
-        }),
-    };
-    if e.for_field("date").is_none() && e.for_field("attendance").is_none() {
-        if attendance == Attendance::Attended && date > today {
-            e.add("date", "A session in the future cannot have been attended yet; record it as scheduled");
-        }
-        if attendance == Attendance::Scheduled && date < today {
-            e.add("attendance", "A past session was attended, cancelled or a no-show");
-        }
-    }
-    let duration_minutes = match duration {
-        None => None,
-        Some(m) if (1..=480).contains(&m) => Some(m as u32),
-        Some(m) => {
-            e.add("duration_minutes", format!("Duration must be 1-480 minutes (got {m})"));
-            None
-        }
-    };
-    e.into_result()?;
-    Ok(NewTherapySession { date, time, modality, attendance, duration_minutes })
 }
 
 pub async fn add_session(

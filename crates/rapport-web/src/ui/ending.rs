@@ -2,7 +2,6 @@
 //! warning signs and a coping plan), the maintenance decision (which creates
 //! the linked IPT-M course), and the printable end-of-treatment summary.
 
-use super::courses::form_number;
 use super::{render, FormErrors, Layout};
 use crate::error::{AppError, AppResult};
 use crate::identity::SignedIn;
@@ -15,14 +14,14 @@ use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::AppState;
 use rapport_core::audit::action;
-use rapport_core::course::{finish_contract, NewCourse, RawCourse};
+use rapport_core::course::NewCourse;
 use rapport_core::ending::{
-    lines, maintenance_sessions, parse_months, AreaProgress, EndingReview, MaintenanceDecision,
+    lines, maintenance_contract, parse_months, AreaProgress, EndingReview, MaintenanceDecision,
 };
 use rapport_core::formulation::Formulation;
-use rapport_core::protocol::{Frequency, ProtocolKind};
 use rapport_core::records::RecordBody;
 use rapport_core::time::format_date;
+use rapport_core::validation::form_number;
 use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::courses::CourseRecord;
 use rapport_store::records::{Placement, Record};
@@ -171,61 +170,6 @@ pub async fn save_review(
             state.store.create_record(&at, &review, &me.user.id, ev).await?
         }
     })
-}
-
-/// Validates a maintenance contract: IPT-M for `months` at `frequency`, starting `start`.
-pub fn maintenance_contract(
-    state: &AppState,
-    months: Option<i64>,
-    frequency: Option<&str>,
-    start: Option<&str>,
-) -> Result<NewCourse, ValidationErrors> {
-    let p = state
-        .config
-        .protocols
-        .all()
-        .iter()
-        .find(|p| p.id == "ipt-m")
-        .or_else(|| state.config.protocols.all().iter().find(|p| p.kind == ProtocolKind::Maintenance))
-        .ok_or_else(|| ValidationErrors::single("months", "No maintenance protocol is configured on this site"))?;
-    let mut e = ValidationErrors::new();
-    let freq = match frequency.map(str::trim).filter(|s| !s.is_empty()) {
-        None => p.frequency,
-        Some(f) => Frequency::parse(f).unwrap_or_else(|| {
-            e.add("frequency", "Frequency must be weekly, twice_monthly or monthly");
-            p.frequency
-        }),
-    };
-    let months = match months {
-        Some(m) if (1..=36).contains(&m) => m as u32,
-        Some(m) => {
-            e.add("months", format!("Maintenance runs 1-36 months (got {m})"));
-            1
-        }
-        None => {
-            e.add("months", "Enter how many months of maintenance were agreed");
-            1
-        }
-    };
-    let sessions = maintenance_sessions(months, freq);
-    if e.is_empty() && !p.allows_sessions(sessions) {
-        e.add(
-            "months",
-            format!(
-                "{months} months at this frequency is {sessions} sessions; {} allows {}-{}",
-                p.name, p.sessions.min, p.sessions.max
-            ),
-        );
-    }
-    e.into_result()?;
-    let raw = RawCourse {
-        protocol: Some(p.id.clone()),
-        planned_sessions: Some(i64::from(sessions)),
-        frequency: Some(freq.as_str().into()),
-        start_date: start.map(str::to_string),
-        ..RawCourse::default()
-    };
-    finish_contract(p, &raw, Timestamp::now().date(), ValidationErrors::new())
 }
 
 /// Creates the maintenance course and records the decision in the review.
@@ -470,7 +414,13 @@ pub async fn start_maintenance(
     let mut e = ValidationErrors::new();
     let months = form_number(&mut e, "months", "Months", &form.months);
     let contract = if e.is_empty() {
-        maintenance_contract(&state, months, Some(&form.frequency), Some(&form.start_date))
+        maintenance_contract(
+            &state.config.protocols,
+            months,
+            Some(&form.frequency),
+            Some(&form.start_date),
+            Timestamp::now().date(),
+        )
     } else {
         Err(e)
     };

@@ -125,7 +125,7 @@ impl GoalForm {
             statement: Some(self.statement.clone()),
             clinician_wording: blank(&self.clinician_wording),
             target: blank(&self.target),
-            due_session: super::courses::form_number(e, "due_session", "Due session", &self.due_session),
+            due_session: rapport_core::validation::form_number(e, "due_session", "Due session", &self.due_session),
             due_date: blank(&self.due_date),
             status: blank(&self.status),
             status_note: blank(&self.status_note),
@@ -376,7 +376,7 @@ pub async fn rate(
         let name = format!("rating-{}", g.id);
         let raw = f.get(&name);
         typed.push((g.id.to_string(), raw.clone()));
-        let Some(n) = super::courses::form_number(&mut e, &name, "Rating", &raw) else { continue };
+        let Some(n) = rapport_core::validation::form_number(&mut e, &name, "Rating", &raw) else { continue };
         match validate_rating(n) {
             Ok(_) => ratings.push((g, n)),
             Err(_) => e.add(&name, format!("Rating for “{}” must be from 0 to 10", g.body.statement)),

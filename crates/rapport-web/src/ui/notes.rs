@@ -137,7 +137,7 @@ impl NoteForm {
     fn raw(&self, e: &mut ValidationErrors) -> RawProgressNote {
         let some = |s: &str| Some(s.to_string());
         RawProgressNote {
-            mood: super::courses::form_number(e, "mood", "Mood", &self.mood),
+            mood: rapport_core::validation::form_number(e, "mood", "Mood", &self.mood),
             events: self.events.iter().map(|(t, x)| (t.clone(), Some(x.clone()).filter(|x| !x.is_empty()))).collect(),
             problem_area_work: some(&self.problem_area_work),
             techniques: self.techniques.clone(),
