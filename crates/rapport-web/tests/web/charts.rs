@@ -53,6 +53,25 @@ async fn measured_course(app: &TestApp, email: &str) -> (Browser, String, String
     (app.browser_as(email).await, client, course)
 }
 
+/// The cells of each body row of the table under the `<summary>` reading `summary`.
+fn table_rows(page: &str, summary: &str) -> Vec<Vec<String>> {
+    let start = page.find(&format!("<summary>{summary}</summary>")).unwrap_or_else(|| panic!("no {summary}"));
+    let body = &page[start..];
+    let body = &body[body.find("<tbody>").expect("a table body")..body.find("</tbody>").expect("its end")];
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("<td")
+                .skip(1)
+                .map(|cell| {
+                    let cell = &cell[cell.find('>').unwrap() + 1..];
+                    cell[..cell.find("</td>").unwrap()].trim().to_string()
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[tokio::test]
 async fn the_course_measures_page_charts_scores_by_session_with_events_and_a_table() {
     on_each_backend(|app| async move {
@@ -63,10 +82,14 @@ async fn the_course_measures_page_charts_scores_by_session_with_events_and_a_tab
         assert!(page.contains(">S1<") && page.contains(">S2<") && page.contains("Session (S) and date"));
         assert!(page.contains("caseness ≥ 10"));
         assert!(page.contains("&lt;b&gt;Moved&lt;/b&gt; &amp; co") && !page.contains("<b>Moved</b>"));
-        assert!(page.contains("PHQ-9 scores as a table"));
-        assert!(
-            page.contains("<td>2026-01-04</td><td>1</td><td>22</td>") || page.contains("2026-01-04</td><td>1</td>")
+        // The table: one row per response, with its date, the session it precedes and its total
+        // (3+3+2+2+2+2+2+2+0 = 18, then 2+2+1+1+1+1+1+1+1 = 11) and band; nothing else.
+        assert_eq!(
+            table_rows(&page, "PHQ-9 scores as a table"),
+            [["2026-01-04", "1", "18", "Moderately severe"], ["2026-01-11", "2", "11", "Moderate"]],
+            "{page}"
         );
+        assert!(!page.contains("GAD-7 scores as a table"), "no GAD-7 answered, no GAD-7 table");
         // Without a course: by date, and the client tabs lead here.
         let (_, plain) = b.text(&format!("/clients/{client}/measures")).await;
         assert!(plain.contains("measure-chart") && plain.contains(">Date<") && !plain.contains(">S1<"));
