@@ -1,7 +1,6 @@
 //! Measure charts, per-course measurement schedules with due/overdue measures,
 //! and the caseload's measures markers.
 
-use crate::courses::client_of;
 use crate::matrix::{e, Entry};
 use crate::support::*;
 use reqwest::Method;
@@ -17,39 +16,25 @@ pub fn matrix_entries() -> Vec<Entry> {
 /// timeline event between them. Returns (browser, client id, course id).
 async fn measured_course(app: &TestApp, email: &str) -> (Browser, String, String) {
     let (_, api, client) = client_of(app, email).await;
-    let (s, course) = api
-        .post(
-            &format!("/api/v1/clients/{client}/courses"),
-            json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
-        )
+    let course = api
+        .new_course(&client, json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}))
         .await;
-    assert_eq!(s, 201, "{course}");
-    let course = course["id"].as_str().unwrap().to_string();
-    for date in ["2026-01-05", "2026-01-12"] {
-        let (s, r) = api
-            .post(&format!("/api/v1/courses/{course}/sessions"), json!({"date": date, "attendance": "attended"}))
-            .await;
-        assert_eq!(s, 201, "{r}");
-    }
+    api.attended_sessions(&course, &["2026-01-05", "2026-01-12"]).await;
     for (at, answers) in [
         ("2026-01-04T10:00:00Z", json!([3, 3, 2, 2, 2, 2, 2, 2, 0])),
         ("2026-01-11T10:00:00Z", json!([2, 2, 1, 1, 1, 1, 1, 1, 1])),
     ] {
-        let (s, r) = api
-            .post(
-                &format!("/api/v1/clients/{client}/responses"),
-                json!({"instrument": "phq9", "answers": answers, "completed_at": at, "course_id": course}),
-            )
-            .await;
-        assert_eq!(s, 201, "{r}");
-    }
-    let (s, r) = api
-        .post(
-            &format!("/api/v1/clients/{client}/timeline"),
-            json!({"date": "2026-01-08", "category": "move", "title": "<b>Moved</b> & co"}),
+        api.respond(
+            &client,
+            json!({"instrument": "phq9", "answers": answers, "completed_at": at, "course_id": course}),
         )
         .await;
-    assert_eq!(s, 201, "{r}");
+    }
+    api.create(
+        &format!("/api/v1/clients/{client}/timeline"),
+        json!({"date": "2026-01-08", "category": "move", "title": "<b>Moved</b> & co"}),
+    )
+    .await;
     (app.browser_as(email).await, client, course)
 }
 
