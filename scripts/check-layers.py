@@ -316,17 +316,17 @@ class Crate:
 
         # First pass: `use` declarations (aliases and re-exports), then blank them out.
         aliases_at: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []
-        uses: list[tuple[int, str, bool, str]] = []
+        uses: list[tuple[int, str, bool]] = []
         for m in USE_RE.finditer(text):
-            uses.append((m.start(), m.group(2), bool(m.group(1)), m.group(0)))
-        for pos, tree, public, whole in uses:
+            uses.append((m.start(), m.group(2), bool(m.group(1))))
+        for pos, tree, public in uses:
             here = module_at(pos)
             for segs, alias in parse_use_tree(tree):
                 name = alias or (segs[-1] if segs else None)
                 abs_path = self.absolute([s for s in segs if s != "*"], here, {}, True)
                 if abs_path is None:
                     continue
-                f.refs.append(Ref(abs_path, line_of(pos), " ".join(whole.split())[:120]))
+                f.refs.append(Ref(abs_path, line_of(pos), "use " + "::".join(segs)))
                 if segs[-1] != "*" and name and name != "_":
                     aliases_at.append((here, name, abs_path))
                     if public and here == f.module:
@@ -426,12 +426,12 @@ def face_crossings(web: Crate) -> list[str]:
         if face is None:
             continue
         seen = set()
-        for r in f.refs:
+        for r in sorted(f.refs, key=lambda r: r.line):
             other = face_of(r.path)
-            if other and other != face and (r.line, other) not in seen:
-                seen.add((r.line, other))
-                found.append(f"{f.rel}:{r.line}: the {face} face references {modname(r.path)} "
-                             f"(the {other} face): {r.text}")
+            target = web.file_for(r.path, r.call)
+            if other and other != face and (r.line, target) not in seen:
+                seen.add((r.line, target))
+                found.append(f"{f.rel}:{r.line}: {face} -> {other}: {r.text}")
     return found
 
 
@@ -610,8 +610,8 @@ def self_test() -> int:
         for m in ("crate::a ", "crate::b ", "crate::c "):
             assert m in msg, (m, msg)
         assert "crate::d " not in msg and "crate  (" not in msg, msg
-        assert "ui/pages.rs:1: the ui face references crate::portal" in msg, msg
-        assert "portal/mod.rs:1: the portal face references crate::api::list" in msg, msg
+        assert "ui/pages.rs:1: ui -> portal: use crate::portal" in msg, msg
+        assert "portal/mod.rs:1: portal -> api: crate::api::list" in msg, msg
         assert "ui/pages.rs:2" not in msg and "crate::ui::x" not in msg, "comments and strings are ignored"
         assert "web (package axum)" in msg and "tower-http" in msg and "serde" not in msg, msg
 
