@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use rapport_core::audit::{seal, AuditEvent, ChainError, ChainVerifier, GENESIS_HASH};
 use rapport_core::client::{validate, RawClientDetails};
 use rapport_core::throttle::ThrottlePolicy;
-use rapport_core::{password, Id, Timestamp};
+use rapport_core::{password, Timestamp};
 
 fn event_strategy() -> impl Strategy<Value = AuditEvent> {
     (any::<Option<String>>(), ".{0,20}", "[a-z._]{1,20}", prop::option::of(".{0,30}")).prop_map(
@@ -84,13 +84,155 @@ proptest! {
             Err(e) => prop_assert!(!e.0.is_empty()),
         }
     }
+}
 
-    /// Only canonical UUIDs are ids; parsing never panics.
-    #[test]
-    fn id_parsing_is_total(s in ".{0,40}") {
-        if let Some(id) = Id::parse(&s) {
-            prop_assert_eq!(id.as_str(), s.as_str());
+/// Id parsing is total: canonical text (lowercase, hyphenated UUID) parses and
+/// round-trips; any other text is refused; nothing panics.
+mod ids {
+    use proptest::prelude::*;
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    use rapport_core::Id;
+
+    /// A generated text and what it is by construction.
+    #[derive(Clone, Debug)]
+    enum IdText {
+        /// Canonical: from `Id::new` or any 128 bits written as `Id::new` writes them.
+        Valid(String),
+        /// A valid id changed so it is not canonical any more (kind of change, text).
+        NearMiss(&'static str, String),
+        /// Anything at all: it parses exactly when it happens to be canonical.
+        Arbitrary(String),
+    }
+
+    /// The rule, written out independently of the parser and of the uuid crate:
+    /// 36 characters, hyphens at 8, 13, 18 and 23, lowercase hex elsewhere.
+    fn is_canonical(s: &str) -> bool {
+        s.len() == 36
+            && s.char_indices().all(|(i, c)| match i {
+                8 | 13 | 18 | 23 => c == '-',
+                _ => c.is_ascii_digit() || ('a'..='f').contains(&c),
+            })
+    }
+
+    fn canonical() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(()).prop_map(|_| Id::new().to_string()),
+            any::<u128>().prop_map(|n| uuid::Uuid::from_u128(n).hyphenated().to_string()),
+            // Hex letters in every position, so letter case matters everywhere.
+            "[a-f]{8}-[a-f]{4}-[a-f]{4}-[a-f]{4}-[a-f]{12}",
+        ]
+    }
+
+    /// Ways to spoil a canonical id; each one always yields a non-canonical text.
+    const SPOILERS: &[&str] = &[
+        "one-uppercase",
+        "all-uppercase",
+        "simple",
+        "braced",
+        "urn",
+        "leading-space",
+        "trailing-newline",
+        "truncated",
+        "extra-digit",
+        "non-hex",
+        "hyphen-moved",
+        "empty-group",
+    ];
+
+    fn spoil(kind: &'static str, s: &str, at: prop::sample::Index) -> String {
+        // A non-hyphen position.
+        let digits: Vec<usize> = s.char_indices().filter(|(_, c)| *c != '-').map(|(i, _)| i).collect();
+        let i = digits[at.index(digits.len())];
+        let replace = |c: char| format!("{}{c}{}", &s[..i], &s[i + 1..]);
+        match kind {
+            "one-uppercase" => replace(['A', 'B', 'C', 'D', 'E', 'F'][at.index(6)]),
+            "all-uppercase" => replace('a').to_uppercase(),
+            "simple" => s.replace('-', ""),
+            "braced" => format!("{{{s}}}"),
+            "urn" => format!("urn:uuid:{s}"),
+            "leading-space" => format!(" {s}"),
+            "trailing-newline" => format!("{s}\n"),
+            "truncated" => s[..s.len() - 1].to_string(),
+            "extra-digit" => format!("{s}0"),
+            "non-hex" => replace('g'),
+            "hyphen-moved" => format!("{}{}-{}", &s[..8], &s[9..10], &s[10..]),
+            "empty-group" => s.replacen('-', "--", 1),
+            other => unreachable!("{other}"),
         }
+    }
+
+    fn id_text() -> impl Strategy<Value = IdText> {
+        prop_oneof![
+            2 => canonical().prop_map(IdText::Valid),
+            2 => (canonical(), prop::sample::select(SPOILERS), any::<prop::sample::Index>())
+                .prop_map(|(s, kind, at)| IdText::NearMiss(kind, spoil(kind, &s, at))),
+            1 => ".{0,40}".prop_map(IdText::Arbitrary),
+            1 => "[0-9a-fA-F-]{34,38}".prop_map(IdText::Arbitrary),
+        ]
+    }
+
+    /// Checks one text; returns whether it parsed.
+    fn check(t: &IdText) -> Result<bool, TestCaseError> {
+        let s = match t {
+            IdText::Valid(s) | IdText::NearMiss(_, s) | IdText::Arbitrary(s) => s,
+        };
+        let parsed = Id::parse(s);
+        prop_assert_eq!(parsed.is_some(), is_canonical(s), "{:?}", t);
+        match (t, &parsed) {
+            (IdText::Valid(_), Some(id)) => {
+                prop_assert_eq!(id.as_str(), s.as_str());
+                prop_assert_eq!(id.to_string(), s.clone());
+                prop_assert_eq!(Id::parse(id.as_str()), Some(id.clone()));
+                let json = serde_json::to_string(id).unwrap();
+                prop_assert_eq!(&json, &format!("\"{s}\""));
+                prop_assert_eq!(&serde_json::from_str::<Id>(&json).unwrap(), id);
+            }
+            (IdText::Valid(_), None) => prop_assert!(false, "a canonical id was refused: {:?}", t),
+            (IdText::NearMiss(kind, _), _) => prop_assert!(parsed.is_none(), "a {} id was accepted: {:?}", kind, s),
+            (IdText::Arbitrary(_), Some(id)) => prop_assert_eq!(id.as_str(), s.as_str()),
+            (IdText::Arbitrary(_), None) => {}
+        }
+        Ok(parsed.is_some())
+    }
+
+    proptest! {
+        /// Valid text parses and round-trips (text, display, JSON); every other
+        /// text, however close, is None; nothing panics.
+        #[test]
+        fn id_parsing_is_total(t in id_text()) {
+            check(&t)?;
+        }
+
+        /// Every canonical id parses (the valid branch, on its own).
+        #[test]
+        fn every_canonical_id_parses(s in canonical()) {
+            prop_assert!(check(&IdText::Valid(s))?);
+        }
+
+        /// Every spoilt id is refused, whichever way it was spoilt.
+        #[test]
+        fn every_spoilt_id_is_refused(s in canonical(), kind in prop::sample::select(SPOILERS), at in any::<prop::sample::Index>()) {
+            prop_assert!(!check(&IdText::NearMiss(kind, spoil(kind, &s, at)))?);
+        }
+    }
+
+    /// The mixed strategy of `id_parsing_is_total` reaches both outcomes often,
+    /// so neither branch of the property goes unchecked.
+    #[test]
+    fn the_mixed_strategy_reaches_both_branches() {
+        let mut runner = TestRunner::deterministic();
+        let strategy = id_text();
+        let (mut accepted, mut refused) = (0, 0);
+        for _ in 0..600 {
+            let t = strategy.new_tree(&mut runner).unwrap().current();
+            match check(&t) {
+                Ok(true) => accepted += 1,
+                Ok(false) => refused += 1,
+                Err(e) => panic!("{e}"),
+            }
+        }
+        assert!(accepted >= 100 && refused >= 100, "accepted {accepted}, refused {refused} of 600");
     }
 }
 

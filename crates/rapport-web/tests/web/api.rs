@@ -5,19 +5,8 @@ use rapport_core::access::Role;
 use rapport_core::audit::action;
 use serde_json::{json, Value};
 
-async fn call(app: &TestApp, method: reqwest::Method, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
-    let mut req = reqwest::Client::new().request(method, app.url(path)).bearer_auth(token);
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    let r = req.send().await.unwrap();
-    let status = r.status().as_u16();
-    let text = r.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
-}
-
 async fn raw(app: &TestApp, path: &str, token: &str, content_type: &str, body: Vec<u8>) -> (u16, Value) {
-    let r = reqwest::Client::new()
+    let r = http_client(false)
         .post(app.url(path))
         .bearer_auth(token)
         .header("content-type", content_type)

@@ -170,7 +170,7 @@ async fn login_rotates_sessions_and_logout_ends_them_server_side() {
         let csrf = b.csrf_from("/clients").await;
         let r = b.post_form("/logout", &[("csrf", &csrf)]).await;
         assert_eq!(location(&r), "/login?done=signed-out");
-        let replay = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let replay = http_client(false);
         let r =
             replay.get(app.url("/clients")).header("cookie", format!("rapport_session={first}")).send().await.unwrap();
         assert_eq!(location(&r), "/login");
@@ -249,7 +249,7 @@ async fn csrf_is_required_on_state_changing_requests() {
         .unwrap();
     assert_eq!(ok.status(), 303);
     // Login without the pre-session cookie's token is refused as well.
-    let anon = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let anon = http_client(false);
     let r = anon
         .post(app.url("/login"))
         .form(&[("email", "csrf@clinic.example"), ("password", PASSWORD)])
@@ -296,8 +296,8 @@ async fn deactivation_ends_sessions_and_tokens() {
         let r = admin.submit("/admin/users", &format!("/admin/users/{}/deactivate", c.id), &[]).await;
         assert_eq!(r.status(), 303);
         assert_eq!(location(&leaver.get("/clients").await), "/login");
-        let api = reqwest::Client::new().get(app.url("/api/v1/clients")).bearer_auth(&token).send().await.unwrap();
-        assert_eq!(api.status(), 401);
+        let api = Api::with_token(&app, &token);
+        assert_eq!(api.get("/api/v1/clients").await.0, 401);
         assert_eq!(Browser::new(&app).login("leaver@clinic.example", PASSWORD).await.status(), 401);
         // The token was revoked with the deactivation, in the store: reactivating
         // the account does not bring it back.
@@ -305,8 +305,7 @@ async fn deactivation_ends_sessions_and_tokens() {
         assert!(tokens.iter().all(|t| t.revoked_at.is_some()), "every token revoked");
         let r = admin.submit("/admin/users", &format!("/admin/users/{}/reactivate", c.id), &[]).await;
         assert_eq!(r.status(), 303);
-        let api = reqwest::Client::new().get(app.url("/api/v1/clients")).bearer_auth(&token).send().await.unwrap();
-        assert_eq!(api.status(), 401, "a token from before the deactivation stays dead");
+        assert_eq!(api.get("/api/v1/clients").await.0, 401, "a token from before the deactivation stays dead");
         assert_eq!(Browser::new(&app).login("leaver@clinic.example", PASSWORD).await.status(), 303);
     })
     .await;
@@ -410,7 +409,7 @@ async fn administrators_can_end_someone_elses_sessions() {
 async fn behind_a_proxy_the_rightmost_forwarded_address_and_the_public_origin_count() {
     let config = Config { public_url: Some("https://rapport.example".into()), trust_proxy: true, ..Default::default() };
     let app = TestApp::spawn(Backend::Sqlite, config).await;
-    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let http = http_client(false);
     // Pre-login CSRF cookie (https => __Host- prefix), sent back by hand as a proxy would.
     let r = http.get(app.url("/login")).send().await.unwrap();
     let cookie = r.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_string();

@@ -1,7 +1,6 @@
 //! Measure charts, per-course measurement schedules with due/overdue measures,
 //! and the caseload's measures markers.
 
-use crate::courses::client_of;
 use crate::matrix::{e, Entry};
 use crate::support::*;
 use reqwest::Method;
@@ -17,40 +16,45 @@ pub fn matrix_entries() -> Vec<Entry> {
 /// timeline event between them. Returns (browser, client id, course id).
 async fn measured_course(app: &TestApp, email: &str) -> (Browser, String, String) {
     let (_, api, client) = client_of(app, email).await;
-    let (s, course) = api
-        .post(
-            &format!("/api/v1/clients/{client}/courses"),
-            json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
-        )
+    let course = api
+        .new_course(&client, json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}))
         .await;
-    assert_eq!(s, 201, "{course}");
-    let course = course["id"].as_str().unwrap().to_string();
-    for date in ["2026-01-05", "2026-01-12"] {
-        let (s, r) = api
-            .post(&format!("/api/v1/courses/{course}/sessions"), json!({"date": date, "attendance": "attended"}))
-            .await;
-        assert_eq!(s, 201, "{r}");
-    }
+    api.attended_sessions(&course, &["2026-01-05", "2026-01-12"]).await;
     for (at, answers) in [
         ("2026-01-04T10:00:00Z", json!([3, 3, 2, 2, 2, 2, 2, 2, 0])),
         ("2026-01-11T10:00:00Z", json!([2, 2, 1, 1, 1, 1, 1, 1, 1])),
     ] {
-        let (s, r) = api
-            .post(
-                &format!("/api/v1/clients/{client}/responses"),
-                json!({"instrument": "phq9", "answers": answers, "completed_at": at, "course_id": course}),
-            )
-            .await;
-        assert_eq!(s, 201, "{r}");
-    }
-    let (s, r) = api
-        .post(
-            &format!("/api/v1/clients/{client}/timeline"),
-            json!({"date": "2026-01-08", "category": "move", "title": "<b>Moved</b> & co"}),
+        api.respond(
+            &client,
+            json!({"instrument": "phq9", "answers": answers, "completed_at": at, "course_id": course}),
         )
         .await;
-    assert_eq!(s, 201, "{r}");
+    }
+    api.create(
+        &format!("/api/v1/clients/{client}/timeline"),
+        json!({"date": "2026-01-08", "category": "move", "title": "<b>Moved</b> & co"}),
+    )
+    .await;
     (app.browser_as(email).await, client, course)
+}
+
+/// The cells of each body row of the table under the `<summary>` reading `summary`.
+fn table_rows(page: &str, summary: &str) -> Vec<Vec<String>> {
+    let start = page.find(&format!("<summary>{summary}</summary>")).unwrap_or_else(|| panic!("no {summary}"));
+    let body = &page[start..];
+    let body = &body[body.find("<tbody>").expect("a table body")..body.find("</tbody>").expect("its end")];
+    body.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("<td")
+                .skip(1)
+                .map(|cell| {
+                    let cell = &cell[cell.find('>').unwrap() + 1..];
+                    cell[..cell.find("</td>").unwrap()].trim().to_string()
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[tokio::test]
@@ -63,10 +67,14 @@ async fn the_course_measures_page_charts_scores_by_session_with_events_and_a_tab
         assert!(page.contains(">S1<") && page.contains(">S2<") && page.contains("Session (S) and date"));
         assert!(page.contains("caseness ≥ 10"));
         assert!(page.contains("&lt;b&gt;Moved&lt;/b&gt; &amp; co") && !page.contains("<b>Moved</b>"));
-        assert!(page.contains("PHQ-9 scores as a table"));
-        assert!(
-            page.contains("<td>2026-01-04</td><td>1</td><td>22</td>") || page.contains("2026-01-04</td><td>1</td>")
+        // The table: one row per response, with its date, the session it precedes and its total
+        // (3+3+2+2+2+2+2+2+0 = 18, then 2+2+1+1+1+1+1+1+1 = 11) and band; nothing else.
+        assert_eq!(
+            table_rows(&page, "PHQ-9 scores as a table"),
+            [["2026-01-04", "1", "18", "Moderately severe"], ["2026-01-11", "2", "11", "Moderate"]],
+            "{page}"
         );
+        assert!(!page.contains("GAD-7 scores as a table"), "no GAD-7 answered, no GAD-7 table");
         // Without a course: by date, and the client tabs lead here.
         let (_, plain) = b.text(&format!("/clients/{client}/measures")).await;
         assert!(plain.contains("measure-chart") && plain.contains(">Date<") && !plain.contains(">S1<"));

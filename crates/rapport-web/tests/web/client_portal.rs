@@ -2,7 +2,6 @@
 //! questionnaires in the portal (and the risk loop), sharing, the diary and
 //! reflections, and the care team's portal page.
 
-use crate::courses::client_of;
 use crate::matrix::{e, Entry};
 use crate::support::*;
 use rapport_core::audit::action;
@@ -50,67 +49,12 @@ pub fn matrix_entries() -> Vec<Entry> {
     ]
 }
 
-fn system(act: &str) -> rapport_core::audit::AuditEvent {
-    rapport_core::audit::AuditEvent {
-        actor_label: "test".into(),
-        action: act.into(),
-        resource_type: "x".into(),
-        outcome: "success".into(),
-        ..Default::default()
-    }
-}
-
-/// A portal account for `client` (signing in with the test password); returns its e-mail.
-pub async fn portal_account(app: &TestApp, client: &Id, clinician: &Id, email: &str) -> String {
-    let hash = rapport_app::caller::secret_hash(&format!("code-{}", Id::new()));
-    let expires = rapport_core::Timestamp::now().plus(time::Duration::days(1));
-    app.store
-        .create_portal_invite(
-            &hash,
-            client,
-            clinician,
-            expires,
-            rapport_core::portal::InvitePurpose::Join,
-            None,
-            &[],
-            system(action::PORTAL_INVITE),
-        )
-        .await
-        .unwrap();
-    let joined =
-        app.store.join_portal(&hash, email, "Portal Person", &password_hash(), system(action::PORTAL_JOIN)).await;
-    assert!(matches!(joined.unwrap(), rapport_store::portal::Join::Joined(_)));
-    email.to_string()
-}
-
 /// `{portal_client}`: another client of `clinician`, with a portal account.
 pub async fn matrix_fixtures(app: &TestApp, clinician: &Id, out: &mut Vec<(&'static str, String)>) {
     let details = rapport_core::client::ClientDetails { display_name: "Portal Matrix".into(), ..Default::default() };
-    let c = app.store.create_client(&details, clinician, system(action::CLIENT_CREATE)).await.unwrap();
-    portal_account(app, &c.id, clinician, "matrix.other@example.org").await;
+    let c = app.store.create_client(&details, clinician, test_event(action::CLIENT_CREATE)).await.unwrap();
+    app.portal_account(&c.id, clinician, "matrix.other@example.org").await;
     out.push(("{portal_client}", c.id.to_string()));
-}
-
-/// Creates a printed invitation through the client's portal page; returns the code.
-pub(crate) async fn printed_invite(b: &Browser, client: &str) -> String {
-    let page = format!("/clients/{client}/portal");
-    let r = b.submit(&page, &format!("{page}/invite"), &[("delivery", "print")]).await;
-    assert_eq!(r.status(), 200);
-    let body = r.text().await.unwrap();
-    let i = body.find("data-testid=\"invite-code\">").expect("code shown") + "data-testid=\"invite-code\">".len();
-    body[i..i + 14].to_string()
-}
-
-pub(crate) async fn join(app: &TestApp, code: &str, email: &str) -> (Browser, reqwest::Response) {
-    let b = Browser::new(app);
-    let r = b
-        .submit(
-            "/portal/join",
-            "/portal/join",
-            &[("code", code), ("email", email), ("password", PASSWORD), ("password_confirm", PASSWORD)],
-        )
-        .await;
-    (b, r)
 }
 
 /// Performs every portal action once (for the every-audited-action test).
@@ -139,27 +83,6 @@ pub async fn exercise_every_action(app: &TestApp, x: &Browser, client: &str) {
     let r = x.submit(&page, &format!("{page}/invites/{invite}/revoke"), &[]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(x.submit(&page, &format!("{page}/disable"), &[]).await.status(), 303);
-}
-
-fn today() -> String {
-    rapport_core::time::format_date(rapport_core::Timestamp::now().date())
-}
-
-/// A client with an open course whose first session is booked for today, so
-/// the default schedule (PHQ-9 and GAD-7 before every session) is due.
-pub(crate) async fn client_with_course(
-    app: &TestApp,
-    email: &str,
-) -> (rapport_store::users::User, crate::courses::Api, String, String) {
-    let (user, api, client) = client_of(app, email).await;
-    let (s, course) = api
-        .post(
-            &format!("/api/v1/clients/{client}/courses"),
-            json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": today()}),
-        )
-        .await;
-    assert_eq!(s, 201, "{course}");
-    (user, api, client, course["id"].as_str().unwrap().to_string())
 }
 
 #[tokio::test]
@@ -204,9 +127,8 @@ async fn an_invited_client_joins_answers_a_due_phq9_and_a_risk_answer_raises_one
         assert!(home.contains("href=\"/portal/help\""));
 
         // A blank answer is asked about once; nothing is stored until the client confirms.
-        let mut answers: Vec<(String, String)> = (1..=9).map(|i| (format!("item_{i}"), "0".to_string())).collect();
-        let missing: Vec<(&str, &str)> = answers[..8].iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let r = me.submit("/portal/measures/phq9", "/portal/measures/phq9", &missing).await;
+        let phq9 = "/portal/measures/phq9";
+        let r = me.answer(phq9, phq9, &answers(["0"; 8]), &[]).await;
         assert_eq!(r.status(), 200);
         let page = r.text().await.unwrap();
         assert!(page.contains("data-testid=\"blank-prompt\"") && page.contains("You left question 9 blank"), "{page}");
@@ -214,10 +136,8 @@ async fn an_invited_client_joins_answers_a_due_phq9_and_a_risk_answer_raises_one
         assert!(app.store.responses(&cid).await.unwrap().is_empty());
 
         // Item 9 = 2: crisis resources, no score, exactly one open flag for the clinician.
-        answers[8].1 = "2".into();
-        answers.push(("extra_1".into(), "1".into()));
-        let form: Vec<(&str, &str)> = answers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let r = me.submit("/portal/measures/phq9", "/portal/measures/phq9", &form).await;
+        let items = answers(["0", "0", "0", "0", "0", "0", "0", "0", "2"]);
+        let r = me.answer(phq9, phq9, &items, &[("extra_1", "1")]).await;
         assert_eq!(r.status(), 200);
         let done = r.text().await.unwrap();
         assert!(done.contains("You do not have to cope alone"));
@@ -235,7 +155,7 @@ async fn an_invited_client_joins_answers_a_due_phq9_and_a_risk_answer_raises_one
         // PHQ-9 is no longer due; answering it again is refused (404), nothing stored.
         let (_, home) = me.text("/portal").await;
         assert!(!home.contains("/portal/measures/phq9"));
-        let r = me.submit("/portal/help", "/portal/measures/phq9", &form).await;
+        let r = me.answer("/portal/help", phq9, &items, &[("extra_1", "1")]).await;
         assert_eq!(r.status(), 404);
         assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
         assert!(app.count(action::PORTAL_READ).await >= 2);
@@ -248,7 +168,7 @@ async fn a_client_account_reaches_only_its_own_portal() {
     on_each_backend(|app| async move {
         let (clin, api, client) = client_of(&app, "portal2@clinic.example").await;
         let cid = Id::parse(&client).unwrap();
-        let email = portal_account(&app, &cid, &clin.id, "iso@example.org").await;
+        let email = app.portal_account(&cid, &clin.id, "iso@example.org").await;
         let me = app.browser_as(&email).await;
         // Signing in at the staff page lands in the portal.
         let r = me.get("/").await;
@@ -276,8 +196,7 @@ async fn a_client_account_reaches_only_its_own_portal() {
         assert!(!admin.text("/admin/users").await.1.contains(&email));
         assert_eq!(admin.get(&format!("/admin/users/{}", user.id)).await.status(), 404);
         // Another client's diary is not this client's: entries land on their own record only.
-        let (_, other) = api.post("/api/v1/clients", json!({"display_name": "Other Client"})).await;
-        let other = Id::parse(other["id"].as_str().unwrap()).unwrap();
+        let other = Id::parse(&api.new_client("Other Client").await).unwrap();
         let r = me.submit("/portal/diary", "/portal/diary", &[("date", &today()), ("mood", "7")]).await;
         assert_eq!(r.status(), 303);
         assert_eq!(app.store.diary_entries(&cid, None, None, 10).await.unwrap().len(), 1);
@@ -315,7 +234,7 @@ async fn sharing_controls_the_chart_plan_and_safety_plan_and_the_client_writes_b
     on_each_backend(|app| async move {
         let (clin, api, client) = client_of(&app, "portal3@clinic.example").await;
         let cid = Id::parse(&client).unwrap();
-        let email = portal_account(&app, &cid, &clin.id, "share@example.org").await;
+        let email = app.portal_account(&cid, &clin.id, "share@example.org").await;
         let me = app.browser_as(&email).await;
         let staff = app.browser_as(&clin.email).await;
         let page = format!("/clients/{client}/portal");
@@ -352,14 +271,7 @@ async fn sharing_controls_the_chart_plan_and_safety_plan_and_the_client_writes_b
         let (_, staff_page) = staff.text(&page).await;
         assert!(staff_page.contains("It is also my job"));
         // ... and where the clinician works on the formulation (not on the goals page).
-        let (s, course) = api
-            .post(
-                &format!("/api/v1/clients/{client}/courses"),
-                json!({"protocol": "ipt-individual", "start_date": today()}),
-            )
-            .await;
-        assert_eq!(s, 201, "{course}");
-        let course = course["id"].as_str().unwrap();
+        let course = api.new_course(&client, json!({"protocol": "ipt-individual", "start_date": today()})).await;
         let (fs, formulation) = staff.text(&format!("/courses/{course}/formulation")).await;
         assert_eq!(fs, 200, "{formulation}");
         assert!(
@@ -374,23 +286,19 @@ async fn sharing_controls_the_chart_plan_and_safety_plan_and_the_client_writes_b
         let (_, goals) = staff.text(&format!("/courses/{course}/goals")).await;
         assert!(goals.contains("Call Sam weekly") && !goals.contains("It is also my job"));
         // A safety plan version shared with the client shows in the portal; an unshared later one hides it.
-        let (s, _) = api
-            .post(
-                &format!("/api/v1/clients/{client}/safety-plans"),
-                json!({"warning_signs": "Not sleeping", "professionals": "Crisis team", "shared_with_client": true}),
-            )
-            .await;
-        assert_eq!(s, 201);
+        api.create(
+            &format!("/api/v1/clients/{client}/safety-plans"),
+            json!({"warning_signs": "Not sleeping", "professionals": "Crisis team", "shared_with_client": true}),
+        )
+        .await;
         let (s, sp) = me.text("/portal/safety-plan").await;
         assert_eq!(s, 200);
         assert!(sp.contains("Not sleeping") && sp.contains(rapport_store::org::GENERIC_CRISIS_LINE));
-        let (s, _) = api
-            .post(
-                &format!("/api/v1/clients/{client}/safety-plans"),
-                json!({"warning_signs": "Private draft", "professionals": "Crisis team"}),
-            )
-            .await;
-        assert_eq!(s, 201);
+        api.create(
+            &format!("/api/v1/clients/{client}/safety-plans"),
+            json!({"warning_signs": "Private draft", "professionals": "Crisis team"}),
+        )
+        .await;
         assert_eq!(me.get("/portal/safety-plan").await.status(), 404);
     })
     .await;
@@ -401,7 +309,7 @@ async fn diary_entries_are_checked_and_feed_the_session_page() {
     on_each_backend(|app| async move {
         let (clin, api, client, course) = client_with_course(&app, "portal4@clinic.example").await;
         let cid = Id::parse(&client).unwrap();
-        let email = portal_account(&app, &cid, &clin.id, "diary@example.org").await;
+        let email = app.portal_account(&cid, &clin.id, "diary@example.org").await;
         let me = app.browser_as(&email).await;
         for (fields, field) in [
             (vec![("date", today()), ("mood", "11".to_string())], "#mood"),
@@ -430,12 +338,9 @@ async fn diary_entries_are_checked_and_feed_the_session_page() {
             .await;
         assert_eq!(r.status(), 303);
         // The session booked for today shows it under "since we last met".
-        let (s, session) = api
-            .post(&format!("/api/v1/courses/{course}/sessions"), json!({"date": today(), "attendance": "attended"}))
-            .await;
-        assert_eq!(s, 201, "{session}");
+        let session = api.new_session(&course, json!({"date": today(), "attendance": "attended"})).await;
         let staff = app.browser_as(&clin.email).await;
-        let (s, page) = staff.text(&format!("/courses/{course}/sessions/{}", session["id"].as_str().unwrap())).await;
+        let (s, page) = staff.text(&format!("/courses/{course}/sessions/{session}")).await;
         assert_eq!(s, 200);
         assert!(page.contains("data-testid=\"since-we-last-met\""));
         assert!(page.contains("With Sam: Row about money (I felt worse)"));

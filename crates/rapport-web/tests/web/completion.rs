@@ -2,7 +2,6 @@
 //! end-of-treatment measure (or a confirmed reason), and the follow-up
 //! measures that come due after the end.
 
-use crate::courses::{client_of, Api};
 use crate::support::*;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -13,19 +12,9 @@ const GAD7: [i64; 7] = [1, 0, 1, 0, 1, 0, 0];
 /// A 12-session course from 2026-01-05 with three attended sessions
 /// (01-05, 01-12, 01-19); returns its id.
 async fn course_with_sessions(api: &Api, client: &str) -> String {
-    let (s, c) = api
-        .post(
-            &format!("/api/v1/clients/{client}/courses"),
-            json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
-        )
-        .await;
-    assert_eq!(s, 201, "{c}");
-    let id = c["id"].as_str().unwrap().to_string();
-    for date in ["2026-01-05", "2026-01-12", "2026-01-19"] {
-        let (s, r) =
-            api.post(&format!("/api/v1/courses/{id}/sessions"), json!({"date": date, "attendance": "attended"})).await;
-        assert_eq!(s, 201, "{r}");
-    }
+    let body = json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"});
+    let id = api.new_course(client, body).await;
+    api.attended_sessions(&id, &["2026-01-05", "2026-01-12", "2026-01-19"]).await;
     id
 }
 
@@ -34,8 +23,7 @@ async fn respond(api: &Api, client: &str, course: &str, instrument: &str, answer
     if !course.is_empty() {
         body["course_id"] = json!(course);
     }
-    let (s, r) = api.post(&format!("/api/v1/clients/{client}/responses"), body).await;
-    assert_eq!(s, 201, "{r}");
+    api.respond(client, body).await;
 }
 
 async fn status(api: &Api, course: &str) -> Value {
@@ -177,13 +165,7 @@ async fn follow_ups_come_due_after_the_end_until_answered() {
         assert_eq!(s, 200, "{r}");
         let measures = format!("/clients/{client}/measures");
         let b = app.browser_as(&user.email).await;
-        let email = crate::client_portal::portal_account(
-            &app,
-            &rapport_core::Id::parse(&client).unwrap(),
-            &user.id,
-            "fu@example.org",
-        )
-        .await;
+        let email = app.portal_account(&rapport_core::Id::parse(&client).unwrap(), &user.id, "fu@example.org").await;
         let me = app.browser_as(&email).await;
         // Not while the course is open: the end has not come.
         let (_, html) = b.text(&measures).await;
@@ -202,9 +184,7 @@ async fn follow_ups_come_due_after_the_end_until_answered() {
         // Answered (the GAD-7 by the client in the portal, the PHQ-9 by the clinician): no longer due.
         let (s, _) = me.text("/portal/measures/gad7").await;
         assert_eq!(s, 200);
-        let answers: Vec<(String, String)> = (1..=7).map(|i| (format!("item_{i}"), "1".to_string())).collect();
-        let fields: Vec<(&str, &str)> = answers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let r = me.submit("/portal/measures/gad7", "/portal/measures/gad7", &fields).await;
+        let r = me.answer("/portal/measures/gad7", "/portal/measures/gad7", &answers(["1"; 7]), &[]).await;
         assert_eq!(r.status(), 200);
         let (_, html) = b.text(&measures).await;
         assert!(html.contains("Follow-up at 3 months: due from 2026-04-19 (PHQ-9)"), "{html}");

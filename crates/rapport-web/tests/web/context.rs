@@ -2,10 +2,8 @@
 //! revised with history), medications (current and past), other providers and
 //! coordination notes, through the API and the page.
 
-use crate::courses::{client_of, test_event, Api};
 use crate::matrix::{e, j, Entry};
 use crate::support::*;
-use crate::timeline::course_in_browser;
 use rapport_core::access::Role;
 use rapport_core::context::{CoordinationNote, CulturalFormulation, Medication, OtherProvider};
 use rapport_core::Id;
@@ -179,8 +177,7 @@ async fn medications_providers_and_notes_through_the_api() {
         let (s, r) = api.post(&meds, json!({"name": "x", "dose": 5})).await;
         assert_eq!((s, r["error"]["field"].as_str()), (400, Some("dose")), "{r}");
         // A course with its checklist: recording medication changes nothing there.
-        let (_, course) =
-            api.post(&format!("/api/v1/clients/{client}/courses"), json!({"protocol": "ipt-individual"})).await;
+        let course = api.create(&format!("/api/v1/clients/{client}/courses"), json!({"protocol": "ipt-individual"})).await;
         let (s, past) = api
             .post(&meds, json!({"name": "Citalopram", "dose": "20 mg", "start_date": "2023", "stop_date": "2024-02", "side_effects": "Nausea", "current": true}))
             .await;
@@ -217,10 +214,8 @@ async fn medications_providers_and_notes_through_the_api() {
             .await;
         assert_eq!(s, 201, "{gp}");
         let notes = format!("/api/v1/clients/{client}/coordination-notes");
-        let (_, other_client) = api.post("/api/v1/clients", json!({"display_name": "Someone Else"})).await;
-        let (_, foreign) = api
-            .post(&format!("/api/v1/clients/{}/providers", other_client["id"].as_str().unwrap()), json!({"name": "Their GP"}))
-            .await;
+        let other_client = api.new_client("Someone Else").await;
+        let foreign = api.create(&format!("/api/v1/clients/{other_client}/providers"), json!({"name": "Their GP"})).await;
         for (body, field) in [
             (json!({"date": "2999-01-01", "note": "x"}), "date"),
             (json!({"date": "2026-01-05", "note": " "}), "note"),

@@ -111,65 +111,6 @@ pub async fn matrix_fixtures(app: &TestApp, client: &Id, clinician: &Id, out: &m
     out.push(("{session}", session.id.to_string()));
 }
 
-pub fn test_event(action: &str) -> rapport_core::audit::AuditEvent {
-    rapport_core::audit::AuditEvent {
-        actor_label: "test".into(),
-        action: action.into(),
-        resource_type: "x".into(),
-        outcome: "success".into(),
-        ..Default::default()
-    }
-}
-
-/// An API client for one user.
-pub struct Api {
-    pub http: reqwest::Client,
-    pub base: String,
-    pub token: String,
-}
-
-impl Api {
-    pub async fn new(app: &TestApp, user: &rapport_store::users::User) -> Api {
-        Api { http: reqwest::Client::new(), base: app.url(""), token: app.token_for(user).await }
-    }
-
-    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> (u16, Value) {
-        let mut r = self.http.request(method, format!("{}{path}", self.base)).bearer_auth(&self.token);
-        if let Some(b) = body {
-            r = r.json(&b);
-        }
-        let resp = r.send().await.unwrap();
-        let status = resp.status().as_u16();
-        let text = resp.text().await.unwrap();
-        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-    }
-
-    pub async fn get(&self, path: &str) -> (u16, Value) {
-        self.call(Method::GET, path, None).await
-    }
-
-    pub async fn post(&self, path: &str, body: Value) -> (u16, Value) {
-        self.call(Method::POST, path, Some(body)).await
-    }
-
-    pub async fn put(&self, path: &str, body: Value) -> (u16, Value) {
-        self.call(Method::PUT, path, Some(body)).await
-    }
-
-    pub async fn delete(&self, path: &str) -> (u16, Value) {
-        self.call(Method::DELETE, path, None).await
-    }
-}
-
-/// A client on a fresh clinician's caseload, via the API.
-pub async fn client_of(app: &TestApp, email: &str) -> (rapport_store::users::User, Api, String) {
-    let user = app.user(email, Role::Clinician).await;
-    let api = Api::new(app, &user).await;
-    let (s, c) = api.post("/api/v1/clients", json!({"display_name": "Course Client"})).await;
-    assert_eq!(s, 201, "{c}");
-    (user, api, c["id"].as_str().unwrap().to_string())
-}
-
 #[tokio::test]
 async fn a_whole_course_through_the_api_with_a_cancelled_session() {
     on_each_backend(|app| async move {
@@ -282,8 +223,7 @@ async fn bad_course_input_is_refused_with_the_field_named_and_nothing_stored() {
         let (_, list) = api.get(&path).await;
         assert_eq!(list.as_array().unwrap().len(), 0, "nothing stored");
 
-        let (_, c) = api.post(&path, json!({"protocol": "ipt-individual", "start_date": "2026-01-05"})).await;
-        let id = c["id"].as_str().unwrap();
+        let id = api.new_course(&client, json!({"protocol": "ipt-individual", "start_date": "2026-01-05"})).await;
         let sessions = format!("/api/v1/courses/{id}/sessions");
         for (body, field) in [
             (json!({"date": "2026-01-04", "attendance": "attended"}), "date"),
@@ -308,14 +248,13 @@ async fn bad_course_input_is_refused_with_the_field_named_and_nothing_stored() {
 async fn renegotiation_is_recorded_and_changes_the_phases() {
     on_each_backend(|app| async move {
         let (_, api, client) = client_of(&app, "reneg@clinic.example").await;
-        let (_, c) = api
-            .post(
-                &format!("/api/v1/clients/{client}/courses"),
+        let id = api
+            .new_course(
+                &client,
                 json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
             )
             .await;
-        let id = c["id"].as_str().unwrap().to_string();
-        for d in [
+        let dates = [
             "2026-01-05",
             "2026-01-12",
             "2026-01-19",
@@ -326,9 +265,8 @@ async fn renegotiation_is_recorded_and_changes_the_phases() {
             "2026-02-23",
             "2026-03-02",
             "2026-03-09",
-        ] {
-            api.post(&format!("/api/v1/courses/{id}/sessions"), json!({"date": d, "attendance": "attended"})).await;
-        }
+        ];
+        api.attended_sessions(&id, &dates).await;
         let (_, c) = api.get(&format!("/api/v1/courses/{id}")).await;
         assert_eq!(c["phase"], "termination", "session 10 of 12");
         let (s, r) = api.post(&format!("/api/v1/courses/{id}/contract"), json!({"planned_sessions": 16})).await;
@@ -369,8 +307,7 @@ async fn checklist_and_access_rules() {
         let (_, api, client) = client_of(&app, "check@clinic.example").await;
         let other = app.user("other@clinic.example", Role::Clinician).await;
         let other_api = Api::new(&app, &other).await;
-        let (_, c) =
-            api.post(&format!("/api/v1/clients/{client}/courses"), json!({"protocol": "ipt-individual"})).await;
+        let c = api.create(&format!("/api/v1/clients/{client}/courses"), json!({"protocol": "ipt-individual"})).await;
         let id = c["id"].as_str().unwrap().to_string();
         assert_eq!(c["checklist"].as_array().unwrap().len(), 8);
         assert!(c["checklist"].as_array().unwrap().iter().all(|i| i["done"] == false));
@@ -415,18 +352,13 @@ async fn the_course_page_runs_the_initial_phase() {
     on_each_backend(|app| async move {
         let user = app.user("ui@clinic.example", Role::Clinician).await;
         let b = app.browser_as(&user.email).await;
-        let r = b.submit("/clients/new", "/clients/new", &[("display_name", "Page Person")]).await;
-        let client = id_from_location(&r);
-        let r = b
-            .submit(
-                &format!("/clients/{client}/courses/new"),
-                &format!("/clients/{client}/courses/new"),
+        let client = b.new_client("Page Person").await;
+        let course_url = b
+            .new_course(
+                client.as_str(),
                 &[("protocol", "ipt-individual"), ("planned_sessions", "16"), ("start_date", "2026-01-05")],
             )
             .await;
-        assert_eq!(r.status().as_u16(), 303, "{}", location(&r));
-        let course_url = location(&r);
-        let course_url = course_url.split('?').next().unwrap().to_string();
         let (s, page) = b.text(&course_url).await;
         assert_eq!(s, 200);
         assert!(page.contains("No sessions held yet of 16 · initial phase · 16 left"), "{page}");
@@ -500,26 +432,13 @@ async fn the_course_page_runs_the_initial_phase() {
 async fn a_session_phase_can_be_set_with_a_reason_and_the_course_follows_it() {
     on_each_backend(|app| async move {
         let (user, api, client) = client_of(&app, "phase@clinic.example").await;
-        let (s, course) = api
-            .post(
-                &format!("/api/v1/clients/{client}/courses"),
+        let course = api
+            .new_course(
+                &client,
                 json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"}),
             )
             .await;
-        assert_eq!(s, 201, "{course}");
-        let course = course["id"].as_str().unwrap().to_string();
-        let mut ids = Vec::new();
-        for week in 0..4 {
-            let date = time::macros::date!(2026 - 01 - 05) + time::Duration::weeks(week);
-            let (s, session) = api
-                .post(
-                    &format!("/api/v1/courses/{course}/sessions"),
-                    json!({"date": rapport_core::time::format_date(date), "attendance": "attended"}),
-                )
-                .await;
-            assert_eq!(s, 201, "{session}");
-            ids.push(session["id"].as_str().unwrap().to_string());
-        }
+        let ids = api.attended_sessions(&course, &["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26"]).await;
         let b = app.browser_as(&user.email).await;
         let page = format!("/courses/{course}/sessions/{}", ids[3]);
         let (_, html) = b.text(&format!("/courses/{course}")).await;
@@ -567,21 +486,13 @@ async fn a_session_phase_can_be_set_with_a_reason_and_the_course_follows_it() {
 async fn page_forms_refuse_a_missing_or_invalid_version() {
     on_each_backend(|app| async move {
         let (_, api, client) = client_of(&app, "versions@clinic.example").await;
-        let (s, course) = api
-            .post(
-                &format!("/api/v1/clients/{client}/courses"),
-                json!({"protocol": "ipt-individual", "start_date": "2026-01-05"}),
-            )
-            .await;
-        assert_eq!(s, 201, "{course}");
-        let course = course["id"].as_str().unwrap().to_string();
-        let (s, session) = api
-            .post(
+        let course = api.new_course(&client, json!({"protocol": "ipt-individual", "start_date": "2026-01-05"})).await;
+        let session = api
+            .create(
                 &format!("/api/v1/courses/{course}/sessions"),
                 json!({"date": "2026-01-12", "attendance": "attended"}),
             )
             .await;
-        assert_eq!(s, 201, "{session}");
         let sid = session["id"].as_str().unwrap().to_string();
         let b = app.browser_as("versions@clinic.example").await;
         let course_page = format!("/courses/{course}");
@@ -652,14 +563,7 @@ async fn page_forms_refuse_a_missing_or_invalid_version() {
 async fn dates_outside_1900_to_two_years_ahead_are_refused_everywhere() {
     on_each_backend(|app| async move {
         let (_, api, client) = client_of(&app, "dates@clinic.example").await;
-        let (s, course) = api
-            .post(
-                &format!("/api/v1/clients/{client}/courses"),
-                json!({"protocol": "ipt-individual", "start_date": "2026-01-05"}),
-            )
-            .await;
-        assert_eq!(s, 201);
-        let course = course["id"].as_str().unwrap().to_string();
+        let course = api.new_course(&client, json!({"protocol": "ipt-individual", "start_date": "2026-01-05"})).await;
         let (s, _) =
             api.put(&format!("/api/v1/courses/{course}/formulation"), json!({"problem_areas": ["role_dispute"]})).await;
         assert_eq!(s, 200);

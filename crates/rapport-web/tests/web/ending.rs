@@ -1,7 +1,6 @@
 //! The termination phase over HTTP: the ending review (versioned), the
 //! maintenance decision creating a linked IPT-M course, the printable summary.
 
-use crate::courses::{client_of, Api};
 use crate::matrix::{e, j, Entry};
 use crate::support::*;
 use rapport_core::access::Role;
@@ -35,14 +34,8 @@ pub fn matrix_entries() -> Vec<Entry> {
 }
 
 async fn course(api: &Api, client: &str) -> String {
-    let (s, c) = api
-        .post(
-            &format!("/api/v1/clients/{client}/courses"),
-            json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
-        )
-        .await;
-    assert_eq!(s, 201, "{c}");
-    c["id"].as_str().unwrap().to_string()
+    api.new_course(client, json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}))
+        .await
 }
 
 #[tokio::test]

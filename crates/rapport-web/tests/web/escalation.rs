@@ -3,19 +3,14 @@
 //! store's job called with a `now` in the future), clinician-identified risk in
 //! the loop, and nobody left without a responsible clinician.
 
-use crate::measures::{call, new_client, post_response};
 use crate::support::*;
 use rapport_core::access::Role;
-use rapport_core::audit::{action, AuditEvent};
+use rapport_core::audit::action;
 use rapport_core::{Id, Timestamp};
 use rapport_store::escalation::EscalationStep;
 use reqwest::Method as M;
 use serde_json::json;
 use time::Duration;
-
-fn ev(act: &str) -> AuditEvent {
-    AuditEvent { actor_label: "test".into(), action: act.into(), outcome: "success".into(), ..Default::default() }
-}
 
 fn h(hours: i64, minutes: i64) -> Duration {
     Duration::hours(hours) + Duration::minutes(minutes)
@@ -62,7 +57,10 @@ async fn steps_come_at_their_times_once_and_acknowledging_does_not_stop_the_asse
         let alice = app.user("esc-alice@clinic.example", Role::Clinician).await;
         let sup = app.user("esc-sup@clinic.example", Role::Supervisor).await;
         let duty = app.user("esc-duty@clinic.example", Role::Clinician).await;
-        app.store.set_supervisees(&sup.id, std::slice::from_ref(&alice.id), ev("user.update"), &[]).await.unwrap();
+        app.store
+            .set_supervisees(&sup.id, std::slice::from_ref(&alice.id), test_event("user.update"), &[])
+            .await
+            .unwrap();
 
         // Settings: bad values are refused naming the field, and nothing changes.
         let a = app.browser_as("esc-admin@clinic.example").await;
@@ -166,7 +164,10 @@ async fn the_dashboard_shows_both_timings_and_puts_overdue_flags_first() {
     on_each_backend(|app| async move {
         let alice = app.user("dash-alice@clinic.example", Role::Clinician).await;
         let sup = app.user("dash-sup@clinic.example", Role::Supervisor).await;
-        app.store.set_supervisees(&sup.id, std::slice::from_ref(&alice.id), ev("user.update"), &[]).await.unwrap();
+        app.store
+            .set_supervisees(&sup.id, std::slice::from_ref(&alice.id), test_event("user.update"), &[])
+            .await
+            .unwrap();
         let t = app.token_for(&alice).await;
         let fresh = new_client(&app, &t, "Fresh Flag").await;
         let late = new_client(&app, &t, "Late Flag").await;
@@ -210,19 +211,22 @@ async fn an_inactive_responsible_clinician_sends_flags_straight_up_and_closing_s
         let carol = app.user("in-carol@clinic.example", Role::Clinician).await;
         let sup = app.user("in-sup@clinic.example", Role::Supervisor).await;
         let duty = app.user("in-duty@clinic.example", Role::Clinician).await;
-        app.store.set_supervisees(&sup.id, std::slice::from_ref(&carol.id), ev("user.update"), &[]).await.unwrap();
+        app.store
+            .set_supervisees(&sup.id, std::slice::from_ref(&carol.id), test_event("user.update"), &[])
+            .await
+            .unwrap();
         // The duty clinician is set but inactive: the administrators stand in.
         let mut org = app.store.organisation().await.unwrap();
         org.duty_clinician_id = Some(duty.id.clone());
-        app.store.update_organisation(&org, ev(action::SETTINGS_UPDATE)).await.unwrap();
-        app.store.set_user_active(&duty.id, false, ev(action::USER_DEACTIVATE)).await.unwrap();
+        app.store.update_organisation(&org, test_event(action::SETTINGS_UPDATE)).await.unwrap();
+        app.store.set_user_active(&duty.id, false, test_event(action::USER_DEACTIVATE)).await.unwrap();
         let tb = app.token_for(&bob).await;
         let tc = app.token_for(&carol).await;
         let cb = Id::parse(&new_client(&app, &tb, "Bob's Client").await).unwrap();
         let cc = Id::parse(&new_client(&app, &tc, "Carol's Client").await).unwrap();
         // No open work: both may be deactivated.
-        app.store.set_user_active(&bob.id, false, ev(action::USER_DEACTIVATE)).await.unwrap();
-        app.store.set_user_active(&carol.id, false, ev(action::USER_DEACTIVATE)).await.unwrap();
+        app.store.set_user_active(&bob.id, false, test_event(action::USER_DEACTIVATE)).await.unwrap();
+        app.store.set_user_active(&carol.id, false, test_event(action::USER_DEACTIVATE)).await.unwrap();
         // Answers still arrive (a measure link): nobody would see the flags.
         let phq9 = rapport_core::measures::Library::builtin().get("phq9").unwrap().clone();
         let answers: Vec<Option<i64>> = RISKY.into_iter().map(Some).collect();
@@ -235,8 +239,20 @@ async fn an_inactive_responsible_clinician_sends_flags_straight_up_and_closing_s
             entered_by: None,
             mode: rapport_store::measures::Mode::Link,
         };
-        let fb = app.store.record_response(&link(&cb), ev(action::MEASURE_RECORD)).await.unwrap().risk_flag_id.unwrap();
-        let fc = app.store.record_response(&link(&cc), ev(action::MEASURE_RECORD)).await.unwrap().risk_flag_id.unwrap();
+        let fb = app
+            .store
+            .record_response(&link(&cb), test_event(action::MEASURE_RECORD))
+            .await
+            .unwrap()
+            .risk_flag_id
+            .unwrap();
+        let fc = app
+            .store
+            .record_response(&link(&cc), test_event(action::MEASURE_RECORD))
+            .await
+            .unwrap()
+            .risk_flag_id
+            .unwrap();
         // At raise time: no supervisor and no active duty clinician → the administrators;
         // carol's supervisor for hers. The inactive clinicians are not told.
         assert_eq!(told(&app, &fb).await, [("risk_flag_escalated_no_supervisor".into(), Some(admin.id.clone()))]);
@@ -279,37 +295,13 @@ async fn an_inactive_responsible_clinician_sends_flags_straight_up_and_closing_s
 /// A client with a course and three attended sessions, on `email`'s caseload:
 /// (client id, [session page paths], [session ids]).
 async fn client_with_sessions(app: &TestApp, token: &str, name: &str) -> (String, Vec<String>, Vec<String>) {
-    let c = new_client(app, token, name).await;
-    let (s, k) = call(
-        app,
-        M::POST,
-        &format!("/api/v1/clients/{c}/courses"),
-        token,
-        Some(json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"})),
-    )
-    .await;
-    assert_eq!(s, 201, "{k}");
-    let course = k["id"].as_str().unwrap().to_string();
-    let (mut pages, mut ids) = (Vec::new(), Vec::new());
-    for d in ["2026-01-05", "2026-01-12", "2026-01-19"] {
-        let (s, r) = call(
-            app,
-            M::POST,
-            &format!("/api/v1/courses/{course}/sessions"),
-            token,
-            Some(json!({"date": d, "attendance": "attended"})),
-        )
-        .await;
-        assert_eq!(s, 201, "{r}");
-        let id = r["id"].as_str().unwrap().to_string();
-        pages.push(format!("/courses/{course}/sessions/{id}"));
-        ids.push(id);
-    }
+    let api = Api::with_token(app, token);
+    let c = api.new_client(name).await;
+    let body = json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"});
+    let course = api.new_course(&c, body).await;
+    let ids = api.attended_sessions(&course, &["2026-01-05", "2026-01-12", "2026-01-19"]).await;
+    let pages = ids.iter().map(|id| format!("/courses/{course}/sessions/{id}")).collect();
     (c, pages, ids)
-}
-
-async fn open_flags(app: &TestApp, client: &str) -> Vec<rapport_store::measures::RiskFlagRow> {
-    app.store.client_risk_flags(&Id::parse(client).unwrap()).await.unwrap()
 }
 
 #[tokio::test]
@@ -330,7 +322,7 @@ async fn signing_risk_identified_raises_or_joins_a_flag_and_no_risk_needs_confir
         // Session 1: "Risk identified" raises a clinician's flag for this session, in the same write.
         let r = sign(pages[0].clone(), vec![("risk", "identified"), ("risk_detail", "Thoughts of ending life")]).await;
         assert_eq!(r.status(), 303);
-        let flags = open_flags(&app, &c).await;
+        let flags = app.open_flags(&c).await;
         assert_eq!(flags.len(), 1);
         let flag = flags[0].clone();
         assert_eq!(
@@ -385,7 +377,7 @@ async fn signing_risk_identified_raises_or_joins_a_flag_and_no_risk_needs_confir
             call(&app, M::POST, &format!("/api/v1/sessions/{sid}/note/sign"), &t, Some(json!({"version": 2}))).await;
         assert_eq!(s, 200, "{n}");
         assert_eq!(n["risk_flag_id"], flag.id.to_string(), "linked to the open flag");
-        assert_eq!(open_flags(&app, &c).await.len(), 1, "no second flag");
+        assert_eq!(app.open_flags(&c).await.len(), 1, "no second flag");
         assert_eq!(app.count(action::RISK_FLAG_LINK).await, 1);
     })
     .await;
@@ -413,24 +405,24 @@ async fn a_risk_concern_is_raised_from_the_client_or_session_page() {
         let r = b.submit(&form, &post, &[("detail", "Said goodbye"), ("session_id", &other_ids[0])]).await;
         assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains("not one of this client"));
-        assert!(open_flags(&app, &c).await.is_empty() && open_flags(&app, &other).await.is_empty());
+        assert!(app.open_flags(&c).await.is_empty() && app.open_flags(&other).await.is_empty());
         let r = b.submit(&form, &post, &[("detail", "Said goodbye to staff"), ("session_id", &ids[0])]).await;
         assert_eq!(r.status(), 303);
         assert!(location(&r).ends_with("?done=concern-raised"));
-        let flags = open_flags(&app, &c).await;
+        let flags = app.open_flags(&c).await;
         assert_eq!(flags.len(), 1);
         assert_eq!(flags[0].session_id.as_ref().map(|s| s.to_string()), Some(ids[0].clone()));
         // From the client page: no session.
         let r = b.submit(&format!("/clients/{c}/risk-flags/new"), &post, &[("detail", "Phoned in distress")]).await;
         assert_eq!(r.status(), 303);
-        assert_eq!(open_flags(&app, &c).await.iter().filter(|f| f.session_id.is_none()).count(), 1);
+        assert_eq!(app.open_flags(&c).await.iter().filter(|f| f.session_id.is_none()).count(), 1);
         // Someone outside the care team gets 404 and raises nothing.
         let bob = app.browser_as("con-bob@clinic.example").await;
         assert_eq!(bob.get(&format!("/clients/{c}/risk-flags/new")).await.status(), 404);
         let csrf = bob.csrf_from("/account").await;
         let r = bob.post_form(&post, &[("detail", "x"), ("csrf", &csrf)]).await;
         assert_eq!(r.status(), 404);
-        assert_eq!(open_flags(&app, &c).await.len(), 2);
+        assert_eq!(app.open_flags(&c).await.len(), 2);
     })
     .await;
 }
@@ -449,15 +441,9 @@ async fn deactivating_a_responsible_clinician_waits_until_their_clients_are_hand
         let first = pages[0].split('/').nth(2).unwrap().to_string();
         let body = json!({"status": "completed", "skip_review_reason": "Test course", "confirm_no_end_measure": true, "no_end_measure_reason": "Test course"});
         assert_eq!(call(&app, M::POST, &format!("/api/v1/courses/{first}/status"), &t, Some(body)).await.0, 200);
-        let (s, k2) = call(
-            &app,
-            M::POST,
-            &format!("/api/v1/clients/{a}/courses"),
-            &t,
-            Some(json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-06-01"})),
-        )
-        .await;
-        assert_eq!(s, 201, "{k2}");
+        Api::with_token(&app, &t)
+            .new_course(&a, json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-06-01"}))
+            .await;
         let bcl = new_client(&app, &t, "Beta Client").await;
         raise(&app, &t, &bcl).await;
         let ccl = new_client(&app, &t, "Gamma Client").await;
@@ -502,7 +488,7 @@ async fn deactivating_a_responsible_clinician_waits_until_their_clients_are_hand
         let tb = app.token_for(&bob).await;
         let d = new_client(&app, &tb, "Delta Client").await;
         raise(&app, &tb, &d).await;
-        let err = app.store.set_user_active(&bob.id, false, ev(action::USER_DEACTIVATE)).await.unwrap_err();
+        let err = app.store.set_user_active(&bob.id, false, test_event(action::USER_DEACTIVATE)).await.unwrap_err();
         assert!(err.to_string().contains("reassign them first"), "{err}");
     })
     .await;

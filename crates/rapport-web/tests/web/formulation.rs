@@ -2,7 +2,6 @@
 //! (422 naming the field with nothing stored, versions, the dispute's stage
 //! history, goal ratings and trend), the pages, access rules and audit entries.
 
-use crate::courses::{client_of, test_event, Api};
 use crate::matrix::{e, j, Entry};
 use crate::support::*;
 use rapport_core::access::Role;
@@ -86,40 +85,17 @@ pub async fn matrix_fixtures(app: &TestApp, clinician: &Id, out: &mut Vec<(&'sta
 /// weekly sessions from 2026-01-05 and one cancelled one after the second.
 async fn course_with_sessions(app: &TestApp, email: &str, protocol: &str, held: usize) -> (Api, String, Vec<String>) {
     let (_, api, client) = client_of(app, email).await;
-    let (s, c) = api
-        .post(&format!("/api/v1/clients/{client}/courses"), json!({"protocol": protocol, "start_date": "2026-01-05"}))
-        .await;
-    assert_eq!(s, 201, "{c}");
-    let id = c["id"].as_str().unwrap().to_string();
+    let id = api.new_course(&client, json!({"protocol": protocol, "start_date": "2026-01-05"})).await;
     let mut sessions = Vec::new();
     let start = time::macros::date!(2026 - 01 - 05);
     for i in 0..held {
         let date = rapport_core::time::format_date(start + time::Duration::weeks(i as i64));
-        let (s, r) =
-            api.post(&format!("/api/v1/courses/{id}/sessions"), json!({"date": date, "attendance": "attended"})).await;
-        assert_eq!(s, 201, "{r}");
-        sessions.push(r["id"].as_str().unwrap().to_string());
+        sessions.extend(api.attended_sessions(&id, &[&date]).await);
         if i == 1 {
-            let (_, r) = api
-                .post(
-                    &format!("/api/v1/courses/{id}/sessions"),
-                    json!({"date": "2026-01-13", "attendance": "cancelled"}),
-                )
-                .await;
-            sessions.push(r["id"].as_str().unwrap().to_string());
+            sessions.push(api.new_session(&id, json!({"date": "2026-01-13", "attendance": "cancelled"})).await);
         }
     }
     (api, id, sessions)
-}
-
-async fn record_actions(app: &TestApp, action: &str, resource: &str) -> usize {
-    app.store
-        .audit_entries(&rapport_store::AuditFilter { action: Some(action.into()), limit: 10_000, ..Default::default() })
-        .await
-        .unwrap()
-        .iter()
-        .filter(|e| e.event.resource_type == resource)
-        .count()
 }
 
 #[tokio::test]
@@ -150,7 +126,7 @@ async fn formulation_put_contract() {
         assert_eq!((s, r["error"]["field"].as_str()), (400, Some("mood")));
         let (_, f) = api.get(&path).await;
         assert_eq!(f["version"], 0, "nothing stored: {f}");
-        assert_eq!(record_actions(&app, "record.create", "formulation").await, 0);
+        assert_eq!(app.count_for("record.create", "formulation").await, 0);
 
         let (s, f) = api
             .put(
@@ -182,9 +158,9 @@ async fn formulation_put_contract() {
         assert_eq!(s, 200);
         let (_, f) = api.get(&path).await;
         assert_eq!(f["checklist_done"], true);
-        assert_eq!(record_actions(&app, "record.create", "formulation").await, 1);
-        assert_eq!(record_actions(&app, "record.update", "formulation").await, 1);
-        assert!(record_actions(&app, "record.read", "formulation").await >= 3);
+        assert_eq!(app.count_for("record.create", "formulation").await, 1);
+        assert_eq!(app.count_for("record.update", "formulation").await, 1);
+        assert!(app.count_for("record.read", "formulation").await >= 3);
 
         // Another clinician: looks absent.
         let other = app.user("other-form@clinic.example", Role::Clinician).await;
@@ -388,8 +364,8 @@ async fn goals_are_rated_per_session_with_a_trend() {
         api.post(&format!("/api/v1/goals/{g2id}/ratings"), json!({"session_id": held[5], "rating": 4})).await;
         let (_, list) = api.get(&goals).await;
         assert_eq!(list[1]["trend"], "falling");
-        assert_eq!(record_actions(&app, "record.create", "goal_rating").await, 6);
-        assert_eq!(record_actions(&app, "record.update", "goal_rating").await, 1);
+        assert_eq!(app.count_for("record.create", "goal_rating").await, 6);
+        assert_eq!(app.count_for("record.update", "goal_rating").await, 1);
 
         // Rewording keeps the old words; achieved, then dropped needs a reopen; stale versions refused.
         let put = format!("/api/v1/goals/{gid}");
@@ -571,16 +547,12 @@ async fn a_workspace_links_only_a_person_from_the_same_clients_inventory() {
             api.put(&format!("/api/v1/courses/{course}/formulation"), json!({"problem_areas": ["role_dispute"]})).await;
         assert_eq!(s, 200);
         // Another client of the same clinician, with a person in their inventory.
-        let (s, other) = api.post("/api/v1/clients", json!({"display_name": "Other Client"})).await;
-        assert_eq!(s, 201);
-        let other = other["id"].as_str().unwrap().to_string();
+        let other = api.new_client("Other Client").await;
         let person = |client: String, name: &'static str| {
             let api = &api;
             async move {
                 let body = json!({"display_name": name, "relationship": "partner", "ring": "inner"});
-                let (s, p) = api.post(&format!("/api/v1/clients/{client}/people"), body).await;
-                assert_eq!(s, 201, "{p}");
-                p["id"].as_str().unwrap().to_string()
+                api.create(&format!("/api/v1/clients/{client}/people"), body).await["id"].as_str().unwrap().to_string()
             }
         };
         let foreign = person(other, "Someone Else").await;

@@ -2,7 +2,6 @@
 //! conflict, removal with history), the circle and its snapshots, the
 //! Inventory tab, access rules and audit entries.
 
-use crate::courses::{client_of, Api};
 use crate::matrix::{e, j, Entry};
 use crate::support::*;
 use rapport_core::access::Role;
@@ -78,18 +77,10 @@ pub fn matrix_entries() -> Vec<Entry> {
 
 /// A person of `client` and a snapshot of the `{course}` fixture.
 pub async fn matrix_fixtures(app: &TestApp, client: &Id, clinician: &Id, out: &mut Vec<(&'static str, String)>) {
-    use rapport_core::inventory::{validate_person, validate_snapshot, CirclePerson, RawPerson};
+    use rapport_core::inventory::{validate_snapshot, CirclePerson};
     use rapport_store::records::Placement;
     let course = out.iter().find(|(k, _)| *k == "{course}").map(|(_, v)| Id::parse(v).unwrap()).expect("course");
-    let raw = RawPerson {
-        display_name: Some("Matrix Partner".into()),
-        relationship: Some("partner".into()),
-        ring: Some("inner".into()),
-        ..Default::default()
-    };
-    let person = validate_person(&raw, None).unwrap();
-    let at = Placement { client_id: client.clone(), ..Default::default() };
-    let p = app.store.create_record(&at, &person, clinician, test_event("record.create")).await.unwrap();
+    let p = app.person(client, clinician, "Matrix Partner").await;
     let circle = vec![CirclePerson::of(p.id.to_string(), &p.body)];
     let snap = validate_snapshot(Some("intake"), None, None, circle, time::macros::date!(2026 - 06 - 01)).unwrap();
     let at = Placement { client_id: client.clone(), course_id: Some(course), ..Default::default() };
@@ -98,46 +89,23 @@ pub async fn matrix_fixtures(app: &TestApp, client: &Id, clinician: &Id, out: &m
     out.push(("{snapshot}", s.id.to_string()));
 }
 
-fn test_event(action: &str) -> rapport_core::audit::AuditEvent {
-    crate::courses::test_event(action)
-}
-
 async fn course_of(api: &Api, client: &str) -> String {
-    let (s, c) = api
-        .post(
-            &format!("/api/v1/clients/{client}/courses"),
-            json!({"protocol": "ipt-individual", "start_date": "2026-01-05"}),
-        )
-        .await;
-    assert_eq!(s, 201, "{c}");
-    c["id"].as_str().unwrap().to_string()
+    api.new_course(client, json!({"protocol": "ipt-individual", "start_date": "2026-01-05"})).await
 }
 
 async fn add(api: &Api, client: &str, body: Value) -> Value {
-    let (s, p) = api.post(&format!("/api/v1/clients/{client}/people"), body.clone()).await;
-    assert_eq!(s, 201, "{body} -> {p}");
-    p
+    api.create(&format!("/api/v1/clients/{client}/people"), body).await
 }
 
 fn names(v: &Value) -> Vec<&str> {
     v.as_array().unwrap().iter().map(|p| p["display_name"].as_str().unwrap()).collect()
 }
 
-async fn count_for(app: &TestApp, action: &str, resource: &str) -> usize {
-    app.store
-        .audit_entries(&rapport_store::AuditFilter { action: Some(action.into()), limit: 10_000, ..Default::default() })
-        .await
-        .unwrap()
-        .iter()
-        .filter(|e| e.event.resource_type == resource)
-        .count()
-}
-
 #[tokio::test]
 async fn people_are_created_edited_versioned_and_removed_with_history() {
     on_each_backend(|app| async move {
         let (_, api, client) = client_of(&app, "people@clinic.example").await;
-        let creates = count_for(&app, "record.create", "person").await;
+        let creates = app.count_for("record.create", "person").await;
         let sam = add(
             &api,
             &client,
@@ -158,7 +126,7 @@ async fn people_are_created_edited_versioned_and_removed_with_history() {
         )
         .await;
         add(&api, &client, json!({"display_name": "Bea", "relationship": "friend", "ring": "middle"})).await;
-        assert_eq!(count_for(&app, "record.create", "person").await, creates + 3);
+        assert_eq!(app.count_for("record.create", "person").await, creates + 3);
         let (s, list) = api.get(&format!("/api/v1/clients/{client}/people")).await;
         assert_eq!(s, 200);
         assert_eq!(names(&list), ["Rosa", "Sam", "Bea"], "circle order: ring, then name");
@@ -193,12 +161,12 @@ async fn people_are_created_edited_versioned_and_removed_with_history() {
         let changes: Vec<(i64, &str)> = history.iter().map(|v| (v.version, v.change.as_str())).collect();
         assert_eq!(changes, [(3, "removed"), (2, "updated"), (1, "created")]);
         assert_eq!(history[2].body.ring, rapport_core::inventory::Ring::Inner, "version 1 kept as it was");
-        assert_eq!(count_for(&app, "record.update", "person").await, 1);
-        assert_eq!(count_for(&app, "record.remove", "person").await, 1);
+        assert_eq!(app.count_for("record.update", "person").await, 1);
+        assert_eq!(app.count_for("record.remove", "person").await, 1);
         // Reads are audited.
-        let reads = count_for(&app, "record.read", "person").await;
+        let reads = app.count_for("record.read", "person").await;
         api.get(&format!("/api/v1/people/{}", mum["id"].as_str().unwrap())).await;
-        assert_eq!(count_for(&app, "record.read", "person").await, reads + 1);
+        assert_eq!(app.count_for("record.read", "person").await, reads + 1);
         assert!(app.store.audit_verify().await.is_ok());
     })
     .await;
@@ -263,13 +231,7 @@ async fn snapshots_freeze_the_circle_and_compare_shows_what_changed() {
         )
         .await;
         add(&api, &client, json!({"display_name": "Priya", "relationship": "colleague", "ring": "outer"})).await;
-        let (s, session) = api
-            .post(
-                &format!("/api/v1/courses/{course}/sessions"),
-                json!({"date": "2026-01-05", "attendance": "attended"}),
-            )
-            .await;
-        assert_eq!(s, 201);
+        let session = api.new_session(&course, json!({"date": "2026-01-05", "attendance": "attended"})).await;
 
         // The circle now: people by ring plus the SVG.
         let (s, circle) = api.get(&format!("/api/v1/courses/{course}/circle")).await;
@@ -290,7 +252,7 @@ async fn snapshots_freeze_the_circle_and_compare_shows_what_changed() {
             assert_eq!((s, r["error"]["field"].as_str()), (422, Some(field)), "{body} -> {r}");
         }
         let (s, intake) =
-            api.post(&snaps, json!({"label": "intake", "taken_on": "2026-01-05", "session_id": session["id"]})).await;
+            api.post(&snaps, json!({"label": "intake", "taken_on": "2026-01-05", "session_id": session})).await;
         assert_eq!(s, 201, "{intake}");
         assert_eq!(intake["session_number"], 1);
         assert_eq!(names(&intake["outer"]), ["Priya", "Tom"]);
@@ -348,18 +310,11 @@ async fn snapshots_freeze_the_circle_and_compare_shows_what_changed() {
             b.text(&format!("/courses/{course}/inventory/compare?a={}&b=now", ending["id"].as_str().unwrap())).await;
         assert!(page.contains("No changes"), "{page}");
         // A snapshot of another course is not found.
-        let (_, other_course) = api
-            .post(&format!("/api/v1/clients/{client}/courses"), json!({"protocol": "ipc", "start_date": "2026-01-05"}))
-            .await;
-        let (s, _) = b
-            .text(&format!(
-                "/courses/{}/inventory/snapshots/{}",
-                other_course["id"].as_str().unwrap(),
-                intake["id"].as_str().unwrap()
-            ))
-            .await;
+        let other_course = api.new_course(&client, json!({"protocol": "ipc", "start_date": "2026-01-05"})).await;
+        let (s, _) =
+            b.text(&format!("/courses/{other_course}/inventory/snapshots/{}", intake["id"].as_str().unwrap())).await;
         assert_eq!(s, 404);
-        assert_eq!(count_for(&app, "record.create", "circle_snapshot").await, 2);
+        assert_eq!(app.count_for("record.create", "circle_snapshot").await, 2);
     })
     .await;
 }

@@ -170,20 +170,13 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     let a = app.user("a@clinic.example", Role::Clinician).await;
     let b = app.user("b@clinic.example", Role::Clinician).await;
     let dummy = app.user("dummy@clinic.example", Role::Clinician).await;
-    let event = |act: &str| rapport_core::audit::AuditEvent {
-        actor_label: "test".into(),
-        action: act.into(),
-        resource_type: "x".into(),
-        outcome: "success".into(),
-        ..Default::default()
-    };
-    app.store.set_supervisees(&sup.id, std::slice::from_ref(&a.id), event("user.update"), &[]).await.unwrap();
+    app.store.set_supervisees(&sup.id, std::slice::from_ref(&a.id), test_event("user.update"), &[]).await.unwrap();
     let client = app
         .store
         .create_client(
             &rapport_core::client::ClientDetails { display_name: "Matrix Person".into(), ..Default::default() },
             &a.id,
-            event("client.create"),
+            test_event("client.create"),
         )
         .await
         .unwrap();
@@ -201,7 +194,7 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     crate::portal::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
     crate::client_portal::matrix_fixtures(&app, &a.id, &mut fixtures).await;
 
-    let client_email = crate::client_portal::portal_account(&app, &client.id, &a.id, "matrix.client@example.org").await;
+    let client_email = app.portal_account(&client.id, &a.id, "matrix.client@example.org").await;
     let client_user = app.store.user_by_email(&client_email).await.unwrap().unwrap().0;
     let mut callers = Vec::new();
     let anon = Browser::new(&app);

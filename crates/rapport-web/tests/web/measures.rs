@@ -8,27 +8,6 @@ use rapport_core::audit::action;
 use reqwest::Method as M;
 use serde_json::{json, Value};
 
-pub async fn call(app: &TestApp, method: M, path: &str, token: &str, body: Option<Value>) -> (u16, Value) {
-    let mut req = reqwest::Client::new().request(method, app.url(path)).bearer_auth(token);
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    let r = req.send().await.unwrap();
-    let status = r.status().as_u16();
-    let text = r.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
-}
-
-pub async fn new_client(app: &TestApp, token: &str, name: &str) -> String {
-    let (s, c) = call(app, M::POST, "/api/v1/clients", token, Some(json!({ "display_name": name }))).await;
-    assert_eq!(s, 201, "{c}");
-    c["id"].as_str().unwrap().to_string()
-}
-
-pub async fn post_response(app: &TestApp, token: &str, client: &str, body: Value) -> (u16, Value) {
-    call(app, M::POST, &format!("/api/v1/clients/{client}/responses"), token, Some(body)).await
-}
-
 fn assessment() -> Value {
     json!({
         "ideation": "passive thoughts, none active", "plan": "none", "intent": "none",
@@ -81,13 +60,7 @@ async fn responses_are_scored_stored_and_flagged() {
         let alice = app.user("alice@clinic.example", Role::Clinician).await;
         let bob = app.user("bob@clinic.example", Role::Clinician).await;
         let sup = app.user("sup@clinic.example", Role::Supervisor).await;
-        let ev = rapport_core::audit::AuditEvent {
-            actor_label: "test".into(),
-            action: action::USER_UPDATE.into(),
-            resource_type: "user".into(),
-            outcome: "success".into(),
-            ..Default::default()
-        };
+        let ev = rapport_core::audit::AuditEvent { resource_type: "user".into(), ..test_event(action::USER_UPDATE) };
         app.store.set_supervisees(&sup.id, std::slice::from_ref(&alice.id), ev, &[]).await.unwrap();
         let (ta, tb, ts) = (app.token_for(&alice).await, app.token_for(&bob).await, app.token_for(&sup).await);
         let c = new_client(&app, &ta, "Measured Person").await;
@@ -244,16 +217,9 @@ async fn responses_are_scored_stored_and_flagged() {
         let (s, plans) = call(&app, M::GET, &format!("/api/v1/clients/{c}/safety-plans"), &ta, None).await;
         assert_eq!((s, plans[0]["version"].as_i64()), (200, Some(1)));
         // Responses can belong to one of the client's courses; outcomes can be read per course.
-        let (s, course) = call(
-            &app,
-            M::POST,
-            &format!("/api/v1/clients/{c}/courses"),
-            &ta,
-            Some(json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"})),
-        )
-        .await;
-        assert_eq!(s, 201, "{course}");
-        let course_id = course["id"].as_str().unwrap().to_string();
+        let course_id = Api::with_token(&app, &ta)
+            .new_course(&c, json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"}))
+            .await;
         for total in [[3, 3, 3, 3, 3, 3, 0, 0, 0], [1, 1, 1, 0, 0, 0, 0, 0, 0]] {
             let (s, r) =
                 post_response(&app, &ta, &c, json!({"instrument": "phq9", "answers": total, "course_id": course_id})).await;
@@ -468,11 +434,8 @@ pub async fn matrix_fixtures(
                 mode: rapport_store::measures::Mode::InSession,
             },
             rapport_core::audit::AuditEvent {
-                actor_label: "test".into(),
-                action: action::MEASURE_RECORD.into(),
                 resource_type: "measure_response".into(),
-                outcome: "success".into(),
-                ..Default::default()
+                ..test_event(action::MEASURE_RECORD)
             },
         )
         .await
@@ -555,20 +518,17 @@ async fn clinician_records_a_measure_and_closes_the_risk_loop_in_the_ui() {
         );
 
         // An out-of-range code is refused with the item named; nothing stored.
-        let mut fields: Vec<(String, String)> = (1..=9).map(|i| (format!("item_{i}"), "1".to_string())).collect();
-        fields.push(("instrument".into(), "phq9".into()));
-        let mut bad = fields.clone();
-        bad[3].1 = "7".into();
-        let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let r = b.submit(&form, &format!("{page}/new"), &bad).await;
+        let new = format!("{page}/new");
+        let phq9 = [("instrument", "phq9")];
+        let r = b.answer(&form, &new, &answers(["1", "1", "1", "7", "1", "1", "1", "1", "1"]), &phq9).await;
         assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains("href=\"#item_4\""));
         assert_eq!(call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await.1, json!([]));
 
         // Item 8 left blank, item 9 = 1: stored without a total, and the flag is raised.
-        fields.remove(7);
-        let ok: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let r = b.submit(&form, &format!("{page}/new"), &ok).await;
+        let ok =
+            answers([Some("1"), Some("1"), Some("1"), Some("1"), Some("1"), Some("1"), Some("1"), None, Some("1")]);
+        let r = b.answer(&form, &new, &ok, &phq9).await;
         assert_eq!(r.status(), 303);
         let flag_page = location(&r);
         assert!(flag_page.starts_with("/risk-flags/") && flag_page.ends_with("?done=flag-raised"), "{flag_page}");
@@ -633,16 +593,9 @@ async fn clinician_records_a_measure_and_closes_the_risk_loop_in_the_ui() {
         assert!(!caseload.contains("not yet closed"));
 
         // From a course: the measures page records new measures in that course.
-        let (s, course) = call(
-            &app,
-            M::POST,
-            &format!("/api/v1/clients/{c}/courses"),
-            &t,
-            Some(json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"})),
-        )
-        .await;
-        assert_eq!(s, 201, "{course}");
-        let k = course["id"].as_str().unwrap().to_string();
+        let k = Api::with_token(&app, &t)
+            .new_course(&c, json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"}))
+            .await;
         let (_, course_page) = b.text(&format!("/courses/{k}")).await;
         assert!(course_page.contains(&format!("/clients/{c}/measures?course={k}")), "the course links to its measures");
         let (s, html) = b.text(&format!("{page}?course={k}")).await;
@@ -650,11 +603,9 @@ async fn clinician_records_a_measure_and_closes_the_risk_loop_in_the_ui() {
         assert!(html.contains(&format!("instrument=gad7&amp;course={k}")));
         let (s, html) = b.text(&format!("{page}/new?instrument=gad7&course={k}")).await;
         assert!(s == 200 && html.contains(&format!("name=\"course_id\" value=\"{k}\"")));
-        let mut gad: Vec<(String, String)> = (1..=7).map(|i| (format!("item_{i}"), "2".to_string())).collect();
-        gad.push(("instrument".into(), "gad7".into()));
-        gad.push(("course_id".into(), k.clone()));
-        let gad: Vec<(&str, &str)> = gad.iter().map(|(a, v)| (a.as_str(), v.as_str())).collect();
-        let r = b.submit(&format!("{page}/new?instrument=gad7&course={k}"), &format!("{page}/new"), &gad).await;
+        let extra = [("instrument", "gad7"), ("course_id", k.as_str())];
+        let form = format!("{page}/new?instrument=gad7&course={k}");
+        let r = b.answer(&form, &format!("{page}/new"), &answers(["2"; 7]), &extra).await;
         assert_eq!(r.status(), 303);
         let (_, list) = call(&app, M::GET, &format!("/api/v1/clients/{c}/responses"), &t, None).await;
         let last = list.as_array().unwrap().last().unwrap().clone();
@@ -676,41 +627,16 @@ async fn clinician_records_a_measure_and_closes_the_risk_loop_in_the_ui() {
 #[tokio::test]
 async fn course_outcomes_pair_by_session_review_at_the_protocol_session_and_are_final_once_closed() {
     on_each_backend(|app| async move {
-        let (_, api, client) = crate::courses::client_of(&app, "honest@clinic.example").await;
-        let (s, course) = api
-            .post(
-                &format!("/api/v1/clients/{client}/courses"),
-                json!({"protocol": "ipt-brief", "start_date": "2026-01-05"}),
-            )
-            .await;
-        assert_eq!(s, 201, "{course}");
-        let course = course["id"].as_str().unwrap().to_string();
-        let session = |date: &'static str| {
-            let (api, course) = (&api, &course);
-            async move {
-                let (s, r) = api
-                    .post(
-                        &format!("/api/v1/courses/{course}/sessions"),
-                        json!({"date": date, "attendance": "attended"}),
-                    )
-                    .await;
-                assert_eq!(s, 201, "{r}");
-            }
-        };
+        let (_, api, client) = client_of(&app, "honest@clinic.example").await;
+        let course = api.new_course(&client, json!({"protocol": "ipt-brief", "start_date": "2026-01-05"})).await;
         let measure = |inst: &'static str, answers: Value, at: &'static str| {
             let (api, course, client) = (&api, &course, &client);
             async move {
-                let (s, r) = api
-                    .post(
-                        &format!("/api/v1/clients/{client}/responses"),
-                        json!({"instrument": inst, "answers": answers, "completed_at": at, "course_id": course}),
-                    )
-                    .await;
-                assert_eq!(s, 201, "{r}");
+                let body = json!({"instrument": inst, "answers": answers, "completed_at": at, "course_id": course});
+                api.respond(client, body).await;
             }
         };
-        session("2026-01-05").await;
-        session("2026-01-12").await;
+        api.attended_sessions(&course, &["2026-01-05", "2026-01-12"]).await;
         // Session 1: PHQ-9 16 the day before, GAD-7 12 on the day. Session 2: PHQ-9 15 only.
         measure("phq9", json!([3, 3, 2, 2, 2, 2, 1, 1, 0]), "2026-01-04T10:00:00Z").await;
         measure("gad7", json!([3, 3, 2, 2, 1, 1, 0]), "2026-01-05T09:00:00Z").await;
@@ -722,7 +648,7 @@ async fn course_outcomes_pair_by_session_review_at_the_protocol_session_and_are_
         assert_eq!(o["phq9"]["not_on_track"], false, "two sessions held: before the review");
         assert!(o["nhs_talking_therapies"].is_null(), "one paired occasion only: {o}");
 
-        session("2026-01-19").await;
+        api.attended_sessions(&course, &["2026-01-19"]).await;
         measure("phq9", json!([3, 3, 2, 2, 2, 1, 1, 1, 0]), "2026-01-18T10:00:00Z").await;
         measure("gad7", json!([3, 3, 2, 1, 1, 1, 0]), "2026-01-19T09:00:00Z").await;
         let (_, o) = api.get(&url).await;

@@ -6,43 +6,6 @@ use rapport_app::mfa::{code_at, unix_now};
 use rapport_core::access::Role;
 use rapport_core::audit::action;
 
-/// Enrols `email` (already signed in as `b`) and returns the secret and recovery codes.
-pub(crate) async fn enrol(app: &TestApp, b: &Browser, email: &str) -> (String, Vec<String>) {
-    let (s, page) = b.text("/account/mfa").await;
-    assert_eq!(s, 200);
-    assert!(page.contains("<svg role=\"img\"") && page.contains("Turn on two-step verification"));
-    let user = app.store.user_by_email(email).await.unwrap().unwrap().0;
-    let secret = app.store.mfa_state(&user.id).await.unwrap().pending_secret.expect("pending secret");
-    let grouped: String =
-        secret.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).to_string()).collect::<Vec<_>>().join(" ");
-    assert!(page.contains(&grouped), "the key is shown for manual entry");
-    let r = b.submit("/account/mfa", "/account/mfa/enable", &[("code", "000000")]).await;
-    assert_eq!(r.status(), 422, "a wrong code does not turn it on");
-    let code = code_at(&secret, unix_now()).unwrap();
-    let r = b.submit("/account/mfa", "/account/mfa/enable", &[("code", &code)]).await;
-    assert_eq!(r.status(), 200);
-    // The database holds the secret sealed, never in plain form.
-    {
-        use sqlx::Connection;
-        let mut conn = sqlx::AnyConnection::connect(&app.db_url).await.unwrap();
-        let stored: Option<String> = sqlx::query_scalar("SELECT totp_secret FROM users WHERE id = $1")
-            .bind(user.id.as_str())
-            .fetch_one(&mut conn)
-            .await
-            .unwrap();
-        let stored = stored.expect("two-step verification is on");
-        assert!(stored.starts_with("v1:") && !stored.contains(&secret), "{stored}");
-        conn.close().await.unwrap();
-    }
-    let page = r.text().await.unwrap();
-    assert!(page.contains("Your recovery codes"));
-    let start = page.find("id=\"recovery-codes\">").unwrap() + 20;
-    let end = start + page[start..].find("</div>").unwrap();
-    let codes: Vec<String> = page[start..end].split("<br>").map(|c| c.trim().to_string()).collect();
-    assert_eq!(codes.len(), 10);
-    (secret, codes)
-}
-
 /// Signs in with the password, then the given second-step code.
 async fn sign_in_with(app: &TestApp, email: &str, code: &str) -> (Browser, u16, String) {
     let b = Browser::new(app);

@@ -3,14 +3,13 @@
 //! signing (final through UI, API and store), addenda in order, and the
 //! process note's privacy matrix.
 
-use crate::courses::{client_of, test_event, Api};
 use crate::matrix::{e, j, Entry};
 use crate::support::*;
 use rapport_core::access::Role;
 use rapport_core::audit::action;
 use rapport_core::Id;
 use reqwest::Method;
-use serde_json::{json, Value};
+use serde_json::json;
 
 pub fn matrix_entries() -> Vec<Entry> {
     use Method as M;
@@ -99,26 +98,14 @@ pub async fn matrix_fixtures(app: &TestApp, author: &Id, out: &mut Vec<(&'static
     out.push(("{author}", author.to_string()));
 }
 
-/// A course with two attended sessions on `api`'s caseload: (course id, [session ids]).
+/// A 16-session course with five weekly attended sessions at 10:00 on `api`'s
+/// caseload: (course id, [session ids]).
 async fn course_with_sessions(api: &Api, client: &str) -> (String, Vec<String>) {
-    let (s, c) = api
-        .post(
-            &format!("/api/v1/clients/{client}/courses"),
-            json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"}),
-        )
-        .await;
-    assert_eq!(s, 201, "{c}");
-    let course = c["id"].as_str().unwrap().to_string();
+    let body = json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": "2026-01-05"});
+    let course = api.new_course(client, body).await;
     let mut sessions = Vec::new();
     for d in ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02"] {
-        let (s, r) = api
-            .post(
-                &format!("/api/v1/courses/{course}/sessions"),
-                json!({"date": d, "attendance": "attended", "time": "10:00"}),
-            )
-            .await;
-        assert_eq!(s, 201, "{r}");
-        sessions.push(r["id"].as_str().unwrap().to_string());
+        sessions.push(api.new_session(&course, json!({"date": d, "attendance": "attended", "time": "10:00"})).await);
     }
     (course, sessions)
 }
@@ -126,10 +113,6 @@ async fn course_with_sessions(api: &Api, client: &str) -> (String, Vec<String>) 
 /// HTML text with askama's apostrophe escape undone, for readable assertions.
 fn unescape(html: &str) -> String {
     html.replace("&#39;", "'").replace("&#x27;", "'")
-}
-
-async fn put(api: &Api, path: String, body: Value) -> (u16, Value) {
-    api.call(Method::PUT, &path, Some(body)).await
 }
 
 #[tokio::test]
@@ -151,11 +134,8 @@ async fn session_page_autosave_and_the_course_page() {
         assert!(course_html.contains(&format!("href=\"{page}\"")));
         assert!(course_html.contains("No signed progress note with a plan yet"));
         // A session of another course under this course's URL does not exist.
-        let (_, other) = api.post(&format!("/api/v1/clients/{client}/courses"), json!({"protocol": "ipc"})).await;
-        assert_eq!(
-            b.get(&format!("/courses/{}/sessions/{}", other["id"].as_str().unwrap(), sessions[0])).await.status(),
-            404
-        );
+        let other = api.new_course(&client, json!({"protocol": "ipc"})).await;
+        assert_eq!(b.get(&format!("/courses/{other}/sessions/{}", sessions[0])).await.status(), 404);
 
         // Autosave (htmx): a small fragment, the new version out of band, and the saved trigger.
         let csrf = b.csrf_from(&page).await;
@@ -315,9 +295,9 @@ async fn two_editors_a_conflict_shows_both_versions_and_loses_neither() {
         assert!(frag.contains(r#"name="resolve_version" value="2""#));
         // The API says the same with 409.
         let api_b = Api::new(&app, &b_user).await;
-        let (s, r) =
-            put(&api_b, format!("/api/v1/sessions/{}/note", sessions[0]), json!({"version": 1, "plan": "API plan"}))
-                .await;
+        let (s, r) = api_b
+            .put(&format!("/api/v1/sessions/{}/note", sessions[0]), json!({"version": 1, "plan": "API plan"}))
+            .await;
         assert_eq!(s, 409, "{r}");
         assert!(r["error"]["message"].as_str().unwrap().contains("version 2"));
         // B resolves: saves over version 2 on purpose. Every version stays in the history.
@@ -355,7 +335,7 @@ async fn a_signed_note_is_never_overwritten_and_addenda_keep_their_order() {
             (json!({"version": 0, "events": [{"text": "x", "effect": "sideways"}]}), "events[0].effect"),
             (json!({"version": 0, "risk": "perhaps"}), "risk"),
         ] {
-            let (s, r) = put(&api, path.clone(), body.clone()).await;
+            let (s, r) = api.put(&path, body.clone()).await;
             assert_eq!((s, r["error"]["field"].as_str()), (422, Some(field)), "{body} -> {r}");
         }
         let draft = json!({
@@ -365,7 +345,7 @@ async fn a_signed_note_is_never_overwritten_and_addenda_keep_their_order() {
             "problem_area_work": "Role transition: new job",
             "work_set": "Talk to manager", "risk": "none_identified", "plan": "Review the talk"
         });
-        let (s, n) = put(&api, path.clone(), draft).await;
+        let (s, n) = api.put(&path, draft).await;
         assert_eq!(s, 200, "{n}");
         assert_eq!(n["techniques"], json!(["clarification", "decision_analysis"]));
         // Every event needs its effect before signing.
@@ -374,13 +354,13 @@ async fn a_signed_note_is_never_overwritten_and_addenda_keep_their_order() {
         // Addenda are for signed notes.
         let (s, _) = api.post(&format!("{path}/addenda"), json!({"text": "too early"})).await;
         assert_eq!(s, 409);
-        let (s, n) = put(
-            &api,
-            path.clone(),
-            json!({"version": 1, "mood": 3, "events": [{"text": "Sister visited", "effect": "better"}],
+        let (s, n) = api
+            .put(
+                &path,
+                json!({"version": 1, "mood": 3, "events": [{"text": "Sister visited", "effect": "better"}],
                    "risk": "none_identified", "plan": "Review the talk"}),
-        )
-        .await;
+            )
+            .await;
         assert_eq!(s, 200, "{n}");
         assert_eq!(api.post(&format!("{path}/sign"), json!({"version": 1})).await.0, 409, "stale sign");
         let (s, n) = api.post(&format!("{path}/sign"), json!({"version": 2})).await;
@@ -389,10 +369,10 @@ async fn a_signed_note_is_never_overwritten_and_addenda_keep_their_order() {
         let signed = n.clone();
 
         // After signing nothing changes it: the API ...
-        let (s, r) = put(&api, path.clone(), json!({"version": 3, "plan": "Overwrite"})).await;
+        let (s, r) = api.put(&path, json!({"version": 3, "plan": "Overwrite"})).await;
         assert_eq!(s, 409);
         assert!(r["error"]["message"].as_str().unwrap().contains("signed"));
-        assert_eq!(put(&api, path.clone(), json!({"version": 2, "plan": "Overwrite"})).await.0, 409);
+        assert_eq!(api.put(&path, json!({"version": 2, "plan": "Overwrite"})).await.0, 409);
         assert_eq!(api.post(&format!("{path}/sign"), json!({"version": 3})).await.0, 409);
         // ... the UI (the typed text is shown back, not lost) ...
         let b = app.browser_as(&a.email).await;
@@ -542,7 +522,7 @@ async fn process_notes_are_private_to_their_author() {
         assert_eq!(api_sup.get(&format!("{path}?author={}", author.id)).await.0, 404);
         // Someone without a supervisor cannot share.
         let api_cw = Api::new(&app, &coworker).await;
-        assert_eq!(put(&api_cw, path.clone(), json!({"version": 0, "text": "mine"})).await.0, 200);
+        assert_eq!(api_cw.put(&path, json!({"version": 0, "text": "mine"})).await.0, 200);
         let (s, r) = api_cw.post(&format!("{path}/share"), json!({"shared": true})).await;
         assert_eq!((s, r["error"]["field"].as_str()), (422, Some("shared")));
 
@@ -590,25 +570,16 @@ async fn an_author_keeps_their_own_process_note_after_leaving_the_care_team() {
         // The record is gone for the author...
         assert_eq!(b.get(&page).await.status(), 404);
         assert_eq!(b.get(&format!("/clients/{client}")).await.status(), 404);
-        let token = app.token_for(&author).await;
-        let get = |path: String| {
-            let token = token.clone();
-            let url = app.url(&path);
-            async move {
-                let r = reqwest::Client::new().get(url).bearer_auth(token).send().await.unwrap();
-                let status = r.status().as_u16();
-                (status, r.json::<serde_json::Value>().await.unwrap_or_default())
-            }
-        };
-        assert_eq!(get(format!("/api/v1/sessions/{sid}/note")).await.0, 404);
-        assert_eq!(get(format!("/api/v1/clients/{client}")).await.0, 404);
+        let author_api = Api::new(&app, &author).await;
+        assert_eq!(author_api.get(&format!("/api/v1/sessions/{sid}/note")).await.0, 404);
+        assert_eq!(author_api.get(&format!("/api/v1/clients/{client}")).await.0, 404);
         // ...but their own process note stays readable, alone, at the same addresses.
         let view = format!("{page}/process-notes/{}", author.id);
         let (s, html) = b.text(&view).await;
         assert_eq!(s, 200);
         assert!(html.contains(SECRET) && html.contains("no longer have access to the client"));
         assert!(!html.contains("Course Client"), "nothing else of the record is shown");
-        let (s, n) = get(format!("/api/v1/sessions/{sid}/process-note")).await;
+        let (s, n) = author_api.get(&format!("/api/v1/sessions/{sid}/process-note")).await;
         assert_eq!((s, n["text"].as_str()), (200, Some(SECRET)), "{n}");
         let reads = app
             .store

@@ -29,11 +29,8 @@ async fn system_link(app: &TestApp, client: &Id, clinician: &Id, instrument: &st
             clinician,
             expires,
             rapport_core::audit::AuditEvent {
-                actor_label: "test".into(),
-                action: action::MEASURE_LINK_CREATE.into(),
                 resource_type: "measure_link".into(),
-                outcome: "success".into(),
-                ..Default::default()
+                ..test_event(action::MEASURE_LINK_CREATE)
             },
         )
         .await
@@ -46,31 +43,16 @@ pub async fn matrix_fixtures(app: &TestApp, client: &Id, clinician: &Id, out: &m
     out.push(("{expired_link}", system_link(app, client, clinician, "gad7", past).await));
 }
 
-/// Creates a link through the client's measures page; returns its path (`/m/...`).
-pub(crate) async fn create_link(b: &Browser, client: &str, instrument: &str) -> String {
-    let page = format!("/clients/{client}/measures");
-    let r = b.submit(&page, &format!("{page}/links"), &[("instrument", instrument)]).await;
-    assert_eq!(r.status(), 200);
-    let body = r.text().await.unwrap();
-    let i = body.find("/m/").expect("link shown");
-    let rest = &body[i..];
-    rest[..rest.find('"').unwrap()].to_string()
-}
-
 /// Performs every link action once (for the every-audited-action test).
 pub async fn exercise_every_action(b: &Browser, client_page: &str) {
     let client = client_page.trim_start_matches("/clients/");
     create_link(b, client, "gad7").await;
 }
 
-fn answers(values: &[&str]) -> Vec<(String, String)> {
-    values.iter().enumerate().map(|(i, v)| (format!("item_{}", i + 1), v.to_string())).collect()
-}
-
 #[tokio::test]
 async fn a_link_works_once_and_expired_used_or_unknown_links_store_nothing() {
     on_each_backend(|app| async move {
-        let (user, _, client) = crate::courses::client_of(&app, "links@clinic.example").await;
+        let (user, _, client) = client_of(&app, "links@clinic.example").await;
         let cid = Id::parse(&client).unwrap();
         let clinician = app.browser_as("links@clinic.example").await;
         let link = create_link(&clinician, &client, "gad7").await;
@@ -83,19 +65,17 @@ async fn a_link_works_once_and_expired_used_or_unknown_links_store_nothing() {
         assert!(!page.contains("Course Client"), "the client's name is not on the link page");
 
         // Blank answers are asked about once; nothing is stored until confirmed.
-        let csrf = anon.csrf_from(&link).await;
-        let r = anon.post_form(&link, &[("item_1", "1"), ("csrf", &csrf)]).await;
+        let r = anon.answer(&link, &link, &answers(["1"]), &[]).await;
         assert_eq!(r.status(), 200);
         let page = r.text().await.unwrap();
         assert!(page.contains("You left 6 questions blank (2, 3, 4, 5, 6, 7)"), "{page}");
         assert!(page.contains("data-testid=\"link-crisis\""), "crisis lines on every link page");
         assert!(app.store.responses(&cid).await.unwrap().is_empty());
 
-        let all = ["1", "1", "0", "0", "0", "0", "1"];
         let csrf = anon.csrf_from(&link).await;
-        let mut form: Vec<(String, String)> = answers(&all);
-        form.push(("csrf".into(), csrf.clone()));
-        let r = anon.http.post(app.url(&link)).form(&form).send().await.unwrap();
+        let mut form = answers(["1", "1", "0", "0", "0", "0", "1"]);
+        form.push(("csrf".into(), csrf));
+        let r = anon.post_form(&link, &form).await;
         assert_eq!(r.status(), 200);
         let body = r.text().await.unwrap();
         assert!(body.contains("Thank you"));
@@ -108,7 +88,7 @@ async fn a_link_works_once_and_expired_used_or_unknown_links_store_nothing() {
 
         // Used: 410 to read and to submit, nothing more stored.
         assert_eq!(anon.get(&link).await.status(), 410);
-        let r = anon.http.post(app.url(&link)).form(&form).send().await.unwrap();
+        let r = anon.post_form(&link, &form).await;
         assert_eq!(r.status(), 410);
         assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
 
@@ -116,14 +96,14 @@ async fn a_link_works_once_and_expired_used_or_unknown_links_store_nothing() {
         let past = Timestamp::now().minus(time::Duration::minutes(1));
         let expired = format!("/m/{}", system_link(&app, &cid, &user.id, "gad7", past).await);
         assert_eq!(anon.get(&expired).await.status(), 410);
-        let r = anon.http.post(app.url(&expired)).form(&form).send().await.unwrap();
+        let r = anon.post_form(&expired, &form).await;
         assert_eq!(r.status(), 410);
         assert!(r.text().await.unwrap().contains("expired"));
         assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
 
         // Unknown: 404, nothing stored.
         assert_eq!(anon.get("/m/no-such-link").await.status(), 404);
-        let r = anon.http.post(app.url("/m/no-such-link")).form(&form).send().await.unwrap();
+        let r = anon.post_form("/m/no-such-link", &form).await;
         assert_eq!(r.status(), 404);
         assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
 
@@ -142,15 +122,12 @@ async fn a_link_works_once_and_expired_used_or_unknown_links_store_nothing() {
 #[tokio::test]
 async fn a_positive_item_9_through_a_link_raises_one_flag_and_shows_crisis_resources_not_a_score() {
     on_each_backend(|app| async move {
-        let (_, _, client) = crate::courses::client_of(&app, "risklink@clinic.example").await;
+        let (_, _, client) = client_of(&app, "risklink@clinic.example").await;
         let cid = Id::parse(&client).unwrap();
         let clinician = app.browser_as("risklink@clinic.example").await;
         let link = create_link(&clinician, &client, "phq9").await;
         let anon = Browser::new(&app);
-        let csrf = anon.csrf_from(&link).await;
-        let mut form = answers(&["2", "2", "1", "1", "0", "1", "0", "0", "2"]);
-        form.push(("csrf".into(), csrf));
-        let r = anon.http.post(app.url(&link)).form(&form).send().await.unwrap();
+        let r = anon.answer(&link, &link, &answers(["2", "2", "1", "1", "0", "1", "0", "0", "2"]), &[]).await;
         assert_eq!(r.status(), 200);
         let body = r.text().await.unwrap();
         assert!(body.contains(rapport_store::org::GENERIC_CRISIS_LINE), "crisis resources shown at once: {body}");
@@ -199,7 +176,7 @@ async fn crisis_resources_are_an_organisation_setting() {
         let org = app.store.organisation().await.unwrap();
         assert_eq!(org.crisis_lines(), vec!["Clinic crisis line 0100 000 000", "Emergency 999"]);
         // The link form lists them under "If you need help now".
-        let (_, _, client) = crate::courses::client_of(&app, "lines@clinic.example").await;
+        let (_, _, client) = client_of(&app, "lines@clinic.example").await;
         let b = app.browser_as("lines@clinic.example").await;
         let link = create_link(&b, &client, "phq9").await;
         let (_, form) = Browser::new(&app).text(&link).await;
@@ -215,7 +192,7 @@ async fn crisis_resources_are_an_organisation_setting() {
 #[tokio::test]
 async fn the_measures_page_lists_links_with_their_status_and_never_a_token() {
     on_each_backend(|app| async move {
-        let (user, _, client) = crate::courses::client_of(&app, "linklist@clinic.example").await;
+        let (user, _, client) = client_of(&app, "linklist@clinic.example").await;
         let cid = Id::parse(&client).unwrap();
         let clinician = app.browser_as("linklist@clinic.example").await;
         let page = format!("/clients/{client}/measures");
@@ -225,10 +202,8 @@ async fn the_measures_page_lists_links_with_their_status_and_never_a_token() {
         let unused = create_link(&clinician, &client, "gad7").await;
         let used = create_link(&clinician, &client, "phq9").await;
         let anon = Browser::new(&app);
-        let csrf = anon.csrf_from(&used).await;
-        let mut form = answers(&["0", "1", "0", "0", "0", "0", "0", "0", "0"]);
-        form.push(("csrf".into(), csrf));
-        assert_eq!(anon.http.post(app.url(&used)).form(&form).send().await.unwrap().status(), 200);
+        let form = answers(["0", "1", "0", "0", "0", "0", "0", "0", "0"]);
+        assert_eq!(anon.answer(&used, &used, &form, &[]).await.status(), 200);
         let past = Timestamp::now().minus(time::Duration::hours(1));
         let expired = system_link(&app, &cid, &user.id, "gad7", past).await;
 
@@ -258,7 +233,7 @@ const PFIZER: &str = "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, 
 #[tokio::test]
 async fn forms_show_attribution_the_gad7_difficulty_question_and_hamd_anchors() {
     on_each_backend(|app| async move {
-        let (_, _, client) = crate::courses::client_of(&app, "attrib@clinic.example").await;
+        let (_, _, client) = client_of(&app, "attrib@clinic.example").await;
         let b = app.browser_as("attrib@clinic.example").await;
         let (s, gad7) = b.text(&format!("/clients/{client}/measures/new?instrument=gad7")).await;
         assert_eq!(s, 200);
@@ -277,11 +252,7 @@ async fn forms_show_attribution_the_gad7_difficulty_question_and_hamd_anchors() 
         let anon = Browser::new(&app);
         let (_, form) = anon.text(&link).await;
         assert!(form.contains(PFIZER) && form.contains("If you checked any problems"), "{form}");
-        let csrf = anon.csrf_from(&link).await;
-        let mut answers = answers(&["1", "1", "1", "1", "0", "0", "0"]);
-        answers.push(("extra_1".into(), "2".into()));
-        answers.push(("csrf".into(), csrf));
-        let r = anon.http.post(app.url(&link)).form(&answers).send().await.unwrap();
+        let r = anon.answer(&link, &link, &answers(["1", "1", "1", "1", "0", "0", "0"]), &[("extra_1", "2")]).await;
         assert_eq!(r.status(), 200);
         let stored = app.store.responses(&Id::parse(&client).unwrap()).await.unwrap();
         assert_eq!((stored[0].total, stored[0].unscored_answers.clone()), (Some(4), Some(vec![Some(2)])));
@@ -294,41 +265,26 @@ async fn forms_show_attribution_the_gad7_difficulty_question_and_hamd_anchors() 
 #[tokio::test]
 async fn a_positive_phq2_offers_the_phq9_at_once() {
     on_each_backend(|app| async move {
-        let (clin, api, client) = crate::courses::client_of(&app, "screen@clinic.example").await;
+        let (clin, api, client) = client_of(&app, "screen@clinic.example").await;
         let b = app.browser_as("screen@clinic.example").await;
         let notice = "Positive screen: give the Patient Health Questionnaire-9 now";
         // Clinician's result.
-        let (s, r) = api
-            .post(
-                &format!("/api/v1/clients/{client}/responses"),
-                serde_json::json!({"instrument": "phq2", "answers": [1, 1]}),
-            )
-            .await;
-        assert_eq!(s, 201, "{r}");
+        api.respond(&client, serde_json::json!({"instrument": "phq2", "answers": [1, 1]})).await;
         assert!(!b.text(&format!("/clients/{client}/measures")).await.1.contains(notice), "2 is a negative screen");
-        api.post(
-            &format!("/api/v1/clients/{client}/responses"),
-            serde_json::json!({"instrument": "phq2", "answers": [2, 1]}),
-        )
-        .await;
+        api.respond(&client, serde_json::json!({"instrument": "phq2", "answers": [2, 1]})).await;
         let (_, page) = b.text(&format!("/clients/{client}/measures")).await;
         assert!(page.contains(notice), "{page}");
         assert!(page.contains(&format!("/clients/{client}/measures/new?instrument=phq9")));
-        api.post(
-            &format!("/api/v1/clients/{client}/responses"),
-            serde_json::json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 0, 0, 0, 0, 0]}),
-        )
-        .await;
+        api.respond(&client, serde_json::json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 0, 0, 0, 0, 0]})).await;
         assert!(!b.text(&format!("/clients/{client}/measures")).await.1.contains(notice), "the PHQ-9 was given");
 
         // A link: the thank-you page links a new PHQ-9 link, credited to the clinician and audited.
         let link = create_link(&b, &client, "phq2").await;
         let creates = app.count(action::MEASURE_LINK_CREATE).await;
         let anon = Browser::new(&app);
-        let csrf = anon.csrf_from(&link).await;
-        let mut form = answers(&["2", "2"]);
-        form.push(("csrf".into(), csrf));
-        let body = anon.http.post(app.url(&link)).form(&form).send().await.unwrap().text().await.unwrap();
+        let r = anon.answer(&link, &link, &answers(["2", "2"]), &[]).await;
+        assert_eq!(r.status(), 200);
+        let body = r.text().await.unwrap();
         assert!(body.contains("Answer the Patient Health Questionnaire-9"), "{body}");
         assert_eq!(app.count(action::MEASURE_LINK_CREATE).await, creates + 1);
         let i = body.find("href=\"/m/").expect("a PHQ-9 link") + 6;
@@ -340,20 +296,14 @@ async fn a_positive_phq2_offers_the_phq9_at_once() {
         assert!(listed.matches("PHQ-9").count() >= 1 && listed.contains(&clin.name), "the new link is listed");
         // A negative screen through a link offers nothing.
         let link = create_link(&b, &client, "phq2").await;
-        let csrf = anon.csrf_from(&link).await;
-        let mut form = answers(&["1", "0"]);
-        form.push(("csrf".into(), csrf));
-        let body = anon.http.post(app.url(&link)).form(&form).send().await.unwrap().text().await.unwrap();
+        let r = anon.answer(&link, &link, &answers(["1", "0"]), &[]).await;
+        assert_eq!(r.status(), 200);
+        let body = r.text().await.unwrap();
         assert!(!body.contains("Answer the Patient Health Questionnaire-9") && !body.contains("href=\"/m/"), "{body}");
 
         // The portal: a course that asks for the PHQ-2; after a positive one the PHQ-9 opens.
-        let (_, other) = api.post("/api/v1/clients", serde_json::json!({"display_name": "Portal Screen"})).await;
-        let other = other["id"].as_str().unwrap().to_string();
-        let (s, course) = api
-            .post(&format!("/api/v1/clients/{other}/courses"), serde_json::json!({"protocol": "ipt-individual"}))
-            .await;
-        assert_eq!(s, 201, "{course}");
-        let course = course["id"].as_str().unwrap().to_string();
+        let other = api.new_client("Portal Screen").await;
+        let course = api.new_course(&other, serde_json::json!({"protocol": "ipt-individual"})).await;
         let page = format!("/clients/{other}/measures?course={course}");
         let r = b
             .submit(
@@ -363,12 +313,10 @@ async fn a_positive_phq2_offers_the_phq9_at_once() {
             )
             .await;
         assert_eq!(r.status(), 303);
-        let email =
-            crate::client_portal::portal_account(&app, &Id::parse(&other).unwrap(), &clin.id, "screen@example.org")
-                .await;
+        let email = app.portal_account(&Id::parse(&other).unwrap(), &clin.id, "screen@example.org").await;
         let me = app.browser_as(&email).await;
         assert_eq!(me.get("/portal/measures/phq9").await.status(), 404, "not due and no positive screen yet");
-        let r = me.submit("/portal/measures/phq2", "/portal/measures/phq2", &[("item_1", "3"), ("item_2", "1")]).await;
+        let r = me.answer("/portal/measures/phq2", "/portal/measures/phq2", &answers(["3", "1"]), &[]).await;
         assert_eq!(r.status(), 200);
         let done = r.text().await.unwrap();
         assert!(done.contains("href=\"/portal/measures/phq9\""), "{done}");

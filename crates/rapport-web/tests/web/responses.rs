@@ -7,39 +7,23 @@ use rapport_core::audit::action;
 use rapport_core::{Id, Timestamp};
 use serde_json::json;
 
-/// PHQ-9 answers as form fields; `None` leaves the question blank.
-fn phq9_form(values: [Option<&'static str>; 9]) -> Vec<(String, String)> {
-    values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (format!("item_{}", i + 1), v.to_string()))).collect()
-}
-
-async fn open_flags(app: &TestApp, client: &Id) -> usize {
-    app.store
-        .client_risk_flags(client)
-        .await
-        .unwrap()
-        .iter()
-        .filter(|f| f.status == rapport_core::risk::FlagStatus::Open)
-        .count()
-}
-
 /// The Done-when journey, over HTTP: a portal client leaves item 3 blank,
 /// answers item 9 = 2, confirms, sees the crisis lines; the clinician's open
 /// flags rise by exactly one; the response is incomplete, in the course.
 #[tokio::test]
 async fn a_partial_portal_form_keeps_its_risk_answer() {
     on_each_backend(|app| async move {
-        let (clin, api, client, course) =
-            crate::client_portal::client_with_course(&app, "partial@clinic.example").await;
+        let (clin, api, client, course) = client_with_course(&app, "partial@clinic.example").await;
         let cid = Id::parse(&client).unwrap();
         let staff = app.browser_as(&clin.email).await;
-        let code = crate::client_portal::printed_invite(&staff, &client).await;
-        let (me, r) = crate::client_portal::join(&app, &code, "partial.client@example.org").await;
+        let code = printed_invite(&staff, &client).await;
+        let (me, r) = join(&app, &code, "partial.client@example.org").await;
         assert_eq!(r.status(), 303);
-        let before = open_flags(&app, &cid).await;
+        let before = app.open_flags(&client).await.len();
         let form =
-            phq9_form([Some("1"), Some("1"), None, Some("1"), Some("1"), Some("1"), Some("1"), Some("1"), Some("2")]);
-        let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let r = me.submit("/portal/measures/phq9", "/portal/measures/phq9", &fields).await;
+            answers([Some("1"), Some("1"), None, Some("1"), Some("1"), Some("1"), Some("1"), Some("1"), Some("2")]);
+        let phq9 = "/portal/measures/phq9";
+        let r = me.answer(phq9, phq9, &form, &[]).await;
         assert_eq!(r.status(), 200);
         let page = r.text().await.unwrap();
         assert!(page.contains("You left question 3 blank. Send anyway?"), "{page}");
@@ -50,13 +34,11 @@ async fn a_partial_portal_form_keeps_its_risk_answer() {
         assert!(page.contains("value=\"2\" checked"), "the answers are kept");
         assert!(app.store.responses(&cid).await.unwrap().is_empty(), "not stored before the client confirms");
         // The client confirms.
-        let mut confirmed = fields.clone();
-        confirmed.push(("send_anyway", "1"));
-        let r = me.submit("/portal/measures/phq9", "/portal/measures/phq9", &confirmed).await;
+        let r = me.answer(phq9, phq9, &form, &[("send_anyway", "1")]).await;
         assert_eq!(r.status(), 200);
         let done = r.text().await.unwrap();
         assert!(done.contains("You do not have to cope alone") && !done.contains("Total"));
-        assert_eq!(open_flags(&app, &cid).await, before + 1, "exactly one new open flag");
+        assert_eq!(app.open_flags(&client).await.len(), before + 1, "exactly one new open flag");
         let stored = app.store.responses(&cid).await.unwrap();
         assert_eq!(stored.len(), 1);
         let s = &stored[0];
@@ -65,17 +47,9 @@ async fn a_partial_portal_form_keeps_its_risk_answer() {
         assert!(s.flags.contains(&"risk_item_9".to_string()));
         // A PHQ-9 with the risk question blank (through the API) shows on
         // today's session page: ask at this session.
-        let body = json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, null]});
-        let (s, r) = api.post(&format!("/api/v1/clients/{client}/responses"), body).await;
-        assert_eq!(s, 201, "{r}");
-        let (s, session) = api
-            .post(
-                &format!("/api/v1/courses/{course}/sessions"),
-                json!({"date": rapport_core::time::format_date(Timestamp::now().date()), "attendance": "attended"}),
-            )
-            .await;
-        assert_eq!(s, 201, "{session}");
-        let (s, page) = staff.text(&format!("/courses/{course}/sessions/{}", session["id"].as_str().unwrap())).await;
+        api.respond(&client, json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, null]})).await;
+        let session = api.new_session(&course, json!({"date": today(), "attendance": "attended"})).await;
+        let (s, page) = staff.text(&format!("/courses/{course}/sessions/{session}")).await;
         assert_eq!(s, 200);
         assert!(page.contains("data-testid=\"risk-unanswered\"") && page.contains("PHQ-9 of "), "{page}");
         // A form with nothing answered is refused by name; nothing stored.
@@ -92,14 +66,13 @@ async fn a_partial_portal_form_keeps_its_risk_answer() {
 #[tokio::test]
 async fn a_blank_risk_question_is_flagged_for_the_clinician() {
     on_each_backend(|app| async move {
-        let (clin, _, client) = crate::courses::client_of(&app, "blankrisk@clinic.example").await;
+        let (clin, _, client) = client_of(&app, "blankrisk@clinic.example").await;
         let b = app.browser_as(&clin.email).await;
         let page = format!("/clients/{client}/measures/new?instrument=phq9");
-        let mut form =
-            phq9_form([Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), None]);
-        form.push(("instrument".into(), "phq9".into()));
-        let fields: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let r = b.submit(&page, &format!("/clients/{client}/measures/new"), &fields).await;
+        let new = format!("/clients/{client}/measures/new");
+        let form =
+            answers([Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), Some("2"), None]);
+        let r = b.answer(&page, &new, &form, &[("instrument", "phq9")]).await;
         assert_eq!(r.status(), 303, "{:?}", r.text().await);
         let stored = app.store.responses(&Id::parse(&client).unwrap()).await.unwrap();
         assert_eq!(stored.len(), 1);
@@ -119,10 +92,7 @@ async fn a_blank_risk_question_is_flagged_for_the_clinician() {
         // The caseload says so until a later PHQ-9 answers it.
         let marker = "Risk question not answered: ask at next contact";
         assert!(b.text("/clients").await.1.contains(marker));
-        let mut answered = phq9_form([Some("1"); 9]);
-        answered.push(("instrument".into(), "phq9".into()));
-        let fields: Vec<(&str, &str)> = answered.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let r = b.submit(&page, &format!("/clients/{client}/measures/new"), &fields).await;
+        let r = b.answer(&page, &new, &answers(["1"; 9]), &[("instrument", "phq9")]).await;
         assert_eq!(r.status(), 303);
         assert!(!b.text("/clients").await.1.contains(marker), "answered since");
     })
@@ -135,11 +105,11 @@ async fn a_blank_risk_question_is_flagged_for_the_clinician() {
 #[tokio::test]
 async fn a_late_link_answer_is_kept_and_every_link_page_shows_crisis_lines() {
     on_each_backend(|app| async move {
-        let (clin, _, client) = crate::courses::client_of(&app, "late@clinic.example").await;
+        let (clin, _, client) = client_of(&app, "late@clinic.example").await;
         let cid = Id::parse(&client).unwrap();
         let b = app.browser_as(&clin.email).await;
-        let opened = crate::portal::create_link(&b, &client, "phq9").await;
-        let never_opened = crate::portal::create_link(&b, &client, "gad7").await;
+        let opened = create_link(&b, &client, "phq9").await;
+        let never_opened = create_link(&b, &client, "gad7").await;
         let anon = Browser::new(&app);
         let (s, page) = anon.text(&opened).await;
         assert_eq!(s, 200);
@@ -164,24 +134,23 @@ async fn a_late_link_answer_is_kept_and_every_link_page_shows_crisis_lines() {
         let (s, page) = anon.text(&never_opened).await;
         assert_eq!(s, 410);
         assert!(page.contains("This link has expired") && page.contains("data-testid=\"link-crisis\""));
-        let mut form = phq9_form([Some("0"); 9]);
-        form[8].1 = "3".into();
+        let mut form = answers(["0", "0", "0", "0", "0", "0", "0", "0", "3"]);
         form.push(("csrf".into(), csrf.clone()));
-        let r = anon.http.post(app.url(&opened)).form(&form).send().await.unwrap();
+        let r = anon.post_form(&opened, &form).await;
         assert_eq!(r.status(), 200);
         assert!(r.text().await.unwrap().contains("You do not have to cope alone"));
         let stored = app.store.responses(&cid).await.unwrap();
         assert_eq!(stored.len(), 1);
         assert!(stored[0].flags.contains(&"late_submission".to_string()), "{:?}", stored[0].flags);
-        assert_eq!(open_flags(&app, &cid).await, 1, "the late risk answer raised its flag");
+        assert_eq!(app.open_flags(&client).await.len(), 1, "the late risk answer raised its flag");
         // Used now: the page says so, with the crisis lines; a second send stores nothing.
         let (s, page) = anon.text(&opened).await;
         assert_eq!(s, 410);
         assert!(page.contains("already been sent") && page.contains("data-testid=\"link-crisis\""));
-        let r = anon.http.post(app.url(&opened)).form(&form).send().await.unwrap();
+        let r = anon.post_form(&opened, &form).await;
         assert_eq!(r.status(), 410);
         // The never-opened expired link takes nothing.
-        let r = anon.http.post(app.url(&never_opened)).form(&[("item_1", "1"), ("csrf", &csrf)]).send().await.unwrap();
+        let r = anon.post_form(&never_opened, &[("item_1", "1"), ("csrf", &csrf)]).await;
         assert_eq!(r.status(), 410);
         assert_eq!(app.store.responses(&cid).await.unwrap().len(), 1);
     })
@@ -193,28 +162,13 @@ async fn a_late_link_answer_is_kept_and_every_link_page_shows_crisis_lines() {
 #[tokio::test]
 async fn a_response_counts_towards_the_course_open_on_its_day() {
     on_each_backend(|app| async move {
-        let (_, api, client) = crate::courses::client_of(&app, "twocourses@clinic.example").await;
-        let (s, first) = api
-            .post(
-                &format!("/api/v1/clients/{client}/courses"),
-                json!({"protocol": "ipt-individual", "start_date": "2026-01-05"}),
-            )
-            .await;
-        assert_eq!(s, 201, "{first}");
-        let first = first["id"].as_str().unwrap().to_string();
+        let (_, api, client) = client_of(&app, "twocourses@clinic.example").await;
+        let first = api.new_course(&client, json!({"protocol": "ipt-individual", "start_date": "2026-01-05"})).await;
         let (s, _) = api.post(&format!("/api/v1/courses/{first}/status"), json!({"status": "completed", "skip_review_reason": "Test course", "confirm_no_end_measure": true, "no_end_measure_reason": "Test course"})).await;
         assert_eq!(s, 200);
         // It ended in May (a completed course accepts no changes after its ending).
         app.sql("UPDATE courses SET updated_at = $1 WHERE id = $2", &["2026-05-01T12:00:00.000000Z", &first]).await;
-        let today = rapport_core::time::format_date(Timestamp::now().date());
-        let (s, second) = api
-            .post(
-                &format!("/api/v1/clients/{client}/courses"),
-                json!({"protocol": "ipt-individual", "start_date": today}),
-            )
-            .await;
-        assert_eq!(s, 201, "{second}");
-        let second = second["id"].as_str().unwrap().to_string();
+        let second = api.new_course(&client, json!({"protocol": "ipt-individual", "start_date": today()})).await;
         let now = Timestamp::now();
         let (earlier, latest) = (now.minus(time::Duration::minutes(30)).to_db(), now.to_db());
         // First course: 20 then 5 (recovered); between courses: 9; relapse course: 6 then 14.
@@ -226,8 +180,7 @@ async fn a_response_counts_towards_the_course_open_on_its_day() {
             (latest.as_str(), json!([2, 2, 2, 2, 2, 2, 1, 1, 0]), Some(second.as_str())),
         ] {
             let body = json!({"instrument": "phq9", "answers": answers, "completed_at": completed_at});
-            let (s, r) = api.post(&format!("/api/v1/clients/{client}/responses"), body).await;
-            assert_eq!(s, 201, "{r}");
+            let r = api.respond(&client, body).await;
             assert_eq!(r["course_id"].as_str(), expected, "{completed_at}: {r}");
         }
         // Outcomes per course: by default the most recent course, judged on its own baseline.

@@ -1,7 +1,6 @@
 //! The attacks of the security review (issue 9), each reproduced against the
 //! running server and shown to fail now; the races with real concurrent requests.
 
-use crate::courses::test_event;
 use crate::support::*;
 use futures_util_free::join_all;
 use rapport_app::mfa::{code_at, unix_now};
@@ -93,7 +92,7 @@ async fn two_step_codes_cannot_be_brute_forced() {
     on_each_backend(|app| async move {
         app.user("tfa@clinic.example", Role::Clinician).await;
         let me = app.browser_as("tfa@clinic.example").await;
-        let (secret, _) = crate::mfa::enrol(&app, &me, "tfa@clinic.example").await;
+        let (secret, _) = enrol(&app, &me, "tfa@clinic.example").await;
         let user = app.store.user_by_email("tfa@clinic.example").await.unwrap().unwrap().0;
         let app = std::sync::Arc::new(app);
         // 20 attackers pass the password step at once: one challenge lives.
@@ -191,9 +190,9 @@ async fn current_password_checks_are_not_an_oracle() {
 #[tokio::test]
 async fn the_portal_account_cannot_be_taken_over() {
     on_each_backend(|app| async move {
-        let (clin, _, client) = crate::courses::client_of(&app, "owner@clinic.example").await;
+        let (clin, _, client) = client_of(&app, "owner@clinic.example").await;
         let cid = Id::parse(&client).unwrap();
-        crate::client_portal::portal_account(&app, &cid, &clin.id, "real.client@example.org").await;
+        app.portal_account(&cid, &clin.id, "real.client@example.org").await;
         let real = Browser::new(&app);
         let r = real
             .submit("/portal/login", "/portal/login", &[("email", "real.client@example.org"), ("password", PASSWORD)])

@@ -3,7 +3,6 @@
 //! and retried after the backoff; sensitive bodies redacted once sent; the
 //! administrator's view.
 
-use crate::measures::{new_client, post_response};
 use crate::support::*;
 use rapport_app::mail::{deliver_due, DeliveryRun, Mailer, SmtpSettings};
 use rapport_core::access::Role;

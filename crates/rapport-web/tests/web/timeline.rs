@@ -2,13 +2,11 @@
 //! change with version checks, remove with history kept, links to inventory
 //! people, access), and the page with its chart, table and forms.
 
-use crate::courses::{client_of, test_event, Api};
 use crate::matrix::{e, j, Entry};
 use crate::support::*;
 use rapport_core::access::Role;
-use rapport_core::records::{RecordBody, Scope};
 use rapport_core::timeline::TimelineEvent;
-use rapport_core::{Id, ValidationErrors};
+use rapport_core::Id;
 use rapport_store::records::Placement;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -56,26 +54,6 @@ pub async fn matrix_fixtures(app: &TestApp, client: &Id, clinician: &Id, out: &m
     out.push(("{event}", rec.id.to_string()));
 }
 
-/// An interpersonal-inventory person as the inventory stores it (only its kind matters here).
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
-pub struct InventoryPerson {
-    pub display_name: String,
-}
-
-impl RecordBody for InventoryPerson {
-    const KIND: &'static str = "person";
-    const SCOPE: Scope = Scope::Client;
-    fn validate(self) -> Result<Self, ValidationErrors> {
-        Ok(self)
-    }
-}
-
-pub async fn person(app: &TestApp, client: &str, by: &Id) -> String {
-    let at = Placement { client_id: Id::parse(client).unwrap(), ..Default::default() };
-    let p = InventoryPerson { display_name: "Sam".into() };
-    app.store.create_record(&at, &p, by, test_event("record.create")).await.unwrap().id.to_string()
-}
-
 fn titles(list: &Value) -> Vec<String> {
     list.as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap().to_string()).collect()
 }
@@ -104,7 +82,7 @@ async fn timeline_events_through_the_api() {
         assert_eq!(api.get(&path).await.1.as_array().unwrap().len(), 0);
 
         // Events come back in time order; approximate dates sit in the middle of their period.
-        let sam = person(&app, &client, &me.id).await;
+        let sam = app.person(&Id::parse(&client).unwrap(), &me.id, "Sam").await.id.to_string();
         for body in [
             json!({"date": "2025-06", "category": "move", "title": "Moved flat", "mood": 3}),
             json!({"date": "2024", "approximate": true, "category": "conflict", "title": "Dispute with sister", "people": ["Ana"]}),
@@ -183,24 +161,6 @@ async fn timeline_events_through_the_api() {
         assert!(app.store.audit_verify().await.is_ok());
     })
     .await;
-}
-
-/// A client with a course, both made through the pages: (browser, course page url).
-pub async fn course_in_browser(app: &TestApp, email: &str) -> (Browser, String, String) {
-    let _ = app.user(email, Role::Clinician).await;
-    let b = app.browser_as(email).await;
-    let r = b.submit("/clients/new", "/clients/new", &[("display_name", "Timeline Person")]).await;
-    let client = id_from_location(&r).to_string();
-    let r = b
-        .submit(
-            &format!("/clients/{client}/courses/new"),
-            &format!("/clients/{client}/courses/new"),
-            &[("protocol", "ipt-individual"), ("planned_sessions", "16"), ("start_date", "2026-01-05")],
-        )
-        .await;
-    assert_eq!(r.status().as_u16(), 303);
-    let course = location(&r).split('?').next().unwrap().to_string();
-    (b, course, client)
 }
 
 #[tokio::test]

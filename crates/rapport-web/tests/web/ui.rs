@@ -31,9 +31,7 @@ async fn client_record_lifecycle_in_the_ui() {
                 && body.contains("href=\"#display_name\"")
                 && body.contains("cannot be in the future")
         );
-        let r = b.submit("/clients/new", "/clients/new", CLIENT_FIELDS).await;
-        assert_eq!(r.status(), 303);
-        let id = id_from_location(&r);
+        let id = b.new_client_with(CLIENT_FIELDS).await;
         let (s, page) = b.text(&format!("/clients/{id}")).await;
         assert_eq!(s, 200);
         assert!(page.contains("<h1>Jo Example</h1>") && page.contains("H-777") && page.contains("Sam Example"));
@@ -88,7 +86,7 @@ async fn care_team_supervision_and_404_outside_access() {
         let sup = app.user("sup@clinic.example", Role::Supervisor).await;
         app.user("admin@clinic.example", Role::Admin).await;
         let a = app.browser_as("a@clinic.example").await;
-        let id = id_from_location(&a.submit("/clients/new", "/clients/new", &[("display_name", "Team Client")]).await);
+        let id = a.new_client("Team Client").await;
         let b = app.browser_as("b@clinic.example").await;
         let s = app.browser_as("sup@clinic.example").await;
         let admin = app.browser_as("admin@clinic.example").await;
@@ -129,7 +127,7 @@ async fn only_the_responsible_clinician_or_a_supervisor_hands_over_responsibilit
         let member = app.user("member@clinic.example", Role::Clinician).await;
         let sup = app.user("sup@clinic.example", Role::Supervisor).await;
         let o = app.browser_as("owner@clinic.example").await;
-        let id = id_from_location(&o.submit("/clients/new", "/clients/new", &[("display_name", "Team Client")]).await);
+        let id = o.new_client("Team Client").await;
         let team = format!("/clients/{id}/care-team");
         assert_eq!(o.submit(&team, &team, &[("user_id", member.id.as_str())]).await.status(), 303);
         // A member cannot take responsibility to push the responsible clinician out.
@@ -148,7 +146,7 @@ async fn only_the_responsible_clinician_or_a_supervisor_hands_over_responsibilit
         assert_eq!(app.count(action::CARE_TEAM_RESPONSIBLE).await, 0);
         // The supervisor of a member may hand over, then the former responsible clinician can be removed.
         app.store
-            .set_supervisees(&sup.id, std::slice::from_ref(&member.id), crate::courses::test_event("user.update"), &[])
+            .set_supervisees(&sup.id, std::slice::from_ref(&member.id), test_event("user.update"), &[])
             .await
             .unwrap();
         let s = app.browser_as("sup@clinic.example").await;
@@ -172,8 +170,7 @@ async fn break_glass_opens_a_record_with_a_reason_and_is_reviewed() {
         app.user("oncall@clinic.example", Role::Clinician).await;
         app.user("admin@clinic.example", Role::Admin).await;
         let owner = app.browser_as("owner@clinic.example").await;
-        let id =
-            id_from_location(&owner.submit("/clients/new", "/clients/new", &[("display_name", "Crisis Client")]).await);
+        let id = owner.new_client("Crisis Client").await;
         let oncall = app.browser_as("oncall@clinic.example").await;
         assert_eq!(oncall.get(&format!("/clients/{id}")).await.status(), 404);
         assert!(oncall.text("/break-glass?q=crisis").await.1.contains("Crisis Client"));
@@ -221,8 +218,7 @@ async fn audit_log_page_csv_and_tamper_detection() {
         app.user("admin@clinic.example", Role::Admin).await;
         app.user("c@clinic.example", Role::Clinician).await;
         let c = app.browser_as("c@clinic.example").await;
-        let id =
-            id_from_location(&c.submit("/clients/new", "/clients/new", &[("display_name", "=HYPERLINK(\"x\")")]).await);
+        let id = c.new_client("=HYPERLINK(\"x\")").await;
         c.get(&format!("/clients/{id}")).await;
         Browser::new(&app).login("c@clinic.example", "wrong password here").await;
         let admin = app.browser_as("admin@clinic.example").await;
@@ -372,21 +368,18 @@ async fn every_audited_action_leaves_an_entry() {
     // and client actions below, whose newer entries carry the browser's address.
     let xuser = app.store.user_by_email("x@clinic.example").await.unwrap().unwrap().0;
     crate::measures::exercise_every_action(&app, &xuser).await;
-    let id = id_from_location(&x.submit("/clients/new", "/clients/new", &[("display_name", "Audit Client")]).await);
+    let id = x.new_client("Audit Client").await;
     let rec = format!("/clients/{id}");
     x.get(&rec).await;
     x.get("/clients").await;
     crate::portal::exercise_every_action(&x, &rec).await;
     crate::client_portal::exercise_every_action(&app, &x, id.as_str()).await;
     // An IPT course: create, read, checklist, sessions, contract, status.
-    let r =
-        x.submit(&format!("{rec}/courses/new"), &format!("{rec}/courses/new"), &[("protocol", "ipt-individual")]).await;
-    let course = location(&r).split('?').next().unwrap().to_string();
+    let course = x.new_course(id.as_str(), &[("protocol", "ipt-individual")]).await;
     x.get(&course).await;
     x.submit(&course, &format!("{course}/checklist/sick_role"), &[]).await;
     // The course starts today; its first session is today too.
-    let today = rapport_core::time::format_date(rapport_core::Timestamp::now().date());
-    let r = x.submit(&course, &format!("{course}/sessions"), &[("date", &today), ("attendance", "attended")]).await;
+    let r = x.submit(&course, &format!("{course}/sessions"), &[("date", &today()), ("attendance", "attended")]).await;
     let session = location(&r).rsplit("#session-").next().unwrap().to_string();
     x.submit(
         &course,
@@ -551,12 +544,7 @@ async fn every_audited_action_leaves_an_entry() {
 
 /// The `detail` of the latest audit entry with `action`.
 async fn last_detail(app: &TestApp, action: &str) -> String {
-    let entries = app
-        .store
-        .audit_entries(&rapport_store::AuditFilter { action: Some(action.into()), limit: 10_000, ..Default::default() })
-        .await
-        .unwrap();
-    let last = entries.into_iter().max_by_key(|e| e.seq).expect("an entry");
+    let last = app.audit_entries(action).await.into_iter().max_by_key(|e| e.seq).expect("an entry");
     last.event.detail.unwrap_or_default()
 }
 
@@ -568,45 +556,33 @@ async fn list_views_audit_which_clients_they_showed() {
         let b = app.browser_as("lists@clinic.example").await;
         let mut mine = Vec::new();
         for name in ["Alex Searchable", "Billie Searchable", "Casey Other"] {
-            mine.push(id_from_location(&b.submit("/clients/new", "/clients/new", &[("display_name", name)]).await));
+            mine.push(b.new_client(name).await);
         }
         let other = app.browser_as("else@clinic.example").await;
-        let unseen = id_from_location(
-            &other.submit("/clients/new", "/clients/new", &[("display_name", "Dana Searchable")]).await,
-        );
+        let unseen = other.new_client("Dana Searchable").await;
         // The caseload search names exactly the clients it listed.
         assert_eq!(b.get("/clients?q=searchable").await.status(), 200);
         let d = last_detail(&app, action::CLIENT_LIST).await;
         assert!(d.contains(mine[0].as_str()) && d.contains(mine[1].as_str()), "{d}");
         assert!(!d.contains(mine[2].as_str()) && !d.contains(unseen.as_str()), "{d}");
         // The API's client list too.
-        let token = app.token_for(&me).await;
-        let api = |path: String| {
-            let token = token.clone();
-            let url = app.url(&path);
-            async move {
-                let r = reqwest::Client::new().get(url).bearer_auth(token).send().await.unwrap();
-                assert_eq!(r.status(), 200);
-                r.json::<serde_json::Value>().await.unwrap()
-            }
-        };
-        let listed = api("/api/v1/clients?q=Billie".into()).await;
+        let api = Api::new(&app, &me).await;
+        let (s, listed) = api.get("/api/v1/clients?q=Billie").await;
+        assert_eq!(s, 200, "{listed}");
         assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
         let d = last_detail(&app, action::CLIENT_LIST).await;
         assert!(d.contains(&format!("clients shown: {}", mine[1])), "{d}");
         // Risk-flag lists, on the page and through the API.
-        let r = reqwest::Client::new()
-            .post(app.url(&format!("/api/v1/clients/{}/risk-flags", mine[2])))
-            .bearer_auth(&token)
-            .json(&serde_json::json!({"detail": "Said they felt unsafe at home"}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 201);
+        api.create(
+            &format!("/api/v1/clients/{}/risk-flags", mine[2]),
+            serde_json::json!({"detail": "Said they felt unsafe at home"}),
+        )
+        .await;
         assert_eq!(b.get("/risk-flags").await.status(), 200);
         let d = last_detail(&app, action::RISK_FLAG_LIST).await;
         assert!(d.contains(&format!("clients shown: {}", mine[2])), "{d}");
-        api("/api/v1/risk-flags".into()).await;
+        let (s, flags) = api.get("/api/v1/risk-flags").await;
+        assert_eq!(s, 200, "{flags}");
         let d = last_detail(&app, action::RISK_FLAG_LIST).await;
         assert!(d.contains("via API") && d.contains(&format!("clients shown: {}", mine[2])), "{d}");
         // The emergency-access search names the clients it offered.

@@ -2,10 +2,8 @@
 //! (kinds, links to sessions and problem areas, versions, removal, access) and
 //! the pages (listed by session, forms, conflict, detail with history).
 
-use crate::courses::{client_of, test_event, Api};
 use crate::matrix::{e, j, Entry};
 use crate::support::*;
-use crate::timeline::{course_in_browser, person};
 use rapport_core::access::Role;
 use rapport_core::worksheets::CommunicationAnalysis;
 use rapport_core::Id;
@@ -78,21 +76,8 @@ async fn course_with_sessions(
     email: &str,
 ) -> (rapport_store::users::User, Api, String, String, Vec<String>) {
     let (me, api, client) = client_of(app, email).await;
-    let (s, c) = api
-        .post(
-            &format!("/api/v1/clients/{client}/courses"),
-            json!({"protocol": "ipt-individual", "start_date": "2026-01-05"}),
-        )
-        .await;
-    assert_eq!(s, 201, "{c}");
-    let course = c["id"].as_str().unwrap().to_string();
-    let mut sessions = Vec::new();
-    for d in ["2026-01-05", "2026-01-12"] {
-        let (s, r) =
-            api.post(&format!("/api/v1/courses/{course}/sessions"), json!({"date": d, "attendance": "attended"})).await;
-        assert_eq!(s, 201, "{r}");
-        sessions.push(r["id"].as_str().unwrap().to_string());
-    }
+    let course = api.new_course(&client, json!({"protocol": "ipt-individual", "start_date": "2026-01-05"})).await;
+    let sessions = api.attended_sessions(&course, &["2026-01-05", "2026-01-12"]).await;
     (me, api, client, course, sessions)
 }
 
@@ -101,7 +86,7 @@ async fn worksheets_through_the_api() {
     on_each_backend(|app| async move {
         let (me, api, client, course, sessions) = course_with_sessions(&app, "ws@clinic.example").await;
         let path = format!("/api/v1/courses/{course}/worksheets");
-        let sam = person(&app, &client, &me.id).await;
+        let sam = app.person(&Id::parse(&client).unwrap(), &me.id, "Sam").await.id.to_string();
         let ca = json!({
             "kind": "communication_analysis",
             "session_id": sessions[1],
