@@ -143,7 +143,7 @@ impl IntoResponse for AppError {
             return Redirect::to("/login").into_response();
         }
         let status = self.status();
-        let page = crate::ui::pages::ErrorPage::new(status, self.message());
+        let page = crate::html::error_page::ErrorPage::new(status, self.message());
         let mut resp = (status, Html(page.render_html())).into_response();
         if let AppError::TooManyRequests { retry_after_secs } = self {
             resp.headers_mut().insert(header::RETRY_AFTER, retry_after_secs.into());

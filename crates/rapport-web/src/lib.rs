@@ -4,10 +4,14 @@
 pub mod api;
 pub mod cookies;
 pub mod error;
+pub mod html;
 pub mod identity;
+pub mod limits;
+pub mod ops;
 pub mod portal;
 pub mod reauth;
 pub mod records_http;
+pub mod route_table;
 pub mod routes;
 pub mod security;
 pub mod throttle;

@@ -1,12 +1,11 @@
-//! Every route in one place. Routes are registered through `Routes`, which
-//! also records them, so the access-matrix test can insist that each route has
-//! an entry (a route added without one fails the test).
+//! The whole application: every face's routes (registered per feature through
+//! `route_table::Routes`) and the security layers around them.
 
-use crate::{api, identity, security, ui};
+use crate::limits::MAX_BODY_BYTES;
+use crate::route_table::Routes;
+use crate::{api, identity, ops, security, ui};
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::handler::Handler;
 use axum::http::{HeaderName, Method};
-use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use rapport_app::AppState;
 use std::time::Duration;
@@ -15,55 +14,15 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-pub struct Routes {
-    router: Router<AppState>,
-    list: Vec<(Method, &'static str)>,
-}
-
-impl Routes {
-    fn new() -> Self {
-        Routes { router: Router::new(), list: Vec::new() }
-    }
-
-    pub fn add(mut self, method: Method, path: &'static str, route: MethodRouter<AppState>) -> Self {
-        self.list.push((method, path));
-        self.router = self.router.route(path, route);
-        self
-    }
-
-    pub fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
-        self.add(Method::GET, path, get(h))
-    }
-
-    pub fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
-        self.add(Method::POST, path, post(h))
-    }
-
-    pub fn put<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
-        self.add(Method::PUT, path, axum::routing::put(h))
-    }
-
-    pub fn delete<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
-        self.add(Method::DELETE, path, axum::routing::delete(h))
-    }
-
-    pub fn patch<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, h: H) -> Self {
-        self.add(Method::PATCH, path, axum::routing::patch(h))
-    }
-}
-
-/// Bodies larger than this are refused with 413 (forms and JSON here are small).
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
-
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Builds the application and the list of (method, path) it serves.
 pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = Routes::new()
         // Operations
-        .get("/healthz", ui::ops::healthz)
-        .get("/readyz", ui::ops::readyz)
-        .get("/static/{file}", ui::ops::static_file)
+        .get("/healthz", ops::healthz)
+        .get("/readyz", ops::readyz)
+        .get("/static/{file}", ops::static_file)
         // Sign-in
         .get("/", ui::auth::home)
         .get("/setup/{token}", ui::auth::setup_form)
@@ -158,9 +117,9 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::notes::routes(r);
     let r = api::notes::routes(r);
 
-    let Routes { router, list } = r;
+    let (router, list) = r.into_parts();
     let router = router
-        .fallback(ui::ops::not_found)
+        .fallback(ops::not_found)
         .layer(axum::middleware::from_fn(crate::portal::confine_clients))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ui::mfa::require_enrolment))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))

@@ -44,11 +44,11 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
 }
 
 /// Largest form body read for the CSRF check: the same limit as every route.
-const MAX_FORM_BYTES: usize = crate::routes::MAX_BODY_BYTES;
+const MAX_FORM_BYTES: usize = crate::limits::MAX_BODY_BYTES;
 
 fn rejected(message: &str) -> Response {
     tracing::warn!(reason = message, "CSRF check failed");
-    let page = crate::ui::pages::ErrorPage::new(
+    let page = crate::html::error_page::ErrorPage::new(
         StatusCode::FORBIDDEN,
         format!("{message} Go back, reload the page and try again."),
     );

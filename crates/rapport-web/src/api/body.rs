@@ -29,7 +29,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         let bytes = Bytes::from_request(req, state).await.map_err(|_| {
             ApiError(AppError::PayloadTooLarge(format!(
                 "The request body is larger than {} KiB.",
-                crate::routes::MAX_BODY_BYTES / 1024
+                crate::limits::MAX_BODY_BYTES / 1024
             )))
         })?;
         parse(&bytes).map(ApiJson).map_err(ApiError)

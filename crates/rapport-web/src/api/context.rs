@@ -27,7 +27,7 @@ use rapport_store::records::{Placement, Record};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/api/v1/clients/{id}/cultural-formulation", get_cultural)
         .put("/api/v1/clients/{id}/cultural-formulation", put_cultural)
         .get("/api/v1/clients/{id}/medications", list_medications)

@@ -22,7 +22,7 @@ use rapport_core::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/api/v1/protocols", list_protocols)
         .get("/api/v1/clients/{id}/courses", list_courses)
         .post("/api/v1/clients/{id}/courses", create_course)

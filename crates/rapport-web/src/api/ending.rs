@@ -18,7 +18,7 @@ use rapport_core::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/api/v1/courses/{id}/ending", get_ending)
         .put("/api/v1/courses/{id}/ending", put_ending)
         .post("/api/v1/courses/{id}/maintenance", start_maintenance)

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::{OpenApi, ToSchema};
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/api/v1/courses/{id}/formulation", get_formulation)
         .put("/api/v1/courses/{id}/formulation", put_formulation)
         .get("/api/v1/courses/{id}/areas/{area}", get_area)

@@ -19,7 +19,7 @@ use rapport_store::formulation::GoalWithRatings;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/api/v1/courses/{id}/goals", list_goals)
         .post("/api/v1/courses/{id}/goals", create)
         .put("/api/v1/goals/{id}", update)

@@ -25,7 +25,7 @@ use rapport_store::records::{Placement, Record};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/api/v1/clients/{id}/people", list_people)
         .post("/api/v1/clients/{id}/people", create_person)
         .get("/api/v1/people/{id}", get_person)

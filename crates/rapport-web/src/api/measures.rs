@@ -41,7 +41,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 )]
 pub struct MeasuresDoc;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/api/v1/instruments", list_instruments)
         .post("/api/v1/clients/{id}/responses", record_response)
         .get("/api/v1/clients/{id}/responses", list_responses)

@@ -21,7 +21,7 @@ use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteR
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/api/v1/sessions/{id}/note", get_note)
         .put("/api/v1/sessions/{id}/note", put_note)
         .post("/api/v1/sessions/{id}/note/sign", sign_note)

@@ -21,7 +21,7 @@ use rapport_store::records::Record;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/api/v1/clients/{id}/timeline", list)
         .post("/api/v1/clients/{id}/timeline", create)
         .get("/api/v1/timeline/{id}", get_one)

@@ -24,7 +24,7 @@ use rapport_store::records::{Placement, Record};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/api/v1/courses/{id}/worksheets", list)
         .post("/api/v1/courses/{id}/worksheets", create)
         .get("/api/v1/worksheets/{id}", get_one)

@@ -3,10 +3,10 @@
 
 use super::PortalLayout;
 use crate::error::AppResult;
+use crate::html::{render, FormErrors};
 use crate::identity::Meta;
 use crate::throttle::{self, OnSuccess};
 use crate::ui::auth::{anonymous_csrf, attempt_login, start_session, with_cookie, LoginAttempt};
-use crate::ui::{render, FormErrors};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};

@@ -19,7 +19,7 @@ use rapport_core::Id;
 use rapport_store::clients::ClientRecord;
 use rapport_store::portal::PortalSharing;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     let r = r
         .get("/portal/login", entry::login_form)
         .post("/portal/login", entry::login_submit)
@@ -43,7 +43,7 @@ fn client_may_use(path: &str) -> bool {
 pub async fn confine_clients(req: Request, next: Next) -> Response {
     let is_client = req.extensions().get::<Identity>().is_some_and(|id| id.user.role == Role::Client);
     if is_client && !client_may_use(req.uri().path()) {
-        return crate::ui::ops::not_found(req.uri().clone()).await;
+        return crate::ops::not_found(req.uri().clone()).await;
     }
     next.run(req).await
 }

@@ -7,9 +7,9 @@ use crate::error::{AppError, AppResult};
 use rapport_app::responses::{self, blank_prompt, BlankPrompt, CourseChoice, Recording, Submission};
 use rapport_app::AppState;
 
+use crate::html::{render, FormErrors};
 use crate::ui::measures::{charts_for, item_views, schedule_of, ChartView, ItemView};
 use crate::ui::portal::sendable;
-use crate::ui::{render, FormErrors};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -29,7 +29,7 @@ use rapport_store::portal::{DiaryRow, ReflectionRow};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/portal", home)
         .get("/portal/measures/{instrument}", measure_form)
         .post("/portal/measures/{instrument}", measure_submit)

@@ -1,7 +1,9 @@
 //! The signed-in user's own account: password, sessions and API tokens.
 
-use super::{non_blank, render, FormErrors, Layout};
+use super::Layout;
+
 use crate::error::{AppError, AppResult};
+use crate::html::{non_blank, render, FormErrors};
 use crate::identity::SignedIn;
 use crate::reauth::Refusal;
 use askama::Template;

@@ -1,8 +1,10 @@
 //! Administration: accounts, supervision, the audit log, break-glass reviews
 //! and organisation settings. Administrators see no clinical content here.
 
-use super::{non_blank, render, FormErrors, Layout};
+use super::Layout;
+
 use crate::error::{AppError, AppResult};
+use crate::html::{non_blank, render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};

@@ -1,8 +1,8 @@
 //! First-run setup, sign-in and sign-out.
 
-use super::{non_blank, render, FormErrors};
 use crate::cookies::CookieNames;
 use crate::error::AppResult;
+use crate::html::{non_blank, render, FormErrors};
 use crate::identity::{cookie, Meta};
 use crate::security::{clear_session_cookie, csrf_cookie_header, device_cookie_header, session_cookie_header};
 use crate::throttle::{self, OnSuccess};

@@ -2,8 +2,10 @@
 //! organisation after giving a reason. The access is time-limited, audited and
 //! listed for administrators to review.
 
-use super::{non_blank, render, Layout};
+use super::Layout;
+
 use crate::error::{AppError, AppResult};
+use crate::html::{non_blank, render};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};

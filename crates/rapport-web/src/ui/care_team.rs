@@ -1,7 +1,9 @@
 //! A client's care team: the responsible clinician and other members.
 
-use super::{render, Layout};
+use super::Layout;
+
 use crate::error::{AppError, AppResult};
+use crate::html::render;
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};

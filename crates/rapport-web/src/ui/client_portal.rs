@@ -2,8 +2,10 @@
 //! code or an e-mail), see whether they have an account, choose what the
 //! portal shows them, and read what they wrote (diary and reflections).
 
-use super::{render, FormErrors, Layout};
+use super::Layout;
+
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use crate::portal::pages::DiaryView;
 use askama::Template;
@@ -46,7 +48,7 @@ pub async fn reflections_on(
     Ok(found)
 }
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/clients/{id}/portal", show)
         .post("/clients/{id}/portal/invite", invite)
         .post("/clients/{id}/portal/reset", reset)

@@ -1,7 +1,9 @@
 //! Caseload and client records.
 
-use super::{non_blank, render, FormErrors, Layout};
+use super::Layout;
+
 use crate::error::{AppError, AppResult};
+use crate::html::{non_blank, render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};

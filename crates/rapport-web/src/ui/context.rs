@@ -5,9 +5,10 @@
 //! medication changes nothing else.
 
 use super::clients::DoneParam;
-use super::{render, FormErrors, Layout};
+use super::Layout;
 use crate::api::context::{current_cultural, save_cultural};
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use crate::records_http::{history_rows, join_some, ApiRecord, ConflictView, Describe, HistoryRow, Pairs};
 use askama::Template;
@@ -26,7 +27,7 @@ use rapport_core::timeline::ApproxDate;
 use rapport_core::Timestamp;
 use rapport_store::records::{Placement, Record};
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/courses/{id}/context", page)
         .get("/courses/{id}/context/cultural-formulation", cultural_form)
         .post("/courses/{id}/context/cultural-formulation", cultural_save)

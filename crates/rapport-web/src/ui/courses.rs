@@ -1,8 +1,10 @@
 //! IPT courses in the clinician UI: starting a course, the course page (where
 //! it stands, the initial-phase checklist, sessions, contract and status).
 
-use super::{non_blank, render, FormErrors, Layout};
+use super::Layout;
+
 use crate::error::{AppError, AppResult};
+use crate::html::{non_blank, render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -28,7 +30,7 @@ use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
 use serde::Deserialize;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/clients/{id}/courses/new", new_form)
         .post("/clients/{id}/courses/new", create)
         .get("/courses/{id}", show)

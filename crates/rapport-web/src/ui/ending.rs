@@ -2,8 +2,10 @@
 //! warning signs and a coping plan), the maintenance decision (which creates
 //! the linked IPT-M course), and the printable end-of-treatment summary.
 
-use super::{render, FormErrors, Layout};
+use super::Layout;
+
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -28,7 +30,7 @@ use rapport_store::records::{Placement, Record};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/courses/{id}/ending", page)
         .post("/courses/{id}/ending", save)
         .post("/courses/{id}/ending/maintenance", start_maintenance)

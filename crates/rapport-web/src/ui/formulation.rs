@@ -2,9 +2,11 @@
 //! areas, link to symptoms, text shared with the client, rationale, date
 //! agreed) with its version history, and one workspace page per chosen area.
 
-use super::{render, FormErrors, Layout};
+use super::Layout;
+
 use crate::api::formulation::{work_from, AreaPutJson};
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -25,7 +27,7 @@ use serde_json::{Map, Value};
 
 use super::clients::DoneParam;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/courses/{id}/formulation", show)
         .post("/courses/{id}/formulation", save)
         .get("/courses/{id}/formulation/{area}", show_area)

@@ -3,8 +3,9 @@
 //! add and change goals.
 
 use super::formulation::FormPairs;
-use super::{render, FormErrors, Layout};
+use super::Layout;
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -22,7 +23,7 @@ use rapport_store::formulation::GoalWithRatings;
 use rapport_store::records::Record;
 use serde::Deserialize;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/courses/{id}/goals", show)
         .post("/courses/{id}/goals", add)
         .post("/courses/{id}/goals/ratings", rate)

@@ -3,8 +3,9 @@
 //! snapshots of the course and their comparison.
 
 use super::clients::DoneParam;
-use super::{render, FormErrors, Layout};
+use super::Layout;
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -29,7 +30,7 @@ use rapport_store::records::{Placement, Record};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/courses/{id}/inventory", show)
         .get("/courses/{id}/inventory/people/new", new_person_form)
         .post("/courses/{id}/inventory/people/new", create_person)

@@ -1,9 +1,11 @@
 //! A client's measures: the scores so far with outcomes, and recording a
 //! measure in session (or on the client's behalf).
 
-use super::{render, FormErrors, Layout};
+use super::Layout;
+
 use crate::api::measures::{course_facts, outcomes_in, InstrumentOutcomeJson, NhsTtJson};
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -23,7 +25,7 @@ use rapport_store::measures::{Mode, ResponseRow, RiskFlagRow};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/clients/{id}/measures", show)
         .get("/clients/{id}/measures/new", new_form)
         .post("/clients/{id}/measures/new", create)

@@ -3,9 +3,10 @@
 //! organisation-wide requirement.
 
 use super::auth::LoginRefusal;
-use super::{render, FormErrors, Layout};
+use super::Layout;
 use crate::cookies::CookieNames;
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::{cookie, Meta, SignedIn};
 use crate::reauth::Refusal;
 use crate::security::mfa_cookie_header;

@@ -9,8 +9,9 @@
 //! typed, which stays in the form.
 
 use super::clients::DoneParam;
-use super::{render, FormErrors, Layout};
+use super::Layout;
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -33,7 +34,7 @@ use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteR
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/courses/{id}/sessions/{session_id}", show)
         .post("/courses/{id}/sessions/{session_id}/note", save_note)
         .post("/courses/{id}/sessions/{session_id}/note/sign", sign_note)

@@ -7,8 +7,8 @@
 
 use super::auth::{anonymous_csrf, with_cookie};
 use super::measures::{item_views, ItemView};
-use super::render;
 use crate::error::{AppError, AppResult};
+use crate::html::render;
 use crate::identity::{Meta, SignedIn};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -29,7 +29,7 @@ use std::collections::HashMap;
 /// How long a measure link stays usable.
 pub const LINK_DAYS: i64 = 7;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.post("/clients/{id}/measures/links", create_link).get("/m/{token}", link_form).post("/m/{token}", link_submit)
 }
 
@@ -98,7 +98,7 @@ struct LinkForm {
     attribution: String,
     items: Vec<ItemView>,
     extras: Vec<ItemView>,
-    errors: super::FormErrors,
+    errors: crate::html::FormErrors,
     blank: Option<BlankPrompt>,
     /// The organisation's crisis lines (until it adds its own: the local emergency number).
     crisis: Vec<String>,
@@ -188,7 +188,7 @@ async fn form_page(
     csrf: String,
     inst: &Instrument,
     form: &HashMap<String, String>,
-    errors: super::FormErrors,
+    errors: crate::html::FormErrors,
     blank: Option<BlankPrompt>,
 ) -> AppResult<LinkForm> {
     let org = state.organisation().await?;
@@ -218,7 +218,7 @@ pub async fn link_form(
     // Remembered so that answers sent just after the link expires still count.
     state.store.mark_measure_link_opened(&secret_hash(&token), Timestamp::now()).await?;
     let (csrf, set) = anonymous_csrf(&state, &headers);
-    let page = form_page(&state, csrf, &u.inst, &HashMap::new(), super::FormErrors::default(), None).await?;
+    let page = form_page(&state, csrf, &u.inst, &HashMap::new(), crate::html::FormErrors::default(), None).await?;
     Ok(with_cookie(render(&page)?, set))
 }
 
@@ -240,7 +240,7 @@ pub async fn link_submit(
         let csrf = anonymous_csrf(&state, &headers).0;
         async move {
             let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-            let page = form_page(&state, csrf, &inst, &form, super::FormErrors(errors), blank).await?;
+            let page = form_page(&state, csrf, &inst, &form, crate::html::FormErrors(errors), blank).await?;
             AppResult::Ok((status, render(&page)?).into_response())
         }
     };

@@ -2,8 +2,10 @@
 //! time to acknowledgement), and handling one flag: acknowledge, structured
 //! assessment, safety plan version, sign-off.
 
-use super::{render, FormErrors, Layout};
+use super::Layout;
+
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -22,7 +24,7 @@ use rapport_store::escalation::EscalationHistoryRow;
 use rapport_store::measures::{AssessmentRow, RiskFlagRow, SafetyPlanRow};
 use serde::Deserialize;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/risk-flags", list)
         .get("/risk-flags/{id}", show)
         .post("/risk-flags/{id}/acknowledge", acknowledge)

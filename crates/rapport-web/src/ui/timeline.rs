@@ -3,8 +3,9 @@
 //! events. Events belong to the client, so every course of theirs shows them.
 
 use super::clients::DoneParam;
-use super::{render, FormErrors, Layout};
+use super::Layout;
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use crate::records_http::{history_rows, ApiRecord, ConflictView, Describe, HistoryRow, Pairs};
 use askama::Template;
@@ -23,7 +24,7 @@ use rapport_core::timeline::{sort_by_date, EpisodeMarker, EventCategory, Timelin
 use rapport_core::ValidationErrors;
 use rapport_store::records::{Placement, Record};
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/courses/{id}/timeline", page)
         .post("/courses/{id}/timeline", add)
         .get("/courses/{id}/timeline/{event_id}", edit_form)

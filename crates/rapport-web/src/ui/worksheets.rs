@@ -4,11 +4,12 @@
 //! detail view with every version.
 
 use super::clients::DoneParam;
-use super::{render, FormErrors, Layout};
+use super::Layout;
 use crate::api::worksheets::{
     checked_communication, checked_decision, course_worksheets, remove_worksheet, worksheet_for, AnyWorksheet,
 };
 use crate::error::{AppError, AppResult};
+use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use crate::records_http::{history_rows, ConflictView, Describe, HistoryRow, Pairs};
 use askama::Template;
@@ -28,7 +29,7 @@ use rapport_core::worksheets::{
 use rapport_store::records::Placement;
 use serde::Deserialize;
 
-pub fn routes(r: crate::routes::Routes) -> crate::routes::Routes {
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/courses/{id}/worksheets", list)
         .get("/courses/{id}/worksheets/new", new_form)
         .post("/courses/{id}/worksheets/new", create)

@@ -23,10 +23,10 @@ pub async fn readyz(State(state): State<AppState>) -> Response {
 }
 
 const STATIC_FILES: &[(&str, &str, &[u8])] = &[
-    ("pico.min.css", "text/css; charset=utf-8", include_bytes!("../../static/pico.min.css")),
-    ("app.css", "text/css; charset=utf-8", include_bytes!("../../static/app.css")),
-    ("htmx.min.js", "text/javascript; charset=utf-8", include_bytes!("../../static/htmx.min.js")),
-    ("app.js", "text/javascript; charset=utf-8", include_bytes!("../../static/app.js")),
+    ("pico.min.css", "text/css; charset=utf-8", include_bytes!("../static/pico.min.css")),
+    ("app.css", "text/css; charset=utf-8", include_bytes!("../static/app.css")),
+    ("htmx.min.js", "text/javascript; charset=utf-8", include_bytes!("../static/htmx.min.js")),
+    ("app.js", "text/javascript; charset=utf-8", include_bytes!("../static/app.js")),
 ];
 
 pub async fn static_file(Path(file): Path<String>) -> Response {

@@ -1,0 +1,60 @@
+//! HTML plumbing shared by the faces that answer in HTML (the staff pages, the
+//! client portal and the measure links): rendering a template, field errors
+//! for forms, and the error page. No face logic lives here.
+
+pub mod error_page;
+
+use crate::error::AppError;
+use askama::Template;
+use axum::response::Html;
+use rapport_core::ValidationErrors;
+
+/// Renders a template to an HTML response.
+pub fn render<T: Template>(t: &T) -> Result<Html<String>, AppError> {
+    t.render().map(Html).map_err(AppError::internal)
+}
+
+/// Field errors for templates: `errors.get("display_name")`.
+#[derive(Clone, Debug, Default)]
+pub struct FormErrors(pub ValidationErrors);
+
+impl FormErrors {
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.for_field(field)
+    }
+
+    /// The message for `field` of a form whose fields carry a `prefix-` (several forms on one page).
+    pub fn prefixed(&self, prefix: &str, field: &str) -> Option<&str> {
+        self.0.for_field(&format!("{prefix}-{field}"))
+    }
+
+    /// The same errors with every field renamed to `prefix-field`.
+    pub fn with_prefix(self, prefix: &str) -> FormErrors {
+        let mut e = self.0;
+        for f in e.0.iter_mut() {
+            f.field = format!("{prefix}-{}", f.field);
+        }
+        FormErrors(e)
+    }
+
+    /// The same errors with field `from` renamed to `to`.
+    pub fn rename(mut self, from: &str, to: &str) -> FormErrors {
+        for f in self.0 .0.iter_mut().filter(|f| f.field == from) {
+            f.field = to.to_string();
+        }
+        self
+    }
+
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    pub fn list(&self) -> Vec<(String, String)> {
+        self.0 .0.iter().map(|e| (e.field.clone(), e.message.clone())).collect()
+    }
+}
+
+/// `Some(text)` trimmed, or None when blank.
+pub fn non_blank(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
