@@ -684,7 +684,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
              deadline with {h} hours. Set the deadlines on Administration > Settings instead."
         );
     }
-    let config = rapport_web::Config {
+    let config = rapport_app::Config {
         public_url: a.public_url.clone(),
         trust_proxy: a.trust_proxy,
         protocols: std::sync::Arc::new(protocols),
@@ -693,7 +693,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         audit_checkpoint_key: Some(audit_key.clone()),
         ..Default::default()
     };
-    let state = rapport_web::AppState::new(store.clone(), config).with_instruments(instruments);
+    let state = rapport_app::AppState::new(store.clone(), config).with_instruments(instruments);
     // Signed checkpoints of the audit head outside the database (docs/operations.md).
     let checkpoints = rapport_app::jobs::AuditCheckpoints::new(store.clone(), audit_key, checkpoints_file(g));
     let checkpointing = checkpoints.spawn(std::time::Duration::from_secs(a.audit_checkpoint_minutes * 60));
@@ -731,7 +731,7 @@ fn time_hours(h: i64) -> time::Duration {
 }
 
 /// Deletes sessions past their limits every ten minutes (expiry is also enforced on use).
-async fn housekeeping(state: rapport_web::AppState) {
+async fn housekeeping(state: rapport_app::AppState) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
     loop {
         tick.tick().await;
