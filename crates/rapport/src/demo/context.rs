@@ -1,7 +1,7 @@
 //! A demo care context: a cultural formulation, one current and one past
 //! medication, the GP as another provider, and a coordination note.
 
-use super::event;
+use super::event::event;
 use rapport_core::audit::action;
 use rapport_core::context::{CoordinationNote, CulturalFormulation, Medication, OtherProvider};
 use rapport_core::records::RecordBody;

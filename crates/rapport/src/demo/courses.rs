@@ -2,7 +2,7 @@
 //! completed with a maintenance course, ended early, and other protocols.
 //! Session dates run weekly up to today, so phases and prompts are live.
 
-use super::event;
+use super::event::event;
 use rapport_core::audit::action;
 use rapport_core::course::{validate_new_course, Attendance, CourseStatus, Modality, RawCourse};
 use rapport_core::ending::{EndingReview, MaintenanceDecision};

@@ -3,7 +3,7 @@
 //! 3, the dispute at impasse (session 2) moving to renegotiation (session 6),
 //! and two goals rated at sessions 4-8 (one rising, one flat).
 
-use super::event;
+use super::event::event;
 use rapport_core::audit::action;
 use rapport_core::course::Attendance;
 use rapport_core::formulation::{

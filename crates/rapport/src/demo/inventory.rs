@@ -2,7 +2,7 @@
 //! important people, an intake circle snapshot, later changes (kept as
 //! versions) and a mid-course snapshot that shows them.
 
-use super::event;
+use super::event::event;
 use rapport_core::audit::action;
 use rapport_core::course::{validate_new_course, Attendance, Modality, RawCourse};
 use rapport_core::formulation::Formulation;

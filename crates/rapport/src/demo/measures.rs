@@ -1,6 +1,6 @@
 //! Demo measures: PHQ-9 and GAD-7 trajectories and one open risk flag.
 
-use super::event;
+use super::event::event;
 use rapport_core::audit::action;
 use rapport_core::{Id, Timestamp};
 use rapport_store::Store;

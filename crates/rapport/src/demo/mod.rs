@@ -2,11 +2,13 @@
 //! a living system. Every name is generated; none belongs to a real person.
 
 mod courses;
+mod event;
 mod inventory;
 mod measures;
 
+use event::event;
 use rapport_core::access::Role;
-use rapport_core::audit::{action, AuditEvent, Outcome};
+use rapport_core::audit::action;
 use rapport_core::client::{ClientDetails, ClientStatus, ExternalId};
 use rapport_core::{Id, Timestamp};
 use rapport_store::users::NewUser;
@@ -57,17 +59,6 @@ impl Lcg {
     fn next(&mut self, n: usize) -> usize {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n
-    }
-}
-
-fn event(act: &str, resource: &str) -> AuditEvent {
-    AuditEvent {
-        actor_label: "system (rapport demo)".into(),
-        action: act.into(),
-        resource_type: resource.into(),
-        outcome: Outcome::Success.as_str().into(),
-        detail: Some("synthetic demo data".into()),
-        ..Default::default()
     }
 }
 

@@ -5,7 +5,7 @@
 //! Uses the client's open course and its held sessions when the demo already
 //! made them; otherwise starts a 16-session course with five weekly sessions held.
 
-use super::event;
+use super::event::event;
 use rapport_core::audit::action;
 use rapport_core::course::{validate_new_course, Attendance, Modality, RawCourse};
 use rapport_core::notes::{InterpersonalEvent, MoodEffect, ProgressNote, RiskCheck, Technique};

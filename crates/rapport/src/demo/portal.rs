@@ -2,7 +2,7 @@
 //! password), shares their plan, has diary entries, a reflection and a
 //! shared safety plan, so a newcomer can sign in at /portal/login.
 
-use super::event;
+use super::event::event;
 use rapport_core::audit::action;
 use rapport_core::notes::MoodEffect;
 use rapport_core::portal::{DiaryEntry, ReflectionTopic};

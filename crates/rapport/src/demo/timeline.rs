@@ -2,7 +2,7 @@
 //! (a dispute, a move, a job loss, losing touch with friends, a row at home,
 //! starting treatment), dated relative to today so the demo stays current.
 
-use super::event;
+use super::event::event;
 use rapport_core::audit::action;
 use rapport_core::timeline::{ApproxDate, TimelineEvent};
 use rapport_core::{Id, Timestamp};

@@ -2,7 +2,7 @@
 //! the client already has one), two communication analyses and a decision
 //! analysis linked to those sessions.
 
-use super::event;
+use super::event::event;
 use rapport_core::audit::action;
 use rapport_core::course::{validate_new_course, Attendance, Modality, RawCourse};
 use rapport_core::protocol::ProtocolSet;
