@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod caller;
+pub mod courses;
 pub mod error;
 pub mod formulation;
 pub mod inventory;
