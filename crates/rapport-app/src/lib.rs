@@ -8,6 +8,7 @@
 pub mod access;
 pub mod caller;
 pub mod courses;
+pub mod ending;
 pub mod error;
 pub mod formulation;
 pub mod inventory;
@@ -18,6 +19,7 @@ pub mod notices;
 pub mod outcomes;
 pub mod passwords;
 pub mod responses;
+pub mod sessions;
 pub mod state;
 
 pub use caller::Identity;

@@ -14,19 +14,16 @@ use axum::Form;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
+use rapport_app::ending::{areas_of, create_maintenance, review_of, save_review};
 use rapport_app::AppState;
-use rapport_core::audit::action;
-use rapport_core::course::NewCourse;
 use rapport_core::ending::{
     lines, maintenance_contract, parse_months, AreaProgress, EndingReview, MaintenanceDecision,
 };
 use rapport_core::formulation::Formulation;
-use rapport_core::records::RecordBody;
 use rapport_core::time::format_date;
 use rapport_core::validation::form_number;
 use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::courses::CourseRecord;
-use rapport_store::records::{Placement, Record};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -103,24 +100,6 @@ pub async fn follow_ups_due(state: &AppState, client: &rapport_core::Id) -> AppR
     Ok(out)
 }
 
-/// The course's ending review, if one was saved.
-pub async fn review_of(state: &AppState, cx: &CourseContext) -> Result<Option<Record<EndingReview>>, AppError> {
-    Ok(state.store.course_records::<EndingReview>(&cx.course.id).await?.pop())
-}
-
-/// The problem areas of the course's current formulation, with labels.
-pub async fn areas_of(state: &AppState, cx: &CourseContext) -> Result<Vec<(String, String)>, AppError> {
-    let f = state.store.course_formulation(&cx.course.id).await?;
-    Ok(f.map(|f| f.body.problem_areas)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|a| {
-            let label = cx.protocol.area_label(&a).to_string();
-            (a, label)
-        })
-        .collect())
-}
-
 /// What the ending review looks back on: the goals with their ratings, and
 /// the closeness circle at the first snapshot of the course beside the circle now.
 pub struct EndingEvidence {
@@ -146,53 +125,6 @@ pub async fn ending_evidence(state: &AppState, cx: &CourseContext) -> Result<End
     let circle_now =
         (!people.is_empty()).then(|| circle_svg(&circle_people(&people), "circle-now", "The closeness circle now"));
     Ok(EndingEvidence { goals, circle_start, circle_now })
-}
-
-/// Saves a validated review: a new record or a new version of the existing one.
-pub async fn save_review(
-    state: &AppState,
-    me: &Identity,
-    cx: &CourseContext,
-    existing: Option<&Record<EndingReview>>,
-    review: EndingReview,
-    version: Option<i64>,
-) -> Result<Record<EndingReview>, AppError> {
-    let review = review.validate().map_err(AppError::Invalid)?;
-    let mut ev = me.event(action::RECORD_UPDATE, EndingReview::KIND);
-    ev.detail = Some(format!("maintenance={}", review.maintenance.as_str()));
-    Ok(match existing {
-        Some(r) => state.store.update_record(&r.id, version.unwrap_or(r.version), &review, &me.user.id, ev).await?,
-        None => {
-            ev.action = action::RECORD_CREATE.into();
-            let at = Placement {
-                client_id: cx.client.id.clone(),
-                course_id: Some(cx.course.id.clone()),
-                ..Placement::default()
-            };
-            state.store.create_record(&at, &review, &me.user.id, ev).await?
-        }
-    })
-}
-
-/// Creates the maintenance course and records the decision in the review.
-pub async fn create_maintenance(
-    state: &AppState,
-    me: &Identity,
-    cx: &CourseContext,
-    contract: &NewCourse,
-) -> Result<CourseRecord, AppError> {
-    if !state.store.continuing_courses(&cx.course.id).await?.is_empty() {
-        return Err(AppError::Conflict("A maintenance course already continues this course.".into()));
-    }
-    let mut ev = me.event(action::COURSE_CREATE, "course");
-    ev.detail = Some(format!("maintenance of {}", cx.course.id));
-    let course = state.store.create_course(&cx.client.id, contract, Some(&cx.course.id), &me.user.id, ev).await?;
-    let existing = review_of(state, cx).await?;
-    let mut review = existing.as_ref().map(|r| r.body.clone()).unwrap_or_default();
-    review.maintenance = MaintenanceDecision::IptM;
-    review.maintenance_course_id = Some(course.id.to_string());
-    save_review(state, me, cx, existing.as_ref(), review, None).await?;
-    Ok(course)
 }
 
 // ---------------------------------------------------------------- page
@@ -367,24 +299,20 @@ pub async fn save(
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let existing = review_of(&state, &cx).await?;
     let areas = areas_of(&state, &cx).await?;
-    let result = review_from_form(&form, &areas).and_then(|r| r.validate());
-    let mut review = match result {
-        Ok(r) => r,
-        Err(e) => {
-            let saved = existing.is_some();
-            return Ok(ending_page(&state, &me, cx, form, FormErrors(e), None, saved).await?.into_response());
+    let saved = existing.is_some();
+    // The link to a maintenance course is kept whatever the form says (save_review).
+    let result = match review_from_form(&form, &areas) {
+        Ok(review) => {
+            let version = Some(crate::records_http::required_version(&form.version)?);
+            save_review(&state, &me, &cx, existing.as_ref(), review, version).await.map_err(AppError::from)
         }
+        Err(e) => Err(AppError::Invalid(e)),
     };
-    // The link to a maintenance course is kept whatever the form says.
-    if let Some(r) = &existing {
-        review.maintenance_course_id = r.body.maintenance_course_id.clone();
-        if review.maintenance_course_id.is_some() {
-            review.maintenance = MaintenanceDecision::IptM;
-        }
-    }
-    let version = Some(crate::records_http::required_version(&form.version)?);
-    match save_review(&state, &me, &cx, existing.as_ref(), review, version).await {
+    match result {
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}/ending?done=ending-saved", cx.course.id)).into_response()),
+        Err(AppError::Invalid(e)) => {
+            Ok(ending_page(&state, &me, cx, form, FormErrors(e), None, saved).await?.into_response())
+        }
         Err(AppError::Conflict(_)) => {
             let e = ValidationErrors::single(
                 "version",

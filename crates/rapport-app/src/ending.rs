@@ -1,0 +1,86 @@
+//! The termination phase: the ending review of a course and the maintenance
+//! (IPT-M) course that continues it. The Ending tab and the API both call
+//! these, with a course loaded through `course_for`.
+
+use crate::access::course::CourseContext;
+use crate::caller::Identity;
+use crate::{AppResult, AppState, Error};
+use rapport_core::audit::action;
+use rapport_core::course::NewCourse;
+use rapport_core::ending::{EndingReview, MaintenanceDecision};
+use rapport_core::records::RecordBody;
+use rapport_store::courses::CourseRecord;
+use rapport_store::records::{Placement, Record};
+
+/// The course's ending review, if one was saved.
+pub async fn review_of(state: &AppState, cx: &CourseContext) -> AppResult<Option<Record<EndingReview>>> {
+    Ok(state.store.course_records::<EndingReview>(&cx.course.id).await?.pop())
+}
+
+/// The problem areas of the course's current formulation, with labels.
+pub async fn areas_of(state: &AppState, cx: &CourseContext) -> AppResult<Vec<(String, String)>> {
+    let f = state.store.course_formulation(&cx.course.id).await?;
+    Ok(f.map(|f| f.body.problem_areas)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| {
+            let label = cx.protocol.area_label(&a).to_string();
+            (a, label)
+        })
+        .collect())
+}
+
+/// Saves a review over `existing` (a new record, or a new version of it):
+/// validated and, unless it names one itself, still linked to the maintenance
+/// course the saved review links to. `version`: as the writer saw it
+/// (None: whatever is stored).
+pub async fn save_review(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    existing: Option<&Record<EndingReview>>,
+    mut review: EndingReview,
+    version: Option<i64>,
+) -> AppResult<Record<EndingReview>> {
+    let kept = existing.and_then(|r| r.body.maintenance_course_id.clone());
+    if let Some(link) = kept.filter(|_| review.maintenance_course_id.is_none()) {
+        review.maintenance_course_id = Some(link);
+        review.maintenance = MaintenanceDecision::IptM;
+    }
+    let review = review.validate()?;
+    let mut ev = me.event(action::RECORD_UPDATE, EndingReview::KIND);
+    ev.detail = Some(format!("maintenance={}", review.maintenance.as_str()));
+    Ok(match existing {
+        Some(r) => state.store.update_record(&r.id, version.unwrap_or(r.version), &review, &me.user.id, ev).await?,
+        None => {
+            ev.action = action::RECORD_CREATE.into();
+            let at = Placement {
+                client_id: cx.client.id.clone(),
+                course_id: Some(cx.course.id.clone()),
+                ..Placement::default()
+            };
+            state.store.create_record(&at, &review, &me.user.id, ev).await?
+        }
+    })
+}
+
+/// Creates the maintenance course and records the decision in the review.
+pub async fn create_maintenance(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    contract: &NewCourse,
+) -> AppResult<CourseRecord> {
+    if !state.store.continuing_courses(&cx.course.id).await?.is_empty() {
+        return Err(Error::Conflict("A maintenance course already continues this course.".into()));
+    }
+    let mut ev = me.event(action::COURSE_CREATE, "course");
+    ev.detail = Some(format!("maintenance of {}", cx.course.id));
+    let course = state.store.create_course(&cx.client.id, contract, Some(&cx.course.id), &me.user.id, ev).await?;
+    let existing = review_of(state, cx).await?;
+    let mut review = existing.as_ref().map(|r| r.body.clone()).unwrap_or_default();
+    review.maintenance = MaintenanceDecision::IptM;
+    review.maintenance_course_id = Some(course.id.to_string());
+    save_review(state, me, cx, existing.as_ref(), review, None).await?;
+    Ok(course)
+}
