@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod caller;
+pub mod clients;
 pub mod courses;
 pub mod ending;
 pub mod error;

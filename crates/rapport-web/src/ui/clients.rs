@@ -11,14 +11,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::{client_for, require_caseload, Purpose};
+use rapport_app::clients::{self, CaseloadRequest};
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
-use rapport_core::audit::action;
 use rapport_core::client::{
-    self, age_on, format_external_ids, parse_external_ids, ClientDetails, ClientStatus, RawClientDetails,
+    age_on, format_external_ids, parse_external_ids, ClientDetails, ClientStatus, RawClientDetails,
 };
-use rapport_core::{Id, Timestamp};
-use rapport_store::clients::{CaseloadQuery, CaseloadRow, ClientRecord};
+use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_store::clients::{CaseloadRow, ClientRecord};
 use serde::Deserialize;
 
 const PAGE_SIZE: i64 = 50;
@@ -106,26 +106,16 @@ pub async fn caseload(
     Query(p): Query<CaseloadParams>,
     headers: HeaderMap,
 ) -> AppResult<Response> {
-    require_caseload(&state, &me).await?;
     let search = non_blank(&p.q).unwrap_or_default();
     let archived = p.status.as_deref() == Some("archived");
     let page = p.page.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(1).max(1);
-    let query = CaseloadQuery {
+    let req = CaseloadRequest {
         search: Some(search.clone()).filter(|s| !s.is_empty()),
-        status: Some(if archived { ClientStatus::Archived } else { ClientStatus::Active }),
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        status: archived.then_some("archived"),
+        limit: Some(PAGE_SIZE),
+        offset: Some((page - 1).saturating_mul(PAGE_SIZE)),
     };
-    let (rows, total) = state.store.caseload(&me.user.id, &query).await?;
-    let mut e = me.event(action::CLIENT_LIST, "client");
-    e.detail = Some(format!(
-        "{} of {total} {} clients shown, page {page}{}; {}",
-        rows.len(),
-        if archived { "archived" } else { "active" },
-        if search.is_empty() { String::new() } else { format!(", search {search:?}") },
-        rapport_app::access::clients_shown(rows.iter().map(|r| &r.id))
-    ));
-    state.store.audit(e).await?;
+    let (rows, total, _) = clients::caseload(&state, &me, req, &format!(" shown, page {page}")).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let today = Timestamp::now().date();
     let (courses, open) = open_course_progress(&state, &rows).await?;
@@ -315,9 +305,14 @@ impl ClientForm {
         }
     }
 
-    fn validate(&self) -> Result<ClientDetails, rapport_core::ValidationErrors> {
+    /// The details as typed, and the errors found reading them (external
+    /// identifiers one per line).
+    fn raw(&self) -> (RawClientDetails, ValidationErrors) {
         let o = |s: &String| Some(s.clone());
-        let external_ids = parse_external_ids(&self.external_ids)?;
+        let (external_ids, unread) = match parse_external_ids(&self.external_ids) {
+            Ok(ids) => (ids, ValidationErrors::new()),
+            Err(e) => (Vec::new(), e),
+        };
         let raw = RawClientDetails {
             display_name: o(&self.display_name),
             legal_name: o(&self.legal_name),
@@ -333,7 +328,7 @@ impl ClientForm {
             consent_notes: o(&self.consent_notes),
             external_ids,
         };
-        client::validate(raw, Timestamp::now().date())
+        (raw, unread)
     }
 }
 
@@ -367,18 +362,15 @@ pub async fn create(
     SignedIn(me): SignedIn,
     Form(form): Form<ClientForm>,
 ) -> AppResult<Response> {
-    require_caseload(&state, &me).await?;
-    match form.validate() {
-        Ok(details) => {
-            let record =
-                state.store.create_client(&details, &me.user.id, me.event(action::CLIENT_CREATE, "client")).await?;
-            Ok(Redirect::to(&format!("/clients/{}?done=created", record.id)).into_response())
-        }
-        Err(errors) => {
+    let (raw, unread) = form.raw();
+    match clients::create(&state, &me, raw, unread).await.map_err(AppError::from) {
+        Ok(record) => Ok(Redirect::to(&format!("/clients/{}?done=created", record.id)).into_response()),
+        Err(AppError::Invalid(errors)) => {
             let layout = Layout::new(&state, &me, "New client", "caseload").await?;
             let page = ClientFormPage::new(layout, None, form, FormErrors(errors));
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
+        Err(other) => Err(other),
     }
 }
 
@@ -463,21 +455,15 @@ pub async fn update(
 ) -> AppResult<Response> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
     let version = crate::records_http::required_version(&form.version)?;
-    let details = match form.validate() {
-        Ok(d) => d,
-        Err(errors) => {
+    let (raw, unread) = form.raw();
+    match clients::update(&state, &me, &c, raw, unread, Some(version), "").await.map_err(AppError::from) {
+        Ok(_) => Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response()),
+        Err(AppError::Invalid(errors)) => {
             let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
             let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors(errors));
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
-    };
-    let mut e = me.event(action::CLIENT_UPDATE, "client");
-    e.resource_id = Some(c.id.to_string());
-    e.client_id = Some(c.id.to_string());
-    e.detail = Some(rapport_core::client::changed_fields(&c.details, &details));
-    match state.store.update_client(&c.id, &details, Some(version), e).await {
-        Ok(_) => Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response()),
-        Err(rapport_store::StoreError::Conflict) => {
+        Err(AppError::Conflict(_)) => {
             let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload")
                 .await?
                 .with_error("Someone else saved this record while you were editing. Your changes are below and have not been saved; the current record is on its page. Review and save again.");
@@ -486,7 +472,7 @@ pub async fn update(
             let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors::default());
             Ok((StatusCode::CONFLICT, render(&page)?).into_response())
         }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(e),
     }
 }
 
@@ -497,14 +483,7 @@ async fn set_status(
     status: ClientStatus,
 ) -> AppResult<Response> {
     let (c, basis) = client_for(&state, &me, &id, Purpose::Write).await?;
-    if basis == AccessBasis::BreakGlass {
-        return Err(AppError::Forbidden("Emergency access does not allow archiving or restoring a record.".into()));
-    }
-    let act = if status == ClientStatus::Archived { action::CLIENT_ARCHIVE } else { action::CLIENT_RESTORE };
-    let mut e = me.event(act, "client");
-    e.resource_id = Some(c.id.to_string());
-    e.client_id = Some(c.id.to_string());
-    state.store.set_client_status(&c.id, status, e).await?;
+    clients::set_status(&state, &me, &c, basis, status).await?;
     let done = if status == ClientStatus::Archived { "archived" } else { "restored" };
     Ok(Redirect::to(&format!("/clients/{}?done={done}", c.id)).into_response())
 }
