@@ -19,9 +19,8 @@ pub async fn review_of(state: &AppState, cx: &CourseContext) -> AppResult<Option
 
 /// The problem areas of the course's current formulation, with labels.
 pub async fn areas_of(state: &AppState, cx: &CourseContext) -> AppResult<Vec<(String, String)>> {
-    let f = state.store.course_formulation(&cx.course.id).await?;
-    Ok(f.map(|f| f.body.problem_areas)
-        .unwrap_or_default()
+    Ok(crate::formulation::chosen_areas(state, cx)
+        .await?
         .into_iter()
         .map(|a| {
             let label = cx.protocol.area_label(&a).to_string();

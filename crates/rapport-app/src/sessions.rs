@@ -7,16 +7,40 @@
 //! Writes that can lose a race answer `NoteWrite::Stale` or `NoteWrite::Signed`
 //! with the stored note: each face shows that its own way.
 
-use crate::access::session::SessionContext;
+use crate::access::session::{log_session_read, SessionContext};
 use crate::caller::Identity;
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
 use rapport_core::course::validate_phase_override;
+use rapport_core::notes::NoteStatus;
 use rapport_core::notes::{validate_addendum, validate_note, validate_process_note, ProgressNote, RawProgressNote};
 use rapport_core::validation::with_form_errors;
 use rapport_core::ValidationErrors;
-use rapport_store::notes::{NoteWrite, ProcessNoteRecord, ProgressNoteRecord, OPEN_FLAG_NOT_CONFIRMED};
+use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteRecord, OPEN_FLAG_NOT_CONFIRMED};
 use rapport_store::StoreError;
+
+/// The addenda of a note, oldest first (only a signed note has any).
+pub async fn addenda_of(state: &AppState, note: Option<&ProgressNoteRecord>) -> AppResult<Vec<Addendum>> {
+    Ok(match note {
+        Some(n) if n.status == NoteStatus::Signed => state.store.addenda(&n.id).await?,
+        _ => Vec::new(),
+    })
+}
+
+/// The session's progress note (None before one is written) with its
+/// addenda, as shown to `me`: the view is audited, `via` saying where
+/// (`access::session::log_session_read`).
+pub async fn read_note(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    via: &str,
+) -> AppResult<(Option<ProgressNoteRecord>, Vec<Addendum>)> {
+    let note = state.store.progress_note(sx.id()).await?;
+    log_session_read(state, me, sx, note.as_ref(), via).await?;
+    let addenda = addenda_of(state, note.as_ref()).await?;
+    Ok((note, addenda))
+}
 
 /// Sets the phase of an attended session (with a reason), or returns it to
 /// the computed phase (`phase` "computed" or none).

@@ -159,8 +159,7 @@ pub struct CourseJson {
 }
 
 pub async fn course_json(state: &AppState, cx: &CourseContext) -> Result<CourseJson, AppError> {
-    let formulation = state.store.course_formulation(&cx.course.id).await?;
-    let problem_areas = formulation.map(|f| f.body.problem_areas).unwrap_or_default();
+    let problem_areas = rapport_app::formulation::chosen_areas(state, cx).await?;
     let c = &cx.course;
     Ok(CourseJson {
         id: c.id.to_string(),

@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
-use rapport_app::access::session::{log_session_read, process_note_for, session_for, SessionContext};
+use rapport_app::access::session::{process_note_for, session_for, SessionContext};
 use rapport_app::sessions;
 use rapport_app::AppState;
 use rapport_core::notes::{check_signable, NoteStatus, ProgressNote, RawProgressNote};
@@ -136,11 +136,7 @@ async fn full_note(
     sx: &SessionContext,
     n: Option<&ProgressNoteRecord>,
 ) -> Result<ProgressNoteJson, AppError> {
-    let addenda = match n {
-        Some(n) if n.status == NoteStatus::Signed => state.store.addenda(&n.id).await?,
-        _ => Vec::new(),
-    };
-    Ok(note_json(sx, n, addenda))
+    Ok(note_json(sx, n, sessions::addenda_of(state, n).await?))
 }
 
 /// The note written, or 409 when the write found it changed or signed.
@@ -170,9 +166,8 @@ pub async fn get_note(
     Path(id): Path<String>,
 ) -> ApiResult<Json<ProgressNoteJson>> {
     let sx = session_for(&state, &me, None, &id).await?;
-    let n = state.store.progress_note(sx.id()).await?;
-    log_session_read(&state, &me, &sx, n.as_ref(), "progress note via API").await?;
-    Ok(Json(full_note(&state, &sx, n.as_ref()).await?))
+    let (n, addenda) = sessions::read_note(&state, &me, &sx, "progress note via API").await?;
+    Ok(Json(note_json(&sx, n.as_ref(), addenda)))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -161,10 +161,10 @@ impl CoursePage {
         self.note_status.get(session).copied()
     }
     fn modalities(&self) -> Vec<(String, String)> {
-        Modality::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+        modalities()
     }
     fn attendances(&self) -> Vec<(String, String)> {
-        Attendance::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+        attendances()
     }
     fn closing_statuses(&self) -> Vec<(String, String)> {
         [CourseStatus::Completed, CourseStatus::EndedEarly, CourseStatus::Transferred]
@@ -172,6 +172,15 @@ impl CoursePage {
             .map(|s| (s.as_str().into(), s.label().into()))
             .collect()
     }
+}
+
+/// (value, label) choices of how a session is held, and of whether it was attended.
+pub fn modalities() -> Vec<(String, String)> {
+    Modality::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+}
+
+pub fn attendances() -> Vec<(String, String)> {
+    Attendance::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
 }
 
 pub async fn show(

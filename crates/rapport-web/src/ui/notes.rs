@@ -18,13 +18,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_app::access::session::{log_process_read, log_session_read, process_note_for, session_for, SessionContext};
+use rapport_app::access::session::{log_process_read, process_note_for, session_for, SessionContext};
 use rapport_app::caller::Identity;
 use rapport_app::sessions;
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
 use rapport_core::audit::action;
-use rapport_core::course::{Attendance, Modality};
 use rapport_core::notes::{
     check_signable, validate_note, MoodEffect, NoteStatus, ProcessNoteReader, ProgressNote, RawProgressNote, RiskCheck,
     Technique, MAX_EVENTS,
@@ -273,10 +272,10 @@ struct SessionPage {
 
 impl SessionPage {
     fn modalities(&self) -> Vec<(String, String)> {
-        Modality::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+        super::courses::modalities()
     }
     fn attendances(&self) -> Vec<(String, String)> {
-        Attendance::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+        super::courses::attendances()
     }
     /// (value, label, selected): "computed" first, then the protocol's phases.
     fn phase_choices(&self) -> Vec<(String, String, bool)> {
@@ -322,12 +321,7 @@ async fn session_page(
     done: Option<&str>,
     st: PageState,
 ) -> AppResult<Html<String>> {
-    let note = state.store.progress_note(sx.id()).await?;
-    log_session_read(state, me, &sx, note.as_ref(), "session page").await?;
-    let addenda = match &note {
-        Some(n) if n.status == NoteStatus::Signed => state.store.addenda(&n.id).await?,
-        _ => Vec::new(),
-    };
+    let (note, addenda) = sessions::read_note(state, me, &sx, "session page").await?;
     let previous_plan = match sx.previous_held() {
         Some(p) => state.store.progress_note(&p.session.id).await?.and_then(|n| {
             let draft = n.status == NoteStatus::Draft;
