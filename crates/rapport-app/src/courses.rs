@@ -8,7 +8,8 @@
 //! `unread` arguments carry the errors a face found reading its input (a
 //! number typed as text); they are reported together with the rules' errors.
 
-use crate::access::course::CourseContext;
+use crate::access::course::{course_for, CourseContext};
+use crate::access::{client_for, Purpose};
 use crate::caller::Identity;
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
@@ -25,6 +26,17 @@ use rapport_core::validation::with_form_errors;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
 use rapport_store::courses::{CourseRecord, TherapySession};
+
+/// The courses of client `id`, newest first, each loaded as one course is
+/// (`course_for`); the read is audited as `client.read`.
+pub async fn of_client(state: &AppState, me: &Identity, id: &str) -> AppResult<Vec<CourseContext>> {
+    let (client, _) = client_for(state, me, id, Purpose::AuditRead).await?;
+    let mut out = Vec::new();
+    for c in state.store.client_courses(&client.id).await? {
+        out.push(course_for(state, me, c.course.id.as_str(), Purpose::Write).await?);
+    }
+    Ok(out)
+}
 
 /// Starts a course for `client` (loaded for writing); `raw` is checked against the site's protocols.
 pub async fn create(

@@ -211,10 +211,8 @@ pub async fn list_courses(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<CourseJson>>> {
-    let (client, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     let mut out = Vec::new();
-    for c in state.store.client_courses(&client.id).await? {
-        let cx = course_for(&state, &me, c.course.id.as_str(), Purpose::Write).await?;
+    for cx in use_case::of_client(&state, &me, &id).await? {
         out.push(course_json(&state, &cx).await?);
     }
     Ok(Json(out))
