@@ -20,12 +20,15 @@ use rapport_core::course_rules::{
 };
 use rapport_core::ending::{end_measure_taken, EndingReview};
 use rapport_core::measures::schedule::Schedule;
+use rapport_core::notes::NoteStatus;
 use rapport_core::protocol::ChecklistItem;
 use rapport_core::time::format_date;
 use rapport_core::validation::with_form_errors;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
-use rapport_store::courses::{CourseRecord, TherapySession};
+use rapport_store::courses::{CourseEvent, CourseRecord, TherapySession};
+use rapport_store::formulation::FormulationSummary;
+use std::collections::HashMap;
 
 /// The courses of client `id`, newest first, each loaded as one course is
 /// (`course_for`); the read is audited as `client.read`.
@@ -36,6 +39,30 @@ pub async fn of_client(state: &AppState, me: &Identity, id: &str) -> AppResult<V
         out.push(course_for(state, me, c.course.id.as_str(), Purpose::Write).await?);
     }
     Ok(out)
+}
+
+/// What the course page shows beside the course itself.
+pub struct CourseOverview {
+    /// Contract and status changes, oldest first.
+    pub events: Vec<CourseEvent>,
+    /// Each session's progress-note status (absent: no note yet).
+    pub note_status: HashMap<Id, NoteStatus>,
+    /// The plan from the latest signed note, and its session's date.
+    pub last_plan: Option<(time::Date, String)>,
+    /// The formulation's areas and agreed date, and the goals with their ratings.
+    pub summary: FormulationSummary,
+    pub completion: CompletionFacts,
+}
+
+/// The course overview (the course itself is read through `course_for`, which audits it).
+pub async fn overview(state: &AppState, cx: &CourseContext) -> AppResult<CourseOverview> {
+    Ok(CourseOverview {
+        events: state.store.course_events(&cx.course.id).await?,
+        note_status: state.store.notes_status(&cx.course.id).await?,
+        last_plan: state.store.latest_signed_plan(&cx.course.id).await?,
+        summary: state.store.formulation_summary(&cx.course.id, &cx.protocol).await?,
+        completion: completion_facts(state, cx).await?,
+    })
 }
 
 /// Starts a course for `client` (loaded for writing); `raw` is checked against the site's protocols.

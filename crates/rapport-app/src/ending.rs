@@ -4,12 +4,15 @@
 
 use crate::access::course::CourseContext;
 use crate::caller::Identity;
+use crate::inventory::{circle_people, circle_svg};
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
 use rapport_core::course::NewCourse;
 use rapport_core::ending::{EndingReview, MaintenanceDecision};
+use rapport_core::inventory::{CircleSnapshot, Person};
 use rapport_core::records::RecordBody;
 use rapport_store::courses::CourseRecord;
+use rapport_store::formulation::GoalWithRatings;
 use rapport_store::records::{Placement, Record};
 
 /// The course's ending review, if one was saved.
@@ -82,4 +85,28 @@ pub async fn create_maintenance(
     review.maintenance_course_id = Some(course.id.to_string());
     save_review(state, me, cx, existing.as_ref(), review, None).await?;
     Ok(course)
+}
+
+/// What the ending review looks back on: the goals with their ratings, and
+/// the closeness circle at the first snapshot of the course beside the circle now.
+pub struct Evidence {
+    pub goals: Vec<GoalWithRatings>,
+    /// (heading, SVG) of the course's first circle snapshot.
+    pub circle_start: Option<(String, String)>,
+    /// The circle as it is now (None without people).
+    pub circle_now: Option<String>,
+}
+
+pub async fn evidence(state: &AppState, cx: &CourseContext) -> AppResult<Evidence> {
+    let summary = state.store.formulation_summary(&cx.course.id, &cx.protocol).await?;
+    let mut snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
+    snapshots.sort_by(|a, b| a.body.taken_on.cmp(&b.body.taken_on));
+    let circle_start = snapshots.first().map(|s| {
+        let heading = format!("At {} ({})", s.body.label, s.body.taken_on);
+        (heading.clone(), circle_svg(&s.body.people, "circle-start", &heading))
+    });
+    let people = state.store.client_records::<Person>(&cx.client.id).await?;
+    let circle_now =
+        (!people.is_empty()).then(|| circle_svg(&circle_people(&people), "circle-now", "The closeness circle now"));
+    Ok(Evidence { goals: summary.goals, circle_start, circle_now })
 }

@@ -214,7 +214,7 @@ async fn course_page(
             done: cx.checklist.iter().find(|e| e.item == item).cloned(),
         })
         .collect();
-    let events = state.store.course_events(&cx.course.id).await?;
+    let o = use_case::overview(state, &cx).await?;
     let today_date = Timestamp::now().date();
     let next_session =
         cx.sessions.iter().find(|s| s.session.attendance == Attendance::Scheduled && s.session.date >= today_date).map(
@@ -228,10 +228,8 @@ async fn course_page(
         .map(|s| s.session.date + time::Duration::days(cx.course.frequency.interval_days()))
         .unwrap_or(cx.course.start_date);
     let suggested_next = format_date(suggested_next.max(today_date));
-    // Session notes
-    let note_status = state.store.notes_status(&cx.course.id).await?;
-    let last_plan = state.store.latest_signed_plan(&cx.course.id).await?.map(|(d, plan)| (format_date(d), plan));
-    let summary = state.store.formulation_summary(&cx.course.id, &cx.protocol).await?;
+    let last_plan = o.last_plan.map(|(d, plan)| (format_date(d), plan));
+    let summary = o.summary;
     let goals = summary
         .goals
         .iter()
@@ -239,21 +237,20 @@ async fn course_page(
         .map(|g| super::goals::view(&cx, g, None))
         .collect();
     let shared_text = summary.formulation.as_ref().and_then(|f| f.body.shared_text.clone());
-    let facts = use_case::completion_facts(state, &cx).await?;
     render(&CoursePage {
-        has_review: facts.has_review,
-        end_measure_taken: facts.end_measure_taken,
+        has_review: o.completion.has_review,
+        end_measure_taken: o.completion.end_measure_taken,
         layout,
         cx,
         checklist,
-        events,
+        events: o.events,
         today: format_date(today_date),
         next_session,
         suggested_next,
         errors,
         form_section: form_section.to_string(),
         session_form,
-        note_status,
+        note_status: o.note_status,
         last_plan,
         focus_areas: summary.areas,
         agreed_on: summary.agreed_on,

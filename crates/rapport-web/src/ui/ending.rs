@@ -110,21 +110,10 @@ pub struct EndingEvidence {
     pub circle_now: Option<String>,
 }
 
-pub async fn ending_evidence(state: &AppState, cx: &CourseContext) -> Result<EndingEvidence, AppError> {
-    use rapport_app::inventory::{circle_people, circle_svg};
-    use rapport_core::inventory::{CircleSnapshot, Person};
-    let summary = state.store.formulation_summary(&cx.course.id, &cx.protocol).await?;
-    let goals = summary.goals.iter().map(|g| super::goals::view(cx, g, None)).collect();
-    let mut snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
-    snapshots.sort_by(|a, b| a.body.taken_on.cmp(&b.body.taken_on));
-    let circle_start = snapshots.first().map(|s| {
-        let heading = format!("At {} ({})", s.body.label, s.body.taken_on);
-        (heading.clone(), circle_svg(&s.body.people, "circle-start", &heading))
-    });
-    let people = state.store.client_records::<Person>(&cx.client.id).await?;
-    let circle_now =
-        (!people.is_empty()).then(|| circle_svg(&circle_people(&people), "circle-now", "The closeness circle now"));
-    Ok(EndingEvidence { goals, circle_start, circle_now })
+async fn ending_evidence(state: &AppState, cx: &CourseContext) -> AppResult<EndingEvidence> {
+    let e = rapport_app::ending::evidence(state, cx).await?;
+    let goals = e.goals.iter().map(|g| super::goals::view(cx, g, None)).collect();
+    Ok(EndingEvidence { goals, circle_start: e.circle_start, circle_now: e.circle_now })
 }
 
 // ---------------------------------------------------------------- page
