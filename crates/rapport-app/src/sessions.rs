@@ -7,14 +7,15 @@
 //! Writes that can lose a race answer `NoteWrite::Stale` or `NoteWrite::Signed`
 //! with the stored note: each face shows that its own way.
 
-use crate::access::session::{log_session_read, SessionContext};
+use crate::access::session::{log_process_read, log_session_read, SessionContext};
 use crate::caller::Identity;
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
 use rapport_core::course::validate_phase_override;
-use rapport_core::notes::NoteStatus;
 use rapport_core::notes::{validate_addendum, validate_note, validate_process_note, ProgressNote, RawProgressNote};
+use rapport_core::notes::{NoteStatus, ProcessNoteReader};
 use rapport_core::validation::with_form_errors;
+use rapport_core::Id;
 use rapport_core::ValidationErrors;
 use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteRecord, OPEN_FLAG_NOT_CONFIRMED};
 use rapport_store::StoreError;
@@ -40,6 +41,38 @@ pub async fn read_note(
     log_session_read(state, me, sx, note.as_ref(), via).await?;
     let addenda = addenda_of(state, note.as_ref()).await?;
     Ok((note, addenda))
+}
+
+/// The plan in the note of the last held session before this one, and
+/// whether that note is still a draft.
+pub async fn previous_plan(state: &AppState, sx: &SessionContext) -> AppResult<Option<(String, bool)>> {
+    let Some(p) = sx.previous_held() else { return Ok(None) };
+    Ok(state.store.progress_note(&p.session.id).await?.and_then(|n| {
+        let draft = n.status == NoteStatus::Draft;
+        n.body.plan.map(|plan| (plan, draft))
+    }))
+}
+
+/// The process notes of a session that concern the caller.
+pub struct ProcessNotes {
+    /// The caller's own (its read is audited).
+    pub own: Option<ProcessNoteRecord>,
+    /// Whether the caller has a supervisor to share it with.
+    pub has_supervisor: bool,
+    /// Notes of this session shared with the caller as supervisor: (author id, name).
+    pub shared_with_me: Vec<(Id, String)>,
+}
+
+pub async fn process_notes(state: &AppState, me: &Identity, sx: &SessionContext) -> AppResult<ProcessNotes> {
+    let own = state.store.own_process_note(sx.id(), &me.user.id).await?;
+    if let Some(p) = &own {
+        log_process_read(state, me, p, ProcessNoteReader::Author).await?;
+    }
+    Ok(ProcessNotes {
+        own,
+        has_supervisor: state.store.has_supervisor(&me.user.id).await?,
+        shared_with_me: state.store.process_notes_shared_with(sx.id(), &me.user.id).await?,
+    })
 }
 
 /// Sets the phase of an attended session (with a reason), or returns it to

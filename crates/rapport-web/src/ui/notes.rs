@@ -18,7 +18,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_app::access::session::{log_process_read, process_note_for, session_for, SessionContext};
+use rapport_app::access::session::{process_note_for, session_for, SessionContext};
 use rapport_app::caller::Identity;
 use rapport_app::sessions;
 use rapport_app::AppState;
@@ -322,26 +322,21 @@ async fn session_page(
     st: PageState,
 ) -> AppResult<Html<String>> {
     let (note, addenda) = sessions::read_note(state, me, &sx, "session page").await?;
-    let previous_plan = match sx.previous_held() {
-        Some(p) => state.store.progress_note(&p.session.id).await?.and_then(|n| {
-            let draft = n.status == NoteStatus::Draft;
-            n.body.plan.map(|plan| (session_label(p), plan, draft))
-        }),
-        None => None,
+    let previous_plan = match (sx.previous_held(), sessions::previous_plan(state, &sx).await?) {
+        (Some(p), Some((plan, draft))) => Some((session_label(p), plan, draft)),
+        _ => None,
     };
     let since_we_last_met = since_we_last_met(state, me, &sx).await?;
     let risk_unanswered = risk_unanswered(state, me, &sx).await?;
-    let own = state.store.own_process_note(sx.id(), &me.user.id).await?;
-    if let Some(p) = &own {
-        log_process_read(state, me, p, ProcessNoteReader::Author).await?;
-    }
+    let notes = sessions::process_notes(state, me, &sx).await?;
+    let own = notes.own;
     let process = ProcessPanel {
         text: st.process_text.unwrap_or_else(|| own.as_ref().map(|p| p.text.clone()).unwrap_or_default()),
         version: own.as_ref().map(|p| p.version).unwrap_or(0),
         own,
         conflict: st.process_conflict,
-        has_supervisor: state.store.has_supervisor(&me.user.id).await?,
-        shared_with_me: state.store.process_notes_shared_with(sx.id(), &me.user.id).await?,
+        has_supervisor: notes.has_supervisor,
+        shared_with_me: notes.shared_with_me,
     };
     let form = st.form.unwrap_or_else(|| match &note {
         Some(n) => NoteForm::from_note(&n.body, n.version),
