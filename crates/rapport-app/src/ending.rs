@@ -9,6 +9,7 @@ use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
 use rapport_core::course::NewCourse;
 use rapport_core::ending::{EndingReview, MaintenanceDecision};
+use rapport_core::formulation::Formulation;
 use rapport_core::inventory::{CircleSnapshot, Person};
 use rapport_core::records::RecordBody;
 use rapport_store::courses::CourseRecord;
@@ -109,4 +110,19 @@ pub async fn evidence(state: &AppState, cx: &CourseContext) -> AppResult<Evidenc
     let circle_now =
         (!people.is_empty()).then(|| circle_svg(&circle_people(&people), "circle-now", "The closeness circle now"));
     Ok(Evidence { goals: summary.goals, circle_start, circle_now })
+}
+
+/// The maintenance courses that continue this course, and whether one may
+/// be started (the protocol names a maintenance protocol this site runs, and
+/// none continues the course yet).
+pub async fn maintenance_courses(state: &AppState, cx: &CourseContext) -> AppResult<(Vec<CourseRecord>, bool)> {
+    let courses = state.store.continuing_courses(&cx.course.id).await?;
+    let can_offer =
+        cx.protocol.maintenance.iter().any(|m| state.config.protocols.get(m).is_some()) && courses.is_empty();
+    Ok((courses, can_offer))
+}
+
+/// The course's formulation, for the end-of-treatment summary.
+pub async fn formulation_of(state: &AppState, cx: &CourseContext) -> AppResult<Option<Formulation>> {
+    Ok(state.store.course_formulation(&cx.course.id).await?.map(|r| r.body))
 }

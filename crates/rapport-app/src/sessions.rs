@@ -17,6 +17,7 @@ use rapport_core::notes::{NoteStatus, ProcessNoteReader};
 use rapport_core::validation::with_form_errors;
 use rapport_core::Id;
 use rapport_core::ValidationErrors;
+use rapport_store::measures::RiskFlagRow;
 use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteRecord, OPEN_FLAG_NOT_CONFIRMED};
 use rapport_store::StoreError;
 
@@ -73,6 +74,12 @@ pub async fn process_notes(state: &AppState, me: &Identity, sx: &SessionContext)
         has_supervisor: state.store.has_supervisor(&me.user.id).await?,
         shared_with_me: state.store.process_notes_shared_with(sx.id(), &me.user.id).await?,
     })
+}
+
+/// The client's oldest risk flag not yet closed: signing "No risk
+/// identified" then needs a confirmation, and "Risk identified" links to it.
+pub async fn open_risk_flag(state: &AppState, sx: &SessionContext) -> AppResult<Option<RiskFlagRow>> {
+    Ok(state.store.open_risk_flag(&sx.cx.client.id).await?)
 }
 
 /// Sets the phase of an attended session (with a reason), or returns it to

@@ -14,10 +14,11 @@ use axum::Form;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::ending::{areas_of, create_maintenance, review_of, save_review};
+use rapport_app::ending::{areas_of, create_maintenance, maintenance_courses, review_of, save_review};
 use rapport_app::AppState;
 use rapport_core::ending::{
-    lines, maintenance_contract, parse_months, AreaProgress, EndingReview, MaintenanceDecision,
+    lines, maintenance_contract, parse_months, suggested_maintenance_start, AreaProgress, EndingReview,
+    MaintenanceDecision,
 };
 use rapport_core::formulation::Formulation;
 use rapport_core::time::format_date;
@@ -233,12 +234,8 @@ async fn ending_page(
         .await?
         .with_done(done);
     let areas = areas_of(state, &cx).await?;
-    let maintenance_courses = state.store.continuing_courses(&cx.course.id).await?;
-    let can_offer_maintenance = cx.protocol.maintenance.iter().any(|m| state.config.protocols.get(m).is_some())
-        && maintenance_courses.is_empty();
-    let suggested_start = format_date(
-        (cx.course.planned_end_date + time::Duration::days(28)).max(Timestamp::now().date() + time::Duration::days(1)),
-    );
+    let (maintenance_courses, can_offer_maintenance) = maintenance_courses(state, &cx).await?;
+    let suggested_start = format_date(suggested_maintenance_start(cx.course.planned_end_date, Timestamp::now().date()));
     let evidence = ending_evidence(state, &cx).await?;
     render(&EndingPage {
         layout,
@@ -392,7 +389,7 @@ pub async fn summary(
         Layout::new(&state, &me, format!("End-of-treatment summary · {}", cx.client.details.display_name), "caseload")
             .await?;
     let review = review_of(&state, &cx).await?.map(|r| r.body);
-    let formulation = state.store.course_formulation(&cx.course.id).await?.map(|r| r.body);
+    let formulation = rapport_app::ending::formulation_of(&state, &cx).await?;
     let areas = areas_of(&state, &cx).await?;
     let count = |a: rapport_core::course::Attendance| cx.sessions.iter().filter(|s| s.session.attendance == a).count();
     let (attended, cancelled, no_show) = (
@@ -407,7 +404,7 @@ pub async fn summary(
                 None => d,
             })
         });
-    let maintenance_courses = state.store.continuing_courses(&cx.course.id).await?;
+    let (maintenance_courses, _) = maintenance_courses(&state, &cx).await?;
     let evidence = ending_evidence(&state, &cx).await?;
     render(&SummaryPage {
         layout,

@@ -342,7 +342,7 @@ async fn session_page(
         Some(n) => NoteForm::from_note(&n.body, n.version),
         None => NoteForm::from_note(&ProgressNote::default(), 0),
     });
-    let open_flag = state.store.open_risk_flag(&sx.cx.client.id).await?;
+    let open_flag = sessions::open_risk_flag(state, &sx).await?;
     let (prev, next) = sx.neighbours();
     let link = |s: &rapport_app::access::course::NumberedSession| {
         (format!("/courses/{}/sessions/{}", sx.cx.course.id, s.session.id), session_label(s))
