@@ -8,10 +8,11 @@ use crate::inventory::{circle_people, circle_svg};
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
 use rapport_core::course::NewCourse;
-use rapport_core::ending::{EndingReview, MaintenanceDecision};
+use rapport_core::ending::{maintenance_contract, EndingReview, MaintenanceDecision};
 use rapport_core::formulation::Formulation;
 use rapport_core::inventory::{CircleSnapshot, Person};
 use rapport_core::records::RecordBody;
+use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::courses::CourseRecord;
 use rapport_store::formulation::GoalWithRatings;
 use rapport_store::records::{Placement, Record};
@@ -65,6 +66,26 @@ pub async fn save_review(
             state.store.create_record(&at, &review, &me.user.id, ev).await?
         }
     })
+}
+
+/// Starts the maintenance (IPT-M) course that continues this one: `months`
+/// of sessions at `frequency` (default monthly) from `start_date` (default
+/// today), checked against the site's maintenance protocol.
+pub async fn start_maintenance(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    months: Option<i64>,
+    frequency: Option<&str>,
+    start_date: Option<&str>,
+    unread: ValidationErrors,
+) -> AppResult<CourseRecord> {
+    let contract = if unread.is_empty() {
+        maintenance_contract(&state.config.protocols, months, frequency, start_date, Timestamp::now().date())
+    } else {
+        Err(unread)
+    }?;
+    create_maintenance(state, me, cx, &contract).await
 }
 
 /// Creates the maintenance course and records the decision in the review.

@@ -11,10 +11,10 @@ use axum::response::IntoResponse;
 use axum::Json;
 use rapport_app::access::course::course_for;
 use rapport_app::access::Purpose;
-use rapport_app::ending::{areas_of, create_maintenance, review_of, save_review};
+use rapport_app::ending::{self, areas_of, review_of, save_review};
 use rapport_app::AppState;
-use rapport_core::ending::{maintenance_contract, AreaProgress, EndingReview, MaintenanceDecision};
-use rapport_core::Timestamp;
+use rapport_core::ending::{AreaProgress, EndingReview, MaintenanceDecision};
+use rapport_core::ValidationErrors;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -212,15 +212,10 @@ pub async fn start_maintenance(
     ApiJson(body): ApiJson<MaintenanceInput>,
 ) -> ApiResult<impl IntoResponse> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let contract = maintenance_contract(
-        &state.config.protocols,
-        Some(body.months),
-        body.frequency.as_deref(),
-        body.start_date.as_deref(),
-        Timestamp::now().date(),
-    )
-    .map_err(AppError::Invalid)?;
-    let course = create_maintenance(&state, &me, &cx, &contract).await?;
+    let (frequency, start) = (body.frequency.as_deref(), body.start_date.as_deref());
+    let course =
+        ending::start_maintenance(&state, &me, &cx, Some(body.months), frequency, start, ValidationErrors::new())
+            .await?;
     let mcx = course_for(&state, &me, course.id.as_str(), Purpose::Write).await?;
     Ok((StatusCode::CREATED, Json(course_json(&state, &mcx).await?)))
 }

@@ -14,11 +14,12 @@ use axum::Form;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::ending::{areas_of, create_maintenance, maintenance_courses, review_of, save_review};
+use rapport_app::ending::{
+    areas_of, maintenance_courses, review_of, save_review, start_maintenance as start_maintenance_course,
+};
 use rapport_app::AppState;
 use rapport_core::ending::{
-    lines, maintenance_contract, parse_months, suggested_maintenance_start, AreaProgress, EndingReview,
-    MaintenanceDecision,
+    lines, parse_months, suggested_maintenance_start, AreaProgress, EndingReview, MaintenanceDecision,
 };
 use rapport_core::formulation::Formulation;
 use rapport_core::time::format_date;
@@ -329,28 +330,18 @@ pub async fn start_maintenance(
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let mut e = ValidationErrors::new();
     let months = form_number(&mut e, "months", "Months", &form.months);
-    let contract = if e.is_empty() {
-        maintenance_contract(
-            &state.config.protocols,
-            months,
-            Some(&form.frequency),
-            Some(&form.start_date),
-            Timestamp::now().date(),
-        )
-    } else {
-        Err(e)
-    };
-    let contract = match contract {
+    let (frequency, start) = (Some(form.frequency.as_str()), Some(form.start_date.as_str()));
+    let course = match start_maintenance_course(&state, &me, &cx, months, frequency, start, e).await {
         Ok(c) => c,
-        Err(e) => {
+        Err(rapport_app::Error::Invalid(e)) => {
             let review = review_of(&state, &cx).await?;
             let f =
                 review.as_ref().map(|r| EndingForm::from_review(&r.body, r.version)).unwrap_or_else(EndingForm::blank);
             let errors = FormErrors(e).rename("start_date", "maintenance_start");
             return Ok(ending_page(&state, &me, cx, f, errors, None, review.is_some()).await?.into_response());
         }
+        Err(other) => return Err(other.into()),
     };
-    let course = create_maintenance(&state, &me, &cx, &contract).await?;
     Ok(Redirect::to(&format!("/courses/{}?done=maintenance-created", course.id)).into_response())
 }
 
