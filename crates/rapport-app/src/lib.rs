@@ -7,6 +7,9 @@
 
 pub mod access;
 pub mod caller;
+pub mod clients;
+pub mod courses;
+pub mod ending;
 pub mod error;
 pub mod formulation;
 pub mod inventory;
@@ -17,6 +20,7 @@ pub mod notices;
 pub mod outcomes;
 pub mod passwords;
 pub mod responses;
+pub mod sessions;
 pub mod state;
 
 pub use caller::Identity;

@@ -390,6 +390,12 @@ pub fn follow_ups_due(
         .collect()
 }
 
+/// The start offered for a maintenance course: four weeks after the acute
+/// course's planned end, and never before tomorrow.
+pub fn suggested_maintenance_start(planned_end: Date, today: Date) -> Date {
+    (planned_end + time::Duration::days(28)).max(today + time::Duration::days(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -569,5 +575,13 @@ mod tests {
         let d = due(date!(2026 - 04 - 10), &r);
         assert_eq!(d.iter().map(|f| (f.months, f.due_from)).collect::<Vec<_>>(), vec![(3, date!(2026 - 04 - 10))]);
         assert_eq!(due(date!(2026 - 08 - 01), &[]).iter().map(|f| f.months).collect::<Vec<_>>(), vec![1, 3, 6]);
+    }
+
+    #[test]
+    fn maintenance_starts_four_weeks_after_the_planned_end_and_not_before_tomorrow() {
+        let d = |s: &str| crate::time::parse_date(s).unwrap();
+        assert_eq!(suggested_maintenance_start(d("2026-03-01"), d("2026-02-01")), d("2026-03-29"));
+        assert_eq!(suggested_maintenance_start(d("2026-03-01"), d("2026-03-28")), d("2026-03-29"));
+        assert_eq!(suggested_maintenance_start(d("2026-03-01"), d("2026-05-01")), d("2026-05-02"));
     }
 }

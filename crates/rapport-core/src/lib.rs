@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod caseload;
 pub mod checkpoint;
 pub mod client;
 pub mod context;

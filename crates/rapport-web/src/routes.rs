@@ -81,10 +81,10 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         // JSON API v1
         .get("/api/v1/openapi.json", api::openapi_json)
         .get("/api/v1/me", api::me)
-        .get("/api/v1/clients", api::list_clients)
-        .post("/api/v1/clients", api::create_client)
-        .get("/api/v1/clients/{id}", api::get_client)
-        .patch("/api/v1/clients/{id}", api::patch_client)
+        .get("/api/v1/clients", api::clients::list_clients)
+        .post("/api/v1/clients", api::clients::create_client)
+        .get("/api/v1/clients/{id}", api::clients::get_client)
+        .patch("/api/v1/clients/{id}", api::clients::patch_client)
         .get("/api/v1/audit", api::audit);
     // IPT courses (UI, then API)
     let r = ui::courses::routes(r);

@@ -5,20 +5,19 @@
 use super::body::ApiJson;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
-use crate::ui::courses::check_status_change;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use rapport_app::access::course::{course_for, CourseContext, NumberedSession};
 use rapport_app::access::{client_for, Purpose};
+use rapport_app::courses::{self as use_case, ChecklistInput, SessionInput};
 use rapport_app::AppState;
-use rapport_core::audit::action;
-use rapport_core::course::{planned_end, validate_new_course, validate_renegotiation, RawCourse};
-use rapport_core::course_rules::{validate_checklist, validate_session, CompletionFields};
+use rapport_core::course::RawCourse;
+use rapport_core::course_rules::CompletionFields;
 use rapport_core::protocol::ChecklistItem;
 use rapport_core::time::format_date;
-use rapport_core::{Id, Timestamp};
+use rapport_core::ValidationErrors;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -160,8 +159,7 @@ pub struct CourseJson {
 }
 
 pub async fn course_json(state: &AppState, cx: &CourseContext) -> Result<CourseJson, AppError> {
-    let formulation = state.store.course_formulation(&cx.course.id).await?;
-    let problem_areas = formulation.map(|f| f.body.problem_areas).unwrap_or_default();
+    let problem_areas = rapport_app::formulation::chosen_areas(state, cx).await?;
     let c = &cx.course;
     Ok(CourseJson {
         id: c.id.to_string(),
@@ -213,10 +211,8 @@ pub async fn list_courses(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<CourseJson>>> {
-    let (client, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     let mut out = Vec::new();
-    for c in state.store.client_courses(&client.id).await? {
-        let cx = course_for(&state, &me, c.course.id.as_str(), Purpose::Write).await?;
+    for cx in use_case::of_client(&state, &me, &id).await? {
         out.push(course_json(&state, &cx).await?);
     }
     Ok(Json(out))
@@ -258,11 +254,7 @@ pub async fn create_course(
         start_date: body.start_date,
         planned_end_date: body.planned_end_date,
     };
-    let new = validate_new_course(&state.config.protocols, &raw, Timestamp::now().date()).map_err(AppError::Invalid)?;
-    let course = state
-        .store
-        .create_course(&client.id, &new, None, &me.user.id, me.event(action::COURSE_CREATE, "course"))
-        .await?;
+    let course = use_case::create(&state, &me, &client, &raw, ValidationErrors::new()).await?;
     let cx = course_for(&state, &me, course.id.as_str(), Purpose::Write).await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/courses/{}", course.id)) {
@@ -305,18 +297,8 @@ pub async fn renegotiate(
     ApiJson(body): ApiJson<ContractJson>,
 ) -> ApiResult<Json<CourseJson>> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    cx.require_open()?;
-    let (count, reason) = validate_renegotiation(
-        &cx.protocol,
-        cx.course.planned_sessions,
-        cx.held(),
-        Some(body.planned_sessions),
-        Some(&body.reason),
-    )
-    .map_err(AppError::Invalid)?;
-    let end = planned_end(cx.course.start_date, count, cx.course.frequency);
-    let ev = cx.event(&me, action::COURSE_RENEGOTIATE, format!("{} -> {count} sessions", cx.course.planned_sessions));
-    state.store.renegotiate_course(&cx.course.id, body.version, count, end, &reason, &me.user.id, ev).await?;
+    let (n, reason) = (Some(body.planned_sessions), Some(body.reason.as_str()));
+    use_case::renegotiate(&state, &me, &cx, n, reason, body.version, ValidationErrors::new()).await?;
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     Ok(Json(course_json(&state, &cx).await?))
 }
@@ -355,13 +337,7 @@ pub async fn set_status(
         confirm_no_end_measure: body.confirm_no_end_measure,
         no_end_measure_reason: body.no_end_measure_reason.as_deref(),
     };
-    let (status, reason) = check_status_change(&state, &cx, &body.status, body.reason.as_deref(), &fields)
-        .await?
-        .map_err(AppError::Invalid)?;
-    if status != cx.course.status {
-        let ev = cx.event(&me, action::COURSE_STATUS, format!("{} -> {}", cx.course.status.as_str(), status.as_str()));
-        state.store.set_course_status(&cx.course.id, status, reason.as_deref(), &me.user.id, ev).await?;
-    }
+    use_case::set_status(&state, &me, &cx, &body.status, body.reason.as_deref(), &fields).await?;
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     Ok(Json(course_json(&state, &cx).await?))
 }
@@ -399,17 +375,13 @@ pub async fn record_checklist(
 ) -> ApiResult<Json<CourseJson>> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let item = checklist_item(&cx, &item)?;
-    let (date, detail, code, note) = validate_checklist(
-        item,
-        body.done_on.as_deref(),
-        body.detail.as_deref(),
-        body.code.as_deref(),
-        body.note.as_deref(),
-        Timestamp::now().date(),
-    )
-    .map_err(AppError::Invalid)?;
-    let ev = cx.event(&me, action::CHECKLIST_RECORD, format!("{} done", item.as_str()));
-    state.store.record_checklist_item(&cx.course.id, item, date, detail, code, note, &me.user.id, ev).await?;
+    let input = ChecklistInput {
+        done_on: body.done_on.as_deref(),
+        detail: body.detail.as_deref(),
+        code: body.code.as_deref(),
+        note: body.note.as_deref(),
+    };
+    use_case::record_checklist(&state, &me, &cx, item, input).await?;
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     Ok(Json(course_json(&state, &cx).await?))
 }
@@ -424,9 +396,7 @@ pub async fn clear_checklist(
     Path((id, item)): Path<(String, String)>,
 ) -> ApiResult<Json<CourseJson>> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let item = checklist_item(&cx, &item)?;
-    let ev = cx.event(&me, action::CHECKLIST_RECORD, format!("{} marked not done", item.as_str()));
-    state.store.clear_checklist_item(&cx.course.id, item, ev).await?;
+    use_case::clear_checklist(&state, &me, &cx, checklist_item(&cx, &item)?).await?;
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     Ok(Json(course_json(&state, &cx).await?))
 }
@@ -511,21 +481,14 @@ pub async fn create_session(
     ApiJson(body): ApiJson<NewSessionJson>,
 ) -> ApiResult<impl IntoResponse> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    cx.require_open()?;
-    let new = validate_session(
-        Some(&body.date),
-        body.time.as_deref(),
-        body.modality.as_deref(),
-        Some(&body.attendance),
-        body.duration_minutes,
-        Timestamp::now().date(),
-        // Open courses only (require_open above): they have not ended.
-        (cx.course.start_date, None),
-    )
-    .map_err(AppError::Invalid)?;
-    let mut ev = me.event(action::SESSION_CREATE, "session");
-    ev.detail = Some(format!("{} {}", format_date(new.date), new.attendance.as_str()));
-    let s = state.store.create_therapy_session(&cx.course, &new, &me.user.id, ev).await?;
+    let input = SessionInput {
+        date: Some(body.date),
+        time: body.time,
+        modality: body.modality,
+        attendance: Some(body.attendance),
+        duration_minutes: body.duration_minutes,
+    };
+    let s = use_case::add_session(&state, &me, &cx, &input, ValidationErrors::new()).await?;
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let numbered = cx.session(&s.id).ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(session_json(&cx, numbered))))
@@ -556,24 +519,16 @@ pub async fn patch_session(
     ApiJson(body): ApiJson<SessionPatchJson>,
 ) -> ApiResult<Json<SessionJson>> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    cx.require_open()?;
-    let sid = Id::parse(&session_id).ok_or(AppError::NotFound)?;
-    let cur = cx.session(&sid).ok_or(AppError::NotFound)?.session.clone();
-    let new = validate_session(
-        Some(&body.date.unwrap_or_else(|| format_date(cur.date))),
-        Some(&body.time.unwrap_or_else(|| cur.time.clone())),
-        Some(&body.modality.unwrap_or_else(|| cur.modality.as_str().to_string())),
-        Some(&body.attendance.unwrap_or_else(|| cur.attendance.as_str().to_string())),
-        body.duration_minutes.or(cur.duration_minutes.map(i64::from)),
-        Timestamp::now().date(),
-        (cx.course.start_date, None),
-    )
-    .map_err(AppError::Invalid)?;
-    let mut ev = me.event(action::SESSION_UPDATE, "session");
-    ev.resource_id = Some(sid.to_string());
-    ev.client_id = Some(cx.client.id.to_string());
-    ev.detail = Some(format!("{} -> {}", cur.attendance.as_str(), new.attendance.as_str()));
-    state.store.update_therapy_session(&sid, body.version.unwrap_or(cur.version), &new, ev).await?;
+    let input = SessionInput {
+        date: body.date,
+        time: body.time,
+        modality: body.modality,
+        attendance: body.attendance,
+        duration_minutes: body.duration_minutes,
+    };
+    let s =
+        use_case::update_session(&state, &me, &cx, &session_id, input, body.version, ValidationErrors::new()).await?;
+    let sid = s.id;
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let numbered = cx.session(&sid).ok_or(AppError::NotFound)?;
     Ok(Json(session_json(&cx, numbered)))

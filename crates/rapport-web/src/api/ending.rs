@@ -5,16 +5,16 @@ use super::body::ApiJson;
 use super::courses::{course_json, CourseJson};
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
-use crate::ui::ending::{areas_of, create_maintenance, review_of, save_review};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
 use rapport_app::access::course::course_for;
 use rapport_app::access::Purpose;
+use rapport_app::ending::{self, areas_of, review_of, save_review};
 use rapport_app::AppState;
-use rapport_core::ending::{maintenance_contract, AreaProgress, EndingReview, MaintenanceDecision};
-use rapport_core::Timestamp;
+use rapport_core::ending::{AreaProgress, EndingReview, MaintenanceDecision};
+use rapport_core::ValidationErrors;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -181,8 +181,9 @@ pub async fn put_ending(
         alternatives_discussed: body.alternatives_discussed,
         medication_plan: body.medication_plan,
         follow_up_months: body.follow_up_months,
-        maintenance: if keep_link.is_some() { MaintenanceDecision::IptM } else { maintenance },
-        maintenance_course_id: keep_link,
+        // A saved link to the maintenance course is kept (save_review).
+        maintenance,
+        maintenance_course_id: None,
     };
     let saved = save_review(&state, &me, &cx, existing.as_ref(), review, body.version).await?;
     Ok(Json(ending_json(Some(saved.id.to_string()), saved.body, saved.version)))
@@ -211,15 +212,10 @@ pub async fn start_maintenance(
     ApiJson(body): ApiJson<MaintenanceInput>,
 ) -> ApiResult<impl IntoResponse> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let contract = maintenance_contract(
-        &state.config.protocols,
-        Some(body.months),
-        body.frequency.as_deref(),
-        body.start_date.as_deref(),
-        Timestamp::now().date(),
-    )
-    .map_err(AppError::Invalid)?;
-    let course = create_maintenance(&state, &me, &cx, &contract).await?;
+    let (frequency, start) = (body.frequency.as_deref(), body.start_date.as_deref());
+    let course =
+        ending::start_maintenance(&state, &me, &cx, Some(body.months), frequency, start, ValidationErrors::new())
+            .await?;
     let mcx = course_for(&state, &me, course.id.as_str(), Purpose::Write).await?;
     Ok((StatusCode::CREATED, Json(course_json(&state, &mcx).await?)))
 }

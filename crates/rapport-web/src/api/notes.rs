@@ -10,13 +10,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
-use rapport_app::access::session::{log_session_read, process_note_for, session_for, SessionContext};
+use rapport_app::access::session::{process_note_for, session_for, SessionContext};
+use rapport_app::sessions;
 use rapport_app::AppState;
-use rapport_core::audit::action;
-use rapport_core::notes::{
-    check_signable, validate_addendum, validate_note, validate_process_note, NoteStatus, ProgressNote, RawProgressNote,
-};
-use rapport_core::Id;
+use rapport_core::notes::{check_signable, NoteStatus, ProgressNote, RawProgressNote};
+use rapport_core::{Id, ValidationErrors};
 use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
@@ -138,11 +136,7 @@ async fn full_note(
     sx: &SessionContext,
     n: Option<&ProgressNoteRecord>,
 ) -> Result<ProgressNoteJson, AppError> {
-    let addenda = match n {
-        Some(n) if n.status == NoteStatus::Signed => state.store.addenda(&n.id).await?,
-        _ => Vec::new(),
-    };
-    Ok(note_json(sx, n, addenda))
+    Ok(note_json(sx, n, sessions::addenda_of(state, n).await?))
 }
 
 /// The note written, or 409 when the write found it changed or signed.
@@ -172,9 +166,8 @@ pub async fn get_note(
     Path(id): Path<String>,
 ) -> ApiResult<Json<ProgressNoteJson>> {
     let sx = session_for(&state, &me, None, &id).await?;
-    let n = state.store.progress_note(sx.id()).await?;
-    log_session_read(&state, &me, &sx, n.as_ref(), "progress note via API").await?;
-    Ok(Json(full_note(&state, &sx, n.as_ref()).await?))
+    let (n, addenda) = sessions::read_note(&state, &me, &sx, "progress note via API").await?;
+    Ok(Json(note_json(&sx, n.as_ref(), addenda)))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -243,9 +236,8 @@ pub async fn put_note(
     if version < 0 {
         return Err(AppError::invalid("version", "version is 0 for a new note, or the version you started from").into());
     }
-    let note = validate_note(&body.raw()).map_err(AppError::Invalid)?;
-    let ev = me.event(action::PROGRESS_NOTE_WRITE, "progress_note");
-    let n = written(state.store.save_progress_note(&sx.s.session, version, &note, &me.user.id, ev).await?, version)?;
+    let (_, w) = sessions::save_progress_note(&state, &me, &sx, &body.raw(), ValidationErrors::new(), version).await?;
+    let n = written(w, version)?;
     Ok(Json(full_note(&state, &sx, Some(&n)).await?))
 }
 
@@ -285,20 +277,13 @@ pub async fn sign_note(
     if n.status == NoteStatus::Draft && n.version == body.version {
         check_signable(&n.body).map_err(AppError::Invalid)?;
     }
-    let ev = me.event(action::PROGRESS_NOTE_SIGN, "progress_note");
-    let w = match state
-        .store
-        .sign_progress_note(&sx.s.session, body.version, &n.body, &me.user.id, body.confirm_open_flag, ev)
-        .await
-    {
-        Err(rapport_store::StoreError::Invalid(m)) if m == rapport_store::notes::OPEN_FLAG_NOT_CONFIRMED => {
-            return Err(AppError::invalid(
-                "confirm_open_flag",
-                "The client has an open risk flag: send confirm_open_flag true to sign \"no risk identified\"",
-            )
-            .into())
-        }
-        other => other?,
+    let Some(w) = sessions::sign_progress_note(&state, &me, &sx, body.version, &n.body, body.confirm_open_flag).await?
+    else {
+        return Err(AppError::invalid(
+            "confirm_open_flag",
+            "The client has an open risk flag: send confirm_open_flag true to sign \"no risk identified\"",
+        )
+        .into());
     };
     let n = written(w, body.version)?;
     Ok(Json(full_note(&state, &sx, Some(&n)).await?))
@@ -331,10 +316,7 @@ pub async fn add_addendum(
         )
         .into());
     }
-    let text = validate_addendum(Some(&body.text)).map_err(AppError::Invalid)?;
-    let mut ev = me.event(action::PROGRESS_NOTE_ADDENDUM, "progress_note");
-    ev.detail = Some(format!("session {} via API", sx.id()));
-    state.store.add_addendum(&n, &text, &me.user.id, ev).await?;
+    sessions::add_addendum(&state, &me, &sx, &n, &body.text, " via API").await?;
     Ok((StatusCode::CREATED, Json(full_note(&state, &sx, Some(&n)).await?)))
 }
 
@@ -386,8 +368,7 @@ pub async fn get_process_note(
     Path(id): Path<String>,
     params: Result<Query<ProcessQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Json<ProcessNoteJson>> {
-    let Query(q) =
-        params.map_err(|e| AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None })?;
+    let Query(q) = params.map_err(super::bad_query)?;
     let author = match q.author.as_deref() {
         None => me.user.id.clone(),
         Some(a) => Id::parse(a).ok_or(AppError::NotFound)?,
@@ -428,10 +409,7 @@ pub async fn put_process_note(
     if body.version < 0 {
         return Err(AppError::invalid("version", "version is 0 for a new note, or the version you started from").into());
     }
-    let text = validate_process_note(Some(&body.text)).map_err(AppError::Invalid)?;
-    let mut ev = me.event(action::PROCESS_NOTE_WRITE, "process_note");
-    ev.detail = Some(format!("session {} via API", sx.id()));
-    match state.store.save_process_note(&sx.s.session, &me.user.id, body.version, &text, ev).await? {
+    match sessions::save_process_note(&state, &me, &sx, &body.text, body.version, " via API").await? {
         NoteWrite::Saved(p) => Ok(Json(p.into())),
         NoteWrite::Stale(p) | NoteWrite::Signed(p) => Err(AppError::Conflict(format!(
             "The process note changed since version {}: it is now version {}. GET it, merge, and send version {}.",
@@ -461,6 +439,6 @@ pub async fn share_process_note(
     ApiJson(body): ApiJson<ShareJson>,
 ) -> ApiResult<Json<ProcessNoteJson>> {
     let sx = session_for(&state, &me, None, &id).await?;
-    let note = crate::ui::notes::share(&state, &me, &sx, body.shared).await?;
+    let note = sessions::share(&state, &me, &sx, body.shared).await?;
     Ok(Json(note.into()))
 }

@@ -12,10 +12,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_app::access::deny;
+use rapport_app::clients;
 use rapport_app::AppState;
-use rapport_core::audit::action;
-use rapport_core::{Id, Timestamp};
 use rapport_store::clients::ClientSummary;
 use serde::Deserialize;
 
@@ -43,43 +41,16 @@ pub struct SearchParams {
     q: Option<String>,
 }
 
-async fn require_break_glass(state: &AppState, me: &rapport_app::caller::Identity) -> AppResult<()> {
-    if me.actor().can_break_glass() {
-        Ok(())
-    } else {
-        deny(state, me, "break_glass", None).await?;
-        Err(AppError::Forbidden("Emergency access is for clinical staff.".into()))
-    }
-}
-
 pub async fn search(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Query(p): Query<SearchParams>,
 ) -> AppResult<Response> {
-    require_break_glass(&state, &me).await?;
     let search = non_blank(&p.q).unwrap_or_default();
-    let results = if search.chars().count() >= 2 {
-        let r = state.store.search_all_clients(&search, 20).await?;
-        let mut e = me.event(action::CLIENT_LIST, "client");
-        e.detail = Some(format!(
-            "emergency-access search {search:?}: {} results; {}",
-            r.len(),
-            rapport_app::access::clients_shown(r.iter().map(|c| &c.id))
-        ));
-        state.store.audit(e).await?;
-        r
-    } else {
-        Vec::new()
-    };
+    let results = clients::break_glass_search(&state, &me, &search).await?;
     let hours = state.organisation().await?.break_glass_hours;
     let layout = Layout::new(&state, &me, "Emergency access", "break-glass").await?;
     Ok(render(&SearchPage { layout, search, results, hours })?.into_response())
-}
-
-async fn summary(state: &AppState, id: &str) -> AppResult<ClientSummary> {
-    let id = Id::parse(id).ok_or(AppError::NotFound)?;
-    state.store.client_summary(&id).await?.ok_or(AppError::NotFound)
 }
 
 pub async fn reason_form(
@@ -87,13 +58,7 @@ pub async fn reason_form(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    require_break_glass(&state, &me).await?;
-    let client = summary(&state, &id).await?;
-    let mut e = me.event(action::CLIENT_READ, "client");
-    e.resource_id = Some(client.id.to_string());
-    e.client_id = Some(client.id.to_string());
-    e.detail = Some("emergency-access request form: name and date of birth only".into());
-    state.store.audit(e).await?;
+    let client = clients::break_glass_request(&state, &me, &id).await?;
     let hours = state.organisation().await?.break_glass_hours;
     let layout = Layout::new(&state, &me, "Emergency access", "break-glass").await?;
     Ok(render(&ReasonPage { layout, client, reason: String::new(), error: None, hours })?.into_response())
@@ -110,24 +75,18 @@ pub async fn open(
     Path(id): Path<String>,
     Form(f): Form<ReasonForm>,
 ) -> AppResult<Response> {
-    require_break_glass(&state, &me).await?;
-    let client = summary(&state, &id).await?;
-    let hours = state.organisation().await?.break_glass_hours;
+    let client = clients::break_glass_client(&state, &me, &id).await?;
     let typed = non_blank(&f.reason).unwrap_or_default();
-    let reason = match rapport_core::access::break_glass_reason(&typed) {
-        Ok(r) => r,
-        Err(message) => {
+    match clients::open_break_glass(&state, &me, &client, &typed).await.map_err(AppError::from) {
+        // The record page shows its own emergency-access banner.
+        Ok(()) => Ok(Redirect::to(&format!("/clients/{}", client.id)).into_response()),
+        Err(AppError::Invalid(e)) => {
+            let hours = state.organisation().await?.break_glass_hours;
             let layout = Layout::new(&state, &me, "Emergency access", "break-glass").await?;
-            let page = ReasonPage { layout, client, reason: typed, error: Some(message), hours };
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+            let error = e.first().map(|f| f.message.clone());
+            let page = ReasonPage { layout, client, reason: typed, error, hours };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
-    };
-    let now = Timestamp::now();
-    let mut e = me.event(action::BREAK_GLASS, "break_glass");
-    e.client_id = Some(client.id.to_string());
-    e.outcome = "success".into();
-    e.detail = Some(format!("reason: {reason}"));
-    state.store.create_break_glass(&me.user.id, &client.id, &reason, now.plus(time::Duration::hours(hours)), e).await?;
-    // The record page shows its own emergency-access banner.
-    Ok(Redirect::to(&format!("/clients/{}", client.id)).into_response())
+        Err(other) => Err(other),
+    }
 }

@@ -11,14 +11,16 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::{client_for, require_caseload, Purpose};
+use rapport_app::clients::{self, CaseloadRequest, Markers};
+// The caseload's course and measures columns (also timed by `examples/outcomes_bench.rs`).
+pub use rapport_app::clients::{measure_markers, open_course_progress};
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
-use rapport_core::audit::action;
 use rapport_core::client::{
-    self, age_on, format_external_ids, parse_external_ids, ClientDetails, ClientStatus, RawClientDetails,
+    age_on, format_external_ids, parse_external_ids, ClientDetails, ClientStatus, RawClientDetails,
 };
-use rapport_core::{Id, Timestamp};
-use rapport_store::clients::{CaseloadQuery, CaseloadRow, ClientRecord};
+use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_store::clients::{CaseloadRow, ClientRecord};
 use serde::Deserialize;
 
 const PAGE_SIZE: i64 = 50;
@@ -36,19 +38,6 @@ struct CaseloadList {
     courses: std::collections::HashMap<String, (String, String, bool)>,
     /// Client id → measures markers.
     markers: std::collections::HashMap<String, Markers>,
-}
-
-/// What the caseload shows about a client's measures.
-#[derive(Default)]
-pub struct Markers {
-    /// Short names of scheduled measures overdue, then due.
-    pub overdue: Vec<String>,
-    pub due: Vec<String>,
-    /// Short names of instruments whose scores are not on track.
-    pub not_on_track: Vec<String>,
-    pub open_risk_flag: bool,
-    /// The latest response of an instrument left its risk question blank.
-    pub risk_unanswered: bool,
 }
 
 impl CaseloadList {
@@ -106,26 +95,16 @@ pub async fn caseload(
     Query(p): Query<CaseloadParams>,
     headers: HeaderMap,
 ) -> AppResult<Response> {
-    require_caseload(&state, &me).await?;
     let search = non_blank(&p.q).unwrap_or_default();
     let archived = p.status.as_deref() == Some("archived");
     let page = p.page.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(1).max(1);
-    let query = CaseloadQuery {
+    let req = CaseloadRequest {
         search: Some(search.clone()).filter(|s| !s.is_empty()),
-        status: Some(if archived { ClientStatus::Archived } else { ClientStatus::Active }),
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        status: archived.then_some("archived"),
+        limit: Some(PAGE_SIZE),
+        offset: Some((page - 1).saturating_mul(PAGE_SIZE)),
     };
-    let (rows, total) = state.store.caseload(&me.user.id, &query).await?;
-    let mut e = me.event(action::CLIENT_LIST, "client");
-    e.detail = Some(format!(
-        "{} of {total} {} clients shown, page {page}{}; {}",
-        rows.len(),
-        if archived { "archived" } else { "active" },
-        if search.is_empty() { String::new() } else { format!(", search {search:?}") },
-        rapport_app::access::clients_shown(rows.iter().map(|r| &r.id))
-    ));
-    state.store.audit(e).await?;
+    let (rows, total, _) = clients::caseload(&state, &me, req, &format!(" shown, page {page}")).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let today = Timestamp::now().date();
     let (courses, open) = open_course_progress(&state, &rows).await?;
@@ -137,128 +116,6 @@ pub async fn caseload(
     }
     let layout = Layout::new(&state, &me, "Caseload", "caseload").await?.with_done(p.done.as_deref());
     Ok(render(&CaseloadPage { layout, list })?.into_response())
-}
-
-/// A client's open course, as the caseload's measures markers need it.
-#[derive(Clone, Debug)]
-pub struct OpenCourse {
-    pub id: Id,
-    pub protocol_id: String,
-    pub start_date: time::Date,
-}
-
-/// Where each listed client's open course stands (the most recently started
-/// one), and client id → that course. Public for the outcomes benchmark
-/// (`bench/outcomes.sh`), which times the caseload's measures work.
-pub async fn open_course_progress(
-    state: &AppState,
-    rows: &[CaseloadRow],
-) -> AppResult<(std::collections::HashMap<String, (String, String, bool)>, std::collections::HashMap<String, OpenCourse>)>
-{
-    let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
-    let mut out = std::collections::HashMap::new();
-    let mut open = std::collections::HashMap::new();
-    for s in state.store.open_courses_of(&ids).await? {
-        open.insert(
-            s.course.client_id.to_string(),
-            OpenCourse {
-                id: s.course.id.clone(),
-                protocol_id: s.course.protocol_id.clone(),
-                start_date: s.course.start_date,
-            },
-        );
-        let Some(p) = state.config.protocols.get(&s.course.protocol_id) else { continue };
-        let progress = rapport_core::course::Progress::new(p, s.course.planned_sessions, s.sessions_held, false);
-        let text = format!("{}: {}", p.name, progress.summary());
-        out.insert(s.course.client_id.to_string(), (s.course.id.to_string(), text, progress.ending_prompt));
-    }
-    Ok((out, open))
-}
-
-/// Due and overdue scheduled measures (open courses; the default schedule
-/// unless the course has its own), not-on-track instruments and open risk
-/// flags, for a page of clients in a fixed number of queries.
-///
-/// Not on track follows the site's configured rule (`Config::not_on_track`):
-/// for a client with an open course, over that course's scores (recorded in
-/// it, or unassigned and completed since it started) with the review at the
-/// protocol's held session; otherwise over all the client's scores, reviewed
-/// after the configured number of scores.
-pub async fn measure_markers(
-    state: &AppState,
-    rows: &[CaseloadRow],
-    open: &std::collections::HashMap<String, OpenCourse>,
-) -> AppResult<std::collections::HashMap<String, Markers>> {
-    use rapport_core::measures::change::{not_on_track_at, Review};
-    use rapport_core::measures::schedule::{schedule_states, DueState, Schedule};
-    let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
-    let courses: Vec<Id> = open.values().map(|o| o.id.clone()).collect();
-    let facts = state.store.caseload_measures(&ids, &courses).await?;
-    let schedules: std::collections::HashMap<String, Schedule> = state
-        .store
-        .records_of_courses::<Schedule>(&courses)
-        .await?
-        .into_iter()
-        .filter_map(|r| r.course_id.map(|c| (c.to_string(), r.body)))
-        .collect();
-    let short = |id: &str| state.instruments.get(id).map(|i| i.short_name.clone()).unwrap_or_else(|| id.to_string());
-    let rule = &state.config.not_on_track;
-    let mut out = std::collections::HashMap::new();
-    for r in rows {
-        let cid = r.id.to_string();
-        let mine: Vec<&rapport_store::measures::CaseloadScore> =
-            facts.scores.iter().filter(|s| s.client_id == cid).collect();
-        let mut m = Markers {
-            open_risk_flag: facts.open_flags.contains(&cid),
-            risk_unanswered: facts.risk_unanswered.contains(&cid),
-            ..Markers::default()
-        };
-        let mut seen: Vec<&str> = Vec::new();
-        for s in &mine {
-            if !seen.contains(&s.instrument_id.as_str()) {
-                seen.push(&s.instrument_id);
-            }
-        }
-        let course = open.get(&cid);
-        let review = match course {
-            None => Review::Scores,
-            Some(o) => match state.config.protocols.get(&o.protocol_id).and_then(|p| p.review_session()) {
-                Some(at) => {
-                    Review::Session { at, held: facts.held.get(&o.id.to_string()).map(Vec::len).unwrap_or(0) as u32 }
-                }
-                None => Review::Never,
-            },
-        };
-        let in_scope = |s: &rapport_store::measures::CaseloadScore| match (course, &s.course_id) {
-            (None, _) => true,
-            (Some(o), Some(k)) => *k == o.id.to_string(),
-            (Some(o), None) => s.completed_at.date() >= o.start_date,
-        };
-        for inst_id in seen {
-            let Some(inst) = state.instruments.get(inst_id) else { continue };
-            let totals: Vec<i64> =
-                mine.iter().filter(|s| s.instrument_id == inst_id && in_scope(s)).map(|s| s.total).collect();
-            if !not_on_track_at(rule, inst, &totals, review).is_empty() {
-                m.not_on_track.push(inst.short_name.clone());
-            }
-        }
-        if let Some(course) = course {
-            let key = course.id.to_string();
-            let schedule = schedules.get(&key).cloned().unwrap_or_default();
-            let held = facts.held.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-            let done: Vec<(String, time::Date)> =
-                mine.iter().map(|s| (s.instrument_id.clone(), s.completed_at.date())).collect();
-            for (inst, state_) in schedule_states(&schedule, held, &done) {
-                match state_ {
-                    DueState::Overdue => m.overdue.push(short(&inst)),
-                    DueState::Due => m.due.push(short(&inst)),
-                    DueState::NotDue => {}
-                }
-            }
-        }
-        out.insert(cid, m);
-    }
-    Ok(out)
 }
 
 /// Form values as typed (strings), for re-display after an error.
@@ -315,9 +172,14 @@ impl ClientForm {
         }
     }
 
-    fn validate(&self) -> Result<ClientDetails, rapport_core::ValidationErrors> {
+    /// The details as typed, and the errors found reading them (external
+    /// identifiers one per line).
+    fn raw(&self) -> (RawClientDetails, ValidationErrors) {
         let o = |s: &String| Some(s.clone());
-        let external_ids = parse_external_ids(&self.external_ids)?;
+        let (external_ids, unread) = match parse_external_ids(&self.external_ids) {
+            Ok(ids) => (ids, ValidationErrors::new()),
+            Err(e) => (Vec::new(), e),
+        };
         let raw = RawClientDetails {
             display_name: o(&self.display_name),
             legal_name: o(&self.legal_name),
@@ -333,7 +195,7 @@ impl ClientForm {
             consent_notes: o(&self.consent_notes),
             external_ids,
         };
-        client::validate(raw, Timestamp::now().date())
+        (raw, unread)
     }
 }
 
@@ -367,18 +229,15 @@ pub async fn create(
     SignedIn(me): SignedIn,
     Form(form): Form<ClientForm>,
 ) -> AppResult<Response> {
-    require_caseload(&state, &me).await?;
-    match form.validate() {
-        Ok(details) => {
-            let record =
-                state.store.create_client(&details, &me.user.id, me.event(action::CLIENT_CREATE, "client")).await?;
-            Ok(Redirect::to(&format!("/clients/{}?done=created", record.id)).into_response())
-        }
-        Err(errors) => {
+    let (raw, unread) = form.raw();
+    match clients::create(&state, &me, raw, unread).await.map_err(AppError::from) {
+        Ok(record) => Ok(Redirect::to(&format!("/clients/{}?done=created", record.id)).into_response()),
+        Err(AppError::Invalid(errors)) => {
             let layout = Layout::new(&state, &me, "New client", "caseload").await?;
             let page = ClientFormPage::new(layout, None, form, FormErrors(errors));
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
+        Err(other) => Err(other),
     }
 }
 
@@ -425,18 +284,7 @@ pub async fn show(
     let d = &c.details;
     let emergency = d.emergency_contact_name.is_some() || d.emergency_contact_phone.is_some();
     let ids = d.external_ids.iter().map(|i| (i.system.clone(), i.value.clone())).collect();
-    let mut courses = Vec::new();
-    for summary in state.store.client_courses(&c.id).await? {
-        let course = summary.course;
-        let (name, progress) = match state.config.protocols.get(&course.protocol_id) {
-            Some(p) => (
-                p.name.clone(),
-                rapport_core::course::Progress::new(p, course.planned_sessions, summary.sessions_held, false).summary(),
-            ),
-            None => (course.protocol_id.clone(), format!("{} sessions held", summary.sessions_held)),
-        };
-        courses.push((course, name, progress));
-    }
+    let courses = clients::courses_of(&state, &c).await?;
     render(&ClientPage { layout, age, emergency, break_glass: basis == AccessBasis::BreakGlass, ids, c, courses })
 }
 
@@ -463,21 +311,15 @@ pub async fn update(
 ) -> AppResult<Response> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
     let version = crate::records_http::required_version(&form.version)?;
-    let details = match form.validate() {
-        Ok(d) => d,
-        Err(errors) => {
+    let (raw, unread) = form.raw();
+    match clients::update(&state, &me, &c, raw, unread, Some(version), "").await.map_err(AppError::from) {
+        Ok(_) => Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response()),
+        Err(AppError::Invalid(errors)) => {
             let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
             let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors(errors));
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
-    };
-    let mut e = me.event(action::CLIENT_UPDATE, "client");
-    e.resource_id = Some(c.id.to_string());
-    e.client_id = Some(c.id.to_string());
-    e.detail = Some(rapport_core::client::changed_fields(&c.details, &details));
-    match state.store.update_client(&c.id, &details, Some(version), e).await {
-        Ok(_) => Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response()),
-        Err(rapport_store::StoreError::Conflict) => {
+        Err(AppError::Conflict(_)) => {
             let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload")
                 .await?
                 .with_error("Someone else saved this record while you were editing. Your changes are below and have not been saved; the current record is on its page. Review and save again.");
@@ -486,7 +328,7 @@ pub async fn update(
             let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors::default());
             Ok((StatusCode::CONFLICT, render(&page)?).into_response())
         }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(e),
     }
 }
 
@@ -497,14 +339,7 @@ async fn set_status(
     status: ClientStatus,
 ) -> AppResult<Response> {
     let (c, basis) = client_for(&state, &me, &id, Purpose::Write).await?;
-    if basis == AccessBasis::BreakGlass {
-        return Err(AppError::Forbidden("Emergency access does not allow archiving or restoring a record.".into()));
-    }
-    let act = if status == ClientStatus::Archived { action::CLIENT_ARCHIVE } else { action::CLIENT_RESTORE };
-    let mut e = me.event(act, "client");
-    e.resource_id = Some(c.id.to_string());
-    e.client_id = Some(c.id.to_string());
-    state.store.set_client_status(&c.id, status, e).await?;
+    clients::set_status(&state, &me, &c, basis, status).await?;
     let done = if status == ClientStatus::Archived { "archived" } else { "restored" };
     Ok(Redirect::to(&format!("/clients/{}?done={done}", c.id)).into_response())
 }

@@ -13,19 +13,13 @@ use axum::Form;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::{client_for, Purpose};
 use rapport_app::caller::Identity;
+use rapport_app::courses::{self as use_case, ChecklistInput, SessionInput};
 use rapport_app::AppState;
-use rapport_core::audit::action;
-use rapport_core::course::{
-    planned_end, validate_new_course, validate_renegotiation, Attendance, CourseStatus, Modality, RawCourse,
-};
-use rapport_core::course_rules::{
-    complete_status_change, completion_required, validate_checklist, validate_session, validate_status,
-    CompletionFacts, CompletionFields,
-};
-use rapport_core::ending::{end_measure_taken, EndingReview};
+use rapport_core::course::{Attendance, CourseStatus, Modality, RawCourse};
+use rapport_core::course_rules::CompletionFields;
 use rapport_core::protocol::{ChecklistItem, Frequency, Protocol};
 use rapport_core::time::format_date;
-use rapport_core::validation::{form_number, with_form_errors};
+use rapport_core::validation::form_number;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
 use serde::Deserialize;
@@ -118,18 +112,11 @@ pub async fn create(
         start_date: non_blank(&Some(form.start_date.clone())),
         planned_end_date: non_blank(&Some(form.planned_end_date.clone())),
     };
-    let result = validate_new_course(&state.config.protocols, &raw, Timestamp::now().date());
-    let course = match with_form_errors(e, result) {
-        Ok(c) => c,
-        Err(e) => {
-            return Ok(new_page(&state, &me, client, form, FormErrors(e)).await?.into_response());
-        }
-    };
-    let record = state
-        .store
-        .create_course(&client.id, &course, None, &me.user.id, me.event(action::COURSE_CREATE, "course"))
-        .await?;
-    Ok(Redirect::to(&format!("/courses/{}?done=course-created", record.id)).into_response())
+    match use_case::create(&state, &me, &client, &raw, e).await.map_err(AppError::from) {
+        Ok(record) => Ok(Redirect::to(&format!("/courses/{}?done=course-created", record.id)).into_response()),
+        Err(AppError::Invalid(e)) => Ok(new_page(&state, &me, client, form, FormErrors(e)).await?.into_response()),
+        Err(other) => Err(other),
+    }
 }
 
 // ---------------------------------------------------------------- course page
@@ -174,10 +161,10 @@ impl CoursePage {
         self.note_status.get(session).copied()
     }
     fn modalities(&self) -> Vec<(String, String)> {
-        Modality::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+        modalities()
     }
     fn attendances(&self) -> Vec<(String, String)> {
-        Attendance::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+        attendances()
     }
     fn closing_statuses(&self) -> Vec<(String, String)> {
         [CourseStatus::Completed, CourseStatus::EndedEarly, CourseStatus::Transferred]
@@ -185,6 +172,15 @@ impl CoursePage {
             .map(|s| (s.as_str().into(), s.label().into()))
             .collect()
     }
+}
+
+/// (value, label) choices of how a session is held, and of whether it was attended.
+pub fn modalities() -> Vec<(String, String)> {
+    Modality::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+}
+
+pub fn attendances() -> Vec<(String, String)> {
+    Attendance::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
 }
 
 pub async fn show(
@@ -218,7 +214,7 @@ async fn course_page(
             done: cx.checklist.iter().find(|e| e.item == item).cloned(),
         })
         .collect();
-    let events = state.store.course_events(&cx.course.id).await?;
+    let o = use_case::overview(state, &cx).await?;
     let today_date = Timestamp::now().date();
     let next_session =
         cx.sessions.iter().find(|s| s.session.attendance == Attendance::Scheduled && s.session.date >= today_date).map(
@@ -232,10 +228,8 @@ async fn course_page(
         .map(|s| s.session.date + time::Duration::days(cx.course.frequency.interval_days()))
         .unwrap_or(cx.course.start_date);
     let suggested_next = format_date(suggested_next.max(today_date));
-    // Session notes
-    let note_status = state.store.notes_status(&cx.course.id).await?;
-    let last_plan = state.store.latest_signed_plan(&cx.course.id).await?.map(|(d, plan)| (format_date(d), plan));
-    let summary = state.store.formulation_summary(&cx.course.id, &cx.protocol).await?;
+    let last_plan = o.last_plan.map(|(d, plan)| (format_date(d), plan));
+    let summary = o.summary;
     let goals = summary
         .goals
         .iter()
@@ -243,21 +237,20 @@ async fn course_page(
         .map(|g| super::goals::view(&cx, g, None))
         .collect();
     let shared_text = summary.formulation.as_ref().and_then(|f| f.body.shared_text.clone());
-    let (has_review, end_measure_taken) = completion_facts(state, &cx).await?;
     render(&CoursePage {
-        has_review,
-        end_measure_taken,
+        has_review: o.completion.has_review,
+        end_measure_taken: o.completion.end_measure_taken,
         layout,
         cx,
         checklist,
-        events,
+        events: o.events,
         today: format_date(today_date),
         next_session,
         suggested_next,
         errors,
         form_section: form_section.to_string(),
         session_form,
-        note_status,
+        note_status: o.note_status,
         last_plan,
         focus_areas: summary.areas,
         agreed_on: summary.agreed_on,
@@ -289,23 +282,16 @@ pub async fn renegotiate(
     let version = crate::records_http::required_version(&form.version)?;
     let mut e = ValidationErrors::new();
     let n = form_number(&mut e, "planned_sessions", "Number of sessions", &form.planned_sessions);
-    let result = if e.is_empty() {
-        validate_renegotiation(&cx.protocol, cx.course.planned_sessions, cx.held(), n, Some(&form.reason))
-    } else {
-        Err(e)
-    };
-    let (count, reason) = match result {
-        Ok(v) => v,
-        Err(e) => {
-            return Ok(course_page(&state, &me, cx, None, FormErrors(e), "contract", SessionForm::default())
+    match use_case::renegotiate(&state, &me, &cx, n, Some(&form.reason), Some(version), e).await.map_err(AppError::from)
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/courses/{}?done=contract#contract", cx.course.id)).into_response()),
+        Err(AppError::Invalid(e)) => {
+            Ok(course_page(&state, &me, cx, None, FormErrors(e), "contract", SessionForm::default())
                 .await?
                 .into_response())
         }
-    };
-    let end = planned_end(cx.course.start_date, count, cx.course.frequency);
-    let ev = cx.event(&me, action::COURSE_RENEGOTIATE, format!("{} -> {count} sessions", cx.course.planned_sessions));
-    state.store.renegotiate_course(&cx.course.id, Some(version), count, end, &reason, &me.user.id, ev).await?;
-    Ok(Redirect::to(&format!("/courses/{}?done=contract#contract", cx.course.id)).into_response())
+        Err(other) => Err(other),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -323,45 +309,6 @@ pub struct StatusForm {
     pub no_end_measure_reason: String,
 }
 
-/// Whether the course has a saved ending review, and whether one of its
-/// scheduled questionnaires was completed in its last two held sessions.
-pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult<(bool, bool)> {
-    let has_review = !state.store.course_records::<EndingReview>(&cx.course.id).await?.is_empty();
-    let (schedule, _, _) = super::measures::schedule_of(state, &cx.course.id).await?;
-    let held: Vec<time::Date> =
-        cx.sessions.iter().filter(|s| s.session.attendance.is_held()).map(|s| s.session.date).collect();
-    let responses: Vec<time::Date> = rapport_app::outcomes::course_responses(state, &cx.client.id, &cx.course.id)
-        .await?
-        .into_iter()
-        .filter(|r| schedule.instruments.contains(&r.instrument_id))
-        .map(|r| r.completed_at.date())
-        .collect();
-    Ok((has_review, end_measure_taken(&held, &responses)))
-}
-
-/// Validates a status change (`course_rules`) and, when it completes the
-/// course, what completing needs, read from the store; the reason to record
-/// (the status reason, then any skipped review or measure).
-pub async fn check_status_change(
-    state: &AppState,
-    cx: &CourseContext,
-    status: &str,
-    reason: Option<&str>,
-    fields: &CompletionFields<'_>,
-) -> AppResult<Result<(CourseStatus, Option<String>), ValidationErrors>> {
-    let (status, reason) = match validate_status(status, reason) {
-        Ok(v) => v,
-        Err(e) => return Ok(Err(e)),
-    };
-    if !completion_required(cx.course.status, status) {
-        return Ok(Ok((status, reason)));
-    }
-    let (has_review, end_measure_taken) = completion_facts(state, cx).await?;
-    let measures_url = format!("/clients/{}/measures?course={}", cx.client.id, cx.course.id);
-    let facts = CompletionFacts { has_review, end_measure_taken };
-    Ok(complete_status_change(status, reason, fields, facts, &measures_url))
-}
-
 pub async fn set_status(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -374,21 +321,20 @@ pub async fn set_status(
         confirm_no_end_measure: !form.confirm_no_end_measure.is_empty(),
         no_end_measure_reason: Some(&form.no_end_measure_reason),
     };
-    let (status, reason) = match check_status_change(&state, &cx, &form.status, Some(&form.reason), &fields).await? {
-        Ok(v) => v,
-        Err(e) => {
-            let errors = FormErrors(e).rename("reason", "status_reason");
-            return Ok(course_page(&state, &me, cx, None, errors, "status", SessionForm::default())
-                .await?
-                .into_response());
+    match use_case::set_status(&state, &me, &cx, &form.status, Some(&form.reason), &fields)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(status) if status == cx.course.status => {
+            Ok(Redirect::to(&format!("/courses/{}", cx.course.id)).into_response())
         }
-    };
-    if status == cx.course.status {
-        return Ok(Redirect::to(&format!("/courses/{}", cx.course.id)).into_response());
+        Ok(_) => Ok(Redirect::to(&format!("/courses/{}?done=course-status", cx.course.id)).into_response()),
+        Err(AppError::Invalid(e)) => {
+            let errors = FormErrors(e).rename("reason", "status_reason");
+            Ok(course_page(&state, &me, cx, None, errors, "status", SessionForm::default()).await?.into_response())
+        }
+        Err(other) => Err(other),
     }
-    let ev = cx.event(&me, action::COURSE_STATUS, format!("{} -> {}", cx.course.status.as_str(), status.as_str()));
-    state.store.set_course_status(&cx.course.id, status, reason.as_deref(), &me.user.id, ev).await?;
-    Ok(Redirect::to(&format!("/courses/{}?done=course-status", cx.course.id)).into_response())
 }
 
 // ---------------------------------------------------------------- checklist
@@ -417,26 +363,20 @@ pub async fn record_checklist(
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let item = checklist_item(&item)?;
-    let values = validate_checklist(
-        item,
-        Some(&form.done_on),
-        Some(&form.detail),
-        Some(&form.code),
-        Some(&form.note),
-        Timestamp::now().date(),
-    );
-    let (date, detail, code, note) = match values {
-        Ok(v) => v,
-        Err(e) => {
-            let errors = FormErrors(e).with_prefix(item.as_str());
-            return Ok(course_page(&state, &me, cx, None, errors, item.as_str(), SessionForm::default())
-                .await?
-                .into_response());
-        }
+    let input = ChecklistInput {
+        done_on: Some(&form.done_on),
+        detail: Some(&form.detail),
+        code: Some(&form.code),
+        note: Some(&form.note),
     };
-    let ev = cx.event(&me, action::CHECKLIST_RECORD, format!("{} done", item.as_str()));
-    state.store.record_checklist_item(&cx.course.id, item, date, detail, code, note, &me.user.id, ev).await?;
-    Ok(Redirect::to(&format!("/courses/{}?done=checklist#checklist", cx.course.id)).into_response())
+    match use_case::record_checklist(&state, &me, &cx, item, input).await.map_err(AppError::from) {
+        Ok(()) => Ok(Redirect::to(&format!("/courses/{}?done=checklist#checklist", cx.course.id)).into_response()),
+        Err(AppError::Invalid(e)) => {
+            let errors = FormErrors(e).with_prefix(item.as_str());
+            Ok(course_page(&state, &me, cx, None, errors, item.as_str(), SessionForm::default()).await?.into_response())
+        }
+        Err(other) => Err(other),
+    }
 }
 
 pub async fn clear_checklist(
@@ -445,9 +385,7 @@ pub async fn clear_checklist(
     Path((id, item)): Path<(String, String)>,
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let item = checklist_item(&item)?;
-    let ev = cx.event(&me, action::CHECKLIST_RECORD, format!("{} marked not done", item.as_str()));
-    state.store.clear_checklist_item(&cx.course.id, item, ev).await?;
+    use_case::clear_checklist(&state, &me, &cx, checklist_item(&item)?).await?;
     Ok(Redirect::to(&format!("/courses/{}#checklist", cx.course.id)).into_response())
 }
 
@@ -479,28 +417,24 @@ pub async fn add_session(
     Form(form): Form<SessionForm>,
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    cx.require_open()?;
     let mut e = ValidationErrors::new();
-    let duration = form_number(&mut e, "duration_minutes", "Duration", &form.duration_minutes);
-    let result = validate_session(
-        Some(&form.date),
-        Some(&form.time),
-        Some(&form.modality),
-        Some(&form.attendance),
-        duration,
-        Timestamp::now().date(),
-        (cx.course.start_date, None),
-    );
-    let session = match with_form_errors(e, result) {
-        Ok(s) => s,
-        Err(e) => {
-            return Ok(course_page(&state, &me, cx, None, FormErrors(e), "session", form).await?.into_response());
-        }
+    let input = SessionInput {
+        date: Some(form.date.clone()),
+        time: Some(form.time.clone()),
+        modality: Some(form.modality.clone()),
+        attendance: Some(form.attendance.clone()),
+        duration_minutes: form_number(&mut e, "duration_minutes", "Duration", &form.duration_minutes),
     };
-    let mut ev = me.event(action::SESSION_CREATE, "session");
-    ev.detail = Some(format!("{} {}", format_date(session.date), session.attendance.as_str()));
-    let s = state.store.create_therapy_session(&cx.course, &session, &me.user.id, ev).await?;
-    Ok(Redirect::to(&format!("/courses/{}?done=session-recorded#session-{}", cx.course.id, s.id)).into_response())
+    match use_case::add_session(&state, &me, &cx, &input, e).await.map_err(AppError::from) {
+        Ok(s) => {
+            Ok(Redirect::to(&format!("/courses/{}?done=session-recorded#session-{}", cx.course.id, s.id))
+                .into_response())
+        }
+        Err(AppError::Invalid(e)) => {
+            Ok(course_page(&state, &me, cx, None, FormErrors(e), "session", form).await?.into_response())
+        }
+        Err(other) => Err(other),
+    }
 }
 
 pub async fn update_attendance(
@@ -511,37 +445,28 @@ pub async fn update_attendance(
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     cx.require_open()?;
-    let sid = Id::parse(&session_id).ok_or(AppError::NotFound)?;
-    let current = cx.session(&sid).ok_or(AppError::NotFound)?.session.clone();
     let version = crate::records_http::required_version(&form.version)?;
     let mut e = ValidationErrors::new();
-    let duration = form_number(&mut e, "duration_minutes", "Duration", &form.duration_minutes);
-    let date = if form.date.trim().is_empty() { format_date(current.date) } else { form.date.clone() };
-    let time = if form.time.trim().is_empty() { current.time.clone() } else { form.time.clone() };
-    let modality =
-        if form.modality.trim().is_empty() { current.modality.as_str().to_string() } else { form.modality.clone() };
-    let result = validate_session(
-        Some(&date),
-        Some(&time),
-        Some(&modality),
-        Some(&form.attendance),
-        duration.or(current.duration_minutes.map(i64::from)),
-        Timestamp::now().date(),
-        (cx.course.start_date, None),
-    );
-    let session = match with_form_errors(e, result) {
-        Ok(s) => s,
-        Err(e) => {
+    let given = |v: &str| Some(v.to_string()).filter(|v| !v.trim().is_empty());
+    let input = SessionInput {
+        date: given(&form.date),
+        time: given(&form.time),
+        modality: given(&form.modality),
+        attendance: Some(form.attendance.clone()),
+        duration_minutes: form_number(&mut e, "duration_minutes", "Duration", &form.duration_minutes),
+    };
+    let sid = match use_case::update_session(&state, &me, &cx, &session_id, input, Some(version), e)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(s) => s.id,
+        Err(AppError::Invalid(e)) => {
             return Ok(course_page(&state, &me, cx, None, FormErrors(e), "session", SessionForm::default())
                 .await?
                 .into_response());
         }
+        Err(other) => return Err(other),
     };
-    let mut ev = me.event(action::SESSION_UPDATE, "session");
-    ev.resource_id = Some(sid.to_string());
-    ev.client_id = Some(cx.client.id.to_string());
-    ev.detail = Some(format!("{} -> {}", current.attendance.as_str(), session.attendance.as_str()));
-    state.store.update_therapy_session(&sid, version, &session, ev).await?;
     if form.back == "session" {
         return Ok(
             Redirect::to(&format!("/courses/{}/sessions/{sid}?done=session-updated", cx.course.id)).into_response()

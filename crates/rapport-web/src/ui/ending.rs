@@ -14,19 +14,18 @@ use axum::Form;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
+use rapport_app::ending::{
+    areas_of, maintenance_courses, review_of, save_review, start_maintenance as start_maintenance_course,
+};
 use rapport_app::AppState;
-use rapport_core::audit::action;
-use rapport_core::course::NewCourse;
 use rapport_core::ending::{
-    lines, maintenance_contract, parse_months, AreaProgress, EndingReview, MaintenanceDecision,
+    lines, parse_months, suggested_maintenance_start, AreaProgress, EndingReview, MaintenanceDecision,
 };
 use rapport_core::formulation::Formulation;
-use rapport_core::records::RecordBody;
 use rapport_core::time::format_date;
 use rapport_core::validation::form_number;
 use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::courses::CourseRecord;
-use rapport_store::records::{Placement, Record};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -103,24 +102,6 @@ pub async fn follow_ups_due(state: &AppState, client: &rapport_core::Id) -> AppR
     Ok(out)
 }
 
-/// The course's ending review, if one was saved.
-pub async fn review_of(state: &AppState, cx: &CourseContext) -> Result<Option<Record<EndingReview>>, AppError> {
-    Ok(state.store.course_records::<EndingReview>(&cx.course.id).await?.pop())
-}
-
-/// The problem areas of the course's current formulation, with labels.
-pub async fn areas_of(state: &AppState, cx: &CourseContext) -> Result<Vec<(String, String)>, AppError> {
-    let f = state.store.course_formulation(&cx.course.id).await?;
-    Ok(f.map(|f| f.body.problem_areas)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|a| {
-            let label = cx.protocol.area_label(&a).to_string();
-            (a, label)
-        })
-        .collect())
-}
-
 /// What the ending review looks back on: the goals with their ratings, and
 /// the closeness circle at the first snapshot of the course beside the circle now.
 pub struct EndingEvidence {
@@ -131,68 +112,10 @@ pub struct EndingEvidence {
     pub circle_now: Option<String>,
 }
 
-pub async fn ending_evidence(state: &AppState, cx: &CourseContext) -> Result<EndingEvidence, AppError> {
-    use rapport_app::inventory::{circle_people, circle_svg};
-    use rapport_core::inventory::{CircleSnapshot, Person};
-    let summary = state.store.formulation_summary(&cx.course.id, &cx.protocol).await?;
-    let goals = summary.goals.iter().map(|g| super::goals::view(cx, g, None)).collect();
-    let mut snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
-    snapshots.sort_by(|a, b| a.body.taken_on.cmp(&b.body.taken_on));
-    let circle_start = snapshots.first().map(|s| {
-        let heading = format!("At {} ({})", s.body.label, s.body.taken_on);
-        (heading.clone(), circle_svg(&s.body.people, "circle-start", &heading))
-    });
-    let people = state.store.client_records::<Person>(&cx.client.id).await?;
-    let circle_now =
-        (!people.is_empty()).then(|| circle_svg(&circle_people(&people), "circle-now", "The closeness circle now"));
-    Ok(EndingEvidence { goals, circle_start, circle_now })
-}
-
-/// Saves a validated review: a new record or a new version of the existing one.
-pub async fn save_review(
-    state: &AppState,
-    me: &Identity,
-    cx: &CourseContext,
-    existing: Option<&Record<EndingReview>>,
-    review: EndingReview,
-    version: Option<i64>,
-) -> Result<Record<EndingReview>, AppError> {
-    let review = review.validate().map_err(AppError::Invalid)?;
-    let mut ev = me.event(action::RECORD_UPDATE, EndingReview::KIND);
-    ev.detail = Some(format!("maintenance={}", review.maintenance.as_str()));
-    Ok(match existing {
-        Some(r) => state.store.update_record(&r.id, version.unwrap_or(r.version), &review, &me.user.id, ev).await?,
-        None => {
-            ev.action = action::RECORD_CREATE.into();
-            let at = Placement {
-                client_id: cx.client.id.clone(),
-                course_id: Some(cx.course.id.clone()),
-                ..Placement::default()
-            };
-            state.store.create_record(&at, &review, &me.user.id, ev).await?
-        }
-    })
-}
-
-/// Creates the maintenance course and records the decision in the review.
-pub async fn create_maintenance(
-    state: &AppState,
-    me: &Identity,
-    cx: &CourseContext,
-    contract: &NewCourse,
-) -> Result<CourseRecord, AppError> {
-    if !state.store.continuing_courses(&cx.course.id).await?.is_empty() {
-        return Err(AppError::Conflict("A maintenance course already continues this course.".into()));
-    }
-    let mut ev = me.event(action::COURSE_CREATE, "course");
-    ev.detail = Some(format!("maintenance of {}", cx.course.id));
-    let course = state.store.create_course(&cx.client.id, contract, Some(&cx.course.id), &me.user.id, ev).await?;
-    let existing = review_of(state, cx).await?;
-    let mut review = existing.as_ref().map(|r| r.body.clone()).unwrap_or_default();
-    review.maintenance = MaintenanceDecision::IptM;
-    review.maintenance_course_id = Some(course.id.to_string());
-    save_review(state, me, cx, existing.as_ref(), review, None).await?;
-    Ok(course)
+async fn ending_evidence(state: &AppState, cx: &CourseContext) -> AppResult<EndingEvidence> {
+    let e = rapport_app::ending::evidence(state, cx).await?;
+    let goals = e.goals.iter().map(|g| super::goals::view(cx, g, None)).collect();
+    Ok(EndingEvidence { goals, circle_start: e.circle_start, circle_now: e.circle_now })
 }
 
 // ---------------------------------------------------------------- page
@@ -312,12 +235,8 @@ async fn ending_page(
         .await?
         .with_done(done);
     let areas = areas_of(state, &cx).await?;
-    let maintenance_courses = state.store.continuing_courses(&cx.course.id).await?;
-    let can_offer_maintenance = cx.protocol.maintenance.iter().any(|m| state.config.protocols.get(m).is_some())
-        && maintenance_courses.is_empty();
-    let suggested_start = format_date(
-        (cx.course.planned_end_date + time::Duration::days(28)).max(Timestamp::now().date() + time::Duration::days(1)),
-    );
+    let (maintenance_courses, can_offer_maintenance) = maintenance_courses(state, &cx).await?;
+    let suggested_start = format_date(suggested_maintenance_start(cx.course.planned_end_date, Timestamp::now().date()));
     let evidence = ending_evidence(state, &cx).await?;
     render(&EndingPage {
         layout,
@@ -367,24 +286,20 @@ pub async fn save(
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let existing = review_of(&state, &cx).await?;
     let areas = areas_of(&state, &cx).await?;
-    let result = review_from_form(&form, &areas).and_then(|r| r.validate());
-    let mut review = match result {
-        Ok(r) => r,
-        Err(e) => {
-            let saved = existing.is_some();
-            return Ok(ending_page(&state, &me, cx, form, FormErrors(e), None, saved).await?.into_response());
+    let saved = existing.is_some();
+    // The link to a maintenance course is kept whatever the form says (save_review).
+    let result = match review_from_form(&form, &areas) {
+        Ok(review) => {
+            let version = Some(crate::records_http::required_version(&form.version)?);
+            save_review(&state, &me, &cx, existing.as_ref(), review, version).await.map_err(AppError::from)
         }
+        Err(e) => Err(AppError::Invalid(e)),
     };
-    // The link to a maintenance course is kept whatever the form says.
-    if let Some(r) = &existing {
-        review.maintenance_course_id = r.body.maintenance_course_id.clone();
-        if review.maintenance_course_id.is_some() {
-            review.maintenance = MaintenanceDecision::IptM;
-        }
-    }
-    let version = Some(crate::records_http::required_version(&form.version)?);
-    match save_review(&state, &me, &cx, existing.as_ref(), review, version).await {
+    match result {
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}/ending?done=ending-saved", cx.course.id)).into_response()),
+        Err(AppError::Invalid(e)) => {
+            Ok(ending_page(&state, &me, cx, form, FormErrors(e), None, saved).await?.into_response())
+        }
         Err(AppError::Conflict(_)) => {
             let e = ValidationErrors::single(
                 "version",
@@ -415,28 +330,18 @@ pub async fn start_maintenance(
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let mut e = ValidationErrors::new();
     let months = form_number(&mut e, "months", "Months", &form.months);
-    let contract = if e.is_empty() {
-        maintenance_contract(
-            &state.config.protocols,
-            months,
-            Some(&form.frequency),
-            Some(&form.start_date),
-            Timestamp::now().date(),
-        )
-    } else {
-        Err(e)
-    };
-    let contract = match contract {
+    let (frequency, start) = (Some(form.frequency.as_str()), Some(form.start_date.as_str()));
+    let course = match start_maintenance_course(&state, &me, &cx, months, frequency, start, e).await {
         Ok(c) => c,
-        Err(e) => {
+        Err(rapport_app::Error::Invalid(e)) => {
             let review = review_of(&state, &cx).await?;
             let f =
                 review.as_ref().map(|r| EndingForm::from_review(&r.body, r.version)).unwrap_or_else(EndingForm::blank);
             let errors = FormErrors(e).rename("start_date", "maintenance_start");
             return Ok(ending_page(&state, &me, cx, f, errors, None, review.is_some()).await?.into_response());
         }
+        Err(other) => return Err(other.into()),
     };
-    let course = create_maintenance(&state, &me, &cx, &contract).await?;
     Ok(Redirect::to(&format!("/courses/{}?done=maintenance-created", course.id)).into_response())
 }
 
@@ -475,7 +380,7 @@ pub async fn summary(
         Layout::new(&state, &me, format!("End-of-treatment summary · {}", cx.client.details.display_name), "caseload")
             .await?;
     let review = review_of(&state, &cx).await?.map(|r| r.body);
-    let formulation = state.store.course_formulation(&cx.course.id).await?.map(|r| r.body);
+    let formulation = rapport_app::ending::formulation_of(&state, &cx).await?;
     let areas = areas_of(&state, &cx).await?;
     let count = |a: rapport_core::course::Attendance| cx.sessions.iter().filter(|s| s.session.attendance == a).count();
     let (attended, cancelled, no_show) = (
@@ -490,7 +395,7 @@ pub async fn summary(
                 None => d,
             })
         });
-    let maintenance_courses = state.store.continuing_courses(&cx.course.id).await?;
+    let (maintenance_courses, _) = maintenance_courses(&state, &cx).await?;
     let evidence = ending_evidence(&state, &cx).await?;
     render(&SummaryPage {
         layout,

@@ -18,15 +18,15 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_app::access::session::{log_process_read, log_session_read, process_note_for, session_for, SessionContext};
+use rapport_app::access::session::{process_note_for, session_for, SessionContext};
 use rapport_app::caller::Identity;
+use rapport_app::sessions;
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
 use rapport_core::audit::action;
-use rapport_core::course::{Attendance, Modality};
 use rapport_core::notes::{
-    check_signable, validate_addendum, validate_note, validate_process_note, MoodEffect, NoteStatus, ProcessNoteReader,
-    ProgressNote, RawProgressNote, RiskCheck, Technique, MAX_EVENTS,
+    check_signable, validate_note, MoodEffect, NoteStatus, ProcessNoteReader, ProgressNote, RawProgressNote, RiskCheck,
+    Technique, MAX_EVENTS,
 };
 use rapport_core::time::format_date;
 use rapport_core::{Id, Timestamp, ValidationErrors};
@@ -154,14 +154,7 @@ impl NoteForm {
     fn parse(&self) -> Result<ProgressNote, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let raw = self.raw(&mut e);
-        match validate_note(&raw) {
-            Ok(n) if e.is_empty() => Ok(n),
-            Ok(_) => Err(e),
-            Err(v) => {
-                e.0.extend(v.0);
-                Err(e)
-            }
-        }
+        rapport_core::validation::with_form_errors(e, validate_note(&raw))
     }
 
     /// The version this save started from (after a conflict: the stored one the writer saw).
@@ -279,10 +272,10 @@ struct SessionPage {
 
 impl SessionPage {
     fn modalities(&self) -> Vec<(String, String)> {
-        Modality::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+        super::courses::modalities()
     }
     fn attendances(&self) -> Vec<(String, String)> {
-        Attendance::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+        super::courses::attendances()
     }
     /// (value, label, selected): "computed" first, then the protocol's phases.
     fn phase_choices(&self) -> Vec<(String, String, bool)> {
@@ -328,38 +321,28 @@ async fn session_page(
     done: Option<&str>,
     st: PageState,
 ) -> AppResult<Html<String>> {
-    let note = state.store.progress_note(sx.id()).await?;
-    log_session_read(state, me, &sx, note.as_ref(), "session page").await?;
-    let addenda = match &note {
-        Some(n) if n.status == NoteStatus::Signed => state.store.addenda(&n.id).await?,
-        _ => Vec::new(),
-    };
-    let previous_plan = match sx.previous_held() {
-        Some(p) => state.store.progress_note(&p.session.id).await?.and_then(|n| {
-            let draft = n.status == NoteStatus::Draft;
-            n.body.plan.map(|plan| (session_label(p), plan, draft))
-        }),
-        None => None,
+    let (note, addenda) = sessions::read_note(state, me, &sx, "session page").await?;
+    let previous_plan = match (sx.previous_held(), sessions::previous_plan(state, &sx).await?) {
+        (Some(p), Some((plan, draft))) => Some((session_label(p), plan, draft)),
+        _ => None,
     };
     let since_we_last_met = since_we_last_met(state, me, &sx).await?;
     let risk_unanswered = risk_unanswered(state, me, &sx).await?;
-    let own = state.store.own_process_note(sx.id(), &me.user.id).await?;
-    if let Some(p) = &own {
-        log_process_read(state, me, p, ProcessNoteReader::Author).await?;
-    }
+    let notes = sessions::process_notes(state, me, &sx).await?;
+    let own = notes.own;
     let process = ProcessPanel {
         text: st.process_text.unwrap_or_else(|| own.as_ref().map(|p| p.text.clone()).unwrap_or_default()),
         version: own.as_ref().map(|p| p.version).unwrap_or(0),
         own,
         conflict: st.process_conflict,
-        has_supervisor: state.store.has_supervisor(&me.user.id).await?,
-        shared_with_me: state.store.process_notes_shared_with(sx.id(), &me.user.id).await?,
+        has_supervisor: notes.has_supervisor,
+        shared_with_me: notes.shared_with_me,
     };
     let form = st.form.unwrap_or_else(|| match &note {
         Some(n) => NoteForm::from_note(&n.body, n.version),
         None => NoteForm::from_note(&ProgressNote::default(), 0),
     });
-    let open_flag = state.store.open_risk_flag(&sx.cx.client.id).await?;
+    let open_flag = sessions::open_risk_flag(state, &sx).await?;
     let (prev, next) = sx.neighbours();
     let link = |s: &rapport_app::access::course::NumberedSession| {
         (format!("/courses/{}/sessions/{}", sx.cx.course.id, s.session.id), session_label(s))
@@ -500,27 +483,18 @@ pub async fn set_phase(
 ) -> AppResult<Response> {
     let sx = session_for(&state, &me, Some(&id), &session_id).await?;
     sx.cx.require_open()?;
-    let checked = if sx.s.number.is_none() {
-        Err(ValidationErrors::single("phase", "Only attended sessions have a phase of their own"))
-    } else {
-        rapport_core::course::validate_phase_override(&sx.cx.protocol, f.phase.as_deref(), f.reason.as_deref())
-    };
-    let phase = match checked {
-        Ok(p) => p,
-        Err(e) => {
-            let st = PageState { errors: FormErrors(e), ..Default::default() };
-            return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
-        }
-    };
     let version = crate::records_http::required_version(&f.version)?;
-    let mut ev = me.event(action::SESSION_UPDATE, "session");
-    // The reason stays in the record: the audit log is read by administrators.
-    ev.detail = Some(match &phase {
-        Some((p, _)) => format!("phase set to {}", p.as_str()),
-        None => "phase back to computed".into(),
-    });
-    state.store.set_session_phase(sx.id(), version, phase.as_ref(), ev).await?;
-    Ok(Redirect::to(&format!("{}?done=phase-saved", session_url(&sx))).into_response())
+    match sessions::set_phase(&state, &me, &sx, f.phase.as_deref(), f.reason.as_deref(), version)
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(()) => Ok(Redirect::to(&format!("{}?done=phase-saved", session_url(&sx))).into_response()),
+        Err(AppError::Invalid(e)) => {
+            let st = PageState { errors: FormErrors(e), ..Default::default() };
+            Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response())
+        }
+        Err(other) => Err(other),
+    }
 }
 
 pub async fn save_note(
@@ -534,20 +508,22 @@ pub async fn save_note(
     let form = NoteForm::from_pairs(&pairs);
     let htmx = is_htmx(&headers);
     let url = session_url(&sx);
-    let body = match form.parse() {
-        Ok(b) => b,
-        Err(e) if htmx => {
+    let mut unread = ValidationErrors::new();
+    let raw = form.raw(&mut unread);
+    let version = form.expected_version()?;
+    let (body, w) = match sessions::save_progress_note(&state, &me, &sx, &raw, unread, version).await {
+        Ok(v) => v,
+        Err(rapport_app::Error::Invalid(e)) if htmx => {
             let msg = e.first().map(|f| f.message.clone()).unwrap_or_default();
             let f = AutosaveFragment::new("note", "invalid", format!("Not saved: {msg}"), url);
             return Ok(render(&f)?.into_response());
         }
-        Err(e) => {
+        Err(rapport_app::Error::Invalid(e)) => {
             let st = PageState { form: Some(form), errors: FormErrors(e), ..Default::default() };
             return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
         }
+        Err(other) => return Err(other.into()),
     };
-    let ev = me.event(action::PROGRESS_NOTE_WRITE, "progress_note");
-    let w = state.store.save_progress_note(&sx.s.session, form.expected_version()?, &body, &me.user.id, ev).await?;
     note_write_response(&state, &me, sx, form, body, w, htmx, "note-saved").await
 }
 
@@ -628,19 +604,12 @@ pub async fn sign_note(
     }
     // "No risk identified" while a flag is open needs the box ticked.
     let confirmed = pairs.iter().any(|(k, v)| k == "confirm_open_flag" && !v.trim().is_empty());
-    let sign = |v: i64| {
-        let ev = me.event(action::PROGRESS_NOTE_SIGN, "progress_note");
-        state.store.sign_progress_note(&sx.s.session, v, &body, &me.user.id, confirmed, ev)
-    };
-    let unconfirmed = |r: Result<NoteWrite<ProgressNoteRecord>, rapport_store::StoreError>| match r {
-        Err(rapport_store::StoreError::Invalid(m)) if m == rapport_store::notes::OPEN_FLAG_NOT_CONFIRMED => Ok(None),
-        other => other.map(Some),
-    };
-    let mut w = unconfirmed(sign(form.expected_version()?).await)?;
+    let version = form.expected_version()?;
+    let mut w = sessions::sign_progress_note(&state, &me, &sx, version, &body, confirmed).await?;
     // An autosave of this very text may have landed just before: nothing to choose between.
     if let Some(NoteWrite::Stale(cur)) = &w {
         if cur.body == body {
-            w = unconfirmed(sign(cur.version).await)?;
+            w = sessions::sign_progress_note(&state, &me, &sx, cur.version, &body, confirmed).await?;
         }
     }
     let Some(w) = w else {
@@ -672,21 +641,18 @@ pub async fn add_addendum(
     let Some(note) = note.filter(|n| n.status == NoteStatus::Signed) else {
         return Err(AppError::Conflict("Addenda are added to signed notes; edit the draft instead.".into()));
     };
-    let text = match validate_addendum(Some(&form.text)) {
-        Ok(t) => t,
-        Err(e) => {
+    match sessions::add_addendum(&state, &me, &sx, &note, &form.text, "").await.map_err(AppError::from) {
+        Ok(()) => Ok(Redirect::to(&format!("{}?done=addendum#addenda", session_url(&sx))).into_response()),
+        Err(AppError::Invalid(e)) => {
             let st = PageState {
                 errors: FormErrors(e).rename("text", "addendum"),
                 addendum_text: form.text,
                 ..Default::default()
             };
-            return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
+            Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response())
         }
-    };
-    let mut ev = me.event(action::PROGRESS_NOTE_ADDENDUM, "progress_note");
-    ev.detail = Some(format!("session {}", sx.id()));
-    state.store.add_addendum(&note, &text, &me.user.id, ev).await?;
-    Ok(Redirect::to(&format!("{}?done=addendum#addenda", session_url(&sx))).into_response())
+        Err(other) => Err(other),
+    }
 }
 
 // ---------------------------------------------------------------- process note
@@ -711,15 +677,17 @@ pub async fn save_process_note(
     let sx = session_for(&state, &me, Some(&id), &session_id).await?;
     let htmx = is_htmx(&headers);
     let url = session_url(&sx);
-    let text = match validate_process_note(Some(&form.text)) {
-        Ok(t) => t,
-        Err(e) if htmx => {
+    let v = if form.resolve_version.trim().is_empty() { &form.version } else { &form.resolve_version };
+    let version = crate::records_http::required_version(v)?;
+    let w = match sessions::save_process_note(&state, &me, &sx, &form.text, version, "").await {
+        Ok(w) => w,
+        Err(rapport_app::Error::Invalid(e)) if htmx => {
             let msg = e.first().map(|f| f.message.clone()).unwrap_or_default();
             return Ok(
                 render(&AutosaveFragment::new("process", "invalid", format!("Not saved: {msg}"), url))?.into_response()
             );
         }
-        Err(e) => {
+        Err(rapport_app::Error::Invalid(e)) => {
             let st = PageState {
                 errors: FormErrors(e).rename("text", "process-text"),
                 process_text: Some(form.text),
@@ -727,12 +695,8 @@ pub async fn save_process_note(
             };
             return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
         }
+        Err(other) => return Err(other.into()),
     };
-    let v = if form.resolve_version.trim().is_empty() { &form.version } else { &form.resolve_version };
-    let mut ev = me.event(action::PROCESS_NOTE_WRITE, "process_note");
-    ev.detail = Some(format!("session {}", sx.id()));
-    let version = crate::records_http::required_version(v)?;
-    let w = state.store.save_process_note(&sx.s.session, &me.user.id, version, &text, ev).await?;
     match (w, htmx) {
         (NoteWrite::Saved(p), true) => {
             let mut f = AutosaveFragment::new("process", "saved", saved_message(p.updated_at), url);
@@ -770,21 +734,9 @@ pub async fn share_process_note(
 ) -> AppResult<Response> {
     let sx = session_for(&state, &me, Some(&id), &session_id).await?;
     let shared = form.shared == "true";
-    let note = share(&state, &me, &sx, shared).await?;
+    let note = sessions::share(&state, &me, &sx, shared).await?;
     let done = if note.shared { "process-shared" } else { "process-unshared" };
     Ok(Redirect::to(&format!("{}?done={done}#process-note", session_url(&sx))).into_response())
-}
-
-/// Shares the caller's own process note with their supervisor(s), or stops.
-/// 404 when the caller has no process note for the session.
-pub async fn share(state: &AppState, me: &Identity, sx: &SessionContext, shared: bool) -> AppResult<ProcessNoteRecord> {
-    let note = state.store.own_process_note(sx.id(), &me.user.id).await?.ok_or(AppError::NotFound)?;
-    if shared && !state.store.has_supervisor(&me.user.id).await? {
-        return Err(AppError::invalid("shared", "You have no supervisor to share it with."));
-    }
-    let mut ev = me.event(action::PROCESS_NOTE_SHARE, "process_note");
-    ev.detail = Some(format!("session {}, {}", sx.id(), if shared { "shared with supervisor" } else { "unshared" }));
-    Ok(state.store.share_process_note(&note, shared, ev).await?)
 }
 
 #[derive(Template)]

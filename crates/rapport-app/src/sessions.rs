@@ -1,0 +1,188 @@
+//! Sessions and their notes: the phase set on a session, the structured
+//! progress note (drafts with optimistic concurrency, signing, addenda) and
+//! the author's private process note (saving, sharing with a supervisor).
+//! The session page and the notes API both call these, with a session loaded
+//! through `access::session::session_for`.
+//!
+//! Writes that can lose a race answer `NoteWrite::Stale` or `NoteWrite::Signed`
+//! with the stored note: each face shows that its own way.
+
+use crate::access::session::{log_process_read, log_session_read, SessionContext};
+use crate::caller::Identity;
+use crate::{AppResult, AppState, Error};
+use rapport_core::audit::action;
+use rapport_core::course::validate_phase_override;
+use rapport_core::notes::{validate_addendum, validate_note, validate_process_note, ProgressNote, RawProgressNote};
+use rapport_core::notes::{NoteStatus, ProcessNoteReader};
+use rapport_core::validation::with_form_errors;
+use rapport_core::Id;
+use rapport_core::ValidationErrors;
+use rapport_store::measures::RiskFlagRow;
+use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteRecord, OPEN_FLAG_NOT_CONFIRMED};
+use rapport_store::StoreError;
+
+/// The addenda of a note, oldest first (only a signed note has any).
+pub async fn addenda_of(state: &AppState, note: Option<&ProgressNoteRecord>) -> AppResult<Vec<Addendum>> {
+    Ok(match note {
+        Some(n) if n.status == NoteStatus::Signed => state.store.addenda(&n.id).await?,
+        _ => Vec::new(),
+    })
+}
+
+/// The session's progress note (None before one is written) with its
+/// addenda, as shown to `me`: the view is audited, `via` saying where
+/// (`access::session::log_session_read`).
+pub async fn read_note(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    via: &str,
+) -> AppResult<(Option<ProgressNoteRecord>, Vec<Addendum>)> {
+    let note = state.store.progress_note(sx.id()).await?;
+    log_session_read(state, me, sx, note.as_ref(), via).await?;
+    let addenda = addenda_of(state, note.as_ref()).await?;
+    Ok((note, addenda))
+}
+
+/// The plan in the note of the last held session before this one, and
+/// whether that note is still a draft.
+pub async fn previous_plan(state: &AppState, sx: &SessionContext) -> AppResult<Option<(String, bool)>> {
+    let Some(p) = sx.previous_held() else { return Ok(None) };
+    Ok(state.store.progress_note(&p.session.id).await?.and_then(|n| {
+        let draft = n.status == NoteStatus::Draft;
+        n.body.plan.map(|plan| (plan, draft))
+    }))
+}
+
+/// The process notes of a session that concern the caller.
+pub struct ProcessNotes {
+    /// The caller's own (its read is audited).
+    pub own: Option<ProcessNoteRecord>,
+    /// Whether the caller has a supervisor to share it with.
+    pub has_supervisor: bool,
+    /// Notes of this session shared with the caller as supervisor: (author id, name).
+    pub shared_with_me: Vec<(Id, String)>,
+}
+
+pub async fn process_notes(state: &AppState, me: &Identity, sx: &SessionContext) -> AppResult<ProcessNotes> {
+    let own = state.store.own_process_note(sx.id(), &me.user.id).await?;
+    if let Some(p) = &own {
+        log_process_read(state, me, p, ProcessNoteReader::Author).await?;
+    }
+    Ok(ProcessNotes {
+        own,
+        has_supervisor: state.store.has_supervisor(&me.user.id).await?,
+        shared_with_me: state.store.process_notes_shared_with(sx.id(), &me.user.id).await?,
+    })
+}
+
+/// The client's oldest risk flag not yet closed: signing "No risk
+/// identified" then needs a confirmation, and "Risk identified" links to it.
+pub async fn open_risk_flag(state: &AppState, sx: &SessionContext) -> AppResult<Option<RiskFlagRow>> {
+    Ok(state.store.open_risk_flag(&sx.cx.client.id).await?)
+}
+
+/// Sets the phase of an attended session (with a reason), or returns it to
+/// the computed phase (`phase` "computed" or none).
+pub async fn set_phase(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    phase: Option<&str>,
+    reason: Option<&str>,
+    version: i64,
+) -> AppResult<()> {
+    sx.cx.require_open()?;
+    let phase = if sx.s.number.is_none() {
+        Err(ValidationErrors::single("phase", "Only attended sessions have a phase of their own"))
+    } else {
+        validate_phase_override(&sx.cx.protocol, phase, reason)
+    }?;
+    let mut ev = me.event(action::SESSION_UPDATE, "session");
+    // The reason stays in the record: the audit log is read by administrators.
+    ev.detail = Some(match &phase {
+        Some((p, _)) => format!("phase set to {}", p.as_str()),
+        None => "phase back to computed".into(),
+    });
+    state.store.set_session_phase(sx.id(), version, phase.as_ref(), ev).await?;
+    Ok(())
+}
+
+/// Saves the progress note as a draft, if it is still at `version` (0: no
+/// note yet). Returns the note as checked, and what the write found.
+pub async fn save_progress_note(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    raw: &RawProgressNote,
+    unread: ValidationErrors,
+    version: i64,
+) -> AppResult<(ProgressNote, NoteWrite<ProgressNoteRecord>)> {
+    let note = with_form_errors(unread, validate_note(raw))?;
+    let ev = me.event(action::PROGRESS_NOTE_WRITE, "progress_note");
+    let w = state.store.save_progress_note(&sx.s.session, version, &note, &me.user.id, ev).await?;
+    Ok((note, w))
+}
+
+/// Signs `body` as the note at `version`. `confirmed`: the signer confirms
+/// "no risk identified" while the client has an open risk flag; without it
+/// such a note is not signed and the answer is `None`.
+pub async fn sign_progress_note(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    version: i64,
+    body: &ProgressNote,
+    confirmed: bool,
+) -> AppResult<Option<NoteWrite<ProgressNoteRecord>>> {
+    let ev = me.event(action::PROGRESS_NOTE_SIGN, "progress_note");
+    match state.store.sign_progress_note(&sx.s.session, version, body, &me.user.id, confirmed, ev).await {
+        Err(StoreError::Invalid(m)) if m == OPEN_FLAG_NOT_CONFIRMED => Ok(None),
+        other => Ok(Some(other?)),
+    }
+}
+
+/// Adds an addendum to a signed note (append-only). `via` is added to the
+/// audit detail (e.g. " via API").
+pub async fn add_addendum(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    note: &ProgressNoteRecord,
+    text: &str,
+    via: &str,
+) -> AppResult<()> {
+    let text = validate_addendum(Some(text))?;
+    let mut ev = me.event(action::PROGRESS_NOTE_ADDENDUM, "progress_note");
+    ev.detail = Some(format!("session {}{via}", sx.id()));
+    state.store.add_addendum(note, &text, &me.user.id, ev).await?;
+    Ok(())
+}
+
+/// Saves the caller's own process note for the session, if it is still at
+/// `version` (0: none yet). `via` is added to the audit detail.
+pub async fn save_process_note(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    text: &str,
+    version: i64,
+    via: &str,
+) -> AppResult<NoteWrite<ProcessNoteRecord>> {
+    let text = validate_process_note(Some(text))?;
+    let mut ev = me.event(action::PROCESS_NOTE_WRITE, "process_note");
+    ev.detail = Some(format!("session {}{via}", sx.id()));
+    Ok(state.store.save_process_note(&sx.s.session, &me.user.id, version, &text, ev).await?)
+}
+
+/// Shares the caller's own process note with their supervisor(s), or stops.
+/// 404 when the caller has no process note for the session.
+pub async fn share(state: &AppState, me: &Identity, sx: &SessionContext, shared: bool) -> AppResult<ProcessNoteRecord> {
+    let note = state.store.own_process_note(sx.id(), &me.user.id).await?.ok_or(Error::NotFound)?;
+    if shared && !state.store.has_supervisor(&me.user.id).await? {
+        return Err(Error::invalid("shared", "You have no supervisor to share it with."));
+    }
+    let mut ev = me.event(action::PROCESS_NOTE_SHARE, "process_note");
+    ev.detail = Some(format!("session {}, {}", sx.id(), if shared { "shared with supervisor" } else { "unshared" }));
+    Ok(state.store.share_process_note(&note, shared, ev).await?)
+}
