@@ -8,15 +8,21 @@
 pub mod access;
 pub mod caller;
 pub mod error;
+pub mod follow_ups;
 pub mod formulation;
 pub mod inventory;
 pub mod jobs;
 pub mod mail;
+pub mod measure_links;
+pub mod measures;
 pub mod mfa;
 pub mod notices;
 pub mod outcomes;
 pub mod passwords;
+pub mod portal;
 pub mod responses;
+pub mod risk;
+pub mod safety_plans;
 pub mod state;
 
 pub use caller::Identity;

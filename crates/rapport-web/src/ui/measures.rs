@@ -3,7 +3,6 @@
 
 use super::Layout;
 
-use crate::api::measures::{course_facts, outcomes_in, InstrumentOutcomeJson, NhsTtJson};
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
@@ -13,9 +12,10 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::{client_for, Purpose};
-use rapport_app::outcomes::{course_label, scoped_responses, OutcomeScope, ScopeRequest};
+use rapport_app::outcomes::{course_facts, course_label, outcomes_in, scoped_responses, OutcomeScope, ScopeRequest};
 use rapport_app::AppState;
 use rapport_core::audit::action;
+use rapport_core::measures::change::{InstrumentOutcome, NhsTalkingTherapies};
 use rapport_core::measures::definition::Instrument;
 use rapport_core::measures::schedule::Schedule;
 use rapport_core::records::RecordBody;
@@ -128,7 +128,9 @@ pub struct LinkView {
 
 pub struct OutcomeRow {
     pub instrument: String,
-    pub o: InstrumentOutcomeJson,
+    pub o: InstrumentOutcome,
+    /// The not-on-track reasons, comma-separated.
+    pub reasons: String,
 }
 
 pub struct InstrumentChoice {
@@ -175,7 +177,7 @@ struct MeasuresPage {
     /// Follow-up measures due after a completed course: (label, instruments, course id).
     end_follow_ups: Vec<(String, String, String)>,
     outcomes: Vec<OutcomeRow>,
-    nhs: Option<NhsTtJson>,
+    nhs: Option<NhsTalkingTherapies>,
     /// What the outcomes are computed over, and the other scopes to choose.
     scope: OutcomeScope,
     scopes: Vec<ScopeLink>,
@@ -464,8 +466,11 @@ async fn measures_page(
             }
         })
         .collect();
-    let outcomes =
-        summary.instruments.into_iter().map(|(instrument, o)| OutcomeRow { instrument, o }).collect::<Vec<_>>();
+    let outcomes = summary
+        .instruments
+        .into_iter()
+        .map(|(instrument, r)| OutcomeRow { instrument, reasons: r.not_on_track_reasons().join(", "), o: r.outcome })
+        .collect::<Vec<_>>();
     let page = MeasuresPage {
         layout,
         c,
@@ -474,7 +479,7 @@ async fn measures_page(
         follow_ups,
         end_follow_ups,
         outcomes,
-        nhs: summary.nhs_talking_therapies,
+        nhs: summary.nhs.map(|n| n.categories),
         scope: scoped.scope,
         scopes,
         can_send_links,
