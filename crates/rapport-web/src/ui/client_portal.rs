@@ -5,9 +5,9 @@
 use super::Layout;
 
 use crate::error::{AppError, AppResult};
+use crate::html::diary::DiaryView;
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
-use crate::portal::pages::DiaryView;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;

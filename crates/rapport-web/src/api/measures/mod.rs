@@ -16,8 +16,7 @@ pub use responses::*;
 pub use risk::*;
 pub use safety_plans::*;
 
-use serde::Serialize;
-use utoipa::{OpenApi, ToSchema};
+use utoipa::OpenApi;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -44,12 +43,4 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
         .post("/api/v1/risk-flags/{id}/acknowledge", acknowledge_risk_flag)
         .post("/api/v1/risk-flags/{id}/assessments", record_assessment)
         .post("/api/v1/risk-flags/{id}/close", close_risk_flag)
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CreatedJson {
-    pub id: String,
-    /// Safety plans: the new version number.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub version: Option<i64>,
 }

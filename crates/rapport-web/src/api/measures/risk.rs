@@ -1,7 +1,7 @@
 //! Risk flags over the JSON API: list, read, raise, acknowledge, assess and
 //! sign off, through `rapport_app::risk`.
 
-use super::CreatedJson;
+use super::safety_plans::CreatedJson;
 use crate::api::bad_query;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;

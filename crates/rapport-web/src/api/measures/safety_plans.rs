@@ -1,7 +1,6 @@
 //! Safety plans over the JSON API: each save is a new version
 //! (`rapport_app::safety_plans`).
 
-use super::CreatedJson;
 use crate::error::{ApiResult, ErrorBody};
 use crate::identity::ApiCaller;
 use axum::extract::{Path, State};
@@ -14,6 +13,14 @@ use rapport_core::risk::RawSafetyPlan;
 use rapport_store::measures::SafetyPlanRow;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedJson {
+    pub id: String,
+    /// Safety plans: the new version number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+}
 
 /// A safety plan (Stanley–Brown sections); each save is a new version.
 #[derive(Deserialize, ToSchema)]
