@@ -20,6 +20,7 @@ pub mod notices;
 pub mod outcomes;
 pub mod passwords;
 pub mod portal;
+pub mod portal_access;
 pub mod responses;
 pub mod risk;
 pub mod safety_plans;

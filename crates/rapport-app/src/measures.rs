@@ -1,6 +1,8 @@
 //! A client's measures: reading their responses (audited), a course's
 //! measurement schedule, and the timeline events drawn on their charts.
 
+use crate::access::course::CourseContext;
+use crate::access::records::change_event;
 use crate::access::{client_for, Purpose};
 use crate::caller::Identity;
 use crate::AppState;
@@ -12,6 +14,7 @@ use rapport_core::timeline::TimelineEvent;
 use rapport_core::Id;
 use rapport_store::clients::ClientRecord;
 use rapport_store::measures::ResponseRow;
+use rapport_store::records::Placement;
 
 /// The client, if `me` may see it, with the read audited twice: the client
 /// read, and `act` (what was read) with `detail`.
@@ -55,4 +58,33 @@ pub async fn chart_events(state: &AppState, client: &Id) -> Result<Vec<ChartEven
         .into_iter()
         .filter_map(|r| r.body.when().map(|w| ChartEvent { date: w.midpoint(), label: r.body.title.clone() }))
         .collect())
+}
+
+/// Saves a course's (checked) schedule as a new version of its record;
+/// `version` is the one the form was loaded with (0: none stored then).
+pub async fn save_schedule(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    body: &Schedule,
+    version: i64,
+) -> Result<(), Error> {
+    let detail = format!("every {} sessions: {}", body.every, body.instruments.join(", "));
+    match schedule_of(state, &cx.course.id).await? {
+        (_, _, Some(rid)) => {
+            let ev = change_event::<Schedule>(me, action::RECORD_UPDATE, detail);
+            state.store.update_record(&rid, version, body, &me.user.id, ev).await?;
+        }
+        (_, _, None) if version <= 0 => {
+            let at = Placement {
+                client_id: cx.client.id.clone(),
+                course_id: Some(cx.course.id.clone()),
+                ..Default::default()
+            };
+            let ev = change_event::<Schedule>(me, action::RECORD_CREATE, detail);
+            state.store.create_record(&at, body, &me.user.id, ev).await?;
+        }
+        (_, _, None) => return Err(Error::Conflict("The schedule changed since the page was loaded.".into())),
+    }
+    Ok(())
 }

@@ -12,12 +12,13 @@ use crate::Error;
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::measures::definition::Instrument;
 use rapport_core::measures::schedule::{schedule_states, DueState};
-use rapport_core::portal::{diary_entry, reflection, RawDiaryEntry};
+use rapport_core::portal::{diary_entry, reflection, RawDiaryEntry, ReflectionTopic};
 use rapport_core::time::format_date;
 use rapport_core::{Id, Timestamp};
 use rapport_store::clients::ClientRecord;
 use rapport_store::courses::{CourseRecord, TherapySession};
 use rapport_store::formulation::GoalWithRatings;
+use rapport_store::portal::ReflectionRow;
 
 /// The signed-in client and their record.
 pub struct PortalCaller {
@@ -219,4 +220,24 @@ pub async fn safety_plan(state: &AppState, pc: &PortalCaller) -> Result<rapport_
     e.detail = Some(format!("version {} in the client portal", plan.version));
     state.store.audit(e).await?;
     Ok(plan)
+}
+
+/// The client's portal reflections on one topic, newest first, for the staff
+/// page where the care team works on it (the read is audited when there are any).
+pub async fn reflections_on(
+    state: &AppState,
+    me: &Identity,
+    client: &Id,
+    topic: ReflectionTopic,
+) -> Result<Vec<ReflectionRow>, Error> {
+    let found: Vec<ReflectionRow> =
+        state.store.reflections(client).await?.into_iter().filter(|r| r.topic == topic).collect();
+    if !found.is_empty() {
+        let mut e = me.event(action::REFLECTION_READ, "client");
+        e.resource_id = Some(client.to_string());
+        e.client_id = Some(client.to_string());
+        e.detail = Some(format!("{} {} reflections", found.len(), topic.as_str()));
+        state.store.audit(e).await?;
+    }
+    Ok(found)
 }

@@ -19,7 +19,7 @@ pub struct ItemView {
 }
 
 /// Items as form fields `{prefix}_{n}`, numbered from 1 after `offset`.
-pub fn item_views(
+fn item_views(
     inst: &Instrument,
     list: &[Item],
     prefix: &str,
@@ -45,11 +45,25 @@ pub fn item_views(
         .collect()
 }
 
-/// The scored items (`item_N`) and the unscored ones (`extra_N`) of `inst`,
-/// with the answers in `form` checked.
-pub fn questionnaire(inst: &Instrument, form: &HashMap<String, String>) -> (Vec<ItemView>, Vec<ItemView>) {
-    (
-        item_views(inst, &inst.items, "item", 0, form),
-        item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
-    )
+/// A questionnaire as a form: its name, instructions and attribution, the
+/// scored items (`item_N`) and the unscored ones (`extra_N`), with the answers
+/// in `form` checked.
+pub struct QuestionnaireView {
+    pub title: String,
+    pub instructions: String,
+    pub attribution: String,
+    pub items: Vec<ItemView>,
+    pub extras: Vec<ItemView>,
+}
+
+impl QuestionnaireView {
+    pub fn new(inst: &Instrument, form: &HashMap<String, String>) -> Self {
+        QuestionnaireView {
+            title: inst.name.clone(),
+            instructions: inst.instructions.clone().unwrap_or_default(),
+            attribution: inst.attribution.clone().unwrap_or_default(),
+            items: item_views(inst, &inst.items, "item", 0, form),
+            extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
+        }
+    }
 }

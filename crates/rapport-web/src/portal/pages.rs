@@ -6,7 +6,7 @@ use super::{PortalClient, PortalLayout};
 use crate::error::{AppError, AppResult};
 use crate::html::charts::{charts_for, ChartView};
 use crate::html::diary::{effect_words, DiaryView};
-use crate::html::questionnaire::{questionnaire, ItemView};
+use crate::html::questionnaire::QuestionnaireView;
 use crate::html::{render, FormErrors};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -124,11 +124,7 @@ pub async fn home(State(state): State<AppState>, pc: PortalClient, Query(q): Que
 struct MeasurePage {
     layout: PortalLayout,
     inst_id: String,
-    title: String,
-    instructions: String,
-    attribution: String,
-    items: Vec<ItemView>,
-    extras: Vec<ItemView>,
+    q: QuestionnaireView,
     errors: FormErrors,
     blank: Option<BlankPrompt>,
     crisis: Vec<String>,
@@ -156,17 +152,12 @@ async fn measure_page(
         Some(b) if b.risk => state.organisation().await?.crisis_lines(),
         _ => Vec::new(),
     };
-    let (items, extras) = questionnaire(inst, form);
     Ok(MeasurePage {
         blank,
         crisis,
         layout: PortalLayout::new(state, pc, inst.name.clone(), "home").await?,
         inst_id: inst.id.clone(),
-        title: inst.name.clone(),
-        instructions: inst.instructions.clone().unwrap_or_default(),
-        attribution: inst.attribution.clone().unwrap_or_default(),
-        items,
-        extras,
+        q: QuestionnaireView::new(inst, form),
         errors,
     })
 }

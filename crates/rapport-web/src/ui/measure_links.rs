@@ -7,7 +7,7 @@
 
 use super::auth::{anonymous_csrf, with_cookie};
 use crate::error::{AppError, AppResult};
-use crate::html::questionnaire::{questionnaire, ItemView};
+use crate::html::questionnaire::QuestionnaireView;
 use crate::html::render;
 use crate::identity::{Meta, SignedIn};
 use askama::Template;
@@ -69,11 +69,7 @@ pub async fn create_link(
 struct LinkForm {
     csrf: String,
     org_name: String,
-    title: String,
-    instructions: String,
-    attribution: String,
-    items: Vec<ItemView>,
-    extras: Vec<ItemView>,
+    q: QuestionnaireView,
     errors: crate::html::FormErrors,
     blank: Option<BlankPrompt>,
     /// The organisation's crisis lines (until it adds its own: the local emergency number).
@@ -168,15 +164,10 @@ async fn form_page(
     blank: Option<BlankPrompt>,
 ) -> AppResult<LinkForm> {
     let org = state.organisation().await?;
-    let (items, extras) = questionnaire(inst, form);
     Ok(LinkForm {
         csrf,
         org_name: org.name.clone(),
-        title: inst.name.clone(),
-        instructions: inst.instructions.clone().unwrap_or_default(),
-        attribution: inst.attribution.clone().unwrap_or_default(),
-        items,
-        extras,
+        q: QuestionnaireView::new(inst, form),
         errors,
         blank,
         crisis: org.crisis_lines(),

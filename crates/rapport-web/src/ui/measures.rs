@@ -5,7 +5,7 @@ use super::Layout;
 
 use crate::error::{AppError, AppResult};
 use crate::html::charts::{charts_for, ChartView};
-use crate::html::questionnaire::{questionnaire, ItemView};
+use crate::html::questionnaire::QuestionnaireView;
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
@@ -43,7 +43,6 @@ pub async fn save_schedule(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    use rapport_app::access::records::change_event;
     let cx = rapport_app::access::course::course_for(&state, &me, &id, Purpose::Write).await?;
     let p = crate::records_http::Pairs(pairs);
     let instruments: Vec<String> =
@@ -81,23 +80,7 @@ pub async fn save_schedule(
         }
     };
     let version = crate::records_http::required_version(p.get("version"))?;
-    let detail = format!("every {} sessions: {}", body.every, body.instruments.join(", "));
-    match schedule_of(&state, &cx.course.id).await? {
-        (_, _, Some(rid)) => {
-            let ev = change_event::<Schedule>(&me, action::RECORD_UPDATE, detail);
-            state.store.update_record(&rid, version, &body, &me.user.id, ev).await?;
-        }
-        (_, _, None) if version <= 0 => {
-            let at = rapport_store::records::Placement {
-                client_id: cx.client.id.clone(),
-                course_id: Some(cx.course.id.clone()),
-                ..Default::default()
-            };
-            let ev = change_event::<Schedule>(&me, action::RECORD_CREATE, detail);
-            state.store.create_record(&at, &body, &me.user.id, ev).await?;
-        }
-        (_, _, None) => return Err(AppError::Conflict("The schedule changed since the page was loaded.".into())),
-    }
+    rapport_app::measures::save_schedule(&state, &me, &cx, &body, version).await?;
     Ok(Redirect::to(&format!("/clients/{}/measures?course={}&done=schedule-saved", cx.client.id, cx.course.id))
         .into_response())
 }
@@ -413,11 +396,8 @@ struct MeasureForm {
     inst_id: String,
     course: String,
     short_name: String,
-    instructions: String,
-    attribution: String,
     placeholder: bool,
-    items: Vec<ItemView>,
-    extras: Vec<ItemView>,
+    q: QuestionnaireView,
     mode: String,
     errors: FormErrors,
 }
@@ -429,18 +409,14 @@ fn form_page(
     form: &HashMap<String, String>,
     errors: FormErrors,
 ) -> MeasureForm {
-    let (items, extras) = questionnaire(inst, form);
     MeasureForm {
         layout,
         c,
         inst_id: inst.id.clone(),
         course: form.get("course_id").cloned().unwrap_or_default(),
         short_name: inst.short_name.clone(),
-        instructions: inst.instructions.clone().unwrap_or_default(),
-        attribution: inst.attribution.clone().unwrap_or_default(),
         placeholder: inst.text_placeholder,
-        items,
-        extras,
+        q: QuestionnaireView::new(inst, form),
         mode: form.get("mode").cloned().unwrap_or_else(|| "in_session".into()),
         errors,
     }

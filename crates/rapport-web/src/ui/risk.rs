@@ -129,34 +129,6 @@ pub async fn list(
     render(&FlagsPage { layout, unhandled, closed, overdue, deadlines })
 }
 
-#[derive(Deserialize, Default, Clone)]
-pub struct PlanForm {
-    pub warning_signs: Option<String>,
-    pub coping_strategies: Option<String>,
-    pub distractions: Option<String>,
-    pub people_to_ask: Option<String>,
-    pub professionals: Option<String>,
-    pub environment_safety: Option<String>,
-    pub reasons_for_living: Option<String>,
-    pub shared_with_client: Option<String>,
-}
-
-impl PlanForm {
-    fn from_row(p: &SafetyPlanRow) -> Self {
-        let s = |v: &str| Some(v.to_string());
-        PlanForm {
-            warning_signs: s(&p.plan.warning_signs),
-            coping_strategies: s(&p.plan.coping_strategies),
-            distractions: s(&p.plan.distractions),
-            people_to_ask: s(&p.plan.people_to_ask),
-            professionals: s(&p.plan.professionals),
-            environment_safety: s(&p.plan.environment_safety),
-            reasons_for_living: s(&p.plan.reasons_for_living),
-            shared_with_client: p.plan.shared_with_client.then(|| "on".into()),
-        }
-    }
-}
-
 #[derive(Template)]
 #[template(path = "risk_flag.html")]
 struct FlagPage {
@@ -167,7 +139,7 @@ struct FlagPage {
     assessments: Vec<AssessmentRow>,
     plan: Option<SafetyPlanRow>,
     a: RawAssessment,
-    p: PlanForm,
+    p: RawSafetyPlan,
     levels: Vec<&'static str>,
     errors: FormErrors,
 }
@@ -177,7 +149,7 @@ async fn page(
     me: &Identity,
     (flag, c): (RiskFlagRow, ClientRecord),
     a: RawAssessment,
-    p: Option<PlanForm>,
+    p: Option<RawSafetyPlan>,
     errors: ValidationErrors,
     done: Option<&str>,
 ) -> AppResult<FlagPage> {
@@ -185,7 +157,7 @@ async fn page(
     let escalations = state.store.risk_escalations(&flag.id).await?;
     let plan = state.store.latest_safety_plan(&c.id).await?;
     let deadlines = risk::deadlines(state).await?;
-    let p = p.unwrap_or_else(|| plan.as_ref().map(PlanForm::from_row).unwrap_or_default());
+    let p = p.unwrap_or_else(|| plan.as_ref().map(|p| RawSafetyPlan::from(&p.plan)).unwrap_or_default());
     let layout =
         Layout::new(state, me, format!("Risk flag · {}", c.details.display_name), "risk-flags").await?.with_done(done);
     Ok(FlagPage {
@@ -245,20 +217,10 @@ pub async fn save_plan(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
-    Form(f): Form<PlanForm>,
+    Form(f): Form<RawSafetyPlan>,
 ) -> AppResult<Response> {
     let (flag, c) = risk::flag_for(&state, &me, &id).await?;
-    let raw = RawSafetyPlan {
-        warning_signs: f.warning_signs.clone(),
-        coping_strategies: f.coping_strategies.clone(),
-        distractions: f.distractions.clone(),
-        people_to_ask: f.people_to_ask.clone(),
-        professionals: f.professionals.clone(),
-        environment_safety: f.environment_safety.clone(),
-        reasons_for_living: f.reasons_for_living.clone(),
-        shared_with_client: f.shared_with_client.is_some(),
-    };
-    match rapport_app::safety_plans::save(&state, &me, &c.id, &raw).await {
+    match rapport_app::safety_plans::save(&state, &me, &c.id, &f).await {
         Ok(_) => Ok(Redirect::to(&format!("/risk-flags/{}?done=plan-saved", flag.id)).into_response()),
         Err(Error::Invalid(errors)) => {
             let p = page(&state, &me, (flag, c), RawAssessment::default(), Some(f), errors, None).await?;
