@@ -214,6 +214,28 @@ pub fn validate_safety_plan(raw: &RawSafetyPlan) -> Result<SafetyPlan, Validatio
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_safety_plan_is_shared_by_a_json_boolean_or_a_ticked_checkbox() {
+        let json = |v: &str| serde_json::from_str::<RawSafetyPlan>(v).unwrap().shared_with_client;
+        assert!(json(r#"{"shared_with_client": true}"#));
+        assert!(!json(r#"{"shared_with_client": false}"#));
+        assert!(!json(r#"{"warning_signs": "x"}"#), "absent: not shared");
+        assert!(json(r#"{"shared_with_client": "on"}"#), "a checkbox sends a value only when ticked");
+    }
+
+    #[test]
+    fn a_stored_plan_fills_the_form_again() {
+        let plan = SafetyPlan { warning_signs: "w".into(), shared_with_client: true, ..Default::default() };
+        let raw = RawSafetyPlan::from(&plan);
+        assert_eq!(raw.warning_signs.as_deref(), Some("w"));
+        assert_eq!(raw.coping_strategies.as_deref(), Some(""));
+        assert!(raw.shared_with_client);
+        assert_eq!(
+            validate_safety_plan(&RawSafetyPlan { professionals: Some("GP".into()), ..raw }).unwrap().warning_signs,
+            "w"
+        );
+    }
+
     fn full() -> RawAssessment {
         let s = |v: &str| Some(v.to_string());
         RawAssessment {

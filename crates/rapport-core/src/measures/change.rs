@@ -468,3 +468,15 @@ pub fn not_on_track_at(
     }
     reasons
 }
+
+#[cfg(test)]
+mod tests {
+    use super::NotOnTrackReason;
+
+    #[test]
+    fn not_on_track_reasons_read_as_they_serialise() {
+        for r in [NotOnTrackReason::ReliableDeterioration, NotOnTrackReason::NoImprovementByReview] {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
+        }
+    }
+}
