@@ -6,10 +6,15 @@
 use crate::AppState;
 use crate::Error;
 use rapport_core::course::{course_on, CourseSpan};
-use rapport_core::Id;
+use rapport_core::measures::change::{
+    first_and_last_pairs, instrument_outcome_at, nhs_talking_therapies, pair_scores, InstrumentOutcome,
+    NhsTalkingTherapies, Occasion, Review, Treatment, NHS_TT_V1,
+};
+use rapport_core::{Id, Timestamp};
 use rapport_store::courses::CourseSummary;
 use rapport_store::measures::ResponseRow;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// What a caller asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,4 +119,139 @@ pub async fn scoped_responses(state: &AppState, client: &Id, req: ScopeRequest<'
 /// completed while it was open): for the portal's due questionnaires.
 pub async fn course_responses(state: &AppState, client: &Id, course: &Id) -> Result<Vec<ResponseRow>, Error> {
     Ok(scoped_responses(state, client, ScopeRequest::Course(course.as_str())).await?.responses)
+}
+
+/// What outcomes need of the course the scores belong to.
+#[derive(Clone, Debug)]
+pub struct CourseFacts {
+    pub protocol_id: String,
+    /// The course has ended (completed, ended early or transferred).
+    pub closed: bool,
+    /// Dates of the sessions the client attended, in order.
+    pub held: Vec<time::Date>,
+}
+
+/// The course's facts, when `course` is one of `client`'s courses.
+pub async fn course_facts(state: &AppState, client: &Id, course: &str) -> Result<Option<CourseFacts>, Error> {
+    let Some(id) = Id::parse(course) else { return Ok(None) };
+    let Some(c) = state.store.course(&id).await? else { return Ok(None) };
+    if &c.client_id != client {
+        return Ok(None);
+    }
+    let held = state
+        .store
+        .course_sessions(&id)
+        .await?
+        .into_iter()
+        .filter(|s| s.attendance.is_held())
+        .map(|s| s.date)
+        .collect();
+    Ok(Some(CourseFacts { protocol_id: c.protocol_id, closed: !c.status.is_open(), held }))
+}
+
+/// One instrument's outcome, with when its first and last scores were taken.
+#[derive(Clone, Debug)]
+pub struct InstrumentResult {
+    pub outcome: InstrumentOutcome,
+    pub baseline_at: Timestamp,
+    pub latest_at: Timestamp,
+    /// The held session of the course's protocol at which the review happens
+    /// (None outside a course, or when the protocol has none).
+    pub review_session: Option<u32>,
+}
+
+impl InstrumentResult {
+    /// The not-on-track reasons as words (`reliable_deterioration`, …).
+    pub fn not_on_track_reasons(&self) -> Vec<String> {
+        self.outcome.not_on_track.iter().map(|r| r.as_str().to_string()).collect()
+    }
+}
+
+/// The NHS Talking Therapies categories with the paired scores they came from.
+#[derive(Clone, Debug)]
+pub struct NhsResult {
+    pub categories: NhsTalkingTherapies,
+    /// Occasions with both a PHQ-9 and a GAD-7 total.
+    pub paired_occasions: usize,
+    /// (first, last) paired PHQ-9 totals.
+    pub phq9: (i64, i64),
+    /// (first, last) paired GAD-7 totals.
+    pub gad7: (i64, i64),
+}
+
+/// Outcomes per instrument (by instrument id) and the NHS categories (None
+/// until PHQ-9 and GAD-7 are paired on at least two occasions).
+#[derive(Clone, Debug, Default)]
+pub struct Outcomes {
+    pub instruments: BTreeMap<String, InstrumentResult>,
+    pub nhs: Option<NhsResult>,
+}
+
+/// Computes outcomes from a client's responses (complete ones, by
+/// `completed_at`), of `course` when given: the not-on-track review comes at
+/// the protocol's held session, PHQ-9 and GAD-7 pair by session, and the NHS
+/// categories are final once the course is closed after ≥ 2 attended sessions.
+/// Without a course the review counts scores and the categories stay
+/// provisional, paired by date.
+pub fn outcomes_in(state: &AppState, rows: &[ResponseRow], course: Option<&CourseFacts>) -> Outcomes {
+    let mut by_instrument: BTreeMap<&str, Vec<&ResponseRow>> = BTreeMap::new();
+    for r in rows.iter().filter(|r| r.total.is_some()) {
+        by_instrument.entry(r.instrument_id.as_str()).or_default().push(r);
+    }
+    let held: &[time::Date] = course.map(|c| c.held.as_slice()).unwrap_or(&[]);
+    let review_session =
+        course.and_then(|c| state.config.protocols.get(&c.protocol_id)).and_then(|p| p.review_session());
+    let review = match course {
+        None => Review::Scores,
+        Some(c) => match review_session {
+            Some(at) => Review::Session { at, held: c.held.len() as u32 },
+            None => Review::Never,
+        },
+    };
+    let mut instruments = BTreeMap::new();
+    for (id, list) in &by_instrument {
+        let Some(inst) = state.instruments.get(id) else { continue };
+        let totals: Vec<i64> = list.iter().filter_map(|r| r.total).collect();
+        if let Some(outcome) = instrument_outcome_at(inst, &totals, &state.config.not_on_track, review) {
+            let result = InstrumentResult {
+                outcome,
+                baseline_at: list[0].completed_at,
+                latest_at: list[list.len() - 1].completed_at,
+                review_session,
+            };
+            instruments.insert(id.to_string(), result);
+        }
+    }
+    let occasions = |id: &str| -> Vec<(Occasion, i64)> {
+        by_instrument
+            .get(id)
+            .map(|l| l.iter().filter_map(|r| Some((Occasion::of(r.completed_at.date(), held), r.total?))).collect())
+            .unwrap_or_default()
+    };
+    let pairs = pair_scores(&occasions("phq9"), &occasions("gad7"));
+    let treatment =
+        course.map(|c| Treatment { closed: c.closed, attended_sessions: c.held.len() as u32 }).unwrap_or_default();
+    let nhs = first_and_last_pairs(&pairs).map(|(p, g)| NhsResult {
+        categories: nhs_talking_therapies(&NHS_TT_V1, p, g, treatment),
+        paired_occasions: pairs.len(),
+        phq9: p,
+        gad7: g,
+    });
+    Outcomes { instruments, nhs }
+}
+
+/// The outcomes of the client's responses in the requested scope, with the
+/// scope and the client's courses.
+pub async fn client_outcomes(
+    state: &AppState,
+    client: &Id,
+    req: ScopeRequest<'_>,
+) -> Result<(Scoped, Outcomes), Error> {
+    let scoped = scoped_responses(state, client, req).await?;
+    let facts = match scoped.scope.course_id.as_deref() {
+        Some(course) => course_facts(state, client, course).await?,
+        None => None,
+    };
+    let outcomes = outcomes_in(state, &scoped.responses, facts.as_ref());
+    Ok((scoped, outcomes))
 }

@@ -121,6 +121,8 @@ pub fn validate_assessment(raw: &RawAssessment) -> Result<Assessment, Validation
     })
 }
 
+/// A safety plan as typed (a form, or JSON); `shared_with_client` is a
+/// JSON boolean or a form's checkbox (present: ticked).
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct RawSafetyPlan {
     pub warning_signs: Option<String>,
@@ -130,7 +132,43 @@ pub struct RawSafetyPlan {
     pub professionals: Option<String>,
     pub environment_safety: Option<String>,
     pub reasons_for_living: Option<String>,
+    #[serde(default, deserialize_with = "checkbox")]
     pub shared_with_client: bool,
+}
+
+/// A boolean, or a form checkbox's value (sent only when ticked).
+fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    struct Ticked;
+    impl serde::de::Visitor<'_> for Ticked {
+        type Value = bool;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a boolean or a checkbox value")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<bool, E> {
+            Ok(v)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<bool, E> {
+            Ok(true)
+        }
+    }
+    d.deserialize_any(Ticked)
+}
+
+impl From<&SafetyPlan> for RawSafetyPlan {
+    /// The stored plan as the form shows it again.
+    fn from(p: &SafetyPlan) -> Self {
+        let s = |v: &str| Some(v.to_string());
+        RawSafetyPlan {
+            warning_signs: s(&p.warning_signs),
+            coping_strategies: s(&p.coping_strategies),
+            distractions: s(&p.distractions),
+            people_to_ask: s(&p.people_to_ask),
+            professionals: s(&p.professionals),
+            environment_safety: s(&p.environment_safety),
+            reasons_for_living: s(&p.reasons_for_living),
+            shared_with_client: p.shared_with_client,
+        }
+    }
 }
 
 /// Stanley–Brown-style sections.
@@ -175,6 +213,28 @@ pub fn validate_safety_plan(raw: &RawSafetyPlan) -> Result<SafetyPlan, Validatio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_safety_plan_is_shared_by_a_json_boolean_or_a_ticked_checkbox() {
+        let json = |v: &str| serde_json::from_str::<RawSafetyPlan>(v).unwrap().shared_with_client;
+        assert!(json(r#"{"shared_with_client": true}"#));
+        assert!(!json(r#"{"shared_with_client": false}"#));
+        assert!(!json(r#"{"warning_signs": "x"}"#), "absent: not shared");
+        assert!(json(r#"{"shared_with_client": "on"}"#), "a checkbox sends a value only when ticked");
+    }
+
+    #[test]
+    fn a_stored_plan_fills_the_form_again() {
+        let plan = SafetyPlan { warning_signs: "w".into(), shared_with_client: true, ..Default::default() };
+        let raw = RawSafetyPlan::from(&plan);
+        assert_eq!(raw.warning_signs.as_deref(), Some("w"));
+        assert_eq!(raw.coping_strategies.as_deref(), Some(""));
+        assert!(raw.shared_with_client);
+        assert_eq!(
+            validate_safety_plan(&RawSafetyPlan { professionals: Some("GP".into()), ..raw }).unwrap().warning_signs,
+            "w"
+        );
+    }
 
     fn full() -> RawAssessment {
         let s = |v: &str| Some(v.to_string());

@@ -100,7 +100,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::risk::routes(r);
     let r = api::measures::routes(r);
     // Client-facing: single-use measure links, the client portal and its clinician side
-    let r = ui::portal::routes(r);
+    let r = ui::measure_links::routes(r);
     let r = crate::portal::routes(r);
     let r = ui::client_portal::routes(r);
     // Interpersonal inventory (UI, then API)

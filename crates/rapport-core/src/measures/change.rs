@@ -422,6 +422,15 @@ pub enum NotOnTrackReason {
     NoImprovementByReview,
 }
 
+impl NotOnTrackReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotOnTrackReason::ReliableDeterioration => "reliable_deterioration",
+            NotOnTrackReason::NoImprovementByReview => "no_improvement_by_review",
+        }
+    }
+}
+
 /// Not on track with the review counted in scores (no course known).
 pub fn not_on_track(rule: &NotOnTrackRule, inst: &Instrument, totals: &[i64]) -> Vec<NotOnTrackReason> {
     not_on_track_at(rule, inst, totals, Review::Scores)
@@ -458,4 +467,16 @@ pub fn not_on_track_at(
         }
     }
     reasons
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NotOnTrackReason;
+
+    #[test]
+    fn not_on_track_reasons_read_as_they_serialise() {
+        for r in [NotOnTrackReason::ReliableDeterioration, NotOnTrackReason::NoImprovementByReview] {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
+        }
+    }
 }

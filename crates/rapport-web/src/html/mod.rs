@@ -2,7 +2,10 @@
 //! client portal and the measure links): rendering a template, field errors
 //! for forms, and the error page. No face logic lives here.
 
+pub mod charts;
+pub mod diary;
 pub mod error_page;
+pub mod questionnaire;
 
 use crate::error::AppError;
 use askama::Template;

@@ -12,11 +12,9 @@ use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use rapport_app::caller::{AuthKind, Identity};
+use rapport_app::portal::{client_of, PortalCaller};
 use rapport_app::AppState;
 use rapport_core::access::Role;
-use rapport_core::audit::AuditEvent;
-use rapport_core::Id;
-use rapport_store::clients::ClientRecord;
 use rapport_store::portal::PortalSharing;
 
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
@@ -48,10 +46,14 @@ pub async fn confine_clients(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-/// The signed-in client and their record.
-pub struct PortalClient {
-    pub me: Identity,
-    pub client: ClientRecord,
+/// The signed-in client and their record (`pc.me`, `pc.client`, `pc.event(…)`).
+pub struct PortalClient(pub PortalCaller);
+
+impl std::ops::Deref for PortalClient {
+    type Target = PortalCaller;
+    fn deref(&self) -> &PortalCaller {
+        &self.0
+    }
 }
 
 /// Not signed in as a client: to the portal sign-in; staff: 404.
@@ -79,30 +81,11 @@ impl FromRequestParts<AppState> for PortalClient {
         if me.user.role != Role::Client {
             return Err(PortalRejection::Error(AppError::NotFound));
         }
-        let err = |e: rapport_store::StoreError| PortalRejection::Error(e.into());
-        let client_id = state.store.portal_client_of(&me.user.id).await.map_err(err)?;
-        let client = match client_id {
-            Some(id) => state.store.client_by_id(&id).await.map_err(err)?,
-            None => None,
-        };
+        let client = client_of(state, &me).await.map_err(|e| PortalRejection::Error(e.into()))?;
         match client {
-            Some(client) => Ok(PortalClient { me, client }),
+            Some(client) => Ok(PortalClient(PortalCaller { me, client })),
             None => Err(PortalRejection::Error(AppError::NotFound)),
         }
-    }
-}
-
-impl PortalClient {
-    /// An audit event by the client about their own record.
-    pub fn event(&self, action: &str, resource_type: &str) -> AuditEvent {
-        let mut e = self.me.event(action, resource_type);
-        e.actor_label = format!("{} (client portal)", self.me.user.email);
-        e.client_id = Some(self.client.id.to_string());
-        e
-    }
-
-    pub fn client_id(&self) -> &Id {
-        &self.client.id
     }
 }
 
@@ -129,7 +112,7 @@ impl PortalLayout {
         nav: &'static str,
     ) -> Result<Self, AppError> {
         let sharing: PortalSharing = state.store.portal_sharing(&pc.client.id).await?;
-        let show_safety = shared_safety_plan(state, &pc.client.id).await?.is_some();
+        let show_safety = rapport_app::safety_plans::shared(state, &pc.client.id).await?.is_some();
         Ok(PortalLayout {
             title: title.into(),
             org_name: state.organisation().await?.name,
@@ -157,14 +140,6 @@ impl PortalLayout {
         self.notice = notice.map(str::to_string);
         self
     }
-}
-
-/// The client's latest safety plan version, when the care team shared it.
-pub async fn shared_safety_plan(
-    state: &AppState,
-    client: &Id,
-) -> Result<Option<rapport_store::measures::SafetyPlanRow>, AppError> {
-    Ok(state.store.latest_safety_plan(client).await?.filter(|p| p.plan.shared_with_client))
 }
 
 #[cfg(test)]

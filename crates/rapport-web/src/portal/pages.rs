@@ -2,30 +2,31 @@
 //! appointment), questionnaires, their own chart, the shared plan with their
 //! reflections, the between-session diary and the shared safety plan.
 
-use super::{shared_safety_plan, PortalClient, PortalLayout};
+use super::{PortalClient, PortalLayout};
 use crate::error::{AppError, AppResult};
-use rapport_app::responses::{self, blank_prompt, BlankPrompt, CourseChoice, Recording, Submission};
-use rapport_app::AppState;
-
+use crate::html::charts::{charts_for, ChartView};
+use crate::html::diary::{effect_words, DiaryView};
+use crate::html::questionnaire::QuestionnaireView;
 use crate::html::{render, FormErrors};
-use crate::ui::measures::{charts_for, item_views, schedule_of, ChartView, ItemView};
-use crate::ui::portal::sendable;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
+use rapport_app::portal::{
+    self as use_cases, audit_read, due_instrument, due_measures, held_dates, open_course, DueMeasure,
+};
+use rapport_app::responses::{self, blank_prompt, BlankPrompt, CourseChoice, Recording, Submission};
+use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::course::Attendance;
 use rapport_core::measures::definition::Instrument;
-use rapport_core::measures::schedule::{schedule_states, DueState};
 use rapport_core::notes::MoodEffect;
-use rapport_core::portal::{diary_entry, reflection, RawDiaryEntry, ReflectionTopic};
+use rapport_core::portal::{RawDiaryEntry, ReflectionTopic};
 use rapport_core::time::format_date;
-use rapport_core::{Id, Timestamp};
-use rapport_store::courses::{CourseRecord, TherapySession};
+use rapport_core::Timestamp;
 use rapport_store::measures::{Mode, SafetyPlanRow};
-use rapport_store::portal::{DiaryRow, ReflectionRow};
+use rapport_store::portal::ReflectionRow;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -55,89 +56,6 @@ fn done_notice(key: Option<&str>) -> Option<&'static str> {
         "password" => Some("Password changed. You were signed out everywhere else."),
         _ => None,
     }
-}
-
-/// Records that the client opened one of their own pages.
-async fn audit_read(state: &AppState, pc: &PortalClient, page: &str) -> AppResult<()> {
-    let mut e = pc.event(action::PORTAL_READ, "client");
-    e.resource_id = Some(pc.client.id.to_string());
-    e.detail = Some(page.to_string());
-    state.store.audit(e).await?;
-    Ok(())
-}
-
-/// The client's open course (the newest planned or active one) and its sessions.
-async fn open_course(state: &AppState, client: &Id) -> AppResult<Option<(CourseRecord, Vec<TherapySession>)>> {
-    let course = state.store.client_courses(client).await?.into_iter().map(|s| s.course).find(|c| c.status.is_open());
-    match course {
-        Some(c) => {
-            let sessions = state.store.course_sessions(&c.id).await?;
-            Ok(Some((c, sessions)))
-        }
-        None => Ok(None),
-    }
-}
-
-fn held_dates(sessions: &[TherapySession]) -> Vec<time::Date> {
-    sessions.iter().filter(|s| s.attendance.is_held()).map(|s| s.date).collect()
-}
-
-/// A questionnaire waiting for the client.
-pub struct DueMeasure {
-    pub id: String,
-    pub name: String,
-    pub overdue: bool,
-    /// "Follow-up at 3 months" after a completed course.
-    pub follow_up: Option<String>,
-}
-
-/// Scheduled questionnaires of the open course (with its sessions, from
-/// `open_course`) that are due or overdue and that a client can answer
-/// (self-report, text shipped).
-async fn due_measures(
-    state: &AppState,
-    client: &Id,
-    open: Option<&(CourseRecord, Vec<TherapySession>)>,
-) -> AppResult<Vec<DueMeasure>> {
-    // Follow-ups after a completed course, from their date until answered.
-    let mut follow: Vec<DueMeasure> = Vec::new();
-    for f in crate::ui::ending::follow_ups_due(state, client).await? {
-        for id in f.instruments {
-            let Some(inst) = state.instruments.get(&id).filter(|i| sendable(i)) else { continue };
-            if !follow.iter().any(|d| d.id == id) {
-                let unit = if f.months == 1 { "month" } else { "months" };
-                follow.push(DueMeasure {
-                    id,
-                    name: inst.name.clone(),
-                    overdue: false,
-                    follow_up: Some(format!("Follow-up at {} {unit}", f.months)),
-                });
-            }
-        }
-    }
-    let Some((course, sessions)) = open else { return Ok(follow) };
-    let (schedule, _, _) = schedule_of(state, &course.id).await?;
-    // This course's answers only, so a new course asks for its own baseline;
-    // an incomplete one counts as sent (the clinician follows up the blanks).
-    let responses = rapport_app::outcomes::course_responses(state, client, &course.id).await?;
-    let done: Vec<(String, time::Date)> =
-        responses.iter().map(|r| (r.instrument_id.clone(), r.completed_at.date())).collect();
-    // Never ask for the same questionnaire twice in a day: a session held today
-    // and an answer sent after it would otherwise leave it "due" for the next one.
-    let today = Timestamp::now().date();
-    let due = schedule_states(&schedule, &held_dates(sessions), &done)
-        .into_iter()
-        .filter(|(_, st)| *st != DueState::NotDue)
-        .filter(|(id, _)| !done.iter().any(|(i, d)| i == id && *d == today))
-        .filter_map(|(id, st)| {
-            let inst = state.instruments.get(&id).filter(|i| sendable(i))?;
-            Some(DueMeasure { id, name: inst.name.clone(), overdue: st == DueState::Overdue, follow_up: None })
-        })
-        .collect::<Vec<_>>();
-    let extra: Vec<DueMeasure> = follow.into_iter().filter(|f| !due.iter().any(|d| d.id == f.id)).collect();
-    let mut due = due;
-    due.extend(extra);
-    Ok(due)
 }
 
 #[derive(Template)]
@@ -206,11 +124,7 @@ pub async fn home(State(state): State<AppState>, pc: PortalClient, Query(q): Que
 struct MeasurePage {
     layout: PortalLayout,
     inst_id: String,
-    title: String,
-    instructions: String,
-    attribution: String,
-    items: Vec<ItemView>,
-    extras: Vec<ItemView>,
+    q: QuestionnaireView,
     errors: FormErrors,
     blank: Option<BlankPrompt>,
     crisis: Vec<String>,
@@ -224,22 +138,6 @@ struct MeasureDone {
     crisis: Vec<String>,
     /// A positive screen's follow-up: (instrument name, form address).
     follow_up: Option<(String, String)>,
-}
-
-/// The instrument when it is due for this client now, or offered after a
-/// positive screen (PHQ-2 → PHQ-9); otherwise 404.
-async fn due_instrument(state: &AppState, pc: &PortalClient, id: &str) -> AppResult<(Instrument, Option<Id>)> {
-    let open = open_course(state, &pc.client.id).await?;
-    let due = due_measures(state, &pc.client.id, open.as_ref()).await?;
-    if !due.iter().any(|d| d.id == id) {
-        let rows = state.store.responses(&pc.client.id).await?;
-        let offered = crate::ui::follow_up::pending(state, &rows);
-        if !offered.iter().any(|i| i.id == id && crate::ui::portal::sendable(i)) {
-            return Err(AppError::NotFound);
-        }
-    }
-    let inst = state.instruments.get(id).cloned().ok_or(AppError::NotFound)?;
-    Ok((inst, open.map(|(c, _)| c.id)))
 }
 
 async fn measure_page(
@@ -259,11 +157,7 @@ async fn measure_page(
         crisis,
         layout: PortalLayout::new(state, pc, inst.name.clone(), "home").await?,
         inst_id: inst.id.clone(),
-        title: inst.name.clone(),
-        instructions: inst.instructions.clone().unwrap_or_default(),
-        attribution: inst.attribution.clone().unwrap_or_default(),
-        items: item_views(inst, &inst.items, "item", 0, form),
-        extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
+        q: QuestionnaireView::new(inst, form),
         errors,
     })
 }
@@ -273,7 +167,7 @@ pub async fn measure_form(
     pc: PortalClient,
     Path(instrument): Path<String>,
 ) -> AppResult<Response> {
-    let (inst, _) = due_instrument(&state, &pc, &instrument).await?;
+    let (inst, _) = due_instrument(&state, &pc.client.id, &instrument).await?;
     let page = measure_page(&state, &pc, &inst, &HashMap::new(), FormErrors::default(), None).await?;
     Ok(render(&page)?.into_response())
 }
@@ -286,7 +180,7 @@ pub async fn measure_submit(
     Path(instrument): Path<String>,
     Form(form): Form<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let (inst, course) = due_instrument(&state, &pc, &instrument).await?;
+    let (inst, course) = due_instrument(&state, &pc.client.id, &instrument).await?;
     let (answers, extras) = match responses::form_answers(&inst, &form) {
         Ok(v) => v,
         Err(errs) => {
@@ -322,8 +216,7 @@ pub async fn measure_submit(
         Err(e) => return Err(e),
     };
     let org = state.organisation().await?;
-    let follow_up = crate::ui::follow_up::offered(&state, &inst, &rec.score.flags)
-        .filter(|n| crate::ui::portal::sendable(n))
+    let follow_up = use_cases::offered_follow_up(&state, &inst, &rec.score.flags)
         .map(|n| (n.name.clone(), format!("/portal/measures/{}", n.id)));
     let page = MeasureDone {
         layout: PortalLayout::new(&state, &pc, "Thank you", "home").await?,
@@ -388,13 +281,6 @@ impl PlanPage {
     }
 }
 
-/// The course the shared plan is about: the open one, else the newest.
-async fn plan_course(state: &AppState, client: &Id) -> AppResult<Option<CourseRecord>> {
-    let courses = state.store.client_courses(client).await?;
-    let open = courses.iter().find(|c| c.course.status.is_open()).map(|c| c.course.clone());
-    Ok(open.or_else(|| courses.first().map(|c| c.course.clone())))
-}
-
 async fn plan_page(
     state: &AppState,
     pc: &PortalClient,
@@ -403,43 +289,27 @@ async fn plan_page(
     body: String,
     errors: FormErrors,
 ) -> AppResult<PlanPage> {
-    let mut page = PlanPage {
+    let plan = use_cases::shared_plan(state, &pc.client.id).await?;
+    let goals = plan
+        .goals
+        .iter()
+        .map(|g| SharedGoal {
+            statement: g.goal.body.statement.clone(),
+            status: g.goal.body.status.label(),
+            latest: g.latest().map(|r| r.rating),
+        })
+        .collect();
+    Ok(PlanPage {
         layout,
-        areas: Vec::new(),
-        shared_text: None,
-        agreed_on: None,
-        goals: Vec::new(),
+        areas: plan.areas,
+        shared_text: plan.shared_text,
+        agreed_on: plan.agreed_on,
+        goals,
         reflections: state.store.reflections(&pc.client.id).await?,
         topic,
         body,
         errors,
-    };
-    if let Some(course) = plan_course(state, &pc.client.id).await? {
-        if let Some(f) = state.store.course_formulation(&course.id).await? {
-            let protocol = state.config.protocols.get(&course.protocol_id);
-            page.areas = f
-                .body
-                .problem_areas
-                .iter()
-                .map(|a| protocol.map(|p| p.area_label(a).to_string()).unwrap_or_else(|| a.clone()))
-                .collect();
-            page.shared_text = f.body.shared_text.clone();
-            page.agreed_on = f.body.agreed_on.clone();
-        }
-        page.goals = state
-            .store
-            .goals_with_ratings(&course.id)
-            .await?
-            .into_iter()
-            .filter(|g| g.goal.body.status.as_str() != "dropped")
-            .map(|g| SharedGoal {
-                statement: g.goal.body.statement.clone(),
-                status: g.goal.body.status.label(),
-                latest: g.latest().map(|r| r.rating),
-            })
-            .collect();
-    }
-    Ok(page)
+    })
 }
 
 async fn require_plan_shared(state: &AppState, pc: &PortalClient) -> AppResult<PortalLayout> {
@@ -469,18 +339,15 @@ pub async fn reflect(
     Form(f): Form<ReflectionForm>,
 ) -> AppResult<Response> {
     let layout = require_plan_shared(&state, &pc).await?;
-    let (topic, body) = match reflection(f.topic.as_deref(), f.body.as_deref()) {
-        Ok(v) => v,
-        Err(errs) => {
+    match use_cases::reflect(&state, &pc, f.topic.as_deref(), f.body.as_deref()).await {
+        Ok(()) => {}
+        Err(rapport_app::Error::Invalid(errs)) => {
             let (t, b) = (f.topic.unwrap_or_default(), f.body.unwrap_or_default());
             let page = plan_page(&state, &pc, layout, t, b, FormErrors(errs)).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
-    };
-    let course = plan_course(&state, &pc.client.id).await?.map(|c| c.id);
-    let mut e = pc.event(action::REFLECTION_CREATE, "reflection");
-    e.detail = Some(topic.as_str().to_string());
-    state.store.add_reflection(&pc.client.id, course.as_ref(), topic, &body, &pc.me.user.id, e).await?;
+        Err(e) => return Err(e.into()),
+    }
     Ok(Redirect::to("/portal/plan?done=reflection").into_response())
 }
 
@@ -518,38 +385,6 @@ impl DiaryPage {
     /// (value, label, checked)
     pub fn effects(&self) -> Vec<(&'static str, &'static str, bool)> {
         MoodEffect::ALL.iter().map(|e| (e.as_str(), effect_words(*e), self.form.effect == e.as_str())).collect()
-    }
-}
-
-/// A diary entry as shown to the client and to the care team.
-pub struct DiaryView {
-    pub date: String,
-    pub mood: Option<u8>,
-    pub person: Option<String>,
-    pub event: Option<String>,
-    pub effect: Option<&'static str>,
-    pub written: String,
-}
-
-impl From<&DiaryRow> for DiaryView {
-    fn from(d: &DiaryRow) -> Self {
-        DiaryView {
-            date: format_date(d.entry.date),
-            mood: d.entry.mood,
-            person: d.entry.person.clone(),
-            event: d.entry.event.clone(),
-            effect: d.entry.effect.map(effect_words),
-            written: d.created_at.display(),
-        }
-    }
-}
-
-/// The effect of an event in the client's words.
-pub fn effect_words(e: MoodEffect) -> &'static str {
-    match e {
-        MoodEffect::Better => "I felt better",
-        MoodEffect::Worse => "I felt worse",
-        MoodEffect::NoChange => "No change",
     }
 }
 
@@ -596,17 +431,14 @@ pub async fn diary_add(
         event: Some(f.event.clone()),
         effect: Some(f.effect.clone()),
     };
-    let entry = match diary_entry(&raw, Timestamp::now().date()) {
-        Ok(e) => e,
-        Err(errs) => {
+    match use_cases::add_diary_entry(&state, &pc, &raw).await {
+        Ok(()) => Ok(Redirect::to("/portal/diary?done=diary").into_response()),
+        Err(rapport_app::Error::Invalid(errs)) => {
             let page = diary_page(&state, &pc, f, FormErrors(errs), None).await?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
-    };
-    let mut e = pc.event(action::DIARY_CREATE, "diary_entry");
-    e.detail = Some(format!("for {}", format_date(entry.date)));
-    state.store.add_diary_entry(&pc.client.id, &entry, &pc.me.user.id, e).await?;
-    Ok(Redirect::to("/portal/diary?done=diary").into_response())
+        Err(e) => Err(e.into()),
+    }
 }
 
 // ---- safety plan ---------------------------------------------------------------------
@@ -620,13 +452,9 @@ struct SafetyPlanPage {
 }
 
 pub async fn safety_plan(State(state): State<AppState>, pc: PortalClient) -> AppResult<Response> {
-    let plan = shared_safety_plan(&state, &pc.client.id).await?.ok_or(AppError::NotFound)?;
+    let plan = use_cases::safety_plan(&state, &pc).await?;
     let layout = PortalLayout::new(&state, &pc, "My safety plan", "safety").await?;
     let crisis = state.organisation().await?.crisis_lines();
-    let mut e = pc.event(action::SAFETY_PLAN_READ, "safety_plan");
-    e.resource_id = Some(plan.id.to_string());
-    e.detail = Some(format!("version {} in the client portal", plan.version));
-    state.store.audit(e).await?;
     Ok(render(&SafetyPlanPage { layout, plan, crisis })?.into_response())
 }
 

@@ -5,48 +5,27 @@
 use super::Layout;
 
 use crate::error::{AppError, AppResult};
+use crate::html::diary::DiaryView;
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
-use crate::portal::pages::DiaryView;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use rand::RngCore;
 use rapport_app::access::{client_for, client_for_portal, Purpose};
-use rapport_app::caller::{secret_hash, Identity};
+use rapport_app::caller::Identity;
+use rapport_app::portal_access;
 use rapport_app::AppState;
-use rapport_core::audit::action;
-use rapport_core::portal::{invite_code, normalise_code, InvitePurpose, ReflectionTopic, INVITE_DAYS};
+use rapport_core::portal::InvitePurpose;
 use rapport_core::validation::looks_like_email;
-use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
-use rapport_store::outbox::Notice;
-use rapport_store::portal::{InviteMail, PortalAccount, PortalInvite, PortalSharing, ReflectionRow};
+use rapport_store::portal::{PortalAccount, PortalInvite, PortalSharing, ReflectionRow};
 use rapport_store::users::normalise_email;
-use rapport_store::StoreError;
 use serde::Deserialize;
 
-/// The client's portal reflections on one topic, newest first, for the page
-/// where the care team works on it (the read is audited when there are any).
-pub async fn reflections_on(
-    state: &AppState,
-    me: &Identity,
-    client: &Id,
-    topic: ReflectionTopic,
-) -> AppResult<Vec<ReflectionRow>> {
-    let found: Vec<ReflectionRow> =
-        state.store.reflections(client).await?.into_iter().filter(|r| r.topic == topic).collect();
-    if !found.is_empty() {
-        let mut e = me.event(action::REFLECTION_READ, "client");
-        e.resource_id = Some(client.to_string());
-        e.client_id = Some(client.to_string());
-        e.detail = Some(format!("{} {} reflections", found.len(), topic.as_str()));
-        state.store.audit(e).await?;
-    }
-    Ok(found)
-}
+pub use rapport_app::portal::reflections_on;
 
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/clients/{id}/portal", show)
@@ -98,42 +77,19 @@ async fn page(
     can_manage: bool,
 ) -> AppResult<PortalPage> {
     let now = Timestamp::now();
-    let invites = state
-        .store
-        .client_portal_invites(&c.id)
-        .await?
-        .into_iter()
-        .map(|invite| InviteRow { status: invite.status(now).as_str(), invite })
-        .collect();
-    let today = now.date();
-    let diary: Vec<DiaryView> = state
-        .store
-        .diary_entries(&c.id, Some(today - time::Duration::days(61)), None, 200)
-        .await?
-        .iter()
-        .map(DiaryView::from)
-        .collect();
-    let reflections = state.store.reflections(&c.id).await?;
-    for (act, n, what) in [
-        (action::DIARY_READ, diary.len(), "diary entries"),
-        (action::REFLECTION_READ, reflections.len(), "reflections"),
-    ] {
-        let mut e = me.event(act, "client");
-        e.resource_id = Some(c.id.to_string());
-        e.client_id = Some(c.id.to_string());
-        e.detail = Some(format!("{n} {what} on the portal page"));
-        state.store.audit(e).await?;
-    }
+    let o = portal_access::overview(state, me, &c).await?;
+    let invites =
+        o.invites.into_iter().map(|invite| InviteRow { status: invite.status(now).as_str(), invite }).collect();
     let layout =
         Layout::new(state, me, format!("Portal · {}", c.details.display_name), "caseload").await?.with_done(done);
     Ok(PortalPage {
         layout,
-        account: state.store.client_portal_account(&c.id).await?,
+        account: o.account,
         invites,
-        sharing: state.store.portal_sharing(&c.id).await?,
-        safety_plan: state.store.latest_safety_plan(&c.id).await?.map(|p| (p.version, p.plan.shared_with_client)),
-        diary,
-        reflections,
+        sharing: o.sharing,
+        safety_plan: o.safety_plan,
+        diary: o.diary.iter().map(DiaryView::from).collect(),
+        reflections: o.reflections,
         email: email.or_else(|| c.details.email.clone()).unwrap_or_default(),
         errors,
         tab: "portal",
@@ -172,18 +128,6 @@ struct InviteCreated {
     reset: bool,
 }
 
-fn join_url(state: &AppState) -> String {
-    let base = state.config.public_url.as_deref().unwrap_or_default().trim_end_matches('/');
-    format!("{base}/portal/join")
-}
-
-/// A fresh code: 60 bits from the OS CSPRNG, shown or sent once, stored as SHA-256 of its canonical form.
-fn new_code() -> (String, String) {
-    let code = invite_code(rand::rngs::OsRng.next_u64());
-    let hash = secret_hash(&normalise_code(&code).expect("generated codes are canonical"));
-    (code, hash)
-}
-
 /// Invites a client who has no portal account yet. A client who has one is
 /// never re-invited: an invitation that replaced the account's e-mail and
 /// password would let anyone on the care team take it over. "Reset portal
@@ -208,17 +152,7 @@ pub async fn reset(
     Path(id): Path<String>,
     Form(f): Form<InviteForm>,
 ) -> AppResult<Response> {
-    let c = client_for_portal(&state, &me, &id).await?;
-    if c.responsible_clinician_id != me.user.id {
-        rapport_app::access::deny(&state, &me, "client", Some(c.id.as_str())).await?;
-        return Err(AppError::Forbidden(format!(
-            "Only the responsible clinician ({}) can reset this client's portal access.",
-            c.responsible_clinician_name
-        )));
-    }
-    if state.store.client_portal_account(&c.id).await?.is_none() {
-        return Err(AppError::Conflict("This client has no portal account to reset; invite them instead.".into()));
-    }
+    let c = portal_access::client_for_reset(&state, &me, &id).await?;
     issue_code(&state, &me, c, f, InvitePurpose::Reset).await
 }
 
@@ -244,66 +178,7 @@ async fn issue_code(
         let p = page(state, me, c, None, Some(email), errors, true).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response());
     }
-    let (code, hash) = new_code();
-    let now = Timestamp::now();
-    let expires = now.plus(time::Duration::days(INVITE_DAYS));
-    let org = state.organisation().await?;
-    let mail = by_email.then(|| InviteMail {
-        to: email.clone(),
-        subject: if reset {
-            format!("Your new sign-in code for {}'s client portal", org.name)
-        } else {
-            format!("Your invitation to {}'s client portal", org.name)
-        },
-        body: format!(
-            "Hello,\n\n{} has {} the client portal of {}. There you can fill in questionnaires before \
-             your appointments, keep a diary between sessions and see what you and your clinician agreed.\n\n\
-             To {}, open {}?code={} and choose a password. Your code is {} and it works until {}.\n\n\
-             If you did not expect this e-mail, you can ignore it.\n",
-            me.user.name,
-            if reset { "reset your access to" } else { "invited you to" },
-            org.name,
-            if reset { "set your e-mail address and a new password" } else { "set up your account" },
-            join_url(state),
-            code,
-            code,
-            expires.display()
-        ),
-    });
-    let mut notices = Vec::new();
-    if reset {
-        let account = state.store.client_portal_account(&c.id).await?.ok_or(AppError::NotFound)?;
-        notices.push(Notice {
-            kind: "security_notice",
-            to_user: Some(account.user_id.clone()),
-            to_email: Some(account.email.clone()),
-            subject: format!("Your {} client portal access is being reset", org.name),
-            body: format!(
-                "Hello,\n\nOn {} {} issued a code that lets someone set a new e-mail address and password for your \
-                 client portal account at {}. When the code is used, this address ({}) will no longer sign in.\n\n\
-                 If you asked for this, there is nothing to do. If you did not, contact {} straight away.\n",
-                now.display(),
-                me.user.name,
-                org.name,
-                account.email,
-                org.name,
-            ),
-        });
-    }
-    let act = if reset { action::PORTAL_ACCESS_RESET } else { action::PORTAL_INVITE };
-    let mut e = me.event(act, "portal_invite");
-    let how = if by_email { "by e-mail" } else { "printed code" };
-    e.detail = Some(if reset { format!("{how}; the account's current address was told") } else { how.to_string() });
-    match state.store.create_portal_invite(&hash, &c.id, &me.user.id, expires, purpose, mail, &notices, e).await {
-        Err(StoreError::Conflict) => {
-            return Err(AppError::Conflict(
-                "This client already has a portal account. An invitation cannot change it; the responsible \
-                 clinician can reset the client's portal access instead."
-                    .into(),
-            ))
-        }
-        other => other?,
-    };
+    let issued = portal_access::issue_code(state, me, &c, by_email.then_some(email.as_str()), purpose).await?;
     if by_email {
         let done = if reset { "portal-reset-emailed" } else { "portal-emailed" };
         return Ok(Redirect::to(&format!("/clients/{}/portal?done={done}", c.id)).into_response());
@@ -313,10 +188,10 @@ async fn issue_code(
     let page = InviteCreated {
         layout,
         c,
-        org_name: org.name,
-        code,
-        join_url: join_url(state),
-        expires: expires.display(),
+        org_name: issued.org_name,
+        code: issued.code,
+        join_url: portal_access::join_url(state),
+        expires: issued.expires.display(),
         reset,
     };
     Ok(render(&page)?.into_response())
@@ -327,14 +202,7 @@ pub async fn revoke(
     SignedIn(me): SignedIn,
     Path((id, invite_id)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let c = client_for_portal(&state, &me, &id).await?;
-    let invite = Id::parse(&invite_id).ok_or(AppError::NotFound)?;
-    let e = me.event(action::PORTAL_INVITE_REVOKE, "portal_invite");
-    if !state.store.revoke_portal_invite(&c.id, &invite, e).await? {
-        return Err(AppError::Conflict(
-            "This invitation is no longer open: it was used, expired or already withdrawn.".into(),
-        ));
-    }
+    let c = portal_access::revoke(&state, &me, &id, &invite_id).await?;
     Ok(Redirect::to(&format!("/clients/{}/portal?done=portal-revoked", c.id)).into_response())
 }
 
@@ -350,15 +218,8 @@ pub async fn sharing(
     Path(id): Path<String>,
     Form(f): Form<SharingForm>,
 ) -> AppResult<Response> {
-    let c = client_for_portal(&state, &me, &id).await?;
     let s = PortalSharing { chart_hidden: f.show_chart.is_none(), plan_shared: f.share_plan.is_some() };
-    let mut e = me.event(action::PORTAL_SETTINGS, "client");
-    e.detail = Some(format!(
-        "chart {}; formulation and goals {}",
-        if s.chart_hidden { "hidden" } else { "shown" },
-        if s.plan_shared { "shared" } else { "not shared" }
-    ));
-    state.store.set_portal_sharing(&c.id, s, e).await?;
+    let c = portal_access::set_sharing(&state, &me, &id, s).await?;
     Ok(Redirect::to(&format!("/clients/{}/portal?done=portal-sharing", c.id)).into_response())
 }
 
@@ -367,10 +228,6 @@ pub async fn disable(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let c = client_for_portal(&state, &me, &id).await?;
-    let e = me.event(action::PORTAL_ACCOUNT_DISABLE, "user");
-    if !state.store.disable_portal_account(&c.id, e).await? {
-        return Err(AppError::Conflict("This client has no active portal account.".into()));
-    }
+    let c = portal_access::disable(&state, &me, &id).await?;
     Ok(Redirect::to(&format!("/clients/{}/portal?done=portal-disabled", c.id)).into_response())
 }

@@ -3,8 +3,9 @@
 
 use super::Layout;
 
-use crate::api::measures::{course_facts, outcomes_in, InstrumentOutcomeJson, NhsTtJson};
 use crate::error::{AppError, AppResult};
+use crate::html::charts::{charts_for, ChartView};
+use crate::html::questionnaire::QuestionnaireView;
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
@@ -13,9 +14,10 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::{client_for, Purpose};
-use rapport_app::outcomes::{course_label, scoped_responses, OutcomeScope, ScopeRequest};
+use rapport_app::outcomes::{course_facts, course_label, outcomes_in, scoped_responses, OutcomeScope, ScopeRequest};
 use rapport_app::AppState;
 use rapport_core::audit::action;
+use rapport_core::measures::change::{InstrumentOutcome, NhsTalkingTherapies};
 use rapport_core::measures::definition::Instrument;
 use rapport_core::measures::schedule::Schedule;
 use rapport_core::records::RecordBody;
@@ -25,22 +27,13 @@ use rapport_store::measures::{Mode, ResponseRow, RiskFlagRow};
 use serde::Deserialize;
 use std::collections::HashMap;
 
+pub use rapport_app::measures::schedule_of;
+
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/clients/{id}/measures", show)
         .get("/clients/{id}/measures/new", new_form)
         .post("/clients/{id}/measures/new", create)
         .post("/courses/{id}/measure-schedule", save_schedule)
-}
-
-/// The course's measurement schedule and its version (0: none stored, the default applies).
-pub async fn schedule_of(
-    state: &AppState,
-    course: &rapport_core::Id,
-) -> AppResult<(Schedule, i64, Option<rapport_core::Id>)> {
-    Ok(match state.store.course_records::<Schedule>(course).await?.into_iter().next() {
-        Some(r) => (r.body, r.version, Some(r.id)),
-        None => (Schedule::default(), 0, None),
-    })
 }
 
 /// Saves a course's schedule (instruments and cadence) as a versioned record.
@@ -50,7 +43,6 @@ pub async fn save_schedule(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    use rapport_app::access::records::change_event;
     let cx = rapport_app::access::course::course_for(&state, &me, &id, Purpose::Write).await?;
     let p = crate::records_http::Pairs(pairs);
     let instruments: Vec<String> =
@@ -88,23 +80,7 @@ pub async fn save_schedule(
         }
     };
     let version = crate::records_http::required_version(p.get("version"))?;
-    let detail = format!("every {} sessions: {}", body.every, body.instruments.join(", "));
-    match schedule_of(&state, &cx.course.id).await? {
-        (_, _, Some(rid)) => {
-            let ev = change_event::<Schedule>(&me, action::RECORD_UPDATE, detail);
-            state.store.update_record(&rid, version, &body, &me.user.id, ev).await?;
-        }
-        (_, _, None) if version <= 0 => {
-            let at = rapport_store::records::Placement {
-                client_id: cx.client.id.clone(),
-                course_id: Some(cx.course.id.clone()),
-                ..Default::default()
-            };
-            let ev = change_event::<Schedule>(&me, action::RECORD_CREATE, detail);
-            state.store.create_record(&at, &body, &me.user.id, ev).await?;
-        }
-        (_, _, None) => return Err(AppError::Conflict("The schedule changed since the page was loaded.".into())),
-    }
+    rapport_app::measures::save_schedule(&state, &me, &cx, &body, version).await?;
     Ok(Redirect::to(&format!("/clients/{}/measures?course={}&done=schedule-saved", cx.client.id, cx.course.id))
         .into_response())
 }
@@ -128,7 +104,9 @@ pub struct LinkView {
 
 pub struct OutcomeRow {
     pub instrument: String,
-    pub o: InstrumentOutcomeJson,
+    pub o: InstrumentOutcome,
+    /// The not-on-track reasons, comma-separated.
+    pub reasons: String,
 }
 
 pub struct InstrumentChoice {
@@ -175,7 +153,7 @@ struct MeasuresPage {
     /// Follow-up measures due after a completed course: (label, instruments, course id).
     end_follow_ups: Vec<(String, String, String)>,
     outcomes: Vec<OutcomeRow>,
-    nhs: Option<NhsTtJson>,
+    nhs: Option<NhsTalkingTherapies>,
     /// What the outcomes are computed over, and the other scopes to choose.
     scope: OutcomeScope,
     scopes: Vec<ScopeLink>,
@@ -221,87 +199,6 @@ impl ScheduleView {
         let listed = self.every_options().iter().any(|n| n.to_string() == self.form_every);
         (!listed && !self.form_every.is_empty()).then_some(self.form_every.as_str())
     }
-}
-
-/// One instrument's chart with its data-table alternative.
-pub struct ChartView {
-    pub instrument: String,
-    pub svg: String,
-    pub by_session: bool,
-    pub rows: Vec<ChartRow>,
-}
-
-pub struct ChartRow {
-    pub date: String,
-    pub session: String,
-    pub total: i64,
-    pub band: String,
-}
-
-/// The session a response was completed for: the first held session on or
-/// after its date (`held` in date order, numbered from 1).
-fn session_for(held: &[time::Date], d: time::Date) -> Option<u32> {
-    held.iter().position(|s| *s >= d).map(|i| i as u32 + 1)
-}
-
-/// A chart per instrument with complete scores (oldest first), with the
-/// client's timeline events; with session numbers when `held` is given.
-pub async fn charts_for(
-    state: &AppState,
-    client: &rapport_core::Id,
-    responses: &[ResponseRow],
-    held: Option<&[time::Date]>,
-) -> AppResult<Vec<ChartView>> {
-    use rapport_core::measures::chart::{measure_svg, ChartEvent, ChartPoint};
-    use rapport_core::timeline::TimelineEvent;
-    let events: Vec<ChartEvent> = state
-        .store
-        .client_records::<TimelineEvent>(client)
-        .await?
-        .into_iter()
-        .filter_map(|r| r.body.when().map(|w| ChartEvent { date: w.midpoint(), label: r.body.title.clone() }))
-        .collect();
-    let mut order: Vec<&str> = Vec::new();
-    for r in responses {
-        if r.total.is_some() && !order.contains(&r.instrument_id.as_str()) {
-            order.push(&r.instrument_id);
-        }
-    }
-    let mut charts = Vec::new();
-    for inst_id in order {
-        let Some(inst) = state.instruments.get(inst_id) else { continue };
-        let mut mine: Vec<&ResponseRow> =
-            responses.iter().filter(|r| r.instrument_id == inst_id && r.total.is_some()).collect();
-        mine.sort_by_key(|r| r.completed_at);
-        let points: Vec<ChartPoint> = mine
-            .iter()
-            .map(|r| ChartPoint {
-                date: r.completed_at.date(),
-                total: r.total.unwrap_or_default(),
-                session: held.and_then(|h| session_for(h, r.completed_at.date())),
-            })
-            .collect();
-        let svg = measure_svg(inst, &points, &events, &format!("chart-{inst_id}"));
-        let band_label = |r: &ResponseRow| {
-            let id = r.band.as_deref().unwrap_or("");
-            inst.band_set(r.band_set.as_deref())
-                .and_then(|b| b.bands.iter().find(|b| b.id == id))
-                .map(|b| b.label.clone())
-                .unwrap_or_else(|| id.to_string())
-        };
-        let rows = mine
-            .iter()
-            .zip(&points)
-            .map(|(r, p)| ChartRow {
-                date: rapport_core::time::format_date(p.date),
-                session: p.session.map(|s| s.to_string()).unwrap_or_default(),
-                total: p.total,
-                band: band_label(r),
-            })
-            .collect();
-        charts.push(ChartView { instrument: inst.short_name.clone(), svg, by_session: held.is_some(), rows });
-    }
-    Ok(charts)
 }
 
 pub async fn show(
@@ -411,8 +308,8 @@ async fn measures_page(
     e.detail = Some("measures page".into());
     state.store.audit(e).await?;
     let follow_ups =
-        super::follow_up::pending(state, &responses).iter().map(|i| (i.id.clone(), i.name.clone())).collect();
-    let end_follow_ups = super::ending::follow_ups_due(state, &c.id)
+        rapport_app::follow_ups::pending(state, &responses).iter().map(|i| (i.id.clone(), i.name.clone())).collect();
+    let end_follow_ups = rapport_app::follow_ups::due(state, &c.id)
         .await?
         .into_iter()
         .map(|f| {
@@ -435,7 +332,7 @@ async fn measures_page(
             short_name: i.short_name.clone(),
             name: i.name.clone(),
             clinician: i.administration == rapport_core::measures::definition::Administration::Clinician,
-            sendable: super::portal::sendable(i),
+            sendable: rapport_app::measure_links::sendable(i),
         })
         .collect();
     let now = Timestamp::now();
@@ -464,8 +361,11 @@ async fn measures_page(
             }
         })
         .collect();
-    let outcomes =
-        summary.instruments.into_iter().map(|(instrument, o)| OutcomeRow { instrument, o }).collect::<Vec<_>>();
+    let outcomes = summary
+        .instruments
+        .into_iter()
+        .map(|(instrument, r)| OutcomeRow { instrument, reasons: r.not_on_track_reasons().join(", "), o: r.outcome })
+        .collect::<Vec<_>>();
     let page = MeasuresPage {
         layout,
         c,
@@ -474,7 +374,7 @@ async fn measures_page(
         follow_ups,
         end_follow_ups,
         outcomes,
-        nhs: summary.nhs_talking_therapies,
+        nhs: summary.nhs.map(|n| n.categories),
         scope: scoped.scope,
         scopes,
         can_send_links,
@@ -488,20 +388,6 @@ async fn measures_page(
     Ok(render(&page)?.0)
 }
 
-pub struct OptionView {
-    pub code: i64,
-    pub label: String,
-    pub checked: bool,
-}
-
-pub struct ItemView {
-    /// Form field name: `item_1`, … (scored) or `extra_1`, … (unscored).
-    pub field: String,
-    pub number: u32,
-    pub text: String,
-    pub options: Vec<OptionView>,
-}
-
 #[derive(Template)]
 #[template(path = "measure_form.html")]
 struct MeasureForm {
@@ -510,40 +396,10 @@ struct MeasureForm {
     inst_id: String,
     course: String,
     short_name: String,
-    instructions: String,
-    attribution: String,
     placeholder: bool,
-    items: Vec<ItemView>,
-    extras: Vec<ItemView>,
+    q: QuestionnaireView,
     mode: String,
     errors: FormErrors,
-}
-
-/// Items as form fields `{prefix}_{n}`, numbered from 1 after `offset`.
-pub(crate) fn item_views(
-    inst: &Instrument,
-    list: &[rapport_core::measures::definition::Item],
-    prefix: &str,
-    offset: u32,
-    form: &HashMap<String, String>,
-) -> Vec<ItemView> {
-    list.iter()
-        .map(|it| {
-            let number = it.number - offset;
-            let field = format!("{prefix}_{number}");
-            let chosen = form.get(&field).cloned().unwrap_or_default();
-            ItemView {
-                number,
-                text: it.text.clone(),
-                options: inst
-                    .options_for(it)
-                    .iter()
-                    .map(|o| OptionView { code: o.code, label: o.label.clone(), checked: chosen == o.code.to_string() })
-                    .collect(),
-                field,
-            }
-        })
-        .collect()
 }
 
 fn form_page(
@@ -559,11 +415,8 @@ fn form_page(
         inst_id: inst.id.clone(),
         course: form.get("course_id").cloned().unwrap_or_default(),
         short_name: inst.short_name.clone(),
-        instructions: inst.instructions.clone().unwrap_or_default(),
-        attribution: inst.attribution.clone().unwrap_or_default(),
         placeholder: inst.text_placeholder,
-        items: item_views(inst, &inst.items, "item", 0, form),
-        extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
+        q: QuestionnaireView::new(inst, form),
         mode: form.get("mode").cloned().unwrap_or_else(|| "in_session".into()),
         errors,
     }

@@ -253,7 +253,7 @@ struct SessionPage {
     /// (session label, plan, still a draft?) from the previous held session's note.
     previous_plan: Option<(String, String, bool)>,
     /// The client's portal diary since the previous held session (to this session's day).
-    since_we_last_met: Vec<crate::portal::pages::DiaryView>,
+    since_we_last_met: Vec<crate::html::diary::DiaryView>,
     /// Questionnaires since the previous held session whose risk question was
     /// left blank: (instrument, completed), to ask at this session.
     risk_unanswered: Vec<(String, String)>,
@@ -378,7 +378,7 @@ async fn since_we_last_met(
     state: &AppState,
     me: &Identity,
     sx: &SessionContext,
-) -> AppResult<Vec<crate::portal::pages::DiaryView>> {
+) -> AppResult<Vec<crate::html::diary::DiaryView>> {
     let after = sx.previous_held().map(|p| p.session.date);
     let entries = state.store.diary_entries(&sx.cx.client.id, after, Some(sx.s.session.date), 100).await?;
     if !entries.is_empty() {
@@ -388,7 +388,7 @@ async fn since_we_last_met(
         e.detail = Some(format!("{} entries on the session page", entries.len()));
         state.store.audit(e).await?;
     }
-    Ok(entries.iter().rev().map(crate::portal::pages::DiaryView::from).collect())
+    Ok(entries.iter().rev().map(crate::html::diary::DiaryView::from).collect())
 }
 
 /// Responses since the previous held session (up to this session's day) with

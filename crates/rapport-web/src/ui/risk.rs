@@ -12,12 +12,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_app::access::{client_for, deny, require_caseload, Purpose};
+use rapport_app::access::{client_for, require_caseload, Purpose};
 use rapport_app::caller::Identity;
+use rapport_app::risk;
 use rapport_app::AppState;
-use rapport_core::audit::{action, AuditEvent};
+use rapport_app::Error;
 use rapport_core::escalation::{format_duration, timing, Deadline, Deadlines, FlagClock, Timing};
-use rapport_core::risk::{validate_assessment, validate_safety_plan, RawAssessment, RawSafetyPlan, RiskLevel};
+use rapport_core::risk::{RawAssessment, RawSafetyPlan, RiskLevel};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
 use rapport_store::escalation::EscalationHistoryRow;
@@ -94,16 +95,6 @@ impl FlagLine {
     }
 }
 
-/// The organisation's deadlines, with the acknowledgement deadline replaced
-/// when the server runs with the deprecated `--risk-escalation-hours` (as the job does).
-async fn deadlines(state: &AppState) -> AppResult<Deadlines> {
-    let mut d = state.organisation().await?.deadlines();
-    if let Some(h) = state.config.risk_acknowledgement_override_hours {
-        d.acknowledgement_hours = h.clamp(rapport_core::escalation::MIN_HOURS, rapport_core::escalation::MAX_HOURS);
-    }
-    Ok(d)
-}
-
 #[derive(Template)]
 #[template(path = "risk_flags.html")]
 struct FlagsPage {
@@ -121,15 +112,8 @@ pub async fn list(
     Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
     require_caseload(&state, &me).await?;
-    let flags = state.store.visible_risk_flags(&me.user.id, None).await?;
-    let mut e = me.event(action::RISK_FLAG_LIST, "risk_flag");
-    e.detail = Some(format!(
-        "{} flags (page); {}",
-        flags.len(),
-        rapport_app::access::clients_shown(flags.iter().map(|f| &f.client_id))
-    ));
-    state.store.audit(e).await?;
-    let deadlines = deadlines(&state).await?;
+    let flags = risk::visible_flags(&state, &me, None, "(page)").await?;
+    let deadlines = risk::deadlines(&state).await?;
     let now = Timestamp::now();
     let (closed, mut unhandled): (Vec<_>, Vec<_>) = flags
         .into_iter()
@@ -145,46 +129,6 @@ pub async fn list(
     render(&FlagsPage { layout, unhandled, closed, overdue, deadlines })
 }
 
-#[derive(Deserialize, Default, Clone)]
-pub struct AssessmentForm {
-    pub ideation: Option<String>,
-    pub plan: Option<String>,
-    pub intent: Option<String>,
-    pub means: Option<String>,
-    pub history: Option<String>,
-    pub protective_factors: Option<String>,
-    pub risk_level: Option<String>,
-    pub actions: Option<String>,
-}
-
-#[derive(Deserialize, Default, Clone)]
-pub struct PlanForm {
-    pub warning_signs: Option<String>,
-    pub coping_strategies: Option<String>,
-    pub distractions: Option<String>,
-    pub people_to_ask: Option<String>,
-    pub professionals: Option<String>,
-    pub environment_safety: Option<String>,
-    pub reasons_for_living: Option<String>,
-    pub shared_with_client: Option<String>,
-}
-
-impl PlanForm {
-    fn from_row(p: &SafetyPlanRow) -> Self {
-        let s = |v: &str| Some(v.to_string());
-        PlanForm {
-            warning_signs: s(&p.plan.warning_signs),
-            coping_strategies: s(&p.plan.coping_strategies),
-            distractions: s(&p.plan.distractions),
-            people_to_ask: s(&p.plan.people_to_ask),
-            professionals: s(&p.plan.professionals),
-            environment_safety: s(&p.plan.environment_safety),
-            reasons_for_living: s(&p.plan.reasons_for_living),
-            shared_with_client: p.plan.shared_with_client.then(|| "on".into()),
-        }
-    }
-}
-
 #[derive(Template)]
 #[template(path = "risk_flag.html")]
 struct FlagPage {
@@ -194,46 +138,26 @@ struct FlagPage {
     escalations: Vec<EscalationHistoryRow>,
     assessments: Vec<AssessmentRow>,
     plan: Option<SafetyPlanRow>,
-    a: AssessmentForm,
-    p: PlanForm,
+    a: RawAssessment,
+    p: RawSafetyPlan,
     levels: Vec<&'static str>,
     errors: FormErrors,
-}
-
-async fn flag_for(state: &AppState, me: &Identity, id: &str) -> AppResult<(RiskFlagRow, ClientRecord)> {
-    let flag = match Id::parse(id) {
-        Some(fid) => state.store.risk_flag(&fid).await?,
-        None => None,
-    };
-    let Some(flag) = flag else {
-        deny(state, me, "risk_flag", Some(id)).await?;
-        return Err(AppError::NotFound);
-    };
-    let (c, _) = client_for(state, me, flag.client_id.as_str(), Purpose::Write).await?;
-    Ok((flag, c))
-}
-
-fn flag_event(me: &Identity, act: &str, flag: &RiskFlagRow) -> AuditEvent {
-    let mut e = me.event(act, "risk_flag");
-    e.resource_id = Some(flag.id.to_string());
-    e.client_id = Some(flag.client_id.to_string());
-    e
 }
 
 async fn page(
     state: &AppState,
     me: &Identity,
     (flag, c): (RiskFlagRow, ClientRecord),
-    a: AssessmentForm,
-    p: Option<PlanForm>,
+    a: RawAssessment,
+    p: Option<RawSafetyPlan>,
     errors: ValidationErrors,
     done: Option<&str>,
 ) -> AppResult<FlagPage> {
     let assessments = state.store.risk_assessments(&flag.id).await?;
     let escalations = state.store.risk_escalations(&flag.id).await?;
     let plan = state.store.latest_safety_plan(&c.id).await?;
-    let deadlines = deadlines(state).await?;
-    let p = p.unwrap_or_else(|| plan.as_ref().map(PlanForm::from_row).unwrap_or_default());
+    let deadlines = risk::deadlines(state).await?;
+    let p = p.unwrap_or_else(|| plan.as_ref().map(|p| RawSafetyPlan::from(&p.plan)).unwrap_or_default());
     let layout =
         Layout::new(state, me, format!("Risk flag · {}", c.details.display_name), "risk-flags").await?.with_done(done);
     Ok(FlagPage {
@@ -256,9 +180,8 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
-    let (flag, c) = flag_for(&state, &me, &id).await?;
-    state.store.audit(flag_event(&me, action::RISK_FLAG_READ, &flag)).await?;
-    let p = page(&state, &me, (flag, c), AssessmentForm::default(), None, ValidationErrors::new(), q.done.as_deref())
+    let (flag, c) = risk::read_flag(&state, &me, &id).await?;
+    let p = page(&state, &me, (flag, c), RawAssessment::default(), None, ValidationErrors::new(), q.done.as_deref())
         .await?;
     render(&p)
 }
@@ -268,11 +191,8 @@ pub async fn acknowledge(
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
 ) -> AppResult<Response> {
-    let (flag, _) = flag_for(&state, &me, &id).await?;
-    state
-        .store
-        .acknowledge_risk_flag(&flag.id, &me.user.id, flag_event(&me, action::RISK_FLAG_ACKNOWLEDGE, &flag))
-        .await?;
+    let (flag, _) = risk::flag_for(&state, &me, &id).await?;
+    let flag = risk::acknowledge(&state, &me, &flag).await?;
     Ok(Redirect::to(&format!("/risk-flags/{}?done=flag-acknowledged", flag.id)).into_response())
 }
 
@@ -280,30 +200,16 @@ pub async fn assess(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
-    Form(f): Form<AssessmentForm>,
+    Form(f): Form<RawAssessment>,
 ) -> AppResult<Response> {
-    let (flag, c) = flag_for(&state, &me, &id).await?;
-    let raw = RawAssessment {
-        ideation: f.ideation.clone(),
-        plan: f.plan.clone(),
-        intent: f.intent.clone(),
-        means: f.means.clone(),
-        history: f.history.clone(),
-        protective_factors: f.protective_factors.clone(),
-        risk_level: f.risk_level.clone(),
-        actions: f.actions.clone(),
-    };
-    match validate_assessment(&raw) {
-        Ok(a) => {
-            let mut e = me.event(action::RISK_ASSESSMENT_RECORD, "risk_assessment");
-            e.client_id = Some(c.id.to_string());
-            state.store.record_risk_assessment(&flag.id, &a, &me.user.id, e).await?;
-            Ok(Redirect::to(&format!("/risk-flags/{}?done=assessment-saved", flag.id)).into_response())
-        }
-        Err(errors) => {
+    let (flag, c) = risk::flag_for(&state, &me, &id).await?;
+    match risk::record_assessment(&state, &me, &flag, &f).await {
+        Ok(_) => Ok(Redirect::to(&format!("/risk-flags/{}?done=assessment-saved", flag.id)).into_response()),
+        Err(Error::Invalid(errors)) => {
             let p = page(&state, &me, (flag, c), f, None, errors, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -311,29 +217,16 @@ pub async fn save_plan(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
-    Form(f): Form<PlanForm>,
+    Form(f): Form<RawSafetyPlan>,
 ) -> AppResult<Response> {
-    let (flag, c) = flag_for(&state, &me, &id).await?;
-    let raw = RawSafetyPlan {
-        warning_signs: f.warning_signs.clone(),
-        coping_strategies: f.coping_strategies.clone(),
-        distractions: f.distractions.clone(),
-        people_to_ask: f.people_to_ask.clone(),
-        professionals: f.professionals.clone(),
-        environment_safety: f.environment_safety.clone(),
-        reasons_for_living: f.reasons_for_living.clone(),
-        shared_with_client: f.shared_with_client.is_some(),
-    };
-    match validate_safety_plan(&raw) {
-        Ok(plan) => {
-            let e = me.event(action::SAFETY_PLAN_SAVE, "safety_plan");
-            state.store.save_safety_plan(&c.id, &plan, &me.user.id, e).await?;
-            Ok(Redirect::to(&format!("/risk-flags/{}?done=plan-saved", flag.id)).into_response())
-        }
-        Err(errors) => {
-            let p = page(&state, &me, (flag, c), AssessmentForm::default(), Some(f), errors, None).await?;
+    let (flag, c) = risk::flag_for(&state, &me, &id).await?;
+    match rapport_app::safety_plans::save(&state, &me, &c.id, &f).await {
+        Ok(_) => Ok(Redirect::to(&format!("/risk-flags/{}?done=plan-saved", flag.id)).into_response()),
+        Err(Error::Invalid(errors)) => {
+            let p = page(&state, &me, (flag, c), RawAssessment::default(), Some(f), errors, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -351,7 +244,7 @@ pub async fn close(
     Path(id): Path<String>,
     Form(f): Form<CloseForm>,
 ) -> AppResult<Response> {
-    let (flag, c) = flag_for(&state, &me, &id).await?;
+    let (flag, c) = risk::flag_for(&state, &me, &id).await?;
     let mut errors = ValidationErrors::new();
     let aid = f.assessment_id.as_deref().and_then(Id::parse);
     let pid = f.safety_plan_id.as_deref().and_then(Id::parse);
@@ -367,24 +260,18 @@ pub async fn close(
     let note = rapport_core::validation::optional_text(&mut errors, "note", "Note", f.note.as_deref(), 4000);
     if errors.is_empty() {
         let (aid, pid) = (aid.expect("checked"), pid.expect("checked"));
-        match state
-            .store
-            .close_risk_flag(
-                &flag.id,
-                &aid,
-                &pid,
-                &me.user.id,
-                note.as_deref(),
-                flag_event(&me, action::RISK_FLAG_CLOSE, &flag),
-            )
-            .await
-        {
-            Ok(()) => return Ok(Redirect::to("/risk-flags?done=flag-closed").into_response()),
-            Err(rapport_store::StoreError::Invalid(m)) => errors.add("assessment_id", m),
+        match risk::close(&state, &me, &flag, &aid, &pid, note.as_deref()).await {
+            Ok(_) => return Ok(Redirect::to("/risk-flags?done=flag-closed").into_response()),
+            Err(Error::Conflict(m)) => errors.add("assessment_id", m),
+            Err(Error::Invalid(refused)) => {
+                for f in refused.0 {
+                    errors.add("assessment_id", f.message);
+                }
+            }
             Err(other) => return Err(other.into()),
         }
     }
-    let p = page(&state, &me, (flag, c), AssessmentForm::default(), None, errors, None).await?;
+    let p = page(&state, &me, (flag, c), RawAssessment::default(), None, errors, None).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
 }
 
@@ -464,14 +351,11 @@ pub async fn raise_concern(
         let page = ConcernPage { layout, c, session, detail: f.detail.unwrap_or_default(), errors: FormErrors(errors) };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     };
-    let mut e = me.event(action::RISK_FLAG_RAISE, "risk_flag");
-    e.detail = Some(match &session {
+    let audit_detail = match &session {
         Some((sid, _, _)) => format!("clinician's concern, session {sid}"),
         None => "clinician's concern".into(),
-    });
-    let flag = state
-        .store
-        .raise_clinician_risk_flag(&c.id, &me.user.id, &detail, session.as_ref().map(|(sid, _, _)| sid), e)
-        .await?;
-    Ok(Redirect::to(&format!("/risk-flags/{flag}?done=concern-raised")).into_response())
+    };
+    let sid = session.as_ref().map(|(sid, _, _)| sid);
+    let flag = risk::raise_concern(&state, &me, &c, &detail, sid, Some(audit_detail)).await?;
+    Ok(Redirect::to(&format!("/risk-flags/{}?done=concern-raised", flag.id)).into_response())
 }

@@ -225,7 +225,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
                     c,
                     "phq9",
                     &staff[0],
-                    Timestamp::now().plus(time::Duration::days(rapport_web::ui::portal::LINK_DAYS)),
+                    Timestamp::now().plus(time::Duration::days(rapport_app::measure_links::LINK_DAYS)),
                     event(action::MEASURE_LINK_CREATE, "measure_link"),
                 )
                 .await

@@ -6,8 +6,8 @@
 //! resources and who will read their answers, and when.
 
 use super::auth::{anonymous_csrf, with_cookie};
-use super::measures::{item_views, ItemView};
 use crate::error::{AppError, AppResult};
+use crate::html::questionnaire::QuestionnaireView;
 use crate::html::render;
 use crate::identity::{Meta, SignedIn};
 use askama::Template;
@@ -15,27 +15,20 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
-use rapport_app::access::client_for_portal;
-use rapport_app::caller::{new_secret, secret_hash};
+use rapport_app::caller::secret_hash;
+use rapport_app::follow_ups;
+use rapport_app::measure_links::{self, sendable};
 use rapport_app::responses::{self, blank_prompt, BlankPrompt, CourseChoice, Recording, Submission, ViaLink};
 use rapport_app::AppState;
 use rapport_core::audit::{action, Outcome};
-use rapport_core::measures::definition::{Administration, Instrument};
+use rapport_core::measures::definition::Instrument;
 use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::links::LinkState;
 use rapport_store::measures::Mode;
 use std::collections::HashMap;
 
-/// How long a measure link stays usable.
-pub const LINK_DAYS: i64 = 7;
-
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.post("/clients/{id}/measures/links", create_link).get("/m/{token}", link_form).post("/m/{token}", link_submit)
-}
-
-/// Whether a client may be sent this instrument: self-report, with its text shipped.
-pub fn sendable(inst: &Instrument) -> bool {
-    inst.administration != Administration::Clinician && !inst.text_placeholder
 }
 
 #[derive(Template)]
@@ -55,25 +48,8 @@ pub async fn create_link(
     Path(id): Path<String>,
     Form(form): Form<HashMap<String, String>>,
 ) -> AppResult<Response> {
-    let c = client_for_portal(&state, &me, &id).await?;
-    let inst = form
-        .get("instrument")
-        .and_then(|i| state.instruments.get(i))
-        .ok_or_else(|| AppError::invalid("instrument", "Choose a questionnaire to send"))?;
-    if !sendable(inst) {
-        return Err(AppError::invalid(
-            "instrument",
-            format!(
-                "{} cannot be sent as a link: it is clinician-rated or its text is licensed and not shipped",
-                inst.short_name
-            ),
-        ));
-    }
-    let token = new_secret();
-    let expires = Timestamp::now().plus(time::Duration::days(LINK_DAYS));
-    let mut e = me.event(action::MEASURE_LINK_CREATE, "measure_link");
-    e.detail = Some(format!("{} expires {}", inst.id, expires.to_db()));
-    state.store.create_measure_link(&secret_hash(&token), &c.id, &inst.id, &me.user.id, expires, e).await?;
+    let link = measure_links::create(&state, &me, &id, form.get("instrument").map(String::as_str)).await?;
+    let c = link.client;
     let base = state.config.public_url.as_deref().unwrap_or_default().trim_end_matches('/').to_string();
     let layout =
         super::Layout::new(&state, &me, format!("Measure link · {}", c.details.display_name), "caseload").await?;
@@ -81,9 +57,9 @@ pub async fn create_link(
         layout,
         client_id: c.id.to_string(),
         client_name: c.details.display_name.clone(),
-        short_name: inst.short_name.clone(),
-        url: format!("{base}/m/{token}"),
-        expires: expires.display(),
+        short_name: link.instrument.short_name.clone(),
+        url: format!("{base}/m/{}", link.token),
+        expires: link.expires.display(),
     })?
     .into_response())
 }
@@ -93,11 +69,7 @@ pub async fn create_link(
 struct LinkForm {
     csrf: String,
     org_name: String,
-    title: String,
-    instructions: String,
-    attribution: String,
-    items: Vec<ItemView>,
-    extras: Vec<ItemView>,
+    q: QuestionnaireView,
     errors: crate::html::FormErrors,
     blank: Option<BlankPrompt>,
     /// The organisation's crisis lines (until it adds its own: the local emergency number).
@@ -195,11 +167,7 @@ async fn form_page(
     Ok(LinkForm {
         csrf,
         org_name: org.name.clone(),
-        title: inst.name.clone(),
-        instructions: inst.instructions.clone().unwrap_or_default(),
-        attribution: inst.attribution.clone().unwrap_or_default(),
-        items: item_views(inst, &inst.items, "item", 0, form),
-        extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
+        q: QuestionnaireView::new(inst, form),
         errors,
         blank,
         crisis: org.crisis_lines(),
@@ -271,7 +239,7 @@ pub async fn link_submit(
             let org = state.organisation().await?;
             let risk = rec.risk_flag_id.is_some();
             // A positive screen offers its follow-up at once, as a new link.
-            let follow_up = match super::follow_up::offered(&state, &u.inst, &rec.score.flags).filter(|n| sendable(n)) {
+            let follow_up = match follow_ups::offered(&state, &u.inst, &rec.score.flags).filter(|n| sendable(n)) {
                 Some(next) => {
                     let e = meta.event(
                         "client (measure link)",
@@ -279,7 +247,7 @@ pub async fn link_submit(
                         "measure_link",
                         Outcome::Success,
                     );
-                    let url = super::follow_up::follow_up_link(&state, &u.link.id, next, e).await?;
+                    let url = measure_links::follow_up_link(&state, &u.link.id, next, e).await?;
                     Some((next.name.clone(), url))
                 }
                 None => None,

@@ -1,0 +1,81 @@
+//! Single-use measure links: a clinician creates a link for one client and
+//! one instrument; the client answers it without an account. The token is 256
+//! random bits, stored only as its SHA-256, and expires after [`LINK_DAYS`].
+
+use crate::access::client_for_portal;
+use crate::caller::{new_secret, secret_hash, Identity};
+use crate::AppState;
+use crate::Error;
+use rapport_core::audit::{action, AuditEvent};
+use rapport_core::measures::definition::{Administration, Instrument};
+use rapport_core::{Id, Timestamp};
+use rapport_store::clients::ClientRecord;
+
+/// How long a measure link stays usable.
+pub const LINK_DAYS: i64 = 7;
+
+/// Whether a client may be sent this instrument: self-report, with its text shipped.
+pub fn sendable(inst: &Instrument) -> bool {
+    inst.administration != Administration::Clinician && !inst.text_placeholder
+}
+
+fn expiry() -> Timestamp {
+    Timestamp::now().plus(time::Duration::days(LINK_DAYS))
+}
+
+/// A new link: the token (shown once, never stored) and when it expires.
+pub struct NewLink<'a> {
+    pub client: ClientRecord,
+    pub instrument: &'a Instrument,
+    pub token: String,
+    pub expires: Timestamp,
+}
+
+/// Creates a link for the client to answer `instrument` (by the care team,
+/// not under emergency access); `Invalid` on `instrument` for one that cannot
+/// be sent.
+pub async fn create<'a>(
+    state: &'a AppState,
+    me: &Identity,
+    client: &str,
+    instrument: Option<&str>,
+) -> Result<NewLink<'a>, Error> {
+    let c = client_for_portal(state, me, client).await?;
+    let inst = instrument
+        .and_then(|i| state.instruments.get(i))
+        .ok_or_else(|| Error::invalid("instrument", "Choose a questionnaire to send"))?;
+    if !sendable(inst) {
+        return Err(Error::invalid(
+            "instrument",
+            format!(
+                "{} cannot be sent as a link: it is clinician-rated or its text is licensed and not shipped",
+                inst.short_name
+            ),
+        ));
+    }
+    let token = new_secret();
+    let expires = expiry();
+    let mut e = me.event(action::MEASURE_LINK_CREATE, "measure_link");
+    e.detail = Some(format!("{} expires {}", inst.id, expires.to_db()));
+    state.store.create_measure_link(&secret_hash(&token), &c.id, &inst.id, &me.user.id, expires, e).await?;
+    Ok(NewLink { client: c, instrument: inst, token, expires })
+}
+
+/// After a positive screen through measure link `parent`: a new single-use
+/// link for the follow-up instrument (same client, same lifetime rule),
+/// audited; returns its address (`/m/{token}`).
+pub async fn follow_up_link(
+    state: &AppState,
+    parent: &Id,
+    next: &Instrument,
+    event: AuditEvent,
+) -> Result<String, Error> {
+    let token = new_secret();
+    let expires = expiry();
+    let mut e = event;
+    e.action = action::MEASURE_LINK_CREATE.into();
+    e.resource_type = "measure_link".into();
+    e.detail = Some(format!("{} expires {}: follow-up of a positive screen (link {parent})", next.id, expires.to_db()));
+    state.store.create_follow_up_link(parent, &secret_hash(&token), &next.id, expires, e).await?;
+    Ok(format!("/m/{token}"))
+}

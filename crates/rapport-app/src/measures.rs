@@ -1,0 +1,90 @@
+//! A client's measures: reading their responses (audited), a course's
+//! measurement schedule, and the timeline events drawn on their charts.
+
+use crate::access::course::CourseContext;
+use crate::access::records::change_event;
+use crate::access::{client_for, Purpose};
+use crate::caller::Identity;
+use crate::AppState;
+use crate::Error;
+use rapport_core::audit::action;
+use rapport_core::measures::chart::ChartEvent;
+use rapport_core::measures::schedule::Schedule;
+use rapport_core::timeline::TimelineEvent;
+use rapport_core::Id;
+use rapport_store::clients::ClientRecord;
+use rapport_store::measures::ResponseRow;
+use rapport_store::records::Placement;
+
+/// The client, if `me` may see it, with the read audited twice: the client
+/// read, and `act` (what was read) with `detail`.
+pub async fn read_client(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    act: &str,
+    detail: &str,
+) -> Result<ClientRecord, Error> {
+    let (client, _) = client_for(state, me, id, Purpose::AuditRead).await?;
+    let mut e = me.event(act, "client");
+    e.resource_id = Some(client.id.to_string());
+    e.client_id = Some(client.id.to_string());
+    e.detail = Some(detail.to_string());
+    state.store.audit(e).await?;
+    Ok(client)
+}
+
+/// The client's responses, oldest first (by `completed_at`); the read is audited.
+pub async fn responses(state: &AppState, me: &Identity, client: &str, detail: &str) -> Result<Vec<ResponseRow>, Error> {
+    let client = read_client(state, me, client, action::MEASURE_LIST, detail).await?;
+    Ok(state.store.responses(&client.id).await?)
+}
+
+/// The course's measurement schedule, its version (0: none stored, the
+/// default applies) and its record id.
+pub async fn schedule_of(state: &AppState, course: &Id) -> Result<(Schedule, i64, Option<Id>), Error> {
+    Ok(match state.store.course_records::<Schedule>(course).await?.into_iter().next() {
+        Some(r) => (r.body, r.version, Some(r.id)),
+        None => (Schedule::default(), 0, None),
+    })
+}
+
+/// The client's dated timeline events, as marks on their charts.
+pub async fn chart_events(state: &AppState, client: &Id) -> Result<Vec<ChartEvent>, Error> {
+    Ok(state
+        .store
+        .client_records::<TimelineEvent>(client)
+        .await?
+        .into_iter()
+        .filter_map(|r| r.body.when().map(|w| ChartEvent { date: w.midpoint(), label: r.body.title.clone() }))
+        .collect())
+}
+
+/// Saves a course's (checked) schedule as a new version of its record;
+/// `version` is the one the form was loaded with (0: none stored then).
+pub async fn save_schedule(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    body: &Schedule,
+    version: i64,
+) -> Result<(), Error> {
+    let detail = format!("every {} sessions: {}", body.every, body.instruments.join(", "));
+    match schedule_of(state, &cx.course.id).await? {
+        (_, _, Some(rid)) => {
+            let ev = change_event::<Schedule>(me, action::RECORD_UPDATE, detail);
+            state.store.update_record(&rid, version, body, &me.user.id, ev).await?;
+        }
+        (_, _, None) if version <= 0 => {
+            let at = Placement {
+                client_id: cx.client.id.clone(),
+                course_id: Some(cx.course.id.clone()),
+                ..Default::default()
+            };
+            let ev = change_event::<Schedule>(me, action::RECORD_CREATE, detail);
+            state.store.create_record(&at, body, &me.user.id, ev).await?;
+        }
+        (_, _, None) => return Err(Error::Conflict("The schedule changed since the page was loaded.".into())),
+    }
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! The client portal's use cases: what is due for the signed-in client, their
+//! open course, their chart's data, the shared plan with their reflections,
+//! the between-session diary and the shared safety plan. The caller is the
+//! client themself ([`PortalCaller`]); every read and write is audited as for
+//! staff.
+
+use crate::caller::Identity;
+use crate::follow_ups;
+use crate::measure_links::sendable;
+use crate::AppState;
+use crate::Error;
+use rapport_core::audit::{action, AuditEvent};
+use rapport_core::measures::definition::Instrument;
+use rapport_core::measures::schedule::{schedule_states, DueState};
+use rapport_core::portal::{diary_entry, reflection, RawDiaryEntry, ReflectionTopic};
+use rapport_core::time::format_date;
+use rapport_core::{Id, Timestamp};
+use rapport_store::clients::ClientRecord;
+use rapport_store::courses::{CourseRecord, TherapySession};
+use rapport_store::formulation::GoalWithRatings;
+use rapport_store::portal::ReflectionRow;
+
+/// The signed-in client and their record.
+pub struct PortalCaller {
+    pub me: Identity,
+    pub client: ClientRecord,
+}
+
+impl PortalCaller {
+    /// An audit event by the client about their own record.
+    pub fn event(&self, action: &str, resource_type: &str) -> AuditEvent {
+        let mut e = self.me.event(action, resource_type);
+        e.actor_label = format!("{} (client portal)", self.me.user.email);
+        e.client_id = Some(self.client.id.to_string());
+        e
+    }
+}
+
+/// The client whose portal account `me` is (None: no such client).
+pub async fn client_of(state: &AppState, me: &Identity) -> Result<Option<ClientRecord>, Error> {
+    Ok(match state.store.portal_client_of(&me.user.id).await? {
+        Some(id) => state.store.client_by_id(&id).await?,
+        None => None,
+    })
+}
+
+/// Records that the client opened one of their own pages.
+pub async fn audit_read(state: &AppState, pc: &PortalCaller, page: &str) -> Result<(), Error> {
+    let mut e = pc.event(action::PORTAL_READ, "client");
+    e.resource_id = Some(pc.client.id.to_string());
+    e.detail = Some(page.to_string());
+    state.store.audit(e).await?;
+    Ok(())
+}
+
+/// The client's open course (the newest planned or active one) and its sessions.
+pub async fn open_course(state: &AppState, client: &Id) -> Result<Option<(CourseRecord, Vec<TherapySession>)>, Error> {
+    let course = state.store.client_courses(client).await?.into_iter().map(|s| s.course).find(|c| c.status.is_open());
+    match course {
+        Some(c) => {
+            let sessions = state.store.course_sessions(&c.id).await?;
+            Ok(Some((c, sessions)))
+        }
+        None => Ok(None),
+    }
+}
+
+/// The dates of the sessions held, in order.
+pub fn held_dates(sessions: &[TherapySession]) -> Vec<time::Date> {
+    sessions.iter().filter(|s| s.attendance.is_held()).map(|s| s.date).collect()
+}
+
+/// A questionnaire waiting for the client.
+pub struct DueMeasure {
+    pub id: String,
+    pub name: String,
+    pub overdue: bool,
+    /// "Follow-up at 3 months" after a completed course.
+    pub follow_up: Option<String>,
+}
+
+/// Scheduled questionnaires of the open course (with its sessions, from
+/// [`open_course`]) that are due or overdue and that a client can answer
+/// (self-report, text shipped), then follow-ups after a completed course.
+pub async fn due_measures(
+    state: &AppState,
+    client: &Id,
+    open: Option<&(CourseRecord, Vec<TherapySession>)>,
+) -> Result<Vec<DueMeasure>, Error> {
+    // Follow-ups after a completed course, from their date until answered.
+    let mut follow: Vec<DueMeasure> = Vec::new();
+    for f in follow_ups::due(state, client).await? {
+        for id in &f.instruments {
+            let Some(inst) = state.instruments.get(id).filter(|i| sendable(i)) else { continue };
+            if !follow.iter().any(|d| &d.id == id) {
+                follow.push(DueMeasure {
+                    id: id.clone(),
+                    name: inst.name.clone(),
+                    overdue: false,
+                    follow_up: Some(format!("Follow-up at {} {}", f.months, f.unit())),
+                });
+            }
+        }
+    }
+    let Some((course, sessions)) = open else { return Ok(follow) };
+    let (schedule, _, _) = crate::measures::schedule_of(state, &course.id).await?;
+    // This course's answers only, so a new course asks for its own baseline;
+    // an incomplete one counts as sent (the clinician follows up the blanks).
+    let responses = crate::outcomes::course_responses(state, client, &course.id).await?;
+    let done: Vec<(String, time::Date)> =
+        responses.iter().map(|r| (r.instrument_id.clone(), r.completed_at.date())).collect();
+    // Never ask for the same questionnaire twice in a day: a session held today
+    // and an answer sent after it would otherwise leave it "due" for the next one.
+    let today = Timestamp::now().date();
+    let mut due = schedule_states(&schedule, &held_dates(sessions), &done)
+        .into_iter()
+        .filter(|(_, st)| *st != DueState::NotDue)
+        .filter(|(id, _)| !done.iter().any(|(i, d)| i == id && *d == today))
+        .filter_map(|(id, st)| {
+            let inst = state.instruments.get(&id).filter(|i| sendable(i))?;
+            Some(DueMeasure { id, name: inst.name.clone(), overdue: st == DueState::Overdue, follow_up: None })
+        })
+        .collect::<Vec<_>>();
+    let extra: Vec<DueMeasure> = follow.into_iter().filter(|f| !due.iter().any(|d| d.id == f.id)).collect();
+    due.extend(extra);
+    Ok(due)
+}
+
+/// The instrument when it is due for this client now, or offered after a
+/// positive screen (PHQ-2 → PHQ-9), with the open course; otherwise 404.
+pub async fn due_instrument(state: &AppState, client: &Id, id: &str) -> Result<(Instrument, Option<Id>), Error> {
+    let open = open_course(state, client).await?;
+    let due = due_measures(state, client, open.as_ref()).await?;
+    if !due.iter().any(|d| d.id == id) {
+        let rows = state.store.responses(client).await?;
+        let offered = follow_ups::pending(state, &rows);
+        if !offered.iter().any(|i| i.id == id && sendable(i)) {
+            return Err(Error::NotFound);
+        }
+    }
+    let inst = state.instruments.get(id).cloned().ok_or(Error::NotFound)?;
+    Ok((inst, open.map(|(c, _)| c.id)))
+}
+
+/// The follow-up a just-answered questionnaire offers the client (one they can answer).
+pub fn offered_follow_up<'a>(state: &'a AppState, inst: &Instrument, flags: &[String]) -> Option<&'a Instrument> {
+    follow_ups::offered(state, inst, flags).filter(|n| sendable(n))
+}
+
+/// The course the shared plan is about: the open one, else the newest.
+pub async fn plan_course(state: &AppState, client: &Id) -> Result<Option<CourseRecord>, Error> {
+    let courses = state.store.client_courses(client).await?;
+    let open = courses.iter().find(|c| c.course.status.is_open()).map(|c| c.course.clone());
+    Ok(open.or_else(|| courses.first().map(|c| c.course.clone())))
+}
+
+/// The plan as shared with the client: the problem areas (labelled), the
+/// formulation's shared text and when it was agreed, and the goals still held.
+#[derive(Default)]
+pub struct SharedPlan {
+    pub areas: Vec<String>,
+    pub shared_text: Option<String>,
+    pub agreed_on: Option<String>,
+    pub goals: Vec<GoalWithRatings>,
+}
+
+pub async fn shared_plan(state: &AppState, client: &Id) -> Result<SharedPlan, Error> {
+    let mut plan = SharedPlan::default();
+    let Some(course) = plan_course(state, client).await? else { return Ok(plan) };
+    if let Some(f) = state.store.course_formulation(&course.id).await? {
+        let protocol = state.config.protocols.get(&course.protocol_id);
+        plan.areas = f
+            .body
+            .problem_areas
+            .iter()
+            .map(|a| protocol.map(|p| p.area_label(a).to_string()).unwrap_or_else(|| a.clone()))
+            .collect();
+        plan.shared_text = f.body.shared_text.clone();
+        plan.agreed_on = f.body.agreed_on.clone();
+    }
+    plan.goals = state
+        .store
+        .goals_with_ratings(&course.id)
+        .await?
+        .into_iter()
+        .filter(|g| g.goal.body.status.as_str() != "dropped")
+        .collect();
+    Ok(plan)
+}
+
+/// Stores the client's reflection on their plan (`Invalid` on `topic` or `body`).
+pub async fn reflect(
+    state: &AppState,
+    pc: &PortalCaller,
+    topic: Option<&str>,
+    body: Option<&str>,
+) -> Result<(), Error> {
+    let (topic, body) = reflection(topic, body)?;
+    let course = plan_course(state, &pc.client.id).await?.map(|c| c.id);
+    let mut e = pc.event(action::REFLECTION_CREATE, "reflection");
+    e.detail = Some(topic.as_str().to_string());
+    state.store.add_reflection(&pc.client.id, course.as_ref(), topic, &body, &pc.me.user.id, e).await?;
+    Ok(())
+}
+
+/// Stores a diary entry (`Invalid` naming each field).
+pub async fn add_diary_entry(state: &AppState, pc: &PortalCaller, raw: &RawDiaryEntry) -> Result<(), Error> {
+    let entry = diary_entry(raw, Timestamp::now().date())?;
+    let mut e = pc.event(action::DIARY_CREATE, "diary_entry");
+    e.detail = Some(format!("for {}", format_date(entry.date)));
+    state.store.add_diary_entry(&pc.client.id, &entry, &pc.me.user.id, e).await?;
+    Ok(())
+}
+
+/// The client's shared safety plan, its read audited; 404 when none is shared.
+pub async fn safety_plan(state: &AppState, pc: &PortalCaller) -> Result<rapport_store::measures::SafetyPlanRow, Error> {
+    let plan = crate::safety_plans::shared(state, &pc.client.id).await?.ok_or(Error::NotFound)?;
+    let mut e = pc.event(action::SAFETY_PLAN_READ, "safety_plan");
+    e.resource_id = Some(plan.id.to_string());
+    e.detail = Some(format!("version {} in the client portal", plan.version));
+    state.store.audit(e).await?;
+    Ok(plan)
+}
+
+/// The client's portal reflections on one topic, newest first, for the staff
+/// page where the care team works on it (the read is audited when there are any).
+pub async fn reflections_on(
+    state: &AppState,
+    me: &Identity,
+    client: &Id,
+    topic: ReflectionTopic,
+) -> Result<Vec<ReflectionRow>, Error> {
+    let found: Vec<ReflectionRow> =
+        state.store.reflections(client).await?.into_iter().filter(|r| r.topic == topic).collect();
+    if !found.is_empty() {
+        let mut e = me.event(action::REFLECTION_READ, "client");
+        e.resource_id = Some(client.to_string());
+        e.client_id = Some(client.to_string());
+        e.detail = Some(format!("{} {} reflections", found.len(), topic.as_str()));
+        state.store.audit(e).await?;
+    }
+    Ok(found)
+}

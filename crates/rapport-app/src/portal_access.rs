@@ -1,0 +1,208 @@
+//! The care team's side of the client portal: inviting the client (a printed
+//! code or an e-mail), resetting their access, withdrawing an invitation,
+//! choosing what the portal shows them, turning the account off, and reading
+//! what they wrote (diary and reflections). All but reading need the care
+//! team's portal rights ([`client_for_portal`]), never emergency access.
+
+use crate::access::{client_for_portal, deny};
+use crate::caller::{secret_hash, Identity};
+use crate::AppState;
+use crate::Error;
+use rand::RngCore;
+use rapport_core::audit::action;
+use rapport_core::portal::{invite_code, normalise_code, InvitePurpose, INVITE_DAYS};
+use rapport_core::{Id, Timestamp};
+use rapport_store::clients::ClientRecord;
+use rapport_store::outbox::Notice;
+use rapport_store::portal::{DiaryRow, InviteMail, PortalAccount, PortalInvite, PortalSharing, ReflectionRow};
+use rapport_store::StoreError;
+
+/// Where the client joins (the code goes in its `code` parameter).
+pub fn join_url(state: &AppState) -> String {
+    let base = state.config.public_url.as_deref().unwrap_or_default().trim_end_matches('/');
+    format!("{base}/portal/join")
+}
+
+/// A fresh code: 60 bits from the OS CSPRNG, shown or sent once, stored as SHA-256 of its canonical form.
+fn new_code() -> (String, String) {
+    let code = invite_code(rand::rngs::OsRng.next_u64());
+    let hash = secret_hash(&normalise_code(&code).expect("generated codes are canonical"));
+    (code, hash)
+}
+
+/// What the care team sees of a client's portal; the diary and reflections
+/// read are audited.
+pub struct Overview {
+    pub account: Option<PortalAccount>,
+    pub invites: Vec<PortalInvite>,
+    pub sharing: PortalSharing,
+    /// The latest safety plan version and whether it is shared.
+    pub safety_plan: Option<(i64, bool)>,
+    /// The last two months of diary entries.
+    pub diary: Vec<DiaryRow>,
+    pub reflections: Vec<ReflectionRow>,
+}
+
+pub async fn overview(state: &AppState, me: &Identity, c: &ClientRecord) -> Result<Overview, Error> {
+    let today = Timestamp::now().date();
+    let diary = state.store.diary_entries(&c.id, Some(today - time::Duration::days(61)), None, 200).await?;
+    let reflections = state.store.reflections(&c.id).await?;
+    for (act, n, what) in [
+        (action::DIARY_READ, diary.len(), "diary entries"),
+        (action::REFLECTION_READ, reflections.len(), "reflections"),
+    ] {
+        let mut e = me.event(act, "client");
+        e.resource_id = Some(c.id.to_string());
+        e.client_id = Some(c.id.to_string());
+        e.detail = Some(format!("{n} {what} on the portal page"));
+        state.store.audit(e).await?;
+    }
+    Ok(Overview {
+        account: state.store.client_portal_account(&c.id).await?,
+        invites: state.store.client_portal_invites(&c.id).await?,
+        sharing: state.store.portal_sharing(&c.id).await?,
+        safety_plan: state.store.latest_safety_plan(&c.id).await?.map(|p| (p.version, p.plan.shared_with_client)),
+        diary,
+        reflections,
+    })
+}
+
+/// The client whose access the caller may reset: only the responsible
+/// clinician (403, audited), and only for a client with an account (409).
+pub async fn client_for_reset(state: &AppState, me: &Identity, id: &str) -> Result<ClientRecord, Error> {
+    let c = client_for_portal(state, me, id).await?;
+    if c.responsible_clinician_id != me.user.id {
+        deny(state, me, "client", Some(c.id.as_str())).await?;
+        return Err(Error::Forbidden(format!(
+            "Only the responsible clinician ({}) can reset this client's portal access.",
+            c.responsible_clinician_name
+        )));
+    }
+    if state.store.client_portal_account(&c.id).await?.is_none() {
+        return Err(Error::Conflict("This client has no portal account to reset; invite them instead.".into()));
+    }
+    Ok(c)
+}
+
+/// A joining or reset code as issued: the code itself is shown (printed) or
+/// was e-mailed, never stored.
+pub struct Issued {
+    pub code: String,
+    pub expires: Timestamp,
+    pub org_name: String,
+}
+
+/// Creates a joining or reset code for `c`, printed (`email` None) or
+/// e-mailed to a checked address. A reset also tells the account's current
+/// address at once. A joining code for a client with an account is a `Conflict`.
+pub async fn issue_code(
+    state: &AppState,
+    me: &Identity,
+    c: &ClientRecord,
+    email: Option<&str>,
+    purpose: InvitePurpose,
+) -> Result<Issued, Error> {
+    let reset = purpose == InvitePurpose::Reset;
+    let (code, hash) = new_code();
+    let now = Timestamp::now();
+    let expires = now.plus(time::Duration::days(INVITE_DAYS));
+    let org = state.organisation().await?;
+    let mail = email.map(|to| InviteMail {
+        to: to.to_string(),
+        subject: if reset {
+            format!("Your new sign-in code for {}'s client portal", org.name)
+        } else {
+            format!("Your invitation to {}'s client portal", org.name)
+        },
+        body: format!(
+            "Hello,\n\n{} has {} the client portal of {}. There you can fill in questionnaires before \
+             your appointments, keep a diary between sessions and see what you and your clinician agreed.\n\n\
+             To {}, open {}?code={} and choose a password. Your code is {} and it works until {}.\n\n\
+             If you did not expect this e-mail, you can ignore it.\n",
+            me.user.name,
+            if reset { "reset your access to" } else { "invited you to" },
+            org.name,
+            if reset { "set your e-mail address and a new password" } else { "set up your account" },
+            join_url(state),
+            code,
+            code,
+            expires.display()
+        ),
+    });
+    let mut notices = Vec::new();
+    if reset {
+        let account = state.store.client_portal_account(&c.id).await?.ok_or(Error::NotFound)?;
+        notices.push(Notice {
+            kind: "security_notice",
+            to_user: Some(account.user_id.clone()),
+            to_email: Some(account.email.clone()),
+            subject: format!("Your {} client portal access is being reset", org.name),
+            body: format!(
+                "Hello,\n\nOn {} {} issued a code that lets someone set a new e-mail address and password for your \
+                 client portal account at {}. When the code is used, this address ({}) will no longer sign in.\n\n\
+                 If you asked for this, there is nothing to do. If you did not, contact {} straight away.\n",
+                now.display(),
+                me.user.name,
+                org.name,
+                account.email,
+                org.name,
+            ),
+        });
+    }
+    let act = if reset { action::PORTAL_ACCESS_RESET } else { action::PORTAL_INVITE };
+    let mut e = me.event(act, "portal_invite");
+    let how = if email.is_some() { "by e-mail" } else { "printed code" };
+    e.detail = Some(if reset { format!("{how}; the account's current address was told") } else { how.to_string() });
+    match state.store.create_portal_invite(&hash, &c.id, &me.user.id, expires, purpose, mail, &notices, e).await {
+        Err(StoreError::Conflict) => {
+            return Err(Error::Conflict(
+                "This client already has a portal account. An invitation cannot change it; the responsible \
+                 clinician can reset the client's portal access instead."
+                    .into(),
+            ))
+        }
+        other => other?,
+    };
+    Ok(Issued { code, expires, org_name: org.name })
+}
+
+/// Withdraws an open invitation (`Conflict` when it is no longer open).
+pub async fn revoke(state: &AppState, me: &Identity, client: &str, invite: &str) -> Result<ClientRecord, Error> {
+    let c = client_for_portal(state, me, client).await?;
+    let invite = Id::parse(invite).ok_or(Error::NotFound)?;
+    let e = me.event(action::PORTAL_INVITE_REVOKE, "portal_invite");
+    if !state.store.revoke_portal_invite(&c.id, &invite, e).await? {
+        return Err(Error::Conflict(
+            "This invitation is no longer open: it was used, expired or already withdrawn.".into(),
+        ));
+    }
+    Ok(c)
+}
+
+/// Chooses what the portal shows the client.
+pub async fn set_sharing(
+    state: &AppState,
+    me: &Identity,
+    client: &str,
+    s: PortalSharing,
+) -> Result<ClientRecord, Error> {
+    let c = client_for_portal(state, me, client).await?;
+    let mut e = me.event(action::PORTAL_SETTINGS, "client");
+    e.detail = Some(format!(
+        "chart {}; formulation and goals {}",
+        if s.chart_hidden { "hidden" } else { "shown" },
+        if s.plan_shared { "shared" } else { "not shared" }
+    ));
+    state.store.set_portal_sharing(&c.id, s, e).await?;
+    Ok(c)
+}
+
+/// Turns the client's portal account off and signs it out (`Conflict` without an active one).
+pub async fn disable(state: &AppState, me: &Identity, client: &str) -> Result<ClientRecord, Error> {
+    let c = client_for_portal(state, me, client).await?;
+    let e = me.event(action::PORTAL_ACCOUNT_DISABLE, "user");
+    if !state.store.disable_portal_account(&c.id, e).await? {
+        return Err(Error::Conflict("This client has no active portal account.".into()));
+    }
+    Ok(c)
+}

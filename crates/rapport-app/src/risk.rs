@@ -1,0 +1,137 @@
+//! The risk loop: listing the flags on one's clients, reading one, raising a
+//! clinician's concern, acknowledging, recording a structured assessment and
+//! signing a flag off. The staff pages and the JSON API both call these.
+
+use crate::access::{client_for, clients_shown, deny, Purpose};
+use crate::caller::Identity;
+use crate::AppState;
+use crate::Error;
+use rapport_core::audit::{action, AuditEvent};
+use rapport_core::escalation::Deadlines;
+use rapport_core::risk::{validate_assessment, FlagStatus, RawAssessment};
+use rapport_core::Id;
+use rapport_store::clients::ClientRecord;
+use rapport_store::measures::RiskFlagRow;
+use rapport_store::StoreError;
+
+/// The flag and its client, if the caller may act on that client; 404 otherwise.
+pub async fn flag_for(state: &AppState, me: &Identity, id: &str) -> Result<(RiskFlagRow, ClientRecord), Error> {
+    let flag = match Id::parse(id) {
+        Some(fid) => state.store.risk_flag(&fid).await?,
+        None => None,
+    };
+    let Some(flag) = flag else {
+        deny(state, me, "risk_flag", Some(id)).await?;
+        return Err(Error::NotFound);
+    };
+    let (client, _) = client_for(state, me, flag.client_id.as_str(), Purpose::Write).await?;
+    Ok((flag, client))
+}
+
+/// An audit entry about `flag`.
+pub fn flag_event(me: &Identity, act: &str, flag: &RiskFlagRow) -> AuditEvent {
+    let mut e = me.event(act, "risk_flag");
+    e.resource_id = Some(flag.id.to_string());
+    e.client_id = Some(flag.client_id.to_string());
+    e
+}
+
+/// The flag as stored now.
+async fn reload(state: &AppState, flag: &Id) -> Result<RiskFlagRow, Error> {
+    state.store.risk_flag(flag).await?.ok_or(Error::NotFound)
+}
+
+/// The organisation's deadlines, with the acknowledgement deadline replaced
+/// when the server runs with the deprecated `--risk-escalation-hours` (as the job does).
+pub async fn deadlines(state: &AppState) -> Result<Deadlines, Error> {
+    let mut d = state.organisation().await?.deadlines();
+    if let Some(h) = state.config.risk_acknowledgement_override_hours {
+        d.acknowledgement_hours = h.clamp(rapport_core::escalation::MIN_HOURS, rapport_core::escalation::MAX_HOURS);
+    }
+    Ok(d)
+}
+
+/// Risk flags on the clients the caller may see (care teams and supervision),
+/// oldest first; the list is audited naming every client in it (`via`: "via
+/// API", "(page)").
+pub async fn visible_flags(
+    state: &AppState,
+    me: &Identity,
+    status: Option<FlagStatus>,
+    via: &str,
+) -> Result<Vec<RiskFlagRow>, Error> {
+    let flags = state.store.visible_risk_flags(&me.user.id, status).await?;
+    let mut e = me.event(action::RISK_FLAG_LIST, "risk_flag");
+    e.detail = Some(format!("{} flags {via}; {}", flags.len(), clients_shown(flags.iter().map(|f| &f.client_id))));
+    state.store.audit(e).await?;
+    Ok(flags)
+}
+
+/// One flag, its read audited.
+pub async fn read_flag(state: &AppState, me: &Identity, id: &str) -> Result<(RiskFlagRow, ClientRecord), Error> {
+    let (flag, client) = flag_for(state, me, id).await?;
+    state.store.audit(flag_event(me, action::RISK_FLAG_READ, &flag)).await?;
+    Ok((flag, client))
+}
+
+/// Raises a clinician's risk flag on `client` (checked detail), linked to a
+/// session when given; routed and escalated like every flag.
+pub async fn raise_concern(
+    state: &AppState,
+    me: &Identity,
+    client: &ClientRecord,
+    detail: &str,
+    session: Option<&Id>,
+    audit_detail: Option<String>,
+) -> Result<RiskFlagRow, Error> {
+    let mut e = me.event(action::RISK_FLAG_RAISE, "risk_flag");
+    e.detail = audit_detail;
+    let fid = state.store.raise_clinician_risk_flag(&client.id, &me.user.id, detail, session, e).await?;
+    reload(state, &fid).await
+}
+
+/// Acknowledges an open flag: the responsible clinician has seen it.
+pub async fn acknowledge(state: &AppState, me: &Identity, flag: &RiskFlagRow) -> Result<RiskFlagRow, Error> {
+    let e = flag_event(me, action::RISK_FLAG_ACKNOWLEDGE, flag);
+    state.store.acknowledge_risk_flag(&flag.id, &me.user.id, e).await?;
+    reload(state, &flag.id).await
+}
+
+/// Records a structured risk assessment for a flag (also acknowledges it);
+/// `Invalid` names each missing part.
+pub async fn record_assessment(
+    state: &AppState,
+    me: &Identity,
+    flag: &RiskFlagRow,
+    raw: &RawAssessment,
+) -> Result<Id, Error> {
+    let a = validate_assessment(raw)?;
+    let mut e = me.event(action::RISK_ASSESSMENT_RECORD, "risk_assessment");
+    e.client_id = Some(flag.client_id.to_string());
+    Ok(state.store.record_risk_assessment(&flag.id, &a, &me.user.id, e).await?)
+}
+
+/// Signs a flag off with its assessment and a safety plan version of the
+/// client. A closed flag is a `Conflict`; an assessment or plan that does not
+/// belong is `Invalid` on `assessment_id` or `safety_plan_id`.
+pub async fn close(
+    state: &AppState,
+    me: &Identity,
+    flag: &RiskFlagRow,
+    assessment: &Id,
+    safety_plan: &Id,
+    note: Option<&str>,
+) -> Result<RiskFlagRow, Error> {
+    let e = flag_event(me, action::RISK_FLAG_CLOSE, flag);
+    state.store.close_risk_flag(&flag.id, assessment, safety_plan, &me.user.id, note, e).await.map_err(
+        |e| match e {
+            StoreError::Invalid(m) if m.contains("already closed") => Error::Conflict(m),
+            StoreError::Invalid(m) => {
+                let field = if m.contains("assessment") { "assessment_id" } else { "safety_plan_id" };
+                Error::invalid(field, m)
+            }
+            other => other.into(),
+        },
+    )?;
+    reload(state, &flag.id).await
+}

@@ -1,0 +1,81 @@
+//! A client's measure charts as the staff pages and the client portal show
+//! them: an SVG per instrument with its data-table alternative.
+
+use crate::error::AppResult;
+use rapport_app::AppState;
+use rapport_core::measures::chart::{measure_svg, ChartPoint};
+use rapport_core::Id;
+use rapport_store::measures::ResponseRow;
+
+/// One instrument's chart with its data-table alternative.
+pub struct ChartView {
+    pub instrument: String,
+    pub svg: String,
+    pub by_session: bool,
+    pub rows: Vec<ChartRow>,
+}
+
+pub struct ChartRow {
+    pub date: String,
+    pub session: String,
+    pub total: i64,
+    pub band: String,
+}
+
+/// The session a response was completed for: the first held session on or
+/// after its date (`held` in date order, numbered from 1).
+fn session_for(held: &[time::Date], d: time::Date) -> Option<u32> {
+    held.iter().position(|s| *s >= d).map(|i| i as u32 + 1)
+}
+
+/// A chart per instrument with complete scores (oldest first), with the
+/// client's timeline events; with session numbers when `held` is given.
+pub async fn charts_for(
+    state: &AppState,
+    client: &Id,
+    responses: &[ResponseRow],
+    held: Option<&[time::Date]>,
+) -> AppResult<Vec<ChartView>> {
+    let events = rapport_app::measures::chart_events(state, client).await?;
+    let mut order: Vec<&str> = Vec::new();
+    for r in responses {
+        if r.total.is_some() && !order.contains(&r.instrument_id.as_str()) {
+            order.push(&r.instrument_id);
+        }
+    }
+    let mut charts = Vec::new();
+    for inst_id in order {
+        let Some(inst) = state.instruments.get(inst_id) else { continue };
+        let mut mine: Vec<&ResponseRow> =
+            responses.iter().filter(|r| r.instrument_id == inst_id && r.total.is_some()).collect();
+        mine.sort_by_key(|r| r.completed_at);
+        let points: Vec<ChartPoint> = mine
+            .iter()
+            .map(|r| ChartPoint {
+                date: r.completed_at.date(),
+                total: r.total.unwrap_or_default(),
+                session: held.and_then(|h| session_for(h, r.completed_at.date())),
+            })
+            .collect();
+        let svg = measure_svg(inst, &points, &events, &format!("chart-{inst_id}"));
+        let band_label = |r: &ResponseRow| {
+            let id = r.band.as_deref().unwrap_or("");
+            inst.band_set(r.band_set.as_deref())
+                .and_then(|b| b.bands.iter().find(|b| b.id == id))
+                .map(|b| b.label.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let rows = mine
+            .iter()
+            .zip(&points)
+            .map(|(r, p)| ChartRow {
+                date: rapport_core::time::format_date(p.date),
+                session: p.session.map(|s| s.to_string()).unwrap_or_default(),
+                total: p.total,
+                band: band_label(r),
+            })
+            .collect();
+        charts.push(ChartView { instrument: inst.short_name.clone(), svg, by_session: held.is_some(), rows });
+    }
+    Ok(charts)
+}

@@ -1,0 +1,38 @@
+//! The client's between-session diary as the client (portal) and the care
+//! team (session notes, the client's portal page) see it.
+
+use rapport_core::notes::MoodEffect;
+use rapport_core::time::format_date;
+use rapport_store::portal::DiaryRow;
+
+/// A diary entry as shown to the client and to the care team.
+pub struct DiaryView {
+    pub date: String,
+    pub mood: Option<u8>,
+    pub person: Option<String>,
+    pub event: Option<String>,
+    pub effect: Option<&'static str>,
+    pub written: String,
+}
+
+impl From<&DiaryRow> for DiaryView {
+    fn from(d: &DiaryRow) -> Self {
+        DiaryView {
+            date: format_date(d.entry.date),
+            mood: d.entry.mood,
+            person: d.entry.person.clone(),
+            event: d.entry.event.clone(),
+            effect: d.entry.effect.map(effect_words),
+            written: d.created_at.display(),
+        }
+    }
+}
+
+/// The effect of an event in the client's words.
+pub fn effect_words(e: MoodEffect) -> &'static str {
+    match e {
+        MoodEffect::Better => "I felt better",
+        MoodEffect::Worse => "I felt worse",
+        MoodEffect::NoChange => "No change",
+    }
+}
