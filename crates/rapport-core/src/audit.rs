@@ -241,6 +241,20 @@ pub struct AuditEvent {
     pub detail: Option<String>,
 }
 
+impl AuditEvent {
+    /// The same event, naming the resource it concerns.
+    pub fn on(mut self, resource_id: impl ToString) -> Self {
+        self.resource_id = Some(resource_id.to_string());
+        self
+    }
+
+    /// The same event, naming the client whose record it touches.
+    pub fn for_client(mut self, client_id: impl ToString) -> Self {
+        self.client_id = Some(client_id.to_string());
+        self
+    }
+}
+
 /// A stored entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AuditEntry {

@@ -17,6 +17,14 @@ pub(crate) async fn append(tx: &mut Transaction<'static, Any>, event: AuditEvent
     Ok(append_many(tx, vec![event], at).await?[0])
 }
 
+/// Appends `event` and commits `tx`: the change and its audit entry become
+/// durable together, or neither does.
+pub(crate) async fn commit(mut tx: Transaction<'static, Any>, event: AuditEvent, at: Timestamp) -> Result<()> {
+    append(&mut tx, event, at).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// Appends several entries with one head update and multi-row inserts, so a
 /// group commit costs a handful of statements however many entries it holds.
 pub(crate) async fn append_many(

@@ -272,8 +272,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 
@@ -362,8 +361,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::Invalid("this person is already on the care team".into()));
         }
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 
@@ -382,8 +380,7 @@ impl Store {
                 "only other members can be removed: make someone else responsible first".into(),
             ));
         }
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 
@@ -412,8 +409,7 @@ impl Store {
         .bind(client.as_str())
         .execute(&mut *tx)
         .await?;
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 
@@ -469,7 +465,7 @@ impl Store {
         client: &Id,
         reason: &str,
         expires_at: Timestamp,
-        mut event: AuditEvent,
+        event: AuditEvent,
     ) -> Result<Id> {
         let id = Id::new();
         let now = Timestamp::now();
@@ -485,9 +481,7 @@ impl Store {
         .bind(expires_at.to_db())
         .execute(&mut *tx)
         .await?;
-        event.resource_id = Some(id.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(&id), now).await?;
         Ok(id)
     }
 
@@ -545,8 +539,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 }

@@ -433,8 +433,7 @@ impl Store {
         .bind(now.to_db())
         .execute(&mut *tx)
         .await?;
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 
@@ -447,8 +446,7 @@ impl Store {
             .bind(item.as_str())
             .execute(&mut *tx)
             .await?;
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 
@@ -484,7 +482,7 @@ impl Store {
         course: &CourseRecord,
         s: &NewTherapySession,
         by: &Id,
-        mut event: AuditEvent,
+        event: AuditEvent,
     ) -> Result<TherapySession> {
         let id = Id::new();
         let now = Timestamp::now();
@@ -513,10 +511,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        event.resource_id = Some(id.to_string());
-        event.client_id = Some(course.client_id.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(&id).for_client(&course.client_id), now).await?;
         Ok(TherapySession {
             id,
             course_id: course.id.clone(),
@@ -568,8 +563,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(session)
     }
 
@@ -580,7 +574,7 @@ impl Store {
         id: &Id,
         expected_version: i64,
         phase: Option<&(Phase, String)>,
-        mut event: AuditEvent,
+        event: AuditEvent,
     ) -> Result<TherapySession> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -597,10 +591,7 @@ impl Store {
         .await?
         .rows_affected();
         let session = session_after_update(&mut tx, id, n).await?;
-        event.resource_id = Some(id.to_string());
-        event.client_id = Some(session.client_id.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(id).for_client(&session.client_id), now).await?;
         Ok(session)
     }
 

@@ -97,8 +97,7 @@ impl Store {
         };
         event.resource_id = Some(id.to_string());
         event.client_id = Some(row.col::<String>("client_id")?);
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(id)
     }
 
@@ -110,7 +109,7 @@ impl Store {
         instrument: &str,
         by: &Id,
         expires_at: Timestamp,
-        mut event: AuditEvent,
+        event: AuditEvent,
     ) -> Result<Id> {
         let id = Id::new();
         let now = Timestamp::now();
@@ -128,10 +127,7 @@ impl Store {
         .bind(expires_at.to_db())
         .execute(&mut *tx)
         .await?;
-        event.resource_id = Some(id.to_string());
-        event.client_id = Some(client.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(&id).for_client(client), now).await?;
         Ok(id)
     }
 

@@ -566,8 +566,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::Invalid("only an open flag can be acknowledged".into()));
         }
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 
@@ -624,8 +623,7 @@ impl Store {
         event.resource_id = Some(id.to_string());
         event.client_id = Some(client);
         event.detail = Some(format!("flag {flag}, risk level {}", a.risk_level.as_str()));
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(id)
     }
 
@@ -703,8 +701,7 @@ impl Store {
         event.resource_id = Some(id.to_string());
         event.client_id = Some(client.to_string());
         event.detail = Some(format!("version {version}"));
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok((id, version))
     }
 
@@ -797,8 +794,7 @@ impl Store {
         .bind(flag.as_str())
         .execute(&mut *tx)
         .await?;
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 

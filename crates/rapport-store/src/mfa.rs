@@ -86,8 +86,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         replace_codes(&mut tx, user, recovery_hashes).await?;
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 
@@ -107,8 +106,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         replace_codes(&mut tx, user, &[]).await?;
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 

@@ -441,7 +441,7 @@ impl Store {
         note: &ProgressNoteRecord,
         text: &str,
         by: &Id,
-        mut event: AuditEvent,
+        event: AuditEvent,
     ) -> Result<Addendum> {
         let id = Id::new();
         let now = Timestamp::now();
@@ -462,10 +462,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::Conflict);
         }
-        event.resource_id = Some(note.id.to_string());
-        event.client_id = Some(note.client_id.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(&note.id).for_client(&note.client_id), now).await?;
         let author_name = sqlx::query("SELECT name FROM users WHERE id = $1")
             .bind(by.as_str())
             .fetch_one(&self.read)

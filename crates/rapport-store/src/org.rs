@@ -162,8 +162,7 @@ impl Store {
         .bind(org.duty_clinician_id.as_ref().map(|d| d.as_str().to_string()))
         .execute(&mut *tx)
         .await?;
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 }

@@ -183,7 +183,7 @@ impl Store {
         purpose: InvitePurpose,
         mail: Option<InviteMail>,
         notices: &[Notice],
-        mut event: AuditEvent,
+        event: AuditEvent,
     ) -> Result<Id> {
         let id = Id::new();
         let now = Timestamp::now();
@@ -233,10 +233,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        event.resource_id = Some(id.to_string());
-        event.client_id = Some(client.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(&id).for_client(client), now).await?;
         Ok(id)
     }
 
@@ -255,7 +252,7 @@ impl Store {
     }
 
     /// Revokes one open invitation of this client; false when there was none.
-    pub async fn revoke_portal_invite(&self, client: &Id, invite: &Id, mut event: AuditEvent) -> Result<bool> {
+    pub async fn revoke_portal_invite(&self, client: &Id, invite: &Id, event: AuditEvent) -> Result<bool> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
         let n = sqlx::query(
@@ -272,10 +269,7 @@ impl Store {
             tx.rollback().await?;
             return Ok(false);
         }
-        event.resource_id = Some(invite.to_string());
-        event.client_id = Some(client.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(invite).for_client(client), now).await?;
         Ok(true)
     }
 
@@ -382,8 +376,7 @@ impl Store {
         event.actor_id = Some(user.id.to_string());
         event.resource_id = Some(user.id.to_string());
         event.client_id = Some(client);
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(Join::Joined(user))
     }
 
@@ -446,9 +439,7 @@ impl Store {
             .await?;
         sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(&uid).execute(&mut *tx).await?;
         event.resource_id = Some(uid);
-        event.client_id = Some(client.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.for_client(client), now).await?;
         Ok(true)
     }
 
@@ -464,7 +455,7 @@ impl Store {
         })
     }
 
-    pub async fn set_portal_sharing(&self, client: &Id, s: PortalSharing, mut event: AuditEvent) -> Result<()> {
+    pub async fn set_portal_sharing(&self, client: &Id, s: PortalSharing, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
         let n = sqlx::query("UPDATE clients SET portal_chart_hidden = $2, portal_plan_shared = $3 WHERE id = $1")
@@ -477,14 +468,11 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound);
         }
-        event.resource_id = Some(client.to_string());
-        event.client_id = Some(client.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(client).for_client(client), now).await?;
         Ok(())
     }
 
-    pub async fn add_diary_entry(&self, client: &Id, e: &DiaryEntry, by: &Id, mut event: AuditEvent) -> Result<Id> {
+    pub async fn add_diary_entry(&self, client: &Id, e: &DiaryEntry, by: &Id, event: AuditEvent) -> Result<Id> {
         let id = Id::new();
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -503,10 +491,7 @@ impl Store {
         .bind(now.to_db())
         .execute(&mut *tx)
         .await?;
-        event.resource_id = Some(id.to_string());
-        event.client_id = Some(client.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(&id).for_client(client), now).await?;
         Ok(id)
     }
 
@@ -541,7 +526,7 @@ impl Store {
         topic: ReflectionTopic,
         body: &str,
         by: &Id,
-        mut event: AuditEvent,
+        event: AuditEvent,
     ) -> Result<Id> {
         let id = Id::new();
         let now = Timestamp::now();
@@ -559,10 +544,7 @@ impl Store {
         .bind(now.to_db())
         .execute(&mut *tx)
         .await?;
-        event.resource_id = Some(id.to_string());
-        event.client_id = Some(client.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(&id).for_client(client), now).await?;
         Ok(id)
     }
 

@@ -75,8 +75,7 @@ impl Store {
         .bind(user_agent)
         .execute(&mut *tx)
         .await?;
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 
@@ -182,10 +181,7 @@ impl Store {
             .bind(now.to_db())
             .execute(&mut *tx)
             .await?;
-        let mut event = event;
-        event.resource_id = Some(id.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(&id), now).await?;
         Ok(id)
     }
 
@@ -317,9 +313,7 @@ impl Store {
         org::upsert_setup(&mut tx, org, now).await?;
         let user = insert_user(&mut tx, &admin).await?;
         event.actor_id = Some(user.id.to_string());
-        event.resource_id = Some(user.id.to_string());
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event.on(&user.id), now).await?;
         Ok(user)
     }
 

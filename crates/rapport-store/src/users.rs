@@ -186,8 +186,7 @@ impl Store {
         }
         let now = Timestamp::now();
         queue_notices(&mut tx, notices, now).await?;
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 
@@ -249,8 +248,7 @@ impl Store {
             .await?;
         let now = Timestamp::now();
         queue_notices(&mut tx, notices, now).await?;
-        audit::append(&mut tx, event, now).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, now).await?;
         Ok(())
     }
 
@@ -298,8 +296,7 @@ impl Store {
         }
         let at = Timestamp::now();
         queue_notices(&mut tx, notices, at).await?;
-        audit::append(&mut tx, event, at).await?;
-        tx.commit().await?;
+        audit::commit(tx, event, at).await?;
         Ok(())
     }
 }
