@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod caller;
+pub mod context;
 pub mod error;
 pub mod formulation;
 pub mod inventory;
@@ -16,8 +17,11 @@ pub mod mfa;
 pub mod notices;
 pub mod outcomes;
 pub mod passwords;
+pub mod records;
 pub mod responses;
 pub mod state;
+pub mod timeline;
+pub mod worksheets;
 
 pub use caller::Identity;
 pub use error::{AppResult, Error};
