@@ -4,10 +4,10 @@
 
 use super::Layout;
 
-use crate::api::formulation::{work_from, AreaPutJson};
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
+use crate::records_http::Pairs;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -17,6 +17,7 @@ use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::formulation::{audit_read, save_area, save_formulation};
 use rapport_app::AppState;
+use rapport_core::area_fields::{area_fields, work_from_fields};
 use rapport_core::formulation::{AreaWork, AreaWorkspace, DisputeStage, Formulation, LossType, StageChangeInput};
 use rapport_core::protocol::ChecklistItem;
 use rapport_core::time::format_date;
@@ -32,20 +33,6 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
         .post("/courses/{id}/formulation", save)
         .get("/courses/{id}/formulation/{area}", show_area)
         .post("/courses/{id}/formulation/{area}", save_area_form)
-}
-
-/// A posted form as name/value pairs (checkbox groups repeat a name).
-pub struct FormPairs(pub Vec<(String, String)>);
-
-impl FormPairs {
-    /// The first value of `name`, or "".
-    pub fn get(&self, name: &str) -> String {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
-    }
-    /// Every value of `name`.
-    pub fn all(&self, name: &str) -> Vec<String> {
-        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
-    }
 }
 
 fn blank_none(s: String) -> Option<String> {
@@ -194,14 +181,14 @@ pub async fn save(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let f = FormPairs(pairs);
-    let version = crate::records_http::required_version(&f.get("version"))?;
+    let f = Pairs(pairs);
+    let version = f.required_version()?;
     let form = FormulationForm {
         problem_areas: f.all("problem_areas"),
-        symptom_link: f.get("symptom_link"),
-        shared_text: f.get("shared_text"),
-        rationale: f.get("rationale"),
-        agreed_on: f.get("agreed_on"),
+        symptom_link: f.get("symptom_link").to_string(),
+        shared_text: f.get("shared_text").to_string(),
+        rationale: f.get("rationale").to_string(),
+        agreed_on: f.get("agreed_on").to_string(),
         version,
     };
     let input = Formulation {
@@ -336,23 +323,24 @@ async fn area_page(
     })
 }
 
+/// What the workspace form posted: the fields of its area, the version it
+/// started from and, for a role dispute, the stage change's date and note.
+pub struct AreaPost {
+    pub fields: Map<String, Value>,
+    pub version: Option<i64>,
+    pub change: StageChangeInput,
+}
+
 /// The workspace fields of `area` from a posted form: text fields by name, lists
 /// one entry per line, social experiments as `social_experiments-N-date|attempt|outcome`.
-pub fn area_body_from_form(area: &str, f: &FormPairs) -> AreaPutJson {
-    let template = match serde_json::to_value(AreaWork::empty_for(area)) {
-        Ok(Value::Object(m)) => m,
-        _ => Map::new(),
-    };
+pub fn area_post(area: &str, f: &Pairs) -> AreaPost {
     let mut m = Map::new();
-    for (k, v) in template {
-        if k == "type" || k == "stage_history" {
-            continue;
-        }
+    for (k, v) in area_fields(area) {
         let val = match v {
             Value::Array(_) if k == "social_experiments" => {
                 let mut rows = Vec::new();
                 for i in 0..=rapport_core::formulation::LIST_MAX + 2 {
-                    let get = |n: &str| f.get(&format!("social_experiments-{i}-{n}"));
+                    let get = |n: &str| f.get(&format!("social_experiments-{i}-{n}")).to_string();
                     let (date, attempt, outcome) = (get("date"), get("attempt"), get("outcome"));
                     if [&date, &attempt, &outcome].iter().all(|s| s.trim().is_empty()) {
                         continue;
@@ -366,20 +354,23 @@ pub fn area_body_from_form(area: &str, f: &FormPairs) -> AreaPutJson {
             Value::Array(_) => Value::Array(
                 f.get(&k).lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Value::String(l.into())).collect(),
             ),
-            _ => match blank_none(f.get(&k)) {
+            _ => match blank_none(f.get(&k).to_string()) {
                 Some(s) => Value::String(s),
                 None => continue,
             },
         };
         m.insert(k, val);
     }
-    let mut body: AreaPutJson = serde_json::from_value(Value::Object(m)).unwrap_or_default();
-    body.version = f.get("version").trim().parse().ok();
-    if AreaWork::empty_for(area).kind() == rapport_core::formulation::AreaKind::RoleDispute {
-        body.stage_date = blank_none(f.get("stage_date"));
-        body.stage_note = blank_none(f.get("stage_note"));
-    }
-    body
+    let dispute = AreaWork::empty_for(area).kind() == rapport_core::formulation::AreaKind::RoleDispute;
+    let change = if dispute {
+        StageChangeInput {
+            date: blank_none(f.get("stage_date").to_string()),
+            note: blank_none(f.get("stage_note").to_string()),
+        }
+    } else {
+        StageChangeInput::default()
+    };
+    AreaPost { fields: m, version: f.version(), change }
 }
 
 pub async fn save_area_form(
@@ -390,15 +381,14 @@ pub async fn save_area_form(
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let area = cx.protocol.area(&area).map(|a| a.id.clone()).ok_or(AppError::NotFound)?;
-    let f = FormPairs(pairs);
-    crate::records_http::required_version(&f.get("version"))?;
-    let body = area_body_from_form(&area, &f);
-    let change = StageChangeInput { date: body.stage_date.clone(), note: body.stage_note.clone() };
-    let result = match work_from(&area, &body) {
-        Ok(work) => save_area(&state, &me, &cx, &area, work.clone(), &change, body.version)
+    let f = Pairs(pairs);
+    f.required_version()?;
+    let post = area_post(&area, &f);
+    let result = match work_from_fields(&area, post.fields, &post.change) {
+        Ok(work) => save_area(&state, &me, &cx, &area, work.clone(), &post.change, post.version)
             .await
             .map_err(|e| (AppError::from(e), work)),
-        Err(e) => Err((e, AreaWork::empty_for(&area))),
+        Err(e) => Err((AppError::Invalid(e), AreaWork::empty_for(&area))),
     };
     match result {
         Ok(_) => {
@@ -418,9 +408,9 @@ pub async fn save_area_form(
             }
             let shown = AreaShown {
                 work: Some(work),
-                version: body.version.unwrap_or(0),
-                stage_date: body.stage_date.clone().unwrap_or_default(),
-                stage_note: body.stage_note.clone().unwrap_or_default(),
+                version: post.version.unwrap_or(0),
+                stage_date: post.change.date.unwrap_or_default(),
+                stage_note: post.change.note.unwrap_or_default(),
             };
             let page = area_page(&state, &me, cx, area, chosen, record, shown, errors, None).await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())

@@ -2,11 +2,11 @@
 //! a trend word, a form to rate every open goal at a held session, and forms to
 //! add and change goals.
 
-use super::formulation::FormPairs;
 use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
+use crate::records_http::Pairs;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -364,8 +364,8 @@ pub async fn rate(
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     cx.require_open()?;
-    let f = FormPairs(pairs);
-    let session_id = f.get("session_id");
+    let f = Pairs(pairs);
+    let session_id = f.get("session_id").to_string();
     let goals = state.store.course_records::<Goal>(&cx.course.id).await?;
     let mut e = ValidationErrors::new();
     if Id::parse(&session_id).and_then(|s| cx.session(&s)).is_none_or(|s| s.number.is_none()) {
@@ -375,7 +375,7 @@ pub async fn rate(
     let mut ratings = Vec::new();
     for g in goals.iter().filter(|g| g.body.status.is_open()) {
         let name = format!("rating-{}", g.id);
-        let raw = f.get(&name);
+        let raw = f.get(&name).to_string();
         typed.push((g.id.to_string(), raw.clone()));
         let Some(n) = rapport_core::validation::form_number(&mut e, &name, "Rating", &raw) else { continue };
         match validate_rating(n) {
