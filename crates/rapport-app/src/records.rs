@@ -5,7 +5,7 @@
 //! client (including links to the client's other records) and the order lists
 //! are shown in.
 
-use crate::access::course::{course_for, CourseContext};
+use crate::access::course::CourseContext;
 use crate::access::records::{audit_read, change_event, client_record_for};
 use crate::access::{client_for, Purpose};
 use crate::caller::Identity;
@@ -36,7 +36,12 @@ pub async fn ordered<T: ClientKind>(state: &AppState, client: &Id) -> AppResult<
 
 /// The records of kind `T` of a client `me` may see, audited as a list
 /// (`detail`: "N {via}").
-pub async fn list<T: ClientKind>(state: &AppState, me: &Identity, client_id: &str, via: &str) -> AppResult<Vec<Record<T>>> {
+pub async fn list<T: ClientKind>(
+    state: &AppState,
+    me: &Identity,
+    client_id: &str,
+    via: &str,
+) -> AppResult<Vec<Record<T>>> {
     let (client, _) = client_for(state, me, client_id, Purpose::AuditRead).await?;
     let items = ordered::<T>(state, &client.id).await?;
     audit_read(state, me, T::KIND, &client.id, None, format!("{} {via}", items.len())).await?;
@@ -64,21 +69,20 @@ pub async fn open<T: ClientKind>(
     client_record_for::<T>(state, me, id, purpose).await
 }
 
-/// A record of this course's client, through the course's access check;
-/// another client's record is 404.
-pub async fn in_course<T: ClientKind>(
+/// A record of the course's client (the course opened by the caller); another
+/// client's record is 404.
+pub async fn of_course<T: ClientKind>(
     state: &AppState,
     me: &Identity,
-    course: &str,
+    cx: &CourseContext,
     id: &str,
     purpose: Purpose,
-) -> AppResult<(CourseContext, Record<T>)> {
-    let cx = course_for(state, me, course, Purpose::Write).await?;
+) -> AppResult<Record<T>> {
     let (rec, _) = client_record_for::<T>(state, me, id, purpose).await?;
     if rec.client_id != cx.client.id {
         return Err(Error::NotFound);
     }
-    Ok((cx, rec))
+    Ok(rec)
 }
 
 /// Checks `body` and adds it to the records of a client `me` may change.
@@ -95,7 +99,13 @@ pub async fn create<T: ClientKind>(
 }
 
 /// Stores a checked record for `client` (access already checked).
-pub async fn add<T: ClientKind>(state: &AppState, me: &Identity, client: &Id, body: &T, via: &str) -> AppResult<Record<T>> {
+pub async fn add<T: ClientKind>(
+    state: &AppState,
+    me: &Identity,
+    client: &Id,
+    body: &T,
+    via: &str,
+) -> AppResult<Record<T>> {
     let at = Placement { client_id: client.clone(), ..Default::default() };
     let ev = change_event::<T>(me, action::RECORD_CREATE, via.into());
     Ok(state.store.create_record(&at, body, &me.user.id, ev).await?)

@@ -15,8 +15,15 @@ use rapport_store::records::Record;
 impl ClientKind for TimelineEvent {
     async fn check(self, state: &AppState, client: &Id) -> AppResult<Self> {
         let e = self.validate_on(Timestamp::now().date())?;
-        require_linked(state, client, PERSON_KIND, &e.person_ids, "person_ids", "people from the interpersonal inventory")
-            .await?;
+        require_linked(
+            state,
+            client,
+            PERSON_KIND,
+            &e.person_ids,
+            "person_ids",
+            "people from the interpersonal inventory",
+        )
+        .await?;
         Ok(e)
     }
 

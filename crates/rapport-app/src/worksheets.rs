@@ -214,7 +214,13 @@ pub async fn course_worksheets(state: &AppState, course: &Id) -> AppResult<Vec<A
 }
 
 /// Stores a checked sheet as a new worksheet of the course.
-pub async fn add(state: &AppState, me: &Identity, cx: &CourseContext, sheet: Sheet, via: &str) -> AppResult<AnyWorksheet> {
+pub async fn add(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    sheet: Sheet,
+    via: &str,
+) -> AppResult<AnyWorksheet> {
     let at = Placement { client_id: cx.client.id.clone(), course_id: Some(cx.course.id.clone()), ..Default::default() };
     Ok(match sheet {
         Sheet::Communication(w) => {

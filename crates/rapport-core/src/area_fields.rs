@@ -86,7 +86,8 @@ mod tests {
 
     #[test]
     fn any_other_area_keeps_notes() {
-        let w = work_from_fields("lost_healthy_self", fields(json!({"notes": "lost the old self"})), &Default::default());
+        let w =
+            work_from_fields("lost_healthy_self", fields(json!({"notes": "lost the old self"})), &Default::default());
         assert!(matches!(w, Ok(AreaWork::Other(_))));
     }
 }

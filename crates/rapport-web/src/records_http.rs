@@ -6,23 +6,26 @@
 use crate::error::{ApiResult, AppError, AppResult};
 use crate::html::FormErrors;
 use crate::identity::SignedIn;
-use axum::extract::{Path, State};
-use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
-use rapport_core::{Id, ValidationErrors};
-use std::future::Future;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::Query;
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
 use axum::Json;
+use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::records::{self, ClientKind};
 use rapport_app::AppState;
 use rapport_core::records::RecordBody;
+use rapport_core::{Id, ValidationErrors};
 use rapport_store::records::{Record, RecordVersion};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::future::Future;
 use utoipa::ToSchema;
 
 /// Converts between a core record body and its API twin, which have the same
@@ -178,7 +181,11 @@ pub trait ApiRecord: ClientKind {
 /// Where API changes come from, in the audit detail.
 const VIA_API: &str = "via API";
 
-pub async fn api_list<T: ApiRecord>(state: AppState, me: Identity, client_id: String) -> ApiResult<Json<Vec<Stored<T::Json>>>> {
+pub async fn api_list<T: ApiRecord>(
+    state: AppState,
+    me: Identity,
+    client_id: String,
+) -> ApiResult<Json<Vec<Stored<T::Json>>>> {
     let items = records::list::<T>(&state, &me, &client_id, VIA_API).await?;
     let out: Result<Vec<_>, AppError> = items.into_iter().map(|r| Stored::of(r, T::to_json)).collect();
     Ok(Json(out?))
@@ -314,7 +321,8 @@ pub struct RemoveParams {
 // ---------------------------------------------------------------- pages
 
 /// A submitted form as name/value pairs (repeated names and dynamic rows allowed).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Pairs(pub Vec<(String, String)>);
 
 impl Pairs {
@@ -499,14 +507,8 @@ fn done_url<K: RecordPage>(cx: &CourseContext, done: &str, at: Option<&Id>) -> S
 }
 
 /// POST `/courses/{id}/{PAGE}...`: adds a record of the course's client.
-pub async fn page_add<K: RecordPage>(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let (form, raw, errors) = K::read(&Pairs(pairs));
+pub async fn page_add<K: RecordPage>(CoursePost { state, me, cx, form }: CoursePost) -> AppResult<Response> {
+    let (form, raw, errors) = K::read(&form);
     let body = match check_form(&state, &cx.client.id, raw, errors).await? {
         Ok(b) => b,
         Err(e) => return Ok(K::list_page(&state, &me, cx, form, K::form_errors(e)).await?.into_response()),
@@ -517,24 +519,20 @@ pub async fn page_add<K: RecordPage>(
 
 /// GET the page of one record (its form and history).
 pub async fn page_item<K: RecordPage>(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, item_id)): Path<(String, String)>,
+    CourseWrite { state, me, cx }: CourseWrite,
+    Path((_, item)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let (cx, rec) = records::in_course::<K>(&state, &me, &id, &item_id, Purpose::AuditRead).await?;
+    let rec = records::of_course::<K>(&state, &me, &cx, &item, Purpose::AuditRead).await?;
     let form = K::form_of(&rec);
     K::item_page(&state, &me, cx, rec, form, FormErrors::default(), None).await
 }
 
 /// POST a change to one record; a change saved meanwhile is shown beside the form.
 pub async fn page_save<K: RecordPage>(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, item_id)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Path((_, item)): Path<(String, String)>,
+    CoursePost { state, me, cx, form: p }: CoursePost,
 ) -> AppResult<Response> {
-    let (cx, rec) = records::in_course::<K>(&state, &me, &id, &item_id, Purpose::Write).await?;
-    let p = Pairs(pairs);
+    let rec = records::of_course::<K>(&state, &me, &cx, &item, Purpose::Write).await?;
     let version = p.required_version()?;
     let (mut form, raw, errors) = K::read(&p);
     let body = match check_form(&state, &cx.client.id, raw, errors).await? {
@@ -555,14 +553,74 @@ pub async fn page_save<K: RecordPage>(
 
 /// POST `.../remove`: removes one record (its history is kept).
 pub async fn page_remove<K: RecordPage>(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, item_id)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Path((_, item)): Path<(String, String)>,
+    CoursePost { state, me, cx, form }: CoursePost,
 ) -> AppResult<Response> {
-    let (cx, rec) = records::in_course::<K>(&state, &me, &id, &item_id, Purpose::Write).await?;
-    records::discard(&state, &me, &rec, Pairs(pairs).removal_version()?, "").await?;
+    let rec = records::of_course::<K>(&state, &me, &cx, &item, Purpose::Write).await?;
+    records::discard(&state, &me, &rec, form.removal_version()?, "").await?;
     Ok(Redirect::to(&done_url::<K>(&cx, K::REMOVED, None)).into_response())
+}
+
+// ---------------------------------------------------------------- course pages
+
+/// A signed-in request about the course `{id}` of its path, with access to it
+/// checked before the handler runs: for a change (`WRITE`), else as an audited
+/// read. A course that is missing or outside the caller's caseload is 404.
+pub struct CourseAccess<const WRITE: bool> {
+    pub state: AppState,
+    pub me: Identity,
+    pub cx: CourseContext,
+}
+
+/// The course of the path, read (the read is audited).
+pub type CourseRead = CourseAccess<false>;
+/// The course of the path, for a change.
+pub type CourseWrite = CourseAccess<true>;
+
+/// A form posted about the course `{id}` of its path, for a change: the
+/// caller, the course (access checked after the form is read) and the form.
+pub struct CoursePost<F = Pairs> {
+    pub state: AppState,
+    pub me: Identity,
+    pub cx: CourseContext,
+    pub form: F,
+}
+
+/// The signed-in caller and the course id of the path.
+async fn caller_and_course(parts: &mut Parts, state: &AppState) -> Result<(Identity, String), Response> {
+    let SignedIn(me) = SignedIn::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+    let Path(params) =
+        Path::<HashMap<String, String>>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+    Ok((me, params.get("id").cloned().unwrap_or_default()))
+}
+
+async fn course(state: &AppState, me: &Identity, id: &str, purpose: Purpose) -> Result<CourseContext, Response> {
+    course_for(state, me, id, purpose).await.map_err(|e| AppError::from(e).into_response())
+}
+
+impl<const WRITE: bool> FromRequestParts<AppState> for CourseAccess<WRITE> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let (me, id) = caller_and_course(parts, state).await?;
+        let purpose = if WRITE { Purpose::Write } else { Purpose::AuditRead };
+        let cx = course(state, &me, &id, purpose).await?;
+        Ok(CourseAccess { state: state.clone(), me, cx })
+    }
+}
+
+impl<F: DeserializeOwned + Send> FromRequest<AppState> for CoursePost<F> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let (me, id) = caller_and_course(&mut parts, state).await?;
+        let Form(form) = Form::<F>::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let cx = course(state, &me, &id, Purpose::Write).await?;
+        Ok(CoursePost { state: state.clone(), me, cx, form })
+    }
 }
 
 /// `label, label` of optional parts, skipping blanks.

@@ -151,7 +151,9 @@ fn stored(w: AnyWorksheet) -> Result<Stored<WorksheetJson>, AppError> {
 /// The body of a worksheet of `kind` from the request's fields.
 fn sheet_of(kind: WorksheetKind, fields: serde_json::Value) -> Result<Sheet, AppError> {
     Ok(match kind {
-        WorksheetKind::CommunicationAnalysis => Sheet::Communication(convert(parse_value::<CommunicationAnalysisJson>(fields)?)?),
+        WorksheetKind::CommunicationAnalysis => {
+            Sheet::Communication(convert(parse_value::<CommunicationAnalysisJson>(fields)?)?)
+        }
         WorksheetKind::DecisionAnalysis => Sheet::Decision(convert(parse_value::<DecisionAnalysisJson>(fields)?)?),
     })
 }

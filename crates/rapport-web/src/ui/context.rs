@@ -8,18 +8,16 @@ use super::clients::DoneParam;
 use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
-use crate::identity::SignedIn;
 use crate::records_http::{
     history_rows, join_some, page_add, page_item, page_remove, page_save, ConflictView, Describe, HistoryRow, Pairs,
     RecordPage,
 };
+use crate::records_http::{CoursePost, CourseRead, CourseWrite};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::Query;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::course::CourseContext;
 use rapport_app::access::records::audit_read;
-use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::context::{care_context, current_cultural, save_cultural};
 use rapport_app::records::ClientKind;
@@ -330,13 +328,7 @@ impl ContextPage {
     }
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn page(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
     context_page(&state, &me, cx, q.done.as_deref(), None).await
 }
 
@@ -543,12 +535,7 @@ async fn cultural_page(
     })
 }
 
-pub async fn cultural_form(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn cultural_form(CourseWrite { state, me, cx }: CourseWrite) -> AppResult<Html<String>> {
     let current = current_cultural(&state, &cx.client.id).await?;
     if let Some(r) = &current {
         audit_read(
@@ -565,13 +552,7 @@ pub async fn cultural_form(
     cultural_page(&state, &me, cx, &form, version, FormErrors::default(), None).await
 }
 
-pub async fn cultural_save(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn cultural_save(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
     let p = Pairs(pairs);
     let version = Some(p.required_version()?).filter(|v| *v > 0);
     let raw = cultural_from_pairs(&p);

@@ -7,11 +7,12 @@ use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use crate::records_http::Pairs;
+use crate::records_http::{CoursePost, CourseRead};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::course::CourseContext;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::formulation::{audit_read, chosen_areas, create_goal, goal_for, rate_goal, update_goal};
@@ -187,13 +188,7 @@ pub struct GoalsQuery {
     pub session: Option<String>,
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<GoalsQuery>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn show(CourseRead { state, me, cx }: CourseRead, Query(q): Query<GoalsQuery>) -> AppResult<Html<String>> {
     let view = PageState { session: q.session.clone(), ..PageState::default() };
     goals_page(&state, &me, cx, view, q.done.as_deref(), true).await
 }
@@ -295,13 +290,7 @@ fn goals_url(cx: &CourseContext, done: &str, anchor: &str) -> String {
     format!("/courses/{}/goals?done={done}{anchor}", cx.course.id)
 }
 
-pub async fn add(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(form): Form<GoalForm>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn add(CoursePost { state, me, cx, form }: CoursePost<GoalForm>) -> AppResult<Response> {
     let mut e = ValidationErrors::new();
     let input = form.input(&mut e);
     let result = if e.is_empty() {
@@ -356,13 +345,7 @@ pub async fn edit(
 
 /// Rates every open goal given a value at one held session (blank: not rated).
 /// All values are checked before any is stored.
-pub async fn rate(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn rate(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
     cx.require_open()?;
     let f = Pairs(pairs);
     let session_id = f.get("session_id").to_string();

@@ -7,6 +7,7 @@ use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
+use crate::records_http::{CoursePost, CourseRead, CourseWrite, Pairs};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -146,13 +147,7 @@ struct InventoryPage {
     labels: [&'static str; 3],
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn show(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
     inventory_page(&state, &me, cx, q.done.as_deref(), FormErrors::default(), SnapshotForm::default()).await
 }
 
@@ -446,12 +441,7 @@ async fn person_page(
     render(&PersonFormPage { layout, cx, person_id, heading, version, form, errors, conflict, conflict_by })
 }
 
-pub async fn new_person_form(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn new_person_form(CourseRead { state, me, cx }: CourseRead) -> AppResult<Html<String>> {
     person_page(
         &state,
         &me,
@@ -467,13 +457,7 @@ pub async fn new_person_form(
     .await
 }
 
-pub async fn create_person(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn create_person(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
     let form = FormValues::from_pairs(pairs);
     let person = match validate_person(&form.raw_person(), Some(Timestamp::now().date())) {
         Ok(p) => p,
@@ -693,13 +677,7 @@ pub async fn person_history(
 
 // ---------------------------------------------------------------- snapshots
 
-pub async fn create_snapshot(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(form): Form<SnapshotForm>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn create_snapshot(CoursePost { state, me, cx, form }: CoursePost<SnapshotForm>) -> AppResult<Response> {
     let result = take_snapshot(
         &state,
         &me,
@@ -793,12 +771,9 @@ struct ComparePage {
 }
 
 pub async fn compare_snapshots(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
+    CourseWrite { state, me, cx }: CourseWrite,
     Query(q): Query<CompareParams>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
     let mut options: Vec<(String, String)> =
         snapshots.iter().map(|s| (s.id.to_string(), format!("{} ({})", s.body.label, s.body.taken_on))).collect();

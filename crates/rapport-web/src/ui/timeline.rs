@@ -6,15 +6,14 @@ use super::clients::DoneParam;
 use super::Layout;
 use crate::error::AppResult;
 use crate::html::{render, FormErrors};
-use crate::identity::SignedIn;
+use crate::records_http::CourseRead;
 use crate::records_http::{
     history_rows, page_add, page_item, page_remove, page_save, ConflictView, Describe, HistoryRow, Pairs, RecordPage,
 };
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::Query;
 use axum::response::Html;
-use rapport_app::access::course::{course_for, CourseContext};
-use rapport_app::access::Purpose;
+use rapport_app::access::course::CourseContext;
 use rapport_app::caller::Identity;
 use rapport_app::timeline::timeline;
 use rapport_app::AppState;
@@ -175,13 +174,7 @@ struct EventPage {
     conflict: Option<ConflictView>,
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn page(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
     timeline_page(&state, &me, cx, q.done.as_deref(), EventForm::blank(), FormErrors::default()).await
 }
 

@@ -9,11 +9,12 @@ use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use crate::records_http::{history_rows, ConflictView, Describe, HistoryRow, Pairs};
+use crate::records_http::{CoursePost, CourseRead};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::course::CourseContext;
 use rapport_app::access::records::audit_read;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
@@ -195,13 +196,7 @@ struct ListPage {
     kinds: Vec<(&'static str, &'static str)>,
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn list(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
     let all = course_worksheets(&state, &cx.course.id).await?;
     audit_read(&state, &me, "worksheet", &cx.client.id, None, format!("{} worksheets", all.len())).await?;
     let groups = by_session(&cx, &all);
@@ -255,8 +250,7 @@ fn sheet_from_pairs(kind: WorksheetKind, p: &Pairs) -> Sheet {
                     cons: text(&format!("options[{i}].cons")),
                 })
                 .collect();
-            let chosen =
-                p.get("chosen").parse::<usize>().ok().and_then(|i| options.get(i)).map(|o| o.option.clone());
+            let chosen = p.get("chosen").parse::<usize>().ok().and_then(|i| options.get(i)).map(|o| o.option.clone());
             Sheet::Decision(DecisionAnalysis {
                 session_id: p.opt("session_id"),
                 problem_area: p.opt("problem_area"),
@@ -437,13 +431,7 @@ async fn form_page(
     render(&FormPage { layout, cx, worksheet_id, view, errors, conflict })
 }
 
-pub async fn new_form(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<NewParams>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn new_form(CourseRead { state, me, cx }: CourseRead, Query(q): Query<NewParams>) -> AppResult<Html<String>> {
     cx.require_open()?;
     let kind = q.kind.as_deref().and_then(WorksheetKind::parse).unwrap_or(WorksheetKind::CommunicationAnalysis);
     let mut sheet = Sheet::blank(kind);
@@ -476,13 +464,7 @@ async fn checked(state: &AppState, cx: &CourseContext, sheet: &Sheet) -> Result<
     }
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn create(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
     cx.require_open()?;
     let p = Pairs(pairs);
     let kind = WorksheetKind::parse(p.get("kind"))
