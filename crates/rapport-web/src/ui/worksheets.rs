@@ -11,7 +11,7 @@ use crate::identity::SignedIn;
 use crate::records_http::{history_rows, ConflictView, Describe, HistoryRow, Pairs};
 use crate::records_http::{CoursePost, CourseRead};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::course::CourseContext;
@@ -550,15 +550,40 @@ pub async fn edit_form(
     form_page(&state, &me, cx, Some(w.id().to_string()), view, FormErrors::default(), None).await
 }
 
-pub async fn save(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, worksheet_id)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let (w, cx) = worksheet_in(&state, &me, &id, &worksheet_id, Purpose::Write).await?;
-    cx.require_open()?;
-    let p = Pairs(pairs);
+/// A form posted about one worksheet of an open course (`{id}`, `{worksheet_id}`),
+/// read before the worksheet is opened for the change.
+pub struct WorksheetPost {
+    state: AppState,
+    me: Identity,
+    w: AnyWorksheet,
+    cx: CourseContext,
+    form: Pairs,
+}
+
+impl FromRequest<AppState> for WorksheetPost {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let SignedIn(me) =
+            SignedIn::from_request_parts(&mut parts, state).await.map_err(IntoResponse::into_response)?;
+        let Path((id, worksheet_id)) = Path::<(String, String)>::from_request_parts(&mut parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let Form(form) = Form::<Pairs>::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let open = async {
+            let (w, cx) = worksheet_in(state, &me, &id, &worksheet_id, Purpose::Write).await?;
+            cx.require_open()?;
+            Ok::<_, AppError>((w, cx))
+        };
+        let (w, cx) = open.await.map_err(IntoResponse::into_response)?;
+        Ok(WorksheetPost { state: state.clone(), me, w, cx, form })
+    }
+}
+
+pub async fn save(WorksheetPost { state, me, w, cx, form: p }: WorksheetPost) -> AppResult<Response> {
     let version = p.required_version()?;
     let sheet = sheet_from_pairs(w.kind(), &p);
     let wid = w.id().to_string();
@@ -590,15 +615,8 @@ pub async fn save(
     }
 }
 
-pub async fn remove(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, worksheet_id)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let (w, cx) = worksheet_in(&state, &me, &id, &worksheet_id, Purpose::Write).await?;
-    cx.require_open()?;
-    let version = Pairs(pairs).removal_version()?;
+pub async fn remove(WorksheetPost { state, me, w, cx, form }: WorksheetPost) -> AppResult<Response> {
+    let version = form.removal_version()?;
     ws::remove(&state, &me, w, Some(version)).await?;
     Ok(Redirect::to(&format!("/courses/{}/worksheets?done=worksheet-removed", cx.course.id)).into_response())
 }
