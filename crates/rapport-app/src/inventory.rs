@@ -223,3 +223,57 @@ pub async fn remove_person(
     state.store.remove_record::<Person>(&current.id, version, &me.user.id, ev).await?;
     Ok(())
 }
+
+/// The client's people on the circle as it stands now, for the API (the read is audited).
+pub async fn circle_now(state: &AppState, me: &Identity, cx: &CourseContext) -> Result<Vec<CirclePerson>, Error> {
+    let records = state.store.client_records::<Person>(&cx.client.id).await?;
+    let detail = format!("circle: {} people via API", records.len());
+    state.store.audit(read_event(me, Person::KIND, None, &cx.client.id, detail)).await?;
+    Ok(circle_people(&records))
+}
+
+/// The client's people on the circle now, for a comparison (audited by `audit_comparison`).
+pub async fn current_circle(state: &AppState, cx: &CourseContext) -> Result<Vec<CirclePerson>, Error> {
+    Ok(circle_people(&state.store.client_records::<Person>(&cx.client.id).await?))
+}
+
+/// The course's snapshots, oldest first (not audited: see `snapshots_read`).
+pub async fn snapshots(state: &AppState, cx: &CourseContext) -> Result<Vec<Record<CircleSnapshot>>, Error> {
+    Ok(state.store.course_records::<CircleSnapshot>(&cx.course.id).await?)
+}
+
+/// The course's snapshots for the API (the read is audited).
+pub async fn snapshots_read(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+) -> Result<Vec<Record<CircleSnapshot>>, Error> {
+    let list = snapshots(state, cx).await?;
+    let detail = format!("{} snapshots via API", list.len());
+    state.store.audit(read_event(me, CircleSnapshot::KIND, None, &cx.client.id, detail)).await?;
+    Ok(list)
+}
+
+/// Logs that two circles of the course were compared (`detail`: which).
+pub async fn audit_comparison(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    detail: String,
+) -> Result<(), Error> {
+    state.store.audit(read_event(me, CircleSnapshot::KIND, None, &cx.client.id, detail)).await?;
+    Ok(())
+}
+
+/// A snapshot of this course, viewed (the read is audited).
+pub async fn view_snapshot(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    id: &str,
+) -> Result<Record<CircleSnapshot>, Error> {
+    let snapshot = snapshot_of_course(state, me, cx, id).await?;
+    let e = read_event(me, CircleSnapshot::KIND, Some(&snapshot.id), &cx.client.id, "view".into());
+    state.store.audit(e).await?;
+    Ok(snapshot)
+}

@@ -10,6 +10,7 @@ pub mod caller;
 pub mod context;
 pub mod error;
 pub mod formulation;
+pub mod goals;
 pub mod inventory;
 pub mod jobs;
 pub mod mail;

@@ -162,3 +162,8 @@ pub async fn discard<T: RecordBody>(
     state.store.remove_record::<T>(&rec.id, version, &me.user.id, ev).await?;
     Ok(())
 }
+
+/// Every version of a record already opened, newest first.
+pub async fn history<T: RecordBody>(state: &AppState, id: &Id) -> AppResult<Vec<RecordVersion<T>>> {
+    Ok(state.store.record_history::<T>(id).await?)
+}

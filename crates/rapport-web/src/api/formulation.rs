@@ -10,7 +10,9 @@ use axum::extract::{Path, State};
 use axum::Json;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
-use rapport_app::formulation::{audit_read, chosen_areas, require_chosen, save_area, save_formulation};
+use rapport_app::formulation::{
+    audit_read, chosen_areas, formulation_of, require_chosen, save_area, save_formulation, workspace,
+};
 use rapport_app::AppState;
 use rapport_core::area_fields::work_from_fields;
 use rapport_core::formulation::{AreaWork, AreaWorkspace, Formulation, StageChangeInput};
@@ -89,7 +91,7 @@ pub async fn get_formulation(
     Path(id): Path<String>,
 ) -> ApiResult<Json<FormulationJson>> {
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
-    let f = state.store.course_formulation(&cx.course.id).await?;
+    let f = formulation_of(&state, &cx).await?;
     audit_read(&state, &me, &cx, "formulation", f.as_ref().map(|r| &r.id), "via API".into()).await?;
     Ok(Json(formulation_json(&cx, f.as_ref())))
 }
@@ -344,7 +346,7 @@ pub async fn get_area(
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let area = protocol_area(&cx, &area)?;
     let chosen = chosen_areas(&state, &cx).await?.contains(&area);
-    let ws = state.store.area_workspace(&cx.course.id, &area).await?;
+    let ws = workspace(&state, &cx, &area).await?;
     if !chosen && ws.is_none() {
         require_chosen(&state, &cx, &area).await?;
     }

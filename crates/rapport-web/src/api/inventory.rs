@@ -11,16 +11,15 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use rapport_app::access::course::{course_for, CourseContext};
-use rapport_app::access::records::{read_event, record_for};
+use rapport_app::access::records::record_for;
 use rapport_app::access::{client_for, Purpose};
 use rapport_app::inventory::{
-    self, add_person, change_person, circle_people, circle_svg, remove_person, session_number, take_snapshot,
+    self, add_person, change_person, circle_svg, remove_person, session_number, take_snapshot,
 };
 use rapport_app::AppState;
 use rapport_core::inventory::{
     circle_order, validate_person, CirclePerson, CircleSnapshot, Person, RawPerson, Ring, SupportType,
 };
-use rapport_core::records::RecordBody;
 use rapport_core::Timestamp;
 use rapport_store::records::Record;
 use serde::{Deserialize, Serialize};
@@ -389,10 +388,7 @@ pub async fn get_circle(
     Path(id): Path<String>,
 ) -> ApiResult<Json<CircleJson>> {
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
-    let records = state.store.client_records::<Person>(&cx.client.id).await?;
-    let detail = format!("circle: {} people via API", records.len());
-    state.store.audit(read_event(&me, Person::KIND, None, &cx.client.id, detail)).await?;
-    let people = circle_people(&records);
+    let people = inventory::circle_now(&state, &me, &cx).await?;
     let (inner, middle, outer) = rings_of(&people);
     Ok(Json(CircleJson {
         course_id: cx.course.id.to_string(),
@@ -454,9 +450,7 @@ pub async fn list_snapshots(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<SnapshotJson>>> {
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
-    let list = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
-    let detail = format!("{} snapshots via API", list.len());
-    state.store.audit(read_event(&me, CircleSnapshot::KIND, None, &cx.client.id, detail)).await?;
+    let list = inventory::snapshots_read(&state, &me, &cx).await?;
     Ok(Json(list.iter().map(|r| snapshot_json(&cx, r, false)).collect()))
 }
 

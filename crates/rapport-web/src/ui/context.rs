@@ -20,7 +20,7 @@ use rapport_app::access::course::CourseContext;
 use rapport_app::access::records::audit_read;
 use rapport_app::caller::Identity;
 use rapport_app::context::{care_context, current_cultural, save_cultural};
-use rapport_app::records::ClientKind;
+use rapport_app::records::{self, ClientKind};
 use rapport_app::AppState;
 use rapport_core::context::{CoordinationNote, CulturalFormulation, Medication, OtherProvider};
 use rapport_core::records::RecordBody;
@@ -469,8 +469,8 @@ impl<T: ContextItem> RecordPage for T {
         errors: FormErrors,
         conflict: Option<ConflictView>,
     ) -> AppResult<Html<String>> {
-        let providers = providers_of(&state.store.client_records::<OtherProvider>(&cx.client.id).await?);
-        let history = history_rows(&state.store.record_history::<T>(&rec.id).await?);
+        let providers = providers_of(&records::ordered::<OtherProvider>(state, &cx.client.id).await?);
+        let history = history_rows(&records::history::<T>(state, &rec.id).await?);
         let mut layout =
             Layout::new(state, me, format!("{} · Change {}", cx.client.details.display_name, T::NOUN), "caseload")
                 .await?;
@@ -507,7 +507,7 @@ async fn cultural_page(
 ) -> AppResult<Html<String>> {
     let current = current_cultural(state, &cx.client.id).await?;
     let history = match &current {
-        Some(r) => history_rows(&state.store.record_history::<CulturalFormulation>(&r.id).await?),
+        Some(r) => history_rows(&records::history::<CulturalFormulation>(state, &r.id).await?),
         None => Vec::new(),
     };
     let mut layout =

@@ -16,7 +16,10 @@ use axum::Form;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::formulation::{audit_read, save_area, save_formulation};
+use rapport_app::formulation::{
+    audit_read, chosen_areas, formulation_of, save_area, save_formulation, workspace, workspaces,
+};
+use rapport_app::records;
 use rapport_app::AppState;
 use rapport_core::area_fields::{area_fields, work_from_fields};
 use rapport_core::formulation::{AreaWork, AreaWorkspace, DisputeStage, Formulation, LossType, StageChangeInput};
@@ -110,7 +113,7 @@ impl FormulationPage {
 }
 
 pub async fn show(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
-    let record = state.store.course_formulation(&cx.course.id).await?;
+    let record = formulation_of(&state, &cx).await?;
     audit_read(&state, &me, &cx, "formulation", record.as_ref().map(|r| &r.id), "formulation page".into()).await?;
     let form = FormulationForm::from_record(record.as_ref());
     formulation_page(&state, &me, cx, record, form, FormErrors::default(), q.done.as_deref()).await
@@ -128,10 +131,10 @@ async fn formulation_page(
     let title = format!("Formulation · {}", cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     let history = match &record {
-        Some(r) => state.store.record_history::<Formulation>(&r.id).await?,
+        Some(r) => records::history::<Formulation>(state, &r.id).await?,
         None => Vec::new(),
     };
-    let workspaces = state.store.course_records::<AreaWorkspace>(&cx.course.id).await?;
+    let workspaces = workspaces(state, &cx).await?;
     let chosen = record.as_ref().map(|r| r.body.problem_areas.clone()).unwrap_or_default();
     let areas = chosen
         .iter()
@@ -194,7 +197,7 @@ pub async fn save(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
             for fe in errors.0 .0.iter_mut().filter(|fe| fe.field.starts_with("problem_areas[")) {
                 fe.field = "problem_areas".into();
             }
-            let record = state.store.course_formulation(&cx.course.id).await?;
+            let record = formulation_of(&state, &cx).await?;
             Ok(formulation_page(&state, &me, cx, record, form, errors, None).await?.into_response())
         }
         Err(other) => Err(other),
@@ -260,8 +263,8 @@ pub async fn show_area(
 ) -> AppResult<Html<String>> {
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let area = cx.protocol.area(&area).map(|a| a.id.clone()).ok_or(AppError::NotFound)?;
-    let chosen = rapport_app::formulation::chosen_areas(&state, &cx).await?.contains(&area);
-    let record = state.store.area_workspace(&cx.course.id, &area).await?;
+    let chosen = chosen_areas(&state, &cx).await?.contains(&area);
+    let record = workspace(&state, &cx, &area).await?;
     if !chosen && record.is_none() {
         // Nothing to show for an area that was never chosen.
         return Err(AppError::NotFound);
@@ -384,8 +387,8 @@ pub async fn save_area_form(
             Ok(Redirect::to(&format!("/courses/{}/formulation/{area}?done=area-saved", cx.course.id)).into_response())
         }
         Err((AppError::Invalid(e), work)) => {
-            let record = state.store.area_workspace(&cx.course.id, &area).await?;
-            let chosen = rapport_app::formulation::chosen_areas(&state, &cx).await?.contains(&area);
+            let record = workspace(&state, &cx, &area).await?;
+            let chosen = chosen_areas(&state, &cx).await?.contains(&area);
             let mut errors = FormErrors(e);
             for fe in errors.0 .0.iter_mut() {
                 // social_experiments[0].attempt -> the form's social_experiments-0-attempt

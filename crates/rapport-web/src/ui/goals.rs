@@ -15,7 +15,8 @@ use axum::Form;
 use rapport_app::access::course::CourseContext;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::formulation::{audit_read, chosen_areas, create_goal, goal_for, rate_goal, update_goal};
+use rapport_app::formulation::{audit_read, chosen_areas};
+use rapport_app::goals::{course_goals, create_goal, goal_for, goals, rate_goal, update_goal};
 use rapport_app::AppState;
 use rapport_core::goals::{describe_ratings, validate_rating, Goal, GoalInput, GoalStatus};
 use rapport_core::time::format_date;
@@ -213,7 +214,7 @@ async fn goals_page(
 ) -> AppResult<Html<String>> {
     let title = format!("Goals · {}", cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
-    let all = state.store.goals_with_ratings(&cx.course.id).await?;
+    let all = goals(state, &cx).await?;
     if audit {
         audit_read(state, me, &cx, "goal", None, format!("goals page, {} goals", all.len())).await?;
     }
@@ -349,7 +350,7 @@ pub async fn rate(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
     cx.require_open()?;
     let f = Pairs(pairs);
     let session_id = f.get("session_id").to_string();
-    let goals = state.store.course_records::<Goal>(&cx.course.id).await?;
+    let goals = course_goals(&state, &cx).await?;
     let mut e = ValidationErrors::new();
     if Id::parse(&session_id).and_then(|s| cx.session(&s)).is_none_or(|s| s.number.is_none()) {
         e.add("session_id", "Choose a session held in this course");

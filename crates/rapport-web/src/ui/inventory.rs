@@ -11,12 +11,11 @@ use askama::Template;
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use rapport_app::access::course::CourseContext;
-use rapport_app::access::records::read_event;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::inventory::{
     self, add_person, change_person, circle_people, circle_svg, inventory, person_of_course, session_number,
-    snapshot_of_course, take_snapshot, Inventory,
+    take_snapshot, Inventory,
 };
 use rapport_app::AppState;
 use rapport_core::inventory::{
@@ -24,7 +23,6 @@ use rapport_core::inventory::{
     RawPerson, Relationship, Ring, SupportMap, SupportType, SNAPSHOT_LABELS,
 };
 use rapport_core::protocol::ChecklistItem;
-use rapport_core::records::RecordBody;
 use rapport_core::time::format_date;
 use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::records::Record;
@@ -658,16 +656,12 @@ pub async fn show_snapshot(
     CourseWrite { state, me, cx }: CourseWrite,
     Path((_, snapshot_id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let snapshot = snapshot_of_course(&state, &me, &cx, &snapshot_id).await?;
-    let e = read_event(&me, CircleSnapshot::KIND, Some(&snapshot.id), &cx.client.id, "view".into());
-    state.store.audit(e).await?;
+    let snapshot = inventory::view_snapshot(&state, &me, &cx, &snapshot_id).await?;
     let s = &snapshot.body;
     let title = format!("Closeness circle: {} ({})", s.label, s.taken_on);
     let svg = circle_svg(&s.people, "circle-snapshot", &title);
     let groups = by_ring(&s.people);
-    let others = state
-        .store
-        .course_records::<CircleSnapshot>(&cx.course.id)
+    let others = inventory::snapshots(&state, &cx)
         .await?
         .into_iter()
         .filter(|o| o.id != snapshot.id)
@@ -714,7 +708,7 @@ pub async fn compare_snapshots(
     CourseWrite { state, me, cx }: CourseWrite,
     Query(q): Query<CompareParams>,
 ) -> AppResult<Html<String>> {
-    let snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
+    let snapshots = inventory::snapshots(&state, &cx).await?;
     let mut options: Vec<(String, String)> =
         snapshots.iter().map(|s| (s.id.to_string(), format!("{} ({})", s.body.label, s.body.taken_on))).collect();
     options.push(("now".into(), "Now (current inventory)".into()));
@@ -728,7 +722,7 @@ pub async fn compare_snapshots(
         }
     });
     let now = if a_key.as_deref() == Some("now") || b_key.as_deref() == Some("now") {
-        circle_people(&state.store.client_records::<Person>(&cx.client.id).await?)
+        inventory::current_circle(&state, &cx).await?
     } else {
         Vec::new()
     };
@@ -759,7 +753,7 @@ pub async fn compare_snapshots(
         a.as_ref().map(|(s, _)| s.key.as_str()).unwrap_or("-"),
         b.as_ref().map(|(s, _)| s.key.as_str()).unwrap_or("-")
     );
-    state.store.audit(read_event(&me, CircleSnapshot::KIND, None, &cx.client.id, detail)).await?;
+    inventory::audit_comparison(&state, &me, &cx, detail).await?;
     let layout =
         Layout::new(&state, &me, format!("Compare circles · {}", cx.client.details.display_name), "caseload").await?;
     let a_key = a.as_ref().map(|(s, _)| s.key.clone()).unwrap_or_default();

@@ -15,6 +15,7 @@ use axum::extract::Query;
 use axum::response::Html;
 use rapport_app::access::course::CourseContext;
 use rapport_app::caller::Identity;
+use rapport_app::records;
 use rapport_app::timeline::timeline;
 use rapport_app::AppState;
 use rapport_core::timeline::chart::{category_icon, timeline_svg};
@@ -254,7 +255,7 @@ impl RecordPage for TimelineEvent {
         errors: FormErrors,
         conflict: Option<ConflictView>,
     ) -> AppResult<Html<String>> {
-        let history = history_rows(&state.store.record_history::<TimelineEvent>(&event.id).await?);
+        let history = history_rows(&records::history::<TimelineEvent>(state, &event.id).await?);
         let mut layout =
             Layout::new(state, me, format!("{} · Timeline event", cx.client.details.display_name), "caseload").await?;
         if let Some(c) = &conflict {

@@ -18,6 +18,7 @@ use rapport_app::access::course::CourseContext;
 use rapport_app::access::records::audit_read;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
+use rapport_app::formulation::chosen_areas;
 use rapport_app::worksheets::{self as ws, course_worksheets, worksheet_in, AnyWorksheet, History, Sheet};
 use rapport_app::AppState;
 use rapport_core::worksheets::{
@@ -440,7 +441,7 @@ pub async fn new_form(CourseRead { state, me, cx }: CourseRead, Query(q): Query<
         .session
         .filter(|s| cx.sessions.iter().any(|x| x.session.id.as_str() == s))
         .or_else(|| cx.last_held().map(|s| s.session.id.to_string()));
-    let area = state.store.course_formulation(&cx.course.id).await?.and_then(|f| f.body.problem_areas.first().cloned());
+    let area = chosen_areas(&state, &cx).await?.first().cloned();
     sheet.set_link(session, area);
     let view = FormView::new(&cx, sheet, 0);
     form_page(&state, &me, cx, None, view, FormErrors::default(), None).await
