@@ -1,9 +1,8 @@
-//! Formulation, problem-area workspaces and goals: the operations the pages and
-//! the API share (domain validation, the store write, its audit entry), so a
+//! Formulation and problem-area workspaces (goals: `crate::goals`): the
+//! operations the pages and the API share (domain validation, the store write, its audit entry), so a
 //! rule holds the same whichever way a clinician records something.
 
-use crate::access::course::{course_for, CourseContext};
-use crate::access::Purpose;
+use crate::access::course::CourseContext;
 use crate::caller::Identity;
 use crate::AppState;
 use crate::Error;
@@ -11,12 +10,11 @@ use rapport_core::audit::{action, AuditEvent};
 use rapport_core::formulation::{
     apply_stage, validate_formulation, validate_workspace, AreaWork, AreaWorkspace, Formulation, StageChangeInput,
 };
-use rapport_core::goals::{apply_goal_update, validate_new_goal, validate_rating, Goal, GoalInput, GoalRating};
 use rapport_core::records::RecordBody;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::records::{Placement, Record};
 
-fn event(me: &Identity, act: &str, kind: &str, cx: &CourseContext, detail: String) -> AuditEvent {
+pub(crate) fn event(me: &Identity, act: &str, kind: &str, cx: &CourseContext, detail: String) -> AuditEvent {
     let mut ev = me.event(act, kind);
     ev.client_id = Some(cx.client.id.to_string());
     ev.detail = Some(detail);
@@ -38,6 +36,25 @@ pub async fn audit_read(
     Ok(())
 }
 
+/// The course's formulation, if written.
+pub async fn formulation_of(state: &AppState, cx: &CourseContext) -> Result<Option<Record<Formulation>>, Error> {
+    Ok(state.store.course_formulation(&cx.course.id).await?)
+}
+
+/// The workspace of `area`, if written.
+pub async fn workspace(
+    state: &AppState,
+    cx: &CourseContext,
+    area: &str,
+) -> Result<Option<Record<AreaWorkspace>>, Error> {
+    Ok(state.store.area_workspace(&cx.course.id, area).await?)
+}
+
+/// Every area workspace of the course, oldest first.
+pub async fn workspaces(state: &AppState, cx: &CourseContext) -> Result<Vec<Record<AreaWorkspace>>, Error> {
+    Ok(state.store.course_records::<AreaWorkspace>(&cx.course.id).await?)
+}
+
 /// The areas chosen in the course's formulation (none before it is written).
 pub async fn chosen_areas(state: &AppState, cx: &CourseContext) -> Result<Vec<String>, Error> {
     Ok(state.store.course_formulation(&cx.course.id).await?.map(|f| f.body.problem_areas).unwrap_or_default())
@@ -45,7 +62,7 @@ pub async fn chosen_areas(state: &AppState, cx: &CourseContext) -> Result<Vec<St
 
 /// Writes `next` over `current` (or creates it): `version` as the writer saw it
 /// (None: whatever is stored now; on a record not yet written, only 0 fits).
-async fn write<T: RecordBody>(
+pub(crate) async fn write<T: RecordBody>(
     state: &AppState,
     me: &Identity,
     cx: &CourseContext,
@@ -168,90 +185,4 @@ pub async fn save_area(
         .await?;
     }
     write(state, me, cx, current.as_ref(), &ws, version, detail).await
-}
-
-/// Adds a goal in one of the course's chosen areas.
-pub async fn create_goal(
-    state: &AppState,
-    me: &Identity,
-    cx: &CourseContext,
-    input: &GoalInput,
-) -> Result<Record<Goal>, Error> {
-    cx.require_open()?;
-    let areas = chosen_areas(state, cx).await?;
-    let goal = validate_new_goal(input, &areas, cx.course.planned_sessions.max(cx.held()))?;
-    let detail = format!("goal in {}", goal.problem_area);
-    write(state, me, cx, None, &goal, None, detail).await
-}
-
-/// Changes a goal (status rules and wording history in `apply_goal_update`).
-pub async fn update_goal(
-    state: &AppState,
-    me: &Identity,
-    cx: &CourseContext,
-    goal: &Record<Goal>,
-    input: &GoalInput,
-    version: Option<i64>,
-) -> Result<Record<Goal>, Error> {
-    cx.require_open()?;
-    let areas = chosen_areas(state, cx).await?;
-    let max = cx.course.planned_sessions.max(cx.held());
-    let next = apply_goal_update(&goal.body, input, &areas, max, Timestamp::now().date())?;
-    let mut detail = if next.status != goal.body.status {
-        format!("status {} -> {}", goal.body.status.as_str(), next.status.as_str())
-    } else {
-        "goal edited".to_string()
-    };
-    if next.previous_wordings.len() > goal.body.previous_wordings.len() {
-        detail.push_str("; reworded (old wording kept)");
-    }
-    write(state, me, cx, Some(goal), &next, version, detail).await
-}
-
-/// Rates a goal 0-10 at a held session of its course; a second rating for the
-/// same session replaces the first (kept in the record's history). Errors name
-/// `rating` and `session_id`. Returns the rating and whether it was the first.
-pub async fn rate_goal(
-    state: &AppState,
-    me: &Identity,
-    cx: &CourseContext,
-    goal: &Record<Goal>,
-    session_id: &str,
-    rating: i64,
-) -> Result<(Record<GoalRating>, bool), Error> {
-    cx.require_open()?;
-    let mut e = ValidationErrors::new();
-    let value = validate_rating(rating).map_err(|v| e.0.extend(v.0)).ok();
-    let session = Id::parse(session_id.trim()).and_then(|id| cx.session(&id)).filter(|s| s.number.is_some());
-    if session.is_none() {
-        e.add("session_id", "Choose a session held in this course (attended); ratings belong to a held session");
-    }
-    e.into_result()?;
-    let (Some(value), Some(s)) = (value, session) else { unreachable!("validated above") };
-    let number = s.number.unwrap_or_default();
-    let detail = format!("goal {} rated {value} at session {number}", goal.id);
-    let ev = |new: bool| {
-        event(me, if new { action::RECORD_CREATE } else { action::RECORD_UPDATE }, GoalRating::KIND, cx, detail.clone())
-    };
-    Ok(state.store.rate_goal(goal, &s.session.id, value, &me.user.id, ev).await?)
-}
-
-/// A goal and its course, if `me` may see the client; otherwise 404 (audited).
-pub async fn goal_for(
-    state: &AppState,
-    me: &Identity,
-    id: &str,
-    purpose: Purpose,
-) -> Result<(Record<Goal>, CourseContext), Error> {
-    let goal = match Id::parse(id) {
-        Some(gid) => state.store.record::<Goal>(&gid).await?,
-        None => None,
-    };
-    let Some(goal) = goal.filter(|g| g.course_id.is_some()) else {
-        crate::access::deny(state, me, "goal", Some(id)).await?;
-        return Err(Error::NotFound);
-    };
-    let course = goal.course_id.clone().unwrap_or_default();
-    let cx = course_for(state, me, course.as_str(), purpose).await?;
-    Ok((goal, cx))
 }

@@ -3,8 +3,8 @@
 //! access rules, the circle drawn from them, and taking a snapshot.
 
 use crate::access::course::CourseContext;
-use crate::access::deny;
-use crate::access::records::change_event;
+use crate::access::records::{change_event, read_event};
+use crate::access::{client_for, deny, Purpose};
 use crate::caller::Identity;
 use crate::AppState;
 use crate::Error;
@@ -13,7 +13,7 @@ use rapport_core::inventory::circle::{svg, SvgOptions};
 use rapport_core::inventory::{validate_snapshot, CirclePerson, CircleSnapshot, Person};
 use rapport_core::records::RecordBody;
 use rapport_core::{Id, Timestamp, ValidationErrors};
-use rapport_store::records::{Placement, Record};
+use rapport_store::records::{Placement, Record, RecordVersion};
 
 /// The people on the circle, from their records.
 pub fn circle_people(records: &[Record<Person>]) -> Vec<CirclePerson> {
@@ -92,4 +92,188 @@ pub async fn snapshot_of_course(
             Err(Error::NotFound)
         }
     }
+}
+
+/// The order the inventory lists people in: ring, then name.
+pub fn sort_people(people: &mut [Record<Person>]) {
+    people.sort_by(|a, b| {
+        (a.body.ring, a.body.display_name.to_lowercase()).cmp(&(b.body.ring, b.body.display_name.to_lowercase()))
+    });
+}
+
+/// The client's people, in circle order, for the API (the read is audited
+/// with the caller's access basis).
+pub async fn people(state: &AppState, me: &Identity, client_id: &str) -> Result<Vec<Record<Person>>, Error> {
+    let (client, basis) = client_for(state, me, client_id, Purpose::Write).await?;
+    let mut people = state.store.client_records::<Person>(&client.id).await?;
+    let detail = format!("{} people via API, basis={}", people.len(), basis.as_str());
+    state.store.audit(read_event(me, Person::KIND, None, &client.id, detail)).await?;
+    sort_people(&mut people);
+    Ok(people)
+}
+
+/// Everything the Inventory tab shows: the client's people, those removed, and
+/// the course's snapshots (the read is audited).
+pub struct Inventory {
+    pub people: Vec<Record<Person>>,
+    pub removed: Vec<Record<Person>>,
+    pub snapshots: Vec<Record<CircleSnapshot>>,
+}
+
+pub async fn inventory(state: &AppState, me: &Identity, cx: &CourseContext) -> Result<Inventory, Error> {
+    let people = state.store.client_records::<Person>(&cx.client.id).await?;
+    let removed = state.store.removed_client_records::<Person>(&cx.client.id).await?;
+    let snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
+    let detail = format!("inventory: {} people, {} snapshots", people.len(), snapshots.len());
+    state.store.audit(read_event(me, Person::KIND, None, &cx.client.id, detail)).await?;
+    Ok(Inventory { people, removed, snapshots })
+}
+
+/// One of the course's client's people (404, with a denial logged, for anyone
+/// else's); `Purpose::AuditRead` logs the read.
+pub async fn person_of_course(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    person_id: &str,
+    purpose: Purpose,
+) -> Result<Record<Person>, Error> {
+    let found = match Id::parse(person_id) {
+        Some(pid) => state.store.record::<Person>(&pid).await?,
+        None => None,
+    };
+    match found {
+        Some(p) if p.client_id == cx.client.id => {
+            if purpose == Purpose::AuditRead {
+                let e =
+                    read_event(me, Person::KIND, Some(&p.id), &cx.client.id, format!("basis={}", cx.basis.as_str()));
+                state.store.audit(e).await?;
+            }
+            Ok(p)
+        }
+        _ => {
+            deny(state, me, Person::KIND, Some(person_id)).await?;
+            Err(Error::NotFound)
+        }
+    }
+}
+
+/// A person of the course's client with every version, newest first, even
+/// after removal (then with the time removed). The read is audited.
+pub async fn person_history(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    person_id: &str,
+) -> Result<(Record<Person>, Option<Timestamp>, Vec<RecordVersion<Person>>), Error> {
+    // Removed people keep their history, so look past removal here.
+    let found = match Id::parse(person_id) {
+        Some(pid) => state.store.record_including_removed::<Person>(&pid).await?,
+        None => None,
+    };
+    let (record, removed_at) = match found {
+        Some((r, removed)) if r.client_id == cx.client.id => (r, removed),
+        _ => {
+            deny(state, me, Person::KIND, Some(person_id)).await?;
+            return Err(Error::NotFound);
+        }
+    };
+    let e = read_event(me, Person::KIND, Some(&record.id), &cx.client.id, "history".into());
+    state.store.audit(e).await?;
+    let history = state.store.record_history::<Person>(&record.id).await?;
+    Ok((record, removed_at, history))
+}
+
+/// Adds a checked person to the client's inventory (`via`: "" or " via API").
+pub async fn add_person(
+    state: &AppState,
+    me: &Identity,
+    client: &Id,
+    person: &Person,
+    via: &str,
+) -> Result<Record<Person>, Error> {
+    let at = Placement { client_id: client.clone(), ..Placement::default() };
+    let ev = change_event::<Person>(me, action::RECORD_CREATE, format!("ring={}{via}", person.ring.as_str()));
+    Ok(state.store.create_record(&at, person, &me.user.id, ev).await?)
+}
+
+/// Stores a checked person as the next version of `current`, which must still
+/// be at `version`; `detail` says what changed (no clinical content).
+pub async fn change_person(
+    state: &AppState,
+    me: &Identity,
+    current: &Record<Person>,
+    version: i64,
+    person: &Person,
+    detail: String,
+) -> Result<Record<Person>, Error> {
+    let ev = change_event::<Person>(me, action::RECORD_UPDATE, detail);
+    Ok(state.store.update_record(&current.id, version, person, &me.user.id, ev).await?)
+}
+
+/// Removes a person (every version stays in the history).
+pub async fn remove_person(
+    state: &AppState,
+    me: &Identity,
+    current: &Record<Person>,
+    version: i64,
+    via: &str,
+) -> Result<(), Error> {
+    let ev = change_event::<Person>(me, action::RECORD_REMOVE, format!("ring={}{via}", current.body.ring.as_str()));
+    state.store.remove_record::<Person>(&current.id, version, &me.user.id, ev).await?;
+    Ok(())
+}
+
+/// The client's people on the circle as it stands now, for the API (the read is audited).
+pub async fn circle_now(state: &AppState, me: &Identity, cx: &CourseContext) -> Result<Vec<CirclePerson>, Error> {
+    let records = state.store.client_records::<Person>(&cx.client.id).await?;
+    let detail = format!("circle: {} people via API", records.len());
+    state.store.audit(read_event(me, Person::KIND, None, &cx.client.id, detail)).await?;
+    Ok(circle_people(&records))
+}
+
+/// The client's people on the circle now, for a comparison (audited by `audit_comparison`).
+pub async fn current_circle(state: &AppState, cx: &CourseContext) -> Result<Vec<CirclePerson>, Error> {
+    Ok(circle_people(&state.store.client_records::<Person>(&cx.client.id).await?))
+}
+
+/// The course's snapshots, oldest first (not audited: see `snapshots_read`).
+pub async fn snapshots(state: &AppState, cx: &CourseContext) -> Result<Vec<Record<CircleSnapshot>>, Error> {
+    Ok(state.store.course_records::<CircleSnapshot>(&cx.course.id).await?)
+}
+
+/// The course's snapshots for the API (the read is audited).
+pub async fn snapshots_read(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+) -> Result<Vec<Record<CircleSnapshot>>, Error> {
+    let list = snapshots(state, cx).await?;
+    let detail = format!("{} snapshots via API", list.len());
+    state.store.audit(read_event(me, CircleSnapshot::KIND, None, &cx.client.id, detail)).await?;
+    Ok(list)
+}
+
+/// Logs that two circles of the course were compared (`detail`: which).
+pub async fn audit_comparison(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    detail: String,
+) -> Result<(), Error> {
+    state.store.audit(read_event(me, CircleSnapshot::KIND, None, &cx.client.id, detail)).await?;
+    Ok(())
+}
+
+/// A snapshot of this course, viewed (the read is audited).
+pub async fn view_snapshot(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    id: &str,
+) -> Result<Record<CircleSnapshot>, Error> {
+    let snapshot = snapshot_of_course(state, me, cx, id).await?;
+    let e = read_event(me, CircleSnapshot::KIND, Some(&snapshot.id), &cx.client.id, "view".into());
+    state.store.audit(e).await?;
+    Ok(snapshot)
 }

@@ -8,11 +8,13 @@
 pub mod access;
 pub mod caller;
 pub mod clients;
+pub mod context;
 pub mod courses;
 pub mod ending;
 pub mod error;
 pub mod follow_ups;
 pub mod formulation;
+pub mod goals;
 pub mod inventory;
 pub mod jobs;
 pub mod mail;
@@ -24,11 +26,14 @@ pub mod outcomes;
 pub mod passwords;
 pub mod portal;
 pub mod portal_access;
+pub mod records;
 pub mod responses;
 pub mod risk;
 pub mod safety_plans;
 pub mod sessions;
 pub mod state;
+pub mod timeline;
+pub mod worksheets;
 
 pub use caller::Identity;
 pub use error::{AppResult, Error};

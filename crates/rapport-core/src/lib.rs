@@ -4,6 +4,7 @@
 //! milliseconds and shared by the store, the web layer and the CLI.
 
 pub mod access;
+pub mod area_fields;
 pub mod audit;
 pub mod caseload;
 pub mod checkpoint;

@@ -3,16 +3,29 @@
 //! record by id through its client's access check, auditing reads, and the
 //! JSON shapes of a stored record and its history.
 
-use crate::error::AppError;
-use rapport_app::access::records::{audit_read, change_event, client_record_for};
-use rapport_app::access::{client_for, Purpose};
+use crate::error::{ApiResult, AppError, AppResult};
+use crate::html::FormErrors;
+use crate::identity::SignedIn;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::Query;
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use axum::Json;
+use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
+use rapport_app::records::{self, ClientKind};
 use rapport_app::AppState;
-use rapport_core::audit::action;
 use rapport_core::records::RecordBody;
-use rapport_core::Id;
+use rapport_core::{Id, ValidationErrors};
 use rapport_store::records::{Record, RecordVersion};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::future::Future;
 use utoipa::ToSchema;
 
 /// Converts between a core record body and its API twin, which have the same
@@ -148,14 +161,13 @@ pub fn parse_value<F: serde::de::DeserializeOwned>(v: serde_json::Value) -> Resu
 // ---------------------------------------------------------------- API handlers shared by client-level kinds
 
 /// A client-level record kind served by the JSON API (list, create, read
-/// with history, replace, remove). Route functions stay concrete so each has
-/// its own OpenAPI entry; they call these.
-pub trait ApiRecord: RecordBody {
+/// with history, replace, remove): its use cases are `rapport_app::records`;
+/// this adds the JSON twin that carries the schema. `api_record_routes!`
+/// writes the five route functions (each its own OpenAPI entry) over the
+/// handlers below.
+pub trait ApiRecord: ClientKind {
     /// The API twin of the body (same fields, plus the schema).
     type Json: Serialize + serde::de::DeserializeOwned + Send;
-
-    /// Validates for `client`, including links to its other records.
-    fn check(self, state: &AppState, client: &Id) -> impl std::future::Future<Output = Result<Self, AppError>> + Send;
 
     fn to_json(self) -> Result<Self::Json, AppError> {
         convert(self)
@@ -164,68 +176,138 @@ pub trait ApiRecord: RecordBody {
     fn from_json(j: Self::Json) -> Result<Self, AppError> {
         convert(j)
     }
-
-    /// The order lists are returned in (default: oldest first).
-    fn order(_items: &mut [Record<Self>]) {}
 }
 
+/// Where API changes come from, in the audit detail.
+const VIA_API: &str = "via API";
+
 pub async fn api_list<T: ApiRecord>(
-    state: &AppState,
-    me: &Identity,
-    client_id: &str,
-) -> Result<Vec<Stored<T::Json>>, AppError> {
-    let (client, _) = client_for(state, me, client_id, Purpose::AuditRead).await?;
-    let mut items = state.store.client_records::<T>(&client.id).await?;
-    T::order(&mut items);
-    audit_read(state, me, T::KIND, &client.id, None, format!("{} via API", items.len())).await?;
-    items.into_iter().map(|r| Stored::of(r, T::to_json)).collect()
+    state: AppState,
+    me: Identity,
+    client_id: String,
+) -> ApiResult<Json<Vec<Stored<T::Json>>>> {
+    let items = records::list::<T>(&state, &me, &client_id, VIA_API).await?;
+    let out: Result<Vec<_>, AppError> = items.into_iter().map(|r| Stored::of(r, T::to_json)).collect();
+    Ok(Json(out?))
 }
 
 pub async fn api_create<T: ApiRecord>(
-    state: &AppState,
-    me: &Identity,
-    client_id: &str,
+    state: AppState,
+    me: Identity,
+    client_id: String,
     body: T::Json,
-) -> Result<Stored<T::Json>, AppError> {
-    let (client, _) = client_for(state, me, client_id, Purpose::Write).await?;
-    let body = T::from_json(body)?.check(state, &client.id).await?;
-    let at = rapport_store::records::Placement { client_id: client.id.clone(), ..Default::default() };
-    let ev = change_event::<T>(me, action::RECORD_CREATE, "via API".into());
-    let rec = state.store.create_record(&at, &body, &me.user.id, ev).await?;
-    Stored::of(rec, T::to_json)
+) -> ApiResult<(StatusCode, Json<Stored<T::Json>>)> {
+    let rec = records::create(&state, &me, &client_id, T::from_json(body)?, VIA_API).await?;
+    Ok((StatusCode::CREATED, Json(Stored::of(rec, T::to_json)?)))
 }
 
-pub async fn api_get<T: ApiRecord>(state: &AppState, me: &Identity, id: &str) -> Result<Stored<T::Json>, AppError> {
-    let (rec, _) = client_record_for::<T>(state, me, id, Purpose::AuditRead).await?;
-    let history = state.store.record_history::<T>(&rec.id).await?;
-    Stored::of(rec, T::to_json)?.with_history(history, T::to_json)
+pub async fn api_get<T: ApiRecord>(state: AppState, me: Identity, id: String) -> ApiResult<Json<Stored<T::Json>>> {
+    let (rec, history) = records::read::<T>(&state, &me, &id).await?;
+    Ok(Json(Stored::of(rec, T::to_json)?.with_history(history, T::to_json)?))
 }
 
 pub async fn api_update<T: ApiRecord>(
-    state: &AppState,
-    me: &Identity,
-    id: &str,
+    state: AppState,
+    me: Identity,
+    id: String,
     body: serde_json::Value,
-) -> Result<Stored<T::Json>, AppError> {
-    let (rec, client) = client_record_for::<T>(state, me, id, Purpose::Write).await?;
+) -> ApiResult<Json<Stored<T::Json>>> {
+    let (rec, _) = records::open::<T>(&state, &me, &id, Purpose::Write).await?;
     let (version, fields) = split_version::<T::Json>(body, true)?;
-    let body = T::from_json(fields)?.check(state, &client.id).await?;
-    let ev = change_event::<T>(me, action::RECORD_UPDATE, "via API".into());
-    let rec = state.store.update_record(&rec.id, version.unwrap_or_default(), &body, &me.user.id, ev).await?;
-    Stored::of(rec, T::to_json)
+    let rec = records::update(&state, &me, &rec, version.unwrap_or_default(), T::from_json(fields)?, VIA_API).await?;
+    Ok(Json(Stored::of(rec, T::to_json)?))
 }
 
 pub async fn api_remove<T: ApiRecord>(
-    state: &AppState,
-    me: &Identity,
-    id: &str,
-    version: Option<i64>,
-) -> Result<(), AppError> {
-    let (rec, _) = client_record_for::<T>(state, me, id, Purpose::Write).await?;
-    let ev = change_event::<T>(me, action::RECORD_REMOVE, "via API".into());
-    state.store.remove_record::<T>(&rec.id, version.unwrap_or(rec.version), &me.user.id, ev).await?;
-    Ok(())
+    state: AppState,
+    me: Identity,
+    id: String,
+    params: Result<Query<RemoveParams>, QueryRejection>,
+) -> ApiResult<StatusCode> {
+    let Query(p) = params.map_err(crate::api::bad_query)?;
+    records::remove::<T>(&state, &me, &id, p.version, VIA_API).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
+
+/// The five API routes of a client-level kind (`ApiRecord`): each a concrete
+/// function with its own OpenAPI entry (path, tag, summary from its doc
+/// comment), answering through `api_list` .. `api_remove`. The calling module
+/// imports `Stored`, `Versioned`, `RemoveParams`, `ErrorBody`, the kind and its
+/// JSON twin.
+macro_rules! api_record_routes {
+    (
+        $kind:ident as $json:ident, tag $tag:tt, list $coll:tt, item $item:tt ($item_id:tt);
+        $(#[doc = $ld:tt])* list: $list:ident;
+        $(#[doc = $cd:tt])* create: $create:ident;
+        $(#[doc = $gd:tt])* get: $get:ident;
+        $(#[doc = $ud:tt])* update: $update:ident;
+        $(#[doc = $rd:tt])* remove: $remove:ident;
+    ) => {
+        $(#[doc = $ld])*
+        #[utoipa::path(get, path = $coll, tag = $tag, params(("id" = String, Path, description = "Client id")),
+            responses((status = 200, body = [Stored<$json>]), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+        pub async fn $list(
+            axum::extract::State(state): axum::extract::State<rapport_app::AppState>,
+            $crate::identity::ApiCaller(me): $crate::identity::ApiCaller,
+            axum::extract::Path(id): axum::extract::Path<String>,
+        ) -> $crate::error::ApiResult<axum::Json<Vec<Stored<$json>>>> {
+            $crate::records_http::api_list::<$kind>(state, me, id).await
+        }
+
+        $(#[doc = $cd])*
+        #[utoipa::path(post, path = $coll, tag = $tag, params(("id" = String, Path, description = "Client id")),
+            request_body = $json,
+            responses((status = 201, body = Stored<$json>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+                      (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+        pub async fn $create(
+            axum::extract::State(state): axum::extract::State<rapport_app::AppState>,
+            $crate::identity::ApiCaller(me): $crate::identity::ApiCaller,
+            axum::extract::Path(id): axum::extract::Path<String>,
+            $crate::api::body::ApiJson(body): $crate::api::body::ApiJson<$json>,
+        ) -> $crate::error::ApiResult<(axum::http::StatusCode, axum::Json<Stored<$json>>)> {
+            $crate::records_http::api_create::<$kind>(state, me, id, body).await
+        }
+
+        $(#[doc = $gd])*
+        #[utoipa::path(get, path = $item, tag = $tag, params(("id" = String, Path, description = $item_id)),
+            responses((status = 200, body = Stored<$json>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+        pub async fn $get(
+            axum::extract::State(state): axum::extract::State<rapport_app::AppState>,
+            $crate::identity::ApiCaller(me): $crate::identity::ApiCaller,
+            axum::extract::Path(id): axum::extract::Path<String>,
+        ) -> $crate::error::ApiResult<axum::Json<Stored<$json>>> {
+            $crate::records_http::api_get::<$kind>(state, me, id).await
+        }
+
+        $(#[doc = $ud])*
+        #[utoipa::path(put, path = $item, tag = $tag, params(("id" = String, Path, description = $item_id)),
+            request_body = Versioned<$json>,
+            responses((status = 200, body = Stored<$json>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+                      (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+        pub async fn $update(
+            axum::extract::State(state): axum::extract::State<rapport_app::AppState>,
+            $crate::identity::ApiCaller(me): $crate::identity::ApiCaller,
+            axum::extract::Path(id): axum::extract::Path<String>,
+            $crate::api::body::ApiJson(body): $crate::api::body::ApiJson<serde_json::Value>,
+        ) -> $crate::error::ApiResult<axum::Json<Stored<$json>>> {
+            $crate::records_http::api_update::<$kind>(state, me, id, body).await
+        }
+
+        $(#[doc = $rd])*
+        #[utoipa::path(delete, path = $item, tag = $tag,
+            params(("id" = String, Path, description = $item_id), RemoveParams),
+            responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+        pub async fn $remove(
+            axum::extract::State(state): axum::extract::State<rapport_app::AppState>,
+            $crate::identity::ApiCaller(me): $crate::identity::ApiCaller,
+            axum::extract::Path(id): axum::extract::Path<String>,
+            params: Result<axum::extract::Query<RemoveParams>, axum::extract::rejection::QueryRejection>,
+        ) -> $crate::error::ApiResult<axum::http::StatusCode> {
+            $crate::records_http::api_remove::<$kind>(state, me, id, params).await
+        }
+    };
+}
+pub(crate) use api_record_routes;
 
 /// `?version=` of a removal.
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -239,7 +321,8 @@ pub struct RemoveParams {
 // ---------------------------------------------------------------- pages
 
 /// A submitted form as name/value pairs (repeated names and dynamic rows allowed).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Pairs(pub Vec<(String, String)>);
 
 impl Pairs {
@@ -270,6 +353,11 @@ impl Pairs {
     /// The hidden `version` field.
     pub fn version(&self) -> Option<i64> {
         self.get("version").trim().parse().ok()
+    }
+
+    /// The hidden `version` field of a removal.
+    pub fn removal_version(&self) -> Result<i64, AppError> {
+        self.version().ok_or_else(|| AppError::invalid("version", "Reload the page and try again"))
     }
 
     /// The hidden `version` field, required (see `required_version`).
@@ -335,6 +423,203 @@ impl ConflictView {
             at: r.updated_at.display(),
             fields: r.body.describe(),
         }
+    }
+}
+
+impl ConflictView {
+    /// The banner over a form whose record someone else changed meanwhile
+    /// (`what`: " to this event", " here").
+    pub fn message(&self, what: &str) -> String {
+        format!(
+            "{} saved a change{what} at {} while you were editing. Your version is in the form; theirs is shown beside it. Saving again replaces theirs.",
+            self.by, self.at
+        )
+    }
+}
+
+/// Checks a record typed in a form (`errors`: those found reading the form):
+/// the valid record, or every error to show.
+pub async fn check_form<T: ClientKind>(
+    state: &AppState,
+    client: &Id,
+    raw: T,
+    mut errors: ValidationErrors,
+) -> Result<Result<T, ValidationErrors>, AppError> {
+    match raw.check(state, client).await {
+        Ok(v) if errors.is_empty() => Ok(Ok(v)),
+        Ok(_) => Ok(Err(errors)),
+        Err(rapport_app::Error::Invalid(v)) => {
+            errors.0.extend(v.0);
+            Ok(Err(errors))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// A client-level kind edited from a course's pages: added from the page
+/// that lists it, changed (every version kept, a change made meanwhile shown
+/// beside the form) and removed on a page of its own. The kind declares its
+/// form, URLs and the two pages; `page_add` .. `page_remove` are the handlers.
+pub trait RecordPage: ClientKind + Describe + Clone + Sync {
+    /// The form as typed (it keeps the version it started from).
+    type Form: Send;
+    /// The page that lists the kind, under `/courses/{id}/`.
+    const PAGE: &'static str;
+    /// `?done=` after adding, saving and removing.
+    const ADDED: &'static str;
+    const SAVED: &'static str;
+    const REMOVED: &'static str;
+
+    /// The fragment a record is shown at on the list page.
+    fn anchor(id: &Id) -> String;
+    /// The form as typed, the record it makes (not yet checked) and any errors reading it.
+    fn read(p: &Pairs) -> (Self::Form, Self, ValidationErrors);
+    /// The form showing a stored record.
+    fn form_of(rec: &Record<Self>) -> Self::Form;
+    fn set_version(form: &mut Self::Form, version: i64);
+    /// The errors as the form names its fields.
+    fn form_errors(e: ValidationErrors) -> FormErrors {
+        FormErrors(e)
+    }
+    /// The list page, showing an add form that failed.
+    fn list_page(
+        state: &AppState,
+        me: &Identity,
+        cx: CourseContext,
+        form: Self::Form,
+        errors: FormErrors,
+    ) -> impl Future<Output = AppResult<Html<String>>> + Send;
+    /// The page of one record: its form, history and any conflict.
+    fn item_page(
+        state: &AppState,
+        me: &Identity,
+        cx: CourseContext,
+        rec: Record<Self>,
+        form: Self::Form,
+        errors: FormErrors,
+        conflict: Option<ConflictView>,
+    ) -> impl Future<Output = AppResult<Html<String>>> + Send;
+}
+
+fn done_url<K: RecordPage>(cx: &CourseContext, done: &str, at: Option<&Id>) -> String {
+    let anchor = at.map(|id| format!("#{}", K::anchor(id))).unwrap_or_default();
+    format!("/courses/{}/{}?done={done}{anchor}", cx.course.id, K::PAGE)
+}
+
+/// POST `/courses/{id}/{PAGE}...`: adds a record of the course's client.
+pub async fn page_add<K: RecordPage>(CoursePost { state, me, cx, form }: CoursePost) -> AppResult<Response> {
+    let (form, raw, errors) = K::read(&form);
+    let body = match check_form(&state, &cx.client.id, raw, errors).await? {
+        Ok(b) => b,
+        Err(e) => return Ok(K::list_page(&state, &me, cx, form, K::form_errors(e)).await?.into_response()),
+    };
+    let rec = records::add(&state, &me, &cx.client.id, &body, "").await?;
+    Ok(Redirect::to(&done_url::<K>(&cx, K::ADDED, Some(&rec.id))).into_response())
+}
+
+/// GET the page of one record (its form and history).
+pub async fn page_item<K: RecordPage>(
+    CourseWrite { state, me, cx }: CourseWrite,
+    Path((_, item)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let rec = records::of_course::<K>(&state, &me, &cx, &item, Purpose::AuditRead).await?;
+    let form = K::form_of(&rec);
+    K::item_page(&state, &me, cx, rec, form, FormErrors::default(), None).await
+}
+
+/// POST a change to one record; a change saved meanwhile is shown beside the form.
+pub async fn page_save<K: RecordPage>(
+    Path((_, item)): Path<(String, String)>,
+    CoursePost { state, me, cx, form: p }: CoursePost,
+) -> AppResult<Response> {
+    let rec = records::of_course::<K>(&state, &me, &cx, &item, Purpose::Write).await?;
+    let version = p.required_version()?;
+    let (mut form, raw, errors) = K::read(&p);
+    let body = match check_form(&state, &cx.client.id, raw, errors).await? {
+        Ok(b) => b,
+        Err(e) => return Ok(K::item_page(&state, &me, cx, rec, form, K::form_errors(e), None).await?.into_response()),
+    };
+    match records::save(&state, &me, &rec, version, &body, "").await {
+        Ok(_) => Ok(Redirect::to(&done_url::<K>(&cx, K::SAVED, Some(&rec.id))).into_response()),
+        Err(rapport_app::Error::Conflict(_)) => {
+            // Show both versions; a second save (now from the current version) replaces theirs.
+            K::set_version(&mut form, rec.version);
+            let conflict = Some(ConflictView::of(&rec));
+            Ok(K::item_page(&state, &me, cx, rec, form, FormErrors::default(), conflict).await?.into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// POST `.../remove`: removes one record (its history is kept).
+pub async fn page_remove<K: RecordPage>(
+    Path((_, item)): Path<(String, String)>,
+    CoursePost { state, me, cx, form }: CoursePost,
+) -> AppResult<Response> {
+    let rec = records::of_course::<K>(&state, &me, &cx, &item, Purpose::Write).await?;
+    records::discard(&state, &me, &rec, form.removal_version()?, "").await?;
+    Ok(Redirect::to(&done_url::<K>(&cx, K::REMOVED, None)).into_response())
+}
+
+// ---------------------------------------------------------------- course pages
+
+/// A signed-in request about the course `{id}` of its path, with access to it
+/// checked before the handler runs: for a change (`WRITE`), else as an audited
+/// read. A course that is missing or outside the caller's caseload is 404.
+pub struct CourseAccess<const WRITE: bool> {
+    pub state: AppState,
+    pub me: Identity,
+    pub cx: CourseContext,
+}
+
+/// The course of the path, read (the read is audited).
+pub type CourseRead = CourseAccess<false>;
+/// The course of the path, for a change.
+pub type CourseWrite = CourseAccess<true>;
+
+/// A form posted about the course `{id}` of its path, for a change: the
+/// caller, the course (access checked after the form is read) and the form.
+pub struct CoursePost<F = Pairs> {
+    pub state: AppState,
+    pub me: Identity,
+    pub cx: CourseContext,
+    pub form: F,
+}
+
+/// The signed-in caller and the course id of the path.
+async fn caller_and_course(parts: &mut Parts, state: &AppState) -> Result<(Identity, String), Response> {
+    let SignedIn(me) = SignedIn::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+    let Path(params) =
+        Path::<HashMap<String, String>>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+    Ok((me, params.get("id").cloned().unwrap_or_default()))
+}
+
+async fn course(state: &AppState, me: &Identity, id: &str, purpose: Purpose) -> Result<CourseContext, Response> {
+    course_for(state, me, id, purpose).await.map_err(|e| AppError::from(e).into_response())
+}
+
+impl<const WRITE: bool> FromRequestParts<AppState> for CourseAccess<WRITE> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let (me, id) = caller_and_course(parts, state).await?;
+        let purpose = if WRITE { Purpose::Write } else { Purpose::AuditRead };
+        let cx = course(state, &me, &id, purpose).await?;
+        Ok(CourseAccess { state: state.clone(), me, cx })
+    }
+}
+
+impl<F: DeserializeOwned + Send> FromRequest<AppState> for CoursePost<F> {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let (me, id) = caller_and_course(&mut parts, state).await?;
+        let Form(form) = Form::<F>::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let cx = course(state, &me, &id, Purpose::Write).await?;
+        Ok(CoursePost { state: state.clone(), me, cx, form })
     }
 }
 

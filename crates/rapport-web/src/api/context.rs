@@ -6,24 +6,18 @@
 use super::body::ApiJson;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
-use crate::records_http::OpenCombined;
 use crate::records_http::{
-    api_create, api_get, api_list, api_remove, api_update, convert, split_version, ApiRecord, RemoveParams, Stored,
-    Versioned,
+    api_record_routes, convert, split_version, ApiRecord, OpenCombined, RemoveParams, Stored, Versioned,
 };
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use rapport_app::access::records::{audit_read, change_event, require_linked};
 use rapport_app::access::{client_for, Purpose};
-use rapport_app::caller::Identity;
+use rapport_app::context::{read_cultural, save_cultural};
 use rapport_app::AppState;
-use rapport_core::audit::action;
 use rapport_core::context::{CoordinationNote, CulturalFormulation, Medication, OtherProvider};
-use rapport_core::records::RecordBody;
-use rapport_core::{Id, Timestamp};
-use rapport_store::records::{Placement, Record};
+use rapport_core::Timestamp;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -93,38 +87,6 @@ pub struct CulturalFormulationPut {
     pub fields: CulturalFormulationJson,
 }
 
-/// The client's cultural formulation, if recorded.
-pub async fn current_cultural(state: &AppState, client: &Id) -> Result<Option<Record<CulturalFormulation>>, AppError> {
-    Ok(state.store.client_records::<CulturalFormulation>(client).await?.pop())
-}
-
-/// Saves the cultural formulation: the first one, or a new version of it.
-/// `version` must name the version edited once one exists.
-pub async fn save_cultural(
-    state: &AppState,
-    me: &Identity,
-    client: &Id,
-    version: Option<i64>,
-    body: CulturalFormulation,
-    via: &str,
-) -> Result<(Record<CulturalFormulation>, bool), AppError> {
-    let body = body.validate()?;
-    match (current_cultural(state, client).await?, version) {
-        (None, _) => {
-            let at = Placement { client_id: client.clone(), ..Default::default() };
-            let ev = change_event::<CulturalFormulation>(me, action::RECORD_CREATE, via.into());
-            Ok((state.store.create_record(&at, &body, &me.user.id, ev).await?, true))
-        }
-        (Some(_), None) => Err(AppError::Conflict(
-            "A cultural formulation already exists for this client; send the version you edited.".into(),
-        )),
-        (Some(cur), Some(v)) => {
-            let ev = change_event::<CulturalFormulation>(me, action::RECORD_UPDATE, via.into());
-            Ok((state.store.update_record(&cur.id, v, &body, &me.user.id, ev).await?, false))
-        }
-    }
-}
-
 /// The client's cultural formulation with its history (404 until one is recorded).
 #[utoipa::path(get, path = "/api/v1/clients/{id}/cultural-formulation", tag = "care context",
     params(("id" = String, Path, description = "Client id")),
@@ -135,10 +97,8 @@ pub async fn get_cultural(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Stored<CulturalFormulationJson>>> {
     let (client, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
-    let rec = current_cultural(&state, &client.id).await?.ok_or(AppError::NotFound)?;
-    audit_read(&state, &me, CulturalFormulation::KIND, &client.id, Some(&rec.id), "via API".into()).await?;
-    let history = state.store.record_history::<CulturalFormulation>(&rec.id).await?;
-    Ok(Json(Stored::of(rec, convert)?.with_history(history, convert)?))
+    let (rec, history) = read_cultural(&state, &me, &client.id, "via API".into()).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(Stored::of(rec, convert::<CulturalFormulation, _>)?.with_history(history, convert)?))
 }
 
 /// Records the cultural formulation (201 the first time) or revises it (200; the old text stays in its history).
@@ -188,91 +148,27 @@ pub struct MedicationJson {
 impl ApiRecord for Medication {
     type Json = MedicationJson;
 
-    async fn check(self, _state: &AppState, _client: &Id) -> Result<Self, AppError> {
-        Ok(self.validate_on(Timestamp::now().date())?)
-    }
-
     fn to_json(self) -> Result<MedicationJson, AppError> {
         let current = self.is_current(Timestamp::now().date());
         let mut j: MedicationJson = convert(self)?;
         j.current = current;
         Ok(j)
     }
-
-    /// Current first; then by start date, latest first.
-    fn order(items: &mut [Record<Self>]) {
-        let today = Timestamp::now().date();
-        items.sort_by(|a, b| {
-            let start = |m: &Medication| m.start_date.as_deref().and_then(rapport_core::timeline::ApproxDate::parse);
-            b.body.is_current(today).cmp(&a.body.is_current(today)).then(start(&b.body).cmp(&start(&a.body)))
-        });
-    }
 }
 
-/// The client's medications: current first, then past.
-#[utoipa::path(get, path = "/api/v1/clients/{id}/medications", tag = "care context", params(("id" = String, Path, description = "Client id")),
-    responses((status = 200, body = [Stored<MedicationJson>]), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn list_medications(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Vec<Stored<MedicationJson>>>> {
-    Ok(Json(api_list::<Medication>(&state, &me, &id).await?))
-}
-
-/// Records a medication (nothing else changes, e.g. not the initial-phase checklist).
-#[utoipa::path(post, path = "/api/v1/clients/{id}/medications", tag = "care context", params(("id" = String, Path, description = "Client id")),
-    request_body = MedicationJson,
-    responses((status = 201, body = Stored<MedicationJson>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn create_medication(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-    ApiJson(body): ApiJson<MedicationJson>,
-) -> ApiResult<impl IntoResponse> {
-    Ok((StatusCode::CREATED, Json(api_create::<Medication>(&state, &me, &id, body).await?)))
-}
-
-/// One medication with its history.
-#[utoipa::path(get, path = "/api/v1/medications/{id}", tag = "care context", params(("id" = String, Path, description = "Medication id")),
-    responses((status = 200, body = Stored<MedicationJson>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn get_medication(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Stored<MedicationJson>>> {
-    Ok(Json(api_get::<Medication>(&state, &me, &id).await?))
-}
-
-/// Replaces a medication record (e.g. to add the stop date).
-#[utoipa::path(put, path = "/api/v1/medications/{id}", tag = "care context", params(("id" = String, Path, description = "Medication id")),
-    request_body = Versioned<MedicationJson>,
-    responses((status = 200, body = Stored<MedicationJson>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn update_medication(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-    ApiJson(body): ApiJson<serde_json::Value>,
-) -> ApiResult<Json<Stored<MedicationJson>>> {
-    Ok(Json(api_update::<Medication>(&state, &me, &id, body).await?))
-}
-
-/// Removes a medication recorded in error (its history is kept). A medication
-/// that was stopped is kept with its stop date instead.
-#[utoipa::path(delete, path = "/api/v1/medications/{id}", tag = "care context",
-    params(("id" = String, Path, description = "Medication id"), RemoveParams),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn remove_medication(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-    params: Result<Query<RemoveParams>, axum::extract::rejection::QueryRejection>,
-) -> ApiResult<StatusCode> {
-    let Query(p) = params.map_err(super::bad_query)?;
-    api_remove::<Medication>(&state, &me, &id, p.version).await?;
-    Ok(StatusCode::NO_CONTENT)
+api_record_routes! {
+    Medication as MedicationJson, tag "care context", list "/api/v1/clients/{id}/medications", item "/api/v1/medications/{id}" ("Medication id");
+    /// The client's medications: current first, then past.
+    list: list_medications;
+    /// Records a medication (nothing else changes, e.g. not the initial-phase checklist).
+    create: create_medication;
+    /// One medication with its history.
+    get: get_medication;
+    /// Replaces a medication record (e.g. to add the stop date).
+    update: update_medication;
+    /// Removes a medication recorded in error (its history is kept). A medication
+    /// that was stopped is kept with its stop date instead.
+    remove: remove_medication;
 }
 
 // ---------------------------------------------------------------- other providers
@@ -292,75 +188,20 @@ pub struct ProviderJson {
 
 impl ApiRecord for OtherProvider {
     type Json = ProviderJson;
-
-    async fn check(self, _state: &AppState, _client: &Id) -> Result<Self, AppError> {
-        Ok(self.validate()?)
-    }
 }
 
-/// The client's other providers.
-#[utoipa::path(get, path = "/api/v1/clients/{id}/providers", tag = "care context", params(("id" = String, Path, description = "Client id")),
-    responses((status = 200, body = [Stored<ProviderJson>]), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn list_providers(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Vec<Stored<ProviderJson>>>> {
-    Ok(Json(api_list::<OtherProvider>(&state, &me, &id).await?))
-}
-
-/// Records another provider.
-#[utoipa::path(post, path = "/api/v1/clients/{id}/providers", tag = "care context", params(("id" = String, Path, description = "Client id")),
-    request_body = ProviderJson,
-    responses((status = 201, body = Stored<ProviderJson>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn create_provider(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-    ApiJson(body): ApiJson<ProviderJson>,
-) -> ApiResult<impl IntoResponse> {
-    Ok((StatusCode::CREATED, Json(api_create::<OtherProvider>(&state, &me, &id, body).await?)))
-}
-
-/// One provider with its history.
-#[utoipa::path(get, path = "/api/v1/providers/{id}", tag = "care context", params(("id" = String, Path, description = "Provider id")),
-    responses((status = 200, body = Stored<ProviderJson>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn get_provider(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Stored<ProviderJson>>> {
-    Ok(Json(api_get::<OtherProvider>(&state, &me, &id).await?))
-}
-
-/// Replaces a provider record.
-#[utoipa::path(put, path = "/api/v1/providers/{id}", tag = "care context", params(("id" = String, Path, description = "Provider id")),
-    request_body = Versioned<ProviderJson>,
-    responses((status = 200, body = Stored<ProviderJson>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn update_provider(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-    ApiJson(body): ApiJson<serde_json::Value>,
-) -> ApiResult<Json<Stored<ProviderJson>>> {
-    Ok(Json(api_update::<OtherProvider>(&state, &me, &id, body).await?))
-}
-
-/// Removes a provider (its history is kept; notes that named it keep the link).
-#[utoipa::path(delete, path = "/api/v1/providers/{id}", tag = "care context",
-    params(("id" = String, Path, description = "Provider id"), RemoveParams),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn remove_provider(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-    params: Result<Query<RemoveParams>, axum::extract::rejection::QueryRejection>,
-) -> ApiResult<StatusCode> {
-    let Query(p) = params.map_err(super::bad_query)?;
-    api_remove::<OtherProvider>(&state, &me, &id, p.version).await?;
-    Ok(StatusCode::NO_CONTENT)
+api_record_routes! {
+    OtherProvider as ProviderJson, tag "care context", list "/api/v1/clients/{id}/providers", item "/api/v1/providers/{id}" ("Provider id");
+    /// The client's other providers.
+    list: list_providers;
+    /// Records another provider.
+    create: create_provider;
+    /// One provider with its history.
+    get: get_provider;
+    /// Replaces a provider record.
+    update: update_provider;
+    /// Removes a provider (its history is kept; notes that named it keep the link).
+    remove: remove_provider;
 }
 
 // ---------------------------------------------------------------- coordination notes
@@ -379,83 +220,18 @@ pub struct CoordinationNoteJson {
 
 impl ApiRecord for CoordinationNote {
     type Json = CoordinationNoteJson;
-
-    async fn check(self, state: &AppState, client: &Id) -> Result<Self, AppError> {
-        let n = self.validate_on(Timestamp::now().date())?;
-        if let Some(p) = &n.provider_id {
-            require_linked(state, client, OtherProvider::KIND, std::slice::from_ref(p), "provider_id", "a provider")
-                .await?;
-        }
-        Ok(n)
-    }
-
-    /// Latest first.
-    fn order(items: &mut [Record<Self>]) {
-        items.sort_by(|a, b| b.body.date.cmp(&a.body.date));
-    }
 }
 
-/// The client's coordination notes, latest first.
-#[utoipa::path(get, path = "/api/v1/clients/{id}/coordination-notes", tag = "care context", params(("id" = String, Path, description = "Client id")),
-    responses((status = 200, body = [Stored<CoordinationNoteJson>]), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn list_notes(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Vec<Stored<CoordinationNoteJson>>>> {
-    Ok(Json(api_list::<CoordinationNote>(&state, &me, &id).await?))
-}
-
-/// Records a coordination note.
-#[utoipa::path(post, path = "/api/v1/clients/{id}/coordination-notes", tag = "care context", params(("id" = String, Path, description = "Client id")),
-    request_body = CoordinationNoteJson,
-    responses((status = 201, body = Stored<CoordinationNoteJson>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn create_note(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-    ApiJson(body): ApiJson<CoordinationNoteJson>,
-) -> ApiResult<impl IntoResponse> {
-    Ok((StatusCode::CREATED, Json(api_create::<CoordinationNote>(&state, &me, &id, body).await?)))
-}
-
-/// One coordination note with its history.
-#[utoipa::path(get, path = "/api/v1/coordination-notes/{id}", tag = "care context", params(("id" = String, Path, description = "Note id")),
-    responses((status = 200, body = Stored<CoordinationNoteJson>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn get_note(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-) -> ApiResult<Json<Stored<CoordinationNoteJson>>> {
-    Ok(Json(api_get::<CoordinationNote>(&state, &me, &id).await?))
-}
-
-/// Replaces a coordination note.
-#[utoipa::path(put, path = "/api/v1/coordination-notes/{id}", tag = "care context", params(("id" = String, Path, description = "Note id")),
-    request_body = Versioned<CoordinationNoteJson>,
-    responses((status = 200, body = Stored<CoordinationNoteJson>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-              (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn update_note(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-    ApiJson(body): ApiJson<serde_json::Value>,
-) -> ApiResult<Json<Stored<CoordinationNoteJson>>> {
-    Ok(Json(api_update::<CoordinationNote>(&state, &me, &id, body).await?))
-}
-
-/// Removes a coordination note (its history is kept).
-#[utoipa::path(delete, path = "/api/v1/coordination-notes/{id}", tag = "care context",
-    params(("id" = String, Path, description = "Note id"), RemoveParams),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
-pub async fn remove_note(
-    State(state): State<AppState>,
-    ApiCaller(me): ApiCaller,
-    Path(id): Path<String>,
-    params: Result<Query<RemoveParams>, axum::extract::rejection::QueryRejection>,
-) -> ApiResult<StatusCode> {
-    let Query(p) = params.map_err(super::bad_query)?;
-    api_remove::<CoordinationNote>(&state, &me, &id, p.version).await?;
-    Ok(StatusCode::NO_CONTENT)
+api_record_routes! {
+    CoordinationNote as CoordinationNoteJson, tag "care context", list "/api/v1/clients/{id}/coordination-notes", item "/api/v1/coordination-notes/{id}" ("Note id");
+    /// The client's coordination notes, latest first.
+    list: list_notes;
+    /// Records a coordination note.
+    create: create_note;
+    /// One coordination note with its history.
+    get: get_note;
+    /// Replaces a coordination note.
+    update: update_note;
+    /// Removes a coordination note (its history is kept).
+    remove: remove_note;
 }

@@ -10,11 +10,12 @@ use axum::extract::{Path, State};
 use axum::Json;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
-use rapport_app::formulation::{audit_read, chosen_areas, require_chosen, save_area, save_formulation};
-use rapport_app::AppState;
-use rapport_core::formulation::{
-    AreaKind, AreaWork, AreaWorkspace, DisputeStage, Formulation, LossType, StageChangeInput,
+use rapport_app::formulation::{
+    audit_read, chosen_areas, formulation_of, require_chosen, save_area, save_formulation, workspace,
 };
+use rapport_app::AppState;
+use rapport_core::area_fields::work_from_fields;
+use rapport_core::formulation::{AreaWork, AreaWorkspace, Formulation, StageChangeInput};
 use rapport_core::protocol::ChecklistItem;
 use rapport_store::records::Record;
 use serde::{Deserialize, Serialize};
@@ -90,7 +91,7 @@ pub async fn get_formulation(
     Path(id): Path<String>,
 ) -> ApiResult<Json<FormulationJson>> {
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
-    let f = state.store.course_formulation(&cx.course.id).await?;
+    let f = formulation_of(&state, &cx).await?;
     audit_read(&state, &me, &cx, "formulation", f.as_ref().map(|r| &r.id), "via API".into()).await?;
     Ok(Json(formulation_json(&cx, f.as_ref())))
 }
@@ -345,7 +346,7 @@ pub async fn get_area(
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let area = protocol_area(&cx, &area)?;
     let chosen = chosen_areas(&state, &cx).await?.contains(&area);
-    let ws = state.store.area_workspace(&cx.course.id, &area).await?;
+    let ws = workspace(&state, &cx, &area).await?;
     if !chosen && ws.is_none() {
         require_chosen(&state, &cx, &area).await?;
     }
@@ -353,40 +354,18 @@ pub async fn get_area(
     Ok(Json(area_json(&cx, &area, chosen, ws.as_ref())))
 }
 
-/// The core workspace for `area` from the request's fields; a field of another
-/// area, or a stage or loss type that is not one of the choices, is a 422 naming it.
+/// The core workspace for `area` from the request's fields;
+/// see `rapport_core::area_fields::work_from_fields`.
 pub fn work_from(area: &str, body: &AreaPutJson) -> Result<AreaWork, AppError> {
-    let kind = AreaKind::of(area);
-    let mut fields = match serde_json::to_value(body) {
+    let fields = match serde_json::to_value(body) {
         Ok(Value::Object(m)) => m,
         _ => Map::new(),
     };
-    let allowed = match serde_json::to_value(AreaWork::empty_for(area)) {
-        Ok(Value::Object(m)) => m,
-        _ => Map::new(),
-    };
-    if kind != AreaKind::RoleDispute {
-        for (name, v) in [("stage_date", &body.stage_date), ("stage_note", &body.stage_note)] {
-            if v.is_some() {
-                return Err(AppError::invalid(name, format!("{name} applies to a role dispute, not to {area}")));
-            }
-        }
-    }
-    if let Some(name) = fields.keys().find(|k| !allowed.contains_key(k.as_str()) || k.as_str() == "stage_history") {
-        return Err(AppError::invalid(name, format!("{name} is not a field of the {area} workspace")));
-    }
-    if let Some(s) = body.stage.as_deref().filter(|s| DisputeStage::parse(s).is_none()) {
-        return Err(AppError::invalid(
-            "stage",
-            format!("Unknown stage {s:?}; use renegotiation, impasse or dissolution"),
-        ));
-    }
-    if let Some(s) = body.loss_type.as_deref().filter(|s| LossType::parse(s).is_none()) {
-        return Err(AppError::invalid("loss_type", format!("Unknown loss type {s:?}; use death or other")));
-    }
-    fields.insert("type".into(), Value::String(kind.as_str().into()));
-    serde_json::from_value(Value::Object(fields))
-        .map_err(|e| AppError::invalid("area", format!("Unreadable workspace: {e}")))
+    Ok(work_from_fields(area, fields, &stage_change(body))?)
+}
+
+fn stage_change(body: &AreaPutJson) -> StageChangeInput {
+    StageChangeInput { date: body.stage_date.clone(), note: body.stage_note.clone() }
 }
 
 /// Writes the workspace of a chosen problem area (the whole of it: fields left out are cleared).
@@ -405,8 +384,7 @@ pub async fn put_area(
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let area = protocol_area(&cx, &area)?;
     let work = work_from(&area, &body)?;
-    let change = StageChangeInput { date: body.stage_date.clone(), note: body.stage_note.clone() };
-    let saved = save_area(&state, &me, &cx, &area, work, &change, body.version).await?;
+    let saved = save_area(&state, &me, &cx, &area, work, &stage_change(&body), body.version).await?;
     Ok(Json(area_json(&cx, &area, true, Some(&saved))))
 }
 

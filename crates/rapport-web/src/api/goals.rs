@@ -10,7 +10,8 @@ use axum::response::IntoResponse;
 use axum::Json;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
-use rapport_app::formulation::{audit_read, create_goal, goal_for, rate_goal, update_goal};
+use rapport_app::formulation::audit_read;
+use rapport_app::goals::{create_goal, goal_for, goals, rate_goal, update_goal};
 use rapport_app::AppState;
 use rapport_core::goals::{describe_ratings, GoalInput};
 use rapport_core::time::format_date;
@@ -128,7 +129,7 @@ pub fn goal_json(cx: &CourseContext, g: &GoalWithRatings) -> GoalJson {
 
 /// The goal `id` of the course, with its ratings, as JSON.
 async fn one(state: &AppState, cx: &CourseContext, id: &Id) -> Result<GoalJson, crate::error::AppError> {
-    let all = state.store.goals_with_ratings(&cx.course.id).await?;
+    let all = goals(state, cx).await?;
     let g = all.iter().find(|g| &g.goal.id == id).ok_or(crate::error::AppError::NotFound)?;
     Ok(goal_json(cx, g))
 }
@@ -142,7 +143,7 @@ pub async fn list_goals(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<GoalJson>>> {
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
-    let goals = state.store.goals_with_ratings(&cx.course.id).await?;
+    let goals = goals(&state, &cx).await?;
     audit_read(&state, &me, &cx, "goal", None, format!("{} goals via API", goals.len())).await?;
     Ok(Json(goals.iter().map(|g| goal_json(&cx, g)).collect()))
 }

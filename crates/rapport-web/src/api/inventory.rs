@@ -11,17 +11,17 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use rapport_app::access::course::{course_for, CourseContext};
-use rapport_app::access::records::{change_event, read_event, record_for};
+use rapport_app::access::records::record_for;
 use rapport_app::access::{client_for, Purpose};
-use rapport_app::inventory::{circle_people, circle_svg, session_number, take_snapshot};
+use rapport_app::inventory::{
+    self, add_person, change_person, circle_svg, remove_person, session_number, take_snapshot,
+};
 use rapport_app::AppState;
-use rapport_core::audit::action;
 use rapport_core::inventory::{
     circle_order, validate_person, CirclePerson, CircleSnapshot, Person, RawPerson, Ring, SupportType,
 };
-use rapport_core::records::RecordBody;
 use rapport_core::Timestamp;
-use rapport_store::records::{Placement, Record};
+use rapport_store::records::Record;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
@@ -247,13 +247,7 @@ pub async fn list_people(
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<PersonJson>>> {
-    let (client, basis) = client_for(&state, &me, &id, Purpose::Write).await?;
-    let mut people = state.store.client_records::<Person>(&client.id).await?;
-    let detail = format!("{} people via API, basis={}", people.len(), basis.as_str());
-    state.store.audit(read_event(&me, Person::KIND, None, &client.id, detail)).await?;
-    people.sort_by(|a, b| {
-        (a.body.ring, a.body.display_name.to_lowercase()).cmp(&(b.body.ring, b.body.display_name.to_lowercase()))
-    });
+    let people = inventory::people(&state, &me, &id).await?;
     Ok(Json(people.iter().map(person_json).collect()))
 }
 
@@ -273,9 +267,7 @@ pub async fn create_person(
         return Err(AppError::invalid("version", "A new person has no version; send version only with PUT").into());
     }
     let person = validate(body)?;
-    let at = Placement { client_id: client.id.clone(), ..Placement::default() };
-    let ev = change_event::<Person>(&me, action::RECORD_CREATE, format!("ring={} via API", person.ring.as_str()));
-    let record = state.store.create_record(&at, &person, &me.user.id, ev).await?;
+    let record = add_person(&state, &me, &client.id, &person, " via API").await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/people/{}", record.id)) {
         headers.insert(axum::http::header::LOCATION, v);
@@ -311,8 +303,7 @@ pub async fn put_person(
         return Err(AppError::invalid("version", "Send the version you started from (from GET)").into());
     };
     let person = validate(body)?;
-    let ev = change_event::<Person>(&me, action::RECORD_UPDATE, format!("version {version} via API"));
-    let updated = state.store.update_record(&record.id, version, &person, &me.user.id, ev).await?;
+    let updated = change_person(&state, &me, &record, version, &person, format!("version {version} via API")).await?;
     Ok(Json(person_json(&updated)))
 }
 
@@ -335,8 +326,7 @@ pub async fn delete_person(
 ) -> ApiResult<StatusCode> {
     let Query(p) = params.map_err(super::bad_query)?;
     let (record, ..) = record_for::<Person>(&state, &me, &id, Purpose::Write).await?;
-    let ev = change_event::<Person>(&me, action::RECORD_REMOVE, format!("ring={} via API", record.body.ring.as_str()));
-    state.store.remove_record::<Person>(&record.id, p.version.unwrap_or(record.version), &me.user.id, ev).await?;
+    remove_person(&state, &me, &record, p.version.unwrap_or(record.version), " via API").await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -398,10 +388,7 @@ pub async fn get_circle(
     Path(id): Path<String>,
 ) -> ApiResult<Json<CircleJson>> {
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
-    let records = state.store.client_records::<Person>(&cx.client.id).await?;
-    let detail = format!("circle: {} people via API", records.len());
-    state.store.audit(read_event(&me, Person::KIND, None, &cx.client.id, detail)).await?;
-    let people = circle_people(&records);
+    let people = inventory::circle_now(&state, &me, &cx).await?;
     let (inner, middle, outer) = rings_of(&people);
     Ok(Json(CircleJson {
         course_id: cx.course.id.to_string(),
@@ -463,9 +450,7 @@ pub async fn list_snapshots(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Vec<SnapshotJson>>> {
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
-    let list = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
-    let detail = format!("{} snapshots via API", list.len());
-    state.store.audit(read_event(&me, CircleSnapshot::KIND, None, &cx.client.id, detail)).await?;
+    let list = inventory::snapshots_read(&state, &me, &cx).await?;
     Ok(Json(list.iter().map(|r| snapshot_json(&cx, r, false)).collect()))
 }
 

@@ -6,21 +6,17 @@ use super::body::ApiJson;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
 use crate::records_http::OpenCombined;
-use crate::records_http::{convert, parse_value, split_version, take_field, Stored, Versioned};
+use crate::records_http::{convert, parse_value, split_version, take_field, RemoveParams, Stored, Versioned};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
-use rapport_app::access::course::{course_for, CourseContext};
-use rapport_app::access::records::{audit_read, change_event, course_of, require_linked};
+use rapport_app::access::course::course_for;
+use rapport_app::access::records::audit_read;
 use rapport_app::access::Purpose;
-use rapport_app::caller::Identity;
+use rapport_app::worksheets::{self as ws, course_worksheets, worksheet_for, AnyWorksheet, History, Sheet};
 use rapport_app::AppState;
-use rapport_core::audit::action;
-use rapport_core::timeline::PERSON_KIND;
-use rapport_core::worksheets::{CommunicationAnalysis, DecisionAnalysis, WorksheetKind, WorksheetScope};
-use rapport_core::{Id, Timestamp};
-use rapport_store::records::{Placement, Record};
+use rapport_core::worksheets::WorksheetKind;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
@@ -144,129 +140,22 @@ pub enum WorksheetJson {
     DecisionAnalysis(DecisionAnalysisJson),
 }
 
-/// A stored worksheet of either kind.
-#[allow(clippy::large_enum_variant)] // a handful per request
-pub enum AnyWorksheet {
-    Communication(Record<CommunicationAnalysis>),
-    Decision(Record<DecisionAnalysis>),
-}
-
-impl AnyWorksheet {
-    pub fn id(&self) -> &Id {
-        match self {
-            AnyWorksheet::Communication(r) => &r.id,
-            AnyWorksheet::Decision(r) => &r.id,
-        }
-    }
-
-    pub fn kind(&self) -> WorksheetKind {
-        match self {
-            AnyWorksheet::Communication(_) => WorksheetKind::CommunicationAnalysis,
-            AnyWorksheet::Decision(_) => WorksheetKind::DecisionAnalysis,
-        }
-    }
-
-    pub fn version(&self) -> i64 {
-        match self {
-            AnyWorksheet::Communication(r) => r.version,
-            AnyWorksheet::Decision(r) => r.version,
-        }
-    }
-
-    pub fn session_id(&self) -> Option<&str> {
-        match self {
-            AnyWorksheet::Communication(r) => r.body.session_id.as_deref(),
-            AnyWorksheet::Decision(r) => r.body.session_id.as_deref(),
-        }
-    }
-
-    pub fn created_at(&self) -> rapport_core::Timestamp {
-        match self {
-            AnyWorksheet::Communication(r) => r.created_at,
-            AnyWorksheet::Decision(r) => r.created_at,
-        }
-    }
-
-    fn stored(self) -> Result<Stored<WorksheetJson>, AppError> {
-        match self {
-            AnyWorksheet::Communication(r) => Stored::of(r, |b| Ok(WorksheetJson::CommunicationAnalysis(convert(b)?))),
-            AnyWorksheet::Decision(r) => Stored::of(r, |b| Ok(WorksheetJson::DecisionAnalysis(convert(b)?))),
-        }
+/// A stored worksheet as the API returns it.
+fn stored(w: AnyWorksheet) -> Result<Stored<WorksheetJson>, AppError> {
+    match w {
+        AnyWorksheet::Communication(r) => Stored::of(r, |b| Ok(WorksheetJson::CommunicationAnalysis(convert(b)?))),
+        AnyWorksheet::Decision(r) => Stored::of(r, |b| Ok(WorksheetJson::DecisionAnalysis(convert(b)?))),
     }
 }
 
-/// A worksheet by id (either kind) with its course, if `me` may see the client.
-pub async fn worksheet_for(
-    state: &AppState,
-    me: &Identity,
-    id: &str,
-    purpose: Purpose,
-) -> Result<(AnyWorksheet, CourseContext), AppError> {
-    let found = match Id::parse(id) {
-        None => None,
-        Some(i) => match state.store.record::<CommunicationAnalysis>(&i).await? {
-            Some(r) => Some(AnyWorksheet::Communication(r)),
-            None => state.store.record::<DecisionAnalysis>(&i).await?.map(AnyWorksheet::Decision),
-        },
-    };
-    let Some(w) = found else {
-        rapport_app::access::deny(state, me, "worksheet", Some(id)).await?;
-        return Err(AppError::NotFound);
-    };
-    let course = match &w {
-        AnyWorksheet::Communication(r) => r.course_id.clone(),
-        AnyWorksheet::Decision(r) => r.course_id.clone(),
-    };
-    let cx = course_of(state, me, w.kind().as_str(), w.id(), course.as_ref(), purpose).await?;
-    Ok((w, cx))
-}
-
-/// Every worksheet of a course (both kinds), oldest first.
-pub async fn course_worksheets(state: &AppState, course: &Id) -> Result<Vec<AnyWorksheet>, AppError> {
-    let mut all: Vec<AnyWorksheet> = state
-        .store
-        .course_records::<CommunicationAnalysis>(course)
-        .await?
-        .into_iter()
-        .map(AnyWorksheet::Communication)
-        .collect();
-    all.extend(state.store.course_records::<DecisionAnalysis>(course).await?.into_iter().map(AnyWorksheet::Decision));
-    all.sort_by(|a, b| a.created_at().cmp(&b.created_at()).then_with(|| a.id().cmp(b.id())));
-    Ok(all)
-}
-
-/// What a worksheet is checked against in this course.
-pub fn scope_ids(cx: &CourseContext) -> Vec<String> {
-    cx.sessions.iter().map(|s| s.session.id.to_string()).collect()
-}
-
-/// Validates a communication analysis for the course, including its inventory link.
-pub async fn checked_communication(
-    state: &AppState,
-    cx: &CourseContext,
-    w: CommunicationAnalysis,
-) -> Result<CommunicationAnalysis, AppError> {
-    let sessions = scope_ids(cx);
-    let scope = WorksheetScope { protocol: &cx.protocol, sessions: &sessions, today: Timestamp::now().date() };
-    let w = w.validate_in(Some(&scope))?;
-    if let Some(p) = &w.person_id {
-        require_linked(
-            state,
-            &cx.client.id,
-            PERSON_KIND,
-            std::slice::from_ref(p),
-            "person_id",
-            "a person from the interpersonal inventory",
-        )
-        .await?;
-    }
-    Ok(w)
-}
-
-pub fn checked_decision(cx: &CourseContext, w: DecisionAnalysis) -> Result<DecisionAnalysis, AppError> {
-    let sessions = scope_ids(cx);
-    let scope = WorksheetScope { protocol: &cx.protocol, sessions: &sessions, today: Timestamp::now().date() };
-    Ok(w.validate_in(Some(&scope))?)
+/// The body of a worksheet of `kind` from the request's fields.
+fn sheet_of(kind: WorksheetKind, fields: serde_json::Value) -> Result<Sheet, AppError> {
+    Ok(match kind {
+        WorksheetKind::CommunicationAnalysis => {
+            Sheet::Communication(convert(parse_value::<CommunicationAnalysisJson>(fields)?)?)
+        }
+        WorksheetKind::DecisionAnalysis => Sheet::Decision(convert(parse_value::<DecisionAnalysisJson>(fields)?)?),
+    })
 }
 
 fn kind_of(v: Option<serde_json::Value>, required: bool) -> Result<Option<WorksheetKind>, AppError> {
@@ -309,7 +198,7 @@ pub async fn list(
         .filter(|w| kind.is_none_or(|k| w.kind() == k))
         .collect();
     audit_read(&state, &me, "worksheet", &cx.client.id, None, format!("{} worksheets via API", all.len())).await?;
-    let out: Result<Vec<_>, AppError> = all.into_iter().map(AnyWorksheet::stored).collect();
+    let out: Result<Vec<_>, AppError> = all.into_iter().map(stored).collect();
     Ok(Json(out?))
 }
 
@@ -328,22 +217,9 @@ pub async fn create(
     cx.require_open()?;
     let (kind, rest) = take_field(body, "kind");
     let kind = kind_of(kind, true)?.expect("required");
-    let at = Placement { client_id: cx.client.id.clone(), course_id: Some(cx.course.id.clone()), ..Default::default() };
-    let stored = match kind {
-        WorksheetKind::CommunicationAnalysis => {
-            let j: CommunicationAnalysisJson = parse_value(rest)?;
-            let w = checked_communication(&state, &cx, convert(j)?).await?;
-            let ev = change_event::<CommunicationAnalysis>(&me, action::RECORD_CREATE, "via API".into());
-            AnyWorksheet::Communication(state.store.create_record(&at, &w, &me.user.id, ev).await?)
-        }
-        WorksheetKind::DecisionAnalysis => {
-            let j: DecisionAnalysisJson = parse_value(rest)?;
-            let w = checked_decision(&cx, convert(j)?)?;
-            let ev = change_event::<DecisionAnalysis>(&me, action::RECORD_CREATE, "via API".into());
-            AnyWorksheet::Decision(state.store.create_record(&at, &w, &me.user.id, ev).await?)
-        }
-    };
-    Ok((StatusCode::CREATED, Json(stored.stored()?)))
+    let sheet = sheet_of(kind, rest)?.check(&state, &cx).await?;
+    let w = ws::add(&state, &me, &cx, sheet, "via API").await?;
+    Ok((StatusCode::CREATED, Json(stored(w)?)))
 }
 
 /// One worksheet with its history.
@@ -355,17 +231,16 @@ pub async fn get_one(
     Path(id): Path<String>,
 ) -> ApiResult<Json<Stored<WorksheetJson>>> {
     let (w, _) = worksheet_for(&state, &me, &id, Purpose::AuditRead).await?;
-    let out = match w {
-        AnyWorksheet::Communication(r) => {
-            let h = state.store.record_history::<CommunicationAnalysis>(&r.id).await?;
+    let out = match (ws::history(&state, &w).await?, w) {
+        (History::Communication(h), AnyWorksheet::Communication(r)) => {
             let map = |b| Ok(WorksheetJson::CommunicationAnalysis(convert(b)?));
             Stored::of(r, map)?.with_history(h, map)?
         }
-        AnyWorksheet::Decision(r) => {
-            let h = state.store.record_history::<DecisionAnalysis>(&r.id).await?;
+        (History::Decision(h), AnyWorksheet::Decision(r)) => {
             let map = |b| Ok(WorksheetJson::DecisionAnalysis(convert(b)?));
             Stored::of(r, map)?.with_history(h, map)?
         }
+        _ => return Err(AppError::internal("a worksheet's history is of its own kind").into()),
     };
     Ok(Json(out))
 }
@@ -394,25 +269,10 @@ pub async fn update(
             .into());
         }
     }
-    let out = match w {
-        AnyWorksheet::Communication(r) => {
-            let (version, j) = split_version::<CommunicationAnalysisJson>(rest, true)?;
-            let body = checked_communication(&state, &cx, convert(j)?).await?;
-            let ev = change_event::<CommunicationAnalysis>(&me, action::RECORD_UPDATE, "via API".into());
-            AnyWorksheet::Communication(
-                state.store.update_record(&r.id, version.unwrap_or_default(), &body, &me.user.id, ev).await?,
-            )
-        }
-        AnyWorksheet::Decision(r) => {
-            let (version, j) = split_version::<DecisionAnalysisJson>(rest, true)?;
-            let body = checked_decision(&cx, convert(j)?)?;
-            let ev = change_event::<DecisionAnalysis>(&me, action::RECORD_UPDATE, "via API".into());
-            AnyWorksheet::Decision(
-                state.store.update_record(&r.id, version.unwrap_or_default(), &body, &me.user.id, ev).await?,
-            )
-        }
-    };
-    Ok(Json(out.stored()?))
+    let (version, fields) = split_version::<serde_json::Value>(rest, true)?;
+    let sheet = sheet_of(w.kind(), fields)?.check(&state, &cx).await?;
+    let out = ws::save(&state, &me, &w, version.unwrap_or_default(), sheet, "via API").await?;
+    Ok(Json(stored(out)?))
 }
 
 /// Removes a worksheet from view (its history, including the removal, is kept).
@@ -423,32 +283,11 @@ pub async fn remove(
     State(state): State<AppState>,
     ApiCaller(me): ApiCaller,
     Path(id): Path<String>,
-    params: Result<Query<crate::records_http::RemoveParams>, axum::extract::rejection::QueryRejection>,
+    params: Result<Query<RemoveParams>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<StatusCode> {
     let Query(p) = params.map_err(super::bad_query)?;
     let (w, cx) = worksheet_for(&state, &me, &id, Purpose::Write).await?;
     cx.require_open()?;
-    remove_worksheet(&state, &me, w, p.version).await?;
+    ws::remove(&state, &me, w, p.version).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Removes either kind at `version` (default: the current one).
-pub async fn remove_worksheet(
-    state: &AppState,
-    me: &Identity,
-    w: AnyWorksheet,
-    version: Option<i64>,
-) -> Result<(), AppError> {
-    let version = version.unwrap_or(w.version());
-    match w {
-        AnyWorksheet::Communication(r) => {
-            let ev = change_event::<CommunicationAnalysis>(me, action::RECORD_REMOVE, String::new());
-            state.store.remove_record::<CommunicationAnalysis>(&r.id, version, &me.user.id, ev).await?;
-        }
-        AnyWorksheet::Decision(r) => {
-            let ev = change_event::<DecisionAnalysis>(me, action::RECORD_REMOVE, String::new());
-            state.store.remove_record::<DecisionAnalysis>(&r.id, version, &me.user.id, ev).await?;
-        }
-    }
-    Ok(())
 }

@@ -6,43 +6,44 @@
 
 use super::clients::DoneParam;
 use super::Layout;
-use crate::api::context::{current_cultural, save_cultural};
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
-use crate::identity::SignedIn;
-use crate::records_http::{history_rows, join_some, ApiRecord, ConflictView, Describe, HistoryRow, Pairs};
+use crate::records_http::{
+    history_rows, join_some, page_add, page_item, page_remove, page_save, ConflictView, Describe, HistoryRow, Pairs,
+    RecordPage,
+};
+use crate::records_http::{CoursePost, CourseRead, CourseWrite};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::Query;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
-use rapport_app::access::records::{audit_read, change_event, client_record_for};
-use rapport_app::access::Purpose;
+use rapport_app::access::course::CourseContext;
+use rapport_app::access::records::audit_read;
 use rapport_app::caller::Identity;
+use rapport_app::context::{care_context, current_cultural, save_cultural};
+use rapport_app::records::{self, ClientKind};
 use rapport_app::AppState;
-use rapport_core::audit::action;
 use rapport_core::context::{CoordinationNote, CulturalFormulation, Medication, OtherProvider};
 use rapport_core::records::RecordBody;
 use rapport_core::timeline::ApproxDate;
-use rapport_core::Timestamp;
-use rapport_store::records::{Placement, Record};
+use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_store::records::Record;
 
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/courses/{id}/context", page)
         .get("/courses/{id}/context/cultural-formulation", cultural_form)
         .post("/courses/{id}/context/cultural-formulation", cultural_save)
-        .post("/courses/{id}/context/medications", add::<Medication>)
-        .get("/courses/{id}/context/medications/{item_id}", item_form::<Medication>)
-        .post("/courses/{id}/context/medications/{item_id}", item_save::<Medication>)
-        .post("/courses/{id}/context/medications/{item_id}/remove", item_remove::<Medication>)
-        .post("/courses/{id}/context/providers", add::<OtherProvider>)
-        .get("/courses/{id}/context/providers/{item_id}", item_form::<OtherProvider>)
-        .post("/courses/{id}/context/providers/{item_id}", item_save::<OtherProvider>)
-        .post("/courses/{id}/context/providers/{item_id}/remove", item_remove::<OtherProvider>)
-        .post("/courses/{id}/context/notes", add::<CoordinationNote>)
-        .get("/courses/{id}/context/notes/{item_id}", item_form::<CoordinationNote>)
-        .post("/courses/{id}/context/notes/{item_id}", item_save::<CoordinationNote>)
-        .post("/courses/{id}/context/notes/{item_id}/remove", item_remove::<CoordinationNote>)
+        .post("/courses/{id}/context/medications", page_add::<Medication>)
+        .get("/courses/{id}/context/medications/{item_id}", page_item::<Medication>)
+        .post("/courses/{id}/context/medications/{item_id}", page_save::<Medication>)
+        .post("/courses/{id}/context/medications/{item_id}/remove", page_remove::<Medication>)
+        .post("/courses/{id}/context/providers", page_add::<OtherProvider>)
+        .get("/courses/{id}/context/providers/{item_id}", page_item::<OtherProvider>)
+        .post("/courses/{id}/context/providers/{item_id}", page_save::<OtherProvider>)
+        .post("/courses/{id}/context/providers/{item_id}/remove", page_remove::<OtherProvider>)
+        .post("/courses/{id}/context/notes", page_add::<CoordinationNote>)
+        .get("/courses/{id}/context/notes/{item_id}", page_item::<CoordinationNote>)
+        .post("/courses/{id}/context/notes/{item_id}", page_save::<CoordinationNote>)
+        .post("/courses/{id}/context/notes/{item_id}/remove", page_remove::<CoordinationNote>)
 }
 
 // ---------------------------------------------------------------- data-driven forms
@@ -73,7 +74,7 @@ fn field(name: &'static str, label: &'static str, hint: &'static str, widget: Wi
 pub type Providers = Vec<(String, String)>;
 
 /// A client-level kind listed on the care-context page.
-pub trait ContextItem: ApiRecord + Describe + Default + Clone {
+pub trait ContextItem: ClientKind + Describe + Default + Clone + Sync {
     /// URL segment under `/courses/{id}/context/`.
     const SEGMENT: &'static str;
     /// For headings: "medication".
@@ -327,13 +328,7 @@ impl ContextPage {
     }
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn page(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
     context_page(&state, &me, cx, q.done.as_deref(), None).await
 }
 
@@ -355,31 +350,11 @@ async fn context_page(
     done: Option<&str>,
     failed: Option<Failed>,
 ) -> AppResult<Html<String>> {
-    let client = cx.client.id.clone();
-    let cultural = current_cultural(state, &client).await?;
-    let meds = state.store.client_records::<Medication>(&client).await?;
-    let providers = state.store.client_records::<OtherProvider>(&client).await?;
-    let mut notes = state.store.client_records::<CoordinationNote>(&client).await?;
-    CoordinationNote::order(&mut notes);
-    audit_read(
-        state,
-        me,
-        "care_context",
-        &client,
-        None,
-        format!(
-            "cultural formulation {}, {} medications, {} providers, {} notes",
-            if cultural.is_some() { "1" } else { "0" },
-            meds.len(),
-            providers.len(),
-            notes.len()
-        ),
-    )
-    .await?;
+    let context = care_context(state, me, &cx).await?;
+    let (cultural, providers, notes) = (context.cultural, context.providers, context.notes);
     let today = Timestamp::now().date();
-    let mut meds = meds;
-    Medication::order(&mut meds);
-    let (current_meds, past_meds): (Vec<_>, Vec<_>) = meds.into_iter().partition(|m| m.body.is_current(today));
+    let (current_meds, past_meds): (Vec<_>, Vec<_>) =
+        context.medications.into_iter().partition(|m| m.body.is_current(today));
     let choices = providers_of(&providers);
     let notes = notes
         .into_iter()
@@ -432,36 +407,6 @@ async fn context_page(
     })
 }
 
-/// Validation errors of a submitted item, as a form shows them.
-fn form_errors(e: AppError) -> Result<FormErrors, AppError> {
-    match e {
-        AppError::Invalid(v) => Ok(FormErrors(v)),
-        other => Err(other),
-    }
-}
-
-pub async fn add<T: ContextItem>(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let raw = T::from_pairs(&Pairs(pairs));
-    let item = match raw.clone().check(&state, &cx.client.id).await {
-        Ok(i) => i,
-        Err(e) => {
-            let failed = raw.failed(form_errors(e)?);
-            return Ok(context_page(&state, &me, cx, None, Some(failed)).await?.into_response());
-        }
-    };
-    let at = Placement { client_id: cx.client.id.clone(), ..Default::default() };
-    let ev = change_event::<T>(&me, action::RECORD_CREATE, String::new());
-    let rec = state.store.create_record(&at, &item, &me.user.id, ev).await?;
-    Ok(Redirect::to(&format!("/courses/{}/context?done=context-saved#{}-{}", cx.course.id, T::SEGMENT, rec.id))
-        .into_response())
-}
-
 // ---------------------------------------------------------------- one item: change, history, remove
 
 #[derive(Template)]
@@ -481,118 +426,72 @@ struct ItemPage {
     segment: &'static str,
 }
 
-/// The item if it belongs to this course's client; otherwise 404.
-async fn item_in<T: ContextItem>(
-    state: &AppState,
-    me: &Identity,
-    course: &str,
-    item: &str,
-    purpose: Purpose,
-) -> AppResult<(CourseContext, Record<T>)> {
-    let cx = course_for(state, me, course, Purpose::Write).await?;
-    let (rec, _) = client_record_for::<T>(state, me, item, purpose).await?;
-    if rec.client_id != cx.client.id {
-        return Err(AppError::NotFound);
+impl<T: ContextItem> RecordPage for T {
+    type Form = (T, i64);
+    const PAGE: &'static str = "context";
+    const ADDED: &'static str = "context-saved";
+    const SAVED: &'static str = "context-saved";
+    const REMOVED: &'static str = "context-removed";
+
+    fn anchor(id: &Id) -> String {
+        format!("{}-{id}", T::SEGMENT)
     }
-    Ok((cx, rec))
-}
 
-#[allow(clippy::too_many_arguments)]
-async fn item_page<T: ContextItem>(
-    state: &AppState,
-    me: &Identity,
-    cx: CourseContext,
-    rec: &Record<T>,
-    form: &T,
-    version: i64,
-    errors: FormErrors,
-    conflict: Option<ConflictView>,
-) -> AppResult<Html<String>> {
-    let providers = providers_of(&state.store.client_records::<OtherProvider>(&cx.client.id).await?);
-    let history = history_rows(&state.store.record_history::<T>(&rec.id).await?);
-    let mut layout =
-        Layout::new(state, me, format!("{} · Change {}", cx.client.details.display_name, T::NOUN), "caseload").await?;
-    if let Some(c) = &conflict {
-        layout = layout.with_error(conflict_message(c));
+    fn read(p: &Pairs) -> ((T, i64), T, ValidationErrors) {
+        let raw = T::from_pairs(p);
+        ((raw.clone(), p.version().unwrap_or_default()), raw, ValidationErrors::new())
     }
-    let base = format!("/courses/{}/context/{}/{}", cx.course.id, T::SEGMENT, rec.id);
-    render(&ItemPage {
-        layout,
-        heading: format!("Change {}", T::NOUN),
-        action: base.clone(),
-        remove_action: Some(format!("{base}/remove")),
-        version,
-        fields: form.fields(&providers),
-        errors,
-        history,
-        conflict,
-        segment: T::SEGMENT,
-        cx,
-    })
-}
 
-fn conflict_message(c: &ConflictView) -> String {
-    format!(
-        "{} saved a change here at {} while you were editing. Your version is in the form; theirs is shown beside it. Saving again replaces theirs.",
-        c.by, c.at
-    )
-}
-
-pub async fn item_form<T: ContextItem>(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, item_id)): Path<(String, String)>,
-) -> AppResult<Html<String>> {
-    let (cx, rec) = item_in::<T>(&state, &me, &id, &item_id, Purpose::AuditRead).await?;
-    let body = rec.body.clone();
-    item_page(&state, &me, cx, &rec, &body, rec.version, FormErrors::default(), None).await
-}
-
-pub async fn item_save<T: ContextItem>(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, item_id)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let (cx, rec) = item_in::<T>(&state, &me, &id, &item_id, Purpose::Write).await?;
-    let p = Pairs(pairs);
-    let version = p.required_version()?;
-    let raw = T::from_pairs(&p);
-    let item = match raw.clone().check(&state, &cx.client.id).await {
-        Ok(i) => i,
-        Err(e) => {
-            let errors = form_errors(e)?;
-            return Ok(item_page(&state, &me, cx, &rec, &raw, version, errors, None).await?.into_response());
-        }
-    };
-    let ev = change_event::<T>(&me, action::RECORD_UPDATE, String::new());
-    match state.store.update_record(&rec.id, version, &item, &me.user.id, ev).await {
-        Ok(_) => {
-            Ok(Redirect::to(&format!("/courses/{}/context?done=context-saved#{}-{}", cx.course.id, T::SEGMENT, rec.id))
-                .into_response())
-        }
-        Err(rapport_store::StoreError::Conflict) => {
-            let conflict = Some(ConflictView::of(&rec));
-            Ok(item_page(&state, &me, cx, &rec, &raw, rec.version, FormErrors::default(), conflict)
-                .await?
-                .into_response())
-        }
-        Err(e) => Err(e.into()),
+    fn form_of(rec: &Record<T>) -> (T, i64) {
+        (rec.body.clone(), rec.version)
     }
-}
 
-pub async fn item_remove<T: ContextItem>(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, item_id)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let (cx, rec) = item_in::<T>(&state, &me, &id, &item_id, Purpose::Write).await?;
-    let version =
-        Pairs(pairs).version().ok_or_else(|| AppError::invalid("version", "Reload the page and try again"))?;
-    let ev = change_event::<T>(&me, action::RECORD_REMOVE, String::new());
-    state.store.remove_record::<T>(&rec.id, version, &me.user.id, ev).await?;
-    Ok(Redirect::to(&format!("/courses/{}/context?done=context-removed", cx.course.id)).into_response())
+    fn set_version(form: &mut (T, i64), version: i64) {
+        form.1 = version;
+    }
+
+    async fn list_page(
+        state: &AppState,
+        me: &Identity,
+        cx: CourseContext,
+        (raw, _): (T, i64),
+        errors: FormErrors,
+    ) -> AppResult<Html<String>> {
+        context_page(state, me, cx, None, Some(raw.failed(errors))).await
+    }
+
+    async fn item_page(
+        state: &AppState,
+        me: &Identity,
+        cx: CourseContext,
+        rec: Record<T>,
+        (form, version): (T, i64),
+        errors: FormErrors,
+        conflict: Option<ConflictView>,
+    ) -> AppResult<Html<String>> {
+        let providers = providers_of(&records::ordered::<OtherProvider>(state, &cx.client.id).await?);
+        let history = history_rows(&records::history::<T>(state, &rec.id).await?);
+        let mut layout =
+            Layout::new(state, me, format!("{} · Change {}", cx.client.details.display_name, T::NOUN), "caseload")
+                .await?;
+        if let Some(c) = &conflict {
+            layout = layout.with_error(c.message(" here"));
+        }
+        let base = format!("/courses/{}/context/{}/{}", cx.course.id, T::SEGMENT, rec.id);
+        render(&ItemPage {
+            layout,
+            heading: format!("Change {}", T::NOUN),
+            action: base.clone(),
+            remove_action: Some(format!("{base}/remove")),
+            version,
+            fields: form.fields(&providers),
+            errors,
+            history,
+            conflict,
+            segment: T::SEGMENT,
+            cx,
+        })
+    }
 }
 
 // ---------------------------------------------------------------- cultural formulation
@@ -608,14 +507,14 @@ async fn cultural_page(
 ) -> AppResult<Html<String>> {
     let current = current_cultural(state, &cx.client.id).await?;
     let history = match &current {
-        Some(r) => history_rows(&state.store.record_history::<CulturalFormulation>(&r.id).await?),
+        Some(r) => history_rows(&records::history::<CulturalFormulation>(state, &r.id).await?),
         None => Vec::new(),
     };
     let mut layout =
         Layout::new(state, me, format!("{} · Cultural formulation", cx.client.details.display_name), "caseload")
             .await?;
     if let Some(c) = &conflict {
-        layout = layout.with_error(conflict_message(c));
+        layout = layout.with_error(c.message(" here"));
     }
     render(&ItemPage {
         layout,
@@ -636,15 +535,10 @@ async fn cultural_page(
     })
 }
 
-pub async fn cultural_form(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn cultural_form(CourseWrite { state, me, cx }: CourseWrite) -> AppResult<Html<String>> {
     let current = current_cultural(&state, &cx.client.id).await?;
     if let Some(r) = &current {
-        rapport_app::access::records::audit_read(
+        audit_read(
             &state,
             &me,
             CulturalFormulation::KIND,
@@ -658,17 +552,11 @@ pub async fn cultural_form(
     cultural_page(&state, &me, cx, &form, version, FormErrors::default(), None).await
 }
 
-pub async fn cultural_save(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn cultural_save(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
     let p = Pairs(pairs);
     let version = Some(p.required_version()?).filter(|v| *v > 0);
     let raw = cultural_from_pairs(&p);
-    match save_cultural(&state, &me, &cx.client.id, version, raw.clone(), "").await {
+    match save_cultural(&state, &me, &cx.client.id, version, raw.clone(), "").await.map_err(AppError::from) {
         Ok(_) => {
             Ok(Redirect::to(&format!("/courses/{}/context?done=context-saved#cultural", cx.course.id)).into_response())
         }

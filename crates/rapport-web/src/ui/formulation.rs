@@ -4,10 +4,11 @@
 
 use super::Layout;
 
-use crate::api::formulation::{work_from, AreaPutJson};
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
+use crate::records_http::Pairs;
+use crate::records_http::{CoursePost, CourseRead};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -15,8 +16,12 @@ use axum::Form;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::formulation::{audit_read, save_area, save_formulation};
+use rapport_app::formulation::{
+    audit_read, chosen_areas, formulation_of, save_area, save_formulation, workspace, workspaces,
+};
+use rapport_app::records;
 use rapport_app::AppState;
+use rapport_core::area_fields::{area_fields, work_from_fields};
 use rapport_core::formulation::{AreaWork, AreaWorkspace, DisputeStage, Formulation, LossType, StageChangeInput};
 use rapport_core::protocol::ChecklistItem;
 use rapport_core::time::format_date;
@@ -32,20 +37,6 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
         .post("/courses/{id}/formulation", save)
         .get("/courses/{id}/formulation/{area}", show_area)
         .post("/courses/{id}/formulation/{area}", save_area_form)
-}
-
-/// A posted form as name/value pairs (checkbox groups repeat a name).
-pub struct FormPairs(pub Vec<(String, String)>);
-
-impl FormPairs {
-    /// The first value of `name`, or "".
-    pub fn get(&self, name: &str) -> String {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
-    }
-    /// Every value of `name`.
-    pub fn all(&self, name: &str) -> Vec<String> {
-        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
-    }
 }
 
 fn blank_none(s: String) -> Option<String> {
@@ -121,14 +112,8 @@ impl FormulationPage {
     }
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
-    let record = state.store.course_formulation(&cx.course.id).await?;
+pub async fn show(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
+    let record = formulation_of(&state, &cx).await?;
     audit_read(&state, &me, &cx, "formulation", record.as_ref().map(|r| &r.id), "formulation page".into()).await?;
     let form = FormulationForm::from_record(record.as_ref());
     formulation_page(&state, &me, cx, record, form, FormErrors::default(), q.done.as_deref()).await
@@ -146,10 +131,10 @@ async fn formulation_page(
     let title = format!("Formulation · {}", cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     let history = match &record {
-        Some(r) => state.store.record_history::<Formulation>(&r.id).await?,
+        Some(r) => records::history::<Formulation>(state, &r.id).await?,
         None => Vec::new(),
     };
-    let workspaces = state.store.course_records::<AreaWorkspace>(&cx.course.id).await?;
+    let workspaces = workspaces(state, &cx).await?;
     let chosen = record.as_ref().map(|r| r.body.problem_areas.clone()).unwrap_or_default();
     let areas = chosen
         .iter()
@@ -187,21 +172,15 @@ async fn formulation_page(
     })
 }
 
-pub async fn save(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let f = FormPairs(pairs);
-    let version = crate::records_http::required_version(&f.get("version"))?;
+pub async fn save(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
+    let f = Pairs(pairs);
+    let version = f.required_version()?;
     let form = FormulationForm {
         problem_areas: f.all("problem_areas"),
-        symptom_link: f.get("symptom_link"),
-        shared_text: f.get("shared_text"),
-        rationale: f.get("rationale"),
-        agreed_on: f.get("agreed_on"),
+        symptom_link: f.get("symptom_link").to_string(),
+        shared_text: f.get("shared_text").to_string(),
+        rationale: f.get("rationale").to_string(),
+        agreed_on: f.get("agreed_on").to_string(),
         version,
     };
     let input = Formulation {
@@ -218,7 +197,7 @@ pub async fn save(
             for fe in errors.0 .0.iter_mut().filter(|fe| fe.field.starts_with("problem_areas[")) {
                 fe.field = "problem_areas".into();
             }
-            let record = state.store.course_formulation(&cx.course.id).await?;
+            let record = formulation_of(&state, &cx).await?;
             Ok(formulation_page(&state, &me, cx, record, form, errors, None).await?.into_response())
         }
         Err(other) => Err(other),
@@ -284,8 +263,8 @@ pub async fn show_area(
 ) -> AppResult<Html<String>> {
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let area = cx.protocol.area(&area).map(|a| a.id.clone()).ok_or(AppError::NotFound)?;
-    let chosen = rapport_app::formulation::chosen_areas(&state, &cx).await?.contains(&area);
-    let record = state.store.area_workspace(&cx.course.id, &area).await?;
+    let chosen = chosen_areas(&state, &cx).await?.contains(&area);
+    let record = workspace(&state, &cx, &area).await?;
     if !chosen && record.is_none() {
         // Nothing to show for an area that was never chosen.
         return Err(AppError::NotFound);
@@ -336,23 +315,24 @@ async fn area_page(
     })
 }
 
+/// What the workspace form posted: the fields of its area, the version it
+/// started from and, for a role dispute, the stage change's date and note.
+pub struct AreaPost {
+    pub fields: Map<String, Value>,
+    pub version: Option<i64>,
+    pub change: StageChangeInput,
+}
+
 /// The workspace fields of `area` from a posted form: text fields by name, lists
 /// one entry per line, social experiments as `social_experiments-N-date|attempt|outcome`.
-pub fn area_body_from_form(area: &str, f: &FormPairs) -> AreaPutJson {
-    let template = match serde_json::to_value(AreaWork::empty_for(area)) {
-        Ok(Value::Object(m)) => m,
-        _ => Map::new(),
-    };
+pub fn area_post(area: &str, f: &Pairs) -> AreaPost {
     let mut m = Map::new();
-    for (k, v) in template {
-        if k == "type" || k == "stage_history" {
-            continue;
-        }
+    for (k, v) in area_fields(area) {
         let val = match v {
             Value::Array(_) if k == "social_experiments" => {
                 let mut rows = Vec::new();
                 for i in 0..=rapport_core::formulation::LIST_MAX + 2 {
-                    let get = |n: &str| f.get(&format!("social_experiments-{i}-{n}"));
+                    let get = |n: &str| f.get(&format!("social_experiments-{i}-{n}")).to_string();
                     let (date, attempt, outcome) = (get("date"), get("attempt"), get("outcome"));
                     if [&date, &attempt, &outcome].iter().all(|s| s.trim().is_empty()) {
                         continue;
@@ -366,20 +346,23 @@ pub fn area_body_from_form(area: &str, f: &FormPairs) -> AreaPutJson {
             Value::Array(_) => Value::Array(
                 f.get(&k).lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Value::String(l.into())).collect(),
             ),
-            _ => match blank_none(f.get(&k)) {
+            _ => match blank_none(f.get(&k).to_string()) {
                 Some(s) => Value::String(s),
                 None => continue,
             },
         };
         m.insert(k, val);
     }
-    let mut body: AreaPutJson = serde_json::from_value(Value::Object(m)).unwrap_or_default();
-    body.version = f.get("version").trim().parse().ok();
-    if AreaWork::empty_for(area).kind() == rapport_core::formulation::AreaKind::RoleDispute {
-        body.stage_date = blank_none(f.get("stage_date"));
-        body.stage_note = blank_none(f.get("stage_note"));
-    }
-    body
+    let dispute = AreaWork::empty_for(area).kind() == rapport_core::formulation::AreaKind::RoleDispute;
+    let change = if dispute {
+        StageChangeInput {
+            date: blank_none(f.get("stage_date").to_string()),
+            note: blank_none(f.get("stage_note").to_string()),
+        }
+    } else {
+        StageChangeInput::default()
+    };
+    AreaPost { fields: m, version: f.version(), change }
 }
 
 pub async fn save_area_form(
@@ -390,23 +373,22 @@ pub async fn save_area_form(
 ) -> AppResult<Response> {
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let area = cx.protocol.area(&area).map(|a| a.id.clone()).ok_or(AppError::NotFound)?;
-    let f = FormPairs(pairs);
-    crate::records_http::required_version(&f.get("version"))?;
-    let body = area_body_from_form(&area, &f);
-    let change = StageChangeInput { date: body.stage_date.clone(), note: body.stage_note.clone() };
-    let result = match work_from(&area, &body) {
-        Ok(work) => save_area(&state, &me, &cx, &area, work.clone(), &change, body.version)
+    let f = Pairs(pairs);
+    f.required_version()?;
+    let post = area_post(&area, &f);
+    let result = match work_from_fields(&area, post.fields, &post.change) {
+        Ok(work) => save_area(&state, &me, &cx, &area, work.clone(), &post.change, post.version)
             .await
             .map_err(|e| (AppError::from(e), work)),
-        Err(e) => Err((e, AreaWork::empty_for(&area))),
+        Err(e) => Err((AppError::Invalid(e), AreaWork::empty_for(&area))),
     };
     match result {
         Ok(_) => {
             Ok(Redirect::to(&format!("/courses/{}/formulation/{area}?done=area-saved", cx.course.id)).into_response())
         }
         Err((AppError::Invalid(e), work)) => {
-            let record = state.store.area_workspace(&cx.course.id, &area).await?;
-            let chosen = rapport_app::formulation::chosen_areas(&state, &cx).await?.contains(&area);
+            let record = workspace(&state, &cx, &area).await?;
+            let chosen = chosen_areas(&state, &cx).await?.contains(&area);
             let mut errors = FormErrors(e);
             for fe in errors.0 .0.iter_mut() {
                 // social_experiments[0].attempt -> the form's social_experiments-0-attempt
@@ -418,9 +400,9 @@ pub async fn save_area_form(
             }
             let shown = AreaShown {
                 work: Some(work),
-                version: body.version.unwrap_or(0),
-                stage_date: body.stage_date.clone().unwrap_or_default(),
-                stage_note: body.stage_note.clone().unwrap_or_default(),
+                version: post.version.unwrap_or(0),
+                stage_date: post.change.date.unwrap_or_default(),
+                stage_note: post.change.note.unwrap_or_default(),
             };
             let page = area_page(&state, &me, cx, area, chosen, record, shown, errors, None).await?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())

@@ -2,19 +2,21 @@
 //! a trend word, a form to rate every open goal at a held session, and forms to
 //! add and change goals.
 
-use super::formulation::FormPairs;
 use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
+use crate::records_http::Pairs;
+use crate::records_http::{CoursePost, CourseRead};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::course::CourseContext;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::formulation::{audit_read, chosen_areas, create_goal, goal_for, rate_goal, update_goal};
+use rapport_app::formulation::{audit_read, chosen_areas};
+use rapport_app::goals::{course_goals, create_goal, goal_for, goals, rate_goal, update_goal};
 use rapport_app::AppState;
 use rapport_core::goals::{describe_ratings, validate_rating, Goal, GoalInput, GoalStatus};
 use rapport_core::time::format_date;
@@ -187,13 +189,7 @@ pub struct GoalsQuery {
     pub session: Option<String>,
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<GoalsQuery>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn show(CourseRead { state, me, cx }: CourseRead, Query(q): Query<GoalsQuery>) -> AppResult<Html<String>> {
     let view = PageState { session: q.session.clone(), ..PageState::default() };
     goals_page(&state, &me, cx, view, q.done.as_deref(), true).await
 }
@@ -218,7 +214,7 @@ async fn goals_page(
 ) -> AppResult<Html<String>> {
     let title = format!("Goals · {}", cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
-    let all = state.store.goals_with_ratings(&cx.course.id).await?;
+    let all = goals(state, &cx).await?;
     if audit {
         audit_read(state, me, &cx, "goal", None, format!("goals page, {} goals", all.len())).await?;
     }
@@ -295,13 +291,7 @@ fn goals_url(cx: &CourseContext, done: &str, anchor: &str) -> String {
     format!("/courses/{}/goals?done={done}{anchor}", cx.course.id)
 }
 
-pub async fn add(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(form): Form<GoalForm>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn add(CoursePost { state, me, cx, form }: CoursePost<GoalForm>) -> AppResult<Response> {
     let mut e = ValidationErrors::new();
     let input = form.input(&mut e);
     let result = if e.is_empty() {
@@ -356,17 +346,11 @@ pub async fn edit(
 
 /// Rates every open goal given a value at one held session (blank: not rated).
 /// All values are checked before any is stored.
-pub async fn rate(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn rate(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
     cx.require_open()?;
-    let f = FormPairs(pairs);
-    let session_id = f.get("session_id");
-    let goals = state.store.course_records::<Goal>(&cx.course.id).await?;
+    let f = Pairs(pairs);
+    let session_id = f.get("session_id").to_string();
+    let goals = course_goals(&state, &cx).await?;
     let mut e = ValidationErrors::new();
     if Id::parse(&session_id).and_then(|s| cx.session(&s)).is_none_or(|s| s.number.is_none()) {
         e.add("session_id", "Choose a session held in this course");
@@ -375,7 +359,7 @@ pub async fn rate(
     let mut ratings = Vec::new();
     for g in goals.iter().filter(|g| g.body.status.is_open()) {
         let name = format!("rating-{}", g.id);
-        let raw = f.get(&name);
+        let raw = f.get(&name).to_string();
         typed.push((g.id.to_string(), raw.clone()));
         let Some(n) = rapport_core::validation::form_number(&mut e, &name, "Rating", &raw) else { continue };
         match validate_rating(n) {

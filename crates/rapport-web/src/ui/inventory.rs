@@ -6,27 +6,26 @@ use super::clients::DoneParam;
 use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
-use crate::identity::SignedIn;
+use crate::records_http::{CoursePost, CourseRead, CourseWrite, Pairs};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
-use rapport_app::access::records::{change_event, read_event};
-use rapport_app::access::{deny, Purpose};
+use rapport_app::access::course::CourseContext;
+use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
-use rapport_app::inventory::{circle_people, circle_svg, session_number, snapshot_of_course, take_snapshot};
+use rapport_app::inventory::{
+    self, add_person, change_person, circle_people, circle_svg, inventory, person_of_course, session_number,
+    take_snapshot, Inventory,
+};
 use rapport_app::AppState;
-use rapport_core::audit::action;
 use rapport_core::inventory::{
     compare, support_map, validate_person, CirclePerson, CircleSnapshot, Comparison, ContactFrequency, Met, Person,
     RawPerson, Relationship, Ring, SupportMap, SupportType, SNAPSHOT_LABELS,
 };
 use rapport_core::protocol::ChecklistItem;
-use rapport_core::records::RecordBody;
 use rapport_core::time::format_date;
-use rapport_core::{Id, Timestamp, ValidationErrors};
-use rapport_store::records::{Placement, Record};
+use rapport_core::{Timestamp, ValidationErrors};
+use rapport_store::records::Record;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -146,13 +145,7 @@ struct InventoryPage {
     labels: [&'static str; 3],
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn show(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
     inventory_page(&state, &me, cx, q.done.as_deref(), FormErrors::default(), SnapshotForm::default()).await
 }
 
@@ -164,11 +157,7 @@ async fn inventory_page(
     errors: FormErrors,
     snapshot_form: SnapshotForm,
 ) -> AppResult<Html<String>> {
-    let records = state.store.client_records::<Person>(&cx.client.id).await?;
-    let removed = state.store.removed_client_records::<Person>(&cx.client.id).await?;
-    let snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
-    let detail = format!("inventory: {} people, {} snapshots", records.len(), snapshots.len());
-    state.store.audit(read_event(me, Person::KIND, None, &cx.client.id, detail)).await?;
+    let Inventory { people: records, removed, snapshots } = inventory(state, me, &cx).await?;
 
     let people = circle_people(&records);
     let svg = circle_svg(&people, "circle-now", "Closeness circle as it stands now");
@@ -446,12 +435,7 @@ async fn person_page(
     render(&PersonFormPage { layout, cx, person_id, heading, version, form, errors, conflict, conflict_by })
 }
 
-pub async fn new_person_form(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn new_person_form(CourseRead { state, me, cx }: CourseRead) -> AppResult<Html<String>> {
     person_page(
         &state,
         &me,
@@ -467,13 +451,7 @@ pub async fn new_person_form(
     .await
 }
 
-pub async fn create_person(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn create_person(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
     let form = FormValues::from_pairs(pairs);
     let person = match validate_person(&form.raw_person(), Some(Timestamp::now().date())) {
         Ok(p) => p,
@@ -494,48 +472,16 @@ pub async fn create_person(
             return Ok(page.into_response());
         }
     };
-    let at = Placement { client_id: cx.client.id.clone(), ..Placement::default() };
-    let ev = change_event::<Person>(&me, action::RECORD_CREATE, format!("ring={}", person.ring.as_str()));
-    let record = state.store.create_record(&at, &person, &me.user.id, ev).await?;
+    let record = add_person(&state, &me, &cx.client.id, &person, "").await?;
     Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-added#person-{}", cx.course.id, record.id))
         .into_response())
 }
 
-/// The course and one of its client's people (404 for anyone else's).
-async fn course_and_person(
-    state: &AppState,
-    me: &Identity,
-    id: &str,
-    person_id: &str,
-    purpose: Purpose,
-) -> Result<(CourseContext, Record<Person>), AppError> {
-    let cx = course_for(state, me, id, Purpose::Write).await?;
-    let found = match Id::parse(person_id) {
-        Some(pid) => state.store.record::<Person>(&pid).await?,
-        None => None,
-    };
-    match found {
-        Some(p) if p.client_id == cx.client.id => {
-            if purpose == Purpose::AuditRead {
-                let e =
-                    read_event(me, Person::KIND, Some(&p.id), &cx.client.id, format!("basis={}", cx.basis.as_str()));
-                state.store.audit(e).await?;
-            }
-            Ok((cx, p))
-        }
-        _ => {
-            deny(state, me, Person::KIND, Some(person_id)).await?;
-            Err(AppError::NotFound)
-        }
-    }
-}
-
 pub async fn edit_person_form(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, person_id)): Path<(String, String)>,
+    CourseWrite { state, me, cx }: CourseWrite,
+    Path((_, person_id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let (cx, p) = course_and_person(&state, &me, &id, &person_id, Purpose::AuditRead).await?;
+    let p = person_of_course(&state, &me, &cx, &person_id, Purpose::AuditRead).await?;
     let heading = format!("{} · {}", p.body.display_name, p.body.relationship_text());
     let form = FormValues::of_person(&p.body);
     person_page(
@@ -554,12 +500,10 @@ pub async fn edit_person_form(
 }
 
 pub async fn update_person(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, person_id)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Path((_, person_id)): Path<(String, String)>,
+    CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost,
 ) -> AppResult<Response> {
-    let (cx, current) = course_and_person(&state, &me, &id, &person_id, Purpose::Write).await?;
+    let current = person_of_course(&state, &me, &cx, &person_id, Purpose::Write).await?;
     let form = FormValues::from_pairs(pairs);
     let heading = format!("{} · {}", current.body.display_name, current.body.relationship_text());
     let version = form.get("version").trim().parse::<i64>().ok();
@@ -590,8 +534,7 @@ pub async fn update_person(
         return Ok((axum::http::StatusCode::CONFLICT, page).into_response());
     }
     let changed: Vec<&str> = person_changes(&current.body, &person).into_iter().map(|(l, ..)| l).collect();
-    let ev = change_event::<Person>(&me, action::RECORD_UPDATE, format!("changed: {}", changed.join(", ")));
-    state.store.update_record(&current.id, version, &person, &me.user.id, ev).await?;
+    change_person(&state, &me, &current, version, &person, format!("changed: {}", changed.join(", "))).await?;
     Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-saved#person-{}", cx.course.id, current.id))
         .into_response())
 }
@@ -603,20 +546,17 @@ pub struct VersionForm {
 }
 
 pub async fn remove_person(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, person_id)): Path<(String, String)>,
-    Form(form): Form<VersionForm>,
+    Path((_, person_id)): Path<(String, String)>,
+    CoursePost { state, me, cx, form }: CoursePost<VersionForm>,
 ) -> AppResult<Response> {
-    let (cx, current) = course_and_person(&state, &me, &id, &person_id, Purpose::Write).await?;
+    let current = person_of_course(&state, &me, &cx, &person_id, Purpose::Write).await?;
     let Some(version) = form.version.trim().parse::<i64>().ok() else {
         return Err(AppError::Invalid(ValidationErrors::single(
             "version",
             "The form is missing its version: reload the page and try again",
         )));
     };
-    let ev = change_event::<Person>(&me, action::RECORD_REMOVE, format!("ring={}", current.body.ring.as_str()));
-    state.store.remove_record::<Person>(&current.id, version, &me.user.id, ev).await?;
+    inventory::remove_person(&state, &me, &current, version, "").await?;
     Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-removed#people", cx.course.id)).into_response())
 }
 
@@ -643,26 +583,10 @@ struct HistoryPage {
 }
 
 pub async fn person_history(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, person_id)): Path<(String, String)>,
+    CourseWrite { state, me, cx }: CourseWrite,
+    Path((_, person_id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    // Removed people keep their history, so look past removal here.
-    let found = match Id::parse(&person_id) {
-        Some(pid) => state.store.record_including_removed::<Person>(&pid).await?,
-        None => None,
-    };
-    let (record, removed_at) = match found {
-        Some((r, removed)) if r.client_id == cx.client.id => (r, removed),
-        _ => {
-            deny(&state, &me, Person::KIND, Some(&person_id)).await?;
-            return Err(AppError::NotFound);
-        }
-    };
-    let e = read_event(&me, Person::KIND, Some(&record.id), &cx.client.id, "history".into());
-    state.store.audit(e).await?;
-    let history = state.store.record_history::<Person>(&record.id).await?;
+    let (record, removed_at, history) = inventory::person_history(&state, &me, &cx, &person_id).await?;
     // Newest first; each version is compared with the one below it.
     let versions = history
         .iter()
@@ -693,13 +617,7 @@ pub async fn person_history(
 
 // ---------------------------------------------------------------- snapshots
 
-pub async fn create_snapshot(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(form): Form<SnapshotForm>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn create_snapshot(CoursePost { state, me, cx, form }: CoursePost<SnapshotForm>) -> AppResult<Response> {
     let result = take_snapshot(
         &state,
         &me,
@@ -735,21 +653,15 @@ struct SnapshotPage {
 }
 
 pub async fn show_snapshot(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, snapshot_id)): Path<(String, String)>,
+    CourseWrite { state, me, cx }: CourseWrite,
+    Path((_, snapshot_id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let snapshot = snapshot_of_course(&state, &me, &cx, &snapshot_id).await?;
-    let e = read_event(&me, CircleSnapshot::KIND, Some(&snapshot.id), &cx.client.id, "view".into());
-    state.store.audit(e).await?;
+    let snapshot = inventory::view_snapshot(&state, &me, &cx, &snapshot_id).await?;
     let s = &snapshot.body;
     let title = format!("Closeness circle: {} ({})", s.label, s.taken_on);
     let svg = circle_svg(&s.people, "circle-snapshot", &title);
     let groups = by_ring(&s.people);
-    let others = state
-        .store
-        .course_records::<CircleSnapshot>(&cx.course.id)
+    let others = inventory::snapshots(&state, &cx)
         .await?
         .into_iter()
         .filter(|o| o.id != snapshot.id)
@@ -793,13 +705,10 @@ struct ComparePage {
 }
 
 pub async fn compare_snapshots(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
+    CourseWrite { state, me, cx }: CourseWrite,
     Query(q): Query<CompareParams>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
+    let snapshots = inventory::snapshots(&state, &cx).await?;
     let mut options: Vec<(String, String)> =
         snapshots.iter().map(|s| (s.id.to_string(), format!("{} ({})", s.body.label, s.body.taken_on))).collect();
     options.push(("now".into(), "Now (current inventory)".into()));
@@ -813,7 +722,7 @@ pub async fn compare_snapshots(
         }
     });
     let now = if a_key.as_deref() == Some("now") || b_key.as_deref() == Some("now") {
-        circle_people(&state.store.client_records::<Person>(&cx.client.id).await?)
+        inventory::current_circle(&state, &cx).await?
     } else {
         Vec::new()
     };
@@ -844,7 +753,7 @@ pub async fn compare_snapshots(
         a.as_ref().map(|(s, _)| s.key.as_str()).unwrap_or("-"),
         b.as_ref().map(|(s, _)| s.key.as_str()).unwrap_or("-")
     );
-    state.store.audit(read_event(&me, CircleSnapshot::KIND, None, &cx.client.id, detail)).await?;
+    inventory::audit_comparison(&state, &me, &cx, detail).await?;
     let layout =
         Layout::new(&state, &me, format!("Compare circles · {}", cx.client.details.display_name), "caseload").await?;
     let a_key = a.as_ref().map(|(s, _)| s.key.clone()).unwrap_or_default();

@@ -4,32 +4,31 @@
 
 use super::clients::DoneParam;
 use super::Layout;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::html::{render, FormErrors};
-use crate::identity::SignedIn;
-use crate::records_http::{history_rows, ApiRecord, ConflictView, Describe, HistoryRow, Pairs};
+use crate::records_http::CourseRead;
+use crate::records_http::{
+    history_rows, page_add, page_item, page_remove, page_save, ConflictView, Describe, HistoryRow, Pairs, RecordPage,
+};
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
-use rapport_app::access::records::{audit_read, change_event, client_record_for};
-use rapport_app::access::Purpose;
+use axum::extract::Query;
+use axum::response::Html;
+use rapport_app::access::course::CourseContext;
 use rapport_app::caller::Identity;
+use rapport_app::records;
+use rapport_app::timeline::timeline;
 use rapport_app::AppState;
-use rapport_core::audit::action;
-use rapport_core::records::RecordBody;
-use rapport_core::timeline::chart::{category_icon, timeline_svg, ScoreSeries};
-use rapport_core::timeline::{sort_by_date, EpisodeMarker, EventCategory, TimelineEvent};
-use rapport_core::ValidationErrors;
-use rapport_store::records::{Placement, Record};
+use rapport_core::timeline::chart::{category_icon, timeline_svg};
+use rapport_core::timeline::{EpisodeMarker, EventCategory, TimelineEvent};
+use rapport_core::{Id, ValidationErrors};
+use rapport_store::records::Record;
 
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/courses/{id}/timeline", page)
-        .post("/courses/{id}/timeline", add)
-        .get("/courses/{id}/timeline/{event_id}", edit_form)
-        .post("/courses/{id}/timeline/{event_id}", save)
-        .post("/courses/{id}/timeline/{event_id}/remove", remove)
+        .post("/courses/{id}/timeline", page_add::<TimelineEvent>)
+        .get("/courses/{id}/timeline/{event_id}", page_item::<TimelineEvent>)
+        .post("/courses/{id}/timeline/{event_id}", page_save::<TimelineEvent>)
+        .post("/courses/{id}/timeline/{event_id}/remove", page_remove::<TimelineEvent>)
 }
 
 impl Describe for TimelineEvent {
@@ -176,13 +175,7 @@ struct EventPage {
     conflict: Option<ConflictView>,
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn page(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
     timeline_page(&state, &me, cx, q.done.as_deref(), EventForm::blank(), FormErrors::default()).await
 }
 
@@ -194,11 +187,8 @@ async fn timeline_page(
     form: EventForm,
     errors: FormErrors,
 ) -> AppResult<Html<String>> {
-    let mut events = state.store.client_records::<TimelineEvent>(&cx.client.id).await?;
-    sort_by_date(&mut events, |r| &r.body);
-    audit_read(state, me, TimelineEvent::KIND, &cx.client.id, None, format!("{} events", events.len())).await?;
+    let (events, scores) = timeline(state, me, &cx).await?;
     let bodies: Vec<TimelineEvent> = events.iter().map(|r| r.body.clone()).collect();
-    let scores = phq9_series(state, &cx.client.id).await?;
     let chart = timeline_svg(&bodies, &scores);
     let rows = events
         .into_iter()
@@ -210,154 +200,67 @@ async fn timeline_page(
     render(&TimelinePage { layout, cx, chart, rows, form, choices: choices(), errors })
 }
 
-/// The client's complete PHQ-9 totals, to draw against the events.
-async fn phq9_series(state: &AppState, client: &rapport_core::Id) -> AppResult<ScoreSeries> {
-    let Some(inst) = state.instruments.get("phq9") else { return Ok(ScoreSeries::none()) };
-    let mut points: Vec<(time::Date, f64)> = state
-        .store
-        .responses(client)
-        .await?
-        .into_iter()
-        .filter(|r| r.instrument_id == "phq9")
-        .filter_map(|r| r.total.map(|t| (r.completed_at.date(), t as f64)))
-        .collect();
-    points.sort_by_key(|p| p.0);
-    Ok(ScoreSeries { label: format!("{} total", inst.short_name), max: inst.range.max as f64, points })
-}
+impl RecordPage for TimelineEvent {
+    type Form = EventForm;
+    const PAGE: &'static str = "timeline";
+    const ADDED: &'static str = "event-added";
+    const SAVED: &'static str = "event-saved";
+    const REMOVED: &'static str = "event-removed";
 
-/// Validates a submitted event for the course's client (inventory links
-/// included): the event, or the errors to show in the form.
-async fn submitted(
-    state: &AppState,
-    cx: &CourseContext,
-    form: &EventForm,
-) -> Result<Result<TimelineEvent, FormErrors>, AppError> {
-    let mut e = ValidationErrors::new();
-    let raw = form.event(&mut e);
-    match raw.check(state, &cx.client.id).await {
-        Ok(ev) if e.is_empty() => Ok(Ok(ev)),
-        Ok(_) => Ok(Err(list_errors(e))),
-        Err(AppError::Invalid(v)) => {
-            e.0.extend(v.0);
-            Ok(Err(list_errors(e)))
+    fn anchor(id: &Id) -> String {
+        format!("event-{id}")
+    }
+
+    fn read(p: &Pairs) -> (EventForm, TimelineEvent, ValidationErrors) {
+        let form = EventForm::from_pairs(p);
+        let mut e = ValidationErrors::new();
+        let raw = form.event(&mut e);
+        (form, raw, e)
+    }
+
+    fn form_of(rec: &Record<Self>) -> EventForm {
+        EventForm::of(&rec.body, rec.version)
+    }
+
+    fn set_version(form: &mut EventForm, version: i64) {
+        form.version = version;
+    }
+
+    /// Errors on list items (`people[2]`) belong to the one field that holds the list.
+    fn form_errors(mut e: ValidationErrors) -> FormErrors {
+        for f in e.0.iter_mut() {
+            if let Some(i) = f.field.find('[') {
+                f.field.truncate(i);
+            }
         }
-        Err(other) => Err(other),
+        FormErrors(e)
     }
-}
 
-/// Errors on list items (`people[2]`) belong to the one field that holds the list.
-fn list_errors(mut e: ValidationErrors) -> FormErrors {
-    for f in e.0.iter_mut() {
-        if let Some(i) = f.field.find('[') {
-            f.field.truncate(i);
+    async fn list_page(
+        state: &AppState,
+        me: &Identity,
+        cx: CourseContext,
+        form: EventForm,
+        errors: FormErrors,
+    ) -> AppResult<Html<String>> {
+        timeline_page(state, me, cx, None, form, errors).await
+    }
+
+    async fn item_page(
+        state: &AppState,
+        me: &Identity,
+        cx: CourseContext,
+        event: Record<Self>,
+        form: EventForm,
+        errors: FormErrors,
+        conflict: Option<ConflictView>,
+    ) -> AppResult<Html<String>> {
+        let history = history_rows(&records::history::<TimelineEvent>(state, &event.id).await?);
+        let mut layout =
+            Layout::new(state, me, format!("{} · Timeline event", cx.client.details.display_name), "caseload").await?;
+        if let Some(c) = &conflict {
+            layout = layout.with_error(c.message(" to this event"));
         }
+        render(&EventPage { layout, cx, event, form, choices: choices(), errors, history, conflict })
     }
-    FormErrors(e)
-}
-
-pub async fn add(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
-    let form = EventForm::from_pairs(&Pairs(pairs));
-    let event = match submitted(&state, &cx, &form).await? {
-        Ok(e) => e,
-        Err(errors) => return Ok(timeline_page(&state, &me, cx, None, form, errors).await?.into_response()),
-    };
-    let at = Placement { client_id: cx.client.id.clone(), ..Default::default() };
-    let ev = change_event::<TimelineEvent>(&me, action::RECORD_CREATE, String::new());
-    let rec = state.store.create_record(&at, &event, &me.user.id, ev).await?;
-    Ok(Redirect::to(&format!("/courses/{}/timeline?done=event-added#event-{}", cx.course.id, rec.id)).into_response())
-}
-
-/// The event if it belongs to this course's client; otherwise 404.
-async fn event_in(
-    state: &AppState,
-    me: &Identity,
-    course: &str,
-    event: &str,
-    purpose: Purpose,
-) -> AppResult<(CourseContext, Record<TimelineEvent>)> {
-    let cx = course_for(state, me, course, Purpose::Write).await?;
-    let (rec, _) = client_record_for::<TimelineEvent>(state, me, event, purpose).await?;
-    if rec.client_id != cx.client.id {
-        return Err(AppError::NotFound);
-    }
-    Ok((cx, rec))
-}
-
-async fn event_page(
-    state: &AppState,
-    me: &Identity,
-    cx: CourseContext,
-    event: Record<TimelineEvent>,
-    form: EventForm,
-    errors: FormErrors,
-    conflict: Option<ConflictView>,
-) -> AppResult<Html<String>> {
-    let history = history_rows(&state.store.record_history::<TimelineEvent>(&event.id).await?);
-    let mut layout =
-        Layout::new(state, me, format!("{} · Timeline event", cx.client.details.display_name), "caseload").await?;
-    if let Some(c) = &conflict {
-        layout = layout.with_error(format!(
-            "{} saved a change to this event at {} while you were editing. Your version is in the form; theirs is shown beside it. Saving again replaces theirs.",
-            c.by, c.at
-        ));
-    }
-    render(&EventPage { layout, cx, event, form, choices: choices(), errors, history, conflict })
-}
-
-pub async fn edit_form(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, event_id)): Path<(String, String)>,
-) -> AppResult<Html<String>> {
-    let (cx, rec) = event_in(&state, &me, &id, &event_id, Purpose::AuditRead).await?;
-    let form = EventForm::of(&rec.body, rec.version);
-    event_page(&state, &me, cx, rec, form, FormErrors::default(), None).await
-}
-
-pub async fn save(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, event_id)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let (cx, rec) = event_in(&state, &me, &id, &event_id, Purpose::Write).await?;
-    let pairs = Pairs(pairs);
-    pairs.required_version()?;
-    let mut form = EventForm::from_pairs(&pairs);
-    let event = match submitted(&state, &cx, &form).await? {
-        Ok(e) => e,
-        Err(errors) => return Ok(event_page(&state, &me, cx, rec, form, errors, None).await?.into_response()),
-    };
-    let ev = change_event::<TimelineEvent>(&me, action::RECORD_UPDATE, String::new());
-    match state.store.update_record(&rec.id, form.version, &event, &me.user.id, ev).await {
-        Ok(_) => Ok(Redirect::to(&format!("/courses/{}/timeline?done=event-saved#event-{}", cx.course.id, rec.id))
-            .into_response()),
-        Err(rapport_store::StoreError::Conflict) => {
-            // Show both versions; a second save (now from the current version) replaces theirs.
-            form.version = rec.version;
-            let conflict = Some(ConflictView::of(&rec));
-            Ok(event_page(&state, &me, cx, rec, form, FormErrors::default(), conflict).await?.into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-pub async fn remove(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, event_id)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let (cx, rec) = event_in(&state, &me, &id, &event_id, Purpose::Write).await?;
-    let version =
-        Pairs(pairs).version().ok_or_else(|| AppError::invalid("version", "Reload the page and try again"))?;
-    let ev = change_event::<TimelineEvent>(&me, action::RECORD_REMOVE, String::new());
-    state.store.remove_record::<TimelineEvent>(&rec.id, version, &me.user.id, ev).await?;
-    Ok(Redirect::to(&format!("/courses/{}/timeline?done=event-removed", cx.course.id)).into_response())
 }

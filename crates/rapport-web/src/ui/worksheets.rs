@@ -5,28 +5,26 @@
 
 use super::clients::DoneParam;
 use super::Layout;
-use crate::api::worksheets::{
-    checked_communication, checked_decision, course_worksheets, remove_worksheet, worksheet_for, AnyWorksheet,
-};
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use crate::records_http::{history_rows, ConflictView, Describe, HistoryRow, Pairs};
+use crate::records_http::{CoursePost, CourseRead};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
-use rapport_app::access::records::{audit_read, change_event};
+use rapport_app::access::course::CourseContext;
+use rapport_app::access::records::audit_read;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
+use rapport_app::formulation::chosen_areas;
+use rapport_app::worksheets::{self as ws, course_worksheets, worksheet_in, AnyWorksheet, History, Sheet};
 use rapport_app::AppState;
-use rapport_core::audit::action;
 use rapport_core::worksheets::{
     CommunicationAnalysis, CommunicationProblem, DecisionAnalysis, DecisionOption, Feelings, StepFeelings,
     WorksheetKind, MAX_OPTIONS,
 };
-use rapport_store::records::Placement;
 use serde::Deserialize;
 
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
@@ -199,13 +197,7 @@ struct ListPage {
     kinds: Vec<(&'static str, &'static str)>,
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<DoneParam>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn list(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
     let all = course_worksheets(&state, &cx.course.id).await?;
     audit_read(&state, &me, "worksheet", &cx.client.id, None, format!("{} worksheets", all.len())).await?;
     let groups = by_session(&cx, &all);
@@ -218,119 +210,61 @@ pub async fn list(
 
 // ---------------------------------------------------------------- forms
 
-/// A worksheet as typed in the form (either kind).
-#[derive(Clone, Debug)]
-#[allow(clippy::large_enum_variant)] // one per request
-pub enum Sheet {
-    Communication(CommunicationAnalysis),
-    Decision(DecisionAnalysis),
-}
-
-impl Sheet {
-    pub fn kind(&self) -> WorksheetKind {
-        match self {
-            Sheet::Communication(_) => WorksheetKind::CommunicationAnalysis,
-            Sheet::Decision(_) => WorksheetKind::DecisionAnalysis,
-        }
-    }
-
-    fn blank(kind: WorksheetKind) -> Sheet {
-        match kind {
-            WorksheetKind::CommunicationAnalysis => Sheet::Communication(CommunicationAnalysis::default()),
-            WorksheetKind::DecisionAnalysis => Sheet::Decision(DecisionAnalysis::default()),
-        }
-    }
-
-    fn of(w: &AnyWorksheet) -> Sheet {
-        match w {
-            AnyWorksheet::Communication(r) => Sheet::Communication(r.body.clone()),
-            AnyWorksheet::Decision(r) => Sheet::Decision(r.body.clone()),
-        }
-    }
-
-    fn from_pairs(kind: WorksheetKind, p: &Pairs) -> Sheet {
-        let text = |n: &str| Some(p.get(n).to_string());
-        let feelings = |step: &str| Feelings {
-            client: text(&format!("feelings.{step}.client")),
-            other: text(&format!("feelings.{step}.other")),
-        };
-        match kind {
-            WorksheetKind::CommunicationAnalysis => Sheet::Communication(CommunicationAnalysis {
+/// A worksheet of `kind` as typed in the form.
+fn sheet_from_pairs(kind: WorksheetKind, p: &Pairs) -> Sheet {
+    let text = |n: &str| Some(p.get(n).to_string());
+    let feelings = |step: &str| Feelings {
+        client: text(&format!("feelings.{step}.client")),
+        other: text(&format!("feelings.{step}.other")),
+    };
+    match kind {
+        WorksheetKind::CommunicationAnalysis => Sheet::Communication(CommunicationAnalysis {
+            session_id: p.opt("session_id"),
+            problem_area: p.opt("problem_area"),
+            incident_date: p.opt("incident_date"),
+            with_whom: p.get("with_whom").to_string(),
+            person_id: p.opt("person_id"),
+            setting: text("setting"),
+            intended: text("intended"),
+            said: text("said"),
+            reply: text("reply"),
+            feelings: StepFeelings {
+                before: feelings("before"),
+                saying: feelings("saying"),
+                after_reply: feelings("after_reply"),
+            },
+            outcome: text("outcome"),
+            problems: p.all("problems"),
+            alternatives: p.lines("alternatives"),
+            role_play_done: p.checked("role_play_done"),
+            role_play_notes: text("role_play_notes"),
+            result: text("result"),
+        }),
+        WorksheetKind::DecisionAnalysis => {
+            let rows = (0..MAX_OPTIONS + 2)
+                .take_while(|i| p.0.iter().any(|(k, _)| k.starts_with(&format!("options[{i}]."))))
+                .count();
+            let options: Vec<DecisionOption> = (0..rows)
+                .map(|i| DecisionOption {
+                    option: p.get(&format!("options[{i}].option")).to_string(),
+                    pros: text(&format!("options[{i}].pros")),
+                    cons: text(&format!("options[{i}].cons")),
+                })
+                .collect();
+            let chosen = p.get("chosen").parse::<usize>().ok().and_then(|i| options.get(i)).map(|o| o.option.clone());
+            Sheet::Decision(DecisionAnalysis {
                 session_id: p.opt("session_id"),
                 problem_area: p.opt("problem_area"),
-                incident_date: p.opt("incident_date"),
-                with_whom: p.get("with_whom").to_string(),
-                person_id: p.opt("person_id"),
-                setting: text("setting"),
-                intended: text("intended"),
-                said: text("said"),
-                reply: text("reply"),
-                feelings: StepFeelings {
-                    before: feelings("before"),
-                    saying: feelings("saying"),
-                    after_reply: feelings("after_reply"),
-                },
-                outcome: text("outcome"),
-                problems: p.all("problems"),
-                alternatives: p.lines("alternatives"),
-                role_play_done: p.checked("role_play_done"),
-                role_play_notes: text("role_play_notes"),
-                result: text("result"),
-            }),
-            WorksheetKind::DecisionAnalysis => {
-                let rows = (0..MAX_OPTIONS + 2)
-                    .take_while(|i| p.0.iter().any(|(k, _)| k.starts_with(&format!("options[{i}]."))))
-                    .count();
-                let options: Vec<DecisionOption> = (0..rows)
-                    .map(|i| DecisionOption {
-                        option: p.get(&format!("options[{i}].option")).to_string(),
-                        pros: text(&format!("options[{i}].pros")),
-                        cons: text(&format!("options[{i}].cons")),
-                    })
-                    .collect();
-                let chosen =
-                    p.get("chosen").parse::<usize>().ok().and_then(|i| options.get(i)).map(|o| o.option.clone());
-                Sheet::Decision(DecisionAnalysis {
-                    session_id: p.opt("session_id"),
-                    problem_area: p.opt("problem_area"),
-                    decision: p.get("decision").to_string(),
-                    options,
-                    chosen,
-                    steps: p.lines("steps"),
-                    obstacles: text("obstacles"),
-                    rehearsal_done: p.checked("rehearsal_done"),
-                    rehearsal_notes: text("rehearsal_notes"),
-                    review_date: p.opt("review_date"),
-                    review_result: text("review_result"),
-                })
-            }
-        }
-    }
-
-    fn session_id(&self) -> &str {
-        match self {
-            Sheet::Communication(w) => w.session_id.as_deref().unwrap_or(""),
-            Sheet::Decision(w) => w.session_id.as_deref().unwrap_or(""),
-        }
-    }
-
-    fn problem_area(&self) -> &str {
-        match self {
-            Sheet::Communication(w) => w.problem_area.as_deref().unwrap_or(""),
-            Sheet::Decision(w) => w.problem_area.as_deref().unwrap_or(""),
-        }
-    }
-
-    fn set_link(&mut self, session: Option<String>, area: Option<String>) {
-        match self {
-            Sheet::Communication(w) => {
-                w.session_id = session;
-                w.problem_area = area;
-            }
-            Sheet::Decision(w) => {
-                w.session_id = session;
-                w.problem_area = area;
-            }
+                decision: p.get("decision").to_string(),
+                options,
+                chosen,
+                steps: p.lines("steps"),
+                obstacles: text("obstacles"),
+                rehearsal_done: p.checked("rehearsal_done"),
+                rehearsal_notes: text("rehearsal_notes"),
+                review_date: p.opt("review_date"),
+                review_result: text("review_result"),
+            })
         }
     }
 }
@@ -493,21 +427,12 @@ async fn form_page(
     let title = format!("{} · {what}", cx.client.details.display_name);
     let mut layout = Layout::new(state, me, title, "caseload").await?;
     if let Some(c) = &conflict {
-        layout = layout.with_error(format!(
-            "{} saved a change to this worksheet at {} while you were editing. Your version is in the form; theirs is shown beside it. Saving again replaces theirs.",
-            c.by, c.at
-        ));
+        layout = layout.with_error(c.message(" to this worksheet"));
     }
     render(&FormPage { layout, cx, worksheet_id, view, errors, conflict })
 }
 
-pub async fn new_form(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Query(q): Query<NewParams>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn new_form(CourseRead { state, me, cx }: CourseRead, Query(q): Query<NewParams>) -> AppResult<Html<String>> {
     cx.require_open()?;
     let kind = q.kind.as_deref().and_then(WorksheetKind::parse).unwrap_or(WorksheetKind::CommunicationAnalysis);
     let mut sheet = Sheet::blank(kind);
@@ -516,7 +441,7 @@ pub async fn new_form(
         .session
         .filter(|s| cx.sessions.iter().any(|x| x.session.id.as_str() == s))
         .or_else(|| cx.last_held().map(|s| s.session.id.to_string()));
-    let area = state.store.course_formulation(&cx.course.id).await?.and_then(|f| f.body.problem_areas.first().cloned());
+    let area = chosen_areas(&state, &cx).await?.first().cloned();
     sheet.set_link(session, area);
     let view = FormView::new(&cx, sheet, 0);
     form_page(&state, &me, cx, None, view, FormErrors::default(), None).await
@@ -525,11 +450,7 @@ pub async fn new_form(
 /// Validates the sheet against the course: the valid sheet, or the errors as
 /// the form names its fields.
 async fn checked(state: &AppState, cx: &CourseContext, sheet: &Sheet) -> Result<Result<Sheet, FormErrors>, AppError> {
-    let r = match sheet.clone() {
-        Sheet::Communication(w) => checked_communication(state, cx, w).await.map(Sheet::Communication),
-        Sheet::Decision(w) => checked_decision(cx, w).map(Sheet::Decision),
-    };
-    match r {
+    match sheet.clone().check(state, cx).await.map_err(AppError::from) {
         Ok(s) => Ok(Ok(s)),
         Err(AppError::Invalid(mut v)) => {
             for f in v.0.iter_mut() {
@@ -544,18 +465,12 @@ async fn checked(state: &AppState, cx: &CourseContext, sheet: &Sheet) -> Result<
     }
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn create(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
     cx.require_open()?;
     let p = Pairs(pairs);
     let kind = WorksheetKind::parse(p.get("kind"))
         .ok_or_else(|| AppError::invalid("kind", format!("Choose {}", WorksheetKind::codes())))?;
-    let sheet = Sheet::from_pairs(kind, &p);
+    let sheet = sheet_from_pairs(kind, &p);
     let valid = match checked(&state, &cx, &sheet).await? {
         Ok(s) => s,
         Err(errors) => {
@@ -563,33 +478,8 @@ pub async fn create(
             return Ok(form_page(&state, &me, cx, None, view, errors, None).await?.into_response());
         }
     };
-    let at = Placement { client_id: cx.client.id.clone(), course_id: Some(cx.course.id.clone()), ..Default::default() };
-    let id = match valid {
-        Sheet::Communication(w) => {
-            let ev = change_event::<CommunicationAnalysis>(&me, action::RECORD_CREATE, String::new());
-            state.store.create_record(&at, &w, &me.user.id, ev).await?.id
-        }
-        Sheet::Decision(w) => {
-            let ev = change_event::<DecisionAnalysis>(&me, action::RECORD_CREATE, String::new());
-            state.store.create_record(&at, &w, &me.user.id, ev).await?.id
-        }
-    };
+    let id = ws::add(&state, &me, &cx, valid, "").await?.id().clone();
     Ok(Redirect::to(&format!("/courses/{}/worksheets/{id}?done=worksheet-added", cx.course.id)).into_response())
-}
-
-/// The worksheet if it belongs to this course; otherwise 404.
-async fn worksheet_in(
-    state: &AppState,
-    me: &Identity,
-    course: &str,
-    worksheet: &str,
-    purpose: Purpose,
-) -> AppResult<(AnyWorksheet, CourseContext)> {
-    let (w, cx) = worksheet_for(state, me, worksheet, purpose).await?;
-    if cx.course.id.as_str() != course {
-        return Err(AppError::NotFound);
-    }
-    Ok((w, cx))
 }
 
 #[derive(Template)]
@@ -613,17 +503,13 @@ pub async fn show(
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
     let (w, cx) = worksheet_in(&state, &me, &id, &worksheet_id, Purpose::AuditRead).await?;
-    let (fields, history, area) = match &w {
-        AnyWorksheet::Communication(r) => (
-            r.body.describe(),
-            history_rows(&state.store.record_history::<CommunicationAnalysis>(&r.id).await?),
-            r.body.problem_area.clone(),
-        ),
-        AnyWorksheet::Decision(r) => (
-            r.body.describe(),
-            history_rows(&state.store.record_history::<DecisionAnalysis>(&r.id).await?),
-            r.body.problem_area.clone(),
-        ),
+    let history = match ws::history(&state, &w).await? {
+        History::Communication(h) => history_rows(&h),
+        History::Decision(h) => history_rows(&h),
+    };
+    let (fields, area) = match &w {
+        AnyWorksheet::Communication(r) => (r.body.describe(), r.body.problem_area.clone()),
+        AnyWorksheet::Decision(r) => (r.body.describe(), r.body.problem_area.clone()),
     };
     // Problem areas by name, as the protocol calls them.
     let history = history
@@ -665,17 +551,42 @@ pub async fn edit_form(
     form_page(&state, &me, cx, Some(w.id().to_string()), view, FormErrors::default(), None).await
 }
 
-pub async fn save(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, worksheet_id)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let (w, cx) = worksheet_in(&state, &me, &id, &worksheet_id, Purpose::Write).await?;
-    cx.require_open()?;
-    let p = Pairs(pairs);
+/// A form posted about one worksheet of an open course (`{id}`, `{worksheet_id}`),
+/// read before the worksheet is opened for the change.
+pub struct WorksheetPost {
+    state: AppState,
+    me: Identity,
+    w: AnyWorksheet,
+    cx: CourseContext,
+    form: Pairs,
+}
+
+impl FromRequest<AppState> for WorksheetPost {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        let (mut parts, body) = req.into_parts();
+        let SignedIn(me) =
+            SignedIn::from_request_parts(&mut parts, state).await.map_err(IntoResponse::into_response)?;
+        let Path((id, worksheet_id)) = Path::<(String, String)>::from_request_parts(&mut parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let Form(form) = Form::<Pairs>::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let open = async {
+            let (w, cx) = worksheet_in(state, &me, &id, &worksheet_id, Purpose::Write).await?;
+            cx.require_open()?;
+            Ok::<_, AppError>((w, cx))
+        };
+        let (w, cx) = open.await.map_err(IntoResponse::into_response)?;
+        Ok(WorksheetPost { state: state.clone(), me, w, cx, form })
+    }
+}
+
+pub async fn save(WorksheetPost { state, me, w, cx, form: p }: WorksheetPost) -> AppResult<Response> {
     let version = p.required_version()?;
-    let sheet = Sheet::from_pairs(w.kind(), &p);
+    let sheet = sheet_from_pairs(w.kind(), &p);
     let wid = w.id().to_string();
     let valid = match checked(&state, &cx, &sheet).await? {
         Ok(s) => s,
@@ -684,23 +595,13 @@ pub async fn save(
             return Ok(form_page(&state, &me, cx, Some(wid), view, errors, None).await?.into_response());
         }
     };
-    let result = match (&w, valid) {
-        (AnyWorksheet::Communication(r), Sheet::Communication(body)) => {
-            let ev = change_event::<CommunicationAnalysis>(&me, action::RECORD_UPDATE, String::new());
-            state.store.update_record(&r.id, version, &body, &me.user.id, ev).await.map(|_| ())
-        }
-        (AnyWorksheet::Decision(r), Sheet::Decision(body)) => {
-            let ev = change_event::<DecisionAnalysis>(&me, action::RECORD_UPDATE, String::new());
-            state.store.update_record(&r.id, version, &body, &me.user.id, ev).await.map(|_| ())
-        }
-        _ => unreachable!("the sheet is parsed as the stored kind"),
-    };
+    let result = ws::save(&state, &me, &w, version, valid, "").await;
     match result {
-        Ok(()) => {
+        Ok(_) => {
             Ok(Redirect::to(&format!("/courses/{}/worksheets/{wid}?done=worksheet-saved", cx.course.id))
                 .into_response())
         }
-        Err(rapport_store::StoreError::Conflict) => {
+        Err(rapport_app::Error::Conflict(_)) => {
             let conflict = match &w {
                 AnyWorksheet::Communication(r) => ConflictView::of(r),
                 AnyWorksheet::Decision(r) => ConflictView::of(r),
@@ -715,16 +616,8 @@ pub async fn save(
     }
 }
 
-pub async fn remove(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, worksheet_id)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let (w, cx) = worksheet_in(&state, &me, &id, &worksheet_id, Purpose::Write).await?;
-    cx.require_open()?;
-    let version =
-        Pairs(pairs).version().ok_or_else(|| AppError::invalid("version", "Reload the page and try again"))?;
-    remove_worksheet(&state, &me, w, Some(version)).await?;
+pub async fn remove(WorksheetPost { state, me, w, cx, form }: WorksheetPost) -> AppResult<Response> {
+    let version = form.removal_version()?;
+    ws::remove(&state, &me, w, Some(version)).await?;
     Ok(Redirect::to(&format!("/courses/{}/worksheets?done=worksheet-removed", cx.course.id)).into_response())
 }

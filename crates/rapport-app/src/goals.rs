@@ -1,0 +1,112 @@
+//! Goals of a course: added in one of the formulation's chosen areas, changed
+//! (status rules and wording history in `rapport_core::goals`) and rated at
+//! held sessions. The pages and the API share these.
+
+use crate::access::course::{course_for, CourseContext};
+use crate::access::Purpose;
+use crate::caller::Identity;
+use crate::formulation::{chosen_areas, event, write};
+use crate::AppState;
+use crate::Error;
+use rapport_core::audit::action;
+use rapport_core::goals::{apply_goal_update, validate_new_goal, validate_rating, Goal, GoalInput, GoalRating};
+use rapport_core::records::RecordBody;
+use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_store::formulation::GoalWithRatings;
+use rapport_store::records::Record;
+
+/// The course's goals with their ratings.
+pub async fn goals(state: &AppState, cx: &CourseContext) -> Result<Vec<GoalWithRatings>, Error> {
+    Ok(state.store.goals_with_ratings(&cx.course.id).await?)
+}
+
+/// The course's goals, oldest first.
+pub async fn course_goals(state: &AppState, cx: &CourseContext) -> Result<Vec<Record<Goal>>, Error> {
+    Ok(state.store.course_records::<Goal>(&cx.course.id).await?)
+}
+
+/// Adds a goal in one of the course's chosen areas.
+pub async fn create_goal(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    input: &GoalInput,
+) -> Result<Record<Goal>, Error> {
+    cx.require_open()?;
+    let areas = chosen_areas(state, cx).await?;
+    let goal = validate_new_goal(input, &areas, cx.course.planned_sessions.max(cx.held()))?;
+    let detail = format!("goal in {}", goal.problem_area);
+    write(state, me, cx, None, &goal, None, detail).await
+}
+
+/// Changes a goal (status rules and wording history in `apply_goal_update`).
+pub async fn update_goal(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    goal: &Record<Goal>,
+    input: &GoalInput,
+    version: Option<i64>,
+) -> Result<Record<Goal>, Error> {
+    cx.require_open()?;
+    let areas = chosen_areas(state, cx).await?;
+    let max = cx.course.planned_sessions.max(cx.held());
+    let next = apply_goal_update(&goal.body, input, &areas, max, Timestamp::now().date())?;
+    let mut detail = if next.status != goal.body.status {
+        format!("status {} -> {}", goal.body.status.as_str(), next.status.as_str())
+    } else {
+        "goal edited".to_string()
+    };
+    if next.previous_wordings.len() > goal.body.previous_wordings.len() {
+        detail.push_str("; reworded (old wording kept)");
+    }
+    write(state, me, cx, Some(goal), &next, version, detail).await
+}
+
+/// Rates a goal 0-10 at a held session of its course; a second rating for the
+/// same session replaces the first (kept in the record's history). Errors name
+/// `rating` and `session_id`. Returns the rating and whether it was the first.
+pub async fn rate_goal(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    goal: &Record<Goal>,
+    session_id: &str,
+    rating: i64,
+) -> Result<(Record<GoalRating>, bool), Error> {
+    cx.require_open()?;
+    let mut e = ValidationErrors::new();
+    let value = validate_rating(rating).map_err(|v| e.0.extend(v.0)).ok();
+    let session = Id::parse(session_id.trim()).and_then(|id| cx.session(&id)).filter(|s| s.number.is_some());
+    if session.is_none() {
+        e.add("session_id", "Choose a session held in this course (attended); ratings belong to a held session");
+    }
+    e.into_result()?;
+    let (Some(value), Some(s)) = (value, session) else { unreachable!("validated above") };
+    let number = s.number.unwrap_or_default();
+    let detail = format!("goal {} rated {value} at session {number}", goal.id);
+    let ev = |new: bool| {
+        event(me, if new { action::RECORD_CREATE } else { action::RECORD_UPDATE }, GoalRating::KIND, cx, detail.clone())
+    };
+    Ok(state.store.rate_goal(goal, &s.session.id, value, &me.user.id, ev).await?)
+}
+
+/// A goal and its course, if `me` may see the client; otherwise 404 (audited).
+pub async fn goal_for(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    purpose: Purpose,
+) -> Result<(Record<Goal>, CourseContext), Error> {
+    let goal = match Id::parse(id) {
+        Some(gid) => state.store.record::<Goal>(&gid).await?,
+        None => None,
+    };
+    let Some(goal) = goal.filter(|g| g.course_id.is_some()) else {
+        crate::access::deny(state, me, "goal", Some(id)).await?;
+        return Err(Error::NotFound);
+    };
+    let course = goal.course_id.clone().unwrap_or_default();
+    let cx = course_for(state, me, course.as_str(), purpose).await?;
+    Ok((goal, cx))
+}
