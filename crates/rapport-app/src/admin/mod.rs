@@ -311,7 +311,7 @@ async fn user_action(
 pub enum Deactivation {
     Deactivated,
     /// Refused: these clients still need them; hand them over first.
-    StillResponsible(Handover),
+    StillResponsible(Box<Handover>),
 }
 
 pub async fn deactivate_user(state: &AppState, me: &Identity, id: &str) -> AppResult<Deactivation> {
@@ -325,13 +325,13 @@ pub async fn deactivate_user(state: &AppState, me: &Identity, id: &str) -> AppRe
     // Nobody may be left without a responsible clinician who can see their flags.
     let clients = state.store.open_responsibilities(&user.id).await?;
     if !clients.is_empty() {
-        return Ok(Deactivation::StillResponsible(Handover::of(state, user, clients).await?));
+        return Ok(Deactivation::StillResponsible(Box::new(Handover::of(state, user, clients).await?)));
     }
     match state.store.set_user_active(&user.id, false, e).await {
         Err(rapport_store::StoreError::Invalid(m)) if m == rapport_store::users::STILL_RESPONSIBLE => {
             // A course or flag appeared since the check above.
             let clients = state.store.open_responsibilities(&user.id).await?;
-            Ok(Deactivation::StillResponsible(Handover::of(state, user, clients).await?))
+            Ok(Deactivation::StillResponsible(Box::new(Handover::of(state, user, clients).await?)))
         }
         other => {
             other?;
@@ -429,7 +429,7 @@ pub enum Reassigned {
     Deactivated,
     /// The handover page again: with errors (nothing was moved), or with the
     /// clients still left (no errors).
-    Again { handover: Handover, form: ReassignForm, errors: ValidationErrors },
+    Again { handover: Box<Handover>, form: ReassignForm, errors: ValidationErrors },
 }
 
 /// Hands the listed clients to new responsible clinicians (all or nothing),
@@ -465,7 +465,7 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
         errors.add("to_all", "Choose who takes over: one person for all, or one for each client");
     }
     if !errors.is_empty() {
-        return Ok(Reassigned::Again { handover: h, form, errors });
+        return Ok(Reassigned::Again { handover: Box::new(h), form, errors });
     }
     let user = h.user;
     let mut e = me.event(action::CARE_TEAM_REASSIGN, "client");
@@ -474,7 +474,7 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
         Ok(()) => {}
         Err(rapport_store::StoreError::Invalid(m)) => {
             let clients = state.store.open_responsibilities(&user.id).await?;
-            let handover = Handover { user, clients, holders: h.holders };
+            let handover = Box::new(Handover { user, clients, holders: h.holders });
             return Ok(Reassigned::Again { handover, form, errors: ValidationErrors::single("to_all", m) });
         }
         Err(other) => return Err(other.into()),
@@ -492,7 +492,7 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
     }
     if !left.is_empty() {
         let form = ReassignForm { deactivate: form.deactivate, ..Default::default() };
-        let handover = Handover::of(state, user, left).await?;
+        let handover = Box::new(Handover::of(state, user, left).await?);
         return Ok(Reassigned::Again { handover, form, errors: ValidationErrors::new() });
     }
     Ok(Reassigned::Done)
