@@ -4,16 +4,19 @@
 //! and a started session, a refusal or a forced sign-out turned into a response.
 
 use crate::cookies::CookieNames;
+use crate::error::AppResult;
 use crate::identity::cookie;
 use crate::security::session_cookie_header;
 use crate::security::{clear_session_cookie, csrf_cookie_header, device_cookie_header, mfa_cookie_header};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::extract::FromRequestParts;
+use axum::http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use rapport_app::auth::second_step::CHALLENGE_SECONDS;
-use rapport_app::auth::{Refusal, SignIn, Started};
-use rapport_app::caller::{new_secret, secret_hash, Identity};
+use rapport_app::auth::{self, Credentials, Refusal, SignIn, Started};
+use rapport_app::caller::{new_secret, secret_hash, Identity, RequestMeta};
 use rapport_app::AppState;
 use rapport_core::access::Role;
+use std::future::Future;
 
 /// The pre-login CSRF value: the existing cookie, or a new one to set.
 pub fn anonymous_csrf(state: &AppState, headers: &HeaderMap) -> (String, Option<HeaderValue>) {
@@ -33,6 +36,76 @@ pub fn with_cookie(body: impl IntoResponse, set: Option<HeaderValue>) -> Respons
         resp.headers_mut().append(header::SET_COOKIE, c);
     }
     resp
+}
+
+/// What the handlers of a sign-in page need from the request: the state,
+/// whether someone is signed in already, where the request came from and its
+/// cookies.
+pub struct SignInRequest {
+    pub state: AppState,
+    pub signed_in: bool,
+    pub meta: RequestMeta,
+    pub headers: HeaderMap,
+}
+
+impl FromRequestParts<AppState> for SignInRequest {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(SignInRequest {
+            state: state.clone(),
+            signed_in: parts.extensions.get::<Identity>().is_some(),
+            meta: parts.extensions.get::<RequestMeta>().cloned().unwrap_or_default(),
+            headers: parts.headers.clone(),
+        })
+    }
+}
+
+impl SignInRequest {
+    /// The page's form: home when signed in already, otherwise `page(csrf)`
+    /// with the CSRF cookie set when it is new.
+    pub async fn form<Fut>(&self, page: impl FnOnce(String) -> Fut) -> AppResult<Response>
+    where
+        Fut: Future<Output = AppResult<Html<String>>>,
+    {
+        if self.signed_in {
+            return Ok(Redirect::to("/").into_response());
+        }
+        self.anonymous(page).await
+    }
+
+    /// `page(csrf)`, signed in or not, with the CSRF cookie set when it is new.
+    pub async fn anonymous<Fut>(&self, page: impl FnOnce(String) -> Fut) -> AppResult<Response>
+    where
+        Fut: Future<Output = AppResult<Html<String>>>,
+    {
+        let (csrf, set) = anonymous_csrf(&self.state, &self.headers);
+        Ok(with_cookie(page(csrf).await?, set))
+    }
+
+    /// The posted e-mail and password: signed in (or on to the second step),
+    /// or `page(csrf, email, message)` again with the refusal's status.
+    pub async fn sign_in<Fut>(
+        &self,
+        credentials: &Credentials,
+        page: impl FnOnce(String, String, String) -> Fut,
+    ) -> AppResult<Response>
+    where
+        Fut: Future<Output = AppResult<Html<String>>>,
+    {
+        let (state, device) = (&self.state, device_hash(&self.state, &self.headers));
+        match follow(state, auth::sign_in(state, &self.meta, device.as_deref(), credentials).await?) {
+            Ok(resp) => Ok(resp),
+            Err(refusal) => {
+                let (csrf, _) = anonymous_csrf(state, &self.headers);
+                Ok(refused(&refusal, page(csrf, credentials.email(), refusal.message()).await?))
+            }
+        }
+    }
+
+    /// The hash of the remembered-device cookie, if the request carries one.
+    pub fn device(&self) -> Option<String> {
+        device_hash(&self.state, &self.headers)
+    }
 }
 
 /// The hash of the remembered-device cookie this request carries, if any.

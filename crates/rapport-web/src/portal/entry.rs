@@ -4,15 +4,14 @@
 use super::PortalLayout;
 use crate::error::AppResult;
 use crate::html::{render, FormErrors};
-use crate::identity::Meta;
-use crate::session_cookies::{anonymous_csrf, device_hash, follow, refused, started, with_cookie};
+use crate::session_cookies::{anonymous_csrf, started, SignInRequest};
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use rapport_app::auth::join::{self, JoinForm, Joined};
-use rapport_app::auth::{self, Credentials};
+use rapport_app::auth::Credentials;
 use rapport_app::caller::Identity;
 use rapport_app::AppState;
 use serde::Deserialize;
@@ -40,36 +39,20 @@ fn notice(done: Option<&str>) -> Option<&'static str> {
     }
 }
 
-pub async fn login_form(
-    State(state): State<AppState>,
-    identity: Option<Extension<Identity>>,
-    Query(q): Query<DoneQuery>,
-    headers: HeaderMap,
-) -> AppResult<Response> {
-    if identity.is_some() {
-        return Ok(Redirect::to("/").into_response());
-    }
-    let (csrf, set) = anonymous_csrf(&state, &headers);
-    let layout = PortalLayout::anonymous(&state, "Sign in", "").await?.with_notice(notice(q.done.as_deref()));
-    Ok(with_cookie(render(&LoginPage { layout, csrf, email: String::new(), error: None })?, set))
+pub async fn login_form(r: SignInRequest, Query(q): Query<DoneQuery>) -> AppResult<Response> {
+    r.form(|csrf| async {
+        let layout = PortalLayout::anonymous(&r.state, "Sign in", "").await?.with_notice(notice(q.done.as_deref()));
+        render(&LoginPage { layout, csrf, email: String::new(), error: None })
+    })
+    .await
 }
 
-pub async fn login_submit(
-    State(state): State<AppState>,
-    Meta(meta): Meta,
-    headers: HeaderMap,
-    Form(f): Form<Credentials>,
-) -> AppResult<Response> {
-    let device = device_hash(&state, &headers);
-    match follow(&state, auth::sign_in(&state, &meta, device.as_deref(), &f).await?) {
-        Ok(resp) => Ok(resp),
-        Err(refusal) => {
-            let (csrf, _) = anonymous_csrf(&state, &headers);
-            let layout = PortalLayout::anonymous(&state, "Sign in", "").await?;
-            let page = LoginPage { layout, csrf, email: f.email(), error: Some(refusal.message()) };
-            Ok(refused(&refusal, render(&page)?))
-        }
-    }
+pub async fn login_submit(r: SignInRequest, Form(f): Form<Credentials>) -> AppResult<Response> {
+    r.sign_in(&f, |csrf, email, error| async {
+        let layout = PortalLayout::anonymous(&r.state, "Sign in", "").await?;
+        render(&LoginPage { layout, csrf, email, error: Some(error) })
+    })
+    .await
 }
 
 #[derive(Template)]
@@ -82,33 +65,26 @@ struct JoinPage {
     errors: FormErrors,
 }
 
-pub async fn join_form(
-    State(state): State<AppState>,
-    Query(q): Query<DoneQuery>,
-    headers: HeaderMap,
-) -> AppResult<Response> {
-    let (csrf, set) = anonymous_csrf(&state, &headers);
-    let layout = PortalLayout::anonymous(&state, "Set up your account", "").await?;
-    let code = q.code.unwrap_or_default().chars().take(40).collect();
-    let page = JoinPage { layout, csrf, code, email: String::new(), errors: FormErrors::default() };
-    Ok(with_cookie(render(&page)?, set))
+/// The join form, signed in or not.
+pub async fn join_form(r: SignInRequest, Query(q): Query<DoneQuery>) -> AppResult<Response> {
+    r.anonymous(|csrf| async {
+        let layout = PortalLayout::anonymous(&r.state, "Set up your account", "").await?;
+        let code = q.code.unwrap_or_default().chars().take(40).collect();
+        render(&JoinPage { layout, csrf, code, email: String::new(), errors: FormErrors::default() })
+    })
+    .await
 }
 
 /// Creates the client's account from an invitation code, or, with a reset
 /// code from the responsible clinician, gives the existing account a new
 /// e-mail address and password.
-pub async fn join_submit(
-    State(state): State<AppState>,
-    Meta(meta): Meta,
-    headers: HeaderMap,
-    Form(f): Form<JoinForm>,
-) -> AppResult<Response> {
-    let device = device_hash(&state, &headers);
-    match join::join(&state, &meta, device.as_deref(), &f).await? {
-        Joined::Started(s) => Ok(started(&state, s)),
+pub async fn join_submit(r: SignInRequest, Form(f): Form<JoinForm>) -> AppResult<Response> {
+    let state = &r.state;
+    match join::join(state, &r.meta, r.device().as_deref(), &f).await? {
+        Joined::Started(s) => Ok(started(state, s)),
         Joined::Refused { errors, retry_after_secs } => {
-            let (csrf, _) = anonymous_csrf(&state, &headers);
-            let layout = PortalLayout::anonymous(&state, "Set up your account", "").await?;
+            let (csrf, _) = anonymous_csrf(state, &r.headers);
+            let layout = PortalLayout::anonymous(state, "Set up your account", "").await?;
             let page = JoinPage { layout, csrf, code: f.typed_code(), email: f.email(), errors: FormErrors(errors) };
             let status = if retry_after_secs.is_some() {
                 StatusCode::TOO_MANY_REQUESTS

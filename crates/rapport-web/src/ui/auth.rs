@@ -4,7 +4,7 @@ use crate::error::AppResult;
 use crate::html::{render, FormErrors};
 use crate::identity::Meta;
 use crate::security::clear_session_cookie;
-use crate::session_cookies::{device_hash, follow, refused};
+use crate::session_cookies::SignInRequest;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -135,38 +135,20 @@ fn login_notice(key: Option<&str>) -> Option<&'static str> {
     }
 }
 
-pub async fn login_form(
-    State(state): State<AppState>,
-    identity: Option<Extension<Identity>>,
-    Query(q): Query<LoginParams>,
-    headers: HeaderMap,
-) -> AppResult<Response> {
-    if identity.is_some() {
-        return Ok(Redirect::to("/").into_response());
-    }
-    let (csrf, set) = anonymous_csrf(&state, &headers);
-    let not_set_up = state.store.count_users().await? == 0;
-    let page =
-        LoginPage { csrf, email: String::new(), error: None, notice: login_notice(q.done.as_deref()), not_set_up };
-    Ok(with_cookie(render(&page)?, set))
+pub async fn login_form(r: SignInRequest, Query(q): Query<LoginParams>) -> AppResult<Response> {
+    r.form(|csrf| async {
+        let not_set_up = r.state.store.count_users().await? == 0;
+        let notice = login_notice(q.done.as_deref());
+        render(&LoginPage { csrf, email: String::new(), error: None, notice, not_set_up })
+    })
+    .await
 }
 
-pub async fn login_submit(
-    State(state): State<AppState>,
-    Meta(meta): Meta,
-    headers: HeaderMap,
-    Form(f): Form<Credentials>,
-) -> AppResult<Response> {
-    let device = device_hash(&state, &headers);
-    match follow(&state, auth::sign_in(&state, &meta, device.as_deref(), &f).await?) {
-        Ok(resp) => Ok(resp),
-        Err(refusal) => {
-            let (csrf, _) = anonymous_csrf(&state, &headers);
-            let error = Some(refusal.message());
-            let page = LoginPage { csrf, email: f.email(), error, notice: None, not_set_up: false };
-            Ok(refused(&refusal, render(&page)?))
-        }
-    }
+pub async fn login_submit(r: SignInRequest, Form(f): Form<Credentials>) -> AppResult<Response> {
+    r.sign_in(&f, |csrf, email, error| async move {
+        render(&LoginPage { csrf, email, error: Some(error), notice: None, not_set_up: false })
+    })
+    .await
 }
 
 pub async fn logout(State(state): State<AppState>, identity: Option<Extension<Identity>>) -> AppResult<Response> {

@@ -5,12 +5,14 @@
 use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
-use crate::identity::{Meta, SignedIn};
+use crate::identity::SignedIn;
 use crate::security::mfa_cookie_header;
-use crate::session_cookies::{anonymous_csrf, challenge_hash, device_hash, refused, signed_out_after_reauth, started};
+use crate::session_cookies::{
+    anonymous_csrf, challenge_hash, refused, signed_out_after_reauth, started, SignInRequest,
+};
 use askama::Template;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
@@ -35,11 +37,11 @@ fn restart_login(state: &AppState) -> Response {
     resp
 }
 
-pub async fn verify_form(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
-    if !second_step::challenge_open(&state, challenge_hash(&state, &headers).as_deref()).await? {
-        return Ok(restart_login(&state));
+pub async fn verify_form(r: SignInRequest) -> AppResult<Response> {
+    if !second_step::challenge_open(&r.state, challenge_hash(&r.state, &r.headers).as_deref()).await? {
+        return Ok(restart_login(&r.state));
     }
-    Ok(render(&VerifyPage { csrf: anonymous_csrf(&state, &headers).0, error: None })?.into_response())
+    Ok(render(&VerifyPage { csrf: anonymous_csrf(&r.state, &r.headers).0, error: None })?.into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -48,24 +50,19 @@ pub struct CodeForm {
 }
 
 /// The second step of signing in (see `rapport_app::auth::second_step`).
-pub async fn verify_submit(
-    State(state): State<AppState>,
-    Meta(meta): Meta,
-    headers: HeaderMap,
-    Form(f): Form<CodeForm>,
-) -> AppResult<Response> {
-    let challenge = challenge_hash(&state, &headers);
-    let device = device_hash(&state, &headers);
+pub async fn verify_submit(r: SignInRequest, Form(f): Form<CodeForm>) -> AppResult<Response> {
+    let state = &r.state;
+    let challenge = challenge_hash(state, &r.headers);
     let typed = f.code.unwrap_or_default();
-    match second_step::verify(&state, &meta, device.as_deref(), challenge.as_deref(), &typed).await? {
-        Verified::Restart => Ok(restart_login(&state)),
+    match second_step::verify(state, &r.meta, r.device().as_deref(), challenge.as_deref(), &typed).await? {
+        Verified::Restart => Ok(restart_login(state)),
         Verified::Refused(refusal) => {
-            let page = VerifyPage { csrf: anonymous_csrf(&state, &headers).0, error: Some(refusal.message()) };
+            let page = VerifyPage { csrf: anonymous_csrf(state, &r.headers).0, error: Some(refusal.message()) };
             Ok(refused(&refusal, render(&page)?))
         }
         Verified::Started(s) => {
-            let mut resp = started(&state, s);
-            resp.headers_mut().append(header::SET_COOKIE, mfa_cookie_header(&state, "", 0));
+            let mut resp = started(state, s);
+            resp.headers_mut().append(header::SET_COOKIE, mfa_cookie_header(state, "", 0));
             Ok(resp)
         }
     }
