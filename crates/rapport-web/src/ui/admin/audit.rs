@@ -30,7 +30,7 @@ struct AuditPage {
     csv: String,
 }
 
-pub async fn audit(
+pub async fn page(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Query(p): Query<AuditParams>,
@@ -47,7 +47,7 @@ pub async fn audit(
 }
 
 /// The filtered log as CSV (up to 100,000 entries, newest first).
-pub async fn audit_csv(
+pub async fn csv(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Query(p): Query<AuditParams>,
@@ -71,9 +71,9 @@ pub async fn audit_csv(
 }
 
 /// Response header of the audit CSV export: a signed checkpoint (one JSON line).
-pub const AUDIT_CHECKPOINT_HEADER: &str = "x-rapport-audit-checkpoint";
+const AUDIT_CHECKPOINT_HEADER: &str = "x-rapport-audit-checkpoint";
 
-pub fn audit_csv_text(entries: &[AuditEntry]) -> Result<String, csv::Error> {
+fn audit_csv_text(entries: &[AuditEntry]) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "seq",

@@ -21,7 +21,7 @@ struct BreakGlassPage {
     rows: Vec<BreakGlassRow>,
 }
 
-pub async fn break_glass(
+pub async fn list(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Query(q): Query<DoneParam>,
@@ -36,7 +36,7 @@ pub struct ReviewForm {
     note: Option<String>,
 }
 
-pub async fn review_break_glass(
+pub async fn review(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,

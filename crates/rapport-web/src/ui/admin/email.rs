@@ -59,7 +59,7 @@ struct EmailPage {
     rows: Vec<OutboxView>,
 }
 
-pub async fn email(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
+pub async fn outbox(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
     let (counts, rows) = reviews::outbox(&state, &me).await?;
     let rows = rows.into_iter().map(OutboxView::from).collect();
     let layout = Layout::new(&state, &me, "E-mail", "admin-settings").await?;

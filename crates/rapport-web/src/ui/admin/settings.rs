@@ -96,7 +96,7 @@ async fn page(
     })
 }
 
-pub async fn settings_form(
+pub async fn form(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Query(q): Query<DoneParam>,
@@ -105,7 +105,7 @@ pub async fn settings_form(
     render(&page(&state, &me, q.done.as_deref(), SettingsValues::from(&org), ValidationErrors::new()).await?)
 }
 
-pub async fn update_settings(
+pub async fn update(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Form(f): Form<SettingsForm>,

@@ -27,7 +27,7 @@ struct UsersPage {
     me_id: Id,
 }
 
-pub async fn users(
+pub async fn list(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Query(q): Query<DoneParam>,
@@ -72,7 +72,7 @@ impl UserFormPage {
     }
 }
 
-pub async fn new_user_form(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
+pub async fn new_form(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
     admin::new_user_choices(&state, &me).await?;
     let form = UserForm { role: "clinician".into(), ..Default::default() };
     render(&UserFormPage::new(&state, &me, None, form, ValidationErrors::new()).await?)
@@ -96,7 +96,7 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for RawForm {
     }
 }
 
-pub async fn create_user(
+pub async fn create(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     RawForm(form): RawForm,
@@ -110,7 +110,7 @@ pub async fn create_user(
     }
 }
 
-pub async fn edit_user_form(
+pub async fn edit_form(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
@@ -120,7 +120,7 @@ pub async fn edit_user_form(
     render(&UserFormPage::new(&state, &me, Some(user), form, ValidationErrors::new()).await?)
 }
 
-pub async fn update_user(
+pub async fn update(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
@@ -136,7 +136,7 @@ pub async fn update_user(
     }
 }
 
-pub async fn deactivate_user(
+pub async fn deactivate(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
@@ -149,7 +149,7 @@ pub async fn deactivate_user(
     }
 }
 
-pub async fn reactivate_user(
+pub async fn reactivate(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
@@ -158,7 +158,7 @@ pub async fn reactivate_user(
     Ok(Redirect::to("/admin/users?done=user-reactivated").into_response())
 }
 
-pub async fn end_user_sessions(
+pub async fn end_sessions(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
@@ -168,7 +168,7 @@ pub async fn end_user_sessions(
 }
 
 /// For a lost phone: turns the person's two-step verification off so they can set it up again.
-pub async fn reset_user_mfa(
+pub async fn reset_mfa(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Path(id): Path<String>,
