@@ -149,3 +149,36 @@ pub async fn export_api(
     }
     export(state, me, &AuditFilter { limit, ..filter }, " via API").await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filter_reads_dates_and_paging_and_names_bad_fields() {
+        let p = AuditParams {
+            action: " client.read ".into(),
+            from: "2026-03-01".into(),
+            to: "2026-03-02".into(),
+            before: "42".into(),
+            ..Default::default()
+        };
+        let f = p.filter(PAGE).unwrap();
+        assert_eq!(f.action.as_deref(), Some("client.read"));
+        assert_eq!(f.client_id, None);
+        assert_eq!(f.before_seq, Some(42));
+        assert_eq!(f.until.unwrap().since(f.from.unwrap()), time::Duration::days(2), "`to` is inclusive");
+        let bad = AuditParams { from: "March".into(), ..Default::default() };
+        assert!(matches!(bad.filter(PAGE), Err(Error::Invalid(e)) if e.for_field("from").is_some()));
+        let bad = AuditParams { before: "x".into(), ..Default::default() };
+        assert!(matches!(bad.filter(PAGE), Err(Error::Invalid(e)) if e.for_field("before").is_some()));
+    }
+
+    #[test]
+    fn pairs_keep_the_filter_and_set_before_only_when_asked() {
+        let p = AuditParams { outcome: "denied".into(), before: "7".into(), ..Default::default() };
+        let names: Vec<&str> = p.pairs(None).iter().map(|(k, _)| *k).collect();
+        assert_eq!(names, ["client_id", "actor_id", "action", "outcome", "from", "to"]);
+        assert_eq!(p.pairs(Some(3)).last(), Some(&("before", "3".to_string())));
+    }
+}

@@ -497,3 +497,35 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
     }
     Ok(Reassigned::Done)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn the_user_form_collects_repeated_supervisees() {
+        let f = UserForm::from_pairs(pairs(&[
+            ("email", "a@b.org"),
+            ("role", "supervisor"),
+            ("supervisees", "1"),
+            ("supervisees", "2"),
+            ("csrf", "x"),
+        ]));
+        assert_eq!(f.email, "a@b.org");
+        assert_eq!(f.supervisees, ["1", "2"]);
+        assert_eq!(f.practises, None);
+    }
+
+    #[test]
+    fn the_handover_form_reads_one_choice_per_client() {
+        let f = ReassignForm::from_pairs(pairs(&[("to_all", " u1 "), ("to_c1", "u2"), ("deactivate", "yes")]));
+        assert_eq!(f.to_all, "u1");
+        assert!(f.deactivate);
+        assert_eq!(f.each, [("c1".to_string(), "u2".to_string())]);
+        assert!(!ReassignForm::from_pairs(pairs(&[("deactivate", " ")])).deactivate);
+    }
+}

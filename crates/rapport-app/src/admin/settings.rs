@@ -6,6 +6,7 @@ use crate::caller::Identity;
 use crate::{AppResult, AppState};
 use rapport_core::access::Role;
 use rapport_core::audit::action;
+use rapport_core::organisation as rule;
 use rapport_core::{Id, ValidationErrors};
 use rapport_store::org::Organisation;
 use rapport_store::users::User;
@@ -31,83 +32,6 @@ pub struct SettingsForm {
 pub(crate) fn non_blank(s: &Option<String>) -> Option<String> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
 }
-
-/// The crisis resources as typed, checked: 1 to 12 lines of at most 200 characters.
-fn crisis_resources_in(errors: &mut ValidationErrors, v: &Option<String>) -> String {
-    let lines = crisis_lines_typed(errors, v);
-    if lines.is_empty() {
-        errors.add("crisis_resources", "Enter at least one crisis resource (one per line)");
-    }
-    lines
-}
-
-/// The country as typed: at most 60 characters (empty allowed).
-pub fn country_in(errors: &mut ValidationErrors, v: &Option<String>) -> String {
-    let c = v.as_deref().unwrap_or_default().trim().to_string();
-    if c.chars().count() > 60 || c.chars().any(char::is_control) {
-        errors.add("country", "The country must be at most 60 characters on one line");
-    }
-    c
-}
-
-/// Crisis lines as typed, possibly none: at most 12 lines of at most 200 characters.
-pub fn crisis_lines_typed(errors: &mut ValidationErrors, v: &Option<String>) -> String {
-    let lines: Vec<&str> = v.as_deref().unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    if lines.len() > 12 {
-        errors.add("crisis_resources", "Crisis resources: at most 12 lines");
-    } else if lines.iter().any(|l| l.chars().count() > 200) {
-        errors.add("crisis_resources", "Crisis resources: each line must be at most 200 characters");
-    }
-    lines.join("\n")
-}
-
-/// A whole number in `min..=max` (the error names the field by `label`).
-struct Bounded<'a> {
-    field: &'a str,
-    label: &'a str,
-    min: i64,
-    max: i64,
-}
-
-impl Bounded<'_> {
-    fn read(&self, errors: &mut ValidationErrors, v: &Option<String>) -> i64 {
-        match v.as_deref().map(str::trim).and_then(|s| s.parse::<i64>().ok()) {
-            Some(n) if (self.min..=self.max).contains(&n) => n,
-            _ => {
-                let (label, min, max) = (self.label, self.min, self.max);
-                errors.add(self.field, format!("{label} must be a whole number from {min} to {max}"));
-                min
-            }
-        }
-    }
-
-    /// Read when posted, otherwise `current`.
-    fn read_or(&self, errors: &mut ValidationErrors, v: &Option<String>, current: i64) -> i64 {
-        if v.is_some() {
-            self.read(errors, v)
-        } else {
-            current
-        }
-    }
-}
-
-const IDLE: Bounded = Bounded { field: "idle_timeout_minutes", label: "Idle timeout", min: 5, max: 240 };
-const LIFETIME: Bounded =
-    Bounded { field: "absolute_lifetime_hours", label: "Maximum session length", min: 1, max: 24 };
-const BREAK_GLASS: Bounded =
-    Bounded { field: "break_glass_hours", label: "Emergency access duration", min: 1, max: 72 };
-const ACKNOWLEDGEMENT: Bounded = Bounded {
-    field: "risk_acknowledgement_hours",
-    label: "Acknowledgement deadline (hours)",
-    min: rapport_core::escalation::MIN_HOURS,
-    max: rapport_core::escalation::MAX_HOURS,
-};
-const ASSESSMENT: Bounded = Bounded {
-    field: "risk_assessment_hours",
-    label: "Assessment deadline (hours)",
-    min: rapport_core::escalation::MIN_HOURS,
-    max: rapport_core::escalation::MAX_HOURS,
-};
 
 /// Active accounts that hold a caseload: who may be the duty clinician or take over clients.
 pub async fn caseload_holders(state: &AppState) -> AppResult<Vec<User>> {
@@ -146,22 +70,26 @@ pub async fn update_settings(
     }
     let org = Organisation {
         name,
-        idle_timeout_minutes: IDLE.read(&mut errors, &f.idle_timeout_minutes),
-        absolute_lifetime_hours: LIFETIME.read(&mut errors, &f.absolute_lifetime_hours),
-        break_glass_hours: BREAK_GLASS.read(&mut errors, &f.break_glass_hours),
+        idle_timeout_minutes: rule::IDLE_TIMEOUT.read(&mut errors, &f.idle_timeout_minutes),
+        absolute_lifetime_hours: rule::SESSION_LIFETIME.read(&mut errors, &f.absolute_lifetime_hours),
+        break_glass_hours: rule::BREAK_GLASS.read(&mut errors, &f.break_glass_hours),
         require_mfa: f.require_mfa.is_some(),
         // A form without the field (an older client) keeps the current list.
         crisis_resources: match &f.crisis_resources {
-            Some(_) => crisis_resources_in(&mut errors, &f.crisis_resources),
+            Some(_) => rule::crisis_resources(&mut errors, &f.crisis_resources),
             None => current.crisis_resources.clone(),
         },
         // Risk-flag deadlines and the duty clinician: likewise kept when absent.
-        risk_acknowledgement_hours: ACKNOWLEDGEMENT.read_or(
+        risk_acknowledgement_hours: rule::RISK_ACKNOWLEDGEMENT.read_or(
             &mut errors,
             &f.risk_acknowledgement_hours,
             current.risk_acknowledgement_hours,
         ),
-        risk_assessment_hours: ASSESSMENT.read_or(&mut errors, &f.risk_assessment_hours, current.risk_assessment_hours),
+        risk_assessment_hours: rule::RISK_ASSESSMENT.read_or(
+            &mut errors,
+            &f.risk_assessment_hours,
+            current.risk_assessment_hours,
+        ),
         duty_clinician_id: match f.duty_clinician_id.as_deref().map(str::trim) {
             None => current.duty_clinician_id.clone(),
             Some("") => None,
@@ -175,7 +103,7 @@ pub async fn update_settings(
             },
         },
         country: match &f.country {
-            Some(_) => country_in(&mut errors, &f.country),
+            Some(_) => rule::country(&mut errors, &f.country),
             None => current.country.clone(),
         },
     };

@@ -195,3 +195,20 @@ pub async fn sign_out(state: &AppState, me: &Identity) -> AppResult<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_say_what_to_do() {
+        let throttled = Refusal::Throttled { retry_after_secs: 30, what: "wrong codes" };
+        assert_eq!(throttled.message(), "Too many wrong codes. Wait 30 seconds, then try again.");
+        assert_eq!(
+            Refusal::WrongCode.message(),
+            "That code is not right, or was already used. Enter the current code from your app, or a recovery code."
+        );
+        let c = Credentials { email: Some(" Ana@Clinic.Example ".into()), password: None };
+        assert_eq!(c.email(), normalise_email(" Ana@Clinic.Example "));
+    }
+}

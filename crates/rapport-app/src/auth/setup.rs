@@ -1,11 +1,12 @@
 //! First-run setup: the link printed by `rapport setup` creates the
 //! organisation and its first administrator.
 
-use crate::admin::settings::{country_in, crisis_lines_typed, non_blank};
+use crate::admin::settings::non_blank;
 use crate::caller::{secret_hash, RequestMeta};
 use crate::{AppResult, AppState};
 use rapport_core::access::Role;
 use rapport_core::audit::{action, Outcome};
+use rapport_core::organisation::{country, crisis_lines};
 use rapport_core::validation::looks_like_email;
 use rapport_core::{password, Timestamp, ValidationErrors};
 use rapport_store::org::OrgSetup;
@@ -58,11 +59,11 @@ pub async fn complete(state: &AppState, meta: &RequestMeta, token: &str, f: &Set
     if org_name.is_empty() {
         errors.add("org_name", "Enter the name of your practice or organisation");
     }
-    let country = country_in(&mut errors, &f.country);
+    let country = country(&mut errors, &f.country);
     if country.is_empty() {
         errors.add("country", "Enter the country you work in, so clients are shown the right crisis lines");
     }
-    let crisis_resources = crisis_lines_typed(&mut errors, &f.crisis_resources);
+    let crisis_resources = crisis_lines(&mut errors, &f.crisis_resources);
     let name = non_blank(&f.name).unwrap_or_default();
     if name.is_empty() {
         errors.add("name", "Enter your name");
