@@ -7,6 +7,7 @@ use crate::caller::{new_secret, secret_hash, Identity};
 use crate::mfa;
 use crate::{AppResult, AppState, Error};
 use rand::RngCore;
+use rapport_core::access::Role;
 use rapport_core::audit::action;
 use rapport_core::mfa::{normalise_recovery_code, normalise_totp_code, recovery_code_from_bytes, RECOVERY_CODES};
 use rapport_core::{password, Id, ValidationErrors};
@@ -148,6 +149,17 @@ pub async fn two_step(state: &AppState, me: &Identity) -> AppResult<TwoStep> {
         unused_recovery_codes: st.unused_recovery_codes,
         required: org.require_mfa,
     })
+}
+
+/// Whether `me` must set up two-step verification before anything else: a
+/// staff browser session without it while the organisation requires it
+/// (client portal accounts use a password). A settings read that fails counts
+/// as not required.
+pub async fn must_enrol(state: &AppState, me: &Identity) -> bool {
+    if me.session_hash().is_none() || me.user.mfa_enabled || me.user.role == Role::Client {
+        return false;
+    }
+    state.organisation().await.map(|o| o.require_mfa).unwrap_or(false)
 }
 
 fn new_recovery_codes() -> (Vec<String>, Vec<String>) {

@@ -20,7 +20,6 @@ use rapport_app::account::{self, TwoStepChange};
 use rapport_app::auth::second_step::{self, Verified};
 use rapport_app::caller::Identity;
 use rapport_app::AppState;
-use rapport_core::access::Role;
 use rapport_core::ValidationErrors;
 use serde::Deserialize;
 
@@ -177,11 +176,8 @@ pub async fn recovery_codes(
 /// person without it can reach only the enrolment page (and sign out).
 pub async fn require_enrolment(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let needs = match req.extensions().get::<Identity>() {
-        // The organisation's requirement is for staff; client portal accounts use a password.
-        Some(id) if id.session_hash().is_some() && !id.user.mfa_enabled && id.user.role != Role::Client => {
-            state.organisation().await.map(|o| o.require_mfa).unwrap_or(false)
-        }
-        _ => false,
+        Some(me) => account::must_enrol(&state, me).await,
+        None => false,
     };
     let path = req.uri().path();
     let allowed = path.starts_with("/account/mfa")
