@@ -27,7 +27,7 @@ pub async fn home(identity: Option<Extension<Identity>>) -> Redirect {
     }
 }
 
-// The CSRF cookie of anonymous pages is shared with the portal's doors.
+// Their home is `crate::session_cookies`; re-exported while `ui::portal` imports them from here.
 pub(crate) use crate::session_cookies::{anonymous_csrf, with_cookie};
 
 // ---- first-run setup ------------------------------------------------------
