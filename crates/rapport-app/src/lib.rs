@@ -6,6 +6,9 @@
 //! translate their input into a call and the result into HTML or JSON.
 
 pub mod access;
+pub mod account;
+pub mod admin;
+pub mod auth;
 pub mod caller;
 pub mod clients;
 pub mod context;

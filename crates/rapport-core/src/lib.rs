@@ -21,6 +21,7 @@ pub mod inventory;
 pub mod measures;
 pub mod mfa;
 pub mod notes;
+pub mod organisation;
 pub mod outbox;
 pub mod password;
 pub mod portal;

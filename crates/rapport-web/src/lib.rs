@@ -9,12 +9,11 @@ pub mod identity;
 pub mod limits;
 pub mod ops;
 pub mod portal;
-pub mod reauth;
 pub mod records_http;
 pub mod route_table;
 pub mod routes;
 pub mod security;
-pub mod throttle;
+pub mod session_cookies;
 pub mod ui;
 
 use axum::Router;

@@ -195,23 +195,14 @@ pub async fn audit(
     params: Result<Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Json<Vec<AuditEntryJson>>> {
     let Query(q) = params.map_err(bad_query)?;
-    rapport_app::access::require_admin(&state, &me, "audit").await?;
-    let limit = q.limit.unwrap_or(100);
-    if !(1..=1000).contains(&limit) {
-        return Err(AppError::invalid("limit", "limit must be between 1 and 1000").into());
-    }
     let filter = rapport_store::AuditFilter {
         client_id: q.client_id,
         actor_id: q.actor_id,
         action: q.action,
         outcome: q.outcome,
         before_seq: q.before,
-        limit,
         ..Default::default()
     };
-    let entries = state.store.audit_entries(&filter).await?;
-    let mut e = me.event(action::AUDIT_EXPORT, "audit_log");
-    e.detail = Some(format!("{} entries via API", entries.len()));
-    state.store.audit(e).await?;
+    let entries = rapport_app::admin::audit::export_api(&state, &me, filter, q.limit).await?;
     Ok(Json(entries.into_iter().map(AuditEntryJson::from).collect()))
 }

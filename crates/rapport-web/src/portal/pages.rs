@@ -475,12 +475,12 @@ pub async fn password_form(State(state): State<AppState>, pc: PortalClient) -> A
 pub async fn password_change(
     State(state): State<AppState>,
     pc: PortalClient,
-    Form(f): Form<crate::ui::account::PasswordForm>,
+    Form(f): Form<rapport_app::account::PasswordForm>,
 ) -> AppResult<Response> {
-    use crate::ui::account::PasswordChange;
-    match crate::ui::account::apply_password_change(&state, &pc.me, f).await? {
+    use rapport_app::account::{change_password, PasswordChange};
+    match change_password(&state, &pc.me, &f).await? {
         PasswordChange::Changed => Ok(Redirect::to("/portal?done=password").into_response()),
-        PasswordChange::SignedOut(resp) => Ok(resp),
+        PasswordChange::SignedOut => Ok(crate::session_cookies::signed_out_after_reauth(&state, &pc.me)),
         PasswordChange::Invalid(errors) => {
             let layout = PortalLayout::new(&state, &pc, "Change my password", "").await?;
             let page = PasswordPage { layout, errors: FormErrors(errors) };

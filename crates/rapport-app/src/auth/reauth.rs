@@ -4,14 +4,9 @@
 //! like sign-ins, wrong ones are audited, and the fifth wrong answer ends the
 //! session (docs/security.md).
 
-use crate::error::AppResult;
-use crate::security::clear_session_cookie;
-use crate::throttle::{self, OnSuccess};
-use axum::http::header;
-use axum::response::{IntoResponse, Redirect, Response};
-use rapport_app::caller::Identity;
-use rapport_app::AppState;
-use rapport_core::access::Role;
+use super::throttle::{self, OnSuccess};
+use crate::caller::Identity;
+use crate::{AppResult, AppState};
 use rapport_core::audit::{action, Outcome};
 use rapport_core::throttle::ThrottlePolicy;
 use rapport_core::Timestamp;
@@ -20,13 +15,14 @@ use rapport_core::Timestamp;
 pub const MAX_WRONG_ANSWERS: i64 = 5;
 
 /// Why the current password was not accepted.
+#[derive(Debug)]
 pub enum Refusal {
     /// Wrong: show this message on the field.
     Wrong(String),
     /// Too many wrong answers just now: show this message on the field.
     Throttled(String),
-    /// Too many wrong answers: the session has ended; follow this response.
-    SignedOut(Response),
+    /// Too many wrong answers: the session has ended (the face signs the browser out).
+    SignedOut,
 }
 
 fn counter(me: &Identity) -> String {
@@ -78,9 +74,5 @@ pub async fn confirm_password(
     if let Some(hash) = me.session_hash() {
         state.store.end_session(&me.user.id, hash, None).await?;
     }
-    let to =
-        if me.user.role == Role::Client { "/portal/login?done=reauth-failed" } else { "/login?done=reauth-failed" };
-    let mut resp = Redirect::to(to).into_response();
-    resp.headers_mut().append(header::SET_COOKIE, clear_session_cookie(state));
-    Ok(Err(Refusal::SignedOut(resp)))
+    Ok(Err(Refusal::SignedOut))
 }

@@ -4,12 +4,8 @@
 //! through one window; a success takes the reservations back
 //! (docs/security.md).
 
-use crate::cookies::CookieNames;
-use crate::error::AppResult;
-use crate::identity::cookie;
-use axum::http::HeaderMap;
-use rapport_app::caller::{secret_hash, RequestMeta};
-use rapport_app::AppState;
+use crate::caller::RequestMeta;
+use crate::{AppResult, AppState};
 use rapport_core::session::REMEMBERED_DEVICE_LIFETIME;
 use rapport_core::throttle::ThrottlePolicy;
 use rapport_core::{Id, Timestamp};
@@ -30,27 +26,22 @@ pub const SIGN_IN: &str = "address";
 pub const PORTAL_JOIN: &str = "portal-join";
 
 /// The account-side counter of an attempt on `user`'s account: this browser's
-/// own counter when it completed a sign-in of that account before (so a
-/// stranger's wrong guesses cannot keep the account holder out), otherwise the
-/// account's.
+/// own counter when it completed a sign-in of that account before (`device`:
+/// the hash of its remembered-device token, so a stranger's wrong guesses
+/// cannot keep the account holder out), otherwise the account's.
 pub async fn account_side_key(
     state: &AppState,
-    headers: &HeaderMap,
+    device: Option<&str>,
     email: &str,
     user: Option<&Id>,
 ) -> AppResult<String> {
-    if let (Some(user), Some(device)) = (user, known_device_hash(state, headers)) {
+    if let (Some(user), Some(device)) = (user, device) {
         let since = Timestamp::now().minus(REMEMBERED_DEVICE_LIFETIME);
-        if state.store.device_known(&device, user, since).await? {
+        if state.store.device_known(device, user, since).await? {
             return Ok(format!("device:{device}"));
         }
     }
     Ok(account_key(email))
-}
-
-/// The hash of the remembered-device cookie this request carries, if any.
-pub fn known_device_hash(state: &AppState, headers: &HeaderMap) -> Option<String> {
-    cookie(headers, state.config.device_cookie()).filter(|v| v.len() == 64).map(secret_hash)
 }
 
 /// What a success does to a counter.

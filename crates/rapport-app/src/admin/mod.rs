@@ -1,0 +1,531 @@
+//! Administration: staff accounts and whom supervisors supervise, handing a
+//! departing clinician's clients over, organisation settings, the audit log,
+//! emergency-access reviews and the e-mail outbox. Administrators see no
+//! clinical content here; every use case checks `require_admin` first.
+
+pub mod audit;
+pub mod reviews;
+pub mod settings;
+
+use crate::access::{deny, require_admin};
+use crate::caller::Identity;
+use crate::notices::{account_change, Change, ChangedBy};
+use crate::{AppResult, AppState, Error};
+use rapport_core::access::Role;
+use rapport_core::audit::{action, AuditEvent};
+use rapport_core::validation::looks_like_email;
+use rapport_core::{password, Id, Timestamp, ValidationErrors};
+use rapport_store::outbox::Notice;
+use rapport_store::users::{normalise_email, NewUser, Responsibility, User};
+use settings::caseload_holders;
+
+// ---- accounts -----------------------------------------------------------------------
+
+/// A staff account as posted (repeated `supervisees` keys: see `from_pairs`).
+#[derive(Default, Clone, Debug)]
+pub struct UserForm {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub practises: Option<String>,
+    pub password: String,
+    pub supervisees: Vec<String>,
+}
+
+impl UserForm {
+    /// From the form's key-value pairs; checkbox lists repeat their key.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut f = UserForm::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "email" => f.email = v,
+                "name" => f.name = v,
+                "role" => f.role = v,
+                "practises" => f.practises = Some(v),
+                "password" => f.password = v,
+                "supervisees" => f.supervisees.push(v),
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// The form filled in from an account.
+    pub fn of(user: &User) -> Self {
+        UserForm {
+            email: user.email.clone(),
+            name: user.name.clone(),
+            role: user.role.as_str().into(),
+            practises: user.practises.then(|| "yes".into()),
+            ..Default::default()
+        }
+    }
+}
+
+/// Everyone with an account (administrators only).
+pub async fn users(state: &AppState, me: &Identity) -> AppResult<Vec<User>> {
+    require_admin(state, me, "users").await?;
+    Ok(state.store.users().await?)
+}
+
+/// Active clinicians: whom a supervisor may supervise.
+pub async fn active_clinicians(state: &AppState) -> AppResult<Vec<User>> {
+    Ok(state.store.users().await?.into_iter().filter(|u| u.role == Role::Clinician && u.active).collect())
+}
+
+/// The choices of the new-account form (administrators only).
+pub async fn new_user_choices(state: &AppState, me: &Identity) -> AppResult<Vec<User>> {
+    require_admin(state, me, "users").await?;
+    active_clinicians(state).await
+}
+
+/// The staff account an administrator acts on (portal accounts are managed
+/// from the client's record, so they are "not found" here).
+async fn target_user(state: &AppState, id: &str) -> AppResult<User> {
+    let id = Id::parse(id).ok_or(Error::NotFound)?;
+    state.store.user(&id).await?.filter(|u| u.role != Role::Client).ok_or(Error::NotFound)
+}
+
+/// The account to edit and whom it supervises.
+pub async fn user_to_edit(state: &AppState, me: &Identity, id: &str) -> AppResult<(User, Vec<Id>)> {
+    require_admin(state, me, "users").await?;
+    let user = target_user(state, id).await?;
+    let supervisees = state.store.supervisees(&user.id).await?;
+    Ok((user, supervisees))
+}
+
+fn parse_role(errors: &mut ValidationErrors, role: &str) -> Role {
+    match role.parse::<Role>() {
+        Ok(r) if Role::STAFF.contains(&r) => r,
+        _ => {
+            errors.add("role", "Choose a role: administrator, supervisor or clinician");
+            Role::Clinician
+        }
+    }
+}
+
+fn name_in(errors: &mut ValidationErrors, name: &str) -> String {
+    let name = name.trim().to_string();
+    if name.is_empty() {
+        errors.add("name", "Enter a name");
+    } else if name.chars().count() > 120 {
+        errors.add("name", "The name must be at most 120 characters");
+    }
+    name
+}
+
+fn supervisee_ids(errors: &mut ValidationErrors, ids: &[String], allowed: &[User]) -> Vec<Id> {
+    let mut out = Vec::new();
+    for s in ids {
+        match Id::parse(s).filter(|id| allowed.iter().any(|u| &u.id == id)) {
+            Some(id) => out.push(id),
+            None => errors.add("supervisees", "Choose supervisees from the list of active clinicians"),
+        }
+    }
+    out
+}
+
+/// The notices of a change of whom `person` supervises (from `before` to
+/// `after`): to the person, to each clinician gained or lost, and to the
+/// other administrators. Empty when nothing changes.
+fn supervision_notices(
+    me: &User,
+    person: &User,
+    before: &[Id],
+    after: &[Id],
+    staff: &[User],
+    at: Timestamp,
+) -> Vec<Notice> {
+    let by = ChangedBy::Admin(me);
+    let added: Vec<&Id> = after.iter().filter(|c| !before.contains(c)).collect();
+    let removed: Vec<&Id> = before.iter().filter(|c| !after.contains(c)).collect();
+    if added.is_empty() && removed.is_empty() {
+        return Vec::new();
+    }
+    let find = |id: &Id| staff.iter().find(|u| &u.id == id);
+    let names: Vec<String> = after.iter().filter_map(&find).map(|u| u.name.clone()).collect();
+    let mut out = account_change(&by, person, &Change::supervision(person, &names), staff, at);
+    for (ids, gained) in [(added, true), (removed, false)] {
+        for c in ids.into_iter().filter_map(&find) {
+            // The clinician hears of it; the administrators were told above.
+            let mut n = account_change(&by, c, &Change::supervisor_of(c, person, gained), &[], at);
+            out.append(&mut n);
+        }
+    }
+    out
+}
+
+/// Records whom `user` supervises now (with the notices of the change).
+async fn set_supervisees(
+    state: &AppState,
+    me: &Identity,
+    user: &User,
+    (before, after): (&[Id], &[Id]),
+    staff: &[User],
+    at: Timestamp,
+) -> AppResult<()> {
+    let mut e = me.event(action::USER_UPDATE, "supervision");
+    e.resource_id = Some(user.id.to_string());
+    e.detail = Some(format!("supervises {} clinicians", after.len()));
+    let notices = supervision_notices(&me.user, user, before, after, staff, at);
+    state.store.set_supervisees(&user.id, after, e, &notices).await?;
+    Ok(())
+}
+
+fn same_people(a: &[Id], b: &[Id]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+async fn active_admins(state: &AppState) -> AppResult<usize> {
+    Ok(state.store.users().await?.iter().filter(|u| u.active && u.role == Role::Admin).count())
+}
+
+/// Creates a staff account; `Ok(Err(errors))` when the form is refused.
+pub async fn create_user(
+    state: &AppState,
+    me: &Identity,
+    form: &UserForm,
+) -> AppResult<Result<User, ValidationErrors>> {
+    require_admin(state, me, "users").await?;
+    let mut errors = ValidationErrors::new();
+    let email = normalise_email(&form.email);
+    if !looks_like_email(&email) {
+        errors.add("email", "Enter an email address like name@example.org");
+    }
+    let name = name_in(&mut errors, &form.name);
+    let role = parse_role(&mut errors, &form.role);
+    if let Err(p) = password::check(&form.password, &email) {
+        errors.add("password", p.message());
+    }
+    let sup = supervisee_ids(&mut errors, &form.supervisees, &active_clinicians(state).await?);
+    if errors.is_empty() && state.store.user_by_email(&email).await?.is_some() {
+        errors.add("email", "An account with this email address already exists");
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let hash = state.hasher.hash(&form.password).await;
+    let mut e = me.event(action::USER_CREATE, "user");
+    e.detail = Some(format!("{email} as {role}"));
+    let practises = form.practises.is_some() && role == Role::Admin;
+    let user = state.store.create_user(NewUser { email, name, role, practises, password_hash: hash }, e).await?;
+    if role == Role::Supervisor && !sup.is_empty() {
+        let staff = state.store.users().await?;
+        set_supervisees(state, me, &user, (&[], &sup), &staff, Timestamp::now()).await?;
+    }
+    Ok(Ok(user))
+}
+
+/// A refused change to an account: the form again with these errors.
+#[derive(Debug)]
+pub struct UpdateRefused {
+    pub user: User,
+    pub errors: ValidationErrors,
+    /// The administrator tried to change their own access (403, audited as a denial).
+    pub own_access: bool,
+}
+
+/// Changes a staff account: name, role, caseload, supervision and, when
+/// given, the password (which ends all the person's sessions).
+pub async fn update_user(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    form: &UserForm,
+) -> AppResult<Result<(), UpdateRefused>> {
+    require_admin(state, me, "users").await?;
+    let user = target_user(state, id).await?;
+    let mut errors = ValidationErrors::new();
+    let name = name_in(&mut errors, &form.name);
+    let role = parse_role(&mut errors, &form.role);
+    if user.role == Role::Admin && role != Role::Admin && user.active && active_admins(state).await? <= 1 {
+        errors.add("role", "This is the only active administrator; make someone else an administrator first");
+    }
+    if !form.password.is_empty() {
+        if let Err(p) = password::check(&form.password, &user.email) {
+            errors.add("password", p.message());
+        }
+    }
+    let sup = supervisee_ids(&mut errors, &form.supervisees, &active_clinicians(state).await?);
+    let practises = form.practises.is_some() && role == Role::Admin;
+    let current_sup = state.store.supervisees(&user.id).await?;
+    let is_self = user.id == me.user.id;
+    // An administrator cannot raise or lower their own access: another one must.
+    let mut own_access = false;
+    if is_self && (role != user.role || practises != user.practises) {
+        errors.add("role", "You cannot change your own role or caseload; ask another administrator");
+        own_access = true;
+    }
+    if is_self && !same_people(&sup, &current_sup) {
+        errors.add("supervisees", "You cannot change your own supervision; ask another administrator");
+        own_access = true;
+    }
+    if own_access {
+        deny(state, me, "user", Some(user.id.as_str())).await?;
+    }
+    if !errors.is_empty() {
+        return Ok(Err(UpdateRefused { user, errors, own_access }));
+    }
+    let staff = state.store.users().await?;
+    let now = Timestamp::now();
+    let by = ChangedBy::Admin(&me.user);
+    let notices = if role != user.role || practises != user.practises {
+        account_change(&by, &user, &Change::role(&user, role, practises), &staff, now)
+    } else {
+        Vec::new()
+    };
+    let mut e = me.event(action::USER_UPDATE, "user");
+    e.resource_id = Some(user.id.to_string());
+    e.detail = Some(format!("role {role}, practises {practises}"));
+    state.store.update_user(&user.id, &name, role, practises, e, &notices).await?;
+    let sup = if role == Role::Supervisor { sup } else { Vec::new() };
+    set_supervisees(state, me, &user, (&current_sup, &sup), &staff, now).await?;
+    if !form.password.is_empty() {
+        let hash = state.hasher.hash(&form.password).await;
+        let mut e = me.event(action::PASSWORD_CHANGE, "user");
+        e.resource_id = Some(user.id.to_string());
+        e.detail = Some("set by an administrator; all the user's sessions ended".into());
+        let notices = account_change(&by, &user, &Change::password(&user), &staff, Timestamp::now());
+        state.store.set_password(&user.id, &hash, None, e, &notices).await?;
+    }
+    Ok(Ok(()))
+}
+
+/// The account an administrator acts on, and the audit event naming it.
+async fn user_action(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    act: &str,
+    resource_type: &str,
+) -> AppResult<(User, AuditEvent)> {
+    require_admin(state, me, "users").await?;
+    let user = target_user(state, id).await?;
+    let mut e = me.event(act, resource_type);
+    e.resource_id = Some(user.id.to_string());
+    Ok((user, e))
+}
+
+/// What became of a deactivation.
+#[derive(Debug)]
+pub enum Deactivation {
+    Deactivated,
+    /// Refused: these clients still need them; hand them over first.
+    StillResponsible(Box<Handover>),
+}
+
+pub async fn deactivate_user(state: &AppState, me: &Identity, id: &str) -> AppResult<Deactivation> {
+    let (user, e) = user_action(state, me, id, action::USER_DEACTIVATE, "user").await?;
+    if user.id == me.user.id {
+        return Err(Error::Conflict("You cannot deactivate your own account.".into()));
+    }
+    if user.role == Role::Admin && user.active && active_admins(state).await? <= 1 {
+        return Err(Error::Conflict("This is the only active administrator.".into()));
+    }
+    // Nobody may be left without a responsible clinician who can see their flags.
+    let clients = state.store.open_responsibilities(&user.id).await?;
+    if !clients.is_empty() {
+        return Ok(Deactivation::StillResponsible(Box::new(Handover::of(state, user, clients).await?)));
+    }
+    match state.store.set_user_active(&user.id, false, e).await {
+        Err(rapport_store::StoreError::Invalid(m)) if m == rapport_store::users::STILL_RESPONSIBLE => {
+            // A course or flag appeared since the check above.
+            let clients = state.store.open_responsibilities(&user.id).await?;
+            Ok(Deactivation::StillResponsible(Box::new(Handover::of(state, user, clients).await?)))
+        }
+        other => {
+            other?;
+            Ok(Deactivation::Deactivated)
+        }
+    }
+}
+
+pub async fn reactivate_user(state: &AppState, me: &Identity, id: &str) -> AppResult<()> {
+    let (user, e) = user_action(state, me, id, action::USER_REACTIVATE, "user").await?;
+    state.store.set_user_active(&user.id, true, e).await?;
+    Ok(())
+}
+
+/// Signs the person out everywhere.
+pub async fn end_user_sessions(state: &AppState, me: &Identity, id: &str) -> AppResult<()> {
+    let (user, mut e) = user_action(state, me, id, action::SESSION_END, "session").await?;
+    e.detail = Some(format!("all sessions of {} ended by an administrator", user.email));
+    state.store.end_all_sessions(&user.id, e).await?;
+    Ok(())
+}
+
+/// For a lost phone: turns the person's two-step verification off so they can set it up again.
+pub async fn reset_user_mfa(state: &AppState, me: &Identity, id: &str) -> AppResult<()> {
+    let (user, mut e) = user_action(state, me, id, action::MFA_RESET, "user").await?;
+    e.detail = Some(format!("two-step verification of {} reset by an administrator", user.email));
+    state.store.disable_totp(&user.id, e).await?;
+    Ok(())
+}
+
+// ---- handing a departing clinician's clients over -------------------------------------
+
+/// A person's clients with open work, and who may take them over.
+#[derive(Debug)]
+pub struct Handover {
+    pub user: User,
+    pub clients: Vec<Responsibility>,
+    /// Active caseload holders other than `user`.
+    pub holders: Vec<User>,
+}
+
+impl Handover {
+    async fn of(state: &AppState, user: User, clients: Vec<Responsibility>) -> AppResult<Handover> {
+        let holders = caseload_holders(state).await?.into_iter().filter(|u| u.id != user.id).collect();
+        Ok(Handover { user, clients, holders })
+    }
+}
+
+/// `to_all` (one person for every client) or `to_<client id>` per client, and
+/// `deactivate` to deactivate the account once nobody is left.
+#[derive(Default, Clone, Debug)]
+pub struct ReassignForm {
+    pub to_all: String,
+    pub each: Vec<(String, String)>,
+    pub deactivate: bool,
+}
+
+impl ReassignForm {
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut f = ReassignForm::default();
+        for (k, v) in pairs {
+            match k.as_str() {
+                "to_all" => f.to_all = v.trim().to_string(),
+                "deactivate" => f.deactivate = !v.trim().is_empty(),
+                _ => {
+                    if let Some(c) = k.strip_prefix("to_") {
+                        f.each.push((c.to_string(), v.trim().to_string()));
+                    }
+                }
+            }
+        }
+        f
+    }
+
+    /// The choice for one client as posted ("" when none).
+    pub fn chosen(&self, client: &Id) -> String {
+        self.each.iter().find(|(c, _)| c == client.as_str()).map(|(_, u)| u.clone()).unwrap_or_default()
+    }
+}
+
+/// The person's clients with open work (administrators only).
+pub async fn handover(state: &AppState, me: &Identity, id: &str) -> AppResult<Handover> {
+    require_admin(state, me, "users").await?;
+    let user = target_user(state, id).await?;
+    let clients = state.store.open_responsibilities(&user.id).await?;
+    Handover::of(state, user, clients).await
+}
+
+/// What became of a handover.
+#[derive(Debug)]
+pub enum Reassigned {
+    /// Every client handed over.
+    Done,
+    /// Handed over, and the account deactivated as asked.
+    Deactivated,
+    /// The handover page again: with errors (nothing was moved), or with the
+    /// clients still left (no errors).
+    Again { handover: Box<Handover>, form: ReassignForm, errors: ValidationErrors },
+}
+
+/// Hands the listed clients to new responsible clinicians (all or nothing),
+/// then deactivates the account when asked and nobody is left.
+pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignForm) -> AppResult<Reassigned> {
+    let h = handover(state, me, id).await?;
+    let mut errors = ValidationErrors::new();
+    let pick = |errors: &mut ValidationErrors, field: &str, raw: &str| -> Option<Id> {
+        match Id::parse(raw).filter(|id| h.holders.iter().any(|u| &u.id == id)) {
+            Some(id) => Some(id),
+            None => {
+                errors.add(field, "Choose an active clinician who holds a caseload");
+                None
+            }
+        }
+    };
+    let all = if form.to_all.is_empty() { None } else { pick(&mut errors, "to_all", &form.to_all) };
+    for (c, _) in &form.each {
+        if !h.clients.iter().any(|r| r.client_id.as_str() == c) {
+            errors.add(&format!("to_{c}"), "This client is not one of theirs with open work");
+        }
+    }
+    let mut moves = Vec::new();
+    for r in &h.clients {
+        let field = format!("to_{}", r.client_id);
+        let each = form.each.iter().find(|(c, _)| c == r.client_id.as_str()).map(|(_, u)| u.as_str()).unwrap_or("");
+        let to = if !each.is_empty() { pick(&mut errors, &field, each) } else { all.clone() };
+        if let Some(to) = to {
+            moves.push((r.client_id.clone(), to));
+        }
+    }
+    if moves.is_empty() && errors.is_empty() && !h.clients.is_empty() {
+        errors.add("to_all", "Choose who takes over: one person for all, or one for each client");
+    }
+    if !errors.is_empty() {
+        return Ok(Reassigned::Again { handover: Box::new(h), form, errors });
+    }
+    let user = h.user;
+    let mut e = me.event(action::CARE_TEAM_REASSIGN, "client");
+    e.detail = Some(format!("from {}", user.email));
+    match state.store.reassign_responsible(&user.id, &moves, e).await {
+        Ok(()) => {}
+        Err(rapport_store::StoreError::Invalid(m)) => {
+            let clients = state.store.open_responsibilities(&user.id).await?;
+            let handover = Box::new(Handover { user, clients, holders: h.holders });
+            return Ok(Reassigned::Again { handover, form, errors: ValidationErrors::single("to_all", m) });
+        }
+        Err(other) => return Err(other.into()),
+    }
+    let left = state.store.open_responsibilities(&user.id).await?;
+    if form.deactivate && left.is_empty() && user.active {
+        if user.id == me.user.id {
+            return Err(Error::Conflict("You cannot deactivate your own account.".into()));
+        }
+        let mut e = me.event(action::USER_DEACTIVATE, "user");
+        e.resource_id = Some(user.id.to_string());
+        e.detail = Some(format!("after handing over {} clients", moves.len()));
+        state.store.set_user_active(&user.id, false, e).await?;
+        return Ok(Reassigned::Deactivated);
+    }
+    if !left.is_empty() {
+        let form = ReassignForm { deactivate: form.deactivate, ..Default::default() };
+        let handover = Box::new(Handover::of(state, user, left).await?);
+        return Ok(Reassigned::Again { handover, form, errors: ValidationErrors::new() });
+    }
+    Ok(Reassigned::Done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn the_user_form_collects_repeated_supervisees() {
+        let f = UserForm::from_pairs(pairs(&[
+            ("email", "a@b.org"),
+            ("role", "supervisor"),
+            ("supervisees", "1"),
+            ("supervisees", "2"),
+            ("csrf", "x"),
+        ]));
+        assert_eq!(f.email, "a@b.org");
+        assert_eq!(f.supervisees, ["1", "2"]);
+        assert_eq!(f.practises, None);
+    }
+
+    #[test]
+    fn the_handover_form_reads_one_choice_per_client() {
+        let f = ReassignForm::from_pairs(pairs(&[("to_all", " u1 "), ("to_c1", "u2"), ("deactivate", "yes")]));
+        assert_eq!(f.to_all, "u1");
+        assert!(f.deactivate);
+        assert_eq!(f.each, [("c1".to_string(), "u2".to_string())]);
+        assert!(!ReassignForm::from_pairs(pairs(&[("deactivate", " ")])).deactivate);
+    }
+}

@@ -1,0 +1,128 @@
+//! Organisation settings: session limits, two-step requirement, emergency
+//! access, crisis resources, country and the risk-flag deadlines.
+
+use crate::access::require_admin;
+use crate::caller::Identity;
+use crate::{AppResult, AppState};
+use rapport_core::access::Role;
+use rapport_core::audit::action;
+use rapport_core::organisation as rule;
+use rapport_core::{Id, ValidationErrors};
+use rapport_store::org::Organisation;
+use rapport_store::users::User;
+use serde::Deserialize;
+
+/// The settings form as posted; a field left out keeps its current value
+/// where noted (older forms).
+#[derive(Deserialize, Default, Debug, Clone)]
+pub struct SettingsForm {
+    pub name: Option<String>,
+    pub idle_timeout_minutes: Option<String>,
+    pub absolute_lifetime_hours: Option<String>,
+    pub break_glass_hours: Option<String>,
+    pub require_mfa: Option<String>,
+    pub crisis_resources: Option<String>,
+    pub country: Option<String>,
+    pub risk_acknowledgement_hours: Option<String>,
+    pub risk_assessment_hours: Option<String>,
+    pub duty_clinician_id: Option<String>,
+}
+
+/// The trimmed value, if it is not blank.
+pub(crate) fn non_blank(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+/// Active accounts that hold a caseload: who may be the duty clinician or take over clients.
+pub async fn caseload_holders(state: &AppState) -> AppResult<Vec<User>> {
+    Ok(state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .filter(|u| {
+            u.active && (matches!(u.role, Role::Clinician | Role::Supervisor) || (u.role == Role::Admin && u.practises))
+        })
+        .collect())
+}
+
+/// The settings as stored (administrators only).
+pub async fn settings(state: &AppState, me: &Identity) -> AppResult<Organisation> {
+    require_admin(state, me, "settings").await?;
+    Ok(state.store.organisation().await?)
+}
+
+/// Checks and stores the settings; `Ok(Err(errors))` when the form is refused.
+pub async fn update_settings(
+    state: &AppState,
+    me: &Identity,
+    f: &SettingsForm,
+) -> AppResult<Result<(), ValidationErrors>> {
+    require_admin(state, me, "settings").await?;
+    let mut errors = ValidationErrors::new();
+    let current = state.store.organisation().await?;
+    let duty_choices = caseload_holders(state).await?;
+    let name = non_blank(&f.name).unwrap_or_default();
+    if name.is_empty() {
+        errors.add("name", "Enter the organisation's name");
+    } else if name.chars().count() > 120 {
+        errors.add("name", "The organisation's name must be at most 120 characters");
+    }
+    let org = Organisation {
+        name,
+        idle_timeout_minutes: rule::IDLE_TIMEOUT.read(&mut errors, &f.idle_timeout_minutes),
+        absolute_lifetime_hours: rule::SESSION_LIFETIME.read(&mut errors, &f.absolute_lifetime_hours),
+        break_glass_hours: rule::BREAK_GLASS.read(&mut errors, &f.break_glass_hours),
+        require_mfa: f.require_mfa.is_some(),
+        // A form without the field (an older client) keeps the current list.
+        crisis_resources: match &f.crisis_resources {
+            Some(_) => rule::crisis_resources(&mut errors, &f.crisis_resources),
+            None => current.crisis_resources.clone(),
+        },
+        // Risk-flag deadlines and the duty clinician: likewise kept when absent.
+        risk_acknowledgement_hours: rule::RISK_ACKNOWLEDGEMENT.read_or(
+            &mut errors,
+            &f.risk_acknowledgement_hours,
+            current.risk_acknowledgement_hours,
+        ),
+        risk_assessment_hours: rule::RISK_ASSESSMENT.read_or(
+            &mut errors,
+            &f.risk_assessment_hours,
+            current.risk_assessment_hours,
+        ),
+        duty_clinician_id: match f.duty_clinician_id.as_deref().map(str::trim) {
+            None => current.duty_clinician_id.clone(),
+            Some("") => None,
+            Some(raw) => match Id::parse(raw).filter(|id| duty_choices.iter().any(|u| &u.id == id)) {
+                Some(id) => Some(id),
+                None => {
+                    errors
+                        .add("duty_clinician_id", "The duty clinician must be an active account that holds a caseload");
+                    None
+                }
+            },
+        },
+        country: match &f.country {
+            Some(_) => rule::country(&mut errors, &f.country),
+            None => current.country.clone(),
+        },
+    };
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let mut e = me.event(action::SETTINGS_UPDATE, "organisation");
+    e.detail = Some(format!(
+        "idle {} min, lifetime {} h, emergency access {} h, two-step verification required: {}; risk flags: \
+         acknowledgement {} h, assessment {} h, duty clinician {}",
+        org.idle_timeout_minutes,
+        org.absolute_lifetime_hours,
+        org.break_glass_hours,
+        org.require_mfa,
+        org.risk_acknowledgement_hours,
+        org.risk_assessment_hours,
+        org.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_else(|| "none (administrators)".into())
+    ));
+    state.store.update_organisation(&org, e).await?;
+    state.forget_organisation().await;
+    Ok(Ok(()))
+}

@@ -1,0 +1,138 @@
+//! The rules of the organisation's settings as typed into a form: crisis
+//! lines, country, and the bounded numbers (session limits, emergency access,
+//! risk-flag deadlines). Each reader records its field's error and returns
+//! the value to keep.
+
+use crate::ValidationErrors;
+
+/// The crisis resources, required: 1 to 12 lines of at most 200 characters.
+pub fn crisis_resources(errors: &mut ValidationErrors, v: &Option<String>) -> String {
+    let lines = crisis_lines(errors, v);
+    if lines.is_empty() {
+        errors.add("crisis_resources", "Enter at least one crisis resource (one per line)");
+    }
+    lines
+}
+
+/// Crisis lines as typed, possibly none: at most 12 lines of at most 200
+/// characters; blank lines dropped, each trimmed.
+pub fn crisis_lines(errors: &mut ValidationErrors, v: &Option<String>) -> String {
+    let lines: Vec<&str> = v.as_deref().unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() > 12 {
+        errors.add("crisis_resources", "Crisis resources: at most 12 lines");
+    } else if lines.iter().any(|l| l.chars().count() > 200) {
+        errors.add("crisis_resources", "Crisis resources: each line must be at most 200 characters");
+    }
+    lines.join("\n")
+}
+
+/// The country as typed: at most 60 characters on one line (empty allowed).
+pub fn country(errors: &mut ValidationErrors, v: &Option<String>) -> String {
+    let c = v.as_deref().unwrap_or_default().trim().to_string();
+    if c.chars().count() > 60 || c.chars().any(char::is_control) {
+        errors.add("country", "The country must be at most 60 characters on one line");
+    }
+    c
+}
+
+/// A setting that is a whole number in `min..=max`; the error names it by `label`.
+#[derive(Clone, Copy, Debug)]
+pub struct Bounded {
+    pub field: &'static str,
+    pub label: &'static str,
+    pub min: i64,
+    pub max: i64,
+}
+
+impl Bounded {
+    /// The number typed, or `min` with an error.
+    pub fn read(&self, errors: &mut ValidationErrors, v: &Option<String>) -> i64 {
+        match v.as_deref().map(str::trim).and_then(|s| s.parse::<i64>().ok()) {
+            Some(n) if (self.min..=self.max).contains(&n) => n,
+            _ => {
+                let (label, min, max) = (self.label, self.min, self.max);
+                errors.add(self.field, format!("{label} must be a whole number from {min} to {max}"));
+                min
+            }
+        }
+    }
+
+    /// As `read` when the field was sent, otherwise `current` (an older form without it).
+    pub fn read_or(&self, errors: &mut ValidationErrors, v: &Option<String>, current: i64) -> i64 {
+        if v.is_some() {
+            self.read(errors, v)
+        } else {
+            current
+        }
+    }
+}
+
+pub const IDLE_TIMEOUT: Bounded = Bounded { field: "idle_timeout_minutes", label: "Idle timeout", min: 5, max: 240 };
+pub const SESSION_LIFETIME: Bounded =
+    Bounded { field: "absolute_lifetime_hours", label: "Maximum session length", min: 1, max: 24 };
+pub const BREAK_GLASS: Bounded =
+    Bounded { field: "break_glass_hours", label: "Emergency access duration", min: 1, max: 72 };
+pub const RISK_ACKNOWLEDGEMENT: Bounded = Bounded {
+    field: "risk_acknowledgement_hours",
+    label: "Acknowledgement deadline (hours)",
+    min: crate::escalation::MIN_HOURS,
+    max: crate::escalation::MAX_HOURS,
+};
+pub const RISK_ASSESSMENT: Bounded = Bounded {
+    field: "risk_assessment_hours",
+    label: "Assessment deadline (hours)",
+    min: crate::escalation::MIN_HOURS,
+    max: crate::escalation::MAX_HOURS,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn crisis_lines_are_trimmed_and_bounded() {
+        let mut e = ValidationErrors::new();
+        assert_eq!(crisis_lines(&mut e, &some("  116 123 \n\n Samaritans ")), "116 123\nSamaritans");
+        assert!(e.is_empty());
+        assert_eq!(crisis_lines(&mut e, &None), "");
+        assert!(e.is_empty(), "none is allowed at setup");
+        crisis_resources(&mut e, &some(" \n "));
+        assert!(e.for_field("crisis_resources").is_some(), "the settings require one");
+        let mut e = ValidationErrors::new();
+        crisis_lines(&mut e, &some(&"line\n".repeat(13)));
+        assert_eq!(e.for_field("crisis_resources"), Some("Crisis resources: at most 12 lines"));
+        let mut e = ValidationErrors::new();
+        crisis_lines(&mut e, &some(&"x".repeat(201)));
+        assert!(e.for_field("crisis_resources").is_some());
+    }
+
+    #[test]
+    fn country_is_one_short_line() {
+        let mut e = ValidationErrors::new();
+        assert_eq!(country(&mut e, &some(" Ireland ")), "Ireland");
+        assert_eq!(country(&mut e, &None), "");
+        assert!(e.is_empty());
+        country(&mut e, &some("Ire\u{7}land"));
+        assert!(e.for_field("country").is_some());
+    }
+
+    #[test]
+    fn bounded_numbers_name_their_range() {
+        let mut e = ValidationErrors::new();
+        assert_eq!(IDLE_TIMEOUT.read(&mut e, &some(" 30 ")), 30);
+        assert_eq!(BREAK_GLASS.read_or(&mut e, &None, 12), 12);
+        assert!(e.is_empty());
+        assert_eq!(SESSION_LIFETIME.read(&mut e, &some("25")), 1);
+        assert_eq!(
+            e.for_field("absolute_lifetime_hours"),
+            Some("Maximum session length must be a whole number from 1 to 24")
+        );
+        let mut e = ValidationErrors::new();
+        RISK_ASSESSMENT.read_or(&mut e, &some("soon"), 12);
+        assert!(e.for_field("risk_assessment_hours").is_some());
+    }
+}

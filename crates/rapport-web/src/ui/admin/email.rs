@@ -1,0 +1,67 @@
+//! The e-mail outbox as administrators see it: per message its kind,
+//! recipient, when it was created and whether it was sent, is waiting or
+//! failed (never the body).
+
+use super::smtp_line;
+use crate::error::AppResult;
+use crate::html::render;
+use crate::identity::SignedIn;
+use crate::ui::Layout;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use rapport_app::admin::reviews;
+use rapport_app::AppState;
+use rapport_core::outbox::{DeliveryStatus, MAX_ATTEMPTS};
+use rapport_store::measures::OutboxRow;
+
+pub struct OutboxView {
+    pub kind: String,
+    pub recipient: String,
+    pub created: String,
+    /// "sent", "pending", "retrying" or "failed".
+    pub status: &'static str,
+    pub sent: String,
+    pub attempts: i64,
+    pub last_error: String,
+    pub next_attempt: String,
+}
+
+impl From<OutboxRow> for OutboxView {
+    fn from(r: OutboxRow) -> Self {
+        OutboxView {
+            recipient: r
+                .recipient_email
+                .clone()
+                .or_else(|| r.recipient_user_id.as_ref().map(|u| format!("user {u}")))
+                .unwrap_or_else(|| "(none)".into()),
+            status: DeliveryStatus::of(r.sent_at.is_some(), r.attempts).as_str(),
+            created: r.created_at.display(),
+            sent: r.sent_at.map(|t| t.display()).unwrap_or_default(),
+            attempts: r.attempts,
+            last_error: r.last_error.clone().unwrap_or_default(),
+            next_attempt: match (r.sent_at, r.next_attempt_at) {
+                (None, Some(t)) if r.attempts < MAX_ATTEMPTS => t.display(),
+                _ => String::new(),
+            },
+            kind: r.kind,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_email.html")]
+struct EmailPage {
+    layout: Layout,
+    smtp: String,
+    counts: rapport_store::outbox::OutboxCounts,
+    max_attempts: i64,
+    rows: Vec<OutboxView>,
+}
+
+pub async fn outbox(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
+    let (counts, rows) = reviews::outbox(&state, &me).await?;
+    let rows = rows.into_iter().map(OutboxView::from).collect();
+    let layout = Layout::new(&state, &me, "E-mail", "admin-settings").await?;
+    render(&EmailPage { layout, smtp: smtp_line(&state), counts, max_attempts: MAX_ATTEMPTS, rows })
+}

@@ -1,0 +1,22 @@
+//! Administration: accounts and supervision (with handing a departing
+//! clinician's clients over), organisation settings, the audit log, the
+//! e-mail outbox and break-glass reviews. Administrators see no clinical
+//! content here. Each page calls one `rapport_app::admin` use case.
+
+pub mod audit;
+pub mod break_glass;
+pub mod email;
+pub mod settings;
+pub mod users;
+
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+pub struct DoneParam {
+    done: Option<String>,
+}
+
+/// Where the outbox is e-mailed, as the settings and e-mail pages say it ("" when nowhere).
+fn smtp_line(state: &rapport_app::AppState) -> String {
+    state.config.smtp.as_ref().map(|s| s.describe()).unwrap_or_default()
+}

@@ -1,0 +1,120 @@
+//! Organisation settings.
+
+use super::{smtp_line, DoneParam};
+use crate::error::AppResult;
+use crate::html::{render, FormErrors};
+use crate::identity::SignedIn;
+use crate::ui::Layout;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use rapport_app::admin::settings::{self as use_case, caseload_holders, SettingsForm};
+use rapport_app::AppState;
+use rapport_core::ValidationErrors;
+use rapport_store::org::Organisation;
+use rapport_store::users::User;
+
+#[derive(Template)]
+#[template(path = "admin_settings.html")]
+struct SettingsPage {
+    layout: Layout,
+    /// What clients see while no crisis lines are set.
+    generic_line: &'static str,
+    /// How notifications are e-mailed ("" when no SMTP server is configured).
+    smtp: String,
+    /// As typed (so a rejected value is shown back, not replaced).
+    org: SettingsValues,
+    errors: FormErrors,
+    /// Who may be the duty clinician: active accounts holding a caseload.
+    duty_choices: Vec<User>,
+}
+
+struct SettingsValues {
+    require_mfa: bool,
+    name: String,
+    idle_timeout_minutes: String,
+    absolute_lifetime_hours: String,
+    break_glass_hours: String,
+    crisis_resources: String,
+    country: String,
+    risk_acknowledgement_hours: String,
+    risk_assessment_hours: String,
+    /// A user id, or "" for none.
+    duty_clinician_id: String,
+}
+
+impl From<&Organisation> for SettingsValues {
+    fn from(o: &Organisation) -> Self {
+        SettingsValues {
+            require_mfa: o.require_mfa,
+            name: o.name.clone(),
+            idle_timeout_minutes: o.idle_timeout_minutes.to_string(),
+            absolute_lifetime_hours: o.absolute_lifetime_hours.to_string(),
+            break_glass_hours: o.break_glass_hours.to_string(),
+            crisis_resources: o.crisis_resources.clone(),
+            country: o.country.clone(),
+            risk_acknowledgement_hours: o.risk_acknowledgement_hours.to_string(),
+            risk_assessment_hours: o.risk_assessment_hours.to_string(),
+            duty_clinician_id: o.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+impl From<SettingsForm> for SettingsValues {
+    fn from(f: SettingsForm) -> Self {
+        SettingsValues {
+            require_mfa: f.require_mfa.is_some(),
+            name: f.name.unwrap_or_default(),
+            idle_timeout_minutes: f.idle_timeout_minutes.unwrap_or_default(),
+            absolute_lifetime_hours: f.absolute_lifetime_hours.unwrap_or_default(),
+            break_glass_hours: f.break_glass_hours.unwrap_or_default(),
+            crisis_resources: f.crisis_resources.unwrap_or_default(),
+            country: f.country.unwrap_or_default(),
+            risk_acknowledgement_hours: f.risk_acknowledgement_hours.unwrap_or_default(),
+            risk_assessment_hours: f.risk_assessment_hours.unwrap_or_default(),
+            duty_clinician_id: f.duty_clinician_id.unwrap_or_default(),
+        }
+    }
+}
+
+async fn page(
+    state: &AppState,
+    me: &rapport_app::Identity,
+    done: Option<&str>,
+    org: SettingsValues,
+    errors: ValidationErrors,
+) -> AppResult<SettingsPage> {
+    Ok(SettingsPage {
+        layout: Layout::new(state, me, "Settings", "admin-settings").await?.with_done(done),
+        generic_line: rapport_store::org::GENERIC_CRISIS_LINE,
+        smtp: smtp_line(state),
+        org,
+        errors: FormErrors(errors),
+        duty_choices: caseload_holders(state).await?,
+    })
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
+    let org = use_case::settings(&state, &me).await?;
+    render(&page(&state, &me, q.done.as_deref(), SettingsValues::from(&org), ValidationErrors::new()).await?)
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Form(f): Form<SettingsForm>,
+) -> AppResult<Response> {
+    match use_case::update_settings(&state, &me, &f).await? {
+        Ok(()) => Ok(Redirect::to("/admin/settings?done=settings").into_response()),
+        Err(errors) => {
+            let p = page(&state, &me, None, SettingsValues::from(f), errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
+        }
+    }
+}
