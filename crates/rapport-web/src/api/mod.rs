@@ -24,7 +24,7 @@ use axum::http::HeaderValue;
 use axum::response::IntoResponse;
 use axum::Json;
 use rapport_app::AppState;
-use rapport_core::audit::{action, AuditEntry};
+use rapport_core::audit::AuditEntry;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
