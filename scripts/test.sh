@@ -67,6 +67,13 @@ if ! python3 "$ROOT/scripts/check-licenses.py"; then
     failed+=("licence check")
 fi
 
+# --- 3b. Layers: faces never import each other, the application layer has no web
+# dependency, and no import circle spans more than two files (docs/ARCHITECTURE.md).
+step "Layering check"
+if ! python3 "$ROOT/scripts/check-layers.py" --self-test || ! python3 "$ROOT/scripts/check-layers.py"; then
+    failed+=("layering check")
+fi
+
 # --- 4. Formatting and lints (warnings are errors) -----------------------------------
 step "cargo fmt --check; cargo clippy -D warnings"
 if ! cargo fmt --all --check; then
