@@ -3,18 +3,16 @@
 //! record by id through its client's access check, auditing reads, and the
 //! JSON shapes of a stored record and its history.
 
+use crate::course_extract::{CoursePost, CourseWrite};
 use crate::error::{ApiResult, AppError, AppResult};
 use crate::html::FormErrors;
-use crate::identity::SignedIn;
 use axum::extract::rejection::QueryRejection;
+use axum::extract::Path;
 use axum::extract::Query;
-use axum::extract::{FromRequest, FromRequestParts, Path, Request};
-use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::Form;
 use axum::Json;
-use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::course::CourseContext;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::records::{self, ClientKind};
@@ -22,9 +20,7 @@ use rapport_app::AppState;
 use rapport_core::records::RecordBody;
 use rapport_core::{Id, ValidationErrors};
 use rapport_store::records::{Record, RecordVersion};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::future::Future;
 use utoipa::ToSchema;
 
@@ -559,68 +555,6 @@ pub async fn page_remove<K: RecordPage>(
     let rec = records::of_course::<K>(&state, &me, &cx, &item, Purpose::Write).await?;
     records::discard(&state, &me, &rec, form.removal_version()?, "").await?;
     Ok(Redirect::to(&done_url::<K>(&cx, K::REMOVED, None)).into_response())
-}
-
-// ---------------------------------------------------------------- course pages
-
-/// A signed-in request about the course `{id}` of its path, with access to it
-/// checked before the handler runs: for a change (`WRITE`), else as an audited
-/// read. A course that is missing or outside the caller's caseload is 404.
-pub struct CourseAccess<const WRITE: bool> {
-    pub state: AppState,
-    pub me: Identity,
-    pub cx: CourseContext,
-}
-
-/// The course of the path, read (the read is audited).
-pub type CourseRead = CourseAccess<false>;
-/// The course of the path, for a change.
-pub type CourseWrite = CourseAccess<true>;
-
-/// A form posted about the course `{id}` of its path, for a change: the
-/// caller, the course (access checked after the form is read) and the form.
-pub struct CoursePost<F = Pairs> {
-    pub state: AppState,
-    pub me: Identity,
-    pub cx: CourseContext,
-    pub form: F,
-}
-
-/// The signed-in caller and the course id of the path.
-async fn caller_and_course(parts: &mut Parts, state: &AppState) -> Result<(Identity, String), Response> {
-    let SignedIn(me) = SignedIn::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
-    let Path(params) =
-        Path::<HashMap<String, String>>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
-    Ok((me, params.get("id").cloned().unwrap_or_default()))
-}
-
-async fn course(state: &AppState, me: &Identity, id: &str, purpose: Purpose) -> Result<CourseContext, Response> {
-    course_for(state, me, id, purpose).await.map_err(|e| AppError::from(e).into_response())
-}
-
-impl<const WRITE: bool> FromRequestParts<AppState> for CourseAccess<WRITE> {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let (me, id) = caller_and_course(parts, state).await?;
-        let purpose = if WRITE { Purpose::Write } else { Purpose::AuditRead };
-        let cx = course(state, &me, &id, purpose).await?;
-        Ok(CourseAccess { state: state.clone(), me, cx })
-    }
-}
-
-impl<F: DeserializeOwned + Send> FromRequest<AppState> for CoursePost<F> {
-    type Rejection = Response;
-
-    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
-        let (mut parts, body) = req.into_parts();
-        let (me, id) = caller_and_course(&mut parts, state).await?;
-        let Form(form) = Form::<F>::from_request(Request::from_parts(parts, body), state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let cx = course(state, &me, &id, Purpose::Write).await?;
-        Ok(CoursePost { state: state.clone(), me, cx, form })
-    }
 }
 
 /// `label, label` of optional parts, skipping blanks.

@@ -11,9 +11,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::{client_for, require_caseload, Purpose};
-use rapport_app::clients::{self, CaseloadRequest, Markers};
-// The caseload's course and measures columns (also timed by `examples/outcomes_bench.rs`).
-pub use rapport_app::clients::{measure_markers, open_course_progress};
+use rapport_app::clients::{self, measure_markers, open_course_progress, CaseloadRequest, Markers};
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
 use rapport_core::client::{

@@ -4,9 +4,10 @@
 
 use super::clients::DoneParam;
 use super::Layout;
+use crate::course_extract::{CoursePost, CourseRead, CourseWrite};
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
-use crate::records_http::{CoursePost, CourseRead, CourseWrite, Pairs};
+use crate::records_http::Pairs;
 use askama::Template;
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};

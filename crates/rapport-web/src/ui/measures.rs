@@ -27,7 +27,7 @@ use rapport_store::measures::{Mode, ResponseRow, RiskFlagRow};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-pub use rapport_app::measures::schedule_of;
+use rapport_app::measures::schedule_of;
 
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/clients/{id}/measures", show)
