@@ -870,20 +870,7 @@ mod tests {
         assert_eq!(back, p);
     }
 
-    fn cp(id: &str, name: &str, ring: Ring) -> CirclePerson {
-        CirclePerson {
-            person_id: id.into(),
-            display_name: name.into(),
-            relationship: Relationship::Friend,
-            relationship_detail: None,
-            ring,
-            deceased: false,
-            conflict: false,
-            support_received: vec![],
-            support_given: vec![],
-            could_support_now: false,
-        }
-    }
+    use super::circle::friend as cp;
 
     #[test]
     fn support_map_finds_givers_gaps_and_lost_support() {
