@@ -489,7 +489,7 @@ pub(crate) fn friend(id: &str, name: &str, ring: Ring) -> CirclePerson {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inventory::{Relationship, SupportType};
+    use crate::inventory::SupportType;
     use proptest::prelude::*;
 
     fn person(i: usize, name: &str, ring: Ring) -> CirclePerson {
