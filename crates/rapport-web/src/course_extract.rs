@@ -4,8 +4,8 @@
 //! sign-in, path, form, then the access check).
 
 use crate::error::AppError;
+use crate::html::form::Pairs;
 use crate::identity::SignedIn;
-use crate::records_http::Pairs;
 use axum::extract::{FromRequest, FromRequestParts, Path, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};

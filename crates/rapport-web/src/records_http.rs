@@ -5,6 +5,7 @@
 
 use crate::course_extract::{CoursePost, CourseWrite};
 use crate::error::{ApiResult, AppError, AppResult};
+use crate::html::form::Pairs;
 use crate::html::FormErrors;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::Path;
@@ -30,18 +31,6 @@ use utoipa::ToSchema;
 pub fn convert<A: Serialize, B: serde::de::DeserializeOwned>(a: A) -> Result<B, AppError> {
     let v = serde_json::to_value(a).map_err(AppError::internal)?;
     serde_json::from_value(v).map_err(|e| AppError::internal(format!("API type out of step with the record body: {e}")))
-}
-
-/// The hidden `version` field of a page form: the version the writer started
-/// from, a whole number of at least 0 (0: nothing stored yet). Missing or not
-/// a number is refused (422 naming `version`) rather than skipping the
-/// stale-edit check.
-pub fn required_version(v: &str) -> Result<i64, AppError> {
-    v.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n >= 0)
-        .ok_or_else(|| AppError::invalid("version", "The form has no valid version (reload the page and try again)"))
 }
 
 /// A stored record as the API returns it: identity and version, then the body's fields.
@@ -151,7 +140,7 @@ pub fn take_field(mut body: serde_json::Value, field: &str) -> (Option<serde_jso
 /// Parses a JSON value as `F` with the API's strict rules and error messages.
 pub fn parse_value<F: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<F, AppError> {
     let bytes = serde_json::to_vec(&v).map_err(AppError::internal)?;
-    crate::api::parse_body(&bytes)
+    crate::api::body::parse(&bytes)
 }
 
 // ---------------------------------------------------------------- API handlers shared by client-level kinds
@@ -220,7 +209,7 @@ pub async fn api_remove<T: ApiRecord>(
     id: String,
     params: Result<Query<RemoveParams>, QueryRejection>,
 ) -> ApiResult<StatusCode> {
-    let Query(p) = params.map_err(crate::api::bad_query)?;
+    let Query(p) = params.map_err(crate::api::params::bad_query)?;
     records::remove::<T>(&state, &me, &id, p.version, VIA_API).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -315,61 +304,6 @@ pub struct RemoveParams {
 }
 
 // ---------------------------------------------------------------- pages
-
-/// A submitted form as name/value pairs (repeated names and dynamic rows allowed).
-#[derive(Debug, Default, Clone, serde::Deserialize)]
-#[serde(transparent)]
-pub struct Pairs(pub Vec<(String, String)>);
-
-impl Pairs {
-    /// The first value of `name`, or "".
-    pub fn get(&self, name: &str) -> &str {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
-    }
-
-    /// `Some(trimmed)` or None when blank.
-    pub fn opt(&self, name: &str) -> Option<String> {
-        Some(self.get(name).trim()).filter(|v| !v.is_empty()).map(str::to_string)
-    }
-
-    pub fn all(&self, name: &str) -> Vec<String> {
-        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
-    }
-
-    /// A checkbox: present and not "false".
-    pub fn checked(&self, name: &str) -> bool {
-        self.0.iter().any(|(k, v)| k == name && v != "false")
-    }
-
-    /// One entry per line of a textarea.
-    pub fn lines(&self, name: &str) -> Vec<String> {
-        self.get(name).lines().map(str::to_string).collect()
-    }
-
-    /// The hidden `version` field.
-    pub fn version(&self) -> Option<i64> {
-        self.get("version").trim().parse().ok()
-    }
-
-    /// The hidden `version` field of a removal.
-    pub fn removal_version(&self) -> Result<i64, AppError> {
-        self.version().ok_or_else(|| AppError::invalid("version", "Reload the page and try again"))
-    }
-
-    /// The hidden `version` field, required (see `required_version`).
-    pub fn required_version(&self) -> Result<i64, AppError> {
-        required_version(self.get("version"))
-    }
-
-    /// A number chosen from a list; text that is not one is an error on `field`.
-    pub fn number(&self, e: &mut rapport_core::ValidationErrors, field: &str, label: &str) -> Option<i64> {
-        let v = self.get(field).trim();
-        if v.is_empty() {
-            return None;
-        }
-        v.parse().map_err(|_| e.add(field, format!("{label} must be a whole number"))).ok()
-    }
-}
 
 /// A record's body as label/value pairs, for read-only views and history.
 pub trait Describe {

@@ -469,23 +469,6 @@ fn legend(o: &mut String, l: &Layout) {
     o.push_str("</g>");
 }
 
-/// A friend on the circle with nothing else recorded (tests).
-#[cfg(test)]
-pub(crate) fn friend(id: &str, name: &str, ring: Ring) -> CirclePerson {
-    CirclePerson {
-        person_id: id.into(),
-        display_name: name.into(),
-        relationship: super::Relationship::Friend,
-        relationship_detail: None,
-        ring,
-        deceased: false,
-        conflict: false,
-        support_received: vec![],
-        support_given: vec![],
-        could_support_now: false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -493,7 +476,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn person(i: usize, name: &str, ring: Ring) -> CirclePerson {
-        friend(&format!("p{i:02}"), name, ring)
+        crate::inventory::friend(&format!("p{i:02}"), name, ring)
     }
 
     /// Every pill in its own ring's band, clear of the edges, the centre, the

@@ -308,7 +308,7 @@ pub async fn update(
     Form(form): Form<ClientForm>,
 ) -> AppResult<Response> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
-    let version = crate::records_http::required_version(&form.version)?;
+    let version = crate::html::form::required_version(&form.version)?;
     let (raw, unread) = form.raw();
     match clients::update(&state, &me, &c, raw, unread, Some(version), "").await.map_err(AppError::from) {
         Ok(_) => Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response()),

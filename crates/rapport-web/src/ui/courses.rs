@@ -271,7 +271,7 @@ pub struct ContractForm {
 
 pub async fn renegotiate(CoursePost { state, me, cx, form }: CoursePost<ContractForm>) -> AppResult<Response> {
     cx.require_open()?;
-    let version = crate::records_http::required_version(&form.version)?;
+    let version = crate::html::form::required_version(&form.version)?;
     let mut e = ValidationErrors::new();
     let n = form_number(&mut e, "planned_sessions", "Number of sessions", &form.planned_sessions);
     match use_case::renegotiate(&state, &me, &cx, n, Some(&form.reason), Some(version), e).await.map_err(AppError::from)
@@ -417,7 +417,7 @@ pub async fn update_attendance(
     CoursePost { state, me, cx, form }: CoursePost<SessionForm>,
 ) -> AppResult<Response> {
     cx.require_open()?;
-    let version = crate::records_http::required_version(&form.version)?;
+    let version = crate::html::form::required_version(&form.version)?;
     let mut e = ValidationErrors::new();
     let given = |v: &str| Some(v.to_string()).filter(|v| !v.trim().is_empty());
     let input = SessionInput {

@@ -213,7 +213,7 @@ pub async fn save(CoursePost { state, me, cx, form }: CoursePost<EndingForm>) ->
     // The link to a maintenance course is kept whatever the form says (save_review).
     let result = match review_from_form(&form, &areas) {
         Ok(review) => {
-            let version = Some(crate::records_http::required_version(&form.version)?);
+            let version = Some(crate::html::form::required_version(&form.version)?);
             save_review(&state, &me, &cx, existing.as_ref(), review, version).await.map_err(AppError::from)
         }
         Err(e) => Err(AppError::Invalid(e)),

@@ -6,8 +6,8 @@ use super::Layout;
 
 use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
+use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
-use crate::records_http::Pairs;
 use askama::Template;
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};

@@ -5,9 +5,9 @@
 use super::Layout;
 use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
+use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
-use crate::records_http::Pairs;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -320,7 +320,7 @@ pub async fn edit(
     if cx.course.id.as_str() != id {
         return Err(AppError::NotFound);
     }
-    let version = Some(crate::records_http::required_version(&form.version)?);
+    let version = Some(crate::html::form::required_version(&form.version)?);
     let mut e = ValidationErrors::new();
     let input = form.input(&mut e);
     let result = if e.is_empty() {
