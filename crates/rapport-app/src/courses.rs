@@ -19,7 +19,6 @@ use rapport_core::course_rules::{
     CompletionFacts, CompletionFields,
 };
 use rapport_core::ending::{end_measure_taken, EndingReview};
-use rapport_core::measures::schedule::Schedule;
 use rapport_core::notes::NoteStatus;
 use rapport_core::protocol::ChecklistItem;
 use rapport_core::time::format_date;
@@ -105,14 +104,7 @@ pub async fn renegotiate(
 /// scheduled questionnaires was completed in its last two held sessions.
 pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult<CompletionFacts> {
     let has_review = !state.store.course_records::<EndingReview>(&cx.course.id).await?.is_empty();
-    let schedule = state
-        .store
-        .course_records::<Schedule>(&cx.course.id)
-        .await?
-        .into_iter()
-        .next()
-        .map(|r| r.body)
-        .unwrap_or_default();
+    let (schedule, _, _) = crate::measures::schedule_of(state, &cx.course.id).await?;
     let held: Vec<time::Date> =
         cx.sessions.iter().filter(|s| s.session.attendance.is_held()).map(|s| s.session.date).collect();
     let responses: Vec<time::Date> = crate::outcomes::course_responses(state, &cx.client.id, &cx.course.id)

@@ -320,17 +320,7 @@ impl Store {
     // ---- login throttling -----------------------------------------------
 
     pub async fn login_failures(&self, key: &str) -> Result<Option<FailureRecord>> {
-        let row = sqlx::query("SELECT failures, last_failure_at FROM login_failures WHERE key = $1")
-            .bind(key)
-            .fetch_optional(&self.read)
-            .await?;
-        row.map(|r| {
-            Ok(FailureRecord {
-                failures: r.col("failures")?,
-                last_failure_at: ts(&r.col::<String>("last_failure_at")?),
-            })
-        })
-        .transpose()
+        failures_in(&self.read, key).await
     }
 
     /// Reserves one attempt against `key` before the slow check (a password
@@ -417,17 +407,7 @@ impl Store {
     /// The counter as the writer sees it (SQLite: the one write connection, so
     /// the compare-and-set above compares against the latest value).
     async fn failures_for_update(&self, key: &str) -> Result<Option<FailureRecord>> {
-        let row = sqlx::query("SELECT failures, last_failure_at FROM login_failures WHERE key = $1")
-            .bind(key)
-            .fetch_optional(&self.write)
-            .await?;
-        row.map(|r| {
-            Ok(FailureRecord {
-                failures: r.col("failures")?,
-                last_failure_at: ts(&r.col::<String>("last_failure_at")?),
-            })
-        })
-        .transpose()
+        failures_in(&self.write, key).await
     }
 
     // ---- remembered devices ---------------------------------------------
@@ -485,4 +465,16 @@ impl Store {
         sqlx::query("DELETE FROM login_failures WHERE key = $1").bind(key).execute(&self.write).await?;
         Ok(())
     }
+}
+
+/// The login-failure counter of `key`, read from `pool`.
+async fn failures_in(pool: &sqlx::AnyPool, key: &str) -> Result<Option<FailureRecord>> {
+    let row = sqlx::query("SELECT failures, last_failure_at FROM login_failures WHERE key = $1")
+        .bind(key)
+        .fetch_optional(pool)
+        .await?;
+    row.map(|r| {
+        Ok(FailureRecord { failures: r.col("failures")?, last_failure_at: ts(&r.col::<String>("last_failure_at")?) })
+    })
+    .transpose()
 }

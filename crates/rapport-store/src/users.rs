@@ -172,18 +172,13 @@ impl Store {
         notices: &[Notice],
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let n = sqlx::query("UPDATE users SET name = $1, role = $2, practises = $3, updated_at = $4 WHERE id = $5")
+        let q = sqlx::query("UPDATE users SET name = $1, role = $2, practises = $3, updated_at = $4 WHERE id = $5")
             .bind(name)
             .bind(role.as_str())
             .bind(practises as i64)
             .bind(Timestamp::now().to_db())
-            .bind(id.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if n == 0 {
-            return Err(StoreError::NotFound);
-        }
+            .bind(id.as_str());
+        one_user(&mut tx, q).await?;
         let now = Timestamp::now();
         queue_notices(&mut tx, notices, now).await?;
         audit::commit(tx, event, now).await?;
@@ -201,16 +196,11 @@ impl Store {
         if !active && !responsibilities_on(&mut tx, id).await?.is_empty() {
             return Err(StoreError::Invalid(STILL_RESPONSIBLE.into()));
         }
-        let n = sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
+        let q = sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
             .bind(active as i64)
             .bind(Timestamp::now().to_db())
-            .bind(id.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if n == 0 {
-            return Err(StoreError::NotFound);
-        }
+            .bind(id.as_str());
+        one_user(&mut tx, q).await?;
         if !active {
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id.as_str()).execute(&mut *tx).await?;
             sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
@@ -415,4 +405,15 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Runs a change of one user (the query bound): `NotFound` when no user matched.
+async fn one_user<'q>(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+) -> Result<()> {
+    if q.execute(&mut **tx).await?.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
 }

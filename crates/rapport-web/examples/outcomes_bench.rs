@@ -18,6 +18,7 @@
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use rapport_app::clients::{measure_markers, open_course_progress};
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::client::{ClientDetails, ClientStatus};
@@ -31,7 +32,6 @@ use rapport_store::measures::{Mode, NewResponse};
 use rapport_store::users::NewUser;
 use rapport_store::{OpenOptions, Store, Target};
 use rapport_web::api::measures::outcomes;
-use rapport_web::ui::clients::{measure_markers, open_course_progress};
 use rapport_web::{AppState, Config};
 use sha2::{Digest, Sha256};
 use std::time::{Duration, Instant};

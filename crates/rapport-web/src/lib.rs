@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod cookies;
+pub mod course_extract;
 pub mod error;
 pub mod html;
 pub mod identity;

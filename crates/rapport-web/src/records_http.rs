@@ -3,18 +3,17 @@
 //! record by id through its client's access check, auditing reads, and the
 //! JSON shapes of a stored record and its history.
 
+use crate::course_extract::{CoursePost, CourseWrite};
 use crate::error::{ApiResult, AppError, AppResult};
+use crate::html::form::Pairs;
 use crate::html::FormErrors;
-use crate::identity::SignedIn;
 use axum::extract::rejection::QueryRejection;
+use axum::extract::Path;
 use axum::extract::Query;
-use axum::extract::{FromRequest, FromRequestParts, Path, Request};
-use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::Form;
 use axum::Json;
-use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::course::CourseContext;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::records::{self, ClientKind};
@@ -22,9 +21,7 @@ use rapport_app::AppState;
 use rapport_core::records::RecordBody;
 use rapport_core::{Id, ValidationErrors};
 use rapport_store::records::{Record, RecordVersion};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::future::Future;
 use utoipa::ToSchema;
 
@@ -34,18 +31,6 @@ use utoipa::ToSchema;
 pub fn convert<A: Serialize, B: serde::de::DeserializeOwned>(a: A) -> Result<B, AppError> {
     let v = serde_json::to_value(a).map_err(AppError::internal)?;
     serde_json::from_value(v).map_err(|e| AppError::internal(format!("API type out of step with the record body: {e}")))
-}
-
-/// The hidden `version` field of a page form: the version the writer started
-/// from, a whole number of at least 0 (0: nothing stored yet). Missing or not
-/// a number is refused (422 naming `version`) rather than skipping the
-/// stale-edit check.
-pub fn required_version(v: &str) -> Result<i64, AppError> {
-    v.trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|n| *n >= 0)
-        .ok_or_else(|| AppError::invalid("version", "The form has no valid version (reload the page and try again)"))
 }
 
 /// A stored record as the API returns it: identity and version, then the body's fields.
@@ -155,7 +140,7 @@ pub fn take_field(mut body: serde_json::Value, field: &str) -> (Option<serde_jso
 /// Parses a JSON value as `F` with the API's strict rules and error messages.
 pub fn parse_value<F: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<F, AppError> {
     let bytes = serde_json::to_vec(&v).map_err(AppError::internal)?;
-    crate::api::parse_body(&bytes)
+    crate::api::body::parse(&bytes)
 }
 
 // ---------------------------------------------------------------- API handlers shared by client-level kinds
@@ -224,7 +209,7 @@ pub async fn api_remove<T: ApiRecord>(
     id: String,
     params: Result<Query<RemoveParams>, QueryRejection>,
 ) -> ApiResult<StatusCode> {
-    let Query(p) = params.map_err(crate::api::bad_query)?;
+    let Query(p) = params.map_err(crate::api::params::bad_query)?;
     records::remove::<T>(&state, &me, &id, p.version, VIA_API).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -319,61 +304,6 @@ pub struct RemoveParams {
 }
 
 // ---------------------------------------------------------------- pages
-
-/// A submitted form as name/value pairs (repeated names and dynamic rows allowed).
-#[derive(Debug, Default, Clone, serde::Deserialize)]
-#[serde(transparent)]
-pub struct Pairs(pub Vec<(String, String)>);
-
-impl Pairs {
-    /// The first value of `name`, or "".
-    pub fn get(&self, name: &str) -> &str {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("")
-    }
-
-    /// `Some(trimmed)` or None when blank.
-    pub fn opt(&self, name: &str) -> Option<String> {
-        Some(self.get(name).trim()).filter(|v| !v.is_empty()).map(str::to_string)
-    }
-
-    pub fn all(&self, name: &str) -> Vec<String> {
-        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
-    }
-
-    /// A checkbox: present and not "false".
-    pub fn checked(&self, name: &str) -> bool {
-        self.0.iter().any(|(k, v)| k == name && v != "false")
-    }
-
-    /// One entry per line of a textarea.
-    pub fn lines(&self, name: &str) -> Vec<String> {
-        self.get(name).lines().map(str::to_string).collect()
-    }
-
-    /// The hidden `version` field.
-    pub fn version(&self) -> Option<i64> {
-        self.get("version").trim().parse().ok()
-    }
-
-    /// The hidden `version` field of a removal.
-    pub fn removal_version(&self) -> Result<i64, AppError> {
-        self.version().ok_or_else(|| AppError::invalid("version", "Reload the page and try again"))
-    }
-
-    /// The hidden `version` field, required (see `required_version`).
-    pub fn required_version(&self) -> Result<i64, AppError> {
-        required_version(self.get("version"))
-    }
-
-    /// A number chosen from a list; text that is not one is an error on `field`.
-    pub fn number(&self, e: &mut rapport_core::ValidationErrors, field: &str, label: &str) -> Option<i64> {
-        let v = self.get(field).trim();
-        if v.is_empty() {
-            return None;
-        }
-        v.parse().map_err(|_| e.add(field, format!("{label} must be a whole number"))).ok()
-    }
-}
 
 /// A record's body as label/value pairs, for read-only views and history.
 pub trait Describe {
@@ -559,68 +489,6 @@ pub async fn page_remove<K: RecordPage>(
     let rec = records::of_course::<K>(&state, &me, &cx, &item, Purpose::Write).await?;
     records::discard(&state, &me, &rec, form.removal_version()?, "").await?;
     Ok(Redirect::to(&done_url::<K>(&cx, K::REMOVED, None)).into_response())
-}
-
-// ---------------------------------------------------------------- course pages
-
-/// A signed-in request about the course `{id}` of its path, with access to it
-/// checked before the handler runs: for a change (`WRITE`), else as an audited
-/// read. A course that is missing or outside the caller's caseload is 404.
-pub struct CourseAccess<const WRITE: bool> {
-    pub state: AppState,
-    pub me: Identity,
-    pub cx: CourseContext,
-}
-
-/// The course of the path, read (the read is audited).
-pub type CourseRead = CourseAccess<false>;
-/// The course of the path, for a change.
-pub type CourseWrite = CourseAccess<true>;
-
-/// A form posted about the course `{id}` of its path, for a change: the
-/// caller, the course (access checked after the form is read) and the form.
-pub struct CoursePost<F = Pairs> {
-    pub state: AppState,
-    pub me: Identity,
-    pub cx: CourseContext,
-    pub form: F,
-}
-
-/// The signed-in caller and the course id of the path.
-async fn caller_and_course(parts: &mut Parts, state: &AppState) -> Result<(Identity, String), Response> {
-    let SignedIn(me) = SignedIn::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
-    let Path(params) =
-        Path::<HashMap<String, String>>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
-    Ok((me, params.get("id").cloned().unwrap_or_default()))
-}
-
-async fn course(state: &AppState, me: &Identity, id: &str, purpose: Purpose) -> Result<CourseContext, Response> {
-    course_for(state, me, id, purpose).await.map_err(|e| AppError::from(e).into_response())
-}
-
-impl<const WRITE: bool> FromRequestParts<AppState> for CourseAccess<WRITE> {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let (me, id) = caller_and_course(parts, state).await?;
-        let purpose = if WRITE { Purpose::Write } else { Purpose::AuditRead };
-        let cx = course(state, &me, &id, purpose).await?;
-        Ok(CourseAccess { state: state.clone(), me, cx })
-    }
-}
-
-impl<F: DeserializeOwned + Send> FromRequest<AppState> for CoursePost<F> {
-    type Rejection = Response;
-
-    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
-        let (mut parts, body) = req.into_parts();
-        let (me, id) = caller_and_course(&mut parts, state).await?;
-        let Form(form) = Form::<F>::from_request(Request::from_parts(parts, body), state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let cx = course(state, &me, &id, Purpose::Write).await?;
-        Ok(CoursePost { state: state.clone(), me, cx, form })
-    }
 }
 
 /// `label, label` of optional parts, skipping blanks.

@@ -472,22 +472,11 @@ fn legend(o: &mut String, l: &Layout) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inventory::{Relationship, SupportType};
+    use crate::inventory::SupportType;
     use proptest::prelude::*;
 
     fn person(i: usize, name: &str, ring: Ring) -> CirclePerson {
-        CirclePerson {
-            person_id: format!("p{i:02}"),
-            display_name: name.into(),
-            relationship: Relationship::Friend,
-            relationship_detail: None,
-            ring,
-            deceased: false,
-            conflict: false,
-            support_received: vec![],
-            support_given: vec![],
-            could_support_now: false,
-        }
+        crate::inventory::friend(&format!("p{i:02}"), name, ring)
     }
 
     /// Every pill in its own ring's band, clear of the edges, the centre, the

@@ -769,6 +769,23 @@ pub fn compare(a: &[CirclePerson], b: &[CirclePerson]) -> Comparison {
     c
 }
 
+/// A friend on the circle with nothing else recorded (tests).
+#[cfg(test)]
+pub(crate) fn friend(id: &str, name: &str, ring: Ring) -> CirclePerson {
+    CirclePerson {
+        person_id: id.into(),
+        display_name: name.into(),
+        relationship: Relationship::Friend,
+        relationship_detail: None,
+        ring,
+        deceased: false,
+        conflict: false,
+        support_received: vec![],
+        support_given: vec![],
+        could_support_now: false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -870,20 +887,7 @@ mod tests {
         assert_eq!(back, p);
     }
 
-    fn cp(id: &str, name: &str, ring: Ring) -> CirclePerson {
-        CirclePerson {
-            person_id: id.into(),
-            display_name: name.into(),
-            relationship: Relationship::Friend,
-            relationship_detail: None,
-            ring,
-            deceased: false,
-            conflict: false,
-            support_received: vec![],
-            support_given: vec![],
-            could_support_now: false,
-        }
-    }
+    use super::friend as cp;
 
     #[test]
     fn support_map_finds_givers_gaps_and_lost_support() {

@@ -5,7 +5,7 @@
 //! and a description; the page shows the same scores as a table.
 
 use super::definition::{Direction, Instrument};
-use crate::timeline::chart::esc;
+use crate::timeline::chart::{esc, truncate};
 use std::fmt::Write;
 use time::Date;
 
@@ -32,16 +32,6 @@ const TOP: f64 = 24.0;
 const PLOT_H: f64 = 220.0;
 const BAND_FILLS: [&str; 2] = ["#f3f4f6", "#e5e7eb"];
 const LABEL_CHARS: usize = 24;
-
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
-}
 
 fn short_date(d: Date) -> String {
     format!("{} {}", d.day(), &d.month().to_string()[..3])

@@ -3,7 +3,7 @@
 //! use cases as the staff pages (`rapport_app::clients`).
 
 use super::body::ApiJson;
-use super::{bad_query, present};
+use super::params::{bad_query, present};
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
 use axum::extract::{Path, Query, State};

@@ -1,7 +1,7 @@
 //! API v1 for a course's goals and their 0-10 ratings at held sessions.
 
 use super::body::ApiJson;
-use super::present;
+use super::params::present;
 use crate::error::{ApiResult, ErrorBody};
 use crate::identity::ApiCaller;
 use axum::extract::{Path, State};

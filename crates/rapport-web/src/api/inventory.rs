@@ -324,7 +324,7 @@ pub async fn delete_person(
     Path(id): Path<String>,
     params: Result<Query<VersionParam>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<StatusCode> {
-    let Query(p) = params.map_err(super::bad_query)?;
+    let Query(p) = params.map_err(super::params::bad_query)?;
     let (record, ..) = record_for::<Person>(&state, &me, &id, Purpose::Write).await?;
     remove_person(&state, &me, &record, p.version.unwrap_or(record.version), " via API").await?;
     Ok(StatusCode::NO_CONTENT)

@@ -2,7 +2,7 @@
 //! fields, wrong types and oversized bodies are refused with the field named),
 //! and an OpenAPI 3 document generated from these types.
 
-mod body;
+pub(crate) mod body;
 pub mod clients;
 pub mod context;
 pub mod courses;
@@ -11,13 +11,13 @@ pub mod formulation;
 pub mod goals;
 pub mod inventory;
 pub mod measures;
+pub(crate) mod params;
 pub mod timeline;
 pub mod worksheets;
 
-pub use body::parse as parse_body;
 pub mod notes;
 
-use crate::error::{ApiResult, AppError, ErrorBody};
+use crate::error::{ApiResult, ErrorBody};
 use crate::identity::ApiCaller;
 use axum::extract::{Query, State};
 use axum::http::HeaderValue;
@@ -25,7 +25,7 @@ use axum::response::IntoResponse;
 use axum::Json;
 use rapport_app::AppState;
 use rapport_core::audit::AuditEntry;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 #[derive(OpenApi)]
@@ -118,16 +118,6 @@ pub async fn me(ApiCaller(me): ApiCaller) -> Json<Me> {
     })
 }
 
-/// A query string that does not parse (e.g. a number out of range): 400.
-pub(crate) fn bad_query(e: axum::extract::rejection::QueryRejection) -> AppError {
-    AppError::BadRequest { code: "bad_query", message: e.body_text(), field: None }
-}
-
-/// Absent means "leave as is"; `null` means "clear".
-pub(crate) fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
-    T::deserialize(d).map(Some)
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct AuditEntryJson {
     pub seq: i64,
@@ -194,7 +184,7 @@ pub async fn audit(
     ApiCaller(me): ApiCaller,
     params: Result<Query<AuditQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Json<Vec<AuditEntryJson>>> {
-    let Query(q) = params.map_err(bad_query)?;
+    let Query(q) = params.map_err(params::bad_query)?;
     let filter = rapport_store::AuditFilter {
         client_id: q.client_id,
         actor_id: q.actor_id,

@@ -368,7 +368,7 @@ pub async fn get_process_note(
     Path(id): Path<String>,
     params: Result<Query<ProcessQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Json<ProcessNoteJson>> {
-    let Query(q) = params.map_err(super::bad_query)?;
+    let Query(q) = params.map_err(super::params::bad_query)?;
     let author = match q.author.as_deref() {
         None => me.user.id.clone(),
         Some(a) => Id::parse(a).ok_or(AppError::NotFound)?,

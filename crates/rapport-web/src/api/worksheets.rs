@@ -189,7 +189,7 @@ pub async fn list(
     Path(id): Path<String>,
     params: Result<Query<ListParams>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<Json<Vec<Stored<WorksheetJson>>>> {
-    let Query(p) = params.map_err(super::bad_query)?;
+    let Query(p) = params.map_err(super::params::bad_query)?;
     let kind = kind_of(p.kind.map(serde_json::Value::String), false)?;
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let all: Vec<AnyWorksheet> = course_worksheets(&state, &cx.course.id)
@@ -285,7 +285,7 @@ pub async fn remove(
     Path(id): Path<String>,
     params: Result<Query<RemoveParams>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult<StatusCode> {
-    let Query(p) = params.map_err(super::bad_query)?;
+    let Query(p) = params.map_err(super::params::bad_query)?;
     let (w, cx) = worksheet_for(&state, &me, &id, Purpose::Write).await?;
     cx.require_open()?;
     ws::remove(&state, &me, w, p.version).await?;

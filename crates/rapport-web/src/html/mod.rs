@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod diary;
 pub mod error_page;
+pub mod form;
 pub mod questionnaire;
 
 use crate::error::AppError;

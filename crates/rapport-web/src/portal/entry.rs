@@ -1,7 +1,7 @@
 //! The portal's doors: sign-in, joining with an invitation code, and the
 //! crisis-resources page that needs no account at all.
 
-use super::PortalLayout;
+use super::layout::PortalLayout;
 use crate::error::AppResult;
 use crate::html::{render, FormErrors};
 use crate::session_cookies::{anonymous_csrf, started, SignInRequest};

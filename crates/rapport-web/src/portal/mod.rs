@@ -3,19 +3,16 @@
 //! language; every read and write of the client's record is audited, as for
 //! staff. A client account reaches only `/portal/…` (see `confine_clients`).
 
+pub mod caller;
 mod entry;
+pub mod layout;
 pub mod pages;
 
-use crate::error::AppError;
-use axum::extract::{FromRequestParts, Request};
-use axum::http::request::Parts;
+use axum::extract::Request;
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Redirect, Response};
-use rapport_app::caller::{AuthKind, Identity};
-use rapport_app::portal::{client_of, PortalCaller};
-use rapport_app::AppState;
+use axum::response::Response;
+use rapport_app::caller::Identity;
 use rapport_core::access::Role;
-use rapport_store::portal::PortalSharing;
 
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     let r = r
@@ -44,102 +41,6 @@ pub async fn confine_clients(req: Request, next: Next) -> Response {
         return crate::ops::not_found(req.uri().clone()).await;
     }
     next.run(req).await
-}
-
-/// The signed-in client and their record (`pc.me`, `pc.client`, `pc.event(…)`).
-pub struct PortalClient(pub PortalCaller);
-
-impl std::ops::Deref for PortalClient {
-    type Target = PortalCaller;
-    fn deref(&self) -> &PortalCaller {
-        &self.0
-    }
-}
-
-/// Not signed in as a client: to the portal sign-in; staff: 404.
-pub enum PortalRejection {
-    SignIn,
-    Error(AppError),
-}
-
-impl IntoResponse for PortalRejection {
-    fn into_response(self) -> Response {
-        match self {
-            PortalRejection::SignIn => Redirect::to("/portal/login").into_response(),
-            PortalRejection::Error(e) => e.into_response(),
-        }
-    }
-}
-
-impl FromRequestParts<AppState> for PortalClient {
-    type Rejection = PortalRejection;
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let me = match parts.extensions.get::<Identity>() {
-            Some(id @ Identity { auth: AuthKind::Session { .. }, .. }) => id.clone(),
-            _ => return Err(PortalRejection::SignIn),
-        };
-        if me.user.role != Role::Client {
-            return Err(PortalRejection::Error(AppError::NotFound));
-        }
-        let client = client_of(state, &me).await.map_err(|e| PortalRejection::Error(e.into()))?;
-        match client {
-            Some(client) => Ok(PortalClient(PortalCaller { me, client })),
-            None => Err(PortalRejection::Error(AppError::NotFound)),
-        }
-    }
-}
-
-/// What every portal page's frame needs.
-#[derive(Clone, Debug, Default)]
-pub struct PortalLayout {
-    pub title: String,
-    pub org_name: String,
-    pub csrf: String,
-    /// "home", "diary", "progress", "plan", "safety", "help", "" (none).
-    pub nav: &'static str,
-    pub signed_in: bool,
-    pub show_chart: bool,
-    pub show_plan: bool,
-    pub show_safety: bool,
-    pub notice: Option<String>,
-}
-
-impl PortalLayout {
-    pub async fn new(
-        state: &AppState,
-        pc: &PortalClient,
-        title: impl Into<String>,
-        nav: &'static str,
-    ) -> Result<Self, AppError> {
-        let sharing: PortalSharing = state.store.portal_sharing(&pc.client.id).await?;
-        let show_safety = rapport_app::safety_plans::shared(state, &pc.client.id).await?.is_some();
-        Ok(PortalLayout {
-            title: title.into(),
-            org_name: state.organisation().await?.name,
-            csrf: pc.me.csrf().to_string(),
-            nav,
-            signed_in: true,
-            show_chart: !sharing.chart_hidden,
-            show_plan: sharing.plan_shared,
-            show_safety,
-            notice: None,
-        })
-    }
-
-    /// For pages seen before signing in.
-    pub async fn anonymous(state: &AppState, title: impl Into<String>, nav: &'static str) -> Result<Self, AppError> {
-        Ok(PortalLayout {
-            title: title.into(),
-            org_name: state.organisation().await?.name,
-            nav,
-            ..PortalLayout::default()
-        })
-    }
-
-    pub fn with_notice(mut self, notice: Option<&str>) -> Self {
-        self.notice = notice.map(str::to_string);
-        self
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! appointment), questionnaires, their own chart, the shared plan with their
 //! reflections, the between-session diary and the shared safety plan.
 
-use super::{PortalClient, PortalLayout};
+use super::caller::PortalClient;
+use super::layout::PortalLayout;
 use crate::error::{AppError, AppResult};
 use crate::html::charts::{charts_for, ChartView};
 use crate::html::diary::{effect_words, DiaryView};

@@ -4,7 +4,7 @@ use crate::error::AppResult;
 use crate::html::{render, FormErrors};
 use crate::identity::Meta;
 use crate::security::clear_session_cookie;
-use crate::session_cookies::SignInRequest;
+use crate::session_cookies::{anonymous_csrf, with_cookie, SignInRequest};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -26,9 +26,6 @@ pub async fn home(identity: Option<Extension<Identity>>) -> Redirect {
         None => Redirect::to("/login"),
     }
 }
-
-// Their home is `crate::session_cookies`; re-exported while `ui::portal` imports them from here.
-pub(crate) use crate::session_cookies::{anonymous_csrf, with_cookie};
 
 // ---- first-run setup ------------------------------------------------------
 

@@ -25,8 +25,6 @@ use rapport_store::portal::{PortalAccount, PortalInvite, PortalSharing, Reflecti
 use rapport_store::users::normalise_email;
 use serde::Deserialize;
 
-pub use rapport_app::portal::reflections_on;
-
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/clients/{id}/portal", show)
         .post("/clients/{id}/portal/invite", invite)

@@ -11,9 +11,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::{client_for, require_caseload, Purpose};
-use rapport_app::clients::{self, CaseloadRequest, Markers};
-// The caseload's course and measures columns (also timed by `examples/outcomes_bench.rs`).
-pub use rapport_app::clients::{measure_markers, open_course_progress};
+use rapport_app::clients::{self, measure_markers, open_course_progress, CaseloadRequest, Markers};
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
 use rapport_core::client::{
@@ -310,7 +308,7 @@ pub async fn update(
     Form(form): Form<ClientForm>,
 ) -> AppResult<Response> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
-    let version = crate::records_http::required_version(&form.version)?;
+    let version = crate::html::form::required_version(&form.version)?;
     let (raw, unread) = form.raw();
     match clients::update(&state, &me, &c, raw, unread, Some(version), "").await.map_err(AppError::from) {
         Ok(_) => Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response()),

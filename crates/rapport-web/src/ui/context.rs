@@ -6,13 +6,14 @@
 
 use super::clients::DoneParam;
 use super::Layout;
+use crate::course_extract::{CoursePost, CourseRead, CourseWrite};
 use crate::error::{AppError, AppResult};
+use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
 use crate::records_http::{
-    history_rows, join_some, page_add, page_item, page_remove, page_save, ConflictView, Describe, HistoryRow, Pairs,
+    history_rows, join_some, page_add, page_item, page_remove, page_save, ConflictView, Describe, HistoryRow,
     RecordPage,
 };
-use crate::records_http::{CoursePost, CourseRead, CourseWrite};
 use askama::Template;
 use axum::extract::Query;
 use axum::response::{Html, IntoResponse, Redirect, Response};

@@ -3,6 +3,7 @@
 
 use super::Layout;
 
+use crate::course_extract::{CoursePost, CourseRead, CourseWrite};
 use crate::error::{AppError, AppResult};
 use crate::html::{non_blank, render, FormErrors};
 use crate::identity::SignedIn;
@@ -10,7 +11,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::course::CourseContext;
 use rapport_app::access::{client_for, Purpose};
 use rapport_app::caller::Identity;
 use rapport_app::courses::{self as use_case, ChecklistInput, SessionInput};
@@ -184,12 +185,9 @@ pub fn attendances() -> Vec<(String, String)> {
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
+    CourseRead { state, me, cx }: CourseRead,
     Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     course_page(&state, &me, cx, q.done.as_deref(), FormErrors::default(), "", SessionForm::default()).await
 }
 
@@ -271,15 +269,9 @@ pub struct ContractForm {
     pub version: String,
 }
 
-pub async fn renegotiate(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(form): Form<ContractForm>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn renegotiate(CoursePost { state, me, cx, form }: CoursePost<ContractForm>) -> AppResult<Response> {
     cx.require_open()?;
-    let version = crate::records_http::required_version(&form.version)?;
+    let version = crate::html::form::required_version(&form.version)?;
     let mut e = ValidationErrors::new();
     let n = form_number(&mut e, "planned_sessions", "Number of sessions", &form.planned_sessions);
     match use_case::renegotiate(&state, &me, &cx, n, Some(&form.reason), Some(version), e).await.map_err(AppError::from)
@@ -309,13 +301,7 @@ pub struct StatusForm {
     pub no_end_measure_reason: String,
 }
 
-pub async fn set_status(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(form): Form<StatusForm>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn set_status(CoursePost { state, me, cx, form }: CoursePost<StatusForm>) -> AppResult<Response> {
     let fields = CompletionFields {
         skip_review_reason: Some(&form.skip_review_reason),
         confirm_no_end_measure: !form.confirm_no_end_measure.is_empty(),
@@ -356,12 +342,9 @@ fn checklist_item(s: &str) -> Result<ChecklistItem, AppError> {
 }
 
 pub async fn record_checklist(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, item)): Path<(String, String)>,
-    Form(form): Form<ChecklistForm>,
+    Path((_, item)): Path<(String, String)>,
+    CoursePost { state, me, cx, form }: CoursePost<ChecklistForm>,
 ) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let item = checklist_item(&item)?;
     let input = ChecklistInput {
         done_on: Some(&form.done_on),
@@ -380,11 +363,9 @@ pub async fn record_checklist(
 }
 
 pub async fn clear_checklist(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, item)): Path<(String, String)>,
+    CourseWrite { state, me, cx }: CourseWrite,
+    Path((_, item)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     use_case::clear_checklist(&state, &me, &cx, checklist_item(&item)?).await?;
     Ok(Redirect::to(&format!("/courses/{}#checklist", cx.course.id)).into_response())
 }
@@ -410,13 +391,7 @@ pub struct SessionForm {
     pub back: String,
 }
 
-pub async fn add_session(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(form): Form<SessionForm>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn add_session(CoursePost { state, me, cx, form }: CoursePost<SessionForm>) -> AppResult<Response> {
     let mut e = ValidationErrors::new();
     let input = SessionInput {
         date: Some(form.date.clone()),
@@ -438,14 +413,11 @@ pub async fn add_session(
 }
 
 pub async fn update_attendance(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, session_id)): Path<(String, String)>,
-    Form(form): Form<SessionForm>,
+    Path((_, session_id)): Path<(String, String)>,
+    CoursePost { state, me, cx, form }: CoursePost<SessionForm>,
 ) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     cx.require_open()?;
-    let version = crate::records_http::required_version(&form.version)?;
+    let version = crate::html::form::required_version(&form.version)?;
     let mut e = ValidationErrors::new();
     let given = |v: &str| Some(v.to_string()).filter(|v| !v.trim().is_empty());
     let input = SessionInput {

@@ -4,15 +4,13 @@
 
 use super::Layout;
 
+use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
-use crate::identity::SignedIn;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::Query;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
-use rapport_app::access::Purpose;
+use rapport_app::access::course::CourseContext;
 use rapport_app::caller::Identity;
 use rapport_app::ending::{
     areas_of, maintenance_courses, review_of, save_review, start_maintenance as start_maintenance_course,
@@ -145,12 +143,9 @@ impl EndingPage {
 }
 
 pub async fn page(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
+    CourseRead { state, me, cx }: CourseRead,
     Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let review = review_of(&state, &cx).await?;
     let form = review.as_ref().map(|r| EndingForm::from_review(&r.body, r.version)).unwrap_or_else(EndingForm::blank);
     ending_page(&state, &me, cx, form, FormErrors::default(), q.done.as_deref(), review.is_some()).await
@@ -211,20 +206,14 @@ fn review_from_form(form: &EndingForm, areas: &[(String, String)]) -> Result<End
     })
 }
 
-pub async fn save(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(form): Form<EndingForm>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn save(CoursePost { state, me, cx, form }: CoursePost<EndingForm>) -> AppResult<Response> {
     let existing = review_of(&state, &cx).await?;
     let areas = areas_of(&state, &cx).await?;
     let saved = existing.is_some();
     // The link to a maintenance course is kept whatever the form says (save_review).
     let result = match review_from_form(&form, &areas) {
         Ok(review) => {
-            let version = Some(crate::records_http::required_version(&form.version)?);
+            let version = Some(crate::html::form::required_version(&form.version)?);
             save_review(&state, &me, &cx, existing.as_ref(), review, version).await.map_err(AppError::from)
         }
         Err(e) => Err(AppError::Invalid(e)),
@@ -255,13 +244,7 @@ pub struct MaintenanceForm {
     pub start_date: String,
 }
 
-pub async fn start_maintenance(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-    Form(form): Form<MaintenanceForm>,
-) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
+pub async fn start_maintenance(CoursePost { state, me, cx, form }: CoursePost<MaintenanceForm>) -> AppResult<Response> {
     let mut e = ValidationErrors::new();
     let months = form_number(&mut e, "months", "Months", &form.months);
     let (frequency, start) = (Some(form.frequency.as_str()), Some(form.start_date.as_str()));
@@ -304,12 +287,7 @@ impl SummaryPage {
     }
 }
 
-pub async fn summary(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path(id): Path<String>,
-) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+pub async fn summary(CourseRead { state, me, cx }: CourseRead) -> AppResult<Html<String>> {
     let layout =
         Layout::new(&state, &me, format!("End-of-treatment summary · {}", cx.client.details.display_name), "caseload")
             .await?;

@@ -4,17 +4,14 @@
 
 use super::Layout;
 
+use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
+use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
-use crate::identity::SignedIn;
-use crate::records_http::Pairs;
-use crate::records_http::{CoursePost, CourseRead};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::Form;
-use rapport_app::access::course::{course_for, CourseContext};
-use rapport_app::access::Purpose;
+use rapport_app::access::course::CourseContext;
 use rapport_app::caller::Identity;
 use rapport_app::formulation::{
     audit_read, chosen_areas, formulation_of, save_area, save_formulation, workspace, workspaces,
@@ -150,7 +147,7 @@ async fn formulation_page(
         .collect();
     let checklist_entry = cx.checklist.iter().find(|e| e.item == ChecklistItem::Formulation).cloned();
     let checklist_has_item = cx.protocol.checklist_items().contains(&ChecklistItem::Formulation);
-    let reflections = super::client_portal::reflections_on(
+    let reflections = rapport_app::portal::reflections_on(
         state,
         me,
         &cx.client.id,
@@ -256,12 +253,10 @@ impl AreaPage {
 }
 
 pub async fn show_area(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, area)): Path<(String, String)>,
+    CourseRead { state, me, cx }: CourseRead,
+    Path((_, area)): Path<(String, String)>,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
-    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let area = cx.protocol.area(&area).map(|a| a.id.clone()).ok_or(AppError::NotFound)?;
     let chosen = chosen_areas(&state, &cx).await?.contains(&area);
     let record = workspace(&state, &cx, &area).await?;
@@ -366,12 +361,9 @@ pub fn area_post(area: &str, f: &Pairs) -> AreaPost {
 }
 
 pub async fn save_area_form(
-    State(state): State<AppState>,
-    SignedIn(me): SignedIn,
-    Path((id, area)): Path<(String, String)>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    Path((_, area)): Path<(String, String)>,
+    CoursePost { state, me, cx, form: pairs }: CoursePost<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let cx = course_for(&state, &me, &id, Purpose::Write).await?;
     let area = cx.protocol.area(&area).map(|a| a.id.clone()).ok_or(AppError::NotFound)?;
     let f = Pairs(pairs);
     f.required_version()?;

@@ -3,11 +3,11 @@
 //! add and change goals.
 
 use super::Layout;
+use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
+use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
-use crate::records_http::Pairs;
-use crate::records_http::{CoursePost, CourseRead};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -247,7 +247,7 @@ async fn goals_page(
         }
     }
     let reflections =
-        super::client_portal::reflections_on(state, me, &cx.client.id, rapport_core::portal::ReflectionTopic::Goals)
+        rapport_app::portal::reflections_on(state, me, &cx.client.id, rapport_core::portal::ReflectionTopic::Goals)
             .await?;
     render(&GoalsPage {
         layout,
@@ -320,7 +320,7 @@ pub async fn edit(
     if cx.course.id.as_str() != id {
         return Err(AppError::NotFound);
     }
-    let version = Some(crate::records_http::required_version(&form.version)?);
+    let version = Some(crate::html::form::required_version(&form.version)?);
     let mut e = ValidationErrors::new();
     let input = form.input(&mut e);
     let result = if e.is_empty() {

@@ -4,9 +4,10 @@
 
 use super::clients::DoneParam;
 use super::Layout;
+use crate::course_extract::{CoursePost, CourseRead, CourseWrite};
 use crate::error::{AppError, AppResult};
+use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
-use crate::records_http::{CoursePost, CourseRead, CourseWrite, Pairs};
 use askama::Template;
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -381,6 +382,19 @@ pub fn person_changes(before: &Person, after: &Person) -> Vec<(&'static str, Str
 #[template(path = "inventory_person.html")]
 struct PersonFormPage {
     layout: Layout,
+    /// The template reads the form's fields through `Deref`.
+    page: PersonForm,
+}
+
+impl std::ops::Deref for PersonFormPage {
+    type Target = PersonForm;
+    fn deref(&self) -> &PersonForm {
+        &self.page
+    }
+}
+
+/// The add or change form of one person, as shown.
+struct PersonForm {
     cx: CourseContext,
     /// None for a new person.
     person_id: Option<String>,
@@ -418,37 +432,30 @@ impl PersonFormPage {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn person_page(
-    state: &AppState,
-    me: &Identity,
-    cx: CourseContext,
-    person_id: Option<String>,
-    heading: String,
-    version: i64,
-    form: FormValues,
-    errors: FormErrors,
-    conflict: Vec<(&'static str, String, String)>,
-    conflict_by: String,
-) -> AppResult<Html<String>> {
-    let layout = Layout::new(state, me, format!("{heading} · {}", cx.client.details.display_name), "caseload").await?;
-    render(&PersonFormPage { layout, cx, person_id, heading, version, form, errors, conflict, conflict_by })
+impl PersonForm {
+    /// The form with no errors and no conflict.
+    fn new(cx: CourseContext, person_id: Option<String>, heading: String, version: i64, form: FormValues) -> Self {
+        PersonForm {
+            cx,
+            person_id,
+            heading,
+            version,
+            form,
+            errors: FormErrors::default(),
+            conflict: vec![],
+            conflict_by: String::new(),
+        }
+    }
+}
+
+async fn person_page(state: &AppState, me: &Identity, page: PersonForm) -> AppResult<Html<String>> {
+    let title = format!("{} · {}", page.heading, page.cx.client.details.display_name);
+    let layout = Layout::new(state, me, title, "caseload").await?;
+    render(&PersonFormPage { layout, page })
 }
 
 pub async fn new_person_form(CourseRead { state, me, cx }: CourseRead) -> AppResult<Html<String>> {
-    person_page(
-        &state,
-        &me,
-        cx,
-        None,
-        "Add a person".into(),
-        0,
-        FormValues::default(),
-        FormErrors::default(),
-        vec![],
-        String::new(),
-    )
-    .await
+    person_page(&state, &me, PersonForm::new(cx, None, "Add a person".into(), 0, FormValues::default())).await
 }
 
 pub async fn create_person(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
@@ -456,19 +463,9 @@ pub async fn create_person(CoursePost { state, me, cx, form: Pairs(pairs) }: Cou
     let person = match validate_person(&form.raw_person(), Some(Timestamp::now().date())) {
         Ok(p) => p,
         Err(e) => {
-            let page = person_page(
-                &state,
-                &me,
-                cx,
-                None,
-                "Add a person".into(),
-                0,
-                form,
-                FormErrors(e),
-                vec![],
-                String::new(),
-            )
-            .await?;
+            let page =
+                PersonForm { errors: FormErrors(e), ..PersonForm::new(cx, None, "Add a person".into(), 0, form) };
+            let page = person_page(&state, &me, page).await?;
             return Ok(page.into_response());
         }
     };
@@ -484,19 +481,7 @@ pub async fn edit_person_form(
     let p = person_of_course(&state, &me, &cx, &person_id, Purpose::AuditRead).await?;
     let heading = format!("{} · {}", p.body.display_name, p.body.relationship_text());
     let form = FormValues::of_person(&p.body);
-    person_page(
-        &state,
-        &me,
-        cx,
-        Some(p.id.to_string()),
-        heading,
-        p.version,
-        form,
-        FormErrors::default(),
-        vec![],
-        String::new(),
-    )
-    .await
+    person_page(&state, &me, PersonForm::new(cx, Some(p.id.to_string()), heading, p.version, form)).await
 }
 
 pub async fn update_person(
@@ -517,8 +502,8 @@ pub async fn update_person(
             }
             let pid = Some(current.id.to_string());
             let v = version.unwrap_or(current.version);
-            let page =
-                person_page(&state, &me, cx, pid, heading, v, form, FormErrors(e), vec![], String::new()).await?;
+            let page = PersonForm { errors: FormErrors(e), ..PersonForm::new(cx, pid, heading, v, form) };
+            let page = person_page(&state, &me, page).await?;
             return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
@@ -528,9 +513,8 @@ pub async fn update_person(
         let conflict = person_changes(&current.body, &person);
         let by = format!("{} at {}", current.updated_by_name, current.updated_at.display());
         let pid = Some(current.id.to_string());
-        let page =
-            person_page(&state, &me, cx, pid, heading, current.version, form, FormErrors::default(), conflict, by)
-                .await?;
+        let page = PersonForm { conflict, conflict_by: by, ..PersonForm::new(cx, pid, heading, current.version, form) };
+        let page = person_page(&state, &me, page).await?;
         return Ok((axum::http::StatusCode::CONFLICT, page).into_response());
     }
     let changed: Vec<&str> = person_changes(&current.body, &person).into_iter().map(|(l, ..)| l).collect();

@@ -5,11 +5,11 @@
 //! The client never sees a score; after a risk answer they see the crisis
 //! resources and who will read their answers, and when.
 
-use super::auth::{anonymous_csrf, with_cookie};
 use crate::error::{AppError, AppResult};
 use crate::html::questionnaire::QuestionnaireView;
 use crate::html::render;
 use crate::identity::{Meta, SignedIn};
+use crate::session_cookies::{anonymous_csrf, with_cookie};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};

@@ -27,7 +27,7 @@ use rapport_store::measures::{Mode, ResponseRow, RiskFlagRow};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-pub use rapport_app::measures::schedule_of;
+use rapport_app::measures::schedule_of;
 
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/clients/{id}/measures", show)
@@ -44,7 +44,7 @@ pub async fn save_schedule(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let cx = rapport_app::access::course::course_for(&state, &me, &id, Purpose::Write).await?;
-    let p = crate::records_http::Pairs(pairs);
+    let p = crate::html::form::Pairs(pairs);
     let instruments: Vec<String> =
         p.0.iter().filter(|(k, _)| k == "instrument").map(|(_, v)| v.trim().to_string()).collect();
     let mut errors = ValidationErrors::new();
@@ -79,7 +79,7 @@ pub async fn save_schedule(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
         }
     };
-    let version = crate::records_http::required_version(p.get("version"))?;
+    let version = crate::html::form::required_version(p.get("version"))?;
     rapport_app::measures::save_schedule(&state, &me, &cx, &body, version).await?;
     Ok(Redirect::to(&format!("/clients/{}/measures?course={}&done=schedule-saved", cx.client.id, cx.course.id))
         .into_response())

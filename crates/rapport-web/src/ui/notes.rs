@@ -160,7 +160,7 @@ impl NoteForm {
     /// The version this save started from (after a conflict: the stored one the writer saw).
     fn expected_version(&self) -> Result<i64, AppError> {
         let v = if self.resolve_version.trim().is_empty() { &self.version } else { &self.resolve_version };
-        crate::records_http::required_version(v)
+        crate::html::form::required_version(v)
     }
 
     /// Rows to show: those typed (blank rows in between kept, so error
@@ -483,7 +483,7 @@ pub async fn set_phase(
 ) -> AppResult<Response> {
     let sx = session_for(&state, &me, Some(&id), &session_id).await?;
     sx.cx.require_open()?;
-    let version = crate::records_http::required_version(&f.version)?;
+    let version = crate::html::form::required_version(&f.version)?;
     match sessions::set_phase(&state, &me, &sx, f.phase.as_deref(), f.reason.as_deref(), version)
         .await
         .map_err(AppError::from)
@@ -678,7 +678,7 @@ pub async fn save_process_note(
     let htmx = is_htmx(&headers);
     let url = session_url(&sx);
     let v = if form.resolve_version.trim().is_empty() { &form.version } else { &form.resolve_version };
-    let version = crate::records_http::required_version(v)?;
+    let version = crate::html::form::required_version(v)?;
     let w = match sessions::save_process_note(&state, &me, &sx, &form.text, version, "").await {
         Ok(w) => w,
         Err(rapport_app::Error::Invalid(e)) if htmx => {

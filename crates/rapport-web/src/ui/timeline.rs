@@ -4,11 +4,12 @@
 
 use super::clients::DoneParam;
 use super::Layout;
+use crate::course_extract::CourseRead;
 use crate::error::AppResult;
+use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
-use crate::records_http::CourseRead;
 use crate::records_http::{
-    history_rows, page_add, page_item, page_remove, page_save, ConflictView, Describe, HistoryRow, Pairs, RecordPage,
+    history_rows, page_add, page_item, page_remove, page_save, ConflictView, Describe, HistoryRow, RecordPage,
 };
 use askama::Template;
 use axum::extract::Query;

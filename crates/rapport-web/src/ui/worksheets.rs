@@ -5,11 +5,12 @@
 
 use super::clients::DoneParam;
 use super::Layout;
+use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
+use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
-use crate::records_http::{history_rows, ConflictView, Describe, HistoryRow, Pairs};
-use crate::records_http::{CoursePost, CourseRead};
+use crate::records_http::{history_rows, ConflictView, Describe, HistoryRow};
 use askama::Template;
 use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};

@@ -26,93 +26,97 @@ struct Plan {
     starts_in_weeks: i64,
 }
 
+impl Plan {
+    /// An active course started weeks ago (held weekly up to today).
+    const fn active(protocol: &'static str, sessions: u32, held: u32, cancelled_after: Option<u32>) -> Plan {
+        Plan {
+            protocol,
+            sessions,
+            held,
+            cancelled_after,
+            status: CourseStatus::Active,
+            reason: None,
+            starts_in_weeks: 0,
+        }
+    }
+}
+
 const PLANS: &[Plan] = &[
     // The showcase: a role dispute in the middle phase (other demo modules add its detail).
+    Plan::active("ipt-individual", 16, 8, Some(4)),
+    Plan::active("ipt-individual", 16, 2, None),
+    Plan::active("ipt-individual", 16, 13, Some(9)),
+    Plan { status: CourseStatus::Completed, ..Plan::active("ipt-individual", 12, 12, None) },
+    Plan { status: CourseStatus::Planned, starts_in_weeks: 1, ..Plan::active("ipt-individual", 16, 0, None) },
+    Plan::active("ipt-brief", 8, 6, None),
+    Plan::active("ipt-a", 12, 5, None),
+    Plan::active("ipc", 6, 3, None),
     Plan {
-        protocol: "ipt-individual",
-        sessions: 16,
-        held: 8,
-        cancelled_after: Some(4),
-        status: CourseStatus::Active,
-        reason: None,
-        starts_in_weeks: 0,
-    },
-    Plan {
-        protocol: "ipt-individual",
-        sessions: 16,
-        held: 2,
-        cancelled_after: None,
-        status: CourseStatus::Active,
-        reason: None,
-        starts_in_weeks: 0,
-    },
-    Plan {
-        protocol: "ipt-individual",
-        sessions: 16,
-        held: 13,
-        cancelled_after: Some(9),
-        status: CourseStatus::Active,
-        reason: None,
-        starts_in_weeks: 0,
-    },
-    Plan {
-        protocol: "ipt-individual",
-        sessions: 12,
-        held: 12,
-        cancelled_after: None,
-        status: CourseStatus::Completed,
-        reason: None,
-        starts_in_weeks: 0,
-    },
-    Plan {
-        protocol: "ipt-individual",
-        sessions: 16,
-        held: 0,
-        cancelled_after: None,
-        status: CourseStatus::Planned,
-        reason: None,
-        starts_in_weeks: 1,
-    },
-    Plan {
-        protocol: "ipt-brief",
-        sessions: 8,
-        held: 6,
-        cancelled_after: None,
-        status: CourseStatus::Active,
-        reason: None,
-        starts_in_weeks: 0,
-    },
-    Plan {
-        protocol: "ipt-a",
-        sessions: 12,
-        held: 5,
-        cancelled_after: None,
-        status: CourseStatus::Active,
-        reason: None,
-        starts_in_weeks: 0,
-    },
-    Plan {
-        protocol: "ipc",
-        sessions: 6,
-        held: 3,
-        cancelled_after: None,
-        status: CourseStatus::Active,
-        reason: None,
-        starts_in_weeks: 0,
-    },
-    Plan {
-        protocol: "ipt-stuart",
-        sessions: 12,
-        held: 4,
-        cancelled_after: None,
         status: CourseStatus::EndedEarly,
         reason: Some("Moved out of the area; referred to a local service."),
-        starts_in_weeks: 0,
+        ..Plan::active("ipt-stuart", 12, 4, None)
     },
 ];
 
 fn session(date: Date, attendance: Attendance, modality: Modality) -> NewTherapySession {
     NewTherapySession { date, time: "10:00".into(), modality, attendance, duration_minutes: Some(50) }
+}
+
+/// Creates a course of `protocol` for `client` starting on `start`, checked as
+/// the course form would be against the shipped protocols.
+pub async fn start_course(
+    store: &Store,
+    client: &Id,
+    clinician: &Id,
+    protocol: &str,
+    sessions: i64,
+    start: Date,
+    today: Date,
+) -> Result<CourseRecord, String> {
+    let raw = RawCourse {
+        protocol: Some(protocol.into()),
+        planned_sessions: Some(sessions),
+        start_date: Some(format_date(start)),
+        ..RawCourse::default()
+    };
+    let new = validate_new_course(&ProtocolSet::shipped(), &raw, today).map_err(|e| e.to_string())?;
+    store
+        .create_course(client, &new, None, clinician, event(action::COURSE_CREATE, "course"))
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Records weekly held sessions (10:00, 50 minutes) from `start`; `modality` of the nth (0-based).
+pub async fn hold_weekly(
+    store: &Store,
+    course: &CourseRecord,
+    clinician: &Id,
+    start: Date,
+    weeks: i64,
+    modality: impl Fn(i64) -> Modality,
+) -> Result<(), String> {
+    for week in 0..weeks {
+        let s = session(start + Duration::weeks(week), Attendance::Attended, modality(week));
+        store
+            .create_therapy_session(course, &s, clinician, event(action::SESSION_CREATE, "session"))
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// The course's attended sessions, in date order.
+pub async fn attended(
+    store: &Store,
+    course: &CourseRecord,
+) -> Result<Vec<rapport_store::courses::TherapySession>, String> {
+    Ok(store
+        .course_sessions(&course.id)
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .filter(|s| s.attendance == Attendance::Attended)
+        .collect())
 }
 
 /// Seeds one course per plan for the given (client, responsible clinician)
@@ -129,17 +133,8 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRe
         } else {
             today - Duration::weeks(weeks_back.max(0))
         };
-        let raw = RawCourse {
-            protocol: Some(plan.protocol.into()),
-            planned_sessions: Some(i64::from(plan.sessions)),
-            start_date: Some(format_date(start)),
-            ..RawCourse::default()
-        };
-        let new = validate_new_course(&set, &raw, today).map_err(|e| e.to_string())?;
-        let course = store
-            .create_course(client, &new, None, clinician, event(action::COURSE_CREATE, "course"))
-            .await
-            .map_err(err)?;
+        let course =
+            start_course(store, client, clinician, plan.protocol, i64::from(plan.sessions), start, today).await?;
         let mut date = start;
         for n in 1..=plan.held {
             let modality = if n % 4 == 0 { Modality::Video } else { Modality::InPerson };

@@ -5,7 +5,6 @@
 
 use super::event::event;
 use rapport_core::audit::action;
-use rapport_core::course::Attendance;
 use rapport_core::formulation::{
     apply_stage, AreaWork, AreaWorkspace, DisputeStage, DisputeWork, Formulation, StageChangeInput,
 };
@@ -25,13 +24,7 @@ pub async fn seed(store: &Store, clinician: &Id, course: &CourseRecord) -> Resul
     let err = |e: rapport_store::StoreError| e.to_string();
     let client = &course.client_id;
     let today = rapport_core::Timestamp::now().date();
-    let sessions: Vec<_> = store
-        .course_sessions(&course.id)
-        .await
-        .map_err(err)?
-        .into_iter()
-        .filter(|s| s.attendance == Attendance::Attended)
-        .collect();
+    let sessions = super::courses::attended(store, course).await?;
     if sessions.len() < HELD {
         return Err(format!("the demo formulation needs {HELD} held sessions"));
     }

@@ -4,14 +4,14 @@
 
 use super::event::event;
 use rapport_core::audit::action;
-use rapport_core::course::{validate_new_course, Attendance, Modality, RawCourse};
+use rapport_core::course::Modality;
 use rapport_core::formulation::Formulation;
 use rapport_core::inventory::{validate_person, validate_snapshot, CirclePerson, CircleSnapshot, Person, RawPerson};
-use rapport_core::protocol::{ChecklistItem, ProtocolSet};
+use rapport_core::protocol::ChecklistItem;
 use rapport_core::records::RecordBody;
 use rapport_core::time::format_date;
 use rapport_core::{Id, Timestamp};
-use rapport_store::courses::{CourseRecord, NewTherapySession, TherapySession};
+use rapport_store::courses::{CourseRecord, TherapySession};
 use rapport_store::records::{Placement, Record};
 use rapport_store::Store;
 
@@ -118,30 +118,8 @@ async fn course_for_demo(store: &Store, client: &Id, clinician: &Id, today: time
         return Ok(c.course);
     }
     let start = today - time::Duration::weeks(6);
-    let raw = RawCourse {
-        protocol: Some("ipt-individual".into()),
-        planned_sessions: Some(16),
-        start_date: Some(format_date(start)),
-        ..Default::default()
-    };
-    let new = validate_new_course(&ProtocolSet::shipped(), &raw, today).map_err(|e| e.to_string())?;
-    let course = store
-        .create_course(client, &new, None, clinician, event(action::COURSE_CREATE, "course"))
-        .await
-        .map_err(err)?;
-    for week in 0..6 {
-        let session = NewTherapySession {
-            date: start + time::Duration::weeks(week),
-            time: "10:00".into(),
-            modality: Modality::InPerson,
-            attendance: Attendance::Attended,
-            duration_minutes: Some(50),
-        };
-        store
-            .create_therapy_session(&course, &session, clinician, event(action::SESSION_CREATE, "session"))
-            .await
-            .map_err(err)?;
-    }
+    let course = super::courses::start_course(store, client, clinician, "ipt-individual", 16, start, today).await?;
+    super::courses::hold_weekly(store, &course, clinician, start, 6, |_| Modality::InPerson).await?;
     // The initial phase is done apart from the inventory itself, so the Inventory tab
     // shows its reminder.
     let done = [
@@ -212,13 +190,7 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id) -> R<()> {
     }
     let today = Timestamp::now().date();
     let course = course_for_demo(store, client, clinician, today).await?;
-    let sessions: Vec<TherapySession> = store
-        .course_sessions(&course.id)
-        .await
-        .map_err(err)?
-        .into_iter()
-        .filter(|s| s.attendance == Attendance::Attended)
-        .collect();
+    let sessions: Vec<TherapySession> = super::courses::attended(store, &course).await?;
     let mut people = Vec::new();
     for r in intake_people(today) {
         let p = validate_person(&r, Some(today)).map_err(|e| e.to_string())?;

@@ -117,14 +117,13 @@ pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize,
 /// 6) and a relapse course that is not improving (PHQ-9 12 to 16). Outcomes are
 /// computed per course, so the relapse is judged against its own baseline.
 pub async fn seed_relapse(store: &Store, client: &Id, clinician: &Id) -> Result<(), String> {
-    use rapport_core::course::{validate_new_course, CourseStatus, RawCourse};
+    use rapport_core::course::CourseStatus;
     use rapport_core::measures::{score, Library};
-    use rapport_core::protocol::ProtocolSet;
+
     use rapport_store::measures::{Mode, NewResponse};
     let err = |e: rapport_store::StoreError| e.to_string();
     let lib = Library::builtin();
     let (phq9, gad7) = (lib.get("phq9").expect("shipped"), lib.get("gad7").expect("shipped"));
-    let set = ProtocolSet::shipped();
     let now = Timestamp::now();
     let today = now.date();
     // (weeks ago the course started, PHQ-9 and GAD-7 totals week by week, ends completed)
@@ -135,17 +134,7 @@ pub async fn seed_relapse(store: &Store, client: &Id, clinician: &Id) -> Result<
     ];
     for (weeks_ago, scores, completed) in courses {
         let start = today - time::Duration::weeks(weeks_ago);
-        let raw = RawCourse {
-            protocol: Some("ipt-individual".into()),
-            planned_sessions: Some(12),
-            start_date: Some(rapport_core::time::format_date(start)),
-            ..RawCourse::default()
-        };
-        let new = validate_new_course(&set, &raw, today).map_err(|e| e.to_string())?;
-        let course = store
-            .create_course(client, &new, None, clinician, event(action::COURSE_CREATE, "course"))
-            .await
-            .map_err(err)?;
+        let course = super::courses::start_course(store, client, clinician, "ipt-individual", 12, start, today).await?;
         for (w, (p, g)) in scores.iter().enumerate() {
             let at = now.minus(time::Duration::weeks(weeks_ago - w as i64)).plus(time::Duration::hours(2));
             for (inst, answers) in [(phq9, answers_for(9, *p, Some(8), None)), (gad7, answers_for(7, *g, None, None))] {

@@ -4,11 +4,10 @@
 
 use super::event::event;
 use rapport_core::audit::action;
-use rapport_core::course::{validate_new_course, Attendance, Modality, RawCourse};
-use rapport_core::protocol::ProtocolSet;
+use rapport_core::course::Modality;
 use rapport_core::worksheets::{CommunicationAnalysis, DecisionAnalysis, DecisionOption, Feelings, StepFeelings};
 use rapport_core::{Id, Timestamp};
-use rapport_store::courses::{CourseRecord, NewTherapySession, TherapySession};
+use rapport_store::courses::{CourseRecord, TherapySession};
 use rapport_store::records::Placement;
 use rapport_store::Store;
 use time::Duration;
@@ -28,30 +27,9 @@ pub async fn demo_course(store: &Store, client: &Id, clinician: &Id) -> R<(Cours
     }
     let today = Timestamp::now().date();
     let start = today - Duration::weeks(7);
-    let raw = RawCourse {
-        protocol: Some("ipt-individual".into()),
-        planned_sessions: Some(16),
-        start_date: Some(rapport_core::time::format_date(start)),
-        ..Default::default()
-    };
-    let new = validate_new_course(&ProtocolSet::shipped(), &raw, today).map_err(|e| e.to_string())?;
-    let course = store
-        .create_course(client, &new, None, clinician, event(action::COURSE_CREATE, "course"))
-        .await
-        .map_err(err)?;
-    for week in 0..6 {
-        let s = NewTherapySession {
-            date: start + Duration::weeks(week),
-            time: "10:00".into(),
-            modality: if week == 3 { Modality::Video } else { Modality::InPerson },
-            attendance: Attendance::Attended,
-            duration_minutes: Some(50),
-        };
-        store
-            .create_therapy_session(&course, &s, clinician, event(action::SESSION_CREATE, "session"))
-            .await
-            .map_err(err)?;
-    }
+    let course = super::courses::start_course(store, client, clinician, "ipt-individual", 16, start, today).await?;
+    let video = |week| if week == 3 { Modality::Video } else { Modality::InPerson };
+    super::courses::hold_weekly(store, &course, clinician, start, 6, video).await?;
     let sessions = store.course_sessions(&course.id).await.map_err(err)?;
     Ok((course, sessions))
 }

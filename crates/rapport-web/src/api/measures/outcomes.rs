@@ -1,7 +1,7 @@
 //! Outcomes (change metrics) of a client's responses, per course or across
 //! courses: computed by `rapport_app::outcomes`, answered here as JSON.
 
-use crate::api::bad_query;
+use crate::api::params::bad_query;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
 use axum::extract::{Path, Query, State};

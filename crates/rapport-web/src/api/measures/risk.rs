@@ -2,7 +2,7 @@
 //! sign off, through `rapport_app::risk`.
 
 use super::safety_plans::CreatedJson;
-use crate::api::bad_query;
+use crate::api::params::bad_query;
 use crate::error::{ApiResult, AppError, ErrorBody};
 use crate::identity::ApiCaller;
 use axum::extract::{Path, Query, State};
