@@ -70,7 +70,7 @@ fi
 # --- 3b. Layers: faces never import each other, the application layer has no web
 # dependency, and no import circle spans more than two files (docs/ARCHITECTURE.md).
 step "Layering check"
-if ! python3 "$ROOT/scripts/check-layers.py" --self-test || ! python3 "$ROOT/scripts/check-layers.py"; then
+if ! python3 "$ROOT/scripts/check-layers.py" --self-test || ! python3 "$ROOT/scripts/check-layers.py" --strict; then
     failed+=("layering check")
 fi
 

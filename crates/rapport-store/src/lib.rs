@@ -17,6 +17,7 @@ pub mod links;
 pub mod measures;
 pub mod mfa;
 pub mod notes;
+mod open;
 pub mod org;
 pub mod outbox;
 pub mod portal;
@@ -27,10 +28,8 @@ pub mod users;
 
 use rapport_core::secrets::Keyring;
 use rapport_core::Timestamp;
-use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -138,71 +137,7 @@ impl Default for OpenOptions {
     }
 }
 
-/// Loads the keyring the options name for this target; also says whether its file was created just now.
-fn load_keyring(target: &Target, source: &SecretsKey) -> Result<Option<(Arc<Keyring>, Option<PathBuf>)>> {
-    let (path, create) = match (source, target) {
-        (SecretsKey::Keys(k), _) => return Ok(Some((k.clone(), None))),
-        (SecretsKey::Default, Target::Url(_)) => return Ok(None),
-        (SecretsKey::Default, Target::DataDir(dir)) => (dir.join(keyfile::SECRETS_KEY_FILE), true),
-        (SecretsKey::File { path, create }, _) => (path.clone(), *create),
-    };
-    let (text, created) = keyfile::read_or_create(&path, create, "secrets key file")?;
-    let ring =
-        Keyring::parse(&text).map_err(|e| StoreError::Config(format!("secrets key file {}: {e}", path.display())))?;
-    Ok(Some((Arc::new(ring), created.then_some(path))))
-}
-
 impl Store {
-    /// Connects, checks the database answers, and runs pending migrations.
-    pub async fn open(target: &Target, opts: OpenOptions) -> Result<Store> {
-        sqlx::any::install_default_drivers();
-        let (backend, url) = match target {
-            Target::DataDir(dir) => {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| StoreError::Config(format!("cannot create data directory {}: {e}", dir.display())))?;
-                (Backend::Sqlite, sqlite_url(&dir.join(DB_FILE), true))
-            }
-            Target::Url(url) => parse_url(url)?,
-        };
-        let (write, read) = match backend {
-            Backend::Sqlite => {
-                let write = sqlite_pool(&url, 1, opts.connect_timeout).await?;
-                // WAL is a property of the file: set once, before readers open.
-                write.execute("PRAGMA journal_mode = WAL").await?;
-                // Few readers on purpose: every commit (and every read is audited, so
-                // commits are constant) empties each reader's page cache. With a
-                // reader per core, most reads find the cache warm; SQLite work is
-                // CPU-bound, so more readers would not add parallelism (measured in bench/).
-                let readers = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2).clamp(2, 8);
-                let read = sqlite_pool(&url, opts.max_connections.clamp(2, readers), opts.connect_timeout).await?;
-                (write, read)
-            }
-            Backend::Postgres => {
-                let connect = AnyConnectOptions::from_str(&url)
-                    .map_err(|e| StoreError::Config(format!("invalid database URL {}: {e}", redact_url(&url))))?;
-                let pool = AnyPoolOptions::new()
-                    .max_connections(opts.max_connections)
-                    .acquire_timeout(opts.connect_timeout)
-                    .connect_with(connect)
-                    .await
-                    .map_err(|e| {
-                        StoreError::Config(format!("cannot connect to PostgreSQL at {}: {e}", redact_url(&url)))
-                    })?;
-                (pool.clone(), pool)
-            }
-        };
-        // After connecting: a bad URL leaves no key file behind.
-        let keyring = load_keyring(target, &opts.secrets)?;
-        migrate(backend, &write).await?;
-        let (secrets, created) = match keyring {
-            Some((k, created)) => (Some(k), created),
-            None => (None, None),
-        };
-        mfa::seal_plain_secrets(backend, &write, secrets.as_deref(), created.as_deref()).await?;
-        let audit = audit::GroupCommitter::start(backend, write.clone());
-        Ok(Store { backend, write, read, audit, secrets })
-    }
-
     /// Starts a write transaction. SQLite: `BEGIN IMMEDIATE` takes the write
     /// lock up front, so a transaction that reads before it writes waits its turn
     /// (busy_timeout) instead of failing when another process committed first.
@@ -250,59 +185,10 @@ pub(crate) async fn begin_write(backend: Backend, pool: &AnyPool) -> Result<sqlx
     })
 }
 
-fn sqlite_url(path: &Path, create: bool) -> String {
-    format!("sqlite://{}?mode={}", path.display(), if create { "rwc" } else { "rw" })
-}
-
-fn parse_url(url: &str) -> Result<(Backend, String)> {
-    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return Ok((Backend::Postgres, url.to_string()));
-    }
-    if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
-        let path = rest.split('?').next().unwrap_or_default();
-        if path.is_empty() || !Path::new(path).is_file() {
-            return Err(StoreError::Config(format!(
-                "SQLite database {path:?} does not exist; to create a new one, omit --database-url and use --data-dir"
-            )));
-        }
-        return Ok((Backend::Sqlite, sqlite_url(Path::new(path), false)));
-    }
-    Err(StoreError::Config(format!(
-        "unsupported database URL {:?}: expected postgres://USER@HOST/DB or sqlite://PATH",
-        redact_url(url)
-    )))
-}
-
-async fn sqlite_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool> {
-    let connect = AnyConnectOptions::from_str(url)
-        .map_err(|e| StoreError::Config(format!("invalid SQLite location {url}: {e}")))?;
-    let pool = AnyPoolOptions::new()
-        .max_connections(max)
-        .acquire_timeout(timeout)
-        // A local file cannot drop the connection; pinging it on every acquire
-        // would cost a round trip to the connection's worker thread per query.
-        .test_before_acquire(false)
-        .after_connect(|conn, _| {
-            Box::pin(async move {
-                // FULL: every acknowledged commit is on disk even after a power
-                // cut (WAL + NORMAL may lose the last commits); see docs/decisions.md.
-                // No mmap: with a steady stream of audit appends the file keeps
-                // growing and every read transaction would remap it (measured).
-                conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;")
-                    .await?;
-                Ok(())
-            })
-        })
-        .connect_with(connect)
-        .await
-        .map_err(|e| StoreError::Config(format!("cannot open SQLite database: {e}")))?;
-    Ok(pool)
-}
-
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
-async fn migrate(backend: Backend, pool: &AnyPool) -> Result<()> {
+pub(crate) async fn migrate(backend: Backend, pool: &AnyPool) -> Result<()> {
     match backend {
         Backend::Sqlite => SQLITE_MIGRATIONS.run(pool).await?,
         Backend::Postgres => POSTGRES_MIGRATIONS.run(pool).await?,
