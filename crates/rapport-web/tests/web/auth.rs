@@ -1,7 +1,7 @@
 //! Sign-in, sessions, CSRF, throttling, first-run setup and security headers.
 
 use crate::support::*;
-use rapport_app::caller::{new_secret, secret_hash};
+use rapport_app::caller::secret_hash;
 use rapport_core::access::Role;
 use rapport_core::audit::action;
 use rapport_core::Timestamp;
@@ -10,13 +10,8 @@ use rapport_web::Config;
 #[tokio::test]
 async fn first_run_setup_creates_the_admin_once() {
     on_each_backend(|app| async move {
-        let token = new_secret();
-        app.store
-            .create_setup_token(&secret_hash(&token), Timestamp::now().plus(time::Duration::hours(1)))
-            .await
-            .unwrap();
+        let page = app.setup_page(time::Duration::hours(1)).await;
         let b = Browser::new(&app);
-        let page = format!("/setup/{token}");
         let (status, body) = b.text(&page).await;
         assert_eq!(status, 200);
         assert!(body.contains("Create administrator account"));
@@ -77,13 +72,8 @@ async fn first_run_setup_creates_the_admin_once() {
 #[tokio::test]
 async fn setup_asks_for_the_country_and_crisis_lines_with_a_generic_line_meanwhile() {
     on_each_backend(|app| async move {
-        let token = new_secret();
-        app.store
-            .create_setup_token(&secret_hash(&token), Timestamp::now().plus(time::Duration::hours(1)))
-            .await
-            .unwrap();
+        let page = app.setup_page(time::Duration::hours(1)).await;
         let b = Browser::new(&app);
-        let page = format!("/setup/{token}");
         let (_, form) = b.text(&page).await;
         assert!(form.contains("name=\"country\"") && form.contains("name=\"crisis_resources\""), "{form}");
         // "999" as a number of its own: the random tokens on the page may hold those digits.
@@ -147,12 +137,8 @@ async fn setup_asks_for_the_country_and_crisis_lines_with_a_generic_line_meanwhi
 #[tokio::test]
 async fn expired_setup_link_is_refused() {
     let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;
-    let token = new_secret();
-    app.store
-        .create_setup_token(&secret_hash(&token), Timestamp::now().minus(time::Duration::seconds(1)))
-        .await
-        .unwrap();
-    assert_eq!(Browser::new(&app).get(&format!("/setup/{token}")).await.status(), 410);
+    let page = app.setup_page(time::Duration::seconds(-1)).await;
+    assert_eq!(Browser::new(&app).get(&page).await.status(), 410);
 }
 
 #[tokio::test]

@@ -62,6 +62,19 @@ where
 }
 
 impl TestApp {
+    /// A first-run setup link valid for `valid_for` (negative: already expired); returns its page path.
+    pub async fn setup_page(&self, valid_for: time::Duration) -> String {
+        let token = rapport_app::caller::new_secret();
+        self.store
+            .create_setup_token(
+                &rapport_app::caller::secret_hash(&token),
+                rapport_core::Timestamp::now().plus(valid_for),
+            )
+            .await
+            .unwrap();
+        format!("/setup/{token}")
+    }
+
     pub async fn spawn(backend: Backend, config: Config) -> TestApp {
         let (store, db_url, dir) = match backend {
             Backend::Sqlite => {

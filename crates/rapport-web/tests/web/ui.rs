@@ -307,15 +307,7 @@ async fn every_audited_action_leaves_an_entry() {
     )
     .await;
     // First-run setup.
-    let token = rapport_app::caller::new_secret();
-    app.store
-        .create_setup_token(
-            &rapport_app::caller::secret_hash(&token),
-            rapport_core::Timestamp::now().plus(time::Duration::hours(1)),
-        )
-        .await
-        .unwrap();
-    let page = format!("/setup/{token}");
+    let page = app.setup_page(time::Duration::hours(1)).await;
     let anon = Browser::new(&app);
     let r = anon
         .submit(
