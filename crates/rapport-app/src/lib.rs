@@ -33,6 +33,7 @@ pub mod records;
 pub mod responses;
 pub mod risk;
 pub mod safety_plans;
+pub mod scores;
 pub mod sessions;
 pub mod state;
 pub mod timeline;

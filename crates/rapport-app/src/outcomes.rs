@@ -47,7 +47,8 @@ pub struct Scoped {
     pub courses: Vec<CourseSummary>,
 }
 
-fn spans(courses: &[CourseSummary]) -> Vec<CourseSpan<String>> {
+/// The courses' spans (start, end) for placing responses stored without a course.
+pub fn spans(courses: &[CourseSummary]) -> Vec<CourseSpan<String>> {
     courses
         .iter()
         .map(|c| CourseSpan {

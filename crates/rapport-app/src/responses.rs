@@ -268,3 +268,29 @@ pub fn blank_prompt(inst: &Instrument, answers: &[Option<i64>], form: &HashMap<S
     let risk = rapport_core::measures::scoring::score(inst, answers).map(|s| !s.risk.is_empty()).unwrap_or(false);
     Some(BlankPrompt { message, risk })
 }
+
+/// When a response given a date (the form's "Date taken") was completed:
+/// now when the date is today, else noon UTC of that day (so the day is the
+/// same in every time zone a clinic may be in). The pipeline refuses a date
+/// in the future.
+pub fn taken_on(date: time::Date, now: Timestamp) -> Timestamp {
+    if date == now.date() {
+        now
+    } else {
+        Timestamp::from_datetime(date.with_time(time::Time::from_hms(12, 0, 0).expect("noon")).assume_utc())
+    }
+}
+
+#[cfg(test)]
+mod taken_on_tests {
+    use super::*;
+
+    #[test]
+    fn today_is_now_and_another_day_is_its_noon() {
+        let now = Timestamp::parse("2026-11-26T09:30:00Z").unwrap();
+        assert_eq!(taken_on(now.date(), now), now);
+        let d = time::Date::from_calendar_date(2026, time::Month::November, 3).unwrap();
+        let t = taken_on(d, now);
+        assert_eq!((t.date(), t.datetime().hour()), (d, 12));
+    }
+}

@@ -48,8 +48,12 @@ async fn caller_and_course(parts: &mut Parts, state: &AppState) -> Result<(Ident
     Ok((me, params.get("id").cloned().unwrap_or_default()))
 }
 
+/// The course with its header's scores (latest primary score, open flag).
 async fn course(state: &AppState, me: &Identity, id: &str, purpose: Purpose) -> Result<CourseContext, Response> {
-    course_for(state, me, id, purpose).await.map_err(|e| AppError::from(e).into_response())
+    let mut cx = course_for(state, me, id, purpose).await.map_err(|e| AppError::from(e).into_response())?;
+    cx.headline =
+        rapport_app::scores::course_headline(state, &cx).await.map_err(|e| AppError::from(e).into_response())?;
+    Ok(cx)
 }
 
 impl<const WRITE: bool> FromRequestParts<AppState> for CourseAccess<WRITE> {

@@ -22,6 +22,16 @@ pub struct NumberedSession {
     pub phase: Phase,
 }
 
+/// What the header of every course page shows of the scores (filled in by
+/// `scores::course_headline` for pages; empty for the API).
+#[derive(Clone, Debug, Default)]
+pub struct CourseHeadline {
+    /// The latest primary score in words ("PHQ-9 = 12 (moderate)"), its date and the response.
+    pub latest: Option<(String, String, Id)>,
+    /// The client's oldest risk flag not yet closed.
+    pub open_flag: Option<Id>,
+}
+
 pub struct CourseContext {
     pub course: CourseRecord,
     pub client: ClientRecord,
@@ -31,6 +41,8 @@ pub struct CourseContext {
     pub sessions: Vec<NumberedSession>,
     pub checklist: Vec<ChecklistEntry>,
     pub progress: Progress,
+    /// The header's latest score and open flag (pages only; see `CourseHeadline`).
+    pub headline: CourseHeadline,
 }
 
 impl CourseContext {
@@ -122,5 +134,14 @@ pub async fn course_for(state: &AppState, me: &Identity, id: &str, purpose: Purp
             progress = progress.in_phase(&protocol, last.phase);
         }
     }
-    Ok(CourseContext { course, client, basis, protocol, sessions, checklist, progress })
+    Ok(CourseContext {
+        course,
+        client,
+        basis,
+        protocol,
+        sessions,
+        checklist,
+        progress,
+        headline: CourseHeadline::default(),
+    })
 }

@@ -259,6 +259,10 @@ pub struct RiskItem {
     /// The rule's name in measures.md (R1 …).
     pub rule: String,
     pub label: String,
+    /// A few words for the question in a sentence ("thoughts of self-harm"):
+    /// "PHQ-9 question 9 (thoughts of self-harm): Several days". Default: the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_label: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

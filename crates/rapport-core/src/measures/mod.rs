@@ -7,6 +7,7 @@ pub mod definition;
 pub mod schedule;
 pub mod scoring;
 pub mod site;
+pub mod wording;
 
 pub use change::{NotOnTrackRule, ReliableChange};
 pub use definition::{DefinitionError, Instrument, Library};

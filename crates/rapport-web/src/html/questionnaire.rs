@@ -67,3 +67,14 @@ impl QuestionnaireView {
         }
     }
 }
+
+impl QuestionnaireView {
+    /// The option labels when every scored item has the same ones (PHQ-9,
+    /// GAD-7, …): the form can then be an items-by-options grid on wide
+    /// screens. None when the items differ (HAM-D-17, QIDS-SR16).
+    pub fn grid_options(&self) -> Option<Vec<String>> {
+        let first: Vec<String> = self.items.first()?.options.iter().map(|o| o.label.clone()).collect();
+        let same = self.items.iter().all(|it| it.options.iter().map(|o| &o.label).eq(first.iter()));
+        (same && !first.is_empty()).then_some(first)
+    }
+}

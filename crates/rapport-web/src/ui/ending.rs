@@ -44,6 +44,115 @@ pub struct EndingEvidence {
     pub circle_now: Option<String>,
 }
 
+/// The Outcomes card of the ending review and the summary: baseline to
+/// latest per instrument with reliable change, response and remission, and
+/// the NHS Talking Therapies recovery categories, all from the one outcome
+/// computation (`rapport_app::outcomes`, as the Measures page and the API).
+pub struct OutcomesCard {
+    pub rows: Vec<OutcomeLine>,
+    pub nhs: Option<NhsLine>,
+    pub measures_href: String,
+}
+
+pub struct OutcomeLine {
+    pub instrument: String,
+    pub count: usize,
+    pub baseline: i64,
+    pub baseline_on: String,
+    pub latest: i64,
+    pub latest_on: String,
+    /// "-14" / "+3" / "0".
+    pub change: String,
+    /// "reliable improvement", "no reliable change", "meaningful improvement (10 points)", "not defined".
+    pub reliable: String,
+    pub response: String,
+    pub remission: String,
+    /// Below caseness now after starting at caseness: "recovered"; "n/a (baseline below caseness)".
+    pub recovery: String,
+}
+
+pub struct NhsLine {
+    pub status: &'static str,
+    pub recovery: String,
+    pub reliable_improvement: &'static str,
+    pub reliable_recovery: String,
+    pub reliable_deterioration: &'static str,
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+fn outcomes_card(state: &AppState, cx: &CourseContext, o: rapport_app::outcomes::Outcomes) -> OutcomesCard {
+    use rapport_core::measures::change::ReliableChange;
+    let na = |base_case: Option<bool>| match base_case {
+        Some(false) => "n/a (baseline below caseness)".to_string(),
+        _ => "n/a".to_string(),
+    };
+    let rows = o
+        .instruments
+        .into_iter()
+        .map(|(id, r)| {
+            let oc = r.outcome;
+            let name = state.instruments.get(&id).map(|i| i.short_name.clone()).unwrap_or(id);
+            let rc = |c: ReliableChange, what: &str| match c {
+                ReliableChange::Improved => format!("{what} improvement"),
+                ReliableChange::Deteriorated => format!("{what} deterioration"),
+                ReliableChange::None => format!("no {what} change"),
+            };
+            let reliable = match (&oc.reliable_change, oc.meaningful_change) {
+                _ if oc.count < 2 => "one score so far".to_string(),
+                (Some(x), _) => rc(x.category, "reliable"),
+                (None, Some(m)) => format!("{} (10 points)", rc(m, "meaningful")),
+                (None, None) => "not defined for this measure".to_string(),
+            };
+            let flag = |v: Option<bool>, yes: &str, no: &str| match v {
+                Some(true) => yes.to_string(),
+                Some(false) => no.to_string(),
+                None => na(oc.caseness_at_baseline),
+            };
+            let recovery = match (oc.caseness_at_baseline, oc.caseness_at_latest) {
+                _ if oc.count < 2 => "n/a".to_string(),
+                (Some(true), Some(false)) => "below caseness now".to_string(),
+                (Some(true), Some(true)) => "still at caseness".to_string(),
+                (Some(false), _) => na(Some(false)),
+                _ => "n/a".to_string(),
+            };
+            OutcomeLine {
+                instrument: name,
+                count: oc.count,
+                baseline: oc.baseline,
+                baseline_on: format_date(r.baseline_at.date()),
+                latest: oc.latest,
+                latest_on: format_date(r.latest_at.date()),
+                change: if oc.change == 0 { "0".into() } else { format!("{:+}", oc.change) },
+                reliable,
+                response: flag(oc.response, "response", "no response"),
+                remission: flag(oc.remission, "remission", "no remission"),
+                recovery,
+            }
+        })
+        .collect();
+    let nhs = o.nhs.map(|n| {
+        let c = n.categories;
+        let na = |v: Option<bool>| {
+            v.map(|b| yes_no(b).to_string()).unwrap_or_else(|| "n/a (not a case at the start)".into())
+        };
+        NhsLine {
+            status: c.status.as_str(),
+            recovery: na(c.recovered),
+            reliable_improvement: yes_no(c.reliably_improved),
+            reliable_recovery: na(c.reliably_recovered),
+            reliable_deterioration: yes_no(c.reliably_deteriorated),
+        }
+    });
+    OutcomesCard { rows, nhs, measures_href: format!("/clients/{}/measures?course={}", cx.client.id, cx.course.id) }
+}
+
 async fn ending_evidence(state: &AppState, cx: &CourseContext) -> AppResult<EndingEvidence> {
     let e = rapport_app::ending::evidence(state, cx).await?;
     let goals = e.goals.iter().map(|g| super::goals::view(cx, g, None)).collect();
@@ -130,6 +239,7 @@ struct EndingPage {
     can_offer_maintenance: bool,
     suggested_start: String,
     evidence: EndingEvidence,
+    outcomes: OutcomesCard,
 }
 
 impl EndingPage {
@@ -167,6 +277,8 @@ async fn ending_page(
     let (maintenance_courses, can_offer_maintenance) = maintenance_courses(state, &cx).await?;
     let suggested_start = format_date(suggested_maintenance_start(cx.course.planned_end_date, Timestamp::now().date()));
     let evidence = ending_evidence(state, &cx).await?;
+    let o = rapport_app::scores::course_outcomes(state, me, &cx, "ending review").await?;
+    let outcomes = outcomes_card(state, &cx, o);
     render(&EndingPage {
         layout,
         cx,
@@ -178,6 +290,7 @@ async fn ending_page(
         can_offer_maintenance,
         suggested_start,
         evidence,
+        outcomes,
     })
 }
 
@@ -279,6 +392,7 @@ struct SummaryPage {
     maintenance_courses: Vec<CourseRecord>,
     printed_on: String,
     evidence: EndingEvidence,
+    outcomes: OutcomesCard,
 }
 
 impl SummaryPage {
@@ -309,6 +423,8 @@ pub async fn summary(CourseRead { state, me, cx }: CourseRead) -> AppResult<Html
         });
     let (maintenance_courses, _) = maintenance_courses(&state, &cx).await?;
     let evidence = ending_evidence(&state, &cx).await?;
+    let o = rapport_app::scores::course_outcomes(&state, &me, &cx, "end-of-treatment summary").await?;
+    let outcomes = outcomes_card(&state, &cx, o);
     render(&SummaryPage {
         layout,
         cx,
@@ -322,5 +438,6 @@ pub async fn summary(CourseRead { state, me, cx }: CourseRead) -> AppResult<Html
         maintenance_courses,
         printed_on: format_date(Timestamp::now().date()),
         evidence,
+        outcomes,
     })
 }

@@ -33,6 +33,7 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/clients/{id}/measures", show)
         .get("/clients/{id}/measures/new", new_form)
         .post("/clients/{id}/measures/new", create)
+        .get("/clients/{id}/responses/{response_id}", response_page)
         .post("/courses/{id}/measure-schedule", save_schedule)
 }
 
@@ -399,7 +400,35 @@ struct MeasureForm {
     placeholder: bool,
     q: QuestionnaireView,
     mode: String,
+    /// The "Date taken" field (YYYY-MM-DD) and its latest allowed value (today).
+    date_taken: String,
+    today: String,
+    /// Opened from a session: (session id, link back, label).
+    session: Option<(String, String, String)>,
     errors: FormErrors,
+}
+
+/// The session a form was opened from, when it is one of this client's.
+async fn session_of(
+    state: &AppState,
+    me: &rapport_app::caller::Identity,
+    c: &ClientRecord,
+    session: Option<&str>,
+) -> AppResult<Option<rapport_app::access::session::SessionContext>> {
+    let Some(sid) = session.filter(|s| !s.is_empty()) else { return Ok(None) };
+    let sx = rapport_app::access::session::session_for(state, me, None, sid).await?;
+    if sx.cx.client.id != c.id {
+        return Err(AppError::NotFound);
+    }
+    Ok(Some(sx))
+}
+
+fn session_link(sx: &rapport_app::access::session::SessionContext) -> (String, String, String) {
+    let label = match sx.s.number {
+        Some(n) => format!("session {n} ({})", rapport_core::time::format_date(sx.s.session.date)),
+        None => format!("the session of {}", rapport_core::time::format_date(sx.s.session.date)),
+    };
+    (sx.s.session.id.to_string(), format!("/courses/{}/sessions/{}", sx.cx.course.id, sx.s.session.id), label)
 }
 
 fn form_page(
@@ -407,8 +436,10 @@ fn form_page(
     c: ClientRecord,
     inst: &Instrument,
     form: &HashMap<String, String>,
+    session: Option<(String, String, String)>,
     errors: FormErrors,
 ) -> MeasureForm {
+    let today = Timestamp::now().date();
     MeasureForm {
         layout,
         c,
@@ -418,6 +449,9 @@ fn form_page(
         placeholder: inst.text_placeholder,
         q: QuestionnaireView::new(inst, form),
         mode: form.get("mode").cloned().unwrap_or_else(|| "in_session".into()),
+        date_taken: form.get("date_taken").cloned().unwrap_or_else(|| rapport_core::time::format_date(today)),
+        today: rapport_core::time::format_date(today),
+        session,
         errors,
     }
 }
@@ -426,6 +460,8 @@ fn form_page(
 pub struct NewQuery {
     pub instrument: Option<String>,
     pub course: Option<String>,
+    /// Opened from this session: its course is preselected and its date is the default "Date taken".
+    pub session: Option<String>,
 }
 
 pub async fn new_form(
@@ -444,13 +480,22 @@ pub async fn new_form(
     if let Some(course) = course_of(&state, &c, q.course.as_deref()).await? {
         form.insert("course_id".to_string(), course);
     }
+    let sx = session_of(&state, &me, &c, q.session.as_deref()).await?;
+    if let Some(sx) = &sx {
+        form.insert("course_id".to_string(), sx.cx.course.id.to_string());
+        // The session's day, unless it is still ahead (never a date in the future).
+        let day = sx.s.session.date.min(Timestamp::now().date());
+        form.insert("date_taken".to_string(), rapport_core::time::format_date(day));
+    }
     let layout =
         Layout::new(&state, &me, format!("{} · {}", inst.short_name, c.details.display_name), "caseload").await?;
-    render(&form_page(layout, c, inst, &form, FormErrors::default()))
+    render(&form_page(layout, c, inst, &form, sx.as_ref().map(session_link), FormErrors::default()))
 }
 
 /// Records a response through the one pipeline. Blank items are missing: the
-/// form is stored as incomplete without a total, and its risk items still count.
+/// form is stored as incomplete without a total, and its risk items still
+/// count. The date taken may be earlier (back-entry), never later than today
+/// (400 naming `date_taken`).
 pub async fn create(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -464,6 +509,24 @@ pub async fn create(
         .and_then(|i| state.instruments.get(i))
         .ok_or_else(|| AppError::invalid("instrument", "Choose an instrument from the client's measures page"))?;
     let course_id = course_of(&state, &c, form.get("course_id").map(String::as_str)).await?;
+    let sx = session_of(&state, &me, &c, form.get("session_id").map(String::as_str)).await?;
+    let back = sx.as_ref().map(session_link);
+    let now = Timestamp::now();
+    let mut date_errors = ValidationErrors::new();
+    let date = rapport_core::validation::date_field(
+        &mut date_errors,
+        "date_taken",
+        "Date taken",
+        form.get("date_taken").map(String::as_str),
+        Some(now.date()),
+    );
+    if !date_errors.is_empty() {
+        let layout =
+            Layout::new(&state, &me, format!("{} · {}", inst.short_name, c.details.display_name), "caseload").await?;
+        let page = form_page(layout, c, inst, &form, back, FormErrors(date_errors));
+        return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
+    }
+    let completed_at = date.map(|d| responses::taken_on(d, now)).unwrap_or(now);
     let mode = match form.get("mode").map(String::as_str) {
         None | Some("in_session") => Ok(Mode::InSession),
         Some("on_behalf") => Ok(Mode::OnBehalf),
@@ -484,7 +547,7 @@ pub async fn create(
                     Some(k) => CourseChoice::Given(rapport_core::Id::from_db(k.clone())),
                     None => CourseChoice::ByDate,
                 },
-                completed_at: Timestamp::now(),
+                completed_at,
                 entered_by: Some(me.user.id.clone()),
                 event: me.event(action::MEASURE_RECORD, "measure_response"),
                 via: if mode == Mode::OnBehalf { "entered on the client's behalf" } else { "in session" },
@@ -500,18 +563,64 @@ pub async fn create(
             let layout =
                 Layout::new(&state, &me, format!("{} · {}", inst.short_name, c.details.display_name), "caseload")
                     .await?;
-            let page = form_page(layout, c, inst, &form, FormErrors(responses::form_errors(errs)));
+            let errs = FormErrors(responses::form_errors(errs)).rename("completed_at", "date_taken");
+            let page = form_page(layout, c, inst, &form, back, errs);
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
         Err(e) => return Err(e),
     };
-    let course_id = rec.course_id;
+    let from = back.map(|(sid, _, _)| format!("&session={sid}")).unwrap_or_default();
     Ok(match rec.risk_flag_id {
         Some(flag) => Redirect::to(&format!("/risk-flags/{flag}?done=flag-raised")),
-        None => match course_id {
-            Some(k) => Redirect::to(&format!("/clients/{}/measures?done=measure-recorded&course={k}", c.id)),
-            None => Redirect::to(&format!("/clients/{}/measures?done=measure-recorded", c.id)),
-        },
+        None => Redirect::to(&format!("/clients/{}/responses/{}?done=measure-recorded{from}", c.id, rec.id)),
     }
     .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "response.html")]
+struct ResponsePage {
+    layout: Layout,
+    d: rapport_app::scores::ResponseDetail,
+    taken: String,
+    /// Just saved: the sentence is the page's message.
+    just_saved: bool,
+    /// Opened from (or saved for) a session: (session id, link back, label).
+    session: Option<(String, String, String)>,
+    /// The measures page of the response's course.
+    measures_href: String,
+}
+
+impl ResponsePage {
+    fn flag_status(&self) -> &'static str {
+        self.d.flag.as_ref().map(|f| rapport_core::measures::wording::flag_status_label(f.status)).unwrap_or_default()
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct ResponseQuery {
+    pub done: Option<String>,
+    pub session: Option<String>,
+}
+
+/// One response: its score in words, its change from its course's baseline,
+/// and every item with its answer (the item text, or "Item N" for a licensed
+/// instrument whose text is not shipped). After saving it says the score.
+pub async fn response_page(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, response_id)): Path<(String, String)>,
+    Query(q): Query<ResponseQuery>,
+) -> AppResult<Html<String>> {
+    let d = rapport_app::scores::response_detail(&state, &me, &id, &response_id).await?;
+    let session = session_of(&state, &me, &d.client, q.session.as_deref()).await?.as_ref().map(session_link);
+    let just_saved = q.done.as_deref() == Some("measure-recorded");
+    let title = format!("{} · {}", d.summary.short_name, d.client.details.display_name);
+    let layout = Layout::new(&state, &me, title, "caseload").await?;
+    let measures_href = match &d.summary.row.course_id {
+        Some(k) => format!("/clients/{}/measures?course={k}", d.client.id),
+        None => format!("/clients/{}/measures", d.client.id),
+    };
+    let taken = rapport_core::time::format_date(d.summary.row.completed_at.date());
+    render(&ResponsePage { layout, taken, d, just_saved, session, measures_href })
 }

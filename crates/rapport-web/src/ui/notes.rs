@@ -268,9 +268,43 @@ struct SessionPage {
     /// The client's oldest risk flag not yet closed (signing "No risk
     /// identified" then needs a confirmation; "Risk identified" links to it).
     open_flag: Option<rapport_store::measures::RiskFlagRow>,
+    /// The measures taken since the previous held session, and what to record now.
+    scores: rapport_app::scores::SessionScores,
 }
 
 impl SessionPage {
+    /// The risk questions answered since the last session, with their
+    /// measure: ("PHQ-9 of 2026-11-03", "Question 9 (thoughts of self-harm): Several days", positive).
+    fn risk_answers(&self) -> Vec<(String, String, bool)> {
+        self.scores
+            .since_last
+            .iter()
+            .flat_map(|r| {
+                let of = format!("{} of {}", r.short_name, format_date(r.row.completed_at.date()));
+                let positive = r.risk_positive || r.risk_unanswered;
+                r.risk.iter().map(move |line| (of.clone(), line.clone(), positive))
+            })
+            .collect()
+    }
+
+    /// A link to one of the client's responses, back to this session.
+    fn response_href(&self, id: &Id) -> String {
+        format!("/clients/{}/responses/{id}?session={}", self.sx.cx.client.id, self.sx.s.session.id)
+    }
+
+    fn record_href(&self, instrument: &str) -> String {
+        format!(
+            "/clients/{}/measures/new?instrument={instrument}&session={}",
+            self.sx.cx.client.id, self.sx.s.session.id
+        )
+    }
+
+    fn flag_status(&self) -> &'static str {
+        self.open_flag
+            .as_ref()
+            .map(|f| rapport_core::measures::wording::flag_status_label(f.status))
+            .unwrap_or_default()
+    }
     fn modalities(&self) -> Vec<(String, String)> {
         super::courses::modalities()
     }
@@ -343,6 +377,7 @@ async fn session_page(
         None => NoteForm::from_note(&ProgressNote::default(), 0),
     });
     let open_flag = sessions::open_risk_flag(state, &sx).await?;
+    let scores = rapport_app::scores::session_scores(state, me, &sx).await?;
     let (prev, next) = sx.neighbours();
     let link = |s: &rapport_app::access::course::NumberedSession| {
         (format!("/courses/{}/sessions/{}", sx.cx.course.id, s.session.id), session_label(s))
@@ -368,6 +403,7 @@ async fn session_page(
         addendum_text: st.addendum_text,
         process,
         open_flag,
+        scores,
     })
 }
 

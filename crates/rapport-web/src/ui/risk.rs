@@ -42,10 +42,13 @@ pub struct FlagLine {
     pub ack: Timing,
     /// Against the assessment deadline.
     pub assess: Timing,
+    /// "PHQ-9 question 9 (thoughts of self-harm): Several days", or "Recorded by a clinician".
+    pub source: String,
+    pub status: &'static str,
 }
 
 impl FlagLine {
-    fn new(f: RiskFlagRow, deadlines: &Deadlines, now: Timestamp) -> Self {
+    fn new(f: RiskFlagRow, deadlines: &Deadlines, now: Timestamp, lib: &rapport_core::measures::Library) -> Self {
         let clock = FlagClock {
             raised_at: f.raised_at,
             acknowledged_at: f.acknowledged_at,
@@ -55,7 +58,16 @@ impl FlagLine {
         };
         let ack = timing(&clock, deadlines, Deadline::Acknowledgement, now);
         let assess = timing(&clock, deadlines, Deadline::Assessment, now);
-        FlagLine { f, ack, assess }
+        let hits: Vec<(u32, i64)> = f.items.iter().map(|h| (h.item, h.score)).collect();
+        let source = match f.instrument_id.as_deref() {
+            Some(i) => match lib.get(i) {
+                Some(inst) => rapport_core::measures::wording::flag_items(inst, &hits),
+                None => format!("{i}: {}", Self::item_scores(&f)),
+            },
+            None => "Recorded by a clinician".to_string(),
+        };
+        let status = rapport_core::measures::wording::flag_status_label(f.status);
+        FlagLine { f, ack, assess, source, status }
     }
 
     /// Past a deadline with the work not done.
@@ -90,8 +102,8 @@ impl FlagLine {
         self.describe(&self.assess)
     }
 
-    pub fn items(&self) -> String {
-        self.f.items.iter().map(|h| format!("item {} = {}", h.item, h.score)).collect::<Vec<_>>().join(", ")
+    fn item_scores(f: &RiskFlagRow) -> String {
+        f.items.iter().map(|h| format!("item {} scored {}", h.item, h.score)).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -117,7 +129,7 @@ pub async fn list(
     let now = Timestamp::now();
     let (closed, mut unhandled): (Vec<_>, Vec<_>) = flags
         .into_iter()
-        .map(|f| FlagLine::new(f, &deadlines, now))
+        .map(|f| FlagLine::new(f, &deadlines, now, &state.instruments))
         .partition(|l| l.f.status == rapport_core::risk::FlagStatus::Closed);
     // Overdue flags first (stable: oldest first within each group).
     unhandled.sort_by_key(|l| !l.overdue());
@@ -163,7 +175,7 @@ async fn page(
     Ok(FlagPage {
         layout,
         c,
-        line: FlagLine::new(flag, &deadlines, Timestamp::now()),
+        line: FlagLine::new(flag, &deadlines, Timestamp::now(), &state.instruments),
         escalations,
         assessments,
         plan,

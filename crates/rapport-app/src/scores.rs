@@ -1,0 +1,350 @@
+//! Scores where clinicians write: the measures taken since the previous
+//! session (on the session page), one response with its answers (the
+//! response page, also shown after a measure is saved), the course's latest
+//! primary score and open flag (the course header), and the course's
+//! outcomes (the ending review and the end-of-treatment summary).
+//!
+//! Every number comes from the scoring engine and the one outcome
+//! computation (`outcomes::outcomes_in`); the words from
+//! `rapport_core::measures::wording`. Reads are audited.
+
+use crate::access::course::{CourseContext, CourseHeadline};
+use crate::access::session::SessionContext;
+use crate::access::{client_for, Purpose};
+use crate::caller::Identity;
+use crate::outcomes::{
+    client_outcomes, course_facts, outcomes_in, scoped_responses, CourseFacts, Outcomes, ScopeRequest,
+};
+use crate::{AppState, Error};
+use rapport_core::audit::action;
+use rapport_core::measures::definition::Instrument;
+use rapport_core::measures::wording;
+use rapport_store::clients::ClientRecord;
+use rapport_store::measures::{ResponseRow, RiskFlagRow};
+
+/// The instrument every course falls back to (the "Record PHQ-9" button, the header's score).
+pub const DEFAULT_INSTRUMENT: &str = "phq9";
+
+/// One response in words.
+#[derive(Clone, Debug)]
+pub struct ResponseSummary {
+    pub row: ResponseRow,
+    /// "PHQ-9" (the id when the instrument is no longer in the library).
+    pub short_name: String,
+    pub name: String,
+    /// "PHQ-9 = 4 (none or minimal)", or "PHQ-9: no total (question 4 left blank)".
+    pub score: String,
+    /// The band's label ("Moderately severe"), when there is a total.
+    pub band: Option<String>,
+    /// "-14 from baseline, reliable improvement", when there is a total.
+    pub change: Option<String>,
+    /// The score then the change: "PHQ-9 = 4 (none or minimal), -14 from baseline, reliable improvement".
+    pub sentence: String,
+    /// "Question 9 (thoughts of self-harm): Several days", one per risk item.
+    pub risk: Vec<String>,
+    /// A risk item was positive (or left blank).
+    pub risk_positive: bool,
+    pub risk_unanswered: bool,
+    /// How it was taken ("in session", "by the client in the portal").
+    pub mode: String,
+}
+
+/// One item and its answer, in words.
+#[derive(Clone, Debug)]
+pub struct ItemAnswer {
+    pub number: u32,
+    /// The item text; "Item 3" for a licensed instrument whose text is not shipped.
+    pub text: String,
+    /// The option label, or "not answered".
+    pub answer: String,
+    /// The item's score (after reverse scoring), when answered.
+    pub score: Option<i64>,
+    pub risk: bool,
+    /// Unscored question (PHQ-9's difficulty question).
+    pub unscored: bool,
+}
+
+fn words(
+    inst: Option<&Instrument>,
+    r: &ResponseRow,
+    outcome: Option<&rapport_core::measures::change::InstrumentOutcome>,
+) -> ResponseSummary {
+    use rapport_core::measures::scoring::RISK_ITEM_UNANSWERED;
+    let risk_positive = r.flags.iter().any(|f| f.starts_with("risk_item_") && f != RISK_ITEM_UNANSWERED);
+    let risk_unanswered = r.flags.iter().any(|f| f == RISK_ITEM_UNANSWERED);
+    let Some(inst) = inst else {
+        let score = match r.total {
+            Some(t) => format!("{} = {t}", r.instrument_id),
+            None => format!("{}: no total", r.instrument_id),
+        };
+        return ResponseSummary {
+            row: r.clone(),
+            short_name: r.instrument_id.clone(),
+            name: r.instrument_id.clone(),
+            sentence: score.clone(),
+            score,
+            band: None,
+            change: None,
+            risk: Vec::new(),
+            risk_positive,
+            risk_unanswered,
+            mode: wording::mode_label(&r.mode).into(),
+        };
+    };
+    let blank: Vec<u32> =
+        r.answers.iter().enumerate().filter(|(_, a)| a.is_none()).map(|(i, _)| i as u32 + 1).collect();
+    let score = wording::score_words(inst, r.total, r.band_set.as_deref(), r.band.as_deref(), &blank);
+    let sentence = wording::score_sentence(inst, r.total, r.band_set.as_deref(), r.band.as_deref(), &blank, outcome);
+    ResponseSummary {
+        row: r.clone(),
+        short_name: inst.short_name.clone(),
+        name: inst.name.clone(),
+        band: r.band.as_deref().map(|b| wording::band_label(inst, r.band_set.as_deref(), b)),
+        change: r.total.and(outcome).map(wording::change_words),
+        risk: wording::risk_answers(inst, &r.answers),
+        score,
+        sentence,
+        risk_positive,
+        risk_unanswered,
+        mode: wording::mode_label(&r.mode).into(),
+    }
+}
+
+/// Summaries of `pick` (a subset of `rows`), each with its change from the
+/// baseline of `rows` (one course's responses, oldest first) as it stood
+/// when it was taken: the outcome of the scores up to and including it.
+pub fn summarise(
+    state: &AppState,
+    rows: &[ResponseRow],
+    facts: Option<&CourseFacts>,
+    pick: &[&ResponseRow],
+) -> Vec<ResponseSummary> {
+    pick.iter()
+        .map(|r| {
+            let upto = rows.iter().position(|x| x.id == r.id).map(|i| &rows[..=i]).unwrap_or(&[]);
+            let outcomes = outcomes_in(state, upto, facts);
+            words(
+                state.instruments.get(&r.instrument_id),
+                r,
+                outcomes.instruments.get(&r.instrument_id).map(|o| &o.outcome),
+            )
+        })
+        .collect()
+}
+
+/// What the session page shows of the measures.
+pub struct SessionScores {
+    /// Responses completed after the previous held session, up to this
+    /// session's day, oldest first.
+    pub since_last: Vec<ResponseSummary>,
+    /// Instruments to offer a "Record …" button for: those the course's
+    /// schedule asks for at this session and not yet taken, else the PHQ-9.
+    /// (instrument id, short name)
+    pub record: Vec<(String, String)>,
+}
+
+/// The measures taken since the previous held session (after its day, up to
+/// this session's day) in this course, with their change from the course's
+/// baseline; the read is audited when there is something to show.
+pub async fn session_scores(state: &AppState, me: &Identity, sx: &SessionContext) -> Result<SessionScores, Error> {
+    let client = &sx.cx.client.id;
+    let course = sx.cx.course.id.to_string();
+    let scoped = scoped_responses(state, client, ScopeRequest::Course(&course)).await?;
+    let facts = course_facts(state, client, &course).await?;
+    let after = sx.previous_held().map(|p| p.session.date);
+    let day = sx.s.session.date;
+    let window: Vec<&ResponseRow> = scoped
+        .responses
+        .iter()
+        .filter(|r| after.is_none_or(|a| r.completed_at.date() > a) && r.completed_at.date() <= day)
+        .collect();
+    let since_last = summarise(state, &scoped.responses, facts.as_ref(), &window);
+    if !since_last.is_empty() {
+        let mut e = me.event(action::MEASURE_LIST, "client");
+        e.resource_id = Some(client.to_string());
+        e.client_id = Some(client.to_string());
+        e.detail = Some(format!("{} responses since the last session, on the session page", since_last.len()));
+        state.store.audit(e).await?;
+    }
+    // Held sessions before this one: this session is number `before + 1` when held.
+    let before = match sx.cx.sessions.iter().position(|s| s.session.id == sx.s.session.id) {
+        Some(i) => sx.cx.sessions[..i].iter().filter(|s| s.number.is_some()).count(),
+        None => 0,
+    };
+    let (schedule, _, _) = crate::measures::schedule_of(state, &sx.cx.course.id).await?;
+    let scheduled_here = before % schedule.every.max(1) as usize == 0;
+    let short = |id: &str| state.instruments.get(id).map(|i| (i.id.clone(), i.short_name.clone()));
+    let mut record: Vec<(String, String)> = if scheduled_here {
+        schedule
+            .instruments
+            .iter()
+            .filter(|i| !window.iter().any(|r| &r.instrument_id == *i && r.total.is_some()))
+            .filter_map(|i| short(i))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if record.is_empty() {
+        record.extend(short(DEFAULT_INSTRUMENT));
+    }
+    Ok(SessionScores { since_last, record })
+}
+
+/// One response of a client, with its answers in words and its change from
+/// its course's baseline; audited as a read of the client's measures.
+pub struct ResponseDetail {
+    pub client: ClientRecord,
+    pub summary: ResponseSummary,
+    pub items: Vec<ItemAnswer>,
+    /// The instrument's text is a placeholder (licensed, not imported).
+    pub placeholder: bool,
+    pub attribution: Option<String>,
+    /// The risk flag this response raised, if any.
+    pub flag: Option<RiskFlagRow>,
+}
+
+pub async fn response_detail(
+    state: &AppState,
+    me: &Identity,
+    client: &str,
+    response: &str,
+) -> Result<ResponseDetail, Error> {
+    let (client, _) = client_for(state, me, client, Purpose::AuditRead).await?;
+    let all = state.store.responses(&client.id).await?;
+    let Some(row) = all.iter().find(|r| r.id.as_str() == response).cloned() else {
+        crate::access::deny(state, me, "measure_response", Some(response)).await?;
+        return Err(Error::NotFound);
+    };
+    let mut e = me.event(action::MEASURE_LIST, "measure_response");
+    e.resource_id = Some(row.id.to_string());
+    e.client_id = Some(client.id.to_string());
+    e.detail = Some("response page".into());
+    state.store.audit(e).await?;
+    // Its course's responses (or those outside every course), as the outcomes count them.
+    let courses = state.store.client_courses(&client.id).await?;
+    let course = crate::outcomes::course_of_response(&row, &crate::outcomes::spans(&courses));
+    let (rows, facts) = match &course {
+        Some(k) => {
+            let s = scoped_responses(state, &client.id, ScopeRequest::Course(k)).await?;
+            (s.responses, course_facts(state, &client.id, k).await?)
+        }
+        None => {
+            let spans = crate::outcomes::spans(&courses);
+            (all.iter().filter(|r| crate::outcomes::course_of_response(r, &spans).is_none()).cloned().collect(), None)
+        }
+    };
+    let inst = state.instruments.get(&row.instrument_id);
+    let summary = summarise(state, &rows, facts.as_ref(), &[&row]).remove(0);
+    let items = inst.map(|i| item_answers(i, &row)).unwrap_or_default();
+    let flag =
+        state.store.client_risk_flags(&client.id).await?.into_iter().find(|f| f.response_id.as_ref() == Some(&row.id));
+    Ok(ResponseDetail {
+        client,
+        summary,
+        items,
+        placeholder: inst.is_some_and(|i| i.text_placeholder),
+        attribution: inst.and_then(|i| i.attribution.clone()),
+        flag,
+    })
+}
+
+/// Each item with its answer in words; a placeholder text reads "Item N".
+pub fn item_answers(inst: &Instrument, r: &ResponseRow) -> Vec<ItemAnswer> {
+    let text = |it: &rapport_core::measures::definition::Item, n: u32| {
+        if inst.text_placeholder {
+            format!("Item {n}")
+        } else {
+            it.text.clone()
+        }
+    };
+    let mut out: Vec<ItemAnswer> = inst
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let code = r.answers.get(i).copied().flatten();
+            ItemAnswer {
+                number: it.number,
+                text: text(it, it.number),
+                answer: match code {
+                    None => "not answered".into(),
+                    Some(c) => {
+                        let label = wording::answer_label(inst, it.number, Some(c));
+                        if inst.text_placeholder {
+                            format!("{label} (code {c})")
+                        } else {
+                            label
+                        }
+                    }
+                },
+                score: r.item_scores.get(i).copied().flatten(),
+                risk: inst.risk_items.iter().any(|x| x.item == it.number),
+                unscored: false,
+            }
+        })
+        .collect();
+    let extras = r.unscored_answers.clone().unwrap_or_default();
+    for (i, it) in inst.unscored_items.iter().enumerate() {
+        let code = extras.get(i).copied().flatten();
+        let answer = match code {
+            None => "not answered".to_string(),
+            Some(c) => inst
+                .options_for(it)
+                .iter()
+                .find(|o| o.code == c)
+                .map(|o| o.label.clone())
+                .unwrap_or_else(|| format!("answer {c}")),
+        };
+        out.push(ItemAnswer {
+            number: it.number,
+            text: text(it, it.number),
+            answer,
+            score: None,
+            risk: false,
+            unscored: true,
+        });
+    }
+    out
+}
+
+/// The primary measure of a course: the PHQ-9 when its schedule has it (or
+/// has none), else the schedule's first instrument.
+pub async fn primary_instrument(state: &AppState, cx: &CourseContext) -> Result<String, Error> {
+    let (schedule, _, _) = crate::measures::schedule_of(state, &cx.course.id).await?;
+    Ok(if schedule.instruments.iter().any(|i| i == DEFAULT_INSTRUMENT) || schedule.instruments.is_empty() {
+        DEFAULT_INSTRUMENT.to_string()
+    } else {
+        schedule.instruments[0].clone()
+    })
+}
+
+/// The course header's scores (the course read itself is audited by its loader).
+pub async fn course_headline(state: &AppState, cx: &CourseContext) -> Result<CourseHeadline, Error> {
+    let course = cx.course.id.to_string();
+    let primary = primary_instrument(state, cx).await?;
+    let scoped = scoped_responses(state, &cx.client.id, ScopeRequest::Course(&course)).await?;
+    let latest = scoped.responses.iter().rev().find(|r| r.instrument_id == primary && r.total.is_some()).map(|r| {
+        let s = words(state.instruments.get(&r.instrument_id), r, None);
+        (s.score, rapport_core::time::format_date(r.completed_at.date()), r.id.clone())
+    });
+    let open_flag = state.store.open_risk_flag(&cx.client.id).await?.map(|f| f.id);
+    Ok(CourseHeadline { latest, open_flag })
+}
+
+/// The course's outcomes (the one computation the Measures page and the
+/// outcomes API use), for the ending review and the summary; audited.
+pub async fn course_outcomes(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    via: &str,
+) -> Result<Outcomes, Error> {
+    let course = cx.course.id.to_string();
+    let (_, outcomes) = client_outcomes(state, &cx.client.id, ScopeRequest::Course(&course)).await?;
+    let mut e = me.event(action::OUTCOMES_READ, "client");
+    e.resource_id = Some(cx.client.id.to_string());
+    e.client_id = Some(cx.client.id.to_string());
+    e.detail = Some(via.to_string());
+    state.store.audit(e).await?;
+    Ok(outcomes)
+}
