@@ -570,9 +570,11 @@ pub async fn create(
         Err(e) => return Err(e),
     };
     let from = back.map(|(sid, _, _)| format!("&session={sid}")).unwrap_or_default();
+    // From a session, the score sentence and the way back come first (a raised flag is
+    // announced there too); otherwise a raised flag opens at once.
     Ok(match rec.risk_flag_id {
-        Some(flag) => Redirect::to(&format!("/risk-flags/{flag}?done=flag-raised")),
-        None => Redirect::to(&format!("/clients/{}/responses/{}?done=measure-recorded{from}", c.id, rec.id)),
+        Some(flag) if from.is_empty() => Redirect::to(&format!("/risk-flags/{flag}?done=flag-raised")),
+        _ => Redirect::to(&format!("/clients/{}/responses/{}?done=measure-recorded{from}", c.id, rec.id)),
     }
     .into_response())
 }

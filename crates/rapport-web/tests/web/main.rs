@@ -18,6 +18,7 @@ mod mfa;
 mod notes;
 mod portal;
 mod responses;
+mod scores;
 mod security;
 mod smtp;
 mod support;

@@ -360,6 +360,7 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/clients/{id}/measures", "/clients/{client}/measures", "LNAAN"),
         e(M::GET, "/clients/{id}/measures/new", "/clients/{client}/measures/new?instrument=gad7", "LNAAN"),
         e(M::POST, "/clients/{id}/measures/new", "/clients/{client}/measures/new", "LNAAN"),
+        e(M::GET, "/clients/{id}/responses/{response_id}", "/clients/{client}/responses/{response}", "LNAAN"),
         e(M::GET, "/risk-flags", "/risk-flags", "LFAAA"),
         e(M::GET, "/risk-flags/{id}", "/risk-flags/{flag}", "LNAAN"),
         e(M::POST, "/risk-flags/{id}/acknowledge", "/risk-flags/{flag}/acknowledge", "LNAAN"),
@@ -421,7 +422,7 @@ pub async fn matrix_fixtures(
 ) {
     let phq9 = rapport_core::measures::Library::builtin().get("phq9").unwrap().clone();
     let answers: Vec<Option<i64>> = [0, 0, 0, 0, 0, 0, 0, 0, 2].into_iter().map(Some).collect();
-    let flag = app
+    let rec = app
         .store
         .record_response(
             &rapport_store::measures::NewResponse {
@@ -439,10 +440,9 @@ pub async fn matrix_fixtures(
             },
         )
         .await
-        .unwrap()
-        .risk_flag_id
         .unwrap();
-    out.push(("{flag}", flag.to_string()));
+    out.push(("{flag}", rec.risk_flag_id.unwrap().to_string()));
+    out.push(("{response}", rec.id.to_string()));
 }
 
 /// Performs every measures and risk action once (for the every-audited-action test).
@@ -538,7 +538,9 @@ async fn clinician_records_a_measure_and_closes_the_risk_loop_in_the_ui() {
         let (_, caseload) = b.text("/clients").await;
         assert!(caseload.contains("1 risk flag on your clients is not yet closed"));
         let (_, flags) = b.text("/risk-flags").await;
-        assert!(flags.contains("Form Person") && flags.contains("item 9 = 1"));
+        assert!(
+            flags.contains("Form Person") && flags.contains("PHQ-9 question 9 (thoughts of self-harm): Several days")
+        );
 
         let flag = flag_page.trim_start_matches("/risk-flags/").split('?').next().unwrap().to_string();
         let fp = format!("/risk-flags/{flag}");
