@@ -94,6 +94,9 @@ async fn a_blank_risk_question_reads_not_answered() {
         let (st, detail) = b.text(&format!("/clients/{client}/responses/{}", r["id"].as_str().unwrap())).await;
         assert_eq!(st, 200);
         assert!(detail.contains("Thoughts that you would be better off dead") && detail.contains("not answered"));
+        // The Measures page opens each response too.
+        let (_, measures) = b.text(&format!("/clients/{client}/measures")).await;
+        assert!(measures.contains(&format!("/clients/{client}/responses/{}", r["id"].as_str().unwrap())));
         // Another client's response id is not found under this client.
         let other = api.new_client("Other Person").await;
         let (st, _) = b.text(&format!("/clients/{other}/responses/{}", r["id"].as_str().unwrap())).await;

@@ -253,6 +253,9 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     println!("IPT courses: one in every phase (planned, initial, middle, termination, completed with maintenance, ended early) across the protocols.");
     if let Some(id) = demo_course {
         println!("The showcase course (role dispute, formulation agreed, goals rated): clinician1, /courses/{id}");
+        println!(
+            "  its session pages list the scores since the last session (Record PHQ-9 there); its Ending tab has the Outcomes card: /courses/{id}/ending"
+        );
     }
     println!(
         "{measured} clients have weekly PHQ-9 and GAD-7 scores; one has an open risk flag (PHQ-9 item 9) to handle."
