@@ -430,8 +430,9 @@ test('the risk loop: a PHQ-9 with item 9 raises a flag that is assessed, planned
     // Items 1-8 "More than half the days" or "Not at all"; item 9 "Several days".
     const answers = ['More than half the days', 'More than half the days', 'Several days', 'Nearly every day', 'Several days', 'More than half the days', 'Several days', 'Not at all', 'Several days'];
     for (const [i, label] of answers.entries()) {
-      const item = page.locator(`fieldset#item_${i + 1}`);
-      await item.getByRole('radio', { name: label, exact: true }).check();
+      // Wide screens show an items-by-options grid: each radio is named "N. <item> <answer>".
+      const item = page.locator(`#item_${i + 1}`);
+      await item.getByRole('radio', { name: new RegExp(` ${label}$`) }).check();
     }
     await button('Save and score').click();
   });
