@@ -117,6 +117,7 @@ pub async fn scoped_responses(state: &AppState, client: &Id, req: ScopeRequest<'
 
 /// Responses of one course (its own and, stored without a course, those
 /// completed while it was open): for the portal's due questionnaires.
+#[async_recursion::async_recursion]
 pub async fn course_responses(state: &AppState, client: &Id, course: &Id) -> Result<Vec<ResponseRow>, Error> {
     Ok(scoped_responses(state, client, ScopeRequest::Course(course.as_str())).await?.responses)
 }
@@ -132,6 +133,7 @@ pub struct CourseFacts {
 }
 
 /// The course's facts, when `course` is one of `client`'s courses.
+#[async_recursion::async_recursion]
 pub async fn course_facts(state: &AppState, client: &Id, course: &str) -> Result<Option<CourseFacts>, Error> {
     let Some(id) = Id::parse(course) else { return Ok(None) };
     let Some(c) = state.store.course(&id).await? else { return Ok(None) };
