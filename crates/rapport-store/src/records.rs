@@ -454,6 +454,7 @@ impl Store {
 
     /// Whether every id names a live record of `kind` belonging to `client`
     /// (links between records, e.g. a timeline event's inventory people).
+    #[crate::boxed_future]
     pub async fn client_records_exist(&self, client: &Id, kind: &str, ids: &[String]) -> Result<bool> {
         if ids.is_empty() {
             return Ok(true);
