@@ -31,7 +31,7 @@ use std::collections::HashMap;
 
 /// The courses of client `id`, newest first, each loaded as one course is
 /// (`course_for`); the read is audited as `client.read`.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn of_client(state: &AppState, me: &Identity, id: &str) -> AppResult<Vec<CourseContext>> {
     let (client, _) = client_for(state, me, id, Purpose::AuditRead).await?;
     let mut out = Vec::new();
@@ -55,7 +55,7 @@ pub struct CourseOverview {
 }
 
 /// The course overview (the course itself is read through `course_for`, which audits it).
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn overview(state: &AppState, cx: &CourseContext) -> AppResult<CourseOverview> {
     Ok(CourseOverview {
         events: state.store.course_events(&cx.course.id).await?,
@@ -67,7 +67,7 @@ pub async fn overview(state: &AppState, cx: &CourseContext) -> AppResult<CourseO
 }
 
 /// Starts a course for `client` (loaded for writing); `raw` is checked against the site's protocols.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn create(
     state: &AppState,
     me: &Identity,
@@ -82,7 +82,7 @@ pub async fn create(
 
 /// Changes the contracted number of sessions (kept as an event with the old count and the reason).
 /// `version`: the course as the caller saw it (None: whatever is stored).
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn renegotiate(
     state: &AppState,
     me: &Identity,
@@ -106,7 +106,7 @@ pub async fn renegotiate(
 
 /// Whether the course has a saved ending review, and whether one of its
 /// scheduled questionnaires was completed in its last two held sessions.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult<CompletionFacts> {
     let has_review = !state.store.course_records::<EndingReview>(&cx.course.id).await?.is_empty();
     let (schedule, _, _) = crate::measures::schedule_of(state, &cx.course.id).await?;
@@ -124,7 +124,7 @@ pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult
 /// Changes the course's status. Completing asks what completing needs (an
 /// ending review or the reason it was skipped, an end measure or the reason
 /// there is none). Returns the new status; the same status changes nothing.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn set_status<'a>(
     state: &AppState,
     me: &Identity,
@@ -164,7 +164,7 @@ pub fn record_checklist<'a>(
     cx: &'a CourseContext,
     item: ChecklistItem,
     input: ChecklistInput<'a>,
-) -> crate::Boxed<'a, AppResult<()>> {
+) -> crate::boxing::Boxed<'a, AppResult<()>> {
     Box::pin(async move {
         let (date, detail, code, note) =
             validate_checklist(item, input.done_on, input.detail, input.code, input.note, Timestamp::now().date())?;
@@ -175,7 +175,7 @@ pub fn record_checklist<'a>(
 }
 
 /// Marks a checklist item as not done.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn clear_checklist(
     state: &AppState,
     me: &Identity,
@@ -199,7 +199,7 @@ pub struct SessionInput {
 }
 
 /// Records a session in an open course.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn add_session(
     state: &AppState,
     me: &Identity,
@@ -226,7 +226,7 @@ pub async fn add_session(
 
 /// Changes a session of an open course (e.g. a scheduled session was attended
 /// or cancelled). `version`: the session as the caller saw it (None: as stored).
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn update_session(
     state: &AppState,
     me: &Identity,

@@ -16,19 +16,19 @@ use rapport_store::formulation::GoalWithRatings;
 use rapport_store::records::Record;
 
 /// The course's goals with their ratings.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn goals(state: &AppState, cx: &CourseContext) -> Result<Vec<GoalWithRatings>, Error> {
     Ok(state.store.goals_with_ratings(&cx.course.id).await?)
 }
 
 /// The course's goals, oldest first.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn course_goals(state: &AppState, cx: &CourseContext) -> Result<Vec<Record<Goal>>, Error> {
     Ok(state.store.course_records::<Goal>(&cx.course.id).await?)
 }
 
 /// Adds a goal in one of the course's chosen areas.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn create_goal(
     state: &AppState,
     me: &Identity,
@@ -43,7 +43,7 @@ pub async fn create_goal(
 }
 
 /// Changes a goal (status rules and wording history in `apply_goal_update`).
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn update_goal(
     state: &AppState,
     me: &Identity,
@@ -70,7 +70,7 @@ pub async fn update_goal(
 /// Rates a goal 0-10 at a held session of its course; a second rating for the
 /// same session replaces the first (kept in the record's history). Errors name
 /// `rating` and `session_id`. Returns the rating and whether it was the first.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn rate_goal(
     state: &AppState,
     me: &Identity,
@@ -97,7 +97,7 @@ pub async fn rate_goal(
 }
 
 /// A goal and its course, if `me` may see the client; otherwise 404 (audited).
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn goal_for(
     state: &AppState,
     me: &Identity,

@@ -80,7 +80,7 @@ pub fn scoped_responses<'a>(
     state: &'a AppState,
     client: &'a Id,
     req: ScopeRequest<'a>,
-) -> crate::Boxed<'a, Result<Scoped, Error>> {
+) -> crate::boxing::Boxed<'a, Result<Scoped, Error>> {
     Box::pin(async move {
         let courses = state.store.client_courses(client).await?;
         let spans = spans(&courses);
@@ -127,7 +127,7 @@ pub fn scoped_responses<'a>(
 
 /// Responses of one course (its own and, stored without a course, those
 /// completed while it was open): for the portal's due questionnaires.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn course_responses(state: &AppState, client: &Id, course: &Id) -> Result<Vec<ResponseRow>, Error> {
     Ok(scoped_responses(state, client, ScopeRequest::Course(course.as_str())).await?.responses)
 }
@@ -143,7 +143,7 @@ pub struct CourseFacts {
 }
 
 /// The course's facts, when `course` is one of `client`'s courses.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn course_facts(state: &AppState, client: &Id, course: &str) -> Result<Option<CourseFacts>, Error> {
     let Some(id) = Id::parse(course) else { return Ok(None) };
     let Some(c) = state.store.course(&id).await? else { return Ok(None) };
@@ -258,7 +258,7 @@ pub fn client_outcomes<'a>(
     state: &'a AppState,
     client: &'a Id,
     req: ScopeRequest<'a>,
-) -> crate::Boxed<'a, Result<(Scoped, Outcomes), Error>> {
+) -> crate::boxing::Boxed<'a, Result<(Scoped, Outcomes), Error>> {
     Box::pin(async move {
         let scoped = scoped_responses(state, client, req).await?;
         let facts = match scoped.scope.course_id.as_deref() {

@@ -83,7 +83,7 @@ pub enum Recording {
 /// number of answers, an option a question does not have, nothing answered at
 /// all, a course of another client) is `Error::Invalid` naming the field as
 /// the API does (`answers[i]`, 0-based); nothing is stored then.
-pub fn record<'a>(state: &'a AppState, sub: Submission<'a>) -> crate::Boxed<'a, Result<Recording, Error>> {
+pub fn record<'a>(state: &'a AppState, sub: Submission<'a>) -> crate::boxing::Boxed<'a, Result<Recording, Error>> {
     Box::pin(async move {
         let inst = sub.instrument;
         check_answers(inst, &sub.answers)?;

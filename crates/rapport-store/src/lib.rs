@@ -7,17 +7,8 @@
 //! placeholders, `RETURNING`, `ON CONFLICT`, TEXT timestamps and ids, BIGINT
 //! integers, no JSON operators or date arithmetic.
 
-/// Marks a public async function whose future is boxed, so that its state
-/// machine is compiled once, in this crate. An unboxed `async fn`'s state
-/// machine is compiled again in every crate that awaits it (and, for a call
-/// chain, the whole chain beneath it): before this, the web crate and the
-/// binary recompiled most of the store and the use cases, about a quarter of
-/// a release build (docs/decisions.md, decision 29). Generic functions stay
-/// unboxed: they are compiled where they are instantiated anyway. The cost is
-/// one allocation per call.
-pub(crate) use async_recursion::async_recursion as boxed_future;
-
 pub mod audit;
+mod boxing;
 pub mod clients;
 pub mod courses;
 pub mod escalation;
@@ -160,13 +151,13 @@ impl Store {
     }
 
     /// Readiness: one round trip to the database.
-    #[crate::boxed_future]
+    #[crate::boxing::boxed_future]
     pub async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.read).await?;
         Ok(())
     }
 
-    #[crate::boxed_future]
+    #[crate::boxing::boxed_future]
     pub async fn close(&self) {
         self.audit.shutdown().await;
         self.write.close().await;
@@ -174,7 +165,7 @@ impl Store {
     }
 
     /// SQLite only: a consistent copy of the live database (`VACUUM INTO`).
-    #[crate::boxed_future]
+    #[crate::boxing::boxed_future]
     pub async fn backup_sqlite(&self, to: &Path) -> Result<()> {
         if self.backend != Backend::Sqlite {
             return Err(StoreError::Config(
@@ -226,7 +217,7 @@ pub(crate) fn opt_ts(s: Option<String>) -> Option<Timestamp> {
 /// Test support: creates an empty, uniquely named database on the PostgreSQL
 /// server behind `base_url` and returns its URL. Used by the test suites of this
 /// and the web crate (`RAPPORT_TEST_POSTGRES_URL`).
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn scratch_postgres_database(base_url: &str) -> Result<String> {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();

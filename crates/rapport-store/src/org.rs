@@ -114,7 +114,7 @@ pub(crate) async fn upsert_setup(
 }
 
 impl Store {
-    #[crate::boxed_future]
+    #[crate::boxing::boxed_future]
     pub async fn organisation(&self) -> Result<Organisation> {
         let row = sqlx::query(
             "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa, crisis_resources, \
@@ -139,7 +139,7 @@ impl Store {
         })
     }
 
-    #[crate::boxed_future]
+    #[crate::boxing::boxed_future]
     pub async fn update_organisation(&self, org: &Organisation, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;

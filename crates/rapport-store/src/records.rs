@@ -4,6 +4,7 @@
 //! `clinical_record_versions`, checks the version the writer started from
 //! (optimistic concurrency) and appends its audit entry in the same transaction.
 
+use crate::boxing::Boxed;
 use crate::row::Named;
 use crate::{audit, ts, Result, Store, StoreError};
 use rapport_core::audit::AuditEvent;
@@ -64,8 +65,8 @@ fn opt_id(s: Option<String>) -> Option<Id> {
 /// A record whose body is still its stored JSON text.
 type Raw = Record<String>;
 
-/// A boxed future, so that its state machine is compiled in this crate only.
-type Boxed<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<T>> + Send + 'a>>;
+/// A record even if removed, with the time of its removal.
+type MaybeRemoved<T> = Option<(Record<T>, Option<Timestamp>)>;
 
 impl<T> Record<T> {
     fn with_body<U>(self, body: U) -> Record<U> {
@@ -185,7 +186,7 @@ impl Store {
         json: String,
         by: &'a Id,
         mut event: AuditEvent,
-    ) -> Boxed<'a, Raw> {
+    ) -> Boxed<'a, Result<Raw>> {
         Box::pin(async move {
             let id = Id::new();
             let now = Timestamp::now();
@@ -256,7 +257,7 @@ impl Store {
         body: Option<String>,
         by: &'a Id,
         mut event: AuditEvent,
-    ) -> Boxed<'a, Raw> {
+    ) -> Boxed<'a, Result<Raw>> {
         Box::pin(async move {
             let now = Timestamp::now();
             let mut tx = self.begin_write().await?;
@@ -299,7 +300,7 @@ impl Store {
         self.raw_record(id, T::KIND).await?.map(typed).transpose()
     }
 
-    fn raw_record<'a>(&'a self, id: &'a Id, kind: &'static str) -> Boxed<'a, Option<Raw>> {
+    fn raw_record<'a>(&'a self, id: &'a Id, kind: &'static str) -> Boxed<'a, Result<Option<Raw>>> {
         Box::pin(async move {
             let mut conn = self.read.acquire().await?;
             fetch(&mut conn, id, kind).await
@@ -321,7 +322,7 @@ impl Store {
         all_typed(self.raw_list(Listing::Child(parent), T::KIND).await?)
     }
 
-    fn raw_list<'a>(&'a self, listing: Listing<'a>, kind: &'static str) -> Boxed<'a, Vec<Raw>> {
+    fn raw_list<'a>(&'a self, listing: Listing<'a>, kind: &'static str) -> Boxed<'a, Result<Vec<Raw>>> {
         Box::pin(async move {
             let (column, id) = match listing {
                 Listing::Client(id) => ("client_id", id),
@@ -342,7 +343,7 @@ impl Store {
         all_typed(self.raw_records_of_courses(courses, T::KIND).await?)
     }
 
-    fn raw_records_of_courses<'a>(&'a self, courses: &'a [Id], kind: &'static str) -> Boxed<'a, Vec<Raw>> {
+    fn raw_records_of_courses<'a>(&'a self, courses: &'a [Id], kind: &'static str) -> Boxed<'a, Result<Vec<Raw>>> {
         Box::pin(async move {
             if courses.is_empty() {
                 return Ok(Vec::new());
@@ -377,7 +378,7 @@ impl Store {
         &'a self,
         id: &'a Id,
         kind: &'static str,
-    ) -> Boxed<'a, Option<(Raw, Option<Timestamp>)>> {
+    ) -> Boxed<'a, Result<MaybeRemoved<String>>> {
         Box::pin(async move {
             let sql = format!(
                 "SELECT {COLUMNS}, r.removed_at FROM clinical_records r JOIN users u ON u.id = r.updated_by \
@@ -398,7 +399,7 @@ impl Store {
         all_typed(self.raw_removed_client_records(client, T::KIND).await?)
     }
 
-    fn raw_removed_client_records<'a>(&'a self, client: &'a Id, kind: &'static str) -> Boxed<'a, Vec<Raw>> {
+    fn raw_removed_client_records<'a>(&'a self, client: &'a Id, kind: &'static str) -> Boxed<'a, Result<Vec<Raw>>> {
         Box::pin(async move {
             let sql = format!(
                 "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
@@ -426,7 +427,7 @@ impl Store {
             .collect()
     }
 
-    fn raw_history<'a>(&'a self, id: &'a Id, kind: &'static str) -> Boxed<'a, Vec<RecordVersion<String>>> {
+    fn raw_history<'a>(&'a self, id: &'a Id, kind: &'static str) -> Boxed<'a, Result<Vec<RecordVersion<String>>>> {
         Box::pin(async move {
             let rows = sqlx::query(
                 "SELECT v.version, v.body, v.change, u.name AS changed_by_name, v.changed_at \
@@ -454,7 +455,7 @@ impl Store {
 
     /// Whether every id names a live record of `kind` belonging to `client`
     /// (links between records, e.g. a timeline event's inventory people).
-    #[crate::boxed_future]
+    #[crate::boxing::boxed_future]
     pub async fn client_records_exist(&self, client: &Id, kind: &str, ids: &[String]) -> Result<bool> {
         if ids.is_empty() {
             return Ok(true);

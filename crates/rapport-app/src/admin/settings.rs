@@ -34,7 +34,7 @@ pub(crate) fn non_blank(s: &Option<String>) -> Option<String> {
 }
 
 /// Active accounts that hold a caseload: who may be the duty clinician or take over clients.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn caseload_holders(state: &AppState) -> AppResult<Vec<User>> {
     Ok(state
         .store
@@ -48,14 +48,14 @@ pub async fn caseload_holders(state: &AppState) -> AppResult<Vec<User>> {
 }
 
 /// The settings as stored (administrators only).
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn settings(state: &AppState, me: &Identity) -> AppResult<Organisation> {
     require_admin(state, me, "settings").await?;
     Ok(state.store.organisation().await?)
 }
 
 /// Checks and stores the settings; `Ok(Err(errors))` when the form is refused.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn update_settings(
     state: &AppState,
     me: &Identity,

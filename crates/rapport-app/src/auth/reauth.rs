@@ -31,7 +31,7 @@ fn counter(me: &Identity) -> String {
 
 /// Checks `typed` against `me`'s current password for `purpose` (audit detail,
 /// e.g. "password change").
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn confirm_password(
     state: &AppState,
     me: &Identity,

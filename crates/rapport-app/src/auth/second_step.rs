@@ -22,7 +22,7 @@ fn expired_before() -> Timestamp {
 }
 
 /// Whether the challenge (by the hash of its secret) can still take a code.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn challenge_open(state: &AppState, challenge: Option<&str>) -> AppResult<bool> {
     let live = match challenge {
         Some(h) => state.store.challenge(h).await?,
@@ -46,7 +46,7 @@ pub enum Verified {
 /// remembered device's) sign-in counter, which throttles it like a password,
 /// and once on the challenge, which ends after `CHALLENGE_ATTEMPTS` wrong codes
 /// and tells the account holder.
-#[crate::boxed_future]
+#[crate::boxing::boxed_future]
 pub async fn verify(
     state: &AppState,
     meta: &RequestMeta,
