@@ -214,7 +214,7 @@ pub async fn add_session(
         input.modality.as_deref(),
         input.attendance.as_deref(),
         input.duration_minutes,
-        Timestamp::now().date(),
+        crate::clock::today(),
         // Open courses only (require_open above): they have not ended.
         (cx.course.start_date, None),
     );
@@ -245,7 +245,7 @@ pub async fn update_session(
         Some(&input.modality.unwrap_or_else(|| cur.modality.as_str().to_string())),
         Some(&input.attendance.unwrap_or_else(|| cur.attendance.as_str().to_string())),
         input.duration_minutes.or(cur.duration_minutes.map(i64::from)),
-        Timestamp::now().date(),
+        crate::clock::today(),
         (cx.course.start_date, None),
     );
     let session = with_form_errors(unread, result)?;

@@ -129,7 +129,7 @@ pub async fn issue_code(
             join_url(state),
             code,
             code,
-            expires.display()
+            org.zone().show(expires)
         ),
     });
     let mut notices = Vec::new();
@@ -144,7 +144,7 @@ pub async fn issue_code(
                 "Hello,\n\nOn {} {} issued a code that lets someone set a new e-mail address and password for your \
                  client portal account at {}. When the code is used, this address ({}) will no longer sign in.\n\n\
                  If you asked for this, there is nothing to do. If you did not, contact {} straight away.\n",
-                now.display(),
+                org.zone().show(now),
                 me.user.name,
                 org.name,
                 account.email,

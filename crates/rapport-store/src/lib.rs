@@ -9,6 +9,7 @@
 
 pub mod audit;
 mod boxing;
+pub mod calendar;
 pub mod clients;
 pub mod courses;
 pub mod escalation;

@@ -137,7 +137,7 @@ async fn notify_wrong_codes(state: &AppState, user: &User, meta: &RequestMeta, m
              If this was not you, your password is known to someone else: change it now on your account page \
              and tell your administrator.\n",
             user.name,
-            Timestamp::now().display(),
+            org.zone().show(Timestamp::now()),
             org.name,
             meta.ip.as_deref().unwrap_or("unknown"),
         ),

@@ -83,6 +83,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         crisis_resources: "Emergency services: 999 (or go to A&E)\nSamaritans: 116 123 (free, 24 hours)\n\
              NHS 111: urgent mental health help (choose the mental health option)\nShout: text SHOUT to 85258 (free, 24 hours)"
             .into(),
+        time_zone: "Europe/London".into(),
         ..Default::default()
     };
     store.update_organisation(&org, event(action::SETTINGS_UPDATE, "organisation")).await.map_err(err)?;
