@@ -159,6 +159,7 @@ pub async fn book(
     duration_minutes: Option<i64>,
     unread: ValidationErrors,
 ) -> AppResult<TherapySession> {
+    require_caseload(state, me).await?;
     let course_id = course_id.trim();
     if course_id.is_empty() {
         return Err(invalid("course_id", "Choose the client's course"));

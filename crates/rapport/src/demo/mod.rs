@@ -1,6 +1,7 @@
 //! `rapport demo`: a clearly labelled synthetic organisation so a newcomer sees
 //! a living system. Every name is generated; none belongs to a real person.
 
+mod calendar;
 mod courses;
 mod event;
 mod inventory;
@@ -240,6 +241,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         Some((c, _)) => Some(portal::seed(store, c, &staff[0], &hash).await?),
         None => None,
     };
+    // clinician1's week on the calendar (today 10:00 with the first client) and a calendar feed.
+    let feed = match &first_client {
+        Some((c, _)) => Some(calendar::seed(store, &staff[0], c, &org.time_zone).await?),
+        None => None,
+    };
     let _ = admin;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
@@ -281,6 +287,12 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     }
     if let (Some(email), Some((_, name))) = (&portal_email, &first_client) {
         println!("Client portal: {name} signs in at /portal/login as {email} (diary, shared plan, safety plan).");
+    }
+    if let Some(secret) = &feed {
+        println!(
+            "Calendar (week and month, book, move, cancel): /calendar as clinician1. clinician1's private calendar \
+             feed for a calendar app: /calendar/feed/{secret}.ics (reset it on My account)."
+        );
     }
     println!("Password for every demo account: {DEMO_PASSWORD}");
     Ok(())
