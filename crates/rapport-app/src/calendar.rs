@@ -356,6 +356,55 @@ mod tests {
     use super::*;
     use time::macros::date;
 
+    fn on(date: Date, time: &str, attendance: Attendance) -> CalendarSession {
+        CalendarSession {
+            session: TherapySession {
+                id: Id::new(),
+                course_id: Id::new(),
+                client_id: Id::new(),
+                date,
+                time: time.into(),
+                modality: rapport_core::course::Modality::Video,
+                attendance,
+                duration_minutes: None,
+                phase_override: None,
+                version: 1,
+                created_at: Timestamp::now(),
+            },
+            client_name: "Maria van der Berg".into(),
+            responsible_id: Id::new(),
+            responsible_name: "Dr Who".into(),
+            course_status: "active".into(),
+            planned_minutes: 50,
+        }
+    }
+
+    #[test]
+    fn feed_events_read_local_times_in_the_zone_across_clock_changes() {
+        let london = Zone::parse("Europe/London").unwrap();
+        // The Sunday clocks go forward (29 March 2026) and the day after.
+        let e = event(&on(date!(2026 - 03 - 29), "10:00", Attendance::Scheduled), &london, false, "h");
+        assert_eq!(
+            e.when,
+            When::Timed {
+                start: Timestamp::parse("2026-03-29T09:00:00Z").unwrap(),
+                end: Timestamp::parse("2026-03-29T09:50:00Z").unwrap()
+            }
+        );
+        let e = event(&on(date!(2026 - 03 - 28), "10:00", Attendance::Attended), &london, false, "h");
+        assert!(
+            matches!(e.when, When::Timed { start, .. } if start == Timestamp::parse("2026-03-28T10:00:00Z").unwrap())
+        );
+        assert_eq!(e.summary, "IPT session: M.V.D.B.");
+        assert!(!e.cancelled);
+        let s = on(date!(2026 - 10 - 25), "", Attendance::Cancelled);
+        let e = event(&s, &london, true, "clinic.example");
+        assert_eq!(e.when, When::AllDay(date!(2026 - 10 - 25)));
+        assert_eq!(e.summary, "IPT session: Maria van der Berg");
+        assert!(e.cancelled);
+        assert_eq!(e.uid, format!("session-{}@clinic.example", s.session.id));
+    }
+
     #[test]
     fn weeks_start_on_monday_and_months_cover_whole_weeks() {
         // 4 December 2026 is a Friday.

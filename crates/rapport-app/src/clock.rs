@@ -80,11 +80,12 @@ mod tests {
     use super::*;
 
     #[tokio::test]
+    #[allow(clippy::needless_borrows_for_generic_args)] // references, as templates pass them
     async fn show_uses_the_zone_of_the_scope_and_utc_outside() {
         let t = Timestamp::parse("2026-07-01T09:30:00Z").unwrap();
         assert_eq!(show(t), "1 Jul 2026, 09:30");
         let london = Zone::parse("Europe/London").unwrap();
-        let inside = in_zone(london, async move { (show(t), show(&t), zone().name().to_string()) }).await;
+        let inside = in_zone(london, async move { (show(t), show(&&t), zone().name().to_string()) }).await;
         assert_eq!(inside, ("1 Jul 2026, 10:30".into(), "1 Jul 2026, 10:30".into(), "Europe/London".into()));
         assert_eq!(show_opt(None::<Timestamp>), "");
         let tokyo = Zone::parse("Asia/Tokyo").unwrap();
