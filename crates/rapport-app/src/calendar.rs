@@ -100,6 +100,7 @@ pub struct Calendar {
 /// sessions of the clients on their care teams and, for a supervisor, of
 /// their supervisees' clients; `clinician` narrows to one responsible
 /// clinician. Audited as `calendar.read` with the clients shown.
+#[crate::boxing::boxed_future]
 pub async fn calendar(
     state: &AppState,
     me: &Identity,
@@ -150,6 +151,7 @@ fn invalid(field: &str, msg: &str) -> Error {
 }
 
 /// Books a session in an open course through `courses::add_session` (scheduled, in person).
+#[crate::boxing::boxed_future]
 pub async fn book(
     state: &AppState,
     me: &Identity,
@@ -176,6 +178,7 @@ pub async fn book(
 }
 
 /// Moves a scheduled session to another date and time (`version`: as the caller saw it).
+#[crate::boxing::boxed_future]
 pub async fn move_session(
     state: &AppState,
     me: &Identity,
@@ -190,6 +193,7 @@ pub async fn move_session(
 }
 
 /// Cancels a scheduled session (attendance "cancelled", the existing rules apply).
+#[crate::boxing::boxed_future]
 pub async fn cancel_session(
     state: &AppState,
     me: &Identity,
@@ -226,11 +230,13 @@ pub fn feed_url(state: &AppState, secret: &str) -> String {
 }
 
 /// The caller's feed settings.
+#[crate::boxing::boxed_future]
 pub async fn feed_settings(state: &AppState, me: &Identity) -> AppResult<CalendarFeed> {
     Ok(state.store.calendar_feed(&me.user.id).await?)
 }
 
 /// The caller's feed URL, if a feed exists and its secret can be opened.
+#[crate::boxing::boxed_future]
 pub async fn feed_url_of(state: &AppState, me: &Identity) -> AppResult<Option<String>> {
     let f = state.store.calendar_feed(&me.user.id).await?;
     Ok(f.secret.filter(|_| f.has_secret).map(|s| feed_url(state, &s)))
@@ -238,6 +244,7 @@ pub async fn feed_url_of(state: &AppState, me: &Identity) -> AppResult<Option<St
 
 /// Creates or replaces the caller's feed secret and returns the new URL (the
 /// old one answers 404 from now on).
+#[crate::boxing::boxed_future]
 pub async fn reset_feed(state: &AppState, me: &Identity) -> AppResult<String> {
     require_caseload(state, me).await?;
     let secret = new_secret();
@@ -247,6 +254,7 @@ pub async fn reset_feed(state: &AppState, me: &Identity) -> AppResult<String> {
 }
 
 /// Whether the caller's feed names clients in full (else by initials).
+#[crate::boxing::boxed_future]
 pub async fn set_full_names(state: &AppState, me: &Identity, full: bool) -> AppResult<()> {
     require_caseload(state, me).await?;
     let mut e = me.event(action::CALENDAR_FEED_NAMES, "calendar_feed");
@@ -262,6 +270,7 @@ const FEED_FUTURE_DAYS: i64 = 366;
 /// The feed of the account whose secret is `secret` (with or without ".ics"),
 /// as iCalendar text. Unknown secrets, reset ones and inactive accounts are
 /// `NotFound`. The read is audited as the owner ("calendar feed").
+#[crate::boxing::boxed_future]
 pub async fn feed(state: &AppState, secret: &str, meta: &crate::caller::RequestMeta) -> AppResult<String> {
     let secret = secret.strip_suffix(".ics").unwrap_or(secret);
     if secret.is_empty() || secret.len() > 128 {

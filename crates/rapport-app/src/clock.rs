@@ -70,6 +70,7 @@ pub fn now_local() -> PrimitiveDateTime {
 
 impl AppState {
     /// The organisation's time zone (UTC if the settings cannot be read).
+    #[crate::boxing::boxed_future]
     pub async fn zone(&self) -> Zone {
         self.organisation().await.map(|o| o.zone()).unwrap_or_default()
     }

@@ -65,6 +65,7 @@ const MINE: &str = "(SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
 impl Store {
     /// Planned and active courses of the clients in `user`'s calendar scope
     /// (as `calendar_sessions`), active clients only, by client name.
+    #[crate::boxing::boxed_future]
     pub async fn bookable_courses(&self, user: &Id) -> Result<Vec<BookableCourse>> {
         let sql = format!(
             "SELECT co.id AS course_id, c.display_name AS client_name, c.responsible_clinician_id AS responsible_id, \
@@ -88,6 +89,7 @@ impl Store {
     /// Sessions (any attendance) from `from` to `to` inclusive of the clients
     /// on `user`'s care teams and those of the clinicians `user` supervises,
     /// in date and time order.
+    #[crate::boxing::boxed_future]
     pub async fn calendar_sessions(&self, user: &Id, from: Date, to: Date) -> Result<Vec<CalendarSession>> {
         let sql = format!("{SCOPE} ORDER BY s.session_date, s.session_time, s.id");
         let rows = sqlx::query(&sql)
@@ -111,6 +113,7 @@ impl Store {
     }
 
     /// `user`'s feed settings (default: none, initials).
+    #[crate::boxing::boxed_future]
     pub async fn calendar_feed(&self, user: &Id) -> Result<CalendarFeed> {
         let row = sqlx::query("SELECT secret_hash, secret_sealed, full_names FROM calendar_feeds WHERE user_id = $1")
             .bind(user.as_str())
@@ -128,6 +131,7 @@ impl Store {
 
     /// Sets (or replaces) `user`'s feed secret: `hash` for look-up, `secret`
     /// sealed when the store has a secrets key. The old URL stops working.
+    #[crate::boxing::boxed_future]
     pub async fn set_calendar_secret(&self, user: &Id, hash: &str, secret: &str, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let sealed = self.secrets.as_ref().map(|ring| {
@@ -152,6 +156,7 @@ impl Store {
     }
 
     /// Whether `user`'s feed names clients in full.
+    #[crate::boxing::boxed_future]
     pub async fn set_calendar_full_names(&self, user: &Id, full: bool, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -169,6 +174,7 @@ impl Store {
     }
 
     /// The account whose feed secret hashes to `hash`.
+    #[crate::boxing::boxed_future]
     pub async fn calendar_feed_owner(&self, hash: &str) -> Result<Option<Id>> {
         let row = sqlx::query("SELECT user_id FROM calendar_feeds WHERE secret_hash = $1")
             .bind(hash)
