@@ -83,48 +83,55 @@ pub enum Recording {
 /// number of answers, an option a question does not have, nothing answered at
 /// all, a course of another client) is `Error::Invalid` naming the field as
 /// the API does (`answers[i]`, 0-based); nothing is stored then.
-pub async fn record(state: &AppState, sub: Submission<'_>) -> Result<Recording, Error> {
-    let inst = sub.instrument;
-    check_answers(inst, &sub.answers)?;
-    if sub.answers.iter().all(Option::is_none) {
-        return Err(Error::invalid("answers", format!("Answer at least one question of the {}", inst.short_name)));
-    }
-    if let Some(u) = &sub.unscored {
-        check_unscored(inst, u)?;
-    }
-    let now = Timestamp::now();
-    if sub.completed_at > now.plus(time::Duration::minutes(5)) {
-        return Err(Error::invalid("completed_at", "completed_at must not be in the future"));
-    }
-    rapport_core::validation::plausible_date("completed_at", "completed_at", sub.completed_at.date(), now.date())
-        .map_err(|f| Error::invalid(&f.field, f.message))?;
-    let course_id = course_for(state, sub.client, &sub.course, sub.completed_at).await?;
-    let mut scored = score_with(inst, &sub.answers, sub.band_set)?;
-    let late = sub.link.as_ref().is_some_and(|l| l.late);
-    if late {
-        scored.flags.push(LATE_SUBMISSION.into());
-    }
-    let mut e = sub.event;
-    e.action = action::MEASURE_RECORD.into();
-    e.resource_type = "measure_response".into();
-    e.detail = Some(audit_detail(&scored, sub.via, late));
-    let new = NewResponse {
-        client_id: sub.client.clone(),
-        course_id: course_id.clone(),
-        score: scored.clone(),
-        unscored_answers: sub.unscored,
-        completed_at: sub.completed_at,
-        entered_by: sub.entered_by,
-        mode: sub.mode,
-    };
-    let rec = match &sub.link {
-        Some(link) => match state.store.submit_measure_link(&link.token_hash, &new, link.late, e).await? {
-            LinkSubmit::Recorded(rec) => rec,
-            LinkSubmit::Refused => return Ok(Recording::LinkRefused),
-        },
-        None => state.store.record_response(&new, e).await?,
-    };
-    Ok(Recording::Recorded(Box::new(Recorded { id: rec.id, risk_flag_id: rec.risk_flag_id, score: scored, course_id })))
+pub fn record<'a>(state: &'a AppState, sub: Submission<'a>) -> crate::boxing::Boxed<'a, Result<Recording, Error>> {
+    Box::pin(async move {
+        let inst = sub.instrument;
+        check_answers(inst, &sub.answers)?;
+        if sub.answers.iter().all(Option::is_none) {
+            return Err(Error::invalid("answers", format!("Answer at least one question of the {}", inst.short_name)));
+        }
+        if let Some(u) = &sub.unscored {
+            check_unscored(inst, u)?;
+        }
+        let now = Timestamp::now();
+        if sub.completed_at > now.plus(time::Duration::minutes(5)) {
+            return Err(Error::invalid("completed_at", "completed_at must not be in the future"));
+        }
+        rapport_core::validation::plausible_date("completed_at", "completed_at", sub.completed_at.date(), now.date())
+            .map_err(|f| Error::invalid(&f.field, f.message))?;
+        let course_id = course_for(state, sub.client, &sub.course, sub.completed_at).await?;
+        let mut scored = score_with(inst, &sub.answers, sub.band_set)?;
+        let late = sub.link.as_ref().is_some_and(|l| l.late);
+        if late {
+            scored.flags.push(LATE_SUBMISSION.into());
+        }
+        let mut e = sub.event;
+        e.action = action::MEASURE_RECORD.into();
+        e.resource_type = "measure_response".into();
+        e.detail = Some(audit_detail(&scored, sub.via, late));
+        let new = NewResponse {
+            client_id: sub.client.clone(),
+            course_id: course_id.clone(),
+            score: scored.clone(),
+            unscored_answers: sub.unscored,
+            completed_at: sub.completed_at,
+            entered_by: sub.entered_by,
+            mode: sub.mode,
+        };
+        let rec = match &sub.link {
+            Some(link) => match state.store.submit_measure_link(&link.token_hash, &new, link.late, e).await? {
+                LinkSubmit::Recorded(rec) => rec,
+                LinkSubmit::Refused => return Ok(Recording::LinkRefused),
+            },
+            None => state.store.record_response(&new, e).await?,
+        };
+        Ok(Recording::Recorded(Box::new(Recorded {
+            id: rec.id,
+            risk_flag_id: rec.risk_flag_id,
+            score: scored,
+            course_id,
+        })))
+    })
 }
 
 fn check_unscored(inst: &Instrument, u: &[Option<i64>]) -> Result<(), Error> {
@@ -270,11 +277,11 @@ pub fn blank_prompt(inst: &Instrument, answers: &[Option<i64>], form: &HashMap<S
 }
 
 /// When a response given a date (the form's "Date taken") was completed:
-/// now when the date is today, else noon UTC of that day (so the day is the
-/// same in every time zone a clinic may be in). The pipeline refuses a date
-/// in the future.
-pub fn taken_on(date: time::Date, now: Timestamp) -> Timestamp {
-    if date == now.date() {
+/// now when the date is `today` (the organisation's local day), else noon UTC
+/// of that day (so the day is the same in every time zone a clinic may be
+/// in). The pipeline refuses a date in the future.
+pub fn taken_on(date: time::Date, now: Timestamp, today: time::Date) -> Timestamp {
+    if date == today {
         now
     } else {
         Timestamp::from_datetime(date.with_time(time::Time::from_hms(12, 0, 0).expect("noon")).assume_utc())
@@ -288,9 +295,9 @@ mod taken_on_tests {
     #[test]
     fn today_is_now_and_another_day_is_its_noon() {
         let now = Timestamp::parse("2026-11-26T09:30:00Z").unwrap();
-        assert_eq!(taken_on(now.date(), now), now);
+        assert_eq!(taken_on(now.date(), now, now.date()), now);
         let d = time::Date::from_calendar_date(2026, time::Month::November, 3).unwrap();
-        let t = taken_on(d, now);
+        let t = taken_on(d, now, now.date());
         assert_eq!((t.date(), t.datetime().hour()), (d, 12));
     }
 }

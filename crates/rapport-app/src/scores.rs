@@ -22,6 +22,11 @@ use rapport_core::measures::wording;
 use rapport_store::clients::ClientRecord;
 use rapport_store::measures::{ResponseRow, RiskFlagRow};
 
+/// A timestamp's day in the organisation's local time ("2026-12-04").
+pub fn local_date(t: impl crate::clock::Instant) -> String {
+    rapport_core::time::format_date(crate::clock::zone().local(t.instant()).date())
+}
+
 /// The instrument every course falls back to (the "Record PHQ-9" button, the header's score).
 pub const DEFAULT_INSTRUMENT: &str = "phq9";
 
@@ -146,6 +151,7 @@ pub struct SessionScores {
 /// The measures taken since the previous held session (after its day, up to
 /// this session's day) in this course, with their change from the course's
 /// baseline; the read is audited when there is something to show.
+#[crate::boxing::boxed_future]
 pub async fn session_scores(state: &AppState, me: &Identity, sx: &SessionContext) -> Result<SessionScores, Error> {
     let client = &sx.cx.client.id;
     let course = sx.cx.course.id.to_string();
@@ -203,6 +209,7 @@ pub struct ResponseDetail {
     pub flag: Option<RiskFlagRow>,
 }
 
+#[crate::boxing::boxed_future]
 pub async fn response_detail(
     state: &AppState,
     me: &Identity,
@@ -309,6 +316,7 @@ pub fn item_answers(inst: &Instrument, r: &ResponseRow) -> Vec<ItemAnswer> {
 
 /// The primary measure of a course: the PHQ-9 when its schedule has it (or
 /// has none), else the schedule's first instrument.
+#[crate::boxing::boxed_future]
 pub async fn primary_instrument(state: &AppState, cx: &CourseContext) -> Result<String, Error> {
     let (schedule, _, _) = crate::measures::schedule_of(state, &cx.course.id).await?;
     Ok(if schedule.instruments.iter().any(|i| i == DEFAULT_INSTRUMENT) || schedule.instruments.is_empty() {
@@ -319,13 +327,14 @@ pub async fn primary_instrument(state: &AppState, cx: &CourseContext) -> Result<
 }
 
 /// The course header's scores (the course read itself is audited by its loader).
+#[crate::boxing::boxed_future]
 pub async fn course_headline(state: &AppState, cx: &CourseContext) -> Result<CourseHeadline, Error> {
     let course = cx.course.id.to_string();
     let primary = primary_instrument(state, cx).await?;
     let scoped = scoped_responses(state, &cx.client.id, ScopeRequest::Course(&course)).await?;
     let latest = scoped.responses.iter().rev().find(|r| r.instrument_id == primary && r.total.is_some()).map(|r| {
         let s = words(state.instruments.get(&r.instrument_id), r, None);
-        (s.score, rapport_core::time::format_date(r.completed_at.date()), r.id.clone())
+        (s.score, local_date(r.completed_at), r.id.clone())
     });
     let open_flag = state.store.open_risk_flag(&cx.client.id).await?.map(|f| f.id);
     Ok(CourseHeadline { latest, open_flag })
@@ -333,6 +342,7 @@ pub async fn course_headline(state: &AppState, cx: &CourseContext) -> Result<Cou
 
 /// The course's outcomes (the one computation the Measures page and the
 /// outcomes API use), for the ending review and the summary; audited.
+#[crate::boxing::boxed_future]
 pub async fn course_outcomes(
     state: &AppState,
     me: &Identity,

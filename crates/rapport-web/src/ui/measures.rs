@@ -350,15 +350,15 @@ async fn measures_page(
                     .get(&l.instrument_id)
                     .map(|i| i.short_name.clone())
                     .unwrap_or_else(|| l.instrument_id.clone()),
-                created: l.created_at.display(),
+                created: rapport_app::clock::show(l.created_at),
                 created_by: r.created_by_name.unwrap_or_default(),
-                expires: l.expires_at.display(),
+                expires: rapport_app::clock::show(l.expires_at),
                 status: match l.used_at {
                     Some(_) => "used",
                     None if l.expires_at <= now => "expired",
                     None => "unused",
                 },
-                used: l.used_at.map(|t| t.display()).unwrap_or_default(),
+                used: l.used_at.map(rapport_app::clock::show).unwrap_or_default(),
             }
         })
         .collect();
@@ -439,7 +439,7 @@ fn form_page(
     session: Option<(String, String, String)>,
     errors: FormErrors,
 ) -> MeasureForm {
-    let today = Timestamp::now().date();
+    let today = rapport_app::clock::today();
     MeasureForm {
         layout,
         c,
@@ -484,7 +484,7 @@ pub async fn new_form(
     if let Some(sx) = &sx {
         form.insert("course_id".to_string(), sx.cx.course.id.to_string());
         // The session's day, unless it is still ahead (never a date in the future).
-        let day = sx.s.session.date.min(Timestamp::now().date());
+        let day = sx.s.session.date.min(rapport_app::clock::today());
         form.insert("date_taken".to_string(), rapport_core::time::format_date(day));
     }
     let layout =
@@ -518,7 +518,7 @@ pub async fn create(
         "date_taken",
         "Date taken",
         form.get("date_taken").map(String::as_str),
-        Some(now.date()),
+        Some(rapport_app::clock::today()),
     );
     if !date_errors.is_empty() {
         let layout =
@@ -526,7 +526,7 @@ pub async fn create(
         let page = form_page(layout, c, inst, &form, back, FormErrors(date_errors));
         return Ok((StatusCode::BAD_REQUEST, render(&page)?).into_response());
     }
-    let completed_at = date.map(|d| responses::taken_on(d, now)).unwrap_or(now);
+    let completed_at = date.map(|d| responses::taken_on(d, now, rapport_app::clock::today())).unwrap_or(now);
     let mode = match form.get("mode").map(String::as_str) {
         None | Some("in_session") => Ok(Mode::InSession),
         Some("on_behalf") => Ok(Mode::OnBehalf),
@@ -623,6 +623,6 @@ pub async fn response_page(
         Some(k) => format!("/clients/{}/measures?course={k}", d.client.id),
         None => format!("/clients/{}/measures", d.client.id),
     };
-    let taken = rapport_core::time::format_date(d.summary.row.completed_at.date());
+    let taken = rapport_app::scores::local_date(d.summary.row.completed_at);
     render(&ResponsePage { layout, taken, d, just_saved, session, measures_href })
 }

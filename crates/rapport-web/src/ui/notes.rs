@@ -280,7 +280,7 @@ impl SessionPage {
             .since_last
             .iter()
             .flat_map(|r| {
-                let of = format!("{} of {}", r.short_name, format_date(r.row.completed_at.date()));
+                let of = format!("{} of {}", r.short_name, rapport_app::scores::local_date(r.row.completed_at));
                 let positive = r.risk_positive || r.risk_unanswered;
                 r.risk.iter().map(move |line| (of.clone(), line.clone(), positive))
             })
@@ -442,7 +442,7 @@ async fn risk_unanswered(state: &AppState, me: &Identity, sx: &SessionContext) -
         .filter(|r| after.is_none_or(|a| r.completed_at.date() > a) && r.completed_at.date() <= sx.s.session.date)
         .map(|r| {
             let name = state.instruments.get(&r.instrument_id).map(|i| i.short_name.clone()).unwrap_or(r.instrument_id);
-            (name, r.completed_at.display())
+            (name, rapport_app::clock::show(r.completed_at))
         })
         .collect();
     if !found.is_empty() {
@@ -599,7 +599,7 @@ async fn note_write_response(
                     format!(
                         "Not saved: {} saved a newer version at {}.",
                         stored.updated_by_name,
-                        stored.updated_at.display()
+                        rapport_app::clock::show(stored.updated_at)
                     ),
                 )
             };
@@ -743,8 +743,10 @@ pub async fn save_process_note(
             Ok(Redirect::to(&format!("{url}?done=process-saved#process-note")).into_response())
         }
         (NoteWrite::Stale(p) | NoteWrite::Signed(p), true) => {
-            let msg =
-                format!("Not saved: you saved a newer version at {} (in another window?).", p.updated_at.display());
+            let msg = format!(
+                "Not saved: you saved a newer version at {} (in another window?).",
+                rapport_app::clock::show(p.updated_at)
+            );
             let mut f = AutosaveFragment::new("process", "stale", msg, url);
             f.stored_process = Some(p);
             Ok(render(&f)?.into_response())
