@@ -255,3 +255,48 @@ async fn with_nothing_due_the_clinician_picks_what_to_offer() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_course_months_old_gets_its_overdue_questionnaires_and_a_deactivated_clinician_loses_the_kiosk() {
+    on_each_backend(|app| async move {
+        let (user, api, client) = client_of(&app, "old@example.org").await;
+        let fmt = |days: i64| {
+            rapport_core::time::format_date(rapport_core::Timestamp::now().date() - time::Duration::days(days))
+        };
+        // A course started five months ago, with sessions held and no answers since.
+        let (start, held_1, held_2) = (fmt(150), fmt(140), fmt(7));
+        let course = api
+            .new_course(
+                &client,
+                serde_json::json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": start}),
+            )
+            .await;
+        api.attended_sessions(&course, &[&held_1, &held_2]).await;
+        let b = app.browser_as("old@example.org").await;
+        assert_eq!(set_pin(&b, PIN, PIN, PASSWORD).await.status(), 303);
+        let (_, page) = b.text(&format!("/clients/{client}/kiosk")).await;
+        assert!(page.contains("Due now") && page.contains("Patient Health Questionnaire-9"), "overdue ones are due");
+        assert_eq!(hand_over(&b, &client, &["gad7"]).await.status(), 303);
+        let (_, page) = b.text("/kiosk").await;
+        assert!(page.contains("action=\"/kiosk/measures/phq9\""), "what is due wins over a pick");
+        let r = b
+            .answer("/kiosk", "/kiosk/measures/phq9", &answers(["0", "1", "0", "1", "0", "0", "0", "0", "0"]), &[])
+            .await;
+        assert_eq!(r.status(), 200);
+        let rows = app.store.responses(&rapport_core::Id::parse(&client).unwrap()).await.unwrap();
+        assert_eq!(rows[0].course_id.as_deref(), Some(course.as_str()), "filed under the months-old course");
+        assert!(app.open_flags(&client).await.is_empty(), "item 9 'Not at all' raises nothing");
+
+        // The clinician's account is deactivated meanwhile: the locked browser is signed out.
+        let _ = app.user("boss@example.org", Role::Admin).await;
+        let admin = app.browser_as("boss@example.org").await;
+        // (Responsible for a client with an open course: the client is handed to a colleague first.)
+        let other = app.user("colleague@example.org", Role::Clinician).await;
+        let page = format!("/admin/users/{}/reassign", user.id);
+        let r = admin.submit(&page, &page, &[("to_all", other.id.as_str()), ("deactivate", "yes")]).await;
+        assert_eq!(r.status(), 303);
+        let r = b.get("/kiosk").await;
+        assert!(location(&r).starts_with("/login"), "sign-in needed: {}", location(&r));
+    })
+    .await;
+}
