@@ -127,19 +127,18 @@ impl Store {
     pub async fn unlock_kiosk(&self, session_hash: &str, event: AuditEvent) -> Result<bool> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
-        let n = sqlx::query(
+        let unlocked = sqlx::query(
             "UPDATE sessions SET kiosk_client_id = NULL, kiosk_course_id = NULL, kiosk_queue = NULL, \
-             kiosk_failures = 0 WHERE id_hash = $1 AND kiosk_client_id IS NOT NULL",
+             kiosk_failures = 0 WHERE id_hash = $1 AND kiosk_client_id IS NOT NULL RETURNING id_hash",
         )
         .bind(session_hash)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?
-        .rows_affected();
-        if n == 0 {
-            tx.rollback().await?;
-            return Ok(false);
+        .is_some();
+        if unlocked {
+            audit::append(&mut tx, event, now).await?;
         }
-        audit::commit(tx, event, now).await?;
-        Ok(true)
+        tx.commit().await?;
+        Ok(unlocked)
     }
 }
