@@ -51,6 +51,7 @@ pub enum PinChange {
 }
 
 /// Whether `me` has a kiosk PIN.
+#[crate::boxing::boxed_future]
 pub async fn has_pin(state: &AppState, me: &Identity) -> AppResult<bool> {
     Ok(state.store.kiosk_pin_hash(&me.user.id).await?.is_some())
 }
@@ -59,6 +60,7 @@ pub async fn has_pin(state: &AppState, me: &Identity) -> AppResult<bool> {
 /// digit repeated, not a simple sequence), the confirmation, and the current
 /// password (asked every time: a PIN unlocks a signed-in session). Stored
 /// hashed with the password hasher.
+#[crate::boxing::boxed_future]
 pub async fn set_pin(state: &AppState, me: &Identity, f: &PinForm) -> AppResult<PinChange> {
     if !me.actor().can_hold_caseload() {
         return Err(Error::Forbidden("Kiosk mode is for accounts that hold a caseload".into()));
@@ -127,6 +129,7 @@ async fn due_now(state: &AppState, client: &Id) -> AppResult<(Vec<Offer>, Option
 
 /// The hand-over page: the client (read audited), whether a PIN is set, and
 /// what would be offered.
+#[crate::boxing::boxed_future]
 pub async fn prepare(state: &AppState, me: &Identity, client_id: &str) -> AppResult<Handover> {
     let (client, _) = client_for(state, me, client_id, Purpose::AuditRead).await?;
     let pin_set = has_pin(state, me).await?;
@@ -138,6 +141,7 @@ pub async fn prepare(state: &AppState, me: &Identity, client_id: &str) -> AppRes
 /// Locks `me`'s browser session to `client_id`'s questionnaires: those due
 /// now, or when none are, the ones the clinician `picked`. Refused without a
 /// kiosk PIN (field `pin`) or with nothing to offer (field `instruments`).
+#[crate::boxing::boxed_future]
 pub async fn start(state: &AppState, me: &Identity, client_id: &str, picked: &[String]) -> AppResult<()> {
     let Some(session) = me.session_hash() else {
         return Err(Error::Forbidden("Kiosk mode needs a browser session".into()));
@@ -192,6 +196,7 @@ async fn lock_of(state: &AppState, me: &Identity) -> AppResult<(String, KioskLoc
 }
 
 /// What the kiosk shows now (404 when the session is not locked).
+#[crate::boxing::boxed_future]
 pub async fn current(state: &AppState, me: &Identity) -> AppResult<Kiosk> {
     let (_, lock) = lock_of(state, me).await?;
     let client = state.store.client_by_id(&lock.client_id).await?.ok_or(Error::NotFound)?;
@@ -202,6 +207,7 @@ pub async fn current(state: &AppState, me: &Identity) -> AppResult<Kiosk> {
 }
 
 /// The questionnaire `instrument` when it is the one the kiosk offers now.
+#[crate::boxing::boxed_future]
 pub async fn offered(state: &AppState, me: &Identity, instrument: &str) -> AppResult<Instrument> {
     let (_, lock) = lock_of(state, me).await?;
     if lock.queue.first().map(String::as_str) != Some(instrument) {
@@ -214,6 +220,7 @@ pub async fn offered(state: &AppState, me: &Identity, instrument: &str) -> AppRe
 /// the one response pipeline (`Mode::InSession`, entered by the clinician's
 /// account, audited as entered by the client on the clinician's device),
 /// and moves on to the next one (a positive screen's follow-up first).
+#[crate::boxing::boxed_future]
 pub async fn submit(
     state: &AppState,
     me: &Identity,
@@ -273,6 +280,7 @@ pub enum Unlock {
 
 /// Checks the clinician's PIN on the locked session. A wrong PIN is counted
 /// on the session and audited; the fifth ends the session entirely.
+#[crate::boxing::boxed_future]
 pub async fn unlock(state: &AppState, me: &Identity, typed: Option<&str>) -> AppResult<Unlock> {
     let (session, lock) = lock_of(state, me).await?;
     let pin = normalise_pin(typed.unwrap_or_default());

@@ -25,6 +25,7 @@ fn queue_text(queue: &[String]) -> String {
 
 impl Store {
     /// The PHC string of the person's kiosk PIN, if they set one.
+    #[crate::boxing::boxed_future]
     pub async fn kiosk_pin_hash(&self, user_id: &Id) -> Result<Option<String>> {
         let row = sqlx::query("SELECT kiosk_pin_hash FROM users WHERE id = $1")
             .bind(user_id.as_str())
@@ -37,6 +38,7 @@ impl Store {
     }
 
     /// Stores a new kiosk PIN hash, with its audit entry.
+    #[crate::boxing::boxed_future]
     pub async fn set_kiosk_pin(&self, user_id: &Id, phc: &str, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -49,6 +51,7 @@ impl Store {
     }
 
     /// Locks a session to `client_id`'s questionnaires (`queue`), with the audit entry.
+    #[crate::boxing::boxed_future]
     pub async fn lock_kiosk(
         &self,
         session_hash: &str,
@@ -73,6 +76,7 @@ impl Store {
     }
 
     /// The session's lock, if it is locked.
+    #[crate::boxing::boxed_future]
     pub async fn kiosk_lock(&self, session_hash: &str) -> Result<Option<KioskLock>> {
         let row = sqlx::query(
             "SELECT kiosk_client_id, kiosk_course_id, kiosk_queue, kiosk_failures FROM sessions \
@@ -94,6 +98,7 @@ impl Store {
     }
 
     /// What is left to offer on a locked session.
+    #[crate::boxing::boxed_future]
     pub async fn set_kiosk_queue(&self, session_hash: &str, queue: &[String]) -> Result<()> {
         sqlx::query("UPDATE sessions SET kiosk_queue = $1 WHERE id_hash = $2 AND kiosk_client_id IS NOT NULL")
             .bind(queue_text(queue))
@@ -124,6 +129,7 @@ impl Store {
     }
 
     /// Unlocks a session (the right PIN), with the audit entry; false when it was not locked.
+    #[crate::boxing::boxed_future]
     pub async fn unlock_kiosk(&self, session_hash: &str, event: AuditEvent) -> Result<bool> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
