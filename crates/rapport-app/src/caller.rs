@@ -33,8 +33,17 @@ pub struct RequestMeta {
 
 #[derive(Clone, Debug)]
 pub enum AuthKind {
-    Session { id_hash: String, csrf: String },
-    Token { id: rapport_core::Id, name: String },
+    /// A browser session; `kiosk` names the client whose questionnaires it
+    /// is locked to (kiosk mode, see `crate::kiosk`).
+    Session {
+        id_hash: String,
+        csrf: String,
+        kiosk: Option<rapport_core::Id>,
+    },
+    Token {
+        id: rapport_core::Id,
+        name: String,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -53,6 +62,14 @@ impl Identity {
         match &self.auth {
             AuthKind::Session { csrf, .. } => csrf,
             AuthKind::Token { .. } => "",
+        }
+    }
+
+    /// Kiosk mode: the client this browser session is locked to, if it is.
+    pub fn kiosk_client(&self) -> Option<&rapport_core::Id> {
+        match &self.auth {
+            AuthKind::Session { kiosk, .. } => kiosk.as_ref(),
+            AuthKind::Token { .. } => None,
         }
     }
 
@@ -114,7 +131,8 @@ pub async fn session_caller(state: &AppState, sid: &str, meta: &RequestMeta) -> 
             if needs_touch {
                 state.store.touch_session(&id_hash, now).await?;
             }
-            Ok(Some(Identity { user, auth: AuthKind::Session { id_hash, csrf: row.csrf_token }, meta: meta.clone() }))
+            let auth = AuthKind::Session { id_hash, csrf: row.csrf_token, kiosk: row.kiosk_client_id };
+            Ok(Some(Identity { user, auth, meta: meta.clone() }))
         }
         SessionState::IdleExpired | SessionState::LifetimeExpired => {
             state.store.end_session(&user.id, &id_hash, None).await?;

@@ -23,6 +23,7 @@ pub mod formulation;
 pub mod goals;
 pub mod inventory;
 pub mod jobs;
+pub mod kiosk;
 pub mod mail;
 pub mod measure_links;
 pub mod measures;

@@ -141,6 +141,11 @@ pub mod action {
     pub const CALENDAR_FEED: &str = "calendar.feed";
     pub const CALENDAR_FEED_RESET: &str = "calendar.feed_reset";
     pub const CALENDAR_FEED_NAMES: &str = "calendar.feed_names";
+    // Kiosk mode: a staff session locked to one client's questionnaires
+    pub const KIOSK_PIN_SET: &str = "kiosk.pin_set";
+    pub const KIOSK_START: &str = "kiosk.start";
+    pub const KIOSK_UNLOCK: &str = "kiosk.unlock";
+    pub const KIOSK_PIN_FAILED: &str = "kiosk.pin_failed";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -229,6 +234,10 @@ pub mod action {
         CALENDAR_FEED,
         CALENDAR_FEED_RESET,
         CALENDAR_FEED_NAMES,
+        KIOSK_PIN_SET,
+        KIOSK_START,
+        KIOSK_UNLOCK,
+        KIOSK_PIN_FAILED,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).

@@ -19,6 +19,7 @@ pub mod goals;
 pub mod ical;
 pub mod ids;
 pub mod inventory;
+pub mod kiosk;
 pub mod measures;
 pub mod mfa;
 pub mod notes;

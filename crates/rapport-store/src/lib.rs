@@ -15,6 +15,7 @@ pub mod courses;
 pub mod escalation;
 pub mod formulation;
 pub mod keyfile;
+pub mod kiosk;
 pub mod links;
 pub mod measures;
 pub mod mfa;

@@ -16,6 +16,8 @@ pub struct SessionRow {
     pub last_seen_at: Timestamp,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// Kiosk mode: the client whose questionnaires this session is locked to.
+    pub kiosk_client_id: Option<Id>,
 }
 
 #[derive(Clone, Debug)]
@@ -35,6 +37,7 @@ fn session_from_row(r: &sqlx::any::AnyRow) -> Result<SessionRow> {
         last_seen_at: ts(&r.col::<String>("last_seen_at")?),
         ip: r.col("ip")?,
         user_agent: r.col("user_agent")?,
+        kiosk_client_id: r.col::<Option<String>>("kiosk_client_id")?.map(Id::from_db),
     })
 }
 
@@ -84,6 +87,7 @@ impl Store {
     pub async fn session_with_user(&self, id_hash: &str) -> Result<Option<(SessionRow, User)>> {
         let sql = format!(
             "SELECT s.id_hash, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at, s.ip, s.user_agent, \
+             s.kiosk_client_id, \
              {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1"
         );
         let row = sqlx::query(&sql).bind(id_hash).fetch_optional(&self.read).await?;
@@ -97,6 +101,7 @@ impl Store {
                 last_seen_at: ts(&r.col::<String>("last_seen_at")?),
                 ip: r.col("ip")?,
                 user_agent: r.col("user_agent")?,
+                kiosk_client_id: r.col::<Option<String>>("kiosk_client_id")?.map(Id::from_db),
             };
             Ok((session, user_from_row(&r)?))
         })
@@ -155,7 +160,7 @@ impl Store {
     #[crate::boxing::boxed_future]
     pub async fn sessions_of(&self, user_id: &Id) -> Result<Vec<SessionRow>> {
         let rows = sqlx::query(
-            "SELECT id_hash, csrf_token, created_at, last_seen_at, ip, user_agent FROM sessions \
+            "SELECT id_hash, csrf_token, created_at, last_seen_at, ip, user_agent, kiosk_client_id FROM sessions \
              WHERE user_id = $1 ORDER BY last_seen_at DESC",
         )
         .bind(user_id.as_str())

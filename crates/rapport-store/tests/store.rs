@@ -16,6 +16,9 @@ mod notes;
 #[path = "store/anchor.rs"]
 mod anchor;
 
+#[path = "store/kiosk.rs"]
+mod kiosk;
+
 struct Scratch {
     store: Store,
     url: String,

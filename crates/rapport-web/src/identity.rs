@@ -8,6 +8,7 @@ use axum::http::{header, request::Parts, HeaderMap};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use rapport_app::caller::{AuthKind, Identity, RequestMeta};
+use rapport_app::kiosk::kiosk_may_use;
 use rapport_app::AppState;
 use std::net::SocketAddr;
 
@@ -56,6 +57,18 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         return next.run(req).await;
     }
     let is_api = path.starts_with("/api/");
+    // Kiosk mode: a browser session locked to one client's questionnaires
+    // reaches only the kiosk pages. The API refuses a request carrying that
+    // session cookie even with a bearer token (the tablet is the client's now).
+    if is_api {
+        if let Some(sid) = cookie(req.headers(), state.config.session_cookie()) {
+            match rapport_app::caller::session_caller(&state, sid, &meta).await {
+                Ok(Some(id)) if id.kiosk_client().is_some() => return kiosk_refusal(true),
+                Ok(_) => {}
+                Err(e) => return ApiError::from(e).into_response(),
+            }
+        }
+    }
     let identity = if is_api {
         match bearer(req.headers()) {
             Some(token) => match rapport_app::caller::token_caller(&state, token, &meta).await {
@@ -73,11 +86,27 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
             None => None,
         }
     };
+    if identity.as_ref().is_some_and(|id| id.kiosk_client().is_some()) && !kiosk_may_use(req.uri().path()) {
+        return kiosk_refusal(false);
+    }
     req.extensions_mut().insert(meta);
     if let Some(id) = identity {
         req.extensions_mut().insert(id);
     }
     next.run(req).await
+}
+
+/// A locked (kiosk) session asked for another address: pages go back to the
+/// kiosk (303, so a refused form post becomes a plain visit); the API answers
+/// 403 with the reason.
+fn kiosk_refusal(api: bool) -> Response {
+    if api {
+        return ApiError(AppError::Forbidden(
+            "This browser session is in kiosk mode: the clinician's PIN unlocks it at /kiosk/unlock".into(),
+        ))
+        .into_response();
+    }
+    axum::response::Redirect::to("/kiosk").into_response()
 }
 
 /// Extractor: a signed-in browser user (otherwise redirect to the login page).

@@ -76,6 +76,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .post("/account/tokens/{id}/revoke", ui::account::revoke_token)
         .post("/account/calendar-feed", ui::account::reset_calendar_feed)
         .post("/account/calendar-names", ui::account::calendar_feed_names)
+        .post("/account/kiosk-pin", ui::account::set_kiosk_pin)
         .get("/account/mfa", ui::mfa::page)
         .post("/account/mfa/enable", ui::mfa::enable)
         .post("/account/mfa/disable", ui::mfa::disable)
@@ -101,6 +102,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::measures::routes(r);
     let r = ui::risk::routes(r);
     let r = api::measures::routes(r);
+    // Kiosk mode: a staff session handed to a client for their questionnaires
+    let r = ui::kiosk::routes(r);
     // Client-facing: single-use measure links, the client portal and its clinician side
     let r = ui::measure_links::routes(r);
     let r = crate::portal::routes(r);

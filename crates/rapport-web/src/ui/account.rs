@@ -13,6 +13,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::account::{self, PasswordChange, PasswordForm};
 use rapport_app::caller::Identity;
+use rapport_app::kiosk::{self, PinChange, PinForm};
 use rapport_app::AppState;
 use rapport_core::ValidationErrors;
 use rapport_store::sessions::{SessionRow, TokenRow};
@@ -36,6 +37,8 @@ struct AccountPage {
     holds_caseload: bool,
     /// A feed address just made (shown once).
     new_feed_url: Option<String>,
+    /// Kiosk mode: whether a kiosk PIN is set (only for caseload holders).
+    kiosk_pin: Option<bool>,
 }
 
 async fn page(
@@ -60,6 +63,7 @@ async fn page(
         feed: rapport_app::calendar::feed_settings(state, me).await?,
         holds_caseload: me.actor().can_hold_caseload(),
         new_feed_url: None,
+        kiosk_pin: if me.actor().can_hold_caseload() { Some(kiosk::has_pin(state, me).await?) } else { None },
     })
 }
 
@@ -200,4 +204,17 @@ pub async fn calendar_feed_names(
     };
     rapport_app::calendar::set_full_names(&state, &me, full).await?;
     Ok(Redirect::to("/account?done=calendar-names").into_response())
+}
+
+/// Sets or changes the kiosk PIN (asks for the current password).
+pub async fn set_kiosk_pin(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Form(f): Form<PinForm>,
+) -> AppResult<Response> {
+    match kiosk::set_pin(&state, &me, &f).await? {
+        PinChange::Changed => Ok(Redirect::to("/account?done=kiosk-pin").into_response()),
+        PinChange::SignedOut => Ok(signed_out_after_reauth(&state, &me)),
+        PinChange::Invalid(errors) => refused(&state, &me, errors).await,
+    }
 }

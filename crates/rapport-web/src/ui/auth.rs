@@ -128,6 +128,9 @@ fn login_notice(key: Option<&str>) -> Option<&'static str> {
         "password" => Some("Password changed. Sign in with your new password."),
         "verify-expired" => Some("The sign-in took too long or had too many wrong codes. Sign in again."),
         "reauth-failed" => Some("You were signed out after too many wrong current passwords. Sign in again."),
+        "kiosk-signed-out" => {
+            Some("Kiosk mode ended after too many wrong PINs, and you were signed out. Sign in again.")
+        }
         _ => None,
     }
 }

@@ -15,6 +15,7 @@ pub mod ending;
 pub mod formulation;
 pub mod goals;
 pub mod inventory;
+pub mod kiosk;
 pub mod measure_links;
 pub mod measures;
 pub mod mfa;
@@ -119,6 +120,8 @@ fn done_message(key: &str) -> Option<&'static str> {
         "session-booked" => "Session booked.",
         "session-moved" => "Session moved.",
         "session-cancelled" => "Session cancelled.",
+        "kiosk-pin" => "Kiosk PIN saved. It unlocks a device you hand over for questionnaires.",
+        "kiosk-returned" => "Welcome back: kiosk mode ended. The client's new answers are below.",
         "reviewed" => "Marked as reviewed.",
         "settings" => "Settings saved.",
         "measure-recorded" => "Measure recorded.",

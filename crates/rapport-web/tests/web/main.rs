@@ -13,6 +13,7 @@ mod ending;
 mod escalation;
 mod formulation;
 mod inventory;
+mod kiosk;
 mod matrix;
 mod measures;
 mod mfa;

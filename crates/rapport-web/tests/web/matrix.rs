@@ -106,6 +106,17 @@ fn entries() -> Vec<Entry> {
         e(M::POST, "/calendar/sessions/{id}/cancel", "/calendar/sessions/{session}/cancel", "LNAAN"),
         // No sign-in: the secret is the key; an unknown one looks absent to everyone.
         e(M::GET, "/calendar/feed/{file}", "/calendar/feed/not-a-feed.ics", "NNNNN"),
+        // Kiosk mode: the PIN is for caseload holders; the hand-over loads the
+        // client through the access check (no PIN here, so nothing locks);
+        // the kiosk pages send an unlocked session home.
+        e(M::POST, "/account/kiosk-pin", "/account/kiosk-pin", "LFAAA"),
+        e(M::GET, "/clients/{id}/kiosk", "/clients/{client}/kiosk", "LNAAN"),
+        e(M::POST, "/clients/{id}/kiosk", "/clients/{client}/kiosk", "LNAAN"),
+        e(M::GET, "/kiosk", "/kiosk", "LAAAA"),
+        e(M::POST, "/kiosk/measures/{instrument}", "/kiosk/measures/phq9", "LAAAA"),
+        e(M::GET, "/kiosk/help", "/kiosk/help", "LAAAA"),
+        e(M::GET, "/kiosk/unlock", "/kiosk/unlock", "LAAAA"),
+        e(M::POST, "/kiosk/unlock", "/kiosk/unlock", "LAAAA"),
         e(M::GET, "/account/mfa", "/account/mfa", "LAAAA"),
         e(M::POST, "/account/mfa/enable", "/account/mfa/enable", "LAAAA"),
         e(M::POST, "/account/mfa/disable", "/account/mfa/disable", "LAAAA"),

@@ -519,6 +519,15 @@ async fn every_audited_action_leaves_an_entry() {
     let start = page.find("id=\"new-feed-url\">").unwrap() + 18;
     let feed = page[start..start + page[start..].find('<').unwrap()].to_string();
     assert_eq!(http_client(false).get(&feed).send().await.unwrap().status(), 200);
+    // Kiosk mode: a PIN, a hand-over, a wrong PIN, then the right one.
+    let r = x
+        .submit("/account", "/account/kiosk-pin", &[("pin", "2580"), ("pin_confirm", "2580"), ("pin_password", new)])
+        .await;
+    assert_eq!(r.status(), 303);
+    let kiosk = format!("{rec}/kiosk");
+    assert_eq!(x.submit(&kiosk, &kiosk, &[("instruments", "gad7")]).await.status(), 303);
+    assert_eq!(x.submit("/kiosk/unlock", "/kiosk/unlock", &[("pin", "1357")]).await.status(), 401);
+    assert_eq!(x.submit("/kiosk/unlock", "/kiosk/unlock", &[("pin", "2580")]).await.status(), 303);
     let csrf = x.csrf_from("/account").await;
     x.post_form("/logout", &[("csrf", &csrf)]).await;
 

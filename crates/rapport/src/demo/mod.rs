@@ -25,6 +25,8 @@ mod worksheets;
 /// Shared by every demo account (synthetic data only; change it before real use).
 pub const DEMO_PASSWORD: &str = "rapport-demo-2026";
 pub const DEMO_DOMAIN: &str = "demo.rapport.test";
+/// clinician1's kiosk PIN (kiosk mode: the PIN that takes a handed-over device back).
+pub const DEMO_KIOSK_PIN: &str = "2580";
 
 const FIRST: &[&str] = &[
     "Alex", "Bea", "Cal", "Dana", "Eli", "Fern", "Gus", "Hana", "Ivo", "Jules", "Kai", "Lena", "Milo", "Nia", "Omar",
@@ -246,6 +248,15 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         Some((c, _)) => Some(calendar::seed(store, &staff[0], c, &org.time_zone).await?),
         None => None,
     };
+    // Kiosk mode: clinician1 has a kiosk PIN, so "Hand over for questionnaires" works at once.
+    store
+        .set_kiosk_pin(
+            &staff[0],
+            &rapport_app::passwords::hash_now(DEMO_KIOSK_PIN),
+            event(action::KIOSK_PIN_SET, "user"),
+        )
+        .await
+        .map_err(err)?;
     let _ = admin;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
@@ -295,6 +306,12 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         println!(
             "Calendar (week and month, book, move, cancel): /calendar as clinician1. clinician1's private calendar \
              feed for a calendar app: /calendar/feed/{secret}.ics (reset it on My account)."
+        );
+    }
+    if let Some((c, name)) = &first_client {
+        println!(
+            "Kiosk mode: clinician1's kiosk PIN is {DEMO_KIOSK_PIN}. Hand a tablet to {name} for their questionnaires: \
+             /clients/{c}/kiosk (the PIN hands it back)."
         );
     }
     println!("Password for every demo account: {DEMO_PASSWORD}");
