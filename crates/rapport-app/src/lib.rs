@@ -30,12 +30,14 @@ pub mod passwords;
 pub mod portal;
 pub mod portal_access;
 pub mod records;
+pub mod reminders;
 pub mod responses;
 pub mod risk;
 pub mod safety_plans;
 pub mod sessions;
 pub mod state;
 pub mod timeline;
+pub mod today;
 pub mod worksheets;
 
 pub use caller::Identity;

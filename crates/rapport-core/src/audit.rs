@@ -135,6 +135,8 @@ pub mod action {
     pub const DIARY_READ: &str = "diary.read";
     pub const REFLECTION_CREATE: &str = "reflection.create";
     pub const REFLECTION_READ: &str = "reflection.read";
+    /// A session reminder queued for a client's e-mail (system).
+    pub const REMINDER_SEND: &str = "reminder.send";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -219,10 +221,11 @@ pub mod action {
         DIARY_READ,
         REFLECTION_CREATE,
         REFLECTION_READ,
+        REMINDER_SEND,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).
-    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND];
+    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND, REMINDER_SEND];
 }
 
 /// An event to record; sequence, time and hashes are added when it is appended.

@@ -27,12 +27,14 @@ pub mod password;
 pub mod portal;
 pub mod protocol;
 pub mod records;
+pub mod reminders;
 pub mod risk;
 pub mod secrets;
 pub mod session;
 pub mod throttle;
 pub mod time;
 pub mod timeline;
+pub mod today;
 pub mod validation;
 pub mod worksheets;
 

@@ -126,10 +126,10 @@ fn course_from_row(row: &sqlx::any::AnyRow) -> Result<CourseRecord> {
     })
 }
 
-const SESSION_COLUMNS: &str = "id, course_id, client_id, session_date, session_time, modality, attendance, \
+pub(crate) const SESSION_COLUMNS: &str = "id, course_id, client_id, session_date, session_time, modality, attendance, \
      duration_minutes, phase_override, phase_override_reason, version, created_at";
 
-fn session_from_row(row: &sqlx::any::AnyRow) -> Result<TherapySession> {
+pub(crate) fn session_from_row(row: &sqlx::any::AnyRow) -> Result<TherapySession> {
     let modality: String = row.col("modality")?;
     let attendance: String = row.col("attendance")?;
     Ok(TherapySession {

@@ -29,6 +29,8 @@ struct SettingsPage {
     errors: FormErrors,
     /// Who may be the duty clinician: active accounts holding a caseload.
     duty_choices: Vec<User>,
+    /// Session reminders: the default's form value and the choices (a form of its own).
+    reminders: super::reminders::ReminderValues,
 }
 
 struct SettingsValues {
@@ -93,6 +95,7 @@ async fn page(
         org,
         errors: FormErrors(errors),
         duty_choices: caseload_holders(state).await?,
+        reminders: super::reminders::ReminderValues::load(state, me).await?,
     })
 }
 
@@ -117,4 +120,12 @@ pub async fn update(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
         }
     }
+}
+
+/// The settings page again, with the reminders form's error shown (422).
+pub async fn reminder_error(state: &AppState, me: &rapport_app::Identity, message: String) -> AppResult<Response> {
+    let org = use_case::settings(state, me).await?;
+    let mut p = page(state, me, None, SettingsValues::from(&org), ValidationErrors::new()).await?;
+    p.reminders.error = Some(message);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
 }
