@@ -18,15 +18,20 @@ use rapport_store::courses::TherapySession;
 use std::collections::HashMap;
 use time::{Date, PrimitiveDateTime};
 
-/// The organisation's local date and time now.
+/// A moment in the organisation's local time.
 ///
 /// UTC for now: the organisation time zone setting (issue 12, the calendar
-/// work) replaces this one function's body when it lands; everything that
-/// needs "today" or "now" in local time (the Today page, session reminders)
-/// asks here.
-pub fn local_now(_state: &AppState) -> PrimitiveDateTime {
-    let now = Timestamp::now().datetime();
-    PrimitiveDateTime::new(now.date(), now.time())
+/// work) replaces this one function's body when it lands; everything shown or
+/// decided in local time (the Today page's "today", session reminders, the
+/// times on the client page's reminder list) goes through here.
+pub fn to_local(_state: &AppState, t: Timestamp) -> PrimitiveDateTime {
+    let t = t.datetime();
+    PrimitiveDateTime::new(t.date(), t.time())
+}
+
+/// The organisation's local date and time now (see [`to_local`]).
+pub fn local_now(state: &AppState) -> PrimitiveDateTime {
+    to_local(state, Timestamp::now())
 }
 
 /// The organisation's local date today (see [`local_now`]).

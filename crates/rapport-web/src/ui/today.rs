@@ -37,6 +37,9 @@ pub fn age(days: impl Borrow<i64>) -> String {
     age_text(*days.borrow())
 }
 
+/// Unsigned notes listed at once (oldest first); the rest open under "N more".
+pub const NOTES_SHOWN: usize = 8;
+
 #[derive(Template)]
 #[template(path = "today.html")]
 struct TodayPage {

@@ -123,6 +123,7 @@ async fn empty_states_say_what_is_clear_and_administrators_have_no_today() {
         ] {
             assert!(page.contains(text), "missing {text:?}");
         }
+        assert!(page.contains("data-testid=\"no-own-clients\""), "a first day says why it is empty");
         let admin = app.user("today-admin@clinic.example", Role::Admin).await;
         let (s, _) = Api::new(&app, &admin).await.get("/api/v1/today").await;
         assert_eq!(s, 403, "an administrator who does not practise holds no caseload");
