@@ -318,7 +318,9 @@ test('an IPT course: contract, checklist, inventory and circle, role dispute, a 
     await field('Email').fill(ADMIN.email);
     await field('Password').fill(ADMIN.password);
     await button('Sign in').click();
-    await expectHeading('Caseload', 'the caseload after signing in');
+    await expectHeading('Today', 'Today after signing in');
+    await page.getByRole('navigation').getByRole('link', { name: 'Caseload', exact: true }).click();
+    await expectHeading('Caseload', 'the caseload');
     await page.getByRole('table').getByRole('link', { name: CLIENT.displayName, exact: true }).click();
     await expectHeading(CLIENT.displayName, 'the client record');
   });
