@@ -36,6 +36,7 @@ pub enum PasswordChange {
 
 /// Checks a password change (current password, the rules, the confirmation)
 /// and, when it passes, stores the new hash and ends the person's other sessions.
+#[crate::boxing::boxed_future]
 pub async fn change_password(state: &AppState, me: &Identity, f: &PasswordForm) -> AppResult<PasswordChange> {
     let mut errors = ValidationErrors::new();
     let current = f.current_password.clone().unwrap_or_default();
@@ -67,11 +68,13 @@ pub async fn change_password(state: &AppState, me: &Identity, f: &PasswordForm) 
 // ---- sessions and tokens -------------------------------------------------------------
 
 /// The person's browser sessions and API tokens.
+#[crate::boxing::boxed_future]
 pub async fn sessions_and_tokens(state: &AppState, me: &Identity) -> AppResult<(Vec<SessionRow>, Vec<TokenRow>)> {
     Ok((state.store.sessions_of(&me.user.id).await?, state.store.tokens_of(&me.user.id).await?))
 }
 
 /// Ends one of the person's sessions (by its id hash); `Ok(true)` when it was the current one.
+#[crate::boxing::boxed_future]
 pub async fn end_session(state: &AppState, me: &Identity, id_hash: &str) -> AppResult<bool> {
     let mut e = me.event(action::SESSION_END, "session");
     e.detail = Some("ended from the account page".into());
@@ -81,6 +84,7 @@ pub async fn end_session(state: &AppState, me: &Identity, id_hash: &str) -> AppR
     Ok(Some(id_hash) == me.session_hash())
 }
 
+#[crate::boxing::boxed_future]
 pub async fn end_other_sessions(state: &AppState, me: &Identity) -> AppResult<()> {
     let mut e = me.event(action::SESSION_END, "session");
     e.detail = Some("all other sessions ended".into());
@@ -89,6 +93,7 @@ pub async fn end_other_sessions(state: &AppState, me: &Identity) -> AppResult<()
 }
 
 /// A new API token named `name`: the secret, shown once.
+#[crate::boxing::boxed_future]
 pub async fn create_token(state: &AppState, me: &Identity, name: Option<&str>) -> AppResult<(String, String)> {
     let name = name.map(str::trim).unwrap_or_default().to_string();
     if name.is_empty() || name.chars().count() > 80 {
@@ -101,6 +106,7 @@ pub async fn create_token(state: &AppState, me: &Identity, name: Option<&str>) -
     Ok((name, token))
 }
 
+#[crate::boxing::boxed_future]
 pub async fn revoke_token(state: &AppState, me: &Identity, id: &str) -> AppResult<()> {
     let id = Id::parse(id).ok_or(Error::NotFound)?;
     let mut e = me.event(action::TOKEN_REVOKE, "api_token");
@@ -123,6 +129,7 @@ pub struct TwoStep {
     pub required: bool,
 }
 
+#[crate::boxing::boxed_future]
 pub async fn two_step(state: &AppState, me: &Identity) -> AppResult<TwoStep> {
     let org = state.organisation().await?;
     let st = state.store.mfa_state(&me.user.id).await?;
@@ -155,6 +162,7 @@ pub async fn two_step(state: &AppState, me: &Identity) -> AppResult<TwoStep> {
 /// staff browser session without it while the organisation requires it
 /// (client portal accounts use a password). A settings read that fails counts
 /// as not required.
+#[crate::boxing::boxed_future]
 pub async fn must_enrol(state: &AppState, me: &Identity) -> bool {
     if me.session_hash().is_none() || me.user.mfa_enabled || me.user.role == Role::Client {
         return false;
@@ -198,6 +206,7 @@ fn reauth_refused(r: Refusal) -> TwoStepChange {
 }
 
 /// Turns two-step verification on with a code from the newly enrolled app.
+#[crate::boxing::boxed_future]
 pub async fn enable_two_step(state: &AppState, me: &Identity, code: Option<&str>) -> AppResult<TwoStepChange> {
     let st = state.store.mfa_state(&me.user.id).await?;
     if st.secret.is_some() {
@@ -217,6 +226,7 @@ pub async fn enable_two_step(state: &AppState, me: &Identity, code: Option<&str>
 }
 
 /// Turns two-step verification off (not while the organisation requires it).
+#[crate::boxing::boxed_future]
 pub async fn disable_two_step(state: &AppState, me: &Identity, current: Option<&str>) -> AppResult<TwoStepChange> {
     if state.organisation().await?.require_mfa {
         return Err(Error::Forbidden(
@@ -233,6 +243,7 @@ pub async fn disable_two_step(state: &AppState, me: &Identity, current: Option<&
 }
 
 /// Replaces the recovery codes (the old ones stop working).
+#[crate::boxing::boxed_future]
 pub async fn new_recovery_codes_for(
     state: &AppState,
     me: &Identity,

@@ -99,6 +99,7 @@ impl RequestMeta {
 
 /// The person a browser session belongs to, if it is still valid; an expired
 /// session (idle or absolute limit) or an inactive account ends here.
+#[crate::boxing::boxed_future]
 pub async fn session_caller(state: &AppState, sid: &str, meta: &RequestMeta) -> Result<Option<Identity>, Error> {
     let id_hash = secret_hash(sid);
     let Some((row, user)) = state.store.session_with_user(&id_hash).await? else { return Ok(None) };
@@ -123,6 +124,7 @@ pub async fn session_caller(state: &AppState, sid: &str, meta: &RequestMeta) -> 
 }
 
 /// The person an API token belongs to; an unknown token or an inactive account is refused.
+#[crate::boxing::boxed_future]
 pub async fn token_caller(state: &AppState, token: &str, meta: &RequestMeta) -> Result<Option<Identity>, Error> {
     let Some((row, user)) = state.store.token_with_user(&secret_hash(token)).await? else {
         return Err(Error::Unauthenticated);

@@ -30,27 +30,29 @@ pub struct CaseloadRequest<'a> {
 /// One page of the caller's caseload, the number of clients in all pages, and
 /// the status listed. The list view is audited with every client it shows;
 /// `seen_as` says where (" shown, page 2", " via API").
-pub async fn caseload(
-    state: &AppState,
-    me: &Identity,
-    req: CaseloadRequest<'_>,
-    seen_as: &str,
-) -> AppResult<(Vec<CaseloadRow>, i64, ClientStatus)> {
-    require_caseload(state, me).await?;
-    let (status, limit, offset) = rapport_core::caseload::page(req.status, req.limit, req.offset)?;
-    let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(|q| format!(", search {q:?}"));
-    let q = CaseloadQuery { search: req.search, status: Some(status), limit, offset };
-    let (rows, total) = state.store.caseload(&me.user.id, &q).await?;
-    let mut e = me.event(action::CLIENT_LIST, "client");
-    e.detail = Some(format!(
-        "{} of {total} {} clients{seen_as}{}; {}",
-        rows.len(),
-        status.as_str(),
-        search.unwrap_or_default(),
-        clients_shown(rows.iter().map(|r| &r.id))
-    ));
-    state.store.audit(e).await?;
-    Ok((rows, total, status))
+pub fn caseload<'a>(
+    state: &'a AppState,
+    me: &'a Identity,
+    req: CaseloadRequest<'a>,
+    seen_as: &'a str,
+) -> crate::boxing::Boxed<'a, AppResult<(Vec<CaseloadRow>, i64, ClientStatus)>> {
+    Box::pin(async move {
+        require_caseload(state, me).await?;
+        let (status, limit, offset) = rapport_core::caseload::page(req.status, req.limit, req.offset)?;
+        let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(|q| format!(", search {q:?}"));
+        let q = CaseloadQuery { search: req.search, status: Some(status), limit, offset };
+        let (rows, total) = state.store.caseload(&me.user.id, &q).await?;
+        let mut e = me.event(action::CLIENT_LIST, "client");
+        e.detail = Some(format!(
+            "{} of {total} {} clients{seen_as}{}; {}",
+            rows.len(),
+            status.as_str(),
+            search.unwrap_or_default(),
+            clients_shown(rows.iter().map(|r| &r.id))
+        ));
+        state.store.audit(e).await?;
+        Ok((rows, total, status))
+    })
 }
 
 /// What the caseload shows about a client's measures.
@@ -77,6 +79,7 @@ pub struct OpenCourse {
 /// Where each listed client's open course stands (the most recently started
 /// one), and client id → that course. The outcomes benchmark
 /// (`bench/outcomes.sh`) times this and `measure_markers`.
+#[crate::boxing::boxed_future]
 pub async fn open_course_progress(
     state: &AppState,
     rows: &[CaseloadRow],
@@ -110,6 +113,7 @@ pub async fn open_course_progress(
 /// it, or unassigned and completed since it started) with the review at the
 /// protocol's held session; otherwise over all the client's scores, reviewed
 /// after the configured number of scores.
+#[crate::boxing::boxed_future]
 pub async fn measure_markers(
     state: &AppState,
     rows: &[CaseloadRow],
@@ -189,6 +193,7 @@ pub async fn measure_markers(
 
 /// The client's courses, newest first, each with its protocol's name and
 /// where it stands ("Session 5 of 16 · middle phase · 11 left").
+#[crate::boxing::boxed_future]
 pub async fn courses_of(state: &AppState, c: &ClientRecord) -> AppResult<Vec<(CourseRecord, String, String)>> {
     let mut courses = Vec::new();
     for summary in state.store.client_courses(&c.id).await? {
@@ -206,6 +211,7 @@ pub async fn courses_of(state: &AppState, c: &ClientRecord) -> AppResult<Vec<(Co
 }
 
 /// Creates a client; the caller (who must hold a caseload) becomes the responsible clinician.
+#[crate::boxing::boxed_future]
 pub async fn create(
     state: &AppState,
     me: &Identity,
@@ -230,6 +236,7 @@ fn client_event(me: &Identity, act: &str, c: &ClientRecord) -> AuditEvent {
 /// Changes the details of `c` (loaded for writing) to `raw`. `version`: the
 /// record as the writer saw it (None: whatever is stored; a changed record
 /// answers `Conflict`). `via` is added to the audit detail (" (API)").
+#[crate::boxing::boxed_future]
 pub async fn update(
     state: &AppState,
     me: &Identity,
@@ -257,6 +264,7 @@ pub fn may_change_status(basis: AccessBasis) -> AppResult<()> {
 }
 
 /// Archives or restores `c` (loaded for writing with access `basis`).
+#[crate::boxing::boxed_future]
 pub async fn set_status(
     state: &AppState,
     me: &Identity,
@@ -292,6 +300,7 @@ fn may_hand_over(me: &Identity, c: &ClientRecord, rel: Option<ClientRelation>) -
 }
 
 /// The care team of client `id` (the read is audited as `care_team.read`).
+#[crate::boxing::boxed_future]
 pub async fn care_team(state: &AppState, me: &Identity, id: &str) -> AppResult<CareTeam> {
     let (client, basis) = client_for(state, me, id, Purpose::Write).await?;
     let members = state.store.care_team(&client.id).await?;
@@ -328,6 +337,7 @@ fn member_event(me: &Identity, act: &str, c: &ClientRecord, user: &Id) -> AuditE
 }
 
 /// Adds a practising member of staff to the care team.
+#[crate::boxing::boxed_future]
 pub async fn add_member(state: &AppState, me: &Identity, id: &str, user: Option<&str>) -> AppResult<ClientRecord> {
     let c = managed(state, me, id).await?;
     let staff = state.store.practising_staff().await?;
@@ -339,6 +349,7 @@ pub async fn add_member(state: &AppState, me: &Identity, id: &str, user: Option<
 }
 
 /// Removes a member (not the responsible clinician) from the care team.
+#[crate::boxing::boxed_future]
 pub async fn remove_member(state: &AppState, me: &Identity, id: &str, user: &str) -> AppResult<ClientRecord> {
     let c = managed(state, me, id).await?;
     let user = Id::parse(user).ok_or(Error::NotFound)?;
@@ -349,6 +360,7 @@ pub async fn remove_member(state: &AppState, me: &Identity, id: &str, user: &str
 /// Makes a member the responsible clinician. Handing over takes the role from
 /// the responsible clinician: theirs to give, or a supervisor's
 /// (`rapport_core::access::may_replace_responsible`).
+#[crate::boxing::boxed_future]
 pub async fn make_responsible(state: &AppState, me: &Identity, id: &str, user: &str) -> AppResult<ClientRecord> {
     let c = managed(state, me, id).await?;
     let user = Id::parse(user).ok_or(Error::NotFound)?;
@@ -367,6 +379,7 @@ pub async fn make_responsible(state: &AppState, me: &Identity, id: &str, user: &
 // ---------------------------------------------------------------- emergency access
 
 /// Emergency access is for clinical staff (403, audited, for anyone else).
+#[crate::boxing::boxed_future]
 pub async fn require_break_glass(state: &AppState, me: &Identity) -> AppResult<()> {
     if me.actor().can_break_glass() {
         Ok(())
@@ -379,6 +392,7 @@ pub async fn require_break_glass(state: &AppState, me: &Identity) -> AppResult<(
 /// Every client of the organisation matching `search` (at least two
 /// characters; fewer finds nothing), at most 20, for emergency access. Audited
 /// with every client found.
+#[crate::boxing::boxed_future]
 pub async fn break_glass_search(state: &AppState, me: &Identity, search: &str) -> AppResult<Vec<ClientSummary>> {
     require_break_glass(state, me).await?;
     if search.chars().count() < 2 {
@@ -398,6 +412,7 @@ pub async fn break_glass_search(state: &AppState, me: &Identity, search: &str) -
 /// The client an emergency-access request is about (name and date of birth
 /// only), for a caller who may ask for emergency access. Not audited: see
 /// `break_glass_request`.
+#[crate::boxing::boxed_future]
 pub async fn break_glass_client(state: &AppState, me: &Identity, id: &str) -> AppResult<ClientSummary> {
     require_break_glass(state, me).await?;
     let id = Id::parse(id).ok_or(Error::NotFound)?;
@@ -406,6 +421,7 @@ pub async fn break_glass_client(state: &AppState, me: &Identity, id: &str) -> Ap
 
 /// The client an emergency-access request is about, shown on the request form
 /// (the read is audited).
+#[crate::boxing::boxed_future]
 pub async fn break_glass_request(state: &AppState, me: &Identity, id: &str) -> AppResult<ClientSummary> {
     let client = break_glass_client(state, me, id).await?;
     let mut e = me.event(action::CLIENT_READ, "client");
@@ -419,6 +435,7 @@ pub async fn break_glass_request(state: &AppState, me: &Identity, id: &str) -> A
 /// Opens `client` (from `break_glass_client`) to the caller for the
 /// organisation's emergency-access hours, for the `reason` given; a reason
 /// that is not one is a `reason` field error.
+#[crate::boxing::boxed_future]
 pub async fn open_break_glass(state: &AppState, me: &Identity, client: &ClientSummary, reason: &str) -> AppResult<()> {
     let hours = state.organisation().await?.break_glass_hours;
     let reason = break_glass_reason(reason).map_err(|m| Error::invalid("reason", m))?;

@@ -52,12 +52,14 @@ impl ClientKind for CoordinationNote {
 }
 
 /// The client's cultural formulation, if recorded.
+#[crate::boxing::boxed_future]
 pub async fn current_cultural(state: &AppState, client: &Id) -> AppResult<Option<Record<CulturalFormulation>>> {
     Ok(state.store.client_records::<CulturalFormulation>(client).await?.pop())
 }
 
 /// Saves the cultural formulation: the first one (answers true), or a new
 /// version of it. `version` must name the version edited once one exists.
+#[crate::boxing::boxed_future]
 pub async fn save_cultural(
     state: &AppState,
     me: &Identity,
@@ -85,6 +87,7 @@ pub async fn save_cultural(
 
 /// The cultural formulation with its history, if recorded (the read is audited
 /// with `detail`).
+#[crate::boxing::boxed_future]
 pub async fn read_cultural(
     state: &AppState,
     me: &Identity,
@@ -106,6 +109,7 @@ pub struct CareContext {
 }
 
 /// The course's client's care context (the read is audited as one `care_context` entry).
+#[crate::boxing::boxed_future]
 pub async fn care_context(state: &AppState, me: &Identity, cx: &CourseContext) -> AppResult<CareContext> {
     let client = &cx.client.id;
     let cultural = current_cultural(state, client).await?;

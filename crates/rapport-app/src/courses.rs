@@ -31,6 +31,7 @@ use std::collections::HashMap;
 
 /// The courses of client `id`, newest first, each loaded as one course is
 /// (`course_for`); the read is audited as `client.read`.
+#[crate::boxing::boxed_future]
 pub async fn of_client(state: &AppState, me: &Identity, id: &str) -> AppResult<Vec<CourseContext>> {
     let (client, _) = client_for(state, me, id, Purpose::AuditRead).await?;
     let mut out = Vec::new();
@@ -54,6 +55,7 @@ pub struct CourseOverview {
 }
 
 /// The course overview (the course itself is read through `course_for`, which audits it).
+#[crate::boxing::boxed_future]
 pub async fn overview(state: &AppState, cx: &CourseContext) -> AppResult<CourseOverview> {
     Ok(CourseOverview {
         events: state.store.course_events(&cx.course.id).await?,
@@ -65,6 +67,7 @@ pub async fn overview(state: &AppState, cx: &CourseContext) -> AppResult<CourseO
 }
 
 /// Starts a course for `client` (loaded for writing); `raw` is checked against the site's protocols.
+#[crate::boxing::boxed_future]
 pub async fn create(
     state: &AppState,
     me: &Identity,
@@ -79,6 +82,7 @@ pub async fn create(
 
 /// Changes the contracted number of sessions (kept as an event with the old count and the reason).
 /// `version`: the course as the caller saw it (None: whatever is stored).
+#[crate::boxing::boxed_future]
 pub async fn renegotiate(
     state: &AppState,
     me: &Identity,
@@ -102,6 +106,7 @@ pub async fn renegotiate(
 
 /// Whether the course has a saved ending review, and whether one of its
 /// scheduled questionnaires was completed in its last two held sessions.
+#[crate::boxing::boxed_future]
 pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult<CompletionFacts> {
     let has_review = !state.store.course_records::<EndingReview>(&cx.course.id).await?.is_empty();
     let (schedule, _, _) = crate::measures::schedule_of(state, &cx.course.id).await?;
@@ -119,13 +124,14 @@ pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult
 /// Changes the course's status. Completing asks what completing needs (an
 /// ending review or the reason it was skipped, an end measure or the reason
 /// there is none). Returns the new status; the same status changes nothing.
-pub async fn set_status(
+#[crate::boxing::boxed_future]
+pub async fn set_status<'a>(
     state: &AppState,
     me: &Identity,
     cx: &CourseContext,
     status: &str,
     reason: Option<&str>,
-    fields: &CompletionFields<'_>,
+    fields: &CompletionFields<'a>,
 ) -> AppResult<CourseStatus> {
     let (status, reason) = validate_status(status, reason)?;
     let (status, reason) = if completion_required(cx.course.status, status) {
@@ -152,21 +158,24 @@ pub struct ChecklistInput<'a> {
 }
 
 /// Records a checklist item as done (replacing an earlier entry).
-pub async fn record_checklist(
-    state: &AppState,
-    me: &Identity,
-    cx: &CourseContext,
+pub fn record_checklist<'a>(
+    state: &'a AppState,
+    me: &'a Identity,
+    cx: &'a CourseContext,
     item: ChecklistItem,
-    input: ChecklistInput<'_>,
-) -> AppResult<()> {
-    let (date, detail, code, note) =
-        validate_checklist(item, input.done_on, input.detail, input.code, input.note, Timestamp::now().date())?;
-    let ev = cx.event(me, action::CHECKLIST_RECORD, format!("{} done", item.as_str()));
-    state.store.record_checklist_item(&cx.course.id, item, date, detail, code, note, &me.user.id, ev).await?;
-    Ok(())
+    input: ChecklistInput<'a>,
+) -> crate::boxing::Boxed<'a, AppResult<()>> {
+    Box::pin(async move {
+        let (date, detail, code, note) =
+            validate_checklist(item, input.done_on, input.detail, input.code, input.note, Timestamp::now().date())?;
+        let ev = cx.event(me, action::CHECKLIST_RECORD, format!("{} done", item.as_str()));
+        state.store.record_checklist_item(&cx.course.id, item, date, detail, code, note, &me.user.id, ev).await?;
+        Ok(())
+    })
 }
 
 /// Marks a checklist item as not done.
+#[crate::boxing::boxed_future]
 pub async fn clear_checklist(
     state: &AppState,
     me: &Identity,
@@ -190,6 +199,7 @@ pub struct SessionInput {
 }
 
 /// Records a session in an open course.
+#[crate::boxing::boxed_future]
 pub async fn add_session(
     state: &AppState,
     me: &Identity,
@@ -204,7 +214,7 @@ pub async fn add_session(
         input.modality.as_deref(),
         input.attendance.as_deref(),
         input.duration_minutes,
-        Timestamp::now().date(),
+        crate::clock::today(),
         // Open courses only (require_open above): they have not ended.
         (cx.course.start_date, None),
     );
@@ -216,6 +226,7 @@ pub async fn add_session(
 
 /// Changes a session of an open course (e.g. a scheduled session was attended
 /// or cancelled). `version`: the session as the caller saw it (None: as stored).
+#[crate::boxing::boxed_future]
 pub async fn update_session(
     state: &AppState,
     me: &Identity,
@@ -234,7 +245,7 @@ pub async fn update_session(
         Some(&input.modality.unwrap_or_else(|| cur.modality.as_str().to_string())),
         Some(&input.attendance.unwrap_or_else(|| cur.attendance.as_str().to_string())),
         input.duration_minutes.or(cur.duration_minutes.map(i64::from)),
-        Timestamp::now().date(),
+        crate::clock::today(),
         (cx.course.start_date, None),
     );
     let session = with_form_errors(unread, result)?;

@@ -18,11 +18,13 @@ use rapport_store::formulation::GoalWithRatings;
 use rapport_store::records::{Placement, Record};
 
 /// The course's ending review, if one was saved.
+#[crate::boxing::boxed_future]
 pub async fn review_of(state: &AppState, cx: &CourseContext) -> AppResult<Option<Record<EndingReview>>> {
     Ok(state.store.course_records::<EndingReview>(&cx.course.id).await?.pop())
 }
 
 /// The problem areas of the course's current formulation, with labels.
+#[crate::boxing::boxed_future]
 pub async fn areas_of(state: &AppState, cx: &CourseContext) -> AppResult<Vec<(String, String)>> {
     Ok(crate::formulation::chosen_areas(state, cx)
         .await?
@@ -38,6 +40,7 @@ pub async fn areas_of(state: &AppState, cx: &CourseContext) -> AppResult<Vec<(St
 /// validated and, unless it names one itself, still linked to the maintenance
 /// course the saved review links to. `version`: as the writer saw it
 /// (None: whatever is stored).
+#[crate::boxing::boxed_future]
 pub async fn save_review(
     state: &AppState,
     me: &Identity,
@@ -71,6 +74,7 @@ pub async fn save_review(
 /// Starts the maintenance (IPT-M) course that continues this one: `months`
 /// of sessions at `frequency` (default monthly) from `start_date` (default
 /// today), checked against the site's maintenance protocol.
+#[crate::boxing::boxed_future]
 pub async fn start_maintenance(
     state: &AppState,
     me: &Identity,
@@ -89,6 +93,7 @@ pub async fn start_maintenance(
 }
 
 /// Creates the maintenance course and records the decision in the review.
+#[crate::boxing::boxed_future]
 pub async fn create_maintenance(
     state: &AppState,
     me: &Identity,
@@ -119,6 +124,7 @@ pub struct Evidence {
     pub circle_now: Option<String>,
 }
 
+#[crate::boxing::boxed_future]
 pub async fn evidence(state: &AppState, cx: &CourseContext) -> AppResult<Evidence> {
     let summary = state.store.formulation_summary(&cx.course.id, &cx.protocol).await?;
     let mut snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
@@ -136,6 +142,7 @@ pub async fn evidence(state: &AppState, cx: &CourseContext) -> AppResult<Evidenc
 /// The maintenance courses that continue this course, and whether one may
 /// be started (the protocol names a maintenance protocol this site runs, and
 /// none continues the course yet).
+#[crate::boxing::boxed_future]
 pub async fn maintenance_courses(state: &AppState, cx: &CourseContext) -> AppResult<(Vec<CourseRecord>, bool)> {
     let courses = state.store.continuing_courses(&cx.course.id).await?;
     let can_offer =
@@ -144,6 +151,7 @@ pub async fn maintenance_courses(state: &AppState, cx: &CourseContext) -> AppRes
 }
 
 /// The course's formulation, for the end-of-treatment summary.
+#[crate::boxing::boxed_future]
 pub async fn formulation_of(state: &AppState, cx: &CourseContext) -> AppResult<Option<Formulation>> {
     Ok(state.store.course_formulation(&cx.course.id).await?.map(|r| r.body))
 }

@@ -68,6 +68,7 @@ impl FollowUpDue {
 /// The follow-ups due today after the client's completed courses: the months
 /// chosen in each course's ending review, counted from its last held session
 /// (or the day it closed), until the scheduled instruments are answered.
+#[crate::boxing::boxed_future]
 pub async fn due(state: &AppState, client: &Id) -> Result<Vec<FollowUpDue>, Error> {
     let today = Timestamp::now().date();
     let mut out = Vec::new();

@@ -22,6 +22,7 @@ pub(crate) fn event(me: &Identity, act: &str, kind: &str, cx: &CourseContext, de
 }
 
 /// Records that `me` viewed a record (or the empty form for one) in a course.
+#[crate::boxing::boxed_future]
 pub async fn audit_read(
     state: &AppState,
     me: &Identity,
@@ -37,11 +38,13 @@ pub async fn audit_read(
 }
 
 /// The course's formulation, if written.
+#[crate::boxing::boxed_future]
 pub async fn formulation_of(state: &AppState, cx: &CourseContext) -> Result<Option<Record<Formulation>>, Error> {
     Ok(state.store.course_formulation(&cx.course.id).await?)
 }
 
 /// The workspace of `area`, if written.
+#[crate::boxing::boxed_future]
 pub async fn workspace(
     state: &AppState,
     cx: &CourseContext,
@@ -51,11 +54,13 @@ pub async fn workspace(
 }
 
 /// Every area workspace of the course, oldest first.
+#[crate::boxing::boxed_future]
 pub async fn workspaces(state: &AppState, cx: &CourseContext) -> Result<Vec<Record<AreaWorkspace>>, Error> {
     Ok(state.store.course_records::<AreaWorkspace>(&cx.course.id).await?)
 }
 
 /// The areas chosen in the course's formulation (none before it is written).
+#[crate::boxing::boxed_future]
 pub async fn chosen_areas(state: &AppState, cx: &CourseContext) -> Result<Vec<String>, Error> {
     Ok(state.store.course_formulation(&cx.course.id).await?.map(|f| f.body.problem_areas).unwrap_or_default())
 }
@@ -92,6 +97,7 @@ pub(crate) async fn write<T: RecordBody>(
 }
 
 /// Saves the course's formulation (problem areas checked against the protocol).
+#[crate::boxing::boxed_future]
 pub async fn save_formulation(
     state: &AppState,
     me: &Identity,
@@ -108,6 +114,7 @@ pub async fn save_formulation(
 }
 
 /// Checks that `area` is one of the course's chosen areas (field `area`).
+#[crate::boxing::boxed_future]
 pub async fn require_chosen(state: &AppState, cx: &CourseContext, area: &str) -> Result<Vec<String>, Error> {
     let chosen = chosen_areas(state, cx).await?;
     if chosen.iter().any(|a| a == area) {
@@ -123,6 +130,7 @@ pub async fn require_chosen(state: &AppState, cx: &CourseContext, area: &str) ->
 
 /// Saves the workspace of a chosen area. A role dispute's stage history is
 /// carried from the stored workspace and grows when the stage changes.
+#[crate::boxing::boxed_future]
 pub async fn save_area(
     state: &AppState,
     me: &Identity,

@@ -16,16 +16,19 @@ use rapport_store::formulation::GoalWithRatings;
 use rapport_store::records::Record;
 
 /// The course's goals with their ratings.
+#[crate::boxing::boxed_future]
 pub async fn goals(state: &AppState, cx: &CourseContext) -> Result<Vec<GoalWithRatings>, Error> {
     Ok(state.store.goals_with_ratings(&cx.course.id).await?)
 }
 
 /// The course's goals, oldest first.
+#[crate::boxing::boxed_future]
 pub async fn course_goals(state: &AppState, cx: &CourseContext) -> Result<Vec<Record<Goal>>, Error> {
     Ok(state.store.course_records::<Goal>(&cx.course.id).await?)
 }
 
 /// Adds a goal in one of the course's chosen areas.
+#[crate::boxing::boxed_future]
 pub async fn create_goal(
     state: &AppState,
     me: &Identity,
@@ -40,6 +43,7 @@ pub async fn create_goal(
 }
 
 /// Changes a goal (status rules and wording history in `apply_goal_update`).
+#[crate::boxing::boxed_future]
 pub async fn update_goal(
     state: &AppState,
     me: &Identity,
@@ -66,6 +70,7 @@ pub async fn update_goal(
 /// Rates a goal 0-10 at a held session of its course; a second rating for the
 /// same session replaces the first (kept in the record's history). Errors name
 /// `rating` and `session_id`. Returns the rating and whether it was the first.
+#[crate::boxing::boxed_future]
 pub async fn rate_goal(
     state: &AppState,
     me: &Identity,
@@ -92,6 +97,7 @@ pub async fn rate_goal(
 }
 
 /// A goal and its course, if `me` may see the client; otherwise 404 (audited).
+#[crate::boxing::boxed_future]
 pub async fn goal_for(
     state: &AppState,
     me: &Identity,

@@ -42,6 +42,7 @@ pub fn session_number(cx: &CourseContext, session: Option<&Id>) -> Option<u32> {
 }
 
 /// Freezes the client's current people into a snapshot of the course.
+#[crate::boxing::boxed_future]
 pub async fn take_snapshot(
     state: &AppState,
     me: &Identity,
@@ -75,6 +76,7 @@ pub async fn take_snapshot(
 }
 
 /// A snapshot of this course (404 for another course's, with a denial logged).
+#[crate::boxing::boxed_future]
 pub async fn snapshot_of_course(
     state: &AppState,
     me: &Identity,
@@ -103,6 +105,7 @@ pub fn sort_people(people: &mut [Record<Person>]) {
 
 /// The client's people, in circle order, for the API (the read is audited
 /// with the caller's access basis).
+#[crate::boxing::boxed_future]
 pub async fn people(state: &AppState, me: &Identity, client_id: &str) -> Result<Vec<Record<Person>>, Error> {
     let (client, basis) = client_for(state, me, client_id, Purpose::Write).await?;
     let mut people = state.store.client_records::<Person>(&client.id).await?;
@@ -120,6 +123,7 @@ pub struct Inventory {
     pub snapshots: Vec<Record<CircleSnapshot>>,
 }
 
+#[crate::boxing::boxed_future]
 pub async fn inventory(state: &AppState, me: &Identity, cx: &CourseContext) -> Result<Inventory, Error> {
     let people = state.store.client_records::<Person>(&cx.client.id).await?;
     let removed = state.store.removed_client_records::<Person>(&cx.client.id).await?;
@@ -131,6 +135,7 @@ pub async fn inventory(state: &AppState, me: &Identity, cx: &CourseContext) -> R
 
 /// One of the course's client's people (404, with a denial logged, for anyone
 /// else's); `Purpose::AuditRead` logs the read.
+#[crate::boxing::boxed_future]
 pub async fn person_of_course(
     state: &AppState,
     me: &Identity,
@@ -160,6 +165,7 @@ pub async fn person_of_course(
 
 /// A person of the course's client with every version, newest first, even
 /// after removal (then with the time removed). The read is audited.
+#[crate::boxing::boxed_future]
 pub async fn person_history(
     state: &AppState,
     me: &Identity,
@@ -185,6 +191,7 @@ pub async fn person_history(
 }
 
 /// Adds a checked person to the client's inventory (`via`: "" or " via API").
+#[crate::boxing::boxed_future]
 pub async fn add_person(
     state: &AppState,
     me: &Identity,
@@ -199,6 +206,7 @@ pub async fn add_person(
 
 /// Stores a checked person as the next version of `current`, which must still
 /// be at `version`; `detail` says what changed (no clinical content).
+#[crate::boxing::boxed_future]
 pub async fn change_person(
     state: &AppState,
     me: &Identity,
@@ -212,6 +220,7 @@ pub async fn change_person(
 }
 
 /// Removes a person (every version stays in the history).
+#[crate::boxing::boxed_future]
 pub async fn remove_person(
     state: &AppState,
     me: &Identity,
@@ -225,6 +234,7 @@ pub async fn remove_person(
 }
 
 /// The client's people on the circle as it stands now, for the API (the read is audited).
+#[crate::boxing::boxed_future]
 pub async fn circle_now(state: &AppState, me: &Identity, cx: &CourseContext) -> Result<Vec<CirclePerson>, Error> {
     let records = state.store.client_records::<Person>(&cx.client.id).await?;
     let detail = format!("circle: {} people via API", records.len());
@@ -233,16 +243,19 @@ pub async fn circle_now(state: &AppState, me: &Identity, cx: &CourseContext) -> 
 }
 
 /// The client's people on the circle now, for a comparison (audited by `audit_comparison`).
+#[crate::boxing::boxed_future]
 pub async fn current_circle(state: &AppState, cx: &CourseContext) -> Result<Vec<CirclePerson>, Error> {
     Ok(circle_people(&state.store.client_records::<Person>(&cx.client.id).await?))
 }
 
 /// The course's snapshots, oldest first (not audited: see `snapshots_read`).
+#[crate::boxing::boxed_future]
 pub async fn snapshots(state: &AppState, cx: &CourseContext) -> Result<Vec<Record<CircleSnapshot>>, Error> {
     Ok(state.store.course_records::<CircleSnapshot>(&cx.course.id).await?)
 }
 
 /// The course's snapshots for the API (the read is audited).
+#[crate::boxing::boxed_future]
 pub async fn snapshots_read(
     state: &AppState,
     me: &Identity,
@@ -255,6 +268,7 @@ pub async fn snapshots_read(
 }
 
 /// Logs that two circles of the course were compared (`detail`: which).
+#[crate::boxing::boxed_future]
 pub async fn audit_comparison(
     state: &AppState,
     me: &Identity,
@@ -266,6 +280,7 @@ pub async fn audit_comparison(
 }
 
 /// A snapshot of this course, viewed (the read is audited).
+#[crate::boxing::boxed_future]
 pub async fn view_snapshot(
     state: &AppState,
     me: &Identity,

@@ -41,6 +41,7 @@ impl AuditCheckpoints {
 
     /// Takes a checkpoint if the head moved since the last one this process
     /// wrote (always, the first time). Returns what was written.
+    #[crate::boxing::boxed_future]
     pub async fn write_if_moved(&self) -> Result<Option<Checkpoint>, String> {
         let mut last = self.last_seq.lock().await;
         let c = self.store.audit_checkpoint(&self.key).await.map_err(|e| e.to_string())?;

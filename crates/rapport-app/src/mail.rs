@@ -218,6 +218,7 @@ pub struct DeliveryRun {
 /// first (a row another instance claimed is skipped); a delivered message
 /// gets `sent_at` (and a sensitive body is redacted), a failure counts an
 /// attempt, keeps the error and waits for the backoff.
+#[crate::boxing::boxed_future]
 pub async fn deliver_due(
     store: &Store,
     mailer: &Mailer,

@@ -49,6 +49,7 @@ pub struct NewLink<'a> {
 /// Creates a link for the client to answer `instrument` (by the care team,
 /// not under emergency access); `Invalid` on `instrument` for one that cannot
 /// be sent.
+#[crate::boxing::boxed_future]
 pub async fn create<'a>(
     state: &'a AppState,
     me: &Identity,
@@ -78,6 +79,7 @@ pub async fn create<'a>(
 /// After a positive screen through measure link `parent`: a new single-use
 /// link for the follow-up instrument (same client, same lifetime rule),
 /// audited; returns its address (`/m/{token}`).
+#[crate::boxing::boxed_future]
 pub async fn follow_up_link(
     state: &AppState,
     parent: &Id,

@@ -18,6 +18,7 @@ use rapport_store::records::Placement;
 
 /// The client, if `me` may see it, with the read audited twice: the client
 /// read, and `act` (what was read) with `detail`.
+#[crate::boxing::boxed_future]
 pub async fn read_client(
     state: &AppState,
     me: &Identity,
@@ -35,6 +36,7 @@ pub async fn read_client(
 }
 
 /// The client's responses, oldest first (by `completed_at`); the read is audited.
+#[crate::boxing::boxed_future]
 pub async fn responses(state: &AppState, me: &Identity, client: &str, detail: &str) -> Result<Vec<ResponseRow>, Error> {
     let client = read_client(state, me, client, action::MEASURE_LIST, detail).await?;
     Ok(state.store.responses(&client.id).await?)
@@ -42,6 +44,7 @@ pub async fn responses(state: &AppState, me: &Identity, client: &str, detail: &s
 
 /// The course's measurement schedule, its version (0: none stored, the
 /// default applies) and its record id.
+#[crate::boxing::boxed_future]
 pub async fn schedule_of(state: &AppState, course: &Id) -> Result<(Schedule, i64, Option<Id>), Error> {
     Ok(match state.store.course_records::<Schedule>(course).await?.into_iter().next() {
         Some(r) => (r.body, r.version, Some(r.id)),
@@ -50,6 +53,7 @@ pub async fn schedule_of(state: &AppState, course: &Id) -> Result<(Schedule, i64
 }
 
 /// The client's dated timeline events, as marks on their charts.
+#[crate::boxing::boxed_future]
 pub async fn chart_events(state: &AppState, client: &Id) -> Result<Vec<ChartEvent>, Error> {
     Ok(state
         .store
@@ -62,6 +66,7 @@ pub async fn chart_events(state: &AppState, client: &Id) -> Result<Vec<ChartEven
 
 /// Saves a course's (checked) schedule as a new version of its record;
 /// `version` is the one the form was loaded with (0: none stored then).
+#[crate::boxing::boxed_future]
 pub async fn save_schedule(
     state: &AppState,
     me: &Identity,

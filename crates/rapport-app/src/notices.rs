@@ -131,7 +131,7 @@ pub fn account_change(by: &ChangedBy, person: &User, change: &Change, admins: &[
     } else {
         format!("another administrator ({})", contacts.join(", "))
     };
-    let when = at.display();
+    let when = crate::clock::show(at);
     let mut out = vec![Notice {
         kind: KIND,
         to_user: Some(person.id.clone()),

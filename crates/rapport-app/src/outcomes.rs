@@ -76,47 +76,58 @@ pub fn course_label(c: &CourseSummary) -> String {
 
 /// The client's responses in the requested scope. A course that is not the
 /// client's is `Invalid` on `course_id`.
-pub async fn scoped_responses(state: &AppState, client: &Id, req: ScopeRequest<'_>) -> Result<Scoped, Error> {
-    let courses = state.store.client_courses(client).await?;
-    let spans = spans(&courses);
-    let all = state.store.responses(client).await?;
-    let course = match req {
-        ScopeRequest::All => {
-            let scope = OutcomeScope {
-                kind: "all".into(),
-                course_id: None,
-                label: "All responses, across every course".into(),
-            };
-            return Ok(Scoped { scope, responses: all.clone(), all, courses });
-        }
-        ScopeRequest::Course(id) => Some(
-            courses
-                .iter()
-                .find(|c| c.course.id.as_str() == id)
-                .ok_or_else(|| Error::invalid("course_id", "no course with this id for this client"))?,
-        ),
-        ScopeRequest::Default => courses.first(),
-    };
-    let (scope, key) = match course {
-        Some(c) => (
-            OutcomeScope { kind: "course".into(), course_id: Some(c.course.id.to_string()), label: course_label(c) },
-            Some(c.course.id.to_string()),
-        ),
-        None => (
-            OutcomeScope {
-                kind: "outside_courses".into(),
-                course_id: None,
-                label: "Responses outside any course".into(),
-            },
-            None,
-        ),
-    };
-    let responses = all.iter().filter(|r| course_of_response(r, &spans) == key).cloned().collect();
-    Ok(Scoped { scope, responses, all, courses })
+pub fn scoped_responses<'a>(
+    state: &'a AppState,
+    client: &'a Id,
+    req: ScopeRequest<'a>,
+) -> crate::boxing::Boxed<'a, Result<Scoped, Error>> {
+    Box::pin(async move {
+        let courses = state.store.client_courses(client).await?;
+        let spans = spans(&courses);
+        let all = state.store.responses(client).await?;
+        let course = match req {
+            ScopeRequest::All => {
+                let scope = OutcomeScope {
+                    kind: "all".into(),
+                    course_id: None,
+                    label: "All responses, across every course".into(),
+                };
+                return Ok(Scoped { scope, responses: all.clone(), all, courses });
+            }
+            ScopeRequest::Course(id) => Some(
+                courses
+                    .iter()
+                    .find(|c| c.course.id.as_str() == id)
+                    .ok_or_else(|| Error::invalid("course_id", "no course with this id for this client"))?,
+            ),
+            ScopeRequest::Default => courses.first(),
+        };
+        let (scope, key) = match course {
+            Some(c) => (
+                OutcomeScope {
+                    kind: "course".into(),
+                    course_id: Some(c.course.id.to_string()),
+                    label: course_label(c),
+                },
+                Some(c.course.id.to_string()),
+            ),
+            None => (
+                OutcomeScope {
+                    kind: "outside_courses".into(),
+                    course_id: None,
+                    label: "Responses outside any course".into(),
+                },
+                None,
+            ),
+        };
+        let responses = all.iter().filter(|r| course_of_response(r, &spans) == key).cloned().collect();
+        Ok(Scoped { scope, responses, all, courses })
+    })
 }
 
 /// Responses of one course (its own and, stored without a course, those
 /// completed while it was open): for the portal's due questionnaires.
+#[crate::boxing::boxed_future]
 pub async fn course_responses(state: &AppState, client: &Id, course: &Id) -> Result<Vec<ResponseRow>, Error> {
     Ok(scoped_responses(state, client, ScopeRequest::Course(course.as_str())).await?.responses)
 }
@@ -132,6 +143,7 @@ pub struct CourseFacts {
 }
 
 /// The course's facts, when `course` is one of `client`'s courses.
+#[crate::boxing::boxed_future]
 pub async fn course_facts(state: &AppState, client: &Id, course: &str) -> Result<Option<CourseFacts>, Error> {
     let Some(id) = Id::parse(course) else { return Ok(None) };
     let Some(c) = state.store.course(&id).await? else { return Ok(None) };
@@ -242,16 +254,18 @@ pub fn outcomes_in(state: &AppState, rows: &[ResponseRow], course: Option<&Cours
 
 /// The outcomes of the client's responses in the requested scope, with the
 /// scope and the client's courses.
-pub async fn client_outcomes(
-    state: &AppState,
-    client: &Id,
-    req: ScopeRequest<'_>,
-) -> Result<(Scoped, Outcomes), Error> {
-    let scoped = scoped_responses(state, client, req).await?;
-    let facts = match scoped.scope.course_id.as_deref() {
-        Some(course) => course_facts(state, client, course).await?,
-        None => None,
-    };
-    let outcomes = outcomes_in(state, &scoped.responses, facts.as_ref());
-    Ok((scoped, outcomes))
+pub fn client_outcomes<'a>(
+    state: &'a AppState,
+    client: &'a Id,
+    req: ScopeRequest<'a>,
+) -> crate::boxing::Boxed<'a, Result<(Scoped, Outcomes), Error>> {
+    Box::pin(async move {
+        let scoped = scoped_responses(state, client, req).await?;
+        let facts = match scoped.scope.course_id.as_deref() {
+            Some(course) => course_facts(state, client, course).await?,
+            None => None,
+        };
+        let outcomes = outcomes_in(state, &scoped.responses, facts.as_ref());
+        Ok((scoped, outcomes))
+    })
 }

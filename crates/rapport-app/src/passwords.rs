@@ -23,6 +23,7 @@ impl Hasher {
         Hasher { permits: Arc::new(Semaphore::new(concurrency.max(1))), dummy: Arc::new(OnceCell::new()) }
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn hash(&self, password: &str) -> String {
         let _permit = self.permits.acquire().await.expect("semaphore open");
         let pw = password.to_string();
@@ -30,6 +31,7 @@ impl Hasher {
     }
 
     /// Verifies against a stored PHC string. Returns (matches, needs_rehash).
+    #[crate::boxing::boxed_future]
     pub async fn verify(&self, password: &str, phc: &str) -> (bool, bool) {
         let _permit = self.permits.acquire().await.expect("semaphore open");
         let pw = password.to_string();
@@ -50,6 +52,7 @@ impl Hasher {
 
     /// Spends the same work as a real check when the account does not exist,
     /// so response time does not reveal which e-mail addresses have accounts.
+    #[crate::boxing::boxed_future]
     pub async fn verify_dummy(&self, password: &str) {
         let dummy =
             self.dummy.get_or_init(|| async { self.hash("rapport-dummy-password-for-timing").await }).await.clone();

@@ -37,6 +37,7 @@ impl PortalCaller {
 }
 
 /// The client whose portal account `me` is (None: no such client).
+#[crate::boxing::boxed_future]
 pub async fn client_of(state: &AppState, me: &Identity) -> Result<Option<ClientRecord>, Error> {
     Ok(match state.store.portal_client_of(&me.user.id).await? {
         Some(id) => state.store.client_by_id(&id).await?,
@@ -45,6 +46,7 @@ pub async fn client_of(state: &AppState, me: &Identity) -> Result<Option<ClientR
 }
 
 /// Records that the client opened one of their own pages.
+#[crate::boxing::boxed_future]
 pub async fn audit_read(state: &AppState, pc: &PortalCaller, page: &str) -> Result<(), Error> {
     let mut e = pc.event(action::PORTAL_READ, "client");
     e.resource_id = Some(pc.client.id.to_string());
@@ -54,6 +56,7 @@ pub async fn audit_read(state: &AppState, pc: &PortalCaller, page: &str) -> Resu
 }
 
 /// The client's open course (the newest planned or active one) and its sessions.
+#[crate::boxing::boxed_future]
 pub async fn open_course(state: &AppState, client: &Id) -> Result<Option<(CourseRecord, Vec<TherapySession>)>, Error> {
     let course = state.store.client_courses(client).await?.into_iter().map(|s| s.course).find(|c| c.status.is_open());
     match course {
@@ -82,6 +85,7 @@ pub struct DueMeasure {
 /// Scheduled questionnaires of the open course (with its sessions, from
 /// [`open_course`]) that are due or overdue and that a client can answer
 /// (self-report, text shipped), then follow-ups after a completed course.
+#[crate::boxing::boxed_future]
 pub async fn due_measures(
     state: &AppState,
     client: &Id,
@@ -128,6 +132,7 @@ pub async fn due_measures(
 
 /// The instrument when it is due for this client now, or offered after a
 /// positive screen (PHQ-2 → PHQ-9), with the open course; otherwise 404.
+#[crate::boxing::boxed_future]
 pub async fn due_instrument(state: &AppState, client: &Id, id: &str) -> Result<(Instrument, Option<Id>), Error> {
     let open = open_course(state, client).await?;
     let due = due_measures(state, client, open.as_ref()).await?;
@@ -148,6 +153,7 @@ pub fn offered_follow_up<'a>(state: &'a AppState, inst: &Instrument, flags: &[St
 }
 
 /// The course the shared plan is about: the open one, else the newest.
+#[crate::boxing::boxed_future]
 pub async fn plan_course(state: &AppState, client: &Id) -> Result<Option<CourseRecord>, Error> {
     let courses = state.store.client_courses(client).await?;
     let open = courses.iter().find(|c| c.course.status.is_open()).map(|c| c.course.clone());
@@ -164,6 +170,7 @@ pub struct SharedPlan {
     pub goals: Vec<GoalWithRatings>,
 }
 
+#[crate::boxing::boxed_future]
 pub async fn shared_plan(state: &AppState, client: &Id) -> Result<SharedPlan, Error> {
     let mut plan = SharedPlan::default();
     let Some(course) = plan_course(state, client).await? else { return Ok(plan) };
@@ -189,6 +196,7 @@ pub async fn shared_plan(state: &AppState, client: &Id) -> Result<SharedPlan, Er
 }
 
 /// Stores the client's reflection on their plan (`Invalid` on `topic` or `body`).
+#[crate::boxing::boxed_future]
 pub async fn reflect(
     state: &AppState,
     pc: &PortalCaller,
@@ -204,6 +212,7 @@ pub async fn reflect(
 }
 
 /// Stores a diary entry (`Invalid` naming each field).
+#[crate::boxing::boxed_future]
 pub async fn add_diary_entry(state: &AppState, pc: &PortalCaller, raw: &RawDiaryEntry) -> Result<(), Error> {
     let entry = diary_entry(raw, Timestamp::now().date())?;
     let mut e = pc.event(action::DIARY_CREATE, "diary_entry");
@@ -213,6 +222,7 @@ pub async fn add_diary_entry(state: &AppState, pc: &PortalCaller, raw: &RawDiary
 }
 
 /// The client's shared safety plan, its read audited; 404 when none is shared.
+#[crate::boxing::boxed_future]
 pub async fn safety_plan(state: &AppState, pc: &PortalCaller) -> Result<rapport_store::measures::SafetyPlanRow, Error> {
     let plan = crate::safety_plans::shared(state, &pc.client.id).await?.ok_or(Error::NotFound)?;
     let mut e = pc.event(action::SAFETY_PLAN_READ, "safety_plan");
@@ -224,6 +234,7 @@ pub async fn safety_plan(state: &AppState, pc: &PortalCaller) -> Result<rapport_
 
 /// The client's portal reflections on one topic, newest first, for the staff
 /// page where the care team works on it (the read is audited when there are any).
+#[crate::boxing::boxed_future]
 pub async fn reflections_on(
     state: &AppState,
     me: &Identity,

@@ -43,6 +43,7 @@ pub struct Overview {
     pub reflections: Vec<ReflectionRow>,
 }
 
+#[crate::boxing::boxed_future]
 pub async fn overview(state: &AppState, me: &Identity, c: &ClientRecord) -> Result<Overview, Error> {
     let today = Timestamp::now().date();
     let diary = state.store.diary_entries(&c.id, Some(today - time::Duration::days(61)), None, 200).await?;
@@ -69,6 +70,7 @@ pub async fn overview(state: &AppState, me: &Identity, c: &ClientRecord) -> Resu
 
 /// The client whose access the caller may reset: only the responsible
 /// clinician (403, audited), and only for a client with an account (409).
+#[crate::boxing::boxed_future]
 pub async fn client_for_reset(state: &AppState, me: &Identity, id: &str) -> Result<ClientRecord, Error> {
     let c = client_for_portal(state, me, id).await?;
     if c.responsible_clinician_id != me.user.id {
@@ -95,6 +97,7 @@ pub struct Issued {
 /// Creates a joining or reset code for `c`, printed (`email` None) or
 /// e-mailed to a checked address. A reset also tells the account's current
 /// address at once. A joining code for a client with an account is a `Conflict`.
+#[crate::boxing::boxed_future]
 pub async fn issue_code(
     state: &AppState,
     me: &Identity,
@@ -126,7 +129,7 @@ pub async fn issue_code(
             join_url(state),
             code,
             code,
-            expires.display()
+            org.zone().show(expires)
         ),
     });
     let mut notices = Vec::new();
@@ -141,7 +144,7 @@ pub async fn issue_code(
                 "Hello,\n\nOn {} {} issued a code that lets someone set a new e-mail address and password for your \
                  client portal account at {}. When the code is used, this address ({}) will no longer sign in.\n\n\
                  If you asked for this, there is nothing to do. If you did not, contact {} straight away.\n",
-                now.display(),
+                org.zone().show(now),
                 me.user.name,
                 org.name,
                 account.email,
@@ -167,6 +170,7 @@ pub async fn issue_code(
 }
 
 /// Withdraws an open invitation (`Conflict` when it is no longer open).
+#[crate::boxing::boxed_future]
 pub async fn revoke(state: &AppState, me: &Identity, client: &str, invite: &str) -> Result<ClientRecord, Error> {
     let c = client_for_portal(state, me, client).await?;
     let invite = Id::parse(invite).ok_or(Error::NotFound)?;
@@ -180,6 +184,7 @@ pub async fn revoke(state: &AppState, me: &Identity, client: &str, invite: &str)
 }
 
 /// Chooses what the portal shows the client.
+#[crate::boxing::boxed_future]
 pub async fn set_sharing(
     state: &AppState,
     me: &Identity,
@@ -198,6 +203,7 @@ pub async fn set_sharing(
 }
 
 /// Turns the client's portal account off and signs it out (`Conflict` without an active one).
+#[crate::boxing::boxed_future]
 pub async fn disable(state: &AppState, me: &Identity, client: &str) -> Result<ClientRecord, Error> {
     let c = client_for_portal(state, me, client).await?;
     let e = me.event(action::PORTAL_ACCOUNT_DISABLE, "user");

@@ -28,6 +28,7 @@ pub trait ClientKind: RecordBody {
 
 /// The client's records of kind `T`, in the kind's order (not audited: the
 /// caller audits what it shows).
+#[crate::boxing::boxed_future]
 pub async fn ordered<T: ClientKind>(state: &AppState, client: &Id) -> AppResult<Vec<Record<T>>> {
     let mut items = state.store.client_records::<T>(client).await?;
     T::order(&mut items);
@@ -36,6 +37,7 @@ pub async fn ordered<T: ClientKind>(state: &AppState, client: &Id) -> AppResult<
 
 /// The records of kind `T` of a client `me` may see, audited as a list
 /// (`detail`: "N {via}").
+#[crate::boxing::boxed_future]
 pub async fn list<T: ClientKind>(
     state: &AppState,
     me: &Identity,
@@ -49,6 +51,7 @@ pub async fn list<T: ClientKind>(
 }
 
 /// One record with every version, newest first (the read is audited).
+#[crate::boxing::boxed_future]
 pub async fn read<T: ClientKind>(
     state: &AppState,
     me: &Identity,
@@ -60,6 +63,7 @@ pub async fn read<T: ClientKind>(
 }
 
 /// A record and its client, to be changed (`Purpose::Write`) or shown.
+#[crate::boxing::boxed_future]
 pub async fn open<T: ClientKind>(
     state: &AppState,
     me: &Identity,
@@ -71,6 +75,7 @@ pub async fn open<T: ClientKind>(
 
 /// A record of the course's client (the course opened by the caller); another
 /// client's record is 404.
+#[crate::boxing::boxed_future]
 pub async fn of_course<T: ClientKind>(
     state: &AppState,
     me: &Identity,
@@ -86,6 +91,7 @@ pub async fn of_course<T: ClientKind>(
 }
 
 /// Checks `body` and adds it to the records of a client `me` may change.
+#[crate::boxing::boxed_future]
 pub async fn create<T: ClientKind>(
     state: &AppState,
     me: &Identity,
@@ -99,6 +105,7 @@ pub async fn create<T: ClientKind>(
 }
 
 /// Stores a checked record for `client` (access already checked).
+#[crate::boxing::boxed_future]
 pub async fn add<T: ClientKind>(
     state: &AppState,
     me: &Identity,
@@ -113,6 +120,7 @@ pub async fn add<T: ClientKind>(
 
 /// Checks `body` and stores it as the next version of `rec` (opened for
 /// writing), which must still be at `version` (else `Error::Conflict`).
+#[crate::boxing::boxed_future]
 pub async fn update<T: ClientKind>(
     state: &AppState,
     me: &Identity,
@@ -126,6 +134,7 @@ pub async fn update<T: ClientKind>(
 }
 
 /// Stores a checked body as the next version of `rec` (see `update`).
+#[crate::boxing::boxed_future]
 pub async fn save<T: ClientKind>(
     state: &AppState,
     me: &Identity,
@@ -139,6 +148,7 @@ pub async fn save<T: ClientKind>(
 }
 
 /// Removes a record (its history is kept) at `version` (default: the current one).
+#[crate::boxing::boxed_future]
 pub async fn remove<T: ClientKind>(
     state: &AppState,
     me: &Identity,
@@ -151,6 +161,7 @@ pub async fn remove<T: ClientKind>(
 }
 
 /// Removes an opened record at `version`.
+#[crate::boxing::boxed_future]
 pub async fn discard<T: RecordBody>(
     state: &AppState,
     me: &Identity,
@@ -164,6 +175,7 @@ pub async fn discard<T: RecordBody>(
 }
 
 /// Every version of a record already opened, newest first.
+#[crate::boxing::boxed_future]
 pub async fn history<T: RecordBody>(state: &AppState, id: &Id) -> AppResult<Vec<RecordVersion<T>>> {
     Ok(state.store.record_history::<T>(id).await?)
 }

@@ -24,11 +24,13 @@ use time::{Duration, PrimitiveDateTime};
 pub const KIND: &str = "session_reminder";
 
 /// The organisation's default lead time.
+#[crate::boxing::boxed_future]
 pub async fn default_lead(state: &AppState) -> AppResult<Lead> {
     Ok(Lead::from_db(state.store.reminder_lead().await?))
 }
 
 /// The default, for the settings page (administrators only).
+#[crate::boxing::boxed_future]
 pub async fn settings(state: &AppState, me: &Identity) -> AppResult<Lead> {
     require_admin(state, me, "settings").await?;
     default_lead(state).await
@@ -36,6 +38,7 @@ pub async fn settings(state: &AppState, me: &Identity) -> AppResult<Lead> {
 
 /// Sets the organisation's default from the settings form's
 /// `reminder_lead_hours` ("off", "2", "24", "48"); `Invalid` names the field.
+#[crate::boxing::boxed_future]
 pub async fn set_default(state: &AppState, me: &Identity, raw: Option<&str>) -> AppResult<Lead> {
     require_admin(state, me, "settings").await?;
     let mut e = ValidationErrors::new();
@@ -49,6 +52,7 @@ pub async fn set_default(state: &AppState, me: &Identity, raw: Option<&str>) -> 
 }
 
 /// The client's choice (the caller loaded `c` through the access check).
+#[crate::boxing::boxed_future]
 pub async fn client_choice(state: &AppState, c: &ClientRecord) -> AppResult<ClientChoice> {
     Ok(match state.store.client_reminder_choice(&c.id).await? {
         None => ClientChoice::Default,
@@ -65,6 +69,7 @@ pub fn read_choice(raw: Option<&str>) -> Result<ClientChoice, ValidationErrors> 
 }
 
 /// Stores the client's choice when it changed (`c` loaded for writing).
+#[crate::boxing::boxed_future]
 pub async fn set_client_choice(
     state: &AppState,
     me: &Identity,
@@ -87,6 +92,7 @@ pub async fn set_client_choice(
 
 /// The reminders queued for the client, newest first, with their delivery
 /// (the caller loaded and audited `c`).
+#[crate::boxing::boxed_future]
 pub async fn sent(state: &AppState, c: &ClientRecord) -> AppResult<Vec<SentReminder>> {
     Ok(state.store.client_reminders(&c.id).await?)
 }
@@ -111,6 +117,7 @@ const LOOK_AHEAD_DAYS: i64 = 3;
 /// Each carries new single-use links to the client's questionnaires due.
 /// Returns how many were queued. The database takes one reminder per
 /// session, so runs may overlap or repeat.
+#[crate::boxing::boxed_future]
 pub async fn send_due_at(state: &AppState, now: PrimitiveDateTime) -> AppResult<usize> {
     let default = default_lead(state).await?;
     let org = state.organisation().await?.name;
@@ -164,6 +171,7 @@ pub async fn send_due_at(state: &AppState, now: PrimitiveDateTime) -> AppResult<
 }
 
 /// [`send_due_at`] the organisation's local time now.
+#[crate::boxing::boxed_future]
 pub async fn send_due(state: &AppState) -> AppResult<usize> {
-    send_due_at(state, local_now(state)).await
+    send_due_at(state, local_now(state).await).await
 }

@@ -83,48 +83,55 @@ pub enum Recording {
 /// number of answers, an option a question does not have, nothing answered at
 /// all, a course of another client) is `Error::Invalid` naming the field as
 /// the API does (`answers[i]`, 0-based); nothing is stored then.
-pub async fn record(state: &AppState, sub: Submission<'_>) -> Result<Recording, Error> {
-    let inst = sub.instrument;
-    check_answers(inst, &sub.answers)?;
-    if sub.answers.iter().all(Option::is_none) {
-        return Err(Error::invalid("answers", format!("Answer at least one question of the {}", inst.short_name)));
-    }
-    if let Some(u) = &sub.unscored {
-        check_unscored(inst, u)?;
-    }
-    let now = Timestamp::now();
-    if sub.completed_at > now.plus(time::Duration::minutes(5)) {
-        return Err(Error::invalid("completed_at", "completed_at must not be in the future"));
-    }
-    rapport_core::validation::plausible_date("completed_at", "completed_at", sub.completed_at.date(), now.date())
-        .map_err(|f| Error::invalid(&f.field, f.message))?;
-    let course_id = course_for(state, sub.client, &sub.course, sub.completed_at).await?;
-    let mut scored = score_with(inst, &sub.answers, sub.band_set)?;
-    let late = sub.link.as_ref().is_some_and(|l| l.late);
-    if late {
-        scored.flags.push(LATE_SUBMISSION.into());
-    }
-    let mut e = sub.event;
-    e.action = action::MEASURE_RECORD.into();
-    e.resource_type = "measure_response".into();
-    e.detail = Some(audit_detail(&scored, sub.via, late));
-    let new = NewResponse {
-        client_id: sub.client.clone(),
-        course_id: course_id.clone(),
-        score: scored.clone(),
-        unscored_answers: sub.unscored,
-        completed_at: sub.completed_at,
-        entered_by: sub.entered_by,
-        mode: sub.mode,
-    };
-    let rec = match &sub.link {
-        Some(link) => match state.store.submit_measure_link(&link.token_hash, &new, link.late, e).await? {
-            LinkSubmit::Recorded(rec) => rec,
-            LinkSubmit::Refused => return Ok(Recording::LinkRefused),
-        },
-        None => state.store.record_response(&new, e).await?,
-    };
-    Ok(Recording::Recorded(Box::new(Recorded { id: rec.id, risk_flag_id: rec.risk_flag_id, score: scored, course_id })))
+pub fn record<'a>(state: &'a AppState, sub: Submission<'a>) -> crate::boxing::Boxed<'a, Result<Recording, Error>> {
+    Box::pin(async move {
+        let inst = sub.instrument;
+        check_answers(inst, &sub.answers)?;
+        if sub.answers.iter().all(Option::is_none) {
+            return Err(Error::invalid("answers", format!("Answer at least one question of the {}", inst.short_name)));
+        }
+        if let Some(u) = &sub.unscored {
+            check_unscored(inst, u)?;
+        }
+        let now = Timestamp::now();
+        if sub.completed_at > now.plus(time::Duration::minutes(5)) {
+            return Err(Error::invalid("completed_at", "completed_at must not be in the future"));
+        }
+        rapport_core::validation::plausible_date("completed_at", "completed_at", sub.completed_at.date(), now.date())
+            .map_err(|f| Error::invalid(&f.field, f.message))?;
+        let course_id = course_for(state, sub.client, &sub.course, sub.completed_at).await?;
+        let mut scored = score_with(inst, &sub.answers, sub.band_set)?;
+        let late = sub.link.as_ref().is_some_and(|l| l.late);
+        if late {
+            scored.flags.push(LATE_SUBMISSION.into());
+        }
+        let mut e = sub.event;
+        e.action = action::MEASURE_RECORD.into();
+        e.resource_type = "measure_response".into();
+        e.detail = Some(audit_detail(&scored, sub.via, late));
+        let new = NewResponse {
+            client_id: sub.client.clone(),
+            course_id: course_id.clone(),
+            score: scored.clone(),
+            unscored_answers: sub.unscored,
+            completed_at: sub.completed_at,
+            entered_by: sub.entered_by,
+            mode: sub.mode,
+        };
+        let rec = match &sub.link {
+            Some(link) => match state.store.submit_measure_link(&link.token_hash, &new, link.late, e).await? {
+                LinkSubmit::Recorded(rec) => rec,
+                LinkSubmit::Refused => return Ok(Recording::LinkRefused),
+            },
+            None => state.store.record_response(&new, e).await?,
+        };
+        Ok(Recording::Recorded(Box::new(Recorded {
+            id: rec.id,
+            risk_flag_id: rec.risk_flag_id,
+            score: scored,
+            course_id,
+        })))
+    })
 }
 
 fn check_unscored(inst: &Instrument, u: &[Option<i64>]) -> Result<(), Error> {

@@ -15,6 +15,7 @@ use rapport_store::measures::RiskFlagRow;
 use rapport_store::StoreError;
 
 /// The flag and its client, if the caller may act on that client; 404 otherwise.
+#[crate::boxing::boxed_future]
 pub async fn flag_for(state: &AppState, me: &Identity, id: &str) -> Result<(RiskFlagRow, ClientRecord), Error> {
     let flag = match Id::parse(id) {
         Some(fid) => state.store.risk_flag(&fid).await?,
@@ -43,6 +44,7 @@ async fn reload(state: &AppState, flag: &Id) -> Result<RiskFlagRow, Error> {
 
 /// The organisation's deadlines, with the acknowledgement deadline replaced
 /// when the server runs with the deprecated `--risk-escalation-hours` (as the job does).
+#[crate::boxing::boxed_future]
 pub async fn deadlines(state: &AppState) -> Result<Deadlines, Error> {
     let mut d = state.organisation().await?.deadlines();
     if let Some(h) = state.config.risk_acknowledgement_override_hours {
@@ -54,6 +56,7 @@ pub async fn deadlines(state: &AppState) -> Result<Deadlines, Error> {
 /// Risk flags on the clients the caller may see (care teams and supervision),
 /// oldest first; the list is audited naming every client in it (`via`: "via
 /// API", "(page)").
+#[crate::boxing::boxed_future]
 pub async fn visible_flags(
     state: &AppState,
     me: &Identity,
@@ -68,6 +71,7 @@ pub async fn visible_flags(
 }
 
 /// One flag, its read audited.
+#[crate::boxing::boxed_future]
 pub async fn read_flag(state: &AppState, me: &Identity, id: &str) -> Result<(RiskFlagRow, ClientRecord), Error> {
     let (flag, client) = flag_for(state, me, id).await?;
     state.store.audit(flag_event(me, action::RISK_FLAG_READ, &flag)).await?;
@@ -76,6 +80,7 @@ pub async fn read_flag(state: &AppState, me: &Identity, id: &str) -> Result<(Ris
 
 /// Raises a clinician's risk flag on `client` (checked detail), linked to a
 /// session when given; routed and escalated like every flag.
+#[crate::boxing::boxed_future]
 pub async fn raise_concern(
     state: &AppState,
     me: &Identity,
@@ -91,6 +96,7 @@ pub async fn raise_concern(
 }
 
 /// Acknowledges an open flag: the responsible clinician has seen it.
+#[crate::boxing::boxed_future]
 pub async fn acknowledge(state: &AppState, me: &Identity, flag: &RiskFlagRow) -> Result<RiskFlagRow, Error> {
     let e = flag_event(me, action::RISK_FLAG_ACKNOWLEDGE, flag);
     state.store.acknowledge_risk_flag(&flag.id, &me.user.id, e).await?;
@@ -99,6 +105,7 @@ pub async fn acknowledge(state: &AppState, me: &Identity, flag: &RiskFlagRow) ->
 
 /// Records a structured risk assessment for a flag (also acknowledges it);
 /// `Invalid` names each missing part.
+#[crate::boxing::boxed_future]
 pub async fn record_assessment(
     state: &AppState,
     me: &Identity,
@@ -114,6 +121,7 @@ pub async fn record_assessment(
 /// Signs a flag off with its assessment and a safety plan version of the
 /// client. A closed flag is a `Conflict`; an assessment or plan that does not
 /// belong is `Invalid` on `assessment_id` or `safety_plan_id`.
+#[crate::boxing::boxed_future]
 pub async fn close(
     state: &AppState,
     me: &Identity,

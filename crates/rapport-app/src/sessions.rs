@@ -22,6 +22,7 @@ use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteR
 use rapport_store::StoreError;
 
 /// The addenda of a note, oldest first (only a signed note has any).
+#[crate::boxing::boxed_future]
 pub async fn addenda_of(state: &AppState, note: Option<&ProgressNoteRecord>) -> AppResult<Vec<Addendum>> {
     Ok(match note {
         Some(n) if n.status == NoteStatus::Signed => state.store.addenda(&n.id).await?,
@@ -32,6 +33,7 @@ pub async fn addenda_of(state: &AppState, note: Option<&ProgressNoteRecord>) -> 
 /// The session's progress note (None before one is written) with its
 /// addenda, as shown to `me`: the view is audited, `via` saying where
 /// (`access::session::log_session_read`).
+#[crate::boxing::boxed_future]
 pub async fn read_note(
     state: &AppState,
     me: &Identity,
@@ -46,6 +48,7 @@ pub async fn read_note(
 
 /// The plan in the note of the last held session before this one, and
 /// whether that note is still a draft.
+#[crate::boxing::boxed_future]
 pub async fn previous_plan(state: &AppState, sx: &SessionContext) -> AppResult<Option<(String, bool)>> {
     let Some(p) = sx.previous_held() else { return Ok(None) };
     Ok(state.store.progress_note(&p.session.id).await?.and_then(|n| {
@@ -64,6 +67,7 @@ pub struct ProcessNotes {
     pub shared_with_me: Vec<(Id, String)>,
 }
 
+#[crate::boxing::boxed_future]
 pub async fn process_notes(state: &AppState, me: &Identity, sx: &SessionContext) -> AppResult<ProcessNotes> {
     let own = state.store.own_process_note(sx.id(), &me.user.id).await?;
     if let Some(p) = &own {
@@ -78,12 +82,14 @@ pub async fn process_notes(state: &AppState, me: &Identity, sx: &SessionContext)
 
 /// The client's oldest risk flag not yet closed: signing "No risk
 /// identified" then needs a confirmation, and "Risk identified" links to it.
+#[crate::boxing::boxed_future]
 pub async fn open_risk_flag(state: &AppState, sx: &SessionContext) -> AppResult<Option<RiskFlagRow>> {
     Ok(state.store.open_risk_flag(&sx.cx.client.id).await?)
 }
 
 /// Sets the phase of an attended session (with a reason), or returns it to
 /// the computed phase (`phase` "computed" or none).
+#[crate::boxing::boxed_future]
 pub async fn set_phase(
     state: &AppState,
     me: &Identity,
@@ -110,6 +116,7 @@ pub async fn set_phase(
 
 /// Saves the progress note as a draft, if it is still at `version` (0: no
 /// note yet). Returns the note as checked, and what the write found.
+#[crate::boxing::boxed_future]
 pub async fn save_progress_note(
     state: &AppState,
     me: &Identity,
@@ -127,6 +134,7 @@ pub async fn save_progress_note(
 /// Signs `body` as the note at `version`. `confirmed`: the signer confirms
 /// "no risk identified" while the client has an open risk flag; without it
 /// such a note is not signed and the answer is `None`.
+#[crate::boxing::boxed_future]
 pub async fn sign_progress_note(
     state: &AppState,
     me: &Identity,
@@ -144,6 +152,7 @@ pub async fn sign_progress_note(
 
 /// Adds an addendum to a signed note (append-only). `via` is added to the
 /// audit detail (e.g. " via API").
+#[crate::boxing::boxed_future]
 pub async fn add_addendum(
     state: &AppState,
     me: &Identity,
@@ -161,6 +170,7 @@ pub async fn add_addendum(
 
 /// Saves the caller's own process note for the session, if it is still at
 /// `version` (0: none yet). `via` is added to the audit detail.
+#[crate::boxing::boxed_future]
 pub async fn save_process_note(
     state: &AppState,
     me: &Identity,
@@ -177,6 +187,7 @@ pub async fn save_process_note(
 
 /// Shares the caller's own process note with their supervisor(s), or stops.
 /// 404 when the caller has no process note for the session.
+#[crate::boxing::boxed_future]
 pub async fn share(state: &AppState, me: &Identity, sx: &SessionContext, shared: bool) -> AppResult<ProcessNoteRecord> {
     let note = state.store.own_process_note(sx.id(), &me.user.id).await?.ok_or(Error::NotFound)?;
     if shared && !state.store.has_supervisor(&me.user.id).await? {

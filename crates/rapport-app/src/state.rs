@@ -76,6 +76,7 @@ impl AppState {
     }
 
     /// Organisation settings, cached briefly so the session check costs no query.
+    #[crate::boxing::boxed_future]
     pub async fn organisation(&self) -> Result<Organisation, rapport_store::StoreError> {
         if let Some((at, org)) = self.org.read().await.as_ref() {
             if at.elapsed() < self.config.settings_ttl {
@@ -87,6 +88,7 @@ impl AppState {
         Ok(org)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn forget_organisation(&self) {
         *self.org.write().await = None;
     }

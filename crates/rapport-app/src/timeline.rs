@@ -35,6 +35,7 @@ impl ClientKind for TimelineEvent {
 
 /// The course's client's events in time order and their PHQ-9 totals, as the
 /// timeline page shows them (the read is audited).
+#[crate::boxing::boxed_future]
 pub async fn timeline(
     state: &AppState,
     me: &Identity,

@@ -18,25 +18,17 @@ use rapport_store::courses::TherapySession;
 use std::collections::HashMap;
 use time::{Date, PrimitiveDateTime};
 
-/// A moment in the organisation's local time.
-///
-/// UTC for now: the organisation time zone setting (issue 12, the calendar
-/// work) replaces this one function's body when it lands; everything shown or
-/// decided in local time (the Today page's "today", session reminders, the
-/// times on the client page's reminder list) goes through here.
-pub fn to_local(_state: &AppState, t: Timestamp) -> PrimitiveDateTime {
-    let t = t.datetime();
-    PrimitiveDateTime::new(t.date(), t.time())
+/// The organisation's local date and time now (its time zone setting; see
+/// `crate::clock`). The reminder job asks here, outside any request.
+#[crate::boxing::boxed_future]
+pub async fn local_now(state: &AppState) -> PrimitiveDateTime {
+    state.zone().await.local(Timestamp::now())
 }
 
-/// The organisation's local date and time now (see [`to_local`]).
-pub fn local_now(state: &AppState) -> PrimitiveDateTime {
-    to_local(state, Timestamp::now())
-}
-
-/// The organisation's local date today (see [`local_now`]).
-pub fn local_date(state: &AppState) -> Date {
-    local_now(state).date()
+/// The organisation's local date today.
+#[crate::boxing::boxed_future]
+pub async fn local_date(state: &AppState) -> Date {
+    local_now(state).await.date()
 }
 
 /// A session on the page.
@@ -161,6 +153,7 @@ async fn numbering(
 /// What `me` has to do on `date` (their local date: [`local_date`]), for the
 /// clients on their own care teams. The read is audited as a list view
 /// naming every client shown.
+#[crate::boxing::boxed_future]
 pub async fn today(state: &AppState, me: &Identity, date: Date) -> AppResult<Today> {
     require_caseload(state, me).await?;
     let rows = state.store.own_caseload(&me.user.id).await?;
@@ -212,6 +205,7 @@ pub async fn today(state: &AppState, me: &Identity, date: Date) -> AppResult<Tod
 
     // Open flags on these clients, and their deadlines as tasks.
     let now = Timestamp::now();
+    let zone = state.zone().await;
     let deadlines = crate::risk::deadlines(state).await?;
     let mut flags = Vec::new();
     let mut tasks = Vec::new();
@@ -238,8 +232,8 @@ pub async fn today(state: &AppState, me: &Identity, date: Date) -> AppResult<Tod
                     client_id: f.client_id.clone(),
                     client_name: f.client_name.clone(),
                     what: what.into(),
-                    due: t.deadline_at.date(),
-                    overdue_days: age_days(t.deadline_at.date(), date),
+                    due: zone.date_of(t.deadline_at),
+                    overdue_days: age_days(zone.date_of(t.deadline_at), date),
                     href: format!("/risk-flags/{}", f.id),
                 });
             }
@@ -251,7 +245,7 @@ pub async fn today(state: &AppState, me: &Identity, date: Date) -> AppResult<Tod
             level,
             status: f.status,
             raised_at: f.raised_at,
-            age_days: age_days(f.raised_at.date(), date),
+            age_days: age_days(zone.date_of(f.raised_at), date),
             href: format!("/risk-flags/{}", f.id),
         });
     }

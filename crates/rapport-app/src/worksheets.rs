@@ -130,6 +130,7 @@ impl Sheet {
 
     /// Validates the sheet against the course (its protocol's areas, its
     /// sessions) and, for a communication analysis, its inventory link.
+    #[crate::boxing::boxed_future]
     pub async fn check(self, state: &AppState, cx: &CourseContext) -> AppResult<Sheet> {
         let sessions: Vec<String> = cx.sessions.iter().map(|s| s.session.id.to_string()).collect();
         let scope = WorksheetScope { protocol: &cx.protocol, sessions: &sessions, today: Timestamp::now().date() };
@@ -155,6 +156,7 @@ impl Sheet {
 }
 
 /// A worksheet by id (either kind) with its course, if `me` may see the client.
+#[crate::boxing::boxed_future]
 pub async fn worksheet_for(
     state: &AppState,
     me: &Identity,
@@ -177,6 +179,7 @@ pub async fn worksheet_for(
 }
 
 /// A worksheet of course `course` (another course's is 404).
+#[crate::boxing::boxed_future]
 pub async fn worksheet_in(
     state: &AppState,
     me: &Identity,
@@ -192,6 +195,7 @@ pub async fn worksheet_in(
 }
 
 /// Every version of a worksheet, newest first.
+#[crate::boxing::boxed_future]
 pub async fn history(state: &AppState, w: &AnyWorksheet) -> AppResult<History> {
     Ok(match w {
         AnyWorksheet::Communication(r) => History::Communication(state.store.record_history(&r.id).await?),
@@ -200,6 +204,7 @@ pub async fn history(state: &AppState, w: &AnyWorksheet) -> AppResult<History> {
 }
 
 /// Every worksheet of a course (both kinds), oldest first.
+#[crate::boxing::boxed_future]
 pub async fn course_worksheets(state: &AppState, course: &Id) -> AppResult<Vec<AnyWorksheet>> {
     let mut all: Vec<AnyWorksheet> = state
         .store
@@ -214,6 +219,7 @@ pub async fn course_worksheets(state: &AppState, course: &Id) -> AppResult<Vec<A
 }
 
 /// Stores a checked sheet as a new worksheet of the course.
+#[crate::boxing::boxed_future]
 pub async fn add(
     state: &AppState,
     me: &Identity,
@@ -236,6 +242,7 @@ pub async fn add(
 
 /// Stores a checked sheet as the next version of `w` (of the same kind), which
 /// must still be at `version` (else `Error::Conflict`).
+#[crate::boxing::boxed_future]
 pub async fn save(
     state: &AppState,
     me: &Identity,
@@ -258,6 +265,7 @@ pub async fn save(
 }
 
 /// Removes either kind at `version` (default: the current one).
+#[crate::boxing::boxed_future]
 pub async fn remove(state: &AppState, me: &Identity, w: AnyWorksheet, version: Option<i64>) -> AppResult<()> {
     let version = version.unwrap_or(w.version());
     match w {

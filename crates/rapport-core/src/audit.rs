@@ -135,6 +135,12 @@ pub mod action {
     pub const DIARY_READ: &str = "diary.read";
     pub const REFLECTION_CREATE: &str = "reflection.create";
     pub const REFLECTION_READ: &str = "reflection.read";
+    // The calendar and each account's private calendar feed
+    pub const CALENDAR_READ: &str = "calendar.read";
+    /// A calendar app read the feed (the actor is the feed's owner).
+    pub const CALENDAR_FEED: &str = "calendar.feed";
+    pub const CALENDAR_FEED_RESET: &str = "calendar.feed_reset";
+    pub const CALENDAR_FEED_NAMES: &str = "calendar.feed_names";
     /// A session reminder queued for a client's e-mail (system).
     pub const REMINDER_SEND: &str = "reminder.send";
 
@@ -221,6 +227,10 @@ pub mod action {
         DIARY_READ,
         REFLECTION_CREATE,
         REFLECTION_READ,
+        CALENDAR_READ,
+        CALENDAR_FEED,
+        CALENDAR_FEED_RESET,
+        CALENDAR_FEED_NAMES,
         REMINDER_SEND,
     ];
 

@@ -16,6 +16,7 @@ pub mod ending;
 pub mod escalation;
 pub mod formulation;
 pub mod goals;
+pub mod ical;
 pub mod ids;
 pub mod inventory;
 pub mod measures;
@@ -37,6 +38,7 @@ pub mod timeline;
 pub mod today;
 pub mod validation;
 pub mod worksheets;
+pub mod zone;
 
 pub use ids::Id;
 pub use time::Timestamp;

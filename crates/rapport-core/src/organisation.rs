@@ -35,6 +35,21 @@ pub fn country(errors: &mut ValidationErrors, v: &Option<String>) -> String {
     c
 }
 
+/// The time zone as typed: an IANA name such as `Europe/London` (blank: UTC).
+pub fn time_zone(errors: &mut ValidationErrors, v: &Option<String>) -> String {
+    let raw = v.as_deref().unwrap_or_default().trim();
+    if raw.is_empty() {
+        return "UTC".into();
+    }
+    match crate::zone::Zone::parse(raw) {
+        Some(z) => z.name().to_string(),
+        None => {
+            errors.add("time_zone", "Time zone: enter a name from the time-zone database, such as Europe/London");
+            "UTC".into()
+        }
+    }
+}
+
 /// A setting that is a whole number in `min..=max`; the error names it by `label`.
 #[derive(Clone, Copy, Debug)]
 pub struct Bounded {
@@ -118,6 +133,16 @@ mod tests {
         assert!(e.is_empty());
         country(&mut e, &some("Ire\u{7}land"));
         assert!(e.for_field("country").is_some());
+    }
+
+    #[test]
+    fn time_zone_is_an_iana_name() {
+        let mut e = ValidationErrors::new();
+        assert_eq!(time_zone(&mut e, &some(" Europe/Dublin ")), "Europe/Dublin");
+        assert_eq!(time_zone(&mut e, &None), "UTC");
+        assert!(e.is_empty());
+        time_zone(&mut e, &some("GMT+25"));
+        assert!(e.for_field("time_zone").is_some());
     }
 
     #[test]

@@ -64,8 +64,9 @@ impl Timestamp {
         self.0 - earlier.0
     }
 
-    /// "2026-11-26 09:22 UTC": for people.
-    pub fn display(&self) -> String {
+    /// "2026-11-26 09:22 UTC": for logs and operators only. People see local
+    /// time through `rapport_app::clock::show` (the organisation's zone).
+    pub fn display_utc(&self) -> String {
         let f = format_description!("[year]-[month]-[day] [hour]:[minute] UTC");
         self.0.format(f).unwrap_or_default()
     }

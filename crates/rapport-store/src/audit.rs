@@ -263,11 +263,13 @@ impl std::fmt::Display for VerifyError {
 impl Store {
     /// Records a standalone event (a read, a sign-in, a denial). Returns once the
     /// entry is committed, so callers answer only after the trail is durable.
+    #[crate::boxing::boxed_future]
     pub async fn audit(&self, event: AuditEvent) -> Result<i64> {
         self.audit.record(event).await
     }
 
     /// Newest first.
+    #[crate::boxing::boxed_future]
     pub async fn audit_entries(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
         let sql = format!(
             "SELECT {ENTRY_COLUMNS} FROM audit_log \
@@ -290,18 +292,21 @@ impl Store {
     }
 
     /// The head of the chain: the last sequence number and its hash.
+    #[crate::boxing::boxed_future]
     pub async fn audit_head(&self) -> Result<(i64, String)> {
         let head = sqlx::query("SELECT last_seq, last_hash FROM audit_head WHERE id = 1").fetch_one(&self.read).await?;
         Ok((head.col("last_seq")?, head.col("last_hash")?))
     }
 
     /// A signed checkpoint of the current head (for the checkpoints file, backups and exports).
+    #[crate::boxing::boxed_future]
     pub async fn audit_checkpoint(&self, key: &CheckpointKey) -> Result<Checkpoint> {
         let (seq, hash) = self.audit_head().await?;
         Ok(Checkpoint::sign(key, seq, &hash, Timestamp::now()))
     }
 
     /// Walks the whole chain in pages and checks every link and the head.
+    #[crate::boxing::boxed_future]
     pub async fn audit_verify(&self) -> std::result::Result<u64, VerifyError> {
         self.audit_verify_anchored(Vec::new()).await
     }
@@ -310,6 +315,7 @@ impl Store {
     /// (whose MACs the caller has checked): the entry at each checkpoint's seq
     /// must have its hash, and the head must reach the newest checkpoint. This is
     /// what catches a cut tail with a rewound head.
+    #[crate::boxing::boxed_future]
     pub async fn audit_verify_anchored(&self, anchors: Vec<Anchor>) -> std::result::Result<u64, VerifyError> {
         // Read the head first and check the chain up to it: entries appended while
         // we walk (a busy server) are outside this check, not false alarms.

@@ -155,6 +155,7 @@ fn like_pattern(term: &str) -> String {
 
 impl Store {
     /// Creates a client with `responsible` as responsible clinician and first care-team member.
+    #[crate::boxing::boxed_future]
     pub async fn create_client(
         &self,
         details: &ClientDetails,
@@ -188,6 +189,7 @@ impl Store {
     }
 
     /// The client and how `user` stands towards it, in one query.
+    #[crate::boxing::boxed_future]
     pub async fn client_with_relation(
         &self,
         user: &Id,
@@ -220,6 +222,7 @@ impl Store {
     }
 
     /// Saves new details. With `expected_version`, refuses to overwrite a newer edit.
+    #[crate::boxing::boxed_future]
     pub async fn update_client(
         &self,
         id: &Id,
@@ -255,6 +258,7 @@ impl Store {
         Ok(record)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn set_client_status(&self, id: &Id, status: ClientStatus, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let archived_at = (status == ClientStatus::Archived).then(|| now.to_db());
@@ -278,6 +282,7 @@ impl Store {
 
     /// The clients `user` may see as their caseload: on the care team, or on the
     /// team of a clinician they supervise. Returns one page and the total.
+    #[crate::boxing::boxed_future]
     pub async fn caseload(&self, user: &Id, q: &CaseloadQuery) -> Result<(Vec<CaseloadRow>, i64)> {
         // Driven from the user's care-team rows (a derived table), so the planner
         // never walks the whole clients index in name order looking for matches.
@@ -323,6 +328,7 @@ impl Store {
         Ok((list, total))
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn care_team(&self, client: &Id) -> Result<Vec<CareTeamMember>> {
         let rows = sqlx::query(
             "SELECT u.id, u.name, u.email, u.role, t.responsible, t.added_at FROM care_team t \
@@ -345,6 +351,7 @@ impl Store {
             .collect()
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn add_care_team_member(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -366,6 +373,7 @@ impl Store {
     }
 
     /// Removes a member; the responsible clinician must be replaced first.
+    #[crate::boxing::boxed_future]
     pub async fn remove_care_team_member(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -385,6 +393,7 @@ impl Store {
     }
 
     /// Hands responsibility to an existing member of the care team.
+    #[crate::boxing::boxed_future]
     pub async fn set_responsible(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -414,6 +423,7 @@ impl Store {
     }
 
     /// Organisation-wide name search, for break-glass only (names and birth dates, nothing clinical).
+    #[crate::boxing::boxed_future]
     pub async fn search_all_clients(&self, term: &str, limit: i64) -> Result<Vec<ClientSummary>> {
         let rows = sqlx::query(
             "SELECT id, display_name, date_of_birth FROM clients WHERE search_text LIKE $1 ESCAPE '\\' \
@@ -436,6 +446,7 @@ impl Store {
 
     /// A client record with no access check: for the client's own portal
     /// account (the account link is the relationship) and background work.
+    #[crate::boxing::boxed_future]
     pub async fn client_by_id(&self, id: &Id) -> Result<Option<ClientRecord>> {
         let sql = format!(
             "SELECT {CLIENT_COLUMNS} FROM clients c JOIN users r ON r.id = c.responsible_clinician_id WHERE c.id = $1"
@@ -444,6 +455,7 @@ impl Store {
         row.map(|r| client_from_row(&r)).transpose()
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn client_summary(&self, id: &Id) -> Result<Option<ClientSummary>> {
         let row = sqlx::query("SELECT id, display_name, date_of_birth FROM clients WHERE id = $1")
             .bind(id.as_str())
@@ -459,6 +471,7 @@ impl Store {
         .transpose()
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn create_break_glass(
         &self,
         user: &Id,
@@ -486,6 +499,7 @@ impl Store {
     }
 
     /// Unreviewed first, newest first.
+    #[crate::boxing::boxed_future]
     pub async fn break_glass_log(&self, limit: i64) -> Result<Vec<BreakGlassRow>> {
         let rows = sqlx::query(
             "SELECT b.id, b.user_id, u.name AS user_name, b.client_id, c.display_name AS client_name, b.reason, \
@@ -516,6 +530,7 @@ impl Store {
             .collect()
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn count_unreviewed_break_glass(&self) -> Result<i64> {
         Ok(sqlx::query("SELECT COUNT(*) AS n FROM break_glass WHERE reviewed_at IS NULL")
             .fetch_one(&self.read)
@@ -523,6 +538,7 @@ impl Store {
             .col("n")?)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn review_break_glass(&self, id: &Id, reviewer: &Id, note: &str, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;

@@ -205,6 +205,7 @@ async fn add_event(
 
 impl Store {
     /// Creates a course for `client` (optionally continuing another course, for maintenance).
+    #[crate::boxing::boxed_future]
     pub async fn create_course(
         &self,
         client: &Id,
@@ -244,6 +245,7 @@ impl Store {
         Ok(course)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn course(&self, id: &Id) -> Result<Option<CourseRecord>> {
         let mut conn = self.read.acquire().await?;
         fetch_course(&mut conn, id).await
@@ -251,6 +253,7 @@ impl Store {
 
     /// The open (planned or active) courses of several clients, with held
     /// counts: one query for a caseload page.
+    #[crate::boxing::boxed_future]
     pub async fn open_courses_of(&self, clients: &[Id]) -> Result<Vec<CourseSummary>> {
         if clients.is_empty() {
             return Ok(Vec::new());
@@ -273,6 +276,7 @@ impl Store {
     }
 
     /// Courses that continue `course` (its maintenance courses).
+    #[crate::boxing::boxed_future]
     pub async fn continuing_courses(&self, course: &Id) -> Result<Vec<CourseRecord>> {
         let sql =
             format!("SELECT {COURSE_COLUMNS} FROM courses WHERE continues_course_id = $1 ORDER BY start_date, id");
@@ -281,6 +285,7 @@ impl Store {
     }
 
     /// A client's courses, newest first, each with its held-session count.
+    #[crate::boxing::boxed_future]
     pub async fn client_courses(&self, client: &Id) -> Result<Vec<CourseSummary>> {
         let sql = format!(
             "SELECT {COURSE_COLUMNS}, (SELECT COUNT(*) FROM therapy_sessions s \
@@ -296,6 +301,7 @@ impl Store {
     /// Changes the contracted session count (a renegotiation), keeping the old
     /// count and the reason as an event; refuses a stale `expected_version`.
     #[allow(clippy::too_many_arguments)]
+    #[crate::boxing::boxed_future]
     pub async fn renegotiate_course(
         &self,
         id: &Id,
@@ -340,6 +346,7 @@ impl Store {
     }
 
     /// Sets the course status (with a reason where one is needed), as an event.
+    #[crate::boxing::boxed_future]
     pub async fn set_course_status(
         &self,
         id: &Id,
@@ -377,6 +384,7 @@ impl Store {
         Ok(course)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn course_events(&self, id: &Id) -> Result<Vec<CourseEvent>> {
         let rows = sqlx::query(
             "SELECT e.kind, e.old_value, e.new_value, e.reason, u.name AS by_name, e.at \
@@ -401,6 +409,7 @@ impl Store {
 
     /// Records (or re-records) a checklist item as done.
     #[allow(clippy::too_many_arguments)]
+    #[crate::boxing::boxed_future]
     pub async fn record_checklist_item(
         &self,
         course: &Id,
@@ -438,6 +447,7 @@ impl Store {
     }
 
     /// Marks a checklist item as not done (it was ticked by mistake).
+    #[crate::boxing::boxed_future]
     pub async fn clear_checklist_item(&self, course: &Id, item: ChecklistItem, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -450,6 +460,7 @@ impl Store {
         Ok(())
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn checklist(&self, course: &Id) -> Result<Vec<ChecklistEntry>> {
         let rows = sqlx::query(
             "SELECT c.item, c.done_on, c.detail, c.code, c.note, u.name AS by_name, c.recorded_at \
@@ -477,6 +488,7 @@ impl Store {
     }
 
     /// Records a session. A first held session makes a planned course active.
+    #[crate::boxing::boxed_future]
     pub async fn create_therapy_session(
         &self,
         course: &CourseRecord,
@@ -528,6 +540,7 @@ impl Store {
     }
 
     /// Changes a session's details (e.g. a scheduled session was attended).
+    #[crate::boxing::boxed_future]
     pub async fn update_therapy_session(
         &self,
         id: &Id,
@@ -569,6 +582,7 @@ impl Store {
 
     /// Sets (or, with `None`, clears) the phase of a session; a stale
     /// `expected_version` is a conflict.
+    #[crate::boxing::boxed_future]
     pub async fn set_session_phase(
         &self,
         id: &Id,
@@ -595,6 +609,7 @@ impl Store {
         Ok(session)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn therapy_session(&self, id: &Id) -> Result<Option<TherapySession>> {
         let sql = format!("SELECT {SESSION_COLUMNS} FROM therapy_sessions WHERE id = $1");
         let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&self.read).await?;
@@ -602,6 +617,7 @@ impl Store {
     }
 
     /// A course's sessions in date order.
+    #[crate::boxing::boxed_future]
     pub async fn course_sessions(&self, course: &Id) -> Result<Vec<TherapySession>> {
         let sql = format!(
             "SELECT {SESSION_COLUMNS} FROM therapy_sessions WHERE course_id = $1 \

@@ -258,6 +258,7 @@ impl Store {
     /// closed, with the organisation's deadlines (`ack_override`, in hours,
     /// replaces the acknowledgement deadline: the deprecated
     /// `--risk-escalation-hours`). Returns the steps taken, in flag order.
+    #[crate::boxing::boxed_future]
     pub async fn escalate_overdue_risk_flags(
         &self,
         now: Timestamp,
@@ -288,6 +289,7 @@ impl Store {
     }
 
     /// The steps taken for a flag, oldest first.
+    #[crate::boxing::boxed_future]
     pub async fn risk_escalations(&self, flag: &Id) -> Result<Vec<EscalationHistoryRow>> {
         let rows = sqlx::query(
             "SELECT deadline, step, tier, routed_to, recipients, due_at, escalated_at FROM risk_escalations \

@@ -56,17 +56,20 @@ pub struct FormulationSummary {
 
 impl Store {
     /// The course's formulation (the latest, should there ever be two).
+    #[crate::boxing::boxed_future]
     pub async fn course_formulation(&self, course: &Id) -> Result<Option<Record<Formulation>>> {
         Ok(self.course_records::<Formulation>(course).await?.pop())
     }
 
     /// The workspace of `area` in a course, if one was started.
+    #[crate::boxing::boxed_future]
     pub async fn area_workspace(&self, course: &Id, area: &str) -> Result<Option<Record<AreaWorkspace>>> {
         Ok(self.course_records::<AreaWorkspace>(course).await?.into_iter().rev().find(|r| r.body.area == area))
     }
 
     /// A course's goals (oldest first), each with its ratings in session order
     /// and the trend. Three queries whatever the number of goals.
+    #[crate::boxing::boxed_future]
     pub async fn goals_with_ratings(&self, course: &Id) -> Result<Vec<GoalWithRatings>> {
         let goals = self.course_records::<Goal>(course).await?;
         if goals.is_empty() {
@@ -111,6 +114,7 @@ impl Store {
 
     /// For the course page: chosen areas with the protocol's labels, the date
     /// agreed, and the goals with their ratings and trend.
+    #[crate::boxing::boxed_future]
     pub async fn formulation_summary(&self, course: &Id, protocol: &Protocol) -> Result<FormulationSummary> {
         let formulation = self.course_formulation(course).await?;
         let (areas, agreed_on) = match &formulation {

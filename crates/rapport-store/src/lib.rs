@@ -8,6 +8,8 @@
 //! integers, no JSON operators or date arithmetic.
 
 pub mod audit;
+mod boxing;
+pub mod calendar;
 pub mod clients;
 pub mod courses;
 pub mod escalation;
@@ -152,11 +154,13 @@ impl Store {
     }
 
     /// Readiness: one round trip to the database.
+    #[crate::boxing::boxed_future]
     pub async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.read).await?;
         Ok(())
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn close(&self) {
         self.audit.shutdown().await;
         self.write.close().await;
@@ -164,6 +168,7 @@ impl Store {
     }
 
     /// SQLite only: a consistent copy of the live database (`VACUUM INTO`).
+    #[crate::boxing::boxed_future]
     pub async fn backup_sqlite(&self, to: &Path) -> Result<()> {
         if self.backend != Backend::Sqlite {
             return Err(StoreError::Config(
@@ -215,6 +220,7 @@ pub(crate) fn opt_ts(s: Option<String>) -> Option<Timestamp> {
 /// Test support: creates an empty, uniquely named database on the PostgreSQL
 /// server behind `base_url` and returns its URL. Used by the test suites of this
 /// and the web crate (`RAPPORT_TEST_POSTGRES_URL`).
+#[crate::boxing::boxed_future]
 pub async fn scratch_postgres_database(base_url: &str) -> Result<String> {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();

@@ -115,6 +115,7 @@ impl Store {
     /// A follow-up link created straight after `parent` was answered (a
     /// positive PHQ-2 offers the PHQ-9): same client, credited to the
     /// clinician who created `parent`. The caller keeps (and shows once) the token.
+    #[crate::boxing::boxed_future]
     pub async fn create_follow_up_link(
         &self,
         parent: &Id,
@@ -148,6 +149,7 @@ impl Store {
     }
 
     /// Creates a link for `token_hash`; the caller keeps (and shows once) the token.
+    #[crate::boxing::boxed_future]
     pub async fn create_measure_link(
         &self,
         token_hash: &str,
@@ -164,6 +166,7 @@ impl Store {
         Ok(id)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn measure_link(&self, token_hash: &str) -> Result<LinkState> {
         let row = sqlx::query(
             "SELECT id, client_id, instrument_id, created_at, expires_at, used_at, opened_at FROM measure_links \
@@ -184,6 +187,7 @@ impl Store {
     }
 
     /// A client's links with their creators' names, newest first.
+    #[crate::boxing::boxed_future]
     pub async fn client_measure_links(&self, client: &Id) -> Result<Vec<MeasureLinkRow>> {
         let rows = sqlx::query(
             "SELECT l.id, l.client_id, l.instrument_id, l.created_at, l.expires_at, l.used_at, l.opened_at, \
@@ -203,6 +207,7 @@ impl Store {
     /// link that is used, expired or unknown (or not for this response's
     /// client and instrument) stores nothing.
     /// Notes when the link's form was first opened (for late answers).
+    #[crate::boxing::boxed_future]
     pub async fn mark_measure_link_opened(&self, token_hash: &str, now: Timestamp) -> Result<()> {
         sqlx::query("UPDATE measure_links SET opened_at = $2 WHERE token_hash = $1 AND opened_at IS NULL")
             .bind(token_hash)
@@ -214,6 +219,7 @@ impl Store {
 
     /// Claims the link and stores its response in one transaction. `late`: the
     /// link has expired but its form was opened before it did.
+    #[crate::boxing::boxed_future]
     pub async fn submit_measure_link(
         &self,
         token_hash: &str,

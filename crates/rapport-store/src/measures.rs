@@ -422,12 +422,14 @@ impl Store {
     /// Stores a scored response; a positive risk item raises one risk flag for
     /// this response and notifies the responsible clinician, all in the same
     /// transaction (nothing is kept if any step fails).
+    #[crate::boxing::boxed_future]
     pub async fn record_response(&self, r: &NewResponse, event: AuditEvent) -> Result<RecordedResponse> {
         self.record_response_at(r, event, Timestamp::now()).await
     }
 
     /// `record_response` as if stored at `now` (its flag raised then): for
     /// imports of past answers and the demo's overdue flag.
+    #[crate::boxing::boxed_future]
     pub async fn record_response_at(
         &self,
         r: &NewResponse,
@@ -445,6 +447,7 @@ impl Store {
     /// one audit entry per response, plus one per flag, in order), with the
     /// audit entries appended together: for imports and data-scale benchmarks.
     /// All or nothing.
+    #[crate::boxing::boxed_future]
     pub async fn record_responses(&self, batch: &[NewResponse], event: AuditEvent) -> Result<Vec<RecordedResponse>> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -465,6 +468,7 @@ impl Store {
     /// A risk recorded by a clinician (not from a questionnaire): an open flag
     /// with the clinician's note (and the session it was observed in), routed
     /// like every new flag (`escalation::route_new_flag`).
+    #[crate::boxing::boxed_future]
     pub async fn raise_clinician_risk_flag(
         &self,
         client: &Id,
@@ -482,6 +486,7 @@ impl Store {
     }
 
     /// A client's responses in completion order (oldest first).
+    #[crate::boxing::boxed_future]
     pub async fn responses(&self, client: &Id) -> Result<Vec<ResponseRow>> {
         let sql = format!(
             "SELECT {RESPONSE_COLUMNS} FROM measure_responses WHERE client_id = $1 ORDER BY completed_at, created_at, id"
@@ -492,6 +497,7 @@ impl Store {
 
     /// Flags `user` may see (clients on their care teams or on the teams of
     /// clinicians they supervise), optionally of one status, oldest first.
+    #[crate::boxing::boxed_future]
     pub async fn visible_risk_flags(&self, user: &Id, status: Option<FlagStatus>) -> Result<Vec<RiskFlagRow>> {
         let sql = format!(
             "SELECT {FLAG_COLUMNS} FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
@@ -509,6 +515,7 @@ impl Store {
     }
 
     /// How many flags `user` may see that are not yet closed (the banner on every page).
+    #[crate::boxing::boxed_future]
     pub async fn count_unhandled_risk_flags(&self, user: &Id) -> Result<i64> {
         Ok(sqlx::query(
             "SELECT COUNT(*) AS n FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
@@ -523,6 +530,7 @@ impl Store {
     }
 
     /// Flags of one client, newest first.
+    #[crate::boxing::boxed_future]
     pub async fn client_risk_flags(&self, client: &Id) -> Result<Vec<RiskFlagRow>> {
         let sql = format!(
             "SELECT {FLAG_COLUMNS} FROM risk_flags f JOIN clients c ON c.id = f.client_id \
@@ -533,6 +541,7 @@ impl Store {
         rows.iter().map(flag_from_row).collect()
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn risk_flag(&self, id: &Id) -> Result<Option<RiskFlagRow>> {
         let sql = format!(
             "SELECT {FLAG_COLUMNS} FROM risk_flags f JOIN clients c ON c.id = f.client_id \
@@ -543,6 +552,7 @@ impl Store {
     }
 
     /// The client's oldest flag not yet closed, if any.
+    #[crate::boxing::boxed_future]
     pub async fn open_risk_flag(&self, client: &Id) -> Result<Option<RiskFlagRow>> {
         let mut conn = self.read.acquire().await?;
         open_flag_in(&mut conn, client).await
@@ -550,6 +560,7 @@ impl Store {
 
     /// Acknowledges an open flag: stops the acknowledgement clock (the
     /// assessment clock runs on until an assessment is recorded).
+    #[crate::boxing::boxed_future]
     pub async fn acknowledge_risk_flag(&self, flag: &Id, by: &Id, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -571,6 +582,7 @@ impl Store {
     }
 
     /// Records a structured risk assessment for a flag that is not closed.
+    #[crate::boxing::boxed_future]
     pub async fn record_risk_assessment(
         &self,
         flag: &Id,
@@ -628,6 +640,7 @@ impl Store {
     }
 
     /// The assessments recorded for a flag, newest first.
+    #[crate::boxing::boxed_future]
     pub async fn risk_assessments(&self, flag: &Id) -> Result<Vec<AssessmentRow>> {
         let rows = sqlx::query(
             "SELECT a.id, a.flag_id, a.ideation, a.plan, a.intent, a.means, a.history, a.protective_factors, \
@@ -662,6 +675,7 @@ impl Store {
     }
 
     /// Saves a new version of the client's safety plan; returns (id, version).
+    #[crate::boxing::boxed_future]
     pub async fn save_safety_plan(
         &self,
         client: &Id,
@@ -706,6 +720,7 @@ impl Store {
     }
 
     /// Every safety plan version of a client, newest first.
+    #[crate::boxing::boxed_future]
     pub async fn safety_plans(&self, client: &Id) -> Result<Vec<SafetyPlanRow>> {
         let rows = sqlx::query(
             "SELECT id, client_id, version, warning_signs, coping_strategies, distractions, people_to_ask, professionals, \
@@ -739,12 +754,14 @@ impl Store {
     }
 
     /// The latest safety plan version of a client.
+    #[crate::boxing::boxed_future]
     pub async fn latest_safety_plan(&self, client: &Id) -> Result<Option<SafetyPlanRow>> {
         Ok(self.safety_plans(client).await?.into_iter().next())
     }
 
     /// Signs off and closes a flag. Refused unless the assessment belongs to
     /// this flag and the safety plan version to this client.
+    #[crate::boxing::boxed_future]
     pub async fn close_risk_flag(
         &self,
         flag: &Id,
@@ -799,6 +816,7 @@ impl Store {
     }
 
     /// Notifications, newest first (for the sender and for tests).
+    #[crate::boxing::boxed_future]
     pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxRow>> {
         let rows = sqlx::query(
             "SELECT id, kind, recipient_user_id, recipient_email, subject, body, client_id, risk_flag_id, created_at, \
@@ -832,6 +850,7 @@ impl Store {
     /// queries: complete scores (oldest first), which clients have a risk flag
     /// not yet closed, whose latest response left the risk question blank, and
     /// the held-session dates of the given courses.
+    #[crate::boxing::boxed_future]
     pub async fn caseload_measures(&self, clients: &[Id], courses: &[Id]) -> Result<CaseloadMeasures> {
         let mut out = CaseloadMeasures::default();
         if clients.is_empty() {

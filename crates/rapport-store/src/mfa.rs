@@ -32,6 +32,7 @@ pub struct Challenge {
 }
 
 impl Store {
+    #[crate::boxing::boxed_future]
     pub async fn mfa_state(&self, user: &Id) -> Result<MfaState> {
         let row = sqlx::query(
             "SELECT totp_secret, totp_pending_secret, totp_enabled_at, \
@@ -52,6 +53,7 @@ impl Store {
         })
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn set_pending_totp(&self, user: &Id, secret: &str) -> Result<()> {
         let sealed = self.seal_secret(user.as_str(), secret)?;
         sqlx::query("UPDATE users SET totp_pending_secret = $1 WHERE id = $2")
@@ -64,6 +66,7 @@ impl Store {
 
     /// Turns two-step verification on with the confirmed secret; `step` is the
     /// time step of the confirming code, which can then not be used again.
+    #[crate::boxing::boxed_future]
     pub async fn enable_totp(
         &self,
         user: &Id,
@@ -91,6 +94,7 @@ impl Store {
     }
 
     /// Turns two-step verification off (by the user, or reset by an administrator).
+    #[crate::boxing::boxed_future]
     pub async fn disable_totp(&self, user: &Id, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -111,6 +115,7 @@ impl Store {
     }
 
     /// Accepts a TOTP time step once: true only if it is later than any step accepted before.
+    #[crate::boxing::boxed_future]
     pub async fn accept_totp_step(&self, user: &Id, step: i64) -> Result<bool> {
         let n = sqlx::query(
             "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_secret IS NOT NULL \
@@ -125,6 +130,7 @@ impl Store {
     }
 
     /// Uses a recovery code; true if it existed and was unused.
+    #[crate::boxing::boxed_future]
     pub async fn use_recovery_code(&self, user: &Id, code_hash: &str) -> Result<bool> {
         let n = sqlx::query(
             "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
@@ -138,6 +144,7 @@ impl Store {
         Ok(n == 1)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn replace_recovery_codes(&self, user: &Id, hashes: &[String], event: AuditEvent) -> Result<()> {
         let mut tx = self.begin_write().await?;
         replace_codes(&mut tx, user, hashes).await?;
@@ -150,6 +157,7 @@ impl Store {
 
     /// Opens the second step of a sign-in; the account's earlier challenge, if
     /// any, ends (one live challenge per account, kept by a unique index).
+    #[crate::boxing::boxed_future]
     pub async fn create_challenge(&self, id_hash: &str, user: &Id) -> Result<()> {
         // One statement, so simultaneous sign-ins replace each other instead of
         // racing into the unique index.
@@ -165,6 +173,7 @@ impl Store {
         Ok(())
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn challenge(&self, id_hash: &str) -> Result<Option<Challenge>> {
         let row = sqlx::query("SELECT user_id, created_at, attempts FROM login_challenges WHERE id_hash = $1")
             .bind(id_hash)
@@ -176,6 +185,7 @@ impl Store {
     /// Counts one attempt at the code *before* it is checked, atomically: the
     /// challenge as it is after counting, or `None` when it is gone, expired
     /// (created before `created_after`) or already had `max_attempts`.
+    #[crate::boxing::boxed_future]
     pub async fn take_challenge_attempt(
         &self,
         id_hash: &str,
@@ -194,12 +204,14 @@ impl Store {
         row.as_ref().map(challenge_from_row).transpose()
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn delete_challenge(&self, id_hash: &str) -> Result<()> {
         sqlx::query("DELETE FROM login_challenges WHERE id_hash = $1").bind(id_hash).execute(&self.write).await?;
         Ok(())
     }
 
     /// Housekeeping: removes challenges created before `before`.
+    #[crate::boxing::boxed_future]
     pub async fn purge_challenges(&self, before: Timestamp) -> Result<u64> {
         Ok(sqlx::query("DELETE FROM login_challenges WHERE created_at < $1")
             .bind(before.to_db())
@@ -258,6 +270,7 @@ impl Store {
     /// Seals every secret again with the current key (the first line of the key
     /// file), and seals any plain one. Safe to repeat; a value that cannot be
     /// opened stops the run with its account named (nothing after it changes).
+    #[crate::boxing::boxed_future]
     pub async fn rotate_secrets(&self) -> Result<Rotation> {
         let ring = self.keyring()?;
         let mut done = Rotation::default();

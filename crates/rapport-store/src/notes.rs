@@ -212,6 +212,7 @@ async fn fetch_process(conn: &mut sqlx::AnyConnection, session: &Id, author: &Id
 
 impl Store {
     /// The progress note of a session, if one was started.
+    #[crate::boxing::boxed_future]
     pub async fn progress_note(&self, session: &Id) -> Result<Option<ProgressNoteRecord>> {
         let mut conn = self.read.acquire().await?;
         fetch_note(&mut conn, session).await
@@ -219,6 +220,7 @@ impl Store {
 
     /// Saves a draft if the note is still at `expected_version` (0: no note
     /// yet) and still a draft. Saving the text already stored writes nothing.
+    #[crate::boxing::boxed_future]
     pub async fn save_progress_note(
         &self,
         session: &TherapySession,
@@ -238,6 +240,7 @@ impl Store {
     /// flag for the session (or links the note to the client's open flag), and
     /// "No risk identified" while a flag is open is refused
     /// ([`OPEN_FLAG_NOT_CONFIRMED`]) unless `confirm_open_flag`, then recorded.
+    #[crate::boxing::boxed_future]
     pub async fn sign_progress_note(
         &self,
         session: &TherapySession,
@@ -412,6 +415,7 @@ impl Store {
     }
 
     /// Every saved version of a note, oldest first.
+    #[crate::boxing::boxed_future]
     pub async fn progress_note_versions(&self, note: &Id) -> Result<Vec<NoteVersion>> {
         let rows = sqlx::query(
             "SELECT v.version, v.body, v.status, u.name AS saved_by_name, v.saved_at \
@@ -436,6 +440,7 @@ impl Store {
     }
 
     /// Appends an addendum to a signed note (refused with `Conflict` on a draft).
+    #[crate::boxing::boxed_future]
     pub async fn add_addendum(
         &self,
         note: &ProgressNoteRecord,
@@ -472,6 +477,7 @@ impl Store {
     }
 
     /// A note's addenda, in the order they were written.
+    #[crate::boxing::boxed_future]
     pub async fn addenda(&self, note: &Id) -> Result<Vec<Addendum>> {
         let rows = sqlx::query(
             "SELECT d.id, d.text, u.name AS author_name, d.created_at FROM progress_note_addenda d \
@@ -494,6 +500,7 @@ impl Store {
 
     /// The plan for the next session from the course's most recent signed note
     /// that has one (by session date), with that session's date.
+    #[crate::boxing::boxed_future]
     pub async fn latest_signed_plan(&self, course: &Id) -> Result<Option<(Date, String)>> {
         let row = sqlx::query(
             "SELECT t.session_date, n.plan FROM progress_notes n JOIN therapy_sessions t ON t.id = n.session_id \
@@ -511,6 +518,7 @@ impl Store {
 
     /// The work at home set in the course's most recent signed note that set
     /// some (by session date), with that session's date: what the portal shows.
+    #[crate::boxing::boxed_future]
     pub async fn latest_signed_work(&self, course: &Id) -> Result<Option<(Date, String)>> {
         let row = sqlx::query(
             "SELECT t.session_date, n.work_set FROM progress_notes n JOIN therapy_sessions t ON t.id = n.session_id \
@@ -528,6 +536,7 @@ impl Store {
 
     /// Each session of a course that has a progress note, with its status
     /// (sessions without one are absent: no note yet).
+    #[crate::boxing::boxed_future]
     pub async fn notes_status(&self, course: &Id) -> Result<HashMap<Id, NoteStatus>> {
         let rows = sqlx::query("SELECT session_id, status FROM progress_notes WHERE course_id = $1")
             .bind(course.as_str())
@@ -547,6 +556,7 @@ impl Store {
     // ------------------------------------------------------------ process notes
 
     /// The caller's own process note for a session.
+    #[crate::boxing::boxed_future]
     pub async fn own_process_note(&self, session: &Id, author: &Id) -> Result<Option<ProcessNoteRecord>> {
         let mut conn = self.read.acquire().await?;
         fetch_process(&mut conn, session, author).await
@@ -554,6 +564,7 @@ impl Store {
 
     /// `author`'s process note for a session, with whether `reader` supervises
     /// `author`: the facts `process_note_reader` decides on.
+    #[crate::boxing::boxed_future]
     pub async fn process_note_with_relation(
         &self,
         session: &Id,
@@ -579,6 +590,7 @@ impl Store {
 
     /// Authors whose process note for this session is shared with `supervisor`
     /// (names only, no text: reading one is a separate, audited step).
+    #[crate::boxing::boxed_future]
     pub async fn process_notes_shared_with(&self, session: &Id, supervisor: &Id) -> Result<Vec<(Id, String)>> {
         let rows = sqlx::query(
             "SELECT p.author_id, u.name FROM process_notes p JOIN users u ON u.id = p.author_id \
@@ -593,6 +605,7 @@ impl Store {
     }
 
     /// Whether anyone supervises `user` (someone to share process notes with).
+    #[crate::boxing::boxed_future]
     pub async fn has_supervisor(&self, user: &Id) -> Result<bool> {
         let n: i64 = sqlx::query("SELECT COUNT(*) AS n FROM supervision WHERE clinician_id = $1")
             .bind(user.as_str())
@@ -604,6 +617,7 @@ impl Store {
 
     /// Saves the author's process note if it is still at `expected_version`
     /// (0: none yet). Never `Signed`: process notes are not signed.
+    #[crate::boxing::boxed_future]
     pub async fn save_process_note(
         &self,
         session: &TherapySession,
@@ -669,6 +683,7 @@ impl Store {
     }
 
     /// Shares the author's process note with their supervisor(s), or stops sharing.
+    #[crate::boxing::boxed_future]
     pub async fn share_process_note(
         &self,
         note: &ProcessNoteRecord,

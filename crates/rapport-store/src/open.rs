@@ -30,6 +30,7 @@ fn load_keyring(target: &Target, source: &SecretsKey) -> Result<Option<(Arc<Keyr
 
 impl Store {
     /// Connects, checks the database answers, and runs pending migrations.
+    #[crate::boxing::boxed_future]
     pub async fn open(target: &Target, opts: OpenOptions) -> Result<Store> {
         sqlx::any::install_default_drivers();
         let (backend, url) = match target {

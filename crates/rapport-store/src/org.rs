@@ -28,6 +28,8 @@ pub struct Organisation {
     pub risk_assessment_hours: i64,
     /// Told after the supervisors when a flag's deadline is missed (none: the administrators).
     pub duty_clinician_id: Option<Id>,
+    /// The IANA time zone times are shown in (and session times are read in).
+    pub time_zone: String,
 }
 
 /// Shown to clients while the organisation has no crisis lines of its own.
@@ -47,6 +49,7 @@ impl Default for Organisation {
             risk_acknowledgement_hours: rapport_core::escalation::DEFAULT_ACKNOWLEDGEMENT_HOURS,
             risk_assessment_hours: rapport_core::escalation::DEFAULT_ASSESSMENT_HOURS,
             duty_clinician_id: None,
+            time_zone: "UTC".into(),
         }
     }
 }
@@ -76,6 +79,11 @@ impl Organisation {
             acknowledgement_hours: clamp(self.risk_acknowledgement_hours),
             assessment_hours: clamp(self.risk_assessment_hours),
         }
+    }
+
+    /// The organisation's time zone (UTC when unset or unknown).
+    pub fn zone(&self) -> rapport_core::zone::Zone {
+        rapport_core::zone::Zone::or_utc(&self.time_zone)
     }
 
     pub fn session_policy(&self) -> SessionPolicy {
@@ -114,10 +122,11 @@ pub(crate) async fn upsert_setup(
 }
 
 impl Store {
+    #[crate::boxing::boxed_future]
     pub async fn organisation(&self) -> Result<Organisation> {
         let row = sqlx::query(
             "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa, crisis_resources, \
-             country, risk_acknowledgement_hours, risk_assessment_hours, duty_clinician_id FROM organisation WHERE id = 1",
+             country, risk_acknowledgement_hours, risk_assessment_hours, duty_clinician_id, time_zone FROM organisation WHERE id = 1",
         )
         .fetch_optional(&self.read)
         .await?;
@@ -134,20 +143,23 @@ impl Store {
                 risk_acknowledgement_hours: r.col("risk_acknowledgement_hours")?,
                 risk_assessment_hours: r.col("risk_assessment_hours")?,
                 duty_clinician_id: r.col::<Option<String>>("duty_clinician_id")?.map(Id::from_db),
+                time_zone: r.col::<Option<String>>("time_zone")?.unwrap_or_else(|| "UTC".into()),
             },
         })
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn update_organisation(&self, org: &Organisation, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, \
              require_mfa, crisis_resources, country, risk_acknowledgement_hours, risk_assessment_hours, \
-             duty_clinician_id, updated_at) VALUES (1, $1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $5) ON CONFLICT (id) \
-             DO UPDATE SET name = $1, idle_timeout_minutes = $2, absolute_lifetime_hours = $3, break_glass_hours = $4, \
-             require_mfa = $6, crisis_resources = $7, country = $8, risk_acknowledgement_hours = $9, \
-             risk_assessment_hours = $10, duty_clinician_id = $11, updated_at = $5",
+             duty_clinician_id, time_zone, updated_at) VALUES (1, $1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $5) \
+             ON CONFLICT (id) DO UPDATE SET name = $1, idle_timeout_minutes = $2, absolute_lifetime_hours = $3, \
+             break_glass_hours = $4, require_mfa = $6, crisis_resources = $7, country = $8, \
+             risk_acknowledgement_hours = $9, risk_assessment_hours = $10, duty_clinician_id = $11, time_zone = $12, \
+             updated_at = $5",
         )
         .bind(&org.name)
         .bind(org.idle_timeout_minutes)
@@ -160,6 +172,7 @@ impl Store {
         .bind(org.risk_acknowledgement_hours)
         .bind(org.risk_assessment_hours)
         .bind(org.duty_clinician_id.as_ref().map(|d| d.as_str().to_string()))
+        .bind(&org.time_zone)
         .execute(&mut *tx)
         .await?;
         audit::commit(tx, event, now).await?;

@@ -88,6 +88,7 @@ const DUE: &str = "sent_at IS NULL AND attempts < $2 AND (next_attempt_at IS NUL
 impl Store {
     /// Queues security notices, with the audit entry of what caused them when
     /// that has no transaction of its own.
+    #[crate::boxing::boxed_future]
     pub async fn notify(&self, notices: &[Notice], event: Option<AuditEvent>) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -100,6 +101,7 @@ impl Store {
     }
 
     /// Up to `limit` messages due at `now`, oldest first.
+    #[crate::boxing::boxed_future]
     pub async fn due_outbox(&self, now: Timestamp, limit: i64) -> Result<Vec<DueMessage>> {
         let rows = sqlx::query(&format!(
             "SELECT id, kind, recipient_email, (SELECT u.email FROM users u WHERE u.id = outbox.recipient_user_id) \
@@ -128,6 +130,7 @@ impl Store {
 
     /// Claims a due message for `CLAIM_LEASE`: true for exactly one caller
     /// when several instances race for the same row.
+    #[crate::boxing::boxed_future]
     pub async fn claim_outbox(&self, id: &Id, now: Timestamp) -> Result<bool> {
         let claimed = sqlx::query(&format!("UPDATE outbox SET next_attempt_at = $3 WHERE id = $4 AND {DUE}"))
             .bind(now.to_db())
@@ -141,6 +144,7 @@ impl Store {
     }
 
     /// Records a delivery; a sensitive kind's body is replaced by the redaction text.
+    #[crate::boxing::boxed_future]
     pub async fn outbox_sent(&self, id: &Id, kind: &str, now: Timestamp) -> Result<()> {
         sqlx::query("UPDATE outbox SET sent_at = $1, next_attempt_at = NULL, body = COALESCE($2, body) WHERE id = $3")
             .bind(now.to_db())
@@ -153,6 +157,7 @@ impl Store {
 
     /// Records a failed attempt (the error cut to a safe length) and when to
     /// try again; after `MAX_ATTEMPTS` the message is no longer due.
+    #[crate::boxing::boxed_future]
     pub async fn outbox_failed(&self, id: &Id, attempts_before: i64, error: &str, now: Timestamp) -> Result<()> {
         let attempts = attempts_before + 1;
         let next = retry_after(attempts).map(|d| now.plus(d).to_db());
@@ -167,6 +172,7 @@ impl Store {
     }
 
     /// Messages sent, waiting (not yet sent, still to be tried) and failed for good.
+    #[crate::boxing::boxed_future]
     pub async fn outbox_counts(&self) -> Result<OutboxCounts> {
         let r = sqlx::query(
             "SELECT \

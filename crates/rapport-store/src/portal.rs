@@ -174,6 +174,7 @@ impl Store {
     /// `notices` (a reset tells the account's current address). A joining
     /// invitation for a client who already has an account is a `Conflict`.
     #[allow(clippy::too_many_arguments)]
+    #[crate::boxing::boxed_future]
     pub async fn create_portal_invite(
         &self,
         code_hash: &str,
@@ -238,6 +239,7 @@ impl Store {
     }
 
     /// The invitation with this code hash, whatever its status.
+    #[crate::boxing::boxed_future]
     pub async fn portal_invite(&self, code_hash: &str) -> Result<Option<PortalInvite>> {
         let sql = format!("{INVITE_SELECT} WHERE i.code_hash = $1");
         let row = sqlx::query(&sql).bind(code_hash).fetch_optional(&self.read).await?;
@@ -245,6 +247,7 @@ impl Store {
     }
 
     /// A client's invitations, newest first.
+    #[crate::boxing::boxed_future]
     pub async fn client_portal_invites(&self, client: &Id) -> Result<Vec<PortalInvite>> {
         let sql = format!("{INVITE_SELECT} WHERE i.client_id = $1 ORDER BY i.created_at DESC, i.id DESC");
         let rows = sqlx::query(&sql).bind(client.as_str()).fetch_all(&self.read).await?;
@@ -252,6 +255,7 @@ impl Store {
     }
 
     /// Revokes one open invitation of this client; false when there was none.
+    #[crate::boxing::boxed_future]
     pub async fn revoke_portal_invite(&self, client: &Id, invite: &Id, event: AuditEvent) -> Result<bool> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -277,6 +281,7 @@ impl Store {
     /// client's account; a reset code instead gives the existing account this
     /// e-mail and password, reactivates it and ends its sessions. A joining
     /// code never touches an existing account.
+    #[crate::boxing::boxed_future]
     pub async fn join_portal(
         &self,
         code_hash: &str,
@@ -381,6 +386,7 @@ impl Store {
     }
 
     /// The client whose portal account this user is (active accounts only).
+    #[crate::boxing::boxed_future]
     pub async fn portal_client_of(&self, user: &Id) -> Result<Option<Id>> {
         let row = sqlx::query(
             "SELECT p.client_id FROM portal_accounts p JOIN users u ON u.id = p.user_id \
@@ -393,6 +399,7 @@ impl Store {
     }
 
     /// The client's portal account, if one was ever created.
+    #[crate::boxing::boxed_future]
     pub async fn client_portal_account(&self, client: &Id) -> Result<Option<PortalAccount>> {
         let row = sqlx::query(
             "SELECT p.user_id, p.client_id, u.email, u.active, p.created_at, \
@@ -416,6 +423,7 @@ impl Store {
     }
 
     /// Turns the client's account off and ends its sessions; false when there is no active account.
+    #[crate::boxing::boxed_future]
     pub async fn disable_portal_account(&self, client: &Id, mut event: AuditEvent) -> Result<bool> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -443,6 +451,7 @@ impl Store {
         Ok(true)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn portal_sharing(&self, client: &Id) -> Result<PortalSharing> {
         let row = sqlx::query("SELECT portal_chart_hidden, portal_plan_shared FROM clients WHERE id = $1")
             .bind(client.as_str())
@@ -455,6 +464,7 @@ impl Store {
         })
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn set_portal_sharing(&self, client: &Id, s: PortalSharing, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -472,6 +482,7 @@ impl Store {
         Ok(())
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn add_diary_entry(&self, client: &Id, e: &DiaryEntry, by: &Id, event: AuditEvent) -> Result<Id> {
         let id = Id::new();
         let now = Timestamp::now();
@@ -497,6 +508,7 @@ impl Store {
 
     /// Diary entries dated after `after` (exclusive) up to `until` (inclusive),
     /// newest day first, at most `limit`.
+    #[crate::boxing::boxed_future]
     pub async fn diary_entries(
         &self,
         client: &Id,
@@ -519,6 +531,7 @@ impl Store {
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[crate::boxing::boxed_future]
     pub async fn add_reflection(
         &self,
         client: &Id,
@@ -549,6 +562,7 @@ impl Store {
     }
 
     /// The client's reflections, newest first.
+    #[crate::boxing::boxed_future]
     pub async fn reflections(&self, client: &Id) -> Result<Vec<ReflectionRow>> {
         let rows = sqlx::query(
             "SELECT id, course_id, topic, body, created_at FROM portal_reflections WHERE client_id = $1 \

@@ -4,6 +4,7 @@
 //! `clinical_record_versions`, checks the version the writer started from
 //! (optimistic concurrency) and appends its audit entry in the same transaction.
 
+use crate::boxing::Boxed;
 use crate::row::Named;
 use crate::{audit, ts, Result, Store, StoreError};
 use rapport_core::audit::AuditEvent;
@@ -54,15 +55,46 @@ fn opt_id(s: Option<String>) -> Option<Id> {
     s.map(Id::from_db)
 }
 
-fn from_row<T: RecordBody>(row: &sqlx::any::AnyRow) -> Result<Record<T>> {
-    let body: String = row.col("body")?;
+// Why the typed methods below are thin: every record kind used to instantiate
+// the whole SQL path (row decoding, the write transaction, its async state
+// machine) once per kind in every crate that called it, a fifth of the
+// release build. The work is done once on `Raw` records (body still JSON
+// text) behind boxed futures compiled here; the typed wrappers only encode and
+// decode the body.
+
+/// A record whose body is still its stored JSON text.
+type Raw = Record<String>;
+
+/// A record even if removed, with the time of its removal.
+type MaybeRemoved<T> = Option<(Record<T>, Option<Timestamp>)>;
+
+impl<T> Record<T> {
+    fn with_body<U>(self, body: U) -> Record<U> {
+        Record {
+            id: self.id,
+            client_id: self.client_id,
+            course_id: self.course_id,
+            session_id: self.session_id,
+            parent_id: self.parent_id,
+            body,
+            version: self.version,
+            created_by: self.created_by,
+            created_at: self.created_at,
+            updated_by: self.updated_by,
+            updated_by_name: self.updated_by_name,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+fn raw_from_row(row: &sqlx::any::AnyRow) -> Result<Raw> {
     Ok(Record {
         id: Id::from_db(row.col("id")?),
         client_id: Id::from_db(row.col("client_id")?),
         course_id: opt_id(row.col("course_id")?),
         session_id: opt_id(row.col("session_id")?),
         parent_id: opt_id(row.col("parent_id")?),
-        body: parse::<T>(&body)?,
+        body: row.col("body")?,
         version: row.col("version")?,
         created_by: Id::from_db(row.col("created_by")?),
         created_at: ts(&row.col::<String>("created_at")?),
@@ -72,8 +104,21 @@ fn from_row<T: RecordBody>(row: &sqlx::any::AnyRow) -> Result<Record<T>> {
     })
 }
 
+fn raw_rows(rows: &[sqlx::any::AnyRow]) -> Result<Vec<Raw>> {
+    rows.iter().map(raw_from_row).collect()
+}
+
 fn parse<T: RecordBody>(body: &str) -> Result<T> {
     serde_json::from_str(body).map_err(|e| StoreError::Invalid(format!("corrupt {} record: {e}", T::KIND)))
+}
+
+fn typed<T: RecordBody>(raw: Raw) -> Result<Record<T>> {
+    let body = parse::<T>(&raw.body)?;
+    Ok(raw.with_body(body))
+}
+
+fn all_typed<T: RecordBody>(raws: Vec<Raw>) -> Result<Vec<Record<T>>> {
+    raws.into_iter().map(typed).collect()
 }
 
 fn to_json<T: RecordBody>(body: &T) -> String {
@@ -104,13 +149,21 @@ async fn insert_version(
     Ok(())
 }
 
-async fn fetch<T: RecordBody>(ex: &mut sqlx::AnyConnection, id: &Id) -> Result<Option<Record<T>>> {
+async fn fetch(ex: &mut sqlx::AnyConnection, id: &Id, kind: &str) -> Result<Option<Raw>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
          WHERE r.id = $1 AND r.kind = $2 AND r.removed_at IS NULL"
     );
-    let row = sqlx::query(&sql).bind(id.as_str()).bind(T::KIND).fetch_optional(ex).await?;
-    row.as_ref().map(from_row).transpose()
+    let row = sqlx::query(&sql).bind(id.as_str()).bind(kind).fetch_optional(ex).await?;
+    row.as_ref().map(raw_from_row).transpose()
+}
+
+/// Which live records of a kind a listing returns, oldest first.
+#[derive(Clone, Copy)]
+enum Listing<'a> {
+    Client(&'a Id),
+    Course(&'a Id),
+    Child(&'a Id),
 }
 
 impl Store {
@@ -120,40 +173,53 @@ impl Store {
         at: &Placement,
         body: &T,
         by: &Id,
-        mut event: AuditEvent,
+        event: AuditEvent,
     ) -> Result<Record<T>> {
-        let id = Id::new();
-        let now = Timestamp::now();
-        let json = to_json(body);
-        let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO clinical_records (id, client_id, course_id, session_id, parent_id, kind, body, version, \
-             created_by, created_at, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $8, $9)",
-        )
-        .bind(id.as_str())
-        .bind(at.client_id.as_str())
-        .bind(at.course_id.as_ref().map(|i| i.as_str().to_string()))
-        .bind(at.session_id.as_ref().map(|i| i.as_str().to_string()))
-        .bind(at.parent_id.as_ref().map(|i| i.as_str().to_string()))
-        .bind(T::KIND)
-        .bind(json.clone())
-        .bind(by.as_str())
-        .bind(now.to_db())
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| match e {
-            // A kind kept single per client or course by a unique index (e.g. the
-            // cultural formulation) already has its record: the writer saw stale data.
-            sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Conflict,
-            e => StoreError::Db(e),
-        })?;
-        insert_version(&mut tx, &id, 1, &json, "created", by, now).await?;
-        event.resource_id = Some(id.to_string());
-        event.client_id = Some(at.client_id.to_string());
-        audit::append(&mut tx, event, now).await?;
-        let record = fetch::<T>(&mut tx, &id).await?.ok_or(StoreError::NotFound)?;
-        tx.commit().await?;
-        Ok(record)
+        let raw = self.create_raw(at, T::KIND, to_json(body), by, event).await?;
+        Ok(raw.with_body(body.clone()))
+    }
+
+    fn create_raw<'a>(
+        &'a self,
+        at: &'a Placement,
+        kind: &'static str,
+        json: String,
+        by: &'a Id,
+        mut event: AuditEvent,
+    ) -> Boxed<'a, Result<Raw>> {
+        Box::pin(async move {
+            let id = Id::new();
+            let now = Timestamp::now();
+            let mut tx = self.begin_write().await?;
+            sqlx::query(
+                "INSERT INTO clinical_records (id, client_id, course_id, session_id, parent_id, kind, body, version, \
+                 created_by, created_at, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $8, $9)",
+            )
+            .bind(id.as_str())
+            .bind(at.client_id.as_str())
+            .bind(at.course_id.as_ref().map(|i| i.as_str().to_string()))
+            .bind(at.session_id.as_ref().map(|i| i.as_str().to_string()))
+            .bind(at.parent_id.as_ref().map(|i| i.as_str().to_string()))
+            .bind(kind)
+            .bind(json.clone())
+            .bind(by.as_str())
+            .bind(now.to_db())
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| match e {
+                // A kind kept single per client or course by a unique index (e.g. the
+                // cultural formulation) already has its record: the writer saw stale data.
+                sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Conflict,
+                e => StoreError::Db(e),
+            })?;
+            insert_version(&mut tx, &id, 1, &json, "created", by, now).await?;
+            event.resource_id = Some(id.to_string());
+            event.client_id = Some(at.client_id.to_string());
+            audit::append(&mut tx, event, now).await?;
+            let record = fetch(&mut tx, &id, kind).await?.ok_or(StoreError::NotFound)?;
+            tx.commit().await?;
+            Ok(record)
+        })
     }
 
     /// Replaces the body if the record is still at `expected_version`
@@ -166,7 +232,8 @@ impl Store {
         by: &Id,
         event: AuditEvent,
     ) -> Result<Record<T>> {
-        self.write_version(id, expected_version, Some(body), by, event).await
+        let raw = self.write_version(id, T::KIND, expected_version, Some(to_json(body)), by, event).await?;
+        Ok(raw.with_body(body.clone()))
     }
 
     /// Removes a record from view; its history (and the removal) is kept.
@@ -177,107 +244,123 @@ impl Store {
         by: &Id,
         event: AuditEvent,
     ) -> Result<Record<T>> {
-        self.write_version::<T>(id, expected_version, None, by, event).await
+        typed(self.write_version(id, T::KIND, expected_version, None, by, event).await?)
     }
 
-    async fn write_version<T: RecordBody>(
-        &self,
-        id: &Id,
+    /// Writes the next version: `body` is the new JSON, or `None` to remove
+    /// the record (the removal version keeps the last body).
+    fn write_version<'a>(
+        &'a self,
+        id: &'a Id,
+        kind: &'static str,
         expected_version: i64,
-        body: Option<&T>,
-        by: &Id,
+        body: Option<String>,
+        by: &'a Id,
         mut event: AuditEvent,
-    ) -> Result<Record<T>> {
-        let now = Timestamp::now();
-        let mut tx = self.begin_write().await?;
-        let current = fetch::<T>(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
-        if current.version != expected_version {
-            return Err(StoreError::Conflict);
-        }
-        let json = to_json(body.unwrap_or(&current.body));
-        let version = current.version + 1;
-        sqlx::query(
-            "UPDATE clinical_records SET body = $1, version = $2, updated_by = $3, updated_at = $4, removed_at = $5 \
-             WHERE id = $6 AND version = $7",
-        )
-        .bind(json.clone())
-        .bind(version)
-        .bind(by.as_str())
-        .bind(now.to_db())
-        .bind(body.is_none().then(|| now.to_db()))
-        .bind(id.as_str())
-        .bind(expected_version)
-        .execute(&mut *tx)
-        .await?;
-        insert_version(&mut tx, id, version, &json, if body.is_some() { "updated" } else { "removed" }, by, now)
+    ) -> Boxed<'a, Result<Raw>> {
+        Box::pin(async move {
+            let now = Timestamp::now();
+            let mut tx = self.begin_write().await?;
+            let current = fetch(&mut tx, id, kind).await?.ok_or(StoreError::NotFound)?;
+            if current.version != expected_version {
+                return Err(StoreError::Conflict);
+            }
+            let removal = body.is_none();
+            let json = body.unwrap_or_else(|| current.body.clone());
+            let version = current.version + 1;
+            sqlx::query(
+                "UPDATE clinical_records SET body = $1, version = $2, updated_by = $3, updated_at = $4, removed_at = $5 \
+                 WHERE id = $6 AND version = $7",
+            )
+            .bind(json.clone())
+            .bind(version)
+            .bind(by.as_str())
+            .bind(now.to_db())
+            .bind(removal.then(|| now.to_db()))
+            .bind(id.as_str())
+            .bind(expected_version)
+            .execute(&mut *tx)
             .await?;
-        event.resource_id = Some(id.to_string());
-        event.client_id = Some(current.client_id.to_string());
-        audit::append(&mut tx, event, now).await?;
-        let mut record = current;
-        if let Some(b) = body {
-            record.body = b.clone();
-        }
-        record.version = version;
-        record.updated_by = by.clone();
-        record.updated_at = now;
-        tx.commit().await?;
-        Ok(record)
+            insert_version(&mut tx, id, version, &json, if removal { "removed" } else { "updated" }, by, now).await?;
+            event.resource_id = Some(id.to_string());
+            event.client_id = Some(current.client_id.to_string());
+            audit::append(&mut tx, event, now).await?;
+            let mut record = current;
+            record.body = json;
+            record.version = version;
+            record.updated_by = by.clone();
+            record.updated_at = now;
+            tx.commit().await?;
+            Ok(record)
+        })
     }
 
     /// One live record of kind `T`.
     pub async fn record<T: RecordBody>(&self, id: &Id) -> Result<Option<Record<T>>> {
-        let mut conn = self.read.acquire().await?;
-        fetch::<T>(&mut conn, id).await
+        self.raw_record(id, T::KIND).await?.map(typed).transpose()
+    }
+
+    fn raw_record<'a>(&'a self, id: &'a Id, kind: &'static str) -> Boxed<'a, Result<Option<Raw>>> {
+        Box::pin(async move {
+            let mut conn = self.read.acquire().await?;
+            fetch(&mut conn, id, kind).await
+        })
     }
 
     /// Live records of kind `T` for a client, oldest first.
     pub async fn client_records<T: RecordBody>(&self, client: &Id) -> Result<Vec<Record<T>>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
-             WHERE r.client_id = $1 AND r.kind = $2 AND r.removed_at IS NULL ORDER BY r.created_at, r.id"
-        );
-        let rows = sqlx::query(&sql).bind(client.as_str()).bind(T::KIND).fetch_all(&self.read).await?;
-        rows.iter().map(from_row).collect()
+        all_typed(self.raw_list(Listing::Client(client), T::KIND).await?)
     }
 
     /// Live records of kind `T` in a course, oldest first.
     pub async fn course_records<T: RecordBody>(&self, course: &Id) -> Result<Vec<Record<T>>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
-             WHERE r.course_id = $1 AND r.kind = $2 AND r.removed_at IS NULL ORDER BY r.created_at, r.id"
-        );
-        let rows = sqlx::query(&sql).bind(course.as_str()).bind(T::KIND).fetch_all(&self.read).await?;
-        rows.iter().map(from_row).collect()
-    }
-
-    /// Live records of kind `T` in any of `courses` (one query), oldest first.
-    pub async fn records_of_courses<T: RecordBody>(&self, courses: &[Id]) -> Result<Vec<Record<T>>> {
-        if courses.is_empty() {
-            return Ok(Vec::new());
-        }
-        let marks: Vec<String> = (2..=courses.len() + 1).map(|i| format!("${i}")).collect();
-        let sql = format!(
-            "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
-             WHERE r.kind = $1 AND r.removed_at IS NULL AND r.course_id IN ({}) ORDER BY r.created_at, r.id",
-            marks.join(", ")
-        );
-        let mut q = sqlx::query(&sql).bind(T::KIND);
-        for c in courses {
-            q = q.bind(c.as_str());
-        }
-        let rows = q.fetch_all(&self.read).await?;
-        rows.iter().map(from_row).collect()
+        all_typed(self.raw_list(Listing::Course(course), T::KIND).await?)
     }
 
     /// Live records of kind `T` under a parent record, oldest first.
     pub async fn child_records<T: RecordBody>(&self, parent: &Id) -> Result<Vec<Record<T>>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
-             WHERE r.parent_id = $1 AND r.kind = $2 AND r.removed_at IS NULL ORDER BY r.created_at, r.id"
-        );
-        let rows = sqlx::query(&sql).bind(parent.as_str()).bind(T::KIND).fetch_all(&self.read).await?;
-        rows.iter().map(from_row).collect()
+        all_typed(self.raw_list(Listing::Child(parent), T::KIND).await?)
+    }
+
+    fn raw_list<'a>(&'a self, listing: Listing<'a>, kind: &'static str) -> Boxed<'a, Result<Vec<Raw>>> {
+        Box::pin(async move {
+            let (column, id) = match listing {
+                Listing::Client(id) => ("client_id", id),
+                Listing::Course(id) => ("course_id", id),
+                Listing::Child(id) => ("parent_id", id),
+            };
+            let sql = format!(
+                "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
+                 WHERE r.{column} = $1 AND r.kind = $2 AND r.removed_at IS NULL ORDER BY r.created_at, r.id"
+            );
+            let rows = sqlx::query(&sql).bind(id.as_str()).bind(kind).fetch_all(&self.read).await?;
+            raw_rows(&rows)
+        })
+    }
+
+    /// Live records of kind `T` in any of `courses` (one query), oldest first.
+    pub async fn records_of_courses<T: RecordBody>(&self, courses: &[Id]) -> Result<Vec<Record<T>>> {
+        all_typed(self.raw_records_of_courses(courses, T::KIND).await?)
+    }
+
+    fn raw_records_of_courses<'a>(&'a self, courses: &'a [Id], kind: &'static str) -> Boxed<'a, Result<Vec<Raw>>> {
+        Box::pin(async move {
+            if courses.is_empty() {
+                return Ok(Vec::new());
+            }
+            let marks: Vec<String> = (2..=courses.len() + 1).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
+                 WHERE r.kind = $1 AND r.removed_at IS NULL AND r.course_id IN ({}) ORDER BY r.created_at, r.id",
+                marks.join(", ")
+            );
+            let mut q = sqlx::query(&sql).bind(kind);
+            for c in courses {
+                q = q.bind(c.as_str());
+            }
+            let rows = q.fetch_all(&self.read).await?;
+            raw_rows(&rows)
+        })
     }
 
     /// A record of kind `T` even if removed, with the time of its removal.
@@ -285,56 +368,94 @@ impl Store {
         &self,
         id: &Id,
     ) -> Result<Option<(Record<T>, Option<Timestamp>)>> {
-        let sql = format!(
-            "SELECT {COLUMNS}, r.removed_at FROM clinical_records r JOIN users u ON u.id = r.updated_by \
-             WHERE r.id = $1 AND r.kind = $2"
-        );
-        let row = sqlx::query(&sql).bind(id.as_str()).bind(T::KIND).fetch_optional(&self.read).await?;
-        row.as_ref()
-            .map(|row| {
-                let removed: Option<String> = row.col("removed_at")?;
-                Ok((from_row(row)?, removed.as_deref().map(ts)))
-            })
-            .transpose()
+        match self.raw_record_including_removed(id, T::KIND).await? {
+            Some((raw, removed)) => Ok(Some((typed(raw)?, removed))),
+            None => Ok(None),
+        }
+    }
+
+    fn raw_record_including_removed<'a>(
+        &'a self,
+        id: &'a Id,
+        kind: &'static str,
+    ) -> Boxed<'a, Result<MaybeRemoved<String>>> {
+        Box::pin(async move {
+            let sql = format!(
+                "SELECT {COLUMNS}, r.removed_at FROM clinical_records r JOIN users u ON u.id = r.updated_by \
+                 WHERE r.id = $1 AND r.kind = $2"
+            );
+            let row = sqlx::query(&sql).bind(id.as_str()).bind(kind).fetch_optional(&self.read).await?;
+            row.as_ref()
+                .map(|row| {
+                    let removed: Option<String> = row.col("removed_at")?;
+                    Ok((raw_from_row(row)?, removed.as_deref().map(ts)))
+                })
+                .transpose()
+        })
     }
 
     /// Removed records of kind `T` for a client, most recently removed first.
     pub async fn removed_client_records<T: RecordBody>(&self, client: &Id) -> Result<Vec<Record<T>>> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
-             WHERE r.client_id = $1 AND r.kind = $2 AND r.removed_at IS NOT NULL ORDER BY r.removed_at DESC, r.id"
-        );
-        let rows = sqlx::query(&sql).bind(client.as_str()).bind(T::KIND).fetch_all(&self.read).await?;
-        rows.iter().map(from_row).collect()
+        all_typed(self.raw_removed_client_records(client, T::KIND).await?)
+    }
+
+    fn raw_removed_client_records<'a>(&'a self, client: &'a Id, kind: &'static str) -> Boxed<'a, Result<Vec<Raw>>> {
+        Box::pin(async move {
+            let sql = format!(
+                "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
+                 WHERE r.client_id = $1 AND r.kind = $2 AND r.removed_at IS NOT NULL ORDER BY r.removed_at DESC, r.id"
+            );
+            let rows = sqlx::query(&sql).bind(client.as_str()).bind(kind).fetch_all(&self.read).await?;
+            raw_rows(&rows)
+        })
     }
 
     /// Every version of a record, newest first (including a removal).
     pub async fn record_history<T: RecordBody>(&self, id: &Id) -> Result<Vec<RecordVersion<T>>> {
-        let rows = sqlx::query(
-            "SELECT v.version, v.body, v.change, u.name AS changed_by_name, v.changed_at \
-             FROM clinical_record_versions v JOIN users u ON u.id = v.changed_by \
-             JOIN clinical_records r ON r.id = v.record_id \
-             WHERE v.record_id = $1 AND r.kind = $2 ORDER BY v.version DESC",
-        )
-        .bind(id.as_str())
-        .bind(T::KIND)
-        .fetch_all(&self.read)
-        .await?;
-        rows.iter()
-            .map(|row| {
+        self.raw_history(id, T::KIND)
+            .await?
+            .into_iter()
+            .map(|v| {
                 Ok(RecordVersion {
-                    version: row.col("version")?,
-                    body: parse::<T>(&row.col::<String>("body")?)?,
-                    change: row.col("change")?,
-                    changed_by_name: row.col("changed_by_name")?,
-                    changed_at: ts(&row.col::<String>("changed_at")?),
+                    version: v.version,
+                    body: parse::<T>(&v.body)?,
+                    change: v.change,
+                    changed_by_name: v.changed_by_name,
+                    changed_at: v.changed_at,
                 })
             })
             .collect()
     }
 
+    fn raw_history<'a>(&'a self, id: &'a Id, kind: &'static str) -> Boxed<'a, Result<Vec<RecordVersion<String>>>> {
+        Box::pin(async move {
+            let rows = sqlx::query(
+                "SELECT v.version, v.body, v.change, u.name AS changed_by_name, v.changed_at \
+                 FROM clinical_record_versions v JOIN users u ON u.id = v.changed_by \
+                 JOIN clinical_records r ON r.id = v.record_id \
+                 WHERE v.record_id = $1 AND r.kind = $2 ORDER BY v.version DESC",
+            )
+            .bind(id.as_str())
+            .bind(kind)
+            .fetch_all(&self.read)
+            .await?;
+            rows.iter()
+                .map(|row| {
+                    Ok(RecordVersion {
+                        version: row.col("version")?,
+                        body: row.col("body")?,
+                        change: row.col("change")?,
+                        changed_by_name: row.col("changed_by_name")?,
+                        changed_at: ts(&row.col::<String>("changed_at")?),
+                    })
+                })
+                .collect()
+        })
+    }
+
     /// Whether every id names a live record of `kind` belonging to `client`
     /// (links between records, e.g. a timeline event's inventory people).
+    #[crate::boxing::boxed_future]
     pub async fn client_records_exist(&self, client: &Id, kind: &str, ids: &[String]) -> Result<bool> {
         if ids.is_empty() {
             return Ok(true);

@@ -57,6 +57,7 @@ pub struct SentReminder {
 
 impl Store {
     /// The organisation's default lead time in hours (0: off).
+    #[crate::boxing::boxed_future]
     pub async fn reminder_lead(&self) -> Result<i64> {
         let row =
             sqlx::query("SELECT lead_hours FROM reminder_settings WHERE id = 1").fetch_optional(&self.read).await?;
@@ -66,6 +67,7 @@ impl Store {
         })
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn set_reminder_lead(&self, hours: i64, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -82,6 +84,7 @@ impl Store {
     }
 
     /// The client's own lead time (0: off); none: the organisation's default.
+    #[crate::boxing::boxed_future]
     pub async fn client_reminder_choice(&self, client: &Id) -> Result<Option<i64>> {
         let row = sqlx::query("SELECT lead_hours FROM client_reminder_choices WHERE client_id = $1")
             .bind(client.as_str())
@@ -94,6 +97,7 @@ impl Store {
     }
 
     /// Sets (or, with `None`, clears back to the default) the client's choice.
+    #[crate::boxing::boxed_future]
     pub async fn set_client_reminder_choice(&self, client: &Id, hours: Option<i64>, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
@@ -122,6 +126,7 @@ impl Store {
 
     /// Scheduled sessions dated `from` to `to` (inclusive) that may need a
     /// reminder: open course, active client with an e-mail address, none sent.
+    #[crate::boxing::boxed_future]
     pub async fn reminder_candidates(&self, from: Date, to: Date) -> Result<Vec<ReminderCandidate>> {
         let rows = sqlx::query(
             "SELECT s.id, s.course_id, s.client_id, s.session_date, s.session_time, c.display_name, c.email, \
@@ -160,6 +165,7 @@ impl Store {
     /// Queues a session's reminder: its measure links, its outbox message and
     /// the audit entry, in one transaction. False (nothing stored) when the
     /// session already has one.
+    #[crate::boxing::boxed_future]
     pub async fn queue_session_reminder(
         &self,
         r: &NewReminder,
@@ -205,6 +211,7 @@ impl Store {
     }
 
     /// The client's reminders, newest first, with their delivery.
+    #[crate::boxing::boxed_future]
     pub async fn client_reminders(&self, client: &Id) -> Result<Vec<SentReminder>> {
         let rows = sqlx::query(
             "SELECT r.session_id, s.course_id, r.session_date, r.session_time, r.lead_hours, r.created_at, \

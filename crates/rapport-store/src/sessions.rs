@@ -52,6 +52,7 @@ impl Store {
     // ---- sessions -------------------------------------------------------
 
     /// Creates a session and records the login in one transaction.
+    #[crate::boxing::boxed_future]
     pub async fn create_session(
         &self,
         id_hash: &str,
@@ -79,6 +80,7 @@ impl Store {
         Ok(())
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn session_with_user(&self, id_hash: &str) -> Result<Option<(SessionRow, User)>> {
         let sql = format!(
             "SELECT s.id_hash, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at, s.ip, s.user_agent, \
@@ -101,6 +103,7 @@ impl Store {
         .transpose()
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn touch_session(&self, id_hash: &str, now: Timestamp) -> Result<()> {
         sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
             .bind(now.to_db())
@@ -111,6 +114,7 @@ impl Store {
     }
 
     /// Ends one session of `user_id`; with an audit event when a person asked for it.
+    #[crate::boxing::boxed_future]
     pub async fn end_session(&self, user_id: &Id, id_hash: &str, event: Option<AuditEvent>) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let n = sqlx::query("DELETE FROM sessions WHERE id_hash = $1 AND user_id = $2")
@@ -128,6 +132,7 @@ impl Store {
         Ok(n > 0)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn end_other_sessions(&self, user_id: &Id, keep: &str, event: AuditEvent) -> Result<u64> {
         let mut tx = self.begin_write().await?;
         let n = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
@@ -142,10 +147,12 @@ impl Store {
     }
 
     /// Ends every session of a user (an administrator's action, ASVS 7.4.5).
+    #[crate::boxing::boxed_future]
     pub async fn end_all_sessions(&self, user_id: &Id, event: AuditEvent) -> Result<u64> {
         self.end_other_sessions(user_id, "", event).await
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn sessions_of(&self, user_id: &Id) -> Result<Vec<SessionRow>> {
         let rows = sqlx::query(
             "SELECT id_hash, csrf_token, created_at, last_seen_at, ip, user_agent FROM sessions \
@@ -158,6 +165,7 @@ impl Store {
     }
 
     /// Removes sessions past their lifetime (housekeeping; expiry is also checked on use).
+    #[crate::boxing::boxed_future]
     pub async fn purge_sessions(&self, idle_before: Timestamp, created_before: Timestamp) -> Result<u64> {
         Ok(sqlx::query("DELETE FROM sessions WHERE last_seen_at < $1 OR created_at < $2")
             .bind(idle_before.to_db())
@@ -169,6 +177,7 @@ impl Store {
 
     // ---- API tokens -----------------------------------------------------
 
+    #[crate::boxing::boxed_future]
     pub async fn create_token(&self, user_id: &Id, name: &str, token_hash: &str, event: AuditEvent) -> Result<Id> {
         let id = Id::new();
         let now = Timestamp::now();
@@ -186,6 +195,7 @@ impl Store {
     }
 
     /// The live token and its user, or `None` if unknown or revoked.
+    #[crate::boxing::boxed_future]
     pub async fn token_with_user(&self, token_hash: &str) -> Result<Option<(TokenRow, User)>> {
         let sql = format!(
             "SELECT t.id AS token_id, t.name AS token_name, t.created_at AS token_created_at, t.last_used_at, \
@@ -206,6 +216,7 @@ impl Store {
         .transpose()
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn touch_token(&self, id: &Id, now: Timestamp) -> Result<()> {
         sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
             .bind(now.to_db())
@@ -215,6 +226,7 @@ impl Store {
         Ok(())
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn tokens_of(&self, user_id: &Id) -> Result<Vec<TokenRow>> {
         let rows = sqlx::query(
             "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 \
@@ -226,6 +238,7 @@ impl Store {
         rows.iter().map(token_from_row).collect()
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn revoke_token(&self, user_id: &Id, token_id: &Id, event: AuditEvent) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let n =
@@ -248,6 +261,7 @@ impl Store {
 
     /// Issues a setup link while no account exists. Earlier unused links stay
     /// valid until they expire (each start prints a fresh one).
+    #[crate::boxing::boxed_future]
     pub async fn create_setup_token(&self, token_hash: &str, expires_at: Timestamp) -> Result<()> {
         sqlx::query("INSERT INTO setup_tokens (token_hash, created_at, expires_at) VALUES ($1, $2, $3)")
             .bind(token_hash)
@@ -259,6 +273,7 @@ impl Store {
     }
 
     /// Whether the link can still be used (unused, unexpired, no account yet).
+    #[crate::boxing::boxed_future]
     pub async fn setup_token_usable(&self, token_hash: &str, now: Timestamp) -> Result<bool> {
         let row = sqlx::query(
             "SELECT (SELECT COUNT(*) FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2) AS ok, \
@@ -273,6 +288,7 @@ impl Store {
 
     /// Uses the link once: creates the organisation (name only) and its first
     /// administrator atomically, and burns every other setup link.
+    #[crate::boxing::boxed_future]
     pub async fn complete_setup(
         &self,
         token_hash: &str,
@@ -285,6 +301,7 @@ impl Store {
     }
 
     /// As [`Store::complete_setup`], with the organisation's country and crisis lines.
+    #[crate::boxing::boxed_future]
     pub async fn complete_setup_with(
         &self,
         token_hash: &str,
@@ -319,6 +336,7 @@ impl Store {
 
     // ---- login throttling -----------------------------------------------
 
+    #[crate::boxing::boxed_future]
     pub async fn login_failures(&self, key: &str) -> Result<Option<FailureRecord>> {
         failures_in(&self.read, key).await
     }
@@ -331,6 +349,7 @@ impl Store {
     /// and counts the attempt atomically; once delays apply, the core rule
     /// decides and a compare-and-set on the counter admits one attempt per
     /// delay. `Err(wait)` when the attempt is refused now (nothing counted).
+    #[crate::boxing::boxed_future]
     pub async fn reserve_attempt(
         &self,
         key: &str,
@@ -396,6 +415,7 @@ impl Store {
 
     /// Takes back one reserved attempt that turned out to be a success (for
     /// counters that a success does not clear, such as a source address).
+    #[crate::boxing::boxed_future]
     pub async fn release_attempt(&self, key: &str) -> Result<()> {
         sqlx::query("UPDATE login_failures SET failures = failures - 1 WHERE key = $1 AND failures > 0")
             .bind(key)
@@ -413,6 +433,7 @@ impl Store {
     // ---- remembered devices ---------------------------------------------
 
     /// Remembers the browser that just completed a sign-in (or refreshes it).
+    #[crate::boxing::boxed_future]
     pub async fn remember_device(&self, token_hash: &str, user_id: &Id, now: Timestamp) -> Result<()> {
         sqlx::query(
             "INSERT INTO known_devices (token_hash, user_id, created_at, last_used_at) VALUES ($1, $2, $3, $3) \
@@ -427,6 +448,7 @@ impl Store {
     }
 
     /// Whether this device completed a sign-in of `user_id` since `since`.
+    #[crate::boxing::boxed_future]
     pub async fn device_known(&self, token_hash: &str, user_id: &Id, since: Timestamp) -> Result<bool> {
         let row = sqlx::query(
             "SELECT COUNT(*) AS n FROM known_devices WHERE token_hash = $1 AND user_id = $2 AND last_used_at >= $3",
@@ -442,6 +464,7 @@ impl Store {
     /// Housekeeping: forgets failure counters older than `failures_before`,
     /// setup links that expired before `now` and devices unused for longer
     /// than a remembered device lasts.
+    #[crate::boxing::boxed_future]
     pub async fn purge_login_state(&self, failures_before: Timestamp, now: Timestamp) -> Result<u64> {
         let a = sqlx::query("DELETE FROM login_failures WHERE last_failure_at < $1")
             .bind(failures_before.to_db())
@@ -461,6 +484,7 @@ impl Store {
         Ok(a + b + c)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn clear_login_failures(&self, key: &str) -> Result<()> {
         sqlx::query("DELETE FROM login_failures WHERE key = $1").bind(key).execute(&self.write).await?;
         Ok(())

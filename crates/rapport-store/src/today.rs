@@ -17,6 +17,7 @@ fn marks(from: usize, n: usize) -> String {
 
 impl Store {
     /// The active clients whose care team `user` is on, by name.
+    #[crate::boxing::boxed_future]
     pub async fn own_caseload(&self, user: &Id) -> Result<Vec<CaseloadRow>> {
         let rows = sqlx::query(
             "SELECT c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, \
@@ -44,6 +45,7 @@ impl Store {
     }
 
     /// The sessions of `clients` dated `from` to `to` (inclusive), in time order.
+    #[crate::boxing::boxed_future]
     pub async fn sessions_between(&self, clients: &[Id], from: Date, to: Date) -> Result<Vec<TherapySession>> {
         if clients.is_empty() {
             return Ok(Vec::new());
@@ -62,6 +64,7 @@ impl Store {
 
     /// Held sessions of `clients` whose progress note is missing or not
     /// signed, oldest first.
+    #[crate::boxing::boxed_future]
     pub async fn unsigned_held_sessions(&self, clients: &[Id]) -> Result<Vec<TherapySession>> {
         if clients.is_empty() {
             return Ok(Vec::new());

@@ -108,11 +108,13 @@ pub fn normalise_email(email: &str) -> String {
 }
 
 impl Store {
+    #[crate::boxing::boxed_future]
     pub async fn count_users(&self) -> Result<i64> {
         let row = sqlx::query("SELECT COUNT(*) AS n FROM users").fetch_one(&self.read).await?;
         Ok(row.col("n")?)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn create_user(&self, new: NewUser, mut event: AuditEvent) -> Result<User> {
         let mut tx = self.begin_write().await?;
         let user = insert_user(&mut tx, &new).await?;
@@ -122,18 +124,21 @@ impl Store {
         Ok(user)
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn user_by_email(&self, email: &str) -> Result<Option<(User, String)>> {
         let sql = format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1");
         let row = sqlx::query(&sql).bind(normalise_email(email)).fetch_optional(&self.read).await?;
         row.map(|r| Ok((user_from_row(&r)?, r.col("password_hash")?))).transpose()
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn user(&self, id: &Id) -> Result<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
         let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&self.read).await?;
         row.map(|r| user_from_row(&r)).transpose()
     }
 
+    #[crate::boxing::boxed_future]
     pub async fn password_hash(&self, id: &Id) -> Result<String> {
         let row = sqlx::query("SELECT password_hash FROM users WHERE id = $1")
             .bind(id.as_str())
@@ -144,6 +149,7 @@ impl Store {
     }
 
     /// Staff accounts (client portal accounts are managed from each client's record).
+    #[crate::boxing::boxed_future]
     pub async fn users(&self) -> Result<Vec<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.role <> 'client' ORDER BY u.active DESC, u.name");
         let rows = sqlx::query(&sql).fetch_all(&self.read).await?;
@@ -151,6 +157,7 @@ impl Store {
     }
 
     /// Staff who may join a care team (active clinicians, supervisors and practising admins).
+    #[crate::boxing::boxed_future]
     pub async fn practising_staff(&self) -> Result<Vec<User>> {
         let sql = format!(
             "SELECT {USER_COLUMNS} FROM users u WHERE u.active = 1 \
@@ -162,6 +169,7 @@ impl Store {
 
     /// Changes name, role and practising flag; `notices` (e.g. of a role
     /// change) are queued in the same transaction.
+    #[crate::boxing::boxed_future]
     pub async fn update_user(
         &self,
         id: &Id,
@@ -191,6 +199,7 @@ impl Store {
     /// Activates or deactivates an account. Deactivating someone still
     /// responsible for clients with open courses or open risk flags is refused
     /// ([`STILL_RESPONSIBLE`]): nobody would see those clients' flags.
+    #[crate::boxing::boxed_future]
     pub async fn set_user_active(&self, id: &Id, active: bool, event: AuditEvent) -> Result<()> {
         let mut tx = self.begin_write().await?;
         if !active && !responsibilities_on(&mut tx, id).await?.is_empty() {
@@ -216,6 +225,7 @@ impl Store {
 
     /// Sets a new password hash; ends every other session of the user.
     /// `notices` (of a reset by an administrator) are queued in the same transaction.
+    #[crate::boxing::boxed_future]
     pub async fn set_password(
         &self,
         id: &Id,
@@ -243,6 +253,7 @@ impl Store {
     }
 
     /// Replaces a rehash after login when parameters were raised (no audit: not a change by a person).
+    #[crate::boxing::boxed_future]
     pub async fn upgrade_password_hash(&self, id: &Id, hash: &str) -> Result<()> {
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
@@ -253,6 +264,7 @@ impl Store {
     }
 
     /// Clinicians supervised by `supervisor`.
+    #[crate::boxing::boxed_future]
     pub async fn supervisees(&self, supervisor: &Id) -> Result<Vec<Id>> {
         let rows = sqlx::query("SELECT clinician_id FROM supervision WHERE supervisor_id = $1 ORDER BY clinician_id")
             .bind(supervisor.as_str())
@@ -263,6 +275,7 @@ impl Store {
 
     /// Replaces whom `supervisor` supervises; `notices` (of the change) are
     /// queued in the same transaction.
+    #[crate::boxing::boxed_future]
     pub async fn set_supervisees(
         &self,
         supervisor: &Id,
@@ -328,6 +341,7 @@ pub(crate) async fn insert_user(tx: &mut sqlx::Transaction<'static, sqlx::Any>, 
 impl Store {
     /// The clients `user` is responsible for that have an open course or an
     /// open risk flag, by name.
+    #[crate::boxing::boxed_future]
     pub async fn open_responsibilities(&self, user: &Id) -> Result<Vec<Responsibility>> {
         let mut conn = self.read.acquire().await?;
         responsibilities_on(&mut conn, user).await
@@ -337,6 +351,7 @@ impl Store {
     /// each (client, to) must still be `from`'s, and `to` an active caseload
     /// holder other than `from`, who joins the care team when not a member.
     /// One audit entry per client (`event` completed with the client).
+    #[crate::boxing::boxed_future]
     pub async fn reassign_responsible(&self, from: &Id, moves: &[(Id, Id)], event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;

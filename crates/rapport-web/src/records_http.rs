@@ -331,7 +331,7 @@ pub fn history_rows<T: RecordBody + Describe>(history: &[RecordVersion<T>]) -> V
                 _ => "Changed",
             },
             by: v.changed_by_name.clone(),
-            at: v.changed_at.display(),
+            at: rapport_app::clock::show(v.changed_at),
             fields: v.body.describe(),
         })
         .collect()
@@ -350,7 +350,7 @@ impl ConflictView {
         ConflictView {
             version: r.version,
             by: r.updated_by_name.clone(),
-            at: r.updated_at.display(),
+            at: rapport_app::clock::show(r.updated_at),
             fields: r.body.describe(),
         }
     }

@@ -75,6 +75,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .post("/account/sessions/{id}/end", ui::account::end_session)
         .post("/account/tokens", ui::account::create_token)
         .post("/account/tokens/{id}/revoke", ui::account::revoke_token)
+        .post("/account/calendar-feed", ui::account::reset_calendar_feed)
+        .post("/account/calendar-names", ui::account::calendar_feed_names)
         .get("/account/mfa", ui::mfa::page)
         .post("/account/mfa/enable", ui::mfa::enable)
         .post("/account/mfa/disable", ui::mfa::disable)
@@ -114,6 +116,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = api::timeline::routes(r);
     let r = api::worksheets::routes(r);
     let r = api::context::routes(r);
+    // Calendar of sessions and the private calendar feed
+    let r = ui::calendar::routes(r);
     // Session page and session notes (UI, then API)
     let r = ui::notes::routes(r);
     let r = api::notes::routes(r);
@@ -129,6 +133,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::csrf))
         .layer(axum::middleware::from_fn_with_state(state.clone(), identity::resolve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), local_zone))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(
             ServiceBuilder::new()
@@ -155,4 +160,15 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         )
         .with_state(state);
     (router, list)
+}
+
+/// Middleware: runs the request in the organisation's time zone, so every time
+/// shown to people is local (`rapport_app::clock`).
+async fn local_zone(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let zone = state.zone().await;
+    rapport_app::clock::in_zone(zone, next.run(req)).await
 }

@@ -80,6 +80,7 @@ impl CourseContext {
 
 /// The course, if `me` may see its client; otherwise 404 (with an
 /// `access.denied` entry). A `Read` is audited as `course.read`.
+#[crate::boxing::boxed_future]
 pub async fn course_for(state: &AppState, me: &Identity, id: &str, purpose: Purpose) -> Result<CourseContext, Error> {
     let course = match Id::parse(id) {
         Some(cid) => state.store.course(&cid).await?,

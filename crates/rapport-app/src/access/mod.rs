@@ -27,6 +27,7 @@ pub enum Purpose {
 
 /// The client, if `me` may see it; otherwise 404 (and an `access.denied` entry),
 /// so a record outside one's access is indistinguishable from a missing one.
+#[crate::boxing::boxed_future]
 pub async fn client_for(
     state: &AppState,
     me: &Identity,
@@ -57,6 +58,7 @@ pub async fn client_for(
 }
 
 /// Records an access denial.
+#[crate::boxing::boxed_future]
 pub async fn deny(
     state: &AppState,
     me: &Identity,
@@ -74,6 +76,7 @@ pub async fn deny(
 }
 
 /// Admin-only areas: 403 with an audit entry for anyone else.
+#[crate::boxing::boxed_future]
 pub async fn require_admin(state: &AppState, me: &Identity, area: &str) -> Result<(), Error> {
     if me.actor().can_administer() {
         Ok(())
@@ -84,6 +87,7 @@ pub async fn require_admin(state: &AppState, me: &Identity, area: &str) -> Resul
 }
 
 /// Creating clients needs a caseload.
+#[crate::boxing::boxed_future]
 pub async fn require_caseload(state: &AppState, me: &Identity) -> Result<(), Error> {
     if me.actor().can_hold_caseload() {
         Ok(())
@@ -99,6 +103,7 @@ pub async fn require_caseload(state: &AppState, me: &Identity) -> Result<(), Err
 /// portal account, what it shares and single-use questionnaire links. The
 /// care team and supervisors may; emergency (break-glass) access may not, since
 /// an account set up through it would outlive the grant (403, audited).
+#[crate::boxing::boxed_future]
 pub async fn client_for_portal(state: &AppState, me: &Identity, id: &str) -> Result<ClientRecord, Error> {
     let (record, basis) = client_for(state, me, id, Purpose::Write).await?;
     if !basis.manages_portal() {

@@ -23,6 +23,7 @@ pub fn read_event(me: &Identity, kind: &str, id: Option<&Id>, client: &Id, detai
 }
 
 /// Logs a read of records of `kind`: one record, or a list (`record` None).
+#[crate::boxing::boxed_future]
 pub async fn audit_read(
     state: &AppState,
     me: &Identity,
@@ -61,6 +62,7 @@ async fn find<T: RecordBody>(state: &AppState, me: &Identity, id: &str) -> Resul
 /// A record of kind `T`, if `me` may see its client; otherwise 404 (and an
 /// `access.denied` entry). A `Read` is audited as `record.read` (the client
 /// read itself is not logged twice).
+#[crate::boxing::boxed_future]
 pub async fn record_for<T: RecordBody>(
     state: &AppState,
     me: &Identity,
@@ -76,6 +78,7 @@ pub async fn record_for<T: RecordBody>(
 }
 
 /// `record_for` without the access basis: for client-level records.
+#[crate::boxing::boxed_future]
 pub async fn client_record_for<T: RecordBody>(
     state: &AppState,
     me: &Identity,
@@ -87,6 +90,7 @@ pub async fn client_record_for<T: RecordBody>(
 
 /// The course a found record belongs to, through the access check; a `Read`
 /// is audited as `record.read`.
+#[crate::boxing::boxed_future]
 pub async fn course_of(
     state: &AppState,
     me: &Identity,
@@ -105,6 +109,7 @@ pub async fn course_of(
 
 /// Refuses links to records of another client (or of the wrong kind, or removed)
 /// with a 422 on `field`.
+#[crate::boxing::boxed_future]
 pub async fn require_linked(
     state: &AppState,
     client: &Id,

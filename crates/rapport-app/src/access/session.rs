@@ -73,6 +73,7 @@ impl SessionContext {
 /// The session, if `me` may see its client; otherwise 404 (with an
 /// `access.denied` entry). With `course`, the session must belong to it.
 /// Nothing is logged as read here: each caller logs what it shows.
+#[crate::boxing::boxed_future]
 pub async fn session_for(
     state: &AppState,
     me: &Identity,
@@ -97,6 +98,7 @@ pub async fn session_for(
 /// or the author's supervisor while it is shared. Anyone else (administrators,
 /// other care-team members, emergency access) gets 404 and an `access.denied`
 /// entry. Every successful read is logged as `process_note.read`.
+#[crate::boxing::boxed_future]
 pub async fn process_note_for(
     state: &AppState,
     me: &Identity,
@@ -125,6 +127,7 @@ pub async fn process_note_for(
 /// `None` when the caller can see the record (the ordinary path applies),
 /// when there is no such session (in `course`, when given) or no note of
 /// theirs. A read is audited as `process_note.read` with basis `author`.
+#[crate::boxing::boxed_future]
 pub async fn own_note_without_record(
     state: &AppState,
     me: &Identity,
@@ -156,6 +159,7 @@ pub async fn own_note_without_record(
 }
 
 /// Audits a read of a process note (never its text).
+#[crate::boxing::boxed_future]
 pub async fn log_process_read(
     state: &AppState,
     me: &Identity,
@@ -179,6 +183,7 @@ pub async fn log_process_read(
 
 /// Audits one view of a session: `progress_note.read` when it has a note,
 /// `session.read` otherwise. `via` says where (the session page, the API).
+#[crate::boxing::boxed_future]
 pub async fn log_session_read(
     state: &AppState,
     me: &Identity,

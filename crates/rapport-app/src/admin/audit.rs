@@ -94,6 +94,7 @@ pub struct Browse {
     pub users: Vec<User>,
 }
 
+#[crate::boxing::boxed_future]
 pub async fn browse(state: &AppState, me: &Identity, p: &AuditParams) -> AppResult<Browse> {
     require_admin(state, me, "audit").await?;
     let (mut entries, error) = match p.filter(PAGE + 1) {
@@ -121,6 +122,7 @@ async fn export(state: &AppState, me: &Identity, filter: &AuditFilter, via: &str
 /// with the signed head after this export when a checkpoint key is set: kept
 /// with the file, it anchors the chain's tail like a line of the checkpoints
 /// file (docs/operations.md).
+#[crate::boxing::boxed_future]
 pub async fn export_csv(
     state: &AppState,
     me: &Identity,
@@ -136,6 +138,7 @@ pub async fn export_csv(
 }
 
 /// Entries for the API: `filter` with `limit` (1-1000, default 100) entries.
+#[crate::boxing::boxed_future]
 pub async fn export_api(
     state: &AppState,
     me: &Identity,

@@ -63,17 +63,20 @@ impl UserForm {
 }
 
 /// Everyone with an account (administrators only).
+#[crate::boxing::boxed_future]
 pub async fn users(state: &AppState, me: &Identity) -> AppResult<Vec<User>> {
     require_admin(state, me, "users").await?;
     Ok(state.store.users().await?)
 }
 
 /// Active clinicians: whom a supervisor may supervise.
+#[crate::boxing::boxed_future]
 pub async fn active_clinicians(state: &AppState) -> AppResult<Vec<User>> {
     Ok(state.store.users().await?.into_iter().filter(|u| u.role == Role::Clinician && u.active).collect())
 }
 
 /// The choices of the new-account form (administrators only).
+#[crate::boxing::boxed_future]
 pub async fn new_user_choices(state: &AppState, me: &Identity) -> AppResult<Vec<User>> {
     require_admin(state, me, "users").await?;
     active_clinicians(state).await
@@ -87,6 +90,7 @@ async fn target_user(state: &AppState, id: &str) -> AppResult<User> {
 }
 
 /// The account to edit and whom it supervises.
+#[crate::boxing::boxed_future]
 pub async fn user_to_edit(state: &AppState, me: &Identity, id: &str) -> AppResult<(User, Vec<Id>)> {
     require_admin(state, me, "users").await?;
     let user = target_user(state, id).await?;
@@ -181,6 +185,7 @@ async fn active_admins(state: &AppState) -> AppResult<usize> {
 }
 
 /// Creates a staff account; `Ok(Err(errors))` when the form is refused.
+#[crate::boxing::boxed_future]
 pub async fn create_user(
     state: &AppState,
     me: &Identity,
@@ -227,6 +232,7 @@ pub struct UpdateRefused {
 
 /// Changes a staff account: name, role, caseload, supervision and, when
 /// given, the password (which ends all the person's sessions).
+#[crate::boxing::boxed_future]
 pub async fn update_user(
     state: &AppState,
     me: &Identity,
@@ -314,6 +320,7 @@ pub enum Deactivation {
     StillResponsible(Box<Handover>),
 }
 
+#[crate::boxing::boxed_future]
 pub async fn deactivate_user(state: &AppState, me: &Identity, id: &str) -> AppResult<Deactivation> {
     let (user, e) = user_action(state, me, id, action::USER_DEACTIVATE, "user").await?;
     if user.id == me.user.id {
@@ -340,6 +347,7 @@ pub async fn deactivate_user(state: &AppState, me: &Identity, id: &str) -> AppRe
     }
 }
 
+#[crate::boxing::boxed_future]
 pub async fn reactivate_user(state: &AppState, me: &Identity, id: &str) -> AppResult<()> {
     let (user, e) = user_action(state, me, id, action::USER_REACTIVATE, "user").await?;
     state.store.set_user_active(&user.id, true, e).await?;
@@ -347,6 +355,7 @@ pub async fn reactivate_user(state: &AppState, me: &Identity, id: &str) -> AppRe
 }
 
 /// Signs the person out everywhere.
+#[crate::boxing::boxed_future]
 pub async fn end_user_sessions(state: &AppState, me: &Identity, id: &str) -> AppResult<()> {
     let (user, mut e) = user_action(state, me, id, action::SESSION_END, "session").await?;
     e.detail = Some(format!("all sessions of {} ended by an administrator", user.email));
@@ -355,6 +364,7 @@ pub async fn end_user_sessions(state: &AppState, me: &Identity, id: &str) -> App
 }
 
 /// For a lost phone: turns the person's two-step verification off so they can set it up again.
+#[crate::boxing::boxed_future]
 pub async fn reset_user_mfa(state: &AppState, me: &Identity, id: &str) -> AppResult<()> {
     let (user, mut e) = user_action(state, me, id, action::MFA_RESET, "user").await?;
     e.detail = Some(format!("two-step verification of {} reset by an administrator", user.email));
@@ -413,6 +423,7 @@ impl ReassignForm {
 }
 
 /// The person's clients with open work (administrators only).
+#[crate::boxing::boxed_future]
 pub async fn handover(state: &AppState, me: &Identity, id: &str) -> AppResult<Handover> {
     require_admin(state, me, "users").await?;
     let user = target_user(state, id).await?;
@@ -434,6 +445,7 @@ pub enum Reassigned {
 
 /// Hands the listed clients to new responsible clinicians (all or nothing),
 /// then deactivates the account when asked and nobody is left.
+#[crate::boxing::boxed_future]
 pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignForm) -> AppResult<Reassigned> {
     let h = handover(state, me, id).await?;
     let mut errors = ValidationErrors::new();

@@ -12,6 +12,7 @@ use rapport_store::measures::OutboxRow;
 use rapport_store::outbox::OutboxCounts;
 
 /// The most recent emergency accesses, for review.
+#[crate::boxing::boxed_future]
 pub async fn break_glass_log(state: &AppState, me: &Identity) -> AppResult<Vec<BreakGlassRow>> {
     require_admin(state, me, "break_glass").await?;
     let rows = state.store.break_glass_log(200).await?;
@@ -23,6 +24,7 @@ pub async fn break_glass_log(state: &AppState, me: &Identity) -> AppResult<Vec<B
 }
 
 /// Marks an emergency access as reviewed, with a note ("Reviewed" when none).
+#[crate::boxing::boxed_future]
 pub async fn review_break_glass(state: &AppState, me: &Identity, id: &str, note: Option<String>) -> AppResult<()> {
     require_admin(state, me, "break_glass").await?;
     let id = Id::parse(id).ok_or(Error::NotFound)?;
@@ -38,6 +40,7 @@ pub async fn review_break_glass(state: &AppState, me: &Identity, id: &str, note:
 }
 
 /// The outbox: its counts and the latest messages (the face never shows bodies).
+#[crate::boxing::boxed_future]
 pub async fn outbox(state: &AppState, me: &Identity) -> AppResult<(OutboxCounts, Vec<OutboxRow>)> {
     require_admin(state, me, "email").await?;
     let counts = state.store.outbox_counts().await?;

@@ -26,6 +26,7 @@ pub struct SettingsForm {
     pub risk_acknowledgement_hours: Option<String>,
     pub risk_assessment_hours: Option<String>,
     pub duty_clinician_id: Option<String>,
+    pub time_zone: Option<String>,
 }
 
 /// The trimmed value, if it is not blank.
@@ -34,6 +35,7 @@ pub(crate) fn non_blank(s: &Option<String>) -> Option<String> {
 }
 
 /// Active accounts that hold a caseload: who may be the duty clinician or take over clients.
+#[crate::boxing::boxed_future]
 pub async fn caseload_holders(state: &AppState) -> AppResult<Vec<User>> {
     Ok(state
         .store
@@ -47,12 +49,14 @@ pub async fn caseload_holders(state: &AppState) -> AppResult<Vec<User>> {
 }
 
 /// The settings as stored (administrators only).
+#[crate::boxing::boxed_future]
 pub async fn settings(state: &AppState, me: &Identity) -> AppResult<Organisation> {
     require_admin(state, me, "settings").await?;
     Ok(state.store.organisation().await?)
 }
 
 /// Checks and stores the settings; `Ok(Err(errors))` when the form is refused.
+#[crate::boxing::boxed_future]
 pub async fn update_settings(
     state: &AppState,
     me: &Identity,
@@ -106,6 +110,10 @@ pub async fn update_settings(
             Some(_) => rule::country(&mut errors, &f.country),
             None => current.country.clone(),
         },
+        time_zone: match &f.time_zone {
+            Some(_) => rule::time_zone(&mut errors, &f.time_zone),
+            None => current.time_zone.clone(),
+        },
     };
     if !errors.is_empty() {
         return Ok(Err(errors));
@@ -113,14 +121,15 @@ pub async fn update_settings(
     let mut e = me.event(action::SETTINGS_UPDATE, "organisation");
     e.detail = Some(format!(
         "idle {} min, lifetime {} h, emergency access {} h, two-step verification required: {}; risk flags: \
-         acknowledgement {} h, assessment {} h, duty clinician {}",
+         acknowledgement {} h, assessment {} h, duty clinician {}; time zone {}",
         org.idle_timeout_minutes,
         org.absolute_lifetime_hours,
         org.break_glass_hours,
         org.require_mfa,
         org.risk_acknowledgement_hours,
         org.risk_assessment_hours,
-        org.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_else(|| "none (administrators)".into())
+        org.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_else(|| "none (administrators)".into()),
+        org.time_zone
     ));
     state.store.update_organisation(&org, e).await?;
     state.forget_organisation().await;

@@ -52,6 +52,7 @@ fn refused(field: &str, message: &str) -> Joined {
 /// Codes are guessable only by brute force: each try is reserved on this
 /// address's counter before the code is looked up (so parallel guesses wait
 /// their turn) and taken back when the code turns out to be open.
+#[crate::boxing::boxed_future]
 pub async fn join(state: &AppState, meta: &RequestMeta, device: Option<&str>, f: &JoinForm) -> AppResult<Joined> {
     let typed_code = f.typed_code();
     let email = f.email();

@@ -88,6 +88,7 @@ pub enum SignIn {
 /// (or this remembered device's) counter and the address's counter before the
 /// password is checked, so parallel guesses wait their turn. `device`: the hash
 /// of the browser's remembered-device token, if it sent one.
+#[crate::boxing::boxed_future]
 pub async fn sign_in(
     state: &AppState,
     meta: &RequestMeta,
@@ -156,6 +157,7 @@ pub async fn sign_in(
 
 /// Signs `user` in: a fresh session id (no fixation), recorded with the login,
 /// and this browser remembered as one that completed a sign-in of the account.
+#[crate::boxing::boxed_future]
 pub async fn start_session(
     state: &AppState,
     user: &User,
@@ -188,6 +190,7 @@ pub async fn start_session(
 }
 
 /// Ends the caller's browser session (audited); nothing for an API token.
+#[crate::boxing::boxed_future]
 pub async fn sign_out(state: &AppState, me: &Identity) -> AppResult<()> {
     if let Some(hash) = me.session_hash() {
         let e = me.event(action::LOGOUT, "session");

@@ -31,6 +31,7 @@ fn counter(me: &Identity) -> String {
 
 /// Checks `typed` against `me`'s current password for `purpose` (audit detail,
 /// e.g. "password change").
+#[crate::boxing::boxed_future]
 pub async fn confirm_password(
     state: &AppState,
     me: &Identity,

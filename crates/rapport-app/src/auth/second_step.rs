@@ -22,6 +22,7 @@ fn expired_before() -> Timestamp {
 }
 
 /// Whether the challenge (by the hash of its secret) can still take a code.
+#[crate::boxing::boxed_future]
 pub async fn challenge_open(state: &AppState, challenge: Option<&str>) -> AppResult<bool> {
     let live = match challenge {
         Some(h) => state.store.challenge(h).await?,
@@ -45,6 +46,7 @@ pub enum Verified {
 /// remembered device's) sign-in counter, which throttles it like a password,
 /// and once on the challenge, which ends after `CHALLENGE_ATTEMPTS` wrong codes
 /// and tells the account holder.
+#[crate::boxing::boxed_future]
 pub async fn verify(
     state: &AppState,
     meta: &RequestMeta,
@@ -135,7 +137,7 @@ async fn notify_wrong_codes(state: &AppState, user: &User, meta: &RequestMeta, m
              If this was not you, your password is known to someone else: change it now on your account page \
              and tell your administrator.\n",
             user.name,
-            Timestamp::now().display(),
+            org.zone().show(Timestamp::now()),
             org.name,
             meta.ip.as_deref().unwrap_or("unknown"),
         ),

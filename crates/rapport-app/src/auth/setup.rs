@@ -45,10 +45,12 @@ pub enum Setup {
 }
 
 /// Whether the setup link (the secret from the URL) can still be used.
+#[crate::boxing::boxed_future]
 pub async fn link_usable(state: &AppState, token: &str) -> AppResult<bool> {
     Ok(state.store.setup_token_usable(&secret_hash(token), Timestamp::now()).await?)
 }
 
+#[crate::boxing::boxed_future]
 pub async fn complete(state: &AppState, meta: &RequestMeta, token: &str, f: &SetupForm) -> AppResult<Setup> {
     let token_hash = secret_hash(token);
     if !state.store.setup_token_usable(&token_hash, Timestamp::now()).await? {

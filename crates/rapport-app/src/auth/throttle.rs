@@ -29,6 +29,7 @@ pub const PORTAL_JOIN: &str = "portal-join";
 /// own counter when it completed a sign-in of that account before (`device`:
 /// the hash of its remembered-device token, so a stranger's wrong guesses
 /// cannot keep the account holder out), otherwise the account's.
+#[crate::boxing::boxed_future]
 pub async fn account_side_key(
     state: &AppState,
     device: Option<&str>,
@@ -61,6 +62,7 @@ pub struct Reservation {
 
 /// Reserves one attempt on each counter, in order. `Err(seconds)` when one of
 /// them refuses an attempt now; the reservations already made are taken back.
+#[crate::boxing::boxed_future]
 pub async fn reserve(
     state: &AppState,
     counters: &[(String, ThrottlePolicy, OnSuccess)],
@@ -83,6 +85,7 @@ pub async fn reserve(
 
 impl Reservation {
     /// The attempt succeeded: clear or release each counter.
+    #[crate::boxing::boxed_future]
     pub async fn succeeded(self, state: &AppState) -> AppResult<()> {
         for (key, on_success) in &self.keys {
             match on_success {

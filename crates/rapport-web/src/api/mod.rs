@@ -106,18 +106,28 @@ pub struct Me {
     /// `admin`, `supervisor` or `clinician`.
     pub role: String,
     pub holds_caseload: bool,
+    /// The private iCalendar feed of the caller's sessions (`null` until one
+    /// is made on the account page). Secret: anyone with it sees the sessions.
+    pub calendar_url: Option<String>,
 }
 
 /// Who the token belongs to.
 #[utoipa::path(get, path = "/api/v1/me", responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
-pub async fn me(ApiCaller(me): ApiCaller) -> Json<Me> {
-    Json(Me {
+pub async fn me(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    headers: axum::http::HeaderMap,
+) -> ApiResult<Json<Me>> {
+    let calendar_url =
+        rapport_app::calendar::feed_url_of(&state, &me).await?.map(|u| crate::html::absolute_url(&u, &headers));
+    Ok(Json(Me {
         id: me.user.id.to_string(),
         email: me.user.email.clone(),
         name: me.user.name.clone(),
         role: me.user.role.as_str().into(),
         holds_caseload: me.actor().can_hold_caseload(),
-    })
+        calendar_url,
+    }))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -168,6 +168,6 @@ impl From<Today> for TodayJson {
 #[utoipa::path(get, path = "/api/v1/today", tag = "today",
     responses((status = 200, body = TodayJson), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn get_today(State(state): State<AppState>, ApiCaller(me): ApiCaller) -> ApiResult<Json<TodayJson>> {
-    let date = today::local_date(&state);
+    let date = today::local_date(&state).await;
     Ok(Json(today::today(&state, &me, date).await?.into()))
 }

@@ -23,7 +23,7 @@ impl From<&DiaryRow> for DiaryView {
             person: d.entry.person.clone(),
             event: d.entry.event.clone(),
             effect: d.entry.effect.map(effect_words),
-            written: d.created_at.display(),
+            written: rapport_app::clock::show(d.created_at),
         }
     }
 }

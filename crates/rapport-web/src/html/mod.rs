@@ -62,3 +62,15 @@ impl FormErrors {
 pub fn non_blank(s: &Option<String>) -> Option<String> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
 }
+
+/// An address people can copy: `url` as it is when absolute (the public URL
+/// is configured), else `url` after the scheme and host this request came to.
+pub fn absolute_url(url: &str, headers: &axum::http::HeaderMap) -> String {
+    if !url.starts_with('/') {
+        return url.to_string();
+    }
+    match headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()) {
+        Some(host) if !host.is_empty() && !host.contains(['/', ' ', '"', '<']) => format!("http://{host}{url}"),
+        _ => url.to_string(),
+    }
+}

@@ -30,6 +30,12 @@ struct AccountPage {
     new_token: Option<(String, String)>,
     idle_minutes: i64,
     lifetime_hours: i64,
+    /// The calendar feed: whether one exists and how it names clients.
+    feed: rapport_store::calendar::CalendarFeed,
+    /// The account holds a caseload (the calendar feed is offered).
+    holds_caseload: bool,
+    /// A feed address just made (shown once).
+    new_feed_url: Option<String>,
 }
 
 async fn page(
@@ -51,6 +57,9 @@ async fn page(
         new_token,
         idle_minutes: org.idle_timeout_minutes,
         lifetime_hours: org.absolute_lifetime_hours,
+        feed: rapport_app::calendar::feed_settings(state, me).await?,
+        holds_caseload: me.actor().can_hold_caseload(),
+        new_feed_url: None,
     })
 }
 
@@ -155,4 +164,40 @@ pub async fn revoke_token(
 ) -> AppResult<Response> {
     account::revoke_token(&state, &me, &id).await?;
     Ok(Redirect::to("/account?done=token-revoked").into_response())
+}
+
+/// Creates or resets the calendar feed and shows its address once.
+pub async fn reset_calendar_feed(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    headers: axum::http::HeaderMap,
+) -> AppResult<Response> {
+    let url = rapport_app::calendar::reset_feed(&state, &me).await?;
+    let mut p = page(&state, &me, None, ValidationErrors::new(), None).await?;
+    p.new_feed_url = Some(crate::html::absolute_url(&url, &headers));
+    Ok(render(&p)?.into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct FeedNamesForm {
+    full_names: Option<String>,
+}
+
+/// How the feed names clients: initials (default) or full names.
+pub async fn calendar_feed_names(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Form(f): Form<FeedNamesForm>,
+) -> AppResult<Response> {
+    let full = match f.full_names.as_deref() {
+        Some("yes") => true,
+        None | Some("no") | Some("") => false,
+        Some(_) => {
+            let mut e = ValidationErrors::new();
+            e.add("full_names", "Choose initials or full names");
+            return refused(&state, &me, e).await;
+        }
+    };
+    rapport_app::calendar::set_full_names(&state, &me, full).await?;
+    Ok(Redirect::to("/account?done=calendar-names").into_response())
 }

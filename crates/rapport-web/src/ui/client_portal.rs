@@ -189,7 +189,7 @@ async fn issue_code(
         org_name: issued.org_name,
         code: issued.code,
         join_url: portal_access::join_url(state),
-        expires: issued.expires.display(),
+        expires: rapport_app::clock::show(issued.expires),
         reset,
     };
     Ok(render(&page)?.into_response())

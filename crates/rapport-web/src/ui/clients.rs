@@ -276,13 +276,6 @@ struct ClientPage {
     reminders: Vec<ReminderLine>,
 }
 
-/// "4 Dec 2026, 09:30" in the organisation's local time.
-fn local_text(state: &AppState, t: Timestamp) -> String {
-    let l = rapport_app::today::to_local(state, t);
-    let month = l.month().to_string();
-    format!("{} {} {}, {:02}:{:02}", l.day(), &month[..3], l.year(), l.hour(), l.minute())
-}
-
 /// A reminder as the client page lists it.
 pub struct ReminderLine {
     pub href: String,
@@ -338,10 +331,10 @@ pub async fn show(
             ReminderLine {
                 href: format!("/courses/{}/sessions/{}", r.course_id, r.session_id),
                 session: rapport_core::reminders::when_text(r.session_date, &r.session_time),
-                queued: local_text(&state, r.queued_at),
+                queued: rapport_app::clock::show(r.queued_at),
                 status: status.as_str(),
                 detail: match (&r.sent_at, &r.last_error) {
-                    (Some(t), _) => format!("e-mailed {}", local_text(&state, *t)),
+                    (Some(t), _) => format!("e-mailed {}", rapport_app::clock::show(*t)),
                     (None, Some(e)) => format!("{} attempt(s): {e}", r.attempts),
                     (None, None) => "waiting in the outbox".into(),
                 },

@@ -511,7 +511,7 @@ pub async fn update_person(
         // Someone saved in between: show what they saved next to this form's values,
         // and let the person save again deliberately (the form now carries the new version).
         let conflict = person_changes(&current.body, &person);
-        let by = format!("{} at {}", current.updated_by_name, current.updated_at.display());
+        let by = format!("{} at {}", current.updated_by_name, rapport_app::clock::show(current.updated_at));
         let pid = Some(current.id.to_string());
         let page = PersonForm { conflict, conflict_by: by, ..PersonForm::new(cx, pid, heading, current.version, form) };
         let page = person_page(&state, &me, page).await?;
@@ -579,7 +579,7 @@ pub async fn person_history(
             version: v.version,
             change: v.change.clone(),
             by: v.changed_by_name.clone(),
-            at: v.changed_at.display(),
+            at: rapport_app::clock::show(v.changed_at),
             changes: match history.get(i + 1) {
                 Some(prev) if v.change == "updated" => person_changes(&prev.body, &v.body),
                 _ => vec![],
@@ -594,7 +594,7 @@ pub async fn person_history(
         cx,
         name,
         person_id: record.id.to_string(),
-        removed: removed_at.map(|t| t.display()),
+        removed: removed_at.map(rapport_app::clock::show),
         versions,
     })
 }

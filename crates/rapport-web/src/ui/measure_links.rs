@@ -59,7 +59,7 @@ pub async fn create_link(
         client_name: c.details.display_name.clone(),
         short_name: link.instrument.short_name.clone(),
         url: format!("{base}/m/{}", link.token),
-        expires: link.expires.display(),
+        expires: rapport_app::clock::show(link.expires),
     })?
     .into_response())
 }

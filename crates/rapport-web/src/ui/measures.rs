@@ -349,15 +349,15 @@ async fn measures_page(
                     .get(&l.instrument_id)
                     .map(|i| i.short_name.clone())
                     .unwrap_or_else(|| l.instrument_id.clone()),
-                created: l.created_at.display(),
+                created: rapport_app::clock::show(l.created_at),
                 created_by: r.created_by_name.unwrap_or_default(),
-                expires: l.expires_at.display(),
+                expires: rapport_app::clock::show(l.expires_at),
                 status: match l.used_at {
                     Some(_) => "used",
                     None if l.expires_at <= now => "expired",
                     None => "unused",
                 },
-                used: l.used_at.map(|t| t.display()).unwrap_or_default(),
+                used: l.used_at.map(rapport_app::clock::show).unwrap_or_default(),
             }
         })
         .collect();

@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod auth;
 pub mod break_glass;
+pub mod calendar;
 pub mod care_team;
 pub mod client_portal;
 pub mod clients;
@@ -115,6 +116,10 @@ fn done_message(key: &str) -> Option<&'static str> {
         "session-ended" => "Session ended.",
         "sessions-ended" => "All your other sessions were signed out.",
         "token-revoked" => "Token revoked. It no longer works.",
+        "calendar-names" => "Saved: your calendar feed names clients as you chose.",
+        "session-booked" => "Session booked.",
+        "session-moved" => "Session moved.",
+        "session-cancelled" => "Session cancelled.",
         "reviewed" => "Marked as reviewed.",
         "settings" => "Settings saved.",
         "measure-recorded" => "Measure recorded.",

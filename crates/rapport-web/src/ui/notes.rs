@@ -406,7 +406,7 @@ async fn risk_unanswered(state: &AppState, me: &Identity, sx: &SessionContext) -
         .filter(|r| after.is_none_or(|a| r.completed_at.date() > a) && r.completed_at.date() <= sx.s.session.date)
         .map(|r| {
             let name = state.instruments.get(&r.instrument_id).map(|i| i.short_name.clone()).unwrap_or(r.instrument_id);
-            (name, r.completed_at.display())
+            (name, rapport_app::clock::show(r.completed_at))
         })
         .collect();
     if !found.is_empty() {
@@ -563,7 +563,7 @@ async fn note_write_response(
                     format!(
                         "Not saved: {} saved a newer version at {}.",
                         stored.updated_by_name,
-                        stored.updated_at.display()
+                        rapport_app::clock::show(stored.updated_at)
                     ),
                 )
             };
@@ -707,8 +707,10 @@ pub async fn save_process_note(
             Ok(Redirect::to(&format!("{url}?done=process-saved#process-note")).into_response())
         }
         (NoteWrite::Stale(p) | NoteWrite::Signed(p), true) => {
-            let msg =
-                format!("Not saved: you saved a newer version at {} (in another window?).", p.updated_at.display());
+            let msg = format!(
+                "Not saved: you saved a newer version at {} (in another window?).",
+                rapport_app::clock::show(p.updated_at)
+            );
             let mut f = AutosaveFragment::new("process", "stale", msg, url);
             f.stored_process = Some(p);
             Ok(render(&f)?.into_response())

@@ -48,7 +48,7 @@ struct TodayPage {
 }
 
 pub async fn show(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
-    let date = today::local_date(&state);
+    let date = today::local_date(&state).await;
     let t = today::today(&state, &me, date).await?;
     let layout = Layout::new(&state, &me, "Today", "today").await?;
     render(&TodayPage { layout, t })

@@ -3,6 +3,7 @@
 
 mod api;
 mod auth;
+mod calendar;
 mod charts;
 mod client_portal;
 mod completion;

@@ -513,6 +513,13 @@ async fn every_audited_action_leaves_an_entry() {
     let page = format!("/admin/users/{}/reassign", y.id);
     let r = admin.submit(&page, &page, &[("to_all", xid.as_str()), ("deactivate", "yes")]).await;
     assert_eq!(r.status(), 303);
+    // The calendar, the feed's address, its naming and one read of the feed.
+    x.get("/calendar").await;
+    x.submit("/account", "/account/calendar-names", &[("full_names", "yes")]).await;
+    let page = x.submit("/account", "/account/calendar-feed", &[]).await.text().await.unwrap();
+    let start = page.find("id=\"new-feed-url\">").unwrap() + 18;
+    let feed = page[start..start + page[start..].find('<').unwrap()].to_string();
+    assert_eq!(http_client(false).get(&feed).send().await.unwrap().status(), 200);
     let csrf = x.csrf_from("/account").await;
     x.post_form("/logout", &[("csrf", &csrf)]).await;
 

@@ -1,6 +1,7 @@
 //! `rapport demo`: a clearly labelled synthetic organisation so a newcomer sees
 //! a living system. Every name is generated; none belongs to a real person.
 
+mod calendar;
 mod courses;
 mod event;
 mod inventory;
@@ -84,6 +85,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         crisis_resources: "Emergency services: 999 (or go to A&E)\nSamaritans: 116 123 (free, 24 hours)\n\
              NHS 111: urgent mental health help (choose the mental health option)\nShout: text SHOUT to 85258 (free, 24 hours)"
             .into(),
+        time_zone: "Europe/London".into(),
         ..Default::default()
     };
     store.update_organisation(&org, event(action::SETTINGS_UPDATE, "organisation")).await.map_err(err)?;
@@ -240,6 +242,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         Some((c, _)) => Some(portal::seed(store, c, &staff[0], &hash).await?),
         None => None,
     };
+    // clinician1's week on the calendar (today 10:00 with the first client) and a calendar feed.
+    let feed = match &first_client {
+        Some((c, _)) => Some(calendar::seed(store, &staff[0], c, &org.time_zone).await?),
+        None => None,
+    };
     // Today for clinician1: sessions still to come, and a session reminder sent.
     let today_line = match &first_client {
         Some((c, _)) => today::seed(store, &staff[0], c).await?,
@@ -286,6 +293,12 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     }
     if let (Some(email), Some((_, name))) = (&portal_email, &first_client) {
         println!("Client portal: {name} signs in at /portal/login as {email} (diary, shared plan, safety plan).");
+    }
+    if let Some(secret) = &feed {
+        println!(
+            "Calendar (week and month, book, move, cancel): /calendar as clinician1. clinician1's private calendar \
+             feed for a calendar app: /calendar/feed/{secret}.ics (reset it on My account)."
+        );
     }
     if let Some(t) = today_line {
         println!(

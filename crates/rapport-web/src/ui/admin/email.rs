@@ -36,12 +36,12 @@ impl From<OutboxRow> for OutboxView {
                 .or_else(|| r.recipient_user_id.as_ref().map(|u| format!("user {u}")))
                 .unwrap_or_else(|| "(none)".into()),
             status: DeliveryStatus::of(r.sent_at.is_some(), r.attempts).as_str(),
-            created: r.created_at.display(),
-            sent: r.sent_at.map(|t| t.display()).unwrap_or_default(),
+            created: rapport_app::clock::show(r.created_at),
+            sent: r.sent_at.map(rapport_app::clock::show).unwrap_or_default(),
             attempts: r.attempts,
             last_error: r.last_error.clone().unwrap_or_default(),
             next_attempt: match (r.sent_at, r.next_attempt_at) {
-                (None, Some(t)) if r.attempts < MAX_ATTEMPTS => t.display(),
+                (None, Some(t)) if r.attempts < MAX_ATTEMPTS => rapport_app::clock::show(t),
                 _ => String::new(),
             },
             kind: r.kind,

@@ -29,6 +29,8 @@ struct SettingsPage {
     errors: FormErrors,
     /// Who may be the duty clinician: active accounts holding a caseload.
     duty_choices: Vec<User>,
+    /// The time-zone database's names, offered as suggestions.
+    zone_names: Vec<String>,
     /// Session reminders: the default's form value and the choices (a form of its own).
     reminders: super::reminders::ReminderValues,
 }
@@ -45,6 +47,7 @@ struct SettingsValues {
     risk_assessment_hours: String,
     /// A user id, or "" for none.
     duty_clinician_id: String,
+    time_zone: String,
 }
 
 impl From<&Organisation> for SettingsValues {
@@ -60,6 +63,7 @@ impl From<&Organisation> for SettingsValues {
             risk_acknowledgement_hours: o.risk_acknowledgement_hours.to_string(),
             risk_assessment_hours: o.risk_assessment_hours.to_string(),
             duty_clinician_id: o.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_default(),
+            time_zone: o.time_zone.clone(),
         }
     }
 }
@@ -77,6 +81,7 @@ impl From<SettingsForm> for SettingsValues {
             risk_acknowledgement_hours: f.risk_acknowledgement_hours.unwrap_or_default(),
             risk_assessment_hours: f.risk_assessment_hours.unwrap_or_default(),
             duty_clinician_id: f.duty_clinician_id.unwrap_or_default(),
+            time_zone: f.time_zone.unwrap_or_default(),
         }
     }
 }
@@ -95,6 +100,7 @@ async fn page(
         org,
         errors: FormErrors(errors),
         duty_choices: caseload_holders(state).await?,
+        zone_names: rapport_core::zone::known_names(),
         reminders: super::reminders::ReminderValues::load(state, me).await?,
     })
 }
