@@ -66,7 +66,7 @@ async function signedIn(email, width) {
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill('rapport-demo-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => u.pathname === '/clients');
+  await page.waitForURL((u) => u.pathname === '/today');
   return page;
 }
 

@@ -262,14 +262,17 @@ test('first run: set up, sign in, add a client, find them on the caseload, sign 
     await expectPath('/login', 'setup to redirect to the login page');
   });
 
-  await step('the administrator signs in and sees the caseload', async () => {
+  await step('the administrator signs in and lands on Today', async () => {
     await field('Email').fill(ADMIN.email);
     await field('Password').fill(ADMIN.password);
     await button('Sign in').click();
-    await expectHeading('Caseload', 'the caseload page after signing in');
+    await expectHeading('Today', 'the Today page after signing in');
+    await expectVisible(page.getByText('No sessions today.'), 'the empty state of a first day');
   });
 
   await step('a new client is created and their record opens', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Caseload', exact: true }).click();
+    await expectHeading('Caseload', 'the caseload page');
     await link('New client').click();
     await field('Display name').fill(CLIENT.displayName);
     await field('Date of birth').fill(CLIENT.dateOfBirth); // <input type=date> takes ISO
@@ -315,7 +318,9 @@ test('an IPT course: contract, checklist, inventory and circle, role dispute, a 
     await field('Email').fill(ADMIN.email);
     await field('Password').fill(ADMIN.password);
     await button('Sign in').click();
-    await expectHeading('Caseload', 'the caseload after signing in');
+    await expectHeading('Today', 'Today after signing in');
+    await page.getByRole('navigation').getByRole('link', { name: 'Caseload', exact: true }).click();
+    await expectHeading('Caseload', 'the caseload');
     await page.getByRole('table').getByRole('link', { name: CLIENT.displayName, exact: true }).click();
     await expectHeading(CLIENT.displayName, 'the client record');
   });
@@ -419,7 +424,9 @@ test('the risk loop: a PHQ-9 with item 9 raises a flag that is assessed, planned
       await field('Email').fill(ADMIN.email);
       await field('Password').fill(ADMIN.password);
       await button('Sign in').click();
-      await expectHeading('Caseload', 'the caseload after signing in');
+      await expectHeading('Today', 'Today after signing in');
+      await page.goto('/clients');
+      await expectHeading('Caseload', 'the caseload');
     }
     await page.getByRole('table').getByRole('link', { name: CLIENT.displayName, exact: true }).click();
     await expectHeading(CLIENT.displayName, 'the client record');
@@ -509,7 +516,9 @@ test('a measure link: the client answers a PHQ-9 on a phone with item 9 > 0, see
       await field('Email').fill(ADMIN.email);
       await field('Password').fill(ADMIN.password);
       await button('Sign in').click();
-      await expectHeading('Caseload', 'the caseload after signing in');
+      await expectHeading('Today', 'Today after signing in');
+      await page.goto('/clients');
+      await expectHeading('Caseload', 'the caseload');
     }
     await page.getByRole('table').getByRole('link', { name: CLIENT.displayName, exact: true }).click();
     await expectHeading(CLIENT.displayName, 'the client record');

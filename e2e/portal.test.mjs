@@ -100,7 +100,7 @@ for (const [backend, databaseURL] of backends) {
       await desk.getByLabel('Email', { exact: true }).fill(CLINICIAN);
       await desk.getByLabel('Password', { exact: true }).fill(PASSWORD);
       await desk.getByRole('button', { name: 'Sign in' }).click();
-      await desk.waitForURL((u) => u.pathname === '/clients');
+      await desk.waitForURL((u) => u.pathname === '/today');
       await desk.goto('/risk-flags');
       flagsBefore = await desk.getByRole('table').getByRole('link', { name: clientName, exact: true }).count();
     });

@@ -119,7 +119,7 @@ for (const [backend, sharedURL] of backends) {
       await page.getByLabel('Email', { exact: true }).fill(email);
       await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.pathname === '/clients');
+      await page.waitForURL((u) => u.pathname === '/today');
     };
     const prefix = backend.toLowerCase();
     // Screenshot, then axe-core and the overlap check; both are reported even

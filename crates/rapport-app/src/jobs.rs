@@ -118,6 +118,24 @@ pub fn spawn_outbox_delivery(store: Store, mailer: Mailer, every: Duration) -> t
     })
 }
 
+/// Queues the session reminders due (see `reminders::send_due`) every
+/// `every`. Several instances may run it: the database takes one reminder
+/// per session.
+pub fn spawn_session_reminders(state: crate::AppState, every: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match crate::reminders::send_due(&state).await {
+                Ok(n) if n > 0 => tracing::info!(count = n, "session reminders queued"),
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = ?e, "session reminders failed"),
+            }
+        }
+    })
+}
+
 /// The shipped instruments plus every `*.json` definition in `dir` (sorted by
 /// name). Every problem is reported with its file and field.
 pub fn load_instruments(dir: Option<&Path>) -> Result<Library, String> {

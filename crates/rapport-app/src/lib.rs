@@ -34,6 +34,7 @@ pub mod passwords;
 pub mod portal;
 pub mod portal_access;
 pub mod records;
+pub mod reminders;
 pub mod responses;
 pub mod risk;
 pub mod safety_plans;
@@ -41,6 +42,7 @@ pub mod scores;
 pub mod sessions;
 pub mod state;
 pub mod timeline;
+pub mod today;
 pub mod worksheets;
 
 pub use caller::Identity;

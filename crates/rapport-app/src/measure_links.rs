@@ -23,6 +23,21 @@ fn expiry() -> Timestamp {
     Timestamp::now().plus(time::Duration::days(LINK_DAYS))
 }
 
+/// A fresh link token, its hash (all that is stored) and its expiry: every
+/// link (a clinician's, a follow-up's, a session reminder's) is minted here.
+pub fn mint() -> (String, String, Timestamp) {
+    let token = new_secret();
+    let hash = secret_hash(&token);
+    (token, hash, expiry())
+}
+
+/// Where the client answers a link (the full address when the site's public
+/// address is set).
+pub fn link_url(state: &AppState, token: &str) -> String {
+    let base = state.config.public_url.as_deref().unwrap_or_default().trim_end_matches('/');
+    format!("{base}/m/{token}")
+}
+
 /// A new link: the token (shown once, never stored) and when it expires.
 pub struct NewLink<'a> {
     pub client: ClientRecord,
@@ -54,11 +69,10 @@ pub async fn create<'a>(
             ),
         ));
     }
-    let token = new_secret();
-    let expires = expiry();
+    let (token, hash, expires) = mint();
     let mut e = me.event(action::MEASURE_LINK_CREATE, "measure_link");
     e.detail = Some(format!("{} expires {}", inst.id, expires.to_db()));
-    state.store.create_measure_link(&secret_hash(&token), &c.id, &inst.id, &me.user.id, expires, e).await?;
+    state.store.create_measure_link(&hash, &c.id, &inst.id, &me.user.id, expires, e).await?;
     Ok(NewLink { client: c, instrument: inst, token, expires })
 }
 
@@ -72,12 +86,11 @@ pub async fn follow_up_link(
     next: &Instrument,
     event: AuditEvent,
 ) -> Result<String, Error> {
-    let token = new_secret();
-    let expires = expiry();
+    let (token, hash, expires) = mint();
     let mut e = event;
     e.action = action::MEASURE_LINK_CREATE.into();
     e.resource_type = "measure_link".into();
     e.detail = Some(format!("{} expires {}: follow-up of a positive screen (link {parent})", next.id, expires.to_db()));
-    state.store.create_follow_up_link(parent, &secret_hash(&token), &next.id, expires, e).await?;
+    state.store.create_follow_up_link(parent, &hash, &next.id, expires, e).await?;
     Ok(format!("/m/{token}"))
 }

@@ -146,6 +146,8 @@ pub mod action {
     pub const KIOSK_START: &str = "kiosk.start";
     pub const KIOSK_UNLOCK: &str = "kiosk.unlock";
     pub const KIOSK_PIN_FAILED: &str = "kiosk.pin_failed";
+    /// A session reminder queued for a client's e-mail (system).
+    pub const REMINDER_SEND: &str = "reminder.send";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -238,10 +240,11 @@ pub mod action {
         KIOSK_START,
         KIOSK_UNLOCK,
         KIOSK_PIN_FAILED,
+        REMINDER_SEND,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).
-    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND];
+    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND, REMINDER_SEND];
 }
 
 /// An event to record; sequence, time and hashes are added when it is appended.

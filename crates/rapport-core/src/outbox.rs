@@ -6,10 +6,10 @@ use time::Duration;
 
 /// Message kinds whose body must not be kept after delivery (it carries a
 /// secret such as a one-time invitation code). Add new kinds here.
-pub const SENSITIVE_KINDS: &[&str] = &["portal_invite"];
+pub const SENSITIVE_KINDS: &[&str] = &["portal_invite", "session_reminder"];
 
 /// What replaces a sensitive body once the message has been delivered.
-pub const REDACTED_BODY: &str = "(invitation sent; the code is not kept)";
+pub const REDACTED_BODY: &str = "(sent; the codes or links in it are not kept)";
 
 /// Failed deliveries are retried until this many attempts have been made;
 /// then the message stays unsent and is shown as failed to administrators.

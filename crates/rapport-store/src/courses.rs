@@ -126,7 +126,7 @@ fn course_from_row(row: &sqlx::any::AnyRow) -> Result<CourseRecord> {
     })
 }
 
-const SESSION_COLUMNS: &str = "id, course_id, client_id, session_date, session_time, modality, attendance, \
+pub(crate) const SESSION_COLUMNS: &str = "id, course_id, client_id, session_date, session_time, modality, attendance, \
      duration_minutes, phase_override, phase_override_reason, version, created_at";
 
 pub(crate) fn session_from_row(row: &sqlx::any::AnyRow) -> Result<TherapySession> {

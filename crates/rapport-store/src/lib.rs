@@ -25,8 +25,10 @@ pub mod org;
 pub mod outbox;
 pub mod portal;
 pub mod records;
+pub mod reminders;
 pub mod row;
 pub mod sessions;
+pub mod today;
 pub mod users;
 
 use rapport_core::secrets::Keyring;

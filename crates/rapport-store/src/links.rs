@@ -65,6 +65,52 @@ fn link_from_row(r: &sqlx::any::AnyRow) -> Result<MeasureLink> {
     })
 }
 
+/// A measure link to insert (the token's hash; the caller keeps the token).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewLinkRow {
+    pub token_hash: String,
+    pub client_id: Id,
+    pub instrument_id: String,
+    pub created_by: Id,
+    pub expires_at: Timestamp,
+}
+
+impl NewLinkRow {
+    pub fn new(token_hash: &str, client: &Id, instrument: &str, by: &Id, expires_at: Timestamp) -> Self {
+        NewLinkRow {
+            token_hash: token_hash.to_string(),
+            client_id: client.clone(),
+            instrument_id: instrument.to_string(),
+            created_by: by.clone(),
+            expires_at,
+        }
+    }
+}
+
+/// Inserts a measure link inside an open write transaction: the one INSERT
+/// every link goes through (a clinician's, a session reminder's).
+pub(crate) async fn insert_link(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    l: &NewLinkRow,
+    now: Timestamp,
+) -> Result<Id> {
+    let id = Id::new();
+    sqlx::query(
+        "INSERT INTO measure_links (id, token_hash, client_id, instrument_id, created_by, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(id.as_str())
+    .bind(&l.token_hash)
+    .bind(l.client_id.as_str())
+    .bind(&l.instrument_id)
+    .bind(l.created_by.as_str())
+    .bind(now.to_db())
+    .bind(l.expires_at.to_db())
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
 impl Store {
     /// A follow-up link created straight after `parent` was answered (a
     /// positive PHQ-2 offers the PHQ-9): same client, credited to the
@@ -113,22 +159,9 @@ impl Store {
         expires_at: Timestamp,
         event: AuditEvent,
     ) -> Result<Id> {
-        let id = Id::new();
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO measure_links (id, token_hash, client_id, instrument_id, created_by, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(id.as_str())
-        .bind(token_hash)
-        .bind(client.as_str())
-        .bind(instrument)
-        .bind(by.as_str())
-        .bind(now.to_db())
-        .bind(expires_at.to_db())
-        .execute(&mut *tx)
-        .await?;
+        let id = insert_link(&mut tx, &NewLinkRow::new(token_hash, client, instrument, by, expires_at), now).await?;
         audit::commit(tx, event.on(&id).for_client(client), now).await?;
         Ok(id)
     }

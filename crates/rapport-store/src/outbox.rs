@@ -30,21 +30,35 @@ pub(crate) async fn queue_notices(
     now: Timestamp,
 ) -> Result<()> {
     for n in notices {
-        sqlx::query(
-            "INSERT INTO outbox (id, kind, recipient_user_id, recipient_email, subject, body, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(Id::new().as_str())
-        .bind(n.kind)
-        .bind(n.to_user.as_ref().map(|u| u.to_string()))
-        .bind(n.to_email.clone())
-        .bind(&n.subject)
-        .bind(&n.body)
-        .bind(now.to_db())
-        .execute(&mut **tx)
-        .await?;
+        queue_notice(tx, n, None, now).await?;
     }
     Ok(())
+}
+
+/// Queues one notice inside an open write transaction, naming the client it
+/// is about when there is one; returns its outbox id.
+pub(crate) async fn queue_notice(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    n: &Notice,
+    client: Option<&Id>,
+    now: Timestamp,
+) -> Result<Id> {
+    let id = Id::new();
+    sqlx::query(
+        "INSERT INTO outbox (id, kind, recipient_user_id, recipient_email, subject, body, client_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(id.as_str())
+    .bind(n.kind)
+    .bind(n.to_user.as_ref().map(|u| u.to_string()))
+    .bind(n.to_email.clone())
+    .bind(&n.subject)
+    .bind(&n.body)
+    .bind(client.map(|c| c.to_string()))
+    .bind(now.to_db())
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
 }
 
 /// A message due for delivery, with its resolved address.

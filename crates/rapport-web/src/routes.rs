@@ -67,6 +67,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .get("/admin/email", ui::admin::email::outbox)
         .get("/admin/settings", ui::admin::settings::form)
         .post("/admin/settings", ui::admin::settings::update)
+        .post("/admin/settings/reminders", ui::admin::reminders::update)
         // Own account
         .get("/account", ui::account::show)
         .post("/account/password", ui::account::change_password)
@@ -123,6 +124,9 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // Session page and session notes (UI, then API)
     let r = ui::notes::routes(r);
     let r = api::notes::routes(r);
+    // Today, the home page of caseload holders (UI, then API)
+    let r = ui::today::routes(r);
+    let r = api::today::routes(r);
 
     let (router, list) = r.into_parts();
     let router = router

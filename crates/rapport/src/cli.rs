@@ -700,6 +700,8 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
     let escalation =
         rapport_app::jobs::spawn_risk_escalation(store.clone(), ack_override, std::time::Duration::from_secs(60));
+    // Session reminders to clients go into the outbox (sent when e-mail is configured).
+    let reminders = rapport_app::jobs::spawn_session_reminders(state.clone(), std::time::Duration::from_secs(300));
     let delivery = match (mailer, &smtp) {
         (Some(m), Some(s)) => {
             println!("E-mail: notifications go through {}", s.describe());
@@ -721,6 +723,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         d.abort();
     }
     escalation.abort();
+    reminders.abort();
     housekeeping.abort();
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)

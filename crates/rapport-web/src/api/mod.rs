@@ -13,6 +13,7 @@ pub mod inventory;
 pub mod measures;
 pub(crate) mod params;
 pub mod timeline;
+pub mod today;
 pub mod worksheets;
 
 pub mod notes;
@@ -66,6 +67,7 @@ pub fn openapi_document() -> String {
     doc.merge(worksheets::WorksheetsDoc::openapi());
     doc.merge(context::ContextDoc::openapi());
     doc.merge(notes::NotesDoc::openapi());
+    doc.merge(today::TodayDoc::openapi());
     document_body_limits(&mut doc);
     doc.to_pretty_json().expect("serialisable OpenAPI document")
 }

@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 pub async fn home(identity: Option<Extension<Identity>>) -> Redirect {
     match identity {
-        Some(Extension(me)) if me.actor().can_hold_caseload() => Redirect::to("/clients"),
+        Some(Extension(me)) if me.actor().can_hold_caseload() => Redirect::to("/today"),
         Some(Extension(me)) if me.actor().can_administer() => Redirect::to("/admin/users"),
         Some(Extension(me)) if me.user.role == Role::Client => Redirect::to("/portal"),
         Some(_) => Redirect::to("/account"),

@@ -12,11 +12,14 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::{client_for, require_caseload, Purpose};
 use rapport_app::clients::{self, measure_markers, open_course_progress, CaseloadRequest, Markers};
+use rapport_app::reminders;
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
 use rapport_core::client::{
     age_on, format_external_ids, parse_external_ids, ClientDetails, ClientStatus, RawClientDetails,
 };
+use rapport_core::outbox::DeliveryStatus;
+use rapport_core::reminders::ClientChoice;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::{CaseloadRow, ClientRecord};
 use serde::Deserialize;
@@ -147,6 +150,9 @@ pub struct ClientForm {
     pub external_ids: String,
     #[serde(default)]
     pub version: String,
+    /// Session reminders: "default", "off" or the hours.
+    #[serde(default)]
+    pub reminder: String,
 }
 
 impl ClientForm {
@@ -167,6 +173,7 @@ impl ClientForm {
             consent_notes: s(&d.consent_notes),
             external_ids: format_external_ids(&d.external_ids),
             version: version.to_string(),
+            reminder: "default".into(),
         }
     }
 
@@ -174,10 +181,14 @@ impl ClientForm {
     /// identifiers one per line).
     fn raw(&self) -> (RawClientDetails, ValidationErrors) {
         let o = |s: &String| Some(s.clone());
-        let (external_ids, unread) = match parse_external_ids(&self.external_ids) {
+        let (external_ids, mut unread) = match parse_external_ids(&self.external_ids) {
             Ok(ids) => (ids, ValidationErrors::new()),
             Err(e) => (Vec::new(), e),
         };
+        // The reminder choice is read here too, so a bad one stores nothing.
+        if let Err(e) = reminders::read_choice(Some(&self.reminder)) {
+            unread.0.extend(e.0);
+        }
         let raw = RawClientDetails {
             display_name: o(&self.display_name),
             legal_name: o(&self.legal_name),
@@ -207,19 +218,24 @@ struct ClientFormPage {
     errors: FormErrors,
     /// Upper bound for the date-of-birth picker.
     today: String,
+    /// Session reminder choices (form value, label).
+    reminder_choices: Vec<(String, String)>,
 }
 
 impl ClientFormPage {
     fn new(layout: Layout, client_id: Option<&Id>, form: ClientForm, errors: FormErrors) -> Self {
         let today = rapport_core::time::format_date(Timestamp::now().date());
-        ClientFormPage { layout, client_id: client_id.map(Id::to_string), form, errors, today }
+        let mut reminder_choices = vec![("default".to_string(), "The organisation's default".to_string())];
+        reminder_choices.extend(rapport_core::reminders::Lead::choices());
+        ClientFormPage { layout, client_id: client_id.map(Id::to_string), form, errors, today, reminder_choices }
     }
 }
 
 pub async fn new_form(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
     require_caseload(&state, &me).await?;
     let layout = Layout::new(&state, &me, "New client", "caseload").await?;
-    render(&ClientFormPage::new(layout, None, ClientForm::default(), FormErrors::default()))
+    let form = ClientForm { reminder: "default".into(), ..ClientForm::default() };
+    render(&ClientFormPage::new(layout, None, form, FormErrors::default()))
 }
 
 pub async fn create(
@@ -229,7 +245,11 @@ pub async fn create(
 ) -> AppResult<Response> {
     let (raw, unread) = form.raw();
     match clients::create(&state, &me, raw, unread).await.map_err(AppError::from) {
-        Ok(record) => Ok(Redirect::to(&format!("/clients/{}?done=created", record.id)).into_response()),
+        Ok(record) => {
+            let choice = reminders::read_choice(Some(&form.reminder)).unwrap_or(ClientChoice::Default);
+            reminders::set_client_choice(&state, &me, &record, choice).await?;
+            Ok(Redirect::to(&format!("/clients/{}?done=created", record.id)).into_response())
+        }
         Err(AppError::Invalid(errors)) => {
             let layout = Layout::new(&state, &me, "New client", "caseload").await?;
             let page = ClientFormPage::new(layout, None, form, FormErrors(errors));
@@ -250,6 +270,21 @@ struct ClientPage {
     ids: Vec<(String, String)>,
     /// (course, protocol name, "Session 5 of 16 · middle phase · 11 left")
     courses: Vec<(rapport_store::courses::CourseRecord, String, String)>,
+    /// "24 hours before (the organisation's default)".
+    reminder_setting: String,
+    /// Reminders queued for the client, newest first, with their delivery.
+    reminders: Vec<ReminderLine>,
+}
+
+/// A reminder as the client page lists it.
+pub struct ReminderLine {
+    pub href: String,
+    /// "Thursday 10 December 2026 at 10:00"
+    pub session: String,
+    pub queued: String,
+    /// "sent", "pending", "retrying", "failed"
+    pub status: &'static str,
+    pub detail: String,
 }
 
 impl ClientPage {
@@ -283,7 +318,40 @@ pub async fn show(
     let emergency = d.emergency_contact_name.is_some() || d.emergency_contact_phone.is_some();
     let ids = d.external_ids.iter().map(|i| (i.system.clone(), i.value.clone())).collect();
     let courses = clients::courses_of(&state, &c).await?;
-    render(&ClientPage { layout, age, emergency, break_glass: basis == AccessBasis::BreakGlass, ids, c, courses })
+    let default = reminders::default_lead(&state).await?;
+    let reminder_setting = match reminders::client_choice(&state, &c).await? {
+        ClientChoice::Default => format!("{} (the organisation's default)", default.label()),
+        ClientChoice::Own(l) => l.label(),
+    };
+    let reminders = reminders::sent(&state, &c)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let status = DeliveryStatus::of(r.sent_at.is_some(), r.attempts);
+            ReminderLine {
+                href: format!("/courses/{}/sessions/{}", r.course_id, r.session_id),
+                session: rapport_core::reminders::when_text(r.session_date, &r.session_time),
+                queued: rapport_app::clock::show(r.queued_at),
+                status: status.as_str(),
+                detail: match (&r.sent_at, &r.last_error) {
+                    (Some(t), _) => format!("e-mailed {}", rapport_app::clock::show(*t)),
+                    (None, Some(e)) => format!("{} attempt(s): {e}", r.attempts),
+                    (None, None) => "waiting in the outbox".into(),
+                },
+            }
+        })
+        .collect();
+    render(&ClientPage {
+        layout,
+        age,
+        emergency,
+        break_glass: basis == AccessBasis::BreakGlass,
+        ids,
+        c,
+        courses,
+        reminder_setting,
+        reminders,
+    })
 }
 
 pub async fn edit_form(
@@ -293,12 +361,9 @@ pub async fn edit_form(
 ) -> AppResult<Html<String>> {
     let (c, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
-    render(&ClientFormPage::new(
-        layout,
-        Some(&c.id),
-        ClientForm::from_details(&c.details, c.version),
-        FormErrors::default(),
-    ))
+    let mut form = ClientForm::from_details(&c.details, c.version);
+    form.reminder = reminders::client_choice(&state, &c).await?.form_value();
+    render(&ClientFormPage::new(layout, Some(&c.id), form, FormErrors::default()))
 }
 
 pub async fn update(
@@ -311,7 +376,11 @@ pub async fn update(
     let version = crate::html::form::required_version(&form.version)?;
     let (raw, unread) = form.raw();
     match clients::update(&state, &me, &c, raw, unread, Some(version), "").await.map_err(AppError::from) {
-        Ok(_) => Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response()),
+        Ok(_) => {
+            let choice = reminders::read_choice(Some(&form.reminder)).unwrap_or(ClientChoice::Default);
+            reminders::set_client_choice(&state, &me, &c, choice).await?;
+            Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response())
+        }
         Err(AppError::Invalid(errors)) => {
             let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
             let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors(errors));

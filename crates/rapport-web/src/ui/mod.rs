@@ -22,6 +22,7 @@ pub mod mfa;
 pub mod notes;
 pub mod risk;
 pub mod timeline;
+pub mod today;
 pub mod worksheets;
 
 use crate::error::AppError;

@@ -92,6 +92,10 @@ fn entries() -> Vec<Entry> {
         e(M::GET, "/admin/email", "/admin/email", "LAFFF"),
         e(M::GET, "/admin/settings", "/admin/settings", "LAFFF"),
         e(M::POST, "/admin/settings", "/admin/settings", "LAFFF"),
+        e(M::POST, "/admin/settings/reminders", "/admin/settings/reminders", "LAFFF"),
+        // Today: the caller's own caseload (administrators hold none unless practising).
+        e(M::GET, "/today", "/today", "LFAAA"),
+        e(M::GET, "/api/v1/today", "/api/v1/today", "LFAAA"),
         e(M::GET, "/account", "/account", "LAAAA"),
         e(M::POST, "/account/password", "/account/password", "LAAAA"),
         e(M::POST, "/account/sessions/end-others", "/account/sessions/end-others", "LAAAA"),

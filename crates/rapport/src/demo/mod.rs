@@ -20,6 +20,7 @@ mod formulation;
 mod notes;
 mod portal;
 mod timeline;
+mod today;
 mod worksheets;
 
 /// Shared by every demo account (synthetic data only; change it before real use).
@@ -257,6 +258,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         )
         .await
         .map_err(err)?;
+    // Today for clinician1: sessions still to come, and a session reminder sent.
+    let today_line = match &first_client {
+        Some((c, _)) => today::seed(store, &staff[0], c).await?,
+        None => None,
+    };
     let _ = admin;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
@@ -312,6 +318,14 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         println!(
             "Kiosk mode: clinician1's kiosk PIN is {DEMO_KIOSK_PIN}. Hand a tablet to {name} for their questionnaires: \
              /clients/{c}/kiosk (the PIN hands it back)."
+        );
+    }
+    if let Some(t) = today_line {
+        println!(
+            "Today (clinician1's home page, /today): sessions at 10:00 and 15:30, notes to sign, measures due, the \
+             open flag and its overdue tasks; {} has a session tomorrow at 10:00 and its e-mail reminder is on \
+             their client page.",
+            t.reminder_client
         );
     }
     println!("Password for every demo account: {DEMO_PASSWORD}");

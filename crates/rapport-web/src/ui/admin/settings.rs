@@ -31,6 +31,8 @@ struct SettingsPage {
     duty_choices: Vec<User>,
     /// The time-zone database's names, offered as suggestions.
     zone_names: Vec<String>,
+    /// Session reminders: the default's form value and the choices (a form of its own).
+    reminders: super::reminders::ReminderValues,
 }
 
 struct SettingsValues {
@@ -99,6 +101,7 @@ async fn page(
         errors: FormErrors(errors),
         duty_choices: caseload_holders(state).await?,
         zone_names: rapport_core::zone::known_names(),
+        reminders: super::reminders::ReminderValues::load(state, me).await?,
     })
 }
 
@@ -123,4 +126,12 @@ pub async fn update(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
         }
     }
+}
+
+/// The settings page again, with the reminders form's error shown (422).
+pub async fn reminder_error(state: &AppState, me: &rapport_app::Identity, message: String) -> AppResult<Response> {
+    let org = use_case::settings(state, me).await?;
+    let mut p = page(state, me, None, SettingsValues::from(&org), ValidationErrors::new()).await?;
+    p.reminders.error = Some(message);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response())
 }
