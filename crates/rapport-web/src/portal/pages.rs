@@ -128,7 +128,7 @@ struct MeasurePage {
     q: QuestionnaireView,
     errors: FormErrors,
     blank: Option<BlankPrompt>,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
 }
 
 #[derive(Template)]
@@ -136,7 +136,7 @@ struct MeasurePage {
 struct MeasureDone {
     layout: PortalLayout,
     risk: bool,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
     /// A positive screen's follow-up: (instrument name, form address).
     follow_up: Option<(String, String)>,
 }
@@ -150,7 +150,7 @@ async fn measure_page(
     blank: Option<BlankPrompt>,
 ) -> AppResult<MeasurePage> {
     let crisis = match &blank {
-        Some(b) if b.risk => state.organisation().await?.crisis_lines(),
+        Some(b) if b.risk => crate::html::phone::crisis_links(state.organisation().await?.crisis_lines()),
         _ => Vec::new(),
     };
     Ok(MeasurePage {
@@ -222,7 +222,7 @@ pub async fn measure_submit(
     let page = MeasureDone {
         layout: PortalLayout::new(&state, &pc, "Thank you", "home").await?,
         risk: rec.risk_flag_id.is_some(),
-        crisis: org.crisis_lines(),
+        crisis: crate::html::phone::crisis_links(org.crisis_lines()),
         follow_up,
     };
     Ok(render(&page)?.into_response())
@@ -449,14 +449,19 @@ pub async fn diary_add(
 struct SafetyPlanPage {
     layout: PortalLayout,
     plan: SafetyPlanRow,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
+    /// Sections 4 and 5 with their numbers linked.
+    people: crate::html::phone::Linked,
+    professionals: crate::html::phone::Linked,
 }
 
 pub async fn safety_plan(State(state): State<AppState>, pc: PortalClient) -> AppResult<Response> {
     let plan = use_cases::safety_plan(&state, &pc).await?;
     let layout = PortalLayout::new(&state, &pc, "My safety plan", "safety").await?;
-    let crisis = state.organisation().await?.crisis_lines();
-    Ok(render(&SafetyPlanPage { layout, plan, crisis })?.into_response())
+    let crisis = crate::html::phone::crisis_links(state.organisation().await?.crisis_lines());
+    let people = crate::html::phone::linked_text(&plan.plan.people_to_ask);
+    let professionals = crate::html::phone::linked_text(&plan.plan.professionals);
+    Ok(render(&SafetyPlanPage { layout, plan, crisis, people, professionals })?.into_response())
 }
 
 // ---- own password ---------------------------------------------------------------------

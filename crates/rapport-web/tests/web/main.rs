@@ -12,6 +12,7 @@ mod ending;
 mod escalation;
 mod formulation;
 mod inventory;
+mod layout;
 mod matrix;
 mod measures;
 mod mfa;
