@@ -73,3 +73,92 @@ async fn crisis_numbers_are_tap_to_call_links_on_every_client_page() {
     })
     .await;
 }
+
+/// The position of each name in `page` (None when absent).
+fn order<'a>(page: &str, names: &[&'a str]) -> Vec<&'a str> {
+    let mut found: Vec<(usize, &str)> =
+        names.iter().filter_map(|n| page.find(&format!(">{n}</a>")).map(|i| (i, *n))).collect();
+    found.sort();
+    found.into_iter().map(|(_, n)| n).collect()
+}
+
+#[tokio::test]
+async fn the_supervisor_filters_the_caseload_by_clinician_and_sorts_it_by_need() {
+    on_each_backend(|app| async move {
+        let ann = app.user("ann@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let idle = app.user("idle@clinic.example", Role::Clinician).await;
+        let sup = app.user("sup@clinic.example", Role::Supervisor).await;
+        app.store
+            .set_supervisees(&sup.id, &[ann.id.clone(), bob.id.clone(), idle.id.clone()], test_event("user.update"), &[])
+            .await
+            .unwrap();
+        let a = Api::new(&app, &ann).await;
+        let b = Api::new(&app, &bob).await;
+        let calm = a.new_client("Aaron Calm").await;
+        let overdue = a.new_client("Bella Overdue").await;
+        let risk = a.new_client("Zed Risk").await;
+        let other = b.new_client("Carl Other").await;
+        // Bella: a course with two sessions held and nothing measured (overdue).
+        let course = a
+            .new_course(&overdue, json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}))
+            .await;
+        a.attended_sessions(&course, &["2026-01-05", "2026-01-12"]).await;
+        // Zed: PHQ-9 question 9 answered "several days" (an open risk flag), months ago.
+        a.respond(&risk, json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 1], "completed_at": "2026-03-01T10:00:00Z"}))
+            .await;
+        let _ = calm;
+        let names = ["Aaron Calm", "Bella Overdue", "Carl Other", "Zed Risk"];
+
+        let s = app.browser_as("sup@clinic.example").await;
+        let (st, page) = s.text("/clients").await;
+        assert_eq!(st, 200);
+        assert_eq!(order(&page, &names), names, "by name by default");
+        assert!(
+            page.contains("Clients of the clinicians you supervise, and those whose care team you are on"),
+            "the subtitle says whose clients these are: {page}"
+        );
+        // The summary line per clinician (by name; the one with no clients is not listed).
+        let summary = &page[page.find(r#"data-testid="clinician-summary""#).expect("summary")..];
+        let summary = &summary[..summary.find("</ul>").unwrap()];
+        assert!(summary.contains(">Test ann@clinic.example</a>: 3 clients · 1 open risk flag · 2 overdue measures"), "{summary}");
+        assert!(summary.contains(">Test bob@clinic.example</a>: 1 client · 0 open risk flags · 0 overdue measures"), "{summary}");
+        assert!(!summary.contains("idle@"), "{summary}");
+        assert!(summary.find("ann@").unwrap() < summary.find("bob@").unwrap());
+
+        // By need: risk, then overdue, then the rest by name.
+        let (_, need) = s.text("/clients?sort=need").await;
+        assert_eq!(order(&need, &names), ["Zed Risk", "Bella Overdue", "Aaron Calm", "Carl Other"], "{need}");
+        assert!(need.contains(r#"<option value="need" selected>"#));
+
+        // Filter by clinician, and both at once.
+        let (_, bobs) = s.text(&format!("/clients?clinician={}", bob.id)).await;
+        assert_eq!(order(&bobs, &names), ["Carl Other"]);
+        assert!(bobs.contains("Clients Test bob@clinic.example is responsible for"), "{bobs}");
+        assert!(bobs.contains("1 client · Test bob@clinic.example"), "{bobs}");
+        let (_, anns) = s.text(&format!("/clients?clinician={}&sort=need", ann.id)).await;
+        assert_eq!(order(&anns, &names), ["Zed Risk", "Bella Overdue", "Aaron Calm"]);
+        // The htmx fragment keeps the filter and the sort in its page links.
+        // Bad input names the field.
+        let r = s.get("/clients?clinician=not-an-id").await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("Choose a clinician from the list"));
+        let r = s.get("/clients?sort=shoe-size").await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("Sort by name or by need"));
+        // The audit names only the clients shown.
+        let entries = app.audit_entries("client.list").await;
+        let filtered = entries
+            .iter()
+            .filter_map(|e| e.event.detail.clone())
+            .find(|d| d.contains(&format!("clinician {}", ann.id)) && d.contains("by need"))
+            .expect("the filtered, sorted view is audited");
+        assert!(filtered.starts_with("3 of 3 active clients shown") && !filtered.contains(&other), "{filtered}");
+        // A clinician with one responsible clinician in view sees no filter and their own subtitle.
+        let ab = app.browser_as("ann@clinic.example").await;
+        let (_, own) = ab.text("/clients").await;
+        assert!(!own.contains(r#"id="clinician""#) && !own.contains("clinician-summary"), "{own}");
+        assert!(own.contains("Clients whose care team you are on"));
+    })
+    .await;
+}
