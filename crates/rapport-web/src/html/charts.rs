@@ -17,6 +17,8 @@ pub struct ChartView {
 
 pub struct ChartRow {
     pub date: String,
+    /// The same day in the long form (the client portal).
+    pub long_date: String,
     pub session: String,
     pub total: i64,
     pub band: String,
@@ -70,6 +72,7 @@ pub async fn charts_for(
             .zip(&points)
             .map(|(r, p)| ChartRow {
                 date: rapport_core::time::format_date(p.date),
+                long_date: rapport_core::time::long_date(p.date),
                 session: p.session.map(|s| s.to_string()).unwrap_or_default(),
                 total: p.total,
                 band: band_label(r),

@@ -76,9 +76,7 @@ fn first_name(display_name: &str) -> String {
     display_name.split_whitespace().next().unwrap_or(display_name).to_string()
 }
 
-fn long_date(d: time::Date) -> String {
-    format!("{} {} {} {}", d.weekday(), d.day(), d.month(), d.year())
-}
+use rapport_core::time::long_date;
 
 pub async fn home(State(state): State<AppState>, pc: PortalClient, Query(q): Query<DoneQuery>) -> AppResult<Response> {
     let open = open_course(&state, &pc.client.id).await?;
@@ -304,7 +302,7 @@ async fn plan_page(
         layout,
         areas: plan.areas,
         shared_text: plan.shared_text,
-        agreed_on: plan.agreed_on,
+        agreed_on: plan.agreed_on.map(|d| rapport_core::time::parse_date(&d).map(long_date).unwrap_or(d)),
         goals,
         reflections: state.store.reflections(&pc.client.id).await?,
         topic,
@@ -404,7 +402,12 @@ async fn diary_page(
             .diary_entries(&pc.client.id, Some(today - time::Duration::days(61)), None, 200)
             .await?
             .iter()
-            .map(DiaryView::from)
+            .map(|row| {
+                let mut v = DiaryView::from(row);
+                v.date = long_date(row.entry.date);
+                v.written = row.created_at.long_date();
+                v
+            })
             .collect(),
         today: format_date(today),
         form,

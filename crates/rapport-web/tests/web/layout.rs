@@ -66,6 +66,12 @@ async fn crisis_numbers_are_tap_to_call_links_on_every_client_page() {
         assert_eq!(r.status(), 200);
         let done = r.text().await.unwrap();
         assert_linked(&done, "after a risk answer");
+        // The link once used: "already sent", styled like the portal, with Help now and the lines.
+        let (s, again) = anon.text(&link).await;
+        assert_eq!(s, 410, "{again}");
+        assert!(again.contains("already been sent") && again.contains(r#"class="portal""#), "{again}");
+        assert!(again.contains(r#"<a class="help-now" href="/portal/help""#), "{again}");
+        assert_linked(&again, "the used link");
         // Markup in a crisis line is text, never HTML.
         set_crisis_lines(&admin, "<script>x</script> 999").await;
         let (_, help) = me.text("/portal/help").await;
