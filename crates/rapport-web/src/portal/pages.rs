@@ -245,7 +245,7 @@ pub async fn progress(State(state): State<AppState>, pc: PortalClient) -> AppRes
         let responses = state.store.responses(&pc.client.id).await?;
         let held = open_course(&state, &pc.client.id).await?.map(|(_, s)| held_dates(&s));
         let mine: Vec<_> = responses.into_iter().filter(|r| r.total.is_some()).collect();
-        charts_for(&state, &pc.client.id, &mine, held.as_deref()).await?
+        charts_for(&state, &pc.client.id, &mine, held.as_deref(), true).await?
     };
     audit_read(&state, &pc, if hidden { "progress (chart hidden)" } else { "progress" }).await?;
     Ok(render(&ProgressPage { layout, hidden, charts })?.into_response())

@@ -168,3 +168,65 @@ async fn the_supervisor_filters_the_caseload_by_clinician_and_sorts_it_by_need()
     })
     .await;
 }
+
+#[tokio::test]
+async fn charts_number_only_held_sessions_and_the_client_sees_no_clinical_markers() {
+    on_each_backend(|app| async move {
+        let (clin, api, client) = client_of(&app, "chart@clinic.example").await;
+        let course = api
+            .new_course(
+                &client,
+                json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
+            )
+            .await;
+        api.attended_sessions(&course, &["2026-01-05"]).await;
+        api.new_session(&course, json!({"date": "2026-01-12", "attendance": "cancelled"})).await;
+        api.attended_sessions(&course, &["2026-01-19"]).await;
+        api.create(
+            &format!("/api/v1/clients/{client}/timeline"),
+            json!({"date": "2025-06-01", "category": "move", "title": "Moved house"}),
+        )
+        .await;
+        api.create(
+            &format!("/api/v1/clients/{client}/timeline"),
+            json!({"date": "2026-01-10", "category": "conflict", "title": "Row with Sam"}),
+        )
+        .await;
+        for (at, answers) in [
+            ("2026-01-04T10:00:00Z", json!([3, 3, 2, 2, 2, 2, 2, 2, 0])),
+            // On the day of the cancelled session: no session number, placed by its date.
+            ("2026-01-12T10:00:00Z", json!([2, 2, 2, 2, 2, 2, 1, 1, 0])),
+            ("2026-01-18T10:00:00Z", json!([2, 2, 1, 1, 1, 1, 1, 1, 0])),
+        ] {
+            api.respond(
+                &client,
+                json!({"instrument": "phq9", "answers": answers, "completed_at": at, "course_id": course}),
+            )
+            .await;
+        }
+        let staff = app.browser_as(&clin.email).await;
+        let (_, page) = staff.text(&format!("/clients/{client}/measures?course={course}")).await;
+        let svg = &page[page.find("class=\"measure-chart").expect("chart")..];
+        let svg = &svg[..svg.find("</svg>").unwrap()];
+        assert!(svg.contains(">S1<") && svg.contains(">S2<") && !svg.contains(">S3<"), "{svg}");
+        assert!(svg.contains(">12 Jan<"), "the cancelled day's score is labelled by date: {svg}");
+        // Events keep the timeline table's numbers: the move (1) is before the scores.
+        assert!(svg.contains("Event 2, 10 Jan: Row with Sam") && !svg.contains("Event 1,"), "{svg}");
+        let (_, timeline) = staff.text(&format!("/courses/{course}/timeline")).await;
+        assert!(timeline.contains("event 2</span>") || timeline.contains(">2</td>"), "{timeline}");
+
+        // The client's chart: scores and named bands, no caseness line, no numbered events, narrow.
+        let cid = Id::parse(&client).unwrap();
+        let email = app.portal_account(&cid, &clin.id, "chart@example.org").await;
+        let me = app.browser_as(&email).await;
+        let (s, progress) = me.text("/portal/progress").await;
+        assert_eq!(s, 200);
+        assert!(
+            progress.contains("measure-chart client-chart") && progress.contains(r#"viewBox="0 0 400 "#),
+            "{progress}"
+        );
+        assert!(!progress.to_lowercase().contains("caseness") && !progress.contains("Event "), "{progress}");
+        assert!(progress.contains("Sunday 18 January 2026"), "portal dates in the long form: {progress}");
+    })
+    .await;
+}
