@@ -57,7 +57,7 @@ mod tests {
     #[test]
     fn need_puts_risk_then_not_on_track_then_overdue_first() {
         let n = |risk, not_on_track, overdue| Need { risk, not_on_track, overdue };
-        let mut rows = vec![
+        let mut rows = [
             ("calm", n(false, false, 0)),
             ("overdue one", n(false, false, 1)),
             ("off track", n(false, true, 0)),

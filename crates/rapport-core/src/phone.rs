@@ -17,8 +17,8 @@ const MAX_DIGITS: usize = 15;
 
 /// Splits `line` into text and numbers. A number starts with a digit or `+`,
 /// runs over digits, spaces, `-`, `.` and brackets, ends on a digit, holds 3-15
-/// digits and does not touch a letter, digit or `:` on either side (times such
-/// as "9:00-17:00" and words such as "24/7" stay text).
+/// digits and does not touch a letter, digit, `/` or a time's `:` on either
+/// side (times such as "9:00-17:00" and words such as "24/7" stay text).
 pub fn link_numbers(line: &str) -> Vec<Piece> {
     let sms = {
         let l = line.to_lowercase();
@@ -49,7 +49,12 @@ pub fn link_numbers(line: &str) -> Vec<Piece> {
                 j += 1;
             }
             let end_idx = last_digit + 1;
-            let after_ok = chars.get(end_idx).is_none_or(|(_, a)| !(a.is_alphanumeric() || *a == ':' || *a == '/'));
+            // A colon counts only when a digit follows (a time, "9:00"); "NHS 111: ..." is a number.
+            let after_ok = match chars.get(end_idx) {
+                None => true,
+                Some((_, ':')) => !chars.get(end_idx + 1).is_some_and(|(_, d)| d.is_ascii_digit()),
+                Some((_, a)) => !(a.is_alphanumeric() || *a == '/'),
+            };
             let shown: String = chars[i..end_idx].iter().map(|(_, ch)| ch).collect();
             let digits = shown.chars().filter(char::is_ascii_digit).count();
             if after_ok && (MIN_DIGITS..=MAX_DIGITS).contains(&digits) {
@@ -89,6 +94,7 @@ mod tests {
     #[test]
     fn numbers_become_tel_links_and_the_text_stays() {
         assert_eq!(link_numbers("Emergency services: 112"), vec![t("Emergency services: "), n("112", "tel:112")]);
+        assert_eq!(link_numbers("NHS 111: urgent help"), vec![t("NHS "), n("111", "tel:111"), t(": urgent help")]);
         assert_eq!(
             link_numbers("Crisis line: 0800 000 000 (free, 24 hours)"),
             vec![t("Crisis line: "), n("0800 000 000", "tel:0800000000"), t(" (free, 24 hours)")]
