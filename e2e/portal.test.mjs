@@ -118,6 +118,23 @@ for (const [backend, databaseURL] of backends) {
       await audit(phone, 'portal home');
     });
 
+    await step('Help now lists the crisis numbers as tap-to-call links, each at least 24 px tall', async () => {
+      await phone.getByRole('link', { name: 'Help now', exact: true }).click();
+      await phone.waitForURL((u) => u.pathname === '/portal/help');
+      const links = phone.locator('.crisis-list a[href^="tel:"], .crisis-list a[href^="sms:"]');
+      const n = await links.count();
+      assert.ok(n >= 3, `the demo's crisis lines have numbers to tap, found ${n}`);
+      const samaritans = phone.getByRole('link', { name: 'Call 116 123', exact: true });
+      assert.equal(await samaritans.getAttribute('href'), 'tel:116123');
+      assert.equal(await phone.getByRole('link', { name: 'Text 85258', exact: true }).getAttribute('href'), 'sms:85258');
+      for (let i = 0; i < n; i++) {
+        const box = await links.nth(i).boundingBox();
+        assert.ok(box && box.height >= 24, `crisis link ${i} is ${box?.height} px tall`);
+      }
+      await audit(phone, 'portal help');
+      await phone.goto('/portal');
+    });
+
     await step('the client leaves item 3 blank, answers item 9 = 2, confirms, and sees crisis resources, never a score', async () => {
       await phone.getByRole('link', { name: 'Patient Health Questionnaire-9' }).click();
       await phone.getByRole('heading', { level: 1, name: 'Patient Health Questionnaire-9' }).waitFor();
