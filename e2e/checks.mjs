@@ -99,7 +99,10 @@ export async function checkA11y(page, label) {
  * left out, and so are hidden, zero-size and visually-hidden (1 px) elements.
  * Boxes are page coordinates, clipped by any scrolling/clipping ancestor; inline
  * elements are compared line box by line box, so a link wrapped over two lines
- * does not overlap its neighbour on the same lines.
+ * does not overlap its neighbour on the same lines. Every visible form control
+ * (input, select, textarea, button) is also compared with the text of every
+ * label, even the label that wraps it, so a radio drawn over its label's first
+ * letters is found.
  */
 export async function findOverlaps(page) {
   const pairs = await page.evaluate(() => {
@@ -182,6 +185,52 @@ export async function findOverlaps(page) {
         }
       }
     }
+    // A control drawn over the text of a label ("ttended" with the radio on
+    // its first letter): the label's own text boxes (its text nodes outside any
+    // control, measured with a Range) against every visible form control,
+    // including the ones the label wraps, which the check above leaves out.
+    const CONTROLS = 'input, select, textarea, button';
+    const controls = items.filter((it) => it.el.matches(CONTROLS));
+    for (const lab of items.filter((it) => it.el.matches('label'))) {
+      const textRects = [];
+      const walker = document.createTreeWalker(lab.el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent.trim()) continue;
+        if (n.parentElement.closest(CONTROLS)) continue;
+        const hidden = n.parentElement.closest('.visually-hidden, [hidden]');
+        if (hidden && lab.el.contains(hidden)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) {
+          const b = clip(r, n.parentElement);
+          if (b.right - b.left > MIN && b.bottom - b.top > MIN) textRects.push(b);
+        }
+      }
+      if (textRects.length === 0) continue;
+      for (const c of controls) {
+        let hit = null;
+        for (const rc of c.rects) {
+          for (const rt of textRects) {
+            const dx = Math.min(rc.right, rt.right) - Math.max(rc.left, rt.left);
+            const dy = Math.min(rc.bottom, rt.bottom) - Math.max(rc.top, rt.top);
+            if (dx > MIN && dy > MIN) {
+              hit = { rc, rt, dx, dy };
+              break;
+            }
+          }
+          if (hit) break;
+        }
+        if (hit) {
+          out.push({
+            a: c.text,
+            b: `the text of ${lab.text}`,
+            boxA: page(hit.rc),
+            boxB: page(hit.rt),
+            overlap: { w: round(hit.dx), h: round(hit.dy) },
+          });
+        }
+      }
+    }
     return out;
   });
   return pairs.filter(
@@ -191,7 +240,7 @@ export async function findOverlaps(page) {
 
 const fmtBox = (b) => `{x: ${b.x}, y: ${b.y}, w: ${b.w}, h: ${b.h}}`;
 
-/** Throws when two visible controls or labels on `page` overlap. */
+/** Throws when two visible controls or labels on `page` overlap, or a control covers a label's text. */
 export async function checkNoOverlap(page, label) {
   const found = await findOverlaps(page);
   if (found.length > 0) {
@@ -203,4 +252,13 @@ export async function checkNoOverlap(page, label) {
           .join('\n'),
     );
   }
+}
+
+/** Opens every `<details>` on the page, so the checks see what is folded away. */
+export async function openAllDetails(page) {
+  return page.evaluate(() => {
+    const all = [...document.querySelectorAll('details')];
+    for (const d of all) d.open = true;
+    return all.length;
+  });
 }

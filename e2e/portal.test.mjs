@@ -43,7 +43,7 @@ for (const [backend, databaseURL] of backends) {
     const dbArgs = ['--data-dir', dataDir, ...(databaseURL ? ['--database-url', databaseURL] : [])];
     const demo = spawnSync(RAPPORT_BIN, ['demo', ...dbArgs], { encoding: 'utf8' });
     assert.equal(demo.status, 0, `rapport demo failed:\n${demo.stdout}\n${demo.stderr}`);
-    const portalLine = demo.stdout.match(/Client portal: (.+) signs in at \/portal\/login as (\S+)/);
+    const portalLine = demo.stdout.match(/Client portal: (.+) signs in at \S*\/portal\/login as (\S+)/);
     assert.ok(portalLine, `rapport demo printed no portal account:\n${demo.stdout}`);
     const [, clientName, clientEmail] = portalLine;
     const server = await serve(RAPPORT_BIN, dbArgs);
@@ -116,6 +116,23 @@ for (const [backend, databaseURL] of backends) {
       await phone.getByRole('link', { name: 'Help now', exact: true }).waitFor();
       await shot(phone, 'portal-home-360.png');
       await audit(phone, 'portal home');
+    });
+
+    await step('Help now lists the crisis numbers as tap-to-call links, each at least 24 px tall', async () => {
+      await phone.getByRole('link', { name: 'Help now', exact: true }).click();
+      await phone.waitForURL((u) => u.pathname === '/portal/help');
+      const links = phone.locator('.crisis-list a[href^="tel:"], .crisis-list a[href^="sms:"]');
+      const n = await links.count();
+      assert.ok(n >= 3, `the demo's crisis lines have numbers to tap, found ${n}`);
+      const samaritans = phone.getByRole('link', { name: 'Call 116 123', exact: true });
+      assert.equal(await samaritans.getAttribute('href'), 'tel:116123');
+      assert.equal(await phone.getByRole('link', { name: 'Text 85258', exact: true }).getAttribute('href'), 'sms:85258');
+      for (let i = 0; i < n; i++) {
+        const box = await links.nth(i).boundingBox();
+        assert.ok(box && box.height >= 24, `crisis link ${i} is ${box?.height} px tall`);
+      }
+      await audit(phone, 'portal help');
+      await phone.goto('/portal');
     });
 
     await step('the client leaves item 3 blank, answers item 9 = 2, confirms, and sees crisis resources, never a score', async () => {

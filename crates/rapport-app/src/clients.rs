@@ -55,6 +55,118 @@ pub fn caseload<'a>(
     })
 }
 
+/// The caseload page as the staff pages ask for it: optionally only one
+/// responsible clinician's clients, and sorted by need instead of by name.
+#[derive(Clone, Debug, Default)]
+pub struct CaseloadViewRequest {
+    pub search: Option<String>,
+    pub archived: bool,
+    /// Only clients this clinician is responsible for.
+    pub clinician: Option<Id>,
+    /// Risk first, then not on track, then overdue measures
+    /// (`rapport_core::caseload::need_key`); otherwise by name.
+    pub by_need: bool,
+    /// 1-based page and its size.
+    pub page: i64,
+    pub page_size: i64,
+}
+
+/// One responsible clinician's share of the caseload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClinicianSummary {
+    pub id: Id,
+    pub name: String,
+    pub clients: usize,
+    pub open_flags: usize,
+    pub overdue_measures: usize,
+}
+
+/// A page of the caseload with where each listed client's course stands and
+/// its measures markers, and, over the whole caseload (the first
+/// `rapport_core::caseload::MAX_PAGE` clients by name), a summary per
+/// responsible clinician (by name) for the filter and the supervisor's view.
+pub struct CaseloadView {
+    pub rows: Vec<CaseloadRow>,
+    /// Clients matching (all pages).
+    pub total: i64,
+    pub courses: HashMap<String, (String, String, bool)>,
+    pub markers: HashMap<String, Markers>,
+    pub clinicians: Vec<ClinicianSummary>,
+}
+
+/// The staff caseload page: reads the whole caseload (up to
+/// `rapport_core::caseload::MAX_PAGE` clients), works out every client's
+/// markers once, filters, sorts and cuts the page; the audit names the clients
+/// shown on the page only.
+#[crate::boxing::boxed_future]
+pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewRequest) -> AppResult<CaseloadView> {
+    use rapport_core::caseload::{need_key, Need, MAX_PAGE};
+    require_caseload(state, me).await?;
+    let status = if req.archived { ClientStatus::Archived } else { ClientStatus::Active };
+    let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_string);
+    let q = CaseloadQuery { search: search.clone(), status: Some(status), limit: MAX_PAGE, offset: 0 };
+    let (all, _) = state.store.caseload(&me.user.id, &q).await?;
+    let (courses, open) = open_course_progress(state, &all).await?;
+    let markers = measure_markers(state, &all, &open).await?;
+    let mut clinicians: Vec<ClinicianSummary> = Vec::new();
+    for r in &all {
+        let i = match clinicians.iter().position(|c| c.id == r.responsible_clinician_id) {
+            Some(i) => i,
+            None => {
+                clinicians.push(ClinicianSummary {
+                    id: r.responsible_clinician_id.clone(),
+                    name: r.responsible_clinician_name.clone(),
+                    clients: 0,
+                    open_flags: 0,
+                    overdue_measures: 0,
+                });
+                clinicians.len() - 1
+            }
+        };
+        let c = &mut clinicians[i];
+        c.clients += 1;
+        if let Some(m) = markers.get(r.id.as_str()) {
+            c.open_flags += usize::from(m.open_risk_flag);
+            c.overdue_measures += m.overdue.len();
+        }
+    }
+    clinicians.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.as_str().cmp(b.id.as_str())));
+    let mut rows: Vec<CaseloadRow> = match &req.clinician {
+        Some(who) => all.into_iter().filter(|r| &r.responsible_clinician_id == who).collect(),
+        None => all,
+    };
+    if req.by_need {
+        let need = |r: &CaseloadRow| {
+            markers.get(r.id.as_str()).map_or(Need::default(), |m| Need {
+                risk: m.open_risk_flag || m.risk_unanswered,
+                not_on_track: !m.not_on_track.is_empty(),
+                overdue: m.overdue.len(),
+            })
+        };
+        rows.sort_by_key(|r| need_key(&need(r)));
+    }
+    let total = rows.len() as i64;
+    let size = req.page_size.clamp(1, MAX_PAGE);
+    let skip = (req.page.max(1) - 1).saturating_mul(size) as usize;
+    let rows: Vec<CaseloadRow> = rows.into_iter().skip(skip).take(size as usize).collect();
+    let mut e = me.event(action::CLIENT_LIST, "client");
+    e.detail = Some(format!(
+        "{} of {total} {} clients shown, page {}{}{}{}; {}",
+        rows.len(),
+        status.as_str(),
+        req.page.max(1),
+        search.map(|q| format!(", search {q:?}")).unwrap_or_default(),
+        req.clinician.as_ref().map(|c| format!(", clinician {c}")).unwrap_or_default(),
+        if req.by_need { ", by need" } else { "" },
+        clients_shown(rows.iter().map(|r| &r.id))
+    ));
+    state.store.audit(e).await?;
+    let shown: std::collections::HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let courses = courses.into_iter().filter(|(k, _)| shown.contains(k.as_str())).collect();
+    let markers = markers.into_iter().filter(|(k, _)| shown.contains(k.as_str())).collect();
+    Ok(CaseloadView { rows, total, courses, markers, clinicians })
+}
+
 /// What the caseload shows about a client's measures.
 #[derive(Default)]
 pub struct Markers {

@@ -58,6 +58,11 @@ pub fn show_opt(t: Option<impl Instant>) -> String {
     t.map(show).unwrap_or_default()
 }
 
+/// The local day of an instant in the long form people read: "Friday 4 December 2026".
+pub fn long_day(t: impl Instant) -> String {
+    rapport_core::time::long_date(zone().local(t.instant()).date())
+}
+
 /// Today's local date.
 pub fn today() -> Date {
     now_local().date()

@@ -55,12 +55,15 @@ pub async fn schedule_of(state: &AppState, course: &Id) -> Result<(Schedule, i64
 /// The client's dated timeline events, as marks on their charts.
 #[crate::boxing::boxed_future]
 pub async fn chart_events(state: &AppState, client: &Id) -> Result<Vec<ChartEvent>, Error> {
-    Ok(state
-        .store
-        .client_records::<TimelineEvent>(client)
-        .await?
+    // Numbered as the timeline table numbers them: all events, in time order.
+    let mut records = state.store.client_records::<TimelineEvent>(client).await?;
+    rapport_core::timeline::sort_by_date(&mut records, |r| &r.body);
+    Ok(records
         .into_iter()
-        .filter_map(|r| r.body.when().map(|w| ChartEvent { date: w.midpoint(), label: r.body.title.clone() }))
+        .enumerate()
+        .filter_map(|(i, r)| {
+            r.body.when().map(|w| ChartEvent { date: w.midpoint(), label: r.body.title.clone(), number: i as u32 + 1 })
+        })
         .collect())
 }
 

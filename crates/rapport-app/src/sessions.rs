@@ -87,6 +87,23 @@ pub async fn open_risk_flag(state: &AppState, sx: &SessionContext) -> AppResult<
     Ok(state.store.open_risk_flag(&sx.cx.client.id).await?)
 }
 
+/// Whether signing `body` now would be refused for want of the open-flag
+/// confirmation (the rule the store applies when signing: anything but "Risk
+/// identified" while the client has an open flag needs `confirmed`), so a
+/// page can ask before it offers to sign.
+#[crate::boxing::boxed_future]
+pub async fn sign_needs_flag_confirmation(
+    state: &AppState,
+    sx: &SessionContext,
+    body: &rapport_core::notes::ProgressNote,
+    confirmed: bool,
+) -> AppResult<bool> {
+    if confirmed || body.risk == Some(rapport_core::notes::RiskCheck::Identified) {
+        return Ok(false);
+    }
+    Ok(open_risk_flag(state, sx).await?.is_some())
+}
+
 /// Sets the phase of an attended session (with a reason), or returns it to
 /// the computed phase (`phase` "computed" or none).
 #[crate::boxing::boxed_future]

@@ -33,9 +33,47 @@ pub fn page(
     Ok((status, limit, offset))
 }
 
+/// What a caseload row needs, for sorting by need.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Need {
+    /// An open risk flag, or a risk question left unanswered.
+    pub risk: bool,
+    pub not_on_track: bool,
+    /// Scheduled measures overdue.
+    pub overdue: usize,
+}
+
+/// The order of "sort by need": risk first, then not on track, then overdue
+/// measures (more first); equal needs keep their order (by name), so sort
+/// stably with this key.
+pub fn need_key(n: &Need) -> (bool, bool, std::cmp::Reverse<usize>) {
+    (!n.risk, !n.not_on_track, std::cmp::Reverse(n.overdue))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn need_puts_risk_then_not_on_track_then_overdue_first() {
+        let n = |risk, not_on_track, overdue| Need { risk, not_on_track, overdue };
+        let mut rows = [
+            ("calm", n(false, false, 0)),
+            ("overdue one", n(false, false, 1)),
+            ("off track", n(false, true, 0)),
+            ("overdue two", n(false, false, 2)),
+            ("risk", n(true, false, 0)),
+            ("calm too", n(false, false, 0)),
+            ("risk, off track", n(true, true, 3)),
+        ];
+        rows.sort_by_key(|(_, need)| need_key(need));
+        let names: Vec<&str> = rows.iter().map(|(name, _)| *name).collect();
+        assert_eq!(
+            names,
+            ["risk, off track", "risk", "off track", "overdue two", "overdue one", "calm", "calm too"],
+            "stable: equal needs keep their (name) order"
+        );
+    }
 
     fn field(r: Result<(ClientStatus, i64, i64), ValidationErrors>) -> String {
         r.unwrap_err().first().map(|f| f.field.clone()).unwrap_or_default()

@@ -26,6 +26,7 @@ pub mod notes;
 pub mod organisation;
 pub mod outbox;
 pub mod password;
+pub mod phone;
 pub mod portal;
 pub mod protocol;
 pub mod records;

@@ -105,9 +105,21 @@ pub fn format_date(d: Date) -> String {
     d.format(DATE_FORMAT).expect("formattable date")
 }
 
+/// "Friday 4 December 2026": the one long form the client portal and the
+/// client-facing pages show dates in.
+pub fn long_date(d: Date) -> String {
+    format!("{} {} {} {}", d.weekday(), d.day(), d.month(), d.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_dates_name_the_weekday_and_month() {
+        assert_eq!(long_date(parse_date("2026-12-04").unwrap()), "Friday 4 December 2026");
+        assert_eq!(long_date(parse_date("2027-01-31").unwrap()), "Sunday 31 January 2027");
+    }
 
     #[test]
     fn db_text_is_fixed_width_and_sorts_like_time() {

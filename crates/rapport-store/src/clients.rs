@@ -27,6 +27,7 @@ pub struct CaseloadRow {
     pub date_of_birth: Option<String>,
     pub pronouns: Option<String>,
     pub status: ClientStatus,
+    pub responsible_clinician_id: Id,
     pub responsible_clinician_name: String,
     pub updated_at: Timestamp,
 }
@@ -290,7 +291,7 @@ impl Store {
         // sorting needs every matching row anyway, so a separate COUNT would do
         // the same work twice.
         const SCOPE: &str = "SELECT c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, \
-             r.name AS responsible_name FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
+             c.responsible_clinician_id, r.name AS responsible_name FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
              UNION SELECT t.client_id FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
              WHERE s.supervisor_id = $1) mine JOIN clients c ON c.id = mine.client_id \
              JOIN users r ON r.id = c.responsible_clinician_id WHERE c.status = $2";
@@ -320,6 +321,7 @@ impl Store {
                     date_of_birth: r.col("date_of_birth")?,
                     pronouns: r.col("pronouns")?,
                     status: ClientStatus::parse(&status).unwrap_or(ClientStatus::Active),
+                    responsible_clinician_id: Id::from_db(r.col("responsible_clinician_id")?),
                     responsible_clinician_name: r.col("responsible_name")?,
                     updated_at: ts(&r.col::<String>("updated_at")?),
                 })

@@ -21,7 +21,7 @@ impl Store {
     pub async fn own_caseload(&self, user: &Id) -> Result<Vec<CaseloadRow>> {
         let rows = sqlx::query(
             "SELECT c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, \
-             r.name AS responsible_name FROM care_team t JOIN clients c ON c.id = t.client_id \
+             c.responsible_clinician_id, r.name AS responsible_name FROM care_team t JOIN clients c ON c.id = t.client_id \
              JOIN users r ON r.id = c.responsible_clinician_id WHERE t.user_id = $1 AND c.status = 'active' \
              ORDER BY c.sort_name, c.id",
         )
@@ -37,6 +37,7 @@ impl Store {
                     date_of_birth: r.col("date_of_birth")?,
                     pronouns: r.col("pronouns")?,
                     status: ClientStatus::parse(&status).unwrap_or(ClientStatus::Active),
+                    responsible_clinician_id: Id::from_db(r.col("responsible_clinician_id")?),
                     responsible_clinician_name: r.col("responsible_name")?,
                     updated_at: ts(&r.col::<String>("updated_at")?),
                 })

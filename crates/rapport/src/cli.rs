@@ -202,6 +202,9 @@ pub struct DemoArgs {
     /// Number of clients, spread over the clinicians.
     #[arg(long, default_value_t = 30)]
     pub clients: usize,
+    /// Where you will run `serve` (only used for the addresses printed).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: String,
 }
 
 #[derive(Subcommand)]
@@ -226,11 +229,53 @@ pub struct BackupArgs {
     pub to: PathBuf,
 }
 
+/// The exact command that serves the database `g` names on `listen`: this
+/// program as it was called, the same data directory (absolute) or database
+/// (its password left out), then `serve --listen`.
+fn serve_command(g: &Global, listen: &str) -> String {
+    let quote = |s: &str| {
+        if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "/._-:@=+,".contains(c)) {
+            s.to_string()
+        } else {
+            format!("'{}'", s.replace('\'', r"'\''"))
+        }
+    };
+    let program = std::env::args().next().unwrap_or_else(|| "rapport".into());
+    let mut cmd = vec![quote(&program)];
+    match &g.database_url {
+        Some(url) if !url.trim().is_empty() => {
+            cmd.push("--database-url".into());
+            cmd.push(quote(&redact_password(url.trim())));
+        }
+        _ => {
+            let dir = std::path::absolute(&g.data_dir).unwrap_or_else(|_| g.data_dir.clone());
+            cmd.push("--data-dir".into());
+            cmd.push(quote(&dir.display().to_string()));
+        }
+    }
+    cmd.extend(["serve".into(), "--listen".into(), quote(listen)]);
+    cmd.join(" ")
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:PASSWORD@host/db`.
+fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
+    let Some((creds, host)) = rest.split_once('@') else { return url.to_string() };
+    match creds.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:PASSWORD@{host}"),
+        None => url.to_string(),
+    }
+}
+
 pub fn init_logging(g: &Global) {
     use tracing_subscriber::EnvFilter;
     let filter =
         EnvFilter::try_from_env("RAPPORT_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // Colours only on a terminal (and never with NO_COLOR): a log file or a
+    // pipe gets plain text.
+    use std::io::IsTerminal;
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(colour);
     match g.log_format {
         LogFormat::Human => builder.init(),
         LogFormat::Json => builder.json().flatten_event(true).init(),
@@ -478,7 +523,9 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Demo(a) => {
             let store = open(&g, 4).await?;
-            let r = demo::seed(&store, a.clinicians, a.clients).await;
+            let serve = serve_command(&g, &a.listen);
+            let base = format!("http://{}", a.listen);
+            let r = demo::seed(&store, a.clinicians, a.clients, &demo::Printed { base: &base, serve: &serve }).await;
             store.close().await;
             r.map(|_| ExitCode::SUCCESS)
         }
@@ -708,7 +755,9 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
             Some(rapport_app::jobs::spawn_outbox_delivery(store.clone(), m, std::time::Duration::from_secs(60)))
         }
         _ => {
-            println!("E-mail: no --smtp-url, so notifications stay in the outbox (Administration > E-mail).");
+            println!(
+                "E-mail: no --smtp-url, so notifications stay in the outbox: as an administrator, Settings > \"See every message and whether it was sent\" ({base}/admin/email)."
+            );
             None
         }
     };

@@ -798,3 +798,86 @@ fn a_bad_site_instrument_file_stops_the_start_naming_file_instrument_and_field()
     assert!(!o.status.success(), "{err}");
     assert!(err.contains("epds-en.json: base_version: the shipped EPDS (epds) is version \"1\""), "{err}");
 }
+
+#[test]
+fn demo_prints_full_addresses_and_the_serve_command_with_unique_names_and_plain_logs() {
+    let db = Db::sqlite();
+    let o = db.run(&["demo", "--clients", "60", "--listen", "127.0.0.1:18999"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let base = "http://127.0.0.1:18999";
+    for path in ["/courses/", "/clients/", "/m/", "/portal/login as ", "/login (staff)"] {
+        assert!(out.contains(&format!("{base}{path}")), "{path} printed as a full address: {out}");
+    }
+    assert!(
+        !out.contains(" /courses/") && !out.contains(" /m/") && !out.contains("(/courses/"),
+        "no bare paths: {out}"
+    );
+    // The exact command to run next: this binary, the same (absolute) data directory, the same address.
+    let data = db.dir.path().join("data");
+    let serve = format!("  {BIN} --data-dir {} serve --listen 127.0.0.1:18999", data.display());
+    assert!(out.lines().any(|l| l == serve), "expected {serve:?} in {out}");
+    // Logs are plain text when stderr is not a terminal.
+    let err = stderr(&o);
+    assert!(err.contains("INFO") && !err.contains('\u{1b}'), "{err:?}");
+
+    // Generated names: 60 clients, none twice, none a staff member's name.
+    let names = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut c = sqlx::AnyConnection::connect(&db.sqlite_url()).await.unwrap();
+        let clients: Vec<String> = sqlx::query("SELECT display_name FROM clients")
+            .fetch_all(&mut c)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.try_get::<String, _>("display_name").unwrap())
+            .collect();
+        let staff: Vec<String> = sqlx::query("SELECT name FROM users")
+            .fetch_all(&mut c)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.try_get::<String, _>("name").unwrap())
+            .collect();
+        (clients, staff)
+    });
+    let (clients, staff) = names;
+    assert_eq!(clients.len(), 60);
+    let mut unique = clients.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 60, "a demo name repeats: {clients:?}");
+    for s in &staff {
+        let plain = s.split(" (").next().unwrap();
+        assert!(!clients.iter().any(|c| c == plain), "client named like staff member {s}");
+    }
+
+    // The serve banner names the menu that holds the outbox, and its log is plain too.
+    let log_file = db.dir.path().join("serve.log");
+    let mut child = db
+        .cmd(&["serve", "--listen", "127.0.0.1:0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(&log_file).unwrap())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut email = None;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline && email.is_none() {
+        let Some(Ok(line)) = lines.next() else { break };
+        if line.starts_with("E-mail:") {
+            email = Some(line);
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let email = email.expect("the banner has an E-mail line");
+    assert!(
+        email.contains("Settings > \"See every message and whether it was sent\"") && email.contains("/admin/email"),
+        "{email}"
+    );
+    let log = std::fs::read_to_string(&log_file).unwrap();
+    assert!(log.contains("database ready") && !log.contains('\u{1b}'), "{log:?}");
+}

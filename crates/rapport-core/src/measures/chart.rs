@@ -23,6 +23,10 @@ pub struct ChartPoint {
 pub struct ChartEvent {
     pub date: Date,
     pub label: String,
+    /// Its number in the client's timeline table (all events in time order),
+    /// so the chart's marker and the table agree; 0 numbers the events shown
+    /// from 1.
+    pub number: u32,
 }
 
 const WIDTH: f64 = 720.0;
@@ -40,6 +44,20 @@ fn short_date(d: Date) -> String {
 /// The chart as an SVG element. `id` makes the title/description ids unique
 /// on a page with several charts (letters, digits, `-` and `_` are kept).
 pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &str) -> String {
+    chart(inst, points, events, id, false)
+}
+
+/// The chart as the client sees it (the portal): the scores and the named
+/// bands only, without the clinician's caseness line or numbered events, and
+/// drawn to fit the width it is given.
+pub fn client_measure_svg(inst: &Instrument, points: &[ChartPoint], id: &str) -> String {
+    chart(inst, points, &[], id, true)
+}
+
+fn chart(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &str, for_client: bool) -> String {
+    // The client's chart is narrower, with the band names inside the bands, so
+    // it fits a phone's column at a readable size.
+    let (width, right) = if for_client { (400.0, 12.0) } else { (WIDTH, RIGHT) };
     let id: String = id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
     let title = format!("{} scores", inst.short_name);
     let mut out = String::new();
@@ -48,12 +66,12 @@ pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEven
     if points.is_empty() {
         let _ = write!(
             out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"measure-chart\" viewBox=\"0 0 {WIDTH} 60\" role=\"img\" \
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"measure-chart\" viewBox=\"0 0 {width} 60\" role=\"img\" \
              aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title>\
              <desc id=\"{id}-desc\">No scores yet.</desc>\
              <text x=\"{}\" y=\"34\" text-anchor=\"middle\" font-size=\"14\" fill=\"#4b5563\">No scores yet.</text></svg>",
             esc(&title),
-            WIDTH / 2.0
+            width / 2.0
         );
         return out;
     }
@@ -65,7 +83,7 @@ pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEven
     let last = points.last().expect("non-empty").date;
     let mut events: Vec<&ChartEvent> = events.iter().filter(|e| e.date >= first && e.date <= last).collect();
     events.sort_by_key(|e| e.date);
-    let (x0, x1) = (LEFT + 16.0, WIDTH - RIGHT - 16.0);
+    let (x0, x1) = (LEFT + 16.0, width - right - 16.0);
     let days = (last.to_julian_day() - first.to_julian_day()) as f64;
     let x_of = |d: Date| {
         if days == 0.0 {
@@ -80,7 +98,7 @@ pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEven
     let height = events_y + 22.0 * events.len() as f64 + 12.0;
 
     let bands = inst.band_set(None).map(|b| b.bands.as_slice()).unwrap_or(&[]);
-    let caseness = inst.caseness.as_ref().and_then(|c| match inst.direction {
+    let caseness = inst.caseness.as_ref().filter(|_| !for_client).and_then(|c| match inst.direction {
         Direction::HigherIsWorse => c.min,
         Direction::HigherIsBetter => c.max,
     });
@@ -102,8 +120,9 @@ pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEven
     }
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"measure-chart\" viewBox=\"0 0 {WIDTH} {height:.0}\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"measure-chart{}\" viewBox=\"0 0 {width} {height:.0}\" \
          role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        if for_client { " client-chart" } else { "" },
         esc(&title),
         esc(&desc)
     );
@@ -116,10 +135,10 @@ pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEven
             out,
             "<g class=\"band\"><rect x=\"{LEFT}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#374151\">{} ({}–{})</text></g>",
-            WIDTH - RIGHT - LEFT,
+            width - right - LEFT,
             (bottom - top).max(0.0),
             BAND_FILLS[i % 2],
-            WIDTH - RIGHT + 6.0,
+            if for_client { LEFT + 4.0 } else { width - right + 6.0 },
             (top + bottom) / 2.0 + 4.0,
             esc(&truncate(&b.label, 20)),
             b.min,
@@ -131,7 +150,7 @@ pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEven
         out,
         "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{axis_y}\" stroke=\"#1f2937\"/>\
          <line x1=\"{LEFT}\" y1=\"{axis_y}\" x2=\"{:.1}\" y2=\"{axis_y}\" stroke=\"#1f2937\"/>",
-        WIDTH - RIGHT
+        width - right
     );
     let step = if span_v > 40.0 { 10 } else { 5 };
     let mut v = inst.range.min - inst.range.min.rem_euclid(step);
@@ -163,7 +182,7 @@ pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEven
             out,
             "<g class=\"caseness\"><line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"#b91c1c\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#b91c1c\">caseness {}{c}</text></g>",
-            WIDTH - RIGHT,
+            width - right,
             LEFT + 4.0,
             y - 4.0,
             if inst.direction == Direction::HigherIsWorse { "≥ " } else { "≤ " }
@@ -172,7 +191,7 @@ pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEven
     // Timeline events: a dotted line with a numbered marker, named under the chart.
     for (i, e) in events.iter().enumerate() {
         let x = x_of(e.date);
-        let n = i + 1;
+        let n = if e.number > 0 { e.number as usize } else { i + 1 };
         let ly = events_y + 22.0 * i as f64;
         let _ = write!(
             out,
@@ -254,6 +273,27 @@ mod tests {
     }
 
     #[test]
+    fn event_markers_carry_the_timeline_tables_numbers() {
+        // Event 1 of the timeline is before the scores; the chart still calls the next one 2.
+        let events = [
+            ChartEvent { date: date!(2025 - 06 - 01), label: "Moved".into(), number: 1 },
+            ChartEvent { date: date!(2026 - 02 - 10), label: "Argument".into(), number: 2 },
+        ];
+        let svg = measure_svg(&phq9(), &pts(), &events, "c1");
+        assert!(svg.contains("Event 2, 10 Feb: Argument") && !svg.contains("Event 1"), "{svg}");
+    }
+
+    #[test]
+    fn the_client_chart_has_no_caseness_and_no_events() {
+        let events = [ChartEvent { date: date!(2026 - 02 - 10), label: "Argument with Sam".into(), number: 0 }];
+        let staff = measure_svg(&phq9(), &pts(), &events, "c1");
+        assert!(staff.contains("caseness") && staff.contains("Event 1"), "{staff}");
+        let client = client_measure_svg(&phq9(), &pts(), "c1");
+        assert!(!client.to_lowercase().contains("caseness") && !client.contains("Event"), "{client}");
+        assert!(client.contains("client-chart") && client.contains("Moderate"), "the bands stay, named: {client}");
+    }
+
+    #[test]
     fn bands_caseness_and_accessible_name_are_present() {
         let svg = measure_svg(&phq9(), &pts(), &[], "c1");
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
@@ -281,13 +321,13 @@ mod tests {
 
     #[test]
     fn event_labels_and_ids_are_escaped() {
-        let ev = [ChartEvent { date: date!(2026 - 02 - 10), label: "<script>\"x\" & y".into() }];
+        let ev = [ChartEvent { date: date!(2026 - 02 - 10), label: "<script>\"x\" & y".into(), number: 0 }];
         let svg = measure_svg(&phq9(), &pts(), &ev, "c\"><x");
         assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;&quot;x&quot; &amp; y"));
         assert!(svg.contains("Event 1, 10 Feb"));
         assert!(svg.contains("id=\"cx-title\""));
         // Events outside the scores' dates are left off.
-        let far = [ChartEvent { date: date!(2020 - 01 - 01), label: "long ago".into() }];
+        let far = [ChartEvent { date: date!(2020 - 01 - 01), label: "long ago".into(), number: 0 }];
         assert!(!measure_svg(&phq9(), &pts(), &far, "c").contains("long ago"));
     }
 

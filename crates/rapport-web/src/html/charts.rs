@@ -3,7 +3,7 @@
 
 use crate::error::AppResult;
 use rapport_app::AppState;
-use rapport_core::measures::chart::{measure_svg, ChartPoint};
+use rapport_core::measures::chart::{client_measure_svg, measure_svg, ChartPoint};
 use rapport_core::Id;
 use rapport_store::measures::ResponseRow;
 
@@ -17,15 +17,25 @@ pub struct ChartView {
 
 pub struct ChartRow {
     pub date: String,
+    /// The same day in the long form (the client portal).
+    pub long_date: String,
     pub session: String,
     pub total: i64,
     pub band: String,
 }
 
+/// Days before a held session in which a response still counts as that
+/// session's (filled in the day or two before the appointment).
+const SESSION_WINDOW_DAYS: i64 = 3;
+
 /// The session a response was completed for: the first held session on or
-/// after its date (`held` in date order, numbered from 1).
+/// after its date (`held` in date order, numbered from 1), when that session
+/// is at most [`SESSION_WINDOW_DAYS`] later. A response further from a held
+/// session (e.g. on the day of a cancelled one) has no number and is placed
+/// by its date.
 fn session_for(held: &[time::Date], d: time::Date) -> Option<u32> {
-    held.iter().position(|s| *s >= d).map(|i| i as u32 + 1)
+    let i = held.iter().position(|s| *s >= d)?;
+    ((held[i] - d).whole_days() <= SESSION_WINDOW_DAYS).then_some(i as u32 + 1)
 }
 
 /// A chart per instrument with complete scores (oldest first), with the
@@ -35,8 +45,10 @@ pub async fn charts_for(
     client: &Id,
     responses: &[ResponseRow],
     held: Option<&[time::Date]>,
+    for_client: bool,
 ) -> AppResult<Vec<ChartView>> {
-    let events = rapport_app::measures::chart_events(state, client).await?;
+    // The client's chart shows no clinician's markers (`client_measure_svg`).
+    let events = if for_client { Vec::new() } else { rapport_app::measures::chart_events(state, client).await? };
     let mut order: Vec<&str> = Vec::new();
     for r in responses {
         if r.total.is_some() && !order.contains(&r.instrument_id.as_str()) {
@@ -57,7 +69,11 @@ pub async fn charts_for(
                 session: held.and_then(|h| session_for(h, r.completed_at.date())),
             })
             .collect();
-        let svg = measure_svg(inst, &points, &events, &format!("chart-{inst_id}"));
+        let svg = if for_client {
+            client_measure_svg(inst, &points, &format!("chart-{inst_id}"))
+        } else {
+            measure_svg(inst, &points, &events, &format!("chart-{inst_id}"))
+        };
         let band_label = |r: &ResponseRow| {
             let id = r.band.as_deref().unwrap_or("");
             inst.band_set(r.band_set.as_deref())
@@ -70,6 +86,7 @@ pub async fn charts_for(
             .zip(&points)
             .map(|(r, p)| ChartRow {
                 date: rapport_core::time::format_date(p.date),
+                long_date: rapport_core::time::long_date(p.date),
                 session: p.session.map(|s| s.to_string()).unwrap_or_default(),
                 total: p.total,
                 band: band_label(r),

@@ -104,7 +104,7 @@ pub async fn join_submit(r: SignInRequest, Form(f): Form<JoinForm>) -> AppResult
 #[template(path = "portal_help.html")]
 struct HelpPage {
     layout: PortalLayout,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
 }
 
 /// Crisis resources: reachable from every portal page, signed in or not.
@@ -115,5 +115,5 @@ pub async fn help(State(state): State<AppState>, identity: Option<Extension<Iden
         layout.signed_in = true;
         layout.csrf = me.csrf().to_string();
     }
-    Ok(render(&HelpPage { layout, crisis: org.crisis_lines() })?.into_response())
+    Ok(render(&HelpPage { layout, crisis: crate::html::phone::crisis_links(org.crisis_lines()) })?.into_response())
 }

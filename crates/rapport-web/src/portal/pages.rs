@@ -76,9 +76,7 @@ fn first_name(display_name: &str) -> String {
     display_name.split_whitespace().next().unwrap_or(display_name).to_string()
 }
 
-fn long_date(d: time::Date) -> String {
-    format!("{} {} {} {}", d.weekday(), d.day(), d.month(), d.year())
-}
+use rapport_core::time::long_date;
 
 pub async fn home(State(state): State<AppState>, pc: PortalClient, Query(q): Query<DoneQuery>) -> AppResult<Response> {
     let open = open_course(&state, &pc.client.id).await?;
@@ -128,7 +126,7 @@ struct MeasurePage {
     q: QuestionnaireView,
     errors: FormErrors,
     blank: Option<BlankPrompt>,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
 }
 
 #[derive(Template)]
@@ -136,7 +134,7 @@ struct MeasurePage {
 struct MeasureDone {
     layout: PortalLayout,
     risk: bool,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
     /// A positive screen's follow-up: (instrument name, form address).
     follow_up: Option<(String, String)>,
 }
@@ -150,7 +148,7 @@ async fn measure_page(
     blank: Option<BlankPrompt>,
 ) -> AppResult<MeasurePage> {
     let crisis = match &blank {
-        Some(b) if b.risk => state.organisation().await?.crisis_lines(),
+        Some(b) if b.risk => crate::html::phone::crisis_links(state.organisation().await?.crisis_lines()),
         _ => Vec::new(),
     };
     Ok(MeasurePage {
@@ -222,7 +220,7 @@ pub async fn measure_submit(
     let page = MeasureDone {
         layout: PortalLayout::new(&state, &pc, "Thank you", "home").await?,
         risk: rec.risk_flag_id.is_some(),
-        crisis: org.crisis_lines(),
+        crisis: crate::html::phone::crisis_links(org.crisis_lines()),
         follow_up,
     };
     Ok(render(&page)?.into_response())
@@ -247,7 +245,7 @@ pub async fn progress(State(state): State<AppState>, pc: PortalClient) -> AppRes
         let responses = state.store.responses(&pc.client.id).await?;
         let held = open_course(&state, &pc.client.id).await?.map(|(_, s)| held_dates(&s));
         let mine: Vec<_> = responses.into_iter().filter(|r| r.total.is_some()).collect();
-        charts_for(&state, &pc.client.id, &mine, held.as_deref()).await?
+        charts_for(&state, &pc.client.id, &mine, held.as_deref(), true).await?
     };
     audit_read(&state, &pc, if hidden { "progress (chart hidden)" } else { "progress" }).await?;
     Ok(render(&ProgressPage { layout, hidden, charts })?.into_response())
@@ -304,7 +302,7 @@ async fn plan_page(
         layout,
         areas: plan.areas,
         shared_text: plan.shared_text,
-        agreed_on: plan.agreed_on,
+        agreed_on: plan.agreed_on.map(|d| rapport_core::time::parse_date(&d).map(long_date).unwrap_or(d)),
         goals,
         reflections: state.store.reflections(&pc.client.id).await?,
         topic,
@@ -404,7 +402,12 @@ async fn diary_page(
             .diary_entries(&pc.client.id, Some(today - time::Duration::days(61)), None, 200)
             .await?
             .iter()
-            .map(DiaryView::from)
+            .map(|row| {
+                let mut v = DiaryView::from(row);
+                v.date = long_date(row.entry.date);
+                v.written = rapport_app::clock::long_day(row.created_at);
+                v
+            })
             .collect(),
         today: format_date(today),
         form,
@@ -449,14 +452,19 @@ pub async fn diary_add(
 struct SafetyPlanPage {
     layout: PortalLayout,
     plan: SafetyPlanRow,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
+    /// Sections 4 and 5 with their numbers linked.
+    people: crate::html::phone::Linked,
+    professionals: crate::html::phone::Linked,
 }
 
 pub async fn safety_plan(State(state): State<AppState>, pc: PortalClient) -> AppResult<Response> {
     let plan = use_cases::safety_plan(&state, &pc).await?;
     let layout = PortalLayout::new(&state, &pc, "My safety plan", "safety").await?;
-    let crisis = state.organisation().await?.crisis_lines();
-    Ok(render(&SafetyPlanPage { layout, plan, crisis })?.into_response())
+    let crisis = crate::html::phone::crisis_links(state.organisation().await?.crisis_lines());
+    let people = crate::html::phone::linked_text(&plan.plan.people_to_ask);
+    let professionals = crate::html::phone::linked_text(&plan.plan.professionals);
+    Ok(render(&SafetyPlanPage { layout, plan, crisis, people, professionals })?.into_response())
 }
 
 // ---- own password ---------------------------------------------------------------------

@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::{client_for, require_caseload, Purpose};
-use rapport_app::clients::{self, measure_markers, open_course_progress, CaseloadRequest, Markers};
+use rapport_app::clients::{self, CaseloadViewRequest, ClinicianSummary, Markers};
 use rapport_app::reminders;
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
@@ -32,6 +32,9 @@ struct CaseloadList {
     total: i64,
     search: String,
     archived: bool,
+    /// The clinician filtered on (id), or empty.
+    clinician: String,
+    by_need: bool,
     page: i64,
     pages: i64,
     today: time::Date,
@@ -39,6 +42,11 @@ struct CaseloadList {
     courses: std::collections::HashMap<String, (String, String, bool)>,
     /// Client id → measures markers.
     markers: std::collections::HashMap<String, Markers>,
+    /// Responsible clinicians over the whole caseload, by name.
+    clinicians: Vec<ClinicianSummary>,
+    /// The caller's own id (their summary reads "You").
+    me: String,
+    supervisor: bool,
 }
 
 impl CaseloadList {
@@ -54,7 +62,48 @@ impl CaseloadList {
         row.date_of_birth.as_deref().and_then(|d| age_on(d, self.today)).map(|a| a.to_string()).unwrap_or_default()
     }
     fn query(&self, page: i64) -> String {
-        query_string(&self.search, self.archived, page)
+        query_string(&self.search, self.archived, &self.clinician, self.by_need, page)
+    }
+
+    /// The filter and the per-clinician summary are shown when the caseload
+    /// spans more than one responsible clinician (a supervisor's), or a filter is on.
+    fn several_clinicians(&self) -> bool {
+        self.clinicians.len() > 1 || !self.clinician.is_empty()
+    }
+
+    fn filtered_name(&self) -> Option<&str> {
+        self.clinicians.iter().find(|c| c.id.as_str() == self.clinician).map(|c| c.name.as_str())
+    }
+
+    /// Under the heading: whose clients these are.
+    fn subtitle(&self) -> String {
+        let what = if self.archived { "Archived clients" } else { "Clients" };
+        match self.filtered_name() {
+            Some(name) => format!("{what} {name} is responsible for"),
+            None if self.supervisor => {
+                format!("{what} of the clinicians you supervise, and those whose care team you are on")
+            }
+            None => format!("{what} whose care team you are on"),
+        }
+    }
+
+    /// "3 clients · 1 open risk flag · 2 overdue measures".
+    fn summary(&self, c: &ClinicianSummary) -> String {
+        let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        format!(
+            "{} · {} · {}",
+            n(c.clients, "client", "clients"),
+            n(c.open_flags, "open risk flag", "open risk flags"),
+            n(c.overdue_measures, "overdue measure", "overdue measures")
+        )
+    }
+
+    fn who(&self, c: &ClinicianSummary) -> String {
+        if c.id.as_str() == self.me {
+            format!("{} (you)", c.name)
+        } else {
+            c.name.clone()
+        }
     }
 }
 
@@ -71,13 +120,19 @@ struct CaseloadRows {
     list: CaseloadList,
 }
 
-fn query_string(search: &str, archived: bool, page: i64) -> String {
+fn query_string(search: &str, archived: bool, clinician: &str, by_need: bool, page: i64) -> String {
     let mut q = vec![("page", page.to_string())];
     if !search.is_empty() {
         q.push(("q", search.to_string()));
     }
     if archived {
         q.push(("status", "archived".into()));
+    }
+    if !clinician.is_empty() {
+        q.push(("clinician", clinician.to_string()));
+    }
+    if by_need {
+        q.push(("sort", "need".into()));
     }
     serde_urlencoded::to_string(q).unwrap_or_default()
 }
@@ -88,6 +143,8 @@ pub struct CaseloadParams {
     status: Option<String>,
     page: Option<String>,
     done: Option<String>,
+    clinician: Option<String>,
+    sort: Option<String>,
 }
 
 pub async fn caseload(
@@ -99,18 +156,44 @@ pub async fn caseload(
     let search = non_blank(&p.q).unwrap_or_default();
     let archived = p.status.as_deref() == Some("archived");
     let page = p.page.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(1).max(1);
-    let req = CaseloadRequest {
-        search: Some(search.clone()).filter(|s| !s.is_empty()),
-        status: archived.then_some("archived"),
-        limit: Some(PAGE_SIZE),
-        offset: Some((page - 1).saturating_mul(PAGE_SIZE)),
+    let clinician = match non_blank(&p.clinician) {
+        None => None,
+        Some(raw) => {
+            Some(Id::parse(&raw).ok_or_else(|| AppError::invalid("clinician", "Choose a clinician from the list"))?)
+        }
     };
-    let (rows, total, _) = clients::caseload(&state, &me, req, &format!(" shown, page {page}")).await?;
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let by_need = match p.sort.as_deref() {
+        None | Some("") | Some("name") => false,
+        Some("need") => true,
+        Some(_) => return Err(AppError::invalid("sort", "Sort by name or by need")),
+    };
+    let req = CaseloadViewRequest {
+        search: Some(search.clone()).filter(|s| !s.is_empty()),
+        archived,
+        clinician: clinician.clone(),
+        by_need,
+        page,
+        page_size: PAGE_SIZE,
+    };
+    let view = clients::caseload_view(&state, &me, req).await?;
+    let pages = ((view.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let today = Timestamp::now().date();
-    let (courses, open) = open_course_progress(&state, &rows).await?;
-    let markers = measure_markers(&state, &rows, &open).await?;
-    let list = CaseloadList { rows, total, search, archived, page, pages, today, courses, markers };
+    let list = CaseloadList {
+        rows: view.rows,
+        total: view.total,
+        search,
+        archived,
+        clinician: clinician.map(|c| c.to_string()).unwrap_or_default(),
+        by_need,
+        page,
+        pages,
+        today,
+        courses: view.courses,
+        markers: view.markers,
+        clinicians: view.clinicians,
+        me: me.user.id.to_string(),
+        supervisor: me.user.role == rapport_core::access::Role::Supervisor,
+    };
     // htmx live search swaps only the results.
     if headers.contains_key("hx-request") && !headers.contains_key("hx-boosted") {
         return Ok(render(&CaseloadRows { list })?.into_response());

@@ -95,6 +95,8 @@ struct FormulationPage {
     today: String,
     /// The client's thoughts on the shared formulation, from the portal.
     reflections: Vec<rapport_store::portal::ReflectionRow>,
+    /// The form is shown (else the record, read-only).
+    editing: bool,
 }
 
 impl FormulationPage {
@@ -109,13 +111,22 @@ impl FormulationPage {
     }
 }
 
-pub async fn show(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
+/// `?edit=1` opens the form of an agreed formulation (shown read-only otherwise).
+#[derive(serde::Deserialize, Default)]
+pub struct ShowParams {
+    done: Option<String>,
+    edit: Option<String>,
+}
+
+pub async fn show(CourseRead { state, me, cx }: CourseRead, Query(q): Query<ShowParams>) -> AppResult<Html<String>> {
     let record = formulation_of(&state, &cx).await?;
     audit_read(&state, &me, &cx, "formulation", record.as_ref().map(|r| &r.id), "formulation page".into()).await?;
     let form = FormulationForm::from_record(record.as_ref());
-    formulation_page(&state, &me, cx, record, form, FormErrors::default(), q.done.as_deref()).await
+    let editing = q.edit.as_deref() == Some("1");
+    formulation_page(&state, &me, cx, record, form, FormErrors::default(), q.done.as_deref(), editing).await
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn formulation_page(
     state: &AppState,
     me: &Identity,
@@ -124,7 +135,12 @@ async fn formulation_page(
     form: FormulationForm,
     errors: FormErrors,
     done: Option<&str>,
+    edit: bool,
 ) -> AppResult<Html<String>> {
+    // An agreed formulation reads as a record with an Edit button; the form
+    // shows until it is agreed, on Edit, and with errors to fix.
+    let agreed = record.as_ref().is_some_and(|r| r.body.agreed_on.is_some());
+    let editing = cx.is_open() && (edit || !agreed || errors.any());
     let title = format!("Formulation · {}", cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     let history = match &record {
@@ -155,6 +171,7 @@ async fn formulation_page(
     )
     .await?;
     render(&FormulationPage {
+        editing,
         reflections,
         layout,
         record,
@@ -195,7 +212,7 @@ pub async fn save(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
                 fe.field = "problem_areas".into();
             }
             let record = formulation_of(&state, &cx).await?;
-            Ok(formulation_page(&state, &me, cx, record, form, errors, None).await?.into_response())
+            Ok(formulation_page(&state, &me, cx, record, form, errors, None, true).await?.into_response())
         }
         Err(other) => Err(other),
     }

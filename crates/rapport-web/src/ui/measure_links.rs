@@ -73,7 +73,7 @@ struct LinkForm {
     errors: crate::html::FormErrors,
     blank: Option<BlankPrompt>,
     /// The organisation's crisis lines (until it adds its own: the local emergency number).
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
 }
 
 #[derive(Template)]
@@ -81,7 +81,7 @@ struct LinkForm {
 struct LinkDone {
     org_name: String,
     risk: bool,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
     /// A positive screen's follow-up: (instrument name, link address).
     follow_up: Option<(String, String)>,
 }
@@ -92,7 +92,7 @@ struct LinkGone {
     org_name: String,
     heading: &'static str,
     message: &'static str,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
 }
 
 /// A page saying the link cannot be used, with the crisis lines (a person in
@@ -104,7 +104,12 @@ async fn gone(
     message: &'static str,
 ) -> AppResult<Response> {
     let org = state.organisation().await?;
-    let page = LinkGone { org_name: org.name.clone(), heading, message, crisis: org.crisis_lines() };
+    let page = LinkGone {
+        org_name: org.name.clone(),
+        heading,
+        message,
+        crisis: crate::html::phone::crisis_links(org.crisis_lines()),
+    };
     Ok((status, render(&page)?).into_response())
 }
 
@@ -170,7 +175,7 @@ async fn form_page(
         q: QuestionnaireView::new(inst, form),
         errors,
         blank,
-        crisis: org.crisis_lines(),
+        crisis: crate::html::phone::crisis_links(org.crisis_lines()),
     })
 }
 
@@ -252,7 +257,12 @@ pub async fn link_submit(
                 }
                 None => None,
             };
-            let page = LinkDone { org_name: org.name.clone(), risk, crisis: org.crisis_lines(), follow_up };
+            let page = LinkDone {
+                org_name: org.name.clone(),
+                risk,
+                crisis: crate::html::phone::crisis_links(org.crisis_lines()),
+                follow_up,
+            };
             Ok(render(&page)?.into_response())
         }
         // Used between the check and the write: nothing was stored.

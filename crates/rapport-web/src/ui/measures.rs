@@ -281,10 +281,10 @@ async fn measures_page(
                     .map(|(i, st)| (short(&i), st.as_str()))
                     .collect(),
             });
-            charts_for(state, &c.id, &mine, Some(&held)).await?
+            charts_for(state, &c.id, &mine, Some(&held), false).await?
         }
         // Without a course asked for, the charts follow the outcomes' scope.
-        None => charts_for(state, &c.id, &scoped.responses, None).await?,
+        None => charts_for(state, &c.id, &scoped.responses, None, false).await?,
     };
     let facts = match scoped.scope.course_id.as_deref() {
         Some(k) => course_facts(state, &c.id, k).await?,

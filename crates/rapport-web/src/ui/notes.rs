@@ -270,6 +270,9 @@ struct SessionPage {
     open_flag: Option<rapport_store::measures::RiskFlagRow>,
     /// The measures taken since the previous held session, and what to record now.
     scores: rapport_app::scores::SessionScores,
+    /// Signing was asked for and the note is valid: confirm it (the box
+    /// "confirm_open_flag" ticked or not).
+    confirm_sign: Option<bool>,
 }
 
 impl SessionPage {
@@ -346,6 +349,9 @@ struct PageState {
     addendum_text: String,
     process_text: Option<String>,
     process_conflict: Option<ProcessNoteRecord>,
+    /// The note passed the signing checks and waits for "Yes, sign": whether
+    /// the open-flag box was ticked (carried to the confirmation).
+    confirm_sign: Option<bool>,
 }
 
 async fn session_page(
@@ -404,6 +410,7 @@ async fn session_page(
         process,
         open_flag,
         scores,
+        confirm_sign: st.confirm_sign,
     })
 }
 
@@ -615,6 +622,14 @@ async fn note_write_response(
     }
 }
 
+fn open_flag_error() -> ValidationErrors {
+    ValidationErrors::single(
+        "confirm_open_flag",
+        "This client has an open risk flag: tick the box to confirm no risk was identified in this session, \
+         or record the risk",
+    )
+}
+
 pub async fn sign_note(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -640,6 +655,17 @@ pub async fn sign_note(
     }
     // "No risk identified" while a flag is open needs the box ticked.
     let confirmed = pairs.iter().any(|(k, v)| k == "confirm_open_flag" && !v.trim().is_empty());
+    // The page's "Sign note" checks first (`sign_step=check`): a note that
+    // passes is shown again with "Yes, sign" (it signs), so the confirmation
+    // only ever comes for a note that can be signed.
+    if pairs.iter().any(|(k, v)| k == "sign_step" && v == "check") {
+        if sessions::sign_needs_flag_confirmation(&state, &sx, &body, confirmed).await? {
+            let st = PageState { form: Some(form), errors: FormErrors(open_flag_error()), ..Default::default() };
+            return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
+        }
+        let st = PageState { form: Some(form), confirm_sign: Some(confirmed), ..Default::default() };
+        return Ok(session_page(&state, &me, sx, None, st).await?.into_response());
+    }
     let version = form.expected_version()?;
     let mut w = sessions::sign_progress_note(&state, &me, &sx, version, &body, confirmed).await?;
     // An autosave of this very text may have landed just before: nothing to choose between.
@@ -649,12 +675,7 @@ pub async fn sign_note(
         }
     }
     let Some(w) = w else {
-        let errors = ValidationErrors::single(
-            "confirm_open_flag",
-            "This client has an open risk flag: tick the box to confirm no risk was identified in this session, \
-             or record the risk",
-        );
-        let st = PageState { form: Some(form), errors: FormErrors(errors), ..Default::default() };
+        let st = PageState { form: Some(form), errors: FormErrors(open_flag_error()), ..Default::default() };
         return Ok((UNPROCESSABLE, session_page(&state, &me, sx, None, st).await?).into_response());
     };
     note_write_response(&state, &me, sx, form, body, w, false, "note-signed").await

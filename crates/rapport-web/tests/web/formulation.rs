@@ -484,6 +484,13 @@ async fn the_formulation_page_saves_offers_the_checklist_and_keeps_history() {
         let (_, html) = b.text(&page).await;
         assert!(html.contains("Tick it as done on 2026-01-19"), "{html}");
         assert!(html.contains("2 versions"));
+        // Agreed: read-only with an Edit button; the form opens on Edit.
+        assert!(
+            html.contains(r#"data-testid="edit-formulation""#) && !html.contains(r#"id="shared_text""#),
+            "an agreed formulation reads as a record: {html}"
+        );
+        let (_, editing) = b.text(&format!("{page}?edit=1")).await;
+        assert!(editing.contains(r#"id="shared_text""#) && editing.contains("Agreed text"), "{editing}");
         assert!(html.contains("First draft"), "the history shows the earlier version");
         assert!(html.contains(&format!("/courses/{course}/formulation/role_dispute")));
         let r =

@@ -14,6 +14,7 @@ mod escalation;
 mod formulation;
 mod inventory;
 mod kiosk;
+mod layout;
 mod matrix;
 mod measures;
 mod mfa;

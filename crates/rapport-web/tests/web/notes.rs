@@ -201,9 +201,37 @@ async fn session_page_autosave_and_the_course_page() {
         assert_eq!(n["events"], json!([]), "a full save: the event row was cleared");
 
         // Signing from the page: incomplete first (no risk check), then complete.
+        // "Sign note" checks first: an incomplete note gets its errors and no confirmation.
+        let r = b
+            .submit(&page, &format!("{page}/note/sign"), &[("version", "2"), ("mood", "5"), ("sign_step", "check")])
+            .await;
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Record the risk check before signing") && !html.contains("sign-confirm"), "{html}");
         let r = b.submit(&page, &format!("{page}/note/sign"), &[("version", "2"), ("mood", "5")]).await;
         assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains("Record the risk check before signing"));
+        // A complete note is shown again with "Yes, sign the note", still a draft.
+        let r = b
+            .submit(
+                &page,
+                &format!("{page}/note/sign"),
+                &[
+                    ("version", "2"),
+                    ("mood", "5"),
+                    ("risk", "identified"),
+                    ("risk_detail", "Checked only"),
+                    ("plan", "Rehearse asking for help"),
+                    ("sign_step", "check"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        let html = r.text().await.unwrap();
+        assert!(html.contains(r#"data-testid="sign-confirm""#) && html.contains("Yes, sign the note"), "{html}");
+        assert!(html.contains("Checked only"), "the text as typed is kept");
+        let (_, n) = api.get(&format!("/api/v1/sessions/{}/note", sessions[4])).await;
+        assert_eq!((n["version"].as_i64(), n["status"].as_str()), (Some(2), Some("draft")), "nothing signed yet");
         let r = b
             .submit(
                 &page,

@@ -182,7 +182,8 @@ async fn crisis_resources_are_an_organisation_setting() {
         let (_, form) = Browser::new(&app).text(&link).await;
         assert!(form.contains("data-testid=\"link-crisis\"") && !form.contains("A&amp;E"), "{form}");
         assert!(
-            form.contains("<li>Clinic crisis line 0100 000 000</li>") && form.contains("<li>Emergency 999</li>"),
+            form.contains(r#"<li>Clinic crisis line <a class="phone-link" href="tel:0100000000""#)
+                && form.contains(r#"<li>Emergency <a class="phone-link" href="tel:999""#),
             "{form}"
         );
     })

@@ -56,6 +56,46 @@ const PRONOUNS: &[&str] = &["she/her", "he/him", "they/them"];
 const LANGUAGES: &[&str] = &["English", "English", "English", "Spanish", "Arabic", "Polish", "Swahili", "Urdu"];
 const RELATIONS: &[&str] = &["partner", "sister", "brother", "friend", "mother", "father"];
 
+/// `n` client names, each "First Last" from the lists above, never the same
+/// twice and never a staff member's name (`staff`, suffixes such as
+/// " (demo clinician)" ignored). The pairs come in a fixed shuffled order; past
+/// the last pair the names go round again with a number ("Alex Example 2").
+pub fn client_names(n: usize, staff: &[String]) -> Vec<String> {
+    let taken: Vec<String> = staff.iter().map(|s| s.split(" (").next().unwrap_or(s).trim().to_lowercase()).collect();
+    let mut pairs: Vec<(usize, usize)> = (0..FIRST.len()).flat_map(|f| (0..LAST.len()).map(move |l| (f, l))).collect();
+    let mut rng = Lcg(20261204);
+    for i in (1..pairs.len()).rev() {
+        pairs.swap(i, rng.next(i + 1));
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut round = 1;
+    while out.len() < n {
+        for &(f, l) in &pairs {
+            if out.len() == n {
+                break;
+            }
+            let name = if round == 1 {
+                format!("{} {}", FIRST[f], LAST[l])
+            } else {
+                format!("{} {} {round}", FIRST[f], LAST[l])
+            };
+            if !taken.contains(&name.to_lowercase()) {
+                out.push(name);
+            }
+        }
+        round += 1;
+    }
+    out
+}
+
+/// Where the demo will be served, for the addresses it prints.
+pub struct Printed<'a> {
+    /// "http://127.0.0.1:8080"
+    pub base: &'a str,
+    /// The command to start the server on that address.
+    pub serve: &'a str,
+}
+
 /// Small deterministic generator so every demo looks the same.
 struct Lcg(u64);
 
@@ -66,7 +106,7 @@ impl Lcg {
     }
 }
 
-pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<(), String> {
+pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed<'_>) -> Result<(), String> {
     if clinicians == 0 {
         return Err("--clinicians must be at least 1".into());
     }
@@ -113,9 +153,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         .await
         .map_err(err)?;
     let mut staff: Vec<Id> = Vec::new();
+    let mut staff_names: Vec<String> = vec![admin.name.clone(), supervisor.name.clone()];
     let mut rng = Lcg(20261126);
     for i in 1..=clinicians {
         let name = format!("{} {} (demo clinician)", FIRST[(i * 7) % FIRST.len()], LAST[(i * 3) % LAST.len()]);
+        staff_names.push(name.clone());
         let u = store
             .create_user(
                 mk(format!("clinician{i}@{DEMO_DOMAIN}"), name, Role::Clinician),
@@ -136,13 +178,13 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     let mut first_client = None;
     // Active clients for the demo courses: the first of each clinician's first.
     let mut course_clients: Vec<(Id, Id)> = Vec::new();
-    for i in 0..clients {
-        let first = FIRST[rng.next(FIRST.len())];
-        let last = LAST[rng.next(LAST.len())];
+    let names = client_names(clients, &staff_names);
+    for (i, display_name) in names.into_iter().enumerate() {
+        let last = display_name.split(' ').nth(1).unwrap_or("Example").to_string();
         let year = today.year() - 18 - rng.next(55) as i32;
         let dob = format!("{year:04}-{:02}-{:02}", 1 + rng.next(12), 1 + rng.next(28));
         let mut d = ClientDetails {
-            display_name: format!("{first} {last}"),
+            display_name,
             date_of_birth: Some(dob),
             pronouns: Some(PRONOUNS[rng.next(PRONOUNS.len())].into()),
             preferred_language: Some(LANGUAGES[rng.next(LANGUAGES.len())].into()),
@@ -264,6 +306,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         None => None,
     };
     let _ = admin;
+    let base = at.base;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
     println!("  admin@{DEMO_DOMAIN}        administrator (users, audit log, access reviews)");
@@ -276,9 +319,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     }
     println!("IPT courses: one in every phase (planned, initial, middle, termination, completed with maintenance, ended early) across the protocols.");
     if let Some(id) = demo_course {
-        println!("The showcase course (role dispute, formulation agreed, goals rated): clinician1, /courses/{id}");
         println!(
-            "  its session pages list the scores since the last session (Record PHQ-9 there); its Ending tab has the Outcomes card: /courses/{id}/ending"
+            "The showcase course (role dispute, formulation agreed, goals rated): clinician1, {base}/courses/{id}"
+        );
+        println!(
+            "  its session pages list the scores since the last session (Record PHQ-9 there); its Ending tab has the Outcomes card: {base}/courses/{id}/ending"
         );
     }
     println!(
@@ -286,7 +331,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
     );
     if let Some(id) = &relapse {
         println!(
-            "A client treated twice (first course recovered, relapse course not improving), outcomes per course: /clients/{id}/measures"
+            "A client treated twice (first course recovered, relapse course not improving), outcomes per course: {base}/clients/{id}/measures"
         );
     }
     if measured > 0 {
@@ -300,34 +345,57 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize) -> Result<()
         println!("{name} (clinician1's client) has a course with an interpersonal inventory and two circle snapshots.");
     }
     if let Some(line) = notes_line {
-        println!("{line}");
+        println!("{}", line.replace("(/courses/", &format!("({base}/courses/")));
     }
     if let (Some(token), Some((_, name))) = (&link, &first_client) {
-        println!("An unused single-use PHQ-9 link for {name} (no account needed, 7 days): /m/{token}");
+        println!("An unused single-use PHQ-9 link for {name} (no account needed, 7 days): {base}/m/{token}");
     }
     if let (Some(email), Some((_, name))) = (&portal_email, &first_client) {
-        println!("Client portal: {name} signs in at /portal/login as {email} (diary, shared plan, safety plan).");
+        println!("Client portal: {name} signs in at {base}/portal/login as {email} (diary, shared plan, safety plan).");
     }
     if let Some(secret) = &feed {
         println!(
-            "Calendar (week and month, book, move, cancel): /calendar as clinician1. clinician1's private calendar \
-             feed for a calendar app: /calendar/feed/{secret}.ics (reset it on My account)."
+            "Calendar (week and month, book, move, cancel): {base}/calendar as clinician1. clinician1's private calendar \
+             feed for a calendar app: {base}/calendar/feed/{secret}.ics (reset it on My account)."
         );
     }
     if let Some((c, name)) = &first_client {
         println!(
             "Kiosk mode: clinician1's kiosk PIN is {DEMO_KIOSK_PIN}. Hand a tablet to {name} for their questionnaires: \
-             /clients/{c}/kiosk (the PIN hands it back)."
+             {base}/clients/{c}/kiosk (the PIN hands it back)."
         );
     }
     if let Some(t) = today_line {
         println!(
-            "Today (clinician1's home page, /today): sessions at 10:00 and 15:30, notes to sign, measures due, the \
+            "Today (clinician1's home page, {base}/today): sessions at 10:00 and 15:30, notes to sign, measures due, the \
              open flag and its overdue tasks; {} has a session tomorrow at 10:00 and its e-mail reminder is on \
              their client page.",
             t.reminder_client
         );
     }
     println!("Password for every demo account: {DEMO_PASSWORD}");
+    println!();
+    println!("Next, start the server:");
+    println!("  {}", at.serve);
+    println!("then open {base}/login (staff) or {base}/portal/login (client portal).");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_names_never_repeat_nor_match_staff() {
+        let staff = vec!["Avery Admin (demo)".to_string(), "Eli Synthia (demo clinician)".to_string()];
+        let names = client_names(1000, &staff);
+        assert_eq!(names.len(), 1000);
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), 1000, "no name twice, even past the last pair");
+        assert!(!names.iter().any(|n| n == "Eli Synthia" || n == "Avery Admin"));
+        assert!(names.iter().any(|n| n.ends_with(" 2")), "past the last pair the names are numbered");
+        assert_eq!(client_names(5, &staff), client_names(5, &staff), "the same every time");
+    }
 }
