@@ -102,7 +102,7 @@ test('kiosk mode: a clinician hands over for the PHQ-9 and takes the device back
     await page.getByLabel('Email', { exact: true }).fill(CLINICIAN);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((u) => u.pathname === '/clients');
+    await page.waitForURL((u) => u.pathname === '/today');
     await page.goto('/account');
     const card = page.locator('#kiosk-pin');
     await card.getByText('Set', { exact: true }).waitFor();

@@ -68,7 +68,7 @@ async function signedIn(width) {
   await page.getByLabel('Email', { exact: true }).fill('clinician1@demo.rapport.test');
   await page.getByLabel('Password', { exact: true }).fill('rapport-demo-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => u.pathname === '/clients');
+  await page.waitForURL((u) => u.pathname === '/today');
   return page;
 }
 

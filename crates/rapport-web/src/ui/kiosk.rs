@@ -117,7 +117,7 @@ struct MeasurePage {
     q: QuestionnaireView,
     errors: FormErrors,
     blank: Option<BlankPrompt>,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
     after: usize,
 }
 
@@ -129,7 +129,7 @@ struct DonePage {
     /// Just answered one (a thank-you), rather than arriving with nothing left.
     thanked: bool,
     risk: bool,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
     /// The next questionnaire's name, if one is left.
     next: Option<String>,
 }
@@ -149,7 +149,7 @@ async fn measure_page(
 ) -> AppResult<MeasurePage> {
     let k = kiosk::current(state, me).await?;
     let crisis = match &blank {
-        Some(b) if b.risk => state.organisation().await?.crisis_lines(),
+        Some(b) if b.risk => crate::html::phone::crisis_links(state.organisation().await?.crisis_lines()),
         _ => Vec::new(),
     };
     Ok(MeasurePage {
@@ -231,7 +231,7 @@ pub async fn submit(
         first_name: k.first_name,
         thanked: true,
         risk: rec.risk_flag_id.is_some(),
-        crisis: state.organisation().await?.crisis_lines(),
+        crisis: crate::html::phone::crisis_links(state.organisation().await?.crisis_lines()),
         next: k.current.map(|i| i.name),
     };
     Ok(render(&page)?.into_response())
@@ -241,7 +241,7 @@ pub async fn submit(
 #[template(path = "kiosk_help.html")]
 struct HelpPage {
     layout: KioskLayout,
-    crisis: Vec<String>,
+    crisis: Vec<crate::html::phone::Linked>,
 }
 
 pub async fn help(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Response> {
@@ -250,7 +250,7 @@ pub async fn help(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppR
     }
     let page = HelpPage {
         layout: KioskLayout::new(&state, &me, "Help now").await?,
-        crisis: state.organisation().await?.crisis_lines(),
+        crisis: crate::html::phone::crisis_links(state.organisation().await?.crisis_lines()),
     };
     Ok(render(&page)?.into_response())
 }
