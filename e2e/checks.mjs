@@ -190,6 +190,19 @@ export async function findOverlaps(page) {
     // control, measured with a Range) against every visible form control,
     // including the ones the label wraps, which the check above leaves out.
     const CONTROLS = 'input, select, textarea, button';
+    // Text hidden for sight but kept for screen readers by style rather than by
+    // the class (a grid's option names, read with each radio): not drawn, so
+    // nothing can cover it.
+    const clippedAway = (el, stop) => {
+      for (let e = el; e; e = e.parentElement) {
+        const st = getComputedStyle(e);
+        if (st.clipPath === 'inset(50%)' || st.clip === 'rect(0px, 0px, 0px, 0px)') return true;
+        const r = e.getBoundingClientRect();
+        if (st.overflow === 'hidden' && r.width <= 1 && r.height <= 1) return true;
+        if (e === stop) break;
+      }
+      return false;
+    };
     const controls = items.filter((it) => it.el.matches(CONTROLS));
     for (const lab of items.filter((it) => it.el.matches('label'))) {
       const textRects = [];
@@ -199,6 +212,7 @@ export async function findOverlaps(page) {
         if (n.parentElement.closest(CONTROLS)) continue;
         const hidden = n.parentElement.closest('.visually-hidden, [hidden]');
         if (hidden && lab.el.contains(hidden)) continue;
+        if (clippedAway(n.parentElement, lab.el)) continue;
         const range = document.createRange();
         range.selectNodeContents(n);
         for (const r of range.getClientRects()) {

@@ -277,7 +277,7 @@ fn token_create_refuses_client_accounts_and_deactivation_revokes_tokens() {
         let out = stdout(&o);
         let portal = out
             .lines()
-            .find_map(|l| l.split(" signs in at /portal/login as ").nth(1))
+            .find_map(|l| l.split("/portal/login as ").nth(1))
             .and_then(|rest| rest.split_whitespace().next())
             .unwrap_or_else(|| panic!("the demo names its portal account: {out}"))
             .to_string();
