@@ -449,7 +449,7 @@ test('the risk loop: a PHQ-9 with item 9 raises a flag that is assessed, planned
     await page.goto(measuresURL);
     await screenshot('risk-measures.png');
     await expectVisible(page.getByRole('cell', { name: '13', exact: true }).first(), 'the total of 13');
-    await expectVisible(page.getByText('risk_item_9'), 'the risk item flag on the response');
+    await expectVisible(page.getByText('Question 9 (thoughts of self-harm) positive'), 'the risk item flag on the response, in words');
     await page.goto('/clients');
     await expectVisible(page.getByText('1 risk flag on your clients is not yet closed'), 'the open-flag banner');
   });

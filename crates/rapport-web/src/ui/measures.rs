@@ -167,6 +167,34 @@ struct MeasuresPage {
     links: Vec<LinkView>,
     /// Errors of a refused schedule form.
     errors: FormErrors,
+    /// The instruments, so the page names them and their bands, never by id.
+    library: std::sync::Arc<rapport_core::measures::Library>,
+}
+
+impl MeasuresPage {
+    /// An instrument's short name ("PHQ-9"); the id only for one no longer known.
+    fn instrument_name(&self, id: &str) -> String {
+        self.library.get(id).map(|i| i.short_name.clone()).unwrap_or_else(|| id.to_string())
+    }
+
+    /// A response's band as its label ("Moderately severe").
+    fn band_name(&self, r: &ResponseRow) -> String {
+        match (&r.band, self.library.get(&r.instrument_id)) {
+            (Some(b), Some(inst)) => rapport_core::measures::wording::band_label(inst, r.band_set.as_deref(), b),
+            (Some(b), None) => b.clone(),
+            (None, _) => String::new(),
+        }
+    }
+
+    /// A risk-item flag ("risk_item_9") as words: "Question 9 (thoughts of self-harm) positive".
+    fn risk_flag_name(&self, r: &ResponseRow, flag: &str) -> String {
+        let number = flag.trim_start_matches("risk_item_").parse::<u32>().ok();
+        match (number, self.library.get(&r.instrument_id)) {
+            (Some(n), Some(inst)) => format!("{} positive", rapport_core::measures::wording::question(inst, n)),
+            (Some(n), None) => format!("Risk question {n} positive"),
+            _ => flag.replace('_', " "),
+        }
+    }
 }
 
 /// A scope the outcomes can be shown for.
@@ -365,9 +393,14 @@ async fn measures_page(
     let outcomes = summary
         .instruments
         .into_iter()
-        .map(|(instrument, r)| OutcomeRow { instrument, reasons: r.not_on_track_reasons().join(", "), o: r.outcome })
+        .map(|(id, r)| OutcomeRow {
+            instrument: state.instruments.get(&id).map(|i| i.short_name.clone()).unwrap_or(id),
+            reasons: r.not_on_track_reasons().join(", "),
+            o: r.outcome,
+        })
         .collect::<Vec<_>>();
     let page = MeasuresPage {
+        library: state.instruments.clone(),
         layout,
         c,
         course: course.unwrap_or_default(),

@@ -168,7 +168,9 @@ async fn a_response_counts_towards_the_course_open_on_its_day() {
         assert_eq!(s, 200);
         // It ended in May (a completed course accepts no changes after its ending).
         app.sql("UPDATE courses SET updated_at = $1 WHERE id = $2", &["2026-05-01T12:00:00.000000Z", &first]).await;
-        let second = api.new_course(&client, json!({"protocol": "ipt-individual", "start_date": today()})).await;
+        // Started yesterday, so a response half an hour ago is in it even just after midnight.
+        let yesterday = (time::OffsetDateTime::now_utc().date() - time::Duration::days(1)).to_string();
+        let second = api.new_course(&client, json!({"protocol": "ipt-individual", "start_date": yesterday})).await;
         let now = Timestamp::now();
         let (earlier, latest) = (now.minus(time::Duration::minutes(30)).to_db(), now.to_db());
         // First course: 20 then 5 (recovered); between courses: 9; relapse course: 6 then 14.

@@ -49,6 +49,15 @@ async fn the_session_page_lists_exactly_the_measures_since_the_previous_session(
         for raw in ["phq9", "risk_item_9", "moderately_severe"] {
             assert!(!page.contains(&format!(">{raw}")), "raw id {raw} shown");
         }
+        // The client's Measures page names instruments, bands and the risk item too.
+        let (_, measures) = b.text(&format!("/clients/{client}/measures")).await;
+        assert!(measures.contains("Question 9 (thoughts of self-harm) positive"), "{measures}");
+        assert!(measures.contains(">PHQ-9 <span"), "the responses table names the instrument");
+        for raw in ["phq9", "risk_item_9", "moderate<"] {
+            let at = measures.find(&format!(">{raw}")).map(|i| &measures[i.saturating_sub(300)..i + 40]);
+            assert!(at.is_none(), "raw id {raw} shown on the Measures page: {at:?}");
+        }
+        assert!(measures.contains(">Moderate<"), "the band by its label");
         // Each score opens to its answers.
         let rid = app.store.responses(&Id::parse(&client).unwrap()).await.unwrap()[1].id.to_string();
         assert!(page.contains(&format!("/clients/{client}/responses/{rid}?session={}", s[1])));
