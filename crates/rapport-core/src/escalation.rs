@@ -98,6 +98,37 @@ impl Tier {
     }
 }
 
+/// An escalation step for people, never its ids: "Not assessed in time, step 2
+/// (duty cover): sent to the duty clinician".
+pub fn step_words(deadline: Deadline, step: i64, tier: Tier, routed_to: &str) -> String {
+    let tier = match tier {
+        Tier::Supervisors => "supervisors",
+        Tier::Duty => "duty cover",
+        Tier::Reminder => "reminder",
+    };
+    format!("Not {} in time, step {step} ({tier}): sent to {}", deadline.missed_verb(), route_words(routed_to))
+}
+
+/// Who a step went to ("responsible+supervisors+duty_clinician") in words.
+fn route_words(routed_to: &str) -> String {
+    let names: Vec<String> = routed_to
+        .split('+')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p {
+            "responsible" => "the responsible clinician".to_string(),
+            "supervisors" => "the supervisors".to_string(),
+            "duty_clinician" => "the duty clinician".to_string(),
+            "administrators" => "the administrators".to_string(),
+            other => other.replace('_', " "),
+        })
+        .collect();
+    match names.as_slice() {
+        [] => "nobody".to_string(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// The organisation's two deadlines, in whole hours (1 to 72).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Deadlines {
@@ -686,5 +717,19 @@ mod tests {
             step_audit_detail(&due(Ack, 2), &open(), t(8, 0), "administrators", 3),
             "acknowledgement step 2 (duty): not acknowledged after 8 h 0 min; to administrators, 3 notified"
         );
+    }
+
+    #[test]
+    fn steps_read_in_words_not_ids() {
+        assert_eq!(
+            step_words(Deadline::Assessment, 2, Tier::Duty, "duty_clinician"),
+            "Not assessed in time, step 2 (duty cover): sent to the duty clinician"
+        );
+        assert_eq!(
+            step_words(Deadline::Acknowledgement, 3, Tier::Reminder, "responsible+supervisors+duty_clinician"),
+            "Not acknowledged in time, step 3 (reminder): sent to the responsible clinician, the supervisors and the duty clinician"
+        );
+        assert_eq!(route_words("administrators"), "the administrators");
+        assert_eq!(route_words(""), "nobody");
     }
 }

@@ -156,6 +156,14 @@ struct FlagPage {
     errors: FormErrors,
 }
 
+impl FlagPage {
+    /// An escalation step in words ("Not assessed in time, step 2 (duty cover): sent to the duty clinician").
+    fn step_words(&self, e: &EscalationHistoryRow) -> String {
+        let s = &e.step;
+        rapport_core::escalation::step_words(s.deadline, s.step, s.tier, &s.routed_to)
+    }
+}
+
 async fn page(
     state: &AppState,
     me: &Identity,

@@ -142,8 +142,9 @@ async fn steps_come_at_their_times_once_and_acknowledging_does_not_stop_the_asse
 
         // The history is on the flag page; the supervisor sees it too.
         let (_, html) = app.browser_as("esc-sup@clinic.example").await.text(&fp).await;
-        assert_eq!(html.matches("· to ").count(), 4, "four steps listed");
-        assert!(html.contains("assessment step 2 (duty) · to duty_clinician"), "{html}");
+        assert_eq!(html.matches("in time, step ").count(), 4, "four steps listed");
+        assert!(html.contains("Not assessed in time, step 2 (duty cover): sent to the duty clinician"), "{html}");
+        assert!(!html.contains("duty_clinician"), "no raw route id on the page");
 
         // Assessed: nothing more, whatever the clock says.
         let assessment = json!({
