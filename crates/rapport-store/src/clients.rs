@@ -311,22 +311,7 @@ impl Store {
         let total = all.len() as i64;
         let offset = q.offset.max(0) as usize;
         let rows: Vec<_> = all.into_iter().skip(offset).take(q.limit.clamp(1, 500) as usize).collect();
-        let list = rows
-            .iter()
-            .map(|r| {
-                let status: String = r.col("status")?;
-                Ok(CaseloadRow {
-                    id: Id::from_db(r.col("id")?),
-                    display_name: r.col("display_name")?,
-                    date_of_birth: r.col("date_of_birth")?,
-                    pronouns: r.col("pronouns")?,
-                    status: ClientStatus::parse(&status).unwrap_or(ClientStatus::Active),
-                    responsible_clinician_id: Id::from_db(r.col("responsible_clinician_id")?),
-                    responsible_clinician_name: r.col("responsible_name")?,
-                    updated_at: ts(&r.col::<String>("updated_at")?),
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let list = rows.iter().map(caseload_row).collect::<Result<Vec<_>>>()?;
         Ok((list, total))
     }
 
@@ -568,4 +553,20 @@ async fn fetch_client(tx: &mut sqlx::Transaction<'static, sqlx::Any>, id: &Id) -
     );
     let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&mut **tx).await?;
     row.map(|r| client_from_row(&r)).transpose()
+}
+
+/// A caseload row from a query selecting the client's list columns,
+/// `responsible_clinician_id` and `responsible_name`.
+pub(crate) fn caseload_row(r: &sqlx::any::AnyRow) -> Result<CaseloadRow> {
+    let status: String = r.col("status")?;
+    Ok(CaseloadRow {
+        id: Id::from_db(r.col("id")?),
+        display_name: r.col("display_name")?,
+        date_of_birth: r.col("date_of_birth")?,
+        pronouns: r.col("pronouns")?,
+        status: ClientStatus::parse(&status).unwrap_or(ClientStatus::Active),
+        responsible_clinician_id: Id::from_db(r.col("responsible_clinician_id")?),
+        responsible_clinician_name: r.col("responsible_name")?,
+        updated_at: ts(&r.col::<String>("updated_at")?),
+    })
 }

@@ -2,11 +2,9 @@
 //! not through supervision), the sessions of those clients in a date range,
 //! and their held sessions whose progress note is not signed.
 
-use crate::clients::CaseloadRow;
+use crate::clients::{caseload_row, CaseloadRow};
 use crate::courses::{session_from_row, TherapySession, SESSION_COLUMNS};
-use crate::row::Named;
-use crate::{ts, Result, Store};
-use rapport_core::client::ClientStatus;
+use crate::{Result, Store};
 use rapport_core::time::format_date;
 use rapport_core::Id;
 use time::Date;
@@ -28,21 +26,7 @@ impl Store {
         .bind(user.as_str())
         .fetch_all(&self.read)
         .await?;
-        rows.iter()
-            .map(|r| {
-                let status: String = r.col("status")?;
-                Ok(CaseloadRow {
-                    id: Id::from_db(r.col("id")?),
-                    display_name: r.col("display_name")?,
-                    date_of_birth: r.col("date_of_birth")?,
-                    pronouns: r.col("pronouns")?,
-                    status: ClientStatus::parse(&status).unwrap_or(ClientStatus::Active),
-                    responsible_clinician_id: Id::from_db(r.col("responsible_clinician_id")?),
-                    responsible_clinician_name: r.col("responsible_name")?,
-                    updated_at: ts(&r.col::<String>("updated_at")?),
-                })
-            })
-            .collect()
+        rows.iter().map(caseload_row).collect()
     }
 
     /// The sessions of `clients` dated `from` to `to` (inclusive), in time order.
