@@ -58,9 +58,14 @@ const PLANS: &[Plan] = &[
     },
 ];
 
-fn session(date: Date, attendance: Attendance, modality: Modality) -> NewTherapySession {
-    NewTherapySession { date, time: "10:00".into(), modality, attendance, duration_minutes: Some(50) }
+fn session(date: Date, time: &str, attendance: Attendance, modality: Modality) -> NewTherapySession {
+    NewTherapySession { date, time: time.into(), modality, attendance, duration_minutes: Some(50) }
 }
+
+/// Each plan's weekly hour, so a clinician's demo day is not double-booked
+/// (the showcase course, the first, keeps 10:00; 15:30 is Today's booked session).
+const PLAN_TIMES: [&str; 10] =
+    ["10:00", "11:30", "13:00", "14:00", "16:30", "17:30", "12:15", "18:15", "10:45", "14:45"];
 
 /// Creates a course of `protocol` for `client` starting on `start`, checked as
 /// the course form would be against the shipped protocols.
@@ -86,17 +91,18 @@ pub async fn start_course(
         .map_err(|e| e.to_string())
 }
 
-/// Records weekly held sessions (10:00, 50 minutes) from `start`; `modality` of the nth (0-based).
+/// Records weekly held sessions (at `time`, 50 minutes) from `start`; `modality` of the nth (0-based).
 pub async fn hold_weekly(
     store: &Store,
     course: &CourseRecord,
     clinician: &Id,
     start: Date,
+    time: &str,
     weeks: i64,
     modality: impl Fn(i64) -> Modality,
 ) -> Result<(), String> {
     for week in 0..weeks {
-        let s = session(start + Duration::weeks(week), Attendance::Attended, modality(week));
+        let s = session(start + Duration::weeks(week), time, Attendance::Attended, modality(week));
         store
             .create_therapy_session(course, &s, clinician, event(action::SESSION_CREATE, "session"))
             .await
@@ -126,7 +132,8 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRe
     let set = ProtocolSet::shipped();
     let today = Timestamp::now().date();
     let mut showcase = None;
-    for (plan, (client, clinician)) in PLANS.iter().zip(clients) {
+    for (i, (plan, (client, clinician))) in PLANS.iter().zip(clients).enumerate() {
+        let time = PLAN_TIMES[i % PLAN_TIMES.len()];
         let weeks_back = i64::from(plan.held) + i64::from(plan.cancelled_after.is_some()) - 1;
         let start = if plan.held == 0 {
             today + Duration::weeks(plan.starts_in_weeks)
@@ -141,7 +148,7 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRe
             store
                 .create_therapy_session(
                     &course,
-                    &session(date, Attendance::Attended, modality),
+                    &session(date, time, Attendance::Attended, modality),
                     clinician,
                     event(action::SESSION_CREATE, "session"),
                 )
@@ -152,7 +159,7 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRe
                 store
                     .create_therapy_session(
                         &course,
-                        &session(date, Attendance::Cancelled, Modality::InPerson),
+                        &session(date, time, Attendance::Cancelled, Modality::InPerson),
                         clinician,
                         event(action::SESSION_CREATE, "session"),
                     )
@@ -166,7 +173,7 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRe
             store
                 .create_therapy_session(
                     &course,
-                    &session(today + Duration::weeks(1), Attendance::Scheduled, Modality::InPerson),
+                    &session(today + Duration::weeks(1), time, Attendance::Scheduled, Modality::InPerson),
                     clinician,
                     event(action::SESSION_CREATE, "session"),
                 )
@@ -279,7 +286,7 @@ async fn seed_ending(
         store
             .create_therapy_session(
                 &m,
-                &session(today - Duration::weeks(2), Attendance::Attended, Modality::Video),
+                &session(today - Duration::weeks(2), "10:00", Attendance::Attended, Modality::Video),
                 clinician,
                 event(action::SESSION_CREATE, "session"),
             )

@@ -119,7 +119,7 @@ async fn course_for_demo(store: &Store, client: &Id, clinician: &Id, today: time
     }
     let start = today - time::Duration::weeks(6);
     let course = super::courses::start_course(store, client, clinician, "ipt-individual", 16, start, today).await?;
-    super::courses::hold_weekly(store, &course, clinician, start, 6, |_| Modality::InPerson).await?;
+    super::courses::hold_weekly(store, &course, clinician, start, "12:45", 6, |_| Modality::InPerson).await?;
     // The initial phase is done apart from the inventory itself, so the Inventory tab
     // shows its reminder.
     let done = [

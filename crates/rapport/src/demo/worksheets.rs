@@ -29,7 +29,7 @@ pub async fn demo_course(store: &Store, client: &Id, clinician: &Id) -> R<(Cours
     let start = today - Duration::weeks(7);
     let course = super::courses::start_course(store, client, clinician, "ipt-individual", 16, start, today).await?;
     let video = |week| if week == 3 { Modality::Video } else { Modality::InPerson };
-    super::courses::hold_weekly(store, &course, clinician, start, 6, video).await?;
+    super::courses::hold_weekly(store, &course, clinician, start, "15:00", 6, video).await?;
     let sessions = store.course_sessions(&course.id).await.map_err(err)?;
     Ok((course, sessions))
 }
