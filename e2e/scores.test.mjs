@@ -14,7 +14,7 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, watchProblems } from './pages.mjs';
 import { serve, stop } from './server.mjs';
 import { checkA11y, checkNoOverlap } from './checks.mjs';
 
@@ -22,7 +22,6 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const RESULTS_DIR = path.join(HERE, 'test-results');
 const RAPPORT_BIN = path.resolve(ROOT, process.env.RAPPORT_BIN ?? 'target/debug/rapport');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT_MS = 20_000;
 
 let dataDir;
@@ -40,11 +39,7 @@ before(async () => {
   coursePath = demo.stdout.match(/\/courses\/[0-9a-f-]+/)?.[0];
   assert.ok(coursePath, `rapport demo printed no course:\n${demo.stdout}`);
   ({ child: server, url: baseURL } = await serve(RAPPORT_BIN, ['--data-dir', dataDir]));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -57,13 +52,7 @@ async function signedIn(width) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console on ${page.url()}: ${m.text().slice(0, 120)}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
-  });
+  watchProblems(page, problems);
   await page.goto(`${baseURL}/login`);
   await page.getByLabel('Email', { exact: true }).fill('clinician1@demo.rapport.test');
   await page.getByLabel('Password', { exact: true }).fill('rapport-demo-2026');
