@@ -75,6 +75,12 @@ pub async fn create(
     raw: &RawCourse,
     unread: ValidationErrors,
 ) -> AppResult<CourseRecord> {
+    if !me.actor().provides_individual_care() {
+        crate::access::deny(state, me, "course", None).await?;
+        return Err(crate::Error::Forbidden(
+            "Group facilitators run groups; an individual course is opened by a clinician.".into(),
+        ));
+    }
     let course = with_form_errors(unread, validate_new_course(&state.config.protocols, raw, Timestamp::now().date()))?;
     let ev = me.event(action::COURSE_CREATE, "course");
     Ok(state.store.create_course(&client.id, &course, None, &me.user.id, ev).await?)

@@ -21,6 +21,7 @@ pub mod error;
 pub mod follow_ups;
 pub mod formulation;
 pub mod goals;
+pub mod groups;
 pub mod inventory;
 pub mod jobs;
 pub mod kiosk;

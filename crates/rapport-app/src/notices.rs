@@ -186,6 +186,7 @@ mod tests {
             active: true,
             mfa_enabled: false,
             created_at: Timestamp::now(),
+            site_id: None,
         }
     }
 

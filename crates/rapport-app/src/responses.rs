@@ -31,6 +31,9 @@ pub enum CourseChoice {
     Given(Id),
     /// The course open on the day the response was completed, if any.
     ByDate,
+    /// None: a group meeting's or a screening's response belongs to the
+    /// group or the screening, not to an individual course.
+    NoCourse,
 }
 
 /// A single-use measure link that the response arrives through: it is
@@ -79,11 +82,20 @@ pub enum Recording {
     LinkRefused,
 }
 
-/// Checks, scores, attributes and stores one response. Bad input (a wrong
-/// number of answers, an option a question does not have, nothing answered at
-/// all, a course of another client) is `Error::Invalid` naming the field as
-/// the API does (`answers[i]`, 0-based); nothing is stored then.
-pub fn record<'a>(state: &'a AppState, sub: Submission<'a>) -> crate::boxing::Boxed<'a, Result<Recording, Error>> {
+/// A submission checked, scored and attributed, ready to store: what
+/// `record` stores at once, and what a group meeting or a screening stores
+/// with its own rows in one transaction.
+pub struct Prepared {
+    pub new: NewResponse,
+    pub score: Score,
+    pub event: AuditEvent,
+}
+
+/// Checks, scores and attributes one submission without storing it. Bad
+/// input (a wrong number of answers, an option a question does not have,
+/// nothing answered at all, a course of another client) is `Error::Invalid`
+/// naming the field as the API does (`answers[i]`, 0-based).
+pub fn prepare<'a>(state: &'a AppState, sub: &'a Submission<'a>) -> crate::boxing::Boxed<'a, Result<Prepared, Error>> {
     Box::pin(async move {
         let inst = sub.instrument;
         check_answers(inst, &sub.answers)?;
@@ -105,31 +117,41 @@ pub fn record<'a>(state: &'a AppState, sub: Submission<'a>) -> crate::boxing::Bo
         if late {
             scored.flags.push(LATE_SUBMISSION.into());
         }
-        let mut e = sub.event;
+        let mut e = sub.event.clone();
         e.action = action::MEASURE_RECORD.into();
         e.resource_type = "measure_response".into();
         e.detail = Some(audit_detail(&scored, sub.via, late));
         let new = NewResponse {
             client_id: sub.client.clone(),
-            course_id: course_id.clone(),
+            course_id,
             score: scored.clone(),
-            unscored_answers: sub.unscored,
+            unscored_answers: sub.unscored.clone(),
             completed_at: sub.completed_at,
-            entered_by: sub.entered_by,
+            entered_by: sub.entered_by.clone(),
             mode: sub.mode,
+            group_session_id: None,
         };
+        Ok(Prepared { new, score: scored, event: e })
+    })
+}
+
+/// Checks, scores, attributes and stores one response (see `prepare` for
+/// what is refused); nothing is stored when it is refused.
+pub fn record<'a>(state: &'a AppState, sub: Submission<'a>) -> crate::boxing::Boxed<'a, Result<Recording, Error>> {
+    Box::pin(async move {
+        let Prepared { new, score, event } = prepare(state, &sub).await?;
         let rec = match &sub.link {
-            Some(link) => match state.store.submit_measure_link(&link.token_hash, &new, link.late, e).await? {
+            Some(link) => match state.store.submit_measure_link(&link.token_hash, &new, link.late, event).await? {
                 LinkSubmit::Recorded(rec) => rec,
                 LinkSubmit::Refused => return Ok(Recording::LinkRefused),
             },
-            None => state.store.record_response(&new, e).await?,
+            None => state.store.record_response(&new, event).await?,
         };
         Ok(Recording::Recorded(Box::new(Recorded {
             id: rec.id,
             risk_flag_id: rec.risk_flag_id,
-            score: scored,
-            course_id,
+            score,
+            course_id: new.course_id,
         })))
     })
 }
@@ -182,6 +204,7 @@ async fn course_for(
             Some(course) if &course.client_id == client => Ok(Some(id.to_string())),
             _ => Err(Error::invalid("course_id", "no course with this id for this client")),
         },
+        CourseChoice::NoCourse => Ok(None),
         CourseChoice::ByDate => {
             let spans: Vec<CourseSpan<Id>> = state
                 .store

@@ -18,18 +18,23 @@ pub enum Role {
     Supervisor,
     /// Sees the clients whose care team they are on.
     Clinician,
+    /// A trained lay facilitator of group IPT: sees the members of the groups
+    /// they run and the people they registered, never process notes, admin
+    /// pages or individual courses; supervised like a clinician.
+    Facilitator,
     /// A client using the portal.
     Client,
 }
 
 impl Role {
-    pub const STAFF: [Role; 3] = [Role::Admin, Role::Supervisor, Role::Clinician];
+    pub const STAFF: [Role; 4] = [Role::Admin, Role::Supervisor, Role::Clinician, Role::Facilitator];
 
     pub fn as_str(&self) -> &'static str {
         match self {
             Role::Admin => "admin",
             Role::Supervisor => "supervisor",
             Role::Clinician => "clinician",
+            Role::Facilitator => "facilitator",
             Role::Client => "client",
         }
     }
@@ -39,6 +44,7 @@ impl Role {
             Role::Admin => "Administrator",
             Role::Supervisor => "Supervisor",
             Role::Clinician => "Clinician",
+            Role::Facilitator => "Group facilitator",
             Role::Client => "Client",
         }
     }
@@ -57,8 +63,9 @@ impl FromStr for Role {
             "admin" => Ok(Role::Admin),
             "supervisor" => Ok(Role::Supervisor),
             "clinician" => Ok(Role::Clinician),
+            "facilitator" => Ok(Role::Facilitator),
             "client" => Ok(Role::Client),
-            other => Err(format!("unknown role '{other}': expected admin, supervisor or clinician")),
+            other => Err(format!("unknown role '{other}': expected admin, supervisor, clinician or facilitator")),
         }
     }
 }
@@ -75,10 +82,21 @@ impl Actor {
     /// May hold a caseload and create client records.
     pub fn can_hold_caseload(&self) -> bool {
         match self.role {
-            Role::Clinician | Role::Supervisor => true,
+            Role::Clinician | Role::Supervisor | Role::Facilitator => true,
             Role::Admin => self.practises,
             Role::Client => false,
         }
+    }
+
+    /// May open individual courses and write process notes: qualified
+    /// clinical staff, not lay group facilitators.
+    pub fn provides_individual_care(&self) -> bool {
+        self.can_hold_caseload() && self.role != Role::Facilitator
+    }
+
+    /// May create groups and sites: supervisors and administrators.
+    pub fn can_organise_groups(&self) -> bool {
+        matches!(self.role, Role::Supervisor | Role::Admin)
     }
 
     pub fn can_administer(&self) -> bool {
@@ -88,7 +106,7 @@ impl Actor {
     /// Break-glass is for clinical staff in an emergency, never for admins acting
     /// as admins or for clients.
     pub fn can_break_glass(&self) -> bool {
-        self.can_hold_caseload()
+        self.provides_individual_care()
     }
 }
 
@@ -224,6 +242,9 @@ mod tests {
             (actor(Role::Admin, true), TEAM, Some(CareTeam)),
             (actor(Role::Admin, true), SUPERVISES, None),
             (actor(Role::Client, false), TEAM, None),
+            (actor(Role::Facilitator, false), TEAM, Some(CareTeam)),
+            (actor(Role::Facilitator, false), SUPERVISES, None),
+            (actor(Role::Facilitator, false), NONE, None),
         ];
         for (a, rel, expected) in cases {
             assert_eq!(client_read_access(&a, rel), expected, "{a:?} {rel:?}");
@@ -243,6 +264,18 @@ mod tests {
         assert!(!may_manage_care_team(&c, GLASS));
         assert!(may_manage_care_team(&c, TEAM));
         assert!(!actor(Role::Admin, false).can_break_glass());
+        assert!(!actor(Role::Facilitator, false).can_break_glass(), "lay facilitators call their supervisor");
+    }
+
+    #[test]
+    fn facilitators_run_groups_but_not_individual_care() {
+        let f = actor(Role::Facilitator, false);
+        assert!(f.can_hold_caseload());
+        assert!(!f.provides_individual_care());
+        assert!(!f.can_organise_groups());
+        assert!(!f.can_administer());
+        assert!(actor(Role::Supervisor, false).can_organise_groups());
+        assert!(actor(Role::Clinician, false).provides_individual_care());
     }
 
     #[test]
@@ -280,7 +313,7 @@ mod tests {
 
     #[test]
     fn roles_parse() {
-        for r in [Role::Admin, Role::Supervisor, Role::Clinician, Role::Client] {
+        for r in [Role::Admin, Role::Supervisor, Role::Clinician, Role::Facilitator, Role::Client] {
             assert_eq!(r.as_str().parse::<Role>().unwrap(), r);
         }
         assert!("root".parse::<Role>().is_err());

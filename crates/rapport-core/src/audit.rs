@@ -148,6 +148,22 @@ pub mod action {
     pub const KIOSK_PIN_FAILED: &str = "kiosk.pin_failed";
     /// A session reminder queued for a client's e-mail (system).
     pub const REMINDER_SEND: &str = "reminder.send";
+    // Group IPT: sites, groups, members, meetings, screening and the funnel
+    pub const SITE_CREATE: &str = "site.create";
+    pub const USER_SITE: &str = "user.site";
+    pub const SUPERVISION_ADD: &str = "supervision.add";
+    pub const GROUP_CREATE: &str = "group.create";
+    /// A group's page or API read; detail names the members shown.
+    pub const GROUP_READ: &str = "group.read";
+    pub const GROUP_LIST: &str = "group.list";
+    pub const GROUP_MEMBER_ADD: &str = "group.member_add";
+    pub const GROUP_PRE_GROUP: &str = "group.pre_group";
+    pub const GROUP_MEMBER_STATUS: &str = "group.member_status";
+    pub const GROUP_SESSION_RECORD: &str = "group.session_record";
+    pub const GROUP_CLOSE: &str = "group.close";
+    pub const SCREENING_RECORD: &str = "screening.record";
+    /// The programme page's funnel; detail names the clients listed.
+    pub const FUNNEL_READ: &str = "funnel.read";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -241,6 +257,19 @@ pub mod action {
         KIOSK_UNLOCK,
         KIOSK_PIN_FAILED,
         REMINDER_SEND,
+        SITE_CREATE,
+        USER_SITE,
+        SUPERVISION_ADD,
+        GROUP_CREATE,
+        GROUP_READ,
+        GROUP_LIST,
+        GROUP_MEMBER_ADD,
+        GROUP_PRE_GROUP,
+        GROUP_MEMBER_STATUS,
+        GROUP_SESSION_RECORD,
+        GROUP_CLOSE,
+        SCREENING_RECORD,
+        FUNNEL_READ,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).

@@ -16,6 +16,7 @@ pub mod ending;
 pub mod escalation;
 pub mod formulation;
 pub mod goals;
+pub mod group;
 pub mod ical;
 pub mod ids;
 pub mod inventory;

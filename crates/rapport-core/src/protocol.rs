@@ -123,9 +123,12 @@ pub struct Protocol {
     /// Protocol ids a course may continue into as maintenance.
     #[serde(default)]
     pub maintenance: Vec<String>,
-    /// Whether a course under this protocol may belong to a group.
+    /// A group protocol: its sessions are group meetings (see `group_format`).
     #[serde(default)]
     pub group: bool,
+    /// How a group under this protocol runs; required when `group` is true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_format: Option<GroupFormat>,
     /// The held session at which measures are reviewed for the not-on-track
     /// rule (standard IPT: session 6 of 12-16). Absent: proportionally from
     /// the default contract, 6/16 of it (at least session 2); none for
@@ -262,6 +265,63 @@ impl ChecklistItem {
     }
 }
 
+/// How a group protocol runs: the pre-group steps, the group's size, the
+/// measure taken at every meeting, who is eligible and each meeting's agenda.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupFormat {
+    /// Individual sessions with each member before meeting 1.
+    pub pre_group_sessions: u32,
+    /// A pre-group meeting with a parent or carer (adolescent groups).
+    #[serde(default)]
+    pub parent_session: bool,
+    pub size: SizeRange,
+    /// Groups are usually single-gender: offered (and on) when a group is made.
+    #[serde(default)]
+    pub single_gender: bool,
+    /// A member who attended at least this many meetings counts as having
+    /// received the programme (the funnel's "attended" step).
+    pub attended_for_completion: u32,
+    /// The quick per-member measure taken at every meeting (an instrument id).
+    pub measure: String,
+    /// Who screening finds eligible.
+    pub eligibility: Eligibility,
+    #[serde(default)]
+    pub agenda: Vec<AgendaStep>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SizeRange {
+    pub min: u32,
+    pub max: u32,
+}
+
+/// Eligible when the screening instrument's total is at least `min_total`.
+/// A positive risk answer always refers, whatever the total.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Eligibility {
+    pub instrument: String,
+    pub min_total: i64,
+}
+
+/// The agenda of meetings `from..=to`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaStep {
+    pub from: u32,
+    pub to: u32,
+    pub items: Vec<String>,
+}
+
+impl GroupFormat {
+    /// The agenda for meeting `n` (empty when the protocol gives none).
+    pub fn agenda_for(&self, n: u32) -> &[String] {
+        self.agenda.iter().find(|a| (a.from..=a.to).contains(&n)).map(|a| a.items.as_slice()).unwrap_or(&[])
+    }
+}
+
 /// The protocols a site runs: shipped ones, adjusted by the site's file.
 #[derive(Clone, Debug)]
 pub struct ProtocolSet {
@@ -319,9 +379,15 @@ impl ProtocolSet {
         &self.protocols
     }
 
-    /// Protocols a new acute course may use (maintenance courses are made from a termination).
+    /// Protocols a new individual acute course may use (maintenance courses
+    /// are made from a termination; group protocols run groups).
     pub fn acute(&self) -> impl Iterator<Item = &Protocol> {
-        self.protocols.iter().filter(|p| p.kind == ProtocolKind::Acute)
+        self.protocols.iter().filter(|p| p.kind == ProtocolKind::Acute && !p.group)
+    }
+
+    /// Protocols a group may run.
+    pub fn groups(&self) -> impl Iterator<Item = &Protocol> {
+        self.protocols.iter().filter(|p| p.group)
     }
 }
 
@@ -415,11 +481,50 @@ fn validate_protocol(p: &Protocol, set: &ProtocolSet) -> Result<(), String> {
             return Err(format!("collateral session {n} is outside 1..={}", s.max));
         }
     }
+    match (&p.group_format, p.group) {
+        (None, true) => return Err("a group protocol needs a [protocol.group_format] table".into()),
+        (Some(_), false) => return Err("group_format is only for group protocols (set group = true)".into()),
+        (Some(g), true) => validate_group_format(g, p)?,
+        (None, false) => {}
+    }
     for m in &p.maintenance {
         match set.get(m) {
             Some(q) if q.kind == ProtocolKind::Maintenance => {}
             Some(_) => return Err(format!("maintenance option {m:?} is not a maintenance protocol")),
             None => return Err(format!("maintenance option {m:?} is not a known protocol")),
+        }
+    }
+    Ok(())
+}
+
+fn validate_group_format(g: &GroupFormat, p: &Protocol) -> Result<(), String> {
+    if g.size.min < 2 || g.size.min > g.size.max || g.size.max > 50 {
+        return Err(format!(
+            "group_format.size must satisfy 2 <= min <= max <= 50 (got min {}, max {})",
+            g.size.min, g.size.max
+        ));
+    }
+    if g.pre_group_sessions > 4 {
+        return Err(format!("group_format.pre_group_sessions must be 0-4 (got {})", g.pre_group_sessions));
+    }
+    if g.attended_for_completion == 0 || g.attended_for_completion > p.sessions.max {
+        return Err(format!(
+            "group_format.attended_for_completion must be 1-{} (got {})",
+            p.sessions.max, g.attended_for_completion
+        ));
+    }
+    if !is_slug(&g.measure) || !is_slug(&g.eligibility.instrument) {
+        return Err("group_format.measure and eligibility.instrument must be instrument ids".into());
+    }
+    for a in &g.agenda {
+        if a.from == 0 || a.from > a.to || a.to > p.sessions.max {
+            return Err(format!(
+                "group_format.agenda from {} to {} must lie within meetings 1..={}",
+                a.from, a.to, p.sessions.max
+            ));
+        }
+        if a.items.is_empty() || a.items.iter().any(|i| i.trim().is_empty()) {
+            return Err(format!("group_format.agenda for meetings {}-{} needs non-empty items", a.from, a.to));
         }
     }
     Ok(())
@@ -479,6 +584,52 @@ mod tests {
     }
 
     #[test]
+    fn group_protocols_have_their_phases_sizes_and_agendas() {
+        let set = ProtocolSet::shipped();
+        let phases = |id: &str| -> Vec<&'static str> {
+            let p = set.get(id).unwrap();
+            (1..=p.sessions.default).map(|n| phase_of(p, p.sessions.default, n).as_str()).collect()
+        };
+        let who = phases("ipt-group-who");
+        assert_eq!(who, ["initial", "middle", "middle", "middle", "middle", "middle", "middle", "termination"]);
+        let sm = phases("ipt-group-12");
+        assert_eq!(&sm[..4], ["initial"; 4]);
+        assert_eq!(&sm[4..9], ["middle"; 5]);
+        assert_eq!(&sm[9..], ["termination"; 3]);
+        let ag = phases("ipt-ag");
+        assert_eq!(ag, ["initial", "initial", "middle", "middle", "middle", "middle", "termination", "termination"]);
+        let who = set.get("ipt-group-who").unwrap();
+        let g = who.group_format.as_ref().unwrap();
+        assert_eq!((g.pre_group_sessions, g.size.max), (1, 15));
+        assert_eq!(who.area_label("role_dispute"), "Disagreements");
+        assert_eq!(who.area_label("interpersonal_deficits"), "Loneliness and isolation");
+        assert!(g.agenda_for(1)[0].starts_with("Welcome"));
+        assert_eq!(g.agenda_for(4), g.agenda_for(7));
+        assert!(g.agenda_for(9).is_empty());
+        assert!(set.get("ipt-ag").unwrap().group_format.as_ref().unwrap().parent_session);
+        assert!(set.acute().all(|p| !p.group), "group protocols are not offered for individual courses");
+        assert_eq!(set.groups().count(), 3);
+    }
+
+    #[test]
+    fn a_group_protocol_needs_a_valid_group_format() {
+        let shipped = include_str!("../protocols/shipped.toml");
+        let start = shipped.find("[[protocol]]\nid = \"ipt-group-who\"").unwrap();
+        let end = shipped[start..].find("[[protocol]]\nid = \"ipt-group-12\"").unwrap() + start;
+        let who = &shipped[start..end];
+        let e = ProtocolSet::with_site_file("site.toml", &who.replace("max = 15 }", "max = 1 }")).unwrap_err();
+        assert!(e.contains("group_format.size"), "{e}");
+        let e = ProtocolSet::with_site_file("site.toml", &who.replace("from = 8\nto = 8", "from = 8\nto = 9"))
+            .unwrap_err();
+        assert!(e.contains("agenda from 8 to 9"), "{e}");
+        let e = ProtocolSet::with_site_file("site.toml", &who.replace("group = true", "group = false")).unwrap_err();
+        assert!(e.contains("only for group protocols"), "{e}");
+        let adjusted = who.replace("max = 15 }", "max = 12 }");
+        let set = ProtocolSet::with_site_file("site.toml", &adjusted).unwrap();
+        assert_eq!(set.get("ipt-group-who").unwrap().group_format.as_ref().unwrap().size.max, 12);
+    }
+
+    #[test]
     fn site_file_adds_and_replaces_protocols() {
         let text = r#"
 [[protocol]]
@@ -494,6 +645,13 @@ problem_areas = [{ id = "grief", label = "Grief" }, { id = "role_dispute", label
 max_problem_areas = 1
 checklist = ["symptom_review"]
 group = true
+
+[protocol.group_format]
+pre_group_sessions = 1
+size = { min = 5, max = 12 }
+attended_for_completion = 6
+measure = "phq9"
+eligibility = { instrument = "phq9", min_total = 10 }
 "#;
         let set = ProtocolSet::with_site_file("protocols.toml", text).unwrap();
         assert!(set.get("group-who").unwrap().group);

@@ -41,7 +41,7 @@ const SCOPE: &str = "SELECT s.id, s.course_id, s.client_id, s.session_date, s.se
      c.display_name AS client_name, c.responsible_clinician_id AS responsible_id, r.name AS responsible_name, \
      co.status AS course_status, co.session_minutes AS planned_minutes \
      FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
-     UNION SELECT t.client_id FROM care_team t JOIN supervision sv ON sv.clinician_id = t.user_id \
+     UNION SELECT t.client_id FROM care_team t JOIN supervision_reach sv ON sv.clinician_id = t.user_id \
      WHERE sv.supervisor_id = $1) mine \
      JOIN therapy_sessions s ON s.client_id = mine.client_id \
      JOIN clients c ON c.id = s.client_id \
@@ -59,7 +59,7 @@ pub struct BookableCourse {
 }
 
 const MINE: &str = "(SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
-     UNION SELECT t.client_id FROM care_team t JOIN supervision sv ON sv.clinician_id = t.user_id \
+     UNION SELECT t.client_id FROM care_team t JOIN supervision_reach sv ON sv.clinician_id = t.user_id \
      WHERE sv.supervisor_id = $1) mine";
 
 impl Store {

@@ -18,6 +18,8 @@ pub struct ClientRecord {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub archived_at: Option<Timestamp>,
+    /// The site (village, school, clinic) they belong to, if any.
+    pub site_id: Option<Id>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +84,7 @@ pub struct ClientSummary {
 const CLIENT_COLUMNS: &str = "c.id, c.display_name, c.legal_name, c.date_of_birth, c.pronouns, c.email, c.phone, \
      c.address, c.preferred_language, c.emergency_contact_name, c.emergency_contact_relationship, \
      c.emergency_contact_phone, c.consent_notes, c.external_ids, c.status, c.responsible_clinician_id, \
-     r.name AS responsible_name, c.version, c.created_at, c.updated_at, c.archived_at";
+     r.name AS responsible_name, c.version, c.created_at, c.updated_at, c.archived_at, c.site_id";
 
 fn client_from_row(row: &sqlx::any::AnyRow) -> Result<ClientRecord> {
     let ids: String = row.col("external_ids")?;
@@ -112,6 +114,7 @@ fn client_from_row(row: &sqlx::any::AnyRow) -> Result<ClientRecord> {
         created_at: ts(&row.col::<String>("created_at")?),
         updated_at: ts(&row.col::<String>("updated_at")?),
         archived_at: opt_ts(row.col("archived_at")?),
+        site_id: row.col::<Option<String>>("site_id")?.map(Id::from_db),
     })
 }
 
@@ -157,10 +160,17 @@ fn like_pattern(term: &str) -> String {
 impl Store {
     /// Creates a client with `responsible` as responsible clinician and first care-team member.
     #[crate::boxing::boxed_future]
-    pub async fn create_client(
+    pub async fn create_client(&self, details: &ClientDetails, responsible: &Id, event: AuditEvent) -> Result<ClientRecord> {
+        self.create_client_at(details, responsible, None, event).await
+    }
+
+    /// `create_client`, belonging to `site`.
+    #[crate::boxing::boxed_future]
+    pub async fn create_client_at(
         &self,
         details: &ClientDetails,
         responsible: &Id,
+        site: Option<&Id>,
         mut event: AuditEvent,
     ) -> Result<ClientRecord> {
         let id = Id::new();
@@ -175,6 +185,13 @@ impl Store {
         )
         .bind(id.as_str());
         bind_details(insert, details).bind(responsible.as_str()).bind(now.to_db()).execute(&mut *tx).await?;
+        if let Some(site) = site {
+            sqlx::query("UPDATE clients SET site_id = $1 WHERE id = $2")
+                .bind(site.as_str())
+                .bind(id.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query("INSERT INTO care_team (client_id, user_id, responsible, added_at) VALUES ($1, $2, 1, $3)")
             .bind(id.as_str())
             .bind(responsible.as_str())
@@ -200,7 +217,7 @@ impl Store {
         let sql = format!(
             "SELECT {CLIENT_COLUMNS}, \
              (SELECT COUNT(*) FROM care_team t WHERE t.client_id = c.id AND t.user_id = $2) AS on_team, \
-             (SELECT COUNT(*) FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
+             (SELECT COUNT(*) FROM care_team t JOIN supervision_reach s ON s.clinician_id = t.user_id \
                 WHERE t.client_id = c.id AND s.supervisor_id = $2) AS supervised, \
              (SELECT COUNT(*) FROM break_glass b WHERE b.client_id = c.id AND b.user_id = $2 AND b.expires_at > $3) AS glass \
              FROM clients c JOIN users r ON r.id = c.responsible_clinician_id WHERE c.id = $1"
@@ -292,7 +309,7 @@ impl Store {
         // the same work twice.
         const SCOPE: &str = "SELECT c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, \
              c.responsible_clinician_id, r.name AS responsible_name FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
-             UNION SELECT t.client_id FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
+             UNION SELECT t.client_id FROM care_team t JOIN supervision_reach s ON s.clinician_id = t.user_id \
              WHERE s.supervisor_id = $1) mine JOIN clients c ON c.id = mine.client_id \
              JOIN users r ON r.id = c.responsible_clinician_id WHERE c.status = $2";
         let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern);

@@ -14,6 +14,7 @@ pub mod clients;
 pub mod courses;
 pub mod escalation;
 pub mod formulation;
+pub mod groups;
 pub mod keyfile;
 pub mod kiosk;
 pub mod links;

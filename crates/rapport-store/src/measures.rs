@@ -52,6 +52,8 @@ pub struct NewResponse {
     pub completed_at: Timestamp,
     pub entered_by: Option<Id>,
     pub mode: Mode,
+    /// The group meeting it was taken at (set by `record_group_session`).
+    pub group_session_id: Option<Id>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -307,8 +309,8 @@ async fn insert_response(
     sqlx::query(
         "INSERT INTO measure_responses (id, client_id, course_id, instrument_id, instrument_version, scoring_version, \
          answers, item_scores, unscored_answers, raw_total, total, band, band_set, subscores, flags, complete, \
-         prorated, completed_at, entered_by, mode, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+         prorated, completed_at, entered_by, mode, created_at, group_session_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)",
     )
     .bind(id.as_str())
     .bind(r.client_id.as_str())
@@ -331,6 +333,7 @@ async fn insert_response(
     .bind(r.entered_by.as_ref().map(|u| u.as_str().to_string()))
     .bind(r.mode.as_str())
     .bind(now.to_db())
+    .bind(r.group_session_id.as_ref().map(|g| g.as_str().to_string()))
     .execute(&mut **tx)
     .await?;
     event.resource_id = Some(id.to_string());
@@ -501,7 +504,7 @@ impl Store {
     pub async fn visible_risk_flags(&self, user: &Id, status: Option<FlagStatus>) -> Result<Vec<RiskFlagRow>> {
         let sql = format!(
             "SELECT {FLAG_COLUMNS} FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
-             UNION SELECT t.client_id FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
+             UNION SELECT t.client_id FROM care_team t JOIN supervision_reach s ON s.clinician_id = t.user_id \
              WHERE s.supervisor_id = $1) mine JOIN risk_flags f ON f.client_id = mine.client_id \
              JOIN clients c ON c.id = f.client_id JOIN users ru ON ru.id = c.responsible_clinician_id \
              WHERE ($2 = '' OR f.status = $2) ORDER BY f.raised_at, f.id"
@@ -519,7 +522,7 @@ impl Store {
     pub async fn count_unhandled_risk_flags(&self, user: &Id) -> Result<i64> {
         Ok(sqlx::query(
             "SELECT COUNT(*) AS n FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
-             UNION SELECT t.client_id FROM care_team t JOIN supervision s ON s.clinician_id = t.user_id \
+             UNION SELECT t.client_id FROM care_team t JOIN supervision_reach s ON s.clinician_id = t.user_id \
              WHERE s.supervisor_id = $1) mine JOIN risk_flags f ON f.client_id = mine.client_id \
              WHERE f.status <> 'closed'",
         )

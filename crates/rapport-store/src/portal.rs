@@ -367,6 +367,7 @@ impl Store {
                     role: Role::Client,
                     practises: false,
                     password_hash: password_hash.to_string(),
+                    site_id: None,
                 };
                 let user = insert_user(&mut tx, &new).await?;
                 sqlx::query("INSERT INTO portal_accounts (user_id, client_id, created_at) VALUES ($1, $2, $3)")

@@ -18,6 +18,8 @@ pub struct User {
     /// Two-step verification is on.
     pub mfa_enabled: bool,
     pub created_at: Timestamp,
+    /// Where they work (a facilitator registers clients there).
+    pub site_id: Option<Id>,
 }
 
 /// A client someone is responsible for that still needs them: an open
@@ -83,10 +85,11 @@ pub struct NewUser {
     pub role: Role,
     pub practises: bool,
     pub password_hash: String,
+    pub site_id: Option<Id>,
 }
 
 pub(crate) const USER_COLUMNS: &str =
-    "u.id, u.email, u.name, u.role, u.practises, u.active, u.created_at, u.totp_enabled_at";
+    "u.id, u.email, u.name, u.role, u.practises, u.active, u.created_at, u.totp_enabled_at, u.site_id";
 
 pub(crate) fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
     let role: String = row.col("role")?;
@@ -99,6 +102,7 @@ pub(crate) fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
         active: row.col::<i64>("active")? != 0,
         mfa_enabled: row.col::<Option<String>>("totp_enabled_at")?.is_some(),
         created_at: ts(&row.col::<String>("created_at")?),
+        site_id: row.col::<Option<String>>("site_id")?.map(Id::from_db),
     })
 }
 
@@ -297,6 +301,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        crate::groups::refresh_reach(&mut tx).await?;
         let at = Timestamp::now();
         queue_notices(&mut tx, notices, at).await?;
         audit::commit(tx, event, at).await?;
@@ -314,8 +319,8 @@ pub(crate) async fn insert_user(tx: &mut sqlx::Transaction<'static, sqlx::Any>, 
         return Err(StoreError::Invalid(format!("an account with email {email} already exists")));
     }
     sqlx::query(
-        "INSERT INTO users (id, email, name, role, practises, password_hash, active, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7)",
+        "INSERT INTO users (id, email, name, role, practises, password_hash, active, created_at, updated_at, site_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7, $8)",
     )
     .bind(id.as_str())
     .bind(&email)
@@ -324,6 +329,7 @@ pub(crate) async fn insert_user(tx: &mut sqlx::Transaction<'static, sqlx::Any>, 
     .bind(new.practises as i64)
     .bind(&new.password_hash)
     .bind(now.to_db())
+    .bind(new.site_id.as_ref().map(|s| s.as_str().to_string()))
     .execute(&mut **tx)
     .await?;
     Ok(User {
@@ -335,6 +341,7 @@ pub(crate) async fn insert_user(tx: &mut sqlx::Transaction<'static, sqlx::Any>, 
         active: true,
         mfa_enabled: false,
         created_at: now,
+        site_id: new.site_id.clone(),
     })
 }
 

@@ -72,7 +72,7 @@ fn event(act: &str) -> AuditEvent {
 async fn user(store: &Store, email: &str, role: Role) -> Id {
     store
         .create_user(
-            NewUser { email: email.into(), name: email.into(), role, practises: false, password_hash: "x".into() },
+            NewUser { email: email.into(), name: email.into(), role, practises: false, password_hash: "x".into(), site_id: None },
             event(action::USER_CREATE),
         )
         .await
@@ -296,6 +296,7 @@ async fn two_instances_share_one_audit_chain() {
                             role: Role::Clinician,
                             practises: false,
                             password_hash: "x".into(),
+                            site_id: None,
                         },
                         event(action::USER_CREATE),
                     )
@@ -333,6 +334,7 @@ mod measures {
             completed_at: Timestamp::now(),
             entered_by: Some(by.clone()),
             mode: Mode::InSession,
+            group_session_id: None,
         }
     }
 

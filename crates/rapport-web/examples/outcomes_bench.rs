@@ -300,6 +300,7 @@ async fn main() -> BoxResult<()> {
             role: Role::Clinician,
             practises: false,
             password_hash: "!bench: no sign-in".into(),
+            site_id: None,
         };
         staff.push(store.create_user(u, event(action::USER_CREATE, "user")).await?.id);
     }
@@ -372,6 +373,7 @@ async fn main() -> BoxResult<()> {
                 completed_at: epoch().plus(time::Duration::seconds(i64::from(p.at))),
                 entered_by: (!portal).then(|| staff[p.client as usize / CASELOAD].clone()),
                 mode: if portal { Mode::Portal } else { Mode::InSession },
+                group_session_id: None,
             });
         }
         let recs = store.record_responses(&batch, event(action::MEASURE_RECORD, "measure_response")).await?;

@@ -146,7 +146,7 @@ pub struct UserCreateArgs {
     pub email: String,
     #[arg(long)]
     pub name: String,
-    #[arg(long, value_parser = ["admin", "supervisor", "clinician"])]
+    #[arg(long, value_parser = ["admin", "supervisor", "clinician", "facilitator"])]
     pub role: String,
     /// Read the password from standard input (required: passwords never go on the command line).
     #[arg(long, required = true)]
@@ -154,6 +154,12 @@ pub struct UserCreateArgs {
     /// For admins: also hold a caseload.
     #[arg(long)]
     pub practises: bool,
+    /// The e-mail of the supervisor of the new account (a supervisor; cascades are allowed).
+    #[arg(long)]
+    pub supervisor: Option<String>,
+    /// The name of the site the account works at (see `rapport site list`).
+    #[arg(long)]
+    pub site: Option<String>,
 }
 
 #[derive(Args)]
@@ -402,16 +408,44 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             password::check(&pw, &email).map_err(|p| format!("password refused: {}", p.message()))?;
             let role: Role = a.role.parse()?;
             let store = open(&g, 2).await?;
+            let supervisor = match a.supervisor.as_deref() {
+                None => None,
+                Some(s) => match store.user_by_email(s).await.map_err(|e| e.to_string())? {
+                    Some((u, _)) if u.role == Role::Supervisor && u.active => Some(u),
+                    Some(_) => return Err(format!("--supervisor {s:?} is not an active supervisor's account")),
+                    None => return Err(format!("--supervisor {s:?}: no account with this e-mail")),
+                },
+            };
+            let site = match a.site.as_deref() {
+                None => None,
+                Some(name) => {
+                    let sites = store.sites().await.map_err(|e| e.to_string())?;
+                    match sites.iter().find(|s| s.name.eq_ignore_ascii_case(name.trim())) {
+                        Some(s) => Some(s.id.clone()),
+                        None => {
+                            let names: Vec<&str> = sites.iter().map(|s| s.name.as_str()).collect();
+                            return Err(format!(
+                                "--site {name:?} is not a site; sites: {}",
+                                if names.is_empty() { "none yet (rapport site create NAME)".into() } else { names.join(", ") }
+                            ));
+                        }
+                    }
+                }
+            };
             let mut e = cli_event(action::USER_CREATE, "user");
             e.detail = Some(format!("{email} as {role}"));
             let hash = rapport_app::passwords::hash_now(&pw);
+            let practises = a.practises && role == Role::Admin;
             let user = store
-                .create_user(
-                    NewUser { email, name, role, practises: a.practises && role == Role::Admin, password_hash: hash },
-                    e,
-                )
+                .create_user(NewUser { email, name, role, practises, password_hash: hash, site_id: site }, e)
                 .await
                 .map_err(|e| e.to_string())?;
+            if let Some(sup) = supervisor {
+                let mut e = cli_event(action::SUPERVISION_ADD, "user");
+                e.resource_id = Some(user.id.to_string());
+                e.detail = Some(format!("{} supervises {}", sup.email, user.email));
+                store.add_supervision(&sup.id, &user.id, e).await.map_err(|e| e.to_string())?;
+            }
             println!("Created {} account for {} <{}> (id {}).", role, user.name, user.email, user.id);
             store.close().await;
             Ok(ExitCode::SUCCESS)

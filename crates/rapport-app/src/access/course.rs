@@ -98,7 +98,8 @@ pub async fn course_for(state: &AppState, me: &Identity, id: &str, purpose: Purp
         Some(cid) => state.store.course(&cid).await?,
         None => None,
     };
-    let Some(course) = course else {
+    // Lay group facilitators see group work only, never individual courses.
+    let Some(course) = course.filter(|_| me.actor().provides_individual_care()) else {
         crate::access::deny(state, me, "course", Some(id)).await?;
         return Err(Error::NotFound);
     };

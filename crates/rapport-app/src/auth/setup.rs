@@ -89,7 +89,7 @@ pub async fn complete(state: &AppState, meta: &RequestMeta, token: &str, f: &Set
     let lines = crisis_resources.lines().count();
     event.detail =
         Some(format!("first administrator; organisation \"{org_name}\" in {country}; {lines} crisis line(s)"));
-    let admin = NewUser { email, name, role: Role::Admin, practises, password_hash: hash };
+    let admin = NewUser { email, name, role: Role::Admin, practises, password_hash: hash, site_id: None };
     let org = OrgSetup { name: org_name, country, crisis_resources };
     state.store.complete_setup_with(&token_hash, &org, admin, event).await?;
     state.forget_organisation().await;

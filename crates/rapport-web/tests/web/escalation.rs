@@ -239,6 +239,7 @@ async fn an_inactive_responsible_clinician_sends_flags_straight_up_and_closing_s
             completed_at: Timestamp::now(),
             entered_by: None,
             mode: rapport_store::measures::Mode::Link,
+            group_session_id: None,
         };
         let fb = app
             .store

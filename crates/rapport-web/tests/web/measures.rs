@@ -433,6 +433,7 @@ pub async fn matrix_fixtures(
                 completed_at: rapport_core::Timestamp::now(),
                 entered_by: Some(clinician.clone()),
                 mode: rapport_store::measures::Mode::InSession,
+                group_session_id: None,
             },
             rapport_core::audit::AuditEvent {
                 resource_type: "measure_response".into(),

@@ -186,6 +186,7 @@ impl TestApp {
                     role,
                     practises,
                     password_hash: password_hash(),
+                    site_id: None,
                 },
                 AuditEvent { resource_type: "user".into(), ..test_event("user.create") },
             )

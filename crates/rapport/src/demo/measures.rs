@@ -94,6 +94,7 @@ pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize,
                     completed_at: at,
                     entered_by: Some(clinician.clone()),
                     mode: Mode::InSession,
+                    group_session_id: None,
                 };
                 store
                     .record_response_at(&new, event(action::MEASURE_RECORD, "measure_response"), stored_at)
@@ -146,6 +147,7 @@ pub async fn seed_relapse(store: &Store, client: &Id, clinician: &Id) -> Result<
                     completed_at: at,
                     entered_by: Some(clinician.clone()),
                     mode: Mode::InSession,
+                    group_session_id: None,
                 };
                 store.record_response(&new, event(action::MEASURE_RECORD, "measure_response")).await.map_err(err)?;
             }

@@ -137,6 +137,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
         role,
         practises: false,
         password_hash: hash.clone(),
+        site_id: None,
     };
     let admin = store
         .create_user(
