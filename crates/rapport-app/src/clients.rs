@@ -328,6 +328,7 @@ pub async fn create(
     state: &AppState,
     me: &Identity,
     raw: RawClientDetails,
+    site_id: Option<&str>,
     unread: ValidationErrors,
 ) -> AppResult<ClientRecord> {
     require_caseload(state, me).await?;
@@ -335,7 +336,10 @@ pub async fn create(
         return Err(Error::Invalid(unread));
     }
     let details = client::validate(raw, Timestamp::now().date())?;
-    Ok(state.store.create_client(&details, &me.user.id, me.event(action::CLIENT_CREATE, "client")).await?)
+    // A facilitator's new client belongs to their site unless they name another of theirs.
+    let site = crate::groups::site_for_new_client(state, me, site_id).await?;
+    let e = me.event(action::CLIENT_CREATE, "client");
+    Ok(state.store.create_client_at(&details, &me.user.id, site.as_ref(), e).await?)
 }
 
 fn client_event(me: &Identity, act: &str, c: &ClientRecord) -> AuditEvent {

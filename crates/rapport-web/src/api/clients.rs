@@ -198,7 +198,7 @@ pub async fn create_client(
         consent_notes: body.consent_notes,
         external_ids: ext(body.external_ids),
     };
-    let record = clients::create(&state, &me, raw, ValidationErrors::new()).await?;
+    let record = clients::create(&state, &me, raw, None, ValidationErrors::new()).await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/clients/{}", record.id)) {
         headers.insert(axum::http::header::LOCATION, v);

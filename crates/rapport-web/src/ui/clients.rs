@@ -327,7 +327,7 @@ pub async fn create(
     Form(form): Form<ClientForm>,
 ) -> AppResult<Response> {
     let (raw, unread) = form.raw();
-    match clients::create(&state, &me, raw, unread).await.map_err(AppError::from) {
+    match clients::create(&state, &me, raw, None, unread).await.map_err(AppError::from) {
         Ok(record) => {
             let choice = reminders::read_choice(Some(&form.reminder)).unwrap_or(ClientChoice::Default);
             reminders::set_client_choice(&state, &me, &record, choice).await?;
