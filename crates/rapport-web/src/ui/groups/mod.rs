@@ -548,7 +548,9 @@ pub async fn pre_group_form(
 ) -> AppResult<Html<String>> {
     let g = groups::group_for(&state, &me, &id, Purpose::AuditRead).await?;
     if !g.access.sees_members() {
-        return Err(AppError::NotFound);
+        return Err(AppError::Forbidden(
+            "Only the group's facilitators and their supervisors work with its members.".into(),
+        ));
     }
     render(&pre_group_page(&state, &me, &g, &client_id, &Pairs::default(), FormErrors::default()).await?)
 }
