@@ -231,6 +231,32 @@ test('a facilitator records meeting 3 of a group of 10 on a phone; the superviso
   assert.match(await sup2.locator('[data-testid="members-table"]').innerText(), /Achieng Test/);
   await shot(sup2, 'group-supervisor-360.png');
 
+  // Every group page at 1280 and 360 px: checks and screenshots.
+  for (const width of [1280, 360]) {
+    const f = await signIn(FACILITATOR, width);
+    const pages = [
+      ['groups', '/groups'],
+      ['group', groupPath],
+      ['group-pre-group', `${groupPath}/members/${ids[0]}/pre-group`],
+      ['group-meeting-4', `${groupPath}/sessions/new`],
+      ['group-meeting-3', `${groupPath}/sessions/3`],
+      ['client-groups', `/clients/${ids[0]}`],
+    ];
+    for (const [name, where] of pages) {
+      await f.goto(`${baseURL}${where}`);
+      await f.getByRole('heading', { level: 1 }).first().waitFor();
+      await checks(f, `${name} at ${width} px`);
+      await shot(f, `${name}-${width}.png`);
+    }
+    assert.match(await f.locator('[data-testid="client-groups"]').innerText(), /Kisoro women, Tuesdays/);
+    assert.equal(await f.getByRole('link', { name: 'Start a course' }).count(), 0, 'no individual course for a facilitator');
+    assert.equal(await f.getByRole('link', { name: 'Emergency access' }).count(), 0, 'no emergency access for a facilitator');
+    await f.context().close();
+  }
+  await sup2.goto(`${baseURL}/groups`);
+  await checks(sup2, 'groups of the supervisor at 360 px');
+  await shot(sup2, 'groups-supervisor-360.png');
+
   for (const p of [sup, fac, sup2]) await p.context().close();
   assert.deepEqual(problems, [], 'no page errors, CSP violations or server errors');
 });
