@@ -1006,7 +1006,7 @@ pub async fn facilitator_choices(state: &AppState, me: &Identity) -> AppResult<V
             u.active && rapport_core::access::Actor { role: u.role, practises: u.practises }.can_hold_caseload()
         })
         .collect();
-    users.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    users.sort_by_key(|u| u.name.to_lowercase());
     Ok(users)
 }
 
