@@ -273,6 +273,8 @@ struct GroupPage {
     candidates: Vec<(String, String)>,
     errors: FormErrors,
     full: bool,
+    /// The group's measure as people name it ("PHQ-9").
+    measure_name: String,
 }
 
 impl GroupPage {
@@ -282,6 +284,11 @@ impl GroupPage {
     fn can_record(&self) -> bool {
         self.sees_members() && self.g.next_number().is_some() && !self.g.is_closed()
     }
+}
+
+/// "5 Dec 2026": a date in a table cell.
+fn short_date(d: time::Date) -> String {
+    format!("{} {} {}", d.day(), &d.month().to_string()[..3], d.year())
 }
 
 fn score_text(total: Option<i64>) -> String {
@@ -322,7 +329,7 @@ fn member_lines(g: &GroupView) -> Vec<MemberLine> {
                 attended: format!("{} of {held}", m.sessions_attended),
                 baseline,
                 latest,
-                pre_group_on: m.pre_group_on.map(long_date).unwrap_or_default(),
+                pre_group_on: m.pre_group_on.map(short_date).unwrap_or_default(),
                 can_change_status: m.status.may_change_to(MemberStatus::Completed),
                 can_reactivate: m.status.may_change_to(MemberStatus::Active),
             }
@@ -369,7 +376,13 @@ async fn group_page(
         Vec::new()
     };
     let full = g.current_members().count() as u32 >= g.format().size.max;
+    let measure_name = state
+        .instruments
+        .get(&g.format().measure)
+        .map(|i| i.short_name.clone())
+        .unwrap_or_else(|| g.format().measure.clone());
     Ok(GroupPage {
+        measure_name,
         layout,
         phase_text,
         start: long_date(g.detail.group.start_date),
