@@ -10,7 +10,8 @@
  *   [data-autofocus-error]              focus the error summary on load / after an htmx swap
  *   HX-Trigger: rapport-saved           an autosave succeeded: the form is no longer "unsaved"
  *   form[data-keep-local="key"]         keep what is typed in localStorage under key until it is
- *                                       saved; restore it on load ([data-keep-local-banner] says so);
+ *     [data-keep-local-done="/path/"]   saved (the POST lands on a page under that path); restore it
+ *                                       on load ([data-keep-local-banner] says so);
  *                                       send with fetch and say "Not sent" ([data-keep-local-status])
  *                                       when the connection fails
  *   [data-clear-local="key"]            the work kept under key was saved: forget it
@@ -266,7 +267,11 @@
         credentials: "same-origin",
         headers: { "Content-Type": "application/x-www-form-urlencoded" }
       }).then(function (response) {
-        if (response.ok && response.redirected) {
+        // Saved: redirected to the page the form names as its result (a
+        // sign-in page after an expired session is not a save).
+        var donePrefix = form.getAttribute("data-keep-local-done") || "";
+        var landed = new URL(response.url, window.location.href).pathname;
+        if (response.ok && response.redirected && donePrefix && landed.indexOf(donePrefix) === 0) {
           window.localStorage.removeItem(key);
           dirty.delete(form);
           window.location.assign(response.url);

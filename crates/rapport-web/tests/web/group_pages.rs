@@ -272,3 +272,99 @@ async fn a_facilitator_runs_a_group_from_the_pages() {
     })
     .await;
 }
+
+/// A group of `protocol` run by `facilitator` with `members`, through the store.
+async fn group_with(app: &TestApp, protocol: &str, name: &str, facilitator: &Id, members: &[&Id]) -> String {
+    let g = NewGroup {
+        name: name.into(),
+        site_id: None,
+        protocol_id: protocol.into(),
+        planned_sessions: 8,
+        start_date: rapport_app::clock::today(),
+        meeting_time: None,
+        single_gender: false,
+        facilitators: vec![facilitator.clone()],
+        created_by: facilitator.clone(),
+    };
+    let id = app.store.create_group(&g, test_event("group.create")).await.unwrap().id;
+    for m in members {
+        app.store.add_group_member(&id, m, 15, test_event("group.member_add")).await.unwrap();
+    }
+    format!("/groups/{id}")
+}
+
+#[tokio::test]
+async fn group_pages_name_what_is_missing_and_keep_a_member_s_history() {
+    on_each_backend(|app| async move {
+        let sup = app.user("sup@history.example", Role::Supervisor).await;
+        let fac = app.user("fac@history.example", Role::Facilitator).await;
+        app.store.add_supervision(&sup.id, &fac.id, test_event("user.update")).await.unwrap();
+        let f = app.browser_as(&fac.email).await;
+        let x = f.new_client("Xena Member").await;
+        let y = f.new_client("Yara Member").await;
+        // A school group (a parent session before it) and a WHO group, Xena in both.
+        let ag = group_with(&app, "ipt-ag", "School group", &fac.id, &[&x, &y]).await;
+        let who = group_with(&app, "ipt-group-who", "Village group", &fac.id, &[&x]).await;
+
+        // Pre-group three months ago is fine; three areas are one too many; the parent session is asked.
+        let pre = format!("{ag}/members/{x}/pre-group");
+        let (_, form) = f.text(&pre).await;
+        assert!(form.contains("name=\"parent_session_on\""), "adolescent groups ask for the parent session");
+        let months_ago = rapport_core::time::format_date(rapport_app::clock::today() - time::Duration::days(92));
+        let fields = [
+            ("problem_areas", "grief"),
+            ("problem_areas", "role_dispute"),
+            ("problem_areas", "role_transition"),
+            ("goal", "Fewer fights at home"),
+            ("consent", "on"),
+            ("held_on", months_ago.as_str()),
+        ];
+        let r = f.submit(&pre, &pre, &fields).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("href=\"#problem_areas\""), "too many areas named");
+        let r =
+            f.submit(&pre, &pre, &[fields[0], fields[3], fields[4], fields[5], ("parent_session_on", &today())]).await;
+        assert_eq!(r.status(), 303);
+        let (_, page) = f.text(&ag).await;
+        let held = rapport_app::clock::today() - time::Duration::days(92);
+        assert!(page.contains(&format!("{} {}", held.day(), &held.month().to_string()[..3])), "the old date shown");
+
+        // A member left without Here/Absent is named and linked.
+        let csrf = f.csrf_from(&format!("{ag}/sessions/new")).await;
+        let r =
+            f.post_form(&format!("{ag}/sessions"), &[("csrf", csrf.as_str()), (&format!("att_{x}"), "attended")]).await;
+        assert_eq!(r.status(), 422);
+        let body = r.text().await.unwrap();
+        assert!(body.contains(&format!("href=\"#attendance.{y}\"")) && body.contains("Mark Yara Member as attended"));
+        assert!(body.contains(&format!("name=\"att_{x}\" value=\"attended\" checked")), "the choice made is kept");
+
+        // Xena drops out of the school group; her record keeps both groups.
+        let st = format!("{ag}/members/{x}/status");
+        let r = f.submit(&ag, &st, &[("status", "dropped_out"), ("reason", "Changed school")]).await;
+        assert_eq!(r.status(), 303);
+        let (_, record) = f.text(&format!("/clients/{x}")).await;
+        assert!(record.contains("School group") && record.contains("Village group"), "both groups listed");
+        assert!(record.contains("Dropped out") && record.contains("Changed school"));
+
+        // Meetings that do not exist are 404; a closed group records none (409) and offers none.
+        assert_eq!(f.get(&format!("{who}/sessions/9")).await.status(), 404);
+        assert_eq!(f.get(&format!("{who}/sessions/abc")).await.status(), 404);
+        let pre = format!("{who}/members/{x}/pre-group");
+        let r = f.submit(&pre, &pre, &[("problem_areas", "grief"), ("goal", "Sleep again"), ("consent", "on")]).await;
+        assert_eq!(r.status(), 303);
+        let r = f.submit(&who, &format!("{who}/close"), &[]).await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(f.get(&format!("{who}/sessions/new")).await.status(), 409);
+        let (_, page) = f.text(&who).await;
+        assert!(!page.contains("Record meeting") && page.contains("Closed"));
+        let (_, record) = f.text(&format!("/clients/{x}")).await;
+        assert!(record.contains("Completed"), "closing completes the members who had their pre-group session");
+
+        // The supervisor's list shows both groups with their facilitator.
+        let s = app.browser_as(&sup.email).await;
+        let (_, list) = s.text("/groups").await;
+        assert!(list.contains("School group") && list.contains("Village group") && list.contains(&fac.name));
+        assert!(list.contains("href=\"/groups/new\""), "supervisors make groups");
+    })
+    .await;
+}

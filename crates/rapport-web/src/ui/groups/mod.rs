@@ -58,7 +58,7 @@ fn done_message(key: Option<&str>) -> Option<&'static str> {
             "Pre-group session recorded. A risk answer was positive: a risk flag was raised; call your supervisor now."
         }
         "status" => "Member's status changed.",
-        "closed" => "Group closed. Members still in it are marked completed.",
+        "closed" => "Group closed. Members who had their pre-group session are marked completed.",
         _ => return None,
     })
 }
