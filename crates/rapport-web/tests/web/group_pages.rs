@@ -182,7 +182,11 @@ async fn a_facilitator_runs_a_group_from_the_pages() {
         assert!(screen.contains("data-keep-local=\"rapport-meeting-"), "typed work kept on the device");
         assert_eq!(screen.matches("data-testid=\"member-card\"").count(), 6);
         assert!(screen.contains(&format!("name=\"phq_{}_9\"", members[5])), "item 9 on the quick form");
-        assert!(screen.contains("Meeting 1 of 8") && screen.contains("first meeting"), "number and phase");
+        assert!(
+            screen.contains("Meeting 1 of 8") && screen.contains("Initial phase (first meeting)"),
+            "number and phase"
+        );
+        assert!(!screen.contains("Pre-group session to do"), "everyone had their pre-group session");
 
         // A date in the future: refused, and every typed value comes back.
         let mut fields: Vec<(String, String)> = vec![
@@ -337,6 +341,7 @@ async fn group_pages_name_what_is_missing_and_keep_a_member_s_history() {
         let body = r.text().await.unwrap();
         assert!(body.contains(&format!("href=\"#attendance.{y}\"")) && body.contains("Mark Yara Member as attended"));
         assert!(body.contains(&format!("name=\"att_{x}\" value=\"attended\" checked")), "the choice made is kept");
+        assert!(body.contains("Pre-group session to do"), "Yara's pre-group session is still to do");
 
         // Xena drops out of the school group; her record keeps both groups.
         let st = format!("{ag}/members/{x}/status");
