@@ -255,6 +255,10 @@ async fn a_facilitator_runs_a_group_from_the_pages() {
 
         // Status: a reason is needed to drop out; then dropped out.
         let st = format!("{group_page}/members/{}/status", members[5]);
+        let r = f.submit(&group_page, &st, &[("status", "")]).await;
+        assert_eq!(r.status(), 422);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Choose the member") && body.contains("new status"), "no status chosen is named");
         let r = f.submit(&group_page, &st, &[("status", "dropped_out")]).await;
         assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains(&format!("href=\"#m-{}-reason\"", members[5])));

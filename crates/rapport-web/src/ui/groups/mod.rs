@@ -467,7 +467,11 @@ pub async fn set_status(
         .map_err(AppError::from)
     {
         Ok(()) => Ok(back_to(&id, "status")),
-        Err(AppError::Invalid(e)) => {
+        Err(AppError::Invalid(mut e)) => {
+            // The use case (after its access check) names the allowed codes; the page's words:
+            if f.status.trim().is_empty() {
+                e = rapport_core::ValidationErrors::single("status", "Choose the member's new status");
+            }
             let prefix = format!("m-{}", client_id.trim());
             group_with_errors(&state, &me, &id, FormErrors(e).with_prefix(&prefix)).await
         }
