@@ -160,7 +160,12 @@ fn like_pattern(term: &str) -> String {
 impl Store {
     /// Creates a client with `responsible` as responsible clinician and first care-team member.
     #[crate::boxing::boxed_future]
-    pub async fn create_client(&self, details: &ClientDetails, responsible: &Id, event: AuditEvent) -> Result<ClientRecord> {
+    pub async fn create_client(
+        &self,
+        details: &ClientDetails,
+        responsible: &Id,
+        event: AuditEvent,
+    ) -> Result<ClientRecord> {
         self.create_client_at(details, responsible, None, event).await
     }
 
