@@ -891,12 +891,15 @@ pub struct FunnelEntry {
     pub attended: u32,
 }
 
+/// Counts per funnel step, in the steps' order.
+pub type StepCounts = Vec<(FunnelStep, u64)>;
+
 pub struct Funnel {
-    pub counts: Vec<(FunnelStep, u64)>,
+    pub counts: StepCounts,
     /// Counts per site (None: no site), sites by name.
-    pub by_site: Vec<(Option<Site>, Vec<(FunnelStep, u64)>)>,
+    pub by_site: Vec<(Option<Site>, StepCounts)>,
     /// Counts per facilitator (of the group, or the screener before a group).
-    pub by_facilitator: Vec<(Id, String, Vec<(FunnelStep, u64)>)>,
+    pub by_facilitator: Vec<(Id, String, StepCounts)>,
     pub listed: Vec<FunnelEntry>,
     pub sites: Vec<Site>,
 }
@@ -955,7 +958,7 @@ pub async fn funnel(state: &AppState, me: &Identity, filter: &FunnelFilter) -> A
     for r in &rows {
         fac_ids.extend(facilitators_of(r));
     }
-    let mut by_facilitator: Vec<(Id, String, Vec<(FunnelStep, u64)>)> = fac_ids
+    let mut by_facilitator: Vec<(Id, String, StepCounts)> = fac_ids
         .into_iter()
         .map(|f| {
             let group: Vec<FunnelPerson> =
