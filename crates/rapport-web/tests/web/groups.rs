@@ -165,6 +165,89 @@ async fn sites_are_made_by_organisers_and_clients_belong_to_one() {
 }
 
 #[tokio::test]
+async fn the_account_form_makes_a_facilitator_at_a_site_under_a_supervisor() {
+    on_each_backend(|app| async move {
+        let p = Programme::new(&app).await;
+        let b = app.browser_as(&p.admin.email).await;
+        let form = "/admin/users/new";
+        let base = [
+            ("email", "new.fac@programme.example"),
+            ("name", "New Fac"),
+            ("role", "facilitator"),
+            ("password", PASSWORD),
+        ];
+        let with = |extra: &[(&'static str, &str)]| {
+            let mut f: Vec<(&str, String)> = base.iter().map(|(k, v)| (*k, v.to_string())).collect();
+            f.extend(extra.iter().map(|(k, v)| (*k, v.to_string())));
+            f
+        };
+        // Refused: an unknown site, a supervisor who is not one, a supervised administrator.
+        let clin = p.clin.id.to_string();
+        let sup = p.sup.id.to_string();
+        let bad_site = Id::new().to_string();
+        for (extra, field) in [
+            (vec![("site_id", bad_site.as_str())], "Choose a site from the list"),
+            (vec![("supervisor", clin.as_str())], "Choose an active supervisor"),
+        ] {
+            let fields = with(&extra);
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let r = b.submit(form, form, &fields).await;
+            assert_eq!(r.status(), 422);
+            assert!(r.text().await.unwrap().contains(field), "{field}");
+        }
+        let r = b
+            .submit(
+                form,
+                form,
+                &[
+                    ("email", "a2@programme.example"),
+                    ("name", "A2"),
+                    ("role", "admin"),
+                    ("password", PASSWORD),
+                    ("supervisor", &sup),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(app.store.user_by_email("new.fac@programme.example").await.unwrap().is_none());
+        // Made: at the site, supervised from the start (the supervisor's supervisor reaches them too).
+        let fields = with(&[("site_id", p.site.as_str()), ("supervisor", sup.as_str())]);
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(b.submit(form, form, &fields).await.status(), 303);
+        let made = app.store.user_by_email("new.fac@programme.example").await.unwrap().unwrap().0;
+        assert_eq!(
+            (made.role, made.site_id.as_ref().map(|s| s.to_string())),
+            (Role::Facilitator, Some(p.site.clone()))
+        );
+        assert!(app.store.supervision_reach(&p.sup.id).await.unwrap().contains(&made.id));
+        assert!(app.store.supervision_reach(&p.master.id).await.unwrap().contains(&made.id));
+        assert_eq!(app.count(action::SUPERVISION_ADD).await, 1);
+        // Editing without the site field leaves the site; with it, moves them (audited).
+        let edit = format!("/admin/users/{}", made.id);
+        assert_eq!(b.submit(&edit, &edit, &[("name", "New Fac"), ("role", "facilitator")]).await.status(), 303);
+        assert_eq!(
+            app.store.user(&made.id).await.unwrap().unwrap().site_id.map(|s| s.to_string()),
+            Some(p.site.clone())
+        );
+        let r =
+            b.submit(&edit, &edit, &[("name", "New Fac"), ("role", "facilitator"), ("site_id", &p.other_site)]).await;
+        assert_eq!(r.status(), 303);
+        assert_eq!(
+            app.store.user(&made.id).await.unwrap().unwrap().site_id.map(|s| s.to_string()),
+            Some(p.other_site.clone())
+        );
+        let moved = app.audit_entries(action::USER_SITE).await.into_iter().max_by_key(|e| e.seq).unwrap();
+        assert_eq!(moved.event.resource_id.as_deref(), Some(made.id.as_str()));
+        assert_eq!(moved.event.ip.as_deref(), Some("127.0.0.1"));
+        // Their new clients are at their site.
+        let api = Api::new(&app, &made).await;
+        let c = api.create("/api/v1/clients", json!({"display_name": "Moved"})).await;
+        assert_eq!(c["site_id"].as_str(), Some(p.other_site.as_str()));
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_facilitator_sees_only_their_groups_members_and_people_they_registered() {
     on_each_backend(|app| async move {
         let p = Programme::new(&app).await;
@@ -371,7 +454,7 @@ async fn each_group_protocol_runs_its_phases_meeting_by_meeting() {
                 let date = days_ago(7 * (planned as i64 - i as i64));
                 // B misses every third meeting.
                 let (present, absent): (Vec<&str>, Vec<&str>) =
-                    if n % 3 == 0 { (vec![&a], vec![&b]) } else { (vec![&a, &b], vec![]) };
+                    if n.is_multiple_of(3) { (vec![&a], vec![&b]) } else { (vec![&a, &b], vec![]) };
                 let (s, r) = meet(&fac, &gid, &date, &present, &absent, json!([phq9(&a, json!(PHQ9_MILD))])).await;
                 assert_eq!(s, 201, "{protocol} meeting {n}: {r}");
                 assert_eq!((r["number"].as_u64(), r["phase"].as_str()), (Some(n), Some(*phase)), "{protocol} {r}");
@@ -387,7 +470,7 @@ async fn each_group_protocol_runs_its_phases_meeting_by_meeting() {
             let sessions = got["sessions"].as_array().unwrap();
             assert_eq!(sessions.len() as u64, planned);
             assert_eq!(sessions.last().unwrap()["phase"].as_str(), phases.last().copied());
-            let missed = (1..=planned).filter(|n| n % 3 == 0).count() as u64;
+            let missed = (1..=planned).filter(|n| n.is_multiple_of(3)).count() as u64;
             let by_id =
                 |id: &str| got["members"].as_array().unwrap().iter().find(|m| m["client_id"] == id).cloned().unwrap();
             assert_eq!(by_id(&a)["sessions_attended"].as_u64(), Some(planned));
@@ -752,12 +835,43 @@ async fn a_positive_item_9_in_a_meeting_flags_that_member_and_tells_the_facilita
     .await;
 }
 
-/// Walks through every group action once (for the audit walk in `ui.rs`).
-pub async fn exercise_every_action(app: &TestApp) {
-    let p = Programme::new(app).await;
-    let sup = Api::new(app, &p.sup).await;
-    let fac = Api::new(app, &p.fac).await;
-    let g = new_group(&sup, "ipt-group-who", &[&p.fac]).await;
+/// Walks through every group action once (for the audit walk in `ui.rs`),
+/// all over HTTP: the administrator makes a supervisor and, through the
+/// account form, a facilitator at a site under that supervisor.
+pub async fn exercise_every_action(app: &TestApp, admin: &Browser) {
+    let form = "/admin/users/new";
+    let r = admin
+        .submit(
+            form,
+            form,
+            &[
+                ("email", "walk.sup@clinic.example"),
+                ("name", "Walk Sup"),
+                ("role", "supervisor"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), 303);
+    let sup_user = app.store.user_by_email("walk.sup@clinic.example").await.unwrap().unwrap().0;
+    let sup = Api::new(app, &sup_user).await;
+    let site = sup.create("/api/v1/sites", json!({"name": "Walk Village"})).await["id"].as_str().unwrap().to_string();
+    let other = sup.create("/api/v1/sites", json!({"name": "Walk Town"})).await["id"].as_str().unwrap().to_string();
+    let fields = [
+        ("email", "walk.fac@clinic.example"),
+        ("name", "Walk Fac"),
+        ("role", "facilitator"),
+        ("password", PASSWORD),
+        ("site_id", other.as_str()),
+        ("supervisor", sup_user.id.as_str()),
+    ];
+    assert_eq!(admin.submit(form, form, &fields).await.status(), 303);
+    let fac_user = app.store.user_by_email("walk.fac@clinic.example").await.unwrap().unwrap().0;
+    let edit = format!("/admin/users/{}", fac_user.id);
+    let r = admin.submit(&edit, &edit, &[("name", "Walk Fac"), ("role", "facilitator"), ("site_id", &site)]).await;
+    assert_eq!(r.status(), 303);
+    let fac = Api::new(app, &fac_user).await;
+    let g = new_group(&sup, "ipt-group-who", &[&fac_user]).await;
     let gid = g["id"].as_str().unwrap();
     fac.get("/api/v1/groups").await;
     fac.get(&format!("/api/v1/groups/{gid}")).await;
@@ -766,11 +880,12 @@ pub async fn exercise_every_action(app: &TestApp) {
     pre_group(&fac, gid, &a).await;
     let (s, _) = meet(&fac, gid, &today(), &[&a], &[&b], json!([phq9(&a, json!(PHQ9_MILD))])).await;
     assert_eq!(s, 201);
-    fac.post(&format!("/api/v1/groups/{gid}/members/{b}/status"), json!({"status": "dropped_out", "reason": "Moved"}))
+    let (s, _) = fac
+        .post(&format!("/api/v1/groups/{gid}/members/{b}/status"), json!({"status": "dropped_out", "reason": "Moved"}))
         .await;
-    fac.create("/api/v1/screenings", json!({"client_id": a, "protocol": "ipt-group-who", "answers": PHQ9_ELIGIBLE}))
-        .await;
-    sup.get("/api/v1/programme/funnel").await;
+    assert_eq!(s, 200);
+    screen(&fac, &a, PHQ9_ELIGIBLE).await;
+    assert_eq!(sup.get("/api/v1/programme/funnel").await.0, 200);
     assert_eq!(fac.post(&format!("/api/v1/groups/{gid}/close"), json!({})).await.0, 200);
 }
 
