@@ -978,3 +978,67 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/api/v1/programme/funnel", "/api/v1/programme/funnel", "LFAAANAA"),
     ]
 }
+
+#[tokio::test]
+async fn odd_bodies_and_ids_get_a_4xx_naming_the_problem_never_a_server_error() {
+    on_each_backend(|app| async move {
+        let p = Programme::new(&app).await;
+        let sup = Api::new(&app, &p.sup).await;
+        let fac = Api::new(&app, &p.fac).await;
+        let g = new_group(&sup, "ipt-group-who", &[&p.fac]).await;
+        let gid = g["id"].as_str().unwrap().to_string();
+        let m = member(&fac, &gid, "Odd").await;
+        let bodies = [
+            json!({}),
+            json!({"name": null}),
+            json!({"name": "x".repeat(500), "kind": "y".repeat(500)}),
+            json!({"client_id": 5}),
+            json!({"client_id": "ü🙂"}),
+            json!({"protocol": "ipt-group-who", "facilitator_ids": ["x", "x"], "start_date": "1900-01-01", "name": "N"}),
+            json!({"name": "N", "protocol": "ipt-group-who", "facilitator_ids": [p.fac.id], "start_date": today(),
+                   "planned_sessions": 99, "meeting_time": "25:99"}),
+            json!({"name": "N", "protocol": "ipt-group-who", "facilitator_ids": [p.fac.id], "start_date": today(),
+                   "planned_sessions": -1}),
+            json!({"attendance": {m.clone(): "attended"}, "responses": [{"client_id": m, "instrument": "nope", "answers": []}]}),
+            json!({"attendance": {m.clone(): "attended"}, "responses": [{"client_id": m, "instrument": "phq9", "answers": [99999999999i64]}]}),
+            json!({"attendance": {m.clone(): "attended"}, "agenda_done": [0, 42], "notes": {"nobody": "x"}}),
+            json!({"attendance": {m.clone(): "attended"}, "group_note": "z".repeat(5000), "date": "2026-02-30"}),
+            json!({"problem_areas": ["grief", "role_dispute", "role_transition"], "goal": "g", "consent": true,
+                   "held_on": "tomorrow", "baseline": [null, null]}),
+            json!({"status": "referred"}),
+            json!({"status": "completed", "reason": "r".repeat(600)}),
+            json!({"client_id": m, "protocol": "ipt-group-who", "answers": [4, 4, 4], "date": "2999-01-01"}),
+            json!({"client_id": m, "protocol": "ipt-individual", "answers": []}),
+        ];
+        let paths = [
+            "/api/v1/sites".to_string(),
+            "/api/v1/groups".to_string(),
+            format!("/api/v1/groups/{gid}/members"),
+            format!("/api/v1/groups/{gid}/members/{m}/pre-group"),
+            format!("/api/v1/groups/{gid}/members/{m}/status"),
+            format!("/api/v1/groups/{gid}/sessions"),
+            "/api/v1/screenings".to_string(),
+            "/api/v1/groups/not-an-id/sessions".to_string(),
+            format!("/api/v1/groups/{gid}/members/not-an-id/status"),
+        ];
+        for path in &paths {
+            for body in &bodies {
+                for api in [&sup, &fac] {
+                    let (s, r) = api.post(path, body.clone()).await;
+                    assert!(s < 500, "POST {path} {body} -> {s} {r}");
+                    if s >= 400 {
+                        assert!(r["error"]["message"].is_string(), "POST {path} {body} -> {s} {r}");
+                    }
+                }
+            }
+        }
+        for q in ["step=", "site_id=&facilitator_id=", "facilitator_id=zz", "step=screened&site_id=%00"] {
+            let (s, r) = sup.get(&format!("/api/v1/programme/funnel?{q}")).await;
+            assert!(s < 500, "{q}: {s} {r}");
+        }
+        for path in ["/api/v1/groups/not-an-id".to_string(), format!("/api/v1/groups/{}", Id::new())] {
+            assert_eq!(fac.get(&path).await.0, 404);
+        }
+    })
+    .await;
+}
