@@ -1012,3 +1012,55 @@ pub async fn supervise(
 pub async fn makes_circle(state: &AppState, supervisor: &Id, supervisee: &Id) -> AppResult<bool> {
     Ok(supervisor == supervisee || state.store.supervision_reach(supervisee).await?.contains(supervisor))
 }
+
+// ---- For the staff pages ----
+
+/// Active staff who may run a group (hold a caseload, facilitators
+/// included), by name: the choices of the new-group form (organisers only).
+#[crate::boxing::boxed_future]
+pub async fn facilitator_choices(state: &AppState, me: &Identity) -> AppResult<Vec<rapport_store::users::User>> {
+    require_organiser(me)?;
+    let mut users: Vec<_> = state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .filter(|u| {
+            u.active && rapport_core::access::Actor { role: u.role, practises: u.practises }.can_hold_caseload()
+        })
+        .collect();
+    users.sort_by_key(|u| u.name.to_lowercase());
+    Ok(users)
+}
+
+/// Each listed group's facilitators' names ("Amina Okello and Grace
+/// Nansubuga"), for the list of groups.
+#[crate::boxing::boxed_future]
+pub async fn facilitator_names(state: &AppState, groups: &[GroupRow]) -> AppResult<BTreeMap<Id, String>> {
+    let pairs = state.store.group_facilitator_pairs().await?;
+    let names: BTreeMap<Id, String> = state.store.users().await?.into_iter().map(|u| (u.id, u.name)).collect();
+    Ok(groups
+        .iter()
+        .map(|g| {
+            let list: Vec<&str> = pairs
+                .iter()
+                .filter(|(pg, _)| pg == &g.id)
+                .filter_map(|(_, u)| names.get(u).map(String::as_str))
+                .collect();
+            (g.id.clone(), list.join(" and "))
+        })
+        .collect())
+}
+
+/// The names of the caller's active supervisors: whom a facilitator calls
+/// when a member's answer needs a check today.
+#[crate::boxing::boxed_future]
+pub async fn my_supervisors(state: &AppState, me: &Identity) -> AppResult<Vec<String>> {
+    let mut names = Vec::new();
+    for id in state.store.active_supervisors_of(&me.user.id).await? {
+        if let Some(u) = state.store.user(&id).await? {
+            names.push(u.name);
+        }
+    }
+    Ok(names)
+}

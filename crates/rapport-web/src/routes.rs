@@ -124,6 +124,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // Session page and session notes (UI, then API)
     let r = ui::notes::routes(r);
     let r = api::notes::routes(r);
+    // Group IPT: groups, members, the meeting screen
+    let r = ui::groups::routes(r);
     // Today, the home page of caseload holders (UI, then API)
     let r = ui::today::routes(r);
     let r = api::today::routes(r);

@@ -357,6 +357,8 @@ struct ClientPage {
     reminder_setting: String,
     /// Reminders queued for the client, newest first, with their delivery.
     reminders: Vec<ReminderLine>,
+    /// The client's IPT groups, past and present.
+    groups: Vec<super::groups::MembershipLine>,
 }
 
 /// A reminder as the client page lists it.
@@ -424,6 +426,7 @@ pub async fn show(
             }
         })
         .collect();
+    let groups = super::groups::memberships(&state, &c.id).await?;
     render(&ClientPage {
         layout,
         age,
@@ -434,6 +437,7 @@ pub async fn show(
         courses,
         reminder_setting,
         reminders,
+        groups,
     })
 }
 
