@@ -127,6 +127,9 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // Today, the home page of caseload holders (UI, then API)
     let r = ui::today::routes(r);
     let r = api::today::routes(r);
+    // Group programme: the screening funnel, screening, sites
+    let r = ui::programme::routes(r);
+    let r = ui::admin::sites::routes(r);
 
     let (router, list) = r.into_parts();
     let router = router
