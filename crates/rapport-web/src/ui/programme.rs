@@ -496,7 +496,12 @@ pub async fn screen(
     let s = match groups::screen(&state, &me, &input).await.map_err(AppError::from) {
         Ok(s) => s,
         Err(AppError::Invalid(e)) => {
-            let e = FormErrors(rapport_app::responses::form_errors(e)).rename("client_id", "client").0;
+            let mut e = FormErrors(rapport_app::responses::form_errors(e)).rename("client_id", "client").0;
+            // The pipeline's name for the date taken is the form's "date".
+            for f in e.0.iter_mut().filter(|f| f.field == "completed_at") {
+                f.field = "date".into();
+                f.message = "The date of the screening cannot be after today".into();
+            }
             return refuse(form, e, registered).await;
         }
         Err(other) => return Err(other),
