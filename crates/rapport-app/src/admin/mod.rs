@@ -30,10 +30,6 @@ pub struct UserForm {
     pub practises: Option<String>,
     pub password: String,
     pub supervisees: Vec<String>,
-    /// The site the person works at (an id, or blank for none).
-    pub site_id: String,
-    /// On a new account: who supervises the person (an active supervisor's id, or blank).
-    pub supervisor: String,
 }
 
 impl UserForm {
@@ -48,8 +44,6 @@ impl UserForm {
                 "practises" => f.practises = Some(v),
                 "password" => f.password = v,
                 "supervisees" => f.supervisees.push(v),
-                "site_id" => f.site_id = v,
-                "supervisor" => f.supervisor = v,
                 _ => {}
             }
         }
@@ -63,7 +57,6 @@ impl UserForm {
             name: user.name.clone(),
             role: user.role.as_str().into(),
             practises: user.practises.then(|| "yes".into()),
-            site_id: user.site_id.as_ref().map(Id::to_string).unwrap_or_default(),
             ..Default::default()
         }
     }
@@ -130,7 +123,7 @@ fn parse_role(errors: &mut ValidationErrors, role: &str) -> Role {
     match role.parse::<Role>() {
         Ok(r) if Role::STAFF.contains(&r) => r,
         _ => {
-            errors.add("role", "Choose a role: administrator, supervisor, clinician or group facilitator");
+            errors.add("role", "Choose a role: administrator, supervisor or clinician");
             Role::Clinician
         }
     }
@@ -144,42 +137,6 @@ fn name_in(errors: &mut ValidationErrors, name: &str) -> String {
         errors.add("name", "The name must be at most 120 characters");
     }
     name
-}
-
-/// The site chosen on the form: blank for none, else an existing site.
-async fn site_in(state: &AppState, errors: &mut ValidationErrors, raw: &str) -> AppResult<Option<Id>> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    let site = match Id::parse(raw) {
-        Some(id) => state.store.site(&id).await?,
-        None => None,
-    };
-    if site.is_none() {
-        errors.add("site_id", "Choose a site from the list");
-    }
-    Ok(site.map(|s| s.id))
-}
-
-/// The supervisor chosen for a new account: blank for none, else an active supervisor.
-fn supervisor_in(errors: &mut ValidationErrors, raw: &str, staff: &[User]) -> Option<Id> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return None;
-    }
-    let found =
-        Id::parse(raw).and_then(|id| staff.iter().find(|u| u.id == id && u.active && u.role == Role::Supervisor));
-    if found.is_none() {
-        errors.add("supervisor", "Choose a supervisor from the list of active supervisors");
-    }
-    found.map(|u| u.id.clone())
-}
-
-/// Active supervisors: who may supervise a new account.
-#[crate::boxing::boxed_future]
-pub async fn active_supervisors(state: &AppState) -> AppResult<Vec<User>> {
-    Ok(state.store.users().await?.into_iter().filter(|u| u.role == Role::Supervisor && u.active).collect())
 }
 
 fn supervisee_ids(errors: &mut ValidationErrors, ids: &[String], allowed: &[User]) -> Vec<Id> {
@@ -267,11 +224,6 @@ pub async fn create_user(
         errors.add("password", p.message());
     }
     let sup = supervisee_ids(&mut errors, &form.supervisees, &active_clinicians(state).await?);
-    let site_id = site_in(state, &mut errors, &form.site_id).await?;
-    let supervisor = supervisor_in(&mut errors, &form.supervisor, &state.store.users().await?);
-    if supervisor.is_some() && role == Role::Admin {
-        errors.add("supervisor", "Administrators are not supervised; choose no supervisor");
-    }
     if errors.is_empty() && state.store.user_by_email(&email).await?.is_some() {
         errors.add("email", "An account with this email address already exists");
     }
@@ -282,14 +234,7 @@ pub async fn create_user(
     let mut e = me.event(action::USER_CREATE, "user");
     e.detail = Some(format!("{email} as {role}"));
     let practises = form.practises.is_some() && role == Role::Admin;
-    let user =
-        state.store.create_user(NewUser { email, name, role, practises, password_hash: hash, site_id }, e).await?;
-    if let Some(by) = supervisor {
-        let mut e = me.event(action::SUPERVISION_ADD, "user");
-        e.resource_id = Some(user.id.to_string());
-        e.detail = Some(format!("supervised by {by}"));
-        crate::groups::supervise(state, &by, &user.id, e).await?;
-    }
+    let user = state.store.create_user(NewUser { email, name, role, practises, password_hash: hash, site_id: None }, e).await?;
     if role == Role::Supervisor && !sup.is_empty() {
         let staff = state.store.users().await?;
         set_supervisees(state, me, &user, (&[], &sup), &staff, Timestamp::now()).await?;
@@ -329,7 +274,6 @@ pub async fn update_user(
         }
     }
     let sup = supervisee_ids(&mut errors, &form.supervisees, &active_clinicians(state).await?);
-    let site_id = site_in(state, &mut errors, &form.site_id).await?;
     let practises = form.practises.is_some() && role == Role::Admin;
     let current_sup = state.store.supervisees(&user.id).await?;
     let is_self = user.id == me.user.id;
@@ -363,15 +307,6 @@ pub async fn update_user(
     state.store.update_user(&user.id, &name, role, practises, e, &notices).await?;
     let sup = if role == Role::Supervisor { sup } else { Vec::new() };
     set_supervisees(state, me, &user, (&current_sup, &sup), &staff, now).await?;
-    if site_id != user.site_id {
-        let mut e = me.event(action::USER_SITE, "user");
-        e.resource_id = Some(user.id.to_string());
-        e.detail = Some(match &site_id {
-            Some(s) => format!("site {s}"),
-            None => "no site".into(),
-        });
-        state.store.set_user_site(&user.id, site_id.as_ref(), e).await?;
-    }
     if !form.password.is_empty() {
         let hash = state.hasher.hash(&form.password).await;
         let mut e = me.event(action::PASSWORD_CHANGE, "user");
