@@ -25,7 +25,7 @@ use rapport_core::protocol::{GroupFormat, Protocol};
 use rapport_core::validation::plausible_date;
 use rapport_core::{Id, Timestamp};
 use rapport_store::groups::{
-    GroupDetail, GroupRow, Membership, MemberScore, NewAttendance, NewGroup, NewGroupSession, NewScreening, PreGroup,
+    GroupDetail, GroupRow, MemberScore, Membership, NewAttendance, NewGroup, NewGroupSession, NewScreening, PreGroup,
     Site,
 };
 use rapport_store::measures::Mode;
@@ -218,10 +218,8 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     }
     let planned = match (&protocol, input.planned_sessions) {
         (Some(p), Some(n)) if !p.allows_sessions(n) => {
-            errors.add(
-                "planned_sessions",
-                format!("{} runs {} to {} meetings", p.name, p.sessions.min, p.sessions.max),
-            );
+            errors
+                .add("planned_sessions", format!("{} runs {} to {} meetings", p.name, p.sessions.min, p.sessions.max));
             n
         }
         (Some(p), n) => n.unwrap_or(p.sessions.default),
@@ -306,8 +304,7 @@ pub async fn group_for(state: &AppState, me: &Identity, id: &str, purpose: Purpo
     let protocol = group_protocol(state, &detail.group.protocol_id)?;
     let g = &detail.group;
     let phase = group_phase(&protocol, g.planned_sessions, g.sessions_held, g.closed_at.is_some());
-    let scores =
-        if access.sees_members() { state.store.group_member_scores(&g.id).await? } else { Vec::new() };
+    let scores = if access.sees_members() { state.store.group_member_scores(&g.id).await? } else { Vec::new() };
     if purpose == Purpose::AuditRead {
         let mut e = me.event(action::GROUP_READ, "group");
         e.resource_id = Some(g.id.to_string());
@@ -354,9 +351,13 @@ async fn working_group(state: &AppState, me: &Identity, id: &str) -> AppResult<G
 #[crate::boxing::boxed_future]
 pub async fn add_member(state: &AppState, me: &Identity, group: &str, client_id: &str) -> AppResult<()> {
     let view = working_group(state, me, group).await?;
-    let (client, _) = client_for(state, me, client_id, Purpose::Write)
-        .await
-        .map_err(|e| if matches!(e, Error::NotFound) { Error::invalid("client_id", "No client with this id") } else { e })?;
+    let (client, _) = client_for(state, me, client_id, Purpose::Write).await.map_err(|e| {
+        if matches!(e, Error::NotFound) {
+            Error::invalid("client_id", "No client with this id")
+        } else {
+            e
+        }
+    })?;
     if view.phase == GroupPhase::Finished {
         return Err(Error::invalid("client_id", "This group has finished; add the person to another group"));
     }
@@ -426,7 +427,8 @@ pub async fn record_pre_group(
         return Err(Error::NotFound);
     };
     let mut errors = rapport_core::ValidationErrors::new();
-    let areas: Vec<String> = input.problem_areas.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    let areas: Vec<String> =
+        input.problem_areas.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
     if areas.is_empty() || areas.len() as u32 > view.protocol.max_problem_areas {
         errors.add("problem_areas", format!("Choose one or {} problem areas", view.protocol.max_problem_areas));
     }
@@ -470,13 +472,8 @@ pub async fn record_pre_group(
         }
         _ => None,
     };
-    let pre = PreGroup {
-        problem_areas: areas,
-        goal: goal.into(),
-        consent: true,
-        held_on,
-        parent_session_on: parent_on,
-    };
+    let pre =
+        PreGroup { problem_areas: areas, goal: goal.into(), consent: true, held_on, parent_session_on: parent_on };
     let mut e = me.event(action::GROUP_PRE_GROUP, "group");
     e.resource_id = Some(view.detail.group.id.to_string());
     e.client_id = Some(member.client_id.to_string());
@@ -523,7 +520,11 @@ pub async fn set_member_status(
     if !member.status.may_change_to(to) {
         return Err(Error::invalid(
             "status",
-            format!("A member who is {} cannot be marked {}", member.status.label().to_lowercase(), to.label().to_lowercase()),
+            format!(
+                "A member who is {} cannot be marked {}",
+                member.status.label().to_lowercase(),
+                to.label().to_lowercase()
+            ),
         ));
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
@@ -736,7 +737,8 @@ pub async fn record_meeting(
     };
     let scores: Vec<(Id, Option<i64>, Option<String>)> =
         prepared.iter().map(|p| (p.new.client_id.clone(), p.score.total, p.score.band.clone())).collect();
-    let risky: Vec<Id> = prepared.iter().filter(|p| !p.score.risk.is_empty()).map(|p| p.new.client_id.clone()).collect();
+    let risky: Vec<Id> =
+        prepared.iter().filter(|p| !p.score.risk.is_empty()).map(|p| p.new.client_id.clone()).collect();
     let responses = prepared.into_iter().map(|p| (p.new, p.event)).collect();
     let mut e = me.event(action::GROUP_SESSION_RECORD, "group");
     e.detail = Some(format!(
@@ -811,9 +813,13 @@ pub struct Screened {
 /// into a group), then the protocol's eligibility rule decides.
 #[crate::boxing::boxed_future]
 pub async fn screen(state: &AppState, me: &Identity, input: &ScreeningInput) -> AppResult<Screened> {
-    let (client, _) = client_for(state, me, &input.client_id, Purpose::Write)
-        .await
-        .map_err(|e| if matches!(e, Error::NotFound) { Error::invalid("client_id", "No client with this id") } else { e })?;
+    let (client, _) = client_for(state, me, &input.client_id, Purpose::Write).await.map_err(|e| {
+        if matches!(e, Error::NotFound) {
+            Error::invalid("client_id", "No client with this id")
+        } else {
+            e
+        }
+    })?;
     let Some(protocol) = state.config.protocols.get(input.protocol.trim()).filter(|p| p.group) else {
         let ids: Vec<&str> = state.config.protocols.groups().map(|p| p.id.as_str()).collect();
         return Err(Error::invalid("protocol", format!("Choose a group protocol: {}", ids.join(", "))));
@@ -885,12 +891,15 @@ pub struct FunnelEntry {
     pub attended: u32,
 }
 
+/// Counts per funnel step, in the steps' order.
+pub type StepCounts = Vec<(FunnelStep, u64)>;
+
 pub struct Funnel {
-    pub counts: Vec<(FunnelStep, u64)>,
+    pub counts: StepCounts,
     /// Counts per site (None: no site), sites by name.
-    pub by_site: Vec<(Option<Site>, Vec<(FunnelStep, u64)>)>,
+    pub by_site: Vec<(Option<Site>, StepCounts)>,
     /// Counts per facilitator (of the group, or the screener before a group).
-    pub by_facilitator: Vec<(Id, String, Vec<(FunnelStep, u64)>)>,
+    pub by_facilitator: Vec<(Id, String, StepCounts)>,
     pub listed: Vec<FunnelEntry>,
     pub sites: Vec<Site>,
 }
@@ -949,10 +958,11 @@ pub async fn funnel(state: &AppState, me: &Identity, filter: &FunnelFilter) -> A
     for r in &rows {
         fac_ids.extend(facilitators_of(r));
     }
-    let mut by_facilitator: Vec<(Id, String, Vec<(FunnelStep, u64)>)> = fac_ids
+    let mut by_facilitator: Vec<(Id, String, StepCounts)> = fac_ids
         .into_iter()
         .map(|f| {
-            let group: Vec<FunnelPerson> = rows.iter().filter(|r| facilitators_of(r).contains(&f)).map(person).collect();
+            let group: Vec<FunnelPerson> =
+                rows.iter().filter(|r| facilitators_of(r).contains(&f)).map(person).collect();
             let name = staff.get(&f).cloned().unwrap_or_else(|| "Former staff".into());
             (f, name, funnel_counts(&group))
         })
@@ -983,7 +993,12 @@ pub async fn funnel(state: &AppState, me: &Identity, filter: &FunnelFilter) -> A
 /// Adds `supervisee` to `supervisor`'s supervision (the CLI's `--supervisor`):
 /// refused when it would make a circle.
 #[crate::boxing::boxed_future]
-pub async fn supervise(state: &AppState, supervisor: &Id, supervisee: &Id, event: rapport_core::audit::AuditEvent) -> AppResult<()> {
+pub async fn supervise(
+    state: &AppState,
+    supervisor: &Id,
+    supervisee: &Id,
+    event: rapport_core::audit::AuditEvent,
+) -> AppResult<()> {
     if supervisor == supervisee || state.store.supervision_reach(supervisee).await?.contains(supervisor) {
         return Err(Error::invalid("supervisor", "This would make a circle of supervision"));
     }

@@ -619,8 +619,8 @@ mod tests {
         let who = &shipped[start..end];
         let e = ProtocolSet::with_site_file("site.toml", &who.replace("max = 15 }", "max = 1 }")).unwrap_err();
         assert!(e.contains("group_format.size"), "{e}");
-        let e = ProtocolSet::with_site_file("site.toml", &who.replace("from = 8\nto = 8", "from = 8\nto = 9"))
-            .unwrap_err();
+        let e =
+            ProtocolSet::with_site_file("site.toml", &who.replace("from = 8\nto = 8", "from = 8\nto = 9")).unwrap_err();
         assert!(e.contains("agenda from 8 to 9"), "{e}");
         let e = ProtocolSet::with_site_file("site.toml", &who.replace("group = true", "group = false")).unwrap_err();
         assert!(e.contains("only for group protocols"), "{e}");

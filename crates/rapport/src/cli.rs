@@ -426,7 +426,11 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
                             let names: Vec<&str> = sites.iter().map(|s| s.name.as_str()).collect();
                             return Err(format!(
                                 "--site {name:?} is not a site; sites: {}",
-                                if names.is_empty() { "none yet (rapport site create NAME)".into() } else { names.join(", ") }
+                                if names.is_empty() {
+                                    "none yet (rapport site create NAME)".into()
+                                } else {
+                                    names.join(", ")
+                                }
                             ));
                         }
                     }

@@ -234,7 +234,10 @@ pub async fn create_user(
     let mut e = me.event(action::USER_CREATE, "user");
     e.detail = Some(format!("{email} as {role}"));
     let practises = form.practises.is_some() && role == Role::Admin;
-    let user = state.store.create_user(NewUser { email, name, role, practises, password_hash: hash, site_id: None }, e).await?;
+    let user = state
+        .store
+        .create_user(NewUser { email, name, role, practises, password_hash: hash, site_id: None }, e)
+        .await?;
     if role == Role::Supervisor && !sup.is_empty() {
         let staff = state.store.users().await?;
         set_supervisees(state, me, &user, (&[], &sup), &staff, Timestamp::now()).await?;
