@@ -999,8 +999,16 @@ pub async fn supervise(
     supervisee: &Id,
     event: rapport_core::audit::AuditEvent,
 ) -> AppResult<()> {
-    if supervisor == supervisee || state.store.supervision_reach(supervisee).await?.contains(supervisor) {
+    if makes_circle(state, supervisor, supervisee).await? {
         return Err(Error::invalid("supervisor", "This would make a circle of supervision"));
     }
     Ok(state.store.add_supervision(supervisor, supervisee, event).await?)
+}
+
+/// Whether `supervisor` supervising `supervisee` would close a circle: the
+/// same person, or `supervisee` already supervises `supervisor` (directly or
+/// down a chain). The one rule for the CLI and the administration form.
+#[crate::boxing::boxed_future]
+pub async fn makes_circle(state: &AppState, supervisor: &Id, supervisee: &Id) -> AppResult<bool> {
+    Ok(supervisor == supervisee || state.store.supervision_reach(supervisee).await?.contains(supervisor))
 }
