@@ -69,17 +69,34 @@ pub async fn users(state: &AppState, me: &Identity) -> AppResult<Vec<User>> {
     Ok(state.store.users().await?)
 }
 
-/// Active clinicians: whom a supervisor may supervise.
+/// Active clinicians.
 #[crate::boxing::boxed_future]
 pub async fn active_clinicians(state: &AppState) -> AppResult<Vec<User>> {
     Ok(state.store.users().await?.into_iter().filter(|u| u.role == Role::Clinician && u.active).collect())
+}
+
+/// Whom a supervisor may supervise: active clinicians, group facilitators
+/// and other supervisors (supervision cascades: a master trainer supervises
+/// supervisors who supervise facilitators), never the person themselves
+/// (`for_user`, when editing an account). A choice that would close a
+/// circle is refused when the form is saved.
+#[crate::boxing::boxed_future]
+pub async fn supervisee_choices(state: &AppState, for_user: Option<&Id>) -> AppResult<Vec<User>> {
+    Ok(state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .filter(|u| u.active && matches!(u.role, Role::Clinician | Role::Facilitator | Role::Supervisor))
+        .filter(|u| Some(&u.id) != for_user)
+        .collect())
 }
 
 /// The choices of the new-account form (administrators only).
 #[crate::boxing::boxed_future]
 pub async fn new_user_choices(state: &AppState, me: &Identity) -> AppResult<Vec<User>> {
     require_admin(state, me, "users").await?;
-    active_clinicians(state).await
+    supervisee_choices(state, None).await
 }
 
 // ---- sites ----------------------------------------------------------------------------
@@ -123,7 +140,7 @@ fn parse_role(errors: &mut ValidationErrors, role: &str) -> Role {
     match role.parse::<Role>() {
         Ok(r) if Role::STAFF.contains(&r) => r,
         _ => {
-            errors.add("role", "Choose a role: administrator, supervisor or clinician");
+            errors.add("role", "Choose a role: administrator, supervisor, clinician or group facilitator");
             Role::Clinician
         }
     }
@@ -143,11 +160,33 @@ fn supervisee_ids(errors: &mut ValidationErrors, ids: &[String], allowed: &[User
     let mut out = Vec::new();
     for s in ids {
         match Id::parse(s).filter(|id| allowed.iter().any(|u| &u.id == id)) {
-            Some(id) => out.push(id),
-            None => errors.add("supervisees", "Choose supervisees from the list of active clinicians"),
+            Some(id) if !out.contains(&id) => out.push(id),
+            Some(_) => {}
+            None => errors.add(
+                "supervisees",
+                "Choose supervisees from the list of active clinicians, facilitators and other supervisors",
+            ),
         }
     }
     out
+}
+
+/// Refuses supervisees who already supervise `user` (directly or down a
+/// chain): the same rule as `groups::supervise`.
+async fn refuse_circles(state: &AppState, errors: &mut ValidationErrors, user: &User, sup: &[Id]) -> AppResult<()> {
+    for s in sup {
+        if crate::groups::makes_circle(state, &user.id, s).await? {
+            let name = state.store.user(s).await?.map(|u| u.name).unwrap_or_default();
+            errors.add(
+                "supervisees",
+                format!(
+                    "{name} already supervises {} (directly or through others): this would make a circle",
+                    user.name
+                ),
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The notices of a change of whom `person` supervises (from `before` to
@@ -191,7 +230,7 @@ async fn set_supervisees(
 ) -> AppResult<()> {
     let mut e = me.event(action::USER_UPDATE, "supervision");
     e.resource_id = Some(user.id.to_string());
-    e.detail = Some(format!("supervises {} clinicians", after.len()));
+    e.detail = Some(format!("supervises {} people", after.len()));
     let notices = supervision_notices(&me.user, user, before, after, staff, at);
     state.store.set_supervisees(&user.id, after, e, &notices).await?;
     Ok(())
@@ -223,7 +262,7 @@ pub async fn create_user(
     if let Err(p) = password::check(&form.password, &email) {
         errors.add("password", p.message());
     }
-    let sup = supervisee_ids(&mut errors, &form.supervisees, &active_clinicians(state).await?);
+    let sup = supervisee_ids(&mut errors, &form.supervisees, &supervisee_choices(state, None).await?);
     if errors.is_empty() && state.store.user_by_email(&email).await?.is_some() {
         errors.add("email", "An account with this email address already exists");
     }
@@ -276,7 +315,10 @@ pub async fn update_user(
             errors.add("password", p.message());
         }
     }
-    let sup = supervisee_ids(&mut errors, &form.supervisees, &active_clinicians(state).await?);
+    let sup = supervisee_ids(&mut errors, &form.supervisees, &supervisee_choices(state, Some(&user.id)).await?);
+    if role == Role::Supervisor {
+        refuse_circles(state, &mut errors, &user, &sup).await?;
+    }
     let practises = form.practises.is_some() && role == Role::Admin;
     let current_sup = state.store.supervisees(&user.id).await?;
     let is_self = user.id == me.user.id;
