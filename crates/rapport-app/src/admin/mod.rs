@@ -30,6 +30,12 @@ pub struct UserForm {
     pub practises: Option<String>,
     pub password: String,
     pub supervisees: Vec<String>,
+    /// The site they work at (a site id; empty: none; absent from the form:
+    /// unchanged). A facilitator registers clients there.
+    pub site_id: Option<String>,
+    /// New accounts only: an active supervisor who supervises them from the
+    /// start (a user id; empty: none), as `rapport user create --supervisor`.
+    pub supervisor: String,
 }
 
 impl UserForm {
@@ -44,6 +50,8 @@ impl UserForm {
                 "practises" => f.practises = Some(v),
                 "password" => f.password = v,
                 "supervisees" => f.supervisees.push(v),
+                "site_id" => f.site_id = Some(v),
+                "supervisor" => f.supervisor = v,
                 _ => {}
             }
         }
@@ -57,6 +65,7 @@ impl UserForm {
             name: user.name.clone(),
             role: user.role.as_str().into(),
             practises: user.practises.then(|| "yes".into()),
+            site_id: Some(user.site_id.as_ref().map(|s| s.to_string()).unwrap_or_default()),
             ..Default::default()
         }
     }
@@ -171,6 +180,35 @@ fn supervisee_ids(errors: &mut ValidationErrors, ids: &[String], allowed: &[User
     out
 }
 
+/// The site chosen on the form (`None`: no site), or an error on `site_id`.
+async fn site_in(state: &AppState, errors: &mut ValidationErrors, raw: &str) -> AppResult<Option<Id>> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let found = match Id::parse(raw) {
+        Some(id) => state.store.site(&id).await?,
+        None => None,
+    };
+    if found.is_none() {
+        errors.add("site_id", "Choose a site from the list");
+    }
+    Ok(found.map(|s| s.id))
+}
+
+/// Every site, for the account form's choice.
+#[crate::boxing::boxed_future]
+pub async fn site_choices(state: &AppState, me: &Identity) -> AppResult<Vec<rapport_store::groups::Site>> {
+    require_admin(state, me, "users").await?;
+    Ok(state.store.sites().await?)
+}
+
+/// Active supervisors, for a new account's supervisor.
+#[crate::boxing::boxed_future]
+pub async fn supervisor_choices(state: &AppState) -> AppResult<Vec<User>> {
+    Ok(state.store.users().await?.into_iter().filter(|u| u.active && u.role == Role::Supervisor).collect())
+}
+
 /// Refuses supervisees who already supervise `user` (directly or down a
 /// chain): the same rule as `groups::supervise`.
 async fn refuse_circles(state: &AppState, errors: &mut ValidationErrors, user: &User, sup: &[Id]) -> AppResult<()> {
@@ -263,6 +301,19 @@ pub async fn create_user(
         errors.add("password", p.message());
     }
     let sup = supervisee_ids(&mut errors, &form.supervisees, &supervisee_choices(state, None).await?);
+    let site_id = site_in(state, &mut errors, form.site_id.as_deref().unwrap_or("")).await?;
+    let supervisor = match form.supervisor.trim() {
+        "" => None,
+        raw => {
+            let found = supervisor_choices(state).await?.into_iter().find(|u| u.id.as_str() == raw);
+            if found.is_none() {
+                errors.add("supervisor", "Choose an active supervisor from the list");
+            } else if role == Role::Admin {
+                errors.add("supervisor", "Administrators are not supervised");
+            }
+            found
+        }
+    };
     if errors.is_empty() && state.store.user_by_email(&email).await?.is_some() {
         errors.add("email", "An account with this email address already exists");
     }
@@ -271,12 +322,19 @@ pub async fn create_user(
     }
     let hash = state.hasher.hash(&form.password).await;
     let mut e = me.event(action::USER_CREATE, "user");
-    e.detail = Some(format!("{email} as {role}"));
+    e.detail = Some(match &site_id {
+        Some(site) => format!("{email} as {role} at site {site}"),
+        None => format!("{email} as {role}"),
+    });
     let practises = form.practises.is_some() && role == Role::Admin;
-    let user = state
-        .store
-        .create_user(NewUser { email, name, role, practises, password_hash: hash, site_id: None }, e)
-        .await?;
+    let user =
+        state.store.create_user(NewUser { email, name, role, practises, password_hash: hash, site_id }, e).await?;
+    if let Some(s) = supervisor {
+        let mut e = me.event(action::SUPERVISION_ADD, "user");
+        e.resource_id = Some(user.id.to_string());
+        e.detail = Some(format!("{} supervises {}", s.email, user.email));
+        crate::groups::supervise(state, &s.id, &user.id, e).await?;
+    }
     if role == Role::Supervisor && !sup.is_empty() {
         let staff = state.store.users().await?;
         set_supervisees(state, me, &user, (&[], &sup), &staff, Timestamp::now()).await?;
@@ -319,6 +377,10 @@ pub async fn update_user(
     if role == Role::Supervisor {
         refuse_circles(state, &mut errors, &user, &sup).await?;
     }
+    let site_id = match &form.site_id {
+        Some(raw) => site_in(state, &mut errors, raw).await?,
+        None => user.site_id.clone(),
+    };
     let practises = form.practises.is_some() && role == Role::Admin;
     let current_sup = state.store.supervisees(&user.id).await?;
     let is_self = user.id == me.user.id;
@@ -352,6 +414,15 @@ pub async fn update_user(
     state.store.update_user(&user.id, &name, role, practises, e, &notices).await?;
     let sup = if role == Role::Supervisor { sup } else { Vec::new() };
     set_supervisees(state, me, &user, (&current_sup, &sup), &staff, now).await?;
+    if site_id != user.site_id {
+        let mut e = me.event(action::USER_SITE, "user");
+        e.resource_id = Some(user.id.to_string());
+        e.detail = Some(match &site_id {
+            Some(site) => format!("site {site}"),
+            None => "no site".into(),
+        });
+        state.store.set_user_site(&user.id, site_id.as_ref(), e).await?;
+    }
     if !form.password.is_empty() {
         let hash = state.hasher.hash(&form.password).await;
         let mut e = me.event(action::PASSWORD_CHANGE, "user");
