@@ -131,6 +131,9 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = api::today::routes(r);
     // Group IPT: sites, groups, meetings, screening and the programme funnel (API)
     let r = api::groups::routes(r);
+    // Group programme: the screening funnel, screening, sites
+    let r = ui::programme::routes(r);
+    let r = ui::admin::sites::routes(r);
 
     let (router, list) = r.into_parts();
     let router = router

@@ -108,6 +108,27 @@ pub async fn new_user_choices(state: &AppState, me: &Identity) -> AppResult<Vec<
     supervisee_choices(state, None).await
 }
 
+// ---- sites ----------------------------------------------------------------------------
+
+/// Every site, for the administrators' sites page.
+#[crate::boxing::boxed_future]
+pub async fn sites(state: &AppState, me: &Identity) -> AppResult<Vec<rapport_store::groups::Site>> {
+    require_admin(state, me, "sites").await?;
+    crate::groups::sites(state, me).await
+}
+
+/// Adds a site from the administrators' sites page (`groups::create_site`).
+#[crate::boxing::boxed_future]
+pub async fn create_site(
+    state: &AppState,
+    me: &Identity,
+    name: &str,
+    kind: &str,
+) -> AppResult<rapport_store::groups::Site> {
+    require_admin(state, me, "sites").await?;
+    crate::groups::create_site(state, me, name, Some(kind)).await
+}
+
 /// The staff account an administrator acts on (portal accounts are managed
 /// from the client's record, so they are "not found" here).
 async fn target_user(state: &AppState, id: &str) -> AppResult<User> {

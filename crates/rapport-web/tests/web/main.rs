@@ -22,6 +22,7 @@ mod measures;
 mod mfa;
 mod notes;
 mod portal;
+mod programme;
 mod reminders;
 mod responses;
 mod scores;

@@ -48,6 +48,9 @@ struct UserFormPage {
     clinicians: Vec<User>,
     supervisees: Vec<String>,
     is_self: bool,
+    /// Sites to choose from, and (on a new account) the active supervisors.
+    sites: Vec<rapport_store::groups::Site>,
+    supervisors: Vec<User>,
 }
 
 impl UserFormPage {
@@ -68,7 +71,19 @@ impl UserFormPage {
         let is_self = user.as_ref().is_some_and(|u| u.id == me.user.id);
         let supervisees = form.supervisees.clone();
         let clinicians = admin::active_clinicians(state).await?;
-        Ok(UserFormPage { layout, user, form, errors: FormErrors(errors), clinicians, supervisees, is_self })
+        let sites = rapport_app::groups::sites(state, me).await?;
+        let supervisors = if user.is_none() { admin::active_supervisors(state).await? } else { Vec::new() };
+        Ok(UserFormPage {
+            layout,
+            user,
+            form,
+            errors: FormErrors(errors),
+            clinicians,
+            supervisees,
+            is_self,
+            sites,
+            supervisors,
+        })
     }
 }
 
