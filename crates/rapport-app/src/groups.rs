@@ -783,7 +783,7 @@ async fn supervisor_notices(state: &AppState, me: &Identity, n: usize) -> AppRes
             subject: "Rapport: a group member needs a check today".into(),
             body: format!(
                 "{} recorded a group meeting in which {n} member{} gave a positive answer to a question about \
-                 self-harm. The risk flag is open in Rapport: {base}/risk\n\nPlease call {} today.",
+                 self-harm. The risk flag is open in Rapport: {base}/risk-flags\n\nPlease call {} today.",
                 me.user.name,
                 if n == 1 { "" } else { "s" },
                 me.user.name,
