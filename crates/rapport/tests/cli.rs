@@ -907,8 +907,11 @@ fn demo_programme_is_complete(db: &Path) {
              WHERE c.site_id IS NULL",
             "SELECT 'members-of-non-facilitators:' || COUNT(*) AS v FROM group_members m JOIN clients c ON c.id = m.client_id \
              JOIN users u ON u.id = c.responsible_clinician_id WHERE u.role <> 'facilitator'",
+            // The notice names no member and links to the risk flags page.
             "SELECT 'supervisor-notices:' || COUNT(*) AS v FROM outbox o JOIN users u ON u.id = o.recipient_user_id \
-             WHERE o.kind = 'risk_flag_group' AND u.email = 'group.supervisor@demo.rapport.test'",
+             WHERE o.kind = 'risk_flag_group' AND u.email = 'group.supervisor@demo.rapport.test' \
+             AND o.body LIKE '%/risk-flags%' \
+             AND NOT EXISTS (SELECT 1 FROM clients c WHERE o.body LIKE '%' || c.display_name || '%')",
             "SELECT 'trainer-reaches:' || COUNT(*) AS v FROM supervision_reach r JOIN users u ON u.id = r.supervisor_id \
              WHERE u.email = 'master.trainer@demo.rapport.test'",
         ] {
