@@ -310,11 +310,11 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
         )
         .await
         .map_err(err)?;
-    let trainer_id = acting(&trainer);
-    let sup_id = acting(&sup);
+    let as_trainer = acting(&trainer);
+    let as_sup = acting(&sup);
     // The master trainer sets up the sites.
-    let kasese = groups::create_site(state, &trainer_id, KASESE, Some("village")).await.map_err(app)?;
-    let hillside = groups::create_site(state, &trainer_id, HILLSIDE, Some("school")).await.map_err(app)?;
+    let kasese = groups::create_site(state, &as_trainer, KASESE, Some("village")).await.map_err(app)?;
+    let hillside = groups::create_site(state, &as_trainer, HILLSIDE, Some("school")).await.map_err(app)?;
     let mut facilitators = Vec::new();
     for (i, (name, site)) in [
         ("Achieng Fieldwell (demo facilitator)", &kasese),
@@ -371,7 +371,7 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
     let first_b = -98; // meeting 1, fourteen weeks ago; meeting 12 three weeks ago
     let b = groups::create_group(
         state,
-        &sup_id,
+        &as_sup,
         &GroupInput {
             name: "Kasese North women's group, cycle 1".into(),
             protocol: "ipt-group-12".into(),
@@ -471,7 +471,7 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
     let first_a = -21; // meetings 1-4: three weeks ago, two, one, today
     let a = groups::create_group(
         state,
-        &sup_id,
+        &as_sup,
         &GroupInput {
             name: "Kasese North women's group, cycle 2".into(),
             protocol: "ipt-group-who".into(),
@@ -553,7 +553,7 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
     let start_c = (3..10).find(|d| (today + Duration::days(*d)).weekday() == time::Weekday::Wednesday).unwrap_or(7);
     let c_group = groups::create_group(
         state,
-        &sup_id,
+        &as_sup,
         &GroupInput {
             name: "Hillside Secondary Form 3 group".into(),
             protocol: "ipt-ag".into(),
@@ -615,8 +615,8 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
     }
     // The group supervisor took the call and acknowledged the flag; the clinical officer sees her.
     if let Some(flag) = &s.risk_flag_id {
-        let (row, _) = rapport_app::risk::flag_for(state, &sup_id, flag.as_str()).await.map_err(app)?;
-        rapport_app::risk::acknowledge(state, &sup_id, &row).await.map_err(app)?;
+        let (row, _) = rapport_app::risk::flag_for(state, &as_sup, flag.as_str()).await.map_err(app)?;
+        rapport_app::risk::acknowledge(state, &as_sup, &row).await.map_err(app)?;
     }
     for total in [12, 15] {
         let c = register(state, &f1, &woman("KN")).await?;
@@ -630,7 +630,7 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
     }
 
     // Every step of the funnel has people in it, as the master trainer sees it.
-    let funnel = groups::funnel(state, &trainer_id, &groups::FunnelFilter::default()).await.map_err(app)?;
+    let funnel = groups::funnel(state, &as_trainer, &groups::FunnelFilter::default()).await.map_err(app)?;
     if let Some((step, _)) = funnel.counts.iter().find(|(_, n)| *n == 0) {
         return Err(format!("demo groups: the funnel step {} is empty", step.as_str()));
     }
