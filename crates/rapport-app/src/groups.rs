@@ -120,6 +120,18 @@ pub async fn create_site(state: &AppState, me: &Identity, name: &str, kind: Opti
         deny(state, me, "site", None).await?;
         return Err(e);
     }
+    create_site_as(state, name, kind, me.event(action::SITE_CREATE, "site")).await
+}
+
+/// `create_site` for a caller already allowed (the command line's operator):
+/// the same checks and the same audit action, written with `e`.
+#[crate::boxing::boxed_future]
+pub async fn create_site_as(
+    state: &AppState,
+    name: &str,
+    kind: Option<&str>,
+    mut e: rapport_core::audit::AuditEvent,
+) -> AppResult<Site> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
         return Err(Error::invalid("name", "Give the site a name of 1 to 120 characters"));
@@ -128,7 +140,8 @@ pub async fn create_site(state: &AppState, me: &Identity, name: &str, kind: Opti
     if kind.is_some_and(|k| k.chars().count() > 60) {
         return Err(Error::invalid("kind", "The kind of site is at most 60 characters"));
     }
-    let mut e = me.event(action::SITE_CREATE, "site");
+    e.action = action::SITE_CREATE.into();
+    e.resource_type = "site".into();
     e.detail = Some(format!("site {name}"));
     state.store.create_site(name, kind, e).await.map_err(|err| match err {
         rapport_store::StoreError::Invalid(m) => Error::invalid("name", m),
@@ -772,7 +785,7 @@ async fn supervisor_notices(state: &AppState, me: &Identity, n: usize) -> AppRes
             subject: "Rapport: a group member needs a check today".into(),
             body: format!(
                 "{} recorded a group meeting in which {n} member{} gave a positive answer to a question about \
-                 self-harm. The risk flag is open in Rapport: {base}/risk\n\nPlease call {} today.",
+                 self-harm. The risk flag is open in Rapport: {base}/risk-flags\n\nPlease call {} today.",
                 me.user.name,
                 if n == 1 { "" } else { "s" },
                 me.user.name,
