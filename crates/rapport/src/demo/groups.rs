@@ -652,3 +652,23 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
         funnel: funnel.counts,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn programme_names_never_repeat_nor_use_the_practice_first_names() {
+        let n = WOMEN.len() * 8;
+        let names: Vec<String> = (0..n).map(|i| name(WOMEN[i % WOMEN.len()], i)).collect();
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), n, "no name twice: {names:?}");
+        for first in WOMEN.iter().chain(YOUNG.iter().map(|(f, _)| f)) {
+            assert!(!super::super::FIRST.contains(first), "{first} is a first name of the practice's clients");
+        }
+        let area_counts: Vec<usize> = (0..12).map(|i| areas_for(i).len()).collect();
+        assert!(area_counts.iter().all(|n| (1..=2).contains(n)), "one or two areas each: {area_counts:?}");
+    }
+}
