@@ -799,6 +799,10 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     // Site instrument definitions are checked before anything starts.
     let instruments = rapport_app::jobs::load_instruments(a.instruments_dir.as_deref())?;
     let protocols = load_protocols(g, a.protocols.as_deref())?;
+    let missing = rapport_core::protocol::missing_group_instruments(&protocols, |id| instruments.get(id).is_some());
+    if !missing.is_empty() {
+        return Err(format!("the protocols name instruments this site does not have:\n  {}", missing.join("\n  ")));
+    }
     let listener =
         tokio::net::TcpListener::bind(&a.listen).await.map_err(|e| format!("cannot listen on {}: {e}", a.listen))?;
     let store = open_with(g, a.db_connections, KeyUse::Create).await?;
