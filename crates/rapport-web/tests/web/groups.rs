@@ -324,6 +324,8 @@ async fn a_facilitator_sees_only_their_groups_members_and_people_they_registered
         assert_eq!(fac.get("/api/v1/audit").await.0, 403);
         let browser = app.browser_as(&p.fac.email).await;
         assert_eq!(browser.get("/admin/users").await.status(), 403);
+        assert_eq!(browser.get(&format!("/clients/{m1}/courses/new")).await.status(), 403);
+        assert_eq!(browser.get(&format!("/clients/{m1}")).await.status(), 200);
         assert_eq!(browser.get(&format!("/break-glass/{theirs}")).await.status(), 403);
         assert_eq!(browser.get(&format!("/clients/{theirs}")).await.status(), 404);
         assert!(app.count(action::ACCESS_DENIED).await >= 5);

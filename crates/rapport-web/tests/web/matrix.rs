@@ -203,10 +203,10 @@ fn facilitator_rules(entry: &Entry, on_team: char, other: char) -> (char, char) 
         || r == "/api/v1/clients/{id}/courses" && entry.method == Method::GET
     {
         ('N', other)
-    } else if (r.ends_with("/courses") || r.ends_with("/courses/new")) && entry.method == Method::POST
+    } else if r.ends_with("/courses") && entry.method == Method::POST
+        || r.ends_with("/courses/new")
         || RESPONSIBLE_ONLY.contains(&r)
     {
-        // (GET /clients/{id}/courses/new still shows the empty form to a facilitator; saving it is refused.)
         ('F', other)
     } else if r == "/clients/{id}/portal/disable" {
         // Acts on another client of the clinician's, not in the group.
