@@ -181,7 +181,9 @@ fn expectations(entry: &Entry) -> Vec<char> {
 /// reaches, except individual care: a course, its sessions, notes and the
 /// records kept in a course answer 404 (`course_for`), a new course 403, and
 /// what only the responsible clinician does is 403. Break-glass is refused
-/// to both (403). The facilitator who runs nothing is the other clinician.
+/// to both (403), and so is a new group; the group pages' `{group}` (run by
+/// the clinician on the team) is absent to both. The facilitator who runs
+/// nothing is the other clinician.
 fn facilitator_rules(entry: &Entry, on_team: char, other: char) -> (char, char) {
     let r = entry.route;
     const INDIVIDUAL_CARE: [&str; 7] = [
@@ -197,6 +199,13 @@ fn facilitator_rules(entry: &Entry, on_team: char, other: char) -> (char, char) 
     const RESPONSIBLE_ONLY: [&str; 2] = ["/clients/{id}/care-team/{user_id}/responsible", "/clients/{id}/portal/reset"];
     if r.starts_with("/break-glass") {
         ('F', 'F')
+    } else if r == "/groups/new" {
+        // Groups are set up by supervisors and administrators.
+        ('F', 'F')
+    } else if r.starts_with("/groups/{id}") {
+        // The group pages' `{group}` is run by the clinician on the team: neither
+        // facilitator runs or supervises it (the API's `{api_group}` is the facilitator's).
+        ('N', 'N')
     } else if on_team != 'A' {
         (on_team, other)
     } else if INDIVIDUAL_CARE.iter().any(|p| r.starts_with(p))
