@@ -324,6 +324,8 @@ async fn a_facilitator_sees_only_their_groups_members_and_people_they_registered
         assert_eq!(fac.get("/api/v1/audit").await.0, 403);
         let browser = app.browser_as(&p.fac.email).await;
         assert_eq!(browser.get("/admin/users").await.status(), 403);
+        assert_eq!(browser.get(&format!("/clients/{m1}/courses/new")).await.status(), 403);
+        assert_eq!(browser.get(&format!("/clients/{m1}")).await.status(), 200);
         assert_eq!(browser.get(&format!("/break-glass/{theirs}")).await.status(), 403);
         assert_eq!(browser.get(&format!("/clients/{theirs}")).await.status(), 404);
         assert!(app.count(action::ACCESS_DENIED).await >= 5);
@@ -889,7 +891,7 @@ pub async fn exercise_every_action(app: &TestApp, admin: &Browser) {
     assert_eq!(fac.post(&format!("/api/v1/groups/{gid}/close"), json!({})).await.0, 200);
 }
 
-/// `{group}`: a WHO group made by `supervisor` for `facilitator`, with the
+/// `{api_group}`: a WHO group made by `supervisor` for `facilitator`, with the
 /// matrix client in it (so the facilitator is on the client's care team).
 pub async fn matrix_fixtures(
     app: &TestApp,
@@ -911,13 +913,13 @@ pub async fn matrix_fixtures(
     };
     let g = app.store.create_group(&new, test_event(action::GROUP_CREATE)).await.unwrap();
     app.store.add_group_member(&g.id, client, 15, test_event(action::GROUP_MEMBER_ADD)).await.unwrap();
-    fixtures.push(("{group}", g.id.to_string()));
+    fixtures.push(("{api_group}", g.id.to_string()));
 }
 
 /// The group routes for the access matrix. Callers: anonymous, admin,
 /// supervisor (of the matrix facilitator), clinician on the matrix client's
-/// team, other clinician, portal client, the facilitator of `{group}`, a
-/// facilitator of nothing. `{group}` is a group the matrix supervisor made
+/// team, other clinician, portal client, the facilitator of `{api_group}`, a
+/// facilitator of nothing. `{api_group}` is a group the matrix supervisor made
 /// for the matrix facilitator, with the matrix client in it.
 pub fn matrix_entries() -> Vec<Entry> {
     use Method as M;
@@ -934,38 +936,38 @@ pub fn matrix_entries() -> Vec<Entry> {
             r#"{"name": "", "protocol": "", "facilitator_ids": [], "start_date": ""}"#,
         ),
         // The administrator organises (the summary), the supervisor supervises the facilitator.
-        e(M::GET, "/api/v1/groups/{id}", "/api/v1/groups/{group}", "LAANNNAN"),
+        e(M::GET, "/api/v1/groups/{id}", "/api/v1/groups/{api_group}", "LAANNNAN"),
         // Writes: the administrator only organises (403); bad bodies past the check are 422.
         j(
             M::POST,
             "/api/v1/groups/{id}/members",
-            "/api/v1/groups/{group}/members",
+            "/api/v1/groups/{api_group}/members",
             "LFANNNAN",
             r#"{"client_id": "x"}"#,
         ),
         j(
             M::POST,
             "/api/v1/groups/{id}/members/{client_id}/pre-group",
-            "/api/v1/groups/{group}/members/{client}/pre-group",
+            "/api/v1/groups/{api_group}/members/{client}/pre-group",
             "LFANNNAN",
             r#"{"problem_areas": [], "goal": "", "consent": false}"#,
         ),
         j(
             M::POST,
             "/api/v1/groups/{id}/members/{client_id}/status",
-            "/api/v1/groups/{group}/members/{client}/status",
+            "/api/v1/groups/{api_group}/members/{client}/status",
             "LFANNNAN",
             r#"{"status": "nonsense"}"#,
         ),
         j(
             M::POST,
             "/api/v1/groups/{id}/sessions",
-            "/api/v1/groups/{group}/sessions",
+            "/api/v1/groups/{api_group}/sessions",
             "LFANNNAN",
             r#"{"attendance": {}}"#,
         ),
         // The supervisor closes it; the facilitator then gets 409 (allowed, already closed).
-        j(M::POST, "/api/v1/groups/{id}/close", "/api/v1/groups/{group}/close", "LFANNNAN", "{}"),
+        j(M::POST, "/api/v1/groups/{id}/close", "/api/v1/groups/{api_group}/close", "LFANNNAN", "{}"),
         // Screening needs a client the caller sees (422 naming client_id otherwise).
         j(
             M::POST,

@@ -183,7 +183,9 @@ fn expectations(entry: &Entry) -> Vec<char> {
 /// reaches, except individual care: a course, its sessions, notes and the
 /// records kept in a course answer 404 (`course_for`), a new course 403, and
 /// what only the responsible clinician does is 403. Break-glass is refused
-/// to both (403). The facilitator who runs nothing is the other clinician.
+/// to both (403), and so is a new group; the group pages' `{group}` (run by
+/// the clinician on the team) is absent to both. The facilitator who runs
+/// nothing is the other clinician.
 fn facilitator_rules(entry: &Entry, on_team: char, other: char) -> (char, char) {
     let r = entry.route;
     const INDIVIDUAL_CARE: [&str; 7] = [
@@ -199,16 +201,23 @@ fn facilitator_rules(entry: &Entry, on_team: char, other: char) -> (char, char) 
     const RESPONSIBLE_ONLY: [&str; 2] = ["/clients/{id}/care-team/{user_id}/responsible", "/clients/{id}/portal/reset"];
     if r.starts_with("/break-glass") {
         ('F', 'F')
+    } else if r == "/groups/new" {
+        // Groups are set up by supervisors and administrators.
+        ('F', 'F')
+    } else if r.starts_with("/groups/{id}") {
+        // The group pages' `{group}` is run by the clinician on the team: neither
+        // facilitator runs or supervises it (the API's `{api_group}` is the facilitator's).
+        ('N', 'N')
     } else if on_team != 'A' {
         (on_team, other)
     } else if INDIVIDUAL_CARE.iter().any(|p| r.starts_with(p))
         || r == "/api/v1/clients/{id}/courses" && entry.method == Method::GET
     {
         ('N', other)
-    } else if (r.ends_with("/courses") || r.ends_with("/courses/new")) && entry.method == Method::POST
+    } else if r.ends_with("/courses") && entry.method == Method::POST
+        || r.ends_with("/courses/new")
         || RESPONSIBLE_ONLY.contains(&r)
     {
-        // (GET /clients/{id}/courses/new still shows the empty form to a facilitator; saving it is refused.)
         ('F', other)
     } else if r == "/clients/{id}/portal/disable" {
         // Acts on another client of the clinician's, not in the group.
