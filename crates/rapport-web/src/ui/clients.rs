@@ -375,6 +375,8 @@ struct ClientPage {
     reminder_setting: String,
     /// Reminders queued for the client, newest first, with their delivery.
     reminders: Vec<ReminderLine>,
+    /// The client's IPT groups, past and present.
+    groups: Vec<super::groups::MembershipLine>,
 }
 
 /// A reminder as the client page lists it.
@@ -442,6 +444,7 @@ pub async fn show(
             }
         })
         .collect();
+    let groups = super::groups::memberships(&state, &c.id).await?;
     render(&ClientPage {
         layout,
         age,
@@ -452,6 +455,7 @@ pub async fn show(
         courses,
         reminder_setting,
         reminders,
+        groups,
     })
 }
 

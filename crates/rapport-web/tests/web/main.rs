@@ -12,6 +12,8 @@ mod courses;
 mod ending;
 mod escalation;
 mod formulation;
+mod group_pages;
+mod groups;
 mod inventory;
 mod kiosk;
 mod layout;
