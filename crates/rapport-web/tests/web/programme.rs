@@ -90,6 +90,10 @@ fn row_counts(page: &str, table: &str, name: &str) -> Vec<u64> {
         .collect()
 }
 
+/// Form fields, and questionnaire answers as fields (a refused case of the screening form).
+type Fields<'a> = Vec<(&'a str, &'a str)>;
+type Items = Vec<(String, String)>;
+
 fn phq(values: [&'static str; 9]) -> Vec<(String, String)> {
     answers(values)
 }
@@ -363,7 +367,7 @@ async fn bad_screening_input_is_refused_naming_the_field_and_registers_nobody() 
         let mine = b.new_client("Mine Client").await;
         let ok = answers(["0"; 9]);
         let tomorrow = rapport_core::time::format_date(Timestamp::now().date() + Duration::days(1));
-        let cases: Vec<(Vec<(&str, &str)>, Vec<(String, String)>, &str)> = vec![
+        let cases: Vec<(Fields, Items, &str)> = vec![
             (vec![("client", "")], ok.clone(), "client"),
             (vec![("client", other.as_str())], ok.clone(), "client"),
             (vec![("client", mine.as_str()), ("date", &tomorrow)], ok.clone(), "date"),

@@ -70,9 +70,9 @@ impl UserFormPage {
         let layout = Layout::new(state, me, title, "admin-users").await?;
         let is_self = user.as_ref().is_some_and(|u| u.id == me.user.id);
         let supervisees = form.supervisees.clone();
-        let clinicians = admin::active_clinicians(state).await?;
-        let sites = rapport_app::groups::sites(state, me).await?;
-        let supervisors = if user.is_none() { admin::active_supervisors(state).await? } else { Vec::new() };
+        let clinicians = admin::supervisee_choices(state, user.as_ref().map(|u| &u.id)).await?;
+        let sites = admin::site_choices(state, me).await?;
+        let supervisors = if user.is_none() { admin::supervisor_choices(state).await? } else { Vec::new() };
         Ok(UserFormPage {
             layout,
             user,
