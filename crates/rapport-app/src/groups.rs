@@ -25,7 +25,7 @@ use rapport_core::protocol::{GroupFormat, Protocol};
 use rapport_core::validation::plausible_date;
 use rapport_core::{Id, Timestamp};
 use rapport_store::groups::{
-    GroupDetail, GroupRow, Membership, MemberScore, NewAttendance, NewGroup, NewGroupSession, NewScreening, PreGroup,
+    GroupDetail, GroupRow, MemberScore, Membership, NewAttendance, NewGroup, NewGroupSession, NewScreening, PreGroup,
     Site,
 };
 use rapport_store::measures::Mode;
@@ -120,6 +120,18 @@ pub async fn create_site(state: &AppState, me: &Identity, name: &str, kind: Opti
         deny(state, me, "site", None).await?;
         return Err(e);
     }
+    create_site_as(state, name, kind, me.event(action::SITE_CREATE, "site")).await
+}
+
+/// `create_site` for a caller already allowed (the command line's operator):
+/// the same checks and the same audit action, written with `e`.
+#[crate::boxing::boxed_future]
+pub async fn create_site_as(
+    state: &AppState,
+    name: &str,
+    kind: Option<&str>,
+    mut e: rapport_core::audit::AuditEvent,
+) -> AppResult<Site> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
         return Err(Error::invalid("name", "Give the site a name of 1 to 120 characters"));
@@ -128,7 +140,8 @@ pub async fn create_site(state: &AppState, me: &Identity, name: &str, kind: Opti
     if kind.is_some_and(|k| k.chars().count() > 60) {
         return Err(Error::invalid("kind", "The kind of site is at most 60 characters"));
     }
-    let mut e = me.event(action::SITE_CREATE, "site");
+    e.action = action::SITE_CREATE.into();
+    e.resource_type = "site".into();
     e.detail = Some(format!("site {name}"));
     state.store.create_site(name, kind, e).await.map_err(|err| match err {
         rapport_store::StoreError::Invalid(m) => Error::invalid("name", m),
@@ -218,10 +231,8 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     }
     let planned = match (&protocol, input.planned_sessions) {
         (Some(p), Some(n)) if !p.allows_sessions(n) => {
-            errors.add(
-                "planned_sessions",
-                format!("{} runs {} to {} meetings", p.name, p.sessions.min, p.sessions.max),
-            );
+            errors
+                .add("planned_sessions", format!("{} runs {} to {} meetings", p.name, p.sessions.min, p.sessions.max));
             n
         }
         (Some(p), n) => n.unwrap_or(p.sessions.default),
@@ -306,8 +317,7 @@ pub async fn group_for(state: &AppState, me: &Identity, id: &str, purpose: Purpo
     let protocol = group_protocol(state, &detail.group.protocol_id)?;
     let g = &detail.group;
     let phase = group_phase(&protocol, g.planned_sessions, g.sessions_held, g.closed_at.is_some());
-    let scores =
-        if access.sees_members() { state.store.group_member_scores(&g.id).await? } else { Vec::new() };
+    let scores = if access.sees_members() { state.store.group_member_scores(&g.id).await? } else { Vec::new() };
     if purpose == Purpose::AuditRead {
         let mut e = me.event(action::GROUP_READ, "group");
         e.resource_id = Some(g.id.to_string());
@@ -354,9 +364,13 @@ async fn working_group(state: &AppState, me: &Identity, id: &str) -> AppResult<G
 #[crate::boxing::boxed_future]
 pub async fn add_member(state: &AppState, me: &Identity, group: &str, client_id: &str) -> AppResult<()> {
     let view = working_group(state, me, group).await?;
-    let (client, _) = client_for(state, me, client_id, Purpose::Write)
-        .await
-        .map_err(|e| if matches!(e, Error::NotFound) { Error::invalid("client_id", "No client with this id") } else { e })?;
+    let (client, _) = client_for(state, me, client_id, Purpose::Write).await.map_err(|e| {
+        if matches!(e, Error::NotFound) {
+            Error::invalid("client_id", "No client with this id")
+        } else {
+            e
+        }
+    })?;
     if view.phase == GroupPhase::Finished {
         return Err(Error::invalid("client_id", "This group has finished; add the person to another group"));
     }
@@ -426,7 +440,8 @@ pub async fn record_pre_group(
         return Err(Error::NotFound);
     };
     let mut errors = rapport_core::ValidationErrors::new();
-    let areas: Vec<String> = input.problem_areas.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    let areas: Vec<String> =
+        input.problem_areas.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
     if areas.is_empty() || areas.len() as u32 > view.protocol.max_problem_areas {
         errors.add("problem_areas", format!("Choose one or {} problem areas", view.protocol.max_problem_areas));
     }
@@ -470,13 +485,8 @@ pub async fn record_pre_group(
         }
         _ => None,
     };
-    let pre = PreGroup {
-        problem_areas: areas,
-        goal: goal.into(),
-        consent: true,
-        held_on,
-        parent_session_on: parent_on,
-    };
+    let pre =
+        PreGroup { problem_areas: areas, goal: goal.into(), consent: true, held_on, parent_session_on: parent_on };
     let mut e = me.event(action::GROUP_PRE_GROUP, "group");
     e.resource_id = Some(view.detail.group.id.to_string());
     e.client_id = Some(member.client_id.to_string());
@@ -523,7 +533,11 @@ pub async fn set_member_status(
     if !member.status.may_change_to(to) {
         return Err(Error::invalid(
             "status",
-            format!("A member who is {} cannot be marked {}", member.status.label().to_lowercase(), to.label().to_lowercase()),
+            format!(
+                "A member who is {} cannot be marked {}",
+                member.status.label().to_lowercase(),
+                to.label().to_lowercase()
+            ),
         ));
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
@@ -736,7 +750,8 @@ pub async fn record_meeting(
     };
     let scores: Vec<(Id, Option<i64>, Option<String>)> =
         prepared.iter().map(|p| (p.new.client_id.clone(), p.score.total, p.score.band.clone())).collect();
-    let risky: Vec<Id> = prepared.iter().filter(|p| !p.score.risk.is_empty()).map(|p| p.new.client_id.clone()).collect();
+    let risky: Vec<Id> =
+        prepared.iter().filter(|p| !p.score.risk.is_empty()).map(|p| p.new.client_id.clone()).collect();
     let responses = prepared.into_iter().map(|p| (p.new, p.event)).collect();
     let mut e = me.event(action::GROUP_SESSION_RECORD, "group");
     e.detail = Some(format!(
@@ -770,7 +785,7 @@ async fn supervisor_notices(state: &AppState, me: &Identity, n: usize) -> AppRes
             subject: "Rapport: a group member needs a check today".into(),
             body: format!(
                 "{} recorded a group meeting in which {n} member{} gave a positive answer to a question about \
-                 self-harm. The risk flag is open in Rapport: {base}/risk\n\nPlease call {} today.",
+                 self-harm. The risk flag is open in Rapport: {base}/risk-flags\n\nPlease call {} today.",
                 me.user.name,
                 if n == 1 { "" } else { "s" },
                 me.user.name,
@@ -811,9 +826,13 @@ pub struct Screened {
 /// into a group), then the protocol's eligibility rule decides.
 #[crate::boxing::boxed_future]
 pub async fn screen(state: &AppState, me: &Identity, input: &ScreeningInput) -> AppResult<Screened> {
-    let (client, _) = client_for(state, me, &input.client_id, Purpose::Write)
-        .await
-        .map_err(|e| if matches!(e, Error::NotFound) { Error::invalid("client_id", "No client with this id") } else { e })?;
+    let (client, _) = client_for(state, me, &input.client_id, Purpose::Write).await.map_err(|e| {
+        if matches!(e, Error::NotFound) {
+            Error::invalid("client_id", "No client with this id")
+        } else {
+            e
+        }
+    })?;
     let Some(protocol) = state.config.protocols.get(input.protocol.trim()).filter(|p| p.group) else {
         let ids: Vec<&str> = state.config.protocols.groups().map(|p| p.id.as_str()).collect();
         return Err(Error::invalid("protocol", format!("Choose a group protocol: {}", ids.join(", "))));
@@ -885,12 +904,15 @@ pub struct FunnelEntry {
     pub attended: u32,
 }
 
+/// Counts per funnel step, in the steps' order.
+pub type StepCounts = Vec<(FunnelStep, u64)>;
+
 pub struct Funnel {
-    pub counts: Vec<(FunnelStep, u64)>,
+    pub counts: StepCounts,
     /// Counts per site (None: no site), sites by name.
-    pub by_site: Vec<(Option<Site>, Vec<(FunnelStep, u64)>)>,
+    pub by_site: Vec<(Option<Site>, StepCounts)>,
     /// Counts per facilitator (of the group, or the screener before a group).
-    pub by_facilitator: Vec<(Id, String, Vec<(FunnelStep, u64)>)>,
+    pub by_facilitator: Vec<(Id, String, StepCounts)>,
     pub listed: Vec<FunnelEntry>,
     pub sites: Vec<Site>,
 }
@@ -949,10 +971,11 @@ pub async fn funnel(state: &AppState, me: &Identity, filter: &FunnelFilter) -> A
     for r in &rows {
         fac_ids.extend(facilitators_of(r));
     }
-    let mut by_facilitator: Vec<(Id, String, Vec<(FunnelStep, u64)>)> = fac_ids
+    let mut by_facilitator: Vec<(Id, String, StepCounts)> = fac_ids
         .into_iter()
         .map(|f| {
-            let group: Vec<FunnelPerson> = rows.iter().filter(|r| facilitators_of(r).contains(&f)).map(person).collect();
+            let group: Vec<FunnelPerson> =
+                rows.iter().filter(|r| facilitators_of(r).contains(&f)).map(person).collect();
             let name = staff.get(&f).cloned().unwrap_or_else(|| "Former staff".into());
             (f, name, funnel_counts(&group))
         })
@@ -983,11 +1006,24 @@ pub async fn funnel(state: &AppState, me: &Identity, filter: &FunnelFilter) -> A
 /// Adds `supervisee` to `supervisor`'s supervision (the CLI's `--supervisor`):
 /// refused when it would make a circle.
 #[crate::boxing::boxed_future]
-pub async fn supervise(state: &AppState, supervisor: &Id, supervisee: &Id, event: rapport_core::audit::AuditEvent) -> AppResult<()> {
-    if supervisor == supervisee || state.store.supervision_reach(supervisee).await?.contains(supervisor) {
+pub async fn supervise(
+    state: &AppState,
+    supervisor: &Id,
+    supervisee: &Id,
+    event: rapport_core::audit::AuditEvent,
+) -> AppResult<()> {
+    if makes_circle(state, supervisor, supervisee).await? {
         return Err(Error::invalid("supervisor", "This would make a circle of supervision"));
     }
     Ok(state.store.add_supervision(supervisor, supervisee, event).await?)
+}
+
+/// Whether `supervisor` supervising `supervisee` would close a circle: the
+/// same person, or `supervisee` already supervises `supervisor` (directly or
+/// down a chain). The one rule for the CLI and the administration form.
+#[crate::boxing::boxed_future]
+pub async fn makes_circle(state: &AppState, supervisor: &Id, supervisee: &Id) -> AppResult<bool> {
+    Ok(supervisor == supervisee || state.store.supervision_reach(supervisee).await?.contains(supervisor))
 }
 
 // ---- For the staff pages ----

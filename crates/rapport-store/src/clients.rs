@@ -160,7 +160,12 @@ fn like_pattern(term: &str) -> String {
 impl Store {
     /// Creates a client with `responsible` as responsible clinician and first care-team member.
     #[crate::boxing::boxed_future]
-    pub async fn create_client(&self, details: &ClientDetails, responsible: &Id, event: AuditEvent) -> Result<ClientRecord> {
+    pub async fn create_client(
+        &self,
+        details: &ClientDetails,
+        responsible: &Id,
+        event: AuditEvent,
+    ) -> Result<ClientRecord> {
         self.create_client_at(details, responsible, None, event).await
     }
 
@@ -274,6 +279,23 @@ impl Store {
         let record = fetch_client(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
         tx.commit().await?;
         Ok(record)
+    }
+
+    /// The site a client belongs to (not a change of their details: the
+    /// record's version stays, so an edit in progress is not refused).
+    #[crate::boxing::boxed_future]
+    pub async fn set_client_site(&self, id: &Id, site: Option<&Id>, event: AuditEvent) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query("UPDATE clients SET site_id = $1 WHERE id = $2")
+            .bind(site.map(|s| s.as_str().to_string()))
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::commit(tx, event, Timestamp::now()).await
     }
 
     #[crate::boxing::boxed_future]

@@ -386,9 +386,8 @@ impl Store {
 
     #[crate::boxing::boxed_future]
     pub async fn sites(&self) -> Result<Vec<Site>> {
-        let rows = sqlx::query("SELECT id, name, kind, created_at FROM sites ORDER BY name, id")
-            .fetch_all(&self.read)
-            .await?;
+        let rows =
+            sqlx::query("SELECT id, name, kind, created_at FROM sites ORDER BY name, id").fetch_all(&self.read).await?;
         rows.iter().map(site_from_row).collect()
     }
 
@@ -446,12 +445,11 @@ impl Store {
     /// Everyone `supervisor` supervises, directly or down a chain.
     #[crate::boxing::boxed_future]
     pub async fn supervision_reach(&self, supervisor: &Id) -> Result<Vec<Id>> {
-        let rows = sqlx::query(
-            "SELECT clinician_id FROM supervision_reach WHERE supervisor_id = $1 ORDER BY clinician_id",
-        )
-        .bind(supervisor.as_str())
-        .fetch_all(&self.read)
-        .await?;
+        let rows =
+            sqlx::query("SELECT clinician_id FROM supervision_reach WHERE supervisor_id = $1 ORDER BY clinician_id")
+                .bind(supervisor.as_str())
+                .fetch_all(&self.read)
+                .await?;
         rows.iter().map(|r| Ok(Id::from_db(r.col("clinician_id")?))).collect()
     }
 
@@ -508,7 +506,9 @@ impl Store {
     #[crate::boxing::boxed_future]
     pub async fn group(&self, id: &Id) -> Result<Option<GroupDetail>> {
         let mut conn = self.read.acquire().await?;
-        let sql = format!("SELECT {GROUP_COLUMNS} FROM therapy_groups g LEFT JOIN sites s ON s.id = g.site_id WHERE g.id = $1");
+        let sql = format!(
+            "SELECT {GROUP_COLUMNS} FROM therapy_groups g LEFT JOIN sites s ON s.id = g.site_id WHERE g.id = $1"
+        );
         let Some(row) = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&mut *conn).await? else {
             return Ok(None);
         };
@@ -608,7 +608,9 @@ impl Store {
         .await?
         .col("n")?;
         if current >= max_size as i64 {
-            return Err(StoreError::Invalid(format!("the group is full: it has {current} of at most {max_size} members")));
+            return Err(StoreError::Invalid(format!(
+                "the group is full: it has {current} of at most {max_size} members"
+            )));
         }
         let already = sqlx::query("SELECT 1 AS one FROM group_members WHERE group_id = $1 AND client_id = $2")
             .bind(group.as_str())
@@ -983,7 +985,8 @@ impl Store {
 }
 
 async fn fetch_group(tx: &mut Transaction<'static, Any>, id: &Id) -> Result<Option<GroupRow>> {
-    let sql = format!("SELECT {GROUP_COLUMNS} FROM therapy_groups g LEFT JOIN sites s ON s.id = g.site_id WHERE g.id = $1");
+    let sql =
+        format!("SELECT {GROUP_COLUMNS} FROM therapy_groups g LEFT JOIN sites s ON s.id = g.site_id WHERE g.id = $1");
     let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&mut **tx).await?;
     row.as_ref().map(group_from_row).transpose()
 }

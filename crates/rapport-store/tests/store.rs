@@ -16,6 +16,9 @@ mod notes;
 #[path = "store/anchor.rs"]
 mod anchor;
 
+#[path = "store/groups.rs"]
+mod groups;
+
 #[path = "store/kiosk.rs"]
 mod kiosk;
 
@@ -72,7 +75,14 @@ fn event(act: &str) -> AuditEvent {
 async fn user(store: &Store, email: &str, role: Role) -> Id {
     store
         .create_user(
-            NewUser { email: email.into(), name: email.into(), role, practises: false, password_hash: "x".into(), site_id: None },
+            NewUser {
+                email: email.into(),
+                name: email.into(),
+                role,
+                practises: false,
+                password_hash: "x".into(),
+                site_id: None,
+            },
             event(action::USER_CREATE),
         )
         .await

@@ -129,6 +129,11 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // Today, the home page of caseload holders (UI, then API)
     let r = ui::today::routes(r);
     let r = api::today::routes(r);
+    // Group IPT: sites, groups, meetings, screening and the programme funnel (API)
+    let r = api::groups::routes(r);
+    // Group programme: the screening funnel, screening, sites
+    let r = ui::programme::routes(r);
+    let r = ui::admin::sites::routes(r);
 
     let (router, list) = r.into_parts();
     let router = router

@@ -21,6 +21,7 @@ pub mod measure_links;
 pub mod measures;
 pub mod mfa;
 pub mod notes;
+pub mod programme;
 pub mod risk;
 pub mod timeline;
 pub mod today;
@@ -112,6 +113,7 @@ fn done_message(key: &str) -> Option<&'static str> {
         "member-removed" => "Removed from the care team.",
         "responsible" => "Responsible clinician changed.",
         "user-created" => "Account created.",
+        "site-created" => "Site added.",
         "user-saved" => "Account saved.",
         "user-deactivated" => "Account deactivated and all its sessions ended.",
         "user-reactivated" => "Account reactivated.",
