@@ -243,6 +243,9 @@ async fn a_facilitator_runs_a_group_from_the_pages() {
         // The supervisor sees the flag and the group's scores.
         let (_, flags) = s.text("/risk-flags").await;
         assert!(flags.contains("Ada Member"), "the supervisor sees the flag");
+        let (_, seen) = s.text(&format!("{group_page}/sessions/1")).await;
+        assert!(seen.contains(&format!("Call {} today", fac.name)), "a supervisor is told to call the facilitator");
+        assert!(!seen.contains("Call your supervisor now"), "not the facilitator's words");
         let (_, page) = s.text(&group_page).await;
         assert!(page.contains("1 of 1") && page.contains("0 of 1"), "attended n of m");
         assert!(page.contains("Meeting 1</a>"), "the meeting listed");

@@ -306,8 +306,14 @@ struct MeetingDonePage {
     planned: u32,
     date: String,
     phase: String,
+    /// Flags still open (the crisis guidance) and those closed since.
     flags: Vec<FlagLine>,
+    closed_flags: Vec<FlagLine>,
     supervisors: String,
+    /// Whoever recorded the meeting is reading it (else a supervisor or co-facilitator is).
+    recorder_reads: bool,
+    /// Who recorded the meeting, for a supervisor reading it.
+    recorder: String,
     crisis: Vec<Linked>,
     lines: Vec<AttendanceLine>,
     group_note: String,
@@ -338,8 +344,17 @@ pub async fn show(
             open: f.closed_at.is_none(),
         })
         .collect();
+    let (flags, closed_flags): (Vec<FlagLine>, Vec<FlagLine>) = flags.into_iter().partition(|f| f.open);
     let supervisors = groups::my_supervisors(&state, &me).await?.join(" or ");
     let crisis = if flags.is_empty() { Vec::new() } else { crisis_links(state.organisation().await?.crisis_lines()) };
+    let recorder_reads = session.recorded_by == me.user.id;
+    let recorder = g
+        .detail
+        .facilitators
+        .iter()
+        .find(|f| f.id == session.recorded_by)
+        .map(|f| f.name.clone())
+        .unwrap_or_else(|| "the facilitator who recorded it".into());
     let lines = g
         .detail
         .attendance
@@ -383,7 +398,10 @@ pub async fn show(
         date: long_date(session.held_on),
         phase,
         flags,
+        closed_flags,
         supervisors,
+        recorder_reads,
+        recorder,
         crisis,
         lines,
         group_note: session.group_note.clone().unwrap_or_default(),
