@@ -129,6 +129,8 @@ async fn a_facilitator_runs_a_group_from_the_pages() {
 
         // The facilitator sees Groups, not emergency access, registers people and adds them.
         let f = app.browser_as(&fac.email).await;
+        let home = f.get("/").await;
+        assert_eq!(location(&home), "/groups", "a facilitator's home is their groups");
         let (_, groups) = f.text("/groups").await;
         assert!(groups.contains("Kisoro women, Tuesdays") && groups.contains("0 of 8 held"), "{groups}");
         assert!(groups.contains("href=\"/groups\""), "Groups in the navigation");
