@@ -14,6 +14,7 @@ pub mod course;
 pub mod course_rules;
 pub mod ending;
 pub mod escalation;
+pub mod fidelity;
 pub mod formulation;
 pub mod goals;
 pub mod group;
