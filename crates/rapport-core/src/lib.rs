@@ -36,6 +36,7 @@ pub mod reminders;
 pub mod risk;
 pub mod secrets;
 pub mod session;
+pub mod supervision;
 pub mod throttle;
 pub mod time;
 pub mod timeline;

@@ -1,0 +1,316 @@
+//! What a supervisor watches per case, and how certification progress is
+//! computed from what is already recorded (trainings, supervision hours,
+//! rated cases). Pure rules; the store gathers the facts.
+
+use serde::{Deserialize, Serialize};
+
+/// The facts of one open case, as the store gathers them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CaseFacts {
+    pub sessions_held: u32,
+    pub planned_sessions: u32,
+    /// The protocol's initial phase length (the limit for an agreed formulation).
+    pub initial_sessions: u32,
+    /// Whether the protocol asks for a formulation at all (maintenance does not).
+    pub formulation_expected: bool,
+    pub formulation_agreed: bool,
+    /// A problem area is chosen.
+    pub focus_chosen: bool,
+    pub measures_overdue: usize,
+    pub not_on_track: bool,
+    /// Hours since each open risk flag was raised.
+    pub open_flag_ages_hours: Vec<i64>,
+    /// Sessions left in the contract at which the ending should be raised (the protocol's prompt window).
+    pub ending_prompt_from: u32,
+    /// The ending has been discussed (a termination-phase note, the ending form, a maintenance agreement).
+    pub ending_discussed: bool,
+    /// The latest fidelity rating's mean and pass.
+    pub latest_fidelity: Option<(f64, bool)>,
+}
+
+/// One case's indicators, each a reason it may need the supervisor.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Indicators {
+    /// Past the initial phase without an agreed formulation.
+    pub initial_phase_overdue: bool,
+    /// Held sessions beyond the contract.
+    pub over_contract: bool,
+    pub no_focus: bool,
+    pub measures_overdue: usize,
+    pub not_on_track: bool,
+    pub open_risk_flags: usize,
+    /// Age of the oldest open flag.
+    pub oldest_flag_hours: Option<i64>,
+    /// In the last sessions and the ending not yet prepared.
+    pub ending_unprepared: bool,
+    /// The latest fidelity rating failed its pass rule.
+    pub fidelity_failed: bool,
+}
+
+impl Indicators {
+    /// How much attention the case needs: risk first, then the ones that
+    /// change the course of treatment. Higher first.
+    pub fn attention(&self) -> u32 {
+        let mut n = 0;
+        if self.open_risk_flags > 0 {
+            n += 1000;
+        }
+        if self.not_on_track {
+            n += 100;
+        }
+        if self.initial_phase_overdue {
+            n += 80;
+        }
+        if self.ending_unprepared {
+            n += 40;
+        }
+        if self.fidelity_failed {
+            n += 30;
+        }
+        if self.over_contract {
+            n += 20;
+        }
+        if self.no_focus {
+            n += 10;
+        }
+        n + self.measures_overdue.min(9) as u32
+    }
+
+    /// The reasons in words, most urgent first.
+    pub fn reasons(&self) -> Vec<String> {
+        let mut r = Vec::new();
+        if self.open_risk_flags > 0 {
+            let age = self.oldest_flag_hours.map(|h| format!(", oldest {}", hours_words(h))).unwrap_or_default();
+            r.push(format!("{} open risk flag{}{age}", self.open_risk_flags, plural(self.open_risk_flags)));
+        }
+        if self.not_on_track {
+            r.push("Not on track".into());
+        }
+        if self.initial_phase_overdue {
+            r.push("Initial phase overdue: no agreed formulation".into());
+        }
+        if self.ending_unprepared {
+            r.push("Ending not yet prepared".into());
+        }
+        if self.fidelity_failed {
+            r.push("Latest fidelity rating below the pass mark".into());
+        }
+        if self.over_contract {
+            r.push("More sessions held than contracted".into());
+        }
+        if self.no_focus {
+            r.push("No problem area chosen".into());
+        }
+        if self.measures_overdue > 0 {
+            r.push(format!("{} measure{} overdue", self.measures_overdue, plural(self.measures_overdue)));
+        }
+        r
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// "5 hours", "3 days".
+pub fn hours_words(h: i64) -> String {
+    if h < 48 {
+        format!("{h} hour{}", if h == 1 { "" } else { "s" })
+    } else {
+        format!("{} days", h / 24)
+    }
+}
+
+pub fn indicators(f: &CaseFacts) -> Indicators {
+    let remaining = f.planned_sessions.saturating_sub(f.sessions_held);
+    Indicators {
+        initial_phase_overdue: f.formulation_expected && !f.formulation_agreed && f.sessions_held > f.initial_sessions,
+        over_contract: f.planned_sessions > 0 && f.sessions_held > f.planned_sessions,
+        no_focus: f.formulation_expected && !f.focus_chosen && f.sessions_held > f.initial_sessions,
+        measures_overdue: f.measures_overdue,
+        not_on_track: f.not_on_track,
+        open_risk_flags: f.open_flag_ages_hours.len(),
+        oldest_flag_hours: f.open_flag_ages_hours.iter().copied().max(),
+        ending_unprepared: f.planned_sessions > 0
+            && f.sessions_held > 0
+            && remaining < f.ending_prompt_from
+            && !f.ending_discussed,
+        fidelity_failed: f.latest_fidelity.is_some_and(|(_, pass)| !pass),
+    }
+}
+
+/// Supervision hours per therapy hour ("1 h supervision per 2 h therapy" is 0.5).
+pub fn supervision_ratio(supervision_minutes: i64, therapy_minutes: i64) -> Option<f64> {
+    (therapy_minutes > 0).then(|| supervision_minutes as f64 / therapy_minutes as f64)
+}
+
+/// A certification pathway as data (`docs/supervision.md`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pathway {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Hours of recognised training.
+    pub training_hours: f64,
+    /// Hours of supervision received.
+    pub supervision_hours: f64,
+    /// Supervised cases needed.
+    pub cases: u32,
+    /// A case counts when a supervisor's rating with this checklist passed.
+    pub case_checklist: String,
+    /// And its measures were taken at least every this many sessions (0: not required).
+    #[serde(default)]
+    pub measures_every: u32,
+    /// Years a certificate lasts before renewal (0: no expiry).
+    #[serde(default)]
+    pub valid_years: u32,
+}
+
+/// One supervised case, for certification.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RatedCase {
+    pub supervisor_pass: bool,
+    /// The longest run of held sessions without a measure.
+    pub longest_gap_without_measure: u32,
+}
+
+/// What a person has, for a pathway.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Record {
+    pub training_hours: f64,
+    pub supervision_hours: f64,
+    pub cases: Vec<RatedCase>,
+}
+
+/// One requirement and how far the person is.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Requirement {
+    pub label: String,
+    pub have: f64,
+    pub need: f64,
+    pub met: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Progress {
+    pub requirements: Vec<Requirement>,
+    pub complete: bool,
+    /// Share of the requirements met, 0-1.
+    pub share: f64,
+}
+
+pub fn progress(p: &Pathway, r: &Record) -> Progress {
+    let counting = r
+        .cases
+        .iter()
+        .filter(|c| c.supervisor_pass && (p.measures_every == 0 || c.longest_gap_without_measure <= p.measures_every))
+        .count() as f64;
+    let req = |label: String, have: f64, need: f64| Requirement { label, have, need, met: have + 1e-9 >= need };
+    let mut requirements = vec![
+        req("Training hours".into(), r.training_hours, p.training_hours),
+        req("Supervision hours".into(), r.supervision_hours, p.supervision_hours),
+    ];
+    let case_label = if p.measures_every > 0 {
+        format!("Supervised cases with a passing rating and measures at least every {} sessions", p.measures_every)
+    } else {
+        "Supervised cases with a passing rating".into()
+    };
+    requirements.push(req(case_label, counting, p.cases as f64));
+    let met = requirements.iter().filter(|q| q.met).count();
+    Progress { complete: met == requirements.len(), share: met as f64 / requirements.len() as f64, requirements }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case() -> CaseFacts {
+        CaseFacts {
+            sessions_held: 2,
+            planned_sessions: 16,
+            initial_sessions: 3,
+            formulation_expected: true,
+            formulation_agreed: false,
+            focus_chosen: false,
+            ending_prompt_from: 4,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn four_sessions_without_an_agreed_formulation_is_an_overdue_initial_phase() {
+        assert!(!indicators(&case()).initial_phase_overdue, "still in the initial phase");
+        let three = CaseFacts { sessions_held: 3, ..case() };
+        assert!(!indicators(&three).initial_phase_overdue, "session 3 is the limit");
+        let four = CaseFacts { sessions_held: 4, ..case() };
+        let i = indicators(&four);
+        assert!(i.initial_phase_overdue && i.no_focus);
+        assert!(i.reasons().contains(&"Initial phase overdue: no agreed formulation".to_string()));
+        let agreed = CaseFacts { formulation_agreed: true, focus_chosen: true, ..four.clone() };
+        assert!(!indicators(&agreed).initial_phase_overdue);
+        let maintenance = CaseFacts { formulation_expected: false, ..four };
+        assert!(!indicators(&maintenance).initial_phase_overdue, "maintenance has no initial phase");
+    }
+
+    #[test]
+    fn risk_comes_first_then_not_on_track_then_the_initial_phase() {
+        let risk = indicators(&CaseFacts { open_flag_ages_hours: vec![30, 5], ..case() });
+        let off_track = indicators(&CaseFacts { not_on_track: true, ..case() });
+        let overdue = indicators(&CaseFacts { sessions_held: 5, ..case() });
+        let fine = indicators(&CaseFacts { formulation_agreed: true, focus_chosen: true, ..case() });
+        assert!(risk.attention() > off_track.attention());
+        assert!(off_track.attention() > overdue.attention());
+        assert!(overdue.attention() > fine.attention());
+        assert_eq!(fine.attention(), 0);
+        assert_eq!(risk.oldest_flag_hours, Some(30));
+        assert_eq!(risk.reasons()[0], "2 open risk flags, oldest 30 hours");
+    }
+
+    #[test]
+    fn the_ending_is_due_in_the_prompt_window() {
+        let f = CaseFacts { sessions_held: 13, formulation_agreed: true, focus_chosen: true, ..case() };
+        assert!(indicators(&f).ending_unprepared, "3 left, prompt from 4");
+        let discussed = CaseFacts { ending_discussed: true, ..f.clone() };
+        assert!(!indicators(&discussed).ending_unprepared);
+        let early = CaseFacts { sessions_held: 11, ..f };
+        assert!(!indicators(&early).ending_unprepared, "5 left");
+        let over = CaseFacts { sessions_held: 17, formulation_agreed: true, focus_chosen: true, ..case() };
+        assert!(indicators(&over).over_contract);
+        let failed = CaseFacts { latest_fidelity: Some((1.2, false)), ..case() };
+        assert!(indicators(&failed).fidelity_failed);
+    }
+
+    #[test]
+    fn certification_progress_counts_only_cases_that_qualify() {
+        let p = Pathway {
+            id: "ipt-certified-therapist".into(),
+            name: "IPT certified therapist".into(),
+            description: String::new(),
+            training_hours: 16.0,
+            supervision_hours: 10.0,
+            cases: 2,
+            case_checklist: "ipt-adherence".into(),
+            measures_every: 4,
+            valid_years: 3,
+        };
+        let good = RatedCase { supervisor_pass: true, longest_gap_without_measure: 4 };
+        let gappy = RatedCase { supervisor_pass: true, longest_gap_without_measure: 6 };
+        let failed = RatedCase { supervisor_pass: false, longest_gap_without_measure: 1 };
+        let half = Record { training_hours: 16.0, supervision_hours: 5.5, cases: vec![good.clone(), gappy, failed] };
+        let pr = progress(&p, &half);
+        assert!(!pr.complete);
+        assert_eq!(pr.requirements.iter().map(|r| r.met).collect::<Vec<_>>(), [true, false, false]);
+        assert_eq!(pr.requirements[2].have, 1.0, "the gappy and the failed case do not count");
+        assert!((pr.share - 1.0 / 3.0).abs() < 1e-9);
+        let done = Record { training_hours: 18.0, supervision_hours: 10.0, cases: vec![good.clone(), good] };
+        assert!(progress(&p, &done).complete);
+        assert_eq!(supervision_ratio(60, 120), Some(0.5));
+        assert_eq!(supervision_ratio(60, 0), None);
+    }
+}
