@@ -4,25 +4,25 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The facts of one open case, as the store gathers them.
+/// The facts of one open case, as the application gathers them (the
+/// course's `Progress` decides the phase questions, so the dashboard and
+/// the course page never disagree).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CaseFacts {
     pub sessions_held: u32,
     pub planned_sessions: u32,
-    /// The protocol's initial phase length (the limit for an agreed formulation).
-    pub initial_sessions: u32,
-    /// Whether the protocol asks for a formulation at all (maintenance does not).
-    pub formulation_expected: bool,
-    pub formulation_agreed: bool,
-    /// A problem area is chosen.
-    pub focus_chosen: bool,
+    /// `Progress::initial_overrun`: past the initial phase with the
+    /// formulation or contract still outstanding.
+    pub initial_overrun: bool,
+    /// Past the initial phase and no problem area chosen (acute protocols).
+    pub no_focus: bool,
     pub measures_overdue: usize,
     pub not_on_track: bool,
     /// Hours since each open risk flag was raised.
     pub open_flag_ages_hours: Vec<i64>,
-    /// Sessions left in the contract at which the ending should be raised (the protocol's prompt window).
-    pub ending_prompt_from: u32,
-    /// The ending has been discussed (a termination-phase note, the ending form, a maintenance agreement).
+    /// In the protocol's window for raising the ending, or past it.
+    pub ending_due: bool,
+    /// The ending has been discussed (recorded on the course).
     pub ending_discussed: bool,
     /// The latest fidelity rating's mean and pass.
     pub latest_fidelity: Option<(f64, bool)>,
@@ -126,19 +126,15 @@ pub fn hours_words(h: i64) -> String {
 }
 
 pub fn indicators(f: &CaseFacts) -> Indicators {
-    let remaining = f.planned_sessions.saturating_sub(f.sessions_held);
     Indicators {
-        initial_phase_overdue: f.formulation_expected && !f.formulation_agreed && f.sessions_held > f.initial_sessions,
+        initial_phase_overdue: f.initial_overrun,
         over_contract: f.planned_sessions > 0 && f.sessions_held > f.planned_sessions,
-        no_focus: f.formulation_expected && !f.focus_chosen && f.sessions_held > f.initial_sessions,
+        no_focus: f.no_focus,
         measures_overdue: f.measures_overdue,
         not_on_track: f.not_on_track,
         open_risk_flags: f.open_flag_ages_hours.len(),
         oldest_flag_hours: f.open_flag_ages_hours.iter().copied().max(),
-        ending_unprepared: f.planned_sessions > 0
-            && f.sessions_held > 0
-            && remaining < f.ending_prompt_from
-            && !f.ending_discussed,
+        ending_unprepared: f.ending_due && !f.ending_discussed,
         fidelity_failed: f.latest_fidelity.is_some_and(|(_, pass)| !pass),
     }
 }
@@ -231,59 +227,42 @@ mod tests {
     use super::*;
 
     fn case() -> CaseFacts {
-        CaseFacts {
-            sessions_held: 2,
-            planned_sessions: 16,
-            initial_sessions: 3,
-            formulation_expected: true,
-            formulation_agreed: false,
-            focus_chosen: false,
-            ending_prompt_from: 4,
-            ..Default::default()
-        }
+        CaseFacts { sessions_held: 2, planned_sessions: 16, ..Default::default() }
     }
 
     #[test]
-    fn four_sessions_without_an_agreed_formulation_is_an_overdue_initial_phase() {
-        assert!(!indicators(&case()).initial_phase_overdue, "still in the initial phase");
-        let three = CaseFacts { sessions_held: 3, ..case() };
-        assert!(!indicators(&three).initial_phase_overdue, "session 3 is the limit");
-        let four = CaseFacts { sessions_held: 4, ..case() };
+    fn an_initial_overrun_is_an_overdue_initial_phase() {
+        assert!(!indicators(&case()).initial_phase_overdue);
+        let four = CaseFacts { sessions_held: 4, initial_overrun: true, no_focus: true, ..case() };
         let i = indicators(&four);
         assert!(i.initial_phase_overdue && i.no_focus);
-        assert!(i.reasons().contains(&"Initial phase overdue: no agreed formulation".to_string()));
-        let agreed = CaseFacts { formulation_agreed: true, focus_chosen: true, ..four.clone() };
-        assert!(!indicators(&agreed).initial_phase_overdue);
-        let maintenance = CaseFacts { formulation_expected: false, ..four };
-        assert!(!indicators(&maintenance).initial_phase_overdue, "maintenance has no initial phase");
+        assert_eq!(i.reasons()[0], "Initial phase overdue: no agreed formulation");
     }
 
     #[test]
     fn risk_comes_first_then_not_on_track_then_the_initial_phase() {
         let risk = indicators(&CaseFacts { open_flag_ages_hours: vec![30, 5], ..case() });
         let off_track = indicators(&CaseFacts { not_on_track: true, ..case() });
-        let overdue = indicators(&CaseFacts { sessions_held: 5, ..case() });
-        let fine = indicators(&CaseFacts { formulation_agreed: true, focus_chosen: true, ..case() });
+        let overdue = indicators(&CaseFacts { initial_overrun: true, ..case() });
+        let fine = indicators(&case());
         assert!(risk.attention() > off_track.attention());
         assert!(off_track.attention() > overdue.attention());
         assert!(overdue.attention() > fine.attention());
         assert_eq!(fine.attention(), 0);
         assert_eq!(risk.oldest_flag_hours, Some(30));
         assert_eq!(risk.reasons()[0], "2 open risk flags, oldest 30 hours");
+        assert_eq!(indicators(&CaseFacts { open_flag_ages_hours: vec![72], ..case() }).reasons()[0], "1 open risk flag, oldest 3 days");
     }
 
     #[test]
-    fn the_ending_is_due_in_the_prompt_window() {
-        let f = CaseFacts { sessions_held: 13, formulation_agreed: true, focus_chosen: true, ..case() };
-        assert!(indicators(&f).ending_unprepared, "3 left, prompt from 4");
-        let discussed = CaseFacts { ending_discussed: true, ..f.clone() };
-        assert!(!indicators(&discussed).ending_unprepared);
-        let early = CaseFacts { sessions_held: 11, ..f };
-        assert!(!indicators(&early).ending_unprepared, "5 left");
-        let over = CaseFacts { sessions_held: 17, formulation_agreed: true, focus_chosen: true, ..case() };
-        assert!(indicators(&over).over_contract);
-        let failed = CaseFacts { latest_fidelity: Some((1.2, false)), ..case() };
-        assert!(indicators(&failed).fidelity_failed);
+    fn the_ending_and_the_contract() {
+        let due = CaseFacts { sessions_held: 13, ending_due: true, ..case() };
+        assert!(indicators(&due).ending_unprepared);
+        assert!(!indicators(&CaseFacts { ending_discussed: true, ..due }).ending_unprepared);
+        assert!(indicators(&CaseFacts { sessions_held: 17, ..case() }).over_contract);
+        assert!(!indicators(&CaseFacts { sessions_held: 16, ..case() }).over_contract);
+        assert!(indicators(&CaseFacts { latest_fidelity: Some((1.2, false)), ..case() }).fidelity_failed);
+        assert!(!indicators(&CaseFacts { latest_fidelity: Some((2.2, true)), ..case() }).fidelity_failed);
     }
 
     #[test]
