@@ -7,6 +7,7 @@
 //! messages that name the file, the checklist and the field.
 
 use crate::protocol::Phase;
+pub use crate::supervision::Pathway;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -246,6 +247,7 @@ pub fn agreement(first: &BTreeMap<String, i64>, second: &BTreeMap<String, i64>) 
 #[derive(Clone, Debug)]
 pub struct ChecklistSet {
     checklists: Vec<Checklist>,
+    pathways: Vec<Pathway>,
 }
 
 #[derive(Deserialize)]
@@ -253,6 +255,8 @@ pub struct ChecklistSet {
 struct ChecklistFile {
     #[serde(default)]
     checklist: Vec<Checklist>,
+    #[serde(default)]
+    pathway: Vec<Pathway>,
 }
 
 impl ChecklistSet {
@@ -267,7 +271,7 @@ impl ChecklistSet {
 
     fn from_toml(source: &str, text: &str, base: Option<ChecklistSet>) -> Result<ChecklistSet, String> {
         let file: ChecklistFile = toml::from_str(text).map_err(|e| format!("{source}: {}", e.to_string().trim()))?;
-        let mut checklists = base.map(|b| b.checklists).unwrap_or_default();
+        let (mut checklists, mut pathways) = base.map(|b| (b.checklists, b.pathways)).unwrap_or_default();
         let mut seen = std::collections::BTreeSet::new();
         for c in file.checklist {
             validate(&c).map_err(|e| format!("{source}: checklist {:?}: {e}", c.id))?;
@@ -285,7 +289,29 @@ impl ChecklistSet {
                 None => checklists.push(c),
             }
         }
-        Ok(ChecklistSet { checklists })
+        let mut seen = std::collections::BTreeSet::new();
+        for p in file.pathway {
+            if !seen.insert(p.id.clone()) {
+                return Err(format!("{source}: pathway {:?} is defined twice", p.id));
+            }
+            match pathways.iter_mut().find(|q| q.id == p.id) {
+                Some(q) => *q = p,
+                None => pathways.push(p),
+            }
+        }
+        for p in &pathways {
+            validate_pathway(p, &checklists).map_err(|e| format!("{source}: pathway {:?}: {e}", p.id))?;
+        }
+        Ok(ChecklistSet { checklists, pathways })
+    }
+
+    /// The certification pathways the organisation follows.
+    pub fn pathways(&self) -> &[Pathway] {
+        &self.pathways
+    }
+
+    pub fn pathway(&self, id: &str) -> Option<&Pathway> {
+        self.pathways.iter().find(|p| p.id == id)
     }
 
     pub fn get(&self, id: &str) -> Option<&Checklist> {
@@ -306,6 +332,22 @@ fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 40
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn validate_pathway(p: &Pathway, checklists: &[Checklist]) -> Result<(), String> {
+    if !is_slug(&p.id) || p.name.trim().is_empty() {
+        return Err("needs an id (lowercase letters, digits, '-' or '_') and a name".into());
+    }
+    if !(0.0..=10_000.0).contains(&p.training_hours) || !(0.0..=10_000.0).contains(&p.supervision_hours) {
+        return Err("training_hours and supervision_hours must be 0 to 10000".into());
+    }
+    if p.cases > 100 || p.measures_every > 50 || p.valid_years > 50 {
+        return Err("cases (at most 100), measures_every and valid_years (at most 50) are out of range".into());
+    }
+    if !checklists.iter().any(|c| c.id == p.case_checklist) {
+        return Err(format!("case_checklist {:?} is not a known checklist", p.case_checklist));
+    }
+    Ok(())
 }
 
 fn validate(c: &Checklist) -> Result<(), String> {
@@ -431,6 +473,17 @@ text = "Site wording"
         assert!(e.starts_with("fidelity.toml: checklist \"licensed-scale\": pass.mean_at_least"), "{e}");
         let bad = text.replace("raters = [\"supervisor\"]", "raters = [\"boss\"]");
         assert!(ChecklistSet::with_site_file("fidelity.toml", &bad).unwrap_err().contains("boss"));
+    }
+
+    #[test]
+    fn pathways_ship_and_name_a_known_checklist() {
+        let set = ChecklistSet::shipped();
+        let p = set.pathway("ipt-certified-therapist").unwrap();
+        assert_eq!((p.training_hours, p.supervision_hours, p.cases, p.measures_every), (16.0, 10.0, 2, 4));
+        assert!(set.pathway("group-facilitator").is_some());
+        let bad = "[[pathway]]\nid = \"x\"\nname = \"X\"\ntraining_hours = 1.0\nsupervision_hours = 1.0\ncases = 1\ncase_checklist = \"nope\"\n";
+        let e = ChecklistSet::with_site_file("fidelity.toml", bad).unwrap_err();
+        assert!(e.contains("case_checklist \"nope\""), "{e}");
     }
 
     #[test]
