@@ -18,6 +18,7 @@ pub mod context;
 pub mod courses;
 pub mod ending;
 pub mod error;
+pub mod fidelity;
 pub mod follow_ups;
 pub mod formulation;
 pub mod goals;

@@ -148,6 +148,13 @@ pub mod action {
     pub const KIOSK_PIN_FAILED: &str = "kiosk.pin_failed";
     /// A session reminder queued for a client's e-mail (system).
     pub const REMINDER_SEND: &str = "reminder.send";
+    // Supervision, fidelity and training
+    pub const FIDELITY_RATE: &str = "fidelity.rate";
+    pub const FIDELITY_READ: &str = "fidelity.read";
+    pub const SUPERVISION_MEETING_RECORD: &str = "supervision.meeting_record";
+    pub const SUPERVISION_READ: &str = "supervision.read";
+    pub const TRAINING_RECORD: &str = "training.record";
+    pub const CERTIFICATION_RECORD: &str = "certification.record";
     // Group IPT: sites, groups, members, meetings, screening and the funnel
     pub const SITE_CREATE: &str = "site.create";
     pub const USER_SITE: &str = "user.site";
@@ -257,6 +264,12 @@ pub mod action {
         KIOSK_UNLOCK,
         KIOSK_PIN_FAILED,
         REMINDER_SEND,
+        FIDELITY_RATE,
+        FIDELITY_READ,
+        SUPERVISION_MEETING_RECORD,
+        SUPERVISION_READ,
+        TRAINING_RECORD,
+        CERTIFICATION_RECORD,
         SITE_CREATE,
         USER_SITE,
         SUPERVISION_ADD,

@@ -202,6 +202,19 @@ impl Store {
         Ok(id)
     }
 
+    /// The group a meeting (group session) belongs to.
+    #[crate::boxing::boxed_future]
+    pub async fn group_of_session(&self, session: &Id) -> Result<Option<Id>> {
+        let row = sqlx::query("SELECT group_id FROM group_sessions WHERE id = $1")
+            .bind(session.as_str())
+            .fetch_optional(&self.read)
+            .await?;
+        Ok(match row {
+            Some(r) => Some(Id::from_db(r.col("group_id")?)),
+            None => None,
+        })
+    }
+
     /// Ratings of one session or group meeting, oldest first.
     #[crate::boxing::boxed_future]
     pub async fn session_ratings(&self, session: &Id) -> Result<Vec<RatingRow>> {

@@ -716,6 +716,19 @@ fn load_protocols(g: &Global, explicit: Option<&std::path::Path>) -> Result<Prot
     Ok(set)
 }
 
+/// Shipped fidelity checklists and certification pathways, adjusted by
+/// `fidelity.toml` in the data directory when present.
+fn load_fidelity(g: &Global) -> Result<rapport_core::fidelity::ChecklistSet, String> {
+    let path = g.data_dir.join("fidelity.toml");
+    if !path.is_file() {
+        return Ok(rapport_core::fidelity::ChecklistSet::shipped());
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let set = rapport_core::fidelity::ChecklistSet::with_site_file(&path.display().to_string(), &text)?;
+    tracing::info!(file = %path.display(), checklists = set.all().len(), "site fidelity checklists loaded");
+    Ok(set)
+}
+
 async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     if let Some(u) = &a.public_url {
         if !(u.starts_with("https://") || u.starts_with("http://")) {
@@ -773,6 +786,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         public_url: a.public_url.clone(),
         trust_proxy: a.trust_proxy,
         protocols: std::sync::Arc::new(protocols),
+        fidelity: std::sync::Arc::new(load_fidelity(g)?),
         risk_acknowledgement_override_hours: ack_override,
         smtp: smtp.clone(),
         audit_checkpoint_key: Some(audit_key.clone()),
