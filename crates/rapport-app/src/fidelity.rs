@@ -93,7 +93,12 @@ pub async fn rated_session(state: &AppState, me: &Identity, session: &str) -> Ap
     Err(Error::NotFound)
 }
 
-async fn individual_raters(state: &AppState, me: &Identity, cx: &CourseContext, clinician: &Id) -> AppResult<Vec<Rater>> {
+async fn individual_raters(
+    state: &AppState,
+    me: &Identity,
+    cx: &CourseContext,
+    clinician: &Id,
+) -> AppResult<Vec<Rater>> {
     let mut may = Vec::new();
     if &me.user.id == clinician {
         may.push(Rater::SelfRated);
@@ -135,7 +140,9 @@ pub async fn rate(state: &AppState, me: &Identity, session: &str, input: &Rating
         deny(state, me, "fidelity_rating", Some(session)).await?;
         return Err(Error::Forbidden(match rater {
             Rater::SelfRated => "A self-rating is made by the person who ran the session.".into(),
-            Rater::Supervisor => "A supervisor's rating is made by a supervisor of the person who ran the session.".into(),
+            Rater::Supervisor => {
+                "A supervisor's rating is made by a supervisor of the person who ran the session.".into()
+            }
             Rater::Peer => "A peer rating is made by a colleague on the care team (or a co-facilitator).".into(),
         }));
     }
@@ -209,10 +216,7 @@ pub async fn session_ratings(state: &AppState, me: &Identity, session: &str) -> 
     let ratings = state.store.session_ratings(session_id(&rs.rated)).await?;
     let mut ids: Vec<&str> = ratings.iter().map(|r| r.checklist_id.as_str()).collect();
     ids.dedup();
-    let agreements = ids
-        .iter()
-        .filter_map(|c| latest_agreement(&ratings, c).map(|a| (c.to_string(), a)))
-        .collect();
+    let agreements = ids.iter().filter_map(|c| latest_agreement(&ratings, c).map(|a| (c.to_string(), a))).collect();
     let mut e = me.event(action::FIDELITY_READ, "fidelity_rating");
     e.client_id = rs.client.as_ref().map(|c| c.to_string());
     e.detail = Some(format!("session {}: {} ratings", session_id(&rs.rated), ratings.len()));

@@ -43,6 +43,7 @@ pub mod safety_plans;
 pub mod scores;
 pub mod sessions;
 pub mod state;
+pub mod supervision;
 pub mod timeline;
 pub mod today;
 pub mod worksheets;

@@ -405,12 +405,21 @@ mod tests {
         let set = ChecklistSet::shipped();
         let ind = set.get("ipt-adherence").unwrap();
         let initial: Vec<&str> = ind.items_for(Phase::Initial, &[]).iter().map(|i| i.id.as_str()).collect();
-        assert_eq!(initial, ["symptom_review", "sick_role", "inventory", "onset_link", "formulation", "therapeutic_stance"]);
+        assert_eq!(
+            initial,
+            ["symptom_review", "sick_role", "inventory", "onset_link", "formulation", "therapeutic_stance"]
+        );
         let grief: Vec<&str> = ind.items_for(Phase::Middle, &["grief".into()]).iter().map(|i| i.id.as_str()).collect();
         assert!(grief.contains(&"grief_mourning") && !grief.contains(&"dispute_stage"), "{grief:?}");
         assert!(ind.items_for(Phase::Termination, &[]).iter().any(|i| i.id == "warning_signs"));
-        assert_eq!(set.for_format(true).map(|c| c.id.as_str()).collect::<Vec<_>>(), ["group-facilitator", "session-quality"]);
-        assert_eq!(set.for_format(false).map(|c| c.id.as_str()).collect::<Vec<_>>(), ["ipt-adherence", "session-quality"]);
+        assert_eq!(
+            set.for_format(true).map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            ["group-facilitator", "session-quality"]
+        );
+        assert_eq!(
+            set.for_format(false).map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            ["ipt-adherence", "session-quality"]
+        );
         assert_eq!(ind.scale.label(3), Some("Done well"));
     }
 

@@ -139,6 +139,26 @@ pub fn indicators(f: &CaseFacts) -> Indicators {
     }
 }
 
+/// How many sessions went between measures: with held sessions 1..=n and
+/// measures taken on the days of some of them, the largest step from the
+/// start (session 0) to the first measured session, between measured
+/// sessions, and from the last measured session to session n. Measures at
+/// sessions 1, 5, 9 and 13 of 16 give 4: "at least every four sessions".
+/// No measure at all gives n + 1.
+pub fn measure_interval(held: &[time::Date], measured: &[time::Date]) -> u32 {
+    let n = held.len() as u32;
+    let positions: Vec<u32> =
+        held.iter().enumerate().filter(|(_, d)| measured.contains(d)).map(|(i, _)| i as u32 + 1).collect();
+    let Some(last) = positions.last() else { return n + 1 };
+    let mut prev = 0;
+    let mut widest = 0;
+    for p in &positions {
+        widest = widest.max(p - prev);
+        prev = *p;
+    }
+    widest.max(n - last)
+}
+
 /// Supervision hours per therapy hour ("1 h supervision per 2 h therapy" is 0.5).
 pub fn supervision_ratio(supervision_minutes: i64, therapy_minutes: i64) -> Option<f64> {
     (therapy_minutes > 0).then(|| supervision_minutes as f64 / therapy_minutes as f64)
@@ -172,8 +192,8 @@ pub struct Pathway {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RatedCase {
     pub supervisor_pass: bool,
-    /// The longest run of held sessions without a measure.
-    pub longest_gap_without_measure: u32,
+    /// The widest step between measures, in sessions (`measure_interval`).
+    pub measure_interval: u32,
 }
 
 /// What a person has, for a pathway.
@@ -205,7 +225,7 @@ pub fn progress(p: &Pathway, r: &Record) -> Progress {
     let counting = r
         .cases
         .iter()
-        .filter(|c| c.supervisor_pass && (p.measures_every == 0 || c.longest_gap_without_measure <= p.measures_every))
+        .filter(|c| c.supervisor_pass && (p.measures_every == 0 || c.measure_interval <= p.measures_every))
         .count() as f64;
     let req = |label: String, have: f64, need: f64| Requirement { label, have, need, met: have + 1e-9 >= need };
     let mut requirements = vec![
@@ -251,7 +271,10 @@ mod tests {
         assert_eq!(fine.attention(), 0);
         assert_eq!(risk.oldest_flag_hours, Some(30));
         assert_eq!(risk.reasons()[0], "2 open risk flags, oldest 30 hours");
-        assert_eq!(indicators(&CaseFacts { open_flag_ages_hours: vec![72], ..case() }).reasons()[0], "1 open risk flag, oldest 3 days");
+        assert_eq!(
+            indicators(&CaseFacts { open_flag_ages_hours: vec![72], ..case() }).reasons()[0],
+            "1 open risk flag, oldest 3 days"
+        );
     }
 
     #[test]
@@ -263,6 +286,22 @@ mod tests {
         assert!(!indicators(&CaseFacts { sessions_held: 16, ..case() }).over_contract);
         assert!(indicators(&CaseFacts { latest_fidelity: Some((1.2, false)), ..case() }).fidelity_failed);
         assert!(!indicators(&CaseFacts { latest_fidelity: Some((2.2, true)), ..case() }).fidelity_failed);
+    }
+
+    #[test]
+    fn measure_interval_is_the_widest_step_between_measured_sessions() {
+        let d = |n: u8| time::Date::from_calendar_date(2026, time::Month::March, n).unwrap();
+        let held: Vec<time::Date> = (1..=16).map(d).collect();
+        let every4: Vec<time::Date> = [1, 5, 9, 13].into_iter().map(d).collect();
+        assert_eq!(measure_interval(&held, &every4), 4);
+        let late_end: Vec<time::Date> = [1, 5, 9].into_iter().map(d).collect();
+        assert_eq!(measure_interval(&held, &late_end), 7, "9 to 16");
+        let late_start: Vec<time::Date> = [6, 10, 14, 16].into_iter().map(d).collect();
+        assert_eq!(measure_interval(&held, &late_start), 6, "start to 6");
+        assert_eq!(measure_interval(&held, &[]), 17);
+        assert_eq!(measure_interval(&[], &[]), 1);
+        let other_day = [d(20)];
+        assert_eq!(measure_interval(&held[..2], &other_day), 3, "a measure on no session day counts for none");
     }
 
     #[test]
@@ -278,9 +317,9 @@ mod tests {
             measures_every: 4,
             valid_years: 3,
         };
-        let good = RatedCase { supervisor_pass: true, longest_gap_without_measure: 4 };
-        let gappy = RatedCase { supervisor_pass: true, longest_gap_without_measure: 6 };
-        let failed = RatedCase { supervisor_pass: false, longest_gap_without_measure: 1 };
+        let good = RatedCase { supervisor_pass: true, measure_interval: 4 };
+        let gappy = RatedCase { supervisor_pass: true, measure_interval: 6 };
+        let failed = RatedCase { supervisor_pass: false, measure_interval: 1 };
         let half = Record { training_hours: 16.0, supervision_hours: 5.5, cases: vec![good.clone(), gappy, failed] };
         let pr = progress(&p, &half);
         assert!(!pr.complete);

@@ -274,13 +274,15 @@ impl Store {
                 .await?;
         }
         for (course, group, note) in &m.cases {
-            sqlx::query("INSERT INTO supervision_cases (meeting_id, course_id, group_id, note) VALUES ($1, $2, $3, $4)")
-                .bind(id.as_str())
-                .bind(course.as_ref().map(|c| c.as_str().to_string()))
-                .bind(group.as_ref().map(|g| g.as_str().to_string()))
-                .bind(note.clone())
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO supervision_cases (meeting_id, course_id, group_id, note) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id.as_str())
+            .bind(course.as_ref().map(|c| c.as_str().to_string()))
+            .bind(group.as_ref().map(|g| g.as_str().to_string()))
+            .bind(note.clone())
+            .execute(&mut *tx)
+            .await?;
         }
         for (text, owner, due) in &m.actions {
             sqlx::query(
