@@ -372,11 +372,12 @@ impl Store {
         Ok(out)
     }
 
-    /// Minutes of supervision `user` received (as an attendee).
+    /// Minutes of supervision `user` received (as an attendee). (PostgreSQL
+    /// sums BIGINT as NUMERIC, hence the casts.)
     #[crate::boxing::boxed_future]
     pub async fn supervision_minutes_received(&self, user: &Id) -> Result<i64> {
         let r = sqlx::query(
-            "SELECT COALESCE(SUM(m.minutes), 0) AS n FROM supervision_meetings m \
+            "SELECT CAST(COALESCE(SUM(m.minutes), 0) AS BIGINT) AS n FROM supervision_meetings m \
              JOIN supervision_attendees a ON a.meeting_id = m.id WHERE a.user_id = $1",
         )
         .bind(user.as_str())
@@ -392,7 +393,7 @@ impl Store {
     #[crate::boxing::boxed_future]
     pub async fn therapy_given(&self, user: &Id) -> Result<(i64, Vec<(String, i64)>)> {
         let r = sqlx::query(
-            "SELECT COALESCE(SUM(COALESCE(s.duration_minutes, k.session_minutes)), 0) AS n FROM therapy_sessions s \
+            "SELECT CAST(COALESCE(SUM(COALESCE(s.duration_minutes, k.session_minutes)), 0) AS BIGINT) AS n FROM therapy_sessions s \
              JOIN courses k ON k.id = s.course_id WHERE s.created_by = $1 AND s.attendance = 'attended'",
         )
         .bind(user.as_str())
