@@ -127,6 +127,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // Today, the home page of caseload holders (UI, then API)
     let r = ui::today::routes(r);
     let r = api::today::routes(r);
+    // Supervision and fidelity (API)
+    let r = api::supervision::routes(r);
 
     let (router, list) = r.into_parts();
     let router = router

@@ -25,6 +25,7 @@ mod responses;
 mod scores;
 mod security;
 mod smtp;
+mod supervision;
 mod support;
 mod timeline;
 mod today;

@@ -1,0 +1,248 @@
+//! Supervision and fidelity over HTTP (issue 14): who may rate which
+//! session as what, scoring and agreement, the supervisor's dashboard (an
+//! overdue initial phase first among the cases without risk), supervision
+//! hours and their ratio, trainings and certification progress computed
+//! from what is recorded. Accounts are 40 days old (`TestApp::user`).
+
+use crate::support::*;
+use rapport_core::access::Role;
+use rapport_core::time::format_date;
+use rapport_core::Timestamp;
+use serde_json::json;
+use time::Duration;
+
+fn days_ago(n: i64) -> String {
+    format_date(Timestamp::now().date() - Duration::days(n))
+}
+
+/// A course of `api`'s user started 60 days ago with `held` weekly sessions; (client, course, sessions).
+async fn course_with_sessions(api: &Api, name: &str, held: i64) -> (String, String, Vec<String>) {
+    let client = api.new_client(name).await;
+    let course = api
+        .new_course(&client, json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": days_ago(60)}))
+        .await;
+    let dates: Vec<String> = (0..held).map(|i| days_ago(56 - 7 * i)).collect();
+    let refs: Vec<&str> = dates.iter().map(String::as_str).collect();
+    let sessions = api.attended_sessions(&course, &refs).await;
+    (client, course, sessions)
+}
+
+async fn agree_initial_phase(api: &Api, course: &str) {
+    for item in ["formulation", "contract"] {
+        let (s, b) =
+            api.put(&format!("/api/v1/courses/{course}/checklist/{item}"), json!({"done_on": days_ago(40)})).await;
+        assert_eq!(s, 200, "{b}");
+    }
+}
+
+#[tokio::test]
+async fn who_may_rate_a_session_as_what_and_how_they_agree() {
+    on_each_backend(|app| async move {
+        let clin = app.user("fid-clin@clinic.example", Role::Clinician).await;
+        let peer = app.user("fid-peer@clinic.example", Role::Clinician).await;
+        let other = app.user("fid-other@clinic.example", Role::Clinician).await;
+        let sup = app.user("fid-sup@clinic.example", Role::Supervisor).await;
+        let stranger_sup = app.user("fid-stranger@clinic.example", Role::Supervisor).await;
+        app.store
+            .set_supervisees(&sup.id, std::slice::from_ref(&clin.id), test_event("user.update"), &[])
+            .await
+            .unwrap();
+        let (c, p, o, s, x) = (
+            Api::new(&app, &clin).await,
+            Api::new(&app, &peer).await,
+            Api::new(&app, &other).await,
+            Api::new(&app, &sup).await,
+            Api::new(&app, &stranger_sup).await,
+        );
+        let (client, _, sessions) = course_with_sessions(&c, "Rated Person", 2).await;
+        let b = app.browser_as(&clin.email).await;
+        let team = format!("/clients/{client}/care-team");
+        let peer_id = peer.id.to_string();
+        assert_eq!(b.submit(&team, &team, &[("user_id", peer_id.as_str())]).await.status(), 303);
+        let path = format!("/api/v1/sessions/{}/fidelity", sessions[0]);
+
+        let (st, list) = c.get("/api/v1/fidelity-checklists").await;
+        assert_eq!(st, 200);
+        let adherence = list.as_array().unwrap().iter().find(|c| c["id"] == "ipt-adherence").unwrap().clone();
+        assert_eq!((adherence["scale"]["min"].as_i64(), adherence["scale"]["max"].as_i64()), (Some(0), Some(3)));
+        assert!(adherence["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["id"] == "formulation" && i["phase"] == "initial"));
+
+        let mine = json!({"symptom_review": 3, "sick_role": 2, "inventory": 2});
+        let (st, r) = c.post(&path, json!({"checklist": "ipt-adherence", "rater": "self", "ratings": mine})).await;
+        assert_eq!(st, 201, "{r}");
+        assert_eq!((r["score"].as_f64(), r["pass"].as_bool()), (Some(7.0 / 3.0), Some(true)));
+        assert!(r["agreement"].is_null(), "no supervisor rating yet");
+
+        // The supervisor rates the same session lower on one item and sees the agreement.
+        let theirs = json!({"symptom_review": 3, "sick_role": 0, "inventory": 1});
+        let (st, r) =
+            s.post(&path, json!({"checklist": "ipt-adherence", "rater": "supervisor", "ratings": theirs})).await;
+        assert_eq!(st, 201, "{r}");
+        assert_eq!(r["pass"], false, "mean 1.33 is under 2.0");
+        let ag = &r["agreement"];
+        assert_eq!(ag["items"].as_array().unwrap().len(), 3);
+        assert_eq!(ag["exact"].as_f64(), Some(1.0 / 3.0));
+        assert_eq!(ag["within_one"].as_f64(), Some(2.0 / 3.0));
+        let (st, got) = c.get(&path).await;
+        assert_eq!(st, 200);
+        assert_eq!(got["ratings"].as_array().unwrap().len(), 2);
+        assert_eq!(got["may_rate_as"], json!(["self"]));
+        assert_eq!(got["agreements"]["ipt-adherence"]["exact"].as_f64(), Some(1.0 / 3.0));
+
+        // A colleague on the care team peer-rates; they may not pose as the clinician or a supervisor.
+        let one = json!({"symptom_review": 2});
+        assert_eq!(
+            p.post(&path, json!({"checklist": "session-quality", "rater": "peer", "ratings": {"alliance": 4}})).await.0,
+            201
+        );
+        assert_eq!(p.post(&path, json!({"checklist": "ipt-adherence", "rater": "self", "ratings": one})).await.0, 403);
+        assert_eq!(
+            p.post(&path, json!({"checklist": "ipt-adherence", "rater": "supervisor", "ratings": one})).await.0,
+            403
+        );
+        // The clinician cannot rate as supervisor; a supervisor who does not supervise them is refused.
+        assert_eq!(
+            c.post(&path, json!({"checklist": "ipt-adherence", "rater": "supervisor", "ratings": one})).await.0,
+            403
+        );
+        // Someone who cannot see the session: 404, for rating and reading alike.
+        assert_eq!(o.post(&path, json!({"checklist": "ipt-adherence", "rater": "peer", "ratings": one})).await.0, 404);
+        assert_eq!(o.get(&path).await.0, 404);
+        assert_eq!(
+            x.post(&path, json!({"checklist": "ipt-adherence", "rater": "supervisor", "ratings": one})).await.0,
+            404
+        );
+        // Bad input names the field and stores nothing.
+        let before = app.scalar("SELECT COUNT(*) AS n FROM fidelity_ratings", &[]).await;
+        let (st, e) =
+            c.post(&path, json!({"checklist": "ipt-adherence", "rater": "self", "ratings": {"sick_role": 4}})).await;
+        assert_eq!(st, 422, "{e}");
+        assert!(e.to_string().contains("ratings.sick_role"), "{e}");
+        let (st, e) =
+            c.post(&path, json!({"checklist": "ipt-adherence", "rater": "self", "ratings": {"tea": 1}})).await;
+        assert_eq!(st, 422, "{e}");
+        let (st, e) = c.post(&path, json!({"checklist": "group-facilitator", "rater": "self", "ratings": one})).await;
+        assert_eq!(st, 422, "a group checklist on an individual session: {e}");
+        assert!(e.to_string().contains("checklist"), "{e}");
+        let (st, e) = c.post(&path, json!({"checklist": "ipt-adherence", "rater": "boss", "ratings": one})).await;
+        assert_eq!(st, 422, "{e}");
+        let (st, _) =
+            c.post(&path, json!({"checklist": "ipt-adherence", "rater": "self", "ratings": one, "extra": 1})).await;
+        assert!(st == 400 || st == 422, "unknown fields are refused: {st}");
+        assert_eq!(app.scalar("SELECT COUNT(*) AS n FROM fidelity_ratings", &[]).await, before);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_dashboard_puts_an_overdue_initial_phase_first_and_counts_hours_and_progress() {
+    on_each_backend(|app| async move {
+        let master = app.user("dash-master@clinic.example", Role::Supervisor).await;
+        let sup = app.user("dash-sup@clinic.example", Role::Supervisor).await;
+        let clin = app.user("dash-clin@clinic.example", Role::Clinician).await;
+        let outsider = app.user("dash-out@clinic.example", Role::Clinician).await;
+        app.store.set_supervisees(&sup.id, std::slice::from_ref(&clin.id), test_event("user.update"), &[]).await.unwrap();
+        app.store.set_supervisees(&master.id, std::slice::from_ref(&sup.id), test_event("user.update"), &[]).await.unwrap();
+        let (c, s, m, o) =
+            (Api::new(&app, &clin).await, Api::new(&app, &sup).await, Api::new(&app, &master).await, Api::new(&app, &outsider).await);
+        // Four sessions held and no agreed formulation: overdue. Two sessions: still in time.
+        // Five sessions with the formulation and contract agreed: fine.
+        let (_, overdue, _) = course_with_sessions(&c, "Aaron Overdue", 4).await;
+        let (_, early, _) = course_with_sessions(&c, "Betty Early", 2).await;
+        let (_, agreed, agreed_sessions) = course_with_sessions(&c, "Carla Agreed", 5).await;
+        agree_initial_phase(&c, &agreed).await;
+        course_with_sessions(&o, "Olga Outside", 6).await;
+
+        let (st, d) = s.get("/api/v1/supervision/cases").await;
+        assert_eq!(st, 200, "{d}");
+        let cases = d["cases"].as_array().unwrap();
+        let names: Vec<&str> = cases.iter().map(|c| c["client_name"].as_str().unwrap()).collect();
+        assert_eq!(names.len(), 3, "the outsider's client is not on it: {names:?}");
+        assert_eq!(names[0], "Aaron Overdue", "{names:?}");
+        let first = &cases[0];
+        assert_eq!(first["course_id"], overdue.as_str());
+        assert_eq!(first["initial_phase_overdue"], true);
+        assert_eq!((first["sessions_held"].as_u64(), first["planned_sessions"].as_u64()), (Some(4), Some(16)));
+        assert_eq!(first["open_risk_flags"], 0);
+        assert!(first["reasons"][0].as_str().unwrap().starts_with("Initial phase overdue"), "{first}");
+        let by = |course: &str| cases.iter().find(|c| c["course_id"] == course).unwrap().clone();
+        assert_eq!(by(&early)["initial_phase_overdue"], false);
+        assert_eq!(by(&agreed)["initial_phase_overdue"], false);
+        assert!(by(&overdue)["not_on_track"].is_boolean());
+        // The master trainer sees the cases down the chain; a clinician may not open the dashboard.
+        let (st, d) = m.get("/api/v1/supervision/cases").await;
+        assert_eq!((st, d["cases"].as_array().unwrap().len()), (200, 3));
+        assert_eq!(c.get("/api/v1/supervision/cases").await.0, 403);
+
+        // A failed supervisor rating shows on the case.
+        let path = format!("/api/v1/sessions/{}/fidelity", agreed_sessions[4]);
+        let ratings = json!({"mood_events": 1, "area_work": 1, "analysis": 0});
+        assert_eq!(s.post(&path, json!({"checklist": "ipt-adherence", "rater": "supervisor", "ratings": ratings})).await.0, 201);
+        let (_, d) = s.get("/api/v1/supervision/cases").await;
+        let agreed_row = d["cases"].as_array().unwrap().iter().find(|c| c["course_id"] == agreed.as_str()).unwrap().clone();
+        assert_eq!((agreed_row["fidelity_failed"].as_bool(), agreed_row["latest_fidelity_pass"].as_bool()), (Some(true), Some(false)));
+
+        // Supervision meetings: 60 + 90 minutes received by the clinician; 11 sessions of 50 minutes given.
+        let clin_id = clin.id.to_string();
+        let (st, b) = s
+            .post(
+                "/api/v1/supervision/meetings",
+                json!({"kind": "individual", "held_on": days_ago(20), "minutes": 60, "supervisee_ids": [clin_id],
+                       "course_ids": [overdue], "decisions": "Agree the formulation next time",
+                       "actions": [{"text": "Bring the timeline", "owner_id": clin_id, "due_on": days_ago(13)}]}),
+            )
+            .await;
+        assert_eq!(st, 201, "{b}");
+        assert_eq!(
+            s.post("/api/v1/supervision/meetings", json!({"kind": "group", "held_on": days_ago(6), "minutes": 90, "supervisee_ids": [clin_id]})).await.0,
+            201
+        );
+        // Someone the supervisor does not supervise, a future date, a silly length: 422 naming the field.
+        let (st, e) = s
+            .post("/api/v1/supervision/meetings", json!({"kind": "individual", "held_on": days_ago(1), "minutes": 60, "supervisee_ids": [outsider.id.to_string()]}))
+            .await;
+        assert_eq!(st, 422, "{e}");
+        assert!(e.to_string().contains("supervisee_ids[0]"), "{e}");
+        let tomorrow = format_date(Timestamp::now().date() + Duration::days(1));
+        let (st, e) = s
+            .post("/api/v1/supervision/meetings", json!({"kind": "individual", "held_on": tomorrow, "minutes": 60, "supervisee_ids": [clin_id]}))
+            .await;
+        assert_eq!(st, 422, "{e}");
+        assert!(e.to_string().contains("held_on"), "{e}");
+        assert_eq!(c.post("/api/v1/supervision/meetings", json!({"kind": "individual", "held_on": days_ago(1), "minutes": 60, "supervisee_ids": [clin_id]})).await.0, 403);
+        let (st, meetings) = c.get("/api/v1/supervision/meetings").await;
+        assert_eq!((st, meetings.as_array().unwrap().len()), (200, 2));
+        assert_eq!(meetings[1]["course_ids"], json!([overdue]));
+        assert_eq!(meetings[1]["actions"][0]["text"], "Bring the timeline");
+
+        // Trainings and certification progress, computed from what is recorded.
+        assert_eq!(s.post("/api/v1/trainings", json!({"user_id": clin_id, "course_name": "IPT foundation", "hours": 16, "held_on": days_ago(90)})).await.0, 201);
+        let (st, e) = s.post("/api/v1/trainings", json!({"user_id": clin_id, "course_name": "IPT", "hours": 0, "held_on": days_ago(9)})).await;
+        assert_eq!(st, 422, "{e}");
+        assert_eq!(o.post("/api/v1/trainings", json!({"user_id": clin_id, "course_name": "X", "hours": 2, "held_on": days_ago(9)})).await.0, 404);
+        let (st, rec) = c.get(&format!("/api/v1/users/{clin_id}/professional-record")).await;
+        assert_eq!(st, 200, "{rec}");
+        assert_eq!(rec["hours"]["supervision_minutes"], 150);
+        assert_eq!(rec["hours"]["therapy_minutes"], 11 * 50);
+        let ratio = rec["hours"]["ratio"].as_f64().unwrap();
+        assert!((ratio - 150.0 / 550.0).abs() < 1e-9, "{ratio}");
+        let p = rec["pathways"].as_array().unwrap().iter().find(|p| p["pathway"] == "ipt-certified-therapist").unwrap();
+        assert_eq!(p["complete"], false);
+        let req: Vec<(bool, f64)> =
+            p["requirements"].as_array().unwrap().iter().map(|r| (r["met"].as_bool().unwrap(), r["have"].as_f64().unwrap())).collect();
+        assert_eq!(req, vec![(true, 16.0), (false, 2.5), (false, 0.0)], "the one supervised case failed its rating");
+        // The outsider cannot read it; the master trainer can; certification is recorded by the supervisor.
+        assert_eq!(o.get(&format!("/api/v1/users/{clin_id}/professional-record")).await.0, 404);
+        assert_eq!(m.get(&format!("/api/v1/users/{clin_id}/professional-record")).await.0, 200);
+        assert_eq!(c.post(&format!("/api/v1/users/{clin_id}/certifications"), json!({"pathway": "ipt-certified-therapist", "certified_on": days_ago(1)})).await.0, 403);
+        assert_eq!(s.post(&format!("/api/v1/users/{clin_id}/certifications"), json!({"pathway": "ipt-certified-therapist", "certified_on": days_ago(1)})).await.0, 204);
+        let (_, rec) = c.get(&format!("/api/v1/users/{clin_id}/professional-record")).await;
+        assert_eq!(rec["certifications"][0]["pathway"], "ipt-certified-therapist");
+        assert!(rec["certifications"][0]["expires_on"].as_str().is_some());
+    })
+    .await;
+}
