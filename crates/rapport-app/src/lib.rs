@@ -35,6 +35,7 @@ pub mod outcomes;
 pub mod passwords;
 pub mod portal;
 pub mod portal_access;
+pub mod recordings;
 pub mod records;
 pub mod reminders;
 pub mod responses;

@@ -155,6 +155,10 @@ pub mod action {
     pub const SUPERVISION_READ: &str = "supervision.read";
     pub const TRAINING_RECORD: &str = "training.record";
     pub const CERTIFICATION_RECORD: &str = "certification.record";
+    pub const RECORDING_UPLOAD: &str = "recording.upload";
+    pub const RECORDING_PLAY: &str = "recording.play";
+    /// A recording's audio deleted after the retention period (system).
+    pub const RECORDING_DELETE: &str = "recording.delete";
     // Group IPT: sites, groups, members, meetings, screening and the funnel
     pub const SITE_CREATE: &str = "site.create";
     pub const USER_SITE: &str = "user.site";
@@ -270,6 +274,9 @@ pub mod action {
         SUPERVISION_READ,
         TRAINING_RECORD,
         CERTIFICATION_RECORD,
+        RECORDING_UPLOAD,
+        RECORDING_PLAY,
+        RECORDING_DELETE,
         SITE_CREATE,
         USER_SITE,
         SUPERVISION_ADD,
@@ -286,7 +293,7 @@ pub mod action {
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).
-    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND, REMINDER_SEND];
+    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND, REMINDER_SEND, RECORDING_DELETE];
 }
 
 /// An event to record; sequence, time and hashes are added when it is appended.

@@ -512,3 +512,151 @@ impl Store {
             .collect()
     }
 }
+
+/// A session recording's facts (never its audio).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordingRow {
+    pub id: Id,
+    pub session_id: Id,
+    pub client_id: Id,
+    pub uploaded_by: Id,
+    pub consent_note: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub uploaded_at: Timestamp,
+    pub delete_after: Timestamp,
+    pub deleted_at: Option<Timestamp>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewRecording {
+    pub session_id: Id,
+    pub client_id: Id,
+    pub uploaded_by: Id,
+    pub consent_note: String,
+    pub content_type: String,
+    pub audio: Vec<u8>,
+    pub delete_after: Timestamp,
+}
+
+const RECORDING_COLUMNS: &str = "id, session_id, client_id, uploaded_by, consent_note, content_type, size_bytes, \
+     uploaded_at, delete_after, deleted_at";
+
+fn recording_from_row(r: &sqlx::any::AnyRow) -> Result<RecordingRow> {
+    Ok(RecordingRow {
+        id: Id::from_db(r.col("id")?),
+        session_id: Id::from_db(r.col("session_id")?),
+        client_id: Id::from_db(r.col("client_id")?),
+        uploaded_by: Id::from_db(r.col("uploaded_by")?),
+        consent_note: r.col("consent_note")?,
+        content_type: r.col("content_type")?,
+        size_bytes: r.col("size_bytes")?,
+        uploaded_at: ts(&r.col::<String>("uploaded_at")?),
+        delete_after: ts(&r.col::<String>("delete_after")?),
+        deleted_at: opt_ts(r.col("deleted_at")?),
+    })
+}
+
+impl Store {
+    #[crate::boxing::boxed_future]
+    pub async fn add_recording(&self, n: &NewRecording, mut event: AuditEvent) -> Result<RecordingRow> {
+        let id = Id::new();
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO session_recordings (id, session_id, client_id, uploaded_by, consent_note, content_type, \
+             size_bytes, audio, uploaded_at, delete_after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(id.as_str())
+        .bind(n.session_id.as_str())
+        .bind(n.client_id.as_str())
+        .bind(n.uploaded_by.as_str())
+        .bind(&n.consent_note)
+        .bind(&n.content_type)
+        .bind(n.audio.len() as i64)
+        .bind(n.audio.clone())
+        .bind(now.to_db())
+        .bind(n.delete_after.to_db())
+        .execute(&mut *tx)
+        .await?;
+        event.resource_id = Some(id.to_string());
+        audit::commit(tx, event, now).await?;
+        Ok(RecordingRow {
+            id,
+            session_id: n.session_id.clone(),
+            client_id: n.client_id.clone(),
+            uploaded_by: n.uploaded_by.clone(),
+            consent_note: n.consent_note.clone(),
+            content_type: n.content_type.clone(),
+            size_bytes: n.audio.len() as i64,
+            uploaded_at: now,
+            delete_after: n.delete_after,
+            deleted_at: None,
+        })
+    }
+
+    /// A session's recordings (deleted ones too, without audio), oldest first.
+    #[crate::boxing::boxed_future]
+    pub async fn session_recordings(&self, session: &Id) -> Result<Vec<RecordingRow>> {
+        let sql = format!(
+            "SELECT {RECORDING_COLUMNS} FROM session_recordings WHERE session_id = $1 ORDER BY uploaded_at, id"
+        );
+        let rows = sqlx::query(&sql).bind(session.as_str()).fetch_all(&self.read).await?;
+        rows.iter().map(recording_from_row).collect()
+    }
+
+    #[crate::boxing::boxed_future]
+    pub async fn recording(&self, id: &Id) -> Result<Option<RecordingRow>> {
+        let sql = format!("SELECT {RECORDING_COLUMNS} FROM session_recordings WHERE id = $1");
+        let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&self.read).await?;
+        row.as_ref().map(recording_from_row).transpose()
+    }
+
+    /// The audio of a recording still kept, with the play's audit entry
+    /// written in the same transaction (no play goes unaudited).
+    #[crate::boxing::boxed_future]
+    pub async fn play_recording(&self, id: &Id, event: AuditEvent) -> Result<Option<Vec<u8>>> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query("SELECT audio FROM session_recordings WHERE id = $1 AND deleted_at IS NULL")
+            .bind(id.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let audio: Option<Vec<u8>> = row.col("audio")?;
+        audit::commit(tx, event, now).await?;
+        Ok(audio)
+    }
+
+    /// Deletes the audio of every recording past its retention date; the
+    /// facts stay (who uploaded what, when, and when it was deleted). Returns
+    /// how many were deleted; each gets an audit entry made by `event`.
+    #[crate::boxing::boxed_future]
+    pub async fn delete_expired_recordings(&self, now: Timestamp, event: AuditEvent) -> Result<usize> {
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(
+            "SELECT id, client_id FROM session_recordings WHERE deleted_at IS NULL AND delete_after <= $1 ORDER BY id",
+        )
+        .bind(now.to_db())
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut events = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let id: String = r.col("id")?;
+            sqlx::query("UPDATE session_recordings SET audio = NULL, deleted_at = $2 WHERE id = $1")
+                .bind(&id)
+                .bind(now.to_db())
+                .execute(&mut *tx)
+                .await?;
+            let mut e = event.clone();
+            e.resource_id = Some(id);
+            e.client_id = Some(r.col("client_id")?);
+            events.push(e);
+        }
+        if !events.is_empty() {
+            audit::append_many(&mut tx, events, now).await?;
+        }
+        tx.commit().await?;
+        Ok(rows.len())
+    }
+}

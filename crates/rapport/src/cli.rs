@@ -855,6 +855,12 @@ async fn housekeeping(state: rapport_app::AppState) {
             if let Err(e) = state.store.purge_challenges(now.minus(time::Duration::minutes(10))).await {
                 tracing::warn!(error = %e, "sign-in challenge housekeeping failed");
             }
+            // Session recordings past the organisation's retention period lose their audio.
+            match rapport_app::recordings::delete_expired(&state, now).await {
+                Ok(n) if n > 0 => tracing::info!(recordings = n, "expired session recordings deleted"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = ?e, "recording housekeeping failed"),
+            }
         }
     }
 }

@@ -94,11 +94,17 @@ CREATE TABLE session_recordings (
     consent_note TEXT NOT NULL,
     content_type TEXT NOT NULL,
     size_bytes INTEGER NOT NULL,
-    -- The sealed audio, or NULL once deleted after the retention period.
-    sealed TEXT,
+    -- The audio, or NULL once deleted after the retention period.
+    audio BLOB,
     uploaded_at TEXT NOT NULL,
     delete_after TEXT NOT NULL,
     deleted_at TEXT
 );
 CREATE INDEX session_recordings_by_session ON session_recordings (session_id);
 CREATE INDEX session_recordings_due ON session_recordings (delete_after);
+
+-- Organisation settings: how long session recordings are kept (0: the
+-- organisation does not take recordings), and whether clinicians and
+-- facilitators must self-rate each session they run.
+ALTER TABLE organisation ADD COLUMN recording_retention_days INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE organisation ADD COLUMN require_self_rating INTEGER NOT NULL DEFAULT 0;

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::Json;
 use rapport_app::fidelity::{self, RatingInput};
+use rapport_app::recordings;
 use rapport_app::supervision::{self, MeetingInput, TrainingInput};
 use rapport_app::AppState;
 use rapport_core::fidelity::Agreement;
@@ -30,17 +31,26 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
         .post("/api/v1/trainings", create_training)
         .get("/api/v1/users/{id}/professional-record", professional_record)
         .post("/api/v1/users/{id}/certifications", certify)
+        .get("/api/v1/sessions/{id}/recordings", list_recordings)
+        // Audio is larger than every other body: this route alone takes up to the recording limit.
+        .add(
+            axum::http::Method::POST,
+            "/api/v1/sessions/{id}/recordings",
+            axum::routing::post(upload_recording)
+                .layer(axum::extract::DefaultBodyLimit::max(recordings::MAX_RECORDING_BYTES + 1024)),
+        )
+        .get("/api/v1/recordings/{id}/audio", play_recording)
 }
 
 #[derive(OpenApi)]
 #[openapi(
     paths(list_checklists, session_ratings, rate_session, cases, list_meetings, create_meeting, create_training,
-          professional_record, certify),
+          professional_record, certify, list_recordings, upload_recording, play_recording),
     components(schemas(ChecklistJson, ScaleJson, ChecklistItemJson, NewRatingJson, RatedJson, AgreementJson,
                        ItemAgreementJson, RatingJson, SessionRatingsJson, CaseJson, GroupCaseJson, CasesJson,
                        NewMeetingJson, NewActionJson, MeetingJson, ActionJson, CreatedJson, NewTrainingJson,
                        ProfessionalRecordJson, HoursJson, TrainingJson, CertificationJson, PathwayProgressJson,
-                       RequirementJson, NewCertificationJson)),
+                       RequirementJson, NewCertificationJson, RecordingJson)),
     tags((name = "supervision", description = "Fidelity ratings of sessions, the supervision dashboard, supervision meetings, trainings and certification"))
 )]
 pub struct SupervisionDoc;
@@ -644,4 +654,98 @@ pub async fn certify(
 ) -> ApiResult<StatusCode> {
     supervision::certify(&state, &me, &id, &body.pathway, &body.certified_on).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RecordingJson {
+    pub id: String,
+    pub session_id: String,
+    pub uploaded_by: String,
+    pub consent_note: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub uploaded_at: String,
+    /// When the audio is deleted (the organisation's retention period).
+    pub delete_after: String,
+    /// Set once the audio was deleted; it can no longer be played.
+    pub deleted_at: Option<String>,
+    /// Where to play it (while kept).
+    pub audio_href: Option<String>,
+}
+
+impl From<rapport_store::fidelity::RecordingRow> for RecordingJson {
+    fn from(r: rapport_store::fidelity::RecordingRow) -> Self {
+        RecordingJson {
+            audio_href: r.deleted_at.is_none().then(|| format!("/api/v1/recordings/{}/audio", r.id)),
+            id: r.id.to_string(),
+            session_id: r.session_id.to_string(),
+            uploaded_by: r.uploaded_by.to_string(),
+            consent_note: r.consent_note,
+            content_type: r.content_type,
+            size_bytes: r.size_bytes,
+            uploaded_at: r.uploaded_at.to_db(),
+            delete_after: r.delete_after.to_db(),
+            deleted_at: r.deleted_at.map(|t| t.to_db()),
+        }
+    }
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct UploadQuery {
+    /// How the client consented to the recording (10 to 1000 characters).
+    pub consent_note: Option<String>,
+}
+
+/// Uploads a session recording (the raw audio as the body, its type as
+/// `Content-Type`), by the clinician who ran the session, when the
+/// organisation takes recordings.
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/recordings", tag = "supervision",
+    params(("id" = String, Path, description = "Session id"), UploadQuery),
+    request_body(content = Vec<u8>, content_type = "audio/mpeg"),
+    responses((status = 201, body = RecordingJson), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+              (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn upload_recording(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<UploadQuery>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> ApiResult<impl IntoResponse> {
+    let content_type =
+        headers.get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let consent = q.consent_note.unwrap_or_default();
+    let rec = recordings::upload(&state, &me, &id, &consent, &content_type, body.to_vec()).await?;
+    Ok((StatusCode::CREATED, Json(RecordingJson::from(rec))))
+}
+
+/// A session's recordings, for the clinician who ran it and their
+/// supervisors (others see an empty list when they can see the session).
+#[utoipa::path(get, path = "/api/v1/sessions/{id}/recordings", tag = "supervision",
+    params(("id" = String, Path, description = "Session id")),
+    responses((status = 200, body = [RecordingJson]), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list_recordings(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Vec<RecordingJson>>> {
+    Ok(Json(recordings::of_session(&state, &me, &id).await?.into_iter().map(RecordingJson::from).collect()))
+}
+
+/// Plays a recording (audited): the clinician who ran the session and
+/// their supervisors only; 404 for anyone else and once deleted.
+#[utoipa::path(get, path = "/api/v1/recordings/{id}/audio", tag = "supervision",
+    params(("id" = String, Path, description = "Recording id")),
+    responses((status = 200, content_type = "audio/mpeg", body = Vec<u8>), (status = 401, body = ErrorBody),
+              (status = 404, body = ErrorBody)))]
+pub async fn play_recording(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+) -> ApiResult<impl IntoResponse> {
+    let (content_type, audio) = recordings::play(&state, &me, &id).await?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, content_type), (axum::http::header::CACHE_CONTROL, "no-store".to_string())],
+        audio,
+    ))
 }

@@ -246,3 +246,101 @@ async fn the_dashboard_puts_an_overdue_initial_phase_first_and_counts_hours_and_
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_recording_plays_only_for_the_clinician_and_supervisors_and_is_gone_after_retention() {
+    on_each_backend(|app| async move {
+        let clin = app.user("rec-clin@clinic.example", Role::Clinician).await;
+        let peer = app.user("rec-peer@clinic.example", Role::Clinician).await;
+        let sup = app.user("rec-sup@clinic.example", Role::Supervisor).await;
+        let other_sup = app.user("rec-other@clinic.example", Role::Supervisor).await;
+        app.store
+            .set_supervisees(&sup.id, std::slice::from_ref(&clin.id), test_event("user.update"), &[])
+            .await
+            .unwrap();
+        let (c, p, s, x) = (
+            Api::new(&app, &clin).await,
+            Api::new(&app, &peer).await,
+            Api::new(&app, &sup).await,
+            Api::new(&app, &other_sup).await,
+        );
+        let (client, _, sessions) = course_with_sessions(&c, "Recorded Person", 1).await;
+        let b = app.browser_as(&clin.email).await;
+        let team = format!("/clients/{client}/care-team");
+        let peer_id = peer.id.to_string();
+        assert_eq!(b.submit(&team, &team, &[("user_id", peer_id.as_str())]).await.status(), 303);
+        let upload = |api: &Api, body: Vec<u8>, content_type: &'static str, consent: &str| {
+            let url = app.url(&format!("/api/v1/sessions/{}/recordings?consent_note={}", sessions[0], consent));
+            let req =
+                http_client(false).post(url).bearer_auth(&api.token).header("content-type", content_type).body(body);
+            async move {
+                let r = req.send().await.unwrap();
+                let status = r.status().as_u16();
+                (status, r.json::<serde_json::Value>().await.unwrap_or_default())
+            }
+        };
+        let audio: Vec<u8> = (0..4096u32).map(|i| (i % 251) as u8).collect();
+        let consent = "Verbal%20consent%20recorded%20in%20session%201";
+
+        // Off until the organisation sets a retention period.
+        assert_eq!(upload(&c, audio.clone(), "audio/mpeg", consent).await.0, 403);
+        let mut org = app.store.organisation().await.unwrap();
+        org.recording_retention_days = 90;
+        app.store.update_organisation(&org, test_event("settings.update")).await.unwrap();
+
+        assert_eq!(
+            upload(&s, audio.clone(), "audio/mpeg", consent).await.0,
+            403,
+            "only the clinician who ran it uploads"
+        );
+        let (st, e) = upload(&c, audio.clone(), "audio/mpeg", "ok").await;
+        assert_eq!(st, 422, "{e}");
+        assert!(e.to_string().contains("consent_note"), "{e}");
+        let (st, e) = upload(&c, audio.clone(), "text/plain", consent).await;
+        assert_eq!(st, 422, "{e}");
+        assert!(e.to_string().contains("content_type"), "{e}");
+        let (st, rec) = upload(&c, audio.clone(), "audio/mpeg", consent).await;
+        assert_eq!(st, 201, "{rec}");
+        let rec_id = rec["id"].as_str().unwrap().to_string();
+        assert_eq!(rec["size_bytes"], 4096);
+
+        let play = |api: &Api| {
+            let url = app.url(&format!("/api/v1/recordings/{rec_id}/audio"));
+            let req = http_client(false).get(url).bearer_auth(&api.token);
+            async move {
+                let r = req.send().await.unwrap();
+                let status = r.status().as_u16();
+                let cache = r.headers().get("cache-control").map(|v| v.to_str().unwrap().to_string());
+                (status, cache, r.bytes().await.unwrap().to_vec())
+            }
+        };
+        let (st, cache, got) = play(&c).await;
+        assert_eq!((st, cache.as_deref()), (200, Some("no-store")));
+        assert_eq!(got, audio, "the audio round-trips byte for byte");
+        assert_eq!(play(&s).await.0, 200, "the clinician's supervisor");
+        assert_eq!(play(&p).await.0, 404, "a colleague on the care team may not");
+        assert_eq!(play(&x).await.0, 404, "a supervisor who does not supervise the clinician may not");
+        assert_eq!(app.count(rapport_core::audit::action::RECORDING_PLAY).await, 2, "every play is audited");
+        assert_eq!(p.get(&format!("/api/v1/sessions/{}/recordings", sessions[0])).await.1, json!([]));
+        let (_, list) = s.get(&format!("/api/v1/sessions/{}/recordings", sessions[0])).await;
+        assert_eq!(list.as_array().unwrap().len(), 1);
+
+        // Not yet due: kept. After 90 days: the audio is gone, the facts stay.
+        let now = Timestamp::now();
+        let state = rapport_app::AppState::new(app.store.clone(), rapport_web::Config::default());
+        assert_eq!(rapport_app::recordings::delete_expired(&state, now.plus(Duration::days(89))).await.unwrap(), 0);
+        assert_eq!(play(&c).await.0, 200);
+        assert_eq!(rapport_app::recordings::delete_expired(&state, now.plus(Duration::days(91))).await.unwrap(), 1);
+        assert_eq!(play(&c).await.0, 404);
+        assert_eq!(play(&s).await.0, 404);
+        let (_, list) = c.get(&format!("/api/v1/sessions/{}/recordings", sessions[0])).await;
+        assert!(list[0]["deleted_at"].is_string() && list[0]["audio_href"].is_null(), "{list}");
+        assert_eq!(
+            app.scalar("SELECT COUNT(*) AS n FROM session_recordings WHERE audio IS NOT NULL", &[]).await,
+            0,
+            "no audio is left in the database"
+        );
+        assert_eq!(app.count(rapport_core::audit::action::RECORDING_DELETE).await, 1);
+    })
+    .await;
+}
