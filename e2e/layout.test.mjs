@@ -148,6 +148,11 @@ test('layout walk: no overlapping controls and no control over a label on any de
   for (const email of staff.slice(0, 3)) {
     await walk(email, staffSignIn(email), ['/', '/clients', '/risk-flags', '/account'], staffPages);
   }
+  // The demo's group programme: a facilitator (their groups' members only) and the master
+  // trainer (everything down the chain of supervision).
+  for (const email of staff.filter((e) => /^(facilitator1|master\.trainer)@/.test(e))) {
+    await walk(email, staffSignIn(email), ['/', '/clients', '/risk-flags', '/account'], staffPages);
+  }
   await walk(
     portal,
     async (page) => {

@@ -342,6 +342,24 @@ pub async fn create(
     Ok(state.store.create_client_at(&details, &me.user.id, site.as_ref(), e).await?)
 }
 
+/// Moves `c` (loaded for writing) to the site chosen (blank: none; a
+/// facilitator keeps to their own site or a site of their groups, as when
+/// registering). Nothing is written when the site stays the same.
+#[crate::boxing::boxed_future]
+pub async fn set_site(state: &AppState, me: &Identity, c: &ClientRecord, site_id: &str) -> AppResult<()> {
+    let given = Some(site_id).filter(|s| !s.trim().is_empty());
+    let site = crate::groups::site_for_new_client(state, me, given).await?;
+    if site == c.site_id {
+        return Ok(());
+    }
+    let mut e = client_event(me, action::CLIENT_UPDATE, c);
+    e.detail = Some(match &site {
+        Some(s) => format!("site {s}"),
+        None => "no site".into(),
+    });
+    Ok(state.store.set_client_site(&c.id, site.as_ref(), e).await?)
+}
+
 fn client_event(me: &Identity, act: &str, c: &ClientRecord) -> AuditEvent {
     let mut e = me.event(act, "client");
     e.resource_id = Some(c.id.to_string());

@@ -67,6 +67,19 @@ pub async fn overview(state: &AppState, cx: &CourseContext) -> AppResult<CourseO
 }
 
 /// Starts a course for `client` (loaded for writing); `raw` is checked against the site's protocols.
+/// Whether the caller may open an individual course at all (the new-course
+/// form asks first): group facilitators may not (403, audited).
+#[crate::boxing::boxed_future]
+pub async fn may_open(state: &AppState, me: &Identity) -> AppResult<()> {
+    if !me.actor().provides_individual_care() {
+        crate::access::deny(state, me, "course", None).await?;
+        return Err(crate::Error::Forbidden(
+            "Group facilitators run groups; an individual course is opened by a clinician.".into(),
+        ));
+    }
+    Ok(())
+}
+
 #[crate::boxing::boxed_future]
 pub async fn create(
     state: &AppState,
@@ -75,12 +88,7 @@ pub async fn create(
     raw: &RawCourse,
     unread: ValidationErrors,
 ) -> AppResult<CourseRecord> {
-    if !me.actor().provides_individual_care() {
-        crate::access::deny(state, me, "course", None).await?;
-        return Err(crate::Error::Forbidden(
-            "Group facilitators run groups; an individual course is opened by a clinician.".into(),
-        ));
-    }
+    may_open(state, me).await?;
     let course = with_form_errors(unread, validate_new_course(&state.config.protocols, raw, Timestamp::now().date()))?;
     let ev = me.event(action::COURSE_CREATE, "course");
     Ok(state.store.create_course(&client.id, &course, None, &me.user.id, ev).await?)

@@ -120,6 +120,18 @@ pub async fn create_site(state: &AppState, me: &Identity, name: &str, kind: Opti
         deny(state, me, "site", None).await?;
         return Err(e);
     }
+    create_site_as(state, name, kind, me.event(action::SITE_CREATE, "site")).await
+}
+
+/// `create_site` for a caller already allowed (the command line's operator):
+/// the same checks and the same audit action, written with `e`.
+#[crate::boxing::boxed_future]
+pub async fn create_site_as(
+    state: &AppState,
+    name: &str,
+    kind: Option<&str>,
+    mut e: rapport_core::audit::AuditEvent,
+) -> AppResult<Site> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
         return Err(Error::invalid("name", "Give the site a name of 1 to 120 characters"));
@@ -128,7 +140,8 @@ pub async fn create_site(state: &AppState, me: &Identity, name: &str, kind: Opti
     if kind.is_some_and(|k| k.chars().count() > 60) {
         return Err(Error::invalid("kind", "The kind of site is at most 60 characters"));
     }
-    let mut e = me.event(action::SITE_CREATE, "site");
+    e.action = action::SITE_CREATE.into();
+    e.resource_type = "site".into();
     e.detail = Some(format!("site {name}"));
     state.store.create_site(name, kind, e).await.map_err(|err| match err {
         rapport_store::StoreError::Invalid(m) => Error::invalid("name", m),
@@ -772,7 +785,7 @@ async fn supervisor_notices(state: &AppState, me: &Identity, n: usize) -> AppRes
             subject: "Rapport: a group member needs a check today".into(),
             body: format!(
                 "{} recorded a group meeting in which {n} member{} gave a positive answer to a question about \
-                 self-harm. The risk flag is open in Rapport: {base}/risk\n\nPlease call {} today.",
+                 self-harm. The risk flag is open in Rapport: {base}/risk-flags\n\nPlease call {} today.",
                 me.user.name,
                 if n == 1 { "" } else { "s" },
                 me.user.name,
@@ -999,8 +1012,68 @@ pub async fn supervise(
     supervisee: &Id,
     event: rapport_core::audit::AuditEvent,
 ) -> AppResult<()> {
-    if supervisor == supervisee || state.store.supervision_reach(supervisee).await?.contains(supervisor) {
+    if makes_circle(state, supervisor, supervisee).await? {
         return Err(Error::invalid("supervisor", "This would make a circle of supervision"));
     }
     Ok(state.store.add_supervision(supervisor, supervisee, event).await?)
+}
+
+/// Whether `supervisor` supervising `supervisee` would close a circle: the
+/// same person, or `supervisee` already supervises `supervisor` (directly or
+/// down a chain). The one rule for the CLI and the administration form.
+#[crate::boxing::boxed_future]
+pub async fn makes_circle(state: &AppState, supervisor: &Id, supervisee: &Id) -> AppResult<bool> {
+    Ok(supervisor == supervisee || state.store.supervision_reach(supervisee).await?.contains(supervisor))
+}
+
+// ---- For the staff pages ----
+
+/// Active staff who may run a group (hold a caseload, facilitators
+/// included), by name: the choices of the new-group form (organisers only).
+#[crate::boxing::boxed_future]
+pub async fn facilitator_choices(state: &AppState, me: &Identity) -> AppResult<Vec<rapport_store::users::User>> {
+    require_organiser(me)?;
+    let mut users: Vec<_> = state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .filter(|u| {
+            u.active && rapport_core::access::Actor { role: u.role, practises: u.practises }.can_hold_caseload()
+        })
+        .collect();
+    users.sort_by_key(|u| u.name.to_lowercase());
+    Ok(users)
+}
+
+/// Each listed group's facilitators' names ("Amina Okello and Grace
+/// Nansubuga"), for the list of groups.
+#[crate::boxing::boxed_future]
+pub async fn facilitator_names(state: &AppState, groups: &[GroupRow]) -> AppResult<BTreeMap<Id, String>> {
+    let pairs = state.store.group_facilitator_pairs().await?;
+    let names: BTreeMap<Id, String> = state.store.users().await?.into_iter().map(|u| (u.id, u.name)).collect();
+    Ok(groups
+        .iter()
+        .map(|g| {
+            let list: Vec<&str> = pairs
+                .iter()
+                .filter(|(pg, _)| pg == &g.id)
+                .filter_map(|(_, u)| names.get(u).map(String::as_str))
+                .collect();
+            (g.id.clone(), list.join(" and "))
+        })
+        .collect())
+}
+
+/// The names of the caller's active supervisors: whom a facilitator calls
+/// when a member's answer needs a check today.
+#[crate::boxing::boxed_future]
+pub async fn my_supervisors(state: &AppState, me: &Identity) -> AppResult<Vec<String>> {
+    let mut names = Vec::new();
+    for id in state.store.active_supervisors_of(&me.user.id).await? {
+        if let Some(u) = state.store.user(&id).await? {
+            names.push(u.name);
+        }
+    }
+    Ok(names)
 }

@@ -530,6 +530,24 @@ fn validate_group_format(g: &GroupFormat, p: &Protocol) -> Result<(), String> {
     Ok(())
 }
 
+/// Group protocols that name an instrument the site does not have (its
+/// per-meeting measure or its screening instrument), as messages naming the
+/// protocol and the field: checked at start-up, so a meeting never fails on it.
+pub fn missing_group_instruments(set: &ProtocolSet, installed: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in set.groups() {
+        let Some(g) = &p.group_format else { continue };
+        for (field, id) in
+            [("group_format.measure", &g.measure), ("group_format.eligibility.instrument", &g.eligibility.instrument)]
+        {
+            if !installed(id) {
+                out.push(format!("protocol {:?}: {field} names {id:?}, which is not an installed instrument", p.id));
+            }
+        }
+    }
+    out
+}
+
 /// The phase of held session number `n` (1-based) in a course contracted for
 /// `contracted` sessions. Initial = 1..=initial_sessions, termination = the last
 /// termination_sessions of the contract (and any session past it), middle between.
@@ -609,6 +627,15 @@ mod tests {
         assert!(set.get("ipt-ag").unwrap().group_format.as_ref().unwrap().parent_session);
         assert!(set.acute().all(|p| !p.group), "group protocols are not offered for individual courses");
         assert_eq!(set.groups().count(), 3);
+    }
+
+    #[test]
+    fn group_protocols_must_name_installed_instruments() {
+        let set = ProtocolSet::shipped();
+        assert!(missing_group_instruments(&set, |id| id == "phq9").is_empty());
+        let missing = missing_group_instruments(&set, |_| false);
+        assert_eq!(missing.len(), 6, "three group protocols, two instruments each: {missing:?}");
+        assert!(missing[0].contains("group_format.measure names \"phq9\""), "{missing:?}");
     }
 
     #[test]

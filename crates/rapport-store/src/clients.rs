@@ -281,6 +281,23 @@ impl Store {
         Ok(record)
     }
 
+    /// The site a client belongs to (not a change of their details: the
+    /// record's version stays, so an edit in progress is not refused).
+    #[crate::boxing::boxed_future]
+    pub async fn set_client_site(&self, id: &Id, site: Option<&Id>, event: AuditEvent) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query("UPDATE clients SET site_id = $1 WHERE id = $2")
+            .bind(site.map(|s| s.as_str().to_string()))
+            .bind(id.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::commit(tx, event, Timestamp::now()).await
+    }
+
     #[crate::boxing::boxed_future]
     pub async fn set_client_status(&self, id: &Id, status: ClientStatus, event: AuditEvent) -> Result<()> {
         let now = Timestamp::now();

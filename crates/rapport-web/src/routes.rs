@@ -124,11 +124,18 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // Session page and session notes (UI, then API)
     let r = ui::notes::routes(r);
     let r = api::notes::routes(r);
+    // Group IPT: groups, members, the meeting screen
+    let r = ui::groups::routes(r);
     // Today, the home page of caseload holders (UI, then API)
     let r = ui::today::routes(r);
     let r = api::today::routes(r);
     // Supervision and fidelity (API)
     let r = api::supervision::routes(r);
+    // Group IPT: sites, groups, meetings, screening and the programme funnel (API)
+    let r = api::groups::routes(r);
+    // Group programme: the screening funnel, screening, sites
+    let r = ui::programme::routes(r);
+    let r = ui::admin::sites::routes(r);
 
     let (router, list) = r.into_parts();
     let router = router

@@ -9,6 +9,12 @@
  *   button[data-copy="#selector"]       copy that element's text; label shows "Copied"
  *   [data-autofocus-error]              focus the error summary on load / after an htmx swap
  *   HX-Trigger: rapport-saved           an autosave succeeded: the form is no longer "unsaved"
+ *   form[data-keep-local="key"]         keep what is typed in localStorage under key until it is
+ *     [data-keep-local-done="/path/"]   saved (the POST lands on a page under that path); restore it
+ *                                       on load ([data-keep-local-banner] says so);
+ *                                       send with fetch and say "Not sent" ([data-keep-local-status])
+ *                                       when the connection fails
+ *   [data-clear-local="key"]            the work kept under key was saved: forget it
  */
 (function () {
   "use strict";
@@ -182,6 +188,123 @@
 
   // The script is deferred, so the document is parsed when this runs.
   enhance(document);
+
+  // ---- (e) work kept on the device until it is saved (the group meeting screen) ----
+  // A lay facilitator may type a whole meeting on a phone with a weak signal:
+  // every change is written to localStorage, restored on the next load, and
+  // the Save goes through fetch so a dropped connection leaves the page (and
+  // what was typed) in place with a "Not sent" message.
+  function storageOk() {
+    try { return !!window.localStorage; } catch (e) { return false; }
+  }
+
+  function formState(form) {
+    var data = {};
+    for (var i = 0; i < form.elements.length; i++) {
+      var el = form.elements[i];
+      if (!el.name || el.name === "csrf" || el.type === "submit" || el.type === "button") continue;
+      if ((el.type === "radio" || el.type === "checkbox")) {
+        if (!data[el.name]) data[el.name] = [];
+        if (el.checked) data[el.name].push(el.value);
+      } else {
+        data[el.name] = [el.value];
+      }
+    }
+    return data;
+  }
+
+  function applyState(form, data) {
+    for (var i = 0; i < form.elements.length; i++) {
+      var el = form.elements[i];
+      if (!el.name || !Object.prototype.hasOwnProperty.call(data, el.name)) continue;
+      var values = data[el.name];
+      if (el.type === "radio" || el.type === "checkbox") {
+        el.checked = values.indexOf(el.value) !== -1;
+      } else if (el.type !== "submit" && el.type !== "button" && el.name !== "csrf") {
+        el.value = values[0] || "";
+      }
+    }
+  }
+
+  function keepLocal(form) {
+    var key = form.getAttribute("data-keep-local");
+    if (!key || !storageOk()) return;
+    var saved = null;
+    try { saved = JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
+    if (saved && saved.data) {
+      applyState(form, saved.data);
+      var banner = document.querySelector("[data-keep-local-banner]");
+      if (banner) banner.removeAttribute("hidden");
+    }
+    function store() {
+      try {
+        window.localStorage.setItem(key, JSON.stringify({ at: Date.now(), data: formState(form) }));
+      } catch (e) { /* storage full or refused: the form still works */ }
+    }
+    form.addEventListener("input", store);
+    form.addEventListener("change", store);
+    var discard = document.querySelector("[data-keep-local-discard]");
+    if (discard) {
+      discard.addEventListener("click", function () {
+        if (discard.hasAttribute("data-confirm") && !window.confirm(discard.getAttribute("data-confirm"))) return;
+        window.localStorage.removeItem(key);
+        dirty.delete(form);
+        window.location.reload();
+      });
+    }
+    form.addEventListener("submit", function (event) {
+      if (event.defaultPrevented || !window.fetch || form._rapportNative) return;
+      event.preventDefault();
+      store();
+      var status = form.querySelector("[data-keep-local-status]");
+      var button = event.submitter || form.querySelector("[type=submit]");
+      if (status) { status.setAttribute("hidden", ""); status.textContent = ""; }
+      if (button) button.disabled = true;
+      var body = new URLSearchParams(new FormData(form));
+      window.fetch(form.action, {
+        method: "POST",
+        body: body,
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" }
+      }).then(function (response) {
+        // Saved: redirected to the page the form names as its result (a
+        // sign-in page after an expired session is not a save).
+        var donePrefix = form.getAttribute("data-keep-local-done") || "";
+        var landed = new URL(response.url, window.location.href).pathname;
+        if (response.ok && response.redirected && donePrefix && landed.indexOf(donePrefix) === 0) {
+          window.localStorage.removeItem(key);
+          dirty.delete(form);
+          window.location.assign(response.url);
+          return;
+        }
+        // Refused (errors to show) or a server problem: nothing was stored,
+        // so send it the ordinary way and let the page answer. The typed
+        // work stays on the device until a save succeeds.
+        if (button) button.disabled = false;
+        form._rapportNative = true;
+        dirty.delete(form);
+        HTMLFormElement.prototype.submit.call(form);
+      }, function () {
+        if (button) button.disabled = false;
+        if (status) {
+          status.textContent = "Not sent - check the connection. What you typed is kept on this device; press Save again when you are back online.";
+          status.removeAttribute("hidden");
+          status.scrollIntoView({ block: "center" });
+        }
+        announce("Not sent. Check the connection.");
+      });
+    });
+  }
+
+  function clearKept(root) {
+    if (!storageOk()) return;
+    var done = root.querySelectorAll("[data-clear-local]");
+    for (var i = 0; i < done.length; i++) window.localStorage.removeItem(done[i].getAttribute("data-clear-local"));
+  }
+
+  var kept = document.querySelectorAll("form[data-keep-local]");
+  for (var k = 0; k < kept.length; k++) keepLocal(kept[k]);
+  clearKept(document);
 
   // Content swapped in by htmx (e.g. a form re-rendered with errors).
   document.addEventListener("htmx:afterSettle", function (event) {

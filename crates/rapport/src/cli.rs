@@ -68,6 +68,9 @@ pub enum Command {
     /// Manage API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Manage sites (villages, schools, clinics) where groups run and clients belong.
+    #[command(subcommand)]
+    Site(SiteCommand),
     /// Fill an empty database with a synthetic demo organisation (no real people).
     Demo(DemoArgs),
     /// Audit log tools.
@@ -160,6 +163,23 @@ pub struct UserCreateArgs {
     /// The name of the site the account works at (see `rapport site list`).
     #[arg(long)]
     pub site: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum SiteCommand {
+    /// Create a site (a village, school or clinic); names are unique, whatever their case.
+    Create(SiteCreateArgs),
+    /// List sites: id, name and kind.
+    List,
+}
+
+#[derive(Args)]
+pub struct SiteCreateArgs {
+    /// The site's name, e.g. "Kasese North" (1 to 120 characters).
+    pub name: String,
+    /// What kind of site it is, e.g. village, school or clinic (free text, at most 60 characters).
+    #[arg(long)]
+    pub kind: Option<String>,
 }
 
 #[derive(Args)]
@@ -368,6 +388,19 @@ async fn find_user(store: &Store, email: &str) -> Result<rapport_store::users::U
     found.map(|(user, _)| user).ok_or_else(|| format!("no account with email {email}"))
 }
 
+/// A use case's refusal as one line for the terminal, naming the field.
+fn app_error(what: &str, e: rapport_app::Error) -> String {
+    use rapport_app::Error as E;
+    match e {
+        E::Invalid(v) => {
+            let parts: Vec<String> = v.0.iter().map(|f| format!("{}: {}", f.field, f.message)).collect();
+            format!("{what}: {}", parts.join("; "))
+        }
+        E::BadRequest { message, .. } | E::Conflict(message) | E::Forbidden(message) => format!("{what}: {message}"),
+        other => format!("{what}: {other:?}"),
+    }
+}
+
 fn read_password_stdin() -> Result<String, String> {
     let mut s = String::new();
     std::io::stdin()
@@ -559,6 +592,37 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             println!("{token}");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Site(SiteCommand::Create(a)) => {
+            let store = open(&g, 2).await?;
+            let state = rapport_app::AppState::new(store.clone(), rapport_app::Config::default());
+            let created = rapport_app::groups::create_site_as(
+                &state,
+                &a.name,
+                a.kind.as_deref(),
+                cli_event(action::SITE_CREATE, "site"),
+            )
+            .await;
+            store.close().await;
+            let site = created.map_err(|e| app_error("site not created", e))?;
+            match &site.kind {
+                Some(kind) => println!("Created site {} ({kind}, id {}).", site.name, site.id),
+                None => println!("Created site {} (id {}).", site.name, site.id),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Site(SiteCommand::List) => {
+            let store = open(&g, 2).await?;
+            let sites = store.sites().await.map_err(|e| e.to_string());
+            store.close().await;
+            let sites = sites?;
+            if sites.is_empty() {
+                eprintln!("No sites yet; add one with: rapport site create NAME [--kind KIND]");
+            }
+            for s in sites {
+                println!("{}\t{}\t{}", s.id, s.name, s.kind.as_deref().unwrap_or(""));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Demo(a) => {
             let store = open(&g, 4).await?;
             let serve = serve_command(&g, &a.listen);
@@ -748,6 +812,10 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     // Site instrument definitions are checked before anything starts.
     let instruments = rapport_app::jobs::load_instruments(a.instruments_dir.as_deref())?;
     let protocols = load_protocols(g, a.protocols.as_deref())?;
+    let missing = rapport_core::protocol::missing_group_instruments(&protocols, |id| instruments.get(id).is_some());
+    if !missing.is_empty() {
+        return Err(format!("the protocols name instruments this site does not have:\n  {}", missing.join("\n  ")));
+    }
     let listener =
         tokio::net::TcpListener::bind(&a.listen).await.map_err(|e| format!("cannot listen on {}: {e}", a.listen))?;
     let store = open_with(g, a.db_connections, KeyUse::Create).await?;

@@ -187,6 +187,9 @@ fn help_is_available_for_every_command() {
         vec!["user", "deactivate", "--help"],
         vec!["token", "--help"],
         vec!["token", "create", "--help"],
+        vec!["site", "--help"],
+        vec!["site", "create", "--help"],
+        vec!["site", "list", "--help"],
         vec!["demo", "--help"],
         vec!["audit", "--help"],
         vec!["audit", "verify", "--help"],
@@ -267,6 +270,175 @@ fn user_and_token_commands_validate_input() {
     let listed = stdout(&db.run(&["user", "list"]));
     assert_eq!(listed.lines().count(), 1);
     assert!(listed.contains("a@clinic.example\tclinician\tactive"));
+}
+
+fn create_with(db: &Db, args: &[&str]) -> Output {
+    let mut all = vec!["user", "create", "--password-stdin"];
+    all.extend_from_slice(args);
+    db.run_with_stdin(&all, PW)
+}
+
+#[test]
+fn sites_and_facilitator_accounts_from_the_command_line() {
+    for db in backends() {
+        // Sites: created, listed, a second one with the same name (any case) or a blank name refused.
+        let o = db.run(&["site", "list"]);
+        assert!(o.status.success() && stdout(&o).is_empty(), "{}", stderr(&o));
+        assert!(stderr(&o).contains("rapport site create"), "an empty list says how to add one: {}", stderr(&o));
+        let o = db.run(&["site", "create", "Kasese North", "--kind", "village"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).starts_with("Created site Kasese North (village, id "), "{}", stdout(&o));
+        let o = db.run(&["site", "create", "Hillside Secondary"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let o = db.run(&["site", "create", "kasese NORTH"]);
+        assert!(!o.status.success() && stderr(&o).contains("name: a site named"), "{}", stderr(&o));
+        let o = db.run(&["site", "create", "   "]);
+        assert!(!o.status.success() && stderr(&o).contains("name: Give the site a name"), "{}", stderr(&o));
+        let long_kind = "k".repeat(61);
+        let o = db.run(&["site", "create", "Lakeside", "--kind", &long_kind]);
+        assert!(!o.status.success() && stderr(&o).contains("kind: "), "{}", stderr(&o));
+        let listed = stdout(&db.run(&["site", "list"]));
+        let rows: Vec<Vec<&str>> = listed.lines().map(|l| l.split('\t').collect()).collect();
+        assert_eq!(rows.len(), 2, "{listed}");
+        assert_eq!((rows[0][1], rows[0][2]), ("Hillside Secondary", ""), "by name, no kind: {listed}");
+        assert_eq!((rows[1][1], rows[1][2]), ("Kasese North", "village"), "{listed}");
+
+        // Cascaded supervision: master trainer -> group supervisor -> a facilitator at a site
+        // (the supervisor's e-mail and the site's name in any case).
+        let o = create_with(
+            &db,
+            &["--email", "trainer@clinic.example", "--name", "Master Trainer", "--role", "supervisor"],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        let o = create_with(
+            &db,
+            &[
+                "--email",
+                "sup@clinic.example",
+                "--name",
+                "Group Supervisor",
+                "--role",
+                "supervisor",
+                "--supervisor",
+                "trainer@clinic.example",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        let o = create_with(
+            &db,
+            &[
+                "--email",
+                "fac@clinic.example",
+                "--name",
+                "Field Facilitator",
+                "--role",
+                "facilitator",
+                "--supervisor",
+                "SUP@clinic.example",
+                "--site",
+                "kasese north",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("Created facilitator account for Field Facilitator"), "{}", stdout(&o));
+
+        // Refusals: nothing is created, the message names what is wrong.
+        let o = create_with(
+            &db,
+            &[
+                "--email",
+                "x@clinic.example",
+                "--name",
+                "X",
+                "--role",
+                "facilitator",
+                "--supervisor",
+                "nobody@clinic.example",
+            ],
+        );
+        assert!(!o.status.success(), "unknown supervisor");
+        assert!(
+            stderr(&o).contains("--supervisor \"nobody@clinic.example\": no account with this e-mail"),
+            "{}",
+            stderr(&o)
+        );
+        let o = create_with(
+            &db,
+            &[
+                "--email",
+                "x@clinic.example",
+                "--name",
+                "X",
+                "--role",
+                "facilitator",
+                "--supervisor",
+                "fac@clinic.example",
+            ],
+        );
+        assert!(!o.status.success() && stderr(&o).contains("is not an active supervisor's account"), "{}", stderr(&o));
+        let o = create_with(
+            &db,
+            &["--email", "x@clinic.example", "--name", "X", "--role", "facilitator", "--site", "Lakeside"],
+        );
+        assert!(!o.status.success(), "unknown site");
+        let err = stderr(&o);
+        assert!(
+            err.contains("--site \"Lakeside\" is not a site; sites: Hillside Secondary, Kasese North"),
+            "the message lists the sites: {err}"
+        );
+        let users = stdout(&db.run(&["user", "list"]));
+        assert!(!users.contains("x@clinic.example"), "a refused account is not created: {users}");
+        assert!(users.contains("fac@clinic.example\tfacilitator\tactive"), "{users}");
+
+        // What was stored: the site, and the supervision reaching down the chain.
+        let url = db.sqlite_url();
+        let (site, direct, reach) = tokio::runtime::Runtime::new().unwrap().block_on(async {
+            use sqlx::{Connection, Row};
+            sqlx::any::install_default_drivers();
+            let mut c = sqlx::AnyConnection::connect(&url).await.unwrap();
+            let site: String = sqlx::query(
+                "SELECT s.name FROM users u JOIN sites s ON s.id = u.site_id WHERE u.email = 'fac@clinic.example'",
+            )
+            .fetch_one(&mut c)
+            .await
+            .unwrap()
+            .try_get("name")
+            .unwrap();
+            let pairs = |table: &'static str| {
+                format!(
+                    "SELECT a.email AS sup, b.email AS who FROM {table} s JOIN users a ON a.id = s.supervisor_id \
+                     JOIN users b ON b.id = s.clinician_id ORDER BY a.email, b.email"
+                )
+            };
+            let mut out = Vec::new();
+            for table in ["supervision", "supervision_reach"] {
+                let rows = sqlx::query(&pairs(table)).fetch_all(&mut c).await.unwrap();
+                out.push(
+                    rows.iter()
+                        .map(|r| {
+                            format!(
+                                "{}>{}",
+                                r.try_get::<String, _>("sup").unwrap(),
+                                r.try_get::<String, _>("who").unwrap()
+                            )
+                        })
+                        .collect::<Vec<_>>(),
+                );
+            }
+            (site, out[0].clone(), out[1].clone())
+        });
+        assert_eq!(site, "Kasese North");
+        assert_eq!(direct, ["sup@clinic.example>fac@clinic.example", "trainer@clinic.example>sup@clinic.example"]);
+        assert_eq!(
+            reach,
+            [
+                "sup@clinic.example>fac@clinic.example",
+                "trainer@clinic.example>fac@clinic.example",
+                "trainer@clinic.example>sup@clinic.example"
+            ],
+            "the master trainer reaches the facilitator down the chain"
+        );
+    }
 }
 
 #[test]
@@ -634,7 +806,16 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
     let o = db.run(&["demo"]);
     assert!(!o.status.success() && stderr(&o).contains("already has accounts"));
     let users = stdout(&db.run(&["user", "list"]));
-    assert_eq!(users.lines().count(), 5, "admin, supervisor, 3 clinicians");
+    assert_eq!(
+        users.lines().count(),
+        10,
+        "admin, supervisor, 3 clinicians; the programme's master trainer, group supervisor and 3 facilitators"
+    );
+    assert_eq!(users.lines().filter(|l| l.contains("\tfacilitator\tactive")).count(), 3, "{users}");
+    for line in ["master.trainer@demo.rapport.test", "facilitator1@demo.rapport.test", "/groups/", "/programme"] {
+        assert!(out.contains(line), "{line} printed: {out}");
+    }
+    assert!(out.contains("4 of 8 meetings") && out.contains("2 dropped out and 1 referred"), "{out}");
     assert!(out.contains("IPT courses: one in every phase"));
     let copy = db.dir.path().join("backup.db");
     let o = db.run(&["backup", "--to", copy.to_str().unwrap()]);
@@ -675,9 +856,99 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
         n
     });
     assert!(counts[0] >= 12 * 8, "{counts:?}");
-    assert_eq!(counts[1], 1);
+    assert_eq!(counts[1], 2, "the overdue flag and the one from today's group meeting");
+    demo_programme_is_complete(&copy);
     let o = db.run(&["backup", "--to", copy.to_str().unwrap()]);
     assert!(!o.status.success() && stderr(&o).contains("already exists"));
+}
+
+/// The demo's group programme as stored: three groups in their three states,
+/// meetings a week apart, scores only from members present, the risk flag
+/// from today's meeting, each funnel outcome, members at their site.
+fn demo_programme_is_complete(db: &Path) {
+    let rows = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut c = sqlx::AnyConnection::connect(&format!("sqlite://{}", db.display())).await.unwrap();
+        let mut out = Vec::new();
+        for q in [
+            // name | protocol | meetings | closed | current | members | days between its first and last
+            // meeting | days from its last meeting to the latest meeting of all
+            "SELECT g.name || '|' || g.protocol_id || '|' || (SELECT COUNT(*) FROM group_sessions s WHERE s.group_id = g.id) \
+               || '|' || (g.closed_at IS NOT NULL) \
+               || '|' || (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id \
+                    AND m.status IN ('awaiting_pre_group', 'pre_group_done', 'active')) \
+               || '|' || (SELECT COUNT(*) FROM group_members m WHERE m.group_id = g.id) \
+               || '|' || COALESCE(CAST(ROUND((SELECT MAX(julianday(held_on)) - MIN(julianday(held_on)) FROM group_sessions s \
+                    WHERE s.group_id = g.id)) AS INTEGER), -1) \
+               || '|' || COALESCE(CAST(ROUND((SELECT MAX(julianday(held_on)) FROM group_sessions) \
+                    - (SELECT MAX(julianday(held_on)) FROM group_sessions s WHERE s.group_id = g.id)) AS INTEGER), -1) AS v \
+             FROM therapy_groups g ORDER BY g.name",
+            // The latest meeting is today (the organisation's day, within a day of UTC's).
+            "SELECT 'latest-meeting-today:' || (ABS(julianday('now') - MAX(julianday(held_on))) < 1.05) AS v \
+             FROM group_sessions",
+            "SELECT status || ':' || COUNT(*) AS v FROM group_members GROUP BY status ORDER BY status",
+            "SELECT outcome || ':' || COUNT(*) AS v FROM screenings GROUP BY outcome ORDER BY outcome",
+            // Every score at a meeting is from a member marked present, and every present member has one.
+            "SELECT 'responses:' || (SELECT COUNT(*) FROM measure_responses WHERE group_session_id IS NOT NULL) \
+               || ' present:' || (SELECT COUNT(*) FROM group_attendance WHERE attended = 1) \
+               || ' absent-scored:' || (SELECT COUNT(*) FROM measure_responses r JOIN group_attendance a \
+                    ON a.session_id = r.group_session_id AND a.client_id = r.client_id WHERE a.attended = 0) AS v",
+            // Most of the mid-way group's members score lower at their latest meeting than at baseline.
+            "SELECT 'improved-since-baseline:' || SUM(CASE WHEN (SELECT r.total FROM measure_responses r \
+                JOIN group_sessions s ON s.id = r.group_session_id WHERE r.client_id = m.client_id \
+                AND s.group_id = m.group_id ORDER BY s.number DESC LIMIT 1) < b.total THEN 1 ELSE 0 END) \
+                || ' of ' || COUNT(*) AS v \
+             FROM group_members m JOIN measure_responses b ON b.id = m.baseline_response_id \
+             JOIN therapy_groups g ON g.id = m.group_id WHERE g.name LIKE '%cycle 2'",
+            "SELECT 'meeting-flags:' || f.status AS v FROM risk_flags f JOIN measure_responses r ON r.id = f.response_id \
+             WHERE r.group_session_id IS NOT NULL",
+            "SELECT 'members-without-site:' || COUNT(*) AS v FROM group_members m JOIN clients c ON c.id = m.client_id \
+             WHERE c.site_id IS NULL",
+            "SELECT 'members-of-non-facilitators:' || COUNT(*) AS v FROM group_members m JOIN clients c ON c.id = m.client_id \
+             JOIN users u ON u.id = c.responsible_clinician_id WHERE u.role <> 'facilitator'",
+            // The notice names no member and links to the risk flags page.
+            "SELECT 'supervisor-notices:' || COUNT(*) AS v FROM outbox o JOIN users u ON u.id = o.recipient_user_id \
+             WHERE o.kind = 'risk_flag_group' AND u.email = 'group.supervisor@demo.rapport.test' \
+             AND o.body LIKE '%/risk-flags%' \
+             AND NOT EXISTS (SELECT 1 FROM clients c WHERE o.body LIKE '%' || c.display_name || '%')",
+            "SELECT 'trainer-reaches:' || COUNT(*) AS v FROM supervision_reach r JOIN users u ON u.id = r.supervisor_id \
+             WHERE u.email = 'master.trainer@demo.rapport.test'",
+        ] {
+            for r in sqlx::query(q).fetch_all(&mut c).await.unwrap() {
+                out.push(r.try_get::<String, _>("v").unwrap());
+            }
+        }
+        out
+    });
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    assert_eq!(
+        rows,
+        [
+            // The adolescent group has held no meeting; the mid-way group met weekly, last today;
+            // the finished one met weekly for 12 weeks, ending three weeks ago.
+            "Hillside Secondary Form 3 group|ipt-ag|0|0|7|7|-1|-1",
+            "Kasese North women's group, cycle 1|ipt-group-12|12|1|0|12|77|21",
+            "Kasese North women's group, cycle 2|ipt-group-who|4|0|10|10|21|0",
+            "latest-meeting-today:1",
+            "active:10",
+            "awaiting_pre_group:3",
+            "completed:9",
+            "dropped_out:2",
+            "pre_group_done:4",
+            "referred:1",
+            "eligible:32",
+            "not_eligible:3",
+            "referred:1",
+            "responses:145 present:145 absent-scored:0",
+            "improved-since-baseline:8 of 10",
+            "meeting-flags:open",
+            "members-without-site:0",
+            "members-of-non-facilitators:0",
+            "supervisor-notices:1",
+            "trainer-reaches:4",
+        ]
+    );
 }
 
 #[test]
@@ -826,12 +1097,18 @@ fn demo_prints_full_addresses_and_the_serve_command_with_unique_names_and_plain_
         use sqlx::{Connection, Row};
         sqlx::any::install_default_drivers();
         let mut c = sqlx::AnyConnection::connect(&db.sqlite_url()).await.unwrap();
-        let clients: Vec<String> = sqlx::query("SELECT display_name FROM clients")
+        // The practice's clients have no site; the group programme's people belong to theirs.
+        let clients: Vec<(String, bool)> = sqlx::query("SELECT display_name, site_id FROM clients")
             .fetch_all(&mut c)
             .await
             .unwrap()
             .iter()
-            .map(|r| r.try_get::<String, _>("display_name").unwrap())
+            .map(|r| {
+                (
+                    r.try_get::<String, _>("display_name").unwrap(),
+                    r.try_get::<Option<String>, _>("site_id").unwrap().is_some(),
+                )
+            })
             .collect();
         let staff: Vec<String> = sqlx::query("SELECT name FROM users")
             .fetch_all(&mut c)
@@ -843,11 +1120,13 @@ fn demo_prints_full_addresses_and_the_serve_command_with_unique_names_and_plain_
         (clients, staff)
     });
     let (clients, staff) = names;
-    assert_eq!(clients.len(), 60);
+    assert_eq!(clients.iter().filter(|(_, at_site)| !at_site).count(), 60);
+    let clients: Vec<String> = clients.into_iter().map(|(name, _)| name).collect();
+    assert!(clients.len() > 60, "the group programme's people too");
     let mut unique = clients.clone();
     unique.sort();
     unique.dedup();
-    assert_eq!(unique.len(), 60, "a demo name repeats: {clients:?}");
+    assert_eq!(unique.len(), clients.len(), "a demo name repeats: {clients:?}");
     for s in &staff {
         let plain = s.split(" (").next().unwrap();
         assert!(!clients.iter().any(|c| c == plain), "client named like staff member {s}");

@@ -30,6 +30,12 @@ pub struct UserForm {
     pub practises: Option<String>,
     pub password: String,
     pub supervisees: Vec<String>,
+    /// The site they work at (a site id; empty: none; absent from the form:
+    /// unchanged). A facilitator registers clients there.
+    pub site_id: Option<String>,
+    /// New accounts only: an active supervisor who supervises them from the
+    /// start (a user id; empty: none), as `rapport user create --supervisor`.
+    pub supervisor: String,
 }
 
 impl UserForm {
@@ -44,6 +50,8 @@ impl UserForm {
                 "practises" => f.practises = Some(v),
                 "password" => f.password = v,
                 "supervisees" => f.supervisees.push(v),
+                "site_id" => f.site_id = Some(v),
+                "supervisor" => f.supervisor = v,
                 _ => {}
             }
         }
@@ -57,6 +65,7 @@ impl UserForm {
             name: user.name.clone(),
             role: user.role.as_str().into(),
             practises: user.practises.then(|| "yes".into()),
+            site_id: Some(user.site_id.as_ref().map(|s| s.to_string()).unwrap_or_default()),
             ..Default::default()
         }
     }
@@ -69,17 +78,55 @@ pub async fn users(state: &AppState, me: &Identity) -> AppResult<Vec<User>> {
     Ok(state.store.users().await?)
 }
 
-/// Active clinicians: whom a supervisor may supervise.
+/// Active clinicians.
 #[crate::boxing::boxed_future]
 pub async fn active_clinicians(state: &AppState) -> AppResult<Vec<User>> {
     Ok(state.store.users().await?.into_iter().filter(|u| u.role == Role::Clinician && u.active).collect())
+}
+
+/// Whom a supervisor may supervise: active clinicians, group facilitators
+/// and other supervisors (supervision cascades: a master trainer supervises
+/// supervisors who supervise facilitators), never the person themselves
+/// (`for_user`, when editing an account). A choice that would close a
+/// circle is refused when the form is saved.
+#[crate::boxing::boxed_future]
+pub async fn supervisee_choices(state: &AppState, for_user: Option<&Id>) -> AppResult<Vec<User>> {
+    Ok(state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .filter(|u| u.active && matches!(u.role, Role::Clinician | Role::Facilitator | Role::Supervisor))
+        .filter(|u| Some(&u.id) != for_user)
+        .collect())
 }
 
 /// The choices of the new-account form (administrators only).
 #[crate::boxing::boxed_future]
 pub async fn new_user_choices(state: &AppState, me: &Identity) -> AppResult<Vec<User>> {
     require_admin(state, me, "users").await?;
-    active_clinicians(state).await
+    supervisee_choices(state, None).await
+}
+
+// ---- sites ----------------------------------------------------------------------------
+
+/// Every site, for the administrators' sites page.
+#[crate::boxing::boxed_future]
+pub async fn sites(state: &AppState, me: &Identity) -> AppResult<Vec<rapport_store::groups::Site>> {
+    require_admin(state, me, "sites").await?;
+    crate::groups::sites(state, me).await
+}
+
+/// Adds a site from the administrators' sites page (`groups::create_site`).
+#[crate::boxing::boxed_future]
+pub async fn create_site(
+    state: &AppState,
+    me: &Identity,
+    name: &str,
+    kind: &str,
+) -> AppResult<rapport_store::groups::Site> {
+    require_admin(state, me, "sites").await?;
+    crate::groups::create_site(state, me, name, Some(kind)).await
 }
 
 /// The staff account an administrator acts on (portal accounts are managed
@@ -102,7 +149,7 @@ fn parse_role(errors: &mut ValidationErrors, role: &str) -> Role {
     match role.parse::<Role>() {
         Ok(r) if Role::STAFF.contains(&r) => r,
         _ => {
-            errors.add("role", "Choose a role: administrator, supervisor or clinician");
+            errors.add("role", "Choose a role: administrator, supervisor, clinician or group facilitator");
             Role::Clinician
         }
     }
@@ -122,11 +169,62 @@ fn supervisee_ids(errors: &mut ValidationErrors, ids: &[String], allowed: &[User
     let mut out = Vec::new();
     for s in ids {
         match Id::parse(s).filter(|id| allowed.iter().any(|u| &u.id == id)) {
-            Some(id) => out.push(id),
-            None => errors.add("supervisees", "Choose supervisees from the list of active clinicians"),
+            Some(id) if !out.contains(&id) => out.push(id),
+            Some(_) => {}
+            None => errors.add(
+                "supervisees",
+                "Choose supervisees from the list of active clinicians, facilitators and other supervisors",
+            ),
         }
     }
     out
+}
+
+/// The site chosen on the form (`None`: no site), or an error on `site_id`.
+async fn site_in(state: &AppState, errors: &mut ValidationErrors, raw: &str) -> AppResult<Option<Id>> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let found = match Id::parse(raw) {
+        Some(id) => state.store.site(&id).await?,
+        None => None,
+    };
+    if found.is_none() {
+        errors.add("site_id", "Choose a site from the list");
+    }
+    Ok(found.map(|s| s.id))
+}
+
+/// Every site, for the account form's choice.
+#[crate::boxing::boxed_future]
+pub async fn site_choices(state: &AppState, me: &Identity) -> AppResult<Vec<rapport_store::groups::Site>> {
+    require_admin(state, me, "users").await?;
+    Ok(state.store.sites().await?)
+}
+
+/// Active supervisors, for a new account's supervisor.
+#[crate::boxing::boxed_future]
+pub async fn supervisor_choices(state: &AppState) -> AppResult<Vec<User>> {
+    Ok(state.store.users().await?.into_iter().filter(|u| u.active && u.role == Role::Supervisor).collect())
+}
+
+/// Refuses supervisees who already supervise `user` (directly or down a
+/// chain): the same rule as `groups::supervise`.
+async fn refuse_circles(state: &AppState, errors: &mut ValidationErrors, user: &User, sup: &[Id]) -> AppResult<()> {
+    for s in sup {
+        if crate::groups::makes_circle(state, &user.id, s).await? {
+            let name = state.store.user(s).await?.map(|u| u.name).unwrap_or_default();
+            errors.add(
+                "supervisees",
+                format!(
+                    "{name} already supervises {} (directly or through others): this would make a circle",
+                    user.name
+                ),
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The notices of a change of whom `person` supervises (from `before` to
@@ -170,7 +268,7 @@ async fn set_supervisees(
 ) -> AppResult<()> {
     let mut e = me.event(action::USER_UPDATE, "supervision");
     e.resource_id = Some(user.id.to_string());
-    e.detail = Some(format!("supervises {} clinicians", after.len()));
+    e.detail = Some(format!("supervises {} people", after.len()));
     let notices = supervision_notices(&me.user, user, before, after, staff, at);
     state.store.set_supervisees(&user.id, after, e, &notices).await?;
     Ok(())
@@ -202,7 +300,20 @@ pub async fn create_user(
     if let Err(p) = password::check(&form.password, &email) {
         errors.add("password", p.message());
     }
-    let sup = supervisee_ids(&mut errors, &form.supervisees, &active_clinicians(state).await?);
+    let sup = supervisee_ids(&mut errors, &form.supervisees, &supervisee_choices(state, None).await?);
+    let site_id = site_in(state, &mut errors, form.site_id.as_deref().unwrap_or("")).await?;
+    let supervisor = match form.supervisor.trim() {
+        "" => None,
+        raw => {
+            let found = supervisor_choices(state).await?.into_iter().find(|u| u.id.as_str() == raw);
+            if found.is_none() {
+                errors.add("supervisor", "Choose an active supervisor from the list");
+            } else if role == Role::Admin {
+                errors.add("supervisor", "Administrators are not supervised");
+            }
+            found
+        }
+    };
     if errors.is_empty() && state.store.user_by_email(&email).await?.is_some() {
         errors.add("email", "An account with this email address already exists");
     }
@@ -211,12 +322,19 @@ pub async fn create_user(
     }
     let hash = state.hasher.hash(&form.password).await;
     let mut e = me.event(action::USER_CREATE, "user");
-    e.detail = Some(format!("{email} as {role}"));
+    e.detail = Some(match &site_id {
+        Some(site) => format!("{email} as {role} at site {site}"),
+        None => format!("{email} as {role}"),
+    });
     let practises = form.practises.is_some() && role == Role::Admin;
-    let user = state
-        .store
-        .create_user(NewUser { email, name, role, practises, password_hash: hash, site_id: None }, e)
-        .await?;
+    let user =
+        state.store.create_user(NewUser { email, name, role, practises, password_hash: hash, site_id }, e).await?;
+    if let Some(s) = supervisor {
+        let mut e = me.event(action::SUPERVISION_ADD, "user");
+        e.resource_id = Some(user.id.to_string());
+        e.detail = Some(format!("{} supervises {}", s.email, user.email));
+        crate::groups::supervise(state, &s.id, &user.id, e).await?;
+    }
     if role == Role::Supervisor && !sup.is_empty() {
         let staff = state.store.users().await?;
         set_supervisees(state, me, &user, (&[], &sup), &staff, Timestamp::now()).await?;
@@ -255,7 +373,14 @@ pub async fn update_user(
             errors.add("password", p.message());
         }
     }
-    let sup = supervisee_ids(&mut errors, &form.supervisees, &active_clinicians(state).await?);
+    let sup = supervisee_ids(&mut errors, &form.supervisees, &supervisee_choices(state, Some(&user.id)).await?);
+    if role == Role::Supervisor {
+        refuse_circles(state, &mut errors, &user, &sup).await?;
+    }
+    let site_id = match &form.site_id {
+        Some(raw) => site_in(state, &mut errors, raw).await?,
+        None => user.site_id.clone(),
+    };
     let practises = form.practises.is_some() && role == Role::Admin;
     let current_sup = state.store.supervisees(&user.id).await?;
     let is_self = user.id == me.user.id;
@@ -289,6 +414,15 @@ pub async fn update_user(
     state.store.update_user(&user.id, &name, role, practises, e, &notices).await?;
     let sup = if role == Role::Supervisor { sup } else { Vec::new() };
     set_supervisees(state, me, &user, (&current_sup, &sup), &staff, now).await?;
+    if site_id != user.site_id {
+        let mut e = me.event(action::USER_SITE, "user");
+        e.resource_id = Some(user.id.to_string());
+        e.detail = Some(match &site_id {
+            Some(site) => format!("site {site}"),
+            None => "no site".into(),
+        });
+        state.store.set_user_site(&user.id, site_id.as_ref(), e).await?;
+    }
     if !form.password.is_empty() {
         let hash = state.hasher.hash(&form.password).await;
         let mut e = me.event(action::PASSWORD_CHANGE, "user");

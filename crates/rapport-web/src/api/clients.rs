@@ -50,6 +50,8 @@ pub struct ClientJson {
     pub status: String,
     pub responsible_clinician_id: String,
     pub responsible_clinician_name: String,
+    /// The site (village, school, clinic) the client belongs to, if any.
+    pub site_id: Option<String>,
     /// Increases with every change; send it back in PATCH to refuse lost updates.
     pub version: i64,
     pub created_at: String,
@@ -81,6 +83,7 @@ impl From<ClientRecord> for ClientJson {
             status: c.status.as_str().into(),
             responsible_clinician_id: c.responsible_clinician_id.to_string(),
             responsible_clinician_name: c.responsible_clinician_name,
+            site_id: c.site_id.map(|s| s.to_string()),
             version: c.version,
             created_at: c.created_at.to_db(),
             updated_at: c.updated_at.to_db(),
@@ -125,6 +128,10 @@ pub struct NewClient {
     #[serde(default)]
     #[schema(max_items = 10)]
     pub external_ids: Vec<ExternalIdJson>,
+    /// The site the client belongs to (`GET /api/v1/sites`). A facilitator's
+    /// client defaults to the facilitator's site; a facilitator may name only
+    /// their own site or a site of their groups.
+    pub site_id: Option<String>,
 }
 
 fn ext(ids: Vec<ExternalIdJson>) -> Vec<ExternalId> {
@@ -198,7 +205,7 @@ pub async fn create_client(
         consent_notes: body.consent_notes,
         external_ids: ext(body.external_ids),
     };
-    let record = clients::create(&state, &me, raw, None, ValidationErrors::new()).await?;
+    let record = clients::create(&state, &me, raw, body.site_id.as_deref(), ValidationErrors::new()).await?;
     let mut headers = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&format!("/api/v1/clients/{}", record.id)) {
         headers.insert(axum::http::header::LOCATION, v);

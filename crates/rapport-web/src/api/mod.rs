@@ -9,6 +9,7 @@ pub mod courses;
 pub mod ending;
 pub mod formulation;
 pub mod goals;
+pub mod groups;
 pub mod inventory;
 pub mod measures;
 pub(crate) mod params;
@@ -70,6 +71,7 @@ pub fn openapi_document() -> String {
     doc.merge(notes::NotesDoc::openapi());
     doc.merge(today::TodayDoc::openapi());
     doc.merge(supervision::SupervisionDoc::openapi());
+    doc.merge(groups::GroupsDoc::openapi());
     document_body_limits(&mut doc);
     doc.to_pretty_json().expect("serialisable OpenAPI document")
 }
@@ -105,7 +107,7 @@ pub struct Me {
     pub id: String,
     pub email: String,
     pub name: String,
-    /// `admin`, `supervisor` or `clinician`.
+    /// `admin`, `supervisor`, `clinician` or `facilitator`.
     pub role: String,
     pub holds_caseload: bool,
     /// The private iCalendar feed of the caller's sessions (`null` until one

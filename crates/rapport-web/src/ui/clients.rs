@@ -12,6 +12,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::{client_for, require_caseload, Purpose};
 use rapport_app::clients::{self, CaseloadViewRequest, ClinicianSummary, Markers};
+use rapport_app::groups;
 use rapport_app::reminders;
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
@@ -236,6 +237,9 @@ pub struct ClientForm {
     /// Session reminders: "default", "off" or the hours.
     #[serde(default)]
     pub reminder: String,
+    /// The site the client belongs to (an id, or blank).
+    #[serde(default)]
+    pub site_id: String,
 }
 
 impl ClientForm {
@@ -257,6 +261,7 @@ impl ClientForm {
             external_ids: format_external_ids(&d.external_ids),
             version: version.to_string(),
             reminder: "default".into(),
+            site_id: String::new(),
         }
     }
 
@@ -303,22 +308,33 @@ struct ClientFormPage {
     today: String,
     /// Session reminder choices (form value, label).
     reminder_choices: Vec<(String, String)>,
+    /// Sites to choose from (none: the field is left out).
+    sites: Vec<rapport_store::groups::Site>,
 }
 
 impl ClientFormPage {
-    fn new(layout: Layout, client_id: Option<&Id>, form: ClientForm, errors: FormErrors) -> Self {
+    fn new(
+        layout: Layout,
+        client_id: Option<&Id>,
+        form: ClientForm,
+        errors: FormErrors,
+        sites: Vec<rapport_store::groups::Site>,
+    ) -> Self {
         let today = rapport_core::time::format_date(Timestamp::now().date());
         let mut reminder_choices = vec![("default".to_string(), "The organisation's default".to_string())];
         reminder_choices.extend(rapport_core::reminders::Lead::choices());
-        ClientFormPage { layout, client_id: client_id.map(Id::to_string), form, errors, today, reminder_choices }
+        ClientFormPage { layout, client_id: client_id.map(Id::to_string), form, errors, today, reminder_choices, sites }
     }
 }
 
 pub async fn new_form(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
     require_caseload(&state, &me).await?;
     let layout = Layout::new(&state, &me, "New client", "caseload").await?;
-    let form = ClientForm { reminder: "default".into(), ..ClientForm::default() };
-    render(&ClientFormPage::new(layout, None, form, FormErrors::default()))
+    // A facilitator registers people at their own site unless they choose another.
+    let site_id = me.user.site_id.as_ref().map(Id::to_string).unwrap_or_default();
+    let form = ClientForm { reminder: "default".into(), site_id, ..ClientForm::default() };
+    let sites = groups::sites(&state, &me).await?;
+    render(&ClientFormPage::new(layout, None, form, FormErrors::default(), sites))
 }
 
 pub async fn create(
@@ -327,7 +343,8 @@ pub async fn create(
     Form(form): Form<ClientForm>,
 ) -> AppResult<Response> {
     let (raw, unread) = form.raw();
-    match clients::create(&state, &me, raw, None, unread).await.map_err(AppError::from) {
+    let site = Some(form.site_id.as_str()).filter(|s| !s.trim().is_empty());
+    match clients::create(&state, &me, raw, site, unread).await.map_err(AppError::from) {
         Ok(record) => {
             let choice = reminders::read_choice(Some(&form.reminder)).unwrap_or(ClientChoice::Default);
             reminders::set_client_choice(&state, &me, &record, choice).await?;
@@ -335,7 +352,8 @@ pub async fn create(
         }
         Err(AppError::Invalid(errors)) => {
             let layout = Layout::new(&state, &me, "New client", "caseload").await?;
-            let page = ClientFormPage::new(layout, None, form, FormErrors(errors));
+            let sites = groups::sites(&state, &me).await?;
+            let page = ClientFormPage::new(layout, None, form, FormErrors(errors), sites);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
         Err(other) => Err(other),
@@ -357,6 +375,8 @@ struct ClientPage {
     reminder_setting: String,
     /// Reminders queued for the client, newest first, with their delivery.
     reminders: Vec<ReminderLine>,
+    /// The client's IPT groups, past and present.
+    groups: Vec<super::groups::MembershipLine>,
 }
 
 /// A reminder as the client page lists it.
@@ -424,6 +444,7 @@ pub async fn show(
             }
         })
         .collect();
+    let groups = super::groups::memberships(&state, &c.id).await?;
     render(&ClientPage {
         layout,
         age,
@@ -434,6 +455,7 @@ pub async fn show(
         courses,
         reminder_setting,
         reminders,
+        groups,
     })
 }
 
@@ -446,7 +468,9 @@ pub async fn edit_form(
     let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
     let mut form = ClientForm::from_details(&c.details, c.version);
     form.reminder = reminders::client_choice(&state, &c).await?.form_value();
-    render(&ClientFormPage::new(layout, Some(&c.id), form, FormErrors::default()))
+    form.site_id = c.site_id.as_ref().map(Id::to_string).unwrap_or_default();
+    let sites = groups::sites(&state, &me).await?;
+    render(&ClientFormPage::new(layout, Some(&c.id), form, FormErrors::default(), sites))
 }
 
 pub async fn update(
@@ -457,6 +481,15 @@ pub async fn update(
 ) -> AppResult<Response> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
     let version = crate::html::form::required_version(&form.version)?;
+    // The site first: a refused site leaves the record as it was.
+    if let Err(AppError::Invalid(errors)) =
+        clients::set_site(&state, &me, &c, &form.site_id).await.map_err(AppError::from)
+    {
+        let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
+        let sites = groups::sites(&state, &me).await?;
+        let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors(errors), sites);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+    }
     let (raw, unread) = form.raw();
     match clients::update(&state, &me, &c, raw, unread, Some(version), "").await.map_err(AppError::from) {
         Ok(_) => {
@@ -466,7 +499,8 @@ pub async fn update(
         }
         Err(AppError::Invalid(errors)) => {
             let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
-            let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors(errors));
+            let sites = groups::sites(&state, &me).await?;
+            let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors(errors), sites);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
         Err(AppError::Conflict(_)) => {
@@ -475,7 +509,8 @@ pub async fn update(
                 .with_error("Someone else saved this record while you were editing. Your changes are below and have not been saved; the current record is on its page. Review and save again.");
             let mut form = form;
             form.version = c.version.to_string();
-            let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors::default());
+            let sites = groups::sites(&state, &me).await?;
+            let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors::default(), sites);
             Ok((StatusCode::CONFLICT, render(&page)?).into_response())
         }
         Err(e) => Err(e),

@@ -76,6 +76,7 @@ pub async fn new_form(
     Path(id): Path<String>,
 ) -> AppResult<Html<String>> {
     let (client, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
+    rapport_app::courses::may_open(&state, &me).await?;
     let p = state.config.protocols.get("ipt-individual").or_else(|| state.config.protocols.acute().next());
     let form = CourseForm {
         protocol: p.map(|p| p.id.clone()).unwrap_or_default(),

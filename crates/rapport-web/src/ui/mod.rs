@@ -14,12 +14,14 @@ pub mod courses;
 pub mod ending;
 pub mod formulation;
 pub mod goals;
+pub mod groups;
 pub mod inventory;
 pub mod kiosk;
 pub mod measure_links;
 pub mod measures;
 pub mod mfa;
 pub mod notes;
+pub mod programme;
 pub mod risk;
 pub mod timeline;
 pub mod today;
@@ -41,6 +43,11 @@ pub struct Layout {
     pub nav: &'static str,
     pub is_admin: bool,
     pub has_caseload: bool,
+    /// Sees clients for individual care (not a lay facilitator): course
+    /// buttons and emergency access.
+    pub individual_care: bool,
+    /// Runs, supervises or organises IPT groups: the "Groups" item.
+    pub groups: bool,
     pub flash: Option<Flash>,
     /// Administrators: break-glass accesses waiting for review.
     pub pending_reviews: i64,
@@ -76,6 +83,8 @@ impl Layout {
             nav,
             is_admin: actor.can_administer(),
             has_caseload: actor.can_hold_caseload(),
+            individual_care: actor.provides_individual_care(),
+            groups: actor.can_organise_groups() || me.user.role == rapport_core::access::Role::Facilitator,
             flash: None,
             pending_reviews,
             unhandled_risk_flags,
@@ -104,6 +113,7 @@ fn done_message(key: &str) -> Option<&'static str> {
         "member-removed" => "Removed from the care team.",
         "responsible" => "Responsible clinician changed.",
         "user-created" => "Account created.",
+        "site-created" => "Site added.",
         "user-saved" => "Account saved.",
         "user-deactivated" => "Account deactivated and all its sessions ended.",
         "user-reactivated" => "Account reactivated.",

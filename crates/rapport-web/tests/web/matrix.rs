@@ -12,6 +12,11 @@ use std::collections::BTreeSet;
 /// letter) the matrix client's own portal account. Without a 6th letter the
 /// client account expects 404 on every route outside the portal's few open
 /// doors (where it expects what the other clinician gets).
+/// Two group facilitators follow (7th and 8th letters, optional): one who
+/// runs a group with the matrix client in it (so is on the client's care
+/// team), and one who runs nothing. Without those letters they expect what
+/// the clinician on the team and the other clinician get, except where
+/// `facilitator_rules` says otherwise (individual care, break-glass).
 ///   A allowed   N 404 (looks absent)   F 403   L sign-in needed (redirect / 401)   G 410 gone
 pub struct Entry {
     method: Method,
@@ -143,15 +148,18 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::timeline::matrix_entries());
     v.extend(crate::worksheets::matrix_entries());
     v.extend(crate::context::matrix_entries());
+    v.extend(crate::programme::matrix_entries());
     v.extend(crate::notes::matrix_entries());
     v.extend(crate::portal::matrix_entries());
     v.extend(crate::client_portal::matrix_entries());
+    v.extend(crate::groups::matrix_entries());
+    v.extend(crate::group_pages::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
     v
 }
 
-/// The six callers' expectations for an entry (see `Entry`).
+/// The eight callers' expectations for an entry (see `Entry`).
 fn expectations(entry: &Entry) -> Vec<char> {
     let mut v: Vec<char> = entry.expect.chars().collect();
     if v.len() == 5 {
@@ -161,7 +169,62 @@ fn expectations(entry: &Entry) -> Vec<char> {
             || p.starts_with("/m/");
         v.push(if open_door { v[4] } else { 'N' });
     }
+    if v.len() == 6 {
+        let (on_team, other) = facilitator_rules(entry, v[3], v[4]);
+        v.push(on_team);
+        v.push(other);
+    }
     v
+}
+
+/// What the two facilitators expect when an entry does not say. The
+/// facilitator of the client's group is on the client's care team (not the
+/// responsible clinician) and reaches what the clinician on the team
+/// reaches, except individual care: a course, its sessions, notes and the
+/// records kept in a course answer 404 (`course_for`), a new course 403, and
+/// what only the responsible clinician does is 403. Break-glass is refused
+/// to both (403), and so is a new group; the group pages' `{group}` (run by
+/// the clinician on the team) is absent to both. The facilitator who runs
+/// nothing is the other clinician.
+fn facilitator_rules(entry: &Entry, on_team: char, other: char) -> (char, char) {
+    let r = entry.route;
+    const INDIVIDUAL_CARE: [&str; 7] = [
+        "/courses/",
+        "/api/v1/courses/",
+        "/api/v1/sessions/",
+        "/calendar/sessions/",
+        "/api/v1/goals/",
+        "/api/v1/circle-snapshots/",
+        "/api/v1/worksheets/",
+    ];
+    // The responsible clinician's alone (the matrix clinician on the team is responsible).
+    const RESPONSIBLE_ONLY: [&str; 2] = ["/clients/{id}/care-team/{user_id}/responsible", "/clients/{id}/portal/reset"];
+    if r.starts_with("/break-glass") {
+        ('F', 'F')
+    } else if r == "/groups/new" {
+        // Groups are set up by supervisors and administrators.
+        ('F', 'F')
+    } else if r.starts_with("/groups/{id}") {
+        // The group pages' `{group}` is run by the clinician on the team: neither
+        // facilitator runs or supervises it (the API's `{api_group}` is the facilitator's).
+        ('N', 'N')
+    } else if on_team != 'A' {
+        (on_team, other)
+    } else if INDIVIDUAL_CARE.iter().any(|p| r.starts_with(p))
+        || r == "/api/v1/clients/{id}/courses" && entry.method == Method::GET
+    {
+        ('N', other)
+    } else if r.ends_with("/courses") && entry.method == Method::POST
+        || r.ends_with("/courses/new")
+        || RESPONSIBLE_ONLY.contains(&r)
+    {
+        ('F', other)
+    } else if r == "/clients/{id}/portal/disable" {
+        // Acts on another client of the clinician's, not in the group.
+        ('N', other)
+    } else {
+        (on_team, other)
+    }
 }
 
 struct Caller {
@@ -193,7 +256,9 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     let a = app.user("a@clinic.example", Role::Clinician).await;
     let b = app.user("b@clinic.example", Role::Clinician).await;
     let dummy = app.user("dummy@clinic.example", Role::Clinician).await;
-    app.store.set_supervisees(&sup.id, std::slice::from_ref(&a.id), test_event("user.update"), &[]).await.unwrap();
+    let fac = app.user("fac@clinic.example", Role::Facilitator).await;
+    let other_fac = app.user("fac2@clinic.example", Role::Facilitator).await;
+    app.store.set_supervisees(&sup.id, &[a.id.clone(), fac.id.clone()], test_event("user.update"), &[]).await.unwrap();
     let client = app
         .store
         .create_client(
@@ -216,6 +281,8 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     crate::notes::matrix_fixtures(&app, &a.id, &mut fixtures).await;
     crate::portal::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
     crate::client_portal::matrix_fixtures(&app, &a.id, &mut fixtures).await;
+    crate::groups::matrix_fixtures(&app, &client.id, &sup.id, &fac.id, &mut fixtures).await;
+    crate::group_pages::matrix_fixtures(&app, &client.id, &a.id, &admin.id, &mut fixtures).await;
 
     let client_email = app.portal_account(&client.id, &a.id, "matrix.client@example.org").await;
     let client_user = app.store.user_by_email(&client_email).await.unwrap().unwrap().0;
@@ -233,6 +300,12 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     let csrf = browser.csrf_from("/portal").await;
     let token = app.token_for(&client_user).await;
     callers.push(Caller { name: "portal client", browser, csrf, token });
+    for (name, user) in [("facilitator of the client's group", &fac), ("other facilitator", &other_fac)] {
+        let browser = app.browser_as(&user.email).await;
+        let csrf = browser.csrf_from("/account").await;
+        let token = app.token_for(user).await;
+        callers.push(Caller { name, browser, csrf, token });
+    }
 
     let mut failures = Vec::new();
     for entry in entries() {

@@ -361,6 +361,7 @@ async fn every_audited_action_leaves_an_entry() {
     let xuser = app.store.user_by_email("x@clinic.example").await.unwrap().unwrap().0;
     crate::measures::exercise_every_action(&app, &xuser).await;
     crate::reminders::exercise_every_action(&app, &xuser).await;
+    crate::groups::exercise_every_action(&app, &admin).await;
     let id = x.new_client("Audit Client").await;
     let rec = format!("/clients/{id}");
     x.get(&rec).await;

@@ -7,7 +7,7 @@ use rapport_store::Store;
 
 /// Answers to a 0-3 questionnaire of `n` items summing to `total`, spread
 /// evenly; `keep_zero` (a 0-based item) stays 0 unless `risk` is given.
-fn answers_for(n: usize, total: i64, keep_zero: Option<usize>, risk: Option<i64>) -> Vec<Option<i64>> {
+pub(super) fn answers_for(n: usize, total: i64, keep_zero: Option<usize>, risk: Option<i64>) -> Vec<Option<i64>> {
     let mut a = vec![0i64; n];
     if let (Some(k), Some(r)) = (keep_zero, risk) {
         a[k] = r;

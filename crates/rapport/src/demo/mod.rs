@@ -4,6 +4,7 @@
 mod calendar;
 mod courses;
 mod event;
+mod groups;
 mod inventory;
 mod measures;
 
@@ -306,17 +307,26 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
         Some((c, _)) => today::seed(store, &staff[0], c).await?,
         None => None,
     };
+    // A group IPT programme: sites, a chain of supervision, facilitators, three groups and a funnel.
+    let programme = groups::seed(store, &hash).await?;
     let _ = admin;
     let base = at.base;
     println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
     println!("All names are generated; no real people. Sign in with any of these accounts:");
-    println!("  admin@{DEMO_DOMAIN}        administrator (users, audit log, access reviews)");
-    println!("  supervisor@{DEMO_DOMAIN}   supervisor of {} clinicians", supervised.len());
+    let account = |email: &str, what: &str| println!("  {email:<34} {what}");
+    account(&format!("admin@{DEMO_DOMAIN}"), "administrator (users, audit log, access reviews)");
+    account(&format!("supervisor@{DEMO_DOMAIN}"), &format!("supervisor of {} clinicians", supervised.len()));
     for i in 1..=clinicians.min(5) {
-        println!("  clinician{i}@{DEMO_DOMAIN}   clinician");
+        account(&format!("clinician{i}@{DEMO_DOMAIN}"), "clinician");
     }
     if clinicians > 5 {
         println!("  ... up to clinician{clinicians}@{DEMO_DOMAIN}");
+    }
+    let p = &programme;
+    account(&p.trainer, "master trainer of group IPT (supervises the group supervisor, sees the whole programme)");
+    account(&p.supervisor, "group supervisor of the 3 facilitators (made the groups)");
+    for (email, site) in &p.facilitators {
+        account(email, &format!("group facilitator at {site}"));
     }
     println!("IPT courses: one in every phase (planned, initial, middle, termination, completed with maintenance, ended early) across the protocols.");
     if let Some(id) = demo_course {
@@ -374,6 +384,31 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
             t.reminder_client
         );
     }
+    println!(
+        "Group IPT (sites {} and {}): the groups at {base}/groups, the screening funnel at {base}/programme.",
+        groups::KASESE,
+        groups::HILLSIDE
+    );
+    println!(
+        "  Half-way: Kasese North women's group, cycle 2 (WHO format, facilitator1 and facilitator2), 4 of 8 meetings \
+         with PHQ-9 at each; today's meeting raised a risk flag for {}: {base}/groups/{}",
+        p.midway_flagged, p.midway
+    );
+    println!(
+        "  Finished: Kasese North women's group, cycle 1 (12 meetings, facilitator2), 2 dropped out and 1 referred: \
+         {base}/groups/{}",
+        p.finished
+    );
+    println!(
+        "  Pre-group: Hillside Secondary Form 3 group (adolescents, facilitator3), {} of {} pre-group sessions done, \
+         first meeting {}: {base}/groups/{}",
+        p.pre_group_done,
+        p.pre_group_members,
+        rapport_core::time::long_date(p.pre_group_start),
+        p.pre_group
+    );
+    let steps: Vec<String> = p.funnel.iter().map(|(s, n)| format!("{} {n}", s.label().to_lowercase())).collect();
+    println!("  Funnel (as the master trainer sees it): {}.", steps.join(", "));
     println!("Password for every demo account: {DEMO_PASSWORD}");
     println!();
     println!("Next, start the server:");

@@ -8,6 +8,7 @@ pub mod break_glass;
 pub mod email;
 pub mod reminders;
 pub mod settings;
+pub mod sites;
 pub mod users;
 
 use serde::Deserialize;

@@ -48,6 +48,9 @@ struct UserFormPage {
     clinicians: Vec<User>,
     supervisees: Vec<String>,
     is_self: bool,
+    /// Sites to choose from, and (on a new account) the active supervisors.
+    sites: Vec<rapport_store::groups::Site>,
+    supervisors: Vec<User>,
 }
 
 impl UserFormPage {
@@ -67,8 +70,20 @@ impl UserFormPage {
         let layout = Layout::new(state, me, title, "admin-users").await?;
         let is_self = user.as_ref().is_some_and(|u| u.id == me.user.id);
         let supervisees = form.supervisees.clone();
-        let clinicians = admin::active_clinicians(state).await?;
-        Ok(UserFormPage { layout, user, form, errors: FormErrors(errors), clinicians, supervisees, is_self })
+        let clinicians = admin::supervisee_choices(state, user.as_ref().map(|u| &u.id)).await?;
+        let sites = admin::site_choices(state, me).await?;
+        let supervisors = if user.is_none() { admin::supervisor_choices(state).await? } else { Vec::new() };
+        Ok(UserFormPage {
+            layout,
+            user,
+            form,
+            errors: FormErrors(errors),
+            clinicians,
+            supervisees,
+            is_self,
+            sites,
+            supervisors,
+        })
     }
 }
 

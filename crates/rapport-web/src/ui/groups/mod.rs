@@ -1,0 +1,652 @@
+//! Group IPT pages for facilitators, supervisors and administrators: the
+//! list of groups, a new group, a group's page (summary, members, the add-member,
+//! pre-group and status forms, meetings) and, in `meeting.rs`, the phone
+//! screen that records a meeting. Every handler calls one use case of
+//! `rapport_app::groups`.
+
+pub mod meeting;
+
+use super::Layout;
+use crate::error::{AppError, AppResult};
+use crate::html::form::Pairs;
+use crate::html::{render, FormErrors};
+use crate::identity::SignedIn;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Form;
+use rapport_app::access::Purpose;
+use rapport_app::caller::Identity;
+use rapport_app::clients::{caseload_view, CaseloadViewRequest};
+use rapport_app::groups::{self, GroupInput, GroupView, PreGroupInput};
+use rapport_app::AppState;
+use rapport_core::group::{group_phase, meeting_phase, GroupPhase, MemberStatus};
+use rapport_core::protocol::Protocol;
+use rapport_core::time::long_date;
+use rapport_core::Id;
+use rapport_store::groups::{GroupRow, Membership};
+use serde::Deserialize;
+
+pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
+    r.get("/groups", list)
+        .get("/groups/new", new_form)
+        .post("/groups/new", create)
+        .get("/groups/{id}", show)
+        .post("/groups/{id}/members", add_member)
+        .get("/groups/{id}/members/{client_id}/pre-group", pre_group_form)
+        .post("/groups/{id}/members/{client_id}/pre-group", pre_group_save)
+        .post("/groups/{id}/members/{client_id}/status", set_status)
+        .post("/groups/{id}/close", close)
+        .get("/groups/{id}/sessions/new", meeting::form)
+        .post("/groups/{id}/sessions", meeting::save)
+        .get("/groups/{id}/sessions/{number}", meeting::show)
+}
+
+#[derive(Deserialize, Default)]
+pub struct DoneParam {
+    pub done: Option<String>,
+}
+
+/// Fixed messages named by `?done=` on the group pages.
+fn done_message(key: Option<&str>) -> Option<&'static str> {
+    Some(match key? {
+        "created" => "Group created. Add its members next.",
+        "member-added" => "Member added. Their pre-group session is next.",
+        "pre-group" => "Pre-group session recorded.",
+        "pre-group-flag" => {
+            "Pre-group session recorded. A risk answer was positive: a risk flag was raised; call your supervisor now."
+        }
+        "status" => "Member's status changed.",
+        "closed" => "Group closed. Members who had their pre-group session are marked completed.",
+        _ => return None,
+    })
+}
+
+fn with_done(layout: Layout, done: Option<&str>) -> Layout {
+    match done_message(done) {
+        Some(m) => Layout { flash: Some(super::Flash { kind: "success", message: m.into() }), ..layout },
+        None => layout,
+    }
+}
+
+/// "middle meetings (2 to 7)" style words for where a group stands.
+pub fn phase_words(protocol: &Protocol, phase: GroupPhase, planned: u32, next: Option<u32>) -> String {
+    match (phase, next) {
+        (GroupPhase::PreGroup, _) => "Pre-group sessions (before the first meeting)".into(),
+        (GroupPhase::Finished, _) => "Finished".into(),
+        (_, Some(n)) => {
+            let p = meeting_phase(protocol, planned, n);
+            format!("{} ({})", phase.label(), protocol.phase_label(p))
+        }
+        (_, None) => phase.label().into(),
+    }
+}
+
+// ---- The list ----
+
+pub struct GroupLine {
+    pub row: GroupRow,
+    pub protocol: String,
+    pub phase: String,
+    pub facilitators: String,
+}
+
+#[derive(Template)]
+#[template(path = "groups.html")]
+struct GroupsPage {
+    layout: Layout,
+    groups: Vec<GroupLine>,
+    can_create: bool,
+}
+
+pub async fn list(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
+    let rows = groups::list(&state, &me).await?;
+    let names = groups::facilitator_names(&state, &rows).await?;
+    let groups = rows
+        .into_iter()
+        .map(|row| {
+            let p = state.config.protocols.get(&row.protocol_id);
+            let (protocol, phase) = match p {
+                Some(p) => {
+                    let ph = group_phase(p, row.planned_sessions, row.sessions_held, row.closed_at.is_some());
+                    let next = (ph != GroupPhase::Finished).then_some(row.sessions_held + 1);
+                    (p.name.clone(), phase_words(p, ph, row.planned_sessions, next))
+                }
+                None => (row.protocol_id.clone(), String::new()),
+            };
+            let facilitators = names.get(&row.id).cloned().unwrap_or_default();
+            GroupLine { row, protocol, phase, facilitators }
+        })
+        .collect();
+    let layout = Layout::new(&state, &me, "Groups", "groups").await?;
+    render(&GroupsPage { layout, groups, can_create: me.actor().can_organise_groups() })
+}
+
+// ---- A new group ----
+
+#[derive(Deserialize, Default, Clone)]
+pub struct NewGroupForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    protocol: String,
+    #[serde(default)]
+    site_id: String,
+    #[serde(default)]
+    facilitator_1: String,
+    #[serde(default)]
+    facilitator_2: String,
+    #[serde(default)]
+    start_date: String,
+    #[serde(default)]
+    meeting_time: String,
+    #[serde(default)]
+    single_gender: Option<String>,
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub hint: String,
+}
+
+#[derive(Template)]
+#[template(path = "group_new.html")]
+struct NewGroupPage {
+    layout: Layout,
+    f: NewGroupForm,
+    errors: FormErrors,
+    protocols: Vec<Choice>,
+    sites: Vec<Choice>,
+    staff: Vec<Choice>,
+}
+
+async fn new_group_page(
+    state: &AppState,
+    me: &Identity,
+    f: NewGroupForm,
+    errors: FormErrors,
+) -> AppResult<NewGroupPage> {
+    let staff = groups::facilitator_choices(state, me)
+        .await?
+        .into_iter()
+        .map(|u| Choice { value: u.id.to_string(), label: u.name, hint: u.role.label().to_string() })
+        .collect();
+    let sites = groups::sites(state, me)
+        .await?
+        .into_iter()
+        .map(|s| Choice { value: s.id.to_string(), label: s.name, hint: s.kind.unwrap_or_default() })
+        .collect();
+    let protocols = state
+        .config
+        .protocols
+        .groups()
+        .map(|p| Choice { value: p.id.clone(), label: p.name.clone(), hint: p.description.clone() })
+        .collect();
+    let layout = Layout::new(state, me, "New group", "groups").await?;
+    Ok(NewGroupPage { layout, f, errors, protocols, sites, staff })
+}
+
+pub async fn new_form(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
+    let f = NewGroupForm {
+        protocol: state.config.protocols.groups().next().map(|p| p.id.clone()).unwrap_or_default(),
+        start_date: rapport_core::time::format_date(rapport_app::clock::today()),
+        ..Default::default()
+    };
+    render(&new_group_page(&state, &me, f, FormErrors::default()).await?)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Form(f): Form<NewGroupForm>,
+) -> AppResult<Response> {
+    let facilitator_ids: Vec<String> = [&f.facilitator_1, &f.facilitator_2]
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let input = GroupInput {
+        name: f.name.clone(),
+        protocol: f.protocol.clone(),
+        site_id: Some(f.site_id.clone()),
+        facilitator_ids,
+        start_date: f.start_date.clone(),
+        meeting_time: Some(f.meeting_time.clone()),
+        single_gender: Some(f.single_gender.is_some()),
+        planned_sessions: None,
+    };
+    match groups::create_group(&state, &me, &input).await.map_err(AppError::from) {
+        Ok(g) => Ok(Redirect::to(&format!("/groups/{}?done=created", g.id)).into_response()),
+        Err(AppError::Invalid(e)) => {
+            // The two selects carry the list's positions: name them as the page does.
+            let errors = FormErrors(e)
+                .rename("facilitator_ids", "facilitator_1")
+                .rename("facilitator_ids[0]", "facilitator_1")
+                .rename("facilitator_ids[1]", "facilitator_2");
+            let page = new_group_page(&state, &me, f, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+// ---- A group's page ----
+
+/// A member's row on the group page.
+pub struct MemberLine {
+    pub id: String,
+    pub name: String,
+    pub status: MemberStatus,
+    pub status_reason: String,
+    pub areas: String,
+    pub goal: String,
+    pub attended: String,
+    pub baseline: String,
+    pub latest: String,
+    pub pre_group_on: String,
+    pub can_change_status: bool,
+    pub can_reactivate: bool,
+}
+
+pub struct MeetingLine {
+    pub number: u32,
+    pub date: String,
+    pub phase: String,
+    pub attended: u32,
+    pub absent: u32,
+}
+
+#[derive(Template)]
+#[template(path = "group.html")]
+struct GroupPage {
+    layout: Layout,
+    g: GroupView,
+    phase_text: String,
+    start: String,
+    facilitators: String,
+    next_agenda: Vec<String>,
+    members: Vec<MemberLine>,
+    meetings: Vec<MeetingLine>,
+    /// Clients the caller sees who are not yet members: (id, name).
+    candidates: Vec<(String, String)>,
+    errors: FormErrors,
+    full: bool,
+    /// The group's measure as people name it ("PHQ-9").
+    measure_name: String,
+}
+
+impl GroupPage {
+    fn sees_members(&self) -> bool {
+        self.g.access.sees_members()
+    }
+    fn can_record(&self) -> bool {
+        self.sees_members() && self.g.next_number().is_some() && !self.g.is_closed()
+    }
+}
+
+/// "5 Dec 2026": a date in a table cell.
+fn short_date(d: time::Date) -> String {
+    format!("{} {} {}", d.day(), &d.month().to_string()[..3], d.year())
+}
+
+fn score_text(total: Option<i64>) -> String {
+    total.map(|t| t.to_string()).unwrap_or_else(|| "–".into())
+}
+
+fn member_lines(g: &GroupView) -> Vec<MemberLine> {
+    let held = g.held();
+    g.detail
+        .members
+        .iter()
+        .map(|m| {
+            let scores = g.member_scores(&m.client_id);
+            let baseline = m
+                .baseline_response_id
+                .as_ref()
+                .and_then(|b| scores.iter().find(|s| &s.response_id == b))
+                .or_else(|| scores.first())
+                .map(|s| score_text(s.total))
+                .unwrap_or_default();
+            let latest = if scores.len() > 1 {
+                scores.last().map(|s| score_text(s.total)).unwrap_or_default()
+            } else {
+                String::new()
+            };
+            MemberLine {
+                id: m.client_id.to_string(),
+                name: m.display_name.clone(),
+                status: m.status,
+                status_reason: m.status_reason.clone().unwrap_or_default(),
+                areas: m
+                    .problem_areas
+                    .iter()
+                    .map(|a| g.protocol.area_label(a).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                goal: m.goal.clone().unwrap_or_default(),
+                attended: format!("{} of {held}", m.sessions_attended),
+                baseline,
+                latest,
+                pre_group_on: m.pre_group_on.map(short_date).unwrap_or_default(),
+                can_change_status: m.status.may_change_to(MemberStatus::Completed),
+                can_reactivate: m.status.may_change_to(MemberStatus::Active),
+            }
+        })
+        .collect()
+}
+
+async fn group_page(
+    state: &AppState,
+    me: &Identity,
+    g: GroupView,
+    errors: FormErrors,
+    done: Option<&str>,
+) -> AppResult<GroupPage> {
+    let layout = with_done(Layout::new(state, me, g.detail.group.name.clone(), "groups").await?, done);
+    let next = g.next_number();
+    let phase_text = phase_words(&g.protocol, g.phase, g.detail.group.planned_sessions, next);
+    let next_agenda = next.map(|n| g.format().agenda_for(n).to_vec()).unwrap_or_default();
+    let members = if g.access.sees_members() { member_lines(&g) } else { Vec::new() };
+    let meetings = g
+        .detail
+        .sessions
+        .iter()
+        .map(|s| MeetingLine {
+            number: s.number,
+            date: long_date(s.held_on),
+            phase: rapport_core::protocol::Phase::parse(&s.phase)
+                .map(|p| g.protocol.phase_label(p))
+                .unwrap_or_else(|| s.phase.clone()),
+            attended: s.attended,
+            absent: s.absent,
+        })
+        .collect();
+    let candidates = if g.access.sees_members() && g.phase != GroupPhase::Finished {
+        let req = CaseloadViewRequest { page: 1, page_size: rapport_core::caseload::MAX_PAGE, ..Default::default() };
+        caseload_view(state, me, req)
+            .await?
+            .rows
+            .into_iter()
+            .filter(|c| !g.detail.members.iter().any(|m| m.client_id == c.id))
+            .map(|c| (c.id.to_string(), c.display_name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let full = g.current_members().count() as u32 >= g.format().size.max;
+    let measure_name = state
+        .instruments
+        .get(&g.format().measure)
+        .map(|i| i.short_name.clone())
+        .unwrap_or_else(|| g.format().measure.clone());
+    Ok(GroupPage {
+        measure_name,
+        layout,
+        phase_text,
+        start: long_date(g.detail.group.start_date),
+        facilitators: g.facilitator_names(),
+        next_agenda,
+        members,
+        meetings,
+        candidates,
+        errors,
+        full,
+        g,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<DoneParam>,
+) -> AppResult<Html<String>> {
+    let g = groups::group_for(&state, &me, &id, Purpose::AuditRead).await?;
+    render(&group_page(&state, &me, g, FormErrors::default(), q.done.as_deref()).await?)
+}
+
+/// A form on the group page refused: the page again, with the errors, 422.
+async fn group_with_errors(state: &AppState, me: &Identity, id: &str, errors: FormErrors) -> AppResult<Response> {
+    let g = groups::group_for(state, me, id, Purpose::AuditRead).await?;
+    let page = group_page(state, me, g, errors, None).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+fn back_to(id: &str, done: &str) -> Response {
+    Redirect::to(&format!("/groups/{id}?done={done}")).into_response()
+}
+
+#[derive(Deserialize, Default)]
+pub struct AddMemberForm {
+    #[serde(default)]
+    client_id: String,
+}
+
+pub async fn add_member(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<AddMemberForm>,
+) -> AppResult<Response> {
+    match groups::add_member(&state, &me, &id, &f.client_id).await.map_err(AppError::from) {
+        Ok(()) => Ok(back_to(&id, "member-added")),
+        Err(AppError::Invalid(e)) => group_with_errors(&state, &me, &id, FormErrors(e)).await,
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct StatusForm {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, client_id)): Path<(String, String)>,
+    Form(f): Form<StatusForm>,
+) -> AppResult<Response> {
+    match groups::set_member_status(&state, &me, &id, &client_id, &f.status, Some(&f.reason))
+        .await
+        .map_err(AppError::from)
+    {
+        Ok(()) => Ok(back_to(&id, "status")),
+        Err(AppError::Invalid(e)) => {
+            let prefix = format!("m-{}", client_id.trim());
+            group_with_errors(&state, &me, &id, FormErrors(e).with_prefix(&prefix)).await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    groups::close_group(&state, &me, &id).await?;
+    Ok(back_to(&id, "closed"))
+}
+
+// ---- A member's pre-group session ----
+
+pub struct AreaChoice {
+    pub id: String,
+    pub label: String,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "group_pre_group.html")]
+struct PreGroupPage {
+    layout: Layout,
+    group_id: String,
+    group_name: String,
+    client_id: String,
+    member_name: String,
+    max_areas: u32,
+    parent_session: bool,
+    areas: Vec<AreaChoice>,
+    goal: String,
+    consent: bool,
+    held_on: String,
+    parent_session_on: String,
+    measure: crate::html::questionnaire::QuestionnaireView,
+    errors: FormErrors,
+}
+
+async fn pre_group_page(
+    state: &AppState,
+    me: &Identity,
+    g: &GroupView,
+    client_id: &str,
+    form: &Pairs,
+    errors: FormErrors,
+) -> AppResult<PreGroupPage> {
+    let member = Id::parse(client_id)
+        .and_then(|c| g.detail.members.iter().find(|m| m.client_id == c))
+        .ok_or(AppError::NotFound)?;
+    let fresh = form.0.is_empty();
+    let chosen: Vec<String> = if fresh { member.problem_areas.clone() } else { form.all("problem_areas") };
+    let areas = g
+        .protocol
+        .problem_areas
+        .iter()
+        .map(|a| AreaChoice { id: a.id.clone(), label: a.label.clone(), checked: chosen.contains(&a.id) })
+        .collect();
+    let inst = state
+        .instruments
+        .get(&g.format().measure)
+        .ok_or_else(|| AppError::internal(format!("group measure {} is not installed", g.format().measure)))?;
+    let answers: std::collections::HashMap<String, String> = form.0.iter().cloned().collect();
+    let layout = Layout::new(state, me, format!("Pre-group session · {}", member.display_name), "groups").await?;
+    Ok(PreGroupPage {
+        layout,
+        group_id: g.detail.group.id.to_string(),
+        group_name: g.detail.group.name.clone(),
+        client_id: member.client_id.to_string(),
+        member_name: member.display_name.clone(),
+        max_areas: g.protocol.max_problem_areas,
+        parent_session: g.format().parent_session,
+        areas,
+        goal: if fresh { member.goal.clone().unwrap_or_default() } else { form.get("goal").to_string() },
+        consent: if fresh { member.consent } else { form.checked("consent") },
+        held_on: if fresh {
+            member
+                .pre_group_on
+                .map(rapport_core::time::format_date)
+                .unwrap_or_else(|| rapport_core::time::format_date(rapport_app::clock::today()))
+        } else {
+            form.get("held_on").to_string()
+        },
+        parent_session_on: if fresh {
+            member.parent_session_on.map(rapport_core::time::format_date).unwrap_or_default()
+        } else {
+            form.get("parent_session_on").to_string()
+        },
+        measure: crate::html::questionnaire::QuestionnaireView::new(inst, &answers),
+        errors,
+    })
+}
+
+pub async fn pre_group_form(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, client_id)): Path<(String, String)>,
+) -> AppResult<Html<String>> {
+    let g = groups::group_for(&state, &me, &id, Purpose::AuditRead).await?;
+    if !g.access.sees_members() {
+        return Err(AppError::Forbidden(
+            "Only the group's facilitators and their supervisors work with its members.".into(),
+        ));
+    }
+    render(&pre_group_page(&state, &me, &g, &client_id, &Pairs::default(), FormErrors::default()).await?)
+}
+
+pub async fn pre_group_save(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path((id, client_id)): Path<(String, String)>,
+    Form(form): Form<Pairs>,
+) -> AppResult<Response> {
+    let mut errors = rapport_core::ValidationErrors::new();
+    let baseline: Vec<Option<i64>> =
+        (1..=9).map(|n| form.number(&mut errors, &format!("item_{n}"), &format!("Item {n}"))).collect();
+    let input = PreGroupInput {
+        problem_areas: form.all("problem_areas"),
+        goal: form.get("goal").to_string(),
+        consent: form.checked("consent"),
+        held_on: form.opt("held_on"),
+        parent_session_on: form.opt("parent_session_on"),
+        baseline: Some(baseline),
+    };
+    let result = if errors.is_empty() {
+        groups::record_pre_group(&state, &me, &id, &client_id, &input).await.map_err(AppError::from)
+    } else {
+        Err(AppError::Invalid(errors))
+    };
+    match result {
+        Ok(flag) => Ok(back_to(&id, if flag.is_some() { "pre-group-flag" } else { "pre-group" })),
+        Err(AppError::Invalid(e)) => {
+            // "baseline[3]" is item 4 of the grid.
+            let mut errors = FormErrors(e);
+            for i in 0..9 {
+                errors = errors.rename(&format!("baseline[{i}]"), &format!("item_{}", i + 1));
+            }
+            let g = groups::group_for(&state, &me, &id, Purpose::Write).await?;
+            let page = pre_group_page(&state, &me, &g, &client_id, &form, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+// ---- The client page's "Groups" section ----
+
+/// A client's group membership as their record lists it.
+pub struct MembershipLine {
+    pub group_id: String,
+    pub group_name: String,
+    pub protocol: String,
+    pub status: String,
+    pub reason: String,
+    pub areas: String,
+    pub goal: String,
+    pub attended: String,
+    pub joined: String,
+}
+
+/// The client's groups, for the client page (the caller already reads the client).
+pub async fn memberships(state: &AppState, client: &Id) -> AppResult<Vec<MembershipLine>> {
+    let list: Vec<Membership> = groups::client_groups(state, client).await?;
+    Ok(list
+        .into_iter()
+        .map(|m| {
+            let p = state.config.protocols.get(&m.protocol_id);
+            MembershipLine {
+                group_id: m.group_id.to_string(),
+                group_name: m.group_name,
+                protocol: p.map(|p| p.name.clone()).unwrap_or_else(|| m.protocol_id.clone()),
+                status: m.status.label().into(),
+                reason: m.status_reason.unwrap_or_default(),
+                areas: m
+                    .problem_areas
+                    .iter()
+                    .map(|a| p.map(|p| p.area_label(a).to_string()).unwrap_or_else(|| a.clone()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                goal: m.goal.unwrap_or_default(),
+                attended: format!(
+                    "attended {} of {} meetings held ({} planned)",
+                    m.sessions_attended, m.sessions_held, m.planned_sessions
+                ),
+                joined: rapport_app::clock::show(m.added_at),
+            }
+        })
+        .collect())
+}
