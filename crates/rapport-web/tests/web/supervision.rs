@@ -4,12 +4,45 @@
 //! hours and their ratio, trainings and certification progress computed
 //! from what is recorded. Accounts are 40 days old (`TestApp::user`).
 
+use crate::matrix::{e, j, Entry};
 use crate::support::*;
 use rapport_core::access::Role;
 use rapport_core::time::format_date;
 use rapport_core::Timestamp;
+use reqwest::Method;
 use serde_json::json;
 use time::Duration;
+
+/// Callers: anonymous, admin, the supervisor of the clinician on the team,
+/// the clinician on the team (who ran `{session}`; `{author}` is their id),
+/// another clinician, then the portal client and the two facilitators where
+/// the defaults do not fit (a facilitator reaches no individual session, no
+/// other person's professional record).
+pub fn matrix_entries() -> Vec<Entry> {
+    use Method as M;
+    let rate = r#"{"checklist": "ipt-adherence", "rater": "self", "ratings": {"symptom_review": 2}}"#;
+    let meeting = r#"{"kind": "individual", "held_on": "2026-11-02", "minutes": 60, "supervisee_ids": []}"#;
+    let training = r#"{"user_id": "{author}", "course_name": "Matrix course", "hours": 2, "held_on": "2026-01-05"}"#;
+    let certify = r#"{"pathway": "ipt-certified-therapist", "certified_on": "2026-01-05"}"#;
+    vec![
+        e(M::GET, "/api/v1/fidelity-checklists", "/api/v1/fidelity-checklists", "LAAAA"),
+        e(M::GET, "/api/v1/sessions/{id}/fidelity", "/api/v1/sessions/{session}/fidelity", "LNAAN"),
+        // The supervisor may not self-rate someone else's session.
+        j(M::POST, "/api/v1/sessions/{id}/fidelity", "/api/v1/sessions/{session}/fidelity", "LNFAN", rate),
+        e(M::GET, "/api/v1/supervision/cases", "/api/v1/supervision/cases", "LFAFF"),
+        e(M::GET, "/api/v1/supervision/meetings", "/api/v1/supervision/meetings", "LAAAA"),
+        // The supervisor passes the access check and is told to name a supervisee (422).
+        j(M::POST, "/api/v1/supervision/meetings", "/api/v1/supervision/meetings", "LFAFF", meeting),
+        j(M::POST, "/api/v1/trainings", "/api/v1/trainings", "LAAANNNN", training),
+        e(M::GET, "/api/v1/users/{id}/professional-record", "/api/v1/users/{author}/professional-record", "LAAANNNN"),
+        // A certification is recorded by someone else: the administrator or the supervisor.
+        j(M::POST, "/api/v1/users/{id}/certifications", "/api/v1/users/{author}/certifications", "LAAFNNNN", certify),
+        e(M::GET, "/api/v1/sessions/{id}/recordings", "/api/v1/sessions/{session}/recordings", "LNAAN"),
+        // Recordings are off until an administrator sets a retention period.
+        j(M::POST, "/api/v1/sessions/{id}/recordings", "/api/v1/sessions/{session}/recordings", "LNFFNNNN", "{}"),
+        e(M::GET, "/api/v1/recordings/{id}/audio", "/api/v1/recordings/{random}/audio", "LNNNN"),
+    ]
+}
 
 fn days_ago(n: i64) -> String {
     format_date(Timestamp::now().date() - Duration::days(n))
@@ -343,4 +376,40 @@ async fn a_recording_plays_only_for_the_clinician_and_supervisors_and_is_gone_af
         assert_eq!(app.count(rapport_core::audit::action::RECORDING_DELETE).await, 1);
     })
     .await;
+}
+
+/// Every supervision and fidelity action once, over HTTP (for the audit walk in `ui.rs`).
+pub async fn exercise_every_action(app: &TestApp) {
+    let sup = app.user("walk.fid.sup@clinic.example", Role::Supervisor).await;
+    let clin = app.user("walk.fid.clin@clinic.example", Role::Clinician).await;
+    app.store.set_supervisees(&sup.id, std::slice::from_ref(&clin.id), test_event("user.update"), &[]).await.unwrap();
+    let (c, s) = (Api::new(app, &clin).await, Api::new(app, &sup).await);
+    let (_, _, sessions) = course_with_sessions(&c, "Walk Rated", 1).await;
+    let path = format!("/api/v1/sessions/{}/fidelity", sessions[0]);
+    let rate = json!({"checklist": "ipt-adherence", "rater": "self", "ratings": {"symptom_review": 2}});
+    assert_eq!(c.post(&path, rate).await.0, 201);
+    assert_eq!(s.get(&path).await.0, 200);
+    assert_eq!(s.get("/api/v1/supervision/cases").await.0, 200);
+    let clin_id = clin.id.to_string();
+    let meeting = json!({"kind": "individual", "held_on": days_ago(3), "minutes": 45, "supervisee_ids": [clin_id]});
+    assert_eq!(s.post("/api/v1/supervision/meetings", meeting).await.0, 201);
+    let training = json!({"user_id": clin_id, "course_name": "Walk course", "hours": 3, "held_on": days_ago(30)});
+    assert_eq!(s.post("/api/v1/trainings", training).await.0, 201);
+    let cert = json!({"pathway": "ipt-certified-therapist", "certified_on": days_ago(2)});
+    assert_eq!(s.post(&format!("/api/v1/users/{clin_id}/certifications"), cert).await.0, 204);
+    let mut org = app.store.organisation().await.unwrap();
+    org.recording_retention_days = 30;
+    app.store.update_organisation(&org, test_event("settings.update")).await.unwrap();
+    let url =
+        app.url(&format!("/api/v1/sessions/{}/recordings?consent_note=Consent%20given%20in%20session", sessions[0]));
+    let r =
+        http_client(false).post(url).bearer_auth(&c.token).header("content-type", "audio/ogg").body(vec![1u8, 2, 3]);
+    let r = r.send().await.unwrap();
+    assert_eq!(r.status().as_u16(), 201);
+    let id = r.json::<serde_json::Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let play = http_client(false).get(app.url(&format!("/api/v1/recordings/{id}/audio"))).bearer_auth(&s.token);
+    assert_eq!(play.send().await.unwrap().status().as_u16(), 200);
+    let state = rapport_app::AppState::new(app.store.clone(), rapport_web::Config::default());
+    let later = Timestamp::now().plus(Duration::days(31));
+    assert_eq!(rapport_app::recordings::delete_expired(&state, later).await.unwrap(), 1);
 }
