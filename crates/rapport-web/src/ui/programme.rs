@@ -7,6 +7,7 @@
 
 use super::Layout;
 use crate::error::{AppError, AppResult};
+use crate::html::form::Pairs;
 use crate::html::phone::{crisis_links, Linked};
 use crate::html::questionnaire::QuestionnaireView;
 use crate::html::{render, FormErrors};
@@ -382,19 +383,6 @@ pub async fn screening_form(
     render(&screening_page(&state, &me, form, ValidationErrors::new(), None).await?)
 }
 
-/// A form extractor that keeps every pair (the questionnaire's fields vary).
-pub struct ScreeningPost(pub ScreeningForm);
-
-impl<S: Send + Sync> axum::extract::FromRequest<S> for ScreeningPost {
-    type Rejection = AppError;
-    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
-        let Form(pairs) = Form::<Vec<(String, String)>>::from_request(req, state).await.map_err(|e| {
-            AppError::BadRequest { code: "bad_form", message: format!("Unreadable form: {e}"), field: None }
-        })?;
-        Ok(ScreeningPost(ScreeningForm::from_pairs(pairs)))
-    }
-}
-
 #[derive(Template)]
 #[template(path = "screening_result.html")]
 struct ResultPage {
@@ -427,8 +415,10 @@ impl ResultPage {
 pub async fn screen(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
-    ScreeningPost(mut form): ScreeningPost,
+    Form(pairs): Form<Pairs>,
 ) -> AppResult<Response> {
+    // Every pair is kept: the questionnaire's fields vary with the programme.
+    let mut form = ScreeningForm::from_pairs(pairs.0);
     rapport_app::access::require_caseload(&state, &me).await?;
     let refuse = |form: ScreeningForm, errors: ValidationErrors, registered: Option<String>| {
         let state = state.clone();

@@ -182,7 +182,11 @@ async fn a_facilitator_runs_a_group_from_the_pages() {
         assert!(screen.contains("data-keep-local=\"rapport-meeting-"), "typed work kept on the device");
         assert_eq!(screen.matches("data-testid=\"member-card\"").count(), 6);
         assert!(screen.contains(&format!("name=\"phq_{}_9\"", members[5])), "item 9 on the quick form");
-        assert!(screen.contains("Meeting 1 of 8") && screen.contains("first meeting"), "number and phase");
+        assert!(
+            screen.contains("Meeting 1 of 8") && screen.contains("Initial phase (first meeting)"),
+            "number and phase"
+        );
+        assert!(!screen.contains("Pre-group session to do"), "everyone had their pre-group session");
 
         // A date in the future: refused, and every typed value comes back.
         let mut fields: Vec<(String, String)> = vec![
@@ -239,6 +243,9 @@ async fn a_facilitator_runs_a_group_from_the_pages() {
         // The supervisor sees the flag and the group's scores.
         let (_, flags) = s.text("/risk-flags").await;
         assert!(flags.contains("Ada Member"), "the supervisor sees the flag");
+        let (_, seen) = s.text(&format!("{group_page}/sessions/1")).await;
+        assert!(seen.contains(&format!("Call {} today", fac.name)), "a supervisor is told to call the facilitator");
+        assert!(!seen.contains("Call your supervisor now"), "not the facilitator's words");
         let (_, page) = s.text(&group_page).await;
         assert!(page.contains("1 of 1") && page.contains("0 of 1"), "attended n of m");
         assert!(page.contains("Meeting 1</a>"), "the meeting listed");
@@ -251,6 +258,10 @@ async fn a_facilitator_runs_a_group_from_the_pages() {
 
         // Status: a reason is needed to drop out; then dropped out.
         let st = format!("{group_page}/members/{}/status", members[5]);
+        let r = f.submit(&group_page, &st, &[("status", "")]).await;
+        assert_eq!(r.status(), 422);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Choose the member") && body.contains("new status"), "no status chosen is named");
         let r = f.submit(&group_page, &st, &[("status", "dropped_out")]).await;
         assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains(&format!("href=\"#m-{}-reason\"", members[5])));
@@ -337,6 +348,7 @@ async fn group_pages_name_what_is_missing_and_keep_a_member_s_history() {
         let body = r.text().await.unwrap();
         assert!(body.contains(&format!("href=\"#attendance.{y}\"")) && body.contains("Mark Yara Member as attended"));
         assert!(body.contains(&format!("name=\"att_{x}\" value=\"attended\" checked")), "the choice made is kept");
+        assert!(body.contains("Pre-group session to do"), "Yara's pre-group session is still to do");
 
         // Xena drops out of the school group; her record keeps both groups.
         let st = format!("{ag}/members/{x}/status");

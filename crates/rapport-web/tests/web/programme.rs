@@ -340,9 +340,11 @@ async fn screening_with_a_positive_item_9_refers_with_the_crisis_lines_and_a_fla
         let stored = app.store.client_screenings(&client).await.unwrap();
         assert_eq!(stored.len(), 1);
         assert_eq!(stored[0].outcome, rapport_core::group::ScreeningOutcome::Referred);
-        // Screening again with item 9 "not at all" and a high total: eligible, no new flag, no crisis block.
+        // Screening again (back-dated three months: a screening on paper entered late) with item 9
+        // "not at all" and a high total: eligible, no new flag, no crisis block.
         let items = answers(["3", "3", "3", "2", "0", "0", "0", "0", "0"]);
-        let (s, page) = screen(&b, &[("client", client.as_str())], &items).await;
+        let months_ago = rapport_core::time::format_date(Timestamp::now().date() - Duration::days(90));
+        let (s, page) = screen(&b, &[("client", client.as_str()), ("date", &months_ago)], &items).await;
         assert_eq!(s, 200);
         assert!(page.contains("data-outcome=\"eligible\""), "{page}");
         assert!(!page.contains("data-testid=\"crisis\""));
@@ -353,6 +355,12 @@ async fn screening_with_a_positive_item_9_refers_with_the_crisis_lines_and_a_fla
         let (_, page) = screen(&b, &[("client", client.as_str())], &blank).await;
         assert!(page.contains("data-outcome=\"not_eligible\"") && page.contains("left blank"), "{page}");
         assert_eq!(app.open_flags(client.as_str()).await.len(), 1);
+        // The funnel counts the latest of the three screenings only.
+        let (_, page) = b.text("/programme").await;
+        let counts: Vec<u64> =
+            ["screened", "eligible", "not_eligible", "referred"].iter().map(|s| step_count(&page, s)).collect();
+        assert_eq!(counts, [1, 0, 1, 0], "one person, at their latest outcome");
+        assert_eq!(app.store.client_screenings(&client).await.unwrap().len(), 3, "every screening is kept");
     })
     .await;
 }
@@ -416,7 +424,7 @@ async fn administrators_add_sites_and_facilitators_with_a_site_and_supervisor() 
         assert_eq!(s, 200);
         assert!(page.contains("No sites yet"));
         let village = add_site(&app, &admin, "Bwera Village", "village").await;
-        add_site(&app, &admin, "St Clare Clinic", "").await;
+        let clinic = add_site(&app, &admin, "St Clare Clinic", "").await;
         let (_, page) = admin.text("/admin/sites?done=site-created").await;
         assert!(page.contains("Site added."));
         assert!(page.contains("Bwera Village") && page.contains("village") && page.contains("Not given"));
@@ -489,6 +497,23 @@ async fn administrators_add_sites_and_facilitators_with_a_site_and_supervisor() 
         assert!(page.contains(&format!("<option value=\"{village}\" selected>")), "their site is the default");
         let c = fb.new_client("Site Client").await;
         assert_eq!(app.store.client_by_id(&c).await.unwrap().unwrap().site_id, Some(village.clone()));
+        // A facilitator keeps to their own site (or a site of their groups): another is refused by name.
+        let edit_c = format!("/clients/{c}/edit");
+        let version = fb.field(&edit_c, "version").await;
+        let r = fb
+            .submit(
+                &edit_c,
+                &edit_c,
+                &[("display_name", "Site Client"), ("version", &version), ("site_id", clinic.as_str())],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains("href=\"#site_id\""));
+        assert_eq!(app.store.client_by_id(&c).await.unwrap().unwrap().site_id, Some(village.clone()), "unchanged");
+        let r = fb
+            .submit("/clients/new", "/clients/new", &[("display_name", "Elsewhere"), ("site_id", clinic.as_str())])
+            .await;
+        assert_eq!(r.status(), 422, "nor register someone there");
         let cb = app.browser_as("site-clin@clinic.example").await;
         let c2 = cb.new_client_with(&[("display_name", "Clinic Client"), ("site_id", village.as_str())]).await;
         assert_eq!(app.store.client_by_id(&c2).await.unwrap().unwrap().site_id, Some(village.clone()));

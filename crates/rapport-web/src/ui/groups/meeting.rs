@@ -7,7 +7,7 @@
 //! After a save, the meeting's page, with the crisis guidance at the top
 //! for each member whose answer raised a risk flag.
 
-use super::{phase_words, DoneParam};
+use super::{meeting_words, DoneParam};
 use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
 use crate::html::phone::{crisis_links, Linked};
@@ -23,7 +23,6 @@ use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::groups::{self, GroupView, MeetingInput, MemberResponse};
 use rapport_app::AppState;
-use rapport_core::group::meeting_phase;
 use rapport_core::measures::definition::Instrument;
 use rapport_core::time::long_date;
 use std::collections::BTreeSet;
@@ -52,6 +51,8 @@ pub struct MemberCard {
     pub items: Vec<ItemRow>,
     pub note: String,
     pub areas: String,
+    /// Their pre-group session is not recorded yet.
+    pub awaiting_pre_group: bool,
 }
 
 pub struct AgendaItem {
@@ -148,6 +149,7 @@ fn meeting_page(
                 .collect();
             let attendance = if fresh { "attended".to_string() } else { form.get(&format!("att_{id}")).to_string() };
             MemberCard {
+                awaiting_pre_group: m.status == rapport_core::group::MemberStatus::AwaitingPreGroup,
                 name: m.display_name.clone(),
                 attendance,
                 items,
@@ -174,7 +176,7 @@ fn meeting_page(
         group_name: g.detail.group.name.clone(),
         number,
         planned: g.detail.group.planned_sessions,
-        phase: phase_words(&g.protocol, g.phase, g.detail.group.planned_sessions, Some(number)),
+        phase: meeting_words(&g.protocol, g.detail.group.planned_sessions, number),
         date: if fresh { today.clone() } else { form.get("date").to_string() },
         today,
         agenda,
@@ -304,8 +306,14 @@ struct MeetingDonePage {
     planned: u32,
     date: String,
     phase: String,
+    /// Flags still open (the crisis guidance) and those closed since.
     flags: Vec<FlagLine>,
+    closed_flags: Vec<FlagLine>,
     supervisors: String,
+    /// Whoever recorded the meeting is reading it (else a supervisor or co-facilitator is).
+    recorder_reads: bool,
+    /// Who recorded the meeting, for a supervisor reading it.
+    recorder: String,
     crisis: Vec<Linked>,
     lines: Vec<AttendanceLine>,
     group_note: String,
@@ -336,8 +344,17 @@ pub async fn show(
             open: f.closed_at.is_none(),
         })
         .collect();
+    let (flags, closed_flags): (Vec<FlagLine>, Vec<FlagLine>) = flags.into_iter().partition(|f| f.open);
     let supervisors = groups::my_supervisors(&state, &me).await?.join(" or ");
     let crisis = if flags.is_empty() { Vec::new() } else { crisis_links(state.organisation().await?.crisis_lines()) };
+    let recorder_reads = session.recorded_by == me.user.id;
+    let recorder = g
+        .detail
+        .facilitators
+        .iter()
+        .find(|f| f.id == session.recorded_by)
+        .map(|f| f.name.clone())
+        .unwrap_or_else(|| "the facilitator who recorded it".into());
     let lines = g
         .detail
         .attendance
@@ -367,7 +384,7 @@ pub async fn show(
         .iter()
         .filter_map(|i| (*i as usize).checked_sub(1).and_then(|k| agenda.get(k)).cloned())
         .collect();
-    let phase = g.protocol.phase_label(meeting_phase(&g.protocol, g.detail.group.planned_sessions, number));
+    let phase = meeting_words(&g.protocol, g.detail.group.planned_sessions, number);
     let mut layout = Layout::new(&state, &me, format!("Meeting {number} · {}", g.detail.group.name), "groups").await?;
     if q.done.as_deref() == Some("saved") {
         layout.flash = Some(crate::ui::Flash { kind: "success", message: format!("Meeting {number} saved.") });
@@ -381,7 +398,10 @@ pub async fn show(
         date: long_date(session.held_on),
         phase,
         flags,
+        closed_flags,
         supervisors,
+        recorder_reads,
+        recorder,
         crisis,
         lines,
         group_note: session.group_note.clone().unwrap_or_default(),

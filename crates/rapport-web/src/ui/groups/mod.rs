@@ -75,11 +75,22 @@ pub fn phase_words(protocol: &Protocol, phase: GroupPhase, planned: u32, next: O
     match (phase, next) {
         (GroupPhase::PreGroup, _) => "Pre-group sessions (before the first meeting)".into(),
         (GroupPhase::Finished, _) => "Finished".into(),
-        (_, Some(n)) => {
-            let p = meeting_phase(protocol, planned, n);
-            format!("{} ({})", phase.label(), protocol.phase_label(p))
-        }
+        (_, Some(n)) => meeting_words(protocol, planned, n),
         (_, None) => phase.label().into(),
+    }
+}
+
+/// The phase of meeting `n` in words: "Initial phase (first meeting)".
+pub fn meeting_words(protocol: &Protocol, planned: u32, n: u32) -> String {
+    let p = meeting_phase(protocol, planned, n);
+    let phase = match p {
+        rapport_core::protocol::Phase::Initial => GroupPhase::Initial,
+        rapport_core::protocol::Phase::Middle => GroupPhase::Middle,
+        _ => GroupPhase::Termination,
+    };
+    match protocol.phase_labels.get(p.as_str()) {
+        Some(own) => format!("{} ({own})", phase.label()),
+        None => phase.label().into(),
     }
 }
 
@@ -456,7 +467,11 @@ pub async fn set_status(
         .map_err(AppError::from)
     {
         Ok(()) => Ok(back_to(&id, "status")),
-        Err(AppError::Invalid(e)) => {
+        Err(AppError::Invalid(mut e)) => {
+            // The use case (after its access check) names the allowed codes; the page's words:
+            if f.status.trim().is_empty() {
+                e = rapport_core::ValidationErrors::single("status", "Choose the member's new status");
+            }
             let prefix = format!("m-{}", client_id.trim());
             group_with_errors(&state, &me, &id, FormErrors(e).with_prefix(&prefix)).await
         }
@@ -649,4 +664,29 @@ pub async fn memberships(state: &AppState, client: &Id) -> AppResult<Vec<Members
             }
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rapport_core::protocol::ProtocolSet;
+
+    #[test]
+    fn dates_in_cells_are_short_and_phases_are_in_the_group_s_words() {
+        let d = rapport_core::time::parse_date("2026-03-07").unwrap();
+        assert_eq!(short_date(d), "7 Mar 2026");
+        let set = ProtocolSet::shipped();
+        let who = set.get("ipt-group-who").unwrap();
+        assert_eq!(phase_words(who, GroupPhase::PreGroup, 8, Some(1)), "Pre-group sessions (before the first meeting)");
+        assert_eq!(phase_words(who, GroupPhase::Initial, 8, Some(1)), "Initial phase (first meeting)");
+        assert_eq!(phase_words(who, GroupPhase::Middle, 8, Some(5)), "Middle phase (middle meetings)");
+        assert_eq!(phase_words(who, GroupPhase::Termination, 8, Some(8)), "Ending phase (last meeting)");
+        assert_eq!(phase_words(who, GroupPhase::Finished, 8, None), "Finished");
+        // The screen of meeting 1 names the meeting's phase, not the group's pre-group wait.
+        assert_eq!(meeting_words(who, 8, 1), "Initial phase (first meeting)");
+        let ag = set.get("ipt-ag").unwrap();
+        assert_eq!(meeting_words(ag, 8, 2), "Initial phase", "no words of its own: no repeat");
+        let twelve = set.get("ipt-group-12").unwrap();
+        assert_eq!(meeting_words(twelve, 12, 10), "Ending phase (ending meetings)");
+    }
 }
