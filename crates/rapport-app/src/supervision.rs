@@ -495,3 +495,51 @@ pub async fn certify(state: &AppState, me: &Identity, user: &str, pathway: &str,
     e.detail = Some(format!("{} on {on}", p.id));
     Ok(state.store.set_certification(&u.id, &p.id, on, expires, &me.user.id, e).await?)
 }
+
+/// Reminds the holder of each certification that expires within
+/// `RENEWAL_NOTICE_DAYS` of `today` (or has expired unnoticed), and their
+/// supervisors, once per certification; a renewal starts the count again.
+/// Returns how many certifications were reminded about. Run by housekeeping.
+#[crate::boxing::boxed_future]
+pub async fn send_renewal_reminders(state: &AppState, today: time::Date) -> AppResult<usize> {
+    use rapport_core::supervision::RENEWAL_NOTICE_DAYS;
+    use rapport_core::time::long_date;
+    use rapport_store::outbox::Notice;
+    let due = state.store.certifications_to_remind(today + time::Duration::days(RENEWAL_NOTICE_DAYS)).await?;
+    let base = state.config.public_url.as_deref().unwrap_or("").trim_end_matches('/');
+    let mut sent = 0;
+    for d in due {
+        let Some(holder) = state.store.user(&d.user_id).await? else { continue };
+        let pathway =
+            state.config.fidelity.pathway(&d.pathway_id).map(|p| p.name.clone()).unwrap_or(d.pathway_id.clone());
+        let when = if d.expires_on < today { "expired on" } else { "expires on" };
+        let date = long_date(d.expires_on);
+        let mut notices = vec![Notice {
+            kind: "certification_renewal",
+            to_user: Some(holder.id.clone()),
+            to_email: None,
+            subject: format!("Rapport: your {pathway} certification {when} {date}"),
+            body: format!(
+                "Your {pathway} certification {when} {date}. Talk with your supervisor about renewing it; \
+                 your progress is on your professional record (My account in Rapport: {base}/account)."
+            ),
+        }];
+        for s in state.store.active_supervisors_of(&holder.id).await? {
+            notices.push(Notice {
+                kind: "certification_renewal",
+                to_user: Some(s),
+                to_email: None,
+                subject: format!("Rapport: {}'s {pathway} certification {when} {date}", holder.name),
+                body: format!(
+                    "{}'s {pathway} certification {when} {date}. Their professional record in Rapport shows \
+                     what renewal needs: {base}/supervision",
+                    holder.name
+                ),
+            });
+        }
+        if state.store.record_renewal_reminder(&holder.id, &d.pathway_id, today, &notices).await? {
+            sent += 1;
+        }
+    }
+    Ok(sent)
+}

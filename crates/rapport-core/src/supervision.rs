@@ -188,6 +188,30 @@ pub struct Pathway {
     pub valid_years: u32,
 }
 
+/// How long before a certificate expires its holder and their supervisors are
+/// reminded to renew it (the shipped pathways last years; 60 days leaves time
+/// for a renewal workshop and the supervised case it asks for).
+pub const RENEWAL_NOTICE_DAYS: i64 = 60;
+
+/// Where a certificate stands on `today`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Validity {
+    /// No expiry, or more than `RENEWAL_NOTICE_DAYS` to go.
+    Valid,
+    /// Expires within `RENEWAL_NOTICE_DAYS` (on the day itself too).
+    RenewalDue,
+    Expired,
+}
+
+pub fn validity(expires_on: Option<time::Date>, today: time::Date) -> Validity {
+    match expires_on {
+        None => Validity::Valid,
+        Some(e) if e < today => Validity::Expired,
+        Some(e) if e - today <= time::Duration::days(RENEWAL_NOTICE_DAYS) => Validity::RenewalDue,
+        Some(_) => Validity::Valid,
+    }
+}
+
 /// One supervised case, for certification.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RatedCase {
@@ -248,6 +272,17 @@ mod tests {
 
     fn case() -> CaseFacts {
         CaseFacts { sessions_held: 2, planned_sessions: 16, ..Default::default() }
+    }
+
+    #[test]
+    fn a_certificate_is_due_for_renewal_in_its_last_sixty_days() {
+        let today = time::macros::date!(2026 - 12 - 05);
+        let days = |n: i64| Some(today + time::Duration::days(n));
+        assert_eq!(validity(None, today), Validity::Valid, "no expiry");
+        assert_eq!(validity(days(61), today), Validity::Valid);
+        assert_eq!(validity(days(60), today), Validity::RenewalDue);
+        assert_eq!(validity(days(0), today), Validity::RenewalDue, "the last valid day");
+        assert_eq!(validity(days(-1), today), Validity::Expired);
     }
 
     #[test]

@@ -513,6 +513,68 @@ impl Store {
     }
 }
 
+/// A certification close to expiry whose holder has not been reminded yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenewalDue {
+    pub user_id: Id,
+    pub pathway_id: String,
+    pub expires_on: Date,
+}
+
+impl Store {
+    /// Certifications of active accounts expiring on or before `by` whose
+    /// renewal reminder has not gone out.
+    #[crate::boxing::boxed_future]
+    pub async fn certifications_to_remind(&self, by: Date) -> Result<Vec<RenewalDue>> {
+        let rows = sqlx::query(
+            "SELECT c.user_id, c.pathway_id, c.expires_on FROM certifications c JOIN users u ON u.id = c.user_id \
+             WHERE c.expires_on IS NOT NULL AND c.expires_on <= $1 AND c.renewal_reminded_on IS NULL AND u.active = 1 \
+             ORDER BY c.expires_on, c.user_id, c.pathway_id",
+        )
+        .bind(format_date(by))
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(RenewalDue {
+                    user_id: Id::from_db(r.col("user_id")?),
+                    pathway_id: r.col("pathway_id")?,
+                    expires_on: date_col(r, "expires_on")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Marks a renewal reminder sent on `on` and queues its messages, in one
+    /// transaction; `false` (and nothing queued) when another run got there first.
+    #[crate::boxing::boxed_future]
+    pub async fn record_renewal_reminder(
+        &self,
+        user: &Id,
+        pathway: &str,
+        on: Date,
+        notices: &[crate::outbox::Notice],
+    ) -> Result<bool> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let marked = sqlx::query(
+            "UPDATE certifications SET renewal_reminded_on = $3 \
+             WHERE user_id = $1 AND pathway_id = $2 AND renewal_reminded_on IS NULL",
+        )
+        .bind(user.as_str())
+        .bind(pathway)
+        .bind(format_date(on))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if marked == 1 {
+            crate::outbox::queue_notices(&mut tx, notices, now).await?;
+        }
+        tx.commit().await?;
+        Ok(marked == 1)
+    }
+}
+
 /// A session recording's facts (never its audio).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordingRow {

@@ -929,6 +929,11 @@ async fn housekeeping(state: rapport_app::AppState) {
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = ?e, "recording housekeeping failed"),
             }
+            match rapport_app::supervision::send_renewal_reminders(&state, rapport_app::clock::today()).await {
+                Ok(n) if n > 0 => tracing::info!(certifications = n, "certification renewal reminders queued"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = ?e, "certification renewal reminders failed"),
+            }
         }
     }
 }

@@ -83,6 +83,8 @@ CREATE TABLE certifications (
     certified_on TEXT NOT NULL,
     expires_on TEXT,
     recorded_by TEXT NOT NULL REFERENCES users(id),
+    -- The day the renewal reminder went out (a renewal replaces the row, so it starts blank).
+    renewal_reminded_on TEXT,
     PRIMARY KEY (user_id, pathway_id)
 );
 

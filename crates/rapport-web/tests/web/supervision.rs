@@ -379,10 +379,27 @@ async fn a_recording_plays_only_for_the_clinician_and_supervisors_and_is_gone_af
 }
 
 /// Every supervision and fidelity action once, over HTTP (for the audit walk in `ui.rs`).
-pub async fn exercise_every_action(app: &TestApp) {
-    let sup = app.user("walk.fid.sup@clinic.example", Role::Supervisor).await;
-    let clin = app.user("walk.fid.clin@clinic.example", Role::Clinician).await;
-    app.store.set_supervisees(&sup.id, std::slice::from_ref(&clin.id), test_event("user.update"), &[]).await.unwrap();
+/// The accounts are made on the admin pages: the walk's entries all come from an address.
+pub async fn exercise_every_action(app: &TestApp, admin: &Browser) {
+    let form = "/admin/users/new";
+    let mut fields = vec![
+        ("email", "walk.fid.sup@clinic.example"),
+        ("name", "Walk Fid Sup"),
+        ("role", "supervisor"),
+        ("password", PASSWORD),
+    ];
+    assert_eq!(admin.submit(form, form, &fields).await.status(), 303);
+    let sup = app.store.user_by_email("walk.fid.sup@clinic.example").await.unwrap().unwrap().0;
+    let sup_id = sup.id.to_string();
+    fields = vec![
+        ("email", "walk.fid.clin@clinic.example"),
+        ("name", "Walk Fid Clin"),
+        ("role", "clinician"),
+        ("password", PASSWORD),
+        ("supervisor", sup_id.as_str()),
+    ];
+    assert_eq!(admin.submit(form, form, &fields).await.status(), 303);
+    let clin = app.store.user_by_email("walk.fid.clin@clinic.example").await.unwrap().unwrap().0;
     let (c, s) = (Api::new(app, &clin).await, Api::new(app, &sup).await);
     let (_, _, sessions) = course_with_sessions(&c, "Walk Rated", 1).await;
     let path = format!("/api/v1/sessions/{}/fidelity", sessions[0]);
@@ -397,9 +414,16 @@ pub async fn exercise_every_action(app: &TestApp) {
     assert_eq!(s.post("/api/v1/trainings", training).await.0, 201);
     let cert = json!({"pathway": "ipt-certified-therapist", "certified_on": days_ago(2)});
     assert_eq!(s.post(&format!("/api/v1/users/{clin_id}/certifications"), cert).await.0, 204);
-    let mut org = app.store.organisation().await.unwrap();
-    org.recording_retention_days = 30;
-    app.store.update_organisation(&org, test_event("settings.update")).await.unwrap();
+    // Recordings on, on the settings page (the walk's earlier values kept).
+    let settings = [
+        ("name", "Audit Clinic"),
+        ("idle_timeout_minutes", "20"),
+        ("absolute_lifetime_hours", "10"),
+        ("break_glass_hours", "2"),
+        ("recording_retention_days", "30"),
+    ];
+    assert_eq!(admin.submit("/admin/settings", "/admin/settings", &settings).await.status(), 303);
+    assert_eq!(app.store.organisation().await.unwrap().recording_retention_days, 30);
     let url =
         app.url(&format!("/api/v1/sessions/{}/recordings?consent_note=Consent%20given%20in%20session", sessions[0]));
     let r =
@@ -412,4 +436,67 @@ pub async fn exercise_every_action(app: &TestApp) {
     let state = rapport_app::AppState::new(app.store.clone(), rapport_web::Config::default());
     let later = Timestamp::now().plus(Duration::days(31));
     assert_eq!(rapport_app::recordings::delete_expired(&state, later).await.unwrap(), 1);
+}
+
+/// A certificate in its last 60 days reminds its holder and their active
+/// supervisors once; an expired one too; a renewal starts the count again;
+/// a certificate years from expiry and a deactivated holder's stay quiet.
+#[tokio::test]
+async fn a_certificate_close_to_expiry_reminds_its_holder_and_supervisors_once() {
+    on_each_backend(|app| async move {
+        let st = rapport_web::AppState::new(app.store.clone(), rapport_web::Config::default());
+        let sup = app.user("renew-sup@clinic.example", Role::Supervisor).await;
+        let soon = app.user("renew-soon@clinic.example", Role::Clinician).await;
+        let later = app.user("renew-later@clinic.example", Role::Clinician).await;
+        let gone = app.user("renew-gone@clinic.example", Role::Clinician).await;
+        let ids = [soon.id.clone(), later.id.clone(), gone.id.clone()];
+        app.store.set_supervisees(&sup.id, &ids, test_event("user.update"), &[]).await.unwrap();
+        let today = Timestamp::now().date();
+        let certify = |user: rapport_core::Id, expires: time::Date| {
+            let (store, sup_id) = (app.store.clone(), sup.id.clone());
+            async move {
+                let on = expires - Duration::days(3 * 365);
+                store
+                    .set_certification(
+                        &user,
+                        "ipt-certified-therapist",
+                        on,
+                        Some(expires),
+                        &sup_id,
+                        test_event("certification.record"),
+                    )
+                    .await
+                    .unwrap();
+            }
+        };
+        certify(soon.id.clone(), today + Duration::days(30)).await;
+        certify(later.id.clone(), today + Duration::days(400)).await;
+        certify(gone.id.clone(), today - Duration::days(2)).await;
+        app.sql("UPDATE users SET active = 0 WHERE id = $1", &[gone.id.as_str()]).await;
+        let outbox = |user: &rapport_core::Id| {
+            let (app, user) = (&app, user.to_string());
+            async move {
+                app.scalar(
+                    "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'certification_renewal' AND recipient_user_id = $1",
+                    &[user.as_str()],
+                )
+                .await
+            }
+        };
+
+        let send = rapport_app::supervision::send_renewal_reminders;
+        assert_eq!(send(&st, today).await.unwrap(), 1, "only the one in its last 60 days, of an active holder");
+        assert_eq!((outbox(&soon.id).await, outbox(&sup.id).await), (1, 1), "the holder and the supervisor");
+        assert_eq!((outbox(&later.id).await, outbox(&gone.id).await), (0, 0));
+        assert_eq!(send(&st, today).await.unwrap(), 0, "once");
+        assert_eq!(outbox(&sup.id).await, 1);
+
+        // The later one reaches its window; a renewal of the first starts again.
+        assert_eq!(send(&st, today + Duration::days(345)).await.unwrap(), 1);
+        assert_eq!(outbox(&later.id).await, 1);
+        certify(soon.id.clone(), today + Duration::days(20)).await;
+        assert_eq!(send(&st, today).await.unwrap(), 1, "renewed: reminded again near its new end");
+        assert_eq!((outbox(&soon.id).await, outbox(&sup.id).await), (2, 3));
+    })
+    .await;
 }
