@@ -132,17 +132,20 @@ fn rating_line(state: &AppState, r: &RatingRow) -> RatingLine {
 
 fn share(part: Option<f64>, n: usize) -> String {
     let p = part.unwrap_or(0.0);
-    format!("{} of {n} ({:.0}%)", (p * n as f64).round() as usize, p * 100.0)
+    format!("{} of {n} items ({:.0}%)", (p * n as f64).round() as usize, p * 100.0)
 }
 
 fn agreement_view(state: &AppState, checklist: &str, a: &Agreement) -> AgreementView {
     let c = state.config.fidelity.get(checklist);
     let n = a.items.len();
+    // In the checklist's order, as on the form.
+    let position = |id: &str| c.and_then(|c| c.items.iter().position(|i| i.id == id)).unwrap_or(usize::MAX);
+    let mut items: Vec<_> = a.items.iter().collect();
+    items.sort_by_key(|i| position(&i.item));
     AgreementView {
         checklist: c.map(|c| c.name.clone()).unwrap_or_else(|| checklist.to_string()),
-        rows: a
-            .items
-            .iter()
+        rows: items
+            .into_iter()
             .map(|i| AgreementRow {
                 item: item_text(c, &i.item),
                 self_rating: scale_text(c, i.first),
@@ -150,11 +153,7 @@ fn agreement_view(state: &AppState, checklist: &str, a: &Agreement) -> Agreement
                 differs: i.difference() > 0,
             })
             .collect(),
-        summary: format!(
-            "Rated the same on {} items; within one point on {} items.",
-            share(a.exact, n),
-            share(a.within_one, n)
-        ),
+        summary: format!("Rated the same on {}; within one point on {}.", share(a.exact, n), share(a.within_one, n)),
     }
 }
 
@@ -239,6 +238,8 @@ struct RatingFormPage {
     layout: Layout,
     /// (href, label) of the page the form belongs to.
     back: (String, String),
+    /// (href, label) of the pages above the form.
+    crumbs: Vec<(String, String)>,
     /// "Session 3 · 2026-11-02, Ana" or "Meeting 2, Women's group"
     subject: String,
     form_href: String,
@@ -265,6 +266,7 @@ impl RatingFormPage {
 /// Where the form sits: the page it belongs to and its addresses.
 struct FormPlace {
     back: (String, String),
+    crumbs: Vec<(String, String)>,
     subject: String,
     form_href: String,
     action: String,
@@ -331,6 +333,7 @@ fn form_page(
     Ok(RatingFormPage {
         layout,
         back: place.back,
+        crumbs: place.crumbs,
         subject: place.subject,
         form_href: place.form_href,
         action: place.action,
@@ -438,6 +441,12 @@ async fn session_place(
     let base = format!("/courses/{}/sessions/{}", sx.cx.course.id, sx.id());
     let place = FormPlace {
         back: (base.clone(), "Back to the session".into()),
+        crumbs: vec![
+            ("/clients".into(), "Caseload".into()),
+            (format!("/clients/{}", sx.cx.client.id), sx.cx.client.details.display_name.clone()),
+            (format!("/courses/{}#sessions", sx.cx.course.id), sx.cx.protocol.name.clone()),
+            (base.clone(), label.clone()),
+        ],
         subject: format!("{} · {label}", sx.cx.client.details.display_name),
         form_href: format!("{base}/fidelity/new"),
         action: format!("{base}/fidelity"),
@@ -459,6 +468,11 @@ async fn meeting_place(
     let base = format!("/groups/{}/sessions/{number}", g.detail.group.id);
     let place = FormPlace {
         back: (base.clone(), "Back to the meeting".into()),
+        crumbs: vec![
+            ("/groups".into(), "Groups".into()),
+            (format!("/groups/{}", g.detail.group.id), g.detail.group.name.clone()),
+            (base.clone(), format!("Meeting {number}")),
+        ],
         subject: format!("Meeting {number} · {}", g.detail.group.name),
         form_href: format!("{base}/fidelity/new"),
         action: format!("{base}/fidelity"),
@@ -576,26 +590,24 @@ struct CourseFidelityPage {
     rated: usize,
 }
 
-/// Two polylines (self dashed, supervisor solid) over the rated sessions.
+/// Two lines over the rated sessions, self (dashed) and supervisor (solid),
+/// with a dot per point so a single session shows too.
 fn trend_svg(points: &[(Option<i64>, Option<i64>)], min: i64, max: i64) -> String {
     let (w, h, pad) = (160.0_f64, 48.0_f64, 6.0_f64);
     let n = points.len().max(2) - 1;
-    let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / n as f64;
+    let x = |i: usize| if points.len() == 1 { w / 2.0 } else { pad + (w - 2.0 * pad) * i as f64 / n as f64 };
     let y = |v: i64| h - pad - (h - 2.0 * pad) * (v - min) as f64 / (max - min).max(1) as f64;
-    let line = |pick: &dyn Fn(&(Option<i64>, Option<i64>)) -> Option<i64>| {
-        points
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| pick(p).map(|v| format!("{:.1},{:.1}", x(i), y(v))))
-            .collect::<Vec<_>>()
-            .join(" ")
+    let series = |pick: &dyn Fn(&(Option<i64>, Option<i64>)) -> Option<i64>, class: &str, dash: &str| {
+        let xy: Vec<(f64, f64)> =
+            points.iter().enumerate().filter_map(|(i, p)| pick(p).map(|v| (x(i), y(v)))).collect();
+        let line = xy.iter().map(|(a, b)| format!("{a:.1},{b:.1}")).collect::<Vec<_>>().join(" ");
+        let dots: String = xy.iter().map(|(a, b)| format!("<circle cx=\"{a:.1}\" cy=\"{b:.1}\" r=\"3\"/>")).collect();
+        format!("<g class=\"{class}\"><polyline points=\"{line}\" fill=\"none\" stroke-width=\"2\"{dash}/>{dots}</g>")
     };
     format!(
-        "<svg class=\"trend-svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" aria-hidden=\"true\" focusable=\"false\">\
-         <polyline points=\"{}\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>\
-         <polyline points=\"{}\" fill=\"none\" stroke=\"var(--rp-accent, #1d5fa8)\" stroke-width=\"2\"/></svg>",
-        line(&|p| p.0),
-        line(&|p| p.1)
+        "<svg class=\"trend-svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" aria-hidden=\"true\" focusable=\"false\">{}{}</svg>",
+        series(&|p| p.0, "trend-self", " stroke-dasharray=\"4 3\""),
+        series(&|p| p.1, "trend-sup", "")
     )
 }
 

@@ -170,7 +170,7 @@ async fn a_session_is_self_rated_then_rated_by_the_supervisor_who_sees_the_agree
         let html = unescape(&html);
         assert!(html.contains("data-testid=\"agreement\""), "{html}");
         assert!(
-            html.contains("Rated the same on 5 of 6 (83%) items; within one point on 6 of 6 (100%) items."),
+            html.contains("Rated the same on 5 of 6 items (83%); within one point on 6 of 6 items (100%)."),
             "{html}"
         );
         assert_eq!(html.matches("class=\"differs\"").count(), 1, "one item differs");
