@@ -156,7 +156,7 @@ struct CoursePage {
     has_review: bool,
     end_measure_taken: bool,
     /// Rated sessions: the latest self and supervisor ratings of each.
-    fidelity: Vec<super::fidelity::SummaryRow>,
+    fidelity: Vec<super::fidelity_section::SummaryRow>,
 }
 
 impl CoursePage {
@@ -239,7 +239,7 @@ async fn course_page(
         .collect();
     let shared_text = summary.formulation.as_ref().and_then(|f| f.body.shared_text.clone());
     let ratings = rapport_app::fidelity::course_fidelity(state, me, &cx).await?.ratings;
-    let fidelity = super::fidelity::course_summary(state, &cx, &ratings);
+    let fidelity = super::fidelity_section::course_summary(state, &cx, &ratings);
     render(&CoursePage {
         fidelity,
         has_review: o.completion.has_review,

@@ -13,6 +13,7 @@ pub mod context;
 pub mod courses;
 pub mod ending;
 pub mod fidelity;
+pub mod fidelity_section;
 pub mod formulation;
 pub mod goals;
 pub mod groups;

@@ -274,7 +274,7 @@ struct SessionPage {
     /// "confirm_open_flag" ticked or not).
     confirm_sign: Option<bool>,
     /// Fidelity ratings and recordings of the session.
-    fidelity: Option<super::fidelity::FidelityPanel>,
+    fidelity: Option<super::fidelity_section::FidelityPanel>,
 }
 
 impl SessionPage {
@@ -387,7 +387,7 @@ async fn session_page(
     let open_flag = sessions::open_risk_flag(state, &sx).await?;
     let scores = rapport_app::scores::session_scores(state, me, &sx).await?;
     let base = session_url(&sx);
-    let fidelity = super::fidelity::panel(
+    let fidelity = super::fidelity_section::panel(
         state,
         me,
         sx.id(),

@@ -315,9 +315,29 @@ async fn a_recording_is_uploaded_with_consent_and_played_by_the_supervisor_only(
             .set_supervisees(&sup.id, std::slice::from_ref(&clin.id), test_event("user.update"), &[])
             .await
             .unwrap();
-        let mut org = app.store.organisation().await.unwrap();
-        org.recording_retention_days = 90;
-        app.store.update_organisation(&org, test_event("settings.update")).await.unwrap();
+        // An administrator turns recordings on (90 days) in Settings.
+        let admin = app.user("fpr-admin@clinic.example", Role::Admin).await;
+        let a = app.browser_as(&admin.email).await;
+        let (_, html) = a.text("/admin/settings").await;
+        assert!(html.contains("id=\"recording_retention_days\"") && html.contains("id=\"require_self_rating\""));
+        let mut settings = vec![
+            ("name", "Recording Clinic"),
+            ("idle_timeout_minutes", "30"),
+            ("absolute_lifetime_hours", "12"),
+            ("break_glass_hours", "4"),
+            ("country", "New Zealand"),
+            ("crisis_resources", "Emergency: 111"),
+            ("supervision_fields", "yes"),
+            ("recording_retention_days", "400"),
+        ];
+        let r = a.submit("/admin/settings", "/admin/settings", &settings).await;
+        assert_eq!(r.status(), 422, "a year at most");
+        assert!(r.text().await.unwrap().contains("recording_retention_days-error"));
+        settings.pop();
+        settings.push(("recording_retention_days", "90"));
+        assert_eq!(a.submit("/admin/settings", "/admin/settings", &settings).await.status(), 303);
+        let org = app.store.organisation().await.unwrap();
+        assert_eq!((org.recording_retention_days, org.require_self_rating), (90, false));
         let api = Api::new(&app, &clin).await;
         let client = api.new_client("Recorded Person").await;
         let course = api

@@ -321,7 +321,7 @@ struct MeetingDonePage {
     agenda_done: Vec<String>,
     storage_key: String,
     /// Fidelity ratings of the meeting (the group facilitator checklist).
-    fidelity: Option<crate::ui::fidelity::FidelityPanel>,
+    fidelity: Option<crate::ui::fidelity_section::FidelityPanel>,
 }
 
 pub async fn show(
@@ -388,7 +388,7 @@ pub async fn show(
         .collect();
     let phase = meeting_words(&g.protocol, g.detail.group.planned_sessions, number);
     let rate_href = format!("/groups/{}/sessions/{number}/fidelity/new", g.detail.group.id);
-    let fidelity = crate::ui::fidelity::panel(&state, &me, &session.id, true, rate_href, None).await?;
+    let fidelity = crate::ui::fidelity_section::panel(&state, &me, &session.id, true, rate_href, None).await?;
     let mut layout = Layout::new(&state, &me, format!("Meeting {number} · {}", g.detail.group.name), "groups").await?;
     if q.done.as_deref() == Some("saved") {
         layout.flash = Some(crate::ui::Flash { kind: "success", message: format!("Meeting {number} saved.") });
