@@ -382,14 +382,17 @@ struct CourseFidelityPage {
     rated: usize,
 }
 
+/// One session's (self, supervisor) points of an item, if rated by both.
+type TrendPoint = (Option<i64>, Option<i64>);
+
 /// Two lines over the rated sessions, self (dashed) and supervisor (solid),
 /// with a dot per point so a single session shows too.
-fn trend_svg(points: &[(Option<i64>, Option<i64>)], min: i64, max: i64) -> String {
+fn trend_svg(points: &[TrendPoint], min: i64, max: i64) -> String {
     let (w, h, pad) = (160.0_f64, 48.0_f64, 6.0_f64);
     let n = points.len().max(2) - 1;
     let x = |i: usize| if points.len() == 1 { w / 2.0 } else { pad + (w - 2.0 * pad) * i as f64 / n as f64 };
     let y = |v: i64| h - pad - (h - 2.0 * pad) * (v - min) as f64 / (max - min).max(1) as f64;
-    let series = |pick: &dyn Fn(&(Option<i64>, Option<i64>)) -> Option<i64>, class: &str, dash: &str| {
+    let series = |pick: fn(&TrendPoint) -> Option<i64>, class: &str, dash: &str| {
         let xy: Vec<(f64, f64)> =
             points.iter().enumerate().filter_map(|(i, p)| pick(p).map(|v| (x(i), y(v)))).collect();
         let line = xy.iter().map(|(a, b)| format!("{a:.1},{b:.1}")).collect::<Vec<_>>().join(" ");
@@ -398,8 +401,8 @@ fn trend_svg(points: &[(Option<i64>, Option<i64>)], min: i64, max: i64) -> Strin
     };
     format!(
         "<svg class=\"trend-svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" aria-hidden=\"true\" focusable=\"false\">{}{}</svg>",
-        series(&|p| p.0, "trend-self", " stroke-dasharray=\"4 3\""),
-        series(&|p| p.1, "trend-sup", "")
+        series(|p| p.0, "trend-self", " stroke-dasharray=\"4 3\""),
+        series(|p| p.1, "trend-sup", "")
     )
 }
 
@@ -429,7 +432,7 @@ pub async fn course_agreement(CourseRead { state, me, cx }: CourseRead) -> AppRe
                                 })
                             })
                             .collect();
-                        let pts: Vec<(Option<i64>, Option<i64>)> = cells
+                        let pts: Vec<TrendPoint> = cells
                             .iter()
                             .map(|c| c.as_ref().map_or((None, None), |c| (Some(c.self_rating), Some(c.supervisor))))
                             .collect();
