@@ -192,15 +192,16 @@ fn rating_input(state: &AppState, rs: &RatedSession, form: &Pairs) -> Result<Rat
     let mut e = ValidationErrors::new();
     let mut ratings = BTreeMap::new();
     if let Some((_, items)) = fidelity::checklists_for(state, rs).into_iter().find(|(c, _)| c.id == checklist_id) {
-        for item in items {
+        // Numbered as on the form.
+        for (n, item) in items.iter().enumerate().map(|(i, item)| (i + 1, item)) {
             let field = format!("ratings.{}", item.id);
             match form.get(&field).trim() {
-                "" => e.add(&field, format!("Choose a rating for \u{201c}{}\u{201d}", item.text)),
+                "" => e.add(&field, format!("Item {n}: choose a rating")),
                 v => match v.parse::<i64>() {
                     Ok(n) => {
                         ratings.insert(item.id.clone(), n);
                     }
-                    Err(_) => e.add(&field, format!("The rating for \u{201c}{}\u{201d} must be a number", item.text)),
+                    Err(_) => e.add(&field, format!("Item {n}: the rating must be a number")),
                 },
             }
         }

@@ -122,7 +122,7 @@ async fn a_session_is_self_rated_then_rated_by_the_supervisor_who_sees_the_agree
             submit_owned(&b, &form, &action, &with(&items, &[("checklist", "ipt-adherence"), ("rater", "self")])).await;
         assert_eq!(r.status(), 422);
         let html = unescape(&r.text().await.unwrap());
-        assert!(html.contains("href=\"#ratings.sick_role\"") && html.contains("Choose a rating for"), "{html}");
+        assert!(html.contains("href=\"#ratings.sick_role\"") && html.contains("Item 2: choose a rating"), "{html}");
         let mut items = all_items("ipt-adherence", Phase::Initial, "2", None);
         items[0].1 = "7".into();
         let r =
