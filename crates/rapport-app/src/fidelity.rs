@@ -253,6 +253,17 @@ pub async fn agreement_over_time(
         return Err(Error::invalid("checklist", "No such checklist"));
     };
     let ratings = state.store.clinician_ratings(clinician).await?;
+    let trends = item_trends(c, &ratings);
+    let mut e = me.event(action::FIDELITY_READ, "fidelity_rating");
+    e.resource_id = Some(clinician.to_string());
+    e.detail = Some(format!("agreement over time, {}: {} items", c.id, trends.len()));
+    state.store.audit(e).await?;
+    Ok(trends)
+}
+
+/// Per item of `c`, the latest self and supervisor points of each session
+/// rated by both, in the order the supervisor rated them.
+fn item_trends(c: &Checklist, ratings: &[RatingRow]) -> Vec<ItemTrend> {
     let mut by_session: BTreeMap<String, (Option<&RatingRow>, Option<&RatingRow>)> = BTreeMap::new();
     for r in ratings.iter().filter(|r| r.checklist_id == c.id) {
         let key = r.session_id.as_ref().or(r.group_session_id.as_ref()).map(|i| i.to_string()).unwrap_or_default();
@@ -266,11 +277,7 @@ pub async fn agreement_over_time(
     let mut pairs: Vec<(&RatingRow, &RatingRow)> =
         by_session.values().filter_map(|(a, b)| Some(((*a)?, (*b)?))).collect();
     pairs.sort_by_key(|(_, s)| s.rated_at);
-    let mut e = me.event(action::FIDELITY_READ, "fidelity_rating");
-    e.resource_id = Some(clinician.to_string());
-    e.detail = Some(format!("agreement over time, {}: {} sessions", c.id, pairs.len()));
-    state.store.audit(e).await?;
-    Ok(c.items
+    c.items
         .iter()
         .map(|item| ItemTrend {
             item: item.id.clone(),
@@ -283,5 +290,51 @@ pub async fn agreement_over_time(
                 .collect(),
         })
         .filter(|t| !t.points.is_empty())
-        .collect())
+        .collect()
+}
+
+/// A course's fidelity: every rating of its sessions, oldest first, and
+/// per checklist rated by both sides the item trends (self vs supervisor).
+pub struct CourseFidelity {
+    pub ratings: Vec<RatingRow>,
+    pub trends: Vec<(Checklist, Vec<ItemTrend>)>,
+}
+
+/// The fidelity ratings of a course the caller may see (audited as a read
+/// when there are any).
+#[crate::boxing::boxed_future]
+pub async fn course_fidelity(state: &AppState, me: &Identity, cx: &CourseContext) -> AppResult<CourseFidelity> {
+    let ratings = state.store.course_ratings(&cx.course.id).await?;
+    if !ratings.is_empty() {
+        let mut e = me.event(action::FIDELITY_READ, "fidelity_rating");
+        e.resource_id = Some(cx.course.id.to_string());
+        e.client_id = Some(cx.client.id.to_string());
+        e.detail = Some(format!("course {}: {} ratings", cx.course.id, ratings.len()));
+        state.store.audit(e).await?;
+    }
+    let mut ids: Vec<&str> = ratings.iter().map(|r| r.checklist_id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let trends = ids
+        .into_iter()
+        .filter_map(|id| state.config.fidelity.get(id))
+        .map(|c| (c.clone(), item_trends(c, &ratings)))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    Ok(CourseFidelity { ratings, trends })
+}
+
+/// The checklist a rating of this session is made with, and the items that
+/// apply to it (the session's phase, the course's areas).
+pub fn checklists_for<'a>(
+    state: &'a AppState,
+    rs: &RatedSession,
+) -> Vec<(&'a Checklist, Vec<&'a rapport_core::fidelity::Item>)> {
+    state
+        .config
+        .fidelity
+        .for_format(rs.group)
+        .filter(|c| rs.may_rate_as.iter().any(|r| c.allows(*r)))
+        .map(|c| (c, c.items_for(rs.phase, &rs.areas)))
+        .collect()
 }

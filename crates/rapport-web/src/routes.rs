@@ -123,6 +123,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::calendar::routes(r);
     // Session page and session notes (UI, then API)
     let r = ui::notes::routes(r);
+    let r = ui::fidelity::routes(r);
     let r = api::notes::routes(r);
     // Group IPT: groups, members, the meeting screen
     let r = ui::groups::routes(r);

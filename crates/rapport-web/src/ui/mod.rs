@@ -12,6 +12,8 @@ pub mod clients;
 pub mod context;
 pub mod courses;
 pub mod ending;
+pub mod fidelity;
+pub mod fidelity_section;
 pub mod formulation;
 pub mod goals;
 pub mod groups;
@@ -131,6 +133,8 @@ fn done_message(key: &str) -> Option<&'static str> {
         "session-booked" => "Session booked.",
         "session-moved" => "Session moved.",
         "session-cancelled" => "Session cancelled.",
+        "fidelity-rated" => "Rating saved.",
+        "recording-uploaded" => "Recording uploaded. Only you and your supervisors can play it.",
         "kiosk-pin" => "Kiosk PIN saved. It unlocks a device you hand over for questionnaires.",
         "kiosk-returned" => "Welcome back: kiosk mode ended. The client's new answers are below.",
         "reviewed" => "Marked as reviewed.",

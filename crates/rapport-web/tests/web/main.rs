@@ -11,6 +11,7 @@ mod context;
 mod courses;
 mod ending;
 mod escalation;
+mod fidelity_pages;
 mod formulation;
 mod group_pages;
 mod groups;
