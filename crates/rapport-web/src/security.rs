@@ -113,7 +113,8 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE, "form too large").into_response(),
     };
     let sent = match &multipart {
-        Some(b) => crate::html::multipart::parse(&bytes, b)
+        Some(b) => crate::html::multipart::parse(bytes.clone(), b)
+            .await
             .and_then(|p| crate::html::multipart::text(&p, "csrf").map(str::to_string)),
         None => form_urlencoded_value(&bytes, "csrf"),
     };

@@ -463,8 +463,14 @@ pub async fn upload(
     let sx = session_for(&state, &me, Some(&id), &session_id).await?;
     let back = format!("/courses/{}/sessions/{}", sx.cx.course.id, sx.id());
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    let parts = multipart::boundary(content_type).and_then(|b| multipart::parse(&body, &b)).ok_or_else(|| {
-        AppError::BadRequest { code: "bad_form", message: "The form could not be read.".into(), field: None }
+    let parts = match multipart::boundary(content_type) {
+        Some(b) => multipart::parse(body, &b).await,
+        None => None,
+    }
+    .ok_or_else(|| AppError::BadRequest {
+        code: "bad_form",
+        message: "The form could not be read.".into(),
+        field: None,
     })?;
     let consented = multipart::text(&parts, "consent").is_some_and(|v| !v.trim().is_empty());
     let detail = multipart::text(&parts, "consent_note").unwrap_or_default().trim().to_string();
@@ -484,7 +490,7 @@ pub async fn upload(
                 format!("The client consented to this recording: {detail}")
             };
             let ty = a.content_type.clone().unwrap_or_default();
-            recordings::upload(&state, &me, sx.id().as_str(), &note, &ty, a.data.clone()).await.map_err(AppError::from)
+            recordings::upload(&state, &me, sx.id().as_str(), &note, &ty, a.data.to_vec()).await.map_err(AppError::from)
         }
         _ => Err(AppError::Invalid(e)),
     };
