@@ -156,6 +156,23 @@ pub async fn dashboard(state: &AppState, me: &Identity) -> AppResult<Dashboard> 
     Ok(Dashboard { cases, groups })
 }
 
+/// The active people the caller's supervision reaches, by name: whom a
+/// meeting may name and whose records the dashboard links to.
+#[crate::boxing::boxed_future]
+pub async fn supervisees(state: &AppState, me: &Identity) -> AppResult<Vec<rapport_store::users::User>> {
+    if me.user.role != Role::Supervisor {
+        return Ok(Vec::new());
+    }
+    let mut people = Vec::new();
+    for id in state.store.supervision_reach(&me.user.id).await? {
+        if let Some(u) = state.store.user(&id).await?.filter(|u| u.active) {
+            people.push(u);
+        }
+    }
+    people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.as_str().cmp(b.id.as_str())));
+    Ok(people)
+}
+
 /// A supervision meeting as typed.
 #[derive(Clone, Debug, Default)]
 pub struct MeetingInput {

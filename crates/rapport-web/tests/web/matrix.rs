@@ -155,6 +155,7 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::groups::matrix_entries());
     v.extend(crate::group_pages::matrix_entries());
     v.extend(crate::supervision::matrix_entries());
+    v.extend(crate::supervision_pages::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
     v
