@@ -86,7 +86,7 @@ async fn the_dashboard_the_log_and_the_record_through_the_pages() {
             assert!(body.contains(&format!(r##"href="{field}""##)), "{field} named: {body}");
         }
         assert!(body.contains(r#"value="Bring the timeline""#), "typed values kept");
-        assert_eq!(app.scalar("SELECT COUNT(*) FROM supervision_meetings", &[]).await, 0);
+        assert_eq!(app.scalar("SELECT COUNT(*) AS n FROM supervision_meetings", &[]).await, 0);
 
         // A meeting recorded through the form: its hours reach the clinician's record.
         let clin_id = clin.id.to_string();
@@ -175,7 +175,7 @@ async fn the_dashboard_the_log_and_the_record_through_the_pages() {
             )
             .await;
         assert_eq!(r.status(), 404);
-        assert_eq!(app.scalar("SELECT COUNT(*) FROM trainings", &[]).await, 1);
+        assert_eq!(app.scalar("SELECT COUNT(*) AS n FROM trainings", &[]).await, 1);
     })
     .await;
 }
