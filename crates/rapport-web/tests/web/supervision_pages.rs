@@ -179,3 +179,36 @@ async fn the_dashboard_the_log_and_the_record_through_the_pages() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_administrator_sets_recordings_and_self_rating_on_the_settings_page() {
+    on_each_backend(|app| async move {
+        app.user("settings-admin@clinic.example", Role::Admin).await;
+        let a = app.browser_as("settings-admin@clinic.example").await;
+        let (st, page) = a.text("/admin/settings").await;
+        assert!(st == 200 && page.contains(r#"name="recording_retention_days""#), "{page}");
+        let base = [
+            ("name", "Supervised Clinic"),
+            ("idle_timeout_minutes", "20"),
+            ("absolute_lifetime_hours", "10"),
+            ("break_glass_hours", "2"),
+            ("supervision_fields", "1"),
+        ];
+        let mut bad = base.to_vec();
+        bad.push(("recording_retention_days", "400"));
+        let r = a.submit("/admin/settings", "/admin/settings", &bad).await;
+        assert_eq!(r.status(), 422);
+        assert!(r.text().await.unwrap().contains(r##"href="#recording_retention_days""##));
+        assert_eq!(app.store.organisation().await.unwrap().recording_retention_days, 0, "nothing changed");
+        let mut good = base.to_vec();
+        good.extend([("recording_retention_days", "90"), ("require_self_rating", "yes")]);
+        assert_eq!(a.submit("/admin/settings", "/admin/settings", &good).await.status(), 303);
+        let org = app.store.organisation().await.unwrap();
+        assert_eq!((org.recording_retention_days, org.require_self_rating), (90, true));
+        // The box left unticked turns the requirement off.
+        assert_eq!(a.submit("/admin/settings", "/admin/settings", &base).await.status(), 303);
+        let org = app.store.organisation().await.unwrap();
+        assert_eq!((org.recording_retention_days, org.require_self_rating), (90, false));
+    })
+    .await;
+}

@@ -325,6 +325,10 @@ async fn every_audited_action_leaves_an_entry() {
         .await;
     assert_eq!(r.status(), 303);
     let admin = app.browser_as("root@clinic.example").await;
+    // Supervision and fidelity (API). First: its accounts, supervision links and
+    // settings are made directly in the store, and the newer entries of the same
+    // actions below carry the browser's address.
+    crate::supervision::exercise_every_action(&app).await;
     // Users: create two clinicians through the UI, edit, deactivate, reactivate.
     for email in ["x@clinic.example", "y@clinic.example"] {
         let r = admin
@@ -362,7 +366,6 @@ async fn every_audited_action_leaves_an_entry() {
     crate::measures::exercise_every_action(&app, &xuser).await;
     crate::reminders::exercise_every_action(&app, &xuser).await;
     crate::groups::exercise_every_action(&app, &admin).await;
-    crate::supervision::exercise_every_action(&app).await;
     let id = x.new_client("Audit Client").await;
     let rec = format!("/clients/{id}");
     x.get(&rec).await;
