@@ -110,5 +110,6 @@ for (const width of [360, 1280]) {
 }
 
 test('no page errors, CSP violations or server errors', () => {
-  assert.deepEqual(problems, []);
+  // The refused form answers 422 on purpose; the browser logs that status.
+  assert.deepEqual(problems.filter((p) => !/status of 422/.test(p)), []);
 });
