@@ -177,7 +177,11 @@ pub async fn dashboard(
     render(&DashboardPage {
         layout,
         cases,
-        groups: groups.iter().map(group_view).collect(),
+        groups: groups
+            .iter()
+            .filter(|g| chosen.is_empty() || g.supervised_facilitators.iter().any(|f| f.as_str() == chosen))
+            .map(group_view)
+            .collect(),
         supervisees: people
             .iter()
             .map(|p| (p.id.to_string(), p.name.clone(), format!("/people/{}/record", p.id)))
