@@ -6,7 +6,7 @@
 use super::clients::DoneParam;
 use super::today::long_date;
 use super::Layout;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
@@ -686,6 +686,6 @@ pub async fn certify(
             let page = show_record(&state, &me, &id, None, TrainingFields::default(), f, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
-        Err(e) => Err(AppError::from(e)),
+        Err(e) => Err(e.into()),
     }
 }
