@@ -52,6 +52,8 @@ pub struct GroupCase {
     /// Members with a risk flag not yet closed.
     pub members_at_risk: u32,
     pub attention: u32,
+    /// Its facilitators the caller supervises.
+    pub supervised_facilitators: Vec<Id>,
 }
 
 pub struct Dashboard {
@@ -132,7 +134,9 @@ pub async fn dashboard(state: &AppState, me: &Identity) -> AppResult<Dashboard> 
             continue;
         }
         let Some(detail) = state.store.group(&g.id).await? else { continue };
-        if !detail.facilitators.iter().any(|f| reach.contains(&f.id)) {
+        let supervised_facilitators: Vec<Id> =
+            detail.facilitators.iter().filter(|f| reach.contains(&f.id)).map(|f| f.id.clone()).collect();
+        if supervised_facilitators.is_empty() {
             continue;
         }
         let present: u32 = detail.sessions.iter().map(|s| s.attended).sum();
@@ -147,13 +151,37 @@ pub async fn dashboard(state: &AppState, me: &Identity) -> AppResult<Dashboard> 
         }
         let attendance = (places > 0).then(|| present as f64 / places as f64);
         let attention = at_risk * 1000 + dropped * 10 + attendance.map_or(0, |a| ((1.0 - a) * 100.0) as u32);
-        groups.push(GroupCase { group: g, attendance, dropped_out: dropped, members_at_risk: at_risk, attention });
+        groups.push(GroupCase {
+            group: g,
+            attendance,
+            dropped_out: dropped,
+            members_at_risk: at_risk,
+            attention,
+            supervised_facilitators,
+        });
     }
     groups.sort_by(|a, b| b.attention.cmp(&a.attention).then(a.group.name.cmp(&b.group.name)));
     let mut e = me.event(action::SUPERVISION_READ, "supervision");
     e.detail = Some(clients_shown(cases.iter().map(|c| &c.client_id)));
     state.store.audit(e).await?;
     Ok(Dashboard { cases, groups })
+}
+
+/// The active people the caller's supervision reaches, by name: whom a
+/// meeting may name and whose records the dashboard links to.
+#[crate::boxing::boxed_future]
+pub async fn supervisees(state: &AppState, me: &Identity) -> AppResult<Vec<rapport_store::users::User>> {
+    if me.user.role != Role::Supervisor {
+        return Ok(Vec::new());
+    }
+    let mut people = Vec::new();
+    for id in state.store.supervision_reach(&me.user.id).await? {
+        if let Some(u) = state.store.user(&id).await?.filter(|u| u.active) {
+            people.push(u);
+        }
+    }
+    people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.as_str().cmp(b.id.as_str())));
+    Ok(people)
 }
 
 /// A supervision meeting as typed.

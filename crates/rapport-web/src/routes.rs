@@ -130,7 +130,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // Today, the home page of caseload holders (UI, then API)
     let r = ui::today::routes(r);
     let r = api::today::routes(r);
-    // Supervision and fidelity (API)
+    // Supervision and fidelity (UI, then API)
+    let r = ui::supervision::routes(r);
     let r = api::supervision::routes(r);
     // Group IPT: sites, groups, meetings, screening and the programme funnel (API)
     let r = api::groups::routes(r);

@@ -25,6 +25,7 @@ pub mod mfa;
 pub mod notes;
 pub mod programme;
 pub mod risk;
+pub mod supervision;
 pub mod timeline;
 pub mod today;
 pub mod worksheets;
@@ -50,6 +51,8 @@ pub struct Layout {
     pub individual_care: bool,
     /// Runs, supervises or organises IPT groups: the "Groups" item.
     pub groups: bool,
+    /// A supervisor: the "Supervision" item.
+    pub supervises: bool,
     pub flash: Option<Flash>,
     /// Administrators: break-glass accesses waiting for review.
     pub pending_reviews: i64,
@@ -87,6 +90,7 @@ impl Layout {
             has_caseload: actor.can_hold_caseload(),
             individual_care: actor.provides_individual_care(),
             groups: actor.can_organise_groups() || me.user.role == rapport_core::access::Role::Facilitator,
+            supervises: me.user.role == rapport_core::access::Role::Supervisor,
             flash: None,
             pending_reviews,
             unhandled_risk_flags,
@@ -186,6 +190,10 @@ fn done_message(key: &str) -> Option<&'static str> {
         "portal-revoked" => "Invitation withdrawn. Its code no longer works.",
         "portal-sharing" => "Portal sharing saved.",
         "portal-disabled" => "Portal account turned off and signed out. Resetting portal access turns it back on.",
+        // Supervision
+        "meeting-recorded" => "Supervision meeting recorded.",
+        "training-recorded" => "Training recorded.",
+        "certified" => "Certification recorded.",
         _ => return None,
     })
 }

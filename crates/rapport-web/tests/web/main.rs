@@ -30,6 +30,7 @@ mod scores;
 mod security;
 mod smtp;
 mod supervision;
+mod supervision_pages;
 mod support;
 mod timeline;
 mod today;

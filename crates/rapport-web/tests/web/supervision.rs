@@ -44,12 +44,12 @@ pub fn matrix_entries() -> Vec<Entry> {
     ]
 }
 
-fn days_ago(n: i64) -> String {
+pub fn days_ago(n: i64) -> String {
     format_date(Timestamp::now().date() - Duration::days(n))
 }
 
 /// A course of `api`'s user started 60 days ago with `held` weekly sessions; (client, course, sessions).
-async fn course_with_sessions(api: &Api, name: &str, held: i64) -> (String, String, Vec<String>) {
+pub async fn course_with_sessions(api: &Api, name: &str, held: i64) -> (String, String, Vec<String>) {
     let client = api.new_client(name).await;
     let course = api
         .new_course(&client, json!({"protocol": "ipt-individual", "planned_sessions": 16, "start_date": days_ago(60)}))
