@@ -24,7 +24,9 @@ const RESULTS_DIR = path.join(HERE, 'test-results');
 const RAPPORT_BIN = path.resolve(ROOT, process.env.RAPPORT_BIN ?? 'target/debug/rapport');
 const TIMEOUT_MS = 20_000;
 const PASSWORD = 'rapport-demo-2026';
-const SUPERVISOR = 'supervisor@demo.rapport.test';
+// A supervisor of their own (the demo's supervisor also sees the demo's open
+// risk flag, which rightly comes before an overdue initial phase).
+const SUPERVISOR = 'supervisor.e2e@demo.rapport.test';
 const CLINICIAN = 'clinician.e2e@demo.rapport.test';
 const CLINICIAN_NAME = 'Tomás Herrera';
 const CLIENT = 'Overdue Test';
@@ -40,13 +42,17 @@ before(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'rapport-e2e-supervision-'));
   const demo = spawnSync(RAPPORT_BIN, ['demo', '--data-dir', dataDir], { encoding: 'utf8' });
   assert.equal(demo.status, 0, `rapport demo failed:\n${demo.stdout}\n${demo.stderr}`);
-  const create = spawnSync(
-    RAPPORT_BIN,
-    ['--data-dir', dataDir, 'user', 'create', '--email', CLINICIAN, '--name', CLINICIAN_NAME,
-      '--role', 'clinician', '--supervisor', SUPERVISOR, '--password-stdin'],
-    { encoding: 'utf8', input: PASSWORD },
-  );
-  assert.equal(create.status, 0, `rapport user create failed:\n${create.stdout}\n${create.stderr}`);
+  for (const args of [
+    ['--email', SUPERVISOR, '--name', 'Grace Okafor', '--role', 'supervisor'],
+    ['--email', CLINICIAN, '--name', CLINICIAN_NAME, '--role', 'clinician', '--supervisor', SUPERVISOR],
+  ]) {
+    const create = spawnSync(
+      RAPPORT_BIN,
+      ['--data-dir', dataDir, 'user', 'create', ...args, '--password-stdin'],
+      { encoding: 'utf8', input: PASSWORD },
+    );
+    assert.equal(create.status, 0, `rapport user create failed:\n${create.stdout}\n${create.stderr}`);
+  }
   ({ child: server, url: baseURL } = await serve(RAPPORT_BIN, ['--data-dir', dataDir]));
   browser = await launchChromium();
 });
@@ -130,6 +136,21 @@ test('a clinician self-rates, the supervisor rates and sees the agreement, then 
     assert.equal(r.status(), 303, `session of ${daysAgo(d)} recorded`);
   }
 
+  // A second case still in time (one session), whose name sorts before the overdue one.
+  r = await post(clin, '/clients/new', '/clients/new', [['display_name', 'Aaron Ontime']]);
+  assert.equal(r.status(), 303, 'second client registered');
+  const onTime = r.headers().location.match(/\/clients\/([0-9a-f-]+)/)[1];
+  r = await post(clin, `/clients/${onTime}/courses/new`, `/clients/${onTime}/courses/new`, [
+    ['protocol', 'ipt-individual'], ['planned_sessions', '16'], ['frequency', 'weekly'],
+    ['session_minutes', '50'], ['start_date', daysAgo(7)],
+  ]);
+  assert.equal(r.status(), 303, `second course started: ${await r.text()}`);
+  const onTimePath = r.headers().location.match(/\/courses\/[0-9a-f-]+/)[0];
+  r = await post(clin, onTimePath, `${onTimePath}/sessions`, [
+    ['date', daysAgo(7)], ['time', '10:00'], ['modality', 'in_person'], ['attendance', 'attended'],
+  ]);
+  assert.equal(r.status(), 303, 'its first session recorded');
+
   // The clinician opens session 4 and self-rates it on a phone.
   await clin.goto(`${baseURL}${coursePath}`);
   await clin.locator('#sessions a', { hasText: daysAgo(35) }).first().click();
@@ -184,6 +205,9 @@ test('a clinician self-rates, the supervisor rates and sees the agreement, then 
   const firstCase = sup.locator('main').locator('tr, li, article')
     .filter({ has: sup.locator('a[href^="/courses/"]') }).first();
   assert.match(await firstCase.innerText(), /initial phase overdue/i);
+  assert.match(await firstCase.innerText(), new RegExp(CLIENT));
+  const cases = sup.locator('main').locator('tr, li, article').filter({ has: sup.locator('a[href^="/courses/"]') });
+  assert.match(await cases.nth(1).innerText(), /Aaron Ontime/, 'the case in time comes after');
   await checks(sup, 'Supervision dashboard at 1280 px');
   await shot(sup, 'supervision-dashboard-1280.png');
 
