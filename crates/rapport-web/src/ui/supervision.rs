@@ -21,6 +21,7 @@ use rapport_app::{AppState, Error};
 use rapport_core::access::Role;
 use rapport_core::fidelity::Rater;
 use rapport_core::supervision::hours_words;
+use rapport_core::supervision::{validity, Validity};
 use rapport_core::time::format_date;
 use rapport_core::ValidationErrors;
 use rapport_store::fidelity::MeetingRow;
@@ -481,7 +482,7 @@ pub struct Certified {
     /// Empty when it does not expire.
     pub expires: String,
     pub expired: bool,
-    /// Expires within `RENEWAL_DAYS`.
+    /// Expires within `RENEWAL_NOTICE_DAYS` (the renewal reminder has gone out).
     pub renewal_due: bool,
 }
 
@@ -528,9 +529,6 @@ pub struct CertifyFields {
     certified_on: String,
 }
 
-/// Renewal is flagged this many days before a certification expires.
-const RENEWAL_DAYS: i64 = 90;
-
 fn record_page(
     layout: Layout,
     me: &Identity,
@@ -547,8 +545,8 @@ fn record_page(
             let certified = r.certifications.iter().find(|c| c.pathway_id == p.id).map(|c| Certified {
                 on: long_date(c.certified_on),
                 expires: c.expires_on.map(long_date).unwrap_or_default(),
-                expired: c.expires_on.is_some_and(|e| e < today),
-                renewal_due: c.expires_on.is_some_and(|e| e >= today && (e - today).whole_days() <= RENEWAL_DAYS),
+                expired: validity(c.expires_on, today) == Validity::Expired,
+                renewal_due: validity(c.expires_on, today) == Validity::RenewalDue,
             });
             PathwayView {
                 id: p.id.clone(),

@@ -490,6 +490,12 @@ async fn a_certificate_close_to_expiry_reminds_its_holder_and_supervisors_once()
         assert_eq!((outbox(&later.id).await, outbox(&gone.id).await), (0, 0));
         assert_eq!(send(&st, today).await.unwrap(), 0, "once");
         assert_eq!(outbox(&sup.id).await, 1);
+        // The record pages say the same.
+        let b = app.browser_as(&sup.email).await;
+        let (_, page) = b.text(&format!("/people/{}/record", soon.id)).await;
+        assert!(page.contains("Renewal due: expires") && !page.contains("badge-risk\">Expired"), "{page}");
+        let (_, page) = b.text(&format!("/people/{}/record", later.id)).await;
+        assert!(!page.contains("Renewal due"), "400 days to go");
 
         // The later one reaches its window; a renewal of the first starts again.
         assert_eq!(send(&st, today + Duration::days(345)).await.unwrap(), 1);
