@@ -321,6 +321,22 @@ pub async fn meetings(state: &AppState, me: &Identity) -> AppResult<Vec<MeetingR
     Ok(state.store.supervision_meetings(&me.user.id).await?)
 }
 
+/// Marks an action point of a meeting the caller led or attended done; 404 otherwise.
+#[crate::boxing::boxed_future]
+pub async fn complete_action(state: &AppState, me: &Identity, action_id: &str) -> AppResult<()> {
+    let mut e = me.event(action::SUPERVISION_ACTION_DONE, "supervision_action");
+    e.resource_id = Some(action_id.to_string());
+    let done = match Id::parse(action_id) {
+        Some(id) => state.store.complete_supervision_action(&id, &me.user.id, e).await?,
+        None => false,
+    };
+    if !done {
+        deny(state, me, "supervision_action", Some(action_id)).await?;
+        return Err(Error::NotFound);
+    }
+    Ok(())
+}
+
 /// Whether the caller may see `user`'s professional record (hours,
 /// trainings, progress): themself, a supervisor reaching them, an administrator.
 async fn may_see_person(state: &AppState, me: &Identity, user: &Id) -> AppResult<bool> {

@@ -152,6 +152,7 @@ pub mod action {
     pub const FIDELITY_RATE: &str = "fidelity.rate";
     pub const FIDELITY_READ: &str = "fidelity.read";
     pub const SUPERVISION_MEETING_RECORD: &str = "supervision.meeting_record";
+    pub const SUPERVISION_ACTION_DONE: &str = "supervision.action_done";
     pub const SUPERVISION_READ: &str = "supervision.read";
     pub const TRAINING_RECORD: &str = "training.record";
     pub const CERTIFICATION_RECORD: &str = "certification.record";
@@ -271,6 +272,7 @@ pub mod action {
         FIDELITY_RATE,
         FIDELITY_READ,
         SUPERVISION_MEETING_RECORD,
+        SUPERVISION_ACTION_DONE,
         SUPERVISION_READ,
         TRAINING_RECORD,
         CERTIFICATION_RECORD,

@@ -302,6 +302,30 @@ impl Store {
     }
 
     /// Supervision meetings `user` led or attended, newest first.
+    /// Marks an action point done (the first date stays) when `user` led or
+    /// attended its meeting; `false` when there is no such action point for them.
+    #[crate::boxing::boxed_future]
+    pub async fn complete_supervision_action(&self, action: &Id, user: &Id, event: AuditEvent) -> Result<bool> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let marked = sqlx::query(
+            "UPDATE supervision_actions SET done_at = COALESCE(done_at, $3) WHERE id = $1 AND meeting_id IN \
+             (SELECT m.id FROM supervision_meetings m WHERE m.supervisor_id = $2 OR EXISTS \
+               (SELECT 1 FROM supervision_attendees a WHERE a.meeting_id = m.id AND a.user_id = $2))",
+        )
+        .bind(action.as_str())
+        .bind(user.as_str())
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if marked == 0 {
+            return Ok(false);
+        }
+        audit::commit(tx, event, now).await?;
+        Ok(true)
+    }
+
     #[crate::boxing::boxed_future]
     pub async fn supervision_meetings(&self, user: &Id) -> Result<Vec<MeetingRow>> {
         let mut conn = self.read.acquire().await?;

@@ -192,6 +192,7 @@ fn done_message(key: &str) -> Option<&'static str> {
         "portal-disabled" => "Portal account turned off and signed out. Resetting portal access turns it back on.",
         // Supervision
         "meeting-recorded" => "Supervision meeting recorded.",
+        "action-done" => "Action point marked done.",
         "training-recorded" => "Training recorded.",
         "certified" => "Certification recorded.",
         _ => return None,

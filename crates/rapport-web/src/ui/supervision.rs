@@ -33,6 +33,7 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
         .get("/supervision/meetings", meetings)
         .get("/supervision/meetings/new", new_meeting)
         .post("/supervision/meetings/new", create_meeting)
+        .post("/supervision/actions/{id}/done", complete_action)
         .get("/people/{id}/record", record)
         .post("/people/{id}/record/trainings", add_training)
         .post("/people/{id}/record/certifications", certify)
@@ -195,6 +196,7 @@ pub async fn dashboard(
 // ---- the supervision log ---------------------------------------------------------
 
 pub struct ActionView {
+    pub id: String,
     pub text: String,
     pub owner: String,
     pub due: String,
@@ -242,6 +244,7 @@ fn meeting_view(m: &MeetingRow, names: &HashMap<String, String>, today: time::Da
             .actions
             .iter()
             .map(|a| ActionView {
+                id: a.id.to_string(),
                 text: a.text.clone(),
                 owner: a
                     .owner_id
@@ -421,6 +424,16 @@ async fn meeting_page(
         groups: choices.groups,
         my_id: me.user.id.to_string(),
     })
+}
+
+/// Marks an action point done, back on the log.
+pub async fn complete_action(
+    State(state): State<AppState>,
+    SignedIn(me): SignedIn,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    supervision::complete_action(&state, &me, &id).await?;
+    Ok(Redirect::to("/supervision/meetings?done=action-done").into_response())
 }
 
 pub async fn new_meeting(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {

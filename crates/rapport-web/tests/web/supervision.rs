@@ -408,8 +408,13 @@ pub async fn exercise_every_action(app: &TestApp, admin: &Browser) {
     assert_eq!(s.get(&path).await.0, 200);
     assert_eq!(s.get("/api/v1/supervision/cases").await.0, 200);
     let clin_id = clin.id.to_string();
-    let meeting = json!({"kind": "individual", "held_on": days_ago(3), "minutes": 45, "supervisee_ids": [clin_id]});
+    let meeting = json!({"kind": "individual", "held_on": days_ago(3), "minutes": 45, "supervisee_ids": [clin_id],
+        "actions": [{"text": "Bring the timeline"}]});
     assert_eq!(s.post("/api/v1/supervision/meetings", meeting).await.0, 201);
+    let action = app.store.supervision_meetings(&sup.id).await.unwrap()[0].actions[0].id.clone();
+    let sb = app.browser_as("walk.fid.sup@clinic.example").await;
+    let done = format!("/supervision/actions/{action}/done");
+    assert_eq!(sb.submit("/supervision/meetings", &done, &[]).await.status(), 303);
     let training = json!({"user_id": clin_id, "course_name": "Walk course", "hours": 3, "held_on": days_ago(30)});
     assert_eq!(s.post("/api/v1/trainings", training).await.0, 201);
     let cert = json!({"pathway": "ipt-certified-therapist", "certified_on": days_ago(2)});

@@ -25,6 +25,8 @@ pub fn matrix_entries() -> Vec<Entry> {
         // Empty forms: 422 for those who may write (the person themself may record a training).
         e(M::POST, "/people/{id}/record/trainings", "/people/{author}/record/trainings", "LAAANNNN"),
         e(M::POST, "/people/{id}/record/certifications", "/people/{author}/record/certifications", "LAAFNNNN"),
+        // Only someone at the meeting may mark its action point done; a made-up one is 404 to all.
+        e(M::POST, "/supervision/actions/{id}/done", "/supervision/actions/{random}/done", "LNNNN"),
     ]
 }
 
@@ -119,6 +121,17 @@ async fn the_dashboard_the_log_and_the_record_through_the_pages() {
         );
         // The supervisee sees the meeting in their log.
         assert!(cb.text("/supervision/meetings").await.1.contains("Bring the timeline"));
+        // The action point is marked done from the log: by someone at the meeting only.
+        let meetings = app.store.supervision_meetings(&clin.id).await.unwrap();
+        let action = format!("/supervision/actions/{}/done", meetings[0].actions[0].id);
+        let outsider = app.browser_as(&other.email).await;
+        assert_eq!(outsider.submit("/supervision/meetings", &action, &[]).await.status(), 404);
+        assert!(s.text("/supervision/meetings").await.1.contains(&format!(r#"action="{action}""#)), "a button");
+        let r = cb.submit("/supervision/meetings", &action, &[]).await;
+        assert_eq!((r.status().as_u16(), location(&r)), (303, "/supervision/meetings?done=action-done".to_string()));
+        let (_, log) = s.text("/supervision/meetings").await;
+        assert!(!log.contains(r#"data-testid="overdue""#) && !log.contains(&action), "done, no longer overdue: {log}");
+        assert_eq!(app.count("supervision.action_done").await, 1);
 
         let record = format!("/people/{clin_id}/record");
         let (st, page) = cb.text(&record).await;
