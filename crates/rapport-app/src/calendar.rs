@@ -379,6 +379,7 @@ mod tests {
                 phase_override: None,
                 version: 1,
                 created_at: Timestamp::now(),
+                created_by: Id::new(),
             },
             client_name: "Maria van der Berg".into(),
             responsible_id: Id::new(),

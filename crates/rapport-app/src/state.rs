@@ -27,6 +27,8 @@ pub struct Config {
     pub risk_acknowledgement_override_hours: Option<i64>,
     /// The IPT protocols this site runs (shipped, adjusted by the site's protocols.toml).
     pub protocols: Arc<ProtocolSet>,
+    /// Fidelity checklists and certification pathways (shipped, adjusted by the site's fidelity.toml).
+    pub fidelity: Arc<rapport_core::fidelity::ChecklistSet>,
     /// Where the outbox is e-mailed (`None`: nothing is sent, messages wait in the outbox).
     pub smtp: Option<crate::mail::SmtpSettings>,
     /// Signs the checkpoint sent with the audit CSV export (`X-Rapport-Audit-Checkpoint`).
@@ -42,6 +44,7 @@ impl Default for Config {
             not_on_track: NotOnTrackRule::default(),
             risk_acknowledgement_override_hours: None,
             protocols: Arc::new(ProtocolSet::shipped()),
+            fidelity: Arc::new(rapport_core::fidelity::ChecklistSet::shipped()),
             smtp: None,
             audit_checkpoint_key: None,
         }

@@ -148,6 +148,18 @@ pub mod action {
     pub const KIOSK_PIN_FAILED: &str = "kiosk.pin_failed";
     /// A session reminder queued for a client's e-mail (system).
     pub const REMINDER_SEND: &str = "reminder.send";
+    // Supervision, fidelity and training
+    pub const FIDELITY_RATE: &str = "fidelity.rate";
+    pub const FIDELITY_READ: &str = "fidelity.read";
+    pub const SUPERVISION_MEETING_RECORD: &str = "supervision.meeting_record";
+    pub const SUPERVISION_ACTION_DONE: &str = "supervision.action_done";
+    pub const SUPERVISION_READ: &str = "supervision.read";
+    pub const TRAINING_RECORD: &str = "training.record";
+    pub const CERTIFICATION_RECORD: &str = "certification.record";
+    pub const RECORDING_UPLOAD: &str = "recording.upload";
+    pub const RECORDING_PLAY: &str = "recording.play";
+    /// A recording's audio deleted after the retention period (system).
+    pub const RECORDING_DELETE: &str = "recording.delete";
     // Group IPT: sites, groups, members, meetings, screening and the funnel
     pub const SITE_CREATE: &str = "site.create";
     pub const USER_SITE: &str = "user.site";
@@ -257,6 +269,16 @@ pub mod action {
         KIOSK_UNLOCK,
         KIOSK_PIN_FAILED,
         REMINDER_SEND,
+        FIDELITY_RATE,
+        FIDELITY_READ,
+        SUPERVISION_MEETING_RECORD,
+        SUPERVISION_ACTION_DONE,
+        SUPERVISION_READ,
+        TRAINING_RECORD,
+        CERTIFICATION_RECORD,
+        RECORDING_UPLOAD,
+        RECORDING_PLAY,
+        RECORDING_DELETE,
         SITE_CREATE,
         USER_SITE,
         SUPERVISION_ADD,
@@ -273,7 +295,7 @@ pub mod action {
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).
-    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND, REMINDER_SEND];
+    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND, REMINDER_SEND, RECORDING_DELETE];
 }
 
 /// An event to record; sequence, time and hashes are added when it is appended.

@@ -93,6 +93,13 @@ pub const RISK_ACKNOWLEDGEMENT: Bounded = Bounded {
     min: crate::escalation::MIN_HOURS,
     max: crate::escalation::MAX_HOURS,
 };
+/// Days a session recording is kept; 0 means the organisation takes none.
+pub const RECORDING_RETENTION: Bounded = Bounded {
+    field: "recording_retention_days",
+    label: "Keep session recordings for (days; 0: no recordings)",
+    min: 0,
+    max: 365,
+};
 pub const RISK_ASSESSMENT: Bounded = Bounded {
     field: "risk_assessment_hours",
     label: "Assessment deadline (hours)",

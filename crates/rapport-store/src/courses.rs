@@ -75,6 +75,8 @@ pub struct TherapySession {
     pub phase_override: Option<(Phase, String)>,
     pub version: i64,
     pub created_at: Timestamp,
+    /// Who recorded it: the clinician whose session it is (fidelity ratings rate their work).
+    pub created_by: Id,
 }
 
 impl TherapySession {
@@ -127,7 +129,7 @@ fn course_from_row(row: &sqlx::any::AnyRow) -> Result<CourseRecord> {
 }
 
 pub(crate) const SESSION_COLUMNS: &str = "id, course_id, client_id, session_date, session_time, modality, attendance, \
-     duration_minutes, phase_override, phase_override_reason, version, created_at";
+     duration_minutes, phase_override, phase_override_reason, version, created_at, created_by";
 
 pub(crate) fn session_from_row(row: &sqlx::any::AnyRow) -> Result<TherapySession> {
     let modality: String = row.col("modality")?;
@@ -150,6 +152,7 @@ pub(crate) fn session_from_row(row: &sqlx::any::AnyRow) -> Result<TherapySession
         },
         version: row.col("version")?,
         created_at: ts(&row.col::<String>("created_at")?),
+        created_by: Id::from_db(row.col("created_by")?),
     })
 }
 
@@ -536,6 +539,7 @@ impl Store {
             phase_override: None,
             version: 1,
             created_at: now,
+            created_by: by.clone(),
         })
     }
 

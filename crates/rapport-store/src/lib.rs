@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod clients;
 pub mod courses;
 pub mod escalation;
+pub mod fidelity;
 pub mod formulation;
 pub mod groups;
 pub mod keyfile;

@@ -30,6 +30,11 @@ pub struct Organisation {
     pub duty_clinician_id: Option<Id>,
     /// The IANA time zone times are shown in (and session times are read in).
     pub time_zone: String,
+    /// Days a session recording is kept before it is deleted; 0: the
+    /// organisation does not take session recordings.
+    pub recording_retention_days: i64,
+    /// Clinicians and facilitators are asked to self-rate every session they run.
+    pub require_self_rating: bool,
 }
 
 /// Shown to clients while the organisation has no crisis lines of its own.
@@ -50,6 +55,8 @@ impl Default for Organisation {
             risk_assessment_hours: rapport_core::escalation::DEFAULT_ASSESSMENT_HOURS,
             duty_clinician_id: None,
             time_zone: "UTC".into(),
+            recording_retention_days: 0,
+            require_self_rating: false,
         }
     }
 }
@@ -126,7 +133,8 @@ impl Store {
     pub async fn organisation(&self) -> Result<Organisation> {
         let row = sqlx::query(
             "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa, crisis_resources, \
-             country, risk_acknowledgement_hours, risk_assessment_hours, duty_clinician_id, time_zone FROM organisation WHERE id = 1",
+             country, risk_acknowledgement_hours, risk_assessment_hours, duty_clinician_id, time_zone, recording_retention_days, require_self_rating \
+             FROM organisation WHERE id = 1",
         )
         .fetch_optional(&self.read)
         .await?;
@@ -144,6 +152,8 @@ impl Store {
                 risk_assessment_hours: r.col("risk_assessment_hours")?,
                 duty_clinician_id: r.col::<Option<String>>("duty_clinician_id")?.map(Id::from_db),
                 time_zone: r.col::<Option<String>>("time_zone")?.unwrap_or_else(|| "UTC".into()),
+                recording_retention_days: r.col("recording_retention_days")?,
+                require_self_rating: r.col::<i64>("require_self_rating")? != 0,
             },
         })
     }
@@ -155,11 +165,12 @@ impl Store {
         sqlx::query(
             "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, \
              require_mfa, crisis_resources, country, risk_acknowledgement_hours, risk_assessment_hours, \
-             duty_clinician_id, time_zone, updated_at) VALUES (1, $1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $5) \
+             duty_clinician_id, time_zone, recording_retention_days, require_self_rating, updated_at) \
+             VALUES (1, $1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $5) \
              ON CONFLICT (id) DO UPDATE SET name = $1, idle_timeout_minutes = $2, absolute_lifetime_hours = $3, \
              break_glass_hours = $4, require_mfa = $6, crisis_resources = $7, country = $8, \
              risk_acknowledgement_hours = $9, risk_assessment_hours = $10, duty_clinician_id = $11, time_zone = $12, \
-             updated_at = $5",
+             recording_retention_days = $13, require_self_rating = $14, updated_at = $5",
         )
         .bind(&org.name)
         .bind(org.idle_timeout_minutes)
@@ -173,6 +184,8 @@ impl Store {
         .bind(org.risk_assessment_hours)
         .bind(org.duty_clinician_id.as_ref().map(|d| d.as_str().to_string()))
         .bind(&org.time_zone)
+        .bind(org.recording_retention_days)
+        .bind(org.require_self_rating as i64)
         .execute(&mut *tx)
         .await?;
         audit::commit(tx, event, now).await?;

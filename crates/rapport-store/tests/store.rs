@@ -19,6 +19,9 @@ mod anchor;
 #[path = "store/groups.rs"]
 mod groups;
 
+#[path = "store/fidelity.rs"]
+mod fidelity;
+
 #[path = "store/kiosk.rs"]
 mod kiosk;
 

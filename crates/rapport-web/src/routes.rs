@@ -123,12 +123,16 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::calendar::routes(r);
     // Session page and session notes (UI, then API)
     let r = ui::notes::routes(r);
+    let r = ui::fidelity::routes(r);
     let r = api::notes::routes(r);
     // Group IPT: groups, members, the meeting screen
     let r = ui::groups::routes(r);
     // Today, the home page of caseload holders (UI, then API)
     let r = ui::today::routes(r);
     let r = api::today::routes(r);
+    // Supervision and fidelity (UI, then API)
+    let r = ui::supervision::routes(r);
+    let r = api::supervision::routes(r);
     // Group IPT: sites, groups, meetings, screening and the programme funnel (API)
     let r = api::groups::routes(r);
     // Group programme: the screening funnel, screening, sites

@@ -96,19 +96,28 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
             rejected("Your form has expired.")
         };
     }
-    let is_form = h
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+    let content_type = h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    // The one form that sends a file (a session recording) posts multipart;
+    // elsewhere a multipart body is refused before it is read.
+    let multipart =
+        crate::html::multipart::boundary(content_type).filter(|_| req.uri().path().ends_with("/recordings"));
+    if !is_form && multipart.is_none() {
         return rejected("Your form has expired.");
     }
+    let limit =
+        if multipart.is_some() { rapport_app::recordings::MAX_RECORDING_BYTES + 64 * 1024 } else { MAX_FORM_BYTES };
     let (parts, body) = req.into_parts();
-    let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
+    let bytes = match to_bytes(body, limit).await {
         Ok(b) => b,
         Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE, "form too large").into_response(),
     };
-    let sent = form_urlencoded_value(&bytes, "csrf");
+    let sent = match &multipart {
+        Some(b) => crate::html::multipart::parse(bytes.clone(), b)
+            .await
+            .and_then(|p| crate::html::multipart::text(&p, "csrf").map(str::to_string)),
+        None => form_urlencoded_value(&bytes, "csrf"),
+    };
     if !sent.is_some_and(|s| constant_time_eq(&s, &expected)) {
         return rejected("Your form has expired.");
     }

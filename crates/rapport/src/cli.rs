@@ -780,6 +780,19 @@ fn load_protocols(g: &Global, explicit: Option<&std::path::Path>) -> Result<Prot
     Ok(set)
 }
 
+/// Shipped fidelity checklists and certification pathways, adjusted by
+/// `fidelity.toml` in the data directory when present.
+fn load_fidelity(g: &Global) -> Result<rapport_core::fidelity::ChecklistSet, String> {
+    let path = g.data_dir.join("fidelity.toml");
+    if !path.is_file() {
+        return Ok(rapport_core::fidelity::ChecklistSet::shipped());
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let set = rapport_core::fidelity::ChecklistSet::with_site_file(&path.display().to_string(), &text)?;
+    tracing::info!(file = %path.display(), checklists = set.all().len(), "site fidelity checklists loaded");
+    Ok(set)
+}
+
 async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     if let Some(u) = &a.public_url {
         if !(u.starts_with("https://") || u.starts_with("http://")) {
@@ -841,6 +854,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         public_url: a.public_url.clone(),
         trust_proxy: a.trust_proxy,
         protocols: std::sync::Arc::new(protocols),
+        fidelity: std::sync::Arc::new(load_fidelity(g)?),
         risk_acknowledgement_override_hours: ack_override,
         smtp: smtp.clone(),
         audit_checkpoint_key: Some(audit_key.clone()),
@@ -908,6 +922,17 @@ async fn housekeeping(state: rapport_app::AppState) {
             }
             if let Err(e) = state.store.purge_challenges(now.minus(time::Duration::minutes(10))).await {
                 tracing::warn!(error = %e, "sign-in challenge housekeeping failed");
+            }
+            // Session recordings past the organisation's retention period lose their audio.
+            match rapport_app::recordings::delete_expired(&state, now).await {
+                Ok(n) if n > 0 => tracing::info!(recordings = n, "expired session recordings deleted"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = ?e, "recording housekeeping failed"),
+            }
+            match rapport_app::supervision::send_renewal_reminders(&state, rapport_app::clock::today()).await {
+                Ok(n) if n > 0 => tracing::info!(certifications = n, "certification renewal reminders queued"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = ?e, "certification renewal reminders failed"),
             }
         }
     }

@@ -817,6 +817,7 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
     }
     assert!(out.contains("4 of 8 meetings") && out.contains("2 dropped out and 1 referred"), "{out}");
     assert!(out.contains("IPT courses: one in every phase"));
+    assert!(out.contains("/supervision as the supervisor") && out.contains("Initial phase overdue"), "{out}");
     let copy = db.dir.path().join("backup.db");
     let o = db.run(&["backup", "--to", copy.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -850,6 +851,11 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
         for q in [
             "SELECT COUNT(*) AS n FROM measure_responses",
             "SELECT COUNT(*) AS n FROM risk_flags WHERE status = 'open'",
+            "SELECT COUNT(*) AS n FROM fidelity_ratings",
+            "SELECT COUNT(*) AS n FROM fidelity_ratings WHERE rater_kind = 'supervisor' AND pass = 1",
+            "SELECT COUNT(*) AS n FROM supervision_meetings",
+            "SELECT COUNT(*) AS n FROM supervision_actions WHERE due_on < date('now') AND done_at IS NULL",
+            "SELECT COUNT(*) AS n FROM trainings",
         ] {
             n.push(sqlx::query(q).fetch_one(&mut c).await.unwrap().try_get::<i64, _>("n").unwrap());
         }
@@ -857,6 +863,11 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
     });
     assert!(counts[0] >= 12 * 8, "{counts:?}");
     assert_eq!(counts[1], 2, "the overdue flag and the one from today's group meeting");
+    assert_eq!(
+        counts[2..],
+        [3, 1, 2, 1, 1],
+        "ratings (one passing supervisor's), meetings, an overdue action, a training"
+    );
     demo_programme_is_complete(&copy);
     let o = db.run(&["backup", "--to", copy.to_str().unwrap()]);
     assert!(!o.status.success() && stderr(&o).contains("already exists"));

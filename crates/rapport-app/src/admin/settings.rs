@@ -27,6 +27,12 @@ pub struct SettingsForm {
     pub risk_assessment_hours: Option<String>,
     pub duty_clinician_id: Option<String>,
     pub time_zone: Option<String>,
+    pub recording_retention_days: Option<String>,
+    /// Present (a checkbox) on forms that show it; see `supervision_fields`.
+    pub require_self_rating: Option<String>,
+    /// Marks a form that carries the supervision fields (so an unticked
+    /// box reads as "off", and an older form keeps the current value).
+    pub supervision_fields: Option<String>,
 }
 
 /// The trimmed value, if it is not blank.
@@ -113,6 +119,15 @@ pub async fn update_settings(
         time_zone: match &f.time_zone {
             Some(_) => rule::time_zone(&mut errors, &f.time_zone),
             None => current.time_zone.clone(),
+        },
+        recording_retention_days: rule::RECORDING_RETENTION.read_or(
+            &mut errors,
+            &f.recording_retention_days,
+            current.recording_retention_days,
+        ),
+        require_self_rating: match f.supervision_fields {
+            Some(_) => f.require_self_rating.is_some(),
+            None => current.require_self_rating,
         },
     };
     if !errors.is_empty() {

@@ -13,6 +13,7 @@ pub mod groups;
 pub mod inventory;
 pub mod measures;
 pub(crate) mod params;
+pub mod supervision;
 pub mod timeline;
 pub mod today;
 pub mod worksheets;
@@ -69,6 +70,7 @@ pub fn openapi_document() -> String {
     doc.merge(context::ContextDoc::openapi());
     doc.merge(notes::NotesDoc::openapi());
     doc.merge(today::TodayDoc::openapi());
+    doc.merge(supervision::SupervisionDoc::openapi());
     doc.merge(groups::GroupsDoc::openapi());
     document_body_limits(&mut doc);
     doc.to_pretty_json().expect("serialisable OpenAPI document")

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod diary;
 pub mod error_page;
 pub mod form;
+pub mod multipart;
 pub mod phone;
 pub mod questionnaire;
 

@@ -39,6 +39,8 @@ struct AccountPage {
     new_feed_url: Option<String>,
     /// Kiosk mode: whether a kiosk PIN is set (only for caseload holders).
     kiosk_pin: Option<bool>,
+    /// Sees clients or runs groups: links to their professional record.
+    has_record: bool,
 }
 
 async fn page(
@@ -64,6 +66,7 @@ async fn page(
         holds_caseload: me.actor().can_hold_caseload(),
         new_feed_url: None,
         kiosk_pin: if me.actor().can_hold_caseload() { Some(kiosk::has_pin(state, me).await?) } else { None },
+        has_record: me.actor().can_hold_caseload() || me.user.role == rapport_core::access::Role::Facilitator,
     })
 }
 

@@ -155,6 +155,8 @@ struct CoursePage {
     /// For the status form: a saved ending review, an end-of-treatment measure.
     has_review: bool,
     end_measure_taken: bool,
+    /// Rated sessions: the latest self and supervisor ratings of each.
+    fidelity: Vec<super::fidelity_section::SummaryRow>,
 }
 
 impl CoursePage {
@@ -236,7 +238,10 @@ async fn course_page(
         .map(|g| super::goals::view(&cx, g, None))
         .collect();
     let shared_text = summary.formulation.as_ref().and_then(|f| f.body.shared_text.clone());
+    let ratings = rapport_app::fidelity::course_fidelity(state, me, &cx).await?.ratings;
+    let fidelity = super::fidelity_section::course_summary(state, &cx, &ratings);
     render(&CoursePage {
+        fidelity,
         has_review: o.completion.has_review,
         end_measure_taken: o.completion.end_measure_taken,
         layout,

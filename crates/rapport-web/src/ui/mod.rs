@@ -12,6 +12,8 @@ pub mod clients;
 pub mod context;
 pub mod courses;
 pub mod ending;
+pub mod fidelity;
+pub mod fidelity_section;
 pub mod formulation;
 pub mod goals;
 pub mod groups;
@@ -23,6 +25,7 @@ pub mod mfa;
 pub mod notes;
 pub mod programme;
 pub mod risk;
+pub mod supervision;
 pub mod timeline;
 pub mod today;
 pub mod worksheets;
@@ -48,6 +51,8 @@ pub struct Layout {
     pub individual_care: bool,
     /// Runs, supervises or organises IPT groups: the "Groups" item.
     pub groups: bool,
+    /// A supervisor: the "Supervision" item.
+    pub supervises: bool,
     pub flash: Option<Flash>,
     /// Administrators: break-glass accesses waiting for review.
     pub pending_reviews: i64,
@@ -85,6 +90,7 @@ impl Layout {
             has_caseload: actor.can_hold_caseload(),
             individual_care: actor.provides_individual_care(),
             groups: actor.can_organise_groups() || me.user.role == rapport_core::access::Role::Facilitator,
+            supervises: me.user.role == rapport_core::access::Role::Supervisor,
             flash: None,
             pending_reviews,
             unhandled_risk_flags,
@@ -131,6 +137,8 @@ fn done_message(key: &str) -> Option<&'static str> {
         "session-booked" => "Session booked.",
         "session-moved" => "Session moved.",
         "session-cancelled" => "Session cancelled.",
+        "fidelity-rated" => "Rating saved.",
+        "recording-uploaded" => "Recording uploaded. Only you and your supervisors can play it.",
         "kiosk-pin" => "Kiosk PIN saved. It unlocks a device you hand over for questionnaires.",
         "kiosk-returned" => "Welcome back: kiosk mode ended. The client's new answers are below.",
         "reviewed" => "Marked as reviewed.",
@@ -182,6 +190,11 @@ fn done_message(key: &str) -> Option<&'static str> {
         "portal-revoked" => "Invitation withdrawn. Its code no longer works.",
         "portal-sharing" => "Portal sharing saved.",
         "portal-disabled" => "Portal account turned off and signed out. Resetting portal access turns it back on.",
+        // Supervision
+        "meeting-recorded" => "Supervision meeting recorded.",
+        "action-done" => "Action point marked done.",
+        "training-recorded" => "Training recorded.",
+        "certified" => "Certification recorded.",
         _ => return None,
     })
 }

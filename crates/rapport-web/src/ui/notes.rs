@@ -273,6 +273,8 @@ struct SessionPage {
     /// Signing was asked for and the note is valid: confirm it (the box
     /// "confirm_open_flag" ticked or not).
     confirm_sign: Option<bool>,
+    /// Fidelity ratings and recordings of the session.
+    fidelity: Option<super::fidelity_section::FidelityPanel>,
 }
 
 impl SessionPage {
@@ -384,6 +386,16 @@ async fn session_page(
     });
     let open_flag = sessions::open_risk_flag(state, &sx).await?;
     let scores = rapport_app::scores::session_scores(state, me, &sx).await?;
+    let base = session_url(&sx);
+    let fidelity = super::fidelity_section::panel(
+        state,
+        me,
+        sx.id(),
+        sx.s.number.is_some(),
+        format!("{base}/fidelity/new"),
+        Some(format!("{base}/recordings")),
+    )
+    .await?;
     let (prev, next) = sx.neighbours();
     let link = |s: &rapport_app::access::course::NumberedSession| {
         (format!("/courses/{}/sessions/{}", sx.cx.course.id, s.session.id), session_label(s))
@@ -411,7 +423,18 @@ async fn session_page(
         open_flag,
         scores,
         confirm_sign: st.confirm_sign,
+        fidelity,
     })
+}
+
+/// The session page with errors of a form outside this module (the recording upload).
+pub async fn session_page_with_errors(
+    state: &AppState,
+    me: &Identity,
+    sx: SessionContext,
+    errors: FormErrors,
+) -> AppResult<Html<String>> {
+    session_page(state, me, sx, None, PageState { errors, ..Default::default() }).await
 }
 
 /// The client's diary entries written in the portal after the previous held

@@ -154,6 +154,9 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::client_portal::matrix_entries());
     v.extend(crate::groups::matrix_entries());
     v.extend(crate::group_pages::matrix_entries());
+    v.extend(crate::supervision::matrix_entries());
+    v.extend(crate::fidelity_pages::matrix_entries());
+    v.extend(crate::supervision_pages::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
     v
@@ -329,7 +332,14 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
                 Body::None => req,
                 // Forms carry the hidden version a page gives a record not yet saved.
                 Body::Form => req.form(&[("csrf", caller.csrf.as_str()), ("version", "0")]),
-                Body::Json(j) => req.header("content-type", "application/json").body(j),
+                // JSON bodies may name fixtures too (e.g. a user id).
+                Body::Json(j) => {
+                    let mut body = j.to_string();
+                    for (placeholder, value) in &fixtures {
+                        body = body.replace(placeholder, value);
+                    }
+                    req.header("content-type", "application/json").body(body)
+                }
             };
             let r = req.send().await.unwrap();
             let status = r.status().as_u16();

@@ -20,6 +20,7 @@ mod context;
 mod formulation;
 mod notes;
 mod portal;
+mod supervision;
 mod timeline;
 mod today;
 mod worksheets;
@@ -307,6 +308,10 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
         Some((c, _)) => today::seed(store, &staff[0], c).await?,
         None => None,
     };
+    // Supervision: ratings, meetings, clinician1 half-way to certification, an overdue initial phase.
+    // Clients past the measured (first 12) and relapse (13th) ones have no course yet.
+    let spare: Vec<(Id, Id)> = course_clients.iter().skip(13).cloned().collect();
+    let supervision = supervision::seed(store, &supervisor.id, &supervised, showcase.as_ref(), &spare).await?;
     // A group IPT programme: sites, a chain of supervision, facilitators, three groups and a funnel.
     let programme = groups::seed(store, &hash).await?;
     let _ = admin;
@@ -382,6 +387,16 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
              open flag and its overdue tasks; {} has a session tomorrow at 10:00 and its e-mail reminder is on \
              their client page.",
             t.reminder_client
+        );
+    }
+    println!(
+        "Supervision ({base}/supervision as the supervisor): a self and a supervisor rating of the showcase course's \
+         last session that differ on some items, two supervision meetings in the log (one action point overdue), \
+         clinician1 half-way to certification (training done, 2.5 supervision hours, one of two cases)."
+    );
+    if let Some(id) = &supervision.overdue_course {
+        println!(
+            "  Initial phase overdue (four sessions held, no formulation agreed), clinician2: {base}/courses/{id}"
         );
     }
     println!(

@@ -48,6 +48,8 @@ struct SettingsValues {
     /// A user id, or "" for none.
     duty_clinician_id: String,
     time_zone: String,
+    recording_retention_days: String,
+    require_self_rating: bool,
 }
 
 impl From<&Organisation> for SettingsValues {
@@ -64,6 +66,8 @@ impl From<&Organisation> for SettingsValues {
             risk_assessment_hours: o.risk_assessment_hours.to_string(),
             duty_clinician_id: o.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_default(),
             time_zone: o.time_zone.clone(),
+            recording_retention_days: o.recording_retention_days.to_string(),
+            require_self_rating: o.require_self_rating,
         }
     }
 }
@@ -82,6 +86,8 @@ impl From<SettingsForm> for SettingsValues {
             risk_assessment_hours: f.risk_assessment_hours.unwrap_or_default(),
             duty_clinician_id: f.duty_clinician_id.unwrap_or_default(),
             time_zone: f.time_zone.unwrap_or_default(),
+            recording_retention_days: f.recording_retention_days.unwrap_or_default(),
+            require_self_rating: f.require_self_rating.is_some(),
         }
     }
 }

@@ -320,6 +320,8 @@ struct MeetingDonePage {
     task: String,
     agenda_done: Vec<String>,
     storage_key: String,
+    /// Fidelity ratings of the meeting (the group facilitator checklist).
+    fidelity: Option<crate::ui::fidelity_section::FidelityPanel>,
 }
 
 pub async fn show(
@@ -385,9 +387,13 @@ pub async fn show(
         .filter_map(|i| (*i as usize).checked_sub(1).and_then(|k| agenda.get(k)).cloned())
         .collect();
     let phase = meeting_words(&g.protocol, g.detail.group.planned_sessions, number);
+    let rate_href = format!("/groups/{}/sessions/{number}/fidelity/new", g.detail.group.id);
+    let fidelity = crate::ui::fidelity_section::panel(&state, &me, &session.id, true, rate_href, None).await?;
     let mut layout = Layout::new(&state, &me, format!("Meeting {number} · {}", g.detail.group.name), "groups").await?;
     if q.done.as_deref() == Some("saved") {
         layout.flash = Some(crate::ui::Flash { kind: "success", message: format!("Meeting {number} saved.") });
+    } else if q.done.is_some() {
+        layout = layout.with_done(q.done.as_deref());
     }
     render(&MeetingDonePage {
         layout,
@@ -408,5 +414,6 @@ pub async fn show(
         task: session.task.clone().unwrap_or_default(),
         agenda_done,
         storage_key: storage_key(&g, number),
+        fidelity,
     })
 }
