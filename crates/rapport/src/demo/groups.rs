@@ -249,6 +249,23 @@ async fn meeting(
     groups::record_meeting(state, me, group.as_str(), &input).await.map_err(app)
 }
 
+/// A rating of a group meeting with the group facilitator checklist.
+async fn rate_meeting(
+    state: &AppState,
+    me: &Identity,
+    session: &Id,
+    rater: &str,
+    points: &[(&str, i64)],
+) -> Result<(), String> {
+    let input = rapport_app::fidelity::RatingInput {
+        checklist: "group-facilitator".into(),
+        rater: rater.into(),
+        ratings: points.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        comment: None,
+    };
+    rapport_app::fidelity::rate(state, me, session.as_str(), &input).await.map(|_| ()).map_err(app)
+}
+
 /// Positions 1..=n of meeting `number`'s agenda, less the last `skip`.
 fn agenda(state: &AppState, protocol: &str, number: u32, skip: usize) -> Vec<u32> {
     let n = state
@@ -522,7 +539,7 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
             )],
             _ => Vec::new(),
         };
-        meeting(
+        let held = meeting(
             state,
             &f1,
             &a.id,
@@ -546,6 +563,19 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
             },
         )
         .await?;
+        // Fidelity: facilitator1 ticks the checklist after meetings 3 and 4;
+        // the group supervisor rated meeting 3 too (and saw less practice).
+        if n >= 3 {
+            let ticks = [("mood_round", 1), ("absent_followed", 1), ("link_events", 1), ("members_help", 1)];
+            let last = [("practice", 1), ("weekly_task", 1), ("risk_asked", 1)];
+            let own: Vec<(&str, i64)> = ticks.iter().chain(last.iter()).copied().collect();
+            rate_meeting(state, &f1, &held.session_id, "self", &own).await?;
+            if n == 3 {
+                let seen: Vec<(&str, i64)> =
+                    ticks.iter().copied().chain([("practice", 0), ("weekly_task", 1), ("risk_asked", 1)]).collect();
+                rate_meeting(state, &as_sup, &held.session_id, "supervisor", &seen).await?;
+            }
+        }
     }
 
     // ---- The group in its pre-group sessions: adolescents at the school, facilitator3 ----

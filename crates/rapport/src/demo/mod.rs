@@ -392,7 +392,10 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
     println!(
         "Supervision ({base}/supervision as the supervisor): a self and a supervisor rating of the showcase course's \
          last session that differ on some items, two supervision meetings in the log (one action point overdue), \
-         clinician1 half-way to certification (training done, 2.5 supervision hours, one of two cases)."
+         clinician1 half-way to certification (training done, 2.5 supervision hours, one of two cases), \
+         clinician2's certification due for renewal in 45 days (a reminder e-mail is queued once the server runs); \
+         facilitator1 self-rated group meetings 3 and 4 and the group supervisor rated meeting 3 (the agreement is \
+         on the meeting's page)."
     );
     if let Some(id) = &supervision.overdue_course {
         println!(

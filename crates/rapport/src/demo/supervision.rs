@@ -2,8 +2,9 @@
 //! self rating and the supervisor's of the same session, which differ on
 //! some items), two supervision meetings with action points (one overdue),
 //! clinician1 half-way to certification (training done, some hours, one of
-//! two cases) and, for clinician2, a course past its initial phase with no
-//! agreed formulation.
+//! two cases) and, for clinician2, a certification due for renewal and a
+//! course past its initial phase with no agreed formulation. (Group meeting
+//! ratings are seeded with the groups, in `groups.rs`.)
 
 use super::courses::{attended, hold_weekly, start_course};
 use super::event::event;
@@ -155,6 +156,17 @@ pub async fn seed(
         recorded_by: supervisor.clone(),
     };
     store.add_training(&training, event(action::TRAINING_RECORD, "training")).await.map_err(err)?;
+    // clinician2 certified nearly three years ago: renewal due in 45 days (the
+    // reminder goes out when the server's housekeeping first runs).
+    if let Some(clinician2) = supervised.get(1) {
+        let expires = today + Duration::days(45);
+        let on = expires.replace_year(expires.year() - 3).map_err(|e| e.to_string())?;
+        let e = event(action::CERTIFICATION_RECORD, "user");
+        store
+            .set_certification(clinician2, "ipt-certified-therapist", on, Some(expires), supervisor, e)
+            .await
+            .map_err(err)?;
+    }
     // clinician2 (or clinician1 in a one-clinician demo): four sessions held, no formulation agreed.
     let who = supervised.get(1).unwrap_or(clinician1);
     let overdue_course = match spare.iter().find(|(_, clin)| clin == who) {
