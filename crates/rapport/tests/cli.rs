@@ -856,6 +856,9 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
             "SELECT COUNT(*) AS n FROM supervision_meetings",
             "SELECT COUNT(*) AS n FROM supervision_actions WHERE due_on < date('now') AND done_at IS NULL",
             "SELECT COUNT(*) AS n FROM trainings",
+            "SELECT COUNT(*) AS n FROM certifications WHERE expires_on > date('now', '+30 days') \
+             AND expires_on <= date('now', '+60 days')",
+            "SELECT COUNT(*) AS n FROM fidelity_ratings WHERE group_session_id IS NOT NULL",
         ] {
             n.push(sqlx::query(q).fetch_one(&mut c).await.unwrap().try_get::<i64, _>("n").unwrap());
         }
@@ -865,8 +868,9 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
     assert_eq!(counts[1], 2, "the overdue flag and the one from today's group meeting");
     assert_eq!(
         counts[2..],
-        [3, 1, 2, 1, 1],
-        "ratings (one passing supervisor's), meetings, an overdue action, a training"
+        [6, 2, 2, 1, 1, 1, 3],
+        "ratings (two passing supervisor's), meetings, an overdue action, a training, a certification due \
+         for renewal, three ratings of group meetings"
     );
     demo_programme_is_complete(&copy);
     let o = db.run(&["backup", "--to", copy.to_str().unwrap()]);
