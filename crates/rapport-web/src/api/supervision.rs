@@ -46,9 +46,9 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
 #[openapi(
     paths(list_checklists, session_ratings, rate_session, cases, list_meetings, create_meeting, create_training,
           professional_record, certify, list_recordings, upload_recording, play_recording),
-    components(schemas(ChecklistJson, ScaleJson, ChecklistItemJson, NewRatingJson, RatedJson, AgreementJson,
-                       ItemAgreementJson, RatingJson, SessionRatingsJson, CaseJson, GroupCaseJson, CasesJson,
-                       NewMeetingJson, NewActionJson, MeetingJson, ActionJson, CreatedJson, NewTrainingJson,
+    components(schemas(FidelityChecklistJson, ScaleJson, FidelityItemJson, NewRatingJson, RatedJson, AgreementJson,
+                       ItemAgreementJson, FidelityRatingJson, SessionRatingsJson, CaseJson, GroupCaseJson, CasesJson,
+                       NewSupervisionMeetingJson, NewActionJson, SupervisionMeetingJson, ActionJson, SupervisionCreatedJson, NewTrainingJson,
                        ProfessionalRecordJson, HoursJson, TrainingJson, CertificationJson, PathwayProgressJson,
                        RequirementJson, NewCertificationJson, RecordingJson)),
     tags((name = "supervision", description = "Fidelity ratings of sessions, the supervision dashboard, supervision meetings, trainings and certification"))
@@ -64,7 +64,7 @@ pub struct ScaleJson {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct ChecklistItemJson {
+pub struct FidelityItemJson {
     pub id: String,
     pub text: String,
     /// `initial`, `middle`, `termination` or `any`.
@@ -74,7 +74,7 @@ pub struct ChecklistItemJson {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct ChecklistJson {
+pub struct FidelityChecklistJson {
     pub id: String,
     pub version: String,
     pub name: String,
@@ -88,20 +88,23 @@ pub struct ChecklistJson {
     pub pass_mean: f64,
     /// And at least this many items must be rated.
     pub pass_min_items: usize,
-    pub items: Vec<ChecklistItemJson>,
+    pub items: Vec<FidelityItemJson>,
 }
 
 /// The organisation's fidelity checklists (shipped and the site's own).
 #[utoipa::path(get, path = "/api/v1/fidelity-checklists", tag = "supervision",
-    responses((status = 200, body = [ChecklistJson]), (status = 401, body = ErrorBody)))]
-pub async fn list_checklists(State(state): State<AppState>, ApiCaller(_me): ApiCaller) -> Json<Vec<ChecklistJson>> {
+    responses((status = 200, body = [FidelityChecklistJson]), (status = 401, body = ErrorBody)))]
+pub async fn list_checklists(
+    State(state): State<AppState>,
+    ApiCaller(_me): ApiCaller,
+) -> Json<Vec<FidelityChecklistJson>> {
     Json(
         state
             .config
             .fidelity
             .all()
             .iter()
-            .map(|c| ChecklistJson {
+            .map(|c| FidelityChecklistJson {
                 id: c.id.clone(),
                 version: c.version.clone(),
                 name: c.name.clone(),
@@ -117,7 +120,7 @@ pub async fn list_checklists(State(state): State<AppState>, ApiCaller(_me): ApiC
                 items: c
                     .items
                     .iter()
-                    .map(|i| ChecklistItemJson {
+                    .map(|i| FidelityItemJson {
                         id: i.id.clone(),
                         text: i.text.clone(),
                         phase: i.phase.as_str().into(),
@@ -213,7 +216,7 @@ pub async fn rate_session(
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct RatingJson {
+pub struct FidelityRatingJson {
     pub id: String,
     pub checklist: String,
     pub checklist_version: String,
@@ -231,7 +234,7 @@ pub struct RatingJson {
 pub struct SessionRatingsJson {
     /// The raters the caller may rate this session as.
     pub may_rate_as: Vec<String>,
-    pub ratings: Vec<RatingJson>,
+    pub ratings: Vec<FidelityRatingJson>,
     /// Per checklist rated by both sides: the latest self-rating against the latest supervisor rating.
     pub agreements: BTreeMap<String, AgreementJson>,
 }
@@ -251,7 +254,7 @@ pub async fn session_ratings(
         ratings: s
             .ratings
             .into_iter()
-            .map(|r| RatingJson {
+            .map(|r| FidelityRatingJson {
                 id: r.id.to_string(),
                 checklist: r.checklist_id,
                 checklist_version: r.checklist_version,
@@ -382,7 +385,7 @@ pub struct NewActionJson {
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct NewMeetingJson {
+pub struct NewSupervisionMeetingJson {
     /// `individual` (one supervisee) or `group`.
     pub kind: String,
     /// `YYYY-MM-DD`, not in the future.
@@ -400,18 +403,18 @@ pub struct NewMeetingJson {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct CreatedJson {
+pub struct SupervisionCreatedJson {
     pub id: String,
 }
 
 /// Records a supervision meeting the caller led (supervisors).
-#[utoipa::path(post, path = "/api/v1/supervision/meetings", tag = "supervision", request_body = NewMeetingJson,
-    responses((status = 201, body = CreatedJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+#[utoipa::path(post, path = "/api/v1/supervision/meetings", tag = "supervision", request_body = NewSupervisionMeetingJson,
+    responses((status = 201, body = SupervisionCreatedJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_meeting(
     State(state): State<AppState>,
     ApiCaller(me): ApiCaller,
-    ApiJson(body): ApiJson<NewMeetingJson>,
+    ApiJson(body): ApiJson<NewSupervisionMeetingJson>,
 ) -> ApiResult<impl IntoResponse> {
     let group = match body.kind.as_str() {
         "individual" => false,
@@ -429,7 +432,7 @@ pub async fn create_meeting(
         actions: body.actions.into_iter().map(|a| (a.text, a.owner_id, a.due_on)).collect(),
     };
     let id = supervision::record_meeting(&state, &me, &input).await?;
-    Ok((StatusCode::CREATED, Json(CreatedJson { id: id.to_string() })))
+    Ok((StatusCode::CREATED, Json(SupervisionCreatedJson { id: id.to_string() })))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -441,7 +444,7 @@ pub struct ActionJson {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct MeetingJson {
+pub struct SupervisionMeetingJson {
     pub id: String,
     pub supervisor_id: String,
     pub supervisor_name: String,
@@ -458,15 +461,15 @@ pub struct MeetingJson {
 
 /// Supervision meetings the caller led or attended, newest first.
 #[utoipa::path(get, path = "/api/v1/supervision/meetings", tag = "supervision",
-    responses((status = 200, body = [MeetingJson]), (status = 401, body = ErrorBody)))]
+    responses((status = 200, body = [SupervisionMeetingJson]), (status = 401, body = ErrorBody)))]
 pub async fn list_meetings(
     State(state): State<AppState>,
     ApiCaller(me): ApiCaller,
-) -> ApiResult<Json<Vec<MeetingJson>>> {
+) -> ApiResult<Json<Vec<SupervisionMeetingJson>>> {
     let rows = supervision::meetings(&state, &me).await?;
     Ok(Json(
         rows.into_iter()
-            .map(|m| MeetingJson {
+            .map(|m| SupervisionMeetingJson {
                 id: m.id.to_string(),
                 supervisor_id: m.supervisor_id.to_string(),
                 supervisor_name: m.supervisor_name,
@@ -506,7 +509,7 @@ pub struct NewTrainingJson {
 
 /// Records a training (the person themself, their supervisor or an administrator).
 #[utoipa::path(post, path = "/api/v1/trainings", tag = "supervision", request_body = NewTrainingJson,
-    responses((status = 201, body = CreatedJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    responses((status = 201, body = SupervisionCreatedJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_training(
     State(state): State<AppState>,
@@ -521,7 +524,7 @@ pub async fn create_training(
         held_on: body.held_on,
     };
     let id = supervision::add_training(&state, &me, &input).await?;
-    Ok((StatusCode::CREATED, Json(CreatedJson { id: id.to_string() })))
+    Ok((StatusCode::CREATED, Json(SupervisionCreatedJson { id: id.to_string() })))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -186,3 +186,41 @@ async fn openapi_document_matches_snapshot() {
     let snapshot = std::fs::read_to_string(&path).expect("snapshot exists (run once with UPDATE_SNAPSHOTS=1)");
     assert_eq!(served, snapshot, "OpenAPI document changed: review, then UPDATE_SNAPSHOTS=1");
 }
+
+/// utoipa keys schemas by type name and silently keeps one of two types with
+/// the same name, so the document would describe a response with another
+/// module's fields: every `ToSchema` type in the API face has its own name.
+#[test]
+fn every_api_schema_has_a_name_of_its_own() {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if p.extension().is_some_and(|e| e == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    files(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api"), &mut paths);
+    let mut seen: std::collections::HashMap<String, std::path::PathBuf> = std::collections::HashMap::new();
+    let mut clashes = Vec::new();
+    for p in &paths {
+        let text = std::fs::read_to_string(p).unwrap();
+        let mut derives_schema = false;
+        for line in text.lines().map(str::trim) {
+            if line.starts_with("#[derive(") {
+                derives_schema = line.contains("ToSchema");
+            } else if derives_schema && (line.starts_with("pub struct ") || line.starts_with("pub enum ")) {
+                let name = line.split_whitespace().nth(2).unwrap().trim_end_matches(['{', '(', ';']).to_string();
+                if let Some(first) = seen.insert(name.clone(), p.clone()) {
+                    clashes.push(format!("{name}: {} and {}", first.display(), p.display()));
+                }
+                derives_schema = false;
+            }
+        }
+    }
+    assert!(seen.len() > 50, "the scan finds the schemas ({})", seen.len());
+    assert!(clashes.is_empty(), "schema names used twice: {clashes:#?}");
+}
