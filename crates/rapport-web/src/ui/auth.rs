@@ -2,6 +2,7 @@
 
 use crate::error::AppResult;
 use crate::html::{render, FormErrors};
+use crate::i18n::{msg, Tr};
 use crate::identity::Meta;
 use crate::security::clear_session_cookie;
 use crate::session_cookies::{anonymous_csrf, with_cookie, SignInRequest};
@@ -115,7 +116,7 @@ struct LoginPage {
     error: Option<String>,
     notice: Option<String>,
     not_set_up: bool,
-    tr: crate::i18n::Tr,
+    tr: Tr,
 }
 
 #[derive(Deserialize, Default)]
@@ -124,15 +125,15 @@ pub struct LoginParams {
 }
 
 /// The notice named by `?done=`, in the page's language (fixed texts only).
-fn login_notice(tr: &crate::i18n::Tr, key: Option<&str>) -> Option<String> {
+fn login_notice(tr: &Tr, key: Option<&str>) -> Option<String> {
     let id = match key? {
-        "signed-out" => "sign-in-notice-signed-out",
-        "setup" => "sign-in-notice-setup",
-        "expired" => "sign-in-notice-expired",
-        "password" => "sign-in-notice-password",
-        "verify-expired" => "sign-in-notice-verify-expired",
-        "reauth-failed" => "sign-in-notice-reauth-failed",
-        "kiosk-signed-out" => "sign-in-notice-kiosk-signed-out",
+        "signed-out" => msg("sign-in-notice-signed-out"),
+        "setup" => msg("sign-in-notice-setup"),
+        "expired" => msg("sign-in-notice-expired"),
+        "password" => msg("sign-in-notice-password"),
+        "verify-expired" => msg("sign-in-notice-verify-expired"),
+        "reauth-failed" => msg("sign-in-notice-reauth-failed"),
+        "kiosk-signed-out" => msg("sign-in-notice-kiosk-signed-out"),
         _ => return None,
     };
     Some(tr.t(id))

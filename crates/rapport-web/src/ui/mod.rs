@@ -119,11 +119,11 @@ impl Layout {
 fn role_message(role: rapport_core::access::Role) -> &'static str {
     use rapport_core::access::Role;
     match role {
-        Role::Admin => "role-admin",
-        Role::Supervisor => "role-supervisor",
-        Role::Clinician => "role-clinician",
-        Role::Facilitator => "role-facilitator",
-        Role::Client => "role-client",
+        Role::Admin => crate::i18n::msg("role-admin"),
+        Role::Supervisor => crate::i18n::msg("role-supervisor"),
+        Role::Clinician => crate::i18n::msg("role-clinician"),
+        Role::Facilitator => crate::i18n::msg("role-facilitator"),
+        Role::Client => crate::i18n::msg("role-client"),
     }
 }
 
