@@ -28,7 +28,7 @@ role-facilitator = ‮Group facilitator‬
 role-client = ‮Client‬
 risk-flags-open =
     { $count ->
-        [one] ‮One risk flag on your clients is not yet closed: review now.‬
+        [one] ‮{ $count } risk flag on your clients is not yet closed: review now.‬
        *[other] ‮{ $count } risk flags on your clients are not yet closed: review now.‬
     }
 footer-confidential = ‮{ $organisation } · Rapport · Records are confidential; every access is recorded.‬

@@ -27,7 +27,7 @@ role-facilitator = Facilitador(a) de grupo
 role-client = Consultante
 risk-flags-open =
     { $count ->
-        [one] Hay una alerta de riesgo de sus consultantes aún sin cerrar: revísela ahora.
+        [one] Hay { $count } alerta de riesgo de sus consultantes aún sin cerrar: revísela ahora.
        *[other] Hay { $count } alertas de riesgo de sus consultantes aún sin cerrar: revíselas ahora.
     }
 footer-confidential = { $organisation } · Rapport · Los expedientes son confidenciales; cada acceso queda registrado.

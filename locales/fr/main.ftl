@@ -27,7 +27,7 @@ role-facilitator = Animateur·rice de groupe
 role-client = Patient·e
 risk-flags-open =
     { $count ->
-        [one] Une alerte de risque concernant vos patient·es n’est pas encore clôturée : examinez-la maintenant.
+        [one] { $count } alerte de risque concernant vos patient·es n’est pas encore clôturée : examinez-la maintenant.
        *[other] { $count } alertes de risque concernant vos patient·es ne sont pas encore clôturées : examinez-les maintenant.
     }
 footer-confidential = { $organisation } · Rapport · Les dossiers sont confidentiels ; chaque accès est enregistré.

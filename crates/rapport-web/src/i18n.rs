@@ -181,16 +181,6 @@ pub async fn negotiate(State(state): State<AppState>, req: Request, next: Next) 
     resp
 }
 
-/// The current language's tag, for page frames without a `Layout` (`<html lang>`).
-pub fn html_lang() -> &'static str {
-    current().lang()
-}
-
-/// The current language's direction, for page frames without a `Layout`.
-pub fn html_dir() -> &'static str {
-    current().dir()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,7 +199,7 @@ mod tests {
     #[test]
     fn plurals_come_from_the_message() {
         let en = Tr::new("en");
-        assert!(en.ta("risk-flags-open", "count", 1i64).starts_with("One risk flag"));
+        assert!(en.ta("risk-flags-open", "count", 1i64).starts_with("1 risk flag on"));
         assert!(en.ta("risk-flags-open", "count", 3i64).starts_with("3 risk flags"));
         assert!(Tr::new("fr").ta("risk-flags-open", "count", 2i64).starts_with("2 alertes"));
     }
