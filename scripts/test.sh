@@ -74,6 +74,13 @@ if ! python3 "$ROOT/scripts/check-layers.py" --self-test || ! python3 "$ROOT/scr
     failed+=("layering check")
 fi
 
+# --- 3c. Messages: every message the pages use exists in each shipped language,
+# no language has one English lacks, none is unused, the test locales are current.
+step "Message check"
+if ! python3 "$ROOT/scripts/check-messages.py" --self-test || ! python3 "$ROOT/scripts/check-messages.py"; then
+    failed+=("message check")
+fi
+
 # --- 4. Formatting and lints (warnings are errors) -----------------------------------
 step "cargo fmt --check; cargo clippy -D warnings"
 if ! cargo fmt --all --check; then

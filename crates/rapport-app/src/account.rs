@@ -115,6 +115,23 @@ pub async fn revoke_token(state: &AppState, me: &Identity, id: &str) -> AppResul
     Ok(())
 }
 
+// ---- language ------------------------------------------------------------------------
+
+/// Saves the language of the person's own interface. `available` is what the
+/// interface has (the web face's message files); anything else is refused
+/// and nothing changes.
+#[crate::boxing::boxed_future]
+pub async fn set_language(state: &AppState, me: &Identity, language: &str, available: &[&str]) -> AppResult<()> {
+    let Some(language) = available.iter().find(|a| a.eq_ignore_ascii_case(language.trim())) else {
+        return Err(Error::invalid("language", "Choose one of the languages listed"));
+    };
+    let mut e = me.event(action::ACCOUNT_LANGUAGE, "user");
+    e.resource_id = Some(me.user.id.to_string());
+    e.detail = Some(format!("language {language}"));
+    state.store.set_user_language(&me.user.id, Some(language), e).await?;
+    Ok(())
+}
+
 // ---- two-step verification -------------------------------------------------------------
 
 /// The person's two-step verification as the enrolment page shows it.

@@ -187,6 +187,7 @@ mod tests {
             mfa_enabled: false,
             created_at: Timestamp::now(),
             site_id: None,
+            language: None,
         }
     }
 

@@ -141,6 +141,8 @@ pub mod action {
     pub const CALENDAR_FEED: &str = "calendar.feed";
     pub const CALENDAR_FEED_RESET: &str = "calendar.feed_reset";
     pub const CALENDAR_FEED_NAMES: &str = "calendar.feed_names";
+    /// Someone chose the language of their own interface.
+    pub const ACCOUNT_LANGUAGE: &str = "account.language";
     // Kiosk mode: a staff session locked to one client's questionnaires
     pub const KIOSK_PIN_SET: &str = "kiosk.pin_set";
     pub const KIOSK_START: &str = "kiosk.start";
@@ -264,6 +266,7 @@ pub mod action {
         CALENDAR_FEED,
         CALENDAR_FEED_RESET,
         CALENDAR_FEED_NAMES,
+        ACCOUNT_LANGUAGE,
         KIOSK_PIN_SET,
         KIOSK_START,
         KIOSK_UNLOCK,

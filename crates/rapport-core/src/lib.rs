@@ -22,6 +22,7 @@ pub mod ical;
 pub mod ids;
 pub mod inventory;
 pub mod kiosk;
+pub mod language;
 pub mod measures;
 pub mod mfa;
 pub mod notes;

@@ -35,6 +35,9 @@ pub struct Organisation {
     pub recording_retention_days: i64,
     /// Clinicians and facilitators are asked to self-rate every session they run.
     pub require_self_rating: bool,
+    /// The language pages are shown in when neither the account nor the
+    /// browser names one the interface has (a language tag: "en", "es").
+    pub default_language: String,
 }
 
 /// Shown to clients while the organisation has no crisis lines of its own.
@@ -57,6 +60,7 @@ impl Default for Organisation {
             time_zone: "UTC".into(),
             recording_retention_days: 0,
             require_self_rating: false,
+            default_language: "en".into(),
         }
     }
 }
@@ -133,8 +137,8 @@ impl Store {
     pub async fn organisation(&self) -> Result<Organisation> {
         let row = sqlx::query(
             "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa, crisis_resources, \
-             country, risk_acknowledgement_hours, risk_assessment_hours, duty_clinician_id, time_zone, recording_retention_days, require_self_rating \
-             FROM organisation WHERE id = 1",
+             country, risk_acknowledgement_hours, risk_assessment_hours, duty_clinician_id, time_zone, recording_retention_days, require_self_rating, \
+             default_language FROM organisation WHERE id = 1",
         )
         .fetch_optional(&self.read)
         .await?;
@@ -154,6 +158,7 @@ impl Store {
                 time_zone: r.col::<Option<String>>("time_zone")?.unwrap_or_else(|| "UTC".into()),
                 recording_retention_days: r.col("recording_retention_days")?,
                 require_self_rating: r.col::<i64>("require_self_rating")? != 0,
+                default_language: r.col("default_language")?,
             },
         })
     }
@@ -165,12 +170,12 @@ impl Store {
         sqlx::query(
             "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, \
              require_mfa, crisis_resources, country, risk_acknowledgement_hours, risk_assessment_hours, \
-             duty_clinician_id, time_zone, recording_retention_days, require_self_rating, updated_at) \
-             VALUES (1, $1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $5) \
+             duty_clinician_id, time_zone, recording_retention_days, require_self_rating, default_language, updated_at) \
+             VALUES (1, $1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $5) \
              ON CONFLICT (id) DO UPDATE SET name = $1, idle_timeout_minutes = $2, absolute_lifetime_hours = $3, \
              break_glass_hours = $4, require_mfa = $6, crisis_resources = $7, country = $8, \
              risk_acknowledgement_hours = $9, risk_assessment_hours = $10, duty_clinician_id = $11, time_zone = $12, \
-             recording_retention_days = $13, require_self_rating = $14, updated_at = $5",
+             recording_retention_days = $13, require_self_rating = $14, default_language = $15, updated_at = $5",
         )
         .bind(&org.name)
         .bind(org.idle_timeout_minutes)
@@ -186,6 +191,7 @@ impl Store {
         .bind(&org.time_zone)
         .bind(org.recording_retention_days)
         .bind(org.require_self_rating as i64)
+        .bind(&org.default_language)
         .execute(&mut *tx)
         .await?;
         audit::commit(tx, event, now).await?;

@@ -20,6 +20,8 @@ pub struct User {
     pub created_at: Timestamp,
     /// Where they work (a facilitator registers clients there).
     pub site_id: Option<Id>,
+    /// The language they chose for the interface (None: negotiated).
+    pub language: Option<String>,
 }
 
 /// A client someone is responsible for that still needs them: an open
@@ -89,7 +91,7 @@ pub struct NewUser {
 }
 
 pub(crate) const USER_COLUMNS: &str =
-    "u.id, u.email, u.name, u.role, u.practises, u.active, u.created_at, u.totp_enabled_at, u.site_id";
+    "u.id, u.email, u.name, u.role, u.practises, u.active, u.created_at, u.totp_enabled_at, u.site_id, u.language";
 
 pub(crate) fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
     let role: String = row.col("role")?;
@@ -103,6 +105,7 @@ pub(crate) fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
         mfa_enabled: row.col::<Option<String>>("totp_enabled_at")?.is_some(),
         created_at: ts(&row.col::<String>("created_at")?),
         site_id: row.col::<Option<String>>("site_id")?.map(Id::from_db),
+        language: row.col("language")?,
     })
 }
 
@@ -193,6 +196,20 @@ impl Store {
         one_user(&mut tx, q).await?;
         let now = Timestamp::now();
         queue_notices(&mut tx, notices, now).await?;
+        audit::commit(tx, event, now).await?;
+        Ok(())
+    }
+
+    /// Saves the language someone chose for the interface (None: negotiate it again).
+    #[crate::boxing::boxed_future]
+    pub async fn set_user_language(&self, id: &Id, language: Option<&str>, event: AuditEvent) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let now = Timestamp::now();
+        let q = sqlx::query("UPDATE users SET language = $1, updated_at = $2 WHERE id = $3")
+            .bind(language.map(str::to_string))
+            .bind(now.to_db())
+            .bind(id.as_str());
+        one_user(&mut tx, q).await?;
         audit::commit(tx, event, now).await?;
         Ok(())
     }
@@ -342,6 +359,7 @@ pub(crate) async fn insert_user(tx: &mut sqlx::Transaction<'static, sqlx::Any>, 
         mfa_enabled: false,
         created_at: now,
         site_id: new.site_id.clone(),
+        language: None,
     })
 }
 

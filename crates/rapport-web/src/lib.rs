@@ -6,6 +6,7 @@ pub mod cookies;
 pub mod course_extract;
 pub mod error;
 pub mod html;
+pub mod i18n;
 pub mod identity;
 pub mod limits;
 pub mod ops;

@@ -2,6 +2,7 @@
 
 use crate::error::AppResult;
 use crate::html::{render, FormErrors};
+use crate::i18n::{msg, Tr};
 use crate::identity::Meta;
 use crate::security::clear_session_cookie;
 use crate::session_cookies::{anonymous_csrf, with_cookie, SignInRequest};
@@ -113,8 +114,9 @@ struct LoginPage {
     csrf: String,
     email: String,
     error: Option<String>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     not_set_up: bool,
+    tr: Tr,
 }
 
 #[derive(Deserialize, Default)]
@@ -122,33 +124,35 @@ pub struct LoginParams {
     done: Option<String>,
 }
 
-fn login_notice(key: Option<&str>) -> Option<&'static str> {
-    match key? {
-        "signed-out" => Some("You have signed out."),
-        "setup" => Some("Your administrator account is ready. Sign in to continue."),
-        "expired" => Some("Your session has ended. Sign in again."),
-        "password" => Some("Password changed. Sign in with your new password."),
-        "verify-expired" => Some("The sign-in took too long or had too many wrong codes. Sign in again."),
-        "reauth-failed" => Some("You were signed out after too many wrong current passwords. Sign in again."),
-        "kiosk-signed-out" => {
-            Some("Kiosk mode ended after too many wrong PINs, and you were signed out. Sign in again.")
-        }
-        _ => None,
-    }
+/// The notice named by `?done=`, in the page's language (fixed texts only).
+fn login_notice(tr: &Tr, key: Option<&str>) -> Option<String> {
+    let id = match key? {
+        "signed-out" => msg("sign-in-notice-signed-out"),
+        "setup" => msg("sign-in-notice-setup"),
+        "expired" => msg("sign-in-notice-expired"),
+        "password" => msg("sign-in-notice-password"),
+        "verify-expired" => msg("sign-in-notice-verify-expired"),
+        "reauth-failed" => msg("sign-in-notice-reauth-failed"),
+        "kiosk-signed-out" => msg("sign-in-notice-kiosk-signed-out"),
+        _ => return None,
+    };
+    Some(tr.t(id))
 }
 
 pub async fn login_form(r: SignInRequest, Query(q): Query<LoginParams>) -> AppResult<Response> {
     r.form(|csrf| async {
         let not_set_up = r.state.store.count_users().await? == 0;
-        let notice = login_notice(q.done.as_deref());
-        render(&LoginPage { csrf, email: String::new(), error: None, notice, not_set_up })
+        let tr = crate::i18n::current();
+        let notice = login_notice(&tr, q.done.as_deref());
+        render(&LoginPage { csrf, email: String::new(), error: None, notice, not_set_up, tr })
     })
     .await
 }
 
 pub async fn login_submit(r: SignInRequest, Form(f): Form<Credentials>) -> AppResult<Response> {
     r.sign_in(&f, |csrf, email, error| async move {
-        render(&LoginPage { csrf, email, error: Some(error), notice: None, not_set_up: false })
+        let tr = crate::i18n::current();
+        render(&LoginPage { csrf, email, error: Some(error), notice: None, not_set_up: false, tr })
     })
     .await
 }

@@ -19,6 +19,7 @@ pub mod goals;
 pub mod groups;
 pub mod inventory;
 pub mod kiosk;
+pub mod language;
 pub mod measure_links;
 pub mod measures;
 pub mod mfa;
@@ -59,6 +60,8 @@ pub struct Layout {
     /// Risk flags on the clients this person may see that are not yet closed
     /// (shown on every page until handled).
     pub unhandled_risk_flags: i64,
+    /// The page's language: `{{ layout.tr.t("nav-today") }}`.
+    pub tr: crate::i18n::Tr,
 }
 
 #[derive(Clone, Debug)]
@@ -83,7 +86,7 @@ impl Layout {
             title: title.into(),
             org_name: state.organisation().await?.name,
             user_name: me.user.name.clone(),
-            role_label: me.user.role.label().to_string(),
+            role_label: crate::i18n::current().t(role_message(me.user.role)),
             csrf: me.csrf().to_string(),
             nav,
             is_admin: actor.can_administer(),
@@ -94,18 +97,33 @@ impl Layout {
             flash: None,
             pending_reviews,
             unhandled_risk_flags,
+            tr: crate::i18n::current(),
         })
     }
 
     /// Shows the message named by a `?done=` key (fixed texts only, never echoed input).
     pub fn with_done(mut self, done: Option<&str>) -> Self {
-        self.flash = done.and_then(done_message).map(|m| Flash { kind: "success", message: m.into() });
+        let translated = (done == Some("language")).then(|| self.tr.t("account-language-saved"));
+        self.flash = translated
+            .or_else(|| done.and_then(done_message).map(String::from))
+            .map(|message| Flash { kind: "success", message });
         self
     }
 
     pub fn with_error(mut self, message: impl Into<String>) -> Self {
         self.flash = Some(Flash { kind: "error", message: message.into() });
         self
+    }
+}
+
+fn role_message(role: rapport_core::access::Role) -> &'static str {
+    use rapport_core::access::Role;
+    match role {
+        Role::Admin => crate::i18n::msg("role-admin"),
+        Role::Supervisor => crate::i18n::msg("role-supervisor"),
+        Role::Clinician => crate::i18n::msg("role-clinician"),
+        Role::Facilitator => crate::i18n::msg("role-facilitator"),
+        Role::Client => crate::i18n::msg("role-client"),
     }
 }
 

@@ -15,6 +15,7 @@ mod fidelity_pages;
 mod formulation;
 mod group_pages;
 mod groups;
+mod i18n;
 mod inventory;
 mod kiosk;
 mod layout;

@@ -518,6 +518,8 @@ async fn every_audited_action_leaves_an_entry() {
     // The calendar, the feed's address, its naming and one read of the feed.
     x.get("/calendar").await;
     x.submit("/account", "/account/calendar-names", &[("full_names", "yes")]).await;
+    // Their interface language (saved to the account).
+    x.submit("/account", "/language", &[("language", "en")]).await;
     let page = x.submit("/account", "/account/calendar-feed", &[]).await.text().await.unwrap();
     let start = page.find("id=\"new-feed-url\">").unwrap() + 18;
     let feed = page[start..start + page[start..].find('<').unwrap()].to_string();
