@@ -53,6 +53,11 @@ sign-in-notice-verify-expired = La connexion a pris trop de temps ou comptait tr
 sign-in-notice-reauth-failed = Vous avez été déconnecté·e après trop de mots de passe actuels erronés. Reconnectez-vous.
 sign-in-notice-kiosk-signed-out = Le mode kiosque a pris fin après trop de codes PIN erronés, et vous avez été déconnecté·e. Reconnectez-vous.
 
+sign-in-refused-incomplete = Saisissez votre adresse e-mail et votre mot de passe.
+sign-in-refused-wrong-password = L’adresse e-mail ou le mot de passe est incorrect.
+sign-in-refused-wrong-code = Ce code est incorrect ou a déjà servi. Saisissez le code actuel de votre application, ou un code de secours.
+sign-in-refused-throttled = Trop de tentatives échouées. Attendez { $seconds } secondes, puis réessayez.
+
 ## La section langue de la page du compte (templates/account.html).
 
 account-language-title = Langue
