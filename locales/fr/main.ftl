@@ -27,10 +27,10 @@ role-facilitator = Animateur·rice de groupe
 role-client = Patient·e
 risk-flags-open =
     { $count ->
-        [one] { $count } alerte de risque concernant vos patient·es n’est pas encore clôturée : examinez-la maintenant.
+        [one] { $count } alerte de risque concernant vos patient·es n’est pas encore clôturée : examinez-la maintenant.
        *[other] { $count } alertes de risque concernant vos patient·es ne sont pas encore clôturées : examinez-les maintenant.
     }
-footer-confidential = { $organisation } · Rapport · Les dossiers sont confidentiels ; chaque accès est enregistré.
+footer-confidential = { $organisation } · Rapport · Les dossiers sont confidentiels ; chaque accès est enregistré.
 
 ## Le sélecteur de langue du pied de page.
 
@@ -44,7 +44,7 @@ sign-in-not-set-up = Rapport n’est pas encore configuré. Ouvrez le lien de co
 error-summary-title = Il y a un problème
 sign-in-email = Adresse e-mail
 sign-in-password = Mot de passe
-sign-in-forgotten = Mot de passe oublié ? Demandez à la personne qui administre Rapport de vous en attribuer un nouveau.
+sign-in-forgotten = Mot de passe oublié ? Demandez à la personne qui administre Rapport de vous en attribuer un nouveau.
 sign-in-notice-signed-out = Vous êtes déconnecté·e.
 sign-in-notice-setup = Votre compte d’administration est prêt. Connectez-vous pour continuer.
 sign-in-notice-expired = Votre session a pris fin. Reconnectez-vous.
@@ -64,4 +64,4 @@ account-language-title = Langue
 account-language-hint = Rapport vous présente ses pages dans cette langue. Les pages pas encore traduites restent en anglais.
 account-language-save = Enregistrer la langue
 account-language-saved = Langue enregistrée.
-account-language-negotiated = Vous n’en avez choisi aucune : Rapport suit votre navigateur, puis la langue par défaut de votre organisation.
+account-language-negotiated = Vous n’en avez choisi aucune : Rapport suit votre navigateur, puis la langue par défaut de votre organisation.
