@@ -54,6 +54,11 @@ sign-in-notice-verify-expired = ‮The sign-in took too long or had too many wro
 sign-in-notice-reauth-failed = ‮You were signed out after too many wrong current passwords. Sign in again.‬
 sign-in-notice-kiosk-signed-out = ‮Kiosk mode ended after too many wrong PINs, and you were signed out. Sign in again.‬
 
+sign-in-refused-incomplete = ‮Enter your email address and password.‬
+sign-in-refused-wrong-password = ‮The email address or password is not right.‬
+sign-in-refused-wrong-code = ‮That code is not right, or was already used. Enter the current code from your app, or a recovery code.‬
+sign-in-refused-throttled = ‮Too many failed attempts. Wait { $seconds } seconds, then try again.‬
+
 ## The language section of the account page (templates/account.html).
 
 account-language-title = ‮Language‬

@@ -53,6 +53,11 @@ sign-in-notice-verify-expired = El inicio de sesión tardó demasiado o tuvo dem
 sign-in-notice-reauth-failed = Se cerró su sesión después de demasiados intentos con una contraseña actual incorrecta. Inicie sesión de nuevo.
 sign-in-notice-kiosk-signed-out = El modo quiosco terminó tras demasiados PIN incorrectos y se cerró su sesión. Inicie sesión de nuevo.
 
+sign-in-refused-incomplete = Escriba su correo electrónico y su contraseña.
+sign-in-refused-wrong-password = El correo electrónico o la contraseña no son correctos.
+sign-in-refused-wrong-code = Ese código no es correcto o ya se usó. Escriba el código actual de su aplicación o un código de recuperación.
+sign-in-refused-throttled = Demasiados intentos fallidos. Espere { $seconds } segundos y vuelva a intentarlo.
+
 ## La sección de idioma de la página de la cuenta (templates/account.html).
 
 account-language-title = Idioma

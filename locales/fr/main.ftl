@@ -27,10 +27,10 @@ role-facilitator = Animateur·rice de groupe
 role-client = Patient·e
 risk-flags-open =
     { $count ->
-        [one] { $count } alerte de risque concernant vos patient·es n’est pas encore clôturée : examinez-la maintenant.
+        [one] { $count } alerte de risque concernant vos patient·es n’est pas encore clôturée : examinez-la maintenant.
        *[other] { $count } alertes de risque concernant vos patient·es ne sont pas encore clôturées : examinez-les maintenant.
     }
-footer-confidential = { $organisation } · Rapport · Les dossiers sont confidentiels ; chaque accès est enregistré.
+footer-confidential = { $organisation } · Rapport · Les dossiers sont confidentiels ; chaque accès est enregistré.
 
 ## Le sélecteur de langue du pied de page.
 
@@ -44,7 +44,7 @@ sign-in-not-set-up = Rapport n’est pas encore configuré. Ouvrez le lien de co
 error-summary-title = Il y a un problème
 sign-in-email = Adresse e-mail
 sign-in-password = Mot de passe
-sign-in-forgotten = Mot de passe oublié ? Demandez à la personne qui administre Rapport de vous en attribuer un nouveau.
+sign-in-forgotten = Mot de passe oublié ? Demandez à la personne qui administre Rapport de vous en attribuer un nouveau.
 sign-in-notice-signed-out = Vous êtes déconnecté·e.
 sign-in-notice-setup = Votre compte d’administration est prêt. Connectez-vous pour continuer.
 sign-in-notice-expired = Votre session a pris fin. Reconnectez-vous.
@@ -53,10 +53,15 @@ sign-in-notice-verify-expired = La connexion a pris trop de temps ou comptait tr
 sign-in-notice-reauth-failed = Vous avez été déconnecté·e après trop de mots de passe actuels erronés. Reconnectez-vous.
 sign-in-notice-kiosk-signed-out = Le mode kiosque a pris fin après trop de codes PIN erronés, et vous avez été déconnecté·e. Reconnectez-vous.
 
+sign-in-refused-incomplete = Saisissez votre adresse e-mail et votre mot de passe.
+sign-in-refused-wrong-password = L’adresse e-mail ou le mot de passe est incorrect.
+sign-in-refused-wrong-code = Ce code est incorrect ou a déjà servi. Saisissez le code actuel de votre application, ou un code de secours.
+sign-in-refused-throttled = Trop de tentatives échouées. Attendez { $seconds } secondes, puis réessayez.
+
 ## La section langue de la page du compte (templates/account.html).
 
 account-language-title = Langue
 account-language-hint = Rapport vous présente ses pages dans cette langue. Les pages pas encore traduites restent en anglais.
 account-language-save = Enregistrer la langue
 account-language-saved = Langue enregistrée.
-account-language-negotiated = Vous n’en avez choisi aucune : Rapport suit votre navigateur, puis la langue par défaut de votre organisation.
+account-language-negotiated = Vous n’en avez choisi aucune : Rapport suit votre navigateur, puis la langue par défaut de votre organisation.

@@ -87,7 +87,7 @@ impl SignInRequest {
     pub async fn sign_in<Fut>(
         &self,
         credentials: &Credentials,
-        page: impl FnOnce(String, String, String) -> Fut,
+        page: impl FnOnce(String, String, Refusal) -> Fut,
     ) -> AppResult<Response>
     where
         Fut: Future<Output = AppResult<Html<String>>>,
@@ -97,7 +97,7 @@ impl SignInRequest {
             Ok(resp) => Ok(resp),
             Err(refusal) => {
                 let (csrf, _) = anonymous_csrf(state, &self.headers);
-                Ok(refused(&refusal, page(csrf, credentials.email(), refusal.message()).await?))
+                Ok(refused(&refusal, page(csrf, credentials.email(), refusal.clone()).await?))
             }
         }
     }

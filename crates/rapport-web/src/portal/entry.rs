@@ -48,9 +48,10 @@ pub async fn login_form(r: SignInRequest, Query(q): Query<DoneQuery>) -> AppResu
 }
 
 pub async fn login_submit(r: SignInRequest, Form(f): Form<Credentials>) -> AppResult<Response> {
-    r.sign_in(&f, |csrf, email, error| async {
-        let layout = PortalLayout::anonymous(&r.state, "Sign in", "").await?;
-        render(&LoginPage { layout, csrf, email, error: Some(error) })
+    let state = &r.state;
+    r.sign_in(&f, |csrf, email, refusal| async move {
+        let layout = PortalLayout::anonymous(state, "Sign in", "").await?;
+        render(&LoginPage { layout, csrf, email, error: Some(refusal.message()) })
     })
     .await
 }

@@ -12,7 +12,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use rapport_app::auth::setup::{self, Setup, SetupForm};
-use rapport_app::auth::{self, Credentials};
+use rapport_app::auth::{self, Credentials, Refusal};
 use rapport_app::caller::Identity;
 use rapport_app::AppState;
 use rapport_core::access::Role;
@@ -139,6 +139,16 @@ fn login_notice(tr: &Tr, key: Option<&str>) -> Option<String> {
     Some(tr.t(id))
 }
 
+/// Why the sign-in was refused, in the page's language.
+fn refusal_message(tr: &Tr, refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::Incomplete => tr.t("sign-in-refused-incomplete"),
+        Refusal::WrongPassword => tr.t("sign-in-refused-wrong-password"),
+        Refusal::WrongCode => tr.t("sign-in-refused-wrong-code"),
+        Refusal::Throttled { retry_after_secs, .. } => tr.ta("sign-in-refused-throttled", "seconds", *retry_after_secs),
+    }
+}
+
 pub async fn login_form(r: SignInRequest, Query(q): Query<LoginParams>) -> AppResult<Response> {
     r.form(|csrf| async {
         let not_set_up = r.state.store.count_users().await? == 0;
@@ -150,9 +160,10 @@ pub async fn login_form(r: SignInRequest, Query(q): Query<LoginParams>) -> AppRe
 }
 
 pub async fn login_submit(r: SignInRequest, Form(f): Form<Credentials>) -> AppResult<Response> {
-    r.sign_in(&f, |csrf, email, error| async move {
+    r.sign_in(&f, |csrf, email, refusal| async move {
         let tr = crate::i18n::current();
-        render(&LoginPage { csrf, email, error: Some(error), notice: None, not_set_up: false, tr })
+        let error = Some(refusal_message(&tr, &refusal));
+        render(&LoginPage { csrf, email, error, notice: None, not_set_up: false, tr })
     })
     .await
 }

@@ -53,6 +53,23 @@ async fn the_sign_in_page_follows_accept_language() {
 }
 
 #[tokio::test]
+async fn a_refused_sign_in_says_why_in_the_page_language() {
+    on_each_backend(|app| async move {
+        app.user("es@clinic.example", Role::Clinician).await;
+        let b = Browser::new(&app);
+        let page = b.http.get(app.url("/login")).header("accept-language", "es").send().await.unwrap();
+        let csrf = extract_csrf(&page.text().await.unwrap()).unwrap();
+        let form = [("email", "es@clinic.example"), ("password", "not-the-password"), ("csrf", &csrf)];
+        let r = b.http.post(app.url("/login")).header("accept-language", "es").form(&form).send().await.unwrap();
+        assert_eq!(r.status(), 401);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("El correo electrónico o la contraseña no son correctos."), "{body}");
+        assert!(body.contains("Hay un problema"));
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_test_locales_are_pseudo_accented_and_right_to_left() {
     on_each_backend(|app| async move {
         let rtl = login_page(&app, "ar-XB").await;
