@@ -218,33 +218,28 @@ impl Store {
     /// Ratings of one session or group meeting, oldest first.
     #[crate::boxing::boxed_future]
     pub async fn session_ratings(&self, session: &Id) -> Result<Vec<RatingRow>> {
-        let sql = format!(
-            "SELECT {RATING_COLUMNS} FROM fidelity_ratings f JOIN users u ON u.id = f.rater_id \
-             WHERE f.session_id = $1 OR f.group_session_id = $1 ORDER BY f.rated_at, f.id"
-        );
-        let rows = sqlx::query(&sql).bind(session.as_str()).fetch_all(&self.read).await?;
-        rows.iter().map(rating_from_row).collect()
+        self.ratings_where("f.session_id = $1 OR f.group_session_id = $1", session).await
     }
 
     /// Ratings of a course's sessions (or a group's meetings), oldest first.
     #[crate::boxing::boxed_future]
     pub async fn course_ratings(&self, course_or_group: &Id) -> Result<Vec<RatingRow>> {
-        let sql = format!(
-            "SELECT {RATING_COLUMNS} FROM fidelity_ratings f JOIN users u ON u.id = f.rater_id \
-             WHERE f.course_id = $1 OR f.group_id = $1 ORDER BY f.rated_at, f.id"
-        );
-        let rows = sqlx::query(&sql).bind(course_or_group.as_str()).fetch_all(&self.read).await?;
-        rows.iter().map(rating_from_row).collect()
+        self.ratings_where("f.course_id = $1 OR f.group_id = $1", course_or_group).await
     }
 
     /// Ratings of `clinician`'s work, oldest first.
     #[crate::boxing::boxed_future]
     pub async fn clinician_ratings(&self, clinician: &Id) -> Result<Vec<RatingRow>> {
+        self.ratings_where("f.clinician_id = $1", clinician).await
+    }
+
+    /// The ratings matching `condition` (on `fidelity_ratings f`, with `$1` = `id`), oldest first.
+    async fn ratings_where(&self, condition: &str, id: &Id) -> Result<Vec<RatingRow>> {
         let sql = format!(
             "SELECT {RATING_COLUMNS} FROM fidelity_ratings f JOIN users u ON u.id = f.rater_id \
-             WHERE f.clinician_id = $1 ORDER BY f.rated_at, f.id"
+             WHERE {condition} ORDER BY f.rated_at, f.id"
         );
-        let rows = sqlx::query(&sql).bind(clinician.as_str()).fetch_all(&self.read).await?;
+        let rows = sqlx::query(&sql).bind(id.as_str()).fetch_all(&self.read).await?;
         rows.iter().map(rating_from_row).collect()
     }
 
