@@ -25,10 +25,11 @@ import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHIPPED = ["en", "es", "fr"]
-SOURCES = [ROOT / "crates" / "rapport-web" / "src", ROOT / "crates" / "rapport-web" / "templates"]
+# Every crate's code and the web face's templates.
+SOURCES = sorted((ROOT / "crates").glob("*/src")) + [ROOT / "crates" / "rapport-web" / "templates"]
 # `tr.t("id")`, `.ta("id", ...)` in Rust and askama alike, and `msg("id")`:
 # an id picked in code (a table of notices) and looked up later.
-USE = re.compile(r"""\b(?:ta?|msg)\(\s*"([a-z][a-z0-9-]*)"\s*[,)]""")
+USE = re.compile(r"""\b(?:t[an]?|msg)\(\s*"([a-z][a-z0-9-]*)"\s*[,)]""")
 MESSAGE = re.compile(r"^([a-z][a-z0-9-]*)\s*=", re.M)
 
 
@@ -39,6 +40,8 @@ def used_ids(sources):
             if path.suffix not in (".rs", ".html"):
                 continue
             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if path.suffix == ".rs" and line.lstrip().startswith("//"):
+                    continue  # an example in a comment is not a use
                 for m in USE.finditer(line):
                     ids.setdefault(m.group(1), f"{path}:{n}")
     return ids

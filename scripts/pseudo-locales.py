@@ -49,7 +49,9 @@ def transform(source, fn):
             lines.append(line)
             continue
         m = MESSAGE.match(line) or VARIANT.match(line)
-        if m:
+        if m and m.group(1).startswith("number-"):
+            lines.append(line)  # a decimal mark, not words: kept as it is
+        elif m:
             head, text = m.groups()
             lines.append(head + (fn(text) if text.strip() else text))
         else:

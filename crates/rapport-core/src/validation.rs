@@ -7,7 +7,52 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     pub field: String,
+    /// English text, or for a keyed error its message id (the faces word a
+    /// keyed error in the reader's language from `key`).
     pub message: String,
+    /// The interface message (locales/*/*.ftl) that words this error, with its arguments.
+    #[serde(skip)]
+    pub key: Option<MessageKey>,
+}
+
+/// An interface message id and its arguments: a rule's outcome the faces
+/// word in the reader's language (rapport-i18n `Tr::field_message`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MessageKey {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, KeyArg)>,
+}
+
+/// A message argument: text, or a number (Fluent chooses plural forms by numbers).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyArg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for KeyArg {
+    fn from(s: &str) -> Self {
+        KeyArg::Text(s.to_string())
+    }
+}
+
+impl From<String> for KeyArg {
+    fn from(s: String) -> Self {
+        KeyArg::Text(s)
+    }
+}
+
+impl From<i64> for KeyArg {
+    fn from(n: i64) -> Self {
+        KeyArg::Number(n)
+    }
+}
+
+impl FieldError {
+    /// An error worded by the interface message `id` (write the id as `msg("id")`).
+    pub fn keyed(field: &str, id: &'static str, args: Vec<(&'static str, KeyArg)>) -> FieldError {
+        FieldError { field: field.to_string(), message: id.to_string(), key: Some(MessageKey { id, args }) }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -19,7 +64,17 @@ impl ValidationErrors {
     }
 
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldError { field: field.to_string(), message: message.into() });
+        self.0.push(FieldError { field: field.to_string(), message: message.into(), key: None });
+    }
+
+    /// Adds an error worded by the interface message `id`: `errors.add_key("name", msg("client-name-required"), vec![])`.
+    pub fn add_key(&mut self, field: &str, id: &'static str, args: Vec<(&'static str, KeyArg)>) {
+        self.0.push(FieldError::keyed(field, id, args));
+    }
+
+    /// One error worded by the interface message `id`.
+    pub fn single_key(field: &str, id: &'static str, args: Vec<(&'static str, KeyArg)>) -> Self {
+        ValidationErrors(vec![FieldError::keyed(field, id, args)])
     }
 
     pub fn is_empty(&self) -> bool {
@@ -170,6 +225,7 @@ pub fn plausible_date(field: &str, label: &str, date: time::Date, today: time::D
                 crate::time::format_date(EARLIEST_DATE),
                 crate::time::format_date(latest)
             ),
+            key: None,
         });
     }
     Ok(date)

@@ -78,7 +78,9 @@ impl AppError {
             | AppError::PayloadTooLarge(m)
             | AppError::UnsupportedMediaType(m) => m.clone(),
             AppError::Unauthenticated => "Sign in first (browser) or send a valid bearer token (API).".into(),
-            AppError::Invalid(e) => e.first().map(|f| f.message.clone()).unwrap_or_else(|| "Invalid input.".into()),
+            AppError::Invalid(e) => {
+                e.first().map(|f| crate::i18n::current().field_message(f)).unwrap_or_else(|| "Invalid input.".into())
+            }
             AppError::BadRequest { message, .. } => message.clone(),
             AppError::TooManyRequests { retry_after_secs } => {
                 format!("Too many attempts. Try again in {retry_after_secs} seconds.")

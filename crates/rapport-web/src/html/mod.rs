@@ -25,13 +25,14 @@ pub fn render<T: Template>(t: &T) -> Result<Html<String>, AppError> {
 pub struct FormErrors(pub ValidationErrors);
 
 impl FormErrors {
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.for_field(field)
+    /// The message for `field`, in the reader's language when the rule gave a message id.
+    pub fn get(&self, field: &str) -> Option<String> {
+        self.0 .0.iter().find(|e| e.field == field).map(|e| crate::i18n::current().field_message(e))
     }
 
     /// The message for `field` of a form whose fields carry a `prefix-` (several forms on one page).
-    pub fn prefixed(&self, prefix: &str, field: &str) -> Option<&str> {
-        self.0.for_field(&format!("{prefix}-{field}"))
+    pub fn prefixed(&self, prefix: &str, field: &str) -> Option<String> {
+        self.get(&format!("{prefix}-{field}"))
     }
 
     /// The same errors with every field renamed to `prefix-field`.
@@ -56,7 +57,8 @@ impl FormErrors {
     }
 
     pub fn list(&self) -> Vec<(String, String)> {
-        self.0 .0.iter().map(|e| (e.field.clone(), e.message.clone())).collect()
+        let tr = crate::i18n::current();
+        self.0 .0.iter().map(|e| (e.field.clone(), tr.field_message(e))).collect()
     }
 }
 

@@ -247,7 +247,7 @@ impl AreaPage {
     fn stage_label(&self, s: &Option<DisputeStage>) -> &'static str {
         s.map(|s| s.label()).unwrap_or("—")
     }
-    fn experiment_error(&self, i: &usize) -> Option<&str> {
+    fn experiment_error(&self, i: &usize) -> Option<String> {
         self.errors.get(&format!("social_experiments-{i}-attempt"))
     }
     /// Rows for the social-experiment table: the recorded ones and two blank ones.

@@ -379,7 +379,7 @@ struct NewMeetingPage {
 }
 
 impl NewMeetingPage {
-    fn action_error(&self, i: &usize, field: &str) -> Option<&str> {
+    fn action_error(&self, i: &usize, field: &str) -> Option<String> {
         self.errors.get(&format!("actions[{i}].{field}"))
     }
 

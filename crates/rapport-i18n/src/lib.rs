@@ -1,0 +1,363 @@
+//! Rapport's interface text: the Fluent messages of `locales/<lang>/*.ftl`
+//! (embedded at compile time, English the fallback), looked up through
+//! [`Tr`], with dates and numbers in the language's own form. Every face
+//! (staff pages, portal, e-mails, letters, the CLI) reads its words here;
+//! docs/i18n.md says how to add a language.
+//!
+//! Pure: no I/O at run time, so the application layer can word an e-mail in
+//! its recipient's language.
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use rapport_core::language;
+use rapport_core::validation::{FieldError, KeyArg};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use time::{Date, PrimitiveDateTime};
+
+pub use rapport_core::msg;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "../../locales",
+        fallback_language: "en",
+        // Unicode isolation marks around arguments would end up in attributes
+        // and tests; the pages set `dir` themselves.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The languages shipped complete, with their own names (the switcher lists these).
+pub const SHIPPED: [(&str, &str); 3] = [("en", "English"), ("es", "Español"), ("fr", "Français")];
+
+/// Every language the interface can be shown in: the shipped ones, then the
+/// generated test locales (pseudo-accented and pseudo right-to-left), which
+/// are chosen only by their exact tag.
+pub const AVAILABLE: [&str; 5] = ["en", "es", "fr", "en-XA", "ar-XB"];
+
+const MONTHS: [&str; 12] = [
+    msg("month-1"),
+    msg("month-2"),
+    msg("month-3"),
+    msg("month-4"),
+    msg("month-5"),
+    msg("month-6"),
+    msg("month-7"),
+    msg("month-8"),
+    msg("month-9"),
+    msg("month-10"),
+    msg("month-11"),
+    msg("month-12"),
+];
+const MONTHS_SHORT: [&str; 12] = [
+    msg("month-short-1"),
+    msg("month-short-2"),
+    msg("month-short-3"),
+    msg("month-short-4"),
+    msg("month-short-5"),
+    msg("month-short-6"),
+    msg("month-short-7"),
+    msg("month-short-8"),
+    msg("month-short-9"),
+    msg("month-short-10"),
+    msg("month-short-11"),
+    msg("month-short-12"),
+];
+/// The shipped problem areas and phases, named through [`Tr::term`].
+pub const TERMS: [&str; 9] = [
+    msg("area-grief"),
+    msg("area-role-dispute"),
+    msg("area-role-transition"),
+    msg("area-interpersonal-deficits"),
+    msg("area-other"),
+    msg("phase-initial"),
+    msg("phase-middle"),
+    msg("phase-termination"),
+    msg("phase-maintenance"),
+];
+
+/// Monday first, as `time::Weekday::number_days_from_monday`.
+const WEEKDAYS: [&str; 7] = [
+    msg("weekday-1"),
+    msg("weekday-2"),
+    msg("weekday-3"),
+    msg("weekday-4"),
+    msg("weekday-5"),
+    msg("weekday-6"),
+    msg("weekday-7"),
+];
+
+/// Message lookup in one language (`{{ tr.t("sign-in") }}` in a template).
+#[derive(Clone, Debug)]
+pub struct Tr {
+    code: &'static str,
+    id: LanguageIdentifier,
+    /// The page the language switcher returns to.
+    here: String,
+}
+
+impl Default for Tr {
+    fn default() -> Self {
+        Tr::new("en")
+    }
+}
+
+impl Tr {
+    /// `code` must be one of [`AVAILABLE`] (any case); anything else is English.
+    pub fn new(code: &str) -> Tr {
+        let code = AVAILABLE.iter().find(|a| a.eq_ignore_ascii_case(code)).copied().unwrap_or("en");
+        Tr { code, id: code.parse().unwrap_or_default(), here: "/".into() }
+    }
+
+    /// The same language, returning the switcher to `path`.
+    pub fn returning_to(mut self, path: impl Into<String>) -> Tr {
+        self.here = path.into();
+        self
+    }
+
+    /// The page the language switcher comes back to.
+    pub fn here(&self) -> &str {
+        &self.here
+    }
+
+    /// The message `id` (English when this language lacks it).
+    pub fn t(&self, id: &str) -> String {
+        LOCALES.lookup(&self.id, id)
+    }
+
+    /// The message `id` with one argument (`{ $name }`): plurals and other
+    /// choices are the message's Fluent selectors, never put together here.
+    pub fn ta(&self, id: &str, name: &'static str, value: impl Arg) -> String {
+        let args = HashMap::from([(Cow::Borrowed(name), value.fluent())]);
+        LOCALES.lookup_with_args(&self.id, id, &args)
+    }
+
+    /// The message `id` with several arguments: `tr.tn(id, &[("name", &name), ("count", &count)])`.
+    pub fn tn(&self, id: &str, args: &[(&'static str, &dyn Arg)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+            args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.fluent())).collect();
+        LOCALES.lookup_with_args(&self.id, id, &args)
+    }
+
+    /// Whether this language (or English) has the message `id`.
+    pub fn has(&self, id: &str) -> bool {
+        LOCALES.try_lookup(&self.id, id).is_some()
+    }
+
+    /// The name of something a protocol defines (a problem area, a phase) in
+    /// this language. English shows the protocol's own `label` (protocols are
+    /// written in English and some word an area their own way: the WHO group
+    /// manual's "Disputes"); another language shows the message
+    /// `{family}-{code}` (underscores written as hyphens) when there is one,
+    /// else the label. Shipped areas and phases have messages ([`TERMS`]).
+    pub fn term(&self, family: &str, code: &str, label: &str) -> String {
+        let id = format!("{family}-{}", code.replace('_', "-"));
+        if self.code != "en" && self.has(&id) {
+            self.t(&id)
+        } else {
+            label.to_string()
+        }
+    }
+
+    /// A validation error in this language: worded by its message id when the
+    /// rule gave one, else its own (English) text.
+    pub fn field_message(&self, e: &FieldError) -> String {
+        let Some(key) = &e.key else { return e.message.clone() };
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = key
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    KeyArg::Text(s) => FluentValue::from(s.clone()),
+                    KeyArg::Number(n) => FluentValue::from(*n),
+                };
+                (Cow::Borrowed(*name), value)
+            })
+            .collect();
+        LOCALES.lookup_with_args(&self.id, key.id, &args)
+    }
+
+    /// The language tag for `<html lang>`.
+    pub fn lang(&self) -> &'static str {
+        self.code
+    }
+
+    /// `rtl` for right-to-left scripts, else `ltr` (for `<html dir>`).
+    pub fn dir(&self) -> &'static str {
+        if language::is_right_to_left(self.code) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// The shipped languages for the switcher: (tag, own name, is this one).
+    pub fn choices(&self) -> Vec<(&'static str, &'static str, bool)> {
+        SHIPPED.iter().map(|(code, name)| (*code, *name, *code == self.code)).collect()
+    }
+
+    /// A day in short form: "4 Dec 2026", "4 dic 2026", "4 déc. 2026".
+    pub fn date(&self, d: Date) -> String {
+        self.tn(
+            msg("date-short"),
+            &[
+                ("day", &i64::from(d.day())),
+                ("month", &self.t(MONTHS_SHORT[month_index(d)])),
+                ("year", &i64::from(d.year())),
+            ],
+        )
+    }
+
+    /// A day in the long form people read: "Friday 4 December 2026",
+    /// "viernes, 4 de diciembre de 2026", "vendredi 4 décembre 2026".
+    pub fn long_date(&self, d: Date) -> String {
+        let weekday = self.t(WEEKDAYS[usize::from(d.weekday().number_days_from_monday())]);
+        self.tn(
+            msg("date-long"),
+            &[
+                ("weekday", &weekday),
+                ("day", &i64::from(d.day())),
+                ("month", &self.t(MONTHS[month_index(d)])),
+                ("year", &i64::from(d.year())),
+            ],
+        )
+    }
+
+    /// A local date and time: "4 Dec 2026, 14:05" (24-hour clock in every language).
+    pub fn date_time(&self, t: PrimitiveDateTime) -> String {
+        let time = format!("{:02}:{:02}", t.hour(), t.minute());
+        self.tn("date-time", &[("date", &self.date(t.date())), ("time", &time)])
+    }
+
+    /// A number with `places` decimals and the language's decimal mark: "4.5", "4,5".
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        text.replace('.', &self.t("number-decimal-mark"))
+    }
+}
+
+fn month_index(d: Date) -> usize {
+    usize::from(u8::from(d.month())) - 1
+}
+
+/// A value a message argument can take.
+pub trait Arg {
+    fn fluent(&self) -> FluentValue<'static>;
+}
+
+impl Arg for i64 {
+    fn fluent(&self) -> FluentValue<'static> {
+        FluentValue::from(*self)
+    }
+}
+
+impl Arg for usize {
+    fn fluent(&self) -> FluentValue<'static> {
+        FluentValue::from(*self as i64)
+    }
+}
+
+impl Arg for i32 {
+    fn fluent(&self) -> FluentValue<'static> {
+        FluentValue::from(i64::from(*self))
+    }
+}
+
+impl Arg for str {
+    fn fluent(&self) -> FluentValue<'static> {
+        FluentValue::from(self.to_string())
+    }
+}
+
+impl Arg for String {
+    fn fluent(&self) -> FluentValue<'static> {
+        FluentValue::from(self.clone())
+    }
+}
+
+impl<T: Arg + ?Sized> Arg for &T {
+    fn fluent(&self) -> FluentValue<'static> {
+        (**self).fluent()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn every_available_language_has_the_frame_messages() {
+        for code in AVAILABLE {
+            let tr = Tr::new(code);
+            assert_eq!(tr.lang(), code);
+            assert!(LOCALES.try_lookup(&tr.id, "sign-in").is_some(), "{code} lacks sign-in");
+        }
+        assert_eq!(Tr::new("es").t("sign-in"), "Iniciar sesión");
+        assert_eq!(Tr::new("xx").lang(), "en");
+    }
+
+    #[test]
+    fn plurals_come_from_the_message() {
+        let en = Tr::new("en");
+        assert!(en.ta("risk-flags-open", "count", 1i64).starts_with("1 risk flag on"));
+        assert!(en.ta("risk-flags-open", "count", 3i64).starts_with("3 risk flags"));
+        assert!(Tr::new("fr").ta("risk-flags-open", "count", 2i64).starts_with("2 alertes"));
+    }
+
+    #[test]
+    fn the_right_to_left_test_locale_says_so() {
+        assert_eq!(Tr::new("ar-XB").dir(), "rtl");
+        assert_eq!(Tr::new("en-XA").dir(), "ltr");
+    }
+
+    #[test]
+    fn dates_take_the_languages_form() {
+        let d = date!(2026 - 12 - 04);
+        assert_eq!(Tr::new("en").date(d), "4 Dec 2026");
+        assert_eq!(Tr::new("es").date(d), "4 dic 2026");
+        assert_eq!(Tr::new("fr").date(d), "4 déc. 2026");
+        assert_eq!(Tr::new("en").long_date(d), "Friday 4 December 2026");
+        assert_eq!(Tr::new("es").long_date(d), "viernes, 4 de diciembre de 2026");
+        assert_eq!(Tr::new("fr").long_date(d), "vendredi 4 décembre 2026");
+        assert_eq!(Tr::new("fr").date_time(datetime!(2027-01-31 09:05)), "31 janv. 2027, 09:05");
+        assert_eq!(Tr::new("en").date_time(datetime!(2027-01-31 14:05)), "31 Jan 2027, 14:05");
+    }
+
+    #[test]
+    fn numbers_take_the_languages_decimal_mark() {
+        assert_eq!(Tr::new("en").decimal(4.25, 1), "4.2");
+        assert_eq!(Tr::new("es").decimal(4.5, 1), "4,5");
+        assert_eq!(Tr::new("fr").decimal(12.0, 2), "12,00");
+    }
+
+    #[test]
+    fn shipped_terms_are_named_and_others_keep_their_label() {
+        for code in ["en", "es", "fr"] {
+            for id in TERMS {
+                assert!(LOCALES.try_lookup(&Tr::new(code).id, id).is_some(), "{code} lacks {id}");
+            }
+        }
+        assert_eq!(Tr::new("es").term("area", "role_dispute", "Role dispute"), "Disputa de roles");
+        assert_eq!(Tr::new("en").term("area", "role_dispute", "Disputes"), "Disputes");
+        assert_eq!(
+            Tr::new("es").term("area", "lost_healthy_self", "Grief for the lost healthy self"),
+            "Grief for the lost healthy self"
+        );
+    }
+
+    #[test]
+    fn keyed_errors_are_worded_in_the_readers_language() {
+        let e = FieldError::keyed("day", msg("date-time"), vec![("date", "D".into()), ("time", KeyArg::Number(3))]);
+        assert_eq!(Tr::new("fr").field_message(&e), "D, 3");
+        let plain = FieldError { field: "x".into(), message: "Enter x.".into(), key: None };
+        assert_eq!(Tr::new("es").field_message(&plain), "Enter x.");
+    }
+
+    #[test]
+    fn several_arguments_are_named() {
+        let en = Tr::new("en");
+        let s = en.tn("date-time", &[("date", &"D"), ("time", &"T")]);
+        assert_eq!(s, "D, T");
+    }
+}
