@@ -41,6 +41,7 @@ language-change = Change language
 
 sign-in = Sign in
 sign-in-not-set-up = Rapport is not set up yet. Open the one-time setup link printed in the terminal by { $command }.
+error-prefix = Error:
 error-summary-title = There is a problem
 sign-in-email = Email
 sign-in-password = Password

@@ -41,6 +41,7 @@ language-change = Cambiar idioma
 
 sign-in = Iniciar sesión
 sign-in-not-set-up = Rapport aún no está configurado. Abra el enlace de configuración de un solo uso que { $command } mostró en la terminal.
+error-prefix = Error:
 error-summary-title = Hay un problema
 sign-in-email = Correo electrónico
 sign-in-password = Contraseña

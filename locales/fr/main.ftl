@@ -41,6 +41,7 @@ language-change = Changer de langue
 
 sign-in = Se connecter
 sign-in-not-set-up = Rapport n’est pas encore configuré. Ouvrez le lien de configuration à usage unique que { $command } a affiché dans le terminal.
+error-prefix = Erreur :
 error-summary-title = Il y a un problème
 sign-in-email = Adresse e-mail
 sign-in-password = Mot de passe

@@ -52,6 +52,16 @@ impl FormErrors {
         self
     }
 
+    /// The error summary's heading, in the reader's language.
+    pub fn title(&self) -> String {
+        crate::i18n::current().t("error-summary-title")
+    }
+
+    /// "Error:", read out before a field's message by screen readers.
+    pub fn prefix(&self) -> String {
+        crate::i18n::current().t("error-prefix")
+    }
+
     pub fn any(&self) -> bool {
         !self.0.is_empty()
     }
