@@ -13,6 +13,7 @@ nav-supervision = Supervision
 nav-programme = Programme
 nav-users = Utilisateurs
 nav-sites = Sites
+nav-adaptations = Adaptations
 nav-audit-log = Journal d’audit
 nav-access-reviews = Revue des accès
 nav-waiting = en attente

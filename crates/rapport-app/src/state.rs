@@ -7,6 +7,7 @@ use rapport_core::measures::{Library, NotOnTrackRule};
 use rapport_core::protocol::ProtocolSet;
 use rapport_store::org::Organisation;
 use rapport_store::Store;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::RwLock;
@@ -33,6 +34,8 @@ pub struct Config {
     pub smtp: Option<crate::mail::SmtpSettings>,
     /// Signs the checkpoint sent with the audit CSV export (`X-Rapport-Audit-Checkpoint`).
     pub audit_checkpoint_key: Option<rapport_core::checkpoint::CheckpointKey>,
+    /// Cultural adaptations (shipped presets and the site's `adaptations/` folders).
+    pub adaptations: Arc<crate::adaptations::Adaptations>,
 }
 
 impl Default for Config {
@@ -47,6 +50,7 @@ impl Default for Config {
             fidelity: Arc::new(rapport_core::fidelity::ChecklistSet::shipped()),
             smtp: None,
             audit_checkpoint_key: None,
+            adaptations: Arc::new(crate::adaptations::Adaptations::shipped()),
         }
     }
 }
@@ -59,6 +63,8 @@ pub struct AppState {
     /// Instrument definitions: the shipped ones plus the site's (validated at start).
     pub instruments: Arc<Library>,
     org: Arc<RwLock<Option<(Instant, Organisation)>>>,
+    /// Which adaptation the organisation and each site use, by scope, cached like `org`.
+    adaptation_choices: Arc<RwLock<Option<(Instant, HashMap<String, String>)>>>,
 }
 
 impl AppState {
@@ -69,6 +75,7 @@ impl AppState {
             config: Arc::new(config),
             instruments: Arc::new(Library::builtin()),
             org: Arc::new(RwLock::new(None)),
+            adaptation_choices: Arc::new(RwLock::new(None)),
         }
     }
 
@@ -89,6 +96,25 @@ impl AppState {
         let org = self.store.organisation().await?;
         *self.org.write().await = Some((Instant::now(), org.clone()));
         Ok(org)
+    }
+
+    /// The adaptation choices by scope (cached; an unreadable store means none).
+    #[crate::boxing::boxed_future]
+    pub async fn adaptation_choices(&self) -> HashMap<String, String> {
+        if let Some((at, choices)) = self.adaptation_choices.read().await.as_ref() {
+            if at.elapsed() < self.config.settings_ttl {
+                return choices.clone();
+            }
+        }
+        let choices: HashMap<String, String> =
+            self.store.adaptation_choices().await.map(|c| c.into_iter().collect()).unwrap_or_default();
+        *self.adaptation_choices.write().await = Some((Instant::now(), choices.clone()));
+        choices
+    }
+
+    #[crate::boxing::boxed_future]
+    pub async fn forget_adaptation_choices(&self) {
+        *self.adaptation_choices.write().await = None;
     }
 
     #[crate::boxing::boxed_future]

@@ -70,6 +70,7 @@ pub mod action {
     pub const TOKEN_CREATE: &str = "token.create";
     pub const TOKEN_REVOKE: &str = "token.revoke";
     pub const SETTINGS_UPDATE: &str = "settings.update";
+    pub const SETTINGS_ADAPTATION: &str = "settings.adaptation";
     pub const AUDIT_EXPORT: &str = "audit.export";
     pub const MFA_ENABLE: &str = "auth.mfa_enable";
     pub const MFA_DISABLE: &str = "auth.mfa_disable";
@@ -208,6 +209,7 @@ pub mod action {
         TOKEN_CREATE,
         TOKEN_REVOKE,
         SETTINGS_UPDATE,
+        SETTINGS_ADAPTATION,
         AUDIT_EXPORT,
         MFA_ENABLE,
         MFA_DISABLE,

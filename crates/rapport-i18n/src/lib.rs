@@ -17,6 +17,11 @@ use time::{Date, PrimitiveDateTime};
 
 pub use rapport_core::msg;
 
+mod adaptation;
+pub use adaptation::{presets, Adaptation};
+use fluent_templates::fluent_bundle::FluentArgs;
+use std::sync::Arc;
+
 fluent_templates::static_loader! {
     static LOCALES = {
         locales: "../../locales",
@@ -94,6 +99,8 @@ pub struct Tr {
     id: LanguageIdentifier,
     /// The page the language switcher returns to.
     here: String,
+    /// The programme's or site's own wording, consulted first.
+    adaptation: Option<Arc<Adaptation>>,
 }
 
 impl Default for Tr {
@@ -106,7 +113,37 @@ impl Tr {
     /// `code` must be one of [`AVAILABLE`] (any case); anything else is English.
     pub fn new(code: &str) -> Tr {
         let code = AVAILABLE.iter().find(|a| a.eq_ignore_ascii_case(code)).copied().unwrap_or("en");
-        Tr { code, id: code.parse().unwrap_or_default(), here: "/".into() }
+        Tr { code, id: code.parse().unwrap_or_default(), here: "/".into(), adaptation: None }
+    }
+
+    /// The same language worded with `adaptation` first (a programme's or site's terms).
+    pub fn adapted(mut self, adaptation: Option<Arc<Adaptation>>) -> Tr {
+        self.adaptation = adaptation;
+        self
+    }
+
+    /// The adaptation in use, if any.
+    pub fn adaptation(&self) -> Option<&Adaptation> {
+        self.adaptation.as_deref()
+    }
+
+    fn lookup(&self, id: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue<'static>>>) -> String {
+        if let Some(a) = &self.adaptation {
+            let fluent_args = args.map(|args| {
+                let mut f = FluentArgs::new();
+                for (k, v) in args {
+                    f.set(k.clone(), v.clone());
+                }
+                f
+            });
+            if let Some(text) = a.format(self.code, id, fluent_args.as_ref()) {
+                return text;
+            }
+        }
+        match args {
+            Some(args) => LOCALES.lookup_with_args(&self.id, id, args),
+            None => LOCALES.lookup(&self.id, id),
+        }
     }
 
     /// The same language, returning the switcher to `path`.
@@ -122,37 +159,43 @@ impl Tr {
 
     /// The message `id` (English when this language lacks it).
     pub fn t(&self, id: &str) -> String {
-        LOCALES.lookup(&self.id, id)
+        self.lookup(id, None)
     }
 
     /// The message `id` with one argument (`{ $name }`): plurals and other
     /// choices are the message's Fluent selectors, never put together here.
     pub fn ta(&self, id: &str, name: &'static str, value: impl Arg) -> String {
         let args = HashMap::from([(Cow::Borrowed(name), value.fluent())]);
-        LOCALES.lookup_with_args(&self.id, id, &args)
+        self.lookup(id, Some(&args))
     }
 
     /// The message `id` with several arguments: `tr.tn(id, &[("name", &name), ("count", &count)])`.
     pub fn tn(&self, id: &str, args: &[(&'static str, &dyn Arg)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
             args.iter().map(|(name, value)| (Cow::Borrowed(*name), value.fluent())).collect();
-        LOCALES.lookup_with_args(&self.id, id, &args)
+        self.lookup(id, Some(&args))
     }
 
-    /// Whether this language (or English) has the message `id`.
+    /// Whether this language (or English, or the adaptation) has the message `id`.
     pub fn has(&self, id: &str) -> bool {
-        LOCALES.try_lookup(&self.id, id).is_some()
+        self.adapts(id) || LOCALES.try_lookup(&self.id, id).is_some()
+    }
+
+    /// Whether the adaptation words `id` in this language.
+    fn adapts(&self, id: &str) -> bool {
+        self.adaptation.as_ref().is_some_and(|a| a.format(self.code, id, None).is_some())
     }
 
     /// The name of something a protocol defines (a problem area, a phase) in
-    /// this language. English shows the protocol's own `label` (protocols are
+    /// this language. The adaptation's word comes first, in any language.
+    /// Otherwise English shows the protocol's own `label` (protocols are
     /// written in English and some word an area their own way: the WHO group
     /// manual's "Disputes"); another language shows the message
     /// `{family}-{code}` (underscores written as hyphens) when there is one,
     /// else the label. Shipped areas and phases have messages ([`TERMS`]).
     pub fn term(&self, family: &str, code: &str, label: &str) -> String {
         let id = format!("{family}-{}", code.replace('_', "-"));
-        if self.code != "en" && self.has(&id) {
+        if self.adapts(&id) || (self.code != "en" && self.has(&id)) {
             self.t(&id)
         } else {
             label.to_string()
@@ -174,7 +217,7 @@ impl Tr {
                 (Cow::Borrowed(*name), value)
             })
             .collect();
-        LOCALES.lookup_with_args(&self.id, key.id, &args)
+        self.lookup(key.id, Some(&args))
     }
 
     /// The language tag for `<html lang>`.
@@ -352,6 +395,38 @@ mod tests {
         assert_eq!(Tr::new("fr").field_message(&e), "D, 3");
         let plain = FieldError { field: "x".into(), message: "Enter x.".into(), key: None };
         assert_eq!(Tr::new("es").field_message(&plain), "Enter x.");
+    }
+
+    #[test]
+    fn an_adaptation_words_its_messages_first_and_only_in_its_languages() {
+        let who = presets().into_iter().find(|a| a.name() == "who-plain").map(Arc::new);
+        let es = Tr::new("es").adapted(who.clone());
+        assert_eq!(es.term("area", "role_dispute", "Role dispute"), "Desacuerdos");
+        assert_eq!(es.t("area-role-transition"), "Cambios en la vida");
+        assert_eq!(es.t("sign-in"), "Iniciar sesión", "messages it does not word keep the interface's");
+        let en = Tr::new("en").adapted(who.clone());
+        assert_eq!(en.term("area", "role_dispute", "Role dispute"), "Disagreements");
+        assert_eq!(en.term("phase", "termination", "termination phase"), "Ending");
+        let pseudo = Tr::new("en-XA").adapted(who);
+        assert!(pseudo.t("area-grief").starts_with('['), "a language it lacks keeps the interface's text");
+        assert_eq!(
+            Tr::new("fr").adapted(presets().pop().map(Arc::new)).adaptation().map(|a| a.title("fr")).unwrap(),
+            "TIP de groupe de l’OMS\u{a0}: noms en langage simple"
+        );
+    }
+
+    #[test]
+    fn a_site_adaptation_is_refused_with_the_file_and_message_named() {
+        let bad_id = Adaptation::parse("local", "x", &[("es", "area-grefe = Duelo\n")]).unwrap_err();
+        assert!(bad_id.contains("es.ftl") && bad_id.contains("area-grefe"), "{bad_id}");
+        let bad_lang = Adaptation::parse("local", "x", &[("sw", "area-grief = Msiba\n")]).unwrap_err();
+        assert!(bad_lang.contains("sw.ftl"), "{bad_lang}");
+        let bad_syntax = Adaptation::parse("local", "x", &[("en", "area-grief = { \n")]).unwrap_err();
+        assert!(bad_syntax.contains("cannot be read"), "{bad_syntax}");
+        assert!(Adaptation::parse("Local Words", "x", &[("en", "area-grief = Loss\n")]).is_err());
+        let ok = Adaptation::parse("local", "x", &[("en", "area-grief = Loss\n")]).unwrap();
+        assert_eq!(ok.overrides("en"), &[("area-grief".to_string(), "Loss".to_string())]);
+        assert_eq!(ok.languages(), vec!["en"]);
     }
 
     #[test]

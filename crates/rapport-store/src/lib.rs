@@ -7,6 +7,7 @@
 //! placeholders, `RETURNING`, `ON CONFLICT`, TEXT timestamps and ids, BIGINT
 //! integers, no JSON operators or date arithmetic.
 
+pub mod adaptations;
 pub mod audit;
 mod boxing;
 pub mod calendar;

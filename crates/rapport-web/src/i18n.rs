@@ -70,13 +70,15 @@ pub async fn negotiate(State(state): State<AppState>, req: Request, next: Next) 
     let organisation = state.organisation().await.map(|o| o.default_language).unwrap_or_else(|_| "en".into());
     let headers = req.headers();
     let account = req.extensions().get::<Identity>().and_then(|me| me.user.language.clone());
+    let site = req.extensions().get::<Identity>().and_then(|me| me.user.site_id.clone());
+    let adaptation = rapport_app::adaptations::for_site(&state, site.as_ref()).await;
     let prefs = Preferences {
         account: account.as_deref(),
         chosen: cookie(headers, language_cookie(&state.config)),
         accept_language: headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
         organisation: &organisation,
     };
-    let mut tr = Tr::new(language::negotiate(&prefs, &AVAILABLE));
+    let mut tr = Tr::new(language::negotiate(&prefs, &AVAILABLE)).adapted(adaptation);
     if req.method() == axum::http::Method::GET {
         tr = tr.returning_to(req.uri().path());
     }

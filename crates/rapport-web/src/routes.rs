@@ -139,6 +139,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // Group programme: the screening funnel, screening, sites
     let r = ui::programme::routes(r);
     let r = ui::admin::sites::routes(r);
+    // Cultural adaptation: the organisation's and each site's wording
+    let r = ui::adaptations::routes(r);
 
     let (router, list) = r.into_parts();
     let router = router

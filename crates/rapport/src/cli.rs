@@ -793,6 +793,18 @@ fn load_fidelity(g: &Global) -> Result<rapport_core::fidelity::ChecklistSet, Str
     Ok(set)
 }
 
+/// Shipped cultural adaptations plus the site's folders under
+/// `adaptations/` in the data directory (docs/i18n.md); a bad file stops the start.
+fn load_adaptations(g: &Global) -> Result<rapport_app::adaptations::Adaptations, String> {
+    let dir = g.data_dir.join("adaptations");
+    if !dir.is_dir() {
+        return Ok(rapport_app::adaptations::Adaptations::shipped());
+    }
+    let set = rapport_app::adaptations::Adaptations::with_site_folder(&dir)?;
+    tracing::info!(folder = %dir.display(), adaptations = set.all().len(), "adaptations loaded");
+    Ok(set)
+}
+
 async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     if let Some(u) = &a.public_url {
         if !(u.starts_with("https://") || u.starts_with("http://")) {
@@ -855,6 +867,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         trust_proxy: a.trust_proxy,
         protocols: std::sync::Arc::new(protocols),
         fidelity: std::sync::Arc::new(load_fidelity(g)?),
+        adaptations: std::sync::Arc::new(load_adaptations(g)?),
         risk_acknowledgement_override_hours: ack_override,
         smtp: smtp.clone(),
         audit_checkpoint_key: Some(audit_key.clone()),

@@ -2,6 +2,7 @@
 //! enhanced by htmx where it helps; every page works without JavaScript.
 
 pub mod account;
+pub mod adaptations;
 pub mod admin;
 pub mod auth;
 pub mod break_glass;
@@ -105,7 +106,7 @@ impl Layout {
     pub fn with_done(mut self, done: Option<&str>) -> Self {
         let translated = (done == Some("language")).then(|| self.tr.t("account-language-saved"));
         self.flash = translated
-            .or_else(|| done.and_then(done_message).map(String::from))
+            .or_else(|| done.and_then(done_message).map(|id| self.tr.t(id)))
             .map(|message| Flash { kind: "success", message });
         self
     }
@@ -127,92 +128,89 @@ fn role_message(role: rapport_core::access::Role) -> &'static str {
     }
 }
 
+/// The message id of the notice for `done=key` (locales/*/notices.ftl).
 fn done_message(key: &str) -> Option<&'static str> {
+    use crate::i18n::msg;
     Some(match key {
-        "created" => "Client record created.",
-        "saved" => "Changes saved.",
-        "archived" => "Client archived. It no longer appears on the active caseload.",
-        "restored" => "Client restored to the active caseload.",
-        "member-added" => "Added to the care team.",
-        "member-removed" => "Removed from the care team.",
-        "responsible" => "Responsible clinician changed.",
-        "user-created" => "Account created.",
-        "site-created" => "Site added.",
-        "user-saved" => "Account saved.",
-        "user-deactivated" => "Account deactivated and all its sessions ended.",
-        "user-reactivated" => "Account reactivated.",
-        "clients-reassigned" => "Clients handed over: the new responsible clinicians joined their care teams.",
-        "user-sessions-ended" => "All of that person's sessions were ended; they must sign in again.",
-        "password" => "Password changed. Your other sessions were signed out.",
-        "mfa-off" => "Two-step verification is off. Signing in now needs only your password.",
-        "mfa-reset" => {
-            "Two-step verification was reset. The person signs in with their password and can set it up again."
-        }
-        "session-ended" => "Session ended.",
-        "sessions-ended" => "All your other sessions were signed out.",
-        "token-revoked" => "Token revoked. It no longer works.",
-        "calendar-names" => "Saved: your calendar feed names clients as you chose.",
-        "session-booked" => "Session booked.",
-        "session-moved" => "Session moved.",
-        "session-cancelled" => "Session cancelled.",
-        "fidelity-rated" => "Rating saved.",
-        "recording-uploaded" => "Recording uploaded. Only you and your supervisors can play it.",
-        "kiosk-pin" => "Kiosk PIN saved. It unlocks a device you hand over for questionnaires.",
-        "kiosk-returned" => "Welcome back: kiosk mode ended. The client's new answers are below.",
-        "reviewed" => "Marked as reviewed.",
-        "settings" => "Settings saved.",
-        "measure-recorded" => "Measure recorded.",
-        "flag-raised" => "A risk item was positive: a risk flag was raised. Assess the risk now.",
-        "concern-raised" => "Risk concern raised as a risk flag. Acknowledge and assess it now.",
-        "flag-acknowledged" => {
-            "Risk flag acknowledged. The assessment deadline still runs until an assessment is recorded."
-        }
-        "assessment-saved" => "Risk assessment recorded.",
-        "plan-saved" => "New safety plan version saved.",
-        "schedule-saved" => "Measurement schedule saved.",
-        "flag-closed" => "Risk flag signed off and closed.",
-        "course-created" => "Course started.",
-        "contract" => "Contract renegotiated; the old count and the reason are in the contract history.",
-        "course-status" => "Course status changed.",
-        "checklist" => "Checklist item recorded.",
-        "session-recorded" => "Session recorded.",
-        "session-updated" => "Session updated.",
-        "phase-saved" => "Session phase saved; the course's phases follow it.",
-        "ending-saved" => "Ending review saved.",
-        "maintenance-created" => "Maintenance course created. It continues the acute course.",
-        "formulation" => "Formulation saved; the previous version is in its history.",
-        "area-saved" => "Problem-area workspace saved.",
-        "goal-added" => "Goal added.",
-        "goal-saved" => "Goal saved.",
-        "ratings" => "Ratings saved.",
-        "event-added" => "Event added to the timeline.",
-        "event-saved" => "Event saved; the earlier version is in its history.",
-        "event-removed" => "Event removed from the timeline; its history is kept.",
-        "worksheet-added" => "Worksheet saved.",
-        "worksheet-saved" => "Worksheet saved; the earlier version is in its history.",
-        "worksheet-removed" => "Worksheet removed; its history is kept.",
-        "context-saved" => "Saved; any earlier version is kept in the history.",
-        "context-removed" => "Removed; its history is kept.",
+        "created" => msg("done-created"),
+        "saved" => msg("done-saved"),
+        "archived" => msg("done-archived"),
+        "restored" => msg("done-restored"),
+        "member-added" => msg("done-member-added"),
+        "member-removed" => msg("done-member-removed"),
+        "responsible" => msg("done-responsible"),
+        "user-created" => msg("done-user-created"),
+        "site-created" => msg("done-site-created"),
+        "user-saved" => msg("done-user-saved"),
+        "user-deactivated" => msg("done-user-deactivated"),
+        "user-reactivated" => msg("done-user-reactivated"),
+        "clients-reassigned" => msg("done-clients-reassigned"),
+        "user-sessions-ended" => msg("done-user-sessions-ended"),
+        "password" => msg("done-password"),
+        "mfa-off" => msg("done-mfa-off"),
+        "mfa-reset" => msg("done-mfa-reset"),
+        "session-ended" => msg("done-session-ended"),
+        "sessions-ended" => msg("done-sessions-ended"),
+        "token-revoked" => msg("done-token-revoked"),
+        "calendar-names" => msg("done-calendar-names"),
+        "session-booked" => msg("done-session-booked"),
+        "session-moved" => msg("done-session-moved"),
+        "session-cancelled" => msg("done-session-cancelled"),
+        "fidelity-rated" => msg("done-fidelity-rated"),
+        "recording-uploaded" => msg("done-recording-uploaded"),
+        "kiosk-pin" => msg("done-kiosk-pin"),
+        "kiosk-returned" => msg("done-kiosk-returned"),
+        "reviewed" => msg("done-reviewed"),
+        "settings" => msg("done-settings"),
+        "adaptation" => msg("done-adaptation"),
+        "measure-recorded" => msg("done-measure-recorded"),
+        "flag-raised" => msg("done-flag-raised"),
+        "concern-raised" => msg("done-concern-raised"),
+        "flag-acknowledged" => msg("done-flag-acknowledged"),
+        "assessment-saved" => msg("done-assessment-saved"),
+        "plan-saved" => msg("done-plan-saved"),
+        "schedule-saved" => msg("done-schedule-saved"),
+        "flag-closed" => msg("done-flag-closed"),
+        "course-created" => msg("done-course-created"),
+        "contract" => msg("done-contract"),
+        "course-status" => msg("done-course-status"),
+        "checklist" => msg("done-checklist"),
+        "session-recorded" => msg("done-session-recorded"),
+        "session-updated" => msg("done-session-updated"),
+        "phase-saved" => msg("done-phase-saved"),
+        "ending-saved" => msg("done-ending-saved"),
+        "maintenance-created" => msg("done-maintenance-created"),
+        "formulation" => msg("done-formulation"),
+        "area-saved" => msg("done-area-saved"),
+        "goal-added" => msg("done-goal-added"),
+        "goal-saved" => msg("done-goal-saved"),
+        "ratings" => msg("done-ratings"),
+        "event-added" => msg("done-event-added"),
+        "event-saved" => msg("done-event-saved"),
+        "event-removed" => msg("done-event-removed"),
+        "worksheet-added" => msg("done-worksheet-added"),
+        "worksheet-saved" => msg("done-worksheet-saved"),
+        "worksheet-removed" => msg("done-worksheet-removed"),
+        "context-saved" => msg("done-context-saved"),
+        "context-removed" => msg("done-context-removed"),
         // Session notes
-        "note-saved" => "Draft saved.",
-        "note-signed" => "Note signed. It can no longer change; later corrections are added as addenda.",
-        "addendum" => "Addendum added.",
-        "process-saved" => "Process note saved. Only you can read it.",
-        "process-shared" => "Process note shared with your supervisor.",
-        "process-unshared" => "Process note no longer shared. Only you can read it.",
+        "note-saved" => msg("done-note-saved"),
+        "note-signed" => msg("done-note-signed"),
+        "addendum" => msg("done-addendum"),
+        "process-saved" => msg("done-process-saved"),
+        "process-shared" => msg("done-process-shared"),
+        "process-unshared" => msg("done-process-unshared"),
         // The client portal
-        "portal-emailed" => "Invitation queued for e-mail. The client sets a password with the code in it.",
-        "portal-reset-emailed" => {
-            "Reset code queued for e-mail. The account's current address was told about the reset."
-        }
-        "portal-revoked" => "Invitation withdrawn. Its code no longer works.",
-        "portal-sharing" => "Portal sharing saved.",
-        "portal-disabled" => "Portal account turned off and signed out. Resetting portal access turns it back on.",
+        "portal-emailed" => msg("done-portal-emailed"),
+        "portal-reset-emailed" => msg("done-portal-reset-emailed"),
+        "portal-revoked" => msg("done-portal-revoked"),
+        "portal-sharing" => msg("done-portal-sharing"),
+        "portal-disabled" => msg("done-portal-disabled"),
         // Supervision
-        "meeting-recorded" => "Supervision meeting recorded.",
-        "action-done" => "Action point marked done.",
-        "training-recorded" => "Training recorded.",
-        "certified" => "Certification recorded.",
+        "meeting-recorded" => msg("done-meeting-recorded"),
+        "action-done" => msg("done-action-done"),
+        "training-recorded" => msg("done-training-recorded"),
+        "certified" => msg("done-certified"),
         _ => return None,
     })
 }

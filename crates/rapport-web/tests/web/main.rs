@@ -1,6 +1,7 @@
 //! HTTP tests through a real socket: the one integration-test binary of this crate.
 //! Each scenario runs on SQLite and, when RAPPORT_TEST_POSTGRES_URL is set, on PostgreSQL.
 
+mod adaptations;
 mod api;
 mod auth;
 mod calendar;

@@ -354,6 +354,10 @@ async fn every_audited_action_leaves_an_entry() {
         )
         .await;
     assert_eq!(r.status(), 303);
+    let r = admin
+        .submit("/admin/adaptations", "/admin/adaptations", &[("scope", "organisation"), ("adaptation", "who-plain")])
+        .await;
+    assert_eq!(r.status(), 303);
     // Clinical work by x.
     let x = app.browser_as("x@clinic.example").await;
     // Measures and the risk loop (API), and the escalation job; before the token
