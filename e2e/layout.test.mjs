@@ -1,6 +1,9 @@
 // The layout walk: every staff and portal page the demo links to, at 360 and
-// 1280 px with every <details> opened, must have no two visible controls
-// overlapping and no control drawn over a label's text (checks.mjs). Pages are
+// 1280 px with every <details> opened, signed in as each role, in every
+// shipped language and the right-to-left test locale, must have no two
+// visible controls overlapping, no control drawn over a label's text, no
+// serious or critical axe-core violation, and `<html lang dir>` saying the
+// page's language (checks.mjs). Pages are
 // found by following the links in the navigation, the course tabs and the main
 // content from each account's home, one or two pages of each shape of address
 // (ids replaced), so a new page joins the walk without a change here.
@@ -15,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve, stop } from './server.mjs';
-import { findOverlaps, openAllDetails } from './checks.mjs';
+import { findA11yViolations, findOverlaps, openAllDetails } from './checks.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -26,6 +29,10 @@ const PASSWORD = 'rapport-demo-2026';
 const WIDTHS = [360, 1280];
 /** Pages of one address shape to visit (two courses in different phases differ). */
 const PER_SHAPE = Number(process.env.LAYOUT_PER_SHAPE ?? 2);
+/** English walks PER_SHAPE pages of each shape; the other languages one each. */
+const LANGUAGES = (process.env.LAYOUT_LANGUAGES ?? 'en,es,fr,ar-XB').split(',');
+/** axe-core impacts that fail the walk (moderate and minor ones are listed, not failed). */
+const FAILING_IMPACTS = ['serious', 'critical'];
 const MAX_PAGES = 200;
 
 /** Links never followed: they act (sign out, break the glass), download or leave the face. */
@@ -55,7 +62,7 @@ after(async () => {
   for (const fn of cleanup.reverse()) await fn().catch(() => {});
 });
 
-test('layout walk: no overlapping controls and no control over a label on any demo page', { timeout: 900_000 }, async (t) => {
+test('layout walk: no overlapping controls, no control over a label, no serious axe violation, right lang and dir on any demo page in any language', { timeout: 2_400_000 }, async (t) => {
   assert.ok(existsSync(RAPPORT_BIN), `RAPPORT_BIN ${RAPPORT_BIN} does not exist`);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'rapport-e2e-layout-'));
   cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
@@ -79,10 +86,18 @@ test('layout walk: no overlapping controls and no control over a label on any de
 
   const findings = [];
   const errors = [];
+  const a11y = [];
+  const langProblems = [];
   let visited = 0;
+  let lang = 'en';
 
   const walk = async (who, signIn, starts, allowed) => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: WIDTHS[0], height: 800 } });
+    const perShapeLimit = lang === 'en' ? PER_SHAPE : 1;
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: WIDTHS[0], height: 800 },
+      extraHTTPHeaders: { 'Accept-Language': lang },
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('pageerror', (e) => errors.push(`${who}: page error on ${page.url()}: ${e.message}`));
@@ -98,7 +113,7 @@ test('layout walk: no overlapping controls and no control over a label on any de
       if (seen.has(key)) continue;
       seen.add(key);
       const sh = shape(u);
-      if ((perShape.get(sh) ?? 0) >= PER_SHAPE) continue;
+      if ((perShape.get(sh) ?? 0) >= perShapeLimit) continue;
       perShape.set(sh, (perShape.get(sh) ?? 0) + 1);
       count++;
       const links = [];
@@ -108,9 +123,18 @@ test('layout walk: no overlapping controls and no control over a label on any de
         if (!res || !(res.headers()['content-type'] ?? '').includes('text/html')) break;
         if (res.status() >= 500) errors.push(`${who}: ${res.status()} on ${key}`);
         await openAllDetails(page);
+        const htmlLang = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+        const wantDir = lang === 'ar-XB' ? 'rtl' : 'ltr';
+        if (width === WIDTHS[0] && (htmlLang[0] !== lang || htmlLang[1] !== wantDir)) {
+          langProblems.push(`${lang} ${who} ${key}: <html lang="${htmlLang[0]}" dir="${htmlLang[1]}">`);
+        }
+        for (const v of await findA11yViolations(page)) {
+          const impact = v.match(/^\S+ \((\w+)\)/)?.[1];
+          if (FAILING_IMPACTS.includes(impact)) a11y.push(`${lang} ${who} ${key} at ${width} px: ${v}`);
+        }
         for (const f of await findOverlaps(page)) {
           findings.push(
-            `${who} ${key} (${shape(new URL(page.url()))}) at ${width} px: ${f.a} {x: ${f.boxA.x}, y: ${f.boxA.y}, w: ${f.boxA.w}, h: ${f.boxA.h}}` +
+            `${lang} ${who} ${key} (${shape(new URL(page.url()))}) at ${width} px: ${f.a} {x: ${f.boxA.x}, y: ${f.boxA.y}, w: ${f.boxA.w}, h: ${f.boxA.h}}` +
               ` overlaps ${f.b} {x: ${f.boxB.x}, y: ${f.boxB.y}, w: ${f.boxB.w}, h: ${f.boxB.h}} by ${f.overlap.w}×${f.overlap.h} px`,
           );
         }
@@ -133,42 +157,48 @@ test('layout walk: no overlapping controls and no control over a label on any de
         queue.push(p + lu.search);
       }
     }
-    t.diagnostic(`${who}: ${count} pages walked, ${perShape.size} address shapes`);
+    t.diagnostic(`${lang} ${who}: ${count} pages walked, ${perShape.size} address shapes`);
     await context.close();
   };
 
   const staffSignIn = (email) => async (page) => {
     await page.goto('/login');
-    await page.getByLabel('Email', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill(PASSWORD);
+    await page.locator('main button[type=submit]').click();
     await page.waitForURL((u) => u.pathname !== '/login');
   };
   const staffPages = (p) => !p.startsWith('/portal') && !p.startsWith('/m/') && !p.startsWith('/break-glass/');
-  for (const email of staff.slice(0, 3)) {
-    await walk(email, staffSignIn(email), ['/', '/clients', '/risk-flags', '/account'], staffPages);
+  for (const language of LANGUAGES) {
+    lang = language;
+    for (const email of staff.slice(0, 3)) {
+      await walk(email, staffSignIn(email), ['/', '/clients', '/risk-flags', '/account'], staffPages);
+    }
+    // The demo's group programme: a facilitator (their groups' members only) and the master
+    // trainer (everything down the chain of supervision).
+    for (const email of staff.filter((e) => /^(facilitator1|master\.trainer)@/.test(e))) {
+      await walk(email, staffSignIn(email), ['/', '/clients', '/risk-flags', '/account'], staffPages);
+    }
+    await walk(
+      portal,
+      async (page) => {
+        await page.goto('/portal/login');
+        await page.locator('#email').fill(portal);
+        await page.locator('#password').fill(PASSWORD);
+        await page.locator('main button[type=submit]').click();
+        await page.waitForURL((u) => u.pathname === '/portal');
+      },
+      ['/portal', '/portal/help'],
+      (p) => p.startsWith('/portal'),
+    );
+    await walk('anonymous', async () => {}, ['/login', '/portal/login', ...extra], (p) => p.startsWith('/m/') || p === '/login' || p === '/portal/login');
+
   }
-  // The demo's group programme: a facilitator (their groups' members only) and the master
-  // trainer (everything down the chain of supervision).
-  for (const email of staff.filter((e) => /^(facilitator1|master\.trainer)@/.test(e))) {
-    await walk(email, staffSignIn(email), ['/', '/clients', '/risk-flags', '/account'], staffPages);
-  }
-  await walk(
-    portal,
-    async (page) => {
-      await page.goto('/portal/login');
-      await page.getByLabel('Email address', { exact: true }).fill(portal);
-      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL((u) => u.pathname === '/portal');
-    },
-    ['/portal', '/portal/help'],
-    (p) => p.startsWith('/portal'),
-  );
-  await walk('anonymous', async () => {}, ['/login', '/portal/login', ...extra], (p) => p.startsWith('/m/') || p === '/login' || p === '/portal/login');
 
   await mkdir(RESULTS_DIR, { recursive: true });
   assert.ok(visited >= 30, `only ${visited} pages walked: the walk lost its way`);
   assert.deepEqual(errors, [], `errors while walking:\n${errors.join('\n')}`);
   assert.equal(findings.length, 0, `${findings.length} overlap(s):\n${findings.join('\n')}`);
+  assert.equal(a11y.length, 0, `${a11y.length} serious or critical axe-core violation(s):\n${a11y.join('\n')}`);
+  assert.deepEqual(langProblems, [], `pages whose <html lang dir> is not the language asked for:\n${langProblems.join('\n')}`);
 });

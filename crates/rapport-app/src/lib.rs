@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod account;
+pub mod adaptation_set;
 pub mod adaptations;
 pub mod admin;
 pub mod auth;

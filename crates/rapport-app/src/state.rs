@@ -35,7 +35,7 @@ pub struct Config {
     /// Signs the checkpoint sent with the audit CSV export (`X-Rapport-Audit-Checkpoint`).
     pub audit_checkpoint_key: Option<rapport_core::checkpoint::CheckpointKey>,
     /// Cultural adaptations (shipped presets and the site's `adaptations/` folders).
-    pub adaptations: Arc<crate::adaptations::Adaptations>,
+    pub adaptations: Arc<crate::adaptation_set::Adaptations>,
 }
 
 impl Default for Config {
@@ -50,7 +50,7 @@ impl Default for Config {
             fidelity: Arc::new(rapport_core::fidelity::ChecklistSet::shipped()),
             smtp: None,
             audit_checkpoint_key: None,
-            adaptations: Arc::new(crate::adaptations::Adaptations::shipped()),
+            adaptations: Arc::new(crate::adaptation_set::Adaptations::shipped()),
         }
     }
 }

@@ -283,6 +283,23 @@ fn month_index(d: Date) -> usize {
     usize::from(u8::from(d.month())) - 1
 }
 
+tokio::task_local! {
+    static CURRENT: Tr;
+}
+
+/// Runs `f` with `tr` as the language of [`current`]: the web face runs each
+/// request in the reader's language this way, so every page and error reads
+/// it without passing it along. (E-mails and letters are worded in their
+/// recipient's language with an explicit `Tr`, never this one.)
+pub async fn in_language<F: std::future::Future>(tr: Tr, f: F) -> F::Output {
+    CURRENT.scope(tr, f).await
+}
+
+/// The language of the current request (English outside one).
+pub fn current() -> Tr {
+    CURRENT.try_with(Tr::clone).unwrap_or_default()
+}
+
 /// A value a message argument can take.
 pub trait Arg {
     fn fluent(&self) -> FluentValue<'static>;

@@ -79,7 +79,7 @@ impl AppError {
             | AppError::UnsupportedMediaType(m) => m.clone(),
             AppError::Unauthenticated => "Sign in first (browser) or send a valid bearer token (API).".into(),
             AppError::Invalid(e) => {
-                e.first().map(|f| crate::i18n::current().field_message(f)).unwrap_or_else(|| "Invalid input.".into())
+                e.first().map(|f| rapport_i18n::current().field_message(f)).unwrap_or_else(|| "Invalid input.".into())
             }
             AppError::BadRequest { message, .. } => message.clone(),
             AppError::TooManyRequests { retry_after_secs } => {

@@ -13,7 +13,7 @@ use rapport_app::caller::Identity;
 use rapport_app::AppState;
 use rapport_core::language::{self, Preferences};
 
-pub use rapport_i18n::{msg, Arg, Tr, AVAILABLE, SHIPPED};
+pub use rapport_i18n::{current, msg, Arg, Tr, AVAILABLE, SHIPPED};
 
 /// Remembers an anonymous visitor's choice of language (no account to save it in).
 pub fn language_cookie(config: &rapport_app::Config) -> &'static str {
@@ -53,15 +53,6 @@ pub fn long_day(d: time::Date) -> String {
     current().long_date(d)
 }
 
-tokio::task_local! {
-    static CURRENT: Tr;
-}
-
-/// The language of the current request (English outside one).
-pub fn current() -> Tr {
-    CURRENT.try_with(Tr::clone).unwrap_or_default()
-}
-
 /// Middleware: chooses the request's language (the account's saved language,
 /// an anonymous visitor's cookie, `Accept-Language`, the organisation's
 /// default) and runs the request with it, so every page frame has it without
@@ -83,7 +74,7 @@ pub async fn negotiate(State(state): State<AppState>, req: Request, next: Next) 
         tr = tr.returning_to(req.uri().path());
     }
     let lang = tr.lang();
-    let mut resp = CURRENT.scope(tr, next.run(req)).await;
+    let mut resp = rapport_i18n::in_language(tr, next.run(req)).await;
     resp.headers_mut().insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang));
     resp.headers_mut().append(header::VARY, HeaderValue::from_static("Accept-Language"));
     resp
