@@ -2,8 +2,7 @@
 ## Course pages: the head shared by every course page (templates/course_head.html).
 
 course-breadcrumb = ‮Breadcrumb‬
-course-progress =
-    Session { $held } of { $contracted } · { $phase } · { $left }
+course-progress = ‮Session { $held } of { $contracted } · { $phase } · { $left }‬
 course-progress-none-held = ‮No sessions held yet of { $contracted } · { $phase } · { $left }‬
 course-progress-left =
     { $count ->

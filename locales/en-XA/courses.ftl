@@ -2,8 +2,7 @@
 ## Course pages: the head shared by every course page (templates/course_head.html).
 
 course-breadcrumb = [Ɓŕéåđçŕûɱƀ ····]
-course-progress =
-    Session { $held } of { $contracted } · { $phase } · { $left }
+course-progress = [Šéššîöñ { $held } öƒ { $contracted } · { $phase } · { $left } ····· ··]
 course-progress-none-held = [Ñö šéššîöñš ĥéļđ ýéţ öƒ { $contracted } · { $phase } · { $left } ····· ····· ··]
 course-progress-left =
     { $count ->

@@ -1,9 +1,8 @@
 ## Páginas del tratamiento: la cabecera común (templates/course_head.html).
 
 course-breadcrumb = Ruta de navegación
-course-progress =
-    Sesión { $held } de { $contracted } · { $phase } · { $left }
-course-progress-none-held = Aún no hay sesiones realizadas de { $contracted } · { $phase } · { $left }
+course-progress = Sesión { $held } de { $contracted } · { $phase } · { $left }
+course-progress-none-held = 0 sesiones realizadas de { $contracted } · { $phase } · { $left }
 course-progress-left =
     { $count ->
         [0] no queda ninguna
@@ -248,7 +247,7 @@ session-phase = Fase
 session-number-and-phase = Número y fase
 session-number-of = { $number } de { $count } · { $phase }
 session-phase-set = Fijada por el o la terapeuta
-session-not-counted = No cuenta: solo cuentan las sesiones con asistencia (tratamiento en la { $phase })
+session-not-counted = No cuenta: solo cuentan las sesiones con asistencia (fase del tratamiento: { $phase })
 session-sessions-left = Sesiones restantes
 session-left-in-course = { $count } en el tratamiento
 session-change-details = Cambiar fecha, hora, modalidad o asistencia

@@ -1,8 +1,7 @@
 ## Pages du traitement : l’en-tête commun (templates/course_head.html).
 
 course-breadcrumb = Fil d’Ariane
-course-progress =
-    Séance { $held } sur { $contracted } · { $phase } · { $left }
+course-progress = Séance { $held } sur { $contracted } · { $phase } · { $left }
 course-progress-none-held = Aucune séance tenue sur { $contracted } · { $phase } · { $left }
 course-progress-left =
     { $count ->
@@ -244,7 +243,7 @@ session-phase = Phase
 session-number-and-phase = Numéro et phase
 session-number-of = { $number } sur { $count } · { $phase }
 session-phase-set = Fixée par le ou la thérapeute
-session-not-counted = Non comptée : seules les séances honorées comptent (traitement en { $phase })
+session-not-counted = Non comptée : seules les séances honorées comptent (phase du traitement : { $phase })
 session-sessions-left = Séances restantes
 session-left-in-course = { $count } dans le traitement
 session-change-details = Modifier la date, l’heure, la modalité ou la présence

@@ -273,7 +273,7 @@ async fn course_page(
         note_status: o.note_status,
         last_plan,
         focus_areas: summary.areas,
-        agreed_on: summary.agreed_on,
+        agreed_on: summary.agreed_on.map(|d| rapport_core::time::parse_date(&d).map(crate::i18n::day).unwrap_or(d)),
         shared_text,
         goals,
     })
