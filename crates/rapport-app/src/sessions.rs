@@ -119,7 +119,7 @@ pub async fn set_phase(
     let phase = if sx.s.number.is_none() {
         let english = "Only attended sessions have a phase of their own";
         let id = rapport_core::msg("session-error-phase-not-held");
-        Err(ValidationErrors(vec![rapport_core::course_rules::worded("phase", english, id, vec![])]))
+        Err(ValidationErrors(vec![rapport_core::course::worded("phase", english, id, vec![])]))
     } else {
         validate_phase_override(&sx.cx.protocol, phase, reason)
     }?;

@@ -3,10 +3,9 @@
 //! held, never stored, so a backdated or cancelled session can never leave a
 //! stale phase behind.
 
-use crate::course_rules::add_worded;
 use crate::protocol::{phase_of, Frequency, Phase, Protocol, ProtocolKind};
 use crate::time::{format_date, parse_date};
-use crate::validation::{check_plausible, optional_text, ValidationErrors};
+use crate::validation::{check_plausible, optional_text, FieldError, KeyArg, MessageKey, ValidationErrors};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -185,6 +184,28 @@ pub struct RawCourse {
     pub session_minutes: Option<i64>,
     pub start_date: Option<String>,
     pub planned_end_date: Option<String>,
+}
+
+/// An error that keeps its English text (the API, the logs and tests read it)
+/// and that the faces word by the interface message `id` in the reader's language.
+pub fn worded(
+    field: &str,
+    english: impl Into<String>,
+    id: &'static str,
+    args: Vec<(&'static str, KeyArg)>,
+) -> FieldError {
+    FieldError { field: field.to_string(), message: english.into(), key: Some(MessageKey { id, args }) }
+}
+
+/// Adds a [`worded`] error to `e`.
+pub fn add_worded(
+    e: &mut ValidationErrors,
+    field: &str,
+    english: impl Into<String>,
+    id: &'static str,
+    args: Vec<(&'static str, KeyArg)>,
+) {
+    e.0.push(worded(field, english, id, args));
 }
 
 /// The date of the last session if every session keeps to the frequency.

@@ -3,11 +3,11 @@
 //! session. Every face (staff pages, the JSON API) checks its input here;
 //! errors name the form's fields.
 
-use crate::course::{session_within_course, Attendance, CourseStatus, Modality, NewTherapySession};
+use crate::course::{add_worded, session_within_course, Attendance, CourseStatus, Modality, NewTherapySession};
 use crate::ending::{check_completion, Completion};
 use crate::protocol::ChecklistItem;
 use crate::time::parse_date;
-use crate::validation::{check_plausible, optional_text, FieldError, KeyArg, MessageKey, ValidationErrors};
+use crate::validation::{check_plausible, optional_text, ValidationErrors};
 use time::Date;
 
 // ---------------------------------------------------------------- status
@@ -98,30 +98,6 @@ pub fn complete_status_change(
     })?;
     let all: Vec<String> = reason.into_iter().chain(recorded).collect();
     Ok((status, (!all.is_empty()).then(|| all.join("; "))))
-}
-
-// ---------------------------------------------------------------- errors
-
-/// An error that keeps its English text (the API, the logs and tests read it)
-/// and that the faces word by the interface message `id` in the reader's language.
-pub fn worded(
-    field: &str,
-    english: impl Into<String>,
-    id: &'static str,
-    args: Vec<(&'static str, KeyArg)>,
-) -> FieldError {
-    FieldError { field: field.to_string(), message: english.into(), key: Some(MessageKey { id, args }) }
-}
-
-/// Adds a [`worded`] error to `e`.
-pub fn add_worded(
-    e: &mut ValidationErrors,
-    field: &str,
-    english: impl Into<String>,
-    id: &'static str,
-    args: Vec<(&'static str, KeyArg)>,
-) {
-    e.0.push(worded(field, english, id, args));
 }
 
 // ---------------------------------------------------------------- checklist

@@ -11,7 +11,7 @@
 //! Everything here is pure: field rules, technique codes and who may read a
 //! process note.
 
-use crate::course_rules::add_worded;
+use crate::course::add_worded;
 use crate::validation::{optional_text, ValidationErrors};
 use crate::Id;
 use serde::{Deserialize, Serialize};
