@@ -117,7 +117,9 @@ pub async fn set_phase(
 ) -> AppResult<()> {
     sx.cx.require_open()?;
     let phase = if sx.s.number.is_none() {
-        Err(ValidationErrors::single("phase", "Only attended sessions have a phase of their own"))
+        let english = "Only attended sessions have a phase of their own";
+        let id = rapport_core::msg("session-error-phase-not-held");
+        Err(ValidationErrors(vec![rapport_core::course::worded("phase", english, id, vec![])]))
     } else {
         validate_phase_override(&sx.cx.protocol, phase, reason)
     }?;

@@ -5,7 +5,7 @@
 
 use crate::protocol::{phase_of, Frequency, Phase, Protocol, ProtocolKind};
 use crate::time::{format_date, parse_date};
-use crate::validation::{check_plausible, optional_text, ValidationErrors};
+use crate::validation::{check_plausible, optional_text, FieldError, KeyArg, MessageKey, ValidationErrors};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -46,6 +46,16 @@ impl CourseStatus {
             CourseStatus::Completed => "Completed",
             CourseStatus::EndedEarly => "Ended early",
             CourseStatus::Transferred => "Transferred",
+        }
+    }
+    /// The interface message naming this (locales/*/courses.ftl).
+    pub fn message(self) -> &'static str {
+        match self {
+            CourseStatus::Planned => crate::msg("course-status-planned"),
+            CourseStatus::Active => crate::msg("course-status-active"),
+            CourseStatus::Completed => crate::msg("course-status-completed"),
+            CourseStatus::EndedEarly => crate::msg("course-status-ended-early"),
+            CourseStatus::Transferred => crate::msg("course-status-transferred"),
         }
     }
     /// Open courses take sessions and edits; closed ones are a record.
@@ -90,6 +100,15 @@ impl Attendance {
             Attendance::NoShow => "Did not attend",
         }
     }
+    /// The interface message naming this (locales/*/courses.ftl).
+    pub fn message(self) -> &'static str {
+        match self {
+            Attendance::Scheduled => crate::msg("session-attendance-scheduled"),
+            Attendance::Attended => crate::msg("session-attendance-attended"),
+            Attendance::Cancelled => crate::msg("session-attendance-cancelled"),
+            Attendance::NoShow => crate::msg("session-attendance-no-show"),
+        }
+    }
     /// Only attended sessions count as held.
     pub fn is_held(self) -> bool {
         self == Attendance::Attended
@@ -121,6 +140,14 @@ impl Modality {
             Modality::InPerson => "In person",
             Modality::Video => "Video",
             Modality::Phone => "Phone",
+        }
+    }
+    /// The interface message naming this (locales/*/courses.ftl).
+    pub fn message(self) -> &'static str {
+        match self {
+            Modality::InPerson => crate::msg("session-modality-in-person"),
+            Modality::Video => crate::msg("session-modality-video"),
+            Modality::Phone => crate::msg("session-modality-phone"),
         }
     }
 }
@@ -159,6 +186,28 @@ pub struct RawCourse {
     pub planned_end_date: Option<String>,
 }
 
+/// An error that keeps its English text (the API, the logs and tests read it)
+/// and that the faces word by the interface message `id` in the reader's language.
+pub fn worded(
+    field: &str,
+    english: impl Into<String>,
+    id: &'static str,
+    args: Vec<(&'static str, KeyArg)>,
+) -> FieldError {
+    FieldError { field: field.to_string(), message: english.into(), key: Some(MessageKey { id, args }) }
+}
+
+/// Adds a [`worded`] error to `e`.
+pub fn add_worded(
+    e: &mut ValidationErrors,
+    field: &str,
+    english: impl Into<String>,
+    id: &'static str,
+    args: Vec<(&'static str, KeyArg)>,
+) {
+    e.0.push(worded(field, english, id, args));
+}
+
 /// The date of the last session if every session keeps to the frequency.
 pub fn planned_end(start: Date, sessions: u32, freq: Frequency) -> Date {
     let days = i64::from(sessions.saturating_sub(1)) * freq.interval_days();
@@ -173,18 +222,30 @@ pub fn validate_new_course(
     let mut e = ValidationErrors::new();
     let protocol = match raw.protocol.as_deref().map(str::trim) {
         None | Some("") => {
-            e.add("protocol", "Choose a protocol");
+            add_worded(&mut e, "protocol", "Choose a protocol", crate::msg("course-error-protocol"), vec![]);
             None
         }
         Some(id) => match protocols.get(id) {
             Some(p) if p.kind == ProtocolKind::Acute => Some(p),
             Some(_) => {
-                e.add("protocol", format!("{id} is a maintenance protocol; start it from the ending review"));
+                add_worded(
+                    &mut e,
+                    "protocol",
+                    format!("{id} is a maintenance protocol; start it from the ending review"),
+                    crate::msg("course-error-protocol-maintenance"),
+                    vec![("id", id.into())],
+                );
                 None
             }
             None => {
                 let known: Vec<&str> = protocols.acute().map(|p| p.id.as_str()).collect();
-                e.add("protocol", format!("Unknown protocol {id:?}; choose one of {}", known.join(", ")));
+                add_worded(
+                    &mut e,
+                    "protocol",
+                    format!("Unknown protocol {id:?}; choose one of {}", known.join(", ")),
+                    crate::msg("course-error-protocol-unknown"),
+                    vec![("id", format!("{id:?}").into()), ("known", known.join(", ").into())],
+                );
                 None
             }
         },
@@ -205,9 +266,17 @@ pub fn finish_contract(
         None => p.sessions.default,
         Some(n) if n >= 0 && p.allows_sessions(n as u32) => n as u32,
         Some(n) => {
-            e.add(
+            add_worded(
+                &mut e,
                 "planned_sessions",
                 format!("{} allows {}-{} sessions (got {n})", p.name, p.sessions.min, p.sessions.max),
+                crate::msg("course-error-sessions-range"),
+                vec![
+                    ("protocol", p.name.clone().into()),
+                    ("min", i64::from(p.sessions.min).into()),
+                    ("max", i64::from(p.sessions.max).into()),
+                    ("got", n.into()),
+                ],
             );
             p.sessions.default
         }
@@ -215,7 +284,13 @@ pub fn finish_contract(
     let frequency = match raw.frequency.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => p.frequency,
         Some(f) => Frequency::parse(f).unwrap_or_else(|| {
-            e.add("frequency", format!("Unknown frequency {f:?}; use weekly, twice_monthly or monthly"));
+            add_worded(
+                &mut e,
+                "frequency",
+                format!("Unknown frequency {f:?}; use weekly, twice_monthly or monthly"),
+                crate::msg("course-error-frequency"),
+                vec![("value", format!("{f:?}").into())],
+            );
             p.frequency
         }),
     };
@@ -223,7 +298,13 @@ pub fn finish_contract(
         None => p.session_minutes,
         Some(m) if (5..=240).contains(&m) => m as u32,
         Some(m) => {
-            e.add("session_minutes", format!("Session length must be 5-240 minutes (got {m})"));
+            add_worded(
+                &mut e,
+                "session_minutes",
+                format!("Session length must be 5-240 minutes (got {m})"),
+                crate::msg("course-error-session-minutes"),
+                vec![("got", m.into())],
+            );
             p.session_minutes
         }
     };
@@ -232,7 +313,8 @@ pub fn finish_contract(
         Some(s) => match parse_date(s) {
             Some(d) => check_plausible(&mut e, "start_date", "Start date", d, today).unwrap_or(today),
             None => {
-                e.add("start_date", "Start date must be a date in the form YYYY-MM-DD");
+                let english = "Start date must be a date in the form YYYY-MM-DD";
+                add_worded(&mut e, "start_date", english, crate::msg("course-error-start-date"), vec![]);
                 today
             }
         },
@@ -244,11 +326,13 @@ pub fn finish_contract(
                 check_plausible(&mut e, "planned_end_date", "Planned end date", d, today).unwrap_or(start)
             }
             Some(_) => {
-                e.add("planned_end_date", "Planned end date must not be before the start date");
+                let english = "Planned end date must not be before the start date";
+                add_worded(&mut e, "planned_end_date", english, crate::msg("course-error-end-before-start"), vec![]);
                 start
             }
             None => {
-                e.add("planned_end_date", "Planned end date must be a date in the form YYYY-MM-DD");
+                let english = "Planned end date must be a date in the form YYYY-MM-DD";
+                add_worded(&mut e, "planned_end_date", english, crate::msg("course-error-end-date"), vec![]);
                 start
             }
         },
@@ -276,29 +360,51 @@ pub fn validate_renegotiation(
     let mut e = ValidationErrors::new();
     let n = match new_count {
         None => {
-            e.add("planned_sessions", "Enter the new number of sessions");
+            let english = "Enter the new number of sessions";
+            add_worded(&mut e, "planned_sessions", english, crate::msg("course-error-new-number"), vec![]);
             0
         }
         Some(n) if n < 1 || n > i64::from(p.sessions.max.max(current)) + 8 => {
-            e.add(
+            add_worded(
+                &mut e,
                 "planned_sessions",
                 format!("{n} sessions is outside what {} allows ({}-{})", p.name, p.sessions.min, p.sessions.max + 8),
+                crate::msg("course-error-renegotiate-range"),
+                vec![
+                    ("got", n.into()),
+                    ("protocol", p.name.clone().into()),
+                    ("min", i64::from(p.sessions.min).into()),
+                    ("max", i64::from(p.sessions.max + 8).into()),
+                ],
             );
             0
         }
         Some(n) if (n as u32) < held => {
-            e.add("planned_sessions", format!("{held} sessions are already held; the contract cannot be shorter"));
+            add_worded(
+                &mut e,
+                "planned_sessions",
+                format!("{held} sessions are already held; the contract cannot be shorter"),
+                crate::msg("course-error-already-held"),
+                vec![("held", i64::from(held).into())],
+            );
             0
         }
         Some(n) if n as u32 == current => {
-            e.add("planned_sessions", format!("The contract is already {current} sessions"));
+            add_worded(
+                &mut e,
+                "planned_sessions",
+                format!("The contract is already {current} sessions"),
+                crate::msg("course-error-same-contract"),
+                vec![("count", i64::from(current).into())],
+            );
             0
         }
         Some(n) => n as u32,
     };
     let reason = optional_text(&mut e, "reason", "Reason", reason, 2000);
     if reason.is_none() && e.for_field("reason").is_none() {
-        e.add("reason", "Say why the contract changes (renegotiation is part of the record)");
+        let english = "Say why the contract changes (renegotiation is part of the record)";
+        add_worded(&mut e, "reason", english, crate::msg("course-error-renegotiate-reason"), vec![]);
     }
     e.into_result()?;
     Ok((n, reason.unwrap_or_default()))
@@ -393,11 +499,13 @@ pub fn validate_phase_override(
     let mut e = ValidationErrors::new();
     let parsed = Phase::parse(phase).filter(|ph| overridable_phases(p).contains(ph));
     if parsed.is_none() {
-        e.add("phase", "Choose the initial, middle or termination phase (or the computed phase)");
+        let english = "Choose the initial, middle or termination phase (or the computed phase)";
+        add_worded(&mut e, "phase", english, crate::msg("session-error-phase"), vec![]);
     }
     let reason = crate::validation::optional_text(&mut e, "reason", "The reason", reason, 500);
     if reason.as_ref().is_none_or(|r| r.chars().count() < 3) && e.for_field("reason").is_none() {
-        e.add("reason", "Say why this session's phase differs from the computed one");
+        let english = "Say why this session's phase differs from the computed one";
+        add_worded(&mut e, "reason", english, crate::msg("session-error-phase-reason"), vec![]);
     }
     e.into_result()?;
     Ok(Some((parsed.expect("checked"), reason.expect("checked"))))
@@ -479,11 +587,23 @@ pub fn session_within_course(
     end: Option<Date>,
 ) -> Option<Date> {
     if date < start {
-        e.add(field, format!("The session date cannot be before the course started ({})", format_date(start)));
+        add_worded(
+            e,
+            field,
+            format!("The session date cannot be before the course started ({})", format_date(start)),
+            crate::msg("session-error-before-course"),
+            vec![("date", format_date(start).into())],
+        );
         return None;
     }
     if let Some(end) = end.filter(|end| date > *end) {
-        e.add(field, format!("The session date cannot be after the course ended ({})", format_date(end)));
+        add_worded(
+            e,
+            field,
+            format!("The session date cannot be after the course ended ({})", format_date(end)),
+            crate::msg("session-error-after-course"),
+            vec![("date", format_date(end).into())],
+        );
         return None;
     }
     Some(date)

@@ -3,7 +3,7 @@
 //! session. Every face (staff pages, the JSON API) checks its input here;
 //! errors name the form's fields.
 
-use crate::course::{session_within_course, Attendance, CourseStatus, Modality, NewTherapySession};
+use crate::course::{add_worded, session_within_course, Attendance, CourseStatus, Modality, NewTherapySession};
 use crate::ending::{check_completion, Completion};
 use crate::protocol::ChecklistItem;
 use crate::time::parse_date;
@@ -19,16 +19,34 @@ pub fn validate_status(status: &str, reason: Option<&str>) -> Result<(CourseStat
     let s = match s {
         Some(s) => s,
         None => {
-            e.add("status", "Choose completed, ended_early, transferred or active");
+            add_worded(
+                &mut e,
+                "status",
+                "Choose completed, ended_early, transferred or active",
+                crate::msg("course-error-status"),
+                vec![],
+            );
             return Err(e);
         }
     };
     let reason = optional_text(&mut e, "reason", "Reason", reason, 2000);
     if s.needs_reason() && reason.is_none() && e.is_empty() {
-        e.add("reason", format!("Give the reason the course was {}", s.label().to_lowercase()));
+        add_worded(
+            &mut e,
+            "reason",
+            format!("Give the reason the course was {}", s.label().to_lowercase()),
+            crate::msg("course-error-status-reason"),
+            vec![("status", s.as_str().into())],
+        );
     }
     if s == CourseStatus::Planned {
-        e.add("status", "A course cannot be set back to planned");
+        add_worded(
+            &mut e,
+            "status",
+            "A course cannot be set back to planned",
+            crate::msg("course-error-back-to-planned"),
+            vec![],
+        );
     }
     e.into_result()?;
     Ok((s, reason))
@@ -93,6 +111,16 @@ pub fn medication_label(key: &str) -> &str {
     MEDICATION_OPTIONS.iter().find(|(k, _)| *k == key).map(|(_, l)| *l).unwrap_or(key)
 }
 
+/// The interface message naming a medication outcome (None: an unknown key).
+pub fn medication_message(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "not_needed" => crate::msg("course-medication-not-needed"),
+        "referred" => crate::msg("course-medication-referred"),
+        "already_on" => crate::msg("course-medication-already-on"),
+        _ => return None,
+    })
+}
+
 /// A validated checklist entry: (date, detail, code, note).
 pub type ChecklistValues = (Date, Option<String>, Option<String>, Option<String>);
 
@@ -113,11 +141,23 @@ pub fn validate_checklist(
         Some(s) => match parse_date(s) {
             Some(d) if d <= today => check_plausible(&mut e, "done_on", "The date", d, today).unwrap_or(today),
             Some(_) => {
-                e.add("done_on", "The date cannot be in the future");
+                add_worded(
+                    &mut e,
+                    "done_on",
+                    "The date cannot be in the future",
+                    crate::msg("course-error-done-future"),
+                    vec![],
+                );
                 today
             }
             None => {
-                e.add("done_on", "Date must be in the form YYYY-MM-DD");
+                add_worded(
+                    &mut e,
+                    "done_on",
+                    "Date must be in the form YYYY-MM-DD",
+                    crate::msg("course-error-done-format"),
+                    vec![],
+                );
                 today
             }
         },
@@ -126,18 +166,26 @@ pub fn validate_checklist(
     let code = optional_text(&mut e, "code", "Diagnosis code", code, 20);
     let note = optional_text(&mut e, "note", "Note", note, 2000);
     match item {
-        ChecklistItem::SymptomReview if detail.is_none() && e.for_field("detail").is_none() => {
-            e.add("detail", "Record the diagnosis (the code is optional)")
-        }
+        ChecklistItem::SymptomReview if detail.is_none() && e.for_field("detail").is_none() => add_worded(
+            &mut e,
+            "detail",
+            "Record the diagnosis (the code is optional)",
+            crate::msg("course-error-diagnosis"),
+            vec![],
+        ),
         ChecklistItem::Medication => match detail.as_deref() {
             Some(d) if MEDICATION_OPTIONS.iter().any(|(k, _)| *k == d) => {}
-            _ => e.add("detail", "Choose not needed, referred or already on medication"),
+            _ => {
+                let english = "Choose not needed, referred or already on medication";
+                add_worded(&mut e, "detail", english, crate::msg("course-error-medication"), vec![])
+            }
         },
         _ => {}
     }
     if let Some(c) = &code {
         if !c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '.' || ch == '-' || ch == ' ') {
-            e.add("code", "A diagnosis code has letters, digits and dots only (e.g. F32.1 or 6A70.1)");
+            let english = "A diagnosis code has letters, digits and dots only (e.g. F32.1 or 6A70.1)";
+            add_worded(&mut e, "code", english, crate::msg("course-error-diagnosis-code"), vec![]);
         }
     }
     e.into_result()?;
@@ -164,7 +212,7 @@ pub fn validate_session(
     let mut e = ValidationErrors::new();
     let date = match date.map(str::trim).filter(|s| !s.is_empty()) {
         None => {
-            e.add("date", "Enter the session date");
+            add_worded(&mut e, "date", "Enter the session date", crate::msg("session-error-date-missing"), vec![]);
             today
         }
         Some(s) => match parse_date(s) {
@@ -172,7 +220,13 @@ pub fn validate_session(
                 .and_then(|d| session_within_course(&mut e, "date", d, course.0, course.1))
                 .unwrap_or(today),
             None => {
-                e.add("date", "Date must be in the form YYYY-MM-DD");
+                add_worded(
+                    &mut e,
+                    "date",
+                    "Date must be in the form YYYY-MM-DD",
+                    crate::msg("session-error-date-format"),
+                    vec![],
+                );
                 today
             }
         },
@@ -184,38 +238,70 @@ pub fn validate_session(
             && time[..2].parse::<u8>().is_ok_and(|h| h < 24)
             && time[3..].parse::<u8>().is_ok_and(|m| m < 60));
     if !valid_time {
-        e.add("time", "Time must be in the form HH:MM (24-hour)");
+        add_worded(
+            &mut e,
+            "time",
+            "Time must be in the form HH:MM (24-hour)",
+            crate::msg("session-error-time"),
+            vec![],
+        );
     }
     let modality = match modality.map(str::trim).filter(|s| !s.is_empty()) {
         None => Modality::InPerson,
         Some(m) => Modality::parse(m).unwrap_or_else(|| {
-            e.add("modality", "Modality must be in_person, video or phone");
+            add_worded(
+                &mut e,
+                "modality",
+                "Modality must be in_person, video or phone",
+                crate::msg("session-error-modality"),
+                vec![],
+            );
             Modality::InPerson
         }),
     };
     let attendance = match attendance.map(str::trim).filter(|s| !s.is_empty()) {
         None => {
-            e.add("attendance", "Record whether the session was attended, cancelled or a no-show");
+            add_worded(
+                &mut e,
+                "attendance",
+                "Record whether the session was attended, cancelled or a no-show",
+                crate::msg("session-error-attendance-missing"),
+                vec![],
+            );
             Attendance::Attended
         }
         Some(a) => Attendance::parse(a).unwrap_or_else(|| {
-            e.add("attendance", "Attendance must be attended, cancelled, no_show or scheduled");
+            add_worded(
+                &mut e,
+                "attendance",
+                "Attendance must be attended, cancelled, no_show or scheduled",
+                crate::msg("session-error-attendance"),
+                vec![],
+            );
             Attendance::Attended
         }),
     };
     if e.for_field("date").is_none() && e.for_field("attendance").is_none() {
         if attendance == Attendance::Attended && date > today {
-            e.add("date", "A session in the future cannot have been attended yet; record it as scheduled");
+            let english = "A session in the future cannot have been attended yet; record it as scheduled";
+            add_worded(&mut e, "date", english, crate::msg("session-error-future-attended"), vec![]);
         }
         if attendance == Attendance::Scheduled && date < today {
-            e.add("attendance", "A past session was attended, cancelled or a no-show");
+            let english = "A past session was attended, cancelled or a no-show";
+            add_worded(&mut e, "attendance", english, crate::msg("session-error-past-scheduled"), vec![]);
         }
     }
     let duration_minutes = match duration {
         None => None,
         Some(m) if (1..=480).contains(&m) => Some(m as u32),
         Some(m) => {
-            e.add("duration_minutes", format!("Duration must be 1-480 minutes (got {m})"));
+            add_worded(
+                &mut e,
+                "duration_minutes",
+                format!("Duration must be 1-480 minutes (got {m})"),
+                crate::msg("session-error-duration"),
+                vec![("got", m.into())],
+            );
             None
         }
     };

@@ -11,6 +11,7 @@
 //! Everything here is pure: field rules, technique codes and who may read a
 //! process note.
 
+use crate::course::add_worded;
 use crate::validation::{optional_text, ValidationErrors};
 use crate::Id;
 use serde::{Deserialize, Serialize};
@@ -82,6 +83,22 @@ impl Technique {
             Technique::BetweenSessionWork => "Work between sessions",
         }
     }
+    /// The interface message naming this (locales/*/courses.ftl).
+    pub fn message(self) -> &'static str {
+        match self {
+            Technique::ExplorationNondirective => crate::msg("note-technique-exploration-nondirective"),
+            Technique::DirectElicitation => crate::msg("note-technique-direct-elicitation"),
+            Technique::EncouragementOfAffect => crate::msg("note-technique-encouragement-of-affect"),
+            Technique::Clarification => crate::msg("note-technique-clarification"),
+            Technique::CommunicationAnalysis => crate::msg("note-technique-communication-analysis"),
+            Technique::TherapeuticRelationship => crate::msg("note-technique-therapeutic-relationship"),
+            Technique::Directive => crate::msg("note-technique-directive"),
+            Technique::DecisionAnalysis => crate::msg("note-technique-decision-analysis"),
+            Technique::RolePlay => crate::msg("note-technique-role-play"),
+            Technique::Adjunctive => crate::msg("note-technique-adjunctive"),
+            Technique::BetweenSessionWork => crate::msg("note-technique-between-session-work"),
+        }
+    }
 }
 
 /// How an interpersonal event since the last session went with the client's mood.
@@ -115,6 +132,14 @@ impl MoodEffect {
             MoodEffect::NoChange => "No change in mood",
         }
     }
+    /// The interface message naming this (locales/*/courses.ftl).
+    pub fn message(self) -> &'static str {
+        match self {
+            MoodEffect::Better => crate::msg("note-effect-better"),
+            MoodEffect::Worse => crate::msg("note-effect-worse"),
+            MoodEffect::NoChange => crate::msg("note-effect-no-change"),
+        }
+    }
 }
 
 /// The session's risk check (ipt-model.md 13).
@@ -143,6 +168,13 @@ impl RiskCheck {
         match self {
             RiskCheck::NoneIdentified => "No risk identified",
             RiskCheck::Identified => "Risk identified",
+        }
+    }
+    /// The interface message naming this (locales/*/courses.ftl).
+    pub fn message(self) -> &'static str {
+        match self {
+            RiskCheck::NoneIdentified => crate::msg("note-risk-none-identified"),
+            RiskCheck::Identified => crate::msg("note-risk-identified"),
         }
     }
 }
@@ -175,6 +207,13 @@ impl NoteStatus {
         match self {
             NoteStatus::Draft => "Draft",
             NoteStatus::Signed => "Signed",
+        }
+    }
+    /// The interface message naming this (locales/*/courses.ftl).
+    pub fn message(self) -> &'static str {
+        match self {
+            NoteStatus::Draft => crate::msg("note-status-draft"),
+            NoteStatus::Signed => crate::msg("note-status-signed"),
         }
     }
 }
@@ -263,7 +302,13 @@ pub fn validate_note(raw: &RawProgressNote) -> Result<ProgressNote, ValidationEr
         None => None,
         Some(m) if (MOOD_MIN..=MOOD_MAX).contains(&m) => Some(m as u8),
         Some(m) => {
-            e.add("mood", format!("Mood is rated from {MOOD_MIN} to {MOOD_MAX} (got {m})"));
+            add_worded(
+                &mut e,
+                "mood",
+                format!("Mood is rated from {MOOD_MIN} to {MOOD_MAX} (got {m})"),
+                crate::msg("note-error-mood"),
+                vec![("min", MOOD_MIN.into()), ("max", MOOD_MAX.into()), ("got", m.into())],
+            );
             None
         }
     };
@@ -272,7 +317,8 @@ pub fn validate_note(raw: &RawProgressNote) -> Result<ProgressNote, ValidationEr
         let effect_text = blank_to_none(effect.as_deref());
         let Some(text) = optional_text(&mut e, &format!("events[{i}].text"), "Event", Some(text), EVENT_TEXT) else {
             if effect_text.is_some() && e.for_field(&format!("events[{i}].text")).is_none() {
-                e.add(&format!("events[{i}].text"), "Describe the event, or clear its effect on mood");
+                let english = "Describe the event, or clear its effect on mood";
+                add_worded(&mut e, &format!("events[{i}].text"), english, crate::msg("note-error-event-text"), vec![]);
             }
             continue;
         };
@@ -281,7 +327,14 @@ pub fn validate_note(raw: &RawProgressNote) -> Result<ProgressNote, ValidationEr
             Some(x) => match MoodEffect::parse(x) {
                 Some(m) => Some(m),
                 None => {
-                    e.add(&format!("events[{i}].effect"), "Effect on mood must be better, worse or no_change");
+                    let english = "Effect on mood must be better, worse or no_change";
+                    add_worded(
+                        &mut e,
+                        &format!("events[{i}].effect"),
+                        english,
+                        crate::msg("note-error-effect"),
+                        vec![],
+                    );
                     None
                 }
             },
@@ -289,7 +342,13 @@ pub fn validate_note(raw: &RawProgressNote) -> Result<ProgressNote, ValidationEr
         events.push(InterpersonalEvent { text, effect });
     }
     if events.len() > MAX_EVENTS {
-        e.add("events", format!("At most {MAX_EVENTS} events per note"));
+        add_worded(
+            &mut e,
+            "events",
+            format!("At most {MAX_EVENTS} events per note"),
+            crate::msg("note-error-too-many-events"),
+            vec![("max", (MAX_EVENTS as i64).into())],
+        );
     }
     let mut techniques = Vec::new();
     for (i, t) in raw.techniques.iter().enumerate() {
@@ -306,7 +365,8 @@ pub fn validate_note(raw: &RawProgressNote) -> Result<ProgressNote, ValidationEr
     let risk = match blank_to_none(raw.risk.as_deref()) {
         None => None,
         Some(r) => RiskCheck::parse(r).or_else(|| {
-            e.add("risk", "Risk check must be none_identified or identified");
+            let english = "Risk check must be none_identified or identified";
+            add_worded(&mut e, "risk", english, crate::msg("note-error-risk-value"), vec![]);
             None
         }),
     };
@@ -342,15 +402,24 @@ pub fn validate_note(raw: &RawProgressNote) -> Result<ProgressNote, ValidationEr
 pub fn check_signable(n: &ProgressNote) -> Result<(), ValidationErrors> {
     let mut e = ValidationErrors::new();
     match n.risk {
-        None => e.add("risk", "Record the risk check before signing"),
+        None => {
+            add_worded(&mut e, "risk", "Record the risk check before signing", crate::msg("note-error-risk"), vec![])
+        }
         Some(RiskCheck::Identified) if n.risk_detail.is_none() => {
-            e.add("risk_detail", "Describe the risk identified and what was done about it")
+            let english = "Describe the risk identified and what was done about it";
+            add_worded(&mut e, "risk_detail", english, crate::msg("note-error-risk-detail"), vec![])
         }
         Some(_) => {}
     }
     for (i, ev) in n.events.iter().enumerate() {
         if ev.effect.is_none() {
-            e.add(&format!("events[{i}].effect"), format!("Say how \"{}\" went with the client's mood", ev.text));
+            add_worded(
+                &mut e,
+                &format!("events[{i}].effect"),
+                format!("Say how \"{}\" went with the client's mood", ev.text),
+                crate::msg("note-error-event-effect"),
+                vec![("event", ev.text.clone().into())],
+            );
         }
     }
     e.into_result()
@@ -361,7 +430,7 @@ pub fn validate_addendum(text: Option<&str>) -> Result<String, ValidationErrors>
     let mut e = ValidationErrors::new();
     let t = optional_text(&mut e, "text", "Addendum", text, TEXT);
     if t.is_none() && e.is_empty() {
-        e.add("text", "Write the addendum");
+        add_worded(&mut e, "text", "Write the addendum", crate::msg("note-error-addendum"), vec![]);
     }
     e.into_result()?;
     Ok(t.unwrap_or_default())

@@ -40,6 +40,14 @@ impl Frequency {
             Frequency::Monthly => "Monthly",
         }
     }
+    /// The interface message naming this (locales/*/courses.ftl).
+    pub fn message(self) -> &'static str {
+        match self {
+            Frequency::Weekly => crate::msg("course-frequency-weekly"),
+            Frequency::TwiceMonthly => crate::msg("course-frequency-twice-monthly"),
+            Frequency::Monthly => crate::msg("course-frequency-monthly"),
+        }
+    }
     /// Days between sessions, for planning an end date.
     pub fn interval_days(self) -> i64 {
         match self {
@@ -261,6 +269,19 @@ impl ChecklistItem {
             ChecklistItem::Timeline => "Interpersonal timeline done",
             ChecklistItem::Formulation => "Formulation shared and agreed",
             ChecklistItem::Contract => "Treatment contract agreed",
+        }
+    }
+    /// The interface message naming this (locales/*/courses.ftl).
+    pub fn message(self) -> &'static str {
+        match self {
+            ChecklistItem::SymptomReview => crate::msg("course-checklist-symptom-review"),
+            ChecklistItem::Psychoeducation => crate::msg("course-checklist-psychoeducation"),
+            ChecklistItem::SickRole => crate::msg("course-checklist-sick-role"),
+            ChecklistItem::Medication => crate::msg("course-checklist-medication"),
+            ChecklistItem::Inventory => crate::msg("course-checklist-inventory"),
+            ChecklistItem::Timeline => crate::msg("course-checklist-timeline"),
+            ChecklistItem::Formulation => crate::msg("course-checklist-formulation"),
+            ChecklistItem::Contract => crate::msg("course-checklist-contract"),
         }
     }
 }

@@ -6,6 +6,7 @@ use super::Layout;
 use crate::course_extract::{CoursePost, CourseRead, CourseWrite};
 use crate::error::{AppError, AppResult};
 use crate::html::{non_blank, render, FormErrors};
+use crate::i18n::{Arg, Tr};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -18,7 +19,7 @@ use rapport_app::courses::{self as use_case, ChecklistInput, SessionInput};
 use rapport_app::AppState;
 use rapport_core::course::{Attendance, CourseStatus, Modality, RawCourse};
 use rapport_core::course_rules::CompletionFields;
-use rapport_core::protocol::{ChecklistItem, Frequency, Protocol};
+use rapport_core::protocol::{ChecklistItem, Frequency, Phase, Protocol};
 use rapport_core::time::format_date;
 use rapport_core::validation::form_number;
 use rapport_core::{Id, Timestamp, ValidationErrors};
@@ -61,13 +62,14 @@ struct NewCoursePage {
     layout: Layout,
     client: ClientRecord,
     protocols: Vec<Protocol>,
-    frequencies: Vec<(&'static str, &'static str)>,
+    frequencies: Vec<(&'static str, String)>,
     form: CourseForm,
     errors: FormErrors,
 }
 
-fn frequencies() -> Vec<(&'static str, &'static str)> {
-    Frequency::ALL.iter().map(|f| (f.as_str(), f.label())).collect()
+fn frequencies() -> Vec<(&'static str, String)> {
+    let tr = crate::i18n::current();
+    Frequency::ALL.iter().map(|f| (f.as_str(), tr.t(f.message()))).collect()
 }
 
 pub async fn new_form(
@@ -93,7 +95,13 @@ async fn new_page(
     form: CourseForm,
     errors: FormErrors,
 ) -> AppResult<Html<String>> {
-    let layout = Layout::new(state, me, format!("New course for {}", client.details.display_name), "caseload").await?;
+    let layout = Layout::new(
+        state,
+        me,
+        crate::i18n::current().ta("course-new-title", "name", &client.details.display_name),
+        "caseload",
+    )
+    .await?;
     let protocols = state.config.protocols.acute().cloned().collect();
     render(&NewCoursePage { layout, client, protocols, frequencies: frequencies(), form, errors })
 }
@@ -173,18 +181,20 @@ impl CoursePage {
     fn closing_statuses(&self) -> Vec<(String, String)> {
         [CourseStatus::Completed, CourseStatus::EndedEarly, CourseStatus::Transferred]
             .iter()
-            .map(|s| (s.as_str().into(), s.label().into()))
+            .map(|s| (s.as_str().into(), self.layout.tr.t(s.message())))
             .collect()
     }
 }
 
 /// (value, label) choices of how a session is held, and of whether it was attended.
 pub fn modalities() -> Vec<(String, String)> {
-    Modality::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+    let tr = crate::i18n::current();
+    Modality::ALL.iter().map(|m| (m.as_str().into(), tr.t(m.message()))).collect()
 }
 
 pub fn attendances() -> Vec<(String, String)> {
-    Attendance::ALL.iter().map(|m| (m.as_str().into(), m.label().into())).collect()
+    let tr = crate::i18n::current();
+    Attendance::ALL.iter().map(|m| (m.as_str().into(), tr.t(m.message()))).collect()
 }
 
 pub async fn show(
@@ -211,7 +221,7 @@ async fn course_page(
         .into_iter()
         .map(|item| ChecklistRow {
             item,
-            label: cx.protocol.checklist_label(item),
+            label: checklist_label(&layout.tr, &cx.protocol, item),
             done: cx.checklist.iter().find(|e| e.item == item).cloned(),
         })
         .collect();
@@ -220,16 +230,22 @@ async fn course_page(
     let next_session =
         cx.sessions.iter().find(|s| s.session.attendance == Attendance::Scheduled && s.session.date >= today_date).map(
             |s| {
-                let time = if s.session.time.is_empty() { String::new() } else { format!(" at {}", s.session.time) };
-                format!("{}{time} ({})", format_date(s.session.date), s.session.modality.label().to_lowercase())
+                let date = crate::i18n::day(s.session.date);
+                let modality = layout.tr.t(s.session.modality.message()).to_lowercase();
+                if s.session.time.is_empty() {
+                    layout.tr.tn("course-next-on", &[("date", &date), ("modality", &modality)])
+                } else {
+                    let time = &s.session.time;
+                    layout.tr.tn("course-next-at", &[("date", &date), ("time", time), ("modality", &modality)])
+                }
             },
         );
     let suggested_next = cx
         .last_held()
         .map(|s| s.session.date + time::Duration::days(cx.course.frequency.interval_days()))
         .unwrap_or(cx.course.start_date);
-    let suggested_next = format_date(suggested_next.max(today_date));
-    let last_plan = o.last_plan.map(|(d, plan)| (format_date(d), plan));
+    let suggested_next = crate::i18n::day(suggested_next.max(today_date));
+    let last_plan = o.last_plan.map(|(d, plan)| (crate::i18n::day(d), plan));
     let summary = o.summary;
     let goals = summary
         .goals
@@ -257,10 +273,82 @@ async fn course_page(
         note_status: o.note_status,
         last_plan,
         focus_areas: summary.areas,
-        agreed_on: summary.agreed_on,
+        agreed_on: summary.agreed_on.map(|d| rapport_core::time::parse_date(&d).map(crate::i18n::day).unwrap_or(d)),
         shared_text,
         goals,
     })
+}
+
+// ---------------------------------------------------------------- words
+
+/// A message with two arguments, for templates (which cannot write the
+/// argument list of `Tr::tn`): `crate::ui::courses::tn("id", "a", a, "b", b)`.
+pub fn tn(id: &str, a: &'static str, av: &dyn Arg, b: &'static str, bv: &dyn Arg) -> String {
+    crate::i18n::current().tn(id, &[(a, av), (b, bv)])
+}
+
+/// The same with three arguments (write the id as `crate::i18n::msg("id")`).
+pub fn tn3(
+    id: &str,
+    a: &'static str,
+    av: &dyn Arg,
+    b: &'static str,
+    bv: &dyn Arg,
+    c: &'static str,
+    cv: &dyn Arg,
+) -> String {
+    crate::i18n::current().tn(id, &[(a, av), (b, bv), (c, cv)])
+}
+
+/// Numbers or names in a list: "1, 3, 6".
+pub fn comma_list<T: std::fmt::Display>(items: &[T]) -> String {
+    items.iter().map(T::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// A phase as the protocol names it (English) or in the reader's language.
+pub fn phase_name(tr: &Tr, protocol: &Protocol, phase: Phase) -> String {
+    tr.term("phase", phase.as_str(), &protocol.phase_label(phase))
+}
+
+/// A checklist item as the protocol words it (English) or in the reader's language.
+pub fn checklist_label(tr: &Tr, protocol: &Protocol, item: ChecklistItem) -> String {
+    let id = item.message();
+    if tr.lang() == "en" {
+        protocol.checklist_label(item)
+    } else {
+        tr.t(id)
+    }
+}
+
+/// A medication outcome recorded on the checklist (an unknown key as it is).
+pub fn medication_name(tr: &Tr, key: &str) -> String {
+    rapport_core::course_rules::medication_message(key).map(|id| tr.t(id)).unwrap_or_else(|| key.to_string())
+}
+
+/// A course status code from the contract history ("ended_early"), in lower case.
+pub fn status_name(tr: &Tr, code: &str) -> String {
+    match CourseStatus::parse(code) {
+        Some(s) => tr.t(s.message()).to_lowercase(),
+        None => code.replace('_', " "),
+    }
+}
+
+/// Where the course stands: "Session 5 of 16 · middle phase · 11 left".
+pub fn progress_summary(tr: &Tr, cx: &CourseContext) -> String {
+    let p = &cx.progress;
+    let phase = phase_name(tr, &cx.protocol, p.phase);
+    let left = if p.sessions_remaining == 0 && p.sessions_held > p.contracted {
+        tr.ta("course-progress-past", "count", i64::from(p.sessions_held - p.contracted))
+    } else {
+        tr.ta("course-progress-left", "count", i64::from(p.sessions_remaining))
+    };
+    let contracted = i64::from(p.contracted);
+    if p.sessions_held == 0 {
+        tr.tn("course-progress-none-held", &[("contracted", &contracted), ("phase", &phase), ("left", &left)])
+    } else {
+        let held = i64::from(p.sessions_held);
+        tr.tn("course-progress", &[("held", &held), ("contracted", &contracted), ("phase", &phase), ("left", &left)])
+    }
 }
 
 // ---------------------------------------------------------------- contract and status

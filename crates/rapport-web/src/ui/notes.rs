@@ -12,6 +12,7 @@ use super::clients::DoneParam;
 use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
+use crate::i18n::Tr;
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -28,7 +29,6 @@ use rapport_core::notes::{
     check_signable, validate_note, MoodEffect, NoteStatus, ProcessNoteReader, ProgressNote, RawProgressNote, RiskCheck,
     Technique, MAX_EVENTS,
 };
-use rapport_core::time::format_date;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteRecord};
 use serde::Deserialize;
@@ -202,15 +202,36 @@ pub struct EventRow {
 
 /// (code, label) choices for the form.
 pub fn techniques() -> Vec<(String, String)> {
-    Technique::ALL.iter().map(|t| (t.as_str().into(), t.label().into())).collect()
+    let tr = crate::i18n::current();
+    Technique::ALL.iter().map(|t| (t.as_str().into(), tr.t(t.message()))).collect()
 }
 
 pub fn effects() -> Vec<(String, String)> {
-    MoodEffect::ALL.iter().map(|t| (t.as_str().into(), t.label().into())).collect()
+    let tr = crate::i18n::current();
+    MoodEffect::ALL.iter().map(|t| (t.as_str().into(), tr.t(t.message()))).collect()
 }
 
 pub fn risks() -> Vec<(String, String)> {
-    RiskCheck::ALL.iter().map(|t| (t.as_str().into(), t.label().into())).collect()
+    let tr = crate::i18n::current();
+    RiskCheck::ALL.iter().map(|t| (t.as_str().into(), tr.t(t.message()))).collect()
+}
+
+/// Where the session stands: "Session 4 of 16 · middle phase", or
+/// "Cancelled session (not counted)".
+pub fn session_heading(tr: &Tr, sx: &SessionContext) -> String {
+    match sx.s.number {
+        Some(n) => {
+            let phase = super::courses::phase_name(tr, &sx.cx.protocol, sx.s.phase);
+            let (n, of) = (i64::from(n), i64::from(sx.cx.course.planned_sessions));
+            tr.tn("session-heading-counted", &[("number", &n), ("count", &of), ("phase", &phase)])
+        }
+        None => tr.ta("session-heading-not-counted", "attendance", tr.t(sx.s.session.attendance.message())),
+    }
+}
+
+/// "11 left after this one" / "the last contracted session" (held sessions only).
+pub fn remaining_text(tr: &Tr, sx: &SessionContext) -> Option<String> {
+    sx.remaining_after().map(|r| tr.ta("session-remaining-after", "count", i64::from(r)))
 }
 
 // ---------------------------------------------------------------- the page
@@ -285,7 +306,8 @@ impl SessionPage {
             .since_last
             .iter()
             .flat_map(|r| {
-                let of = format!("{} of {}", r.short_name, rapport_app::scores::local_date(r.row.completed_at));
+                let date = rapport_app::scores::local_date(r.row.completed_at);
+                let of = self.layout.tr.tn("session-measure-of", &[("measure", &r.short_name), ("date", &date)]);
                 let positive = r.risk_positive || r.risk_unanswered;
                 r.risk.iter().map(move |line| (of.clone(), line.clone(), positive))
             })
@@ -304,11 +326,50 @@ impl SessionPage {
         )
     }
 
-    fn flag_status(&self) -> &'static str {
-        self.open_flag
+    /// The open flag's status, capitalised for the start of a sentence.
+    fn flag_status(&self) -> String {
+        let status = self
+            .open_flag
             .as_ref()
             .map(|f| rapport_core::measures::wording::flag_status_label(f.status))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let mut chars = status.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    }
+
+    /// Who started the note, and who signed it when or last saved it.
+    fn note_meta(&self, n: &ProgressNoteRecord) -> String {
+        let tr = &self.layout.tr;
+        if n.status == NoteStatus::Signed {
+            let signer = n.signed_by_name.clone().unwrap_or_default();
+            match n.signed_at {
+                Some(t) => tr.tn(
+                    crate::i18n::msg("note-meta-signed-at"),
+                    &[("author", &n.author_name), ("signer", &signer), ("time", &crate::i18n::show(t))],
+                ),
+                None => tr.tn("note-meta-signed", &[("author", &n.author_name), ("signer", &signer)]),
+            }
+        } else {
+            tr.tn(
+                crate::i18n::msg("note-meta-draft"),
+                &[
+                    ("author", &n.author_name),
+                    ("name", &n.updated_by_name),
+                    ("time", &crate::i18n::show(n.updated_at)),
+                    ("version", &n.version),
+                ],
+            )
+        }
+    }
+
+    /// Why a save was refused because someone signed the note meanwhile.
+    fn conflict_signed_text(&self, c: &NoteConflict) -> String {
+        let tr = &self.layout.tr;
+        let signer = c.stored.signed_by_name.clone().unwrap_or_default();
+        match c.stored.signed_at {
+            Some(t) => tr.tn("note-conflict-signed-at", &[("signer", &signer), ("time", &crate::i18n::show(t))]),
+            None => tr.ta("note-conflict-signed", "signer", signer),
+        }
     }
     fn modalities(&self) -> Vec<(String, String)> {
         super::courses::modalities()
@@ -323,10 +384,11 @@ impl SessionPage {
             return Vec::new();
         }
         let set = self.sx.s.session.phase_override.as_ref().map(|(p, _)| *p);
-        let mut v = vec![("computed".to_string(), "As computed".to_string(), set.is_none())];
-        v.extend(
-            phases.into_iter().map(|p| (p.as_str().to_string(), self.sx.cx.protocol.phase_label(p), set == Some(p))),
-        );
+        let tr = &self.layout.tr;
+        let mut v = vec![("computed".to_string(), tr.t("session-phase-computed"), set.is_none())];
+        v.extend(phases.into_iter().map(|p| {
+            (p.as_str().to_string(), super::courses::phase_name(tr, &self.sx.cx.protocol, p), set == Some(p))
+        }));
         v
     }
     fn can_edit_note(&self) -> bool {
@@ -334,11 +396,15 @@ impl SessionPage {
     }
 }
 
-/// Short label of a session for links: "Session 4 · 2026-01-26" or "2026-01-19 (cancelled)".
-fn session_label(s: &rapport_app::access::course::NumberedSession) -> String {
+/// Short label of a session for links: "Session 4 · 26 Jan 2026" or "19 Jan 2026 (cancelled)".
+fn session_label(tr: &Tr, s: &rapport_app::access::course::NumberedSession) -> String {
+    let date = crate::i18n::day(s.session.date);
     match s.number {
-        Some(n) => format!("Session {n} · {}", format_date(s.session.date)),
-        None => format!("{} ({})", format_date(s.session.date), s.session.attendance.label().to_lowercase()),
+        Some(n) => tr.tn("session-label", &[("number", &i64::from(n)), ("date", &date)]),
+        None => {
+            let attendance = tr.t(s.session.attendance.message()).to_lowercase();
+            tr.tn("session-label-not-counted", &[("date", &date), ("attendance", &attendance)])
+        }
     }
 }
 
@@ -364,8 +430,9 @@ async fn session_page(
     st: PageState,
 ) -> AppResult<Html<String>> {
     let (note, addenda) = sessions::read_note(state, me, &sx, "session page").await?;
+    let tr = crate::i18n::current();
     let previous_plan = match (sx.previous_held(), sessions::previous_plan(state, &sx).await?) {
-        (Some(p), Some((plan, draft))) => Some((session_label(p), plan, draft)),
+        (Some(p), Some((plan, draft))) => Some((session_label(&tr, p), plan, draft)),
         _ => None,
     };
     let since_we_last_met = since_we_last_met(state, me, &sx).await?;
@@ -398,10 +465,10 @@ async fn session_page(
     .await?;
     let (prev, next) = sx.neighbours();
     let link = |s: &rapport_app::access::course::NumberedSession| {
-        (format!("/courses/{}/sessions/{}", sx.cx.course.id, s.session.id), session_label(s))
+        (format!("/courses/{}/sessions/{}", sx.cx.course.id, s.session.id), session_label(&tr, s))
     };
     let (prev, next) = (prev.map(link), next.map(link));
-    let title = format!("{} · {}", sx.cx.client.details.display_name, session_label(&sx.s));
+    let title = format!("{} · {}", sx.cx.client.details.display_name, session_label(&tr, &sx.s));
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     render(&SessionPage {
         layout,
@@ -472,7 +539,7 @@ async fn risk_unanswered(state: &AppState, me: &Identity, sx: &SessionContext) -
         .filter(|r| after.is_none_or(|a| r.completed_at.date() > a) && r.completed_at.date() <= sx.s.session.date)
         .map(|r| {
             let name = state.instruments.get(&r.instrument_id).map(|i| i.short_name.clone()).unwrap_or(r.instrument_id);
-            (name, rapport_app::clock::show(r.completed_at))
+            (name, crate::i18n::show(r.completed_at))
         })
         .collect();
     if !found.is_empty() {
@@ -526,7 +593,14 @@ const SAVED_TRIGGER: (&str, &str) = ("hx-trigger", "rapport-saved");
 
 fn saved_message(at: Timestamp) -> String {
     let t = at.datetime();
-    format!("Draft saved at {:02}:{:02} UTC", t.hour(), t.minute())
+    crate::i18n::current().ta("note-autosave-saved", "time", format!("{:02}:{:02}", t.hour(), t.minute()))
+}
+
+/// "Not saved: " and the first refusal, in the reader's language (autosave status).
+fn not_saved(e: &ValidationErrors) -> String {
+    let tr = crate::i18n::current();
+    let reason = e.first().map(|f| tr.field_message(f)).unwrap_or_default();
+    tr.ta("note-autosave-not-saved", "reason", reason)
 }
 
 // ---------------------------------------------------------------- progress note
@@ -580,8 +654,7 @@ pub async fn save_note(
     let (body, w) = match sessions::save_progress_note(&state, &me, &sx, &raw, unread, version).await {
         Ok(v) => v,
         Err(rapport_app::Error::Invalid(e)) if htmx => {
-            let msg = e.first().map(|f| f.message.clone()).unwrap_or_default();
-            let f = AutosaveFragment::new("note", "invalid", format!("Not saved: {msg}"), url);
+            let f = AutosaveFragment::new("note", "invalid", not_saved(&e), url);
             return Ok(render(&f)?.into_response());
         }
         Err(rapport_app::Error::Invalid(e)) => {
@@ -615,23 +688,12 @@ async fn note_write_response(
         }
         (NoteWrite::Saved(_), false) => Ok(Redirect::to(&format!("{url}?done={done}#note")).into_response()),
         (NoteWrite::Stale(stored) | NoteWrite::Signed(stored), true) => {
+            let tr = crate::i18n::current();
             let (outcome, message) = if stored.status == NoteStatus::Signed {
-                (
-                    "signed",
-                    format!(
-                        "Not saved: this note was signed by {}.",
-                        stored.signed_by_name.clone().unwrap_or_default()
-                    ),
-                )
+                ("signed", tr.ta("note-autosave-signed", "signer", stored.signed_by_name.clone().unwrap_or_default()))
             } else {
-                (
-                    "stale",
-                    format!(
-                        "Not saved: {} saved a newer version at {}.",
-                        stored.updated_by_name,
-                        rapport_app::clock::show(stored.updated_at)
-                    ),
-                )
+                let time = crate::i18n::show(stored.updated_at);
+                ("stale", tr.tn("note-autosave-stale", &[("name", &stored.updated_by_name), ("time", &time)]))
             };
             let mut f = AutosaveFragment::new("note", outcome, message, url);
             f.stored_note = Some(stored);
@@ -646,11 +708,7 @@ async fn note_write_response(
 }
 
 fn open_flag_error() -> ValidationErrors {
-    ValidationErrors::single(
-        "confirm_open_flag",
-        "This client has an open risk flag: tick the box to confirm no risk was identified in this session, \
-         or record the risk",
-    )
+    ValidationErrors::single_key("confirm_open_flag", crate::i18n::msg("note-error-confirm-open-flag"), vec![])
 }
 
 pub async fn sign_note(
@@ -719,7 +777,7 @@ pub async fn add_addendum(
     let sx = session_for(&state, &me, Some(&id), &session_id).await?;
     let note = state.store.progress_note(sx.id()).await?;
     let Some(note) = note.filter(|n| n.status == NoteStatus::Signed) else {
-        return Err(AppError::Conflict("Addenda are added to signed notes; edit the draft instead.".into()));
+        return Err(AppError::Conflict(crate::i18n::current().t("note-addenda-only-signed")));
     };
     match sessions::add_addendum(&state, &me, &sx, &note, &form.text, "").await.map_err(AppError::from) {
         Ok(()) => Ok(Redirect::to(&format!("{}?done=addendum#addenda", session_url(&sx))).into_response()),
@@ -762,10 +820,7 @@ pub async fn save_process_note(
     let w = match sessions::save_process_note(&state, &me, &sx, &form.text, version, "").await {
         Ok(w) => w,
         Err(rapport_app::Error::Invalid(e)) if htmx => {
-            let msg = e.first().map(|f| f.message.clone()).unwrap_or_default();
-            return Ok(
-                render(&AutosaveFragment::new("process", "invalid", format!("Not saved: {msg}"), url))?.into_response()
-            );
+            return Ok(render(&AutosaveFragment::new("process", "invalid", not_saved(&e), url))?.into_response());
         }
         Err(rapport_app::Error::Invalid(e)) => {
             let st = PageState {
@@ -787,10 +842,7 @@ pub async fn save_process_note(
             Ok(Redirect::to(&format!("{url}?done=process-saved#process-note")).into_response())
         }
         (NoteWrite::Stale(p) | NoteWrite::Signed(p), true) => {
-            let msg = format!(
-                "Not saved: you saved a newer version at {} (in another window?).",
-                rapport_app::clock::show(p.updated_at)
-            );
+            let msg = crate::i18n::current().ta("note-autosave-process-stale", "time", crate::i18n::show(p.updated_at));
             let mut f = AutosaveFragment::new("process", "stale", msg, url);
             f.stored_process = Some(p);
             Ok(render(&f)?.into_response())
@@ -851,8 +903,9 @@ pub async fn read_process_note(
         if let Some((session, note)) =
             rapport_app::access::session::own_note_without_record(&state, &me, Some(&id), &session_id).await?
         {
-            let layout = Layout::new(&state, &me, "Your process note", "caseload").await?;
-            return render(&OwnProcessNotePage { layout, session_date: format_date(session.date), note });
+            let layout =
+                Layout::new(&state, &me, crate::i18n::current().t("note-process-own-title"), "caseload").await?;
+            return render(&OwnProcessNotePage { layout, session_date: crate::i18n::day(session.date), note });
         }
     }
     let sx = session_for(&state, &me, Some(&id), &session_id).await?;
@@ -861,7 +914,8 @@ pub async fn read_process_note(
         return Err(AppError::NotFound);
     };
     let (note, reader) = process_note_for(&state, &me, &sx, &author).await?;
-    let title = format!("Process note · {}", session_label(&sx.s));
+    let tr = crate::i18n::current();
+    let title = tr.ta("note-process-title", "session", session_label(&tr, &sx.s));
     let layout = Layout::new(&state, &me, title, "caseload").await?;
     render(&ProcessNotePage {
         layout,

@@ -261,7 +261,7 @@ async fn session_page_autosave_and_the_course_page() {
         // The course page: note status per session and the latest signed plan.
         let (_, course_html) = b.text(&format!("/courses/{course}")).await;
         assert!(unescape(&course_html).contains("Last session's plan"));
-        assert!(course_html.contains("From the signed note of 2026-02-02"));
+        assert!(course_html.contains("From the signed note of 2 Feb 2026"));
         assert!(course_html.contains("Rehearse asking for help"));
         assert!(course_html.contains(">Signed</a>"));
         for a in
