@@ -29,10 +29,9 @@ pub fn circle_svg(people: &[CirclePerson], id: &str, title: &str) -> String {
 pub fn session_of(cx: &CourseContext, session_id: Option<&str>) -> Result<Option<Id>, ValidationErrors> {
     match session_id.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => Id::parse(s)
-            .filter(|id| cx.session(id).is_some())
-            .map(Some)
-            .ok_or_else(|| ValidationErrors::single("session_id", "Choose one of this course's sessions")),
+        Some(s) => Id::parse(s).filter(|id| cx.session(id).is_some()).map(Some).ok_or_else(|| {
+            ValidationErrors::single_key("session_id", rapport_core::msg("inventory-error-snapshot-session"), vec![])
+        }),
     }
 }
 
