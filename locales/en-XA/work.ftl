@@ -488,3 +488,59 @@ inventory-error-snapshot-future = [Ţĥé đåţé çåññöţ ƀé îñ ţĥé
 inventory-error-snapshot-date-form = [Đåţé ɱûšţ ƀé îñ ţĥé ƒöŕɱ ÝÝÝÝ-ṀṀ-ĐĐ ····· ····· ····]
 inventory-error-snapshot-session = [Çĥööšé öñé öƒ ţĥîš çöûŕšé'š šéššîöñš ····· ····· ····]
 inventory-error-no-version = [Ţĥé ƒöŕɱ îš ɱîššîñĝ îţš ṽéŕšîöñ: ŕéļöåđ ţĥé þåĝé åñđ ţŕý åĝåîñ ····· ····· ····· ····· ·····]
+
+## The closeness circle figure (rapport-core inventory/circle.rs, drawn in src/ui/inventory.rs).
+
+inventory-circle-centre = [Çļîéñţ ··]
+inventory-legend-support = [Ĝîṽéš ţĥé çļîéñţ šûþþöŕţ ····· ·····]
+inventory-legend-conflict = [Çöñƒļîçţ þŕéšéñţ ····· ·]
+inventory-legend-could-support = [Çöûļđ ĝîṽé šûþþöŕţ ñöŵ ····· ····]
+inventory-legend-deceased = [Đéçéåšéđ (đåšĥéđ öûţļîñé, †) ····· ····· ·]
+inventory-circle-person-in-ring =
+    { $person }, { $ring ->
+        [inner] [îññéŕ ··]
+        [middle] [ɱîđđļé ··]
+       *[outer] [öûţéŕ ··]
+    } ring
+inventory-circle-opening =
+    { $count ->
+        [one] [Ţĥé çļîéñţ åţ ţĥé çéñţŕé, { $count } þéŕšöñ åŕöûñđ ţĥéɱ. ····· ····· ····· ···]
+       *[other] [Ţĥé çļîéñţ åţ ţĥé çéñţŕé, { $count } þéöþļé åŕöûñđ ţĥéɱ. ····· ····· ····· ···]
+    }
+inventory-circle-ring-list = [{ $ring }: { $people }. ·]
+
+## What changed between two circles (templates/inventory_compare.html; the first letter is capitalised).
+
+inventory-change-moved =
+    moved { $direction ->
+        [closer] [çļöšéŕ ··]
+       *[further] [ƒûŕţĥéŕ åŵåý ·····]
+    }: { $from ->
+        [inner] [îññéŕ ··]
+        [middle] [ɱîđđļé ··]
+       *[outer] [öûţéŕ ··]
+    } → { $to ->
+        [inner] [îññéŕ ··]
+        [middle] [ɱîđđļé ··]
+       *[outer] [öûţéŕ ··]
+    } ring
+inventory-change-added =
+    added, in the { $ring ->
+        [inner] [îññéŕ ··]
+        [middle] [ɱîđđļé ··]
+       *[outer] [öûţéŕ ··]
+    } ring
+inventory-change-removed =
+    no longer in the circle (was in the { $ring ->
+        [inner] [îññéŕ ··]
+        [middle] [ɱîđđļé ··]
+       *[outer] [öûţéŕ ··]
+    } ring)
+inventory-change-conflict-now = [çöñƒļîçţ ñöŵ þŕéšéñţ ····· ···]
+inventory-change-conflict-gone = [çöñƒļîçţ ñö ļöñĝéŕ þŕéšéñţ ····· ·····]
+inventory-change-support-received = [šûþþöŕţ ţö ţĥé çļîéñţ: { $before } → { $after } ····· ·····]
+inventory-change-support-given = [šûþþöŕţ ƒŕöɱ ţĥé çļîéñţ: { $before } → { $after } ····· ····· ·]
+inventory-change-died = [ĥåš đîéđ ···]
+inventory-change-could-support-now = [ñöŵ ɱåŕķéđ åš çöûļđ ĝîṽé šûþþöŕţ ····· ····· ···]
+inventory-change-could-support-gone = [ñö ļöñĝéŕ ɱåŕķéđ åš çöûļđ ĝîṽé šûþþöŕţ ····· ····· ·····]
+inventory-support-none = [ñöñé ··]

@@ -487,3 +487,59 @@ inventory-error-snapshot-future = The date cannot be in the future
 inventory-error-snapshot-date-form = Date must be in the form YYYY-MM-DD
 inventory-error-snapshot-session = Choose one of this course's sessions
 inventory-error-no-version = The form is missing its version: reload the page and try again
+
+## The closeness circle figure (rapport-core inventory/circle.rs, drawn in src/ui/inventory.rs).
+
+inventory-circle-centre = Client
+inventory-legend-support = Gives the client support
+inventory-legend-conflict = Conflict present
+inventory-legend-could-support = Could give support now
+inventory-legend-deceased = Deceased (dashed outline, †)
+inventory-circle-person-in-ring =
+    { $person }, { $ring ->
+        [inner] inner
+        [middle] middle
+       *[outer] outer
+    } ring
+inventory-circle-opening =
+    { $count ->
+        [one] The client at the centre, { $count } person around them.
+       *[other] The client at the centre, { $count } people around them.
+    }
+inventory-circle-ring-list = { $ring }: { $people }.
+
+## What changed between two circles (templates/inventory_compare.html; the first letter is capitalised).
+
+inventory-change-moved =
+    moved { $direction ->
+        [closer] closer
+       *[further] further away
+    }: { $from ->
+        [inner] inner
+        [middle] middle
+       *[outer] outer
+    } → { $to ->
+        [inner] inner
+        [middle] middle
+       *[outer] outer
+    } ring
+inventory-change-added =
+    added, in the { $ring ->
+        [inner] inner
+        [middle] middle
+       *[outer] outer
+    } ring
+inventory-change-removed =
+    no longer in the circle (was in the { $ring ->
+        [inner] inner
+        [middle] middle
+       *[outer] outer
+    } ring)
+inventory-change-conflict-now = conflict now present
+inventory-change-conflict-gone = conflict no longer present
+inventory-change-support-received = support to the client: { $before } → { $after }
+inventory-change-support-given = support from the client: { $before } → { $after }
+inventory-change-died = has died
+inventory-change-could-support-now = now marked as could give support
+inventory-change-could-support-gone = no longer marked as could give support
+inventory-support-none = none

@@ -504,3 +504,59 @@ inventory-error-snapshot-future = La fecha no puede ser futura
 inventory-error-snapshot-date-form = La fecha debe tener la forma AAAA-MM-DD
 inventory-error-snapshot-session = Elija una de las sesiones de este tratamiento
 inventory-error-no-version = Al formulario le falta su versión: vuelva a cargar la página e inténtelo de nuevo
+
+## La figura del círculo de cercanía (rapport-core inventory/circle.rs, dibujada en src/ui/inventory.rs).
+
+inventory-circle-centre = Consultante
+inventory-legend-support = Da apoyo a la persona consultante
+inventory-legend-conflict = Hay conflicto
+inventory-legend-could-support = Podría dar apoyo ahora
+inventory-legend-deceased = Fallecida (contorno punteado, †)
+inventory-circle-person-in-ring =
+    { $person }, anillo { $ring ->
+        [inner] interior
+        [middle] intermedio
+       *[outer] exterior
+    }
+inventory-circle-opening =
+    { $count ->
+        [one] La persona consultante en el centro, con { $count } persona a su alrededor.
+       *[other] La persona consultante en el centro, con { $count } personas a su alrededor.
+    }
+inventory-circle-ring-list = { $ring }: { $people }.
+
+## Qué cambió entre dos círculos (templates/inventory_compare.html; la primera letra va en mayúscula).
+
+inventory-change-moved =
+    { $direction ->
+        [closer] se acercó
+       *[further] se alejó
+    }: anillo { $from ->
+        [inner] interior
+        [middle] intermedio
+       *[outer] exterior
+    } → { $to ->
+        [inner] interior
+        [middle] intermedio
+       *[outer] exterior
+    }
+inventory-change-added =
+    añadida, en el anillo { $ring ->
+        [inner] interior
+        [middle] intermedio
+       *[outer] exterior
+    }
+inventory-change-removed =
+    ya no está en el círculo (estaba en el anillo { $ring ->
+        [inner] interior
+        [middle] intermedio
+       *[outer] exterior
+    })
+inventory-change-conflict-now = ahora hay conflicto
+inventory-change-conflict-gone = ya no hay conflicto
+inventory-change-support-received = apoyo a la persona consultante: { $before } → { $after }
+inventory-change-support-given = apoyo de la persona consultante: { $before } → { $after }
+inventory-change-died = ha fallecido
+inventory-change-could-support-now = ahora marcada como que podría dar apoyo
+inventory-change-could-support-gone = ya no está marcada como que podría dar apoyo
+inventory-support-none = ninguno

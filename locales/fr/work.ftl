@@ -504,3 +504,60 @@ inventory-error-snapshot-future = La date ne peut pas être dans le futur
 inventory-error-snapshot-date-form = La date doit être de la forme AAAA-MM-JJ
 inventory-error-snapshot-session = Choisissez l’une des séances de ce traitement
 inventory-error-no-version = Il manque la version du formulaire : rechargez la page et réessayez
+
+## La figure du cercle de proximité (rapport-core inventory/circle.rs, dessinée dans src/ui/inventory.rs).
+
+inventory-circle-centre = Patient·e
+inventory-legend-support = Apporte un soutien au ou à la patient·e
+inventory-legend-conflict = Conflit présent
+inventory-legend-could-support = Pourrait apporter un soutien maintenant
+inventory-legend-deceased = Décédé·e (contour en pointillé, †)
+inventory-circle-person-in-ring =
+    { $person }, cercle { $ring ->
+        [inner] intérieur
+        [middle] intermédiaire
+       *[outer] extérieur
+    }
+inventory-circle-opening =
+    { $count ->
+        [one] Le ou la patient·e au centre, entouré·e de { $count } personne.
+       *[other] Le ou la patient·e au centre, entouré·e de { $count } personnes.
+    }
+inventory-circle-ring-list = { $ring } : { $people }.
+
+
+## Ce qui a changé entre deux cercles (templates/inventory_compare.html ; la première lettre est mise en majuscule).
+
+inventory-change-moved =
+    { $direction ->
+        [closer] s’est rapproché·e
+       *[further] s’est éloigné·e
+    } : cercle { $from ->
+        [inner] intérieur
+        [middle] intermédiaire
+       *[outer] extérieur
+    } → { $to ->
+        [inner] intérieur
+        [middle] intermédiaire
+       *[outer] extérieur
+    }
+inventory-change-added =
+    ajouté·e, dans le cercle { $ring ->
+        [inner] intérieur
+        [middle] intermédiaire
+       *[outer] extérieur
+    }
+inventory-change-removed =
+    ne fait plus partie du cercle (était dans le cercle { $ring ->
+        [inner] intérieur
+        [middle] intermédiaire
+       *[outer] extérieur
+    })
+inventory-change-conflict-now = conflit désormais présent
+inventory-change-conflict-gone = plus de conflit
+inventory-change-support-received = soutien au ou à la patient·e : { $before } → { $after }
+inventory-change-support-given = soutien du ou de la patient·e : { $before } → { $after }
+inventory-change-died = est décédé·e
+inventory-change-could-support-now = désormais marqué·e comme pouvant apporter un soutien
+inventory-change-could-support-gone = n’est plus marqué·e comme pouvant apporter un soutien
+inventory-support-none = aucun

@@ -16,10 +16,11 @@ use rapport_app::access::course::CourseContext;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::inventory::{
-    self, add_person, change_person, circle_people, circle_svg, inventory, person_of_course, session_number,
+    self, add_person, change_person, circle_people, circle_svg_with, inventory, person_of_course, session_number,
     take_snapshot, Inventory,
 };
 use rapport_app::AppState;
+use rapport_core::inventory::circle::CircleWords;
 use rapport_core::inventory::{
     compare, support_map, validate_person, CirclePerson, CircleSnapshot, Comparison, ContactFrequency, Met, Person,
     RawPerson, Relationship, Ring, SupportMap, SupportType, SNAPSHOT_LABELS,
@@ -143,6 +144,50 @@ fn relationship_words(tr: &Tr, r: Relationship, detail: Option<&str>) -> String 
     }
 }
 
+/// The closeness circle's words in the reader's language.
+struct Words(Tr);
+
+impl CircleWords for Words {
+    fn ring(&self, r: Ring) -> String {
+        ring_heading(&self.0, r)
+    }
+    fn centre(&self) -> String {
+        self.0.t("inventory-circle-centre")
+    }
+    fn legend(&self) -> [String; 4] {
+        [
+            self.0.t("inventory-legend-support"),
+            self.0.t("inventory-legend-conflict"),
+            self.0.t("inventory-legend-could-support"),
+            self.0.t("inventory-legend-deceased"),
+        ]
+    }
+    fn person(&self, p: &CirclePerson) -> String {
+        let relationship = relationship_words(&self.0, p.relationship, p.relationship_detail.as_deref());
+        let marks = marks(&self.0, p);
+        if marks.is_empty() {
+            format!("{} ({relationship})", p.display_name)
+        } else {
+            format!("{} ({relationship}; {})", p.display_name, marks.join(", "))
+        }
+    }
+    fn person_in_ring(&self, p: &CirclePerson) -> String {
+        self.0.tn(msg("inventory-circle-person-in-ring"), &[("person", &self.person(p)), ("ring", &p.ring.as_str())])
+    }
+    fn opening(&self, count: usize) -> String {
+        self.0.ta("inventory-circle-opening", "count", count)
+    }
+    fn ring_list(&self, r: Ring, people: &[String]) -> String {
+        let list = if people.is_empty() { self.0.t("inventory-nobody") } else { people.join("; ") };
+        format!(" {}", self.0.tn(msg("inventory-circle-ring-list"), &[("ring", &self.ring(r)), ("people", &list)]))
+    }
+}
+
+/// The closeness circle of `people` in the reader's language.
+fn circle_figure(people: &[CirclePerson], id: &str, title: &str) -> String {
+    circle_svg_with(people, id, title, &Words(crate::i18n::current()))
+}
+
 // ---------------------------------------------------------------- the tab
 
 /// A person as listed on the tab.
@@ -204,7 +249,7 @@ async fn inventory_page(
 
     let people = circle_people(&records);
     let tr = crate::i18n::current();
-    let svg = circle_svg(&people, "circle-now", &tr.t("inventory-circle-now-title"));
+    let svg = circle_figure(&people, "circle-now", &tr.t("inventory-circle-now-title"));
     let map = support_map(&people);
     let mut rows: Vec<PersonRow> =
         records.into_iter().zip(people).map(|(record, circle)| PersonRow { record, circle }).collect();
@@ -706,7 +751,7 @@ pub async fn show_snapshot(
     let s = &snapshot.body;
     let tr = crate::i18n::current();
     let title = tr.ta("inventory-circle-of", "title", &format!("{} ({})", s.label, s.taken_on));
-    let svg = circle_svg(&s.people, "circle-snapshot", &title);
+    let svg = circle_figure(&s.people, "circle-snapshot", &title);
     let groups = by_ring(&s.people);
     let others = inventory::snapshots(&state, &cx)
         .await?
@@ -782,7 +827,7 @@ pub async fn compare_snapshots(
             let s = snapshots.iter().find(|s| s.id.as_str() == key).ok_or(AppError::NotFound)?;
             (format!("{} ({})", s.body.label, s.body.taken_on), s.body.people.clone())
         };
-        let svg = circle_svg(&people, svg_id, &tr.ta("inventory-circle-of", "title", &title));
+        let svg = circle_figure(&people, svg_id, &tr.ta("inventory-circle-of", "title", &title));
         Ok(Some((Side { key, title, svg, count: people.len() }, people)))
     };
     let a = side(a_key, "circle-a")?;
@@ -790,7 +835,7 @@ pub async fn compare_snapshots(
     let (comparison, lines) = match (&a, &b) {
         (Some((_, pa)), Some((_, pb))) => {
             let c = compare(pa, pb);
-            let lines = c.lines(pb);
+            let lines = change_lines(&tr, &c, pa, pb);
             (c, lines)
         }
         _ => (Comparison::default(), Vec::new()),
@@ -807,6 +852,81 @@ pub async fn compare_snapshots(
     let b_key = b.as_ref().map(|(s, _)| s.key.clone()).unwrap_or_default();
     let pair = a.zip(b).map(|((sa, _), (sb, _))| (sa, sb));
     render(&ComparePage { layout, cx, options, a_key, b_key, pair, comparison, lines })
+}
+
+/// Per person, what changed from `earlier` to `later` in the reader's language
+/// (`Comparison::lines` worded by messages): people in both, in the later
+/// circle's order, then those added, then those no longer there.
+fn change_lines(
+    tr: &Tr,
+    c: &Comparison,
+    earlier: &[CirclePerson],
+    later: &[CirclePerson],
+) -> Vec<(String, Vec<String>)> {
+    let mut order = later.to_vec();
+    rapport_core::inventory::circle_order(&mut order);
+    let mut out = Vec::new();
+    for p in &order {
+        let mut what = Vec::new();
+        if let Some(m) = c.moved.iter().find(|m| m.person_id == p.person_id) {
+            let direction = if m.to < m.from { "closer" } else { "further" };
+            what.push(tr.tn(
+                msg("inventory-change-moved"),
+                &[("direction", &direction), ("from", &m.from.as_str()), ("to", &m.to.as_str())],
+            ));
+        }
+        if let Some(old) = earlier.iter().find(|o| o.person_id == p.person_id) {
+            what.extend(person_change_words(tr, old, p));
+        }
+        if c.added.iter().any(|a| a.person_id == p.person_id) {
+            what.push(tr.ta("inventory-change-added", "ring", p.ring.as_str()));
+        }
+        if !what.is_empty() {
+            out.push((p.display_name.clone(), what));
+        }
+    }
+    for p in &c.removed {
+        out.push((p.display_name.clone(), vec![tr.ta("inventory-change-removed", "ring", p.ring.as_str())]));
+    }
+    out
+}
+
+/// What changed for one person besides their ring, in the order `compare` lists it.
+fn person_change_words(tr: &Tr, old: &CirclePerson, new: &CirclePerson) -> Vec<String> {
+    let support = |v: &[SupportType]| {
+        if v.is_empty() {
+            tr.t("inventory-support-none")
+        } else {
+            support_words(tr, v)
+        }
+    };
+    let mut what = Vec::new();
+    if old.conflict != new.conflict {
+        what.push(tr.t(if new.conflict {
+            msg("inventory-change-conflict-now")
+        } else {
+            msg("inventory-change-conflict-gone")
+        }));
+    }
+    if old.support_received != new.support_received {
+        let (before, after) = (support(&old.support_received), support(&new.support_received));
+        what.push(tr.tn(msg("inventory-change-support-received"), &[("before", &before), ("after", &after)]));
+    }
+    if old.support_given != new.support_given {
+        let (before, after) = (support(&old.support_given), support(&new.support_given));
+        what.push(tr.tn(msg("inventory-change-support-given"), &[("before", &before), ("after", &after)]));
+    }
+    if !old.deceased && new.deceased {
+        what.push(tr.t("inventory-change-died"));
+    }
+    if old.could_support_now != new.could_support_now {
+        what.push(tr.t(if new.could_support_now {
+            msg("inventory-change-could-support-now")
+        } else {
+            msg("inventory-change-could-support-gone")
+        }));
+    }
+    what
 }
 
 /// For templates: the checklist item this tab completes.
