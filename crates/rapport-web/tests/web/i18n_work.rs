@@ -52,6 +52,9 @@ async fn the_work_pages_speak_spanish_and_french() {
         assert!(html.contains("Círculo de cercanía") && html.contains("Anillo interior (el más cercano)"), "{html}");
         assert!(html.contains("Pareja") && html.contains("conflicto"), "{html}");
         assert!(!html.contains("Closeness circle") && !html.contains("People by ring"), "{html}");
+        // The circle figure speaks Spanish too: its centre, legend and description.
+        assert!(html.contains(">Consultante</text>") && html.contains("Da apoyo a la persona consultante"), "{html}");
+        assert!(html.contains("La persona consultante en el centro, con 1 persona a su alrededor."), "{html}");
         let html = page(&es, &format!("{c}/inventory/people/{person}")).await;
         assert!(html.contains("Relación con la persona consultante") && html.contains("Guardar los cambios"), "{html}");
         assert!(!html.contains("Who they are"), "{html}");
