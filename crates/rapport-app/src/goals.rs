@@ -84,7 +84,7 @@ pub async fn rate_goal(
     let value = validate_rating(rating).map_err(|v| e.0.extend(v.0)).ok();
     let session = Id::parse(session_id.trim()).and_then(|id| cx.session(&id)).filter(|s| s.number.is_some());
     if session.is_none() {
-        e.add("session_id", "Choose a session held in this course (attended); ratings belong to a held session");
+        e.add_key("session_id", rapport_core::msg("goals-error-session-not-held"), vec![]);
     }
     e.into_result()?;
     let (Some(value), Some(s)) = (value, session) else { unreachable!("validated above") };

@@ -9,7 +9,7 @@ use crate::caller::Identity;
 use crate::AppState;
 use crate::Error;
 use rapport_core::audit::action;
-use rapport_core::inventory::circle::{svg, SvgOptions};
+use rapport_core::inventory::circle::{svg, CircleWords, English, SvgOptions};
 use rapport_core::inventory::{validate_snapshot, CirclePerson, CircleSnapshot, Person};
 use rapport_core::records::RecordBody;
 use rapport_core::{Id, Timestamp, ValidationErrors};
@@ -22,17 +22,21 @@ pub fn circle_people(records: &[Record<Person>]) -> Vec<CirclePerson> {
 
 /// The closeness circle as inline SVG.
 pub fn circle_svg(people: &[CirclePerson], id: &str, title: &str) -> String {
-    svg(people, &SvgOptions { id, title })
+    svg(people, &SvgOptions { id, title, words: &English })
+}
+
+/// [`circle_svg`] with labels, legend and description in `words` (the reader's language).
+pub fn circle_svg_with(people: &[CirclePerson], id: &str, title: &str, words: &dyn CircleWords) -> String {
+    svg(people, &SvgOptions { id, title, words })
 }
 
 /// The held session a snapshot refers to, if it belongs to the course.
 pub fn session_of(cx: &CourseContext, session_id: Option<&str>) -> Result<Option<Id>, ValidationErrors> {
     match session_id.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => Id::parse(s)
-            .filter(|id| cx.session(id).is_some())
-            .map(Some)
-            .ok_or_else(|| ValidationErrors::single("session_id", "Choose one of this course's sessions")),
+        Some(s) => Id::parse(s).filter(|id| cx.session(id).is_some()).map(Some).ok_or_else(|| {
+            ValidationErrors::single_key("session_id", rapport_core::msg("inventory-error-snapshot-session"), vec![])
+        }),
     }
 }
 

@@ -212,6 +212,13 @@ impl LossType {
             LossType::Other => "Another loss (relationship, health, pregnancy...)",
         }
     }
+    /// The interface message naming the kind of loss.
+    pub fn message(self) -> &'static str {
+        match self {
+            LossType::Death => crate::msg("formulation-loss-death"),
+            LossType::Other => crate::msg("formulation-loss-other"),
+        }
+    }
 }
 
 /// Stage of a role dispute (ipt-model.md 7.4).
@@ -252,6 +259,22 @@ impl DisputeStage {
                 "Talks have stopped and resentment smoulders: bring the disagreement into the open, reopen negotiation."
             }
             DisputeStage::Dissolution => "The relationship is broken beyond repair: help mourn it and move on.",
+        }
+    }
+    /// The interface message naming the stage.
+    pub fn message(self) -> &'static str {
+        match self {
+            DisputeStage::Renegotiation => crate::msg("formulation-stage-renegotiation"),
+            DisputeStage::Impasse => crate::msg("formulation-stage-impasse"),
+            DisputeStage::Dissolution => crate::msg("formulation-stage-dissolution"),
+        }
+    }
+    /// The interface message of [`DisputeStage::hint`].
+    pub fn hint_message(self) -> &'static str {
+        match self {
+            DisputeStage::Renegotiation => crate::msg("formulation-stage-renegotiation-hint"),
+            DisputeStage::Impasse => crate::msg("formulation-stage-impasse-hint"),
+            DisputeStage::Dissolution => crate::msg("formulation-stage-dissolution-hint"),
         }
     }
 }

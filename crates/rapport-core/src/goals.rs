@@ -9,7 +9,7 @@
 
 use crate::records::{RecordBody, Scope};
 use crate::time::{format_date, parse_date};
-use crate::validation::{optional_text, ValidationErrors};
+use crate::validation::{optional_text, KeyArg, ValidationErrors};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -48,6 +48,15 @@ impl GoalStatus {
             GoalStatus::Achieved => "Achieved",
             GoalStatus::Revised => "Revised",
             GoalStatus::Dropped => "Dropped",
+        }
+    }
+    /// The interface message naming the status (its label in the reader's language).
+    pub fn message(self) -> &'static str {
+        match self {
+            GoalStatus::Active => crate::msg("goals-status-active"),
+            GoalStatus::Achieved => crate::msg("goals-status-achieved"),
+            GoalStatus::Revised => crate::msg("goals-status-revised"),
+            GoalStatus::Dropped => crate::msg("goals-status-dropped"),
         }
     }
     /// Still being worked on (and rated at each session).
@@ -160,29 +169,34 @@ fn parse_input(
     let area = input.problem_area.as_deref().map(str::trim).unwrap_or_default().to_string();
     if area.is_empty() {
         if areas.is_empty() {
-            e.add("problem_area", "Choose the problem areas in the formulation first; each goal belongs to one");
+            e.add_key("problem_area", crate::msg("goals-error-areas-first"), vec![]);
         } else {
-            e.add("problem_area", format!("Choose the problem area this goal belongs to: {}", areas.join(", ")));
+            e.add_key("problem_area", crate::msg("goals-error-choose-area"), vec![("areas", areas.join(", ").into())]);
         }
     } else if current_area != Some(area.as_str()) && !areas.contains(&area) {
         if areas.is_empty() {
-            e.add("problem_area", "No problem areas are chosen yet; record them in the formulation first");
+            e.add_key("problem_area", crate::msg("goals-error-no-areas"), vec![]);
         } else {
-            e.add(
+            e.add_key(
                 "problem_area",
-                format!("{area:?} is not a chosen problem area of this course; choose {}", areas.join(", ")),
+                crate::msg("goals-error-area-not-chosen"),
+                vec![("area", format!("{area:?}").into()), ("areas", areas.join(", ").into())],
             );
         }
     }
     let statement = input.statement.clone().unwrap_or_default();
     if statement.trim().is_empty() {
-        e.add("statement", "Write the goal in the client's own words");
+        e.add_key("statement", crate::msg("goals-error-statement"), vec![]);
     }
     let due_session = match input.due_session {
         None => None,
         Some(n) if n >= 1 && n <= i64::from(max_session) => Some(n as u32),
         Some(n) => {
-            e.add("due_session", format!("Due session must be between 1 and {max_session} (got {n})"));
+            e.add_key(
+                "due_session",
+                crate::msg("goals-error-due-session"),
+                vec![("max", KeyArg::Number(i64::from(max_session))), ("got", KeyArg::Number(n))],
+            );
             None
         }
     };
@@ -194,7 +208,7 @@ fn parse_input(
                 crate::validation::check_plausible(e, "due_date", "Due date", d, today).map(format_date)
             }
             None => {
-                e.add("due_date", "Due date must be a date in the form YYYY-MM-DD");
+                e.add_key("due_date", crate::msg("goals-error-due-date"), vec![]);
                 None
             }
         },
@@ -202,7 +216,7 @@ fn parse_input(
     let status = match input.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => GoalStatus::Active,
         Some(s) => GoalStatus::parse(s).unwrap_or_else(|| {
-            e.add("status", "Status must be active, achieved, revised or dropped");
+            e.add_key("status", crate::msg("goals-error-status"), vec![]);
             GoalStatus::Active
         }),
     };
@@ -227,7 +241,7 @@ pub fn validate_new_goal(input: &GoalInput, areas: &[String], max_session: u32) 
     let mut e = ValidationErrors::new();
     let g = parse_input(&mut e, input, areas, None, max_session);
     if e.for_field("status").is_none() && g.status != GoalStatus::Active {
-        e.add("status", "A new goal is active");
+        e.add_key("status", crate::msg("goals-error-new-is-active"), vec![]);
     }
     e.into_result()?;
     Ok(g)
@@ -260,13 +274,10 @@ pub fn apply_goal_update(
     let mut next = parse_input(&mut e, input, areas, Some(&prev.problem_area), max_session);
     next.previous_wordings = prev.previous_wordings.clone();
     if e.for_field("status").is_none() && !transition_allowed(prev.status, next.status) {
-        e.add(
+        e.add_key(
             "status",
-            format!(
-                "A goal that is {} must be reopened (set to active) before it is {}",
-                prev.status.as_str(),
-                next.status.as_str()
-            ),
+            crate::msg("goals-error-reopen-first"),
+            vec![("from", prev.status.as_str().into()), ("to", next.status.as_str().into())],
         );
     }
     let reworded = !next.statement.is_empty()
@@ -274,9 +285,10 @@ pub fn apply_goal_update(
     if e.is_empty() {
         if reworded {
             if !next.status.is_open() && !prev.status.is_open() {
-                e.add(
+                e.add_key(
                     "statement",
-                    format!("Reopen the goal before changing its wording (it is {})", prev.status.as_str()),
+                    crate::msg("goals-error-reopen-to-reword"),
+                    vec![("status", prev.status.as_str().into())],
                 );
             }
             next.previous_wordings.push(PastWording {
@@ -285,7 +297,7 @@ pub fn apply_goal_update(
                 replaced_on: format_date(today),
             });
         } else if next.status == GoalStatus::Revised && next.previous_wordings.is_empty() {
-            e.add("status", "A goal becomes revised when its wording changes; change the wording");
+            e.add_key("status", crate::msg("goals-error-revised-needs-wording"), vec![]);
         }
         if next.status.is_open() {
             next.status = if next.previous_wordings.is_empty() { GoalStatus::Active } else { GoalStatus::Revised };
@@ -405,19 +417,17 @@ mod tests {
         assert!(e.for_field("statement").is_some());
         let mut x = input("x");
         x.problem_area = Some("grief".into());
-        assert!(validate_new_goal(&x, &areas(), 16)
-            .unwrap_err()
-            .for_field("problem_area")
-            .unwrap()
-            .contains("role_dispute"));
+        let e = validate_new_goal(&x, &areas(), 16).unwrap_err();
+        assert_eq!(e.for_field("problem_area"), Some("goals-error-area-not-chosen"));
+        assert_eq!(e.0[0].key.as_ref().unwrap().args[1], ("areas", KeyArg::Text("role_dispute".into())));
         let e = validate_new_goal(&input("x"), &[], 16).unwrap_err();
-        assert!(e.for_field("problem_area").unwrap().contains("formulation first"));
+        assert_eq!(e.for_field("problem_area"), Some("goals-error-no-areas"));
         let mut x = input("x");
         x.due_session = Some(17);
         x.due_date = Some("next week".into());
         x.status = Some("achieved".into());
         let e = validate_new_goal(&x, &areas(), 16).unwrap_err();
-        assert!(e.for_field("due_session").unwrap().contains("1 and 16"));
+        assert_eq!(e.0[0].key.as_ref().unwrap().args[0], ("max", KeyArg::Number(16)));
         assert!(e.for_field("due_date").is_some());
         assert!(e.for_field("status").is_some());
     }
@@ -443,11 +453,11 @@ mod tests {
         let mut drop = GoalInput::from_goal(&achieved);
         drop.status = Some("dropped".into());
         let e = apply_goal_update(&achieved, &drop, &areas(), 16, TODAY).unwrap_err();
-        assert!(e.for_field("status").unwrap().contains("reopened"));
+        assert_eq!(e.for_field("status"), Some("goals-error-reopen-first"));
         let mut reword = GoalInput::from_goal(&achieved);
         reword.statement = Some("Something else".into());
         let e = apply_goal_update(&achieved, &reword, &areas(), 16, TODAY).unwrap_err();
-        assert!(e.for_field("statement").unwrap().contains("Reopen"));
+        assert_eq!(e.for_field("statement"), Some("goals-error-reopen-to-reword"));
         reword.status = Some("active".into());
         let reopened = apply_goal_update(&achieved, &reword, &areas(), 16, TODAY).unwrap();
         assert_eq!(reopened.status, Revised, "reopened and reworded in one change");

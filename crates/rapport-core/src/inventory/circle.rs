@@ -172,16 +172,71 @@ fn pill_size(p: &CirclePerson) -> (String, f64, f64) {
     (text, tw, w)
 }
 
-fn ring_label(r: Ring) -> &'static str {
-    match r {
-        Ring::Inner => "Inner ring (closest)",
-        Ring::Middle => "Middle ring",
-        Ring::Outer => "Outer ring",
+/// The words a circle is drawn with: [`English`], or the reader's language
+/// when a face passes its own.
+pub trait CircleWords {
+    /// A ring's label: "Inner ring (closest)".
+    fn ring(&self, r: Ring) -> String;
+    /// The label on the centre disc: "Client".
+    fn centre(&self) -> String;
+    /// The legend: gives support, conflict present, could give support now, deceased.
+    fn legend(&self) -> [String; 4];
+    /// One person in words: "Sam (Partner; conflict, gives support)".
+    fn person(&self, p: &CirclePerson) -> String;
+    /// A person's tooltip: "Sam (Partner), inner ring".
+    fn person_in_ring(&self, p: &CirclePerson) -> String;
+    /// The description's opening: "The client at the centre, 3 people around them."
+    fn opening(&self, count: usize) -> String;
+    /// A ring and who is in it, for the description: " Inner ring (closest): Sam (Partner)."
+    fn ring_list(&self, r: Ring, people: &[String]) -> String;
+}
+
+/// The circle's words in English (the API's figures and tests).
+pub struct English;
+
+impl CircleWords for English {
+    fn ring(&self, r: Ring) -> String {
+        match r {
+            Ring::Inner => "Inner ring (closest)",
+            Ring::Middle => "Middle ring",
+            Ring::Outer => "Outer ring",
+        }
+        .into()
+    }
+    fn centre(&self) -> String {
+        "Client".into()
+    }
+    fn legend(&self) -> [String; 4] {
+        [
+            "Gives the client support".into(),
+            "Conflict present".into(),
+            "Could give support now".into(),
+            "Deceased (dashed outline, †)".into(),
+        ]
+    }
+    fn person(&self, p: &CirclePerson) -> String {
+        person_words(p)
+    }
+    fn person_in_ring(&self, p: &CirclePerson) -> String {
+        format!("{}, {} ring", person_words(p), p.ring.as_str())
+    }
+    fn opening(&self, count: usize) -> String {
+        format!("The client at the centre, {count} {} around them.", if count == 1 { "person" } else { "people" })
+    }
+    fn ring_list(&self, r: Ring, people: &[String]) -> String {
+        let list = if people.is_empty() { "nobody".to_string() } else { people.join("; ") };
+        format!(" {}: {list}.", self.ring(r))
     }
 }
 
 /// Lays people out; always succeeds (rings widen until everyone fits).
 pub fn layout(people: &[CirclePerson]) -> Layout {
+    layout_with(people, &English)
+}
+
+/// [`layout`] with ring labels in `words` (their widths shape the rings).
+pub fn layout_with(people: &[CirclePerson], words: &dyn CircleWords) -> Layout {
+    let ring_labels = [words.ring(Ring::Inner), words.ring(Ring::Middle), words.ring(Ring::Outer)];
     let mut sorted = people.to_vec();
     circle_order(&mut sorted);
     let sized: Vec<(CirclePerson, String, f64, f64)> = sorted
@@ -195,14 +250,18 @@ pub fn layout(people: &[CirclePerson]) -> Layout {
     // A ring must be deep enough for its widest pill lying along a radius
     // somewhere; starting there saves attempts for long names.
     loop {
-        match try_layout(&sized, widths) {
+        match try_layout(&sized, widths, &ring_labels) {
             Ok(l) => return l,
             Err(ring) => widths[ring] += GROW,
         }
     }
 }
 
-fn try_layout(people: &[(CirclePerson, String, f64, f64)], widths: [f64; 3]) -> Result<Layout, usize> {
+fn try_layout(
+    people: &[(CirclePerson, String, f64, f64)],
+    widths: [f64; 3],
+    labels: &[String; 3],
+) -> Result<Layout, usize> {
     let r0 = CENTRE_R;
     let radii = [r0, r0 + widths[0], r0 + widths[0] + widths[1], r0 + widths[0] + widths[1] + widths[2]];
     let size = 2.0 * (radii[3] + MARGIN);
@@ -212,7 +271,7 @@ fn try_layout(people: &[(CirclePerson, String, f64, f64)], widths: [f64; 3]) -> 
     let mut ring_labels = Vec::new();
     for r in Ring::ALL {
         let outer = radii[r.index() + 1];
-        let w = text_em(ring_label(*r)) * RING_LABEL_FONT + 8.0;
+        let w = text_em(&labels[r.index()]) * RING_LABEL_FONT + 8.0;
         let rect = Rect::centred(cx, cy - outer + 4.0 + RING_LABEL_FONT / 2.0 + 2.0, w, RING_LABEL_FONT + 6.0);
         ring_labels.push(rect);
         obstacles.push(rect);
@@ -290,17 +349,17 @@ pub fn person_words(p: &CirclePerson) -> String {
 
 /// The circle in words, ring by ring (the SVG's `<desc>`).
 pub fn describe(people: &[CirclePerson]) -> String {
+    describe_with(people, &English)
+}
+
+/// [`describe`] in `words`.
+pub fn describe_with(people: &[CirclePerson], words: &dyn CircleWords) -> String {
     let mut sorted = people.to_vec();
     circle_order(&mut sorted);
-    let mut s = format!(
-        "The client at the centre, {} {} around them.",
-        sorted.len(),
-        if sorted.len() == 1 { "person" } else { "people" }
-    );
+    let mut s = words.opening(sorted.len());
     for r in Ring::ALL {
-        let names: Vec<String> = sorted.iter().filter(|p| p.ring == *r).map(person_words).collect();
-        let list = if names.is_empty() { "nobody".to_string() } else { names.join("; ") };
-        let _ = write!(s, " {}: {list}.", ring_label(*r));
+        let names: Vec<String> = sorted.iter().filter(|p| p.ring == *r).map(|p| words.person(p)).collect();
+        s.push_str(&words.ring_list(*r, &names));
     }
     s
 }
@@ -355,11 +414,14 @@ pub struct SvgOptions<'a> {
     pub id: &'a str,
     /// The figure's title, e.g. "Closeness circle now".
     pub title: &'a str,
+    /// The words of its labels, legend and description.
+    pub words: &'a dyn CircleWords,
 }
 
 /// The closeness circle as a standalone SVG element (safe to inline in HTML).
 pub fn svg(people: &[CirclePerson], opts: &SvgOptions) -> String {
-    let l = layout(people);
+    let words = opts.words;
+    let l = layout_with(people, words);
     let id = esc(opts.id);
     let (w, h) = (l.width, l.height());
     let mut o = String::with_capacity(4096 + people.len() * 600);
@@ -368,7 +430,7 @@ pub fn svg(people: &[CirclePerson], opts: &SvgOptions) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="closeness-circle" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">"#
     );
     let _ = write!(o, r#"<title id="{id}-title">{}</title>"#, esc(opts.title));
-    let _ = write!(o, r#"<desc id="{id}-desc">{}</desc>"#, esc(&describe(people)));
+    let _ = write!(o, r#"<desc id="{id}-desc">{}</desc>"#, esc(&describe_with(people, words)));
     // Rings, outermost first so inner fills sit on top.
     for (i, r) in Ring::ALL.iter().enumerate().rev() {
         let _ = write!(
@@ -386,16 +448,17 @@ pub fn svg(people: &[CirclePerson], opts: &SvgOptions) -> String {
             r#"<text x="{:.1}" y="{:.1}" font-size="{RING_LABEL_FONT}" font-weight="600" fill="{MUTED}" text-anchor="middle">{}</text>"#,
             l.cx,
             rect.y1 - 4.0,
-            ring_label(*r)
+            esc(&words.ring(*r))
         );
     }
     let _ = write!(
         o,
-        r#"<circle cx="{:.1}" cy="{:.1}" r="{CENTRE_R}" fill="{ACCENT}"/><text x="{:.1}" y="{:.1}" font-size="15" font-weight="700" fill="{WHITE}" text-anchor="middle">Client</text>"#,
+        r#"<circle cx="{:.1}" cy="{:.1}" r="{CENTRE_R}" fill="{ACCENT}"/><text x="{:.1}" y="{:.1}" font-size="15" font-weight="700" fill="{WHITE}" text-anchor="middle">{}</text>"#,
         l.cx,
         l.cy,
         l.cx,
-        l.cy + 5.0
+        l.cy + 5.0,
+        esc(&words.centre())
     );
     for p in &l.pills {
         let r = p.rect;
@@ -405,7 +468,7 @@ pub fn svg(people: &[CirclePerson], opts: &SvgOptions) -> String {
             r#"<g data-person="{}" data-ring="{}"><title>{}</title>"#,
             esc(&who.person_id),
             who.ring.as_str(),
-            esc(&format!("{}, {} ring", person_words(who), who.ring.as_str()))
+            esc(&words.person_in_ring(who))
         );
         let (fill, stroke, dash, ink) =
             if who.deceased { (DEAD_FILL, MUTED, r#" stroke-dasharray="5 3""#, MUTED) } else { (WHITE, INK, "", INK) };
@@ -432,20 +495,20 @@ pub fn svg(people: &[CirclePerson], opts: &SvgOptions) -> String {
         }
         o.push_str("</g>");
     }
-    legend(&mut o, &l);
+    legend(&mut o, &l, &words.legend());
     o.push_str("</svg>");
     o
 }
 
-fn legend(o: &mut String, l: &Layout) {
+fn legend(o: &mut String, l: &Layout, texts: &[String; 4]) {
     let top = l.circle_height + 6.0;
     let col = l.width / 2.0;
     let x0 = MARGIN + 4.0;
     let rows = [
-        (x0, top + 14.0, Some(Badge::Support), "Gives the client support"),
-        (x0 + col, top + 14.0, Some(Badge::Conflict), "Conflict present"),
-        (x0, top + 42.0, Some(Badge::CouldSupport), "Could give support now"),
-        (x0 + col, top + 42.0, None, "Deceased (dashed outline, †)"),
+        (x0, top + 14.0, Some(Badge::Support), &texts[0]),
+        (x0 + col, top + 14.0, Some(Badge::Conflict), &texts[1]),
+        (x0, top + 42.0, Some(Badge::CouldSupport), &texts[2]),
+        (x0 + col, top + 42.0, None, &texts[3]),
     ];
     o.push_str(r#"<g aria-hidden="true">"#);
     for (x, y, badge, text) in rows {
@@ -461,9 +524,10 @@ fn legend(o: &mut String, l: &Layout) {
         }
         let _ = write!(
             o,
-            r#"<text x="{:.1}" y="{:.1}" font-size="13" fill="{INK}">{text}</text>"#,
+            r#"<text x="{:.1}" y="{:.1}" font-size="13" fill="{INK}">{}</text>"#,
             x + BADGE + 8.0,
-            y + 4.5
+            y + 4.5,
+            esc(text)
         );
     }
     o.push_str("</g>");
@@ -565,13 +629,13 @@ mod tests {
         let people: Vec<_> = NAMES.iter().take(9).enumerate().map(|(i, n)| person(i, n, Ring::ALL[i % 3])).collect();
         let mut reversed = people.clone();
         reversed.reverse();
-        let opts = SvgOptions { id: "c", title: "Circle" };
+        let opts = SvgOptions { id: "c", title: "Circle", words: &English };
         assert_eq!(svg(&people, &opts), svg(&reversed, &opts));
     }
 
     #[test]
     fn an_empty_circle_still_draws_rings_and_legend() {
-        let s = svg(&[], &SvgOptions { id: "c", title: "Circle" });
+        let s = svg(&[], &SvgOptions { id: "c", title: "Circle", words: &English });
         assert!(s.contains("Inner ring (closest)") && s.contains("Outer ring"));
         assert!(s.contains("0 people around them"));
         assert!(s.contains("Gives the client support"));
@@ -581,7 +645,7 @@ mod tests {
     fn deceased_are_dashed_and_named_as_deceased() {
         let mut mum = person(1, "Mum", Ring::Inner);
         mum.deceased = true;
-        let s = svg(&[mum, person(2, "Bea", Ring::Middle)], &SvgOptions { id: "c", title: "Circle" });
+        let s = svg(&[mum, person(2, "Bea", Ring::Middle)], &SvgOptions { id: "c", title: "Circle", words: &English });
         let g = s.split("<g data-person=\"p01\"").nth(1).unwrap().split("</g>").next().unwrap();
         assert!(g.contains("stroke-dasharray"), "{g}");
         assert!(g.contains("† Mum"), "{g}");
@@ -597,7 +661,7 @@ mod tests {
         sam.conflict = true;
         sam.support_received = vec![SupportType::Practical];
         sam.could_support_now = true;
-        let s = svg(&[sam], &SvgOptions { id: "c", title: "Circle" });
+        let s = svg(&[sam], &SvgOptions { id: "c", title: "Circle", words: &English });
         let g = s.split("<g data-person=\"p01\"").nth(1).unwrap().split("</g>").next().unwrap();
         for letter in [">S</text>", ">!</text>", ">+</text>"] {
             assert!(g.contains(letter), "{letter} in {g}");
@@ -609,7 +673,7 @@ mod tests {
     #[test]
     fn names_are_escaped() {
         let evil = person(1, "<script>alert('x')</script>&\"", Ring::Inner);
-        let s = svg(&[evil], &SvgOptions { id: "x\"><script>", title: "<b>t</b>" });
+        let s = svg(&[evil], &SvgOptions { id: "x\"><script>", title: "<b>t</b>", words: &English });
         assert!(!s.contains("<script>"), "{s}");
         assert!(!s.contains("<b>"));
         assert!(s.contains("&lt;script&gt;alert(&#39;x&#39;)"));

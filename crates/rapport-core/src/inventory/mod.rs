@@ -107,6 +107,66 @@ code_enum! {
     }
 }
 
+/// Interface messages naming the codes of this module (their labels in the reader's language).
+impl Relationship {
+    pub fn message(self) -> &'static str {
+        match self {
+            Relationship::Partner => crate::msg("inventory-rel-partner"),
+            Relationship::Parent => crate::msg("inventory-rel-parent"),
+            Relationship::Child => crate::msg("inventory-rel-child"),
+            Relationship::Sibling => crate::msg("inventory-rel-sibling"),
+            Relationship::Friend => crate::msg("inventory-rel-friend"),
+            Relationship::Colleague => crate::msg("inventory-rel-colleague"),
+            Relationship::Community => crate::msg("inventory-rel-community"),
+            Relationship::HealthWorker => crate::msg("inventory-rel-health-worker"),
+            Relationship::Other => crate::msg("inventory-rel-other"),
+        }
+    }
+}
+
+impl Ring {
+    pub fn message(self) -> &'static str {
+        match self {
+            Ring::Inner => crate::msg("inventory-ring-inner"),
+            Ring::Middle => crate::msg("inventory-ring-middle"),
+            Ring::Outer => crate::msg("inventory-ring-outer"),
+        }
+    }
+}
+
+impl SupportType {
+    pub fn message(self) -> &'static str {
+        match self {
+            SupportType::Emotional => crate::msg("inventory-support-emotional"),
+            SupportType::Practical => crate::msg("inventory-support-practical"),
+            SupportType::Information => crate::msg("inventory-support-information"),
+            SupportType::Company => crate::msg("inventory-support-company"),
+        }
+    }
+}
+
+impl ContactFrequency {
+    pub fn message(self) -> &'static str {
+        match self {
+            ContactFrequency::Daily => crate::msg("inventory-contact-daily"),
+            ContactFrequency::Weekly => crate::msg("inventory-contact-weekly"),
+            ContactFrequency::Monthly => crate::msg("inventory-contact-monthly"),
+            ContactFrequency::LessOften => crate::msg("inventory-contact-less-often"),
+            ContactFrequency::NoContact => crate::msg("inventory-contact-no-contact"),
+        }
+    }
+}
+
+impl Met {
+    pub fn message(self) -> &'static str {
+        match self {
+            Met::Yes => crate::msg("inventory-met-yes"),
+            Met::Partly => crate::msg("inventory-met-partly"),
+            Met::No => crate::msg("inventory-met-no"),
+        }
+    }
+}
+
 /// Longest name or alias.
 pub const NAME_MAX: usize = 80;
 /// Longest free-text answer.
@@ -251,7 +311,7 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
     let mut e = ValidationErrors::new();
     let display_name = optional_text(&mut e, "display_name", "Name", raw.display_name.as_deref(), NAME_MAX);
     if display_name.is_none() && e.for_field("display_name").is_none() {
-        e.add("display_name", "Enter a name or alias for this person");
+        e.add_key("display_name", crate::msg("inventory-error-name"), vec![]);
     }
     let relationship = code(
         &mut e,
@@ -262,7 +322,7 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
         Relationship::codes(),
     );
     if relationship.is_none() && e.for_field("relationship").is_none() {
-        e.add("relationship", "Choose how this person is related to the client");
+        e.add_key("relationship", crate::msg("inventory-error-relationship"), vec![]);
     }
     let relationship_detail = optional_text(
         &mut e,
@@ -275,25 +335,25 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
         && relationship_detail.is_none()
         && e.for_field("relationship_detail").is_none()
     {
-        e.add("relationship_detail", "Say what the relationship is (e.g. neighbour, landlord)");
+        e.add_key("relationship_detail", crate::msg("inventory-error-relationship-detail"), vec![]);
     }
     let ring = code(&mut e, "ring", "Ring", raw.ring.as_deref(), Ring::parse, Ring::codes());
     if ring.is_none() && e.for_field("ring").is_none() {
-        e.add("ring", "Choose the ring: inner (closest), middle or outer");
+        e.add_key("ring", crate::msg("inventory-error-ring"), vec![]);
     }
     let date_of_death = match blank(raw.date_of_death.as_deref()) {
         None => None,
         Some(d) => match parse_date(d) {
             None => {
-                e.add("date_of_death", "Date of death must be in the form YYYY-MM-DD");
+                e.add_key("date_of_death", crate::msg("inventory-error-date-of-death-form"), vec![]);
                 None
             }
             Some(_) if !raw.deceased => {
-                e.add("date_of_death", "Tick \"deceased\" or clear the date of death");
+                e.add_key("date_of_death", crate::msg("inventory-error-date-of-death-not-deceased"), vec![]);
                 None
             }
             Some(date) if today.is_some_and(|t| date > t) => {
-                e.add("date_of_death", "Date of death cannot be in the future");
+                e.add_key("date_of_death", crate::msg("inventory-error-date-of-death-future"), vec![]);
                 None
             }
             Some(date) => {
@@ -341,12 +401,12 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
         Met::codes(),
     );
     if conflict_description.is_some() && !raw.conflict {
-        e.add("conflict", "Tick \"conflict present\" or clear the conflict description");
+        e.add_key("conflict", crate::msg("inventory-error-conflict"), vec![]);
     }
     let support_received = support_list(&mut e, "support_received", "Support the client gets", &raw.support_received);
     let support_given = support_list(&mut e, "support_given", "Support the client gives", &raw.support_given);
     if raw.deceased && raw.could_support_now {
-        e.add("could_support_now", "A person who has died cannot be asked for support now");
+        e.add_key("could_support_now", crate::msg("inventory-error-could-support-deceased"), vec![]);
     }
     e.into_result()?;
     Ok(Person {
@@ -591,10 +651,10 @@ pub fn validate_snapshot(
     let mut e = ValidationErrors::new();
     let label = optional_text(&mut e, "label", "Label", label, LABEL_MAX);
     if label.is_none() && e.for_field("label").is_none() {
-        e.add("label", "Give the snapshot a label, e.g. intake or ending");
+        e.add_key("label", crate::msg("inventory-error-snapshot-label"), vec![]);
     }
     if label.as_deref().is_some_and(|l| l.contains('\n')) {
-        e.add("label", "The label is one line");
+        e.add_key("label", crate::msg("inventory-error-snapshot-label-line"), vec![]);
     }
     let taken_on = match blank(taken_on) {
         None => crate::time::format_date(today),
@@ -605,11 +665,11 @@ pub fn validate_snapshot(
                     .unwrap_or_default()
             }
             Some(_) => {
-                e.add("taken_on", "The date cannot be in the future");
+                e.add_key("taken_on", crate::msg("inventory-error-snapshot-future"), vec![]);
                 String::new()
             }
             None => {
-                e.add("taken_on", "Date must be in the form YYYY-MM-DD");
+                e.add_key("taken_on", crate::msg("inventory-error-snapshot-date-form"), vec![]);
                 String::new()
             }
         },

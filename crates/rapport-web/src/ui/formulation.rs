@@ -8,6 +8,7 @@ use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
+use crate::i18n::{msg, Arg};
 use askama::Template;
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -34,6 +35,46 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
         .post("/courses/{id}/formulation", save)
         .get("/courses/{id}/formulation/{area}", show_area)
         .post("/courses/{id}/formulation/{area}", save_area_form)
+}
+
+/// A message with two arguments, for templates (`tr.tn` takes a slice they cannot write).
+pub fn tn(id: &str, a: &'static str, av: impl Arg, b: &'static str, bv: impl Arg) -> String {
+    crate::i18n::current().tn(id, &[(a, &av), (b, &bv)])
+}
+
+/// A message with three arguments, for templates.
+pub fn t3(
+    id: &str,
+    a: &'static str,
+    av: impl Arg,
+    b: &'static str,
+    bv: impl Arg,
+    c: &'static str,
+    cv: impl Arg,
+) -> String {
+    crate::i18n::current().tn(id, &[(a, &av), (b, &bv), (c, &cv)])
+}
+
+/// A whole number a template holds (by value or reference), for a message argument.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+impl Count for u32 {
+    fn count(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
+impl<T: Count + ?Sized> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}
+
+/// A count or number for a message argument (Fluent chooses plurals by it).
+pub fn num(n: impl Count) -> i64 {
+    n.count()
 }
 
 fn blank_none(s: String) -> Option<String> {
@@ -101,13 +142,25 @@ struct FormulationPage {
 
 impl FormulationPage {
     fn area_label(&self, id: &str) -> String {
-        self.cx.protocol.area_label(id).to_string()
+        self.layout.tr.term("area", id, self.cx.protocol.area_label(id))
     }
     fn area_labels(&self, ids: &[String]) -> String {
         if ids.is_empty() {
-            return "none chosen".into();
+            return self.layout.tr.t("formulation-none-chosen");
         }
         ids.iter().map(|a| self.area_label(a)).collect::<Vec<_>>().join(", ")
+    }
+    /// "Version 2 · updated 4 Dec 2026, 14:05 by Ana".
+    fn version_line(&self, v: &RecordVersion<Formulation>) -> String {
+        self.layout.tr.tn(
+            msg("formulation-version-change"),
+            &[
+                ("version", &v.version),
+                ("change", &v.change),
+                ("when", &crate::i18n::show(v.changed_at)),
+                ("by", &v.changed_by_name),
+            ],
+        )
     }
 }
 
@@ -126,6 +179,22 @@ pub async fn show(CourseRead { state, me, cx }: CourseRead, Query(q): Query<Show
     formulation_page(&state, &me, cx, record, form, FormErrors::default(), q.done.as_deref(), editing).await
 }
 
+/// A workspace in one line for the area list (`AreaWork::summary` in the reader's language).
+fn area_summary(work: &AreaWork) -> String {
+    let tr = crate::i18n::current();
+    match work {
+        AreaWork::RoleDispute(d) => match (d.other_person.as_deref().filter(|w| !w.is_empty()), d.stage) {
+            (None, Some(s)) => tr.t(s.message()),
+            (Some(who), Some(s)) => tn("formulation-summary-dispute", "person", who, "stage", s.as_str()),
+            (_, None) => d.other_person.clone().unwrap_or_default(),
+        },
+        AreaWork::InterpersonalDeficits(d) if !d.social_experiments.is_empty() => {
+            tr.ta("formulation-summary-experiments", "count", d.social_experiments.len())
+        }
+        other => other.summary(),
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn formulation_page(
     state: &AppState,
@@ -141,7 +210,7 @@ async fn formulation_page(
     // shows until it is agreed, on Edit, and with errors to fix.
     let agreed = record.as_ref().is_some_and(|r| r.body.agreed_on.is_some());
     let editing = cx.is_open() && (edit || !agreed || errors.any());
-    let title = format!("Formulation · {}", cx.client.details.display_name);
+    let title = crate::i18n::current().ta("formulation-title", "client", &cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     let history = match &record {
         Some(r) => records::history::<Formulation>(state, &r.id).await?,
@@ -155,8 +224,8 @@ async fn formulation_page(
             let ws = workspaces.iter().rev().find(|w| &w.body.area == a);
             AreaRow {
                 id: a.clone(),
-                label: cx.protocol.area_label(a).to_string(),
-                summary: ws.map(|w| w.body.work.summary()).unwrap_or_default(),
+                label: crate::i18n::current().term("area", a, cx.protocol.area_label(a)),
+                summary: ws.map(|w| area_summary(&w.body.work)).unwrap_or_default(),
                 started: ws.is_some(),
             }
         })
@@ -239,13 +308,14 @@ struct AreaPage {
 
 impl AreaPage {
     fn stages(&self) -> Vec<(String, String, String)> {
-        DisputeStage::ALL.iter().map(|s| (s.as_str().into(), s.label().into(), s.hint().into())).collect()
+        let tr = &self.layout.tr;
+        DisputeStage::ALL.iter().map(|s| (s.as_str().into(), tr.t(s.message()), tr.t(s.hint_message()))).collect()
     }
     fn loss_types(&self) -> Vec<(String, String)> {
-        LossType::ALL.iter().map(|s| (s.as_str().into(), s.label().into())).collect()
+        LossType::ALL.iter().map(|s| (s.as_str().into(), self.layout.tr.t(s.message()))).collect()
     }
-    fn stage_label(&self, s: &Option<DisputeStage>) -> &'static str {
-        s.map(|s| s.label()).unwrap_or("—")
+    fn stage_label(&self, s: &Option<DisputeStage>) -> String {
+        s.map(|s| self.layout.tr.t(s.message())).unwrap_or_else(|| "—".into())
     }
     fn experiment_error(&self, i: &usize) -> Option<String> {
         self.errors.get(&format!("social_experiments-{i}-attempt"))
@@ -309,7 +379,7 @@ async fn area_page(
     errors: FormErrors,
     done: Option<&str>,
 ) -> AppResult<Html<String>> {
-    let area_label = cx.protocol.area_label(&area).to_string();
+    let area_label = crate::i18n::current().term("area", &area, cx.protocol.area_label(&area));
     let title = format!("{area_label} · {}", cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     render(&AreaPage {

@@ -18,8 +18,8 @@ use rapport_app::caller::Identity;
 use rapport_app::formulation::{audit_read, chosen_areas};
 use rapport_app::goals::{course_goals, create_goal, goal_for, goals, rate_goal, update_goal};
 use rapport_app::AppState;
-use rapport_core::goals::{describe_ratings, validate_rating, Goal, GoalInput, GoalStatus};
-use rapport_core::time::format_date;
+use rapport_core::goals::{validate_rating, Goal, GoalInput, GoalStatus, Trend};
+use rapport_core::msg;
 use rapport_core::{Id, ValidationErrors};
 use rapport_store::formulation::GoalWithRatings;
 use rapport_store::records::Record;
@@ -163,7 +163,8 @@ struct GoalsPage {
 
 impl GoalsPage {
     fn statuses(&self) -> Vec<(String, String)> {
-        GoalStatus::ALL.iter().map(|s| (s.as_str().into(), s.label().into())).collect()
+        let tr = &self.layout.tr;
+        GoalStatus::ALL.iter().map(|s| (s.as_str().into(), tr.t(s.message()))).collect()
     }
     /// The edit form's values for goal `g`: as typed after an error, else as stored.
     fn form_for(&self, g: &GoalView) -> GoalForm {
@@ -212,7 +213,8 @@ async fn goals_page(
     done: Option<&str>,
     audit: bool,
 ) -> AppResult<Html<String>> {
-    let title = format!("Goals · {}", cx.client.details.display_name);
+    let tr = crate::i18n::current();
+    let title = tr.ta("goals-title", "client", &cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     let all = goals(state, &cx).await?;
     if audit {
@@ -223,7 +225,11 @@ async fn goals_page(
         .iter()
         .rev()
         .filter_map(|x| {
-            x.number.map(|n| (x.session.id.to_string(), format!("Session {n} · {}", format_date(x.session.date))))
+            x.number.map(|n| {
+                let label =
+                    tr.tn("goals-session-option", &[("n", &i64::from(n)), ("date", &crate::i18n::day(x.session.date))]);
+                (x.session.id.to_string(), label)
+            })
         })
         .collect();
     let chosen_session = s
@@ -238,7 +244,7 @@ async fn goals_page(
     let areas: Vec<(String, String)> = chosen_areas(state, &cx)
         .await?
         .into_iter()
-        .map(|a| (a.clone(), cx.protocol.area_label(&a).to_string()))
+        .map(|a| (a.clone(), tr.term("area", &a, cx.protocol.area_label(&a))))
         .collect();
     let mut new_goal = s.new_goal;
     if new_goal.problem_area.is_empty() {
@@ -266,20 +272,41 @@ async fn goals_page(
     })
 }
 
+/// The ratings in words, for the sparkline's text: "ratings 2, 3, 5 — rising".
+fn describe(values: &[u8]) -> String {
+    let tr = crate::i18n::current();
+    match values {
+        [] => tr.t("goals-ratings-none"),
+        [r] => tr.ta("goals-ratings-one", "rating", i64::from(*r)),
+        _ => {
+            let list: Vec<String> = values.iter().map(u8::to_string).collect();
+            let trend = rapport_core::goals::trend(values).map(Trend::as_str).unwrap_or("flat");
+            tr.tn(
+                msg("goals-ratings-many"),
+                &[("ratings", &list.join(", ")), ("trend", &tr.ta("goals-trend", "trend", trend))],
+            )
+        }
+    }
+}
+
 pub fn view(cx: &CourseContext, g: &GoalWithRatings, chosen: Option<&Id>) -> GoalView {
     let values = g.values();
-    let text = describe_ratings(&values);
+    let text = describe(&values);
     GoalView {
-        area_label: cx.protocol.area_label(&g.goal.body.problem_area).to_string(),
+        area_label: crate::i18n::current().term(
+            "area",
+            &g.goal.body.problem_area,
+            cx.protocol.area_label(&g.goal.body.problem_area),
+        ),
         sparkline: sparkline(&values, &text),
         ratings_text: text,
-        trend: g.trend.map(|t| t.as_str().to_string()).unwrap_or_default(),
+        trend: g.trend.map(|t| crate::i18n::current().ta("goals-trend", "trend", t.as_str())).unwrap_or_default(),
         ratings: g
             .ratings
             .iter()
             .map(|p| {
                 let n = cx.session(&p.session_id).and_then(|s| s.number).map(|n| n.to_string()).unwrap_or_default();
-                (n, format_date(p.session_date), p.rating)
+                (n, crate::i18n::day(p.session_date), p.rating)
             })
             .collect(),
         rating_at_chosen: chosen.and_then(|c| g.rating_at(c)).map(|p| p.rating.to_string()).unwrap_or_default(),
@@ -353,7 +380,7 @@ pub async fn rate(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
     let goals = course_goals(&state, &cx).await?;
     let mut e = ValidationErrors::new();
     if Id::parse(&session_id).and_then(|s| cx.session(&s)).is_none_or(|s| s.number.is_none()) {
-        e.add("session_id", "Choose a session held in this course");
+        e.add_key("session_id", msg("goals-rate-choose-session"), vec![]);
     }
     let mut typed = Vec::new();
     let mut ratings = Vec::new();
@@ -364,11 +391,13 @@ pub async fn rate(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
         let Some(n) = rapport_core::validation::form_number(&mut e, &name, "Rating", &raw) else { continue };
         match validate_rating(n) {
             Ok(_) => ratings.push((g, n)),
-            Err(_) => e.add(&name, format!("Rating for “{}” must be from 0 to 10", g.body.statement)),
+            Err(_) => {
+                e.add_key(&name, msg("goals-rate-out-of-range"), vec![("goal", g.body.statement.as_str().into())])
+            }
         }
     }
     if e.is_empty() && ratings.is_empty() {
-        e.add("session_id", "Enter at least one rating");
+        e.add_key("session_id", msg("goals-rate-none"), vec![]);
     }
     if !e.is_empty() {
         let s = PageState {

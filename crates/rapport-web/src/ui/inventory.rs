@@ -8,6 +8,7 @@ use crate::course_extract::{CoursePost, CourseRead, CourseWrite};
 use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
+use crate::i18n::{msg, Tr};
 use askama::Template;
 use axum::extract::{Path, Query};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -15,10 +16,11 @@ use rapport_app::access::course::CourseContext;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::inventory::{
-    self, add_person, change_person, circle_people, circle_svg, inventory, person_of_course, session_number,
+    self, add_person, change_person, circle_people, circle_svg_with, inventory, person_of_course, session_number,
     take_snapshot, Inventory,
 };
 use rapport_app::AppState;
+use rapport_core::inventory::circle::CircleWords;
 use rapport_core::inventory::{
     compare, support_map, validate_person, CirclePerson, CircleSnapshot, Comparison, ContactFrequency, Met, Person,
     RawPerson, Relationship, Ring, SupportMap, SupportType, SNAPSHOT_LABELS,
@@ -43,53 +45,58 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
         .get("/courses/{id}/inventory/compare", compare_snapshots)
 }
 
-/// Fixed confirmation texts for `?done=` on inventory pages.
+/// Fixed confirmation messages for `?done=` on inventory pages.
 fn done_message(key: &str) -> Option<&'static str> {
     Some(match key {
-        "person-added" => "Person added to the inventory.",
-        "person-saved" => "Changes saved. The previous version is kept in the history.",
-        "person-removed" => "Person removed from the inventory. Their history is kept.",
-        "snapshot" => "Snapshot taken: the circle as it stands today is kept with this course.",
+        "person-added" => msg("inventory-done-person-added"),
+        "person-saved" => msg("inventory-done-person-saved"),
+        "person-removed" => msg("inventory-done-person-removed"),
+        "snapshot" => msg("inventory-done-snapshot"),
         _ => return None,
     })
 }
 
 fn with_done(layout: Layout, done: Option<&str>) -> Layout {
     match done.and_then(done_message) {
-        Some(m) => Layout { flash: Some(super::Flash { kind: "success", message: m.into() }), ..layout },
+        Some(id) => {
+            let message = layout.tr.t(id);
+            Layout { flash: Some(super::Flash { kind: "success", message }), ..layout }
+        }
         None => layout,
     }
 }
 
-fn ring_heading(r: Ring) -> &'static str {
-    match r {
-        Ring::Inner => "Inner ring (closest)",
-        Ring::Middle => "Middle ring",
-        Ring::Outer => "Outer ring",
-    }
+/// "Inner ring (closest)".
+fn ring_heading(tr: &Tr, r: Ring) -> String {
+    tr.t(match r {
+        Ring::Inner => msg("inventory-ring-heading-inner"),
+        Ring::Middle => msg("inventory-ring-heading-middle"),
+        Ring::Outer => msg("inventory-ring-heading-outer"),
+    })
 }
 
 /// People grouped by ring, for the data-table alternative of a circle.
 pub struct RingGroup {
-    pub heading: &'static str,
+    pub heading: String,
     pub people: Vec<CirclePerson>,
 }
 
 fn by_ring(people: &[CirclePerson]) -> Vec<RingGroup> {
     let mut sorted = people.to_vec();
     rapport_core::inventory::circle_order(&mut sorted);
+    let tr = crate::i18n::current();
     Ring::ALL
         .iter()
         .map(|r| RingGroup {
-            heading: ring_heading(*r),
+            heading: ring_heading(&tr, *r),
             people: sorted.iter().filter(|p| p.ring == *r).cloned().collect(),
         })
         .collect()
 }
 
-/// "gives support, conflict" or "–".
+/// "conflict, gives support" or "–", in the reader's language.
 pub fn marks_text(p: &CirclePerson) -> String {
-    let m = p.marks();
+    let m = marks(&crate::i18n::current(), p);
     if m.is_empty() {
         "–".into()
     } else {
@@ -97,8 +104,88 @@ pub fn marks_text(p: &CirclePerson) -> String {
     }
 }
 
+/// A person's marks in words (`CirclePerson::marks` in the reader's language).
+pub fn marks(tr: &Tr, p: &CirclePerson) -> Vec<String> {
+    let mut m = Vec::new();
+    if p.deceased {
+        m.push(tr.t("inventory-mark-deceased"));
+    }
+    if p.conflict {
+        m.push(tr.t("inventory-mark-conflict"));
+    }
+    if p.supports_client() {
+        m.push(tr.t("inventory-mark-gives-support"));
+    }
+    if p.could_support_now {
+        m.push(tr.t("inventory-mark-could-support-now"));
+    }
+    m
+}
+
+/// "emotional, practical": kinds of support in the reader's language, lower case.
 pub fn support_text(v: &[SupportType]) -> String {
-    v.iter().map(|t| t.label().to_lowercase()).collect::<Vec<_>>().join(", ")
+    support_words(&crate::i18n::current(), v)
+}
+
+fn support_words(tr: &Tr, v: &[SupportType]) -> String {
+    v.iter().map(|t| tr.t(t.message()).to_lowercase()).collect::<Vec<_>>().join(", ")
+}
+
+/// "Partner", "Parent (stepfather)" or, for Other, the words typed.
+pub fn relationship_text(r: &Relationship, detail: &Option<String>) -> String {
+    relationship_words(&crate::i18n::current(), *r, detail.as_deref())
+}
+
+fn relationship_words(tr: &Tr, r: Relationship, detail: Option<&str>) -> String {
+    match detail {
+        Some(d) if r == Relationship::Other => d.to_string(),
+        Some(d) => format!("{} ({d})", tr.t(r.message())),
+        None => tr.t(r.message()),
+    }
+}
+
+/// The closeness circle's words in the reader's language.
+struct Words(Tr);
+
+impl CircleWords for Words {
+    fn ring(&self, r: Ring) -> String {
+        ring_heading(&self.0, r)
+    }
+    fn centre(&self) -> String {
+        self.0.t("inventory-circle-centre")
+    }
+    fn legend(&self) -> [String; 4] {
+        [
+            self.0.t("inventory-legend-support"),
+            self.0.t("inventory-legend-conflict"),
+            self.0.t("inventory-legend-could-support"),
+            self.0.t("inventory-legend-deceased"),
+        ]
+    }
+    fn person(&self, p: &CirclePerson) -> String {
+        let relationship = relationship_words(&self.0, p.relationship, p.relationship_detail.as_deref());
+        let marks = marks(&self.0, p);
+        if marks.is_empty() {
+            format!("{} ({relationship})", p.display_name)
+        } else {
+            format!("{} ({relationship}; {})", p.display_name, marks.join(", "))
+        }
+    }
+    fn person_in_ring(&self, p: &CirclePerson) -> String {
+        self.0.tn(msg("inventory-circle-person-in-ring"), &[("person", &self.person(p)), ("ring", &p.ring.as_str())])
+    }
+    fn opening(&self, count: usize) -> String {
+        self.0.ta("inventory-circle-opening", "count", count)
+    }
+    fn ring_list(&self, r: Ring, people: &[String]) -> String {
+        let list = if people.is_empty() { self.0.t("inventory-nobody") } else { people.join("; ") };
+        format!(" {}", self.0.tn(msg("inventory-circle-ring-list"), &[("ring", &self.ring(r)), ("people", &list)]))
+    }
+}
+
+/// The closeness circle of `people` in the reader's language.
+fn circle_figure(people: &[CirclePerson], id: &str, title: &str) -> String {
+    circle_svg_with(people, id, title, &Words(crate::i18n::current()))
 }
 
 // ---------------------------------------------------------------- the tab
@@ -131,7 +218,7 @@ pub struct SnapshotRow {
 struct InventoryPage {
     layout: Layout,
     cx: CourseContext,
-    groups: Vec<(&'static str, Vec<PersonRow>)>,
+    groups: Vec<(String, Vec<PersonRow>)>,
     count: usize,
     removed: Vec<Record<Person>>,
     svg: String,
@@ -161,7 +248,8 @@ async fn inventory_page(
     let Inventory { people: records, removed, snapshots } = inventory(state, me, &cx).await?;
 
     let people = circle_people(&records);
-    let svg = circle_svg(&people, "circle-now", "Closeness circle as it stands now");
+    let tr = crate::i18n::current();
+    let svg = circle_figure(&people, "circle-now", &tr.t("inventory-circle-now-title"));
     let map = support_map(&people);
     let mut rows: Vec<PersonRow> =
         records.into_iter().zip(people).map(|(record, circle)| PersonRow { record, circle }).collect();
@@ -170,8 +258,8 @@ async fn inventory_page(
             .cmp(&(b.circle.ring, b.circle.display_name.to_lowercase()))
     });
     let count = rows.len();
-    let mut groups: Vec<(&'static str, Vec<PersonRow>)> =
-        Ring::ALL.iter().map(|r| (ring_heading(*r), Vec::new())).collect();
+    let mut groups: Vec<(String, Vec<PersonRow>)> =
+        Ring::ALL.iter().map(|r| (ring_heading(&tr, *r), Vec::new())).collect();
     for row in rows {
         groups[row.circle.ring.index()].1.push(row);
     }
@@ -186,9 +274,17 @@ async fn inventory_page(
     let sessions = cx
         .sessions
         .iter()
-        .filter_map(|s| s.number.map(|n| (s.session.id.to_string(), format!("Session {n}, {}", s.session.date))))
+        .filter_map(|s| {
+            s.number.map(|n| {
+                let label = tr.tn(
+                    msg("inventory-session-option"),
+                    &[("n", &i64::from(n)), ("date", &crate::i18n::day(s.session.date))],
+                );
+                (s.session.id.to_string(), label)
+            })
+        })
         .collect();
-    let title = format!("Inventory · {}", cx.client.details.display_name);
+    let title = tr.ta("inventory-title", "client", &cx.client.details.display_name);
     let layout = with_done(Layout::new(state, me, title, "caseload").await?, done);
     render(&InventoryPage {
         layout,
@@ -322,57 +418,57 @@ impl FormValues {
     }
 }
 
-fn yes_no(b: bool) -> String {
-    if b { "Yes" } else { "No" }.into()
+fn yes_no(tr: &Tr, b: bool) -> String {
+    tr.t(if b { msg("inventory-yes") } else { msg("inventory-no") })
 }
 
-fn met_text(m: Option<Met>) -> String {
-    m.map(|m| m.label().to_string()).unwrap_or_default()
+fn met_text(tr: &Tr, m: Option<Met>) -> String {
+    m.map(|m| tr.t(m.message())).unwrap_or_default()
 }
 
-/// A person's fields in words, in form order (history and conflict views).
-pub fn person_fields(p: &Person) -> Vec<(&'static str, String)> {
+/// A person's fields in words, in form order (history and conflict views; in
+/// English for the audit log's list of changed fields).
+pub fn person_fields(tr: &Tr, p: &Person) -> Vec<(String, String)> {
     let t = |v: &Option<String>| v.clone().unwrap_or_default();
-    vec![
-        ("Name or alias", p.display_name.clone()),
-        ("Relationship", p.relationship_text()),
-        ("Lives with the client", yes_no(p.lives_with_client)),
-        (
-            "Deceased",
-            if p.deceased {
-                format!("Yes{}", p.date_of_death.as_ref().map(|d| format!(", died {d}")).unwrap_or_default())
-            } else {
-                "No".into()
-            },
-        ),
-        ("Ring", ring_heading(p.ring).to_string()),
-        ("Contact", p.contact_frequency.map(|c| c.label().to_string()).unwrap_or_default()),
-        ("Shared activities", t(&p.shared_activities)),
-        ("Satisfying aspects", t(&p.satisfying)),
-        ("Unsatisfying aspects", t(&p.unsatisfying)),
-        ("The client's expectations", t(&p.client_expectations)),
-        ("The client's expectations met", met_text(p.client_expectations_met)),
-        ("Their expectations of the client", t(&p.other_expectations)),
-        ("Their expectations met", met_text(p.other_expectations_met)),
-        ("Conflict present", yes_no(p.conflict)),
-        ("Conflict", t(&p.conflict_description)),
-        ("Support the client gets from them", support_text(&p.support_received)),
-        ("Support the client gives them", support_text(&p.support_given)),
-        ("Can be talked about", t(&p.can_discuss)),
-        ("Cannot be talked about", t(&p.cannot_discuss)),
-        ("Changes wanted", t(&p.wanted_changes)),
-        ("Change since the depression began", t(&p.change_since_onset)),
-        ("Could give support now", yes_no(p.could_support_now)),
-        ("Includes third-party information", yes_no(p.third_party_information)),
-        ("Notes", t(&p.notes)),
-    ]
+    let deceased = match (p.deceased, &p.date_of_death) {
+        (false, _) => tr.t("inventory-no"),
+        (true, None) => tr.t("inventory-yes"),
+        (true, Some(d)) => tr.ta("inventory-yes-died-on", "date", d),
+    };
+    let fields = [
+        (msg("inventory-field-name"), p.display_name.clone()),
+        (msg("inventory-field-relationship"), relationship_words(tr, p.relationship, p.relationship_detail.as_deref())),
+        (msg("inventory-field-lives-with-client"), yes_no(tr, p.lives_with_client)),
+        (msg("inventory-field-deceased"), deceased),
+        (msg("inventory-field-ring"), ring_heading(tr, p.ring)),
+        (msg("inventory-field-contact"), p.contact_frequency.map(|c| tr.t(c.message())).unwrap_or_default()),
+        (msg("inventory-field-shared-activities"), t(&p.shared_activities)),
+        (msg("inventory-field-satisfying"), t(&p.satisfying)),
+        (msg("inventory-field-unsatisfying"), t(&p.unsatisfying)),
+        (msg("inventory-field-client-expectations"), t(&p.client_expectations)),
+        (msg("inventory-field-client-expectations-met"), met_text(tr, p.client_expectations_met)),
+        (msg("inventory-field-other-expectations"), t(&p.other_expectations)),
+        (msg("inventory-field-other-expectations-met"), met_text(tr, p.other_expectations_met)),
+        (msg("inventory-field-conflict-present"), yes_no(tr, p.conflict)),
+        (msg("inventory-field-conflict"), t(&p.conflict_description)),
+        (msg("inventory-field-support-received"), support_words(tr, &p.support_received)),
+        (msg("inventory-field-support-given"), support_words(tr, &p.support_given)),
+        (msg("inventory-field-can-discuss"), t(&p.can_discuss)),
+        (msg("inventory-field-cannot-discuss"), t(&p.cannot_discuss)),
+        (msg("inventory-field-wanted-changes"), t(&p.wanted_changes)),
+        (msg("inventory-field-change-since-onset"), t(&p.change_since_onset)),
+        (msg("inventory-field-could-support-now"), yes_no(tr, p.could_support_now)),
+        (msg("inventory-field-third-party"), yes_no(tr, p.third_party_information)),
+        (msg("inventory-field-notes"), t(&p.notes)),
+    ];
+    fields.into_iter().map(|(id, value)| (tr.t(id), value)).collect()
 }
 
 /// Fields that differ: (label, before, after).
-pub fn person_changes(before: &Person, after: &Person) -> Vec<(&'static str, String, String)> {
-    person_fields(before)
+pub fn person_changes(tr: &Tr, before: &Person, after: &Person) -> Vec<(String, String, String)> {
+    person_fields(tr, before)
         .into_iter()
-        .zip(person_fields(after))
+        .zip(person_fields(tr, after))
         .filter(|((_, a), (_, b))| a != b)
         .map(|((label, a), (_, b))| (label, a, b))
         .collect()
@@ -403,32 +499,32 @@ struct PersonForm {
     form: FormValues,
     errors: FormErrors,
     /// After a version conflict: (field, saved value, your value) and who saved.
-    conflict: Vec<(&'static str, String, String)>,
+    conflict: Vec<(String, String, String)>,
     conflict_by: String,
 }
 
 impl PersonFormPage {
-    fn relationships(&self) -> Vec<(&'static str, &'static str)> {
-        Relationship::ALL.iter().map(|r| (r.as_str(), r.label())).collect()
+    fn relationships(&self) -> Vec<(&'static str, String)> {
+        Relationship::ALL.iter().map(|r| (r.as_str(), self.layout.tr.t(r.message()))).collect()
     }
-    fn rings(&self) -> Vec<(&'static str, &'static str, &'static str)> {
+    fn rings(&self) -> Vec<(&'static str, String, String)> {
         [
-            (Ring::Inner, "the closest people, who matter most"),
-            (Ring::Middle, "close, but less so"),
-            (Ring::Outer, "important, but not close"),
+            (Ring::Inner, msg("inventory-ring-hint-inner")),
+            (Ring::Middle, msg("inventory-ring-hint-middle")),
+            (Ring::Outer, msg("inventory-ring-hint-outer")),
         ]
         .iter()
-        .map(|(r, hint)| (r.as_str(), r.label(), *hint))
+        .map(|(r, hint)| (r.as_str(), self.layout.tr.t(r.message()), self.layout.tr.t(hint)))
         .collect()
     }
-    fn frequencies(&self) -> Vec<(&'static str, &'static str)> {
-        ContactFrequency::ALL.iter().map(|c| (c.as_str(), c.label())).collect()
+    fn frequencies(&self) -> Vec<(&'static str, String)> {
+        ContactFrequency::ALL.iter().map(|c| (c.as_str(), self.layout.tr.t(c.message()))).collect()
     }
-    fn mets(&self) -> Vec<(&'static str, &'static str)> {
-        Met::ALL.iter().map(|m| (m.as_str(), m.label())).collect()
+    fn mets(&self) -> Vec<(&'static str, String)> {
+        Met::ALL.iter().map(|m| (m.as_str(), self.layout.tr.t(m.message()))).collect()
     }
-    fn supports(&self) -> Vec<(&'static str, &'static str)> {
-        SupportType::ALL.iter().map(|s| (s.as_str(), s.label())).collect()
+    fn supports(&self) -> Vec<(&'static str, String)> {
+        SupportType::ALL.iter().map(|s| (s.as_str(), self.layout.tr.t(s.message()))).collect()
     }
 }
 
@@ -455,7 +551,8 @@ async fn person_page(state: &AppState, me: &Identity, page: PersonForm) -> AppRe
 }
 
 pub async fn new_person_form(CourseRead { state, me, cx }: CourseRead) -> AppResult<Html<String>> {
-    person_page(&state, &me, PersonForm::new(cx, None, "Add a person".into(), 0, FormValues::default())).await
+    let heading = crate::i18n::current().t("inventory-add-person");
+    person_page(&state, &me, PersonForm::new(cx, None, heading, 0, FormValues::default())).await
 }
 
 pub async fn create_person(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
@@ -463,8 +560,8 @@ pub async fn create_person(CoursePost { state, me, cx, form: Pairs(pairs) }: Cou
     let person = match validate_person(&form.raw_person(), Some(Timestamp::now().date())) {
         Ok(p) => p,
         Err(e) => {
-            let page =
-                PersonForm { errors: FormErrors(e), ..PersonForm::new(cx, None, "Add a person".into(), 0, form) };
+            let heading = crate::i18n::current().t("inventory-add-person");
+            let page = PersonForm { errors: FormErrors(e), ..PersonForm::new(cx, None, heading, 0, form) };
             let page = person_page(&state, &me, page).await?;
             return Ok(page.into_response());
         }
@@ -479,7 +576,8 @@ pub async fn edit_person_form(
     Path((_, person_id)): Path<(String, String)>,
 ) -> AppResult<Html<String>> {
     let p = person_of_course(&state, &me, &cx, &person_id, Purpose::AuditRead).await?;
-    let heading = format!("{} · {}", p.body.display_name, p.body.relationship_text());
+    let relationship = relationship_text(&p.body.relationship, &p.body.relationship_detail);
+    let heading = format!("{} · {relationship}", p.body.display_name);
     let form = FormValues::of_person(&p.body);
     person_page(&state, &me, PersonForm::new(cx, Some(p.id.to_string()), heading, p.version, form)).await
 }
@@ -490,7 +588,8 @@ pub async fn update_person(
 ) -> AppResult<Response> {
     let current = person_of_course(&state, &me, &cx, &person_id, Purpose::Write).await?;
     let form = FormValues::from_pairs(pairs);
-    let heading = format!("{} · {}", current.body.display_name, current.body.relationship_text());
+    let relationship = relationship_text(&current.body.relationship, &current.body.relationship_detail);
+    let heading = format!("{} · {relationship}", current.body.display_name);
     let version = form.get("version").trim().parse::<i64>().ok();
     let result = validate_person(&form.raw_person(), Some(Timestamp::now().date()));
     let (person, version) = match (result, version) {
@@ -498,7 +597,7 @@ pub async fn update_person(
         (result, version) => {
             let mut e = result.err().unwrap_or_default();
             if version.is_none() {
-                e.add("version", "The form is missing its version: reload the page and try again");
+                e.add_key("version", msg("inventory-error-no-version"), vec![]);
             }
             let pid = Some(current.id.to_string());
             let v = version.unwrap_or(current.version);
@@ -510,14 +609,20 @@ pub async fn update_person(
     if version != current.version {
         // Someone saved in between: show what they saved next to this form's values,
         // and let the person save again deliberately (the form now carries the new version).
-        let conflict = person_changes(&current.body, &person);
-        let by = format!("{} at {}", current.updated_by_name, rapport_app::clock::show(current.updated_at));
+        let tr = crate::i18n::current();
+        let conflict = person_changes(&tr, &current.body, &person);
+        let by = tr.tn(
+            msg("inventory-saved-by-at"),
+            &[("name", &current.updated_by_name), ("when", &crate::i18n::show(current.updated_at))],
+        );
         let pid = Some(current.id.to_string());
         let page = PersonForm { conflict, conflict_by: by, ..PersonForm::new(cx, pid, heading, current.version, form) };
         let page = person_page(&state, &me, page).await?;
         return Ok((axum::http::StatusCode::CONFLICT, page).into_response());
     }
-    let changed: Vec<&str> = person_changes(&current.body, &person).into_iter().map(|(l, ..)| l).collect();
+    // The audit log is written in English, whatever the reader's language.
+    let changed: Vec<String> =
+        person_changes(&Tr::default(), &current.body, &person).into_iter().map(|(l, ..)| l).collect();
     change_person(&state, &me, &current, version, &person, format!("changed: {}", changed.join(", "))).await?;
     Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-saved#person-{}", cx.course.id, current.id))
         .into_response())
@@ -535,9 +640,10 @@ pub async fn remove_person(
 ) -> AppResult<Response> {
     let current = person_of_course(&state, &me, &cx, &person_id, Purpose::Write).await?;
     let Some(version) = form.version.trim().parse::<i64>().ok() else {
-        return Err(AppError::Invalid(ValidationErrors::single(
+        return Err(AppError::Invalid(ValidationErrors::single_key(
             "version",
-            "The form is missing its version: reload the page and try again",
+            msg("inventory-error-no-version"),
+            vec![],
         )));
     };
     inventory::remove_person(&state, &me, &current, version, "").await?;
@@ -551,8 +657,8 @@ pub struct VersionView {
     pub by: String,
     pub at: String,
     /// Against the version before: (field, before, after).
-    pub changes: Vec<(&'static str, String, String)>,
-    pub fields: Vec<(&'static str, String)>,
+    pub changes: Vec<(String, String, String)>,
+    pub fields: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -572,6 +678,7 @@ pub async fn person_history(
 ) -> AppResult<Html<String>> {
     let (record, removed_at, history) = inventory::person_history(&state, &me, &cx, &person_id).await?;
     // Newest first; each version is compared with the one below it.
+    let tr = crate::i18n::current();
     let versions = history
         .iter()
         .enumerate()
@@ -579,22 +686,22 @@ pub async fn person_history(
             version: v.version,
             change: v.change.clone(),
             by: v.changed_by_name.clone(),
-            at: rapport_app::clock::show(v.changed_at),
+            at: crate::i18n::show(v.changed_at),
             changes: match history.get(i + 1) {
-                Some(prev) if v.change == "updated" => person_changes(&prev.body, &v.body),
+                Some(prev) if v.change == "updated" => person_changes(&tr, &prev.body, &v.body),
                 _ => vec![],
             },
-            fields: person_fields(&v.body).into_iter().filter(|(_, val)| !val.is_empty()).collect(),
+            fields: person_fields(&tr, &v.body).into_iter().filter(|(_, val)| !val.is_empty()).collect(),
         })
         .collect();
     let name = record.body.display_name.clone();
-    let layout = Layout::new(&state, &me, format!("History of {name}"), "caseload").await?;
+    let layout = Layout::new(&state, &me, tr.ta("inventory-history-of", "name", &name), "caseload").await?;
     render(&HistoryPage {
         layout,
         cx,
         name,
         person_id: record.id.to_string(),
-        removed: removed_at.map(rapport_app::clock::show),
+        removed: removed_at.map(crate::i18n::show),
         versions,
     })
 }
@@ -642,8 +749,9 @@ pub async fn show_snapshot(
 ) -> AppResult<Html<String>> {
     let snapshot = inventory::view_snapshot(&state, &me, &cx, &snapshot_id).await?;
     let s = &snapshot.body;
-    let title = format!("Closeness circle: {} ({})", s.label, s.taken_on);
-    let svg = circle_svg(&s.people, "circle-snapshot", &title);
+    let tr = crate::i18n::current();
+    let title = tr.ta("inventory-circle-of", "title", &format!("{} ({})", s.label, s.taken_on));
+    let svg = circle_figure(&s.people, "circle-snapshot", &title);
     let groups = by_ring(&s.people);
     let others = inventory::snapshots(&state, &cx)
         .await?
@@ -652,9 +760,8 @@ pub async fn show_snapshot(
         .map(|o| (o.id.to_string(), format!("{} ({})", o.body.label, o.body.taken_on)))
         .collect();
     let session_number = session_number(&cx, snapshot.session_id.as_ref());
-    let layout =
-        Layout::new(&state, &me, format!("Snapshot {} · {}", s.label, cx.client.details.display_name), "caseload")
-            .await?;
+    let title = tr.tn("inventory-snapshot-title", &[("label", &s.label), ("client", &cx.client.details.display_name)]);
+    let layout = Layout::new(&state, &me, title, "caseload").await?;
     render(&SnapshotPage { layout, cx, snapshot, session_number, svg, groups, others })
 }
 
@@ -695,7 +802,8 @@ pub async fn compare_snapshots(
     let snapshots = inventory::snapshots(&state, &cx).await?;
     let mut options: Vec<(String, String)> =
         snapshots.iter().map(|s| (s.id.to_string(), format!("{} ({})", s.body.label, s.body.taken_on))).collect();
-    options.push(("now".into(), "Now (current inventory)".into()));
+    let tr = crate::i18n::current();
+    options.push(("now".into(), tr.t("inventory-now-option")));
     // Defaults: the first snapshot against the last one (or against now).
     let a_key = q.a.filter(|s| !s.is_empty()).or_else(|| snapshots.first().map(|s| s.id.to_string()));
     let b_key = q.b.filter(|s| !s.is_empty()).or_else(|| {
@@ -713,13 +821,13 @@ pub async fn compare_snapshots(
     let side = |key: Option<String>, svg_id: &str| -> Result<Option<(Side, Vec<CirclePerson>)>, AppError> {
         let Some(key) = key else { return Ok(None) };
         let (title, people) = if key == "now" {
-            ("Now".to_string(), now.clone())
+            (tr.t("inventory-now"), now.clone())
         } else {
             // Another course's snapshot, or no snapshot at all, looks absent.
             let s = snapshots.iter().find(|s| s.id.as_str() == key).ok_or(AppError::NotFound)?;
             (format!("{} ({})", s.body.label, s.body.taken_on), s.body.people.clone())
         };
-        let svg = circle_svg(&people, svg_id, &format!("Closeness circle: {title}"));
+        let svg = circle_figure(&people, svg_id, &tr.ta("inventory-circle-of", "title", &title));
         Ok(Some((Side { key, title, svg, count: people.len() }, people)))
     };
     let a = side(a_key, "circle-a")?;
@@ -727,7 +835,7 @@ pub async fn compare_snapshots(
     let (comparison, lines) = match (&a, &b) {
         (Some((_, pa)), Some((_, pb))) => {
             let c = compare(pa, pb);
-            let lines = c.lines(pb);
+            let lines = change_lines(&tr, &c, pa, pb);
             (c, lines)
         }
         _ => (Comparison::default(), Vec::new()),
@@ -738,12 +846,87 @@ pub async fn compare_snapshots(
         b.as_ref().map(|(s, _)| s.key.as_str()).unwrap_or("-")
     );
     inventory::audit_comparison(&state, &me, &cx, detail).await?;
-    let layout =
-        Layout::new(&state, &me, format!("Compare circles · {}", cx.client.details.display_name), "caseload").await?;
+    let title = tr.ta("inventory-compare-title", "client", &cx.client.details.display_name);
+    let layout = Layout::new(&state, &me, title, "caseload").await?;
     let a_key = a.as_ref().map(|(s, _)| s.key.clone()).unwrap_or_default();
     let b_key = b.as_ref().map(|(s, _)| s.key.clone()).unwrap_or_default();
     let pair = a.zip(b).map(|((sa, _), (sb, _))| (sa, sb));
     render(&ComparePage { layout, cx, options, a_key, b_key, pair, comparison, lines })
+}
+
+/// Per person, what changed from `earlier` to `later` in the reader's language
+/// (`Comparison::lines` worded by messages): people in both, in the later
+/// circle's order, then those added, then those no longer there.
+fn change_lines(
+    tr: &Tr,
+    c: &Comparison,
+    earlier: &[CirclePerson],
+    later: &[CirclePerson],
+) -> Vec<(String, Vec<String>)> {
+    let mut order = later.to_vec();
+    rapport_core::inventory::circle_order(&mut order);
+    let mut out = Vec::new();
+    for p in &order {
+        let mut what = Vec::new();
+        if let Some(m) = c.moved.iter().find(|m| m.person_id == p.person_id) {
+            let direction = if m.to < m.from { "closer" } else { "further" };
+            what.push(tr.tn(
+                msg("inventory-change-moved"),
+                &[("direction", &direction), ("from", &m.from.as_str()), ("to", &m.to.as_str())],
+            ));
+        }
+        if let Some(old) = earlier.iter().find(|o| o.person_id == p.person_id) {
+            what.extend(person_change_words(tr, old, p));
+        }
+        if c.added.iter().any(|a| a.person_id == p.person_id) {
+            what.push(tr.ta("inventory-change-added", "ring", p.ring.as_str()));
+        }
+        if !what.is_empty() {
+            out.push((p.display_name.clone(), what));
+        }
+    }
+    for p in &c.removed {
+        out.push((p.display_name.clone(), vec![tr.ta("inventory-change-removed", "ring", p.ring.as_str())]));
+    }
+    out
+}
+
+/// What changed for one person besides their ring, in the order `compare` lists it.
+fn person_change_words(tr: &Tr, old: &CirclePerson, new: &CirclePerson) -> Vec<String> {
+    let support = |v: &[SupportType]| {
+        if v.is_empty() {
+            tr.t("inventory-support-none")
+        } else {
+            support_words(tr, v)
+        }
+    };
+    let mut what = Vec::new();
+    if old.conflict != new.conflict {
+        what.push(tr.t(if new.conflict {
+            msg("inventory-change-conflict-now")
+        } else {
+            msg("inventory-change-conflict-gone")
+        }));
+    }
+    if old.support_received != new.support_received {
+        let (before, after) = (support(&old.support_received), support(&new.support_received));
+        what.push(tr.tn(msg("inventory-change-support-received"), &[("before", &before), ("after", &after)]));
+    }
+    if old.support_given != new.support_given {
+        let (before, after) = (support(&old.support_given), support(&new.support_given));
+        what.push(tr.tn(msg("inventory-change-support-given"), &[("before", &before), ("after", &after)]));
+    }
+    if !old.deceased && new.deceased {
+        what.push(tr.t("inventory-change-died"));
+    }
+    if old.could_support_now != new.could_support_now {
+        what.push(tr.t(if new.could_support_now {
+            msg("inventory-change-could-support-now")
+        } else {
+            msg("inventory-change-could-support-gone")
+        }));
+    }
+    what
 }
 
 /// For templates: the checklist item this tab completes.
