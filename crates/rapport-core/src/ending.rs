@@ -50,6 +50,16 @@ impl MaintenanceDecision {
             MaintenanceDecision::IptM => "Maintenance IPT (IPT-M)",
         }
     }
+
+    /// The decision in the reader's language.
+    pub fn message(self) -> &'static str {
+        match self {
+            MaintenanceDecision::Undecided => crate::msg("ending-decision-undecided"),
+            MaintenanceDecision::None => crate::msg("ending-decision-none"),
+            MaintenanceDecision::Declined => crate::msg("ending-decision-declined"),
+            MaintenanceDecision::IptM => crate::msg("ending-decision-ipt-m"),
+        }
+    }
 }
 
 /// Progress on one problem area, in the clinician's words.
@@ -239,11 +249,11 @@ pub fn maintenance_contract(
     let months = match months {
         Some(m) if (1..=36).contains(&m) => m as u32,
         Some(m) => {
-            e.add("months", format!("Maintenance runs 1-36 months (got {m})"));
+            e.add_key("months", crate::msg("ending-months-range"), vec![("months", i64::from(m).into())]);
             1
         }
         None => {
-            e.add("months", "Enter how many months of maintenance were agreed");
+            e.add_key("months", crate::msg("ending-months-required"), vec![]);
             1
         }
     };
