@@ -393,3 +393,4 @@ worksheet-options-too-many = At most { $max } options
 worksheet-chosen-not-listed = The chosen option must be one of the options listed
 ending-months-range = Maintenance runs 1-36 months (got { $months })
 ending-months-required = Enter how many months of maintenance were agreed
+ending-conflict = Someone else saved this review while you were editing. Your text is below; reload the page to see theirs, then merge.

@@ -397,3 +397,4 @@ worksheet-options-too-many = Como máximo { $max } opciones
 worksheet-chosen-not-listed = La opción elegida debe ser una de las opciones enumeradas
 ending-months-range = El mantenimiento dura de 1 a 36 meses (se indicó { $months })
 ending-months-required = Indique cuántos meses de mantenimiento se acordaron
+ending-conflict = Otra persona guardó esta revisión mientras usted la editaba. Su texto está abajo; recargue la página para ver el de la otra persona y luego combínelos.

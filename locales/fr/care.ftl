@@ -397,3 +397,4 @@ worksheet-options-too-many = { $max } options au maximum
 worksheet-chosen-not-listed = L’option choisie doit faire partie des options listées
 ending-months-range = Le maintien dure de 1 à 36 mois ({ $months } indiqué)
 ending-months-required = Indiquez combien de mois de maintien ont été convenus
+ending-conflict = Quelqu’un d’autre a enregistré ce bilan pendant que vous le modifiiez. Votre texte est ci-dessous ; rechargez la page pour voir le sien, puis fusionnez-les.

@@ -413,6 +413,7 @@ mod tests {
     mod maintenance {
         use super::*;
         use crate::course::CourseStatus;
+        use crate::validation::KeyArg;
         use time::macros::date;
 
         const TODAY: Date = date!(2026 - 03 - 10);
@@ -443,15 +444,14 @@ mod tests {
 
         #[test]
         fn months_are_required_and_from_1_to_36() {
-            assert_eq!(
-                contract(None, None, None).unwrap_err().for_field("months"),
-                Some("Enter how many months of maintenance were agreed")
-            );
+            // Keyed errors: the faces word them ("Enter how many months of maintenance were agreed").
+            assert_eq!(contract(None, None, None).unwrap_err().for_field("months"), Some("ending-months-required"));
             assert!(contract(Some(1), None, None).is_ok());
             assert!(contract(Some(36), None, None).is_ok());
             for m in [0, 37, -1] {
                 let e = contract(Some(m), None, None).unwrap_err();
-                assert_eq!(e.for_field("months"), Some(format!("Maintenance runs 1-36 months (got {m})").as_str()));
+                let key = e.first().and_then(|f| f.key.clone()).expect("keyed");
+                assert_eq!((key.id, key.args), ("ending-months-range", vec![("months", KeyArg::Number(m))]));
             }
         }
 

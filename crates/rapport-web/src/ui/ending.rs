@@ -366,10 +366,7 @@ pub async fn save(CoursePost { state, me, cx, form }: CoursePost<EndingForm>) ->
             Ok(ending_page(&state, &me, cx, form, FormErrors(e), None, saved).await?.into_response())
         }
         Err(AppError::Conflict(_)) => {
-            let e = ValidationErrors::single(
-                "version",
-                "Someone else saved this review while you were editing. Your text is below; reload the page to see theirs, then merge.",
-            );
+            let e = ValidationErrors::single_key("version", crate::i18n::msg("ending-conflict"), vec![]);
             Ok(ending_page(&state, &me, cx, form, FormErrors(e), None, true).await?.into_response())
         }
         Err(e) => Err(e),
