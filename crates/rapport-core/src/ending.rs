@@ -50,6 +50,16 @@ impl MaintenanceDecision {
             MaintenanceDecision::IptM => "Maintenance IPT (IPT-M)",
         }
     }
+
+    /// The decision in the reader's language.
+    pub fn message(self) -> &'static str {
+        match self {
+            MaintenanceDecision::Undecided => crate::msg("ending-decision-undecided"),
+            MaintenanceDecision::None => crate::msg("ending-decision-none"),
+            MaintenanceDecision::Declined => crate::msg("ending-decision-declined"),
+            MaintenanceDecision::IptM => crate::msg("ending-decision-ipt-m"),
+        }
+    }
 }
 
 /// Progress on one problem area, in the clinician's words.
@@ -239,11 +249,11 @@ pub fn maintenance_contract(
     let months = match months {
         Some(m) if (1..=36).contains(&m) => m as u32,
         Some(m) => {
-            e.add("months", format!("Maintenance runs 1-36 months (got {m})"));
+            e.add_key("months", crate::msg("ending-months-range"), vec![("months", i64::from(m).into())]);
             1
         }
         None => {
-            e.add("months", "Enter how many months of maintenance were agreed");
+            e.add_key("months", crate::msg("ending-months-required"), vec![]);
             1
         }
     };
@@ -403,6 +413,7 @@ mod tests {
     mod maintenance {
         use super::*;
         use crate::course::CourseStatus;
+        use crate::validation::KeyArg;
         use time::macros::date;
 
         const TODAY: Date = date!(2026 - 03 - 10);
@@ -433,15 +444,14 @@ mod tests {
 
         #[test]
         fn months_are_required_and_from_1_to_36() {
-            assert_eq!(
-                contract(None, None, None).unwrap_err().for_field("months"),
-                Some("Enter how many months of maintenance were agreed")
-            );
+            // Keyed errors: the faces word them ("Enter how many months of maintenance were agreed").
+            assert_eq!(contract(None, None, None).unwrap_err().for_field("months"), Some("ending-months-required"));
             assert!(contract(Some(1), None, None).is_ok());
             assert!(contract(Some(36), None, None).is_ok());
             for m in [0, 37, -1] {
                 let e = contract(Some(m), None, None).unwrap_err();
-                assert_eq!(e.for_field("months"), Some(format!("Maintenance runs 1-36 months (got {m})").as_str()));
+                let key = e.first().and_then(|f| f.key.clone()).expect("keyed");
+                assert_eq!((key.id, key.args), ("ending-months-range", vec![("months", KeyArg::Number(m))]));
             }
         }
 

@@ -30,6 +30,16 @@ impl RiskLevel {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|l| l.as_str() == s)
     }
+
+    /// The level in words, in the reader's language.
+    pub fn message(self) -> &'static str {
+        match self {
+            RiskLevel::Low => crate::msg("risk-level-low"),
+            RiskLevel::Moderate => crate::msg("risk-level-moderate"),
+            RiskLevel::High => crate::msg("risk-level-high"),
+            RiskLevel::Imminent => crate::msg("risk-level-imminent"),
+        }
+    }
 }
 
 /// Status of a risk flag. Flags are never deleted; closing needs an assessment,
@@ -53,6 +63,24 @@ impl FlagStatus {
 
     pub fn parse(s: &str) -> Option<Self> {
         [FlagStatus::Open, FlagStatus::Acknowledged, FlagStatus::Closed].into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// The status in words ("acknowledged, assessment pending"), in the reader's language.
+    pub fn message(self) -> &'static str {
+        match self {
+            FlagStatus::Open => crate::msg("risk-status-open"),
+            FlagStatus::Acknowledged => crate::msg("risk-status-acknowledged"),
+            FlagStatus::Closed => crate::msg("risk-status-closed"),
+        }
+    }
+
+    /// The status in one word, for a badge ("open", "acknowledged", "closed").
+    pub fn short_message(self) -> &'static str {
+        match self {
+            FlagStatus::Open => crate::msg("risk-badge-open"),
+            FlagStatus::Acknowledged => crate::msg("risk-badge-acknowledged"),
+            FlagStatus::Closed => crate::msg("risk-badge-closed"),
+        }
     }
 }
 
@@ -80,12 +108,13 @@ pub struct Assessment {
     pub actions: Option<String>,
 }
 
-fn required(e: &mut ValidationErrors, field: &str, label: &str, v: Option<&str>) -> String {
+/// `missing`: the message saying "{label} is required" in the reader's language.
+fn required(e: &mut ValidationErrors, field: &str, label: &str, missing: &'static str, v: Option<&str>) -> String {
     match optional_text(e, field, label, v, MAX_TEXT) {
         Some(s) => s,
         None => {
             if e.for_field(field).is_none() {
-                e.add(field, format!("{label} is required"));
+                e.add_key(field, missing, vec![]);
             }
             String::new()
         }
@@ -95,17 +124,23 @@ fn required(e: &mut ValidationErrors, field: &str, label: &str, v: Option<&str>)
 /// Every part of the assessment is required: "none" must be written, not left blank.
 pub fn validate_assessment(raw: &RawAssessment) -> Result<Assessment, ValidationErrors> {
     let mut e = ValidationErrors::new();
-    let ideation = required(&mut e, "ideation", "Ideation", raw.ideation.as_deref());
-    let plan = required(&mut e, "plan", "Plan", raw.plan.as_deref());
-    let intent = required(&mut e, "intent", "Intent", raw.intent.as_deref());
-    let means = required(&mut e, "means", "Access to means", raw.means.as_deref());
-    let history = required(&mut e, "history", "History", raw.history.as_deref());
-    let protective_factors =
-        required(&mut e, "protective_factors", "Protective factors", raw.protective_factors.as_deref());
+    let ideation =
+        required(&mut e, "ideation", "Ideation", crate::msg("risk-ideation-required"), raw.ideation.as_deref());
+    let plan = required(&mut e, "plan", "Plan", crate::msg("risk-plan-required"), raw.plan.as_deref());
+    let intent = required(&mut e, "intent", "Intent", crate::msg("risk-intent-required"), raw.intent.as_deref());
+    let means = required(&mut e, "means", "Access to means", crate::msg("risk-means-required"), raw.means.as_deref());
+    let history = required(&mut e, "history", "History", crate::msg("risk-history-required"), raw.history.as_deref());
+    let protective_factors = required(
+        &mut e,
+        "protective_factors",
+        "Protective factors",
+        crate::msg("risk-protective-factors-required"),
+        raw.protective_factors.as_deref(),
+    );
     let level = raw.risk_level.as_deref().map(str::trim).unwrap_or("");
     let risk_level = RiskLevel::parse(level);
     if risk_level.is_none() {
-        e.add("risk_level", "Risk level must be low, moderate, high or imminent");
+        e.add_key("risk_level", crate::msg("risk-level-invalid"), vec![]);
     }
     let actions = optional_text(&mut e, "actions", "Actions", raw.actions.as_deref(), MAX_TEXT);
     e.into_result()?;
@@ -201,10 +236,10 @@ pub fn validate_safety_plan(raw: &RawSafetyPlan) -> Result<SafetyPlan, Validatio
         shared_with_client: raw.shared_with_client,
     };
     if plan.warning_signs.is_empty() && e.for_field("warning_signs").is_none() {
-        e.add("warning_signs", "Warning signs are required");
+        e.add_key("warning_signs", crate::msg("risk-warning-signs-required"), vec![]);
     }
     if plan.professionals.is_empty() && e.for_field("professionals").is_none() {
-        e.add("professionals", "Professionals and crisis lines are required");
+        e.add_key("professionals", crate::msg("risk-professionals-required"), vec![]);
     }
     e.into_result()?;
     Ok(plan)

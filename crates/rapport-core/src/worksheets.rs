@@ -38,6 +38,54 @@ code_enum!(
 
 /// What a worksheet is checked against: the course's protocol (problem
 /// areas), the course's sessions and today's date.
+impl WorksheetKind {
+    /// The kind's name in the reader's language.
+    pub fn message(self) -> &'static str {
+        match self {
+            WorksheetKind::CommunicationAnalysis => crate::msg("worksheet-kind-communication"),
+            WorksheetKind::DecisionAnalysis => crate::msg("worksheet-kind-decision"),
+        }
+    }
+
+    /// "New communication analysis", in the reader's language.
+    pub fn new_message(self) -> &'static str {
+        match self {
+            WorksheetKind::CommunicationAnalysis => crate::msg("worksheet-new-communication"),
+            WorksheetKind::DecisionAnalysis => crate::msg("worksheet-new-decision"),
+        }
+    }
+
+    /// "Change the communication analysis", in the reader's language.
+    pub fn change_message(self) -> &'static str {
+        match self {
+            WorksheetKind::CommunicationAnalysis => crate::msg("worksheet-change-communication"),
+            WorksheetKind::DecisionAnalysis => crate::msg("worksheet-change-decision"),
+        }
+    }
+
+    /// The kind in lower case inside a sentence ("communication analysis").
+    pub fn lower_message(self) -> &'static str {
+        match self {
+            WorksheetKind::CommunicationAnalysis => crate::msg("worksheet-kind-communication-lower"),
+            WorksheetKind::DecisionAnalysis => crate::msg("worksheet-kind-decision-lower"),
+        }
+    }
+}
+
+impl CommunicationProblem {
+    /// The problem in the reader's language.
+    pub fn message(self) -> &'static str {
+        match self {
+            CommunicationProblem::NonVerbal => crate::msg("worksheet-problem-nonverbal"),
+            CommunicationProblem::AssumedCommunicated => crate::msg("worksheet-problem-assumed-communicated"),
+            CommunicationProblem::AssumedUnderstood => crate::msg("worksheet-problem-assumed-understood"),
+            CommunicationProblem::IndirectSpeech => crate::msg("worksheet-problem-indirect-speech"),
+            CommunicationProblem::Silence => crate::msg("worksheet-problem-silence"),
+            CommunicationProblem::Hostile => crate::msg("worksheet-problem-hostile"),
+        }
+    }
+}
+
 pub struct WorksheetScope<'a> {
     pub protocol: &'a Protocol,
     /// Ids of the course's sessions.
@@ -57,7 +105,7 @@ fn check_link(
     if let Some(scope) = scope {
         if let Some(s) = &session {
             if !scope.sessions.iter().any(|x| x == s) {
-                e.add("session_id", "Choose one of this course's sessions");
+                e.add_key("session_id", crate::msg("worksheet-session-not-course"), vec![]);
             }
         }
         if let Some(a) = &area {
@@ -108,6 +156,13 @@ pub struct StepFeelings {
 impl StepFeelings {
     pub const STEPS: [(&'static str, &'static str); 3] =
         [("before", "Before speaking"), ("saying", "While saying it"), ("after_reply", "After the reply")];
+
+    /// The steps with their message ids, in order.
+    pub const STEP_MESSAGES: [(&'static str, &'static str); 3] = [
+        ("before", crate::msg("worksheet-step-before")),
+        ("saying", crate::msg("worksheet-step-saying")),
+        ("after_reply", crate::msg("worksheet-step-after-reply")),
+    ];
 
     pub fn step(&self, name: &str) -> &Feelings {
         match name {
@@ -275,25 +330,25 @@ impl DecisionAnalysis {
             let cons = optional_text(&mut e, &format!("options[{i}].cons"), "Cons", o.cons.as_deref(), 2000);
             match option {
                 Some(option) if options.iter().any(|x| x.option == option) => {
-                    e.add(&format!("options[{i}].option"), "This option is listed twice")
+                    e.add_key(&format!("options[{i}].option"), crate::msg("worksheet-option-twice"), vec![])
                 }
                 Some(option) => options.push(DecisionOption { option, pros, cons }),
                 None if (pros.is_some() || cons.is_some())
                     && e.for_field(&format!("options[{i}].option")).is_none() =>
                 {
-                    e.add(&format!("options[{i}].option"), "Name the option these pros and cons belong to")
+                    e.add_key(&format!("options[{i}].option"), crate::msg("worksheet-option-unnamed"), vec![])
                 }
                 None => {}
             }
         }
         if options.len() > MAX_OPTIONS {
-            e.add("options", format!("At most {MAX_OPTIONS} options"));
+            e.add_key("options", crate::msg("worksheet-options-too-many"), vec![("max", (MAX_OPTIONS as i64).into())]);
         }
         let chosen = match self.chosen.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
             Some(c) if options.iter().any(|o| o.option == c) => Some(c.to_string()),
             Some(_) => {
-                e.add("chosen", "The chosen option must be one of the options listed");
+                e.add_key("chosen", crate::msg("worksheet-chosen-not-listed"), vec![]);
                 None
             }
         };

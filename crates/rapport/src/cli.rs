@@ -231,6 +231,10 @@ pub struct DemoArgs {
     /// Where you will run `serve` (only used for the addresses printed).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: String,
+    /// The demo's language: en, es or fr (the organisation's default, every account's and client's language,
+    /// and the demo's own names and texts).
+    #[arg(long, default_value = "en")]
+    pub language: String,
 }
 
 #[derive(Subcommand)]
@@ -624,10 +628,20 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo(a) => {
+            // Checked before the database is opened: an unknown language seeds nothing.
+            let Some(texts) = demo::texts(&a.language) else {
+                eprintln!(
+                    "error: unknown demo language {:?}; choose one of: {}",
+                    a.language,
+                    demo::LANGUAGES.join(", ")
+                );
+                return Ok(ExitCode::from(2));
+            };
             let store = open(&g, 4).await?;
             let serve = serve_command(&g, &a.listen);
             let base = format!("http://{}", a.listen);
-            let r = demo::seed(&store, a.clinicians, a.clients, &demo::Printed { base: &base, serve: &serve }).await;
+            let r =
+                demo::seed(&store, a.clinicians, a.clients, texts, &demo::Printed { base: &base, serve: &serve }).await;
             store.close().await;
             r.map(|_| ExitCode::SUCCESS)
         }

@@ -1175,3 +1175,43 @@ fn demo_prints_full_addresses_and_the_serve_command_with_unique_names_and_plain_
     let log = std::fs::read_to_string(&log_file).unwrap();
     assert!(log.contains("database ready") && !log.contains('\u{1b}'), "{log:?}");
 }
+
+/// One text a query answers, read directly from the SQLite file.
+fn sqlite_text(db: &Db, sql: &str) -> String {
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut c = sqlx::AnyConnection::connect(&db.sqlite_url()).await.unwrap();
+        let v: String = sqlx::query(sql).fetch_one(&mut c).await.unwrap().get(0);
+        c.close().await.unwrap();
+        v
+    })
+}
+
+#[test]
+fn demo_in_spanish_speaks_spanish_and_an_unknown_language_seeds_nothing() {
+    let db = Db::sqlite();
+    let o = db.run(&["demo", "--language", "xx"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("unknown demo language \"xx\"; choose one of: en, es, fr"), "{}", stderr(&o));
+    assert!(!db.dir.path().join("data").exists(), "nothing created");
+
+    let o = db.run(&["demo", "--language", "es", "--clinicians", "1", "--clients", "4"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Contraseña de todas las cuentas de demostración: rapport-demo-2026"), "{out}");
+    assert!(out.contains("Inicie sesión con cualquiera de estas cuentas"), "{out}");
+    let count = |sql: &str| sqlite_text(&db, &format!("SELECT CAST(COUNT(*) AS TEXT) FROM {sql}"));
+    assert_eq!(sqlite_text(&db, "SELECT default_language FROM organisation"), "es");
+    assert_ne!(count("users"), "0");
+    let staff = "users WHERE role <> 'client' AND (language IS NULL OR language <> 'es')";
+    assert_eq!(count(staff), "0", "every staff account reads Spanish");
+    assert_eq!(count("clients WHERE preferred_language IS NULL OR preferred_language <> 'es'"), "0");
+    let surnames = ["Ejemplo", "Muestra", "Prueba", "Ficticio", "Inventado", "Simulado", "Modelo", "Supuesto"];
+    let surnames = [&surnames[..], &["Imaginario", "Ensayo", "Borrador", "Maqueta", "Demostración", "Boceto"]].concat();
+    let spanish: Vec<String> =
+        surnames.iter().chain(&["Ejercicio", "Plantilla"]).map(|l| format!("display_name LIKE '% {l}'")).collect();
+    assert_eq!(count(&format!("clients WHERE {}", spanish.join(" OR "))), "4", "Spanish names");
+    let notes = "progress_notes WHERE problem_area_work LIKE 'Inventario completo; el inicio se relaciona%'";
+    assert_eq!(count(notes), "1", "a Spanish session note");
+}

@@ -94,6 +94,18 @@ impl ApproxDate {
         Date::from_julian_day((first + last) / 2).expect("date in range")
     }
 
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    pub fn month(&self) -> Option<Month> {
+        self.month
+    }
+
+    pub fn day(&self) -> Option<u8> {
+        self.day
+    }
+
     /// For people: "14 March 2025", "March 2025" or "2025".
     pub fn display(&self) -> String {
         match (self.month, self.day) {
@@ -234,6 +246,34 @@ code_enum!(
     }
 );
 
+impl EventCategory {
+    /// The category's name in the reader's language.
+    pub fn message(self) -> &'static str {
+        match self {
+            EventCategory::Loss => crate::msg("timeline-category-loss"),
+            EventCategory::Conflict => crate::msg("timeline-category-conflict"),
+            EventCategory::Transition => crate::msg("timeline-category-transition"),
+            EventCategory::Separation => crate::msg("timeline-category-separation"),
+            EventCategory::Move => crate::msg("timeline-category-move"),
+            EventCategory::Health => crate::msg("timeline-category-health"),
+            EventCategory::Work => crate::msg("timeline-category-work"),
+            EventCategory::Other => crate::msg("timeline-category-other"),
+        }
+    }
+}
+
+impl EpisodeMarker {
+    /// The marker's name in the reader's language.
+    pub fn message(self) -> &'static str {
+        match self {
+            EpisodeMarker::None => crate::msg("timeline-episode-none"),
+            EpisodeMarker::Onset => crate::msg("timeline-episode-onset"),
+            EpisodeMarker::Worsening => crate::msg("timeline-episode-worsening"),
+            EpisodeMarker::Remission => crate::msg("timeline-episode-remission"),
+        }
+    }
+}
+
 /// The record kind of interpersonal-inventory people (ipt-model.md 4.1), whose
 /// ids a timeline event or a communication analysis may name.
 pub const PERSON_KIND: &str = "person";
@@ -294,18 +334,26 @@ impl TimelineEvent {
     pub fn validate_on(self, today: Date) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let date = if self.date.trim().is_empty() {
-            e.add("date", "Enter when it happened: a year (2025), a month (2025-03) or a day (2025-03-14)");
+            e.add_key("date", crate::msg("timeline-date-required"), vec![]);
             None
         } else {
             approx_date_field(&mut e, "date", "Date", Some(&self.date), Some(today))
         };
         let category = match self.category.as_str() {
             "" => {
-                e.add("category", format!("Choose a category: {}", EventCategory::codes()));
+                e.add_key(
+                    "category",
+                    crate::msg("timeline-category-required"),
+                    vec![("codes", EventCategory::codes().into())],
+                );
                 None
             }
             c => EventCategory::parse(c).or_else(|| {
-                e.add("category", format!("Category must be {}", EventCategory::codes()));
+                e.add_key(
+                    "category",
+                    crate::msg("timeline-category-invalid"),
+                    vec![("codes", EventCategory::codes().into())],
+                );
                 None
             }),
         };
@@ -316,7 +364,11 @@ impl TimelineEvent {
         let mood = rating(&mut e, "mood", "Mood at the time", self.mood, RATING_MAX);
         let impact = rating(&mut e, "impact", "Impact", self.impact, RATING_MAX);
         let episode = EpisodeMarker::parse(&self.episode).unwrap_or_else(|| {
-            e.add("episode", format!("Episode marker must be {}", EpisodeMarker::codes()));
+            e.add_key(
+                "episode",
+                crate::msg("timeline-episode-invalid"),
+                vec![("codes", EpisodeMarker::codes().into())],
+            );
             EpisodeMarker::None
         });
         e.into_result()?;

@@ -247,9 +247,38 @@ impl EndingPage {
         MaintenanceDecision::ALL
             .iter()
             .filter(|d| **d != MaintenanceDecision::IptM || !self.maintenance_courses.is_empty())
-            .map(|d| (d.as_str().to_string(), d.label().to_string()))
+            .map(|d| (d.as_str().to_string(), self.layout.tr.t(d.message())))
             .collect()
     }
+
+    /// "12 sessions, monthly, from 2027-01-04": the link text of a maintenance course.
+    fn maintenance_line(&self, m: &CourseRecord) -> String {
+        let frequency = m.frequency.label().to_lowercase();
+        let start = m.start_date.to_string();
+        self.layout.tr.tn(
+            crate::i18n::msg("ending-maintenance-course-line"),
+            &[("sessions", &i64::from(m.planned_sessions)), ("frequency", &frequency), ("date", &start)],
+        )
+    }
+
+    /// The link to the formulation tab, its text in the reader's language.
+    fn formulation_link(&self) -> String {
+        format!(
+            "<a href=\"/courses/{}/formulation\">{}</a>",
+            self.cx.course.id,
+            self.layout.tr.t("ending-formulation-link").replace('&', "&amp;").replace('<', "&lt;")
+        )
+    }
+}
+
+/// The success notice of an ending `?done=` key, in the reader's language.
+fn with_ending_notice(mut layout: Layout, done: Option<&str>) -> Layout {
+    let id = match done {
+        Some("ending-saved") => crate::i18n::msg("ending-done-saved"),
+        _ => return layout,
+    };
+    layout.flash = Some(super::Flash { kind: "success", message: layout.tr.t(id) });
+    layout
 }
 
 pub async fn page(
@@ -270,9 +299,8 @@ async fn ending_page(
     done: Option<&str>,
     saved: bool,
 ) -> AppResult<Html<String>> {
-    let layout = Layout::new(state, me, format!("Ending · {}", cx.client.details.display_name), "caseload")
-        .await?
-        .with_done(done);
+    let title = crate::i18n::current().ta("ending-page-title", "client", cx.client.details.display_name.as_str());
+    let layout = with_ending_notice(Layout::new(state, me, title, "caseload").await?.with_done(done), done);
     let areas = areas_of(state, &cx).await?;
     let (maintenance_courses, can_offer_maintenance) = maintenance_courses(state, &cx).await?;
     let suggested_start = format_date(suggested_maintenance_start(cx.course.planned_end_date, Timestamp::now().date()));
@@ -298,8 +326,9 @@ fn review_from_form(form: &EndingForm, areas: &[(String, String)]) -> Result<End
     let o = |s: &str| Some(s.to_string()).filter(|s| !s.trim().is_empty());
     let maintenance = match form.maintenance.trim() {
         "" => MaintenanceDecision::Undecided,
-        m => MaintenanceDecision::parse(m)
-            .ok_or_else(|| ValidationErrors::single("maintenance", "Choose a maintenance decision"))?,
+        m => MaintenanceDecision::parse(m).ok_or_else(|| {
+            ValidationErrors::single_key("maintenance", crate::i18n::msg("ending-choose-decision"), vec![])
+        })?,
     };
     Ok(EndingReview {
         ending_raised_on: o(&form.ending_raised_on),
@@ -337,10 +366,7 @@ pub async fn save(CoursePost { state, me, cx, form }: CoursePost<EndingForm>) ->
             Ok(ending_page(&state, &me, cx, form, FormErrors(e), None, saved).await?.into_response())
         }
         Err(AppError::Conflict(_)) => {
-            let e = ValidationErrors::single(
-                "version",
-                "Someone else saved this review while you were editing. Your text is below; reload the page to see theirs, then merge.",
-            );
+            let e = ValidationErrors::single_key("version", crate::i18n::msg("ending-conflict"), vec![]);
             Ok(ending_page(&state, &me, cx, form, FormErrors(e), None, true).await?.into_response())
         }
         Err(e) => Err(e),

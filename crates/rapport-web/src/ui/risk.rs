@@ -3,6 +3,7 @@
 //! assessment, safety plan version, sign-off.
 
 use super::Layout;
+use crate::i18n::msg;
 
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
@@ -17,7 +18,7 @@ use rapport_app::caller::Identity;
 use rapport_app::risk;
 use rapport_app::AppState;
 use rapport_app::Error;
-use rapport_core::escalation::{format_duration, timing, Deadline, Deadlines, FlagClock, Timing};
+use rapport_core::escalation::{timing, Deadline, Deadlines, FlagClock, Tier, Timing};
 use rapport_core::risk::{RawAssessment, RawSafetyPlan, RiskLevel};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
@@ -44,6 +45,7 @@ pub struct FlagLine {
     pub assess: Timing,
     /// "PHQ-9 question 9 (thoughts of self-harm): Several days", or "Recorded by a clinician".
     pub source: String,
+    /// The status's message id.
     pub status: &'static str,
 }
 
@@ -64,9 +66,9 @@ impl FlagLine {
                 Some(inst) => rapport_core::measures::wording::flag_items(inst, &hits),
                 None => format!("{i}: {}", Self::item_scores(&f)),
             },
-            None => "Recorded by a clinician".to_string(),
+            None => crate::i18n::current().t("risk-source-clinician"),
         };
-        let status = rapport_core::measures::wording::flag_status_label(f.status);
+        let status = f.status.message();
         FlagLine { f, ack, assess, source, status }
     }
 
@@ -75,22 +77,20 @@ impl FlagLine {
         self.ack.overdue || self.assess.overdue
     }
 
-    /// "2 h 5 min (deadline 4 h, late)" / "waiting 30 h 0 min, 6 h over the 24-hour deadline".
+    /// "2 h 5 min (deadline 4 h: late)" / "waiting 30 h 0 min: overdue by 6 h 0 min (deadline 24 h)".
     pub fn describe(&self, t: &Timing) -> String {
+        let tr = crate::i18n::current();
         let hours = t.deadline_at.since(self.f.raised_at).whole_hours();
-        let took = format_duration(t.elapsed);
+        let took = duration_words(&tr, t.elapsed);
         if t.done {
-            if t.late {
-                format!("{took} (deadline {hours} h: late)")
-            } else {
-                format!("{took} (deadline {hours} h)")
-            }
+            let id = if t.late { msg("risk-timing-done-late") } else { msg("risk-timing-done") };
+            tr.tn(id, &[("took", &took), ("hours", &hours)])
         } else if t.overdue {
-            let by = format_duration(t.elapsed - t.deadline_at.since(self.f.raised_at));
-            format!("waiting {took}: overdue by {by} (deadline {hours} h)")
+            let by = duration_words(&tr, t.elapsed - t.deadline_at.since(self.f.raised_at));
+            tr.tn("risk-timing-overdue", &[("took", &took), ("by", &by), ("hours", &hours)])
         } else {
-            let left = format_duration(t.deadline_at.since(self.f.raised_at) - t.elapsed);
-            format!("waiting {took}: {left} left (deadline {hours} h)")
+            let left = duration_words(&tr, t.deadline_at.since(self.f.raised_at) - t.elapsed);
+            tr.tn("risk-timing-waiting", &[("took", &took), ("left", &left), ("hours", &hours)])
         }
     }
 
@@ -103,8 +103,55 @@ impl FlagLine {
     }
 
     fn item_scores(f: &RiskFlagRow) -> String {
-        f.items.iter().map(|h| format!("item {} scored {}", h.item, h.score)).collect::<Vec<_>>().join(", ")
+        let tr = crate::i18n::current();
+        let items: Vec<String> = f
+            .items
+            .iter()
+            .map(|h| tr.tn("risk-item-scored", &[("item", &i64::from(h.item)), ("score", &h.score)]))
+            .collect();
+        items.join(", ")
     }
+}
+
+/// A duration as `format_duration` words it ("45 min", "2 h 5 min", "3 days 4 h"), in the reader's language.
+fn duration_words(tr: &crate::i18n::Tr, d: time::Duration) -> String {
+    let m = d.whole_minutes().max(0);
+    match m {
+        m if m < 60 => tr.ta("risk-duration-minutes", "minutes", m),
+        m if m < 48 * 60 => tr.tn("risk-duration-hours", &[("hours", &(m / 60)), ("minutes", &(m % 60))]),
+        m => tr.tn("risk-duration-days", &[("days", &(m / (24 * 60))), ("hours", &((m / 60) % 24))]),
+    }
+}
+
+/// An escalation step in words, as `escalation::step_words` says it in English
+/// ("Not assessed in time, step 2 (duty cover): sent to the duty clinician").
+fn step_words(tr: &crate::i18n::Tr, deadline: Deadline, step: i64, tier: Tier, routed_to: &str) -> String {
+    let deadline = match deadline {
+        Deadline::Acknowledgement => "acknowledgement",
+        Deadline::Assessment => "assessment",
+    };
+    let tier = tr.t(match tier {
+        Tier::Supervisors => msg("risk-tier-supervisors"),
+        Tier::Duty => msg("risk-tier-duty"),
+        Tier::Reminder => msg("risk-tier-reminder"),
+    });
+    let names: Vec<String> = routed_to
+        .split('+')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p {
+            "responsible" => tr.t("risk-route-responsible"),
+            "supervisors" => tr.t("risk-route-supervisors"),
+            "duty_clinician" => tr.t("risk-route-duty-clinician"),
+            "administrators" => tr.t("risk-route-administrators"),
+            other => other.replace('_', " "),
+        })
+        .collect();
+    let to = match names.as_slice() {
+        [] => tr.t("risk-route-nobody"),
+        [one] => one.clone(),
+        [rest @ .., last] => tr.tn("risk-list-and", &[("rest", &rest.join(", ")), ("last", last)]),
+    };
+    tr.tn("risk-escalation-step", &[("deadline", &deadline), ("step", &step), ("tier", &tier), ("to", &to)])
 }
 
 #[derive(Template)]
@@ -116,6 +163,15 @@ struct FlagsPage {
     /// How many of `unhandled` are past a deadline.
     overdue: usize,
     deadlines: Deadlines,
+}
+
+impl FlagsPage {
+    fn deadlines_hint(&self) -> String {
+        let d = &self.deadlines;
+        let args: [(&str, &dyn crate::i18n::Arg); 2] =
+            [("ack", &d.acknowledgement_hours), ("assess", &d.assessment_hours)];
+        self.layout.tr.tn(msg("risk-list-deadlines"), &args)
+    }
 }
 
 pub async fn list(
@@ -137,7 +193,10 @@ pub async fn list(
     let mut closed = closed;
     closed.reverse();
     closed.truncate(20);
-    let layout = Layout::new(&state, &me, "Risk flags", "risk-flags").await?.with_done(q.done.as_deref());
+    let layout = Layout::new(&state, &me, crate::i18n::current().t("risk-list-title"), "risk-flags")
+        .await?
+        .with_done(q.done.as_deref());
+    let layout = with_risk_notice(layout, q.done.as_deref());
     render(&FlagsPage { layout, unhandled, closed, overdue, deadlines })
 }
 
@@ -152,7 +211,7 @@ struct FlagPage {
     plan: Option<SafetyPlanRow>,
     a: RawAssessment,
     p: RawSafetyPlan,
-    levels: Vec<&'static str>,
+    levels: Vec<RiskLevel>,
     errors: FormErrors,
 }
 
@@ -160,8 +219,29 @@ impl FlagPage {
     /// An escalation step in words ("Not assessed in time, step 2 (duty cover): sent to the duty clinician").
     fn step_words(&self, e: &EscalationHistoryRow) -> String {
         let s = &e.step;
-        rapport_core::escalation::step_words(s.deadline, s.step, s.tier, &s.routed_to)
+        step_words(&self.layout.tr, s.deadline, s.step, s.tier, &s.routed_to)
     }
+
+    /// "Safety plan version 2 (4 Dec 2026, 14:05)".
+    fn plan_version_line(&self, sp: &SafetyPlanRow) -> String {
+        let when = crate::i18n::show(sp.created_at);
+        self.layout.tr.tn("risk-safety-plan-version", &[("version", &sp.version), ("when", &when)])
+    }
+}
+
+/// The success notice of a risk page's `?done=` key, in the reader's language.
+fn with_risk_notice(mut layout: Layout, done: Option<&str>) -> Layout {
+    let id = match done {
+        Some("flag-raised") => msg("risk-done-flag-raised"),
+        Some("concern-raised") => msg("risk-done-concern-raised"),
+        Some("flag-acknowledged") => msg("risk-done-flag-acknowledged"),
+        Some("assessment-saved") => msg("risk-done-assessment-saved"),
+        Some("plan-saved") => msg("risk-done-plan-saved"),
+        Some("flag-closed") => msg("risk-done-flag-closed"),
+        _ => return layout,
+    };
+    layout.flash = Some(super::Flash { kind: "success", message: layout.tr.t(id) });
+    layout
 }
 
 async fn page(
@@ -178,8 +258,8 @@ async fn page(
     let plan = state.store.latest_safety_plan(&c.id).await?;
     let deadlines = risk::deadlines(state).await?;
     let p = p.unwrap_or_else(|| plan.as_ref().map(|p| RawSafetyPlan::from(&p.plan)).unwrap_or_default());
-    let layout =
-        Layout::new(state, me, format!("Risk flag · {}", c.details.display_name), "risk-flags").await?.with_done(done);
+    let title = crate::i18n::current().ta("risk-flag-page-title", "client", c.details.display_name.as_str());
+    let layout = with_risk_notice(Layout::new(state, me, title, "risk-flags").await?.with_done(done), done);
     Ok(FlagPage {
         layout,
         c,
@@ -189,7 +269,7 @@ async fn page(
         plan,
         a,
         p,
-        levels: RiskLevel::ALL.iter().map(|l| l.as_str()).collect(),
+        levels: RiskLevel::ALL.to_vec(),
         errors: FormErrors(errors),
     })
 }
@@ -269,13 +349,13 @@ pub async fn close(
     let aid = f.assessment_id.as_deref().and_then(Id::parse);
     let pid = f.safety_plan_id.as_deref().and_then(Id::parse);
     if aid.is_none() {
-        errors.add("assessment_id", "Record a risk assessment first, then choose it");
+        errors.add_key("assessment_id", msg("risk-close-assessment-first"), vec![]);
     }
     if pid.is_none() {
-        errors.add("safety_plan_id", "Save a safety plan version first");
+        errors.add_key("safety_plan_id", msg("risk-close-plan-first"), vec![]);
     }
     if f.confirm.is_none() {
-        errors.add("confirm", "Confirm the sign-off");
+        errors.add_key("confirm", msg("risk-close-confirm"), vec![]);
     }
     let note = rapport_core::validation::optional_text(&mut errors, "note", "Note", f.note.as_deref(), 4000);
     if errors.is_empty() {
@@ -327,11 +407,18 @@ async fn concern_session(state: &AppState, c: &ClientRecord, raw: Option<&str>) 
         None => None,
     };
     match found {
-        Some(s) if s.client_id == c.id => {
-            Ok(Some((s.id.clone(), s.course_id.clone(), rapport_core::time::format_date(s.date))))
-        }
-        _ => Err(AppError::invalid("session_id", "The session is not one of this client's sessions")),
+        Some(s) if s.client_id == c.id => Ok(Some((s.id.clone(), s.course_id.clone(), crate::i18n::day(s.date)))),
+        _ => Err(AppError::Invalid(ValidationErrors::single_key(
+            "session_id",
+            msg("risk-concern-session-not-client"),
+            vec![],
+        ))),
     }
+}
+
+/// "Raise a risk concern · Name".
+fn concern_title(c: &ClientRecord) -> String {
+    crate::i18n::current().ta("risk-concern-page-title", "client", c.details.display_name.as_str())
 }
 
 /// The "Raise a risk concern" form (from the client page or a session page).
@@ -343,8 +430,7 @@ pub async fn concern_form(
 ) -> AppResult<Html<String>> {
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
     let session = concern_session(&state, &c, q.session.as_deref()).await?;
-    let layout =
-        Layout::new(&state, &me, format!("Raise a risk concern · {}", c.details.display_name), "risk-flags").await?;
+    let layout = Layout::new(&state, &me, concern_title(&c), "risk-flags").await?;
     render(&ConcernPage { layout, c, session, detail: String::new(), errors: FormErrors::default() })
 }
 
@@ -362,12 +448,10 @@ pub async fn raise_concern(
     let detail =
         rapport_core::validation::optional_text(&mut errors, "detail", "What was observed", f.detail.as_deref(), 4000);
     if detail.is_none() && errors.is_empty() {
-        errors.add("detail", "Describe what was observed");
+        errors.add_key("detail", msg("risk-concern-detail-required"), vec![]);
     }
     let Some(detail) = detail.filter(|_| errors.is_empty()) else {
-        let layout =
-            Layout::new(&state, &me, format!("Raise a risk concern · {}", c.details.display_name), "risk-flags")
-                .await?;
+        let layout = Layout::new(&state, &me, concern_title(&c), "risk-flags").await?;
         let page = ConcernPage { layout, c, session, detail: f.detail.unwrap_or_default(), errors: FormErrors(errors) };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
     };

@@ -129,7 +129,7 @@ impl EventForm {
     }
 }
 
-/// Choices offered by the event form.
+/// Choices offered by the event form (codes with their message ids).
 pub struct Choices {
     pub categories: Vec<(&'static str, &'static str, String)>,
     pub episodes: Vec<(&'static str, &'static str)>,
@@ -138,8 +138,8 @@ pub struct Choices {
 
 fn choices() -> Choices {
     Choices {
-        categories: EventCategory::ALL.iter().map(|c| (c.as_str(), c.label(), category_icon(*c))).collect(),
-        episodes: EpisodeMarker::ALL.iter().map(|m| (m.as_str(), m.label())).collect(),
+        categories: EventCategory::ALL.iter().map(|c| (c.as_str(), c.message(), category_icon(*c))).collect(),
+        episodes: EpisodeMarker::ALL.iter().map(|m| (m.as_str(), m.message())).collect(),
         ratings: (0..=10).map(|n| n.to_string()).collect(),
     }
 }
@@ -149,6 +149,25 @@ pub struct Row {
     pub number: usize,
     pub record: Record<TimelineEvent>,
     pub icon: String,
+    /// When it happened, in the reader's language.
+    pub when: String,
+}
+
+/// "around March 2025" / "14 March 2025" in the reader's language (as `date_display` in English).
+fn event_when(tr: &crate::i18n::Tr, e: &TimelineEvent) -> String {
+    let Some(d) = e.when() else { return e.date.clone() };
+    let month = |m: time::Month| tr.t(&format!("month-{}", u8::from(m)));
+    let shown = match (d.month(), d.day()) {
+        (Some(m), Some(day)) => tr
+            .tn("timeline-date-day", &[("day", &i64::from(day)), ("month", &month(m)), ("year", &i64::from(d.year()))]),
+        (Some(m), None) => tr.tn("timeline-date-month", &[("month", &month(m)), ("year", &i64::from(d.year()))]),
+        _ => d.year().to_string(),
+    };
+    if e.approximate {
+        tr.ta("timeline-around", "date", shown)
+    } else {
+        shown
+    }
 }
 
 #[derive(Template)]
@@ -176,6 +195,18 @@ struct EventPage {
     conflict: Option<ConflictView>,
 }
 
+/// The success notice of a timeline `?done=` key, in the reader's language.
+fn with_timeline_notice(mut layout: Layout, done: Option<&str>) -> Layout {
+    let id = match done {
+        Some("event-added") => crate::i18n::msg("timeline-done-added"),
+        Some("event-saved") => crate::i18n::msg("timeline-done-saved"),
+        Some("event-removed") => crate::i18n::msg("timeline-done-removed"),
+        _ => return layout,
+    };
+    layout.flash = Some(super::Flash { kind: "success", message: layout.tr.t(id) });
+    layout
+}
+
 pub async fn page(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
     timeline_page(&state, &me, cx, q.done.as_deref(), EventForm::blank(), FormErrors::default()).await
 }
@@ -188,16 +219,22 @@ async fn timeline_page(
     form: EventForm,
     errors: FormErrors,
 ) -> AppResult<Html<String>> {
+    let tr = crate::i18n::current();
     let (events, scores) = timeline(state, me, &cx).await?;
     let bodies: Vec<TimelineEvent> = events.iter().map(|r| r.body.clone()).collect();
     let chart = timeline_svg(&bodies, &scores);
     let rows = events
         .into_iter()
         .enumerate()
-        .map(|(i, record)| Row { number: i + 1, icon: category_icon(record.body.category()), record })
+        .map(|(i, record)| Row {
+            number: i + 1,
+            icon: category_icon(record.body.category()),
+            when: event_when(&tr, &record.body),
+            record,
+        })
         .collect();
-    let title = format!("{} · Timeline", cx.client.details.display_name);
-    let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
+    let title = tr.ta("timeline-page-title", "client", cx.client.details.display_name.as_str());
+    let layout = with_timeline_notice(Layout::new(state, me, title, "caseload").await?.with_done(done), done);
     render(&TimelinePage { layout, cx, chart, rows, form, choices: choices(), errors })
 }
 
@@ -257,8 +294,9 @@ impl RecordPage for TimelineEvent {
         conflict: Option<ConflictView>,
     ) -> AppResult<Html<String>> {
         let history = history_rows(&records::history::<TimelineEvent>(state, &event.id).await?);
-        let mut layout =
-            Layout::new(state, me, format!("{} · Timeline event", cx.client.details.display_name), "caseload").await?;
+        let title =
+            crate::i18n::current().ta("timeline-event-page-title", "client", cx.client.details.display_name.as_str());
+        let mut layout = Layout::new(state, me, title, "caseload").await?;
         if let Some(c) = &conflict {
             layout = layout.with_error(c.message(" to this event"));
         }

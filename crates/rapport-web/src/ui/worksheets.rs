@@ -26,6 +26,7 @@ use rapport_core::worksheets::{
     CommunicationAnalysis, CommunicationProblem, DecisionAnalysis, DecisionOption, Feelings, StepFeelings,
     WorksheetKind, MAX_OPTIONS,
 };
+use rapport_core::ValidationErrors;
 use serde::Deserialize;
 
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
@@ -123,13 +124,17 @@ pub struct Group {
 }
 
 fn session_label(cx: &CourseContext, id: &str) -> Option<String> {
+    let tr = crate::i18n::current();
     cx.sessions.iter().find(|s| s.session.id.as_str() == id).map(|s| match s.number {
-        Some(n) => format!("Session {n} · {}", s.session.date),
+        Some(n) => {
+            tr.tn("worksheet-session-label", &[("number", &i64::from(n)), ("date", &s.session.date.to_string())])
+        }
         None => format!("{} ({})", s.session.date, s.session.attendance.label().to_lowercase()),
     })
 }
 
 fn item(cx: &CourseContext, w: &AnyWorksheet) -> Item {
+    let tr = crate::i18n::current();
     let area = |a: &Option<String>| a.as_deref().map(|a| cx.protocol.area_label(a).to_string());
     let (summary, detail) = match w {
         AnyWorksheet::Communication(r) => {
@@ -138,20 +143,20 @@ fn item(cx: &CourseContext, w: &AnyWorksheet) -> Item {
             d.extend(b.incident_date.clone());
             d.extend(area(&b.problem_area));
             if !b.problems.is_empty() {
-                d.push(b.problem_labels().join("; "));
+                d.push(problem_words(&tr, &b.problems));
             }
-            (format!("With {}", b.with_whom), d.join(" · "))
+            (tr.ta("worksheet-with", "name", b.with_whom.as_str()), d.join(" · "))
         }
         AnyWorksheet::Decision(r) => {
             let b = &r.body;
             let mut d: Vec<String> = Vec::new();
             d.extend(area(&b.problem_area));
-            d.push(format!("{} option{}", b.options.len(), if b.options.len() == 1 { "" } else { "s" }));
+            d.push(tr.ta("worksheet-option-count", "count", b.options.len()));
             if let Some(c) = &b.chosen {
-                d.push(format!("chosen: {c}"));
+                d.push(tr.ta("worksheet-chosen-is", "option", c.as_str()));
             }
             if let Some(r) = &b.review_date {
-                d.push(format!("review {r}"));
+                d.push(tr.ta("worksheet-review-on", "date", r.as_str()));
             }
             (b.decision.clone(), d.join(" · "))
         }
@@ -179,7 +184,7 @@ pub fn by_session(cx: &CourseContext, all: &[AnyWorksheet]) -> Vec<Group> {
     let rest: Vec<Item> = all.iter().filter(|w| !linked(w)).map(|w| item(cx, w)).collect();
     if !rest.is_empty() {
         groups.push(Group {
-            heading: "Not linked to a session".into(),
+            heading: crate::i18n::current().t("worksheet-not-linked"),
             anchor: "no-session".into(),
             session_id: String::new(),
             items: rest,
@@ -195,17 +200,112 @@ struct ListPage {
     cx: CourseContext,
     groups: Vec<Group>,
     total: usize,
-    kinds: Vec<(&'static str, &'static str)>,
+    kinds: Vec<WorksheetKind>,
+}
+
+/// The ticked communication problems in the reader's language ("Silence or closing off; ...").
+fn problem_words(tr: &crate::i18n::Tr, codes: &[String]) -> String {
+    let words: Vec<String> =
+        codes.iter().filter_map(|p| CommunicationProblem::parse(p)).map(|p| tr.t(p.message())).collect();
+    words.join("; ")
+}
+
+/// The success notice of a worksheet `?done=` key, in the reader's language.
+fn with_worksheet_notice(mut layout: Layout, done: Option<&str>) -> Layout {
+    let id = match done {
+        Some("worksheet-added") => crate::i18n::msg("worksheet-done-added"),
+        Some("worksheet-saved") => crate::i18n::msg("worksheet-done-saved"),
+        Some("worksheet-removed") => crate::i18n::msg("worksheet-done-removed"),
+        _ => return layout,
+    };
+    layout.flash = Some(super::Flash { kind: "success", message: layout.tr.t(id) });
+    layout
+}
+
+/// The message naming a field of a worksheet's read-only view (its `describe` label).
+fn field_message(label: &str) -> Option<&'static str> {
+    use crate::i18n::msg;
+    Some(match label {
+        "With" => msg("worksheet-field-with"),
+        "Date" => msg("worksheet-field-date"),
+        "Setting" => msg("worksheet-field-setting"),
+        "Meant to convey" => msg("worksheet-field-intended"),
+        "What was said" => msg("worksheet-said"),
+        "The reply" => msg("worksheet-field-reply"),
+        "Outcome" => msg("worksheet-outcome"),
+        "Where it broke down" => msg("worksheet-broke-down"),
+        "Alternatives" => msg("worksheet-alternatives"),
+        "Role play" => msg("worksheet-field-role-play"),
+        "Role-play notes" => msg("worksheet-role-play-notes"),
+        "Result when tried" => msg("worksheet-result-tried"),
+        "Problem or decision" => msg("worksheet-decision"),
+        "Option" => msg("worksheet-field-option"),
+        "Chosen" => msg("worksheet-field-chosen"),
+        "Steps" => msg("worksheet-field-steps"),
+        "Expected obstacles" => msg("worksheet-obstacles"),
+        "Rehearsal" => msg("worksheet-field-rehearsal"),
+        "Rehearsal notes" => msg("worksheet-rehearsal-notes"),
+        "Review date" => msg("worksheet-review-date"),
+        "Result" => msg("worksheet-result"),
+        _ => return None,
+    })
+}
+
+/// A worksheet's read-only fields in the reader's language: its `describe`
+/// list with labels by [`field_message`] and the worded values reworded.
+fn translated_fields(tr: &crate::i18n::Tr, w: &AnyWorksheet) -> Vec<(String, String)> {
+    let (fields, communication, decision) = match w {
+        AnyWorksheet::Communication(r) => (r.body.describe(), Some(&r.body), None),
+        AnyWorksheet::Decision(r) => (r.body.describe(), None, Some(&r.body)),
+    };
+    let mut options = decision.map(|d| d.options.iter()).into_iter().flatten();
+    let mut out = Vec::new();
+    for (label, value) in fields {
+        if label == "Problem area" {
+            continue;
+        }
+        let step = StepFeelings::STEPS.iter().zip(StepFeelings::STEP_MESSAGES).find(|((_, l), _)| *l == label);
+        if let (Some(((code, _), (_, id))), Some(c)) = (step, communication) {
+            let f = c.feelings.step(code);
+            let client = f.client.clone().unwrap_or_else(|| "–".into());
+            let other = f.other.clone().unwrap_or_else(|| "–".into());
+            out.push((tr.t(id), tr.tn("worksheet-feelings-line", &[("client", &client), ("other", &other)])));
+            continue;
+        }
+        let value = match label {
+            "Where it broke down" => problem_words(tr, &communication.map(|c| c.problems.clone()).unwrap_or_default()),
+            "Option" => match options.next() {
+                Some(o) => {
+                    let mut s = o.option.clone();
+                    if let Some(p) = &o.pros {
+                        s.push_str(&tr.ta("worksheet-pros-part", "text", p.as_str()));
+                    }
+                    if let Some(c) = &o.cons {
+                        s.push_str(&tr.ta("worksheet-cons-part", "text", c.as_str()));
+                    }
+                    s
+                }
+                None => value,
+            },
+            "Role play" | "Rehearsal" if value == "Done" => tr.t("worksheet-done"),
+            "Role play" | "Rehearsal" if value == "Not yet" => tr.t("worksheet-not-yet"),
+            _ => value,
+        };
+        let label = field_message(label).map(|id| tr.t(id)).unwrap_or_else(|| label.to_string());
+        out.push((label, value));
+    }
+    out
 }
 
 pub async fn list(CourseRead { state, me, cx }: CourseRead, Query(q): Query<DoneParam>) -> AppResult<Html<String>> {
     let all = course_worksheets(&state, &cx.course.id).await?;
     audit_read(&state, &me, "worksheet", &cx.client.id, None, format!("{} worksheets", all.len())).await?;
     let groups = by_session(&cx, &all);
-    let layout = Layout::new(&state, &me, format!("{} · Worksheets", cx.client.details.display_name), "caseload")
-        .await?
-        .with_done(q.done.as_deref());
-    let kinds = WorksheetKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect();
+    let title =
+        crate::i18n::current().ta("worksheet-list-page-title", "client", cx.client.details.display_name.as_str());
+    let layout = Layout::new(&state, &me, title, "caseload").await?.with_done(q.done.as_deref());
+    let layout = with_worksheet_notice(layout, q.done.as_deref());
+    let kinds = WorksheetKind::ALL.to_vec();
     render(&ListPage { layout, cx, groups, total: all.len(), kinds })
 }
 
@@ -307,8 +407,8 @@ impl FormView {
             version,
             sessions,
             areas,
-            problems: CommunicationProblem::ALL.iter().map(|p| (p.as_str(), p.label())).collect(),
-            steps: StepFeelings::STEPS,
+            problems: CommunicationProblem::ALL.iter().map(|p| (p.as_str(), p.message())).collect(),
+            steps: StepFeelings::STEP_MESSAGES,
             option_rows,
         }
     }
@@ -424,7 +524,8 @@ async fn form_page(
     errors: FormErrors,
     conflict: Option<ConflictView>,
 ) -> AppResult<Html<String>> {
-    let what = view.kind().label();
+    let tr = crate::i18n::current();
+    let what = tr.t(view.kind().message());
     let title = format!("{} · {what}", cx.client.details.display_name);
     let mut layout = Layout::new(state, me, title, "caseload").await?;
     if let Some(c) = &conflict {
@@ -469,8 +570,14 @@ async fn checked(state: &AppState, cx: &CourseContext, sheet: &Sheet) -> Result<
 pub async fn create(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
     cx.require_open()?;
     let p = Pairs(pairs);
-    let kind = WorksheetKind::parse(p.get("kind"))
-        .ok_or_else(|| AppError::invalid("kind", format!("Choose {}", WorksheetKind::codes())))?;
+    let kind = WorksheetKind::parse(p.get("kind")).ok_or_else(|| {
+        let codes = WorksheetKind::codes();
+        AppError::Invalid(ValidationErrors::single_key(
+            "kind",
+            crate::i18n::msg("worksheet-kind-invalid"),
+            vec![("codes", codes.into())],
+        ))
+    })?;
     let sheet = sheet_from_pairs(kind, &p);
     let valid = match checked(&state, &cx, &sheet).await? {
         Ok(s) => s,
@@ -493,7 +600,7 @@ struct DetailPage {
     version: i64,
     session: Option<String>,
     area: Option<String>,
-    fields: Vec<(&'static str, String)>,
+    fields: Vec<(String, String)>,
     history: Vec<HistoryRow>,
 }
 
@@ -508,9 +615,11 @@ pub async fn show(
         History::Communication(h) => history_rows(&h),
         History::Decision(h) => history_rows(&h),
     };
-    let (fields, area) = match &w {
-        AnyWorksheet::Communication(r) => (r.body.describe(), r.body.problem_area.clone()),
-        AnyWorksheet::Decision(r) => (r.body.describe(), r.body.problem_area.clone()),
+    let tr = crate::i18n::current();
+    let fields = translated_fields(&tr, &w);
+    let area = match &w {
+        AnyWorksheet::Communication(r) => r.body.problem_area.clone(),
+        AnyWorksheet::Decision(r) => r.body.problem_area.clone(),
     };
     // Problem areas by name, as the protocol calls them.
     let history = history
@@ -526,8 +635,9 @@ pub async fn show(
         .collect();
     let session = w.session_id().and_then(|s| session_label(&cx, s));
     let area = area.map(|a| cx.protocol.area_label(&a).to_string());
-    let title = format!("{} · {}", cx.client.details.display_name, w.kind().label());
+    let title = format!("{} · {}", cx.client.details.display_name, tr.t(w.kind().message()));
     let layout = Layout::new(&state, &me, title, "caseload").await?.with_done(q.done.as_deref());
+    let layout = with_worksheet_notice(layout, q.done.as_deref());
     render(&DetailPage {
         layout,
         id: w.id().to_string(),
@@ -535,7 +645,7 @@ pub async fn show(
         version: w.version(),
         session,
         area,
-        fields: fields.into_iter().filter(|(l, _)| *l != "Problem area").collect(),
+        fields,
         history,
         cx,
     })

@@ -6,7 +6,11 @@ mod courses;
 mod event;
 mod groups;
 mod inventory;
+mod lang;
 mod measures;
+
+pub use lang::{texts, Texts, LANGUAGES};
+use lang::{EN_FIRST as FIRST, EN_LAST as LAST};
 
 use event::event;
 use rapport_core::access::Role;
@@ -31,40 +35,23 @@ pub const DEMO_DOMAIN: &str = "demo.rapport.test";
 /// clinician1's kiosk PIN (kiosk mode: the PIN that takes a handed-over device back).
 pub const DEMO_KIOSK_PIN: &str = "2580";
 
-const FIRST: &[&str] = &[
-    "Alex", "Bea", "Cal", "Dana", "Eli", "Fern", "Gus", "Hana", "Ivo", "Jules", "Kai", "Lena", "Milo", "Nia", "Omar",
-    "Pia", "Quinn", "Rosa", "Sami", "Tova", "Uma", "Vik", "Wren", "Yara", "Zane", "Ines", "Kofi", "Mei", "Noor",
-    "Ravi",
-];
-const LAST: &[&str] = &[
-    "Example",
-    "Sample",
-    "Testwood",
-    "Demoson",
-    "Placeholder",
-    "Fictive",
-    "Mockley",
-    "Synthia",
-    "Invento",
-    "Pretendale",
-    "Madeup",
-    "Notreal",
-    "Imaginary",
-    "Dummington",
-    "Specimen",
-    "Trialson",
-];
 const PRONOUNS: &[&str] = &["she/her", "he/him", "they/them"];
-const LANGUAGES: &[&str] = &["English", "English", "English", "Spanish", "Arabic", "Polish", "Swahili", "Urdu"];
-const RELATIONS: &[&str] = &["partner", "sister", "brother", "friend", "mother", "father"];
+/// The English demo's mix of clients' preferred languages.
+const CLIENT_LANGUAGES: &[&str] = &["English", "English", "English", "Spanish", "Arabic", "Polish", "Swahili", "Urdu"];
+
+/// A client's preferred language: the demo's language, or the English demo's mix.
+fn client_language(texts: &Texts, pick: usize) -> &'static str {
+    texts.client_language.unwrap_or(CLIENT_LANGUAGES[pick])
+}
 
 /// `n` client names, each "First Last" from the lists above, never the same
 /// twice and never a staff member's name (`staff`, suffixes such as
 /// " (demo clinician)" ignored). The pairs come in a fixed shuffled order; past
 /// the last pair the names go round again with a number ("Alex Example 2").
-pub fn client_names(n: usize, staff: &[String]) -> Vec<String> {
+pub fn client_names(n: usize, staff: &[String], texts: &Texts) -> Vec<String> {
+    let (first, last) = (texts.first, texts.last);
     let taken: Vec<String> = staff.iter().map(|s| s.split(" (").next().unwrap_or(s).trim().to_lowercase()).collect();
-    let mut pairs: Vec<(usize, usize)> = (0..FIRST.len()).flat_map(|f| (0..LAST.len()).map(move |l| (f, l))).collect();
+    let mut pairs: Vec<(usize, usize)> = (0..first.len()).flat_map(|f| (0..last.len()).map(move |l| (f, l))).collect();
     let mut rng = Lcg(20261204);
     for i in (1..pairs.len()).rev() {
         pairs.swap(i, rng.next(i + 1));
@@ -77,9 +64,9 @@ pub fn client_names(n: usize, staff: &[String]) -> Vec<String> {
                 break;
             }
             let name = if round == 1 {
-                format!("{} {}", FIRST[f], LAST[l])
+                format!("{} {}", first[f], last[l])
             } else {
-                format!("{} {} {round}", FIRST[f], LAST[l])
+                format!("{} {} {round}", first[f], last[l])
             };
             if !taken.contains(&name.to_lowercase()) {
                 out.push(name);
@@ -108,7 +95,13 @@ impl Lcg {
     }
 }
 
-pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed<'_>) -> Result<(), String> {
+pub async fn seed(
+    store: &Store,
+    clinicians: usize,
+    clients: usize,
+    texts: &Texts,
+    at: &Printed<'_>,
+) -> Result<(), String> {
     if clinicians == 0 {
         return Err("--clinicians must be at least 1".into());
     }
@@ -124,12 +117,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
     let hash = rapport_app::passwords::hash_now(DEMO_PASSWORD);
     // A synthetic practice in the United Kingdom, with that country's public crisis lines.
     let org = rapport_store::org::Organisation {
-        name: "Demo Practice (synthetic data)".into(),
-        country: "United Kingdom".into(),
-        crisis_resources: "Emergency services: 999 (or go to A&E)\nSamaritans: 116 123 (free, 24 hours)\n\
-             NHS 111: urgent mental health help (choose the mental health option)\nShout: text SHOUT to 85258 (free, 24 hours)"
-            .into(),
-        time_zone: "Europe/London".into(),
+        name: texts.org_name.into(),
+        country: texts.country.into(),
+        crisis_resources: texts.crisis_resources.into(),
+        time_zone: texts.time_zone.into(),
+        default_language: texts.code.into(),
         ..Default::default()
     };
     store.update_organisation(&org, event(action::SETTINGS_UPDATE, "organisation")).await.map_err(err)?;
@@ -143,14 +135,14 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
     };
     let admin = store
         .create_user(
-            mk(format!("admin@{DEMO_DOMAIN}"), "Avery Admin (demo)".into(), Role::Admin),
+            mk(format!("admin@{DEMO_DOMAIN}"), texts.admin_name.into(), Role::Admin),
             event(action::USER_CREATE, "user"),
         )
         .await
         .map_err(err)?;
     let supervisor = store
         .create_user(
-            mk(format!("supervisor@{DEMO_DOMAIN}"), "Sasha Supervisor (demo)".into(), Role::Supervisor),
+            mk(format!("supervisor@{DEMO_DOMAIN}"), texts.supervisor_name.into(), Role::Supervisor),
             event(action::USER_CREATE, "user"),
         )
         .await
@@ -159,7 +151,8 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
     let mut staff_names: Vec<String> = vec![admin.name.clone(), supervisor.name.clone()];
     let mut rng = Lcg(20261126);
     for i in 1..=clinicians {
-        let name = format!("{} {} (demo clinician)", FIRST[(i * 7) % FIRST.len()], LAST[(i * 3) % LAST.len()]);
+        let (first, last) = (texts.first, texts.last);
+        let name = format!("{} {}{}", first[(i * 7) % first.len()], last[(i * 3) % last.len()], texts.clinician_suffix);
         staff_names.push(name.clone());
         let u = store
             .create_user(
@@ -181,25 +174,25 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
     let mut first_client = None;
     // Active clients for the demo courses: the first of each clinician's first.
     let mut course_clients: Vec<(Id, Id)> = Vec::new();
-    let names = client_names(clients, &staff_names);
+    let names = client_names(clients, &staff_names, texts);
     for (i, display_name) in names.into_iter().enumerate() {
-        let last = display_name.split(' ').nth(1).unwrap_or("Example").to_string();
+        let last = display_name.split(' ').nth(1).unwrap_or(texts.last[0]).to_string();
         let year = today.year() - 18 - rng.next(55) as i32;
         let dob = format!("{year:04}-{:02}-{:02}", 1 + rng.next(12), 1 + rng.next(28));
         let mut d = ClientDetails {
             display_name,
             date_of_birth: Some(dob),
             pronouns: Some(PRONOUNS[rng.next(PRONOUNS.len())].into()),
-            preferred_language: Some(LANGUAGES[rng.next(LANGUAGES.len())].into()),
+            preferred_language: Some(client_language(texts, rng.next(CLIENT_LANGUAGES.len())).into()),
             phone: Some(format!("+44 7700 9{:05}", i % 100_000)),
             email: Some(format!("client{}@example.org", i + 1)),
             external_ids: vec![ExternalId { system: "Hospital number".into(), value: format!("DEMO-{:05}", i + 1) }],
-            consent_notes: Some("Consents to treatment and to text-message reminders. Synthetic demo record.".into()),
+            consent_notes: Some(texts.consent.into()),
             ..Default::default()
         };
         if i % 3 != 2 {
-            d.emergency_contact_name = Some(format!("{} {last}", FIRST[rng.next(FIRST.len())]));
-            d.emergency_contact_relationship = Some(RELATIONS[rng.next(RELATIONS.len())].into());
+            d.emergency_contact_name = Some(format!("{} {last}", texts.first[rng.next(texts.first.len())]));
+            d.emergency_contact_relationship = Some(texts.relations[rng.next(texts.relations.len())].into());
             d.emergency_contact_phone = Some(format!("+44 7700 8{:05}", i % 100_000));
         }
         let responsible = &staff[i % staff.len()];
@@ -237,7 +230,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
             .create_break_glass(
                 &staff[1],
                 c,
-                "Covering the on-call phone: client called in distress while their clinician is on leave (demo).",
+                texts.break_glass,
                 Timestamp::now().plus(time::Duration::hours(4)),
                 event(action::BREAK_GLASS, "break_glass"),
             )
@@ -262,7 +255,7 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
     }
     // Session notes on the first client's course (signed, a draft, an addendum, a private process note).
     let notes_line = match &first_client {
-        Some((c, _)) => Some(notes::seed(store, c, &staff[0]).await.map_err(err)?),
+        Some((c, _)) => Some(notes::seed(store, c, &staff[0], texts).await.map_err(err)?),
         None => None,
     };
     // One unused single-use measure link (PHQ-9) for the first client.
@@ -315,18 +308,32 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
     // A group IPT programme: sites, a chain of supervision, facilitators, three groups and a funnel.
     let programme = groups::seed(store, &hash).await?;
     let _ = admin;
+    // A demo in another language: every account reads the interface in it.
+    if texts.client_language.is_some() {
+        for u in store.users().await.map_err(err)? {
+            store
+                .set_user_language(&u.id, Some(texts.code), event(action::ACCOUNT_LANGUAGE, "user"))
+                .await
+                .map_err(err)?;
+        }
+    }
     let base = at.base;
-    println!("Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.");
-    println!("All names are generated; no real people. Sign in with any of these accounts:");
+    let p = &texts.printed;
+    println!(
+        "{}",
+        p.seeded.replace("{clinicians}", &clinicians.to_string()).replace("{clients}", &clients.to_string())
+    );
+    println!("{}", p.sign_in_with);
     let account = |email: &str, what: &str| println!("  {email:<34} {what}");
-    account(&format!("admin@{DEMO_DOMAIN}"), "administrator (users, audit log, access reviews)");
-    account(&format!("supervisor@{DEMO_DOMAIN}"), &format!("supervisor of {} clinicians", supervised.len()));
+    account(&format!("admin@{DEMO_DOMAIN}"), p.administrator);
+    account(&format!("supervisor@{DEMO_DOMAIN}"), &p.supervisor_of.replace("{n}", &supervised.len().to_string()));
     for i in 1..=clinicians.min(5) {
-        account(&format!("clinician{i}@{DEMO_DOMAIN}"), "clinician");
+        account(&format!("clinician{i}@{DEMO_DOMAIN}"), p.clinician);
     }
     if clinicians > 5 {
         println!("  ... up to clinician{clinicians}@{DEMO_DOMAIN}");
     }
+    let printed = p;
     let p = &programme;
     account(&p.trainer, "master trainer of group IPT (supervises the group supervisor, sees the whole programme)");
     account(&p.supervisor, "group supervisor of the 3 facilitators (made the groups)");
@@ -427,11 +434,11 @@ pub async fn seed(store: &Store, clinicians: usize, clients: usize, at: &Printed
     );
     let steps: Vec<String> = p.funnel.iter().map(|(s, n)| format!("{} {n}", s.label().to_lowercase())).collect();
     println!("  Funnel (as the master trainer sees it): {}.", steps.join(", "));
-    println!("Password for every demo account: {DEMO_PASSWORD}");
+    println!("{}{DEMO_PASSWORD}", printed.password);
     println!();
-    println!("Next, start the server:");
+    println!("{}", printed.next);
     println!("  {}", at.serve);
-    println!("then open {base}/login (staff) or {base}/portal/login (client portal).");
+    println!("{}", printed.then_open.replace("{base}", base));
     Ok(())
 }
 
@@ -442,7 +449,7 @@ mod tests {
     #[test]
     fn client_names_never_repeat_nor_match_staff() {
         let staff = vec!["Avery Admin (demo)".to_string(), "Eli Synthia (demo clinician)".to_string()];
-        let names = client_names(1000, &staff);
+        let names = client_names(1000, &staff, &lang::EN);
         assert_eq!(names.len(), 1000);
         let mut unique = names.clone();
         unique.sort();
@@ -450,6 +457,8 @@ mod tests {
         assert_eq!(unique.len(), 1000, "no name twice, even past the last pair");
         assert!(!names.iter().any(|n| n == "Eli Synthia" || n == "Avery Admin"));
         assert!(names.iter().any(|n| n.ends_with(" 2")), "past the last pair the names are numbered");
-        assert_eq!(client_names(5, &staff), client_names(5, &staff), "the same every time");
+        assert_eq!(client_names(5, &staff, &lang::EN), client_names(5, &staff, &lang::EN), "the same every time");
+        let es = client_names(5, &staff, &lang::ES);
+        assert!(es.iter().all(|n| lang::ES.last.iter().any(|l| n.ends_with(l))), "{es:?}");
     }
 }

@@ -6,83 +6,16 @@
 //! made them; otherwise starts a 16-session course with five weekly sessions held.
 
 use super::event::event;
+use super::lang::{Script, Texts};
 use rapport_core::audit::action;
 use rapport_core::course::{validate_new_course, Attendance, Modality, RawCourse};
-use rapport_core::notes::{InterpersonalEvent, MoodEffect, ProgressNote, RiskCheck, Technique};
+use rapport_core::notes::{InterpersonalEvent, ProgressNote, RiskCheck};
 use rapport_core::protocol::ProtocolSet;
 use rapport_core::time::format_date;
 use rapport_core::{Id, Timestamp};
 use rapport_store::courses::{CourseRecord, NewTherapySession, TherapySession};
 use rapport_store::notes::NoteWrite;
 use rapport_store::{Store, StoreError};
-
-/// (mood, events, problem-area work, techniques, work set, work reviewed, plan), session by session.
-type Script = (
-    u8,
-    &'static [(&'static str, MoodEffect)],
-    &'static str,
-    &'static [Technique],
-    &'static str,
-    &'static str,
-    &'static str,
-);
-
-const SCRIPT: &[Script] = &[
-    (
-        3,
-        &[("Partner left for a work trip without saying goodbye", MoodEffect::Worse)],
-        "Symptom review and diagnosis; depression named as an illness; sick role discussed. Inventory started.",
-        &[Technique::ExplorationNondirective, Technique::DirectElicitation, Technique::Directive],
-        "Notice when mood dips and what happened with whom",
-        "",
-        "Complete the interpersonal inventory; timeline of the last year",
-    ),
-    (
-        4,
-        &[
-            ("Sister phoned and listened", MoodEffect::Better),
-            ("Argument with partner about housework", MoodEffect::Worse),
-        ],
-        "Inventory completed; onset linked to rising conflict with partner after the move. Medication: referred to GP.",
-        &[Technique::DirectElicitation, Technique::Clarification, Technique::EncouragementOfAffect],
-        "Write down one recent argument as it happened",
-        "Mood diary kept on 5 days; dips follow arguments at home",
-        "Present the formulation (role dispute, renegotiation stage) and agree the focus",
-    ),
-    (
-        4,
-        &[("Quiet weekend; partner mostly out", MoodEffect::NoChange)],
-        "Formulation agreed: role dispute with partner over expectations since the move. Contract set for 16 sessions.",
-        &[Technique::Clarification, Technique::Adjunctive],
-        "Notice what you want from your partner when you feel let down",
-        "Argument written down: started over dishes, ended with both silent",
-        "Communication analysis of the written argument",
-    ),
-    (
-        5,
-        &[("Asked partner for help with shopping; partner agreed", MoodEffect::Better)],
-        "Communication analysis: hints instead of asking; expects partner to guess. Alternatives generated.",
-        &[Technique::CommunicationAnalysis, Technique::RolePlay, Technique::BetweenSessionWork],
-        "Ask directly for one thing this week, calmly, at a quiet time",
-        "Noticed wanting acknowledgement more than help",
-        "Review the direct request; rehearse the harder talk about chores",
-    ),
-    (
-        6,
-        &[
-            ("Direct request went well", MoodEffect::Better),
-            ("Mother criticised the flat on a visit", MoodEffect::Worse),
-        ],
-        "Reviewed the request: partner responded well. Decision analysis on raising the chores agreement.",
-        &[Technique::DecisionAnalysis, Technique::RolePlay, Technique::EncouragementOfAffect],
-        "Propose a chores agreement on Sunday evening",
-        "Asked for help with shopping; it went better than expected",
-        "Review the Sunday talk; mention 11 sessions left",
-    ),
-];
-
-const PROCESS_NOTE: &str = "I felt protective and slightly impatient when she excused her partner again. \
-Watch for colluding with her avoidance; bring to supervision if it repeats. (Synthetic demo text.)";
 
 fn note(s: &Script, last: bool) -> ProgressNote {
     let (mood, events, work, techniques, set, reviewed, plan) = *s;
@@ -145,12 +78,13 @@ async fn held_sessions(
 }
 
 /// Seeds the notes; returns a line for the demo's printout.
-pub async fn seed(store: &Store, client: &Id, clinician: &Id) -> Result<String, StoreError> {
+pub async fn seed(store: &Store, client: &Id, clinician: &Id, texts: &Texts) -> Result<String, StoreError> {
+    let script = texts.notes;
     let course = demo_course(store, client, clinician).await?;
     let sessions = held_sessions(store, &course, clinician).await?;
-    let n = sessions.len().min(SCRIPT.len());
+    let n = sessions.len().min(script.len());
     let sessions = &sessions[sessions.len() - n..];
-    for (i, (s, script)) in sessions.iter().zip(SCRIPT.iter()).enumerate() {
+    for (i, (s, script)) in sessions.iter().zip(script.iter()).enumerate() {
         if store.progress_note(&s.id).await?.is_some() {
             continue;
         }
@@ -168,17 +102,18 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id) -> Result<String, 
         let NoteWrite::Saved(saved) = w else { continue };
         if i == 1 {
             store
-                .add_addendum(
-                    &saved,
-                    "GP confirmed the referral: sertraline started at 50 mg. Added after signing. (Synthetic demo text.)",
-                    clinician,
-                    event(action::PROGRESS_NOTE_ADDENDUM, "progress_note"),
-                )
+                .add_addendum(&saved, texts.addendum, clinician, event(action::PROGRESS_NOTE_ADDENDUM, "progress_note"))
                 .await?;
         }
         if last {
             store
-                .save_process_note(s, clinician, 0, PROCESS_NOTE, event(action::PROCESS_NOTE_WRITE, "process_note"))
+                .save_process_note(
+                    s,
+                    clinician,
+                    0,
+                    texts.process_note,
+                    event(action::PROCESS_NOTE_WRITE, "process_note"),
+                )
                 .await?;
         }
     }
