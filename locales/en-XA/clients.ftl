@@ -13,6 +13,13 @@ today-risk-flags-link = [Ŕîšķ ƒļåĝš ····]
 today-sessions-today = [Ţöđåý'š šéššîöñš ····· ·]
 today-no-sessions-today = [Ñö šéššîöñš ţöđåý. ····· ··]
 today-no-time = [Ñö ţîɱé šéţ ····]
+today-attendance =
+    { $status ->
+        [scheduled] [Šçĥéđûļéđ ····]
+        [attended] [Åţţéñđéđ ···]
+        [cancelled] [Çåñçéļļéđ ····]
+       *[no_show] [Đîđ ñöţ åţţéñđ ····· ·]
+    }
 today-session-number = [šéššîöñ { $number } ···]
 today-open-session = [Öþéñ šéššîöñ ·····]
 today-open-session-with = [ŵîţĥ { $client } ··]
@@ -217,6 +224,14 @@ client-courses = [Çöûŕšéš öƒ ÎÞŢ ····· ·]
 client-start-course = [Šţåŕţ å çöûŕšé ····· ·]
 client-no-courses = [Ñö çöûŕšéš ýéţ. ····· ·]
 client-course-started = [šţåŕţéđ { $date } ···]
+client-course-status =
+    { $status ->
+        [planned] [Þļåññéđ ···]
+        [active] [Åçţîṽé ··]
+        [completed] [Çöɱþļéţéđ ····]
+        [ended_early] [Éñđéđ éåŕļý ····]
+       *[transferred] [Ţŕåñšƒéŕŕéđ ····]
+    }
 client-groups = [Ĝŕöûþš ··]
 client-no-groups = [Ñöţ îñ åñý ĝŕöûþ. ····· ··]
 client-group-goal = [ĝöåļ: { $goal } ··]

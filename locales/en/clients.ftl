@@ -12,6 +12,13 @@ today-risk-flags-link = Risk flags
 today-sessions-today = Today's sessions
 today-no-sessions-today = No sessions today.
 today-no-time = No time set
+today-attendance =
+    { $status ->
+        [scheduled] Scheduled
+        [attended] Attended
+        [cancelled] Cancelled
+       *[no_show] Did not attend
+    }
 today-session-number = session { $number }
 today-open-session = Open session
 today-open-session-with = with { $client }
@@ -216,6 +223,14 @@ client-courses = Courses of IPT
 client-start-course = Start a course
 client-no-courses = No courses yet.
 client-course-started = started { $date }
+client-course-status =
+    { $status ->
+        [planned] Planned
+        [active] Active
+        [completed] Completed
+        [ended_early] Ended early
+       *[transferred] Transferred
+    }
 client-groups = Groups
 client-no-groups = Not in any group.
 client-group-goal = goal: { $goal }

@@ -12,6 +12,13 @@ today-risk-flags-link = Alertas de riesgo
 today-sessions-today = Sesiones de hoy
 today-no-sessions-today = No hay sesiones hoy.
 today-no-time = Sin hora
+today-attendance =
+    { $status ->
+        [scheduled] Programada
+        [attended] Realizada
+        [cancelled] Cancelada
+       *[no_show] No asistió
+    }
 today-session-number = sesión { $number }
 today-open-session = Abrir la sesión
 today-open-session-with = con { $client }
@@ -215,6 +222,14 @@ client-courses = Tratamientos de TIP
 client-start-course = Iniciar un tratamiento
 client-no-courses = Todavía no hay tratamientos.
 client-course-started = iniciado el { $date }
+client-course-status =
+    { $status ->
+        [planned] Previsto
+        [active] En curso
+        [completed] Completado
+        [ended_early] Terminado antes de tiempo
+       *[transferred] Derivado
+    }
 client-groups = Grupos
 client-no-groups = No participa en ningún grupo.
 client-group-goal = objetivo: { $goal }

@@ -12,6 +12,13 @@ today-risk-flags-link = Alertes de risque
 today-sessions-today = Séances du jour
 today-no-sessions-today = Aucune séance aujourd’hui.
 today-no-time = Heure non fixée
+today-attendance =
+    { $status ->
+        [scheduled] Planifiée
+        [attended] Tenue
+        [cancelled] Annulée
+       *[no_show] Absence
+    }
 today-session-number = séance { $number }
 today-open-session = Ouvrir la séance
 today-open-session-with = avec { $client }
@@ -215,6 +222,14 @@ client-courses = Traitements TIP
 client-start-course = Commencer un traitement
 client-no-courses = Pas encore de traitement.
 client-course-started = commencé le { $date }
+client-course-status =
+    { $status ->
+        [planned] Prévu
+        [active] En cours
+        [completed] Terminé
+        [ended_early] Arrêté avant terme
+       *[transferred] Transféré
+    }
 client-groups = Groupes
 client-no-groups = Dans aucun groupe.
 client-group-goal = objectif : { $goal }

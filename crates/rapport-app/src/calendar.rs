@@ -20,7 +20,7 @@ use rapport_core::zone::{parse_hhmm, Zone};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::calendar::{BookableCourse, CalendarFeed, CalendarSession};
 use rapport_store::courses::TherapySession;
-use time::{Date, Duration, Weekday};
+use time::{Date, Duration};
 
 /// Week (Monday to Sunday) or month (the whole weeks that cover it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -345,19 +345,6 @@ pub fn event(s: &CalendarSession, zone: &Zone, full_names: bool, host: &str) -> 
         summary: format!("IPT session: {who}"),
         description: format!("{} · {} · {} min", s.session.attendance.label(), s.session.modality.label(), minutes),
         cancelled: s.session.attendance == Attendance::Cancelled,
-    }
-}
-
-/// The weekday names, Monday first, for the page.
-pub fn weekday_short(d: Weekday) -> &'static str {
-    match d {
-        Weekday::Monday => "Mon",
-        Weekday::Tuesday => "Tue",
-        Weekday::Wednesday => "Wed",
-        Weekday::Thursday => "Thu",
-        Weekday::Friday => "Fri",
-        Weekday::Saturday => "Sat",
-        Weekday::Sunday => "Sun",
     }
 }
 

@@ -44,7 +44,7 @@ struct Item {
     client_name: String,
     clinician_name: String,
     minutes: i64,
-    attendance: &'static str,
+    attendance: String,
     attendance_class: &'static str,
     scheduled: bool,
     version: i64,
@@ -127,7 +127,7 @@ pub async fn page(
                     client_name: s.client_name.clone(),
                     clinician_name: s.responsible_name.clone(),
                     minutes,
-                    attendance: s.session.attendance.label(),
+                    attendance: tr.ta("today-attendance", "status", s.session.attendance.as_str()),
                     attendance_class: match s.session.attendance {
                         Attendance::Scheduled => "badge-info",
                         Attendance::Attended => "badge-ok",
