@@ -20,7 +20,7 @@ use rapport_core::zone::{parse_hhmm, Zone};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::calendar::{BookableCourse, CalendarFeed, CalendarSession};
 use rapport_store::courses::TherapySession;
-use time::{Date, Duration, Weekday};
+use time::{Date, Duration};
 
 /// Week (Monday to Sunday) or month (the whole weeks that cover it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,7 +112,7 @@ pub async fn calendar(
     let today = clock::today();
     let date = match date.map(str::trim).filter(|s| !s.is_empty()) {
         None => today,
-        Some(s) => parse_date(s).ok_or_else(|| invalid("date", "Date must be in the form YYYY-MM-DD"))?,
+        Some(s) => parse_date(s).ok_or_else(|| invalid("date", rapport_core::msg("calendar-error-date")))?,
     };
     let (from, to) = range(view, date);
     let all = state.store.calendar_sessions(&me.user.id, from, to).await?;
@@ -125,7 +125,9 @@ pub async fn calendar(
     }
     let clinician = match clinician.map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
-        Some(raw) => Some(Id::parse(raw).ok_or_else(|| invalid("clinician", "Choose a clinician from the list"))?),
+        Some(raw) => {
+            Some(Id::parse(raw).ok_or_else(|| invalid("clinician", rapport_core::msg("caseload-error-clinician")))?)
+        }
     };
     let sessions: Vec<CalendarSession> =
         all.into_iter().filter(|s| clinician.as_ref().is_none_or(|c| &s.responsible_id == c)).collect();
@@ -144,10 +146,9 @@ pub async fn calendar(
     Ok(Calendar { view, date, from, to, today, sessions, clinicians, clinician, courses })
 }
 
-fn invalid(field: &str, msg: &str) -> Error {
-    let mut e = ValidationErrors::new();
-    e.add(field, msg);
-    Error::Invalid(e)
+/// A refusal worded by the interface message `id`.
+fn invalid(field: &str, id: &'static str) -> Error {
+    Error::Invalid(ValidationErrors::single_key(field, id, vec![]))
 }
 
 /// Books a session in an open course through `courses::add_session` (scheduled, in person).
@@ -164,7 +165,7 @@ pub async fn book(
     require_caseload(state, me).await?;
     let course_id = course_id.trim();
     if course_id.is_empty() {
-        return Err(invalid("course_id", "Choose the client's course"));
+        return Err(invalid("course_id", rapport_core::msg("calendar-error-course")));
     }
     let cx = course_for(state, me, course_id, Purpose::Write).await?;
     let input = SessionInput {
@@ -216,7 +217,7 @@ async fn scheduled(
     let s = state.store.therapy_session(&sid).await?.ok_or(Error::NotFound)?;
     let cx = course_for(state, me, s.course_id.as_str(), Purpose::Write).await?;
     if s.attendance != Attendance::Scheduled {
-        return Err(invalid("attendance", "Only a scheduled session can be moved or cancelled from the calendar"));
+        return Err(invalid("attendance", rapport_core::msg("calendar-error-not-scheduled")));
     }
     Ok((cx, s))
 }
@@ -344,19 +345,6 @@ pub fn event(s: &CalendarSession, zone: &Zone, full_names: bool, host: &str) -> 
         summary: format!("IPT session: {who}"),
         description: format!("{} · {} · {} min", s.session.attendance.label(), s.session.modality.label(), minutes),
         cancelled: s.session.attendance == Attendance::Cancelled,
-    }
-}
-
-/// The weekday names, Monday first, for the page.
-pub fn weekday_short(d: Weekday) -> &'static str {
-    match d {
-        Weekday::Monday => "Mon",
-        Weekday::Tuesday => "Tue",
-        Weekday::Wednesday => "Wed",
-        Weekday::Thursday => "Thu",
-        Weekday::Friday => "Fri",
-        Weekday::Saturday => "Sat",
-        Weekday::Sunday => "Sun",
     }
 }
 

@@ -9,9 +9,13 @@
 use crate::access::{client_for, clients_shown, deny, require_caseload, Purpose};
 use crate::caller::Identity;
 use crate::{AppResult, AppState, Error};
-use rapport_core::access::{break_glass_reason, may_replace_responsible, AccessBasis, ClientRelation};
+use rapport_core::access::{
+    break_glass_reason, may_replace_responsible, AccessBasis, ClientRelation, MAX_BREAK_GLASS_REASON,
+    MIN_BREAK_GLASS_REASON,
+};
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::client::{self, changed_fields, ClientStatus, RawClientDetails};
+use rapport_core::validation::KeyArg;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::{CareTeamMember, CaseloadQuery, CaseloadRow, ClientRecord, ClientSummary};
 use rapport_store::courses::CourseRecord;
@@ -383,7 +387,7 @@ pub async fn update(
     if !unread.is_empty() {
         return Err(Error::Invalid(unread));
     }
-    let details = client::validate(raw, Timestamp::now().date())?;
+    let details = client::validate_update(raw, Timestamp::now().date(), &c.details)?;
     let mut e = client_event(me, action::CLIENT_UPDATE, c);
     e.detail = Some(format!("{}{via}", changed_fields(&c.details, &details)));
     Ok(state.store.update_client(&c.id, &details, version, e).await?)
@@ -476,7 +480,11 @@ pub async fn add_member(state: &AppState, me: &Identity, id: &str, user: Option<
     let c = managed(state, me, id).await?;
     let staff = state.store.practising_staff().await?;
     let Some(user) = user.and_then(Id::parse).filter(|u| staff.iter().any(|s| &s.id == u)) else {
-        return Err(Error::invalid("user_id", "Choose a clinician to add"));
+        return Err(Error::Invalid(ValidationErrors::single_key(
+            "user_id",
+            rapport_core::msg("care-team-error-choose"),
+            vec![],
+        )));
     };
     state.store.add_care_team_member(&c.id, &user, member_event(me, action::CARE_TEAM_ADD, &c, &user)).await?;
     Ok(c)
@@ -572,7 +580,16 @@ pub async fn break_glass_request(state: &AppState, me: &Identity, id: &str) -> A
 #[crate::boxing::boxed_future]
 pub async fn open_break_glass(state: &AppState, me: &Identity, client: &ClientSummary, reason: &str) -> AppResult<()> {
     let hours = state.organisation().await?.break_glass_hours;
-    let reason = break_glass_reason(reason).map_err(|m| Error::invalid("reason", m))?;
+    let reason = break_glass_reason(reason).map_err(|_| {
+        Error::Invalid(ValidationErrors::single_key(
+            "reason",
+            rapport_core::msg("break-glass-error-reason"),
+            vec![
+                ("min", KeyArg::Number(MIN_BREAK_GLASS_REASON as i64)),
+                ("max", KeyArg::Number(MAX_BREAK_GLASS_REASON as i64)),
+            ],
+        ))
+    })?;
     let mut e = me.event(action::BREAK_GLASS, "break_glass");
     e.client_id = Some(client.id.to_string());
     e.outcome = "success".into();

@@ -92,10 +92,24 @@ pub struct TaskItem {
     pub client_name: String,
     /// "Risk assessment", "Follow-up measures at 3 months (PHQ-9, GAD-7)".
     pub what: String,
+    /// What `what` says, for the pages to word in the reader's language.
+    pub kind: TaskKind,
     pub due: Date,
     /// Days past the due date.
     pub overdue_days: i64,
     pub href: String,
+}
+
+/// The kind of overdue work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TaskKind {
+    AcknowledgeFlag,
+    RiskAssessment,
+    /// Follow-up measures `months` after the course, with the questionnaires' short names.
+    FollowUp {
+        months: i64,
+        instruments: String,
+    },
 }
 
 /// The Today page's content for one person and one (local) date.
@@ -224,14 +238,15 @@ pub async fn today(state: &AppState, me: &Identity, date: Date) -> AppResult<Tod
         for d in Deadline::ALL {
             let t = timing(&clock, &deadlines, d, now);
             if t.overdue {
-                let what = match d {
-                    Deadline::Acknowledgement => "Acknowledge the risk flag",
-                    Deadline::Assessment => "Risk assessment",
+                let (what, kind) = match d {
+                    Deadline::Acknowledgement => ("Acknowledge the risk flag", TaskKind::AcknowledgeFlag),
+                    Deadline::Assessment => ("Risk assessment", TaskKind::RiskAssessment),
                 };
                 tasks.push(TaskItem {
                     client_id: f.client_id.clone(),
                     client_name: f.client_name.clone(),
                     what: what.into(),
+                    kind,
                     due: zone.date_of(t.deadline_at),
                     overdue_days: age_days(zone.date_of(t.deadline_at), date),
                     href: format!("/risk-flags/{}", f.id),
@@ -266,6 +281,7 @@ pub async fn today(state: &AppState, me: &Identity, date: Date) -> AppResult<Tod
                 client_id: r.id.clone(),
                 client_name: r.display_name.clone(),
                 what: format!("Follow-up measures at {} {} ({})", f.months, f.unit(), short.join(", ")),
+                kind: TaskKind::FollowUp { months: i64::from(f.months), instruments: short.join(", ") },
                 due: f.due_from,
                 overdue_days: age_days(f.due_from, date),
                 href: format!("/clients/{}/measures", r.id),

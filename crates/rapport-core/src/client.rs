@@ -1,8 +1,9 @@
 //! Client records: the fields a clinic keeps about a person in care, and their
 //! validation. Parse, don't validate: `ClientDetails` is always valid.
 
+use crate::msg;
 use crate::time::{format_date, parse_date};
-use crate::validation::{looks_like_email, optional_text, ValidationErrors};
+use crate::validation::{looks_like_email, optional_text, KeyArg, ValidationErrors};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -94,18 +95,40 @@ impl From<&ClientDetails> for RawClientDetails {
 
 pub const MAX_EXTERNAL_IDS: usize = 10;
 
+/// The languages a client's preferred language can be: the interface's
+/// shipped languages (`rapport_i18n::SHIPPED`), stored as their tags.
+pub const LANGUAGE_TAGS: [&str; 3] = ["en", "es", "fr"];
+
 /// Validates raw input. `today` bounds the date of birth (no future births).
 pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, ValidationErrors> {
+    validate_keeping(raw, today, None)
+}
+
+/// Validates an edit of `current`: a preferred language recorded as free
+/// text before it became a choice of tags may stay as it is.
+pub fn validate_update(
+    raw: RawClientDetails,
+    today: Date,
+    current: &ClientDetails,
+) -> Result<ClientDetails, ValidationErrors> {
+    validate_keeping(raw, today, current.preferred_language.as_deref())
+}
+
+fn validate_keeping(
+    raw: RawClientDetails,
+    today: Date,
+    kept_language: Option<&str>,
+) -> Result<ClientDetails, ValidationErrors> {
     let mut e = ValidationErrors::new();
     let display_name = match optional_text(&mut e, "display_name", "Display name", raw.display_name.as_deref(), 120) {
         Some(n) if n.contains('\n') => {
-            e.add("display_name", "Display name must be a single line");
+            e.add_key("display_name", msg("client-error-name-single-line"), vec![]);
             String::new()
         }
         Some(n) => n,
         None => {
             if e.for_field("display_name").is_none() {
-                e.add("display_name", "Enter a display name");
+                e.add_key("display_name", msg("client-error-name-required"), vec![]);
             }
             String::new()
         }
@@ -113,11 +136,11 @@ pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, Val
     let date_of_birth =
         raw.date_of_birth.as_deref().map(str::trim).filter(|s| !s.is_empty()).and_then(|s| match parse_date(s) {
             None => {
-                e.add("date_of_birth", "Date of birth must be a real date written YYYY-MM-DD");
+                e.add_key("date_of_birth", msg("client-error-date-of-birth-format"), vec![]);
                 None
             }
             Some(d) if d > today => {
-                e.add("date_of_birth", "Date of birth cannot be in the future");
+                e.add_key("date_of_birth", msg("client-error-date-of-birth-future"), vec![]);
                 None
             }
             Some(d) => {
@@ -127,7 +150,7 @@ pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, Val
     let email = optional_text(&mut e, "email", "Email", raw.email.as_deref(), 254);
     if let Some(m) = &email {
         if !looks_like_email(m) {
-            e.add("email", "Email must look like name@example.org");
+            e.add_key("email", msg("client-error-email"), vec![]);
         }
     }
     let phone = optional_text(&mut e, "phone", "Phone", raw.phone.as_deref(), 40);
@@ -140,20 +163,21 @@ pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, Val
     );
     let mut external_ids = Vec::new();
     if raw.external_ids.len() > MAX_EXTERNAL_IDS {
-        e.add("external_ids", format!("At most {MAX_EXTERNAL_IDS} external identifiers"));
+        e.add_key(
+            "external_ids",
+            msg("client-error-external-ids-max"),
+            vec![("max", KeyArg::Number(MAX_EXTERNAL_IDS as i64))],
+        );
     }
     for id in raw.external_ids.iter().take(MAX_EXTERNAL_IDS) {
         let system = id.system.trim();
         let value = id.value.trim();
         if system.is_empty() || value.is_empty() {
-            e.add(
-                "external_ids",
-                "Each external identifier needs a system and a value, e.g. \"Hospital number: H123456\"",
-            );
+            e.add_key("external_ids", msg("client-error-external-id-parts"), vec![]);
         } else if system.len() > 80 || value.len() > 80 {
-            e.add("external_ids", "External identifier systems and values must be at most 80 characters");
+            e.add_key("external_ids", msg("client-error-external-id-length"), vec![]);
         } else if external_ids.iter().any(|x: &ExternalId| x.system == system) {
-            e.add("external_ids", format!("\"{system}\" is listed twice"));
+            e.add_key("external_ids", msg("client-error-external-id-twice"), vec![("system", system.into())]);
         } else {
             external_ids.push(ExternalId { system: system.into(), value: value.into() });
         }
@@ -166,13 +190,7 @@ pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, Val
         email,
         phone,
         address: optional_text(&mut e, "address", "Address", raw.address.as_deref(), 500),
-        preferred_language: optional_text(
-            &mut e,
-            "preferred_language",
-            "Preferred language",
-            raw.preferred_language.as_deref(),
-            60,
-        ),
+        preferred_language: preferred_language(&mut e, raw.preferred_language.as_deref(), kept_language),
         emergency_contact_name: optional_text(
             &mut e,
             "emergency_contact_name",
@@ -194,6 +212,18 @@ pub fn validate(raw: RawClientDetails, today: Date) -> Result<ClientDetails, Val
     e.into_result().map(|_| details)
 }
 
+/// A language tag of [`LANGUAGE_TAGS`], blank for none, or the value `kept`
+/// unchanged.
+fn preferred_language(e: &mut ValidationErrors, raw: Option<&str>, kept: Option<&str>) -> Option<String> {
+    let value = raw.map(str::trim).filter(|v| !v.is_empty())?;
+    if LANGUAGE_TAGS.contains(&value) || Some(value) == kept {
+        Some(value.to_string())
+    } else {
+        e.add_key("preferred_language", msg("client-error-preferred-language"), vec![]);
+        None
+    }
+}
+
 /// Parses the UI's "one per line, `system: value`" text.
 pub fn parse_external_ids(text: &str) -> Result<Vec<ExternalId>, ValidationErrors> {
     let mut out = Vec::new();
@@ -201,9 +231,10 @@ pub fn parse_external_ids(text: &str) -> Result<Vec<ExternalId>, ValidationError
         match line.split_once(':') {
             Some((s, v)) => out.push(ExternalId { system: s.trim().into(), value: v.trim().into() }),
             None => {
-                return Err(ValidationErrors::single(
+                return Err(ValidationErrors::single_key(
                     "external_ids",
-                    format!("\"{line}\" needs a colon between system and value, e.g. \"Hospital number: H123456\""),
+                    msg("client-error-external-id-colon"),
+                    vec![("line", line.into())],
                 ))
             }
         }
@@ -275,7 +306,7 @@ mod tests {
     fn display_name_is_required_and_trimmed() {
         assert_eq!(validate(raw("  Alex  "), TODAY).unwrap().display_name, "Alex");
         let e = validate(raw("   "), TODAY).unwrap_err();
-        assert_eq!(e.for_field("display_name"), Some("Enter a display name"));
+        assert_eq!(e.for_field("display_name"), Some("client-error-name-required"));
         let e = validate(RawClientDetails::default(), TODAY).unwrap_err();
         assert!(e.for_field("display_name").is_some());
     }
@@ -286,7 +317,7 @@ mod tests {
         r.date_of_birth = Some("2030-01-01".into());
         assert_eq!(
             validate(r.clone(), TODAY).unwrap_err().for_field("date_of_birth"),
-            Some("Date of birth cannot be in the future")
+            Some("client-error-date-of-birth-future")
         );
         r.date_of_birth = Some("12/04/1990".into());
         assert!(validate(r.clone(), TODAY).is_err());
@@ -302,7 +333,10 @@ mod tests {
         assert!(parse_external_ids("no colon").is_err());
         let mut r = raw("A");
         r.external_ids = vec![ExternalId { system: "X".into(), value: "1".into() }; 2];
-        assert!(validate(r, TODAY).unwrap_err().for_field("external_ids").unwrap().contains("twice"));
+        assert_eq!(
+            validate(r, TODAY).unwrap_err().0[0].key.as_ref().map(|k| k.args.clone()),
+            Some(vec![("system", KeyArg::Text("X".into()))])
+        );
     }
 
     #[test]
@@ -319,5 +353,22 @@ mod tests {
     fn age() {
         assert_eq!(age_on("1990-11-27", TODAY), Some(35));
         assert_eq!(age_on("1990-11-26", TODAY), Some(36));
+    }
+
+    #[test]
+    fn preferred_language_is_a_shipped_tag_or_blank() {
+        let mut r = raw("A");
+        r.preferred_language = Some(" es ".into());
+        assert_eq!(validate(r.clone(), TODAY).unwrap().preferred_language.as_deref(), Some("es"));
+        r.preferred_language = Some("".into());
+        assert_eq!(validate(r.clone(), TODAY).unwrap().preferred_language, None);
+        r.preferred_language = Some("Klingon".into());
+        let e = validate(r.clone(), TODAY).unwrap_err();
+        assert_eq!(e.for_field("preferred_language"), Some("client-error-preferred-language"));
+        let before = ClientDetails { preferred_language: Some("Klingon".into()), ..Default::default() };
+        let kept = validate_update(r.clone(), TODAY, &before).unwrap();
+        assert_eq!(kept.preferred_language.as_deref(), Some("Klingon"), "recorded before the list: kept as it is");
+        r.preferred_language = Some("Vulcan".into());
+        assert!(validate_update(r, TODAY, &before).is_err(), "a new unknown value is refused");
     }
 }

@@ -7,7 +7,7 @@
 use crate::records::{RecordBody, Scope};
 use crate::timeline::{approx_date_field, ApproxDate};
 use crate::validation::{date_field, optional_text, required_text, ValidationErrors};
-use crate::Timestamp;
+use crate::{msg, Timestamp};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -48,6 +48,18 @@ impl CulturalFormulation {
         ("expectations", "Expectations of help", "What the client expects of treatment and of the helper."),
         ("practices", "Relevant practices", "Religious, healing or family practices that matter for the care."),
         ("language_needs", "Language and interpreter needs", "Preferred language for sessions and written material."),
+    ];
+
+    /// (field, label message, hint message) in the order of [`Self::FIELDS`],
+    /// for the pages to word in the reader's language.
+    pub const MESSAGES: [(&'static str, &'static str, &'static str); 7] = [
+        ("cultural_identity", msg("context-cultural-identity"), msg("context-cultural-identity-hint")),
+        ("explanations", msg("context-explanations"), msg("context-explanations-hint")),
+        ("stressors", msg("context-stressors"), msg("context-stressors-hint")),
+        ("supports", msg("context-supports"), msg("context-supports-hint")),
+        ("expectations", msg("context-expectations"), msg("context-expectations-hint")),
+        ("practices", msg("context-practices"), msg("context-practices-hint")),
+        ("language_needs", msg("context-language-needs"), msg("context-language-needs-hint")),
     ];
 
     pub fn get(&self, field: &str) -> Option<&str> {
@@ -96,7 +108,7 @@ impl RecordBody for CulturalFormulation {
             out.set(field, v);
         }
         if e.is_empty() && Self::FIELDS.iter().all(|(f, _, _)| out.get(f).is_none()) && !out.interpreter_needed {
-            e.add("cultural_identity", "Fill in at least one part of the cultural formulation");
+            e.add_key("cultural_identity", msg("context-error-cultural-empty"), vec![]);
         }
         e.into_result()?;
         Ok(out)
@@ -137,7 +149,7 @@ impl Medication {
         let stop = approx_date_field(&mut e, "stop_date", "Stop date", self.stop_date.as_deref(), None);
         if let (Some(a), Some(b)) = (start, stop) {
             if b.last_day() < a.first_day() {
-                e.add("stop_date", "The stop date is before the start date");
+                e.add_key("stop_date", msg("context-error-stop-before-start"), vec![]);
             }
         }
         let adherence = optional_text(&mut e, "adherence", "Adherence notes", self.adherence.as_deref(), 2000);
@@ -208,7 +220,7 @@ impl CoordinationNote {
     pub fn validate_on(self, today: Date) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let date = if self.date.trim().is_empty() {
-            e.add("date", "Enter the date (YYYY-MM-DD)");
+            e.add_key("date", msg("context-error-note-date"), vec![]);
             None
         } else {
             date_field(&mut e, "date", "Date", Some(&self.date), Some(today))

@@ -49,7 +49,7 @@ pub async fn search(
     let search = non_blank(&p.q).unwrap_or_default();
     let results = clients::break_glass_search(&state, &me, &search).await?;
     let hours = state.organisation().await?.break_glass_hours;
-    let layout = Layout::new(&state, &me, "Emergency access", "break-glass").await?;
+    let layout = Layout::new(&state, &me, crate::i18n::current().t("break-glass-title"), "break-glass").await?;
     Ok(render(&SearchPage { layout, search, results, hours })?.into_response())
 }
 
@@ -60,7 +60,7 @@ pub async fn reason_form(
 ) -> AppResult<Response> {
     let client = clients::break_glass_request(&state, &me, &id).await?;
     let hours = state.organisation().await?.break_glass_hours;
-    let layout = Layout::new(&state, &me, "Emergency access", "break-glass").await?;
+    let layout = Layout::new(&state, &me, crate::i18n::current().t("break-glass-title"), "break-glass").await?;
     Ok(render(&ReasonPage { layout, client, reason: String::new(), error: None, hours })?.into_response())
 }
 
@@ -82,8 +82,8 @@ pub async fn open(
         Ok(()) => Ok(Redirect::to(&format!("/clients/{}", client.id)).into_response()),
         Err(AppError::Invalid(e)) => {
             let hours = state.organisation().await?.break_glass_hours;
-            let layout = Layout::new(&state, &me, "Emergency access", "break-glass").await?;
-            let error = e.first().map(|f| f.message.clone());
+            let layout = Layout::new(&state, &me, crate::i18n::current().t("break-glass-title"), "break-glass").await?;
+            let error = e.first().map(|f| crate::i18n::current().field_message(f));
             let page = ReasonPage { layout, client, reason: typed, error, hours };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }

@@ -2,6 +2,7 @@
 //! cancelling, and the private iCalendar feed. Each handler calls one use case
 //! of `rapport_app::calendar`.
 
+use super::today::MONTHS_SHORT;
 use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::render;
@@ -11,11 +12,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use rapport_app::calendar::{self as use_case, neighbours, weekday_short, View};
+use rapport_app::calendar::{self as use_case, neighbours, View};
 use rapport_app::AppState;
 use rapport_core::course::Attendance;
 use rapport_core::time::format_date;
-use rapport_core::zone::show_date;
 use rapport_core::ValidationErrors;
 use serde::Deserialize;
 use time::{Date, Duration};
@@ -44,7 +44,7 @@ struct Item {
     client_name: String,
     clinician_name: String,
     minutes: i64,
-    attendance: &'static str,
+    attendance: String,
     attendance_class: &'static str,
     scheduled: bool,
     version: i64,
@@ -53,7 +53,7 @@ struct Item {
 
 struct Day {
     iso: String,
-    weekday: &'static str,
+    weekday: String,
     label: String,
     today: bool,
     /// In the month shown (month view; always true in the week view).
@@ -80,6 +80,18 @@ struct CalendarPage {
     count: usize,
 }
 
+impl CalendarPage {
+    /// Read after "Move or cancel" by screen readers.
+    fn session_with(&self, s: &Item, d: &Day) -> String {
+        self.layout.tr.tn("calendar-session-with", &[("client", &s.client_name), ("date", &d.label)])
+    }
+
+    /// "Alex (50 min sessions)".
+    fn course_choice(&self, name: &str, minutes: &i64) -> String {
+        self.layout.tr.tn("calendar-course-choice", &[("client", &name), ("minutes", minutes)])
+    }
+}
+
 fn end_time(time: &str, minutes: i64) -> String {
     rapport_core::zone::parse_hhmm(time)
         .map(|t| {
@@ -97,6 +109,7 @@ pub async fn page(
     let view = View::parse(q.view.as_deref());
     let cal = use_case::calendar(&state, &me, view, q.date.as_deref(), q.clinician.as_deref()).await?;
     let (prev, next) = neighbours(view, cal.date);
+    let tr = crate::i18n::current();
     let mut days = Vec::new();
     let mut d: Date = cal.from;
     while d <= cal.to {
@@ -114,7 +127,7 @@ pub async fn page(
                     client_name: s.client_name.clone(),
                     clinician_name: s.responsible_name.clone(),
                     minutes,
-                    attendance: s.session.attendance.label(),
+                    attendance: tr.ta("today-attendance", "status", s.session.attendance.as_str()),
                     attendance_class: match s.session.attendance {
                         Attendance::Scheduled => "badge-info",
                         Attendance::Attended => "badge-ok",
@@ -129,8 +142,8 @@ pub async fn page(
             .collect();
         days.push(Day {
             iso: format_date(d),
-            weekday: weekday_short(d.weekday()),
-            label: show_date(d),
+            weekday: tr.t(super::today::WEEKDAYS_SHORT[usize::from(d.weekday().number_days_from_monday())]),
+            label: crate::i18n::day(d),
             today: d == cal.today,
             in_range: view == View::Week || d.month() == cal.date.month(),
             items,
@@ -139,15 +152,15 @@ pub async fn page(
         d = n;
     }
     let title = match view {
-        View::Week => format!("Week of {}", show_date(cal.from)),
+        View::Week => tr.ta("calendar-week-of", "date", crate::i18n::day(cal.from)),
         View::Month => {
-            let s = show_date(cal.date.replace_day(1).unwrap_or(cal.date));
-            s.split_once(' ').map(|(_, rest)| rest.to_string()).unwrap_or(s)
+            let month = tr.t(MONTHS_SHORT[usize::from(u8::from(cal.date.month())) - 1]);
+            tr.tn("calendar-month-title", &[("month", &month), ("year", &i64::from(cal.date.year()))])
         }
     };
     let selected = cal.clinician.as_ref().map(|c| c.to_string()).unwrap_or_default();
     let p = CalendarPage {
-        layout: Layout::new(&state, &me, "Calendar", "calendar").await?.with_done(q.done.as_deref()),
+        layout: Layout::new(&state, &me, tr.t("calendar-title"), "calendar").await?.with_done(q.done.as_deref()),
         view: view.as_str(),
         title,
         date: format_date(cal.date),
@@ -196,7 +209,7 @@ pub async fn book(
         Some(s) => match s.parse::<i64>() {
             Ok(n) => Some(n),
             Err(_) => {
-                unread.add("duration_minutes", "Duration must be a whole number of minutes");
+                unread.add_key("duration_minutes", crate::i18n::msg("calendar-duration-whole"), vec![]);
                 None
             }
         },

@@ -1,6 +1,8 @@
 //! A client's care team: the responsible clinician and other members.
 
 use super::Layout;
+use crate::i18n::msg;
+use rapport_core::access::Role;
 
 use crate::error::AppResult;
 use crate::html::render;
@@ -28,6 +30,21 @@ struct CareTeamPage {
     can_hand_over: bool,
 }
 
+impl CareTeamPage {
+    /// A role as stored ("clinician") in the reader's language.
+    fn role(&self, role: impl ToString) -> String {
+        let id = match role.to_string().parse::<Role>() {
+            Ok(Role::Admin) => msg("role-admin"),
+            Ok(Role::Supervisor) => msg("role-supervisor"),
+            Ok(Role::Clinician) => msg("role-clinician"),
+            Ok(Role::Facilitator) => msg("role-facilitator"),
+            Ok(Role::Client) => msg("role-client"),
+            Err(_) => msg("care-team-staff"),
+        };
+        self.layout.tr.t(id)
+    }
+}
+
 pub async fn show(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
@@ -35,9 +52,14 @@ pub async fn show(
     Query(q): Query<super::clients::DoneParam>,
 ) -> AppResult<Html<String>> {
     let t = clients::care_team(&state, &me, &id).await?;
-    let layout = Layout::new(&state, &me, format!("Care team · {}", t.client.details.display_name), "caseload")
-        .await?
-        .with_done(q.done.as_deref());
+    let layout = Layout::new(
+        &state,
+        &me,
+        crate::i18n::current().ta("care-team-page-title", "name", &t.client.details.display_name),
+        "caseload",
+    )
+    .await?
+    .with_done(q.done.as_deref());
     render(&CareTeamPage {
         layout,
         c: t.client,

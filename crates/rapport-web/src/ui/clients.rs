@@ -1,6 +1,7 @@
 //! Caseload and client records.
 
 use super::Layout;
+use crate::i18n::msg;
 
 use crate::error::{AppError, AppResult};
 use crate::html::{non_blank, render, FormErrors};
@@ -48,6 +49,7 @@ struct CaseloadList {
     /// The caller's own id (their summary reads "You").
     me: String,
     supervisor: bool,
+    tr: crate::i18n::Tr,
 }
 
 impl CaseloadList {
@@ -78,34 +80,55 @@ impl CaseloadList {
 
     /// Under the heading: whose clients these are.
     fn subtitle(&self) -> String {
-        let what = if self.archived { "Archived clients" } else { "Clients" };
-        match self.filtered_name() {
-            Some(name) => format!("{what} {name} is responsible for"),
-            None if self.supervisor => {
-                format!("{what} of the clinicians you supervise, and those whose care team you are on")
-            }
-            None => format!("{what} whose care team you are on"),
+        let tr = &self.tr;
+        match (self.filtered_name(), self.archived) {
+            (Some(name), false) => tr.ta("caseload-subtitle-of", "name", name),
+            (Some(name), true) => tr.ta("caseload-subtitle-archived-of", "name", name),
+            (None, false) if self.supervisor => tr.t("caseload-subtitle-supervised"),
+            (None, true) if self.supervisor => tr.t("caseload-subtitle-archived-supervised"),
+            (None, false) => tr.t("caseload-subtitle-own"),
+            (None, true) => tr.t("caseload-subtitle-archived-own"),
         }
     }
 
     /// "3 clients · 1 open risk flag · 2 overdue measures".
     fn summary(&self, c: &ClinicianSummary) -> String {
-        let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
-        format!(
-            "{} · {} · {}",
-            n(c.clients, "client", "clients"),
-            n(c.open_flags, "open risk flag", "open risk flags"),
-            n(c.overdue_measures, "overdue measure", "overdue measures")
+        self.tr.tn(
+            msg("caseload-clinician-summary"),
+            &[("clients", &c.clients), ("flags", &c.open_flags), ("overdue", &c.overdue_measures)],
         )
     }
 
     fn who(&self, c: &ClinicianSummary) -> String {
         if c.id.as_str() == self.me {
-            format!("{} (you)", c.name)
+            self.tr.ta("caseload-clinician-you", "name", &c.name)
         } else {
             c.name.clone()
         }
     }
+
+    /// The empty caseload's sentence, its link inside.
+    fn empty_caseload(&self) -> String {
+        let link = format!("<a href=\"/clients/new\">{}</a>", super::today::escape(&self.tr.t("caseload-create-link")));
+        self.tr.ta("caseload-empty", "link", link)
+    }
+
+    fn count_matching(&self) -> String {
+        self.tr.tn("caseload-count-matching", &[("count", &self.total), ("search", &self.search)])
+    }
+
+    fn page_status(&self) -> String {
+        self.tr.tn("caseload-page-status", &[("page", &self.page), ("pages", &self.pages)])
+    }
+
+    fn date_of_birth(&self, iso: &str) -> String {
+        show_date_of_birth(iso)
+    }
+}
+
+/// A date of birth as people read it ("12 Apr 1990"); as stored if unreadable.
+pub(crate) fn show_date_of_birth(iso: &str) -> String {
+    rapport_core::time::parse_date(iso).map(crate::i18n::day).unwrap_or_else(|| iso.to_string())
 }
 
 #[derive(Template)]
@@ -159,14 +182,16 @@ pub async fn caseload(
     let page = p.page.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(1).max(1);
     let clinician = match non_blank(&p.clinician) {
         None => None,
-        Some(raw) => {
-            Some(Id::parse(&raw).ok_or_else(|| AppError::invalid("clinician", "Choose a clinician from the list"))?)
-        }
+        Some(raw) => Some(Id::parse(&raw).ok_or_else(|| {
+            AppError::Invalid(ValidationErrors::single_key("clinician", msg("caseload-error-clinician"), vec![]))
+        })?),
     };
     let by_need = match p.sort.as_deref() {
         None | Some("") | Some("name") => false,
         Some("need") => true,
-        Some(_) => return Err(AppError::invalid("sort", "Sort by name or by need")),
+        Some(_) => {
+            return Err(AppError::Invalid(ValidationErrors::single_key("sort", msg("caseload-error-sort"), vec![])))
+        }
     };
     let req = CaseloadViewRequest {
         search: Some(search.clone()).filter(|s| !s.is_empty()),
@@ -194,12 +219,15 @@ pub async fn caseload(
         clinicians: view.clinicians,
         me: me.user.id.to_string(),
         supervisor: me.user.role == rapport_core::access::Role::Supervisor,
+        tr: crate::i18n::current(),
     };
     // htmx live search swaps only the results.
     if headers.contains_key("hx-request") && !headers.contains_key("hx-boosted") {
         return Ok(render(&CaseloadRows { list })?.into_response());
     }
-    let layout = Layout::new(&state, &me, "Caseload", "caseload").await?.with_done(p.done.as_deref());
+    let layout = Layout::new(&state, &me, crate::i18n::current().t("caseload-title"), "caseload")
+        .await?
+        .with_done(p.done.as_deref());
     Ok(render(&CaseloadPage { layout, list })?.into_response())
 }
 
@@ -321,15 +349,25 @@ impl ClientFormPage {
         sites: Vec<rapport_store::groups::Site>,
     ) -> Self {
         let today = rapport_core::time::format_date(Timestamp::now().date());
-        let mut reminder_choices = vec![("default".to_string(), "The organisation's default".to_string())];
-        reminder_choices.extend(rapport_core::reminders::Lead::choices());
+        let tr = &layout.tr;
+        let mut reminder_choices = vec![("default".to_string(), tr.t("client-form-reminder-default"))];
+        reminder_choices.extend(rapport_core::reminders::Lead::choices().into_iter().map(|(value, _)| {
+            let label = tr.ta("client-reminder-lead", "hours", &value);
+            (value, label)
+        }));
         ClientFormPage { layout, client_id: client_id.map(Id::to_string), form, errors, today, reminder_choices, sites }
+    }
+
+    /// A preferred language recorded as free text before it was a choice: offered as it is.
+    fn other_language(&self) -> bool {
+        let value = self.form.preferred_language.trim();
+        !value.is_empty() && !crate::i18n::SHIPPED.iter().any(|(tag, _)| *tag == value)
     }
 }
 
 pub async fn new_form(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
     require_caseload(&state, &me).await?;
-    let layout = Layout::new(&state, &me, "New client", "caseload").await?;
+    let layout = Layout::new(&state, &me, crate::i18n::current().t("caseload-new-client"), "caseload").await?;
     // A facilitator registers people at their own site unless they choose another.
     let site_id = me.user.site_id.as_ref().map(Id::to_string).unwrap_or_default();
     let form = ClientForm { reminder: "default".into(), site_id, ..ClientForm::default() };
@@ -351,7 +389,7 @@ pub async fn create(
             Ok(Redirect::to(&format!("/clients/{}?done=created", record.id)).into_response())
         }
         Err(AppError::Invalid(errors)) => {
-            let layout = Layout::new(&state, &me, "New client", "caseload").await?;
+            let layout = Layout::new(&state, &me, crate::i18n::current().t("caseload-new-client"), "caseload").await?;
             let sites = groups::sites(&state, &me).await?;
             let page = ClientFormPage::new(layout, None, form, FormErrors(errors), sites);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
@@ -394,6 +432,41 @@ impl ClientPage {
     fn opt<'a>(&self, v: &'a Option<String>) -> &'a str {
         v.as_deref().unwrap_or("")
     }
+
+    fn date(&self, d: &time::Date) -> String {
+        crate::i18n::day(*d)
+    }
+
+    fn date_of_birth(&self) -> String {
+        self.c.details.date_of_birth.as_deref().map(show_date_of_birth).unwrap_or_default()
+    }
+
+    /// A shipped language by its own name ("Español"); other text as recorded.
+    fn preferred_language(&self) -> String {
+        let recorded = self.opt(&self.c.details.preferred_language);
+        crate::i18n::SHIPPED
+            .iter()
+            .find(|(tag, _)| *tag == recorded)
+            .map(|(_, name)| name.to_string())
+            .unwrap_or_else(|| recorded.to_string())
+    }
+
+    /// "Created … · last updated … · version 3".
+    fn footer(&self) -> String {
+        self.layout.tr.tn(
+            msg("client-created-updated"),
+            &[
+                ("created", &crate::i18n::show(self.c.created_at)),
+                ("updated", &crate::i18n::show(self.c.updated_at)),
+                ("version", &self.c.version),
+            ],
+        )
+    }
+}
+
+/// A reminder lead time: "Off", "24 hours before".
+fn lead_label(tr: &crate::i18n::Tr, lead: rapport_core::reminders::Lead) -> String {
+    tr.ta("client-reminder-lead", "hours", lead.form_value())
 }
 
 #[derive(Deserialize, Default)]
@@ -410,12 +483,13 @@ pub async fn show(
     let (c, basis) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
     let layout =
         Layout::new(&state, &me, c.details.display_name.clone(), "caseload").await?.with_done(q.done.as_deref());
+    let tr = layout.tr.clone();
     let age = c
         .details
         .date_of_birth
         .as_deref()
         .and_then(|d| age_on(d, Timestamp::now().date()))
-        .map(|a| format!("{a} years"))
+        .map(|a| tr.ta("client-age", "years", a))
         .unwrap_or_default();
     let d = &c.details;
     let emergency = d.emergency_contact_name.is_some() || d.emergency_contact_phone.is_some();
@@ -423,8 +497,8 @@ pub async fn show(
     let courses = clients::courses_of(&state, &c).await?;
     let default = reminders::default_lead(&state).await?;
     let reminder_setting = match reminders::client_choice(&state, &c).await? {
-        ClientChoice::Default => format!("{} (the organisation's default)", default.label()),
-        ClientChoice::Own(l) => l.label(),
+        ClientChoice::Default => tr.ta("client-reminder-default", "lead", lead_label(&tr, default)),
+        ClientChoice::Own(l) => lead_label(&tr, l),
     };
     let reminders = reminders::sent(&state, &c)
         .await?
@@ -433,13 +507,22 @@ pub async fn show(
             let status = DeliveryStatus::of(r.sent_at.is_some(), r.attempts);
             ReminderLine {
                 href: format!("/courses/{}/sessions/{}", r.course_id, r.session_id),
-                session: rapport_core::reminders::when_text(r.session_date, &r.session_time),
-                queued: rapport_app::clock::show(r.queued_at),
+                session: if r.session_time.trim().is_empty() {
+                    crate::i18n::long_day(r.session_date)
+                } else {
+                    tr.tn(
+                        msg("client-reminder-when"),
+                        &[("date", &crate::i18n::long_day(r.session_date)), ("time", &r.session_time.trim())],
+                    )
+                },
+                queued: crate::i18n::show(r.queued_at),
                 status: status.as_str(),
                 detail: match (&r.sent_at, &r.last_error) {
-                    (Some(t), _) => format!("e-mailed {}", rapport_app::clock::show(*t)),
-                    (None, Some(e)) => format!("{} attempt(s): {e}", r.attempts),
-                    (None, None) => "waiting in the outbox".into(),
+                    (Some(t), _) => tr.ta("client-reminder-emailed", "when", crate::i18n::show(*t)),
+                    (None, Some(e)) => {
+                        tr.tn("client-reminder-attempts", &[("count", &r.attempts), ("error", &e.as_str())])
+                    }
+                    (None, None) => tr.t("client-reminder-waiting"),
                 },
             }
         })
@@ -465,7 +548,13 @@ pub async fn edit_form(
     Path(id): Path<String>,
 ) -> AppResult<Html<String>> {
     let (c, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
-    let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
+    let layout = Layout::new(
+        &state,
+        &me,
+        crate::i18n::current().ta("client-form-edit-page-title", "name", &c.details.display_name),
+        "caseload",
+    )
+    .await?;
     let mut form = ClientForm::from_details(&c.details, c.version);
     form.reminder = reminders::client_choice(&state, &c).await?.form_value();
     form.site_id = c.site_id.as_ref().map(Id::to_string).unwrap_or_default();
@@ -485,7 +574,13 @@ pub async fn update(
     if let Err(AppError::Invalid(errors)) =
         clients::set_site(&state, &me, &c, &form.site_id).await.map_err(AppError::from)
     {
-        let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
+        let layout = Layout::new(
+            &state,
+            &me,
+            crate::i18n::current().ta("client-form-edit-page-title", "name", &c.details.display_name),
+            "caseload",
+        )
+        .await?;
         let sites = groups::sites(&state, &me).await?;
         let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors(errors), sites);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
@@ -498,15 +593,26 @@ pub async fn update(
             Ok(Redirect::to(&format!("/clients/{}?done=saved", c.id)).into_response())
         }
         Err(AppError::Invalid(errors)) => {
-            let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload").await?;
+            let layout = Layout::new(
+                &state,
+                &me,
+                crate::i18n::current().ta("client-form-edit-page-title", "name", &c.details.display_name),
+                "caseload",
+            )
+            .await?;
             let sites = groups::sites(&state, &me).await?;
             let page = ClientFormPage::new(layout, Some(&c.id), form, FormErrors(errors), sites);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
         Err(AppError::Conflict(_)) => {
-            let layout = Layout::new(&state, &me, format!("Edit {}", c.details.display_name), "caseload")
-                .await?
-                .with_error("Someone else saved this record while you were editing. Your changes are below and have not been saved; the current record is on its page. Review and save again.");
+            let layout = Layout::new(
+                &state,
+                &me,
+                crate::i18n::current().ta("client-form-edit-page-title", "name", &c.details.display_name),
+                "caseload",
+            )
+            .await?
+            .with_error(crate::i18n::current().t("client-form-conflict"));
             let mut form = form;
             form.version = c.version.to_string();
             let sites = groups::sites(&state, &me).await?;

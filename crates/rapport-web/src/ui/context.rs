@@ -26,7 +26,7 @@ use rapport_app::AppState;
 use rapport_core::context::{CoordinationNote, CulturalFormulation, Medication, OtherProvider};
 use rapport_core::records::RecordBody;
 use rapport_core::timeline::ApproxDate;
-use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_core::{msg, Id, Timestamp, ValidationErrors};
 use rapport_store::records::Record;
 
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
@@ -61,6 +61,7 @@ pub enum Widget {
 
 pub struct Field {
     pub name: &'static str,
+    /// Message ids of the label and the hint (empty: none).
     pub label: &'static str,
     pub hint: &'static str,
     pub widget: Widget,
@@ -78,8 +79,9 @@ pub type Providers = Vec<(String, String)>;
 pub trait ContextItem: ClientKind + Describe + Default + Clone + Sync {
     /// URL segment under `/courses/{id}/context/`.
     const SEGMENT: &'static str;
-    /// For headings: "medication".
-    const NOUN: &'static str;
+    /// Message ids: "Add medication", "Change medication".
+    const ADD: &'static str;
+    const CHANGE: &'static str;
 
     fn fields(&self, providers: &Providers) -> Vec<Field>;
     fn from_pairs(p: &Pairs) -> Self;
@@ -93,24 +95,37 @@ fn text(p: &Pairs, n: &str) -> Option<String> {
 
 impl ContextItem for Medication {
     const SEGMENT: &'static str = "medications";
-    const NOUN: &'static str = "medication";
+    const ADD: &'static str = msg("context-add-medication");
+    const CHANGE: &'static str = msg("context-change-medication");
 
     fn fields(&self, _: &Providers) -> Vec<Field> {
-        let approx = "A year (2024), a month (2024-03) or a day (2024-03-14).";
+        let approx = msg("context-approx-date-hint");
         vec![
-            Field { name: "name", label: "Medication", hint: "", widget: Widget::Text, value: self.name.clone() },
-            field("dose", "Dose", "e.g. 50 mg once daily", Widget::Text, &self.dose),
-            field("prescriber", "Prescriber", "", Widget::Text, &self.prescriber),
-            field("start_date", "Started", approx, Widget::Text, &self.start_date),
-            field("stop_date", "Stopped", "Leave blank while it is taken.", Widget::Text, &self.stop_date),
+            Field {
+                name: "name",
+                label: msg("context-med-name"),
+                hint: "",
+                widget: Widget::Text,
+                value: self.name.clone(),
+            },
+            field("dose", msg("context-med-dose"), msg("context-med-dose-hint"), Widget::Text, &self.dose),
+            field("prescriber", msg("context-med-prescriber"), "", Widget::Text, &self.prescriber),
+            field("start_date", msg("context-med-started"), approx, Widget::Text, &self.start_date),
+            field(
+                "stop_date",
+                msg("context-med-stopped"),
+                msg("context-med-stopped-hint"),
+                Widget::Text,
+                &self.stop_date,
+            ),
             field(
                 "adherence",
-                "Adherence",
-                "How regularly it is taken; missed doses and why.",
+                msg("context-med-adherence"),
+                msg("context-med-adherence-hint"),
                 Widget::Textarea,
                 &self.adherence,
             ),
-            field("side_effects", "Side effects", "", Widget::Textarea, &self.side_effects),
+            field("side_effects", msg("context-med-side-effects"), "", Widget::Textarea, &self.side_effects),
         ]
     }
 
@@ -133,15 +148,15 @@ impl ContextItem for Medication {
 
 impl Describe for Medication {
     fn describe(&self) -> Vec<(&'static str, String)> {
-        let mut v = vec![("Medication", self.name.clone())];
+        let mut v = vec![(msg("context-med-name"), self.name.clone())];
         let date = |d: &Option<String>| d.as_deref().and_then(ApproxDate::parse).map(|d| d.display());
         for (label, value) in [
-            ("Dose", self.dose.clone()),
-            ("Prescriber", self.prescriber.clone()),
-            ("Started", date(&self.start_date)),
-            ("Stopped", date(&self.stop_date)),
-            ("Adherence", self.adherence.clone()),
-            ("Side effects", self.side_effects.clone()),
+            (msg("context-med-dose"), self.dose.clone()),
+            (msg("context-med-prescriber"), self.prescriber.clone()),
+            (msg("context-med-started"), date(&self.start_date)),
+            (msg("context-med-stopped"), date(&self.stop_date)),
+            (msg("context-med-adherence"), self.adherence.clone()),
+            (msg("context-med-side-effects"), self.side_effects.clone()),
         ] {
             if let Some(value) = value {
                 v.push((label, value));
@@ -153,20 +168,27 @@ impl Describe for Medication {
 
 impl ContextItem for OtherProvider {
     const SEGMENT: &'static str = "providers";
-    const NOUN: &'static str = "provider";
+    const ADD: &'static str = msg("context-add-provider");
+    const CHANGE: &'static str = msg("context-change-provider");
 
     fn fields(&self, _: &Providers) -> Vec<Field> {
         vec![
             Field {
                 name: "name",
-                label: "Name or role",
-                hint: "e.g. Dr Lee, GP",
+                label: msg("context-provider-name"),
+                hint: msg("context-provider-name-hint"),
                 widget: Widget::Text,
                 value: self.name.clone(),
             },
-            field("organisation", "Organisation", "", Widget::Text, &self.organisation),
-            field("contact", "Contact", "Phone, e-mail or address.", Widget::Text, &self.contact),
-            field("provides", "What they provide", "", Widget::Textarea, &self.provides),
+            field("organisation", msg("context-provider-organisation"), "", Widget::Text, &self.organisation),
+            field(
+                "contact",
+                msg("context-provider-contact"),
+                msg("context-provider-contact-hint"),
+                Widget::Text,
+                &self.contact,
+            ),
+            field("provides", msg("context-provider-provides"), "", Widget::Textarea, &self.provides),
         ]
     }
 
@@ -186,10 +208,12 @@ impl ContextItem for OtherProvider {
 
 impl Describe for OtherProvider {
     fn describe(&self) -> Vec<(&'static str, String)> {
-        let mut v = vec![("Name or role", self.name.clone())];
-        for (label, value) in
-            [("Organisation", &self.organisation), ("Contact", &self.contact), ("Provides", &self.provides)]
-        {
+        let mut v = vec![(msg("context-provider-name"), self.name.clone())];
+        for (label, value) in [
+            (msg("context-provider-organisation"), &self.organisation),
+            (msg("context-provider-contact"), &self.contact),
+            (msg("context-provider-provides-short"), &self.provides),
+        ] {
             if let Some(value) = value {
                 v.push((label, value.clone()));
             }
@@ -200,18 +224,25 @@ impl Describe for OtherProvider {
 
 impl ContextItem for CoordinationNote {
     const SEGMENT: &'static str = "notes";
-    const NOUN: &'static str = "coordination note";
+    const ADD: &'static str = msg("context-add-note");
+    const CHANGE: &'static str = msg("context-change-note");
 
     fn fields(&self, providers: &Providers) -> Vec<Field> {
-        let mut choices = vec![(String::new(), "Not about one provider".to_string())];
+        let mut choices = vec![(String::new(), crate::i18n::current().t("context-note-no-provider"))];
         choices.extend(providers.iter().cloned());
         vec![
-            Field { name: "date", label: "Date", hint: "", widget: Widget::Date, value: self.date.clone() },
-            field("provider_id", "Provider", "", Widget::Select(choices), &self.provider_id),
+            Field {
+                name: "date",
+                label: msg("context-note-date"),
+                hint: "",
+                widget: Widget::Date,
+                value: self.date.clone(),
+            },
+            field("provider_id", msg("context-note-provider"), "", Widget::Select(choices), &self.provider_id),
             Field {
                 name: "note",
-                label: "Note",
-                hint: "Who was contacted, what was agreed.",
+                label: msg("context-note-note"),
+                hint: msg("context-note-note-hint"),
                 widget: Widget::Textarea,
                 value: self.note.clone(),
             },
@@ -233,23 +264,25 @@ impl ContextItem for CoordinationNote {
 
 impl Describe for CoordinationNote {
     fn describe(&self) -> Vec<(&'static str, String)> {
-        vec![("Date", self.date.clone()), ("Note", self.note.clone())]
+        vec![(msg("context-note-date"), self.date.clone()), (msg("context-note-note"), self.note.clone())]
     }
 }
 
 impl Describe for CulturalFormulation {
     fn describe(&self) -> Vec<(&'static str, String)> {
-        let mut v: Vec<(&'static str, String)> = CulturalFormulation::FIELDS
+        let mut v: Vec<(&'static str, String)> = CulturalFormulation::MESSAGES
             .iter()
             .filter_map(|(f, label, _)| self.get(f).map(|x| (*label, x.to_string())))
             .collect();
-        v.push(("Interpreter needed", if self.interpreter_needed { "Yes".into() } else { "No".into() }));
+        let tr = crate::i18n::current();
+        let needed = tr.t(if self.interpreter_needed { msg("context-yes") } else { msg("context-no") });
+        v.push((msg("context-interpreter-needed"), needed));
         v
     }
 }
 
 fn cultural_fields(c: &CulturalFormulation) -> Vec<Field> {
-    let mut v: Vec<Field> = CulturalFormulation::FIELDS
+    let mut v: Vec<Field> = CulturalFormulation::MESSAGES
         .iter()
         .map(|(name, label, hint)| Field {
             name,
@@ -261,7 +294,7 @@ fn cultural_fields(c: &CulturalFormulation) -> Vec<Field> {
         .collect();
     v.push(Field {
         name: "interpreter_needed",
-        label: "An interpreter is needed",
+        label: msg("context-interpreter-is-needed"),
         hint: "",
         widget: Widget::Check,
         value: if c.interpreter_needed { "true".into() } else { String::new() },
@@ -279,17 +312,34 @@ fn cultural_from_pairs(p: &Pairs) -> CulturalFormulation {
 
 // ---------------------------------------------------------------- the page
 
+/// A page title: "Alex · Care context".
+fn layout_title(what: &str, cx: &CourseContext) -> String {
+    let tr = crate::i18n::current();
+    tr.tn("context-title", &[("client", &cx.client.details.display_name), ("what", &tr.t(what))])
+}
+
+/// The banner over a form someone else saved meanwhile.
+fn conflict_message(c: &ConflictView) -> String {
+    crate::i18n::current().tn("context-conflict", &[("name", &c.by), ("at", &c.at)])
+}
+
+/// "By Dr Lee at 4 Dec 2026, 14:05." under a version saved meanwhile.
+pub fn by_at(tr: &crate::i18n::Tr, by: &str, at: &str) -> String {
+    tr.tn("record-by-at", &[("name", &by), ("at", &at)])
+}
+
 /// An add form on the page: where it posts, its fields and errors.
 pub struct AddForm {
     pub segment: &'static str,
-    pub noun: &'static str,
+    /// Message id: "Add medication".
+    pub add_label: &'static str,
     pub fields: Vec<Field>,
     pub errors: FormErrors,
 }
 
 impl AddForm {
     fn of<T: ContextItem>(item: &T, providers: &Providers, errors: FormErrors) -> AddForm {
-        AddForm { segment: T::SEGMENT, noun: T::NOUN, fields: item.fields(providers), errors }
+        AddForm { segment: T::SEGMENT, add_label: T::ADD, fields: item.fields(providers), errors }
     }
 
     pub fn open(&self) -> bool {
@@ -322,6 +372,18 @@ struct ContextPage {
 impl ContextPage {
     fn date(&self, d: &Option<String>) -> String {
         d.as_deref().and_then(ApproxDate::parse).map(|d| d.display()).unwrap_or_default()
+    }
+
+    /// "2021 to 2023": when a past medication was taken.
+    fn taken(&self, m: &Medication) -> String {
+        self.layout
+            .tr
+            .tn("context-med-taken-range", &[("from", &self.date(&m.start_date)), ("to", &self.date(&m.stop_date))])
+    }
+
+    /// A coordination note's day as people read it (as typed if unreadable).
+    fn note_date(&self, iso: &str) -> String {
+        rapport_core::time::parse_date(iso).map(crate::i18n::day).unwrap_or_else(|| iso.to_string())
     }
 
     fn provider_line(&self, p: &OtherProvider) -> String {
@@ -361,7 +423,11 @@ async fn context_page(
         .into_iter()
         .map(|n| {
             let provider = n.body.provider_id.as_deref().map(|pid| {
-                choices.iter().find(|(i, _)| i == pid).map(|(_, n)| n.clone()).unwrap_or("(removed provider)".into())
+                choices
+                    .iter()
+                    .find(|(i, _)| i == pid)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_else(|| crate::i18n::current().t("context-removed-provider"))
             });
             NoteRow { record: n, provider }
         })
@@ -390,7 +456,7 @@ async fn context_page(
         None => {}
     }
     let cultural_fields = cultural.as_ref().map(|c| c.body.describe()).unwrap_or_default();
-    let title = format!("{} · Care context", cx.client.details.display_name);
+    let title = layout_title(msg("context-page-title"), &cx);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     render(&ContextPage {
         layout,
@@ -472,16 +538,14 @@ impl<T: ContextItem> RecordPage for T {
     ) -> AppResult<Html<String>> {
         let providers = providers_of(&records::ordered::<OtherProvider>(state, &cx.client.id).await?);
         let history = history_rows(&records::history::<T>(state, &rec.id).await?);
-        let mut layout =
-            Layout::new(state, me, format!("{} · Change {}", cx.client.details.display_name, T::NOUN), "caseload")
-                .await?;
+        let mut layout = Layout::new(state, me, layout_title(T::CHANGE, &cx), "caseload").await?;
         if let Some(c) = &conflict {
-            layout = layout.with_error(c.message(" here"));
+            layout = layout.with_error(conflict_message(c));
         }
         let base = format!("/courses/{}/context/{}/{}", cx.course.id, T::SEGMENT, rec.id);
         render(&ItemPage {
             layout,
-            heading: format!("Change {}", T::NOUN),
+            heading: crate::i18n::current().t(T::CHANGE),
             action: base.clone(),
             remove_action: Some(format!("{base}/remove")),
             version,
@@ -511,19 +575,17 @@ async fn cultural_page(
         Some(r) => history_rows(&records::history::<CulturalFormulation>(state, &r.id).await?),
         None => Vec::new(),
     };
-    let mut layout =
-        Layout::new(state, me, format!("{} · Cultural formulation", cx.client.details.display_name), "caseload")
-            .await?;
+    let mut layout = Layout::new(state, me, layout_title(msg("context-cultural"), &cx), "caseload").await?;
     if let Some(c) = &conflict {
-        layout = layout.with_error(c.message(" here"));
+        layout = layout.with_error(conflict_message(c));
     }
     render(&ItemPage {
         layout,
-        heading: if current.is_some() {
-            "Change the cultural formulation".into()
+        heading: crate::i18n::current().t(if current.is_some() {
+            msg("context-change-cultural")
         } else {
-            "Cultural formulation".into()
-        },
+            msg("context-cultural")
+        }),
         action: format!("/courses/{}/context/cultural-formulation", cx.course.id),
         remove_action: None,
         version,

@@ -4,13 +4,13 @@
 use super::Layout;
 use crate::error::AppResult;
 use crate::html::render;
+use crate::i18n::msg;
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use rapport_app::today::{self, Today};
+use rapport_app::today::{self, SessionItem, TaskItem, TaskKind, Today};
 use rapport_app::AppState;
-use rapport_core::today::age_text;
 use std::borrow::Borrow;
 use time::Date;
 
@@ -18,23 +18,49 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/today", show)
 }
 
-/// "Friday 4 December 2026".
+/// "Friday 4 December 2026", in the reader's language.
 pub fn long_date(d: impl Borrow<Date>) -> String {
-    let d = d.borrow();
-    format!("{} {} {} {}", d.weekday(), d.day(), d.month(), d.year())
+    crate::i18n::long_day(*d.borrow())
 }
 
-/// "Fri 4 Dec".
+/// "Fri 4 Dec", in the reader's language.
 pub fn short_date(d: impl Borrow<Date>) -> String {
     let d = d.borrow();
-    let w = d.weekday().to_string();
-    let m = d.month().to_string();
-    format!("{} {} {}", &w[..3], d.day(), &m[..3])
+    let tr = crate::i18n::current();
+    let weekday = tr.t(WEEKDAYS_SHORT[usize::from(d.weekday().number_days_from_monday())]);
+    let month = tr.t(MONTHS_SHORT[usize::from(u8::from(d.month())) - 1]);
+    tr.tn("today-short-date", &[("weekday", &weekday), ("day", &i64::from(d.day())), ("month", &month)])
 }
 
-/// "40 days", "1 day", "today".
-pub fn age(days: impl Borrow<i64>) -> String {
-    age_text(*days.borrow())
+/// Monday first.
+pub const WEEKDAYS_SHORT: [&str; 7] = [
+    msg("calendar-weekday-short-1"),
+    msg("calendar-weekday-short-2"),
+    msg("calendar-weekday-short-3"),
+    msg("calendar-weekday-short-4"),
+    msg("calendar-weekday-short-5"),
+    msg("calendar-weekday-short-6"),
+    msg("calendar-weekday-short-7"),
+];
+
+pub const MONTHS_SHORT: [&str; 12] = [
+    msg("month-short-1"),
+    msg("month-short-2"),
+    msg("month-short-3"),
+    msg("month-short-4"),
+    msg("month-short-5"),
+    msg("month-short-6"),
+    msg("month-short-7"),
+    msg("month-short-8"),
+    msg("month-short-9"),
+    msg("month-short-10"),
+    msg("month-short-11"),
+    msg("month-short-12"),
+];
+
+/// HTML-escapes a message put inside markup built here.
+pub(crate) fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// Unsigned notes listed at once (oldest first); the rest open under "N more".
@@ -47,9 +73,45 @@ struct TodayPage {
     t: Today,
 }
 
+impl TodayPage {
+    /// The notice for someone on no care team, its two links inside one sentence.
+    fn no_own_clients(&self) -> String {
+        let tr = &self.layout.tr;
+        let link = |href: &str, id: &str| format!("<a href=\"{href}\">{}</a>", escape(&tr.t(id)));
+        tr.tn(
+            msg("today-no-own-clients"),
+            &[
+                ("caseload", &link("/clients", msg("today-caseload-link"))),
+                ("flags", &link("/risk-flags", msg("today-risk-flags-link"))),
+            ],
+        )
+    }
+
+    /// Read after "Open session" by screen readers: " with Alex at 10:00".
+    fn open_session_with(&self, s: &SessionItem) -> String {
+        let tr = &self.layout.tr;
+        if s.time.is_empty() {
+            tr.ta("today-open-session-with", "client", &s.client_name)
+        } else {
+            tr.tn("today-open-session-with-at", &[("client", &s.client_name), ("time", &s.time)])
+        }
+    }
+
+    fn task_what(&self, k: &TaskItem) -> String {
+        let tr = &self.layout.tr;
+        match &k.kind {
+            TaskKind::AcknowledgeFlag => tr.t("today-task-acknowledge"),
+            TaskKind::RiskAssessment => tr.t("today-task-assessment"),
+            TaskKind::FollowUp { months, instruments } => {
+                tr.tn("today-task-follow-up", &[("months", months), ("instruments", instruments)])
+            }
+        }
+    }
+}
+
 pub async fn show(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
     let date = today::local_date(&state).await;
     let t = today::today(&state, &me, date).await?;
-    let layout = Layout::new(&state, &me, "Today", "today").await?;
+    let layout = Layout::new(&state, &me, crate::i18n::current().t("today-title"), "today").await?;
     render(&TodayPage { layout, t })
 }

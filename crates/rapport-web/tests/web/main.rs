@@ -18,6 +18,7 @@ mod group_pages;
 mod groups;
 mod i18n;
 mod i18n_care;
+mod i18n_clients;
 mod i18n_courses;
 mod i18n_work;
 mod inventory;
