@@ -58,6 +58,18 @@ impl MemberStatus {
         }
     }
 
+    /// The interface message naming this status (`label` in the reader's language).
+    pub fn message(self) -> &'static str {
+        match self {
+            MemberStatus::AwaitingPreGroup => crate::msg("group-status-awaiting-pre-group"),
+            MemberStatus::PreGroupDone => crate::msg("group-status-pre-group-done"),
+            MemberStatus::Active => crate::msg("group-status-active"),
+            MemberStatus::Completed => crate::msg("group-status-completed"),
+            MemberStatus::DroppedOut => crate::msg("group-status-dropped-out"),
+            MemberStatus::Referred => crate::msg("group-status-referred"),
+        }
+    }
+
     /// Still in the group: counts towards its size and takes part in meetings.
     pub fn is_current(self) -> bool {
         matches!(self, MemberStatus::AwaitingPreGroup | MemberStatus::PreGroupDone | MemberStatus::Active)
@@ -105,6 +117,17 @@ impl GroupPhase {
             GroupPhase::Middle => "Middle phase",
             GroupPhase::Termination => "Ending phase",
             GroupPhase::Finished => "Finished",
+        }
+    }
+
+    /// The interface message naming this phase (`label` in the reader's language).
+    pub fn message(self) -> &'static str {
+        match self {
+            GroupPhase::PreGroup => crate::msg("group-phase-pre-group"),
+            GroupPhase::Initial => crate::msg("group-phase-initial"),
+            GroupPhase::Middle => crate::msg("group-phase-middle"),
+            GroupPhase::Termination => crate::msg("group-phase-termination"),
+            GroupPhase::Finished => crate::msg("group-phase-finished"),
         }
     }
 
@@ -165,6 +188,15 @@ impl ScreeningOutcome {
             ScreeningOutcome::Eligible => "Eligible",
             ScreeningOutcome::NotEligible => "Not eligible",
             ScreeningOutcome::Referred => "Referred to a clinician",
+        }
+    }
+
+    /// The interface message naming this outcome (`label` in the reader's language).
+    pub fn message(self) -> &'static str {
+        match self {
+            ScreeningOutcome::Eligible => crate::msg("screening-outcome-eligible"),
+            ScreeningOutcome::NotEligible => crate::msg("screening-outcome-not-eligible"),
+            ScreeningOutcome::Referred => crate::msg("screening-outcome-referred"),
         }
     }
 }
