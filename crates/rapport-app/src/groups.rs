@@ -220,7 +220,7 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
         None => errors.add_key("start_date", msg("group-error-start-date"), vec![]),
         Some(d) => {
             if let Err(f) = plausible_date("start_date", "start_date", d, today) {
-                errors.add(&f.field, f.message);
+                errors.0.push(f);
             }
         }
     }
@@ -421,7 +421,7 @@ fn optional_date(errors: &mut rapport_core::ValidationErrors, field: &str, raw: 
         Some(d) => match plausible_date(field, field, d, today) {
             Ok(d) => Some(d),
             Err(f) => {
-                errors.add(&f.field, f.message);
+                errors.0.push(f);
                 None
             }
         },

@@ -285,6 +285,21 @@ impl FunnelStep {
         }
     }
 
+    /// The interface message naming this step (`label` in the reader's language).
+    pub fn message(self) -> &'static str {
+        match self {
+            FunnelStep::Screened => crate::msg("programme-step-screened"),
+            FunnelStep::Eligible => crate::msg("programme-step-eligible"),
+            FunnelStep::NotEligible => crate::msg("programme-step-not-eligible"),
+            FunnelStep::Referred => crate::msg("programme-step-referred"),
+            FunnelStep::PreGroupDone => crate::msg("programme-step-pre-group-done"),
+            FunnelStep::Enrolled => crate::msg("programme-step-enrolled"),
+            FunnelStep::Attended => crate::msg("programme-step-attended"),
+            FunnelStep::Completed => crate::msg("programme-step-completed"),
+            FunnelStep::DroppedOut => crate::msg("programme-step-dropped-out"),
+        }
+    }
+
     /// Whether `p` has reached this step. Steps after screening count
     /// everyone in a group, screened in Rapport or not; "enrolled" counts
     /// every member, "pre-group done" those whose pre-group session is

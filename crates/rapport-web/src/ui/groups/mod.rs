@@ -404,7 +404,10 @@ async fn group_page(
             number: s.number,
             date: crate::i18n::long_day(s.held_on),
             phase: rapport_core::protocol::Phase::parse(&s.phase)
-                .map(|p| g.protocol.phase_label(p))
+                .map(|p| match g.format().phase_label_in(p.as_str(), tr.lang()) {
+                    Some(own) => own.to_string(),
+                    None => tr.term("phase", p.as_str(), &g.protocol.phase_label(p)),
+                })
                 .unwrap_or_else(|| s.phase.clone()),
             attendance: tr.tn(
                 msg("group-meeting-attendance"),
