@@ -174,13 +174,13 @@ pub async fn panel(
                 .into_iter()
                 .filter(|r| r.deleted_at.is_none())
                 .map(|r| {
-                    let uploaded = day(r.uploaded_at.date());
+                    let uploaded = rapport_core::time::format_date(r.uploaded_at.date());
                     let line = crate::i18n::current().tn(
                         msg("recording-line"),
                         &[
                             ("date", &uploaded),
                             ("size", &size_text(r.size_bytes)),
-                            ("deleted", &day(r.delete_after.date())),
+                            ("deleted", &rapport_core::time::format_date(r.delete_after.date())),
                         ],
                     );
                     RecordingLine { id: r.id.to_string(), uploaded, line, content_type: r.content_type }
