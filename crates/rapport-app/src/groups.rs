@@ -23,7 +23,7 @@ use rapport_core::group::{
 };
 use rapport_core::protocol::{GroupFormat, Protocol};
 use rapport_core::validation::plausible_date;
-use rapport_core::{Id, Timestamp};
+use rapport_core::{msg, Id, Timestamp};
 use rapport_store::groups::{
     GroupDetail, GroupRow, MemberScore, Membership, NewAttendance, NewGroup, NewGroupSession, NewScreening, PreGroup,
     Site,
@@ -207,27 +207,27 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     let mut errors = rapport_core::ValidationErrors::new();
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        errors.add("name", "Give the group a name of 1 to 120 characters");
+        errors.add_key("name", msg("group-error-name"), vec![]);
     }
     let protocol = state.config.protocols.get(input.protocol.trim()).filter(|p| p.group).cloned();
     if protocol.is_none() {
         let ids: Vec<&str> = state.config.protocols.groups().map(|p| p.id.as_str()).collect();
-        errors.add("protocol", format!("Choose a group protocol: {}", ids.join(", ")));
+        errors.add_key("protocol", msg("group-error-protocol"), vec![("ids", ids.join(", ").into())]);
     }
     let today = crate::clock::today();
     let start = rapport_core::time::parse_date(input.start_date.trim());
     match start {
-        None => errors.add("start_date", "Give the start date as YYYY-MM-DD"),
+        None => errors.add_key("start_date", msg("group-error-start-date"), vec![]),
         Some(d) => {
             if let Err(f) = plausible_date("start_date", "start_date", d, today) {
-                errors.add(&f.field, f.message);
+                errors.0.push(f);
             }
         }
     }
     let meeting_time = input.meeting_time.as_deref().map(str::trim).filter(|t| !t.is_empty());
     if meeting_time.is_some_and(|t| time::Time::parse(t, time::macros::format_description!("[hour]:[minute]")).is_err())
     {
-        errors.add("meeting_time", "Give the meeting time as HH:MM, e.g. 14:00");
+        errors.add_key("meeting_time", msg("group-error-meeting-time"), vec![]);
     }
     let planned = match (&protocol, input.planned_sessions) {
         (Some(p), Some(n)) if !p.allows_sessions(n) => {
@@ -240,7 +240,7 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     };
     let mut facilitators: Vec<Id> = Vec::new();
     if input.facilitator_ids.is_empty() || input.facilitator_ids.len() > 2 {
-        errors.add("facilitator_ids", "Name one or two facilitators");
+        errors.add_key("facilitator_ids", msg("group-error-facilitators"), vec![]);
     }
     for (i, raw) in input.facilitator_ids.iter().enumerate() {
         let user = match Id::parse(raw.trim()) {
@@ -253,10 +253,10 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
                 if actor.can_hold_caseload() {
                     facilitators.push(u.id)
                 } else {
-                    errors.add(&format!("facilitator_ids[{i}]"), "This account does not hold a caseload")
+                    errors.add_key(&format!("facilitator_ids[{i}]"), msg("group-error-no-caseload"), vec![])
                 }
             }
-            _ => errors.add(&format!("facilitator_ids[{i}]"), "No active staff account with this id (or named twice)"),
+            _ => errors.add_key(&format!("facilitator_ids[{i}]"), msg("group-error-no-such-staff"), vec![]),
         }
     }
     let site_id = match site_ref(state, "site_id", input.site_id.as_deref()).await {
@@ -372,17 +372,26 @@ pub async fn add_member(state: &AppState, me: &Identity, group: &str, client_id:
         }
     })?;
     if view.phase == GroupPhase::Finished {
-        return Err(Error::invalid("client_id", "This group has finished; add the person to another group"));
+        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
+            "client_id",
+            msg("group-error-finished"),
+            vec![],
+        )));
     }
     let max = view.format().size.max;
     if view.current_members().count() as u32 >= max {
-        return Err(Error::invalid(
+        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
             "client_id",
-            format!("The group is full: {} allows at most {max} members", view.protocol.name),
-        ));
+            msg("group-error-full"),
+            vec![("protocol", view.protocol.name.clone().into()), ("max", i64::from(max).into())],
+        )));
     }
     if view.detail.members.iter().any(|m| m.client_id == client.id) {
-        return Err(Error::invalid("client_id", "This person is already a member of the group"));
+        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
+            "client_id",
+            msg("group-error-already-member"),
+            vec![],
+        )));
     }
     let mut e = me.event(action::GROUP_MEMBER_ADD, "group");
     e.resource_id = Some(view.detail.group.id.to_string());
@@ -412,12 +421,12 @@ fn optional_date(errors: &mut rapport_core::ValidationErrors, field: &str, raw: 
         Some(d) => match plausible_date(field, field, d, today) {
             Ok(d) => Some(d),
             Err(f) => {
-                errors.add(&f.field, f.message);
+                errors.0.push(f);
                 None
             }
         },
         None => {
-            errors.add(field, "Give the date as YYYY-MM-DD");
+            errors.add_key(field, msg("group-error-date"), vec![]);
             None
         }
     }
@@ -443,17 +452,21 @@ pub async fn record_pre_group(
     let areas: Vec<String> =
         input.problem_areas.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
     if areas.is_empty() || areas.len() as u32 > view.protocol.max_problem_areas {
-        errors.add("problem_areas", format!("Choose one or {} problem areas", view.protocol.max_problem_areas));
+        errors.add_key(
+            "problem_areas",
+            msg("group-error-areas"),
+            vec![("max", i64::from(view.protocol.max_problem_areas).into())],
+        );
     }
     if let Some(bad) = areas.iter().find(|a| view.protocol.area(a).is_none()) {
-        errors.add("problem_areas", format!("{bad:?} is not a problem area of this group"));
+        errors.add_key("problem_areas", msg("group-error-not-an-area"), vec![("area", format!("{bad:?}").into())]);
     }
     let goal = input.goal.trim();
     if goal.is_empty() || goal.chars().count() > 500 {
-        errors.add("goal", "Write the member's goal in 1 to 500 characters");
+        errors.add_key("goal", msg("group-error-goal"), vec![]);
     }
     if !input.consent {
-        errors.add("consent", "Record that the member agreed to join the group");
+        errors.add_key("consent", msg("group-error-consent"), vec![]);
     }
     let held_on = optional_date(&mut errors, "held_on", input.held_on.as_deref()).unwrap_or_else(crate::clock::today);
     let parent_on = optional_date(&mut errors, "parent_session_on", input.parent_session_on.as_deref());
@@ -531,21 +544,26 @@ pub async fn set_member_status(
         return Err(Error::invalid("status", "status must be completed, dropped_out, referred or active"));
     };
     if !member.status.may_change_to(to) {
-        return Err(Error::invalid(
+        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
             "status",
-            format!(
-                "A member who is {} cannot be marked {}",
-                member.status.label().to_lowercase(),
-                to.label().to_lowercase()
-            ),
-        ));
+            msg("group-error-status-change"),
+            vec![("from", member.status.as_str().into()), ("to", to.as_str().into())],
+        )));
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if to.needs_reason() && reason.is_none() {
-        return Err(Error::invalid("reason", "Give the reason (why they left, or where they were referred)"));
+        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
+            "reason",
+            msg("group-error-reason"),
+            vec![],
+        )));
     }
     if reason.is_some_and(|r| r.chars().count() > 500) {
-        return Err(Error::invalid("reason", "The reason is at most 500 characters"));
+        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
+            "reason",
+            msg("group-error-reason-long"),
+            vec![],
+        )));
     }
     let mut e = me.event(action::GROUP_MEMBER_STATUS, "group");
     e.resource_id = Some(view.detail.group.id.to_string());
@@ -630,19 +648,26 @@ pub async fn record_meeting(
         None => today,
         Some(raw) => match rapport_core::time::parse_date(raw) {
             Some(d) if d > today => {
-                errors.add("date", "The meeting date must not be in the future");
+                errors.add_key("date", msg("group-error-meeting-future"), vec![]);
                 d
             }
             Some(d) => d,
             None => {
-                errors.add("date", "Give the date as YYYY-MM-DD");
+                errors.add_key("date", msg("group-error-date"), vec![]);
                 today
             }
         },
     };
     if let Some(prev) = view.detail.sessions.last() {
         if held_on < prev.held_on {
-            errors.add("date", format!("Meeting {} was on {}; this one cannot be earlier", prev.number, prev.held_on));
+            errors.add_key(
+                "date",
+                msg("group-error-meeting-earlier"),
+                vec![
+                    ("number", i64::from(prev.number).into()),
+                    ("date", rapport_core::time::format_date(prev.held_on).into()),
+                ],
+            );
         }
     }
     let current: BTreeMap<Id, &rapport_store::groups::Member> =
@@ -653,12 +678,16 @@ pub async fn record_meeting(
             Some(id) => {
                 attended.insert(id, *present);
             }
-            None => errors.add(&format!("attendance.{raw}"), "Not a current member of this group"),
+            None => errors.add_key(&format!("attendance.{raw}"), msg("group-error-not-member"), vec![]),
         }
     }
     for (id, m) in &current {
         if !attended.contains_key(id) {
-            errors.add(&format!("attendance.{id}"), format!("Mark {} as attended or absent", m.display_name));
+            errors.add_key(
+                &format!("attendance.{id}"),
+                msg("group-error-mark-attendance"),
+                vec![("name", m.display_name.clone().into())],
+            );
         }
     }
     let mut notes: BTreeMap<Id, String> = BTreeMap::new();
@@ -668,19 +697,21 @@ pub async fn record_meeting(
             continue;
         }
         match Id::parse(raw.trim()).filter(|id| current.contains_key(id)) {
-            Some(_) if note.chars().count() > NOTE_MAX => {
-                errors.add(&format!("notes.{raw}"), format!("A note is at most {NOTE_MAX} characters"))
-            }
+            Some(_) if note.chars().count() > NOTE_MAX => errors.add_key(
+                &format!("notes.{raw}"),
+                msg("group-error-note-long"),
+                vec![("max", (NOTE_MAX as i64).into())],
+            ),
             Some(id) => {
                 notes.insert(id, note.to_string());
             }
-            None => errors.add(&format!("notes.{raw}"), "Not a current member of this group"),
+            None => errors.add_key(&format!("notes.{raw}"), msg("group-error-not-member"), vec![]),
         }
     }
     let text = |errors: &mut rapport_core::ValidationErrors, field: &str, v: &Option<String>| {
         let v = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
         if v.chars().count() > NOTE_MAX {
-            errors.add(field, format!("At most {NOTE_MAX} characters"));
+            errors.add_key(field, msg("group-error-text-long"), vec![("max", (NOTE_MAX as i64).into())]);
         }
         Some(v.to_string())
     };
@@ -689,22 +720,26 @@ pub async fn record_meeting(
     let agenda_len = view.format().agenda_for(number).len() as u32;
     let agenda_done: BTreeSet<u32> = input.agenda_done.iter().copied().collect();
     if agenda_done.iter().any(|i| *i == 0 || *i > agenda_len) {
-        errors.add("agenda_done", format!("Agenda items are numbered 1 to {agenda_len} for meeting {number}"));
+        errors.add_key(
+            "agenda_done",
+            msg("group-error-agenda"),
+            vec![("count", i64::from(agenda_len).into()), ("number", i64::from(number).into())],
+        );
     }
     let mut answered: BTreeSet<Id> = BTreeSet::new();
     let mut checked: Vec<(Id, &rapport_core::measures::definition::Instrument, &MemberResponse)> = Vec::new();
     for (i, r) in input.responses.iter().enumerate() {
         let field = format!("responses[{i}]");
         let Some(id) = Id::parse(r.client_id.trim()).filter(|id| current.contains_key(id)) else {
-            errors.add(&format!("{field}.client_id"), "Not a current member of this group");
+            errors.add_key(&format!("{field}.client_id"), msg("group-error-not-member"), vec![]);
             continue;
         };
         if attended.get(&id) != Some(&true) {
-            errors.add(&format!("{field}.client_id"), "This member is marked absent: a response needs them present");
+            errors.add_key(&format!("{field}.client_id"), msg("group-error-absent-response"), vec![]);
             continue;
         }
         if !answered.insert(id.clone()) {
-            errors.add(&format!("{field}.client_id"), "Only one response per member per meeting");
+            errors.add_key(&format!("{field}.client_id"), msg("group-error-one-response"), vec![]);
             continue;
         }
         match state.instruments.get(r.instrument.trim()) {

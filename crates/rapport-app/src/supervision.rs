@@ -21,7 +21,7 @@ use rapport_core::supervision::{
     indicators, measure_interval, progress, supervision_ratio, CaseFacts, Indicators, Pathway,
     Progress as PathProgress, RatedCase, Record,
 };
-use rapport_core::{Id, Timestamp};
+use rapport_core::{msg, Id, Timestamp};
 use rapport_store::clients::CaseloadQuery;
 use rapport_store::fidelity::{CertificationRow, MeetingRow, NewMeeting, NewTraining, TrainingRow};
 use rapport_store::groups::GroupRow;
@@ -212,19 +212,19 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
     let today = crate::clock::today();
     let held_on = match rapport_core::time::parse_date(input.held_on.trim()) {
         Some(d) if d > today => {
-            errors.add("held_on", "A supervision meeting cannot be in the future");
+            errors.add_key("held_on", msg("supervision-error-future"), vec![]);
             d
         }
         Some(d) => d,
         None => {
-            errors.add("held_on", "Give the date as YYYY-MM-DD");
+            errors.add_key("held_on", msg("group-error-date"), vec![]);
             today
         }
     };
     let minutes = match input.minutes {
         Some(m) if (5..=600).contains(&m) => m as u32,
         _ => {
-            errors.add("minutes", "Give the length in minutes, 5 to 600");
+            errors.add_key("minutes", msg("supervision-error-minutes"), vec![]);
             0
         }
     };
@@ -233,18 +233,18 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
         match Id::parse(raw.trim()).filter(|id| reach.contains(id)) {
             Some(id) if !supervisees.contains(&id) => supervisees.push(id),
             Some(_) => {}
-            None => errors.add(&format!("supervisee_ids[{i}]"), "Not someone you supervise"),
+            None => errors.add_key(&format!("supervisee_ids[{i}]"), msg("supervision-error-not-supervisee"), vec![]),
         }
     }
     if supervisees.is_empty() {
-        errors.add("supervisee_ids", "Name at least one supervisee");
+        errors.add_key("supervisee_ids", msg("supervision-error-no-supervisee"), vec![]);
     }
     if !input.group && supervisees.len() > 1 {
-        errors.add("supervisee_ids", "An individual supervision meeting has one supervisee; choose group");
+        errors.add_key("supervisee_ids", msg("supervision-error-individual"), vec![]);
     }
     let decisions = input.decisions.as_deref().map(str::trim).filter(|d| !d.is_empty());
     if decisions.is_some_and(|d| d.chars().count() > 8000) {
-        errors.add("decisions", "At most 8000 characters");
+        errors.add_key("decisions", msg("group-error-text-long"), vec![("max", 8000i64.into())]);
     }
     let mut actions = Vec::new();
     for (i, (text, owner, due)) in input.actions.iter().enumerate() {
@@ -253,14 +253,14 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
             continue;
         }
         if text.chars().count() > 500 {
-            errors.add(&format!("actions[{i}].text"), "An action point is at most 500 characters");
+            errors.add_key(&format!("actions[{i}].text"), msg("supervision-error-action-long"), vec![]);
         }
         let owner = match owner.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
             None => None,
             Some(o) => match Id::parse(o).filter(|id| supervisees.contains(id) || id == &me.user.id) {
                 Some(id) => Some(id),
                 None => {
-                    errors.add(&format!("actions[{i}].owner_id"), "The owner is you or one of the supervisees present");
+                    errors.add_key(&format!("actions[{i}].owner_id"), msg("supervision-error-owner"), vec![]);
                     None
                 }
             },
@@ -270,7 +270,7 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
             Some(d) => match rapport_core::time::parse_date(d) {
                 Some(d) => Some(d),
                 None => {
-                    errors.add(&format!("actions[{i}].due_on"), "Give the due date as YYYY-MM-DD");
+                    errors.add_key(&format!("actions[{i}].due_on"), msg("supervision-error-due"), vec![]);
                     None
                 }
             },
@@ -401,29 +401,29 @@ pub async fn add_training(state: &AppState, me: &Identity, input: &TrainingInput
     let mut errors = rapport_core::ValidationErrors::new();
     let name = input.course_name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        errors.add("course_name", "Name the course in 1 to 200 characters");
+        errors.add_key("course_name", msg("supervision-error-course"), vec![]);
     }
     let hours = match input.hours {
         Some(h) if h > 0.0 && h <= 1000.0 => h,
         _ => {
-            errors.add("hours", "Give the hours, more than 0 and at most 1000");
+            errors.add_key("hours", msg("supervision-error-hours"), vec![]);
             0.0
         }
     };
     let held_on = match rapport_core::time::parse_date(input.held_on.trim()) {
         Some(d) if d > crate::clock::today() => {
-            errors.add("held_on", "A training is recorded once it has taken place");
+            errors.add_key("held_on", msg("supervision-error-training-future"), vec![]);
             d
         }
         Some(d) => d,
         None => {
-            errors.add("held_on", "Give the date as YYYY-MM-DD");
+            errors.add_key("held_on", msg("group-error-date"), vec![]);
             crate::clock::today()
         }
     };
     let trainer = input.trainer.as_deref().map(str::trim).filter(|t| !t.is_empty());
     if trainer.is_some_and(|t| t.chars().count() > 200) {
-        errors.add("trainer", "At most 200 characters");
+        errors.add_key("trainer", msg("group-error-text-long"), vec![("max", 200i64.into())]);
     }
     errors.into_result()?;
     let t = NewTraining {

@@ -48,6 +48,15 @@ impl Rater {
             Rater::Peer => "Peer",
         }
     }
+
+    /// The interface message naming this rater (`label` in the reader's language).
+    pub fn message(self) -> &'static str {
+        match self {
+            Rater::SelfRated => crate::msg("fidelity-rater-self"),
+            Rater::Supervisor => crate::msg("fidelity-rater-supervisor"),
+            Rater::Peer => crate::msg("fidelity-rater-peer"),
+        }
+    }
 }
 
 /// Which sessions a checklist is for.
@@ -138,6 +147,26 @@ pub struct Item {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<String>,
     pub text: String,
+    /// The text in other languages: language tag -> text.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, String>,
+}
+
+impl Item {
+    /// The item's text in `language` (a tag such as "fr"), else its own.
+    pub fn text_in(&self, language: &str) -> &str {
+        self.translations.get(language).unwrap_or(&self.text)
+    }
+}
+
+/// A checklist's name and scale labels in another language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistText {
+    pub name: String,
+    /// One label per point, as `scale.labels`.
+    #[serde(default)]
+    pub labels: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -154,12 +183,30 @@ pub struct Checklist {
     pub pass: PassRule,
     #[serde(rename = "item")]
     pub items: Vec<Item>,
+    /// Its name and scale in other languages: language tag -> text.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, ChecklistText>,
 }
 
 impl Checklist {
     /// The items that apply to a session of `phase` in a course working on `areas`.
     pub fn items_for(&self, phase: Phase, areas: &[String]) -> Vec<&Item> {
         self.items.iter().filter(|i| i.phase.fits(phase) && i.area.as_ref().is_none_or(|a| areas.contains(a))).collect()
+    }
+
+    /// The checklist's name in `language`, else its own.
+    pub fn name_in(&self, language: &str) -> &str {
+        self.translations.get(language).map(|t| t.name.as_str()).unwrap_or(&self.name)
+    }
+
+    /// The label of scale point `v` in `language`, else its own.
+    pub fn scale_label_in(&self, v: i64, language: &str) -> Option<&str> {
+        let own = self.scale.label(v)?;
+        let translated = self
+            .translations
+            .get(language)
+            .and_then(|t| usize::try_from(v - self.scale.min).ok().and_then(|i| t.labels.get(i)).map(String::as_str));
+        Some(translated.unwrap_or(own))
     }
 
     pub fn item(&self, id: &str) -> Option<&Item> {
@@ -367,6 +414,9 @@ fn validate(c: &Checklist) -> Result<(), String> {
     if !s.labels.is_empty() && s.labels.len() as i64 != s.max - s.min + 1 {
         return Err(format!("scale.labels needs one label per point ({} points)", s.max - s.min + 1));
     }
+    if let Some((language, _)) = c.translations.iter().find(|(_, t)| t.labels.len() != s.labels.len()) {
+        return Err(format!("translations.{language}.labels needs as many labels as scale.labels"));
+    }
     let p = &c.pass;
     if !(p.mean_at_least >= s.min as f64 && p.mean_at_least <= s.max as f64) {
         return Err(format!("pass.mean_at_least must lie on the scale ({} to {})", s.min, s.max));
@@ -421,6 +471,24 @@ mod tests {
             ["ipt-adherence", "session-quality"]
         );
         assert_eq!(ind.scale.label(3), Some("Done well"));
+    }
+
+    #[test]
+    fn shipped_checklists_come_in_spanish_and_french() {
+        for c in ChecklistSet::shipped().all() {
+            for language in ["es", "fr"] {
+                assert!(c.translations.contains_key(language), "{} lacks {language}", c.id);
+                assert!(
+                    c.items.iter().all(|i| i.translations.contains_key(language)),
+                    "{} items lack {language}",
+                    c.id
+                );
+            }
+        }
+        let c = ChecklistSet::shipped().get("group-facilitator").unwrap().clone();
+        assert_eq!(c.scale_label_in(1, "es"), Some("Sí"));
+        assert_eq!(c.scale_label_in(1, "de"), Some("Yes"), "the checklist's own words otherwise");
+        assert!(c.items[0].text_in("fr").starts_with("Chaque membre"));
     }
 
     #[test]

@@ -58,6 +58,18 @@ impl MemberStatus {
         }
     }
 
+    /// The interface message naming this status (`label` in the reader's language).
+    pub fn message(self) -> &'static str {
+        match self {
+            MemberStatus::AwaitingPreGroup => crate::msg("group-status-awaiting-pre-group"),
+            MemberStatus::PreGroupDone => crate::msg("group-status-pre-group-done"),
+            MemberStatus::Active => crate::msg("group-status-active"),
+            MemberStatus::Completed => crate::msg("group-status-completed"),
+            MemberStatus::DroppedOut => crate::msg("group-status-dropped-out"),
+            MemberStatus::Referred => crate::msg("group-status-referred"),
+        }
+    }
+
     /// Still in the group: counts towards its size and takes part in meetings.
     pub fn is_current(self) -> bool {
         matches!(self, MemberStatus::AwaitingPreGroup | MemberStatus::PreGroupDone | MemberStatus::Active)
@@ -105,6 +117,17 @@ impl GroupPhase {
             GroupPhase::Middle => "Middle phase",
             GroupPhase::Termination => "Ending phase",
             GroupPhase::Finished => "Finished",
+        }
+    }
+
+    /// The interface message naming this phase (`label` in the reader's language).
+    pub fn message(self) -> &'static str {
+        match self {
+            GroupPhase::PreGroup => crate::msg("group-phase-pre-group"),
+            GroupPhase::Initial => crate::msg("group-phase-initial"),
+            GroupPhase::Middle => crate::msg("group-phase-middle"),
+            GroupPhase::Termination => crate::msg("group-phase-termination"),
+            GroupPhase::Finished => crate::msg("group-phase-finished"),
         }
     }
 
@@ -165,6 +188,15 @@ impl ScreeningOutcome {
             ScreeningOutcome::Eligible => "Eligible",
             ScreeningOutcome::NotEligible => "Not eligible",
             ScreeningOutcome::Referred => "Referred to a clinician",
+        }
+    }
+
+    /// The interface message naming this outcome (`label` in the reader's language).
+    pub fn message(self) -> &'static str {
+        match self {
+            ScreeningOutcome::Eligible => crate::msg("screening-outcome-eligible"),
+            ScreeningOutcome::NotEligible => crate::msg("screening-outcome-not-eligible"),
+            ScreeningOutcome::Referred => crate::msg("screening-outcome-referred"),
         }
     }
 }
@@ -250,6 +282,21 @@ impl FunnelStep {
             FunnelStep::Attended => "Attended enough meetings",
             FunnelStep::Completed => "Completed",
             FunnelStep::DroppedOut => "Dropped out",
+        }
+    }
+
+    /// The interface message naming this step (`label` in the reader's language).
+    pub fn message(self) -> &'static str {
+        match self {
+            FunnelStep::Screened => crate::msg("programme-step-screened"),
+            FunnelStep::Eligible => crate::msg("programme-step-eligible"),
+            FunnelStep::NotEligible => crate::msg("programme-step-not-eligible"),
+            FunnelStep::Referred => crate::msg("programme-step-referred"),
+            FunnelStep::PreGroupDone => crate::msg("programme-step-pre-group-done"),
+            FunnelStep::Enrolled => crate::msg("programme-step-enrolled"),
+            FunnelStep::Attended => crate::msg("programme-step-attended"),
+            FunnelStep::Completed => crate::msg("programme-step-completed"),
+            FunnelStep::DroppedOut => crate::msg("programme-step-dropped-out"),
         }
     }
 

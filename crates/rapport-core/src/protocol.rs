@@ -309,6 +309,10 @@ pub struct GroupFormat {
     pub eligibility: Eligibility,
     #[serde(default)]
     pub agenda: Vec<AgendaStep>,
+    /// The protocol's own phase words (`phase_labels`) in other languages:
+    /// language tag -> phase code -> words.
+    #[serde(default)]
+    pub translated_phase_labels: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -334,12 +338,29 @@ pub struct AgendaStep {
     pub from: u32,
     pub to: u32,
     pub items: Vec<String>,
+    /// The same items in other languages, in the same order: language tag -> items.
+    #[serde(default)]
+    pub translations: BTreeMap<String, Vec<String>>,
 }
 
 impl GroupFormat {
     /// The agenda for meeting `n` (empty when the protocol gives none).
     pub fn agenda_for(&self, n: u32) -> &[String] {
         self.agenda.iter().find(|a| (a.from..=a.to).contains(&n)).map(|a| a.items.as_slice()).unwrap_or(&[])
+    }
+
+    /// The agenda for meeting `n` in `language` (a tag such as "es"), in
+    /// the protocol's own words when it gives none in that language.
+    pub fn agenda_in(&self, n: u32, language: &str) -> &[String] {
+        match self.agenda.iter().find(|a| (a.from..=a.to).contains(&n)) {
+            Some(a) => a.translations.get(language).unwrap_or(&a.items).as_slice(),
+            None => &[],
+        }
+    }
+
+    /// The protocol's own words for `phase` in `language`, when it gives them.
+    pub fn phase_label_in(&self, phase: &str, language: &str) -> Option<&str> {
+        self.translated_phase_labels.get(language)?.get(phase).map(String::as_str)
     }
 }
 
@@ -547,6 +568,14 @@ fn validate_group_format(g: &GroupFormat, p: &Protocol) -> Result<(), String> {
         if a.items.is_empty() || a.items.iter().any(|i| i.trim().is_empty()) {
             return Err(format!("group_format.agenda for meetings {}-{} needs non-empty items", a.from, a.to));
         }
+        if let Some((language, _)) = a.translations.iter().find(|(_, items)| items.len() != a.items.len()) {
+            return Err(format!(
+                "group_format.agenda for meetings {}-{}: the {language} translation needs {} items, as many as items",
+                a.from,
+                a.to,
+                a.items.len()
+            ));
+        }
     }
     Ok(())
 }
@@ -643,6 +672,10 @@ mod tests {
         assert_eq!(who.area_label("role_dispute"), "Disagreements");
         assert_eq!(who.area_label("interpersonal_deficits"), "Loneliness and isolation");
         assert!(g.agenda_for(1)[0].starts_with("Welcome"));
+        assert!(g.agenda_in(1, "fr")[0].starts_with("Accueillir"), "shipped agendas come in French");
+        assert!(g.agenda_in(1, "es")[0].starts_with("Dar la bienvenida"), "and in Spanish");
+        assert_eq!(g.agenda_in(1, "de"), g.agenda_for(1), "the protocol's own words otherwise");
+        assert_eq!(g.phase_label_in("termination", "es"), Some("última reunión"));
         assert_eq!(g.agenda_for(4), g.agenda_for(7));
         assert!(g.agenda_for(9).is_empty());
         assert!(set.get("ipt-ag").unwrap().group_format.as_ref().unwrap().parent_session);

@@ -10,6 +10,7 @@ use crate::course_extract::CourseRead;
 use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
 use crate::html::{multipart, render, FormErrors};
+use crate::i18n::msg;
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -24,7 +25,6 @@ use rapport_app::fidelity::{self, RatedSession, RatingInput};
 use rapport_app::recordings;
 use rapport_app::AppState;
 use rapport_core::fidelity::Rater;
-use rapport_core::time::format_date;
 use rapport_core::ValidationErrors;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -108,9 +108,9 @@ pub struct ChecklistQuery {
 
 fn rater_words(r: Rater) -> &'static str {
     match r {
-        Rater::SelfRated => "Myself (I ran this session)",
-        Rater::Supervisor => "Supervisor",
-        Rater::Peer => "Peer (a colleague)",
+        Rater::SelfRated => msg("fidelity-rate-as-self"),
+        Rater::Supervisor => msg("fidelity-rater-supervisor"),
+        Rater::Peer => msg("fidelity-rate-as-peer"),
     }
 }
 
@@ -127,8 +127,9 @@ fn form_page(
     let Some((checklist, items)) =
         options.iter().find(|(c, _)| Some(c.id.as_str()) == chosen).or_else(|| options.first()).cloned()
     else {
-        return Err(AppError::Forbidden("You may not rate this session.".into()));
+        return Err(AppError::Forbidden(crate::i18n::current().t("fidelity-forbidden")));
     };
+    let tr = crate::i18n::current();
     let rows = items
         .iter()
         .enumerate()
@@ -137,7 +138,7 @@ fn form_page(
             let posted = form.get(&field).to_string();
             ItemRow {
                 number: i + 1,
-                text: item.text.clone(),
+                text: item.text_in(tr.lang()).to_string(),
                 options: (checklist.scale.min..=checklist.scale.max)
                     .map(|v| ScaleOption {
                         code: v,
@@ -156,7 +157,7 @@ fn form_page(
         .enumerate()
         .map(|(i, r)| {
             let checked = if posted_rater.is_empty() { i == 0 } else { posted_rater == r.as_str() };
-            (r.as_str().to_string(), rater_words(*r).to_string(), checked)
+            (r.as_str().to_string(), tr.t(rater_words(*r)), checked)
         })
         .collect();
     Ok(RatingFormPage {
@@ -166,17 +167,25 @@ fn form_page(
         subject: place.subject,
         form_href: place.form_href,
         action: place.action,
-        checklists: options.iter().map(|(c, _)| (c.id.clone(), c.name.clone(), c.id == checklist.id)).collect(),
+        checklists: options
+            .iter()
+            .map(|(c, _)| (c.id.clone(), c.name_in(tr.lang()).to_string(), c.id == checklist.id))
+            .collect(),
         checklist_id: checklist.id.clone(),
         description: checklist.description.clone(),
-        scale_words: format!(
-            "From {} to {}",
-            scale_text(Some(checklist), checklist.scale.min),
-            scale_text(Some(checklist), checklist.scale.max)
+        scale_words: tr.tn(
+            msg("fidelity-scale-from-to"),
+            &[
+                ("min", &scale_text(Some(checklist), checklist.scale.min)),
+                ("max", &scale_text(Some(checklist), checklist.scale.max)),
+            ],
         ),
-        pass_words: format!(
-            "A session passes with a mean of at least {} over {} or more items.",
-            checklist.pass.mean_at_least, checklist.pass.min_items
+        pass_words: tr.tn(
+            msg("fidelity-pass-rule"),
+            &[
+                ("mean", &checklist.pass.mean_at_least.to_string().replace('.', &tr.t("number-decimal-mark"))),
+                ("items", &checklist.pass.min_items),
+            ],
         ),
         rows,
         raters,
@@ -196,12 +205,12 @@ fn rating_input(state: &AppState, rs: &RatedSession, form: &Pairs) -> Result<Rat
         for (n, item) in items.iter().enumerate().map(|(i, item)| (i + 1, item)) {
             let field = format!("ratings.{}", item.id);
             match form.get(&field).trim() {
-                "" => e.add(&field, format!("Item {n}: choose a rating")),
+                "" => e.add_key(&field, msg("fidelity-error-choose"), vec![("n", (n as i64).into())]),
                 v => match v.parse::<i64>() {
                     Ok(n) => {
                         ratings.insert(item.id.clone(), n);
                     }
-                    Err(_) => e.add(&field, format!("Item {n}: the rating must be a number")),
+                    Err(_) => e.add_key(&field, msg("fidelity-error-number"), vec![("n", (n as i64).into())]),
                 },
             }
         }
@@ -264,15 +273,19 @@ async fn session_place(
 ) -> AppResult<(RatedSession, FormPlace, String)> {
     let sx = session_for(state, me, Some(course), session).await?;
     let rs = fidelity::rated_session(state, me, sx.id().as_str()).await?;
+    let tr = crate::i18n::current();
     let label = match sx.s.number {
-        Some(n) => format!("Session {n} · {}", format_date(sx.s.session.date)),
-        None => format_date(sx.s.session.date),
+        Some(n) => tr.tn(
+            msg("fidelity-session-on"),
+            &[("number", &i64::from(n)), ("date", &crate::i18n::day(sx.s.session.date))],
+        ),
+        None => crate::i18n::day(sx.s.session.date),
     };
     let base = format!("/courses/{}/sessions/{}", sx.cx.course.id, sx.id());
     let place = FormPlace {
-        back: (base.clone(), "Back to the session".into()),
+        back: (base.clone(), tr.t("fidelity-back-session")),
         crumbs: vec![
-            ("/clients".into(), "Caseload".into()),
+            ("/clients".into(), tr.t("nav-caseload")),
             (format!("/clients/{}", sx.cx.client.id), sx.cx.client.details.display_name.clone()),
             (format!("/courses/{}#sessions", sx.cx.course.id), sx.cx.protocol.name.clone()),
             (base.clone(), label.clone()),
@@ -281,7 +294,7 @@ async fn session_place(
         form_href: format!("{base}/fidelity/new"),
         action: format!("{base}/fidelity"),
     };
-    let title = format!("Rate this session · {}", sx.cx.client.details.display_name);
+    let title = tr.ta("fidelity-rate-title", "name", &sx.cx.client.details.display_name);
     Ok((rs, place, title))
 }
 
@@ -296,18 +309,22 @@ async fn meeting_place(
     let meeting = g.detail.sessions.iter().find(|s| s.number == number).ok_or(AppError::NotFound)?;
     let rs = fidelity::rated_session(state, me, meeting.id.as_str()).await?;
     let base = format!("/groups/{}/sessions/{number}", g.detail.group.id);
+    let tr = crate::i18n::current();
+    let n = i64::from(number);
+    let group_name = &g.detail.group.name;
     let place = FormPlace {
-        back: (base.clone(), "Back to the meeting".into()),
+        back: (base.clone(), tr.t("fidelity-back-meeting")),
         crumbs: vec![
-            ("/groups".into(), "Groups".into()),
+            ("/groups".into(), tr.t("group-list-title")),
             (format!("/groups/{}", g.detail.group.id), g.detail.group.name.clone()),
-            (base.clone(), format!("Meeting {number}")),
+            (base.clone(), tr.ta("group-meeting-n", "number", n)),
         ],
-        subject: format!("Meeting {number} · {}", g.detail.group.name),
+        subject: tr.tn(msg("group-meeting-title"), &[("number", &n), ("group", group_name)]),
         form_href: format!("{base}/fidelity/new"),
         action: format!("{base}/fidelity"),
     };
-    Ok((rs, place, format!("Rate meeting {number} · {}", g.detail.group.name)))
+    let title = tr.tn(msg("fidelity-rate-meeting-title"), &[("number", &n), ("group", group_name)]);
+    Ok((rs, place, title))
 }
 
 pub async fn session_form(
@@ -418,8 +435,11 @@ pub async fn course_agreement(CourseRead { state, me, cx }: CourseRead) -> AppRe
             dates.sort_unstable();
             dates.dedup();
             TrendTable {
-                checklist: c.name.clone(),
-                scale: format!("{} to {}", scale_text(Some(c), c.scale.min), scale_text(Some(c), c.scale.max)),
+                checklist: c.name_in(crate::i18n::current().lang()).to_string(),
+                scale: crate::i18n::current().tn(
+                    msg("fidelity-scale-to"),
+                    &[("min", &scale_text(Some(c), c.scale.min)), ("max", &scale_text(Some(c), c.scale.max))],
+                ),
                 rows: trends
                     .iter()
                     .map(|t| {
@@ -440,11 +460,11 @@ pub async fn course_agreement(CourseRead { state, me, cx }: CourseRead) -> AppRe
                         TrendRow { text: t.text.clone(), svg: trend_svg(&pts, c.scale.min, c.scale.max), cells }
                     })
                     .collect(),
-                dates: dates.iter().map(|d| format_date(*d)).collect(),
+                dates: dates.iter().map(|d| crate::i18n::day(*d)).collect(),
             }
         })
         .collect();
-    let title = format!("Fidelity over time · {}", cx.client.details.display_name);
+    let title = crate::i18n::current().ta("fidelity-over-time-title", "name", &cx.client.details.display_name);
     let layout = Layout::new(&state, &me, title, "caseload").await?;
     render(&CourseFidelityPage { layout, rated: f.ratings.len(), cx, tables })
 }
@@ -477,10 +497,10 @@ pub async fn upload(
     let audio = parts.iter().find(|p| p.name == "audio" && !p.data.is_empty());
     let mut e = ValidationErrors::new();
     if !consented {
-        e.add("consent", "Tick the box to confirm the client consented to this recording");
+        e.add_key("consent", msg("recording-error-consent"), vec![]);
     }
     if audio.is_none() {
-        e.add("audio", "Choose the audio file of the session");
+        e.add_key("audio", msg("recording-error-audio"), vec![]);
     }
     let result = match audio {
         Some(a) if e.is_empty() => {

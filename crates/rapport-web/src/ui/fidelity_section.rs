@@ -5,24 +5,23 @@
 //! import the handlers.
 
 use crate::error::AppResult;
+use crate::i18n::{day, msg, Tr};
 use rapport_app::access::course::CourseContext;
 use rapport_app::caller::Identity;
 use rapport_app::fidelity;
 use rapport_app::recordings;
 use rapport_app::AppState;
 use rapport_core::fidelity::{Agreement, Checklist, Rater};
-use rapport_core::time::format_date;
 use rapport_core::Id;
 use rapport_store::fidelity::RatingRow;
 
 /// One rating as listed.
 pub struct RatingLine {
-    pub rater: &'static str,
+    pub rater: String,
     pub rater_name: String,
     pub checklist: String,
-    /// "2.4 (scale 0 to 3)"
-    pub mean: String,
-    pub items: usize,
+    /// "mean 2.4 (scale 0 to 3) over 8 items"
+    pub mean_over: String,
     pub pass: bool,
     pub date: String,
     pub comment: String,
@@ -46,8 +45,8 @@ pub struct AgreementView {
 pub struct RecordingLine {
     pub id: String,
     pub uploaded: String,
-    pub delete_after: String,
-    pub size: String,
+    /// "Uploaded 4 Dec 2026 · 2.1 MB · deleted automatically on 3 Jan 2027".
+    pub line: String,
     pub content_type: String,
 }
 
@@ -65,41 +64,47 @@ pub struct FidelityPanel {
     pub upload_action: Option<String>,
 }
 
+/// A point of the scale with its words in the reader's language: "2 · Done".
 pub fn scale_text(c: Option<&Checklist>, v: i64) -> String {
-    match c.and_then(|c| c.scale.label(v)) {
+    let language = crate::i18n::current().lang();
+    match c.and_then(|c| c.scale_label_in(v, language)) {
         Some(l) => format!("{v} · {l}"),
         None => v.to_string(),
     }
 }
 
 fn item_text(c: Option<&Checklist>, id: &str) -> String {
-    c.and_then(|c| c.item(id)).map(|i| i.text.clone()).unwrap_or_else(|| id.to_string())
+    let language = crate::i18n::current().lang();
+    c.and_then(|c| c.item(id)).map(|i| i.text_in(language).to_string()).unwrap_or_else(|| id.to_string())
 }
 
-fn mean_text(c: Option<&Checklist>, mean: f64) -> String {
+fn mean_text(tr: &Tr, c: Option<&Checklist>, mean: f64) -> String {
+    let mean = tr.decimal(mean, 1);
     match c {
-        Some(c) => format!("{mean:.1} (scale {} to {})", c.scale.min, c.scale.max),
-        None => format!("{mean:.1}"),
+        Some(c) => tr.tn(msg("fidelity-mean-scale"), &[("mean", &mean), ("min", &c.scale.min), ("max", &c.scale.max)]),
+        None => mean,
     }
 }
 
 fn rating_line(state: &AppState, r: &RatingRow) -> RatingLine {
+    let tr = crate::i18n::current();
     let c = state.config.fidelity.get(&r.checklist_id);
+    let mean = mean_text(&tr, c, r.mean);
     RatingLine {
-        rater: r.rater.label(),
+        rater: tr.t(r.rater.message()),
         rater_name: r.rater_name.clone(),
-        checklist: c.map(|c| c.name.clone()).unwrap_or_else(|| r.checklist_id.clone()),
-        mean: mean_text(c, r.mean),
-        items: r.ratings.len(),
+        checklist: c.map(|c| c.name_in(tr.lang()).to_string()).unwrap_or_else(|| r.checklist_id.clone()),
+        mean_over: tr.tn(msg("fidelity-mean-over"), &[("mean", &mean), ("items", &r.ratings.len())]),
         pass: r.pass,
-        date: format_date(r.rated_at.date()),
+        date: crate::i18n::day(r.rated_at.date()),
         comment: r.comment.clone().unwrap_or_default(),
     }
 }
 
-fn share(part: Option<f64>, n: usize) -> String {
+fn share(tr: &Tr, part: Option<f64>, n: usize) -> String {
     let p = part.unwrap_or(0.0);
-    format!("{} of {n} items ({:.0}%)", (p * n as f64).round() as usize, p * 100.0)
+    let count = (p * n as f64).round() as usize;
+    tr.tn(msg("fidelity-share"), &[("count", &count), ("items", &n), ("percent", &format!("{:.0}", p * 100.0))])
 }
 
 fn agreement_view(state: &AppState, checklist: &str, a: &Agreement) -> AgreementView {
@@ -110,7 +115,9 @@ fn agreement_view(state: &AppState, checklist: &str, a: &Agreement) -> Agreement
     let mut items: Vec<_> = a.items.iter().collect();
     items.sort_by_key(|i| position(&i.item));
     AgreementView {
-        checklist: c.map(|c| c.name.clone()).unwrap_or_else(|| checklist.to_string()),
+        checklist: c
+            .map(|c| c.name_in(crate::i18n::current().lang()).to_string())
+            .unwrap_or_else(|| checklist.to_string()),
         rows: items
             .into_iter()
             .map(|i| AgreementRow {
@@ -120,7 +127,13 @@ fn agreement_view(state: &AppState, checklist: &str, a: &Agreement) -> Agreement
                 differs: i.difference() > 0,
             })
             .collect(),
-        summary: format!("Rated the same on {}; within one point on {}.", share(a.exact, n), share(a.within_one, n)),
+        summary: {
+            let tr = crate::i18n::current();
+            tr.tn(
+                msg("fidelity-agreement"),
+                &[("same", &share(&tr, a.exact, n)), ("within", &share(&tr, a.within_one, n))],
+            )
+        },
     }
 }
 
@@ -160,12 +173,17 @@ pub async fn panel(
             let lines = list
                 .into_iter()
                 .filter(|r| r.deleted_at.is_none())
-                .map(|r| RecordingLine {
-                    id: r.id.to_string(),
-                    uploaded: format_date(r.uploaded_at.date()),
-                    delete_after: format_date(r.delete_after.date()),
-                    size: size_text(r.size_bytes),
-                    content_type: r.content_type,
+                .map(|r| {
+                    let uploaded = rapport_core::time::format_date(r.uploaded_at.date());
+                    let line = crate::i18n::current().tn(
+                        msg("recording-line"),
+                        &[
+                            ("date", &uploaded),
+                            ("size", &size_text(r.size_bytes)),
+                            ("deleted", &rapport_core::time::format_date(r.delete_after.date())),
+                        ],
+                    );
+                    RecordingLine { id: r.id.to_string(), uploaded, line, content_type: r.content_type }
                 })
                 .collect();
             let may_upload = org.recording_retention_days > 0 && s.session.clinician == me.user.id;
@@ -194,6 +212,7 @@ pub struct SummaryRow {
 
 /// The course page's summary, one row per rated session in session order.
 pub fn course_summary(state: &AppState, cx: &CourseContext, ratings: &[RatingRow]) -> Vec<SummaryRow> {
+    let tr = crate::i18n::current();
     cx.sessions
         .iter()
         .filter_map(|s| {
@@ -204,14 +223,16 @@ pub fn course_summary(state: &AppState, cx: &CourseContext, ratings: &[RatingRow
                     .iter()
                     .rev()
                     .find(|r| r.rater == side)
-                    .map(|r| (mean_text(state.config.fidelity.get(&r.checklist_id), r.mean), r.pass))
+                    .map(|r| (mean_text(&tr, state.config.fidelity.get(&r.checklist_id), r.mean), r.pass))
             };
             let (self_rating, supervisor) = (latest(Rater::SelfRated), latest(Rater::Supervisor));
             (!of_session.is_empty()).then(|| SummaryRow {
                 href: format!("/courses/{}/sessions/{}#fidelity", cx.course.id, s.session.id),
                 label: match s.number {
-                    Some(n) => format!("Session {n} · {}", format_date(s.session.date)),
-                    None => format_date(s.session.date),
+                    Some(n) => {
+                        tr.tn(msg("fidelity-session-on"), &[("number", &i64::from(n)), ("date", &day(s.session.date))])
+                    }
+                    None => day(s.session.date),
                 },
                 self_rating,
                 supervisor,

@@ -117,7 +117,7 @@ impl Layout {
     }
 }
 
-fn role_message(role: rapport_core::access::Role) -> &'static str {
+pub(crate) fn role_message(role: rapport_core::access::Role) -> &'static str {
     use rapport_core::access::Role;
     match role {
         Role::Admin => crate::i18n::msg("role-admin"),

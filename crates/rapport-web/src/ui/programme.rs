@@ -11,6 +11,7 @@ use crate::html::form::Pairs;
 use crate::html::phone::{crisis_links, Linked};
 use crate::html::questionnaire::QuestionnaireView;
 use crate::html::{render, FormErrors};
+use crate::i18n::msg;
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Query, State};
@@ -43,19 +44,21 @@ pub struct FunnelQuery {
 }
 
 /// An id filter as typed: blank is no filter, anything else must be an id.
-fn id_filter(field: &str, label: &str, v: &Option<String>) -> Result<Option<Id>, AppError> {
+fn id_filter(field: &str, message: &'static str, v: &Option<String>) -> Result<Option<Id>, AppError> {
     match v.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => {
-            Id::parse(s).map(Some).ok_or_else(|| AppError::invalid(field, format!("Choose a {label} from the list")))
-        }
+        Some(s) => Id::parse(s)
+            .map(Some)
+            .ok_or_else(|| AppError::Invalid(ValidationErrors::single_key(field, message, vec![]))),
     }
 }
 
 /// One step of the funnel with its count, the link to its people and its bar.
 pub struct StepView {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
+    /// "3 screened: list them", for screen readers.
+    pub link_label: String,
     pub count: u64,
     pub href: String,
     /// Bar length in the 0..=160 wide bar cell.
@@ -76,8 +79,8 @@ pub struct ListedView {
     pub href: String,
     pub name: String,
     pub site: String,
-    pub screening: &'static str,
-    pub status: &'static str,
+    pub screening: String,
+    pub status: String,
     pub group: Option<(String, String)>,
     pub attended: u32,
 }
@@ -88,7 +91,7 @@ struct ProgrammePage {
     layout: Layout,
     steps: Vec<StepView>,
     /// Short column names, in step order.
-    columns: Vec<&'static str>,
+    columns: Vec<String>,
     by_site: Vec<BreakdownRow>,
     by_facilitator: Vec<BreakdownRow>,
     sites: Vec<Site>,
@@ -97,7 +100,9 @@ struct ProgrammePage {
     facilitator: String,
     /// The filters in words ("at Kasese North, Amina Okello's groups").
     filter_words: String,
-    chosen: Option<(&'static str, &'static str)>,
+    chosen: Option<(&'static str, String)>,
+    /// "Screened: 3 people".
+    chosen_heading: String,
     listed: Vec<ListedView>,
     clear_step_href: String,
     may_screen: bool,
@@ -106,15 +111,15 @@ struct ProgrammePage {
 /// A column heading short enough for a table of nine steps.
 fn short_label(step: FunnelStep) -> &'static str {
     match step {
-        FunnelStep::Screened => "Screened",
-        FunnelStep::Eligible => "Eligible",
-        FunnelStep::NotEligible => "Not eligible",
-        FunnelStep::Referred => "Referred",
-        FunnelStep::PreGroupDone => "Pre-group done",
-        FunnelStep::Enrolled => "Enrolled",
-        FunnelStep::Attended => "Attended enough",
-        FunnelStep::Completed => "Completed",
-        FunnelStep::DroppedOut => "Dropped out",
+        FunnelStep::Screened => msg("programme-col-screened"),
+        FunnelStep::Eligible => msg("programme-col-eligible"),
+        FunnelStep::NotEligible => msg("programme-col-not-eligible"),
+        FunnelStep::Referred => msg("programme-col-referred"),
+        FunnelStep::PreGroupDone => msg("programme-col-pre-group-done"),
+        FunnelStep::Enrolled => msg("programme-col-enrolled"),
+        FunnelStep::Attended => msg("programme-col-attended"),
+        FunnelStep::Completed => msg("programme-col-completed"),
+        FunnelStep::DroppedOut => msg("programme-col-dropped-out"),
     }
 }
 
@@ -147,13 +152,18 @@ pub async fn page(
     SignedIn(me): SignedIn,
     Query(q): Query<FunnelQuery>,
 ) -> AppResult<Html<String>> {
-    let site_id = id_filter("site", "site", &q.site)?;
-    let facilitator_id = id_filter("facilitator", "facilitator", &q.facilitator)?;
+    let tr = crate::i18n::current();
+    let site_id = id_filter("site", msg("programme-error-site"), &q.site)?;
+    let facilitator_id = id_filter("facilitator", msg("programme-error-facilitator"), &q.facilitator)?;
     let step = match q.step.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
         Some(s) => Some(FunnelStep::parse(s).ok_or_else(|| {
             let keys: Vec<&str> = FunnelStep::ALL.iter().map(|s| s.as_str()).collect();
-            AppError::invalid("step", format!("Choose a step: {}", keys.join(", ")))
+            AppError::Invalid(ValidationErrors::single_key(
+                "step",
+                msg("programme-error-step"),
+                vec![("keys", keys.join(", ").into())],
+            ))
         })?),
     };
     let filter = FunnelFilter { site: site_id.clone(), facilitator: facilitator_id.clone(), step };
@@ -165,7 +175,12 @@ pub async fn page(
         .iter()
         .map(|(s, n)| StepView {
             key: s.as_str(),
-            label: s.label(),
+            label: tr.t(s.message()),
+            // The step's name inside a sentence: "3 screened: list them".
+            link_label: tr.tn(
+                msg("programme-step-link"),
+                &[("count", &(*n as i64)), ("step", &tr.t(s.message()).to_lowercase())],
+            ),
             count: *n,
             href: programme_href(&site, &facilitator, Some(s.as_str())),
             bar: if *n == 0 { 0 } else { ((*n * 160) / max).max(2) as u32 },
@@ -177,7 +192,7 @@ pub async fn page(
         .map(|(s, c)| {
             let id = s.as_ref().map(|s| s.id.to_string()).unwrap_or_default();
             BreakdownRow {
-                name: s.as_ref().map(|s| s.name.clone()).unwrap_or_else(|| "No site".into()),
+                name: s.as_ref().map(|s| s.name.clone()).unwrap_or_else(|| tr.t("group-no-site")),
                 filter_href: if id.is_empty() { String::new() } else { programme_href(&id, &facilitator, None) },
                 cells: if id.is_empty() {
                     c.iter().map(|(_, n)| (*n, String::new())).collect()
@@ -198,7 +213,7 @@ pub async fn page(
     let mut facilitators: Vec<(Id, String)> = by_facilitator.iter().map(|(id, n, _)| (id.clone(), n.clone())).collect();
     if let Some(f) = &facilitator_id {
         if !facilitators.iter().any(|(id, _)| id == f) {
-            facilitators.push((f.clone(), "The chosen facilitator".into()));
+            facilitators.push((f.clone(), tr.t("programme-chosen-facilitator")));
         }
     }
     let site_name = |id: &Option<Id>| -> String {
@@ -207,44 +222,52 @@ pub async fn page(
     let mut words = Vec::new();
     if site_id.is_some() {
         let n = site_name(&site_id);
-        words.push(if n.is_empty() { "at the chosen site".to_string() } else { format!("at {n}") });
+        words.push(if n.is_empty() {
+            tr.t("programme-at-chosen-site")
+        } else {
+            tr.ta("programme-at-site", "site", &n)
+        });
     }
     if let Some(f) = &facilitator_id {
         let n = facilitators.iter().find(|(id, _)| id == f).map(|(_, n)| n.clone()).unwrap_or_default();
-        words.push(format!("with {n} (groups they run, people they screened)"));
+        words.push(tr.ta("programme-with-facilitator", "name", &n));
     }
     let group_names: HashMap<String, String> = if listed.iter().any(|l| l.group_id.is_some()) {
         groups::list(&state, &me).await?.into_iter().map(|g| (g.id.to_string(), g.name)).collect()
     } else {
         HashMap::new()
     };
-    let listed = listed
+    let listed: Vec<ListedView> = listed
         .into_iter()
         .map(|l| ListedView {
             href: format!("/clients/{}", l.client_id),
             name: l.display_name,
             site: site_name(&l.site_id),
-            screening: l.screening.map(ScreeningOutcome::label).unwrap_or("Not screened here"),
-            status: l.status.map(|s| s.label()).unwrap_or(""),
+            screening: tr.t(l.screening.map(ScreeningOutcome::message).unwrap_or(msg("programme-not-screened-here"))),
+            status: l.status.map(|s| tr.t(s.message())).unwrap_or_default(),
             group: l.group_id.map(|g| {
                 let g = g.to_string();
-                let name = group_names.get(&g).cloned().unwrap_or_else(|| "Their group".into());
+                let name = group_names.get(&g).cloned().unwrap_or_else(|| tr.t("programme-their-group"));
                 (format!("/groups/{g}"), name)
             }),
             attended: l.attended,
         })
         .collect();
-    let layout = Layout::new(&state, &me, "Programme", "programme").await?;
+    let layout = Layout::new(&state, &me, tr.t("programme-title"), "programme").await?;
+    let listed_count = listed.len();
     render(&ProgrammePage {
         layout,
         steps,
-        columns: FunnelStep::ALL.iter().map(|s| short_label(*s)).collect(),
+        columns: FunnelStep::ALL.iter().map(|s| tr.t(short_label(*s))).collect(),
         by_site: site_rows,
         by_facilitator: fac_rows,
         sites,
         facilitators,
         filter_words: words.join(", "),
-        chosen: step.map(|s| (s.as_str(), s.label())),
+        chosen: step.map(|s| (s.as_str(), tr.t(s.message()))),
+        chosen_heading: step
+            .map(|s| tr.tn(msg("programme-people-at-step"), &[("step", &tr.t(s.message())), ("count", &listed_count)]))
+            .unwrap_or_default(),
         listed,
         clear_step_href: programme_href(&site, &facilitator, None),
         site,
@@ -352,7 +375,7 @@ async fn screening_page(
     if form.date.is_empty() {
         form.date = today.clone();
     }
-    let layout = Layout::new(state, me, "Screen a person", "programme").await?;
+    let layout = Layout::new(state, me, crate::i18n::current().t("screening-title"), "programme").await?;
     Ok(ScreeningPage {
         layout,
         errors: FormErrors(errors),
@@ -397,6 +420,10 @@ struct ResultPage {
     band: Option<String>,
     crisis: Vec<Linked>,
     registered: bool,
+    /// "A risk flag is open (see the flag); call your supervisor today.", with its link.
+    flag_sentence: String,
+    /// "Choose their group (add them from the group's page).", with its link.
+    choose_group: String,
 }
 
 impl ResultPage {
@@ -431,15 +458,20 @@ pub async fn screen(
     let (_, chosen) = programmes(&state, &form.protocol);
     let Some(protocol) = chosen.filter(|p| p.id == form.protocol.trim()) else {
         let ids: Vec<String> = state.config.protocols.groups().map(|p| p.id.clone()).collect();
-        let e = ValidationErrors::single("protocol", format!("Choose a programme: {}", ids.join(", ")));
+        let e = ValidationErrors::single_key(
+            "protocol",
+            msg("screening-error-programme"),
+            vec![("ids", ids.join(", ").into())],
+        );
         return refuse(form, e, None).await;
     };
     let inst = screening_instrument(&state, &protocol)?;
     if form.instrument.trim() != inst.id {
         // Another programme's questions were shown: ask this one's.
-        let e = ValidationErrors::single(
+        let e = ValidationErrors::single_key(
             "protocol",
-            format!("{} screens with the {}: answer its questions below", protocol.name, inst.short_name),
+            msg("screening-error-other-measure"),
+            vec![("programme", protocol.name.clone().into()), ("measure", inst.short_name.clone().into())],
         );
         form.answers.clear();
         return refuse(form, e, None).await;
@@ -451,12 +483,8 @@ pub async fn screen(
     let mut registered = None;
     let client_id = match form.client.trim() {
         "" => {
-            return refuse(
-                form,
-                ValidationErrors::single("client", "Choose who is screened, or register a new person"),
-                None,
-            )
-            .await
+            return refuse(form, ValidationErrors::single_key("client", msg("screening-error-client"), vec![]), None)
+                .await
         }
         "new" => {
             let raw = RawClientDetails { display_name: Some(form.new_name.clone()), ..Default::default() };
@@ -489,8 +517,7 @@ pub async fn screen(
             let mut e = FormErrors(rapport_app::responses::form_errors(e)).rename("client_id", "client").0;
             // The pipeline's name for the date taken is the form's "date".
             for f in e.0.iter_mut().filter(|f| f.field == "completed_at") {
-                f.field = "date".into();
-                f.message = "The date of the screening cannot be after today".into();
+                *f = rapport_core::FieldError::keyed("date", msg("screening-error-future"), vec![]);
             }
             return refuse(form, e, registered).await;
         }
@@ -504,7 +531,25 @@ pub async fn screen(
         Vec::new()
     };
     let band = s.band.as_deref().map(|b| rapport_core::measures::wording::band_label(inst, None, b));
-    let layout = Layout::new(&state, &me, format!("Screening of {}", c.details.display_name), "programme").await?;
+    let layout = Layout::new(
+        &state,
+        &me,
+        crate::i18n::current().ta("screening-of", "name", &c.details.display_name),
+        "programme",
+    )
+    .await?;
+    let tr = layout.tr.clone();
+    let flag_sentence = match &s.risk_flag_id {
+        Some(f) => crate::ui::groups::with_link(
+            &tr,
+            msg("screening-flag-open"),
+            &format!("/risk-flags/{f}"),
+            msg("screening-see-flag"),
+        ),
+        None => String::new(),
+    };
+    let choose_group =
+        crate::ui::groups::with_link(&tr, msg("screening-choose-group"), "/groups", msg("screening-choose-group-link"));
     let page = ResultPage {
         layout,
         client_id,
@@ -516,6 +561,8 @@ pub async fn screen(
         band,
         crisis,
         registered: registered.is_some(),
+        flag_sentence,
+        choose_group,
     };
     Ok(render(&page)?.into_response())
 }

@@ -4,11 +4,11 @@
 //! renders what `rapport_app::supervision` returns.
 
 use super::clients::DoneParam;
-use super::today::long_date;
 use super::Layout;
 use crate::error::AppResult;
 use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
+use crate::i18n::msg;
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -19,8 +19,6 @@ use rapport_app::caller::Identity;
 use rapport_app::supervision::{self, CaseRow, Dashboard, GroupCase, MeetingInput, ProfessionalRecord, TrainingInput};
 use rapport_app::{AppState, Error};
 use rapport_core::access::Role;
-use rapport_core::fidelity::Rater;
-use rapport_core::supervision::hours_words;
 use rapport_core::supervision::{validity, Validity};
 use rapport_core::time::format_date;
 use rapport_core::ValidationErrors;
@@ -61,49 +59,54 @@ pub struct CaseView {
 }
 
 fn case_view(c: &CaseRow) -> CaseView {
+    let tr = crate::i18n::current();
     let i = &c.indicators;
     let mut badges = Vec::new();
     let mut add = |kind, text: String| badges.push(Badge { kind, text });
     if i.open_risk_flags > 0 {
-        let age = i.oldest_flag_hours.map(|h| format!(", oldest {}", hours_words(h))).unwrap_or_default();
-        let s = if i.open_risk_flags == 1 { "" } else { "s" };
-        add("risk", format!("{} open risk flag{s}{age}", i.open_risk_flags));
+        let count = i.open_risk_flags;
+        add(
+            "risk",
+            match i.oldest_flag_hours {
+                // Under two days in hours, then in whole days.
+                Some(h) => {
+                    let (unit, n) = if h < 48 { ("hours", h) } else { ("days", h / 24) };
+                    tr.tn(msg("supervision-badge-flags-oldest"), &[("count", &count), ("unit", &unit), ("n", &n)])
+                }
+                None => tr.ta("supervision-badge-flags", "count", count),
+            },
+        );
     }
     if i.not_on_track {
-        add("risk", "Not on track".into());
+        add("risk", tr.t("supervision-badge-not-on-track"));
     }
     if i.initial_phase_overdue {
-        add("warn", "Initial phase overdue: no agreed formulation".into());
+        add("warn", tr.t("supervision-badge-initial-overdue"));
     }
     if i.ending_unprepared {
-        add("warn", "Ending not yet prepared".into());
+        add("warn", tr.t("supervision-badge-ending"));
     }
     if i.fidelity_failed {
-        add("warn", "Latest rating below the pass mark".into());
+        add("warn", tr.t("supervision-badge-fidelity"));
     }
     if i.over_contract {
-        add("warn", "More sessions than contracted".into());
+        add("warn", tr.t("supervision-badge-over-contract"));
     }
     if i.no_focus {
-        add("warn", "No problem area chosen".into());
+        add("warn", tr.t("supervision-badge-no-focus"));
     }
     if i.measures_overdue > 0 {
-        let s = if i.measures_overdue == 1 { "" } else { "s" };
-        add("warn", format!("{} measure{s} due or missing", i.measures_overdue));
+        add("warn", tr.ta("supervision-badge-measures", "count", i.measures_overdue));
     }
     if badges.is_empty() {
-        badges.push(Badge { kind: "ok", text: "On course".into() });
+        badges.push(Badge { kind: "ok", text: tr.t("supervision-badge-on-course") });
     }
     let fidelity = match c.latest_fidelity {
-        None => "Not rated yet".into(),
-        Some((mean, pass, rater)) => {
-            let who = match rater {
-                Rater::SelfRated => "self-rated",
-                Rater::Supervisor => "supervisor",
-                Rater::Peer => "peer",
-            };
-            format!("{mean:.1}, {} ({who})", if pass { "passed" } else { "below the pass mark" })
-        }
+        None => tr.t("fidelity-not-rated"),
+        Some((mean, pass, rater)) => tr.tn(
+            msg("supervision-fidelity-latest"),
+            &[("mean", &tr.decimal(mean, 1)), ("pass", &if pass { "yes" } else { "no" }), ("rater", &rater.as_str())],
+        ),
     };
     CaseView {
         client_name: c.client_name.clone(),
@@ -112,7 +115,10 @@ fn case_view(c: &CaseRow) -> CaseView {
         record_href: format!("/people/{}/record", c.clinician_id),
         protocol: c.protocol_name.clone(),
         phase: c.progress.phase_label.clone(),
-        sessions: format!("{} of {} held", c.progress.sessions_held, c.progress.contracted),
+        sessions: tr.tn(
+            msg("group-meetings-held"),
+            &[("held", &i64::from(c.progress.sessions_held)), ("planned", &i64::from(c.progress.contracted))],
+        ),
         badges,
         fidelity,
     }
@@ -128,11 +134,17 @@ pub struct GroupView {
 }
 
 fn group_view(g: &GroupCase) -> GroupView {
+    let tr = crate::i18n::current();
     GroupView {
         name: g.group.name.clone(),
         href: format!("/groups/{}", g.group.id),
-        meetings: format!("{} of {} held", g.group.sessions_held, g.group.planned_sessions),
-        attendance: g.attendance.map_or("No meetings yet".into(), |a| format!("{:.0}%", a * 100.0)),
+        meetings: tr.tn(
+            msg("group-meetings-held"),
+            &[("held", &i64::from(g.group.sessions_held)), ("planned", &i64::from(g.group.planned_sessions))],
+        ),
+        attendance: g.attendance.map_or(tr.t("supervision-no-meetings"), |a| {
+            tr.ta("supervision-percent", "percent", format!("{:.0}", a * 100.0))
+        }),
         dropped_out: g.dropped_out,
         members_at_risk: g.members_at_risk,
     }
@@ -159,7 +171,7 @@ fn supervisor_only(me: &Identity) -> AppResult<()> {
     if me.user.role == Role::Supervisor {
         Ok(())
     } else {
-        Err(Error::Forbidden("Supervision pages are for supervisors.".into()).into())
+        Err(Error::Forbidden(crate::i18n::current().t("supervision-forbidden")).into())
     }
 }
 
@@ -175,7 +187,7 @@ pub async fn dashboard(
     let chosen = if chosen_name.is_empty() { String::new() } else { chosen };
     let cases =
         cases.iter().filter(|c| chosen.is_empty() || c.clinician_id.as_str() == chosen).map(case_view).collect();
-    let layout = Layout::new(&state, &me, "Supervision", "supervision").await?;
+    let layout = Layout::new(&state, &me, crate::i18n::current().t("nav-supervision"), "supervision").await?;
     render(&DashboardPage {
         layout,
         cases,
@@ -206,8 +218,10 @@ pub struct ActionView {
 
 pub struct MeetingView {
     pub held_on: String,
-    pub kind: &'static str,
-    pub minutes: u32,
+    /// "Group supervision on Friday 4 December 2026".
+    pub label: String,
+    /// "Group, 60 minutes".
+    pub kind_minutes: String,
     pub supervisor: String,
     pub supervisees: String,
     /// (link, words)
@@ -217,25 +231,30 @@ pub struct MeetingView {
 }
 
 fn meeting_view(m: &MeetingRow, names: &HashMap<String, String>, today: time::Date) -> MeetingView {
+    let tr = crate::i18n::current();
     let mut people: HashMap<&str, &str> = m.supervisees.iter().map(|(id, n)| (id.as_str(), n.as_str())).collect();
     people.insert(m.supervisor_id.as_str(), m.supervisor_name.as_str());
     let cases = m
         .cases
         .iter()
         .filter_map(|(course, group, _)| match (course, group) {
-            (Some(c), _) => {
-                Some((format!("/courses/{c}"), names.get(c.as_str()).cloned().unwrap_or_else(|| "A course".into())))
-            }
-            (None, Some(g)) => {
-                Some((format!("/groups/{g}"), names.get(g.as_str()).cloned().unwrap_or_else(|| "A group".into())))
-            }
+            (Some(c), _) => Some((
+                format!("/courses/{c}"),
+                names.get(c.as_str()).cloned().unwrap_or_else(|| tr.t("supervision-a-course")),
+            )),
+            (None, Some(g)) => Some((
+                format!("/groups/{g}"),
+                names.get(g.as_str()).cloned().unwrap_or_else(|| tr.t("supervision-a-group")),
+            )),
             (None, None) => None,
         })
         .collect();
+    let held_on = crate::i18n::long_day(m.held_on);
+    let kind = if m.group { "group" } else { "individual" };
     MeetingView {
-        held_on: long_date(m.held_on),
-        kind: if m.group { "Group" } else { "Individual" },
-        minutes: m.minutes,
+        label: tr.tn(msg("supervision-meeting-label"), &[("kind", &kind), ("date", &held_on)]),
+        kind_minutes: tr.tn(msg("supervision-kind-minutes"), &[("kind", &kind), ("minutes", &i64::from(m.minutes))]),
+        held_on,
         supervisor: m.supervisor_name.clone(),
         supervisees: m.supervisees.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", "),
         cases,
@@ -251,7 +270,7 @@ fn meeting_view(m: &MeetingRow, names: &HashMap<String, String>, today: time::Da
                     .as_ref()
                     .and_then(|o| people.get(o.as_str()))
                     .map_or(String::new(), |n| n.to_string()),
-                due: a.due_on.map(long_date).unwrap_or_default(),
+                due: a.due_on.map(crate::i18n::long_day).unwrap_or_default(),
                 overdue: a.done_at.is_none() && a.due_on.is_some_and(|d| d < today),
                 done: a.done_at.is_some(),
             })
@@ -275,11 +294,18 @@ async fn case_choices(state: &AppState, me: &Identity) -> AppResult<CaseChoices>
     let mut courses: Vec<(String, String)> = d
         .cases
         .iter()
-        .map(|c| (c.course_id.to_string(), format!("{} (with {})", c.client_name, c.clinician_name)))
+        .map(|c| {
+            let words = crate::i18n::current()
+                .tn(msg("supervision-case-with"), &[("client", &c.client_name), ("clinician", &c.clinician_name)]);
+            (c.course_id.to_string(), words)
+        })
         .collect();
     courses.sort_by(|a, b| a.1.cmp(&b.1));
-    let groups: Vec<(String, String)> =
-        d.groups.iter().map(|g| (g.group.id.to_string(), format!("Group: {}", g.group.name))).collect();
+    let groups: Vec<(String, String)> = d
+        .groups
+        .iter()
+        .map(|g| (g.group.id.to_string(), crate::i18n::current().ta("supervision-case-group", "name", &g.group.name)))
+        .collect();
     let names = courses.iter().chain(groups.iter()).cloned().collect();
     Ok(CaseChoices { names, courses, groups })
 }
@@ -300,7 +326,9 @@ pub async fn meetings(
     let rows = supervision::meetings(&state, &me).await?;
     let choices = case_choices(&state, &me).await?;
     let today = rapport_app::clock::today();
-    let layout = Layout::new(&state, &me, "Supervision log", "supervision").await?.with_done(q.done.as_deref());
+    let layout = Layout::new(&state, &me, crate::i18n::current().t("supervision-log"), "supervision")
+        .await?
+        .with_done(q.done.as_deref());
     render(&MeetingsPage {
         layout,
         meetings: rows.iter().map(|m| meeting_view(m, &choices.names, today)).collect(),
@@ -416,7 +444,7 @@ async fn meeting_page(
     let people = supervision::supervisees(state, me).await?;
     let choices = case_choices(state, me).await?;
     Ok(NewMeetingPage {
-        layout: Layout::new(state, me, "Record a supervision meeting", "supervision").await?,
+        layout: Layout::new(state, me, crate::i18n::current().t("supervision-new-title"), "supervision").await?,
         form,
         errors: grouped(errors),
         supervisees: people.iter().map(|p| (p.id.to_string(), p.name.clone())).collect(),
@@ -460,23 +488,22 @@ pub async fn create_meeting(
 // ---- a person's professional record ----------------------------------------------
 
 /// "16", "2.5".
+/// A number of hours in the reader's language: whole, else one decimal ("4", "2.5", "2,5").
 fn amount(v: f64) -> String {
-    if v.fract().abs() < 0.05 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}")
-    }
+    crate::i18n::current().decimal(v, if v.fract().abs() < 0.05 { 0 } else { 1 })
 }
 
 fn hours_text(minutes: i64) -> String {
     let h = minutes as f64 / 60.0;
-    format!("{} hour{}", amount(h), if (h - 1.0).abs() < 0.05 { "" } else { "s" })
+    // "one" only for a shown "1": Fluent chooses the form by this selector, not by the number's text.
+    let one = if (h - 1.0).abs() < 0.05 { "one" } else { "other" };
+    crate::i18n::current().tn(msg("record-pro-hours"), &[("hours", &amount(h)), ("form", &one)])
 }
 
 pub struct RequirementView {
     pub label: String,
-    pub have: String,
-    pub need: String,
+    /// "3 of 10".
+    pub progress: String,
     pub met: bool,
 }
 
@@ -491,6 +518,8 @@ pub struct PathwayView {
 }
 
 pub struct Certified {
+    /// "Certified on …, valid until …."
+    pub line: String,
     pub on: String,
     /// Empty when it does not expire.
     pub expires: String,
@@ -551,13 +580,21 @@ fn record_page(
     errors: ValidationErrors,
 ) -> RecordPage {
     let today = rapport_app::clock::today();
+    let tr = crate::i18n::current();
     let pathways = r
         .pathways
         .iter()
         .map(|(p, progress)| {
             let certified = r.certifications.iter().find(|c| c.pathway_id == p.id).map(|c| Certified {
-                on: long_date(c.certified_on),
-                expires: c.expires_on.map(long_date).unwrap_or_default(),
+                line: match c.expires_on {
+                    Some(until) => tr.tn(
+                        msg("record-pro-certified-until"),
+                        &[("date", &crate::i18n::long_day(c.certified_on)), ("until", &crate::i18n::long_day(until))],
+                    ),
+                    None => tr.ta("record-pro-certified-on", "date", crate::i18n::long_day(c.certified_on)),
+                },
+                on: crate::i18n::long_day(c.certified_on),
+                expires: c.expires_on.map(crate::i18n::long_day).unwrap_or_default(),
                 expired: validity(c.expires_on, today) == Validity::Expired,
                 renewal_due: validity(c.expires_on, today) == Validity::RenewalDue,
             });
@@ -570,8 +607,8 @@ fn record_page(
                     .iter()
                     .map(|q| RequirementView {
                         label: q.label.clone(),
-                        have: amount(q.have),
-                        need: amount(q.need),
+                        progress: tr
+                            .tn(msg("record-pro-have-need"), &[("have", &amount(q.have)), ("need", &amount(q.need))]),
                         met: q.met,
                     })
                     .collect(),
@@ -582,14 +619,14 @@ fn record_page(
         })
         .collect();
     let ratio = match r.hours.ratio {
-        Some(x) if x > 0.0 => format!("1 hour of supervision for every {} hours of therapy", amount(1.0 / x)),
-        _ => "No ratio yet: it needs therapy and supervision hours".into(),
+        Some(x) if x > 0.0 => tr.ta("record-pro-ratio", "hours", amount(1.0 / x)),
+        _ => tr.t("record-pro-no-ratio"),
     };
     let is_self = r.user.id == me.user.id;
     RecordPage {
         layout,
         person: r.user.name.clone(),
-        role: r.user.role.label().to_string(),
+        role: tr.t(super::role_message(r.user.role)),
         user_id: r.user.id.to_string(),
         is_self,
         can_manage: !is_self || me.actor().can_administer(),
@@ -604,7 +641,7 @@ fn record_page(
                     t.course_name.clone(),
                     amount(t.hours_tenths as f64 / 10.0),
                     t.trainer.clone().unwrap_or_default(),
-                    long_date(t.held_on),
+                    crate::i18n::long_day(t.held_on),
                 )
             })
             .collect(),
@@ -627,7 +664,9 @@ async fn show_record(
     errors: ValidationErrors,
 ) -> AppResult<RecordPage> {
     let r = supervision::professional_record(state, me, id).await?;
-    let title = if r.user.id == me.user.id { "My record".to_string() } else { format!("Record · {}", r.user.name) };
+    let tr = crate::i18n::current();
+    let title =
+        if r.user.id == me.user.id { tr.t("record-pro-mine") } else { tr.ta("record-pro-title", "name", &r.user.name) };
     let nav = if r.user.id == me.user.id { "account" } else { "supervision" };
     let layout = Layout::new(state, me, title, nav).await?.with_done(done);
     Ok(record_page(layout, me, r, training, certify, errors))

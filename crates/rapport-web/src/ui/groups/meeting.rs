@@ -12,6 +12,7 @@ use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
 use crate::html::phone::{crisis_links, Linked};
 use crate::html::{render, FormErrors};
+use crate::i18n::msg;
 use crate::identity::SignedIn;
 use crate::ui::Layout;
 use askama::Template;
@@ -24,7 +25,6 @@ use rapport_app::caller::Identity;
 use rapport_app::groups::{self, GroupView, MeetingInput, MemberResponse};
 use rapport_app::AppState;
 use rapport_core::measures::definition::Instrument;
-use rapport_core::time::long_date;
 use std::collections::BTreeSet;
 
 /// One answer of a compact item: the code shown, the option's words for
@@ -53,6 +53,8 @@ pub struct MemberCard {
     pub areas: String,
     /// Their pre-group session is not recorded yet.
     pub awaiting_pre_group: bool,
+    /// "Record it when you can.", with its link (escaped HTML).
+    pub pre_group_prompt: String,
 }
 
 pub struct AgendaItem {
@@ -68,7 +70,8 @@ struct MeetingPage {
     group_id: String,
     group_name: String,
     number: u32,
-    planned: u32,
+    /// "Meeting 3 of 8".
+    heading: String,
     phase: String,
     date: String,
     today: String,
@@ -101,18 +104,16 @@ fn meeting_page(
     form: &Pairs,
     errors: FormErrors,
 ) -> AppResult<MeetingPage> {
+    let tr = layout.tr.clone();
     let number = g.next_number().ok_or_else(|| {
-        AppError::Conflict(format!(
-            "All {} meetings of this group are recorded (or it is closed).",
-            g.detail.group.planned_sessions
-        ))
+        AppError::Conflict(tr.ta("group-all-recorded", "planned", i64::from(g.detail.group.planned_sessions)))
     })?;
     let inst = measure(state, g)?;
     let fresh = form.0.is_empty();
     let done: BTreeSet<String> = form.all("agenda").into_iter().collect();
     let agenda = g
         .format()
-        .agenda_for(number)
+        .agenda_in(number, tr.lang())
         .iter()
         .enumerate()
         .map(|(i, text)| AgendaItem {
@@ -148,8 +149,15 @@ fn meeting_page(
                 })
                 .collect();
             let attendance = if fresh { "attended".to_string() } else { form.get(&format!("att_{id}")).to_string() };
+            let pre_group_href = format!("/groups/{}/members/{id}/pre-group", g.detail.group.id);
             MemberCard {
                 awaiting_pre_group: m.status == rapport_core::group::MemberStatus::AwaitingPreGroup,
+                pre_group_prompt: super::with_link(
+                    &tr,
+                    msg("group-meeting-record-later"),
+                    &pre_group_href,
+                    msg("group-record-it"),
+                ),
                 name: m.display_name.clone(),
                 attendance,
                 items,
@@ -157,7 +165,7 @@ fn meeting_page(
                 areas: m
                     .problem_areas
                     .iter()
-                    .map(|a| g.protocol.area_label(a).to_string())
+                    .map(|a| super::area_name(&tr, &g.protocol, a))
                     .collect::<Vec<_>>()
                     .join(", "),
                 id,
@@ -175,8 +183,8 @@ fn meeting_page(
         group_id: g.detail.group.id.to_string(),
         group_name: g.detail.group.name.clone(),
         number,
-        planned: g.detail.group.planned_sessions,
-        phase: meeting_words(&g.protocol, g.detail.group.planned_sessions, number),
+        heading: meeting_heading(&tr, number, g.detail.group.planned_sessions),
+        phase: meeting_words(&tr, &g.protocol, g.detail.group.planned_sessions, number),
         date: if fresh { today.clone() } else { form.get("date").to_string() },
         today,
         agenda,
@@ -190,12 +198,19 @@ fn meeting_page(
     })
 }
 
+fn meeting_heading(tr: &crate::i18n::Tr, number: u32, planned: u32) -> String {
+    tr.tn("group-meeting-of", &[("number", &i64::from(number)), ("planned", &i64::from(planned))])
+}
+
+/// The page's title: "Meeting 3 · Kisoro women".
+fn meeting_title(number: u32, group: &str) -> String {
+    crate::i18n::current().tn("group-meeting-title", &[("number", &i64::from(number)), ("group", &group)])
+}
+
 async fn working_group(state: &AppState, me: &Identity, id: &str, purpose: Purpose) -> AppResult<GroupView> {
     let g = groups::group_for(state, me, id, purpose).await?;
     if !g.access.sees_members() {
-        return Err(AppError::Forbidden(
-            "Only the group's facilitators and their supervisors record its meetings.".into(),
-        ));
+        return Err(AppError::Forbidden(crate::i18n::current().t("group-forbidden-meetings")));
     }
     Ok(g)
 }
@@ -206,7 +221,7 @@ pub async fn form(
     Path(id): Path<String>,
 ) -> AppResult<Html<String>> {
     let g = working_group(&state, &me, &id, Purpose::AuditRead).await?;
-    let title = format!("Meeting {} · {}", g.held() + 1, g.detail.group.name);
+    let title = meeting_title(g.held() + 1, &g.detail.group.name);
     let layout = Layout::new(&state, &me, title, "groups").await?;
     render(&meeting_page(&state, layout, &g, &Pairs::default(), FormErrors::default())?)
 }
@@ -271,7 +286,7 @@ pub async fn save(
     match groups::record_meeting(&state, &me, &id, &input).await.map_err(AppError::from) {
         Ok(m) => Ok(Redirect::to(&format!("/groups/{id}/sessions/{}?done=saved", m.number)).into_response()),
         Err(AppError::Invalid(e)) => {
-            let title = format!("Meeting {} · {}", g.held() + 1, g.detail.group.name);
+            let title = meeting_title(g.held() + 1, &g.detail.group.name);
             let layout = Layout::new(&state, &me, title, "groups").await?;
             let page = meeting_page(&state, layout, &g, &form, page_errors(e, &order))?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
@@ -287,6 +302,8 @@ pub struct FlagLine {
     pub member: String,
     pub client_id: String,
     pub open: bool,
+    /// For a supervisor reading it: "Call … today, who ran the meeting: …".
+    pub call_recorder: String,
 }
 
 pub struct AttendanceLine {
@@ -303,7 +320,7 @@ struct MeetingDonePage {
     group_id: String,
     group_name: String,
     number: u32,
-    planned: u32,
+    heading: String,
     date: String,
     phase: String,
     /// Flags still open (the crisis guidance) and those closed since.
@@ -312,8 +329,6 @@ struct MeetingDonePage {
     supervisors: String,
     /// Whoever recorded the meeting is reading it (else a supervisor or co-facilitator is).
     recorder_reads: bool,
-    /// Who recorded the meeting, for a supervisor reading it.
-    recorder: String,
     crisis: Vec<Linked>,
     lines: Vec<AttendanceLine>,
     group_note: String,
@@ -332,9 +347,17 @@ pub async fn show(
 ) -> AppResult<Html<String>> {
     let g = working_group(&state, &me, &id, Purpose::AuditRead).await?;
     let number: u32 = number.trim().parse().map_err(|_| AppError::NotFound)?;
+    let tr = crate::i18n::current();
     let session = g.detail.sessions.iter().find(|s| s.number == number).ok_or(AppError::NotFound)?;
     let scores: Vec<_> = g.scores.iter().filter(|s| s.group_session_id.as_ref() == Some(&session.id)).collect();
     let responses: BTreeSet<_> = scores.iter().map(|s| s.response_id.clone()).collect();
+    let recorder = g
+        .detail
+        .facilitators
+        .iter()
+        .find(|f| f.id == session.recorded_by)
+        .map(|f| f.name.clone())
+        .unwrap_or_else(|| tr.t("group-recorder-unknown"));
     let flags: Vec<FlagLine> = rapport_app::risk::visible_flags(&state, &me, None, "(group meeting page)")
         .await?
         .into_iter()
@@ -344,19 +367,13 @@ pub async fn show(
             member: f.client_name.clone(),
             client_id: f.client_id.to_string(),
             open: f.closed_at.is_none(),
+            call_recorder: tr.tn("group-crisis-call-recorder", &[("recorder", &recorder), ("name", &f.client_name)]),
         })
         .collect();
     let (flags, closed_flags): (Vec<FlagLine>, Vec<FlagLine>) = flags.into_iter().partition(|f| f.open);
-    let supervisors = groups::my_supervisors(&state, &me).await?.join(" or ");
+    let supervisors = groups::my_supervisors(&state, &me).await?.join(&format!(" {} ", tr.t("group-or")));
     let crisis = if flags.is_empty() { Vec::new() } else { crisis_links(state.organisation().await?.crisis_lines()) };
     let recorder_reads = session.recorded_by == me.user.id;
-    let recorder = g
-        .detail
-        .facilitators
-        .iter()
-        .find(|f| f.id == session.recorded_by)
-        .map(|f| f.name.clone())
-        .unwrap_or_else(|| "the facilitator who recorded it".into());
     let lines = g
         .detail
         .attendance
@@ -380,18 +397,21 @@ pub async fn show(
             note: a.note.clone().unwrap_or_default(),
         })
         .collect();
-    let agenda = g.format().agenda_for(number);
+    let agenda = g.format().agenda_in(number, tr.lang());
     let agenda_done = session
         .agenda_done
         .iter()
         .filter_map(|i| (*i as usize).checked_sub(1).and_then(|k| agenda.get(k)).cloned())
         .collect();
-    let phase = meeting_words(&g.protocol, g.detail.group.planned_sessions, number);
+    let phase = meeting_words(&tr, &g.protocol, g.detail.group.planned_sessions, number);
     let rate_href = format!("/groups/{}/sessions/{number}/fidelity/new", g.detail.group.id);
     let fidelity = crate::ui::fidelity_section::panel(&state, &me, &session.id, true, rate_href, None).await?;
-    let mut layout = Layout::new(&state, &me, format!("Meeting {number} · {}", g.detail.group.name), "groups").await?;
+    let mut layout = Layout::new(&state, &me, meeting_title(number, &g.detail.group.name), "groups").await?;
     if q.done.as_deref() == Some("saved") {
-        layout.flash = Some(crate::ui::Flash { kind: "success", message: format!("Meeting {number} saved.") });
+        layout.flash = Some(crate::ui::Flash {
+            kind: "success",
+            message: tr.ta("group-meeting-saved", "number", i64::from(number)),
+        });
     } else if q.done.is_some() {
         layout = layout.with_done(q.done.as_deref());
     }
@@ -400,14 +420,13 @@ pub async fn show(
         group_id: g.detail.group.id.to_string(),
         group_name: g.detail.group.name.clone(),
         number,
-        planned: g.detail.group.planned_sessions,
-        date: long_date(session.held_on),
+        heading: meeting_heading(&tr, number, g.detail.group.planned_sessions),
+        date: crate::i18n::long_day(session.held_on),
         phase,
         flags,
         closed_flags,
         supervisors,
         recorder_reads,
-        recorder,
         crisis,
         lines,
         group_note: session.group_note.clone().unwrap_or_default(),

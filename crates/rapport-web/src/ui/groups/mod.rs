@@ -10,6 +10,7 @@ use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
 use crate::html::{render, FormErrors};
+use crate::i18n::{msg, Tr};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -23,7 +24,6 @@ use rapport_app::groups::{self, GroupInput, GroupView, PreGroupInput};
 use rapport_app::AppState;
 use rapport_core::group::{group_phase, meeting_phase, GroupPhase, MemberStatus};
 use rapport_core::protocol::Protocol;
-use rapport_core::time::long_date;
 use rapport_core::Id;
 use rapport_store::groups::{GroupRow, Membership};
 use serde::Deserialize;
@@ -51,53 +51,81 @@ pub struct DoneParam {
 /// Fixed messages named by `?done=` on the group pages.
 fn done_message(key: Option<&str>) -> Option<&'static str> {
     Some(match key? {
-        "created" => "Group created. Add its members next.",
-        "member-added" => "Member added. Their pre-group session is next.",
-        "pre-group" => "Pre-group session recorded.",
-        "pre-group-flag" => {
-            "Pre-group session recorded. A risk answer was positive: a risk flag was raised; call your supervisor now."
-        }
-        "status" => "Member's status changed.",
-        "closed" => "Group closed. Members who had their pre-group session are marked completed.",
+        "created" => msg("group-done-created"),
+        "member-added" => msg("group-done-member-added"),
+        "pre-group" => msg("group-done-pre-group"),
+        "pre-group-flag" => msg("group-done-pre-group-flag"),
+        "status" => msg("group-done-status"),
+        "closed" => msg("group-done-closed"),
         _ => return None,
     })
 }
 
 fn with_done(layout: Layout, done: Option<&str>) -> Layout {
     match done_message(done) {
-        Some(m) => Layout { flash: Some(super::Flash { kind: "success", message: m.into() }), ..layout },
+        Some(m) => {
+            let message = layout.tr.t(m);
+            Layout { flash: Some(super::Flash { kind: "success", message }), ..layout }
+        }
         None => layout,
     }
 }
 
-/// "middle meetings (2 to 7)" style words for where a group stands.
-pub fn phase_words(protocol: &Protocol, phase: GroupPhase, planned: u32, next: Option<u32>) -> String {
+/// A message whose `{ $link }` is a link with its own words: the message's
+/// words escaped, ready for a template's `|safe`.
+pub fn with_link(tr: &Tr, id: &str, href: &str, link_id: &str) -> String {
+    // A private-use character marks where the link goes, so the words around it are escaped as text.
+    let text = escape(&tr.ta(id, "link", "\u{E000}"));
+    let link = format!("<a href=\"{}\">{}</a>", escape(href), escape(&tr.t(link_id)));
+    text.replace('\u{E000}', &link)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// "Middle phase (middle meetings)" style words for where a group stands.
+pub fn phase_words(tr: &Tr, protocol: &Protocol, phase: GroupPhase, planned: u32, next: Option<u32>) -> String {
     match (phase, next) {
-        (GroupPhase::PreGroup, _) => "Pre-group sessions (before the first meeting)".into(),
-        (GroupPhase::Finished, _) => "Finished".into(),
-        (_, Some(n)) => meeting_words(protocol, planned, n),
-        (_, None) => phase.label().into(),
+        (GroupPhase::PreGroup, _) => tr.t("group-phase-pre-group-before"),
+        (GroupPhase::Finished, _) => tr.t(GroupPhase::Finished.message()),
+        (_, Some(n)) => meeting_words(tr, protocol, planned, n),
+        (_, None) => tr.t(phase.message()),
     }
 }
 
-/// The phase of meeting `n` in words: "Initial phase (first meeting)".
-pub fn meeting_words(protocol: &Protocol, planned: u32, n: u32) -> String {
+/// The phase of meeting `n` in words: "Initial phase (first meeting)". The
+/// protocol's own words for the phase come in English from `phase_labels`,
+/// in another language from the group format's translations (else none).
+pub fn meeting_words(tr: &Tr, protocol: &Protocol, planned: u32, n: u32) -> String {
     let p = meeting_phase(protocol, planned, n);
     let phase = match p {
         rapport_core::protocol::Phase::Initial => GroupPhase::Initial,
         rapport_core::protocol::Phase::Middle => GroupPhase::Middle,
         _ => GroupPhase::Termination,
     };
-    match protocol.phase_labels.get(p.as_str()) {
-        Some(own) => format!("{} ({own})", phase.label()),
-        None => phase.label().into(),
+    let own = if tr.lang() == "en" {
+        protocol.phase_labels.get(p.as_str()).map(String::as_str)
+    } else {
+        protocol.group_format.as_ref().and_then(|f| f.phase_label_in(p.as_str(), tr.lang()))
+    };
+    match own {
+        Some(own) => tr.tn("group-phase-with-words", &[("phase", &tr.t(phase.message())), ("words", &own)]),
+        None => tr.t(phase.message()),
     }
+}
+
+/// A problem area in the group's words (English) or the reader's language.
+fn area_name(tr: &Tr, protocol: &Protocol, code: &str) -> String {
+    tr.term("area", code, protocol.area_label(code))
 }
 
 // ---- The list ----
 
 pub struct GroupLine {
     pub row: GroupRow,
+    /// "3 of 8 held".
+    pub meetings: String,
     pub protocol: String,
     pub phase: String,
     pub facilitators: String,
@@ -114,6 +142,7 @@ struct GroupsPage {
 pub async fn list(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
     let rows = groups::list(&state, &me).await?;
     let names = groups::facilitator_names(&state, &rows).await?;
+    let tr = crate::i18n::current();
     let groups = rows
         .into_iter()
         .map(|row| {
@@ -122,15 +151,19 @@ pub async fn list(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppR
                 Some(p) => {
                     let ph = group_phase(p, row.planned_sessions, row.sessions_held, row.closed_at.is_some());
                     let next = (ph != GroupPhase::Finished).then_some(row.sessions_held + 1);
-                    (p.name.clone(), phase_words(p, ph, row.planned_sessions, next))
+                    (p.name.clone(), phase_words(&tr, p, ph, row.planned_sessions, next))
                 }
                 None => (row.protocol_id.clone(), String::new()),
             };
             let facilitators = names.get(&row.id).cloned().unwrap_or_default();
-            GroupLine { row, protocol, phase, facilitators }
+            let meetings = tr.tn(
+                msg("group-meetings-held"),
+                &[("held", &i64::from(row.sessions_held)), ("planned", &i64::from(row.planned_sessions))],
+            );
+            GroupLine { row, meetings, protocol, phase, facilitators }
         })
         .collect();
-    let layout = Layout::new(&state, &me, "Groups", "groups").await?;
+    let layout = Layout::new(&state, &me, tr.t("group-list-title"), "groups").await?;
     render(&GroupsPage { layout, groups, can_create: me.actor().can_organise_groups() })
 }
 
@@ -179,10 +212,11 @@ async fn new_group_page(
     f: NewGroupForm,
     errors: FormErrors,
 ) -> AppResult<NewGroupPage> {
+    let tr = crate::i18n::current();
     let staff = groups::facilitator_choices(state, me)
         .await?
         .into_iter()
-        .map(|u| Choice { value: u.id.to_string(), label: u.name, hint: u.role.label().to_string() })
+        .map(|u| Choice { value: u.id.to_string(), label: u.name, hint: tr.t(super::role_message(u.role)) })
         .collect();
     let sites = groups::sites(state, me)
         .await?
@@ -195,7 +229,7 @@ async fn new_group_page(
         .groups()
         .map(|p| Choice { value: p.id.clone(), label: p.name.clone(), hint: p.description.clone() })
         .collect();
-    let layout = Layout::new(state, me, "New group", "groups").await?;
+    let layout = Layout::new(state, me, tr.t("group-new"), "groups").await?;
     Ok(NewGroupPage { layout, f, errors, protocols, sites, staff })
 }
 
@@ -265,8 +299,8 @@ pub struct MeetingLine {
     pub number: u32,
     pub date: String,
     pub phase: String,
-    pub attended: u32,
-    pub absent: u32,
+    /// "5 attended, 1 absent".
+    pub attendance: String,
 }
 
 #[derive(Template)]
@@ -275,7 +309,15 @@ struct GroupPage {
     layout: Layout,
     g: GroupView,
     phase_text: String,
+    /// "3 of 8 held · 5 to go".
+    meetings_text: String,
+    /// The start date, with the meeting time when there is one.
     start: String,
+    /// "12 in the group (size 5 to 15)".
+    members_text: String,
+    /// "Register a new person first." and "Not listed? Register the person first.", with their links.
+    register_first: String,
+    not_listed: String,
     facilitators: String,
     next_agenda: Vec<String>,
     members: Vec<MemberLine>,
@@ -297,16 +339,11 @@ impl GroupPage {
     }
 }
 
-/// "5 Dec 2026": a date in a table cell.
-fn short_date(d: time::Date) -> String {
-    format!("{} {} {}", d.day(), &d.month().to_string()[..3], d.year())
-}
-
 fn score_text(total: Option<i64>) -> String {
     total.map(|t| t.to_string()).unwrap_or_else(|| "–".into())
 }
 
-fn member_lines(g: &GroupView) -> Vec<MemberLine> {
+fn member_lines(tr: &Tr, g: &GroupView) -> Vec<MemberLine> {
     let held = g.held();
     g.detail
         .members
@@ -330,17 +367,15 @@ fn member_lines(g: &GroupView) -> Vec<MemberLine> {
                 name: m.display_name.clone(),
                 status: m.status,
                 status_reason: m.status_reason.clone().unwrap_or_default(),
-                areas: m
-                    .problem_areas
-                    .iter()
-                    .map(|a| g.protocol.area_label(a).to_string())
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                areas: m.problem_areas.iter().map(|a| area_name(tr, &g.protocol, a)).collect::<Vec<_>>().join(", "),
                 goal: m.goal.clone().unwrap_or_default(),
-                attended: format!("{} of {held}", m.sessions_attended),
+                attended: tr.tn(
+                    msg("group-attended-of"),
+                    &[("attended", &i64::from(m.sessions_attended)), ("held", &i64::from(held))],
+                ),
                 baseline,
                 latest,
-                pre_group_on: m.pre_group_on.map(short_date).unwrap_or_default(),
+                pre_group_on: m.pre_group_on.map(crate::i18n::day).unwrap_or_default(),
                 can_change_status: m.status.may_change_to(MemberStatus::Completed),
                 can_reactivate: m.status.may_change_to(MemberStatus::Active),
             }
@@ -356,22 +391,28 @@ async fn group_page(
     done: Option<&str>,
 ) -> AppResult<GroupPage> {
     let layout = with_done(Layout::new(state, me, g.detail.group.name.clone(), "groups").await?, done);
+    let tr = layout.tr.clone();
     let next = g.next_number();
-    let phase_text = phase_words(&g.protocol, g.phase, g.detail.group.planned_sessions, next);
-    let next_agenda = next.map(|n| g.format().agenda_for(n).to_vec()).unwrap_or_default();
-    let members = if g.access.sees_members() { member_lines(&g) } else { Vec::new() };
+    let phase_text = phase_words(&tr, &g.protocol, g.phase, g.detail.group.planned_sessions, next);
+    let next_agenda = next.map(|n| g.format().agenda_in(n, tr.lang()).to_vec()).unwrap_or_default();
+    let members = if g.access.sees_members() { member_lines(&tr, &g) } else { Vec::new() };
     let meetings = g
         .detail
         .sessions
         .iter()
         .map(|s| MeetingLine {
             number: s.number,
-            date: long_date(s.held_on),
+            date: crate::i18n::long_day(s.held_on),
             phase: rapport_core::protocol::Phase::parse(&s.phase)
-                .map(|p| g.protocol.phase_label(p))
+                .map(|p| match g.format().phase_label_in(p.as_str(), tr.lang()) {
+                    Some(own) => own.to_string(),
+                    None => tr.term("phase", p.as_str(), &g.protocol.phase_label(p)),
+                })
                 .unwrap_or_else(|| s.phase.clone()),
-            attended: s.attended,
-            absent: s.absent,
+            attendance: tr.tn(
+                msg("group-meeting-attendance"),
+                &[("attended", &i64::from(s.attended)), ("absent", &i64::from(s.absent))],
+            ),
         })
         .collect();
     let candidates = if g.access.sees_members() && g.phase != GroupPhase::Finished {
@@ -392,11 +433,37 @@ async fn group_page(
         .get(&g.format().measure)
         .map(|i| i.short_name.clone())
         .unwrap_or_else(|| g.format().measure.clone());
+    let held = i64::from(g.held());
+    let meetings_text = tr.tn(
+        msg("group-meetings-to-go"),
+        &[
+            ("held", &held),
+            ("planned", &i64::from(g.detail.group.planned_sessions)),
+            ("remaining", &i64::from(g.remaining())),
+        ],
+    );
+    let start_day = crate::i18n::long_day(g.detail.group.start_date);
+    let start = match &g.detail.group.meeting_time {
+        Some(t) => tr.tn("group-starts-at", &[("date", &start_day), ("time", t)]),
+        None => start_day,
+    };
+    let size = g.format().size.clone();
+    let (members_id, count) = if g.is_closed() {
+        (msg("group-members-took-part"), g.detail.members.len())
+    } else {
+        (msg("group-members-in-group"), g.current_members().count())
+    };
+    let members_text =
+        tr.tn(members_id, &[("count", &count), ("min", &i64::from(size.min)), ("max", &i64::from(size.max))]);
     Ok(GroupPage {
         measure_name,
+        meetings_text,
+        members_text,
+        register_first: with_link(&tr, msg("group-register-first"), "/clients/new", msg("group-register-new-person")),
+        not_listed: with_link(&tr, msg("group-not-listed"), "/clients/new", msg("group-register-the-person")),
         layout,
         phase_text,
-        start: long_date(g.detail.group.start_date),
+        start,
         facilitators: g.facilitator_names(),
         next_agenda,
         members,
@@ -470,7 +537,7 @@ pub async fn set_status(
         Err(AppError::Invalid(mut e)) => {
             // The use case (after its access check) names the allowed codes; the page's words:
             if f.status.trim().is_empty() {
-                e = rapport_core::ValidationErrors::single("status", "Choose the member's new status");
+                e = rapport_core::ValidationErrors::single_key("status", msg("group-error-choose-status"), vec![]);
             }
             let prefix = format!("m-{}", client_id.trim());
             group_with_errors(&state, &me, &id, FormErrors(e).with_prefix(&prefix)).await
@@ -527,19 +594,25 @@ async fn pre_group_page(
         .and_then(|c| g.detail.members.iter().find(|m| m.client_id == c))
         .ok_or(AppError::NotFound)?;
     let fresh = form.0.is_empty();
+    let tr = crate::i18n::current();
     let chosen: Vec<String> = if fresh { member.problem_areas.clone() } else { form.all("problem_areas") };
     let areas = g
         .protocol
         .problem_areas
         .iter()
-        .map(|a| AreaChoice { id: a.id.clone(), label: a.label.clone(), checked: chosen.contains(&a.id) })
+        .map(|a| AreaChoice {
+            id: a.id.clone(),
+            label: tr.term("area", &a.id, &a.label),
+            checked: chosen.contains(&a.id),
+        })
         .collect();
     let inst = state
         .instruments
         .get(&g.format().measure)
         .ok_or_else(|| AppError::internal(format!("group measure {} is not installed", g.format().measure)))?;
     let answers: std::collections::HashMap<String, String> = form.0.iter().cloned().collect();
-    let layout = Layout::new(state, me, format!("Pre-group session · {}", member.display_name), "groups").await?;
+    let layout =
+        Layout::new(state, me, tr.ta("group-pre-group-page-title", "name", &member.display_name), "groups").await?;
     Ok(PreGroupPage {
         layout,
         group_id: g.detail.group.id.to_string(),
@@ -576,9 +649,7 @@ pub async fn pre_group_form(
 ) -> AppResult<Html<String>> {
     let g = groups::group_for(&state, &me, &id, Purpose::AuditRead).await?;
     if !g.access.sees_members() {
-        return Err(AppError::Forbidden(
-            "Only the group's facilitators and their supervisors work with its members.".into(),
-        ));
+        return Err(AppError::Forbidden(crate::i18n::current().t("group-forbidden-members")));
     }
     render(&pre_group_page(&state, &me, &g, &client_id, &Pairs::default(), FormErrors::default()).await?)
 }
@@ -639,6 +710,7 @@ pub struct MembershipLine {
 /// The client's groups, for the client page (the caller already reads the client).
 pub async fn memberships(state: &AppState, client: &Id) -> AppResult<Vec<MembershipLine>> {
     let list: Vec<Membership> = groups::client_groups(state, client).await?;
+    let tr = crate::i18n::current();
     Ok(list
         .into_iter()
         .map(|m| {
@@ -647,20 +719,24 @@ pub async fn memberships(state: &AppState, client: &Id) -> AppResult<Vec<Members
                 group_id: m.group_id.to_string(),
                 group_name: m.group_name,
                 protocol: p.map(|p| p.name.clone()).unwrap_or_else(|| m.protocol_id.clone()),
-                status: m.status.label().into(),
+                status: tr.t(m.status.message()),
                 reason: m.status_reason.unwrap_or_default(),
                 areas: m
                     .problem_areas
                     .iter()
-                    .map(|a| p.map(|p| p.area_label(a).to_string()).unwrap_or_else(|| a.clone()))
+                    .map(|a| tr.term("area", a, p.map(|p| p.area_label(a)).unwrap_or(a)))
                     .collect::<Vec<_>>()
                     .join(", "),
                 goal: m.goal.unwrap_or_default(),
-                attended: format!(
-                    "attended {} of {} meetings held ({} planned)",
-                    m.sessions_attended, m.sessions_held, m.planned_sessions
+                attended: tr.tn(
+                    msg("group-membership-attended"),
+                    &[
+                        ("attended", &i64::from(m.sessions_attended)),
+                        ("held", &i64::from(m.sessions_held)),
+                        ("planned", &i64::from(m.planned_sessions)),
+                    ],
                 ),
-                joined: rapport_app::clock::show(m.added_at),
+                joined: crate::i18n::show(m.added_at),
             }
         })
         .collect())
@@ -672,21 +748,29 @@ mod tests {
     use rapport_core::protocol::ProtocolSet;
 
     #[test]
-    fn dates_in_cells_are_short_and_phases_are_in_the_group_s_words() {
-        let d = rapport_core::time::parse_date("2026-03-07").unwrap();
-        assert_eq!(short_date(d), "7 Mar 2026");
+    fn phases_are_in_the_group_s_words_in_the_reader_s_language() {
+        let tr = Tr::new("en");
         let set = ProtocolSet::shipped();
         let who = set.get("ipt-group-who").unwrap();
-        assert_eq!(phase_words(who, GroupPhase::PreGroup, 8, Some(1)), "Pre-group sessions (before the first meeting)");
-        assert_eq!(phase_words(who, GroupPhase::Initial, 8, Some(1)), "Initial phase (first meeting)");
-        assert_eq!(phase_words(who, GroupPhase::Middle, 8, Some(5)), "Middle phase (middle meetings)");
-        assert_eq!(phase_words(who, GroupPhase::Termination, 8, Some(8)), "Ending phase (last meeting)");
-        assert_eq!(phase_words(who, GroupPhase::Finished, 8, None), "Finished");
+        assert_eq!(
+            phase_words(&tr, who, GroupPhase::PreGroup, 8, Some(1)),
+            "Pre-group sessions (before the first meeting)"
+        );
+        assert_eq!(phase_words(&tr, who, GroupPhase::Initial, 8, Some(1)), "Initial phase (first meeting)");
+        assert_eq!(phase_words(&tr, who, GroupPhase::Middle, 8, Some(5)), "Middle phase (middle meetings)");
+        assert_eq!(phase_words(&tr, who, GroupPhase::Termination, 8, Some(8)), "Ending phase (last meeting)");
+        assert_eq!(phase_words(&tr, who, GroupPhase::Finished, 8, None), "Finished");
         // The screen of meeting 1 names the meeting's phase, not the group's pre-group wait.
-        assert_eq!(meeting_words(who, 8, 1), "Initial phase (first meeting)");
+        assert_eq!(meeting_words(&tr, who, 8, 1), "Initial phase (first meeting)");
         let ag = set.get("ipt-ag").unwrap();
-        assert_eq!(meeting_words(ag, 8, 2), "Initial phase", "no words of its own: no repeat");
+        assert_eq!(meeting_words(&tr, ag, 8, 2), "Initial phase", "no words of its own: no repeat");
         let twelve = set.get("ipt-group-12").unwrap();
-        assert_eq!(meeting_words(twelve, 12, 10), "Ending phase (ending meetings)");
+        assert_eq!(meeting_words(&tr, twelve, 12, 10), "Ending phase (ending meetings)");
+        let fr = Tr::new("fr");
+        assert_eq!(meeting_words(&fr, who, 8, 8), "Phase de terminaison (dernière séance)");
+        assert_eq!(meeting_words(&Tr::new("es"), twelve, 12, 1), "Fase inicial (reuniones iniciales)");
+        assert_eq!(meeting_words(&fr, ag, 8, 2), "Phase initiale");
+        assert!(with_link(&fr, "group-not-listed", "/clients/new", "group-register-the-person")
+            .contains("<a href=\"/clients/new\">"));
     }
 }
