@@ -544,7 +544,6 @@ admin-error-crisis-lines = Crisis resources: at most 12 lines
 admin-error-crisis-line-long = Crisis resources: each line must be at most 200 characters
 admin-error-country = The country must be at most 60 characters on one line
 admin-error-time-zone = Time zone: enter a name from the time-zone database, such as Europe/London
-admin-error-duty = The duty clinician must be an active account that holds a caseload
 admin-error-idle = Idle timeout must be a whole number from { $min } to { $max }
 admin-error-lifetime = Maximum session length must be a whole number from { $min } to { $max }
 admin-error-break-glass = Emergency access duration must be a whole number from { $min } to { $max }

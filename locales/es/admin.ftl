@@ -544,7 +544,6 @@ admin-error-crisis-lines = Recursos de crisis: como máximo 12 líneas
 admin-error-crisis-line-long = Recursos de crisis: cada línea debe tener como máximo 200 caracteres
 admin-error-country = El país debe ocupar una sola línea de 60 caracteres como máximo
 admin-error-time-zone = Zona horaria: escriba un nombre de la base de datos de zonas horarias, como America/Mexico_City
-admin-error-duty = El terapeuta de guardia debe ser una cuenta activa que atienda casos
 admin-error-idle = El tiempo de inactividad debe ser un número entero de { $min } a { $max }
 admin-error-lifetime = La duración máxima de la sesión debe ser un número entero de { $min } a { $max }
 admin-error-break-glass = La duración del acceso de emergencia debe ser un número entero de { $min } a { $max }

@@ -544,7 +544,6 @@ admin-error-crisis-lines = Ressources de crise : 12 lignes au plus
 admin-error-crisis-line-long = Ressources de crise : chaque ligne doit comporter 200 caractères au plus
 admin-error-country = Le pays doit tenir sur une ligne de 60 caractères au plus
 admin-error-time-zone = Fuseau horaire : saisissez un nom de la base des fuseaux horaires, comme Europe/Paris
-admin-error-duty = Le ou la thérapeute de garde doit être un compte actif qui suit des dossiers
 admin-error-idle = Le délai d’inactivité doit être un nombre entier de { $min } à { $max }
 admin-error-lifetime = La durée maximale de session doit être un nombre entier de { $min } à { $max }
 admin-error-break-glass = La durée de l’accès d’urgence doit être un nombre entier de { $min } à { $max }

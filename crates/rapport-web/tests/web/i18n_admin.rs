@@ -124,7 +124,17 @@ async fn an_email_is_in_its_recipients_language_not_the_senders() {
         assert!(to_admin.subject.starts_with("Rapport: role changed of"), "{}", to_admin.subject);
 
         // Without a language of their own, people read the organisation's default.
-        app.sql("UPDATE organisation SET default_language = 'fr'", &[]).await;
+        app.sql("UPDATE users SET language = 'en' WHERE email = 'admin@clinic.example'", &[]).await;
+        let settings = [
+            ("name", "Clinic"),
+            ("idle_timeout_minutes", "30"),
+            ("absolute_lifetime_hours", "12"),
+            ("break_glass_hours", "4"),
+            ("country", "France"),
+            ("crisis_resources", "Urgences : 112"),
+            ("default_language", "fr"),
+        ];
+        assert_eq!(admin.submit("/admin/settings", "/admin/settings", &settings).await.status(), 303);
         app.sql("UPDATE users SET language = NULL WHERE email = 'clin@clinic.example'", &[]).await;
         let r = admin.submit(&page, &page, &[("name", "Clin"), ("role", "clinician")]).await;
         assert_eq!(r.status(), 303);
