@@ -160,10 +160,9 @@ mod tests {
         assert_eq!(BREAK_GLASS.read_or(&mut e, &None, 12), 12);
         assert!(e.is_empty());
         assert_eq!(SESSION_LIFETIME.read(&mut e, &some("25")), 1);
-        assert_eq!(
-            e.for_field("absolute_lifetime_hours"),
-            Some("Maximum session length must be a whole number from 1 to 24")
-        );
+        let key = e.first().and_then(|f| f.key.clone()).unwrap();
+        assert_eq!(key.id, "admin-error-lifetime");
+        assert_eq!(key.args, vec![("min", KeyArg::Number(1)), ("max", KeyArg::Number(24))]);
         let mut e = ValidationErrors::new();
         RISK_ASSESSMENT.read_or(&mut e, &some("soon"), 12);
         assert!(e.for_field("risk_assessment_hours").is_some());
