@@ -1215,16 +1215,6 @@ fn messages_follow_rapport_language_or_lang_and_the_exit_code_does_not_change() 
         "{}",
         stderr(&o)
     );
-    let o = db.run(&[
-        "user",
-        "create",
-        "--email",
-        "not-an-email",
-        "--name",
-        "A",
-        "--role",
-        "clinician",
-        "--password-stdin",
-    ]);
+    let o = db.run_with_stdin(&args, PW);
     assert!(stderr(&o).contains("not an email address"), "English by default: {}", stderr(&o));
 }
