@@ -46,11 +46,11 @@ pub async fn change_password(state: &AppState, me: &Identity, f: &PasswordForm) 
         Err(Refusal::Wrong(m) | Refusal::Throttled(m)) => errors.add("current_password", m),
         Ok(()) => {
             if let Err(p) = password::check(&new, &me.user.email) {
-                errors.add("new_password", p.message());
+                p.add_to(&mut errors, "new_password");
             } else if f.new_password_confirm.as_deref() != Some(new.as_str()) {
-                errors.add("new_password_confirm", "The two new passwords do not match");
+                errors.add_key("new_password_confirm", rapport_i18n::msg("account-error-new-mismatch"), vec![]);
             } else if new == current {
-                errors.add("new_password", "The new password must differ from the current one");
+                errors.add_key("new_password", rapport_i18n::msg("account-error-same"), vec![]);
             }
         }
     }
@@ -97,7 +97,11 @@ pub async fn end_other_sessions(state: &AppState, me: &Identity) -> AppResult<()
 pub async fn create_token(state: &AppState, me: &Identity, name: Option<&str>) -> AppResult<(String, String)> {
     let name = name.map(str::trim).unwrap_or_default().to_string();
     if name.is_empty() || name.chars().count() > 80 {
-        return Err(Error::invalid("token_name", "Name the token (at most 80 characters), e.g. “reporting script”"));
+        return Err(Error::Invalid(ValidationErrors::single_key(
+            "token_name",
+            rapport_i18n::msg("account-error-token-name"),
+            vec![],
+        )));
     }
     let token = format!("rpt_{}", new_secret());
     let mut e = me.event(action::TOKEN_CREATE, "api_token");
@@ -123,7 +127,11 @@ pub async fn revoke_token(state: &AppState, me: &Identity, id: &str) -> AppResul
 #[crate::boxing::boxed_future]
 pub async fn set_language(state: &AppState, me: &Identity, language: &str, available: &[&str]) -> AppResult<()> {
     let Some(language) = available.iter().find(|a| a.eq_ignore_ascii_case(language.trim())) else {
-        return Err(Error::invalid("language", "Choose one of the languages listed"));
+        return Err(Error::Invalid(ValidationErrors::single_key(
+            "language",
+            rapport_i18n::msg("account-error-language"),
+            vec![],
+        )));
     };
     let mut e = me.event(action::ACCOUNT_LANGUAGE, "user");
     e.resource_id = Some(me.user.id.to_string());

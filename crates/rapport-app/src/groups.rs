@@ -811,22 +811,27 @@ pub async fn record_meeting(
 async fn supervisor_notices(state: &AppState, me: &Identity, n: usize) -> AppResult<Vec<Notice>> {
     let supervisors = state.store.active_supervisors_of(&me.user.id).await?;
     let base = state.config.public_url.as_deref().unwrap_or("").trim_end_matches('/');
-    Ok(supervisors
-        .into_iter()
-        .map(|s| Notice {
+    let default_language = state.organisation().await?.default_language;
+    let mut notices = Vec::new();
+    for s in supervisors {
+        let tr = match state.store.user(&s).await? {
+            Some(u) => crate::notices::staff_language(&u, &default_language),
+            None => rapport_i18n::Tr::new(&default_language),
+        };
+        let url = format!("{base}/risk-flags");
+        notices.push(Notice {
             kind: "risk_flag_group",
             to_user: Some(s),
             to_email: None,
-            subject: "Rapport: a group member needs a check today".into(),
+            subject: tr.t("mail-group-check-subject"),
             body: format!(
-                "{} recorded a group meeting in which {n} member{} gave a positive answer to a question about \
-                 self-harm. The risk flag is open in Rapport: {base}/risk-flags\n\nPlease call {} today.",
-                me.user.name,
-                if n == 1 { "" } else { "s" },
-                me.user.name,
+                "{}\n\n{}",
+                tr.tn("mail-group-check-body", &[("name", &me.user.name), ("count", &n), ("url", &url)]),
+                tr.ta("mail-group-check-call", "name", me.user.name.as_str()),
             ),
-        })
-        .collect())
+        });
+    }
+    Ok(notices)
 }
 
 /// A client's groups, for their record (the caller already has access to the client).

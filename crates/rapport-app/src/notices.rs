@@ -7,11 +7,43 @@
 
 use rapport_core::access::Role;
 use rapport_core::Timestamp;
+use rapport_i18n::{msg, Tr};
 use rapport_store::outbox::Notice;
 use rapport_store::users::User;
 
 /// The outbox kind of these notices.
 pub const KIND: &str = "account_notice";
+
+/// The language a staff member's e-mails are worded in: their own choice,
+/// else the organisation's default (never the language of whoever caused the e-mail).
+pub fn staff_language(user: &User, default_language: &str) -> Tr {
+    Tr::new(user.language.as_deref().unwrap_or(default_language))
+}
+
+/// The language a client's e-mails are worded in: their preferred language
+/// when the interface has it (recorded as free text: "es", "es-MX",
+/// "Español", "Spanish"), else the organisation's default.
+pub fn client_language(preferred: Option<&str>, default_language: &str) -> Tr {
+    const NAMES: [(&str, &str); 6] = [
+        ("english", "en"),
+        ("spanish", "es"),
+        ("español", "es"),
+        ("espanol", "es"),
+        ("french", "fr"),
+        ("français", "fr"),
+    ];
+    let shipped: Vec<&str> = rapport_i18n::SHIPPED.iter().map(|(code, _)| *code).collect();
+    let chosen = preferred.map(str::trim).and_then(|p| {
+        rapport_core::language::matching(p, &shipped)
+            .or_else(|| NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(p)).map(|(_, code)| *code))
+    });
+    Tr::new(chosen.unwrap_or(default_language))
+}
+
+/// An instant in the reader's language and the organisation's local time.
+pub fn when(tr: &Tr, at: Timestamp) -> String {
+    tr.date_time(crate::clock::zone().local(at))
+}
 
 /// Who made the change, as the notices name them.
 #[derive(Clone, Debug)]
@@ -23,17 +55,17 @@ pub enum ChangedBy<'a> {
 }
 
 impl ChangedBy<'_> {
-    fn describe(&self) -> String {
+    fn describe(&self, tr: &Tr) -> String {
         match self {
-            ChangedBy::Admin(u) => format!("{} <{}>, an administrator,", u.name, u.email),
-            ChangedBy::Operator => "An operator using the rapport command on the server".to_string(),
+            ChangedBy::Admin(u) => tr.tn("mail-by-admin", &[("name", &u.name), ("email", &u.email)]),
+            ChangedBy::Operator => tr.t("mail-by-operator"),
         }
     }
 
-    fn short(&self) -> String {
+    fn short(&self, tr: &Tr) -> String {
         match self {
             ChangedBy::Admin(u) => u.name.clone(),
-            ChangedBy::Operator => "the server's command line".to_string(),
+            ChangedBy::Operator => tr.t("mail-by-operator-short"),
         }
     }
 
@@ -42,130 +74,210 @@ impl ChangedBy<'_> {
     }
 }
 
-/// What changed, in words that fit "… {what} …".
+/// Someone a notice names: "Sam <sam@x>".
 #[derive(Clone, Debug)]
-pub struct Change {
-    /// Subject ending, e.g. "role changed".
-    pub title: String,
-    /// To the person: "changed your role from Clinician to Supervisor".
-    pub to_person: String,
-    /// To administrators: "changed the role of Sam <sam@x> from … to …".
-    pub to_admins: String,
+struct Named {
+    name: String,
+    email: String,
 }
 
-fn role_words(role: Role, practises: bool) -> String {
-    if role == Role::Admin && practises {
-        "Administrator (holding a caseload)".into()
-    } else {
-        role.label().into()
+impl Named {
+    fn of(u: &User) -> Named {
+        Named { name: u.name.clone(), email: u.email.clone() }
     }
+}
+
+/// What changed; worded per reader (`title`, `to_person`, `to_admins`).
+#[derive(Clone, Debug)]
+pub struct Change(ChangeKind);
+
+#[derive(Clone, Debug)]
+enum ChangeKind {
+    Role { person: Named, from: (Role, bool), to: (Role, bool) },
+    Supervision { person: Named, supervisees: Vec<String> },
+    SupervisorOf { person: Named, supervisor: Named, added: bool },
+    Password { person: Named },
+}
+
+fn role_words(tr: &Tr, (role, practises): (Role, bool)) -> String {
+    let id = match role {
+        Role::Admin if practises => msg("mail-role-admin-practising"),
+        Role::Admin => msg("role-admin"),
+        Role::Supervisor => msg("role-supervisor"),
+        Role::Clinician => msg("role-clinician"),
+        Role::Facilitator => msg("role-facilitator"),
+        Role::Client => msg("role-client"),
+    };
+    tr.t(id)
 }
 
 impl Change {
     pub fn role(person: &User, new_role: Role, new_practises: bool) -> Change {
-        let from = role_words(person.role, person.practises);
-        let to = role_words(new_role, new_practises);
-        Change {
-            title: "role changed".into(),
-            to_person: format!("changed your role from {from} to {to}"),
-            to_admins: format!("changed the role of {} <{}> from {from} to {to}", person.name, person.email),
-        }
+        Change(ChangeKind::Role {
+            person: Named::of(person),
+            from: (person.role, person.practises),
+            to: (new_role, new_practises),
+        })
     }
 
     /// `supervisees`: the names of the clinicians supervised after the change.
     pub fn supervision(person: &User, supervisees: &[String]) -> Change {
-        let list = if supervisees.is_empty() { "no one".to_string() } else { supervisees.join(", ") };
-        Change {
-            title: "supervision changed".into(),
-            to_person: format!(
-                "changed whom you supervise; you now supervise {list}, and see the clients of the clinicians you supervise"
-            ),
-            to_admins: format!("changed whom {} <{}> supervises; now: {list}", person.name, person.email),
-        }
+        Change(ChangeKind::Supervision { person: Named::of(person), supervisees: supervisees.to_vec() })
     }
 
     /// To a clinician whose supervisor was added or removed.
     pub fn supervisor_of(person: &User, supervisor: &User, added: bool) -> Change {
-        let (title, verb) = if added {
-            ("supervisor added", format!("made {} <{}> your supervisor", supervisor.name, supervisor.email))
-        } else {
-            ("supervisor removed", format!("removed {} <{}> as your supervisor", supervisor.name, supervisor.email))
-        };
-        let see = if added { "can now see" } else { "no longer sees" };
-        Change {
-            title: title.into(),
-            to_person: format!("{verb}; they {see} the clients on your caseload"),
-            to_admins: format!(
-                "{} {} <{}> as the supervisor of {} <{}>",
-                if added { "made" } else { "removed" },
-                supervisor.name,
-                supervisor.email,
-                person.name,
-                person.email
-            ),
-        }
+        Change(ChangeKind::SupervisorOf { person: Named::of(person), supervisor: Named::of(supervisor), added })
     }
 
     pub fn password(person: &User) -> Change {
-        Change {
-            title: "password reset".into(),
-            to_person: "set a new password for your account and signed you out everywhere".into(),
-            to_admins: format!(
-                "set a new password for {} <{}> and signed them out everywhere",
-                person.name, person.email
+        Change(ChangeKind::Password { person: Named::of(person) })
+    }
+
+    /// The subject's ending, e.g. "role changed".
+    pub fn title(&self, tr: &Tr) -> String {
+        tr.t(match &self.0 {
+            ChangeKind::Role { .. } => msg("mail-change-role"),
+            ChangeKind::Supervision { .. } => msg("mail-change-supervision"),
+            ChangeKind::SupervisorOf { added: true, .. } => msg("mail-change-supervisor-added"),
+            ChangeKind::SupervisorOf { added: false, .. } => msg("mail-change-supervisor-removed"),
+            ChangeKind::Password { .. } => msg("mail-change-password"),
+        })
+    }
+
+    /// To the person: "changed your role from Clinician to Supervisor".
+    pub fn to_person(&self, tr: &Tr) -> String {
+        match &self.0 {
+            ChangeKind::Role { from, to, .. } => tr.tn(
+                msg("mail-change-role-to-person"),
+                &[("from", &role_words(tr, *from)), ("to", &role_words(tr, *to))],
             ),
+            ChangeKind::Supervision { supervisees, .. } => {
+                tr.ta("mail-change-supervision-to-person", "list", supervisee_list(tr, supervisees))
+            }
+            ChangeKind::SupervisorOf { supervisor, added, .. } => tr.tn(
+                if *added {
+                    msg("mail-change-supervisor-added-to-person")
+                } else {
+                    msg("mail-change-supervisor-removed-to-person")
+                },
+                &[("supervisor", &supervisor.name), ("supervisor_email", &supervisor.email)],
+            ),
+            ChangeKind::Password { .. } => tr.t("mail-change-password-to-person"),
         }
+    }
+
+    /// To administrators: "changed the role of Sam <sam@x> from … to …".
+    pub fn to_admins(&self, tr: &Tr) -> String {
+        match &self.0 {
+            ChangeKind::Role { person, from, to } => tr.tn(
+                msg("mail-change-role-to-admins"),
+                &[
+                    ("name", &person.name),
+                    ("email", &person.email),
+                    ("from", &role_words(tr, *from)),
+                    ("to", &role_words(tr, *to)),
+                ],
+            ),
+            ChangeKind::Supervision { person, supervisees } => tr.tn(
+                msg("mail-change-supervision-to-admins"),
+                &[("name", &person.name), ("email", &person.email), ("list", &supervisee_list(tr, supervisees))],
+            ),
+            ChangeKind::SupervisorOf { person, supervisor, added } => tr.tn(
+                if *added {
+                    msg("mail-change-supervisor-added-to-admins")
+                } else {
+                    msg("mail-change-supervisor-removed-to-admins")
+                },
+                &[
+                    ("supervisor", &supervisor.name),
+                    ("supervisor_email", &supervisor.email),
+                    ("name", &person.name),
+                    ("email", &person.email),
+                ],
+            ),
+            ChangeKind::Password { person } => {
+                tr.tn("mail-change-password-to-admins", &[("name", &person.name), ("email", &person.email)])
+            }
+        }
+    }
+}
+
+fn supervisee_list(tr: &Tr, supervisees: &[String]) -> String {
+    if supervisees.is_empty() {
+        tr.t("mail-no-one")
+    } else {
+        supervisees.join(", ")
     }
 }
 
 /// The notices for one change of `person`'s account: one to the person, one
 /// to each other active administrator (not the one who made the change, and
 /// not the person, who has their own). `admins` may hold any staff accounts:
-/// only active administrators are used.
-pub fn account_change(by: &ChangedBy, person: &User, change: &Change, admins: &[User], at: Timestamp) -> Vec<Notice> {
+/// only active administrators are used. Each notice is worded in its
+/// recipient's language (their own, else `default_language`, the organisation's).
+pub fn account_change(
+    by: &ChangedBy,
+    person: &User,
+    change: &Change,
+    admins: &[User],
+    at: Timestamp,
+    default_language: &str,
+) -> Vec<Notice> {
     let others: Vec<&User> = admins.iter().filter(|a| a.active && a.role == Role::Admin && !by.is(a)).collect();
     let contacts: Vec<String> =
         others.iter().filter(|a| a.id != person.id).map(|a| format!("{} <{}>", a.name, a.email)).collect();
+    let tr = staff_language(person, default_language);
     let contact = if contacts.is_empty() {
-        "the person responsible for Rapport in your organisation".to_string()
+        tr.t("mail-contact-nobody")
     } else {
-        format!("another administrator ({})", contacts.join(", "))
+        tr.ta("mail-contact-admins", "list", contacts.join(", "))
     };
-    let when = crate::clock::show(at);
     let mut out = vec![Notice {
         kind: KIND,
         to_user: Some(person.id.clone()),
         to_email: None,
-        subject: format!("Your Rapport account: {}", change.title),
-        body: format!(
-            "Hello {},\n\n{} {} on your Rapport account ({}) at {when}.\n\n\
-             If this was not expected, contact {contact} straight away.\n\n\
-             This message was sent by Rapport automatically. It never contains a password.",
-            person.name,
-            by.describe(),
-            change.to_person,
-            person.email,
-        ),
+        subject: tr.ta("mail-account-subject", "change", change.title(&tr)),
+        body: [
+            tr.ta("mail-hello", "name", person.name.as_str()),
+            tr.tn(
+                msg("mail-account-changed"),
+                &[
+                    ("by", &by.describe(&tr)),
+                    ("change", &change.to_person(&tr)),
+                    ("email", &person.email),
+                    ("when", &when(&tr, at)),
+                ],
+            ),
+            tr.ta("mail-account-unexpected", "contact", contact),
+            tr.t("mail-never-password"),
+        ]
+        .join("\n\n"),
     }];
     for a in others.into_iter().filter(|a| a.id != person.id) {
+        let tr = staff_language(a, default_language);
+        let actor = match by {
+            ChangedBy::Admin(u) => format!("{} <{}>", u.name, u.email),
+            ChangedBy::Operator => tr.t("mail-by-operator-whoever"),
+        };
         out.push(Notice {
             kind: KIND,
             to_user: Some(a.id.clone()),
             to_email: None,
-            subject: format!("Rapport: {} of {} by {}", change.title, person.name, by.short()),
-            body: format!(
-                "Hello {},\n\n{} {} at {when}.\n\n\
-                 You are told because you are an administrator. If this was not expected, \
-                 check the audit log (Administration > Audit log) and speak to {} straight away.\n\n\
-                 This message was sent by Rapport automatically. It never contains a password.",
-                a.name,
-                by.describe(),
-                change.to_admins,
-                match by {
-                    ChangedBy::Admin(u) => format!("{} <{}>", u.name, u.email),
-                    ChangedBy::Operator => "whoever runs the Rapport server".to_string(),
-                },
+            subject: tr.tn(
+                msg("mail-admin-subject"),
+                &[("change", &change.title(&tr)), ("name", &person.name), ("by", &by.short(&tr))],
             ),
+            body: [
+                tr.ta("mail-hello", "name", a.name.as_str()),
+                tr.tn(
+                    msg("mail-admin-changed"),
+                    &[("by", &by.describe(&tr)), ("change", &change.to_admins(&tr)), ("when", &when(&tr, at))],
+                ),
+                tr.ta("mail-admin-why", "actor", actor),
+                tr.t("mail-never-password"),
+            ]
+            .join("\n\n"),
         });
     }
     out
@@ -205,6 +317,7 @@ mod tests {
             &Change::role(&person, Role::Supervisor, false),
             &admins,
             Timestamp::now(),
+            "en",
         );
         let to: Vec<_> = n.iter().map(|x| x.to_user.clone().unwrap()).collect();
         assert_eq!(to, vec![person.id.clone(), other.id.clone()]);
@@ -227,6 +340,7 @@ mod tests {
             &Change::password(&person),
             std::slice::from_ref(&person),
             Timestamp::now(),
+            "en",
         );
         assert_eq!(n.len(), 1, "the person is the only administrator");
         assert!(n[0].body.contains("An operator using the rapport command on the server set a new password"));

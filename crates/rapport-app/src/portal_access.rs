@@ -12,6 +12,7 @@ use rand::RngCore;
 use rapport_core::audit::action;
 use rapport_core::portal::{invite_code, normalise_code, InvitePurpose, INVITE_DAYS};
 use rapport_core::{Id, Timestamp};
+use rapport_i18n::msg;
 use rapport_store::clients::ClientRecord;
 use rapport_store::outbox::Notice;
 use rapport_store::portal::{DiaryRow, InviteMail, PortalAccount, PortalInvite, PortalSharing, ReflectionRow};
@@ -110,45 +111,47 @@ pub async fn issue_code(
     let now = Timestamp::now();
     let expires = now.plus(time::Duration::days(INVITE_DAYS));
     let org = state.organisation().await?;
-    let mail = email.map(|to| InviteMail {
-        to: to.to_string(),
-        subject: if reset {
-            format!("Your new sign-in code for {}'s client portal", org.name)
-        } else {
-            format!("Your invitation to {}'s client portal", org.name)
-        },
-        body: format!(
-            "Hello,\n\n{} has {} the client portal of {}. There you can fill in questionnaires before \
-             your appointments, keep a diary between sessions and see what you and your clinician agreed.\n\n\
-             To {}, open {}?code={} and choose a password. Your code is {} and it works until {}.\n\n\
-             If you did not expect this e-mail, you can ignore it.\n",
-            me.user.name,
-            if reset { "reset your access to" } else { "invited you to" },
-            org.name,
-            if reset { "set your e-mail address and a new password" } else { "set up your account" },
-            join_url(state),
-            code,
-            code,
-            org.zone().show(expires)
-        ),
+    // Worded in the client's language (never the clinician's).
+    let tr = crate::notices::client_language(c.details.preferred_language.as_deref(), &org.default_language);
+    let purpose_word = if reset { "reset" } else { "invite" };
+    let mail = email.map(|to| {
+        let url = format!("{}?code={code}", join_url(state));
+        let until = tr.date_time(org.zone().local(expires));
+        InviteMail {
+            to: to.to_string(),
+            subject: tr.tn(msg("mail-portal-subject"), &[("purpose", &purpose_word), ("org", &org.name)]),
+            body: format!(
+                "{}\n\n{}\n\n{}\n\n{}\n",
+                tr.t("mail-portal-hello"),
+                tr.tn(
+                    msg("mail-portal-intro"),
+                    &[("purpose", &purpose_word), ("name", &me.user.name), ("org", &org.name)]
+                ),
+                tr.tn(
+                    msg("mail-portal-how"),
+                    &[("purpose", &purpose_word), ("url", &url), ("code", &code), ("until", &until)]
+                ),
+                tr.t("mail-portal-ignore"),
+            ),
+        }
     });
     let mut notices = Vec::new();
     if reset {
         let account = state.store.client_portal_account(&c.id).await?.ok_or(Error::NotFound)?;
+        let when = tr.date_time(org.zone().local(now));
         notices.push(Notice {
             kind: "security_notice",
             to_user: Some(account.user_id.clone()),
             to_email: Some(account.email.clone()),
-            subject: format!("Your {} client portal access is being reset", org.name),
+            subject: tr.ta("mail-portal-reset-subject", "org", org.name.as_str()),
             body: format!(
-                "Hello,\n\nOn {} {} issued a code that lets someone set a new e-mail address and password for your \
-                 client portal account at {}. When the code is used, this address ({}) will no longer sign in.\n\n\
-                 If you asked for this, there is nothing to do. If you did not, contact {} straight away.\n",
-                org.zone().show(now),
-                me.user.name,
-                org.name,
-                account.email,
-                org.name,
+                "{}\n\n{}\n\n{}\n",
+                tr.t("mail-portal-hello"),
+                tr.tn(
+                    msg("mail-portal-reset-body"),
+                    &[("when", &when), ("name", &me.user.name), ("org", &org.name), ("email", &account.email)]
+                ),
+                tr.ta("mail-portal-reset-advice", "org", org.name.as_str()),
             ),
         });
     }

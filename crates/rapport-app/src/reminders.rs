@@ -11,8 +11,9 @@ use crate::measure_links::{link_url, mint, sendable};
 use crate::today::local_now;
 use crate::{AppResult, AppState};
 use rapport_core::audit::{action, AuditEvent, Outcome};
-use rapport_core::reminders::{due, message, session_start, when_text, ClientChoice, Lead};
+use rapport_core::reminders::{due, session_start, ClientChoice, Lead};
 use rapport_core::ValidationErrors;
+use rapport_i18n::Tr;
 use rapport_store::clients::ClientRecord;
 use rapport_store::links::NewLinkRow;
 use rapport_store::outbox::Notice;
@@ -120,7 +121,8 @@ const LOOK_AHEAD_DAYS: i64 = 3;
 #[crate::boxing::boxed_future]
 pub async fn send_due_at(state: &AppState, now: PrimitiveDateTime) -> AppResult<usize> {
     let default = default_lead(state).await?;
-    let org = state.organisation().await?.name;
+    let organisation = state.organisation().await?;
+    let (org, default_language) = (organisation.name, organisation.default_language);
     let candidates =
         state.store.reminder_candidates(now.date(), now.date().saturating_add(Duration::days(LOOK_AHEAD_DAYS))).await?;
     let mut queued = 0;
@@ -144,8 +146,8 @@ pub async fn send_due_at(state: &AppState, now: PrimitiveDateTime) -> AppResult<
             links.push(NewLinkRow::new(&hash, &c.client_id, &inst.id, &c.responsible_clinician_id, expires));
             shown.push((inst.name.clone(), link_url(state, &token)));
         }
-        let when = when_text(c.date, &c.time);
-        let (subject, body) = message(&org, &c.client_name, &when, &shown);
+        let tr = crate::notices::client_language(c.preferred_language.as_deref(), &default_language);
+        let (subject, body) = message(&tr, &org, &c.client_name, (c.date, &c.time), &shown);
         let notice = Notice { kind: KIND, to_user: None, to_email: Some(c.email.clone()), subject, body };
         let mut e = system_event();
         e.detail = Some(format!(
@@ -170,8 +172,75 @@ pub async fn send_due_at(state: &AppState, now: PrimitiveDateTime) -> AppResult<
     Ok(queued)
 }
 
+/// "Thursday 10 December 2026 at 10:00" (without the time when none is set), in `tr`'s language.
+fn when_text(tr: &Tr, date: time::Date, time: &str) -> String {
+    let day = tr.long_date(date);
+    if time.trim().is_empty() {
+        day
+    } else {
+        tr.tn("mail-reminder-when-at", &[("date", &day), ("time", &time.trim())])
+    }
+}
+
+/// The reminder's subject and body in the client's language. `links`:
+/// (questionnaire name, full address).
+fn message(
+    tr: &Tr,
+    org: &str,
+    client_name: &str,
+    (date, time): (time::Date, &str),
+    links: &[(String, String)],
+) -> (String, String) {
+    let when = when_text(tr, date, time);
+    let subject = tr.ta("mail-reminder-subject", "when", when.as_str());
+    let mut body = format!(
+        "{}\n\n{}\n",
+        tr.ta("mail-hello", "name", client_name),
+        tr.tn("mail-reminder-body", &[("org", &org), ("when", &when)])
+    );
+    if !links.is_empty() {
+        body.push_str(&format!("\n{}\n", tr.t("mail-reminder-fill-in")));
+        for (name, url) in links {
+            body.push_str(&format!("- {name}: {url}\n"));
+        }
+        body.push_str(&format!("\n{}\n", tr.t("mail-reminder-links")));
+    }
+    body.push_str(&format!("\n{}\n\n{}\n", tr.t("mail-reminder-cannot-come"), tr.t("mail-reminder-danger")));
+    (subject, body)
+}
+
 /// [`send_due_at`] the organisation's local time now.
 #[crate::boxing::boxed_future]
 pub async fn send_due(state: &AppState) -> AppResult<usize> {
     send_due_at(state, local_now(state).await).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn the_message_names_the_time_and_links_in_the_clients_language() {
+        let links = [("PHQ-9".to_string(), "https://x/m/abc".to_string())];
+        let (s, b) = message(&Tr::new("en"), "Clinic", "Sam", (date!(2026 - 12 - 10), "10:00"), &links);
+        assert_eq!(s, "Reminder: your session on Thursday 10 December 2026 at 10:00");
+        assert!(b.starts_with("Hello Sam,\n\nThis is a reminder of your session with Clinic on Thursday"), "{b}");
+        assert!(b.contains("\nBefore the session, please fill in:\n- PHQ-9: https://x/m/abc\n"), "{b}");
+        let (_, b) = message(&Tr::new("en"), "Clinic", "Sam", (date!(2026 - 12 - 10), ""), &[]);
+        assert!(!b.contains("fill in"));
+        let (s, b) = message(&Tr::new("es"), "Clínica", "Ana", (date!(2026 - 12 - 10), "10:00"), &links);
+        assert!(s.starts_with("Recordatorio: su sesión del jueves, 10 de diciembre de 2026"), "{s}");
+        assert!(b.contains("Antes de la sesión, por favor complete:"), "{b}");
+    }
+
+    #[test]
+    fn a_clients_language_is_read_from_free_text() {
+        use crate::notices::client_language;
+        assert_eq!(client_language(Some("es-MX"), "en").lang(), "es");
+        assert_eq!(client_language(Some("Español"), "en").lang(), "es");
+        assert_eq!(client_language(Some("french"), "en").lang(), "fr");
+        assert_eq!(client_language(Some("Tagalog"), "fr").lang(), "fr");
+        assert_eq!(client_language(None, "en").lang(), "en");
+    }
 }

@@ -547,8 +547,9 @@ pub async fn certify(state: &AppState, me: &Identity, user: &str, pathway: &str,
 #[crate::boxing::boxed_future]
 pub async fn send_renewal_reminders(state: &AppState, today: time::Date) -> AppResult<usize> {
     use rapport_core::supervision::RENEWAL_NOTICE_DAYS;
-    use rapport_core::time::long_date;
+    use rapport_i18n::msg;
     use rapport_store::outbox::Notice;
+    let default_language = state.organisation().await?.default_language;
     let due = state.store.certifications_to_remind(today + time::Duration::days(RENEWAL_NOTICE_DAYS)).await?;
     let base = state.config.public_url.as_deref().unwrap_or("").trim_end_matches('/');
     let mut sent = 0;
@@ -556,29 +557,44 @@ pub async fn send_renewal_reminders(state: &AppState, today: time::Date) -> AppR
         let Some(holder) = state.store.user(&d.user_id).await? else { continue };
         let pathway =
             state.config.fidelity.pathway(&d.pathway_id).map(|p| p.name.clone()).unwrap_or(d.pathway_id.clone());
-        let when = if d.expires_on < today { "expired on" } else { "expires on" };
-        let date = long_date(d.expires_on);
+        // "expired" or "expires", chosen inside each message (a Fluent selector).
+        let state_word = if d.expires_on < today { "expired" } else { "expires" };
+        let tr = crate::notices::staff_language(&holder, &default_language);
+        let date = tr.long_date(d.expires_on);
+        let holder_subject = |tr: &rapport_i18n::Tr, date: &String| {
+            tr.tn(msg("mail-renewal-subject"), &[("pathway", &pathway), ("state", &state_word), ("date", date)])
+        };
+        let account_url = format!("{base}/account");
         let mut notices = vec![Notice {
             kind: "certification_renewal",
             to_user: Some(holder.id.clone()),
             to_email: None,
-            subject: format!("Rapport: your {pathway} certification {when} {date}"),
-            body: format!(
-                "Your {pathway} certification {when} {date}. Talk with your supervisor about renewing it; \
-                 your progress is on your professional record (My account in Rapport: {base}/account)."
+            subject: holder_subject(&tr, &date),
+            body: tr.tn(
+                msg("mail-renewal-body"),
+                &[("pathway", &pathway), ("state", &state_word), ("date", &date), ("url", &account_url)],
             ),
         }];
+        let supervision_url = format!("{base}/supervision");
         for s in state.store.active_supervisors_of(&holder.id).await? {
+            let tr = match state.store.user(&s).await? {
+                Some(u) => crate::notices::staff_language(&u, &default_language),
+                None => rapport_i18n::Tr::new(&default_language),
+            };
+            let date = tr.long_date(d.expires_on);
+            let args: [(&'static str, &dyn rapport_i18n::Arg); 5] = [
+                ("name", &holder.name),
+                ("pathway", &pathway),
+                ("state", &state_word),
+                ("date", &date),
+                ("url", &supervision_url),
+            ];
             notices.push(Notice {
                 kind: "certification_renewal",
                 to_user: Some(s),
                 to_email: None,
-                subject: format!("Rapport: {}'s {pathway} certification {when} {date}", holder.name),
-                body: format!(
-                    "{}'s {pathway} certification {when} {date}. Their professional record in Rapport shows \
-                     what renewal needs: {base}/supervision",
-                    holder.name
-                ),
+                subject: tr.tn(msg("mail-renewal-supervisor-subject"), &args),
+                body: tr.tn(msg("mail-renewal-supervisor-body"), &args),
             });
         }
         if state.store.record_renewal_reminder(&holder.id, &d.pathway_id, today, &notices).await? {

@@ -3,13 +3,14 @@
 //! risk-flag deadlines). Each reader records its field's error and returns
 //! the value to keep.
 
+use crate::validation::KeyArg;
 use crate::ValidationErrors;
 
 /// The crisis resources, required: 1 to 12 lines of at most 200 characters.
 pub fn crisis_resources(errors: &mut ValidationErrors, v: &Option<String>) -> String {
     let lines = crisis_lines(errors, v);
     if lines.is_empty() {
-        errors.add("crisis_resources", "Enter at least one crisis resource (one per line)");
+        errors.add_key("crisis_resources", crate::msg("admin-error-crisis-none"), vec![]);
     }
     lines
 }
@@ -19,9 +20,9 @@ pub fn crisis_resources(errors: &mut ValidationErrors, v: &Option<String>) -> St
 pub fn crisis_lines(errors: &mut ValidationErrors, v: &Option<String>) -> String {
     let lines: Vec<&str> = v.as_deref().unwrap_or_default().lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     if lines.len() > 12 {
-        errors.add("crisis_resources", "Crisis resources: at most 12 lines");
+        errors.add_key("crisis_resources", crate::msg("admin-error-crisis-lines"), vec![]);
     } else if lines.iter().any(|l| l.chars().count() > 200) {
-        errors.add("crisis_resources", "Crisis resources: each line must be at most 200 characters");
+        errors.add_key("crisis_resources", crate::msg("admin-error-crisis-line-long"), vec![]);
     }
     lines.join("\n")
 }
@@ -30,7 +31,7 @@ pub fn crisis_lines(errors: &mut ValidationErrors, v: &Option<String>) -> String
 pub fn country(errors: &mut ValidationErrors, v: &Option<String>) -> String {
     let c = v.as_deref().unwrap_or_default().trim().to_string();
     if c.chars().count() > 60 || c.chars().any(char::is_control) {
-        errors.add("country", "The country must be at most 60 characters on one line");
+        errors.add_key("country", crate::msg("admin-error-country"), vec![]);
     }
     c
 }
@@ -44,17 +45,18 @@ pub fn time_zone(errors: &mut ValidationErrors, v: &Option<String>) -> String {
     match crate::zone::Zone::parse(raw) {
         Some(z) => z.name().to_string(),
         None => {
-            errors.add("time_zone", "Time zone: enter a name from the time-zone database, such as Europe/London");
+            errors.add_key("time_zone", crate::msg("admin-error-time-zone"), vec![]);
             "UTC".into()
         }
     }
 }
 
-/// A setting that is a whole number in `min..=max`; the error names it by `label`.
+/// A setting that is a whole number in `min..=max`; its error is the interface message `message`.
 #[derive(Clone, Copy, Debug)]
 pub struct Bounded {
     pub field: &'static str,
-    pub label: &'static str,
+    /// The interface message of the error ("… must be a whole number from { $min } to { $max }").
+    pub message: &'static str,
     pub min: i64,
     pub max: i64,
 }
@@ -65,9 +67,9 @@ impl Bounded {
         match v.as_deref().map(str::trim).and_then(|s| s.parse::<i64>().ok()) {
             Some(n) if (self.min..=self.max).contains(&n) => n,
             _ => {
-                let (label, min, max) = (self.label, self.min, self.max);
-                errors.add(self.field, format!("{label} must be a whole number from {min} to {max}"));
-                min
+                let args = vec![("min", KeyArg::Number(self.min)), ("max", KeyArg::Number(self.max))];
+                errors.add_key(self.field, self.message, args);
+                self.min
             }
         }
     }
@@ -82,27 +84,26 @@ impl Bounded {
     }
 }
 
-pub const IDLE_TIMEOUT: Bounded = Bounded { field: "idle_timeout_minutes", label: "Idle timeout", min: 5, max: 240 };
+pub const IDLE_TIMEOUT: Bounded =
+    Bounded { field: "idle_timeout_minutes", message: crate::msg("admin-error-idle"), min: 5, max: 240 };
 pub const SESSION_LIFETIME: Bounded =
-    Bounded { field: "absolute_lifetime_hours", label: "Maximum session length", min: 1, max: 24 };
+    Bounded { field: "absolute_lifetime_hours", message: crate::msg("admin-error-lifetime"), min: 1, max: 24 };
 pub const BREAK_GLASS: Bounded =
-    Bounded { field: "break_glass_hours", label: "Emergency access duration", min: 1, max: 72 };
+    Bounded { field: "break_glass_hours", message: crate::msg("admin-error-break-glass"), min: 1, max: 72 };
 pub const RISK_ACKNOWLEDGEMENT: Bounded = Bounded {
     field: "risk_acknowledgement_hours",
-    label: "Acknowledgement deadline (hours)",
+
+    message: crate::msg("admin-error-risk-ack"),
     min: crate::escalation::MIN_HOURS,
     max: crate::escalation::MAX_HOURS,
 };
 /// Days a session recording is kept; 0 means the organisation takes none.
-pub const RECORDING_RETENTION: Bounded = Bounded {
-    field: "recording_retention_days",
-    label: "Keep session recordings for (days; 0: no recordings)",
-    min: 0,
-    max: 365,
-};
+pub const RECORDING_RETENTION: Bounded =
+    Bounded { field: "recording_retention_days", message: crate::msg("admin-error-recordings"), min: 0, max: 365 };
 pub const RISK_ASSESSMENT: Bounded = Bounded {
     field: "risk_assessment_hours",
-    label: "Assessment deadline (hours)",
+
+    message: crate::msg("admin-error-risk-assess"),
     min: crate::escalation::MIN_HOURS,
     max: crate::escalation::MAX_HOURS,
 };
@@ -126,7 +127,7 @@ mod tests {
         assert!(e.for_field("crisis_resources").is_some(), "the settings require one");
         let mut e = ValidationErrors::new();
         crisis_lines(&mut e, &some(&"line\n".repeat(13)));
-        assert_eq!(e.for_field("crisis_resources"), Some("Crisis resources: at most 12 lines"));
+        assert_eq!(e.first().and_then(|f| f.key.as_ref()).map(|k| k.id), Some("admin-error-crisis-lines"));
         let mut e = ValidationErrors::new();
         crisis_lines(&mut e, &some(&"x".repeat(201)));
         assert!(e.for_field("crisis_resources").is_some());
@@ -159,10 +160,9 @@ mod tests {
         assert_eq!(BREAK_GLASS.read_or(&mut e, &None, 12), 12);
         assert!(e.is_empty());
         assert_eq!(SESSION_LIFETIME.read(&mut e, &some("25")), 1);
-        assert_eq!(
-            e.for_field("absolute_lifetime_hours"),
-            Some("Maximum session length must be a whole number from 1 to 24")
-        );
+        let key = e.first().and_then(|f| f.key.clone()).unwrap();
+        assert_eq!(key.id, "admin-error-lifetime");
+        assert_eq!(key.args, vec![("min", KeyArg::Number(1)), ("max", KeyArg::Number(24))]);
         let mut e = ValidationErrors::new();
         RISK_ASSESSMENT.read_or(&mut e, &some("soon"), 12);
         assert!(e.for_field("risk_assessment_hours").is_some());

@@ -2,6 +2,7 @@
 //! no composition rules, and not a common password. Hashing lives in the web
 //! layer (it needs a thread pool); the rule lives here.
 
+use crate::validation::{KeyArg, ValidationErrors};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -34,6 +35,26 @@ impl PasswordProblem {
             PasswordProblem::Common => "This password is too common: choose something others would not guess".into(),
             PasswordProblem::ContainsEmail => "Password must not contain your email address".into(),
         }
+    }
+
+    /// The interface message that words this problem in the reader's language, with its arguments.
+    pub fn key(&self) -> (&'static str, Vec<(&'static str, KeyArg)>) {
+        match self {
+            PasswordProblem::TooShort => {
+                (crate::msg("account-password-too-short"), vec![("min", KeyArg::Text(MIN_LENGTH.to_string()))])
+            }
+            PasswordProblem::TooLong => {
+                (crate::msg("account-password-too-long"), vec![("max", KeyArg::Text(MAX_LENGTH.to_string()))])
+            }
+            PasswordProblem::Common => (crate::msg("account-password-common"), vec![]),
+            PasswordProblem::ContainsEmail => (crate::msg("account-password-contains-email"), vec![]),
+        }
+    }
+
+    /// Records this problem as the error of `field`.
+    pub fn add_to(&self, errors: &mut ValidationErrors, field: &str) {
+        let (id, args) = self.key();
+        errors.add_key(field, id, args);
     }
 }
 

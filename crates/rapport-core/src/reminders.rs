@@ -145,24 +145,6 @@ pub fn when_text(date: Date, time: &str) -> String {
     }
 }
 
-/// The reminder's subject and body. `links`: (questionnaire name, full address).
-pub fn message(org: &str, client_name: &str, when: &str, links: &[(String, String)]) -> (String, String) {
-    let subject = format!("Reminder: your session on {when}");
-    let mut body = format!("Hello {client_name},\n\nThis is a reminder of your session with {org} on {when}.\n");
-    if !links.is_empty() {
-        body.push_str("\nBefore the session, please fill in:\n");
-        for (name, url) in links {
-            body.push_str(&format!("- {name}: {url}\n"));
-        }
-        body.push_str("\nEach link works once and for 7 days.\n");
-    }
-    body.push_str(
-        "\nIf you cannot come, please tell your clinician.\n\nIf you are in danger or cannot keep yourself safe, \
-         call your local emergency number now.\n",
-    );
-    (subject, body)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,13 +185,8 @@ mod tests {
     }
 
     #[test]
-    fn the_message_names_the_time_and_links() {
-        let when = when_text(date!(2026 - 12 - 10), "10:00");
-        assert_eq!(when, "Thursday 10 December 2026 at 10:00");
-        let (s, b) = message("Clinic", "Sam", &when, &[("PHQ-9".into(), "https://x/m/abc".into())]);
-        assert!(s.contains("10 December 2026"));
-        assert!(b.contains("- PHQ-9: https://x/m/abc") && b.contains("Hello Sam"));
-        let (_, b) = message("Clinic", "Sam", &when, &[]);
-        assert!(!b.contains("fill in"));
+    fn the_session_time_is_named_in_full() {
+        assert_eq!(when_text(date!(2026 - 12 - 10), "10:00"), "Thursday 10 December 2026 at 10:00");
+        assert_eq!(when_text(date!(2026 - 12 - 10), ""), "Thursday 10 December 2026");
     }
 }

@@ -29,6 +29,8 @@ pub struct ReminderCandidate {
     /// The client's own lead time (0: off), or none: the organisation's default.
     pub client_lead_hours: Option<i64>,
     pub responsible_clinician_id: Id,
+    /// The client's preferred language as recorded (free text), if any.
+    pub preferred_language: Option<String>,
 }
 
 /// A reminder to queue.
@@ -130,7 +132,7 @@ impl Store {
     pub async fn reminder_candidates(&self, from: Date, to: Date) -> Result<Vec<ReminderCandidate>> {
         let rows = sqlx::query(
             "SELECT s.id, s.course_id, s.client_id, s.session_date, s.session_time, c.display_name, c.email, \
-             c.responsible_clinician_id, ch.lead_hours FROM therapy_sessions s \
+             c.responsible_clinician_id, c.preferred_language, ch.lead_hours FROM therapy_sessions s \
              JOIN courses k ON k.id = s.course_id JOIN clients c ON c.id = s.client_id \
              LEFT JOIN client_reminder_choices ch ON ch.client_id = s.client_id \
              WHERE s.attendance = 'scheduled' AND s.session_date >= $1 AND s.session_date <= $2 \
@@ -157,6 +159,7 @@ impl Store {
                     email: r.col::<Option<String>>("email")?.unwrap_or_default(),
                     client_lead_hours: r.col("lead_hours")?,
                     responsible_clinician_id: Id::from_db(r.col("responsible_clinician_id")?),
+                    preferred_language: r.col("preferred_language")?,
                 })
             })
             .collect()

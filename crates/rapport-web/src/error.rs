@@ -72,20 +72,21 @@ impl AppError {
     /// The message safe to show.
     pub fn message(&self) -> String {
         match self {
-            AppError::NotFound => "Not found.".into(),
+            AppError::NotFound => rapport_i18n::current().t("error-page-not-found-message"),
             AppError::Forbidden(m)
             | AppError::Conflict(m)
             | AppError::PayloadTooLarge(m)
             | AppError::UnsupportedMediaType(m) => m.clone(),
-            AppError::Unauthenticated => "Sign in first (browser) or send a valid bearer token (API).".into(),
+            AppError::Unauthenticated => rapport_i18n::current().t("error-page-unauthenticated"),
             AppError::Invalid(e) => {
-                e.first().map(|f| rapport_i18n::current().field_message(f)).unwrap_or_else(|| "Invalid input.".into())
+                let tr = rapport_i18n::current();
+                e.first().map(|f| tr.field_message(f)).unwrap_or_else(|| tr.t("error-page-invalid"))
             }
             AppError::BadRequest { message, .. } => message.clone(),
             AppError::TooManyRequests { retry_after_secs } => {
-                format!("Too many attempts. Try again in {retry_after_secs} seconds.")
+                rapport_i18n::current().ta("error-page-retry", "seconds", *retry_after_secs)
             }
-            AppError::Internal(_) => "Something went wrong on our side. It has been logged; please try again.".into(),
+            AppError::Internal(_) => rapport_i18n::current().t("error-page-internal"),
         }
     }
 

@@ -18,6 +18,24 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The language of the command's messages: `RAPPORT_LANGUAGE`, else the
+/// primary tag of `LANG` (`es_MX.UTF-8` is Spanish), else English.
+pub fn language() -> rapport_i18n::Tr {
+    let from_env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let wanted = from_env("RAPPORT_LANGUAGE")
+        .or_else(|| from_env("LANG").map(|l| l.split(['.', '@']).next().unwrap_or_default().replace('_', "-")));
+    let code = wanted.and_then(|w| rapport_core::language::matching(&w, &rapport_i18n::AVAILABLE));
+    rapport_i18n::Tr::new(code.unwrap_or("en"))
+}
+
+/// A password the policy refuses, in the command's language.
+fn password_refused(p: &password::PasswordProblem) -> String {
+    let (id, args) = p.key();
+    let tr = language();
+    let problem = tr.field_message(&rapport_core::validation::FieldError::keyed("password", id, args));
+    tr.ta("cli-password-refused", "problem", problem)
+}
+
 #[derive(Parser)]
 #[command(
     name = "rapport",
@@ -428,7 +446,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Migrate => {
             // Also the upgrade step that seals plain two-step verification secrets.
             let store = open_with(&g, 2, KeyUse::Create).await?;
-            println!("Database is up to date ({}).", target(&g).describe());
+            println!("{}", language().ta("cli-database-up-to-date", "target", target(&g).describe()));
             store.close().await;
             Ok(ExitCode::SUCCESS)
         }
@@ -436,21 +454,21 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             let pw = read_password_stdin()?;
             let email = normalise_email(&a.email);
             if !looks_like_email(&email) {
-                return Err(format!("--email {:?} is not an email address", a.email));
+                return Err(language().ta("cli-not-an-email", "email", format!("{:?}", a.email)));
             }
             let name = a.name.trim().to_string();
             if name.is_empty() {
-                return Err("--name must not be empty".into());
+                return Err(language().t("cli-name-empty"));
             }
-            password::check(&pw, &email).map_err(|p| format!("password refused: {}", p.message()))?;
+            password::check(&pw, &email).map_err(|p| password_refused(&p))?;
             let role: Role = a.role.parse()?;
             let store = open(&g, 2).await?;
             let supervisor = match a.supervisor.as_deref() {
                 None => None,
                 Some(s) => match store.user_by_email(s).await.map_err(|e| e.to_string())? {
                     Some((u, _)) if u.role == Role::Supervisor && u.active => Some(u),
-                    Some(_) => return Err(format!("--supervisor {s:?} is not an active supervisor's account")),
-                    None => return Err(format!("--supervisor {s:?}: no account with this e-mail")),
+                    Some(_) => return Err(language().ta("cli-not-a-supervisor", "email", format!("{s:?}"))),
+                    None => return Err(language().ta("cli-no-such-supervisor", "email", format!("{s:?}"))),
                 },
             };
             let site = match a.site.as_deref() {
@@ -487,7 +505,18 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
                 e.detail = Some(format!("{} supervises {}", sup.email, user.email));
                 store.add_supervision(&sup.id, &user.id, e).await.map_err(|e| e.to_string())?;
             }
-            println!("Created {} account for {} <{}> (id {}).", role, user.name, user.email, user.id);
+            println!(
+                "{}",
+                language().tn(
+                    rapport_i18n::msg("cli-user-created"),
+                    &[
+                        ("role", &role.as_str()),
+                        ("name", &user.name),
+                        ("email", &user.email),
+                        ("id", &user.id.to_string())
+                    ]
+                )
+            );
             store.close().await;
             Ok(ExitCode::SUCCESS)
         }
@@ -510,7 +539,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             let pw = read_password_stdin()?;
             let store = open(&g, 2).await?;
             let user = find_user(&store, &a.email).await?;
-            password::check(&pw, &user.email).map_err(|p| format!("password refused: {}", p.message()))?;
+            password::check(&pw, &user.email).map_err(|p| password_refused(&p))?;
             let mut e = cli_event(action::PASSWORD_CHANGE, "user");
             e.resource_id = Some(user.id.to_string());
             e.detail = Some("set by an operator on the command line; all the user's sessions ended".into());
@@ -518,8 +547,15 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             // too: the person and the administrators are told (docs/operations.md).
             use rapport_app::notices::{account_change, Change, ChangedBy};
             let staff = store.users().await.map_err(|e| e.to_string())?;
-            let notices =
-                account_change(&ChangedBy::Operator, &user, &Change::password(&user), &staff, Timestamp::now());
+            let language = store.organisation().await.map_err(|e| e.to_string())?.default_language;
+            let notices = account_change(
+                &ChangedBy::Operator,
+                &user,
+                &Change::password(&user),
+                &staff,
+                Timestamp::now(),
+                &language,
+            );
             store
                 .set_password(&user.id, &rapport_app::passwords::hash_now(&pw), None, e, &notices)
                 .await

@@ -13,7 +13,7 @@ fn main() -> ExitCode {
     match runtime.block_on(cli::run(args)) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", cli::language().ta("cli-error", "message", e));
             ExitCode::FAILURE
         }
     }

@@ -34,6 +34,8 @@ impl Db {
     fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::new(BIN);
         c.args(self.args()).args(args).env_remove("RAPPORT_DATABASE_URL").env_remove("RAPPORT_DATA_DIR");
+        // Messages in English whatever the machine's language (a test sets its own).
+        c.env_remove("RAPPORT_LANGUAGE").env("LANG", "C.UTF-8");
         c
     }
 
@@ -1214,4 +1216,43 @@ fn demo_in_spanish_speaks_spanish_and_an_unknown_language_seeds_nothing() {
     assert_eq!(count(&format!("clients WHERE {}", spanish.join(" OR "))), "4", "Spanish names");
     let notes = "progress_notes WHERE problem_area_work LIKE 'Inventario completo; el inicio se relaciona%'";
     assert_eq!(count(notes), "1", "a Spanish session note");
+#[test]
+fn messages_follow_rapport_language_or_lang_and_the_exit_code_does_not_change() {
+    let db = Db::sqlite();
+    let args = ["user", "create", "--email", "not-an-email", "--name", "A", "--role", "clinician", "--password-stdin"];
+    let mut spanish = db.cmd(&args);
+    spanish.env("RAPPORT_LANGUAGE", "es").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = spanish.spawn().unwrap();
+    let _ = child.stdin.take().unwrap().write_all(PW.as_bytes());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("error: --email \"not-an-email\" no es una dirección de correo electrónico"),
+        "{}",
+        stderr(&o)
+    );
+    // Without RAPPORT_LANGUAGE, LANG's primary tag (fr_FR.UTF-8 is French).
+    let mut french = db.cmd(&[
+        "user",
+        "create",
+        "--email",
+        "a@clinic.example",
+        "--name",
+        "A",
+        "--role",
+        "clinician",
+        "--password-stdin",
+    ]);
+    french.env("LANG", "fr_FR.UTF-8").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = french.spawn().unwrap();
+    let _ = child.stdin.take().unwrap().write_all(b"short\n");
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("mot de passe refusé\u{a0}: Le mot de passe doit comporter au moins 12 caractères"),
+        "{}",
+        stderr(&o)
+    );
+    let o = db.run_with_stdin(&args, PW);
+    assert!(stderr(&o).contains("not an email address"), "English by default: {}", stderr(&o));
 }

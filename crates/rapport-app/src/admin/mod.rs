@@ -149,7 +149,7 @@ fn parse_role(errors: &mut ValidationErrors, role: &str) -> Role {
     match role.parse::<Role>() {
         Ok(r) if Role::STAFF.contains(&r) => r,
         _ => {
-            errors.add("role", "Choose a role: administrator, supervisor, clinician or group facilitator");
+            errors.add_key("role", rapport_i18n::msg("admin-error-role"), vec![]);
             Role::Clinician
         }
     }
@@ -158,9 +158,9 @@ fn parse_role(errors: &mut ValidationErrors, role: &str) -> Role {
 fn name_in(errors: &mut ValidationErrors, name: &str) -> String {
     let name = name.trim().to_string();
     if name.is_empty() {
-        errors.add("name", "Enter a name");
+        errors.add_key("name", rapport_i18n::msg("admin-error-name"), vec![]);
     } else if name.chars().count() > 120 {
-        errors.add("name", "The name must be at most 120 characters");
+        errors.add_key("name", rapport_i18n::msg("admin-error-name-long"), vec![]);
     }
     name
 }
@@ -171,10 +171,7 @@ fn supervisee_ids(errors: &mut ValidationErrors, ids: &[String], allowed: &[User
         match Id::parse(s).filter(|id| allowed.iter().any(|u| &u.id == id)) {
             Some(id) if !out.contains(&id) => out.push(id),
             Some(_) => {}
-            None => errors.add(
-                "supervisees",
-                "Choose supervisees from the list of active clinicians, facilitators and other supervisors",
-            ),
+            None => errors.add_key("supervisees", rapport_i18n::msg("admin-error-supervisees"), vec![]),
         }
     }
     out
@@ -191,7 +188,7 @@ async fn site_in(state: &AppState, errors: &mut ValidationErrors, raw: &str) -> 
         None => None,
     };
     if found.is_none() {
-        errors.add("site_id", "Choose a site from the list");
+        errors.add_key("site_id", rapport_i18n::msg("admin-error-site"), vec![]);
     }
     Ok(found.map(|s| s.id))
 }
@@ -237,6 +234,7 @@ fn supervision_notices(
     after: &[Id],
     staff: &[User],
     at: Timestamp,
+    default_language: &str,
 ) -> Vec<Notice> {
     let by = ChangedBy::Admin(me);
     let added: Vec<&Id> = after.iter().filter(|c| !before.contains(c)).collect();
@@ -246,11 +244,11 @@ fn supervision_notices(
     }
     let find = |id: &Id| staff.iter().find(|u| &u.id == id);
     let names: Vec<String> = after.iter().filter_map(&find).map(|u| u.name.clone()).collect();
-    let mut out = account_change(&by, person, &Change::supervision(person, &names), staff, at);
+    let mut out = account_change(&by, person, &Change::supervision(person, &names), staff, at, default_language);
     for (ids, gained) in [(added, true), (removed, false)] {
         for c in ids.into_iter().filter_map(&find) {
             // The clinician hears of it; the administrators were told above.
-            let mut n = account_change(&by, c, &Change::supervisor_of(c, person, gained), &[], at);
+            let mut n = account_change(&by, c, &Change::supervisor_of(c, person, gained), &[], at, default_language);
             out.append(&mut n);
         }
     }
@@ -269,7 +267,8 @@ async fn set_supervisees(
     let mut e = me.event(action::USER_UPDATE, "supervision");
     e.resource_id = Some(user.id.to_string());
     e.detail = Some(format!("supervises {} people", after.len()));
-    let notices = supervision_notices(&me.user, user, before, after, staff, at);
+    let language = state.organisation().await?.default_language;
+    let notices = supervision_notices(&me.user, user, before, after, staff, at, &language);
     state.store.set_supervisees(&user.id, after, e, &notices).await?;
     Ok(())
 }
@@ -293,12 +292,12 @@ pub async fn create_user(
     let mut errors = ValidationErrors::new();
     let email = normalise_email(&form.email);
     if !looks_like_email(&email) {
-        errors.add("email", "Enter an email address like name@example.org");
+        errors.add_key("email", rapport_i18n::msg("admin-error-email"), vec![]);
     }
     let name = name_in(&mut errors, &form.name);
     let role = parse_role(&mut errors, &form.role);
     if let Err(p) = password::check(&form.password, &email) {
-        errors.add("password", p.message());
+        p.add_to(&mut errors, "password");
     }
     let sup = supervisee_ids(&mut errors, &form.supervisees, &supervisee_choices(state, None).await?);
     let site_id = site_in(state, &mut errors, form.site_id.as_deref().unwrap_or("")).await?;
@@ -307,15 +306,15 @@ pub async fn create_user(
         raw => {
             let found = supervisor_choices(state).await?.into_iter().find(|u| u.id.as_str() == raw);
             if found.is_none() {
-                errors.add("supervisor", "Choose an active supervisor from the list");
+                errors.add_key("supervisor", rapport_i18n::msg("admin-error-supervisor"), vec![]);
             } else if role == Role::Admin {
-                errors.add("supervisor", "Administrators are not supervised");
+                errors.add_key("supervisor", rapport_i18n::msg("admin-error-admin-supervised"), vec![]);
             }
             found
         }
     };
     if errors.is_empty() && state.store.user_by_email(&email).await?.is_some() {
-        errors.add("email", "An account with this email address already exists");
+        errors.add_key("email", rapport_i18n::msg("admin-error-email-taken"), vec![]);
     }
     if !errors.is_empty() {
         return Ok(Err(errors));
@@ -366,11 +365,11 @@ pub async fn update_user(
     let name = name_in(&mut errors, &form.name);
     let role = parse_role(&mut errors, &form.role);
     if user.role == Role::Admin && role != Role::Admin && user.active && active_admins(state).await? <= 1 {
-        errors.add("role", "This is the only active administrator; make someone else an administrator first");
+        errors.add_key("role", rapport_i18n::msg("admin-error-last-admin"), vec![]);
     }
     if !form.password.is_empty() {
         if let Err(p) = password::check(&form.password, &user.email) {
-            errors.add("password", p.message());
+            p.add_to(&mut errors, "password");
         }
     }
     let sup = supervisee_ids(&mut errors, &form.supervisees, &supervisee_choices(state, Some(&user.id)).await?);
@@ -387,11 +386,11 @@ pub async fn update_user(
     // An administrator cannot raise or lower their own access: another one must.
     let mut own_access = false;
     if is_self && (role != user.role || practises != user.practises) {
-        errors.add("role", "You cannot change your own role or caseload; ask another administrator");
+        errors.add_key("role", rapport_i18n::msg("admin-error-own-role"), vec![]);
         own_access = true;
     }
     if is_self && !same_people(&sup, &current_sup) {
-        errors.add("supervisees", "You cannot change your own supervision; ask another administrator");
+        errors.add_key("supervisees", rapport_i18n::msg("admin-error-own-supervision"), vec![]);
         own_access = true;
     }
     if own_access {
@@ -403,8 +402,9 @@ pub async fn update_user(
     let staff = state.store.users().await?;
     let now = Timestamp::now();
     let by = ChangedBy::Admin(&me.user);
+    let language = state.organisation().await?.default_language;
     let notices = if role != user.role || practises != user.practises {
-        account_change(&by, &user, &Change::role(&user, role, practises), &staff, now)
+        account_change(&by, &user, &Change::role(&user, role, practises), &staff, now, &language)
     } else {
         Vec::new()
     };
@@ -428,7 +428,7 @@ pub async fn update_user(
         let mut e = me.event(action::PASSWORD_CHANGE, "user");
         e.resource_id = Some(user.id.to_string());
         e.detail = Some("set by an administrator; all the user's sessions ended".into());
-        let notices = account_change(&by, &user, &Change::password(&user), &staff, Timestamp::now());
+        let notices = account_change(&by, &user, &Change::password(&user), &staff, Timestamp::now(), &language);
         state.store.set_password(&user.id, &hash, None, e, &notices).await?;
     }
     Ok(Ok(()))
@@ -590,7 +590,7 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
         match Id::parse(raw).filter(|id| h.holders.iter().any(|u| &u.id == id)) {
             Some(id) => Some(id),
             None => {
-                errors.add(field, "Choose an active clinician who holds a caseload");
+                errors.add_key(field, rapport_i18n::msg("admin-error-holder"), vec![]);
                 None
             }
         }
@@ -598,7 +598,7 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
     let all = if form.to_all.is_empty() { None } else { pick(&mut errors, "to_all", &form.to_all) };
     for (c, _) in &form.each {
         if !h.clients.iter().any(|r| r.client_id.as_str() == c) {
-            errors.add(&format!("to_{c}"), "This client is not one of theirs with open work");
+            errors.add_key(&format!("to_{c}"), rapport_i18n::msg("admin-error-not-theirs"), vec![]);
         }
     }
     let mut moves = Vec::new();
@@ -611,7 +611,7 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
         }
     }
     if moves.is_empty() && errors.is_empty() && !h.clients.is_empty() {
-        errors.add("to_all", "Choose who takes over: one person for all, or one for each client");
+        errors.add_key("to_all", rapport_i18n::msg("admin-error-takes-over"), vec![]);
     }
     if !errors.is_empty() {
         return Ok(Reassigned::Again { handover: Box::new(h), form, errors });

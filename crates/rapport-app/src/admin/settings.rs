@@ -33,6 +33,8 @@ pub struct SettingsForm {
     /// Marks a form that carries the supervision fields (so an unticked
     /// box reads as "off", and an older form keeps the current value).
     pub supervision_fields: Option<String>,
+    /// A shipped language tag (`rapport_i18n::SHIPPED`); absent: kept as it is.
+    pub default_language: Option<String>,
 }
 
 /// The trimmed value, if it is not blank.
@@ -74,13 +76,25 @@ pub async fn update_settings(
     let duty_choices = caseload_holders(state).await?;
     let name = non_blank(&f.name).unwrap_or_default();
     if name.is_empty() {
-        errors.add("name", "Enter the organisation's name");
+        errors.add_key("name", rapport_i18n::msg("admin-error-org-name"), vec![]);
     } else if name.chars().count() > 120 {
-        errors.add("name", "The organisation's name must be at most 120 characters");
+        errors.add_key("name", rapport_i18n::msg("admin-error-org-name-long"), vec![]);
     }
     let org = Organisation {
-        // Not on the settings form yet (docs/i18n.md): kept as it is.
-        default_language: current.default_language.clone(),
+        default_language: match f.default_language.as_deref().map(str::trim) {
+            None => current.default_language.clone(),
+            Some(code) => match rapport_i18n::SHIPPED.iter().find(|(tag, _)| tag.eq_ignore_ascii_case(code)) {
+                Some((tag, _)) => (*tag).to_string(),
+                None => {
+                    errors.add_key(
+                        "default_language",
+                        rapport_core::msg("admin-settings-default-language-unknown"),
+                        vec![],
+                    );
+                    current.default_language.clone()
+                }
+            },
+        },
         name,
         idle_timeout_minutes: rule::IDLE_TIMEOUT.read(&mut errors, &f.idle_timeout_minutes),
         absolute_lifetime_hours: rule::SESSION_LIFETIME.read(&mut errors, &f.absolute_lifetime_hours),
@@ -108,8 +122,7 @@ pub async fn update_settings(
             Some(raw) => match Id::parse(raw).filter(|id| duty_choices.iter().any(|u| &u.id == id)) {
                 Some(id) => Some(id),
                 None => {
-                    errors
-                        .add("duty_clinician_id", "The duty clinician must be an active account that holds a caseload");
+                    errors.add_key("duty_clinician_id", rapport_i18n::msg("admin-error-duty"), vec![]);
                     None
                 }
             },
@@ -138,7 +151,7 @@ pub async fn update_settings(
     let mut e = me.event(action::SETTINGS_UPDATE, "organisation");
     e.detail = Some(format!(
         "idle {} min, lifetime {} h, emergency access {} h, two-step verification required: {}; risk flags: \
-         acknowledgement {} h, assessment {} h, duty clinician {}; time zone {}",
+         acknowledgement {} h, assessment {} h, duty clinician {}; time zone {}; default language {}",
         org.idle_timeout_minutes,
         org.absolute_lifetime_hours,
         org.break_glass_hours,
@@ -146,7 +159,8 @@ pub async fn update_settings(
         org.risk_acknowledgement_hours,
         org.risk_assessment_hours,
         org.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_else(|| "none (administrators)".into()),
-        org.time_zone
+        org.time_zone,
+        org.default_language
     ));
     state.store.update_organisation(&org, e).await?;
     state.forget_organisation().await;

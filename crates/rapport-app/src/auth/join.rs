@@ -81,7 +81,7 @@ pub async fn join(state: &AppState, meta: &RequestMeta, device: Option<&str>, f:
     }
     let pw = f.password.clone().unwrap_or_default();
     if let Err(p) = password::check(&pw, &email) {
-        errors.add("password", p.message());
+        p.add_to(&mut errors, "password");
     } else if f.password_confirm.as_deref() != Some(pw.as_str()) {
         errors.add("password_confirm", "The two passwords do not match");
     }

@@ -10,6 +10,7 @@ use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::mfa::{normalise_recovery_code, normalise_totp_code};
 use rapport_core::throttle::ThrottlePolicy;
 use rapport_core::Timestamp;
+use rapport_i18n::msg;
 use rapport_store::outbox::Notice;
 use rapport_store::users::User;
 
@@ -126,20 +127,22 @@ pub async fn verify(
 /// queued with the audit entry of the last wrong code.
 async fn notify_wrong_codes(state: &AppState, user: &User, meta: &RequestMeta, mut e: AuditEvent) -> AppResult<()> {
     let org = state.organisation().await?;
+    let tr = crate::notices::staff_language(user, &org.default_language);
+    let when = tr.date_time(org.zone().local(Timestamp::now()));
+    let address = meta.ip.clone().unwrap_or_else(|| tr.t("mail-wrong-codes-unknown-address"));
     let notice = Notice {
         kind: "security_notice",
         to_user: Some(user.id.clone()),
         to_email: None,
-        subject: format!("{}: wrong two-step codes on your account", org.name),
+        subject: tr.ta("mail-wrong-codes-subject", "org", org.name.as_str()),
         body: format!(
-            "Hello {},\n\nOn {} someone signed in to your {} account with your password and then entered \
-             {CHALLENGE_ATTEMPTS} wrong two-step verification codes (from address {}).\n\n\
-             If this was not you, your password is known to someone else: change it now on your account page \
-             and tell your administrator.\n",
-            user.name,
-            org.zone().show(Timestamp::now()),
-            org.name,
-            meta.ip.as_deref().unwrap_or("unknown"),
+            "{}\n\n{}\n\n{}\n",
+            tr.ta("mail-hello", "name", user.name.as_str()),
+            tr.tn(
+                msg("mail-wrong-codes-body"),
+                &[("when", &when), ("org", &org.name), ("count", &CHALLENGE_ATTEMPTS), ("address", &address)],
+            ),
+            tr.t("mail-wrong-codes-advice"),
         ),
     };
     e.detail = Some(format!("{CHALLENGE_ATTEMPTS} wrong two-step codes: sign-in ended, the account holder was told"));

@@ -59,26 +59,26 @@ pub async fn complete(state: &AppState, meta: &RequestMeta, token: &str, f: &Set
     let mut errors = ValidationErrors::new();
     let org_name = non_blank(&f.org_name).unwrap_or_default();
     if org_name.is_empty() {
-        errors.add("org_name", "Enter the name of your practice or organisation");
+        errors.add_key("org_name", rapport_i18n::msg("setup-error-org-name"), vec![]);
     }
     let country = country(&mut errors, &f.country);
     if country.is_empty() {
-        errors.add("country", "Enter the country you work in, so clients are shown the right crisis lines");
+        errors.add_key("country", rapport_i18n::msg("setup-error-country"), vec![]);
     }
     let crisis_resources = crisis_lines(&mut errors, &f.crisis_resources);
     let name = non_blank(&f.name).unwrap_or_default();
     if name.is_empty() {
-        errors.add("name", "Enter your name");
+        errors.add_key("name", rapport_i18n::msg("setup-error-name"), vec![]);
     }
     let email = normalise_email(f.email.as_deref().unwrap_or_default());
     if !looks_like_email(&email) {
-        errors.add("email", "Enter an email address like name@example.org");
+        errors.add_key("email", rapport_i18n::msg("admin-error-email"), vec![]);
     }
     let pw = f.password.clone().unwrap_or_default();
     if let Err(p) = password::check(&pw, &email) {
-        errors.add("password", p.message());
+        p.add_to(&mut errors, "password");
     } else if f.password_confirm.as_deref() != Some(pw.as_str()) {
-        errors.add("password_confirm", "The two passwords do not match");
+        errors.add_key("password_confirm", rapport_i18n::msg("setup-error-mismatch"), vec![]);
     }
     let practises = f.practises.is_some();
     if !errors.is_empty() {

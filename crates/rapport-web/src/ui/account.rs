@@ -53,7 +53,7 @@ async fn page(
     let org = state.organisation().await?;
     let (sessions, tokens) = account::sessions_and_tokens(state, me).await?;
     Ok(AccountPage {
-        layout: Layout::new(state, me, "My account", "account").await?.with_done(done),
+        layout: Layout::new(state, me, crate::i18n::current().t("account-title"), "account").await?.with_done(done),
         me: me.clone(),
         sessions,
         current: me.session_hash().unwrap_or_default().to_string(),
@@ -73,11 +73,22 @@ async fn page(
 impl AccountPage {
     /// "Firefox on Windows" rather than the whole user-agent string.
     fn browser(&self, ua: &Option<String>) -> String {
-        ua.as_deref().map(browser_summary).unwrap_or_else(|| "Unknown".into())
+        match ua.as_deref() {
+            Some(ua) => browser_summary(&self.layout.tr, ua),
+            None => self.layout.tr.t("account-browser-unknown"),
+        }
+    }
+
+    /// "Sessions end after 30 minutes without activity and after 12 hours at most."
+    fn session_limits(&self) -> String {
+        self.layout.tr.tn(
+            crate::i18n::msg("account-session-limits"),
+            &[("minutes", &self.idle_minutes), ("hours", &self.lifetime_hours)],
+        )
     }
 }
 
-pub fn browser_summary(ua: &str) -> String {
+pub fn browser_summary(tr: &crate::i18n::Tr, ua: &str) -> String {
     const BROWSERS: [(&str, &str); 5] =
         [("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari")];
     const SYSTEMS: [(&str, &str); 7] = [
@@ -91,9 +102,9 @@ pub fn browser_summary(ua: &str) -> String {
     ];
     let find = |table: &[(&str, &'static str)]| table.iter().find(|(needle, _)| ua.contains(needle)).map(|(_, n)| *n);
     match (find(&BROWSERS), find(&SYSTEMS)) {
-        (Some(b), Some(o)) => format!("{b} on {o}"),
+        (Some(b), Some(o)) => tr.tn("account-browser-on", &[("browser", &b), ("system", &o)]),
         (Some(b), None) => b.to_string(),
-        (None, Some(o)) => format!("Browser on {o}"),
+        (None, Some(o)) => tr.ta("account-browser-on-system", "system", o),
         (None, None) => ua.chars().take(40).collect(),
     }
 }
@@ -201,7 +212,7 @@ pub async fn calendar_feed_names(
         None | Some("no") | Some("") => false,
         Some(_) => {
             let mut e = ValidationErrors::new();
-            e.add("full_names", "Choose initials or full names");
+            e.add_key("full_names", crate::i18n::msg("account-feed-names-invalid"), vec![]);
             return refused(&state, &me, e).await;
         }
     };

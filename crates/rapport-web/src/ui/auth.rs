@@ -45,6 +45,7 @@ struct SetupPage {
     name: String,
     email: String,
     practises: bool,
+    tr: Tr,
 }
 
 impl SetupPage {
@@ -61,6 +62,7 @@ impl SetupPage {
             name: String::new(),
             email: String::new(),
             practises: false,
+            tr: crate::i18n::current(),
         }
     }
 }
@@ -100,6 +102,7 @@ pub async fn setup_submit(
                 name: v.name,
                 email: v.email,
                 practises: v.practises,
+                tr: crate::i18n::current(),
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
@@ -140,7 +143,7 @@ fn login_notice(tr: &Tr, key: Option<&str>) -> Option<String> {
 }
 
 /// Why the sign-in was refused, in the page's language.
-fn refusal_message(tr: &Tr, refusal: &Refusal) -> String {
+pub(crate) fn refusal_message(tr: &Tr, refusal: &Refusal) -> String {
     match refusal {
         Refusal::Incomplete => tr.t("sign-in-refused-incomplete"),
         Refusal::WrongPassword => tr.t("sign-in-refused-wrong-password"),

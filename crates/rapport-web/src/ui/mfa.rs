@@ -28,6 +28,7 @@ use serde::Deserialize;
 struct VerifyPage {
     csrf: String,
     error: Option<String>,
+    tr: crate::i18n::Tr,
 }
 
 fn restart_login(state: &AppState) -> Response {
@@ -40,7 +41,8 @@ pub async fn verify_form(r: SignInRequest) -> AppResult<Response> {
     if !second_step::challenge_open(&r.state, challenge_hash(&r.state, &r.headers).as_deref()).await? {
         return Ok(restart_login(&r.state));
     }
-    Ok(render(&VerifyPage { csrf: anonymous_csrf(&r.state, &r.headers).0, error: None })?.into_response())
+    Ok(render(&VerifyPage { csrf: anonymous_csrf(&r.state, &r.headers).0, error: None, tr: crate::i18n::current() })?
+        .into_response())
 }
 
 #[derive(Deserialize, Default)]
@@ -56,7 +58,9 @@ pub async fn verify_submit(r: SignInRequest, Form(f): Form<CodeForm>) -> AppResu
     match second_step::verify(state, &r.meta, r.device().as_deref(), challenge.as_deref(), &typed).await? {
         Verified::Restart => Ok(restart_login(state)),
         Verified::Refused(refusal) => {
-            let page = VerifyPage { csrf: anonymous_csrf(state, &r.headers).0, error: Some(refusal.message()) };
+            let tr = crate::i18n::current();
+            let error = Some(super::auth::refusal_message(&tr, &refusal));
+            let page = VerifyPage { csrf: anonymous_csrf(state, &r.headers).0, error, tr };
             Ok(refused(&refusal, render(&page)?))
         }
         Verified::Started(s) => {
@@ -90,12 +94,13 @@ async fn mfa_page(
 ) -> AppResult<MfaPage> {
     let st = account::two_step(state, me).await?;
     let qr_svg = match &st.enrolment_url {
-        Some(url) => qr_svg(url).ok_or_else(|| AppError::internal("could not draw the QR code"))?,
+        Some(url) => qr_svg(url, &crate::i18n::current().t("mfa-qr-label"))
+            .ok_or_else(|| AppError::internal("could not draw the QR code"))?,
         None => String::new(),
     };
-    let mut layout = Layout::new(state, me, "Two-step verification", "account").await?;
+    let mut layout = Layout::new(state, me, crate::i18n::current().t("mfa-title"), "account").await?;
     if st.required && !st.enabled {
-        layout = layout.with_error("Your organisation requires two-step verification. Set it up to continue.");
+        layout = layout.with_error(crate::i18n::current().t("mfa-required-flash"));
     }
     Ok(MfaPage {
         layout,
@@ -193,18 +198,25 @@ pub async fn require_enrolment(State(state): State<AppState>, req: Request, next
 
 /// The enrolment URL as a QR code in inline SVG (no `style` attributes, so the
 /// strict CSP allows it).
-fn qr_svg(url: &str) -> Option<String> {
+fn qr_svg(url: &str, label: &str) -> Option<String> {
     let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
     let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).quiet_zone(true).build();
     let start = svg.find("<svg")?;
-    Some(svg[start..].replacen("<svg", "<svg role=\"img\" aria-label=\"QR code for your authenticator app\"", 1))
+    Some(svg[start..].replacen(
+        "<svg",
+        &format!(
+            "<svg role=\"img\" aria-label=\"{}\"",
+            label.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+        ),
+        1,
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn the_qr_code_is_inline_svg_without_style() {
-        let svg = super::qr_svg("otpauth://totp/Rapport:a@clinic.example?secret=JBSWY3DPEHPK3PXP").unwrap();
+        let svg = super::qr_svg("otpauth://totp/Rapport:a@clinic.example?secret=JBSWY3DPEHPK3PXP", "QR code").unwrap();
         assert!(svg.starts_with("<svg role=\"img\"") && !svg.contains("style="));
     }
 }

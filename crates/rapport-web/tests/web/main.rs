@@ -17,6 +17,7 @@ mod formulation;
 mod group_pages;
 mod groups;
 mod i18n;
+mod i18n_admin;
 mod i18n_care;
 mod i18n_clients;
 mod i18n_courses;

@@ -2,6 +2,7 @@
 
 use crate::error::{AppError, AppResult};
 use crate::html::render;
+use crate::i18n::msg;
 use crate::identity::SignedIn;
 use crate::ui::Layout;
 use askama::Template;
@@ -36,7 +37,7 @@ pub async fn page(
     Query(p): Query<AuditParams>,
 ) -> AppResult<Response> {
     let page = use_case::browse(&state, &me, &p).await?;
-    let mut layout = Layout::new(&state, &me, "Audit log", "admin-audit").await?;
+    let mut layout = Layout::new(&state, &me, crate::i18n::current().t("admin-audit-title"), "admin-audit").await?;
     if let Some(e) = page.error {
         layout = layout.with_error(AppError::from(e).message());
     }
@@ -58,7 +59,7 @@ pub async fn csv(
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
             (header::CONTENT_DISPOSITION, "attachment; filename=\"rapport-audit.csv\""),
         ],
-        audit_csv_text(&entries).map_err(AppError::internal)?,
+        audit_csv_text(&crate::i18n::current(), &entries).map_err(AppError::internal)?,
     )
         .into_response();
     // The head after this export, signed: kept with the file, it anchors the
@@ -73,24 +74,27 @@ pub async fn csv(
 /// Response header of the audit CSV export: a signed checkpoint (one JSON line).
 const AUDIT_CHECKPOINT_HEADER: &str = "x-rapport-audit-checkpoint";
 
-fn audit_csv_text(entries: &[AuditEntry]) -> Result<String, csv::Error> {
+/// The export's column headers, in the requester's language (the columns stay in this order).
+const AUDIT_CSV_COLUMNS: [&str; 14] = [
+    msg("export-audit-seq"),
+    msg("export-audit-time-utc"),
+    msg("export-audit-actor-id"),
+    msg("export-audit-actor"),
+    msg("export-audit-action"),
+    msg("export-audit-resource-type"),
+    msg("export-audit-resource-id"),
+    msg("export-audit-client-id"),
+    msg("export-audit-ip"),
+    msg("export-audit-user-agent"),
+    msg("export-audit-outcome"),
+    msg("export-audit-detail"),
+    msg("export-audit-prev-hash"),
+    msg("export-audit-hash"),
+];
+
+fn audit_csv_text(tr: &crate::i18n::Tr, entries: &[AuditEntry]) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "seq",
-        "time_utc",
-        "actor_id",
-        "actor",
-        "action",
-        "resource_type",
-        "resource_id",
-        "client_id",
-        "ip",
-        "user_agent",
-        "outcome",
-        "detail",
-        "prev_hash",
-        "hash",
-    ])?;
+    w.write_record(AUDIT_CSV_COLUMNS.map(|id| tr.t(id)))?;
     for e in entries {
         let v = &e.event;
         let o = |s: &Option<String>| s.clone().unwrap_or_default();

@@ -21,13 +21,26 @@ struct BreakGlassPage {
     rows: Vec<BreakGlassRow>,
 }
 
+impl BreakGlassPage {
+    /// "4 Dec 2026, 14:05 by Ana": when a review was made, and by whom.
+    fn reviewed(&self, at: impl rapport_app::clock::Instant, by: &Option<String>) -> String {
+        let time = crate::i18n::show(at);
+        match by {
+            Some(name) => self.layout.tr.tn("admin-reviews-reviewed-by", &[("time", &time), ("name", name)]),
+            None => time,
+        }
+    }
+}
+
 pub async fn list(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
     let rows = reviews::break_glass_log(&state, &me).await?;
-    let layout = Layout::new(&state, &me, "Access reviews", "admin-break-glass").await?.with_done(q.done.as_deref());
+    let layout = Layout::new(&state, &me, crate::i18n::current().t("admin-reviews-title"), "admin-break-glass")
+        .await?
+        .with_done(q.done.as_deref());
     render(&BreakGlassPage { layout, rows })
 }
 

@@ -29,19 +29,22 @@ pub struct OutboxView {
 
 impl From<OutboxRow> for OutboxView {
     fn from(r: OutboxRow) -> Self {
+        let tr = crate::i18n::current();
         OutboxView {
             recipient: r
                 .recipient_email
                 .clone()
-                .or_else(|| r.recipient_user_id.as_ref().map(|u| format!("user {u}")))
-                .unwrap_or_else(|| "(none)".into()),
+                .or_else(|| {
+                    r.recipient_user_id.as_ref().map(|u| tr.ta("admin-email-recipient-user", "id", u.to_string()))
+                })
+                .unwrap_or_else(|| tr.t("admin-email-recipient-none")),
             status: DeliveryStatus::of(r.sent_at.is_some(), r.attempts).as_str(),
-            created: rapport_app::clock::show(r.created_at),
-            sent: r.sent_at.map(rapport_app::clock::show).unwrap_or_default(),
+            created: crate::i18n::show(r.created_at),
+            sent: crate::i18n::show_opt(r.sent_at),
             attempts: r.attempts,
             last_error: r.last_error.clone().unwrap_or_default(),
             next_attempt: match (r.sent_at, r.next_attempt_at) {
-                (None, Some(t)) if r.attempts < MAX_ATTEMPTS => rapport_app::clock::show(t),
+                (None, Some(t)) if r.attempts < MAX_ATTEMPTS => crate::i18n::show(t),
                 _ => String::new(),
             },
             kind: r.kind,
@@ -59,9 +62,16 @@ struct EmailPage {
     rows: Vec<OutboxView>,
 }
 
+impl EmailPage {
+    /// "2 failed attempts; next try after 4 Dec 2026, 14:05".
+    fn retrying(&self, r: &OutboxView) -> String {
+        self.layout.tr.tn("admin-email-next-try", &[("count", &r.attempts), ("time", &r.next_attempt)])
+    }
+}
+
 pub async fn outbox(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppResult<Html<String>> {
     let (counts, rows) = reviews::outbox(&state, &me).await?;
     let rows = rows.into_iter().map(OutboxView::from).collect();
-    let layout = Layout::new(&state, &me, "E-mail", "admin-settings").await?;
+    let layout = Layout::new(&state, &me, crate::i18n::current().t("admin-email-crumb"), "admin-settings").await?;
     render(&EmailPage { layout, smtp: smtp_line(&state), counts, max_attempts: MAX_ATTEMPTS, rows })
 }

@@ -22,3 +22,16 @@ pub struct DoneParam {
 fn smtp_line(state: &rapport_app::AppState) -> String {
     state.config.smtp.as_ref().map(|s| s.describe()).unwrap_or_default()
 }
+
+/// The message naming a role (the shared `role-*` messages of the page frame).
+pub(crate) fn role_message(role: &rapport_core::access::Role) -> &'static str {
+    use crate::i18n::msg;
+    use rapport_core::access::Role;
+    match role {
+        Role::Admin => msg("role-admin"),
+        Role::Supervisor => msg("role-supervisor"),
+        Role::Clinician => msg("role-clinician"),
+        Role::Facilitator => msg("role-facilitator"),
+        Role::Client => msg("role-client"),
+    }
+}

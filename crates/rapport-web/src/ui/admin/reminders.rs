@@ -39,7 +39,12 @@ pub async fn update(
     match reminders::set_default(&state, &me, f.reminder_lead_hours.as_deref()).await {
         Ok(_) => Ok(Redirect::to("/admin/settings?done=settings").into_response()),
         Err(Error::Invalid(e)) => {
-            let m = e.for_field("reminder_lead_hours").unwrap_or("Choose when reminders go").to_string();
+            let tr = crate::i18n::current();
+            let m =
+                e.0.iter()
+                    .find(|f| f.field == "reminder_lead_hours")
+                    .map(|f| tr.field_message(f))
+                    .unwrap_or_else(|| tr.t("admin-reminders-choose"));
             super::settings::reminder_error(&state, &me, m).await
         }
         Err(e) => Err(e.into()),

@@ -33,6 +33,15 @@ struct SettingsPage {
     zone_names: Vec<String>,
     /// Session reminders: the default's form value and the choices (a form of its own).
     reminders: super::reminders::ReminderValues,
+    /// The languages an organisation may default to: (tag, own name).
+    languages: &'static [(&'static str, &'static str)],
+}
+
+impl SettingsPage {
+    /// "From 5 to 240": a number field's bounds.
+    fn range(&self, min: i64, max: i64) -> String {
+        self.layout.tr.tn("admin-settings-range", &[("min", &min), ("max", &max)])
+    }
 }
 
 struct SettingsValues {
@@ -50,6 +59,7 @@ struct SettingsValues {
     time_zone: String,
     recording_retention_days: String,
     require_self_rating: bool,
+    default_language: String,
 }
 
 impl From<&Organisation> for SettingsValues {
@@ -68,6 +78,7 @@ impl From<&Organisation> for SettingsValues {
             time_zone: o.time_zone.clone(),
             recording_retention_days: o.recording_retention_days.to_string(),
             require_self_rating: o.require_self_rating,
+            default_language: o.default_language.clone(),
         }
     }
 }
@@ -88,6 +99,7 @@ impl From<SettingsForm> for SettingsValues {
             time_zone: f.time_zone.unwrap_or_default(),
             recording_retention_days: f.recording_retention_days.unwrap_or_default(),
             require_self_rating: f.require_self_rating.is_some(),
+            default_language: f.default_language.unwrap_or_default(),
         }
     }
 }
@@ -100,7 +112,9 @@ async fn page(
     errors: ValidationErrors,
 ) -> AppResult<SettingsPage> {
     Ok(SettingsPage {
-        layout: Layout::new(state, me, "Settings", "admin-settings").await?.with_done(done),
+        layout: Layout::new(state, me, crate::i18n::current().t("admin-settings-title"), "admin-settings")
+            .await?
+            .with_done(done),
         generic_line: rapport_store::org::GENERIC_CRISIS_LINE,
         smtp: smtp_line(state),
         org,
@@ -108,6 +122,7 @@ async fn page(
         duty_choices: caseload_holders(state).await?,
         zone_names: rapport_core::zone::known_names(),
         reminders: super::reminders::ReminderValues::load(state, me).await?,
+        languages: &crate::i18n::SHIPPED,
     })
 }
 

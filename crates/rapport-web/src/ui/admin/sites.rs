@@ -45,7 +45,8 @@ async fn page(
     done: Option<&str>,
 ) -> AppResult<SitesPage> {
     let sites = admin::sites(state, me).await?;
-    let layout = Layout::new(state, me, "Sites", "admin-sites").await?.with_done(done);
+    let layout =
+        Layout::new(state, me, crate::i18n::current().t("admin-sites-title"), "admin-sites").await?.with_done(done);
     Ok(SitesPage { layout, sites, form, errors: FormErrors(errors) })
 }
 

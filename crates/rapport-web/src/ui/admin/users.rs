@@ -33,7 +33,9 @@ pub async fn list(
     Query(q): Query<DoneParam>,
 ) -> AppResult<Html<String>> {
     let users = admin::users(&state, &me).await?;
-    let layout = Layout::new(&state, &me, "Users", "admin-users").await?.with_done(q.done.as_deref());
+    let layout = Layout::new(&state, &me, crate::i18n::current().t("admin-users-title"), "admin-users")
+        .await?
+        .with_done(q.done.as_deref());
     render(&UsersPage { layout, users, me_id: me.user.id.clone() })
 }
 
@@ -66,7 +68,11 @@ impl UserFormPage {
         form: UserForm,
         errors: ValidationErrors,
     ) -> AppResult<Self> {
-        let title = user.as_ref().map(|u| format!("Edit {}", u.name)).unwrap_or_else(|| "New user".into());
+        let tr = crate::i18n::current();
+        let title = match &user {
+            Some(u) => tr.ta("admin-user-edit-title", "name", u.name.as_str()),
+            None => tr.t("admin-users-new"),
+        };
         let layout = Layout::new(state, me, title, "admin-users").await?;
         let is_self = user.as_ref().is_some_and(|u| u.id == me.user.id);
         let supervisees = form.supervisees.clone();
@@ -101,10 +107,10 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for RawForm {
     async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
-            .map_err(|_| AppError::PayloadTooLarge("The form is too large.".into()))?;
+            .map_err(|_| AppError::PayloadTooLarge(crate::i18n::current().t("admin-form-too-large")))?;
         let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).map_err(|e| AppError::BadRequest {
             code: "bad_form",
-            message: format!("Unreadable form: {e}"),
+            message: crate::i18n::current().ta("admin-form-unreadable", "reason", e.to_string()),
             field: None,
         })?;
         Ok(RawForm(UserForm::from_pairs(pairs)))
@@ -213,6 +219,18 @@ impl ReassignPage {
     fn chosen(&self, client: &Id) -> String {
         self.form.chosen(client)
     }
+
+    /// "2 open courses, 1 open risk flag": the client's open work.
+    fn open_work(&self, r: &rapport_store::users::Responsibility) -> String {
+        let (courses, flags) = (r.open_courses, r.open_flags);
+        let tr = &self.layout.tr;
+        match (courses > 0, flags > 0) {
+            (true, true) => tr.tn("admin-reassign-open-both", &[("courses", &courses), ("flags", &flags)]),
+            (true, false) => tr.ta("admin-reassign-open-courses", "courses", courses),
+            (false, true) => tr.ta("admin-reassign-open-flags", "flags", flags),
+            (false, false) => String::new(),
+        }
+    }
 }
 
 async fn reassign_page(
@@ -223,7 +241,13 @@ async fn reassign_page(
     errors: ValidationErrors,
     refused: bool,
 ) -> AppResult<Response> {
-    let layout = Layout::new(state, me, format!("Hand over {}'s clients", user.name), "admin-users").await?;
+    let layout = Layout::new(
+        state,
+        me,
+        crate::i18n::current().ta("admin-reassign-title", "name", user.name.as_str()),
+        "admin-users",
+    )
+    .await?;
     let status = if refused {
         StatusCode::CONFLICT
     } else if errors.is_empty() {
