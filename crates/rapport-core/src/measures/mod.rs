@@ -4,6 +4,7 @@
 pub mod change;
 pub mod chart;
 pub mod definition;
+pub mod language;
 pub mod schedule;
 pub mod scoring;
 pub mod site;
