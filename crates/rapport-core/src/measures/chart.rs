@@ -377,7 +377,7 @@ mod tests {
         for s in ["Puntuaciones del PHQ-9", "Sesión (S) y fecha", "umbral de caso ≥ 10", "Suceso 1: Moved"] {
             assert!(svg.contains(s), "{s}");
         }
-        assert!(!svg.contains("caseness") && !svg.contains("Session (S)"));
+        assert!(!svg.contains(">caseness") && !svg.contains("Session (S)"));
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub fn translation_credit(tr: &Tr, inst: &Instrument, language: &str) -> Option<
     }
     let t = inst.translations.iter().find(|t| t.language.eq_ignore_ascii_case(language))?;
     Some(tr.tn(
-        "measure-translation-credit",
+        crate::i18n::msg("measure-translation-credit"),
         &[("language", &language_name(tr, &t.language)), ("source", &t.source), ("licence", &t.licence)],
     ))
 }
@@ -120,7 +120,7 @@ impl QuestionnaireView {
         let language = inst.shown_language.clone().unwrap_or_else(|| inst.base_language().to_string());
         let note = (!same_language(tr.lang(), &language) && !inst.text_placeholder).then(|| {
             tr.tn(
-                "measure-form-not-in-language",
+                crate::i18n::msg("measure-form-not-in-language"),
                 &[("language", &language_name(&tr, tr.lang())), ("shown", &language_name(&tr, &language))],
             )
         });
