@@ -37,6 +37,11 @@ const PLOT_H: f64 = 220.0;
 const BAND_FILLS: [&str; 2] = ["#f3f4f6", "#e5e7eb"];
 const LABEL_CHARS: usize = 24;
 
+/// (number of scores, first day, last day, latest total, latest day) → the chart's summary.
+pub type SummaryWords<'a> = Box<dyn Fn(usize, Date, Date, i64, Date) -> String + 'a>;
+/// (number, day, label) → an event's line.
+pub type EventWords<'a> = Box<dyn Fn(u32, Date, &str) -> String + 'a>;
+
 /// The chart's words in the reader's language: the faces fill them from
 /// their messages; [`ChartWords::english`] is the English the core writes.
 pub struct ChartWords<'a> {
@@ -45,7 +50,7 @@ pub struct ChartWords<'a> {
     pub no_scores: String,
     /// (number of scores, first day, last day, latest total, latest day) →
     /// "5 scores from 4 Dec 2026 to …; latest 12 on …."
-    pub summary: Box<dyn Fn(usize, Date, Date, i64, Date) -> String + 'a>,
+    pub summary: SummaryWords<'a>,
     /// The caseness cut-off as written on the chart: " Caseness at 10."
     pub caseness_at: Box<dyn Fn(i64) -> String + 'a>,
     /// " 3 timeline events marked."
@@ -55,7 +60,7 @@ pub struct ChartWords<'a> {
     /// The caseness line's label from its cut-off ("≥ 10"): "caseness ≥ 10".
     pub caseness_line: Box<dyn Fn(&str) -> String + 'a>,
     /// (number, day, label) → "Event 1, 4 Dec: Moved house".
-    pub event: Box<dyn Fn(u32, Date, &str) -> String + 'a>,
+    pub event: EventWords<'a>,
     /// A session number under the axis: "S3".
     pub session_mark: Box<dyn Fn(u32) -> String + 'a>,
     /// A day under the axis: "4 Dec".

@@ -7,6 +7,7 @@
 //! the file and the field at fault. Reading the folder is the caller's job (this
 //! crate does no I/O).
 
+use super::site::ItemText;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -292,6 +293,82 @@ impl ReliableChangeParams {
     }
 }
 
+/// Severity cut-offs validated for a population (e.g. a translation validated
+/// with a cut-off of 8 where the original uses 10). A response scored in the
+/// translation's language uses them; its record names the band set, and so
+/// the population.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Population {
+    /// What the population is, in a few words ("Chilean primary care").
+    pub label: String,
+    /// Where the cut-offs come from (the validation study).
+    pub source: String,
+    /// The bands; its id names the population in every score that used it.
+    pub band_set: BandSet,
+}
+
+/// One language's validated text of an instrument.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// Language tag, e.g. `es`, `fr`, `es-MX`.
+    pub language: String,
+    /// This text's version (a changed wording needs a new one).
+    pub version: String,
+    /// The validated version it reproduces, and where it was confirmed.
+    pub source: String,
+    /// The terms it may be reproduced under.
+    pub licence: String,
+    /// How the wording was checked against the validated version (kept with
+    /// the definition, not shown on forms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// Every item, scored and unscored, by its number.
+    pub items: Vec<ItemText>,
+    /// Labels per option set, in the set's order (unless every item using
+    /// the set gives its own `option_labels`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub option_labels: BTreeMap<String, Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<Population>,
+}
+
+/// A site's translation file: `{"translation": "phq9", "base_version": "1", …}`
+/// with the fields of a [`Translation`].
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationFile {
+    /// Id of the instrument translated.
+    pub translation: String,
+    /// The instrument's version the text was checked against; another
+    /// version refuses the file rather than putting text on a changed structure.
+    pub base_version: String,
+    pub language: String,
+    pub version: String,
+    pub source: String,
+    pub licence: String,
+    #[serde(default)]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub instructions: Option<String>,
+    #[serde(default)]
+    pub attribution: Option<String>,
+    pub items: Vec<ItemText>,
+    #[serde(default)]
+    pub option_labels: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub population: Option<Population>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
@@ -357,7 +434,7 @@ pub struct Instrument {
     /// Validated translations, each with its source and licence
     /// ([`super::language`]); the definition's own text is `language`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub translations: Vec<super::language::Translation>,
+    pub translations: Vec<Translation>,
     /// The language this copy's text is shown in, set by
     /// [`Instrument::localized`]; a response scored with it records it. Never
     /// part of a definition file.
@@ -855,7 +932,7 @@ impl Library {
         }
         for (file, text) in translations {
             let de = &mut serde_json::Deserializer::from_str(text);
-            let tf: super::language::TranslationFile = match serde_path_to_error::deserialize(de) {
+            let tf: TranslationFile = match serde_path_to_error::deserialize(de) {
                 Ok(t) => t,
                 Err(e) => {
                     let field = e.path().to_string();
@@ -875,7 +952,7 @@ impl Library {
                 });
                 continue;
             };
-            match super::language::add_translation(file, inst, tf) {
+            match inst.with_translation(file, tf) {
                 Ok(i) => {
                     self.instruments.insert(i.id.clone(), i);
                 }

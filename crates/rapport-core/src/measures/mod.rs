@@ -18,4 +18,6 @@ pub use scoring::{score, Score, SCORING_VERSION};
 pub const SHIPPED: &[&str] = &["phq9", "phq2", "gad7", "who5", "hamd17", "epds", "qids_sr16"];
 
 #[cfg(test)]
+mod language_tests;
+#[cfg(test)]
 mod tests;
