@@ -100,7 +100,11 @@ pub fn prepare<'a>(state: &'a AppState, sub: &'a Submission<'a>) -> crate::boxin
         let inst = sub.instrument;
         check_answers(inst, &sub.answers)?;
         if sub.answers.iter().all(Option::is_none) {
-            return Err(Error::invalid("answers", format!("Answer at least one question of the {}", inst.short_name)));
+            return Err(Error::Invalid(ValidationErrors::single_key(
+                "answers",
+                rapport_core::msg("measure-answer-at-least-one"),
+                vec![("measure", inst.short_name.as_str().into())],
+            )));
         }
         if let Some(u) = &sub.unscored {
             check_unscored(inst, u)?;
@@ -236,7 +240,7 @@ pub fn form_answers(inst: &Instrument, form: &HashMap<String, String>) -> Result
         match v.parse::<i64>() {
             Ok(n) => Some(n),
             Err(_) => {
-                errors.add(&field, "Choose one of the options");
+                errors.add_key(&field, rapport_core::msg("measure-choose-an-option"), vec![]);
                 None
             }
         }

@@ -84,6 +84,8 @@ pub struct ResponseRow {
     pub entered_by: Option<Id>,
     pub mode: String,
     pub created_at: Timestamp,
+    /// The language the questionnaire was shown in (None: not recorded).
+    pub language: Option<String>,
 }
 
 impl ResponseRow {
@@ -177,7 +179,7 @@ fn from_json<T: for<'de> Deserialize<'de>>(s: &str, what: &str) -> Result<T> {
 const RESPONSE_COLUMNS: &str =
     "id, client_id, course_id, instrument_id, instrument_version, scoring_version, answers, \
      item_scores, unscored_answers, raw_total, total, band, band_set, flags, complete, prorated, completed_at, \
-     entered_by, mode, created_at";
+     entered_by, mode, created_at, language";
 
 fn response_from_row(r: &sqlx::any::AnyRow) -> Result<ResponseRow> {
     let unscored: Option<String> = r.col("unscored_answers")?;
@@ -202,6 +204,7 @@ fn response_from_row(r: &sqlx::any::AnyRow) -> Result<ResponseRow> {
         entered_by: r.col::<Option<String>>("entered_by")?.map(Id::from_db),
         mode: r.col("mode")?,
         created_at: ts(&r.col::<String>("created_at")?),
+        language: r.col("language")?,
     })
 }
 
@@ -309,8 +312,9 @@ async fn insert_response(
     sqlx::query(
         "INSERT INTO measure_responses (id, client_id, course_id, instrument_id, instrument_version, scoring_version, \
          answers, item_scores, unscored_answers, raw_total, total, band, band_set, subscores, flags, complete, \
-         prorated, completed_at, entered_by, mode, created_at, group_session_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)",
+         prorated, completed_at, entered_by, mode, created_at, group_session_id, language) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
+         $23)",
     )
     .bind(id.as_str())
     .bind(r.client_id.as_str())
@@ -334,6 +338,7 @@ async fn insert_response(
     .bind(r.mode.as_str())
     .bind(now.to_db())
     .bind(r.group_session_id.as_ref().map(|g| g.as_str().to_string()))
+    .bind(s.language.clone())
     .execute(&mut **tx)
     .await?;
     event.resource_id = Some(id.to_string());

@@ -37,6 +37,67 @@ const PLOT_H: f64 = 220.0;
 const BAND_FILLS: [&str; 2] = ["#f3f4f6", "#e5e7eb"];
 const LABEL_CHARS: usize = 24;
 
+/// (number of scores, first day, last day, latest total, latest day) → the chart's summary.
+pub type SummaryWords<'a> = Box<dyn Fn(usize, Date, Date, i64, Date) -> String + 'a>;
+/// (number, day, label) → an event's line.
+pub type EventWords<'a> = Box<dyn Fn(u32, Date, &str) -> String + 'a>;
+
+/// The chart's words in the reader's language: the faces fill them from
+/// their messages; [`ChartWords::english`] is the English the core writes.
+pub struct ChartWords<'a> {
+    /// The chart's title, e.g. "PHQ-9 scores".
+    pub title: String,
+    pub no_scores: String,
+    /// (number of scores, first day, last day, latest total, latest day) →
+    /// "5 scores from 4 Dec 2026 to …; latest 12 on …."
+    pub summary: SummaryWords<'a>,
+    /// The caseness cut-off as written on the chart: " Caseness at 10."
+    pub caseness_at: Box<dyn Fn(i64) -> String + 'a>,
+    /// " 3 timeline events marked."
+    pub events_marked: Box<dyn Fn(usize) -> String + 'a>,
+    /// The value axis: "PHQ-9 total".
+    pub axis_total: String,
+    /// The caseness line's label from its cut-off ("≥ 10"): "caseness ≥ 10".
+    pub caseness_line: Box<dyn Fn(&str) -> String + 'a>,
+    /// (number, day, label) → "Event 1, 4 Dec: Moved house".
+    pub event: EventWords<'a>,
+    /// A session number under the axis: "S3".
+    pub session_mark: Box<dyn Fn(u32) -> String + 'a>,
+    /// A day under the axis: "4 Dec".
+    pub short_date: Box<dyn Fn(Date) -> String + 'a>,
+    /// The time axis with session numbers, and without.
+    pub axis_sessions: String,
+    pub axis_dates: String,
+}
+
+impl ChartWords<'static> {
+    /// The chart in English (the words before any face chose a language).
+    pub fn english(inst: &Instrument) -> ChartWords<'static> {
+        ChartWords {
+            title: format!("{} scores", inst.short_name),
+            no_scores: "No scores yet.".into(),
+            summary: Box::new(|n, first, last, latest, on| {
+                format!(
+                    "{n} {} from {} to {}; latest {latest} on {}.",
+                    if n == 1 { "score" } else { "scores" },
+                    crate::time::format_date(first),
+                    crate::time::format_date(last),
+                    crate::time::format_date(on),
+                )
+            }),
+            caseness_at: Box::new(|c| format!(" Caseness at {c}.")),
+            events_marked: Box::new(|n| format!(" {n} timeline events marked.")),
+            axis_total: format!("{} total", inst.short_name),
+            caseness_line: Box::new(|cut| format!("caseness {cut}")),
+            event: Box::new(|n, d, label| format!("Event {n}, {}: {label}", short_date(d))),
+            session_mark: Box::new(|s| format!("S{s}")),
+            short_date: Box::new(short_date),
+            axis_sessions: "Session (S) and date".into(),
+            axis_dates: "Date".into(),
+        }
+    }
+}
+
 fn short_date(d: Date) -> String {
     format!("{} {}", d.day(), &d.month().to_string()[..3])
 }
@@ -44,22 +105,49 @@ fn short_date(d: Date) -> String {
 /// The chart as an SVG element. `id` makes the title/description ids unique
 /// on a page with several charts (letters, digits, `-` and `_` are kept).
 pub fn measure_svg(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &str) -> String {
-    chart(inst, points, events, id, false)
+    chart(inst, points, events, id, false, &ChartWords::english(inst))
+}
+
+/// [`measure_svg`] in the reader's words.
+pub fn measure_svg_in(
+    inst: &Instrument,
+    points: &[ChartPoint],
+    events: &[ChartEvent],
+    id: &str,
+    words: &ChartWords,
+) -> String {
+    chart(inst, points, events, id, false, words)
 }
 
 /// The chart as the client sees it (the portal): the scores and the named
 /// bands only, without the clinician's caseness line or numbered events, and
 /// drawn to fit the width it is given.
 pub fn client_measure_svg(inst: &Instrument, points: &[ChartPoint], id: &str) -> String {
-    chart(inst, points, &[], id, true)
+    chart(inst, points, &[], id, true, &ChartWords::english(inst))
 }
 
-fn chart(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &str, for_client: bool) -> String {
+/// [`client_measure_svg`] in the reader's words.
+pub fn client_measure_svg_in(inst: &Instrument, points: &[ChartPoint], id: &str, words: &ChartWords) -> String {
+    chart(inst, points, &[], id, true, words)
+}
+
+/// Every text of the chart is at least this size (px): readable, and what
+/// the accessibility checks ask of text in images.
+const FONT: u32 = 12;
+
+fn chart(
+    inst: &Instrument,
+    points: &[ChartPoint],
+    events: &[ChartEvent],
+    id: &str,
+    for_client: bool,
+    words: &ChartWords,
+) -> String {
     // The client's chart is narrower, with the band names inside the bands, so
     // it fits a phone's column at a readable size.
     let (width, right) = if for_client { (400.0, 12.0) } else { (WIDTH, RIGHT) };
     let id: String = id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
-    let title = format!("{} scores", inst.short_name);
+    let title = words.title.clone();
     let mut out = String::new();
     let mut points: Vec<&ChartPoint> = points.iter().collect();
     points.sort_by_key(|p| p.date);
@@ -68,10 +156,12 @@ fn chart(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &s
             out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"measure-chart\" viewBox=\"0 0 {width} 60\" role=\"img\" \
              aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title>\
-             <desc id=\"{id}-desc\">No scores yet.</desc>\
-             <text x=\"{}\" y=\"34\" text-anchor=\"middle\" font-size=\"14\" fill=\"#4b5563\">No scores yet.</text></svg>",
+             <desc id=\"{id}-desc\">{}</desc>\
+             <text x=\"{}\" y=\"34\" text-anchor=\"middle\" font-size=\"14\" fill=\"#4b5563\">{}</text></svg>",
             esc(&title),
-            width / 2.0
+            esc(&words.no_scores),
+            width / 2.0,
+            esc(&words.no_scores)
         );
         return out;
     }
@@ -103,20 +193,12 @@ fn chart(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &s
         Direction::HigherIsBetter => c.max,
     });
     let latest = points.last().expect("non-empty");
-    let mut desc = format!(
-        "{} {} from {} to {}; latest {} on {}.",
-        points.len(),
-        if points.len() == 1 { "score" } else { "scores" },
-        crate::time::format_date(first),
-        crate::time::format_date(last),
-        latest.total,
-        crate::time::format_date(latest.date),
-    );
+    let mut desc = (words.summary)(points.len(), first, last, latest.total, latest.date);
     if let Some(c) = caseness {
-        let _ = write!(desc, " Caseness at {c}.");
+        desc.push_str(&(words.caseness_at)(c));
     }
     if !events.is_empty() {
-        let _ = write!(desc, " {} timeline events marked.", events.len());
+        desc.push_str(&(words.events_marked)(events.len()));
     }
     let _ = write!(
         out,
@@ -134,7 +216,7 @@ fn chart(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &s
         let _ = write!(
             out,
             "<g class=\"band\"><rect x=\"{LEFT}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#374151\">{} ({}–{})</text></g>",
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{FONT}\" fill=\"#374151\">{} ({}–{})</text></g>",
             width - right - LEFT,
             (bottom - top).max(0.0),
             BAND_FILLS[i % 2],
@@ -160,7 +242,7 @@ fn chart(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &s
             let _ = write!(
                 out,
                 "<line x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{LEFT}\" y2=\"{y:.1}\" stroke=\"#1f2937\"/>\
-                 <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"11\" fill=\"#1f2937\">{v}</text>",
+                 <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"{FONT}\" fill=\"#1f2937\">{v}</text>",
                 LEFT - 4.0,
                 LEFT - 6.0,
                 y + 4.0
@@ -170,10 +252,10 @@ fn chart(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &s
     }
     let _ = write!(
         out,
-        "<text x=\"14\" y=\"{:.1}\" transform=\"rotate(-90 14 {:.1})\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2937\">{} total</text>",
+        "<text x=\"14\" y=\"{:.1}\" transform=\"rotate(-90 14 {:.1})\" text-anchor=\"middle\" font-size=\"{FONT}\" fill=\"#1f2937\">{}</text>",
         TOP + PLOT_H / 2.0,
         TOP + PLOT_H / 2.0,
-        esc(&inst.short_name)
+        esc(&words.axis_total)
     );
     // Caseness line.
     if let Some(c) = caseness {
@@ -181,11 +263,14 @@ fn chart(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &s
         let _ = write!(
             out,
             "<g class=\"caseness\"><line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"#b91c1c\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#b91c1c\">caseness {}{c}</text></g>",
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{FONT}\" fill=\"#b91c1c\">{}</text></g>",
             width - right,
             LEFT + 4.0,
             y - 4.0,
-            if inst.direction == Direction::HigherIsWorse { "≥ " } else { "≤ " }
+            esc(&(words.caseness_line)(&format!(
+                "{}{c}",
+                if inst.direction == Direction::HigherIsWorse { "≥ " } else { "≤ " }
+            )))
         );
     }
     // Timeline events: a dotted line with a numbered marker, named under the chart.
@@ -196,14 +281,13 @@ fn chart(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &s
         let _ = write!(
             out,
             "<g class=\"event\"><line x1=\"{x:.1}\" y1=\"{TOP}\" x2=\"{x:.1}\" y2=\"{axis_y}\" stroke=\"#6d28d9\" stroke-dasharray=\"2 3\"/>\
-             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"16\" height=\"14\" fill=\"#6d28d9\"/>\
-             <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#fff\">{n}</text>\
-             <text x=\"{LEFT}\" y=\"{ly:.1}\" font-size=\"11\" fill=\"#1f2937\">Event {n}, {}: {}</text></g>",
-            x - 8.0,
-            TOP - 16.0,
-            TOP - 5.0,
-            esc(&short_date(e.date)),
-            esc(&truncate(&e.label, LABEL_CHARS * 3))
+             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"20\" height=\"16\" fill=\"#6d28d9\"/>\
+             <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{FONT}\" fill=\"#fff\">{n}</text>\
+             <text x=\"{LEFT}\" y=\"{ly:.1}\" font-size=\"{FONT}\" fill=\"#1f2937\">{}</text></g>",
+            x - 10.0,
+            TOP - 18.0,
+            TOP - 6.0,
+            esc(&(words.event)(n as u32, e.date, &truncate(&e.label, LABEL_CHARS * 3)))
         );
     }
     // The line and the points, with the date (and session number) under each.
@@ -219,7 +303,7 @@ fn chart(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &s
         let _ = write!(
             out,
             "<g class=\"point\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"#1d4ed8\" stroke=\"#fff\"/>\
-             <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#1e3a8a\">{}</text></g>",
+             <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{FONT}\" fill=\"#1e3a8a\">{}</text></g>",
             y - 8.0,
             p.total
         );
@@ -232,24 +316,25 @@ fn chart(inst: &Instrument, points: &[ChartPoint], events: &[ChartEvent], id: &s
             if let Some(s) = p.session {
                 let _ = write!(
                     out,
-                    "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1f2937\">S{s}</text>",
-                    axis_y + 16.0
+                    "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{FONT}\" fill=\"#1f2937\">{}</text>",
+                    axis_y + 16.0,
+                    esc(&(words.session_mark)(s))
                 );
             }
             let _ = write!(
                 out,
-                "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#4b5563\">{}</text>",
+                "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{FONT}\" fill=\"#4b5563\">{}</text>",
                 axis_y + if by_session { 30.0 } else { 16.0 },
-                esc(&short_date(p.date))
+                esc(&(words.short_date)(p.date))
             );
         }
     }
     let _ = write!(
         out,
-        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1f2937\">{}</text></svg>",
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{FONT}\" fill=\"#1f2937\">{}</text></svg>",
         (x0 + x1) / 2.0,
         axis_y + if by_session { 46.0 } else { 32.0 },
-        if by_session { "Session (S) and date" } else { "Date" }
+        esc(if by_session { &words.axis_sessions } else { &words.axis_dates })
     );
     out
 }
@@ -270,6 +355,34 @@ mod tests {
             ChartPoint { date: date!(2026 - 02 - 02), total: 18, session: Some(1) },
             ChartPoint { date: date!(2026 - 02 - 16), total: 7, session: Some(3) },
         ]
+    }
+
+    #[test]
+    fn every_text_is_at_least_12px_and_in_the_words_given() {
+        let inst = phq9();
+        let ev = [ChartEvent { date: date!(2026 - 02 - 10), label: "Moved".into(), number: 1 }];
+        let mut with_sessions = pts();
+        with_sessions[0].session = Some(1);
+        for svg in [
+            measure_svg(&inst, &pts(), &ev, "c"),
+            measure_svg(&inst, &with_sessions, &ev, "c"),
+            client_measure_svg(&inst, &pts(), "c"),
+        ] {
+            for (at, _) in svg.match_indices("font-size=\"") {
+                let size: u32 = svg[at + 11..].split('"').next().unwrap().parse().unwrap();
+                assert!(size >= 12, "{size}px text in {svg}");
+            }
+        }
+        let mut words = ChartWords::english(&inst);
+        words.title = "Puntuaciones del PHQ-9".into();
+        words.axis_sessions = "Sesión (S) y fecha".into();
+        words.caseness_line = Box::new(|c| format!("umbral de caso {c}"));
+        words.event = Box::new(|n, _, l| format!("Suceso {n}: {l}"));
+        let svg = measure_svg_in(&inst, &pts(), &ev, "c", &words);
+        for s in ["Puntuaciones del PHQ-9", "Sesión (S) y fecha", "umbral de caso ≥ 10", "Suceso 1: Moved"] {
+            assert!(svg.contains(s), "{s}");
+        }
+        assert!(!svg.contains(">caseness") && !svg.contains("Session (S)"));
     }
 
     #[test]

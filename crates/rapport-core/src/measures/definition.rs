@@ -7,6 +7,7 @@
 //! the file and the field at fault. Reading the folder is the caller's job (this
 //! crate does no I/O).
 
+use super::site::ItemText;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -292,6 +293,82 @@ impl ReliableChangeParams {
     }
 }
 
+/// Severity cut-offs validated for a population (e.g. a translation validated
+/// with a cut-off of 8 where the original uses 10). A response scored in the
+/// translation's language uses them; its record names the band set, and so
+/// the population.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Population {
+    /// What the population is, in a few words ("Chilean primary care").
+    pub label: String,
+    /// Where the cut-offs come from (the validation study).
+    pub source: String,
+    /// The bands; its id names the population in every score that used it.
+    pub band_set: BandSet,
+}
+
+/// One language's validated text of an instrument.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// Language tag, e.g. `es`, `fr`, `es-MX`.
+    pub language: String,
+    /// This text's version (a changed wording needs a new one).
+    pub version: String,
+    /// The validated version it reproduces, and where it was confirmed.
+    pub source: String,
+    /// The terms it may be reproduced under.
+    pub licence: String,
+    /// How the wording was checked against the validated version (kept with
+    /// the definition, not shown on forms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// Every item, scored and unscored, by its number.
+    pub items: Vec<ItemText>,
+    /// Labels per option set, in the set's order (unless every item using
+    /// the set gives its own `option_labels`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub option_labels: BTreeMap<String, Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<Population>,
+}
+
+/// A site's translation file: `{"translation": "phq9", "base_version": "1", …}`
+/// with the fields of a [`Translation`].
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationFile {
+    /// Id of the instrument translated.
+    pub translation: String,
+    /// The instrument's version the text was checked against; another
+    /// version refuses the file rather than putting text on a changed structure.
+    pub base_version: String,
+    pub language: String,
+    pub version: String,
+    pub source: String,
+    pub licence: String,
+    #[serde(default)]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub instructions: Option<String>,
+    #[serde(default)]
+    pub attribution: Option<String>,
+    pub items: Vec<ItemText>,
+    #[serde(default)]
+    pub option_labels: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub population: Option<Population>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
@@ -354,6 +431,15 @@ pub struct Instrument {
     /// Instrument to offer after a positive screen (PHQ-2 → PHQ-9).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<String>,
+    /// Validated translations, each with its source and licence
+    /// ([`super::language`]); the definition's own text is `language`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
+    /// The language this copy's text is shown in, set by
+    /// [`Instrument::localized`]; a response scored with it records it. Never
+    /// part of a definition file.
+    #[serde(skip)]
+    pub shown_language: Option<String>,
 }
 
 impl Instrument {
@@ -363,7 +449,34 @@ impl Instrument {
 
     pub fn band_set(&self, id: Option<&str>) -> Option<&BandSet> {
         let id = id.unwrap_or(&self.default_band_set);
-        self.band_sets.iter().find(|b| b.id == id)
+        self.band_sets.iter().find(|b| b.id == id).or_else(|| self.population_of(id).map(|p| &p.band_set))
+    }
+
+    /// Problems of one band set, as (field after the set, message): snake_case
+    /// ids, and bands covering the range without gaps.
+    pub(crate) fn band_set_problems(&self, set: &BandSet) -> Vec<(String, String)> {
+        let mut errs = Vec::new();
+        if !is_snake(&set.id) {
+            errs.push((".id".to_string(), format!("{:?} must be snake_case", set.id)));
+        }
+        let mut next = self.range.min;
+        for (b, band) in set.bands.iter().enumerate() {
+            let f = format!(".bands[{b}]");
+            if !is_snake(&band.id) {
+                errs.push((format!("{f}.id"), format!("{:?} must be snake_case", band.id)));
+            }
+            if band.min != next {
+                errs.push((format!("{f}.min"), format!("expected {next}: bands must cover the range without gaps")));
+            }
+            if band.max < band.min {
+                errs.push((format!("{f}.max"), "must not be below min".into()));
+            }
+            next = band.max + 1;
+        }
+        if next != self.range.max + 1 {
+            errs.push((String::new(), format!("the last band must end at {}", self.range.max)));
+        }
+        errs
     }
 
     /// (lowest, highest) option score of an item's option set.
@@ -511,25 +624,8 @@ impl Instrument {
             err("band_sets".into(), "must define at least one band set".into());
         }
         for (s, set) in self.band_sets.iter().enumerate() {
-            if !is_snake(&set.id) {
-                err(format!("band_sets[{s}].id"), format!("{:?} must be snake_case", set.id));
-            }
-            let mut next = self.range.min;
-            for (b, band) in set.bands.iter().enumerate() {
-                let f = format!("band_sets[{s}].bands[{b}]");
-                if !is_snake(&band.id) {
-                    err(format!("{f}.id"), format!("{:?} must be snake_case", band.id));
-                }
-                if band.min != next {
-                    err(format!("{f}.min"), format!("expected {next}: bands must cover the range without gaps"));
-                }
-                if band.max < band.min {
-                    err(format!("{f}.max"), "must not be below min".into());
-                }
-                next = band.max + 1;
-            }
-            if next != self.range.max + 1 {
-                err(format!("band_sets[{s}]"), format!("the last band must end at {}", self.range.max));
+            for (f, m) in self.band_set_problems(set) {
+                err(format!("band_sets[{s}]{f}"), m);
             }
         }
         if self.band_set(None).is_none() {
@@ -615,6 +711,7 @@ impl Instrument {
             }
             None => {}
         }
+        errs.extend(self.validate_translations());
         if errs.is_empty() {
             Ok(())
         } else {
@@ -734,7 +831,13 @@ impl Library {
         let shipped = Library::builtin();
         let mut errors = Vec::new();
         let mut seen = BTreeSet::new();
+        let mut translations = Vec::new();
         for (file, text) in files {
+            if serde_json::from_str::<serde_json::Value>(text).ok().is_some_and(|v| v.get("translation").is_some()) {
+                // After every overlay and replacement: a translation goes onto the site's instrument.
+                translations.push((file, text));
+                continue;
+            }
             let is_overlay =
                 serde_json::from_str::<serde_json::Value>(text).ok().is_some_and(|v| v.get("overlay").is_some());
             let inst = if is_overlay {
@@ -826,6 +929,35 @@ impl Library {
                 continue;
             }
             self.instruments.insert(inst.id.clone(), inst);
+        }
+        for (file, text) in translations {
+            let de = &mut serde_json::Deserializer::from_str(text);
+            let tf: TranslationFile = match serde_path_to_error::deserialize(de) {
+                Ok(t) => t,
+                Err(e) => {
+                    let field = e.path().to_string();
+                    errors.push(DefinitionError {
+                        file: file.clone(),
+                        field: if field == "." { String::new() } else { field },
+                        message: e.into_inner().to_string(),
+                    });
+                    continue;
+                }
+            };
+            let Some(inst) = self.instruments.get(&tf.translation) else {
+                errors.push(DefinitionError {
+                    file: file.clone(),
+                    field: "translation".into(),
+                    message: format!("{:?} is not an instrument of this site", tf.translation),
+                });
+                continue;
+            };
+            match inst.with_translation(file, tf) {
+                Ok(i) => {
+                    self.instruments.insert(i.id.clone(), i);
+                }
+                Err(e) => errors.extend(e),
+            }
         }
         if errors.is_empty() {
             Ok(self)

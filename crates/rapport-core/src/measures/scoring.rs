@@ -67,6 +67,9 @@ pub struct Score {
     /// clinician): `major_depressive_syndrome`, `other_depressive_syndrome` or
     /// `none`; None for other instruments and incomplete forms.
     pub diagnostic_algorithm: Option<String>,
+    /// The language the form was shown in (`Instrument::localized`), or None
+    /// when the face did not say. It never changes the numbers.
+    pub language: Option<String>,
 }
 
 /// Checks a response's shape: one entry per scored item, each a valid option
@@ -228,6 +231,7 @@ pub fn score_with(
         complete,
         prorated,
         diagnostic_algorithm,
+        language: inst.shown_language.clone(),
     })
 }
 

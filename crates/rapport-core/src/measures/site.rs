@@ -13,18 +13,18 @@
 //!   ([`drops_risk_items_of`]; measures.md R5).
 
 use super::definition::{AnswerOption, DefinitionError, Instrument, Item};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Text for one item (scored or unscored, by its number in the instrument).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemText {
     pub number: u32,
     pub text: String,
     /// Labels of this item's own options, in the order of its option set
     /// (the EPDS has different answers for each item).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option_labels: Option<Vec<String>>,
 }
 

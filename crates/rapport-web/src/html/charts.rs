@@ -2,8 +2,10 @@
 //! them: an SVG per instrument with its data-table alternative.
 
 use crate::error::AppResult;
+use crate::i18n::Tr;
 use rapport_app::AppState;
-use rapport_core::measures::chart::{client_measure_svg, measure_svg, ChartPoint};
+use rapport_core::measures::chart::{client_measure_svg_in, measure_svg_in, ChartPoint, ChartWords};
+use rapport_core::measures::definition::Instrument;
 use rapport_core::Id;
 use rapport_store::measures::ResponseRow;
 
@@ -22,6 +24,43 @@ pub struct ChartRow {
     pub session: String,
     pub total: i64,
     pub band: String,
+}
+
+/// "4 Dec": a day on the chart's time axis.
+fn day_month(tr: &Tr, d: time::Date) -> String {
+    format!("{} {}", d.day(), tr.t(&format!("month-short-{}", d.month() as u8)))
+}
+
+/// The chart's words in the reader's language.
+pub fn chart_words<'a>(tr: &'a Tr, inst: &Instrument) -> ChartWords<'a> {
+    let measure = inst.short_name.as_str();
+    ChartWords {
+        title: tr.ta("measure-chart-title", "measure", measure),
+        no_scores: tr.t("measure-chart-no-scores"),
+        summary: Box::new(move |count, first, last, latest, on| {
+            tr.tn(
+                crate::i18n::msg("measure-chart-summary"),
+                &[
+                    ("count", &count),
+                    ("first", &tr.date(first)),
+                    ("last", &tr.date(last)),
+                    ("latest", &latest),
+                    ("latest_on", &tr.date(on)),
+                ],
+            )
+        }),
+        caseness_at: Box::new(move |c| format!(" {}", tr.ta("measure-chart-caseness-at", "value", c))),
+        events_marked: Box::new(move |n| format!(" {}", tr.ta("measure-chart-events-marked", "count", n))),
+        axis_total: tr.ta("measure-chart-axis-total", "measure", measure),
+        caseness_line: Box::new(move |cut| tr.ta("measure-chart-caseness-line", "cutoff", cut)),
+        event: Box::new(move |n, d, label| {
+            tr.tn("measure-chart-event", &[("number", &(n as i64)), ("date", &day_month(tr, d)), ("label", &label)])
+        }),
+        session_mark: Box::new(move |s| tr.ta("measure-chart-session-mark", "number", s as i64)),
+        short_date: Box::new(move |d| day_month(tr, d)),
+        axis_sessions: tr.t("measure-chart-axis-sessions"),
+        axis_dates: tr.t("measure-chart-axis-dates"),
+    }
 }
 
 /// Days before a held session in which a response still counts as that
@@ -69,10 +108,12 @@ pub async fn charts_for(
                 session: held.and_then(|h| session_for(h, r.completed_at.date())),
             })
             .collect();
+        let tr = crate::i18n::current();
+        let words = chart_words(&tr, inst);
         let svg = if for_client {
-            client_measure_svg(inst, &points, &format!("chart-{inst_id}"))
+            client_measure_svg_in(inst, &points, &format!("chart-{inst_id}"), &words)
         } else {
-            measure_svg(inst, &points, &events, &format!("chart-{inst_id}"))
+            measure_svg_in(inst, &points, &events, &format!("chart-{inst_id}"), &words)
         };
         let band_label = |r: &ResponseRow| {
             let id = r.band.as_deref().unwrap_or("");
@@ -86,7 +127,7 @@ pub async fn charts_for(
             .zip(&points)
             .map(|(r, p)| ChartRow {
                 date: rapport_core::time::format_date(p.date),
-                long_date: rapport_core::time::long_date(p.date),
+                long_date: crate::i18n::long_day(p.date),
                 session: p.session.map(|s| s.to_string()).unwrap_or_default(),
                 total: p.total,
                 band: band_label(r),

@@ -1,8 +1,48 @@
 //! A questionnaire's items as form fields: the clinician's form, the client
-//! portal's and a measure link's all show them this way.
+//! portal's and a measure link's all show them this way, in the reader's
+//! language when the instrument has a validated translation in it, else in
+//! its own language with a one-line note saying so (never machine-translated).
 
+use crate::i18n::Tr;
 use rapport_core::measures::definition::{Instrument, Item};
+use rapport_core::measures::language::{same_language, Localized};
 use std::collections::HashMap;
+
+/// The instrument as the current request's reader gets it (their language
+/// when it has it). Pass `.instrument` to the response pipeline too, so the
+/// response records the language it was shown in.
+pub fn localized(inst: &Instrument) -> Localized {
+    inst.localized(crate::i18n::current().lang())
+}
+
+/// The instrument in `language` when it is one of its languages (a form
+/// that says what it was shown in), else as [`localized`].
+pub fn localized_as(inst: &Instrument, language: Option<&str>) -> Localized {
+    match language.filter(|l| inst.languages().iter().any(|x| x.eq_ignore_ascii_case(l))) {
+        Some(l) => inst.localized(l),
+        None => localized(inst),
+    }
+}
+
+/// A language's name in the reader's language, to use inside a sentence
+/// ("Spanish", "español", "espagnol"); the tag for a language without one.
+pub fn language_name(tr: &Tr, code: &str) -> String {
+    let primary = code.split('-').next().unwrap_or(code).to_ascii_lowercase();
+    tr.ta("measure-language-name", "code", primary)
+}
+
+/// "Spanish version: SOURCE. LICENCE": the translation shown, credited as its
+/// licence asks. None for the instrument's own text.
+pub fn translation_credit(tr: &Tr, inst: &Instrument, language: &str) -> Option<String> {
+    if same_language(language, inst.base_language()) {
+        return None;
+    }
+    let t = inst.translations.iter().find(|t| t.language.eq_ignore_ascii_case(language))?;
+    Some(tr.tn(
+        crate::i18n::msg("measure-translation-credit"),
+        &[("language", &language_name(tr, &t.language)), ("source", &t.source), ("licence", &t.licence)],
+    ))
+}
 
 pub struct OptionView {
     pub code: i64,
@@ -49,6 +89,14 @@ fn item_views(
 /// scored items (`item_N`) and the unscored ones (`extra_N`), with the answers
 /// in `form` checked.
 pub struct QuestionnaireView {
+    /// The language of the questionnaire's text (`lang` of its container; the
+    /// form sends it back as `form_language`).
+    pub language: String,
+    /// "This questionnaire is not available in Spanish; it is shown in
+    /// English.", in the reader's language, when it has no translation in it.
+    pub note: Option<String>,
+    /// The translation shown, credited ("Spanish version: …").
+    pub credit: Option<String>,
     pub title: String,
     pub instructions: String,
     pub attribution: String,
@@ -57,8 +105,29 @@ pub struct QuestionnaireView {
 }
 
 impl QuestionnaireView {
+    /// The form of `inst` in the reader's language (see [`localized`]); an
+    /// instrument already localized (`shown_language` set) is shown as it is.
     pub fn new(inst: &Instrument, form: &HashMap<String, String>) -> Self {
+        let owned;
+        let inst = match &inst.shown_language {
+            Some(_) => inst,
+            None => {
+                owned = localized(inst).instrument;
+                &owned
+            }
+        };
+        let tr = crate::i18n::current();
+        let language = inst.shown_language.clone().unwrap_or_else(|| inst.base_language().to_string());
+        let note = (!same_language(tr.lang(), &language) && !inst.text_placeholder).then(|| {
+            tr.tn(
+                crate::i18n::msg("measure-form-not-in-language"),
+                &[("language", &language_name(&tr, tr.lang())), ("shown", &language_name(&tr, &language))],
+            )
+        });
         QuestionnaireView {
+            credit: translation_credit(&tr, inst, &language),
+            note,
+            language,
             title: inst.name.clone(),
             instructions: inst.instructions.clone().unwrap_or_default(),
             attribution: inst.attribution.clone().unwrap_or_default(),

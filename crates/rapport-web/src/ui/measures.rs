@@ -5,7 +5,7 @@ use super::Layout;
 
 use crate::error::{AppError, AppResult};
 use crate::html::charts::{charts_for, ChartView};
-use crate::html::questionnaire::QuestionnaireView;
+use crate::html::questionnaire::{self, QuestionnaireView};
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
@@ -177,6 +177,18 @@ impl MeasuresPage {
         self.library.get(id).map(|i| i.short_name.clone()).unwrap_or_else(|| id.to_string())
     }
 
+    /// "By default this course asks for these measures before every 2 sessions (sessions 1, 3, …)."
+    fn schedule_sentence(&self, sv: &ScheduleView) -> String {
+        self.layout.tr.tn(
+            crate::i18n::msg("measure-schedule-asks"),
+            &[
+                ("custom", &if sv.custom { "yes" } else { "no" }),
+                ("every", &(sv.every as i64)),
+                ("next", &(sv.every as i64 + 1)),
+            ],
+        )
+    }
+
     /// A response's band as its label ("Moderately severe").
     fn band_name(&self, r: &ResponseRow) -> String {
         match (&r.band, self.library.get(&r.instrument_id)) {
@@ -189,11 +201,24 @@ impl MeasuresPage {
     /// A risk-item flag ("risk_item_9") as words: "Question 9 (thoughts of self-harm) positive".
     fn risk_flag_name(&self, r: &ResponseRow, flag: &str) -> String {
         let number = flag.trim_start_matches("risk_item_").parse::<u32>().ok();
+        let tr = &self.layout.tr;
         match (number, self.library.get(&r.instrument_id)) {
-            (Some(n), Some(inst)) => format!("{} positive", rapport_core::measures::wording::question(inst, n)),
-            (Some(n), None) => format!("Risk question {n} positive"),
+            (Some(n), Some(inst)) => {
+                tr.ta("measure-risk-question-positive", "question", rapport_core::measures::wording::question(inst, n))
+            }
+            (Some(n), None) => tr.ta("measure-risk-number-positive", "number", n as i64),
             _ => flag.replace('_', " "),
         }
+    }
+
+    /// A flag's raising, in words: "PHQ-9 flag raised 4 Dec 2026, 14:05".
+    fn flag_raised(&self, f: &RiskFlagRow) -> String {
+        let tr = &self.layout.tr;
+        let by = match &f.instrument_id {
+            Some(i) => self.instrument_name(i),
+            None => tr.t("measure-flag-by-clinician"),
+        };
+        tr.tn("measure-flag-raised", &[("by", &by), ("when", &crate::i18n::show(f.raised_at))])
     }
 }
 
@@ -219,8 +244,8 @@ pub struct ScheduleView {
 }
 
 impl ScheduleView {
-    pub fn every_options(&self) -> Vec<u32> {
-        (1..=rapport_core::measures::schedule::MAX_EVERY).collect()
+    pub fn every_options(&self) -> Vec<i64> {
+        (1..=rapport_core::measures::schedule::MAX_EVERY).map(i64::from).collect()
     }
 
     /// A refused cadence that is none of the options (kept so the form shows what was sent).
@@ -329,7 +354,8 @@ async fn measures_page(
             current: scoped.scope.course_id.as_deref() == Some(k.course.id.as_str()),
         })
         .collect();
-    scopes.push(ScopeLink { label: "All responses".into(), href: format!("{base}?scope=all"), current: all });
+    let tr = crate::i18n::current();
+    scopes.push(ScopeLink { label: tr.t("measure-scope-all"), href: format!("{base}?scope=all"), current: all });
     let flags = state.store.client_risk_flags(&c.id).await?;
     let mut e = me.event(action::OUTCOMES_READ, "client");
     e.resource_id = Some(c.id.to_string());
@@ -352,7 +378,9 @@ async fn measures_page(
         .collect();
     responses.reverse();
     let layout =
-        Layout::new(state, me, format!("Measures · {}", c.details.display_name), "caseload").await?.with_done(done);
+        Layout::new(state, me, tr.ta("measure-page-title", "client", c.details.display_name.as_str()), "caseload")
+            .await?
+            .with_done(done);
     let instruments = state
         .instruments
         .all()
@@ -378,15 +406,15 @@ async fn measures_page(
                     .get(&l.instrument_id)
                     .map(|i| i.short_name.clone())
                     .unwrap_or_else(|| l.instrument_id.clone()),
-                created: rapport_app::clock::show(l.created_at),
+                created: crate::i18n::show(l.created_at),
                 created_by: r.created_by_name.unwrap_or_default(),
-                expires: rapport_app::clock::show(l.expires_at),
+                expires: crate::i18n::show(l.expires_at),
                 status: match l.used_at {
                     Some(_) => "used",
                     None if l.expires_at <= now => "expired",
                     None => "unused",
                 },
-                used: l.used_at.map(rapport_app::clock::show).unwrap_or_default(),
+                used: crate::i18n::show_opt(l.used_at),
             }
         })
         .collect();
@@ -457,9 +485,11 @@ async fn session_of(
 }
 
 fn session_link(sx: &rapport_app::access::session::SessionContext) -> (String, String, String) {
+    let tr = crate::i18n::current();
+    let date = rapport_core::time::format_date(sx.s.session.date);
     let label = match sx.s.number {
-        Some(n) => format!("session {n} ({})", rapport_core::time::format_date(sx.s.session.date)),
-        None => format!("the session of {}", rapport_core::time::format_date(sx.s.session.date)),
+        Some(n) => tr.tn("measure-session-numbered", &[("number", &(n as i64)), ("date", &date)]),
+        None => tr.ta("measure-session-dated", "date", date),
     };
     (sx.s.session.id.to_string(), format!("/courses/{}/sessions/{}", sx.cx.course.id, sx.s.session.id), label)
 }
@@ -541,6 +571,9 @@ pub async fn create(
         .get("instrument")
         .and_then(|i| state.instruments.get(i))
         .ok_or_else(|| AppError::invalid("instrument", "Choose an instrument from the client's measures page"))?;
+    // The questionnaire as it was shown (its language is recorded with the response).
+    let shown = questionnaire::localized_as(inst, form.get("form_language").map(String::as_str)).instrument;
+    let inst = &shown;
     let course_id = course_of(&state, &c, form.get("course_id").map(String::as_str)).await?;
     let sx = session_of(&state, &me, &c, form.get("session_id").map(String::as_str)).await?;
     let back = sx.as_ref().map(session_link);
@@ -624,6 +657,14 @@ struct ResponsePage {
     session: Option<(String, String, String)>,
     /// The measures page of the response's course.
     measures_href: String,
+    /// "PHQ-9 of 2026-12-04".
+    crumb: String,
+    /// The language it was answered in, named in the reader's language (None: not recorded).
+    language: Option<String>,
+    /// The translation answered, credited ("Spanish version: …").
+    credit: Option<String>,
+    /// The population whose cut-offs gave the band, when not the instrument's own.
+    cutoffs: Option<String>,
 }
 
 impl ResponsePage {
@@ -657,5 +698,19 @@ pub async fn response_page(
         None => format!("/clients/{}/measures", d.client.id),
     };
     let taken = rapport_app::scores::local_date(d.summary.row.completed_at);
-    render(&ResponsePage { layout, taken, d, just_saved, session, measures_href })
+    let tr = crate::i18n::current();
+    let crumb = tr.tn("measure-response-crumb", &[("measure", &d.summary.short_name), ("date", &taken)]);
+    let inst = state.instruments.get(&d.summary.row.instrument_id);
+    let language = d.summary.row.language.as_deref().map(|l| questionnaire::language_name(&tr, l));
+    let credit = match (inst, d.summary.row.language.as_deref()) {
+        (Some(i), Some(l)) => questionnaire::translation_credit(&tr, i, l),
+        _ => None,
+    };
+    let cutoffs = match (inst, d.summary.row.band_set.as_deref()) {
+        (Some(i), Some(b)) => i
+            .population_of(b)
+            .map(|p| tr.tn("measure-response-population", &[("population", &p.label), ("source", &p.source)])),
+        _ => None,
+    };
+    render(&ResponsePage { layout, taken, d, just_saved, session, measures_href, crumb, language, credit, cutoffs })
 }
