@@ -58,7 +58,7 @@ pub async fn save_schedule(
     if let Err(e) = &checked {
         for f in &e.0 {
             if errors.for_field(&f.field).is_none() {
-                errors.add(&f.field, f.message.clone());
+                errors.0.push(f.clone());
             }
         }
     }

@@ -364,8 +364,9 @@ pub async fn close(
             Ok(_) => return Ok(Redirect::to("/risk-flags?done=flag-closed").into_response()),
             Err(Error::Conflict(m)) => errors.add("assessment_id", m),
             Err(Error::Invalid(refused)) => {
+                // Shown beside the assessment choice, worded by its own message.
                 for f in refused.0 {
-                    errors.add("assessment_id", f.message);
+                    errors.0.push(rapport_core::FieldError { field: "assessment_id".into(), ..f });
                 }
             }
             Err(other) => return Err(other.into()),
