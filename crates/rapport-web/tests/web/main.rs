@@ -16,6 +16,7 @@ mod formulation;
 mod group_pages;
 mod groups;
 mod i18n;
+mod i18n_portal;
 mod inventory;
 mod kiosk;
 mod layout;
