@@ -165,6 +165,7 @@ portal-password-signs-out = Changing it signs you out on your other phones and c
 
 ## Measure links without an account (link_*.html).
 
+link-created-title = Measure link · { $client }
 link-footer-unsafe = If you feel unsafe or might harm yourself, { $link }. Answers here are not watched live.
 link-form-who-reads = Your answers go to your clinician, who will read them at or before your next appointment. This is not watched live.
 link-done-close = You can close this page.

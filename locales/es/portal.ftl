@@ -165,6 +165,7 @@ portal-password-signs-out = Al cambiarla se cierra su sesión en sus otros telé
 
 ## Measure links without an account (link_*.html).
 
+link-created-title = Enlace al cuestionario · { $client }
 link-footer-unsafe = Si no se siente seguro(a) o podría hacerse daño, { $link }. Nadie vigila estas respuestas en tiempo real.
 link-form-who-reads = Sus respuestas van a su terapeuta, que las leerá en su próxima cita o antes. Nadie las vigila en tiempo real.
 link-done-close = Ya puede cerrar esta página.

@@ -165,6 +165,7 @@ portal-password-signs-out = Le changer vous déconnecte de vos autres téléphon
 
 ## Measure links without an account (link_*.html).
 
+link-created-title = Lien vers le questionnaire · { $client }
 link-footer-unsafe = Si vous ne vous sentez pas en sécurité ou risquez de vous faire du mal, { $link }. Personne ne lit ces réponses en direct.
 link-form-who-reads = Vos réponses sont transmises à votre thérapeute, qui les lira lors de votre prochain rendez-vous ou avant. Personne ne les lit en direct.
 link-done-close = Vous pouvez fermer cette page.

@@ -52,15 +52,15 @@ pub async fn create_link(
     let link = measure_links::create(&state, &me, &id, form.get("instrument").map(String::as_str)).await?;
     let c = link.client;
     let base = state.config.public_url.as_deref().unwrap_or_default().trim_end_matches('/').to_string();
-    let layout =
-        super::Layout::new(&state, &me, format!("Measure link · {}", c.details.display_name), "caseload").await?;
+    let title = current().ta("link-created-title", "client", &c.details.display_name);
+    let layout = super::Layout::new(&state, &me, title, "caseload").await?;
     Ok(render(&LinkCreated {
         layout,
         client_id: c.id.to_string(),
         client_name: c.details.display_name.clone(),
         short_name: link.instrument.short_name.clone(),
         url: format!("{base}/m/{}", link.token),
-        expires: rapport_app::clock::show(link.expires),
+        expires: crate::i18n::show(link.expires),
     })?
     .into_response())
 }

@@ -146,3 +146,30 @@ async fn a_diary_error_is_named_in_the_clients_language() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_kiosk_hands_the_client_their_language_and_gives_the_clinician_theirs_back() {
+    on_each_backend(|app| async move {
+        let (staff, client, _) = portal_client(&app, "kiosk", "fr").await;
+        let pin = [("pin", "2580"), ("pin_confirm", "2580"), ("pin_password", PASSWORD)];
+        assert_eq!(staff.submit("/account", "/account/kiosk-pin", &pin).await.status(), 303);
+        let page = format!("/clients/{client}/kiosk");
+        let (_, handover) = staff.text(&page).await;
+        assert!(handover.contains(r#"<html lang="en""#) && handover.contains("Hand over for questionnaires"));
+        assert_eq!(staff.submit(&page, &page, &[]).await.status(), 303);
+
+        let (s, kiosk) = staff.text("/kiosk").await;
+        assert_eq!(s, 200);
+        assert!(kiosk.contains(r#"<html lang="fr""#) && kiosk.contains("Envoyer mes réponses"), "{kiosk}");
+        assert!(kiosk.contains("Rendre à votre thérapeute") && !kiosk.contains("Return to clinician"), "{kiosk}");
+        // "Return to clinician" is the clinician's page, in the clinician's language.
+        let r = staff.submit("/kiosk/unlock", "/kiosk/unlock", &[("pin", "1111")]).await;
+        assert_eq!(r.status(), 401);
+        let body = r.text().await.unwrap();
+        assert!(
+            body.contains(r#"<html lang="en""#) && body.contains("That PIN is not right. 4 of 5 tries are left."),
+            "{body}"
+        );
+    })
+    .await;
+}
