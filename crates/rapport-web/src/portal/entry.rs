@@ -1,8 +1,8 @@
 //! The portal's doors: sign-in, joining with an invitation code, and the
 //! crisis-resources page that needs no account at all.
 
+use super::layout::t;
 use super::layout::PortalLayout;
-use super::t;
 use crate::error::{AppError, AppResult};
 use crate::html::{render, FormErrors};
 use crate::i18n::{language_cookie_header, msg, Tr, SHIPPED};

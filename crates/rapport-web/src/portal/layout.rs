@@ -6,6 +6,11 @@ use crate::error::AppError;
 use rapport_app::AppState;
 use rapport_store::portal::PortalSharing;
 
+/// The message `id` in the current request's language (a page title).
+pub fn t(id: &str) -> String {
+    crate::i18n::current().t(id)
+}
+
 /// What every portal page's frame needs.
 #[derive(Clone, Debug, Default)]
 pub struct PortalLayout {

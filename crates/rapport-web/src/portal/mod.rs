@@ -14,11 +14,6 @@ use axum::response::Response;
 use rapport_app::caller::Identity;
 use rapport_core::access::Role;
 
-/// The message `id` in the current request's language.
-fn t(id: &str) -> String {
-    crate::i18n::current().t(id)
-}
-
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     let r = r
         .get("/portal/login", entry::login_form)

@@ -3,8 +3,8 @@
 //! reflections, the between-session diary and the shared safety plan.
 
 use super::caller::PortalClient;
+use super::layout::t;
 use super::layout::PortalLayout;
-use super::t;
 use crate::error::{AppError, AppResult};
 use crate::html::charts::{charts_for, ChartView};
 use crate::html::diary::DiaryView;
