@@ -49,6 +49,7 @@ async fn a_client_reads_the_portal_in_their_preferred_language() {
             assert!(home.contains(&format!(r#"<html lang="{lang}" dir="ltr""#)), "{home}");
             assert!(home.contains(home_text) && !home.contains("Questionnaires for you"), "{home}");
             assert!(!home.contains("Help now") && !home.contains("Sign out"), "the frame too: {home}");
+            assert!(!home.contains("Unknown localization"), "every message has its arguments: {home}");
 
             let (s, form) = me.text("/portal/measures/phq9").await;
             assert_eq!(s, 200);
@@ -61,6 +62,7 @@ async fn a_client_reads_the_portal_in_their_preferred_language() {
             let done = r.text().await.unwrap();
             assert!(done.contains(&format!(r#"<html lang="{lang}""#)) && done.contains(sent), "{done}");
             assert!(!done.contains("Your answers have been sent"), "{done}");
+            assert!(!form.contains("Unknown localization") && !done.contains("Unknown localization"));
         }
     })
     .await;
@@ -79,6 +81,7 @@ async fn a_measure_link_speaks_its_clients_language_to_anyone() {
         assert!(page.contains(r#"<html lang="es" dir="ltr""#), "{page}");
         assert!(page.contains("Enviar mis respuestas") && page.contains("Si necesita ayuda ahora"), "{page}");
         assert!(!page.contains("Send my answers") && !page.contains("If you need help now"), "{page}");
+        assert!(!page.contains("Unknown localization"), "{page}");
         // A stored language the interface does not ship counts as not set: the browser decides.
         app.sql("UPDATE clients SET preferred_language = 'Spanish' WHERE id = $1", &[&client]).await;
         let r = anon.http.get(app.url(&link)).header("accept-language", "fr").send().await.unwrap();
@@ -162,6 +165,7 @@ async fn the_kiosk_hands_the_client_their_language_and_gives_the_clinician_their
         assert_eq!(s, 200);
         assert!(kiosk.contains(r#"<html lang="fr""#) && kiosk.contains("Envoyer mes réponses"), "{kiosk}");
         assert!(kiosk.contains("Rendre à votre thérapeute") && !kiosk.contains("Return to clinician"), "{kiosk}");
+        assert!(!kiosk.contains("Unknown localization"), "{kiosk}");
         // "Return to clinician" is the clinician's page, in the clinician's language.
         let r = staff.submit("/kiosk/unlock", "/kiosk/unlock", &[("pin", "1111")]).await;
         assert_eq!(r.status(), 401);
