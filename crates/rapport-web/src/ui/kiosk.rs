@@ -316,7 +316,7 @@ pub async fn unlock(
             Ok(Redirect::to(&format!("/clients/{client_id}/measures?done=kiosk-returned")).into_response())
         }
         Unlock::Wrong { left } => {
-            let args = vec![("left", KeyArg::Number(left.into())), ("tries", KeyArg::Number(MAX_PIN_FAILURES.into()))];
+            let args = vec![("left", KeyArg::Number(left)), ("tries", KeyArg::Number(MAX_PIN_FAILURES))];
             let errors = ValidationErrors::single_key("pin", msg("kiosk-unlock-wrong-pin"), args);
             let page = unlock_page(&state, &me, errors).await?;
             Ok((StatusCode::UNAUTHORIZED, render(&page)?).into_response())
