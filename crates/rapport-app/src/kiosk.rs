@@ -19,7 +19,7 @@ use crate::{AppResult, AppState, Error};
 use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::kiosk::{check_pin, normalise_pin, MAX_PIN_FAILURES};
 use rapport_core::measures::definition::Instrument;
-use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_core::{msg, Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
 use rapport_store::kiosk::KioskLock;
 use rapport_store::measures::Mode;
@@ -70,7 +70,7 @@ pub async fn set_pin(state: &AppState, me: &Identity, f: &PinForm) -> AppResult<
     if let Err(m) = check_pin(&pin) {
         errors.add("pin", m);
     } else if normalise_pin(f.pin_confirm.as_deref().unwrap_or_default()) != pin {
-        errors.add("pin_confirm", "The two PINs do not match");
+        errors.add_key("pin_confirm", msg("kiosk-pin-mismatch"), vec![]);
     }
     match confirm_password(state, me, f.pin_password.as_deref(), "kiosk PIN change").await? {
         Err(Refusal::SignedOut) => return Ok(PinChange::SignedOut),
@@ -148,7 +148,7 @@ pub async fn start(state: &AppState, me: &Identity, client_id: &str, picked: &[S
     };
     let (client, _) = client_for(state, me, client_id, Purpose::Write).await?;
     if !has_pin(state, me).await? {
-        return Err(Error::invalid("pin", "Set a kiosk PIN on your account page before handing over the device"));
+        return Err(Error::Invalid(ValidationErrors::single_key("pin", msg("kiosk-handover-no-pin"), vec![])));
     }
     let (due, course) = due_now(state, &client.id).await?;
     let queue: Vec<String> = if !due.is_empty() {
@@ -158,14 +158,22 @@ pub async fn start(state: &AppState, me: &Identity, client_id: &str, picked: &[S
         let mut q: Vec<String> = Vec::new();
         for id in picked {
             if !allowed.iter().any(|o| &o.id == id) {
-                return Err(Error::invalid("instruments", "Choose questionnaires from the list"));
+                return Err(Error::Invalid(ValidationErrors::single_key(
+                    "instruments",
+                    msg("kiosk-handover-unknown"),
+                    vec![],
+                )));
             }
             if !q.contains(id) {
                 q.push(id.clone());
             }
         }
         if q.is_empty() {
-            return Err(Error::invalid("instruments", "Nothing is due: choose at least one questionnaire to offer"));
+            return Err(Error::Invalid(ValidationErrors::single_key(
+                "instruments",
+                msg("kiosk-handover-none-picked"),
+                vec![],
+            )));
         }
         q
     };

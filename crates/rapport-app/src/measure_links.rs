@@ -94,3 +94,14 @@ pub async fn follow_up_link(
     state.store.create_follow_up_link(parent, &hash, &next.id, expires, e).await?;
     Ok(format!("/m/{token}"))
 }
+
+/// The client a measure link was made for (used, expired or live), for the
+/// language its pages are shown in; None for a token that is no link.
+#[crate::boxing::boxed_future]
+pub async fn client_of_link(state: &AppState, token: &str) -> Result<Option<Id>, Error> {
+    use rapport_store::links::LinkState;
+    Ok(match state.store.measure_link(&secret_hash(token)).await? {
+        LinkState::Live(l) | LinkState::Expired(l) | LinkState::Used(l) => Some(l.client_id),
+        LinkState::Unknown => None,
+    })
+}

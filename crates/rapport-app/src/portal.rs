@@ -14,7 +14,8 @@ use rapport_core::measures::definition::Instrument;
 use rapport_core::measures::schedule::{schedule_states, DueState};
 use rapport_core::portal::{diary_entry, reflection, RawDiaryEntry, ReflectionTopic};
 use rapport_core::time::format_date;
-use rapport_core::{Id, Timestamp};
+use rapport_core::validation::ValidationErrors;
+use rapport_core::{msg, Id, Timestamp};
 use rapport_store::clients::ClientRecord;
 use rapport_store::courses::{CourseRecord, TherapySession};
 use rapport_store::formulation::GoalWithRatings;
@@ -43,6 +44,37 @@ pub async fn client_of(state: &AppState, me: &Identity) -> Result<Option<ClientR
         Some(id) => state.store.client_by_id(&id).await?,
         None => None,
     })
+}
+
+/// The language saved on a client's record, when it is one of `shipped`
+/// (older records hold free text such as "Spanish": that counts as not set).
+#[crate::boxing::boxed_future]
+pub async fn saved_language(
+    state: &AppState,
+    client: &Id,
+    shipped: &[&'static str],
+) -> Result<Option<&'static str>, Error> {
+    let record = state.store.client_by_id(client).await?;
+    Ok(record.and_then(|c| rapport_core::language::shipped_tag(c.details.preferred_language.as_deref(), shipped)))
+}
+
+/// Saves the language the client chose in the portal as their preferred
+/// language (the care team sees it on the client's record). Anything but one
+/// of `shipped` is refused on `language` and nothing changes.
+#[crate::boxing::boxed_future]
+pub async fn set_language(
+    state: &AppState,
+    pc: &PortalCaller,
+    language: &str,
+    shipped: &[&'static str],
+) -> Result<&'static str, Error> {
+    let Some(language) = rapport_core::language::shipped_tag(Some(language), shipped) else {
+        return Err(Error::Invalid(ValidationErrors::single_key("language", msg("portal-language-unknown"), vec![])));
+    };
+    let mut e = pc.event(action::PORTAL_LANGUAGE, "client");
+    e.detail = Some(format!("language {language}"));
+    state.store.set_client_language(&pc.client.id, language, e).await?;
+    Ok(language)
 }
 
 /// Records that the client opened one of their own pages.
@@ -78,8 +110,8 @@ pub struct DueMeasure {
     pub id: String,
     pub name: String,
     pub overdue: bool,
-    /// "Follow-up at 3 months" after a completed course.
-    pub follow_up: Option<String>,
+    /// After a completed course: the follow-up's months ("Follow-up at 3 months").
+    pub follow_up_months: Option<i64>,
 }
 
 /// Scheduled questionnaires of the open course (with its sessions, from
@@ -101,7 +133,7 @@ pub async fn due_measures(
                     id: id.clone(),
                     name: inst.name.clone(),
                     overdue: false,
-                    follow_up: Some(format!("Follow-up at {} {}", f.months, f.unit())),
+                    follow_up_months: Some(i64::from(f.months)),
                 });
             }
         }
@@ -122,7 +154,7 @@ pub async fn due_measures(
         .filter(|(id, _)| !done.iter().any(|(i, d)| i == id && *d == today))
         .filter_map(|(id, st)| {
             let inst = state.instruments.get(&id).filter(|i| sendable(i))?;
-            Some(DueMeasure { id, name: inst.name.clone(), overdue: st == DueState::Overdue, follow_up: None })
+            Some(DueMeasure { id, name: inst.name.clone(), overdue: st == DueState::Overdue, follow_up_months: None })
         })
         .collect::<Vec<_>>();
     let extra: Vec<DueMeasure> = follow.into_iter().filter(|f| !due.iter().any(|d| d.id == f.id)).collect();
@@ -160,11 +192,11 @@ pub async fn plan_course(state: &AppState, client: &Id) -> Result<Option<CourseR
     Ok(open.or_else(|| courses.first().map(|c| c.course.clone())))
 }
 
-/// The plan as shared with the client: the problem areas (labelled), the
+/// The plan as shared with the client: the problem areas (code, label), the
 /// formulation's shared text and when it was agreed, and the goals still held.
 #[derive(Default)]
 pub struct SharedPlan {
-    pub areas: Vec<String>,
+    pub areas: Vec<(String, String)>,
     pub shared_text: Option<String>,
     pub agreed_on: Option<String>,
     pub goals: Vec<GoalWithRatings>,
@@ -180,7 +212,7 @@ pub async fn shared_plan(state: &AppState, client: &Id) -> Result<SharedPlan, Er
             .body
             .problem_areas
             .iter()
-            .map(|a| protocol.map(|p| p.area_label(a).to_string()).unwrap_or_else(|| a.clone()))
+            .map(|a| (a.clone(), protocol.map(|p| p.area_label(a).to_string()).unwrap_or_else(|| a.clone())))
             .collect();
         plan.shared_text = f.body.shared_text.clone();
         plan.agreed_on = f.body.agreed_on.clone();

@@ -132,6 +132,8 @@ pub mod action {
     pub const PORTAL_ACCESS_RESET: &str = "portal.access_reset";
     /// The client reading their own record in the portal (detail names the page).
     pub const PORTAL_READ: &str = "portal.read";
+    /// The client chose the language of their pages in the portal.
+    pub const PORTAL_LANGUAGE: &str = "portal.language";
     pub const DIARY_CREATE: &str = "diary.create";
     pub const DIARY_READ: &str = "diary.read";
     pub const REFLECTION_CREATE: &str = "reflection.create";
@@ -260,6 +262,7 @@ pub mod action {
         PORTAL_ACCOUNT_DISABLE,
         PORTAL_ACCESS_RESET,
         PORTAL_READ,
+        PORTAL_LANGUAGE,
         DIARY_CREATE,
         DIARY_READ,
         REFLECTION_CREATE,

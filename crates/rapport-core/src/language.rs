@@ -25,6 +25,41 @@ pub fn negotiate<'a>(prefs: &Preferences<'_>, available: &[&'a str]) -> &'a str 
         .unwrap_or(available[0])
 }
 
+/// What decides the language of a page a client reads (the portal, their
+/// measure links, the kiosk questionnaires handed to them), strongest first.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ClientPreferences<'a> {
+    /// Chosen with the portal's switcher on this browser (a cookie).
+    pub chosen: Option<&'a str>,
+    /// The client's preferred language on their record (see [`shipped_tag`]).
+    pub client: Option<&'a str>,
+    /// The browser's `Accept-Language` header.
+    pub accept_language: Option<&'a str>,
+    /// The organisation's default language.
+    pub organisation: &'a str,
+}
+
+/// The language of a client's page, always one of `available`: what they
+/// chose in the portal, else their record's preferred language, else their
+/// browser's, else the organisation's default, else `available[0]`.
+pub fn negotiate_for_client<'a>(prefs: &ClientPreferences<'_>, available: &[&'a str]) -> &'a str {
+    let saved = Preferences {
+        account: prefs.chosen,
+        chosen: prefs.client,
+        accept_language: prefs.accept_language,
+        organisation: prefs.organisation,
+    };
+    negotiate(&saved, available)
+}
+
+/// A client's preferred language as stored on their record (free text in
+/// older records): one of the `shipped` tags (ignoring case and spaces), else
+/// none, so "Spanish" or "pt" count as not set rather than guessed.
+pub fn shipped_tag<'a>(stored: Option<&str>, shipped: &[&'a str]) -> Option<&'a str> {
+    let stored = stored?.trim();
+    shipped.iter().find(|s| s.eq_ignore_ascii_case(stored)).copied()
+}
+
 /// The available language a requested tag means: the same tag (ignoring
 /// case), else the available tag that is just its primary language
 /// ("es-MX" is served by "es"). Test locales ("en-XA") match only exactly.
@@ -105,6 +140,35 @@ mod tests {
         assert_eq!(negotiate(&p, &AVAILABLE), "es");
         let p = Preferences { account: Some("fr"), ..p };
         assert_eq!(negotiate(&p, &AVAILABLE), "fr");
+    }
+
+    #[test]
+    fn a_clients_choice_then_record_then_browser_then_organisation() {
+        let p = ClientPreferences {
+            chosen: Some("fr"),
+            client: Some("es"),
+            accept_language: Some("en"),
+            organisation: "en",
+        };
+        assert_eq!(negotiate_for_client(&p, &AVAILABLE), "fr");
+        let p = ClientPreferences { chosen: None, ..p };
+        assert_eq!(negotiate_for_client(&p, &AVAILABLE), "es");
+        let p = ClientPreferences { client: None, ..p };
+        assert_eq!(negotiate_for_client(&p, &AVAILABLE), "en");
+        let p = ClientPreferences { accept_language: Some("de"), organisation: "fr", ..p };
+        assert_eq!(negotiate_for_client(&p, &AVAILABLE), "fr");
+        let p = ClientPreferences { chosen: Some("klingon"), client: Some("es"), ..p };
+        assert_eq!(negotiate_for_client(&p, &AVAILABLE), "es");
+    }
+
+    #[test]
+    fn only_shipped_tags_count_as_a_clients_language() {
+        let shipped = ["en", "es", "fr"];
+        assert_eq!(shipped_tag(Some(" ES "), &shipped), Some("es"));
+        assert_eq!(shipped_tag(Some("fr"), &shipped), Some("fr"));
+        for unset in [None, Some(""), Some("Spanish"), Some("pt-BR"), Some("es-MX"), Some("en-XA")] {
+            assert_eq!(shipped_tag(unset, &shipped), None, "{unset:?}");
+        }
     }
 
     #[test]

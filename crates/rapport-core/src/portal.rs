@@ -3,7 +3,7 @@
 
 use crate::notes::MoodEffect;
 use crate::validation::{date_field, optional_text, rating};
-use crate::ValidationErrors;
+use crate::{msg, ValidationErrors};
 use time::Date;
 
 /// Days an invitation code stays usable.
@@ -99,17 +99,17 @@ pub fn diary_entry(raw: &RawDiaryEntry, today: Date) -> Result<DiaryEntry, Valid
     let mut e = ValidationErrors::new();
     let date = date_field(&mut e, "date", "The day", raw.date.as_deref(), Some(today));
     if raw.date.as_deref().is_none_or(|d| d.trim().is_empty()) {
-        e.add("date", "Choose the day this is about");
+        e.add_key("date", msg("portal-diary-error-day-missing"), vec![]);
     }
     if date.is_some_and(|d| d < today - time::Duration::days(60)) {
-        e.add("date", "The day must be within the last 60 days");
+        e.add_key("date", msg("portal-diary-error-day-too-old"), vec![]);
     }
     let mood = match raw.mood.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
         None => None,
         Some(m) => match m.parse::<i64>() {
             Ok(v) => rating(&mut e, "mood", "Mood", Some(v), 10).map(|v| v as u8),
             Err(_) => {
-                e.add("mood", "Mood must be a whole number from 0 to 10");
+                e.add_key("mood", msg("portal-diary-error-mood-number"), vec![]);
                 None
             }
         },
@@ -121,16 +121,16 @@ pub fn diary_entry(raw: &RawDiaryEntry, today: Date) -> Result<DiaryEntry, Valid
         Some(v) => {
             let parsed = MoodEffect::parse(v);
             if parsed.is_none() {
-                e.add("effect", "Choose better, worse or no change");
+                e.add_key("effect", msg("portal-diary-error-effect"), vec![]);
             }
             parsed
         }
     };
     if event.is_none() && (person.is_some() || effect.is_some()) && e.is_empty() {
-        e.add("event", "Write what happened");
+        e.add_key("event", msg("portal-diary-error-event-missing"), vec![]);
     }
     if mood.is_none() && event.is_none() && e.is_empty() {
-        e.add("mood", "Choose your mood, or write what happened (or both)");
+        e.add_key("mood", msg("portal-diary-error-empty"), vec![]);
     }
     e.into_result()?;
     Ok(DiaryEntry { date: date.expect("checked above"), mood, person, event, effect })
@@ -163,6 +163,14 @@ impl ReflectionTopic {
             ReflectionTopic::Goals => "My goals",
         }
     }
+
+    /// The interface message naming the topic (its words as [`Self::label`]).
+    pub fn message(self) -> &'static str {
+        match self {
+            ReflectionTopic::Formulation => msg("portal-plan-focus-title"),
+            ReflectionTopic::Goals => msg("portal-plan-goals-title"),
+        }
+    }
 }
 
 /// Checks a reflection: a known topic and 1 to 2,000 characters of text.
@@ -170,11 +178,11 @@ pub fn reflection(topic: Option<&str>, body: Option<&str>) -> Result<(Reflection
     let mut e = ValidationErrors::new();
     let topic = ReflectionTopic::parse(topic.unwrap_or_default().trim());
     if topic.is_none() {
-        e.add("topic", "Choose what your thoughts are about: formulation or goals");
+        e.add_key("topic", msg("portal-reflection-error-topic"), vec![]);
     }
     let body = optional_text(&mut e, "body", "Your thoughts", body, 2000);
     if body.is_none() && e.for_field("body").is_none() {
-        e.add("body", "Write your thoughts before sending");
+        e.add_key("body", msg("portal-reflection-error-body"), vec![]);
     }
     e.into_result()?;
     Ok((topic.expect("checked"), body.expect("checked")))
@@ -233,7 +241,7 @@ mod tests {
         let e = diary_entry(&raw("2026-11-21", "4", ""), today).unwrap_err();
         assert_eq!(e.for_field("date"), Some("The day cannot be in the future"));
         let e = diary_entry(&raw("2026-08-01", "4", ""), today).unwrap_err();
-        assert!(e.for_field("date").unwrap().contains("60 days"));
+        assert_eq!(e.for_field("date"), Some(msg("portal-diary-error-day-too-old")));
         for bad in ["11", "-1", "x", "4.5"] {
             let e = diary_entry(&raw("2026-11-19", bad, ""), today).unwrap_err();
             assert!(e.for_field("mood").is_some(), "{bad}");

@@ -483,6 +483,28 @@ impl Store {
         Ok(())
     }
 
+    /// The client's preferred language (a change of their details: the
+    /// record's version moves on, so an edit begun before it is not saved over it).
+    #[crate::boxing::boxed_future]
+    pub async fn set_client_language(&self, client: &Id, language: &str, event: AuditEvent) -> Result<()> {
+        let now = Timestamp::now();
+        let mut tx = self.begin_write().await?;
+        let n = sqlx::query(
+            "UPDATE clients SET preferred_language = $2, version = version + 1, updated_at = $3 WHERE id = $1",
+        )
+        .bind(client.as_str())
+        .bind(language)
+        .bind(now.to_db())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        audit::commit(tx, event.on(client).for_client(client), now).await?;
+        Ok(())
+    }
+
     #[crate::boxing::boxed_future]
     pub async fn add_diary_entry(&self, client: &Id, e: &DiaryEntry, by: &Id, event: AuditEvent) -> Result<Id> {
         let id = Id::new();

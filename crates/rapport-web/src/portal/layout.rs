@@ -6,6 +6,11 @@ use crate::error::AppError;
 use rapport_app::AppState;
 use rapport_store::portal::PortalSharing;
 
+/// The message `id` in the current request's language (a page title).
+pub fn t(id: &str) -> String {
+    crate::i18n::current().t(id)
+}
+
 /// What every portal page's frame needs.
 #[derive(Clone, Debug, Default)]
 pub struct PortalLayout {
@@ -19,6 +24,8 @@ pub struct PortalLayout {
     pub show_plan: bool,
     pub show_safety: bool,
     pub notice: Option<String>,
+    /// The page's language (the client's: see `crate::i18n::negotiate`).
+    pub tr: crate::i18n::Tr,
 }
 
 impl PortalLayout {
@@ -40,6 +47,7 @@ impl PortalLayout {
             show_plan: sharing.plan_shared,
             show_safety,
             notice: None,
+            tr: crate::i18n::current(),
         })
     }
 
@@ -49,12 +57,25 @@ impl PortalLayout {
             title: title.into(),
             org_name: state.organisation().await?.name,
             nav,
+            tr: crate::i18n::current(),
             ..PortalLayout::default()
         })
     }
 
-    pub fn with_notice(mut self, notice: Option<&str>) -> Self {
-        self.notice = notice.map(str::to_string);
+    /// A notice worded by the message `id` (None: no notice).
+    pub fn with_notice(mut self, id: Option<&str>) -> Self {
+        self.notice = id.map(|id| self.tr.t(id));
         self
+    }
+
+    /// An anonymous page's form token, which the language switcher needs too.
+    pub fn with_csrf(mut self, csrf: &str) -> Self {
+        self.csrf = csrf.to_string();
+        self
+    }
+
+    /// A sentence with a link in it (see `crate::i18n::sentence_with_link`), as HTML.
+    pub fn sentence(&self, id: &str, href: &str, link_text: &str) -> String {
+        crate::i18n::sentence_with_link(&self.tr, id, href, link_text)
     }
 }

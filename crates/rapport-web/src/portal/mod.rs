@@ -20,7 +20,8 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
         .post("/portal/login", entry::login_submit)
         .get("/portal/join", entry::join_form)
         .post("/portal/join", entry::join_submit)
-        .get("/portal/help", entry::help);
+        .get("/portal/help", entry::help)
+        .post("/portal/language", entry::switch_language);
     pages::routes(r)
 }
 

@@ -3,12 +3,14 @@
 //! reflections, the between-session diary and the shared safety plan.
 
 use super::caller::PortalClient;
+use super::layout::t;
 use super::layout::PortalLayout;
 use crate::error::{AppError, AppResult};
 use crate::html::charts::{charts_for, ChartView};
-use crate::html::diary::{effect_words, DiaryView};
+use crate::html::diary::DiaryView;
 use crate::html::questionnaire::QuestionnaireView;
 use crate::html::{render, FormErrors};
+use crate::i18n::{current, long_day, long_day_at, msg};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -50,11 +52,12 @@ pub struct DoneQuery {
     done: Option<String>,
 }
 
+/// The message of a notice after a redirect (`?done=`).
 fn done_notice(key: Option<&str>) -> Option<&'static str> {
     match key? {
-        "diary" => Some("Saved in your diary. Your clinician will see it before your next appointment."),
-        "reflection" => Some("Thank you. Your clinician will read your thoughts before your next appointment."),
-        "password" => Some("Password changed. You were signed out everywhere else."),
+        "diary" => Some(msg("portal-notice-diary")),
+        "reflection" => Some(msg("portal-notice-reflection")),
+        "password" => Some(msg("portal-notice-password")),
         _ => None,
     }
 }
@@ -66,6 +69,7 @@ struct HomePage {
     first_name: String,
     clinician: String,
     due: Vec<DueMeasure>,
+    /// "Friday 4 December 2026 at 10:00, with Dr Lee."
     next_session: Option<String>,
     /// (session date, the work at home set then).
     work: Option<(String, String)>,
@@ -76,12 +80,12 @@ fn first_name(display_name: &str) -> String {
     display_name.split_whitespace().next().unwrap_or(display_name).to_string()
 }
 
-use rapport_core::time::long_date;
-
 pub async fn home(State(state): State<AppState>, pc: PortalClient, Query(q): Query<DoneQuery>) -> AppResult<Response> {
     let open = open_course(&state, &pc.client.id).await?;
     let due = due_measures(&state, &pc.client.id, open.as_ref()).await?;
     let today = Timestamp::now().date();
+    let tr = current();
+    let clinician = pc.client.responsible_clinician_name.clone();
     let (next_session, work) = match open {
         Some((course, sessions)) => {
             let next = sessions
@@ -89,13 +93,14 @@ pub async fn home(State(state): State<AppState>, pc: PortalClient, Query(q): Que
                 .filter(|s| s.attendance == Attendance::Scheduled && s.date >= today)
                 .min_by_key(|s| (s.date, s.time.clone()))
                 .map(|s| {
-                    if s.time.is_empty() {
-                        long_date(s.date)
+                    let when = if s.time.is_empty() {
+                        long_day(s.date)
                     } else {
-                        format!("{} at {}", long_date(s.date), s.time)
-                    }
+                        tr.tn("portal-home-next-at", &[("date", &long_day(s.date)), ("time", &s.time)])
+                    };
+                    tr.tn("portal-home-next", &[("when", &when), ("clinician", &clinician)])
                 });
-            let work = state.store.latest_signed_work(&course.id).await?.map(|(d, w)| (long_date(d), w));
+            let work = state.store.latest_signed_work(&course.id).await?.map(|(d, w)| (long_day(d), w));
             (next, work)
         }
         None => (None, None),
@@ -103,11 +108,12 @@ pub async fn home(State(state): State<AppState>, pc: PortalClient, Query(q): Que
     let diary_days =
         state.store.diary_entries(&pc.client.id, Some(today - time::Duration::days(7)), None, 50).await?.len();
     audit_read(&state, &pc, "home").await?;
-    let layout = PortalLayout::new(&state, &pc, "Home", "home").await?.with_notice(done_notice(q.done.as_deref()));
+    let layout =
+        PortalLayout::new(&state, &pc, t("portal-nav-home"), "home").await?.with_notice(done_notice(q.done.as_deref()));
     let page = HomePage {
         layout,
         first_name: first_name(&pc.client.details.display_name),
-        clinician: pc.client.responsible_clinician_name.clone(),
+        clinician,
         due,
         next_session,
         work,
@@ -218,7 +224,7 @@ pub async fn measure_submit(
     let follow_up = use_cases::offered_follow_up(&state, &inst, &rec.score.flags)
         .map(|n| (n.name.clone(), format!("/portal/measures/{}", n.id)));
     let page = MeasureDone {
-        layout: PortalLayout::new(&state, &pc, "Thank you", "home").await?,
+        layout: PortalLayout::new(&state, &pc, t("portal-done-title"), "home").await?,
         risk: rec.risk_flag_id.is_some(),
         crisis: crate::html::phone::crisis_links(org.crisis_lines()),
         follow_up,
@@ -237,7 +243,7 @@ struct ProgressPage {
 }
 
 pub async fn progress(State(state): State<AppState>, pc: PortalClient) -> AppResult<Response> {
-    let layout = PortalLayout::new(&state, &pc, "My progress", "progress").await?;
+    let layout = PortalLayout::new(&state, &pc, t("portal-progress-title"), "progress").await?;
     let hidden = !layout.show_chart;
     let charts = if hidden {
         Vec::new()
@@ -255,15 +261,16 @@ pub async fn progress(State(state): State<AppState>, pc: PortalClient) -> AppRes
 
 pub struct SharedGoal {
     pub statement: String,
-    pub status: &'static str,
-    pub latest: Option<u8>,
+    pub status: String,
+    pub latest: Option<i64>,
 }
 
 #[derive(Template)]
 #[template(path = "portal_plan.html")]
 struct PlanPage {
     layout: PortalLayout,
-    areas: Vec<String>,
+    /// (code, the protocol's label)
+    areas: Vec<(String, String)>,
     shared_text: Option<String>,
     agreed_on: Option<String>,
     goals: Vec<SharedGoal>,
@@ -275,8 +282,11 @@ struct PlanPage {
 
 impl PlanPage {
     /// (value, label, checked)
-    pub fn topics(&self) -> Vec<(&'static str, &'static str, bool)> {
-        ReflectionTopic::ALL.iter().map(|t| (t.as_str(), t.label(), self.topic == t.as_str())).collect()
+    pub fn topics(&self) -> Vec<(&'static str, String, bool)> {
+        ReflectionTopic::ALL
+            .iter()
+            .map(|t| (t.as_str(), self.layout.tr.t(t.message()), self.topic == t.as_str()))
+            .collect()
     }
 }
 
@@ -294,15 +304,15 @@ async fn plan_page(
         .iter()
         .map(|g| SharedGoal {
             statement: g.goal.body.statement.clone(),
-            status: g.goal.body.status.label(),
-            latest: g.latest().map(|r| r.rating),
+            status: goal_status(g.goal.body.status),
+            latest: g.latest().map(|r| i64::from(r.rating)),
         })
         .collect();
     Ok(PlanPage {
         layout,
         areas: plan.areas,
         shared_text: plan.shared_text,
-        agreed_on: plan.agreed_on.map(|d| rapport_core::time::parse_date(&d).map(long_date).unwrap_or(d)),
+        agreed_on: plan.agreed_on.map(|d| rapport_core::time::parse_date(&d).map(long_day).unwrap_or(d)),
         goals,
         reflections: state.store.reflections(&pc.client.id).await?,
         topic,
@@ -312,7 +322,7 @@ async fn plan_page(
 }
 
 async fn require_plan_shared(state: &AppState, pc: &PortalClient) -> AppResult<PortalLayout> {
-    let layout = PortalLayout::new(state, pc, "My plan", "plan").await?;
+    let layout = PortalLayout::new(state, pc, t("portal-plan-title"), "plan").await?;
     if !layout.show_plan {
         return Err(AppError::NotFound);
     }
@@ -382,8 +392,8 @@ impl DiaryPage {
         (0..=10).map(|m| (m.to_string(), self.form.mood.trim() == m.to_string())).collect()
     }
     /// (value, label, checked)
-    pub fn effects(&self) -> Vec<(&'static str, &'static str, bool)> {
-        MoodEffect::ALL.iter().map(|e| (e.as_str(), effect_words(*e), self.form.effect == e.as_str())).collect()
+    pub fn effects(&self) -> Vec<(&'static str, String, bool)> {
+        MoodEffect::ALL.iter().map(|e| (e.as_str(), effect_label(*e), self.form.effect == e.as_str())).collect()
     }
 }
 
@@ -396,7 +406,7 @@ async fn diary_page(
 ) -> AppResult<DiaryPage> {
     let today = Timestamp::now().date();
     Ok(DiaryPage {
-        layout: PortalLayout::new(state, pc, "My diary", "diary").await?.with_notice(notice),
+        layout: PortalLayout::new(state, pc, t("portal-diary-title"), "diary").await?.with_notice(notice),
         entries: state
             .store
             .diary_entries(&pc.client.id, Some(today - time::Duration::days(61)), None, 200)
@@ -404,8 +414,8 @@ async fn diary_page(
             .iter()
             .map(|row| {
                 let mut v = DiaryView::from(row);
-                v.date = long_date(row.entry.date);
-                v.written = rapport_app::clock::long_day(row.created_at);
+                v.date = long_day(row.entry.date);
+                v.written = long_day_at(row.created_at);
                 v
             })
             .collect(),
@@ -456,15 +466,19 @@ struct SafetyPlanPage {
     /// Sections 4 and 5 with their numbers linked.
     people: crate::html::phone::Linked,
     professionals: crate::html::phone::Linked,
+    /// "Made with your clinician · version 2, Friday 4 December 2026".
+    version_line: String,
 }
 
 pub async fn safety_plan(State(state): State<AppState>, pc: PortalClient) -> AppResult<Response> {
     let plan = use_cases::safety_plan(&state, &pc).await?;
-    let layout = PortalLayout::new(&state, &pc, "My safety plan", "safety").await?;
+    let layout = PortalLayout::new(&state, &pc, t("portal-safety-title"), "safety").await?;
     let crisis = crate::html::phone::crisis_links(state.organisation().await?.crisis_lines());
     let people = crate::html::phone::linked_text(&plan.plan.people_to_ask);
     let professionals = crate::html::phone::linked_text(&plan.plan.professionals);
-    Ok(render(&SafetyPlanPage { layout, plan, crisis, people, professionals })?.into_response())
+    let version_line =
+        layout.tr.tn("portal-safety-version", &[("version", &plan.version), ("date", &long_day_at(plan.created_at))]);
+    Ok(render(&SafetyPlanPage { layout, plan, crisis, people, professionals, version_line })?.into_response())
 }
 
 // ---- own password ---------------------------------------------------------------------
@@ -477,7 +491,7 @@ struct PasswordPage {
 }
 
 pub async fn password_form(State(state): State<AppState>, pc: PortalClient) -> AppResult<Response> {
-    let layout = PortalLayout::new(&state, &pc, "Change my password", "").await?;
+    let layout = PortalLayout::new(&state, &pc, t("portal-password-title"), "").await?;
     Ok(render(&PasswordPage { layout, errors: FormErrors::default() })?.into_response())
 }
 
@@ -491,9 +505,29 @@ pub async fn password_change(
         PasswordChange::Changed => Ok(Redirect::to("/portal?done=password").into_response()),
         PasswordChange::SignedOut => Ok(crate::session_cookies::signed_out_after_reauth(&state, &pc.me)),
         PasswordChange::Invalid(errors) => {
-            let layout = PortalLayout::new(&state, &pc, "Change my password", "").await?;
+            let layout = PortalLayout::new(&state, &pc, t("portal-password-title"), "").await?;
             let page = PasswordPage { layout, errors: FormErrors(errors) };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
         }
     }
+}
+
+/// How a diary event left the client feeling, in their words and language.
+fn effect_label(e: MoodEffect) -> String {
+    current().t(match e {
+        MoodEffect::Better => msg("portal-diary-effect-better"),
+        MoodEffect::Worse => msg("portal-diary-effect-worse"),
+        MoodEffect::NoChange => msg("portal-diary-effect-no-change"),
+    })
+}
+
+/// A shared goal's status, in the client's language.
+fn goal_status(s: rapport_core::goals::GoalStatus) -> String {
+    use rapport_core::goals::GoalStatus as S;
+    current().t(match s {
+        S::Active => msg("portal-goal-active"),
+        S::Achieved => msg("portal-goal-achieved"),
+        S::Revised => msg("portal-goal-revised"),
+        S::Dropped => msg("portal-goal-dropped"),
+    })
 }

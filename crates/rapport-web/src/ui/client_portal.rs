@@ -7,6 +7,7 @@ use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::diary::DiaryView;
 use crate::html::{render, FormErrors};
+use crate::i18n::msg;
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -78,8 +79,8 @@ async fn page(
     let o = portal_access::overview(state, me, &c).await?;
     let invites =
         o.invites.into_iter().map(|invite| InviteRow { status: invite.status(now).as_str(), invite }).collect();
-    let layout =
-        Layout::new(state, me, format!("Portal · {}", c.details.display_name), "caseload").await?.with_done(done);
+    let title = crate::i18n::current().ta("portal-staff-page-title", "client", &c.details.display_name);
+    let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     Ok(PortalPage {
         layout,
         account: o.account,
@@ -121,7 +122,8 @@ struct InviteCreated {
     c: ClientRecord,
     org_name: String,
     code: String,
-    join_url: String,
+    /// "Go to <strong>https://…/portal/join</strong>", as HTML.
+    go_to: String,
     expires: String,
     reset: bool,
 }
@@ -166,13 +168,18 @@ async fn issue_code(
     let by_email = match f.delivery.as_deref() {
         Some("print") => false,
         Some("email") => true,
-        _ => return Err(AppError::invalid("delivery", "Choose how to give the code: print or e-mail")),
+        _ => {
+            return Err(AppError::Invalid(ValidationErrors::single_key(
+                "delivery",
+                msg("portal-staff-delivery"),
+                vec![],
+            )))
+        }
     };
     let email = normalise_email(f.email.as_deref().unwrap_or_default());
     if by_email && !looks_like_email(&email) {
         let field = if reset { "reset_email" } else { "email" };
-        let errors =
-            FormErrors(ValidationErrors::single(field, "Enter the client's email address, like name@example.org"));
+        let errors = FormErrors(ValidationErrors::single_key(field, msg("portal-staff-email-invalid"), vec![]));
         let p = page(state, me, c, None, Some(email), errors, true).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&p)?).into_response());
     }
@@ -181,15 +188,19 @@ async fn issue_code(
         let done = if reset { "portal-reset-emailed" } else { "portal-emailed" };
         return Ok(Redirect::to(&format!("/clients/{}/portal?done={done}", c.id)).into_response());
     }
-    let title = if reset { "Portal access reset" } else { "Portal invitation" };
-    let layout = Layout::new(state, me, format!("{title} · {}", c.details.display_name), "caseload").await?;
+    let title = crate::i18n::current().ta(
+        if reset { msg("portal-invite-page-title-reset") } else { msg("portal-invite-page-title") },
+        "client",
+        &c.details.display_name,
+    );
+    let layout = Layout::new(state, me, title, "caseload").await?;
     let page = InviteCreated {
         layout,
         c,
         org_name: issued.org_name,
         code: issued.code,
-        join_url: portal_access::join_url(state),
-        expires: rapport_app::clock::show(issued.expires),
+        go_to: go_to(&portal_access::join_url(state)),
+        expires: crate::i18n::show(issued.expires),
         reset,
     };
     Ok(render(&page)?.into_response())
@@ -228,4 +239,16 @@ pub async fn disable(
 ) -> AppResult<Response> {
     let c = portal_access::disable(&state, &me, &id).await?;
     Ok(Redirect::to(&format!("/clients/{}/portal?done=portal-disabled", c.id)).into_response())
+}
+
+/// The invitation's first step: where to go (a path alone when the service's
+/// public address is not configured), as HTML.
+fn go_to(join_url: &str) -> String {
+    let tr = crate::i18n::current();
+    let address = if join_url.starts_with('/') {
+        tr.ta("portal-invite-relative-address", "path", join_url)
+    } else {
+        join_url.into()
+    };
+    crate::i18n::sentence_with_strong(&tr, msg("portal-invite-step-go"), "address", &address)
 }

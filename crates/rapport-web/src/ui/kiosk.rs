@@ -8,6 +8,7 @@ use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::questionnaire::QuestionnaireView;
 use crate::html::{render, FormErrors};
+use crate::i18n::{current, msg, Tr};
 use crate::identity::SignedIn;
 use crate::security::clear_session_cookie;
 use askama::Template;
@@ -21,6 +22,7 @@ use rapport_app::responses::{self, blank_prompt, BlankPrompt};
 use rapport_app::AppState;
 use rapport_core::kiosk::MAX_PIN_FAILURES;
 use rapport_core::measures::definition::Instrument;
+use rapport_core::validation::KeyArg;
 use rapport_core::ValidationErrors;
 use std::collections::HashMap;
 
@@ -59,7 +61,8 @@ async fn handover_page(
     picked: Vec<String>,
 ) -> AppResult<HandoverPage> {
     let h = kiosk::prepare(state, me, id).await?;
-    let layout = Layout::new(state, me, format!("Hand over: {}", h.client.details.display_name), "caseload").await?;
+    let title = current().ta("kiosk-handover-page-title", "client", &h.client.details.display_name);
+    let layout = Layout::new(state, me, title, "caseload").await?;
     Ok(HandoverPage { layout, h, errors: FormErrors(errors), picked })
 }
 
@@ -95,16 +98,31 @@ pub async fn handover(
 
 // ---- the client's side: the locked kiosk ---------------------------------------------
 
-/// The frame of every kiosk page (client-friendly portal styling, no navigation).
+/// The frame of every kiosk page (client-friendly portal styling, no
+/// navigation), in the client's language (see `crate::i18n::negotiate`).
 pub struct KioskLayout {
     pub title: String,
     pub org_name: String,
     pub csrf: String,
+    /// The Help now page (its button marked as the current page).
+    pub help: bool,
+    pub tr: Tr,
 }
 
 impl KioskLayout {
     async fn new(state: &AppState, me: &Identity, title: impl Into<String>) -> AppResult<Self> {
-        Ok(KioskLayout { title: title.into(), org_name: state.organisation().await?.name, csrf: me.csrf().into() })
+        Ok(KioskLayout {
+            title: title.into(),
+            org_name: state.organisation().await?.name,
+            csrf: me.csrf().into(),
+            help: false,
+            tr: current(),
+        })
+    }
+
+    /// A sentence with a link in it (see `crate::i18n::sentence_with_link`), as HTML.
+    pub fn sentence(&self, id: &str, href: &str, link_text: &str) -> String {
+        crate::i18n::sentence_with_link(&self.tr, id, href, link_text)
     }
 }
 
@@ -112,13 +130,13 @@ impl KioskLayout {
 #[template(path = "kiosk_measure.html")]
 struct MeasurePage {
     layout: KioskLayout,
-    first_name: String,
+    /// "Hello Sam. Your clinician asked you to answer this and 2 more."
+    greeting: String,
     inst_id: String,
     q: QuestionnaireView,
     errors: FormErrors,
     blank: Option<BlankPrompt>,
     crisis: Vec<crate::html::phone::Linked>,
-    after: usize,
 }
 
 #[derive(Template)]
@@ -152,15 +170,15 @@ async fn measure_page(
         Some(b) if b.risk => crate::html::phone::crisis_links(state.organisation().await?.crisis_lines()),
         _ => Vec::new(),
     };
+    let after = k.after;
     Ok(MeasurePage {
         layout: KioskLayout::new(state, me, inst.name.clone()).await?,
-        first_name: k.first_name,
+        greeting: current().tn("kiosk-greeting", &[("name", &k.first_name), ("after", &after)]),
         inst_id: inst.id.clone(),
         q: QuestionnaireView::new(inst, form),
         errors,
         blank,
         crisis,
-        after: k.after,
     })
 }
 
@@ -177,7 +195,7 @@ pub async fn show(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppR
         }
         None => {
             let page = DonePage {
-                layout: KioskLayout::new(&state, &me, "All done").await?,
+                layout: KioskLayout::new(&state, &me, current().t("kiosk-done-all-title")).await?,
                 first_name: k.first_name,
                 thanked: false,
                 risk: false,
@@ -227,7 +245,7 @@ pub async fn submit(
     };
     let k = kiosk::current(&state, &me).await?;
     let page = DonePage {
-        layout: KioskLayout::new(&state, &me, "Thank you").await?,
+        layout: KioskLayout::new(&state, &me, current().t("portal-done-title")).await?,
         first_name: k.first_name,
         thanked: true,
         risk: rec.risk_flag_id.is_some(),
@@ -249,7 +267,7 @@ pub async fn help(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppR
         return Ok(r);
     }
     let page = HelpPage {
-        layout: KioskLayout::new(&state, &me, "Help now").await?,
+        layout: KioskLayout { help: true, ..KioskLayout::new(&state, &me, current().t("portal-help-now")).await? },
         crisis: crate::html::phone::crisis_links(state.organisation().await?.crisis_lines()),
     };
     Ok(render(&page)?.into_response())
@@ -267,7 +285,7 @@ struct UnlockPage {
 
 async fn unlock_page(state: &AppState, me: &Identity, errors: ValidationErrors) -> AppResult<UnlockPage> {
     Ok(UnlockPage {
-        layout: KioskLayout::new(state, me, "Return to clinician").await?,
+        layout: KioskLayout::new(state, me, current().t("kiosk-return-title")).await?,
         clinician: me.user.name.clone(),
         errors: FormErrors(errors),
     })
@@ -298,12 +316,9 @@ pub async fn unlock(
             Ok(Redirect::to(&format!("/clients/{client_id}/measures?done=kiosk-returned")).into_response())
         }
         Unlock::Wrong { left } => {
-            let message = if left == 1 {
-                "That PIN is not right. One more wrong PIN signs you out.".to_string()
-            } else {
-                format!("That PIN is not right. {left} of {MAX_PIN_FAILURES} tries are left.")
-            };
-            let page = unlock_page(&state, &me, ValidationErrors::single("pin", message)).await?;
+            let args = vec![("left", KeyArg::Number(left)), ("tries", KeyArg::Number(MAX_PIN_FAILURES))];
+            let errors = ValidationErrors::single_key("pin", msg("kiosk-unlock-wrong-pin"), args);
+            let page = unlock_page(&state, &me, errors).await?;
             Ok((StatusCode::UNAUTHORIZED, render(&page)?).into_response())
         }
         Unlock::SignedOut => {

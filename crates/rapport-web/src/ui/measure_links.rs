@@ -8,6 +8,7 @@
 use crate::error::{AppError, AppResult};
 use crate::html::questionnaire::QuestionnaireView;
 use crate::html::render;
+use crate::i18n::{current, msg, Tr};
 use crate::identity::{Meta, SignedIn};
 use crate::session_cookies::{anonymous_csrf, with_cookie};
 use askama::Template;
@@ -51,15 +52,15 @@ pub async fn create_link(
     let link = measure_links::create(&state, &me, &id, form.get("instrument").map(String::as_str)).await?;
     let c = link.client;
     let base = state.config.public_url.as_deref().unwrap_or_default().trim_end_matches('/').to_string();
-    let layout =
-        super::Layout::new(&state, &me, format!("Measure link · {}", c.details.display_name), "caseload").await?;
+    let title = current().ta("link-created-title", "client", &c.details.display_name);
+    let layout = super::Layout::new(&state, &me, title, "caseload").await?;
     Ok(render(&LinkCreated {
         layout,
         client_id: c.id.to_string(),
         client_name: c.details.display_name.clone(),
         short_name: link.instrument.short_name.clone(),
         url: format!("{base}/m/{}", link.token),
-        expires: rapport_app::clock::show(link.expires),
+        expires: crate::i18n::show(link.expires),
     })?
     .into_response())
 }
@@ -67,6 +68,7 @@ pub async fn create_link(
 #[derive(Template)]
 #[template(path = "link_form.html")]
 struct LinkForm {
+    tr: Tr,
     csrf: String,
     org_name: String,
     q: QuestionnaireView,
@@ -79,6 +81,7 @@ struct LinkForm {
 #[derive(Template)]
 #[template(path = "link_done.html")]
 struct LinkDone {
+    tr: Tr,
     org_name: String,
     risk: bool,
     crisis: Vec<crate::html::phone::Linked>,
@@ -89,7 +92,9 @@ struct LinkDone {
 #[derive(Template)]
 #[template(path = "link_gone.html")]
 struct LinkGone {
+    tr: Tr,
     org_name: String,
+    /// Message ids.
     heading: &'static str,
     message: &'static str,
     crisis: Vec<crate::html::phone::Linked>,
@@ -105,6 +110,7 @@ async fn gone(
 ) -> AppResult<Response> {
     let org = state.organisation().await?;
     let page = LinkGone {
+        tr: current(),
         org_name: org.name.clone(),
         heading,
         message,
@@ -130,35 +136,24 @@ async fn usable(state: &AppState, token: &str, sending: bool) -> AppResult<Resul
         LinkState::Live(link) => (link, false),
         LinkState::Expired(link) if sending && link.takes_late_answers(Timestamp::now()) => (link, true),
         LinkState::Unknown => {
-            return Ok(Err(gone(state, StatusCode::NOT_FOUND, "This link does not work", NOT_FOUND_TEXT).await?))
+            return Ok(Err(gone(state, StatusCode::NOT_FOUND, msg("link-gone-unknown-title"), NOT_FOUND_TEXT).await?))
         }
         LinkState::Used(_) => {
-            return Ok(Err(gone(
-                state,
-                StatusCode::GONE,
-                "This questionnaire has already been sent",
-                "Thank you: your answers were received. Each link can be used once. If you need to change an answer, tell your clinician at your next appointment.",
-            )
-            .await?))
+            return Ok(Err(gone(state, StatusCode::GONE, msg("link-gone-used-title"), msg("link-gone-used")).await?))
         }
         LinkState::Expired(_) => {
-            return Ok(Err(gone(
-                state,
-                StatusCode::GONE,
-                "This link has expired",
-                "Links last 7 days. Ask your clinician for a new one if they would like you to fill it in.",
-            )
-            .await?))
+            return Ok(Err(
+                gone(state, StatusCode::GONE, msg("link-gone-expired-title"), msg("link-gone-expired")).await?
+            ))
         }
     };
     match state.instruments.get(&link.instrument_id) {
         Some(inst) => Ok(Ok(Usable { inst: inst.clone(), link, late })),
-        None => Ok(Err(gone(state, StatusCode::NOT_FOUND, "This link does not work", NOT_FOUND_TEXT).await?)),
+        None => Ok(Err(gone(state, StatusCode::NOT_FOUND, msg("link-gone-unknown-title"), NOT_FOUND_TEXT).await?)),
     }
 }
 
-const NOT_FOUND_TEXT: &str =
-    "Check that you copied the whole link. If it still does not work, ask your clinician for a new one.";
+const NOT_FOUND_TEXT: &str = msg("link-gone-unknown");
 
 async fn form_page(
     state: &AppState,
@@ -170,6 +165,7 @@ async fn form_page(
 ) -> AppResult<LinkForm> {
     let org = state.organisation().await?;
     Ok(LinkForm {
+        tr: current(),
         csrf,
         org_name: org.name.clone(),
         q: QuestionnaireView::new(inst, form),
@@ -258,6 +254,7 @@ pub async fn link_submit(
                 None => None,
             };
             let page = LinkDone {
+                tr: current(),
                 org_name: org.name.clone(),
                 risk,
                 crisis: crate::html::phone::crisis_links(org.crisis_lines()),
@@ -267,13 +264,7 @@ pub async fn link_submit(
         }
         // Used between the check and the write: nothing was stored.
         Ok(Recording::LinkRefused) => {
-            gone(
-                &state,
-                StatusCode::GONE,
-                "This link can no longer be used",
-                "Nothing was saved. Ask your clinician for a new link.",
-            )
-            .await
+            gone(&state, StatusCode::GONE, msg("link-gone-refused-title"), msg("link-gone-refused")).await
         }
         Err(AppError::Invalid(errs)) => again(responses::form_errors(errs), None).await,
         Err(e) => Err(e),

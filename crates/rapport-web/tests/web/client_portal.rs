@@ -71,6 +71,8 @@ pub async fn exercise_every_action(app: &TestApp, x: &Browser, client: &str) {
         303
     );
     assert_eq!(me.get("/portal").await.status(), 200);
+    let r = me.submit("/portal", "/portal/language", &[("language", "en")]).await;
+    assert_eq!(r.status(), 303);
     let r = me.submit("/portal/diary", "/portal/diary", &[("date", &today()), ("mood", "5")]).await;
     assert_eq!(r.status(), 303);
     let r = me.submit("/portal/plan", "/portal/plan/reflections", &[("topic", "goals"), ("body", "More walks")]).await;

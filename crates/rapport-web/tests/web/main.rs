@@ -23,6 +23,7 @@ mod i18n_clients;
 mod i18n_courses;
 mod i18n_groups;
 mod i18n_measures;
+mod i18n_portal;
 mod i18n_work;
 mod inventory;
 mod kiosk;

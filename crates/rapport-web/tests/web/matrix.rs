@@ -159,6 +159,7 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::fidelity_pages::matrix_entries());
     v.extend(crate::supervision_pages::matrix_entries());
     v.extend(crate::i18n::matrix_entries());
+    v.extend(crate::i18n_portal::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
     v
