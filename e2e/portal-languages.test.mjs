@@ -5,7 +5,7 @@
 // the PHQ-9 and sees the Spanish thank-you page. axe-core and the overlap
 // check run on every page in both languages; screenshots go to
 // e2e/test-results/. The questionnaire's own items come from its per-language
-// text (docs/measures-languages.md): this test checks the page around them.
+// text (docs/measures-languages.md): the PHQ-9 has Pfizer's Spanish.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -132,6 +132,9 @@ test('a Spanish-speaking client answers the PHQ-9 in a Spanish portal', { timeou
   await page.waitForURL((u) => u.pathname === '/portal/measures/phq9');
   await page.getByRole('button', { name: 'Enviar mis respuestas', exact: true }).waitFor();
   await check(page, 'PHQ-9 form', 'es', 'ltr');
+  // The items are Pfizer's official Spanish PHQ-9, credited under the form.
+  await page.getByText('Poco interés o placer en hacer cosas', { exact: false }).first().waitFor();
+  assert.doesNotMatch(await page.locator('main').innerText(), /Little interest or pleasure/, 'no English item is left');
   await answerAll(page);
   await page.getByRole('button', { name: 'Enviar mis respuestas', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Gracias' }).waitFor();

@@ -1052,6 +1052,8 @@ fn a_bad_site_instrument_file_stops_the_start_naming_file_instrument_and_field()
     let mut phq9: serde_json::Value =
         serde_json::from_str(include_str!("../../rapport-core/instruments/phq9.json")).unwrap();
     phq9["version"] = "1-site".into();
+    // A site's own version carries no translations (they follow the shipped text).
+    phq9.as_object_mut().unwrap().remove("translations");
     phq9["items"].as_array_mut().unwrap().pop();
     phq9["unscored_items"][0]["number"] = 9.into();
     phq9["risk_items"] = serde_json::json!([]);
@@ -1216,6 +1218,8 @@ fn demo_in_spanish_speaks_spanish_and_an_unknown_language_seeds_nothing() {
     assert_eq!(count(&format!("clients WHERE {}", spanish.join(" OR "))), "4", "Spanish names");
     let notes = "progress_notes WHERE problem_area_work LIKE 'Inventario completo; el inicio se relaciona%'";
     assert_eq!(count(notes), "1", "a Spanish session note");
+}
+
 #[test]
 fn messages_follow_rapport_language_or_lang_and_the_exit_code_does_not_change() {
     let db = Db::sqlite();

@@ -197,9 +197,11 @@ pub async fn measure_submit(
         let page = measure_page(&state, &pc, &inst, &form, FormErrors::default(), Some(prompt)).await?;
         return Ok(render(&page)?.into_response());
     }
+    // As shown: in the client's language when the instrument has it (the response records it).
+    let shown = crate::html::questionnaire::localized(&inst).instrument;
     let sub = Submission {
         client: &pc.client.id,
-        instrument: &inst,
+        instrument: &shown,
         answers,
         unscored: extras,
         band_set: None,

@@ -235,7 +235,9 @@ pub async fn submit(
         let page = measure_page(&state, &me, &inst, &form, FormErrors::default(), Some(prompt)).await?;
         return Ok(render(&page)?.into_response());
     }
-    let rec = match kiosk::submit(&state, &me, &inst, answers, extras).await.map_err(AppError::from) {
+    // As shown: in the client's language when the instrument has it (the response records it).
+    let shown = crate::html::questionnaire::localized(&inst).instrument;
+    let rec = match kiosk::submit(&state, &me, &shown, answers, extras).await.map_err(AppError::from) {
         Ok(rec) => rec,
         Err(AppError::Invalid(errs)) => {
             let page = measure_page(&state, &me, &inst, &form, FormErrors(responses::form_errors(errs)), None).await?;

@@ -221,9 +221,11 @@ pub async fn link_submit(
         return again(ValidationErrors::new(), Some(prompt)).await;
     }
     let via = format!("measure link {}", u.link.id);
+    // As shown: in the client's language when the instrument has it (the response records it).
+    let shown = crate::html::questionnaire::localized(&u.inst).instrument;
     let sub = Submission {
         client: &u.link.client_id,
-        instrument: &u.inst,
+        instrument: &shown,
         answers,
         unscored: extras,
         band_set: None,

@@ -128,10 +128,10 @@ async fn a_saved_language_wins_and_the_switcher_saves_it() {
         assert!(page.contains(r#"<html lang="es""#), "{page}");
         assert!(page.contains("Idioma guardado.") && page.contains(">Mi cuenta</a>") && page.contains("Cerrar sesión"));
 
-        // A bad code: 422 naming the field, nothing changed, nothing audited.
+        // A bad code: 422 naming the field (in the account's language), nothing changed, nothing audited.
         let r = b.submit("/account", "/language", &[("language", "klingon")]).await;
         assert_eq!(r.status(), 422);
-        assert!(r.text().await.unwrap().contains("Choose one of the languages listed"));
+        assert!(r.text().await.unwrap().contains("Elija uno de los idiomas de la lista"));
         let r = b.submit("/account", "/language", &[]).await;
         assert_eq!(r.status(), 422);
         assert_eq!(app.store.user(&user.id).await.unwrap().unwrap().language.as_deref(), Some("es"));

@@ -63,6 +63,19 @@ async fn a_client_reads_the_portal_in_their_preferred_language() {
             assert!(done.contains(&format!(r#"<html lang="{lang}""#)) && done.contains(sent), "{done}");
             assert!(!done.contains("Your answers have been sent"), "{done}");
             assert!(!form.contains("Unknown localization") && !done.contains("Unknown localization"));
+            // The official translation was shown, and the response records its language.
+            assert!(form.contains(if lang == "es" {
+                "Poco interés o placer en hacer cosas"
+            } else {
+                "Peu d’intérêt"
+            }));
+            let stored = app
+                .scalar(
+                    "SELECT COUNT(*) AS n FROM measure_responses WHERE language = $1 AND instrument_id = 'phq9'",
+                    &[lang],
+                )
+                .await;
+            assert_eq!(stored, 1, "one {lang} PHQ-9 response");
         }
     })
     .await;

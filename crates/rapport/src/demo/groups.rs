@@ -140,12 +140,14 @@ struct Person<'a> {
     carer: Option<String>,
 }
 
-async fn register(state: &AppState, me: &Identity, p: &Person<'_>) -> Result<Id, String> {
+/// `demo_language`: the language of a demo in another language (every client reads it).
+async fn register(state: &AppState, me: &Identity, p: &Person<'_>, demo_language: Option<&str>) -> Result<Id, String> {
     let raw = RawClientDetails {
         display_name: Some(p.name.clone()),
         date_of_birth: Some(p.born.clone()),
         pronouns: Some(p.pronouns.into()),
-        preferred_language: Some(p.language.into()),
+        // The record holds a shipped interface language only; Lukonzo and Swahili are not (yet).
+        preferred_language: demo_language.map(Into::into).or_else(|| (p.language == "English").then(|| "en".into())),
         emergency_contact_name: p.carer.clone(),
         emergency_contact_relationship: p.carer.as_ref().map(|_| "parent".into()),
         consent_notes: Some(
@@ -294,13 +296,13 @@ fn born(today: Date, years: i32, i: usize) -> String {
 }
 
 /// Seeds the programme in the organisation's time zone ("today" is its local day).
-pub async fn seed(store: &Store, hash: &str) -> Result<Programme, String> {
+pub async fn seed(store: &Store, hash: &str, demo_language: Option<&'static str>) -> Result<Programme, String> {
     let state = AppState::new(store.clone(), rapport_app::Config::default());
     let zone = state.zone().await;
-    rapport_app::clock::in_zone(zone, seed_in_zone(&state, hash)).await
+    rapport_app::clock::in_zone(zone, seed_in_zone(&state, hash, demo_language)).await
 }
 
-async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String> {
+async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>) -> Result<Programme, String> {
     let store = &state.store;
     let err = |e: rapport_store::StoreError| e.to_string();
     let today = rapport_app::clock::today();
@@ -403,7 +405,7 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
     .map_err(app)?;
     let mut b_members = Vec::new();
     for (i, (base, _)) in FINISHED.iter().enumerate() {
-        let c = register(state, &f2, &woman("KN")).await?;
+        let c = register(state, &f2, &woman("KN"), demo_language).await?;
         screen(state, &f2, &c, "ipt-group-12", (base + 1, None), day(today, first_b - 14 + (i % 3) as i64), None)
             .await?;
         groups::add_member(state, &f2, b.id.as_str(), c.as_str()).await.map_err(app)?;
@@ -505,7 +507,7 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
     let mut a_names = Vec::new();
     for (i, (base, _)) in MIDWAY.iter().enumerate() {
         let p = woman("KN");
-        let c = register(state, &f1, &p).await?;
+        let c = register(state, &f1, &p, demo_language).await?;
         screen(state, &f1, &c, "ipt-group-who", (base + 2, None), day(today, first_a - 14 + (i % 3) as i64), None)
             .await?;
         groups::add_member(state, &f1, a.id.as_str(), c.as_str()).await.map_err(app)?;
@@ -610,7 +612,7 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
     const PRE_GROUP_MEMBERS: usize = 7;
     const PRE_GROUP_DONE: usize = 4;
     for i in 0..PRE_GROUP_MEMBERS {
-        let c = register(state, &f3, &young(i)).await?;
+        let c = register(state, &f3, &young(i), demo_language).await?;
         screen(state, &f3, &c, "ipt-ag", (11 + (i % 5) as i64, None), day(today, -12 + (i % 2) as i64), None).await?;
         groups::add_member(state, &f3, c_group.id.as_str(), c.as_str()).await.map_err(app)?;
         if i < PRE_GROUP_DONE {
@@ -626,10 +628,10 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
         (6, None, Some("Low mood after a poor harvest, but coping; told she can come back if it gets worse")),
         (8, None, None),
     ] {
-        let c = register(state, &f1, &woman("KN")).await?;
+        let c = register(state, &f1, &woman("KN"), demo_language).await?;
         screen(state, &f1, &c, "ipt-group-who", (total, item9), day(today, -10), note).await?;
     }
-    let referred = register(state, &f1, &woman("KN")).await?;
+    let referred = register(state, &f1, &woman("KN"), demo_language).await?;
     let s = screen(
         state,
         &f1,
@@ -649,13 +651,13 @@ async fn seed_in_zone(state: &AppState, hash: &str) -> Result<Programme, String>
         rapport_app::risk::acknowledge(state, &as_sup, &row).await.map_err(app)?;
     }
     for total in [12, 15] {
-        let c = register(state, &f1, &woman("KN")).await?;
+        let c = register(state, &f1, &woman("KN"), demo_language).await?;
         screen(state, &f1, &c, "ipt-group-who", (total, None), day(today, -6), Some("Waiting for the next group"))
             .await?;
     }
     // At the school (facilitator3): one not eligible, one eligible for the next group.
     for (i, total) in [(PRE_GROUP_MEMBERS, 7), (PRE_GROUP_MEMBERS + 1, 13)] {
-        let c = register(state, &f3, &young(i)).await?;
+        let c = register(state, &f3, &young(i), demo_language).await?;
         screen(state, &f3, &c, "ipt-ag", (total, None), day(today, -5), None).await?;
     }
 
@@ -696,7 +698,7 @@ mod tests {
         unique.dedup();
         assert_eq!(unique.len(), n, "no name twice: {names:?}");
         for first in WOMEN.iter().chain(YOUNG.iter().map(|(f, _)| f)) {
-            assert!(!super::super::FIRST.contains(first), "{first} is a first name of the practice's clients");
+            assert!(!super::super::lang::EN_FIRST.contains(first), "{first} is a first name of the practice's clients");
         }
         let area_counts: Vec<usize> = (0..12).map(|i| areas_for(i).len()).collect();
         assert!(area_counts.iter().all(|n| (1..=2).contains(n)), "one or two areas each: {area_counts:?}");

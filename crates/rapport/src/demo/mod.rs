@@ -9,8 +9,8 @@ mod inventory;
 mod lang;
 mod measures;
 
+use lang::EN_LAST as LAST;
 pub use lang::{texts, Texts, LANGUAGES};
-use lang::{EN_FIRST as FIRST, EN_LAST as LAST};
 
 use event::event;
 use rapport_core::access::Role;
@@ -39,9 +39,14 @@ const PRONOUNS: &[&str] = &["she/her", "he/him", "they/them"];
 /// The English demo's mix of clients' preferred languages.
 const CLIENT_LANGUAGES: &[&str] = &["English", "English", "English", "Spanish", "Arabic", "Polish", "Swahili", "Urdu"];
 
-/// A client's preferred language: the demo's language, or the English demo's mix.
-fn client_language(texts: &Texts, pick: usize) -> &'static str {
-    texts.client_language.unwrap_or(CLIENT_LANGUAGES[pick])
+/// A client's preferred language as the record holds it (a shipped tag, or
+/// none): the demo's language, or in the English demo "en" for the English
+/// speakers of its mix (the others speak languages the interface does not have).
+fn client_language(texts: &Texts, pick: usize) -> Option<&'static str> {
+    match texts.client_language {
+        Some(tag) => Some(tag),
+        None => (CLIENT_LANGUAGES[pick] == "English").then_some("en"),
+    }
 }
 
 /// `n` client names, each "First Last" from the lists above, never the same
@@ -183,7 +188,7 @@ pub async fn seed(
             display_name,
             date_of_birth: Some(dob),
             pronouns: Some(PRONOUNS[rng.next(PRONOUNS.len())].into()),
-            preferred_language: Some(client_language(texts, rng.next(CLIENT_LANGUAGES.len())).into()),
+            preferred_language: client_language(texts, rng.next(CLIENT_LANGUAGES.len())).map(Into::into),
             phone: Some(format!("+44 7700 9{:05}", i % 100_000)),
             email: Some(format!("client{}@example.org", i + 1)),
             external_ids: vec![ExternalId { system: "Hospital number".into(), value: format!("DEMO-{:05}", i + 1) }],
@@ -306,7 +311,7 @@ pub async fn seed(
     let spare: Vec<(Id, Id)> = course_clients.iter().skip(13).cloned().collect();
     let supervision = supervision::seed(store, &supervisor.id, &supervised, showcase.as_ref(), &spare).await?;
     // A group IPT programme: sites, a chain of supervision, facilitators, three groups and a funnel.
-    let programme = groups::seed(store, &hash).await?;
+    let programme = groups::seed(store, &hash, texts.client_language).await?;
     let _ = admin;
     // A demo in another language: every account reads the interface in it.
     if texts.client_language.is_some() {
