@@ -61,8 +61,8 @@ pub async fn choose(state: &AppState, me: &Identity, scope: &str, adaptation: &s
     let site_name = if scope == ORGANISATION {
         None
     } else {
-        let id = Id::parse(scope).ok_or_else(|| unknown_scope())?;
-        Some(state.store.site(&id).await?.ok_or_else(|| unknown_scope())?.name)
+        let id = Id::parse(scope).ok_or_else(unknown_scope)?;
+        Some(state.store.site(&id).await?.ok_or_else(unknown_scope)?.name)
     };
     let adaptation = adaptation.trim();
     let chosen = if adaptation.is_empty() {

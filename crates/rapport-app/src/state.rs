@@ -55,6 +55,9 @@ impl Default for Config {
     }
 }
 
+/// Adaptation names by scope ("organisation" or a site's id).
+type AdaptationChoices = HashMap<String, String>;
+
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
@@ -64,7 +67,7 @@ pub struct AppState {
     pub instruments: Arc<Library>,
     org: Arc<RwLock<Option<(Instant, Organisation)>>>,
     /// Which adaptation the organisation and each site use, by scope, cached like `org`.
-    adaptation_choices: Arc<RwLock<Option<(Instant, HashMap<String, String>)>>>,
+    adaptation_choices: Arc<RwLock<Option<(Instant, AdaptationChoices)>>>,
 }
 
 impl AppState {

@@ -249,7 +249,7 @@ pub fn maintenance_contract(
     let months = match months {
         Some(m) if (1..=36).contains(&m) => m as u32,
         Some(m) => {
-            e.add_key("months", crate::msg("ending-months-range"), vec![("months", i64::from(m).into())]);
+            e.add_key("months", crate::msg("ending-months-range"), vec![("months", m.into())]);
             1
         }
         None => {

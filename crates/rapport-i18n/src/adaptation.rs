@@ -30,7 +30,15 @@ pub struct Adaptation {
     name: String,
     /// Where it came from: "shipped" or the folder it was read from.
     origin: String,
-    languages: Vec<(&'static str, FluentBundle<FluentResource>, Vec<(String, String)>)>,
+    languages: Vec<Wording>,
+}
+
+/// An adaptation's messages in one language.
+struct Wording {
+    lang: &'static str,
+    bundle: FluentBundle<FluentResource>,
+    /// (message id, its text), for the page that lists what it changes.
+    shown: Vec<(String, String)>,
 }
 
 impl fmt::Debug for Adaptation {
@@ -81,7 +89,7 @@ impl Adaptation {
                     (id, text)
                 })
                 .collect();
-            languages.push((*code, bundle, shown));
+            languages.push(Wording { lang: code, bundle, shown });
         }
         if languages.is_empty() {
             return Err(format!("adaptation {name}: no language files"));
@@ -104,19 +112,19 @@ impl Adaptation {
 
     /// The languages it words, in shipped order.
     pub fn languages(&self) -> Vec<&'static str> {
-        self.languages.iter().map(|(l, _, _)| *l).collect()
+        self.languages.iter().map(|w| w.lang).collect()
     }
 
     /// What it changes in `lang`: (message id, its text here).
     pub fn overrides(&self, lang: &str) -> &[(String, String)] {
-        self.languages.iter().find(|(l, _, _)| *l == lang).map(|(_, _, o)| o.as_slice()).unwrap_or(&[])
+        self.languages.iter().find(|w| w.lang == lang).map(|w| w.shown.as_slice()).unwrap_or(&[])
     }
 
     /// The adaptation's wording of `id` in `lang`, if it has one. A language
     /// it does not word keeps the interface's own text (never English).
     pub(crate) fn format(&self, lang: &str, id: &str, args: Option<&FluentArgs>) -> Option<String> {
-        let (_, bundle, _) = self.languages.iter().find(|(l, _, _)| *l == lang)?;
-        format_in(bundle, id, args)
+        let w = self.languages.iter().find(|w| w.lang == lang)?;
+        format_in(&w.bundle, id, args)
     }
 }
 

@@ -1,8 +1,8 @@
 //! Pages that need no signed-in frame: errors.
 
-use crate::i18n::{msg, Tr};
 use askama::Template;
 use axum::http::StatusCode;
+use rapport_i18n::{msg, Tr};
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -25,7 +25,7 @@ impl ErrorPage {
             s if s >= 500 => msg("error-page-went-wrong"),
             _ => msg("error-page-problem"),
         };
-        let tr = crate::i18n::current();
+        let tr = rapport_i18n::current();
         ErrorPage { status: status.as_u16(), heading: tr.t(heading), message, tr }
     }
 

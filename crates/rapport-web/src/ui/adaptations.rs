@@ -34,13 +34,16 @@ pub struct ChoiceForm {
     pub adaptation: String,
 }
 
+/// (message id, the adaptation's text, the interface's own text).
+type Change = (String, String, String);
+
 /// One adaptation as the page lists it.
 struct Shown {
     name: String,
     title: String,
     origin: String,
-    /// (language's own name, [(message id, the adaptation's text, the interface's own text)]).
-    languages: Vec<(String, Vec<(String, String, String)>)>,
+    /// (language's own name, what it changes there).
+    languages: Vec<(String, Vec<Change>)>,
 }
 
 #[derive(Template)]

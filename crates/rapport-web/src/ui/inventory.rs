@@ -750,7 +750,7 @@ pub async fn show_snapshot(
     let snapshot = inventory::view_snapshot(&state, &me, &cx, &snapshot_id).await?;
     let s = &snapshot.body;
     let tr = crate::i18n::current();
-    let title = tr.ta("inventory-circle-of", "title", &format!("{} ({})", s.label, s.taken_on));
+    let title = tr.ta("inventory-circle-of", "title", format!("{} ({})", s.label, s.taken_on));
     let svg = circle_figure(&s.people, "circle-snapshot", &title);
     let groups = by_ring(&s.people);
     let others = inventory::snapshots(&state, &cx)
