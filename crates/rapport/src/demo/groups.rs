@@ -334,6 +334,16 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
     // The master trainer sets up the sites.
     let kasese = groups::create_site(state, &as_trainer, KASESE, Some("village")).await.map_err(app)?;
     let hillside = groups::create_site(state, &as_trainer, HILLSIDE, Some("school")).await.map_err(app)?;
+    // Kasese North's programme speaks the WHO manual's plain words (an adaptation; docs/i18n.md).
+    store
+        .set_adaptation_choice(
+            kasese.id.as_str(),
+            Some("who-plain"),
+            &trainer.id,
+            event(action::SETTINGS_ADAPTATION, "organisation"),
+        )
+        .await
+        .map_err(err)?;
     let mut facilitators = Vec::new();
     for (i, (name, site)) in [
         ("Achieng Fieldwell (demo facilitator)", &kasese),

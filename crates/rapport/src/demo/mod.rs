@@ -430,6 +430,10 @@ pub async fn seed(
         p.finished
     );
     println!(
+        "  Kasese North uses the WHO manual's plain words (\"Disagreements\", \"Life changes\"...): an adaptation \
+         chosen at {base}/admin/adaptations; its facilitators see them."
+    );
+    println!(
         "  Pre-group: Hillside Secondary Form 3 group (adolescents, facilitator3), {} of {} pre-group sessions done, \
          first meeting {}: {base}/groups/{}",
         p.pre_group_done,
