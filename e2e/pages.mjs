@@ -23,3 +23,11 @@ export function watchProblems(page, problems) {
     if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`);
   });
 }
+
+const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An ISO day ("2026-10-31") as the English pages show it ("31 Oct 2026", `date-short`). */
+export function shownDay(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS_SHORT[m - 1]} ${y}`;
+}

@@ -14,7 +14,7 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, watchProblems } from './pages.mjs';
+import { launchChromium, shownDay, watchProblems } from './pages.mjs';
 import { serve, stop } from './server.mjs';
 import { checkA11y, checkNoOverlap, openAllDetails } from './checks.mjs';
 
@@ -153,7 +153,7 @@ test('a clinician self-rates, the supervisor rates and sees the agreement, then 
 
   // The clinician opens session 4 and self-rates it on a phone.
   await clin.goto(`${baseURL}${coursePath}`);
-  await clin.locator('#sessions a', { hasText: daysAgo(35) }).first().click();
+  await clin.locator('#sessions a', { hasText: shownDay(daysAgo(35)) }).first().click();
   await clin.waitForURL((u) => /\/sessions\//.test(u.pathname));
   const sessionPath = new URL(clin.url()).pathname;
   await clin.getByRole('link', { name: 'Rate this session' }).click();

@@ -40,12 +40,17 @@ const PRONOUNS: &[&str] = &["she/her", "he/him", "they/them"];
 const CLIENT_LANGUAGES: &[&str] = &["English", "English", "English", "Spanish", "Arabic", "Polish", "Swahili", "Urdu"];
 
 /// A client's preferred language as the record holds it (a shipped tag, or
-/// none): the demo's language, or in the English demo "en" for the English
-/// speakers of its mix (the others speak languages the interface does not have).
+/// none): the demo's language, or in the English demo the tag of the English
+/// and Spanish speakers of its mix (the others speak languages the interface
+/// does not have).
 fn client_language(texts: &Texts, pick: usize) -> Option<&'static str> {
     match texts.client_language {
         Some(tag) => Some(tag),
-        None => (CLIENT_LANGUAGES[pick] == "English").then_some("en"),
+        None => match CLIENT_LANGUAGES[pick] {
+            "English" => Some("en"),
+            "Spanish" => Some("es"),
+            _ => None,
+        },
     }
 }
 
@@ -188,7 +193,11 @@ pub async fn seed(
             display_name,
             date_of_birth: Some(dob),
             pronouns: Some(PRONOUNS[rng.next(PRONOUNS.len())].into()),
-            preferred_language: client_language(texts, rng.next(CLIENT_LANGUAGES.len())).map(Into::into),
+            // The portal client (the first) has no language on record, so its
+            // portal follows the phone's language (e2e/portal-languages).
+            preferred_language: client_language(texts, rng.next(CLIENT_LANGUAGES.len()))
+                .filter(|_| i > 0 || texts.client_language.is_some())
+                .map(Into::into),
             phone: Some(format!("+44 7700 9{:05}", i % 100_000)),
             email: Some(format!("client{}@example.org", i + 1)),
             external_ids: vec![ExternalId { system: "Hospital number".into(), value: format!("DEMO-{:05}", i + 1) }],
