@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve, stop } from './server.mjs';
 import { findA11yViolations, findOverlaps, openAllDetails } from './checks.mjs';
+import { portalSignIn, shape, staffPages, staffSignIn, walkPages } from './walk.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -36,28 +37,6 @@ const LANGUAGES = (process.env.LAYOUT_LANGUAGES ?? 'en,es,fr,ar-XB').split(',');
 /** axe-core impacts that fail the walk (moderate and minor ones are listed, not failed). */
 const FAILING_IMPACTS = ['serious', 'critical'];
 const MAX_PAGES = 200;
-
-/** Links never followed: they act (sign out, break the glass), download or leave the face. */
-const SKIP = [
-  /^\/logout/,
-  /^\/portal\/logout/,
-  /\/(export|download|print)(\/|$|\?)/,
-  /\.(pdf|csv|ics|json|png|svg)(\?|$)/,
-  /^\/api\//,
-  /^\/static\//,
-  /^\/healthz/,
-  /^\/calendar\/feed/,
-];
-
-/** The shape of an address: ids and tokens replaced, the query's keys kept. */
-export function shape(u) {
-  const p = u.pathname
-    .split('/')
-    .map((seg) => (/^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(seg) || /^[0-9a-f]{16,}$/i.test(seg) || /^\d+$/.test(seg) ? ':id' : seg))
-    .join('/');
-  const keys = [...new URLSearchParams(u.search).keys()].sort().join('&');
-  return keys ? `${p}?${keys}` : p;
-}
 
 const cleanup = [];
 after(async () => {
@@ -94,41 +73,24 @@ test('layout walk: no overlapping controls, no control over a label, no serious 
   let lang = 'en';
 
   const walk = async (who, signIn, starts, allowed) => {
-    const perShapeLimit = lang === 'en' ? PER_SHAPE : 1;
     const widths = lang === 'en' || lang === 'ar-XB' ? WIDTHS : WIDTHS.slice(0, 1);
-    const context = await browser.newContext({
+    const { pages, shapes } = await walkPages({
+      browser,
       baseURL: server.url,
-      viewport: { width: WIDTHS[0], height: 800 },
-      extraHTTPHeaders: { 'Accept-Language': lang },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (e) => errors.push(`${who}: page error on ${page.url()}: ${e.message}`));
-    await signIn(page);
-    const seen = new Set();
-    const perShape = new Map();
-    const queue = [...starts];
-    let count = 0;
-    while (queue.length && count < MAX_PAGES) {
-      const href = queue.shift();
-      const u = new URL(href, server.url);
-      const key = u.pathname + u.search;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const sh = shape(u);
-      if ((perShape.get(sh) ?? 0) >= perShapeLimit) continue;
-      perShape.set(sh, (perShape.get(sh) ?? 0) + 1);
-      count++;
-      const links = [];
-      for (const width of widths) {
-        await page.setViewportSize({ width, height: 800 });
-        const res = await page.goto(key);
-        if (!res || !(res.headers()['content-type'] ?? '').includes('text/html')) break;
-        if (res.status() >= 500) errors.push(`${who}: ${res.status()} on ${key}`);
+      language: lang,
+      who,
+      signIn,
+      starts,
+      allowed,
+      perShape: lang === 'en' ? PER_SHAPE : 1,
+      widths,
+      maxPages: MAX_PAGES,
+      errors,
+      visit: async (page, { key, width }) => {
         await openAllDetails(page);
         const htmlLang = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
         const wantDir = lang === 'ar-XB' ? 'rtl' : 'ltr';
-        if (width === WIDTHS[0] && (htmlLang[0] !== lang || htmlLang[1] !== wantDir)) {
+        if (width === widths[0] && (htmlLang[0] !== lang || htmlLang[1] !== wantDir)) {
           langProblems.push(`${lang} ${who} ${key}: <html lang="${htmlLang[0]}" dir="${htmlLang[1]}">`);
         }
         for (const v of await findA11yViolations(page)) {
@@ -141,61 +103,24 @@ test('layout walk: no overlapping controls, no control over a label, no serious 
               ` overlaps ${f.b} {x: ${f.boxB.x}, y: ${f.boxB.y}, w: ${f.boxB.w}, h: ${f.boxB.h}} by ${f.overlap.w}×${f.overlap.h} px`,
           );
         }
-        if (width === widths[widths.length - 1]) {
-          links.push(
-            ...(await page.evaluate(() =>
-              [...document.querySelectorAll('nav a[href], main a[href]')]
-                .filter((a) => !a.hasAttribute('download') && !a.target)
-                .map((a) => a.getAttribute('href')),
-            )),
-          );
-        }
-      }
-      visited++;
-      for (const l of links) {
-        const lu = new URL(l, new URL(key, server.url));
-        if (lu.origin !== new URL(server.url).origin) continue;
-        const p = lu.pathname;
-        if (!allowed(p) || SKIP.some((re) => re.test(p))) continue;
-        queue.push(p + lu.search);
-      }
-    }
-    t.diagnostic(`${lang} ${who}: ${count} pages walked, ${perShape.size} address shapes`);
-    await context.close();
+      },
+    });
+    visited += pages;
+    t.diagnostic(`${lang} ${who}: ${pages} pages walked, ${shapes} address shapes`);
   };
 
-  const staffSignIn = (email) => async (page) => {
-    await page.goto('/login');
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.locator('main button[type=submit]').click();
-    await page.waitForURL((u) => u.pathname !== '/login');
-  };
-  const staffPages = (p) => !p.startsWith('/portal') && !p.startsWith('/m/') && !p.startsWith('/break-glass/');
   for (const language of LANGUAGES) {
     lang = language;
     for (const email of staff.slice(0, 3)) {
-      await walk(email, staffSignIn(email), ['/', '/clients', '/risk-flags', '/account'], staffPages);
+      await walk(email, staffSignIn(email, PASSWORD), ['/', '/clients', '/risk-flags', '/account'], staffPages);
     }
     // The demo's group programme: a facilitator (their groups' members only) and the master
     // trainer (everything down the chain of supervision).
     for (const email of staff.filter((e) => /^(facilitator1|master\.trainer)@/.test(e))) {
-      await walk(email, staffSignIn(email), ['/', '/clients', '/risk-flags', '/account'], staffPages);
+      await walk(email, staffSignIn(email, PASSWORD), ['/', '/clients', '/risk-flags', '/account'], staffPages);
     }
-    await walk(
-      portal,
-      async (page) => {
-        await page.goto('/portal/login');
-        await page.locator('#email').fill(portal);
-        await page.locator('#password').fill(PASSWORD);
-        await page.locator('main button[type=submit]').click();
-        await page.waitForURL((u) => u.pathname === '/portal');
-      },
-      ['/portal', '/portal/help'],
-      (p) => p.startsWith('/portal'),
-    );
+    await walk(portal, portalSignIn(portal, PASSWORD), ['/portal', '/portal/help'], (p) => p.startsWith('/portal'));
     await walk('anonymous', async () => {}, ['/login', '/portal/login', ...extra], (p) => p.startsWith('/m/') || p === '/login' || p === '/portal/login');
-
   }
 
   await mkdir(RESULTS_DIR, { recursive: true });

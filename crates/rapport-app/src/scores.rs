@@ -6,7 +6,7 @@
 //!
 //! Every number comes from the scoring engine and the one outcome
 //! computation (`outcomes::outcomes_in`); the words from
-//! `rapport_core::measures::wording`. Reads are audited.
+//! `rapport_i18n::scores`, in the reader's language. Reads are audited.
 
 use crate::access::course::{CourseContext, CourseHeadline};
 use crate::access::session::SessionContext;
@@ -18,7 +18,6 @@ use crate::outcomes::{
 use crate::{AppState, Error};
 use rapport_core::audit::action;
 use rapport_core::measures::definition::Instrument;
-use rapport_core::measures::wording;
 use rapport_store::clients::ClientRecord;
 use rapport_store::measures::{ResponseRow, RiskFlagRow};
 
@@ -77,10 +76,11 @@ fn words(
     use rapport_core::measures::scoring::RISK_ITEM_UNANSWERED;
     let risk_positive = r.flags.iter().any(|f| f.starts_with("risk_item_") && f != RISK_ITEM_UNANSWERED);
     let risk_unanswered = r.flags.iter().any(|f| f == RISK_ITEM_UNANSWERED);
+    let tr = rapport_i18n::current();
     let Some(inst) = inst else {
         let score = match r.total {
-            Some(t) => format!("{} = {t}", r.instrument_id),
-            None => format!("{}: no total", r.instrument_id),
+            Some(t) => tr.tn(rapport_i18n::msg("score-total"), &[("instrument", &r.instrument_id.as_str()), ("total", &t)]),
+            None => tr.ta("score-no-total", "instrument", r.instrument_id.as_str()),
         };
         return ResponseSummary {
             row: r.clone(),
@@ -93,25 +93,25 @@ fn words(
             risk: Vec::new(),
             risk_positive,
             risk_unanswered,
-            mode: wording::mode_label(&r.mode).into(),
+            mode: tr.mode_label(&r.mode),
         };
     };
     let blank: Vec<u32> =
         r.answers.iter().enumerate().filter(|(_, a)| a.is_none()).map(|(i, _)| i as u32 + 1).collect();
-    let score = wording::score_words(inst, r.total, r.band_set.as_deref(), r.band.as_deref(), &blank);
-    let sentence = wording::score_sentence(inst, r.total, r.band_set.as_deref(), r.band.as_deref(), &blank, outcome);
+    let score = tr.score_words(inst, r.total, r.band_set.as_deref(), r.band.as_deref(), &blank);
+    let sentence = tr.score_sentence(inst, r.total, r.band_set.as_deref(), r.band.as_deref(), &blank, outcome);
     ResponseSummary {
         row: r.clone(),
         short_name: inst.short_name.clone(),
         name: inst.name.clone(),
-        band: r.band.as_deref().map(|b| wording::band_label(inst, r.band_set.as_deref(), b)),
-        change: r.total.and(outcome).map(wording::change_words),
-        risk: wording::risk_answers(inst, &r.answers),
+        band: r.band.as_deref().map(|b| tr.band_label(inst, r.band_set.as_deref(), b)),
+        change: r.total.and(outcome).map(|o| tr.change_words(o)),
+        risk: tr.risk_answers(inst, &r.answers),
         score,
         sentence,
         risk_positive,
         risk_unanswered,
-        mode: wording::mode_label(&r.mode).into(),
+        mode: tr.mode_label(&r.mode),
     }
 }
 
@@ -255,61 +255,52 @@ pub async fn response_detail(
     })
 }
 
-/// Each item with its answer in words; a placeholder text reads "Item N".
+/// Each item with its answer in words, in the reader's language when the
+/// questionnaire has it (else its own); a placeholder text reads "Item N".
 pub fn item_answers(inst: &Instrument, r: &ResponseRow) -> Vec<ItemAnswer> {
-    let text = |it: &rapport_core::measures::definition::Item, n: u32| {
-        if inst.text_placeholder {
-            format!("Item {n}")
+    let tr = rapport_i18n::current();
+    let shown = inst.localized(tr.lang()).instrument;
+    let text = |it: &rapport_core::measures::definition::Item| {
+        if shown.text_placeholder {
+            tr.ta("answer-item", "number", i64::from(it.number))
         } else {
             it.text.clone()
         }
     };
-    let mut out: Vec<ItemAnswer> = inst
+    let mut out: Vec<ItemAnswer> = shown
         .items
         .iter()
         .enumerate()
         .map(|(i, it)| {
             let code = r.answers.get(i).copied().flatten();
+            let answer = tr.answer_label(inst, it.number, code);
             ItemAnswer {
                 number: it.number,
-                text: text(it, it.number),
+                text: text(it),
                 answer: match code {
-                    None => "not answered".into(),
-                    Some(c) => {
-                        let label = wording::answer_label(inst, it.number, Some(c));
-                        if inst.text_placeholder {
-                            format!("{label} (code {c})")
-                        } else {
-                            label
-                        }
+                    Some(c) if shown.text_placeholder => {
+                        tr.tn(rapport_i18n::msg("answer-with-code"), &[("answer", &answer), ("code", &c)])
                     }
+                    _ => answer,
                 },
                 score: r.item_scores.get(i).copied().flatten(),
-                risk: inst.risk_items.iter().any(|x| x.item == it.number),
+                risk: shown.risk_items.iter().any(|x| x.item == it.number),
                 unscored: false,
             }
         })
         .collect();
     let extras = r.unscored_answers.clone().unwrap_or_default();
-    for (i, it) in inst.unscored_items.iter().enumerate() {
-        let code = extras.get(i).copied().flatten();
-        let answer = match code {
-            None => "not answered".to_string(),
-            Some(c) => inst
+    for (i, it) in shown.unscored_items.iter().enumerate() {
+        let answer = match extras.get(i).copied().flatten() {
+            None => tr.t("answer-not-answered"),
+            Some(c) => shown
                 .options_for(it)
                 .iter()
                 .find(|o| o.code == c)
                 .map(|o| o.label.clone())
-                .unwrap_or_else(|| format!("answer {c}")),
+                .unwrap_or_else(|| tr.ta("answer-code", "code", c)),
         };
-        out.push(ItemAnswer {
-            number: it.number,
-            text: text(it, it.number),
-            answer,
-            score: None,
-            risk: false,
-            unscored: true,
-        });
+        out.push(ItemAnswer { number: it.number, text: text(it), answer, score: None, risk: false, unscored: true });
     }
     out
 }

@@ -115,12 +115,9 @@ pub async fn charts_for(
         } else {
             measure_svg_in(inst, &points, &events, &format!("chart-{inst_id}"), &words)
         };
-        let band_label = |r: &ResponseRow| {
-            let id = r.band.as_deref().unwrap_or("");
-            inst.band_set(r.band_set.as_deref())
-                .and_then(|b| b.bands.iter().find(|b| b.id == id))
-                .map(|b| b.label.clone())
-                .unwrap_or_else(|| id.to_string())
+        let band_label = |r: &ResponseRow| match r.band.as_deref() {
+            Some(id) => tr.band_label(inst, r.band_set.as_deref(), id),
+            None => String::new(),
         };
         let rows = mine
             .iter()

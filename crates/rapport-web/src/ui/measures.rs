@@ -192,7 +192,7 @@ impl MeasuresPage {
     /// A response's band as its label ("Moderately severe").
     fn band_name(&self, r: &ResponseRow) -> String {
         match (&r.band, self.library.get(&r.instrument_id)) {
-            (Some(b), Some(inst)) => rapport_core::measures::wording::band_label(inst, r.band_set.as_deref(), b),
+            (Some(b), Some(inst)) => self.layout.tr.band_label(inst, r.band_set.as_deref(), b),
             (Some(b), None) => b.clone(),
             (None, _) => String::new(),
         }
@@ -204,7 +204,7 @@ impl MeasuresPage {
         let tr = &self.layout.tr;
         match (number, self.library.get(&r.instrument_id)) {
             (Some(n), Some(inst)) => {
-                tr.ta("measure-risk-question-positive", "question", rapport_core::measures::wording::question(inst, n))
+                tr.ta("measure-risk-question-positive", "question", tr.question(inst, n))
             }
             (Some(n), None) => tr.ta("measure-risk-number-positive", "number", n as i64),
             _ => flag.replace('_', " "),
@@ -668,8 +668,8 @@ struct ResponsePage {
 }
 
 impl ResponsePage {
-    fn flag_status(&self) -> &'static str {
-        self.d.flag.as_ref().map(|f| rapport_core::measures::wording::flag_status_label(f.status)).unwrap_or_default()
+    fn flag_status(&self) -> String {
+        self.d.flag.as_ref().map(|f| crate::i18n::current().flag_status_label(f.status)).unwrap_or_default()
     }
 }
 

@@ -331,7 +331,7 @@ impl SessionPage {
         let status = self
             .open_flag
             .as_ref()
-            .map(|f| rapport_core::measures::wording::flag_status_label(f.status))
+            .map(|f| crate::i18n::current().flag_status_label(f.status))
             .unwrap_or_default();
         let mut chars = status.chars();
         chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()

@@ -530,7 +530,7 @@ pub async fn screen(
     } else {
         Vec::new()
     };
-    let band = s.band.as_deref().map(|b| rapport_core::measures::wording::band_label(inst, None, b));
+    let band = s.band.as_deref().map(|b| crate::i18n::current().band_label(inst, None, b));
     let layout = Layout::new(
         &state,
         &me,

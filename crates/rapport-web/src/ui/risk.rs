@@ -63,7 +63,7 @@ impl FlagLine {
         let hits: Vec<(u32, i64)> = f.items.iter().map(|h| (h.item, h.score)).collect();
         let source = match f.instrument_id.as_deref() {
             Some(i) => match lib.get(i) {
-                Some(inst) => rapport_core::measures::wording::flag_items(inst, &hits),
+                Some(inst) => crate::i18n::current().flag_items(inst, &hits),
                 None => format!("{i}: {}", Self::item_scores(&f)),
             },
             None => crate::i18n::current().t("risk-source-clinician"),
