@@ -27,22 +27,28 @@ const PASSWORD = 'rapport-demo-2026';
 
 /**
  * English words that are not Spanish words, matched whole and in lower case or
- * with a capital first letter ("WHO-5" is a name, not "who").
+ * with a capital first letter ("WHO-5" is a name, not "who"). Not "as" (the
+ * Spanish "facilitadores(as)"), "ago" ("28 ago 2027") or "total".
  */
 const ENGLISH = new Set(
   `the and with of for your you this that from not have was were are is will been by at on to or an it be in
-   as if all any after before when which who what how
+   if all any after before when which who what how
    save add edit delete remove cancel back next previous show hide yes more less than
    score scores session sessions client clients minimal mild moderate moderately severe none sent
-   day days week weeks month months year years ago today yesterday due overdue open closed signed draft
+   day days week weeks month months year years today yesterday due overdue open closed signed draft
    notes name time new change changes recovered improved reliable reliably deterioration deteriorated
    questionnaire since until there their they she his her we our can could should must never every each some only
-   item items total answered answer answers flag flags risk raised reviewed unread read`.split(/\s+/),
+   item items answered answer answers flag flags risk raised reviewed unread read`.split(/\s+/),
 );
 
 export function englishWords(text) {
   const found = [];
-  for (const w of text.split(/[^A-Za-zÀ-ÿ'’]+/)) {
+  // Codes, ids, addresses and numbers are not words: "client.read", "she/her", "client1@example.org".
+  const words = text
+    .split(/\s+/)
+    .map((token) => token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+    .filter((token) => !/[\d@/_.=]/.test(token));
+  for (const w of words.flatMap((token) => token.split(/[^A-Za-zÀ-ÿ'’]+/))) {
     if (!w) continue;
     const lower = w.toLowerCase();
     const capitalised = w === lower || w === lower[0].toUpperCase() + lower.slice(1);
@@ -125,4 +131,6 @@ test('the English-word detector finds English and leaves Spanish and names alone
   assert.deepEqual(englishWords('Guardar la nota'), []);
   assert.deepEqual(englishWords('WHO-5 y PHQ-9'), []);
   assert.deepEqual(englishWords('Puntuación: 14 (moderate)'), ['moderate']);
+  assert.deepEqual(englishWords('client.read por client1@example.org (she/her), 01a245a5-be2a'), []);
+  assert.deepEqual(englishWords('Del 24 oct 2026 al 28 ago 2027 · Facilitadores(as) · Total'), []);
 });

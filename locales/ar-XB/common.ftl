@@ -49,3 +49,11 @@ phase-initial = ‮Initial phase‬
 phase-middle = ‮Middle phase‬
 phase-termination = ‮Termination phase‬
 phase-maintenance = ‮Maintenance‬
+
+# Words of static/app.js (on <body data-t-…>).
+js-copied = ‮Copied‬
+js-copied-announce = ‮Copied to clipboard‬
+js-copy-manual = ‮Press Ctrl+C to copy‬
+js-copy-manual-announce = ‮Could not copy automatically. The text is selected: press Control C to copy.‬
+js-not-sent = ‮Not sent - check the connection. What you typed is kept on this device; press Save again when you are back online.‬
+js-not-sent-announce = ‮Not sent. Check the connection.‬

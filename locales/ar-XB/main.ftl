@@ -68,3 +68,9 @@ account-language-hint = ‮Rapport shows its pages to you in this language. Page
 account-language-save = ‮Save language‬
 account-language-saved = ‮Language saved.‬
 account-language-negotiated = ‮You have not chosen one: Rapport follows your browser, then your organisation's default.‬
+
+# A form refused by the cross-site request check (security.rs).
+csrf-other-site = ‮This request came from another site.‬
+csrf-expired = ‮Your form has expired.‬
+csrf-refused = ‮{ $reason } Go back, reload the page and try again.‬
+csrf-too-large = ‮The form is too large to send.‬

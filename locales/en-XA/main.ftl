@@ -68,3 +68,9 @@ account-language-hint = [Ŕåþþöŕţ šĥöŵš îţš þåĝéš ţö ýöû
 account-language-save = [Šåṽé ļåñĝûåĝé ·····]
 account-language-saved = [Ļåñĝûåĝé šåṽéđ. ····· ·]
 account-language-negotiated = [Ýöû ĥåṽé ñöţ çĥöšéñ öñé: Ŕåþþöŕţ ƒöļļöŵš ýöûŕ ƀŕöŵšéŕ, ţĥéñ ýöûŕ öŕĝåñîšåţîöñ'š đéƒåûļţ. ····· ····· ····· ····· ····· ····· ·····]
+
+# A form refused by the cross-site request check (security.rs).
+csrf-other-site = [Ţĥîš ŕéǫûéšţ çåɱé ƒŕöɱ åñöţĥéŕ šîţé. ····· ····· ····]
+csrf-expired = [Ýöûŕ ƒöŕɱ ĥåš éẋþîŕéđ. ····· ····]
+csrf-refused = [{ $reason } Ĝö ƀåçķ, ŕéļöåđ ţĥé þåĝé åñđ ţŕý åĝåîñ. ····· ····· ····· ·]
+csrf-too-large = [Ţĥé ƒöŕɱ îš ţöö ļåŕĝé ţö šéñđ. ····· ····· ··]

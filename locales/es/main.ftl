@@ -67,3 +67,9 @@ account-language-hint = Rapport le muestra sus páginas en este idioma. Las pág
 account-language-save = Guardar idioma
 account-language-saved = Idioma guardado.
 account-language-negotiated = No ha elegido ninguno: Rapport sigue el idioma de su navegador y, si no, el predeterminado de su organización.
+
+# Un formulario rechazado por la comprobación de solicitudes entre sitios (security.rs).
+csrf-other-site = Esta solicitud provino de otro sitio.
+csrf-expired = Su formulario caducó.
+csrf-refused = { $reason } Vuelva atrás, recargue la página e inténtelo de nuevo.
+csrf-too-large = El formulario es demasiado grande para enviarlo.

@@ -47,3 +47,11 @@ phase-initial = Phase initiale
 phase-middle = Phase intermédiaire
 phase-termination = Phase de terminaison
 phase-maintenance = Maintien
+
+# Mots de static/app.js (sur <body data-t-…>).
+js-copied = Copié
+js-copied-announce = Copié dans le presse-papiers
+js-copy-manual = Appuyez sur Ctrl+C pour copier
+js-copy-manual-announce = Copie automatique impossible. Le texte est sélectionné : appuyez sur Contrôle C pour le copier.
+js-not-sent = Non envoyé : vérifiez la connexion. Ce que vous avez saisi est conservé sur cet appareil ; appuyez de nouveau sur Enregistrer une fois la connexion revenue.
+js-not-sent-announce = Non envoyé. Vérifiez la connexion.

@@ -67,3 +67,9 @@ account-language-hint = Rapport vous présente ses pages dans cette langue. Les 
 account-language-save = Enregistrer la langue
 account-language-saved = Langue enregistrée.
 account-language-negotiated = Vous n’en avez choisi aucune : Rapport suit votre navigateur, puis la langue par défaut de votre organisation.
+
+# Un formulaire refusé par le contrôle des requêtes intersites (security.rs).
+csrf-other-site = Cette requête provient d’un autre site.
+csrf-expired = Votre formulaire a expiré.
+csrf-refused = { $reason } Revenez en arrière, rechargez la page et réessayez.
+csrf-too-large = Le formulaire est trop volumineux pour être envoyé.

@@ -46,12 +46,11 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
 /// Largest form body read for the CSRF check: the same limit as every route.
 const MAX_FORM_BYTES: usize = crate::limits::MAX_BODY_BYTES;
 
-fn rejected(message: &str) -> Response {
-    tracing::warn!(reason = message, "CSRF check failed");
-    let page = crate::html::error_page::ErrorPage::new(
-        StatusCode::FORBIDDEN,
-        format!("{message} Go back, reload the page and try again."),
-    );
+/// The refusal page, in the reader's language; `reason` is a message id.
+fn rejected(reason: &'static str) -> Response {
+    tracing::warn!(reason, "CSRF check failed");
+    let tr = rapport_i18n::current();
+    let page = crate::html::error_page::ErrorPage::new(StatusCode::FORBIDDEN, tr.ta("csrf-refused", "reason", tr.t(reason)));
     (StatusCode::FORBIDDEN, Html(page.render_html())).into_response()
 }
 
@@ -67,7 +66,7 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
     let h = req.headers();
     if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         if site != "same-origin" && site != "none" {
-            return rejected("This request came from another site.");
+            return rejected(rapport_i18n::msg("csrf-other-site"));
         }
     }
     if let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
@@ -79,7 +78,7 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         let public = state.config.public_url.as_deref().map(|u| u.trim_end_matches('/'));
         let matches = origin_host == host || public == Some(origin);
         if (origin == "null" && !fetch_same_origin) || (origin != "null" && !matches) {
-            return rejected("This request came from another site.");
+            return rejected(rapport_i18n::msg("csrf-other-site"));
         }
     }
     let expected = match req.extensions().get::<Identity>() {
@@ -87,13 +86,13 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         None => cookie(h, state.config.csrf_cookie()).map(str::to_string),
     };
     let Some(expected) = expected.filter(|e| !e.is_empty()) else {
-        return rejected("Your form has expired.");
+        return rejected(rapport_i18n::msg("csrf-expired"));
     };
     if let Some(sent) = h.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
         return if constant_time_eq(sent, &expected) {
             next.run(req).await
         } else {
-            rejected("Your form has expired.")
+            rejected(rapport_i18n::msg("csrf-expired"))
         };
     }
     let content_type = h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
@@ -103,14 +102,14 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
     let multipart =
         crate::html::multipart::boundary(content_type).filter(|_| req.uri().path().ends_with("/recordings"));
     if !is_form && multipart.is_none() {
-        return rejected("Your form has expired.");
+        return rejected(rapport_i18n::msg("csrf-expired"));
     }
     let limit =
         if multipart.is_some() { rapport_app::recordings::MAX_RECORDING_BYTES + 64 * 1024 } else { MAX_FORM_BYTES };
     let (parts, body) = req.into_parts();
     let bytes = match to_bytes(body, limit).await {
         Ok(b) => b,
-        Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE, "form too large").into_response(),
+        Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE, rapport_i18n::current().t("csrf-too-large")).into_response(),
     };
     let sent = match &multipart {
         Some(b) => crate::html::multipart::parse(bytes.clone(), b)
@@ -119,7 +118,7 @@ pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Re
         None => form_urlencoded_value(&bytes, "csrf"),
     };
     if !sent.is_some_and(|s| constant_time_eq(&s, &expected)) {
-        return rejected("Your form has expired.");
+        return rejected(rapport_i18n::msg("csrf-expired"));
     }
     next.run(Request::from_parts(parts, Body::from(bytes))).await
 }

@@ -19,6 +19,12 @@
 (function () {
   "use strict";
 
+  // Words the script shows, in the page's language: the layout puts them on
+  // <body data-t-KEY="..."> (English here for pages that do not).
+  function say(key, english) {
+    return (document.body && document.body.getAttribute("data-t-" + key)) || english;
+  }
+
   // ---- Live region for short announcements (e.g. "Copied to clipboard") ----
   var live;
   function announce(text) {
@@ -135,12 +141,12 @@
     }
     var original = button.getAttribute("data-copy-label");
     copyText(text).then(function () {
-      button.textContent = "Copied";
-      announce("Copied to clipboard");
+      button.textContent = say("copied", "Copied");
+      announce(say("copied-announce", "Copied to clipboard"));
     }, function () {
       selectContents(source);
-      button.textContent = "Press Ctrl+C to copy";
-      announce("Could not copy automatically. The text is selected: press Control C to copy.");
+      button.textContent = say("copy-manual", "Press Ctrl+C to copy");
+      announce(say("copy-manual-announce", "Could not copy automatically. The text is selected: press Control C to copy."));
     }).then(function () {
       window.clearTimeout(button._rapportTimer);
       button._rapportTimer = window.setTimeout(function () { button.textContent = original; }, 2500);
@@ -287,11 +293,11 @@
       }, function () {
         if (button) button.disabled = false;
         if (status) {
-          status.textContent = "Not sent - check the connection. What you typed is kept on this device; press Save again when you are back online.";
+          status.textContent = say("not-sent", "Not sent - check the connection. What you typed is kept on this device; press Save again when you are back online.");
           status.removeAttribute("hidden");
           status.scrollIntoView({ block: "center" });
         }
-        announce("Not sent. Check the connection.");
+        announce(say("not-sent-announce", "Not sent. Check the connection."));
       });
     });
   }
