@@ -464,3 +464,8 @@ note-error-risk = Registre la evaluación del riesgo antes de firmar
 note-error-risk-detail = Describa el riesgo identificado y lo que se hizo al respecto
 note-error-event-effect = Indique cómo fue «{ $event }» para el ánimo de la consultante
 note-error-addendum = Escriba la adenda
+course-progress-held =
+    { $count ->
+        [one] 1 sesión realizada
+       *[other] { $count } sesiones realizadas
+    }

@@ -460,3 +460,8 @@ note-error-risk = Renseignez l’évaluation du risque avant de signer
 note-error-risk-detail = Décrivez le risque identifié et ce qui a été fait
 note-error-event-effect = Indiquez comment « { $event } » a influé sur l’humeur du ou de la patient·e
 note-error-addendum = Rédigez l’addendum
+course-progress-held =
+    { $count ->
+        [one] 1 séance tenue
+       *[other] { $count } séances tenues
+    }

@@ -214,7 +214,7 @@ pub async fn open_course_progress(
         );
         let Some(p) = state.config.protocols.get(&s.course.protocol_id) else { continue };
         let progress = rapport_core::course::Progress::new(p, s.course.planned_sessions, s.sessions_held, false);
-        let text = format!("{}: {}", p.name, progress.summary());
+        let text = format!("{}: {}", p.name, rapport_i18n::current().course_progress(p, &progress));
         out.insert(s.course.client_id.to_string(), (s.course.id.to_string(), text, progress.ending_prompt));
     }
     Ok((out, open))
@@ -317,9 +317,15 @@ pub async fn courses_of(state: &AppState, c: &ClientRecord) -> AppResult<Vec<(Co
         let (name, progress) = match state.config.protocols.get(&course.protocol_id) {
             Some(p) => (
                 p.name.clone(),
-                rapport_core::course::Progress::new(p, course.planned_sessions, summary.sessions_held, false).summary(),
+                rapport_i18n::current().course_progress(
+                    p,
+                    &rapport_core::course::Progress::new(p, course.planned_sessions, summary.sessions_held, false),
+                ),
             ),
-            None => (course.protocol_id.clone(), format!("{} sessions held", summary.sessions_held)),
+            None => (
+                course.protocol_id.clone(),
+                rapport_i18n::current().ta("course-progress-held", "count", i64::from(summary.sessions_held)),
+            ),
         };
         courses.push((course, name, progress));
     }

@@ -558,21 +558,6 @@ impl Progress {
         self
     }
 
-    /// "Session 5 of 16 · middle phase · 11 left".
-    pub fn summary(&self) -> String {
-        let left = match self.sessions_remaining {
-            0 if self.sessions_held > self.contracted => {
-                format!("{} past the contract", self.sessions_held - self.contracted)
-            }
-            0 => "none left".to_string(),
-            n => format!("{n} left"),
-        };
-        if self.sessions_held == 0 {
-            format!("No sessions held yet of {} · {} · {left}", self.contracted, self.phase_label)
-        } else {
-            format!("Session {} of {} · {} · {left}", self.sessions_held, self.contracted, self.phase_label)
-        }
-    }
 }
 
 /// Where a session may fall in its course: not before the course's start
@@ -791,13 +776,13 @@ mod tests {
         let set = ProtocolSet::shipped();
         let p = set.get("ipt-individual").unwrap();
         let s = Progress::new(p, 16, 5, false);
-        assert_eq!(s.summary(), "Session 5 of 16 · middle phase · 11 left");
+        assert_eq!((s.sessions_held, s.contracted, s.sessions_remaining, s.phase), (5, 16, 11, Phase::Middle));
         assert!(!s.ending_prompt);
         assert!(Progress::new(p, 16, 12, false).ending_prompt, "4 left");
         assert!(Progress::new(p, 16, 14, false).ending_prompt, "2 left");
         assert!(!Progress::new(p, 16, 15, false).ending_prompt, "1 left: already ending");
-        assert_eq!(Progress::new(p, 16, 0, false).summary(), "No sessions held yet of 16 · initial phase · 16 left");
-        assert_eq!(Progress::new(p, 16, 16, false).summary(), "Session 16 of 16 · termination phase · none left");
+        assert_eq!(Progress::new(p, 16, 0, false).phase, Phase::Initial);
+        assert_eq!(Progress::new(p, 16, 16, false).sessions_remaining, 0);
         assert!(Progress::new(p, 16, 4, true).initial_overrun);
         assert!(!Progress::new(p, 16, 3, true).initial_overrun);
         let stuart = set.get("ipt-stuart").unwrap();

@@ -18,6 +18,7 @@ use time::{Date, PrimitiveDateTime};
 pub use rapport_core::msg;
 
 mod adaptation;
+pub mod course;
 pub mod scores;
 pub use adaptation::{presets, Adaptation};
 use fluent_templates::fluent_bundle::FluentArgs;

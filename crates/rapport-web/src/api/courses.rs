@@ -176,7 +176,7 @@ pub async fn course_json(state: &AppState, cx: &CourseContext) -> Result<CourseJ
         phase: cx.progress.phase.as_str().into(),
         sessions_held: cx.progress.sessions_held,
         sessions_remaining: cx.progress.sessions_remaining,
-        summary: cx.progress.summary(),
+        summary: rapport_i18n::current().course_progress(&cx.protocol, &cx.progress),
         ending_prompt: cx.progress.ending_prompt,
         problem_areas,
         checklist: cx

@@ -307,7 +307,7 @@ pub fn comma_list<T: std::fmt::Display>(items: &[T]) -> String {
 
 /// A phase as the protocol names it (English) or in the reader's language.
 pub fn phase_name(tr: &Tr, protocol: &Protocol, phase: Phase) -> String {
-    tr.term("phase", phase.as_str(), &protocol.phase_label(phase))
+    tr.phase_name(protocol, phase)
 }
 
 /// A checklist item as the protocol words it (English) or in the reader's language.
@@ -335,20 +335,7 @@ pub fn status_name(tr: &Tr, code: &str) -> String {
 
 /// Where the course stands: "Session 5 of 16 · middle phase · 11 left".
 pub fn progress_summary(tr: &Tr, cx: &CourseContext) -> String {
-    let p = &cx.progress;
-    let phase = phase_name(tr, &cx.protocol, p.phase);
-    let left = if p.sessions_remaining == 0 && p.sessions_held > p.contracted {
-        tr.ta("course-progress-past", "count", i64::from(p.sessions_held - p.contracted))
-    } else {
-        tr.ta("course-progress-left", "count", i64::from(p.sessions_remaining))
-    };
-    let contracted = i64::from(p.contracted);
-    if p.sessions_held == 0 {
-        tr.tn("course-progress-none-held", &[("contracted", &contracted), ("phase", &phase), ("left", &left)])
-    } else {
-        let held = i64::from(p.sessions_held);
-        tr.tn("course-progress", &[("held", &held), ("contracted", &contracted), ("phase", &phase), ("left", &left)])
-    }
+    tr.course_progress(&cx.protocol, &cx.progress)
 }
 
 // ---------------------------------------------------------------- contract and status
