@@ -555,3 +555,5 @@ account-password-too-short = ‮Password must be at least { $min } characters (a
 account-password-too-long = ‮Password must be at most { $max } characters‬
 account-password-common = ‮This password is too common: choose something others would not guess‬
 account-password-contains-email = ‮Password must not contain your email address‬
+admin-audit-outcome-success = ‮success‬
+admin-audit-outcome-denied = ‮denied‬

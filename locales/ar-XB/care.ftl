@@ -395,3 +395,20 @@ worksheet-chosen-not-listed = ‮The chosen option must be one of the options li
 ending-months-range = ‮Maintenance runs 1-36 months (got { $months })‬
 ending-months-required = ‮Enter how many months of maintenance were agreed‬
 ending-conflict = ‮Someone else saved this review while you were editing. Your text is below; reload the page to see theirs, then merge.‬
+timeline-chart-empty = ‮No events on the timeline yet.‬
+timeline-chart-mood-axis = ‮Mood (0 worst, 10 best)‬
+timeline-chart-approximate = ‮(approx.)‬
+timeline-chart-worse = ‮(worse)‬
+timeline-chart-remission = ‮(remission)‬
+timeline-chart-hollow = ‮Hollow: approximate date‬
+timeline-chart-score-point = ‮{ $series }: { $value } on { $date }‬
+timeline-chart-mood-point = ‮Event { $number }: mood { $mood }‬
+timeline-chart-events-span =
+    { $count ->
+        [one] ‮1 event from { $first } to { $last }.‬
+       *[other] ‮{ $count } events from { $first } to { $last }.‬
+    }
+timeline-chart-onset-sentence = ‮Symptom onset { $date } ({ $title }).‬
+timeline-chart-mood-range = ‮Mood at the time ranged from { $min } to { $max } out of { $top }.‬
+timeline-chart-score-count = ‮{ $series } scores: { $count }.‬
+timeline-chart-table-below = ‮The table below lists every event.‬

@@ -555,3 +555,5 @@ account-password-too-short = [Þåššŵöŕđ ɱûšţ ƀé åţ ļéåšţ { $
 account-password-too-long = [Þåššŵöŕđ ɱûšţ ƀé åţ ɱöšţ { $max } çĥåŕåçţéŕš ····· ····· ····]
 account-password-common = [Ţĥîš þåššŵöŕđ îš ţöö çöɱɱöñ: çĥööšé šöɱéţĥîñĝ öţĥéŕš ŵöûļđ ñöţ ĝûéšš ····· ····· ····· ····· ····· ··]
 account-password-contains-email = [Þåššŵöŕđ ɱûšţ ñöţ çöñţåîñ ýöûŕ éɱåîļ åđđŕéšš ····· ····· ····· ···]
+admin-audit-outcome-success = [šûççéšš ···]
+admin-audit-outcome-denied = [đéñîéđ ··]

@@ -395,3 +395,20 @@ worksheet-chosen-not-listed = [Ţĥé çĥöšéñ öþţîöñ ɱûšţ ƀé ö
 ending-months-range = [Ṁåîñţéñåñçé ŕûñš 1-36 ɱöñţĥš (ĝöţ { $months }) ····· ····· ····]
 ending-months-required = [Éñţéŕ ĥöŵ ɱåñý ɱöñţĥš öƒ ɱåîñţéñåñçé ŵéŕé åĝŕééđ ····· ····· ····· ····]
 ending-conflict = [Šöɱéöñé éļšé šåṽéđ ţĥîš ŕéṽîéŵ ŵĥîļé ýöû ŵéŕé éđîţîñĝ. Ýöûŕ ţéẋţ îš ƀéļöŵ; ŕéļöåđ ţĥé þåĝé ţö šéé ţĥéîŕš, ţĥéñ ɱéŕĝé. ····· ····· ····· ····· ····· ····· ····· ····· ····· ··]
+timeline-chart-empty = [Ñö éṽéñţš öñ ţĥé ţîɱéļîñé ýéţ. ····· ····· ··]
+timeline-chart-mood-axis = [Ṁööđ (0 ŵöŕšţ, 10 ƀéšţ) ····· ····]
+timeline-chart-approximate = [(åþþŕöẋ.) ····]
+timeline-chart-worse = [(ŵöŕšé) ···]
+timeline-chart-remission = [(ŕéɱîššîöñ) ····]
+timeline-chart-hollow = [Ĥöļļöŵ: åþþŕöẋîɱåţé đåţé ····· ·····]
+timeline-chart-score-point = [{ $series }: { $value } öñ { $date } ··]
+timeline-chart-mood-point = [Éṽéñţ { $number }: ɱööđ { $mood } ·····]
+timeline-chart-events-span =
+    { $count ->
+        [one] [1 éṽéñţ ƒŕöɱ { $first } ţö { $last }. ····· ··]
+       *[other] [{ $count } éṽéñţš ƒŕöɱ { $first } ţö { $last }. ····· ··]
+    }
+timeline-chart-onset-sentence = [Šýɱþţöɱ öñšéţ { $date } ({ $title }). ····· ··]
+timeline-chart-mood-range = [Ṁööđ åţ ţĥé ţîɱé ŕåñĝéđ ƒŕöɱ { $min } ţö { $max } öûţ öƒ { $top }. ····· ····· ····· ··]
+timeline-chart-score-count = [{ $series } šçöŕéš: { $count }. ····]
+timeline-chart-table-below = [Ţĥé ţåƀļé ƀéļöŵ ļîšţš éṽéŕý éṽéñţ. ····· ····· ····]

@@ -56,7 +56,7 @@ measure-language-name =
        *[other] [{ $code } ·]
     }
 measure-form-not-in-language = [Ţĥîš ǫûéšţîöññåîŕé îš ñöţ åṽåîļåƀļé îñ { $language }; îţ îš šĥöŵñ îñ { $shown }. ····· ····· ····· ····· ···]
-measure-translation-credit = [{ $language } ṽéŕšîöñ: { $source } { $licence } ····]
+measure-translation-credit = [{ $language } ṽéŕšîöñ: ····]
 
 ## measures.html
 measure-page-title = [Ṁéåšûŕéš · { $client } ····]
@@ -219,3 +219,6 @@ measure-link-give = [Ĝîṽé ţĥîš ļîñķ ţö { $client }. Îţ îš š�
 measure-link-label = [Ļîñķ ··]
 measure-link-works-once = [Ŵöŕķš öñçé, ûñţîļ { $expires }. Ţĥé çļîéñţ šééš ñö šçöŕé; îƒ ţĥéý åñšŵéŕ å ŕîšķ îţéɱ ţĥéý šéé ţĥé öŕĝåñîšåţîöñ'š çŕîšîš ŕéšöûŕçéš åñđ å ƒļåĝ îš ŕåîšéđ ƒöŕ ţĥé ŕéšþöñšîƀļé çļîñîçîåñ. Ñöƀöđý îš ŵåţçĥîñĝ åñšŵéŕš ļîṽé. ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ·]
 measure-link-back = [Ɓåçķ ţö ɱéåšûŕéš ····· ·]
+measure-scope-course = [Çöûŕšé ƒŕöɱ { $date } ({ $protocol }, { $status }) ····· ··]
+measure-scope-all-responses = [Åļļ ŕéšþöñšéš, åçŕöšš éṽéŕý çöûŕšé ····· ····· ····]
+measure-scope-outside = [Ŕéšþöñšéš öûţšîđé åñý çöûŕšé ····· ····· ·]

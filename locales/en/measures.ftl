@@ -55,7 +55,7 @@ measure-language-name =
        *[other] { $code }
     }
 measure-form-not-in-language = This questionnaire is not available in { $language }; it is shown in { $shown }.
-measure-translation-credit = { $language } version: { $source } { $licence }
+measure-translation-credit = { $language } version:
 
 ## measures.html
 measure-page-title = Measures · { $client }
@@ -218,3 +218,6 @@ measure-link-give = Give this link to { $client }. It is shown only now: copy it
 measure-link-label = Link
 measure-link-works-once = Works once, until { $expires }. The client sees no score; if they answer a risk item they see the organisation's crisis resources and a flag is raised for the responsible clinician. Nobody is watching answers live.
 measure-link-back = Back to measures
+measure-scope-course = Course from { $date } ({ $protocol }, { $status })
+measure-scope-all-responses = All responses, across every course
+measure-scope-outside = Responses outside any course

@@ -57,3 +57,20 @@ mode-link = by the client through a questionnaire link
 mode-other = other
 answer-item = Item { $number }
 answer-with-code = { $answer } (code { $code })
+
+score-category-improved = improved
+score-category-deteriorated = deteriorated
+score-category-none = no change
+score-off-track-deterioration = reliable deterioration since the baseline
+score-off-track-no-improvement = no improvement by the review point
+score-nhs-final = final
+score-nhs-provisional = provisional
+
+outcome-one-score = one score so far
+outcome-meaningful-points = { $words } (10 points)
+outcome-not-defined = not defined for this measure
+outcome-na = n/a
+outcome-na-below-caseness = n/a (baseline below caseness)
+outcome-na-not-a-case = n/a (not a case at the start)
+outcome-below-caseness-now = below caseness now
+outcome-still-at-caseness = still at caseness

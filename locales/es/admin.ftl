@@ -554,3 +554,5 @@ account-password-too-short = La contraseña debe tener al menos { $min } caracte
 account-password-too-long = La contraseña debe tener como máximo { $max } caracteres
 account-password-common = Esta contraseña es demasiado común: elija algo que otros no adivinarían
 account-password-contains-email = La contraseña no debe contener su correo electrónico
+admin-audit-outcome-success = correcto
+admin-audit-outcome-denied = denegado

@@ -398,3 +398,20 @@ worksheet-chosen-not-listed = La opción elegida debe ser una de las opciones en
 ending-months-range = El mantenimiento dura de 1 a 36 meses (se indicó { $months })
 ending-months-required = Indique cuántos meses de mantenimiento se acordaron
 ending-conflict = Otra persona guardó esta revisión mientras usted la editaba. Su texto está abajo; recargue la página para ver el de la otra persona y luego combínelos.
+timeline-chart-empty = Todavía no hay acontecimientos en la línea de vida.
+timeline-chart-mood-axis = Ánimo (0 el peor, 10 el mejor)
+timeline-chart-approximate = (aprox.)
+timeline-chart-worse = (empeoramiento)
+timeline-chart-remission = (remisión)
+timeline-chart-hollow = Hueco: fecha aproximada
+timeline-chart-score-point = { $series }: { $value } el { $date }
+timeline-chart-mood-point = Acontecimiento { $number }: ánimo { $mood }
+timeline-chart-events-span =
+    { $count ->
+        [one] 1 acontecimiento, de { $first } a { $last }.
+       *[other] { $count } acontecimientos, de { $first } a { $last }.
+    }
+timeline-chart-onset-sentence = Inicio de los síntomas: { $date } ({ $title }).
+timeline-chart-mood-range = El ánimo en esos momentos fue de { $min } a { $max } sobre { $top }.
+timeline-chart-score-count = Puntuaciones de { $series }: { $count }.
+timeline-chart-table-below = La tabla de abajo enumera cada acontecimiento.

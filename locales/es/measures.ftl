@@ -53,7 +53,7 @@ measure-language-name =
        *[other] { $code }
     }
 measure-form-not-in-language = Este cuestionario no está disponible en { $language }; se muestra en { $shown }.
-measure-translation-credit = Versión en { $language }: { $source } { $licence }
+measure-translation-credit = Versión en { $language }:
 
 ## measures.html
 measure-page-title = Cuestionarios · { $client }
@@ -216,3 +216,6 @@ measure-link-give = Entregue este enlace a { $client }. Solo se muestra ahora: c
 measure-link-label = Enlace
 measure-link-works-once = Funciona una vez, hasta el { $expires }. El consultante no ve ninguna puntuación; si responde a una pregunta de riesgo, ve los recursos de crisis de la organización y se genera una alerta para el terapeuta responsable. Nadie está viendo las respuestas en directo.
 measure-link-back = Volver a los cuestionarios
+measure-scope-course = Tratamiento desde el { $date } ({ $protocol }, { $status })
+measure-scope-all-responses = Todas las respuestas, de todos los tratamientos
+measure-scope-outside = Respuestas fuera de todo tratamiento

@@ -56,3 +56,20 @@ mode-link = por el consultante mediante un enlace al cuestionario
 mode-other = otro
 answer-item = Ítem { $number }
 answer-with-code = { $answer } (código { $code })
+
+score-category-improved = mejoría
+score-category-deteriorated = empeoramiento
+score-category-none = sin cambio
+score-off-track-deterioration = empeoramiento fiable desde la línea de base
+score-off-track-no-improvement = sin mejoría en el punto de revisión
+score-nhs-final = definitivo
+score-nhs-provisional = provisional
+
+outcome-one-score = por ahora, una sola puntuación
+outcome-meaningful-points = { $words } (10 puntos)
+outcome-not-defined = no definido para esta medida
+outcome-na = no aplica
+outcome-na-below-caseness = no aplica (línea de base por debajo del umbral de caso)
+outcome-na-not-a-case = no aplica (no era un caso al inicio)
+outcome-below-caseness-now = ahora por debajo del umbral de caso
+outcome-still-at-caseness = todavía en el umbral de caso o por encima

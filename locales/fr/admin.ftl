@@ -554,3 +554,5 @@ account-password-too-short = Le mot de passe doit comporter au moins { $min } ca
 account-password-too-long = Le mot de passe doit comporter { $max } caractères au plus
 account-password-common = Ce mot de passe est trop courant : choisissez quelque chose que d’autres ne devineraient pas
 account-password-contains-email = Le mot de passe ne doit pas contenir votre adresse e-mail
+admin-audit-outcome-success = réussi
+admin-audit-outcome-denied = refusé

@@ -398,3 +398,20 @@ worksheet-chosen-not-listed = L’option choisie doit faire partie des options l
 ending-months-range = Le maintien dure de 1 à 36 mois ({ $months } indiqué)
 ending-months-required = Indiquez combien de mois de maintien ont été convenus
 ending-conflict = Quelqu’un d’autre a enregistré ce bilan pendant que vous le modifiiez. Votre texte est ci-dessous ; rechargez la page pour voir le sien, puis fusionnez-les.
+timeline-chart-empty = Aucun événement sur la ligne de vie pour l’instant.
+timeline-chart-mood-axis = Humeur (0 la pire, 10 la meilleure)
+timeline-chart-approximate = (approx.)
+timeline-chart-worse = (aggravation)
+timeline-chart-remission = (rémission)
+timeline-chart-hollow = Creux : date approximative
+timeline-chart-score-point = { $series } : { $value } le { $date }
+timeline-chart-mood-point = Événement { $number } : humeur { $mood }
+timeline-chart-events-span =
+    { $count ->
+        [one] 1 événement, de { $first } à { $last }.
+       *[other] { $count } événements, de { $first } à { $last }.
+    }
+timeline-chart-onset-sentence = Début des symptômes : { $date } ({ $title }).
+timeline-chart-mood-range = L’humeur à ces moments allait de { $min } à { $max } sur { $top }.
+timeline-chart-score-count = Scores { $series } : { $count }.
+timeline-chart-table-below = Le tableau ci-dessous liste chaque événement.

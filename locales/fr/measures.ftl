@@ -53,7 +53,7 @@ measure-language-name =
        *[other] { $code }
     }
 measure-form-not-in-language = Ce questionnaire n’est pas disponible en { $language } ; il est présenté en { $shown }.
-measure-translation-credit = Version en { $language } : { $source } { $licence }
+measure-translation-credit = Version en { $language } :
 
 ## measures.html
 measure-page-title = Questionnaires · { $client }
@@ -216,3 +216,6 @@ measure-link-give = Donnez ce lien à { $client }. Il n’est affiché que maint
 measure-link-label = Lien
 measure-link-works-once = Fonctionne une seule fois, jusqu’au { $expires }. Le ou la patient·e ne voit aucun score ; s’il ou elle répond à une question de risque, les ressources de crise de l’organisation s’affichent et une alerte est levée pour le ou la thérapeute référent·e. Personne ne suit les réponses en direct.
 measure-link-back = Retour aux questionnaires
+measure-scope-course = Traitement depuis le { $date } ({ $protocol }, { $status })
+measure-scope-all-responses = Toutes les réponses, tous traitements confondus
+measure-scope-outside = Réponses hors de tout traitement

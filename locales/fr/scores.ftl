@@ -56,3 +56,20 @@ mode-link = par le ou la patient·e via un lien vers le questionnaire
 mode-other = autre
 answer-item = Item { $number }
 answer-with-code = { $answer } (code { $code })
+
+score-category-improved = amélioration
+score-category-deteriorated = détérioration
+score-category-none = pas de changement
+score-off-track-deterioration = détérioration fiable depuis le score initial
+score-off-track-no-improvement = pas d’amélioration au point de revue
+score-nhs-final = définitif
+score-nhs-provisional = provisoire
+
+outcome-one-score = un seul score pour l’instant
+outcome-meaningful-points = { $words } (10 points)
+outcome-not-defined = non défini pour cette mesure
+outcome-na = s. o.
+outcome-na-below-caseness = s. o. (score initial sous le seuil clinique)
+outcome-na-not-a-case = s. o. (pas un cas au départ)
+outcome-below-caseness-now = désormais sous le seuil clinique
+outcome-still-at-caseness = toujours au seuil clinique

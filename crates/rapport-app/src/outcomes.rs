@@ -66,12 +66,17 @@ pub fn course_of_response(r: &ResponseRow, spans: &[CourseSpan<String>]) -> Opti
     r.course_id.clone().or_else(|| course_on(spans, r.completed_at.date()))
 }
 
-pub fn course_label(c: &CourseSummary) -> String {
-    format!(
-        "Course from {} ({}, {})",
-        rapport_core::time::format_date(c.course.start_date),
-        c.course.protocol_id,
-        c.course.status.label().to_lowercase()
+/// "Course from 5 Jan 2026 (Individual IPT, completed)", in the reader's language.
+pub fn course_label(state: &AppState, c: &CourseSummary) -> String {
+    let tr = rapport_i18n::current();
+    let protocol = state.config.protocols.get(&c.course.protocol_id).map(|p| p.name.clone());
+    tr.tn(
+        rapport_i18n::msg("measure-scope-course"),
+        &[
+            ("date", &tr.date(c.course.start_date)),
+            ("protocol", &protocol.unwrap_or_else(|| c.course.protocol_id.clone())),
+            ("status", &tr.t(c.course.status.message()).to_lowercase()),
+        ],
     )
 }
 
@@ -91,7 +96,7 @@ pub fn scoped_responses<'a>(
                 let scope = OutcomeScope {
                     kind: "all".into(),
                     course_id: None,
-                    label: "All responses, across every course".into(),
+                    label: rapport_i18n::current().t("measure-scope-all-responses"),
                 };
                 return Ok(Scoped { scope, responses: all.clone(), all, courses });
             }
@@ -108,7 +113,7 @@ pub fn scoped_responses<'a>(
                 OutcomeScope {
                     kind: "course".into(),
                     course_id: Some(c.course.id.to_string()),
-                    label: course_label(c),
+                    label: course_label(state, c),
                 },
                 Some(c.course.id.to_string()),
             ),
@@ -116,7 +121,7 @@ pub fn scoped_responses<'a>(
                 OutcomeScope {
                     kind: "outside_courses".into(),
                     course_id: None,
-                    label: "Responses outside any course".into(),
+                    label: rapport_i18n::current().t("measure-scope-outside"),
                 },
                 None,
             ),

@@ -21,9 +21,10 @@ use rapport_core::measures::definition::Instrument;
 use rapport_store::clients::ClientRecord;
 use rapport_store::measures::{ResponseRow, RiskFlagRow};
 
-/// A timestamp's day in the organisation's local time ("2026-12-04").
+/// A timestamp's day in the organisation's local time, as the reader's
+/// language writes it ("4 Dec 2026", "4 dic 2026").
 pub fn local_date(t: impl crate::clock::Instant) -> String {
-    rapport_core::time::format_date(crate::clock::zone().local(t.instant()).date())
+    rapport_i18n::current().date(crate::clock::zone().local(t.instant()).date())
 }
 
 /// The instrument every course falls back to (the "Record PHQ-9" button, the header's score).
@@ -59,8 +60,9 @@ pub struct ItemAnswer {
     pub number: u32,
     /// The item text; "Item 3" for a licensed instrument whose text is not shipped.
     pub text: String,
-    /// The option label, or "not answered".
+    /// The option label, or "not answered" (in the reader's language).
     pub answer: String,
+    pub answered: bool,
     /// The item's score (after reverse scoring), when answered.
     pub score: Option<i64>,
     pub risk: bool,
@@ -79,7 +81,9 @@ fn words(
     let tr = rapport_i18n::current();
     let Some(inst) = inst else {
         let score = match r.total {
-            Some(t) => tr.tn(rapport_i18n::msg("score-total"), &[("instrument", &r.instrument_id.as_str()), ("total", &t)]),
+            Some(t) => {
+                tr.tn(rapport_i18n::msg("score-total"), &[("instrument", &r.instrument_id.as_str()), ("total", &t)])
+            }
             None => tr.ta("score-no-total", "instrument", r.instrument_id.as_str()),
         };
         return ResponseSummary {
@@ -103,7 +107,8 @@ fn words(
     ResponseSummary {
         row: r.clone(),
         short_name: inst.short_name.clone(),
-        name: inst.name.clone(),
+        // The translation's name when the reader's language has one.
+        name: inst.translation_for(tr.lang()).and_then(|t| t.name.clone()).unwrap_or_else(|| inst.name.clone()),
         band: r.band.as_deref().map(|b| tr.band_label(inst, r.band_set.as_deref(), b)),
         change: r.total.and(outcome).map(|o| tr.change_words(o)),
         risk: tr.risk_answers(inst, &r.answers),
@@ -276,6 +281,7 @@ pub fn item_answers(inst: &Instrument, r: &ResponseRow) -> Vec<ItemAnswer> {
             let answer = tr.answer_label(inst, it.number, code);
             ItemAnswer {
                 number: it.number,
+                answered: code.is_some(),
                 text: text(it),
                 answer: match code {
                     Some(c) if shown.text_placeholder => {
@@ -291,7 +297,8 @@ pub fn item_answers(inst: &Instrument, r: &ResponseRow) -> Vec<ItemAnswer> {
         .collect();
     let extras = r.unscored_answers.clone().unwrap_or_default();
     for (i, it) in shown.unscored_items.iter().enumerate() {
-        let answer = match extras.get(i).copied().flatten() {
+        let code = extras.get(i).copied().flatten();
+        let answer = match code {
             None => tr.t("answer-not-answered"),
             Some(c) => shown
                 .options_for(it)
@@ -300,7 +307,16 @@ pub fn item_answers(inst: &Instrument, r: &ResponseRow) -> Vec<ItemAnswer> {
                 .map(|o| o.label.clone())
                 .unwrap_or_else(|| tr.ta("answer-code", "code", c)),
         };
-        out.push(ItemAnswer { number: it.number, text: text(it), answer, score: None, risk: false, unscored: true });
+        let answered = code.is_some();
+        out.push(ItemAnswer {
+            number: it.number,
+            text: text(it),
+            answer,
+            answered,
+            score: None,
+            risk: false,
+            unscored: true,
+        });
     }
     out
 }

@@ -59,5 +59,6 @@ async fn phq9_series(state: &AppState, client: &Id) -> AppResult<ScoreSeries> {
         .filter_map(|r| r.total.map(|t| (r.completed_at.date(), t as f64)))
         .collect();
     points.sort_by_key(|p| p.0);
-    Ok(ScoreSeries { label: format!("{} total", inst.short_name), max: inst.range.max as f64, points })
+    let label = rapport_i18n::current().ta("measure-chart-axis-total", "measure", inst.short_name.as_str());
+    Ok(ScoreSeries { label, max: inst.range.max as f64, points })
 }

@@ -15,7 +15,7 @@
 //! the shipped bands have messages ([`BANDS`]).
 
 use crate::{msg, Tr};
-use rapport_core::measures::change::{InstrumentOutcome, ReliableChange};
+use rapport_core::measures::change::{InstrumentOutcome, NhsStatus, NotOnTrackReason, ReliableChange};
 use rapport_core::measures::definition::Instrument;
 use rapport_core::risk::FlagStatus;
 
@@ -77,11 +77,16 @@ impl Tr {
             .and_then(|s| s.bands.iter().find(|b| b.id == band))
             .map(|b| b.label.clone())
             .unwrap_or_else(|| band.replace('_', " "));
+        self.band_words(inst, band, &label)
+    }
+
+    /// A band of `inst` named `label` by its definition, in this language.
+    pub fn band_words(&self, inst: &Instrument, band: &str, label: &str) -> String {
         let own = format!("{}-{}", hyphens(&inst.id), hyphens(band));
         if self.lang() != "en" && self.has(&format!("band-{own}")) {
-            return self.term("band", &own, &label);
+            return self.term("band", &own, label);
         }
-        self.term("band", band, &label)
+        self.term("band", band, label)
     }
 
     /// The change from the course's baseline up to the score described.
@@ -154,7 +159,9 @@ impl Tr {
     ) -> String {
         let head = self.score_words(inst, total, band_set, band, blank);
         match (total, outcome) {
-            (Some(_), Some(o)) => self.tn(msg("score-sentence"), &[("score", &head), ("change", &self.change_words(o))]),
+            (Some(_), Some(o)) => {
+                self.tn(msg("score-sentence"), &[("score", &head), ("change", &self.change_words(o))])
+            }
             _ => head,
         }
     }
@@ -236,13 +243,43 @@ impl Tr {
         hits.iter()
             .map(|(n, score)| match rapport_core::measures::wording::code_for_score(inst, *n, *score) {
                 Some(code) => self.named_risk_answer(inst, *n, Some(code)),
-                None => self.tn(
-                    msg("question-scored"),
-                    &[("question", &self.named_question(inst, *n)), ("score", score)],
-                ),
+                None => {
+                    self.tn(msg("question-scored"), &[("question", &self.named_question(inst, *n)), ("score", score)])
+                }
             })
             .collect::<Vec<_>>()
             .join("; ")
+    }
+
+    /// A reliable (or meaningful) change category alone: "improved", "no change", "deteriorated".
+    pub fn change_category(&self, c: &ReliableChange) -> String {
+        self.t(match c {
+            ReliableChange::Improved => msg("score-category-improved"),
+            ReliableChange::Deteriorated => msg("score-category-deteriorated"),
+            ReliableChange::None => msg("score-category-none"),
+        })
+    }
+
+    /// Why a course is not on track, each reason in words, joined with ", ".
+    pub fn not_on_track_reasons(&self, reasons: &[NotOnTrackReason]) -> String {
+        reasons
+            .iter()
+            .map(|r| {
+                self.t(match r {
+                    NotOnTrackReason::ReliableDeterioration => msg("score-off-track-deterioration"),
+                    NotOnTrackReason::NoImprovementByReview => msg("score-off-track-no-improvement"),
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Whether NHS Talking Therapies categories are final or provisional.
+    pub fn nhs_status(&self, s: &NhsStatus) -> String {
+        self.t(match s {
+            NhsStatus::Final => msg("score-nhs-final"),
+            NhsStatus::Provisional => msg("score-nhs-provisional"),
+        })
     }
 
     /// How a response was taken (`in_session` → "in session").
@@ -307,7 +344,13 @@ mod tests {
                         let own = format!("band-{}-{}", hyphens(&inst.id), hyphens(&b.id));
                         let id = if tr.has(&own) { own } else { format!("band-{}", hyphens(&b.id)) };
                         assert!(tr.has(&id), "{lang}: {} band {} has no message", inst.id, b.id);
-                        assert_eq!(tr.band_label(inst, Some(&set.id), &b.id), tr.t(&id), "{lang}: {} band {}", inst.id, b.id);
+                        assert_eq!(
+                            tr.band_label(inst, Some(&set.id), &b.id),
+                            tr.t(&id),
+                            "{lang}: {} band {}",
+                            inst.id,
+                            b.id
+                        );
                     }
                 }
                 for r in &inst.risk_items {

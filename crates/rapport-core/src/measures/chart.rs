@@ -65,6 +65,8 @@ pub struct ChartWords<'a> {
     pub session_mark: Box<dyn Fn(u32) -> String + 'a>,
     /// A day under the axis: "4 Dec".
     pub short_date: Box<dyn Fn(Date) -> String + 'a>,
+    /// A band's name on the chart (its definition's label in English).
+    pub band: Box<dyn Fn(&super::definition::Band) -> String + 'a>,
     /// The time axis with session numbers, and without.
     pub axis_sessions: String,
     pub axis_dates: String,
@@ -92,6 +94,7 @@ impl ChartWords<'static> {
             event: Box::new(|n, d, label| format!("Event {n}, {}: {label}", short_date(d))),
             session_mark: Box::new(|s| format!("S{s}")),
             short_date: Box::new(short_date),
+            band: Box::new(|b| b.label.clone()),
             axis_sessions: "Session (S) and date".into(),
             axis_dates: "Date".into(),
         }
@@ -222,7 +225,7 @@ fn chart(
             BAND_FILLS[i % 2],
             if for_client { LEFT + 4.0 } else { width - right + 6.0 },
             (top + bottom) / 2.0 + 4.0,
-            esc(&truncate(&b.label, 20)),
+            esc(&truncate(&(words.band)(b), 20)),
             b.min,
             b.max
         );

@@ -28,6 +28,77 @@ impl ScoreSeries {
     }
 }
 
+/// Every word the chart writes, so each face can give them in the reader's
+/// language ([`TimelineWords::english`] before any face chose one).
+pub struct TimelineWords<'a> {
+    pub title: String,
+    /// The whole chart when there is nothing to draw.
+    pub empty: String,
+    pub mood_axis: String,
+    pub onset: String,
+    /// After "Symptom onset" when its date is approximate: " (approx.)".
+    pub approximate: String,
+    /// After an event's label: " (worse)", " (remission)".
+    pub worse: String,
+    pub remission: String,
+    /// The legend's hollow marker.
+    pub hollow: String,
+    pub category: Box<dyn Fn(EventCategory) -> String + 'a>,
+    pub month_short: Box<dyn Fn(Month) -> String + 'a>,
+    /// An event's date as a person reads it ("around March 2025").
+    pub event_date: Box<dyn Fn(&TimelineEvent) -> String + 'a>,
+    /// (series label, value, day) → "PHQ-9 total: 11 on 4 Dec 2026".
+    pub score_point: Box<dyn Fn(&str, &str, Date) -> String + 'a>,
+    /// (event number, mood) → "Event 3: mood 4".
+    pub mood_point: Box<dyn Fn(usize, i64) -> String + 'a>,
+    /// (events, first, last) → "5 events from Mar 2025 to Nov 2026."
+    pub events_span: Box<dyn Fn(usize, &str, &str) -> String + 'a>,
+    /// (date, title) → " Symptom onset 4 March 2025 (Lost job)."
+    pub onset_sentence: Box<dyn Fn(&str, &str) -> String + 'a>,
+    /// (min, max, scale top) → " Mood at the time ranged from 2 to 7 out of 10."
+    pub mood_range: Box<dyn Fn(i64, i64, i64) -> String + 'a>,
+    /// (series label, count) → " PHQ-9 total scores: 5."
+    pub score_count: Box<dyn Fn(&str, usize) -> String + 'a>,
+    /// " The table below lists every event."
+    pub table_below: String,
+}
+
+impl TimelineWords<'static> {
+    pub fn english() -> TimelineWords<'static> {
+        TimelineWords {
+            title: "Interpersonal timeline".into(),
+            empty: "No events on the timeline yet.".into(),
+            mood_axis: "Mood (0 worst, 10 best)".into(),
+            onset: "Symptom onset".into(),
+            approximate: " (approx.)".into(),
+            worse: " (worse)".into(),
+            remission: " (remission)".into(),
+            hollow: "Hollow: approximate date".into(),
+            category: Box::new(|c| c.label().to_string()),
+            month_short: Box::new(|m| month_abbr(m).to_string()),
+            event_date: Box::new(|e| e.date_display()),
+            score_point: Box::new(|label, v, d| format!("{label}: {v} on {}", crate::time::format_date(d))),
+            mood_point: Box::new(|n, m| format!("Event {n}: mood {m}")),
+            events_span: Box::new(|n, a, b| format!("{n} event{} from {a} to {b}.", if n == 1 { "" } else { "s" })),
+            onset_sentence: Box::new(|d, t| format!(" Symptom onset {d} ({t}).")),
+            mood_range: Box::new(|a, b, top| format!(" Mood at the time ranged from {a} to {b} out of {top}.")),
+            score_count: Box::new(|label, n| format!(" {label} scores: {n}.")),
+            table_below: " The table below lists every event.".into(),
+        }
+    }
+}
+
+impl TimelineWords<'_> {
+    /// "14 Mar 2025", "Mar 2025", "2025" (a date's short form on the chart).
+    fn short(&self, d: &ApproxDate) -> String {
+        match (d.month(), d.day()) {
+            (Some(m), Some(day)) => format!("{day} {} {}", (self.month_short)(m), d.year()),
+            (Some(m), None) => format!("{} {}", (self.month_short)(m), d.year()),
+            _ => d.year().to_string(),
+        }
+    }
+}
+
 const WIDTH: f64 = 840.0;
 const LEFT: f64 = 56.0;
 const RIGHT_PLAIN: f64 = 24.0;
@@ -173,7 +244,7 @@ fn month_start(index: i32) -> Date {
 /// Tick marks: the first day of every `step` months, `step` chosen so there
 /// are at most ten; labelled with the year (yearly or coarser ticks) or the
 /// month, with the year on the first tick and on each January.
-pub fn ticks(from: Date, to: Date) -> Vec<(Date, String)> {
+pub fn ticks(from: Date, to: Date, words: &TimelineWords) -> Vec<(Date, String)> {
     let (a, b) = (month_index(from), month_index(to) + 1);
     let span = (b - a).max(1);
     let step = [1, 2, 3, 6, 12, 24, 60, 120, 240].into_iter().find(|s| span / s <= 10).unwrap_or(600);
@@ -186,9 +257,9 @@ pub fn ticks(from: Date, to: Date) -> Vec<(Date, String)> {
             let label = if step >= 12 {
                 d.year().to_string()
             } else if first || d.month() == Month::January {
-                format!("{} {}", month_abbr(d.month()), d.year())
+                format!("{} {}", (words.month_short)(d.month()), d.year())
             } else {
-                month_abbr(d.month()).to_string()
+                (words.month_short)(d.month())
             };
             out.push((d, label));
             first = false;
@@ -222,6 +293,11 @@ struct Placed<'a> {
 /// The chart for `events` (any order; numbered in time order, as the table
 /// should be) with an optional score series laid over it.
 pub fn timeline_svg(events: &[TimelineEvent], scores: &ScoreSeries) -> String {
+    timeline_svg_in(events, scores, &TimelineWords::english())
+}
+
+/// The chart with `words` in the reader's language.
+pub fn timeline_svg_in(events: &[TimelineEvent], scores: &ScoreSeries, words: &TimelineWords) -> String {
     let mut placed: Vec<Placed> =
         events.iter().filter_map(|e| e.when().map(|when| Placed { number: 0, event: e, when })).collect();
     placed.sort_by_key(|p| p.when);
@@ -230,12 +306,15 @@ pub fn timeline_svg(events: &[TimelineEvent], scores: &ScoreSeries) -> String {
     }
     let mut out = String::new();
     if placed.is_empty() && scores.points.is_empty() {
-        out.push_str(
+        let _ = write!(
+            out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline-chart\" viewBox=\"0 0 840 60\" role=\"img\" \
              aria-labelledby=\"timeline-chart-title timeline-chart-desc\">\
-             <title id=\"timeline-chart-title\">Interpersonal timeline</title>\
-             <desc id=\"timeline-chart-desc\">No events on the timeline yet.</desc>\
-             <text x=\"420\" y=\"34\" text-anchor=\"middle\" font-size=\"14\" fill=\"#4b5563\">No events on the timeline yet.</text></svg>",
+             <title id=\"timeline-chart-title\">{title}</title>\
+             <desc id=\"timeline-chart-desc\">{empty}</desc>\
+             <text x=\"420\" y=\"34\" text-anchor=\"middle\" font-size=\"14\" fill=\"#4b5563\">{empty}</text></svg>",
+            title = esc(&words.title),
+            empty = esc(&words.empty),
         );
         return out;
     }
@@ -259,8 +338,8 @@ pub fn timeline_svg(events: &[TimelineEvent], scores: &ScoreSeries) -> String {
         let x = sc.x(p.when.midpoint());
         let mut label = format!("{} {}", p.number, truncate(&p.event.title, LABEL_CHARS));
         match p.event.episode() {
-            EpisodeMarker::Worsening => label.push_str(" (worse)"),
-            EpisodeMarker::Remission => label.push_str(" (remission)"),
+            EpisodeMarker::Worsening => label.push_str(&words.worse),
+            EpisodeMarker::Remission => label.push_str(&words.remission),
             _ => {}
         }
         let w = label.chars().count() as f64 * CHAR_W + 12.0;
@@ -282,9 +361,9 @@ pub fn timeline_svg(events: &[TimelineEvent], scores: &ScoreSeries) -> String {
         EventCategory::ALL.iter().copied().filter(|c| placed.iter().any(|p| p.event.category() == *c)).collect();
     let legend_y = lanes_top + lanes as f64 * LANE_H + 18.0;
     // Legend entries flow left to right and wrap: (category or None for "hollow", label, x, row).
-    let mut legend: Vec<(Option<EventCategory>, &str, f64, usize)> = Vec::new();
-    let entries = cats.iter().map(|c| (Some(*c), c.label()));
-    let hollow = placed.iter().any(|p| p.event.approximate).then_some((None, "Hollow: approximate date"));
+    let mut legend: Vec<(Option<EventCategory>, String, f64, usize)> = Vec::new();
+    let entries = cats.iter().map(|c| (Some(*c), (words.category)(*c)));
+    let hollow = placed.iter().any(|p| p.event.approximate).then(|| (None, words.hollow.clone()));
     let (mut lx, mut row) = (LEFT, 0);
     for (cat, label) in entries.chain(hollow) {
         let w = 24.0 + label.chars().count() as f64 * CHAR_W;
@@ -306,16 +385,17 @@ pub fn timeline_svg(events: &[TimelineEvent], scores: &ScoreSeries) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline-chart\" viewBox=\"0 0 {WIDTH} {height:.0}\" \
          role=\"img\" aria-labelledby=\"timeline-chart-title timeline-chart-desc\" font-family=\"system-ui, sans-serif\" font-size=\"12\">"
     );
-    out.push_str("<title id=\"timeline-chart-title\">Interpersonal timeline</title>");
-    let _ = write!(out, "<desc id=\"timeline-chart-desc\">{}</desc>", esc(&describe(&placed, scores)));
+    let _ = write!(out, "<title id=\"timeline-chart-title\">{}</title>", esc(&words.title));
+    let _ = write!(out, "<desc id=\"timeline-chart-desc\">{}</desc>", esc(&describe(&placed, scores, words)));
     let _ = write!(out, "<rect x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{height:.0}\" fill=\"#fff\"/>");
 
     // Mood axis (left) with gridlines at 0, 5, 10.
     let _ = write!(
         out,
-        "<text x=\"12\" y=\"{:.1}\" transform=\"rotate(-90 12 {:.1})\" text-anchor=\"middle\" fill=\"#374151\">Mood (0 worst, 10 best)</text>",
+        "<text x=\"12\" y=\"{:.1}\" transform=\"rotate(-90 12 {:.1})\" text-anchor=\"middle\" fill=\"#374151\">{}</text>",
         axis_y - PLOT_H / 2.0,
-        axis_y - PLOT_H / 2.0
+        axis_y - PLOT_H / 2.0,
+        esc(&words.mood_axis)
     );
     for m in [0, 5, 10] {
         let y = mood_y(m);
@@ -353,7 +433,7 @@ pub fn timeline_svg(events: &[TimelineEvent], scores: &ScoreSeries) -> String {
         "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{axis_y:.1}\" y2=\"{axis_y:.1}\" stroke=\"#374151\" stroke-width=\"1.2\"/>",
         sc.x1
     );
-    for (d, label) in ticks(lo, hi) {
+    for (d, label) in ticks(lo, hi, words) {
         let x = sc.x(d);
         let _ = write!(
             out,
@@ -372,11 +452,12 @@ pub fn timeline_svg(events: &[TimelineEvent], scores: &ScoreSeries) -> String {
         let _ = write!(
             out,
             "<g class=\"onset\"><line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#991b1b\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>\
-             <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#991b1b\">Symptom onset{}</text></g>",
+             <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#991b1b\">{}{}</text></g>",
             TOP - 6.0,
             lanes_top + lanes as f64 * LANE_H,
             TOP - 12.0,
-            if p.event.approximate { " (approx.)" } else { "" }
+            esc(&words.onset),
+            if p.event.approximate { esc(&words.approximate) } else { String::new() }
         );
     }
 
@@ -393,12 +474,10 @@ pub fn timeline_svg(events: &[TimelineEvent], scores: &ScoreSeries) -> String {
         for (d, v) in &pts {
             let _ = write!(
                 out,
-                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"6\" height=\"6\" fill=\"#4b5563\"><title>{}: {} on {}</title></rect>",
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"6\" height=\"6\" fill=\"#4b5563\"><title>{}</title></rect>",
                 sc.x(*d) - 3.0,
                 score_y(*v) - 3.0,
-                esc(&scores.label),
-                fmt_num(*v),
-                crate::time::format_date(*d)
+                esc(&(words.score_point)(&scores.label, &fmt_num(*v), *d)),
             );
         }
         out.push_str("</g>");
@@ -417,9 +496,10 @@ pub fn timeline_svg(events: &[TimelineEvent], scores: &ScoreSeries) -> String {
         for (x, m, n) in &moods {
             let _ = write!(
                 out,
-                "<g><circle cx=\"{x:.1}\" cy=\"{:.1}\" r=\"3.5\" fill=\"#1d4ed8\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#1e3a8a\" font-size=\"11\">{m}</text><title>Event {n}: mood {m}</title></g>",
+                "<g><circle cx=\"{x:.1}\" cy=\"{:.1}\" r=\"3.5\" fill=\"#1d4ed8\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#1e3a8a\" font-size=\"11\">{m}</text><title>{}</title></g>",
                 mood_y(*m),
-                mood_y(*m) - 7.0
+                mood_y(*m) - 7.0,
+                esc(&(words.mood_point)(*n, *m))
             );
         }
         out.push_str("</g>");
@@ -455,8 +535,8 @@ pub fn timeline_svg(events: &[TimelineEvent], scores: &ScoreSeries) -> String {
             "<title>{}. {} ({}), {}</title></g>",
             p.number,
             esc(&p.event.title),
-            cat.label(),
-            esc(&p.event.date_display())
+            esc(&(words.category)(cat)),
+            esc(&(words.event_date)(p.event))
         );
     }
 
@@ -474,7 +554,7 @@ pub fn timeline_svg(events: &[TimelineEvent], scores: &ScoreSeries) -> String {
                 );
             }
         }
-        let _ = write!(out, "<text x=\"{:.1}\" y=\"{y:.1}\" fill=\"#374151\">{label}</text>", x + 16.0);
+        let _ = write!(out, "<text x=\"{:.1}\" y=\"{y:.1}\" fill=\"#374151\">{}</text>", x + 16.0, esc(label));
     }
     out.push_str("</svg>");
     out
@@ -489,29 +569,22 @@ fn fmt_num(v: f64) -> String {
 }
 
 /// The chart's description: what a reader would take from it.
-fn describe(placed: &[Placed], scores: &ScoreSeries) -> String {
+fn describe(placed: &[Placed], scores: &ScoreSeries, words: &TimelineWords) -> String {
     let mut s = String::new();
     if let (Some(first), Some(last)) = (placed.first(), placed.last()) {
-        let _ = write!(
-            s,
-            "{} event{} from {} to {}.",
-            placed.len(),
-            if placed.len() == 1 { "" } else { "s" },
-            first.when.short(),
-            last.when.short()
-        );
+        s.push_str(&(words.events_span)(placed.len(), &words.short(&first.when), &words.short(&last.when)));
     }
     for p in placed.iter().filter(|p| p.event.episode() == EpisodeMarker::Onset) {
-        let _ = write!(s, " Symptom onset {} ({}).", p.event.date_display(), p.event.title);
+        s.push_str(&(words.onset_sentence)(&(words.event_date)(p.event), &p.event.title));
     }
     let moods: Vec<i64> = placed.iter().filter_map(|p| p.event.mood).collect();
     if let (Some(min), Some(max)) = (moods.iter().min(), moods.iter().max()) {
-        let _ = write!(s, " Mood at the time ranged from {min} to {max} out of {RATING_MAX}.");
+        s.push_str(&(words.mood_range)(*min, *max, RATING_MAX));
     }
     if !scores.points.is_empty() {
-        let _ = write!(s, " {} scores: {}.", scores.label, scores.points.len());
+        s.push_str(&(words.score_count)(&scores.label, scores.points.len()));
     }
-    let _ = write!(s, " The table below lists every event.");
+    s.push_str(&words.table_below);
     s.trim().to_string()
 }
 
@@ -639,13 +712,13 @@ mod tests {
 
     #[test]
     fn ticks_label_years_or_months() {
-        let long = ticks(date!(2019 - 03 - 01), date!(2025 - 10 - 01));
+        let long = ticks(date!(2019 - 03 - 01), date!(2025 - 10 - 01), &TimelineWords::english());
         assert!(long.iter().all(|(_, l)| l.len() == 4), "{long:?}");
         assert!(long.len() <= 10 && long.len() >= 3);
-        let short = ticks(date!(2025 - 01 - 10), date!(2025 - 08 - 20));
+        let short = ticks(date!(2025 - 01 - 10), date!(2025 - 08 - 20), &TimelineWords::english());
         let labels: Vec<&str> = short.iter().map(|(_, l)| l.as_str()).collect();
         assert_eq!(labels, ["Feb 2025", "Mar", "Apr", "May", "Jun", "Jul", "Aug"]);
-        let across = ticks(date!(2024 - 10 - 01), date!(2025 - 06 - 01));
+        let across = ticks(date!(2024 - 10 - 01), date!(2025 - 06 - 01), &TimelineWords::english());
         assert!(across.iter().any(|(_, l)| l == "Jan 2025"), "{across:?}");
     }
 

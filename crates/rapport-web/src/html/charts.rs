@@ -32,7 +32,7 @@ fn day_month(tr: &Tr, d: time::Date) -> String {
 }
 
 /// The chart's words in the reader's language.
-pub fn chart_words<'a>(tr: &'a Tr, inst: &Instrument) -> ChartWords<'a> {
+pub fn chart_words<'a>(tr: &'a Tr, inst: &'a Instrument) -> ChartWords<'a> {
     let measure = inst.short_name.as_str();
     ChartWords {
         title: tr.ta("measure-chart-title", "measure", measure),
@@ -58,6 +58,7 @@ pub fn chart_words<'a>(tr: &'a Tr, inst: &Instrument) -> ChartWords<'a> {
         }),
         session_mark: Box::new(move |s| tr.ta("measure-chart-session-mark", "number", s as i64)),
         short_date: Box::new(move |d| day_month(tr, d)),
+        band: Box::new(move |b| tr.band_words(inst, &b.id, &b.label)),
         axis_sessions: tr.t("measure-chart-axis-sessions"),
         axis_dates: tr.t("measure-chart-axis-dates"),
     }

@@ -31,17 +31,24 @@ pub fn language_name(tr: &Tr, code: &str) -> String {
     tr.ta("measure-language-name", "code", primary)
 }
 
-/// "Spanish version: SOURCE. LICENCE": the translation shown, credited as its
-/// licence asks. None for the instrument's own text.
-pub fn translation_credit(tr: &Tr, inst: &Instrument, language: &str) -> Option<String> {
+/// The translation shown, credited as its licence asks: "Spanish version:"
+/// in the reader's language, then the citation as recorded (source and
+/// licence; a citation is never translated). None for the instrument's own text.
+pub fn translation_credit(tr: &Tr, inst: &Instrument, language: &str) -> Option<Credit> {
     if same_language(language, inst.base_language()) {
         return None;
     }
     let t = inst.translations.iter().find(|t| t.language.eq_ignore_ascii_case(language))?;
-    Some(tr.tn(
-        crate::i18n::msg("measure-translation-credit"),
-        &[("language", &language_name(tr, &t.language)), ("source", &t.source), ("licence", &t.licence)],
-    ))
+    Some(Credit {
+        lead: tr.ta("measure-translation-credit", "language", language_name(tr, &t.language)),
+        citation: format!("{} {}", t.source, t.licence),
+    })
+}
+
+/// A translation's credit: the reader's words, then the untranslated citation.
+pub struct Credit {
+    pub lead: String,
+    pub citation: String,
 }
 
 pub struct OptionView {
@@ -96,10 +103,12 @@ pub struct QuestionnaireView {
     /// English.", in the reader's language, when it has no translation in it.
     pub note: Option<String>,
     /// The translation shown, credited ("Spanish version: …").
-    pub credit: Option<String>,
+    pub credit: Option<Credit>,
     pub title: String,
     pub instructions: String,
     pub attribution: String,
+    /// The attribution is reproduced as the definition words it (never translated).
+    pub attribution_language: String,
     pub items: Vec<ItemView>,
     pub extras: Vec<ItemView>,
 }
@@ -131,6 +140,7 @@ impl QuestionnaireView {
             title: inst.name.clone(),
             instructions: inst.instructions.clone().unwrap_or_default(),
             attribution: inst.attribution.clone().unwrap_or_default(),
+            attribution_language: inst.base_language().to_string(),
             items: item_views(inst, &inst.items, "item", 0, form),
             extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
         }

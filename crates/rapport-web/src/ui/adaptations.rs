@@ -42,8 +42,8 @@ struct Shown {
     name: String,
     title: String,
     origin: String,
-    /// (language's own name, what it changes there).
-    languages: Vec<(String, Vec<Change>)>,
+    /// (language tag, language's own name, what it changes there).
+    languages: Vec<(String, String, Vec<Change>)>,
 }
 
 #[derive(Template)]
@@ -75,7 +75,7 @@ fn shown(o: &Overview) -> Vec<Shown> {
                     let name = rapport_i18n::SHIPPED.iter().find(|(c, _)| *c == lang).map(|(_, n)| *n).unwrap_or(lang);
                     let rows =
                         a.overrides(lang).iter().map(|(id, text)| (id.clone(), text.clone(), own.t(id))).collect();
-                    (name.to_string(), rows)
+                    (lang.to_string(), name.to_string(), rows)
                 })
                 .collect(),
         })

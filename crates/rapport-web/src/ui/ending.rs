@@ -72,26 +72,20 @@ pub struct OutcomeLine {
 }
 
 pub struct NhsLine {
-    pub status: &'static str,
+    pub status: String,
     pub recovery: String,
-    pub reliable_improvement: &'static str,
+    pub reliable_improvement: String,
     pub reliable_recovery: String,
-    pub reliable_deterioration: &'static str,
-}
-
-fn yes_no(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
-    }
+    pub reliable_deterioration: String,
 }
 
 fn outcomes_card(state: &AppState, cx: &CourseContext, o: rapport_app::outcomes::Outcomes) -> OutcomesCard {
     use rapport_core::measures::change::ReliableChange;
+    let tr = crate::i18n::current();
+    let yes_no = |b: bool| tr.t(if b { "measure-yes" } else { "measure-no" });
     let na = |base_case: Option<bool>| match base_case {
-        Some(false) => "n/a (baseline below caseness)".to_string(),
-        _ => "n/a".to_string(),
+        Some(false) => tr.t("outcome-na-below-caseness"),
+        _ => tr.t("outcome-na"),
     };
     let rows = o
         .instruments
@@ -99,28 +93,34 @@ fn outcomes_card(state: &AppState, cx: &CourseContext, o: rapport_app::outcomes:
         .map(|(id, r)| {
             let oc = r.outcome;
             let name = state.instruments.get(&id).map(|i| i.short_name.clone()).unwrap_or(id);
-            let rc = |c: ReliableChange, what: &str| match c {
-                ReliableChange::Improved => format!("{what} improvement"),
-                ReliableChange::Deteriorated => format!("{what} deterioration"),
-                ReliableChange::None => format!("no {what} change"),
-            };
             let reliable = match (&oc.reliable_change, oc.meaningful_change) {
-                _ if oc.count < 2 => "one score so far".to_string(),
-                (Some(x), _) => rc(x.category, "reliable"),
-                (None, Some(m)) => format!("{} (10 points)", rc(m, "meaningful")),
-                (None, None) => "not defined for this measure".to_string(),
+                _ if oc.count < 2 => tr.t("outcome-one-score"),
+                (Some(x), _) => tr.t(match x.category {
+                    ReliableChange::Improved => "score-reliable-improved",
+                    ReliableChange::Deteriorated => "score-reliable-deteriorated",
+                    ReliableChange::None => "score-reliable-none",
+                }),
+                (None, Some(m)) => {
+                    let words = tr.t(match m {
+                        ReliableChange::Improved => "score-meaningful-improved",
+                        ReliableChange::Deteriorated => "score-meaningful-deteriorated",
+                        ReliableChange::None => "score-meaningful-none",
+                    });
+                    tr.ta("outcome-meaningful-points", "words", words)
+                }
+                (None, None) => tr.t("outcome-not-defined"),
             };
             let flag = |v: Option<bool>, yes: &str, no: &str| match v {
-                Some(true) => yes.to_string(),
-                Some(false) => no.to_string(),
+                Some(true) => tr.t(yes),
+                Some(false) => tr.t(no),
                 None => na(oc.caseness_at_baseline),
             };
             let recovery = match (oc.caseness_at_baseline, oc.caseness_at_latest) {
-                _ if oc.count < 2 => "n/a".to_string(),
-                (Some(true), Some(false)) => "below caseness now".to_string(),
-                (Some(true), Some(true)) => "still at caseness".to_string(),
+                _ if oc.count < 2 => tr.t("outcome-na"),
+                (Some(true), Some(false)) => tr.t("outcome-below-caseness-now"),
+                (Some(true), Some(true)) => tr.t("outcome-still-at-caseness"),
                 (Some(false), _) => na(Some(false)),
-                _ => "n/a".to_string(),
+                _ => tr.t("outcome-na"),
             };
             OutcomeLine {
                 instrument: name,
@@ -131,19 +131,17 @@ fn outcomes_card(state: &AppState, cx: &CourseContext, o: rapport_app::outcomes:
                 latest_on: rapport_app::scores::local_date(r.latest_at),
                 change: if oc.change == 0 { "0".into() } else { format!("{:+}", oc.change) },
                 reliable,
-                response: flag(oc.response, "response", "no response"),
-                remission: flag(oc.remission, "remission", "no remission"),
+                response: flag(oc.response, "measure-response-yes", "measure-response-no"),
+                remission: flag(oc.remission, "measure-remission-yes", "measure-remission-no"),
                 recovery,
             }
         })
         .collect();
     let nhs = o.nhs.map(|n| {
         let c = n.categories;
-        let na = |v: Option<bool>| {
-            v.map(|b| yes_no(b).to_string()).unwrap_or_else(|| "n/a (not a case at the start)".into())
-        };
+        let na = |v: Option<bool>| v.map(yes_no).unwrap_or_else(|| tr.t("outcome-na-not-a-case"));
         NhsLine {
-            status: c.status.as_str(),
+            status: tr.nhs_status(&c.status),
             recovery: na(c.recovered),
             reliable_improvement: yes_no(c.reliably_improved),
             reliable_recovery: na(c.reliably_recovered),
@@ -253,8 +251,8 @@ impl EndingPage {
 
     /// "12 sessions, monthly, from 2027-01-04": the link text of a maintenance course.
     fn maintenance_line(&self, m: &CourseRecord) -> String {
-        let frequency = m.frequency.label().to_lowercase();
-        let start = m.start_date.to_string();
+        let frequency = self.layout.tr.t(m.frequency.message()).to_lowercase();
+        let start = crate::i18n::day(m.start_date);
         self.layout.tr.tn(
             crate::i18n::msg("ending-maintenance-course-line"),
             &[("sessions", &i64::from(m.planned_sessions)), ("frequency", &frequency), ("date", &start)],

@@ -113,7 +113,9 @@ pub struct OutcomeRow {
 pub struct InstrumentChoice {
     pub id: String,
     pub short_name: String,
+    /// The full name in the reader's language when the questionnaire has it, else its own.
     pub name: String,
+    pub name_language: String,
     pub clinician: bool,
     /// May be sent to the client as a measure link.
     pub sendable: bool,
@@ -203,9 +205,7 @@ impl MeasuresPage {
         let number = flag.trim_start_matches("risk_item_").parse::<u32>().ok();
         let tr = &self.layout.tr;
         match (number, self.library.get(&r.instrument_id)) {
-            (Some(n), Some(inst)) => {
-                tr.ta("measure-risk-question-positive", "question", tr.question(inst, n))
-            }
+            (Some(n), Some(inst)) => tr.ta("measure-risk-question-positive", "question", tr.question(inst, n)),
             (Some(n), None) => tr.ta("measure-risk-number-positive", "number", n as i64),
             _ => flag.replace('_', " "),
         }
@@ -349,7 +349,7 @@ async fn measures_page(
         .courses
         .iter()
         .map(|k| ScopeLink {
-            label: course_label(k),
+            label: course_label(state, k),
             href: format!("{base}?course={}", k.course.id),
             current: scoped.scope.course_id.as_deref() == Some(k.course.id.as_str()),
         })
@@ -384,10 +384,15 @@ async fn measures_page(
     let instruments = state
         .instruments
         .all()
-        .map(|i| InstrumentChoice {
+        .map(|i| {
+            let shown = questionnaire::localized(i);
+            (i, shown.instrument.name, shown.language)
+        })
+        .map(|(i, name, name_language)| InstrumentChoice {
             id: i.id.clone(),
             short_name: i.short_name.clone(),
-            name: i.name.clone(),
+            name,
+            name_language,
             clinician: i.administration == rapport_core::measures::definition::Administration::Clinician,
             sendable: rapport_app::measure_links::sendable(i),
         })
@@ -423,7 +428,7 @@ async fn measures_page(
         .into_iter()
         .map(|(id, r)| OutcomeRow {
             instrument: state.instruments.get(&id).map(|i| i.short_name.clone()).unwrap_or(id),
-            reasons: r.not_on_track_reasons().join(", "),
+            reasons: crate::i18n::current().not_on_track_reasons(&r.outcome.not_on_track),
             o: r.outcome,
         })
         .collect::<Vec<_>>();
@@ -662,9 +667,11 @@ struct ResponsePage {
     /// The language it was answered in, named in the reader's language (None: not recorded).
     language: Option<String>,
     /// The translation answered, credited ("Spanish version: …").
-    credit: Option<String>,
+    credit: Option<questionnaire::Credit>,
     /// The population whose cut-offs gave the band, when not the instrument's own.
     cutoffs: Option<String>,
+    /// The language the questions and answers are shown in (the reader's, when the questionnaire has it).
+    items_language: String,
 }
 
 impl ResponsePage {
@@ -712,5 +719,18 @@ pub async fn response_page(
             .map(|p| tr.tn("measure-response-population", &[("population", &p.label), ("source", &p.source)])),
         _ => None,
     };
-    render(&ResponsePage { layout, taken, d, just_saved, session, measures_href, crumb, language, credit, cutoffs })
+    let items_language = inst.map(|i| questionnaire::localized(i).language).unwrap_or_else(|| "en".into());
+    render(&ResponsePage {
+        layout,
+        taken,
+        d,
+        just_saved,
+        session,
+        measures_href,
+        crumb,
+        language,
+        credit,
+        cutoffs,
+        items_language,
+    })
 }

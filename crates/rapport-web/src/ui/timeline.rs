@@ -19,7 +19,7 @@ use rapport_app::caller::Identity;
 use rapport_app::records;
 use rapport_app::timeline::timeline;
 use rapport_app::AppState;
-use rapport_core::timeline::chart::{category_icon, timeline_svg};
+use rapport_core::timeline::chart::{category_icon, timeline_svg_in, TimelineWords};
 use rapport_core::timeline::{EpisodeMarker, EventCategory, TimelineEvent};
 use rapport_core::{Id, ValidationErrors};
 use rapport_store::records::Record;
@@ -33,26 +33,29 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
 }
 
 impl Describe for TimelineEvent {
+    /// Field labels are message ids; the values in the reader's language.
     fn describe(&self) -> Vec<(&'static str, String)> {
+        let tr = crate::i18n::current();
+        let of_ten = |n: i64| format!("{n} {}", tr.t("timeline-of-ten"));
         let mut v = vec![
-            ("When", self.date_display()),
-            ("Category", self.category().label().to_string()),
-            ("Event", self.title.clone()),
+            (crate::i18n::msg("timeline-when"), event_when(&tr, self)),
+            (crate::i18n::msg("timeline-category"), tr.t(self.category().message())),
+            (crate::i18n::msg("timeline-col-event"), self.title.clone()),
         ];
         if !self.people.is_empty() {
-            v.push(("People involved", self.people.join(", ")));
+            v.push((crate::i18n::msg("timeline-people"), self.people.join(", ")));
         }
         if let Some(d) = &self.description {
-            v.push(("Description", d.clone()));
+            v.push((crate::i18n::msg("timeline-description"), d.clone()));
         }
         if let Some(m) = self.mood {
-            v.push(("Mood at the time", format!("{m} of 10")));
+            v.push((crate::i18n::msg("timeline-mood"), of_ten(m)));
         }
         if let Some(i) = self.impact {
-            v.push(("Impact", format!("{i} of 10")));
+            v.push((crate::i18n::msg("timeline-impact"), of_ten(i)));
         }
         if self.episode() != EpisodeMarker::None {
-            v.push(("Episode", self.episode().label().to_string()));
+            v.push((crate::i18n::msg("timeline-episode"), tr.t(self.episode().message())));
         }
         v
     }
@@ -153,6 +156,43 @@ pub struct Row {
     pub when: String,
 }
 
+/// The timeline chart's words in the reader's language.
+fn chart_words(tr: &crate::i18n::Tr) -> TimelineWords<'_> {
+    use crate::i18n::msg;
+    TimelineWords {
+        title: tr.t("timeline-title"),
+        empty: tr.t("timeline-chart-empty"),
+        mood_axis: tr.t("timeline-chart-mood-axis"),
+        onset: tr.t("timeline-episode-onset"),
+        approximate: format!(" {}", tr.t("timeline-chart-approximate")),
+        worse: format!(" {}", tr.t("timeline-chart-worse")),
+        remission: format!(" {}", tr.t("timeline-chart-remission")),
+        hollow: tr.t("timeline-chart-hollow"),
+        category: Box::new(move |c| tr.t(c.message())),
+        month_short: Box::new(move |m| tr.t(&format!("month-short-{}", u8::from(m)))),
+        event_date: Box::new(move |e| event_when(tr, e)),
+        score_point: Box::new(move |label, value, d| {
+            tr.tn(msg("timeline-chart-score-point"), &[("series", &label), ("value", &value), ("date", &tr.date(d))])
+        }),
+        mood_point: Box::new(move |n, m| {
+            tr.tn(msg("timeline-chart-mood-point"), &[("number", &(n as i64)), ("mood", &m)])
+        }),
+        events_span: Box::new(move |n, a, b| {
+            tr.tn(msg("timeline-chart-events-span"), &[("count", &(n as i64)), ("first", &a), ("last", &b)])
+        }),
+        onset_sentence: Box::new(move |d, title| {
+            format!(" {}", tr.tn(msg("timeline-chart-onset-sentence"), &[("date", &d), ("title", &title)]))
+        }),
+        mood_range: Box::new(move |a, b, top| {
+            format!(" {}", tr.tn(msg("timeline-chart-mood-range"), &[("min", &a), ("max", &b), ("top", &top)]))
+        }),
+        score_count: Box::new(move |label, n| {
+            format!(" {}", tr.tn(msg("timeline-chart-score-count"), &[("series", &label), ("count", &(n as i64))]))
+        }),
+        table_below: format!(" {}", tr.t("timeline-chart-table-below")),
+    }
+}
+
 /// "around March 2025" / "14 March 2025" in the reader's language (as `date_display` in English).
 fn event_when(tr: &crate::i18n::Tr, e: &TimelineEvent) -> String {
     let Some(d) = e.when() else { return e.date.clone() };
@@ -222,7 +262,7 @@ async fn timeline_page(
     let tr = crate::i18n::current();
     let (events, scores) = timeline(state, me, &cx).await?;
     let bodies: Vec<TimelineEvent> = events.iter().map(|r| r.body.clone()).collect();
-    let chart = timeline_svg(&bodies, &scores);
+    let chart = timeline_svg_in(&bodies, &scores, &chart_words(&tr));
     let rows = events
         .into_iter()
         .enumerate()

@@ -36,7 +36,7 @@ async fn a_spanish_reader_gets_the_spanish_phq9_and_the_response_records_it_with
             "Durante las últimas 2 semanas, ¿qué tan seguido ha tenido molestias debido a los siguientes problemas?",
             "Ningún día",
             "No ha sido difícil",
-            "Versión en español: Pfizer PHQ-9",
+            r#"Versión en español: <span translate="no">Pfizer PHQ-9"#,
             "Guardar y puntuar",
             "Fecha de respuesta",
         ] {
@@ -67,7 +67,9 @@ async fn a_spanish_reader_gets_the_spanish_phq9_and_the_response_records_it_with
 
         let (_, page) = b.text(&saved).await;
         assert!(page.contains("Idioma") && page.contains(r#"data-testid="response-language">español"#), "{page}");
-        assert!(page.contains("Versión en español: Pfizer PHQ-9") && page.contains("Puntuación"));
+        assert!(
+            page.contains(r#"Versión en español: <span translate="no">Pfizer PHQ-9"#) && page.contains("Puntuación")
+        );
         assert!(!page.contains(">Answers<"));
     })
     .await;

@@ -108,7 +108,9 @@ fn meeting_page(
     let number = g.next_number().ok_or_else(|| {
         AppError::Conflict(tr.ta("group-all-recorded", "planned", i64::from(g.detail.group.planned_sessions)))
     })?;
-    let inst = measure(state, g)?;
+    // The questionnaire as the reader's language has it (Spanish PHQ-9 for a
+    // Spanish facilitator); the codes and scores are the definition's.
+    let inst = &crate::html::questionnaire::localized(measure(state, g)?).instrument;
     let fresh = form.0.is_empty();
     let done: BTreeSet<String> = form.all("agenda").into_iter().collect();
     let agenda = g
