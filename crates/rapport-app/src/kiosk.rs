@@ -95,6 +95,8 @@ pub async fn set_pin(state: &AppState, me: &Identity, f: &PinForm) -> AppResult<
 pub struct Offer {
     pub id: String,
     pub name: String,
+    /// The language the name is written in.
+    pub name_language: String,
     /// Due by the course's schedule (or a follow-up), rather than picked.
     pub due: bool,
 }
@@ -114,7 +116,15 @@ fn client_answerable(state: &AppState) -> Vec<Offer> {
         .instruments
         .all()
         .filter(|i| sendable(i))
-        .map(|i| Offer { id: i.id.clone(), name: i.name.clone(), due: false })
+        .map(|i| {
+            let reader = rapport_i18n::current();
+            Offer {
+                id: i.id.clone(),
+                name: i.name_in(reader.lang()).to_string(),
+                name_language: i.name_language_in(reader.lang()).to_string(),
+                due: false,
+            }
+        })
         .collect();
     all.sort_by(|a, b| a.name.cmp(&b.name));
     all
@@ -124,7 +134,10 @@ async fn due_now(state: &AppState, client: &Id) -> AppResult<(Vec<Offer>, Option
     let open = open_course(state, client).await?;
     let due = due_measures(state, client, open.as_ref()).await?;
     let course = open.map(|(c, _)| c.id);
-    Ok((due.into_iter().map(|d| Offer { id: d.id, name: d.name, due: true }).collect(), course))
+    Ok((
+        due.into_iter().map(|d| Offer { id: d.id, name: d.name, name_language: d.name_language, due: true }).collect(),
+        course,
+    ))
 }
 
 /// The hand-over page: the client (read audited), whether a PIN is set, and

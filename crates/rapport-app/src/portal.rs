@@ -109,6 +109,8 @@ pub fn held_dates(sessions: &[TherapySession]) -> Vec<time::Date> {
 pub struct DueMeasure {
     pub id: String,
     pub name: String,
+    /// The language the name is written in.
+    pub name_language: String,
     pub overdue: bool,
     /// After a completed course: the follow-up's months ("Follow-up at 3 months").
     pub follow_up_months: Option<i64>,
@@ -131,7 +133,8 @@ pub async fn due_measures(
             if !follow.iter().any(|d| &d.id == id) {
                 follow.push(DueMeasure {
                     id: id.clone(),
-                    name: inst.name.clone(),
+                    name: inst.name_in(rapport_i18n::current().lang()).to_string(),
+                    name_language: inst.name_language_in(rapport_i18n::current().lang()).to_string(),
                     overdue: false,
                     follow_up_months: Some(i64::from(f.months)),
                 });
@@ -154,7 +157,13 @@ pub async fn due_measures(
         .filter(|(id, _)| !done.iter().any(|(i, d)| i == id && *d == today))
         .filter_map(|(id, st)| {
             let inst = state.instruments.get(&id).filter(|i| sendable(i))?;
-            Some(DueMeasure { id, name: inst.name.clone(), overdue: st == DueState::Overdue, follow_up_months: None })
+            Some(DueMeasure {
+                id,
+                name: inst.name_in(rapport_i18n::current().lang()).to_string(),
+                name_language: inst.name_language_in(rapport_i18n::current().lang()).to_string(),
+                overdue: st == DueState::Overdue,
+                follow_up_months: None,
+            })
         })
         .collect::<Vec<_>>();
     let extra: Vec<DueMeasure> = follow.into_iter().filter(|f| !due.iter().any(|d| d.id == f.id)).collect();

@@ -108,7 +108,7 @@ fn words(
         row: r.clone(),
         short_name: inst.short_name.clone(),
         // The translation's name when the reader's language has one.
-        name: inst.translation_for(tr.lang()).and_then(|t| t.name.clone()).unwrap_or_else(|| inst.name.clone()),
+        name: inst.name_in(tr.lang()).to_string(),
         band: r.band.as_deref().map(|b| tr.band_label(inst, r.band_set.as_deref(), b)),
         change: r.total.and(outcome).map(|o| tr.change_words(o)),
         risk: tr.risk_answers(inst, &r.answers),

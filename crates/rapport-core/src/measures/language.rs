@@ -66,6 +66,20 @@ impl Instrument {
             .or_else(|| self.translations.iter().find(|t| same_language(reader, &t.language)))
     }
 
+    /// The questionnaire's full name for a reader of `reader`: its
+    /// translation's name when that language has one, else its own.
+    pub fn name_in(&self, reader: &str) -> &str {
+        self.translation_for(reader).and_then(|t| t.name.as_deref()).unwrap_or(&self.name)
+    }
+
+    /// The language [`Instrument::name_in`] is written in (for `lang` marks).
+    pub fn name_language_in(&self, reader: &str) -> &str {
+        match self.translation_for(reader) {
+            Some(t) if t.name.is_some() => &t.language,
+            _ => self.base_language(),
+        }
+    }
+
     /// The population whose cut-offs the band set `id` holds, if any.
     pub fn population_of(&self, band_set: &str) -> Option<&Population> {
         self.translations.iter().filter_map(|t| t.population.as_ref()).find(|p| p.band_set.id == band_set)

@@ -172,7 +172,7 @@ async fn measure_page(
     };
     let after = k.after;
     Ok(MeasurePage {
-        layout: KioskLayout::new(state, me, inst.name.clone()).await?,
+        layout: KioskLayout::new(state, me, inst.name_in(crate::i18n::current().lang()).to_string()).await?,
         greeting: current().tn("kiosk-greeting", &[("name", &k.first_name), ("after", &after)]),
         inst_id: inst.id.clone(),
         q: QuestionnaireView::new(inst, form),
