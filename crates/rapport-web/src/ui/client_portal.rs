@@ -126,6 +126,8 @@ struct InviteCreated {
     go_to: String,
     expires: String,
     reset: bool,
+    /// The letter is the client's: worded in their preferred language.
+    letter: crate::i18n::Tr,
 }
 
 /// Invites a client who has no portal account yet. A client who has one is
@@ -194,14 +196,17 @@ async fn issue_code(
         &c.details.display_name,
     );
     let layout = Layout::new(state, me, title, "caseload").await?;
+    let default_language = state.organisation().await?.default_language;
+    let letter = rapport_app::notices::client_language(c.details.preferred_language.as_deref(), &default_language);
     let page = InviteCreated {
         layout,
-        c,
         org_name: issued.org_name,
         code: issued.code,
-        go_to: go_to(&portal_access::join_url(state)),
-        expires: crate::i18n::show(issued.expires),
+        go_to: go_to(&letter, &portal_access::join_url(state)),
+        expires: rapport_app::notices::when(&letter, issued.expires),
         reset,
+        letter,
+        c,
     };
     Ok(render(&page)?.into_response())
 }
@@ -243,12 +248,11 @@ pub async fn disable(
 
 /// The invitation's first step: where to go (a path alone when the service's
 /// public address is not configured), as HTML.
-fn go_to(join_url: &str) -> String {
-    let tr = crate::i18n::current();
+fn go_to(tr: &crate::i18n::Tr, join_url: &str) -> String {
     let address = if join_url.starts_with('/') {
         tr.ta("portal-invite-relative-address", "path", join_url)
     } else {
         join_url.into()
     };
-    crate::i18n::sentence_with_strong(&tr, msg("portal-invite-step-go"), "address", &address)
+    crate::i18n::sentence_with_strong(tr, msg("portal-invite-step-go"), "address", &address)
 }

@@ -190,3 +190,37 @@ async fn the_kiosk_hands_the_client_their_language_and_gives_the_clinician_their
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_printed_invitation_letter_is_in_the_clients_language_in_an_english_page() {
+    on_each_backend(|app| async move {
+        let (clin, _, client, _) = client_with_course(&app, "letter@clinic.example").await;
+        app.sql("UPDATE clients SET preferred_language = $1 WHERE id = $2", &["es", &client]).await;
+        let b = app.browser_as(&clin.email).await;
+        let page = format!("/clients/{client}/portal");
+        let r = b.submit(&page, &format!("{page}/invite"), &[("delivery", "print")]).await;
+        assert_eq!(r.status(), 200);
+        let html = r.text().await.unwrap();
+        // The page around it is the clinician's (English); the letter is the client's.
+        assert!(html.contains(r#"<html lang="en""#) && html.contains("Print command"), "{html}");
+        let letter = &html[html.find("invite-letter").expect("the letter")..];
+        assert!(letter.starts_with(r#"invite-letter" lang="es" dir="ltr">"#), "{letter}");
+        assert!(letter.contains("Escriba su código:") && !letter.contains("Enter your code:"), "{letter}");
+        // Its date is written the Spanish way too.
+        assert!(
+            ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"]
+                .iter()
+                .any(|m| letter.contains(&format!(" {m} "))),
+            "{letter}"
+        );
+
+        // A client without a shipped language gets the organisation's.
+        app.sql("UPDATE clients SET preferred_language = NULL WHERE id = $1", &[&client]).await;
+        let r = b.submit(&page, &format!("{page}/invite"), &[("delivery", "print")]).await;
+        assert_eq!(r.status(), 200);
+        let html = r.text().await.unwrap();
+        let letter = &html[html.find("invite-letter").expect("the letter")..];
+        assert!(letter.starts_with(r#"invite-letter" lang="en""#), "{letter}");
+    })
+    .await;
+}
