@@ -49,13 +49,22 @@ pub async fn client_of(state: &AppState, me: &Identity) -> Result<Option<ClientR
 /// The language saved on a client's record, when it is one of `shipped`
 /// (older records hold free text such as "Spanish": that counts as not set).
 #[crate::boxing::boxed_future]
-pub async fn saved_language(
-    state: &AppState,
-    client: &Id,
-    shipped: &[&'static str],
-) -> Result<Option<&'static str>, Error> {
+pub async fn saved_language(state: &AppState, client: &Id, shipped: &[&'static str]) -> Result<ClientReading, Error> {
     let record = state.store.client_by_id(client).await?;
-    Ok(record.and_then(|c| rapport_core::language::shipped_tag(c.details.preferred_language.as_deref(), shipped)))
+    Ok(ClientReading {
+        language: record
+            .as_ref()
+            .and_then(|c| rapport_core::language::shipped_tag(c.details.preferred_language.as_deref(), shipped)),
+        site: record.and_then(|c| c.site_id),
+    })
+}
+
+/// What decides the words a client reads: the language saved on their record
+/// (one of the shipped tags) and their site, whose adaptation they see.
+#[derive(Clone, Debug, Default)]
+pub struct ClientReading {
+    pub language: Option<&'static str>,
+    pub site: Option<Id>,
 }
 
 /// Saves the language the client chose in the portal as their preferred

@@ -104,16 +104,19 @@ pub async fn negotiate(State(state): State<AppState>, req: Request, next: Next) 
     let identity = req.extensions().get::<Identity>();
     let accept_language = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     let path = req.uri().path();
-    let code = match ClientFace::of(path) {
+    // The reader's site decides the adaptation: a staff account's site, or the
+    // client's on the pages a client reads.
+    let (code, site) = match ClientFace::of(path) {
         Some(face) => {
+            let reading = client_reading(&state, face, path, identity).await.unwrap_or_default();
             let prefs = ClientPreferences {
                 // The kiosk runs on the clinician's browser: its cookie is theirs.
                 chosen: (face != ClientFace::Kiosk).then(|| cookie(headers, language_cookie(&state.config))).flatten(),
-                client: client_language(&state, face, path, identity).await,
+                client: reading.language,
                 accept_language,
                 organisation: &organisation,
             };
-            language::negotiate_for_client(&prefs, &AVAILABLE)
+            (language::negotiate_for_client(&prefs, &AVAILABLE), reading.site)
         }
         None => {
             let prefs = Preferences {
@@ -122,12 +125,9 @@ pub async fn negotiate(State(state): State<AppState>, req: Request, next: Next) 
                 accept_language,
                 organisation: &organisation,
             };
-            language::negotiate(&prefs, &AVAILABLE)
+            (language::negotiate(&prefs, &AVAILABLE), identity.and_then(|me| me.user.site_id.clone()))
         }
     };
-    // The reader's site decides the adaptation (a staff account's site; a client's words follow
-    // the organisation's choice).
-    let site = identity.and_then(|me| me.user.site_id.clone());
     let adaptation = rapport_app::adaptations::for_site(&state, site.as_ref()).await;
     let mut tr = Tr::new(code).adapted(adaptation);
     if req.method() == axum::http::Method::GET {
@@ -172,15 +172,16 @@ fn shipped() -> [&'static str; SHIPPED.len()] {
     SHIPPED.map(|(code, _)| code)
 }
 
-/// The language saved on the record of the client this page is for: the
-/// signed-in portal client, the link's client, the kiosk's client. A lookup
-/// that fails leaves it unset (the page's own handler reports the failure).
-async fn client_language(
+/// The language saved on the record of the client this page is for (the
+/// signed-in portal client, the link's client, the kiosk's client), and their
+/// site. A lookup that fails leaves both unset (the page's own handler reports
+/// the failure).
+async fn client_reading(
     state: &AppState,
     face: ClientFace,
     path: &str,
     identity: Option<&Identity>,
-) -> Option<&'static str> {
+) -> Option<rapport_app::portal::ClientReading> {
     let client = match face {
         ClientFace::Portal => {
             let me = identity.filter(|me| me.user.role == rapport_core::access::Role::Client)?;
@@ -192,7 +193,7 @@ async fn client_language(
         }
         ClientFace::Kiosk => identity?.kiosk_client()?.clone(),
     };
-    rapport_app::portal::saved_language(state, &client, &shipped()).await.ok()?
+    rapport_app::portal::saved_language(state, &client, &shipped()).await.ok()
 }
 
 #[cfg(test)]

@@ -128,3 +128,40 @@ async fn a_sites_adaptation_words_the_pages_of_people_at_that_site() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_client_reads_their_own_sites_words_in_the_portal() {
+    on_each_backend(|app| async move {
+        app.user("admin@clinic.example", Role::Admin).await;
+        let admin = app.browser_as("admin@clinic.example").await;
+        let site = app.store.create_site("Kagadi", Some("village"), test_event(action::SITE_CREATE)).await.unwrap();
+        assert_eq!(choose(&admin, site.id.as_str(), "who-plain").await.status(), 303);
+        // Two clients with a role dispute in their shared plan: one at the site, one not.
+        let mut portals = Vec::new();
+        for (n, at_site) in [(1, true), (2, false)] {
+            let (clin, api, client, course) = client_with_course(&app, &format!("clin{n}@clinic.example")).await;
+            let (status, body) = api
+                .put(
+                    &format!("/api/v1/courses/{course}/formulation"),
+                    serde_json::json!({"problem_areas": ["role_dispute"]}),
+                )
+                .await;
+            assert_eq!(status, 200, "{body}");
+            if at_site {
+                app.sql("UPDATE clients SET site_id = $1 WHERE id = $2", &[site.id.as_str(), &client]).await;
+            }
+            let cid = rapport_core::Id::parse(&client).unwrap();
+            let email = app.portal_account(&cid, &clin.id, &format!("client{n}@example.org")).await;
+            let staff = app.browser_as(&clin.email).await;
+            let page = format!("/clients/{client}/portal");
+            let r = staff.submit(&page, &format!("{page}/sharing"), &[("share_plan", "1")]).await;
+            assert_eq!(r.status(), 303);
+            portals.push(app.browser_as(&email).await);
+        }
+        let (_, at_site) = portals[0].text("/portal/plan").await;
+        assert!(at_site.contains("<li>Disagreements</li>") && !at_site.contains("Role dispute"), "{at_site}");
+        let (_, elsewhere) = portals[1].text("/portal/plan").await;
+        assert!(elsewhere.contains("<li>Role dispute</li>") && !elsewhere.contains("Disagreements"), "{elsewhere}");
+    })
+    .await;
+}
