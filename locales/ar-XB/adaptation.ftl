@@ -19,3 +19,4 @@ adaptation-col-instead = ‮Instead of‬
 adaptation-add-hint = ‮To add an adaptation, put one file per language in the data folder's adaptations/NAME/ folder (for example adaptations/kampala/en.ftl) and restart Rapport; see docs/i18n.md.‬
 adaptation-unknown = ‮There is no adaptation named “{ $name }”. Choose one from the list.‬
 adaptation-unknown-scope = ‮Choose the organisation or one of its sites.‬
+adaptation-crisis-instead = ‮The crisis lines under Administration > Settings‬

@@ -74,3 +74,7 @@ csrf-other-site = [Ţĥîš ŕéǫûéšţ çåɱé ƒŕöɱ åñöţĥéŕ šî
 csrf-expired = [Ýöûŕ ƒöŕɱ ĥåš éẋþîŕéđ. ····· ····]
 csrf-refused = [{ $reason } Ĝö ƀåçķ, ŕéļöåđ ţĥé þåĝé åñđ ţŕý åĝåîñ. ····· ····· ····· ·]
 csrf-too-large = [Ţĥé ƒöŕɱ îš ţöö ļåŕĝé ţö šéñđ. ····· ····· ··]
+
+# A telephone number's link, as a screen reader says it (html/phone.rs).
+phone-call = [Çåļļ { $number } ··]
+phone-text = [Ţéẋţ { $number } ··]

@@ -73,3 +73,7 @@ csrf-other-site = This request came from another site.
 csrf-expired = Your form has expired.
 csrf-refused = { $reason } Go back, reload the page and try again.
 csrf-too-large = The form is too large to send.
+
+# A telephone number's link, as a screen reader says it (html/phone.rs).
+phone-call = Call { $number }
+phone-text = Text { $number }

@@ -18,3 +18,4 @@ adaptation-col-instead = En lugar de
 adaptation-add-hint = Para añadir una adaptación, ponga un archivo por idioma en la carpeta adaptations/NOMBRE/ de la carpeta de datos (por ejemplo adaptations/kampala/es.ftl) y reinicie Rapport; vea docs/i18n.md.
 adaptation-unknown = No existe ninguna adaptación llamada «{ $name }». Elija una de la lista.
 adaptation-unknown-scope = Elija la organización o una de sus sedes.
+adaptation-crisis-instead = Las líneas de crisis de Administración > Configuración

@@ -73,3 +73,7 @@ csrf-other-site = Esta solicitud provino de otro sitio.
 csrf-expired = Su formulario caducó.
 csrf-refused = { $reason } Vuelva atrás, recargue la página e inténtelo de nuevo.
 csrf-too-large = El formulario es demasiado grande para enviarlo.
+
+# El enlace de un número de teléfono, como lo dice un lector de pantalla (html/phone.rs).
+phone-call = Llamar al { $number }
+phone-text = Enviar un mensaje de texto al { $number }

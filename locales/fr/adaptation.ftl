@@ -18,3 +18,4 @@ adaptation-col-instead = Au lieu de
 adaptation-add-hint = Pour ajouter une adaptation, placez un fichier par langue dans le dossier adaptations/NOM/ du dossier de données (par exemple adaptations/kampala/fr.ftl) et redémarrez Rapport ; voir docs/i18n.md.
 adaptation-unknown = Aucune adaptation ne s’appelle « { $name } ». Choisissez-en une dans la liste.
 adaptation-unknown-scope = Choisissez l’organisation ou l’un de ses sites.
+adaptation-crisis-instead = Les lignes de crise d’Administration > Paramètres

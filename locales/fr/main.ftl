@@ -73,3 +73,7 @@ csrf-other-site = Cette requête provient d’un autre site.
 csrf-expired = Votre formulaire a expiré.
 csrf-refused = { $reason } Revenez en arrière, rechargez la page et réessayez.
 csrf-too-large = Le formulaire est trop volumineux pour être envoyé.
+
+# Le lien d’un numéro de téléphone, tel qu’un lecteur d’écran le dit (html/phone.rs).
+phone-call = Appeler le { $number }
+phone-text = Envoyer un SMS au { $number }

@@ -25,6 +25,11 @@ const PRESETS: [(&str, [(&str, &str); 3]); 1] = [(
 /// The message that names an adaptation in its own files (shown where it is chosen).
 const TITLE: &str = "adaptation-title";
 
+/// A programme's own crisis resources, one per line, shown instead of the
+/// organisation's (Settings) wherever crisis lines are listed. Only an
+/// adaptation has this message: without it the organisation's lines stand.
+pub const CRISIS_RESOURCES: &str = "crisis-resources";
+
 /// One adaptation: its messages per language.
 pub struct Adaptation {
     name: String,
@@ -72,7 +77,7 @@ impl Adaptation {
             for entry in resource.entries() {
                 if let fluent_syntax::ast::Entry::Message(m) = entry {
                     let id = m.id.name;
-                    if id != TITLE && LOCALES.try_lookup(&english.id, id).is_none() {
+                    if id != TITLE && id != CRISIS_RESOURCES && LOCALES.try_lookup(&english.id, id).is_none() {
                         return Err(format!("adaptation {name}: {lang}.ftl: the interface has no message {id:?}"));
                     }
                     messages.push(id.to_string());

@@ -20,7 +20,7 @@ pub use rapport_core::msg;
 mod adaptation;
 pub mod course;
 pub mod scores;
-pub use adaptation::{presets, Adaptation};
+pub use adaptation::{presets, Adaptation, CRISIS_RESOURCES};
 use fluent_templates::fluent_bundle::FluentArgs;
 use std::sync::Arc;
 
@@ -181,6 +181,12 @@ impl Tr {
     /// Whether this language (or English, or the adaptation) has the message `id`.
     pub fn has(&self, id: &str) -> bool {
         self.adapts(id) || LOCALES.try_lookup(&self.id, id).is_some()
+    }
+
+    /// The adaptation's own wording of `id` in this language, if it has one
+    /// (for messages only an adaptation carries, such as [`CRISIS_RESOURCES`]).
+    pub fn adaptation_text(&self, id: &str) -> Option<String> {
+        self.adaptation.as_ref().and_then(|a| a.format(self.code, id, None))
     }
 
     /// Whether the adaptation words `id` in this language.
@@ -446,6 +452,21 @@ mod tests {
         let ok = Adaptation::parse("local", "x", &[("en", "area-grief = Loss\n")]).unwrap();
         assert_eq!(ok.overrides("en"), &[("area-grief".to_string(), "Loss".to_string())]);
         assert_eq!(ok.languages(), vec!["en"]);
+    }
+
+    #[test]
+    fn a_programme_words_its_own_crisis_resources_and_others_keep_the_organisations() {
+        let source = "crisis-resources =\n    Kagadi health centre: 0800 100 200\n    Village health team: 0800 300 400\n";
+        let local = Arc::new(Adaptation::parse("kagadi", "x", &[("en", source)]).unwrap());
+        let en = Tr::new("en").adapted(Some(local.clone()));
+        assert_eq!(
+            en.adaptation_text(CRISIS_RESOURCES).as_deref(),
+            Some("Kagadi health centre: 0800 100 200\nVillage health team: 0800 300 400")
+        );
+        // A language it does not word, and a reader without it: no lines of its own.
+        assert_eq!(Tr::new("es").adapted(Some(local)).adaptation_text(CRISIS_RESOURCES), None);
+        assert_eq!(Tr::new("en").adaptation_text(CRISIS_RESOURCES), None);
+        assert_eq!(Tr::new("en").adapted(presets().pop().map(Arc::new)).adaptation_text(CRISIS_RESOURCES), None);
     }
 
     #[test]

@@ -73,8 +73,16 @@ fn shown(o: &Overview) -> Vec<Shown> {
                 .map(|lang| {
                     let own = rapport_i18n::Tr::new(lang);
                     let name = rapport_i18n::SHIPPED.iter().find(|(c, _)| *c == lang).map(|(_, n)| *n).unwrap_or(lang);
+                    // Crisis lines are the organisation's (Settings) until an adaptation words its own.
+                    let instead = |id: &str| {
+                        if id == rapport_i18n::CRISIS_RESOURCES {
+                            own.t("adaptation-crisis-instead")
+                        } else {
+                            own.t(id)
+                        }
+                    };
                     let rows =
-                        a.overrides(lang).iter().map(|(id, text)| (id.clone(), text.clone(), own.t(id))).collect();
+                        a.overrides(lang).iter().map(|(id, text)| (id.clone(), text.clone(), instead(id))).collect();
                     (lang.to_string(), name.to_string(), rows)
                 })
                 .collect(),
