@@ -3,6 +3,7 @@
 //! Session dates run weekly up to today, so phases and prompts are live.
 
 use super::event::event;
+use super::Texts;
 use rapport_core::audit::action;
 use rapport_core::course::{validate_new_course, Attendance, CourseStatus, Modality, RawCourse};
 use rapport_core::ending::{EndingReview, MaintenanceDecision};
@@ -21,7 +22,8 @@ struct Plan {
     /// Held-session position after which one session was cancelled.
     cancelled_after: Option<u32>,
     status: CourseStatus,
-    reason: Option<&'static str>,
+    /// Ended early (the reason is `Words::ended_early`).
+    ended_early: bool,
     /// Start this many weeks in the future (planned courses).
     starts_in_weeks: i64,
 }
@@ -35,7 +37,7 @@ impl Plan {
             held,
             cancelled_after,
             status: CourseStatus::Active,
-            reason: None,
+            ended_early: false,
             starts_in_weeks: 0,
         }
     }
@@ -51,11 +53,7 @@ const PLANS: &[Plan] = &[
     Plan::active("ipt-brief", 8, 6, None),
     Plan::active("ipt-a", 12, 5, None),
     Plan::active("ipc", 6, 3, None),
-    Plan {
-        status: CourseStatus::EndedEarly,
-        reason: Some("Moved out of the area; referred to a local service."),
-        ..Plan::active("ipt-stuart", 12, 4, None)
-    },
+    Plan { status: CourseStatus::EndedEarly, ended_early: true, ..Plan::active("ipt-stuart", 12, 4, None) },
 ];
 
 fn session(date: Date, time: &str, attendance: Attendance, modality: Modality) -> NewTherapySession {
@@ -127,7 +125,7 @@ pub async fn attended(
 
 /// Seeds one course per plan for the given (client, responsible clinician)
 /// pairs and returns the showcase course (middle phase, role dispute).
-pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRecord>, String> {
+pub async fn seed(store: &Store, clients: &[(Id, Id)], texts: &Texts) -> Result<Option<CourseRecord>, String> {
     let err = |e: rapport_store::StoreError| e.to_string();
     let set = ProtocolSet::shipped();
     let today = Timestamp::now().date();
@@ -188,9 +186,7 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRe
                 continue;
             }
             let (detail, code) = match item {
-                ChecklistItem::SymptomReview => {
-                    (Some("Major depressive disorder, single episode, moderate".to_string()), Some("F32.1".to_string()))
-                }
+                ChecklistItem::SymptomReview => (Some(texts.diagnosis.to_string()), Some("F32.1".to_string())),
                 ChecklistItem::Medication => (Some("not_needed".to_string()), None),
                 _ => (None, None),
             };
@@ -214,7 +210,7 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRe
                 .set_course_status(
                     &course.id,
                     plan.status,
-                    plan.reason,
+                    plan.ended_early.then_some(texts.courses.ended_early),
                     clinician,
                     event(action::COURSE_STATUS, "course"),
                 )
@@ -222,7 +218,8 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRe
                 .map_err(err)?;
         }
         if plan.protocol == "ipt-individual" && plan.held >= 12 {
-            seed_ending(store, &course, clinician, plan.status == CourseStatus::Completed, &set, today).await?;
+            let completed = plan.status == CourseStatus::Completed;
+            seed_ending(store, &course, clinician, (completed, texts.courses), &set, today).await?;
         }
         if showcase.is_none() {
             showcase = Some(store.course(&course.id).await.map_err(err)?.ok_or("course vanished")?);
@@ -236,28 +233,20 @@ async fn seed_ending(
     store: &Store,
     course: &CourseRecord,
     clinician: &Id,
-    completed: bool,
+    (completed, words): (bool, &Words),
     set: &ProtocolSet,
     today: Date,
 ) -> Result<(), String> {
     let err = |e: rapport_store::StoreError| e.to_string();
     let mut review = EndingReview {
         ending_raised_on: Some(format_date(today - Duration::weeks(2))),
-        feelings_about_ending: Some("Worried about coping alone; also proud of the changes at home.".into()),
-        progress_summary: Some(
-            "Mood much improved; arguments with partner now end in agreement more often than not.".into(),
-        ),
-        client_contributions: Some(
-            "Practised saying what she needed directly, and kept the weekly walk with a friend.".into(),
-        ),
-        warning_signs: vec![
-            "Waking at 4am for several nights".into(),
-            "Stopping replying to friends".into(),
-            "Rows about chores going unspoken".into(),
-        ],
-        coping_plan: Some("Book a talk with partner the same week; ring a friend; restart the walking group.".into()),
-        supports: vec!["Partner".into(), "Sister".into(), "GP practice".into()],
-        return_plan: Some("Contact the service if two warning signs last more than two weeks.".into()),
+        feelings_about_ending: Some(words.feelings.into()),
+        progress_summary: Some(words.progress.into()),
+        client_contributions: Some(words.contributions.into()),
+        warning_signs: words.warning_signs.iter().map(|w| w.to_string()).collect(),
+        coping_plan: Some(words.coping_plan.into()),
+        supports: words.supports.iter().map(|w| w.to_string()).collect(),
+        return_plan: Some(words.return_plan.into()),
         follow_up_months: vec![3, 6, 12],
         maintenance: MaintenanceDecision::Undecided,
         ..Default::default()
@@ -302,3 +291,69 @@ async fn seed_ending(
     let _ = maintenance;
     Ok(())
 }
+
+/// The courses' reader-visible words in one language (`Texts::courses`).
+pub struct Words {
+    pub ended_early: &'static str,
+    /// The ending review of a completed course.
+    pub feelings: &'static str,
+    pub progress: &'static str,
+    pub contributions: &'static str,
+    pub warning_signs: [&'static str; 3],
+    pub coping_plan: &'static str,
+    pub supports: [&'static str; 3],
+    pub return_plan: &'static str,
+    /// Why a course's ending review was skipped (measures).
+    pub review_skipped: &'static str,
+}
+
+pub static EN: Words = Words {
+    ended_early: "Moved out of the area; referred to a local service.",
+    feelings: "Worried about coping alone; also proud of the changes at home.",
+    progress: "Mood much improved; arguments with partner now end in agreement more often than not.",
+    contributions: "Practised saying what she needed directly, and kept the weekly walk with a friend.",
+    warning_signs: [
+        "Waking at 4am for several nights",
+        "Stopping replying to friends",
+        "Rows about chores going unspoken",
+    ],
+    coping_plan: "Book a talk with partner the same week; ring a friend; restart the walking group.",
+    supports: ["Partner", "Sister", "GP practice"],
+    return_plan: "Contact the service if two warning signs last more than two weeks.",
+    review_skipped: "Ending review skipped: the ending was reviewed by telephone after a move",
+};
+
+pub static ES: Words = Words {
+    ended_early: "Se mudó fuera de la zona; derivada a un servicio local.",
+    feelings: "Le preocupa arreglárselas sola; también está orgullosa de los cambios en casa.",
+    progress: "El ánimo mejoró mucho; las discusiones con la pareja ahora suelen terminar en un acuerdo.",
+    contributions: "Practicó decir directamente lo que necesitaba y mantuvo la caminata semanal con una amiga.",
+    warning_signs: [
+        "Despertarse a las 4 de la mañana varias noches",
+        "Dejar de contestar a las amistades",
+        "Callarse los pleitos por las tareas de la casa",
+    ],
+    coping_plan: "Conversar con la pareja esa misma semana; llamar a una amiga; volver al grupo de caminata.",
+    supports: ["Pareja", "Hermana", "Centro de salud"],
+    return_plan: "Comunicarse con el servicio si dos señales de alerta duran más de dos semanas.",
+    review_skipped: "Revisión del cierre omitida: el cierre se revisó por teléfono después de una mudanza",
+};
+
+pub static FR: Words = Words {
+    ended_early: "A déménagé hors du secteur ; orientée vers un service local.",
+    feelings: "Inquiète de faire face seule ; fière aussi des changements à la maison.",
+    progress:
+        "Humeur bien meilleure ; les disputes avec son conjoint se terminent désormais plus souvent par un accord.",
+    contributions:
+        "S’est exercée à dire directement ce dont elle avait besoin et a gardé la marche hebdomadaire avec une amie.",
+    warning_signs: [
+        "Se réveiller à 4 h plusieurs nuits de suite",
+        "Ne plus répondre aux amis",
+        "Taire les disputes sur les tâches ménagères",
+    ],
+    coping_plan:
+        "Prévoir une discussion avec son conjoint la même semaine ; appeler une amie ; reprendre le groupe de marche.",
+    supports: ["Conjoint", "Sœur", "Cabinet du médecin traitant"],
+    return_plan: "Contacter le service si deux signes d’alerte durent plus de deux semaines.",
+    review_skipped: "Bilan de fin omis : la fin a été faite par téléphone après un déménagement",
+};

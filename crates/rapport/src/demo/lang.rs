@@ -38,7 +38,33 @@ pub struct Texts {
     pub notes: &'static [Script],
     pub addendum: &'static str,
     pub process_note: &'static str,
+    /// she/her, he/him, they/them as the practice writes them.
+    pub pronouns: [&'static str; 3],
+    /// The external id's system on every practice client ("Hospital number").
+    pub hospital_number: &'static str,
+    /// ICD-10 F32.1's title, recorded at the symptom review.
+    pub diagnosis: &'static str,
+    pub groups: &'static super::groups::Words,
+    pub courses: &'static super::courses::Words,
+    pub portal: &'static super::portal::Words,
+    pub formulation: &'static super::formulation::Words,
+    pub supervision: &'static super::supervision::Words,
+    pub timeline: &'static super::timeline::Words,
+    pub inventory: &'static super::inventory::Words,
+    pub worksheets: &'static super::worksheets::Words,
+    pub context: &'static super::context::Words,
     pub printed: Printed,
+}
+
+impl Texts {
+    /// The practice's wording of an English pronoun set ("she/her", "he/him", "they/them").
+    pub fn pronoun(&self, english: &str) -> &'static str {
+        match english {
+            "she/her" => self.pronouns[0],
+            "he/him" => self.pronouns[1],
+            _ => self.pronouns[2],
+        }
+    }
 }
 
 /// The printed summary's lines that every demo shows.
@@ -164,6 +190,18 @@ pub static EN: Texts = Texts {
     addendum: "GP confirmed the referral: sertraline started at 50 mg. Added after signing. (Synthetic demo text.)",
     process_note: "I felt protective and slightly impatient when she excused her partner again. \
 Watch for colluding with her avoidance; bring to supervision if it repeats. (Synthetic demo text.)",
+    pronouns: ["she/her", "he/him", "they/them"],
+    hospital_number: "Hospital number",
+    diagnosis: "Major depressive disorder, single episode, moderate",
+    groups: &super::groups::EN,
+    courses: &super::courses::EN,
+    portal: &super::portal::EN,
+    formulation: &super::formulation::EN,
+    supervision: &super::supervision::EN,
+    timeline: &super::timeline::EN,
+    inventory: &super::inventory::EN,
+    worksheets: &super::worksheets::EN,
+    context: &super::context::EN,
     printed: Printed {
         seeded: "Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.",
         sign_in_with: "All names are generated; no real people. Sign in with any of these accounts:",
@@ -263,6 +301,18 @@ pub static ES: Texts = Texts {
     addendum: "El médico de cabecera confirmó la derivación: inició sertralina 50 mg. Agregado después de firmar. (Texto sintético de demostración.)",
     process_note: "Me sentí protectora y algo impaciente cuando volvió a disculpar a su pareja. \
 Cuidar de no coludir con su evitación; llevarlo a supervisión si se repite. (Texto sintético de demostración.)",
+    pronouns: ["ella", "él", "elle"],
+    hospital_number: "Número de expediente hospitalario",
+    diagnosis: "Episodio depresivo moderado",
+    groups: &super::groups::ES,
+    courses: &super::courses::ES,
+    portal: &super::portal::ES,
+    formulation: &super::formulation::ES,
+    supervision: &super::supervision::ES,
+    timeline: &super::timeline::ES,
+    inventory: &super::inventory::ES,
+    worksheets: &super::worksheets::ES,
+    context: &super::context::ES,
     printed: Printed {
         seeded: "Se creó el \"Consultorio de demostración\" sintético: 1 administrador(a), 1 supervisor(a), {clinicians} terapeutas, {clients} consultantes.",
         sign_in_with: "Todos los nombres son generados; no son personas reales. Inicie sesión con cualquiera de estas cuentas:",
@@ -362,6 +412,18 @@ pub static FR: Texts = Texts {
     addendum: "Le médecin traitant a confirmé l’orientation : sertraline débutée à 50 mg. Ajouté après signature. (Texte synthétique de démonstration.)",
     process_note: "Je me suis sentie protectrice et un peu impatiente quand elle a encore excusé son conjoint. \
 Attention à ne pas entrer en collusion avec son évitement ; en parler en supervision si cela se répète. (Texte synthétique de démonstration.)",
+    pronouns: ["elle", "il", "iel"],
+    hospital_number: "Numéro de dossier hospitalier",
+    diagnosis: "Épisode dépressif moyen",
+    groups: &super::groups::FR,
+    courses: &super::courses::FR,
+    portal: &super::portal::FR,
+    formulation: &super::formulation::FR,
+    supervision: &super::supervision::FR,
+    timeline: &super::timeline::FR,
+    inventory: &super::inventory::FR,
+    worksheets: &super::worksheets::FR,
+    context: &super::context::FR,
     printed: Printed {
         seeded: "« Cabinet de démonstration » synthétique créé : 1 administrateur·rice, 1 superviseur·e, {clinicians} thérapeutes, {clients} patient·es.",
         sign_in_with: "Tous les noms sont générés ; aucune personne réelle. Connectez-vous avec l’un de ces comptes :",

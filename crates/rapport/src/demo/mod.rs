@@ -9,7 +9,6 @@ mod inventory;
 mod lang;
 mod measures;
 
-use lang::EN_LAST as LAST;
 pub use lang::{texts, Texts, LANGUAGES};
 
 use event::event;
@@ -35,7 +34,6 @@ pub const DEMO_DOMAIN: &str = "demo.rapport.test";
 /// clinician1's kiosk PIN (kiosk mode: the PIN that takes a handed-over device back).
 pub const DEMO_KIOSK_PIN: &str = "2580";
 
-const PRONOUNS: &[&str] = &["she/her", "he/him", "they/them"];
 /// The English demo's mix of clients' preferred languages.
 const CLIENT_LANGUAGES: &[&str] = &["English", "English", "English", "Spanish", "Arabic", "Polish", "Swahili", "Urdu"];
 
@@ -192,7 +190,7 @@ pub async fn seed(
         let mut d = ClientDetails {
             display_name,
             date_of_birth: Some(dob),
-            pronouns: Some(PRONOUNS[rng.next(PRONOUNS.len())].into()),
+            pronouns: Some(texts.pronouns[rng.next(texts.pronouns.len())].into()),
             // The portal client (the first) has no language on record, so its
             // portal follows the phone's language (e2e/portal-languages).
             preferred_language: client_language(texts, rng.next(CLIENT_LANGUAGES.len()))
@@ -200,7 +198,10 @@ pub async fn seed(
                 .map(Into::into),
             phone: Some(format!("+44 7700 9{:05}", i % 100_000)),
             email: Some(format!("client{}@example.org", i + 1)),
-            external_ids: vec![ExternalId { system: "Hospital number".into(), value: format!("DEMO-{:05}", i + 1) }],
+            external_ids: vec![ExternalId {
+                system: texts.hospital_number.into(),
+                value: format!("DEMO-{:05}", i + 1),
+            }],
             consent_notes: Some(texts.consent.into()),
             ..Default::default()
         };
@@ -228,12 +229,12 @@ pub async fn seed(
             course_clients.push((c.id.clone(), responsible.clone()));
         }
     }
-    let showcase = courses::seed(store, &course_clients).await?;
+    let showcase = courses::seed(store, &course_clients, texts).await?;
     let measured = measures::seed_measures(store, &course_clients).await?;
     // A client treated twice (recovered, then a relapse course not improving).
     let relapse = match course_clients.get(12) {
         Some((c, clin)) => {
-            measures::seed_relapse(store, c, clin).await?;
+            measures::seed_relapse(store, c, clin, texts).await?;
             Some(c.clone())
         }
         None => None,
@@ -253,19 +254,19 @@ pub async fn seed(
     }
     // The showcase course (clinician1's first client) gets every course workspace.
     let demo_course = match &showcase {
-        Some(course) => Some(formulation::seed(store, &staff[0], course).await?),
+        Some(course) => Some(formulation::seed(store, &staff[0], course, texts.formulation).await?),
         None => None,
     };
     // An interpersonal inventory (people, closeness circle, snapshots) in a role-dispute course.
     if let Some((c, _)) = &first_client {
-        inventory::seed(store, c, &staff[0]).await?;
+        inventory::seed(store, c, &staff[0], texts).await?;
     }
     // Course work for the first client: a timeline, worksheets and care context.
     if let Some((c, _)) = &first_client {
         let (course, sessions) = worksheets::demo_course(store, c, &staff[0]).await?;
-        timeline::seed(store, c, &staff[0]).await?;
-        worksheets::seed(store, c, &staff[0], &course, &sessions).await?;
-        context::seed(store, c, &staff[0]).await?;
+        timeline::seed(store, c, &staff[0], texts.timeline).await?;
+        worksheets::seed(store, c, &staff[0], &course, &sessions, texts.worksheets).await?;
+        context::seed(store, c, &staff[0], texts.context).await?;
     }
     // Session notes on the first client's course (signed, a draft, an addendum, a private process note).
     let notes_line = match &first_client {
@@ -293,7 +294,7 @@ pub async fn seed(
     };
     // The first client's portal account (diary, a reflection, a shared safety plan).
     let portal_email = match &first_client {
-        Some((c, _)) => Some(portal::seed(store, c, &staff[0], &hash).await?),
+        Some((c, _)) => Some(portal::seed(store, c, &staff[0], &hash, texts.portal).await?),
         None => None,
     };
     // clinician1's week on the calendar (today 10:00 with the first client) and a calendar feed.
@@ -318,9 +319,10 @@ pub async fn seed(
     // Supervision: ratings, meetings, clinician1 half-way to certification, an overdue initial phase.
     // Clients past the measured (first 12) and relapse (13th) ones have no course yet.
     let spare: Vec<(Id, Id)> = course_clients.iter().skip(13).cloned().collect();
-    let supervision = supervision::seed(store, &supervisor.id, &supervised, showcase.as_ref(), &spare).await?;
+    let supervision =
+        supervision::seed(store, &supervisor.id, &supervised, showcase.as_ref(), &spare, texts.supervision).await?;
     // A group IPT programme: sites, a chain of supervision, facilitators, three groups and a funnel.
-    let programme = groups::seed(store, &hash, texts.client_language).await?;
+    let programme = groups::seed(store, &hash, texts).await?;
     let _ = admin;
     // A demo in another language: every account reads the interface in it.
     if texts.client_language.is_some() {

@@ -64,6 +64,7 @@ pub async fn seed(
     supervised: &[Id],
     showcase: Option<&CourseRecord>,
     spare: &[(Id, Id)],
+    words: &Words,
 ) -> Result<Seeded, String> {
     let today = Timestamp::now().date();
     let Some(clinician1) = supervised.first() else { return Ok(Seeded { overdue_course: None }) };
@@ -106,22 +107,12 @@ pub async fn seed(
         group: false,
         held_on: today - Duration::weeks(3),
         minutes: 60,
-        decisions: Some(
-            "Keep the focus on the role dispute. Bring a recording of a role play for review next time.".into(),
-        ),
+        decisions: Some(words.individual_decisions.into()),
         supervisees: vec![clinician1.clone()],
         cases: showcase_case,
         actions: vec![
-            (
-                "Bring the audio of a session with a role play".into(),
-                Some(clinician1.clone()),
-                Some(today - Duration::days(7)),
-            ),
-            (
-                "Send the reading on communication analysis".into(),
-                Some(supervisor.clone()),
-                Some(today + Duration::days(7)),
-            ),
+            (words.actions[0].into(), Some(clinician1.clone()), Some(today - Duration::days(7))),
+            (words.actions[1].into(), Some(supervisor.clone()), Some(today + Duration::days(7))),
         ],
     };
     store
@@ -133,14 +124,10 @@ pub async fn seed(
         group: true,
         held_on: today - Duration::weeks(1),
         minutes: 90,
-        decisions: Some("Agree formulations by the third session; check measures are taken every session.".into()),
+        decisions: Some(words.group_decisions.into()),
         supervisees: supervised.to_vec(),
         cases: Vec::new(),
-        actions: vec![(
-            "Review every open case for an agreed formulation".into(),
-            supervised.get(1).cloned(),
-            Some(today + Duration::days(14)),
-        )],
+        actions: vec![(words.actions[2].into(), supervised.get(1).cloned(), Some(today + Duration::days(14)))],
     };
     store
         .create_supervision_meeting(&group, event(action::SUPERVISION_MEETING_RECORD, "supervision_meeting"))
@@ -149,9 +136,9 @@ pub async fn seed(
     // clinician1's 16-hour foundation course: the pathway's training is met.
     let training = NewTraining {
         user_id: clinician1.clone(),
-        course_name: "IPT foundation course (16 hours)".into(),
+        course_name: words.training.into(),
         hours_tenths: 160,
-        trainer: Some("Regional IPT training centre".into()),
+        trainer: Some(words.trainer.into()),
         held_on: today - Duration::days(200),
         recorded_by: supervisor.clone(),
     };
@@ -180,3 +167,49 @@ pub async fn seed(
     };
     Ok(Seeded { overdue_course })
 }
+
+/// The supervision meetings' and training's words in one language (`Texts::supervision`).
+pub struct Words {
+    pub individual_decisions: &'static str,
+    pub group_decisions: &'static str,
+    /// Action points: clinician1's (overdue), the supervisor's, clinician2's.
+    pub actions: [&'static str; 3],
+    pub training: &'static str,
+    pub trainer: &'static str,
+}
+
+pub static EN: Words = Words {
+    individual_decisions: "Keep the focus on the role dispute. Bring a recording of a role play for review next time.",
+    group_decisions: "Agree formulations by the third session; check measures are taken every session.",
+    actions: [
+        "Bring the audio of a session with a role play",
+        "Send the reading on communication analysis",
+        "Review every open case for an agreed formulation",
+    ],
+    training: "IPT foundation course (16 hours)",
+    trainer: "Regional IPT training centre",
+};
+
+pub static ES: Words = Words {
+    individual_decisions: "Mantener el foco en la disputa de roles. Traer la grabación de un juego de roles para revisarla la próxima vez.",
+    group_decisions: "Acordar la formulación a más tardar en la tercera sesión; verificar que se apliquen las mediciones en cada sesión.",
+    actions: [
+        "Traer el audio de una sesión con un juego de roles",
+        "Enviar la lectura sobre el análisis de la comunicación",
+        "Revisar que cada caso abierto tenga una formulación acordada",
+    ],
+    training: "Curso básico de TIP (16 horas)",
+    trainer: "Centro regional de formación en TIP",
+};
+
+pub static FR: Words = Words {
+    individual_decisions: "Garder le focus sur le conflit de rôle. Apporter l’enregistrement d’un jeu de rôle à revoir la prochaine fois.",
+    group_decisions: "Convenir de la formulation au plus tard à la troisième séance ; vérifier que les mesures sont prises à chaque séance.",
+    actions: [
+        "Apporter l’audio d’une séance avec un jeu de rôle",
+        "Envoyer la lecture sur l’analyse de la communication",
+        "Vérifier que chaque dossier ouvert a une formulation convenue",
+    ],
+    training: "Formation de base en TIP (16 heures)",
+    trainer: "Centre régional de formation à la TIP",
+};
