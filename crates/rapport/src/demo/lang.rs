@@ -80,6 +80,73 @@ pub struct Printed {
     pub next: &'static str,
     /// "then open {base}/login (staff) or {base}/portal/login (client portal)."
     pub then_open: &'static str,
+    /// "  ... up to {email}" (more clinicians than listed).
+    pub up_to: &'static str,
+    pub master_trainer: &'static str,
+    pub group_supervisor: &'static str,
+    /// "group facilitator at {site}"
+    pub facilitator_at: &'static str,
+    pub courses: &'static str,
+    /// The showcase course's two lines ({base}, {id}).
+    pub showcase: &'static str,
+    pub showcase_ending: &'static str,
+    /// "{n} clients have weekly PHQ-9 ..."
+    pub measured: &'static str,
+    /// {base}, {id}
+    pub relapse: &'static str,
+    pub overdue_flag: &'static str,
+    /// "{name} (clinician1's client) has ..."
+    pub inventory: &'static str,
+    /// {n} notes on the course at (/courses/{id}).
+    pub notes: &'static str,
+    /// {name}, {base}, {token}
+    pub link: &'static str,
+    /// {name}, {base}, {email}: the sign-in address is followed by one word and the e-mail (tests read it).
+    pub portal: &'static str,
+    /// {base}, {secret}
+    pub calendar: &'static str,
+    /// {pin}, {name}, {base}, {id}
+    pub kiosk: &'static str,
+    /// {base}, {client}
+    pub today: &'static str,
+    /// {base}
+    pub supervision: &'static str,
+    /// {base}, {id}
+    pub overdue_course: &'static str,
+    /// {a}, {b} (the sites), {base}
+    pub programme: &'static str,
+    /// {name}, {base}, {id}
+    pub midway: &'static str,
+    /// {base}, {id}
+    pub finished: &'static str,
+    /// {base}
+    pub adaptation: &'static str,
+    /// {done}, {members}, {date}, {base}, {id}
+    pub pre_group: &'static str,
+    /// {steps}
+    pub funnel: &'static str,
+    /// Each funnel step (by its stored name) as the funnel line names it.
+    pub funnel_steps: &'static [(&'static str, &'static str)],
+    /// A long date: {weekday} {day} {month} {year}.
+    pub long_date: &'static str,
+    pub weekdays: [&'static str; 7],
+    pub months: [&'static str; 12],
+}
+
+impl Printed {
+    /// `d` written out, as in "Wednesday 9 December 2026".
+    pub fn long_date(&self, d: time::Date) -> String {
+        self.long_date
+            .replace("{weekday}", self.weekdays[d.weekday().number_days_from_monday() as usize])
+            .replace("{day}", &d.day().to_string())
+            .replace("{month}", self.months[usize::from(u8::from(d.month())) - 1])
+            .replace("{year}", &d.year().to_string())
+    }
+
+    /// A funnel step's name in this language.
+    pub fn funnel_step(&self, step: &str) -> &'static str {
+        self.funnel_steps.iter().find(|(s, _)| *s == step).map_or("", |(_, name)| name)
+    }
 }
 
 /// The language codes `rapport demo --language` takes.
@@ -211,6 +278,63 @@ Watch for colluding with her avoidance; bring to supervision if it repeats. (Syn
         password: "Password for every demo account: ",
         next: "Next, start the server:",
         then_open: "then open {base}/login (staff) or {base}/portal/login (client portal).",
+        up_to: "  ... up to {email}",
+        master_trainer: "master trainer of group IPT (supervises the group supervisor, sees the whole programme)",
+        group_supervisor: "group supervisor of the 3 facilitators (made the groups)",
+        facilitator_at: "group facilitator at {site}",
+        courses: "IPT courses: one in every phase (planned, initial, middle, termination, completed with maintenance, ended early) across the protocols.",
+        showcase: "The showcase course (role dispute, formulation agreed, goals rated): clinician1, {base}/courses/{id}",
+        showcase_ending: "  its session pages list the scores since the last session (Record PHQ-9 there); its Ending tab has the Outcomes card: {base}/courses/{id}/ending",
+        measured: "{n} clients have weekly PHQ-9 and GAD-7 scores; one has an open risk flag (PHQ-9 item 9) to handle.",
+        relapse: "A client treated twice (first course recovered, relapse course not improving), outcomes per course: {base}/clients/{id}/measures",
+        overdue_flag: "That flag was raised 30 hours ago and never acknowledged: on Risk flags (as clinician1 or the supervisor) \
+                       it is overdue, and its page shows each escalation step (supervisor at 4 h, administrators at 8 h, \
+                       reminders, assessment at 24 h).",
+        inventory: "{name} (clinician1's client) has a course with an interpersonal inventory and two circle snapshots.",
+        notes: "Session notes: {n} progress notes on the first client's course (/courses/{id}): signed, the latest a draft, one addendum, one private process note.",
+        link: "An unused single-use PHQ-9 link for {name} (no account needed, 7 days): {base}/m/{token}",
+        portal: "Client portal: {name} signs in at {base}/portal/login as {email} (diary, shared plan, safety plan).",
+        calendar: "Calendar (week and month, book, move, cancel): {base}/calendar as clinician1. clinician1's private calendar \
+                   feed for a calendar app: {base}/calendar/feed/{secret}.ics (reset it on My account).",
+        kiosk: "Kiosk mode: clinician1's kiosk PIN is {pin}. Hand a tablet to {name} for their questionnaires: \
+                {base}/clients/{id}/kiosk (the PIN hands it back).",
+        today: "Today (clinician1's home page, {base}/today): sessions at 10:00 and 15:30, notes to sign, measures due, the \
+                open flag and its overdue tasks; {client} has a session tomorrow at 10:00 and its e-mail reminder is on \
+                their client page.",
+        supervision: "Supervision ({base}/supervision as the supervisor): a self and a supervisor rating of the showcase course's \
+                      last session that differ on some items, two supervision meetings in the log (one action point overdue), \
+                      clinician1 half-way to certification (training done, 2.5 supervision hours, one of two cases), \
+                      clinician2's certification due for renewal in 45 days (a reminder e-mail is queued once the server runs); \
+                      facilitator1 self-rated group meetings 3 and 4 and the group supervisor rated meeting 3 (the agreement is \
+                      on the meeting's page).",
+        overdue_course: "  Initial phase overdue (four sessions held, no formulation agreed), clinician2: {base}/courses/{id}",
+        programme: "Group IPT (sites {a} and {b}): the groups at {base}/groups, the screening funnel at {base}/programme.",
+        midway: "  Half-way: Kasese North women's group, cycle 2 (WHO format, facilitator1 and facilitator2), 4 of 8 meetings \
+                 with PHQ-9 at each; today's meeting raised a risk flag for {name}: {base}/groups/{id}",
+        finished: "  Finished: Kasese North women's group, cycle 1 (12 meetings, facilitator2), 2 dropped out and 1 referred: \
+                   {base}/groups/{id}",
+        adaptation: "  Kasese North uses the WHO manual's plain words (\"Disagreements\", \"Life changes\"...): an adaptation \
+                     chosen at {base}/admin/adaptations; its facilitators see them.",
+        pre_group: "  Pre-group: Hillside Secondary Form 3 group (adolescents, facilitator3), {done} of {members} pre-group sessions done, \
+                    first meeting {date}: {base}/groups/{id}",
+        funnel: "  Funnel (as the master trainer sees it): {steps}.",
+        funnel_steps: &[
+            ("screened", "screened"),
+            ("eligible", "eligible"),
+            ("not_eligible", "not eligible"),
+            ("referred", "referred to a clinician"),
+            ("pre_group_done", "pre-group session done"),
+            ("enrolled", "enrolled in a group"),
+            ("attended", "attended enough meetings"),
+            ("completed", "completed"),
+            ("dropped_out", "dropped out"),
+        ],
+        long_date: "{weekday} {day} {month} {year}",
+        weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        months: [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+            "December",
+        ],
     },
 };
 
@@ -322,6 +446,63 @@ Cuidar de no coludir con su evitación; llevarlo a supervisión si se repite. (T
         password: "Contraseña de todas las cuentas de demostración: ",
         next: "Ahora inicie el servidor:",
         then_open: "y luego abra {base}/login (personal) o {base}/portal/login (portal de consultantes).",
+        up_to: "  ... hasta {email}",
+        master_trainer: "formadora principal de TIP grupal (supervisa a la supervisora de grupos, ve todo el programa)",
+        group_supervisor: "supervisora de grupos de los 3 facilitadores (creó los grupos)",
+        facilitator_at: "facilitador(a) de grupo en {site}",
+        courses: "Tratamientos de TIP: uno en cada fase (previsto, inicial, intermedia, final, completado con mantenimiento, terminado antes de tiempo) en los distintos protocolos.",
+        showcase: "El tratamiento de muestra (disputa de roles, formulación acordada, metas calificadas): clinician1, {base}/courses/{id}",
+        showcase_ending: "  sus páginas de sesión muestran las puntuaciones desde la sesión anterior (ahí se registra el PHQ-9); su pestaña de cierre tiene la tarjeta de resultados: {base}/courses/{id}/ending",
+        measured: "{n} consultantes tienen puntuaciones semanales de PHQ-9 y GAD-7; una tiene una alerta de riesgo abierta (pregunta 9 del PHQ-9) por atender.",
+        relapse: "Una consultante tratada dos veces (primer tratamiento con recuperación, el de la recaída sin mejoría), resultados por tratamiento: {base}/clients/{id}/measures",
+        overdue_flag: "Esa alerta se levantó hace 30 horas y nadie la ha atendido: en Alertas de riesgo (como clinician1 o la supervisora) \
+                       está vencida, y su página muestra cada paso del escalamiento (supervisión a las 4 h, administración a las 8 h, \
+                       recordatorios, evaluación a las 24 h).",
+        inventory: "{name} (consultante de clinician1) tiene un tratamiento con un inventario interpersonal y dos fotos del círculo.",
+        notes: "Notas de sesión: {n} notas de evolución en el tratamiento de la primera consultante (/courses/{id}): firmadas, la última en borrador, un anexo y una nota de proceso privada.",
+        link: "Un enlace PHQ-9 de un solo uso, sin usar, para {name} (no requiere cuenta, 7 días): {base}/m/{token}",
+        portal: "Portal de consultantes: {name} inicia sesión en {base}/portal/login como {email} (diario, plan compartido, plan de seguridad).",
+        calendar: "Agenda (semana y mes; agendar, mover, cancelar): {base}/calendar como clinician1. Calendario privado de clinician1 \
+                   para una aplicación de calendario: {base}/calendar/feed/{secret}.ics (se restablece en Mi cuenta).",
+        kiosk: "Modo quiosco: el PIN de quiosco de clinician1 es {pin}. Entregue una tableta a {name} para sus cuestionarios: \
+                {base}/clients/{id}/kiosk (el PIN la devuelve).",
+        today: "Hoy (página de inicio de clinician1, {base}/today): sesiones a las 10:00 y a las 15:30, notas por firmar, mediciones pendientes, \
+                la alerta abierta y sus tareas vencidas; {client} tiene sesión mañana a las 10:00 y su recordatorio por correo está en \
+                su página.",
+        supervision: "Supervisión ({base}/supervision como la supervisora): una autoevaluación y una evaluación de la supervisora de la última \
+                      sesión del tratamiento de muestra que difieren en algunos puntos, dos reuniones de supervisión en el registro (un \
+                      pendiente vencido), clinician1 a mitad de camino de la certificación (formación hecha, 2,5 horas de supervisión, uno \
+                      de dos casos), la certificación de clinician2 por renovar en 45 días (se envía un recordatorio por correo cuando el \
+                      servidor esté en marcha); facilitator1 autoevaluó las reuniones de grupo 3 y 4 y la supervisora de grupos evaluó la \
+                      reunión 3 (la concordancia está en la página de la reunión).",
+        overdue_course: "  Fase inicial vencida (cuatro sesiones realizadas, sin formulación acordada), clinician2: {base}/courses/{id}",
+        programme: "TIP grupal (sedes {a} y {b}): los grupos en {base}/groups, el embudo de cribado en {base}/programme.",
+        midway: "  A mitad de camino: Grupo de mujeres de Kasese North, ciclo 2 (formato de la OMS, facilitator1 y facilitator2), 4 de 8 \
+                 reuniones con PHQ-9 en cada una; la reunión de hoy levantó una alerta de riesgo para {name}: {base}/groups/{id}",
+        finished: "  Terminado: Grupo de mujeres de Kasese North, ciclo 1 (12 reuniones, facilitator2), 2 abandonos y 1 derivación: \
+                   {base}/groups/{id}",
+        adaptation: "  Kasese North usa las palabras sencillas del manual de la OMS: una adaptación elegida en \
+                     {base}/admin/adaptations; sus facilitadoras las ven.",
+        pre_group: "  Pregrupo: Grupo de 3.º año de Hillside Secondary (adolescentes, facilitator3), {done} de {members} sesiones pregrupales \
+                    realizadas, primera reunión el {date}: {base}/groups/{id}",
+        funnel: "  Embudo (como lo ve la formadora principal): {steps}.",
+        funnel_steps: &[
+            ("screened", "con cribado"),
+            ("eligible", "elegibles"),
+            ("not_eligible", "no elegibles"),
+            ("referred", "derivadas a un(a) terapeuta"),
+            ("pre_group_done", "sesión pregrupal hecha"),
+            ("enrolled", "inscritas en un grupo"),
+            ("attended", "con asistencia suficiente"),
+            ("completed", "completaron"),
+            ("dropped_out", "abandonaron"),
+        ],
+        long_date: "{weekday} {day} de {month} de {year}",
+        weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+        months: [
+            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+            "diciembre",
+        ],
     },
 };
 
@@ -433,5 +614,62 @@ Attention à ne pas entrer en collusion avec son évitement ; en parler en sup
         password: "Mot de passe de tous les comptes de démonstration : ",
         next: "Ensuite, démarrez le serveur :",
         then_open: "puis ouvrez {base}/login (équipe) ou {base}/portal/login (portail patient·e).",
+        up_to: "  ... jusqu’à {email}",
+        master_trainer: "formatrice principale de TIP de groupe (supervise la superviseuse de groupes, voit tout le programme)",
+        group_supervisor: "superviseuse des 3 animateur·rices de groupe (a créé les groupes)",
+        facilitator_at: "animateur·rice de groupe à {site}",
+        courses: "Suivis TIP : un dans chaque phase (prévu, initiale, intermédiaire, finale, terminé avec maintien, arrêté avant la fin) selon les protocoles.",
+        showcase: "Le suivi de démonstration (conflit de rôle, formulation convenue, objectifs évalués) : clinician1, {base}/courses/{id}",
+        showcase_ending: "  ses pages de séance listent les scores depuis la séance précédente (on y saisit le PHQ-9) ; son onglet Fin contient la carte Résultats : {base}/courses/{id}/ending",
+        measured: "{n} patient·es ont des scores PHQ-9 et GAD-7 hebdomadaires ; l’une a une alerte de risque ouverte (question 9 du PHQ-9) à traiter.",
+        relapse: "Une patiente suivie deux fois (premier suivi rétabli, suivi de rechute sans amélioration), résultats par suivi : {base}/clients/{id}/measures",
+        overdue_flag: "Cette alerte a été levée il y a 30 heures et jamais prise en compte : dans Alertes de risque (en tant que clinician1 ou \
+                       superviseur·e) elle est en retard, et sa page montre chaque étape de l’escalade (superviseur·e à 4 h, \
+                       administrateur·rices à 8 h, rappels, évaluation à 24 h).",
+        inventory: "{name} (patient·e de clinician1) a un suivi avec un inventaire interpersonnel et deux instantanés du cercle.",
+        notes: "Notes de séance : {n} notes d’évolution sur le suivi de la première patiente (/courses/{id}) : signées, la dernière en brouillon, un addendum, une note de processus privée.",
+        link: "Un lien PHQ-9 à usage unique, inutilisé, pour {name} (sans compte, 7 jours) : {base}/m/{token}",
+        portal: "Portail patient·e : {name} se connecte sur {base}/portal/login avec {email} (journal, plan partagé, plan de sécurité).",
+        calendar: "Agenda (semaine et mois ; réserver, déplacer, annuler) : {base}/calendar en tant que clinician1. Flux d’agenda privé \
+                   de clinician1 pour une application d’agenda : {base}/calendar/feed/{secret}.ics (à réinitialiser dans Mon compte).",
+        kiosk: "Mode borne : le code PIN de borne de clinician1 est {pin}. Confiez une tablette à {name} pour ses questionnaires : \
+                {base}/clients/{id}/kiosk (le PIN la reprend).",
+        today: "Aujourd’hui (page d’accueil de clinician1, {base}/today) : séances à 10:00 et 15:30, notes à signer, mesures à faire, \
+                l’alerte ouverte et ses tâches en retard ; {client} a une séance demain à 10:00 et son rappel par e-mail figure sur \
+                sa fiche.",
+        supervision: "Supervision ({base}/supervision en tant que superviseur·e) : une auto-évaluation et une évaluation de la superviseuse \
+                      de la dernière séance du suivi de démonstration, qui diffèrent sur certains points ; deux réunions de supervision \
+                      au registre (une action en retard) ; clinician1 à mi-chemin de la certification (formation faite, 2,5 heures de \
+                      supervision, un cas sur deux) ; la certification de clinician2 à renouveler dans 45 jours (un e-mail de rappel part \
+                      dès que le serveur tourne) ; facilitator1 a auto-évalué les réunions de groupe 3 et 4 et la superviseuse de groupes \
+                      a évalué la réunion 3 (l’accord figure sur la page de la réunion).",
+        overdue_course: "  Phase initiale en retard (quatre séances tenues, pas de formulation convenue), clinician2 : {base}/courses/{id}",
+        programme: "TIP de groupe (sites {a} et {b}) : les groupes sur {base}/groups, l’entonnoir de dépistage sur {base}/programme.",
+        midway: "  À mi-parcours : Groupe de femmes de Kasese North, cycle 2 (format OMS, facilitator1 et facilitator2), 4 réunions sur 8 \
+                 avec un PHQ-9 à chacune ; la réunion d’aujourd’hui a levé une alerte de risque pour {name} : {base}/groups/{id}",
+        finished: "  Terminé : Groupe de femmes de Kasese North, cycle 1 (12 réunions, facilitator2), 2 abandons et 1 orientation : \
+                   {base}/groups/{id}",
+        adaptation: "  Kasese North utilise les mots simples du manuel de l’OMS : une adaptation choisie sur \
+                     {base}/admin/adaptations ; ses animatrices les voient.",
+        pre_group: "  Pré-groupe : Groupe de troisième de Hillside Secondary (adolescent·es, facilitator3), {done} séances pré-groupe \
+                    sur {members} faites, première réunion le {date} : {base}/groups/{id}",
+        funnel: "  Entonnoir (tel que le voit la formatrice principale) : {steps}.",
+        funnel_steps: &[
+            ("screened", "dépisté·es"),
+            ("eligible", "éligibles"),
+            ("not_eligible", "non éligibles"),
+            ("referred", "orienté·es vers un·e thérapeute"),
+            ("pre_group_done", "séance pré-groupe faite"),
+            ("enrolled", "inscrit·es dans un groupe"),
+            ("attended", "assez de réunions suivies"),
+            ("completed", "terminé"),
+            ("dropped_out", "abandon"),
+        ],
+        long_date: "{weekday} {day} {month} {year}",
+        weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+        months: [
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+            "décembre",
+        ],
     },
 };

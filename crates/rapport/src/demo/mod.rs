@@ -93,6 +93,11 @@ pub struct Printed<'a> {
     pub serve: &'a str,
 }
 
+/// `template` with each "{key}" replaced by its value.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |out, (key, value)| out.replace(&format!("{{{key}}}"), value))
+}
+
 /// Small deterministic generator so every demo looks the same.
 struct Lcg(u64);
 
@@ -347,113 +352,68 @@ pub async fn seed(
         account(&format!("clinician{i}@{DEMO_DOMAIN}"), p.clinician);
     }
     if clinicians > 5 {
-        println!("  ... up to clinician{clinicians}@{DEMO_DOMAIN}");
+        println!("{}", fill(p.up_to, &[("email", &format!("clinician{clinicians}@{DEMO_DOMAIN}"))]));
     }
     let printed = p;
     let p = &programme;
-    account(&p.trainer, "master trainer of group IPT (supervises the group supervisor, sees the whole programme)");
-    account(&p.supervisor, "group supervisor of the 3 facilitators (made the groups)");
+    account(&p.trainer, printed.master_trainer);
+    account(&p.supervisor, printed.group_supervisor);
     for (email, site) in &p.facilitators {
-        account(email, &format!("group facilitator at {site}"));
+        account(email, &fill(printed.facilitator_at, &[("site", site)]));
     }
-    println!("IPT courses: one in every phase (planned, initial, middle, termination, completed with maintenance, ended early) across the protocols.");
+    println!("{}", printed.courses);
     if let Some(id) = demo_course {
-        println!(
-            "The showcase course (role dispute, formulation agreed, goals rated): clinician1, {base}/courses/{id}"
-        );
-        println!(
-            "  its session pages list the scores since the last session (Record PHQ-9 there); its Ending tab has the Outcomes card: {base}/courses/{id}/ending"
-        );
+        let id = id.to_string();
+        println!("{}", fill(printed.showcase, &[("base", base), ("id", &id)]));
+        println!("{}", fill(printed.showcase_ending, &[("base", base), ("id", &id)]));
     }
-    println!(
-        "{measured} clients have weekly PHQ-9 and GAD-7 scores; one has an open risk flag (PHQ-9 item 9) to handle."
-    );
+    println!("{}", fill(printed.measured, &[("n", &measured.to_string())]));
     if let Some(id) = &relapse {
-        println!(
-            "A client treated twice (first course recovered, relapse course not improving), outcomes per course: {base}/clients/{id}/measures"
-        );
+        println!("{}", fill(printed.relapse, &[("base", base), ("id", id.as_str())]));
     }
     if measured > 0 {
-        println!(
-            "That flag was raised 30 hours ago and never acknowledged: on Risk flags (as clinician1 or the supervisor) \
-             it is overdue, and its page shows each escalation step (supervisor at 4 h, administrators at 8 h, \
-             reminders, assessment at 24 h)."
-        );
+        println!("{}", printed.overdue_flag);
     }
     if let Some((_, name)) = &first_client {
-        println!("{name} (clinician1's client) has a course with an interpersonal inventory and two circle snapshots.");
+        println!("{}", fill(printed.inventory, &[("name", name)]));
     }
     if let Some(line) = notes_line {
         println!("{}", line.replace("(/courses/", &format!("({base}/courses/")));
     }
     if let (Some(token), Some((_, name))) = (&link, &first_client) {
-        println!("An unused single-use PHQ-9 link for {name} (no account needed, 7 days): {base}/m/{token}");
+        println!("{}", fill(printed.link, &[("name", name), ("base", base), ("token", token)]));
     }
     if let (Some(email), Some((_, name))) = (&portal_email, &first_client) {
-        println!("Client portal: {name} signs in at {base}/portal/login as {email} (diary, shared plan, safety plan).");
+        println!("{}", fill(printed.portal, &[("name", name), ("base", base), ("email", email)]));
     }
     if let Some(secret) = &feed {
-        println!(
-            "Calendar (week and month, book, move, cancel): {base}/calendar as clinician1. clinician1's private calendar \
-             feed for a calendar app: {base}/calendar/feed/{secret}.ics (reset it on My account)."
-        );
+        println!("{}", fill(printed.calendar, &[("base", base), ("secret", secret)]));
     }
     if let Some((c, name)) = &first_client {
-        println!(
-            "Kiosk mode: clinician1's kiosk PIN is {DEMO_KIOSK_PIN}. Hand a tablet to {name} for their questionnaires: \
-             {base}/clients/{c}/kiosk (the PIN hands it back)."
-        );
+        let kiosk = [("pin", DEMO_KIOSK_PIN), ("name", name), ("base", base), ("id", c.as_str())];
+        println!("{}", fill(printed.kiosk, &kiosk));
     }
     if let Some(t) = today_line {
-        println!(
-            "Today (clinician1's home page, {base}/today): sessions at 10:00 and 15:30, notes to sign, measures due, the \
-             open flag and its overdue tasks; {} has a session tomorrow at 10:00 and its e-mail reminder is on \
-             their client page.",
-            t.reminder_client
-        );
+        println!("{}", fill(printed.today, &[("base", base), ("client", &t.reminder_client)]));
     }
-    println!(
-        "Supervision ({base}/supervision as the supervisor): a self and a supervisor rating of the showcase course's \
-         last session that differ on some items, two supervision meetings in the log (one action point overdue), \
-         clinician1 half-way to certification (training done, 2.5 supervision hours, one of two cases), \
-         clinician2's certification due for renewal in 45 days (a reminder e-mail is queued once the server runs); \
-         facilitator1 self-rated group meetings 3 and 4 and the group supervisor rated meeting 3 (the agreement is \
-         on the meeting's page)."
-    );
+    println!("{}", fill(printed.supervision, &[("base", base)]));
     if let Some(id) = &supervision.overdue_course {
-        println!(
-            "  Initial phase overdue (four sessions held, no formulation agreed), clinician2: {base}/courses/{id}"
-        );
+        println!("{}", fill(printed.overdue_course, &[("base", base), ("id", id.as_str())]));
     }
-    println!(
-        "Group IPT (sites {} and {}): the groups at {base}/groups, the screening funnel at {base}/programme.",
-        groups::KASESE,
-        groups::HILLSIDE
-    );
-    println!(
-        "  Half-way: Kasese North women's group, cycle 2 (WHO format, facilitator1 and facilitator2), 4 of 8 meetings \
-         with PHQ-9 at each; today's meeting raised a risk flag for {}: {base}/groups/{}",
-        p.midway_flagged, p.midway
-    );
-    println!(
-        "  Finished: Kasese North women's group, cycle 1 (12 meetings, facilitator2), 2 dropped out and 1 referred: \
-         {base}/groups/{}",
-        p.finished
-    );
-    println!(
-        "  Kasese North uses the WHO manual's plain words (\"Disagreements\", \"Life changes\"...): an adaptation \
-         chosen at {base}/admin/adaptations; its facilitators see them."
-    );
-    println!(
-        "  Pre-group: Hillside Secondary Form 3 group (adolescents, facilitator3), {} of {} pre-group sessions done, \
-         first meeting {}: {base}/groups/{}",
-        p.pre_group_done,
-        p.pre_group_members,
-        rapport_core::time::long_date(p.pre_group_start),
-        p.pre_group
-    );
-    let steps: Vec<String> = p.funnel.iter().map(|(s, n)| format!("{} {n}", s.label().to_lowercase())).collect();
-    println!("  Funnel (as the master trainer sees it): {}.", steps.join(", "));
+    println!("{}", fill(printed.programme, &[("a", groups::KASESE), ("b", groups::HILLSIDE), ("base", base)]));
+    println!("{}", fill(printed.midway, &[("name", &p.midway_flagged), ("base", base), ("id", p.midway.as_str())]));
+    println!("{}", fill(printed.finished, &[("base", base), ("id", p.finished.as_str())]));
+    println!("{}", fill(printed.adaptation, &[("base", base)]));
+    let pre_group = [
+        ("done", &p.pre_group_done.to_string()),
+        ("members", &p.pre_group_members.to_string()),
+        ("date", &printed.long_date(p.pre_group_start)),
+        ("base", &base.to_string()),
+        ("id", &p.pre_group.to_string()),
+    ];
+    println!("{}", fill(printed.pre_group, &pre_group.map(|(k, v)| (k, v.as_str()))));
+    let steps: Vec<String> = p.funnel.iter().map(|(s, n)| format!("{} {n}", printed.funnel_step(s.as_str()))).collect();
+    println!("{}", fill(printed.funnel, &[("steps", &steps.join(", "))]));
     println!("{}{DEMO_PASSWORD}", printed.password);
     println!();
     println!("{}", printed.next);
