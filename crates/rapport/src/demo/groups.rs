@@ -332,8 +332,8 @@ async fn seed_in_zone(state: &AppState, hash: &str, texts: &Texts) -> Result<Pro
     let as_trainer = acting(&trainer);
     let as_sup = acting(&sup);
     // The master trainer sets up the sites.
-    let kasese = groups::create_site(state, &as_trainer, KASESE, Some("village")).await.map_err(app)?;
-    let hillside = groups::create_site(state, &as_trainer, HILLSIDE, Some("school")).await.map_err(app)?;
+    let kasese = groups::create_site(state, &as_trainer, KASESE, Some(words.site_kinds[0])).await.map_err(app)?;
+    let hillside = groups::create_site(state, &as_trainer, HILLSIDE, Some(words.site_kinds[1])).await.map_err(app)?;
     // Kasese North's programme speaks the WHO manual's plain words (an adaptation; docs/i18n.md).
     store
         .set_adaptation_choice(
@@ -671,6 +671,8 @@ async fn seed_in_zone(state: &AppState, hash: &str, texts: &Texts) -> Result<Pro
 pub struct Words {
     pub trainer: &'static str,
     pub group_supervisor: &'static str,
+    /// The kinds of site: Kasese North's, Hillside Secondary's.
+    pub site_kinds: [&'static str; 2],
     pub facilitators: [&'static str; 3],
     /// The finished, the half-way and the pre-group group.
     pub group_names: [&'static str; 3],
@@ -701,6 +703,7 @@ pub struct Words {
 pub static EN: Words = Words {
     trainer: "Marta Mentorson (demo master trainer)",
     group_supervisor: "Peace Overseer (demo group supervisor)",
+    site_kinds: ["village", "school"],
     facilitators: [
         "Achieng Fieldwell (demo facilitator)",
         "Rehema Groupwell (demo facilitator)",
@@ -750,6 +753,7 @@ pub static EN: Words = Words {
 pub static ES: Words = Words {
     trainer: "Marta Mentorson (formadora principal demo)",
     group_supervisor: "Peace Overseer (supervisora de grupos demo)",
+    site_kinds: ["pueblo", "escuela"],
     facilitators: [
         "Achieng Fieldwell (facilitadora demo)",
         "Rehema Groupwell (facilitadora demo)",
@@ -803,6 +807,7 @@ pub static ES: Words = Words {
 pub static FR: Words = Words {
     trainer: "Marta Mentorson (formatrice principale démo)",
     group_supervisor: "Peace Overseer (superviseuse de groupes démo)",
+    site_kinds: ["village", "établissement scolaire"],
     facilitators: [
         "Achieng Fieldwell (animatrice démo)",
         "Rehema Groupwell (animatrice démo)",
