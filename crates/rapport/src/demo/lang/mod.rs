@@ -3,6 +3,16 @@
 //! printed summary's main lines. Data, not interface messages: a demo in
 //! Spanish is a synthetic Spanish-speaking practice, not a translated one.
 
+pub mod context;
+pub mod courses;
+pub mod formulation;
+pub mod groups;
+pub mod inventory;
+pub mod portal;
+pub mod supervision;
+pub mod timeline;
+pub mod worksheets;
+
 use rapport_core::notes::{MoodEffect, Technique};
 
 /// (mood, events, problem-area work, techniques, work set, work reviewed, plan), session by session.
@@ -44,15 +54,15 @@ pub struct Texts {
     pub hospital_number: &'static str,
     /// ICD-10 F32.1's title, recorded at the symptom review.
     pub diagnosis: &'static str,
-    pub groups: &'static super::groups::Words,
-    pub courses: &'static super::courses::Words,
-    pub portal: &'static super::portal::Words,
-    pub formulation: &'static super::formulation::Words,
-    pub supervision: &'static super::supervision::Words,
-    pub timeline: &'static super::timeline::Words,
-    pub inventory: &'static super::inventory::Words,
-    pub worksheets: &'static super::worksheets::Words,
-    pub context: &'static super::context::Words,
+    pub groups: &'static groups::Words,
+    pub courses: &'static courses::Words,
+    pub portal: &'static portal::Words,
+    pub formulation: &'static formulation::Words,
+    pub supervision: &'static supervision::Words,
+    pub timeline: &'static timeline::Words,
+    pub inventory: &'static inventory::Words,
+    pub worksheets: &'static worksheets::Words,
+    pub context: &'static context::Words,
     pub printed: Printed,
 }
 
@@ -260,15 +270,15 @@ Watch for colluding with her avoidance; bring to supervision if it repeats. (Syn
     pronouns: ["she/her", "he/him", "they/them"],
     hospital_number: "Hospital number",
     diagnosis: "Major depressive disorder, single episode, moderate",
-    groups: &super::groups::EN,
-    courses: &super::courses::EN,
-    portal: &super::portal::EN,
-    formulation: &super::formulation::EN,
-    supervision: &super::supervision::EN,
-    timeline: &super::timeline::EN,
-    inventory: &super::inventory::EN,
-    worksheets: &super::worksheets::EN,
-    context: &super::context::EN,
+    groups: &groups::EN,
+    courses: &courses::EN,
+    portal: &portal::EN,
+    formulation: &formulation::EN,
+    supervision: &supervision::EN,
+    timeline: &timeline::EN,
+    inventory: &inventory::EN,
+    worksheets: &worksheets::EN,
+    context: &context::EN,
     printed: Printed {
         seeded: "Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.",
         sign_in_with: "All names are generated; no real people. Sign in with any of these accounts:",
@@ -428,15 +438,15 @@ Cuidar de no coludir con su evitación; llevarlo a supervisión si se repite. (T
     pronouns: ["ella", "él", "elle"],
     hospital_number: "Número de expediente hospitalario",
     diagnosis: "Episodio depresivo moderado",
-    groups: &super::groups::ES,
-    courses: &super::courses::ES,
-    portal: &super::portal::ES,
-    formulation: &super::formulation::ES,
-    supervision: &super::supervision::ES,
-    timeline: &super::timeline::ES,
-    inventory: &super::inventory::ES,
-    worksheets: &super::worksheets::ES,
-    context: &super::context::ES,
+    groups: &groups::ES,
+    courses: &courses::ES,
+    portal: &portal::ES,
+    formulation: &formulation::ES,
+    supervision: &supervision::ES,
+    timeline: &timeline::ES,
+    inventory: &inventory::ES,
+    worksheets: &worksheets::ES,
+    context: &context::ES,
     printed: Printed {
         seeded: "Se creó el \"Consultorio de demostración\" sintético: 1 administrador(a), 1 supervisor(a), {clinicians} terapeutas, {clients} consultantes.",
         sign_in_with: "Todos los nombres son generados; no son personas reales. Inicie sesión con cualquiera de estas cuentas:",
@@ -596,15 +606,15 @@ Attention à ne pas entrer en collusion avec son évitement ; en parler en sup
     pronouns: ["elle", "il", "iel"],
     hospital_number: "Numéro de dossier hospitalier",
     diagnosis: "Épisode dépressif moyen",
-    groups: &super::groups::FR,
-    courses: &super::courses::FR,
-    portal: &super::portal::FR,
-    formulation: &super::formulation::FR,
-    supervision: &super::supervision::FR,
-    timeline: &super::timeline::FR,
-    inventory: &super::inventory::FR,
-    worksheets: &super::worksheets::FR,
-    context: &super::context::FR,
+    groups: &groups::FR,
+    courses: &courses::FR,
+    portal: &portal::FR,
+    formulation: &formulation::FR,
+    supervision: &supervision::FR,
+    timeline: &timeline::FR,
+    inventory: &inventory::FR,
+    worksheets: &worksheets::FR,
+    context: &context::FR,
     printed: Printed {
         seeded: "« Cabinet de démonstration » synthétique créé : 1 administrateur·rice, 1 superviseur·e, {clinicians} thérapeutes, {clients} patient·es.",
         sign_in_with: "Tous les noms sont générés ; aucune personne réelle. Connectez-vous avec l’un de ces comptes :",
