@@ -1,6 +1,7 @@
 //! The demo's own content per language (`rapport demo --language es`): the
 //! organisation, generated names, consent and session-note texts and the
-//! printed summary's main lines. Data, not interface messages: a demo in
+//! printed summary; each seeding module's records in the file of its name
+//! here (`groups`, `courses`...). Data, not interface messages: a demo in
 //! Spanish is a synthetic Spanish-speaking practice, not a translated one.
 
 pub mod context;
