@@ -70,7 +70,8 @@ test('a Spanish practice shows no English interface text on any page any role re
   assert.equal(demo.status, 0, `rapport demo --language es failed:\n${demo.stdout}\n${demo.stderr}`);
   const staff = [...demo.stdout.matchAll(/^\s+(\S+@demo\.rapport\.test)\s/gm)].map((m) => m[1]);
   assert.ok(staff.length >= 5, `rapport demo printed too few staff accounts:\n${demo.stdout}`);
-  const portal = demo.stdout.match(/\/portal\/login as (\S+)/)?.[1];
+  // The portal line names the address, one word ("as", "como", "avec") and the e-mail.
+  const portal = demo.stdout.match(/\/portal\/login \S+ (\S+@\S+)/)?.[1];
   assert.ok(portal, `rapport demo printed no portal account:\n${demo.stdout}`);
   const links = [...demo.stdout.matchAll(/(?:https?:\/\/[^/\s]+)?(\/m\/[0-9a-f]+)/g)].map((m) => m[1]);
 

@@ -1215,7 +1215,14 @@ fn demo_in_spanish_speaks_spanish_and_an_unknown_language_seeds_nothing() {
     let surnames = [&surnames[..], &["Imaginario", "Ensayo", "Borrador", "Maqueta", "Demostración", "Boceto"]].concat();
     let spanish: Vec<String> =
         surnames.iter().chain(&["Ejercicio", "Plantilla"]).map(|l| format!("display_name LIKE '% {l}'")).collect();
-    assert_eq!(count(&format!("clients WHERE {}", spanish.join(" OR "))), "4", "Spanish names");
+    // The practice's clients and the group programme's members (Ugandan first names) alike.
+    assert_eq!(count(&format!("clients WHERE NOT ({})", spanish.join(" OR "))), "0", "Spanish surnames");
+    assert_eq!(count("clients WHERE pronouns NOT IN ('ella', 'él', 'elle')"), "0", "Spanish pronouns");
+    let staff_names =
+        "users WHERE name LIKE '%demo clinician)' OR name LIKE '%demo facilitator)' OR name LIKE '%trainer)'";
+    assert_eq!(count(staff_names), "0", "staff names in Spanish");
+    let goals = "group_members WHERE goal LIKE 'Visit one neighbour%' OR goal LIKE 'Settle into%'";
+    assert_eq!(count(goals), "0", "group goals in Spanish");
     let notes = "progress_notes WHERE problem_area_work LIKE 'Inventario completo; el inicio se relaciona%'";
     assert_eq!(count(notes), "1", "a Spanish session note");
 }

@@ -3,6 +3,8 @@
 //! Session dates run weekly up to today, so phases and prompts are live.
 
 use super::event::event;
+use super::lang::courses::Words;
+use super::Texts;
 use rapport_core::audit::action;
 use rapport_core::course::{validate_new_course, Attendance, CourseStatus, Modality, RawCourse};
 use rapport_core::ending::{EndingReview, MaintenanceDecision};
@@ -21,7 +23,8 @@ struct Plan {
     /// Held-session position after which one session was cancelled.
     cancelled_after: Option<u32>,
     status: CourseStatus,
-    reason: Option<&'static str>,
+    /// Ended early (the reason is `Words::ended_early`).
+    ended_early: bool,
     /// Start this many weeks in the future (planned courses).
     starts_in_weeks: i64,
 }
@@ -35,7 +38,7 @@ impl Plan {
             held,
             cancelled_after,
             status: CourseStatus::Active,
-            reason: None,
+            ended_early: false,
             starts_in_weeks: 0,
         }
     }
@@ -51,11 +54,7 @@ const PLANS: &[Plan] = &[
     Plan::active("ipt-brief", 8, 6, None),
     Plan::active("ipt-a", 12, 5, None),
     Plan::active("ipc", 6, 3, None),
-    Plan {
-        status: CourseStatus::EndedEarly,
-        reason: Some("Moved out of the area; referred to a local service."),
-        ..Plan::active("ipt-stuart", 12, 4, None)
-    },
+    Plan { status: CourseStatus::EndedEarly, ended_early: true, ..Plan::active("ipt-stuart", 12, 4, None) },
 ];
 
 fn session(date: Date, time: &str, attendance: Attendance, modality: Modality) -> NewTherapySession {
@@ -127,7 +126,7 @@ pub async fn attended(
 
 /// Seeds one course per plan for the given (client, responsible clinician)
 /// pairs and returns the showcase course (middle phase, role dispute).
-pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRecord>, String> {
+pub async fn seed(store: &Store, clients: &[(Id, Id)], texts: &Texts) -> Result<Option<CourseRecord>, String> {
     let err = |e: rapport_store::StoreError| e.to_string();
     let set = ProtocolSet::shipped();
     let today = Timestamp::now().date();
@@ -188,9 +187,7 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRe
                 continue;
             }
             let (detail, code) = match item {
-                ChecklistItem::SymptomReview => {
-                    (Some("Major depressive disorder, single episode, moderate".to_string()), Some("F32.1".to_string()))
-                }
+                ChecklistItem::SymptomReview => (Some(texts.diagnosis.to_string()), Some("F32.1".to_string())),
                 ChecklistItem::Medication => (Some("not_needed".to_string()), None),
                 _ => (None, None),
             };
@@ -214,7 +211,7 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRe
                 .set_course_status(
                     &course.id,
                     plan.status,
-                    plan.reason,
+                    plan.ended_early.then_some(texts.courses.ended_early),
                     clinician,
                     event(action::COURSE_STATUS, "course"),
                 )
@@ -222,7 +219,8 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)]) -> Result<Option<CourseRe
                 .map_err(err)?;
         }
         if plan.protocol == "ipt-individual" && plan.held >= 12 {
-            seed_ending(store, &course, clinician, plan.status == CourseStatus::Completed, &set, today).await?;
+            let completed = plan.status == CourseStatus::Completed;
+            seed_ending(store, &course, clinician, (completed, texts.courses), &set, today).await?;
         }
         if showcase.is_none() {
             showcase = Some(store.course(&course.id).await.map_err(err)?.ok_or("course vanished")?);
@@ -236,28 +234,20 @@ async fn seed_ending(
     store: &Store,
     course: &CourseRecord,
     clinician: &Id,
-    completed: bool,
+    (completed, words): (bool, &Words),
     set: &ProtocolSet,
     today: Date,
 ) -> Result<(), String> {
     let err = |e: rapport_store::StoreError| e.to_string();
     let mut review = EndingReview {
         ending_raised_on: Some(format_date(today - Duration::weeks(2))),
-        feelings_about_ending: Some("Worried about coping alone; also proud of the changes at home.".into()),
-        progress_summary: Some(
-            "Mood much improved; arguments with partner now end in agreement more often than not.".into(),
-        ),
-        client_contributions: Some(
-            "Practised saying what she needed directly, and kept the weekly walk with a friend.".into(),
-        ),
-        warning_signs: vec![
-            "Waking at 4am for several nights".into(),
-            "Stopping replying to friends".into(),
-            "Rows about chores going unspoken".into(),
-        ],
-        coping_plan: Some("Book a talk with partner the same week; ring a friend; restart the walking group.".into()),
-        supports: vec!["Partner".into(), "Sister".into(), "GP practice".into()],
-        return_plan: Some("Contact the service if two warning signs last more than two weeks.".into()),
+        feelings_about_ending: Some(words.feelings.into()),
+        progress_summary: Some(words.progress.into()),
+        client_contributions: Some(words.contributions.into()),
+        warning_signs: words.warning_signs.iter().map(|w| w.to_string()).collect(),
+        coping_plan: Some(words.coping_plan.into()),
+        supports: words.supports.iter().map(|w| w.to_string()).collect(),
+        return_plan: Some(words.return_plan.into()),
         follow_up_months: vec![3, 6, 12],
         maintenance: MaintenanceDecision::Undecided,
         ..Default::default()

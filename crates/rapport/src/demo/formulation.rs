@@ -4,6 +4,7 @@
 //! and two goals rated at sessions 4-8 (one rising, one flat).
 
 use super::event::event;
+use super::lang::formulation::Words;
 use rapport_core::audit::action;
 use rapport_core::formulation::{
     apply_stage, AreaWork, AreaWorkspace, DisputeStage, DisputeWork, Formulation, StageChangeInput,
@@ -20,7 +21,7 @@ const HELD: usize = 8;
 
 /// Seeds the formulation, the dispute workspace and rated goals of `course`
 /// (at least eight held sessions); returns the course id.
-pub async fn seed(store: &Store, clinician: &Id, course: &CourseRecord) -> Result<Id, String> {
+pub async fn seed(store: &Store, clinician: &Id, course: &CourseRecord, words: &Words) -> Result<Id, String> {
     let err = |e: rapport_store::StoreError| e.to_string();
     let client = &course.client_id;
     let today = rapport_core::Timestamp::now().date();
@@ -48,18 +49,9 @@ pub async fn seed(store: &Store, clinician: &Id, course: &CourseRecord) -> Resul
     let at = Placement { client_id: client.clone(), course_id: Some(course.id.clone()), ..Default::default() };
     let formulation = Formulation {
         problem_areas: vec!["role_dispute".into()],
-        symptom_link: Some(
-            "Low mood, poor sleep and withdrawal began in the months after the arguments with the partner about \
-             housework and money stopped being talked about."
-                .into(),
-        ),
-        shared_text: Some(
-            "You are depressed, which is a common and treatable illness and not your fault. It started when things \
-             with Sam got stuck: you both want different things at home and have stopped talking about it. We will \
-             use our sessions to look at that disagreement and find ways to reopen it."
-                .into(),
-        ),
-        rationale: Some("Clear onset after the talks stopped; no recent loss or role change.".into()),
+        symptom_link: Some(words.symptom_link.into()),
+        shared_text: Some(words.shared_text.into()),
+        rationale: Some(words.rationale.into()),
         agreed_on: Some(format_date(on(3))),
     };
     store
@@ -68,24 +60,23 @@ pub async fn seed(store: &Store, clinician: &Id, course: &CourseRecord) -> Resul
         .map_err(err)?;
 
     let first = DisputeWork {
-        other_person: Some("Sam (partner, synthetic)".into()),
+        other_person: Some(words.other_person.into()),
         stage: Some(DisputeStage::Impasse),
-        issues: Some("Sharing housework; how money is spent.".into()),
-        client_expectations: Some("Chores shared evenly; decisions about money taken together.".into()),
-        other_expectations: Some("The one who earns more decides; chores follow working hours.".into()),
-        non_reciprocal: Some("Who decides, and what counts as a fair share.".into()),
-        options: vec!["Raise it on a calm evening".into(), "A joint session".into(), "Write down a weekly plan".into()],
-        similar_patterns: Some("Stays silent with the manager at work too, then resents it.".into()),
+        issues: Some(words.issues.into()),
+        client_expectations: Some(words.client_expectations.into()),
+        other_expectations: Some(words.other_expectations.into()),
+        non_reciprocal: Some(words.non_reciprocal.into()),
+        options: words.options.iter().map(|o| o.to_string()).collect(),
+        similar_patterns: Some(words.similar_patterns.into()),
         ..Default::default()
     };
-    let impasse = StageChangeInput { date: Some(format_date(on(2))), note: Some("Talks stopped months ago".into()) };
+    let impasse = StageChangeInput { date: Some(format_date(on(2))), note: Some(words.impasse_note.into()) };
     let first = apply_stage(None, first, &impasse, today).map_err(|e| e.to_string())?;
     let ws = AreaWorkspace { area: "role_dispute".into(), work: AreaWork::RoleDispute(first.clone()) };
     let ws =
         store.create_record(&at, &ws, clinician, event(action::RECORD_CREATE, "area_workspace")).await.map_err(err)?;
     let moved = DisputeWork { stage: Some(DisputeStage::Renegotiation), ..first.clone() };
-    let change =
-        StageChangeInput { date: Some(format_date(on(6))), note: Some("They talked it through on Sunday".into()) };
+    let change = StageChangeInput { date: Some(format_date(on(6))), note: Some(words.renegotiation_note.into()) };
     let moved = apply_stage(Some(&first), moved, &change, today).map_err(|e| e.to_string())?;
     let ws_body = AreaWorkspace { area: "role_dispute".into(), work: AreaWork::RoleDispute(moved) };
     store
@@ -94,10 +85,7 @@ pub async fn seed(store: &Store, clinician: &Id, course: &CourseRecord) -> Resul
         .map_err(err)?;
 
     let areas = formulation.problem_areas.clone();
-    for (statement, wording, ratings) in [
-        ("Tell Sam what I need without it ending in a row", "Direct, calm requests to partner", [2u8, 3, 5, 6, 7]),
-        ("Go out with friends once a week", "Rebuild social contact", [4, 4, 5, 4, 5]),
-    ] {
+    for ((statement, wording), ratings) in words.goals.into_iter().zip([[2u8, 3, 5, 6, 7], [4, 4, 5, 4, 5]]) {
         let input = GoalInput {
             problem_area: Some("role_dispute".into()),
             statement: Some(statement.into()),

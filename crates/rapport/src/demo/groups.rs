@@ -13,8 +13,9 @@
 //! are today's.
 
 use super::event::event;
+use super::lang::groups::Words;
 use super::measures::answers_for;
-use super::LAST;
+use super::Texts;
 use rapport_app::caller::{AuthKind, Identity, RequestMeta};
 use rapport_app::groups::{self, GroupInput, MeetingInput, MemberResponse, PreGroupInput, ScreeningInput};
 use rapport_app::AppState;
@@ -88,23 +89,20 @@ const YOUNG: &[(&str, &str)] = &[
 
 /// The `i`-th name made from `first`: each first name with a synthetic
 /// surname, never the same pair twice for i < first.len() * LAST.len().
-fn name(first: &str, i: usize) -> String {
-    format!("{first} {}", LAST[(i * 5 + 3) % LAST.len()])
+fn name(first: &str, i: usize, last: &[&str]) -> String {
+    format!("{first} {}", last[(i * 5 + 3) % last.len()])
 }
 
 /// Problem-area ids in the order members are given them.
 const AREAS: [&str; 4] = ["role_dispute", "role_transition", "grief", "interpersonal_deficits"];
 
-fn goal(area: &str, young: bool) -> &'static str {
-    match (area, young) {
-        ("grief", false) => "Talk about my mother's death with my sisters instead of staying at home alone",
-        ("role_dispute", false) => "Agree with my husband how we share the money from the harvest",
-        ("role_transition", false) => "Settle into life in the new village and find two people to rely on",
-        (_, false) => "Visit one neighbour each week and go back to the women's savings group",
-        ("grief", true) => "Tell a friend when I miss my grandmother",
-        ("role_dispute", true) => "Talk with my father about school without shouting",
-        ("role_transition", true) => "Make friends at the new school",
-        (_, true) => "Sit with classmates at lunch at least twice a week",
+fn goal(words: &Words, area: &str, young: bool) -> &'static str {
+    let goals = if young { &words.young_goals } else { &words.goals };
+    match area {
+        "grief" => goals[0],
+        "role_dispute" => goals[1],
+        "role_transition" => goals[2],
+        _ => goals[3],
     }
 }
 
@@ -140,20 +138,22 @@ struct Person<'a> {
     carer: Option<String>,
 }
 
-/// `demo_language`: the language of a demo in another language (every client reads it).
-async fn register(state: &AppState, me: &Identity, p: &Person<'_>, demo_language: Option<&str>) -> Result<Id, String> {
+/// `texts.client_language`: the language of a demo in another language (every client reads it).
+async fn register(state: &AppState, me: &Identity, p: &Person<'_>, texts: &Texts) -> Result<Id, String> {
+    let words = texts.groups;
     let raw = RawClientDetails {
         display_name: Some(p.name.clone()),
         date_of_birth: Some(p.born.clone()),
         pronouns: Some(p.pronouns.into()),
         // The record holds a shipped interface language only; Lukonzo and Swahili are not (yet).
-        preferred_language: demo_language.map(Into::into).or_else(|| (p.language == "English").then(|| "en".into())),
+        preferred_language: texts
+            .client_language
+            .map(Into::into)
+            .or_else(|| (p.language == "English").then(|| "en".into())),
         emergency_contact_name: p.carer.clone(),
-        emergency_contact_relationship: p.carer.as_ref().map(|_| "parent".into()),
-        consent_notes: Some(
-            "Agreed to screening and, if eligible, to join an IPT group. Synthetic demo record.".into(),
-        ),
-        external_ids: vec![ExternalId { system: "Programme number".into(), value: p.number.clone() }],
+        emergency_contact_relationship: p.carer.as_ref().map(|_| words.parent.into()),
+        consent_notes: Some(words.consent.into()),
+        external_ids: vec![ExternalId { system: words.programme_number.into(), value: p.number.clone() }],
         ..Default::default()
     };
     let c =
@@ -192,7 +192,7 @@ fn areas_for(i: usize) -> Vec<String> {
 /// when `young`), held and with a parent on the dates given, with its baseline PHQ-9.
 async fn pre_group(
     state: &AppState,
-    me: &Identity,
+    (me, words): (&Identity, &Words),
     group: &Id,
     client: &Id,
     (i, young): (usize, bool),
@@ -201,7 +201,7 @@ async fn pre_group(
 ) -> Result<(), String> {
     let areas = areas_for(i);
     let input = PreGroupInput {
-        goal: goal(&areas[0], young).into(),
+        goal: goal(words, &areas[0], young).into(),
         problem_areas: areas,
         consent: true,
         held_on: Some(held_on),
@@ -280,13 +280,13 @@ fn agenda(state: &AppState, protocol: &str, number: u32, skip: usize) -> Vec<u32
     (1..=n.saturating_sub(skip) as u32).collect()
 }
 
-fn task_for(last: bool, first: bool) -> &'static str {
+fn task_for(words: &Words, last: bool, first: bool) -> &'static str {
     if first {
-        "Notice one moment each day when your mood changes, and who you were with"
+        words.tasks[0]
     } else if last {
-        "Keep meeting as a savings group; if the warning signs come back, call the facilitator"
+        words.tasks[2]
     } else {
-        "Try the option you chose with one person before the next meeting"
+        words.tasks[1]
     }
 }
 
@@ -296,14 +296,15 @@ fn born(today: Date, years: i32, i: usize) -> String {
 }
 
 /// Seeds the programme in the organisation's time zone ("today" is its local day).
-pub async fn seed(store: &Store, hash: &str, demo_language: Option<&'static str>) -> Result<Programme, String> {
+pub async fn seed(store: &Store, hash: &str, texts: &Texts) -> Result<Programme, String> {
     let state = AppState::new(store.clone(), rapport_app::Config::default());
     let zone = state.zone().await;
-    rapport_app::clock::in_zone(zone, seed_in_zone(&state, hash, demo_language)).await
+    rapport_app::clock::in_zone(zone, seed_in_zone(&state, hash, texts)).await
 }
 
-async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>) -> Result<Programme, String> {
+async fn seed_in_zone(state: &AppState, hash: &str, texts: &Texts) -> Result<Programme, String> {
     let store = &state.store;
+    let words = texts.groups;
     let err = |e: rapport_store::StoreError| e.to_string();
     let today = rapport_app::clock::today();
     let domain = super::DEMO_DOMAIN;
@@ -317,14 +318,14 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
     };
     let trainer = store
         .create_user(
-            mk(format!("master.trainer@{domain}"), "Marta Mentorson (demo master trainer)", Role::Supervisor),
+            mk(format!("master.trainer@{domain}"), words.trainer, Role::Supervisor),
             event(action::USER_CREATE, "user"),
         )
         .await
         .map_err(err)?;
     let sup = store
         .create_user(
-            mk(format!("group.supervisor@{domain}"), "Peace Overseer (demo group supervisor)", Role::Supervisor),
+            mk(format!("group.supervisor@{domain}"), words.group_supervisor, Role::Supervisor),
             event(action::USER_CREATE, "user"),
         )
         .await
@@ -332,8 +333,8 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
     let as_trainer = acting(&trainer);
     let as_sup = acting(&sup);
     // The master trainer sets up the sites.
-    let kasese = groups::create_site(state, &as_trainer, KASESE, Some("village")).await.map_err(app)?;
-    let hillside = groups::create_site(state, &as_trainer, HILLSIDE, Some("school")).await.map_err(app)?;
+    let kasese = groups::create_site(state, &as_trainer, KASESE, Some(words.site_kinds[0])).await.map_err(app)?;
+    let hillside = groups::create_site(state, &as_trainer, HILLSIDE, Some(words.site_kinds[1])).await.map_err(app)?;
     // Kasese North's programme speaks the WHO manual's plain words (an adaptation; docs/i18n.md).
     store
         .set_adaptation_choice(
@@ -345,13 +346,10 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
         .await
         .map_err(err)?;
     let mut facilitators = Vec::new();
-    for (i, (name, site)) in [
-        ("Achieng Fieldwell (demo facilitator)", &kasese),
-        ("Rehema Groupwell (demo facilitator)", &kasese),
-        ("Daudi Schoolwell (demo facilitator)", &hillside),
-    ]
-    .into_iter()
-    .enumerate()
+    for (i, (name, site)) in
+        [(words.facilitators[0], &kasese), (words.facilitators[1], &kasese), (words.facilitators[2], &hillside)]
+            .into_iter()
+            .enumerate()
     {
         let mut new = mk(format!("facilitator{}@{domain}", i + 1), name, Role::Facilitator);
         new.site_id = Some(site.id.clone());
@@ -372,8 +370,8 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
         let i = women;
         women += 1;
         Person {
-            name: name(WOMEN[i % WOMEN.len()], i),
-            pronouns: "she/her",
+            name: name(WOMEN[i % WOMEN.len()], i, texts.last),
+            pronouns: texts.pronoun("she/her"),
             born: born(today, 19 + (i * 7 % 31) as i32, i),
             language: if i % 4 == 3 { "Swahili" } else { "Lukonzo" },
             number: format!("{number}-{:03}", i + 1),
@@ -402,7 +400,7 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
         state,
         &as_sup,
         &GroupInput {
-            name: "Kasese North women's group, cycle 1".into(),
+            name: words.group_names[0].into(),
             protocol: "ipt-group-12".into(),
             site_id: Some(kasese.id.to_string()),
             facilitator_ids: vec![facilitators[1].id.to_string()],
@@ -415,11 +413,12 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
     .map_err(app)?;
     let mut b_members = Vec::new();
     for (i, (base, _)) in FINISHED.iter().enumerate() {
-        let c = register(state, &f2, &woman("KN"), demo_language).await?;
+        let c = register(state, &f2, &woman("KN"), texts).await?;
         screen(state, &f2, &c, "ipt-group-12", (base + 1, None), day(today, first_b - 14 + (i % 3) as i64), None)
             .await?;
         groups::add_member(state, &f2, b.id.as_str(), c.as_str()).await.map_err(app)?;
-        pre_group(state, &f2, &b.id, &c, (i, false), (day(today, first_b - 7 + (i % 4) as i64), None), *base).await?;
+        pre_group(state, (&f2, words), &b.id, &c, (i, false), (day(today, first_b - 7 + (i % 4) as i64), None), *base)
+            .await?;
         b_members.push(c);
     }
     // Absences by meeting; members 5 and 9 drop out, member 11 is referred.
@@ -462,27 +461,19 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
                 totals,
                 notes: Vec::new(),
                 group_note: match n {
-                    1 => {
-                        "Introductions; the group agreed its rules. Each woman said how low mood shows for her.".into()
-                    }
-                    12 => "Last meeting: moods re-rated, goals reviewed, warning signs named. The group will go on \
-                           meeting as a savings group."
-                        .into(),
-                    _ => format!("Meeting {n}: moods rated; the group suggested options for two members' problems."),
+                    1 => words.finished_first.into(),
+                    12 => words.finished_last.into(),
+                    _ => words.finished_meeting.replace("{n}", &n.to_string()),
                 },
-                task: task_for(n == 12, n == 1),
+                task: task_for(words, n == 12, n == 1),
                 agenda_done: agenda(state, "ipt-group-12", n as u32, 0),
             },
         )
         .await?;
         let leave = match n {
-            3 => Some((5, "dropped_out", "Moved to her sister's village for the planting season")),
-            5 => Some((9, "dropped_out", "Cannot leave her market stall on meeting days")),
-            6 => Some((
-                11,
-                "referred",
-                "Mood worse since meeting 3: referred to the health centre's mental health nurse for an assessment",
-            )),
+            3 => Some((5, "dropped_out", words.leaving[0])),
+            5 => Some((9, "dropped_out", words.leaving[1])),
+            6 => Some((11, "referred", words.leaving[2])),
             _ => None,
         };
         if let Some((i, status, reason)) = leave {
@@ -502,7 +493,7 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
         state,
         &as_sup,
         &GroupInput {
-            name: "Kasese North women's group, cycle 2".into(),
+            name: words.group_names[1].into(),
             protocol: "ipt-group-who".into(),
             site_id: Some(kasese.id.to_string()),
             facilitator_ids: vec![facilitators[0].id.to_string(), facilitators[1].id.to_string()],
@@ -517,11 +508,12 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
     let mut a_names = Vec::new();
     for (i, (base, _)) in MIDWAY.iter().enumerate() {
         let p = woman("KN");
-        let c = register(state, &f1, &p, demo_language).await?;
+        let c = register(state, &f1, &p, texts).await?;
         screen(state, &f1, &c, "ipt-group-who", (base + 2, None), day(today, first_a - 14 + (i % 3) as i64), None)
             .await?;
         groups::add_member(state, &f1, a.id.as_str(), c.as_str()).await.map_err(app)?;
-        pre_group(state, &f1, &a.id, &c, (i, false), (day(today, first_a - 7 + (i % 5) as i64), None), *base).await?;
+        pre_group(state, (&f1, words), &a.id, &c, (i, false), (day(today, first_a - 7 + (i % 5) as i64), None), *base)
+            .await?;
         a_members.push(c);
         a_names.push(p.name);
     }
@@ -543,12 +535,8 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
             })
             .collect();
         let notes = match n {
-            3 => vec![(7, "Came to tell us she is caring for her sick mother this week; will come next time")],
-            4 => vec![(
-                FLAGGED,
-                "Said she sometimes wishes she would not wake up. Stayed after the meeting to talk; I called my \
-                 supervisor the same afternoon",
-            )],
+            3 => vec![(7, words.caring_note)],
+            4 => vec![(FLAGGED, words.risk_note)],
             _ => Vec::new(),
         };
         let held = meeting(
@@ -562,15 +550,10 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
                 totals,
                 notes,
                 group_note: match n {
-                    1 => "Introductions; the group agreed its rules. Depression explained as a common illness that \
-                          gets better. Each woman named her problem area and one goal."
-                        .into(),
-                    _ => format!(
-                        "Meeting {n}: moods rated; the group suggested options for two members and practised \
-                         one difficult conversation."
-                    ),
+                    1 => words.midway_first.into(),
+                    _ => words.midway_meeting.replace("{n}", &n.to_string()),
                 },
-                task: task_for(false, n == 1),
+                task: task_for(words, false, n == 1),
                 agenda_done: agenda(state, "ipt-group-who", n as u32, if n == 4 { 1 } else { 0 }),
             },
         )
@@ -597,7 +580,7 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
         state,
         &as_sup,
         &GroupInput {
-            name: "Hillside Secondary Form 3 group".into(),
+            name: words.group_names[2].into(),
             protocol: "ipt-ag".into(),
             site_id: Some(hillside.id.to_string()),
             facilitator_ids: vec![facilitators[2].id.to_string()],
@@ -611,47 +594,38 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
     let young = |i: usize| {
         let (first, pronouns) = YOUNG[i % YOUNG.len()];
         Person {
-            name: name(first, i + 7),
-            pronouns,
+            name: name(first, i + 7, texts.last),
+            pronouns: texts.pronoun(pronouns),
             born: born(today, 15 + (i % 3) as i32, i),
             language: "English",
             number: format!("HS-{:03}", i + 1),
-            carer: Some(format!("{} (parent)", name(["Grace", "Joseph", "Mary"][i % 3], i + 11))),
+            carer: Some(format!("{} ({})", name(words.carers[i % 3], i + 11, texts.last), words.parent)),
         }
     };
     const PRE_GROUP_MEMBERS: usize = 7;
     const PRE_GROUP_DONE: usize = 4;
     for i in 0..PRE_GROUP_MEMBERS {
-        let c = register(state, &f3, &young(i), demo_language).await?;
+        let c = register(state, &f3, &young(i), texts).await?;
         screen(state, &f3, &c, "ipt-ag", (11 + (i % 5) as i64, None), day(today, -12 + (i % 2) as i64), None).await?;
         groups::add_member(state, &f3, c_group.id.as_str(), c.as_str()).await.map_err(app)?;
         if i < PRE_GROUP_DONE {
             let held = day(today, -4 + i as i64);
             let parent = day(today, -5 + i as i64);
-            pre_group(state, &f3, &c_group.id, &c, (i, true), (held, Some(parent)), 11 + (i % 5) as i64).await?;
+            pre_group(state, (&f3, words), &c_group.id, &c, (i, true), (held, Some(parent)), 11 + (i % 5) as i64)
+                .await?;
         }
     }
 
     // ---- Screened, not (yet) in a group: every other step of the funnel ----
     // At the village (facilitator1): two not eligible, one referred, two waiting for the next group.
-    for (total, item9, note) in [
-        (6, None, Some("Low mood after a poor harvest, but coping; told she can come back if it gets worse")),
-        (8, None, None),
-    ] {
-        let c = register(state, &f1, &woman("KN"), demo_language).await?;
+    for (total, item9, note) in [(6, None, Some(words.screening_notes[0])), (8, None, None)] {
+        let c = register(state, &f1, &woman("KN"), texts).await?;
         screen(state, &f1, &c, "ipt-group-who", (total, item9), day(today, -10), note).await?;
     }
-    let referred = register(state, &f1, &woman("KN"), demo_language).await?;
-    let s = screen(
-        state,
-        &f1,
-        &referred,
-        "ipt-group-who",
-        (17, Some(2)),
-        day(today, -9),
-        Some("Thoughts of ending her life on more than half the days: supervisor called, referred to the clinical officer"),
-    )
-    .await?;
+    let referred = register(state, &f1, &woman("KN"), texts).await?;
+    let s =
+        screen(state, &f1, &referred, "ipt-group-who", (17, Some(2)), day(today, -9), Some(words.screening_notes[1]))
+            .await?;
     if s.outcome != ScreeningOutcome::Referred {
         return Err("demo groups: a risk answer must refer".into());
     }
@@ -661,13 +635,12 @@ async fn seed_in_zone(state: &AppState, hash: &str, demo_language: Option<&str>)
         rapport_app::risk::acknowledge(state, &as_sup, &row).await.map_err(app)?;
     }
     for total in [12, 15] {
-        let c = register(state, &f1, &woman("KN"), demo_language).await?;
-        screen(state, &f1, &c, "ipt-group-who", (total, None), day(today, -6), Some("Waiting for the next group"))
-            .await?;
+        let c = register(state, &f1, &woman("KN"), texts).await?;
+        screen(state, &f1, &c, "ipt-group-who", (total, None), day(today, -6), Some(words.screening_notes[2])).await?;
     }
     // At the school (facilitator3): one not eligible, one eligible for the next group.
     for (i, total) in [(PRE_GROUP_MEMBERS, 7), (PRE_GROUP_MEMBERS + 1, 13)] {
-        let c = register(state, &f3, &young(i), demo_language).await?;
+        let c = register(state, &f3, &young(i), texts).await?;
         screen(state, &f3, &c, "ipt-ag", (total, None), day(today, -5), None).await?;
     }
 
@@ -702,7 +675,7 @@ mod tests {
     #[test]
     fn programme_names_never_repeat_nor_use_the_practice_first_names() {
         let n = WOMEN.len() * 8;
-        let names: Vec<String> = (0..n).map(|i| name(WOMEN[i % WOMEN.len()], i)).collect();
+        let names: Vec<String> = (0..n).map(|i| name(WOMEN[i % WOMEN.len()], i, super::super::lang::EN_LAST)).collect();
         let mut unique = names.clone();
         unique.sort();
         unique.dedup();

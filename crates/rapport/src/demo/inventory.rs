@@ -3,6 +3,8 @@
 //! versions) and a mid-course snapshot that shows them.
 
 use super::event::event;
+use super::lang::inventory::Words;
+use super::Texts;
 use rapport_core::audit::action;
 use rapport_core::course::Modality;
 use rapport_core::formulation::Formulation;
@@ -40,79 +42,83 @@ fn kinds(v: &[&str]) -> Vec<String> {
 
 /// The people at intake: a partner in conflict, a parent who has died, a
 /// supportive friend, a distant sibling, a colleague and the GP.
-fn intake_people(today: time::Date) -> Vec<RawPerson> {
+fn intake_people(today: time::Date, w: &Words) -> Vec<RawPerson> {
     let died = format_date(today - time::Duration::days(3 * 365 + 40));
     vec![
         RawPerson {
-            relationship_detail: s("husband"),
+            relationship_detail: s(w.husband),
             lives_with_client: true,
             contact_frequency: s("daily"),
-            shared_activities: s("Evening meals, walking the dog at weekends (less since the new job)."),
-            satisfying: s("Kind with the children; they still laugh together on holidays."),
-            unsatisfying: s("Since Sam's promotion he works late and she carries the house and the children alone."),
-            client_expectations: s("That he shares the school runs and the housework as before."),
+            shared_activities: s(w.partner_shared),
+            satisfying: s(w.partner_satisfying),
+            unsatisfying: s(w.partner_unsatisfying),
+            client_expectations: s(w.partner_client_expectations),
             client_expectations_met: s("no"),
-            other_expectations: s("That she supports his new job and does not complain about the hours."),
+            other_expectations: s(w.partner_other_expectations),
             other_expectations_met: s("partly"),
             conflict: true,
-            conflict_description: s(
-                "Role dispute over housework and his working hours. Arguments most evenings, never resolved: she goes silent, he leaves the room.",
-            ),
+            conflict_description: s(w.partner_conflict),
             support_received: kinds(&["practical"]),
             support_given: kinds(&["emotional", "practical"]),
-            can_discuss: s("The children, money."),
-            cannot_discuss: s("How alone she feels; she fears he would say she is ungrateful."),
-            wanted_changes: s("To ask him directly for two evenings a week; to say how she feels without shouting."),
-            change_since_onset: s("More arguments and less time together since the promotion eight months ago."),
+            can_discuss: s(w.partner_can_discuss),
+            cannot_discuss: s(w.partner_cannot_discuss),
+            wanted_changes: s(w.partner_wanted),
+            change_since_onset: s(w.partner_change),
             ..raw("Sam", "partner", "inner")
         },
         RawPerson {
             deceased: true,
             date_of_death: Some(died),
-            satisfying: s("Phoned every Sunday; knew what to say."),
+            satisfying: s(w.mother_satisfying),
             support_received: kinds(&["emotional", "information"]),
-            change_since_onset: s("She misses asking her mother's advice about the children."),
-            notes: s("Died after a short illness; the client says she grieved at the time and talks about her easily."),
+            change_since_onset: s(w.mother_change),
+            notes: s(w.mother_notes),
             ..raw("Rosa", "parent", "inner")
         },
         RawPerson {
             contact_frequency: s("weekly"),
-            shared_activities: s("Coffee after the school run; messages most days."),
-            satisfying: s("Listens without judging."),
+            shared_activities: s(w.friend_shared),
+            satisfying: s(w.friend_satisfying),
             support_received: kinds(&["emotional", "company"]),
             support_given: kinds(&["emotional"]),
-            can_discuss: s("Nearly everything, including the arguments at home."),
-            change_since_onset: s("The client has cancelled their coffees for the last two months."),
+            can_discuss: s(w.friend_can_discuss),
+            change_since_onset: s(w.friend_change),
             could_support_now: true,
             ..raw("Bea", "friend", "middle")
         },
         RawPerson {
-            relationship_detail: s("younger brother"),
+            relationship_detail: s(w.younger_brother),
             contact_frequency: s("less_often"),
-            unsatisfying: s("They drifted apart after their mother's death."),
-            wanted_changes: s("To see him more; he lives twenty minutes away."),
+            unsatisfying: s(w.brother_unsatisfying),
+            wanted_changes: s(w.brother_wanted),
             could_support_now: true,
             ..raw("Tom", "sibling", "outer")
         },
         RawPerson {
             contact_frequency: s("weekly"),
-            shared_activities: s("Works three days a week in the same office."),
+            shared_activities: s(w.colleague_shared),
             support_received: kinds(&["information"]),
-            cannot_discuss: s("Anything about home."),
+            cannot_discuss: s(w.colleague_cannot_discuss),
             third_party_information: true,
-            notes: s("Sam describes Priya as a gossip (third-party information)."),
+            notes: s(w.colleague_notes),
             ..raw("Priya", "colleague", "outer")
         },
         RawPerson {
-            relationship_detail: s("GP"),
+            relationship_detail: s(w.gp),
             contact_frequency: s("monthly"),
             support_received: kinds(&["information"]),
-            ..raw("Dr Mendes", "health_worker", "outer")
+            ..raw(w.gp_name, "health_worker", "outer")
         },
     ]
 }
 
-async fn course_for_demo(store: &Store, client: &Id, clinician: &Id, today: time::Date) -> R<CourseRecord> {
+async fn course_for_demo(
+    store: &Store,
+    (client, clinician): (&Id, &Id),
+    today: time::Date,
+    texts: &Texts,
+) -> R<CourseRecord> {
+    let w = texts.inventory;
     // A course another part of the demo made for this client is reused.
     if let Some(c) = store.client_courses(client).await.map_err(err)?.into_iter().find(|c| c.course.status.is_open()) {
         return Ok(c.course);
@@ -123,7 +129,7 @@ async fn course_for_demo(store: &Store, client: &Id, clinician: &Id, today: time
     // The initial phase is done apart from the inventory itself, so the Inventory tab
     // shows its reminder.
     let done = [
-        (ChecklistItem::SymptomReview, 0, Some("Major depressive disorder, single episode, moderate"), Some("F32.1")),
+        (ChecklistItem::SymptomReview, 0, Some(texts.diagnosis), Some("F32.1")),
         (ChecklistItem::Psychoeducation, 0, None, None),
         (ChecklistItem::SickRole, 0, None, None),
         (ChecklistItem::Medication, 1, Some("not_needed"), None),
@@ -148,7 +154,7 @@ async fn course_for_demo(store: &Store, client: &Id, clinician: &Id, today: time
     }
     let formulation = Formulation {
         problem_areas: vec!["role_dispute".into()],
-        symptom_link: Some("Low mood began as arguments with Sam over work and home roles grew.".into()),
+        symptom_link: Some(w.symptom_link.into()),
         ..Default::default()
     };
     let at = Placement { client_id: client.clone(), course_id: Some(course.id.clone()), ..Default::default() };
@@ -184,22 +190,23 @@ async fn snapshot(
 
 /// Seeds the inventory for `client` (on `clinician`'s caseload); does nothing
 /// if the client already has people recorded.
-pub async fn seed(store: &Store, client: &Id, clinician: &Id) -> R<()> {
+pub async fn seed(store: &Store, client: &Id, clinician: &Id, texts: &Texts) -> R<()> {
+    let w = texts.inventory;
     if !store.client_records::<Person>(client).await.map_err(err)?.is_empty() {
         return Ok(());
     }
     let today = Timestamp::now().date();
-    let course = course_for_demo(store, client, clinician, today).await?;
+    let course = course_for_demo(store, (client, clinician), today, texts).await?;
     let sessions: Vec<TherapySession> = super::courses::attended(store, &course).await?;
     let mut people = Vec::new();
-    for r in intake_people(today) {
+    for r in intake_people(today, w) {
         let p = validate_person(&r, Some(today)).map_err(|e| e.to_string())?;
         let at = Placement { client_id: client.clone(), ..Default::default() };
         people.push(
             store.create_record(&at, &p, clinician, event(action::RECORD_CREATE, Person::KIND)).await.map_err(err)?,
         );
     }
-    snapshot(store, &course, sessions.first(), "intake", &people, clinician).await?;
+    snapshot(store, &course, sessions.first(), w.intake, &people, clinician).await?;
 
     // Mid-course: Tom has come closer and helps with the children; Bea is seen again;
     // the dispute with Sam continues but he now does two school runs.
@@ -211,15 +218,14 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id) -> R<()> {
                     raw.ring = s("middle");
                     raw.contact_frequency = s("weekly");
                     raw.support_received = kinds(&["practical", "company"]);
-                    raw.change_since_onset = s("After a talk in week 4 he collects the children on Wednesdays.");
+                    raw.change_since_onset = s(w.brother_later);
                 }
                 "Sam" => {
                     raw.support_received = kinds(&["practical", "emotional"]);
                     raw.client_expectations_met = s("partly");
-                    raw.wanted_changes =
-                        s("Keep asking directly; agreed two school runs a week, now talking about evenings.");
+                    raw.wanted_changes = s(w.partner_later);
                 }
-                "Bea" => raw.change_since_onset = s("Coffee again every Tuesday since week 3."),
+                "Bea" => raw.change_since_onset = s(w.friend_later),
                 _ => continue,
             }
             let p = validate_person(&raw, Some(today)).map_err(|e| e.to_string())?;
@@ -228,7 +234,7 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id) -> R<()> {
                 .await
                 .map_err(err)?;
         }
-        snapshot(store, &course, sessions.last(), "mid-course", &people, clinician).await?;
+        snapshot(store, &course, sessions.last(), w.mid_course, &people, clinician).await?;
     }
     Ok(())
 }

@@ -117,7 +117,7 @@ pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize,
 /// A client treated twice: a first course that ended recovered (PHQ-9 19 to
 /// 6) and a relapse course that is not improving (PHQ-9 12 to 16). Outcomes are
 /// computed per course, so the relapse is judged against its own baseline.
-pub async fn seed_relapse(store: &Store, client: &Id, clinician: &Id) -> Result<(), String> {
+pub async fn seed_relapse(store: &Store, client: &Id, clinician: &Id, texts: &super::Texts) -> Result<(), String> {
     use rapport_core::course::CourseStatus;
     use rapport_core::measures::{score, Library};
 
@@ -158,7 +158,7 @@ pub async fn seed_relapse(store: &Store, client: &Id, clinician: &Id) -> Result<
                     &course.id,
                     CourseStatus::Completed,
                     // Completing needs the ending review or a reason to skip it (its end measure is the last week's).
-                    Some("Ending review skipped: the ending was reviewed by telephone after a move"),
+                    Some(texts.courses.review_skipped),
                     clinician,
                     event(action::COURSE_STATUS, "course"),
                 )

@@ -9,7 +9,6 @@ mod inventory;
 mod lang;
 mod measures;
 
-use lang::EN_LAST as LAST;
 pub use lang::{texts, Texts, LANGUAGES};
 
 use event::event;
@@ -35,7 +34,6 @@ pub const DEMO_DOMAIN: &str = "demo.rapport.test";
 /// clinician1's kiosk PIN (kiosk mode: the PIN that takes a handed-over device back).
 pub const DEMO_KIOSK_PIN: &str = "2580";
 
-const PRONOUNS: &[&str] = &["she/her", "he/him", "they/them"];
 /// The English demo's mix of clients' preferred languages.
 const CLIENT_LANGUAGES: &[&str] = &["English", "English", "English", "Spanish", "Arabic", "Polish", "Swahili", "Urdu"];
 
@@ -93,6 +91,11 @@ pub struct Printed<'a> {
     pub base: &'a str,
     /// The command to start the server on that address.
     pub serve: &'a str,
+}
+
+/// `template` with each "{key}" replaced by its value.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |out, (key, value)| out.replace(&format!("{{{key}}}"), value))
 }
 
 /// Small deterministic generator so every demo looks the same.
@@ -192,7 +195,7 @@ pub async fn seed(
         let mut d = ClientDetails {
             display_name,
             date_of_birth: Some(dob),
-            pronouns: Some(PRONOUNS[rng.next(PRONOUNS.len())].into()),
+            pronouns: Some(texts.pronouns[rng.next(texts.pronouns.len())].into()),
             // The portal client (the first) has no language on record, so its
             // portal follows the phone's language (e2e/portal-languages).
             preferred_language: client_language(texts, rng.next(CLIENT_LANGUAGES.len()))
@@ -200,7 +203,10 @@ pub async fn seed(
                 .map(Into::into),
             phone: Some(format!("+44 7700 9{:05}", i % 100_000)),
             email: Some(format!("client{}@example.org", i + 1)),
-            external_ids: vec![ExternalId { system: "Hospital number".into(), value: format!("DEMO-{:05}", i + 1) }],
+            external_ids: vec![ExternalId {
+                system: texts.hospital_number.into(),
+                value: format!("DEMO-{:05}", i + 1),
+            }],
             consent_notes: Some(texts.consent.into()),
             ..Default::default()
         };
@@ -228,12 +234,12 @@ pub async fn seed(
             course_clients.push((c.id.clone(), responsible.clone()));
         }
     }
-    let showcase = courses::seed(store, &course_clients).await?;
+    let showcase = courses::seed(store, &course_clients, texts).await?;
     let measured = measures::seed_measures(store, &course_clients).await?;
     // A client treated twice (recovered, then a relapse course not improving).
     let relapse = match course_clients.get(12) {
         Some((c, clin)) => {
-            measures::seed_relapse(store, c, clin).await?;
+            measures::seed_relapse(store, c, clin, texts).await?;
             Some(c.clone())
         }
         None => None,
@@ -253,19 +259,19 @@ pub async fn seed(
     }
     // The showcase course (clinician1's first client) gets every course workspace.
     let demo_course = match &showcase {
-        Some(course) => Some(formulation::seed(store, &staff[0], course).await?),
+        Some(course) => Some(formulation::seed(store, &staff[0], course, texts.formulation).await?),
         None => None,
     };
     // An interpersonal inventory (people, closeness circle, snapshots) in a role-dispute course.
     if let Some((c, _)) = &first_client {
-        inventory::seed(store, c, &staff[0]).await?;
+        inventory::seed(store, c, &staff[0], texts).await?;
     }
     // Course work for the first client: a timeline, worksheets and care context.
     if let Some((c, _)) = &first_client {
         let (course, sessions) = worksheets::demo_course(store, c, &staff[0]).await?;
-        timeline::seed(store, c, &staff[0]).await?;
-        worksheets::seed(store, c, &staff[0], &course, &sessions).await?;
-        context::seed(store, c, &staff[0]).await?;
+        timeline::seed(store, c, &staff[0], texts.timeline).await?;
+        worksheets::seed(store, c, &staff[0], &course, &sessions, texts.worksheets).await?;
+        context::seed(store, c, &staff[0], texts.context).await?;
     }
     // Session notes on the first client's course (signed, a draft, an addendum, a private process note).
     let notes_line = match &first_client {
@@ -293,7 +299,7 @@ pub async fn seed(
     };
     // The first client's portal account (diary, a reflection, a shared safety plan).
     let portal_email = match &first_client {
-        Some((c, _)) => Some(portal::seed(store, c, &staff[0], &hash).await?),
+        Some((c, _)) => Some(portal::seed(store, c, &staff[0], &hash, texts.portal).await?),
         None => None,
     };
     // clinician1's week on the calendar (today 10:00 with the first client) and a calendar feed.
@@ -318,9 +324,10 @@ pub async fn seed(
     // Supervision: ratings, meetings, clinician1 half-way to certification, an overdue initial phase.
     // Clients past the measured (first 12) and relapse (13th) ones have no course yet.
     let spare: Vec<(Id, Id)> = course_clients.iter().skip(13).cloned().collect();
-    let supervision = supervision::seed(store, &supervisor.id, &supervised, showcase.as_ref(), &spare).await?;
+    let supervision =
+        supervision::seed(store, &supervisor.id, &supervised, showcase.as_ref(), &spare, texts.supervision).await?;
     // A group IPT programme: sites, a chain of supervision, facilitators, three groups and a funnel.
-    let programme = groups::seed(store, &hash, texts.client_language).await?;
+    let programme = groups::seed(store, &hash, texts).await?;
     let _ = admin;
     // A demo in another language: every account reads the interface in it.
     if texts.client_language.is_some() {
@@ -345,113 +352,68 @@ pub async fn seed(
         account(&format!("clinician{i}@{DEMO_DOMAIN}"), p.clinician);
     }
     if clinicians > 5 {
-        println!("  ... up to clinician{clinicians}@{DEMO_DOMAIN}");
+        println!("{}", fill(p.up_to, &[("email", &format!("clinician{clinicians}@{DEMO_DOMAIN}"))]));
     }
     let printed = p;
     let p = &programme;
-    account(&p.trainer, "master trainer of group IPT (supervises the group supervisor, sees the whole programme)");
-    account(&p.supervisor, "group supervisor of the 3 facilitators (made the groups)");
+    account(&p.trainer, printed.master_trainer);
+    account(&p.supervisor, printed.group_supervisor);
     for (email, site) in &p.facilitators {
-        account(email, &format!("group facilitator at {site}"));
+        account(email, &fill(printed.facilitator_at, &[("site", site)]));
     }
-    println!("IPT courses: one in every phase (planned, initial, middle, termination, completed with maintenance, ended early) across the protocols.");
+    println!("{}", printed.courses);
     if let Some(id) = demo_course {
-        println!(
-            "The showcase course (role dispute, formulation agreed, goals rated): clinician1, {base}/courses/{id}"
-        );
-        println!(
-            "  its session pages list the scores since the last session (Record PHQ-9 there); its Ending tab has the Outcomes card: {base}/courses/{id}/ending"
-        );
+        let id = id.to_string();
+        println!("{}", fill(printed.showcase, &[("base", base), ("id", &id)]));
+        println!("{}", fill(printed.showcase_ending, &[("base", base), ("id", &id)]));
     }
-    println!(
-        "{measured} clients have weekly PHQ-9 and GAD-7 scores; one has an open risk flag (PHQ-9 item 9) to handle."
-    );
+    println!("{}", fill(printed.measured, &[("n", &measured.to_string())]));
     if let Some(id) = &relapse {
-        println!(
-            "A client treated twice (first course recovered, relapse course not improving), outcomes per course: {base}/clients/{id}/measures"
-        );
+        println!("{}", fill(printed.relapse, &[("base", base), ("id", id.as_str())]));
     }
     if measured > 0 {
-        println!(
-            "That flag was raised 30 hours ago and never acknowledged: on Risk flags (as clinician1 or the supervisor) \
-             it is overdue, and its page shows each escalation step (supervisor at 4 h, administrators at 8 h, \
-             reminders, assessment at 24 h)."
-        );
+        println!("{}", printed.overdue_flag);
     }
     if let Some((_, name)) = &first_client {
-        println!("{name} (clinician1's client) has a course with an interpersonal inventory and two circle snapshots.");
+        println!("{}", fill(printed.inventory, &[("name", name)]));
     }
     if let Some(line) = notes_line {
         println!("{}", line.replace("(/courses/", &format!("({base}/courses/")));
     }
     if let (Some(token), Some((_, name))) = (&link, &first_client) {
-        println!("An unused single-use PHQ-9 link for {name} (no account needed, 7 days): {base}/m/{token}");
+        println!("{}", fill(printed.link, &[("name", name), ("base", base), ("token", token)]));
     }
     if let (Some(email), Some((_, name))) = (&portal_email, &first_client) {
-        println!("Client portal: {name} signs in at {base}/portal/login as {email} (diary, shared plan, safety plan).");
+        println!("{}", fill(printed.portal, &[("name", name), ("base", base), ("email", email)]));
     }
     if let Some(secret) = &feed {
-        println!(
-            "Calendar (week and month, book, move, cancel): {base}/calendar as clinician1. clinician1's private calendar \
-             feed for a calendar app: {base}/calendar/feed/{secret}.ics (reset it on My account)."
-        );
+        println!("{}", fill(printed.calendar, &[("base", base), ("secret", secret)]));
     }
     if let Some((c, name)) = &first_client {
-        println!(
-            "Kiosk mode: clinician1's kiosk PIN is {DEMO_KIOSK_PIN}. Hand a tablet to {name} for their questionnaires: \
-             {base}/clients/{c}/kiosk (the PIN hands it back)."
-        );
+        let kiosk = [("pin", DEMO_KIOSK_PIN), ("name", name), ("base", base), ("id", c.as_str())];
+        println!("{}", fill(printed.kiosk, &kiosk));
     }
     if let Some(t) = today_line {
-        println!(
-            "Today (clinician1's home page, {base}/today): sessions at 10:00 and 15:30, notes to sign, measures due, the \
-             open flag and its overdue tasks; {} has a session tomorrow at 10:00 and its e-mail reminder is on \
-             their client page.",
-            t.reminder_client
-        );
+        println!("{}", fill(printed.today, &[("base", base), ("client", &t.reminder_client)]));
     }
-    println!(
-        "Supervision ({base}/supervision as the supervisor): a self and a supervisor rating of the showcase course's \
-         last session that differ on some items, two supervision meetings in the log (one action point overdue), \
-         clinician1 half-way to certification (training done, 2.5 supervision hours, one of two cases), \
-         clinician2's certification due for renewal in 45 days (a reminder e-mail is queued once the server runs); \
-         facilitator1 self-rated group meetings 3 and 4 and the group supervisor rated meeting 3 (the agreement is \
-         on the meeting's page)."
-    );
+    println!("{}", fill(printed.supervision, &[("base", base)]));
     if let Some(id) = &supervision.overdue_course {
-        println!(
-            "  Initial phase overdue (four sessions held, no formulation agreed), clinician2: {base}/courses/{id}"
-        );
+        println!("{}", fill(printed.overdue_course, &[("base", base), ("id", id.as_str())]));
     }
-    println!(
-        "Group IPT (sites {} and {}): the groups at {base}/groups, the screening funnel at {base}/programme.",
-        groups::KASESE,
-        groups::HILLSIDE
-    );
-    println!(
-        "  Half-way: Kasese North women's group, cycle 2 (WHO format, facilitator1 and facilitator2), 4 of 8 meetings \
-         with PHQ-9 at each; today's meeting raised a risk flag for {}: {base}/groups/{}",
-        p.midway_flagged, p.midway
-    );
-    println!(
-        "  Finished: Kasese North women's group, cycle 1 (12 meetings, facilitator2), 2 dropped out and 1 referred: \
-         {base}/groups/{}",
-        p.finished
-    );
-    println!(
-        "  Kasese North uses the WHO manual's plain words (\"Disagreements\", \"Life changes\"...): an adaptation \
-         chosen at {base}/admin/adaptations; its facilitators see them."
-    );
-    println!(
-        "  Pre-group: Hillside Secondary Form 3 group (adolescents, facilitator3), {} of {} pre-group sessions done, \
-         first meeting {}: {base}/groups/{}",
-        p.pre_group_done,
-        p.pre_group_members,
-        rapport_core::time::long_date(p.pre_group_start),
-        p.pre_group
-    );
-    let steps: Vec<String> = p.funnel.iter().map(|(s, n)| format!("{} {n}", s.label().to_lowercase())).collect();
-    println!("  Funnel (as the master trainer sees it): {}.", steps.join(", "));
+    println!("{}", fill(printed.programme, &[("a", groups::KASESE), ("b", groups::HILLSIDE), ("base", base)]));
+    println!("{}", fill(printed.midway, &[("name", &p.midway_flagged), ("base", base), ("id", p.midway.as_str())]));
+    println!("{}", fill(printed.finished, &[("base", base), ("id", p.finished.as_str())]));
+    println!("{}", fill(printed.adaptation, &[("base", base)]));
+    let pre_group = [
+        ("done", &p.pre_group_done.to_string()),
+        ("members", &p.pre_group_members.to_string()),
+        ("date", &printed.long_date(p.pre_group_start)),
+        ("base", &base.to_string()),
+        ("id", &p.pre_group.to_string()),
+    ];
+    println!("{}", fill(printed.pre_group, &pre_group.map(|(k, v)| (k, v.as_str()))));
+    let steps: Vec<String> = p.funnel.iter().map(|(s, n)| format!("{} {n}", printed.funnel_step(s.as_str()))).collect();
+    println!("{}", fill(printed.funnel, &[("steps", &steps.join(", "))]));
     println!("{}{DEMO_PASSWORD}", printed.password);
     println!();
     println!("{}", printed.next);

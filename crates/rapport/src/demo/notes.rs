@@ -117,8 +117,5 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id, texts: &Texts) -> 
                 .await?;
         }
     }
-    Ok(format!(
-        "Session notes: {n} progress notes on the first client's course (/courses/{}): signed, the latest a draft, one addendum, one private process note.",
-        course.id
-    ))
+    Ok(texts.printed.notes.replace("{n}", &n.to_string()).replace("{id}", course.id.as_str()))
 }

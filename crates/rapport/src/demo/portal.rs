@@ -3,6 +3,7 @@
 //! shared safety plan, so a newcomer can sign in at /portal/login.
 
 use super::event::event;
+use super::lang::portal::Words;
 use rapport_core::audit::action;
 use rapport_core::notes::MoodEffect;
 use rapport_core::portal::{DiaryEntry, ReflectionTopic};
@@ -12,7 +13,13 @@ use rapport_store::portal::{Join, PortalSharing};
 use rapport_store::Store;
 
 /// Creates the portal account and its content; returns the sign-in e-mail.
-pub async fn seed(store: &Store, client: &Id, clinician: &Id, password_hash: &str) -> Result<String, String> {
+pub async fn seed(
+    store: &Store,
+    client: &Id,
+    clinician: &Id,
+    password_hash: &str,
+    words: &Words,
+) -> Result<String, String> {
     let err = |e: rapport_store::StoreError| e.to_string();
     let email = "client1@example.org".to_string();
     let code_hash = rapport_app::caller::secret_hash(&rapport_app::caller::new_secret());
@@ -31,7 +38,7 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id, password_hash: &st
         .await
         .map_err(err)?;
     let user = match store
-        .join_portal(&code_hash, &email, "Demo client", password_hash, event(action::PORTAL_JOIN, "user"))
+        .join_portal(&code_hash, &email, words.account_name, password_hash, event(action::PORTAL_JOIN, "user"))
         .await
         .map_err(err)?
     {
@@ -42,21 +49,9 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id, password_hash: &st
     store.set_portal_sharing(client, sharing, event(action::PORTAL_SETTINGS, "client")).await.map_err(err)?;
     let today = Timestamp::now().date();
     let entries = [
-        (
-            6,
-            Some(4),
-            Some("Sister"),
-            Some("Phoned my sister; we argued about looking after Mum again."),
-            Some(MoodEffect::Worse),
-        ),
+        (6, Some(4), Some(words.diary[0].0), Some(words.diary[0].1), Some(MoodEffect::Worse)),
         (4, Some(5), None, None, None),
-        (
-            2,
-            Some(6),
-            Some("Colleague"),
-            Some("Had lunch with Priya from work and talked about the move."),
-            Some(MoodEffect::Better),
-        ),
+        (2, Some(6), Some(words.diary[1].0), Some(words.diary[1].1), Some(MoodEffect::Better)),
     ];
     for (days_ago, mood, person, what, effect) in entries {
         let entry = DiaryEntry {
@@ -76,20 +71,20 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id, password_hash: &st
             client,
             None,
             ReflectionTopic::Goals,
-            "I would like to be able to tell my sister when I need a break, without it turning into a row.",
+            words.reflection,
             &user.id,
             event(action::REFLECTION_CREATE, "reflection"),
         )
         .await
         .map_err(err)?;
     let plan = SafetyPlan {
-        warning_signs: "Not sleeping; staying in bed all day; thinking everyone would be better off without me.".into(),
-        coping_strategies: "A walk round the park; music; a hot shower.".into(),
-        distractions: "The library café; my neighbour's dog.".into(),
-        people_to_ask: "My friend Sam; my aunt.".into(),
-        professionals: "My clinician (office hours); the crisis line on the Help now page.".into(),
-        environment_safety: "Tablets kept by my aunt.".into(),
-        reasons_for_living: "My niece; the allotment in spring.".into(),
+        warning_signs: words.safety_plan[0].into(),
+        coping_strategies: words.safety_plan[1].into(),
+        distractions: words.safety_plan[2].into(),
+        people_to_ask: words.safety_plan[3].into(),
+        professionals: words.safety_plan[4].into(),
+        environment_safety: words.safety_plan[5].into(),
+        reasons_for_living: words.safety_plan[6].into(),
         shared_with_client: true,
     };
     store

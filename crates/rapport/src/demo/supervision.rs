@@ -8,6 +8,7 @@
 
 use super::courses::{attended, hold_weekly, start_course};
 use super::event::event;
+use super::lang::supervision::Words;
 use rapport_core::audit::action;
 use rapport_core::course::Modality;
 use rapport_core::fidelity::{ChecklistSet, Rater};
@@ -64,6 +65,7 @@ pub async fn seed(
     supervised: &[Id],
     showcase: Option<&CourseRecord>,
     spare: &[(Id, Id)],
+    words: &Words,
 ) -> Result<Seeded, String> {
     let today = Timestamp::now().date();
     let Some(clinician1) = supervised.first() else { return Ok(Seeded { overdue_course: None }) };
@@ -106,22 +108,12 @@ pub async fn seed(
         group: false,
         held_on: today - Duration::weeks(3),
         minutes: 60,
-        decisions: Some(
-            "Keep the focus on the role dispute. Bring a recording of a role play for review next time.".into(),
-        ),
+        decisions: Some(words.individual_decisions.into()),
         supervisees: vec![clinician1.clone()],
         cases: showcase_case,
         actions: vec![
-            (
-                "Bring the audio of a session with a role play".into(),
-                Some(clinician1.clone()),
-                Some(today - Duration::days(7)),
-            ),
-            (
-                "Send the reading on communication analysis".into(),
-                Some(supervisor.clone()),
-                Some(today + Duration::days(7)),
-            ),
+            (words.actions[0].into(), Some(clinician1.clone()), Some(today - Duration::days(7))),
+            (words.actions[1].into(), Some(supervisor.clone()), Some(today + Duration::days(7))),
         ],
     };
     store
@@ -133,14 +125,10 @@ pub async fn seed(
         group: true,
         held_on: today - Duration::weeks(1),
         minutes: 90,
-        decisions: Some("Agree formulations by the third session; check measures are taken every session.".into()),
+        decisions: Some(words.group_decisions.into()),
         supervisees: supervised.to_vec(),
         cases: Vec::new(),
-        actions: vec![(
-            "Review every open case for an agreed formulation".into(),
-            supervised.get(1).cloned(),
-            Some(today + Duration::days(14)),
-        )],
+        actions: vec![(words.actions[2].into(), supervised.get(1).cloned(), Some(today + Duration::days(14)))],
     };
     store
         .create_supervision_meeting(&group, event(action::SUPERVISION_MEETING_RECORD, "supervision_meeting"))
@@ -149,9 +137,9 @@ pub async fn seed(
     // clinician1's 16-hour foundation course: the pathway's training is met.
     let training = NewTraining {
         user_id: clinician1.clone(),
-        course_name: "IPT foundation course (16 hours)".into(),
+        course_name: words.training.into(),
         hours_tenths: 160,
-        trainer: Some("Regional IPT training centre".into()),
+        trainer: Some(words.trainer.into()),
         held_on: today - Duration::days(200),
         recorded_by: supervisor.clone(),
     };

@@ -3,6 +3,7 @@
 //! starting treatment), dated relative to today so the demo stays current.
 
 use super::event::event;
+use super::lang::timeline::{Event, Words};
 use rapport_core::audit::action;
 use rapport_core::timeline::{ApproxDate, TimelineEvent};
 use rapport_core::{Id, Timestamp};
@@ -10,7 +11,7 @@ use rapport_store::records::Placement;
 use rapport_store::Store;
 use time::Duration;
 
-pub async fn seed(store: &Store, client: &Id, clinician: &Id) -> Result<(), String> {
+pub async fn seed(store: &Store, client: &Id, clinician: &Id, words: &Words) -> Result<(), String> {
     let today = Timestamp::now().date();
     let ago = |days: i64| ApproxDate::exact(today - Duration::days(days));
     // Keep only the year or the month where the client would not know the day.
@@ -20,12 +21,10 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id) -> Result<(), Stri
     let ev = |date: String,
               approximate: bool,
               category: &str,
-              title: &str,
-              people: &[&str],
+              (title, people, description): Event,
               mood: Option<i64>,
               episode: &str,
-              impact: Option<i64>,
-              description: &str| TimelineEvent {
+              impact: Option<i64>| TimelineEvent {
         date,
         approximate,
         category: category.into(),
@@ -37,73 +36,14 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id) -> Result<(), Stri
         episode: episode.into(),
         impact,
     };
+    let [row, moved, redundant, friends, money, treatment] = words.events;
     let events = [
-        ev(
-            year(730),
-            true,
-            "conflict",
-            "Row with brother over Mum's care",
-            &["Luis (brother)"],
-            Some(6),
-            "none",
-            Some(5),
-            "Disagreed about moving their mother into sheltered housing; have spoken little since.",
-        ),
-        ev(
-            month(420),
-            false,
-            "move",
-            "Moved to a smaller flat",
-            &["Sam (partner)"],
-            Some(5),
-            "none",
-            Some(6),
-            "Further from friends and from work; longer commute.",
-        ),
-        ev(
-            day(185),
-            false,
-            "work",
-            "Made redundant at the depot",
-            &["Dev (manager)"],
-            Some(3),
-            "onset",
-            Some(9),
-            "Twelve years in the job. Sleep and appetite went within a fortnight.",
-        ),
-        ev(
-            month(150),
-            true,
-            "separation",
-            "Stopped seeing friends from work",
-            &[],
-            Some(3),
-            "none",
-            Some(7),
-            "Felt ashamed; stopped going to Friday football.",
-        ),
-        ev(
-            day(120),
-            false,
-            "conflict",
-            "Argument with Sam about money",
-            &["Sam (partner)"],
-            Some(2),
-            "worsening",
-            Some(8),
-            "Worst week: stayed in bed for three days and cancelled the job-centre appointment.",
-        ),
-        ev(
-            month(50),
-            false,
-            "health",
-            "Saw GP; started sertraline and IPT",
-            &["Dr Okafor (GP)"],
-            Some(4),
-            "none",
-            Some(4),
-            "",
-        ),
+        ev(year(730), true, "conflict", row, Some(6), "none", Some(5)),
+        ev(month(420), false, "move", moved, Some(5), "none", Some(6)),
+        ev(day(185), false, "work", redundant, Some(3), "onset", Some(9)),
+        ev(month(150), true, "separation", friends, Some(3), "none", Some(7)),
+        ev(day(120), false, "conflict", money, Some(2), "worsening", Some(8)),
+        ev(month(50), false, "health", treatment, Some(4), "none", Some(4)),
     ];
     let at = Placement { client_id: client.clone(), ..Default::default() };
     for e in events {

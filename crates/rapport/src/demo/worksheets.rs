@@ -3,6 +3,7 @@
 //! analysis linked to those sessions.
 
 use super::event::event;
+use super::lang::worksheets::Words;
 use rapport_core::audit::action;
 use rapport_core::course::Modality;
 use rapport_core::worksheets::{CommunicationAnalysis, DecisionAnalysis, DecisionOption, Feelings, StepFeelings};
@@ -44,87 +45,73 @@ pub async fn seed(
     clinician: &Id,
     course: &CourseRecord,
     sessions: &[TherapySession],
+    w: &Words,
 ) -> R<()> {
     let today = Timestamp::now().date();
     let at = Placement { client_id: client.clone(), course_id: Some(course.id.clone()), ..Default::default() };
     let session = |i: usize| sessions.get(i).map(|s| s.id.to_string());
     let date = |days: i64| text(&rapport_core::time::format_date(today - Duration::days(days)));
+    let m = &w.money;
     let money = CommunicationAnalysis {
         session_id: session(3),
         problem_area: text("role_dispute"),
         incident_date: date(26),
-        with_whom: "Sam (partner)".into(),
-        setting: text("Kitchen, Sunday evening, after opening the gas bill."),
-        intended: text("I am frightened about money since losing my job and I need us to make a plan together."),
-        said: text("\"Fine, I'll sort the bills out myself like I always do.\" (turned away, arms folded)"),
-        reply: text("\"Suit yourself.\" Sam went to watch television."),
+        with_whom: m.with_whom.into(),
+        setting: text(m.setting),
+        intended: text(m.intended),
+        said: text(m.said),
+        reply: text(m.reply),
         feelings: StepFeelings {
-            before: Feelings { client: text("Anxious, ashamed"), other: text("Tired after work") },
-            saying: Feelings { client: text("Angry"), other: text("Criticised") },
-            after_reply: Feelings { client: text("Hurt, alone"), other: text("Annoyed, shut out") },
+            before: Feelings { client: text(m.feelings[0].0), other: text(m.feelings[0].1) },
+            saying: Feelings { client: text(m.feelings[1].0), other: text(m.feelings[1].1) },
+            after_reply: Feelings { client: text(m.feelings[2].0), other: text(m.feelings[2].1) },
         },
-        outcome: text("The message did not get across: Sam heard a complaint, not a request. Neither spoke for the evening."),
+        outcome: text(m.outcome),
         problems: vec!["indirect_speech".into(), "assumed_communicated".into(), "silence".into()],
-        alternatives: vec![
-            "\"I'm scared about the bills since the redundancy. Can we sit down on Saturday and go through them together?\"".into(),
-            "Ask for one concrete thing: Sam checks the energy tariffs.".into(),
-        ],
+        alternatives: m.alternatives.iter().map(|a| a.to_string()).collect(),
         role_play_done: true,
-        role_play_notes: text("Rehearsed the first alternative twice; softer tone the second time."),
-        result: text("Tried it on Saturday: Sam agreed to go through the bills and to check the tariffs."),
+        role_play_notes: text(w.role_play_notes),
+        result: text(w.result),
         ..Default::default()
     };
+    let m = &w.sister;
     let sister = CommunicationAnalysis {
         session_id: session(4),
         problem_area: text("role_dispute"),
         incident_date: date(19),
-        with_whom: "Ana (sister)".into(),
-        setting: text("Phone call about who takes their mother to her hospital appointments."),
-        intended: text("I cannot do every appointment while I am job-hunting; I want us to share them."),
-        said: text("Said nothing about it; agreed to the next three appointments."),
-        reply: text("\"Great, thanks, you're a star.\""),
+        with_whom: m.with_whom.into(),
+        setting: text(m.setting),
+        intended: text(m.intended),
+        said: text(m.said),
+        reply: text(m.reply),
         feelings: StepFeelings {
-            saying: Feelings { client: text("Resentful"), other: text("Relieved") },
-            after_reply: Feelings { client: text("Taken for granted"), other: text("Grateful, unaware") },
+            saying: Feelings { client: text(m.feelings[1].0), other: text(m.feelings[1].1) },
+            after_reply: Feelings { client: text(m.feelings[2].0), other: text(m.feelings[2].1) },
             ..Default::default()
         },
-        outcome: text("Nothing changed; the client assumed Ana should know how stretched they are."),
+        outcome: text(m.outcome),
         problems: vec!["assumed_understood".into(), "silence".into()],
-        alternatives: vec!["Tell Ana directly that alternating appointments would help, and suggest dates.".into()],
+        alternatives: m.alternatives.iter().map(|a| a.to_string()).collect(),
         ..Default::default()
     };
     let job = DecisionAnalysis {
         session_id: session(5),
         problem_area: text("role_dispute"),
-        decision: "Whether to apply for warehouse supervisor posts now or take the six-month logistics course first"
-            .into(),
-        options: vec![
-            DecisionOption {
-                option: "Apply for supervisor posts now".into(),
-                pros: text("Income sooner; eases the money worries at home"),
-                cons: text("Few posts locally; fear of another rejection"),
-            },
-            DecisionOption {
-                option: "Take the logistics course first".into(),
-                pros: text("Better long-term prospects; structure to the week"),
-                cons: text("Six more months on a reduced income; Sam worried about the cost"),
-            },
-            DecisionOption {
-                option: "Apply now and do the course part-time".into(),
-                pros: text("Keeps both doors open"),
-                cons: text("Tiring while mood is still low"),
-            },
-        ],
-        chosen: text("Apply now and do the course part-time"),
-        steps: vec![
-            "Update the CV with the job centre adviser".into(),
-            "Apply for two posts this week".into(),
-            "Ask the college about the part-time start dates".into(),
-            "Talk it through with Sam on Saturday".into(),
-        ],
-        obstacles: text("Loss of confidence after the redundancy; money for the course fees."),
+        decision: w.decision.into(),
+        options: w
+            .options
+            .iter()
+            .map(|(option, pros, cons)| DecisionOption {
+                option: option.to_string(),
+                pros: text(pros),
+                cons: text(cons),
+            })
+            .collect(),
+        chosen: text(w.options[2].0),
+        steps: w.steps.iter().map(|s| s.to_string()).collect(),
+        obstacles: text(w.obstacles),
         rehearsal_done: true,
-        rehearsal_notes: text("Practised explaining the plan to Sam."),
+        rehearsal_notes: text(w.rehearsal_notes),
         review_date: text(&rapport_core::time::format_date(today + Duration::days(7))),
         review_result: None,
     };

@@ -1,0 +1,67 @@
+//! The demo courses' words per language (demo/courses.rs, demo/measures.rs).
+
+/// The courses' reader-visible words in one language (`Texts::courses`).
+pub struct Words {
+    pub ended_early: &'static str,
+    /// The ending review of a completed course.
+    pub feelings: &'static str,
+    pub progress: &'static str,
+    pub contributions: &'static str,
+    pub warning_signs: [&'static str; 3],
+    pub coping_plan: &'static str,
+    pub supports: [&'static str; 3],
+    pub return_plan: &'static str,
+    /// Why a course's ending review was skipped (measures).
+    pub review_skipped: &'static str,
+}
+
+pub static EN: Words = Words {
+    ended_early: "Moved out of the area; referred to a local service.",
+    feelings: "Worried about coping alone; also proud of the changes at home.",
+    progress: "Mood much improved; arguments with partner now end in agreement more often than not.",
+    contributions: "Practised saying what she needed directly, and kept the weekly walk with a friend.",
+    warning_signs: [
+        "Waking at 4am for several nights",
+        "Stopping replying to friends",
+        "Rows about chores going unspoken",
+    ],
+    coping_plan: "Book a talk with partner the same week; ring a friend; restart the walking group.",
+    supports: ["Partner", "Sister", "GP practice"],
+    return_plan: "Contact the service if two warning signs last more than two weeks.",
+    review_skipped: "Ending review skipped: the ending was reviewed by telephone after a move",
+};
+
+pub static ES: Words = Words {
+    ended_early: "Se mudó fuera de la zona; derivada a un servicio local.",
+    feelings: "Le preocupa arreglárselas sola; también está orgullosa de los cambios en casa.",
+    progress: "El ánimo mejoró mucho; las discusiones con la pareja ahora suelen terminar en un acuerdo.",
+    contributions: "Practicó decir directamente lo que necesitaba y mantuvo la caminata semanal con una amiga.",
+    warning_signs: [
+        "Despertarse a las 4 de la mañana varias noches",
+        "Dejar de contestar a las amistades",
+        "Callarse los pleitos por las tareas de la casa",
+    ],
+    coping_plan: "Conversar con la pareja esa misma semana; llamar a una amiga; volver al grupo de caminata.",
+    supports: ["Pareja", "Hermana", "Centro de salud"],
+    return_plan: "Comunicarse con el servicio si dos señales de alerta duran más de dos semanas.",
+    review_skipped: "Revisión del cierre omitida: el cierre se revisó por teléfono después de una mudanza",
+};
+
+pub static FR: Words = Words {
+    ended_early: "A déménagé hors du secteur ; orientée vers un service local.",
+    feelings: "Inquiète de faire face seule ; fière aussi des changements à la maison.",
+    progress:
+        "Humeur bien meilleure ; les disputes avec son conjoint se terminent désormais plus souvent par un accord.",
+    contributions:
+        "S’est exercée à dire directement ce dont elle avait besoin et a gardé la marche hebdomadaire avec une amie.",
+    warning_signs: [
+        "Se réveiller à 4 h plusieurs nuits de suite",
+        "Ne plus répondre aux amis",
+        "Taire les disputes sur les tâches ménagères",
+    ],
+    coping_plan:
+        "Prévoir une discussion avec son conjoint la même semaine ; appeler une amie ; reprendre le groupe de marche.",
+    supports: ["Conjoint", "Sœur", "Cabinet du médecin traitant"],
+    return_plan: "Contacter le service si deux signes d’alerte durent plus de deux semaines.",
+    review_skipped: "Bilan de fin omis : la fin a été faite par téléphone après un déménagement",
+};
