@@ -56,3 +56,4 @@ js-copy-manual = Press Ctrl+C to copy
 js-copy-manual-announce = Could not copy automatically. The text is selected: press Control C to copy.
 js-not-sent = Not sent - check the connection. What you typed is kept on this device; press Save again when you are back online.
 js-not-sent-announce = Not sent. Check the connection.
+list-and = { $first } and { $last }

@@ -55,3 +55,4 @@ js-copy-manual = Pulse Ctrl+C para copiar
 js-copy-manual-announce = No se pudo copiar automáticamente. El texto está seleccionado: pulse Control C para copiarlo.
 js-not-sent = No se envió: revise la conexión. Lo que escribió se conserva en este dispositivo; pulse Guardar de nuevo cuando vuelva a tener conexión.
 js-not-sent-announce = No se envió. Revise la conexión.
+list-and = { $first } y { $last }

@@ -55,3 +55,4 @@ js-copy-manual = Appuyez sur Ctrl+C pour copier
 js-copy-manual-announce = Copie automatique impossible. Le texte est sélectionné : appuyez sur Contrôle C pour le copier.
 js-not-sent = Non envoyé : vérifiez la connexion. Ce que vous avez saisi est conservé sur cet appareil ; appuyez de nouveau sur Enregistrer une fois la connexion revenue.
 js-not-sent-announce = Non envoyé. Vérifiez la connexion.
+list-and = { $first } et { $last }

@@ -87,10 +87,10 @@ impl GroupView {
     pub fn member_scores(&self, client: &Id) -> Vec<&MemberScore> {
         self.scores.iter().filter(|s| &s.client_id == client).collect()
     }
-    /// The facilitators' names, joined: "Amina Okello and Grace Nansubuga".
+    /// The facilitators' names, joined in the reader's language: "Amina Okello and Grace Nansubuga".
     pub fn facilitator_names(&self) -> String {
         let names: Vec<&str> = self.detail.facilitators.iter().map(|f| f.name.as_str()).collect();
-        names.join(" and ")
+        rapport_i18n::current().list(&names)
     }
 }
 
@@ -1100,7 +1100,7 @@ pub async fn facilitator_names(state: &AppState, groups: &[GroupRow]) -> AppResu
                 .filter(|(pg, _)| pg == &g.id)
                 .filter_map(|(_, u)| names.get(u).map(String::as_str))
                 .collect();
-            (g.id.clone(), list.join(" and "))
+            (g.id.clone(), rapport_i18n::current().list(&list))
         })
         .collect())
 }

@@ -228,6 +228,16 @@ impl Tr {
         self.lookup(key.id, Some(&args))
     }
 
+    /// Names joined as a sentence says them: "A", "A and B", "A, B and C"
+    /// ("A, B y C", "A, B et C").
+    pub fn list(&self, items: &[&str]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [rest @ .., last] => self.tn(msg("list-and"), &[("first", &rest.join(", ")), ("last", last)]),
+        }
+    }
+
     /// The language tag for `<html lang>`.
     pub fn lang(&self) -> &'static str {
         self.code
@@ -467,6 +477,15 @@ mod tests {
         assert_eq!(Tr::new("es").adapted(Some(local)).adaptation_text(CRISIS_RESOURCES), None);
         assert_eq!(Tr::new("en").adaptation_text(CRISIS_RESOURCES), None);
         assert_eq!(Tr::new("en").adapted(presets().pop().map(Arc::new)).adaptation_text(CRISIS_RESOURCES), None);
+    }
+
+    #[test]
+    fn lists_read_as_sentences() {
+        assert_eq!(Tr::new("en").list(&[]), "");
+        assert_eq!(Tr::new("en").list(&["Amina"]), "Amina");
+        assert_eq!(Tr::new("en").list(&["Amina", "Grace"]), "Amina and Grace");
+        assert_eq!(Tr::new("es").list(&["Amina", "Grace", "Rehema"]), "Amina, Grace y Rehema");
+        assert_eq!(Tr::new("fr").list(&["Amina", "Grace"]), "Amina et Grace");
     }
 
     #[test]
