@@ -75,3 +75,11 @@ outcome-na-below-caseness = ‮n/a (baseline below caseness)‬
 outcome-na-not-a-case = ‮n/a (not a case at the start)‬
 outcome-below-caseness-now = ‮below caseness now‬
 outcome-still-at-caseness = ‮still at caseness‬
+
+threshold-caseness = ‮at caseness‬
+threshold-evaluate = ‮evaluate for anxiety‬
+threshold-possible-depression = ‮possible depression‬
+threshold-probable-depression = ‮probable depression‬
+threshold-positive-screen = ‮positive screen‬
+threshold-poor-wellbeing = ‮poor well-being‬
+threshold-likely-depression = ‮likely depression‬

@@ -75,3 +75,11 @@ outcome-na-below-caseness = [ñ/å (ƀåšéļîñé ƀéļöŵ çåšéñéšš
 outcome-na-not-a-case = [ñ/å (ñöţ å çåšé åţ ţĥé šţåŕţ) ····· ····· ··]
 outcome-below-caseness-now = [ƀéļöŵ çåšéñéšš ñöŵ ····· ··]
 outcome-still-at-caseness = [šţîļļ åţ çåšéñéšš ····· ··]
+
+threshold-caseness = [åţ çåšéñéšš ····]
+threshold-evaluate = [éṽåļûåţé ƒöŕ åñẋîéţý ····· ···]
+threshold-possible-depression = [þöššîƀļé đéþŕéššîöñ ····· ···]
+threshold-probable-depression = [þŕöƀåƀļé đéþŕéššîöñ ····· ···]
+threshold-positive-screen = [þöšîţîṽé šçŕééñ ····· ·]
+threshold-poor-wellbeing = [þööŕ ŵéļļ-ƀéîñĝ ····· ·]
+threshold-likely-depression = [ļîķéļý đéþŕéššîöñ ····· ··]

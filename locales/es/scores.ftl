@@ -73,3 +73,11 @@ outcome-na-below-caseness = no aplica (línea de base por debajo del umbral de c
 outcome-na-not-a-case = no aplica (no era un caso al inicio)
 outcome-below-caseness-now = ahora por debajo del umbral de caso
 outcome-still-at-caseness = todavía en el umbral de caso o por encima
+
+threshold-caseness = en umbral de caso
+threshold-evaluate = evaluar ansiedad
+threshold-possible-depression = posible depresión
+threshold-probable-depression = depresión probable
+threshold-positive-screen = cribado positivo
+threshold-poor-wellbeing = bienestar bajo
+threshold-likely-depression = depresión probable

@@ -73,3 +73,11 @@ outcome-na-below-caseness = s. o. (score initial sous le seuil clinique)
 outcome-na-not-a-case = s. o. (pas un cas au départ)
 outcome-below-caseness-now = désormais sous le seuil clinique
 outcome-still-at-caseness = toujours au seuil clinique
+
+threshold-caseness = au seuil clinique
+threshold-evaluate = évaluer l’anxiété
+threshold-possible-depression = dépression possible
+threshold-probable-depression = dépression probable
+threshold-positive-screen = dépistage positif
+threshold-poor-wellbeing = bien-être faible
+threshold-likely-depression = dépression probable

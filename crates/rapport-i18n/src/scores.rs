@@ -44,6 +44,17 @@ pub const BANDS: [&str; 20] = [
     msg("risk-words-death-or-suicide"),
 ];
 
+/// The shipped instruments' threshold flags (a response's `flags`), by id.
+const THRESHOLDS: [(&str, &str); 7] = [
+    ("caseness", msg("threshold-caseness")),
+    ("evaluate", msg("threshold-evaluate")),
+    ("possible_depression", msg("threshold-possible-depression")),
+    ("probable_depression", msg("threshold-probable-depression")),
+    ("positive_screen", msg("threshold-positive-screen")),
+    ("poor_wellbeing", msg("threshold-poor-wellbeing")),
+    ("likely_depression", msg("threshold-likely-depression")),
+];
+
 /// A risk question's short words ("thoughts of self-harm") by its definition text.
 fn risk_words_id(short: &str) -> Option<&'static str> {
     match short {
@@ -282,6 +293,15 @@ impl Tr {
         })
     }
 
+    /// A threshold flag a response reached ("caseness" → "at caseness"); a
+    /// site's own threshold reads as its id in words.
+    pub fn threshold_name(&self, id: &str) -> String {
+        match THRESHOLDS.iter().find(|(t, _)| *t == id) {
+            Some((_, message)) => self.t(message),
+            None => id.replace('_', " "),
+        }
+    }
+
     /// How a response was taken (`in_session` → "in session").
     pub fn mode_label(&self, mode: &str) -> String {
         self.t(match mode {
@@ -395,6 +415,18 @@ mod tests {
         assert!(spanish.starts_with("PHQ-9, pregunta 9 (pensamientos de hacerse daño): "), "{spanish}");
         assert!(!spanish.contains("Several days"), "{spanish}");
         assert_eq!(es.answer_label(epds, 10, Some(1)), "Opción 2");
+    }
+
+    #[test]
+    fn every_shipped_threshold_has_words() {
+        let l = lib();
+        for inst in l.all() {
+            for t in &inst.thresholds {
+                assert!(THRESHOLDS.iter().any(|(id, _)| *id == t.id), "{} threshold {} has no message", inst.id, t.id);
+            }
+        }
+        assert_eq!(Tr::new("es").threshold_name("caseness"), "en umbral de caso");
+        assert_eq!(en().threshold_name("site_own_flag"), "site own flag");
     }
 
     #[test]

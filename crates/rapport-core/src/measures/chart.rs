@@ -31,7 +31,7 @@ pub struct ChartEvent {
 
 const WIDTH: f64 = 720.0;
 const LEFT: f64 = 52.0;
-const RIGHT: f64 = 170.0;
+const RIGHT: f64 = 196.0;
 const TOP: f64 = 24.0;
 const PLOT_H: f64 = 220.0;
 const BAND_FILLS: [&str; 2] = ["#f3f4f6", "#e5e7eb"];
