@@ -307,8 +307,8 @@ pub async fn measure_markers(
     Ok(out)
 }
 
-/// The client's courses, newest first, each with its protocol's name and
-/// where it stands ("Session 5 of 16 · middle phase · 11 left").
+/// The client's courses, newest first, each with its protocol's name in the
+/// reader's language and where it stands ("Session 5 of 16 · middle phase · 11 left").
 #[crate::boxing::boxed_future]
 pub async fn courses_of(state: &AppState, c: &ClientRecord) -> AppResult<Vec<(CourseRecord, String, String)>> {
     let mut courses = Vec::new();
@@ -316,7 +316,7 @@ pub async fn courses_of(state: &AppState, c: &ClientRecord) -> AppResult<Vec<(Co
         let course = summary.course;
         let (name, progress) = match state.config.protocols.get(&course.protocol_id) {
             Some(p) => (
-                p.name.clone(),
+                p.name_in(rapport_i18n::current().lang()).to_string(),
                 rapport_core::course::Progress::new(p, course.planned_sessions, summary.sessions_held, false).summary(),
             ),
             None => (course.protocol_id.clone(), format!("{} sessions held", summary.sessions_held)),

@@ -267,7 +267,7 @@ pub enum RequirementKind {
 }
 
 impl RequirementKind {
-    /// The interface message naming this (locales/*/work.ftl); the cases
+    /// The interface message naming this (locales/*/groups.ftl); the cases
     /// message takes the measure interval as `$sessions`.
     pub fn message(self) -> &'static str {
         match self {
