@@ -187,6 +187,23 @@ admin-email-next-try =
 admin-email-failed = [Ƒåîļéđ ··]
 admin-email-gave-up = [ĝåṽé ûþ åƒţéŕ { $count } åţţéɱþţš ····· ····]
 admin-email-last-error = [Ļåšţ éŕŕöŕ: { $error } ·····]
+admin-email-kind-account-notice = [Åççöûñţ ñöţîçé ····· ·]
+admin-email-kind-security-notice = [Šéçûŕîţý ñöţîçé ····· ·]
+admin-email-kind-session-reminder = [Šéššîöñ ŕéɱîñđéŕ ····· ·]
+admin-email-kind-portal-invite = [Þöŕţåļ îñṽîţåţîöñ ····· ··]
+admin-email-kind-certification-renewal = [Çéŕţîƒîçåţîöñ ŕéñéŵåļ ····· ···]
+admin-email-kind-risk-flag-raised = [Ŕîšķ ƒļåĝ ŕåîšéđ ····· ·]
+admin-email-kind-risk-flag-escalated = [Ŕîšķ ƒļåĝ þåššéđ ţö šûþéŕṽîšöŕš ····· ····· ··]
+admin-email-kind-risk-flag-escalated-no-supervisor = [Ŕîšķ ƒļåĝ þåššéđ öñ (ñö šûþéŕṽîšöŕ) ····· ····· ····]
+admin-email-kind-risk-flag-escalated-duty = [Ŕîšķ ƒļåĝ þåššéđ ţö ţĥé đûţý çļîñîçîåñ ····· ····· ·····]
+admin-email-kind-risk-flag-reminder = [Ŕîšķ ƒļåĝ ŕéɱîñđéŕ ····· ··]
+admin-email-kind-risk-flag-group = [Ĝŕöûþ ɱéɱƀéŕ ñééđš å çĥéçķ ····· ·····]
+admin-reminder-lead-off = [Öƒƒ ·]
+admin-reminder-lead =
+    { $hours ->
+        [one] [{ $hours } ĥöûŕ ƀéƒöŕé ·····]
+       *[other] [{ $hours } ĥöûŕš ƀéƒöŕé ·····]
+    }
 
 ## admin_sites.html
 

@@ -574,6 +574,14 @@ record-pro-certified-on = [Çéŕţîƒîéđ öñ { $date }. ····· ·]
 record-pro-certified-until = [Çéŕţîƒîéđ öñ { $date }, ṽåļîđ ûñţîļ { $until }. ····· ····· ·]
 record-pro-met = [Ṁéţ ·]
 record-pro-have-need = [{ $have } öƒ { $need } ··]
+record-pro-requirement-training = [Ţŕåîñîñĝ ĥöûŕš ····· ·]
+record-pro-requirement-supervision = [Šûþéŕṽîšîöñ ĥöûŕš ····· ··]
+record-pro-requirement-cases = [Šûþéŕṽîšéđ çåšéš ŵîţĥ å þåššîñĝ ŕåţîñĝ ····· ····· ·····]
+record-pro-requirement-cases-measured =
+    { $sessions ->
+        [one] [Šûþéŕṽîšéđ çåšéš ŵîţĥ å þåššîñĝ ŕåţîñĝ åñđ ɱéåšûŕéš åţ éṽéŕý šéššîöñ ····· ····· ····· ····· ····· ··]
+       *[other] [Šûþéŕṽîšéđ çåšéš ŵîţĥ å þåššîñĝ ŕåţîñĝ åñđ ɱéåšûŕéš åţ ļéåšţ éṽéŕý { $sessions } šéššîöñš ····· ····· ····· ····· ····· ·····]
+    }
 record-pro-certified-on-label = [Çéŕţîƒîéđ öñ ·····]
 record-pro-certify = [Ŕéçöŕđ ţĥé çéŕţîƒîçåţîöñ ····· ·····]
 record-pro-no-pathways = [Ñö çéŕţîƒîçåţîöñ þåţĥŵåýš åŕé šéţ ûþ. ····· ····· ·····]

@@ -186,6 +186,23 @@ admin-email-next-try =
 admin-email-failed = Failed
 admin-email-gave-up = gave up after { $count } attempts
 admin-email-last-error = Last error: { $error }
+admin-email-kind-account-notice = Account notice
+admin-email-kind-security-notice = Security notice
+admin-email-kind-session-reminder = Session reminder
+admin-email-kind-portal-invite = Portal invitation
+admin-email-kind-certification-renewal = Certification renewal
+admin-email-kind-risk-flag-raised = Risk flag raised
+admin-email-kind-risk-flag-escalated = Risk flag passed to supervisors
+admin-email-kind-risk-flag-escalated-no-supervisor = Risk flag passed on (no supervisor)
+admin-email-kind-risk-flag-escalated-duty = Risk flag passed to the duty clinician
+admin-email-kind-risk-flag-reminder = Risk flag reminder
+admin-email-kind-risk-flag-group = Group member needs a check
+admin-reminder-lead-off = Off
+admin-reminder-lead =
+    { $hours ->
+        [one] { $hours } hour before
+       *[other] { $hours } hours before
+    }
 
 ## admin_sites.html
 

@@ -573,6 +573,14 @@ record-pro-certified-on = Certified on { $date }.
 record-pro-certified-until = Certified on { $date }, valid until { $until }.
 record-pro-met = Met
 record-pro-have-need = { $have } of { $need }
+record-pro-requirement-training = Training hours
+record-pro-requirement-supervision = Supervision hours
+record-pro-requirement-cases = Supervised cases with a passing rating
+record-pro-requirement-cases-measured =
+    { $sessions ->
+        [one] Supervised cases with a passing rating and measures at every session
+       *[other] Supervised cases with a passing rating and measures at least every { $sessions } sessions
+    }
 record-pro-certified-on-label = Certified on
 record-pro-certify = Record the certification
 record-pro-no-pathways = No certification pathways are set up.

@@ -186,6 +186,23 @@ admin-email-next-try =
 admin-email-failed = Fallido
 admin-email-gave-up = abandonado tras { $count } intentos
 admin-email-last-error = Último error: { $error }
+admin-email-kind-account-notice = Aviso de la cuenta
+admin-email-kind-security-notice = Aviso de seguridad
+admin-email-kind-session-reminder = Recordatorio de sesión
+admin-email-kind-portal-invite = Invitación al portal
+admin-email-kind-certification-renewal = Renovación de la certificación
+admin-email-kind-risk-flag-raised = Alerta de riesgo creada
+admin-email-kind-risk-flag-escalated = Alerta de riesgo enviada a supervisión
+admin-email-kind-risk-flag-escalated-no-supervisor = Alerta de riesgo reenviada (sin supervisor(a))
+admin-email-kind-risk-flag-escalated-duty = Alerta de riesgo enviada al/a la terapeuta de guardia
+admin-email-kind-risk-flag-reminder = Recordatorio de alerta de riesgo
+admin-email-kind-risk-flag-group = Integrante de un grupo que necesita seguimiento
+admin-reminder-lead-off = Desactivados
+admin-reminder-lead =
+    { $hours ->
+        [one] { $hours } hora antes
+       *[other] { $hours } horas antes
+    }
 
 ## admin_sites.html
 

@@ -572,6 +572,14 @@ record-pro-certified-on = Certificado(a) el { $date }.
 record-pro-certified-until = Certificado(a) el { $date }, válido hasta el { $until }.
 record-pro-met = Cumplido
 record-pro-have-need = { $have } de { $need }
+record-pro-requirement-training = Horas de formación
+record-pro-requirement-supervision = Horas de supervisión
+record-pro-requirement-cases = Casos supervisados con una calificación aprobatoria
+record-pro-requirement-cases-measured =
+    { $sessions ->
+        [one] Casos supervisados con una calificación aprobatoria y mediciones en cada sesión
+       *[other] Casos supervisados con una calificación aprobatoria y mediciones al menos cada { $sessions } sesiones
+    }
 record-pro-certified-on-label = Fecha de certificación
 record-pro-certify = Registrar la certificación
 record-pro-no-pathways = No hay rutas de certificación configuradas.

@@ -186,6 +186,23 @@ admin-email-next-try =
 admin-email-failed = Échec
 admin-email-gave-up = abandon après { $count } tentatives
 admin-email-last-error = Dernière erreur : { $error }
+admin-email-kind-account-notice = Avis concernant le compte
+admin-email-kind-security-notice = Avis de sécurité
+admin-email-kind-session-reminder = Rappel de séance
+admin-email-kind-portal-invite = Invitation au portail
+admin-email-kind-certification-renewal = Renouvellement de la certification
+admin-email-kind-risk-flag-raised = Alerte de risque créée
+admin-email-kind-risk-flag-escalated = Alerte de risque transmise à la supervision
+admin-email-kind-risk-flag-escalated-no-supervisor = Alerte de risque transmise (sans superviseur·e)
+admin-email-kind-risk-flag-escalated-duty = Alerte de risque transmise au ou à la thérapeute de garde
+admin-email-kind-risk-flag-reminder = Rappel d’alerte de risque
+admin-email-kind-risk-flag-group = Membre d’un groupe à contacter
+admin-reminder-lead-off = Désactivés
+admin-reminder-lead =
+    { $hours ->
+        [one] { $hours } heure avant
+       *[other] { $hours } heures avant
+    }
 
 ## admin_sites.html
 

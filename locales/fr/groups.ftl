@@ -572,6 +572,14 @@ record-pro-certified-on = Certifié·e le { $date }.
 record-pro-certified-until = Certifié·e le { $date }, valable jusqu’au { $until }.
 record-pro-met = Rempli
 record-pro-have-need = { $have } sur { $need }
+record-pro-requirement-training = Heures de formation
+record-pro-requirement-supervision = Heures de supervision
+record-pro-requirement-cases = Cas supervisés avec une évaluation réussie
+record-pro-requirement-cases-measured =
+    { $sessions ->
+        [one] Cas supervisés avec une évaluation réussie et des mesures à chaque séance
+       *[other] Cas supervisés avec une évaluation réussie et des mesures au moins toutes les { $sessions } séances
+    }
 record-pro-certified-on-label = Date de certification
 record-pro-certify = Enregistrer la certification
 record-pro-no-pathways = Aucun parcours de certification n’est configuré.

@@ -214,7 +214,8 @@ pub async fn open_course_progress(
         );
         let Some(p) = state.config.protocols.get(&s.course.protocol_id) else { continue };
         let progress = rapport_core::course::Progress::new(p, s.course.planned_sessions, s.sessions_held, false);
-        let text = format!("{}: {}", p.name, rapport_i18n::current().course_progress(p, &progress));
+        let tr = rapport_i18n::current();
+        let text = format!("{}: {}", p.name_in(tr.lang()), tr.course_progress(p, &progress));
         out.insert(s.course.client_id.to_string(), (s.course.id.to_string(), text, progress.ending_prompt));
     }
     Ok((out, open))
@@ -307,8 +308,8 @@ pub async fn measure_markers(
     Ok(out)
 }
 
-/// The client's courses, newest first, each with its protocol's name and
-/// where it stands ("Session 5 of 16 · middle phase · 11 left").
+/// The client's courses, newest first, each with its protocol's name in the
+/// reader's language and where it stands ("Session 5 of 16 · middle phase · 11 left").
 #[crate::boxing::boxed_future]
 pub async fn courses_of(state: &AppState, c: &ClientRecord) -> AppResult<Vec<(CourseRecord, String, String)>> {
     let mut courses = Vec::new();
@@ -316,7 +317,7 @@ pub async fn courses_of(state: &AppState, c: &ClientRecord) -> AppResult<Vec<(Co
         let course = summary.course;
         let (name, progress) = match state.config.protocols.get(&course.protocol_id) {
             Some(p) => (
-                p.name.clone(),
+                p.name_in(rapport_i18n::current().lang()).to_string(),
                 rapport_i18n::current().course_progress(
                     p,
                     &rapport_core::course::Progress::new(p, course.planned_sessions, summary.sessions_held, false),

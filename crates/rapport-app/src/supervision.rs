@@ -35,6 +35,7 @@ pub struct CaseRow {
     pub course_id: Id,
     pub clinician_id: Id,
     pub clinician_name: String,
+    /// In the reader's language.
     pub protocol_name: String,
     pub progress: Progress,
     pub indicators: Indicators,
@@ -118,7 +119,7 @@ pub async fn dashboard(state: &AppState, me: &Identity) -> AppResult<Dashboard> 
             course_id: cx.course.id.clone(),
             clinician_id: r.responsible_clinician_id.clone(),
             clinician_name: r.responsible_clinician_name.clone(),
-            protocol_name: cx.protocol.name.clone(),
+            protocol_name: cx.protocol.name_in(rapport_i18n::current().lang()).to_string(),
             progress: cx.progress.clone(),
             indicators: indicators(&facts),
             latest_fidelity: latest,

@@ -159,7 +159,8 @@ async fn numbering(
         for (s, n) in all.iter().zip(shown_numbers(&slots, &held)) {
             numbers.insert(s.id.clone(), n);
         }
-        names.insert(course.id.clone(), protocol.map(|p| p.name.clone()).unwrap_or(course.protocol_id.clone()));
+        let name = protocol.map(|p| p.name_in(rapport_i18n::current().lang()).to_string());
+        names.insert(course.id.clone(), name.unwrap_or(course.protocol_id.clone()));
     }
     Ok((numbers, names))
 }

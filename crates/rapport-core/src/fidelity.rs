@@ -159,11 +159,14 @@ impl Item {
     }
 }
 
-/// A checklist's name and scale labels in another language.
+/// A checklist's name, description and scale labels in another language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistText {
     pub name: String,
+    /// Absent: the description stays in the checklist's own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// One label per point, as `scale.labels`.
     #[serde(default)]
     pub labels: Vec<String>,
@@ -197,6 +200,11 @@ impl Checklist {
     /// The checklist's name in `language`, else its own.
     pub fn name_in(&self, language: &str) -> &str {
         self.translations.get(language).map(|t| t.name.as_str()).unwrap_or(&self.name)
+    }
+
+    /// The checklist's description in `language`, else its own.
+    pub fn description_in(&self, language: &str) -> &str {
+        self.translations.get(language).and_then(|t| t.description.as_deref()).unwrap_or(&self.description)
     }
 
     /// The label of scale point `v` in `language`, else its own.
@@ -489,6 +497,30 @@ mod tests {
         assert_eq!(c.scale_label_in(1, "es"), Some("Sí"));
         assert_eq!(c.scale_label_in(1, "de"), Some("Yes"), "the checklist's own words otherwise");
         assert!(c.items[0].text_in("fr").starts_with("Chaque membre"));
+        let ind = ChecklistSet::shipped().get("ipt-adherence").unwrap().clone();
+        assert!(ind.description_in("es").starts_with("¿La sesión hizo lo que la TIP pide"));
+        assert_eq!(ind.description_in("de"), ind.description, "the checklist's own words otherwise");
+        for c in ChecklistSet::shipped().all() {
+            assert!(c.translations.values().all(|t| t.description.is_some()), "{} lacks a description", c.id);
+        }
+    }
+
+    #[test]
+    fn pathways_come_in_spanish_and_french() {
+        let set = ChecklistSet::shipped();
+        for p in set.pathways() {
+            for language in ["es", "fr"] {
+                assert!(
+                    p.translations.get(language).is_some_and(|t| t.description.is_some()),
+                    "{} lacks {language}",
+                    p.id
+                );
+            }
+        }
+        let p = set.pathway("group-facilitator").unwrap();
+        assert!(p.name_in("fr").starts_with("Animateur·rice de TIP de groupe"));
+        assert!(p.description_in("es").starts_with("Una formación de facilitadores(as)"));
+        assert_eq!(p.name_in("de"), p.name, "the pathway's own words otherwise");
     }
 
     #[test]

@@ -143,6 +143,19 @@ pub struct Protocol {
     /// maintenance protocols. 0 switches the review off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure_review_session: Option<u32>,
+    /// Its name and description in other languages: language tag -> words.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, ProtocolText>,
+}
+
+/// A protocol's name and description in another language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtocolText {
+    pub name: String,
+    /// Absent: the description stays in the protocol's own words.
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 fn default_prompt_from() -> u32 {
@@ -153,6 +166,16 @@ fn default_prompt_to() -> u32 {
 }
 
 impl Protocol {
+    /// The protocol's name in `language` (a tag such as "es"), else its own.
+    pub fn name_in(&self, language: &str) -> &str {
+        self.translations.get(language).map(|t| t.name.as_str()).unwrap_or(&self.name)
+    }
+
+    /// The protocol's description in `language`, else its own.
+    pub fn description_in(&self, language: &str) -> &str {
+        self.translations.get(language).and_then(|t| t.description.as_deref()).unwrap_or(&self.description)
+    }
+
     pub fn area(&self, id: &str) -> Option<&AreaDef> {
         self.problem_areas.iter().find(|a| a.id == id)
     }
@@ -446,6 +469,9 @@ fn validate_protocol(p: &Protocol, set: &ProtocolSet) -> Result<(), String> {
     if p.name.trim().is_empty() {
         return Err("name must not be empty".into());
     }
+    if let Some(language) = p.translations.iter().find(|(_, t)| t.name.trim().is_empty()).map(|(l, _)| l) {
+        return Err(format!("translations.{language}.name must not be empty"));
+    }
     let s = &p.sessions;
     if s.min == 0 || s.min > s.max || !(s.min..=s.max).contains(&s.default) {
         return Err(format!(
@@ -635,6 +661,43 @@ mod tests {
         assert_eq!(set.get("ipt-m").unwrap().frequency, Frequency::Monthly);
         assert_eq!(set.get("ipt-stuart").unwrap().problem_areas.len(), 3);
         assert!(set.get("ipt-stuart").unwrap().area("interpersonal_deficits").is_none());
+    }
+
+    #[test]
+    fn protocols_are_named_and_described_in_the_readers_language() {
+        let set = ProtocolSet::shipped();
+        for p in set.all() {
+            for language in ["es", "fr"] {
+                let t = p.translations.get(language).unwrap_or_else(|| panic!("{} lacks {language}", p.id));
+                assert!(t.description.is_some(), "{} lacks a {language} description", p.id);
+            }
+        }
+        let a = set.get("ipt-a").unwrap();
+        assert_eq!(a.name_in("es"), "TIP para adolescentes (TIP-A)");
+        assert!(a.description_in("fr").starts_with("TIP-A (Mufson), de 12 à 18 ans"));
+        assert_eq!(a.name_in("de"), "IPT for adolescents (IPT-A)", "the protocol's own words otherwise");
+        assert_eq!(a.description_in("de"), a.description);
+        assert_eq!(a.name_in("en"), a.name);
+    }
+
+    #[test]
+    fn a_protocol_without_a_translation_keeps_its_own_words() {
+        let shipped = include_str!("../protocols/shipped.toml");
+        let start = shipped.find("[[protocol]]\nid = \"ipt-brief\"").unwrap();
+        let end = shipped[start..].find("[[protocol]]\nid = \"ipc\"").unwrap() + start;
+        let brief = &shipped[start..end];
+        let without: String =
+            brief.lines().filter(|l| !l.starts_with("translations.")).map(|l| format!("{l}\n")).collect();
+        let set = ProtocolSet::with_site_file("site.toml", &without.replace("Brief IPT (IPT-B)", "Short IPT")).unwrap();
+        let p = set.get("ipt-brief").unwrap();
+        assert_eq!((p.name_in("es"), p.description_in("es")), ("Short IPT", p.description.as_str()));
+        let name_only = without.replace("school = ", "translations.es = { name = \"TIP corta\" }\nschool = ");
+        let set = ProtocolSet::with_site_file("site.toml", &name_only).unwrap();
+        let p = set.get("ipt-brief").unwrap();
+        assert_eq!(p.name_in("es"), "TIP corta");
+        assert_eq!(p.description_in("es"), p.description, "no Spanish description: its own");
+        let e = ProtocolSet::with_site_file("site.toml", &name_only.replace("\"TIP corta\"", "\" \"")).unwrap_err();
+        assert!(e.contains("translations.es.name must not be empty"), "{e}");
     }
 
     #[test]

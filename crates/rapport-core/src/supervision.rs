@@ -3,6 +3,7 @@
 //! rated cases). Pure rules; the store gathers the facts.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The facts of one open case, as the application gathers them (the
 /// course's `Progress` decides the phase questions, so the dashboard and
@@ -186,6 +187,31 @@ pub struct Pathway {
     /// Years a certificate lasts before renewal (0: no expiry).
     #[serde(default)]
     pub valid_years: u32,
+    /// Its name and description in other languages: language tag -> words.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, PathwayText>,
+}
+
+/// A pathway's name and description in another language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathwayText {
+    pub name: String,
+    /// Absent: the description stays in the pathway's own words.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+impl Pathway {
+    /// The pathway's name in `language` (a tag such as "es"), else its own.
+    pub fn name_in(&self, language: &str) -> &str {
+        self.translations.get(language).map(|t| t.name.as_str()).unwrap_or(&self.name)
+    }
+
+    /// The pathway's description in `language`, else its own.
+    pub fn description_in(&self, language: &str) -> &str {
+        self.translations.get(language).and_then(|t| t.description.as_deref()).unwrap_or(&self.description)
+    }
 }
 
 /// How long before a certificate expires its holder and their supervisors are
@@ -228,10 +254,37 @@ pub struct Record {
     pub cases: Vec<RatedCase>,
 }
 
+/// Which requirement of a pathway, for naming it in the reader's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequirementKind {
+    TrainingHours,
+    SupervisionHours,
+    /// Supervised cases with a passing rating, with measures at least every
+    /// `measures_every` sessions (0: measures not required).
+    Cases {
+        measures_every: u32,
+    },
+}
+
+impl RequirementKind {
+    /// The interface message naming this (locales/*/groups.ftl); the cases
+    /// message takes the measure interval as `$sessions`.
+    pub fn message(self) -> &'static str {
+        match self {
+            RequirementKind::TrainingHours => crate::msg("record-pro-requirement-training"),
+            RequirementKind::SupervisionHours => crate::msg("record-pro-requirement-supervision"),
+            RequirementKind::Cases { measures_every: 0 } => crate::msg("record-pro-requirement-cases"),
+            RequirementKind::Cases { .. } => crate::msg("record-pro-requirement-cases-measured"),
+        }
+    }
+}
+
 /// One requirement and how far the person is.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Requirement {
     pub label: String,
+    #[serde(skip)]
+    pub kind: RequirementKind,
     pub have: f64,
     pub need: f64,
     pub met: bool,
@@ -251,17 +304,24 @@ pub fn progress(p: &Pathway, r: &Record) -> Progress {
         .iter()
         .filter(|c| c.supervisor_pass && (p.measures_every == 0 || c.measure_interval <= p.measures_every))
         .count() as f64;
-    let req = |label: String, have: f64, need: f64| Requirement { label, have, need, met: have + 1e-9 >= need };
+    let req = |kind: RequirementKind, label: String, have: f64, need: f64| Requirement {
+        label,
+        kind,
+        have,
+        need,
+        met: have + 1e-9 >= need,
+    };
     let mut requirements = vec![
-        req("Training hours".into(), r.training_hours, p.training_hours),
-        req("Supervision hours".into(), r.supervision_hours, p.supervision_hours),
+        req(RequirementKind::TrainingHours, "Training hours".into(), r.training_hours, p.training_hours),
+        req(RequirementKind::SupervisionHours, "Supervision hours".into(), r.supervision_hours, p.supervision_hours),
     ];
     let case_label = if p.measures_every > 0 {
         format!("Supervised cases with a passing rating and measures at least every {} sessions", p.measures_every)
     } else {
         "Supervised cases with a passing rating".into()
     };
-    requirements.push(req(case_label, counting, p.cases as f64));
+    let cases = RequirementKind::Cases { measures_every: p.measures_every };
+    requirements.push(req(cases, case_label, counting, p.cases as f64));
     let met = requirements.iter().filter(|q| q.met).count();
     Progress { complete: met == requirements.len(), share: met as f64 / requirements.len() as f64, requirements }
 }
@@ -351,6 +411,7 @@ mod tests {
             case_checklist: "ipt-adherence".into(),
             measures_every: 4,
             valid_years: 3,
+            translations: BTreeMap::new(),
         };
         let good = RatedCase { supervisor_pass: true, measure_interval: 4 };
         let gappy = RatedCase { supervisor_pass: true, measure_interval: 6 };

@@ -213,7 +213,8 @@ async fn course_page(
     form_section: &str,
     session_form: SessionForm,
 ) -> AppResult<Html<String>> {
-    let title = format!("{} · {}", cx.client.details.display_name, cx.protocol.name);
+    let protocol = cx.protocol.name_in(crate::i18n::current().lang()).to_string();
+    let title = format!("{} · {protocol}", cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     let checklist = cx
         .protocol

@@ -172,7 +172,7 @@ fn form_page(
             .map(|(c, _)| (c.id.clone(), c.name_in(tr.lang()).to_string(), c.id == checklist.id))
             .collect(),
         checklist_id: checklist.id.clone(),
-        description: checklist.description.clone(),
+        description: checklist.description_in(tr.lang()).to_string(),
         scale_words: tr.tn(
             msg("fidelity-scale-from-to"),
             &[
@@ -287,7 +287,7 @@ async fn session_place(
         crumbs: vec![
             ("/clients".into(), tr.t("nav-caseload")),
             (format!("/clients/{}", sx.cx.client.id), sx.cx.client.details.display_name.clone()),
-            (format!("/courses/{}#sessions", sx.cx.course.id), sx.cx.protocol.name.clone()),
+            (format!("/courses/{}#sessions", sx.cx.course.id), sx.cx.protocol.name_in(tr.lang()).to_string()),
             (base.clone(), label.clone()),
         ],
         subject: format!("{} · {label}", sx.cx.client.details.display_name),

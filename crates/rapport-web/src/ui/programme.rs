@@ -471,7 +471,10 @@ pub async fn screen(
         let e = ValidationErrors::single_key(
             "protocol",
             msg("screening-error-other-measure"),
-            vec![("programme", protocol.name.clone().into()), ("measure", inst.short_name.clone().into())],
+            vec![
+                ("programme", protocol.name_in(crate::i18n::current().lang()).to_string().into()),
+                ("measure", inst.short_name.clone().into()),
+            ],
         );
         form.answers.clear();
         return refuse(form, e, None).await;
@@ -554,7 +557,7 @@ pub async fn screen(
         layout,
         client_id,
         name: c.details.display_name,
-        programme: protocol.name.clone(),
+        programme: protocol.name_in(tr.lang()).to_string(),
         short_name: inst.short_name.clone(),
         s,
         min_total,

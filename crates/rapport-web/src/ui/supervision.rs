@@ -19,7 +19,7 @@ use rapport_app::caller::Identity;
 use rapport_app::supervision::{self, CaseRow, Dashboard, GroupCase, MeetingInput, ProfessionalRecord, TrainingInput};
 use rapport_app::{AppState, Error};
 use rapport_core::access::Role;
-use rapport_core::supervision::{validity, Validity};
+use rapport_core::supervision::{validity, RequirementKind, Validity};
 use rapport_core::time::format_date;
 use rapport_core::ValidationErrors;
 use rapport_store::fidelity::MeetingRow;
@@ -500,6 +500,16 @@ fn hours_text(minutes: i64) -> String {
     crate::i18n::current().tn(msg("record-pro-hours"), &[("hours", &amount(h)), ("form", &one)])
 }
 
+/// "Training hours", "Supervised cases with a passing rating and measures at
+/// least every 4 sessions", in the reader's language.
+fn requirement_label(tr: &crate::i18n::Tr, kind: RequirementKind) -> String {
+    let every = match kind {
+        RequirementKind::Cases { measures_every } => i64::from(measures_every),
+        _ => 0,
+    };
+    tr.ta(kind.message(), "sessions", every)
+}
+
 pub struct RequirementView {
     pub label: String,
     /// "3 of 10".
@@ -600,13 +610,13 @@ fn record_page(
             });
             PathwayView {
                 id: p.id.clone(),
-                name: p.name.clone(),
-                description: p.description.clone(),
+                name: p.name_in(tr.lang()).to_string(),
+                description: p.description_in(tr.lang()).to_string(),
                 requirements: progress
                     .requirements
                     .iter()
                     .map(|q| RequirementView {
-                        label: q.label.clone(),
+                        label: requirement_label(&tr, q.kind),
                         progress: tr
                             .tn(msg("record-pro-have-need"), &[("have", &amount(q.have)), ("need", &amount(q.need))]),
                         met: q.met,

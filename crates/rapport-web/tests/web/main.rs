@@ -21,6 +21,7 @@ mod i18n_admin;
 mod i18n_care;
 mod i18n_clients;
 mod i18n_courses;
+mod i18n_data;
 mod i18n_groups;
 mod i18n_measures;
 mod i18n_portal;

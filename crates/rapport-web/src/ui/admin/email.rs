@@ -5,6 +5,7 @@
 use super::smtp_line;
 use crate::error::AppResult;
 use crate::html::render;
+use crate::i18n::msg;
 use crate::identity::SignedIn;
 use crate::ui::Layout;
 use askama::Template;
@@ -16,6 +17,7 @@ use rapport_core::outbox::{DeliveryStatus, MAX_ATTEMPTS};
 use rapport_store::measures::OutboxRow;
 
 pub struct OutboxView {
+    /// In the reader's language ("Session reminder").
     pub kind: String,
     pub recipient: String,
     pub created: String,
@@ -47,9 +49,29 @@ impl From<OutboxRow> for OutboxView {
                 (None, Some(t)) if r.attempts < MAX_ATTEMPTS => crate::i18n::show(t),
                 _ => String::new(),
             },
-            kind: r.kind,
+            kind: kind_name(&tr, &r.kind),
         }
     }
+}
+
+/// What kind of message an outbox row is, in the reader's language; a kind
+/// this version does not know is shown as its code.
+fn kind_name(tr: &crate::i18n::Tr, kind: &str) -> String {
+    let id = match kind {
+        "account_notice" => msg("admin-email-kind-account-notice"),
+        "security_notice" => msg("admin-email-kind-security-notice"),
+        "session_reminder" => msg("admin-email-kind-session-reminder"),
+        "portal_invite" => msg("admin-email-kind-portal-invite"),
+        "certification_renewal" => msg("admin-email-kind-certification-renewal"),
+        "risk_flag_raised" => msg("admin-email-kind-risk-flag-raised"),
+        "risk_flag_escalated" => msg("admin-email-kind-risk-flag-escalated"),
+        "risk_flag_escalated_no_supervisor" => msg("admin-email-kind-risk-flag-escalated-no-supervisor"),
+        "risk_flag_escalated_duty" => msg("admin-email-kind-risk-flag-escalated-duty"),
+        "risk_flag_reminder" => msg("admin-email-kind-risk-flag-reminder"),
+        "risk_flag_group" => msg("admin-email-kind-risk-flag-group"),
+        other => return other.to_string(),
+    };
+    tr.t(id)
 }
 
 #[derive(Template)]

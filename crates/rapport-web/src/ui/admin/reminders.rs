@@ -22,8 +22,22 @@ pub struct ReminderValues {
 impl ReminderValues {
     pub async fn load(state: &AppState, me: &Identity) -> AppResult<ReminderValues> {
         let lead = reminders::settings(state, me).await?;
-        Ok(ReminderValues { value: lead.form_value(), choices: Lead::choices(), error: None })
+        Ok(ReminderValues { value: lead.form_value(), choices: choices(&crate::i18n::current()), error: None })
     }
+}
+
+/// Every lead time as (form value, label in the reader's language), for a select.
+fn choices(tr: &crate::i18n::Tr) -> Vec<(String, String)> {
+    Lead::choices()
+        .into_iter()
+        .map(|(value, _)| {
+            let label = match value.parse::<i64>() {
+                Ok(hours) => tr.ta("admin-reminder-lead", "hours", hours),
+                Err(_) => tr.t("admin-reminder-lead-off"),
+            };
+            (value, label)
+        })
+        .collect()
 }
 
 #[derive(Deserialize, Default)]

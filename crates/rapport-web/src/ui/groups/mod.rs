@@ -151,7 +151,7 @@ pub async fn list(State(state): State<AppState>, SignedIn(me): SignedIn) -> AppR
                 Some(p) => {
                     let ph = group_phase(p, row.planned_sessions, row.sessions_held, row.closed_at.is_some());
                     let next = (ph != GroupPhase::Finished).then_some(row.sessions_held + 1);
-                    (p.name.clone(), phase_words(&tr, p, ph, row.planned_sessions, next))
+                    (p.name_in(tr.lang()).to_string(), phase_words(&tr, p, ph, row.planned_sessions, next))
                 }
                 None => (row.protocol_id.clone(), String::new()),
             };
@@ -227,7 +227,11 @@ async fn new_group_page(
         .config
         .protocols
         .groups()
-        .map(|p| Choice { value: p.id.clone(), label: p.name.clone(), hint: p.description.clone() })
+        .map(|p| Choice {
+            value: p.id.clone(),
+            label: p.name_in(tr.lang()).to_string(),
+            hint: p.description_in(tr.lang()).to_string(),
+        })
         .collect();
     let layout = Layout::new(state, me, tr.t("group-new"), "groups").await?;
     Ok(NewGroupPage { layout, f, errors, protocols, sites, staff })
@@ -718,7 +722,7 @@ pub async fn memberships(state: &AppState, client: &Id) -> AppResult<Vec<Members
             MembershipLine {
                 group_id: m.group_id.to_string(),
                 group_name: m.group_name,
-                protocol: p.map(|p| p.name.clone()).unwrap_or_else(|| m.protocol_id.clone()),
+                protocol: p.map(|p| p.name_in(tr.lang()).to_string()).unwrap_or_else(|| m.protocol_id.clone()),
                 status: tr.t(m.status.message()),
                 reason: m.status_reason.unwrap_or_default(),
                 areas: m
