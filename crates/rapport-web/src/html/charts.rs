@@ -124,7 +124,7 @@ pub async fn charts_for(
             .iter()
             .zip(&points)
             .map(|(r, p)| ChartRow {
-                date: rapport_core::time::format_date(p.date),
+                date: tr.date(p.date),
                 long_date: crate::i18n::long_day(p.date),
                 session: p.session.map(|s| s.to_string()).unwrap_or_default(),
                 total: p.total,

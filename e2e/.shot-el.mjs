@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+const [base, email, password, path, selector, out, width] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext({ viewport: { width: Number(width), height: 900 } });
+const page = await ctx.newPage();
+await page.goto(base + '/login');
+await page.locator('#email').fill(email);
+await page.locator('#password').fill(password);
+await page.locator('main button[type=submit]').click();
+await page.waitForURL((u) => u.pathname !== '/login');
+await page.goto(base + path);
+await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+await page.locator(selector).first().screenshot({ path: out });
+await browser.close();
