@@ -204,7 +204,8 @@ impl Tr {
     }
 
     /// A validation error in this language: worded by its message id when the
-    /// rule gave one, else its own (English) text.
+    /// rule gave one, else its own (English) text. Arguments that are
+    /// messages (a field's label) are worded in this language first.
     pub fn field_message(&self, e: &FieldError) -> String {
         let Some(key) = &e.key else { return e.message.clone() };
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> = key
@@ -214,6 +215,7 @@ impl Tr {
                 let value = match value {
                     KeyArg::Text(s) => FluentValue::from(s.clone()),
                     KeyArg::Number(n) => FluentValue::from(*n),
+                    KeyArg::Message(id) => FluentValue::from(self.t(id)),
                 };
                 (Cow::Borrowed(*name), value)
             })

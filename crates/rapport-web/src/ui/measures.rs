@@ -2,6 +2,7 @@
 //! measure in session (or on the client's behalf).
 
 use super::Layout;
+use rapport_core::msg;
 
 use crate::error::{AppError, AppResult};
 use crate::html::charts::{charts_for, ChartView};
@@ -203,9 +204,7 @@ impl MeasuresPage {
         let number = flag.trim_start_matches("risk_item_").parse::<u32>().ok();
         let tr = &self.layout.tr;
         match (number, self.library.get(&r.instrument_id)) {
-            (Some(n), Some(inst)) => {
-                tr.ta("measure-risk-question-positive", "question", tr.question(inst, n))
-            }
+            (Some(n), Some(inst)) => tr.ta("measure-risk-question-positive", "question", tr.question(inst, n)),
             (Some(n), None) => tr.ta("measure-risk-number-positive", "number", n as i64),
             _ => flag.replace('_', " "),
         }
@@ -582,7 +581,7 @@ pub async fn create(
     let date = rapport_core::validation::date_field(
         &mut date_errors,
         "date_taken",
-        "Date taken",
+        msg("field-date-taken"),
         form.get("date_taken").map(String::as_str),
         Some(rapport_app::clock::today()),
     );
