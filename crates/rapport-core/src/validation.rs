@@ -476,14 +476,57 @@ pub fn rating(e: &mut ValidationErrors, field: &str, label: &'static str, value:
 mod tests {
     use super::*;
 
+    use crate::msg;
+
+    fn key(e: &FieldError) -> (&'static str, Vec<(&'static str, KeyArg)>) {
+        let k = e.key.clone().expect("a keyed error");
+        (k.id, k.args)
+    }
+
     #[test]
     fn optional_text_trims_and_limits() {
         let mut e = ValidationErrors::new();
-        assert_eq!(optional_text(&mut e, "f", "F", Some("  a "), 5), Some("a".into()));
-        assert_eq!(optional_text(&mut e, "f", "F", Some("   "), 5), None);
+        let note = msg("field-note");
+        assert_eq!(optional_text(&mut e, "f", note, Some("  a "), 5), Some("a".into()));
+        assert_eq!(optional_text(&mut e, "f", note, Some("   "), 5), None);
         assert!(e.is_empty());
-        assert_eq!(optional_text(&mut e, "f", "F", Some("toolong"), 5), None);
-        assert_eq!(e.for_field("f"), Some("F must be at most 5 characters"));
+        assert_eq!(optional_text(&mut e, "f", note, Some("toolong"), 5), None);
+        assert_eq!(e.for_field("f"), Some("Note must be at most 5 characters"));
+        let label = ("label", KeyArg::Message("field-note"));
+        assert_eq!(key(&e.0[0]), ("validation-too-long", vec![label.clone(), ("max", KeyArg::Number(5))]));
+        assert_eq!(optional_text(&mut e, "g", note, Some("a\u{7}b"), 5), None);
+        assert_eq!(e.for_field("g"), Some("Note contains control characters"));
+        assert_eq!(key(&e.0[1]), ("validation-control-characters", vec![label]));
+    }
+
+    #[test]
+    fn labels_are_messages_and_english_words_the_api_message() {
+        assert_eq!(english_label("field-clinicians-wording"), "Clinician's wording");
+        assert_eq!(english_label("field-no-such-label"), "field-no-such-label");
+        for line in ENGLISH_LABELS.lines().filter(|l| l.starts_with("field-")) {
+            let (id, text) = line.split_once(" = ").expect("one `id = text` line per label");
+            assert!(!text.trim().is_empty() && !text.contains('{'), "{id} is plain text");
+        }
+        let mut e = ValidationErrors::new();
+        assert_eq!(required_text(&mut e, "title", msg("field-short-title"), " ", 80), None);
+        assert_eq!(e.for_field("title"), Some("Enter the short title"));
+        assert_eq!(key(&e.0[0]), ("validation-required", vec![("label", KeyArg::Message("field-short-title"))]));
+        assert_eq!(form_number(&mut e, "n", msg("field-duration"), "ten"), None);
+        assert_eq!(e.for_field("n"), Some("Duration must be a whole number"));
+        assert_eq!(key(&e.0[1]).0, "validation-whole-number");
+        assert_eq!(rating(&mut e, "mood", msg("field-mood"), Some(11), 10), None);
+        assert_eq!(e.for_field("mood"), Some("Mood must be a whole number from 0 to 10"));
+        assert_eq!(key(&e.0[2]).1[1], ("max", KeyArg::Number(10)));
+        let items = vec!["a".to_string(), "b".to_string()];
+        assert_eq!(text_list(&mut e, "steps", msg("field-step"), &items, 1, 10).len(), 2);
+        assert_eq!(e.for_field("steps"), Some("Step: at most 1 entries"));
+        assert_eq!(key(&e.0[3]).0, "validation-too-many-entries");
+        let id = crate::Id::new().to_string();
+        id_list(&mut e, "ids", &[id.clone(), id, "x".into()], 5);
+        assert_eq!(e.for_field("ids[1]"), Some("Listed twice"));
+        assert_eq!(key(&e.0[4]).0, "validation-listed-twice");
+        assert_eq!(e.for_field("ids[2]"), Some("\"x\" is not a record id"));
+        assert_eq!(key(&e.0[5]), ("validation-not-a-record-id", vec![("value", KeyArg::Text("x".into()))]));
     }
 
     #[test]
@@ -503,32 +546,45 @@ mod tests {
     fn dates_are_bounded_from_1900_to_two_years_ahead() {
         use time::macros::date;
         let today = date!(2026 - 12 - 04);
-        assert!(plausible_date("d", "Date", date!(1900 - 01 - 01), today).is_ok());
-        assert!(plausible_date("d", "Date", date!(2028 - 12 - 04), today).is_ok());
-        let e = plausible_date("date_of_birth", "Date of birth", date!(1899 - 12 - 31), today).unwrap_err();
+        let day = msg("field-date");
+        assert!(plausible_date("d", day, date!(1900 - 01 - 01), today).is_ok());
+        assert!(plausible_date("d", day, date!(2028 - 12 - 04), today).is_ok());
+        let e = plausible_date("date_of_birth", msg("field-date-of-birth"), date!(1899 - 12 - 31), today).unwrap_err();
         assert_eq!(e.field, "date_of_birth");
         assert_eq!(e.message, "Date of birth must be between 1900-01-01 and 2028-12-04");
-        assert!(plausible_date("d", "Date", date!(2028 - 12 - 05), today).is_err());
-        assert!(plausible_date("d", "Date", date!(9999 - 01 - 01), today).is_err());
+        let range = vec![
+            ("label", KeyArg::Message("field-date-of-birth")),
+            ("earliest", KeyArg::Text("1900-01-01".into())),
+            ("latest", KeyArg::Text("2028-12-04".into())),
+        ];
+        assert_eq!(key(&e), ("validation-date-range", range));
+        assert!(plausible_date("d", day, date!(2028 - 12 - 05), today).is_err());
+        assert!(plausible_date("d", day, date!(9999 - 01 - 01), today).is_err());
         assert_eq!(latest_plausible_date(date!(2028 - 02 - 29)), date!(2030 - 02 - 28));
         let mut e = ValidationErrors::new();
-        assert_eq!(date_field(&mut e, "review_date", "Review date", Some("0001-01-01"), None), None);
-        assert_eq!(date_field(&mut e, "d", "D", Some("2026-01-05"), Some(today)), Some(date!(2026 - 01 - 05)));
+        assert_eq!(date_field(&mut e, "review_date", msg("field-review-date"), Some("0001-01-01"), None), None);
+        assert_eq!(date_field(&mut e, "d", day, Some("2026-01-05"), Some(today)), Some(date!(2026 - 01 - 05)));
         assert_eq!(e.0.len(), 1);
         assert_eq!(e.0[0].field, "review_date");
+        assert_eq!(date_field(&mut e, "d", day, Some("2026-01-06"), Some(date!(2026 - 01 - 05))), None);
+        assert_eq!(e.for_field("d"), Some("Date cannot be in the future"));
+        assert_eq!(key(&e.0[1]).0, "validation-future-date");
+        assert_eq!(date_field(&mut e, "e", day, Some("5 January"), None), None);
+        assert_eq!(e.for_field("e"), Some("Date must be in the form YYYY-MM-DD"));
+        assert_eq!(key(&e.0[2]).0, "validation-date-form");
     }
 
     #[test]
     fn form_numbers_are_whole_numbers_or_blank() {
         let mut e = ValidationErrors::new();
-        assert_eq!(form_number(&mut e, "n", "Number", "  "), None);
-        assert_eq!(form_number(&mut e, "n", "Number", " 12 "), Some(12));
-        assert_eq!(form_number(&mut e, "n", "Number", "-3"), Some(-3));
+        assert_eq!(form_number(&mut e, "n", msg("field-months"), "  "), None);
+        assert_eq!(form_number(&mut e, "n", msg("field-months"), " 12 "), Some(12));
+        assert_eq!(form_number(&mut e, "n", msg("field-months"), "-3"), Some(-3));
         assert!(e.is_empty());
-        assert_eq!(form_number(&mut e, "n", "Number", "1.5"), None);
-        assert_eq!(form_number(&mut e, "n", "Number", "99999999999999999999"), None);
+        assert_eq!(form_number(&mut e, "n", msg("field-months"), "1.5"), None);
+        assert_eq!(form_number(&mut e, "n", msg("field-months"), "99999999999999999999"), None);
         assert_eq!(e.0.len(), 2);
-        assert_eq!(e.for_field("n"), Some("Number must be a whole number"));
+        assert_eq!(e.for_field("n"), Some("Months must be a whole number"));
     }
 
     #[test]
