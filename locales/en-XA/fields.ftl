@@ -2,7 +2,7 @@
 ## Validation messages: a field's label ($label, one of the field-… messages below) and what is wrong with it.
 validation-too-long = [{ $label } ɱûšţ ƀé åţ ɱöšţ { $max } çĥåŕåçţéŕš ····· ····· ·]
 validation-control-characters = [{ $label } çöñţåîñš çöñţŕöļ çĥåŕåçţéŕš ····· ····· ·]
-validation-required = [{ $label }: éñţéŕ å ṽåļûé ····· ·]
+validation-required = [Éñţéŕ { $field } ··]
 validation-too-many-entries = [{ $label }: åţ ɱöšţ { $max } éñţŕîéš ····· ··]
 validation-not-a-record-id = [“{ $value }” îš ñöţ å ŕéçöŕđ îđ ····· ···]
 validation-listed-twice = [Ļîšţéđ ţŵîçé ·····]
@@ -13,6 +13,8 @@ validation-date-form = [{ $label } ɱûšţ ƀé îñ ţĥé ƒöŕɱ ÝÝÝÝ-�
 validation-approximate-date-form = [{ $label } ɱûšţ ƀé å ýéåŕ (2025), å ɱöñţĥ (2025-03) öŕ å đåý (2025-03-14) ····· ····· ····· ····· ·····]
 validation-future-date = [{ $label } çåññöţ ƀé îñ ţĥé ƒûţûŕé ····· ·····]
 validation-rating-range = [{ $label } ɱûšţ ƀé å ŵĥöļé ñûɱƀéŕ ƒŕöɱ 0 ţö { $max } ····· ····· ····]
+validation-too-many-items = [{ $label }: åţ ɱöšţ { $max } îţéɱš ····· ·]
+validation-item-too-long = [{ $label }: îţéɱ { $item } îš ļöñĝéŕ ţĥåñ { $max } çĥåŕåçţéŕš ····· ····· ····]
 
 ## Field labels naming a field in validation messages (rapport-core/src/validation.rs): written as they start a sentence.
 field-access-to-means = [Åççéšš ţö ɱéåñš ····· ·]
@@ -151,6 +153,7 @@ field-start-date = [Šţåŕţ đåţé ····]
 field-step = [Šţéþ ··]
 field-step-taken = [Šţéþ ţåķéñ ····]
 field-support-needed = [Šûþþöŕţ ñééđéđ ····· ·]
+field-supports = [Šûþþöŕţš ···]
 field-target = [Ţåŕĝéţ ··]
 field-text-shared = [Ţéẋţ šĥåŕéđ ····]
 field-the-clients-expectations = [Ţĥé çļîéñţ'š éẋþéçţåţîöñš ····· ·····]
@@ -177,3 +180,11 @@ field-who-it-was-with = [Ŵĥö îţ ŵåš ŵîţĥ ····· ·]
 field-work-at-home-reviewed = [Ŵöŕķ åţ ĥöɱé ŕéṽîéŵéđ ····· ···]
 field-work-at-home-set = [Ŵöŕķ åţ ĥöɱé šéţ ····· ·]
 field-your-thoughts = [Ýöûŕ ţĥöûĝĥţš ·····]
+
+## Fields as they are named inside a sentence, with their article ($field of validation-required).
+field-short-title-in-sentence = [ţĥé šĥöŕţ ţîţļé ····· ·]
+field-medication-name-in-sentence = [ţĥé ɱéđîçåţîöñ ñåɱé ····· ···]
+field-name-or-role-in-sentence = [ţĥé ñåɱé öŕ ŕöļé ····· ·]
+field-note-in-sentence = [ţĥé ñöţé ···]
+field-person-the-exchange-was-with-in-sentence = [ţĥé þéŕšöñ ţĥé éẋçĥåñĝé ŵåš ŵîţĥ ····· ····· ···]
+field-problem-or-decision-in-sentence = [ţĥé þŕöƀļéɱ öŕ đéçîšîöñ ····· ····]

@@ -1,7 +1,7 @@
 ## Validation messages: a field's label ($label, one of the field-… messages below) and what is wrong with it.
 validation-too-long = { $label } must be at most { $max } characters
 validation-control-characters = { $label } contains control characters
-validation-required = { $label }: enter a value
+validation-required = Enter { $field }
 validation-too-many-entries = { $label }: at most { $max } entries
 validation-not-a-record-id = “{ $value }” is not a record id
 validation-listed-twice = Listed twice
@@ -12,6 +12,8 @@ validation-date-form = { $label } must be in the form YYYY-MM-DD
 validation-approximate-date-form = { $label } must be a year (2025), a month (2025-03) or a day (2025-03-14)
 validation-future-date = { $label } cannot be in the future
 validation-rating-range = { $label } must be a whole number from 0 to { $max }
+validation-too-many-items = { $label }: at most { $max } items
+validation-item-too-long = { $label }: item { $item } is longer than { $max } characters
 
 ## Field labels naming a field in validation messages (rapport-core/src/validation.rs): written as they start a sentence.
 field-access-to-means = Access to means
@@ -150,6 +152,7 @@ field-start-date = Start date
 field-step = Step
 field-step-taken = Step taken
 field-support-needed = Support needed
+field-supports = Supports
 field-target = Target
 field-text-shared = Text shared
 field-the-clients-expectations = The client's expectations
@@ -176,3 +179,11 @@ field-who-it-was-with = Who it was with
 field-work-at-home-reviewed = Work at home reviewed
 field-work-at-home-set = Work at home set
 field-your-thoughts = Your thoughts
+
+## Fields as they are named inside a sentence, with their article ($field of validation-required).
+field-short-title-in-sentence = the short title
+field-medication-name-in-sentence = the medication name
+field-name-or-role-in-sentence = the name or role
+field-note-in-sentence = the note
+field-person-the-exchange-was-with-in-sentence = the person the exchange was with
+field-problem-or-decision-in-sentence = the problem or decision

@@ -1,7 +1,7 @@
 ## Mensajes de validación: la etiqueta de un campo ($label, uno de los mensajes field-… de abajo) y lo que está mal.
 validation-too-long = { $label }: escriba como máximo { $max } caracteres
 validation-control-characters = { $label }: quite los caracteres de control
-validation-required = { $label }: complete este campo
+validation-required = Indique { $field }
 validation-too-many-entries = { $label }: como máximo { $max } entradas
 validation-not-a-record-id = «{ $value }» no es un identificador de registro
 validation-listed-twice = Aparece dos veces
@@ -12,6 +12,8 @@ validation-date-form = { $label }: escriba la fecha en el formato AAAA-MM-DD
 validation-approximate-date-form = { $label }: escriba un año (2025), un mes (2025-03) o un día (2025-03-14)
 validation-future-date = { $label }: la fecha no puede ser futura
 validation-rating-range = { $label }: escriba un número entero del 0 al { $max }
+validation-too-many-items = { $label }: como máximo { $max } elementos
+validation-item-too-long = { $label }: el elemento { $item } tiene más de { $max } caracteres
 
 ## Etiquetas de campo que nombran un campo en los mensajes de validación (rapport-core/src/validation.rs): escritas como al inicio de una oración.
 field-access-to-means = Acceso a medios
@@ -150,6 +152,7 @@ field-start-date = Fecha de inicio
 field-step = Paso
 field-step-taken = Paso dado
 field-support-needed = Apoyo necesario
+field-supports = Apoyos
 field-target = Meta
 field-text-shared = Texto compartido
 field-the-clients-expectations = Las expectativas de la persona consultante
@@ -176,3 +179,11 @@ field-who-it-was-with = Con quién fue
 field-work-at-home-reviewed = Tarea entre sesiones revisada
 field-work-at-home-set = Tarea entre sesiones propuesta
 field-your-thoughts = Lo que piensa
+
+## Campos tal como se nombran dentro de una oración, con su artículo ($field de validation-required).
+field-short-title-in-sentence = el título breve
+field-medication-name-in-sentence = el nombre del medicamento
+field-name-or-role-in-sentence = el nombre o la función
+field-note-in-sentence = la nota
+field-person-the-exchange-was-with-in-sentence = la persona con quien fue el intercambio
+field-problem-or-decision-in-sentence = el problema o la decisión

@@ -1,7 +1,7 @@
 ## Messages de validation : le libellé d’un champ ($label, l’un des messages field-… ci-dessous) et ce qui ne va pas.
 validation-too-long = { $label } : saisissez au plus { $max } caractères
 validation-control-characters = { $label } : retirez les caractères de contrôle
-validation-required = { $label } : remplissez ce champ
+validation-required = Indiquez { $field }
 validation-too-many-entries = { $label } : au plus { $max } entrées
 validation-not-a-record-id = « { $value } » n’est pas un identifiant d’enregistrement
 validation-listed-twice = Figure deux fois
@@ -12,6 +12,8 @@ validation-date-form = { $label } : saisissez la date au format AAAA-MM-JJ
 validation-approximate-date-form = { $label } : saisissez une année (2025), un mois (2025-03) ou un jour (2025-03-14)
 validation-future-date = { $label } : la date ne peut pas être dans le futur
 validation-rating-range = { $label } : saisissez un nombre entier de 0 à { $max }
+validation-too-many-items = { $label } : au plus { $max } éléments
+validation-item-too-long = { $label } : l’élément { $item } dépasse { $max } caractères
 
 ## Libellés de champ qui nomment un champ dans les messages de validation (rapport-core/src/validation.rs) : écrits comme en début de phrase.
 field-access-to-means = Accès aux moyens
@@ -150,6 +152,7 @@ field-start-date = Date de début
 field-step = Étape
 field-step-taken = Démarche effectuée
 field-support-needed = Soutien nécessaire
+field-supports = Soutiens
 field-target = Cible
 field-text-shared = Texte partagé
 field-the-clients-expectations = Les attentes du ou de la patient·e
@@ -176,3 +179,11 @@ field-who-it-was-with = Avec qui
 field-work-at-home-reviewed = Tâche entre les séances revue
 field-work-at-home-set = Tâche entre les séances proposée
 field-your-thoughts = Vos réflexions
+
+## Champs tels qu’ils sont nommés dans une phrase, avec leur article ($field de validation-required).
+field-short-title-in-sentence = le titre court
+field-medication-name-in-sentence = le nom du médicament
+field-name-or-role-in-sentence = le nom ou le rôle
+field-note-in-sentence = la note
+field-person-the-exchange-was-with-in-sentence = la personne avec qui a eu lieu l’échange
+field-problem-or-decision-in-sentence = le problème ou la décision

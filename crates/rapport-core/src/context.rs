@@ -155,7 +155,14 @@ impl Medication {
 
     pub fn validate_on(self, today: Date) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
-        let name = required_text(&mut e, "name", msg("field-medication-name"), &self.name, 120);
+        let name = required_text(
+            &mut e,
+            "name",
+            msg("field-medication-name"),
+            msg("field-medication-name-in-sentence"),
+            &self.name,
+            120,
+        );
         let dose = optional_text(&mut e, "dose", msg("field-dose"), self.dose.as_deref(), 120);
         let prescriber = optional_text(&mut e, "prescriber", msg("field-prescriber"), self.prescriber.as_deref(), 120);
         let start = approx_date_field(&mut e, "start_date", "Start date", self.start_date.as_deref(), Some(today));
@@ -211,7 +218,14 @@ impl RecordBody for OtherProvider {
 
     fn validate(self) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
-        let name = required_text(&mut e, "name", msg("field-name-or-role"), &self.name, 120);
+        let name = required_text(
+            &mut e,
+            "name",
+            msg("field-name-or-role"),
+            msg("field-name-or-role-in-sentence"),
+            &self.name,
+            120,
+        );
         let organisation =
             optional_text(&mut e, "organisation", msg("field-organisation"), self.organisation.as_deref(), 200);
         let contact = optional_text(&mut e, "contact", msg("field-contact-details"), self.contact.as_deref(), 500);
@@ -249,7 +263,7 @@ impl CoordinationNote {
                 None
             }),
         };
-        let note = required_text(&mut e, "note", msg("field-note"), &self.note, 4000);
+        let note = required_text(&mut e, "note", msg("field-note"), msg("field-note-in-sentence"), &self.note, 4000);
         e.into_result()?;
         Ok(CoordinationNote {
             date: date.map(crate::time::format_date).unwrap_or_default(),

@@ -105,14 +105,30 @@ pub fn lines(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
 }
 
-fn list(e: &mut ValidationErrors, field: &str, label: &str, items: Vec<String>, max: usize) -> Vec<String> {
+fn list(e: &mut ValidationErrors, field: &str, label: &'static str, items: Vec<String>, max: usize) -> Vec<String> {
+    const ITEM_MAX: usize = 500;
     let items: Vec<String> = items.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    let english = crate::validation::english_label(label);
     if items.len() > max {
-        e.add(field, format!("{label}: at most {max} items"));
+        e.add_keyed_english(
+            field,
+            format!("{english}: at most {max} items"),
+            msg("validation-too-many-items"),
+            vec![("label", KeyArg::Message(label)), ("max", KeyArg::Number(max as i64))],
+        );
     }
     for (i, s) in items.iter().enumerate() {
-        if s.chars().count() > 500 {
-            e.add(field, format!("{label}: item {} is longer than 500 characters", i + 1));
+        if s.chars().count() > ITEM_MAX {
+            e.add_keyed_english(
+                field,
+                format!("{english}: item {} is longer than {ITEM_MAX} characters", i + 1),
+                msg("validation-item-too-long"),
+                vec![
+                    ("label", KeyArg::Message(label)),
+                    ("item", KeyArg::Number(i as i64 + 1)),
+                    ("max", KeyArg::Number(ITEM_MAX as i64)),
+                ],
+            );
         }
     }
     items
@@ -171,9 +187,9 @@ impl RecordBody for EndingReview {
                 msg("field-what-helped"),
                 &self.client_contributions,
             ),
-            warning_signs: list(&mut e, "warning_signs", "Warning signs", self.warning_signs, 20),
+            warning_signs: list(&mut e, "warning_signs", msg("field-warning-signs"), self.warning_signs, 20),
             coping_plan: t(&mut e, "coping_plan", msg("field-coping-plan"), &self.coping_plan),
-            supports: list(&mut e, "supports", "Supports", self.supports, 20),
+            supports: list(&mut e, "supports", msg("field-supports"), self.supports, 20),
             return_plan: t(&mut e, "return_plan", msg("field-return-plan"), &self.return_plan),
             alternatives_discussed: t(
                 &mut e,

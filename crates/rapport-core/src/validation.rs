@@ -201,10 +201,14 @@ pub fn looks_like_email(s: &str) -> bool {
 }
 
 /// A required single line of text (trimmed, at most `max` characters).
+/// `in_sentence` names the field inside a sentence, with its article
+/// (`msg("field-short-title-in-sentence")`: "the short title", "el título
+/// breve"), for the message asking for it.
 pub fn required_text(
     e: &mut ValidationErrors,
     field: &str,
     label: &'static str,
+    in_sentence: &'static str,
     value: &str,
     max: usize,
 ) -> Option<String> {
@@ -215,7 +219,7 @@ pub fn required_text(
             field,
             format!("Enter the {}", english_label(label).to_lowercase()),
             crate::msg("validation-required"),
-            vec![("label", KeyArg::Message(label))],
+            vec![("field", KeyArg::Message(in_sentence))],
         );
     }
     v
@@ -508,9 +512,15 @@ mod tests {
             assert!(!text.trim().is_empty() && !text.contains('{'), "{id} is plain text");
         }
         let mut e = ValidationErrors::new();
-        assert_eq!(required_text(&mut e, "title", msg("field-short-title"), " ", 80), None);
+        let title = msg("field-short-title-in-sentence");
+        assert_eq!(required_text(&mut e, "title", msg("field-short-title"), title, " ", 80), None);
         assert_eq!(e.for_field("title"), Some("Enter the short title"));
-        assert_eq!(key(&e.0[0]), ("validation-required", vec![("label", KeyArg::Message("field-short-title"))]));
+        assert_eq!(key(&e.0[0]), ("validation-required", vec![("field", KeyArg::Message(title))]));
+        for line in ENGLISH_LABELS.lines().filter(|l| l.contains("-in-sentence = ")) {
+            let (id, text) = line.split_once("-in-sentence = ").expect("an in-sentence label");
+            let label = ENGLISH_LABELS.lines().find_map(|l| l.strip_prefix(&format!("{id} = "))).expect("its label");
+            assert_eq!(text, format!("the {}", label.to_lowercase()), "the API's English for {id}");
+        }
         assert_eq!(form_number(&mut e, "n", msg("field-duration"), "ten"), None);
         assert_eq!(e.for_field("n"), Some("Duration must be a whole number"));
         assert_eq!(key(&e.0[1]).0, "validation-whole-number");

@@ -236,8 +236,14 @@ impl CommunicationAnalysis {
             Some(today),
         )
         .map(crate::time::format_date);
-        let with_whom =
-            required_text(&mut e, "with_whom", msg("field-person-the-exchange-was-with"), &self.with_whom, 120);
+        let with_whom = required_text(
+            &mut e,
+            "with_whom",
+            msg("field-person-the-exchange-was-with"),
+            msg("field-person-the-exchange-was-with-in-sentence"),
+            &self.with_whom,
+            120,
+        );
         let person_id = match self.person_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
             Some(p) => crate::Id::parse(p).map(|i| i.to_string()).or_else(|| {
@@ -347,7 +353,14 @@ impl DecisionAnalysis {
         let mut e = ValidationErrors::new();
         let (session_id, problem_area) =
             check_link(&mut e, self.session_id.as_deref(), self.problem_area.as_deref(), scope);
-        let decision = required_text(&mut e, "decision", msg("field-problem-or-decision"), &self.decision, 1000);
+        let decision = required_text(
+            &mut e,
+            "decision",
+            msg("field-problem-or-decision"),
+            msg("field-problem-or-decision-in-sentence"),
+            &self.decision,
+            1000,
+        );
         let mut options: Vec<DecisionOption> = Vec::new();
         for (i, o) in self.options.into_iter().enumerate() {
             let option =

@@ -420,12 +420,19 @@ mod tests {
     #[test]
     fn a_required_field_left_empty_is_named_in_the_readers_language() {
         let mut e = rapport_core::ValidationErrors::new();
-        rapport_core::validation::required_text(&mut e, "title", msg("field-short-title"), "  ", 80);
+        rapport_core::validation::required_text(
+            &mut e,
+            "title",
+            msg("field-short-title"),
+            msg("field-short-title-in-sentence"),
+            "  ",
+            80,
+        );
         let error = e.first().expect("an error");
         assert_eq!(error.message, "Enter the short title", "the API's English sentence");
-        assert_eq!(Tr::new("es").field_message(error), "Título breve: complete este campo");
-        assert_eq!(Tr::new("fr").field_message(error), "Titre court : remplissez ce champ");
-        assert_eq!(Tr::new("en").field_message(error), "Short title: enter a value");
+        assert_eq!(Tr::new("es").field_message(error), "Indique el título breve");
+        assert_eq!(Tr::new("fr").field_message(error), "Indiquez le titre court");
+        assert_eq!(Tr::new("en").field_message(error), "Enter the short title");
         let mut e = rapport_core::ValidationErrors::new();
         rapport_core::validation::rating(&mut e, "mood", msg("field-mood"), Some(11), 10);
         assert_eq!(Tr::new("es").field_message(&e.0[0]), "Ánimo: escriba un número entero del 0 al 10");

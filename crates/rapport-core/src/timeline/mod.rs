@@ -366,7 +366,14 @@ impl TimelineEvent {
                 None
             }),
         };
-        let title = required_text(&mut e, "title", msg("field-short-title"), &self.title, 80);
+        let title = required_text(
+            &mut e,
+            "title",
+            msg("field-short-title"),
+            msg("field-short-title-in-sentence"),
+            &self.title,
+            80,
+        );
         let people = text_list(&mut e, "people", msg("field-people-involved"), &self.people, 20, 120);
         let person_ids = id_list(&mut e, "person_ids", &self.person_ids, 20);
         let description =

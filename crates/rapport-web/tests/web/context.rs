@@ -261,7 +261,7 @@ async fn an_empty_required_field_is_named_in_the_readers_language() {
         let r = b.submit(&page, &format!("{page}/medications"), &[("name", "   "), ("dose", "50 mg")]).await;
         assert_eq!(r.status().as_u16(), 200);
         let html = r.text().await.unwrap();
-        assert!(html.contains("Nombre del medicamento: complete este campo"), "{html}");
+        assert!(html.contains("Indique el nombre del medicamento"), "{html}");
         assert!(html.contains("href=\"#medications-name\""), "the error summary links the field");
         assert!(!html.contains("Enter the medication name"), "no English left");
         let (_, html) = b.text(&page).await;
