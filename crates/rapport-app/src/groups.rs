@@ -219,7 +219,7 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     match start {
         None => errors.add_key("start_date", msg("group-error-start-date"), vec![]),
         Some(d) => {
-            if let Err(f) = plausible_date("start_date", "start_date", d, today) {
+            if let Err(f) = plausible_date("start_date", msg("field-start-date"), d, today) {
                 errors.0.push(f);
             }
         }
@@ -414,11 +414,16 @@ pub struct PreGroupInput {
     pub baseline: Option<Vec<Option<i64>>>,
 }
 
-fn optional_date(errors: &mut rapport_core::ValidationErrors, field: &str, raw: Option<&str>) -> Option<Date> {
+fn optional_date(
+    errors: &mut rapport_core::ValidationErrors,
+    field: &str,
+    label: &'static str,
+    raw: Option<&str>,
+) -> Option<Date> {
     let raw = raw.map(str::trim).filter(|s| !s.is_empty())?;
     let today = crate::clock::today();
     match rapport_core::time::parse_date(raw) {
-        Some(d) => match plausible_date(field, field, d, today) {
+        Some(d) => match plausible_date(field, label, d, today) {
             Ok(d) => Some(d),
             Err(f) => {
                 errors.0.push(f);
@@ -468,8 +473,15 @@ pub async fn record_pre_group(
     if !input.consent {
         errors.add_key("consent", msg("group-error-consent"), vec![]);
     }
-    let held_on = optional_date(&mut errors, "held_on", input.held_on.as_deref()).unwrap_or_else(crate::clock::today);
-    let parent_on = optional_date(&mut errors, "parent_session_on", input.parent_session_on.as_deref());
+    let held_on =
+        optional_date(&mut errors, "held_on", msg("field-date-of-the-pre-group-session"), input.held_on.as_deref())
+            .unwrap_or_else(crate::clock::today);
+    let parent_on = optional_date(
+        &mut errors,
+        "parent_session_on",
+        msg("field-date-of-the-session-with-a-parent-or-carer"),
+        input.parent_session_on.as_deref(),
+    );
     errors.into_result()?;
     let inst = state
         .instruments
@@ -883,7 +895,8 @@ pub async fn screen(state: &AppState, me: &Identity, input: &ScreeningInput) -> 
         .get(&rule.instrument)
         .ok_or_else(|| Error::internal(format!("screening instrument {} is not installed", rule.instrument)))?;
     let mut errors = rapport_core::ValidationErrors::new();
-    let date = optional_date(&mut errors, "date", input.date.as_deref()).unwrap_or_else(crate::clock::today);
+    let date = optional_date(&mut errors, "date", msg("field-date-of-the-screening"), input.date.as_deref())
+        .unwrap_or_else(crate::clock::today);
     let note = input.note.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if note.is_some_and(|n| n.chars().count() > NOTE_MAX) {
         errors.add("note", format!("At most {NOTE_MAX} characters"));

@@ -113,8 +113,13 @@ pub fn prepare<'a>(state: &'a AppState, sub: &'a Submission<'a>) -> crate::boxin
         if sub.completed_at > now.plus(time::Duration::minutes(5)) {
             return Err(Error::invalid("completed_at", "completed_at must not be in the future"));
         }
-        rapport_core::validation::plausible_date("completed_at", "completed_at", sub.completed_at.date(), now.date())
-            .map_err(|f| Error::invalid(&f.field, f.message))?;
+        rapport_core::validation::plausible_date(
+            "completed_at",
+            rapport_core::msg("field-date-completed"),
+            sub.completed_at.date(),
+            now.date(),
+        )
+        .map_err(|f| Error::invalid(&f.field, f.message))?;
         let course_id = course_for(state, sub.client, &sub.course, sub.completed_at).await?;
         let mut scored = score_with(inst, &sub.answers, sub.band_set)?;
         let late = sub.link.as_ref().is_some_and(|l| l.late);

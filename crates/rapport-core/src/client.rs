@@ -120,19 +120,20 @@ fn validate_keeping(
     kept_language: Option<&str>,
 ) -> Result<ClientDetails, ValidationErrors> {
     let mut e = ValidationErrors::new();
-    let display_name = match optional_text(&mut e, "display_name", "Display name", raw.display_name.as_deref(), 120) {
-        Some(n) if n.contains('\n') => {
-            e.add_key("display_name", msg("client-error-name-single-line"), vec![]);
-            String::new()
-        }
-        Some(n) => n,
-        None => {
-            if e.for_field("display_name").is_none() {
-                e.add_key("display_name", msg("client-error-name-required"), vec![]);
+    let display_name =
+        match optional_text(&mut e, "display_name", msg("field-display-name"), raw.display_name.as_deref(), 120) {
+            Some(n) if n.contains('\n') => {
+                e.add_key("display_name", msg("client-error-name-single-line"), vec![]);
+                String::new()
             }
-            String::new()
-        }
-    };
+            Some(n) => n,
+            None => {
+                if e.for_field("display_name").is_none() {
+                    e.add_key("display_name", msg("client-error-name-required"), vec![]);
+                }
+                String::new()
+            }
+        };
     let date_of_birth =
         raw.date_of_birth.as_deref().map(str::trim).filter(|s| !s.is_empty()).and_then(|s| match parse_date(s) {
             None => {
@@ -144,20 +145,21 @@ fn validate_keeping(
                 None
             }
             Some(d) => {
-                crate::validation::check_plausible(&mut e, "date_of_birth", "Date of birth", d, today).map(format_date)
+                crate::validation::check_plausible(&mut e, "date_of_birth", msg("field-date-of-birth"), d, today)
+                    .map(format_date)
             }
         });
-    let email = optional_text(&mut e, "email", "Email", raw.email.as_deref(), 254);
+    let email = optional_text(&mut e, "email", msg("field-email"), raw.email.as_deref(), 254);
     if let Some(m) = &email {
         if !looks_like_email(m) {
             e.add_key("email", msg("client-error-email"), vec![]);
         }
     }
-    let phone = optional_text(&mut e, "phone", "Phone", raw.phone.as_deref(), 40);
+    let phone = optional_text(&mut e, "phone", msg("field-phone"), raw.phone.as_deref(), 40);
     let emergency_contact_phone = optional_text(
         &mut e,
         "emergency_contact_phone",
-        "Emergency contact phone",
+        msg("field-emergency-contact-phone"),
         raw.emergency_contact_phone.as_deref(),
         40,
     );
@@ -184,29 +186,35 @@ fn validate_keeping(
     }
     let details = ClientDetails {
         display_name,
-        legal_name: optional_text(&mut e, "legal_name", "Legal name", raw.legal_name.as_deref(), 200),
+        legal_name: optional_text(&mut e, "legal_name", msg("field-legal-name"), raw.legal_name.as_deref(), 200),
         date_of_birth,
-        pronouns: optional_text(&mut e, "pronouns", "Pronouns", raw.pronouns.as_deref(), 40),
+        pronouns: optional_text(&mut e, "pronouns", msg("field-pronouns"), raw.pronouns.as_deref(), 40),
         email,
         phone,
-        address: optional_text(&mut e, "address", "Address", raw.address.as_deref(), 500),
+        address: optional_text(&mut e, "address", msg("field-address"), raw.address.as_deref(), 500),
         preferred_language: preferred_language(&mut e, raw.preferred_language.as_deref(), kept_language),
         emergency_contact_name: optional_text(
             &mut e,
             "emergency_contact_name",
-            "Emergency contact name",
+            msg("field-emergency-contact-name"),
             raw.emergency_contact_name.as_deref(),
             200,
         ),
         emergency_contact_relationship: optional_text(
             &mut e,
             "emergency_contact_relationship",
-            "Emergency contact relationship",
+            msg("field-emergency-contact-relationship"),
             raw.emergency_contact_relationship.as_deref(),
             80,
         ),
         emergency_contact_phone,
-        consent_notes: optional_text(&mut e, "consent_notes", "Consent notes", raw.consent_notes.as_deref(), 4000),
+        consent_notes: optional_text(
+            &mut e,
+            "consent_notes",
+            msg("field-consent-notes"),
+            raw.consent_notes.as_deref(),
+            4000,
+        ),
         external_ids,
     };
     e.into_result().map(|_| details)

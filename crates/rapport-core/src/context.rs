@@ -62,6 +62,19 @@ impl CulturalFormulation {
         ("language_needs", msg("context-language-needs"), msg("context-language-needs-hint")),
     ];
 
+    /// The label message of a text field, naming it in validation errors.
+    fn field_label(field: &str) -> &'static str {
+        match field {
+            "cultural_identity" => msg("field-cultural-identity"),
+            "explanations" => msg("field-explanations-of-distress"),
+            "stressors" => msg("field-cultural-stressors"),
+            "supports" => msg("field-cultural-supports"),
+            "expectations" => msg("field-expectations-of-help"),
+            "practices" => msg("field-relevant-practices"),
+            _ => msg("field-language-and-interpreter-needs"),
+        }
+    }
+
     pub fn get(&self, field: &str) -> Option<&str> {
         match field {
             "cultural_identity" => self.cultural_identity.as_deref(),
@@ -103,8 +116,8 @@ impl RecordBody for CulturalFormulation {
     fn validate(self) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
         let mut out = CulturalFormulation { interpreter_needed: self.interpreter_needed, ..Default::default() };
-        for (field, label, _) in Self::FIELDS {
-            let v = optional_text(&mut e, field, label, self.get(field), 4000);
+        for (field, _, _) in Self::FIELDS {
+            let v = optional_text(&mut e, field, Self::field_label(field), self.get(field), 4000);
             out.set(field, v);
         }
         if e.is_empty() && Self::FIELDS.iter().all(|(f, _, _)| out.get(f).is_none()) && !out.interpreter_needed {
@@ -142,9 +155,16 @@ impl Medication {
 
     pub fn validate_on(self, today: Date) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
-        let name = required_text(&mut e, "name", "Medication name", &self.name, 120);
-        let dose = optional_text(&mut e, "dose", "Dose", self.dose.as_deref(), 120);
-        let prescriber = optional_text(&mut e, "prescriber", "Prescriber", self.prescriber.as_deref(), 120);
+        let name = required_text(
+            &mut e,
+            "name",
+            msg("field-medication-name"),
+            msg("field-medication-name-in-sentence"),
+            &self.name,
+            120,
+        );
+        let dose = optional_text(&mut e, "dose", msg("field-dose"), self.dose.as_deref(), 120);
+        let prescriber = optional_text(&mut e, "prescriber", msg("field-prescriber"), self.prescriber.as_deref(), 120);
         let start = approx_date_field(&mut e, "start_date", "Start date", self.start_date.as_deref(), Some(today));
         let stop = approx_date_field(&mut e, "stop_date", "Stop date", self.stop_date.as_deref(), None);
         if let (Some(a), Some(b)) = (start, stop) {
@@ -152,8 +172,10 @@ impl Medication {
                 e.add_key("stop_date", msg("context-error-stop-before-start"), vec![]);
             }
         }
-        let adherence = optional_text(&mut e, "adherence", "Adherence notes", self.adherence.as_deref(), 2000);
-        let side_effects = optional_text(&mut e, "side_effects", "Side effects", self.side_effects.as_deref(), 2000);
+        let adherence =
+            optional_text(&mut e, "adherence", msg("field-adherence-notes"), self.adherence.as_deref(), 2000);
+        let side_effects =
+            optional_text(&mut e, "side_effects", msg("field-side-effects"), self.side_effects.as_deref(), 2000);
         e.into_result()?;
         Ok(Medication {
             name: name.unwrap_or_default(),
@@ -196,10 +218,19 @@ impl RecordBody for OtherProvider {
 
     fn validate(self) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
-        let name = required_text(&mut e, "name", "Name or role", &self.name, 120);
-        let organisation = optional_text(&mut e, "organisation", "Organisation", self.organisation.as_deref(), 200);
-        let contact = optional_text(&mut e, "contact", "Contact details", self.contact.as_deref(), 500);
-        let provides = optional_text(&mut e, "provides", "What they provide", self.provides.as_deref(), 2000);
+        let name = required_text(
+            &mut e,
+            "name",
+            msg("field-name-or-role"),
+            msg("field-name-or-role-in-sentence"),
+            &self.name,
+            120,
+        );
+        let organisation =
+            optional_text(&mut e, "organisation", msg("field-organisation"), self.organisation.as_deref(), 200);
+        let contact = optional_text(&mut e, "contact", msg("field-contact-details"), self.contact.as_deref(), 500);
+        let provides =
+            optional_text(&mut e, "provides", msg("field-what-they-provide"), self.provides.as_deref(), 2000);
         e.into_result()?;
         Ok(OtherProvider { name: name.unwrap_or_default(), organisation, contact, provides })
     }
@@ -223,7 +254,7 @@ impl CoordinationNote {
             e.add_key("date", msg("context-error-note-date"), vec![]);
             None
         } else {
-            date_field(&mut e, "date", "Date", Some(&self.date), Some(today))
+            date_field(&mut e, "date", msg("field-date"), Some(&self.date), Some(today))
         };
         let provider_id = match self.provider_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
@@ -232,7 +263,7 @@ impl CoordinationNote {
                 None
             }),
         };
-        let note = required_text(&mut e, "note", "Note", &self.note, 4000);
+        let note = required_text(&mut e, "note", msg("field-note"), msg("field-note-in-sentence"), &self.note, 4000);
         e.into_result()?;
         Ok(CoordinationNote {
             date: date.map(crate::time::format_date).unwrap_or_default(),

@@ -3,6 +3,7 @@
 //! held, never stored, so a backdated or cancelled session can never leave a
 //! stale phase behind.
 
+use crate::msg;
 use crate::protocol::{phase_of, Frequency, Phase, Protocol, ProtocolKind};
 use crate::time::{format_date, parse_date};
 use crate::validation::{check_plausible, optional_text, FieldError, KeyArg, MessageKey, ValidationErrors};
@@ -311,7 +312,7 @@ pub fn finish_contract(
     let start = match raw.start_date.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => today,
         Some(s) => match parse_date(s) {
-            Some(d) => check_plausible(&mut e, "start_date", "Start date", d, today).unwrap_or(today),
+            Some(d) => check_plausible(&mut e, "start_date", msg("field-start-date"), d, today).unwrap_or(today),
             None => {
                 let english = "Start date must be a date in the form YYYY-MM-DD";
                 add_worded(&mut e, "start_date", english, crate::msg("course-error-start-date"), vec![]);
@@ -323,7 +324,7 @@ pub fn finish_contract(
         None => planned_end(start, planned, frequency),
         Some(s) => match parse_date(s) {
             Some(d) if d >= start => {
-                check_plausible(&mut e, "planned_end_date", "Planned end date", d, today).unwrap_or(start)
+                check_plausible(&mut e, "planned_end_date", msg("field-planned-end-date"), d, today).unwrap_or(start)
             }
             Some(_) => {
                 let english = "Planned end date must not be before the start date";
@@ -401,7 +402,7 @@ pub fn validate_renegotiation(
         }
         Some(n) => n as u32,
     };
-    let reason = optional_text(&mut e, "reason", "Reason", reason, 2000);
+    let reason = optional_text(&mut e, "reason", msg("field-reason"), reason, 2000);
     if reason.is_none() && e.for_field("reason").is_none() {
         let english = "Say why the contract changes (renegotiation is part of the record)";
         add_worded(&mut e, "reason", english, crate::msg("course-error-renegotiate-reason"), vec![]);
@@ -502,7 +503,7 @@ pub fn validate_phase_override(
         let english = "Choose the initial, middle or termination phase (or the computed phase)";
         add_worded(&mut e, "phase", english, crate::msg("session-error-phase"), vec![]);
     }
-    let reason = crate::validation::optional_text(&mut e, "reason", "The reason", reason, 500);
+    let reason = crate::validation::optional_text(&mut e, "reason", msg("field-the-reason"), reason, 500);
     if reason.as_ref().is_none_or(|r| r.chars().count() < 3) && e.for_field("reason").is_none() {
         let english = "Say why this session's phase differs from the computed one";
         add_worded(&mut e, "reason", english, crate::msg("session-error-phase-reason"), vec![]);

@@ -5,6 +5,7 @@
 
 use crate::course::{add_worded, session_within_course, Attendance, CourseStatus, Modality, NewTherapySession};
 use crate::ending::{check_completion, Completion};
+use crate::msg;
 use crate::protocol::ChecklistItem;
 use crate::time::parse_date;
 use crate::validation::{check_plausible, optional_text, ValidationErrors};
@@ -29,7 +30,7 @@ pub fn validate_status(status: &str, reason: Option<&str>) -> Result<(CourseStat
             return Err(e);
         }
     };
-    let reason = optional_text(&mut e, "reason", "Reason", reason, 2000);
+    let reason = optional_text(&mut e, "reason", msg("field-reason"), reason, 2000);
     if s.needs_reason() && reason.is_none() && e.is_empty() {
         add_worded(
             &mut e,
@@ -139,7 +140,9 @@ pub fn validate_checklist(
     let date = match done_on.map(str::trim).filter(|s| !s.is_empty()) {
         None => today,
         Some(s) => match parse_date(s) {
-            Some(d) if d <= today => check_plausible(&mut e, "done_on", "The date", d, today).unwrap_or(today),
+            Some(d) if d <= today => {
+                check_plausible(&mut e, "done_on", msg("field-the-date"), d, today).unwrap_or(today)
+            }
             Some(_) => {
                 add_worded(
                     &mut e,
@@ -162,9 +165,9 @@ pub fn validate_checklist(
             }
         },
     };
-    let detail = optional_text(&mut e, "detail", "Detail", detail, 2000);
-    let code = optional_text(&mut e, "code", "Diagnosis code", code, 20);
-    let note = optional_text(&mut e, "note", "Note", note, 2000);
+    let detail = optional_text(&mut e, "detail", msg("field-detail"), detail, 2000);
+    let code = optional_text(&mut e, "code", msg("field-diagnosis-code"), code, 20);
+    let note = optional_text(&mut e, "note", msg("field-note"), note, 2000);
     match item {
         ChecklistItem::SymptomReview if detail.is_none() && e.for_field("detail").is_none() => add_worded(
             &mut e,
@@ -216,7 +219,7 @@ pub fn validate_session(
             today
         }
         Some(s) => match parse_date(s) {
-            Some(d) => check_plausible(&mut e, "date", "The session date", d, today)
+            Some(d) => check_plausible(&mut e, "date", msg("field-the-session-date"), d, today)
                 .and_then(|d| session_within_course(&mut e, "date", d, course.0, course.1))
                 .unwrap_or(today),
             None => {

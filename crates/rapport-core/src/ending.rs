@@ -3,10 +3,11 @@
 //! per course, versioned.
 
 use crate::course::{finish_contract, NewCourse, RawCourse};
+use crate::msg;
 use crate::protocol::{Frequency, Protocol, ProtocolKind, ProtocolSet};
 use crate::records::{RecordBody, Scope};
 use crate::time::parse_date;
-use crate::validation::{optional_text, ValidationErrors};
+use crate::validation::{optional_text, KeyArg, ValidationErrors};
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -104,14 +105,30 @@ pub fn lines(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
 }
 
-fn list(e: &mut ValidationErrors, field: &str, label: &str, items: Vec<String>, max: usize) -> Vec<String> {
+fn list(e: &mut ValidationErrors, field: &str, label: &'static str, items: Vec<String>, max: usize) -> Vec<String> {
+    const ITEM_MAX: usize = 500;
     let items: Vec<String> = items.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    let english = crate::validation::english_label(label);
     if items.len() > max {
-        e.add(field, format!("{label}: at most {max} items"));
+        e.add_keyed_english(
+            field,
+            format!("{english}: at most {max} items"),
+            msg("validation-too-many-items"),
+            vec![("label", KeyArg::Message(label)), ("max", KeyArg::Number(max as i64))],
+        );
     }
     for (i, s) in items.iter().enumerate() {
-        if s.chars().count() > 500 {
-            e.add(field, format!("{label}: item {} is longer than 500 characters", i + 1));
+        if s.chars().count() > ITEM_MAX {
+            e.add_keyed_english(
+                field,
+                format!("{english}: item {} is longer than {ITEM_MAX} characters", i + 1),
+                msg("validation-item-too-long"),
+                vec![
+                    ("label", KeyArg::Message(label)),
+                    ("item", KeyArg::Number(i as i64 + 1)),
+                    ("max", KeyArg::Number(ITEM_MAX as i64)),
+                ],
+            );
         }
     }
     items
@@ -123,8 +140,9 @@ impl RecordBody for EndingReview {
 
     fn validate(self) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
-        let t =
-            |e: &mut ValidationErrors, f: &str, l: &str, v: &Option<String>| optional_text(e, f, l, v.as_deref(), 4000);
+        let t = |e: &mut ValidationErrors, f: &str, l: &'static str, v: &Option<String>| {
+            optional_text(e, f, l, v.as_deref(), 4000)
+        };
         let ending_raised_on = match self.ending_raised_on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
             Some(d) if parse_date(d).is_some() => {
@@ -132,14 +150,19 @@ impl RecordBody for EndingReview {
                 crate::validation::check_plausible(
                     &mut e,
                     "ending_raised_on",
-                    "Date",
+                    msg("field-date"),
                     parse_date(d).expect("parsed"),
                     today,
                 )
                 .map(|_| d.to_string())
             }
             Some(_) => {
-                e.add("ending_raised_on", "Date must be in the form YYYY-MM-DD");
+                e.add_keyed_english(
+                    "ending_raised_on",
+                    "Date must be in the form YYYY-MM-DD".into(),
+                    crate::msg("validation-date-form"),
+                    vec![("label", KeyArg::Message(crate::msg("field-date")))],
+                );
                 None
             }
         };
@@ -148,28 +171,33 @@ impl RecordBody for EndingReview {
             feelings_about_ending: t(
                 &mut e,
                 "feelings_about_ending",
-                "Feelings about the ending",
+                msg("field-feelings-about-the-ending"),
                 &self.feelings_about_ending,
             ),
-            progress_summary: t(&mut e, "progress_summary", "Progress summary", &self.progress_summary),
+            progress_summary: t(&mut e, "progress_summary", msg("field-progress-summary"), &self.progress_summary),
             area_progress: self
                 .area_progress
                 .into_iter()
                 .filter(|a| !a.progress.trim().is_empty())
                 .map(|a| AreaProgress { area: a.area.trim().to_string(), progress: a.progress.trim().to_string() })
                 .collect(),
-            client_contributions: t(&mut e, "client_contributions", "What helped", &self.client_contributions),
-            warning_signs: list(&mut e, "warning_signs", "Warning signs", self.warning_signs, 20),
-            coping_plan: t(&mut e, "coping_plan", "Coping plan", &self.coping_plan),
-            supports: list(&mut e, "supports", "Supports", self.supports, 20),
-            return_plan: t(&mut e, "return_plan", "Return plan", &self.return_plan),
+            client_contributions: t(
+                &mut e,
+                "client_contributions",
+                msg("field-what-helped"),
+                &self.client_contributions,
+            ),
+            warning_signs: list(&mut e, "warning_signs", msg("field-warning-signs"), self.warning_signs, 20),
+            coping_plan: t(&mut e, "coping_plan", msg("field-coping-plan"), &self.coping_plan),
+            supports: list(&mut e, "supports", msg("field-supports"), self.supports, 20),
+            return_plan: t(&mut e, "return_plan", msg("field-return-plan"), &self.return_plan),
             alternatives_discussed: t(
                 &mut e,
                 "alternatives_discussed",
-                "Alternatives discussed",
+                msg("field-alternatives-discussed"),
                 &self.alternatives_discussed,
             ),
-            medication_plan: t(&mut e, "medication_plan", "Medication plan", &self.medication_plan),
+            medication_plan: t(&mut e, "medication_plan", msg("field-medication-plan"), &self.medication_plan),
             follow_up_months: {
                 let mut m = self.follow_up_months;
                 if m.iter().any(|x| *x == 0 || *x > 60) {
@@ -298,7 +326,7 @@ pub struct Completion<'a> {
 }
 
 /// A reason of visible characters, trimmed; `None` when absent or blank.
-fn reason(e: &mut ValidationErrors, field: &str, label: &str, v: Option<&str>) -> Option<String> {
+fn reason(e: &mut ValidationErrors, field: &str, label: &'static str, v: Option<&str>) -> Option<String> {
     let v = optional_text(e, field, label, v, MAX_COMPLETION_REASON)?;
     (crate::validation::visible_len(&v) > 0).then_some(v)
 }
@@ -308,7 +336,8 @@ fn reason(e: &mut ValidationErrors, field: &str, label: &str, v: Option<&str>) -
 pub fn check_completion(c: &Completion) -> Result<Option<String>, ValidationErrors> {
     let mut e = ValidationErrors::new();
     let mut recorded = Vec::new();
-    let skip = reason(&mut e, "skip_review_reason", "Reason for skipping the ending review", c.skip_review_reason);
+    let skip =
+        reason(&mut e, "skip_review_reason", msg("field-reason-for-skipping-the-ending-review"), c.skip_review_reason);
     if !c.has_review {
         match skip {
             Some(r) => recorded.push(format!("Ending review skipped: {r}")),
@@ -318,8 +347,12 @@ pub fn check_completion(c: &Completion) -> Result<Option<String>, ValidationErro
             None => {}
         }
     }
-    let no_measure =
-        reason(&mut e, "no_end_measure_reason", "Reason for no end-of-treatment measure", c.no_end_measure_reason);
+    let no_measure = reason(
+        &mut e,
+        "no_end_measure_reason",
+        msg("field-reason-for-no-end-of-treatment-measure"),
+        c.no_end_measure_reason,
+    );
     if !c.end_measure_taken {
         if !c.confirm_no_end_measure {
             e.add(

@@ -12,10 +12,11 @@
 //! person id, so these records never depend on the inventory being filled in.
 
 use crate::course::validate_problem_areas;
+use crate::msg;
 use crate::protocol::Protocol;
 use crate::records::{RecordBody, Scope};
 use crate::time::{format_date, parse_date};
-use crate::validation::{optional_text, ValidationErrors};
+use crate::validation::{english_label, optional_text, KeyArg, ValidationErrors};
 use crate::Id;
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -49,11 +50,17 @@ impl RecordBody for Formulation {
 
     fn validate(self) -> Result<Self, ValidationErrors> {
         let mut e = ValidationErrors::new();
-        let symptom_link =
-            optional_text(&mut e, "symptom_link", "Link to symptoms", self.symptom_link.as_deref(), TEXT_MAX);
-        let shared_text = optional_text(&mut e, "shared_text", "Text shared", self.shared_text.as_deref(), TEXT_MAX);
-        let rationale = optional_text(&mut e, "rationale", "Rationale", self.rationale.as_deref(), TEXT_MAX);
-        let agreed_on = optional_date(&mut e, "agreed_on", "Date agreed", self.agreed_on.as_deref());
+        let symptom_link = optional_text(
+            &mut e,
+            "symptom_link",
+            msg("field-link-to-symptoms"),
+            self.symptom_link.as_deref(),
+            TEXT_MAX,
+        );
+        let shared_text =
+            optional_text(&mut e, "shared_text", msg("field-text-shared"), self.shared_text.as_deref(), TEXT_MAX);
+        let rationale = optional_text(&mut e, "rationale", msg("field-rationale"), self.rationale.as_deref(), TEXT_MAX);
+        let agreed_on = optional_date(&mut e, "agreed_on", msg("field-date-agreed"), self.agreed_on.as_deref());
         e.into_result()?;
         Ok(Formulation {
             problem_areas: self.problem_areas,
@@ -90,7 +97,7 @@ pub fn validate_formulation(p: &Protocol, f: Formulation, today: Date) -> Result
             if d > today {
                 e.add("agreed_on", "Date agreed cannot be in the future");
             } else {
-                crate::validation::check_plausible(&mut e, "agreed_on", "Date agreed", d, today);
+                crate::validation::check_plausible(&mut e, "agreed_on", msg("field-date-agreed"), d, today);
             }
             if areas.is_empty() && e.for_field("problem_areas").is_none() && e.is_empty() {
                 e.add("problem_areas", "Choose the problem area the client agreed to before recording the date");
@@ -103,27 +110,38 @@ pub fn validate_formulation(p: &Protocol, f: Formulation, today: Date) -> Result
     Ok(out)
 }
 
-fn optional_date(e: &mut ValidationErrors, field: &str, label: &str, v: Option<&str>) -> Option<Date> {
+fn optional_date(e: &mut ValidationErrors, field: &str, label: &'static str, v: Option<&str>) -> Option<Date> {
     let s = v.map(str::trim).filter(|s| !s.is_empty())?;
     let d = parse_date(s);
     if d.is_none() {
-        e.add(field, format!("{label} must be a date in the form YYYY-MM-DD"));
+        e.add_keyed_english(
+            field,
+            format!("{} must be a date in the form YYYY-MM-DD", english_label(label)),
+            crate::msg("validation-date-form"),
+            vec![("label", KeyArg::Message(label))],
+        );
     }
     d
 }
 
 /// A checked optional date, as stored text.
-fn date_text(e: &mut ValidationErrors, field: &str, label: &str, v: Option<&str>, today: Date) -> Option<String> {
+fn date_text(
+    e: &mut ValidationErrors,
+    field: &str,
+    label: &'static str,
+    v: Option<&str>,
+    today: Date,
+) -> Option<String> {
     let d = optional_date(e, field, label, v)?;
     if d > today {
-        e.add(field, format!("{label} cannot be in the future"));
+        crate::validation::future_date(e, field, label);
         return None;
     }
     crate::validation::check_plausible(e, field, label, d, today).map(format_date)
 }
 
 /// Trims list entries, drops blank ones, and bounds the count and length.
-pub fn text_list(e: &mut ValidationErrors, field: &str, label: &str, items: &[String]) -> Vec<String> {
+pub fn text_list(e: &mut ValidationErrors, field: &str, label: &'static str, items: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if let Some(t) = optional_text(e, &format!("{field}[{i}]"), label, Some(item), ITEM_MAX) {
@@ -131,7 +149,7 @@ pub fn text_list(e: &mut ValidationErrors, field: &str, label: &str, items: &[St
         }
     }
     if out.len() > LIST_MAX {
-        e.add(field, format!("{label}: at most {LIST_MAX} entries"));
+        crate::validation::too_many_entries(e, field, label, LIST_MAX);
     }
     out
 }
@@ -147,7 +165,7 @@ fn person_id(e: &mut ValidationErrors, field: &str, v: Option<&str>) -> Option<S
     }
 }
 
-fn text(e: &mut ValidationErrors, field: &str, label: &str, v: &Option<String>) -> Option<String> {
+fn text(e: &mut ValidationErrors, field: &str, label: &'static str, v: &Option<String>) -> Option<String> {
     optional_text(e, field, label, v.as_deref(), TEXT_MAX)
 }
 
@@ -473,36 +491,67 @@ fn validate_work(w: AreaWorkspace, today: Date) -> Result<AreaWorkspace, Validat
     }
     let work = match w.work {
         AreaWork::Grief(g) => AreaWork::Grief(GriefWork {
-            person: optional_text(&mut e, "person", "Who died", g.person.as_deref(), 200),
+            person: optional_text(&mut e, "person", msg("field-who-died"), g.person.as_deref(), 200),
             person_id: person_id(&mut e, "person_id", g.person_id.as_deref()),
             loss_type: g.loss_type,
-            date_of_death: date_text(&mut e, "date_of_death", "Date of death", g.date_of_death.as_deref(), today),
-            circumstances: text(&mut e, "circumstances", "Circumstances", &g.circumstances),
-            relationship_good: text(&mut e, "relationship_good", "Good side of the relationship", &g.relationship_good),
-            relationship_bad: text(&mut e, "relationship_bad", "Hard side of the relationship", &g.relationship_bad),
-            mourning_tasks: text(&mut e, "mourning_tasks", "Mourning tasks", &g.mourning_tasks),
-            mourning_progress: text(&mut e, "mourning_progress", "Progress", &g.mourning_progress),
-            new_activities: text(&mut e, "new_activities", "New activities and relationships", &g.new_activities),
+            date_of_death: date_text(
+                &mut e,
+                "date_of_death",
+                msg("field-date-of-death"),
+                g.date_of_death.as_deref(),
+                today,
+            ),
+            circumstances: text(&mut e, "circumstances", msg("field-circumstances"), &g.circumstances),
+            relationship_good: text(
+                &mut e,
+                "relationship_good",
+                msg("field-good-side-of-the-relationship"),
+                &g.relationship_good,
+            ),
+            relationship_bad: text(
+                &mut e,
+                "relationship_bad",
+                msg("field-hard-side-of-the-relationship"),
+                &g.relationship_bad,
+            ),
+            mourning_tasks: text(&mut e, "mourning_tasks", msg("field-mourning-tasks"), &g.mourning_tasks),
+            mourning_progress: text(&mut e, "mourning_progress", msg("field-progress"), &g.mourning_progress),
+            new_activities: text(
+                &mut e,
+                "new_activities",
+                msg("field-new-activities-and-relationships"),
+                &g.new_activities,
+            ),
         }),
         AreaWork::RoleDispute(d) => {
             let other_person =
-                optional_text(&mut e, "other_person", "The other person", d.other_person.as_deref(), 200);
+                optional_text(&mut e, "other_person", msg("field-the-other-person"), d.other_person.as_deref(), 200);
             let out = DisputeWork {
                 other_person,
                 person_id: person_id(&mut e, "person_id", d.person_id.as_deref()),
                 stage: d.stage,
                 stage_history: d.stage_history,
-                issues: text(&mut e, "issues", "Issues", &d.issues),
+                issues: text(&mut e, "issues", msg("field-issues"), &d.issues),
                 client_expectations: text(
                     &mut e,
                     "client_expectations",
-                    "Client's expectations",
+                    msg("field-clients-expectations"),
                     &d.client_expectations,
                 ),
-                other_expectations: text(&mut e, "other_expectations", "Other's expectations", &d.other_expectations),
-                non_reciprocal: text(&mut e, "non_reciprocal", "Non-reciprocal expectations", &d.non_reciprocal),
-                options: text_list(&mut e, "options", "Option", &d.options),
-                similar_patterns: text(&mut e, "similar_patterns", "Similar patterns", &d.similar_patterns),
+                other_expectations: text(
+                    &mut e,
+                    "other_expectations",
+                    msg("field-others-expectations"),
+                    &d.other_expectations,
+                ),
+                non_reciprocal: text(
+                    &mut e,
+                    "non_reciprocal",
+                    msg("field-non-reciprocal-expectations"),
+                    &d.non_reciprocal,
+                ),
+                options: text_list(&mut e, "options", msg("field-option"), &d.options),
+                similar_patterns: text(&mut e, "similar_patterns", msg("field-similar-patterns"), &d.similar_patterns),
             };
             if out.stage.is_none() {
                 e.add("stage", "Choose the stage of the dispute: renegotiation, impasse or dissolution");
@@ -510,28 +559,29 @@ fn validate_work(w: AreaWorkspace, today: Date) -> Result<AreaWorkspace, Validat
             AreaWork::RoleDispute(out)
         }
         AreaWork::RoleTransition(t) => AreaWork::RoleTransition(TransitionWork {
-            old_role: optional_text(&mut e, "old_role", "Old role", t.old_role.as_deref(), 200),
-            new_role: optional_text(&mut e, "new_role", "New role", t.new_role.as_deref(), 200),
+            old_role: optional_text(&mut e, "old_role", msg("field-old-role"), t.old_role.as_deref(), 200),
+            new_role: optional_text(&mut e, "new_role", msg("field-new-role"), t.new_role.as_deref(), 200),
             date_of_change: date_text(
                 &mut e,
                 "date_of_change",
-                "Date of the change",
+                msg("field-date-of-the-change"),
                 t.date_of_change.as_deref(),
                 today,
             ),
-            losses: text_list(&mut e, "losses", "Loss", &t.losses),
-            gains: text_list(&mut e, "gains", "Gain", &t.gains),
-            skills_needed: text_list(&mut e, "skills_needed", "Skill needed", &t.skills_needed),
-            support_needed: text_list(&mut e, "support_needed", "Support needed", &t.support_needed),
-            steps_taken: text_list(&mut e, "steps_taken", "Step taken", &t.steps_taken),
+            losses: text_list(&mut e, "losses", msg("field-loss"), &t.losses),
+            gains: text_list(&mut e, "gains", msg("field-gain"), &t.gains),
+            skills_needed: text_list(&mut e, "skills_needed", msg("field-skill-needed"), &t.skills_needed),
+            support_needed: text_list(&mut e, "support_needed", msg("field-support-needed"), &t.support_needed),
+            steps_taken: text_list(&mut e, "steps_taken", msg("field-step-taken"), &t.steps_taken),
         }),
         AreaWork::InterpersonalDeficits(d) => {
             let mut experiments = Vec::new();
             for (i, x) in d.social_experiments.iter().enumerate() {
                 let f = |name: &str| format!("social_experiments[{i}].{name}");
-                let attempt = optional_text(&mut e, &f("attempt"), "Attempt", Some(&x.attempt), ITEM_MAX);
-                let outcome = optional_text(&mut e, &f("outcome"), "Outcome", x.outcome.as_deref(), ITEM_MAX);
-                let date = date_text(&mut e, &f("date"), "Date", x.date.as_deref(), today);
+                let attempt = optional_text(&mut e, &f("attempt"), msg("field-attempt"), Some(&x.attempt), ITEM_MAX);
+                let outcome =
+                    optional_text(&mut e, &f("outcome"), msg("field-outcome"), x.outcome.as_deref(), ITEM_MAX);
+                let date = date_text(&mut e, &f("date"), msg("field-date"), x.date.as_deref(), today);
                 match attempt {
                     Some(attempt) => experiments.push(SocialExperiment { date, attempt, outcome }),
                     None if (outcome.is_some() || date.is_some()) && e.for_field(&f("attempt")).is_none() => {
@@ -544,24 +594,34 @@ fn validate_work(w: AreaWorkspace, today: Date) -> Result<AreaWorkspace, Validat
                 e.add("social_experiments", format!("At most {LIST_MAX} social experiments"));
             }
             AreaWork::InterpersonalDeficits(DeficitsWork {
-                isolation_pattern: text(&mut e, "isolation_pattern", "Pattern of isolation", &d.isolation_pattern),
+                isolation_pattern: text(
+                    &mut e,
+                    "isolation_pattern",
+                    msg("field-pattern-of-isolation"),
+                    &d.isolation_pattern,
+                ),
                 past_relationships_good: text(
                     &mut e,
                     "past_relationships_good",
-                    "Past relationships: good",
+                    msg("field-past-relationships-good"),
                     &d.past_relationships_good,
                 ),
                 past_relationships_bad: text(
                     &mut e,
                     "past_relationships_bad",
-                    "Past relationships: hard",
+                    msg("field-past-relationships-hard"),
                     &d.past_relationships_bad,
                 ),
-                repeating_patterns: text_list(&mut e, "repeating_patterns", "Repeating pattern", &d.repeating_patterns),
+                repeating_patterns: text_list(
+                    &mut e,
+                    "repeating_patterns",
+                    msg("field-repeating-pattern"),
+                    &d.repeating_patterns,
+                ),
                 social_experiments: experiments,
             })
         }
-        AreaWork::Other(o) => AreaWork::Other(OtherWork { notes: text(&mut e, "notes", "Notes", &o.notes) }),
+        AreaWork::Other(o) => AreaWork::Other(OtherWork { notes: text(&mut e, "notes", msg("field-notes"), &o.notes) }),
     };
     e.into_result()?;
     Ok(AreaWorkspace { area: w.area, work })
@@ -588,7 +648,7 @@ pub fn apply_stage(
     let mut e = ValidationErrors::new();
     let history = previous.map(|p| p.stage_history.clone()).unwrap_or_default();
     let from = previous.and_then(|p| p.stage);
-    let note = optional_text(&mut e, "stage_note", "Note on the stage change", change.note.as_deref(), 1000);
+    let note = optional_text(&mut e, "stage_note", msg("field-note-on-the-stage-change"), change.note.as_deref(), 1000);
     let date_given = change.date.as_deref().map(str::trim).filter(|s| !s.is_empty());
     next.stage_history = history;
     let Some(to) = next.stage else {
@@ -617,7 +677,13 @@ pub fn apply_stage(
                 e.add("stage_date", "Date of the stage change cannot be in the future");
                 None
             }
-            Some(d) => crate::validation::check_plausible(&mut e, "stage_date", "Date of the stage change", d, today),
+            Some(d) => crate::validation::check_plausible(
+                &mut e,
+                "stage_date",
+                msg("field-date-of-the-stage-change"),
+                d,
+                today,
+            ),
         },
     };
     if let (Some(d), Some(last)) = (date, next.stage_history.last().and_then(|c| parse_date(&c.date))) {

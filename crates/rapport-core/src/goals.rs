@@ -7,6 +7,7 @@
 //! `achieved` or `dropped`; a closed goal can only be reopened. The writer never
 //! sets the wording history: it is carried from the stored goal.
 
+use crate::msg;
 use crate::records::{RecordBody, Scope};
 use crate::time::{format_date, parse_date};
 use crate::validation::{optional_text, KeyArg, ValidationErrors};
@@ -138,20 +139,20 @@ impl GoalInput {
 fn clean(e: &mut ValidationErrors, g: Goal) -> Goal {
     Goal {
         problem_area: g.problem_area.trim().to_string(),
-        statement: optional_text(e, "statement", "Goal in the client's words", Some(&g.statement), 500)
+        statement: optional_text(e, "statement", msg("field-goal-in-the-clients-words"), Some(&g.statement), 500)
             .unwrap_or_default(),
         clinician_wording: optional_text(
             e,
             "clinician_wording",
-            "Clinician's wording",
+            msg("field-clinicians-wording"),
             g.clinician_wording.as_deref(),
             500,
         ),
-        target: optional_text(e, "target", "Target", g.target.as_deref(), 500),
+        target: optional_text(e, "target", msg("field-target"), g.target.as_deref(), 500),
         due_session: g.due_session,
         due_date: g.due_date,
         status: g.status,
-        status_note: optional_text(e, "status_note", "Note on the status", g.status_note.as_deref(), 1000),
+        status_note: optional_text(e, "status_note", msg("field-note-on-the-status"), g.status_note.as_deref(), 1000),
         previous_wordings: g.previous_wordings,
     }
 }
@@ -205,7 +206,7 @@ fn parse_input(
         Some(s) => match parse_date(s) {
             Some(d) => {
                 let today = crate::Timestamp::now().date();
-                crate::validation::check_plausible(e, "due_date", "Due date", d, today).map(format_date)
+                crate::validation::check_plausible(e, "due_date", msg("field-due-date"), d, today).map(format_date)
             }
             None => {
                 e.add_key("due_date", crate::msg("goals-error-due-date"), vec![]);

@@ -12,6 +12,7 @@
 //! process note.
 
 use crate::course::add_worded;
+use crate::msg;
 use crate::validation::{optional_text, ValidationErrors};
 use crate::Id;
 use serde::{Deserialize, Serialize};
@@ -315,7 +316,9 @@ pub fn validate_note(raw: &RawProgressNote) -> Result<ProgressNote, ValidationEr
     let mut events = Vec::new();
     for (i, (text, effect)) in raw.events.iter().enumerate() {
         let effect_text = blank_to_none(effect.as_deref());
-        let Some(text) = optional_text(&mut e, &format!("events[{i}].text"), "Event", Some(text), EVENT_TEXT) else {
+        let Some(text) =
+            optional_text(&mut e, &format!("events[{i}].text"), msg("field-event"), Some(text), EVENT_TEXT)
+        else {
             if effect_text.is_some() && e.for_field(&format!("events[{i}].text")).is_none() {
                 let english = "Describe the event, or clear its effect on mood";
                 add_worded(&mut e, &format!("events[{i}].text"), english, crate::msg("note-error-event-text"), vec![]);
@@ -376,22 +379,22 @@ pub fn validate_note(raw: &RawProgressNote) -> Result<ProgressNote, ValidationEr
         problem_area_work: optional_text(
             &mut e,
             "problem_area_work",
-            "Problem-area work",
+            msg("field-problem-area-work"),
             raw.problem_area_work.as_deref(),
             LONG_TEXT,
         ),
         techniques,
-        work_set: optional_text(&mut e, "work_set", "Work at home set", raw.work_set.as_deref(), TEXT),
+        work_set: optional_text(&mut e, "work_set", msg("field-work-at-home-set"), raw.work_set.as_deref(), TEXT),
         work_reviewed: optional_text(
             &mut e,
             "work_reviewed",
-            "Work at home reviewed",
+            msg("field-work-at-home-reviewed"),
             raw.work_reviewed.as_deref(),
             TEXT,
         ),
         risk,
-        risk_detail: optional_text(&mut e, "risk_detail", "Risk details", raw.risk_detail.as_deref(), TEXT),
-        plan: optional_text(&mut e, "plan", "Plan for next session", raw.plan.as_deref(), TEXT),
+        risk_detail: optional_text(&mut e, "risk_detail", msg("field-risk-details"), raw.risk_detail.as_deref(), TEXT),
+        plan: optional_text(&mut e, "plan", msg("field-plan-for-next-session"), raw.plan.as_deref(), TEXT),
     };
     e.into_result()?;
     Ok(note)
@@ -428,7 +431,7 @@ pub fn check_signable(n: &ProgressNote) -> Result<(), ValidationErrors> {
 /// An addendum to a signed note: required text.
 pub fn validate_addendum(text: Option<&str>) -> Result<String, ValidationErrors> {
     let mut e = ValidationErrors::new();
-    let t = optional_text(&mut e, "text", "Addendum", text, TEXT);
+    let t = optional_text(&mut e, "text", msg("field-addendum"), text, TEXT);
     if t.is_none() && e.is_empty() {
         add_worded(&mut e, "text", "Write the addendum", crate::msg("note-error-addendum"), vec![]);
     }
@@ -439,7 +442,7 @@ pub fn validate_addendum(text: Option<&str>) -> Result<String, ValidationErrors>
 /// A process note's text (may be empty).
 pub fn validate_process_note(text: Option<&str>) -> Result<String, ValidationErrors> {
     let mut e = ValidationErrors::new();
-    let t = optional_text(&mut e, "text", "Process note", text, PROCESS_NOTE_MAX);
+    let t = optional_text(&mut e, "text", msg("field-process-note"), text, PROCESS_NOTE_MAX);
     e.into_result()?;
     Ok(t.unwrap_or_default())
 }

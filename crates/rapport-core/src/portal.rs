@@ -97,7 +97,7 @@ pub struct DiaryEntry {
 /// Checks a diary entry written on `today`; errors name the form fields.
 pub fn diary_entry(raw: &RawDiaryEntry, today: Date) -> Result<DiaryEntry, ValidationErrors> {
     let mut e = ValidationErrors::new();
-    let date = date_field(&mut e, "date", "The day", raw.date.as_deref(), Some(today));
+    let date = date_field(&mut e, "date", msg("field-the-day"), raw.date.as_deref(), Some(today));
     if raw.date.as_deref().is_none_or(|d| d.trim().is_empty()) {
         e.add_key("date", msg("portal-diary-error-day-missing"), vec![]);
     }
@@ -107,15 +107,15 @@ pub fn diary_entry(raw: &RawDiaryEntry, today: Date) -> Result<DiaryEntry, Valid
     let mood = match raw.mood.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
         None => None,
         Some(m) => match m.parse::<i64>() {
-            Ok(v) => rating(&mut e, "mood", "Mood", Some(v), 10).map(|v| v as u8),
+            Ok(v) => rating(&mut e, "mood", msg("field-mood"), Some(v), 10).map(|v| v as u8),
             Err(_) => {
                 e.add_key("mood", msg("portal-diary-error-mood-number"), vec![]);
                 None
             }
         },
     };
-    let person = optional_text(&mut e, "person", "Who it was with", raw.person.as_deref(), 100);
-    let event = optional_text(&mut e, "event", "What happened", raw.event.as_deref(), 2000);
+    let person = optional_text(&mut e, "person", msg("field-who-it-was-with"), raw.person.as_deref(), 100);
+    let event = optional_text(&mut e, "event", msg("field-what-happened"), raw.event.as_deref(), 2000);
     let effect = match raw.effect.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
         None => None,
         Some(v) => {
@@ -180,7 +180,7 @@ pub fn reflection(topic: Option<&str>, body: Option<&str>) -> Result<(Reflection
     if topic.is_none() {
         e.add_key("topic", msg("portal-reflection-error-topic"), vec![]);
     }
-    let body = optional_text(&mut e, "body", "Your thoughts", body, 2000);
+    let body = optional_text(&mut e, "body", msg("field-your-thoughts"), body, 2000);
     if body.is_none() && e.for_field("body").is_none() {
         e.add_key("body", msg("portal-reflection-error-body"), vec![]);
     }

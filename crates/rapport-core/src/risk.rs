@@ -1,6 +1,7 @@
 //! The risk loop's records (ipt-model.md section 13): a structured risk
 //! assessment and a versioned safety plan, validated before a flag may close.
 
+use crate::msg;
 use crate::validation::{optional_text, ValidationErrors};
 use serde::{Deserialize, Serialize};
 
@@ -109,7 +110,13 @@ pub struct Assessment {
 }
 
 /// `missing`: the message saying "{label} is required" in the reader's language.
-fn required(e: &mut ValidationErrors, field: &str, label: &str, missing: &'static str, v: Option<&str>) -> String {
+fn required(
+    e: &mut ValidationErrors,
+    field: &str,
+    label: &'static str,
+    missing: &'static str,
+    v: Option<&str>,
+) -> String {
     match optional_text(e, field, label, v, MAX_TEXT) {
         Some(s) => s,
         None => {
@@ -124,16 +131,29 @@ fn required(e: &mut ValidationErrors, field: &str, label: &str, missing: &'stati
 /// Every part of the assessment is required: "none" must be written, not left blank.
 pub fn validate_assessment(raw: &RawAssessment) -> Result<Assessment, ValidationErrors> {
     let mut e = ValidationErrors::new();
-    let ideation =
-        required(&mut e, "ideation", "Ideation", crate::msg("risk-ideation-required"), raw.ideation.as_deref());
-    let plan = required(&mut e, "plan", "Plan", crate::msg("risk-plan-required"), raw.plan.as_deref());
-    let intent = required(&mut e, "intent", "Intent", crate::msg("risk-intent-required"), raw.intent.as_deref());
-    let means = required(&mut e, "means", "Access to means", crate::msg("risk-means-required"), raw.means.as_deref());
-    let history = required(&mut e, "history", "History", crate::msg("risk-history-required"), raw.history.as_deref());
+    let ideation = required(
+        &mut e,
+        "ideation",
+        msg("field-ideation"),
+        crate::msg("risk-ideation-required"),
+        raw.ideation.as_deref(),
+    );
+    let plan = required(&mut e, "plan", msg("field-plan"), crate::msg("risk-plan-required"), raw.plan.as_deref());
+    let intent =
+        required(&mut e, "intent", msg("field-intent"), crate::msg("risk-intent-required"), raw.intent.as_deref());
+    let means = required(
+        &mut e,
+        "means",
+        msg("field-access-to-means"),
+        crate::msg("risk-means-required"),
+        raw.means.as_deref(),
+    );
+    let history =
+        required(&mut e, "history", msg("field-history"), crate::msg("risk-history-required"), raw.history.as_deref());
     let protective_factors = required(
         &mut e,
         "protective_factors",
-        "Protective factors",
+        msg("field-protective-factors"),
         crate::msg("risk-protective-factors-required"),
         raw.protective_factors.as_deref(),
     );
@@ -142,7 +162,7 @@ pub fn validate_assessment(raw: &RawAssessment) -> Result<Assessment, Validation
     if risk_level.is_none() {
         e.add_key("risk_level", crate::msg("risk-level-invalid"), vec![]);
     }
-    let actions = optional_text(&mut e, "actions", "Actions", raw.actions.as_deref(), MAX_TEXT);
+    let actions = optional_text(&mut e, "actions", msg("field-actions"), raw.actions.as_deref(), MAX_TEXT);
     e.into_result()?;
     Ok(Assessment {
         ideation,
@@ -222,16 +242,24 @@ pub struct SafetyPlan {
 /// Warning signs and professionals/crisis lines are required; other sections may be empty.
 pub fn validate_safety_plan(raw: &RawSafetyPlan) -> Result<SafetyPlan, ValidationErrors> {
     let mut e = ValidationErrors::new();
-    let mut opt = |f: &str, l: &str, v: &Option<String>| optional_text(&mut e, f, l, v.as_deref(), MAX_TEXT);
+    let mut opt = |f: &str, l: &'static str, v: &Option<String>| optional_text(&mut e, f, l, v.as_deref(), MAX_TEXT);
     let plan = SafetyPlan {
-        warning_signs: opt("warning_signs", "Warning signs", &raw.warning_signs).unwrap_or_default(),
-        coping_strategies: opt("coping_strategies", "Coping strategies", &raw.coping_strategies).unwrap_or_default(),
-        distractions: opt("distractions", "People and places that distract", &raw.distractions).unwrap_or_default(),
-        people_to_ask: opt("people_to_ask", "People to ask for help", &raw.people_to_ask).unwrap_or_default(),
-        professionals: opt("professionals", "Professionals and crisis lines", &raw.professionals).unwrap_or_default(),
-        environment_safety: opt("environment_safety", "Making the environment safe", &raw.environment_safety)
+        warning_signs: opt("warning_signs", msg("field-warning-signs"), &raw.warning_signs).unwrap_or_default(),
+        coping_strategies: opt("coping_strategies", msg("field-coping-strategies"), &raw.coping_strategies)
             .unwrap_or_default(),
-        reasons_for_living: opt("reasons_for_living", "Reasons for living", &raw.reasons_for_living)
+        distractions: opt("distractions", msg("field-people-and-places-that-distract"), &raw.distractions)
+            .unwrap_or_default(),
+        people_to_ask: opt("people_to_ask", msg("field-people-to-ask-for-help"), &raw.people_to_ask)
+            .unwrap_or_default(),
+        professionals: opt("professionals", msg("field-professionals-and-crisis-lines"), &raw.professionals)
+            .unwrap_or_default(),
+        environment_safety: opt(
+            "environment_safety",
+            msg("field-making-the-environment-safe"),
+            &raw.environment_safety,
+        )
+        .unwrap_or_default(),
+        reasons_for_living: opt("reasons_for_living", msg("field-reasons-for-living"), &raw.reasons_for_living)
             .unwrap_or_default(),
         shared_with_client: raw.shared_with_client,
     };

@@ -23,11 +23,14 @@ pub struct MessageKey {
     pub args: Vec<(&'static str, KeyArg)>,
 }
 
-/// A message argument: text, or a number (Fluent chooses plural forms by numbers).
+/// A message argument: text, a number (Fluent chooses plural forms by
+/// numbers), or another message, such as a field's label, worded in the
+/// reader's language before it is put in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KeyArg {
     Text(String),
     Number(i64),
+    Message(&'static str),
 }
 
 impl From<&str> for KeyArg {
@@ -53,6 +56,32 @@ impl FieldError {
     pub fn keyed(field: &str, id: &'static str, args: Vec<(&'static str, KeyArg)>) -> FieldError {
         FieldError { field: field.to_string(), message: id.to_string(), key: Some(MessageKey { id, args }) }
     }
+
+    /// An error worded by the interface message `id` whose `message` is
+    /// still the English sentence (the JSON API and logs show it).
+    pub fn keyed_english(
+        field: &str,
+        english: String,
+        id: &'static str,
+        args: Vec<(&'static str, KeyArg)>,
+    ) -> FieldError {
+        FieldError { field: field.to_string(), message: english, key: Some(MessageKey { id, args }) }
+    }
+}
+
+/// The English labels of fields (locales/en/fields.ftl), one `id = text`
+/// line each: the helpers below take a label's message id and still write
+/// `message` in English.
+const ENGLISH_LABELS: &str = include_str!("../../../locales/en/fields.ftl");
+
+/// The English words of the label message `id` (the id itself when
+/// locales/en/fields.ftl lacks it).
+pub fn english_label(id: &'static str) -> &'static str {
+    ENGLISH_LABELS
+        .lines()
+        .filter_map(|line| line.split_once(" = "))
+        .find(|(name, _)| name.trim() == id)
+        .map_or(id, |(_, text)| text.trim())
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -70,6 +99,17 @@ impl ValidationErrors {
     /// Adds an error worded by the interface message `id`: `errors.add_key("name", msg("client-name-required"), vec![])`.
     pub fn add_key(&mut self, field: &str, id: &'static str, args: Vec<(&'static str, KeyArg)>) {
         self.0.push(FieldError::keyed(field, id, args));
+    }
+
+    /// Adds an error worded by the interface message `id` whose `message` is the English `english`.
+    pub fn add_keyed_english(
+        &mut self,
+        field: &str,
+        english: String,
+        id: &'static str,
+        args: Vec<(&'static str, KeyArg)>,
+    ) {
+        self.0.push(FieldError::keyed_english(field, english, id, args));
     }
 
     /// One error worded by the interface message `id`.
@@ -114,21 +154,34 @@ impl fmt::Display for ValidationErrors {
 impl std::error::Error for ValidationErrors {}
 
 /// Trims a free-text field; empty becomes `None`. Rejects text over `max` chars
-/// and control characters other than newlines and tabs.
+/// and control characters other than newlines and tabs. `label` is the
+/// field's label message (`msg("field-…")`, locales/*/fields.ftl), as are
+/// the other helpers' below.
 pub fn optional_text(
     errors: &mut ValidationErrors,
     field: &str,
-    label: &str,
+    label: &'static str,
     value: Option<&str>,
     max: usize,
 ) -> Option<String> {
     let v = value.map(str::trim).filter(|v| !v.is_empty())?;
+    let english = english_label(label);
     if v.chars().count() > max {
-        errors.add(field, format!("{label} must be at most {max} characters"));
+        errors.add_keyed_english(
+            field,
+            format!("{english} must be at most {max} characters"),
+            crate::msg("validation-too-long"),
+            vec![("label", KeyArg::Message(label)), ("max", KeyArg::Number(max as i64))],
+        );
         return None;
     }
     if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        errors.add(field, format!("{label} contains control characters"));
+        errors.add_keyed_english(
+            field,
+            format!("{english} contains control characters"),
+            crate::msg("validation-control-characters"),
+            vec![("label", KeyArg::Message(label))],
+        );
         return None;
     }
     Some(v.to_string())
@@ -148,11 +201,26 @@ pub fn looks_like_email(s: &str) -> bool {
 }
 
 /// A required single line of text (trimmed, at most `max` characters).
-pub fn required_text(e: &mut ValidationErrors, field: &str, label: &str, value: &str, max: usize) -> Option<String> {
+/// `in_sentence` names the field inside a sentence, with its article
+/// (`msg("field-short-title-in-sentence")`: "the short title", "el título
+/// breve"), for the message asking for it.
+pub fn required_text(
+    e: &mut ValidationErrors,
+    field: &str,
+    label: &'static str,
+    in_sentence: &'static str,
+    value: &str,
+    max: usize,
+) -> Option<String> {
     let before = e.0.len();
     let v = optional_text(e, field, label, Some(value), max);
     if v.is_none() && e.0.len() == before {
-        e.add(field, format!("Enter the {}", label.to_lowercase()));
+        e.add_keyed_english(
+            field,
+            format!("Enter the {}", english_label(label).to_lowercase()),
+            crate::msg("validation-required"),
+            vec![("field", KeyArg::Message(in_sentence))],
+        );
     }
     v
 }
@@ -162,7 +230,7 @@ pub fn required_text(e: &mut ValidationErrors, field: &str, label: &str, value: 
 pub fn text_list(
     e: &mut ValidationErrors,
     field: &str,
-    label: &str,
+    label: &'static str,
     items: &[String],
     max_items: usize,
     max_len: usize,
@@ -174,9 +242,19 @@ pub fn text_list(
         }
     }
     if out.len() > max_items {
-        e.add(field, format!("{label}: at most {max_items} entries"));
+        too_many_entries(e, field, label, max_items);
     }
     out
+}
+
+/// The error on a list of more than `max_items` entries.
+pub fn too_many_entries(e: &mut ValidationErrors, field: &str, label: &'static str, max_items: usize) {
+    e.add_keyed_english(
+        field,
+        format!("{}: at most {max_items} entries", english_label(label)),
+        crate::msg("validation-too-many-entries"),
+        vec![("label", KeyArg::Message(label)), ("max", KeyArg::Number(max_items as i64))],
+    );
 }
 
 /// Record ids (canonical UUIDs), no duplicates.
@@ -188,13 +266,28 @@ pub fn id_list(e: &mut ValidationErrors, field: &str, items: &[String], max_item
             continue;
         }
         match crate::Id::parse(item) {
-            None => e.add(&format!("{field}[{i}]"), format!("{item:?} is not a record id")),
-            Some(id) if out.iter().any(|o| o == id.as_str()) => e.add(&format!("{field}[{i}]"), "Listed twice"),
+            None => e.add_keyed_english(
+                &format!("{field}[{i}]"),
+                format!("{item:?} is not a record id"),
+                crate::msg("validation-not-a-record-id"),
+                vec![("value", item.into())],
+            ),
+            Some(id) if out.iter().any(|o| o == id.as_str()) => e.add_keyed_english(
+                &format!("{field}[{i}]"),
+                "Listed twice".into(),
+                crate::msg("validation-listed-twice"),
+                vec![],
+            ),
             Some(id) => out.push(id.to_string()),
         }
     }
     if out.len() > max_items {
-        e.add(field, format!("At most {max_items} entries"));
+        e.add_keyed_english(
+            field,
+            format!("At most {max_items} entries"),
+            crate::msg("validation-at-most-entries"),
+            vec![("max", KeyArg::Number(max_items as i64))],
+        );
     }
     out
 }
@@ -214,19 +307,22 @@ pub fn latest_plausible_date(today: time::Date) -> time::Date {
 
 /// The one bound on every date a person enters (birth, sessions, courses,
 /// timeline, diary, goals, measures, medication...): from 1900-01-01 to two
-/// years after `today`. The error names `field` in `label`'s words.
-pub fn plausible_date(field: &str, label: &str, date: time::Date, today: time::Date) -> Result<time::Date, FieldError> {
+/// years after `today`. The error names `field` by its label message `label`.
+pub fn plausible_date(
+    field: &str,
+    label: &'static str,
+    date: time::Date,
+    today: time::Date,
+) -> Result<time::Date, FieldError> {
     let latest = latest_plausible_date(today);
     if date < EARLIEST_DATE || date > latest {
-        return Err(FieldError {
-            field: field.to_string(),
-            message: format!(
-                "{label} must be between {} and {}",
-                crate::time::format_date(EARLIEST_DATE),
-                crate::time::format_date(latest)
-            ),
-            key: None,
-        });
+        let (earliest, latest) = (crate::time::format_date(EARLIEST_DATE), crate::time::format_date(latest));
+        return Err(FieldError::keyed_english(
+            field,
+            format!("{} must be between {earliest} and {latest}", english_label(label)),
+            crate::msg("validation-date-range"),
+            vec![("label", KeyArg::Message(label)), ("earliest", earliest.into()), ("latest", latest.into())],
+        ));
     }
     Ok(date)
 }
@@ -235,7 +331,7 @@ pub fn plausible_date(field: &str, label: &str, date: time::Date, today: time::D
 pub fn check_plausible(
     e: &mut ValidationErrors,
     field: &str,
-    label: &str,
+    label: &'static str,
     date: time::Date,
     today: time::Date,
 ) -> Option<time::Date> {
@@ -256,7 +352,7 @@ pub fn with_form_errors<T>(form: ValidationErrors, domain: Result<T, ValidationE
 }
 
 /// Parses an optional whole number typed in a form; text that is not one is an error on `field`.
-pub fn form_number(e: &mut ValidationErrors, field: &str, label: &str, v: &str) -> Option<i64> {
+pub fn form_number(e: &mut ValidationErrors, field: &str, label: &'static str, v: &str) -> Option<i64> {
     let v = v.trim();
     if v.is_empty() {
         return None;
@@ -264,7 +360,12 @@ pub fn form_number(e: &mut ValidationErrors, field: &str, label: &str, v: &str) 
     match v.parse::<i64>() {
         Ok(n) => Some(n),
         Err(_) => {
-            e.add(field, format!("{label} must be a whole number"));
+            e.add_keyed_english(
+                field,
+                format!("{} must be a whole number", english_label(label)),
+                crate::msg("validation-whole-number"),
+                vec![("label", KeyArg::Message(label))],
+            );
             None
         }
     }
@@ -275,22 +376,37 @@ pub fn form_number(e: &mut ValidationErrors, field: &str, label: &str, v: &str) 
 pub fn date_field(
     e: &mut ValidationErrors,
     field: &str,
-    label: &str,
+    label: &'static str,
     value: Option<&str>,
     not_after: Option<time::Date>,
 ) -> Option<time::Date> {
     let v = value.map(str::trim).filter(|v| !v.is_empty())?;
     match crate::time::parse_date(v) {
         None => {
-            e.add(field, format!("{label} must be in the form YYYY-MM-DD"));
+            e.add_keyed_english(
+                field,
+                format!("{} must be in the form YYYY-MM-DD", english_label(label)),
+                crate::msg("validation-date-form"),
+                vec![("label", KeyArg::Message(label))],
+            );
             None
         }
         Some(d) if not_after.is_some_and(|t| d > t) => {
-            e.add(field, format!("{label} cannot be in the future"));
+            future_date(e, field, label);
             None
         }
         Some(d) => check_plausible(e, field, label, d, not_after.unwrap_or_else(|| crate::Timestamp::now().date())),
     }
+}
+
+/// The error on a date after today.
+pub fn future_date(e: &mut ValidationErrors, field: &str, label: &'static str) {
+    e.add_keyed_english(
+        field,
+        format!("{} cannot be in the future", english_label(label)),
+        crate::msg("validation-future-date"),
+        vec![("label", KeyArg::Message(label))],
+    );
 }
 
 /// Whether `c` shows nothing on screen: whitespace, control characters,
@@ -345,10 +461,15 @@ pub fn visible_len(s: &str) -> usize {
 }
 
 /// An optional rating from 0 to `max`.
-pub fn rating(e: &mut ValidationErrors, field: &str, label: &str, value: Option<i64>, max: i64) -> Option<i64> {
+pub fn rating(e: &mut ValidationErrors, field: &str, label: &'static str, value: Option<i64>, max: i64) -> Option<i64> {
     match value {
         Some(v) if !(0..=max).contains(&v) => {
-            e.add(field, format!("{label} must be a whole number from 0 to {max}"));
+            e.add_keyed_english(
+                field,
+                format!("{} must be a whole number from 0 to {max}", english_label(label)),
+                crate::msg("validation-rating-range"),
+                vec![("label", KeyArg::Message(label)), ("max", KeyArg::Number(max))],
+            );
             None
         }
         v => v,
@@ -359,14 +480,63 @@ pub fn rating(e: &mut ValidationErrors, field: &str, label: &str, value: Option<
 mod tests {
     use super::*;
 
+    use crate::msg;
+
+    fn key(e: &FieldError) -> (&'static str, Vec<(&'static str, KeyArg)>) {
+        let k = e.key.clone().expect("a keyed error");
+        (k.id, k.args)
+    }
+
     #[test]
     fn optional_text_trims_and_limits() {
         let mut e = ValidationErrors::new();
-        assert_eq!(optional_text(&mut e, "f", "F", Some("  a "), 5), Some("a".into()));
-        assert_eq!(optional_text(&mut e, "f", "F", Some("   "), 5), None);
+        let note = msg("field-note");
+        assert_eq!(optional_text(&mut e, "f", note, Some("  a "), 5), Some("a".into()));
+        assert_eq!(optional_text(&mut e, "f", note, Some("   "), 5), None);
         assert!(e.is_empty());
-        assert_eq!(optional_text(&mut e, "f", "F", Some("toolong"), 5), None);
-        assert_eq!(e.for_field("f"), Some("F must be at most 5 characters"));
+        assert_eq!(optional_text(&mut e, "f", note, Some("toolong"), 5), None);
+        assert_eq!(e.for_field("f"), Some("Note must be at most 5 characters"));
+        let label = ("label", KeyArg::Message("field-note"));
+        assert_eq!(key(&e.0[0]), ("validation-too-long", vec![label.clone(), ("max", KeyArg::Number(5))]));
+        assert_eq!(optional_text(&mut e, "g", note, Some("a\u{7}b"), 5), None);
+        assert_eq!(e.for_field("g"), Some("Note contains control characters"));
+        assert_eq!(key(&e.0[1]), ("validation-control-characters", vec![label]));
+    }
+
+    #[test]
+    fn labels_are_messages_and_english_words_the_api_message() {
+        assert_eq!(english_label("field-clinicians-wording"), "Clinician's wording");
+        assert_eq!(english_label("field-no-such-label"), "field-no-such-label");
+        for line in ENGLISH_LABELS.lines().filter(|l| l.starts_with("field-")) {
+            let (id, text) = line.split_once(" = ").expect("one `id = text` line per label");
+            assert!(!text.trim().is_empty() && !text.contains('{'), "{id} is plain text");
+        }
+        let mut e = ValidationErrors::new();
+        let title = msg("field-short-title-in-sentence");
+        assert_eq!(required_text(&mut e, "title", msg("field-short-title"), title, " ", 80), None);
+        assert_eq!(e.for_field("title"), Some("Enter the short title"));
+        assert_eq!(key(&e.0[0]), ("validation-required", vec![("field", KeyArg::Message(title))]));
+        for line in ENGLISH_LABELS.lines().filter(|l| l.contains("-in-sentence = ")) {
+            let (id, text) = line.split_once("-in-sentence = ").expect("an in-sentence label");
+            let label = ENGLISH_LABELS.lines().find_map(|l| l.strip_prefix(&format!("{id} = "))).expect("its label");
+            assert_eq!(text, format!("the {}", label.to_lowercase()), "the API's English for {id}");
+        }
+        assert_eq!(form_number(&mut e, "n", msg("field-duration"), "ten"), None);
+        assert_eq!(e.for_field("n"), Some("Duration must be a whole number"));
+        assert_eq!(key(&e.0[1]).0, "validation-whole-number");
+        assert_eq!(rating(&mut e, "mood", msg("field-mood"), Some(11), 10), None);
+        assert_eq!(e.for_field("mood"), Some("Mood must be a whole number from 0 to 10"));
+        assert_eq!(key(&e.0[2]).1[1], ("max", KeyArg::Number(10)));
+        let items = vec!["a".to_string(), "b".to_string()];
+        assert_eq!(text_list(&mut e, "steps", msg("field-step"), &items, 1, 10).len(), 2);
+        assert_eq!(e.for_field("steps"), Some("Step: at most 1 entries"));
+        assert_eq!(key(&e.0[3]).0, "validation-too-many-entries");
+        let id = crate::Id::new().to_string();
+        id_list(&mut e, "ids", &[id.clone(), id, "x".into()], 5);
+        assert_eq!(e.for_field("ids[1]"), Some("Listed twice"));
+        assert_eq!(key(&e.0[4]).0, "validation-listed-twice");
+        assert_eq!(e.for_field("ids[2]"), Some("\"x\" is not a record id"));
+        assert_eq!(key(&e.0[5]), ("validation-not-a-record-id", vec![("value", KeyArg::Text("x".into()))]));
     }
 
     #[test]
@@ -386,32 +556,45 @@ mod tests {
     fn dates_are_bounded_from_1900_to_two_years_ahead() {
         use time::macros::date;
         let today = date!(2026 - 12 - 04);
-        assert!(plausible_date("d", "Date", date!(1900 - 01 - 01), today).is_ok());
-        assert!(plausible_date("d", "Date", date!(2028 - 12 - 04), today).is_ok());
-        let e = plausible_date("date_of_birth", "Date of birth", date!(1899 - 12 - 31), today).unwrap_err();
+        let day = msg("field-date");
+        assert!(plausible_date("d", day, date!(1900 - 01 - 01), today).is_ok());
+        assert!(plausible_date("d", day, date!(2028 - 12 - 04), today).is_ok());
+        let e = plausible_date("date_of_birth", msg("field-date-of-birth"), date!(1899 - 12 - 31), today).unwrap_err();
         assert_eq!(e.field, "date_of_birth");
         assert_eq!(e.message, "Date of birth must be between 1900-01-01 and 2028-12-04");
-        assert!(plausible_date("d", "Date", date!(2028 - 12 - 05), today).is_err());
-        assert!(plausible_date("d", "Date", date!(9999 - 01 - 01), today).is_err());
+        let range = vec![
+            ("label", KeyArg::Message("field-date-of-birth")),
+            ("earliest", KeyArg::Text("1900-01-01".into())),
+            ("latest", KeyArg::Text("2028-12-04".into())),
+        ];
+        assert_eq!(key(&e), ("validation-date-range", range));
+        assert!(plausible_date("d", day, date!(2028 - 12 - 05), today).is_err());
+        assert!(plausible_date("d", day, date!(9999 - 01 - 01), today).is_err());
         assert_eq!(latest_plausible_date(date!(2028 - 02 - 29)), date!(2030 - 02 - 28));
         let mut e = ValidationErrors::new();
-        assert_eq!(date_field(&mut e, "review_date", "Review date", Some("0001-01-01"), None), None);
-        assert_eq!(date_field(&mut e, "d", "D", Some("2026-01-05"), Some(today)), Some(date!(2026 - 01 - 05)));
+        assert_eq!(date_field(&mut e, "review_date", msg("field-review-date"), Some("0001-01-01"), None), None);
+        assert_eq!(date_field(&mut e, "d", day, Some("2026-01-05"), Some(today)), Some(date!(2026 - 01 - 05)));
         assert_eq!(e.0.len(), 1);
         assert_eq!(e.0[0].field, "review_date");
+        assert_eq!(date_field(&mut e, "d", day, Some("2026-01-06"), Some(date!(2026 - 01 - 05))), None);
+        assert_eq!(e.for_field("d"), Some("Date cannot be in the future"));
+        assert_eq!(key(&e.0[1]).0, "validation-future-date");
+        assert_eq!(date_field(&mut e, "e", day, Some("5 January"), None), None);
+        assert_eq!(e.for_field("e"), Some("Date must be in the form YYYY-MM-DD"));
+        assert_eq!(key(&e.0[2]).0, "validation-date-form");
     }
 
     #[test]
     fn form_numbers_are_whole_numbers_or_blank() {
         let mut e = ValidationErrors::new();
-        assert_eq!(form_number(&mut e, "n", "Number", "  "), None);
-        assert_eq!(form_number(&mut e, "n", "Number", " 12 "), Some(12));
-        assert_eq!(form_number(&mut e, "n", "Number", "-3"), Some(-3));
+        assert_eq!(form_number(&mut e, "n", msg("field-months"), "  "), None);
+        assert_eq!(form_number(&mut e, "n", msg("field-months"), " 12 "), Some(12));
+        assert_eq!(form_number(&mut e, "n", msg("field-months"), "-3"), Some(-3));
         assert!(e.is_empty());
-        assert_eq!(form_number(&mut e, "n", "Number", "1.5"), None);
-        assert_eq!(form_number(&mut e, "n", "Number", "99999999999999999999"), None);
+        assert_eq!(form_number(&mut e, "n", msg("field-months"), "1.5"), None);
+        assert_eq!(form_number(&mut e, "n", msg("field-months"), "99999999999999999999"), None);
         assert_eq!(e.0.len(), 2);
-        assert_eq!(e.for_field("n"), Some("Number must be a whole number"));
+        assert_eq!(e.for_field("n"), Some("Months must be a whole number"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! The session link lives in the body (not only a column) so that relinking a
 //! worksheet to another session is kept in its history like any other edit.
 
+use crate::msg;
 use crate::protocol::Protocol;
 use crate::records::{RecordBody, Scope};
 use crate::timeline::code_enum;
@@ -134,8 +135,20 @@ pub struct Feelings {
 impl Feelings {
     fn validate(self, e: &mut ValidationErrors, step: &str) -> Feelings {
         Feelings {
-            client: optional_text(e, &format!("feelings.{step}.client"), "Feelings", self.client.as_deref(), 500),
-            other: optional_text(e, &format!("feelings.{step}.other"), "Feelings", self.other.as_deref(), 500),
+            client: optional_text(
+                e,
+                &format!("feelings.{step}.client"),
+                msg("field-feelings"),
+                self.client.as_deref(),
+                500,
+            ),
+            other: optional_text(
+                e,
+                &format!("feelings.{step}.other"),
+                msg("field-feelings"),
+                self.other.as_deref(),
+                500,
+            ),
         }
     }
 
@@ -215,10 +228,22 @@ impl CommunicationAnalysis {
         let (session_id, problem_area) =
             check_link(&mut e, self.session_id.as_deref(), self.problem_area.as_deref(), scope);
         let today = scope.map(|s| s.today).unwrap_or_else(|| Timestamp::now().date());
-        let incident_date =
-            date_field(&mut e, "incident_date", "Date of the exchange", self.incident_date.as_deref(), Some(today))
-                .map(crate::time::format_date);
-        let with_whom = required_text(&mut e, "with_whom", "Person the exchange was with", &self.with_whom, 120);
+        let incident_date = date_field(
+            &mut e,
+            "incident_date",
+            msg("field-date-of-the-exchange"),
+            self.incident_date.as_deref(),
+            Some(today),
+        )
+        .map(crate::time::format_date);
+        let with_whom = required_text(
+            &mut e,
+            "with_whom",
+            msg("field-person-the-exchange-was-with"),
+            msg("field-person-the-exchange-was-with-in-sentence"),
+            &self.with_whom,
+            120,
+        );
         let person_id = match self.person_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
             Some(p) => crate::Id::parse(p).map(|i| i.to_string()).or_else(|| {
@@ -226,16 +251,17 @@ impl CommunicationAnalysis {
                 None
             }),
         };
-        let setting = optional_text(&mut e, "setting", "Setting", self.setting.as_deref(), 2000);
-        let intended = optional_text(&mut e, "intended", "What the client meant", self.intended.as_deref(), 4000);
-        let said = optional_text(&mut e, "said", "What was said", self.said.as_deref(), 4000);
-        let reply = optional_text(&mut e, "reply", "The reply", self.reply.as_deref(), 4000);
+        let setting = optional_text(&mut e, "setting", msg("field-setting"), self.setting.as_deref(), 2000);
+        let intended =
+            optional_text(&mut e, "intended", msg("field-what-the-client-meant"), self.intended.as_deref(), 4000);
+        let said = optional_text(&mut e, "said", msg("field-what-was-said"), self.said.as_deref(), 4000);
+        let reply = optional_text(&mut e, "reply", msg("field-the-reply"), self.reply.as_deref(), 4000);
         let feelings = StepFeelings {
             before: self.feelings.before.validate(&mut e, "before"),
             saying: self.feelings.saying.validate(&mut e, "saying"),
             after_reply: self.feelings.after_reply.validate(&mut e, "after_reply"),
         };
-        let outcome = optional_text(&mut e, "outcome", "Outcome", self.outcome.as_deref(), 4000);
+        let outcome = optional_text(&mut e, "outcome", msg("field-outcome"), self.outcome.as_deref(), 4000);
         let mut problems: Vec<String> = Vec::new();
         for (i, p) in self.problems.iter().enumerate() {
             match CommunicationProblem::parse(p) {
@@ -244,10 +270,15 @@ impl CommunicationAnalysis {
                 Some(p) => problems.push(p.as_str().to_string()),
             }
         }
-        let alternatives = text_list(&mut e, "alternatives", "Alternative", &self.alternatives, 20, 1000);
-        let role_play_notes =
-            optional_text(&mut e, "role_play_notes", "Role-play notes", self.role_play_notes.as_deref(), 4000);
-        let result = optional_text(&mut e, "result", "Result when tried", self.result.as_deref(), 4000);
+        let alternatives = text_list(&mut e, "alternatives", msg("field-alternative"), &self.alternatives, 20, 1000);
+        let role_play_notes = optional_text(
+            &mut e,
+            "role_play_notes",
+            msg("field-role-play-notes"),
+            self.role_play_notes.as_deref(),
+            4000,
+        );
+        let result = optional_text(&mut e, "result", msg("field-result-when-tried"), self.result.as_deref(), 4000);
         e.into_result()?;
         Ok(CommunicationAnalysis {
             session_id,
@@ -322,12 +353,20 @@ impl DecisionAnalysis {
         let mut e = ValidationErrors::new();
         let (session_id, problem_area) =
             check_link(&mut e, self.session_id.as_deref(), self.problem_area.as_deref(), scope);
-        let decision = required_text(&mut e, "decision", "Problem or decision", &self.decision, 1000);
+        let decision = required_text(
+            &mut e,
+            "decision",
+            msg("field-problem-or-decision"),
+            msg("field-problem-or-decision-in-sentence"),
+            &self.decision,
+            1000,
+        );
         let mut options: Vec<DecisionOption> = Vec::new();
         for (i, o) in self.options.into_iter().enumerate() {
-            let option = optional_text(&mut e, &format!("options[{i}].option"), "Option", Some(&o.option), 500);
-            let pros = optional_text(&mut e, &format!("options[{i}].pros"), "Pros", o.pros.as_deref(), 2000);
-            let cons = optional_text(&mut e, &format!("options[{i}].cons"), "Cons", o.cons.as_deref(), 2000);
+            let option =
+                optional_text(&mut e, &format!("options[{i}].option"), msg("field-option"), Some(&o.option), 500);
+            let pros = optional_text(&mut e, &format!("options[{i}].pros"), msg("field-pros"), o.pros.as_deref(), 2000);
+            let cons = optional_text(&mut e, &format!("options[{i}].cons"), msg("field-cons"), o.cons.as_deref(), 2000);
             match option {
                 Some(option) if options.iter().any(|x| x.option == option) => {
                     e.add_key(&format!("options[{i}].option"), crate::msg("worksheet-option-twice"), vec![])
@@ -352,13 +391,21 @@ impl DecisionAnalysis {
                 None
             }
         };
-        let steps = text_list(&mut e, "steps", "Step", &self.steps, 20, 1000);
-        let obstacles = optional_text(&mut e, "obstacles", "Expected obstacles", self.obstacles.as_deref(), 4000);
-        let rehearsal_notes =
-            optional_text(&mut e, "rehearsal_notes", "Rehearsal notes", self.rehearsal_notes.as_deref(), 4000);
-        let review_date = date_field(&mut e, "review_date", "Review date", self.review_date.as_deref(), None)
-            .map(crate::time::format_date);
-        let review_result = optional_text(&mut e, "review_result", "Result", self.review_result.as_deref(), 4000);
+        let steps = text_list(&mut e, "steps", msg("field-step"), &self.steps, 20, 1000);
+        let obstacles =
+            optional_text(&mut e, "obstacles", msg("field-expected-obstacles"), self.obstacles.as_deref(), 4000);
+        let rehearsal_notes = optional_text(
+            &mut e,
+            "rehearsal_notes",
+            msg("field-rehearsal-notes"),
+            self.rehearsal_notes.as_deref(),
+            4000,
+        );
+        let review_date =
+            date_field(&mut e, "review_date", msg("field-review-date"), self.review_date.as_deref(), None)
+                .map(crate::time::format_date);
+        let review_result =
+            optional_text(&mut e, "review_result", msg("field-result"), self.review_result.as_deref(), 4000);
         e.into_result()?;
         Ok(DecisionAnalysis {
             session_id,

@@ -211,7 +211,8 @@ impl Tr {
     }
 
     /// A validation error in this language: worded by its message id when the
-    /// rule gave one, else its own (English) text.
+    /// rule gave one, else its own (English) text. Arguments that are
+    /// messages (a field's label) are worded in this language first.
     pub fn field_message(&self, e: &FieldError) -> String {
         let Some(key) = &e.key else { return e.message.clone() };
         let args: HashMap<Cow<'static, str>, FluentValue<'static>> = key
@@ -221,6 +222,7 @@ impl Tr {
                 let value = match value {
                     KeyArg::Text(s) => FluentValue::from(s.clone()),
                     KeyArg::Number(n) => FluentValue::from(*n),
+                    KeyArg::Message(id) => FluentValue::from(self.t(id)),
                 };
                 (Cow::Borrowed(*name), value)
             })
@@ -430,6 +432,27 @@ mod tests {
         assert_eq!(Tr::new("fr").field_message(&e), "D, 3");
         let plain = FieldError { field: "x".into(), message: "Enter x.".into(), key: None };
         assert_eq!(Tr::new("es").field_message(&plain), "Enter x.");
+    }
+
+    #[test]
+    fn a_required_field_left_empty_is_named_in_the_readers_language() {
+        let mut e = rapport_core::ValidationErrors::new();
+        rapport_core::validation::required_text(
+            &mut e,
+            "title",
+            msg("field-short-title"),
+            msg("field-short-title-in-sentence"),
+            "  ",
+            80,
+        );
+        let error = e.first().expect("an error");
+        assert_eq!(error.message, "Enter the short title", "the API's English sentence");
+        assert_eq!(Tr::new("es").field_message(error), "Indique el título breve");
+        assert_eq!(Tr::new("fr").field_message(error), "Indiquez le titre court");
+        assert_eq!(Tr::new("en").field_message(error), "Enter the short title");
+        let mut e = rapport_core::ValidationErrors::new();
+        rapport_core::validation::rating(&mut e, "mood", msg("field-mood"), Some(11), 10);
+        assert_eq!(Tr::new("es").field_message(&e.0[0]), "Ánimo: escriba un número entero del 0 al 10");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod circle;
 
+use crate::msg;
 use crate::records::{RecordBody, Scope};
 use crate::time::parse_date;
 use crate::validation::{optional_text, ValidationErrors};
@@ -309,7 +310,7 @@ fn support_list(e: &mut ValidationErrors, field: &str, label: &str, values: &[St
 /// death in the future.
 pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, ValidationErrors> {
     let mut e = ValidationErrors::new();
-    let display_name = optional_text(&mut e, "display_name", "Name", raw.display_name.as_deref(), NAME_MAX);
+    let display_name = optional_text(&mut e, "display_name", msg("field-name"), raw.display_name.as_deref(), NAME_MAX);
     if display_name.is_none() && e.for_field("display_name").is_none() {
         e.add_key("display_name", crate::msg("inventory-error-name"), vec![]);
     }
@@ -327,7 +328,7 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
     let relationship_detail = optional_text(
         &mut e,
         "relationship_detail",
-        "Relationship detail",
+        msg("field-relationship-detail"),
         raw.relationship_detail.as_deref(),
         NAME_MAX,
     );
@@ -358,7 +359,7 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
             }
             Some(date) => {
                 let today = today.unwrap_or_else(|| crate::Timestamp::now().date());
-                crate::validation::check_plausible(&mut e, "date_of_death", "Date of death", date, today)
+                crate::validation::check_plausible(&mut e, "date_of_death", msg("field-date-of-death"), date, today)
                     .map(|_| d.to_string())
             }
         },
@@ -371,19 +372,22 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
         ContactFrequency::parse,
         ContactFrequency::codes(),
     );
-    let mut text =
-        |field: &str, label: &str, v: &Option<String>| optional_text(&mut e, field, label, v.as_deref(), TEXT_MAX);
-    let shared_activities = text("shared_activities", "Shared activities", &raw.shared_activities);
-    let satisfying = text("satisfying", "Satisfying aspects", &raw.satisfying);
-    let unsatisfying = text("unsatisfying", "Unsatisfying aspects", &raw.unsatisfying);
-    let client_expectations = text("client_expectations", "The client's expectations", &raw.client_expectations);
-    let other_expectations = text("other_expectations", "Their expectations", &raw.other_expectations);
-    let conflict_description = text("conflict_description", "Conflict description", &raw.conflict_description);
-    let can_discuss = text("can_discuss", "What can be talked about", &raw.can_discuss);
-    let cannot_discuss = text("cannot_discuss", "What cannot be talked about", &raw.cannot_discuss);
-    let wanted_changes = text("wanted_changes", "Wanted changes", &raw.wanted_changes);
-    let change_since_onset = text("change_since_onset", "Change since onset", &raw.change_since_onset);
-    let notes = text("notes", "Notes", &raw.notes);
+    let mut text = |field: &str, label: &'static str, v: &Option<String>| {
+        optional_text(&mut e, field, label, v.as_deref(), TEXT_MAX)
+    };
+    let shared_activities = text("shared_activities", msg("field-shared-activities"), &raw.shared_activities);
+    let satisfying = text("satisfying", msg("field-satisfying-aspects"), &raw.satisfying);
+    let unsatisfying = text("unsatisfying", msg("field-unsatisfying-aspects"), &raw.unsatisfying);
+    let client_expectations =
+        text("client_expectations", msg("field-the-clients-expectations"), &raw.client_expectations);
+    let other_expectations = text("other_expectations", msg("field-their-expectations"), &raw.other_expectations);
+    let conflict_description =
+        text("conflict_description", msg("field-conflict-description"), &raw.conflict_description);
+    let can_discuss = text("can_discuss", msg("field-what-can-be-talked-about"), &raw.can_discuss);
+    let cannot_discuss = text("cannot_discuss", msg("field-what-cannot-be-talked-about"), &raw.cannot_discuss);
+    let wanted_changes = text("wanted_changes", msg("field-wanted-changes"), &raw.wanted_changes);
+    let change_since_onset = text("change_since_onset", msg("field-change-since-onset"), &raw.change_since_onset);
+    let notes = text("notes", msg("field-notes"), &raw.notes);
     let client_expectations_met = code(
         &mut e,
         "client_expectations_met",
@@ -649,7 +653,7 @@ pub fn validate_snapshot(
     today: Date,
 ) -> Result<CircleSnapshot, ValidationErrors> {
     let mut e = ValidationErrors::new();
-    let label = optional_text(&mut e, "label", "Label", label, LABEL_MAX);
+    let label = optional_text(&mut e, "label", msg("field-label"), label, LABEL_MAX);
     if label.is_none() && e.for_field("label").is_none() {
         e.add_key("label", crate::msg("inventory-error-snapshot-label"), vec![]);
     }
@@ -660,7 +664,7 @@ pub fn validate_snapshot(
         None => crate::time::format_date(today),
         Some(d) => match parse_date(d) {
             Some(date) if date <= today => {
-                crate::validation::check_plausible(&mut e, "taken_on", "The date", date, today)
+                crate::validation::check_plausible(&mut e, "taken_on", msg("field-the-date"), date, today)
                     .map(|_| d.to_string())
                     .unwrap_or_default()
             }
@@ -674,7 +678,7 @@ pub fn validate_snapshot(
             }
         },
     };
-    let note = optional_text(&mut e, "note", "Note", note, TEXT_MAX);
+    let note = optional_text(&mut e, "note", msg("field-note"), note, TEXT_MAX);
     e.into_result()?;
     let mut people = people;
     circle_order(&mut people);

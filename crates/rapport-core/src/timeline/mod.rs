@@ -5,8 +5,9 @@
 
 pub mod chart;
 
+use crate::msg;
 use crate::records::{RecordBody, Scope};
-use crate::validation::{id_list, optional_text, rating, required_text, text_list, ValidationErrors};
+use crate::validation::{id_list, optional_text, rating, required_text, text_list, KeyArg, ValidationErrors};
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -161,18 +162,26 @@ impl PartialOrd for ApproxDate {
 pub fn approx_date_field(
     e: &mut ValidationErrors,
     field: &str,
-    label: &str,
+    label: &'static str,
     value: Option<&str>,
     not_after: Option<Date>,
 ) -> Option<ApproxDate> {
     let v = value.map(str::trim).filter(|v| !v.is_empty())?;
     match ApproxDate::parse(v) {
         None => {
-            e.add(field, format!("{label} must be a year (2025), a month (2025-03) or a day (2025-03-14)"));
+            e.add_keyed_english(
+                field,
+                format!(
+                    "{} must be a year (2025), a month (2025-03) or a day (2025-03-14)",
+                    crate::validation::english_label(label)
+                ),
+                crate::msg("validation-approximate-date-form"),
+                vec![("label", KeyArg::Message(label))],
+            );
             None
         }
         Some(d) if not_after.is_some_and(|t| d.first_day() > t) => {
-            e.add(field, format!("{label} cannot be in the future"));
+            crate::validation::future_date(e, field, label);
             None
         }
         Some(d) => {
@@ -337,7 +346,7 @@ impl TimelineEvent {
             e.add_key("date", crate::msg("timeline-date-required"), vec![]);
             None
         } else {
-            approx_date_field(&mut e, "date", "Date", Some(&self.date), Some(today))
+            approx_date_field(&mut e, "date", msg("field-date"), Some(&self.date), Some(today))
         };
         let category = match self.category.as_str() {
             "" => {
@@ -357,12 +366,20 @@ impl TimelineEvent {
                 None
             }),
         };
-        let title = required_text(&mut e, "title", "Short title", &self.title, 80);
-        let people = text_list(&mut e, "people", "People involved", &self.people, 20, 120);
+        let title = required_text(
+            &mut e,
+            "title",
+            msg("field-short-title"),
+            msg("field-short-title-in-sentence"),
+            &self.title,
+            80,
+        );
+        let people = text_list(&mut e, "people", msg("field-people-involved"), &self.people, 20, 120);
         let person_ids = id_list(&mut e, "person_ids", &self.person_ids, 20);
-        let description = optional_text(&mut e, "description", "Description", self.description.as_deref(), 4000);
-        let mood = rating(&mut e, "mood", "Mood at the time", self.mood, RATING_MAX);
-        let impact = rating(&mut e, "impact", "Impact", self.impact, RATING_MAX);
+        let description =
+            optional_text(&mut e, "description", msg("field-description"), self.description.as_deref(), 4000);
+        let mood = rating(&mut e, "mood", msg("field-mood-at-the-time"), self.mood, RATING_MAX);
+        let impact = rating(&mut e, "impact", msg("field-impact"), self.impact, RATING_MAX);
         let episode = EpisodeMarker::parse(&self.episode).unwrap_or_else(|| {
             e.add_key(
                 "episode",

@@ -2,6 +2,7 @@
 //! it stands, the initial-phase checklist, sessions, contract and status).
 
 use super::Layout;
+use rapport_core::msg;
 
 use crate::course_extract::{CoursePost, CourseRead, CourseWrite};
 use crate::error::{AppError, AppResult};
@@ -116,9 +117,14 @@ pub async fn create(
     let mut e = ValidationErrors::new();
     let raw = RawCourse {
         protocol: Some(form.protocol.clone()),
-        planned_sessions: form_number(&mut e, "planned_sessions", "Number of sessions", &form.planned_sessions),
+        planned_sessions: form_number(
+            &mut e,
+            "planned_sessions",
+            msg("field-number-of-sessions"),
+            &form.planned_sessions,
+        ),
         frequency: non_blank(&Some(form.frequency.clone())),
-        session_minutes: form_number(&mut e, "session_minutes", "Session length", &form.session_minutes),
+        session_minutes: form_number(&mut e, "session_minutes", msg("field-session-length"), &form.session_minutes),
         start_date: non_blank(&Some(form.start_date.clone())),
         planned_end_date: non_blank(&Some(form.planned_end_date.clone())),
     };
@@ -355,7 +361,7 @@ pub async fn renegotiate(CoursePost { state, me, cx, form }: CoursePost<Contract
     cx.require_open()?;
     let version = crate::html::form::required_version(&form.version)?;
     let mut e = ValidationErrors::new();
-    let n = form_number(&mut e, "planned_sessions", "Number of sessions", &form.planned_sessions);
+    let n = form_number(&mut e, "planned_sessions", msg("field-number-of-sessions"), &form.planned_sessions);
     match use_case::renegotiate(&state, &me, &cx, n, Some(&form.reason), Some(version), e).await.map_err(AppError::from)
     {
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}?done=contract#contract", cx.course.id)).into_response()),
@@ -480,7 +486,7 @@ pub async fn add_session(CoursePost { state, me, cx, form }: CoursePost<SessionF
         time: Some(form.time.clone()),
         modality: Some(form.modality.clone()),
         attendance: Some(form.attendance.clone()),
-        duration_minutes: form_number(&mut e, "duration_minutes", "Duration", &form.duration_minutes),
+        duration_minutes: form_number(&mut e, "duration_minutes", msg("field-duration"), &form.duration_minutes),
     };
     match use_case::add_session(&state, &me, &cx, &input, e).await.map_err(AppError::from) {
         Ok(s) => {
@@ -507,7 +513,7 @@ pub async fn update_attendance(
         time: given(&form.time),
         modality: given(&form.modality),
         attendance: Some(form.attendance.clone()),
-        duration_minutes: form_number(&mut e, "duration_minutes", "Duration", &form.duration_minutes),
+        duration_minutes: form_number(&mut e, "duration_minutes", msg("field-duration"), &form.duration_minutes),
     };
     let sid = match use_case::update_session(&state, &me, &cx, &session_id, input, Some(version), e)
         .await

@@ -3,6 +3,7 @@
 //! the linked IPT-M course), and the printable end-of-treatment summary.
 
 use super::Layout;
+use rapport_core::msg;
 
 use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
@@ -383,7 +384,7 @@ pub struct MaintenanceForm {
 
 pub async fn start_maintenance(CoursePost { state, me, cx, form }: CoursePost<MaintenanceForm>) -> AppResult<Response> {
     let mut e = ValidationErrors::new();
-    let months = form_number(&mut e, "months", "Months", &form.months);
+    let months = form_number(&mut e, "months", msg("field-months"), &form.months);
     let (frequency, start) = (Some(form.frequency.as_str()), Some(form.start_date.as_str()));
     let course = match start_maintenance_course(&state, &me, &cx, months, frequency, start, e).await {
         Ok(c) => c,

@@ -128,7 +128,12 @@ impl GoalForm {
             statement: Some(self.statement.clone()),
             clinician_wording: blank(&self.clinician_wording),
             target: blank(&self.target),
-            due_session: rapport_core::validation::form_number(e, "due_session", "Due session", &self.due_session),
+            due_session: rapport_core::validation::form_number(
+                e,
+                "due_session",
+                msg("field-due-session"),
+                &self.due_session,
+            ),
             due_date: blank(&self.due_date),
             status: blank(&self.status),
             status_note: blank(&self.status_note),
@@ -388,7 +393,7 @@ pub async fn rate(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
         let name = format!("rating-{}", g.id);
         let raw = f.get(&name).to_string();
         typed.push((g.id.to_string(), raw.clone()));
-        let Some(n) = rapport_core::validation::form_number(&mut e, &name, "Rating", &raw) else { continue };
+        let Some(n) = rapport_core::validation::form_number(&mut e, &name, msg("field-rating"), &raw) else { continue };
         match validate_rating(n) {
             Ok(_) => ratings.push((g, n)),
             Err(_) => {

@@ -2,6 +2,7 @@
 //! measure in session (or on the client's behalf).
 
 use super::Layout;
+use rapport_core::msg;
 
 use crate::error::{AppError, AppResult};
 use crate::html::charts::{charts_for, ChartView};
@@ -587,7 +588,7 @@ pub async fn create(
     let date = rapport_core::validation::date_field(
         &mut date_errors,
         "date_taken",
-        "Date taken",
+        msg("field-date-taken"),
         form.get("date_taken").map(String::as_str),
         Some(rapport_app::clock::today()),
     );

@@ -25,6 +25,7 @@ use rapport_app::sessions;
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
 use rapport_core::audit::action;
+use rapport_core::msg;
 use rapport_core::notes::{
     check_signable, validate_note, MoodEffect, NoteStatus, ProcessNoteReader, ProgressNote, RawProgressNote, RiskCheck,
     Technique, MAX_EVENTS,
@@ -138,7 +139,7 @@ impl NoteForm {
     fn raw(&self, e: &mut ValidationErrors) -> RawProgressNote {
         let some = |s: &str| Some(s.to_string());
         RawProgressNote {
-            mood: rapport_core::validation::form_number(e, "mood", "Mood", &self.mood),
+            mood: rapport_core::validation::form_number(e, "mood", msg("field-mood"), &self.mood),
             events: self.events.iter().map(|(t, x)| (t.clone(), Some(x.clone()).filter(|x| !x.is_empty()))).collect(),
             problem_area_work: some(&self.problem_area_work),
             techniques: self.techniques.clone(),

@@ -357,7 +357,7 @@ pub async fn close(
     if f.confirm.is_none() {
         errors.add_key("confirm", msg("risk-close-confirm"), vec![]);
     }
-    let note = rapport_core::validation::optional_text(&mut errors, "note", "Note", f.note.as_deref(), 4000);
+    let note = rapport_core::validation::optional_text(&mut errors, "note", msg("field-note"), f.note.as_deref(), 4000);
     if errors.is_empty() {
         let (aid, pid) = (aid.expect("checked"), pid.expect("checked"));
         match risk::close(&state, &me, &flag, &aid, &pid, note.as_deref()).await {
@@ -446,8 +446,13 @@ pub async fn raise_concern(
     let (c, _) = client_for(&state, &me, &id, Purpose::Write).await?;
     let session = concern_session(&state, &c, f.session_id.as_deref()).await?;
     let mut errors = ValidationErrors::new();
-    let detail =
-        rapport_core::validation::optional_text(&mut errors, "detail", "What was observed", f.detail.as_deref(), 4000);
+    let detail = rapport_core::validation::optional_text(
+        &mut errors,
+        "detail",
+        msg("field-what-was-observed"),
+        f.detail.as_deref(),
+        4000,
+    );
     if detail.is_none() && errors.is_empty() {
         errors.add_key("detail", msg("risk-concern-detail-required"), vec![]);
     }

@@ -252,6 +252,25 @@ async fn medications_providers_and_notes_through_the_api() {
 }
 
 #[tokio::test]
+async fn an_empty_required_field_is_named_in_the_readers_language() {
+    on_each_backend(|app| async move {
+        let (b, course, _) = course_in_browser(&app, "ctx-es@clinic.example").await;
+        let page = format!("{course}/context");
+        let r = b.submit(&page, "/language", &[("language", "es"), ("back", page.as_str())]).await;
+        assert_eq!(r.status().as_u16(), 303);
+        let r = b.submit(&page, &format!("{page}/medications"), &[("name", "   "), ("dose", "50 mg")]).await;
+        assert_eq!(r.status().as_u16(), 200);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("Indique el nombre del medicamento"), "{html}");
+        assert!(html.contains("href=\"#medications-name\""), "the error summary links the field");
+        assert!(!html.contains("Enter the medication name"), "no English left");
+        let (_, html) = b.text(&page).await;
+        assert!(html.contains("No hay medicación actual registrada."), "nothing recorded: {html}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_care_context_page() {
     on_each_backend(|app| async move {
         let (b, course, _) = course_in_browser(&app, "ctx@clinic.example").await;

@@ -12,6 +12,7 @@ use axum::Json;
 use rapport_app::access::{client_for, Purpose};
 use rapport_app::risk;
 use rapport_app::AppState;
+use rapport_core::msg;
 use rapport_core::risk::{FlagStatus, RawAssessment};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::measures::RiskFlagRow;
@@ -125,7 +126,13 @@ pub async fn raise_risk_flag(
 ) -> ApiResult<impl IntoResponse> {
     let (client, _) = client_for(&state, &me, &id, Purpose::Write).await?;
     let mut errors = ValidationErrors::new();
-    let detail = rapport_core::validation::optional_text(&mut errors, "detail", "Detail", body.detail.as_deref(), 4000);
+    let detail = rapport_core::validation::optional_text(
+        &mut errors,
+        "detail",
+        msg("field-detail"),
+        body.detail.as_deref(),
+        4000,
+    );
     errors.into_result()?;
     let detail = detail.ok_or_else(|| AppError::invalid("detail", "Describe the risk concern"))?;
     let flag = risk::raise_concern(&state, &me, &client, &detail, None, None).await?;
@@ -223,7 +230,13 @@ pub async fn close_risk_flag(
     let pid = Id::parse(&body.safety_plan_id)
         .ok_or_else(|| AppError::invalid("safety_plan_id", "safety_plan_id must be an id"))?;
     let mut note_errors = ValidationErrors::new();
-    let note = rapport_core::validation::optional_text(&mut note_errors, "note", "Note", body.note.as_deref(), 4000);
+    let note = rapport_core::validation::optional_text(
+        &mut note_errors,
+        "note",
+        msg("field-note"),
+        body.note.as_deref(),
+        4000,
+    );
     note_errors.into_result()?;
     let flag = risk::close(&state, &me, &flag, &aid, &pid, note.as_deref()).await?;
     Ok(Json(flag.into()))
