@@ -489,7 +489,8 @@ mod tests {
 
     #[test]
     fn a_programme_words_its_own_crisis_resources_and_others_keep_the_organisations() {
-        let source = "crisis-resources =\n    Kagadi health centre: 0800 100 200\n    Village health team: 0800 300 400\n";
+        let source =
+            "crisis-resources =\n    Kagadi health centre: 0800 100 200\n    Village health team: 0800 300 400\n";
         let local = Arc::new(Adaptation::parse("kagadi", "x", &[("en", source)]).unwrap());
         let en = Tr::new("en").adapted(Some(local.clone()));
         assert_eq!(

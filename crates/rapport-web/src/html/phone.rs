@@ -80,8 +80,12 @@ mod tests {
 
     #[tokio::test]
     async fn a_readers_adaptation_replaces_the_organisations_crisis_lines_and_labels_are_in_their_language() {
-        let local = rapport_i18n::Adaptation::parse("kagadi", "x", &[("es", "crisis-resources = Centro de salud: 0800 100 200\n")])
-            .unwrap();
+        let local = rapport_i18n::Adaptation::parse(
+            "kagadi",
+            "x",
+            &[("es", "crisis-resources = Centro de salud: 0800 100 200\n")],
+        )
+        .unwrap();
         let tr = rapport_i18n::Tr::new("es").adapted(Some(std::sync::Arc::new(local)));
         let organisation = vec!["Emergency services: 999".to_string()];
         let lines = rapport_i18n::in_language(tr, async { crisis_links(organisation.clone()) }).await;
@@ -90,7 +94,8 @@ mod tests {
             ["Centro de salud: <a class=\"phone-link\" href=\"tel:0800100200\" aria-label=\"Llamar al 0800 100 200\">0800 100 200</a>"]
         );
         // Without an adaptation of its own, the organisation's lines.
-        let lines = rapport_i18n::in_language(rapport_i18n::Tr::new("es"), async { crisis_links(organisation.clone()) }).await;
+        let lines =
+            rapport_i18n::in_language(rapport_i18n::Tr::new("es"), async { crisis_links(organisation.clone()) }).await;
         assert!(lines[0].to_string().starts_with("Emergency services: "), "{}", lines[0]);
     }
 
