@@ -52,7 +52,7 @@ function startServer(bin, dir) {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, ['serve', '--data-dir', dir, '--listen', '127.0.0.1:0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', RAPPORT_LANGUAGE: 'en' },
     });
     let out = '';
     let err = '';

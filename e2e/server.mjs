@@ -8,7 +8,8 @@ export function serve(bin, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(bin, ['serve', ...args, '--listen', '127.0.0.1:0'], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
+      // The line parsed below is English whatever the machine's own language.
+      env: { ...process.env, NO_COLOR: '1', RAPPORT_LANGUAGE: 'en' },
     });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`rapport serve did not start:\n${out}`)), 30_000);

@@ -33,7 +33,8 @@ trap cleanup EXIT
 
 "$BIN" --data-dir "$DATA" demo >/dev/null
 TOKEN=$("$BIN" --data-dir "$DATA" token create --email clinician1@demo.rapport.test --name fuzz | tail -1)
-"$BIN" --data-dir "$DATA" serve --listen 127.0.0.1:0 >"$DATA/stdout" 2>"$DATA/stderr" &
+# English output: the address is read from it below.
+RAPPORT_LANGUAGE=en "$BIN" --data-dir "$DATA" serve --listen 127.0.0.1:0 >"$DATA/stdout" 2>"$DATA/stderr" &
 SERVER_PID=$!
 BASE=""
 for _ in $(seq 100); do

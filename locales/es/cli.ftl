@@ -9,3 +9,28 @@ cli-not-a-supervisor = --supervisor { $email } no es la cuenta de un(a) supervis
 cli-no-such-supervisor = --supervisor { $email }: no hay ninguna cuenta con este correo electrónico
 cli-user-created = Se creó la cuenta { $role } de { $name } <{ $email }> (id { $id }).
 cli-database-up-to-date = La base de datos está al día ({ $target }).
+
+cli-now-responsible = { $to } es ahora responsable de { $client } ({ $what })
+cli-deactivated = Se desactivó { $email }; sus sesiones se cerraron y sus tokens de API se revocaron.
+cli-site-created =
+    { $kind ->
+        [none] Se creó la sede { $name } (id { $id }).
+       *[other] Se creó la sede { $name } ({ $kind }, id { $id }).
+    }
+cli-no-sites = Todavía no hay sedes; agregue una con: rapport site create NOMBRE [--kind TIPO]
+cli-audit-intact = Registro de auditoría íntegro: { $count } entradas verificadas.
+cli-audit-checkpoints = Contiene los { $count } puntos de control firmados (el más reciente nombra la entrada { $seq }).
+cli-audit-no-checkpoints = Nota: la cadena por sí sola no puede mostrar entradas quitadas del final junto con su cabeza; el final solo queda anclado por puntos de control firmados: rapport audit verify --checkpoints { $file }
+cli-audit-failed = La verificación del registro de auditoría FALLÓ: { $error }
+cli-backed-up = Copia de seguridad guardada en { $file }.
+cli-backup-checkpoint = Punto de control de auditoría firmado (entrada { $seq }) en { $file }; verifique una copia restaurada con: rapport audit verify --checkpoints { $file }
+cli-backup-no-checkpoint = No se escribió ningún punto de control de auditoría: no existe el archivo de clave { $file } (indique --audit-key-file).
+cli-key-added = Se agregó una nueva clave vigente al principio de { $file }.
+cli-listening = Rapport escucha en { $address }
+cli-public-address = Dirección pública: { $address }
+cli-first-run = Primer inicio: cree la cuenta de administrador(a) en { $link }
+cli-first-run-link = (un solo uso; válido por { $hours } horas; cada inicio muestra un enlace nuevo)
+cli-press-ctrl-c = Pulse Ctrl+C para detener.
+cli-email-through = Correo: las notificaciones se envían por { $server }
+cli-email-outbox = Correo: sin --smtp-url, las notificaciones quedan en la bandeja de salida: como administrador(a), Configuración > «Ver cada mensaje y si se envió» ({ $link }).
+cli-escalation-hours-deprecated = Advertencia: --risk-escalation-hours está obsoleto; reemplaza el plazo de acuse de recibo de la organización por { $hours } horas. Defina los plazos en Administración > Configuración.

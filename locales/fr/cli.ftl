@@ -9,3 +9,28 @@ cli-not-a-supervisor = --supervisor { $email } n’est pas le compte d’un·e s
 cli-no-such-supervisor = --supervisor { $email } : aucun compte avec cette adresse e-mail
 cli-user-created = Compte { $role } créé pour { $name } <{ $email }> (id { $id }).
 cli-database-up-to-date = La base de données est à jour ({ $target }).
+
+cli-now-responsible = { $to } est désormais responsable de { $client } ({ $what })
+cli-deactivated = { $email } désactivé·e ; ses sessions ont été fermées et ses jetons d’API révoqués.
+cli-site-created =
+    { $kind ->
+        [none] Site { $name } créé (id { $id }).
+       *[other] Site { $name } créé ({ $kind }, id { $id }).
+    }
+cli-no-sites = Aucun site pour l’instant ; ajoutez-en un avec : rapport site create NOM [--kind TYPE]
+cli-audit-intact = Journal d’audit intact : { $count } entrées vérifiées.
+cli-audit-checkpoints = Il contient les { $count } points de contrôle signés (le plus récent nomme l’entrée { $seq }).
+cli-audit-no-checkpoints = Remarque : la chaîne seule ne peut pas montrer des entrées retirées de sa fin avec sa tête ; la fin n’est ancrée que par des points de contrôle signés : rapport audit verify --checkpoints { $file }
+cli-audit-failed = La vérification du journal d’audit a ÉCHOUÉ : { $error }
+cli-backed-up = Sauvegarde enregistrée dans { $file }.
+cli-backup-checkpoint = Point de contrôle d’audit signé (entrée { $seq }) dans { $file } ; vérifiez une copie restaurée avec : rapport audit verify --checkpoints { $file }
+cli-backup-no-checkpoint = Aucun point de contrôle d’audit écrit : pas de fichier de clé { $file } (indiquez --audit-key-file).
+cli-key-added = Nouvelle clé courante ajoutée en tête de { $file }.
+cli-listening = Rapport écoute sur { $address }
+cli-public-address = Adresse publique : { $address }
+cli-first-run = Premier démarrage : créez le compte administrateur sur { $link }
+cli-first-run-link = (usage unique ; valable { $hours } heures ; chaque démarrage affiche un nouveau lien)
+cli-press-ctrl-c = Appuyez sur Ctrl+C pour arrêter.
+cli-email-through = Courriel : les notifications passent par { $server }
+cli-email-outbox = Courriel : pas de --smtp-url, les notifications restent dans la boîte d’envoi : en tant qu’administrateur, Paramètres > « Voir chaque message et s’il a été envoyé » ({ $link }).
+cli-escalation-hours-deprecated = Avertissement : --risk-escalation-hours est obsolète ; il remplace le délai d’accusé de réception de l’organisation par { $hours } heures. Définissez les délais dans Administration > Paramètres.

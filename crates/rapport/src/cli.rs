@@ -592,14 +592,21 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
                 let mut e = cli_event(action::CARE_TEAM_REASSIGN, "client");
                 e.detail = Some(format!("from {} on the command line", user.email));
                 store.reassign_responsible(&user.id, &moves, e).await.map_err(|e| format!("not handed over: {e}"))?;
+                let tr = language();
                 for r in &clients {
-                    println!("{} is now responsible for {} ({})", to.email, r.client_name, r.describe());
+                    println!(
+                        "{}",
+                        tr.tn(
+                            rapport_i18n::msg("cli-now-responsible"),
+                            &[("to", &to.email.as_str()), ("client", &r.client_name.as_str()), ("what", &r.describe())]
+                        )
+                    );
                 }
             }
             let mut e = cli_event(action::USER_DEACTIVATE, "user");
             e.resource_id = Some(user.id.to_string());
             store.set_user_active(&user.id, false, e).await.map_err(|e| e.to_string())?;
-            println!("Deactivated {}; their sessions were ended and their API tokens revoked.", user.email);
+            println!("{}", language().ta("cli-deactivated", "email", user.email.as_str()));
             store.close().await;
             Ok(ExitCode::SUCCESS)
         }
@@ -644,10 +651,15 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             .await;
             store.close().await;
             let site = created.map_err(|e| app_error("site not created", e))?;
-            match &site.kind {
-                Some(kind) => println!("Created site {} ({kind}, id {}).", site.name, site.id),
-                None => println!("Created site {} (id {}).", site.name, site.id),
-            }
+            let tr = language();
+            let kind = site.kind.clone().unwrap_or_else(|| "none".into());
+            println!(
+                "{}",
+                tr.tn(
+                    rapport_i18n::msg("cli-site-created"),
+                    &[("name", &site.name.as_str()), ("kind", &kind.as_str()), ("id", &site.id.to_string())]
+                )
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Site(SiteCommand::List) => {
@@ -656,7 +668,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             store.close().await;
             let sites = sites?;
             if sites.is_empty() {
-                eprintln!("No sites yet; add one with: rapport site create NAME [--kind KIND]");
+                eprintln!("{}", language().t("cli-no-sites"));
             }
             for s in sites {
                 println!("{}\t{}\t{}", s.id, s.name, s.kind.as_deref().unwrap_or(""));
@@ -721,19 +733,24 @@ async fn audit_verify(g: &Global, v: VerifyArgs) -> Result<ExitCode, String> {
     store.close().await;
     match r {
         Ok(n) => {
-            println!("Audit log intact: {n} entries verified.");
+            let tr = language();
+            println!("{}", tr.ta("cli-audit-intact", "count", n as i64));
             match newest {
-                Some(seq) => println!("It holds all {count} signed checkpoints (the newest names entry {seq})."),
-                None => println!(
-                    "Note: the chain alone cannot show entries cut from its end together with its head; the tail \
-                     is anchored only by signed checkpoints: rapport audit verify --checkpoints {}",
-                    checkpoints_file(g).display()
+                Some(seq) => println!(
+                    "{}",
+                    tr.tn(
+                        rapport_i18n::msg("cli-audit-checkpoints"),
+                        &[("count", &(count as i64)), ("seq", &(seq as i64))]
+                    )
                 ),
+                None => {
+                    println!("{}", tr.ta("cli-audit-no-checkpoints", "file", checkpoints_file(g).display().to_string()))
+                }
             }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            eprintln!("Audit log verification FAILED: {e}");
+            eprintln!("{}", language().ta("cli-audit-failed", "error", e.to_string()));
             Ok(ExitCode::FAILURE)
         }
     }
@@ -766,21 +783,23 @@ async fn backup(g: &Global, a: BackupArgs) -> Result<ExitCode, String> {
     };
     store.close().await;
     let checkpoint: Option<Checkpoint> = r?;
-    println!("Backed up to {}.", a.to.display());
+    let tr = language();
+    println!("{}", tr.ta("cli-backed-up", "file", a.to.display().to_string()));
     match checkpoint {
         Some(c) => {
             rapport_store::keyfile::write_new(&side, &format!("{}\n", c.to_json()))
                 .map_err(|e| format!("cannot write {}: {e}", side.display()))?;
             println!(
-                "Signed audit checkpoint (entry {}) in {}; check a restored copy with: rapport audit verify --checkpoints {}",
-                c.seq,
-                side.display(),
-                side.display()
+                "{}",
+                tr.tn(
+                    rapport_i18n::msg("cli-backup-checkpoint"),
+                    &[("seq", &(c.seq as i64)), ("file", &side.display().to_string())]
+                )
             );
         }
         None => println!(
-            "No audit checkpoint written: no key file {} (give --audit-key-file).",
-            g.data_dir.join(AUDIT_KEY_FILE).display()
+            "{}",
+            tr.ta("cli-backup-no-checkpoint", "file", g.data_dir.join(AUDIT_KEY_FILE).display().to_string())
         ),
     }
     Ok(ExitCode::SUCCESS)
@@ -799,7 +818,7 @@ async fn rotate_secrets(g: &Global, a: RotateArgs) -> Result<ExitCode, String> {
         );
         rapport_store::keyfile::replace(&path, &text)
             .map_err(|e| format!("cannot write the secrets key file {}: {e}", path.display()))?;
-        println!("Added a new current key at the top of {}.", path.display());
+        println!("{}", language().ta("cli-key-added", "file", path.display().to_string()));
     }
     let store = open_with(g, 2, KeyUse::Create).await?;
     let r = store.rotate_secrets().await;
@@ -886,9 +905,10 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     let base =
         a.public_url.clone().map(|u| u.trim_end_matches('/').to_string()).unwrap_or_else(|| format!("http://{local}"));
     tracing::info!(database = %target(g).describe(), "database ready");
-    println!("Rapport is listening on http://{local}");
+    let tr = language();
+    println!("{}", tr.ta("cli-listening", "address", format!("http://{local}")));
     if a.public_url.is_some() {
-        println!("Public address: {base}");
+        println!("{}", tr.ta("cli-public-address", "address", base.as_str()));
     }
     if store.count_users().await.map_err(|e| e.to_string())? == 0 {
         let token = new_secret();
@@ -896,10 +916,10 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
             .create_setup_token(&secret_hash(&token), Timestamp::now().plus(time_hours(SETUP_LINK_HOURS)))
             .await
             .map_err(|e| e.to_string())?;
-        println!("First run: create the administrator account at {base}/setup/{token}");
-        println!("(single use; valid for {SETUP_LINK_HOURS} hours; each start prints a fresh link)");
+        println!("{}", tr.ta("cli-first-run", "link", format!("{base}/setup/{token}")));
+        println!("{}", tr.ta("cli-first-run-link", "hours", SETUP_LINK_HOURS as i64));
     }
-    println!("Press Ctrl+C to stop.");
+    println!("{}", tr.t("cli-press-ctrl-c"));
     let ack_override = a.risk_escalation_hours.map(|h| h as i64);
     if let Some(h) = ack_override {
         tracing::warn!(
@@ -907,10 +927,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
             "--risk-escalation-hours is deprecated: it replaces the acknowledgement deadline set on \
              Administration > Settings; remove it and set the deadlines there"
         );
-        println!(
-            "Warning: --risk-escalation-hours is deprecated; it replaces the organisation's acknowledgement \
-             deadline with {h} hours. Set the deadlines on Administration > Settings instead."
-        );
+        println!("{}", tr.ta("cli-escalation-hours-deprecated", "hours", h));
     }
     let config = rapport_app::Config {
         public_url: a.public_url.clone(),
@@ -934,13 +951,11 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     let reminders = rapport_app::jobs::spawn_session_reminders(state.clone(), std::time::Duration::from_secs(300));
     let delivery = match (mailer, &smtp) {
         (Some(m), Some(s)) => {
-            println!("E-mail: notifications go through {}", s.describe());
+            println!("{}", tr.ta("cli-email-through", "server", s.describe()));
             Some(rapport_app::jobs::spawn_outbox_delivery(store.clone(), m, std::time::Duration::from_secs(60)))
         }
         _ => {
-            println!(
-                "E-mail: no --smtp-url, so notifications stay in the outbox: as an administrator, Settings > \"See every message and whether it was sent\" ({base}/admin/email)."
-            );
+            println!("{}", tr.ta("cli-email-outbox", "link", format!("{base}/admin/email")));
             None
         }
     };
