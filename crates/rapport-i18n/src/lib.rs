@@ -271,6 +271,16 @@ impl Tr {
         )
     }
 
+    /// A month's short name: "Dec", "dic", "déc.".
+    pub fn month_short(&self, m: time::Month) -> String {
+        self.t(MONTHS_SHORT[usize::from(u8::from(m)) - 1])
+    }
+
+    /// A month's full name: "December", "diciembre", "décembre".
+    pub fn month_name(&self, m: time::Month) -> String {
+        self.t(MONTHS[usize::from(u8::from(m)) - 1])
+    }
+
     /// A day in the long form people read: "Friday 4 December 2026",
     /// "viernes, 4 de diciembre de 2026", "vendredi 4 décembre 2026".
     pub fn long_date(&self, d: Date) -> String {

@@ -28,7 +28,7 @@ pub struct ChartRow {
 
 /// "4 Dec": a day on the chart's time axis.
 fn day_month(tr: &Tr, d: time::Date) -> String {
-    format!("{} {}", d.day(), tr.t(&format!("month-short-{}", d.month() as u8)))
+    format!("{} {}", d.day(), tr.month_short(d.month()))
 }
 
 /// The chart's words in the reader's language.

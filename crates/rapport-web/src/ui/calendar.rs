@@ -2,7 +2,6 @@
 //! cancelling, and the private iCalendar feed. Each handler calls one use case
 //! of `rapport_app::calendar`.
 
-use super::today::MONTHS_SHORT;
 use super::Layout;
 use crate::error::{AppError, AppResult};
 use crate::html::render;
@@ -154,7 +153,7 @@ pub async fn page(
     let title = match view {
         View::Week => tr.ta("calendar-week-of", "date", crate::i18n::day(cal.from)),
         View::Month => {
-            let month = tr.t(MONTHS_SHORT[usize::from(u8::from(cal.date.month())) - 1]);
+            let month = tr.month_short(cal.date.month());
             tr.tn("calendar-month-title", &[("month", &month), ("year", &i64::from(cal.date.year()))])
         }
     };

@@ -169,7 +169,7 @@ fn chart_words(tr: &crate::i18n::Tr) -> TimelineWords<'_> {
         remission: format!(" {}", tr.t("timeline-chart-remission")),
         hollow: tr.t("timeline-chart-hollow"),
         category: Box::new(move |c| tr.t(c.message())),
-        month_short: Box::new(move |m| tr.t(&format!("month-short-{}", u8::from(m)))),
+        month_short: Box::new(move |m| tr.month_short(m)),
         event_date: Box::new(move |e| event_when(tr, e)),
         score_point: Box::new(move |label, value, d| {
             tr.tn(msg("timeline-chart-score-point"), &[("series", &label), ("value", &value), ("date", &tr.date(d))])
@@ -196,7 +196,7 @@ fn chart_words(tr: &crate::i18n::Tr) -> TimelineWords<'_> {
 /// "around March 2025" / "14 March 2025" in the reader's language (as `date_display` in English).
 fn event_when(tr: &crate::i18n::Tr, e: &TimelineEvent) -> String {
     let Some(d) = e.when() else { return e.date.clone() };
-    let month = |m: time::Month| tr.t(&format!("month-{}", u8::from(m)));
+    let month = |m: time::Month| tr.month_name(m);
     let shown = match (d.month(), d.day()) {
         (Some(m), Some(day)) => tr
             .tn("timeline-date-day", &[("day", &i64::from(day)), ("month", &month(m)), ("year", &i64::from(d.year()))]),

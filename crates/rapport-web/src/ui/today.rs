@@ -28,7 +28,7 @@ pub fn short_date(d: impl Borrow<Date>) -> String {
     let d = d.borrow();
     let tr = crate::i18n::current();
     let weekday = tr.t(WEEKDAYS_SHORT[usize::from(d.weekday().number_days_from_monday())]);
-    let month = tr.t(MONTHS_SHORT[usize::from(u8::from(d.month())) - 1]);
+    let month = tr.month_short(d.month());
     tr.tn("today-short-date", &[("weekday", &weekday), ("day", &i64::from(d.day())), ("month", &month)])
 }
 
@@ -41,21 +41,6 @@ pub const WEEKDAYS_SHORT: [&str; 7] = [
     msg("calendar-weekday-short-5"),
     msg("calendar-weekday-short-6"),
     msg("calendar-weekday-short-7"),
-];
-
-pub const MONTHS_SHORT: [&str; 12] = [
-    msg("month-short-1"),
-    msg("month-short-2"),
-    msg("month-short-3"),
-    msg("month-short-4"),
-    msg("month-short-5"),
-    msg("month-short-6"),
-    msg("month-short-7"),
-    msg("month-short-8"),
-    msg("month-short-9"),
-    msg("month-short-10"),
-    msg("month-short-11"),
-    msg("month-short-12"),
 ];
 
 /// HTML-escapes a message put inside markup built here.
