@@ -466,3 +466,8 @@ note-error-risk = ‮Record the risk check before signing‬
 note-error-risk-detail = ‮Describe the risk identified and what was done about it‬
 note-error-event-effect = ‮Say how "{ $event }" went with the client's mood‬
 note-error-addendum = ‮Write the addendum‬
+course-progress-held =
+    { $count ->
+        [one] ‮1 session held‬
+       *[other] ‮{ $count } sessions held‬
+    }

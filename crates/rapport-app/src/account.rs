@@ -10,6 +10,7 @@ use rand::RngCore;
 use rapport_core::access::Role;
 use rapport_core::audit::action;
 use rapport_core::mfa::{normalise_recovery_code, normalise_totp_code, recovery_code_from_bytes, RECOVERY_CODES};
+use rapport_core::msg;
 use rapport_core::{password, Id, ValidationErrors};
 use rapport_store::sessions::{SessionRow, TokenRow};
 use serde::Deserialize;
@@ -254,9 +255,7 @@ pub async fn enable_two_step(state: &AppState, me: &Identity, code: Option<&str>
 #[crate::boxing::boxed_future]
 pub async fn disable_two_step(state: &AppState, me: &Identity, current: Option<&str>) -> AppResult<TwoStepChange> {
     if state.organisation().await?.require_mfa {
-        return Err(Error::Forbidden(
-            "Your organisation requires two-step verification; it cannot be turned off.".into(),
-        ));
+        return Err(Error::forbidden(msg("app-mfa-required"), &[]));
     }
     if let Err(r) = confirm_password(state, me, current, "turning off two-step verification").await? {
         return Ok(reauth_refused(r));

@@ -15,6 +15,7 @@ use rapport_core::access::{
 };
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::client::{self, changed_fields, ClientStatus, RawClientDetails};
+use rapport_core::msg;
 use rapport_core::validation::KeyArg;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::{CareTeamMember, CaseloadQuery, CaseloadRow, ClientRecord, ClientSummary};
@@ -402,7 +403,7 @@ pub async fn update(
 /// Archiving or restoring a record is for its care team, not emergency access.
 pub fn may_change_status(basis: AccessBasis) -> AppResult<()> {
     if basis == AccessBasis::BreakGlass {
-        return Err(Error::Forbidden("Emergency access does not allow archiving or restoring a record.".into()));
+        return Err(Error::forbidden(msg("app-archive-emergency"), &[]));
     }
     Ok(())
 }
@@ -468,7 +469,7 @@ async fn managed(state: &AppState, me: &Identity, id: &str) -> AppResult<ClientR
     let (c, basis) = client_for(state, me, id, Purpose::Write).await?;
     if !basis.manages_care_team() {
         deny(state, me, "care_team", Some(c.id.as_str())).await?;
-        return Err(Error::Forbidden("Only the care team and their supervisors can change the care team.".into()));
+        return Err(Error::forbidden(msg("app-care-team-change"), &[]));
     }
     Ok(c)
 }
@@ -514,11 +515,7 @@ pub async fn make_responsible(state: &AppState, me: &Identity, id: &str, user: &
     let user = Id::parse(user).ok_or(Error::NotFound)?;
     if user != c.responsible_clinician_id && !may_hand_over(me, &c, relation(state, me, &c).await?) {
         deny(state, me, "care_team", Some(c.id.as_str())).await?;
-        return Err(Error::Forbidden(
-            "Only the responsible clinician, or a supervisor of someone on the care team, can hand over \
-             responsibility for this client."
-                .into(),
-        ));
+        return Err(Error::forbidden(msg("app-care-team-hand-over"), &[]));
     }
     state.store.set_responsible(&c.id, &user, member_event(me, action::CARE_TEAM_RESPONSIBLE, &c, &user)).await?;
     Ok(c)
@@ -533,7 +530,7 @@ pub async fn require_break_glass(state: &AppState, me: &Identity) -> AppResult<(
         Ok(())
     } else {
         deny(state, me, "break_glass", None).await?;
-        Err(Error::Forbidden("Emergency access is for clinical staff.".into()))
+        Err(Error::forbidden(msg("app-emergency-staff"), &[]))
     }
 }
 

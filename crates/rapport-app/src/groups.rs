@@ -14,6 +14,7 @@
 
 use crate::access::{client_for, clients_shown, deny, Purpose};
 use crate::caller::Identity;
+use crate::error::field_error;
 use crate::responses::{prepare, CourseChoice, Submission};
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
@@ -23,6 +24,7 @@ use rapport_core::group::{
 };
 use rapport_core::protocol::{GroupFormat, Protocol};
 use rapport_core::validation::plausible_date;
+use rapport_core::validation::KeyArg;
 use rapport_core::{msg, Id, Timestamp};
 use rapport_store::groups::{
     GroupDetail, GroupRow, MemberScore, Membership, NewAttendance, NewGroup, NewGroupSession, NewScreening, PreGroup,
@@ -108,7 +110,7 @@ fn require_organiser(me: &Identity) -> AppResult<()> {
     if me.actor().can_organise_groups() {
         Ok(())
     } else {
-        Err(Error::Forbidden("Groups and sites are set up by a supervisor or an administrator.".into()))
+        Err(Error::forbidden(msg("app-groups-setup"), &[]))
     }
 }
 
@@ -134,11 +136,11 @@ pub async fn create_site_as(
 ) -> AppResult<Site> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        return Err(Error::invalid("name", "Give the site a name of 1 to 120 characters"));
+        return Err(Error::keyed("name", msg("app-site-name"), vec![]));
     }
     let kind = kind.map(str::trim).filter(|k| !k.is_empty());
     if kind.is_some_and(|k| k.chars().count() > 60) {
-        return Err(Error::invalid("kind", "The kind of site is at most 60 characters"));
+        return Err(Error::keyed("kind", msg("app-site-kind"), vec![]));
     }
     e.action = action::SITE_CREATE.into();
     e.resource_type = "site".into();
@@ -161,7 +163,7 @@ async fn site_ref(state: &AppState, field: &str, id: Option<&str>) -> AppResult<
         Some(id) => state.store.site(&id).await?,
         None => None,
     };
-    found.map(|s| Some(s.id)).ok_or_else(|| Error::invalid(field, "No site with this id"))
+    found.map(|s| Some(s.id)).ok_or_else(|| Error::keyed(field, msg("app-site-unknown"), vec![]))
 }
 
 /// The site a new client belongs to: the one given, else (for a
@@ -179,7 +181,7 @@ pub async fn site_for_new_client(state: &AppState, me: &Identity, given: Option<
     if mine {
         Ok(Some(site))
     } else {
-        Err(Error::invalid("site_id", "A facilitator registers people at their own site or a site of their groups"))
+        Err(Error::keyed("site_id", msg("app-site-facilitator"), vec![]))
     }
 }
 
@@ -231,8 +233,15 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     }
     let planned = match (&protocol, input.planned_sessions) {
         (Some(p), Some(n)) if !p.allows_sessions(n) => {
-            errors
-                .add("planned_sessions", format!("{} runs {} to {} meetings", p.name, p.sessions.min, p.sessions.max));
+            errors.0.push(field_error(
+                "planned_sessions",
+                msg("app-group-sessions-range"),
+                vec![
+                    ("protocol", p.name.as_str().into()),
+                    ("min", i64::from(p.sessions.min).into()),
+                    ("max", i64::from(p.sessions.max).into()),
+                ],
+            ));
             n
         }
         (Some(p), n) => n.unwrap_or(p.sessions.default),
@@ -352,9 +361,7 @@ async fn working_group(state: &AppState, me: &Identity, id: &str) -> AppResult<G
     let view = group_for(state, me, id, Purpose::Write).await?;
     if !view.access.sees_members() {
         deny(state, me, "group", Some(id)).await?;
-        return Err(Error::Forbidden(
-            "Only the group's facilitators and their supervisors work with its members.".into(),
-        ));
+        return Err(Error::forbidden(msg("app-group-members"), &[]));
     }
     Ok(view)
 }
@@ -366,7 +373,7 @@ pub async fn add_member(state: &AppState, me: &Identity, group: &str, client_id:
     let view = working_group(state, me, group).await?;
     let (client, _) = client_for(state, me, client_id, Purpose::Write).await.map_err(|e| {
         if matches!(e, Error::NotFound) {
-            Error::invalid("client_id", "No client with this id")
+            Error::keyed("client_id", msg("app-client-unknown"), vec![])
         } else {
             e
         }
@@ -541,7 +548,7 @@ pub async fn set_member_status(
         return Err(Error::NotFound);
     };
     let Some(to) = MemberStatus::parse(status.trim()) else {
-        return Err(Error::invalid("status", "status must be completed, dropped_out, referred or active"));
+        return Err(Error::keyed("status", msg("app-member-status-unknown"), vec![]));
     };
     if !member.status.may_change_to(to) {
         return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
@@ -577,7 +584,7 @@ pub async fn set_member_status(
 pub async fn close_group(state: &AppState, me: &Identity, group: &str) -> AppResult<()> {
     let view = working_group(state, me, group).await?;
     if view.is_closed() {
-        return Err(Error::Conflict("This group is already closed.".into()));
+        return Err(Error::conflict(msg("app-group-closed"), &[]));
     }
     let mut e = me.event(action::GROUP_CLOSE, "group");
     e.resource_id = Some(view.detail.group.id.to_string());
@@ -637,10 +644,10 @@ pub async fn record_meeting(
 ) -> AppResult<MeetingRecorded> {
     let view = working_group(state, me, group).await?;
     let Some(number) = view.next_number() else {
-        return Err(Error::Conflict(format!(
-            "All {} meetings of this group are recorded (or it is closed).",
-            view.detail.group.planned_sessions
-        )));
+        return Err(Error::conflict(
+            msg("app-group-meetings-recorded"),
+            &[("count", &i64::from(view.detail.group.planned_sessions))],
+        ));
     };
     let mut errors = rapport_core::ValidationErrors::new();
     let today = crate::clock::today();
@@ -744,7 +751,7 @@ pub async fn record_meeting(
         }
         match state.instruments.get(r.instrument.trim()) {
             Some(inst) => checked.push((id, inst, r)),
-            None => errors.add(&format!("{field}.instrument"), "Unknown instrument"),
+            None => errors.0.push(field_error(&format!("{field}.instrument"), msg("app-instrument-unknown"), vec![])),
         }
     }
     errors.into_result()?;
@@ -868,14 +875,18 @@ pub struct Screened {
 pub async fn screen(state: &AppState, me: &Identity, input: &ScreeningInput) -> AppResult<Screened> {
     let (client, _) = client_for(state, me, &input.client_id, Purpose::Write).await.map_err(|e| {
         if matches!(e, Error::NotFound) {
-            Error::invalid("client_id", "No client with this id")
+            Error::keyed("client_id", msg("app-client-unknown"), vec![])
         } else {
             e
         }
     })?;
     let Some(protocol) = state.config.protocols.get(input.protocol.trim()).filter(|p| p.group) else {
         let ids: Vec<&str> = state.config.protocols.groups().map(|p| p.id.as_str()).collect();
-        return Err(Error::invalid("protocol", format!("Choose a group protocol: {}", ids.join(", "))));
+        return Err(Error::keyed(
+            "protocol",
+            msg("app-group-choose-protocol"),
+            vec![("protocols", ids.join(", ").into())],
+        ));
     };
     let rule = protocol.group_format.as_ref().expect("group protocols have a format").eligibility.clone();
     let inst = state
@@ -886,7 +897,7 @@ pub async fn screen(state: &AppState, me: &Identity, input: &ScreeningInput) -> 
     let date = optional_date(&mut errors, "date", input.date.as_deref()).unwrap_or_else(crate::clock::today);
     let note = input.note.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if note.is_some_and(|n| n.chars().count() > NOTE_MAX) {
-        errors.add("note", format!("At most {NOTE_MAX} characters"));
+        errors.0.push(field_error("note", msg("app-text-too-long"), vec![("max", KeyArg::Number(NOTE_MAX as i64))]));
     }
     errors.into_result()?;
     let sub = Submission {
@@ -964,9 +975,7 @@ pub struct Funnel {
 pub async fn funnel(state: &AppState, me: &Identity, filter: &FunnelFilter) -> AppResult<Funnel> {
     if !me.actor().can_hold_caseload() {
         deny(state, me, "funnel", None).await?;
-        return Err(Error::Forbidden(
-            "The programme funnel lists people; it is for staff who work with clients.".into(),
-        ));
+        return Err(Error::forbidden(msg("app-funnel-staff"), &[]));
     }
     let rows = state.store.funnel_rows(&me.user.id).await?;
     let pairs = state.store.group_facilitator_pairs().await?;
@@ -1053,7 +1062,7 @@ pub async fn supervise(
     event: rapport_core::audit::AuditEvent,
 ) -> AppResult<()> {
     if makes_circle(state, supervisor, supervisee).await? {
-        return Err(Error::invalid("supervisor", "This would make a circle of supervision"));
+        return Err(Error::keyed("supervisor", msg("app-supervision-circle"), vec![]));
     }
     Ok(state.store.add_supervision(supervisor, supervisee, event).await?)
 }

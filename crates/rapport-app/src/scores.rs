@@ -79,7 +79,9 @@ fn words(
     let tr = rapport_i18n::current();
     let Some(inst) = inst else {
         let score = match r.total {
-            Some(t) => tr.tn(rapport_i18n::msg("score-total"), &[("instrument", &r.instrument_id.as_str()), ("total", &t)]),
+            Some(t) => {
+                tr.tn(rapport_i18n::msg("score-total"), &[("instrument", &r.instrument_id.as_str()), ("total", &t)])
+            }
             None => tr.ta("score-no-total", "instrument", r.instrument_id.as_str()),
         };
         return ResponseSummary {

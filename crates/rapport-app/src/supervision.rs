@@ -65,7 +65,7 @@ fn require_supervisor(me: &Identity) -> AppResult<()> {
     if me.user.role == Role::Supervisor {
         Ok(())
     } else {
-        Err(Error::Forbidden("The supervision dashboard is for supervisors.".into()))
+        Err(Error::forbidden(msg("app-supervision-supervisors"), &[]))
     }
 }
 
@@ -282,7 +282,9 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
     for (i, raw) in input.course_ids.iter().enumerate() {
         match course_for(state, me, raw.trim(), Purpose::Write).await {
             Ok(cx) => cases.push((Some(cx.course.id.clone()), None, None)),
-            Err(Error::NotFound) => return Err(Error::invalid(&format!("course_ids[{i}]"), "No course you can see")),
+            Err(Error::NotFound) => {
+                return Err(Error::keyed(&format!("course_ids[{i}]"), msg("app-supervision-no-course"), vec![]))
+            }
             Err(e) => return Err(e),
         }
     }
@@ -290,7 +292,7 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
         match crate::groups::group_for(state, me, raw.trim(), Purpose::Write).await {
             Ok(v) if v.access.sees_members() => cases.push((None, Some(v.detail.group.id.clone()), None)),
             Ok(_) | Err(Error::NotFound) => {
-                return Err(Error::invalid(&format!("group_ids[{i}]"), "No group you supervise"))
+                return Err(Error::keyed(&format!("group_ids[{i}]"), msg("app-supervision-no-group"), vec![]))
             }
             Err(e) => return Err(e),
         }
@@ -525,13 +527,13 @@ pub async fn professional_record(state: &AppState, me: &Identity, user: &str) ->
 pub async fn certify(state: &AppState, me: &Identity, user: &str, pathway: &str, on: &str) -> AppResult<()> {
     let u = person(state, me, user).await?;
     if u.id == me.user.id {
-        return Err(Error::Forbidden("A certification is recorded by a supervisor or an administrator.".into()));
+        return Err(Error::forbidden(msg("app-certification-recorder"), &[]));
     }
     let Some(p) = state.config.fidelity.pathway(pathway.trim()) else {
-        return Err(Error::invalid("pathway", "No such certification pathway"));
+        return Err(Error::keyed("pathway", msg("app-certification-no-pathway"), vec![]));
     };
     let Some(on) = rapport_core::time::parse_date(on.trim()).filter(|d| *d <= crate::clock::today()) else {
-        return Err(Error::invalid("certified_on", "Give the date as YYYY-MM-DD, not in the future"));
+        return Err(Error::keyed("certified_on", msg("app-certification-date"), vec![]));
     };
     let expires = (p.valid_years > 0).then(|| on.replace_year(on.year() + p.valid_years as i32).unwrap_or(on));
     let mut e = me.event(action::CERTIFICATION_RECORD, "user");

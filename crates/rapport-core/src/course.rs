@@ -557,7 +557,6 @@ impl Progress {
         self.phase_label = p.phase_label(phase);
         self
     }
-
 }
 
 /// Where a session may fall in its course: not before the course's start

@@ -23,7 +23,10 @@ impl Tr {
         };
         let contracted = i64::from(p.contracted);
         if p.sessions_held == 0 {
-            self.tn(msg("course-progress-none-held"), &[("contracted", &contracted), ("phase", &phase), ("left", &left)])
+            self.tn(
+                msg("course-progress-none-held"),
+                &[("contracted", &contracted), ("phase", &phase), ("left", &left)],
+            )
         } else {
             let held = i64::from(p.sessions_held);
             self.tn(
@@ -53,7 +56,10 @@ mod tests {
             en.course_progress(p, &Progress::new(p, 16, 16, false)),
             "Session 16 of 16 · termination phase · none left"
         );
-        assert_eq!(en.course_progress(p, &Progress::new(p, 16, 18, false)), "Session 18 of 16 · termination phase · 2 past the contract");
+        assert_eq!(
+            en.course_progress(p, &Progress::new(p, 16, 18, false)),
+            "Session 18 of 16 · termination phase · 2 past the contract"
+        );
         let es = Tr::new("es").course_progress(p, &Progress::new(p, 16, 5, false));
         assert!(!es.contains("Session") && es.contains("16") && es.contains('5'), "{es}");
     }

@@ -154,7 +154,9 @@ impl Tr {
     ) -> String {
         let head = self.score_words(inst, total, band_set, band, blank);
         match (total, outcome) {
-            (Some(_), Some(o)) => self.tn(msg("score-sentence"), &[("score", &head), ("change", &self.change_words(o))]),
+            (Some(_), Some(o)) => {
+                self.tn(msg("score-sentence"), &[("score", &head), ("change", &self.change_words(o))])
+            }
             _ => head,
         }
     }
@@ -236,10 +238,9 @@ impl Tr {
         hits.iter()
             .map(|(n, score)| match rapport_core::measures::wording::code_for_score(inst, *n, *score) {
                 Some(code) => self.named_risk_answer(inst, *n, Some(code)),
-                None => self.tn(
-                    msg("question-scored"),
-                    &[("question", &self.named_question(inst, *n)), ("score", score)],
-                ),
+                None => {
+                    self.tn(msg("question-scored"), &[("question", &self.named_question(inst, *n)), ("score", score)])
+                }
             })
             .collect::<Vec<_>>()
             .join("; ")
@@ -307,7 +308,13 @@ mod tests {
                         let own = format!("band-{}-{}", hyphens(&inst.id), hyphens(&b.id));
                         let id = if tr.has(&own) { own } else { format!("band-{}", hyphens(&b.id)) };
                         assert!(tr.has(&id), "{lang}: {} band {} has no message", inst.id, b.id);
-                        assert_eq!(tr.band_label(inst, Some(&set.id), &b.id), tr.t(&id), "{lang}: {} band {}", inst.id, b.id);
+                        assert_eq!(
+                            tr.band_label(inst, Some(&set.id), &b.id),
+                            tr.t(&id),
+                            "{lang}: {} band {}",
+                            inst.id,
+                            b.id
+                        );
                     }
                 }
                 for r in &inst.risk_items {

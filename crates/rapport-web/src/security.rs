@@ -50,7 +50,8 @@ const MAX_FORM_BYTES: usize = crate::limits::MAX_BODY_BYTES;
 fn rejected(reason: &'static str) -> Response {
     tracing::warn!(reason, "CSRF check failed");
     let tr = rapport_i18n::current();
-    let page = crate::html::error_page::ErrorPage::new(StatusCode::FORBIDDEN, tr.ta("csrf-refused", "reason", tr.t(reason)));
+    let page =
+        crate::html::error_page::ErrorPage::new(StatusCode::FORBIDDEN, tr.ta("csrf-refused", "reason", tr.t(reason)));
     (StatusCode::FORBIDDEN, Html(page.render_html())).into_response()
 }
 

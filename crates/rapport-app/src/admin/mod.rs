@@ -9,10 +9,12 @@ pub mod settings;
 
 use crate::access::{deny, require_admin};
 use crate::caller::Identity;
+use crate::error::field_error;
 use crate::notices::{account_change, Change, ChangedBy};
 use crate::{AppResult, AppState, Error};
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent};
+use rapport_core::msg;
 use rapport_core::validation::looks_like_email;
 use rapport_core::{password, Id, Timestamp, ValidationErrors};
 use rapport_store::outbox::Notice;
@@ -212,13 +214,11 @@ async fn refuse_circles(state: &AppState, errors: &mut ValidationErrors, user: &
     for s in sup {
         if crate::groups::makes_circle(state, &user.id, s).await? {
             let name = state.store.user(s).await?.map(|u| u.name).unwrap_or_default();
-            errors.add(
+            errors.0.push(field_error(
                 "supervisees",
-                format!(
-                    "{name} already supervises {} (directly or through others): this would make a circle",
-                    user.name
-                ),
-            );
+                msg("app-supervision-circle-named"),
+                vec![("name", name.into()), ("supervisee", user.name.as_str().into())],
+            ));
         }
     }
     Ok(())
@@ -461,10 +461,10 @@ pub enum Deactivation {
 pub async fn deactivate_user(state: &AppState, me: &Identity, id: &str) -> AppResult<Deactivation> {
     let (user, e) = user_action(state, me, id, action::USER_DEACTIVATE, "user").await?;
     if user.id == me.user.id {
-        return Err(Error::Conflict("You cannot deactivate your own account.".into()));
+        return Err(Error::conflict(msg("app-deactivate-self"), &[]));
     }
     if user.role == Role::Admin && user.active && active_admins(state).await? <= 1 {
-        return Err(Error::Conflict("This is the only active administrator.".into()));
+        return Err(Error::conflict(msg("app-last-admin"), &[]));
     }
     // Nobody may be left without a responsible clinician who can see their flags.
     let clients = state.store.open_responsibilities(&user.id).await?;
@@ -631,7 +631,7 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
     let left = state.store.open_responsibilities(&user.id).await?;
     if form.deactivate && left.is_empty() && user.active {
         if user.id == me.user.id {
-            return Err(Error::Conflict("You cannot deactivate your own account.".into()));
+            return Err(Error::conflict(msg("app-deactivate-self"), &[]));
         }
         let mut e = me.event(action::USER_DEACTIVATE, "user");
         e.resource_id = Some(user.id.to_string());

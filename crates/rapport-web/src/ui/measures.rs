@@ -203,9 +203,7 @@ impl MeasuresPage {
         let number = flag.trim_start_matches("risk_item_").parse::<u32>().ok();
         let tr = &self.layout.tr;
         match (number, self.library.get(&r.instrument_id)) {
-            (Some(n), Some(inst)) => {
-                tr.ta("measure-risk-question-positive", "question", tr.question(inst, n))
-            }
+            (Some(n), Some(inst)) => tr.ta("measure-risk-question-positive", "question", tr.question(inst, n)),
             (Some(n), None) => tr.ta("measure-risk-number-positive", "number", n as i64),
             _ => flag.replace('_', " "),
         }

@@ -328,11 +328,8 @@ impl SessionPage {
 
     /// The open flag's status, capitalised for the start of a sentence.
     fn flag_status(&self) -> String {
-        let status = self
-            .open_flag
-            .as_ref()
-            .map(|f| crate::i18n::current().flag_status_label(f.status))
-            .unwrap_or_default();
+        let status =
+            self.open_flag.as_ref().map(|f| crate::i18n::current().flag_status_label(f.status)).unwrap_or_default();
         let mut chars = status.chars();
         chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
     }
