@@ -121,3 +121,7 @@ app-follow-up-due =
         [one] ‮Follow-up at { $months } month: due from { $date }‬
        *[other] ‮Follow-up at { $months } months: due from { $date }‬
     }
+# Which responses the outcomes are computed over (the measures page).
+app-outcome-scope-course = ‮Course from { $date } ({ $protocol }, { $status })‬
+app-outcome-scope-all = ‮All responses, across every course‬
+app-outcome-scope-outside = ‮Responses outside any course‬

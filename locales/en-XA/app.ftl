@@ -121,3 +121,7 @@ app-follow-up-due =
         [one] [Ƒöļļöŵ-ûþ åţ { $months } ɱöñţĥ: đûé ƒŕöɱ { $date } ····· ····· ··]
        *[other] [Ƒöļļöŵ-ûþ åţ { $months } ɱöñţĥš: đûé ƒŕöɱ { $date } ····· ····· ··]
     }
+# Which responses the outcomes are computed over (the measures page).
+app-outcome-scope-course = [Çöûŕšé ƒŕöɱ { $date } ({ $protocol }, { $status }) ····· ··]
+app-outcome-scope-all = [Åļļ ŕéšþöñšéš, åçŕöšš éṽéŕý çöûŕšé ····· ····· ····]
+app-outcome-scope-outside = [Ŕéšþöñšéš öûţšîđé åñý çöûŕšé ····· ····· ·]

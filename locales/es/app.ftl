@@ -119,3 +119,6 @@ app-follow-up-due =
         [one] Seguimiento a { $months } mes: pendiente desde el { $date }
        *[other] Seguimiento a los { $months } meses: pendiente desde el { $date }
     }
+app-outcome-scope-course = Tratamiento desde el { $date } ({ $protocol }, { $status })
+app-outcome-scope-all = Todas las respuestas, de todos los tratamientos
+app-outcome-scope-outside = Respuestas fuera de cualquier tratamiento

@@ -119,3 +119,6 @@ app-follow-up-due =
         [one] Suivi à { $months } mois : à faire à partir du { $date }
        *[other] Suivi à { $months } mois : à faire à partir du { $date }
     }
+app-outcome-scope-course = Traitement à partir du { $date } ({ $protocol }, { $status })
+app-outcome-scope-all = Toutes les réponses, sur l’ensemble des traitements
+app-outcome-scope-outside = Réponses hors de tout traitement

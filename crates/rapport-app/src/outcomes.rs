@@ -68,12 +68,10 @@ pub fn course_of_response(r: &ResponseRow, spans: &[CourseSpan<String>]) -> Opti
 }
 
 pub fn course_label(c: &CourseSummary) -> String {
-    format!(
-        "Course from {} ({}, {})",
-        rapport_core::time::format_date(c.course.start_date),
-        c.course.protocol_id,
-        c.course.status.label().to_lowercase()
-    )
+    let tr = rapport_i18n::current();
+    let status = tr.t(c.course.status.message()).to_lowercase();
+    let date = tr.date(c.course.start_date);
+    tr.tn(msg("app-outcome-scope-course"), &[("date", &date), ("protocol", &c.course.protocol_id), ("status", &status)])
 }
 
 /// The client's responses in the requested scope. A course that is not the
@@ -92,7 +90,7 @@ pub fn scoped_responses<'a>(
                 let scope = OutcomeScope {
                     kind: "all".into(),
                     course_id: None,
-                    label: "All responses, across every course".into(),
+                    label: rapport_i18n::current().t(msg("app-outcome-scope-all")),
                 };
                 return Ok(Scoped { scope, responses: all.clone(), all, courses });
             }
@@ -117,7 +115,7 @@ pub fn scoped_responses<'a>(
                 OutcomeScope {
                     kind: "outside_courses".into(),
                     course_id: None,
-                    label: "Responses outside any course".into(),
+                    label: rapport_i18n::current().t(msg("app-outcome-scope-outside")),
                 },
                 None,
             ),
