@@ -125,3 +125,10 @@ app-follow-up-due =
 app-outcome-scope-course = [Çöûŕšé ƒŕöɱ { $date } ({ $protocol }, { $status }) ····· ··]
 app-outcome-scope-all = [Åļļ ŕéšþöñšéš, åçŕöšš éṽéŕý çöûŕšé ····· ····· ····]
 app-outcome-scope-outside = [Ŕéšþöñšéš öûţšîđé åñý çöûŕšé ····· ····· ·]
+
+## The storage layer's refusals, worded here
+
+app-care-team-already = [Ţĥîš þéŕšöñ îš åļŕéåđý öñ ţĥé çåŕé ţéåɱ. ····· ····· ····· ·]
+app-care-team-remove-responsible = [Öñļý öţĥéŕ ɱéɱƀéŕš çåñ ƀé ŕéɱöṽéđ: ɱåķé šöɱéöñé éļšé ŕéšþöñšîƀļé ƒîŕšţ. ····· ····· ····· ····· ····· ···]
+app-care-team-not-member = [Åđđ ţĥîš þéŕšöñ ţö ţĥé çåŕé ţéåɱ ƒîŕšţ. ····· ····· ····· ·]
+app-site-exists = [Å šîţé ñåɱéđ “{ $name }” åļŕéåđý éẋîšţš. ····· ····· ··]

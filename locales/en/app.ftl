@@ -124,3 +124,10 @@ app-follow-up-due =
 app-outcome-scope-course = Course from { $date } ({ $protocol }, { $status })
 app-outcome-scope-all = All responses, across every course
 app-outcome-scope-outside = Responses outside any course
+
+## The storage layer's refusals, worded here
+
+app-care-team-already = This person is already on the care team.
+app-care-team-remove-responsible = Only other members can be removed: make someone else responsible first.
+app-care-team-not-member = Add this person to the care team first.
+app-site-exists = A site named “{ $name }” already exists.

@@ -122,3 +122,10 @@ app-follow-up-due =
 app-outcome-scope-course = Tratamiento desde el { $date } ({ $protocol }, { $status })
 app-outcome-scope-all = Todas las respuestas, de todos los tratamientos
 app-outcome-scope-outside = Respuestas fuera de cualquier tratamiento
+
+## Las negativas de la capa de almacenamiento, redactadas aquí
+
+app-care-team-already = Esta persona ya forma parte del equipo de atención.
+app-care-team-remove-responsible = Solo se puede quitar a los demás integrantes: primero designe a otra persona como responsable.
+app-care-team-not-member = Primero agregue a esta persona al equipo de atención.
+app-site-exists = Ya existe una sede llamada “{ $name }”.

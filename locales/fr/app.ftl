@@ -122,3 +122,10 @@ app-follow-up-due =
 app-outcome-scope-course = Traitement à partir du { $date } ({ $protocol }, { $status })
 app-outcome-scope-all = Toutes les réponses, sur l’ensemble des traitements
 app-outcome-scope-outside = Réponses hors de tout traitement
+
+## Les refus de la couche de stockage, rédigés ici
+
+app-care-team-already = Cette personne fait déjà partie de l’équipe de soins.
+app-care-team-remove-responsible = Seuls les autres membres peuvent être retirés : désignez d’abord quelqu’un d’autre comme référent·e.
+app-care-team-not-member = Ajoutez d’abord cette personne à l’équipe de soins.
+app-site-exists = Un site nommé « { $name } » existe déjà.

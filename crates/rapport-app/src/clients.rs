@@ -8,6 +8,7 @@
 
 use crate::access::{client_for, clients_shown, deny, require_caseload, Purpose};
 use crate::caller::Identity;
+use crate::error::store_refusal;
 use crate::{AppResult, AppState, Error};
 use rapport_core::access::{
     break_glass_reason, may_replace_responsible, AccessBasis, ClientRelation, MAX_BREAK_GLASS_REASON,
@@ -493,7 +494,11 @@ pub async fn add_member(state: &AppState, me: &Identity, id: &str, user: Option<
             vec![],
         )));
     };
-    state.store.add_care_team_member(&c.id, &user, member_event(me, action::CARE_TEAM_ADD, &c, &user)).await?;
+    state
+        .store
+        .add_care_team_member(&c.id, &user, member_event(me, action::CARE_TEAM_ADD, &c, &user))
+        .await
+        .map_err(store_refusal(msg("app-care-team-already")))?;
     Ok(c)
 }
 
@@ -502,7 +507,11 @@ pub async fn add_member(state: &AppState, me: &Identity, id: &str, user: Option<
 pub async fn remove_member(state: &AppState, me: &Identity, id: &str, user: &str) -> AppResult<ClientRecord> {
     let c = managed(state, me, id).await?;
     let user = Id::parse(user).ok_or(Error::NotFound)?;
-    state.store.remove_care_team_member(&c.id, &user, member_event(me, action::CARE_TEAM_REMOVE, &c, &user)).await?;
+    state
+        .store
+        .remove_care_team_member(&c.id, &user, member_event(me, action::CARE_TEAM_REMOVE, &c, &user))
+        .await
+        .map_err(store_refusal(msg("app-care-team-remove-responsible")))?;
     Ok(c)
 }
 
@@ -517,7 +526,11 @@ pub async fn make_responsible(state: &AppState, me: &Identity, id: &str, user: &
         deny(state, me, "care_team", Some(c.id.as_str())).await?;
         return Err(Error::forbidden(msg("app-care-team-hand-over"), &[]));
     }
-    state.store.set_responsible(&c.id, &user, member_event(me, action::CARE_TEAM_RESPONSIBLE, &c, &user)).await?;
+    state
+        .store
+        .set_responsible(&c.id, &user, member_event(me, action::CARE_TEAM_RESPONSIBLE, &c, &user))
+        .await
+        .map_err(store_refusal(msg("app-care-team-not-member")))?;
     Ok(c)
 }
 

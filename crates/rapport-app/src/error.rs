@@ -55,6 +55,17 @@ impl Error {
     }
 }
 
+/// Maps the one refusal a store write can give (`StoreError::Invalid`) to
+/// the message `id` in the reader's language; other store errors as usual.
+pub(crate) fn store_refusal(id: &'static str) -> impl FnOnce(StoreError) -> Error {
+    move |e| match e {
+        StoreError::Invalid(_) => {
+            Error::BadRequest { code: "invalid", message: rapport_i18n::current().t(id), field: None }
+        }
+        other => other.into(),
+    }
+}
+
 /// A field's error worded by the interface message `id`: each face words it
 /// in its reader's language (`Tr::field_message`), while `message` keeps the
 /// English wording for logs and callers that read the text itself.
@@ -107,5 +118,11 @@ mod tests {
             matches!(&english, Error::Conflict(m) if m == "All 12 meetings of this group are recorded (or it is closed)."),
             "{english:?}"
         );
+        let refusal = store_refusal(msg("app-care-team-already"));
+        let stored = rapport_i18n::in_language(Tr::new("fr"), async { refusal(StoreError::Invalid("x".into())) });
+        assert!(
+            matches!(stored.await, Error::BadRequest { message, .. } if message == "Cette personne fait déjà partie de l’équipe de soins.")
+        );
+        assert!(matches!(store_refusal(msg("app-care-team-already"))(StoreError::NotFound), Error::NotFound));
     }
 }

@@ -146,7 +146,10 @@ pub async fn create_site_as(
     e.resource_type = "site".into();
     e.detail = Some(format!("site {name}"));
     state.store.create_site(name, kind, e).await.map_err(|err| match err {
-        rapport_store::StoreError::Invalid(m) => Error::invalid("name", m),
+        // The one refusal: another site has the name.
+        rapport_store::StoreError::Invalid(_) => {
+            Error::keyed("name", msg("app-site-exists"), vec![("name", name.into())])
+        }
         other => other.into(),
     })
 }
