@@ -488,11 +488,7 @@ pub async fn add_member(state: &AppState, me: &Identity, id: &str, user: Option<
     let c = managed(state, me, id).await?;
     let staff = state.store.practising_staff().await?;
     let Some(user) = user.and_then(Id::parse).filter(|u| staff.iter().any(|s| &s.id == u)) else {
-        return Err(Error::Invalid(ValidationErrors::single_key(
-            "user_id",
-            rapport_core::msg("care-team-error-choose"),
-            vec![],
-        )));
+        return Err(Error::keyed("user_id", rapport_core::msg("care-team-error-choose"), vec![]));
     };
     state
         .store
@@ -597,14 +593,14 @@ pub async fn break_glass_request(state: &AppState, me: &Identity, id: &str) -> A
 pub async fn open_break_glass(state: &AppState, me: &Identity, client: &ClientSummary, reason: &str) -> AppResult<()> {
     let hours = state.organisation().await?.break_glass_hours;
     let reason = break_glass_reason(reason).map_err(|_| {
-        Error::Invalid(ValidationErrors::single_key(
+        Error::keyed(
             "reason",
             rapport_core::msg("break-glass-error-reason"),
             vec![
                 ("min", KeyArg::Number(MIN_BREAK_GLASS_REASON as i64)),
                 ("max", KeyArg::Number(MAX_BREAK_GLASS_REASON as i64)),
             ],
-        ))
+        )
     })?;
     let mut e = me.event(action::BREAK_GLASS, "break_glass");
     e.client_id = Some(client.id.to_string());

@@ -212,17 +212,17 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     let mut errors = rapport_core::ValidationErrors::new();
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        errors.add_key("name", msg("group-error-name"), vec![]);
+        errors.0.push(field_error("name", msg("group-error-name"), vec![]));
     }
     let protocol = state.config.protocols.get(input.protocol.trim()).filter(|p| p.group).cloned();
     if protocol.is_none() {
         let ids: Vec<&str> = state.config.protocols.groups().map(|p| p.id.as_str()).collect();
-        errors.add_key("protocol", msg("group-error-protocol"), vec![("ids", ids.join(", ").into())]);
+        errors.0.push(field_error("protocol", msg("group-error-protocol"), vec![("ids", ids.join(", ").into())]));
     }
     let today = crate::clock::today();
     let start = rapport_core::time::parse_date(input.start_date.trim());
     match start {
-        None => errors.add_key("start_date", msg("group-error-start-date"), vec![]),
+        None => errors.0.push(field_error("start_date", msg("group-error-start-date"), vec![])),
         Some(d) => {
             if let Err(f) = plausible_date("start_date", "start_date", d, today) {
                 errors.0.push(f);
@@ -232,7 +232,7 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     let meeting_time = input.meeting_time.as_deref().map(str::trim).filter(|t| !t.is_empty());
     if meeting_time.is_some_and(|t| time::Time::parse(t, time::macros::format_description!("[hour]:[minute]")).is_err())
     {
-        errors.add_key("meeting_time", msg("group-error-meeting-time"), vec![]);
+        errors.0.push(field_error("meeting_time", msg("group-error-meeting-time"), vec![]));
     }
     let planned = match (&protocol, input.planned_sessions) {
         (Some(p), Some(n)) if !p.allows_sessions(n) => {
@@ -252,7 +252,7 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     };
     let mut facilitators: Vec<Id> = Vec::new();
     if input.facilitator_ids.is_empty() || input.facilitator_ids.len() > 2 {
-        errors.add_key("facilitator_ids", msg("group-error-facilitators"), vec![]);
+        errors.0.push(field_error("facilitator_ids", msg("group-error-facilitators"), vec![]));
     }
     for (i, raw) in input.facilitator_ids.iter().enumerate() {
         let user = match Id::parse(raw.trim()) {
@@ -265,10 +265,10 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
                 if actor.can_hold_caseload() {
                     facilitators.push(u.id)
                 } else {
-                    errors.add_key(&format!("facilitator_ids[{i}]"), msg("group-error-no-caseload"), vec![])
+                    errors.0.push(field_error(&format!("facilitator_ids[{i}]"), msg("group-error-no-caseload"), vec![]))
                 }
             }
-            _ => errors.add_key(&format!("facilitator_ids[{i}]"), msg("group-error-no-such-staff"), vec![]),
+            _ => errors.0.push(field_error(&format!("facilitator_ids[{i}]"), msg("group-error-no-such-staff"), vec![])),
         }
     }
     let site_id = match site_ref(state, "site_id", input.site_id.as_deref()).await {
@@ -382,26 +382,18 @@ pub async fn add_member(state: &AppState, me: &Identity, group: &str, client_id:
         }
     })?;
     if view.phase == GroupPhase::Finished {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
-            "client_id",
-            msg("group-error-finished"),
-            vec![],
-        )));
+        return Err(Error::keyed("client_id", msg("group-error-finished"), vec![]));
     }
     let max = view.format().size.max;
     if view.current_members().count() as u32 >= max {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
+        return Err(Error::keyed(
             "client_id",
             msg("group-error-full"),
             vec![("protocol", view.protocol.name.clone().into()), ("max", i64::from(max).into())],
-        )));
+        ));
     }
     if view.detail.members.iter().any(|m| m.client_id == client.id) {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
-            "client_id",
-            msg("group-error-already-member"),
-            vec![],
-        )));
+        return Err(Error::keyed("client_id", msg("group-error-already-member"), vec![]));
     }
     let mut e = me.event(action::GROUP_MEMBER_ADD, "group");
     e.resource_id = Some(view.detail.group.id.to_string());
@@ -436,7 +428,7 @@ fn optional_date(errors: &mut rapport_core::ValidationErrors, field: &str, raw: 
             }
         },
         None => {
-            errors.add_key(field, msg("group-error-date"), vec![]);
+            errors.0.push(field_error(field, msg("group-error-date"), vec![]));
             None
         }
     }
@@ -462,21 +454,25 @@ pub async fn record_pre_group(
     let areas: Vec<String> =
         input.problem_areas.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
     if areas.is_empty() || areas.len() as u32 > view.protocol.max_problem_areas {
-        errors.add_key(
+        errors.0.push(field_error(
             "problem_areas",
             msg("group-error-areas"),
             vec![("max", i64::from(view.protocol.max_problem_areas).into())],
-        );
+        ));
     }
     if let Some(bad) = areas.iter().find(|a| view.protocol.area(a).is_none()) {
-        errors.add_key("problem_areas", msg("group-error-not-an-area"), vec![("area", format!("{bad:?}").into())]);
+        errors.0.push(field_error(
+            "problem_areas",
+            msg("group-error-not-an-area"),
+            vec![("area", format!("{bad:?}").into())],
+        ));
     }
     let goal = input.goal.trim();
     if goal.is_empty() || goal.chars().count() > 500 {
-        errors.add_key("goal", msg("group-error-goal"), vec![]);
+        errors.0.push(field_error("goal", msg("group-error-goal"), vec![]));
     }
     if !input.consent {
-        errors.add_key("consent", msg("group-error-consent"), vec![]);
+        errors.0.push(field_error("consent", msg("group-error-consent"), vec![]));
     }
     let held_on = optional_date(&mut errors, "held_on", input.held_on.as_deref()).unwrap_or_else(crate::clock::today);
     let parent_on = optional_date(&mut errors, "parent_session_on", input.parent_session_on.as_deref());
@@ -554,26 +550,18 @@ pub async fn set_member_status(
         return Err(Error::keyed("status", msg("app-member-status-unknown"), vec![]));
     };
     if !member.status.may_change_to(to) {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
+        return Err(Error::keyed(
             "status",
             msg("group-error-status-change"),
             vec![("from", member.status.as_str().into()), ("to", to.as_str().into())],
-        )));
+        ));
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if to.needs_reason() && reason.is_none() {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
-            "reason",
-            msg("group-error-reason"),
-            vec![],
-        )));
+        return Err(Error::keyed("reason", msg("group-error-reason"), vec![]));
     }
     if reason.is_some_and(|r| r.chars().count() > 500) {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
-            "reason",
-            msg("group-error-reason-long"),
-            vec![],
-        )));
+        return Err(Error::keyed("reason", msg("group-error-reason-long"), vec![]));
     }
     let mut e = me.event(action::GROUP_MEMBER_STATUS, "group");
     e.resource_id = Some(view.detail.group.id.to_string());
@@ -658,26 +646,26 @@ pub async fn record_meeting(
         None => today,
         Some(raw) => match rapport_core::time::parse_date(raw) {
             Some(d) if d > today => {
-                errors.add_key("date", msg("group-error-meeting-future"), vec![]);
+                errors.0.push(field_error("date", msg("group-error-meeting-future"), vec![]));
                 d
             }
             Some(d) => d,
             None => {
-                errors.add_key("date", msg("group-error-date"), vec![]);
+                errors.0.push(field_error("date", msg("group-error-date"), vec![]));
                 today
             }
         },
     };
     if let Some(prev) = view.detail.sessions.last() {
         if held_on < prev.held_on {
-            errors.add_key(
+            errors.0.push(field_error(
                 "date",
                 msg("group-error-meeting-earlier"),
                 vec![
                     ("number", i64::from(prev.number).into()),
                     ("date", rapport_core::time::format_date(prev.held_on).into()),
                 ],
-            );
+            ));
         }
     }
     let current: BTreeMap<Id, &rapport_store::groups::Member> =
@@ -688,16 +676,16 @@ pub async fn record_meeting(
             Some(id) => {
                 attended.insert(id, *present);
             }
-            None => errors.add_key(&format!("attendance.{raw}"), msg("group-error-not-member"), vec![]),
+            None => errors.0.push(field_error(&format!("attendance.{raw}"), msg("group-error-not-member"), vec![])),
         }
     }
     for (id, m) in &current {
         if !attended.contains_key(id) {
-            errors.add_key(
+            errors.0.push(field_error(
                 &format!("attendance.{id}"),
                 msg("group-error-mark-attendance"),
                 vec![("name", m.display_name.clone().into())],
-            );
+            ));
         }
     }
     let mut notes: BTreeMap<Id, String> = BTreeMap::new();
@@ -707,21 +695,21 @@ pub async fn record_meeting(
             continue;
         }
         match Id::parse(raw.trim()).filter(|id| current.contains_key(id)) {
-            Some(_) if note.chars().count() > NOTE_MAX => errors.add_key(
+            Some(_) if note.chars().count() > NOTE_MAX => errors.0.push(field_error(
                 &format!("notes.{raw}"),
                 msg("group-error-note-long"),
                 vec![("max", (NOTE_MAX as i64).into())],
-            ),
+            )),
             Some(id) => {
                 notes.insert(id, note.to_string());
             }
-            None => errors.add_key(&format!("notes.{raw}"), msg("group-error-not-member"), vec![]),
+            None => errors.0.push(field_error(&format!("notes.{raw}"), msg("group-error-not-member"), vec![])),
         }
     }
     let text = |errors: &mut rapport_core::ValidationErrors, field: &str, v: &Option<String>| {
         let v = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
         if v.chars().count() > NOTE_MAX {
-            errors.add_key(field, msg("group-error-text-long"), vec![("max", (NOTE_MAX as i64).into())]);
+            errors.0.push(field_error(field, msg("group-error-text-long"), vec![("max", (NOTE_MAX as i64).into())]));
         }
         Some(v.to_string())
     };
@@ -730,26 +718,26 @@ pub async fn record_meeting(
     let agenda_len = view.format().agenda_for(number).len() as u32;
     let agenda_done: BTreeSet<u32> = input.agenda_done.iter().copied().collect();
     if agenda_done.iter().any(|i| *i == 0 || *i > agenda_len) {
-        errors.add_key(
+        errors.0.push(field_error(
             "agenda_done",
             msg("group-error-agenda"),
             vec![("count", i64::from(agenda_len).into()), ("number", i64::from(number).into())],
-        );
+        ));
     }
     let mut answered: BTreeSet<Id> = BTreeSet::new();
     let mut checked: Vec<(Id, &rapport_core::measures::definition::Instrument, &MemberResponse)> = Vec::new();
     for (i, r) in input.responses.iter().enumerate() {
         let field = format!("responses[{i}]");
         let Some(id) = Id::parse(r.client_id.trim()).filter(|id| current.contains_key(id)) else {
-            errors.add_key(&format!("{field}.client_id"), msg("group-error-not-member"), vec![]);
+            errors.0.push(field_error(&format!("{field}.client_id"), msg("group-error-not-member"), vec![]));
             continue;
         };
         if attended.get(&id) != Some(&true) {
-            errors.add_key(&format!("{field}.client_id"), msg("group-error-absent-response"), vec![]);
+            errors.0.push(field_error(&format!("{field}.client_id"), msg("group-error-absent-response"), vec![]));
             continue;
         }
         if !answered.insert(id.clone()) {
-            errors.add_key(&format!("{field}.client_id"), msg("group-error-one-response"), vec![]);
+            errors.0.push(field_error(&format!("{field}.client_id"), msg("group-error-one-response"), vec![]));
             continue;
         }
         match state.instruments.get(r.instrument.trim()) {

@@ -71,7 +71,7 @@ pub async fn set_pin(state: &AppState, me: &Identity, f: &PinForm) -> AppResult<
     if let Err(id) = check_pin(&pin) {
         errors.0.push(field_error("pin", id, vec![]));
     } else if normalise_pin(f.pin_confirm.as_deref().unwrap_or_default()) != pin {
-        errors.add_key("pin_confirm", msg("kiosk-pin-mismatch"), vec![]);
+        errors.0.push(field_error("pin_confirm", msg("kiosk-pin-mismatch"), vec![]));
     }
     match confirm_password(state, me, f.pin_password.as_deref(), "kiosk PIN change").await? {
         Err(Refusal::SignedOut) => return Ok(PinChange::SignedOut),
@@ -149,7 +149,7 @@ pub async fn start(state: &AppState, me: &Identity, client_id: &str, picked: &[S
     };
     let (client, _) = client_for(state, me, client_id, Purpose::Write).await?;
     if !has_pin(state, me).await? {
-        return Err(Error::Invalid(ValidationErrors::single_key("pin", msg("kiosk-handover-no-pin"), vec![])));
+        return Err(Error::keyed("pin", msg("kiosk-handover-no-pin"), vec![]));
     }
     let (due, course) = due_now(state, &client.id).await?;
     let queue: Vec<String> = if !due.is_empty() {
@@ -159,22 +159,14 @@ pub async fn start(state: &AppState, me: &Identity, client_id: &str, picked: &[S
         let mut q: Vec<String> = Vec::new();
         for id in picked {
             if !allowed.iter().any(|o| &o.id == id) {
-                return Err(Error::Invalid(ValidationErrors::single_key(
-                    "instruments",
-                    msg("kiosk-handover-unknown"),
-                    vec![],
-                )));
+                return Err(Error::keyed("instruments", msg("kiosk-handover-unknown"), vec![]));
             }
             if !q.contains(id) {
                 q.push(id.clone());
             }
         }
         if q.is_empty() {
-            return Err(Error::Invalid(ValidationErrors::single_key(
-                "instruments",
-                msg("kiosk-handover-none-picked"),
-                vec![],
-            )));
+            return Err(Error::keyed("instruments", msg("kiosk-handover-none-picked"), vec![]));
         }
         q
     };

@@ -9,6 +9,7 @@
 //! is never refused for being partial, because the people most at risk are
 //! the most likely to stop half-way.
 
+use crate::error::field_error;
 use crate::AppState;
 use crate::Error;
 use rapport_core::audit::{action, AuditEvent};
@@ -102,11 +103,11 @@ pub fn prepare<'a>(state: &'a AppState, sub: &'a Submission<'a>) -> crate::boxin
         let inst = sub.instrument;
         check_answers(inst, &sub.answers)?;
         if sub.answers.iter().all(Option::is_none) {
-            return Err(Error::Invalid(ValidationErrors::single_key(
+            return Err(Error::keyed(
                 "answers",
                 rapport_core::msg("measure-answer-at-least-one"),
                 vec![("measure", inst.short_name.as_str().into())],
-            )));
+            ));
         }
         if let Some(u) = &sub.unscored {
             check_unscored(inst, u)?;
@@ -247,7 +248,7 @@ pub fn form_answers(inst: &Instrument, form: &HashMap<String, String>) -> Result
         match v.parse::<i64>() {
             Ok(n) => Some(n),
             Err(_) => {
-                errors.add_key(&field, rapport_core::msg("measure-choose-an-option"), vec![]);
+                errors.0.push(field_error(&field, rapport_core::msg("measure-choose-an-option"), vec![]));
                 None
             }
         }
