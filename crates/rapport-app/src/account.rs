@@ -4,12 +4,14 @@
 
 use crate::auth::reauth::{confirm_password, Refusal};
 use crate::caller::{new_secret, secret_hash, Identity};
+use crate::error::field_error;
 use crate::mfa;
 use crate::{AppResult, AppState, Error};
 use rand::RngCore;
 use rapport_core::access::Role;
 use rapport_core::audit::action;
 use rapport_core::mfa::{normalise_recovery_code, normalise_totp_code, recovery_code_from_bytes, RECOVERY_CODES};
+use rapport_core::msg;
 use rapport_core::{password, Id, ValidationErrors};
 use rapport_store::sessions::{SessionRow, TokenRow};
 use serde::Deserialize;
@@ -48,9 +50,13 @@ pub async fn change_password(state: &AppState, me: &Identity, f: &PasswordForm) 
             if let Err(p) = password::check(&new, &me.user.email) {
                 p.add_to(&mut errors, "new_password");
             } else if f.new_password_confirm.as_deref() != Some(new.as_str()) {
-                errors.add_key("new_password_confirm", rapport_i18n::msg("account-error-new-mismatch"), vec![]);
+                errors.0.push(field_error(
+                    "new_password_confirm",
+                    rapport_i18n::msg("account-error-new-mismatch"),
+                    vec![],
+                ));
             } else if new == current {
-                errors.add_key("new_password", rapport_i18n::msg("account-error-same"), vec![]);
+                errors.0.push(field_error("new_password", rapport_i18n::msg("account-error-same"), vec![]));
             }
         }
     }
@@ -97,11 +103,7 @@ pub async fn end_other_sessions(state: &AppState, me: &Identity) -> AppResult<()
 pub async fn create_token(state: &AppState, me: &Identity, name: Option<&str>) -> AppResult<(String, String)> {
     let name = name.map(str::trim).unwrap_or_default().to_string();
     if name.is_empty() || name.chars().count() > 80 {
-        return Err(Error::Invalid(ValidationErrors::single_key(
-            "token_name",
-            rapport_i18n::msg("account-error-token-name"),
-            vec![],
-        )));
+        return Err(Error::keyed("token_name", rapport_i18n::msg("account-error-token-name"), vec![]));
     }
     let token = format!("rpt_{}", new_secret());
     let mut e = me.event(action::TOKEN_CREATE, "api_token");
@@ -127,11 +129,7 @@ pub async fn revoke_token(state: &AppState, me: &Identity, id: &str) -> AppResul
 #[crate::boxing::boxed_future]
 pub async fn set_language(state: &AppState, me: &Identity, language: &str, available: &[&str]) -> AppResult<()> {
     let Some(language) = available.iter().find(|a| a.eq_ignore_ascii_case(language.trim())) else {
-        return Err(Error::Invalid(ValidationErrors::single_key(
-            "language",
-            rapport_i18n::msg("account-error-language"),
-            vec![],
-        )));
+        return Err(Error::keyed("language", rapport_i18n::msg("account-error-language"), vec![]));
     };
     let mut e = me.event(action::ACCOUNT_LANGUAGE, "user");
     e.resource_id = Some(me.user.id.to_string());
@@ -254,9 +252,7 @@ pub async fn enable_two_step(state: &AppState, me: &Identity, code: Option<&str>
 #[crate::boxing::boxed_future]
 pub async fn disable_two_step(state: &AppState, me: &Identity, current: Option<&str>) -> AppResult<TwoStepChange> {
     if state.organisation().await?.require_mfa {
-        return Err(Error::Forbidden(
-            "Your organisation requires two-step verification; it cannot be turned off.".into(),
-        ));
+        return Err(Error::forbidden(msg("app-mfa-required"), &[]));
     }
     if let Err(r) = confirm_password(state, me, current, "turning off two-step verification").await? {
         return Ok(reauth_refused(r));

@@ -8,7 +8,7 @@ pub use crate::adaptation_set::Adaptations;
 use crate::caller::Identity;
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
-use rapport_core::{Id, ValidationErrors};
+use rapport_core::Id;
 use rapport_i18n::Adaptation;
 use rapport_store::adaptations::ORGANISATION;
 use std::collections::HashMap;
@@ -70,11 +70,11 @@ pub async fn choose(state: &AppState, me: &Identity, scope: &str, adaptation: &s
     } else if state.config.adaptations.get(adaptation).is_some() {
         Some(adaptation)
     } else {
-        return Err(Error::Invalid(ValidationErrors::single_key(
+        return Err(Error::keyed(
             "adaptation",
             rapport_core::msg("adaptation-unknown"),
             vec![("name", adaptation.into())],
-        )));
+        ));
     };
     let mut event = me.event(action::SETTINGS_ADAPTATION, "organisation");
     event.detail = Some(format!(
@@ -88,5 +88,5 @@ pub async fn choose(state: &AppState, me: &Identity, scope: &str, adaptation: &s
 }
 
 fn unknown_scope() -> Error {
-    Error::Invalid(ValidationErrors::single_key("scope", rapport_core::msg("adaptation-unknown-scope"), vec![]))
+    Error::keyed("scope", rapport_core::msg("adaptation-unknown-scope"), vec![])
 }

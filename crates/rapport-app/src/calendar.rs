@@ -148,7 +148,7 @@ pub async fn calendar(
 
 /// A refusal worded by the interface message `id`.
 fn invalid(field: &str, id: &'static str) -> Error {
-    Error::Invalid(ValidationErrors::single_key(field, id, vec![]))
+    Error::keyed(field, id, vec![])
 }
 
 /// Books a session in an open course through `courses::add_session` (scheduled, in person).

@@ -8,6 +8,7 @@
 
 use crate::access::{client_for, clients_shown, deny, require_caseload, Purpose};
 use crate::caller::Identity;
+use crate::error::store_refusal;
 use crate::{AppResult, AppState, Error};
 use rapport_core::access::{
     break_glass_reason, may_replace_responsible, AccessBasis, ClientRelation, MAX_BREAK_GLASS_REASON,
@@ -15,6 +16,7 @@ use rapport_core::access::{
 };
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::client::{self, changed_fields, ClientStatus, RawClientDetails};
+use rapport_core::msg;
 use rapport_core::validation::KeyArg;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::{CareTeamMember, CaseloadQuery, CaseloadRow, ClientRecord, ClientSummary};
@@ -403,7 +405,7 @@ pub async fn update(
 /// Archiving or restoring a record is for its care team, not emergency access.
 pub fn may_change_status(basis: AccessBasis) -> AppResult<()> {
     if basis == AccessBasis::BreakGlass {
-        return Err(Error::Forbidden("Emergency access does not allow archiving or restoring a record.".into()));
+        return Err(Error::forbidden(msg("app-archive-emergency"), &[]));
     }
     Ok(())
 }
@@ -469,7 +471,7 @@ async fn managed(state: &AppState, me: &Identity, id: &str) -> AppResult<ClientR
     let (c, basis) = client_for(state, me, id, Purpose::Write).await?;
     if !basis.manages_care_team() {
         deny(state, me, "care_team", Some(c.id.as_str())).await?;
-        return Err(Error::Forbidden("Only the care team and their supervisors can change the care team.".into()));
+        return Err(Error::forbidden(msg("app-care-team-change"), &[]));
     }
     Ok(c)
 }
@@ -487,13 +489,13 @@ pub async fn add_member(state: &AppState, me: &Identity, id: &str, user: Option<
     let c = managed(state, me, id).await?;
     let staff = state.store.practising_staff().await?;
     let Some(user) = user.and_then(Id::parse).filter(|u| staff.iter().any(|s| &s.id == u)) else {
-        return Err(Error::Invalid(ValidationErrors::single_key(
-            "user_id",
-            rapport_core::msg("care-team-error-choose"),
-            vec![],
-        )));
+        return Err(Error::keyed("user_id", rapport_core::msg("care-team-error-choose"), vec![]));
     };
-    state.store.add_care_team_member(&c.id, &user, member_event(me, action::CARE_TEAM_ADD, &c, &user)).await?;
+    state
+        .store
+        .add_care_team_member(&c.id, &user, member_event(me, action::CARE_TEAM_ADD, &c, &user))
+        .await
+        .map_err(store_refusal(msg("app-care-team-already")))?;
     Ok(c)
 }
 
@@ -502,7 +504,11 @@ pub async fn add_member(state: &AppState, me: &Identity, id: &str, user: Option<
 pub async fn remove_member(state: &AppState, me: &Identity, id: &str, user: &str) -> AppResult<ClientRecord> {
     let c = managed(state, me, id).await?;
     let user = Id::parse(user).ok_or(Error::NotFound)?;
-    state.store.remove_care_team_member(&c.id, &user, member_event(me, action::CARE_TEAM_REMOVE, &c, &user)).await?;
+    state
+        .store
+        .remove_care_team_member(&c.id, &user, member_event(me, action::CARE_TEAM_REMOVE, &c, &user))
+        .await
+        .map_err(store_refusal(msg("app-care-team-remove-responsible")))?;
     Ok(c)
 }
 
@@ -515,13 +521,13 @@ pub async fn make_responsible(state: &AppState, me: &Identity, id: &str, user: &
     let user = Id::parse(user).ok_or(Error::NotFound)?;
     if user != c.responsible_clinician_id && !may_hand_over(me, &c, relation(state, me, &c).await?) {
         deny(state, me, "care_team", Some(c.id.as_str())).await?;
-        return Err(Error::Forbidden(
-            "Only the responsible clinician, or a supervisor of someone on the care team, can hand over \
-             responsibility for this client."
-                .into(),
-        ));
+        return Err(Error::forbidden(msg("app-care-team-hand-over"), &[]));
     }
-    state.store.set_responsible(&c.id, &user, member_event(me, action::CARE_TEAM_RESPONSIBLE, &c, &user)).await?;
+    state
+        .store
+        .set_responsible(&c.id, &user, member_event(me, action::CARE_TEAM_RESPONSIBLE, &c, &user))
+        .await
+        .map_err(store_refusal(msg("app-care-team-not-member")))?;
     Ok(c)
 }
 
@@ -534,7 +540,7 @@ pub async fn require_break_glass(state: &AppState, me: &Identity) -> AppResult<(
         Ok(())
     } else {
         deny(state, me, "break_glass", None).await?;
-        Err(Error::Forbidden("Emergency access is for clinical staff.".into()))
+        Err(Error::forbidden(msg("app-emergency-staff"), &[]))
     }
 }
 
@@ -588,14 +594,14 @@ pub async fn break_glass_request(state: &AppState, me: &Identity, id: &str) -> A
 pub async fn open_break_glass(state: &AppState, me: &Identity, client: &ClientSummary, reason: &str) -> AppResult<()> {
     let hours = state.organisation().await?.break_glass_hours;
     let reason = break_glass_reason(reason).map_err(|_| {
-        Error::Invalid(ValidationErrors::single_key(
+        Error::keyed(
             "reason",
             rapport_core::msg("break-glass-error-reason"),
             vec![
                 ("min", KeyArg::Number(MIN_BREAK_GLASS_REASON as i64)),
                 ("max", KeyArg::Number(MAX_BREAK_GLASS_REASON as i64)),
             ],
-        ))
+        )
     })?;
     let mut e = me.event(action::BREAK_GLASS, "break_glass");
     e.client_id = Some(client.id.to_string());

@@ -9,6 +9,7 @@ use crate::records::{ordered, ClientKind};
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
 use rapport_core::context::{CoordinationNote, CulturalFormulation, Medication, OtherProvider};
+use rapport_core::msg;
 use rapport_core::records::RecordBody;
 use rapport_core::timeline::ApproxDate;
 use rapport_core::{Id, Timestamp};
@@ -39,8 +40,15 @@ impl ClientKind for CoordinationNote {
     async fn check(self, state: &AppState, client: &Id) -> AppResult<Self> {
         let n = self.validate_on(Timestamp::now().date())?;
         if let Some(p) = &n.provider_id {
-            require_linked(state, client, OtherProvider::KIND, std::slice::from_ref(p), "provider_id", "a provider")
-                .await?;
+            require_linked(
+                state,
+                client,
+                OtherProvider::KIND,
+                std::slice::from_ref(p),
+                "provider_id",
+                msg("app-provider-not-this-client"),
+            )
+            .await?;
         }
         Ok(n)
     }
@@ -75,9 +83,7 @@ pub async fn save_cultural(
             let ev = change_event::<CulturalFormulation>(me, action::RECORD_CREATE, via.into());
             Ok((state.store.create_record(&at, &body, &me.user.id, ev).await?, true))
         }
-        (Some(_), None) => Err(Error::Conflict(
-            "A cultural formulation already exists for this client; send the version you edited.".into(),
-        )),
+        (Some(_), None) => Err(Error::conflict(msg("app-context-exists"), &[])),
         (Some(cur), Some(v)) => {
             let ev = change_event::<CulturalFormulation>(me, action::RECORD_UPDATE, via.into());
             Ok((state.store.update_record(&cur.id, v, &body, &me.user.id, ev).await?, false))

@@ -19,6 +19,7 @@ use rapport_core::course_rules::{
     CompletionFacts, CompletionFields,
 };
 use rapport_core::ending::{end_measure_taken, EndingReview};
+use rapport_core::msg;
 use rapport_core::notes::NoteStatus;
 use rapport_core::protocol::ChecklistItem;
 use rapport_core::time::format_date;
@@ -73,9 +74,7 @@ pub async fn overview(state: &AppState, cx: &CourseContext) -> AppResult<CourseO
 pub async fn may_open(state: &AppState, me: &Identity) -> AppResult<()> {
     if !me.actor().provides_individual_care() {
         crate::access::deny(state, me, "course", None).await?;
-        return Err(crate::Error::Forbidden(
-            "Group facilitators run groups; an individual course is opened by a clinician.".into(),
-        ));
+        return Err(crate::Error::forbidden(msg("app-facilitator-course"), &[]));
     }
     Ok(())
 }

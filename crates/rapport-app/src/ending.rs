@@ -4,13 +4,15 @@
 
 use crate::access::course::CourseContext;
 use crate::caller::Identity;
-use crate::inventory::{circle_people, circle_svg};
+use crate::inventory::{circle_people, circle_svg_with};
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
 use rapport_core::course::NewCourse;
 use rapport_core::ending::{maintenance_contract, EndingReview, MaintenanceDecision};
 use rapport_core::formulation::Formulation;
+use rapport_core::inventory::circle::CircleWords;
 use rapport_core::inventory::{CircleSnapshot, Person};
+use rapport_core::msg;
 use rapport_core::records::RecordBody;
 use rapport_core::{Timestamp, ValidationErrors};
 use rapport_store::courses::CourseRecord;
@@ -101,7 +103,7 @@ pub async fn create_maintenance(
     contract: &NewCourse,
 ) -> AppResult<CourseRecord> {
     if !state.store.continuing_courses(&cx.course.id).await?.is_empty() {
-        return Err(Error::Conflict("A maintenance course already continues this course.".into()));
+        return Err(Error::conflict(msg("app-maintenance-exists"), &[]));
     }
     let mut ev = me.event(action::COURSE_CREATE, "course");
     ev.detail = Some(format!("maintenance of {}", cx.course.id));
@@ -124,18 +126,24 @@ pub struct Evidence {
     pub circle_now: Option<String>,
 }
 
+/// The circles are drawn with `words` (the reader's language), and their
+/// headings are worded in the request's language.
 #[crate::boxing::boxed_future]
-pub async fn evidence(state: &AppState, cx: &CourseContext) -> AppResult<Evidence> {
+pub async fn evidence(state: &AppState, cx: &CourseContext, words: &(dyn CircleWords + Sync)) -> AppResult<Evidence> {
     let summary = state.store.formulation_summary(&cx.course.id, &cx.protocol).await?;
     let mut snapshots = state.store.course_records::<CircleSnapshot>(&cx.course.id).await?;
     snapshots.sort_by(|a, b| a.body.taken_on.cmp(&b.body.taken_on));
+    let tr = rapport_i18n::current();
     let circle_start = snapshots.first().map(|s| {
-        let heading = format!("At {} ({})", s.body.label, s.body.taken_on);
-        (heading.clone(), circle_svg(&s.body.people, "circle-start", &heading))
+        let taken_on = rapport_core::time::parse_date(&s.body.taken_on).map(|d| tr.date(d));
+        let date = taken_on.unwrap_or_else(|| s.body.taken_on.clone());
+        let heading = tr.tn(msg("app-circle-at"), &[("label", &s.body.label), ("date", &date)]);
+        (heading.clone(), circle_svg_with(&s.body.people, "circle-start", &heading, words))
     });
     let people = state.store.client_records::<Person>(&cx.client.id).await?;
-    let circle_now =
-        (!people.is_empty()).then(|| circle_svg(&circle_people(&people), "circle-now", "The closeness circle now"));
+    let circle_now = (!people.is_empty()).then(|| {
+        circle_svg_with(&circle_people(&people), "circle-now", &tr.t(msg("inventory-circle-now-title")), words)
+    });
     Ok(Evidence { goals: summary.goals, circle_start, circle_now })
 }
 

@@ -18,6 +18,7 @@ use crate::{AppResult, AppState, Error};
 use rapport_core::access::{AccessBasis, Role};
 use rapport_core::audit::action;
 use rapport_core::fidelity::{agreement, Agreement, Checklist, Rater, Scored};
+use rapport_core::msg;
 use rapport_core::protocol::Phase;
 use rapport_core::Id;
 use rapport_store::fidelity::{NewRating, Rated, RatingRow};
@@ -131,25 +132,30 @@ pub async fn rate(state: &AppState, me: &Identity, session: &str, input: &Rating
     let rs = rated_session(state, me, session).await?;
     let checklist = checklist_for(state, &input.checklist, rs.group)?;
     let Some(rater) = Rater::parse(input.rater.trim()) else {
-        return Err(Error::invalid("rater", "rater must be self, supervisor or peer"));
+        return Err(Error::keyed("rater", msg("app-fidelity-rater-unknown"), vec![]));
     };
     if !checklist.allows(rater) {
-        return Err(Error::invalid("rater", format!("{} is not rated by {}", checklist.name, rater.as_str())));
+        return Err(Error::keyed(
+            "rater",
+            msg("app-fidelity-rater-not-allowed"),
+            vec![("checklist", checklist.name.as_str().into()), ("rater", rater.as_str().into())],
+        ));
     }
     if !rs.may_rate_as.contains(&rater) {
         deny(state, me, "fidelity_rating", Some(session)).await?;
-        return Err(Error::Forbidden(match rater {
-            Rater::SelfRated => "A self-rating is made by the person who ran the session.".into(),
-            Rater::Supervisor => {
-                "A supervisor's rating is made by a supervisor of the person who ran the session.".into()
-            }
-            Rater::Peer => "A peer rating is made by a colleague on the care team (or a co-facilitator).".into(),
-        }));
+        return Err(Error::forbidden(
+            match rater {
+                Rater::SelfRated => msg("app-fidelity-self-rater"),
+                Rater::Supervisor => msg("app-fidelity-supervisor-rater"),
+                Rater::Peer => msg("app-fidelity-peer-rater"),
+            },
+            &[],
+        ));
     }
     let scored = checklist.score(&input.ratings).map_err(|(field, message)| Error::invalid(&field, message))?;
     let comment = input.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
     if comment.is_some_and(|c| c.chars().count() > 4000) {
-        return Err(Error::invalid("comment", "The comment is at most 4000 characters"));
+        return Err(Error::keyed("comment", msg("app-fidelity-comment-long"), vec![]));
     }
     let new = NewRating {
         rated: rs.rated.clone(),
@@ -191,7 +197,11 @@ fn checklist_for<'a>(state: &'a AppState, id: &str, group: bool) -> AppResult<&'
         Some(c) if c.format.fits(group) => Ok(c),
         _ => {
             let ids: Vec<&str> = state.config.fidelity.for_format(group).map(|c| c.id.as_str()).collect();
-            Err(Error::invalid("checklist", format!("Choose a checklist for this session: {}", ids.join(", "))))
+            Err(Error::keyed(
+                "checklist",
+                msg("app-fidelity-choose-checklist"),
+                vec![("checklists", ids.join(", ").into())],
+            ))
         }
     }
 }
@@ -250,7 +260,7 @@ pub async fn agreement_over_time(
         return Err(Error::NotFound);
     }
     let Some(c) = state.config.fidelity.get(checklist) else {
-        return Err(Error::invalid("checklist", "No such checklist"));
+        return Err(Error::keyed("checklist", msg("app-fidelity-no-checklist"), vec![]));
     };
     let ratings = state.store.clinician_ratings(clinician).await?;
     let trends = item_trends(c, &ratings);

@@ -10,6 +10,7 @@ use crate::Error;
 use rapport_core::course::CourseStatus;
 use rapport_core::ending::EndingReview;
 use rapport_core::measures::definition::Instrument;
+use rapport_core::msg;
 use rapport_core::time::format_date;
 use rapport_core::{Id, Timestamp};
 use rapport_store::measures::ResponseRow;
@@ -59,9 +60,11 @@ impl FollowUpDue {
         }
     }
 
-    /// "Follow-up at 3 months: due from 4 Dec 2026".
+    /// "Follow-up at 3 months: due from 2026-12-04", in the request's language.
     pub fn label(&self) -> String {
-        format!("Follow-up at {} {}: due from {}", self.months, self.unit(), format_date(self.due_from))
+        let months = i64::from(self.months);
+        let due_from = format_date(self.due_from);
+        rapport_i18n::current().tn(msg("app-follow-up-due"), &[("months", &months), ("date", &due_from)])
     }
 }
 

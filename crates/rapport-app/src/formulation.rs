@@ -10,6 +10,7 @@ use rapport_core::audit::{action, AuditEvent};
 use rapport_core::formulation::{
     apply_stage, validate_formulation, validate_workspace, AreaWork, AreaWorkspace, Formulation, StageChangeInput,
 };
+use rapport_core::msg;
 use rapport_core::records::RecordBody;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::records::{Placement, Record};
@@ -81,9 +82,7 @@ pub(crate) async fn write<T: RecordBody>(
             let ev = event(me, action::RECORD_UPDATE, T::KIND, cx, detail);
             Ok(state.store.update_record(&r.id, version.unwrap_or(r.version), next, &me.user.id, ev).await?)
         }
-        None if version.is_some_and(|v| v != 0) => {
-            Err(Error::Conflict("Nothing is recorded yet at that version; reload and try again.".into()))
-        }
+        None if version.is_some_and(|v| v != 0) => Err(Error::conflict(msg("app-formulation-stale"), &[])),
         None => {
             let at = Placement {
                 client_id: cx.client.id.clone(),
@@ -120,12 +119,16 @@ pub async fn require_chosen(state: &AppState, cx: &CourseContext, area: &str) ->
     if chosen.iter().any(|a| a == area) {
         return Ok(chosen);
     }
-    let known = if chosen.is_empty() {
-        "no problem areas are chosen yet; record them in the formulation first".to_string()
+    let area = format!("{area:?}");
+    Err(if chosen.is_empty() {
+        Error::keyed("area", msg("app-area-none-chosen"), vec![("area", area.into())])
     } else {
-        format!("the chosen areas are {}", chosen.join(", "))
-    };
-    Err(Error::invalid("area", format!("{area:?} is not a chosen problem area of this course: {known}")))
+        Error::keyed(
+            "area",
+            msg("app-area-not-chosen"),
+            vec![("area", area.into()), ("areas", chosen.join(", ").into())],
+        )
+    })
 }
 
 /// Saves the workspace of a chosen area. A role dispute's stage history is

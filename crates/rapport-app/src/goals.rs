@@ -5,6 +5,7 @@
 use crate::access::course::{course_for, CourseContext};
 use crate::access::Purpose;
 use crate::caller::Identity;
+use crate::error::field_error;
 use crate::formulation::{chosen_areas, event, write};
 use crate::AppState;
 use crate::Error;
@@ -84,7 +85,7 @@ pub async fn rate_goal(
     let value = validate_rating(rating).map_err(|v| e.0.extend(v.0)).ok();
     let session = Id::parse(session_id.trim()).and_then(|id| cx.session(&id)).filter(|s| s.number.is_some());
     if session.is_none() {
-        e.add_key("session_id", rapport_core::msg("goals-error-session-not-held"), vec![]);
+        e.0.push(field_error("session_id", rapport_core::msg("goals-error-session-not-held"), vec![]));
     }
     e.into_result()?;
     let (Some(value), Some(s)) = (value, session) else { unreachable!("validated above") };

@@ -14,6 +14,7 @@
 
 use crate::access::{client_for, clients_shown, deny, Purpose};
 use crate::caller::Identity;
+use crate::error::field_error;
 use crate::responses::{prepare, CourseChoice, Submission};
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
@@ -23,6 +24,7 @@ use rapport_core::group::{
 };
 use rapport_core::protocol::{GroupFormat, Protocol};
 use rapport_core::validation::plausible_date;
+use rapport_core::validation::KeyArg;
 use rapport_core::{msg, Id, Timestamp};
 use rapport_store::groups::{
     GroupDetail, GroupRow, MemberScore, Membership, NewAttendance, NewGroup, NewGroupSession, NewScreening, PreGroup,
@@ -108,7 +110,7 @@ fn require_organiser(me: &Identity) -> AppResult<()> {
     if me.actor().can_organise_groups() {
         Ok(())
     } else {
-        Err(Error::Forbidden("Groups and sites are set up by a supervisor or an administrator.".into()))
+        Err(Error::forbidden(msg("app-groups-setup"), &[]))
     }
 }
 
@@ -134,17 +136,20 @@ pub async fn create_site_as(
 ) -> AppResult<Site> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        return Err(Error::invalid("name", "Give the site a name of 1 to 120 characters"));
+        return Err(Error::keyed("name", msg("app-site-name"), vec![]));
     }
     let kind = kind.map(str::trim).filter(|k| !k.is_empty());
     if kind.is_some_and(|k| k.chars().count() > 60) {
-        return Err(Error::invalid("kind", "The kind of site is at most 60 characters"));
+        return Err(Error::keyed("kind", msg("app-site-kind"), vec![]));
     }
     e.action = action::SITE_CREATE.into();
     e.resource_type = "site".into();
     e.detail = Some(format!("site {name}"));
     state.store.create_site(name, kind, e).await.map_err(|err| match err {
-        rapport_store::StoreError::Invalid(m) => Error::invalid("name", m),
+        // The one refusal: another site has the name.
+        rapport_store::StoreError::Invalid(_) => {
+            Error::keyed("name", msg("app-site-exists"), vec![("name", name.into())])
+        }
         other => other.into(),
     })
 }
@@ -161,7 +166,7 @@ async fn site_ref(state: &AppState, field: &str, id: Option<&str>) -> AppResult<
         Some(id) => state.store.site(&id).await?,
         None => None,
     };
-    found.map(|s| Some(s.id)).ok_or_else(|| Error::invalid(field, "No site with this id"))
+    found.map(|s| Some(s.id)).ok_or_else(|| Error::keyed(field, msg("app-site-unknown"), vec![]))
 }
 
 /// The site a new client belongs to: the one given, else (for a
@@ -179,7 +184,7 @@ pub async fn site_for_new_client(state: &AppState, me: &Identity, given: Option<
     if mine {
         Ok(Some(site))
     } else {
-        Err(Error::invalid("site_id", "A facilitator registers people at their own site or a site of their groups"))
+        Err(Error::keyed("site_id", msg("app-site-facilitator"), vec![]))
     }
 }
 
@@ -207,17 +212,17 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     let mut errors = rapport_core::ValidationErrors::new();
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        errors.add_key("name", msg("group-error-name"), vec![]);
+        errors.0.push(field_error("name", msg("group-error-name"), vec![]));
     }
     let protocol = state.config.protocols.get(input.protocol.trim()).filter(|p| p.group).cloned();
     if protocol.is_none() {
         let ids: Vec<&str> = state.config.protocols.groups().map(|p| p.id.as_str()).collect();
-        errors.add_key("protocol", msg("group-error-protocol"), vec![("ids", ids.join(", ").into())]);
+        errors.0.push(field_error("protocol", msg("group-error-protocol"), vec![("ids", ids.join(", ").into())]));
     }
     let today = crate::clock::today();
     let start = rapport_core::time::parse_date(input.start_date.trim());
     match start {
-        None => errors.add_key("start_date", msg("group-error-start-date"), vec![]),
+        None => errors.0.push(field_error("start_date", msg("group-error-start-date"), vec![])),
         Some(d) => {
             if let Err(f) = plausible_date("start_date", msg("field-start-date"), d, today) {
                 errors.0.push(f);
@@ -227,12 +232,19 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     let meeting_time = input.meeting_time.as_deref().map(str::trim).filter(|t| !t.is_empty());
     if meeting_time.is_some_and(|t| time::Time::parse(t, time::macros::format_description!("[hour]:[minute]")).is_err())
     {
-        errors.add_key("meeting_time", msg("group-error-meeting-time"), vec![]);
+        errors.0.push(field_error("meeting_time", msg("group-error-meeting-time"), vec![]));
     }
     let planned = match (&protocol, input.planned_sessions) {
         (Some(p), Some(n)) if !p.allows_sessions(n) => {
-            errors
-                .add("planned_sessions", format!("{} runs {} to {} meetings", p.name, p.sessions.min, p.sessions.max));
+            errors.0.push(field_error(
+                "planned_sessions",
+                msg("app-group-sessions-range"),
+                vec![
+                    ("protocol", p.name.as_str().into()),
+                    ("min", i64::from(p.sessions.min).into()),
+                    ("max", i64::from(p.sessions.max).into()),
+                ],
+            ));
             n
         }
         (Some(p), n) => n.unwrap_or(p.sessions.default),
@@ -240,7 +252,7 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
     };
     let mut facilitators: Vec<Id> = Vec::new();
     if input.facilitator_ids.is_empty() || input.facilitator_ids.len() > 2 {
-        errors.add_key("facilitator_ids", msg("group-error-facilitators"), vec![]);
+        errors.0.push(field_error("facilitator_ids", msg("group-error-facilitators"), vec![]));
     }
     for (i, raw) in input.facilitator_ids.iter().enumerate() {
         let user = match Id::parse(raw.trim()) {
@@ -253,10 +265,10 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
                 if actor.can_hold_caseload() {
                     facilitators.push(u.id)
                 } else {
-                    errors.add_key(&format!("facilitator_ids[{i}]"), msg("group-error-no-caseload"), vec![])
+                    errors.0.push(field_error(&format!("facilitator_ids[{i}]"), msg("group-error-no-caseload"), vec![]))
                 }
             }
-            _ => errors.add_key(&format!("facilitator_ids[{i}]"), msg("group-error-no-such-staff"), vec![]),
+            _ => errors.0.push(field_error(&format!("facilitator_ids[{i}]"), msg("group-error-no-such-staff"), vec![])),
         }
     }
     let site_id = match site_ref(state, "site_id", input.site_id.as_deref()).await {
@@ -352,9 +364,7 @@ async fn working_group(state: &AppState, me: &Identity, id: &str) -> AppResult<G
     let view = group_for(state, me, id, Purpose::Write).await?;
     if !view.access.sees_members() {
         deny(state, me, "group", Some(id)).await?;
-        return Err(Error::Forbidden(
-            "Only the group's facilitators and their supervisors work with its members.".into(),
-        ));
+        return Err(Error::forbidden(msg("app-group-members"), &[]));
     }
     Ok(view)
 }
@@ -366,32 +376,24 @@ pub async fn add_member(state: &AppState, me: &Identity, group: &str, client_id:
     let view = working_group(state, me, group).await?;
     let (client, _) = client_for(state, me, client_id, Purpose::Write).await.map_err(|e| {
         if matches!(e, Error::NotFound) {
-            Error::invalid("client_id", "No client with this id")
+            Error::keyed("client_id", msg("app-client-unknown"), vec![])
         } else {
             e
         }
     })?;
     if view.phase == GroupPhase::Finished {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
-            "client_id",
-            msg("group-error-finished"),
-            vec![],
-        )));
+        return Err(Error::keyed("client_id", msg("group-error-finished"), vec![]));
     }
     let max = view.format().size.max;
     if view.current_members().count() as u32 >= max {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
+        return Err(Error::keyed(
             "client_id",
             msg("group-error-full"),
             vec![("protocol", view.protocol.name.clone().into()), ("max", i64::from(max).into())],
-        )));
+        ));
     }
     if view.detail.members.iter().any(|m| m.client_id == client.id) {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
-            "client_id",
-            msg("group-error-already-member"),
-            vec![],
-        )));
+        return Err(Error::keyed("client_id", msg("group-error-already-member"), vec![]));
     }
     let mut e = me.event(action::GROUP_MEMBER_ADD, "group");
     e.resource_id = Some(view.detail.group.id.to_string());
@@ -431,7 +433,7 @@ fn optional_date(
             }
         },
         None => {
-            errors.add_key(field, msg("group-error-date"), vec![]);
+            errors.0.push(field_error(field, msg("group-error-date"), vec![]));
             None
         }
     }
@@ -457,21 +459,25 @@ pub async fn record_pre_group(
     let areas: Vec<String> =
         input.problem_areas.iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
     if areas.is_empty() || areas.len() as u32 > view.protocol.max_problem_areas {
-        errors.add_key(
+        errors.0.push(field_error(
             "problem_areas",
             msg("group-error-areas"),
             vec![("max", i64::from(view.protocol.max_problem_areas).into())],
-        );
+        ));
     }
     if let Some(bad) = areas.iter().find(|a| view.protocol.area(a).is_none()) {
-        errors.add_key("problem_areas", msg("group-error-not-an-area"), vec![("area", format!("{bad:?}").into())]);
+        errors.0.push(field_error(
+            "problem_areas",
+            msg("group-error-not-an-area"),
+            vec![("area", format!("{bad:?}").into())],
+        ));
     }
     let goal = input.goal.trim();
     if goal.is_empty() || goal.chars().count() > 500 {
-        errors.add_key("goal", msg("group-error-goal"), vec![]);
+        errors.0.push(field_error("goal", msg("group-error-goal"), vec![]));
     }
     if !input.consent {
-        errors.add_key("consent", msg("group-error-consent"), vec![]);
+        errors.0.push(field_error("consent", msg("group-error-consent"), vec![]));
     }
     let held_on =
         optional_date(&mut errors, "held_on", msg("field-date-of-the-pre-group-session"), input.held_on.as_deref())
@@ -553,29 +559,21 @@ pub async fn set_member_status(
         return Err(Error::NotFound);
     };
     let Some(to) = MemberStatus::parse(status.trim()) else {
-        return Err(Error::invalid("status", "status must be completed, dropped_out, referred or active"));
+        return Err(Error::keyed("status", msg("app-member-status-unknown"), vec![]));
     };
     if !member.status.may_change_to(to) {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
+        return Err(Error::keyed(
             "status",
             msg("group-error-status-change"),
             vec![("from", member.status.as_str().into()), ("to", to.as_str().into())],
-        )));
+        ));
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if to.needs_reason() && reason.is_none() {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
-            "reason",
-            msg("group-error-reason"),
-            vec![],
-        )));
+        return Err(Error::keyed("reason", msg("group-error-reason"), vec![]));
     }
     if reason.is_some_and(|r| r.chars().count() > 500) {
-        return Err(Error::Invalid(rapport_core::ValidationErrors::single_key(
-            "reason",
-            msg("group-error-reason-long"),
-            vec![],
-        )));
+        return Err(Error::keyed("reason", msg("group-error-reason-long"), vec![]));
     }
     let mut e = me.event(action::GROUP_MEMBER_STATUS, "group");
     e.resource_id = Some(view.detail.group.id.to_string());
@@ -589,7 +587,7 @@ pub async fn set_member_status(
 pub async fn close_group(state: &AppState, me: &Identity, group: &str) -> AppResult<()> {
     let view = working_group(state, me, group).await?;
     if view.is_closed() {
-        return Err(Error::Conflict("This group is already closed.".into()));
+        return Err(Error::conflict(msg("app-group-closed"), &[]));
     }
     let mut e = me.event(action::GROUP_CLOSE, "group");
     e.resource_id = Some(view.detail.group.id.to_string());
@@ -649,10 +647,10 @@ pub async fn record_meeting(
 ) -> AppResult<MeetingRecorded> {
     let view = working_group(state, me, group).await?;
     let Some(number) = view.next_number() else {
-        return Err(Error::Conflict(format!(
-            "All {} meetings of this group are recorded (or it is closed).",
-            view.detail.group.planned_sessions
-        )));
+        return Err(Error::conflict(
+            msg("app-group-meetings-recorded"),
+            &[("count", &i64::from(view.detail.group.planned_sessions))],
+        ));
     };
     let mut errors = rapport_core::ValidationErrors::new();
     let today = crate::clock::today();
@@ -660,26 +658,26 @@ pub async fn record_meeting(
         None => today,
         Some(raw) => match rapport_core::time::parse_date(raw) {
             Some(d) if d > today => {
-                errors.add_key("date", msg("group-error-meeting-future"), vec![]);
+                errors.0.push(field_error("date", msg("group-error-meeting-future"), vec![]));
                 d
             }
             Some(d) => d,
             None => {
-                errors.add_key("date", msg("group-error-date"), vec![]);
+                errors.0.push(field_error("date", msg("group-error-date"), vec![]));
                 today
             }
         },
     };
     if let Some(prev) = view.detail.sessions.last() {
         if held_on < prev.held_on {
-            errors.add_key(
+            errors.0.push(field_error(
                 "date",
                 msg("group-error-meeting-earlier"),
                 vec![
                     ("number", i64::from(prev.number).into()),
                     ("date", rapport_core::time::format_date(prev.held_on).into()),
                 ],
-            );
+            ));
         }
     }
     let current: BTreeMap<Id, &rapport_store::groups::Member> =
@@ -690,16 +688,16 @@ pub async fn record_meeting(
             Some(id) => {
                 attended.insert(id, *present);
             }
-            None => errors.add_key(&format!("attendance.{raw}"), msg("group-error-not-member"), vec![]),
+            None => errors.0.push(field_error(&format!("attendance.{raw}"), msg("group-error-not-member"), vec![])),
         }
     }
     for (id, m) in &current {
         if !attended.contains_key(id) {
-            errors.add_key(
+            errors.0.push(field_error(
                 &format!("attendance.{id}"),
                 msg("group-error-mark-attendance"),
                 vec![("name", m.display_name.clone().into())],
-            );
+            ));
         }
     }
     let mut notes: BTreeMap<Id, String> = BTreeMap::new();
@@ -709,21 +707,21 @@ pub async fn record_meeting(
             continue;
         }
         match Id::parse(raw.trim()).filter(|id| current.contains_key(id)) {
-            Some(_) if note.chars().count() > NOTE_MAX => errors.add_key(
+            Some(_) if note.chars().count() > NOTE_MAX => errors.0.push(field_error(
                 &format!("notes.{raw}"),
                 msg("group-error-note-long"),
                 vec![("max", (NOTE_MAX as i64).into())],
-            ),
+            )),
             Some(id) => {
                 notes.insert(id, note.to_string());
             }
-            None => errors.add_key(&format!("notes.{raw}"), msg("group-error-not-member"), vec![]),
+            None => errors.0.push(field_error(&format!("notes.{raw}"), msg("group-error-not-member"), vec![])),
         }
     }
     let text = |errors: &mut rapport_core::ValidationErrors, field: &str, v: &Option<String>| {
         let v = v.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
         if v.chars().count() > NOTE_MAX {
-            errors.add_key(field, msg("group-error-text-long"), vec![("max", (NOTE_MAX as i64).into())]);
+            errors.0.push(field_error(field, msg("group-error-text-long"), vec![("max", (NOTE_MAX as i64).into())]));
         }
         Some(v.to_string())
     };
@@ -732,31 +730,31 @@ pub async fn record_meeting(
     let agenda_len = view.format().agenda_for(number).len() as u32;
     let agenda_done: BTreeSet<u32> = input.agenda_done.iter().copied().collect();
     if agenda_done.iter().any(|i| *i == 0 || *i > agenda_len) {
-        errors.add_key(
+        errors.0.push(field_error(
             "agenda_done",
             msg("group-error-agenda"),
             vec![("count", i64::from(agenda_len).into()), ("number", i64::from(number).into())],
-        );
+        ));
     }
     let mut answered: BTreeSet<Id> = BTreeSet::new();
     let mut checked: Vec<(Id, &rapport_core::measures::definition::Instrument, &MemberResponse)> = Vec::new();
     for (i, r) in input.responses.iter().enumerate() {
         let field = format!("responses[{i}]");
         let Some(id) = Id::parse(r.client_id.trim()).filter(|id| current.contains_key(id)) else {
-            errors.add_key(&format!("{field}.client_id"), msg("group-error-not-member"), vec![]);
+            errors.0.push(field_error(&format!("{field}.client_id"), msg("group-error-not-member"), vec![]));
             continue;
         };
         if attended.get(&id) != Some(&true) {
-            errors.add_key(&format!("{field}.client_id"), msg("group-error-absent-response"), vec![]);
+            errors.0.push(field_error(&format!("{field}.client_id"), msg("group-error-absent-response"), vec![]));
             continue;
         }
         if !answered.insert(id.clone()) {
-            errors.add_key(&format!("{field}.client_id"), msg("group-error-one-response"), vec![]);
+            errors.0.push(field_error(&format!("{field}.client_id"), msg("group-error-one-response"), vec![]));
             continue;
         }
         match state.instruments.get(r.instrument.trim()) {
             Some(inst) => checked.push((id, inst, r)),
-            None => errors.add(&format!("{field}.instrument"), "Unknown instrument"),
+            None => errors.0.push(field_error(&format!("{field}.instrument"), msg("app-instrument-unknown"), vec![])),
         }
     }
     errors.into_result()?;
@@ -880,14 +878,18 @@ pub struct Screened {
 pub async fn screen(state: &AppState, me: &Identity, input: &ScreeningInput) -> AppResult<Screened> {
     let (client, _) = client_for(state, me, &input.client_id, Purpose::Write).await.map_err(|e| {
         if matches!(e, Error::NotFound) {
-            Error::invalid("client_id", "No client with this id")
+            Error::keyed("client_id", msg("app-client-unknown"), vec![])
         } else {
             e
         }
     })?;
     let Some(protocol) = state.config.protocols.get(input.protocol.trim()).filter(|p| p.group) else {
         let ids: Vec<&str> = state.config.protocols.groups().map(|p| p.id.as_str()).collect();
-        return Err(Error::invalid("protocol", format!("Choose a group protocol: {}", ids.join(", "))));
+        return Err(Error::keyed(
+            "protocol",
+            msg("app-group-choose-protocol"),
+            vec![("protocols", ids.join(", ").into())],
+        ));
     };
     let rule = protocol.group_format.as_ref().expect("group protocols have a format").eligibility.clone();
     let inst = state
@@ -899,7 +901,7 @@ pub async fn screen(state: &AppState, me: &Identity, input: &ScreeningInput) -> 
         .unwrap_or_else(crate::clock::today);
     let note = input.note.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if note.is_some_and(|n| n.chars().count() > NOTE_MAX) {
-        errors.add("note", format!("At most {NOTE_MAX} characters"));
+        errors.0.push(field_error("note", msg("app-text-too-long"), vec![("max", KeyArg::Number(NOTE_MAX as i64))]));
     }
     errors.into_result()?;
     let sub = Submission {
@@ -977,9 +979,7 @@ pub struct Funnel {
 pub async fn funnel(state: &AppState, me: &Identity, filter: &FunnelFilter) -> AppResult<Funnel> {
     if !me.actor().can_hold_caseload() {
         deny(state, me, "funnel", None).await?;
-        return Err(Error::Forbidden(
-            "The programme funnel lists people; it is for staff who work with clients.".into(),
-        ));
+        return Err(Error::forbidden(msg("app-funnel-staff"), &[]));
     }
     let rows = state.store.funnel_rows(&me.user.id).await?;
     let pairs = state.store.group_facilitator_pairs().await?;
@@ -1066,7 +1066,7 @@ pub async fn supervise(
     event: rapport_core::audit::AuditEvent,
 ) -> AppResult<()> {
     if makes_circle(state, supervisor, supervisee).await? {
-        return Err(Error::invalid("supervisor", "This would make a circle of supervision"));
+        return Err(Error::keyed("supervisor", msg("app-supervision-circle"), vec![]));
     }
     Ok(state.store.add_supervision(supervisor, supervisee, event).await?)
 }

@@ -6,6 +6,7 @@ use crate::access::course::CourseContext;
 use crate::access::records::{change_event, read_event};
 use crate::access::{client_for, deny, Purpose};
 use crate::caller::Identity;
+use crate::error::field_error;
 use crate::AppState;
 use crate::Error;
 use rapport_core::audit::action;
@@ -35,7 +36,11 @@ pub fn session_of(cx: &CourseContext, session_id: Option<&str>) -> Result<Option
     match session_id.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(s) => Id::parse(s).filter(|id| cx.session(id).is_some()).map(Some).ok_or_else(|| {
-            ValidationErrors::single_key("session_id", rapport_core::msg("inventory-error-snapshot-session"), vec![])
+            ValidationErrors(vec![field_error(
+                "session_id",
+                rapport_core::msg("inventory-error-snapshot-session"),
+                vec![],
+            )])
         }),
     }
 }

@@ -12,6 +12,7 @@
 use crate::access::{client_for, Purpose};
 use crate::auth::reauth::{confirm_password, Refusal};
 use crate::caller::Identity;
+use crate::error::field_error;
 use crate::measure_links::sendable;
 use crate::portal::{due_measures, offered_follow_up, open_course};
 use crate::responses::{self, CourseChoice, Recorded, Recording, Submission};
@@ -63,14 +64,14 @@ pub async fn has_pin(state: &AppState, me: &Identity) -> AppResult<bool> {
 #[crate::boxing::boxed_future]
 pub async fn set_pin(state: &AppState, me: &Identity, f: &PinForm) -> AppResult<PinChange> {
     if !me.actor().can_hold_caseload() {
-        return Err(Error::Forbidden("Kiosk mode is for accounts that hold a caseload".into()));
+        return Err(Error::forbidden(msg("app-kiosk-caseload"), &[]));
     }
     let pin = normalise_pin(f.pin.as_deref().unwrap_or_default());
     let mut errors = ValidationErrors::new();
-    if let Err(m) = check_pin(&pin) {
-        errors.add("pin", m);
+    if let Err(id) = check_pin(&pin) {
+        errors.0.push(field_error("pin", id, vec![]));
     } else if normalise_pin(f.pin_confirm.as_deref().unwrap_or_default()) != pin {
-        errors.add_key("pin_confirm", msg("kiosk-pin-mismatch"), vec![]);
+        errors.0.push(field_error("pin_confirm", msg("kiosk-pin-mismatch"), vec![]));
     }
     match confirm_password(state, me, f.pin_password.as_deref(), "kiosk PIN change").await? {
         Err(Refusal::SignedOut) => return Ok(PinChange::SignedOut),
@@ -157,11 +158,11 @@ pub async fn prepare(state: &AppState, me: &Identity, client_id: &str) -> AppRes
 #[crate::boxing::boxed_future]
 pub async fn start(state: &AppState, me: &Identity, client_id: &str, picked: &[String]) -> AppResult<()> {
     let Some(session) = me.session_hash() else {
-        return Err(Error::Forbidden("Kiosk mode needs a browser session".into()));
+        return Err(Error::forbidden(msg("app-kiosk-browser"), &[]));
     };
     let (client, _) = client_for(state, me, client_id, Purpose::Write).await?;
     if !has_pin(state, me).await? {
-        return Err(Error::Invalid(ValidationErrors::single_key("pin", msg("kiosk-handover-no-pin"), vec![])));
+        return Err(Error::keyed("pin", msg("kiosk-handover-no-pin"), vec![]));
     }
     let (due, course) = due_now(state, &client.id).await?;
     let queue: Vec<String> = if !due.is_empty() {
@@ -171,22 +172,14 @@ pub async fn start(state: &AppState, me: &Identity, client_id: &str, picked: &[S
         let mut q: Vec<String> = Vec::new();
         for id in picked {
             if !allowed.iter().any(|o| &o.id == id) {
-                return Err(Error::Invalid(ValidationErrors::single_key(
-                    "instruments",
-                    msg("kiosk-handover-unknown"),
-                    vec![],
-                )));
+                return Err(Error::keyed("instruments", msg("kiosk-handover-unknown"), vec![]));
             }
             if !q.contains(id) {
                 q.push(id.clone());
             }
         }
         if q.is_empty() {
-            return Err(Error::Invalid(ValidationErrors::single_key(
-                "instruments",
-                msg("kiosk-handover-none-picked"),
-                vec![],
-            )));
+            return Err(Error::keyed("instruments", msg("kiosk-handover-none-picked"), vec![]));
         }
         q
     };

@@ -8,6 +8,7 @@ use crate::AppState;
 use crate::Error;
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::measures::definition::{Administration, Instrument};
+use rapport_core::msg;
 use rapport_core::{Id, Timestamp};
 use rapport_store::clients::ClientRecord;
 
@@ -59,14 +60,12 @@ pub async fn create<'a>(
     let c = client_for_portal(state, me, client).await?;
     let inst = instrument
         .and_then(|i| state.instruments.get(i))
-        .ok_or_else(|| Error::invalid("instrument", "Choose a questionnaire to send"))?;
+        .ok_or_else(|| Error::keyed("instrument", msg("app-link-choose"), vec![]))?;
     if !sendable(inst) {
-        return Err(Error::invalid(
+        return Err(Error::keyed(
             "instrument",
-            format!(
-                "{} cannot be sent as a link: it is clinician-rated or its text is licensed and not shipped",
-                inst.short_name
-            ),
+            msg("app-link-not-sendable"),
+            vec![("instrument", inst.short_name.as_str().into())],
         ));
     }
     let (token, hash, expires) = mint();

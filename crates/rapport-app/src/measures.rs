@@ -10,6 +10,7 @@ use crate::Error;
 use rapport_core::audit::action;
 use rapport_core::measures::chart::ChartEvent;
 use rapport_core::measures::schedule::Schedule;
+use rapport_core::msg;
 use rapport_core::timeline::TimelineEvent;
 use rapport_core::Id;
 use rapport_store::clients::ClientRecord;
@@ -92,7 +93,7 @@ pub async fn save_schedule(
             let ev = change_event::<Schedule>(me, action::RECORD_CREATE, detail);
             state.store.create_record(&at, body, &me.user.id, ev).await?;
         }
-        (_, _, None) => return Err(Error::Conflict("The schedule changed since the page was loaded.".into())),
+        (_, _, None) => return Err(Error::conflict(msg("app-schedule-changed"), &[])),
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ use rapport_core::measures::change::{
     first_and_last_pairs, instrument_outcome_at, nhs_talking_therapies, pair_scores, InstrumentOutcome,
     NhsTalkingTherapies, Occasion, Review, Treatment, NHS_TT_V1,
 };
+use rapport_core::msg;
 use rapport_core::{Id, Timestamp};
 use rapport_store::courses::CourseSummary;
 use rapport_store::measures::ResponseRow;
@@ -69,7 +70,7 @@ pub fn course_of_response(r: &ResponseRow, spans: &[CourseSpan<String>]) -> Opti
 /// "Course from 5 Jan 2026 (Individual IPT, completed)", in the reader's language.
 pub fn course_label(state: &AppState, c: &CourseSummary) -> String {
     let tr = rapport_i18n::current();
-    let protocol = state.config.protocols.get(&c.course.protocol_id).map(|p| p.name.clone());
+    let protocol = state.config.protocols.get(&c.course.protocol_id).map(|p| p.name_in(tr.lang()).to_string());
     tr.tn(
         rapport_i18n::msg("measure-scope-course"),
         &[
@@ -104,7 +105,7 @@ pub fn scoped_responses<'a>(
                 courses
                     .iter()
                     .find(|c| c.course.id.as_str() == id)
-                    .ok_or_else(|| Error::invalid("course_id", "no course with this id for this client"))?,
+                    .ok_or_else(|| Error::keyed("course_id", msg("app-course-not-this-client"), vec![]))?,
             ),
             ScopeRequest::Default => courses.first(),
         };

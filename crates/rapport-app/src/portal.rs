@@ -14,7 +14,6 @@ use rapport_core::measures::definition::Instrument;
 use rapport_core::measures::schedule::{schedule_states, DueState};
 use rapport_core::portal::{diary_entry, reflection, RawDiaryEntry, ReflectionTopic};
 use rapport_core::time::format_date;
-use rapport_core::validation::ValidationErrors;
 use rapport_core::{msg, Id, Timestamp};
 use rapport_store::clients::ClientRecord;
 use rapport_store::courses::{CourseRecord, TherapySession};
@@ -78,7 +77,7 @@ pub async fn set_language(
     shipped: &[&'static str],
 ) -> Result<&'static str, Error> {
     let Some(language) = rapport_core::language::shipped_tag(Some(language), shipped) else {
-        return Err(Error::Invalid(ValidationErrors::single_key("language", msg("portal-language-unknown"), vec![])));
+        return Err(Error::keyed("language", msg("portal-language-unknown"), vec![]));
     };
     let mut e = pc.event(action::PORTAL_LANGUAGE, "client");
     e.detail = Some(format!("language {language}"));

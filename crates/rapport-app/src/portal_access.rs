@@ -76,13 +76,10 @@ pub async fn client_for_reset(state: &AppState, me: &Identity, id: &str) -> Resu
     let c = client_for_portal(state, me, id).await?;
     if c.responsible_clinician_id != me.user.id {
         deny(state, me, "client", Some(c.id.as_str())).await?;
-        return Err(Error::Forbidden(format!(
-            "Only the responsible clinician ({}) can reset this client's portal access.",
-            c.responsible_clinician_name
-        )));
+        return Err(Error::forbidden(msg("app-portal-reset-responsible"), &[("name", &c.responsible_clinician_name)]));
     }
     if state.store.client_portal_account(&c.id).await?.is_none() {
-        return Err(Error::Conflict("This client has no portal account to reset; invite them instead.".into()));
+        return Err(Error::conflict(msg("app-portal-reset-no-account"), &[]));
     }
     Ok(c)
 }
@@ -160,13 +157,7 @@ pub async fn issue_code(
     let how = if email.is_some() { "by e-mail" } else { "printed code" };
     e.detail = Some(if reset { format!("{how}; the account's current address was told") } else { how.to_string() });
     match state.store.create_portal_invite(&hash, &c.id, &me.user.id, expires, purpose, mail, &notices, e).await {
-        Err(StoreError::Conflict) => {
-            return Err(Error::Conflict(
-                "This client already has a portal account. An invitation cannot change it; the responsible \
-                 clinician can reset the client's portal access instead."
-                    .into(),
-            ))
-        }
+        Err(StoreError::Conflict) => return Err(Error::conflict(msg("app-portal-invite-has-account"), &[])),
         other => other?,
     };
     Ok(Issued { code, expires, org_name: org.name })
@@ -179,9 +170,7 @@ pub async fn revoke(state: &AppState, me: &Identity, client: &str, invite: &str)
     let invite = Id::parse(invite).ok_or(Error::NotFound)?;
     let e = me.event(action::PORTAL_INVITE_REVOKE, "portal_invite");
     if !state.store.revoke_portal_invite(&c.id, &invite, e).await? {
-        return Err(Error::Conflict(
-            "This invitation is no longer open: it was used, expired or already withdrawn.".into(),
-        ));
+        return Err(Error::conflict(msg("app-portal-invitation-closed"), &[]));
     }
     Ok(c)
 }
@@ -211,7 +200,7 @@ pub async fn disable(state: &AppState, me: &Identity, client: &str) -> Result<Cl
     let c = client_for_portal(state, me, client).await?;
     let e = me.event(action::PORTAL_ACCOUNT_DISABLE, "user");
     if !state.store.disable_portal_account(&c.id, e).await? {
-        return Err(Error::Conflict("This client has no active portal account.".into()));
+        return Err(Error::conflict(msg("app-portal-no-active-account"), &[]));
     }
     Ok(c)
 }

@@ -11,6 +11,7 @@ use crate::caller::Identity;
 use crate::{AppResult, AppState, Error};
 use rapport_core::access::Role;
 use rapport_core::audit::action;
+use rapport_core::msg;
 use rapport_core::{Id, Timestamp};
 use rapport_store::fidelity::{NewRecording, RecordingRow};
 
@@ -42,27 +43,26 @@ pub async fn upload(
     let sx = session_for(state, me, None, session).await?;
     let org = state.organisation().await?;
     if org.recording_retention_days <= 0 {
-        return Err(Error::Forbidden(
-            "This organisation does not take session recordings (Administration > Settings).".into(),
-        ));
+        return Err(Error::forbidden(msg("app-recordings-off"), &[]));
     }
     if sx.s.session.created_by != me.user.id {
         deny(state, me, "session_recording", Some(session)).await?;
-        return Err(Error::Forbidden("A recording is uploaded by the clinician who ran the session.".into()));
+        return Err(Error::forbidden(msg("app-recording-uploader"), &[]));
     }
     let consent = consent_note.trim();
     if consent.chars().count() < 10 || consent.chars().count() > 1000 {
-        return Err(Error::invalid(
-            "consent_note",
-            "Record how the client consented to the recording (10 to 1000 characters)",
-        ));
+        return Err(Error::keyed("consent_note", msg("app-recording-consent"), vec![]));
     }
     let content_type = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     if !AUDIO_TYPES.contains(&content_type.as_str()) {
-        return Err(Error::invalid("content_type", format!("Upload audio: {}", AUDIO_TYPES.join(", "))));
+        return Err(Error::keyed(
+            "content_type",
+            msg("app-recording-type"),
+            vec![("types", AUDIO_TYPES.join(", ").into())],
+        ));
     }
     if audio.is_empty() || audio.len() > MAX_RECORDING_BYTES {
-        return Err(Error::invalid("audio", "The recording must be 1 byte to 64 MB"));
+        return Err(Error::keyed("audio", msg("app-recording-size"), vec![]));
     }
     let new = NewRecording {
         session_id: sx.s.session.id.clone(),

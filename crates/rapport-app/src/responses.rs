@@ -9,12 +9,15 @@
 //! is never refused for being partial, because the people most at risk are
 //! the most likely to stop half-way.
 
+use crate::error::field_error;
 use crate::AppState;
 use crate::Error;
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::course::{course_on, CourseSpan};
 use rapport_core::measures::definition::Instrument;
 use rapport_core::measures::scoring::{check_answers, score_with, Score, RISK_ITEM_UNANSWERED};
+use rapport_core::msg;
+use rapport_core::validation::KeyArg;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::links::LinkSubmit;
 use rapport_store::measures::{Mode, NewResponse};
@@ -100,18 +103,18 @@ pub fn prepare<'a>(state: &'a AppState, sub: &'a Submission<'a>) -> crate::boxin
         let inst = sub.instrument;
         check_answers(inst, &sub.answers)?;
         if sub.answers.iter().all(Option::is_none) {
-            return Err(Error::Invalid(ValidationErrors::single_key(
+            return Err(Error::keyed(
                 "answers",
                 rapport_core::msg("measure-answer-at-least-one"),
                 vec![("measure", inst.short_name.as_str().into())],
-            )));
+            ));
         }
         if let Some(u) = &sub.unscored {
             check_unscored(inst, u)?;
         }
         let now = Timestamp::now();
         if sub.completed_at > now.plus(time::Duration::minutes(5)) {
-            return Err(Error::invalid("completed_at", "completed_at must not be in the future"));
+            return Err(Error::keyed("completed_at", msg("app-response-future"), vec![]));
         }
         rapport_core::validation::plausible_date(
             "completed_at",
@@ -119,7 +122,7 @@ pub fn prepare<'a>(state: &'a AppState, sub: &'a Submission<'a>) -> crate::boxin
             sub.completed_at.date(),
             now.date(),
         )
-        .map_err(|f| Error::invalid(&f.field, f.message))?;
+        .map_err(|f| Error::Invalid(ValidationErrors(vec![f])))?;
         let course_id = course_for(state, sub.client, &sub.course, sub.completed_at).await?;
         let mut scored = score_with(inst, &sub.answers, sub.band_set)?;
         let late = sub.link.as_ref().is_some_and(|l| l.late);
@@ -167,14 +170,19 @@ pub fn record<'a>(state: &'a AppState, sub: Submission<'a>) -> crate::boxing::Bo
 
 fn check_unscored(inst: &Instrument, u: &[Option<i64>]) -> Result<(), Error> {
     if u.len() != inst.unscored_items.len() {
-        return Err(Error::invalid(
+        return Err(Error::keyed(
             "unscored_answers",
-            format!("{} has {} unscored questions; got {}", inst.short_name, inst.unscored_items.len(), u.len()),
+            msg("app-response-unscored-count"),
+            vec![
+                ("instrument", inst.short_name.as_str().into()),
+                ("count", KeyArg::Number(inst.unscored_items.len() as i64)),
+                ("given", KeyArg::Number(u.len() as i64)),
+            ],
         ));
     }
     for (i, (item, a)) in inst.unscored_items.iter().zip(u).enumerate() {
         if a.is_some_and(|c| !inst.options_for(item).iter().any(|o| o.code == c)) {
-            return Err(Error::invalid(&format!("unscored_answers[{i}]"), "not an option of this question"));
+            return Err(Error::keyed(&format!("unscored_answers[{i}]"), msg("app-response-not-an-option"), vec![]));
         }
     }
     Ok(())
@@ -211,7 +219,7 @@ async fn course_for(
     match choice {
         CourseChoice::Given(id) => match state.store.course(id).await? {
             Some(course) if &course.client_id == client => Ok(Some(id.to_string())),
-            _ => Err(Error::invalid("course_id", "no course with this id for this client")),
+            _ => Err(Error::keyed("course_id", msg("app-course-not-this-client"), vec![])),
         },
         CourseChoice::NoCourse => Ok(None),
         CourseChoice::ByDate => {
@@ -245,7 +253,7 @@ pub fn form_answers(inst: &Instrument, form: &HashMap<String, String>) -> Result
         match v.parse::<i64>() {
             Ok(n) => Some(n),
             Err(_) => {
-                errors.add_key(&field, rapport_core::msg("measure-choose-an-option"), vec![]);
+                errors.0.push(field_error(&field, rapport_core::msg("measure-choose-an-option"), vec![]));
                 None
             }
         }
@@ -300,10 +308,9 @@ pub fn blank_prompt(inst: &Instrument, answers: &[Option<i64>], form: &HashMap<S
         return None;
     }
     let numbers: Vec<String> = blank.iter().map(u32::to_string).collect();
-    let message = match blank.len() {
-        1 => format!("You left question {} blank. Send anyway?", numbers[0]),
-        n => format!("You left {n} questions blank ({}). Send anyway?", numbers.join(", ")),
-    };
+    // Shown to whoever answers (the client in the portal), in the page's language.
+    let message = rapport_i18n::current()
+        .tn(msg("app-blank-prompt"), &[("count", &blank.len()), ("questions", &numbers.join(", "))]);
     let risk = rapport_core::measures::scoring::score(inst, answers).map(|s| !s.risk.is_empty()).unwrap_or(false);
     Some(BlankPrompt { message, risk })
 }

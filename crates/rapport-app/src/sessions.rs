@@ -12,6 +12,7 @@ use crate::caller::Identity;
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
 use rapport_core::course::validate_phase_override;
+use rapport_core::msg;
 use rapport_core::notes::{validate_addendum, validate_note, validate_process_note, ProgressNote, RawProgressNote};
 use rapport_core::notes::{NoteStatus, ProcessNoteReader};
 use rapport_core::validation::with_form_errors;
@@ -210,7 +211,7 @@ pub async fn save_process_note(
 pub async fn share(state: &AppState, me: &Identity, sx: &SessionContext, shared: bool) -> AppResult<ProcessNoteRecord> {
     let note = state.store.own_process_note(sx.id(), &me.user.id).await?.ok_or(Error::NotFound)?;
     if shared && !state.store.has_supervisor(&me.user.id).await? {
-        return Err(Error::invalid("shared", "You have no supervisor to share it with."));
+        return Err(Error::keyed("shared", msg("app-share-no-supervisor"), vec![]));
     }
     let mut ev = me.event(action::PROCESS_NOTE_SHARE, "process_note");
     ev.detail = Some(format!("session {}, {}", sx.id(), if shared { "shared with supervisor" } else { "unshared" }));

@@ -10,6 +10,7 @@
 use crate::access::course::course_for;
 use crate::access::{clients_shown, deny, Purpose};
 use crate::caller::Identity;
+use crate::error::field_error;
 use crate::{AppResult, AppState, Error};
 use rapport_core::access::Role;
 use rapport_core::audit::action;
@@ -66,7 +67,7 @@ fn require_supervisor(me: &Identity) -> AppResult<()> {
     if me.user.role == Role::Supervisor {
         Ok(())
     } else {
-        Err(Error::Forbidden("The supervision dashboard is for supervisors.".into()))
+        Err(Error::forbidden(msg("app-supervision-supervisors"), &[]))
     }
 }
 
@@ -213,19 +214,19 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
     let today = crate::clock::today();
     let held_on = match rapport_core::time::parse_date(input.held_on.trim()) {
         Some(d) if d > today => {
-            errors.add_key("held_on", msg("supervision-error-future"), vec![]);
+            errors.0.push(field_error("held_on", msg("supervision-error-future"), vec![]));
             d
         }
         Some(d) => d,
         None => {
-            errors.add_key("held_on", msg("group-error-date"), vec![]);
+            errors.0.push(field_error("held_on", msg("group-error-date"), vec![]));
             today
         }
     };
     let minutes = match input.minutes {
         Some(m) if (5..=600).contains(&m) => m as u32,
         _ => {
-            errors.add_key("minutes", msg("supervision-error-minutes"), vec![]);
+            errors.0.push(field_error("minutes", msg("supervision-error-minutes"), vec![]));
             0
         }
     };
@@ -234,18 +235,22 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
         match Id::parse(raw.trim()).filter(|id| reach.contains(id)) {
             Some(id) if !supervisees.contains(&id) => supervisees.push(id),
             Some(_) => {}
-            None => errors.add_key(&format!("supervisee_ids[{i}]"), msg("supervision-error-not-supervisee"), vec![]),
+            None => errors.0.push(field_error(
+                &format!("supervisee_ids[{i}]"),
+                msg("supervision-error-not-supervisee"),
+                vec![],
+            )),
         }
     }
     if supervisees.is_empty() {
-        errors.add_key("supervisee_ids", msg("supervision-error-no-supervisee"), vec![]);
+        errors.0.push(field_error("supervisee_ids", msg("supervision-error-no-supervisee"), vec![]));
     }
     if !input.group && supervisees.len() > 1 {
-        errors.add_key("supervisee_ids", msg("supervision-error-individual"), vec![]);
+        errors.0.push(field_error("supervisee_ids", msg("supervision-error-individual"), vec![]));
     }
     let decisions = input.decisions.as_deref().map(str::trim).filter(|d| !d.is_empty());
     if decisions.is_some_and(|d| d.chars().count() > 8000) {
-        errors.add_key("decisions", msg("group-error-text-long"), vec![("max", 8000i64.into())]);
+        errors.0.push(field_error("decisions", msg("group-error-text-long"), vec![("max", 8000i64.into())]));
     }
     let mut actions = Vec::new();
     for (i, (text, owner, due)) in input.actions.iter().enumerate() {
@@ -254,14 +259,18 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
             continue;
         }
         if text.chars().count() > 500 {
-            errors.add_key(&format!("actions[{i}].text"), msg("supervision-error-action-long"), vec![]);
+            errors.0.push(field_error(&format!("actions[{i}].text"), msg("supervision-error-action-long"), vec![]));
         }
         let owner = match owner.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
             None => None,
             Some(o) => match Id::parse(o).filter(|id| supervisees.contains(id) || id == &me.user.id) {
                 Some(id) => Some(id),
                 None => {
-                    errors.add_key(&format!("actions[{i}].owner_id"), msg("supervision-error-owner"), vec![]);
+                    errors.0.push(field_error(
+                        &format!("actions[{i}].owner_id"),
+                        msg("supervision-error-owner"),
+                        vec![],
+                    ));
                     None
                 }
             },
@@ -271,7 +280,7 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
             Some(d) => match rapport_core::time::parse_date(d) {
                 Some(d) => Some(d),
                 None => {
-                    errors.add_key(&format!("actions[{i}].due_on"), msg("supervision-error-due"), vec![]);
+                    errors.0.push(field_error(&format!("actions[{i}].due_on"), msg("supervision-error-due"), vec![]));
                     None
                 }
             },
@@ -283,7 +292,9 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
     for (i, raw) in input.course_ids.iter().enumerate() {
         match course_for(state, me, raw.trim(), Purpose::Write).await {
             Ok(cx) => cases.push((Some(cx.course.id.clone()), None, None)),
-            Err(Error::NotFound) => return Err(Error::invalid(&format!("course_ids[{i}]"), "No course you can see")),
+            Err(Error::NotFound) => {
+                return Err(Error::keyed(&format!("course_ids[{i}]"), msg("app-supervision-no-course"), vec![]))
+            }
             Err(e) => return Err(e),
         }
     }
@@ -291,7 +302,7 @@ pub async fn record_meeting(state: &AppState, me: &Identity, input: &MeetingInpu
         match crate::groups::group_for(state, me, raw.trim(), Purpose::Write).await {
             Ok(v) if v.access.sees_members() => cases.push((None, Some(v.detail.group.id.clone()), None)),
             Ok(_) | Err(Error::NotFound) => {
-                return Err(Error::invalid(&format!("group_ids[{i}]"), "No group you supervise"))
+                return Err(Error::keyed(&format!("group_ids[{i}]"), msg("app-supervision-no-group"), vec![]))
             }
             Err(e) => return Err(e),
         }
@@ -402,29 +413,29 @@ pub async fn add_training(state: &AppState, me: &Identity, input: &TrainingInput
     let mut errors = rapport_core::ValidationErrors::new();
     let name = input.course_name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        errors.add_key("course_name", msg("supervision-error-course"), vec![]);
+        errors.0.push(field_error("course_name", msg("supervision-error-course"), vec![]));
     }
     let hours = match input.hours {
         Some(h) if h > 0.0 && h <= 1000.0 => h,
         _ => {
-            errors.add_key("hours", msg("supervision-error-hours"), vec![]);
+            errors.0.push(field_error("hours", msg("supervision-error-hours"), vec![]));
             0.0
         }
     };
     let held_on = match rapport_core::time::parse_date(input.held_on.trim()) {
         Some(d) if d > crate::clock::today() => {
-            errors.add_key("held_on", msg("supervision-error-training-future"), vec![]);
+            errors.0.push(field_error("held_on", msg("supervision-error-training-future"), vec![]));
             d
         }
         Some(d) => d,
         None => {
-            errors.add_key("held_on", msg("group-error-date"), vec![]);
+            errors.0.push(field_error("held_on", msg("group-error-date"), vec![]));
             crate::clock::today()
         }
     };
     let trainer = input.trainer.as_deref().map(str::trim).filter(|t| !t.is_empty());
     if trainer.is_some_and(|t| t.chars().count() > 200) {
-        errors.add_key("trainer", msg("group-error-text-long"), vec![("max", 200i64.into())]);
+        errors.0.push(field_error("trainer", msg("group-error-text-long"), vec![("max", 200i64.into())]));
     }
     errors.into_result()?;
     let t = NewTraining {
@@ -526,13 +537,13 @@ pub async fn professional_record(state: &AppState, me: &Identity, user: &str) ->
 pub async fn certify(state: &AppState, me: &Identity, user: &str, pathway: &str, on: &str) -> AppResult<()> {
     let u = person(state, me, user).await?;
     if u.id == me.user.id {
-        return Err(Error::Forbidden("A certification is recorded by a supervisor or an administrator.".into()));
+        return Err(Error::forbidden(msg("app-certification-recorder"), &[]));
     }
     let Some(p) = state.config.fidelity.pathway(pathway.trim()) else {
-        return Err(Error::invalid("pathway", "No such certification pathway"));
+        return Err(Error::keyed("pathway", msg("app-certification-no-pathway"), vec![]));
     };
     let Some(on) = rapport_core::time::parse_date(on.trim()).filter(|d| *d <= crate::clock::today()) else {
-        return Err(Error::invalid("certified_on", "Give the date as YYYY-MM-DD, not in the future"));
+        return Err(Error::keyed("certified_on", msg("app-certification-date"), vec![]));
     };
     let expires = (p.valid_years > 0).then(|| on.replace_year(on.year() + p.valid_years as i32).unwrap_or(on));
     let mut e = me.event(action::CERTIFICATION_RECORD, "user");

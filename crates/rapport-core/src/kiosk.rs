@@ -10,25 +10,25 @@ pub const PIN_MIN: usize = 4;
 pub const PIN_MAX: usize = 8;
 
 /// Checks a new PIN: 4 to 8 digits, not all one digit ("1111"), not a run
-/// up or down ("1234", "9876", "7890"). The message names what is wrong, for
-/// the `pin` field.
+/// up or down ("1234", "9876", "7890"). The error is the id of the message
+/// (locales/*/app.ftl) naming what is wrong, for the `pin` field.
 pub fn check_pin(pin: &str) -> Result<(), &'static str> {
     if pin.is_empty() {
-        return Err("Enter a PIN of 4 to 8 digits");
+        return Err(crate::msg("kiosk-pin-empty"));
     }
     if !pin.chars().all(|c| c.is_ascii_digit()) {
-        return Err("The PIN must be digits only (0 to 9)");
+        return Err(crate::msg("kiosk-pin-digits-only"));
     }
     if !(PIN_MIN..=PIN_MAX).contains(&pin.len()) {
-        return Err("The PIN must be 4 to 8 digits long");
+        return Err(crate::msg("kiosk-pin-length"));
     }
     let d: Vec<i32> = pin.bytes().map(|b| i32::from(b - b'0')).collect();
     if d.iter().all(|x| *x == d[0]) {
-        return Err("The PIN must not be one digit repeated (like 1111); choose one that is hard to guess");
+        return Err(crate::msg("kiosk-pin-repeated"));
     }
     let steps: Vec<i32> = d.windows(2).map(|w| (w[1] - w[0]).rem_euclid(10)).collect();
     if steps.iter().all(|s| *s == 1) || steps.iter().all(|s| *s == 9) {
-        return Err("The PIN must not be a simple sequence (like 1234 or 9876); choose one that is hard to guess");
+        return Err(crate::msg("kiosk-pin-sequence"));
     }
     Ok(())
 }
@@ -51,24 +51,24 @@ mod tests {
 
     #[test]
     fn length_and_digits_are_named() {
-        assert!(check_pin("").unwrap_err().contains("4 to 8"));
-        assert!(check_pin("258").unwrap_err().contains("4 to 8 digits long"));
-        assert!(check_pin("258013579").unwrap_err().contains("4 to 8 digits long"));
-        assert!(check_pin("25a0").unwrap_err().contains("digits only"));
-        assert!(check_pin("２５８０").unwrap_err().contains("digits only"));
+        assert_eq!(check_pin(""), Err("kiosk-pin-empty"));
+        assert_eq!(check_pin("258"), Err("kiosk-pin-length"));
+        assert_eq!(check_pin("258013579"), Err("kiosk-pin-length"));
+        assert_eq!(check_pin("25a0"), Err("kiosk-pin-digits-only"));
+        assert_eq!(check_pin("２５８０"), Err("kiosk-pin-digits-only"));
     }
 
     #[test]
     fn one_digit_repeated_is_refused() {
         for no in ["0000", "1111", "99999999"] {
-            assert!(check_pin(no).unwrap_err().contains("repeated"), "{no}");
+            assert_eq!(check_pin(no), Err("kiosk-pin-repeated"), "{no}");
         }
     }
 
     #[test]
     fn runs_up_or_down_are_refused_including_wrapping() {
         for no in ["1234", "12345678", "9876", "87654321", "7890", "0987", "5678"] {
-            assert!(check_pin(no).unwrap_err().contains("sequence"), "{no}");
+            assert_eq!(check_pin(no), Err("kiosk-pin-sequence"), "{no}");
         }
         // Near-runs are fine.
         assert_eq!(check_pin("1235"), Ok(()));

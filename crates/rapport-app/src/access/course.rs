@@ -9,6 +9,7 @@ use crate::Error;
 use rapport_core::access::AccessBasis;
 use rapport_core::audit::action;
 use rapport_core::course::{number_sessions, Progress};
+use rapport_core::msg;
 use rapport_core::protocol::{ChecklistItem, Phase, Protocol};
 use rapport_core::Id;
 use rapport_store::clients::ClientRecord;
@@ -82,10 +83,10 @@ impl CourseContext {
         if self.is_open() {
             Ok(())
         } else {
-            Err(Error::Conflict(format!(
-                "This course is {}; it can no longer be changed.",
-                self.course.status.label().to_lowercase()
-            )))
+            {
+                let status = rapport_i18n::current().t(self.course.status.message()).to_lowercase();
+                Err(Error::conflict(msg("app-course-closed"), &[("status", &status)]))
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::AppState;
 use crate::Error;
 use rapport_core::access::{client_read_access, AccessBasis};
 use rapport_core::audit::{action, Outcome};
+use rapport_core::msg;
 use rapport_core::{Id, Timestamp};
 use rapport_store::clients::ClientRecord;
 
@@ -82,7 +83,7 @@ pub async fn require_admin(state: &AppState, me: &Identity, area: &str) -> Resul
         Ok(())
     } else {
         deny(state, me, area, None).await?;
-        Err(Error::Forbidden("This page is for administrators.".into()))
+        Err(Error::forbidden(msg("app-admin-only"), &[]))
     }
 }
 
@@ -93,9 +94,7 @@ pub async fn require_caseload(state: &AppState, me: &Identity) -> Result<(), Err
         Ok(())
     } else {
         deny(state, me, "client", None).await?;
-        Err(Error::Forbidden(
-            "Your account does not hold a caseload. An administrator can mark an admin account as practising.".into(),
-        ))
+        Err(Error::forbidden(msg("app-no-caseload"), &[]))
     }
 }
 
@@ -108,11 +107,7 @@ pub async fn client_for_portal(state: &AppState, me: &Identity, id: &str) -> Res
     let (record, basis) = client_for(state, me, id, Purpose::Write).await?;
     if !basis.manages_portal() {
         deny(state, me, "client", Some(record.id.as_str())).await?;
-        return Err(Error::Forbidden(
-            "Emergency access does not include the client's portal: invitations, the portal account, sharing and \
-             questionnaire links stay with the care team."
-                .into(),
-        ));
+        return Err(Error::forbidden(msg("app-emergency-portal"), &[]));
     }
     Ok(record)
 }

@@ -108,7 +108,7 @@ pub async fn course_of(
 }
 
 /// Refuses links to records of another client (or of the wrong kind, or removed)
-/// with a 422 on `field`.
+/// with a 422 on `field`, worded by the message `refusal`.
 #[crate::boxing::boxed_future]
 pub async fn require_linked(
     state: &AppState,
@@ -116,11 +116,11 @@ pub async fn require_linked(
     kind: &str,
     ids: &[String],
     field: &str,
-    what: &str,
+    refusal: &'static str,
 ) -> Result<(), Error> {
     if state.store.client_records_exist(client, kind, ids).await? {
         Ok(())
     } else {
-        Err(Error::invalid(field, format!("Choose {what} recorded for this client")))
+        Err(Error::keyed(field, refusal, vec![]))
     }
 }

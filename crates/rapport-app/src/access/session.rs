@@ -40,15 +40,6 @@ impl SessionContext {
         self.s.number.map(|n| self.cx.course.planned_sessions.saturating_sub(n))
     }
 
-    /// "11 left after this one" / "the last contracted session" (held sessions only).
-    pub fn remaining_text(&self) -> Option<String> {
-        self.remaining_after().map(|r| match r {
-            0 => "the last contracted session".to_string(),
-            1 => "1 left after this one".to_string(),
-            r => format!("{r} left after this one"),
-        })
-    }
-
     /// Middle-phase sessions mention the sessions left (ipt-model.md 2.3).
     pub fn remind_remaining(&self) -> bool {
         self.s.number.is_some() && self.s.phase == Phase::Middle

@@ -7,6 +7,7 @@ use crate::caller::Identity;
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::{action, AuditEntry};
 use rapport_core::checkpoint::Checkpoint;
+use rapport_core::msg;
 use rapport_core::Timestamp;
 use rapport_store::users::User;
 use rapport_store::AuditFilter;
@@ -45,12 +46,12 @@ impl AuditParams {
             }
             rapport_core::time::parse_date(s.trim())
                 .map(|d| Some(Timestamp::from_datetime(d.midnight().assume_utc())))
-                .ok_or_else(|| Error::invalid(field, format!("{field} must be a date written YYYY-MM-DD")))
+                .ok_or_else(|| Error::keyed(field, msg("app-audit-date"), vec![("field", field.into())]))
         };
         let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let before = match self.before.trim() {
             "" => None,
-            s => Some(s.parse::<i64>().map_err(|_| Error::invalid("before", "before must be an entry number"))?),
+            s => Some(s.parse::<i64>().map_err(|_| Error::keyed("before", msg("app-audit-before"), vec![]))?),
         };
         Ok(AuditFilter {
             client_id: opt(&self.client_id),
@@ -148,7 +149,7 @@ pub async fn export_api(
     require_admin(state, me, "audit").await?;
     let limit = limit.unwrap_or(100);
     if !(1..=1000).contains(&limit) {
-        return Err(Error::invalid("limit", "limit must be between 1 and 1000"));
+        return Err(Error::keyed("limit", msg("app-audit-limit"), vec![]));
     }
     export(state, me, &AuditFilter { limit, ..filter }, " via API").await
 }

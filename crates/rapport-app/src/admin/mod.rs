@@ -9,10 +9,12 @@ pub mod settings;
 
 use crate::access::{deny, require_admin};
 use crate::caller::Identity;
+use crate::error::field_error;
 use crate::notices::{account_change, Change, ChangedBy};
 use crate::{AppResult, AppState, Error};
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent};
+use rapport_core::msg;
 use rapport_core::validation::looks_like_email;
 use rapport_core::{password, Id, Timestamp, ValidationErrors};
 use rapport_store::outbox::Notice;
@@ -149,7 +151,7 @@ fn parse_role(errors: &mut ValidationErrors, role: &str) -> Role {
     match role.parse::<Role>() {
         Ok(r) if Role::STAFF.contains(&r) => r,
         _ => {
-            errors.add_key("role", rapport_i18n::msg("admin-error-role"), vec![]);
+            errors.0.push(field_error("role", rapport_i18n::msg("admin-error-role"), vec![]));
             Role::Clinician
         }
     }
@@ -158,9 +160,9 @@ fn parse_role(errors: &mut ValidationErrors, role: &str) -> Role {
 fn name_in(errors: &mut ValidationErrors, name: &str) -> String {
     let name = name.trim().to_string();
     if name.is_empty() {
-        errors.add_key("name", rapport_i18n::msg("admin-error-name"), vec![]);
+        errors.0.push(field_error("name", rapport_i18n::msg("admin-error-name"), vec![]));
     } else if name.chars().count() > 120 {
-        errors.add_key("name", rapport_i18n::msg("admin-error-name-long"), vec![]);
+        errors.0.push(field_error("name", rapport_i18n::msg("admin-error-name-long"), vec![]));
     }
     name
 }
@@ -171,7 +173,7 @@ fn supervisee_ids(errors: &mut ValidationErrors, ids: &[String], allowed: &[User
         match Id::parse(s).filter(|id| allowed.iter().any(|u| &u.id == id)) {
             Some(id) if !out.contains(&id) => out.push(id),
             Some(_) => {}
-            None => errors.add_key("supervisees", rapport_i18n::msg("admin-error-supervisees"), vec![]),
+            None => errors.0.push(field_error("supervisees", rapport_i18n::msg("admin-error-supervisees"), vec![])),
         }
     }
     out
@@ -188,7 +190,7 @@ async fn site_in(state: &AppState, errors: &mut ValidationErrors, raw: &str) -> 
         None => None,
     };
     if found.is_none() {
-        errors.add_key("site_id", rapport_i18n::msg("admin-error-site"), vec![]);
+        errors.0.push(field_error("site_id", rapport_i18n::msg("admin-error-site"), vec![]));
     }
     Ok(found.map(|s| s.id))
 }
@@ -212,13 +214,11 @@ async fn refuse_circles(state: &AppState, errors: &mut ValidationErrors, user: &
     for s in sup {
         if crate::groups::makes_circle(state, &user.id, s).await? {
             let name = state.store.user(s).await?.map(|u| u.name).unwrap_or_default();
-            errors.add(
+            errors.0.push(field_error(
                 "supervisees",
-                format!(
-                    "{name} already supervises {} (directly or through others): this would make a circle",
-                    user.name
-                ),
-            );
+                msg("app-supervision-circle-named"),
+                vec![("name", name.into()), ("supervisee", user.name.as_str().into())],
+            ));
         }
     }
     Ok(())
@@ -292,7 +292,7 @@ pub async fn create_user(
     let mut errors = ValidationErrors::new();
     let email = normalise_email(&form.email);
     if !looks_like_email(&email) {
-        errors.add_key("email", rapport_i18n::msg("admin-error-email"), vec![]);
+        errors.0.push(field_error("email", rapport_i18n::msg("admin-error-email"), vec![]));
     }
     let name = name_in(&mut errors, &form.name);
     let role = parse_role(&mut errors, &form.role);
@@ -306,15 +306,15 @@ pub async fn create_user(
         raw => {
             let found = supervisor_choices(state).await?.into_iter().find(|u| u.id.as_str() == raw);
             if found.is_none() {
-                errors.add_key("supervisor", rapport_i18n::msg("admin-error-supervisor"), vec![]);
+                errors.0.push(field_error("supervisor", rapport_i18n::msg("admin-error-supervisor"), vec![]));
             } else if role == Role::Admin {
-                errors.add_key("supervisor", rapport_i18n::msg("admin-error-admin-supervised"), vec![]);
+                errors.0.push(field_error("supervisor", rapport_i18n::msg("admin-error-admin-supervised"), vec![]));
             }
             found
         }
     };
     if errors.is_empty() && state.store.user_by_email(&email).await?.is_some() {
-        errors.add_key("email", rapport_i18n::msg("admin-error-email-taken"), vec![]);
+        errors.0.push(field_error("email", rapport_i18n::msg("admin-error-email-taken"), vec![]));
     }
     if !errors.is_empty() {
         return Ok(Err(errors));
@@ -365,7 +365,7 @@ pub async fn update_user(
     let name = name_in(&mut errors, &form.name);
     let role = parse_role(&mut errors, &form.role);
     if user.role == Role::Admin && role != Role::Admin && user.active && active_admins(state).await? <= 1 {
-        errors.add_key("role", rapport_i18n::msg("admin-error-last-admin"), vec![]);
+        errors.0.push(field_error("role", rapport_i18n::msg("admin-error-last-admin"), vec![]));
     }
     if !form.password.is_empty() {
         if let Err(p) = password::check(&form.password, &user.email) {
@@ -386,11 +386,11 @@ pub async fn update_user(
     // An administrator cannot raise or lower their own access: another one must.
     let mut own_access = false;
     if is_self && (role != user.role || practises != user.practises) {
-        errors.add_key("role", rapport_i18n::msg("admin-error-own-role"), vec![]);
+        errors.0.push(field_error("role", rapport_i18n::msg("admin-error-own-role"), vec![]));
         own_access = true;
     }
     if is_self && !same_people(&sup, &current_sup) {
-        errors.add_key("supervisees", rapport_i18n::msg("admin-error-own-supervision"), vec![]);
+        errors.0.push(field_error("supervisees", rapport_i18n::msg("admin-error-own-supervision"), vec![]));
         own_access = true;
     }
     if own_access {
@@ -461,10 +461,10 @@ pub enum Deactivation {
 pub async fn deactivate_user(state: &AppState, me: &Identity, id: &str) -> AppResult<Deactivation> {
     let (user, e) = user_action(state, me, id, action::USER_DEACTIVATE, "user").await?;
     if user.id == me.user.id {
-        return Err(Error::Conflict("You cannot deactivate your own account.".into()));
+        return Err(Error::conflict(msg("app-deactivate-self"), &[]));
     }
     if user.role == Role::Admin && user.active && active_admins(state).await? <= 1 {
-        return Err(Error::Conflict("This is the only active administrator.".into()));
+        return Err(Error::conflict(msg("app-last-admin"), &[]));
     }
     // Nobody may be left without a responsible clinician who can see their flags.
     let clients = state.store.open_responsibilities(&user.id).await?;
@@ -590,7 +590,7 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
         match Id::parse(raw).filter(|id| h.holders.iter().any(|u| &u.id == id)) {
             Some(id) => Some(id),
             None => {
-                errors.add_key(field, rapport_i18n::msg("admin-error-holder"), vec![]);
+                errors.0.push(field_error(field, rapport_i18n::msg("admin-error-holder"), vec![]));
                 None
             }
         }
@@ -598,7 +598,7 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
     let all = if form.to_all.is_empty() { None } else { pick(&mut errors, "to_all", &form.to_all) };
     for (c, _) in &form.each {
         if !h.clients.iter().any(|r| r.client_id.as_str() == c) {
-            errors.add_key(&format!("to_{c}"), rapport_i18n::msg("admin-error-not-theirs"), vec![]);
+            errors.0.push(field_error(&format!("to_{c}"), rapport_i18n::msg("admin-error-not-theirs"), vec![]));
         }
     }
     let mut moves = Vec::new();
@@ -611,7 +611,7 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
         }
     }
     if moves.is_empty() && errors.is_empty() && !h.clients.is_empty() {
-        errors.add_key("to_all", rapport_i18n::msg("admin-error-takes-over"), vec![]);
+        errors.0.push(field_error("to_all", rapport_i18n::msg("admin-error-takes-over"), vec![]));
     }
     if !errors.is_empty() {
         return Ok(Reassigned::Again { handover: Box::new(h), form, errors });
@@ -631,7 +631,7 @@ pub async fn reassign(state: &AppState, me: &Identity, id: &str, form: ReassignF
     let left = state.store.open_responsibilities(&user.id).await?;
     if form.deactivate && left.is_empty() && user.active {
         if user.id == me.user.id {
-            return Err(Error::Conflict("You cannot deactivate your own account.".into()));
+            return Err(Error::conflict(msg("app-deactivate-self"), &[]));
         }
         let mut e = me.event(action::USER_DEACTIVATE, "user");
         e.resource_id = Some(user.id.to_string());

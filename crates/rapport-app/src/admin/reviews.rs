@@ -6,6 +6,7 @@ use crate::access::require_admin;
 use crate::caller::Identity;
 use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
+use rapport_core::msg;
 use rapport_core::Id;
 use rapport_store::clients::BreakGlassRow;
 use rapport_store::measures::OutboxRow;
@@ -30,7 +31,7 @@ pub async fn review_break_glass(state: &AppState, me: &Identity, id: &str, note:
     let id = Id::parse(id).ok_or(Error::NotFound)?;
     let note = note.unwrap_or_else(|| "Reviewed".into());
     if note.chars().count() > 1000 {
-        return Err(Error::invalid("note", "The review note must be at most 1000 characters"));
+        return Err(Error::keyed("note", msg("app-review-note-long"), vec![]));
     }
     let mut e = me.event(action::BREAK_GLASS_REVIEW, "break_glass");
     e.resource_id = Some(id.to_string());

@@ -3,6 +3,7 @@
 
 use crate::access::require_admin;
 use crate::caller::Identity;
+use crate::error::field_error;
 use crate::{AppResult, AppState};
 use rapport_core::access::Role;
 use rapport_core::audit::action;
@@ -76,9 +77,9 @@ pub async fn update_settings(
     let duty_choices = caseload_holders(state).await?;
     let name = non_blank(&f.name).unwrap_or_default();
     if name.is_empty() {
-        errors.add_key("name", rapport_i18n::msg("admin-error-org-name"), vec![]);
+        errors.0.push(field_error("name", rapport_i18n::msg("admin-error-org-name"), vec![]));
     } else if name.chars().count() > 120 {
-        errors.add_key("name", rapport_i18n::msg("admin-error-org-name-long"), vec![]);
+        errors.0.push(field_error("name", rapport_i18n::msg("admin-error-org-name-long"), vec![]));
     }
     let org = Organisation {
         default_language: match f.default_language.as_deref().map(str::trim) {
@@ -86,11 +87,11 @@ pub async fn update_settings(
             Some(code) => match rapport_i18n::SHIPPED.iter().find(|(tag, _)| tag.eq_ignore_ascii_case(code)) {
                 Some((tag, _)) => (*tag).to_string(),
                 None => {
-                    errors.add_key(
+                    errors.0.push(field_error(
                         "default_language",
                         rapport_core::msg("admin-settings-default-language-unknown"),
                         vec![],
-                    );
+                    ));
                     current.default_language.clone()
                 }
             },
@@ -122,7 +123,7 @@ pub async fn update_settings(
             Some(raw) => match Id::parse(raw).filter(|id| duty_choices.iter().any(|u| &u.id == id)) {
                 Some(id) => Some(id),
                 None => {
-                    errors.add_key("duty_clinician_id", rapport_i18n::msg("admin-error-duty"), vec![]);
+                    errors.0.push(field_error("duty_clinician_id", rapport_i18n::msg("admin-error-duty"), vec![]));
                     None
                 }
             },

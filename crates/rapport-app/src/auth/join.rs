@@ -5,8 +5,10 @@
 use super::throttle::{self, OnSuccess};
 use super::{start_session, Started};
 use crate::caller::{secret_hash, RequestMeta};
+use crate::error::field_error;
 use crate::{AppResult, AppState};
 use rapport_core::audit::{action, Outcome};
+use rapport_core::msg;
 use rapport_core::portal::{normalise_code, InvitePurpose};
 use rapport_core::throttle::ThrottlePolicy;
 use rapport_core::validation::looks_like_email;
@@ -45,8 +47,8 @@ pub enum Joined {
     },
 }
 
-fn refused(field: &str, message: &str) -> Joined {
-    Joined::Refused { errors: ValidationErrors::single(field, message), retry_after_secs: None }
+fn refused(field: &str, id: &'static str) -> Joined {
+    Joined::Refused { errors: ValidationErrors(vec![field_error(field, id, vec![])]), retry_after_secs: None }
 }
 
 /// Codes are guessable only by brute force: each try is reserved on this
@@ -62,28 +64,25 @@ pub async fn join(state: &AppState, meta: &RequestMeta, device: Option<&str>, f:
     let reservation = match throttle::reserve(state, &counters).await? {
         Ok(r) => r,
         Err(secs) => {
-            let message = format!("Too many wrong codes. Wait {secs} seconds, then try again.");
-            return Ok(Joined::Refused {
-                errors: ValidationErrors::single("code", message),
-                retry_after_secs: Some(secs),
-            });
+            let error = field_error("code", msg("app-join-throttled"), vec![("seconds", secs.into())]);
+            return Ok(Joined::Refused { errors: ValidationErrors(vec![error]), retry_after_secs: Some(secs) });
         }
     };
     let mut errors = ValidationErrors::new();
     let code = normalise_code(&typed_code);
     if typed_code.is_empty() {
-        errors.add("code", "Enter the code from your invitation");
+        errors.0.push(field_error("code", msg("app-join-code-required"), vec![]));
     } else if code.is_none() {
-        errors.add("code", "The code has 12 letters and numbers, like 7KQ2-M9XA-4TRB");
+        errors.0.push(field_error("code", msg("app-join-code-format"), vec![]));
     }
     if !looks_like_email(&email) {
-        errors.add("email", "Enter your email address, like name@example.org");
+        errors.0.push(field_error("email", msg("app-join-email"), vec![]));
     }
     let pw = f.password.clone().unwrap_or_default();
     if let Err(p) = password::check(&pw, &email) {
         p.add_to(&mut errors, "password");
     } else if f.password_confirm.as_deref() != Some(pw.as_str()) {
-        errors.add("password_confirm", "The two passwords do not match");
+        errors.0.push(field_error("password_confirm", msg("app-join-password-mismatch"), vec![]));
     }
     let code_hash = code.as_deref().map(secret_hash);
     let invite = match &code_hash {
@@ -92,18 +91,19 @@ pub async fn join(state: &AppState, meta: &RequestMeta, device: Option<&str>, f:
     };
     if code.is_some() {
         let problem = match invite.as_ref().map(|i| i.status(now)) {
-            None => Some("This code does not work. Check it against your invitation."),
-            Some(InviteStatus::Used) => Some("This code has already been used. Sign in instead, or ask for a new one."),
-            Some(InviteStatus::Expired) => Some("This code has expired. Ask your clinician for a new one."),
-            Some(InviteStatus::Revoked) => Some("This code was replaced by a newer one. Use the newest invitation."),
+            None => Some(msg("app-join-code-unknown")),
+            Some(InviteStatus::Used) => Some(msg("app-join-code-used")),
+            Some(InviteStatus::Expired) => Some(msg("app-join-code-expired")),
+            Some(InviteStatus::Revoked) => Some(msg("app-join-code-replaced")),
             Some(InviteStatus::Open) => None,
         };
-        if let Some(message) = problem {
+        if let Some(id) = problem {
+            let error = field_error("code", id, vec![]);
             let mut e = meta.event(&email, action::PORTAL_JOIN_FAILED, "portal_invite", Outcome::Failure);
-            e.detail = Some(message.to_string());
+            e.detail = Some(error.message.clone());
             e.client_id = invite.as_ref().map(|i| i.client_id.to_string());
             state.store.audit(e).await?;
-            errors.add("code", message);
+            errors.0.push(error);
         }
     }
     let code_was_open = invite.as_ref().is_some_and(|i| i.status(now) == InviteStatus::Open);
@@ -122,15 +122,13 @@ pub async fn join(state: &AppState, meta: &RequestMeta, device: Option<&str>, f:
     e.detail = Some(format!("invitation {}", invite.id));
     Ok(match state.store.join_portal(&code_hash, &email, &name, &hash, e).await? {
         Join::Joined(user) => {
-            let detail = if invite.purpose == InvitePurpose::Reset { "portal access reset" } else { "portal account created" };
+            let detail =
+                if invite.purpose == InvitePurpose::Reset { "portal access reset" } else { "portal account created" };
             Joined::Started(start_session(state, &user, meta, device, Some(detail)).await?)
         }
-        Join::AccountExists => refused(
-            "code",
-            "You already have a portal account: sign in instead. If you cannot, ask your clinician to reset your portal access.",
-        ),
-        Join::EmailTaken => refused("email", "This email address already has an account here. Use another one."),
+        Join::AccountExists => refused("code", msg("app-join-account-exists")),
+        Join::EmailTaken => refused("email", msg("app-join-email-taken")),
         // Used, revoked or expired between the check and the write.
-        Join::Refused => refused("code", "This code can no longer be used. Ask your clinician for a new one."),
+        Join::Refused => refused("code", msg("app-join-code-closed")),
     })
 }

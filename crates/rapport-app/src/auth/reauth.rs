@@ -8,6 +8,7 @@ use super::throttle::{self, OnSuccess};
 use crate::caller::Identity;
 use crate::{AppResult, AppState};
 use rapport_core::audit::{action, Outcome};
+use rapport_core::msg;
 use rapport_core::throttle::ThrottlePolicy;
 use rapport_core::Timestamp;
 
@@ -17,9 +18,9 @@ pub const MAX_WRONG_ANSWERS: i64 = 5;
 /// Why the current password was not accepted.
 #[derive(Debug)]
 pub enum Refusal {
-    /// Wrong: show this message on the field.
+    /// Wrong: show this message (in the request's language) on the field.
     Wrong(String),
-    /// Too many wrong answers just now: show this message on the field.
+    /// Too many wrong answers just now: show this message (in the request's language) on the field.
     Throttled(String),
     /// Too many wrong answers: the session has ended (the face signs the browser out).
     SignedOut,
@@ -51,8 +52,10 @@ pub async fn confirm_password(
         Ok(r) => r,
         Err(secs) => {
             state.store.audit(audit_failure(format!("{purpose}: refused, retry after {secs}s"))).await?;
-            return Ok(Err(Refusal::Throttled(format!(
-                "Too many wrong passwords. Wait {secs} seconds, then try again."
+            return Ok(Err(Refusal::Throttled(rapport_i18n::current().ta(
+                msg("app-reauth-throttled"),
+                "seconds",
+                secs,
             ))));
         }
     };
@@ -70,7 +73,7 @@ pub async fn confirm_password(
     );
     state.store.audit(audit_failure(detail)).await?;
     if !ends {
-        return Ok(Err(Refusal::Wrong("Your current password is not right".into())));
+        return Ok(Err(Refusal::Wrong(rapport_i18n::current().t(msg("app-reauth-wrong")))));
     }
     if let Some(hash) = me.session_hash() {
         state.store.end_session(&me.user.id, hash, None).await?;

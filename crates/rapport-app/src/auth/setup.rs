@@ -3,6 +3,7 @@
 
 use crate::admin::settings::non_blank;
 use crate::caller::{secret_hash, RequestMeta};
+use crate::error::field_error;
 use crate::{AppResult, AppState};
 use rapport_core::access::Role;
 use rapport_core::audit::{action, Outcome};
@@ -59,26 +60,26 @@ pub async fn complete(state: &AppState, meta: &RequestMeta, token: &str, f: &Set
     let mut errors = ValidationErrors::new();
     let org_name = non_blank(&f.org_name).unwrap_or_default();
     if org_name.is_empty() {
-        errors.add_key("org_name", rapport_i18n::msg("setup-error-org-name"), vec![]);
+        errors.0.push(field_error("org_name", rapport_i18n::msg("setup-error-org-name"), vec![]));
     }
     let country = country(&mut errors, &f.country);
     if country.is_empty() {
-        errors.add_key("country", rapport_i18n::msg("setup-error-country"), vec![]);
+        errors.0.push(field_error("country", rapport_i18n::msg("setup-error-country"), vec![]));
     }
     let crisis_resources = crisis_lines(&mut errors, &f.crisis_resources);
     let name = non_blank(&f.name).unwrap_or_default();
     if name.is_empty() {
-        errors.add_key("name", rapport_i18n::msg("setup-error-name"), vec![]);
+        errors.0.push(field_error("name", rapport_i18n::msg("setup-error-name"), vec![]));
     }
     let email = normalise_email(f.email.as_deref().unwrap_or_default());
     if !looks_like_email(&email) {
-        errors.add_key("email", rapport_i18n::msg("admin-error-email"), vec![]);
+        errors.0.push(field_error("email", rapport_i18n::msg("admin-error-email"), vec![]));
     }
     let pw = f.password.clone().unwrap_or_default();
     if let Err(p) = password::check(&pw, &email) {
         p.add_to(&mut errors, "password");
     } else if f.password_confirm.as_deref() != Some(pw.as_str()) {
-        errors.add_key("password_confirm", rapport_i18n::msg("setup-error-mismatch"), vec![]);
+        errors.0.push(field_error("password_confirm", rapport_i18n::msg("setup-error-mismatch"), vec![]));
     }
     let practises = f.practises.is_some();
     if !errors.is_empty() {

@@ -153,7 +153,7 @@ fn outcomes_card(state: &AppState, cx: &CourseContext, o: rapport_app::outcomes:
 }
 
 async fn ending_evidence(state: &AppState, cx: &CourseContext) -> AppResult<EndingEvidence> {
-    let e = rapport_app::ending::evidence(state, cx).await?;
+    let e = rapport_app::ending::evidence(state, cx, &super::inventory::circle_words()).await?;
     let goals = e.goals.iter().map(|g| super::goals::view(cx, g, None)).collect();
     Ok(EndingEvidence { goals, circle_start: e.circle_start, circle_now: e.circle_now })
 }

@@ -183,9 +183,14 @@ impl CircleWords for Words {
     }
 }
 
+/// The closeness circle's words in the reader's language (for figures drawn elsewhere).
+pub(crate) fn circle_words() -> impl CircleWords + Sync {
+    Words(crate::i18n::current())
+}
+
 /// The closeness circle of `people` in the reader's language.
 fn circle_figure(people: &[CirclePerson], id: &str, title: &str) -> String {
-    circle_svg_with(people, id, title, &Words(crate::i18n::current()))
+    circle_svg_with(people, id, title, &circle_words())
 }
 
 // ---------------------------------------------------------------- the tab

@@ -161,3 +161,31 @@ async fn the_audit_csv_header_is_in_the_requesters_language() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_application_layers_refusals_are_in_the_readers_language() {
+    on_each_backend(|app| async move {
+        // Forbidden, for a browser asking for Spanish.
+        app.user("clinician@clinic.example", Role::Clinician).await;
+        let clinician = app.browser_as("clinician@clinic.example").await;
+        let r = clinician.http.get(app.url("/admin/users")).header("accept-language", "es").send().await.unwrap();
+        assert_eq!(r.status(), 403);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Esta página es para administradores."), "{body}");
+        assert!(!body.contains("This page is for administrators"), "{body}");
+        let (status, english) = clinician.text("/admin/users").await;
+        assert_eq!(status, 403);
+        assert!(english.contains("This page is for administrators."), "{english}");
+
+        // Conflict, for an administrator whose account speaks Spanish.
+        let admin = app.user("admin@clinic.example", Role::Admin).await;
+        app.sql("UPDATE users SET language = $1 WHERE email = $2", &["es", "admin@clinic.example"]).await;
+        let es = app.browser_as("admin@clinic.example").await;
+        let r = es.submit("/admin/users", &format!("/admin/users/{}/deactivate", admin.id), &[]).await;
+        assert_eq!(r.status(), 409);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("No puede desactivar su propia cuenta."), "{body}");
+        assert!(!body.contains("deactivate your own account"), "{body}");
+    })
+    .await;
+}

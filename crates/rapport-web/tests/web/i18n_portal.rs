@@ -224,3 +224,20 @@ async fn a_printed_invitation_letter_is_in_the_clients_language_in_an_english_pa
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_blank_question_prompt_is_in_the_clients_language() {
+    on_each_backend(|app| async move {
+        let (_, _, me) = portal_client(&app, "blank", "es").await;
+        let phq9 = "/portal/measures/phq9";
+        let mut values = [Some("0"); 9];
+        values[2] = None;
+        values[5] = None;
+        let r = me.answer(phq9, phq9, &answers(values), &[("extra_1", "0")]).await;
+        assert_eq!(r.status(), 200);
+        let page = r.text().await.unwrap();
+        assert!(page.contains("Dejó 2 preguntas en blanco (3, 6). ¿Desea enviar de todos modos?"), "{page}");
+        assert!(!page.contains("Send anyway"), "{page}");
+    })
+    .await;
+}
