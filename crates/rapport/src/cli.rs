@@ -738,10 +738,7 @@ async fn audit_verify(g: &Global, v: VerifyArgs) -> Result<ExitCode, String> {
             match newest {
                 Some(seq) => println!(
                     "{}",
-                    tr.tn(
-                        rapport_i18n::msg("cli-audit-checkpoints"),
-                        &[("count", &(count as i64)), ("seq", &(seq as i64))]
-                    )
+                    tr.tn(rapport_i18n::msg("cli-audit-checkpoints"), &[("count", &(count as i64)), ("seq", &seq)])
                 ),
                 None => {
                     println!("{}", tr.ta("cli-audit-no-checkpoints", "file", checkpoints_file(g).display().to_string()))
@@ -793,7 +790,7 @@ async fn backup(g: &Global, a: BackupArgs) -> Result<ExitCode, String> {
                 "{}",
                 tr.tn(
                     rapport_i18n::msg("cli-backup-checkpoint"),
-                    &[("seq", &(c.seq as i64)), ("file", &side.display().to_string())]
+                    &[("seq", &c.seq), ("file", &side.display().to_string())]
                 )
             );
         }
@@ -917,7 +914,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
             .await
             .map_err(|e| e.to_string())?;
         println!("{}", tr.ta("cli-first-run", "link", format!("{base}/setup/{token}")));
-        println!("{}", tr.ta("cli-first-run-link", "hours", SETUP_LINK_HOURS as i64));
+        println!("{}", tr.ta("cli-first-run-link", "hours", SETUP_LINK_HOURS));
     }
     println!("{}", tr.t("cli-press-ctrl-c"));
     let ack_override = a.risk_escalation_hours.map(|h| h as i64);

@@ -28,6 +28,17 @@ impl ScoreSeries {
     }
 }
 
+/// (series label, value, day) → words.
+pub type ScorePointWords<'a> = Box<dyn Fn(&str, &str, Date) -> String + 'a>;
+/// (count, first, last) → words.
+pub type SpanWords<'a> = Box<dyn Fn(usize, &str, &str) -> String + 'a>;
+/// (date, title) → words.
+pub type PairWords<'a> = Box<dyn Fn(&str, &str) -> String + 'a>;
+/// (series label, count) → words.
+pub type CountWords<'a> = Box<dyn Fn(&str, usize) -> String + 'a>;
+/// (min, max, top) → words.
+pub type RangeWords<'a> = Box<dyn Fn(i64, i64, i64) -> String + 'a>;
+
 /// Every word the chart writes, so each face can give them in the reader's
 /// language ([`TimelineWords::english`] before any face chose one).
 pub struct TimelineWords<'a> {
@@ -48,17 +59,17 @@ pub struct TimelineWords<'a> {
     /// An event's date as a person reads it ("around March 2025").
     pub event_date: Box<dyn Fn(&TimelineEvent) -> String + 'a>,
     /// (series label, value, day) → "PHQ-9 total: 11 on 4 Dec 2026".
-    pub score_point: Box<dyn Fn(&str, &str, Date) -> String + 'a>,
+    pub score_point: ScorePointWords<'a>,
     /// (event number, mood) → "Event 3: mood 4".
     pub mood_point: Box<dyn Fn(usize, i64) -> String + 'a>,
     /// (events, first, last) → "5 events from Mar 2025 to Nov 2026."
-    pub events_span: Box<dyn Fn(usize, &str, &str) -> String + 'a>,
+    pub events_span: SpanWords<'a>,
     /// (date, title) → " Symptom onset 4 March 2025 (Lost job)."
-    pub onset_sentence: Box<dyn Fn(&str, &str) -> String + 'a>,
+    pub onset_sentence: PairWords<'a>,
     /// (min, max, scale top) → " Mood at the time ranged from 2 to 7 out of 10."
-    pub mood_range: Box<dyn Fn(i64, i64, i64) -> String + 'a>,
+    pub mood_range: RangeWords<'a>,
     /// (series label, count) → " PHQ-9 total scores: 5."
-    pub score_count: Box<dyn Fn(&str, usize) -> String + 'a>,
+    pub score_count: CountWords<'a>,
     /// " The table below lists every event."
     pub table_below: String,
 }
