@@ -293,7 +293,11 @@ fn sites_and_facilitator_accounts_from_the_command_line() {
         let o = db.run(&["site", "create", "Hillside Secondary"]);
         assert!(o.status.success(), "{}", stderr(&o));
         let o = db.run(&["site", "create", "kasese NORTH"]);
-        assert!(!o.status.success() && stderr(&o).contains("name: a site named"), "{}", stderr(&o));
+        assert!(
+            !o.status.success() && stderr(&o).contains("name: A site named “kasese NORTH” already exists"),
+            "{}",
+            stderr(&o)
+        );
         let o = db.run(&["site", "create", "   "]);
         assert!(!o.status.success() && stderr(&o).contains("name: Give the site a name"), "{}", stderr(&o));
         let long_kind = "k".repeat(61);
