@@ -71,7 +71,7 @@ async fn the_course_measures_page_charts_scores_by_session_with_events_and_a_tab
         // (3+3+2+2+2+2+2+2+0 = 18, then 2+2+1+1+1+1+1+1+1 = 11) and band; nothing else.
         assert_eq!(
             table_rows(&page, "PHQ-9 scores as a table"),
-            [["2026-01-04", "1", "18", "Moderately severe"], ["2026-01-11", "2", "11", "Moderate"]],
+            [["4 Jan 2026", "1", "18", "Moderately severe"], ["11 Jan 2026", "2", "11", "Moderate"]],
             "{page}"
         );
         assert!(!page.contains("GAD-7 scores as a table"), "no GAD-7 answered, no GAD-7 table");
