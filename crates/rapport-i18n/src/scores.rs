@@ -181,7 +181,11 @@ impl Tr {
     /// questionnaire shows it, or "not answered".
     pub fn answer_label(&self, inst: &Instrument, number: u32, code: Option<i64>) -> String {
         let Some(code) = code else { return self.t("answer-not-answered") };
-        let shown = inst.localized(self.lang()).instrument;
+        // Copy the questionnaire into the reader's language only when it has that translation.
+        let translated = (!rapport_core::measures::language::same_language(self.lang(), inst.base_language())
+            && inst.translation_for(self.lang()).is_some())
+        .then(|| inst.localized(self.lang()).instrument);
+        let shown = translated.as_ref().unwrap_or(inst);
         let Some(item) = shown.items.iter().find(|i| i.number == number) else {
             return self.ta("answer-code", "code", code);
         };

@@ -385,15 +385,11 @@ async fn measures_page(
     let instruments = state
         .instruments
         .all()
-        .map(|i| {
-            let shown = questionnaire::localized(i);
-            (i, shown.instrument.name, shown.language)
-        })
-        .map(|(i, name, name_language)| InstrumentChoice {
+        .map(|i| InstrumentChoice {
             id: i.id.clone(),
             short_name: i.short_name.clone(),
-            name,
-            name_language,
+            name: i.name_in(tr.lang()).to_string(),
+            name_language: i.name_language_in(tr.lang()).to_string(),
             clinician: i.administration == rapport_core::measures::definition::Administration::Clinician,
             sendable: rapport_app::measure_links::sendable(i),
         })
