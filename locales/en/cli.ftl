@@ -34,3 +34,5 @@ cli-press-ctrl-c = Press Ctrl+C to stop.
 cli-email-through = E-mail: notifications go through { $server }
 cli-email-outbox = E-mail: no --smtp-url, so notifications stay in the outbox: as an administrator, Settings > "See every message and whether it was sent" ({ $link }).
 cli-escalation-hours-deprecated = Warning: --risk-escalation-hours is deprecated; it replaces the organisation's acknowledgement deadline with { $hours } hours. Set the deadlines on Administration > Settings instead.
+cli-reports-rebuilding = Building the programme-outcomes read model from the records…
+cli-reports-rebuilt = Programme outcomes rebuilt: { $rows } courses and group memberships of { $clients } clients in { $seconds } s.

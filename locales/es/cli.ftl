@@ -34,3 +34,5 @@ cli-press-ctrl-c = Pulse Ctrl+C para detener.
 cli-email-through = Correo: las notificaciones se envían por { $server }
 cli-email-outbox = Correo: sin --smtp-url, las notificaciones quedan en la bandeja de salida: como administrador(a), Configuración > «Ver cada mensaje y si se envió» ({ $link }).
 cli-escalation-hours-deprecated = Advertencia: --risk-escalation-hours está obsoleto; reemplaza el plazo de acuse de recibo de la organización por { $hours } horas. Defina los plazos en Administración > Configuración.
+cli-reports-rebuilding = Construyendo el modelo de lectura de resultados del programa a partir de los registros…
+cli-reports-rebuilt = Resultados del programa reconstruidos: { $rows } tratamientos y participaciones en grupos de { $clients } clientes en { $seconds } s.

@@ -34,3 +34,5 @@ cli-press-ctrl-c = Appuyez sur Ctrl+C pour arrêter.
 cli-email-through = Courriel : les notifications passent par { $server }
 cli-email-outbox = Courriel : pas de --smtp-url, les notifications restent dans la boîte d’envoi : en tant qu’administrateur, Paramètres > « Voir chaque message et s’il a été envoyé » ({ $link }).
 cli-escalation-hours-deprecated = Avertissement : --risk-escalation-hours est obsolète ; il remplace le délai d’accusé de réception de l’organisation par { $hours } heures. Définissez les délais dans Administration > Paramètres.
+cli-reports-rebuilding = Construction du modèle de lecture des résultats du programme à partir des dossiers…
+cli-reports-rebuilt = Résultats du programme reconstruits : { $rows } suivis et participations à un groupe de { $clients } clients en { $seconds } s.

@@ -40,6 +40,7 @@ pub mod portal_access;
 pub mod recordings;
 pub mod records;
 pub mod reminders;
+pub mod reports;
 pub mod responses;
 pub mod risk;
 pub mod safety_plans;

@@ -36,6 +36,8 @@ pub struct Config {
     pub audit_checkpoint_key: Option<rapport_core::checkpoint::CheckpointKey>,
     /// Cultural adaptations (shipped presets and the site's `adaptations/` folders).
     pub adaptations: Arc<crate::adaptation_set::Adaptations>,
+    /// Programme reports hide counts of fewer people than this (docs/reports.md; 0 or 1: none hidden).
+    pub report_small_numbers: i64,
 }
 
 impl Default for Config {
@@ -51,6 +53,7 @@ impl Default for Config {
             smtp: None,
             audit_checkpoint_key: None,
             adaptations: Arc::new(crate::adaptation_set::Adaptations::shipped()),
+            report_small_numbers: crate::reports::DEFAULT_SMALL_NUMBERS,
         }
     }
 }

@@ -181,6 +181,10 @@ pub mod action {
     pub const SCREENING_RECORD: &str = "screening.record";
     /// The programme page's funnel; detail names the clients listed.
     pub const FUNNEL_READ: &str = "funnel.read";
+    /// The programme-outcomes dashboard or its API (aggregates only); detail names the filter.
+    pub const REPORT_READ: &str = "report.read";
+    /// The outcomes breakdown downloaded as CSV; detail names the filter.
+    pub const REPORT_EXPORT: &str = "report.export";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -300,6 +304,8 @@ pub mod action {
         GROUP_CLOSE,
         SCREENING_RECORD,
         FUNNEL_READ,
+        REPORT_READ,
+        REPORT_EXPORT,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).

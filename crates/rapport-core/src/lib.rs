@@ -34,6 +34,7 @@ pub mod portal;
 pub mod protocol;
 pub mod records;
 pub mod reminders;
+pub mod reports;
 pub mod risk;
 pub mod secrets;
 pub mod session;

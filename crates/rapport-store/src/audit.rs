@@ -25,9 +25,21 @@ pub(crate) async fn commit(mut tx: Transaction<'static, Any>, event: AuditEvent,
     Ok(())
 }
 
+/// Appends the entries of a write, in its transaction, after bringing the
+/// programme-outcomes read model up to date for the clients they name (see
+/// `reports`: the audit entry is the one thing every write of client data has).
+pub(crate) async fn append_many(
+    tx: &mut Transaction<'static, Any>,
+    events: Vec<AuditEvent>,
+    at: Timestamp,
+) -> Result<Vec<i64>> {
+    crate::reports::refresh_for_events(tx, &events).await?;
+    append_entries(tx, events, at).await
+}
+
 /// Appends several entries with one head update and multi-row inserts, so a
 /// group commit costs a handful of statements however many entries it holds.
-pub(crate) async fn append_many(
+async fn append_entries(
     tx: &mut Transaction<'static, Any>,
     events: Vec<AuditEvent>,
     at: Timestamp,
@@ -186,7 +198,8 @@ impl GroupCommitter {
 async fn write_batch(backend: crate::Backend, pool: &AnyPool, batch: &[(AuditEvent, Reply)]) -> Result<Vec<i64>> {
     let mut tx = crate::begin_write(backend, pool).await?;
     let events = batch.iter().map(|(e, _)| e.clone()).collect();
-    let seqs = append_many(&mut tx, events, Timestamp::now()).await?;
+    // Reads only: nothing for the read model to learn.
+    let seqs = append_entries(&mut tx, events, Timestamp::now()).await?;
     tx.commit().await?;
     Ok(seqs)
 }

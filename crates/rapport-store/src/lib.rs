@@ -29,6 +29,7 @@ pub mod outbox;
 pub mod portal;
 pub mod records;
 pub mod reminders;
+pub mod reports;
 pub mod row;
 pub mod sessions;
 pub mod today;

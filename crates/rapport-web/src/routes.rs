@@ -136,8 +136,10 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = api::supervision::routes(r);
     // Group IPT: sites, groups, meetings, screening and the programme funnel (API)
     let r = api::groups::routes(r);
+    let r = api::reports::routes(r);
     // Group programme: the screening funnel, screening, sites
     let r = ui::programme::routes(r);
+    let r = ui::reports::routes(r);
     let r = ui::admin::sites::routes(r);
     // Cultural adaptation: the organisation's and each site's wording
     let r = ui::adaptations::routes(r);

@@ -99,6 +99,22 @@ pub enum Command {
     /// Keys for secrets stored in the database.
     #[command(subcommand)]
     Secrets(SecretsCommand),
+    /// Programme outcome reports.
+    #[command(subcommand)]
+    Reports(ReportsCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ReportsCommand {
+    /// Rebuild the programme-outcomes read model from the records (docs/reports.md), with a progress bar.
+    Rebuild(RebuildArgs),
+}
+
+#[derive(Args)]
+pub struct RebuildArgs {
+    /// Clients per transaction.
+    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub batch: u64,
 }
 
 #[derive(Subcommand)]
@@ -135,6 +151,9 @@ pub struct ServeArgs {
     /// Deprecated: set the risk-flag deadlines on Administration > Settings. When given, replaces the acknowledgement deadline (hours, 1 to 72).
     #[arg(long, env = "RAPPORT_RISK_ESCALATION_HOURS", value_parser = clap::value_parser!(u64).range(1..=72))]
     pub risk_escalation_hours: Option<u64>,
+    /// Programme reports show counts of fewer people than this as "< N" to programme managers and in exports (0 or 1: show every count).
+    #[arg(long, env = "RAPPORT_REPORT_SMALL_NUMBERS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(0..=100))]
+    pub report_small_numbers: u64,
     /// Site protocol file adding or adjusting IPT protocols (default: protocols.toml in the data directory, if present).
     #[arg(long, env = "RAPPORT_PROTOCOLS")]
     pub protocols: Option<PathBuf>,
@@ -690,6 +709,11 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             let base = format!("http://{}", a.listen);
             let r =
                 demo::seed(&store, a.clinicians, a.clients, texts, &demo::Printed { base: &base, serve: &serve }).await;
+            // The demo back-dates its history; the read model is rebuilt from it.
+            let r = match r {
+                Ok(_) => store.rebuild_outcomes(500, |_, _| {}).await.map(|_| ()).map_err(|e| e.to_string()),
+                Err(e) => Err(e),
+            };
             store.close().await;
             r.map(|_| ExitCode::SUCCESS)
         }
@@ -708,7 +732,49 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Backup(a) => backup(&g, a).await,
         Command::Secrets(SecretsCommand::Rotate(a)) => rotate_secrets(&g, a).await,
+        Command::Reports(ReportsCommand::Rebuild(a)) => {
+            let store = open(&g, 2).await?;
+            let r = rebuild_reports(&store, a.batch as usize, true).await;
+            store.close().await;
+            r.map(|_| ExitCode::SUCCESS)
+        }
     }
+}
+
+/// Rebuilds the programme-outcomes read model, drawing a progress bar on
+/// standard error when `bar` (and it is a terminal or asked for).
+async fn rebuild_reports(store: &Store, batch: usize, bar: bool) -> Result<(), String> {
+    use std::io::Write;
+    let tr = language();
+    let started = std::time::Instant::now();
+    eprintln!("{}", tr.t("cli-reports-rebuilding"));
+    let mut last = 0u64;
+    let mut clients = 0u64;
+    let rows = store
+        .rebuild_outcomes(batch, |done, total| {
+            clients = total;
+            let percent = if total == 0 { 100 } else { done * 100 / total };
+            if bar && (percent != last || done == total) {
+                last = percent;
+                let filled = (percent / 4) as usize;
+                eprint!("\r[{}{}] {percent:>3} % {done}/{total}", "#".repeat(filled), "-".repeat(25 - filled));
+                let _ = std::io::stderr().flush();
+            }
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    if bar && clients > 0 {
+        eprintln!();
+    }
+    let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
+    println!(
+        "{}",
+        tr.tn(
+            "cli-reports-rebuilt",
+            &[("rows", &(rows as i64)), ("clients", &(clients as i64)), ("seconds", &seconds)]
+        )
+    );
+    Ok(())
 }
 
 async fn audit_verify(g: &Global, v: VerifyArgs) -> Result<ExitCode, String> {
@@ -935,8 +1001,14 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         risk_acknowledgement_override_hours: ack_override,
         smtp: smtp.clone(),
         audit_checkpoint_key: Some(audit_key.clone()),
+        report_small_numbers: a.report_small_numbers as i64,
         ..Default::default()
     };
+    // A database upgraded from before the programme reports holds records but
+    // no read-model rows yet: build them once, before serving.
+    if !store.outcomes_built().await.map_err(|e| e.to_string())? {
+        rebuild_reports(&store, 500, false).await?;
+    }
     let state = rapport_app::AppState::new(store.clone(), config).with_instruments(instruments);
     // Signed checkpoints of the audit head outside the database (docs/operations.md).
     let checkpoints = rapport_app::jobs::AuditCheckpoints::new(store.clone(), audit_key, checkpoints_file(g));

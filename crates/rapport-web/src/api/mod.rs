@@ -13,6 +13,7 @@ pub mod groups;
 pub mod inventory;
 pub mod measures;
 pub(crate) mod params;
+pub mod reports;
 pub mod supervision;
 pub mod timeline;
 pub mod today;
@@ -69,6 +70,7 @@ pub fn openapi_document() -> String {
     doc.merge(worksheets::WorksheetsDoc::openapi());
     doc.merge(context::ContextDoc::openapi());
     doc.merge(notes::NotesDoc::openapi());
+    doc.merge(reports::ReportsDoc::openapi());
     doc.merge(today::TodayDoc::openapi());
     doc.merge(supervision::SupervisionDoc::openapi());
     doc.merge(groups::GroupsDoc::openapi());

@@ -26,6 +26,7 @@ pub mod measures;
 pub mod mfa;
 pub mod notes;
 pub mod programme;
+pub mod reports;
 pub mod risk;
 pub mod supervision;
 pub mod timeline;
@@ -55,6 +56,8 @@ pub struct Layout {
     pub groups: bool,
     /// A supervisor: the "Supervision" item.
     pub supervises: bool,
+    /// Sees programme outcomes: the "Programme outcomes" item.
+    pub reports: bool,
     pub flash: Option<Flash>,
     /// Administrators: break-glass accesses waiting for review.
     pub pending_reviews: i64,
@@ -95,6 +98,7 @@ impl Layout {
             individual_care: actor.provides_individual_care(),
             groups: actor.can_organise_groups() || me.user.role == rapport_core::access::Role::Facilitator,
             supervises: me.user.role == rapport_core::access::Role::Supervisor,
+            reports: matches!(me.user.role, rapport_core::access::Role::Supervisor | rapport_core::access::Role::Admin),
             flash: None,
             pending_reviews,
             unhandled_risk_flags,

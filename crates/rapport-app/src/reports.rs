@@ -1,0 +1,667 @@
+//! Programme outcomes: the dashboard, its breakdown, the CSV export and the
+//! API all come from here, over the read model (`rapport_store::reports`).
+//! Supervisors see their supervisees' courses; programme managers and
+//! administrators see the whole organisation, never a client, with counts of
+//! fewer than `Config::report_small_numbers` people shown as "< 5".
+
+use crate::access::deny;
+use crate::{AppState, Error, Identity};
+use rapport_core::access::Role;
+use rapport_core::audit::action;
+use rapport_core::msg;
+use rapport_core::reports::{percentile, suppressed, Format, Rate, Tally};
+use rapport_core::time::format_date;
+use rapport_core::validation::{date_field, FieldError, KeyArg, ValidationErrors};
+use rapport_core::{Id, Timestamp};
+use rapport_store::reports::{Dimension, ReportFilter};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Counts of fewer people than this are hidden, unless configured otherwise.
+pub const DEFAULT_SMALL_NUMBERS: i64 = 5;
+
+/// What a face was asked for, as given (query-string values).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+pub struct OutcomesQuery {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub site: Option<String>,
+    pub clinician: Option<String>,
+    pub protocol: Option<String>,
+    pub problem_area: Option<String>,
+    pub format: Option<String>,
+    pub group_by: Option<String>,
+}
+
+/// A count as shown: the number, or hidden because it is small.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    Shown(i64),
+    Suppressed,
+}
+
+impl Cell {
+    fn of(n: i64, min: i64) -> Cell {
+        if suppressed(n, min) {
+            Cell::Suppressed
+        } else {
+            Cell::Shown(n)
+        }
+    }
+    pub fn value(self) -> Option<i64> {
+        match self {
+            Cell::Shown(n) => Some(n),
+            Cell::Suppressed => None,
+        }
+    }
+}
+
+/// A rate as shown: hidden when its numerator or denominator is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RateCell {
+    pub count: Cell,
+    pub of: Cell,
+    /// Per cent; None when hidden or without a denominator.
+    pub percent: Option<f64>,
+}
+
+impl RateCell {
+    fn of(r: Rate, min: i64) -> RateCell {
+        let (count, of) = (Cell::of(r.count, min), Cell::of(r.of, min));
+        let hidden = count == Cell::Suppressed || of == Cell::Suppressed;
+        RateCell { count, of, percent: if hidden { None } else { r.percent() } }
+    }
+}
+
+/// Every figure of one set of courses (the whole selection, a quarter, a site,
+/// a breakdown row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    pub tally: Tally,
+    pub ended: Cell,
+    pub finished_courses: Cell,
+    pub cases_at_start: Cell,
+    pub recovered: Cell,
+    pub reliably_improved: Cell,
+    pub reliably_recovered: Cell,
+    pub reliably_deteriorated: Cell,
+    pub dropouts: Cell,
+    pub paired_scores: Cell,
+    pub recovery: RateCell,
+    pub reliable_improvement: RateCell,
+    pub reliable_recovery: RateCell,
+    pub reliable_deterioration: RateCell,
+    pub response: RateCell,
+    pub remission: RateCell,
+    pub completeness: RateCell,
+    pub dropout: RateCell,
+    pub attendance: RateCell,
+    pub fidelity: RateCell,
+    /// Mean change (last − first) in tenths of a point, None when hidden or absent.
+    pub phq9_mean_change_tenths: Option<i64>,
+    pub phq9_changes: Cell,
+    pub gad7_mean_change_tenths: Option<i64>,
+    pub gad7_changes: Cell,
+}
+
+impl Figures {
+    pub fn of(t: Tally, min: i64) -> Figures {
+        let c = |n| Cell::of(n, min);
+        let rates = t.rates();
+        let r = |rate| RateCell::of(rate, min);
+        let mean = |sum, n| if suppressed(n, min) { None } else { Tally::mean_change_tenths(sum, n) };
+        Figures {
+            tally: t,
+            ended: c(t.ended),
+            finished_courses: c(t.finished),
+            cases_at_start: c(t.case_at_start),
+            recovered: c(t.recovered),
+            reliably_improved: c(t.reliably_improved),
+            reliably_recovered: c(t.reliably_recovered),
+            reliably_deteriorated: c(t.reliably_deteriorated),
+            dropouts: c(t.dropouts),
+            paired_scores: c(t.paired),
+            recovery: r(rates.recovery),
+            reliable_improvement: r(rates.reliable_improvement),
+            reliable_recovery: r(rates.reliable_recovery),
+            reliable_deterioration: r(rates.reliable_deterioration),
+            response: r(rates.response),
+            remission: r(rates.remission),
+            completeness: r(rates.completeness),
+            dropout: r(rates.dropout),
+            // Sessions, not people: never small-number protected.
+            attendance: RateCell::of(rates.attendance, 0),
+            fidelity: RateCell::of(rates.fidelity, 0),
+            phq9_mean_change_tenths: mean(t.phq9_change_sum, t.phq9_changes),
+            phq9_changes: c(t.phq9_changes),
+            gad7_mean_change_tenths: mean(t.gad7_change_sum, t.gad7_changes),
+            gad7_changes: c(t.gad7_changes),
+        }
+    }
+
+    /// Whether any count of this line is hidden.
+    pub fn any_suppressed(&self) -> bool {
+        [
+            self.ended,
+            self.finished_courses,
+            self.cases_at_start,
+            self.recovered,
+            self.reliably_improved,
+            self.reliably_recovered,
+            self.reliably_deteriorated,
+            self.dropouts,
+            self.paired_scores,
+        ]
+        .contains(&Cell::Suppressed)
+    }
+}
+
+/// One line of a breakdown: its key (None: courses without a value) and label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub key: Option<String>,
+    pub label: String,
+    pub figures: Figures,
+}
+
+/// The funnel of courses started in the period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunnelFigures {
+    /// (message id of the stage, count); screening stages only when they apply.
+    pub stages: Vec<(&'static str, Cell)>,
+}
+
+/// How risk flags were handled.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RiskFigures {
+    pub raised: Cell,
+    /// Minutes, nearest rank; None without enough flags to show.
+    pub ack_median: Option<i64>,
+    pub ack_p90: Option<i64>,
+    pub assess_median: Option<i64>,
+    pub assess_p90: Option<i64>,
+    pub acknowledged: Cell,
+    pub assessed: Cell,
+    pub overdue_ack: Cell,
+    pub overdue_assessment: Cell,
+    pub ack_deadline_hours: i64,
+    pub assess_deadline_hours: i64,
+}
+
+/// A choice offered by a filter.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
+
+/// The filters as applied, and what each can be set to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    pub from: time::Date,
+    pub to: time::Date,
+    pub site: String,
+    pub clinician: String,
+    pub protocol: String,
+    pub problem_area: String,
+    pub format: String,
+    pub group_by: Dimension,
+    pub sites: Vec<Choice>,
+    pub clinicians: Vec<Choice>,
+    pub protocols: Vec<Choice>,
+    pub problem_areas: Vec<Choice>,
+}
+
+impl Applied {
+    /// The query string that reproduces this selection (for CSV and print links).
+    pub fn query_string(&self) -> String {
+        let mut parts = vec![
+            format!("from={}", format_date(self.from)),
+            format!("to={}", format_date(self.to)),
+            format!("group_by={}", self.group_by.as_str()),
+        ];
+        for (k, v) in [
+            ("site", &self.site),
+            ("clinician", &self.clinician),
+            ("protocol", &self.protocol),
+            ("problem_area", &self.problem_area),
+            ("format", &self.format),
+        ] {
+            if !v.is_empty() {
+                parts.push(format!("{k}={}", urlencoding(v)));
+            }
+        }
+        parts.join("&")
+    }
+}
+
+/// Ids and codes only hold `[A-Za-z0-9_-]`; anything else is escaped.
+fn urlencoding(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Who is reading, and so what they see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reader {
+    /// Aggregates across the organisation (programme managers, administrators).
+    pub whole_organisation: bool,
+    /// Counts under this are hidden (0: none hidden).
+    pub min_cell: i64,
+}
+
+/// The dashboard.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dashboard {
+    pub reader: Reader,
+    pub applied: Applied,
+    pub totals: Figures,
+    pub by_quarter: Vec<Line>,
+    pub by_site: Vec<Line>,
+    pub breakdown: Vec<Line>,
+    pub funnel: FunnelFigures,
+    pub risk: RiskFigures,
+}
+
+/// The breakdown alone (the API and the CSV export).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Breakdown {
+    pub reader: Reader,
+    pub applied: Applied,
+    pub rows: Vec<Line>,
+    pub totals: Figures,
+}
+
+/// The reader's view of the reports, or a refusal (audited) for roles without one.
+async fn reader(state: &AppState, me: &Identity, exported: bool) -> Result<Reader, Error> {
+    let min = state.config.report_small_numbers;
+    match me.user.role {
+        Role::Admin => Ok(Reader { whole_organisation: true, min_cell: min }),
+        // A supervisor may open their supervisees' client records anyway; the
+        // numbers are hidden only when they leave Rapport.
+        Role::Supervisor => Ok(Reader { whole_organisation: false, min_cell: if exported { min } else { 0 } }),
+        _ => {
+            deny(state, me, "report", None).await?;
+            Err(Error::forbidden(msg("app-reports-who"), &[]))
+        }
+    }
+}
+
+fn field(e: &mut ValidationErrors, field: &str, id: &'static str, label: &'static str) {
+    e.add_key(field, id, vec![("label", KeyArg::Message(label))]);
+}
+
+/// Checks the query against what the reader may choose.
+async fn apply(
+    state: &AppState,
+    me: &Identity,
+    reader: &Reader,
+    q: &OutcomesQuery,
+) -> Result<(Applied, ReportFilter), Error> {
+    let today = Timestamp::now().date();
+    let mut e = ValidationErrors::new();
+    let to = date_field(&mut e, "to", msg("field-period-to"), q.to.as_deref(), None).unwrap_or(today);
+    let default_from = to - time::Duration::days(365);
+    let from = date_field(&mut e, "from", msg("field-period-from"), q.from.as_deref(), None).unwrap_or(default_from);
+    if from > to && e.is_empty() {
+        field(&mut e, "from", msg("reports-error-from-after-to"), msg("field-period-from"));
+    }
+    let group_by = match q.group_by.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Dimension::Site,
+        Some(s) => Dimension::parse(s).filter(|d| Dimension::BREAKDOWNS.contains(d)).unwrap_or_else(|| {
+            field(&mut e, "group_by", msg("reports-error-choice"), msg("field-group-by"));
+            Dimension::Site
+        }),
+    };
+    let tr = rapport_i18n::current();
+    let sites: Vec<Choice> =
+        state.store.sites().await?.into_iter().map(|s| Choice { id: s.id.to_string(), label: s.name }).collect();
+    let reach: Option<Vec<Id>> =
+        if reader.whole_organisation { None } else { Some(state.store.supervision_reach(&me.user.id).await?) };
+    let mut clinicians: Vec<Choice> = state
+        .store
+        .users()
+        .await?
+        .into_iter()
+        .filter(|u| matches!(u.role, Role::Clinician | Role::Facilitator | Role::Supervisor) || u.practises)
+        .filter(|u| reach.as_ref().is_none_or(|r| r.contains(&u.id)))
+        .map(|u| Choice { id: u.id.to_string(), label: u.name })
+        .collect();
+    clinicians.sort_by(|a, b| a.label.cmp(&b.label));
+    let protocols: Vec<Choice> = state
+        .config
+        .protocols
+        .all()
+        .iter()
+        .map(|p| Choice { id: p.id.clone(), label: p.name_in(tr.lang()).to_string() })
+        .collect();
+    let mut problem_areas: Vec<Choice> = Vec::new();
+    for p in state.config.protocols.all() {
+        for a in &p.problem_areas {
+            if !problem_areas.iter().any(|c| c.id == a.id) {
+                problem_areas.push(Choice { id: a.id.clone(), label: tr.term("area", &a.id, &a.label) });
+            }
+        }
+    }
+    let mut pick = |name: &str, label: &'static str, value: &Option<String>, choices: &[Choice]| -> String {
+        let v = value.as_deref().map(str::trim).unwrap_or("");
+        if v.is_empty() || choices.iter().any(|c| c.id == v) {
+            v.to_string()
+        } else {
+            field(&mut e, name, msg("reports-error-choice"), label);
+            String::new()
+        }
+    };
+    let site = pick("site", msg("field-site"), &q.site, &sites);
+    let clinician = pick("clinician", msg("field-clinician-or-facilitator"), &q.clinician, &clinicians);
+    let protocol = pick("protocol", msg("field-protocol"), &q.protocol, &protocols);
+    let problem_area = pick("problem_area", msg("field-problem-area"), &q.problem_area, &problem_areas);
+    let formats: Vec<Choice> = [Format::Individual, Format::Group]
+        .iter()
+        .map(|f| Choice { id: f.as_str().into(), label: String::new() })
+        .collect();
+    let format = pick("format", msg("field-format"), &q.format, &formats);
+    if !e.is_empty() {
+        return Err(Error::Invalid(e));
+    }
+    let filter = ReportFilter {
+        from: Some(from),
+        to: Some(to),
+        site_id: site.clone(),
+        clinician_id: clinician.clone(),
+        protocol_id: protocol.clone(),
+        problem_area: problem_area.clone(),
+        format: format.clone(),
+        supervisor_id: if reader.whole_organisation { String::new() } else { me.user.id.to_string() },
+    };
+    let applied = Applied {
+        from,
+        to,
+        site,
+        clinician,
+        protocol,
+        problem_area,
+        format,
+        group_by,
+        sites,
+        clinicians,
+        protocols,
+        problem_areas,
+    };
+    Ok((applied, filter))
+}
+
+/// A breakdown key in words.
+fn label(applied: &Applied, dim: Dimension, key: &Option<String>) -> String {
+    let tr = rapport_i18n::current();
+    let Some(k) = key else {
+        return tr.t(match dim {
+            Dimension::Site => msg("reports-no-site"),
+            Dimension::Clinician => msg("reports-no-clinician"),
+            Dimension::ProblemArea => msg("reports-no-problem-area"),
+            _ => msg("reports-not-recorded"),
+        });
+    };
+    let find = |list: &[Choice]| list.iter().find(|c| &c.id == k).map(|c| c.label.clone());
+    match dim {
+        Dimension::Site => find(&applied.sites),
+        Dimension::Clinician => find(&applied.clinicians),
+        Dimension::Protocol => find(&applied.protocols),
+        Dimension::ProblemArea => find(&applied.problem_areas),
+        Dimension::Format => Some(tr.t(format_label(k))),
+        Dimension::Quarter => Some(quarter_label(k)),
+    }
+    // A clinician who left, a site or protocol no longer configured: the id.
+    .unwrap_or_else(|| k.clone())
+}
+
+/// The message naming a format.
+pub fn format_label(key: &str) -> &'static str {
+    if key == "group" {
+        msg("reports-format-group")
+    } else {
+        msg("reports-format-individual")
+    }
+}
+
+/// "2026 Q3" in the reader's words.
+pub fn quarter_label(key: &str) -> String {
+    match key.split_once("-Q") {
+        Some((year, q)) => rapport_i18n::current().tn(msg("reports-quarter"), &[("year", &year), ("quarter", &q)]),
+        None => key.to_string(),
+    }
+}
+
+fn lines(applied: &Applied, dim: Dimension, tallies: Vec<(Option<String>, Tally)>, min: i64) -> Vec<Line> {
+    let mut out: Vec<Line> = tallies
+        .into_iter()
+        .map(|(key, t)| Line { label: label(applied, dim, &key), key, figures: Figures::of(t, min) })
+        .collect();
+    // Quarters in time order; everything else by name, "none" last.
+    match dim {
+        Dimension::Quarter => out.sort_by(|a, b| a.key.cmp(&b.key)),
+        _ => out
+            .sort_by(|a, b| (a.key.is_none(), a.label.to_lowercase()).cmp(&(b.key.is_none(), b.label.to_lowercase()))),
+    }
+    out
+}
+
+fn describe(applied: &Applied) -> String {
+    applied.query_string()
+}
+
+/// The dashboard over the courses the reader may count.
+#[crate::boxing::boxed_future]
+pub async fn dashboard(state: &AppState, me: &Identity, q: &OutcomesQuery) -> Result<Dashboard, Error> {
+    let reader = reader(state, me, false).await?;
+    let (applied, filter) = apply(state, me, &reader, q).await?;
+    let min = reader.min_cell;
+    let cells = state.store.outcome_quarters_and_sites(&filter).await?;
+    let (mut totals, mut quarters, mut sites) =
+        (Tally::default(), BTreeMap::<Option<String>, Tally>::new(), BTreeMap::<Option<String>, Tally>::new());
+    for (quarter, site, t) in cells {
+        totals.add(&t);
+        quarters.entry(quarter).or_default().add(&t);
+        sites.entry(site).or_default().add(&t);
+    }
+    let breakdown = match applied.group_by {
+        Dimension::Site => sites.clone().into_iter().collect(),
+        dim => state.store.outcome_breakdown(&filter, dim).await?,
+    };
+    let funnel = state.store.outcome_funnel(&filter).await?;
+    let deadlines = crate::risk::deadlines(state).await?;
+    let now = Timestamp::now();
+    let risk = state
+        .store
+        .outcome_risk(
+            &filter,
+            now.minus(time::Duration::hours(deadlines.acknowledgement_hours)),
+            now.minus(time::Duration::hours(deadlines.assessment_hours)),
+        )
+        .await?;
+    let c = |n| Cell::of(n, min);
+    let shown_percentile = |v: &[i64], p| if suppressed(v.len() as i64, min) { None } else { percentile(v, p) };
+    let mut stages = Vec::new();
+    if applied.problem_area.is_empty() && matches!(applied.format.as_str(), "" | "group") {
+        stages.push((msg("reports-funnel-screened"), c(funnel.screened)));
+        stages.push((msg("reports-funnel-eligible"), c(funnel.eligible)));
+    }
+    stages.extend([
+        (msg("reports-funnel-started"), c(funnel.started)),
+        (msg("reports-funnel-engaged"), c(funnel.engaged)),
+        (msg("reports-funnel-finished"), c(funnel.finished)),
+        (msg("reports-funnel-paired"), c(funnel.paired)),
+        (msg("reports-funnel-recovered"), c(funnel.recovered)),
+    ]);
+    let dashboard = Dashboard {
+        totals: Figures::of(totals, min),
+        by_quarter: lines(
+            &applied,
+            Dimension::Quarter,
+            quarters.into_iter().filter(|(k, _)| k.is_some()).collect(),
+            min,
+        ),
+        by_site: lines(&applied, Dimension::Site, sites.into_iter().collect(), min),
+        breakdown: lines(&applied, applied.group_by, breakdown, min),
+        funnel: FunnelFigures { stages },
+        risk: RiskFigures {
+            raised: c(risk.raised),
+            ack_median: shown_percentile(&risk.ack_minutes, 50),
+            ack_p90: shown_percentile(&risk.ack_minutes, 90),
+            assess_median: shown_percentile(&risk.assess_minutes, 50),
+            assess_p90: shown_percentile(&risk.assess_minutes, 90),
+            acknowledged: c(risk.ack_minutes.len() as i64),
+            assessed: c(risk.assess_minutes.len() as i64),
+            overdue_ack: c(risk.overdue_ack),
+            overdue_assessment: c(risk.overdue_assessment),
+            ack_deadline_hours: deadlines.acknowledgement_hours,
+            assess_deadline_hours: deadlines.assessment_hours,
+        },
+        reader,
+        applied,
+    };
+    let mut e = me.event(action::REPORT_READ, "report");
+    e.detail = Some(describe(&dashboard.applied));
+    state.store.audit(e).await?;
+    Ok(dashboard)
+}
+
+/// The breakdown by `group_by`, for the API (`exported`: false) or the CSV
+/// export (`exported`: true, small numbers always protected).
+#[crate::boxing::boxed_future]
+pub async fn breakdown(state: &AppState, me: &Identity, q: &OutcomesQuery, exported: bool) -> Result<Breakdown, Error> {
+    let reader = reader(state, me, exported).await?;
+    let (applied, filter) = apply(state, me, &reader, q).await?;
+    let tallies = state.store.outcome_breakdown(&filter, applied.group_by).await?;
+    let mut totals = Tally::default();
+    if applied.group_by == Dimension::ProblemArea {
+        // A course with two areas is on two lines; the totals count it once.
+        for (_, t) in state.store.outcome_breakdown(&filter, Dimension::Format).await? {
+            totals.add(&t);
+        }
+    } else {
+        for (_, t) in &tallies {
+            totals.add(t);
+        }
+    }
+    let out = Breakdown {
+        rows: lines(&applied, applied.group_by, tallies, reader.min_cell),
+        totals: Figures::of(totals, reader.min_cell),
+        reader,
+        applied,
+    };
+    let mut e = me.event(if exported { action::REPORT_EXPORT } else { action::REPORT_READ }, "report");
+    e.detail = Some(describe(&out.applied));
+    state.store.audit(e).await?;
+    Ok(out)
+}
+
+/// The breakdown as CSV (a header line, the rows, a totals line). Hidden
+/// counts read "< 5"; cells that a spreadsheet would run as a formula are
+/// quoted with a leading apostrophe.
+pub fn breakdown_csv(b: &Breakdown) -> String {
+    let tr = rapport_i18n::current();
+    let headers: Vec<String> = CSV_COLUMNS.iter().map(|(_, id)| tr.t(id)).collect();
+    let mut out = String::new();
+    let mut line = |cells: Vec<String>| {
+        out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    };
+    line(std::iter::once(tr.t(msg("reports-csv-group"))).chain(headers).collect());
+    let hidden = tr.tn(msg("reports-fewer-than"), &[("min", &b.reader.min_cell)]);
+    let cell = |c: Cell| c.value().map(|n| n.to_string()).unwrap_or_else(|| hidden.clone());
+    let pct = |r: RateCell| r.percent.map(|p| format!("{p:.1}")).unwrap_or_default();
+    let row = |label: &str, f: &Figures| -> Vec<String> {
+        vec![
+            label.to_string(),
+            cell(f.finished_courses),
+            cell(f.cases_at_start),
+            cell(f.recovered),
+            pct(f.recovery),
+            cell(f.reliably_improved),
+            pct(f.reliable_improvement),
+            cell(f.reliably_recovered),
+            pct(f.reliable_recovery),
+            cell(f.reliably_deteriorated),
+            pct(f.reliable_deterioration),
+            cell(f.dropouts),
+            cell(f.paired_scores),
+        ]
+    };
+    for l in &b.rows {
+        line(row(&l.label, &l.figures));
+    }
+    line(row(&tr.t(msg("reports-total")), &b.totals));
+    out
+}
+
+/// The CSV's columns after the group: (API field, header message).
+pub const CSV_COLUMNS: &[(&str, &str)] = &[
+    ("finished_courses", "reports-col-finished"),
+    ("cases_at_start", "reports-col-cases"),
+    ("recovered", "reports-col-recovered"),
+    ("recovery_rate", "reports-col-recovery-rate"),
+    ("reliably_improved", "reports-col-improved"),
+    ("reliable_improvement_rate", "reports-col-improvement-rate"),
+    ("reliably_recovered", "reports-col-reliably-recovered"),
+    ("reliable_recovery_rate", "reports-col-reliable-recovery-rate"),
+    ("reliably_deteriorated", "reports-col-deteriorated"),
+    ("reliable_deterioration_rate", "reports-col-deterioration-rate"),
+    ("dropouts", "reports-col-dropouts"),
+    ("paired_scores", "reports-col-paired"),
+];
+
+/// One CSV cell: quoted when needed, and a leading `=`, `+`, `-`, `@`, tab
+/// or carriage return defused with an apostrophe (OWASP CSV injection).
+pub fn csv_cell(s: &str) -> String {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let s = if risky { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// Field errors of the query, for faces that show them beside the form.
+pub fn errors_of(e: &Error) -> Option<&[FieldError]> {
+    match e {
+        Error::Invalid(v) => Some(&v.0),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_and_defused() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+1 cell"), "'+1 cell");
+        assert_eq!(csv_cell("-3"), "-3");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+    }
+
+    #[test]
+    fn small_counts_hide_their_rates() {
+        let r = RateCell::of(Rate::new(3, 40), 5);
+        assert_eq!((r.count, r.of, r.percent), (Cell::Suppressed, Cell::Shown(40), None));
+        let shown = RateCell::of(Rate::new(0, 40), 5);
+        assert_eq!((shown.count, shown.percent), (Cell::Shown(0), Some(0.0)));
+        let all = RateCell::of(Rate::new(3, 4), 0);
+        assert_eq!(all.percent, Some(75.0));
+    }
+
+    #[test]
+    fn urls_escape_what_is_not_an_id() {
+        assert_eq!(urlencoding("a b&c"), "a%20b%26c");
+        assert_eq!(urlencoding("ipt-16_x"), "ipt-16_x");
+    }
+}
