@@ -58,8 +58,8 @@ pub async fn seed(store: &Store, clinicians: &[Id], texts: &super::Texts) -> Res
     let lib = Library::builtin();
     let (phq9, gad7) = (lib.get("phq9").expect("shipped"), lib.get("gad7").expect("shipped"));
     let sites = [
-        store.create_site("Riverside Clinic", None, event(action::SITE_CREATE, "site")).await.map_err(err)?,
-        store.create_site("Northgate Clinic", None, event(action::SITE_CREATE, "site")).await.map_err(err)?,
+        store.create_site(texts.history.sites[0], None, event(action::SITE_CREATE, "site")).await.map_err(err)?,
+        store.create_site(texts.history.sites[1], None, event(action::SITE_CREATE, "site")).await.map_err(err)?,
     ];
     let now = Timestamp::now();
     let today = now.date();

@@ -3,6 +3,8 @@
 
 /// (`Texts::history`)
 pub struct Words {
+    /// The two clinic sites the history's courses ran at.
+    pub sites: [&'static str; 2],
     pub ideation: &'static str,
     pub plan: &'static str,
     pub intent: &'static str,
@@ -13,6 +15,7 @@ pub struct Words {
 }
 
 pub static EN: Words = Words {
+    sites: ["Riverside Clinic", "Northgate Clinic"],
     ideation: "Passing thoughts of not wanting to wake up, on bad days only.",
     plan: "No plan.",
     intent: "No intent; says she would not act on them.",
@@ -23,6 +26,7 @@ pub static EN: Words = Words {
 };
 
 pub static ES: Words = Words {
+    sites: ["Clínica Ribera", "Clínica Norte"],
     ideation: "Pensamientos pasajeros de no querer despertar, solo en los días malos.",
     plan: "Sin plan.",
     intent: "Sin intención; dice que no actuaría.",
@@ -33,6 +37,7 @@ pub static ES: Words = Words {
 };
 
 pub static FR: Words = Words {
+    sites: ["Clinique des Rives", "Clinique du Nord"],
     ideation: "Pensées passagères de ne pas vouloir se réveiller, les mauvais jours seulement.",
     plan: "Aucun plan.",
     intent: "Aucune intention ; dit qu’elle ne passerait pas à l’acte.",
