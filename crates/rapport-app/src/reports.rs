@@ -17,9 +17,6 @@ use rapport_store::reports::{Dimension, ReportFilter};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Counts of fewer people than this are hidden, unless configured otherwise.
-pub const DEFAULT_SMALL_NUMBERS: i64 = 5;
-
 /// What a face was asked for, as given (query-string values).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct OutcomesQuery {
@@ -444,8 +441,7 @@ fn lines(applied: &Applied, dim: Dimension, tallies: Vec<(Option<String>, Tally)
     // Quarters in time order; everything else by name, "none" last.
     match dim {
         Dimension::Quarter => out.sort_by(|a, b| a.key.cmp(&b.key)),
-        _ => out
-            .sort_by(|a, b| (a.key.is_none(), a.label.to_lowercase()).cmp(&(b.key.is_none(), b.label.to_lowercase()))),
+        _ => out.sort_by_key(|l| (l.key.is_none(), l.label.to_lowercase())),
     }
     out
 }
@@ -601,18 +597,18 @@ pub fn breakdown_csv(b: &Breakdown) -> String {
 
 /// The CSV's columns after the group: (API field, header message).
 pub const CSV_COLUMNS: &[(&str, &str)] = &[
-    ("finished_courses", "reports-col-finished"),
-    ("cases_at_start", "reports-col-cases"),
-    ("recovered", "reports-col-recovered"),
-    ("recovery_rate", "reports-col-recovery-rate"),
-    ("reliably_improved", "reports-col-improved"),
-    ("reliable_improvement_rate", "reports-col-improvement-rate"),
-    ("reliably_recovered", "reports-col-reliably-recovered"),
-    ("reliable_recovery_rate", "reports-col-reliable-recovery-rate"),
-    ("reliably_deteriorated", "reports-col-deteriorated"),
-    ("reliable_deterioration_rate", "reports-col-deterioration-rate"),
-    ("dropouts", "reports-col-dropouts"),
-    ("paired_scores", "reports-col-paired"),
+    ("finished_courses", msg("reports-col-finished")),
+    ("cases_at_start", msg("reports-col-cases")),
+    ("recovered", msg("reports-col-recovered")),
+    ("recovery_rate", msg("reports-col-recovery-rate")),
+    ("reliably_improved", msg("reports-col-improved")),
+    ("reliable_improvement_rate", msg("reports-col-improvement-rate")),
+    ("reliably_recovered", msg("reports-col-reliably-recovered")),
+    ("reliable_recovery_rate", msg("reports-col-reliable-recovery-rate")),
+    ("reliably_deteriorated", msg("reports-col-deteriorated")),
+    ("reliable_deterioration_rate", msg("reports-col-deterioration-rate")),
+    ("dropouts", msg("reports-col-dropouts")),
+    ("paired_scores", msg("reports-col-paired")),
 ];
 
 /// One CSV cell: quoted when needed, and a leading `=`, `+`, `-`, `@`, tab

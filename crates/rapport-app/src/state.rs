@@ -53,7 +53,7 @@ impl Default for Config {
             smtp: None,
             audit_checkpoint_key: None,
             adaptations: Arc::new(crate::adaptation_set::Adaptations::shipped()),
-            report_small_numbers: crate::reports::DEFAULT_SMALL_NUMBERS,
+            report_small_numbers: rapport_core::reports::DEFAULT_SMALL_NUMBERS,
         }
     }
 }

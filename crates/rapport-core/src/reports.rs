@@ -10,6 +10,9 @@ use crate::Timestamp;
 use serde::Serialize;
 use time::Date;
 
+/// Counts of fewer people than this are hidden, unless the site configures otherwise.
+pub const DEFAULT_SMALL_NUMBERS: i64 = 5;
+
 /// How a course was delivered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -3,7 +3,7 @@
 //! commit (one disk flush) among all the entries waiting at that moment.
 
 use crate::row::Named;
-use crate::{Result, Store, StoreError};
+use crate::{AuditFilter, Result, Store, StoreError};
 use rapport_core::audit::{seal, AuditEntry, AuditEvent, ChainError, ChainVerifier};
 use rapport_core::checkpoint::{Anchor, AnchorCheck, AnchorError, Checkpoint, CheckpointKey};
 use rapport_core::Timestamp;
@@ -33,7 +33,7 @@ pub(crate) async fn append_many(
     events: Vec<AuditEvent>,
     at: Timestamp,
 ) -> Result<Vec<i64>> {
-    crate::reports::refresh_for_events(tx, &events).await?;
+    crate::outcome_rows::refresh_for_events(tx, &events).await?;
     append_entries(tx, events, at).await
 }
 
@@ -206,21 +206,6 @@ async fn write_batch(backend: crate::Backend, pool: &AnyPool, batch: &[(AuditEve
 
 /// Upper bound on one query (the CSV export's size).
 pub const MAX_ENTRIES_PER_QUERY: i64 = 100_000;
-
-#[derive(Clone, Debug, Default)]
-pub struct AuditFilter {
-    pub client_id: Option<String>,
-    pub actor_id: Option<String>,
-    pub action: Option<String>,
-    pub outcome: Option<String>,
-    /// Inclusive lower bound on time.
-    pub from: Option<Timestamp>,
-    /// Exclusive upper bound on time.
-    pub until: Option<Timestamp>,
-    /// Only entries with a sequence number below this (keyset paging, newest first).
-    pub before_seq: Option<i64>,
-    pub limit: i64,
-}
 
 const ENTRY_COLUMNS: &str = "seq, at, actor_id, actor_label, action, resource_type, resource_id, client_id, \
      ip, user_agent, outcome, detail, prev_hash, hash";

@@ -26,6 +26,7 @@ pub mod notes;
 mod open;
 pub mod org;
 pub mod outbox;
+mod outcome_rows;
 pub mod portal;
 pub mod records;
 pub mod reminders;
@@ -42,7 +43,21 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use audit::AuditFilter;
+/// Which audit entries to read (`Store::audit_entries`), newest first.
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    pub client_id: Option<String>,
+    pub actor_id: Option<String>,
+    pub action: Option<String>,
+    pub outcome: Option<String>,
+    /// Inclusive lower bound on time.
+    pub from: Option<Timestamp>,
+    /// Exclusive upper bound on time.
+    pub until: Option<Timestamp>,
+    /// Only entries with a sequence number below this (keyset paging, newest first).
+    pub before_seq: Option<i64>,
+    pub limit: i64,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {

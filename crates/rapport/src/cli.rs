@@ -753,7 +753,7 @@ async fn rebuild_reports(store: &Store, batch: usize, bar: bool) -> Result<(), S
     let rows = store
         .rebuild_outcomes(batch, |done, total| {
             clients = total;
-            let percent = if total == 0 { 100 } else { done * 100 / total };
+            let percent = (done * 100).checked_div(total).unwrap_or(100);
             if bar && (percent != last || done == total) {
                 last = percent;
                 let filled = (percent / 4) as usize;
@@ -767,13 +767,9 @@ async fn rebuild_reports(store: &Store, batch: usize, bar: bool) -> Result<(), S
         eprintln!();
     }
     let seconds = format!("{:.1}", started.elapsed().as_secs_f64());
-    println!(
-        "{}",
-        tr.tn(
-            "cli-reports-rebuilt",
-            &[("rows", &(rows as i64)), ("clients", &(clients as i64)), ("seconds", &seconds)]
-        )
-    );
+    let counts: [(&str, &dyn rapport_i18n::Arg); 3] =
+        [("rows", &(rows as i64)), ("clients", &(clients as i64)), ("seconds", &seconds)];
+    println!("{}", tr.tn("cli-reports-rebuilt", &counts));
     Ok(())
 }
 

@@ -109,17 +109,17 @@ fn line_view(tr: &Tr, label: &str, f: &Figures, min: i64) -> LineView {
 
 fn breakdown_headers(tr: &Tr) -> Vec<String> {
     [
-        "reports-col-finished",
-        "reports-col-cases",
-        "reports-col-recovered",
-        "reports-col-recovery-rate",
-        "reports-col-improved",
-        "reports-col-improvement-rate",
-        "reports-col-reliable-recovery-rate",
-        "reports-col-deteriorated",
-        "reports-col-deterioration-rate",
-        "reports-col-dropouts",
-        "reports-col-paired",
+        msg("reports-col-finished"),
+        msg("reports-col-cases"),
+        msg("reports-col-recovered"),
+        msg("reports-col-recovery-rate"),
+        msg("reports-col-improved"),
+        msg("reports-col-improvement-rate"),
+        msg("reports-col-reliable-recovery-rate"),
+        msg("reports-col-deteriorated"),
+        msg("reports-col-deterioration-rate"),
+        msg("reports-col-dropouts"),
+        msg("reports-col-paired"),
     ]
     .iter()
     .map(|id| tr.t(id))

@@ -9,7 +9,7 @@
 
 use super::event::event;
 use super::measures::answers_for;
-use super::Lcg;
+use super::rng::Lcg;
 use rapport_core::audit::action;
 use rapport_core::client::{ClientDetails, ClientStatus};
 use rapport_core::course::{Attendance, CourseStatus, Modality};
@@ -50,7 +50,7 @@ const AREAS: &[&[&str]] = &[
     &["interpersonal_deficits"],
 ];
 
-pub async fn seed(store: &Store, clinicians: &[Id], texts: &super::Texts) -> Result<usize, String> {
+pub async fn seed(store: &Store, clinicians: &[Id], texts: &super::lang::Texts) -> Result<usize, String> {
     let err = |e: rapport_store::StoreError| e.to_string();
     if clinicians.is_empty() {
         return Ok(0);

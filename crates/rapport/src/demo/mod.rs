@@ -6,6 +6,8 @@ mod courses;
 mod event;
 mod groups;
 mod history;
+mod rng;
+use rng::Lcg;
 mod inventory;
 mod lang;
 mod measures;
@@ -97,16 +99,6 @@ pub struct Printed<'a> {
 /// `template` with each "{key}" replaced by its value.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values.iter().fold(template.to_string(), |out, (key, value)| out.replace(&format!("{{{key}}}"), value))
-}
-
-/// Small deterministic generator so every demo looks the same.
-pub(super) struct Lcg(pub(super) u64);
-
-impl Lcg {
-    pub(super) fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
 }
 
 pub async fn seed(

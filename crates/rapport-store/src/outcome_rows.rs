@@ -1,0 +1,623 @@
+//! Keeping the programme-outcomes read model (migration 0031, docs/reports.md)
+//! up to date: one row per course or group membership and one per risk flag,
+//! recomputed for the clients a write names, in the write's transaction.
+//!
+//! Why kept in the write transaction rather than rebuilt on a timer: a
+//! programme lead must see today's figures, and a row that lags its client
+//! would make the dashboard disagree with the client's own page. Every write
+//! of client data appends an audit entry in its transaction, so
+//! [`refresh_for_events`] (called from `audit::append_many`) is the one place
+//! that learns about every change and recomputes the rows of the clients it
+//! names: no write path can forget it. `rapport reports rebuild` recomputes
+//! everything with the same code, range by range (`reports.rs`).
+//!
+//! This module reads and writes through the transaction only (no `Store`),
+//! so the audit append can call it.
+
+use crate::row::Named;
+use rapport_core::audit::AuditEvent;
+use rapport_core::course::{course_on, CourseSpan};
+use rapport_core::measures::definition::{Instrument, Library};
+use rapport_core::reports::{outcome_row, Ending, Format, OutcomeRow, UnitFacts};
+use rapport_core::time::{format_date, parse_date};
+use rapport_core::Timestamp;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Transaction};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+use time::Date;
+
+type Tx = Transaction<'static, Any>;
+
+/// Errors are the driver's: the audit append that calls this turns them into `StoreError`.
+type Result<T> = std::result::Result<T, sqlx::Error>;
+
+fn bad(message: String) -> sqlx::Error {
+    sqlx::Error::Decode(message.into())
+}
+
+fn phq9() -> &'static Instrument {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(Library::builtin).get("phq9").expect("PHQ-9 ships with Rapport")
+}
+
+fn date_col(r: &AnyRow, name: &str) -> Result<Date> {
+    let s: String = r.col(name)?;
+    parse_date(&s).ok_or_else(|| bad(format!("{name}: not a date: {s}")))
+}
+
+fn ts_col(r: &AnyRow, name: &str) -> Result<Timestamp> {
+    let s: String = r.col(name)?;
+    Timestamp::parse(&s).ok_or_else(|| bad(format!("{name}: not a timestamp: {s}")))
+}
+
+fn opt_ts_col(r: &AnyRow, name: &str) -> Result<Option<Timestamp>> {
+    let s: Option<String> = r.col(name)?;
+    Ok(s.and_then(|s| Timestamp::parse(&s)))
+}
+
+/// Whether an audited action leaves the record as it was (reads, lists, plays).
+fn is_read(action: &str) -> bool {
+    [".read", ".list", ".play", ".feed", ".export"].iter().any(|s| action.ends_with(s))
+}
+
+/// Recomputes the rows of every client the events of a write name, in the
+/// write's transaction. Events about a group (a meeting recorded, the group
+/// closed, a group meeting rated) concern all its members.
+pub(crate) async fn refresh_for_events(tx: &mut Tx, events: &[AuditEvent]) -> Result<()> {
+    let mut clients = BTreeSet::new();
+    for e in events.iter().filter(|e| !is_read(&e.action)) {
+        if let Some(c) = &e.client_id {
+            clients.insert(c.clone());
+            continue;
+        }
+        let group = match (e.resource_type.as_str(), &e.resource_id) {
+            ("group", Some(id)) => Some(id.clone()),
+            ("fidelity_rating", Some(id)) => sqlx::query("SELECT group_id FROM fidelity_ratings WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?
+                .map(|r| r.col::<Option<String>>("group_id"))
+                .transpose()?
+                .flatten(),
+            _ => None,
+        };
+        if let Some(group) = group {
+            // A group event names the group or one of its meetings.
+            let rows = sqlx::query(
+                "SELECT client_id FROM group_members WHERE group_id = $1 \
+                 OR group_id IN (SELECT group_id FROM group_sessions WHERE id = $1)",
+            )
+            .bind(group)
+            .fetch_all(&mut **tx)
+            .await?;
+            for r in rows {
+                clients.insert(r.col("client_id")?);
+            }
+        }
+    }
+    for c in clients {
+        refresh_range(tx, &c, &c).await?;
+    }
+    Ok(())
+}
+
+/// What one client range's facts look like while they are gathered.
+#[derive(Default)]
+struct ClientFacts {
+    site_id: Option<String>,
+    clinician_id: Option<String>,
+    units: Vec<UnitFacts>,
+    /// (row key, span) of the client's individual courses, for placing
+    /// responses and flags stored without a course.
+    spans: Vec<CourseSpan<String>>,
+}
+
+/// A flag while it is placed in a course.
+struct FlagFacts {
+    id: String,
+    client_id: String,
+    raised_at: Timestamp,
+    acknowledged_at: Option<Timestamp>,
+    assessed_at: Option<Timestamp>,
+    closed_at: Option<Timestamp>,
+}
+
+/// Replaces the rows of the clients with ids in `lo..=hi` (one client when
+/// equal) with rows computed from their records.
+pub(crate) async fn refresh_range(tx: &mut Tx, lo: &str, hi: &str) -> Result<usize> {
+    let mut clients: BTreeMap<String, ClientFacts> = BTreeMap::new();
+    for r in
+        sqlx::query("SELECT id, site_id, responsible_clinician_id FROM clients WHERE id >= $1 AND id <= $2 ORDER BY id")
+            .bind(lo)
+            .bind(hi)
+            .fetch_all(&mut **tx)
+            .await?
+    {
+        clients.insert(
+            r.col("id")?,
+            ClientFacts {
+                site_id: r.col("site_id")?,
+                clinician_id: Some(r.col("responsible_clinician_id")?),
+                ..Default::default()
+            },
+        );
+    }
+    sqlx::query("DELETE FROM outcome_rows WHERE client_id >= $1 AND client_id <= $2")
+        .bind(lo)
+        .bind(hi)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM outcome_flags WHERE client_id >= $1 AND client_id <= $2")
+        .bind(lo)
+        .bind(hi)
+        .execute(&mut **tx)
+        .await?;
+    if clients.is_empty() {
+        return Ok(0);
+    }
+    // Individual courses.
+    let mut unit_of: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for r in sqlx::query(
+        "SELECT id, client_id, protocol_id, planned_sessions, start_date, status, updated_at, group_id \
+         FROM courses WHERE client_id >= $1 AND client_id <= $2 ORDER BY client_id, start_date, id",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(&mut **tx)
+    .await?
+    {
+        let client: String = r.col("client_id")?;
+        let Some(c) = clients.get_mut(&client) else { continue };
+        let id: String = r.col("id")?;
+        let status: String = r.col("status")?;
+        let closed = matches!(status.as_str(), "completed" | "ended_early" | "transferred");
+        let ending = closed
+            .then(|| ts_col(&r, "updated_at").map(|t| Ending { on: t.date(), dropout: status == "ended_early" }))
+            .transpose()?;
+        let started_on = date_col(&r, "start_date")?;
+        let key = format!("c:{id}");
+        c.spans.push(CourseSpan { key: key.clone(), start: started_on, ended: ending.map(|e| e.on) });
+        unit_of.insert(id.clone(), (client.clone(), c.units.len()));
+        let group: Option<String> = r.col("group_id")?;
+        c.units.push(UnitFacts {
+            key,
+            client_id: client.clone(),
+            course_id: Some(id),
+            group_id: None,
+            format: if group.is_some() { Format::Group } else { Format::Individual },
+            site_id: c.site_id.clone(),
+            clinician_id: c.clinician_id.clone(),
+            protocol_id: r.col("protocol_id")?,
+            problem_areas: Vec::new(),
+            started_on,
+            ending,
+            planned_sessions: r.col("planned_sessions")?,
+            held: Vec::new(),
+            missed: 0,
+            phq9: Vec::new(),
+            gad7: Vec::new(),
+            flags_raised: 0,
+            fidelity_rated: 0,
+            fidelity_passed: 0,
+        });
+    }
+    let unit = |clients: &mut BTreeMap<String, ClientFacts>, course: &str| -> Option<(String, usize)> {
+        let (client, i) = unit_of.get(course)?;
+        clients.contains_key(client).then(|| (client.clone(), *i))
+    };
+    for r in sqlx::query(
+        "SELECT s.course_id, s.session_date, s.attendance FROM therapy_sessions s \
+         JOIN courses c ON c.id = s.course_id WHERE c.client_id >= $1 AND c.client_id <= $2 \
+         ORDER BY s.session_date, s.session_time, s.id",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(&mut **tx)
+    .await?
+    {
+        let course: String = r.col("course_id")?;
+        let Some((client, i)) = unit(&mut clients, &course) else { continue };
+        let attendance: String = r.col("attendance")?;
+        let u = &mut clients.get_mut(&client).expect("checked").units[i];
+        match attendance.as_str() {
+            "attended" => u.held.push(date_col(&r, "session_date")?),
+            "no_show" => u.missed += 1,
+            _ => {}
+        }
+    }
+    // Problem areas: the latest formulation of each course.
+    for r in sqlx::query(
+        "SELECT course_id, body FROM clinical_records WHERE client_id >= $1 AND client_id <= $2 \
+         AND kind = 'formulation' AND removed_at IS NULL AND course_id IS NOT NULL ORDER BY updated_at, id",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(&mut **tx)
+    .await?
+    {
+        let course: String = r.col("course_id")?;
+        let Some((client, i)) = unit(&mut clients, &course) else { continue };
+        let body: String = r.col("body")?;
+        let areas = serde_json::from_str::<serde_json::Value>(&body)
+            .ok()
+            .and_then(|v| v.get("problem_areas").cloned())
+            .and_then(|v| serde_json::from_value::<Vec<String>>(v).ok())
+            .unwrap_or_default();
+        clients.get_mut(&client).expect("checked").units[i].problem_areas = areas;
+    }
+    for r in sqlx::query(
+        "SELECT s.course_id, r.pass FROM fidelity_ratings r JOIN therapy_sessions s ON s.id = r.session_id \
+         JOIN courses c ON c.id = s.course_id WHERE c.client_id >= $1 AND c.client_id <= $2",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(&mut **tx)
+    .await?
+    {
+        let course: String = r.col("course_id")?;
+        let Some((client, i)) = unit(&mut clients, &course) else { continue };
+        let pass: i64 = r.col("pass")?;
+        let u = &mut clients.get_mut(&client).expect("checked").units[i];
+        u.fidelity_rated += 1;
+        u.fidelity_passed += pass;
+    }
+    // Group memberships.
+    let mut member_of: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for r in sqlx::query(
+        "SELECT m.group_id, m.client_id, m.status, m.problem_areas, m.updated_at, g.site_id, g.protocol_id, \
+         g.planned_sessions, g.start_date, g.closed_at, \
+         (SELECT MIN(f.user_id) FROM group_facilitators f WHERE f.group_id = g.id) AS facilitator \
+         FROM group_members m JOIN therapy_groups g ON g.id = m.group_id \
+         WHERE m.client_id >= $1 AND m.client_id <= $2 ORDER BY m.client_id, g.start_date, g.id",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(&mut **tx)
+    .await?
+    {
+        let client: String = r.col("client_id")?;
+        let Some(c) = clients.get_mut(&client) else { continue };
+        let group: String = r.col("group_id")?;
+        let status: String = r.col("status")?;
+        let closed_at = opt_ts_col(&r, "closed_at")?;
+        let ending = match status.as_str() {
+            "completed" | "dropped_out" | "referred" => {
+                Some(Ending { on: ts_col(&r, "updated_at")?.date(), dropout: status == "dropped_out" })
+            }
+            _ => closed_at.map(|t| Ending { on: t.date(), dropout: false }),
+        };
+        let areas: String = r.col("problem_areas")?;
+        member_of.insert((group.clone(), client.clone()), c.units.len());
+        c.units.push(UnitFacts {
+            key: format!("g:{group}:{client}"),
+            client_id: client.clone(),
+            course_id: None,
+            group_id: Some(group),
+            format: Format::Group,
+            site_id: r.col::<Option<String>>("site_id")?.or_else(|| c.site_id.clone()),
+            clinician_id: r.col::<Option<String>>("facilitator")?,
+            protocol_id: r.col("protocol_id")?,
+            problem_areas: serde_json::from_str(&areas).unwrap_or_default(),
+            started_on: date_col(&r, "start_date")?,
+            ending,
+            planned_sessions: r.col("planned_sessions")?,
+            held: Vec::new(),
+            missed: 0,
+            phq9: Vec::new(),
+            gad7: Vec::new(),
+            flags_raised: 0,
+            fidelity_rated: 0,
+            fidelity_passed: 0,
+        });
+    }
+    for r in sqlx::query(
+        "SELECT gs.group_id, a.client_id, gs.held_on, a.attended, \
+         (SELECT COUNT(*) FROM fidelity_ratings f WHERE f.group_session_id = gs.id) AS rated, \
+         (SELECT COUNT(*) FROM fidelity_ratings f WHERE f.group_session_id = gs.id AND f.pass = 1) AS passed \
+         FROM group_attendance a JOIN group_sessions gs ON gs.id = a.session_id \
+         WHERE a.client_id >= $1 AND a.client_id <= $2 ORDER BY gs.held_on, gs.number",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(&mut **tx)
+    .await?
+    {
+        let key = (r.col::<String>("group_id")?, r.col::<String>("client_id")?);
+        let Some(i) = member_of.get(&key) else { continue };
+        let Some(c) = clients.get_mut(&key.1) else { continue };
+        let u = &mut c.units[*i];
+        if r.col::<i64>("attended")? == 1 {
+            u.held.push(date_col(&r, "held_on")?);
+            // The group's fidelity as this member received it (docs/reports.md).
+            u.fidelity_rated += r.col::<i64>("rated")?;
+            u.fidelity_passed += r.col::<i64>("passed")?;
+        } else {
+            u.missed += 1;
+        }
+    }
+    // PHQ-9 and GAD-7 totals: a course's own, those stored without a course
+    // while it was open, and a group's meetings plus the member's baseline.
+    for r in sqlx::query(
+        "SELECT r.id, r.client_id, r.course_id, r.instrument_id, r.total, r.completed_at, \
+         (SELECT gs.group_id FROM group_sessions gs WHERE gs.id = r.group_session_id) AS meeting_group, \
+         (SELECT m.group_id FROM group_members m WHERE m.baseline_response_id = r.id) AS baseline_group \
+         FROM measure_responses r WHERE r.client_id >= $1 AND r.client_id <= $2 \
+         AND r.instrument_id IN ('phq9', 'gad7') AND r.total IS NOT NULL ORDER BY r.completed_at, r.id",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(&mut **tx)
+    .await?
+    {
+        let client: String = r.col("client_id")?;
+        let Some(c) = clients.get_mut(&client) else { continue };
+        let at = ts_col(&r, "completed_at")?;
+        let group = r.col::<Option<String>>("meeting_group")?.or(r.col::<Option<String>>("baseline_group")?);
+        let index = match (group, r.col::<Option<String>>("course_id")?) {
+            (Some(g), _) => member_of.get(&(g, client.clone())).copied(),
+            (None, Some(course)) => unit_of.get(&course).filter(|(cl, _)| *cl == client).map(|(_, i)| *i),
+            (None, None) => course_on(&c.spans, at.date()).and_then(|k| c.units.iter().position(|u| u.key == k)),
+        };
+        let Some(i) = index else { continue };
+        let total: i64 = r.col("total")?;
+        let instrument: String = r.col("instrument_id")?;
+        let u = &mut c.units[i];
+        if instrument == "phq9" {
+            u.phq9.push((at, total));
+        } else {
+            u.gad7.push((at, total));
+        }
+    }
+    let mut flags = Vec::new();
+    for r in sqlx::query(
+        "SELECT f.id, f.client_id, f.raised_at, f.acknowledged_at, f.closed_at, \
+         (SELECT MIN(a.assessed_at) FROM risk_assessments a WHERE a.flag_id = f.id) AS assessed_at \
+         FROM risk_flags f WHERE f.client_id >= $1 AND f.client_id <= $2 ORDER BY f.raised_at, f.id",
+    )
+    .bind(lo)
+    .bind(hi)
+    .fetch_all(&mut **tx)
+    .await?
+    {
+        flags.push(FlagFacts {
+            id: r.col("id")?,
+            client_id: r.col("client_id")?,
+            raised_at: ts_col(&r, "raised_at")?,
+            acknowledged_at: opt_ts_col(&r, "acknowledged_at")?,
+            assessed_at: opt_ts_col(&r, "assessed_at")?,
+            closed_at: opt_ts_col(&r, "closed_at")?,
+        });
+    }
+    let mut rows = Vec::new();
+    let mut flag_rows = Vec::new();
+    for (client, mut c) in clients {
+        // A flag belongs to the course open when it was raised (the newest
+        // one), else to a group membership open then.
+        let mut placed = Vec::new();
+        for f in flags.iter().filter(|f| f.client_id == client) {
+            let day = f.raised_at.date();
+            let i = course_on(&c.spans, day).and_then(|k| c.units.iter().position(|u| u.key == k)).or_else(|| {
+                c.units.iter().position(|u| {
+                    u.format == Format::Group
+                        && u.course_id.is_none()
+                        && u.started_on <= day
+                        && u.ending.is_none_or(|e| day <= e.on)
+                })
+            });
+            if let Some(i) = i {
+                c.units[i].flags_raised += 1;
+            }
+            placed.push((f, i));
+        }
+        let computed: Vec<OutcomeRow> = c.units.iter().map(|u| outcome_row(u, phq9())).collect();
+        for (f, i) in placed {
+            flag_rows.push(flag_row(f, i.map(|i| &computed[i]), &c));
+        }
+        rows.extend(computed);
+    }
+    insert_rows(tx, &rows).await?;
+    insert_flags(tx, &flag_rows).await?;
+    Ok(rows.len())
+}
+
+/// One row of `outcome_flags`.
+struct FlagRow {
+    flag_id: String,
+    client_id: String,
+    row_key: Option<String>,
+    format: Option<String>,
+    site_id: Option<String>,
+    clinician_id: Option<String>,
+    protocol_id: Option<String>,
+    area1: Option<String>,
+    area2: Option<String>,
+    raised_at: Timestamp,
+    acknowledged_at: Option<Timestamp>,
+    assessed_at: Option<Timestamp>,
+}
+
+fn flag_row(f: &FlagFacts, row: Option<&OutcomeRow>, c: &ClientFacts) -> FlagRow {
+    // Closing a flag does both pieces of work (as the escalation rules count it).
+    let done = |own: Option<Timestamp>| match (own, f.closed_at) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    FlagRow {
+        flag_id: f.id.clone(),
+        client_id: f.client_id.clone(),
+        row_key: row.map(|r| r.key.clone()),
+        format: row.map(|r| r.format.as_str().to_string()),
+        site_id: row.map(|r| r.site_id.clone()).unwrap_or_else(|| c.site_id.clone()),
+        clinician_id: row.map(|r| r.clinician_id.clone()).unwrap_or_else(|| c.clinician_id.clone()),
+        protocol_id: row.map(|r| r.protocol_id.clone()),
+        area1: row.and_then(|r| r.area1.clone()),
+        area2: row.and_then(|r| r.area2.clone()),
+        raised_at: f.raised_at,
+        acknowledged_at: done(f.acknowledged_at),
+        assessed_at: done(f.assessed_at),
+    }
+}
+
+pub(crate) const ROW_COLUMNS: &[&str] = &[
+    "key",
+    "client_id",
+    "course_id",
+    "group_id",
+    "format",
+    "site_id",
+    "clinician_id",
+    "protocol_id",
+    "area1",
+    "area2",
+    "started_on",
+    "ended_on",
+    "ended_quarter",
+    "planned",
+    "attended",
+    "missed",
+    "engaged",
+    "finished",
+    "dropout",
+    "paired",
+    "phq9_first",
+    "phq9_last",
+    "gad7_first",
+    "gad7_last",
+    "case_at_start",
+    "recovered",
+    "reliably_improved",
+    "reliably_recovered",
+    "reliably_deteriorated",
+    "phq9_eligible",
+    "phq9_response",
+    "phq9_remission",
+    "phq9_change",
+    "gad7_change",
+    "flags_raised",
+    "fidelity_rated",
+    "fidelity_passed",
+];
+
+pub(crate) const FLAG_COLUMNS: &[&str] = &[
+    "flag_id",
+    "client_id",
+    "row_key",
+    "format",
+    "site_id",
+    "clinician_id",
+    "protocol_id",
+    "area1",
+    "area2",
+    "raised_at",
+    "acknowledged_at",
+    "assessed_at",
+    "ack_minutes",
+    "assess_minutes",
+];
+
+/// `INSERT INTO table (cols) VALUES (...), (...)` for `rows` rows.
+fn insert_sql(table: &str, columns: &[&str], rows: usize) -> String {
+    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+    for r in 0..rows {
+        sql.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..columns.len() {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("${}", r * columns.len() + c + 1));
+        }
+        sql.push(')');
+    }
+    sql
+}
+
+/// A few fixed chunk sizes keep the number of distinct statements small.
+fn chunks<T>(mut rest: &[T]) -> impl Iterator<Item = &[T]> {
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let size = [32, 8, 1].into_iter().find(|s| *s <= rest.len()).unwrap_or(1);
+        let (chunk, tail) = rest.split_at(size);
+        rest = tail;
+        Some(chunk)
+    })
+}
+
+async fn insert_rows(tx: &mut Tx, rows: &[OutcomeRow]) -> Result<()> {
+    for chunk in chunks(rows) {
+        let sql = insert_sql("outcome_rows", ROW_COLUMNS, chunk.len());
+        let mut q = sqlx::query(&sql);
+        for r in chunk {
+            let b = i64::from;
+            q = q
+                .bind(r.key.clone())
+                .bind(r.client_id.clone())
+                .bind(r.course_id.clone())
+                .bind(r.group_id.clone())
+                .bind(r.format.as_str())
+                .bind(r.site_id.clone())
+                .bind(r.clinician_id.clone())
+                .bind(r.protocol_id.clone())
+                .bind(r.area1.clone())
+                .bind(r.area2.clone())
+                .bind(format_date(r.started_on))
+                .bind(r.ended_on.map(format_date))
+                .bind(r.ended_quarter.clone())
+                .bind(r.planned)
+                .bind(r.attended)
+                .bind(r.missed)
+                .bind(b(r.engaged))
+                .bind(b(r.finished))
+                .bind(b(r.dropout))
+                .bind(b(r.paired))
+                .bind(r.phq9_first)
+                .bind(r.phq9_last)
+                .bind(r.gad7_first)
+                .bind(r.gad7_last)
+                .bind(b(r.case_at_start))
+                .bind(b(r.recovered))
+                .bind(b(r.reliably_improved))
+                .bind(b(r.reliably_recovered))
+                .bind(b(r.reliably_deteriorated))
+                .bind(b(r.phq9_eligible))
+                .bind(b(r.phq9_response))
+                .bind(b(r.phq9_remission))
+                .bind(r.phq9_change)
+                .bind(r.gad7_change)
+                .bind(r.flags_raised)
+                .bind(r.fidelity_rated)
+                .bind(r.fidelity_passed);
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+async fn insert_flags(tx: &mut Tx, rows: &[FlagRow]) -> Result<()> {
+    for chunk in chunks(rows) {
+        let sql = insert_sql("outcome_flags", FLAG_COLUMNS, chunk.len());
+        let mut q = sqlx::query(&sql);
+        for f in chunk {
+            let minutes = |t: Option<Timestamp>| t.map(|t| t.since(f.raised_at).whole_minutes().max(0));
+            q = q
+                .bind(f.flag_id.clone())
+                .bind(f.client_id.clone())
+                .bind(f.row_key.clone())
+                .bind(f.format.clone())
+                .bind(f.site_id.clone())
+                .bind(f.clinician_id.clone())
+                .bind(f.protocol_id.clone())
+                .bind(f.area1.clone())
+                .bind(f.area2.clone())
+                .bind(f.raised_at.to_db())
+                .bind(f.acknowledged_at.map(|t| t.to_db()))
+                .bind(f.assessed_at.map(|t| t.to_db()))
+                .bind(minutes(f.acknowledged_at))
+                .bind(minutes(f.assessed_at));
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
