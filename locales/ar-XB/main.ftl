@@ -12,6 +12,7 @@ nav-not-yet-closed = ‮not yet closed‬
 nav-groups = ‮Groups‬
 nav-supervision = ‮Supervision‬
 nav-programme = ‮Programme‬
+nav-programme-outcomes = ‮Programme outcomes‬
 nav-users = ‮Users‬
 nav-sites = ‮Sites‬
 nav-adaptations = ‮Adaptations‬
@@ -26,6 +27,7 @@ role-admin = ‮Administrator‬
 role-supervisor = ‮Supervisor‬
 role-clinician = ‮Clinician‬
 role-facilitator = ‮Group facilitator‬
+role-programme-manager = ‮Programme manager‬
 role-client = ‮Client‬
 risk-flags-open =
     { $count ->

@@ -11,6 +11,7 @@ nav-not-yet-closed = aún sin cerrar
 nav-groups = Grupos
 nav-supervision = Supervisión
 nav-programme = Programa
+nav-programme-outcomes = Resultados del programa
 nav-users = Usuarios
 nav-sites = Sedes
 nav-adaptations = Adaptaciones
@@ -25,6 +26,7 @@ role-admin = Administrador(a)
 role-supervisor = Supervisor(a)
 role-clinician = Terapeuta
 role-facilitator = Facilitador(a) de grupo
+role-programme-manager = Responsable de programa
 role-client = Consultante
 risk-flags-open =
     { $count ->

@@ -11,6 +11,7 @@ nav-not-yet-closed = pas encore clôturées
 nav-groups = Groupes
 nav-supervision = Supervision
 nav-programme = Programme
+nav-programme-outcomes = Résultats du programme
 nav-users = Utilisateurs
 nav-sites = Sites
 nav-adaptations = Adaptations
@@ -25,6 +26,7 @@ role-admin = Administrateur·rice
 role-supervisor = Superviseur·e
 role-clinician = Thérapeute
 role-facilitator = Animateur·rice de groupe
+role-programme-manager = Responsable de programme
 role-client = Patient·e
 risk-flags-open =
     { $count ->

@@ -307,7 +307,7 @@ pub async fn create_user(
             let found = supervisor_choices(state).await?.into_iter().find(|u| u.id.as_str() == raw);
             if found.is_none() {
                 errors.0.push(field_error("supervisor", rapport_i18n::msg("admin-error-supervisor"), vec![]));
-            } else if role == Role::Admin {
+            } else if matches!(role, Role::Admin | Role::ProgrammeManager) {
                 errors.0.push(field_error("supervisor", rapport_i18n::msg("admin-error-admin-supervised"), vec![]));
             }
             found

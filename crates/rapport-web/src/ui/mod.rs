@@ -55,6 +55,8 @@ pub struct Layout {
     pub groups: bool,
     /// A supervisor: the "Supervision" item.
     pub supervises: bool,
+    /// A programme manager: "Programme outcomes" is their one work item.
+    pub programme_manager: bool,
     pub flash: Option<Flash>,
     /// Administrators: break-glass accesses waiting for review.
     pub pending_reviews: i64,
@@ -95,6 +97,7 @@ impl Layout {
             individual_care: actor.provides_individual_care(),
             groups: actor.can_organise_groups() || me.user.role == rapport_core::access::Role::Facilitator,
             supervises: me.user.role == rapport_core::access::Role::Supervisor,
+            programme_manager: me.user.role == rapport_core::access::Role::ProgrammeManager,
             flash: None,
             pending_reviews,
             unhandled_risk_flags,
@@ -124,6 +127,7 @@ pub(crate) fn role_message(role: rapport_core::access::Role) -> &'static str {
         Role::Supervisor => crate::i18n::msg("role-supervisor"),
         Role::Clinician => crate::i18n::msg("role-clinician"),
         Role::Facilitator => crate::i18n::msg("role-facilitator"),
+        Role::ProgrammeManager => crate::i18n::msg("role-programme-manager"),
         Role::Client => crate::i18n::msg("role-client"),
     }
 }
