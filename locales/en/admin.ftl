@@ -539,6 +539,11 @@ admin-error-site = Choose a site from the list
 admin-error-email = Enter an email address like name@example.org
 admin-error-supervisor = Choose an active supervisor from the list
 admin-error-admin-supervised = Administrators and programme managers are not supervised
+admin-error-role-still-responsible =
+    { $count ->
+        [one] Still the responsible clinician of { $count } client with an open course or risk flag: hand it over to another clinician before making this person a programme manager
+       *[other] Still the responsible clinician of { $count } clients with open courses or risk flags: hand them over to another clinician before making this person a programme manager
+    }
 admin-error-email-taken = An account with this email address already exists
 admin-error-last-admin = This is the only active administrator; make someone else an administrator first
 admin-error-own-role = You cannot change your own role or caseload; ask another administrator

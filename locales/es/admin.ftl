@@ -539,6 +539,11 @@ admin-error-site = Elija una sede de la lista
 admin-error-email = Escriba un correo electrónico como nombre@ejemplo.org
 admin-error-supervisor = Elija un(a) supervisor(a) activo(a) de la lista
 admin-error-admin-supervised = Los administradores y los responsables de programa no tienen supervisión
+admin-error-role-still-responsible =
+    { $count ->
+        [one] Sigue siendo el o la terapeuta responsable de { $count } consultante con un tratamiento o una alerta de riesgo abiertos: traspáselo a otro u otra terapeuta antes de hacer a esta persona responsable de programa
+       *[other] Sigue siendo el o la terapeuta responsable de { $count } consultantes con tratamientos o alertas de riesgo abiertos: traspáselos a otro u otra terapeuta antes de hacer a esta persona responsable de programa
+    }
 admin-error-email-taken = Ya existe una cuenta con este correo electrónico
 admin-error-last-admin = Es el único administrador activo; primero haga administrador(a) a otra persona
 admin-error-own-role = No puede cambiar su propio rol ni sus casos; pídaselo a otro(a) administrador(a)

@@ -539,6 +539,11 @@ admin-error-site = Choisissez un site dans la liste
 admin-error-email = Saisissez une adresse e-mail comme nom@exemple.org
 admin-error-supervisor = Choisissez un·e superviseur·e actif·ve dans la liste
 admin-error-admin-supervised = Les administrateur·rices et les responsables de programme ne sont pas supervisé·es
+admin-error-role-still-responsible =
+    { $count ->
+        [one] Encore thérapeute référent·e de { $count } patient·e avec un suivi ou une alerte de risque ouverts : confiez-le à un·e autre thérapeute avant de faire de cette personne un·e responsable de programme
+       *[other] Encore thérapeute référent·e de { $count } patient·es avec des suivis ou des alertes de risque ouverts : confiez-les à un·e autre thérapeute avant de faire de cette personne un·e responsable de programme
+    }
 admin-error-email-taken = Un compte avec cette adresse e-mail existe déjà
 admin-error-last-admin = C’est le ou la seul·e administrateur·rice actif·ve ; nommez d’abord quelqu’un d’autre administrateur·rice
 admin-error-own-role = Vous ne pouvez pas modifier votre propre rôle ni vos dossiers ; demandez à un·e autre administrateur·rice

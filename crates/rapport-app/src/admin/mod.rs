@@ -367,6 +367,19 @@ pub async fn update_user(
     if user.role == Role::Admin && role != Role::Admin && user.active && active_admins(state).await? <= 1 {
         errors.0.push(field_error("role", rapport_i18n::msg("admin-error-last-admin"), vec![]));
     }
+    // A programme manager sees no client, so clients with open courses or
+    // flags are handed to someone else first (as before a deactivation).
+    if role == Role::ProgrammeManager && user.role != Role::ProgrammeManager {
+        let open = state.store.open_responsibilities(&user.id).await?.len();
+        if open > 0 {
+            let count = rapport_core::validation::KeyArg::Number(open as i64);
+            errors.0.push(field_error(
+                "role",
+                rapport_i18n::msg("admin-error-role-still-responsible"),
+                vec![("count", count)],
+            ));
+        }
+    }
     if !form.password.is_empty() {
         if let Err(p) = password::check(&form.password, &user.email) {
             p.add_to(&mut errors, "password");

@@ -146,6 +146,19 @@ async fn a_programme_manager_is_sent_to_the_reports_and_sees_no_client() {
         assert!(!page.contains(&format!("value=\"{}\"", pm.id)), "not offered as a member");
         let (s, _) = b.text(&format!("/clients/{client}")).await;
         assert_eq!(s, 404);
+
+        // A clinician still responsible for an open course is not made one until it is handed over.
+        let admin = app.user("admin@clinic.example", Role::Admin).await;
+        let ab = app.browser_as(&admin.email).await;
+        let edit = format!("/admin/users/{}", clin.id);
+        let r = ab.submit(&edit, &edit, &[("name", "Clin"), ("role", "programme_manager")]).await;
+        assert_eq!(r.status(), 422);
+        let page = r.text().await.unwrap();
+        assert!(
+            page.contains("href=\"#role\"") && page.contains("Still the responsible clinician of 1 client"),
+            "{page}"
+        );
+        assert_eq!(app.store.user(&clin.id).await.unwrap().unwrap().role, Role::Clinician);
     })
     .await;
 }
