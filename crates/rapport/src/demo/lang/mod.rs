@@ -219,7 +219,7 @@ pub static EN: Texts = Texts {
     consent: "Consents to treatment and to text-message reminders. Synthetic demo record.",
     admin_name: "Avery Admin (demo)",
     supervisor_name: "Sasha Supervisor (demo)",
-    programme_manager_name: "Priya Natarajan (programme manager, demo)",
+    programme_manager_name: "Priya Natarajan (demo)",
     clinician_suffix: " (demo clinician)",
     break_glass: "Covering the on-call phone: client called in distress while their clinician is on leave (demo).",
     notes: &[
@@ -389,7 +389,7 @@ pub static ES: Texts = Texts {
     consent: "Consiente el tratamiento y los recordatorios por mensaje de texto. Expediente sintético de demostración.",
     admin_name: "Avery Administración (demo)",
     supervisor_name: "Sasha Supervisión (demo)",
-    programme_manager_name: "Priya Natarajan (responsable de programa, demo)",
+    programme_manager_name: "Priya Natarajan (demo)",
     clinician_suffix: " (terapeuta demo)",
     break_glass: "Cubre el teléfono de guardia: la consultante llamó angustiada mientras su terapeuta está de licencia (demo).",
     notes: &[
@@ -559,7 +559,7 @@ pub static FR: Texts = Texts {
     consent: "Consent au traitement et aux rappels par SMS. Dossier synthétique de démonstration.",
     admin_name: "Avery Administration (démo)",
     supervisor_name: "Sasha Supervision (démo)",
-    programme_manager_name: "Priya Natarajan (responsable de programme, démo)",
+    programme_manager_name: "Priya Natarajan (démo)",
     clinician_suffix: " (thérapeute démo)",
     break_glass: "Permanence téléphonique : la patiente a appelé en détresse pendant le congé de sa thérapeute (démo).",
     notes: &[
