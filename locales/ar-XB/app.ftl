@@ -35,6 +35,7 @@ app-facilitator-course = ‮Group facilitators run groups; an individual course 
 app-maintenance-exists = ‮A maintenance course already continues this course.‬
 app-groups-setup = ‮Groups and sites are set up by a supervisor or an administrator.‬
 app-group-members = ‮Only the group's facilitators and their supervisors work with its members.‬
+app-group-list-staff = ‮Groups are for the staff who run, supervise or organise them.‬
 app-group-closed = ‮This group is already closed.‬
 app-group-meetings-recorded = ‮All { $count } meetings of this group are recorded (or it is closed).‬
 app-funnel-staff = ‮The programme funnel lists people; it is for staff who work with clients.‬

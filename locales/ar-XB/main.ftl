@@ -26,6 +26,7 @@ role-admin = ‮Administrator‬
 role-supervisor = ‮Supervisor‬
 role-clinician = ‮Clinician‬
 role-facilitator = ‮Group facilitator‬
+role-programme-manager = ‮Programme manager‬
 role-client = ‮Client‬
 risk-flags-open =
     { $count ->

@@ -26,6 +26,7 @@ role-admin = [Åđɱîñîšţŕåţöŕ ·····]
 role-supervisor = [Šûþéŕṽîšöŕ ····]
 role-clinician = [Çļîñîçîåñ ····]
 role-facilitator = [Ĝŕöûþ ƒåçîļîţåţöŕ ····· ··]
+role-programme-manager = [Þŕöĝŕåɱɱé ɱåñåĝéŕ ····· ··]
 role-client = [Çļîéñţ ··]
 risk-flags-open =
     { $count ->

@@ -38,6 +38,7 @@ admin-user-own-role-hint = You cannot change your own role, caseload or supervis
 admin-user-role-clinician = Clinician: sees the clients whose care team they are on
 admin-user-role-supervisor = Supervisor: also sees the clients of the clinicians they supervise
 admin-user-role-facilitator = Group facilitator: runs groups and sees only their members; no individual therapy
+admin-user-role-programme-manager = Programme manager: sees programme outcomes across the organisation as totals and rates, never a client's record
 admin-user-role-admin = Administrator: accounts, settings and the audit log
 admin-user-practises = Administrators only: also holds a caseload
 admin-user-site = Site
@@ -530,14 +531,19 @@ mail-portal-reset-advice = If you asked for this, there is nothing to do. If you
 
 ## Validation errors of these pages (rapport-app admin, account, setup; rapport-core organisation).
 
-admin-error-role = Choose a role: administrator, supervisor, clinician or group facilitator
+admin-error-role = Choose a role: administrator, supervisor, clinician, group facilitator or programme manager
 admin-error-name = Enter a name
 admin-error-name-long = The name must be at most 120 characters
 admin-error-supervisees = Choose supervisees from the list of active clinicians, facilitators and other supervisors
 admin-error-site = Choose a site from the list
 admin-error-email = Enter an email address like name@example.org
 admin-error-supervisor = Choose an active supervisor from the list
-admin-error-admin-supervised = Administrators are not supervised
+admin-error-admin-supervised = Administrators and programme managers are not supervised
+admin-error-role-still-responsible =
+    { $count ->
+        [one] Still the responsible clinician of { $count } client with an open course or risk flag: hand it over to another clinician before making this person a programme manager
+       *[other] Still the responsible clinician of { $count } clients with open courses or risk flags: hand them over to another clinician before making this person a programme manager
+    }
 admin-error-email-taken = An account with this email address already exists
 admin-error-last-admin = This is the only active administrator; make someone else an administrator first
 admin-error-own-role = You cannot change your own role or caseload; ask another administrator

@@ -38,6 +38,7 @@ admin-user-own-role-hint = No puede cambiar su propio rol, sus casos ni su super
 admin-user-role-clinician = Terapeuta: ve a los consultantes de cuyo equipo de atención forma parte
 admin-user-role-supervisor = Supervisor(a): ve además a los consultantes de los terapeutas que supervisa
 admin-user-role-facilitator = Facilitador(a) de grupo: dirige grupos y solo ve a sus integrantes; no da terapia individual
+admin-user-role-programme-manager = Responsable de programa: ve los resultados del programa en toda la organización como totales y tasas, nunca el expediente de un consultante
 admin-user-role-admin = Administrador(a): cuentas, configuración y registro de auditoría
 admin-user-practises = Solo administradores: también atiende casos
 admin-user-site = Sede
@@ -530,14 +531,19 @@ mail-portal-reset-advice = Si usted lo pidió, no tiene que hacer nada. Si no, c
 
 ## Validation errors of these pages (rapport-app admin, account, setup; rapport-core organisation).
 
-admin-error-role = Elija un rol: administrador(a), supervisor(a), terapeuta o facilitador(a) de grupo
+admin-error-role = Elija un rol: administrador(a), supervisor(a), terapeuta, facilitador(a) de grupo o responsable de programa
 admin-error-name = Escriba un nombre
 admin-error-name-long = El nombre debe tener como máximo 120 caracteres
 admin-error-supervisees = Elija a las personas supervisadas de la lista de terapeutas, facilitadores y otros supervisores activos
 admin-error-site = Elija una sede de la lista
 admin-error-email = Escriba un correo electrónico como nombre@ejemplo.org
 admin-error-supervisor = Elija un(a) supervisor(a) activo(a) de la lista
-admin-error-admin-supervised = Los administradores no tienen supervisión
+admin-error-admin-supervised = Los administradores y los responsables de programa no tienen supervisión
+admin-error-role-still-responsible =
+    { $count ->
+        [one] Sigue siendo el o la terapeuta responsable de { $count } consultante con un tratamiento o una alerta de riesgo abiertos: traspáselo a otro u otra terapeuta antes de hacer a esta persona responsable de programa
+       *[other] Sigue siendo el o la terapeuta responsable de { $count } consultantes con tratamientos o alertas de riesgo abiertos: traspáselos a otro u otra terapeuta antes de hacer a esta persona responsable de programa
+    }
 admin-error-email-taken = Ya existe una cuenta con este correo electrónico
 admin-error-last-admin = Es el único administrador activo; primero haga administrador(a) a otra persona
 admin-error-own-role = No puede cambiar su propio rol ni sus casos; pídaselo a otro(a) administrador(a)

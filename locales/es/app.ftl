@@ -34,6 +34,7 @@ app-facilitator-course = Los facilitadores de grupo dirigen grupos; un tratamien
 app-maintenance-exists = Un tratamiento de mantenimiento ya continúa este tratamiento.
 app-groups-setup = Los grupos y las sedes los configura un(a) supervisor(a) o un(a) administrador(a).
 app-group-members = Solo los facilitadores del grupo y sus supervisores trabajan con sus integrantes.
+app-group-list-staff = Los grupos son para el personal que los dirige, los supervisa o los organiza.
 app-group-closed = Este grupo ya está cerrado.
 app-group-meetings-recorded = Las { $count } reuniones de este grupo están registradas (o el grupo está cerrado).
 app-funnel-staff = El embudo del programa enumera personas; es para el personal que trabaja con consultantes.

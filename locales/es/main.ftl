@@ -25,6 +25,7 @@ role-admin = Administrador(a)
 role-supervisor = Supervisor(a)
 role-clinician = Terapeuta
 role-facilitator = Facilitador(a) de grupo
+role-programme-manager = Responsable de programa
 role-client = Consultante
 risk-flags-open =
     { $count ->

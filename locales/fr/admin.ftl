@@ -38,6 +38,7 @@ admin-user-own-role-hint = Vous ne pouvez pas modifier votre propre rôle, vos d
 admin-user-role-clinician = Thérapeute : voit les patient·es dont il ou elle fait partie de l’équipe de soins
 admin-user-role-supervisor = Superviseur·e : voit aussi les patient·es des thérapeutes qu’il ou elle supervise
 admin-user-role-facilitator = Animateur·rice de groupe : anime des groupes et ne voit que leurs membres ; pas de thérapie individuelle
+admin-user-role-programme-manager = Responsable de programme : voit les résultats du programme de toute l’organisation en totaux et en taux, jamais le dossier d’un·e patient·e
 admin-user-role-admin = Administrateur·rice : comptes, paramètres et journal d’audit
 admin-user-practises = Administrateur·rices seulement : suit aussi des dossiers
 admin-user-site = Site
@@ -530,14 +531,19 @@ mail-portal-reset-advice = Si vous l’avez demandé, vous n’avez rien à fair
 
 ## Validation errors of these pages (rapport-app admin, account, setup; rapport-core organisation).
 
-admin-error-role = Choisissez un rôle : administrateur·rice, superviseur·e, thérapeute ou animateur·rice de groupe
+admin-error-role = Choisissez un rôle : administrateur·rice, superviseur·e, thérapeute, animateur·rice de groupe ou responsable de programme
 admin-error-name = Saisissez un nom
 admin-error-name-long = Le nom doit comporter 120 caractères au plus
 admin-error-supervisees = Choisissez les personnes supervisées dans la liste des thérapeutes, animateur·rices et autres superviseur·es actif·ves
 admin-error-site = Choisissez un site dans la liste
 admin-error-email = Saisissez une adresse e-mail comme nom@exemple.org
 admin-error-supervisor = Choisissez un·e superviseur·e actif·ve dans la liste
-admin-error-admin-supervised = Les administrateur·rices ne sont pas supervisé·es
+admin-error-admin-supervised = Les administrateur·rices et les responsables de programme ne sont pas supervisé·es
+admin-error-role-still-responsible =
+    { $count ->
+        [one] Encore thérapeute référent·e de { $count } patient·e avec un suivi ou une alerte de risque ouverts : confiez-le à un·e autre thérapeute avant de faire de cette personne un·e responsable de programme
+       *[other] Encore thérapeute référent·e de { $count } patient·es avec des suivis ou des alertes de risque ouverts : confiez-les à un·e autre thérapeute avant de faire de cette personne un·e responsable de programme
+    }
 admin-error-email-taken = Un compte avec cette adresse e-mail existe déjà
 admin-error-last-admin = C’est le ou la seul·e administrateur·rice actif·ve ; nommez d’abord quelqu’un d’autre administrateur·rice
 admin-error-own-role = Vous ne pouvez pas modifier votre propre rôle ni vos dossiers ; demandez à un·e autre administrateur·rice

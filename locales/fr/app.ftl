@@ -34,6 +34,7 @@ app-facilitator-course = Les animateur·rices de groupe animent des groupes ; u
 app-maintenance-exists = Un traitement de maintien prolonge déjà ce traitement.
 app-groups-setup = Les groupes et les sites sont créés par un·e superviseur·e ou un·e administrateur·rice.
 app-group-members = Seul·es les animateur·rices du groupe et leurs superviseur·es travaillent avec ses membres.
+app-group-list-staff = Les groupes sont réservés à l’équipe qui les anime, les supervise ou les organise.
 app-group-closed = Ce groupe est déjà clos.
 app-group-meetings-recorded = Les { $count } séances de ce groupe sont enregistrées (ou il est clos).
 app-funnel-staff = L’entonnoir du programme liste des personnes ; il est réservé au personnel qui travaille avec les patient·es.

@@ -6,6 +6,7 @@ cli-password-refused = mot de passe refusé : { $problem }
 cli-not-an-email = --email { $email } n’est pas une adresse e-mail
 cli-name-empty = --name ne doit pas être vide
 cli-not-a-supervisor = --supervisor { $email } n’est pas le compte d’un·e superviseur·e actif·ve
+cli-programme-manager-supervised = --supervisor : les responsables de programme ne voient aucun·e patient·e, ils ou elles ne sont donc pas supervisé·es
 cli-no-such-supervisor = --supervisor { $email } : aucun compte avec cette adresse e-mail
 cli-user-created = Compte { $role } créé pour { $name } <{ $email }> (id { $id }).
 cli-database-up-to-date = La base de données est à jour ({ $target }).

@@ -25,6 +25,7 @@ role-admin = Administrateur·rice
 role-supervisor = Superviseur·e
 role-clinician = Thérapeute
 role-facilitator = Animateur·rice de groupe
+role-programme-manager = Responsable de programme
 role-client = Patient·e
 risk-flags-open =
     { $count ->

@@ -302,7 +302,14 @@ pub async fn create_group(state: &AppState, me: &Identity, input: &GroupInput) -
 /// The groups the caller runs or supervises (every group for an administrator).
 #[crate::boxing::boxed_future]
 pub async fn list(state: &AppState, me: &Identity) -> AppResult<Vec<GroupRow>> {
-    let all = me.actor().can_administer();
+    let actor = me.actor();
+    // Groups are run for clients: the list is for those who run, supervise or
+    // organise them, not for a programme manager, who sees only totals.
+    if !actor.can_hold_caseload() && !actor.can_organise_groups() {
+        deny(state, me, "group", None).await?;
+        return Err(Error::forbidden(msg("app-group-list-staff"), &[]));
+    }
+    let all = actor.can_administer();
     let rows = state.store.groups_for(&me.user.id, all).await?;
     let mut e = me.event(action::GROUP_LIST, "group");
     e.detail = Some(format!("{} groups", rows.len()));

@@ -106,6 +106,7 @@ fn role_words(tr: &Tr, (role, practises): (Role, bool)) -> String {
         Role::Supervisor => msg("role-supervisor"),
         Role::Clinician => msg("role-clinician"),
         Role::Facilitator => msg("role-facilitator"),
+        Role::ProgrammeManager => msg("role-programme-manager"),
         Role::Client => msg("role-client"),
     };
     tr.t(id)

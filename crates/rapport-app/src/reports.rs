@@ -277,7 +277,7 @@ pub struct Breakdown {
 async fn reader(state: &AppState, me: &Identity, exported: bool) -> Result<Reader, Error> {
     let min = state.config.report_small_numbers;
     match me.user.role {
-        Role::Admin => Ok(Reader { whole_organisation: true, min_cell: min }),
+        Role::Admin | Role::ProgrammeManager => Ok(Reader { whole_organisation: true, min_cell: min }),
         // A supervisor may open their supervisees' client records anyway; the
         // numbers are hidden only when they leave Rapport.
         Role::Supervisor => Ok(Reader { whole_organisation: false, min_cell: if exported { min } else { 0 } }),

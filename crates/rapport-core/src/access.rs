@@ -22,12 +22,17 @@ pub enum Role {
     /// they run and the people they registered, never process notes, admin
     /// pages or individual courses; supervised like a clinician.
     Facilitator,
+    /// Sees aggregate programme outcomes across the organisation and never a
+    /// client record: cannot practise, supervise, be on a care team, run a
+    /// group or administer.
+    ProgrammeManager,
     /// A client using the portal.
     Client,
 }
 
 impl Role {
-    pub const STAFF: [Role; 4] = [Role::Admin, Role::Supervisor, Role::Clinician, Role::Facilitator];
+    pub const STAFF: [Role; 5] =
+        [Role::Admin, Role::Supervisor, Role::Clinician, Role::Facilitator, Role::ProgrammeManager];
 
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -35,6 +40,7 @@ impl Role {
             Role::Supervisor => "supervisor",
             Role::Clinician => "clinician",
             Role::Facilitator => "facilitator",
+            Role::ProgrammeManager => "programme_manager",
             Role::Client => "client",
         }
     }
@@ -45,6 +51,7 @@ impl Role {
             Role::Supervisor => "Supervisor",
             Role::Clinician => "Clinician",
             Role::Facilitator => "Group facilitator",
+            Role::ProgrammeManager => "Programme manager",
             Role::Client => "Client",
         }
     }
@@ -64,8 +71,11 @@ impl FromStr for Role {
             "supervisor" => Ok(Role::Supervisor),
             "clinician" => Ok(Role::Clinician),
             "facilitator" => Ok(Role::Facilitator),
+            "programme_manager" => Ok(Role::ProgrammeManager),
             "client" => Ok(Role::Client),
-            other => Err(format!("unknown role '{other}': expected admin, supervisor, clinician or facilitator")),
+            other => Err(format!(
+                "unknown role '{other}': expected admin, supervisor, clinician, facilitator or programme_manager"
+            )),
         }
     }
 }
@@ -84,7 +94,7 @@ impl Actor {
         match self.role {
             Role::Clinician | Role::Supervisor | Role::Facilitator => true,
             Role::Admin => self.practises,
-            Role::Client => false,
+            Role::ProgrammeManager | Role::Client => false,
         }
     }
 
@@ -101,6 +111,13 @@ impl Actor {
 
     pub fn can_administer(&self) -> bool {
         self.role == Role::Admin
+    }
+
+    /// May read aggregate programme reports (never the records behind them):
+    /// programme managers across the organisation, supervisors for the people
+    /// they supervise, administrators.
+    pub fn sees_programme_reports(&self) -> bool {
+        matches!(self.role, Role::ProgrammeManager | Role::Supervisor | Role::Admin)
     }
 
     /// Break-glass is for clinical staff in an emergency, never for admins acting
@@ -245,6 +262,10 @@ mod tests {
             (actor(Role::Facilitator, false), TEAM, Some(CareTeam)),
             (actor(Role::Facilitator, false), SUPERVISES, None),
             (actor(Role::Facilitator, false), NONE, None),
+            (actor(Role::ProgrammeManager, false), TEAM, None),
+            (actor(Role::ProgrammeManager, false), SUPERVISES, None),
+            (actor(Role::ProgrammeManager, false), GLASS, None),
+            (actor(Role::ProgrammeManager, true), TEAM, None),
         ];
         for (a, rel, expected) in cases {
             assert_eq!(client_read_access(&a, rel), expected, "{a:?} {rel:?}");
@@ -312,8 +333,41 @@ mod tests {
     }
 
     #[test]
+    fn programme_managers_see_reports_and_no_client() {
+        // Even a stray `practises` flag gives them no caseload.
+        for practises in [false, true] {
+            let pm = actor(Role::ProgrammeManager, practises);
+            assert!(pm.sees_programme_reports());
+            assert!(!pm.can_hold_caseload());
+            assert!(!pm.provides_individual_care());
+            assert!(!pm.can_organise_groups());
+            assert!(!pm.can_administer());
+            assert!(!pm.can_break_glass());
+            for rel in [NONE, TEAM, SUPERVISES, GLASS] {
+                assert_eq!(client_read_access(&pm, rel), None, "{rel:?}");
+                assert_eq!(client_write_access(&pm, rel), None, "{rel:?}");
+                assert!(!may_manage_care_team(&pm, rel));
+                assert!(!may_replace_responsible(&pm, rel, true));
+            }
+        }
+        assert!(Role::STAFF.contains(&Role::ProgrammeManager));
+        assert_eq!(Role::ProgrammeManager.label(), "Programme manager");
+    }
+
+    #[test]
+    fn programme_reports_are_for_managers_supervisors_and_admins() {
+        assert!(actor(Role::Supervisor, false).sees_programme_reports());
+        assert!(actor(Role::Admin, false).sees_programme_reports());
+        assert!(!actor(Role::Clinician, false).sees_programme_reports());
+        assert!(!actor(Role::Facilitator, false).sees_programme_reports());
+        assert!(!actor(Role::Client, false).sees_programme_reports());
+    }
+
+    #[test]
     fn roles_parse() {
-        for r in [Role::Admin, Role::Supervisor, Role::Clinician, Role::Facilitator, Role::Client] {
+        for r in
+            [Role::Admin, Role::Supervisor, Role::Clinician, Role::Facilitator, Role::ProgrammeManager, Role::Client]
+        {
             assert_eq!(r.as_str().parse::<Role>().unwrap(), r);
         }
         assert!("root".parse::<Role>().is_err());

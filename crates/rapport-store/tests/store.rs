@@ -105,6 +105,25 @@ async fn migrations_have_the_same_names_on_both_backends() {
 }
 
 #[tokio::test]
+async fn a_programme_manager_round_trips_and_holds_no_caseload() {
+    on_each_backend(|store| async move {
+        let clin = user(&store, "clin@example.org", Role::Clinician).await;
+        let pm = user(&store, "pm@example.org", Role::ProgrammeManager).await;
+        let stored = store.user(&pm).await.unwrap().unwrap();
+        assert_eq!(stored.role, Role::ProgrammeManager);
+        assert!(store.users().await.unwrap().iter().any(|u| u.id == pm && u.role == Role::ProgrammeManager));
+        let staff = store.practising_staff().await.unwrap();
+        assert!(staff.iter().any(|u| u.id == clin) && !staff.iter().any(|u| u.id == pm), "no care team for them");
+        // Nor can a client be handed to them.
+        let c = store.create_client(&details("Handed Over"), &clin, event(action::CLIENT_CREATE)).await.unwrap();
+        let refused =
+            store.reassign_responsible(&clin, &[(c.id.clone(), pm.clone())], event(action::USER_UPDATE)).await;
+        assert!(matches!(refused, Err(StoreError::Invalid(_))), "{refused:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn timestamps_round_trip_and_sort_on_both_backends() {
     on_each_backend(|store| async move {
         let a = user(&store, "ts@example.org", Role::Clinician).await;

@@ -186,7 +186,7 @@ pub struct UserCreateArgs {
     pub email: String,
     #[arg(long)]
     pub name: String,
-    #[arg(long, value_parser = ["admin", "supervisor", "clinician", "facilitator"])]
+    #[arg(long, value_parser = ["admin", "supervisor", "clinician", "facilitator", "programme_manager"])]
     pub role: String,
     /// Read the password from standard input (required: passwords never go on the command line).
     #[arg(long, required = true)]
@@ -481,6 +481,10 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             password::check(&pw, &email).map_err(|p| password_refused(&p))?;
             let role: Role = a.role.parse()?;
+            // A programme manager sees no client, so there is no clinical work to supervise.
+            if role == Role::ProgrammeManager && a.supervisor.is_some() {
+                return Err(language().t("cli-programme-manager-supervised"));
+            }
             let store = open(&g, 2).await?;
             let supervisor = match a.supervisor.as_deref() {
                 None => None,

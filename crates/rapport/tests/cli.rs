@@ -396,6 +396,28 @@ fn sites_and_facilitator_accounts_from_the_command_line() {
         assert!(!users.contains("x@clinic.example"), "a refused account is not created: {users}");
         assert!(users.contains("fac@clinic.example\tfacilitator\tactive"), "{users}");
 
+        // A programme manager: created, but never supervised (they see no client).
+        let o = create_with(
+            &db,
+            &[
+                "--email",
+                "pm-sup@clinic.example",
+                "--name",
+                "P",
+                "--role",
+                "programme_manager",
+                "--supervisor",
+                "sup@clinic.example",
+            ],
+        );
+        assert!(!o.status.success() && stderr(&o).contains("programme managers see no client"), "{}", stderr(&o));
+        let o =
+            create_with(&db, &["--email", "pm@clinic.example", "--name", "Priya N.", "--role", "programme_manager"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let users = stdout(&db.run(&["user", "list"]));
+        assert!(users.contains("pm@clinic.example\tprogramme_manager\tactive"), "{users}");
+        assert!(!users.contains("pm-sup@clinic.example"), "{users}");
+
         // What was stored: the site, and the supervision reaching down the chain.
         let url = db.sqlite_url();
         let (site, direct, reach) = tokio::runtime::Runtime::new().unwrap().block_on(async {
@@ -814,11 +836,19 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
     let users = stdout(&db.run(&["user", "list"]));
     assert_eq!(
         users.lines().count(),
-        10,
-        "admin, supervisor, 3 clinicians; the programme's master trainer, group supervisor and 3 facilitators"
+        11,
+        "admin, supervisor, programme manager, 3 clinicians; the programme's master trainer, group supervisor and \
+         3 facilitators"
     );
     assert_eq!(users.lines().filter(|l| l.contains("\tfacilitator\tactive")).count(), 3, "{users}");
-    for line in ["master.trainer@demo.rapport.test", "facilitator1@demo.rapport.test", "/groups/", "/programme"] {
+    assert!(users.contains("programme.manager@demo.rapport.test\tprogramme_manager\tactive"), "{users}");
+    for line in [
+        "master.trainer@demo.rapport.test",
+        "facilitator1@demo.rapport.test",
+        "programme.manager@demo.rapport.test",
+        "/groups/",
+        "/programme",
+    ] {
         assert!(out.contains(line), "{line} printed: {out}");
     }
     assert!(out.contains("4 of 8 meetings") && out.contains("2 dropped out and 1 referred"), "{out}");

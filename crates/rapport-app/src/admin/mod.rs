@@ -307,7 +307,7 @@ pub async fn create_user(
             let found = supervisor_choices(state).await?.into_iter().find(|u| u.id.as_str() == raw);
             if found.is_none() {
                 errors.0.push(field_error("supervisor", rapport_i18n::msg("admin-error-supervisor"), vec![]));
-            } else if role == Role::Admin {
+            } else if matches!(role, Role::Admin | Role::ProgrammeManager) {
                 errors.0.push(field_error("supervisor", rapport_i18n::msg("admin-error-admin-supervised"), vec![]));
             }
             found
@@ -366,6 +366,19 @@ pub async fn update_user(
     let role = parse_role(&mut errors, &form.role);
     if user.role == Role::Admin && role != Role::Admin && user.active && active_admins(state).await? <= 1 {
         errors.0.push(field_error("role", rapport_i18n::msg("admin-error-last-admin"), vec![]));
+    }
+    // A programme manager sees no client, so clients with open courses or
+    // flags are handed to someone else first (as before a deactivation).
+    if role == Role::ProgrammeManager && user.role != Role::ProgrammeManager {
+        let open = state.store.open_responsibilities(&user.id).await?.len();
+        if open > 0 {
+            let count = rapport_core::validation::KeyArg::Number(open as i64);
+            errors.0.push(field_error(
+                "role",
+                rapport_i18n::msg("admin-error-role-still-responsible"),
+                vec![("count", count)],
+            ));
+        }
     }
     if !form.password.is_empty() {
         if let Err(p) = password::check(&form.password, &user.email) {

@@ -109,7 +109,7 @@ pub struct Me {
     pub id: String,
     pub email: String,
     pub name: String,
-    /// `admin`, `supervisor`, `clinician` or `facilitator`.
+    /// `admin`, `supervisor`, `clinician`, `facilitator` or `programme_manager`.
     pub role: String,
     pub holds_caseload: bool,
     /// The private iCalendar feed of the caller's sessions (`null` until one

@@ -22,6 +22,8 @@ pub async fn home(identity: Option<Extension<Identity>>) -> Redirect {
     match identity {
         // A lay facilitator's work is their groups; they hold no individual caseload to plan.
         Some(Extension(me)) if me.user.role == Role::Facilitator => Redirect::to("/groups"),
+        // A programme manager sees the organisation's outcomes and no client.
+        Some(Extension(me)) if me.user.role == Role::ProgrammeManager => Redirect::to("/reports"),
         Some(Extension(me)) if me.actor().can_hold_caseload() => Redirect::to("/today"),
         Some(Extension(me)) if me.actor().can_administer() => Redirect::to("/admin/users"),
         Some(Extension(me)) if me.user.role == Role::Client => Redirect::to("/portal"),

@@ -38,6 +38,7 @@ impl CareTeamPage {
             Ok(Role::Supervisor) => msg("role-supervisor"),
             Ok(Role::Clinician) => msg("role-clinician"),
             Ok(Role::Facilitator) => msg("role-facilitator"),
+            Ok(Role::ProgrammeManager) => msg("role-programme-manager"),
             Ok(Role::Client) => msg("role-client"),
             Err(_) => msg("care-team-staff"),
         };

@@ -98,7 +98,7 @@ impl Layout {
             individual_care: actor.provides_individual_care(),
             groups: actor.can_organise_groups() || me.user.role == rapport_core::access::Role::Facilitator,
             supervises: me.user.role == rapport_core::access::Role::Supervisor,
-            reports: matches!(me.user.role, rapport_core::access::Role::Supervisor | rapport_core::access::Role::Admin),
+            reports: me.user.role.sees_programme_reports(),
             flash: None,
             pending_reviews,
             unhandled_risk_flags,
@@ -128,6 +128,7 @@ pub(crate) fn role_message(role: rapport_core::access::Role) -> &'static str {
         Role::Supervisor => crate::i18n::msg("role-supervisor"),
         Role::Clinician => crate::i18n::msg("role-clinician"),
         Role::Facilitator => crate::i18n::msg("role-facilitator"),
+        Role::ProgrammeManager => crate::i18n::msg("role-programme-manager"),
         Role::Client => crate::i18n::msg("role-client"),
     }
 }

@@ -17,7 +17,7 @@ pub fn matrix_entries() -> Vec<Entry> {
     // Callers: anonymous, admin (made the group: its summary only), supervisor
     // (supervises its facilitator), clinician on the team (its facilitator), other clinician.
     vec![
-        e(M::GET, "/groups", "/groups", "LAAAA"),
+        e(M::GET, "/groups", "/groups", "LAAAANAAF"),
         e(M::GET, "/groups/new", "/groups/new", "LAAFF"),
         e(M::POST, "/groups/new", "/groups/new", "LAAFF"),
         e(M::GET, "/groups/{id}", "/groups/{group}", "LAAAN"),

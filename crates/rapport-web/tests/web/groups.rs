@@ -927,7 +927,7 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/api/v1/sites", "/api/v1/sites", "LAAAANAA"),
         // A blank name: past the role check (422), or refused by it (403).
         j(M::POST, "/api/v1/sites", "/api/v1/sites", "LAAFFNFF", r#"{"name": ""}"#),
-        e(M::GET, "/api/v1/groups", "/api/v1/groups", "LAAAANAA"),
+        e(M::GET, "/api/v1/groups", "/api/v1/groups", "LAAAANAAF"),
         j(
             M::POST,
             "/api/v1/groups",

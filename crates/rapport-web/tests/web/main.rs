@@ -35,6 +35,7 @@ mod mfa;
 mod notes;
 mod portal;
 mod programme;
+mod programme_manager;
 mod reminders;
 mod reports;
 mod responses;

@@ -17,6 +17,12 @@ use std::collections::BTreeSet;
 /// team), and one who runs nothing. Without those letters they expect what
 /// the clinician on the team and the other clinician get, except where
 /// `facilitator_rules` says otherwise (individual care, break-glass).
+/// A programme manager follows (9th letter, optional): sees aggregate
+/// outcomes and never a client record, so without the letter they expect what
+/// the (non-practising) administrator gets, except 403 on the administration
+/// pages, 404 on a group's pages (no group is theirs to see) and, where only
+/// the admin rights let the administrator in, what the other clinician gets.
+/// See `programme_manager_rule`.
 ///   A allowed   N 404 (looks absent)   F 403   L sign-in needed (redirect / 401)   G 410 gone
 pub struct Entry {
     method: Method,
@@ -166,7 +172,7 @@ fn entries() -> Vec<Entry> {
     v
 }
 
-/// The eight callers' expectations for an entry (see `Entry`).
+/// The nine callers' expectations for an entry (see `Entry`).
 fn expectations(entry: &Entry) -> Vec<char> {
     let mut v: Vec<char> = entry.expect.chars().collect();
     if v.len() == 5 {
@@ -181,7 +187,24 @@ fn expectations(entry: &Entry) -> Vec<char> {
         v.push(on_team);
         v.push(other);
     }
+    if v.len() == 8 {
+        v.push(programme_manager_rule(entry.route, v[1], v[4]));
+    }
     v
+}
+
+/// What the programme manager expects when an entry does not say: like an
+/// administrator who holds no caseload, without the admin rights.
+fn programme_manager_rule(route: &str, admin: char, other_clinician: char) -> char {
+    if route.starts_with("/admin/") {
+        'F'
+    } else if route.starts_with("/groups/{id}") || route.starts_with("/api/v1/groups/{id}") {
+        'N'
+    } else if admin == 'A' && other_clinician != 'A' {
+        other_clinician
+    } else {
+        admin
+    }
 }
 
 /// What the two facilitators expect when an entry does not say. The
@@ -265,6 +288,7 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     let dummy = app.user("dummy@clinic.example", Role::Clinician).await;
     let fac = app.user("fac@clinic.example", Role::Facilitator).await;
     let other_fac = app.user("fac2@clinic.example", Role::Facilitator).await;
+    let pm = app.user("pm@clinic.example", Role::ProgrammeManager).await;
     app.store.set_supervisees(&sup.id, &[a.id.clone(), fac.id.clone()], test_event("user.update"), &[]).await.unwrap();
     let client = app
         .store
@@ -307,7 +331,9 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     let csrf = browser.csrf_from("/portal").await;
     let token = app.token_for(&client_user).await;
     callers.push(Caller { name: "portal client", browser, csrf, token });
-    for (name, user) in [("facilitator of the client's group", &fac), ("other facilitator", &other_fac)] {
+    for (name, user) in
+        [("facilitator of the client's group", &fac), ("other facilitator", &other_fac), ("programme manager", &pm)]
+    {
         let browser = app.browser_as(&user.email).await;
         let csrf = browser.csrf_from("/account").await;
         let token = app.token_for(user).await;

@@ -153,8 +153,16 @@ pub async fn seed(
         )
         .await
         .map_err(err)?;
+    let programme_manager = store
+        .create_user(
+            mk(format!("programme.manager@{DEMO_DOMAIN}"), texts.programme_manager_name.into(), Role::ProgrammeManager),
+            event(action::USER_CREATE, "user"),
+        )
+        .await
+        .map_err(err)?;
     let mut staff: Vec<Id> = Vec::new();
-    let mut staff_names: Vec<String> = vec![admin.name.clone(), supervisor.name.clone()];
+    let mut staff_names: Vec<String> =
+        vec![admin.name.clone(), supervisor.name.clone(), programme_manager.name.clone()];
     let mut rng = Lcg(20261126);
     for i in 1..=clinicians {
         let (first, last) = (texts.first, texts.last);
@@ -343,6 +351,7 @@ pub async fn seed(
     let account = |email: &str, what: &str| println!("  {email:<34} {what}");
     account(&format!("admin@{DEMO_DOMAIN}"), p.administrator);
     account(&format!("supervisor@{DEMO_DOMAIN}"), &p.supervisor_of.replace("{n}", &supervised.len().to_string()));
+    account(&format!("programme.manager@{DEMO_DOMAIN}"), p.programme_manager);
     for i in 1..=clinicians.min(5) {
         account(&format!("clinician{i}@{DEMO_DOMAIN}"), p.clinician);
     }

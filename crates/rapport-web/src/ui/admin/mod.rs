@@ -32,6 +32,7 @@ pub(crate) fn role_message(role: &rapport_core::access::Role) -> &'static str {
         Role::Supervisor => msg("role-supervisor"),
         Role::Clinician => msg("role-clinician"),
         Role::Facilitator => msg("role-facilitator"),
+        Role::ProgrammeManager => msg("role-programme-manager"),
         Role::Client => msg("role-client"),
     }
 }

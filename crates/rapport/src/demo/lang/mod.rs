@@ -44,6 +44,8 @@ pub struct Texts {
     pub consent: &'static str,
     pub admin_name: &'static str,
     pub supervisor_name: &'static str,
+    /// The programme manager: outcomes across the organisation, no client.
+    pub programme_manager_name: &'static str,
     /// Appended to a clinician's generated name.
     pub clinician_suffix: &'static str,
     pub break_glass: &'static str,
@@ -88,6 +90,7 @@ pub struct Printed {
     pub administrator: &'static str,
     /// "supervisor of {n} clinicians".
     pub supervisor_of: &'static str,
+    pub programme_manager: &'static str,
     pub clinician: &'static str,
     pub password: &'static str,
     pub next: &'static str,
@@ -218,6 +221,7 @@ pub static EN: Texts = Texts {
     consent: "Consents to treatment and to text-message reminders. Synthetic demo record.",
     admin_name: "Avery Admin (demo)",
     supervisor_name: "Sasha Supervisor (demo)",
+    programme_manager_name: "Priya Natarajan (demo)",
     clinician_suffix: " (demo clinician)",
     break_glass: "Covering the on-call phone: client called in distress while their clinician is on leave (demo).",
     notes: &[
@@ -284,10 +288,11 @@ Watch for colluding with her avoidance; bring to supervision if it repeats. (Syn
     worksheets: &worksheets::EN,
     context: &context::EN,
     printed: Printed {
-        seeded: "Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, {clinicians} clinicians, {clients} clients.",
+        seeded: "Seeded the synthetic \"Demo Practice\": 1 administrator, 1 supervisor, 1 programme manager, {clinicians} clinicians, {clients} clients.",
         sign_in_with: "All names are generated; no real people. Sign in with any of these accounts:",
         administrator: "administrator (users, audit log, access reviews)",
         supervisor_of: "supervisor of {n} clinicians",
+        programme_manager: "programme manager (programme outcomes only, no client records)",
         clinician: "clinician",
         password: "Password for every demo account: ",
         next: "Next, start the server:",
@@ -387,6 +392,7 @@ pub static ES: Texts = Texts {
     consent: "Consiente el tratamiento y los recordatorios por mensaje de texto. Expediente sintético de demostración.",
     admin_name: "Avery Administración (demo)",
     supervisor_name: "Sasha Supervisión (demo)",
+    programme_manager_name: "Priya Natarajan (demo)",
     clinician_suffix: " (terapeuta demo)",
     break_glass: "Cubre el teléfono de guardia: la consultante llamó angustiada mientras su terapeuta está de licencia (demo).",
     notes: &[
@@ -453,10 +459,11 @@ Cuidar de no coludir con su evitación; llevarlo a supervisión si se repite. (T
     worksheets: &worksheets::ES,
     context: &context::ES,
     printed: Printed {
-        seeded: "Se creó el \"Consultorio de demostración\" sintético: 1 administrador(a), 1 supervisor(a), {clinicians} terapeutas, {clients} consultantes.",
+        seeded: "Se creó el \"Consultorio de demostración\" sintético: 1 administrador(a), 1 supervisor(a), 1 responsable de programa, {clinicians} terapeutas, {clients} consultantes.",
         sign_in_with: "Todos los nombres son generados; no son personas reales. Inicie sesión con cualquiera de estas cuentas:",
         administrator: "administrador(a) (usuarios, registro de auditoría, revisión de accesos)",
         supervisor_of: "supervisor(a) de {n} terapeutas",
+        programme_manager: "responsable de programa (solo resultados del programa, ningún expediente)",
         clinician: "terapeuta",
         password: "Contraseña de todas las cuentas de demostración: ",
         next: "Ahora inicie el servidor:",
@@ -556,6 +563,7 @@ pub static FR: Texts = Texts {
     consent: "Consent au traitement et aux rappels par SMS. Dossier synthétique de démonstration.",
     admin_name: "Avery Administration (démo)",
     supervisor_name: "Sasha Supervision (démo)",
+    programme_manager_name: "Priya Natarajan (démo)",
     clinician_suffix: " (thérapeute démo)",
     break_glass: "Permanence téléphonique : la patiente a appelé en détresse pendant le congé de sa thérapeute (démo).",
     notes: &[
@@ -622,10 +630,11 @@ Attention à ne pas entrer en collusion avec son évitement ; en parler en sup
     worksheets: &worksheets::FR,
     context: &context::FR,
     printed: Printed {
-        seeded: "« Cabinet de démonstration » synthétique créé : 1 administrateur·rice, 1 superviseur·e, {clinicians} thérapeutes, {clients} patient·es.",
+        seeded: "« Cabinet de démonstration » synthétique créé : 1 administrateur·rice, 1 superviseur·e, 1 responsable de programme, {clinicians} thérapeutes, {clients} patient·es.",
         sign_in_with: "Tous les noms sont générés ; aucune personne réelle. Connectez-vous avec l’un de ces comptes :",
         administrator: "administrateur·rice (utilisateurs, journal d’audit, revues d’accès)",
         supervisor_of: "superviseur·e de {n} thérapeutes",
+        programme_manager: "responsable de programme (résultats du programme seulement, aucun dossier)",
         clinician: "thérapeute",
         password: "Mot de passe de tous les comptes de démonstration : ",
         next: "Ensuite, démarrez le serveur :",
