@@ -98,7 +98,7 @@ impl Layout {
             individual_care: actor.provides_individual_care(),
             groups: actor.can_organise_groups() || me.user.role == rapport_core::access::Role::Facilitator,
             supervises: me.user.role == rapport_core::access::Role::Supervisor,
-            reports: me.user.role.sees_programme_reports(),
+            reports: actor.sees_programme_reports(),
             flash: None,
             pending_reviews,
             unhandled_risk_flags,

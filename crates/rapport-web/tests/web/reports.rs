@@ -349,6 +349,16 @@ async fn only_supervisors_programme_managers_and_administrators_read_reports() {
             assert_eq!(s, 403);
         }
         assert_eq!(reqwest::get(app.url("/api/v1/reports/outcomes")).await.unwrap().status(), 401);
+        // A programme manager reads the whole organisation, small numbers hidden, and no client.
+        let pm = app.user("pm@reports.example", Role::ProgrammeManager).await;
+        let (s, body) = Api::new(&app, &pm).await.get("/api/v1/reports/outcomes?group_by=format").await;
+        assert_eq!(s, 200, "{body}");
+        assert_eq!(body["small_numbers"], 5);
+        let b = app.browser_as(&pm.email).await;
+        let (s, page) = b.text("/reports").await;
+        assert_eq!(s, 200);
+        assert!(page.contains("fewer than 5 people"), "{page}");
+        assert_eq!(b.text("/clients").await.0, 403);
     })
     .await;
 }
