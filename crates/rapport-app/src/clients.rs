@@ -21,6 +21,7 @@ use rapport_core::validation::KeyArg;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::{CareTeamMember, CaseloadQuery, CaseloadRow, ClientRecord, ClientSummary};
 use rapport_store::courses::CourseRecord;
+use rapport_store::measures::CaseloadMeasures;
 use rapport_store::users::User;
 use std::collections::HashMap;
 
@@ -111,9 +112,29 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     let status = if req.archived { ClientStatus::Archived } else { ClientStatus::Active };
     let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_string);
     let q = CaseloadQuery { search: search.clone(), status: Some(status), limit: MAX_PAGE, offset: 0 };
-    let (all, _) = state.store.caseload(&me.user.id, &q).await?;
-    let (courses, open) = open_course_progress(state, &all).await?;
-    let markers = measure_markers(state, &all, &open).await?;
+    // The rows come with their open course and risk facts; scores and held
+    // sessions are read over the same caseload scope, without binding every id.
+    let (board, _) = state.store.caseload_board(&me.user.id, &q).await?;
+    let mut all = Vec::with_capacity(board.len());
+    let mut open = HashMap::new();
+    let mut facts = CaseloadMeasures::default();
+    for entry in board {
+        let id = entry.row.id.to_string();
+        if entry.open_risk_flag {
+            facts.open_flags.insert(id.clone());
+        }
+        if entry.risk_unanswered {
+            facts.risk_unanswered.insert(id.clone());
+        }
+        if let Some(course) = entry.open_course {
+            open.insert(id, course);
+        }
+        all.push(entry.row);
+    }
+    let courses: Vec<Id> = open.values().map(|o| o.id.clone()).collect();
+    facts.scores = state.store.caseload_scores(&me.user.id, status).await?;
+    facts.held = state.store.held_dates(&courses).await?;
+    let markers = markers_from(state, &all, &open, &facts).await?;
     let mut clinicians: Vec<ClinicianSummary> = Vec::new();
     for r in &all {
         let i = match clinicians.iter().position(|c| c.id == r.responsible_clinician_id) {
@@ -167,8 +188,12 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
         clients_shown(rows.iter().map(|r| &r.id))
     ));
     state.store.audit(e).await?;
+    // Course progress is worded for the page's rows only: the rest never show it.
+    let courses = rows
+        .iter()
+        .filter_map(|r| open.get(r.id.as_str()).and_then(|o| course_progress(state, o)).map(|c| (r.id.to_string(), c)))
+        .collect();
     let shown: std::collections::HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let courses = courses.into_iter().filter(|(k, _)| shown.contains(k.as_str())).collect();
     let markers = markers.into_iter().filter(|(k, _)| shown.contains(k.as_str())).collect();
     Ok(CaseloadView { rows, total, courses, markers, clinicians })
 }
@@ -186,41 +211,41 @@ pub struct Markers {
     pub risk_unanswered: bool,
 }
 
-/// A client's open course, as the caseload's measures markers need it.
-#[derive(Clone, Debug)]
-pub struct OpenCourse {
-    pub id: Id,
-    pub protocol_id: String,
-    pub start_date: time::Date,
-}
+/// A client's open course, as the caseload needs it.
+pub type OpenCourse = rapport_store::clients::OpenCourseFacts;
 
-/// Where each listed client's open course stands (the most recently started
-/// one), and client id → that course. The outcomes benchmark
-/// (`bench/outcomes.sh`) times this and `measure_markers`.
+/// Client id → that client's open course (the most recently started one), in
+/// one query. The outcomes benchmark (`bench/outcomes.sh`) times this and
+/// `measure_markers`.
 #[crate::boxing::boxed_future]
-pub async fn open_course_progress(
-    state: &AppState,
-    rows: &[CaseloadRow],
-) -> AppResult<(HashMap<String, (String, String, bool)>, HashMap<String, OpenCourse>)> {
+pub async fn open_courses(state: &AppState, rows: &[CaseloadRow]) -> AppResult<HashMap<String, OpenCourse>> {
     let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
-    let mut out = HashMap::new();
     let mut open = HashMap::new();
+    // Oldest first, so the most recently started course is the one kept.
     for s in state.store.open_courses_of(&ids).await? {
         open.insert(
             s.course.client_id.to_string(),
             OpenCourse {
-                id: s.course.id.clone(),
-                protocol_id: s.course.protocol_id.clone(),
+                id: s.course.id,
+                protocol_id: s.course.protocol_id,
                 start_date: s.course.start_date,
+                planned_sessions: s.course.planned_sessions,
+                sessions_held: s.sessions_held,
             },
         );
-        let Some(p) = state.config.protocols.get(&s.course.protocol_id) else { continue };
-        let progress = rapport_core::course::Progress::new(p, s.course.planned_sessions, s.sessions_held, false);
-        let tr = rapport_i18n::current();
-        let text = format!("{}: {}", p.name_in(tr.lang()), tr.course_progress(p, &progress));
-        out.insert(s.course.client_id.to_string(), (s.course.id.to_string(), text, progress.ending_prompt));
     }
-    Ok((out, open))
+    Ok(open)
+}
+
+/// Where an open course stands, in the reader's language: (course id,
+/// "IPT: Session 5 of 16 · middle phase · 11 left", ending prompt); None when
+/// its protocol is not configured.
+pub fn course_progress(state: &AppState, course: &OpenCourse) -> Option<(String, String, bool)> {
+    let p = state.config.protocols.get(&course.protocol_id)?;
+    let progress = rapport_core::course::Progress::new(p, course.planned_sessions, course.sessions_held, false);
+    let tr = rapport_i18n::current();
+    let text = format!("{}: {}", p.name_in(tr.lang()), tr.course_progress(p, &progress));
+    Some((course.id.to_string(), text, progress.ending_prompt))
 }
 
 /// Due and overdue scheduled measures (open courses; the default schedule
@@ -238,11 +263,24 @@ pub async fn measure_markers(
     rows: &[CaseloadRow],
     open: &HashMap<String, OpenCourse>,
 ) -> AppResult<HashMap<String, Markers>> {
-    use rapport_core::measures::change::{not_on_track_at, Review};
-    use rapport_core::measures::schedule::{schedule_states, DueState, Schedule};
     let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
     let courses: Vec<Id> = open.values().map(|o| o.id.clone()).collect();
     let facts = state.store.caseload_measures(&ids, &courses).await?;
+    markers_from(state, rows, open, &facts).await
+}
+
+/// The markers of `rows` from their measures facts (which may cover more
+/// clients than `rows`).
+#[crate::boxing::boxed_future]
+async fn markers_from(
+    state: &AppState,
+    rows: &[CaseloadRow],
+    open: &HashMap<String, OpenCourse>,
+    facts: &CaseloadMeasures,
+) -> AppResult<HashMap<String, Markers>> {
+    use rapport_core::measures::change::{not_on_track_at, Review};
+    use rapport_core::measures::schedule::{schedule_states, DueState, Schedule};
+    let courses: Vec<Id> = open.values().map(|o| o.id.clone()).collect();
     let schedules: HashMap<String, Schedule> = state
         .store
         .records_of_courses::<Schedule>(&courses)
@@ -252,18 +290,23 @@ pub async fn measure_markers(
         .collect();
     let short = |id: &str| state.instruments.get(id).map(|i| i.short_name.clone()).unwrap_or_else(|| id.to_string());
     let rule = &state.config.not_on_track;
+    // Each client's scores (oldest first), grouped once rather than searched per row.
+    let mut scores_of: HashMap<&str, Vec<&rapport_store::measures::CaseloadScore>> = HashMap::new();
+    for s in &facts.scores {
+        scores_of.entry(s.client_id.as_str()).or_default().push(s);
+    }
     let mut out = HashMap::new();
     for r in rows {
         let cid = r.id.to_string();
-        let mine: Vec<&rapport_store::measures::CaseloadScore> =
-            facts.scores.iter().filter(|s| s.client_id == cid).collect();
+        let mine: &[&rapport_store::measures::CaseloadScore] =
+            scores_of.get(cid.as_str()).map(Vec::as_slice).unwrap_or(&[]);
         let mut m = Markers {
             open_risk_flag: facts.open_flags.contains(&cid),
             risk_unanswered: facts.risk_unanswered.contains(&cid),
             ..Markers::default()
         };
         let mut seen: Vec<&str> = Vec::new();
-        for s in &mine {
+        for s in mine {
             if !seen.contains(&s.instrument_id.as_str()) {
                 seen.push(&s.instrument_id);
             }

@@ -83,7 +83,7 @@ pub async fn dashboard(state: &AppState, me: &Identity) -> AppResult<Dashboard> 
     let q = CaseloadQuery { limit: rapport_core::caseload::MAX_PAGE, ..Default::default() };
     let (rows, _) = state.store.caseload(&me.user.id, &q).await?;
     let rows: Vec<_> = rows.into_iter().filter(|r| reach.contains(&r.responsible_clinician_id)).collect();
-    let (_, open) = crate::clients::open_course_progress(state, &rows).await?;
+    let open = crate::clients::open_courses(state, &rows).await?;
     let markers = crate::clients::measure_markers(state, &rows, &open).await?;
     let now = Timestamp::now();
     let mut cases = Vec::new();

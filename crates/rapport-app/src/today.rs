@@ -6,7 +6,7 @@
 
 use crate::access::{clients_shown, require_caseload};
 use crate::caller::Identity;
-use crate::clients::{measure_markers, open_course_progress};
+use crate::clients::{measure_markers, open_courses};
 use crate::{AppResult, AppState};
 use rapport_core::audit::action;
 use rapport_core::course::{number_sessions, Attendance};
@@ -202,7 +202,7 @@ pub async fn today(state: &AppState, me: &Identity, date: Date) -> AppResult<Tod
     }
 
     // Measures due: the caseload's schedule logic.
-    let (_, open) = open_course_progress(state, &rows).await?;
+    let open = open_courses(state, &rows).await?;
     let markers = measure_markers(state, &rows, &open).await?;
     let measures_due: Vec<MeasureItem> = rows
         .iter()

@@ -34,6 +34,39 @@ pub struct CaseloadRow {
     pub updated_at: Timestamp,
 }
 
+/// The ids of the clients `$1` may see as their caseload: on their care team,
+/// or on the team of a clinician they supervise (a derived table, so the
+/// planner starts from the user's care-team rows, never the whole clients index).
+pub(crate) const CASELOAD_IDS: &str = "SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
+     UNION SELECT t.client_id FROM care_team t JOIN supervision_reach s ON s.clinician_id = t.user_id \
+     WHERE s.supervisor_id = $1";
+
+/// A caseload row's columns (clients `c`, responsible clinician `r`).
+const CASELOAD_COLUMNS: &str = "c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, \
+     c.responsible_clinician_id, r.name AS responsible_name";
+
+/// A caseload row with the facts the caseload page shows beside it
+/// ([`Store::caseload_board`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseloadEntry {
+    pub row: CaseloadRow,
+    pub open_course: Option<OpenCourseFacts>,
+    /// A risk flag not yet closed.
+    pub open_risk_flag: bool,
+    /// The latest response of some instrument left its risk question blank.
+    pub risk_unanswered: bool,
+}
+
+/// A client's open course as the caseload needs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenCourseFacts {
+    pub id: Id,
+    pub protocol_id: String,
+    pub start_date: time::Date,
+    pub planned_sessions: u32,
+    pub sessions_held: u32,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct CaseloadQuery {
     /// Matches display name, legal name and external identifiers.
@@ -329,29 +362,94 @@ impl Store {
         // One query returns the whole (sorted) caseload and the page is cut here:
         // sorting needs every matching row anyway, so a separate COUNT would do
         // the same work twice.
-        const SCOPE: &str = "SELECT c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, \
-             c.responsible_clinician_id, r.name AS responsible_name FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
-             UNION SELECT t.client_id FROM care_team t JOIN supervision_reach s ON s.clinician_id = t.user_id \
-             WHERE s.supervisor_id = $1) mine JOIN clients c ON c.id = mine.client_id \
-             JOIN users r ON r.id = c.responsible_clinician_id WHERE c.status = $2";
-        let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern);
-        let status = q.status.unwrap_or(ClientStatus::Active).as_str();
-        // Without a search the covering index clients_caseload answers alone.
-        let all = match &pattern {
-            None => {
-                let sql = format!("{SCOPE} ORDER BY c.sort_name, c.id");
-                sqlx::query(&sql).bind(user.as_str()).bind(status).fetch_all(&self.read).await?
-            }
-            Some(p) => {
-                let sql = format!("{SCOPE} AND c.search_text LIKE $3 ESCAPE '\\' ORDER BY c.sort_name, c.id");
-                sqlx::query(&sql).bind(user.as_str()).bind(status).bind(p).fetch_all(&self.read).await?
-            }
-        };
+        let sql = format!(
+            "SELECT {CASELOAD_COLUMNS} FROM ({CASELOAD_IDS}) mine JOIN clients c ON c.id = mine.client_id \
+             JOIN users r ON r.id = c.responsible_clinician_id WHERE c.status = $2"
+        );
+        let all = self.fetch_caseload(sql, user, q).await?;
         let total = all.len() as i64;
         let offset = q.offset.max(0) as usize;
         let rows: Vec<_> = all.into_iter().skip(offset).take(q.limit.clamp(1, 500) as usize).collect();
         let list = rows.iter().map(caseload_row).collect::<Result<Vec<_>>>()?;
         Ok((list, total))
+    }
+
+    /// Runs a caseload query (`sql` ends in its WHERE clause; $1 the user,
+    /// $2 the status) with the search, if any, in name order.
+    async fn fetch_caseload(&self, sql: String, user: &Id, q: &CaseloadQuery) -> Result<Vec<sqlx::any::AnyRow>> {
+        let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern);
+        let status = q.status.unwrap_or(ClientStatus::Active).as_str();
+        // Without a search the covering index clients_caseload answers alone.
+        Ok(match &pattern {
+            None => {
+                let sql = format!("{sql} ORDER BY c.sort_name, c.id");
+                sqlx::query(&sql).bind(user.as_str()).bind(status).fetch_all(&self.read).await?
+            }
+            Some(p) => {
+                let sql = format!("{sql} AND c.search_text LIKE $3 ESCAPE '\\' ORDER BY c.sort_name, c.id");
+                sqlx::query(&sql).bind(user.as_str()).bind(status).bind(p).fetch_all(&self.read).await?
+            }
+        })
+    }
+
+    /// The caseload page's read: like [`Store::caseload`] (one page, and the
+    /// total), each row with what the page shows beside it: the client's open
+    /// course (the most recently started planned or active one) with its held
+    /// sessions, whether a risk flag is not yet closed, and whether the latest
+    /// response of some instrument left its risk question blank. One query
+    /// instead of one per kind of fact with every client id bound to each.
+    #[crate::boxing::boxed_future]
+    pub async fn caseload_board(&self, user: &Id, q: &CaseloadQuery) -> Result<(Vec<CaseloadEntry>, i64)> {
+        // Booleans as 0/1 (CASE), which read the same on both databases.
+        let sql = format!(
+            "SELECT {CASELOAD_COLUMNS}, oc.id AS course_id, oc.protocol_id, oc.start_date, oc.planned_sessions, \
+             (SELECT COUNT(*) FROM therapy_sessions s WHERE s.course_id = oc.id AND s.attendance = 'attended') AS held, \
+             CASE WHEN EXISTS (SELECT 1 FROM risk_flags f WHERE f.client_id = c.id AND f.status <> 'closed') \
+             THEN 1 ELSE 0 END AS open_flag, \
+             CASE WHEN EXISTS (SELECT 1 FROM measure_responses m WHERE m.client_id = c.id \
+             AND m.flags LIKE '%\"risk_item_unanswered\"%' AND NOT EXISTS (SELECT 1 FROM measure_responses later \
+             WHERE later.client_id = m.client_id AND later.instrument_id = m.instrument_id \
+             AND later.completed_at > m.completed_at)) THEN 1 ELSE 0 END AS risk_unanswered \
+             FROM ({CASELOAD_IDS}) mine JOIN clients c ON c.id = mine.client_id \
+             JOIN users r ON r.id = c.responsible_clinician_id \
+             LEFT JOIN courses oc ON oc.client_id = c.id AND oc.status IN ('planned', 'active') \
+             AND NOT EXISTS (SELECT 1 FROM courses later WHERE later.client_id = c.id \
+             AND later.status IN ('planned', 'active') AND (later.start_date > oc.start_date \
+             OR (later.start_date = oc.start_date AND later.id > oc.id))) \
+             WHERE c.status = $2"
+        );
+        let all = self.fetch_caseload(sql, user, q).await?;
+        let total = all.len() as i64;
+        let offset = q.offset.max(0) as usize;
+        let entries = all
+            .iter()
+            .skip(offset)
+            .take(q.limit.clamp(1, 500) as usize)
+            .map(|r| {
+                let open_course = match r.col::<Option<String>>("course_id")? {
+                    None => None,
+                    Some(id) => {
+                        let start: String = r.col("start_date")?;
+                        Some(OpenCourseFacts {
+                            id: Id::from_db(id),
+                            protocol_id: r.col("protocol_id")?,
+                            start_date: rapport_core::time::parse_date(&start).ok_or_else(|| {
+                                StoreError::Invalid(format!("corrupt start_date in database: {start:?}"))
+                            })?,
+                            planned_sessions: r.col::<i64>("planned_sessions")? as u32,
+                            sessions_held: r.col::<i64>("held")? as u32,
+                        })
+                    }
+                };
+                Ok(CaseloadEntry {
+                    row: caseload_row(r)?,
+                    open_course,
+                    open_risk_flag: r.col::<i64>("open_flag")? != 0,
+                    risk_unanswered: r.col::<i64>("risk_unanswered")? != 0,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((entries, total))
     }
 
     #[crate::boxing::boxed_future]

@@ -901,13 +901,7 @@ impl Store {
             q = q.bind(c.as_str());
         }
         for r in q.fetch_all(&self.read).await? {
-            out.scores.push(CaseloadScore {
-                client_id: r.col("client_id")?,
-                course_id: r.col("course_id")?,
-                instrument_id: r.col("instrument_id")?,
-                completed_at: ts(&r.col::<String>("completed_at")?),
-                total: r.col("total")?,
-            });
+            out.scores.push(score_from_row(&r)?);
         }
         let sql = format!(
             "SELECT DISTINCT client_id FROM risk_flags WHERE status <> 'closed' AND client_id IN ({})",
@@ -935,25 +929,64 @@ impl Store {
         for r in q.fetch_all(&self.read).await? {
             out.risk_unanswered.insert(r.col("client_id")?);
         }
-        if !courses.is_empty() {
-            let sql = format!(
-                "SELECT course_id, session_date FROM therapy_sessions WHERE attendance = 'attended' \
-                 AND course_id IN ({}) ORDER BY session_date",
-                marks(courses.len())
-            );
-            let mut q = sqlx::query(&sql);
-            for c in courses {
-                q = q.bind(c.as_str());
-            }
-            for r in q.fetch_all(&self.read).await? {
-                let d: String = r.col("session_date")?;
-                let date = rapport_core::time::parse_date(&d)
-                    .ok_or_else(|| StoreError::Invalid(format!("corrupt session_date in database: {d:?}")))?;
-                out.held.entry(r.col("course_id")?).or_default().push(date);
-            }
-        }
+        out.held = self.held_dates(courses).await?;
         Ok(out)
     }
+
+    /// Course id → held-session dates (in date order) of `courses`.
+    #[crate::boxing::boxed_future]
+    pub async fn held_dates(&self, courses: &[Id]) -> Result<std::collections::HashMap<String, Vec<time::Date>>> {
+        let mut held: std::collections::HashMap<String, Vec<time::Date>> = std::collections::HashMap::new();
+        if courses.is_empty() {
+            return Ok(held);
+        }
+        let marks: Vec<String> = (1..=courses.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT course_id, session_date FROM therapy_sessions WHERE attendance = 'attended' \
+             AND course_id IN ({}) ORDER BY session_date",
+            marks.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for c in courses {
+            q = q.bind(c.as_str());
+        }
+        for r in q.fetch_all(&self.read).await? {
+            let d: String = r.col("session_date")?;
+            let date = rapport_core::time::parse_date(&d)
+                .ok_or_else(|| StoreError::Invalid(format!("corrupt session_date in database: {d:?}")))?;
+            held.entry(r.col("course_id")?).or_default().push(date);
+        }
+        Ok(held)
+    }
+
+    /// Complete scores (oldest first) of every client in `user`'s caseload
+    /// with `status` (as [`Store::caseload`] scopes it), in one query with no
+    /// list of client ids to bind.
+    #[crate::boxing::boxed_future]
+    pub async fn caseload_scores(
+        &self,
+        user: &Id,
+        status: rapport_core::client::ClientStatus,
+    ) -> Result<Vec<CaseloadScore>> {
+        let sql = format!(
+            "SELECT m.client_id, m.course_id, m.instrument_id, m.completed_at, m.total FROM measure_responses m \
+             JOIN clients c ON c.id = m.client_id WHERE m.total IS NOT NULL AND c.status = $2 \
+             AND m.client_id IN ({}) ORDER BY m.completed_at, m.created_at, m.id",
+            crate::clients::CASELOAD_IDS
+        );
+        let rows = sqlx::query(&sql).bind(user.as_str()).bind(status.as_str()).fetch_all(&self.read).await?;
+        rows.iter().map(score_from_row).collect()
+    }
+}
+
+fn score_from_row(r: &sqlx::any::AnyRow) -> Result<CaseloadScore> {
+    Ok(CaseloadScore {
+        client_id: r.col("client_id")?,
+        course_id: r.col("course_id")?,
+        instrument_id: r.col("instrument_id")?,
+        completed_at: ts(&r.col::<String>("completed_at")?),
+        total: r.col("total")?,
+    })
 }
 
 /// One complete score, for the caseload.

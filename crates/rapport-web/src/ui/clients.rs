@@ -49,7 +49,39 @@ struct CaseloadList {
     /// The caller's own id (their summary reads "You").
     me: String,
     supervisor: bool,
+    labels: RowLabels,
     tr: crate::i18n::Tr,
+}
+
+/// The words every row repeats, looked up once per page rather than per row.
+struct RowLabels {
+    course: String,
+    no_open_course: String,
+    raise_ending: String,
+    risk_flag: String,
+    risk_unanswered: String,
+    date_of_birth: String,
+    age: String,
+    pronouns: String,
+    responsible: String,
+    updated: String,
+}
+
+impl RowLabels {
+    fn new(tr: &crate::i18n::Tr) -> RowLabels {
+        RowLabels {
+            course: tr.t("caseload-col-course"),
+            no_open_course: tr.t("caseload-no-open-course"),
+            raise_ending: tr.t("caseload-raise-ending"),
+            risk_flag: tr.t("caseload-marker-risk-flag"),
+            risk_unanswered: tr.t("caseload-marker-risk-unanswered"),
+            date_of_birth: tr.t("caseload-col-date-of-birth"),
+            age: tr.t("caseload-col-age"),
+            pronouns: tr.t("caseload-col-pronouns"),
+            responsible: tr.t("caseload-col-responsible"),
+            updated: tr.t("caseload-col-updated"),
+        }
+    }
 }
 
 impl CaseloadList {
@@ -219,6 +251,7 @@ pub async fn caseload(
         clinicians: view.clinicians,
         me: me.user.id.to_string(),
         supervisor: me.user.role == rapport_core::access::Role::Supervisor,
+        labels: RowLabels::new(&crate::i18n::current()),
         tr: crate::i18n::current(),
     };
     // htmx live search swaps only the results.
