@@ -1301,3 +1301,62 @@ fn messages_follow_rapport_language_or_lang_and_the_exit_code_does_not_change() 
     let o = db.run_with_stdin(&args, PW);
     assert!(stderr(&o).contains("not an email address"), "English by default: {}", stderr(&o));
 }
+
+/// One statement on the test's database (either backend); the first column of
+/// its first row as a number when it returns one.
+fn sql_number(db: &Db, sql: &str) -> i64 {
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut c = sqlx::AnyConnection::connect(&db.sqlite_url()).await.unwrap();
+        let v = match sqlx::query(sql).fetch_optional(&mut c).await.unwrap() {
+            Some(row) => row.try_get::<i64, _>(0).unwrap_or(0),
+            None => 0,
+        };
+        c.close().await.unwrap();
+        v
+    })
+}
+
+/// The programme-outcomes read model from the command line: `reports rebuild`
+/// rebuilds it with a progress bar and says how much; a database holding
+/// records but never built (as after an upgrade) is built when the server
+/// starts; a bad batch size is refused.
+#[test]
+fn reports_rebuild_and_the_first_start_after_an_upgrade() {
+    for db in backends() {
+        let o = db.run(&["demo", "--clinicians", "2", "--clients", "6"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let rows = sql_number(&db, "SELECT COUNT(*) FROM outcome_rows");
+        let flags = sql_number(&db, "SELECT COUNT(*) FROM outcome_flags");
+        assert!(rows >= 120 && flags >= 5, "the demo's history is in the read model: {rows} rows, {flags} flags");
+        let clients = sql_number(&db, "SELECT COUNT(*) FROM clients");
+
+        let o = db.run(&["reports", "rebuild", "--batch", "7"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            stdout(&o).contains(&format!(
+                "Programme outcomes rebuilt: {rows} courses and group memberships of {clients} clients"
+            )),
+            "{}",
+            stdout(&o)
+        );
+        assert!(stderr(&o).contains("100 %"), "a progress bar: {}", stderr(&o));
+        assert_eq!(sql_number(&db, "SELECT COUNT(*) FROM outcome_rows"), rows);
+        assert_eq!(sql_number(&db, "SELECT COUNT(*) FROM outcome_flags"), flags);
+
+        // As after an upgrade from a release without the read model.
+        sql_number(&db, "DELETE FROM outcome_rows");
+        sql_number(&db, "DELETE FROM outcome_flags");
+        sql_number(&db, "UPDATE outcome_model SET built_at = NULL");
+        let server = Server::start(&db);
+        server.wait_ready();
+        server.stop();
+        assert_eq!(sql_number(&db, "SELECT COUNT(*) FROM outcome_rows"), rows, "built once at start");
+        assert_eq!(sql_number(&db, "SELECT COUNT(*) FROM outcome_model WHERE built_at IS NOT NULL"), 1);
+
+        let o = db.run(&["reports", "rebuild", "--batch", "0"]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains("--batch"), "{}", stderr(&o));
+    }
+}

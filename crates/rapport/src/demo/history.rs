@@ -64,15 +64,25 @@ pub async fn seed(store: &Store, clinicians: &[Id], texts: &super::lang::Texts) 
     let now = Timestamp::now();
     let today = now.date();
     let mut rng = Lcg(20261205);
+    let mut taken: std::collections::HashSet<String> =
+        store.search_all_clients("", i64::MAX).await.map_err(err)?.into_iter().map(|c| c.display_name).collect();
     for i in 0..HISTORY_COURSES {
-        let clinician = &clinicians[i % clinicians.len().min(4)];
+        let clinician = &clinicians[i % clinicians.len()];
         let site = &sites[i % 2];
-        let name = format!(
-            "{} {}.",
-            texts.first[rng.next(texts.first.len())],
-            texts.last[rng.next(texts.last.len())].chars().next().unwrap_or('A')
-        );
-        let details = ClientDetails { display_name: name, ..Default::default() };
+        // A first name and a surname of the practice's lists not used yet.
+        let (f, l) = (texts.first.len(), texts.last.len());
+        let start = rng.next(f * l);
+        let name = (0..f * l)
+            .map(|k| (start + k * 7) % (f * l))
+            .map(|k| format!("{} {}", texts.first[k % f], texts.last[k / f]))
+            .find(|n| !taken.contains(n))
+            .ok_or("the demo's name lists are too short for its history")?;
+        taken.insert(name.clone());
+        let details = ClientDetails {
+            display_name: name,
+            preferred_language: texts.client_language.map(Into::into),
+            ..Default::default()
+        };
         let client = store
             .create_client_at(&details, clinician, Some(&site.id), event(action::CLIENT_CREATE, "client"))
             .await

@@ -330,7 +330,10 @@ pub async fn seed(
     // A group IPT programme: sites, a chain of supervision, facilitators, three groups and a funnel.
     let programme = groups::seed(store, &hash, texts).await?;
     // Two years of finished courses at two clinics, for the programme-outcomes dashboard.
-    history::seed(store, &supervised, texts).await?;
+    // clinician1 keeps a small caseload of their own: the history is the others' (the
+    // supervisor still sees clinician2's share), or the supervisor's in a one-clinician demo.
+    let history_staff = if staff.len() > 1 { staff[1..].to_vec() } else { vec![supervisor.id.clone()] };
+    history::seed(store, &history_staff, texts).await?;
     let _ = admin;
     // A demo in another language: every account reads the interface in it.
     if texts.client_language.is_some() {
