@@ -11,7 +11,7 @@ use rapport_core::audit::action;
 use rapport_core::msg;
 use rapport_core::reports::{percentile, suppressed, Format, Rate, Tally};
 use rapport_core::time::format_date;
-use rapport_core::validation::{date_field, FieldError, KeyArg, ValidationErrors};
+use rapport_core::validation::{date_field, KeyArg, ValidationErrors};
 use rapport_core::{Id, Timestamp};
 use rapport_store::reports::{Dimension, ReportFilter};
 use serde::{Deserialize, Serialize};
@@ -446,10 +446,6 @@ fn lines(applied: &Applied, dim: Dimension, tallies: Vec<(Option<String>, Tally)
     out
 }
 
-fn describe(applied: &Applied) -> String {
-    applied.query_string()
-}
-
 /// The dashboard over the courses the reader may count.
 #[crate::boxing::boxed_future]
 pub async fn dashboard(state: &AppState, me: &Identity, q: &OutcomesQuery) -> Result<Dashboard, Error> {
@@ -521,7 +517,7 @@ pub async fn dashboard(state: &AppState, me: &Identity, q: &OutcomesQuery) -> Re
         applied,
     };
     let mut e = me.event(action::REPORT_READ, "report");
-    e.detail = Some(describe(&dashboard.applied));
+    e.detail = Some(dashboard.applied.query_string());
     state.store.audit(e).await?;
     Ok(dashboard)
 }
@@ -551,7 +547,7 @@ pub async fn breakdown(state: &AppState, me: &Identity, q: &OutcomesQuery, expor
         applied,
     };
     let mut e = me.event(if exported { action::REPORT_EXPORT } else { action::REPORT_READ }, "report");
-    e.detail = Some(describe(&out.applied));
+    e.detail = Some(out.applied.query_string());
     state.store.audit(e).await?;
     Ok(out)
 }
@@ -620,14 +616,6 @@ pub fn csv_cell(s: &str) -> String {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
-    }
-}
-
-/// Field errors of the query, for faces that show them beside the form.
-pub fn errors_of(e: &Error) -> Option<&[FieldError]> {
-    match e {
-        Error::Invalid(v) => Some(&v.0),
-        _ => None,
     }
 }
 
