@@ -358,7 +358,20 @@ impl Store {
         by: &Id,
         event: AuditEvent,
     ) -> Result<CourseRecord> {
-        let now = Timestamp::now();
+        self.set_course_status_at(id, status, reason, by, event, Timestamp::now()).await
+    }
+
+    /// `set_course_status` as if done at `now`: for imports of past courses and the demo's history.
+    #[crate::boxing::boxed_future]
+    pub async fn set_course_status_at(
+        &self,
+        id: &Id,
+        status: CourseStatus,
+        reason: Option<&str>,
+        by: &Id,
+        event: AuditEvent,
+        now: Timestamp,
+    ) -> Result<CourseRecord> {
         let mut tx = self.begin_write().await?;
         let current = fetch_course(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
         sqlx::query(

@@ -570,7 +570,12 @@ impl Store {
     /// assessment clock runs on until an assessment is recorded).
     #[crate::boxing::boxed_future]
     pub async fn acknowledge_risk_flag(&self, flag: &Id, by: &Id, event: AuditEvent) -> Result<()> {
-        let now = Timestamp::now();
+        self.acknowledge_risk_flag_at(flag, by, event, Timestamp::now()).await
+    }
+
+    /// `acknowledge_risk_flag` as if done at `now`: for imports and the demo's history.
+    #[crate::boxing::boxed_future]
+    pub async fn acknowledge_risk_flag_at(&self, flag: &Id, by: &Id, event: AuditEvent, now: Timestamp) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let n = sqlx::query(
             "UPDATE risk_flags SET status = 'acknowledged', acknowledged_at = $1, acknowledged_by = $2 \
@@ -591,15 +596,21 @@ impl Store {
 
     /// Records a structured risk assessment for a flag that is not closed.
     #[crate::boxing::boxed_future]
-    pub async fn record_risk_assessment(
+    pub async fn record_risk_assessment(&self, flag: &Id, a: &Assessment, by: &Id, event: AuditEvent) -> Result<Id> {
+        self.record_risk_assessment_at(flag, a, by, event, Timestamp::now()).await
+    }
+
+    /// `record_risk_assessment` as if done at `now`: for imports and the demo's history.
+    #[crate::boxing::boxed_future]
+    pub async fn record_risk_assessment_at(
         &self,
         flag: &Id,
         a: &Assessment,
         by: &Id,
         mut event: AuditEvent,
+        now: Timestamp,
     ) -> Result<Id> {
         let id = Id::new();
-        let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
         let row = sqlx::query("SELECT client_id, status FROM risk_flags WHERE id = $1")
             .bind(flag.as_str())
@@ -779,7 +790,22 @@ impl Store {
         note: Option<&str>,
         event: AuditEvent,
     ) -> Result<()> {
-        let now = Timestamp::now();
+        self.close_risk_flag_at(flag, assessment, safety_plan, by, note, event, Timestamp::now()).await
+    }
+
+    /// `close_risk_flag` as if done at `now`: for imports and the demo's history.
+    #[allow(clippy::too_many_arguments)] // the flag, its evidence, who, why, the audit entry and when
+    #[crate::boxing::boxed_future]
+    pub async fn close_risk_flag_at(
+        &self,
+        flag: &Id,
+        assessment: &Id,
+        safety_plan: &Id,
+        by: &Id,
+        note: Option<&str>,
+        event: AuditEvent,
+        now: Timestamp,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query("SELECT client_id, status FROM risk_flags WHERE id = $1")
             .bind(flag.as_str())

@@ -19,7 +19,7 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
 #[derive(OpenApi)]
 #[openapi(
     paths(outcomes),
-    components(schemas(OutcomesJson, OutcomeRowJson, OutcomeCountsJson)),
+    components(schemas(ProgrammeOutcomesJson, ProgrammeOutcomeRowJson, ProgrammeOutcomeCountsJson)),
     tags((name = "reports", description = "Programme outcomes: aggregates only, never a client"))
 )]
 pub struct ReportsDoc;
@@ -49,7 +49,7 @@ pub struct OutcomesParams {
 /// Counts of courses finished in the period. A count of fewer people than the
 /// organisation's threshold is `null` (and `suppressed` is true).
 #[derive(Serialize, ToSchema)]
-pub struct OutcomeCountsJson {
+pub struct ProgrammeOutcomeCountsJson {
     pub finished_courses: Option<i64>,
     pub cases_at_start: Option<i64>,
     pub recovered: Option<i64>,
@@ -63,27 +63,27 @@ pub struct OutcomeCountsJson {
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct OutcomeRowJson {
+pub struct ProgrammeOutcomeRowJson {
     /// The site, clinician, protocol or problem-area id, or `individual`/`group`; null for courses without one.
     pub key: Option<String>,
     pub label: String,
     #[serde(flatten)]
-    pub counts: OutcomeCountsJson,
+    pub counts: ProgrammeOutcomeCountsJson,
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct OutcomesJson {
+pub struct ProgrammeOutcomesJson {
     pub group_by: String,
     pub from: String,
     pub to: String,
     /// Counts under this number of people are hidden (0: none hidden).
     pub small_numbers: i64,
-    pub rows: Vec<OutcomeRowJson>,
-    pub totals: OutcomeCountsJson,
+    pub rows: Vec<ProgrammeOutcomeRowJson>,
+    pub totals: ProgrammeOutcomeCountsJson,
 }
 
-fn counts(f: &Figures) -> OutcomeCountsJson {
-    OutcomeCountsJson {
+fn counts(f: &Figures) -> ProgrammeOutcomeCountsJson {
+    ProgrammeOutcomeCountsJson {
         finished_courses: f.finished_courses.value(),
         cases_at_start: f.cases_at_start.value(),
         recovered: f.recovered.value(),
@@ -101,13 +101,13 @@ fn counts(f: &Figures) -> OutcomeCountsJson {
 /// Therapies counts (docs/reports.md). Supervisors see their supervisees';
 /// programme managers and administrators the whole organisation.
 #[utoipa::path(get, path = "/api/v1/reports/outcomes", tag = "reports", params(OutcomesParams),
-    responses((status = 200, body = OutcomesJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    responses((status = 200, body = ProgrammeOutcomesJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
               (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn outcomes(
     State(state): State<AppState>,
     ApiCaller(me): ApiCaller,
     params: Result<Query<OutcomesParams>, axum::extract::rejection::QueryRejection>,
-) -> ApiResult<Json<OutcomesJson>> {
+) -> ApiResult<Json<ProgrammeOutcomesJson>> {
     let Query(p) = params.map_err(bad_query)?;
     let q = OutcomesQuery {
         from: p.from,
@@ -120,7 +120,7 @@ pub async fn outcomes(
         group_by: p.group_by,
     };
     let b = reports::breakdown(&state, &me, &q, false).await?;
-    Ok(Json(OutcomesJson {
+    Ok(Json(ProgrammeOutcomesJson {
         group_by: b.applied.group_by.as_str().into(),
         from: rapport_core::time::format_date(b.applied.from),
         to: rapport_core::time::format_date(b.applied.to),
@@ -128,7 +128,7 @@ pub async fn outcomes(
         rows: b
             .rows
             .iter()
-            .map(|l| OutcomeRowJson { key: l.key.clone(), label: l.label.clone(), counts: counts(&l.figures) })
+            .map(|l| ProgrammeOutcomeRowJson { key: l.key.clone(), label: l.label.clone(), counts: counts(&l.figures) })
             .collect(),
         totals: counts(&b.totals),
     }))

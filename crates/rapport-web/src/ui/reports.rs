@@ -126,7 +126,7 @@ fn breakdown_headers(tr: &Tr) -> Vec<String> {
     .collect()
 }
 
-/// One horizontal bar (funnel, sites): label, value in words, length 0..=200.
+/// One horizontal bar (funnel, sites): label above, value in words, length 0..=280.
 pub struct Bar {
     pub label: String,
     pub value: String,
@@ -294,8 +294,8 @@ fn view(d: &Dashboard, print: bool) -> View {
         .map(|(i, (id, c))| Bar {
             label: tr.t(id),
             value: count(&tr, *c, min),
-            length: c.value().map(|n| (n * 200 / funnel_max) as u32).unwrap_or(0),
-            y: i as u32 * 34,
+            length: c.value().map(|n| (n * 280 / funnel_max) as u32).unwrap_or(0),
+            y: i as u32 * 42,
         })
         .collect();
     let quarters: Vec<QuarterBars> = d
@@ -318,8 +318,8 @@ fn view(d: &Dashboard, print: bool) -> View {
         .map(|(i, l)| Bar {
             label: l.label.clone(),
             value: percent(&l.figures.recovery),
-            length: l.figures.recovery.percent.map(|p| (p * 2.0).round() as u32).unwrap_or(0),
-            y: i as u32 * 34,
+            length: l.figures.recovery.percent.map(|p| (p * 2.8).round() as u32).unwrap_or(0),
+            y: i as u32 * 42,
         })
         .collect();
     let rows =
@@ -363,12 +363,12 @@ fn view(d: &Dashboard, print: bool) -> View {
                 ("assess_hours", &r.assess_deadline_hours),
             ],
         ),
-        funnel_height: funnel.len() as u32 * 34,
+        funnel_height: funnel.len() as u32 * 42,
         funnel,
         quarters_width: 40 + (quarters.len() as u32).max(1) * 64,
         quarters,
         quarter_rows: rows(&d.by_quarter),
-        sites_height: site_bars.len() as u32 * 34,
+        sites_height: site_bars.len() as u32 * 42,
         site_bars,
         site_rows: rows(&d.by_site),
         group_by_label: tr.t(dimension_label(a.group_by)),

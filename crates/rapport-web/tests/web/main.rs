@@ -37,6 +37,7 @@ mod notes;
 mod portal;
 mod programme;
 mod reminders;
+mod reports;
 mod responses;
 mod scores;
 mod security;

@@ -149,6 +149,7 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::worksheets::matrix_entries());
     v.extend(crate::context::matrix_entries());
     v.extend(crate::programme::matrix_entries());
+    v.extend(crate::reports::matrix_entries());
     v.extend(crate::adaptations::matrix_entries());
     v.extend(crate::notes::matrix_entries());
     v.extend(crate::portal::matrix_entries());

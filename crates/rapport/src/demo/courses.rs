@@ -57,7 +57,7 @@ const PLANS: &[Plan] = &[
     Plan { status: CourseStatus::EndedEarly, ended_early: true, ..Plan::active("ipt-stuart", 12, 4, None) },
 ];
 
-fn session(date: Date, time: &str, attendance: Attendance, modality: Modality) -> NewTherapySession {
+pub(super) fn session(date: Date, time: &str, attendance: Attendance, modality: Modality) -> NewTherapySession {
     NewTherapySession { date, time: time.into(), modality, attendance, duration_minutes: Some(50) }
 }
 

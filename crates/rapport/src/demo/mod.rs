@@ -5,6 +5,7 @@ mod calendar;
 mod courses;
 mod event;
 mod groups;
+mod history;
 mod inventory;
 mod lang;
 mod measures;
@@ -99,10 +100,10 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// Small deterministic generator so every demo looks the same.
-struct Lcg(u64);
+pub(super) struct Lcg(pub(super) u64);
 
 impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
+    pub(super) fn next(&mut self, n: usize) -> usize {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n
     }
@@ -328,6 +329,8 @@ pub async fn seed(
         supervision::seed(store, &supervisor.id, &supervised, showcase.as_ref(), &spare, texts.supervision).await?;
     // A group IPT programme: sites, a chain of supervision, facilitators, three groups and a funnel.
     let programme = groups::seed(store, &hash, texts).await?;
+    // Two years of finished courses at two clinics, for the programme-outcomes dashboard.
+    history::seed(store, &supervised, texts).await?;
     let _ = admin;
     // A demo in another language: every account reads the interface in it.
     if texts.client_language.is_some() {

@@ -8,6 +8,7 @@ pub mod context;
 pub mod courses;
 pub mod formulation;
 pub mod groups;
+pub mod history;
 pub mod inventory;
 pub mod portal;
 pub mod supervision;
@@ -57,6 +58,7 @@ pub struct Texts {
     pub diagnosis: &'static str,
     pub groups: &'static groups::Words,
     pub courses: &'static courses::Words,
+    pub history: &'static history::Words,
     pub portal: &'static portal::Words,
     pub formulation: &'static formulation::Words,
     pub supervision: &'static supervision::Words,
@@ -273,6 +275,7 @@ Watch for colluding with her avoidance; bring to supervision if it repeats. (Syn
     diagnosis: "Major depressive disorder, single episode, moderate",
     groups: &groups::EN,
     courses: &courses::EN,
+    history: &history::EN,
     portal: &portal::EN,
     formulation: &formulation::EN,
     supervision: &supervision::EN,
@@ -441,6 +444,7 @@ Cuidar de no coludir con su evitación; llevarlo a supervisión si se repite. (T
     diagnosis: "Episodio depresivo moderado",
     groups: &groups::ES,
     courses: &courses::ES,
+    history: &history::ES,
     portal: &portal::ES,
     formulation: &formulation::ES,
     supervision: &supervision::ES,
@@ -609,6 +613,7 @@ Attention à ne pas entrer en collusion avec son évitement ; en parler en sup
     diagnosis: "Épisode dépressif moyen",
     groups: &groups::FR,
     courses: &courses::FR,
+    history: &history::FR,
     portal: &portal::FR,
     formulation: &formulation::FR,
     supervision: &supervision::FR,

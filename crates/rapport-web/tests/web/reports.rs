@@ -1,0 +1,511 @@
+//! Issue 16, programme outcomes: the report of `/api/v1/reports/outcomes`
+//! and the dashboard equal a count made here, independently, over a generated
+//! programme (200 courses with known categories), with small numbers hidden
+//! and the period respected; the read model equals a full rebuild after any
+//! sequence of writes; who may read it; bad input names its field.
+
+use crate::matrix::{e, Entry};
+use crate::support::*;
+use rapport_core::access::Role;
+use rapport_core::audit::action;
+use rapport_core::client::ClientDetails;
+use rapport_core::course::{validate_new_course, Attendance, CourseStatus, Modality, NewTherapySession, RawCourse};
+use rapport_core::formulation::Formulation;
+use rapport_core::measures::{score, Library};
+use rapport_core::protocol::ProtocolSet;
+use rapport_core::time::format_date;
+use rapport_core::{Id, Timestamp};
+use rapport_store::measures::{Mode, NewResponse};
+use rapport_store::records::Placement;
+use serde_json::{json, Value};
+use time::macros::date;
+use time::{Date, Duration};
+
+/// One generated course: who, where, and what happened.
+#[derive(Clone, Debug)]
+struct Plan {
+    clinician: usize,
+    /// None: a client without a site.
+    site: Option<usize>,
+    /// PHQ-9 and GAD-7 at the first and the last attended session; GAD-7 at the end may be missing.
+    phq: (i64, i64),
+    gad: (i64, Option<i64>),
+    attended: i64,
+    /// None: still open.
+    ended: Option<Date>,
+    early: bool,
+}
+
+/// The NHS Talking Therapies categories of one plan, counted straight from
+/// measures.md 6.4 (not through Rapport's code).
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq)]
+struct Expected {
+    finished: i64,
+    cases: i64,
+    recovered: i64,
+    improved: i64,
+    reliably_recovered: i64,
+    deteriorated: i64,
+    dropouts: i64,
+    paired: i64,
+}
+
+impl Expected {
+    fn add(&mut self, p: &Plan) {
+        if p.ended.is_none() {
+            return;
+        }
+        self.dropouts += i64::from(p.early);
+        if p.attended < 2 {
+            return;
+        }
+        self.finished += 1;
+        let Some(g1) = p.gad.1 else { return };
+        self.paired += 1;
+        let (p0, p1, g0) = (p.phq.0, p.phq.1, p.gad.0);
+        let case = |phq: i64, gad: i64| phq >= 10 || gad >= 8;
+        let (down_p, up_p, down_g, up_g) = (p1 - p0 <= -6, p1 - p0 >= 6, g1 - g0 <= -4, g1 - g0 >= 4);
+        let improved = (down_p && !up_g) || (down_g && !up_p);
+        self.improved += i64::from(improved);
+        self.deteriorated += i64::from((up_p && !down_g) || (up_g && !down_p));
+        if case(p0, g0) {
+            self.cases += 1;
+            let recovered = !case(p1, g1);
+            self.recovered += i64::from(recovered);
+            self.reliably_recovered += i64::from(recovered && improved);
+        }
+    }
+
+    /// As the API shows it: counts of 1-4 people hidden when `min` is 5.
+    fn json(&self, min: i64) -> Value {
+        let c = |n: i64| if n > 0 && n < min { Value::Null } else { json!(n) };
+        let all = [
+            self.finished,
+            self.cases,
+            self.recovered,
+            self.improved,
+            self.reliably_recovered,
+            self.deteriorated,
+            self.dropouts,
+            self.paired,
+        ];
+        json!({
+            "finished_courses": c(self.finished),
+            "cases_at_start": c(self.cases),
+            "recovered": c(self.recovered),
+            "reliably_improved": c(self.improved),
+            "reliably_recovered": c(self.reliably_recovered),
+            "reliably_deteriorated": c(self.deteriorated),
+            "dropouts": c(self.dropouts),
+            "paired_scores": c(self.paired),
+            "suppressed": all.iter().any(|n| *n > 0 && *n < min),
+        })
+    }
+}
+
+/// (PHQ-9 first, last, GAD-7 first, last): recovered, improved only, no
+/// change, deteriorated, below caseness, a cancelled-out pair (measures.md 7.3 D).
+const TRAJECTORIES: &[(i64, i64, i64, i64)] =
+    &[(18, 7, 12, 6), (12, 9, 9, 7), (8, 2, 6, 3), (15, 8, 10, 15), (11, 18, 9, 10), (19, 12, 14, 9), (14, 4, 7, 7)];
+
+fn plans(n: usize) -> Vec<Plan> {
+    let mut seed = 16u64;
+    let mut next = |m: u64| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    (0..n)
+        .map(|i| {
+            let (p0, p1, g0, g1) = TRAJECTORIES[next(TRAJECTORIES.len() as u64) as usize];
+            let open = next(10) == 0;
+            // Most end in 2026; some in late 2025, outside the period the test asks for.
+            let ended = (!open).then(|| {
+                if next(6) == 0 {
+                    date!(2025 - 11 - 20) + Duration::days(next(20) as i64)
+                } else {
+                    date!(2026 - 03 - 01) + Duration::days(next(200) as i64)
+                }
+            });
+            Plan {
+                clinician: i % 3,
+                site: if i % 10 == 9 { None } else { Some(next(2) as usize) },
+                phq: (p0, p1),
+                gad: (g0, (next(8) != 0).then_some(g1)),
+                attended: [1, 2, 2, 3][next(4) as usize],
+                ended,
+                early: next(5) == 0,
+            }
+        })
+        .collect()
+}
+
+/// Answers that add up to `total` (each 0-3), item 9 left at 0.
+fn answers(items: usize, total: i64) -> Vec<Option<i64>> {
+    let mut a = vec![0i64; items];
+    let mut left = total;
+    let mut i = 0;
+    while left > 0 {
+        if items != 9 || i % items != 8 {
+            if a[i % items] < 3 {
+                a[i % items] += 1;
+                left -= 1;
+            }
+        }
+        i += 1;
+    }
+    a.into_iter().map(Some).collect()
+}
+
+fn at(d: Date) -> Timestamp {
+    Timestamp::from_datetime(d.with_hms(11, 0, 0).unwrap().assume_utc())
+}
+
+/// Writes one plan through the store's ordinary write paths (each its own
+/// transaction, each keeping the read model up to date).
+async fn write_plan(app: &TestApp, p: &Plan, clinician: &Id, site: Option<&Id>, n: usize) {
+    let store = &app.store;
+    let details = ClientDetails { display_name: format!("Generated {n}"), ..Default::default() };
+    let client = store.create_client_at(&details, clinician, site, test_event(action::CLIENT_CREATE)).await.unwrap();
+    let start = date!(2025 - 09 - 01) + Duration::days((n % 60) as i64);
+    let raw = RawCourse {
+        protocol: Some("ipt-individual".into()),
+        planned_sessions: Some(12),
+        start_date: Some(format_date(start)),
+        ..Default::default()
+    };
+    let new = validate_new_course(&ProtocolSet::shipped(), &raw, start).unwrap();
+    let course =
+        store.create_course(&client.id, &new, None, clinician, test_event(action::COURSE_CREATE)).await.unwrap();
+    let mut days = Vec::new();
+    for k in 0..p.attended {
+        let day = start + Duration::weeks(k);
+        let s = NewTherapySession {
+            date: day,
+            time: "10:00".into(),
+            modality: Modality::InPerson,
+            attendance: Attendance::Attended,
+            duration_minutes: Some(50),
+        };
+        store.create_therapy_session(&course, &s, clinician, test_event(action::SESSION_CREATE)).await.unwrap();
+        days.push(day);
+    }
+    let lib = Library::builtin();
+    let mut forms = vec![(days[0], "phq9", p.phq.0), (days[0], "gad7", p.gad.0)];
+    if p.attended >= 2 {
+        let last = *days.last().unwrap();
+        forms.push((last, "phq9", p.phq.1));
+        if let Some(g1) = p.gad.1 {
+            forms.push((last, "gad7", g1));
+        }
+    }
+    for (day, inst, total) in forms {
+        let inst = lib.get(inst).unwrap();
+        let new = NewResponse {
+            client_id: client.id.clone(),
+            course_id: Some(course.id.to_string()),
+            score: score(inst, &answers(inst.items.len(), total)).unwrap(),
+            unscored_answers: None,
+            completed_at: at(day),
+            entered_by: Some(clinician.clone()),
+            mode: Mode::InSession,
+            group_session_id: None,
+        };
+        store.record_response(&new, test_event(action::MEASURE_RECORD)).await.unwrap();
+    }
+    let place = Placement { client_id: client.id.clone(), course_id: Some(course.id.clone()), ..Default::default() };
+    let f = Formulation { problem_areas: vec![["grief", "role_dispute"][n % 2].into()], ..Default::default() };
+    store.create_record(&place, &f, clinician, test_event(action::RECORD_CREATE)).await.unwrap();
+    if let Some(end) = p.ended {
+        let status = if p.early { CourseStatus::EndedEarly } else { CourseStatus::Completed };
+        let event = test_event(action::COURSE_STATUS).for_client(&client.id);
+        store.set_course_status_at(&course.id, status, Some("generated"), clinician, event, at(end)).await.unwrap();
+    }
+}
+
+/// Who may open the programme outcomes: supervisors and administrators (and
+/// programme managers); clinicians and facilitators are refused.
+pub fn matrix_entries() -> Vec<Entry> {
+    use reqwest::Method as M;
+    vec![
+        e(M::GET, "/reports", "/reports", "LAAFF"),
+        e(M::GET, "/reports/print", "/reports/print", "LAAFF"),
+        e(M::GET, "/reports/outcomes.csv", "/reports/outcomes.csv", "LAAFF"),
+        e(M::GET, "/api/v1/reports/outcomes", "/api/v1/reports/outcomes", "LAAFF"),
+    ]
+}
+
+fn sum<'a>(plans: impl Iterator<Item = &'a Plan>) -> Expected {
+    let mut e = Expected::default();
+    for p in plans {
+        e.add(p);
+    }
+    e
+}
+
+/// The counts of an API line, without its key and label.
+fn counts(v: &Value) -> Value {
+    let mut v = v.clone();
+    if let Some(o) = v.as_object_mut() {
+        o.remove("key");
+        o.remove("label");
+    }
+    v
+}
+
+#[tokio::test]
+async fn the_report_equals_an_independent_count_of_a_generated_programme() {
+    on_each_backend(|app| async move {
+        let admin = app.user("admin@reports.example", Role::Admin).await;
+        let supervisor = app.user("lead@reports.example", Role::Supervisor).await;
+        let mut clinicians = Vec::new();
+        for k in 0..3 {
+            clinicians.push(app.user(&format!("c{k}@reports.example"), Role::Clinician).await);
+        }
+        for c in &clinicians[..2] {
+            app.store.add_supervision(&supervisor.id, &c.id, test_event(action::SUPERVISION_ADD)).await.unwrap();
+        }
+        let mut sites = Vec::new();
+        for name in ["North", "South"] {
+            sites.push(app.store.create_site(name, None, test_event(action::SITE_CREATE)).await.unwrap());
+        }
+        let plans = plans(200);
+        for (n, p) in plans.iter().enumerate() {
+            write_plan(&app, p, &clinicians[p.clinician].id, p.site.map(|s| &sites[s].id), n).await;
+        }
+        let in_period = |p: &&Plan| p.ended.is_some_and(|d| d >= date!(2026 - 01 - 01) && d <= date!(2026 - 12 - 31));
+        // The generator must reach every category, or the comparison proves little.
+        let all = sum(plans.iter().filter(in_period));
+        assert!(all.finished > 100 && all.recovered > 10 && all.deteriorated > 5 && all.dropouts > 10, "{all:?}");
+        assert!(all.paired < all.finished && all.cases < all.paired, "{all:?}");
+
+        // Administrator: the whole organisation by site, small numbers hidden.
+        let api = Api::new(&app, &admin).await;
+        let (s, body) = api.get("/api/v1/reports/outcomes?group_by=site&from=2026-01-01&to=2026-12-31").await;
+        assert_eq!(s, 200, "{body}");
+        assert_eq!(body["small_numbers"], 5);
+        assert_eq!(counts(&body["totals"]), all.json(5), "{body}");
+        for (k, site) in sites.iter().enumerate() {
+            let line = body["rows"].as_array().unwrap().iter().find(|r| r["key"] == site.id.as_str()).unwrap();
+            let want = sum(plans.iter().filter(in_period).filter(|p| p.site == Some(k)));
+            assert_eq!(line["label"], site.name.as_str());
+            assert_eq!(counts(line), want.json(5), "site {k}: {body}");
+        }
+        let none = body["rows"].as_array().unwrap().iter().find(|r| r["key"].is_null()).unwrap();
+        let want = sum(plans.iter().filter(in_period).filter(|p| p.site.is_none()));
+        assert_eq!(counts(none), want.json(5), "{body}");
+        assert_eq!(none["suppressed"], want.json(5)["suppressed"]);
+
+        // By clinician, and a period that only late 2025 falls in.
+        let (_, body) = api.get("/api/v1/reports/outcomes?group_by=clinician&from=2026-01-01&to=2026-12-31").await;
+        for (k, c) in clinicians.iter().enumerate() {
+            let line = body["rows"].as_array().unwrap().iter().find(|r| r["key"] == c.id.as_str()).unwrap();
+            assert_eq!(counts(line), sum(plans.iter().filter(in_period).filter(|p| p.clinician == k)).json(5));
+        }
+        let late_2025 = |p: &&Plan| p.ended.is_some_and(|d| d < date!(2026 - 01 - 01));
+        let (_, body) = api.get("/api/v1/reports/outcomes?group_by=format&from=2025-06-01&to=2025-12-31").await;
+        assert_eq!(counts(&body["totals"]), sum(plans.iter().filter(late_2025)).json(5), "{body}");
+
+        // A supervisor: the two supervisees' courses, every count shown.
+        let sup = Api::new(&app, &supervisor).await;
+        let (s, body) = sup.get("/api/v1/reports/outcomes?group_by=clinician&from=2026-01-01&to=2026-12-31").await;
+        assert_eq!(s, 200, "{body}");
+        assert_eq!(body["small_numbers"], 0);
+        assert_eq!(counts(&body["totals"]), sum(plans.iter().filter(in_period).filter(|p| p.clinician < 2)).json(0));
+        assert!(body["rows"].as_array().unwrap().iter().all(|r| r["key"] != clinicians[2].id.as_str()), "{body}");
+
+        // The dashboard shows the same recovery rate and the CSV the same hidden cells.
+        let b = app.browser_as(&admin.email).await;
+        let (s, page) = b.text("/reports?from=2026-01-01&to=2026-12-31").await;
+        assert_eq!(s, 200);
+        let rate = format!("{:.0} %", 100.0 * all.recovered as f64 / all.cases as f64);
+        let tile = &page[page.find("data-tile=\"recovery\"").unwrap()..][..400];
+        assert!(tile.contains(&rate), "{tile} wants {rate}");
+        let csv = b.get("/reports/outcomes.csv?from=2026-01-01&to=2026-12-31&group_by=site").await;
+        assert_eq!(csv.status(), 200);
+        assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+        let csv = csv.text().await.unwrap();
+        assert_eq!(csv.lines().count(), 2 + body_rows(&app, &admin).await, "{csv}");
+        assert!(csv.contains("< 5"), "{csv}");
+        assert!(app.count(action::REPORT_EXPORT).await >= 1);
+        assert!(app.count(action::REPORT_READ).await >= 4);
+    })
+    .await;
+}
+
+/// How many lines the site breakdown has for the administrator.
+async fn body_rows(app: &TestApp, admin: &rapport_store::users::User) -> usize {
+    let (_, body) =
+        Api::new(app, admin).await.get("/api/v1/reports/outcomes?group_by=site&from=2026-01-01&to=2026-12-31").await;
+    body["rows"].as_array().unwrap().len()
+}
+
+#[tokio::test]
+async fn only_supervisors_programme_managers_and_administrators_read_reports() {
+    on_each_backend(|app| async move {
+        let clinician = app.user("c@reports.example", Role::Clinician).await;
+        let facilitator = app.user("f@reports.example", Role::Facilitator).await;
+        for u in [&clinician, &facilitator] {
+            let (s, body) = Api::new(&app, u).await.get("/api/v1/reports/outcomes").await;
+            assert_eq!(s, 403, "{body}");
+            let (s, _) = app.browser_as(&u.email).await.text("/reports").await;
+            assert_eq!(s, 403);
+        }
+        assert_eq!(reqwest::get(app.url("/api/v1/reports/outcomes")).await.unwrap().status(), 401);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bad_report_queries_name_their_field() {
+    on_each_backend(|app| async move {
+        let admin = app.user("admin@reports.example", Role::Admin).await;
+        let api = Api::new(&app, &admin).await;
+        for (query, field) in [
+            ("group_by=colour", "group_by"),
+            ("from=2026-13-01", "from"),
+            ("to=yesterday", "to"),
+            ("from=2026-05-01&to=2026-04-01", "from"),
+            ("site=not-a-site", "site"),
+            ("clinician=x", "clinician"),
+            ("format=online", "format"),
+            ("problem_area=loneliness", "problem_area"),
+        ] {
+            let (s, body) = api.get(&format!("/api/v1/reports/outcomes?{query}")).await;
+            assert!(s == 400 || s == 422, "{query}: {s} {body}");
+            assert!(body.to_string().contains(field), "{query}: {body}");
+        }
+        let (s, page) = app.browser_as(&admin.email).await.text("/reports?group_by=colour").await;
+        assert_eq!(s, 422);
+        assert!(page.contains("Break down by"), "{page}");
+    })
+    .await;
+}
+
+/// A seeded sequence of writes through the API (courses, sessions and their
+/// attendance, scores with risk answers, acknowledgements, formulations,
+/// endings, a second course, a change of responsible clinician); after it the
+/// read model must equal what a rebuild from scratch computes.
+#[tokio::test]
+async fn the_read_model_equals_a_rebuild_after_any_sequence_of_writes() {
+    on_each_backend(|app| async move {
+        for seed in [3u64, 11, 29] {
+            let (_, api, client) = client_of(&app, &format!("seq{seed}@reports.example")).await;
+            let start = format_date(Timestamp::now().date() - Duration::days(70));
+            let course =
+                api.new_course(&client, json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": start})).await;
+            let mut courses = vec![course];
+            let mut sessions: Vec<(String, String)> = Vec::new();
+            let mut rng = seed;
+            let mut next = |m: u64| {
+                rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                (rng >> 33) % m
+            };
+            let mut open = true;
+            for step in 0..24 {
+                let course = courses.last().unwrap().clone();
+                let day = format_date(Timestamp::now().date() - Duration::days(60 - step * 2));
+                match next(8) {
+                    0 | 1 if open => {
+                        let attendance = ["attended", "attended", "no_show"][next(3) as usize];
+                        let id = api.new_session(&course, json!({"date": day, "attendance": attendance})).await;
+                        sessions.push((course.clone(), id));
+                    }
+                    2 | 3 => {
+                        let inst = if next(2) == 0 { "phq9" } else { "gad7" };
+                        let items = if inst == "phq9" { 9 } else { 7 };
+                        let mut a: Vec<i64> = (0..items).map(|_| next(4) as i64).collect();
+                        if inst == "phq9" && next(4) != 0 {
+                            a[8] = 0;
+                        }
+                        let body = json!({"instrument": inst, "answers": a, "completed_at": format!("{day}T10:00:00Z"), "course_id": course});
+                        api.respond(&client, body).await;
+                    }
+                    4 => {
+                        for f in app.open_flags(&client).await {
+                            let (s, _) = api.post(&format!("/api/v1/risk-flags/{}/acknowledge", f.id), json!({})).await;
+                            assert!(s == 200 || s == 409, "acknowledge: {s}");
+                        }
+                    }
+                    5 if open => {
+                        let areas = [json!(["grief"]), json!(["role_dispute", "role_transition"])][next(2) as usize].clone();
+                        let (s, b) =
+                            api.put(&format!("/api/v1/courses/{course}/formulation"), json!({"problem_areas": areas})).await;
+                        assert_eq!(s, 200, "{b}");
+                    }
+                    6 if open && step > 8 => {
+                        let (s, b) = api
+                            .post(&format!("/api/v1/courses/{course}/status"), json!({"status": "ended_early", "reason": "moved"}))
+                            .await;
+                        assert_eq!(s, 200, "{b}");
+                        open = false;
+                    }
+                    6 if !open => {
+                        let c = api
+                            .new_course(&client, json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": day}))
+                            .await;
+                        courses.push(c);
+                        open = true;
+                    }
+                    7 => {
+                        // Stored without a course: it counts for the course open that day.
+                        let a: Vec<i64> = (0..7).map(|_| next(4) as i64).collect();
+                        api.respond(&client, json!({"instrument": "gad7", "answers": a, "completed_at": format!("{day}T12:00:00Z")}))
+                            .await;
+                    }
+                    _ => {}
+                }
+            }
+            let kept = app.store.outcome_rows_dump().await.unwrap();
+            assert!(kept.iter().any(|l| l.starts_with("c:")), "the sequence left no course rows: {kept:?}");
+            app.store.rebuild_outcomes(7, |_, _| {}).await.unwrap();
+            let rebuilt = app.store.outcome_rows_dump().await.unwrap();
+            assert_eq!(kept, rebuilt, "seed {seed}");
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn programme_report_rows_follow_attendance_endings_and_group_by_problem_area() {
+    on_each_backend(|app| async move {
+        let admin = app.user("admin@reports.example", Role::Admin).await;
+        let (_, api, client, course) = client_with_course(&app, "rows@reports.example").await;
+        api.attended_sessions(&course, &[&today()]).await;
+        let row = |dump: Vec<String>| dump.into_iter().find(|l| l.starts_with(&format!("c:{course}|"))).unwrap();
+        let first = row(app.store.outcome_rows_dump().await.unwrap());
+        let cols: Vec<&str> = first.split('|').collect();
+        // key, client, course, group, format, site, clinician, protocol, area1, area2, started, ended, quarter, planned, attended
+        assert_eq!((cols[4], cols[11], cols[14]), ("individual", "-", "1"), "{first}");
+        let (s, b) = api
+            .put(
+                &format!("/api/v1/courses/{course}/formulation"),
+                json!({"problem_areas": ["grief", "role_transition"]}),
+            )
+            .await;
+        assert_eq!(s, 200, "{b}");
+        api.attended_sessions(&course, &[&today()]).await;
+        let (s, b) = api
+            .post(&format!("/api/v1/courses/{course}/status"), json!({"status": "ended_early", "reason": "moved"}))
+            .await;
+        assert_eq!(s, 200, "{b}");
+        let ended = row(app.store.outcome_rows_dump().await.unwrap());
+        let cols: Vec<&str> = ended.split('|').collect();
+        assert_eq!(
+            (cols[8], cols[9], cols[11], cols[14]),
+            ("grief", "role_transition", today().as_str(), "2"),
+            "{ended}"
+        );
+        // finished, dropout
+        assert_eq!((cols[17], cols[18]), ("1", "1"), "{ended}");
+        let (_, body) = Api::new(&app, &admin).await.get("/api/v1/reports/outcomes?group_by=problem_area").await;
+        let rows = body["rows"].as_array().unwrap();
+        // One course working on two areas is on both lines, and once in the totals.
+        assert!(
+            rows.iter().any(|r| r["key"] == "grief") && rows.iter().any(|r| r["key"] == "role_transition"),
+            "{body}"
+        );
+        assert_eq!(body["totals"]["finished_courses"], Value::Null, "1 course: hidden for an administrator");
+        let _ = client;
+    })
+    .await;
+}
