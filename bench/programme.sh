@@ -5,6 +5,7 @@
 #   bench/programme.sh [--clients 1000000] [--seed 42] [--postgres URL|auto]
 #                      [--data-dir DIR] [--batch 1000] [--reps 10] [--clinicians 25000]
 #                      [--sites 100] [--write-reps 200] [--no-analyze] [--no-build]
+#                      [--keep] [--existing]
 #
 # Seeds whole client histories through Store::import_courses (with a progress
 # bar), then times each dashboard tile and the whole dashboard, and the write
@@ -12,6 +13,8 @@
 # $TMPDIR, or --data-dir, deleted afterwards: at 1M clients the database is
 # several GB); --postgres auto starts a throwaway, durable PostgreSQL 15 (its
 # data under $TMPDIR too). The output is kept in target/bench/programme-<timestamp>.log.
+# --keep keeps the SQLite data dir; --existing --data-dir DIR times a database
+# seeded before (migrated first, e.g. after adding an index) without seeding.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -19,15 +22,17 @@ ROOT=$PWD
 
 POSTGRES=""
 BUILD=1
+KEEP=0
 DATA=""
 pass=()
-usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --postgres) POSTGRES=${2:?--postgres needs a URL or "auto"}; shift 2 ;;
         --data-dir) DATA=${2:?--data-dir needs a directory}; shift 2 ;;
         --clients|--seed|--batch|--reps|--clinicians|--sites|--write-reps) pass+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
-        --no-analyze) pass+=("$1"); shift ;;
+        --no-analyze|--existing) pass+=("$1"); shift ;;
+        --keep) KEEP=1; shift ;;
         --no-build) BUILD=0; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -47,7 +52,7 @@ mkdir -p "$DATA"
 PG_STARTED=0
 cleanup() {
     [ "$PG_STARTED" -eq 1 ] && pg_stop
-    rm -rf "$DATA"
+    [ "$KEEP" -eq 1 ] || rm -rf "$DATA"
 }
 trap cleanup EXIT
 

@@ -22,6 +22,7 @@ use rapport_core::client::ClientDetails;
 use rapport_core::measures::{score, Instrument, Library};
 use rapport_core::risk::{Assessment, RiskLevel};
 use rapport_core::{Id, Timestamp};
+use rapport_store::clients::CaseloadQuery;
 use rapport_store::import::{ImportedClient, ImportedCourse, ImportedResponse};
 use rapport_store::measures::{Mode, NewResponse};
 use rapport_store::reports::{Dimension, ReportFilter};
@@ -46,6 +47,7 @@ struct Args {
     sites: usize,
     analyze: bool,
     write_reps: usize,
+    existing: bool,
 }
 
 fn args() -> BoxResult<Args> {
@@ -60,6 +62,7 @@ fn args() -> BoxResult<Args> {
         sites: 100,
         analyze: true,
         write_reps: 200,
+        existing: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -75,11 +78,12 @@ fn args() -> BoxResult<Args> {
             "--sites" => a.sites = val()?.parse::<usize>()?.max(1),
             "--write-reps" => a.write_reps = val()?.parse::<usize>()?.max(1),
             "--no-analyze" => a.analyze = false,
+            "--existing" => a.existing = true,
             _ => {
                 return Err(format!(
                     "unknown argument {flag}; usage: programme_bench [--clients N] [--seed S] \
                      [--postgres URL | --data-dir EMPTY_DIR] [--batch B] [--reps R] [--clinicians N] \
-                     [--sites N] [--write-reps N] [--no-analyze]"
+                     [--sites N] [--write-reps N] [--no-analyze] [--existing]"
                 )
                 .into())
             }
@@ -353,89 +357,27 @@ async fn main() -> BoxResult<()> {
     };
     let store = Store::open(&target, OpenOptions::default()).await?;
     println!("database: {:?} ({})", store.backend(), target.describe());
-    if store.count_users().await? > 0 {
-        return Err("the database already has accounts: give the benchmark an empty one".into());
+    let has_users = store.count_users().await? > 0;
+    if has_users && !a.existing {
+        return Err("the database already has accounts: give the benchmark an empty one (or --existing)".into());
     }
-
-    // Sites, clinicians (spread over the sites) and an administrator.
-    let t = Instant::now();
-    let mut sites = Vec::with_capacity(a.sites);
-    for i in 1..=a.sites {
-        sites.push(store.create_site(&format!("Site {i:03}"), None, event(action::SITE_CREATE, "site")).await?.id);
-    }
-    let user = |email: String, name: String, role, site: Option<Id>| NewUser {
-        email,
-        name,
-        role,
-        practises: false,
-        password_hash: "!bench: no sign-in".into(),
-        site_id: site,
+    let (admin, clinician, some_clients) = if has_users {
+        // A database this benchmark seeded before: time it again (after a migration, say).
+        let by_email = &store;
+        let user = move |email: &'static str| async move {
+            let found = by_email.user_by_email(email).await.map_err(|e| e.to_string())?;
+            found.map(|(u, _)| u).ok_or_else(|| format!("no {email}: not a benchmark database"))
+        };
+        let admin = user("admin@bench.rapport.test").await?;
+        let clinician = user("clinician1@bench.rapport.test").await?;
+        let query = CaseloadQuery { search: None, status: None, limit: 100, offset: 0 };
+        let (rows, _) = store.caseload(&admin.id, &query).await?;
+        let first: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
+        println!("existing database: {} clients", store.caseload(&admin.id, &query).await?.1);
+        (admin, clinician.id, first)
+    } else {
+        seed(&store, &a, &lib).await?
     };
-    let mut clinicians = Vec::with_capacity(a.clinicians);
-    for i in 1..=a.clinicians {
-        let site = sites[i % sites.len()].clone();
-        let u = user(
-            format!("clinician{i}@bench.rapport.test"),
-            format!("Bench Clinician {i}"),
-            Role::Clinician,
-            Some(site.clone()),
-        );
-        clinicians.push((store.create_user(u, event(action::USER_CREATE, "user")).await?.id, Some(site)));
-    }
-    let admin = store
-        .create_user(
-            user("admin@bench.rapport.test".into(), "Bench Admin".into(), Role::Admin, None),
-            event(action::USER_CREATE, "user"),
-        )
-        .await?;
-    println!("set-up: {} sites, {} clinicians in {:.1} s", sites.len(), clinicians.len(), t.elapsed().as_secs_f64());
-
-    // Seed through the bulk import path.
-    let mut g = Generator {
-        rng: StdRng::seed_from_u64(a.seed),
-        phq9: lib.get("phq9").ok_or("phq9")?,
-        gad7: lib.get("gad7").ok_or("gad7")?,
-        hash: Sha256::new(),
-        stats: Stats::default(),
-    };
-    let t = Instant::now();
-    let (mut flags, mut rows) = (0u64, 0u64);
-    let mut done = 0;
-    let mut first_client = None;
-    while done < a.clients {
-        let n = a.batch.min(a.clients - done);
-        let batch = (done..done + n).map(|i| g.client(i, &clinicians)).collect::<BoxResult<Vec<_>>>()?;
-        let s = store.import_courses(&batch, event(action::CLIENT_IMPORT, "client")).await?;
-        first_client = first_client.or_else(|| s.clients.first().cloned());
-        flags += s.flags;
-        rows += s.outcome_rows;
-        done += n;
-        bar(done, a.clients, t);
-    }
-    eprintln!();
-    let seed_time = t.elapsed();
-    let st = &g.stats;
-    println!(
-        "seed {}: {} clients (improving {}, flat {}, worsening {}, dropout {}), {} sessions, {} responses, \
-         {} risk flags, {} read-model rows in {:.1} s ({:.0} clients/s, {:.0} responses/s); fingerprint {}",
-        a.seed,
-        a.clients,
-        st.kinds[0],
-        st.kinds[1],
-        st.kinds[2],
-        st.kinds[3],
-        st.sessions,
-        st.responses,
-        flags,
-        rows,
-        seed_time.as_secs_f64(),
-        a.clients as f64 / seed_time.as_secs_f64(),
-        st.responses as f64 / seed_time.as_secs_f64(),
-        hex::encode(&g.hash.clone().finalize()[..8])
-    );
-    if flags != st.item9_positive {
-        return Err(format!("{flags} flags for {} positive item-9 answers", st.item9_positive).into());
-    }
     if a.analyze {
         let t = Instant::now();
         store.analyze().await?;
@@ -486,18 +428,20 @@ async fn main() -> BoxResult<()> {
         );
     }
 
-    // Write overhead: one response for one of the imported clients, with and
-    // without the read-model refresh, alternating in blocks.
-    let client = first_client.ok_or("no client imported")?;
+    // Write overhead: one response at a time for 100 imported clients in turn,
+    // with and without the read-model refresh, alternating in blocks.
+    if some_clients.is_empty() {
+        return Err("no client imported".into());
+    }
     let phq9 = lib.get("phq9").ok_or("phq9")?;
     let answers: Vec<Option<i64>> = [1, 2, 1, 0, 1, 2, 1, 1, 0].into_iter().map(Some).collect();
-    let response = NewResponse {
-        client_id: client,
+    let mut response = NewResponse {
+        client_id: some_clients[0].clone(),
         course_id: None,
         score: score(phq9, &answers)?,
         unscored_answers: None,
         completed_at: now,
-        entered_by: Some(clinicians[0].0.clone()),
+        entered_by: Some(clinician.clone()),
         mode: Mode::InSession,
         group_session_id: None,
     };
@@ -506,6 +450,8 @@ async fn main() -> BoxResult<()> {
         for on in [true, false] {
             store.set_outcomes_maintenance_for_benchmark(on);
             for i in 0..a.write_reps / 4 + 1 {
+                response.client_id =
+                    some_clients[(round * 2 * (a.write_reps / 4 + 1) + i) % some_clients.len()].clone();
                 let t = Instant::now();
                 store.record_response(&response, event(action::MEASURE_RECORD, "measure_response")).await?;
                 if i > 0 || round > 0 {
@@ -553,4 +499,91 @@ async fn print_size(store: &Store, target: &Target, sqlite_file: Option<&std::pa
         _ => {}
     }
     Ok(())
+}
+
+/// Sites, clinicians and an administrator, then `--clients` histories through
+/// the bulk import; returns the administrator, a clinician and a client.
+async fn seed(store: &Store, a: &Args, lib: &Library) -> BoxResult<(rapport_store::users::User, Id, Vec<Id>)> {
+    // Sites, clinicians (spread over the sites) and an administrator.
+    let t = Instant::now();
+    let mut sites = Vec::with_capacity(a.sites);
+    for i in 1..=a.sites {
+        sites.push(store.create_site(&format!("Site {i:03}"), None, event(action::SITE_CREATE, "site")).await?.id);
+    }
+    let user = |email: String, name: String, role, site: Option<Id>| NewUser {
+        email,
+        name,
+        role,
+        practises: false,
+        password_hash: "!bench: no sign-in".into(),
+        site_id: site,
+    };
+    let mut clinicians = Vec::with_capacity(a.clinicians);
+    for i in 1..=a.clinicians {
+        let site = sites[i % sites.len()].clone();
+        let u = user(
+            format!("clinician{i}@bench.rapport.test"),
+            format!("Bench Clinician {i}"),
+            Role::Clinician,
+            Some(site.clone()),
+        );
+        clinicians.push((store.create_user(u, event(action::USER_CREATE, "user")).await?.id, Some(site)));
+    }
+    let admin = store
+        .create_user(
+            user("admin@bench.rapport.test".into(), "Bench Admin".into(), Role::Admin, None),
+            event(action::USER_CREATE, "user"),
+        )
+        .await?;
+    println!("set-up: {} sites, {} clinicians in {:.1} s", sites.len(), clinicians.len(), t.elapsed().as_secs_f64());
+
+    // Seed through the bulk import path.
+    let mut g = Generator {
+        rng: StdRng::seed_from_u64(a.seed),
+        phq9: lib.get("phq9").ok_or("phq9")?,
+        gad7: lib.get("gad7").ok_or("gad7")?,
+        hash: Sha256::new(),
+        stats: Stats::default(),
+    };
+    let t = Instant::now();
+    let (mut flags, mut rows) = (0u64, 0u64);
+    let mut done = 0;
+    let mut some_clients = Vec::new();
+    while done < a.clients {
+        let n = a.batch.min(a.clients - done);
+        let batch = (done..done + n).map(|i| g.client(i, &clinicians)).collect::<BoxResult<Vec<_>>>()?;
+        let s = store.import_courses(&batch, event(action::CLIENT_IMPORT, "client")).await?;
+        if some_clients.is_empty() {
+            some_clients = s.clients.iter().take(100).cloned().collect();
+        }
+        flags += s.flags;
+        rows += s.outcome_rows;
+        done += n;
+        bar(done, a.clients, t);
+    }
+    eprintln!();
+    let seed_time = t.elapsed();
+    let st = &g.stats;
+    println!(
+        "seed {}: {} clients (improving {}, flat {}, worsening {}, dropout {}), {} sessions, {} responses, \
+         {} risk flags, {} read-model rows in {:.1} s ({:.0} clients/s, {:.0} responses/s); fingerprint {}",
+        a.seed,
+        a.clients,
+        st.kinds[0],
+        st.kinds[1],
+        st.kinds[2],
+        st.kinds[3],
+        st.sessions,
+        st.responses,
+        flags,
+        rows,
+        seed_time.as_secs_f64(),
+        a.clients as f64 / seed_time.as_secs_f64(),
+        st.responses as f64 / seed_time.as_secs_f64(),
+        hex::encode(&g.hash.clone().finalize()[..8])
+    );
+    if flags != st.item9_positive {
+        return Err(format!("{flags} flags for {} positive item-9 answers", st.item9_positive).into());
+    }
+    Ok((admin, clinicians[0].0.clone(), some_clients))
 }
