@@ -444,8 +444,7 @@ fn lines(applied: &Applied, dim: Dimension, tallies: Vec<(Option<String>, Tally)
     // Quarters in time order; everything else by name, "none" last.
     match dim {
         Dimension::Quarter => out.sort_by(|a, b| a.key.cmp(&b.key)),
-        _ => out
-            .sort_by(|a, b| (a.key.is_none(), a.label.to_lowercase()).cmp(&(b.key.is_none(), b.label.to_lowercase()))),
+        _ => out.sort_by_key(|a| (a.key.is_none(), a.label.to_lowercase())),
     }
     out
 }

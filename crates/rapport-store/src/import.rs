@@ -110,6 +110,16 @@ fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).expect("serialisable")
 }
 
+struct CourseEvent<'a> {
+    id: Id,
+    course: &'a Id,
+    kind: &'static str,
+    old: Option<String>,
+    new: String,
+    by: &'a Id,
+    at: Timestamp,
+}
+
 struct SessionRow<'a> {
     id: Id,
     course: &'a Id,
@@ -221,27 +231,30 @@ impl Store {
         )
         .await?;
         // The contract event `create_course` records, and the ending `set_course_status` records.
-        let mut events: Vec<(Id, &Id, &str, Option<String>, String, &Id, String)> = Vec::new();
+        let mut events = Vec::new();
         for (id, _, c) in &courses {
-            events.push((
-                Id::new(),
-                id,
-                "contract",
-                None,
-                c.course.planned_sessions.to_string(),
-                &c.responsible,
-                now.to_db(),
-            ));
+            let by = &c.responsible;
+            let contract = c.course.planned_sessions.to_string();
+            events.push(CourseEvent {
+                id: Id::new(),
+                course: id,
+                kind: "contract",
+                old: None,
+                new: contract,
+                by,
+                at: now,
+            });
             if let Some((status, at)) = &c.course.ending {
-                events.push((
-                    Id::new(),
-                    id,
-                    "status",
-                    Some("active".into()),
-                    status.clone(),
-                    &c.responsible,
-                    at.to_db(),
-                ));
+                let old = Some("active".to_string());
+                events.push(CourseEvent {
+                    id: Id::new(),
+                    course: id,
+                    kind: "status",
+                    old,
+                    new: status.clone(),
+                    by,
+                    at: *at,
+                });
             }
         }
         insert_many(
@@ -249,15 +262,15 @@ impl Store {
             "INSERT INTO course_events (id, course_id, kind, old_value, new_value, reason, by_user, at)",
             8,
             &events,
-            |q, (id, course, kind, old, new, by, at)| {
-                q.bind(id.as_str().to_string())
-                    .bind(course.as_str().to_string())
-                    .bind(kind.to_string())
-                    .bind(old.clone())
-                    .bind(new.clone())
+            |q, e| {
+                q.bind(e.id.as_str().to_string())
+                    .bind(e.course.as_str().to_string())
+                    .bind(e.kind)
+                    .bind(e.old.clone())
+                    .bind(e.new.clone())
                     .bind(None::<String>)
-                    .bind(by.as_str().to_string())
-                    .bind(at.clone())
+                    .bind(e.by.as_str().to_string())
+                    .bind(e.at.to_db())
             },
         )
         .await?;

@@ -26,16 +26,14 @@ fn at(day: Date, hour: i64) -> Timestamp {
     Timestamp::from_datetime(day.midnight().assume_utc() + Duration::hours(hour))
 }
 
-/// One client history: weekly sessions from `start` with PHQ-9 totals `phq9`
-/// (item 9 answered `item9[i]`) and GAD-7 totals `gad7`, a missed session
-/// after the second, ended as `ending` a week after the last.
+/// One client history: weekly sessions from `start`, each with a PHQ-9 total,
+/// its item 9 answer and a GAD-7 total (`weeks`), a missed session after the
+/// second, ended as `ending` a week after the last.
 fn history(
     name: &str,
     responsible: &Id,
     start: Date,
-    phq9: &[i64],
-    item9: &[i64],
-    gad7: &[i64],
+    weeks: &[(i64, i64, i64)],
     areas: &[&str],
     ending: Option<&str>,
 ) -> ImportedClient {
@@ -55,16 +53,16 @@ fn history(
     };
     let (mut sessions, mut responses) = (Vec::new(), Vec::new());
     let mut day = start;
-    for (i, (phq, gad)) in phq9.iter().zip(gad7).enumerate() {
+    for (i, (phq, item9, gad)) in weeks.iter().enumerate() {
         if i == 2 {
             sessions.push((day, false));
             day += Duration::weeks(1);
         }
         sessions.push((day, true));
         let when = at(day, 10);
-        let flagged = item9[i] > 0;
+        let flagged = *item9 > 0;
         responses.push(ImportedResponse {
-            score: score(p, &items(*phq, 9, item9[i])).unwrap(),
+            score: score(p, &items(*phq, 9, *item9)).unwrap(),
             unscored_answers: None,
             completed_at: when,
             // Every other flag acknowledged after 3 hours and assessed after 20.
@@ -119,9 +117,7 @@ pub fn sample(responsible: &Id) -> (Vec<ImportedClient>, usize) {
             "Imported Recovered",
             responsible,
             date!(2025 - 01 - 06),
-            &[18, 14, 9, 6, 5],
-            &[1, 0, 0, 0, 0],
-            &[14, 11, 8, 6, 4],
+            &[(18, 1, 14), (14, 0, 11), (9, 0, 8), (6, 0, 6), (5, 0, 4)],
             &["grief", "role_dispute"],
             Some("completed"),
         ),
@@ -130,9 +126,7 @@ pub fn sample(responsible: &Id) -> (Vec<ImportedClient>, usize) {
             "Imported Dropout",
             responsible,
             date!(2025 - 03 - 03),
-            &[21, 20],
-            &[0, 2],
-            &[15, 16],
+            &[(21, 0, 15), (20, 2, 16)],
             &["role_transition"],
             Some("ended_early"),
         ),
@@ -141,14 +135,12 @@ pub fn sample(responsible: &Id) -> (Vec<ImportedClient>, usize) {
             "Imported Worse",
             responsible,
             date!(2025 - 06 - 02),
-            &[11, 13, 16, 19],
-            &[0, 0, 1, 0],
-            &[9, 10, 13, 15],
+            &[(11, 0, 9), (13, 0, 10), (16, 1, 13), (19, 0, 15)],
             &["interpersonal_deficits"],
             Some("completed"),
         ),
         // Still in treatment, no formulation yet.
-        history("Imported Ongoing", responsible, date!(2026 - 10 - 05), &[16, 15], &[0, 0], &[12, 12], &[], None),
+        history("Imported Ongoing", responsible, date!(2026 - 10 - 05), &[(16, 0, 12), (15, 0, 12)], &[], None),
     ];
     (batch, 3)
 }

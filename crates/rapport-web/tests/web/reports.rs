@@ -145,11 +145,9 @@ fn answers(items: usize, total: i64) -> Vec<Option<i64>> {
     let mut left = total;
     let mut i = 0;
     while left > 0 {
-        if items != 9 || i % items != 8 {
-            if a[i % items] < 3 {
-                a[i % items] += 1;
-                left -= 1;
-            }
+        if (items != 9 || i % items != 8) && a[i % items] < 3 {
+            a[i % items] += 1;
+            left -= 1;
         }
         i += 1;
     }
