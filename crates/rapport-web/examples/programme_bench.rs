@@ -371,9 +371,9 @@ async fn main() -> BoxResult<()> {
         let admin = user("admin@bench.rapport.test").await?;
         let clinician = user("clinician1@bench.rapport.test").await?;
         let query = CaseloadQuery { search: None, status: None, limit: 100, offset: 0 };
-        let (rows, _) = store.caseload(&admin.id, &query).await?;
+        // A clinician's caseload lists their clients (an administrator is on no care team).
+        let (rows, _) = store.caseload(&clinician.id, &query).await?;
         let first: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
-        println!("existing database: {} clients", store.caseload(&admin.id, &query).await?.1);
         (admin, clinician.id, first)
     } else {
         seed(&store, &a, &lib).await?
