@@ -50,6 +50,8 @@ pub mod action {
     pub const SETUP: &str = "auth.first_run_setup";
     pub const ACCESS_DENIED: &str = "access.denied";
     pub const CLIENT_CREATE: &str = "client.create";
+    /// A client history stored by the bulk import (`Store::import_courses`).
+    pub const CLIENT_IMPORT: &str = "client.import";
     pub const CLIENT_READ: &str = "client.read";
     pub const CLIENT_LIST: &str = "client.list";
     pub const CLIENT_UPDATE: &str = "client.update";
@@ -196,6 +198,7 @@ pub mod action {
         SETUP,
         ACCESS_DENIED,
         CLIENT_CREATE,
+        CLIENT_IMPORT,
         CLIENT_READ,
         CLIENT_LIST,
         CLIENT_UPDATE,
@@ -309,7 +312,7 @@ pub mod action {
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).
-    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND, REMINDER_SEND, RECORDING_DELETE];
+    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND, REMINDER_SEND, RECORDING_DELETE, CLIENT_IMPORT];
 }
 
 /// An event to record; sequence, time and hashes are added when it is appended.

@@ -162,11 +162,11 @@ fn search_text(d: &ClientDetails) -> String {
     parts.join(" ").to_lowercase()
 }
 
-type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
 /// Binds the editable fields in the column order shared by INSERT and UPDATE:
 /// display_name, sort_name, search_text, legal_name … consent_notes, external_ids.
-fn bind_details<'q>(q: AnyQuery<'q>, d: &ClientDetails) -> AnyQuery<'q> {
+pub(crate) fn bind_details<'q>(q: AnyQuery<'q>, d: &ClientDetails) -> AnyQuery<'q> {
     q.bind(d.display_name.clone())
         .bind(sort_name(d))
         .bind(search_text(d))

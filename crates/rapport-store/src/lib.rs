@@ -17,6 +17,7 @@ pub mod escalation;
 pub mod fidelity;
 pub mod formulation;
 pub mod groups;
+pub mod import;
 pub mod keyfile;
 pub mod kiosk;
 pub mod links;

@@ -26,6 +26,7 @@ mod i18n_groups;
 mod i18n_measures;
 mod i18n_portal;
 mod i18n_work;
+mod import;
 mod inventory;
 mod kiosk;
 mod layout;

@@ -543,6 +543,9 @@ async fn every_audited_action_leaves_an_entry() {
     let csrf = x.csrf_from("/account").await;
     x.post_form("/logout", &[("csrf", &csrf)]).await;
 
+    // A bulk import (a command-line job, so the system's).
+    app.store.import_courses(&crate::import::sample(&y.id).0, crate::import::import_event()).await.unwrap();
+
     let entries =
         app.store.audit_entries(&rapport_store::AuditFilter { limit: 10_000, ..Default::default() }).await.unwrap();
     for a in action::ALL {
