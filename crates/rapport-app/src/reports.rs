@@ -15,7 +15,7 @@ use rapport_core::validation::{date_field, KeyArg, ValidationErrors};
 use rapport_core::{Id, Timestamp};
 use rapport_store::reports::{Dimension, ReportFilter};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What a face was asked for, as given (query-string values).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -392,8 +392,8 @@ async fn apply(
     Ok((applied, filter))
 }
 
-/// A breakdown key in words.
-fn label(applied: &Applied, dim: Dimension, key: &Option<String>) -> String {
+/// A breakdown key in words; `names` maps the dimension's ids to their labels.
+fn label(names: &HashMap<&str, &str>, dim: Dimension, key: &Option<String>) -> String {
     let tr = rapport_i18n::current();
     let Some(k) = key else {
         return tr.t(match dim {
@@ -403,14 +403,10 @@ fn label(applied: &Applied, dim: Dimension, key: &Option<String>) -> String {
             _ => msg("reports-not-recorded"),
         });
     };
-    let find = |list: &[Choice]| list.iter().find(|c| &c.id == k).map(|c| c.label.clone());
     match dim {
-        Dimension::Site => find(&applied.sites),
-        Dimension::Clinician => find(&applied.clinicians),
-        Dimension::Protocol => find(&applied.protocols),
-        Dimension::ProblemArea => find(&applied.problem_areas),
         Dimension::Format => Some(tr.t(format_label(k))),
         Dimension::Quarter => Some(quarter_label(k)),
+        _ => names.get(k.as_str()).map(|n| n.to_string()),
     }
     // A clinician who left, a site or protocol no longer configured: the id.
     .unwrap_or_else(|| k.clone())
@@ -434,9 +430,18 @@ pub fn quarter_label(key: &str) -> String {
 }
 
 fn lines(applied: &Applied, dim: Dimension, tallies: Vec<(Option<String>, Tally)>, min: i64) -> Vec<Line> {
+    // Looked up by id: a breakdown by clinician can have tens of thousands of lines.
+    let choices: &[Choice] = match dim {
+        Dimension::Site => &applied.sites,
+        Dimension::Clinician => &applied.clinicians,
+        Dimension::Protocol => &applied.protocols,
+        Dimension::ProblemArea => &applied.problem_areas,
+        Dimension::Format | Dimension::Quarter => &[],
+    };
+    let names: HashMap<&str, &str> = choices.iter().map(|c| (c.id.as_str(), c.label.as_str())).collect();
     let mut out: Vec<Line> = tallies
         .into_iter()
-        .map(|(key, t)| Line { label: label(applied, dim, &key), key, figures: Figures::of(t, min) })
+        .map(|(key, t)| Line { label: label(&names, dim, &key), key, figures: Figures::of(t, min) })
         .collect();
     // Quarters in time order; everything else by name, "none" last.
     match dim {
