@@ -89,7 +89,7 @@ pub async fn seed(store: &Store, clinicians: &[Id], texts: &super::lang::Texts) 
             .map_err(err)?;
         // Starts spread over the last two years; the course runs 8-16 weeks.
         let start = today - Duration::days(100 + (i as i64 * 617) % 640);
-        let protocol = if i % 4 == 3 { "ipt-brief" } else { "ipt-individual" };
+        let protocol = if i % 5 == 3 { "ipt-brief" } else { "ipt-individual" };
         let planned = if protocol == "ipt-brief" { 8 } else { 16 };
         let course =
             super::courses::start_course(store, &client.id, clinician, protocol, planned, start, start).await?;
