@@ -98,6 +98,22 @@ pub fn spawn_risk_escalation(
     })
 }
 
+/// Keeps the programme-outcomes read model close to the records: catches it
+/// up with the writes of the last `every` (reports also catch up before they
+/// read, so this only keeps that step short).
+pub fn spawn_outcomes_catch_up(store: Store, every: Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = store.catch_up_outcomes().await {
+                tracing::error!(error = %e, "programme outcomes catch-up failed");
+            }
+        }
+    })
+}
+
 /// E-mails the outbox (see `mail::deliver_due`) every `every`, up to 50
 /// messages a run. Several instances may run it: each message is claimed
 /// before it is sent.

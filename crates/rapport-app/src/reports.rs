@@ -15,7 +15,7 @@ use rapport_core::validation::{date_field, KeyArg, ValidationErrors};
 use rapport_core::{Id, Timestamp};
 use rapport_store::reports::{Dimension, ReportFilter};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// What a face was asked for, as given (query-string values).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -457,16 +457,10 @@ pub async fn dashboard(state: &AppState, me: &Identity, q: &OutcomesQuery) -> Re
     let reader = reader(state, me, false).await?;
     let (applied, filter) = apply(state, me, &reader, q).await?;
     let min = reader.min_cell;
-    let cells = state.store.outcome_quarters_and_sites(&filter).await?;
-    let (mut totals, mut quarters, mut sites) =
-        (Tally::default(), BTreeMap::<Option<String>, Tally>::new(), BTreeMap::<Option<String>, Tally>::new());
-    for (quarter, site, t) in cells {
-        totals.add(&t);
-        quarters.entry(quarter).or_default().add(&t);
-        sites.entry(site).or_default().add(&t);
-    }
+    state.store.catch_up_outcomes().await?;
+    let overview = state.store.outcome_overview(&filter).await?;
     let breakdown = match applied.group_by {
-        Dimension::Site => sites.clone().into_iter().collect(),
+        Dimension::Site => overview.by_site.clone(),
         dim => state.store.outcome_breakdown(&filter, dim).await?,
     };
     let funnel = state.store.outcome_funnel(&filter).await?;
@@ -495,14 +489,14 @@ pub async fn dashboard(state: &AppState, me: &Identity, q: &OutcomesQuery) -> Re
         (msg("reports-funnel-recovered"), c(funnel.recovered)),
     ]);
     let dashboard = Dashboard {
-        totals: Figures::of(totals, min),
+        totals: Figures::of(overview.totals, min),
         by_quarter: lines(
             &applied,
             Dimension::Quarter,
-            quarters.into_iter().filter(|(k, _)| k.is_some()).collect(),
+            overview.by_quarter.into_iter().filter(|(k, _)| k.is_some()).collect(),
             min,
         ),
-        by_site: lines(&applied, Dimension::Site, sites.into_iter().collect(), min),
+        by_site: lines(&applied, Dimension::Site, overview.by_site, min),
         breakdown: lines(&applied, applied.group_by, breakdown, min),
         funnel: FunnelFigures { stages },
         risk: RiskFigures {
@@ -533,6 +527,7 @@ pub async fn dashboard(state: &AppState, me: &Identity, q: &OutcomesQuery) -> Re
 pub async fn breakdown(state: &AppState, me: &Identity, q: &OutcomesQuery, exported: bool) -> Result<Breakdown, Error> {
     let reader = reader(state, me, exported).await?;
     let (applied, filter) = apply(state, me, &reader, q).await?;
+    state.store.catch_up_outcomes().await?;
     let tallies = state.store.outcome_breakdown(&filter, applied.group_by).await?;
     let mut totals = Tally::default();
     if applied.group_by == Dimension::ProblemArea {

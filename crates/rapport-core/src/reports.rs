@@ -279,6 +279,160 @@ impl Tally {
     }
 }
 
+/// The columns of the running totals (`outcome_totals`, migration 0035) after
+/// their keys, in table order: what one row adds, summed up to a day.
+pub const SUM_COLUMNS: [&str; 22] = [
+    "rows_n",
+    "ended",
+    "engaged",
+    "finished",
+    "dropouts",
+    "attended",
+    "missed",
+    "paired",
+    "case_at_start",
+    "recovered",
+    "reliably_improved",
+    "reliably_recovered",
+    "reliably_deteriorated",
+    "phq9_eligible",
+    "phq9_response",
+    "phq9_remission",
+    "phq9_changes",
+    "phq9_change_sum",
+    "gad7_changes",
+    "gad7_change_sum",
+    "fidelity_rated",
+    "fidelity_passed",
+];
+
+/// Values in the order of [`SUM_COLUMNS`].
+pub type Sums = [i64; 22];
+
+/// What one row adds to every running total it counts in.
+pub fn row_sums(r: &OutcomeRow) -> Sums {
+    let t = Tally::of_row(r);
+    [
+        1,
+        t.ended,
+        i64::from(r.engaged),
+        t.finished,
+        t.dropouts,
+        t.attended,
+        t.missed,
+        t.paired,
+        t.case_at_start,
+        t.recovered,
+        t.reliably_improved,
+        t.reliably_recovered,
+        t.reliably_deteriorated,
+        t.phq9_eligible,
+        t.phq9_response,
+        t.phq9_remission,
+        t.phq9_changes,
+        t.phq9_change_sum,
+        t.gad7_changes,
+        t.gad7_change_sum,
+        t.fidelity_rated,
+        t.fidelity_passed,
+    ]
+}
+
+impl Tally {
+    /// The tally part of running-total sums (a difference of two is the tally of a period).
+    pub fn of_sums(s: &Sums) -> Tally {
+        Tally {
+            ended: s[1],
+            finished: s[3],
+            dropouts: s[4],
+            attended: s[5],
+            missed: s[6],
+            paired: s[7],
+            case_at_start: s[8],
+            recovered: s[9],
+            reliably_improved: s[10],
+            reliably_recovered: s[11],
+            reliably_deteriorated: s[12],
+            phq9_eligible: s[13],
+            phq9_response: s[14],
+            phq9_remission: s[15],
+            phq9_changes: s[16],
+            phq9_change_sum: s[17],
+            gad7_changes: s[18],
+            gad7_change_sum: s[19],
+            fidelity_rated: s[20],
+            fidelity_passed: s[21],
+        }
+    }
+}
+
+/// Which date a running total follows: rows by the day they ended (the
+/// tallies and breakdowns) or by the day they started (the funnel).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Basis {
+    Ended,
+    Started,
+}
+
+impl Basis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Ended => "ended",
+            Basis::Started => "started",
+        }
+    }
+}
+
+/// The dimensions running totals are kept for on the `ended` basis ("all" is
+/// the whole organisation); the `started` basis keeps only "all".
+pub const TOTAL_DIMENSIONS: [&str; 7] = ["all", "clinician", "site", "protocol", "problem_area", "format", "quarter"];
+
+/// One running total a row counts in: basis, dimension, key ("" when the row
+/// has no value for the dimension) and the day it counts from.
+pub type TotalKey = (Basis, &'static str, String, Date);
+
+/// Every running total `r` counts in. A row with two problem areas counts
+/// under both; a row that has not ended counts only on the `started` basis.
+pub fn total_keys(r: &OutcomeRow) -> Vec<TotalKey> {
+    let mut out = vec![(Basis::Started, "all", String::new(), r.started_on)];
+    let Some(day) = r.ended_on else { return out };
+    let or_blank = |v: &Option<String>| v.clone().unwrap_or_default();
+    for (dim, key) in [
+        ("all", String::new()),
+        ("clinician", or_blank(&r.clinician_id)),
+        ("site", or_blank(&r.site_id)),
+        ("protocol", r.protocol_id.clone()),
+        ("problem_area", or_blank(&r.area1)),
+        ("format", r.format.as_str().to_string()),
+        ("quarter", or_blank(&r.ended_quarter)),
+    ] {
+        out.push((Basis::Ended, dim, key, day));
+    }
+    if let Some(a2) = &r.area2 {
+        out.push((Basis::Ended, "problem_area", a2.clone(), day));
+    }
+    out
+}
+
+/// What replacing rows `old` with rows `new` changes in the running totals:
+/// the sums to add at each total key, without keys whose change is zero.
+pub fn total_changes(old: &[OutcomeRow], new: &[OutcomeRow]) -> std::collections::BTreeMap<TotalKey, Sums> {
+    let mut out: std::collections::BTreeMap<TotalKey, Sums> = std::collections::BTreeMap::new();
+    for (rows, sign) in [(old, -1), (new, 1)] {
+        for r in rows {
+            let sums = row_sums(r);
+            for k in total_keys(r) {
+                let slot = out.entry(k).or_insert([0; 22]);
+                for (s, v) in slot.iter_mut().zip(sums) {
+                    *s += sign * v;
+                }
+            }
+        }
+    }
+    out.retain(|_, s| s.iter().any(|v| *v != 0));
+    out
+}
+
 /// A proportion with its numerator and denominator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Rate {
@@ -445,6 +599,36 @@ mod tests {
         assert_eq!(r.attendance, Rate::new(6, 9));
         assert_eq!(r.fidelity, Rate::new(3, 6));
         assert_eq!(Tally::mean_change_tenths(t.phq9_change_sum, t.phq9_changes), Some(-33));
+    }
+
+    #[test]
+    fn running_total_changes_move_a_row_between_keys_and_cancel_out() {
+        let ended = row(&facts(&[18, 7], &[12, 6], 2, true));
+        let open = row(&facts(&[18], &[12], 1, false));
+        // An open row counts only in the started-basis total.
+        assert_eq!(total_keys(&open).len(), 1);
+        // Ended with two areas: started + 7 ended dimensions + the second area.
+        let mut two_areas = ended.clone();
+        two_areas.area1 = Some("grief".into());
+        two_areas.area2 = Some("role_dispute".into());
+        let keys = total_keys(&two_areas);
+        assert_eq!(keys.len(), 9);
+        assert!(keys.contains(&(Basis::Ended, "problem_area", "role_dispute".into(), ended.ended_on.unwrap())));
+        // Replacing a row with itself changes nothing; ending it adds it to each ended total.
+        assert!(total_changes(std::slice::from_ref(&ended), std::slice::from_ref(&ended)).is_empty());
+        let changes = total_changes(std::slice::from_ref(&open), std::slice::from_ref(&ended));
+        let all = &changes[&(Basis::Ended, "all", String::new(), ended.ended_on.unwrap())];
+        assert_eq!(Tally::of_sums(all), Tally::of_row(&ended));
+        assert_eq!(all[0], 1);
+        // Moving to another clinician takes the row off one key and onto the other.
+        let mut moved = ended.clone();
+        moved.clinician_id = Some("other".into());
+        let changes = total_changes(std::slice::from_ref(&ended), &[moved]);
+        assert_eq!(changes.len(), 2);
+        let day = ended.ended_on.unwrap();
+        assert_eq!(changes[&(Basis::Ended, "clinician", "other".into(), day)][0], 1);
+        let old = ended.clinician_id.clone().unwrap_or_default();
+        assert_eq!(changes[&(Basis::Ended, "clinician", old, day)][0], -1);
     }
 
     #[test]

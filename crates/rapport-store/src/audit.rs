@@ -8,7 +8,6 @@ use rapport_core::audit::{seal, AuditEntry, AuditEvent, ChainError, ChainVerifie
 use rapport_core::checkpoint::{Anchor, AnchorCheck, AnchorError, Checkpoint, CheckpointKey};
 use rapport_core::Timestamp;
 use sqlx::{Any, AnyPool, Transaction};
-use std::sync::atomic::{AtomicBool, Ordering};
 use tokio::sync::{mpsc, oneshot, Mutex};
 
 /// Appends one entry inside an open write transaction. The `UPDATE` of the
@@ -26,30 +25,14 @@ pub(crate) async fn commit(mut tx: Transaction<'static, Any>, event: AuditEvent,
     Ok(())
 }
 
-/// Appends the entries of a write, in its transaction, after bringing the
-/// programme-outcomes read model up to date for the clients they name (see
-/// `reports`: the audit entry is the one thing every write of client data has).
+/// Appends the entries of a write, in its transaction. (The programme
+/// outcomes read model follows these entries afterwards: `outcome_rows`.)
 pub(crate) async fn append_many(
     tx: &mut Transaction<'static, Any>,
     events: Vec<AuditEvent>,
     at: Timestamp,
 ) -> Result<Vec<i64>> {
-    if OUTCOMES_MAINTENANCE.load(Ordering::Relaxed) {
-        crate::outcome_rows::refresh_for_events(tx, &events).await?;
-    }
     append_entries(tx, events, at).await
-}
-
-/// Off only in the programme benchmark, to measure what keeping the outcomes
-/// read model up to date adds to a write (bench/README.md); never in Rapport.
-static OUTCOMES_MAINTENANCE: AtomicBool = AtomicBool::new(true);
-
-impl Store {
-    /// For the programme benchmark only: turns the read-model refresh of
-    /// every write in this process off (`false`) or back on.
-    pub fn set_outcomes_maintenance_for_benchmark(&self, on: bool) {
-        OUTCOMES_MAINTENANCE.store(on, Ordering::Relaxed);
-    }
 }
 
 /// Appends several entries with one head update and multi-row inserts, so a

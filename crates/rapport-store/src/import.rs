@@ -481,7 +481,10 @@ impl Store {
         }
 
         let outcome_rows = match (client_ids.first(), client_ids.last()) {
-            (Some(lo), Some(hi)) => outcome_rows::refresh_range(&mut tx, lo.as_str(), hi.as_str()).await? as u64,
+            (Some(lo), Some(hi)) => {
+                outcome_rows::refresh_range(&mut tx, lo.as_str(), hi.as_str(), outcome_rows::Totals::RebuildLater)
+                    .await? as u64
+            }
             _ => 0,
         };
         let mut per_client: BTreeMap<&Id, (usize, usize, usize)> = BTreeMap::new();
@@ -506,7 +509,21 @@ impl Store {
             .collect();
         entries.append(&mut audit_events);
         if !entries.is_empty() {
-            audit::append_entries(&mut tx, entries, now).await?;
+            let seqs = audit::append_entries(&mut tx, entries, now).await?;
+            // The rows of this batch are current: when the read model had
+            // caught up with everything before it, it has caught up with the
+            // batch too (else its catch-up refreshes these clients again). The
+            // running totals are rebuilt once, by the next catch-up.
+            if let (Some(first), Some(last)) = (seqs.first(), seqs.last()) {
+                sqlx::query(
+                    "UPDATE outcome_model SET applied_seq = CASE WHEN applied_seq = $1 THEN $2 ELSE applied_seq END, \
+                     totals_built = 0 WHERE id = 1",
+                )
+                .bind(first - 1)
+                .bind(*last)
+                .execute(&mut *tx)
+                .await?;
+            }
         }
         tx.commit().await?;
         Ok(ImportSummary {

@@ -1,10 +1,15 @@
 //! Programme outcomes: the report queries over the read model that
-//! `outcome_rows.rs` keeps (docs/reports.md), and its rebuild from scratch.
+//! `outcome_rows.rs` keeps (docs/reports.md), its catch-up and its rebuild.
+//!
+//! A report over the whole organisation (no filter but the period) reads the
+//! running totals: two lookups per line of the breakdown, whatever the period
+//! and however many courses it holds. A filtered report (a site, a clinician,
+//! a supervisor's reach...) sums the rows it selects.
 
-use crate::outcome_rows::{refresh_range, FLAG_COLUMNS, ROW_COLUMNS};
+use crate::outcome_rows::{catch_up, rebuild_totals, refresh_range, Totals, CATCH_UP_BATCH, FLAG_COLUMNS, ROW_COLUMNS};
 use crate::row::Named;
 use crate::{Result, Store};
-use rapport_core::reports::Tally;
+use rapport_core::reports::{Basis, Sums, Tally, SUM_COLUMNS};
 use rapport_core::time::format_date;
 use rapport_core::Timestamp;
 use sqlx::any::AnyRow;
@@ -69,6 +74,40 @@ pub struct ReportFilter {
     pub supervisor_id: String,
 }
 
+impl ReportFilter {
+    /// Whether only the period limits the rows (the running totals answer these).
+    pub fn is_whole_organisation(&self) -> bool {
+        [&self.site_id, &self.clinician_id, &self.protocol_id, &self.problem_area, &self.format, &self.supervisor_id]
+            .iter()
+            .all(|v| v.is_empty())
+    }
+
+    fn bounds(&self) -> (String, String) {
+        (
+            self.from.map(format_date).unwrap_or_else(|| "0000-01-01".into()),
+            self.to.map(format_date).unwrap_or_else(|| "9999-12-31".into()),
+        )
+    }
+}
+
+/// The dashboard's tallies of the rows that ended in the period: all of
+/// them, by quarter and by site.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overview {
+    pub totals: Tally,
+    pub by_quarter: Vec<(Option<String>, Tally)>,
+    pub by_site: Vec<(Option<String>, Tally)>,
+}
+
+/// What a catch-up of the read model did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CatchUp {
+    /// Audit entries read.
+    pub entries: u64,
+    /// Clients whose rows were recomputed.
+    pub clients: u64,
+}
+
 /// The WHERE clause every report query shares; `$1`/`$2` bound the date column.
 fn where_clause(date_column: &str) -> String {
     format!(
@@ -83,8 +122,9 @@ fn bind_filter<'q>(
     q: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
     f: &ReportFilter,
 ) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
-    q.bind(f.from.map(format_date).unwrap_or_else(|| "0000-01-01".into()))
-        .bind(f.to.map(format_date).unwrap_or_else(|| "9999-12-31".into()))
+    let (from, to) = f.bounds();
+    q.bind(from)
+        .bind(to)
         .bind(f.site_id.clone())
         .bind(f.clinician_id.clone())
         .bind(f.protocol_id.clone())
@@ -165,6 +205,70 @@ impl Store {
         filter: &ReportFilter,
         dim: Dimension,
     ) -> Result<Vec<(Option<String>, Tally)>> {
+        if filter.is_whole_organisation() && self.outcome_totals_ready().await? {
+            let (from, to) = filter.bounds();
+            let lines = self.running_totals(Basis::Ended, dim.as_str(), &from, &to).await?;
+            return Ok(lines.into_iter().map(|(k, s)| (k, Tally::of_sums(&s))).collect());
+        }
+        self.outcome_breakdown_scan(filter, dim).await
+    }
+
+    /// Whether the running totals are built and kept (not while the read
+    /// model is rebuilt or before a first catch-up after an import).
+    async fn outcome_totals_ready(&self) -> Result<bool> {
+        let r = sqlx::query("SELECT totals_built FROM outcome_model WHERE id = 1").fetch_one(&self.read).await?;
+        Ok(r.col::<i64>("totals_built")? == 1)
+    }
+
+    /// For each key of `dim` with rows in `from..=to` (dates), their sums: the
+    /// running total on the last day up to `to` minus the one before `from`.
+    async fn running_totals(
+        &self,
+        basis: Basis,
+        dim: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<(Option<String>, Sums)>> {
+        let diffs =
+            SUM_COLUMNS.iter().map(|c| format!("hi.{c} - COALESCE(lo.{c}, 0) AS {c}")).collect::<Vec<_>>().join(", ");
+        // MATERIALIZED: find each key's two days first (two index probes), then
+        // read those two rows; without it SQLite walks every row of the dimension.
+        let sql = format!(
+            "WITH d AS MATERIALIZED (SELECT k.key, \
+             (SELECT MAX(x.day) FROM outcome_totals x WHERE x.basis = $1 AND x.dim = $2 AND x.key = k.key \
+              AND x.day <= $4) AS hi_day, \
+             (SELECT MAX(x.day) FROM outcome_totals x WHERE x.basis = $1 AND x.dim = $2 AND x.key = k.key \
+              AND x.day < $3) AS lo_day \
+             FROM outcome_keys k WHERE k.basis = $1 AND k.dim = $2) \
+             SELECT d.key AS k, {diffs} FROM d \
+             JOIN outcome_totals hi ON hi.basis = $1 AND hi.dim = $2 AND hi.key = d.key AND hi.day = d.hi_day \
+             LEFT JOIN outcome_totals lo ON lo.basis = $1 AND lo.dim = $2 AND lo.key = d.key AND lo.day = d.lo_day"
+        );
+        let rows = sqlx::query(&sql).bind(basis.as_str()).bind(dim).bind(from).bind(to).fetch_all(&self.read).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let mut sums: Sums = [0; 22];
+            for (slot, c) in sums.iter_mut().zip(SUM_COLUMNS) {
+                *slot = r.col(c)?;
+            }
+            if sums[0] == 0 {
+                continue;
+            }
+            let key: String = r.col("k")?;
+            out.push(((!key.is_empty() || dim == "all").then_some(key), sums));
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
+
+    /// [`Store::outcome_breakdown`] by summing the rows themselves (what a
+    /// filtered report does; public so tests can compare it with the totals).
+    #[crate::boxing::boxed_future]
+    pub async fn outcome_breakdown_scan(
+        &self,
+        filter: &ReportFilter,
+        dim: Dimension,
+    ) -> Result<Vec<(Option<String>, Tally)>> {
         let col = dim.column();
         let mut sql =
             format!("SELECT {col} AS k, {TALLY_SELECT} FROM outcome_rows {} GROUP BY {col}", where_clause("ended_on"));
@@ -183,25 +287,62 @@ impl Store {
         Ok(out.into_iter().collect())
     }
 
-    /// Tallies by quarter and site at once (the dashboard folds them into
-    /// its totals, its chart by quarter and its bars by site): one scan.
+    /// The rows that ended in the period: their tally, by quarter and by site.
     #[crate::boxing::boxed_future]
-    pub async fn outcome_quarters_and_sites(
-        &self,
-        filter: &ReportFilter,
-    ) -> Result<Vec<(Option<String>, Option<String>, Tally)>> {
+    pub async fn outcome_overview(&self, filter: &ReportFilter) -> Result<Overview> {
+        if filter.is_whole_organisation() && self.outcome_totals_ready().await? {
+            let (from, to) = filter.bounds();
+            let tallies = |lines: Vec<(Option<String>, Sums)>| {
+                lines.into_iter().map(|(k, s)| (k, Tally::of_sums(&s))).collect::<Vec<_>>()
+            };
+            let mut totals = Tally::default();
+            for (_, t) in tallies(self.running_totals(Basis::Ended, "all", &from, &to).await?) {
+                totals.add(&t);
+            }
+            return Ok(Overview {
+                totals,
+                by_quarter: tallies(self.running_totals(Basis::Ended, "quarter", &from, &to).await?),
+                by_site: tallies(self.running_totals(Basis::Ended, "site", &from, &to).await?),
+            });
+        }
+        // One scan, by quarter and site at once, folded three ways.
         let sql = format!(
             "SELECT ended_quarter AS q, site_id AS s, {TALLY_SELECT} FROM outcome_rows {} GROUP BY ended_quarter, site_id",
             where_clause("ended_on")
         );
         let rows = bind_filter(sqlx::query(&sql), filter).fetch_all(&self.read).await?;
-        rows.iter().map(|r| Ok((r.col("q")?, r.col("s")?, tally_of(r)?))).collect()
+        let (mut totals, mut quarters, mut sites) =
+            (Tally::default(), BTreeMap::<Option<String>, Tally>::new(), BTreeMap::<Option<String>, Tally>::new());
+        for r in &rows {
+            let t = tally_of(r)?;
+            totals.add(&t);
+            quarters.entry(r.col("q")?).or_default().add(&t);
+            sites.entry(r.col("s")?).or_default().add(&t);
+        }
+        Ok(Overview { totals, by_quarter: quarters.into_iter().collect(), by_site: sites.into_iter().collect() })
     }
 
     /// The funnel of rows that started in the period, with the screenings
     /// recorded in it (screenings filter by site, protocol and screener only).
     #[crate::boxing::boxed_future]
     pub async fn outcome_funnel(&self, filter: &ReportFilter) -> Result<Funnel> {
+        let mut funnel = if filter.is_whole_organisation() && self.outcome_totals_ready().await? {
+            let (from, to) = filter.bounds();
+            let sums = self.running_totals(Basis::Started, "all", &from, &to).await?;
+            let s = sums.first().map(|(_, s)| *s).unwrap_or([0; 22]);
+            // rows_n, engaged, finished, paired, recovered (SUM_COLUMNS).
+            Funnel { started: s[0], engaged: s[2], finished: s[3], paired: s[7], recovered: s[9], ..Default::default() }
+        } else {
+            self.outcome_funnel_scan(filter).await?
+        };
+        self.add_screenings(filter, &mut funnel).await?;
+        Ok(funnel)
+    }
+
+    /// The funnel summed from the rows (a filtered report; public so tests
+    /// can compare it with the running totals). Without the screenings.
+    #[crate::boxing::boxed_future]
+    pub async fn outcome_funnel_scan(&self, filter: &ReportFilter) -> Result<Funnel> {
         let sql = format!(
             "SELECT COUNT(*) AS started, CAST(SUM(engaged) AS BIGINT) AS engaged, \
              CAST(SUM(finished) AS BIGINT) AS finished, CAST(SUM(paired) AS BIGINT) AS paired, \
@@ -210,14 +351,19 @@ impl Store {
         );
         let r = bind_filter(sqlx::query(&sql), filter).fetch_one(&self.read).await?;
         let n = |c: &str| -> Result<i64> { Ok(r.col::<Option<i64>>(c)?.unwrap_or(0)) };
-        let mut funnel = Funnel {
+        Ok(Funnel {
             started: n("started")?,
             engaged: n("engaged")?,
             finished: n("finished")?,
             paired: n("paired")?,
             recovered: n("recovered")?,
             ..Default::default()
-        };
+        })
+    }
+
+    /// The screenings recorded in the period, when the filter allows them
+    /// (screenings filter by site, protocol and screener only).
+    async fn add_screenings(&self, filter: &ReportFilter, funnel: &mut Funnel) -> Result<()> {
         if filter.problem_area.is_empty() && matches!(filter.format.as_str(), "" | "group") {
             let s = sqlx::query(
                 "SELECT COUNT(*) AS screened, \
@@ -237,7 +383,7 @@ impl Store {
             funnel.screened = s.col("screened")?;
             funnel.eligible = s.col::<Option<i64>>("eligible")?.unwrap_or(0);
         }
-        Ok(funnel)
+        Ok(())
     }
 
     /// Risk handling: flags raised in the period with their times, and flags
@@ -314,11 +460,50 @@ impl Store {
         Ok(r.col::<Option<String>>("built_at")?.is_some())
     }
 
+    /// Brings the read model up to date with every write committed so far
+    /// (see `outcome_rows`): reports call it before they read, the server
+    /// every few seconds. Cheap when there is nothing to do (one read).
+    #[crate::boxing::boxed_future]
+    pub async fn catch_up_outcomes(&self) -> Result<CatchUp> {
+        let mut done = CatchUp::default();
+        loop {
+            let r = sqlx::query(
+                "SELECT m.applied_seq, m.totals_built, h.last_seq FROM outcome_model m, audit_head h \
+                 WHERE m.id = 1 AND h.id = 1",
+            )
+            .fetch_one(&self.read)
+            .await?;
+            let (applied, built, head): (i64, i64, i64) =
+                (r.col("applied_seq")?, r.col("totals_built")?, r.col("last_seq")?);
+            if applied >= head && built != 0 {
+                return Ok(done);
+            }
+            let mut tx = self.begin_write().await?;
+            let (entries, clients) = catch_up(&mut tx).await?;
+            tx.commit().await?;
+            done.entries += entries as u64;
+            done.clients += clients as u64;
+            if (entries as i64) < CATCH_UP_BATCH {
+                return Ok(done);
+            }
+        }
+    }
+
     /// Rebuilds the read model from the records, `batch` clients per
-    /// transaction; `progress(done, total)` after each batch. Returns the rows written.
+    /// transaction; `progress(done, total)` after each batch. Returns the rows
+    /// written. Writes made meanwhile are caught up afterwards (they come
+    /// after the audit entry the rebuild started from).
     pub async fn rebuild_outcomes(&self, batch: usize, mut progress: impl FnMut(u64, u64) + Send) -> Result<u64> {
         let total: i64 = sqlx::query("SELECT COUNT(*) AS n FROM clients").fetch_one(&self.read).await?.col("n")?;
         let mut tx = self.begin_write().await?;
+        // built_at stays empty until the end, so an interrupted rebuild is
+        // done again when the server next starts.
+        sqlx::query(
+            "UPDATE outcome_model SET applied_seq = COALESCE((SELECT last_seq FROM audit_head WHERE id = 1), 0), \
+             totals_built = 2, built_at = NULL WHERE id = 1",
+        )
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM outcome_rows").execute(&mut *tx).await?;
         sqlx::query("DELETE FROM outcome_flags").execute(&mut *tx).await?;
         tx.commit().await?;
@@ -332,16 +517,28 @@ impl Store {
             let (Some(first), Some(last)) = (ids.first(), ids.last()) else { break };
             let (lo, hi): (String, String) = (first.col("id")?, last.col("id")?);
             let mut tx = self.begin_write().await?;
-            rows += refresh_range(&mut tx, &lo, &hi).await? as u64;
+            lock_outcome_model(&mut tx).await?;
+            rows += refresh_range(&mut tx, &lo, &hi, Totals::RebuildLater).await? as u64;
             tx.commit().await?;
             done += ids.len() as u64;
             progress(done, total as u64);
             after = hi;
         }
+        let mut tx = self.begin_write().await?;
+        lock_outcome_model(&mut tx).await?;
+        rebuild_totals(&mut tx).await?;
         sqlx::query("UPDATE outcome_model SET built_at = $1 WHERE id = 1")
             .bind(Timestamp::now().to_db())
-            .execute(&self.write)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(rows)
     }
+}
+
+/// Takes the read model's state row for the transaction: whatever changes
+/// outcome rows takes it first, so catch-ups and rebuild steps take turns.
+async fn lock_outcome_model(tx: &mut sqlx::Transaction<'static, Any>) -> Result<()> {
+    sqlx::query("UPDATE outcome_model SET applied_seq = applied_seq WHERE id = 1").execute(&mut **tx).await?;
+    Ok(())
 }

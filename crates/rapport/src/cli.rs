@@ -1016,6 +1016,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
     let escalation =
         rapport_app::jobs::spawn_risk_escalation(store.clone(), ack_override, std::time::Duration::from_secs(60));
+    let outcomes = rapport_app::jobs::spawn_outcomes_catch_up(store.clone(), std::time::Duration::from_secs(2));
     // Session reminders to clients go into the outbox (sent when e-mail is configured).
     let reminders = rapport_app::jobs::spawn_session_reminders(state.clone(), std::time::Duration::from_secs(300));
     let delivery = match (mailer, &smtp) {
@@ -1039,6 +1040,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         d.abort();
     }
     escalation.abort();
+    outcomes.abort();
     reminders.abort();
     housekeeping.abort();
     tracing::info!("stopped");

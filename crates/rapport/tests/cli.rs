@@ -1344,6 +1344,12 @@ fn reports_rebuild_and_the_first_start_after_an_upgrade() {
         assert!(stderr(&o).contains("100 %"), "a progress bar: {}", stderr(&o));
         assert_eq!(sql_number(&db, "SELECT COUNT(*) FROM outcome_rows"), rows);
         assert_eq!(sql_number(&db, "SELECT COUNT(*) FROM outcome_flags"), flags);
+        // The running totals are rebuilt with the rows: the finished courses are in them.
+        assert_eq!(sql_number(&db, "SELECT totals_built FROM outcome_model"), 1);
+        assert_eq!(
+            sql_number(&db, "SELECT MAX(ended) FROM outcome_totals WHERE basis = 'ended' AND dim = 'all'"),
+            sql_number(&db, "SELECT COUNT(*) FROM outcome_rows WHERE ended_on IS NOT NULL")
+        );
 
         // As after an upgrade from a release without the read model.
         sql_number(&db, "DELETE FROM outcome_rows");

@@ -462,15 +462,94 @@ async fn the_read_model_equals_a_rebuild_after_any_sequence_of_writes() {
                     }
                     _ => {}
                 }
+                // Catch up now and then, so the running totals take the
+                // changes in several steps, as under the server's background job.
+                if next(3) == 0 {
+                    app.store.catch_up_outcomes().await.unwrap();
+                    assert_running_totals_match_the_rows(&app).await;
+                }
             }
+            app.store.catch_up_outcomes().await.unwrap();
             let kept = app.store.outcome_rows_dump().await.unwrap();
             assert!(kept.iter().any(|l| l.starts_with("c:")), "the sequence left no course rows: {kept:?}");
+            assert_running_totals_match_the_rows(&app).await;
             app.store.rebuild_outcomes(7, |_, _| {}).await.unwrap();
             let rebuilt = app.store.outcome_rows_dump().await.unwrap();
             assert_eq!(kept, rebuilt, "seed {seed}");
+            assert_running_totals_match_the_rows(&app).await;
+            assert_eq!(app.store.catch_up_outcomes().await.unwrap().entries, 0, "a rebuild leaves nothing to catch up");
         }
     })
     .await;
+}
+
+/// A write leaves the read model as it was (it costs the write nothing); the
+/// next report catches up before it reads, so it already counts the write.
+#[tokio::test]
+async fn a_report_counts_the_write_just_made() {
+    on_each_backend(|app| async move {
+        use rapport_store::reports::{Dimension, ReportFilter};
+        let admin = app.user("admin@latest.example", Role::Admin).await;
+        let (_, api, _client, course) = client_with_course(&app, "latest@reports.example").await;
+        api.attended_sessions(&course, &[&today(), &today()]).await;
+        let admin_api = Api::new(&app, &admin).await;
+        let (s, body) = admin_api.get("/api/v1/reports/outcomes?group_by=format").await;
+        assert_eq!(s, 200, "{body}");
+        let finished = || async {
+            let t = app.store.outcome_breakdown(&ReportFilter::default(), Dimension::Format).await.unwrap();
+            t.iter().map(|(_, t)| t.finished).sum::<i64>()
+        };
+        assert_eq!(finished().await, 0);
+        let rows_before = app.store.outcome_rows_dump().await.unwrap();
+        let (s, b) = api
+            .post(&format!("/api/v1/courses/{course}/status"), json!({"status": "ended_early", "reason": "moved"}))
+            .await;
+        assert_eq!(s, 200, "{b}");
+        // The write itself left the read model as it was...
+        assert_eq!(app.store.outcome_rows_dump().await.unwrap(), rows_before);
+        assert_eq!(finished().await, 0);
+        // ...and the report caught up before it read.
+        let (s, body) = admin_api.get("/api/v1/reports/outcomes?group_by=format").await;
+        assert_eq!(s, 200, "{body}");
+        assert_ne!(app.store.outcome_rows_dump().await.unwrap(), rows_before);
+        assert_eq!(finished().await, 1);
+    })
+    .await;
+}
+
+/// The running totals (what a whole-organisation report reads) give the same
+/// figures as summing the rows, for every dimension and several periods.
+async fn assert_running_totals_match_the_rows(app: &TestApp) {
+    use rapport_store::reports::{Dimension, ReportFilter};
+    let today = Timestamp::now().date();
+    let periods = [
+        (None, None),
+        (Some(today - Duration::days(40)), Some(today - Duration::days(10))),
+        (Some(today - Duration::days(59)), Some(today - Duration::days(59))),
+        (Some(today - Duration::days(20)), None),
+        (None, Some(today - Duration::days(30))),
+        (Some(today + Duration::days(1)), None),
+    ];
+    for (from, to) in periods {
+        let f = ReportFilter { from, to, ..Default::default() };
+        let mut whole = rapport_core::reports::Tally::default();
+        for dim in [Dimension::Quarter].into_iter().chain(Dimension::BREAKDOWNS) {
+            let totals = app.store.outcome_breakdown(&f, dim).await.unwrap();
+            let rows = app.store.outcome_breakdown_scan(&f, dim).await.unwrap();
+            assert_eq!(totals, rows, "{} over {from:?}..{to:?}", dim.as_str());
+            if dim == Dimension::Format {
+                for (_, t) in &rows {
+                    whole.add(t);
+                }
+            }
+        }
+        let overview = app.store.outcome_overview(&f).await.unwrap();
+        assert_eq!(overview.totals, whole, "totals over {from:?}..{to:?}");
+        assert_eq!(overview.by_site, app.store.outcome_breakdown_scan(&f, Dimension::Site).await.unwrap());
+        let funnel = app.store.outcome_funnel(&f).await.unwrap();
+        let without_screenings = rapport_store::reports::Funnel { screened: 0, eligible: 0, ..funnel };
+        assert_eq!(without_screenings, app.store.outcome_funnel_scan(&f).await.unwrap());
+    }
 }
 
 #[tokio::test]
@@ -480,6 +559,7 @@ async fn programme_report_rows_follow_attendance_endings_and_group_by_problem_ar
         let (_, api, client, course) = client_with_course(&app, "rows@reports.example").await;
         api.attended_sessions(&course, &[&today()]).await;
         let row = |dump: Vec<String>| dump.into_iter().find(|l| l.starts_with(&format!("c:{course}|"))).unwrap();
+        app.store.catch_up_outcomes().await.unwrap();
         let first = row(app.store.outcome_rows_dump().await.unwrap());
         let cols: Vec<&str> = first.split('|').collect();
         // key, client, course, group, format, site, clinician, protocol, area1, area2, started, ended, quarter, planned, attended
@@ -496,6 +576,7 @@ async fn programme_report_rows_follow_attendance_endings_and_group_by_problem_ar
             .post(&format!("/api/v1/courses/{course}/status"), json!({"status": "ended_early", "reason": "moved"}))
             .await;
         assert_eq!(s, 200, "{b}");
+        app.store.catch_up_outcomes().await.unwrap();
         let ended = row(app.store.outcome_rows_dump().await.unwrap());
         let cols: Vec<&str> = ended.split('|').collect();
         assert_eq!(
