@@ -319,15 +319,16 @@ async fn apply(
         state.store.sites().await?.into_iter().map(|s| Choice { id: s.id.to_string(), label: s.name }).collect();
     let reach: Option<Vec<Id>> =
         if reader.whole_organisation { None } else { Some(state.store.supervision_reach(&me.user.id).await?) };
+    let reach: Option<std::collections::HashSet<Id>> = reach.map(|r| r.into_iter().collect());
     let mut clinicians: Vec<Choice> = state
         .store
-        .users()
+        .course_holders()
         .await?
         .into_iter()
-        .filter(|u| matches!(u.role, Role::Clinician | Role::Facilitator | Role::Supervisor) || u.practises)
-        .filter(|u| reach.as_ref().is_none_or(|r| r.contains(&u.id)))
-        .map(|u| Choice { id: u.id.to_string(), label: u.name })
+        .filter(|(id, _)| reach.as_ref().is_none_or(|r| r.contains(id)))
+        .map(|(id, name)| Choice { id: id.to_string(), label: name })
         .collect();
+    // Sorted here: the two databases collate names differently.
     clinicians.sort_by(|a, b| a.label.cmp(&b.label));
     let protocols: Vec<Choice> = state
         .config

@@ -163,6 +163,21 @@ impl Store {
         rows.iter().map(user_from_row).collect()
     }
 
+    /// Who can be responsible for courses or groups (clinicians, facilitators,
+    /// supervisors, practising administrators; active or not): ids and names
+    /// only, for the programme reports' clinician filter, which at a large
+    /// organisation lists tens of thousands.
+    #[crate::boxing::boxed_future]
+    pub async fn course_holders(&self) -> Result<Vec<(Id, String)>> {
+        let rows = sqlx::query(
+            "SELECT id, name FROM users WHERE role IN ('clinician', 'facilitator', 'supervisor') \
+             OR (role <> 'client' AND practises = 1)",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(|r| Ok((Id::from_db(r.col("id")?), r.col("name")?))).collect()
+    }
+
     /// Staff who may join a care team (active clinicians, supervisors and practising admins).
     #[crate::boxing::boxed_future]
     pub async fn practising_staff(&self) -> Result<Vec<User>> {
