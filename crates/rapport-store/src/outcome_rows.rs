@@ -562,7 +562,8 @@ fn row_from(r: &AnyRow) -> Result<OutcomeRow> {
 
 /// Adds `changes` to the running totals: each change counts from its day
 /// on, so it is added to the key's total on that day (made first, as a copy
-/// of the day before, when the key had no total that day) and every later one.
+/// of the day before, when the key had no total that day), to every later
+/// one, and to the key's own latest total, whose first and last days widen.
 async fn apply_total_changes(tx: &mut Tx, changes: std::collections::BTreeMap<TotalKey, Sums>) -> Result<()> {
     let cols = SUM_COLUMNS.join(", ");
     let copied = SUM_COLUMNS.iter().map(|c| format!("COALESCE(p.{c}, 0)")).collect::<Vec<_>>().join(", ");
@@ -576,18 +577,21 @@ async fn apply_total_changes(tx: &mut Tx, changes: std::collections::BTreeMap<To
     let sets =
         SUM_COLUMNS.iter().enumerate().map(|(i, c)| format!("{c} = {c} + ${}", i + 5)).collect::<Vec<_>>().join(", ");
     let add = format!("UPDATE outcome_totals SET {sets} WHERE basis = $1 AND dim = $2 AND key = $3 AND day >= $4");
+    let add_to_key = format!(
+        "UPDATE outcome_keys SET first_day = CASE WHEN first_day = '' OR $4 < first_day THEN $4 ELSE first_day END, \
+         last_day = CASE WHEN $4 > last_day THEN $4 ELSE last_day END, {sets} \
+         WHERE basis = $1 AND dim = $2 AND key = $3"
+    );
     for ((basis, dim, key, day), sums) in changes {
         let day = format_date(day);
-        if sums[0] > 0 {
-            sqlx::query(
-                "INSERT INTO outcome_keys (basis, dim, key) VALUES ($1, $2, $3) ON CONFLICT (basis, dim, key) DO NOTHING",
-            )
-            .bind(basis.as_str())
-            .bind(dim)
-            .bind(key.clone())
-            .execute(&mut **tx)
-            .await?;
-        }
+        sqlx::query(
+            "INSERT INTO outcome_keys (basis, dim, key) VALUES ($1, $2, $3) ON CONFLICT (basis, dim, key) DO NOTHING",
+        )
+        .bind(basis.as_str())
+        .bind(dim)
+        .bind(key.clone())
+        .execute(&mut **tx)
+        .await?;
         sqlx::query(&make_day)
             .bind(basis.as_str())
             .bind(dim)
@@ -595,11 +599,13 @@ async fn apply_total_changes(tx: &mut Tx, changes: std::collections::BTreeMap<To
             .bind(day.clone())
             .execute(&mut **tx)
             .await?;
-        let mut q = sqlx::query(&add).bind(basis.as_str()).bind(dim).bind(key).bind(day);
-        for v in sums {
-            q = q.bind(v);
+        for sql in [&add, &add_to_key] {
+            let mut q = sqlx::query(sql).bind(basis.as_str()).bind(dim).bind(key.clone()).bind(day.clone());
+            for v in sums {
+                q = q.bind(v);
+            }
+            q.execute(&mut **tx).await?;
         }
-        q.execute(&mut **tx).await?;
     }
     Ok(())
 }
@@ -666,9 +672,17 @@ pub(crate) async fn rebuild_totals(tx: &mut Tx) -> Result<()> {
         );
         sqlx::query(&sql).execute(&mut **tx).await?;
     }
-    sqlx::query("INSERT INTO outcome_keys (basis, dim, key) SELECT DISTINCT basis, dim, key FROM outcome_totals")
-        .execute(&mut **tx)
-        .await?;
+    // Each key with its first and last day and its total on the last day.
+    let latest = SUM_COLUMNS.iter().map(|c| format!("t.{c}")).collect::<Vec<_>>().join(", ");
+    sqlx::query(&format!(
+        "INSERT INTO outcome_keys (basis, dim, key, first_day, last_day, {cols}) \
+         SELECT t.basis, t.dim, t.key, m.first_day, m.last_day, {latest} FROM \
+         (SELECT basis, dim, key, MIN(day) AS first_day, MAX(day) AS last_day FROM outcome_totals \
+          GROUP BY basis, dim, key) m \
+         JOIN outcome_totals t ON t.basis = m.basis AND t.dim = m.dim AND t.key = m.key AND t.day = m.last_day"
+    ))
+    .execute(&mut **tx)
+    .await?;
     sqlx::query("UPDATE outcome_model SET totals_built = 1 WHERE id = 1").execute(&mut **tx).await?;
     Ok(())
 }

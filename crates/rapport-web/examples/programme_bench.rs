@@ -554,6 +554,9 @@ async fn seed(store: &Store, a: &Args, lib: &Library) -> BoxResult<(rapport_stor
         )
         .await?;
     println!("set-up: {} sites, {} clinicians in {:.1} s", sites.len(), clinicians.len(), t.elapsed().as_secs_f64());
+    // Caught up with the set-up's entries, so each import batch keeps the
+    // read model caught up (see `Store::import_courses`).
+    store.catch_up_outcomes().await?;
 
     // Seed through the bulk import path.
     let mut g = Generator {
