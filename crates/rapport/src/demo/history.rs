@@ -50,6 +50,27 @@ const AREAS: &[&[&str]] = &[
     &["interpersonal_deficits"],
 ];
 
+/// A first name and a surname of the practice's lists not used yet, looked
+/// for from pair `start`; numbered, as the other demo clients are, once a
+/// large demo (`--clients 10000`) has used every pair.
+fn free_name(first: &[&str], last: &[&str], start: usize, taken: &std::collections::HashSet<String>) -> String {
+    let (f, l) = (first.len(), last.len());
+    (1..)
+        .flat_map(|round| {
+            (0..f * l).map(move |k| {
+                let k = (start + k * 7) % (f * l);
+                let name = format!("{} {}", first[k % f], last[k / f]);
+                if round == 1 {
+                    name
+                } else {
+                    format!("{name} {round}")
+                }
+            })
+        })
+        .find(|n| !taken.contains(n))
+        .expect("a finite set of names taken leaves a numbered one free")
+}
+
 pub async fn seed(store: &Store, clinicians: &[Id], texts: &super::lang::Texts) -> Result<usize, String> {
     let err = |e: rapport_store::StoreError| e.to_string();
     if clinicians.is_empty() {
@@ -69,14 +90,7 @@ pub async fn seed(store: &Store, clinicians: &[Id], texts: &super::lang::Texts) 
     for i in 0..HISTORY_COURSES {
         let clinician = &clinicians[i % clinicians.len()];
         let site = &sites[i % 2];
-        // A first name and a surname of the practice's lists not used yet.
-        let (f, l) = (texts.first.len(), texts.last.len());
-        let start = rng.next(f * l);
-        let name = (0..f * l)
-            .map(|k| (start + k * 7) % (f * l))
-            .map(|k| format!("{} {}", texts.first[k % f], texts.last[k / f]))
-            .find(|n| !taken.contains(n))
-            .ok_or("the demo's name lists are too short for its history")?;
+        let name = free_name(texts.first, texts.last, rng.next(texts.first.len() * texts.last.len()), &taken);
         taken.insert(name.clone());
         let details = ClientDetails {
             display_name: name,
@@ -237,4 +251,22 @@ pub async fn seed(store: &Store, clinicians: &[Id], texts: &super::lang::Texts) 
             .map_err(err)?;
     }
     Ok(HISTORY_COURSES)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::free_name;
+
+    #[test]
+    fn a_large_demo_that_used_every_pair_gets_numbered_names() {
+        let (first, last) = (["Ana", "Ben"], ["Cole", "Diaz"]);
+        let mut taken = std::collections::HashSet::new();
+        for _ in 0..4 {
+            let name = free_name(&first, &last, 1, &taken);
+            assert_eq!(name.split(' ').count(), 2, "{name}");
+            assert!(taken.insert(name));
+        }
+        let numbered = free_name(&first, &last, 1, &taken);
+        assert!(numbered.ends_with(" 2") && !taken.contains(&numbered), "{numbered}");
+    }
 }
