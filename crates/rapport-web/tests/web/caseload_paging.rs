@@ -20,7 +20,7 @@ fn row_ids(page: &str) -> Vec<String> {
 fn link(page: &str, rel: &str) -> Option<String> {
     let end = page.find(&format!(r#"" rel="{rel}">"#))?;
     let start = page[..end].rfind(r#"<a href=""#)? + r#"<a href=""#.len();
-    Some(page[start..end].replace("&amp;", "&"))
+    Some(page[start..end].replace("&amp;", "&").replace("&#38;", "&"))
 }
 
 /// Follows `rel` links from `start`: each page's row ids and its status line.
