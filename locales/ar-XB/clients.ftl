@@ -325,6 +325,7 @@ client-error-external-id-colon = ‮"{ $line }" needs a colon between system and
 client-error-preferred-language = ‮Choose a language from the list‬
 caseload-error-clinician = ‮Choose a clinician from the list‬
 caseload-error-sort = ‮Sort by name or by need‬
+caseload-error-page = ‮That page of the list is no longer available: start again from the first page‬
 
 ## Parts shown to clients (templates/client_blank_prompt.html, client_support.html, diary_entry.html).
 

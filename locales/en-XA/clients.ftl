@@ -325,6 +325,7 @@ client-error-external-id-colon = ["{ $line }" ñééđš å çöļöñ ƀéţŵ�
 client-error-preferred-language = [Çĥööšé å ļåñĝûåĝé ƒŕöɱ ţĥé ļîšţ ····· ····· ··]
 caseload-error-clinician = [Çĥööšé å çļîñîçîåñ ƒŕöɱ ţĥé ļîšţ ····· ····· ···]
 caseload-error-sort = [Šöŕţ ƀý ñåɱé öŕ ƀý ñééđ ····· ····]
+caseload-error-page = [Ţĥåţ þåĝé öƒ ţĥé ļîšţ îš ñö ļöñĝéŕ åṽåîļåƀļé: šţåŕţ åĝåîñ ƒŕöɱ ţĥé ƒîŕšţ þåĝé ····· ····· ····· ····· ····· ····· ·]
 
 ## Parts shown to clients (templates/client_blank_prompt.html, client_support.html, diary_entry.html).
 

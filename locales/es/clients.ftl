@@ -327,6 +327,7 @@ client-error-external-id-colon = «{ $line }» necesita dos puntos entre el sist
 client-error-preferred-language = Elija un idioma de la lista
 caseload-error-clinician = Elija un terapeuta de la lista
 caseload-error-sort = Ordene por nombre o por necesidad
+caseload-error-page = Esa página de la lista ya no está disponible: vuelva a empezar desde la primera página
 
 ## Parts shown to clients (templates/client_blank_prompt.html, client_support.html, diary_entry.html).
 

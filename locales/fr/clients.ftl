@@ -327,6 +327,7 @@ client-error-external-id-colon = « { $line } » doit avoir deux-points entr
 client-error-preferred-language = Choisissez une langue dans la liste
 caseload-error-clinician = Choisissez un·e thérapeute dans la liste
 caseload-error-sort = Triez par nom ou par besoin
+caseload-error-page = Cette page de la liste n’est plus disponible : recommencez depuis la première page
 
 ## Parts shown to clients (templates/client_blank_prompt.html, client_support.html, diary_entry.html).
 

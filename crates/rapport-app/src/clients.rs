@@ -62,6 +62,17 @@ pub fn caseload<'a>(
     })
 }
 
+/// Which page of the caseload: the first, the one after a client's row, or
+/// the one before it. Pages are keyed by the row they follow, not by an
+/// offset, so a page costs the same however far in it is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum PageKey {
+    #[default]
+    First,
+    After(Id),
+    Before(Id),
+}
+
 /// The caseload page as the staff pages ask for it: optionally only one
 /// responsible clinician's clients, and sorted by need instead of by name.
 #[derive(Clone, Debug, Default)]
@@ -73,7 +84,8 @@ pub struct CaseloadViewRequest {
     /// Risk first, then not on track, then overdue measures
     /// (`rapport_core::caseload::need_key`); otherwise by name.
     pub by_need: bool,
-    /// 1-based page and its size.
+    pub key: PageKey,
+    /// The page's number as shown (for the audit entry only).
     pub page: i64,
     pub page_size: i64,
 }
@@ -89,8 +101,7 @@ pub struct ClinicianSummary {
 }
 
 /// A page of the caseload with where each listed client's course stands and
-/// its measures markers, and, over the whole caseload (the first
-/// `rapport_core::caseload::MAX_PAGE` clients by name), a summary per
+/// its measures markers, and, over the whole caseload, a summary per
 /// responsible clinician (by name) for the filter and the supervisor's view.
 pub struct CaseloadView {
     pub rows: Vec<CaseloadRow>,
@@ -99,12 +110,17 @@ pub struct CaseloadView {
     pub courses: HashMap<String, (String, String, bool)>,
     pub markers: HashMap<String, Markers>,
     pub clinicians: Vec<ClinicianSummary>,
+    /// The keys of the pages before and after this one, if there are any.
+    pub previous: Option<PageKey>,
+    pub next: Option<PageKey>,
 }
 
-/// The staff caseload page: reads the whole caseload (up to
-/// `rapport_core::caseload::MAX_PAGE` clients), works out every client's
-/// markers once, filters, sorts and cuts the page; the audit names the clients
-/// shown on the page only.
+/// The staff caseload page. Only clients with an open course, an open risk
+/// flag or a measure response can carry a marker, so only those are read in
+/// full to work out the markers, the per-clinician summary and the order by
+/// need; clients are counted per clinician in the database, and the other
+/// rows are read only for the page that shows them. The audit names the
+/// clients shown on the page only.
 #[crate::boxing::boxed_future]
 pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewRequest) -> AppResult<CaseloadView> {
     use rapport_core::caseload::{need_key, Need, MAX_PAGE};
@@ -112,10 +128,9 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     let status = if req.archived { ClientStatus::Archived } else { ClientStatus::Active };
     let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_string);
     let q = CaseloadQuery { search: search.clone(), status: Some(status), limit: MAX_PAGE, offset: 0 };
-    // The rows come with their open course and risk facts; scores and held
-    // sessions are read over the same caseload scope, without binding every id.
-    let (board, _) = state.store.caseload_board(&me.user.id, &q).await?;
-    let mut all = Vec::with_capacity(board.len());
+    let counts = state.store.caseload_counts(&me.user.id, &q).await?;
+    let board = state.store.caseload_board(&me.user.id, &q).await?;
+    let mut marked = Vec::with_capacity(board.len());
     let mut open = HashMap::new();
     let mut facts = CaseloadMeasures::default();
     for entry in board {
@@ -129,39 +144,43 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
         if let Some(course) = entry.open_course {
             open.insert(id, course);
         }
-        all.push(entry.row);
+        marked.push(entry.row);
     }
-    let courses: Vec<Id> = open.values().map(|o| o.id.clone()).collect();
-    facts.scores = state.store.caseload_scores(&me.user.id, status).await?;
-    facts.held = state.store.held_dates(&courses).await?;
-    let markers = markers_from(state, &all, &open, &facts).await?;
-    let mut clinicians: Vec<ClinicianSummary> = Vec::new();
-    for r in &all {
-        let i = match clinicians.iter().position(|c| c.id == r.responsible_clinician_id) {
-            Some(i) => i,
-            None => {
-                clinicians.push(ClinicianSummary {
-                    id: r.responsible_clinician_id.clone(),
-                    name: r.responsible_clinician_name.clone(),
-                    clients: 0,
-                    open_flags: 0,
-                    overdue_measures: 0,
-                });
-                clinicians.len() - 1
-            }
+    if !marked.is_empty() {
+        // Scores and held sessions over the caseload's own scope, without binding every id.
+        let courses: Vec<Id> = open.values().map(|o| o.id.clone()).collect();
+        facts.scores = state.store.caseload_scores(&me.user.id, status).await?;
+        facts.held = state.store.held_dates(&courses).await?;
+    }
+    let markers = markers_from(state, &marked, &open, &facts).await?;
+    let mut clinicians: Vec<ClinicianSummary> = counts
+        .into_iter()
+        .map(|(id, name, clients)| ClinicianSummary {
+            id,
+            name,
+            clients: clients.max(0) as usize,
+            open_flags: 0,
+            overdue_measures: 0,
+        })
+        .collect();
+    for r in &marked {
+        let (Some(m), Some(c)) =
+            (markers.get(r.id.as_str()), clinicians.iter_mut().find(|c| c.id == r.responsible_clinician_id))
+        else {
+            continue;
         };
-        let c = &mut clinicians[i];
-        c.clients += 1;
-        if let Some(m) = markers.get(r.id.as_str()) {
-            c.open_flags += usize::from(m.open_risk_flag);
-            c.overdue_measures += m.overdue.len();
-        }
+        c.open_flags += usize::from(m.open_risk_flag);
+        c.overdue_measures += m.overdue.len();
     }
     clinicians.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.as_str().cmp(b.id.as_str())));
-    let mut rows: Vec<CaseloadRow> = match &req.clinician {
-        Some(who) => all.into_iter().filter(|r| &r.responsible_clinician_id == who).collect(),
-        None => all,
-    };
+    let total = clinicians
+        .iter()
+        .filter(|c| req.clinician.as_ref().is_none_or(|who| &c.id == who))
+        .map(|c| c.clients as i64)
+        .sum::<i64>();
+    // By need, the clients with some need come first (in need order, then by
+    // name); everyone else follows by name, paged by the database.
+    let mut needy: Vec<CaseloadRow> = Vec::new();
     if req.by_need {
         let need = |r: &CaseloadRow| {
             markers.get(r.id.as_str()).map_or(Need::default(), |m| Need {
@@ -170,12 +189,17 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
                 overdue: m.overdue.len(),
             })
         };
-        rows.sort_by_key(|r| need_key(&need(r)));
+        needy = marked
+            .iter()
+            .filter(|r| req.clinician.as_ref().is_none_or(|who| &r.responsible_clinician_id == who))
+            .filter(|r| need(r) != Need::default())
+            .cloned()
+            .collect();
+        needy.sort_by_key(|r| need_key(&need(r)));
     }
-    let total = rows.len() as i64;
-    let size = req.page_size.clamp(1, MAX_PAGE);
-    let skip = (req.page.max(1) - 1).saturating_mul(size) as usize;
-    let rows: Vec<CaseloadRow> = rows.into_iter().skip(skip).take(size as usize).collect();
+    let size = req.page_size.clamp(1, MAX_PAGE) as usize;
+    let order = PageOrder { q: &q, clinician: req.clinician.as_ref(), needy: &needy, size };
+    let (rows, previous, next) = order.page(state, me, &req.key).await?;
     let mut e = me.event(action::CLIENT_LIST, "client");
     e.detail = Some(format!(
         "{} of {total} {} clients shown, page {}{}{}{}; {}",
@@ -195,7 +219,107 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
         .collect();
     let shown: std::collections::HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
     let markers = markers.into_iter().filter(|(k, _)| shown.contains(k.as_str())).collect();
-    Ok(CaseloadView { rows, total, courses, markers, clinicians })
+    Ok(CaseloadView { rows, total, courses, markers, clinicians, previous, next })
+}
+
+/// The caseload's order for paging: `needy` (in memory, in order) first,
+/// then every other matching client by name, read from the database a page
+/// at a time.
+struct PageOrder<'a> {
+    q: &'a CaseloadQuery,
+    clinician: Option<&'a Id>,
+    needy: &'a [CaseloadRow],
+    size: usize,
+}
+
+impl PageOrder<'_> {
+    /// The page at `key`, with the keys of the pages before and after it.
+    async fn page(
+        &self,
+        state: &AppState,
+        me: &Identity,
+        key: &PageKey,
+    ) -> AppResult<(Vec<CaseloadRow>, Option<PageKey>, Option<PageKey>)> {
+        let n = self.size;
+        let (rows, before, after) = match key {
+            PageKey::Before(k) => {
+                let (rows, before) = match self.needy.iter().position(|r| &r.id == k) {
+                    Some(i) => (self.needy[i.saturating_sub(n)..i].to_vec(), i > n),
+                    None => {
+                        let sort_name = self.sort_name(state, me, k).await?;
+                        let mut back = self.by_name(state, me, Some((&sort_name, k)), true, n + 1).await?;
+                        let more = back.len() > n;
+                        back.truncate(n);
+                        back.reverse();
+                        let from = self.needy.len().saturating_sub(n - back.len());
+                        let mut rows = self.needy[from..].to_vec();
+                        rows.extend(back);
+                        (rows, more || from > 0)
+                    }
+                };
+                if rows.len() < n {
+                    // Fewer rows than a page before it: show the first page.
+                    self.forward(state, me, &PageKey::First).await?
+                } else {
+                    (rows, before, true)
+                }
+            }
+            _ => self.forward(state, me, key).await?,
+        };
+        let previous = before.then(|| rows.first().map(|r| PageKey::Before(r.id.clone()))).flatten();
+        let next = after.then(|| rows.last().map(|r| PageKey::After(r.id.clone()))).flatten();
+        Ok((rows, previous, next))
+    }
+
+    /// The page from the start or after a client: (rows, any before, any after).
+    async fn forward(
+        &self,
+        state: &AppState,
+        me: &Identity,
+        key: &PageKey,
+    ) -> AppResult<(Vec<CaseloadRow>, bool, bool)> {
+        let n = self.size;
+        let (start, name_key) = match key {
+            PageKey::After(k) => match self.needy.iter().position(|r| &r.id == k) {
+                Some(i) => (i + 1, None),
+                None => (self.needy.len(), Some((self.sort_name(state, me, k).await?, k))),
+            },
+            _ => (0, None),
+        };
+        let mut rows: Vec<CaseloadRow> = self.needy[start..].iter().take(n + 1).cloned().collect();
+        if rows.len() <= n {
+            let key = name_key.as_ref().map(|(name, id)| (name.as_str(), *id));
+            rows.extend(self.by_name(state, me, key, false, n + 1 - rows.len()).await?);
+        }
+        let after = rows.len() > n;
+        rows.truncate(n);
+        Ok((rows, *key != PageKey::First, after))
+    }
+
+    /// Up to `want` clients by name after (or before) `key`, leaving out the needy.
+    async fn by_name(
+        &self,
+        state: &AppState,
+        me: &Identity,
+        key: Option<(&str, &Id)>,
+        backwards: bool,
+        want: usize,
+    ) -> AppResult<Vec<CaseloadRow>> {
+        let limit = (want + self.needy.len()) as i64;
+        let rows = state.store.caseload_page(&me.user.id, self.q, self.clinician, key, backwards, limit).await?;
+        let needy: std::collections::HashSet<&str> = self.needy.iter().map(|r| r.id.as_str()).collect();
+        Ok(rows.into_iter().filter(|r| !needy.contains(r.id.as_str())).take(want).collect())
+    }
+
+    /// The name-order key of a client on the caller's caseload; a client not
+    /// on it is a bad page link.
+    async fn sort_name(&self, state: &AppState, me: &Identity, id: &Id) -> AppResult<String> {
+        state
+            .store
+            .caseload_key(&me.user.id, id)
+            .await?
+            .ok_or_else(|| Error::keyed("page", rapport_core::msg("caseload-error-page"), vec![]))
+    }
 }
 
 /// What the caseload shows about a client's measures.

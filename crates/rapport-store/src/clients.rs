@@ -392,14 +392,43 @@ impl Store {
         })
     }
 
-    /// The caseload page's read: like [`Store::caseload`] (one page, and the
-    /// total), each row with what the page shows beside it: the client's open
-    /// course (the most recently started planned or active one) with its held
-    /// sessions, whether a risk flag is not yet closed, and whether the latest
-    /// response of some instrument left its risk question blank. One query
-    /// instead of one per kind of fact with every client id bound to each.
+    /// How many clients of `user`'s caseload (status and search of `q`) each
+    /// responsible clinician holds: (clinician, name, clients), counted in the
+    /// database so that no client row leaves it.
     #[crate::boxing::boxed_future]
-    pub async fn caseload_board(&self, user: &Id, q: &CaseloadQuery) -> Result<(Vec<CaseloadEntry>, i64)> {
+    pub async fn caseload_counts(&self, user: &Id, q: &CaseloadQuery) -> Result<Vec<(Id, String, i64)>> {
+        let mut sql = format!(
+            "SELECT c.responsible_clinician_id, r.name, COUNT(*) AS n FROM ({CASELOAD_IDS}) mine \
+             JOIN clients c ON c.id = mine.client_id JOIN users r ON r.id = c.responsible_clinician_id \
+             WHERE c.status = $2"
+        );
+        let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern);
+        if pattern.is_some() {
+            sql.push_str(" AND c.search_text LIKE $3 ESCAPE '\\'");
+        }
+        sql.push_str(" GROUP BY c.responsible_clinician_id, r.name");
+        let status = q.status.unwrap_or(ClientStatus::Active).as_str();
+        let mut query = sqlx::query(&sql).bind(user.as_str()).bind(status);
+        if let Some(p) = &pattern {
+            query = query.bind(p.as_str());
+        }
+        query
+            .fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(|r| Ok((Id::from_db(r.col("responsible_clinician_id")?), r.col("name")?, r.col("n")?)))
+            .collect()
+    }
+
+    /// The clients of `user`'s caseload (status and search of `q`) that may
+    /// carry a marker on the caseload page, in name order: those with an open
+    /// course, a risk flag not yet closed, or any measure response. Each comes
+    /// with its open course (the most recently started planned or active one)
+    /// and its held sessions, whether a risk flag is open, and whether the
+    /// latest response of some instrument left its risk question blank. Every
+    /// other client's markers are empty, so its row is read only when shown.
+    #[crate::boxing::boxed_future]
+    pub async fn caseload_board(&self, user: &Id, q: &CaseloadQuery) -> Result<Vec<CaseloadEntry>> {
         // Booleans as 0/1 (CASE), which read the same on both databases.
         let sql = format!(
             "SELECT {CASELOAD_COLUMNS}, oc.id AS course_id, oc.protocol_id, oc.start_date, oc.planned_sessions, \
@@ -416,15 +445,13 @@ impl Store {
              AND NOT EXISTS (SELECT 1 FROM courses later WHERE later.client_id = c.id \
              AND later.status IN ('planned', 'active') AND (later.start_date > oc.start_date \
              OR (later.start_date = oc.start_date AND later.id > oc.id))) \
-             WHERE c.status = $2"
+             WHERE c.status = $2 AND (oc.id IS NOT NULL \
+             OR EXISTS (SELECT 1 FROM risk_flags f WHERE f.client_id = c.id AND f.status <> 'closed') \
+             OR EXISTS (SELECT 1 FROM measure_responses m WHERE m.client_id = c.id))"
         );
-        let all = self.fetch_caseload(sql, user, q).await?;
-        let total = all.len() as i64;
-        let offset = q.offset.max(0) as usize;
-        let entries = all
+        self.fetch_caseload(sql, user, q)
+            .await?
             .iter()
-            .skip(offset)
-            .take(q.limit.clamp(1, 500) as usize)
             .map(|r| {
                 let open_course = match r.col::<Option<String>>("course_id")? {
                     None => None,
@@ -448,8 +475,68 @@ impl Store {
                     risk_unanswered: r.col::<i64>("risk_unanswered")? != 0,
                 })
             })
-            .collect::<Result<Vec<_>>>()?;
-        Ok((entries, total))
+            .collect()
+    }
+
+    /// Where client `id` falls in the name order of `user`'s caseload (its
+    /// sort name), or None when it is not on that caseload: the key of a
+    /// caseload page link ([`Store::caseload_page`]).
+    #[crate::boxing::boxed_future]
+    pub async fn caseload_key(&self, user: &Id, id: &Id) -> Result<Option<String>> {
+        let sql = format!(
+            "SELECT c.sort_name FROM ({CASELOAD_IDS}) mine JOIN clients c ON c.id = mine.client_id WHERE c.id = $2"
+        );
+        let row = sqlx::query(&sql).bind(user.as_str()).bind(id.as_str()).fetch_optional(&self.read).await?;
+        Ok(row.map(|r| r.col("sort_name")).transpose()?)
+    }
+
+    /// Up to `limit` clients of `user`'s caseload (status and search of `q`,
+    /// optionally only those `clinician` is responsible for) in name order,
+    /// starting after the client `key` (its sort name and id, see
+    /// [`Store::caseload_key`]) or, `backwards`, ending before it, nearest
+    /// first. The database sorts and cuts; only the rows returned are read.
+    #[crate::boxing::boxed_future]
+    pub async fn caseload_page(
+        &self,
+        user: &Id,
+        q: &CaseloadQuery,
+        clinician: Option<&Id>,
+        key: Option<(&str, &Id)>,
+        backwards: bool,
+        limit: i64,
+    ) -> Result<Vec<CaseloadRow>> {
+        let mut sql = format!(
+            "SELECT {CASELOAD_COLUMNS} FROM ({CASELOAD_IDS}) mine JOIN clients c ON c.id = mine.client_id \
+             JOIN users r ON r.id = c.responsible_clinician_id WHERE c.status = $2"
+        );
+        let mut binds: Vec<String> = Vec::new();
+        // Placeholders after $1 (user) and $2 (status), numbered as bound.
+        let next = |bound: &Vec<String>| format!("${}", 3 + bound.len());
+        let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern);
+        if let Some(p) = pattern {
+            sql.push_str(&format!(" AND c.search_text LIKE {} ESCAPE '\\'", next(&binds)));
+            binds.push(p);
+        }
+        if let Some(who) = clinician {
+            sql.push_str(&format!(" AND c.responsible_clinician_id = {}", next(&binds)));
+            binds.push(who.as_str().to_string());
+        }
+        let (cmp, dir) = if backwards { ("<", "DESC") } else { (">", "ASC") };
+        if let Some((sort_name, id)) = key {
+            let (name_at, id_at) = (next(&binds), format!("${}", 4 + binds.len()));
+            sql.push_str(&format!(
+                " AND (c.sort_name {cmp} {name_at} OR (c.sort_name = {name_at} AND c.id {cmp} {id_at}))"
+            ));
+            binds.push(sort_name.to_string());
+            binds.push(id.as_str().to_string());
+        }
+        sql.push_str(&format!(" ORDER BY c.sort_name {dir}, c.id {dir} LIMIT {}", limit.clamp(1, 10_000)));
+        let status = q.status.unwrap_or(ClientStatus::Active).as_str();
+        let mut query = sqlx::query(&sql).bind(user.as_str()).bind(status);
+        for b in &binds {
+            query = query.bind(b.as_str());
+        }
+        query.fetch_all(&self.read).await?.iter().map(caseload_row).collect()
     }
 
     #[crate::boxing::boxed_future]

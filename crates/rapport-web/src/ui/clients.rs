@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::{client_for, require_caseload, Purpose};
-use rapport_app::clients::{self, CaseloadViewRequest, ClinicianSummary, Markers};
+use rapport_app::clients::{self, CaseloadViewRequest, ClinicianSummary, Markers, PageKey};
 use rapport_app::groups;
 use rapport_app::reminders;
 use rapport_app::AppState;
@@ -39,6 +39,9 @@ struct CaseloadList {
     by_need: bool,
     page: i64,
     pages: i64,
+    /// The links to the pages before and after this one, if any.
+    previous: Option<PageKey>,
+    next: Option<PageKey>,
     today: time::Date,
     /// Client id → (course id, "Session 5 of 16 · middle phase · 11 left", ending prompt).
     courses: std::collections::HashMap<String, (String, String, bool)>,
@@ -96,8 +99,14 @@ impl CaseloadList {
     fn age(&self, row: &CaseloadRow) -> String {
         row.date_of_birth.as_deref().and_then(|d| age_on(d, self.today)).map(|a| a.to_string()).unwrap_or_default()
     }
-    fn query(&self, page: i64) -> String {
-        query_string(&self.search, self.archived, &self.clinician, self.by_need, page)
+    fn previous_query(&self) -> Option<String> {
+        let key = self.previous.as_ref()?;
+        Some(query_string(&self.search, self.archived, &self.clinician, self.by_need, self.page - 1, key))
+    }
+
+    fn next_query(&self) -> Option<String> {
+        let key = self.next.as_ref()?;
+        Some(query_string(&self.search, self.archived, &self.clinician, self.by_need, self.page + 1, key))
     }
 
     /// The filter and the per-clinician summary are shown when the caseload
@@ -176,8 +185,15 @@ struct CaseloadRows {
     list: CaseloadList,
 }
 
-fn query_string(search: &str, archived: bool, clinician: &str, by_need: bool, page: i64) -> String {
-    let mut q = vec![("page", page.to_string())];
+/// A page link's query: the filters, the page's number as shown and its key
+/// (the client whose row it follows or precedes).
+fn query_string(search: &str, archived: bool, clinician: &str, by_need: bool, page: i64, key: &PageKey) -> String {
+    let mut q = vec![("page", page.max(1).to_string())];
+    match key {
+        PageKey::First => {}
+        PageKey::After(id) => q.push(("after", id.to_string())),
+        PageKey::Before(id) => q.push(("before", id.to_string())),
+    }
     if !search.is_empty() {
         q.push(("q", search.to_string()));
     }
@@ -198,6 +214,8 @@ pub struct CaseloadParams {
     q: Option<String>,
     status: Option<String>,
     page: Option<String>,
+    after: Option<String>,
+    before: Option<String>,
     done: Option<String>,
     clinician: Option<String>,
     sort: Option<String>,
@@ -211,7 +229,18 @@ pub async fn caseload(
 ) -> AppResult<Response> {
     let search = non_blank(&p.q).unwrap_or_default();
     let archived = p.status.as_deref() == Some("archived");
-    let page = p.page.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(1).max(1);
+    let bad_key = || AppError::Invalid(ValidationErrors::single_key("page", msg("caseload-error-page"), vec![]));
+    let key = match (non_blank(&p.after), non_blank(&p.before)) {
+        (None, None) => PageKey::First,
+        (Some(after), None) => PageKey::After(Id::parse(&after).ok_or_else(bad_key)?),
+        (None, Some(before)) => PageKey::Before(Id::parse(&before).ok_or_else(bad_key)?),
+        (Some(_), Some(_)) => return Err(bad_key()),
+    };
+    // The number is only shown: the key says which rows the page holds.
+    let page = match key {
+        PageKey::First => 1,
+        _ => p.page.as_deref().and_then(|s| s.parse::<i64>().ok()).unwrap_or(1).max(1),
+    };
     let clinician = match non_blank(&p.clinician) {
         None => None,
         Some(raw) => Some(Id::parse(&raw).ok_or_else(|| {
@@ -230,11 +259,14 @@ pub async fn caseload(
         archived,
         clinician: clinician.clone(),
         by_need,
+        key,
         page,
         page_size: PAGE_SIZE,
     };
     let view = clients::caseload_view(&state, &me, req).await?;
     let pages = ((view.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    // A page keyed back to the start is the first, whatever the link said.
+    let page = if view.previous.is_none() { 1 } else { page.clamp(2, pages.max(2)) };
     let today = Timestamp::now().date();
     let list = CaseloadList {
         rows: view.rows,
@@ -245,6 +277,8 @@ pub async fn caseload(
         by_need,
         page,
         pages,
+        previous: view.previous,
+        next: view.next,
         today,
         courses: view.courses,
         markers: view.markers,

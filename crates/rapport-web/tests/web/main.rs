@@ -5,6 +5,7 @@ mod adaptations;
 mod api;
 mod auth;
 mod calendar;
+mod caseload_paging;
 mod charts;
 mod client_portal;
 mod completion;

@@ -420,7 +420,7 @@ async fn group_page(
         })
         .collect();
     let candidates = if g.access.sees_members() && g.phase != GroupPhase::Finished {
-        let req = CaseloadViewRequest { page: 1, page_size: rapport_core::caseload::MAX_PAGE, ..Default::default() };
+        let req = CaseloadViewRequest { page_size: rapport_core::caseload::MAX_PAGE, ..Default::default() };
         caseload_view(state, me, req)
             .await?
             .rows
