@@ -1,0 +1,285 @@
+//! Read and search: each handler parses, asks a rapport-app use case (which
+//! checks access and audits the read), and maps the records.
+
+use super::map;
+use super::search::{all_hold, bundle, Params};
+use super::wire::{base_url, resource, FhirCaller, FhirResult, Outcome};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use rapport_app::access::{client_for, Purpose};
+use rapport_app::AppState;
+use serde_json::{json, Value};
+
+const VIA: &str = "via FHIR";
+
+/// The CapabilityStatement: exactly the types, interactions and search
+/// parameters served here. Public, as FHIR clients read it before signing in.
+pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let base = base_url(&state, &headers);
+    let param = |name: &str, kind: &str, doc: &str| json!({ "name": name, "type": kind, "documentation": doc });
+    let paging = "_count (0-100, default 20) and _offset page every search; Bundle.total counts all matches.";
+    let resource = |kind: &str, params: Vec<Value>, create: bool| {
+        let mut interactions = vec![json!({ "code": "read" }), json!({ "code": "search-type" })];
+        if create {
+            interactions.push(json!({ "code": "create" }));
+        }
+        json!({
+            "type": kind,
+            "interaction": interactions,
+            "versioning": "versioned",
+            "readHistory": false,
+            "conditionalRead": "modified-since",
+            "searchParam": params,
+            "documentation": paging,
+        })
+    };
+    let last_updated = || param("_lastUpdated", "date", "meta.lastUpdated, with eq, ge, gt, le or lt");
+    let patient = || param("patient", "reference", "Patient/<id> (also accepted as subject)");
+    let subject = || param("subject", "reference", "Patient/<id>");
+    let body = json!({
+        "resourceType": "CapabilityStatement",
+        "status": "active",
+        "date": "2026-12-05",
+        "kind": "instance",
+        "software": { "name": "Rapport", "version": env!("CARGO_PKG_VERSION") },
+        "implementation": { "description": "Rapport FHIR R4 face", "url": base },
+        "fhirVersion": "4.0.1",
+        "format": ["application/fhir+json", "json"],
+        "rest": [{
+            "mode": "server",
+            "documentation": "Personal API tokens (Authorization: Bearer) with the token owner's access; \
+                a resource outside it answers 404. Every read is audited. Process notes are never served.",
+            "security": { "service": [{ "coding": [{
+                "system": "http://terminology.hl7.org/CodeSystem/restful-security-service", "code": "OAuth" }],
+                "text": "Bearer token (a Rapport personal API token)" }] },
+            "resource": [
+                resource("Patient", vec![param("name", "string", "part of the name"), last_updated()], false),
+                resource("Questionnaire", vec![param("url", "uri", "canonical URL"), param("code", "token", "LOINC panel code")], false),
+                resource("QuestionnaireResponse", vec![patient(), subject(), param("questionnaire", "reference", "canonical URL, optionally |version"), param("authored", "date", "when it was completed"), last_updated()], true),
+                resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false),
+                resource("Flag", vec![patient(), subject(), param("status", "token", "active or inactive"), last_updated()], false),
+            ],
+        }],
+    });
+    resource_ok(&headers, body)
+}
+
+fn resource_ok(headers: &HeaderMap, body: Value) -> Response {
+    resource(headers, StatusCode::OK, &body)
+}
+
+// ---------------------------------------------------------------- Patient
+
+pub async fn read_patient(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    let (client, _) = client_for(&state, &me, &id, Purpose::AuditRead).await?;
+    Ok(resource_ok(&headers, map::patient(&client)))
+}
+
+/// The caller's caseload (active clients), by name.
+pub async fn search_patients(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    let p = Params::parse(q.as_deref(), &["name", "_lastUpdated"])?;
+    let updated = p.dates("_lastUpdated")?;
+    let base = base_url(&state, &headers);
+    if updated.is_empty() {
+        // Paged by the store; `_count=0` asks only for the total.
+        let limit = p.count.max(1) as i64;
+        let (records, total) = rapport_app::clients::caseload_records(
+            &state,
+            &me,
+            p.get("name").map(str::to_string),
+            limit,
+            p.offset as i64,
+            " via FHIR",
+        )
+        .await?;
+        let page = p.page(total.max(0) as usize);
+        let entries = records.iter().take(p.count).map(map::patient).collect();
+        return Ok(bundle(&base, "Patient", &page, entries));
+    }
+    // A date filter reads the whole caseload (at most its largest page) and filters it.
+    let (records, _) = rapport_app::clients::caseload_records(
+        &state,
+        &me,
+        p.get("name").map(str::to_string),
+        rapport_core::caseload::MAX_PAGE,
+        0,
+        " via FHIR",
+    )
+    .await?;
+    let matching: Vec<Value> = records.iter().filter(|c| all_hold(&updated, c.updated_at)).map(map::patient).collect();
+    let (entries, page) = p.window(matching);
+    Ok(bundle(&base, "Patient", &page, entries))
+}
+
+// ---------------------------------------------------------------- Questionnaire
+
+pub async fn read_questionnaire(
+    State(state): State<AppState>,
+    FhirCaller(_): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    let inst = state.instruments.all().find(|i| map::questionnaire_id(i) == id).ok_or_else(Outcome::not_found)?;
+    Ok(resource_ok(&headers, map::questionnaire(inst)))
+}
+
+pub async fn search_questionnaires(
+    State(state): State<AppState>,
+    FhirCaller(_): FhirCaller,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    let p = Params::parse(q.as_deref(), &["url", "code"])?;
+    let url = p.get("url");
+    let code = p.get("code").map(|c| c.rsplit('|').next().unwrap_or(c));
+    let mut all: Vec<_> = state
+        .instruments
+        .all()
+        .filter(|i| url.is_none_or(|u| u == map::questionnaire_url(i) || u == map::questionnaire_canonical(i)))
+        .filter(|i| code.is_none_or(|c| i.loinc.panel.as_deref() == Some(c)))
+        .collect();
+    all.sort_by(|a, b| a.id.cmp(&b.id));
+    let (page_items, page) = p.window(all);
+    let entries = page_items.into_iter().map(map::questionnaire).collect();
+    Ok(bundle(&base_url(&state, &headers), "Questionnaire", &page, entries))
+}
+
+// ---------------------------------------------------------------- QuestionnaireResponse and Observation
+
+pub async fn read_response(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    let (row, _) = rapport_app::measures::read_response(&state, &me, &id, "QuestionnaireResponse via FHIR").await?;
+    let inst = state.instruments.get(&row.instrument_id);
+    Ok(resource_ok(&headers, map::questionnaire_response(inst, &row)))
+}
+
+/// The patient a response or observation search is about: required, since
+/// these records are only ever read one client at a time.
+fn required_patient(p: &Params) -> FhirResult<String> {
+    p.patient()?.ok_or_else(|| Outcome::bad("patient", "Name the patient: patient=Patient/<id> (or subject=...)."))
+}
+
+pub async fn search_responses(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    let p = Params::parse(q.as_deref(), &["patient", "subject", "questionnaire", "authored", "_lastUpdated"])?;
+    let patient = required_patient(&p)?;
+    let authored = p.dates("authored")?;
+    let updated = p.dates("_lastUpdated")?;
+    let questionnaire = p.get("questionnaire");
+    let rows = rapport_app::measures::responses(&state, &me, &patient, "QuestionnaireResponse search via FHIR").await?;
+    let matching: Vec<Value> = rows
+        .iter()
+        .filter(|r| all_hold(&authored, r.completed_at) && all_hold(&updated, r.created_at))
+        .filter_map(|r| {
+            let inst = state.instruments.get(&r.instrument_id);
+            let qr = map::questionnaire_response(inst, r);
+            let canonical = qr["questionnaire"].as_str().unwrap_or("");
+            let wanted = questionnaire.is_none_or(|q| q == canonical || canonical.split('|').next() == Some(q));
+            wanted.then_some(qr)
+        })
+        .collect();
+    let (entries, page) = p.window(matching);
+    Ok(bundle(&base_url(&state, &headers), "QuestionnaireResponse", &page, entries))
+}
+
+pub async fn read_observation(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    let Some(response) = id.strip_suffix("-total") else {
+        return Err(Outcome::not_found());
+    };
+    let (row, _) = rapport_app::measures::read_response(&state, &me, response, "Observation via FHIR").await?;
+    let obs = map::total_observation(state.instruments.get(&row.instrument_id), &row).ok_or_else(Outcome::not_found)?;
+    Ok(resource_ok(&headers, obs))
+}
+
+/// Total-score Observations of one patient, oldest first.
+pub async fn search_observations(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    let p = Params::parse(q.as_deref(), &["patient", "subject", "code", "date", "_lastUpdated"])?;
+    let patient = required_patient(&p)?;
+    let dates = p.dates("date")?;
+    let updated = p.dates("_lastUpdated")?;
+    // `code=a,b` is either; repeating `code` needs each (so only one can match).
+    let codes: Vec<Vec<&str>> = p.all("code").into_iter().map(|c| c.split(',').collect()).collect();
+    let rows = rapport_app::measures::responses(&state, &me, &patient, "Observation search via FHIR").await?;
+    let matching: Vec<Value> = rows
+        .iter()
+        .filter(|r| all_hold(&dates, r.completed_at) && all_hold(&updated, r.created_at))
+        .filter(|r| {
+            let inst = state.instruments.get(&r.instrument_id);
+            codes.iter().all(|any| any.iter().any(|c| map::total_code_matches(inst, &r.instrument_id, c)))
+        })
+        .filter_map(|r| map::total_observation(state.instruments.get(&r.instrument_id), r))
+        .collect();
+    let (entries, page) = p.window(matching);
+    Ok(bundle(&base_url(&state, &headers), "Observation", &page, entries))
+}
+
+// ---------------------------------------------------------------- Flag
+
+pub async fn read_flag(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    let (flag, _) = rapport_app::risk::read_flag(&state, &me, &id).await?;
+    let inst = flag.instrument_id.as_deref().and_then(|i| state.instruments.get(i));
+    Ok(resource_ok(&headers, map::flag(&flag, inst)))
+}
+
+/// Risk flags of one patient (newest first), or of every client the caller
+/// may see (oldest first) when no patient is named.
+pub async fn search_flags(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    let p = Params::parse(q.as_deref(), &["patient", "subject", "status", "_lastUpdated"])?;
+    let status = match p.get("status") {
+        None => None,
+        Some(s @ ("active" | "inactive")) => Some(s == "active"),
+        Some(other) => return Err(Outcome::bad("status", format!("status must be active or inactive; got {other:?}"))),
+    };
+    let updated = p.dates("_lastUpdated")?;
+    let flags = match p.patient()? {
+        Some(patient) => rapport_app::risk::client_flags(&state, &me, &patient, VIA).await?.0,
+        None => rapport_app::risk::visible_flags(&state, &me, None, VIA).await?,
+    };
+    let matching: Vec<Value> = flags
+        .iter()
+        .filter(|f| status.is_none_or(|active| (f.status != rapport_core::risk::FlagStatus::Closed) == active))
+        .filter(|f| all_hold(&updated, map::flag_last_updated(f)))
+        .map(|f| map::flag(f, f.instrument_id.as_deref().and_then(|i| state.instruments.get(i))))
+        .collect();
+    let (entries, page) = p.window(matching);
+    Ok(bundle(&base_url(&state, &headers), "Flag", &page, entries))
+}
