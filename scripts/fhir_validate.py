@@ -27,6 +27,9 @@ STATUS = {
     "QuestionnaireResponse": {"in-progress", "completed", "amended", "entered-in-error", "stopped"},
     "Observation": {"registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error", "unknown"},
     "Flag": {"active", "inactive", "entered-in-error"},
+    "EpisodeOfCare": {"planned", "waitlist", "active", "onhold", "finished", "cancelled", "entered-in-error"},
+    "Encounter": {"planned", "arrived", "triaged", "in-progress", "onleave", "finished", "cancelled",
+                  "entered-in-error", "unknown"},
     "Questionnaire": {"draft", "active", "retired", "unknown"},
     "CapabilityStatement": {"draft", "active", "retired", "unknown"},
 }
@@ -107,7 +110,7 @@ def main() -> int:
     for p in patients[:10]:
         pid = p["id"]
         c.get(f"/fhir/r4/Patient/{pid}")
-        for kind in ("QuestionnaireResponse", "Observation", "Flag"):
+        for kind in ("QuestionnaireResponse", "Observation", "Flag", "EpisodeOfCare", "Encounter"):
             for r in c.search_all(f"/fhir/r4/{kind}?patient=Patient/{pid}&_count=7")[:5]:
                 c.get(f"/fhir/r4/{kind}/{r['id']}")
     pid = patients[0]["id"]

@@ -5,10 +5,13 @@
 //! Clinical resources carry the sensitivity labels BH (behavioural health)
 //! and R (restricted), set here and never taken from a client.
 
+use rapport_core::course::{Attendance, CourseStatus, Modality};
 use rapport_core::measures::definition::{AnswerOption, Instrument, Item};
 use rapport_core::risk::FlagStatus;
+use rapport_core::zone::Zone;
 use rapport_core::Timestamp;
 use rapport_store::clients::ClientRecord;
+use rapport_store::courses::{CourseRecord, TherapySession};
 use rapport_store::measures::{ResponseRow, RiskFlagRow};
 use serde_json::{json, Value};
 
@@ -368,6 +371,67 @@ pub fn flag(f: &RiskFlagRow, inst: Option<&Instrument>) -> Value {
         }]);
     }
     out
+}
+
+/// An IPT course: the episode every session of it belongs to.
+pub fn episode_of_care(course: &CourseRecord, protocol: &str, clinician: &str) -> Value {
+    let status = match course.status {
+        CourseStatus::Planned => "planned",
+        CourseStatus::Active => "active",
+        CourseStatus::Completed | CourseStatus::EndedEarly | CourseStatus::Transferred => "finished",
+    };
+    let mut period = json!({ "start": course.start_date.to_string() });
+    // A closed course accepts no changes, so its last update is its ending.
+    if !course.status.is_open() {
+        period["end"] = json!(instant(course.updated_at));
+    }
+    json!({
+        "resourceType": "EpisodeOfCare",
+        "id": course.id.as_str(),
+        "meta": meta(course.version, course.updated_at),
+        "status": status,
+        "type": [{ "text": format!("Interpersonal psychotherapy: {protocol}") }],
+        "patient": patient_reference(course.client_id.as_str()),
+        "period": period,
+        "careManager": { "display": clinician },
+    })
+}
+
+/// A session of a course. `meta.lastUpdated` is when it was recorded
+/// (sessions keep their version, not the time of each change).
+pub fn encounter(s: &TherapySession, zone: &Zone) -> Value {
+    let status = match s.attendance {
+        Attendance::Scheduled => "planned",
+        Attendance::Attended => "finished",
+        Attendance::Cancelled | Attendance::NoShow => "cancelled",
+    };
+    let (class, display) = match s.modality {
+        Modality::InPerson => ("AMB", "ambulatory"),
+        Modality::Video | Modality::Phone => ("VR", "virtual"),
+    };
+    // The session's local time as an instant; a day when no time was recorded.
+    let start = match rapport_core::zone::parse_hhmm(&s.time) {
+        Some(t) => instant(zone.to_utc(s.date, t)),
+        None => s.date.to_string(),
+    };
+    let mut e = json!({
+        "resourceType": "Encounter",
+        "id": s.id.as_str(),
+        "meta": meta(s.version, s.created_at),
+        "status": status,
+        "class": { "system": ACT_CODE, "code": class, "display": display },
+        "serviceType": { "text": "Interpersonal psychotherapy" },
+        "subject": patient_reference(s.client_id.as_str()),
+        "episodeOfCare": [{ "reference": format!("EpisodeOfCare/{}", s.course_id) }],
+        "period": { "start": start },
+    });
+    if s.attendance == Attendance::NoShow {
+        e["serviceType"]["text"] = json!("Interpersonal psychotherapy (the client did not attend)");
+    }
+    if let Some(m) = s.duration_minutes {
+        e["length"] = json!({ "value": m, "unit": "min", "system": UCUM, "code": "min" });
+    }
+    e
 }
 
 #[cfg(test)]

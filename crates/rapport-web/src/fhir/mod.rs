@@ -1,6 +1,6 @@
 //! FHIR R4 face at `/fhir/r4` (JSON, `application/fhir+json`): read and
 //! search of clients, questionnaires, responses, total-score observations and
-//! risk flags, and creating a QuestionnaireResponse through the one response
+//! risk flags, courses (EpisodeOfCare) and sessions (Encounter), and creating a QuestionnaireResponse through the one response
 //! pipeline. Callers authenticate with personal API tokens (`Authorization:
 //! Bearer`), with the same access as everywhere else; the use cases in
 //! rapport-app check access and audit every read. `map` turns records into
@@ -27,6 +27,10 @@ pub fn routes(r: Routes) -> Routes {
         .get("/fhir/r4/Observation/{id}", read::read_observation)
         .get("/fhir/r4/Flag", read::search_flags)
         .get("/fhir/r4/Flag/{id}", read::read_flag)
+        .get("/fhir/r4/EpisodeOfCare", read::search_episodes)
+        .get("/fhir/r4/EpisodeOfCare/{id}", read::read_episode)
+        .get("/fhir/r4/Encounter", read::search_encounters)
+        .get("/fhir/r4/Encounter/{id}", read::read_encounter)
         // Anything else under the base: an OperationOutcome naming what is served.
         .get("/fhir/r4/{*rest}", wire::unknown_path)
 }

@@ -7,6 +7,8 @@ use super::wire::{base_url, resource, FhirCaller, FhirResult, Outcome};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use rapport_app::access::course::{course_for, CourseContext};
+use rapport_app::access::session::{log_session_read, session_for};
 use rapport_app::access::{client_for, Purpose};
 use rapport_app::AppState;
 use serde_json::{json, Value};
@@ -59,6 +61,8 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 resource("QuestionnaireResponse", vec![patient(), subject(), param("questionnaire", "reference", "canonical URL, optionally |version"), param("authored", "date", "when it was completed"), last_updated()], true),
                 resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false),
                 resource("Flag", vec![patient(), subject(), param("status", "token", "active or inactive"), last_updated()], false),
+                resource("EpisodeOfCare", vec![patient(), last_updated()], false),
+                resource("Encounter", vec![patient(), subject(), param("episode-of-care", "reference", "EpisodeOfCare/<id>"), param("date", "date", "the session's day"), last_updated()], false),
             ],
         }],
     });
@@ -282,4 +286,83 @@ pub async fn search_flags(
         .collect();
     let (entries, page) = p.window(matching);
     Ok(bundle(&base_url(&state, &headers), "Flag", &page, entries))
+}
+
+// ---------------------------------------------------------------- EpisodeOfCare and Encounter
+
+fn course_resource(cx: &CourseContext) -> Value {
+    map::episode_of_care(&cx.course, &cx.protocol.name, &cx.client.responsible_clinician_name)
+}
+
+pub async fn read_episode(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
+    Ok(resource_ok(&headers, course_resource(&cx)))
+}
+
+/// The courses of one patient, newest first.
+pub async fn search_episodes(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    let p = Params::parse(q.as_deref(), &["patient", "_lastUpdated"])?;
+    let patient = required_patient(&p)?;
+    let updated = p.dates("_lastUpdated")?;
+    let courses = rapport_app::courses::of_client(&state, &me, &patient).await?;
+    let matching: Vec<Value> =
+        courses.iter().filter(|cx| all_hold(&updated, cx.course.updated_at)).map(course_resource).collect();
+    let (entries, page) = p.window(matching);
+    Ok(bundle(&base_url(&state, &headers), "EpisodeOfCare", &page, entries))
+}
+
+pub async fn read_encounter(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    let sx = session_for(&state, &me, None, &id).await?;
+    log_session_read(&state, &me, &sx, None, "Encounter via FHIR").await?;
+    Ok(resource_ok(&headers, map::encounter(&sx.s.session, &rapport_app::clock::zone())))
+}
+
+/// The sessions of one patient (or of one course), in date order.
+pub async fn search_encounters(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    let p = Params::parse(q.as_deref(), &["patient", "subject", "episode-of-care", "date", "_lastUpdated"])?;
+    let dates = p.dates("date")?;
+    let updated = p.dates("_lastUpdated")?;
+    let courses = match (p.patient()?, p.get("episode-of-care")) {
+        (_, Some(course)) => {
+            let id = course.rsplit('/').next().unwrap_or(course);
+            vec![course_for(&state, &me, id, Purpose::AuditRead).await?]
+        }
+        (Some(patient), None) => rapport_app::courses::of_client(&state, &me, &patient).await?,
+        (None, None) => {
+            return Err(Outcome::bad("patient", "Name the patient (patient=Patient/<id>) or the episode-of-care."))
+        }
+    };
+    let zone = rapport_app::clock::zone();
+    let mut sessions: Vec<_> = courses.iter().flat_map(|cx| cx.sessions.iter().map(|n| &n.session)).collect();
+    sessions.sort_by(|a, b| (a.date, &a.time, &a.id).cmp(&(b.date, &b.time, &b.id)));
+    let matching: Vec<Value> = sessions
+        .into_iter()
+        .filter(|s| {
+            let day = rapport_core::Timestamp::from_datetime(s.date.midnight().assume_utc());
+            all_hold(&dates, day) && all_hold(&updated, s.created_at)
+        })
+        .map(|s| map::encounter(s, &zone))
+        .collect();
+    let (entries, page) = p.window(matching);
+    Ok(bundle(&base_url(&state, &headers), "Encounter", &page, entries))
 }

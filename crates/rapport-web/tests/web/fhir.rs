@@ -54,7 +54,10 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
     assert_eq!((cs["resourceType"].as_str(), cs["fhirVersion"].as_str()), (Some("CapabilityStatement"), Some("4.0.1")));
     let types: Vec<&str> =
         cs["rest"][0]["resource"].as_array().unwrap().iter().map(|r| r["type"].as_str().unwrap()).collect();
-    assert_eq!(types, ["Patient", "Questionnaire", "QuestionnaireResponse", "Observation", "Flag"]);
+    assert_eq!(
+        types,
+        ["Patient", "Questionnaire", "QuestionnaireResponse", "Observation", "Flag", "EpisodeOfCare", "Encounter"]
+    );
 
     // No token, a bad token, an unserved type: OperationOutcomes.
     let (s, o) = call(&app, M::GET, "/fhir/r4/Patient", "rpt_nope", None).await;
@@ -64,7 +67,7 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
     assert!(r.headers().contains_key("www-authenticate"));
     let u = app.user("m@clinic.example", Role::Clinician).await;
     let api = Api::new(&app, &u).await;
-    let (s, o) = api.get("/fhir/r4/Encounter/abc").await;
+    let (s, o) = api.get("/fhir/r4/CarePlan/abc").await;
     assert_eq!((s, issue(&o).0), (404, "not-supported"));
     let (s, o) = api.get("/fhir/r4/Observation?patient=Patient/x&colour=blue").await;
     assert_eq!((s, issue(&o).1), (400, "colour"));
@@ -294,6 +297,45 @@ async fn an_invalid_response_is_refused_naming_the_element_and_nothing_is_stored
     .await;
 }
 
+#[tokio::test]
+async fn courses_and_sessions_are_episodes_of_care_and_encounters() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Course Person").await;
+        let course = a
+            .new_course(&c, json!({ "protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-03-02" }))
+            .await;
+        let sessions = a.attended_sessions(&course, &["2026-03-02", "2026-03-09", "2026-03-16"]).await;
+
+        let reads = app.count(action::COURSE_READ).await;
+        let (s, ep) = a.get(&format!("/fhir/r4/EpisodeOfCare/{course}")).await;
+        assert_eq!(
+            (s, ep["status"].as_str(), ep["patient"]["reference"].as_str()),
+            (200, Some("active"), Some(format!("Patient/{c}").as_str()))
+        );
+        assert_eq!(app.count(action::COURSE_READ).await, reads + 1, "the read is audited");
+        let (_, eps) = a.get(&format!("/fhir/r4/EpisodeOfCare?patient={c}")).await;
+        assert_eq!(eps["total"], 1);
+        assert_eq!(b.get(&format!("/fhir/r4/EpisodeOfCare/{course}")).await.0, 404);
+
+        let (s, enc) = a.get(&format!("/fhir/r4/Encounter/{}", sessions[1])).await;
+        assert_eq!(s, 200, "{enc}");
+        assert_eq!((enc["status"].as_str(), enc["class"]["code"].as_str()), (Some("finished"), Some("AMB")));
+        assert_eq!(enc["episodeOfCare"][0]["reference"], format!("EpisodeOfCare/{course}"));
+        assert!(enc["period"]["start"].as_str().unwrap().starts_with("2026-03-09"));
+        assert_eq!(b.get(&format!("/fhir/r4/Encounter/{}", sessions[1])).await.0, 404);
+        let (_, all) = a.get(&format!("/fhir/r4/Encounter?patient=Patient/{c}&_count=2")).await;
+        assert_eq!((all["total"].as_i64(), all["entry"].as_array().unwrap().len()), (Some(3), 2));
+        let (_, dated) =
+            a.get(&format!("/fhir/r4/Encounter?episode-of-care=EpisodeOfCare/{course}&date=ge2026-03-09")).await;
+        assert_eq!(dated["total"], 2);
+        assert_eq!(a.get("/fhir/r4/Encounter").await.0, 400);
+    })
+    .await;
+}
+
 pub async fn matrix_fixtures(client: &rapport_core::Id, out: &mut Vec<(&'static str, String)>) {
     out.push(("{fhir_patient}", client.to_string()));
 }
@@ -302,7 +344,7 @@ pub fn matrix_entries() -> Vec<Entry> {
     vec![
         // Public, as FHIR clients read it before they sign in.
         e(M::GET, "/fhir/r4/metadata", "/fhir/r4/metadata", "AAAAA"),
-        e(M::GET, "/fhir/r4/{*rest}", "/fhir/r4/Encounter", "NNNNN"),
+        e(M::GET, "/fhir/r4/{*rest}", "/fhir/r4/CarePlan", "NNNNN"),
         e(M::GET, "/fhir/r4/Patient", "/fhir/r4/Patient", "LFAAA"),
         e(M::GET, "/fhir/r4/Patient/{id}", "/fhir/r4/Patient/{client}", "LNAAN"),
         e(M::GET, "/fhir/r4/Questionnaire", "/fhir/r4/Questionnaire", "LAAAA"),
@@ -323,5 +365,10 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/fhir/r4/Observation/{id}", "/fhir/r4/Observation/{response}-total", "LNAAN"),
         e(M::GET, "/fhir/r4/Flag", "/fhir/r4/Flag?patient={client}", "LNAAN"),
         e(M::GET, "/fhir/r4/Flag/{id}", "/fhir/r4/Flag/{flag}", "LNAAN"),
+        // Individual care: a group facilitator on the care team never sees a course (`course_for`).
+        e(M::GET, "/fhir/r4/EpisodeOfCare", "/fhir/r4/EpisodeOfCare?patient={client}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/EpisodeOfCare/{id}", "/fhir/r4/EpisodeOfCare/{course}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Encounter", "/fhir/r4/Encounter?patient={client}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Encounter/{id}", "/fhir/r4/Encounter/{session}", "LNAANNNNN"),
     ]
 }
