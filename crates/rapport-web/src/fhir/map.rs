@@ -249,8 +249,8 @@ pub fn questionnaire_response(inst: Option<&Instrument>, r: &ResponseRow) -> Val
         let answered = inst
             .items
             .iter()
-            .zip(r.answers.iter().map(|a| *a))
-            .chain(inst.unscored_items.iter().zip(extras.iter().copied()).map(|(i, a)| (i, a)));
+            .zip(r.answers.iter().copied())
+            .chain(inst.unscored_items.iter().zip(extras.iter().copied()));
         for (item, code) in answered {
             let Some(code) = code else { continue };
             let Some(o) = inst.options_for(item).iter().find(|o| o.code == code) else { continue };
