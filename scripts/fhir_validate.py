@@ -32,6 +32,7 @@ STATUS = {
                   "entered-in-error", "unknown"},
     "Questionnaire": {"draft", "active", "retired", "unknown"},
     "CapabilityStatement": {"draft", "active", "retired", "unknown"},
+    "CodeSystem": {"draft", "active", "retired", "unknown"},
 }
 
 checked: dict[str, int] = {}
@@ -101,6 +102,7 @@ def main() -> int:
         return 2
     c = Client(sys.argv[1], sys.argv[2])
     c.get("/fhir/r4/metadata")
+    c.get("/fhir/r4/CodeSystem/ipt-problem-area")
     for q in c.search_all("/fhir/r4/Questionnaire?_count=3"):
         c.get(f"/fhir/r4/Questionnaire/{q['id']}")
     patients = c.search_all("/fhir/r4/Patient?_count=50")
@@ -110,7 +112,7 @@ def main() -> int:
     for p in patients[:10]:
         pid = p["id"]
         c.get(f"/fhir/r4/Patient/{pid}")
-        for kind in ("QuestionnaireResponse", "Observation", "Flag", "EpisodeOfCare", "Encounter"):
+        for kind in ("QuestionnaireResponse", "Observation", "Flag", "EpisodeOfCare", "Encounter", "Condition"):
             for r in c.search_all(f"/fhir/r4/{kind}?patient=Patient/{pid}&_count=7")[:5]:
                 c.get(f"/fhir/r4/{kind}/{r['id']}")
     pid = patients[0]["id"]

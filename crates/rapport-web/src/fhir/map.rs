@@ -6,6 +6,7 @@
 //! and R (restricted), set here and never taken from a client.
 
 use rapport_core::course::{Attendance, CourseStatus, Modality};
+use rapport_core::formulation::Formulation;
 use rapport_core::measures::definition::{AnswerOption, Instrument, Item};
 use rapport_core::risk::FlagStatus;
 use rapport_core::zone::Zone;
@@ -13,6 +14,7 @@ use rapport_core::Timestamp;
 use rapport_store::clients::ClientRecord;
 use rapport_store::courses::{CourseRecord, TherapySession};
 use rapport_store::measures::{ResponseRow, RiskFlagRow};
+use rapport_store::records::Record;
 use serde_json::{json, Value};
 
 /// Rapport's canonical base: an identifier for the definitions Rapport
@@ -432,6 +434,88 @@ pub fn encounter(s: &TherapySession, zone: &Zone) -> Value {
         e["length"] = json!({ "value": m, "unit": "min", "system": UCUM, "code": "min" });
     }
     e
+}
+
+/// Rapport's code system of IPT problem areas (`ipt-model.md` §7.1): every
+/// protocol's labels map to these canonical codes.
+pub const PROBLEM_AREAS: &str = "https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area";
+pub const PROBLEM_AREA_SYSTEM_ID: &str = "ipt-problem-area";
+const PROBLEM_AREA_CODES: [(&str, &str, &str); 5] = [
+    ("grief", "Grief", "Complicated bereavement after a death (Stuart: grief and loss of any kind)."),
+    ("role_dispute", "Role dispute", "A non-reciprocal expectation with a significant other (interpersonal dispute)."),
+    (
+        "role_transition",
+        "Role transition",
+        "A life change: a new role lost or gained (moving, a diagnosis, a birth, a job).",
+    ),
+    (
+        "interpersonal_deficits",
+        "Interpersonal deficits",
+        "Social isolation or a lack of sustaining relationships (lay and WHO labels: loneliness).",
+    ),
+    ("lost_healthy_self", "Grief for the lost healthy self", "Mourning the self before a chronic illness (IPSRT)."),
+];
+
+/// The published CodeSystem of problem areas (no client data).
+pub fn problem_area_code_system() -> Value {
+    let concepts: Vec<Value> = PROBLEM_AREA_CODES
+        .iter()
+        .map(|(code, display, definition)| json!({ "code": code, "display": display, "definition": definition }))
+        .collect();
+    json!({
+        "resourceType": "CodeSystem",
+        "id": PROBLEM_AREA_SYSTEM_ID,
+        "meta": { "versionId": "1" },
+        "url": PROBLEM_AREAS,
+        "version": "1",
+        "name": "IptProblemArea",
+        "title": "IPT problem areas",
+        "status": "active",
+        "experimental": false,
+        "description": "The canonical problem areas of interpersonal psychotherapy. No standard terminology has them; every protocol's own labels (Weissman, Stuart, IPSRT, lay and WHO programmes) map to these codes.",
+        "caseSensitive": true,
+        "content": "complete",
+        "count": concepts.len(),
+        "concept": concepts,
+    })
+}
+
+/// The id of the Condition for one problem area of a course's formulation.
+pub fn condition_id(course: &str, area: &str) -> String {
+    format!("{course}-{}", area.replace('_', "-"))
+}
+
+/// One problem area chosen in a course's formulation, as a problem-list
+/// Condition. `label` is the protocol's own word for it; an area outside the
+/// canonical set (an adaptation's own) is sent as text only.
+pub fn condition(course: &CourseRecord, area: &str, label: &str, formulation: &Record<Formulation>) -> Value {
+    let mut code = json!({ "text": label });
+    if let Some((c, display, _)) = PROBLEM_AREA_CODES.iter().find(|(c, _, _)| *c == area) {
+        code["coding"] = json!([{ "system": PROBLEM_AREAS, "code": c, "display": display }]);
+    }
+    let recorded = formulation
+        .body
+        .agreed_on
+        .as_deref()
+        .and_then(fhir_date)
+        .map(str::to_string)
+        .unwrap_or_else(|| instant(formulation.created_at));
+    json!({
+        "resourceType": "Condition",
+        "id": condition_id(course.id.as_str(), area),
+        "meta": meta(formulation.version, formulation.updated_at),
+        "clinicalStatus": { "coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+            "code": if course.status.is_open() { "active" } else { "inactive" } }] },
+        "verificationStatus": { "coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed" }] },
+        "category": [{ "coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/condition-category",
+            "code": "problem-list-item", "display": "Problem List Item" }] }],
+        "code": code,
+        "subject": patient_reference(course.client_id.as_str()),
+        "recordedDate": recorded,
+    })
 }
 
 #[cfg(test)]

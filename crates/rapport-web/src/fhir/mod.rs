@@ -1,6 +1,7 @@
 //! FHIR R4 face at `/fhir/r4` (JSON, `application/fhir+json`): read and
 //! search of clients, questionnaires, responses, total-score observations and
-//! risk flags, courses (EpisodeOfCare) and sessions (Encounter), and creating a QuestionnaireResponse through the one response
+//! risk flags, courses (EpisodeOfCare), sessions (Encounter) and problem areas
+//! (Condition, with Rapport's CodeSystem), and creating a QuestionnaireResponse through the one response
 //! pipeline. Callers authenticate with personal API tokens (`Authorization:
 //! Bearer`), with the same access as everywhere else; the use cases in
 //! rapport-app check access and audit every read. `map` turns records into
@@ -31,6 +32,9 @@ pub fn routes(r: Routes) -> Routes {
         .get("/fhir/r4/EpisodeOfCare/{id}", read::read_episode)
         .get("/fhir/r4/Encounter", read::search_encounters)
         .get("/fhir/r4/Encounter/{id}", read::read_encounter)
+        .get("/fhir/r4/Condition", read::search_conditions)
+        .get("/fhir/r4/Condition/{id}", read::read_condition)
+        .get("/fhir/r4/CodeSystem/{id}", read::read_code_system)
         // Anything else under the base: an OperationOutcome naming what is served.
         .get("/fhir/r4/{*rest}", wire::unknown_path)
 }

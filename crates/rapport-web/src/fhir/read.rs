@@ -10,6 +10,7 @@ use axum::response::Response;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::session::{log_session_read, session_for};
 use rapport_app::access::{client_for, Purpose};
+use rapport_app::caller::Identity;
 use rapport_app::AppState;
 use serde_json::{json, Value};
 
@@ -62,6 +63,9 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false),
                 resource("Flag", vec![patient(), subject(), param("status", "token", "active or inactive"), last_updated()], false),
                 resource("EpisodeOfCare", vec![patient(), last_updated()], false),
+                resource("Condition", vec![patient(), subject(), param("code", "token", "a problem area, e.g. https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area|grief"), last_updated()], false),
+                json!({ "type": "CodeSystem", "interaction": [{ "code": "read" }],
+                        "documentation": "https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area is CodeSystem/ipt-problem-area" }),
                 resource("Encounter", vec![patient(), subject(), param("episode-of-care", "reference", "EpisodeOfCare/<id>"), param("date", "date", "the session's day"), last_updated()], false),
             ],
         }],
@@ -365,4 +369,68 @@ pub async fn search_encounters(
         .collect();
     let (entries, page) = p.window(matching);
     Ok(bundle(&base_url(&state, &headers), "Encounter", &page, entries))
+}
+
+// ---------------------------------------------------------------- Condition and CodeSystem
+
+/// The problem areas of one course's formulation, as Conditions; the read is audited.
+async fn course_conditions(state: &AppState, me: &Identity, cx: &CourseContext) -> FhirResult<Vec<Value>> {
+    let Some(f) = rapport_app::formulation::formulation_of(state, cx).await? else {
+        return Ok(Vec::new());
+    };
+    rapport_app::formulation::audit_read(state, me, cx, "formulation", Some(&f.id), "problem areas via FHIR".into())
+        .await?;
+    Ok(f.body.problem_areas.iter().map(|a| map::condition(&cx.course, a, cx.protocol.area_label(a), &f)).collect())
+}
+
+pub async fn read_condition(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    // `<course id>-<area>`: a course id is a 36-character UUID.
+    let (course, _) =
+        id.split_at_checked(36).filter(|(_, rest)| rest.starts_with('-')).ok_or_else(Outcome::not_found)?;
+    let cx = course_for(&state, &me, course, Purpose::Write).await?;
+    let found = course_conditions(&state, &me, &cx).await?.into_iter().find(|c| c["id"] == id.as_str());
+    Ok(resource_ok(&headers, found.ok_or_else(Outcome::not_found)?))
+}
+
+/// The problem areas of one patient's courses.
+pub async fn search_conditions(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    let p = Params::parse(q.as_deref(), &["patient", "subject", "code", "_lastUpdated"])?;
+    let patient = required_patient(&p)?;
+    let updated = p.dates("_lastUpdated")?;
+    let code = p.get("code").map(|c| c.rsplit('|').next().unwrap_or(c));
+    let mut all = Vec::new();
+    for cx in rapport_app::courses::of_client(&state, &me, &patient).await? {
+        all.extend(course_conditions(&state, &me, &cx).await?);
+    }
+    let matching: Vec<Value> = all
+        .into_iter()
+        .filter(|c| code.is_none_or(|code| c["code"]["coding"][0]["code"] == code))
+        .filter(|c| {
+            let at = c["meta"]["lastUpdated"].as_str().and_then(rapport_core::Timestamp::parse);
+            updated.is_empty() || at.is_some_and(|t| all_hold(&updated, t))
+        })
+        .collect();
+    let (entries, page) = p.window(matching);
+    Ok(bundle(&base_url(&state, &headers), "Condition", &page, entries))
+}
+
+pub async fn read_code_system(
+    FhirCaller(_): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    if id != map::PROBLEM_AREA_SYSTEM_ID {
+        return Err(Outcome::not_found());
+    }
+    Ok(resource_ok(&headers, map::problem_area_code_system()))
 }

@@ -56,7 +56,17 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
         cs["rest"][0]["resource"].as_array().unwrap().iter().map(|r| r["type"].as_str().unwrap()).collect();
     assert_eq!(
         types,
-        ["Patient", "Questionnaire", "QuestionnaireResponse", "Observation", "Flag", "EpisodeOfCare", "Encounter"]
+        [
+            "Patient",
+            "Questionnaire",
+            "QuestionnaireResponse",
+            "Observation",
+            "Flag",
+            "EpisodeOfCare",
+            "Condition",
+            "CodeSystem",
+            "Encounter"
+        ]
     );
 
     // No token, a bad token, an unserved type: OperationOutcomes.
@@ -298,7 +308,7 @@ async fn an_invalid_response_is_refused_naming_the_element_and_nothing_is_stored
 }
 
 #[tokio::test]
-async fn courses_and_sessions_are_episodes_of_care_and_encounters() {
+async fn courses_sessions_and_problem_areas_are_episodes_encounters_and_conditions() {
     on_each_backend(|app| async move {
         let alice = app.user("alice@clinic.example", Role::Clinician).await;
         let bob = app.user("bob@clinic.example", Role::Clinician).await;
@@ -332,6 +342,32 @@ async fn courses_and_sessions_are_episodes_of_care_and_encounters() {
             a.get(&format!("/fhir/r4/Encounter?episode-of-care=EpisodeOfCare/{course}&date=ge2026-03-09")).await;
         assert_eq!(dated["total"], 2);
         assert_eq!(a.get("/fhir/r4/Encounter").await.0, 400);
+
+        // The formulation's problem areas are problem-list Conditions coded in Rapport's CodeSystem.
+        let (_, none) = a.get(&format!("/fhir/r4/Condition?patient={c}")).await;
+        assert_eq!(none["total"], 0);
+        let body = json!({"problem_areas": ["role_dispute", "grief"], "agreed_on": "2026-03-09"});
+        let (s, f) = a.put(&format!("/api/v1/courses/{course}/formulation"), body).await;
+        assert!(s == 200 || s == 201, "{f}");
+        let reads = app.count(action::RECORD_READ).await;
+        let (_, conditions) = a.get(&format!("/fhir/r4/Condition?patient={c}")).await;
+        assert_eq!(conditions["total"], 2);
+        assert_eq!(app.count(action::RECORD_READ).await, reads + 1, "the formulation read is audited");
+        let first = &conditions["entry"][0]["resource"];
+        assert_eq!(first["code"]["coding"][0]["system"], "https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area");
+        assert_eq!(first["code"]["coding"][0]["code"], "role_dispute");
+        assert_eq!(first["recordedDate"], "2026-03-09");
+        assert_eq!(first["category"][0]["coding"][0]["code"], "problem-list-item");
+        let id = first["id"].as_str().unwrap();
+        assert_eq!(id, format!("{course}-role-dispute"));
+        assert_eq!(a.get(&format!("/fhir/r4/Condition/{id}")).await.0, 200);
+        assert_eq!(b.get(&format!("/fhir/r4/Condition/{id}")).await.0, 404);
+        assert_eq!(a.get(&format!("/fhir/r4/Condition/{course}-role-transition")).await.0, 404);
+        let (_, grief) = a.get(&format!("/fhir/r4/Condition?patient={c}&code=grief")).await;
+        assert_eq!(grief["total"], 1);
+        let (s, cs) = a.get("/fhir/r4/CodeSystem/ipt-problem-area").await;
+        assert_eq!((s, cs["content"].as_str(), cs["count"].as_i64()), (200, Some("complete"), Some(5)));
+        assert_eq!(a.get("/fhir/r4/CodeSystem/other").await.0, 404);
     })
     .await;
 }
@@ -370,5 +406,8 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/fhir/r4/EpisodeOfCare/{id}", "/fhir/r4/EpisodeOfCare/{course}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Encounter", "/fhir/r4/Encounter?patient={client}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Encounter/{id}", "/fhir/r4/Encounter/{session}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Condition", "/fhir/r4/Condition?patient={client}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Condition/{id}", "/fhir/r4/Condition/{course}-role-dispute", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/CodeSystem/{id}", "/fhir/r4/CodeSystem/ipt-problem-area", "LAAAA"),
     ]
 }
