@@ -111,7 +111,11 @@ def main() -> int:
         return report()
     for p in patients[:10]:
         pid = p["id"]
-        c.get(f"/fhir/r4/Patient/{pid}")
+        patient = c.get(f"/fhir/r4/Patient/{pid}")
+        for ref in [g["reference"] for g in patient.get("generalPractitioner", [])] + [
+                patient.get("managingOrganization", {}).get("reference")]:
+            if ref:
+                c.get(f"/fhir/r4/{ref}")
         for kind in ("QuestionnaireResponse", "Observation", "Flag", "EpisodeOfCare", "Encounter", "Condition"):
             for r in c.search_all(f"/fhir/r4/{kind}?patient=Patient/{pid}&_count=7")[:5]:
                 c.get(f"/fhir/r4/{kind}/{r['id']}")

@@ -15,6 +15,7 @@ use rapport_store::clients::ClientRecord;
 use rapport_store::courses::{CourseRecord, TherapySession};
 use rapport_store::measures::{ResponseRow, RiskFlagRow};
 use rapport_store::records::Record;
+use rapport_store::users::User;
 use serde_json::{json, Value};
 
 /// Rapport's canonical base: an identifier for the definitions Rapport
@@ -43,6 +44,10 @@ fn clinical_labels() -> Value {
 
 fn meta(version: impl ToString, last_updated: Timestamp) -> Value {
     json!({ "versionId": version.to_string(), "lastUpdated": instant(last_updated), "security": clinical_labels() })
+}
+
+pub fn practitioner_reference(id: &rapport_core::Id, name: &str) -> Value {
+    json!({ "reference": format!("Practitioner/{id}"), "display": name })
 }
 
 pub fn patient_reference(id: &str) -> Value {
@@ -100,7 +105,9 @@ pub fn patient(c: &ClientRecord) -> Value {
         }
         p["contact"] = json!([contact]);
     }
-    p["generalPractitioner"] = json!([{ "display": c.responsible_clinician_name }]);
+    p["generalPractitioner"] =
+        json!([practitioner_reference(&c.responsible_clinician_id, &c.responsible_clinician_name)]);
+    p["managingOrganization"] = json!({ "reference": format!("Organization/{ORGANISATION_ID}") });
     p
 }
 
@@ -376,7 +383,7 @@ pub fn flag(f: &RiskFlagRow, inst: Option<&Instrument>) -> Value {
 }
 
 /// An IPT course: the episode every session of it belongs to.
-pub fn episode_of_care(course: &CourseRecord, protocol: &str, clinician: &str) -> Value {
+pub fn episode_of_care(course: &CourseRecord, protocol: &str, clinician: Value) -> Value {
     let status = match course.status {
         CourseStatus::Planned => "planned",
         CourseStatus::Active => "active",
@@ -395,7 +402,7 @@ pub fn episode_of_care(course: &CourseRecord, protocol: &str, clinician: &str) -
         "type": [{ "text": format!("Interpersonal psychotherapy: {protocol}") }],
         "patient": patient_reference(course.client_id.as_str()),
         "period": period,
-        "careManager": { "display": clinician },
+        "careManager": clinician,
     })
 }
 
@@ -516,6 +523,40 @@ pub fn condition(course: &CourseRecord, area: &str, label: &str, formulation: &R
         "subject": patient_reference(course.client_id.as_str()),
         "recordedDate": recorded,
     })
+}
+
+/// A version id for records that keep none: a digest of what is sent, so the
+/// `ETag` changes exactly when the resource does.
+fn content_version(v: &Value) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    v.to_string().hash(&mut h);
+    format!("{:016x}", h.finish())
+}
+
+/// A staff member: name and whether the account is active (no contact
+/// details, no role-specific data).
+pub fn practitioner(u: &User) -> Value {
+    let mut p = json!({
+        "resourceType": "Practitioner",
+        "id": u.id.as_str(),
+        "active": u.active,
+        "name": [{ "text": u.name }],
+    });
+    p["meta"] = json!({ "versionId": content_version(&p) });
+    p
+}
+
+/// The organisation (one per Rapport installation).
+pub const ORGANISATION_ID: &str = "organisation";
+
+pub fn organization(name: &str, country: &str) -> Value {
+    let mut o = json!({ "resourceType": "Organization", "id": ORGANISATION_ID, "active": true, "name": name });
+    if !country.is_empty() {
+        o["address"] = json!([{ "country": country }]);
+    }
+    o["meta"] = json!({ "versionId": content_version(&o) });
+    o
 }
 
 #[cfg(test)]

@@ -35,6 +35,8 @@ pub fn routes(r: Routes) -> Routes {
         .get("/fhir/r4/Condition", read::search_conditions)
         .get("/fhir/r4/Condition/{id}", read::read_condition)
         .get("/fhir/r4/CodeSystem/{id}", read::read_code_system)
+        .get("/fhir/r4/Practitioner/{id}", read::read_practitioner)
+        .get("/fhir/r4/Organization/{id}", read::read_organization)
         // Anything else under the base: an OperationOutcome naming what is served.
         .get("/fhir/r4/{*rest}", wire::unknown_path)
 }

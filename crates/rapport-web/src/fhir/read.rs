@@ -63,10 +63,14 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false),
                 resource("Flag", vec![patient(), subject(), param("status", "token", "active or inactive"), last_updated()], false),
                 resource("EpisodeOfCare", vec![patient(), last_updated()], false),
+                resource("Encounter", vec![patient(), subject(), param("episode-of-care", "reference", "EpisodeOfCare/<id>"), param("date", "date", "the session's day"), last_updated()], false),
                 resource("Condition", vec![patient(), subject(), param("code", "token", "a problem area, e.g. https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area|grief"), last_updated()], false),
+                json!({ "type": "Practitioner", "interaction": [{ "code": "read" }],
+                        "documentation": "A staff member's name (any staff token)" }),
+                json!({ "type": "Organization", "interaction": [{ "code": "read" }],
+                        "documentation": "Organization/organisation: the one organisation this server serves" }),
                 json!({ "type": "CodeSystem", "interaction": [{ "code": "read" }],
                         "documentation": "https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area is CodeSystem/ipt-problem-area" }),
-                resource("Encounter", vec![patient(), subject(), param("episode-of-care", "reference", "EpisodeOfCare/<id>"), param("date", "date", "the session's day"), last_updated()], false),
             ],
         }],
     });
@@ -295,7 +299,9 @@ pub async fn search_flags(
 // ---------------------------------------------------------------- EpisodeOfCare and Encounter
 
 fn course_resource(cx: &CourseContext) -> Value {
-    map::episode_of_care(&cx.course, &cx.protocol.name, &cx.client.responsible_clinician_name)
+    let clinician =
+        map::practitioner_reference(&cx.client.responsible_clinician_id, &cx.client.responsible_clinician_name);
+    map::episode_of_care(&cx.course, &cx.protocol.name, clinician)
 }
 
 pub async fn read_episode(
@@ -433,4 +439,29 @@ pub async fn read_code_system(
         return Err(Outcome::not_found());
     }
     Ok(resource_ok(&headers, map::problem_area_code_system()))
+}
+
+// ---------------------------------------------------------------- Practitioner and Organization
+
+pub async fn read_practitioner(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    let user = rapport_app::admin::staff_member(&state, &me, &id).await?;
+    Ok(resource_ok(&headers, map::practitioner(&user)))
+}
+
+pub async fn read_organization(
+    State(state): State<AppState>,
+    FhirCaller(_): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    if id != map::ORGANISATION_ID {
+        return Err(Outcome::not_found());
+    }
+    let org = state.organisation().await.map_err(|e| Outcome::from(crate::error::AppError::from(e)))?;
+    Ok(resource_ok(&headers, map::organization(&org.name, &org.country)))
 }

@@ -63,9 +63,11 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
             "Observation",
             "Flag",
             "EpisodeOfCare",
+            "Encounter",
             "Condition",
-            "CodeSystem",
-            "Encounter"
+            "Practitioner",
+            "Organization",
+            "CodeSystem"
         ]
     );
 
@@ -140,6 +142,19 @@ async fn a_response_posted_over_fhir_is_scored_flagged_and_read_back() {
         let (s, o) = b.get(&format!("/fhir/r4/Patient/{c}")).await;
         assert_eq!((s, issue(&o).0), (404, "not-found"));
         assert_eq!(b.get("/fhir/r4/Patient/not-an-id").await.0, 404);
+        // The responsible clinician and the organisation, which the patient references.
+        let gp = p["generalPractitioner"][0]["reference"].as_str().unwrap().to_string();
+        assert_eq!(gp, format!("Practitioner/{}", alice.id));
+        let (s, pr) = b.get(&format!("/fhir/r4/{gp}")).await;
+        assert_eq!(
+            (s, pr["name"][0]["text"].as_str(), pr["active"].as_bool()),
+            (200, Some(alice.name.as_str()), Some(true))
+        );
+        assert_eq!(b.get(&format!("/fhir/r4/Practitioner/{c}")).await.0, 404, "a client is no practitioner");
+        let (s, org) = a.get("/fhir/r4/Organization/organisation").await;
+        assert_eq!((s, org["resourceType"].as_str()), (200, Some("Organization")));
+        assert_eq!(p["managingOrganization"]["reference"], "Organization/organisation");
+        assert_eq!(a.get("/fhir/r4/Organization/other").await.0, 404);
         let (_, list) = a.get("/fhir/r4/Patient?name=Fhir").await;
         assert_eq!((list["total"].as_i64(), list["entry"][0]["resource"]["id"].as_str()), (Some(1), Some(c.as_str())));
 
@@ -409,5 +424,7 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/fhir/r4/Condition", "/fhir/r4/Condition?patient={client}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Condition/{id}", "/fhir/r4/Condition/{course}-role-dispute", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/CodeSystem/{id}", "/fhir/r4/CodeSystem/ipt-problem-area", "LAAAA"),
+        e(M::GET, "/fhir/r4/Practitioner/{id}", "/fhir/r4/Practitioner/{dummy}", "LAAAA"),
+        e(M::GET, "/fhir/r4/Organization/{id}", "/fhir/r4/Organization/organisation", "LAAAA"),
     ]
 }
