@@ -155,6 +155,12 @@ async fn a_response_posted_over_fhir_is_scored_flagged_and_read_back() {
         assert_eq!((s, org["resourceType"].as_str()), (200, Some("Organization")));
         assert_eq!(p["managingOrganization"]["reference"], "Organization/organisation");
         assert_eq!(a.get("/fhir/r4/Organization/other").await.0, 404);
+        // The client's own portal account reaches nothing here (the portal is its way in).
+        let email =
+            app.portal_account(&rapport_core::Id::parse(&c).unwrap(), &alice.id, "fhir.client@example.org").await;
+        let own = app.store.user_by_email(&email).await.unwrap().unwrap().0;
+        let (s, o) = Api::new(&app, &own).await.get(&format!("/fhir/r4/Patient/{c}")).await;
+        assert_eq!((s, issue(&o).0), (404, "not-found"));
         let (_, list) = a.get("/fhir/r4/Patient?name=Fhir").await;
         assert_eq!((list["total"].as_i64(), list["entry"][0]["resource"]["id"].as_str()), (Some(1), Some(c.as_str())));
 
