@@ -8,7 +8,8 @@ Fails (exit 1) with a message naming each violation when:
      pages (`ui/`, `ui.rs`) must not reference `crate::api` or
      `crate::portal`, the JSON API (`api/`) must not reference `crate::ui` or
      `crate::portal`, the client portal (`portal/`) must not reference
-     `crate::ui` or `crate::api`;
+     `crate::ui` or `crate::api`, and the FHIR face (`fhir/`) none of the
+     others (nor they it);
   b. crates/rapport-app/Cargo.toml (when it exists) lists an HTTP or template
      crate (axum, askama, utoipa, tower, tower-http, hyper, or one of their
      `-`/`_` companions such as axum-extra) in any dependency table;
@@ -51,7 +52,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FACES = ("ui", "api", "portal")
+FACES = ("ui", "api", "portal", "fhir")
 WEB_CRATE = "rapport-web"
 APP_CRATE = "rapport-app"
 FORBIDDEN_APP_DEPS = ("axum", "askama", "utoipa", "tower", "tower-http", "hyper")

@@ -106,6 +106,11 @@ if cargo build --locked --bin rapport; then
         failed+=("API contract fuzzing")
     fi
 
+    step "FHIR validation (fhir.resources models against /fhir/r4)"
+    if ! "$ROOT/scripts/fhir-validate.sh" "$RAPPORT_BIN"; then
+        failed+=("FHIR validation")
+    fi
+
     step "Installing e2e dependencies"
     # npm ci reproduces the lockfile exactly; fall back to install only when a
     # lockfile has not been committed yet.

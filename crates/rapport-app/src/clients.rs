@@ -73,6 +73,26 @@ pub enum PageKey {
     Before(Id),
 }
 
+/// A page of the caseload (active clients) as full client records (for faces that show each
+/// record whole, e.g. FHIR `Patient` searches); audited as `caseload` audits.
+#[crate::boxing::boxed_future]
+pub async fn caseload_records(
+    state: &AppState,
+    me: &Identity,
+    search: Option<String>,
+    limit: i64,
+    offset: i64,
+    seen_as: &str,
+) -> AppResult<(Vec<ClientRecord>, i64)> {
+    let req = CaseloadRequest { search, status: None, limit: Some(limit), offset: Some(offset) };
+    let (rows, total, _) = caseload(state, me, req, seen_as).await?;
+    let mut records = Vec::with_capacity(rows.len());
+    for row in rows {
+        records.extend(state.store.client_by_id(&row.id).await?);
+    }
+    Ok((records, total))
+}
+
 /// The caseload page as the staff pages ask for it: optionally only one
 /// responsible clinician's clients, and sorted by need instead of by name.
 #[derive(Clone, Debug, Default)]

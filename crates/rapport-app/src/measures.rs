@@ -43,6 +43,32 @@ pub async fn responses(state: &AppState, me: &Identity, client: &str, detail: &s
     Ok(state.store.responses(&client.id).await?)
 }
 
+/// One response and its client, if the caller may see the client (404
+/// otherwise, like a missing id); the read is audited with `detail`.
+#[crate::boxing::boxed_future]
+pub async fn read_response(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    detail: &str,
+) -> Result<(ResponseRow, ClientRecord), Error> {
+    let row = match Id::parse(id) {
+        Some(rid) => state.store.response(&rid).await?,
+        None => None,
+    };
+    let Some(row) = row else {
+        crate::access::deny(state, me, "measure_response", Some(id)).await?;
+        return Err(Error::NotFound);
+    };
+    let (client, _) = client_for(state, me, row.client_id.as_str(), Purpose::AuditRead).await?;
+    let mut e = me.event(action::MEASURE_LIST, "measure_response");
+    e.resource_id = Some(row.id.to_string());
+    e.client_id = Some(client.id.to_string());
+    e.detail = Some(detail.to_string());
+    state.store.audit(e).await?;
+    Ok((row, client))
+}
+
 /// The course's measurement schedule, its version (0: none stored, the
 /// default applies) and its record id.
 #[crate::boxing::boxed_future]

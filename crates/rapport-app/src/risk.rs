@@ -70,6 +70,24 @@ pub async fn visible_flags(
     Ok(flags)
 }
 
+/// One client's risk flags, newest first, if the caller may see the client;
+/// the list is audited (`via`: "via FHIR").
+#[crate::boxing::boxed_future]
+pub async fn client_flags(
+    state: &AppState,
+    me: &Identity,
+    client: &str,
+    via: &str,
+) -> Result<(Vec<RiskFlagRow>, ClientRecord), Error> {
+    let (client, _) = client_for(state, me, client, Purpose::AuditRead).await?;
+    let flags = state.store.client_risk_flags(&client.id).await?;
+    let mut e = me.event(action::RISK_FLAG_LIST, "risk_flag");
+    e.client_id = Some(client.id.to_string());
+    e.detail = Some(format!("{} flags of one client {via}", flags.len()));
+    state.store.audit(e).await?;
+    Ok((flags, client))
+}
+
 /// One flag, its read audited.
 #[crate::boxing::boxed_future]
 pub async fn read_flag(state: &AppState, me: &Identity, id: &str) -> Result<(RiskFlagRow, ClientRecord), Error> {

@@ -503,6 +503,14 @@ impl Store {
         rows.iter().map(response_from_row).collect()
     }
 
+    /// One response by id (the caller checks access to its client).
+    #[crate::boxing::boxed_future]
+    pub async fn response(&self, id: &Id) -> Result<Option<ResponseRow>> {
+        let sql = format!("SELECT {RESPONSE_COLUMNS} FROM measure_responses WHERE id = $1");
+        let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&self.read).await?;
+        row.as_ref().map(response_from_row).transpose()
+    }
+
     /// Flags `user` may see (clients on their care teams or on the teams of
     /// clinicians they supervise), optionally of one status, oldest first.
     #[crate::boxing::boxed_future]

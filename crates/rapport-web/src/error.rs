@@ -8,7 +8,7 @@ use rapport_core::ValidationErrors;
 use rapport_store::StoreError;
 use serde::Serialize;
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum AppError {
     NotFound,
     /// Signed in but not allowed (for non-record resources such as admin pages).

@@ -23,6 +23,17 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
+/// Paths called with a bearer token instead of a session cookie: the JSON
+/// API and the FHIR face.
+pub fn is_token_path(path: &str) -> bool {
+    path.starts_with("/api/") || path.starts_with("/fhir/")
+}
+
+/// Why a token request on a FHIR path was refused before its handler ran:
+/// the face answers it in its own format (an `OperationOutcome`).
+#[derive(Clone, Debug)]
+pub struct TokenRefusal(pub AppError);
+
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = v.split_once(' ')?;
@@ -56,15 +67,26 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         req.extensions_mut().insert(meta);
         return next.run(req).await;
     }
-    let is_api = path.starts_with("/api/");
+    let is_api = is_token_path(path);
+    let is_fhir = is_api && !path.starts_with("/api/");
     // Kiosk mode: a browser session locked to one client's questionnaires
     // reaches only the kiosk pages. The API refuses a request carrying that
     // session cookie even with a bearer token (the tablet is the client's now).
     if is_api {
         if let Some(sid) = cookie(req.headers(), state.config.session_cookie()) {
             match rapport_app::caller::session_caller(&state, sid, &meta).await {
-                Ok(Some(id)) if id.kiosk_client().is_some() => return kiosk_refusal(true),
+                Ok(Some(id)) if id.kiosk_client().is_some() => {
+                    if is_fhir {
+                        req.extensions_mut().insert(TokenRefusal(kiosk_api_error()));
+                        return next.run(req).await;
+                    }
+                    return kiosk_refusal(true);
+                }
                 Ok(_) => {}
+                Err(e) if is_fhir => {
+                    req.extensions_mut().insert(TokenRefusal(e.into()));
+                    return next.run(req).await;
+                }
                 Err(e) => return ApiError::from(e).into_response(),
             }
         }
@@ -73,6 +95,10 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         match bearer(req.headers()) {
             Some(token) => match rapport_app::caller::token_caller(&state, token, &meta).await {
                 Ok(id) => id,
+                Err(e) if is_fhir => {
+                    req.extensions_mut().insert(TokenRefusal(e.into()));
+                    return next.run(req).await;
+                }
                 Err(e) => return ApiError::from(e).into_response(),
             },
             None => None,
@@ -96,15 +122,16 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     next.run(req).await
 }
 
+fn kiosk_api_error() -> AppError {
+    AppError::Forbidden("This browser session is in kiosk mode: the clinician's PIN unlocks it at /kiosk/unlock".into())
+}
+
 /// A locked (kiosk) session asked for another address: pages go back to the
 /// kiosk (303, so a refused form post becomes a plain visit); the API answers
 /// 403 with the reason.
 fn kiosk_refusal(api: bool) -> Response {
     if api {
-        return ApiError(AppError::Forbidden(
-            "This browser session is in kiosk mode: the clinician's PIN unlocks it at /kiosk/unlock".into(),
-        ))
-        .into_response();
+        return ApiError(kiosk_api_error()).into_response();
     }
     axum::response::Redirect::to("/kiosk").into_response()
 }

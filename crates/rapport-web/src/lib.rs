@@ -5,6 +5,7 @@ pub mod api;
 pub mod cookies;
 pub mod course_extract;
 pub mod error;
+pub mod fhir;
 pub mod html;
 pub mod i18n;
 pub mod identity;

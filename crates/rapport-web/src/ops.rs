@@ -39,7 +39,9 @@ pub async fn static_file(Path(file): Path<String>) -> Response {
 }
 
 pub async fn not_found(uri: axum::http::Uri) -> Response {
-    if uri.path().starts_with("/api/") {
+    if uri.path().starts_with("/fhir/") {
+        crate::fhir::wire::Outcome::not_found().into_response()
+    } else if uri.path().starts_with("/api/") {
         crate::error::ApiError(AppError::NotFound).into_response()
     } else {
         AppError::NotFound.into_response()

@@ -3,7 +3,7 @@
 
 use crate::limits::MAX_BODY_BYTES;
 use crate::route_table::Routes;
-use crate::{api, identity, ops, security, ui};
+use crate::{api, fhir, identity, ops, security, ui};
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderName, Method};
 use axum::Router;
@@ -143,6 +143,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::admin::sites::routes(r);
     // Cultural adaptation: the organisation's and each site's wording
     let r = ui::adaptations::routes(r);
+    // FHIR R4
+    let r = fhir::routes(r);
 
     let (router, list) = r.into_parts();
     let router = router

@@ -19,7 +19,7 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 pub async fn headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let forwarded_https = state.config.trust_proxy
         && req.headers().get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
-    let is_api = req.uri().path().starts_with("/api/");
+    let is_api = crate::identity::is_token_path(req.uri().path());
     let mut resp = next.run(req).await;
     let h = resp.headers_mut();
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
@@ -61,7 +61,7 @@ fn rejected(reason: &'static str) -> Response {
 /// `rapport_csrf` cookie's value (double submit, for the login and setup forms).
 pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !unsafe_method || req.uri().path().starts_with("/api/") {
+    if !unsafe_method || crate::identity::is_token_path(req.uri().path()) {
         return next.run(req).await;
     }
     let h = req.headers();

@@ -80,6 +80,23 @@ pub async fn users(state: &AppState, me: &Identity) -> AppResult<Vec<User>> {
     Ok(state.store.users().await?)
 }
 
+/// A staff member by id, for any staff caller (a name and a role, as care-team
+/// pages show them); a client's portal account or an unknown id is 404.
+#[crate::boxing::boxed_future]
+pub async fn staff_member(state: &AppState, me: &Identity, id: &str) -> AppResult<User> {
+    let user = match Id::parse(id) {
+        Some(uid) => state.store.user(&uid).await?,
+        None => None,
+    };
+    match user.filter(|u| u.role != Role::Client && me.user.role != Role::Client) {
+        Some(u) => Ok(u),
+        None => {
+            deny(state, me, "user", Some(id)).await?;
+            Err(Error::NotFound)
+        }
+    }
+}
+
 /// Active clinicians.
 #[crate::boxing::boxed_future]
 pub async fn active_clinicians(state: &AppState) -> AppResult<Vec<User>> {

@@ -13,6 +13,7 @@ mod context;
 mod courses;
 mod ending;
 mod escalation;
+mod fhir;
 mod fidelity_pages;
 mod formulation;
 mod group_pages;

@@ -167,6 +167,7 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::supervision_pages::matrix_entries());
     v.extend(crate::i18n::matrix_entries());
     v.extend(crate::i18n_portal::matrix_entries());
+    v.extend(crate::fhir::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
     v
@@ -314,6 +315,7 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     crate::client_portal::matrix_fixtures(&app, &a.id, &mut fixtures).await;
     crate::groups::matrix_fixtures(&app, &client.id, &sup.id, &fac.id, &mut fixtures).await;
     crate::group_pages::matrix_fixtures(&app, &client.id, &a.id, &admin.id, &mut fixtures).await;
+    crate::fhir::matrix_fixtures(&client.id, &mut fixtures).await;
 
     let client_email = app.portal_account(&client.id, &a.id, "matrix.client@example.org").await;
     let client_user = app.store.user_by_email(&client_email).await.unwrap().unwrap().0;
@@ -350,7 +352,8 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
             .replace("{client}", client.id.as_str())
             .replace("{dummy}", dummy.id.as_str())
             .replace("{random}", rapport_core::Id::new().as_str());
-        let is_api = path.starts_with("/api/");
+        // The JSON API and the FHIR face both take bearer tokens.
+        let is_api = path.starts_with("/api/") || path.starts_with("/fhir/");
         for (caller, expected) in callers.iter().zip(expectations(&entry)) {
             let mut req = caller.browser.http.request(entry.method.clone(), app.url(&path));
             // Every API call carries the caller's token (the anonymous caller's is invalid),

@@ -1,0 +1,585 @@
+//! Rapport records as FHIR R4 JSON (pure: no I/O). The mapping follows
+//! `docs/fhir.md`: a client is a `Patient`, an instrument version a
+//! `Questionnaire`, a stored response a `QuestionnaireResponse` and, when it
+//! has a total, one total-score `Observation`; a risk flag is a `Flag`.
+//! Clinical resources carry the sensitivity labels BH (behavioural health)
+//! and R (restricted), set here and never taken from a client.
+
+use rapport_core::course::{Attendance, CourseStatus, Modality};
+use rapport_core::formulation::Formulation;
+use rapport_core::measures::definition::{AnswerOption, Instrument, Item};
+use rapport_core::risk::FlagStatus;
+use rapport_core::zone::Zone;
+use rapport_core::Timestamp;
+use rapport_store::clients::ClientRecord;
+use rapport_store::courses::{CourseRecord, TherapySession};
+use rapport_store::measures::{ResponseRow, RiskFlagRow};
+use rapport_store::records::Record;
+use rapport_store::users::User;
+use serde_json::{json, Value};
+
+/// Rapport's canonical base: an identifier for the definitions Rapport
+/// publishes (questionnaires, code systems), the same on every server.
+pub const CANONICAL: &str = "https://rapport-ipt.org/fhir";
+pub const LOINC: &str = "http://loinc.org";
+const UCUM: &str = "http://unitsofmeasure.org";
+const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+/// On a QuestionnaireResponse: an Observation extracted from it (its total score).
+pub const EXTRACTED_OBSERVATION: &str = "https://rapport-ipt.org/fhir/StructureDefinition/extracted-observation";
+const ACT_CODE: &str = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+const CONFIDENTIALITY: &str = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
+
+/// An instant as FHIR writes it (UTC, microseconds).
+pub fn instant(t: Timestamp) -> String {
+    t.to_db()
+}
+
+/// Behavioural health, restricted: every resource about a client.
+fn clinical_labels() -> Value {
+    json!([
+        { "system": ACT_CODE, "code": "BH", "display": "behavioral health information sensitivity" },
+        { "system": CONFIDENTIALITY, "code": "R", "display": "restricted" }
+    ])
+}
+
+fn meta(version: impl ToString, last_updated: Timestamp) -> Value {
+    json!({ "versionId": version.to_string(), "lastUpdated": instant(last_updated), "security": clinical_labels() })
+}
+
+pub fn practitioner_reference(id: &rapport_core::Id, name: &str) -> Value {
+    json!({ "reference": format!("Practitioner/{id}"), "display": name })
+}
+
+pub fn patient_reference(id: &str) -> Value {
+    json!({ "reference": format!("Patient/{id}") })
+}
+
+/// A FHIR `date`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (anything else is left out).
+fn fhir_date(s: &str) -> Option<&str> {
+    let ok = matches!(s.len(), 4 | 7 | 10)
+        && s.chars().enumerate().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    ok.then_some(s)
+}
+
+pub fn patient(c: &ClientRecord) -> Value {
+    let d = &c.details;
+    let mut p = json!({
+        "resourceType": "Patient",
+        "id": c.id.as_str(),
+        "meta": meta(c.version, c.updated_at),
+        "active": c.archived_at.is_none(),
+        "name": [{ "use": "usual", "text": d.display_name }],
+    });
+    if let Some(legal) = d.legal_name.as_deref().filter(|s| !s.is_empty()) {
+        p["name"].as_array_mut().expect("array").push(json!({ "use": "official", "text": legal }));
+    }
+    if !d.external_ids.is_empty() {
+        p["identifier"] = d.external_ids.iter().map(|x| json!({ "system": x.system, "value": x.value })).collect();
+    }
+    if let Some(b) = d.date_of_birth.as_deref().and_then(fhir_date) {
+        p["birthDate"] = json!(b);
+    }
+    let mut telecom = Vec::new();
+    if let Some(e) = d.email.as_deref().filter(|s| !s.is_empty()) {
+        telecom.push(json!({ "system": "email", "value": e }));
+    }
+    if let Some(ph) = d.phone.as_deref().filter(|s| !s.is_empty()) {
+        telecom.push(json!({ "system": "phone", "value": ph }));
+    }
+    if !telecom.is_empty() {
+        p["telecom"] = Value::Array(telecom);
+    }
+    if let Some(a) = d.address.as_deref().filter(|s| !s.is_empty()) {
+        p["address"] = json!([{ "text": a }]);
+    }
+    if let Some(l) = d.preferred_language.as_deref().filter(|s| !s.is_empty()) {
+        p["communication"] = json!([{ "language": { "text": l }, "preferred": true }]);
+    }
+    if let Some(name) = d.emergency_contact_name.as_deref().filter(|s| !s.is_empty()) {
+        let mut contact = json!({ "name": { "text": name } });
+        if let Some(r) = d.emergency_contact_relationship.as_deref().filter(|s| !s.is_empty()) {
+            contact["relationship"] = json!([{ "text": r }]);
+        }
+        if let Some(ph) = d.emergency_contact_phone.as_deref().filter(|s| !s.is_empty()) {
+            contact["telecom"] = json!([{ "system": "phone", "value": ph }]);
+        }
+        p["contact"] = json!([contact]);
+    }
+    p["generalPractitioner"] =
+        json!([practitioner_reference(&c.responsible_clinician_id, &c.responsible_clinician_name)]);
+    p["managingOrganization"] = json!({ "reference": format!("Organization/{ORGANISATION_ID}") });
+    p
+}
+
+/// `phq9` version `1` is `phq9-v1`; `qids_sr16` is `qids-sr16-v1` (FHIR ids have no `_`).
+pub fn questionnaire_id(inst: &Instrument) -> String {
+    format!("{}-v{}", inst.id.replace('_', "-"), inst.version)
+}
+
+pub fn questionnaire_url(inst: &Instrument) -> String {
+    format!("{CANONICAL}/Questionnaire/{}", inst.id)
+}
+
+/// `url|version`, as a QuestionnaireResponse names its questionnaire.
+pub fn questionnaire_canonical(inst: &Instrument) -> String {
+    format!("{}|{}", questionnaire_url(inst), inst.version)
+}
+
+/// The code system of an instrument's own answer codes (for options without a LOINC answer code).
+pub fn answer_system(inst: &Instrument) -> String {
+    format!("{CANONICAL}/CodeSystem/{}-answers", inst.id)
+}
+
+/// An option as a Coding: its LOINC answer code when it has one, else the
+/// instrument's answer code. `display` is the shipped label.
+pub fn option_coding(inst: &Instrument, o: &AnswerOption) -> Value {
+    match &o.loinc {
+        Some(code) => json!({ "system": LOINC, "code": code, "display": o.label }),
+        None => json!({ "system": answer_system(inst), "code": o.code.to_string(), "display": o.label }),
+    }
+}
+
+/// The score an option gives the item, after reverse scoring.
+fn item_score(inst: &Instrument, item: &Item, o: &AnswerOption) -> i64 {
+    if !item.reverse {
+        return o.score;
+    }
+    let scores: Vec<i64> = inst.options_for(item).iter().map(|x| x.score).collect();
+    let (lo, hi) = (scores.iter().min().copied().unwrap_or(0), scores.iter().max().copied().unwrap_or(0));
+    lo + hi - o.score
+}
+
+fn question(inst: &Instrument, item: &Item, scored: bool) -> Value {
+    let text =
+        if inst.text_placeholder { format!("{} item {}", inst.short_name, item.number) } else { item.text.clone() };
+    let options: Vec<Value> = inst
+        .options_for(item)
+        .iter()
+        .map(|o| {
+            let mut coding = option_coding(inst, o);
+            if inst.text_placeholder && o.loinc.is_none() {
+                coding["display"] = json!(format!("Option {}", o.code));
+            }
+            if scored {
+                coding["extension"] = json!([{ "url": ORDINAL_VALUE, "valueDecimal": item_score(inst, item, o) }]);
+            }
+            json!({ "valueCoding": coding })
+        })
+        .collect();
+    let mut q = json!({
+        "linkId": item.id,
+        "prefix": format!("{}.", item.number),
+        "text": text,
+        "type": "choice",
+        "required": false,
+        "answerOption": options,
+    });
+    if let Some(code) = &item.loinc {
+        q["code"] = json!([{ "system": LOINC, "code": code }]);
+    }
+    q
+}
+
+/// An instrument version. Licensed instruments (text not shipped) carry
+/// neutral placeholders ("EPDS item 10") and say so in `copyright`.
+pub fn questionnaire(inst: &Instrument) -> Value {
+    let mut items: Vec<Value> = inst.items.iter().map(|it| question(inst, it, true)).collect();
+    items.extend(inst.unscored_items.iter().map(|it| question(inst, it, false)));
+    let mut copyright = inst.licence.terms.clone();
+    if let Some(a) = &inst.attribution {
+        copyright = format!("{a} {copyright}");
+    }
+    if inst.text_placeholder {
+        copyright.push_str(" Item text is not distributed with Rapport; a licensed site imports it.");
+    }
+    let mut q = json!({
+        "resourceType": "Questionnaire",
+        "id": questionnaire_id(inst),
+        "meta": { "versionId": inst.version },
+        "url": questionnaire_url(inst),
+        "version": inst.version,
+        "name": inst.id.to_uppercase(),
+        "title": inst.name,
+        "status": "active",
+        "subjectType": ["Patient"],
+        "copyright": copyright,
+        "item": items,
+    });
+    if let Some(panel) = &inst.loinc.panel {
+        q["code"] = json!([{ "system": LOINC, "code": panel, "display": inst.name }]);
+    }
+    if let Some(i) = &inst.instructions {
+        q["description"] = json!(i);
+    }
+    q
+}
+
+/// The id of a response's total-score Observation.
+pub fn total_observation_id(response: &str) -> String {
+    format!("{response}-total")
+}
+
+/// The code of an instrument's total: LOINC where `measures.md` gives one,
+/// else Rapport's own (`phq9-total` in the instrument's score system).
+pub fn total_coding(inst: Option<&Instrument>, instrument_id: &str) -> Value {
+    let display =
+        inst.map(|i| format!("{} total score", i.short_name)).unwrap_or_else(|| format!("{instrument_id} total score"));
+    match inst.and_then(|i| i.loinc.total.as_ref()) {
+        Some(code) => json!({ "system": LOINC, "code": code, "display": display }),
+        None => {
+            json!({ "system": format!("{CANONICAL}/CodeSystem/scores"), "code": format!("{instrument_id}-total"), "display": display })
+        }
+    }
+}
+
+/// A stored response. Unanswered questions are left out; a response with a
+/// question left blank is `stopped` (partially answered, then sent).
+pub fn questionnaire_response(inst: Option<&Instrument>, r: &ResponseRow) -> Value {
+    let url = inst
+        .map(questionnaire_canonical)
+        .unwrap_or_else(|| format!("{CANONICAL}/Questionnaire/{}|{}", r.instrument_id, r.instrument_version));
+    let blank = r.answers.iter().any(Option::is_none);
+    let mut qr = json!({
+        "resourceType": "QuestionnaireResponse",
+        "id": r.id.as_str(),
+        "meta": meta(1, r.created_at),
+        "questionnaire": url,
+        "status": if blank { "stopped" } else { "completed" },
+        "subject": patient_reference(r.client_id.as_str()),
+        "authored": instant(r.completed_at),
+    });
+    if matches!(r.mode.as_str(), "portal" | "link") {
+        qr["author"] = patient_reference(r.client_id.as_str());
+        qr["source"] = patient_reference(r.client_id.as_str());
+    }
+    if let Some(inst) = inst {
+        let mut items = Vec::new();
+        let extras = r.unscored_answers.clone().unwrap_or_default();
+        let answered = inst
+            .items
+            .iter()
+            .zip(r.answers.iter().copied())
+            .chain(inst.unscored_items.iter().zip(extras.iter().copied()));
+        for (item, code) in answered {
+            let Some(code) = code else { continue };
+            let Some(o) = inst.options_for(item).iter().find(|o| o.code == code) else { continue };
+            let mut coding = option_coding(inst, o);
+            if inst.text_placeholder && o.loinc.is_none() {
+                coding["display"] = json!(format!("Option {}", o.code));
+            }
+            items.push(json!({ "linkId": item.id, "answer": [{ "valueCoding": coding }] }));
+        }
+        if !items.is_empty() {
+            qr["item"] = Value::Array(items);
+        }
+    }
+    if r.total.is_some() {
+        qr["extension"] = json!([{
+            "url": EXTRACTED_OBSERVATION,
+            "valueReference": { "reference": format!("Observation/{}", total_observation_id(r.id.as_str())) }
+        }]);
+    }
+    qr
+}
+
+/// The total-score Observation of a response (None when the total was withheld).
+pub fn total_observation(inst: Option<&Instrument>, r: &ResponseRow) -> Option<Value> {
+    let total = r.total?;
+    let percent = inst.is_some_and(|i| i.scoring.multiplier != 1);
+    let (unit, code) = if percent { ("%", "%") } else { ("{score}", "{score}") };
+    let mut o = json!({
+        "resourceType": "Observation",
+        "id": total_observation_id(r.id.as_str()),
+        "meta": meta(1, r.created_at),
+        "status": "final",
+        "category": [{ "coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+            "code": "survey", "display": "Survey" }] }],
+        "code": { "coding": [total_coding(inst, &r.instrument_id)] },
+        "subject": patient_reference(r.client_id.as_str()),
+        "effectiveDateTime": instant(r.completed_at),
+        "issued": instant(r.created_at),
+        "valueQuantity": { "value": total, "unit": unit, "system": UCUM, "code": code },
+        "derivedFrom": [{ "reference": format!("QuestionnaireResponse/{}", r.id) }],
+    });
+    if let (Some(inst), Some(band)) = (inst, r.band.as_deref()) {
+        let label = inst
+            .band_set(r.band_set.as_deref())
+            .and_then(|s| s.bands.iter().find(|b| b.id == band))
+            .map(|b| b.label.clone())
+            .unwrap_or_else(|| band.to_string());
+        o["interpretation"] = json!([{
+            "coding": [{ "system": format!("{CANONICAL}/CodeSystem/{}-bands", inst.id), "code": band, "display": label }],
+            "text": label
+        }]);
+    }
+    Some(o)
+}
+
+/// Whether a total-score Observation of this instrument matches a `code`
+/// search value (`system|code`, `|code` or `code`).
+pub fn total_code_matches(inst: Option<&Instrument>, instrument_id: &str, wanted: &str) -> bool {
+    let coding = total_coding(inst, instrument_id);
+    let (system, code) = (coding["system"].as_str().unwrap_or(""), coding["code"].as_str().unwrap_or(""));
+    match wanted.split_once('|') {
+        Some(("", c)) => c == code,
+        Some((s, c)) => s == system && c == code,
+        None => wanted == code,
+    }
+}
+
+/// A flag's version: one for each step it has been through (raised,
+/// acknowledged, assessed, escalated, closed), and when the last one happened.
+fn flag_version(f: &RiskFlagRow) -> (usize, Timestamp) {
+    let steps: Vec<Timestamp> = [Some(f.raised_at), f.acknowledged_at, f.assessed_at, f.escalated_at, f.closed_at]
+        .into_iter()
+        .flatten()
+        .collect();
+    (steps.len(), steps.iter().max().copied().unwrap_or(f.raised_at))
+}
+
+pub fn flag_last_updated(f: &RiskFlagRow) -> Timestamp {
+    flag_version(f).1
+}
+
+/// A risk flag. Its words name the risk question (never the clinician's own
+/// notes on it); a closed flag is `inactive`.
+pub fn flag(f: &RiskFlagRow, inst: Option<&Instrument>) -> Value {
+    let (version, updated) = flag_version(f);
+    let text = match (inst, f.items.first()) {
+        (Some(i), Some(hit)) => {
+            let label = i.risk_items.iter().find(|r| r.item == hit.item).map(|r| r.label.clone());
+            match label {
+                Some(l) => format!("Risk: {} question {} positive ({l})", i.short_name, hit.item),
+                None => format!("Risk: {} question {} positive", i.short_name, hit.item),
+            }
+        }
+        _ if f.source == "clinician" => "Risk: concern raised by a clinician".to_string(),
+        _ => "Risk flag".to_string(),
+    };
+    let mut period = json!({ "start": instant(f.raised_at) });
+    if let Some(c) = f.closed_at {
+        period["end"] = json!(instant(c));
+    }
+    let mut out = json!({
+        "resourceType": "Flag",
+        "id": f.id.as_str(),
+        "meta": meta(version, updated),
+        "status": if f.status == FlagStatus::Closed { "inactive" } else { "active" },
+        "category": [{ "coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/flag-category",
+            "code": "safety", "display": "Safety" }] }],
+        "code": { "text": text },
+        "subject": patient_reference(f.client_id.as_str()),
+        "period": period,
+    });
+    if let Some(r) = &f.response_id {
+        out["extension"] = json!([{
+            "url": format!("{CANONICAL}/StructureDefinition/flag-raised-by"),
+            "valueReference": { "reference": format!("QuestionnaireResponse/{r}") }
+        }]);
+    }
+    out
+}
+
+/// An IPT course: the episode every session of it belongs to.
+pub fn episode_of_care(course: &CourseRecord, protocol: &str, clinician: Value) -> Value {
+    let status = match course.status {
+        CourseStatus::Planned => "planned",
+        CourseStatus::Active => "active",
+        CourseStatus::Completed | CourseStatus::EndedEarly | CourseStatus::Transferred => "finished",
+    };
+    let mut period = json!({ "start": course.start_date.to_string() });
+    // A closed course accepts no changes, so its last update is its ending.
+    if !course.status.is_open() {
+        period["end"] = json!(instant(course.updated_at));
+    }
+    json!({
+        "resourceType": "EpisodeOfCare",
+        "id": course.id.as_str(),
+        "meta": meta(course.version, course.updated_at),
+        "status": status,
+        "type": [{ "text": format!("Interpersonal psychotherapy: {protocol}") }],
+        "patient": patient_reference(course.client_id.as_str()),
+        "period": period,
+        "careManager": clinician,
+    })
+}
+
+/// A session of a course. `meta.lastUpdated` is when it was recorded
+/// (sessions keep their version, not the time of each change).
+pub fn encounter(s: &TherapySession, zone: &Zone) -> Value {
+    let status = match s.attendance {
+        Attendance::Scheduled => "planned",
+        Attendance::Attended => "finished",
+        Attendance::Cancelled | Attendance::NoShow => "cancelled",
+    };
+    let (class, display) = match s.modality {
+        Modality::InPerson => ("AMB", "ambulatory"),
+        Modality::Video | Modality::Phone => ("VR", "virtual"),
+    };
+    // The session's local time as an instant; a day when no time was recorded.
+    let start = match rapport_core::zone::parse_hhmm(&s.time) {
+        Some(t) => instant(zone.to_utc(s.date, t)),
+        None => s.date.to_string(),
+    };
+    let mut e = json!({
+        "resourceType": "Encounter",
+        "id": s.id.as_str(),
+        "meta": meta(s.version, s.created_at),
+        "status": status,
+        "class": { "system": ACT_CODE, "code": class, "display": display },
+        "serviceType": { "text": "Interpersonal psychotherapy" },
+        "subject": patient_reference(s.client_id.as_str()),
+        "episodeOfCare": [{ "reference": format!("EpisodeOfCare/{}", s.course_id) }],
+        "period": { "start": start },
+    });
+    if s.attendance == Attendance::NoShow {
+        e["serviceType"]["text"] = json!("Interpersonal psychotherapy (the client did not attend)");
+    }
+    if let Some(m) = s.duration_minutes {
+        e["length"] = json!({ "value": m, "unit": "min", "system": UCUM, "code": "min" });
+    }
+    e
+}
+
+/// Rapport's code system of IPT problem areas (`ipt-model.md` §7.1): every
+/// protocol's labels map to these canonical codes.
+pub const PROBLEM_AREAS: &str = "https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area";
+pub const PROBLEM_AREA_SYSTEM_ID: &str = "ipt-problem-area";
+const PROBLEM_AREA_CODES: [(&str, &str, &str); 5] = [
+    ("grief", "Grief", "Complicated bereavement after a death (Stuart: grief and loss of any kind)."),
+    ("role_dispute", "Role dispute", "A non-reciprocal expectation with a significant other (interpersonal dispute)."),
+    (
+        "role_transition",
+        "Role transition",
+        "A life change: a new role lost or gained (moving, a diagnosis, a birth, a job).",
+    ),
+    (
+        "interpersonal_deficits",
+        "Interpersonal deficits",
+        "Social isolation or a lack of sustaining relationships (lay and WHO labels: loneliness).",
+    ),
+    ("lost_healthy_self", "Grief for the lost healthy self", "Mourning the self before a chronic illness (IPSRT)."),
+];
+
+/// The published CodeSystem of problem areas (no client data).
+pub fn problem_area_code_system() -> Value {
+    let concepts: Vec<Value> = PROBLEM_AREA_CODES
+        .iter()
+        .map(|(code, display, definition)| json!({ "code": code, "display": display, "definition": definition }))
+        .collect();
+    json!({
+        "resourceType": "CodeSystem",
+        "id": PROBLEM_AREA_SYSTEM_ID,
+        "meta": { "versionId": "1" },
+        "url": PROBLEM_AREAS,
+        "version": "1",
+        "name": "IptProblemArea",
+        "title": "IPT problem areas",
+        "status": "active",
+        "experimental": false,
+        "description": "The canonical problem areas of interpersonal psychotherapy. No standard terminology has them; every protocol's own labels (Weissman, Stuart, IPSRT, lay and WHO programmes) map to these codes.",
+        "caseSensitive": true,
+        "content": "complete",
+        "count": concepts.len(),
+        "concept": concepts,
+    })
+}
+
+/// The id of the Condition for one problem area of a course's formulation.
+pub fn condition_id(course: &str, area: &str) -> String {
+    format!("{course}-{}", area.replace('_', "-"))
+}
+
+/// One problem area chosen in a course's formulation, as a problem-list
+/// Condition. `label` is the protocol's own word for it; an area outside the
+/// canonical set (an adaptation's own) is sent as text only.
+pub fn condition(course: &CourseRecord, area: &str, label: &str, formulation: &Record<Formulation>) -> Value {
+    let mut code = json!({ "text": label });
+    if let Some((c, display, _)) = PROBLEM_AREA_CODES.iter().find(|(c, _, _)| *c == area) {
+        code["coding"] = json!([{ "system": PROBLEM_AREAS, "code": c, "display": display }]);
+    }
+    let recorded = formulation
+        .body
+        .agreed_on
+        .as_deref()
+        .and_then(fhir_date)
+        .map(str::to_string)
+        .unwrap_or_else(|| instant(formulation.created_at));
+    json!({
+        "resourceType": "Condition",
+        "id": condition_id(course.id.as_str(), area),
+        "meta": meta(formulation.version, formulation.updated_at),
+        "clinicalStatus": { "coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+            "code": if course.status.is_open() { "active" } else { "inactive" } }] },
+        "verificationStatus": { "coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed" }] },
+        "category": [{ "coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/condition-category",
+            "code": "problem-list-item", "display": "Problem List Item" }] }],
+        "code": code,
+        "subject": patient_reference(course.client_id.as_str()),
+        "recordedDate": recorded,
+    })
+}
+
+/// A version id for records that keep none: a digest of what is sent, so the
+/// `ETag` changes exactly when the resource does.
+fn content_version(v: &Value) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    v.to_string().hash(&mut h);
+    format!("{:016x}", h.finish())
+}
+
+/// A staff member: name and whether the account is active (no contact
+/// details, no role-specific data).
+pub fn practitioner(u: &User) -> Value {
+    let mut p = json!({
+        "resourceType": "Practitioner",
+        "id": u.id.as_str(),
+        "active": u.active,
+        "name": [{ "text": u.name }],
+    });
+    p["meta"] = json!({ "versionId": content_version(&p) });
+    p
+}
+
+/// The organisation (one per Rapport installation).
+pub const ORGANISATION_ID: &str = "organisation";
+
+pub fn organization(name: &str, country: &str) -> Value {
+    let mut o = json!({ "resourceType": "Organization", "id": ORGANISATION_ID, "active": true, "name": name });
+    if !country.is_empty() {
+        o["address"] = json!([{ "country": country }]);
+    }
+    o["meta"] = json!({ "versionId": content_version(&o) });
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_fhir_dates_or_left_out() {
+        assert_eq!(fhir_date("1990-04-02"), Some("1990-04-02"));
+        assert_eq!(fhir_date("1990"), Some("1990"));
+        assert_eq!(fhir_date("02/04/1990"), None);
+    }
+
+    #[test]
+    fn questionnaires_carry_loinc_item_codes_and_ordinal_values() {
+        let lib = rapport_core::measures::definition::Library::builtin();
+        let phq9 = questionnaire(lib.get("phq9").unwrap());
+        assert_eq!(phq9["id"], "phq9-v1");
+        assert_eq!(phq9["code"][0]["code"], "44249-1");
+        assert_eq!(phq9["item"][8]["code"][0]["code"], "44260-8");
+        let opt = &phq9["item"][0]["answerOption"][3]["valueCoding"];
+        assert_eq!((opt["code"].as_str(), opt["extension"][0]["valueDecimal"].as_i64()), (Some("LA6571-9"), Some(3)));
+        let epds = questionnaire(lib.get("epds").unwrap());
+        assert!(epds["item"][0]["text"].as_str().unwrap().starts_with("EPDS item"));
+    }
+}

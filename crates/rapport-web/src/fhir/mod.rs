@@ -1,0 +1,42 @@
+//! FHIR R4 face at `/fhir/r4` (JSON, `application/fhir+json`): read and
+//! search of clients, questionnaires, responses, total-score observations and
+//! risk flags, courses (EpisodeOfCare), sessions (Encounter) and problem areas
+//! (Condition, with Rapport's CodeSystem), and creating a QuestionnaireResponse through the one response
+//! pipeline. Callers authenticate with personal API tokens (`Authorization:
+//! Bearer`), with the same access as everywhere else; the use cases in
+//! rapport-app check access and audit every read. `map` turns records into
+//! FHIR JSON; `search` reads the search parameters.
+
+pub mod map;
+mod read;
+pub mod search;
+mod submit;
+pub mod wire;
+
+use crate::route_table::Routes;
+
+pub fn routes(r: Routes) -> Routes {
+    r.get("/fhir/r4/metadata", read::metadata)
+        .get("/fhir/r4/Patient", read::search_patients)
+        .get("/fhir/r4/Patient/{id}", read::read_patient)
+        .get("/fhir/r4/Questionnaire", read::search_questionnaires)
+        .get("/fhir/r4/Questionnaire/{id}", read::read_questionnaire)
+        .get("/fhir/r4/QuestionnaireResponse", read::search_responses)
+        .post("/fhir/r4/QuestionnaireResponse", submit::create_response)
+        .get("/fhir/r4/QuestionnaireResponse/{id}", read::read_response)
+        .get("/fhir/r4/Observation", read::search_observations)
+        .get("/fhir/r4/Observation/{id}", read::read_observation)
+        .get("/fhir/r4/Flag", read::search_flags)
+        .get("/fhir/r4/Flag/{id}", read::read_flag)
+        .get("/fhir/r4/EpisodeOfCare", read::search_episodes)
+        .get("/fhir/r4/EpisodeOfCare/{id}", read::read_episode)
+        .get("/fhir/r4/Encounter", read::search_encounters)
+        .get("/fhir/r4/Encounter/{id}", read::read_encounter)
+        .get("/fhir/r4/Condition", read::search_conditions)
+        .get("/fhir/r4/Condition/{id}", read::read_condition)
+        .get("/fhir/r4/CodeSystem/{id}", read::read_code_system)
+        .get("/fhir/r4/Practitioner/{id}", read::read_practitioner)
+        .get("/fhir/r4/Organization/{id}", read::read_organization)
+        // Anything else under the base: an OperationOutcome naming what is served.
+        .get("/fhir/r4/{*rest}", wire::unknown_path)
+}

@@ -1,0 +1,244 @@
+//! FHIR search parameters: each type accepts a known list (anything else is
+//! a 400 naming it, so a filter the server would ignore never returns more
+//! than was asked for), `_count` and `_offset` page, and date parameters take
+//! the `eq`, `ge`, `gt`, `le` and `lt` prefixes.
+
+use super::wire::{fhir_json, FhirResult, Outcome};
+use axum::http::StatusCode;
+use axum::response::Response;
+use rapport_core::Timestamp;
+use serde_json::{json, Value};
+
+/// Page size when `_count` is not given, and the largest allowed.
+pub const DEFAULT_COUNT: usize = 20;
+pub const MAX_COUNT: usize = 100;
+
+pub struct Params {
+    filters: Vec<(String, String)>,
+    pub count: usize,
+    pub offset: usize,
+}
+
+/// One page of a search: where it starts, how many it holds at most, how
+/// many match in all, and the filters to repeat in the paging links.
+pub struct Page {
+    pub count: usize,
+    pub offset: usize,
+    pub total: usize,
+    filters: Vec<(String, String)>,
+}
+
+impl Page {
+    pub fn query_without_paging(&self) -> Vec<(String, String)> {
+        self.filters.clone()
+    }
+}
+
+impl Params {
+    /// Reads the query string; `allowed` are the type's search parameters.
+    pub fn parse(query: Option<&str>, allowed: &[&str]) -> FhirResult<Params> {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.unwrap_or(""))
+            .map_err(|_| Outcome::bad("query", "The query string cannot be read."))?;
+        let mut p = Params { filters: Vec::new(), count: DEFAULT_COUNT, offset: 0 };
+        for (k, v) in pairs {
+            match k.as_str() {
+                "_count" => {
+                    p.count = v.parse::<usize>().ok().filter(|n| *n <= MAX_COUNT).ok_or_else(|| {
+                        Outcome::bad("_count", format!("_count must be a whole number from 0 to {MAX_COUNT}"))
+                    })?;
+                }
+                "_offset" => {
+                    p.offset = v.parse().map_err(|_| Outcome::bad("_offset", "_offset must be a whole number"))?;
+                }
+                // Only JSON is served; asking for it by name is fine.
+                "_format" => {
+                    if !matches!(v.as_str(), "json" | "application/json" | "application/fhir+json") {
+                        return Err(Outcome::new(
+                            StatusCode::NOT_ACCEPTABLE,
+                            "not-supported",
+                            "Only JSON is served (_format=json).",
+                        ));
+                    }
+                }
+                _ if allowed.contains(&k.as_str()) => p.filters.push((k, v)),
+                _ => {
+                    return Err(Outcome::bad(
+                        &k,
+                        format!("The search parameter {k:?} is not supported here; supported: {}", allowed.join(", ")),
+                    ))
+                }
+            }
+        }
+        Ok(p)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.filters.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.filters.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    pub fn page(&self, total: usize) -> Page {
+        Page { count: self.count, offset: self.offset, total, filters: self.filters.clone() }
+    }
+
+    /// The requested page of everything that matched.
+    pub fn window<T>(&self, all: Vec<T>) -> (Vec<T>, Page) {
+        let page = self.page(all.len());
+        let items = all.into_iter().skip(self.offset).take(self.count).collect();
+        (items, page)
+    }
+
+    /// The date conditions of parameter `name` (every one must hold).
+    pub fn dates(&self, name: &str) -> FhirResult<Vec<DateCondition>> {
+        self.all(name).into_iter().map(|v| DateCondition::parse(name, v)).collect()
+    }
+
+    /// The patient a search is about: `patient` or `subject`, as `Patient/{id}`,
+    /// a full URL ending so, or the bare id.
+    pub fn patient(&self) -> FhirResult<Option<String>> {
+        let given: Vec<(&str, &str)> =
+            ["patient", "subject"].into_iter().flat_map(|n| self.all(n).into_iter().map(move |v| (n, v))).collect();
+        match given.as_slice() {
+            [] => Ok(None),
+            [(name, v)] => patient_id(v).map(Some).ok_or_else(|| {
+                Outcome::bad(name, format!("{name} must be a Patient reference, e.g. Patient/<id>; got {v:?}"))
+            }),
+            _ => Err(Outcome::bad("patient", "Give one patient (patient or subject), once.")),
+        }
+    }
+}
+
+fn patient_id(v: &str) -> Option<String> {
+    let id = match v.rsplit_once("Patient/") {
+        Some((_, id)) => id,
+        None if !v.contains('/') => v,
+        None => return None,
+    };
+    (!id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')).then(|| id.to_string())
+}
+
+/// One date condition: `ge2026-03-01`, `lt2026-03-02T10:00:00Z`, `2026-03-01` (eq).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateCondition {
+    prefix: Prefix,
+    /// The value's interval: a day, or one instant.
+    start: Timestamp,
+    end: Timestamp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Prefix {
+    Eq,
+    Ge,
+    Gt,
+    Le,
+    Lt,
+}
+
+impl DateCondition {
+    pub fn parse(name: &str, v: &str) -> FhirResult<DateCondition> {
+        let (prefix, rest) = match v.get(..2) {
+            Some("eq") => (Prefix::Eq, &v[2..]),
+            Some("ge") => (Prefix::Ge, &v[2..]),
+            Some("gt") => (Prefix::Gt, &v[2..]),
+            Some("le") => (Prefix::Le, &v[2..]),
+            Some("lt") => (Prefix::Lt, &v[2..]),
+            _ => (Prefix::Eq, v),
+        };
+        let bad = || {
+            Outcome::bad(
+                name,
+                format!("{name} must be a date (2026-03-01) or a date and time with its zone (2026-03-01T10:00:00Z), optionally after eq, ge, gt, le or lt; got {v:?}"),
+            )
+        };
+        let (start, end) = if rest.len() == 10 {
+            let d = rapport_core::time::parse_date(rest).ok_or_else(bad)?;
+            let start = Timestamp::from_datetime(d.midnight().assume_utc());
+            (start, start.plus(time::Duration::days(1)))
+        } else {
+            let t = Timestamp::parse(rest).filter(|_| rest.contains('T')).ok_or_else(bad)?;
+            (t, t.plus(time::Duration::microseconds(1)))
+        };
+        Ok(DateCondition { prefix, start, end })
+    }
+
+    pub fn holds(&self, t: Timestamp) -> bool {
+        match self.prefix {
+            Prefix::Eq => t >= self.start && t < self.end,
+            Prefix::Ge => t >= self.start,
+            Prefix::Gt => t >= self.end,
+            Prefix::Le => t < self.end,
+            Prefix::Lt => t < self.start,
+        }
+    }
+}
+
+/// Whether `t` meets every condition.
+pub fn all_hold(conditions: &[DateCondition], t: Timestamp) -> bool {
+    conditions.iter().all(|c| c.holds(t))
+}
+
+/// A `searchset` Bundle of one page: `total` counts every match, `next`
+/// links to the following page while there is one.
+pub fn bundle(base: &str, kind: &str, page: &Page, entries: Vec<Value>) -> Response {
+    let link = |offset: usize| {
+        let mut q = page.query_without_paging();
+        q.push(("_count".into(), page.count.to_string()));
+        q.push(("_offset".into(), offset.to_string()));
+        let qs = serde_urlencoded::to_string(&q).unwrap_or_default();
+        format!("{base}/{kind}?{qs}")
+    };
+    let mut links = vec![json!({ "relation": "self", "url": link(page.offset) })];
+    if page.offset + entries.len() < page.total && page.count > 0 {
+        links.push(json!({ "relation": "next", "url": link(page.offset + page.count) }));
+    }
+    let entry: Vec<Value> = entries
+        .into_iter()
+        .map(|r| {
+            let full =
+                format!("{base}/{}/{}", r["resourceType"].as_str().unwrap_or(kind), r["id"].as_str().unwrap_or(""));
+            json!({ "fullUrl": full, "resource": r, "search": { "mode": "match" } })
+        })
+        .collect();
+    let mut b = json!({
+        "resourceType": "Bundle",
+        "type": "searchset",
+        "total": page.total,
+        "link": links,
+    });
+    if !entry.is_empty() {
+        b["entry"] = Value::Array(entry);
+    }
+    fhir_json(StatusCode::OK, &b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_prefixes_cover_the_day_or_the_instant() {
+        let t = Timestamp::parse("2026-03-01T10:00:00Z").unwrap();
+        let holds = |v: &str| DateCondition::parse("date", v).unwrap().holds(t);
+        assert!(holds("2026-03-01") && holds("ge2026-03-01") && holds("le2026-03-01"));
+        assert!(!holds("gt2026-03-01") && !holds("lt2026-03-01") && !holds("2026-03-02"));
+        assert!(holds("ge2026-03-01T10:00:00Z") && !holds("gt2026-03-01T10:00:00Z"));
+        assert!(DateCondition::parse("date", "2026-3-1").is_err());
+        assert!(DateCondition::parse("date", "xx2026-03-01").is_err());
+    }
+
+    #[test]
+    fn unknown_parameters_are_refused_and_patients_read() {
+        assert!(Params::parse(Some("foo=1"), &["code"]).is_err());
+        assert!(Params::parse(Some("_count=101"), &[]).is_err());
+        let p = Params::parse(Some("subject=Patient/abc-1&_count=5"), &["subject", "patient"]).unwrap();
+        assert_eq!((p.patient().unwrap().as_deref(), p.count), (Some("abc-1"), 5));
+        let p = Params::parse(Some("patient=http://x/fhir/r4/Patient/abc"), &["patient"]).unwrap();
+        assert_eq!(p.patient().unwrap().as_deref(), Some("abc"));
+        let p = Params::parse(Some("patient=Group/abc"), &["patient"]).unwrap();
+        assert!(p.patient().is_err());
+    }
+}

@@ -1,0 +1,436 @@
+//! The FHIR R4 face: the CapabilityStatement, read and search with paging,
+//! ETags, access (404 outside it), audit, and QuestionnaireResponses posted
+//! through the one response pipeline (scored, flagged, or refused naming the
+//! element with nothing stored).
+
+use crate::matrix::{e, j, Entry};
+use crate::support::*;
+use rapport_core::access::Role;
+use rapport_core::audit::action;
+use reqwest::Method as M;
+use serde_json::{json, Value};
+
+const PHQ9: &str = "https://rapport-ipt.org/fhir/Questionnaire/phq9";
+const GAD7: &str = "https://rapport-ipt.org/fhir/Questionnaire/gad7";
+const PHQ9_ITEMS: [&str; 9] =
+    ["interest", "mood", "sleep", "energy", "appetite", "self_worth", "concentration", "psychomotor", "self_harm"];
+
+/// A QuestionnaireResponse answering `link_ids` with the instrument's own option codes.
+fn response(questionnaire: &str, patient: &str, link_ids: &[&str], codes: &[i64], authored: Option<&str>) -> Value {
+    let items: Vec<Value> =
+        link_ids.iter().zip(codes).map(|(l, c)| json!({ "linkId": l, "answer": [{ "valueInteger": c }] })).collect();
+    let mut qr = json!({
+        "resourceType": "QuestionnaireResponse",
+        "questionnaire": questionnaire,
+        "status": "completed",
+        "subject": { "reference": format!("Patient/{patient}") },
+        "item": items,
+    });
+    if let Some(a) = authored {
+        qr["authored"] = json!(a);
+    }
+    qr
+}
+
+async fn link_ids(api: &Api, questionnaire: &str) -> Vec<String> {
+    let (s, q) = api.get(&format!("/fhir/r4/Questionnaire/{questionnaire}")).await;
+    assert_eq!(s, 200, "{q}");
+    q["item"].as_array().unwrap().iter().map(|i| i["linkId"].as_str().unwrap().to_string()).collect()
+}
+
+fn issue(outcome: &Value) -> (&str, &str) {
+    assert_eq!(outcome["resourceType"], "OperationOutcome", "{outcome}");
+    let i = &outcome["issue"][0];
+    (i["code"].as_str().unwrap_or(""), i["expression"][0].as_str().unwrap_or(""))
+}
+
+#[tokio::test]
+async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
+    let app = TestApp::spawn(Backend::Sqlite, rapport_web::Config::default()).await;
+    let r = reqwest::get(app.url("/fhir/r4/metadata")).await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("application/fhir+json"));
+    let cs: Value = r.json().await.unwrap();
+    assert_eq!((cs["resourceType"].as_str(), cs["fhirVersion"].as_str()), (Some("CapabilityStatement"), Some("4.0.1")));
+    let types: Vec<&str> =
+        cs["rest"][0]["resource"].as_array().unwrap().iter().map(|r| r["type"].as_str().unwrap()).collect();
+    assert_eq!(
+        types,
+        [
+            "Patient",
+            "Questionnaire",
+            "QuestionnaireResponse",
+            "Observation",
+            "Flag",
+            "EpisodeOfCare",
+            "Encounter",
+            "Condition",
+            "Practitioner",
+            "Organization",
+            "CodeSystem"
+        ]
+    );
+
+    // No token, a bad token, an unserved type: OperationOutcomes.
+    let (s, o) = call(&app, M::GET, "/fhir/r4/Patient", "rpt_nope", None).await;
+    assert_eq!((s, issue(&o).0), (401, "login"));
+    let r = reqwest::get(app.url("/fhir/r4/Questionnaire")).await.unwrap();
+    assert_eq!(r.status(), 401);
+    assert!(r.headers().contains_key("www-authenticate"));
+    let u = app.user("m@clinic.example", Role::Clinician).await;
+    let api = Api::new(&app, &u).await;
+    let (s, o) = api.get("/fhir/r4/CarePlan/abc").await;
+    assert_eq!((s, issue(&o).0), (404, "not-supported"));
+    let (s, o) = api.get("/fhir/r4/Observation?patient=Patient/x&colour=blue").await;
+    assert_eq!((s, issue(&o).1), (400, "colour"));
+    let (s, o) = api.get("/fhir/r4/Observation?code=http://loinc.org|44261-6").await;
+    assert_eq!((s, issue(&o).1), (400, "patient"));
+    let (s, o) = api.get("/fhir/r4/Observation?patient=Patient/x&date=yesterday").await;
+    assert_eq!((s, issue(&o).1), (400, "date"));
+}
+
+#[tokio::test]
+async fn questionnaires_are_the_shipped_instruments_with_loinc_codes() {
+    let app = TestApp::spawn(Backend::Sqlite, rapport_web::Config::default()).await;
+    let u = app.user("q@clinic.example", Role::Clinician).await;
+    let api = Api::new(&app, &u).await;
+    let (s, b) = api.get("/fhir/r4/Questionnaire").await;
+    assert_eq!((s, b["type"].as_str(), b["total"].as_i64()), (200, Some("searchset"), Some(7)));
+    let (_, b) = api.get(&format!("/fhir/r4/Questionnaire?url={PHQ9}")).await;
+    assert_eq!(b["total"], 1);
+    let q = &b["entry"][0]["resource"];
+    assert_eq!((q["id"].as_str(), q["version"].as_str(), q["url"].as_str()), (Some("phq9-v1"), Some("1"), Some(PHQ9)));
+    assert_eq!(q["item"][8]["code"][0]["code"], "44260-8");
+    assert_eq!(q["item"].as_array().unwrap().len(), 10, "nine scored questions and the difficulty question");
+    let (_, epds) = api.get("/fhir/r4/Questionnaire/epds-v1").await;
+    assert_eq!(epds["item"][9]["text"], "EPDS item 10", "licensed: no item text");
+    // EPDS item 3 is reverse-scored: its first option scores 3.
+    assert_eq!(epds["item"][2]["answerOption"][0]["valueCoding"]["extension"][0]["valueDecimal"], 3);
+    assert_eq!(api.get("/fhir/r4/Questionnaire/phq9-v9").await.0, 404);
+}
+
+#[tokio::test]
+async fn a_response_posted_over_fhir_is_scored_flagged_and_read_back() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Fhir Person").await;
+        let theirs = b.new_client("Someone Else").await;
+
+        // The patient, with its ETag; 304 when unchanged; 404 to anyone outside the care team.
+        let reads = app.count(action::CLIENT_READ).await;
+        let r = a.http.get(app.url(&format!("/fhir/r4/Patient/{c}"))).bearer_auth(&a.token).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let etag = r.headers()["etag"].to_str().unwrap().to_string();
+        let p: Value = r.json().await.unwrap();
+        assert_eq!(etag, format!("W/\"{}\"", p["meta"]["versionId"].as_str().unwrap()));
+        assert_eq!(p["name"][0]["text"], "Fhir Person");
+        let labels: Vec<&str> =
+            p["meta"]["security"].as_array().unwrap().iter().map(|l| l["code"].as_str().unwrap()).collect();
+        assert_eq!(labels, ["BH", "R"]);
+        assert_eq!(app.count(action::CLIENT_READ).await, reads + 1, "the read is audited");
+        let r = a
+            .http
+            .get(app.url(&format!("/fhir/r4/Patient/{c}")))
+            .bearer_auth(&a.token)
+            .header("if-none-match", &etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 304);
+        let (s, o) = b.get(&format!("/fhir/r4/Patient/{c}")).await;
+        assert_eq!((s, issue(&o).0), (404, "not-found"));
+        assert_eq!(b.get("/fhir/r4/Patient/not-an-id").await.0, 404);
+        // The responsible clinician and the organisation, which the patient references.
+        let gp = p["generalPractitioner"][0]["reference"].as_str().unwrap().to_string();
+        assert_eq!(gp, format!("Practitioner/{}", alice.id));
+        let (s, pr) = b.get(&format!("/fhir/r4/{gp}")).await;
+        assert_eq!(
+            (s, pr["name"][0]["text"].as_str(), pr["active"].as_bool()),
+            (200, Some(alice.name.as_str()), Some(true))
+        );
+        assert_eq!(b.get(&format!("/fhir/r4/Practitioner/{c}")).await.0, 404, "a client is no practitioner");
+        let (s, org) = a.get("/fhir/r4/Organization/organisation").await;
+        assert_eq!((s, org["resourceType"].as_str()), (200, Some("Organization")));
+        assert_eq!(p["managingOrganization"]["reference"], "Organization/organisation");
+        assert_eq!(a.get("/fhir/r4/Organization/other").await.0, 404);
+        // The client's own portal account reaches nothing here (the portal is its way in).
+        let email =
+            app.portal_account(&rapport_core::Id::parse(&c).unwrap(), &alice.id, "fhir.client@example.org").await;
+        let own = app.store.user_by_email(&email).await.unwrap().unwrap().0;
+        let (s, o) = Api::new(&app, &own).await.get(&format!("/fhir/r4/Patient/{c}")).await;
+        assert_eq!((s, issue(&o).0), (404, "not-found"));
+        let (_, list) = a.get("/fhir/r4/Patient?name=Fhir").await;
+        assert_eq!((list["total"].as_i64(), list["entry"][0]["resource"]["id"].as_str()), (Some(1), Some(c.as_str())));
+
+        // A PHQ-9 with question 9 positive ("Several days", LOINC LA6569-3) raises a flag.
+        let records = app.count(action::MEASURE_RECORD).await;
+        let mut qr = response(PHQ9, &c, &PHQ9_ITEMS, &[2, 2, 1, 3, 1, 2, 1, 0, 0], Some("2026-03-02T10:15:00Z"));
+        qr["item"][8]["answer"][0] = json!({ "valueCoding": { "system": "http://loinc.org", "code": "LA6569-3" } });
+        let r = a
+            .http
+            .post(app.url("/fhir/r4/QuestionnaireResponse"))
+            .bearer_auth(&a.token)
+            .header("content-type", "application/fhir+json")
+            .body(qr.to_string())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        let location = r.headers()["location"].to_str().unwrap().to_string();
+        let stored: Value = r.json().await.unwrap();
+        let id = stored["id"].as_str().unwrap().to_string();
+        assert!(location.ends_with(&format!("/fhir/r4/QuestionnaireResponse/{id}/_history/1")), "{location}");
+        assert_eq!(stored["questionnaire"], format!("{PHQ9}|1"));
+        assert_eq!(stored["item"][8]["answer"][0]["valueCoding"]["code"], "LA6569-3");
+        let obs_ref = format!("Observation/{id}-total");
+        assert_eq!(stored["extension"][0]["valueReference"]["reference"], obs_ref);
+        assert_eq!(app.count(action::MEASURE_RECORD).await, records + 1);
+        assert_eq!(app.open_flags(&c).await.len(), 1, "question 9 raised a flag, as on every path");
+        let (_, flags) = a.get(&format!("/fhir/r4/Flag?patient=Patient/{c}&status=active")).await;
+        assert_eq!(flags["total"], 1);
+        let flag = &flags["entry"][0]["resource"];
+        assert_eq!(flag["extension"][0]["valueReference"]["reference"], format!("QuestionnaireResponse/{id}"));
+        let (s, f) = a.get(&format!("/fhir/r4/Flag/{}", flag["id"].as_str().unwrap())).await;
+        assert_eq!((s, f["status"].as_str()), (200, Some("active")));
+        assert_eq!(b.get(&format!("/fhir/r4/Flag/{}", flag["id"].as_str().unwrap())).await.0, 404);
+
+        // The total as an Observation with its LOINC code, read and searched.
+        let (s, obs) = a.get(&format!("/fhir/r4/{obs_ref}")).await;
+        assert_eq!(s, 200, "{obs}");
+        assert_eq!(obs["code"]["coding"][0]["code"], "44261-6");
+        assert_eq!(obs["valueQuantity"]["value"], 13);
+        assert_eq!(obs["derivedFrom"][0]["reference"], format!("QuestionnaireResponse/{id}"));
+        assert_eq!(obs["interpretation"][0]["coding"][0]["code"], "moderate");
+        assert_eq!(b.get(&format!("/fhir/r4/{obs_ref}")).await.0, 404);
+        let (s, qr_read) = a.get(&format!("/fhir/r4/QuestionnaireResponse/{id}")).await;
+        assert_eq!((s, &qr_read), (200, &stored));
+
+        // GAD-7s on three days: search by code and date, paged.
+        let gad = link_ids(&a, "gad7-v2").await;
+        let gad: Vec<&str> = gad.iter().map(String::as_str).collect();
+        for (day, codes) in [("2026-03-09", [2, 1, 2, 1, 0, 1, 1]), ("2026-03-16", [1; 7]), ("2026-03-23", [0; 7])] {
+            let (s, o) = a.post("/fhir/r4/QuestionnaireResponse", response(GAD7, &c, &gad, &codes, Some(day))).await;
+            assert_eq!(s, 201, "{o}");
+        }
+        let (_, all) = a.get(&format!("/fhir/r4/Observation?subject=Patient/{c}")).await;
+        assert_eq!(all["total"], 4);
+        let search = format!("/fhir/r4/Observation?patient={c}&code=http://loinc.org|70274-6&_count=2");
+        let (s, page1) = a.get(&search).await;
+        assert_eq!((s, page1["total"].as_i64()), (200, Some(3)));
+        assert_eq!(page1["entry"].as_array().unwrap().len(), 2);
+        assert_eq!(page1["entry"][0]["resource"]["valueQuantity"]["value"], 8);
+        let next = page1["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next").unwrap()["url"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let (s, page2) = a.get(&next[next.find("/fhir/").unwrap()..]).await;
+        assert_eq!((s, page2["entry"].as_array().unwrap().len()), (200, 1));
+        assert_eq!(page2["entry"][0]["resource"]["valueQuantity"]["value"], 0);
+        assert!(!page2["link"].as_array().unwrap().iter().any(|l| l["relation"] == "next"));
+        let (_, dated) =
+            a.get(&format!("/fhir/r4/Observation?patient={c}&date=ge2026-03-10&date=le2026-03-16&code=70274-6")).await;
+        assert_eq!(
+            (dated["total"].as_i64(), dated["entry"][0]["resource"]["valueQuantity"]["value"].as_i64()),
+            (Some(1), Some(7))
+        );
+        let (_, none) = a.get(&format!("/fhir/r4/Observation?patient={c}&_lastUpdated=lt2020-01-01")).await;
+        assert_eq!(none["total"], 0);
+        let (_, qrs) = a.get(&format!("/fhir/r4/QuestionnaireResponse?patient={c}&questionnaire={GAD7}")).await;
+        assert_eq!(qrs["total"], 3);
+        // Another clinician's client is absent, for searches too.
+        assert_eq!(a.get(&format!("/fhir/r4/Observation?patient={theirs}")).await.0, 404);
+        assert_eq!(a.get(&format!("/fhir/r4/QuestionnaireResponse?patient={theirs}")).await.0, 404);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_invalid_response_is_refused_naming_the_element_and_nothing_is_stored() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Careful Person").await;
+        let records = app.count(action::MEASURE_RECORD).await;
+        let ok = response(PHQ9, &c, &PHQ9_ITEMS, &[0; 9], None);
+
+        let mut bad_answer = ok.clone();
+        bad_answer["item"][3]["answer"][0] = json!({ "valueInteger": 7 });
+        let mut unknown_link = ok.clone();
+        unknown_link["item"][0]["linkId"] = json!("colour");
+        let mut twice = ok.clone();
+        twice["item"][1]["linkId"] = json!("interest");
+        let mut two_answers = ok.clone();
+        two_answers["item"][2]["answer"] = json!([{ "valueInteger": 0 }, { "valueInteger": 1 }]);
+        let mut wrong_version = ok.clone();
+        wrong_version["questionnaire"] = json!(format!("{PHQ9}|7"));
+        let mut unknown_q = ok.clone();
+        unknown_q["questionnaire"] = json!("http://example.org/Questionnaire/x");
+        let mut no_subject = ok.clone();
+        no_subject.as_object_mut().unwrap().remove("subject");
+        let mut bad_status = ok.clone();
+        bad_status["status"] = json!("entered-in-error");
+        let mut future = ok.clone();
+        future["authored"] = json!("2999-01-01T00:00:00Z");
+        let mut not_a_date = ok.clone();
+        not_a_date["authored"] = json!("last week");
+        let mut unknown_element = ok.clone();
+        unknown_element["colour"] = json!("blue");
+        let mut wrong_type = ok.clone();
+        wrong_type["resourceType"] = json!("Observation");
+        let mut nothing = ok.clone();
+        nothing["item"] = json!([]);
+        let cases: Vec<(Value, u16, &str)> = vec![
+            (bad_answer, 422, "item[3].answer[0]"),
+            (unknown_link, 422, "item[0].linkId"),
+            (twice, 422, "item[1].linkId"),
+            (two_answers, 422, "item[2].answer"),
+            (wrong_version, 422, "questionnaire"),
+            (unknown_q, 422, "questionnaire"),
+            (no_subject, 422, "subject.reference"),
+            (bad_status, 422, "status"),
+            (future, 422, "authored"),
+            (not_a_date, 422, "authored"),
+            (unknown_element, 400, "colour"),
+            (wrong_type, 400, "resourceType"),
+            (nothing, 422, "item"),
+        ];
+        for (body, status, element) in cases {
+            let (s, o) = a.post("/fhir/r4/QuestionnaireResponse", body.clone()).await;
+            assert_eq!((s, issue(&o).1), (status, element), "{body} -> {o}");
+        }
+        let r = a
+            .http
+            .post(app.url("/fhir/r4/QuestionnaireResponse"))
+            .bearer_auth(&a.token)
+            .header("content-type", "text/plain")
+            .body(ok.to_string())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 415);
+        let (s, o) = a.post("/fhir/r4/QuestionnaireResponse", json!([1, 2])).await;
+        assert_eq!((s, issue(&o).1), (400, "QuestionnaireResponse"));
+        // Someone else's client: absent.
+        assert_eq!(b.post("/fhir/r4/QuestionnaireResponse", ok.clone()).await.0, 404);
+        assert_eq!(app.count(action::MEASURE_RECORD).await, records, "nothing was stored");
+        assert!(app.open_flags(&c).await.is_empty());
+        // A partial form is kept (never refused for being partial); its total is withheld.
+        let partial = response(PHQ9, &c, &PHQ9_ITEMS[..5], &[1; 5], None);
+        let (s, stored) = a.post("/fhir/r4/QuestionnaireResponse", partial).await;
+        assert_eq!((s, stored["status"].as_str()), (201, Some("stopped")));
+        assert!(stored.get("extension").is_none(), "no total, so no Observation: {stored}");
+        let (_, obs) = a.get(&format!("/fhir/r4/Observation?patient={c}")).await;
+        assert_eq!(obs["total"], 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn courses_sessions_and_problem_areas_are_episodes_encounters_and_conditions() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Course Person").await;
+        let course = a
+            .new_course(&c, json!({ "protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-03-02" }))
+            .await;
+        let sessions = a.attended_sessions(&course, &["2026-03-02", "2026-03-09", "2026-03-16"]).await;
+
+        let reads = app.count(action::COURSE_READ).await;
+        let (s, ep) = a.get(&format!("/fhir/r4/EpisodeOfCare/{course}")).await;
+        assert_eq!(
+            (s, ep["status"].as_str(), ep["patient"]["reference"].as_str()),
+            (200, Some("active"), Some(format!("Patient/{c}").as_str()))
+        );
+        assert_eq!(app.count(action::COURSE_READ).await, reads + 1, "the read is audited");
+        let (_, eps) = a.get(&format!("/fhir/r4/EpisodeOfCare?patient={c}")).await;
+        assert_eq!(eps["total"], 1);
+        assert_eq!(b.get(&format!("/fhir/r4/EpisodeOfCare/{course}")).await.0, 404);
+
+        let (s, enc) = a.get(&format!("/fhir/r4/Encounter/{}", sessions[1])).await;
+        assert_eq!(s, 200, "{enc}");
+        assert_eq!((enc["status"].as_str(), enc["class"]["code"].as_str()), (Some("finished"), Some("AMB")));
+        assert_eq!(enc["episodeOfCare"][0]["reference"], format!("EpisodeOfCare/{course}"));
+        assert!(enc["period"]["start"].as_str().unwrap().starts_with("2026-03-09"));
+        assert_eq!(b.get(&format!("/fhir/r4/Encounter/{}", sessions[1])).await.0, 404);
+        let (_, all) = a.get(&format!("/fhir/r4/Encounter?patient=Patient/{c}&_count=2")).await;
+        assert_eq!((all["total"].as_i64(), all["entry"].as_array().unwrap().len()), (Some(3), 2));
+        let (_, dated) =
+            a.get(&format!("/fhir/r4/Encounter?episode-of-care=EpisodeOfCare/{course}&date=ge2026-03-09")).await;
+        assert_eq!(dated["total"], 2);
+        assert_eq!(a.get("/fhir/r4/Encounter").await.0, 400);
+
+        // The formulation's problem areas are problem-list Conditions coded in Rapport's CodeSystem.
+        let (_, none) = a.get(&format!("/fhir/r4/Condition?patient={c}")).await;
+        assert_eq!(none["total"], 0);
+        let body = json!({"problem_areas": ["role_dispute", "grief"], "agreed_on": "2026-03-09"});
+        let (s, f) = a.put(&format!("/api/v1/courses/{course}/formulation"), body).await;
+        assert!(s == 200 || s == 201, "{f}");
+        let reads = app.count(action::RECORD_READ).await;
+        let (_, conditions) = a.get(&format!("/fhir/r4/Condition?patient={c}")).await;
+        assert_eq!(conditions["total"], 2);
+        assert_eq!(app.count(action::RECORD_READ).await, reads + 1, "the formulation read is audited");
+        let first = &conditions["entry"][0]["resource"];
+        assert_eq!(first["code"]["coding"][0]["system"], "https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area");
+        assert_eq!(first["code"]["coding"][0]["code"], "role_dispute");
+        assert_eq!(first["recordedDate"], "2026-03-09");
+        assert_eq!(first["category"][0]["coding"][0]["code"], "problem-list-item");
+        let id = first["id"].as_str().unwrap();
+        assert_eq!(id, format!("{course}-role-dispute"));
+        assert_eq!(a.get(&format!("/fhir/r4/Condition/{id}")).await.0, 200);
+        assert_eq!(b.get(&format!("/fhir/r4/Condition/{id}")).await.0, 404);
+        assert_eq!(a.get(&format!("/fhir/r4/Condition/{course}-role-transition")).await.0, 404);
+        let (_, grief) = a.get(&format!("/fhir/r4/Condition?patient={c}&code=grief")).await;
+        assert_eq!(grief["total"], 1);
+        let (s, cs) = a.get("/fhir/r4/CodeSystem/ipt-problem-area").await;
+        assert_eq!((s, cs["content"].as_str(), cs["count"].as_i64()), (200, Some("complete"), Some(5)));
+        assert_eq!(a.get("/fhir/r4/CodeSystem/other").await.0, 404);
+    })
+    .await;
+}
+
+pub async fn matrix_fixtures(client: &rapport_core::Id, out: &mut Vec<(&'static str, String)>) {
+    out.push(("{fhir_patient}", client.to_string()));
+}
+
+pub fn matrix_entries() -> Vec<Entry> {
+    vec![
+        // Public, as FHIR clients read it before they sign in.
+        e(M::GET, "/fhir/r4/metadata", "/fhir/r4/metadata", "AAAAA"),
+        e(M::GET, "/fhir/r4/{*rest}", "/fhir/r4/CarePlan", "NNNNN"),
+        e(M::GET, "/fhir/r4/Patient", "/fhir/r4/Patient", "LFAAA"),
+        e(M::GET, "/fhir/r4/Patient/{id}", "/fhir/r4/Patient/{client}", "LNAAN"),
+        e(M::GET, "/fhir/r4/Questionnaire", "/fhir/r4/Questionnaire", "LAAAA"),
+        e(M::GET, "/fhir/r4/Questionnaire/{id}", "/fhir/r4/Questionnaire/phq9-v1", "LAAAA"),
+        e(M::GET, "/fhir/r4/QuestionnaireResponse", "/fhir/r4/QuestionnaireResponse?patient={client}", "LNAAN"),
+        e(M::GET, "/fhir/r4/QuestionnaireResponse/{id}", "/fhir/r4/QuestionnaireResponse/{response}", "LNAAN"),
+        j(
+            M::POST,
+            "/fhir/r4/QuestionnaireResponse",
+            "/fhir/r4/QuestionnaireResponse",
+            "LNAAN",
+            r#"{"resourceType": "QuestionnaireResponse", "status": "completed",
+                "questionnaire": "https://rapport-ipt.org/fhir/Questionnaire/phq9",
+                "subject": {"reference": "Patient/{fhir_patient}"},
+                "item": [{"linkId": "interest", "answer": [{"valueInteger": 0}]}]}"#,
+        ),
+        e(M::GET, "/fhir/r4/Observation", "/fhir/r4/Observation?patient={client}", "LNAAN"),
+        e(M::GET, "/fhir/r4/Observation/{id}", "/fhir/r4/Observation/{response}-total", "LNAAN"),
+        e(M::GET, "/fhir/r4/Flag", "/fhir/r4/Flag?patient={client}", "LNAAN"),
+        e(M::GET, "/fhir/r4/Flag/{id}", "/fhir/r4/Flag/{flag}", "LNAAN"),
+        // Individual care: a group facilitator on the care team never sees a course (`course_for`).
+        e(M::GET, "/fhir/r4/EpisodeOfCare", "/fhir/r4/EpisodeOfCare?patient={client}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/EpisodeOfCare/{id}", "/fhir/r4/EpisodeOfCare/{course}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Encounter", "/fhir/r4/Encounter?patient={client}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Encounter/{id}", "/fhir/r4/Encounter/{session}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Condition", "/fhir/r4/Condition?patient={client}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Condition/{id}", "/fhir/r4/Condition/{course}-role-dispute", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/CodeSystem/{id}", "/fhir/r4/CodeSystem/ipt-problem-area", "LAAAA"),
+        e(M::GET, "/fhir/r4/Practitioner/{id}", "/fhir/r4/Practitioner/{dummy}", "LAAAA"),
+        e(M::GET, "/fhir/r4/Organization/{id}", "/fhir/r4/Organization/organisation", "LAAAA"),
+    ]
+}

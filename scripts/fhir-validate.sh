@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Independent validation of the FHIR face: a demo database, a real server, a
+# clinician's token, then scripts/fhir_validate.py reads, searches and posts
+# and validates every resource returned with the `fhir.resources` models
+# (pinned in scripts/fhir-requirements.txt).
+#
+#   scripts/fhir-validate.sh [path/to/rapport]      (default target/debug/rapport)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+BIN=${1:-target/debug/rapport}
+VENV=target/fhir-venv
+
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/pip" freeze 2>/dev/null | grep -x 'fhir.resources==8.3.0' >/dev/null; then
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r scripts/fhir-requirements.txt
+fi
+
+DATA=$(mktemp -d)
+SERVER_PID=""
+cleanup() {
+    if [ -n "$SERVER_PID" ]; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+"$BIN" --data-dir "$DATA" demo >/dev/null
+TOKEN=$("$BIN" --data-dir "$DATA" token create --email clinician1@demo.rapport.test --name fhir-validate | tail -1)
+RAPPORT_LANGUAGE=en "$BIN" --data-dir "$DATA" serve --listen 127.0.0.1:0 >"$DATA/stdout" 2>"$DATA/stderr" &
+SERVER_PID=$!
+BASE=""
+for _ in $(seq 100); do
+    BASE=$(sed -n 's/^Rapport is listening on \(http:[^ ]*\).*/\1/p' "$DATA/stdout" 2>/dev/null || true)
+    [ -n "$BASE" ] && break
+    sleep 0.1
+done
+[ -n "$BASE" ] || { echo "fhir-validate: server did not start" >&2; cat "$DATA/stderr" >&2; exit 1; }
+
+"$VENV/bin/python" scripts/fhir_validate.py "${BASE%/}" "$TOKEN"

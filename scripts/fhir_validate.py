@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Validates everything Rapport's FHIR face returns with an independent
+implementation: the `fhir.resources` R4B pydantic models (structure, types,
+cardinality, unknown elements), plus the required code bindings of the status
+elements the models leave unchecked.
+
+    fhir_validate.py BASE_URL TOKEN
+
+BASE_URL is the server (http://127.0.0.1:PORT); TOKEN a clinician's API token
+whose caseload has clients. It reads the CapabilityStatement, searches and
+reads every served type (following `next` links), posts a PHQ-9 with question
+9 positive and checks that it raised a risk flag, and posts an invalid
+response to check the OperationOutcome. Exit 1 on any problem.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import urllib.error
+import urllib.request
+
+from fhir.resources.R4B import get_fhir_model_class
+
+PHQ9 = "https://rapport-ipt.org/fhir/Questionnaire/phq9"
+# Required bindings the models do not check (R4 value sets).
+STATUS = {
+    "QuestionnaireResponse": {"in-progress", "completed", "amended", "entered-in-error", "stopped"},
+    "Observation": {"registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error", "unknown"},
+    "Flag": {"active", "inactive", "entered-in-error"},
+    "EpisodeOfCare": {"planned", "waitlist", "active", "onhold", "finished", "cancelled", "entered-in-error"},
+    "Encounter": {"planned", "arrived", "triaged", "in-progress", "onleave", "finished", "cancelled",
+                  "entered-in-error", "unknown"},
+    "Questionnaire": {"draft", "active", "retired", "unknown"},
+    "CapabilityStatement": {"draft", "active", "retired", "unknown"},
+    "CodeSystem": {"draft", "active", "retired", "unknown"},
+}
+
+checked: dict[str, int] = {}
+problems: list[str] = []
+
+
+def validate(resource: dict, where: str) -> None:
+    kind = resource.get("resourceType", "?")
+    try:
+        get_fhir_model_class(kind).model_validate(resource)
+    except Exception as e:  # noqa: BLE001 - any refusal is a finding
+        problems.append(f"{where}: {kind} does not validate: {e}")
+        return
+    if kind in STATUS and resource.get("status") not in STATUS[kind]:
+        problems.append(f"{where}: {kind}.status {resource.get('status')!r} is not in its value set")
+    checked[kind] = checked.get(kind, 0) + 1
+    if kind == "Bundle":
+        for i, entry in enumerate(resource.get("entry", [])):
+            validate(entry["resource"], f"{where} entry[{i}]")
+
+
+class Client:
+    def __init__(self, base: str, token: str):
+        self.base = base.rstrip("/")
+        self.token = token
+
+    def call(self, method: str, path: str, body: dict | None = None) -> tuple[int, dict, dict]:
+        url = path if path.startswith("http") else self.base + path
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(url, data=data, method=method)
+        req.add_header("Authorization", f"Bearer {self.token}")
+        req.add_header("Accept", "application/fhir+json")
+        if data is not None:
+            req.add_header("Content-Type", "application/fhir+json")
+        try:
+            with urllib.request.urlopen(req) as r:
+                status, headers, text = r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
+        except urllib.error.HTTPError as e:
+            status, headers, text = e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
+        if not headers.get("content-type", "").startswith("application/fhir+json"):
+            problems.append(f"{method} {path}: content type {headers.get('content-type')!r}")
+        return status, headers, json.loads(text) if text else {}
+
+    def get(self, path: str, expect: int = 200) -> dict:
+        status, _, body = self.call("GET", path)
+        if status != expect:
+            problems.append(f"GET {path}: {status}, expected {expect}: {body}")
+        validate(body, f"GET {path}")
+        return body
+
+    def search_all(self, path: str) -> list[dict]:
+        """Every resource of a search, following `next` links."""
+        out, url, pages = [], path, 0
+        while url and pages < 50:
+            bundle = self.get(url)
+            out += [e["resource"] for e in bundle.get("entry", [])]
+            url = next((l["url"] for l in bundle.get("link", []) if l["relation"] == "next"), None)
+            pages += 1
+        if out and len(out) != bundle.get("total"):
+            problems.append(f"{path}: {len(out)} resources over {pages} pages, total says {bundle.get('total')}")
+        return out
+
+
+def main() -> int:
+    if len(sys.argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    c = Client(sys.argv[1], sys.argv[2])
+    c.get("/fhir/r4/metadata")
+    c.get("/fhir/r4/CodeSystem/ipt-problem-area")
+    for q in c.search_all("/fhir/r4/Questionnaire?_count=3"):
+        c.get(f"/fhir/r4/Questionnaire/{q['id']}")
+    patients = c.search_all("/fhir/r4/Patient?_count=50")
+    if not patients:
+        problems.append("the caseload has no clients to read")
+        return report()
+    for p in patients[:10]:
+        pid = p["id"]
+        patient = c.get(f"/fhir/r4/Patient/{pid}")
+        for ref in [g["reference"] for g in patient.get("generalPractitioner", [])] + [
+                patient.get("managingOrganization", {}).get("reference")]:
+            if ref:
+                c.get(f"/fhir/r4/{ref}")
+        for kind in ("QuestionnaireResponse", "Observation", "Flag", "EpisodeOfCare", "Encounter", "Condition"):
+            for r in c.search_all(f"/fhir/r4/{kind}?patient=Patient/{pid}&_count=7")[:5]:
+                c.get(f"/fhir/r4/{kind}/{r['id']}")
+    pid = patients[0]["id"]
+    before = c.get(f"/fhir/r4/Flag?patient=Patient/{pid}&_count=0")["total"]
+    answers = [0, 1, 0, 1, 0, 1, 0, 0, 1]
+    q = c.get("/fhir/r4/Questionnaire/phq9-v1")
+    items = [{"linkId": it["linkId"], "answer": [{"valueCoding": it["answerOption"][a]["valueCoding"]}]}
+             for it, a in zip(q["item"], answers)]
+    for it in items:
+        it["answer"][0]["valueCoding"].pop("extension", None)
+    qr = {"resourceType": "QuestionnaireResponse", "questionnaire": f"{PHQ9}|1", "status": "completed",
+          "subject": {"reference": f"Patient/{pid}"}, "item": items}
+    validate(qr, "the posted QuestionnaireResponse")
+    status, headers, created = c.call("POST", "/fhir/r4/QuestionnaireResponse", qr)
+    if status != 201 or "location" not in headers:
+        problems.append(f"POST QuestionnaireResponse: {status} {headers.get('location')}: {created}")
+    else:
+        validate(created, "POST QuestionnaireResponse")
+        ref = created["extension"][0]["valueReference"]["reference"]
+        obs = c.get(f"/fhir/r4/{ref}")
+        if obs.get("valueQuantity", {}).get("value") != sum(answers) or obs["code"]["coding"][0]["code"] != "44261-6":
+            problems.append(f"the extracted Observation is not the PHQ-9 total {sum(answers)}: {obs}")
+        after = c.get(f"/fhir/r4/Flag?patient=Patient/{pid}&_count=0")["total"]
+        if after != before + 1:
+            problems.append(f"question 9 positive over FHIR raised no flag ({before} -> {after})")
+    qr["item"][3]["answer"] = [{"valueInteger": 9}]
+    status, _, outcome = c.call("POST", "/fhir/r4/QuestionnaireResponse", qr)
+    validate(outcome, "refused POST")
+    if status != 422 or outcome["issue"][0].get("expression") != ["item[3].answer[0]"]:
+        problems.append(f"an invalid answer gave {status} {outcome}")
+    c.get("/fhir/r4/Patient/00000000-0000-7000-8000-000000000000", expect=404)
+    return report()
+
+
+def report() -> int:
+    print("fhir.resources (R4B) validated: " + ", ".join(f"{k} {n}" for k, n in sorted(checked.items())))
+    for p in problems:
+        print("PROBLEM:", p, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
