@@ -232,18 +232,20 @@ impl Store {
         let key_sums = SUM_COLUMNS.iter().map(|c| format!("k.{c}")).collect::<Vec<_>>().join(", ");
         let diffs = SUM_COLUMNS
             .iter()
-            .map(|c| format!("CASE WHEN d.hi_day = d.last_day THEN d.{c} ELSE hi.{c} END - COALESCE(lo.{c}, 0) AS {c}"))
+            .map(|c| format!("CASE WHEN d.latest = 1 THEN d.{c} ELSE hi.{c} END - COALESCE(lo.{c}, 0) AS {c}"))
             .collect::<Vec<_>>()
             .join(", ");
         // Per line: the total at the period's end is the line's own latest
         // one when the period reaches its last day (a report up to today),
         // else found by an index probe; nothing is subtracted when the period
-        // starts on or before its first day (a report over all time).
+        // starts on or before its first day (a report over all time). A day
+        // not looked for is NULL, so its join finds nothing without a lookup.
         // MATERIALIZED: find each line's days first, then read those rows;
         // without it SQLite walks every row of the dimension.
         let sql = format!(
-            "WITH d AS MATERIALIZED (SELECT k.key, k.last_day, {key_sums}, \
-             CASE WHEN $4 >= k.last_day THEN k.last_day ELSE \
+            "WITH d AS MATERIALIZED (SELECT k.key, {key_sums}, \
+             CASE WHEN $4 >= k.last_day THEN 1 ELSE 0 END AS latest, \
+             CASE WHEN $4 >= k.last_day THEN NULL ELSE \
               (SELECT MAX(x.day) FROM outcome_totals x WHERE x.basis = $1 AND x.dim = $2 AND x.key = k.key \
                AND x.day <= $4) END AS hi_day, \
              CASE WHEN $3 <= k.first_day THEN NULL ELSE \
@@ -252,9 +254,8 @@ impl Store {
              FROM outcome_keys k WHERE k.basis = $1 AND k.dim = $2) \
              SELECT d.key AS k, {diffs} FROM d \
              LEFT JOIN outcome_totals hi ON hi.basis = $1 AND hi.dim = $2 AND hi.key = d.key AND hi.day = d.hi_day \
-              AND d.hi_day < d.last_day \
              LEFT JOIN outcome_totals lo ON lo.basis = $1 AND lo.dim = $2 AND lo.key = d.key AND lo.day = d.lo_day \
-             WHERE d.hi_day IS NOT NULL"
+             WHERE d.latest = 1 OR d.hi_day IS NOT NULL"
         );
         let rows = sqlx::query(&sql).bind(basis.as_str()).bind(dim).bind(from).bind(to).fetch_all(&self.read).await?;
         let mut out = Vec::with_capacity(rows.len());
