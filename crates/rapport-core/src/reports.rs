@@ -433,6 +433,62 @@ pub fn total_changes(old: &[OutcomeRow], new: &[OutcomeRow]) -> std::collections
     out
 }
 
+/// A calendar month. Running totals keep a checkpoint at the end of each
+/// month of a line's life, so the total before any day is one lookup in the
+/// month before it plus the rows of its own month (see decision 45).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u8,
+}
+
+impl Month {
+    pub fn of(d: Date) -> Month {
+        Month { year: d.year(), month: u8::from(d.month()) }
+    }
+
+    /// The month of a stored `YYYY-MM-DD` day or a `YYYY-MM` month.
+    pub fn parse(s: &str) -> Option<Month> {
+        let year = s.get(..4)?.parse().ok()?;
+        let month: u8 = s.get(5..7)?.parse().ok()?;
+        (s.as_bytes().get(4) == Some(&b'-') && (1..=12).contains(&month)).then_some(Month { year, month })
+    }
+
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month { year: self.year + 1, month: 1 }
+        } else {
+            Month { month: self.month + 1, ..self }
+        }
+    }
+
+    pub fn previous(self) -> Month {
+        if self.month == 1 {
+            Month { year: self.year - 1, month: 12 }
+        } else {
+            Month { month: self.month - 1, ..self }
+        }
+    }
+
+    /// `YYYY-MM-01`, the first day as stored.
+    pub fn first_day(self) -> String {
+        format!("{self}-01")
+    }
+
+    /// Every month from `self` to `last`, both included (none when `last` is earlier).
+    pub fn through(self, last: Month) -> impl Iterator<Item = Month> {
+        std::iter::successors(Some(self), |m| Some(m.next())).take_while(move |m| *m <= last)
+    }
+}
+
+/// `YYYY-MM`, as stored: it sorts as text in date order.
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
 /// A proportion with its numerator and denominator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Rate {
@@ -506,6 +562,23 @@ pub fn percentile(sorted: &[i64], p: u32) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_step_over_the_year_and_print_as_stored() {
+        let dec = Month::parse("2025-12-31").unwrap();
+        assert_eq!(dec, Month { year: 2025, month: 12 });
+        assert_eq!(dec.next().to_string(), "2026-01");
+        assert_eq!(dec.next().previous(), dec);
+        assert_eq!(Month::parse("2026-01").unwrap().previous().to_string(), "2025-12");
+        assert_eq!(dec.first_day(), "2025-12-01");
+        let span: Vec<String> =
+            Month::parse("2025-11").unwrap().through(Month::parse("2026-02").unwrap()).map(|m| m.to_string()).collect();
+        assert_eq!(span, ["2025-11", "2025-12", "2026-01", "2026-02"]);
+        assert_eq!(dec.through(dec.previous()).count(), 0);
+        for bad in ["", "2025", "2025-13", "2025-00", "2025/12", "abcd-01"] {
+            assert_eq!(Month::parse(bad), None, "{bad}");
+        }
+    }
     use crate::measures::definition::Library;
     use time::macros::date;
 

@@ -20,8 +20,8 @@ use crate::row::Named;
 use rapport_core::course::{course_on, CourseSpan};
 use rapport_core::measures::definition::{Instrument, Library};
 use rapport_core::reports::{
-    outcome_row, quarter_of, total_changes, Basis, Ending, Format, OutcomeRow, Sums, TotalKey, UnitFacts, SUM_COLUMNS,
-    TOTAL_DIMENSIONS,
+    outcome_row, quarter_of, total_changes, Basis, Ending, Format, Month, OutcomeRow, Sums, TotalKey, UnitFacts,
+    SUM_COLUMNS, TOTAL_DIMENSIONS,
 };
 use rapport_core::time::{format_date, parse_date};
 use rapport_core::Timestamp;
@@ -582,7 +582,10 @@ async fn apply_total_changes(tx: &mut Tx, changes: std::collections::BTreeMap<To
          last_day = CASE WHEN $4 > last_day THEN $4 ELSE last_day END, {sets} \
          WHERE basis = $1 AND dim = $2 AND key = $3"
     );
+    let add_to_months =
+        format!("UPDATE outcome_months SET {sets} WHERE basis = $1 AND dim = $2 AND key = $3 AND month >= $4");
     for ((basis, dim, key, day), sums) in changes {
+        let month = Month::of(day);
         let day = format_date(day);
         sqlx::query(
             "INSERT INTO outcome_keys (basis, dim, key) VALUES ($1, $2, $3) ON CONFLICT (basis, dim, key) DO NOTHING",
@@ -592,6 +595,13 @@ async fn apply_total_changes(tx: &mut Tx, changes: std::collections::BTreeMap<To
         .bind(key.clone())
         .execute(&mut **tx)
         .await?;
+        extend_months(tx, basis, dim, &key, month).await?;
+        let mut q =
+            sqlx::query(&add_to_months).bind(basis.as_str()).bind(dim).bind(key.clone()).bind(month.to_string());
+        for v in sums {
+            q = q.bind(v);
+        }
+        q.execute(&mut **tx).await?;
         sqlx::query(&make_day)
             .bind(basis.as_str())
             .bind(dim)
@@ -606,6 +616,46 @@ async fn apply_total_changes(tx: &mut Tx, changes: std::collections::BTreeMap<To
             }
             q.execute(&mut **tx).await?;
         }
+    }
+    Ok(())
+}
+
+/// Gives a line checkpoints for every month between its span (the months of
+/// its first and last day) and `month`, before a change in `month` is added to
+/// the checkpoints from `month` on: a month after its last day holds the
+/// line's latest total, a month before its first day (or of a new line) holds
+/// nothing yet.
+async fn extend_months(tx: &mut Tx, basis: Basis, dim: &str, key: &str, month: Month) -> Result<()> {
+    let cols = SUM_COLUMNS.join(", ");
+    let line = sqlx::query(&format!(
+        "SELECT first_day, last_day, {cols} FROM outcome_keys WHERE basis = $1 AND dim = $2 AND key = $3"
+    ))
+    .bind(basis.as_str())
+    .bind(dim)
+    .bind(key.to_string())
+    .fetch_one(&mut **tx)
+    .await?;
+    let (first, last) =
+        (Month::parse(&line.col::<String>("first_day")?), Month::parse(&line.col::<String>("last_day")?));
+    let mut latest: Sums = [0; 22];
+    for (slot, c) in latest.iter_mut().zip(SUM_COLUMNS) {
+        *slot = line.col(c)?;
+    }
+    let (new, held): (Vec<Month>, Sums) = match (first, last) {
+        (Some(_), Some(last)) if month > last => (last.next().through(month).collect(), latest),
+        (Some(first), Some(_)) => (month.through(first.previous()).collect(), [0; 22]),
+        _ => (vec![month], [0; 22]),
+    };
+    let binds = (5..27).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+    let insert =
+        format!("INSERT INTO outcome_months (basis, dim, key, month, {cols}) VALUES ($1, $2, $3, $4, {binds})");
+    for m in new {
+        let mut q =
+            sqlx::query(&insert).bind(basis.as_str()).bind(dim.to_string()).bind(key.to_string()).bind(m.to_string());
+        for v in held {
+            q = q.bind(v);
+        }
+        q.execute(&mut **tx).await?;
     }
     Ok(())
 }
@@ -683,7 +733,45 @@ pub(crate) async fn rebuild_totals(tx: &mut Tx) -> Result<()> {
     ))
     .execute(&mut **tx)
     .await?;
+    rebuild_months(tx).await?;
     sqlx::query("UPDATE outcome_model SET totals_built = 1 WHERE id = 1").execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// Fills `outcome_months` from the running totals: for each line and each
+/// month of its span, its last row up to that month's end. The calendar is
+/// bound in slices of at most 120 months (the same SQL on both databases).
+async fn rebuild_months(tx: &mut Tx) -> Result<()> {
+    sqlx::query("DELETE FROM outcome_months").execute(&mut **tx).await?;
+    let span =
+        sqlx::query("SELECT MIN(first_day) AS lo, MAX(last_day) AS hi FROM outcome_keys").fetch_one(&mut **tx).await?;
+    let (Some(lo), Some(hi)) = (
+        span.col::<Option<String>>("lo")?.as_deref().and_then(Month::parse),
+        span.col::<Option<String>>("hi")?.as_deref().and_then(Month::parse),
+    ) else {
+        return Ok(());
+    };
+    let cols = SUM_COLUMNS.join(", ");
+    let picked = SUM_COLUMNS.iter().map(|c| format!("t.{c}")).collect::<Vec<_>>().join(", ");
+    let months: Vec<Month> = lo.through(hi).collect();
+    for slice in months.chunks(120) {
+        let calendar =
+            (1..=slice.len()).map(|i| format!("SELECT ${i} AS month")).collect::<Vec<_>>().join(" UNION ALL ");
+        // A day sorts as text, so every day of month M is <= 'M-31'.
+        let sql = format!(
+            "INSERT INTO outcome_months (basis, dim, key, month, {cols}) \
+             SELECT k.basis, k.dim, k.key, c.month, {picked} FROM outcome_keys k \
+             JOIN ({calendar}) c ON c.month >= SUBSTR(k.first_day, 1, 7) AND c.month <= SUBSTR(k.last_day, 1, 7) \
+             JOIN outcome_totals t ON t.basis = k.basis AND t.dim = k.dim AND t.key = k.key AND t.day = \
+              (SELECT MAX(x.day) FROM outcome_totals x WHERE x.basis = k.basis AND x.dim = k.dim AND x.key = k.key \
+               AND x.day <= c.month || '-31')"
+        );
+        let mut q = sqlx::query(&sql);
+        for m in slice {
+            q = q.bind(m.to_string());
+        }
+        q.execute(&mut **tx).await?;
+    }
     Ok(())
 }
 

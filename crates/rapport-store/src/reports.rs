@@ -9,7 +9,7 @@
 use crate::outcome_rows::{catch_up, rebuild_totals, refresh_range, Totals, CATCH_UP_BATCH, FLAG_COLUMNS, ROW_COLUMNS};
 use crate::row::Named;
 use crate::{Result, Store};
-use rapport_core::reports::{Basis, Sums, Tally, SUM_COLUMNS};
+use rapport_core::reports::{Basis, Month, Sums, Tally, SUM_COLUMNS};
 use rapport_core::time::format_date;
 use rapport_core::Timestamp;
 use sqlx::any::AnyRow;
@@ -87,6 +87,37 @@ impl ReportFilter {
             self.from.map(format_date).unwrap_or_else(|| "0000-01-01".into()),
             self.to.map(format_date).unwrap_or_else(|| "9999-12-31".into()),
         )
+    }
+}
+
+/// A day that running totals are read before (exclusive), with the first
+/// day of its month and the month before, as stored.
+struct DayBound {
+    day: String,
+    month_start: String,
+    month_before: String,
+}
+
+impl DayBound {
+    fn of(d: Date) -> DayBound {
+        let month = Month::of(d);
+        DayBound { day: format_date(d), month_start: month.first_day(), month_before: month.previous().to_string() }
+    }
+
+    /// Before `from`; without one, before everything.
+    fn at(from: Option<Date>) -> DayBound {
+        from.map(DayBound::of).unwrap_or_else(|| DayBound::unbounded("0000-01-01"))
+    }
+
+    /// Before the day after `to`; without one (or after the last date), after everything.
+    fn after(to: Option<Date>) -> DayBound {
+        to.and_then(Date::next_day).map(DayBound::of).unwrap_or_else(|| DayBound::unbounded("9999-99-99"))
+    }
+
+    /// A bound outside every line's days: its month's part is empty and no
+    /// checkpoint is read (every line is wholly after or before it).
+    fn unbounded(day: &str) -> DayBound {
+        DayBound { day: day.into(), month_start: day.into(), month_before: String::new() }
     }
 }
 
@@ -206,8 +237,7 @@ impl Store {
         dim: Dimension,
     ) -> Result<Vec<(Option<String>, Tally)>> {
         if filter.is_whole_organisation() && self.outcome_totals_ready().await? {
-            let (from, to) = filter.bounds();
-            let lines = self.running_totals(Basis::Ended, dim.as_str(), &from, &to).await?;
+            let lines = self.running_totals(Basis::Ended, dim.as_str(), filter).await?;
             return Ok(lines.into_iter().map(|(k, s)| (k, Tally::of_sums(&s))).collect());
         }
         self.outcome_breakdown_scan(filter, dim).await
@@ -220,44 +250,71 @@ impl Store {
         Ok(r.col::<i64>("totals_built")? == 1)
     }
 
-    /// For each key of `dim` with rows in `from..=to` (dates), their sums: the
-    /// running total on the last day up to `to` minus the one before `from`.
+    /// For each key of `dim` with rows in the period, their sums: the running
+    /// total before the day after it minus the one before its first day.
     async fn running_totals(
         &self,
         basis: Basis,
         dim: &str,
-        from: &str,
-        to: &str,
+        filter: &ReportFilter,
     ) -> Result<Vec<(Option<String>, Sums)>> {
-        let key_sums = SUM_COLUMNS.iter().map(|c| format!("k.{c}")).collect::<Vec<_>>().join(", ");
+        // The running total of a line before a day (exclusive) is nothing on or
+        // before its first day, its latest total after its last day, and else
+        // its last row of the day's own month before the day, or failing that
+        // the checkpoint of the month before (decision 45). So each bound reads
+        // the rows of part of one month and one month's checkpoints, both for
+        // every line at once, instead of searching each line's rows.
+        let total_before = |rows: &str, months: &str, day: &str| -> Vec<String> {
+            SUM_COLUMNS
+                .iter()
+                .map(|c| {
+                    let before = format!("COALESCE({rows}.{c}, {months}.{c}, 0)");
+                    format!(
+                        "CASE WHEN {day} <= k.first_day THEN 0 WHEN {day} > k.last_day THEN k.{c} ELSE {before} END"
+                    )
+                })
+                .collect()
+        };
         let diffs = SUM_COLUMNS
             .iter()
-            .map(|c| format!("CASE WHEN d.latest = 1 THEN d.{c} ELSE hi.{c} END - COALESCE(lo.{c}, 0) AS {c}"))
+            .zip(total_before("tt", "mt", "$6"))
+            .zip(total_before("tf", "mf", "$3"))
+            .map(|((c, hi), lo)| format!("({hi}) - ({lo}) AS {c}"))
             .collect::<Vec<_>>()
             .join(", ");
-        // Per line: the total at the period's end is the line's own latest
-        // one when the period reaches its last day (a report up to today),
-        // else found by an index probe; nothing is subtracted when the period
-        // starts on or before its first day (a report over all time). A day
-        // not looked for is NULL, so its join finds nothing without a lookup.
-        // MATERIALIZED: find each line's days first, then read those rows;
-        // without it SQLite walks every row of the dimension.
+        let part = |lo: &str, hi: &str| {
+            format!(
+                "SELECT key, MAX(day) AS day FROM outcome_totals WHERE basis = $1 AND dim = $2 \
+                 AND day >= {lo} AND day < {hi} GROUP BY key"
+            )
+        };
+        let (pf, pt) = (part("$4", "$3"), part("$7", "$6"));
         let sql = format!(
-            "WITH d AS MATERIALIZED (SELECT k.key, {key_sums}, \
-             CASE WHEN $4 >= k.last_day THEN 1 ELSE 0 END AS latest, \
-             CASE WHEN $4 >= k.last_day THEN NULL ELSE \
-              (SELECT MAX(x.day) FROM outcome_totals x WHERE x.basis = $1 AND x.dim = $2 AND x.key = k.key \
-               AND x.day <= $4) END AS hi_day, \
-             CASE WHEN $3 <= k.first_day THEN NULL ELSE \
-              (SELECT MAX(x.day) FROM outcome_totals x WHERE x.basis = $1 AND x.dim = $2 AND x.key = k.key \
-               AND x.day < $3) END AS lo_day \
-             FROM outcome_keys k WHERE k.basis = $1 AND k.dim = $2) \
-             SELECT d.key AS k, {diffs} FROM d \
-             LEFT JOIN outcome_totals hi ON hi.basis = $1 AND hi.dim = $2 AND hi.key = d.key AND hi.day = d.hi_day \
-             LEFT JOIN outcome_totals lo ON lo.basis = $1 AND lo.dim = $2 AND lo.key = d.key AND lo.day = d.lo_day \
-             WHERE d.latest = 1 OR d.hi_day IS NOT NULL"
+            "WITH pf AS ({pf}), pt AS ({pt}) \
+             SELECT k.key AS k, {diffs} FROM outcome_keys k \
+             LEFT JOIN pf ON pf.key = k.key \
+             LEFT JOIN outcome_totals tf ON tf.basis = $1 AND tf.dim = $2 AND tf.key = k.key AND tf.day = pf.day \
+             LEFT JOIN outcome_months mf ON mf.basis = $1 AND mf.dim = $2 AND mf.month = $5 AND mf.key = k.key \
+             LEFT JOIN pt ON pt.key = k.key \
+             LEFT JOIN outcome_totals tt ON tt.basis = $1 AND tt.dim = $2 AND tt.key = k.key AND tt.day = pt.day \
+             LEFT JOIN outcome_months mt ON mt.basis = $1 AND mt.dim = $2 AND mt.month = $8 AND mt.key = k.key \
+             WHERE k.basis = $1 AND k.dim = $2 AND k.first_day < $6 AND k.last_day >= $3"
         );
-        let rows = sqlx::query(&sql).bind(basis.as_str()).bind(dim).bind(from).bind(to).fetch_all(&self.read).await?;
+        if matches!((filter.from, filter.to), (Some(f), Some(t)) if f > t) {
+            return Ok(Vec::new());
+        }
+        let (from, to) = (DayBound::at(filter.from), DayBound::after(filter.to));
+        let rows = sqlx::query(&sql)
+            .bind(basis.as_str())
+            .bind(dim)
+            .bind(from.day)
+            .bind(from.month_start)
+            .bind(from.month_before)
+            .bind(to.day)
+            .bind(to.month_start)
+            .bind(to.month_before)
+            .fetch_all(&self.read)
+            .await?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let mut sums: Sums = [0; 22];
@@ -304,18 +361,17 @@ impl Store {
     #[crate::boxing::boxed_future]
     pub async fn outcome_overview(&self, filter: &ReportFilter) -> Result<Overview> {
         if filter.is_whole_organisation() && self.outcome_totals_ready().await? {
-            let (from, to) = filter.bounds();
             let tallies = |lines: Vec<(Option<String>, Sums)>| {
                 lines.into_iter().map(|(k, s)| (k, Tally::of_sums(&s))).collect::<Vec<_>>()
             };
             let mut totals = Tally::default();
-            for (_, t) in tallies(self.running_totals(Basis::Ended, "all", &from, &to).await?) {
+            for (_, t) in tallies(self.running_totals(Basis::Ended, "all", filter).await?) {
                 totals.add(&t);
             }
             return Ok(Overview {
                 totals,
-                by_quarter: tallies(self.running_totals(Basis::Ended, "quarter", &from, &to).await?),
-                by_site: tallies(self.running_totals(Basis::Ended, "site", &from, &to).await?),
+                by_quarter: tallies(self.running_totals(Basis::Ended, "quarter", filter).await?),
+                by_site: tallies(self.running_totals(Basis::Ended, "site", filter).await?),
             });
         }
         // One scan, by quarter and site at once, folded three ways.
@@ -340,8 +396,7 @@ impl Store {
     #[crate::boxing::boxed_future]
     pub async fn outcome_funnel(&self, filter: &ReportFilter) -> Result<Funnel> {
         let mut funnel = if filter.is_whole_organisation() && self.outcome_totals_ready().await? {
-            let (from, to) = filter.bounds();
-            let sums = self.running_totals(Basis::Started, "all", &from, &to).await?;
+            let sums = self.running_totals(Basis::Started, "all", filter).await?;
             let s = sums.first().map(|(_, s)| *s).unwrap_or([0; 22]);
             // rows_n, engaged, finished, paired, recovered (SUM_COLUMNS).
             Funnel { started: s[0], engaged: s[2], finished: s[3], paired: s[7], recovered: s[9], ..Default::default() }

@@ -29,7 +29,7 @@ fn at(day: Date, hour: i64) -> Timestamp {
 /// One client history: weekly sessions from `start`, each with a PHQ-9 total,
 /// its item 9 answer and a GAD-7 total (`weeks`), a missed session after the
 /// second, ended as `ending` a week after the last.
-fn history(
+pub fn history(
     name: &str,
     responsible: &Id,
     start: Date,

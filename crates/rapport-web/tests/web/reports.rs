@@ -520,7 +520,6 @@ async fn a_report_counts_the_write_just_made() {
 /// The running totals (what a whole-organisation report reads) give the same
 /// figures as summing the rows, for every dimension and several periods.
 async fn assert_running_totals_match_the_rows(app: &TestApp) {
-    use rapport_store::reports::{Dimension, ReportFilter};
     let today = Timestamp::now().date();
     let periods = [
         (None, None),
@@ -530,7 +529,12 @@ async fn assert_running_totals_match_the_rows(app: &TestApp) {
         (None, Some(today - Duration::days(30))),
         (Some(today + Duration::days(1)), None),
     ];
-    for (from, to) in periods {
+    assert_running_totals_match_the_rows_over(app, &periods).await;
+}
+
+async fn assert_running_totals_match_the_rows_over(app: &TestApp, periods: &[(Option<Date>, Option<Date>)]) {
+    use rapport_store::reports::{Dimension, ReportFilter};
+    for &(from, to) in periods {
         let f = ReportFilter { from, to, ..Default::default() };
         let mut whole = rapport_core::reports::Tally::default();
         for dim in [Dimension::Quarter].into_iter().chain(Dimension::BREAKDOWNS) {
@@ -595,6 +599,144 @@ async fn programme_report_rows_follow_attendance_endings_and_group_by_problem_ar
         );
         assert_eq!(body["totals"]["finished_courses"], Value::Null, "1 course: hidden for an administrator");
         let _ = client;
+    })
+    .await;
+}
+
+/// Periods of every shape over `first..last`: from the first of a month, to
+/// the last of a month, one day, open at either end, within one month and
+/// across years.
+fn period_sample(first: Date, last: Date, next: &mut impl FnMut(u64) -> u64) -> Vec<(Option<Date>, Option<Date>)> {
+    let span = (last - first).whole_days() as u64;
+    (0..30)
+        .map(|i| {
+            let a = first + Duration::days(next(span) as i64);
+            let b = a + Duration::days([0, 3, 20, 45, 200, 500][next(6) as usize]);
+            let month_start = a.replace_day(1).unwrap();
+            let month_end = (month_start + Duration::days(32)).replace_day(1).unwrap() - Duration::days(1);
+            match i % 6 {
+                0 => (Some(month_start), Some(b)),
+                1 => (Some(a), Some(month_end)),
+                2 => (None, Some(b)),
+                3 => (Some(a), None),
+                4 => (Some(a), Some(a)),
+                _ => (Some(a), Some(b)),
+            }
+        })
+        .collect()
+}
+
+/// Decision 45: the running totals' month checkpoints answer any period as
+/// summing the rows does, after a bulk import spread over two years, and after
+/// late changes to courses that ended long ago, caught up incrementally: a
+/// line that gains days before its first month, a line idle for months, and
+/// a late answer that changes an old course's last scores.
+#[tokio::test]
+async fn running_totals_answer_any_period_after_late_changes_to_old_courses() {
+    use rapport_store::reports::{Dimension, ReportFilter};
+    on_each_backend(|app| async move {
+        let mut clinicians = Vec::new();
+        for i in 0..4 {
+            clinicians.push(app.user(&format!("months{i}@reports.example"), Role::Clinician).await);
+        }
+        let mut rng = 17u64;
+        let mut next = |m: u64| {
+            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (rng >> 33) % m
+        };
+        let areas = ["grief", "role_dispute", "role_transition", "interpersonal_deficits"];
+        let (mut batch, mut starts) = (Vec::new(), Vec::new());
+        for n in 0..36usize {
+            // The fourth clinician's line starts in June 2026; the others' in late 2024.
+            let who = if n < 30 { n % 3 } else { 3 };
+            let start = if who == 3 {
+                date!(2026 - 06 - 01) + Duration::days(next(60) as i64)
+            } else {
+                date!(2024 - 11 - 01) + Duration::days(next(600) as i64)
+            };
+            let weeks: Vec<(i64, i64, i64)> =
+                (0..2 + next(4)).map(|_| (5 + next(20) as i64, 0, 3 + next(15) as i64)).collect();
+            let ending = [Some("completed"), Some("completed"), Some("ended_early"), None][next(4) as usize];
+            let area = areas[next(4) as usize];
+            batch.push(crate::import::history(&format!("Months {n}"), &clinicians[who].id, start, &weeks, &[area], ending));
+            starts.push(start);
+        }
+        // One course ends on the first of a month (three sessions, a missed
+        // one, a week on), read by periods from days later that month.
+        let first_of_month = crate::import::history(
+            "Months first",
+            &clinicians[0].id,
+            date!(2025 - 08 - 04),
+            &[(15, 0, 10), (12, 0, 9), (8, 0, 6)],
+            &["grief"],
+            Some("completed"),
+        );
+        assert_eq!(first_of_month.course.ending.as_ref().unwrap().1.date(), date!(2025 - 09 - 01));
+        batch.push(first_of_month);
+        let imported = app.store.import_courses(&batch, crate::import::import_event()).await.unwrap();
+        app.store.catch_up_outcomes().await.unwrap();
+        let mut periods = period_sample(date!(2024 - 10 - 01), Timestamp::now().date() + Duration::days(5), &mut next);
+        periods.extend([
+            (Some(date!(2025 - 09 - 02)), None),
+            (Some(date!(2025 - 09 - 10)), Some(date!(2025 - 12 - 31))),
+            (None, Some(date!(2025 - 09 - 01))),
+            (None, Some(date!(2025 - 09 - 03))),
+        ]);
+        assert_running_totals_match_the_rows_over(&app, &periods).await;
+
+        // The fourth clinician's line over 2025, before and after two clients
+        // of the first clinician move to them.
+        let year_2025 =
+            ReportFilter { from: Some(date!(2025 - 01 - 01)), to: Some(date!(2025 - 12 - 31)), ..Default::default() };
+        let fourth = |lines: Vec<(Option<String>, rapport_core::reports::Tally)>| {
+            lines.into_iter().find(|(k, _)| k.as_deref() == Some(clinicians[3].id.as_str())).map(|(_, t)| t)
+        };
+        assert_eq!(fourth(app.store.outcome_breakdown(&year_2025, Dimension::Clinician).await.unwrap()), None);
+        let moved: Vec<(Id, Id)> = (0..30)
+            .step_by(3)
+            .filter(|n| starts[*n] < date!(2025 - 10 - 01) && batch[*n].course.ending.is_some())
+            .take(2)
+            .map(|n| (imported.clients[n].clone(), clinicians[3].id.clone()))
+            .collect();
+        assert_eq!(moved.len(), 2, "the sample has ended 2025 courses to move");
+        let event = rapport_core::audit::AuditEvent { actor_label: "test".into(), ..Default::default() };
+        app.store.reassign_responsible(&clinicians[0].id, &moved, event).await.unwrap();
+        // A late PHQ-9 answer in an old course of the second clinician: it
+        // becomes that course's last score.
+        let api = Api::new(&app, &clinicians[1]).await;
+        let late = (1..30).step_by(3).find(|n| batch[*n].course.ending.is_some()).unwrap();
+        let day = batch[late].course.sessions.last().unwrap().0;
+        api.respond(
+            imported.clients[late].as_str(),
+            json!({"instrument": "phq9", "answers": [3, 3, 3, 3, 3, 3, 3, 3, 0], "completed_at": format!("{}T15:00:00Z", format_date(day))}),
+        )
+        .await;
+        // An open course of the third clinician ends today, months after
+        // their line's last day: the months between hold their latest total.
+        let api = Api::new(&app, &clinicians[2]).await;
+        let open = (2..30).step_by(3).find(|n| batch[*n].course.ending.is_none()).unwrap();
+        let (s, courses) = api.get(&format!("/api/v1/clients/{}/courses", imported.clients[open])).await;
+        assert_eq!(s, 200, "{courses}");
+        let course = courses[0]["id"].as_str().unwrap().to_string();
+        let (s, b) =
+            api.post(&format!("/api/v1/courses/{course}/status"), json!({"status": "ended_early", "reason": "moved"})).await;
+        assert_eq!(s, 200, "{b}");
+        let last_before = (2..30)
+            .step_by(3)
+            .filter(|n| batch[*n].course.ending.is_some())
+            .filter_map(|n| batch[n].course.ending.as_ref().map(|e| e.1.date()))
+            .max()
+            .unwrap();
+        let idle_from = last_before + Duration::days(40);
+        assert!(idle_from < Timestamp::now().date() - Duration::days(40), "the third line is idle for months");
+        periods.extend([(Some(idle_from), None), (Some(idle_from), Some(Timestamp::now().date()))]);
+        let caught = app.store.catch_up_outcomes().await.unwrap();
+        assert!(caught.clients >= 4, "the moves and the late answer are caught up: {caught:?}");
+        let moved_in = fourth(app.store.outcome_breakdown(&year_2025, Dimension::Clinician).await.unwrap());
+        assert!(moved_in.is_some_and(|t| t.ended > 0), "the moved courses count for the fourth clinician in 2025");
+        assert_running_totals_match_the_rows_over(&app, &periods).await;
+        app.store.rebuild_outcomes(50, |_, _| {}).await.unwrap();
+        assert_running_totals_match_the_rows_over(&app, &periods).await;
     })
     .await;
 }
