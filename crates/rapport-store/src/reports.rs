@@ -121,6 +121,53 @@ impl DayBound {
     }
 }
 
+/// Adds `value` to the query's parameters; returns its placeholder.
+fn bind_text(binds: &mut Vec<String>, value: &str) -> String {
+    binds.push(value.to_string());
+    format!("${}", binds.len())
+}
+
+/// What reading each line's running total before a day adds to the query.
+struct TotalBefore {
+    /// The line's last row in the day's own month before it, with its sums.
+    cte: String,
+    joins: String,
+    /// Per column of [`SUM_COLUMNS`], the total before the day.
+    columns: Vec<String>,
+}
+
+/// The running total of each line before `bound` (exclusive): nothing on or
+/// before its first day, its latest total after its last day, and else its
+/// last row of the bound's own month before the bound, or failing that the
+/// checkpoint of the month before (decision 45). Both are read for every
+/// line at once; `tag` names this bound's tables in the query.
+fn total_before(binds: &mut Vec<String>, bound: &DayBound, tag: &str) -> TotalBefore {
+    let (day, month_start, month_before) =
+        (bind_text(binds, &bound.day), bind_text(binds, &bound.month_start), bind_text(binds, &bound.month_before));
+    let picked = SUM_COLUMNS.iter().map(|c| format!("t.{c}")).collect::<Vec<_>>().join(", ");
+    let cte = format!(
+        "p{tag} AS (SELECT t.key, {picked} FROM outcome_totals t JOIN \
+         (SELECT key, MAX(day) AS day FROM outcome_totals WHERE basis = $1 AND dim = $2 \
+          AND day >= {month_start} AND day < {day} GROUP BY key) m \
+         ON t.basis = $1 AND t.dim = $2 AND t.key = m.key AND t.day = m.day)"
+    );
+    let joins = format!(
+        "LEFT JOIN p{tag} ON p{tag}.key = k.key \
+         LEFT JOIN outcome_months m{tag} ON m{tag}.basis = $1 AND m{tag}.dim = $2 AND m{tag}.month = {month_before} \
+         AND m{tag}.key = k.key "
+    );
+    let columns = SUM_COLUMNS
+        .iter()
+        .map(|c| {
+            format!(
+                "CASE WHEN {day} <= k.first_day THEN 0 WHEN {day} > k.last_day THEN k.{c} \
+                 ELSE COALESCE(p{tag}.{c}, m{tag}.{c}, 0) END"
+            )
+        })
+        .collect();
+    TotalBefore { cte, joins, columns }
+}
+
 /// The dashboard's tallies of the rows that ended in the period: all of
 /// them, by quarter and by site.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -258,73 +305,70 @@ impl Store {
         dim: &str,
         filter: &ReportFilter,
     ) -> Result<Vec<(Option<String>, Sums)>> {
-        // The running total of a line before a day (exclusive) is nothing on or
-        // before its first day, its latest total after its last day, and else
-        // its last row of the day's own month before the day, or failing that
-        // the checkpoint of the month before (decision 45). So each bound reads
-        // the rows of part of one month and one month's checkpoints, both for
-        // every line at once, instead of searching each line's rows.
-        let total_before = |rows: &str, months: &str, day: &str| -> Vec<String> {
-            SUM_COLUMNS
-                .iter()
-                .map(|c| {
-                    let before = format!("COALESCE({rows}.{c}, {months}.{c}, 0)");
-                    format!(
-                        "CASE WHEN {day} <= k.first_day THEN 0 WHEN {day} > k.last_day THEN k.{c} ELSE {before} END"
-                    )
-                })
-                .collect()
-        };
-        let diffs = SUM_COLUMNS
-            .iter()
-            .zip(total_before("tt", "mt", "$6"))
-            .zip(total_before("tf", "mf", "$3"))
-            .map(|((c, hi), lo)| format!("({hi}) - ({lo}) AS {c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let part = |lo: &str, hi: &str| {
-            format!(
-                "SELECT key, MAX(day) AS day FROM outcome_totals WHERE basis = $1 AND dim = $2 \
-                 AND day >= {lo} AND day < {hi} GROUP BY key"
-            )
-        };
-        let (pf, pt) = (part("$4", "$3"), part("$7", "$6"));
-        let sql = format!(
-            "WITH pf AS ({pf}), pt AS ({pt}) \
-             SELECT k.key AS k, {diffs} FROM outcome_keys k \
-             LEFT JOIN pf ON pf.key = k.key \
-             LEFT JOIN outcome_totals tf ON tf.basis = $1 AND tf.dim = $2 AND tf.key = k.key AND tf.day = pf.day \
-             LEFT JOIN outcome_months mf ON mf.basis = $1 AND mf.dim = $2 AND mf.month = $5 AND mf.key = k.key \
-             LEFT JOIN pt ON pt.key = k.key \
-             LEFT JOIN outcome_totals tt ON tt.basis = $1 AND tt.dim = $2 AND tt.key = k.key AND tt.day = pt.day \
-             LEFT JOIN outcome_months mt ON mt.basis = $1 AND mt.dim = $2 AND mt.month = $8 AND mt.key = k.key \
-             WHERE k.basis = $1 AND k.dim = $2 AND k.first_day < $6 AND k.last_day >= $3"
-        );
         if matches!((filter.from, filter.to), (Some(f), Some(t)) if f > t) {
             return Ok(Vec::new());
         }
         let (from, to) = (DayBound::at(filter.from), DayBound::after(filter.to));
-        let rows = sqlx::query(&sql)
-            .bind(basis.as_str())
-            .bind(dim)
-            .bind(from.day)
-            .bind(from.month_start)
-            .bind(from.month_before)
-            .bind(to.day)
-            .bind(to.month_start)
-            .bind(to.month_before)
-            .fetch_all(&self.read)
-            .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
+        let span = sqlx::query(
+            "SELECT MIN(first_day) AS lo, MAX(last_day) AS hi FROM outcome_keys WHERE basis = $1 AND dim = $2",
+        )
+        .bind(basis.as_str())
+        .bind(dim)
+        .fetch_one(&self.read)
+        .await?;
+        let (Some(first), Some(last)) = (span.col::<Option<String>>("lo")?, span.col::<Option<String>>("hi")?) else {
+            return Ok(Vec::new());
+        };
+        let mut binds = vec![basis.as_str().to_string(), dim.to_string()];
+        // A bound before every line's first day subtracts nothing, and one
+        // after every line's last day reads each line's latest total: a
+        // report over all time, or up to today, looks nothing up.
+        let lo = (from.day > first).then(|| total_before(&mut binds, &from, "f"));
+        let hi = (to.day <= last).then(|| total_before(&mut binds, &to, "t"));
+        let ctes: Vec<&str> = [&lo, &hi].into_iter().flatten().map(|b| b.cte.as_str()).collect();
+        let joins: String = [&lo, &hi].into_iter().flatten().map(|b| b.joins.as_str()).collect();
+        let line = SUM_COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let hi = hi.as_ref().map_or_else(|| format!("k.{c}"), |b| b.columns[i].clone());
+                let lo = lo.as_ref().map_or_else(|| "0".to_string(), |b| b.columns[i].clone());
+                format!("(({hi}) - ({lo}))")
+            })
+            .collect::<Vec<_>>()
+            .join(" || ',' || ");
+        binds.push("\n".into());
+        let separator = format!("${}", binds.len());
+        // One text for all lines: sqlx decodes each value of each row on its
+        // own (about 5 µs for a row of 22 numbers), and a breakdown by
+        // clinician can have tens of thousands of lines. The key comes last,
+        // so whatever it holds cannot shift the numbers.
+        let sql = format!(
+            "{with}SELECT string_agg({line} || ',' || k.key, {separator}) AS lines FROM outcome_keys k {joins}\
+             WHERE k.basis = $1 AND k.dim = $2 AND k.first_day < {to_day} AND k.last_day >= {from_day}",
+            with = if ctes.is_empty() { String::new() } else { format!("WITH {} ", ctes.join(", ")) },
+            to_day = bind_text(&mut binds, &to.day),
+            from_day = bind_text(&mut binds, &from.day),
+        );
+        let mut q = sqlx::query(&sql);
+        for b in binds {
+            q = q.bind(b);
+        }
+        let packed: Option<String> = q.fetch_one(&self.read).await?.col("lines")?;
+        let mut out = Vec::new();
+        for record in packed.as_deref().unwrap_or_default().split('\n').filter(|r| !r.is_empty()) {
+            let mut fields = record.splitn(23, ',');
             let mut sums: Sums = [0; 22];
-            for (slot, c) in sums.iter_mut().zip(SUM_COLUMNS) {
-                *slot = r.col(c)?;
+            for slot in sums.iter_mut() {
+                *slot = fields
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or_else(|| sqlx::Error::Decode(format!("a running total line: {record:?}").into()))?;
             }
             if sums[0] == 0 {
                 continue;
             }
-            let key: String = r.col("k")?;
+            let key = fields.next().unwrap_or_default().to_string();
             out.push(((!key.is_empty() || dim == "all").then_some(key), sums));
         }
         out.sort_by(|a, b| a.0.cmp(&b.0));
