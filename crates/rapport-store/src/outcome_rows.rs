@@ -741,6 +741,8 @@ pub(crate) async fn rebuild_totals(tx: &mut Tx) -> Result<()> {
 /// Fills `outcome_months` from the running totals: for each line and each
 /// month of its span, its last row up to that month's end. The calendar is
 /// bound in slices of at most 120 months (the same SQL on both databases).
+/// Rows go in month by month, so that on PostgreSQL a month's checkpoints
+/// share pages (a report reads one month's, for every line).
 async fn rebuild_months(tx: &mut Tx) -> Result<()> {
     sqlx::query("DELETE FROM outcome_months").execute(&mut **tx).await?;
     let span =
@@ -764,7 +766,8 @@ async fn rebuild_months(tx: &mut Tx) -> Result<()> {
              JOIN ({calendar}) c ON c.month >= SUBSTR(k.first_day, 1, 7) AND c.month <= SUBSTR(k.last_day, 1, 7) \
              JOIN outcome_totals t ON t.basis = k.basis AND t.dim = k.dim AND t.key = k.key AND t.day = \
               (SELECT MAX(x.day) FROM outcome_totals x WHERE x.basis = k.basis AND x.dim = k.dim AND x.key = k.key \
-               AND x.day <= c.month || '-31')"
+               AND x.day <= c.month || '-31') \
+             ORDER BY c.month, k.key"
         );
         let mut q = sqlx::query(&sql);
         for m in slice {
