@@ -292,12 +292,23 @@ fn field(e: &mut ValidationErrors, field: &str, id: &'static str, label: &'stati
     e.add_key(field, id, vec![("label", KeyArg::Message(label))]);
 }
 
+/// Which clinicians [`apply`] lists: every one the reader may choose (the
+/// dashboard's filter), or only those a breakdown names (all of them when it
+/// is by clinician, else just the one filtered on). An organisation can have
+/// tens of thousands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ClinicianChoices {
+    All,
+    Named,
+}
+
 /// Checks the query against what the reader may choose.
 async fn apply(
     state: &AppState,
     me: &Identity,
     reader: &Reader,
     q: &OutcomesQuery,
+    listed: ClinicianChoices,
 ) -> Result<(Applied, ReportFilter), Error> {
     let today = Timestamp::now().date();
     let mut e = ValidationErrors::new();
@@ -320,10 +331,15 @@ async fn apply(
     let reach: Option<Vec<Id>> =
         if reader.whole_organisation { None } else { Some(state.store.supervision_reach(&me.user.id).await?) };
     let reach: Option<std::collections::HashSet<Id>> = reach.map(|r| r.into_iter().collect());
-    let mut clinicians: Vec<Choice> = state
-        .store
-        .course_holders()
-        .await?
+    let wanted = q.clinician.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let holders = if listed == ClinicianChoices::All || group_by == Dimension::Clinician {
+        state.store.course_holders().await?
+    } else if let Some(id) = wanted {
+        state.store.course_holder(&Id::from_db(id.to_string())).await?.into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    let mut clinicians: Vec<Choice> = holders
         .into_iter()
         .filter(|(id, _)| reach.as_ref().is_none_or(|r| r.contains(id)))
         .map(|(id, name)| Choice { id: id.to_string(), label: name })
@@ -447,7 +463,7 @@ fn lines(applied: &Applied, dim: Dimension, tallies: Vec<(Option<String>, Tally)
     // Quarters in time order; everything else by name, "none" last.
     match dim {
         Dimension::Quarter => out.sort_by(|a, b| a.key.cmp(&b.key)),
-        _ => out.sort_by_key(|l| (l.key.is_none(), l.label.to_lowercase())),
+        _ => out.sort_by_cached_key(|l| (l.key.is_none(), l.label.to_lowercase())),
     }
     out
 }
@@ -456,7 +472,7 @@ fn lines(applied: &Applied, dim: Dimension, tallies: Vec<(Option<String>, Tally)
 #[crate::boxing::boxed_future]
 pub async fn dashboard(state: &AppState, me: &Identity, q: &OutcomesQuery) -> Result<Dashboard, Error> {
     let reader = reader(state, me, false).await?;
-    let (applied, filter) = apply(state, me, &reader, q).await?;
+    let (applied, filter) = apply(state, me, &reader, q, ClinicianChoices::All).await?;
     let min = reader.min_cell;
     state.store.catch_up_outcomes().await?;
     let overview = state.store.outcome_overview(&filter).await?;
@@ -527,7 +543,7 @@ pub async fn dashboard(state: &AppState, me: &Identity, q: &OutcomesQuery) -> Re
 #[crate::boxing::boxed_future]
 pub async fn breakdown(state: &AppState, me: &Identity, q: &OutcomesQuery, exported: bool) -> Result<Breakdown, Error> {
     let reader = reader(state, me, exported).await?;
-    let (applied, filter) = apply(state, me, &reader, q).await?;
+    let (applied, filter) = apply(state, me, &reader, q, ClinicianChoices::Named).await?;
     state.store.catch_up_outcomes().await?;
     let tallies = state.store.outcome_breakdown(&filter, applied.group_by).await?;
     let mut totals = Tally::default();

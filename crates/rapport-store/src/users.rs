@@ -114,6 +114,10 @@ pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
+/// Who can be responsible for courses or groups, as a condition on `users`.
+const COURSE_HOLDERS: &str =
+    "role IN ('clinician', 'facilitator', 'supervisor') OR (role <> 'client' AND practises = 1)";
+
 impl Store {
     #[crate::boxing::boxed_future]
     pub async fn count_users(&self) -> Result<i64> {
@@ -169,13 +173,20 @@ impl Store {
     /// organisation lists tens of thousands.
     #[crate::boxing::boxed_future]
     pub async fn course_holders(&self) -> Result<Vec<(Id, String)>> {
-        let rows = sqlx::query(
-            "SELECT id, name FROM users WHERE role IN ('clinician', 'facilitator', 'supervisor') \
-             OR (role <> 'client' AND practises = 1)",
-        )
-        .fetch_all(&self.read)
-        .await?;
+        let rows =
+            sqlx::query(&format!("SELECT id, name FROM users WHERE {COURSE_HOLDERS}")).fetch_all(&self.read).await?;
         rows.iter().map(|r| Ok((Id::from_db(r.col("id")?), r.col("name")?))).collect()
+    }
+
+    /// One course holder's id and name, as in [`Store::course_holders`]; None
+    /// when `id` is not one.
+    #[crate::boxing::boxed_future]
+    pub async fn course_holder(&self, id: &Id) -> Result<Option<(Id, String)>> {
+        let row = sqlx::query(&format!("SELECT id, name FROM users WHERE id = $1 AND ({COURSE_HOLDERS})"))
+            .bind(id.as_str())
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|r| Ok((Id::from_db(r.col("id")?), r.col("name")?))).transpose()
     }
 
     /// Staff who may join a care team (active clinicians, supervisors and practising admins).

@@ -428,6 +428,18 @@ async fn main() -> BoxResult<()> {
             );
         }
         let q = OutcomesQuery { from: from.map(format_day), to: to.map(format_day), ..Default::default() };
+        // A breakdown as the API and the dashboard's table answer it: caught
+        // up, named (clinicians, sites), small numbers hidden.
+        for dim in Dimension::BREAKDOWNS {
+            let q = OutcomesQuery { group_by: Some(dim.as_str().into()), ..q.clone() };
+            line(
+                &format!("breakdown by {} (rapport_app::reports::breakdown)", dim.as_str()),
+                time(a.reps, || async {
+                    rapport_app::reports::breakdown(&state, &me, &q, false).await.map_err(|e| format!("{e:?}").into())
+                })
+                .await?,
+            );
+        }
         line(
             "whole dashboard (rapport_app::reports::dashboard)",
             time(a.reps, || async {

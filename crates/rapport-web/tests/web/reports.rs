@@ -310,6 +310,17 @@ async fn the_report_equals_an_independent_count_of_a_generated_programme() {
         assert_eq!(body["small_numbers"], 0);
         assert_eq!(counts(&body["totals"]), sum(plans.iter().filter(in_period).filter(|p| p.clinician < 2)).json(0));
         assert!(body["rows"].as_array().unwrap().iter().all(|r| r["key"] != clinicians[2].id.as_str()), "{body}");
+        // One clinician filtered on (looked up alone, not among every clinician);
+        // a clinician outside the supervisor's reach is not a choice.
+        let one = format!(
+            "/api/v1/reports/outcomes?group_by=site&from=2026-01-01&to=2026-12-31&clinician={}",
+            clinicians[1].id
+        );
+        let (s, body) = sup.get(&one).await;
+        assert_eq!(s, 200, "{body}");
+        assert_eq!(counts(&body["totals"]), sum(plans.iter().filter(in_period).filter(|p| p.clinician == 1)).json(0));
+        let (s, body) = sup.get(&one.replace(clinicians[1].id.as_str(), clinicians[2].id.as_str())).await;
+        assert_eq!((s, body["error"]["field"].as_str()), (422, Some("clinician")), "{body}");
 
         // The dashboard shows the same recovery rate and the CSV the same hidden cells.
         let b = app.browser_as(&admin.email).await;
