@@ -5,7 +5,7 @@
 #   bench/programme.sh [--clients 1000000] [--seed 42] [--postgres URL|auto]
 #                      [--data-dir DIR] [--batch 1000] [--reps 10] [--clinicians 25000]
 #                      [--sites 100] [--write-reps 200] [--no-analyze] [--no-build]
-#                      [--keep] [--existing]
+#                      [--keep] [--existing] [--no-scans]
 #
 # Seeds whole client histories through Store::import_courses (with a progress
 # bar), then times each dashboard tile and the whole dashboard, and the write
@@ -14,7 +14,8 @@
 # several GB); --postgres auto starts a throwaway, durable PostgreSQL 15 (its
 # data under $TMPDIR too). The output is kept in target/bench/programme-<timestamp>.log.
 # --keep keeps the SQLite data dir; --existing --data-dir DIR times a database
-# seeded before (migrated first, e.g. after adding an index) without seeding.
+# seeded before (migrated first, e.g. after adding an index) without seeding;
+# --no-scans skips the slow breakdowns summed from the rows.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
         --postgres) POSTGRES=${2:?--postgres needs a URL or "auto"}; shift 2 ;;
         --data-dir) DATA=${2:?--data-dir needs a directory}; shift 2 ;;
         --clients|--seed|--batch|--reps|--clinicians|--sites|--write-reps) pass+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
-        --no-analyze|--existing) pass+=("$1"); shift ;;
+        --no-analyze|--existing|--no-scans) pass+=("$1"); shift ;;
         --keep) KEEP=1; shift ;;
         --no-build) BUILD=0; shift ;;
         -h|--help) usage; exit 0 ;;

@@ -433,6 +433,28 @@ pub fn total_changes(old: &[OutcomeRow], new: &[OutcomeRow]) -> std::collections
     out
 }
 
+/// A line's running total before `day` (exclusive; days as stored, which
+/// sort as text): nothing on or before its first day, its latest total after
+/// its last day, and else its last total within the day's own month before
+/// the day (`part`), or failing that its total at the end of the month before
+/// (`checkpoint`), or nothing when it has neither (decision 45).
+pub fn total_before(
+    first_day: &str,
+    last_day: &str,
+    latest: &Sums,
+    day: &str,
+    part: Option<&Sums>,
+    checkpoint: Option<&Sums>,
+) -> Sums {
+    if day <= first_day {
+        [0; 22]
+    } else if day > last_day {
+        *latest
+    } else {
+        part.or(checkpoint).copied().unwrap_or([0; 22])
+    }
+}
+
 /// A calendar month. Running totals keep a checkpoint at the end of each
 /// month of a line's life, so the total before any day is one lookup in the
 /// month before it plus the rows of its own month (see decision 45).
@@ -562,6 +584,20 @@ pub fn percentile(sorted: &[i64], p: u32) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_total_before_a_day_follows_the_line_its_month_and_the_month_before() {
+        let (latest, part, checkpoint) = ([9; 22], [5; 22], [3; 22]);
+        let before = |day: &str, p: Option<&Sums>, c: Option<&Sums>| {
+            total_before("2025-03-10", "2025-08-20", &latest, day, p, c)[0]
+        };
+        assert_eq!(before("2025-03-10", Some(&part), Some(&checkpoint)), 0, "on the first day: nothing yet");
+        assert_eq!(before("2025-01-01", None, None), 0);
+        assert_eq!(before("2025-08-21", Some(&part), Some(&checkpoint)), 9, "after the last day: the latest");
+        assert_eq!(before("2025-08-20", Some(&part), Some(&checkpoint)), 5, "within: the month's own row first");
+        assert_eq!(before("2025-06-02", None, Some(&checkpoint)), 3, "then the month before");
+        assert_eq!(before("2025-03-11", None, None), 0, "first month, nothing before: nothing");
+    }
 
     #[test]
     fn months_step_over_the_year_and_print_as_stored() {

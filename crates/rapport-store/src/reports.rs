@@ -9,12 +9,12 @@
 use crate::outcome_rows::{catch_up, rebuild_totals, refresh_range, Totals, CATCH_UP_BATCH, FLAG_COLUMNS, ROW_COLUMNS};
 use crate::row::Named;
 use crate::{Result, Store};
-use rapport_core::reports::{Basis, Month, Sums, Tally, SUM_COLUMNS};
+use rapport_core::reports::{total_before, Basis, Month, Sums, Tally, SUM_COLUMNS};
 use rapport_core::time::format_date;
 use rapport_core::Timestamp;
 use sqlx::any::AnyRow;
 use sqlx::Any;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use time::Date;
 
 /// How the rows are cut: one dimension of the breakdown.
@@ -121,51 +121,51 @@ impl DayBound {
     }
 }
 
-/// Adds `value` to the query's parameters; returns its placeholder.
-fn bind_text(binds: &mut Vec<String>, value: &str) -> String {
-    binds.push(value.to_string());
-    format!("${}", binds.len())
+/// What [`Store::totals_around`] reads for one bound, by line key.
+struct TotalsAround {
+    part: HashMap<String, Sums>,
+    checkpoints: HashMap<String, Sums>,
 }
 
-/// What reading each line's running total before a day adds to the query.
-struct TotalBefore {
-    /// The line's last row in the day's own month before it, with its sums.
-    cte: String,
-    joins: String,
-    /// Per column of [`SUM_COLUMNS`], the total before the day.
-    columns: Vec<String>,
-}
-
-/// The running total of each line before `bound` (exclusive): nothing on or
-/// before its first day, its latest total after its last day, and else its
-/// last row of the bound's own month before the bound, or failing that the
-/// checkpoint of the month before (decision 45). Both are read for every
-/// line at once; `tag` names this bound's tables in the query.
-fn total_before(binds: &mut Vec<String>, bound: &DayBound, tag: &str) -> TotalBefore {
-    let (day, month_start, month_before) =
-        (bind_text(binds, &bound.day), bind_text(binds, &bound.month_start), bind_text(binds, &bound.month_before));
-    let picked = SUM_COLUMNS.iter().map(|c| format!("t.{c}")).collect::<Vec<_>>().join(", ");
-    let cte = format!(
-        "p{tag} AS (SELECT t.key, {picked} FROM outcome_totals t JOIN \
-         (SELECT key, MAX(day) AS day FROM outcome_totals WHERE basis = $1 AND dim = $2 \
-          AND day >= {month_start} AND day < {day} GROUP BY key) m \
-         ON t.basis = $1 AND t.dim = $2 AND t.key = m.key AND t.day = m.day)"
-    );
-    let joins = format!(
-        "LEFT JOIN p{tag} ON p{tag}.key = k.key \
-         LEFT JOIN outcome_months m{tag} ON m{tag}.basis = $1 AND m{tag}.dim = $2 AND m{tag}.month = {month_before} \
-         AND m{tag}.key = k.key "
-    );
-    let columns = SUM_COLUMNS
+/// Every line's numbers in one text: each line is `lead` text fields, the 22
+/// [`SUM_COLUMNS`] and the key, comma-separated, lines separated by a newline
+/// (bound as `$sep`). sqlx decodes each value of each row on its own (about
+/// 5 µs for a row of 22 numbers), and a breakdown by clinician can have tens
+/// of thousands of lines; the key comes last, so nothing in it can shift the
+/// numbers.
+fn packed_lines(table_alias: &str, lead: &[&str], sep: &str) -> String {
+    let fields: Vec<String> = lead
         .iter()
-        .map(|c| {
-            format!(
-                "CASE WHEN {day} <= k.first_day THEN 0 WHEN {day} > k.last_day THEN k.{c} \
-                 ELSE COALESCE(p{tag}.{c}, m{tag}.{c}, 0) END"
-            )
-        })
+        .map(|f| format!("{table_alias}.{f}"))
+        .chain(SUM_COLUMNS.iter().map(|c| format!("{table_alias}.{c}")))
+        .chain([format!("{table_alias}.key")])
         .collect();
-    TotalBefore { cte, joins, columns }
+    format!("string_agg({}, {sep})", fields.join(" || ',' || "))
+}
+
+/// One line of [`packed_lines`]: its lead fields, sums and key.
+fn unpack_line(record: &str, lead: usize) -> Result<(Vec<&str>, Sums, &str)> {
+    let corrupt = || sqlx::Error::Decode(format!("a running total line: {record:?}").into());
+    let mut fields = record.splitn(lead + 23, ',');
+    let leading: Vec<&str> = fields.by_ref().take(lead).collect();
+    let mut sums: Sums = [0; 22];
+    for slot in sums.iter_mut() {
+        *slot = fields.next().and_then(|v| v.parse().ok()).ok_or_else(corrupt)?;
+    }
+    let key = fields.next().ok_or_else(corrupt)?;
+    if leading.len() != lead {
+        return Err(corrupt().into());
+    }
+    Ok((leading, sums, key))
+}
+
+/// The packed lines of `sql` (binds in order), by key.
+async fn read_packed(read: &sqlx::AnyPool, sql: &str, binds: &[&str]) -> Result<Option<String>> {
+    let mut q = sqlx::query(sql);
+    for b in binds {
+        q = q.bind(b.to_string());
+    }
+    Ok(q.fetch_one(read).await?.col("lines")?)
 }
 
 /// The dashboard's tallies of the rows that ended in the period: all of
@@ -309,70 +309,72 @@ impl Store {
             return Ok(Vec::new());
         }
         let (from, to) = (DayBound::at(filter.from), DayBound::after(filter.to));
-        let span = sqlx::query(
-            "SELECT MIN(first_day) AS lo, MAX(last_day) AS hi FROM outcome_keys WHERE basis = $1 AND dim = $2",
-        )
-        .bind(basis.as_str())
-        .bind(dim)
-        .fetch_one(&self.read)
-        .await?;
-        let (Some(first), Some(last)) = (span.col::<Option<String>>("lo")?, span.col::<Option<String>>("hi")?) else {
-            return Ok(Vec::new());
-        };
-        let mut binds = vec![basis.as_str().to_string(), dim.to_string()];
-        // A bound before every line's first day subtracts nothing, and one
-        // after every line's last day reads each line's latest total: a
-        // report over all time, or up to today, looks nothing up.
-        let lo = (from.day > first).then(|| total_before(&mut binds, &from, "f"));
-        let hi = (to.day <= last).then(|| total_before(&mut binds, &to, "t"));
-        let ctes: Vec<&str> = [&lo, &hi].into_iter().flatten().map(|b| b.cte.as_str()).collect();
-        let joins: String = [&lo, &hi].into_iter().flatten().map(|b| b.joins.as_str()).collect();
-        let line = SUM_COLUMNS
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let hi = hi.as_ref().map_or_else(|| format!("k.{c}"), |b| b.columns[i].clone());
-                let lo = lo.as_ref().map_or_else(|| "0".to_string(), |b| b.columns[i].clone());
-                format!("(({hi}) - ({lo}))")
-            })
-            .collect::<Vec<_>>()
-            .join(" || ',' || ");
-        binds.push("\n".into());
-        let separator = format!("${}", binds.len());
-        // One text for all lines: sqlx decodes each value of each row on its
-        // own (about 5 µs for a row of 22 numbers), and a breakdown by
-        // clinician can have tens of thousands of lines. The key comes last,
-        // so whatever it holds cannot shift the numbers.
-        let sql = format!(
-            "{with}SELECT string_agg({line} || ',' || k.key, {separator}) AS lines FROM outcome_keys k {joins}\
-             WHERE k.basis = $1 AND k.dim = $2 AND k.first_day < {to_day} AND k.last_day >= {from_day}",
-            with = if ctes.is_empty() { String::new() } else { format!("WITH {} ", ctes.join(", ")) },
-            to_day = bind_text(&mut binds, &to.day),
-            from_day = bind_text(&mut binds, &from.day),
+        // Three reads of a range each, merged here, rather than joins that
+        // probe per line: the lines with their latest totals, then for each
+        // bound that falls inside some line's days its part-month rows and
+        // its month-before checkpoints (decision 45).
+        let lines_sql = format!(
+            "SELECT {} AS lines FROM outcome_keys k \
+             WHERE k.basis = $1 AND k.dim = $2 AND k.first_day < $3 AND k.last_day >= $4",
+            packed_lines("k", &["first_day", "last_day"], "$5")
         );
-        let mut q = sqlx::query(&sql);
-        for b in binds {
-            q = q.bind(b);
-        }
-        let packed: Option<String> = q.fetch_one(&self.read).await?.col("lines")?;
+        let packed = read_packed(&self.read, &lines_sql, &[basis.as_str(), dim, &to.day, &from.day, "\n"])
+            .await?
+            .unwrap_or_default();
+        let lines =
+            packed.split('\n').filter(|r| !r.is_empty()).map(|r| unpack_line(r, 2)).collect::<Result<Vec<_>>>()?;
+        let lo_inside = lines.iter().any(|(d, _, _)| from.day.as_str() > d[0]);
+        let hi_inside = lines.iter().any(|(d, _, _)| to.day.as_str() <= d[1]);
+        let lo = if lo_inside { Some(self.totals_around(basis, dim, &from).await?) } else { None };
+        let hi = if hi_inside { Some(self.totals_around(basis, dim, &to).await?) } else { None };
         let mut out = Vec::new();
-        for record in packed.as_deref().unwrap_or_default().split('\n').filter(|r| !r.is_empty()) {
-            let mut fields = record.splitn(23, ',');
+        for (days, latest, key) in &lines {
+            let before = |bound: &DayBound, around: &Option<TotalsAround>| {
+                let (part, checkpoint) =
+                    around.as_ref().map_or((None, None), |a| (a.part.get(*key), a.checkpoints.get(*key)));
+                total_before(days[0], days[1], latest, &bound.day, part, checkpoint)
+            };
+            let (end, start) = (before(&to, &hi), before(&from, &lo));
             let mut sums: Sums = [0; 22];
-            for slot in sums.iter_mut() {
-                *slot = fields
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .ok_or_else(|| sqlx::Error::Decode(format!("a running total line: {record:?}").into()))?;
+            for (slot, (e, s)) in sums.iter_mut().zip(end.iter().zip(start.iter())) {
+                *slot = e - s;
             }
             if sums[0] == 0 {
                 continue;
             }
-            let key = fields.next().unwrap_or_default().to_string();
-            out.push(((!key.is_empty() || dim == "all").then_some(key), sums));
+            out.push((((!key.is_empty()) || dim == "all").then(|| key.to_string()), sums));
         }
         out.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(out)
+    }
+
+    /// Around a bound: each line's last row in the bound's own month before
+    /// it, and each line's checkpoint at the end of the month before.
+    async fn totals_around(&self, basis: Basis, dim: &str, bound: &DayBound) -> Result<TotalsAround> {
+        let part_sql = format!(
+            "SELECT {} AS lines FROM outcome_totals t JOIN \
+             (SELECT key, MAX(day) AS day FROM outcome_totals WHERE basis = $1 AND dim = $2 \
+              AND day >= $3 AND day < $4 GROUP BY key) m \
+             ON t.basis = $1 AND t.dim = $2 AND t.key = m.key AND t.day = m.day",
+            packed_lines("t", &[], "$5")
+        );
+        let months_sql = format!(
+            "SELECT {} AS lines FROM outcome_months m WHERE m.basis = $1 AND m.dim = $2 AND m.month = $3",
+            packed_lines("m", &[], "$4")
+        );
+        let by_key = |packed: Option<String>| -> Result<HashMap<String, Sums>> {
+            packed
+                .unwrap_or_default()
+                .split('\n')
+                .filter(|r| !r.is_empty())
+                .map(|r| unpack_line(r, 0).map(|(_, sums, key)| (key.to_string(), sums)))
+                .collect()
+        };
+        let b = basis.as_str();
+        Ok(TotalsAround {
+            part: by_key(read_packed(&self.read, &part_sql, &[b, dim, &bound.month_start, &bound.day, "\n"]).await?)?,
+            checkpoints: by_key(read_packed(&self.read, &months_sql, &[b, dim, &bound.month_before, "\n"]).await?)?,
+        })
     }
 
     /// [`Store::outcome_breakdown`] by summing the rows themselves (what a

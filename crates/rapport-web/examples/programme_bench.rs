@@ -48,6 +48,8 @@ struct Args {
     analyze: bool,
     write_reps: usize,
     existing: bool,
+    /// Time the breakdowns summed from the rows too (slow: seconds each).
+    scans: bool,
 }
 
 fn args() -> BoxResult<Args> {
@@ -63,6 +65,7 @@ fn args() -> BoxResult<Args> {
         analyze: true,
         write_reps: 200,
         existing: false,
+        scans: true,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -79,11 +82,12 @@ fn args() -> BoxResult<Args> {
             "--write-reps" => a.write_reps = val()?.parse::<usize>()?.max(1),
             "--no-analyze" => a.analyze = false,
             "--existing" => a.existing = true,
+            "--no-scans" => a.scans = false,
             _ => {
                 return Err(format!(
                     "unknown argument {flag}; usage: programme_bench [--clients N] [--seed S] \
                      [--postgres URL | --data-dir EMPTY_DIR] [--batch B] [--reps R] [--clinicians N] \
-                     [--sites N] [--write-reps N] [--no-analyze] [--existing]"
+                     [--sites N] [--write-reps N] [--no-analyze] [--existing] [--no-scans]"
                 )
                 .into())
             }
@@ -421,7 +425,7 @@ async fn main() -> BoxResult<()> {
         }
         // The same breakdowns summed from the rows (how a filtered report, or
         // every report before the running totals, is answered).
-        for dim in Dimension::BREAKDOWNS {
+        for dim in Dimension::BREAKDOWNS.into_iter().filter(|_| a.scans) {
             line(
                 &format!("outcome_breakdown_scan({})", dim.as_str()),
                 time(a.reps, || async { Ok(store.outcome_breakdown_scan(&f, dim).await?) }).await?,
