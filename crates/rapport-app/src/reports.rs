@@ -24,6 +24,8 @@ pub struct OutcomesQuery {
     pub to: Option<String>,
     pub site: Option<String>,
     pub clinician: Option<String>,
+    /// Part of a clinician's name, where the dashboard searches rather than lists.
+    pub clinician_name: Option<String>,
     pub protocol: Option<String>,
     pub problem_area: Option<String>,
     pub format: Option<String>,
@@ -205,9 +207,27 @@ pub struct Applied {
     pub group_by: Dimension,
     pub sites: Vec<Choice>,
     pub clinicians: Vec<Choice>,
+    /// Whether `clinicians` holds every choice (else only the one chosen).
+    pub clinicians_all: bool,
+    pub clinician_picker: ClinicianPicker,
     pub protocols: Vec<Choice>,
     pub problem_areas: Vec<Choice>,
 }
+
+/// How the dashboard offers the clinician filter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClinicianPicker {
+    /// `clinicians` holds every choice.
+    List,
+    /// Too many to list (`Config::report_clinician_list`): a search by part of
+    /// the name. `found` is what the search found (at most
+    /// [`CLINICIAN_MATCHES`]; `more`: there were more), when it did not
+    /// settle on one clinician, in which case no clinician filter applies.
+    Search { term: String, found: Vec<Choice>, more: bool },
+}
+
+/// How many clinicians a name search offers to choose from.
+pub const CLINICIAN_MATCHES: usize = 20;
 
 impl Applied {
     /// The query string that reproduces this selection (for CSV and print links).
@@ -332,20 +352,58 @@ async fn apply(
         if reader.whole_organisation { None } else { Some(state.store.supervision_reach(&me.user.id).await?) };
     let reach: Option<std::collections::HashSet<Id>> = reach.map(|r| r.into_iter().collect());
     let wanted = q.clinician.as_deref().map(str::trim).filter(|c| !c.is_empty());
-    let holders = if listed == ClinicianChoices::All || group_by == Dimension::Clinician {
+    let in_reach = |id: &Id| reach.as_ref().is_none_or(|r| r.contains(id));
+    // A large organisation's dashboard searches by name instead of listing
+    // everyone (a breakdown by clinician still names every line).
+    let searching = listed == ClinicianChoices::All
+        && reader.whole_organisation
+        && state.store.course_holder_count().await? > state.config.report_clinician_list as i64;
+    let mut picker = ClinicianPicker::List;
+    let clinicians_all = !searching && listed == ClinicianChoices::All;
+    let holders = if clinicians_all {
         state.store.course_holders().await?
     } else if let Some(id) = wanted {
-        state.store.course_holder(&Id::from_db(id.to_string())).await?.into_iter().collect()
+        let one: Vec<(Id, String)> =
+            state.store.course_holder(&Id::from_db(id.to_string())).await?.into_iter().collect();
+        if searching {
+            let term = one.first().map(|(_, name)| name.clone()).unwrap_or_default();
+            picker = ClinicianPicker::Search { term, found: Vec::new(), more: false };
+        }
+        one
+    } else if searching {
+        let term = q.clinician_name.as_deref().map(str::trim).unwrap_or("").to_string();
+        let mut found: Vec<(Id, String)> = if term.is_empty() {
+            Vec::new()
+        } else {
+            state.store.course_holders_named(&term, CLINICIAN_MATCHES as i64 + 1).await?
+        };
+        found.retain(|(id, _)| in_reach(id));
+        let more = found.len() > CLINICIAN_MATCHES;
+        found.truncate(CLINICIAN_MATCHES);
+        if found.len() == 1 {
+            // One match: it is the filter.
+            picker = ClinicianPicker::Search { term: found[0].1.clone(), found: Vec::new(), more };
+        } else {
+            let choices = found.iter().map(|(id, name)| Choice { id: id.to_string(), label: name.clone() }).collect();
+            picker = ClinicianPicker::Search { term, found: choices, more };
+            found.clear();
+        }
+        found
     } else {
         Vec::new()
     };
     let mut clinicians: Vec<Choice> = holders
         .into_iter()
-        .filter(|(id, _)| reach.as_ref().is_none_or(|r| r.contains(id)))
+        .filter(|(id, _)| in_reach(id))
         .map(|(id, name)| Choice { id: id.to_string(), label: name })
         .collect();
     // Sorted here: the two databases collate names differently.
     clinicians.sort_by(|a, b| a.label.cmp(&b.label));
+    // The one clinician a name search settled on is the filter.
+    let clinician_query = match (&picker, wanted) {
+        (ClinicianPicker::Search { .. }, None) => clinicians.first().map(|c| c.id.clone()),
+        (_, w) => w.map(str::to_string),
+    };
     let protocols: Vec<Choice> = state
         .config
         .protocols
@@ -371,7 +429,7 @@ async fn apply(
         }
     };
     let site = pick("site", msg("field-site"), &q.site, &sites);
-    let clinician = pick("clinician", msg("field-clinician-or-facilitator"), &q.clinician, &clinicians);
+    let clinician = pick("clinician", msg("field-clinician-or-facilitator"), &clinician_query, &clinicians);
     let protocol = pick("protocol", msg("field-protocol"), &q.protocol, &protocols);
     let problem_area = pick("problem_area", msg("field-problem-area"), &q.problem_area, &problem_areas);
     let formats: Vec<Choice> = [Format::Individual, Format::Group]
@@ -403,6 +461,8 @@ async fn apply(
         group_by,
         sites,
         clinicians,
+        clinicians_all,
+        clinician_picker: picker,
         protocols,
         problem_areas,
     };
@@ -446,11 +506,27 @@ pub fn quarter_label(key: &str) -> String {
     }
 }
 
-fn lines(applied: &Applied, dim: Dimension, tallies: Vec<(Option<String>, Tally)>, min: i64) -> Vec<Line> {
+/// Every clinician's name, for a breakdown by clinician when [`apply`] did
+/// not list them all (read beside the breakdown itself).
+async fn clinician_labels(state: &AppState, applied: &Applied) -> Result<Option<Vec<Choice>>, Error> {
+    if applied.group_by != Dimension::Clinician || applied.clinicians_all {
+        return Ok(None);
+    }
+    let holders = state.store.course_holders().await?;
+    Ok(Some(holders.into_iter().map(|(id, name)| Choice { id: id.to_string(), label: name }).collect()))
+}
+
+fn lines(
+    applied: &Applied,
+    dim: Dimension,
+    tallies: Vec<(Option<String>, Tally)>,
+    min: i64,
+    clinician_labels: Option<&[Choice]>,
+) -> Vec<Line> {
     // Looked up by id: a breakdown by clinician can have tens of thousands of lines.
     let choices: &[Choice] = match dim {
         Dimension::Site => &applied.sites,
-        Dimension::Clinician => &applied.clinicians,
+        Dimension::Clinician => clinician_labels.unwrap_or(&applied.clinicians),
         Dimension::Protocol => &applied.protocols,
         Dimension::ProblemArea => &applied.problem_areas,
         Dimension::Format | Dimension::Quarter => &[],
@@ -476,10 +552,15 @@ pub async fn dashboard(state: &AppState, me: &Identity, q: &OutcomesQuery) -> Re
     let min = reader.min_cell;
     state.store.catch_up_outcomes().await?;
     let overview = state.store.outcome_overview(&filter).await?;
-    let breakdown = match applied.group_by {
-        Dimension::Site => overview.by_site.clone(),
-        dim => state.store.outcome_breakdown(&filter, dim).await?,
-    };
+    let (breakdown, labels) = tokio::try_join!(
+        async {
+            match applied.group_by {
+                Dimension::Site => Ok(overview.by_site.clone()),
+                dim => state.store.outcome_breakdown(&filter, dim).await.map_err(Error::from),
+            }
+        },
+        clinician_labels(state, &applied),
+    )?;
     let funnel = state.store.outcome_funnel(&filter).await?;
     let deadlines = crate::risk::deadlines(state).await?;
     let now = Timestamp::now();
@@ -512,9 +593,10 @@ pub async fn dashboard(state: &AppState, me: &Identity, q: &OutcomesQuery) -> Re
             Dimension::Quarter,
             overview.by_quarter.into_iter().filter(|(k, _)| k.is_some()).collect(),
             min,
+            None,
         ),
-        by_site: lines(&applied, Dimension::Site, overview.by_site, min),
-        breakdown: lines(&applied, applied.group_by, breakdown, min),
+        by_site: lines(&applied, Dimension::Site, overview.by_site, min, None),
+        breakdown: lines(&applied, applied.group_by, breakdown, min, labels.as_deref()),
         funnel: FunnelFigures { stages },
         risk: RiskFigures {
             raised: c(risk.raised),
@@ -545,7 +627,10 @@ pub async fn breakdown(state: &AppState, me: &Identity, q: &OutcomesQuery, expor
     let reader = reader(state, me, exported).await?;
     let (applied, filter) = apply(state, me, &reader, q, ClinicianChoices::Named).await?;
     state.store.catch_up_outcomes().await?;
-    let tallies = state.store.outcome_breakdown(&filter, applied.group_by).await?;
+    let (tallies, labels) = tokio::try_join!(
+        async { state.store.outcome_breakdown(&filter, applied.group_by).await.map_err(Error::from) },
+        clinician_labels(state, &applied),
+    )?;
     let mut totals = Tally::default();
     if applied.group_by == Dimension::ProblemArea {
         // A course with two areas is on two lines; the totals count it once.
@@ -558,7 +643,7 @@ pub async fn breakdown(state: &AppState, me: &Identity, q: &OutcomesQuery, expor
         }
     }
     let out = Breakdown {
-        rows: lines(&applied, applied.group_by, tallies, reader.min_cell),
+        rows: lines(&applied, applied.group_by, tallies, reader.min_cell, labels.as_deref()),
         totals: Figures::of(totals, reader.min_cell),
         reader,
         applied,

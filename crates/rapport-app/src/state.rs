@@ -38,6 +38,9 @@ pub struct Config {
     pub adaptations: Arc<crate::adaptation_set::Adaptations>,
     /// Programme reports hide counts of fewer people than this (docs/reports.md; 0 or 1: none hidden).
     pub report_small_numbers: i64,
+    /// The programme dashboard lists every clinician in its filter up to this
+    /// many; beyond it the filter is a search by name.
+    pub report_clinician_list: usize,
 }
 
 impl Default for Config {
@@ -54,6 +57,7 @@ impl Default for Config {
             audit_checkpoint_key: None,
             adaptations: Arc::new(crate::adaptation_set::Adaptations::shipped()),
             report_small_numbers: rapport_core::reports::DEFAULT_SMALL_NUMBERS,
+            report_clinician_list: 300,
         }
     }
 }

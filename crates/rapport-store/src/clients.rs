@@ -185,7 +185,7 @@ pub(crate) fn bind_details<'q>(q: AnyQuery<'q>, d: &ClientDetails) -> AnyQuery<'
 }
 
 /// `%term%` with LIKE's wildcards escaped, so a search for "50%" means 50%.
-fn like_pattern(term: &str) -> String {
+pub(crate) fn like_pattern(term: &str) -> String {
     let escaped = term.trim().to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }

@@ -92,6 +92,7 @@ impl ReportFilter {
 
 /// A day that running totals are read before (exclusive), with the first
 /// day of its month and the month before, as stored.
+#[derive(Clone)]
 struct DayBound {
     day: String,
     month_start: String,
@@ -309,24 +310,47 @@ impl Store {
             return Ok(Vec::new());
         }
         let (from, to) = (DayBound::at(filter.from), DayBound::after(filter.to));
-        // Three reads of a range each, merged here, rather than joins that
-        // probe per line: the lines with their latest totals, then for each
-        // bound that falls inside some line's days its part-month rows and
-        // its month-before checkpoints (decision 45).
+        // Reads of a range each, merged here, rather than joins that probe
+        // per line: the lines with their latest totals, and for each bound
+        // that falls inside some line's days its part-month rows and its
+        // month-before checkpoints (decision 45).
+        let span = sqlx::query(
+            "SELECT MIN(first_day) AS lo, MAX(last_day) AS hi FROM outcome_keys WHERE basis = $1 AND dim = $2",
+        )
+        .bind(basis.as_str())
+        .bind(dim)
+        .fetch_one(&self.read)
+        .await?;
+        let (Some(first), Some(last)) = (span.col::<Option<String>>("lo")?, span.col::<Option<String>>("hi")?) else {
+            return Ok(Vec::new());
+        };
+        // A bound before every line's first day or after every line's last
+        // day needs nothing read around it (a report over all time, or up to
+        // today). The reads are independent: they run side by side.
         let lines_sql = format!(
             "SELECT {} AS lines FROM outcome_keys k \
              WHERE k.basis = $1 AND k.dim = $2 AND k.first_day < $3 AND k.last_day >= $4",
             packed_lines("k", &["first_day", "last_day"], "$5")
         );
-        let packed = read_packed(&self.read, &lines_sql, &[basis.as_str(), dim, &to.day, &from.day, "\n"])
-            .await?
-            .unwrap_or_default();
+        let around = |bound: &DayBound, inside: bool| {
+            let bound = bound.clone();
+            async move {
+                if inside {
+                    self.totals_around(basis, dim, &bound).await.map(Some)
+                } else {
+                    Ok(None)
+                }
+            }
+        };
+        let line_binds = [basis.as_str(), dim, &to.day, &from.day, "\n"];
+        let (packed, lo, hi) = tokio::try_join!(
+            read_packed(&self.read, &lines_sql, &line_binds),
+            around(&from, from.day > first),
+            around(&to, to.day <= last),
+        )?;
+        let packed = packed.unwrap_or_default();
         let lines =
             packed.split('\n').filter(|r| !r.is_empty()).map(|r| unpack_line(r, 2)).collect::<Result<Vec<_>>>()?;
-        let lo_inside = lines.iter().any(|(d, _, _)| from.day.as_str() > d[0]);
-        let hi_inside = lines.iter().any(|(d, _, _)| to.day.as_str() <= d[1]);
-        let lo = if lo_inside { Some(self.totals_around(basis, dim, &from).await?) } else { None };
-        let hi = if hi_inside { Some(self.totals_around(basis, dim, &to).await?) } else { None };
         let mut out = Vec::new();
         for (days, latest, key) in &lines {
             let before = |bound: &DayBound, around: &Option<TotalsAround>| {
@@ -371,10 +395,13 @@ impl Store {
                 .collect()
         };
         let b = basis.as_str();
-        Ok(TotalsAround {
-            part: by_key(read_packed(&self.read, &part_sql, &[b, dim, &bound.month_start, &bound.day, "\n"]).await?)?,
-            checkpoints: by_key(read_packed(&self.read, &months_sql, &[b, dim, &bound.month_before, "\n"]).await?)?,
-        })
+        let (part_binds, month_binds) =
+            ([b, dim, &bound.month_start, &bound.day, "\n"], [b, dim, &bound.month_before, "\n"]);
+        let (part, checkpoints) = tokio::try_join!(
+            read_packed(&self.read, &part_sql, &part_binds),
+            read_packed(&self.read, &months_sql, &month_binds),
+        )?;
+        Ok(TotalsAround { part: by_key(part)?, checkpoints: by_key(checkpoints)? })
     }
 
     /// [`Store::outcome_breakdown`] by summing the rows themselves (what a

@@ -189,6 +189,30 @@ impl Store {
         row.map(|r| Ok((Id::from_db(r.col("id")?), r.col("name")?))).transpose()
     }
 
+    /// How many course holders there are (see [`Store::course_holders`]).
+    #[crate::boxing::boxed_future]
+    pub async fn course_holder_count(&self) -> Result<i64> {
+        let r = sqlx::query(&format!("SELECT COUNT(*) AS n FROM users WHERE {COURSE_HOLDERS}"))
+            .fetch_one(&self.read)
+            .await?;
+        Ok(r.col("n")?)
+    }
+
+    /// Course holders whose name contains `term` (letters compared without
+    /// case, as far as the database lowers them), by name, at most `limit`.
+    #[crate::boxing::boxed_future]
+    pub async fn course_holders_named(&self, term: &str, limit: i64) -> Result<Vec<(Id, String)>> {
+        let rows = sqlx::query(&format!(
+            "SELECT id, name FROM users WHERE ({COURSE_HOLDERS}) AND LOWER(name) LIKE $1 ESCAPE '\\' \
+             ORDER BY name, id LIMIT $2"
+        ))
+        .bind(crate::clients::like_pattern(term))
+        .bind(limit)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(|r| Ok((Id::from_db(r.col("id")?), r.col("name")?))).collect()
+    }
+
     /// Staff who may join a care team (active clinicians, supervisors and practising admins).
     #[crate::boxing::boxed_future]
     pub async fn practising_staff(&self) -> Result<Vec<User>> {

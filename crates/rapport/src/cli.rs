@@ -154,6 +154,9 @@ pub struct ServeArgs {
     /// Programme reports show counts of fewer people than this as "< N" to programme managers and in exports (0 or 1: show every count).
     #[arg(long, env = "RAPPORT_REPORT_SMALL_NUMBERS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(0..=100))]
     pub report_small_numbers: u64,
+    /// The programme dashboard lists clinicians and facilitators in its filter up to this many; beyond it the filter is a search by name.
+    #[arg(long, env = "RAPPORT_REPORT_CLINICIAN_LIST", default_value_t = 300, value_parser = clap::value_parser!(u64).range(0..=100_000))]
+    pub report_clinician_list: u64,
     /// Site protocol file adding or adjusting IPT protocols (default: protocols.toml in the data directory, if present).
     #[arg(long, env = "RAPPORT_PROTOCOLS")]
     pub protocols: Option<PathBuf>,
@@ -1002,6 +1005,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         smtp: smtp.clone(),
         audit_checkpoint_key: Some(audit_key.clone()),
         report_small_numbers: a.report_small_numbers as i64,
+        report_clinician_list: a.report_clinician_list as usize,
         ..Default::default()
     };
     // A database upgraded from before the programme reports holds records but

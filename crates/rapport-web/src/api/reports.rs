@@ -114,6 +114,7 @@ pub async fn outcomes(
         to: p.to,
         site: p.site,
         clinician: p.clinician,
+        clinician_name: None,
         protocol: p.protocol,
         problem_area: p.problem_area,
         format: p.format,

@@ -13,7 +13,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
-use rapport_app::reports::{self, Cell, Dashboard, Figures, Line, OutcomesQuery, RateCell};
+use rapport_app::reports::{self, Cell, ClinicianPicker, Dashboard, Figures, Line, OutcomesQuery, RateCell};
 use rapport_app::AppState;
 use rapport_store::reports::Dimension;
 
@@ -162,6 +162,16 @@ fn options(any: String, chosen: &str, list: &[(String, String)]) -> Vec<Opt> {
         .collect()
 }
 
+/// The clinician filter as a search by name (see [`ClinicianPicker`]).
+pub struct ClinicianSearch {
+    pub term: String,
+    /// The matches to choose from (with a first "choose" option); empty when
+    /// there is nothing to choose.
+    pub found: Vec<Opt>,
+    /// What the search came to, when it did not settle on one clinician.
+    pub notice: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "reports.html")]
 struct ReportsPage {
@@ -190,6 +200,9 @@ pub struct View {
     pub to: String,
     pub sites: Vec<Opt>,
     pub clinicians: Vec<Opt>,
+    /// Where there are too many clinicians to list: the name searched for,
+    /// and what the search found when it did not settle on one.
+    pub clinician_search: Option<ClinicianSearch>,
     pub protocols: Vec<Opt>,
     pub problem_areas: Vec<Opt>,
     pub formats: Vec<Opt>,
@@ -344,6 +357,25 @@ fn view(d: &Dashboard, print: bool) -> View {
         to: rapport_core::time::format_date(a.to),
         sites: options(tr.t(msg("reports-any-site")), &a.site, &pairs(&a.sites)),
         clinicians: options(tr.t(msg("reports-any-clinician")), &a.clinician, &pairs(&a.clinicians)),
+        clinician_search: match &a.clinician_picker {
+            ClinicianPicker::List => None,
+            ClinicianPicker::Search { term, found, more } => Some(ClinicianSearch {
+                term: term.clone(),
+                found: if found.is_empty() {
+                    Vec::new()
+                } else {
+                    options(tr.t(msg("reports-clinician-choose")), "", &pairs(found))
+                },
+                notice: match (term.is_empty(), a.clinician.is_empty(), found.len()) {
+                    (true, _, _) | (_, false, _) => None,
+                    (false, true, 0) => Some(tr.tn(msg("reports-clinician-none"), &[("term", term)])),
+                    (false, true, n) => Some(tr.tn(
+                        if *more { msg("reports-clinician-more") } else { msg("reports-clinician-several") },
+                        &[("term", term), ("count", &(n as i64))],
+                    )),
+                },
+            }),
+        },
         protocols: options(tr.t(msg("reports-any-protocol")), &a.protocol, &pairs(&a.protocols)),
         problem_areas: options(tr.t(msg("reports-any-problem-area")), &a.problem_area, &pairs(&a.problem_areas)),
         formats: options(tr.t(msg("reports-format-any")), &a.format, &formats),

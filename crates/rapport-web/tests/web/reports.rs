@@ -751,3 +751,100 @@ async fn running_totals_answer_any_period_after_late_changes_to_old_courses() {
     })
     .await;
 }
+
+/// An organisation with more clinicians than the dashboard lists
+/// (`Config::report_clinician_list`) gets a search by name: one match is the
+/// filter, several are offered to choose from (everyone is counted until
+/// then, and the page says so), none is said; a supervisor still gets a list.
+#[tokio::test]
+async fn a_large_organisation_finds_a_clinician_by_name_on_the_dashboard() {
+    for backend in backends() {
+        let config = rapport_web::Config {
+            settings_ttl: std::time::Duration::ZERO,
+            report_clinician_list: 2,
+            ..Default::default()
+        };
+        let app = TestApp::spawn(backend, config).await;
+        let admin = app.user("admin@search.example", Role::Admin).await;
+        let supervisor = app.user("sup@search.example", Role::Supervisor).await;
+        let mut ids = Vec::new();
+        for (email, name) in [
+            ("c1@search.example", "Alex Smith"),
+            ("c2@search.example", "Sam Smithers"),
+            ("c3@search.example", "Robin Jones"),
+        ] {
+            let u = app.user(email, Role::Clinician).await;
+            app.sql("UPDATE users SET name = $1 WHERE id = $2", &[name, u.id.as_str()]).await;
+            ids.push(u.id);
+        }
+        let b = app.browser_as(&admin.email).await;
+        let csv_link = |page: &str| {
+            let at = page.find("/reports/outcomes.csv?").unwrap();
+            page[at..at + page[at..].find('"').unwrap()].to_string()
+        };
+
+        let (s, page) = b.text("/reports").await;
+        assert_eq!(s, 200);
+        assert!(page.contains("name=\"clinician_name\"") && !page.contains("id=\"clinician\""), "a search, not a list");
+
+        // As read: HTML's apostrophe, without Fluent's direction marks.
+        let plain = |page: &str| page.replace("&#39;", "'").replace(['\u{2068}', '\u{2069}'], "");
+        let (_, page) = b.text("/reports?clinician_name=SMITH").await;
+        assert!(
+            plain(&page).contains("2 people's names contain “SMITH”: choose one. Until then everyone is counted."),
+            "{page}"
+        );
+        let matches = &page[page.find("id=\"clinician\"").expect("the matches to choose from")..];
+        assert!(
+            matches.contains("Alex Smith")
+                && matches.contains("Sam Smithers")
+                && !matches[..matches.find("</select>").unwrap()].contains("Robin")
+        );
+        assert!(!csv_link(&page).contains("clinician="), "no filter until one is chosen");
+
+        let (_, page) = b.text("/reports?clinician_name=smithers").await;
+        assert!(csv_link(&page).contains(&format!("clinician={}", ids[1])), "one match is the filter");
+        assert!(page.contains("value=\"Sam Smithers\""), "the field shows whom it found");
+
+        let (_, page) = b.text(&format!("/reports?clinician_name=smi&clinician={}", ids[0])).await;
+        assert!(csv_link(&page).contains(&format!("clinician={}", ids[0])), "a chosen match is the filter");
+        assert!(page.contains("value=\"Alex Smith\""));
+
+        let (_, page) = b.text("/reports?clinician_name=zz%25").await;
+        assert!(
+            plain(&page).contains("No clinician or facilitator's name contains “zz%”, so everyone is counted."),
+            "{page}"
+        );
+        assert!(!csv_link(&page).contains("clinician="));
+
+        // A breakdown by clinician still names its lines (the names are read beside it).
+        let robin = app.store.user(&ids[2]).await.unwrap().unwrap();
+        let api = Api::new(&app, &robin).await;
+        let client = api.new_client("Searched Client").await;
+        let course = api.new_course(&client, json!({"protocol": "ipt-individual", "planned_sessions": 12})).await;
+        let (s, body) =
+            api.post(&format!("/api/v1/courses/{course}/status"), json!({"status": "ended_early", "reason": "moved"})).await;
+        assert_eq!(s, 200, "{body}");
+        let (_, page) = b.text("/reports?group_by=clinician").await;
+        let table = &page[page.rfind("<table").unwrap()..];
+        assert!(table.contains("Robin Jones") && !table.contains(ids[2].as_str()), "{table}");
+
+        // More matches than are offered: the first 20, and a word to narrow it.
+        for n in 0..21 {
+            let u = app.user(&format!("lee{n}@search.example"), Role::Facilitator).await;
+            app.sql("UPDATE users SET name = $1 WHERE id = $2", &[&format!("Pat Lee {n:02}"), u.id.as_str()]).await;
+        }
+        let (_, page) = b.text("/reports?clinician_name=lee").await;
+        assert!(plain(&page).contains("More than 20 people's names contain “lee”"), "{page}");
+        let matches = &page[page.find("id=\"clinician\"").unwrap()..];
+        let matches = &matches[..matches.find("</select>").unwrap()];
+        assert_eq!(matches.matches("<option").count(), 21, "a first option and 20 matches");
+        assert!(matches.contains("Pat Lee 19") && !matches.contains("Pat Lee 20"), "{matches}");
+
+        // A supervisor's reach is small: a list.
+        app.store.add_supervision(&supervisor.id, &ids[2], test_event(action::SUPERVISION_ADD)).await.unwrap();
+        let (s, page) = app.browser_as(&supervisor.email).await.text("/reports").await;
+        assert_eq!(s, 200);
+        assert!(page.contains("id=\"clinician\"") && !page.contains("clinician_name"), "{page}");
+    }
+}
