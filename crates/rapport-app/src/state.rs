@@ -38,6 +38,10 @@ pub struct Config {
     pub adaptations: Arc<crate::adaptation_set::Adaptations>,
     /// Programme reports hide counts of fewer people than this (docs/reports.md; 0 or 1: none hidden).
     pub report_small_numbers: i64,
+    /// Where Bulk Data export files are written (the data directory's `exports`).
+    pub export_dir: std::path::PathBuf,
+    /// How long an export's files are kept once it is done.
+    pub export_retention: Duration,
 }
 
 impl Default for Config {
@@ -54,6 +58,8 @@ impl Default for Config {
             audit_checkpoint_key: None,
             adaptations: Arc::new(crate::adaptation_set::Adaptations::shipped()),
             report_small_numbers: rapport_core::reports::DEFAULT_SMALL_NUMBERS,
+            export_dir: std::env::temp_dir().join(format!("rapport-exports-{}", std::process::id())),
+            export_retention: Duration::from_secs(3600),
         }
     }
 }
