@@ -299,9 +299,8 @@ impl Job {
                 )
             }
         };
+        // In the requester's name and from their address: the job finishes their request.
         let mut e = self.sys.event(action::BULK_EXPORT_DONE, "bulk_export");
-        e.ip = None;
-        e.user_agent = None;
         e.detail = Some(detail);
         match self.state.store.finish_bulk_export(&self.row.id, status, &outputs, error, expires, e).await {
             Ok(true) => {}

@@ -333,8 +333,7 @@ pub mod action {
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).
-    pub const SYSTEM: &[&str] =
-        &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND, REMINDER_SEND, RECORDING_DELETE, CLIENT_IMPORT, BULK_EXPORT_DONE];
+    pub const SYSTEM: &[&str] = &[RISK_FLAG_ESCALATE, RISK_FLAG_REMIND, REMINDER_SEND, RECORDING_DELETE, CLIENT_IMPORT];
 }
 
 /// An event to record; sequence, time and hashes are added when it is appended.
