@@ -187,12 +187,13 @@ impl OAuthError {
     fn new(error: &'static str, description: impl Into<String>) -> Self {
         OAuthError { error, description: description.into() }
     }
-    /// 401 for a client that could not be authenticated, else 400.
+    /// 401 for a client that could not be authenticated, 503 for a fault on
+    /// our side (try again), else 400.
     pub fn status(&self) -> u16 {
-        if self.error == "invalid_client" {
-            401
-        } else {
-            400
+        match self.error {
+            "invalid_client" => 401,
+            "server_error" => 503,
+            _ => 400,
         }
     }
 }
