@@ -77,7 +77,7 @@ pub struct OutputFile {
 /// Where an export stands, as a status poll answers it.
 pub enum Status {
     Running { progress: String },
-    Done { row: BulkExportRow, files: Vec<OutputFile> },
+    Done { row: Box<BulkExportRow>, files: Vec<OutputFile> },
     Failed { message: String },
 }
 
@@ -167,7 +167,7 @@ pub async fn status(state: &AppState, sys: &SystemCaller, id: &str) -> AppResult
         "running" => Status::Running { progress: row.progress },
         "done" => {
             let files = serde_json::from_str(&row.outputs).map_err(Error::internal)?;
-            Status::Done { row, files }
+            Status::Done { row: Box::new(row), files }
         }
         _ => Status::Failed { message: row.error.unwrap_or_else(|| "The export failed.".into()) },
     })

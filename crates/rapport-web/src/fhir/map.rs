@@ -559,31 +559,6 @@ pub fn organization(name: &str, country: &str) -> Value {
     o
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_fhir_dates_or_left_out() {
-        assert_eq!(fhir_date("1990-04-02"), Some("1990-04-02"));
-        assert_eq!(fhir_date("1990"), Some("1990"));
-        assert_eq!(fhir_date("02/04/1990"), None);
-    }
-
-    #[test]
-    fn questionnaires_carry_loinc_item_codes_and_ordinal_values() {
-        let lib = rapport_core::measures::definition::Library::builtin();
-        let phq9 = questionnaire(lib.get("phq9").unwrap());
-        assert_eq!(phq9["id"], "phq9-v1");
-        assert_eq!(phq9["code"][0]["code"], "44249-1");
-        assert_eq!(phq9["item"][8]["code"][0]["code"], "44260-8");
-        let opt = &phq9["item"][0]["answerOption"][3]["valueCoding"];
-        assert_eq!((opt["code"].as_str(), opt["extension"][0]["valueDecimal"].as_i64()), (Some("LA6571-9"), Some(3)));
-        let epds = questionnaire(lib.get("epds").unwrap());
-        assert!(epds["item"][0]["text"].as_str().unwrap().starts_with("EPDS item"));
-    }
-}
-
 /// A group-IPT cohort as a `Group` of persons. `with_members` is false for a
 /// caller who sees the group's summary but none of its members.
 pub fn group(d: &rapport_store::groups::GroupDetail, with_members: bool) -> Value {
@@ -617,4 +592,29 @@ pub fn group(d: &rapport_store::groups::GroupDetail, with_members: bool) -> Valu
             .collect();
     }
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_fhir_dates_or_left_out() {
+        assert_eq!(fhir_date("1990-04-02"), Some("1990-04-02"));
+        assert_eq!(fhir_date("1990"), Some("1990"));
+        assert_eq!(fhir_date("02/04/1990"), None);
+    }
+
+    #[test]
+    fn questionnaires_carry_loinc_item_codes_and_ordinal_values() {
+        let lib = rapport_core::measures::definition::Library::builtin();
+        let phq9 = questionnaire(lib.get("phq9").unwrap());
+        assert_eq!(phq9["id"], "phq9-v1");
+        assert_eq!(phq9["code"][0]["code"], "44249-1");
+        assert_eq!(phq9["item"][8]["code"][0]["code"], "44260-8");
+        let opt = &phq9["item"][0]["answerOption"][3]["valueCoding"];
+        assert_eq!((opt["code"].as_str(), opt["extension"][0]["valueDecimal"].as_i64()), (Some("LA6571-9"), Some(3)));
+        let epds = questionnaire(lib.get("epds").unwrap());
+        assert!(epds["item"][0]["text"].as_str().unwrap().starts_with("EPDS item"));
+    }
 }
