@@ -2,7 +2,7 @@
 # Bulk Data export benchmark (not a test; CI does not run it). See
 # bench/README.md, "FHIR Bulk Data export".
 #
-#   bench/fhir-export.sh [--clients 100000] [--copy-of DIR] [--no-build]
+#   bench/fhir-export.sh [--clients 100000] [--copy-of DIR] [--no-build] [--bin PATH]
 #
 # Seeds `rapport demo --clients N` in a temp data directory (or copies the
 # SQLite database and secrets key of DIR there: the original is never opened),
@@ -11,26 +11,31 @@
 # (Python, PyJWT, CPU 1) exports every Observation (`$export?_type=Observation`),
 # polling until the manifest arrives. Prints the row count, seconds,
 # throughput, the NDJSON size and the server's peak RSS before and after.
+# --copy-of takes a data directory seeded by bench/programme.sh --keep (about
+# ten responses per client); `rapport demo` seeds few responses per client.
+# --bin times another build (implies --no-build).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 CLIENTS=100000
 COPY_OF=""
+BIN_GIVEN=""
 BUILD=1
-usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --clients) CLIENTS=${2:?--clients needs a number}; shift 2 ;;
         --copy-of) COPY_OF=${2:?--copy-of needs a data directory}; shift 2 ;;
         --no-build) BUILD=0; shift ;;
+        --bin) BIN_GIVEN=${2:?--bin needs a path}; BUILD=0; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
 done
 
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
-BIN="$TARGET/release/rapport"
+BIN=${BIN_GIVEN:-$TARGET/release/rapport}
 if [ "$BUILD" -eq 1 ]; then
     cargo build --release --locked --bin rapport
 fi
@@ -71,6 +76,7 @@ for _ in $(seq 600); do
     sleep 0.5
 done
 [ -n "$BASE" ] || { echo "error: the server did not start" >&2; cat "$DATA/stderr" >&2; exit 1; }
+trap 'tail -5 "$DATA/stderr" >&2; cleanup' EXIT
 SERVER=$(pgrep -P "$TIME_PID" rapport)
 rss() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$SERVER/status"; }
 BEFORE=$(rss VmHWM)
@@ -90,7 +96,24 @@ form = urllib.parse.urlencode({
     "client_assertion": jwt.encode(claims, key, algorithm="ES384"),
     "scope": "system/Observation.read",
 }).encode()
-token = json.load(urllib.request.urlopen(urllib.request.Request(token_url, data=form)))["access_token"]
+def token_form():
+    claims = {"iss": client, "sub": client, "aud": token_url, "exp": int(time.time()) + 240, "jti": str(uuid.uuid4())}
+    return urllib.parse.urlencode({
+        "grant_type": "client_credentials",
+        "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        "client_assertion": jwt.encode(claims, key, algorithm="ES384"),
+        "scope": "system/Observation.read",
+    }).encode()
+# A server still busy starting (the read model's catch-up) may answer server_error: try again.
+for attempt in range(60):
+    try:
+        token = json.load(urllib.request.urlopen(urllib.request.Request(token_url, data=token_form())))["access_token"]
+        break
+    except urllib.error.HTTPError as e:
+        body = e.read().decode()
+        if "server_error" not in body or attempt == 59:
+            sys.exit(f"token request refused: {e.code} {body}")
+        time.sleep(2)
 def get(url, **h):
     req = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}", **h})
     try:
@@ -115,7 +138,7 @@ count = sum(o["count"] for o in manifest["output"])
 print(f"{count} {seconds:.1f}")
 PY
 AFTER=$(rss VmHWM)
-read -r COUNT SECONDS <"$DATA/result.txt"
+read -r COUNT SECS <"$DATA/result.txt"
 BYTES=$(du -sb "$DATA/exports" | cut -f1)
 kill "$SERVER"
 wait "$TIME_PID" 2>/dev/null || true
@@ -124,6 +147,6 @@ PEAK=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$DATA/time.txt")
 echo
 echo "| Seed | Observations | Seconds | Rows/s | NDJSON | Peak RSS before | Peak RSS (time -v) |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
-printf '| %s | %s | %s | %s | %s MB | %s MB | %s MB |\n' "$SEED" "$COUNT" "$SECONDS" \
-    "$(awk -v c="$COUNT" -v s="$SECONDS" 'BEGIN { printf "%d", c / s }')" "$((BYTES / 1000000))" \
+printf '| %s | %s | %s | %s | %s MB | %s MB | %s MB |\n' "$SEED" "$COUNT" "$SECS" \
+    "$(awk -v c="$COUNT" -v s="$SECS" 'BEGIN { printf "%d", c / s }')" "$((BYTES / 1000000))" \
     "$((BEFORE / 1024))" "$((PEAK / 1024))"
