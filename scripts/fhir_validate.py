@@ -4,13 +4,21 @@ implementation: the `fhir.resources` R4B pydantic models (structure, types,
 cardinality, unknown elements), plus the required code bindings of the status
 elements the models leave unchecked.
 
-    fhir_validate.py BASE_URL TOKEN
+    fhir_validate.py BASE_URL TOKEN [CLIENT_ID PRIVATE_KEY_PEM]
+    fhir_validate.py --new-key PRIVATE_KEY_PEM JWKS_FILE
 
 BASE_URL is the server (http://127.0.0.1:PORT); TOKEN a clinician's API token
 whose caseload has clients. It reads the CapabilityStatement, searches and
 reads every served type (following `next` links), posts a PHQ-9 with question
 9 positive and checks that it raised a risk flag, and posts an invalid
-response to check the OperationOutcome. Exit 1 on any problem.
+response to check the OperationOutcome.
+
+With CLIENT_ID and PRIVATE_KEY_PEM (a machine client registered with
+`rapport fhir-client add`, its key made by --new-key), it then acts as a
+SMART Backend Services client: signs an ES384 assertion, gets an access token,
+reads the Groups and runs a Group-level Bulk Data export end to end (kick-off,
+polling, manifest, every NDJSON file), validating every line. Exit 1 on any
+problem.
 """
 from __future__ import annotations
 
@@ -19,6 +27,13 @@ import sys
 import urllib.error
 import urllib.request
 
+import time
+import urllib.parse
+import uuid
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from fhir.resources.R4B import get_fhir_model_class
 
 PHQ9 = "https://rapport-ipt.org/fhir/Questionnaire/phq9"
@@ -96,8 +111,109 @@ class Client:
         return out
 
 
+def new_key(pem_file: str, jwks_file: str) -> int:
+    """An EC P-384 key pair: the private key as PEM, the public key as a JWKS."""
+    key = ec.generate_private_key(ec.SECP384R1())
+    with open(pem_file, "wb") as f:
+        f.write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                  serialization.NoEncryption()))
+    public = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(key.public_key()))
+    public.update({"kid": "fhir-validate", "alg": "ES384", "use": "sig"})
+    with open(jwks_file, "w") as f:
+        json.dump({"keys": [public]}, f)
+    return 0
+
+
+def http(method: str, url: str, token: str | None = None, data: bytes | None = None,
+         headers: dict | None = None) -> tuple[int, dict, bytes]:
+    req = urllib.request.Request(url, data=data, method=method)
+    for k, v in (headers or {}).items():
+        req.add_header(k, v)
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(req) as r:
+            return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
+
+
+def smart_group_export(base: str, client_id: str, pem_file: str) -> None:
+    """SMART Backend Services: token, Group read, Group $export, every NDJSON line validated."""
+    conf = json.loads(http("GET", f"{base}/fhir/r4/.well-known/smart-configuration")[2])
+    token_url = conf["token_endpoint"]
+    with open(pem_file, "rb") as f:
+        key = serialization.load_pem_private_key(f.read(), password=None)
+    now = int(time.time())
+    claims = {"iss": client_id, "sub": client_id, "aud": token_url, "exp": now + 240, "jti": str(uuid.uuid4())}
+    assertion = jwt.encode(claims, key, algorithm="ES384", headers={"kid": "fhir-validate"})
+    form = urllib.parse.urlencode({
+        "grant_type": "client_credentials",
+        "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        "client_assertion": assertion,
+        "scope": "system/*.read",
+    }).encode()
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    status, _, body = http("POST", token_url, data=form, headers=headers)
+    if status != 200:
+        problems.append(f"token request: {status} {body!r}")
+        return
+    token = json.loads(body)["access_token"]
+    status, _, body = http("POST", token_url, data=form, headers=headers)
+    if status != 401 or json.loads(body).get("error") != "invalid_client":
+        problems.append(f"a replayed assertion gave {status} {body!r}")
+    machine = Client(base, token)
+    groups = machine.search_all("/fhir/r4/Group?_count=10")
+    if not groups:
+        problems.append("the demo has no Group to export")
+        return
+    group = max(groups, key=lambda g: len(g.get("member", [])))
+    machine.get(f"/fhir/r4/Group/{group['id']}")
+    members = {m["entity"]["reference"] for m in group.get("member", [])}
+    status, headers, body = http("GET", f"{base}/fhir/r4/Group/{group['id']}/$export?_type=Patient,Group,"
+                                 "QuestionnaireResponse,Observation", token,
+                                 headers={"Accept": "application/fhir+json", "Prefer": "respond-async"})
+    if status != 202 or "content-location" not in headers:
+        problems.append(f"Group $export kick-off: {status} {body!r}")
+        return
+    status_url = headers["content-location"]
+    for _ in range(600):
+        status, headers, body = http("GET", status_url, token)
+        if status != 202:
+            break
+        time.sleep(float(headers.get("retry-after", "1")) / 4)
+    if status != 200:
+        problems.append(f"export status: {status} {body!r}")
+        return
+    manifest = json.loads(body)
+    if not manifest.get("requiresAccessToken") or not manifest.get("output"):
+        problems.append(f"the manifest is not as expected: {manifest}")
+    for out in manifest.get("output", []):
+        status, headers, body = http("GET", out["url"], token)
+        if status != 200 or headers.get("content-type") != "application/fhir+ndjson":
+            problems.append(f"{out['url']}: {status} {headers.get('content-type')}")
+            continue
+        lines = body.decode().splitlines()
+        if len(lines) != out["count"]:
+            problems.append(f"{out['url']}: {len(lines)} lines, the manifest says {out['count']}")
+        for n, line in enumerate(lines):
+            resource = json.loads(line)
+            if resource.get("resourceType") != out["type"]:
+                problems.append(f"{out['url']} line {n + 1}: a {resource.get('resourceType')} in the {out['type']} file")
+            subject = resource.get("subject", {}).get("reference") or (
+                f"Patient/{resource['id']}" if out["type"] == "Patient" else None)
+            if subject and subject not in members:
+                problems.append(f"{out['url']} line {n + 1}: {subject} is not a member of the group")
+            validate(resource, f"{out['type']} NDJSON line {n + 1}")
+    status, _, _ = http("DELETE", status_url, token)
+    if status != 202 or http("GET", status_url, token)[0] != 404:
+        problems.append(f"cancelling the finished export gave {status}")
+
+
 def main() -> int:
-    if len(sys.argv) != 3:
+    if len(sys.argv) == 4 and sys.argv[1] == "--new-key":
+        return new_key(sys.argv[2], sys.argv[3])
+    if len(sys.argv) not in (3, 5):
         print(__doc__, file=sys.stderr)
         return 2
     c = Client(sys.argv[1], sys.argv[2])
@@ -148,6 +264,8 @@ def main() -> int:
     if status != 422 or outcome["issue"][0].get("expression") != ["item[3].answer[0]"]:
         problems.append(f"an invalid answer gave {status} {outcome}")
     c.get("/fhir/r4/Patient/00000000-0000-7000-8000-000000000000", expect=404)
+    if len(sys.argv) == 5:
+        smart_group_export(c.base, sys.argv[3], sys.argv[4])
     return report()
 
 

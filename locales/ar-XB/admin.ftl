@@ -580,3 +580,20 @@ account-password-common = ‮This password is too common: choose something other
 account-password-contains-email = ‮Password must not contain your email address‬
 admin-audit-outcome-success = ‮success‬
 admin-audit-outcome-denied = ‮denied‬
+
+## Machine clients (SMART Backend Services)
+admin-fhir-clients-title = ‮Machine clients‬
+admin-fhir-clients-subtitle = ‮Systems that may fetch records in bulk over FHIR, such as a data warehouse or another clinic's system‬
+admin-fhir-clients-none = ‮No machine clients yet.‬
+admin-fhir-clients-id = ‮Client id‬
+admin-fhir-clients-scopes = ‮Scopes‬
+admin-fhir-clients-disabled = ‮Disabled‬
+admin-fhir-clients-actions = ‮Actions‬
+admin-fhir-clients-disable = ‮Disable‬
+admin-fhir-clients-disable-named = ‮Disable { $name }‬
+admin-fhir-clients-add = ‮Register a machine client‬
+admin-fhir-clients-how = ‮The system signs a short message with its private key and sends it to { $url } to get a five-minute access token. Its client id (shown above once registered) goes in that message.‬
+admin-fhir-clients-keys = ‮Public keys‬
+admin-fhir-clients-keys-hint = ‮Paste the system's public key set as JSON (a JWKS with RSA or EC P-384 keys). Never paste a private key.‬
+admin-fhir-clients-scopes-hint = ‮What it may read, separated by spaces: system/*.read for everything, or for example system/Observation.read system/Patient.read.‬
+admin-fhir-clients-add-button = ‮Register the client‬

@@ -14,6 +14,7 @@ nav-supervision = ‮Supervision‬
 nav-programme = ‮Programme‬
 nav-users = ‮Users‬
 nav-sites = ‮Sites‬
+nav-fhir-clients = ‮Machine clients‬
 nav-adaptations = ‮Adaptations‬
 nav-audit-log = ‮Audit log‬
 nav-access-reviews = ‮Access reviews‬

@@ -579,3 +579,20 @@ account-password-common = Esta contraseña es demasiado común: elija algo que o
 account-password-contains-email = La contraseña no debe contener su correo electrónico
 admin-audit-outcome-success = correcto
 admin-audit-outcome-denied = denegado
+
+## Clientes de máquina (SMART Backend Services)
+admin-fhir-clients-title = Clientes de máquina
+admin-fhir-clients-subtitle = Sistemas que pueden obtener registros en bloque por FHIR, como un almacén de datos o el sistema de otra clínica
+admin-fhir-clients-none = Todavía no hay clientes de máquina.
+admin-fhir-clients-id = Id. del cliente
+admin-fhir-clients-scopes = Ámbitos
+admin-fhir-clients-disabled = Desactivado
+admin-fhir-clients-actions = Acciones
+admin-fhir-clients-disable = Desactivar
+admin-fhir-clients-disable-named = Desactivar { $name }
+admin-fhir-clients-add = Registrar un cliente de máquina
+admin-fhir-clients-how = El sistema firma un mensaje corto con su clave privada y lo envía a { $url } para obtener un token de acceso de cinco minutos. Su id. de cliente (visible arriba una vez registrado) va en ese mensaje.
+admin-fhir-clients-keys = Claves públicas
+admin-fhir-clients-keys-hint = Pegue el conjunto de claves públicas del sistema en JSON (un JWKS con claves RSA o EC P-384). Nunca pegue una clave privada.
+admin-fhir-clients-scopes-hint = Lo que puede leer, separado por espacios: system/*.read para todo o, por ejemplo, system/Observation.read system/Patient.read.
+admin-fhir-clients-add-button = Registrar el cliente

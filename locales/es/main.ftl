@@ -13,6 +13,7 @@ nav-supervision = Supervisión
 nav-programme = Programa
 nav-users = Usuarios
 nav-sites = Sedes
+nav-fhir-clients = Clientes de máquina
 nav-adaptations = Adaptaciones
 nav-audit-log = Registro de auditoría
 nav-access-reviews = Revisión de accesos

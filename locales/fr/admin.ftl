@@ -579,3 +579,20 @@ account-password-common = Ce mot de passe est trop courant : choisissez quelque
 account-password-contains-email = Le mot de passe ne doit pas contenir votre adresse e-mail
 admin-audit-outcome-success = réussi
 admin-audit-outcome-denied = refusé
+
+## Clients machine (SMART Backend Services)
+admin-fhir-clients-title = Clients machine
+admin-fhir-clients-subtitle = Systèmes autorisés à récupérer des dossiers en masse par FHIR, comme un entrepôt de données ou le système d’une autre clinique
+admin-fhir-clients-none = Aucun client machine pour l’instant.
+admin-fhir-clients-id = Identifiant du client
+admin-fhir-clients-scopes = Portées
+admin-fhir-clients-disabled = Désactivé
+admin-fhir-clients-actions = Actions
+admin-fhir-clients-disable = Désactiver
+admin-fhir-clients-disable-named = Désactiver { $name }
+admin-fhir-clients-add = Enregistrer un client machine
+admin-fhir-clients-how = Le système signe un court message avec sa clé privée et l’envoie à { $url } pour obtenir un jeton d’accès de cinq minutes. Son identifiant de client (affiché ci-dessus une fois enregistré) figure dans ce message.
+admin-fhir-clients-keys = Clés publiques
+admin-fhir-clients-keys-hint = Collez le jeu de clés publiques du système en JSON (un JWKS avec des clés RSA ou EC P-384). Ne collez jamais une clé privée.
+admin-fhir-clients-scopes-hint = Ce qu’il peut lire, séparé par des espaces : system/*.read pour tout, ou par exemple system/Observation.read system/Patient.read.
+admin-fhir-clients-add-button = Enregistrer le client

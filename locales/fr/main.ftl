@@ -13,6 +13,7 @@ nav-supervision = Supervision
 nav-programme = Programme
 nav-users = Utilisateurs
 nav-sites = Sites
+nav-fhir-clients = Clients machine
 nav-adaptations = Adaptations
 nav-audit-log = Journal d’audit
 nav-access-reviews = Revue des accès

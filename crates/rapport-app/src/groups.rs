@@ -1137,3 +1137,48 @@ pub async fn my_supervisors(state: &AppState, me: &Identity) -> AppResult<Vec<St
     }
     Ok(names)
 }
+
+// ---- Machine clients (SMART Backend Services) ----
+
+/// A group as a machine client with `system/Group.read` reads it: with its
+/// members (an export cohort), audited in the client's name; 404 if unknown.
+#[crate::boxing::boxed_future]
+pub async fn group_for_machine(
+    state: &AppState,
+    sys: &crate::machine::SystemCaller,
+    id: &str,
+) -> AppResult<GroupDetail> {
+    sys.require("Group")?;
+    let detail = match Id::parse(id) {
+        Some(gid) => state.store.group(&gid).await?,
+        None => None,
+    };
+    let detail = detail.ok_or(Error::NotFound)?;
+    let mut e = sys.event(action::GROUP_READ, "group");
+    e.resource_id = Some(detail.group.id.to_string());
+    e.detail = Some(clients_shown(detail.members.iter().map(|m| &m.client_id)));
+    state.store.audit(e).await?;
+    Ok(detail)
+}
+
+/// Every group of the organisation, with members, for a machine client (audited once).
+#[crate::boxing::boxed_future]
+pub async fn groups_for_machine(state: &AppState, sys: &crate::machine::SystemCaller) -> AppResult<Vec<GroupDetail>> {
+    sys.require("Group")?;
+    // `all`: the id only matters when not listing all.
+    let rows = state.store.groups_for(&sys.client.id, true).await?;
+    let mut groups = Vec::with_capacity(rows.len());
+    for row in rows {
+        if let Some(d) = state.store.group(&row.id).await? {
+            groups.push(d);
+        }
+    }
+    let mut e = sys.event(action::GROUP_LIST, "group");
+    e.detail = Some(format!(
+        "{} groups; {}",
+        groups.len(),
+        clients_shown(groups.iter().flat_map(|g| g.members.iter().map(|m| &m.client_id)))
+    ));
+    state.store.audit(e).await?;
+    Ok(groups)
+}

@@ -188,6 +188,19 @@ pub mod action {
     /// The outcomes breakdown downloaded as CSV; detail names the filter.
     pub const REPORT_EXPORT: &str = "report.export";
 
+    /// An administrator registered a SMART backend-services client (detail: its scopes).
+    pub const FHIR_CLIENT_CREATE: &str = "fhir_client.create";
+    pub const FHIR_CLIENT_DISABLE: &str = "fhir_client.disable";
+    /// A machine client was given an access token (detail: the scopes granted).
+    pub const FHIR_TOKEN_ISSUE: &str = "fhir_client.token";
+    /// A token request was refused (detail: why).
+    pub const FHIR_TOKEN_REFUSED: &str = "fhir_client.token_refused";
+    /// A Bulk Data export was started, finished, cancelled or a file of it downloaded.
+    pub const BULK_EXPORT_START: &str = "bulk_export.start";
+    pub const BULK_EXPORT_DONE: &str = "bulk_export.done";
+    pub const BULK_EXPORT_CANCEL: &str = "bulk_export.cancel";
+    pub const BULK_EXPORT_DOWNLOAD: &str = "bulk_export.download";
+
     pub const ALL: &[&str] = &[
         LOGIN,
         LOGIN_FAILED,
@@ -309,6 +322,14 @@ pub mod action {
         FUNNEL_READ,
         REPORT_READ,
         REPORT_EXPORT,
+        FHIR_CLIENT_CREATE,
+        FHIR_CLIENT_DISABLE,
+        FHIR_TOKEN_ISSUE,
+        FHIR_TOKEN_REFUSED,
+        BULK_EXPORT_START,
+        BULK_EXPORT_DONE,
+        BULK_EXPORT_CANCEL,
+        BULK_EXPORT_DOWNLOAD,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).

@@ -38,6 +38,7 @@ pub mod reports;
 pub mod risk;
 pub mod secrets;
 pub mod session;
+pub mod smart;
 pub mod supervision;
 pub mod throttle;
 pub mod time;

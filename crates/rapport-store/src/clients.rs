@@ -114,12 +114,13 @@ pub struct ClientSummary {
     pub date_of_birth: Option<String>,
 }
 
-const CLIENT_COLUMNS: &str = "c.id, c.display_name, c.legal_name, c.date_of_birth, c.pronouns, c.email, c.phone, \
+pub(crate) const CLIENT_COLUMNS: &str =
+    "c.id, c.display_name, c.legal_name, c.date_of_birth, c.pronouns, c.email, c.phone, \
      c.address, c.preferred_language, c.emergency_contact_name, c.emergency_contact_relationship, \
      c.emergency_contact_phone, c.consent_notes, c.external_ids, c.status, c.responsible_clinician_id, \
      r.name AS responsible_name, c.version, c.created_at, c.updated_at, c.archived_at, c.site_id";
 
-fn client_from_row(row: &sqlx::any::AnyRow) -> Result<ClientRecord> {
+pub(crate) fn client_from_row(row: &sqlx::any::AnyRow) -> Result<ClientRecord> {
     let ids: String = row.col("external_ids")?;
     let status: String = row.col("status")?;
     Ok(ClientRecord {

@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod clients;
 pub mod courses;
 pub mod escalation;
+pub mod fhir;
 pub mod fidelity;
 pub mod formulation;
 pub mod groups;

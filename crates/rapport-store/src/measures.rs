@@ -176,12 +176,12 @@ fn from_json<T: for<'de> Deserialize<'de>>(s: &str, what: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Invalid(format!("corrupt {what}: {e}")))
 }
 
-const RESPONSE_COLUMNS: &str =
+pub(crate) const RESPONSE_COLUMNS: &str =
     "id, client_id, course_id, instrument_id, instrument_version, scoring_version, answers, \
      item_scores, unscored_answers, raw_total, total, band, band_set, flags, complete, prorated, completed_at, \
      entered_by, mode, created_at, language";
 
-fn response_from_row(r: &sqlx::any::AnyRow) -> Result<ResponseRow> {
+pub(crate) fn response_from_row(r: &sqlx::any::AnyRow) -> Result<ResponseRow> {
     let unscored: Option<String> = r.col("unscored_answers")?;
     Ok(ResponseRow {
         id: Id::from_db(r.col("id")?),

@@ -91,6 +91,21 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
             }
         }
     }
+    // A SMART backend-services access token: a machine client, known only to the FHIR face.
+    if is_fhir {
+        if let Some(token) = bearer(req.headers()).filter(|t| t.starts_with(rapport_app::machine::TOKEN_PREFIX)) {
+            match rapport_app::machine::system_caller(&state, token, &meta).await {
+                Ok(caller) => {
+                    req.extensions_mut().insert(caller);
+                }
+                Err(e) => {
+                    req.extensions_mut().insert(TokenRefusal(e.into()));
+                }
+            }
+            req.extensions_mut().insert(meta);
+            return next.run(req).await;
+        }
+    }
     let identity = if is_api {
         match bearer(req.headers()) {
             Some(token) => match rapport_app::caller::token_caller(&state, token, &meta).await {

@@ -141,6 +141,7 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     let r = ui::programme::routes(r);
     let r = ui::reports::routes(r);
     let r = ui::admin::sites::routes(r);
+    let r = ui::admin::fhir_clients::routes(r);
     // Cultural adaptation: the organisation's and each site's wording
     let r = ui::adaptations::routes(r);
     // FHIR R4

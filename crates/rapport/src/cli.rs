@@ -86,6 +86,9 @@ pub enum Command {
     /// Manage API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Manage SMART Backend Services clients (machines that export FHIR data in bulk).
+    #[command(subcommand)]
+    FhirClient(FhirClientCommand),
     /// Manage sites (villages, schools, clinics) where groups run and clients belong.
     #[command(subcommand)]
     Site(SiteCommand),
@@ -169,6 +172,38 @@ pub struct ServeArgs {
     /// Minutes between signed audit checkpoints (written when the log has grown, and at shutdown).
     #[arg(long, env = "RAPPORT_AUDIT_CHECKPOINT_MINUTES", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=1440))]
     pub audit_checkpoint_minutes: u64,
+    /// Minutes a finished Bulk Data export's files are kept (in the data directory's `exports`) before deletion.
+    #[arg(long, env = "RAPPORT_EXPORT_RETENTION_MINUTES", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=10080))]
+    pub export_retention_minutes: u64,
+}
+
+#[derive(Subcommand)]
+pub enum FhirClientCommand {
+    /// Register a SMART Backend Services client; prints its client id (the `iss` and `sub` of its assertions).
+    Add(FhirClientAddArgs),
+    /// List machine clients: id, status, name, scopes.
+    List,
+    /// Disable a machine client: its access tokens stop working at once.
+    Disable(FhirClientDisableArgs),
+}
+
+#[derive(Args)]
+pub struct FhirClientAddArgs {
+    /// A name to recognise it by, e.g. "regional data warehouse".
+    #[arg(long)]
+    pub name: String,
+    /// A file holding its public keys as a JWKS (RSA or EC P-384; `-` reads standard input).
+    #[arg(long)]
+    pub jwks: PathBuf,
+    /// What it may read, space-separated: `system/*.read`, `system/Observation.read` ...
+    #[arg(long, default_value = "system/*.read")]
+    pub scopes: String,
+}
+
+#[derive(Args)]
+pub struct FhirClientDisableArgs {
+    #[arg(long)]
+    pub id: String,
 }
 
 #[derive(Subcommand)]
@@ -665,6 +700,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             println!("{token}");
             Ok(ExitCode::SUCCESS)
         }
+        Command::FhirClient(c) => fhir_client(&g, c).await,
         Command::Site(SiteCommand::Create(a)) => {
             let store = open(&g, 2).await?;
             let state = rapport_app::AppState::new(store.clone(), rapport_app::Config::default());
@@ -1006,6 +1042,8 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         audit_checkpoint_key: Some(audit_key.clone()),
         report_small_numbers: a.report_small_numbers as i64,
         report_clinician_list: a.report_clinician_list as usize,
+        export_dir: g.data_dir.join("exports"),
+        export_retention: std::time::Duration::from_secs(a.export_retention_minutes * 60),
         ..Default::default()
     };
     // A database upgraded from before the programme reports holds records but
@@ -1018,6 +1056,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     let checkpoints = rapport_app::jobs::AuditCheckpoints::new(store.clone(), audit_key, checkpoints_file(g));
     let checkpointing = checkpoints.spawn(std::time::Duration::from_secs(a.audit_checkpoint_minutes * 60));
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
+    let exports = rapport_app::bulk::spawn_export_cleanup(state.clone(), std::time::Duration::from_secs(60));
     let escalation =
         rapport_app::jobs::spawn_risk_escalation(store.clone(), ack_override, std::time::Duration::from_secs(60));
     let outcomes = rapport_app::jobs::spawn_outcomes_catch_up(store.clone(), std::time::Duration::from_secs(2));
@@ -1047,7 +1086,46 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     outcomes.abort();
     reminders.abort();
     housekeeping.abort();
+    exports.abort();
     tracing::info!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rapport fhir-client add|list|disable`, through the same use cases as the administration page.
+async fn fhir_client(g: &Global, c: FhirClientCommand) -> Result<ExitCode, String> {
+    use rapport_app::machine::{self, NewClient, Registrar};
+    let jwks = match &c {
+        FhirClientCommand::Add(a) if a.jwks.as_os_str() == "-" => {
+            let mut text = String::new();
+            std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read the keys: {e}"))?;
+            text
+        }
+        FhirClientCommand::Add(a) => std::fs::read_to_string(&a.jwks)
+            .map_err(|e| format!("cannot read the keys from {}: {e}", a.jwks.display()))?,
+        _ => String::new(),
+    };
+    let store = open(g, 2).await?;
+    let state = rapport_app::AppState::new(store.clone(), rapport_app::Config::default());
+    let result = match &c {
+        FhirClientCommand::Add(a) => {
+            let input = NewClient { name: &a.name, jwks: &jwks, scopes: &a.scopes };
+            machine::register(&state, Registrar::CommandLine, &input).await.map(|row| {
+                println!("Machine client \"{}\" registered with scopes {}. Its client id:", row.name, row.scopes);
+                println!("{}", row.id);
+            })
+        }
+        FhirClientCommand::List => machine::list(&state, Registrar::CommandLine).await.map(|rows| {
+            for r in rows {
+                let status = if r.disabled_at.is_some() { "disabled" } else { "active" };
+                println!("{}\t{status}\t{}\t{}", r.id, r.name, r.scopes);
+            }
+        }),
+        FhirClientCommand::Disable(a) => machine::disable(&state, Registrar::CommandLine, &a.id)
+            .await
+            .map(|_| println!("Machine client {} disabled; its tokens no longer work.", a.id)),
+    };
+    store.close().await;
+    result.map_err(|e| app_error("fhir-client", e))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -559,6 +559,41 @@ pub fn organization(name: &str, country: &str) -> Value {
     o
 }
 
+/// A group-IPT cohort as a `Group` of persons. `with_members` is false for a
+/// caller who sees the group's summary but none of its members.
+pub fn group(d: &rapport_store::groups::GroupDetail, with_members: bool) -> Value {
+    let g = &d.group;
+    let last = d.members.iter().map(|m| m.added_at).chain([g.created_at]).max().unwrap_or(g.created_at);
+    let last = g.closed_at.map_or(last, |c| c.max(last));
+    let mut r = json!({
+        "resourceType": "Group",
+        "id": g.id.as_str(),
+        "meta": meta(last.datetime().unix_timestamp_nanos() / 1000, last),
+        "identifier": [{ "system": format!("{CANONICAL}/sid/group"), "value": g.id.as_str() }],
+        "active": g.closed_at.is_none(),
+        "type": "person",
+        "actual": true,
+        "code": { "text": "Group interpersonal psychotherapy" },
+        "name": g.name,
+        "quantity": g.current_members,
+        "managingEntity": { "reference": format!("Organization/{ORGANISATION_ID}") },
+    });
+    if with_members && !d.members.is_empty() {
+        r["member"] = d
+            .members
+            .iter()
+            .map(|m| {
+                json!({
+                    "entity": patient_reference(m.client_id.as_str()),
+                    "period": { "start": instant(m.added_at) },
+                    "inactive": !m.status.is_current(),
+                })
+            })
+            .collect();
+    }
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,9 +7,12 @@
 //! rapport-app check access and audit every read. `map` turns records into
 //! FHIR JSON; `search` reads the search parameters.
 
+mod bulk;
+mod group;
 pub mod map;
 mod read;
 pub mod search;
+mod smart;
 mod submit;
 pub mod wire;
 
@@ -17,6 +20,16 @@ use crate::route_table::Routes;
 
 pub fn routes(r: Routes) -> Routes {
     r.get("/fhir/r4/metadata", read::metadata)
+        .get("/fhir/r4/.well-known/smart-configuration", smart::configuration)
+        .post("/fhir/r4/auth/token", smart::token)
+        .get("/fhir/r4/$export", bulk::system_export)
+        .get("/fhir/r4/Patient/$export", bulk::patient_export)
+        .get("/fhir/r4/Group/{id}/$export", bulk::group_export)
+        .get("/fhir/r4/bulk-status/{id}", bulk::status)
+        .delete("/fhir/r4/bulk-status/{id}", bulk::cancel)
+        .get("/fhir/r4/bulk-files/{id}/{file}", bulk::file)
+        .get("/fhir/r4/Group", group::search_groups)
+        .get("/fhir/r4/Group/{id}", group::read_group)
         .get("/fhir/r4/Patient", read::search_patients)
         .get("/fhir/r4/Patient/{id}", read::read_patient)
         .get("/fhir/r4/Questionnaire", read::search_questionnaires)

@@ -40,6 +40,9 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
     let last_updated = || param("_lastUpdated", "date", "meta.lastUpdated, with eq, ge, gt, le or lt");
     let patient = || param("patient", "reference", "Patient/<id> (also accepted as subject)");
     let subject = || param("subject", "reference", "Patient/<id>");
+    let mut patient_resource =
+        resource("Patient", vec![param("name", "string", "part of the name"), last_updated()], false);
+    patient_resource["operation"] = json!([{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export" }]);
     let body = json!({
         "resourceType": "CapabilityStatement",
         "status": "active",
@@ -53,11 +56,20 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
             "mode": "server",
             "documentation": "Personal API tokens (Authorization: Bearer) with the token owner's access; \
                 a resource outside it answers 404. Every read is audited. Process notes are never served.",
-            "security": { "service": [{ "coding": [{
-                "system": "http://terminology.hl7.org/CodeSystem/restful-security-service", "code": "OAuth" }],
-                "text": "Bearer token (a Rapport personal API token)" }] },
+            "security": {
+                "extension": [{
+                    "url": "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris",
+                    "extension": [{ "url": "token", "valueUri": super::smart::token_url(&base) }],
+                }],
+                "service": [
+                    { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/restful-security-service", "code": "OAuth" }],
+                      "text": "Bearer token (a Rapport personal API token)" },
+                    { "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/restful-security-service", "code": "SMART-on-FHIR" }],
+                      "text": "SMART Backend Services (client_credentials, RS384/ES384 JWT assertion, system/*.read scopes) for Group and $export" },
+                ],
+            },
             "resource": [
-                resource("Patient", vec![param("name", "string", "part of the name"), last_updated()], false),
+                patient_resource,
                 resource("Questionnaire", vec![param("url", "uri", "canonical URL"), param("code", "token", "LOINC panel code")], false),
                 resource("QuestionnaireResponse", vec![patient(), subject(), param("questionnaire", "reference", "canonical URL, optionally |version"), param("authored", "date", "when it was completed"), last_updated()], true),
                 resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false),
@@ -65,6 +77,10 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 resource("EpisodeOfCare", vec![patient(), last_updated()], false),
                 resource("Encounter", vec![patient(), subject(), param("episode-of-care", "reference", "EpisodeOfCare/<id>"), param("date", "date", "the session's day"), last_updated()], false),
                 resource("Condition", vec![patient(), subject(), param("code", "token", "a problem area, e.g. https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area|grief"), last_updated()], false),
+                json!({ "type": "Group", "interaction": [{ "code": "read" }, { "code": "search-type" }],
+                        "searchParam": [param("name", "string", "part of the group's name")],
+                        "operation": [{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export" }],
+                        "documentation": "Group-IPT cohorts; members are Patient references (machine clients with system/Group.read, or staff who see the members)" }),
                 json!({ "type": "Practitioner", "interaction": [{ "code": "read" }],
                         "documentation": "A staff member's name (any staff token)" }),
                 json!({ "type": "Organization", "interaction": [{ "code": "read" }],
@@ -72,7 +88,9 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 json!({ "type": "CodeSystem", "interaction": [{ "code": "read" }],
                         "documentation": "https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area is CodeSystem/ipt-problem-area" }),
             ],
+            "operation": [{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export" }],
         }],
+        "instantiates": ["http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data"],
     });
     resource_ok(&headers, body)
 }

@@ -7,6 +7,7 @@ use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use rapport_app::caller::{AuthKind, Identity};
+use rapport_app::machine::SystemCaller;
 use rapport_app::AppState;
 use serde_json::{json, Value};
 
@@ -123,7 +124,47 @@ impl<S: Send + Sync> FromRequestParts<S> for FhirCaller {
         }
         match parts.extensions.get::<Identity>() {
             Some(id @ Identity { auth: AuthKind::Token { .. }, .. }) => Ok(FhirCaller(id.clone())),
+            _ if parts.extensions.get::<SystemCaller>().is_some() => Err(Outcome::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "A machine client's token reads Group and the Bulk Data exports ($export); \
+                 other resources need a personal API token.",
+            )),
             _ => Err(Outcome::from(AppError::Unauthenticated)),
+        }
+    }
+}
+
+/// Who may call a read served to people and machine clients alike.
+pub enum Requester {
+    Person(Identity),
+    System(SystemCaller),
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Requester {
+    type Rejection = Outcome;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        if let Some(sys) = parts.extensions.get::<SystemCaller>() {
+            return Ok(Requester::System(sys.clone()));
+        }
+        FhirCaller::from_request_parts(parts, state).await.map(|FhirCaller(me)| Requester::Person(me))
+    }
+}
+
+/// Extractor: a machine client with a live SMART access token (Bulk Data is for them).
+pub struct SystemClient(pub SystemCaller);
+
+impl<S: Send + Sync> FromRequestParts<S> for SystemClient {
+    type Rejection = Outcome;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Requester::from_request_parts(parts, state).await? {
+            Requester::System(sys) => Ok(SystemClient(sys)),
+            Requester::Person(_) => Err(Outcome::new(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Bulk Data export is for registered machine clients: get an access token at /fhir/r4/auth/token \
+                 (SMART Backend Services).",
+            )),
         }
     }
 }

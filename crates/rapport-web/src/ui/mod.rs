@@ -146,6 +146,8 @@ fn done_message(key: &str) -> Option<&'static str> {
         "responsible" => msg("done-responsible"),
         "user-created" => msg("done-user-created"),
         "site-created" => msg("done-site-created"),
+        "fhir-client-added" => msg("done-fhir-client-added"),
+        "fhir-client-disabled" => msg("done-fhir-client-disabled"),
         "user-saved" => msg("done-user-saved"),
         "user-deactivated" => msg("done-user-deactivated"),
         "user-reactivated" => msg("done-user-reactivated"),

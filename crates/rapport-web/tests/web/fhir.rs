@@ -65,6 +65,7 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
             "EpisodeOfCare",
             "Encounter",
             "Condition",
+            "Group",
             "Practitioner",
             "Organization",
             "CodeSystem"

@@ -4,6 +4,7 @@
 mod adaptations;
 mod api;
 mod auth;
+mod bulk;
 mod calendar;
 mod caseload_paging;
 mod charts;

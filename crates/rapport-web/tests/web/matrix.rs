@@ -168,6 +168,7 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::i18n::matrix_entries());
     v.extend(crate::i18n_portal::matrix_entries());
     v.extend(crate::fhir::matrix_entries());
+    v.extend(crate::bulk::matrix_entries());
     // Last: it ends the session used for everything above.
     v.push(e(M::POST, "/logout", "/logout", "AAAAA"));
     v

@@ -543,6 +543,9 @@ async fn every_audited_action_leaves_an_entry() {
     let csrf = x.csrf_from("/account").await;
     x.post_form("/logout", &[("csrf", &csrf)]).await;
 
+    // A machine client registered, its token, a refused assertion and a Bulk Data export.
+    crate::bulk::audit_walk(&app, &admin).await;
+
     // A bulk import (a command-line job, so the system's).
     app.store.import_courses(&crate::import::sample(&y.id).0, crate::import::import_event()).await.unwrap();
 

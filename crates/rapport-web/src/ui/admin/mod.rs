@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod break_glass;
 pub mod email;
+pub mod fhir_clients;
 pub mod reminders;
 pub mod settings;
 pub mod sites;

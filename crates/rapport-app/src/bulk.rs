@@ -1,0 +1,401 @@
+//! Bulk Data `$export` (decision 43): a machine client asks for the records
+//! of the whole organisation, of every patient, or of one group's members;
+//! a background job pages through the store (keyset, `PAGE` rows at a time)
+//! and streams NDJSON lines to one file per resource type under the export
+//! directory, so an export of a million Observations holds one page in
+//! memory, not a million. The face supplies the FHIR mapping
+//! (`ExportFormat`); this module decides what may be exported, runs the job,
+//! answers status polls and downloads for the requester only, cancels, and
+//! deletes the files once they expire. Every step is audited in the
+//! machine client's name.
+
+use crate::machine::SystemCaller;
+use crate::{AppResult, AppState, Error};
+use rapport_core::audit::action;
+use rapport_core::{Id, Timestamp};
+use rapport_store::clients::ClientRecord;
+use rapport_store::fhir::{BulkExportRow, ExportScope, NewBulkExport};
+use rapport_store::groups::GroupDetail;
+use rapport_store::measures::ResponseRow;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Rows read per store query.
+pub const PAGE: i64 = 2000;
+
+/// The types an export can hold, in the order they are written.
+pub const EXPORT_TYPES: [&str; 4] = ["Patient", "Group", "QuestionnaireResponse", "Observation"];
+
+/// Records as NDJSON lines (one FHIR resource each, no newline). `None`
+/// leaves the record out (a response without a total has no Observation).
+pub trait ExportFormat: Send + Sync + 'static {
+    fn patient(&self, c: &ClientRecord) -> String;
+    fn group(&self, g: &GroupDetail) -> String;
+    fn questionnaire_response(&self, r: &ResponseRow) -> Option<String>;
+    fn observation(&self, r: &ResponseRow) -> Option<String>;
+}
+
+/// What the export covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Level {
+    System,
+    Patient,
+    Group(String),
+}
+
+impl Level {
+    fn name(&self) -> &'static str {
+        match self {
+            Level::System => "system",
+            Level::Patient => "patient",
+            Level::Group(_) => "group",
+        }
+    }
+}
+
+/// A kick-off request as the face read it.
+pub struct Request {
+    pub level: Level,
+    /// `_type`, split; `None`: every type the token may read.
+    pub types: Option<Vec<String>>,
+    pub since: Option<Timestamp>,
+    /// The kick-off URL, echoed in the manifest.
+    pub url: String,
+}
+
+/// One file of a finished export.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct OutputFile {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub file: String,
+    pub count: u64,
+}
+
+/// Where an export stands, as a status poll answers it.
+pub enum Status {
+    Running { progress: String },
+    Done { row: Box<BulkExportRow>, files: Vec<OutputFile> },
+    Failed { message: String },
+}
+
+fn export_dir(state: &AppState, id: &Id) -> PathBuf {
+    state.config.export_dir.join(id.as_str())
+}
+
+/// Starts an export and returns at once with its row; the job runs on.
+#[crate::boxing::boxed_future]
+pub async fn kick_off(
+    state: &AppState,
+    sys: &SystemCaller,
+    req: Request,
+    format: Arc<dyn ExportFormat>,
+) -> AppResult<BulkExportRow> {
+    let group = match &req.level {
+        Level::Group(id) => {
+            sys.require("Group")?;
+            let gid = Id::parse(id).ok_or(Error::NotFound)?;
+            state.store.group(&gid).await?.ok_or(Error::NotFound)?;
+            Some(gid)
+        }
+        _ => None,
+    };
+    // A Patient-level export holds the patients' data, not the groups.
+    let offered: Vec<&str> =
+        EXPORT_TYPES.into_iter().filter(|t| !(req.level == Level::Patient && *t == "Group")).collect();
+    let types: Vec<String> = match &req.types {
+        Some(asked) => {
+            for t in asked {
+                if !offered.contains(&t.as_str()) {
+                    return Err(Error::BadRequest {
+                        code: "invalid",
+                        message: format!("_type {t:?} cannot be exported here; supported: {}", offered.join(", ")),
+                        field: Some("_type".into()),
+                    });
+                }
+                sys.require(t)?;
+            }
+            offered.iter().filter(|t| asked.iter().any(|a| a == *t)).map(|t| t.to_string()).collect()
+        }
+        None => offered.iter().filter(|t| sys.scopes.allows(t)).map(|t| t.to_string()).collect(),
+    };
+    if types.is_empty() {
+        return Err(Error::Forbidden("This access token's scopes cover none of the exported types.".into()));
+    }
+    let mut e = sys.event(action::BULK_EXPORT_START, "bulk_export");
+    e.detail = Some(format!(
+        "{} level{}; {}{}",
+        req.level.name(),
+        group.as_ref().map(|g| format!(" (group {g})")).unwrap_or_default(),
+        types.join(", "),
+        req.since.map(|s| format!("; since {}", s.to_db())).unwrap_or_default()
+    ));
+    let row = state
+        .store
+        .create_bulk_export(
+            &NewBulkExport {
+                client_id: &sys.client.id,
+                level: req.level.name(),
+                group_id: group.as_ref(),
+                types: &types,
+                since: req.since,
+                request_url: &req.url,
+            },
+            e,
+        )
+        .await?;
+    let job = Job { state: state.clone(), sys: sys.clone(), row: row.clone(), format };
+    tokio::spawn(job.run());
+    Ok(row)
+}
+
+/// The export, if this client asked for it (anyone else: 404).
+async fn own_export(state: &AppState, sys: &SystemCaller, id: &str) -> AppResult<BulkExportRow> {
+    let id = Id::parse(id).ok_or(Error::NotFound)?;
+    match state.store.bulk_export(&id).await? {
+        Some(row) if row.client_id == sys.client.id && row.status != "cancelled" => Ok(row),
+        _ => Err(Error::NotFound),
+    }
+}
+
+#[crate::boxing::boxed_future]
+pub async fn status(state: &AppState, sys: &SystemCaller, id: &str) -> AppResult<Status> {
+    let row = own_export(state, sys, id).await?;
+    Ok(match row.status.as_str() {
+        "running" => Status::Running { progress: row.progress },
+        "done" => {
+            let files = serde_json::from_str(&row.outputs).map_err(Error::internal)?;
+            Status::Done { row: Box::new(row), files }
+        }
+        _ => Status::Failed { message: row.error.unwrap_or_else(|| "The export failed.".into()) },
+    })
+}
+
+/// Cancels a running export, or deletes a finished one's files now.
+#[crate::boxing::boxed_future]
+pub async fn cancel(state: &AppState, sys: &SystemCaller, id: &str) -> AppResult<()> {
+    let row = own_export(state, sys, id).await?;
+    let mut e = sys.event(action::BULK_EXPORT_CANCEL, "bulk_export");
+    e.detail = Some(format!("was {}", row.status));
+    state.store.cancel_bulk_export(&row.id, e).await?;
+    remove_files(state, &row.id);
+    Ok(())
+}
+
+/// The path of one output file for its requester, audited.
+#[crate::boxing::boxed_future]
+pub async fn file(state: &AppState, sys: &SystemCaller, id: &str, name: &str) -> AppResult<PathBuf> {
+    let row = own_export(state, sys, id).await?;
+    if row.status != "done" {
+        return Err(Error::NotFound);
+    }
+    let files: Vec<OutputFile> = serde_json::from_str(&row.outputs).map_err(Error::internal)?;
+    let f = files.iter().find(|f| f.file == name).ok_or(Error::NotFound)?;
+    sys.require(&f.kind)?;
+    let mut e = sys.event(action::BULK_EXPORT_DOWNLOAD, "bulk_export");
+    e.resource_id = Some(row.id.to_string());
+    e.detail = Some(format!("{} ({} resources)", f.file, f.count));
+    state.store.audit(e).await?;
+    Ok(export_dir(state, &row.id).join(&f.file))
+}
+
+fn remove_files(state: &AppState, id: &Id) {
+    let dir = export_dir(state, id);
+    if dir.exists() {
+        if let Err(e) = std::fs::remove_dir_all(&dir) {
+            tracing::error!(error = %e, dir = %dir.display(), "cannot remove export files");
+        }
+    }
+}
+
+/// Deletes expired exports (files and row) and gives up on exports a stopped
+/// server left running, every `every`.
+pub fn spawn_export_cleanup(state: AppState, every: std::time::Duration) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = clean_up(&state).await {
+                tracing::error!(error = ?e, "export clean-up failed");
+            }
+        }
+    })
+}
+
+/// One clean-up run; returns how many exports it removed.
+#[crate::boxing::boxed_future]
+pub async fn clean_up(state: &AppState) -> AppResult<usize> {
+    let now = Timestamp::now();
+    let stale = state.store.stale_bulk_exports(now, now.minus(time::Duration::days(1))).await?;
+    for id in &stale {
+        remove_files(state, id);
+        state.store.delete_bulk_export(id).await?;
+    }
+    Ok(stale.len())
+}
+
+struct Job {
+    state: AppState,
+    sys: SystemCaller,
+    row: BulkExportRow,
+    format: Arc<dyn ExportFormat>,
+}
+
+/// Why a job stopped early.
+enum Stop {
+    Cancelled,
+    Failed(String),
+}
+
+impl<E: std::fmt::Display> From<E> for Stop {
+    fn from(e: E) -> Self {
+        Stop::Failed(e.to_string())
+    }
+}
+
+/// One output file being written.
+struct Sink {
+    kind: &'static str,
+    out: std::io::BufWriter<std::fs::File>,
+    count: u64,
+}
+
+impl Sink {
+    fn line(&mut self, line: &str) -> std::io::Result<()> {
+        self.out.write_all(line.as_bytes())?;
+        self.out.write_all(b"\n")?;
+        self.count += 1;
+        Ok(())
+    }
+}
+
+impl Job {
+    async fn run(self) {
+        let dir = export_dir(&self.state, &self.row.id);
+        let result = self.write_all(&dir).await;
+        let retention = time::Duration::try_from(self.state.config.export_retention).unwrap_or(time::Duration::HOUR);
+        let expires = Timestamp::now().plus(retention);
+        let (status, outputs, error, detail) = match result {
+            Ok(files) => {
+                let detail = files.iter().map(|f| format!("{} {}", f.kind, f.count)).collect::<Vec<_>>().join(", ");
+                let json = serde_json::to_string(&files).unwrap_or_else(|_| "[]".into());
+                ("done", json, None, if detail.is_empty() { "nothing matched".into() } else { detail })
+            }
+            Err(Stop::Cancelled) => {
+                remove_files(&self.state, &self.row.id);
+                return;
+            }
+            Err(Stop::Failed(cause)) => {
+                tracing::error!(export = %self.row.id, %cause, "bulk export failed");
+                remove_files(&self.state, &self.row.id);
+                (
+                    "failed",
+                    "[]".into(),
+                    Some("The export failed; the server log has the cause."),
+                    format!("failed: {cause}"),
+                )
+            }
+        };
+        // In the requester's name and from their address: the job finishes their request.
+        let mut e = self.sys.event(action::BULK_EXPORT_DONE, "bulk_export");
+        e.detail = Some(detail);
+        match self.state.store.finish_bulk_export(&self.row.id, status, &outputs, error, expires, e).await {
+            Ok(true) => {}
+            // Cancelled while the last file was being closed.
+            Ok(false) => remove_files(&self.state, &self.row.id),
+            Err(err) => tracing::error!(export = %self.row.id, error = %err, "cannot record the end of an export"),
+        }
+    }
+
+    async fn write_all(&self, dir: &std::path::Path) -> Result<Vec<OutputFile>, Stop> {
+        std::fs::create_dir_all(dir)?;
+        let scope = ExportScope { group: self.row.group_id.clone(), since: self.row.since };
+        let mut files = Vec::new();
+        for kind in EXPORT_TYPES {
+            if !self.row.types.iter().any(|t| t == kind) {
+                continue;
+            }
+            let file = format!("{kind}.ndjson");
+            let mut sink =
+                Sink { kind, out: std::io::BufWriter::new(std::fs::File::create(dir.join(&file))?), count: 0 };
+            match kind {
+                "Patient" => self.patients(&scope, &mut sink).await?,
+                "Group" => self.groups(&mut sink).await?,
+                _ => self.responses(&scope, &mut sink).await?,
+            }
+            sink.out.flush()?;
+            if sink.count == 0 {
+                drop(sink.out);
+                std::fs::remove_file(dir.join(&file))?;
+            } else {
+                files.push(OutputFile { kind: kind.into(), file, count: sink.count });
+            }
+        }
+        Ok(files)
+    }
+
+    /// After each page: notes the progress, and stops if the export was cancelled.
+    async fn page_done(&self, sink: &Sink) -> Result<(), Stop> {
+        let progress = format!("{}: {} written", sink.kind, sink.count);
+        if self.state.store.set_bulk_progress(&self.row.id, &progress).await? {
+            Ok(())
+        } else {
+            Err(Stop::Cancelled)
+        }
+    }
+
+    async fn patients(&self, scope: &ExportScope, sink: &mut Sink) -> Result<(), Stop> {
+        let mut after = String::new();
+        loop {
+            let page = self.state.store.export_clients(scope, &after, PAGE).await?;
+            for c in &page {
+                sink.line(&self.format.patient(c))?;
+            }
+            let Some(last) = page.last() else { return Ok(()) };
+            after = last.id.to_string();
+            self.page_done(sink).await?;
+            if (page.len() as i64) < PAGE {
+                return Ok(());
+            }
+        }
+    }
+
+    async fn groups(&self, sink: &mut Sink) -> Result<(), Stop> {
+        let ids: Vec<Id> = match &self.row.group_id {
+            Some(g) => vec![g.clone()],
+            // Every group: `all` ignores whose groups they are.
+            None => self.state.store.groups_for(&self.sys.client.id, true).await?.into_iter().map(|g| g.id).collect(),
+        };
+        for id in ids {
+            if let Some(g) = self.state.store.group(&id).await? {
+                if self.row.since.is_none_or(|s| g.group.created_at >= s || g.members.iter().any(|m| m.added_at >= s)) {
+                    sink.line(&self.format.group(&g))?;
+                }
+            }
+        }
+        self.page_done(sink).await
+    }
+
+    async fn responses(&self, scope: &ExportScope, sink: &mut Sink) -> Result<(), Stop> {
+        let observation = sink.kind == "Observation";
+        let mut after = String::new();
+        loop {
+            let page = self.state.store.export_responses(scope, &after, PAGE).await?;
+            for r in &page {
+                let line = if observation { self.format.observation(r) } else { self.format.questionnaire_response(r) };
+                if let Some(line) = line {
+                    sink.line(&line)?;
+                }
+            }
+            let Some(last) = page.last() else { return Ok(()) };
+            after = last.id.to_string();
+            self.page_done(sink).await?;
+            if (page.len() as i64) < PAGE {
+                return Ok(());
+            }
+        }
+    }
+}

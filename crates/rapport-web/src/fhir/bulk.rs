@@ -1,0 +1,262 @@
+//! Bulk Data `$export` (FHIR Bulk Data Access IG STU2) for machine clients:
+//! the kick-off at the three levels, the status URL (202 with `Retry-After`
+//! and `X-Progress` while the job runs, 200 with the manifest when done,
+//! DELETE to cancel) and the NDJSON files, each for its requester only. The
+//! job, its access rules and audit live in `rapport_app::bulk`; this face
+//! reads the request, maps records to FHIR lines and writes the manifest.
+
+use super::map;
+use super::search::DateCondition;
+use super::wire::{base_url, fhir_json, FhirResult, Outcome, SystemClient};
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use rapport_app::bulk::{ExportFormat, Level, Request, Status};
+use rapport_app::AppState;
+use rapport_store::clients::ClientRecord;
+use rapport_store::groups::GroupDetail;
+use rapport_store::measures::ResponseRow;
+use serde_json::json;
+use std::io::Read;
+use std::sync::Arc;
+
+/// Seconds a client is asked to wait between polls.
+const RETRY_AFTER: &str = "2";
+
+/// The FHIR mapping the export job writes with.
+struct Fhir {
+    instruments: Arc<rapport_core::measures::Library>,
+}
+
+impl ExportFormat for Fhir {
+    fn patient(&self, c: &ClientRecord) -> String {
+        map::patient(c).to_string()
+    }
+    fn group(&self, g: &GroupDetail) -> String {
+        map::group(g, true).to_string()
+    }
+    fn questionnaire_response(&self, r: &ResponseRow) -> Option<String> {
+        Some(map::questionnaire_response(self.instruments.get(&r.instrument_id), r).to_string())
+    }
+    fn observation(&self, r: &ResponseRow) -> Option<String> {
+        map::total_observation(self.instruments.get(&r.instrument_id), r).map(|o| o.to_string())
+    }
+}
+
+/// Reads the kick-off parameters: `_outputFormat`, `_type` (repeatable,
+/// comma-separated) and `_since`; anything else is refused by name.
+fn read_request(level: Level, headers: &HeaderMap, query: Option<&str>, url: String) -> FhirResult<Request> {
+    let prefer = headers
+        .get_all("prefer")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.split(',').any(|p| p.trim().eq_ignore_ascii_case("respond-async")));
+    if !prefer {
+        return Err(Outcome::bad("Prefer", "A Bulk Data export runs asynchronously: send Prefer: respond-async."));
+    }
+    if let Some(accept) = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()) {
+        if !accept.split(',').any(|a| {
+            matches!(a.split(';').next().unwrap_or("").trim(), "application/fhir+json" | "application/json" | "*/*")
+        }) {
+            return Err(Outcome::bad("Accept", "Accept must be application/fhir+json."));
+        }
+    }
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.unwrap_or(""))
+        .map_err(|_| Outcome::bad("query", "The query string cannot be read."))?;
+    let mut types: Option<Vec<String>> = None;
+    let mut since = None;
+    for (k, v) in pairs {
+        match k.as_str() {
+            "_outputFormat" => {
+                if !matches!(v.as_str(), "application/fhir+ndjson" | "application/ndjson" | "ndjson") {
+                    return Err(Outcome::bad(
+                        "_outputFormat",
+                        "Only NDJSON is written (_outputFormat=application/fhir+ndjson).",
+                    ));
+                }
+            }
+            "_type" => types
+                .get_or_insert_with(Vec::new)
+                .extend(v.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)),
+            "_since" => {
+                if v.len() <= 10 || since.is_some() {
+                    return Err(Outcome::bad(
+                        "_since",
+                        "_since is one instant with its zone, e.g. 2026-03-01T00:00:00Z.",
+                    ));
+                }
+                // An instant is a date condition of one microsecond; its start is the instant.
+                DateCondition::parse("_since", &v)?;
+                since = Some(
+                    rapport_core::Timestamp::parse(&v)
+                        .ok_or_else(|| Outcome::bad("_since", "_since cannot be read."))?,
+                );
+            }
+            other => {
+                return Err(Outcome::bad(
+                    other,
+                    format!(
+                        "The export parameter {other:?} is not supported; supported: _outputFormat, _type, _since."
+                    ),
+                ))
+            }
+        }
+    }
+    Ok(Request { level, types, since, url })
+}
+
+async fn kick_off(
+    state: &AppState,
+    sys: SystemClient,
+    headers: &HeaderMap,
+    uri: &Uri,
+    query: Option<&str>,
+    level: Level,
+) -> FhirResult<Response> {
+    let base = base_url(state, headers);
+    let url = format!(
+        "{}{}",
+        base.trim_end_matches(super::wire::BASE),
+        uri.path_and_query().map(|p| p.as_str()).unwrap_or("")
+    );
+    let req = read_request(level, headers, query, url)?;
+    let format = Arc::new(Fhir { instruments: state.instruments.clone() });
+    let row = rapport_app::bulk::kick_off(state, &sys.0, req, format).await?;
+    let mut resp = StatusCode::ACCEPTED.into_response();
+    let status_url = format!("{base}/bulk-status/{}", row.id);
+    if let Ok(v) = HeaderValue::from_str(&status_url) {
+        resp.headers_mut().insert(header::CONTENT_LOCATION, v);
+    }
+    Ok(resp)
+}
+
+/// `GET /fhir/r4/$export`: everything the token's scopes cover.
+pub async fn system_export(
+    State(state): State<AppState>,
+    sys: SystemClient,
+    headers: HeaderMap,
+    uri: Uri,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    kick_off(&state, sys, &headers, &uri, q.as_deref(), Level::System).await
+}
+
+/// `GET /fhir/r4/Patient/$export`: every patient and their data.
+pub async fn patient_export(
+    State(state): State<AppState>,
+    sys: SystemClient,
+    headers: HeaderMap,
+    uri: Uri,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    kick_off(&state, sys, &headers, &uri, q.as_deref(), Level::Patient).await
+}
+
+/// `GET /fhir/r4/Group/{id}/$export`: the group's members and their data.
+pub async fn group_export(
+    State(state): State<AppState>,
+    sys: SystemClient,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    kick_off(&state, sys, &headers, &uri, q.as_deref(), Level::Group(id)).await
+}
+
+/// An HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`) for `Expires`.
+fn http_date(t: rapport_core::Timestamp) -> String {
+    let f = time::macros::format_description!(
+        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+    );
+    t.datetime().to_offset(time::UtcOffset::UTC).format(f).unwrap_or_default()
+}
+
+/// The status URL: 202 while running, 200 with the manifest when done.
+pub async fn status(
+    State(state): State<AppState>,
+    SystemClient(sys): SystemClient,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    match rapport_app::bulk::status(&state, &sys, &id).await? {
+        Status::Running { progress } => {
+            let mut resp = StatusCode::ACCEPTED.into_response();
+            let h = resp.headers_mut();
+            h.insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER));
+            let progress = if progress.is_empty() { "started".to_string() } else { progress };
+            if let Ok(v) = HeaderValue::from_str(&progress) {
+                h.insert("x-progress", v);
+            }
+            Ok(resp)
+        }
+        Status::Done { row, files } => {
+            let base = base_url(&state, &headers);
+            let output: Vec<_> = files
+                .iter()
+                .map(|f| json!({ "type": f.kind, "url": format!("{base}/bulk-files/{}/{}", row.id, f.file), "count": f.count }))
+                .collect();
+            let manifest = json!({
+                "transactionTime": map::instant(row.transaction_time),
+                "request": row.request_url,
+                "requiresAccessToken": true,
+                "output": output,
+                "error": [],
+            });
+            let mut resp = (StatusCode::OK, manifest.to_string()).into_response();
+            let h = resp.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            if let Some(exp) = row.expires_at {
+                if let Ok(v) = HeaderValue::from_str(&http_date(exp)) {
+                    h.insert(header::EXPIRES, v);
+                }
+            }
+            Ok(resp)
+        }
+        Status::Failed { message } => Err(Outcome::new(StatusCode::INTERNAL_SERVER_ERROR, "exception", message)),
+    }
+}
+
+/// `DELETE` on the status URL: cancels the export (or removes its files now).
+pub async fn cancel(
+    State(state): State<AppState>,
+    SystemClient(sys): SystemClient,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    rapport_app::bulk::cancel(&state, &sys, &id).await?;
+    Ok(fhir_json(
+        StatusCode::ACCEPTED,
+        &json!({ "resourceType": "OperationOutcome", "issue": [{ "severity": "information", "code": "informational",
+                 "diagnostics": "The export was cancelled and its files deleted." }] }),
+    ))
+}
+
+/// One NDJSON file, streamed from disk in chunks.
+pub async fn file(
+    State(state): State<AppState>,
+    SystemClient(sys): SystemClient,
+    Path((id, name)): Path<(String, String)>,
+) -> FhirResult<Response> {
+    let path = rapport_app::bulk::file(&state, &sys, &id, &name).await?;
+    let f = std::fs::File::open(&path).map_err(|_| Outcome::not_found())?;
+    let stream = futures_util::stream::unfold(Some(f), |f| async move {
+        let mut f = f?;
+        let read = tokio::task::spawn_blocking(move || {
+            let mut buf = vec![0u8; 64 * 1024];
+            let n = f.read(&mut buf)?;
+            buf.truncate(n);
+            Ok::<_, std::io::Error>((buf, f))
+        })
+        .await;
+        match read {
+            Ok(Ok((buf, _))) if buf.is_empty() => None,
+            Ok(Ok((buf, f))) => Some((Ok(Bytes::from(buf)), Some(f))),
+            Ok(Err(e)) => Some((Err(e), None)),
+            Err(e) => Some((Err(std::io::Error::other(e)), None)),
+        }
+    });
+    let mut resp = Body::from_stream(stream).into_response();
+    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/fhir+ndjson"));
+    Ok(resp)
+}
