@@ -18,6 +18,7 @@ pub mod clients;
 pub mod clock;
 pub mod context;
 pub mod courses;
+pub mod documents;
 pub mod ending;
 pub mod error;
 pub mod fidelity;

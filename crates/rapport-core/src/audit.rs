@@ -187,6 +187,8 @@ pub mod action {
     pub const REPORT_READ: &str = "report.read";
     /// The outcomes breakdown downloaded as CSV; detail names the filter.
     pub const REPORT_EXPORT: &str = "report.export";
+    /// A PDF about one client written (summary, letter or progress report); detail names which.
+    pub const DOCUMENT_CREATE: &str = "document.create";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -309,6 +311,7 @@ pub mod action {
         FUNNEL_READ,
         REPORT_READ,
         REPORT_EXPORT,
+        DOCUMENT_CREATE,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).

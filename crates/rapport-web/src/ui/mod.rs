@@ -12,6 +12,7 @@ pub mod client_portal;
 pub mod clients;
 pub mod context;
 pub mod courses;
+pub mod documents;
 pub mod ending;
 pub mod fidelity;
 pub mod fidelity_section;

@@ -11,6 +11,7 @@ mod client_portal;
 mod completion;
 mod context;
 mod courses;
+mod documents;
 mod ending;
 mod escalation;
 mod fhir;
