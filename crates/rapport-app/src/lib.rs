@@ -42,6 +42,7 @@ pub mod recordings;
 pub mod records;
 pub mod reminders;
 pub mod reports;
+pub mod research;
 pub mod responses;
 pub mod risk;
 pub mod safety_plans;

@@ -189,6 +189,9 @@ pub mod action {
     pub const REPORT_EXPORT: &str = "report.export";
     /// A PDF about one client written (summary, letter or progress report); detail names which.
     pub const DOCUMENT_CREATE: &str = "document.create";
+    /// The pseudonymised research export, when it starts and when it is
+    /// written; detail names the purpose, the approval and what it held.
+    pub const RESEARCH_EXPORT: &str = "research.export";
 
     pub const ALL: &[&str] = &[
         LOGIN,
@@ -312,6 +315,7 @@ pub mod action {
         REPORT_READ,
         REPORT_EXPORT,
         DOCUMENT_CREATE,
+        RESEARCH_EXPORT,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).

@@ -28,6 +28,7 @@ pub mod mfa;
 pub mod notes;
 pub mod programme;
 pub mod reports;
+pub mod research;
 pub mod risk;
 pub mod supervision;
 pub mod timeline;

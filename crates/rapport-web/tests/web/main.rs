@@ -42,6 +42,7 @@ mod programme;
 mod programme_manager;
 mod reminders;
 mod reports;
+mod research;
 mod responses;
 mod scores;
 mod security;
