@@ -183,6 +183,12 @@ async fn gather(state: &AppState, me: &Identity, cx: &CourseContext, kind: Kind)
         .await?
         .into_iter()
         .filter(|f| crate::clock::zone().local(f.raised_at).date() >= start)
+        .map(|mut f| {
+            // Named as the documents write it ("PHQ-9", not "phq9").
+            f.instrument_id =
+                f.instrument_id.map(|i| state.instruments.get(&i).map(|x| x.short_name.clone()).unwrap_or(i));
+            f
+        })
         .collect();
     let review = crate::ending::review_of(state, cx).await?.map(|r| r.body);
     let organisation = state.organisation().await.map_err(Error::from)?.name;
