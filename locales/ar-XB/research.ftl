@@ -20,3 +20,4 @@ research-who = ‮Only an administrator or a programme manager can make a resear
 research-error-purpose = ‮Enter the purpose of the export.‬
 research-error-approval = ‮Enter the approval the export rests on.‬
 research-error-too-long = ‮This is too long.‬
+research-no-key = ‮The research export needs the server's secrets key (secrets.key in the data directory, or --secrets-key-file): ask the person who runs the server.‬

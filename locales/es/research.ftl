@@ -19,3 +19,4 @@ research-who = Solo un administrador o un responsable de programa puede hacer un
 research-error-purpose = Indique la finalidad de la exportación.
 research-error-approval = Indique la aprobación en la que se basa la exportación.
 research-error-too-long = Es demasiado largo.
+research-no-key = La exportación para investigación necesita la clave de secretos del servidor (secrets.key en el directorio de datos, o --secrets-key-file): consulte a quien administra el servidor.

@@ -19,3 +19,4 @@ research-who = Seul un administrateur ou un responsable de programme peut faire 
 research-error-purpose = Indiquez la finalité de l'export.
 research-error-approval = Indiquez l'autorisation sur laquelle repose l'export.
 research-error-too-long = C'est trop long.
+research-no-key = L'export pour la recherche a besoin de la clé des secrets du serveur (secrets.key dans le répertoire de données, ou --secrets-key-file) : demandez à la personne qui gère le serveur.

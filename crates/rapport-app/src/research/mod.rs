@@ -132,8 +132,16 @@ async fn begin(
     mut start: AuditEvent,
     done: AuditEvent,
 ) -> AppResult<Ticket> {
-    let key = hex::decode(store.research_key().await?.trim())
-        .map_err(|_| Error::Internal("the research key is not hexadecimal".into()))?;
+    // The key is sealed with the secrets key: a server without one cannot pseudonymise.
+    let key = match store.research_key().await {
+        Ok(k) => k,
+        Err(rapport_store::StoreError::Secret(cause)) => {
+            tracing::warn!(%cause, "research export refused: no usable secrets key");
+            return Err(Error::Conflict(rapport_i18n::current().t("research-no-key")));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let key = hex::decode(key.trim()).map_err(|_| Error::Internal("the research key is not hexadecimal".into()))?;
     start.detail = Some(format!("started; purpose: {}; approval: {}", request.purpose.trim(), request.approval.trim()));
     store.audit(start).await?;
     let day = crate::clock::zone().local(rapport_core::Timestamp::now()).date();
