@@ -27,6 +27,7 @@ step() { printf '\n==> %s\n' "$*"; }
 missing=()
 [ -x "$CHROMIUM_PATH" ] || missing+=(chromium)
 [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)  # the PDF tests read documents back
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 if [ "${#missing[@]}" -gt 0 ]; then
     step "Installing system packages: ${missing[*]}"

@@ -365,3 +365,106 @@ pub async fn course_outcomes(
     state.store.audit(e).await?;
     Ok(outcomes)
 }
+
+/// One instrument's outcome in words.
+#[derive(Clone, Debug)]
+pub struct OutcomeLine {
+    pub instrument: String,
+    pub count: usize,
+    pub baseline: i64,
+    pub baseline_on: String,
+    pub latest: i64,
+    pub latest_on: String,
+    /// "-14" / "+3" / "0".
+    pub change: String,
+    /// "reliable improvement", "no reliable change", "meaningful improvement (10 points)", "not defined".
+    pub reliable: String,
+    pub response: String,
+    pub remission: String,
+    /// Below caseness now after starting at caseness: "recovered"; "n/a (baseline below caseness)".
+    pub recovery: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct NhsLine {
+    pub status: String,
+    pub recovery: String,
+    pub reliable_improvement: String,
+    pub reliable_recovery: String,
+    pub reliable_deterioration: String,
+}
+
+/// The outcomes in words, one line per instrument and the NHS Talking
+/// Therapies categories: the ending review, the summary page and the PDF
+/// documents word them alike.
+pub fn outcome_lines(state: &AppState, o: Outcomes) -> (Vec<OutcomeLine>, Option<NhsLine>) {
+    use rapport_core::measures::change::ReliableChange;
+    let tr = rapport_i18n::current();
+    let yes_no = |b: bool| tr.t(if b { "measure-yes" } else { "measure-no" });
+    let na = |base_case: Option<bool>| match base_case {
+        Some(false) => tr.t("outcome-na-below-caseness"),
+        _ => tr.t("outcome-na"),
+    };
+    let rows = o
+        .instruments
+        .into_iter()
+        .map(|(id, r)| {
+            let oc = r.outcome;
+            let name = state.instruments.get(&id).map(|i| i.short_name.clone()).unwrap_or(id);
+            let reliable = match (&oc.reliable_change, oc.meaningful_change) {
+                _ if oc.count < 2 => tr.t("outcome-one-score"),
+                (Some(x), _) => tr.t(match x.category {
+                    ReliableChange::Improved => "score-reliable-improved",
+                    ReliableChange::Deteriorated => "score-reliable-deteriorated",
+                    ReliableChange::None => "score-reliable-none",
+                }),
+                (None, Some(m)) => {
+                    let words = tr.t(match m {
+                        ReliableChange::Improved => "score-meaningful-improved",
+                        ReliableChange::Deteriorated => "score-meaningful-deteriorated",
+                        ReliableChange::None => "score-meaningful-none",
+                    });
+                    tr.ta("outcome-meaningful-points", "words", words)
+                }
+                (None, None) => tr.t("outcome-not-defined"),
+            };
+            let flag = |v: Option<bool>, yes: &str, no: &str| match v {
+                Some(true) => tr.t(yes),
+                Some(false) => tr.t(no),
+                None => na(oc.caseness_at_baseline),
+            };
+            let recovery = match (oc.caseness_at_baseline, oc.caseness_at_latest) {
+                _ if oc.count < 2 => tr.t("outcome-na"),
+                (Some(true), Some(false)) => tr.t("outcome-below-caseness-now"),
+                (Some(true), Some(true)) => tr.t("outcome-still-at-caseness"),
+                (Some(false), _) => na(Some(false)),
+                _ => tr.t("outcome-na"),
+            };
+            OutcomeLine {
+                instrument: name,
+                count: oc.count,
+                baseline: oc.baseline,
+                baseline_on: local_date(r.baseline_at),
+                latest: oc.latest,
+                latest_on: local_date(r.latest_at),
+                change: if oc.change == 0 { "0".into() } else { format!("{:+}", oc.change) },
+                reliable,
+                response: flag(oc.response, "measure-response-yes", "measure-response-no"),
+                remission: flag(oc.remission, "measure-remission-yes", "measure-remission-no"),
+                recovery,
+            }
+        })
+        .collect();
+    let nhs = o.nhs.map(|n| {
+        let c = n.categories;
+        let na = |v: Option<bool>| v.map(yes_no).unwrap_or_else(|| tr.t("outcome-na-not-a-case"));
+        NhsLine {
+            status: tr.nhs_status(&c.status),
+            recovery: na(c.recovered),
+            reliable_improvement: yes_no(c.reliably_improved),
+            reliable_recovery: na(c.reliably_recovered),
+            reliable_deterioration: yes_no(c.reliably_deteriorated),
+        }
+    });
+    (rows, nhs)
+}

@@ -187,6 +187,11 @@ pub mod action {
     pub const REPORT_READ: &str = "report.read";
     /// The outcomes breakdown downloaded as CSV; detail names the filter.
     pub const REPORT_EXPORT: &str = "report.export";
+    /// A PDF about one client written (summary, letter or progress report); detail names which.
+    pub const DOCUMENT_CREATE: &str = "document.create";
+    /// The pseudonymised research export, when it starts and when it is
+    /// written; detail names the purpose, the approval and what it held.
+    pub const RESEARCH_EXPORT: &str = "research.export";
 
     /// An administrator registered a SMART backend-services client (detail: its scopes).
     pub const FHIR_CLIENT_CREATE: &str = "fhir_client.create";
@@ -330,6 +335,8 @@ pub mod action {
         BULK_EXPORT_DONE,
         BULK_EXPORT_CANCEL,
         BULK_EXPORT_DOWNLOAD,
+        DOCUMENT_CREATE,
+        RESEARCH_EXPORT,
     ];
 
     /// Actions taken by background jobs, not by a request (no address recorded).

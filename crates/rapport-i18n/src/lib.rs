@@ -124,6 +124,12 @@ impl Tr {
         self
     }
 
+    /// The same wording (adaptation) in another language: a letter written
+    /// in its recipient's language with the site's own terms.
+    pub fn in_other_language(&self, code: &str) -> Tr {
+        Tr::new(code).adapted(self.adaptation.clone())
+    }
+
     /// The adaptation in use, if any.
     pub fn adaptation(&self) -> Option<&Adaptation> {
         self.adaptation.as_deref()

@@ -33,6 +33,7 @@ pub mod portal;
 pub mod records;
 pub mod reminders;
 pub mod reports;
+pub mod research;
 pub mod row;
 pub mod sessions;
 pub mod today;

@@ -251,6 +251,16 @@ impl Store {
         self.secrets.as_deref().ok_or_else(no_key)
     }
 
+    /// Seals a secret of the store's own (the research pseudonym key) under `account`.
+    pub(crate) fn seal_named_secret(&self, account: &str, plain: &str) -> Result<String> {
+        self.seal_secret(account, plain)
+    }
+
+    /// Opens what [`Store::seal_named_secret`] sealed.
+    pub(crate) fn open_named_secret(&self, account: &str, stored: &str) -> Result<String> {
+        self.keyring()?.open(stored, account).map_err(|e| StoreError::Secret(format!("{account} key: {e}")))
+    }
+
     fn seal_secret(&self, account: &str, plain: &str) -> Result<String> {
         Ok(seal_with(self.keyring()?, account, plain))
     }

@@ -94,6 +94,8 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
     // IPT courses (UI, then API)
     let r = ui::courses::routes(r);
     let r = ui::ending::routes(r);
+    let r = ui::documents::routes(r);
+    let r = ui::research::routes(r);
     let r = api::courses::routes(r);
     let r = api::ending::routes(r);
     let r = ui::formulation::routes(r);

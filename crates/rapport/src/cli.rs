@@ -105,6 +105,24 @@ pub enum Command {
     /// Programme outcome reports.
     #[command(subcommand)]
     Reports(ReportsCommand),
+    /// Write the pseudonymised research data set (a ZIP of CSV files; docs/letters-and-research.md).
+    ResearchExport(ResearchExportArgs),
+}
+
+#[derive(Args)]
+pub struct ResearchExportArgs {
+    /// What the data set is for (recorded in the audit log and the export's README).
+    #[arg(long)]
+    pub purpose: String,
+    /// The approval it rests on: ethics committee reference, data-sharing agreement.
+    #[arg(long)]
+    pub approval: String,
+    /// Destination file (must not exist).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Counts of fewer people than this are hidden in the summary.
+    #[arg(long, default_value_t = rapport_core::reports::DEFAULT_SMALL_NUMBERS as u64)]
+    pub small_numbers: u64,
 }
 
 #[derive(Subcommand)]
@@ -775,6 +793,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Command::Backup(a) => backup(&g, a).await,
         Command::Secrets(SecretsCommand::Rotate(a)) => rotate_secrets(&g, a).await,
+        Command::ResearchExport(a) => research_export(&g, a).await,
         Command::Reports(ReportsCommand::Rebuild(a)) => {
             let store = open(&g, 2).await?;
             let r = rebuild_reports(&store, a.batch as usize, true).await;
@@ -782,6 +801,57 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             r.map(|_| ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes the research export to a new file as it is read (a chunk at a time).
+async fn research_export(g: &Global, a: ResearchExportArgs) -> Result<ExitCode, String> {
+    use std::io::Write;
+    let request = rapport_app::research::ExportRequest { purpose: a.purpose, approval: a.approval };
+    // The pseudonym key is sealed with the secrets key: a data directory makes one if needed.
+    let using = if matches!(target(g), Target::DataDir(_)) { KeyUse::Create } else { KeyUse::IfPresent };
+    let store = open_with(g, 2, using).await?;
+    let ticket = match rapport_app::research::authorise_operator(&store, &request, a.small_numbers as i64).await {
+        Ok(t) => t,
+        Err(e) => {
+            store.close().await;
+            return Err(app_error("research export", e));
+        }
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&a.out)
+        .map_err(|e| format!("cannot create {}: {e}", a.out.display()))?;
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<u8>>(4);
+    let writer = tokio::spawn({
+        let store = store.clone();
+        async move { rapport_app::research::write(&store, &ticket, &tx).await }
+    });
+    let mut failed = None;
+    while let Some(chunk) = rx.recv().await {
+        if let Err(e) = file.write_all(&chunk) {
+            failed = Some(format!("cannot write {}: {e}", a.out.display()));
+            break;
+        }
+    }
+    drop(rx);
+    let written = writer.await.map_err(|e| e.to_string())?;
+    store.close().await;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let c = written.map_err(|e| app_error("research export", e))?;
+    file.sync_all().map_err(|e| format!("cannot write {}: {e}", a.out.display()))?;
+    println!(
+        "{}: {} people, {} courses, {} sessions, {} scores, {} risk flags",
+        a.out.display(),
+        c.people,
+        c.courses,
+        c.sessions,
+        c.responses,
+        c.risk_flags
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Rebuilds the programme-outcomes read model, drawing a progress bar on

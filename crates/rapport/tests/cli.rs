@@ -199,6 +199,7 @@ fn help_is_available_for_every_command() {
         vec!["backup", "--help"],
         vec!["secrets", "--help"],
         vec!["secrets", "rotate", "--help"],
+        vec!["research-export", "--help"],
     ] {
         let o = Command::new(BIN).args(&args).output().unwrap();
         assert!(o.status.success(), "{args:?}");
@@ -1365,4 +1366,41 @@ fn reports_rebuild_and_the_first_start_after_an_upgrade() {
         assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
         assert!(stderr(&o).contains("--batch"), "{}", stderr(&o));
     }
+}
+
+#[test]
+fn research_export_from_the_command_line() {
+    for db in backends() {
+        let out = db.dir.path().join("research.zip");
+        if db.url.is_some() {
+            // Without a secrets key there is nothing to seal the pseudonym key with: refused, plainly.
+            let o = db.run(&["research-export", "--purpose", "Outcomes", "--approval", "REC 1", "--out", &out_s(&out)]);
+            assert!(!o.status.success());
+            assert!(stderr(&o).contains("secrets key"), "{}", stderr(&o));
+            assert!(!out.exists());
+            let data = db.dir.path().join("data");
+            std::fs::create_dir_all(&data).unwrap();
+            std::fs::write(data.join("secrets.key"), format!("{}\n", "ab".repeat(32))).unwrap();
+        }
+        let out_s = out_s(&out);
+        // The purpose is required and checked; nothing is written without it.
+        let o = db.run(&["research-export", "--purpose", " ", "--approval", "REC 1", "--out", &out_s]);
+        assert!(!o.status.success());
+        assert!(stderr(&o).contains("purpose"), "{}", stderr(&o));
+        assert!(!out.exists());
+        let o = db.run(&["research-export", "--purpose", "Outcomes", "--approval", "REC 1", "--out", &out_s]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("0 people"), "{}", stdout(&o));
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(b"PK\x03\x04"));
+        assert!(bytes.windows(10).any(|w| w == b"people.csv"));
+        // An existing file is never overwritten.
+        let o = db.run(&["research-export", "--purpose", "Outcomes", "--approval", "REC 1", "--out", &out_s]);
+        assert!(!o.status.success());
+        assert!(stderr(&o).contains("cannot create"), "{}", stderr(&o));
+    }
+}
+
+fn out_s(p: &std::path::Path) -> String {
+    p.display().to_string()
 }

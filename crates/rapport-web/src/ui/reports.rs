@@ -193,6 +193,8 @@ struct ReportsPrint {
 pub struct View {
     /// The printable page: chart tables open.
     pub print: bool,
+    /// The reader may make the research export (the whole organisation's reader).
+    pub research: bool,
     pub intro: String,
     pub scope: String,
     pub suppressed_note: Option<String>,
@@ -344,6 +346,7 @@ fn view(d: &Dashboard, print: bool) -> View {
                 .any(|ls| ls.iter().any(|l| l.figures.any_suppressed())));
     View {
         print,
+        research: d.reader.whole_organisation,
         intro: tr.tn(msg("reports-intro"), &[("from", &tr.date(a.from)), ("to", &tr.date(a.to))]),
         scope: if !d.reader.whole_organisation {
             tr.t(msg("reports-scope-supervisor"))

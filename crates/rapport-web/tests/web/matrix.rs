@@ -148,6 +148,8 @@ fn entries() -> Vec<Entry> {
     v.extend(crate::courses::matrix_entries());
     v.extend(crate::charts::matrix_entries());
     v.extend(crate::ending::matrix_entries());
+    v.extend(crate::documents::matrix_entries());
+    v.extend(crate::research::matrix_entries());
     v.extend(crate::formulation::matrix_entries());
     v.extend(crate::measures::matrix_entries());
     v.extend(crate::inventory::matrix_entries());

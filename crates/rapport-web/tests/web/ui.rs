@@ -537,9 +537,21 @@ async fn every_audited_action_leaves_an_entry() {
     assert_eq!(x.submit(&kiosk, &kiosk, &[("instruments", "gad7")]).await.status(), 303);
     assert_eq!(x.submit("/kiosk/unlock", "/kiosk/unlock", &[("pin", "1357")]).await.status(), 401);
     assert_eq!(x.submit("/kiosk/unlock", "/kiosk/unlock", &[("pin", "2580")]).await.status(), 303);
+    // A course document as PDF (the summary).
+    assert_eq!(x.get(&format!("{course}/summary.pdf")).await.status(), 200);
     // Programme outcomes: the administrator reads the dashboard and downloads its breakdown.
     assert_eq!(admin.get("/reports").await.status(), 200);
     assert_eq!(admin.get("/reports/outcomes.csv?group_by=protocol").await.status(), 200);
+    // The research export (a pseudonymised ZIP), with its purpose recorded.
+    let r = admin
+        .submit(
+            "/reports/research-export",
+            "/reports/research-export",
+            &[("purpose", "Audit walk"), ("approval", "REC 1")],
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+    r.bytes().await.unwrap();
     let csrf = x.csrf_from("/account").await;
     x.post_form("/logout", &[("csrf", &csrf)]).await;
 
