@@ -127,3 +127,40 @@ test('an administrator sees small numbers hidden, on the page and in the CSV', {
 test('no page of the journey logged a browser problem', () => {
   assert.deepEqual(problems, []);
 });
+
+// A large organisation (here: more than two clinicians) searches the
+// clinician filter by name: the matches to choose from, the note that
+// everyone is counted until one is chosen, and the chosen one as the filter.
+for (const width of [360, 1280]) {
+  test(`the clinician filter as a search at ${width} px`, { timeout: 120_000 }, async () => {
+    const { child, url } = await serve(RAPPORT_BIN, ['--data-dir', dataDir, '--report-clinician-list', '2']);
+    try {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(TIMEOUT_MS);
+      watchProblems(page, problems);
+      await page.goto(`${url}/login`);
+      await page.getByLabel('Email', { exact: true }).fill('admin@demo.rapport.test');
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((u) => u.pathname !== '/login');
+      await page.goto(`${url}/reports`);
+      await page.getByLabel('Clinician or facilitator').fill('clinician');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL(/clinician_name=clinician/);
+      await assert.doesNotReject(page.getByText(/names contain “clinician”: choose one/).waitFor());
+      await checks(page, `clinician search, ${width} px`);
+      await shot(page, `reports-clinician-search-${width}.png`);
+      const choice = page.getByLabel('Choose who');
+      const value = await choice.locator('option').nth(1).getAttribute('value');
+      await choice.selectOption(value);
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL(new RegExp(`clinician=${value}`));
+      const csv = await page.getByRole('link', { name: 'Download the breakdown (CSV)' }).getAttribute('href');
+      assert.ok(csv.includes(`clinician=${value}`), `the chosen clinician filters the report: ${csv}`);
+      await context.close();
+    } finally {
+      await stop(child);
+    }
+  });
+}
