@@ -122,10 +122,135 @@ impl DayBound {
     }
 }
 
-/// What [`Store::totals_around`] reads for one bound, by line key.
-struct TotalsAround {
-    part: HashMap<String, Sums>,
-    checkpoints: HashMap<String, Sums>,
+/// A report's reads of the running totals (decision 45), as SQL texts and
+/// their parameters; the reads themselves run on the pool or in one snapshot.
+struct TotalsQuery<'a> {
+    basis: Basis,
+    dim: &'a str,
+    from: DayBound,
+    to: DayBound,
+}
+
+/// The packed texts a report read: the lines, and for each bound read around
+/// (`lo`: the period's start, `hi`: the day after its end) its part-month rows
+/// and its month-before checkpoints.
+#[derive(Default)]
+struct TotalsRead {
+    lines: Option<String>,
+    lo: (Option<Option<String>>, Option<Option<String>>),
+    hi: (Option<Option<String>>, Option<Option<String>>),
+}
+
+impl TotalsQuery<'_> {
+    /// The first and last day over all lines; None without lines.
+    async fn span<'e, E: sqlx::Executor<'e, Database = Any>>(&self, ex: E) -> Result<Option<(String, String)>> {
+        let r = sqlx::query(
+            "SELECT MIN(first_day) AS lo, MAX(last_day) AS hi FROM outcome_keys WHERE basis = $1 AND dim = $2",
+        )
+        .bind(self.basis.as_str())
+        .bind(self.dim.to_string())
+        .fetch_one(ex)
+        .await?;
+        Ok(r.col::<Option<String>>("lo")?.zip(r.col::<Option<String>>("hi")?))
+    }
+
+    fn lines_sql(&self) -> String {
+        format!(
+            "SELECT {} AS lines FROM outcome_keys k \
+             WHERE k.basis = $1 AND k.dim = $2 AND k.first_day < $3 AND k.last_day >= $4",
+            packed_lines("k", &["first_day", "last_day"], "$5")
+        )
+    }
+
+    fn line_binds(&self) -> [String; 5] {
+        [self.basis.as_str().into(), self.dim.into(), self.to.day.clone(), self.from.day.clone(), "\n".into()]
+    }
+
+    /// Each line's last row in a bound's month before the bound.
+    fn part_sql(&self) -> String {
+        format!(
+            "SELECT {} AS lines FROM outcome_totals t JOIN \
+             (SELECT key, MAX(day) AS day FROM outcome_totals WHERE basis = $1 AND dim = $2 \
+              AND day >= $3 AND day < $4 GROUP BY key) m \
+             ON t.basis = $1 AND t.dim = $2 AND t.key = m.key AND t.day = m.day",
+            packed_lines("t", &[], "$5")
+        )
+    }
+
+    /// Each line's checkpoint at the end of the month before a bound's.
+    fn months_sql(&self) -> String {
+        format!(
+            "SELECT {} AS lines FROM outcome_months m WHERE m.basis = $1 AND m.dim = $2 AND m.month = $3",
+            packed_lines("m", &[], "$4")
+        )
+    }
+
+    fn around_binds(&self, bound: &DayBound) -> ([String; 5], [String; 4]) {
+        let (b, d) = (self.basis.as_str().to_string(), self.dim.to_string());
+        (
+            [b.clone(), d.clone(), bound.month_start.clone(), bound.day.clone(), "\n".into()],
+            [b, d, bound.month_before.clone(), "\n".into()],
+        )
+    }
+
+    /// The same reads, one after another on one connection (in one snapshot
+    /// when the caller's transaction gives one).
+    async fn read_in(&self, conn: &mut sqlx::AnyConnection) -> Result<TotalsRead> {
+        let Some((first, last)) = self.span(&mut *conn).await? else { return Ok(TotalsRead::default()) };
+        let lines = read_packed(&mut *conn, &self.lines_sql(), &self.line_binds()).await?;
+        let around = |inside: bool, bound: &DayBound| {
+            let binds = self.around_binds(bound);
+            (inside, binds)
+        };
+        let (lo_in, lo_binds) = around(self.from.day > first, &self.from);
+        let (hi_in, hi_binds) = around(self.to.day <= last, &self.to);
+        let mut read = TotalsRead { lines, ..Default::default() };
+        for (inside, binds, slot) in [(lo_in, lo_binds, &mut read.lo), (hi_in, hi_binds, &mut read.hi)] {
+            if inside {
+                let part = read_packed(&mut *conn, &self.part_sql(), &binds.0).await?;
+                let months = read_packed(&mut *conn, &self.months_sql(), &binds.1).await?;
+                *slot = (Some(part), Some(months));
+            }
+        }
+        Ok(read)
+    }
+
+    /// Each line's sums over the period, from what was read.
+    fn merge(&self, read: TotalsRead) -> Result<Vec<(Option<String>, Sums)>> {
+        let by_key = |packed: &Option<Option<String>>| -> Result<Option<HashMap<String, Sums>>> {
+            let Some(packed) = packed else { return Ok(None) };
+            let text = packed.as_deref().unwrap_or_default();
+            text.split('\n')
+                .filter(|r| !r.is_empty())
+                .map(|r| unpack_line(r, 0).map(|(_, sums, key)| (key.to_string(), sums)))
+                .collect::<Result<HashMap<_, _>>>()
+                .map(Some)
+        };
+        let (lo_part, lo_months, hi_part, hi_months) =
+            (by_key(&read.lo.0)?, by_key(&read.lo.1)?, by_key(&read.hi.0)?, by_key(&read.hi.1)?);
+        let text = read.lines.unwrap_or_default();
+        let mut out = Vec::new();
+        for record in text.split('\n').filter(|r| !r.is_empty()) {
+            let (days, latest, key) = unpack_line(record, 2)?;
+            let before =
+                |bound: &DayBound, part: &Option<HashMap<String, Sums>>, months: &Option<HashMap<String, Sums>>| {
+                    let part = part.as_ref().and_then(|m| m.get(key));
+                    let checkpoint = months.as_ref().and_then(|m| m.get(key));
+                    total_before(days[0], days[1], &latest, &bound.day, part, checkpoint)
+                };
+            let (end, start) = (before(&self.to, &hi_part, &hi_months), before(&self.from, &lo_part, &lo_months));
+            let mut sums: Sums = [0; 22];
+            for (slot, (e, s)) in sums.iter_mut().zip(end.iter().zip(start.iter())) {
+                *slot = e - s;
+            }
+            if sums[0] == 0 {
+                continue;
+            }
+            out.push(((!key.is_empty() || self.dim == "all").then(|| key.to_string()), sums));
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
 }
 
 /// Every line's numbers in one text: each line is `lead` text fields, the 22
@@ -160,13 +285,34 @@ fn unpack_line(record: &str, lead: usize) -> Result<(Vec<&str>, Sums, &str)> {
     Ok((leading, sums, key))
 }
 
-/// The packed lines of `sql` (binds in order), by key.
-async fn read_packed(read: &sqlx::AnyPool, sql: &str, binds: &[&str]) -> Result<Option<String>> {
+/// A bound's part-month rows and month-before checkpoints, side by side;
+/// nothing when the bound is not `inside` any line's days.
+async fn read_around(
+    pool: &sqlx::AnyPool,
+    inside: bool,
+    part_sql: &str,
+    months_sql: &str,
+    binds: &([String; 5], [String; 4]),
+) -> Result<(Option<Option<String>>, Option<Option<String>>)> {
+    if !inside {
+        return Ok((None, None));
+    }
+    let (part, months) =
+        tokio::try_join!(read_packed(pool, part_sql, &binds.0), read_packed(pool, months_sql, &binds.1))?;
+    Ok((Some(part), Some(months)))
+}
+
+/// The packed lines of `sql` (binds in order).
+async fn read_packed<'e, E: sqlx::Executor<'e, Database = Any>>(
+    ex: E,
+    sql: &str,
+    binds: &[String],
+) -> Result<Option<String>> {
     let mut q = sqlx::query(sql);
     for b in binds {
-        q = q.bind(b.to_string());
+        q = q.bind(b.clone());
     }
-    Ok(q.fetch_one(read).await?.col("lines")?)
+    Ok(q.fetch_one(ex).await?.col("lines")?)
 }
 
 /// The dashboard's tallies of the rows that ended in the period: all of
@@ -309,99 +455,77 @@ impl Store {
         if matches!((filter.from, filter.to), (Some(f), Some(t)) if f > t) {
             return Ok(Vec::new());
         }
-        let (from, to) = (DayBound::at(filter.from), DayBound::after(filter.to));
-        // Reads of a range each, merged here, rather than joins that probe
-        // per line: the lines with their latest totals, and for each bound
-        // that falls inside some line's days its part-month rows and its
-        // month-before checkpoints (decision 45).
-        let span = sqlx::query(
-            "SELECT MIN(first_day) AS lo, MAX(last_day) AS hi FROM outcome_keys WHERE basis = $1 AND dim = $2",
-        )
-        .bind(basis.as_str())
-        .bind(dim)
-        .fetch_one(&self.read)
-        .await?;
-        let (Some(first), Some(last)) = (span.col::<Option<String>>("lo")?, span.col::<Option<String>>("hi")?) else {
-            return Ok(Vec::new());
-        };
-        // A bound before every line's first day or after every line's last
-        // day needs nothing read around it (a report over all time, or up to
-        // today). The reads are independent: they run side by side.
-        let lines_sql = format!(
-            "SELECT {} AS lines FROM outcome_keys k \
-             WHERE k.basis = $1 AND k.dim = $2 AND k.first_day < $3 AND k.last_day >= $4",
-            packed_lines("k", &["first_day", "last_day"], "$5")
-        );
-        let around = |bound: &DayBound, inside: bool| {
-            let bound = bound.clone();
-            async move {
-                if inside {
-                    self.totals_around(basis, dim, &bound).await.map(Some)
-                } else {
-                    Ok(None)
-                }
+        let q = TotalsQuery { basis, dim, from: DayBound::at(filter.from), to: DayBound::after(filter.to) };
+        // The reads run side by side on the read pool, each in its own
+        // snapshot: they agree when no catch-up or rebuild committed between
+        // them (each moves the mark). Otherwise read again, and after a few
+        // tries read them one after another in one snapshot.
+        for _ in 0..3 {
+            let mark = self.totals_mark().await?;
+            let read = self.read_totals_side_by_side(&q).await?;
+            if self.totals_mark().await? == mark {
+                return q.merge(read);
             }
-        };
-        let line_binds = [basis.as_str(), dim, &to.day, &from.day, "\n"];
-        let (packed, lo, hi) = tokio::try_join!(
-            read_packed(&self.read, &lines_sql, &line_binds),
-            around(&from, from.day > first),
-            around(&to, to.day <= last),
-        )?;
-        let packed = packed.unwrap_or_default();
-        let lines =
-            packed.split('\n').filter(|r| !r.is_empty()).map(|r| unpack_line(r, 2)).collect::<Result<Vec<_>>>()?;
-        let mut out = Vec::new();
-        for (days, latest, key) in &lines {
-            let before = |bound: &DayBound, around: &Option<TotalsAround>| {
-                let (part, checkpoint) =
-                    around.as_ref().map_or((None, None), |a| (a.part.get(*key), a.checkpoints.get(*key)));
-                total_before(days[0], days[1], latest, &bound.day, part, checkpoint)
-            };
-            let (end, start) = (before(&to, &hi), before(&from, &lo));
-            let mut sums: Sums = [0; 22];
-            for (slot, (e, s)) in sums.iter_mut().zip(end.iter().zip(start.iter())) {
-                *slot = e - s;
-            }
-            if sums[0] == 0 {
-                continue;
-            }
-            out.push((((!key.is_empty()) || dim == "all").then(|| key.to_string()), sums));
         }
-        out.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(out)
+        self.totals_in_one_snapshot(&q).await
     }
 
-    /// Around a bound: each line's last row in the bound's own month before
-    /// it, and each line's checkpoint at the end of the month before.
-    async fn totals_around(&self, basis: Basis, dim: &str, bound: &DayBound) -> Result<TotalsAround> {
-        let part_sql = format!(
-            "SELECT {} AS lines FROM outcome_totals t JOIN \
-             (SELECT key, MAX(day) AS day FROM outcome_totals WHERE basis = $1 AND dim = $2 \
-              AND day >= $3 AND day < $4 GROUP BY key) m \
-             ON t.basis = $1 AND t.dim = $2 AND t.key = m.key AND t.day = m.day",
-            packed_lines("t", &[], "$5")
-        );
-        let months_sql = format!(
-            "SELECT {} AS lines FROM outcome_months m WHERE m.basis = $1 AND m.dim = $2 AND m.month = $3",
-            packed_lines("m", &[], "$4")
-        );
-        let by_key = |packed: Option<String>| -> Result<HashMap<String, Sums>> {
-            packed
-                .unwrap_or_default()
-                .split('\n')
-                .filter(|r| !r.is_empty())
-                .map(|r| unpack_line(r, 0).map(|(_, sums, key)| (key.to_string(), sums)))
-                .collect()
+    async fn totals_in_one_snapshot(&self, q: &TotalsQuery<'_>) -> Result<Vec<(Option<String>, Sums)>> {
+        let mut tx = self.read.begin().await?;
+        if self.backend == crate::Backend::Postgres {
+            // One snapshot for every statement of the transaction.
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute(&mut *tx).await?;
+        }
+        let read = q.read_in(&mut tx).await?;
+        tx.commit().await?;
+        q.merge(read)
+    }
+
+    /// A whole-organisation breakdown from the running totals read one after
+    /// another in one snapshot: what a report falls back to when catch-ups
+    /// keep landing between its side-by-side reads (public so that tests can
+    /// compare it with the rows; None when the totals are not built).
+    #[crate::boxing::boxed_future]
+    pub async fn outcome_breakdown_in_one_snapshot(
+        &self,
+        filter: &ReportFilter,
+        dim: Dimension,
+    ) -> Result<Option<Vec<(Option<String>, Tally)>>> {
+        if !filter.is_whole_organisation() || !self.outcome_totals_ready().await? {
+            return Ok(None);
+        }
+        if matches!((filter.from, filter.to), (Some(f), Some(t)) if f > t) {
+            return Ok(Some(Vec::new()));
+        }
+        let q = TotalsQuery {
+            basis: Basis::Ended,
+            dim: dim.as_str(),
+            from: DayBound::at(filter.from),
+            to: DayBound::after(filter.to),
         };
-        let b = basis.as_str();
-        let (part_binds, month_binds) =
-            ([b, dim, &bound.month_start, &bound.day, "\n"], [b, dim, &bound.month_before, "\n"]);
-        let (part, checkpoints) = tokio::try_join!(
-            read_packed(&self.read, &part_sql, &part_binds),
-            read_packed(&self.read, &months_sql, &month_binds),
+        let lines = self.totals_in_one_snapshot(&q).await?;
+        Ok(Some(lines.into_iter().map(|(k, s)| (k, Tally::of_sums(&s))).collect()))
+    }
+
+    /// What every change to the running totals moves: the catch-up mark and
+    /// whether the totals are built.
+    async fn totals_mark(&self) -> Result<(i64, i64)> {
+        let r = sqlx::query("SELECT applied_seq, totals_built FROM outcome_model WHERE id = 1")
+            .fetch_one(&self.read)
+            .await?;
+        Ok((r.col("applied_seq")?, r.col("totals_built")?))
+    }
+
+    async fn read_totals_side_by_side(&self, q: &TotalsQuery<'_>) -> Result<TotalsRead> {
+        let Some((first, last)) = q.span(&self.read).await? else { return Ok(TotalsRead::default()) };
+        let (lines_sql, part_sql, months_sql) = (q.lines_sql(), q.part_sql(), q.months_sql());
+        let (line_binds, lo, hi) = (q.line_binds(), q.around_binds(&q.from), q.around_binds(&q.to));
+        let (lines, lo, hi) = tokio::try_join!(
+            read_packed(&self.read, &lines_sql, &line_binds),
+            read_around(&self.read, q.from.day > first, &part_sql, &months_sql, &lo),
+            read_around(&self.read, q.to.day <= last, &part_sql, &months_sql, &hi),
         )?;
-        Ok(TotalsAround { part: by_key(part)?, checkpoints: by_key(checkpoints)? })
+        Ok(TotalsRead { lines, lo, hi })
     }
 
     /// [`Store::outcome_breakdown`] by summing the rows themselves (what a

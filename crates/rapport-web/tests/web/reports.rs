@@ -552,6 +552,9 @@ async fn assert_running_totals_match_the_rows_over(app: &TestApp, periods: &[(Op
             let totals = app.store.outcome_breakdown(&f, dim).await.unwrap();
             let rows = app.store.outcome_breakdown_scan(&f, dim).await.unwrap();
             assert_eq!(totals, rows, "{} over {from:?}..{to:?}", dim.as_str());
+            // The same reads one after another in one snapshot (the fallback).
+            let one_snapshot = app.store.outcome_breakdown_in_one_snapshot(&f, dim).await.unwrap();
+            assert_eq!(one_snapshot.as_ref(), Some(&rows), "{} in one snapshot over {from:?}..{to:?}", dim.as_str());
             if dim == Dimension::Format {
                 for (_, t) in &rows {
                     whole.add(t);
@@ -822,8 +825,9 @@ async fn a_large_organisation_finds_a_clinician_by_name_on_the_dashboard() {
         let api = Api::new(&app, &robin).await;
         let client = api.new_client("Searched Client").await;
         let course = api.new_course(&client, json!({"protocol": "ipt-individual", "planned_sessions": 12})).await;
-        let (s, body) =
-            api.post(&format!("/api/v1/courses/{course}/status"), json!({"status": "ended_early", "reason": "moved"})).await;
+        let (s, body) = api
+            .post(&format!("/api/v1/courses/{course}/status"), json!({"status": "ended_early", "reason": "moved"}))
+            .await;
         assert_eq!(s, 200, "{body}");
         let (_, page) = b.text("/reports?group_by=clinician").await;
         let table = &page[page.rfind("<table").unwrap()..];
