@@ -92,7 +92,6 @@ impl ReportFilter {
 
 /// A day that running totals are read before (exclusive), with the first
 /// day of its month and the month before, as stored.
-#[derive(Clone)]
 struct DayBound {
     day: String,
     month_start: String,
@@ -198,15 +197,11 @@ impl TotalsQuery<'_> {
     async fn read_in(&self, conn: &mut sqlx::AnyConnection) -> Result<TotalsRead> {
         let Some((first, last)) = self.span(&mut *conn).await? else { return Ok(TotalsRead::default()) };
         let lines = read_packed(&mut *conn, &self.lines_sql(), &self.line_binds()).await?;
-        let around = |inside: bool, bound: &DayBound| {
-            let binds = self.around_binds(bound);
-            (inside, binds)
-        };
-        let (lo_in, lo_binds) = around(self.from.day > first, &self.from);
-        let (hi_in, hi_binds) = around(self.to.day <= last, &self.to);
         let mut read = TotalsRead { lines, ..Default::default() };
-        for (inside, binds, slot) in [(lo_in, lo_binds, &mut read.lo), (hi_in, hi_binds, &mut read.hi)] {
+        let bounds = [(self.from.day > first, &self.from, &mut read.lo), (self.to.day <= last, &self.to, &mut read.hi)];
+        for (inside, bound, slot) in bounds {
             if inside {
+                let binds = self.around_binds(bound);
                 let part = read_packed(&mut *conn, &self.part_sql(), &binds.0).await?;
                 let months = read_packed(&mut *conn, &self.months_sql(), &binds.1).await?;
                 *slot = (Some(part), Some(months));
