@@ -16,12 +16,13 @@ use rapport_core::access::{
 };
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::client::{self, changed_fields, ClientStatus, RawClientDetails};
+use rapport_core::measures::schedule::Schedule;
 use rapport_core::msg;
 use rapport_core::validation::KeyArg;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::{CareTeamMember, CaseloadQuery, CaseloadRow, ClientRecord, ClientSummary};
 use rapport_store::courses::CourseRecord;
-use rapport_store::measures::CaseloadMeasures;
+use rapport_store::measures::{CaseloadMeasures, CaseloadScore};
 use rapport_store::users::User;
 use std::collections::HashMap;
 
@@ -135,91 +136,91 @@ pub struct CaseloadView {
     pub next: Option<PageKey>,
 }
 
-/// The staff caseload page. Only clients with an open course, an open risk
-/// flag or a measure response can carry a marker, so only those are read in
-/// full to work out the markers, the per-clinician summary and the order by
-/// need; clients are counted per clinician in the database, and the other
-/// rows are read only for the page that shows them. The audit names the
-/// clients shown on the page only.
+/// The staff caseload page, from the caseload's cards (one read of the whole
+/// caseload, `rapport_store::caseload_cards`): every client's markers, the
+/// summary per responsible clinician and the order by need come from the
+/// cards; the page's own rows (names, dates of birth) are read by id. The
+/// audit names the clients shown on the page only.
 #[crate::boxing::boxed_future]
 pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewRequest) -> AppResult<CaseloadView> {
     use rapport_core::caseload::{need_key, Need, MAX_PAGE};
     require_caseload(state, me).await?;
     let status = if req.archived { ClientStatus::Archived } else { ClientStatus::Active };
     let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_string);
-    let q = CaseloadQuery { search: search.clone(), status: Some(status), limit: MAX_PAGE, offset: 0 };
-    let counts = state.store.caseload_counts(&me.user.id, &q).await?;
-    let board = state.store.caseload_board(&me.user.id, &q).await?;
-    let mut marked = Vec::with_capacity(board.len());
-    let mut open = HashMap::new();
-    let mut facts = CaseloadMeasures::default();
-    for entry in board {
-        let id = entry.row.id.to_string();
-        if entry.open_risk_flag {
-            facts.open_flags.insert(id.clone());
-        }
-        if entry.risk_unanswered {
-            facts.risk_unanswered.insert(id.clone());
-        }
-        if let Some(course) = entry.open_course {
-            open.insert(id, course);
-        }
-        marked.push(entry.row);
-    }
-    if !marked.is_empty() {
-        // Scores and held sessions over the caseload's own scope, without binding every id.
-        let courses: Vec<Id> = open.values().map(|o| o.id.clone()).collect();
-        facts.scores = state.store.caseload_scores(&me.user.id, status).await?;
-        facts.held = state.store.held_dates(&courses).await?;
-    }
-    let markers = markers_from(state, &marked, &open, &facts).await?;
-    let mut clinicians: Vec<ClinicianSummary> = counts
-        .into_iter()
-        .map(|(id, name, clients)| ClinicianSummary {
-            id,
-            name,
-            clients: clients.max(0) as usize,
-            open_flags: 0,
-            overdue_measures: 0,
-        })
-        .collect();
-    for r in &marked {
-        let (Some(m), Some(c)) =
-            (markers.get(r.id.as_str()), clinicians.iter_mut().find(|c| c.id == r.responsible_clinician_id))
-        else {
-            continue;
+    let cards = state.store.caseload_cards(&me.user.id, status, search.as_deref()).await?;
+    let mut markers: HashMap<String, Markers> = HashMap::with_capacity(cards.len());
+    let mut clinicians: Vec<ClinicianSummary> = Vec::new();
+    for card in &cards {
+        let m = card_markers(state, card)?;
+        let at = match clinicians.iter().position(|c| c.id == card.responsible_clinician_id) {
+            Some(i) => i,
+            None => {
+                let id = card.responsible_clinician_id.clone();
+                clinicians.push(ClinicianSummary {
+                    id,
+                    name: String::new(),
+                    clients: 0,
+                    open_flags: 0,
+                    overdue_measures: 0,
+                });
+                clinicians.len() - 1
+            }
         };
+        let c = &mut clinicians[at];
+        c.clients += 1;
         c.open_flags += usize::from(m.open_risk_flag);
         c.overdue_measures += m.overdue.len();
+        markers.insert(card.client_id.to_string(), m);
     }
-    clinicians.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.as_str().cmp(b.id.as_str())));
-    let total = clinicians
-        .iter()
-        .filter(|c| req.clinician.as_ref().is_none_or(|who| &c.id == who))
-        .map(|c| c.clients as i64)
-        .sum::<i64>();
-    // By need, the clients with some need come first (in need order, then by
-    // name); everyone else follows by name, paged by the database.
-    let mut needy: Vec<CaseloadRow> = Vec::new();
+    // The order shown: by name (the cards' order), or by need: clients with
+    // some need first, in need order (then by name), then everyone else.
+    let mut order: Vec<&rapport_store::caseload_cards::CaseloadCard> =
+        cards.iter().filter(|c| req.clinician.as_ref().is_none_or(|who| &c.responsible_clinician_id == who)).collect();
     if req.by_need {
-        let need = |r: &CaseloadRow| {
-            markers.get(r.id.as_str()).map_or(Need::default(), |m| Need {
+        let need = |c: &rapport_store::caseload_cards::CaseloadCard| {
+            markers.get(c.client_id.as_str()).map_or(Need::default(), |m| Need {
                 risk: m.open_risk_flag || m.risk_unanswered,
                 not_on_track: !m.not_on_track.is_empty(),
                 overdue: m.overdue.len(),
             })
         };
-        needy = marked
-            .iter()
-            .filter(|r| req.clinician.as_ref().is_none_or(|who| &r.responsible_clinician_id == who))
-            .filter(|r| need(r) != Need::default())
-            .cloned()
-            .collect();
-        needy.sort_by_key(|r| need_key(&need(r)));
+        let (mut needy, rest): (Vec<_>, Vec<_>) = order.into_iter().partition(|c| need(c) != Need::default());
+        needy.sort_by_key(|c| need_key(&need(c)));
+        order = needy.into_iter().chain(rest).collect();
     }
+    let total = order.len() as i64;
     let size = req.page_size.clamp(1, MAX_PAGE) as usize;
-    let order = PageOrder { q: &q, clinician: req.clinician.as_ref(), needy: &needy, size };
-    let (rows, previous, next) = order.page(state, me, &req.key).await?;
+    let ids: Vec<&Id> = order.iter().map(|c| &c.client_id).collect();
+    let (range, before, after) = match page_range(&ids, &req.key, size) {
+        Some(r) => r,
+        // The key is not in this list: a client no longer listed (archived,
+        // or out of the search) starts again at the first page; any other
+        // id is a bad link.
+        None => match &req.key {
+            PageKey::After(k) | PageKey::Before(k) if state.store.caseload_key(&me.user.id, k).await?.is_none() => {
+                return Err(Error::keyed("page", rapport_core::msg("caseload-error-page"), vec![]));
+            }
+            _ => page_range(&ids, &PageKey::First, size).unwrap_or((0..0, false, false)),
+        },
+    };
+    let shown: Vec<Id> = ids[range].iter().map(|id| (*id).clone()).collect();
+    let mut found: HashMap<String, CaseloadRow> =
+        state.store.caseload_rows(&shown).await?.into_iter().map(|r| (r.id.to_string(), r)).collect();
+    let rows: Vec<CaseloadRow> = shown.iter().filter_map(|id| found.remove(id.as_str())).collect();
+    let previous = before.then(|| rows.first().map(|r| PageKey::Before(r.id.clone()))).flatten();
+    let next = after.then(|| rows.last().map(|r| PageKey::After(r.id.clone()))).flatten();
+    // Names: from the page's rows where they show, else read.
+    let mut names: HashMap<String, String> =
+        rows.iter().map(|r| (r.responsible_clinician_id.to_string(), r.responsible_clinician_name.clone())).collect();
+    let unnamed: Vec<Id> =
+        clinicians.iter().filter(|c| !names.contains_key(c.id.as_str())).map(|c| c.id.clone()).collect();
+    if !unnamed.is_empty() {
+        names.extend(state.store.user_names(&unnamed).await?.into_iter().map(|(id, name)| (id.to_string(), name)));
+    }
+    for c in &mut clinicians {
+        c.name = names.get(c.id.as_str()).cloned().unwrap_or_default();
+    }
+    clinicians.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.as_str().cmp(b.id.as_str())));
     let mut e = me.event(action::CLIENT_LIST, "client");
     e.detail = Some(format!(
         "{} of {total} {} clients shown, page {}{}{}{}; {}",
@@ -233,6 +234,8 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     ));
     state.store.audit(e).await?;
     // Course progress is worded for the page's rows only: the rest never show it.
+    let open: HashMap<&str, &OpenCourse> =
+        cards.iter().filter_map(|c| c.open_course.as_ref().map(|o| (c.client_id.as_str(), o))).collect();
     let courses = rows
         .iter()
         .filter_map(|r| open.get(r.id.as_str()).and_then(|o| course_progress(state, o)).map(|c| (r.id.to_string(), c)))
@@ -242,104 +245,28 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     Ok(CaseloadView { rows, total, courses, markers, clinicians, previous, next })
 }
 
-/// The caseload's order for paging: `needy` (in memory, in order) first,
-/// then every other matching client by name, read from the database a page
-/// at a time.
-struct PageOrder<'a> {
-    q: &'a CaseloadQuery,
-    clinician: Option<&'a Id>,
-    needy: &'a [CaseloadRow],
-    size: usize,
-}
-
-impl PageOrder<'_> {
-    /// The page at `key`, with the keys of the pages before and after it.
-    async fn page(
-        &self,
-        state: &AppState,
-        me: &Identity,
-        key: &PageKey,
-    ) -> AppResult<(Vec<CaseloadRow>, Option<PageKey>, Option<PageKey>)> {
-        let n = self.size;
-        let (rows, before, after) = match key {
-            PageKey::Before(k) => {
-                let (rows, before) = match self.needy.iter().position(|r| &r.id == k) {
-                    Some(i) => (self.needy[i.saturating_sub(n)..i].to_vec(), i > n),
-                    None => {
-                        let sort_name = self.sort_name(state, me, k).await?;
-                        let mut back = self.by_name(state, me, Some((&sort_name, k)), true, n + 1).await?;
-                        let more = back.len() > n;
-                        back.truncate(n);
-                        back.reverse();
-                        let from = self.needy.len().saturating_sub(n - back.len());
-                        let mut rows = self.needy[from..].to_vec();
-                        rows.extend(back);
-                        (rows, more || from > 0)
-                    }
-                };
-                if rows.len() < n {
-                    // Fewer rows than a page before it: show the first page.
-                    self.forward(state, me, &PageKey::First).await?
-                } else {
-                    (rows, before, true)
-                }
-            }
-            _ => self.forward(state, me, key).await?,
-        };
-        let previous = before.then(|| rows.first().map(|r| PageKey::Before(r.id.clone()))).flatten();
-        let next = after.then(|| rows.last().map(|r| PageKey::After(r.id.clone()))).flatten();
-        Ok((rows, previous, next))
-    }
-
-    /// The page from the start or after a client: (rows, any before, any after).
-    async fn forward(
-        &self,
-        state: &AppState,
-        me: &Identity,
-        key: &PageKey,
-    ) -> AppResult<(Vec<CaseloadRow>, bool, bool)> {
-        let n = self.size;
-        let (start, name_key) = match key {
-            PageKey::After(k) => match self.needy.iter().position(|r| &r.id == k) {
-                Some(i) => (i + 1, None),
-                None => (self.needy.len(), Some((self.sort_name(state, me, k).await?, k))),
-            },
-            _ => (0, None),
-        };
-        let mut rows: Vec<CaseloadRow> = self.needy[start..].iter().take(n + 1).cloned().collect();
-        if rows.len() <= n {
-            let key = name_key.as_ref().map(|(name, id)| (name.as_str(), *id));
-            rows.extend(self.by_name(state, me, key, false, n + 1 - rows.len()).await?);
+/// Which of `ids` (in the order shown) a page of `size` at `key` holds:
+/// (range, any before it, any after it), or None when the key is not in
+/// `ids`. A page before a key with fewer than `size` rows before it is the
+/// first page.
+fn page_range(ids: &[&Id], key: &PageKey, size: usize) -> Option<(std::ops::Range<usize>, bool, bool)> {
+    let first = |n: usize| (0..n.min(size), false, n > size);
+    Some(match key {
+        PageKey::First => first(ids.len()),
+        PageKey::After(k) => {
+            let start = ids.iter().position(|id| *id == k)? + 1;
+            let end = (start + size).min(ids.len());
+            (start..end, true, end < ids.len())
         }
-        let after = rows.len() > n;
-        rows.truncate(n);
-        Ok((rows, *key != PageKey::First, after))
-    }
-
-    /// Up to `want` clients by name after (or before) `key`, leaving out the needy.
-    async fn by_name(
-        &self,
-        state: &AppState,
-        me: &Identity,
-        key: Option<(&str, &Id)>,
-        backwards: bool,
-        want: usize,
-    ) -> AppResult<Vec<CaseloadRow>> {
-        let limit = (want + self.needy.len()) as i64;
-        let rows = state.store.caseload_page(&me.user.id, self.q, self.clinician, key, backwards, limit).await?;
-        let needy: std::collections::HashSet<&str> = self.needy.iter().map(|r| r.id.as_str()).collect();
-        Ok(rows.into_iter().filter(|r| !needy.contains(r.id.as_str())).take(want).collect())
-    }
-
-    /// The name-order key of a client on the caller's caseload; a client not
-    /// on it is a bad page link.
-    async fn sort_name(&self, state: &AppState, me: &Identity, id: &Id) -> AppResult<String> {
-        state
-            .store
-            .caseload_key(&me.user.id, id)
-            .await?
-            .ok_or_else(|| Error::keyed("page", rapport_core::msg("caseload-error-page"), vec![]))
-    }
+        PageKey::Before(k) => {
+            let end = ids.iter().position(|id| *id == k)?;
+            if end < size {
+                first(ids.len())
+            } else {
+                (end - size..end, end > size, true)
+            }
+        }
+    })
 }
 
 /// What the caseload shows about a client's measures.
@@ -422,8 +349,6 @@ async fn markers_from(
     open: &HashMap<String, OpenCourse>,
     facts: &CaseloadMeasures,
 ) -> AppResult<HashMap<String, Markers>> {
-    use rapport_core::measures::change::{not_on_track_at, Review};
-    use rapport_core::measures::schedule::{schedule_states, DueState, Schedule};
     let courses: Vec<Id> = open.values().map(|o| o.id.clone()).collect();
     let schedules: HashMap<String, Schedule> = state
         .store
@@ -432,69 +357,111 @@ async fn markers_from(
         .into_iter()
         .filter_map(|r| r.course_id.map(|c| (c.to_string(), r.body)))
         .collect();
-    let short = |id: &str| state.instruments.get(id).map(|i| i.short_name.clone()).unwrap_or_else(|| id.to_string());
-    let rule = &state.config.not_on_track;
     // Each client's scores (oldest first), grouped once rather than searched per row.
-    let mut scores_of: HashMap<&str, Vec<&rapport_store::measures::CaseloadScore>> = HashMap::new();
+    let mut scores_of: HashMap<&str, Vec<&CaseloadScore>> = HashMap::new();
     for s in &facts.scores {
         scores_of.entry(s.client_id.as_str()).or_default().push(s);
     }
     let mut out = HashMap::new();
     for r in rows {
         let cid = r.id.to_string();
-        let mine: &[&rapport_store::measures::CaseloadScore] =
-            scores_of.get(cid.as_str()).map(Vec::as_slice).unwrap_or(&[]);
-        let mut m = Markers {
+        let course = open.get(&cid);
+        let course_key = course.map(|o| o.id.to_string());
+        let facts = ClientFacts {
+            scores: scores_of.get(cid.as_str()).map(Vec::as_slice).unwrap_or(&[]),
+            course,
+            held: course_key.as_ref().and_then(|k| facts.held.get(k)).map(Vec::as_slice).unwrap_or(&[]),
+            schedule: course_key.as_ref().and_then(|k| schedules.get(k)),
             open_risk_flag: facts.open_flags.contains(&cid),
             risk_unanswered: facts.risk_unanswered.contains(&cid),
-            ..Markers::default()
         };
-        let mut seen: Vec<&str> = Vec::new();
-        for s in mine {
-            if !seen.contains(&s.instrument_id.as_str()) {
-                seen.push(&s.instrument_id);
-            }
-        }
-        let course = open.get(&cid);
-        let review = match course {
-            None => Review::Scores,
-            Some(o) => match state.config.protocols.get(&o.protocol_id).and_then(|p| p.review_session()) {
-                Some(at) => {
-                    Review::Session { at, held: facts.held.get(&o.id.to_string()).map(Vec::len).unwrap_or(0) as u32 }
-                }
-                None => Review::Never,
-            },
-        };
-        let in_scope = |s: &rapport_store::measures::CaseloadScore| match (course, &s.course_id) {
-            (None, _) => true,
-            (Some(o), Some(k)) => *k == o.id.to_string(),
-            (Some(o), None) => s.completed_at.date() >= o.start_date,
-        };
-        for inst_id in seen {
-            let Some(inst) = state.instruments.get(inst_id) else { continue };
-            let totals: Vec<i64> =
-                mine.iter().filter(|s| s.instrument_id == inst_id && in_scope(s)).map(|s| s.total).collect();
-            if !not_on_track_at(rule, inst, &totals, review).is_empty() {
-                m.not_on_track.push(inst.short_name.clone());
-            }
-        }
-        if let Some(course) = course {
-            let key = course.id.to_string();
-            let schedule = schedules.get(&key).cloned().unwrap_or_default();
-            let held = facts.held.get(&key).map(Vec::as_slice).unwrap_or(&[]);
-            let done: Vec<(String, time::Date)> =
-                mine.iter().map(|s| (s.instrument_id.clone(), s.completed_at.date())).collect();
-            for (inst, state_) in schedule_states(&schedule, held, &done) {
-                match state_ {
-                    DueState::Overdue => m.overdue.push(short(&inst)),
-                    DueState::Due => m.due.push(short(&inst)),
-                    DueState::NotDue => {}
-                }
-            }
-        }
-        out.insert(cid, m);
+        out.insert(cid, client_markers(state, &facts));
     }
     Ok(out)
+}
+
+/// The markers of a caseload card (its facts read with it).
+fn card_markers(state: &AppState, card: &rapport_store::caseload_cards::CaseloadCard) -> AppResult<Markers> {
+    let schedule = match &card.schedule {
+        Some(json) => Some(
+            serde_json::from_str::<Schedule>(json)
+                .map_err(|e| Error::Internal(format!("corrupt measure schedule on a caseload card: {e}")))?,
+        ),
+        None => None,
+    };
+    let scores: Vec<&CaseloadScore> = card.scores.iter().collect();
+    let facts = ClientFacts {
+        scores: &scores,
+        course: card.open_course.as_ref(),
+        held: &card.held,
+        schedule: schedule.as_ref(),
+        open_risk_flag: card.open_risk_flag,
+        risk_unanswered: card.risk_unanswered,
+    };
+    Ok(client_markers(state, &facts))
+}
+
+/// What one client's markers are worked out from.
+struct ClientFacts<'a> {
+    /// Complete scores, oldest first.
+    scores: &'a [&'a CaseloadScore],
+    course: Option<&'a OpenCourse>,
+    /// The open course's attended sessions, in date order.
+    held: &'a [time::Date],
+    /// The open course's own schedule (else the default one).
+    schedule: Option<&'a Schedule>,
+    open_risk_flag: bool,
+    risk_unanswered: bool,
+}
+
+/// One client's markers: not on track per instrument (the site's rule, over
+/// the open course's scores, else all scores), due and overdue scheduled
+/// measures of the open course, and the risk markers.
+fn client_markers(state: &AppState, f: &ClientFacts) -> Markers {
+    use rapport_core::measures::change::{not_on_track_at, Review};
+    use rapport_core::measures::schedule::{schedule_states, DueState};
+    let short = |id: &str| state.instruments.get(id).map(|i| i.short_name.clone()).unwrap_or_else(|| id.to_string());
+    let rule = &state.config.not_on_track;
+    let mut m = Markers { open_risk_flag: f.open_risk_flag, risk_unanswered: f.risk_unanswered, ..Markers::default() };
+    let mut seen: Vec<&str> = Vec::new();
+    for s in f.scores {
+        if !seen.contains(&s.instrument_id.as_str()) {
+            seen.push(&s.instrument_id);
+        }
+    }
+    let review = match f.course {
+        None => Review::Scores,
+        Some(o) => match state.config.protocols.get(&o.protocol_id).and_then(|p| p.review_session()) {
+            Some(at) => Review::Session { at, held: f.held.len() as u32 },
+            None => Review::Never,
+        },
+    };
+    let in_scope = |s: &CaseloadScore| match (f.course, &s.course_id) {
+        (None, _) => true,
+        (Some(o), Some(k)) => k.as_str() == o.id.as_str(),
+        (Some(o), None) => s.completed_at.date() >= o.start_date,
+    };
+    for inst_id in seen {
+        let Some(inst) = state.instruments.get(inst_id) else { continue };
+        let totals: Vec<i64> =
+            f.scores.iter().filter(|s| s.instrument_id == inst_id && in_scope(s)).map(|s| s.total).collect();
+        if !not_on_track_at(rule, inst, &totals, review).is_empty() {
+            m.not_on_track.push(inst.short_name.clone());
+        }
+    }
+    if f.course.is_some() {
+        let default = Schedule::default();
+        let done: Vec<(String, time::Date)> =
+            f.scores.iter().map(|s| (s.instrument_id.clone(), s.completed_at.date())).collect();
+        for (inst, due) in schedule_states(f.schedule.unwrap_or(&default), f.held, &done) {
+            match due {
+                DueState::Overdue => m.overdue.push(short(&inst)),
+                DueState::Due => m.due.push(short(&inst)),
+                DueState::NotDue => {}
+            }
+        }
+    }
+    m
 }
 
 /// The client's courses, newest first, each with its protocol's name in the

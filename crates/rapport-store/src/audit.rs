@@ -25,14 +25,18 @@ pub(crate) async fn commit(mut tx: Transaction<'static, Any>, event: AuditEvent,
     Ok(())
 }
 
-/// Appends the entries of a write, in its transaction. (The programme
+/// Appends the entries of a write, in its transaction, and refreshes the
+/// caseload cards of the clients they name (`caseload_cards`). (The programme
 /// outcomes read model follows these entries afterwards: `outcome_rows`.)
 pub(crate) async fn append_many(
     tx: &mut Transaction<'static, Any>,
     events: Vec<AuditEvent>,
     at: Timestamp,
 ) -> Result<Vec<i64>> {
-    append_entries(tx, events, at).await
+    let changes = crate::caseload_cards::changes(&events);
+    let seqs = append_entries(tx, events, at).await?;
+    crate::caseload_cards::refresh_touched(tx, &changes).await?;
+    Ok(seqs)
 }
 
 /// Appends several entries with one head update and multi-row inserts, so a
@@ -195,9 +199,12 @@ impl GroupCommitter {
 
 async fn write_batch(backend: crate::Backend, pool: &AnyPool, batch: &[(AuditEvent, Reply)]) -> Result<Vec<i64>> {
     let mut tx = crate::begin_write(backend, pool).await?;
-    let events = batch.iter().map(|(e, _)| e.clone()).collect();
-    // Reads only: nothing for the read model to learn.
+    let events: Vec<AuditEvent> = batch.iter().map(|(e, _)| e.clone()).collect();
+    // Mostly reads, which change no card; a change audited on its own after
+    // its commit still refreshes its client's card here.
+    let changes = crate::caseload_cards::changes(&events);
     let seqs = append_entries(&mut tx, events, Timestamp::now()).await?;
+    crate::caseload_cards::refresh_touched(&mut tx, &changes).await?;
     tx.commit().await?;
     Ok(seqs)
 }

@@ -45,18 +45,6 @@ pub(crate) const CASELOAD_IDS: &str = "SELECT t.client_id FROM care_team t WHERE
 const CASELOAD_COLUMNS: &str = "c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, \
      c.responsible_clinician_id, r.name AS responsible_name";
 
-/// A caseload row with the facts the caseload page shows beside it
-/// ([`Store::caseload_board`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CaseloadEntry {
-    pub row: CaseloadRow,
-    pub open_course: Option<OpenCourseFacts>,
-    /// A risk flag not yet closed.
-    pub open_risk_flag: bool,
-    /// The latest response of some instrument left its risk question blank.
-    pub risk_unanswered: bool,
-}
-
 /// A client's open course as the caseload needs it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OpenCourseFacts {
@@ -393,92 +381,6 @@ impl Store {
         })
     }
 
-    /// How many clients of `user`'s caseload (status and search of `q`) each
-    /// responsible clinician holds: (clinician, name, clients), counted in the
-    /// database so that no client row leaves it.
-    #[crate::boxing::boxed_future]
-    pub async fn caseload_counts(&self, user: &Id, q: &CaseloadQuery) -> Result<Vec<(Id, String, i64)>> {
-        let mut sql = format!(
-            "SELECT c.responsible_clinician_id, r.name, COUNT(*) AS n FROM ({CASELOAD_IDS}) mine \
-             JOIN clients c ON c.id = mine.client_id JOIN users r ON r.id = c.responsible_clinician_id \
-             WHERE c.status = $2"
-        );
-        let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern);
-        if pattern.is_some() {
-            sql.push_str(" AND c.search_text LIKE $3 ESCAPE '\\'");
-        }
-        sql.push_str(" GROUP BY c.responsible_clinician_id, r.name");
-        let status = q.status.unwrap_or(ClientStatus::Active).as_str();
-        let mut query = sqlx::query(&sql).bind(user.as_str()).bind(status);
-        if let Some(p) = &pattern {
-            query = query.bind(p.as_str());
-        }
-        query
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(|r| Ok((Id::from_db(r.col("responsible_clinician_id")?), r.col("name")?, r.col("n")?)))
-            .collect()
-    }
-
-    /// The clients of `user`'s caseload (status and search of `q`) that may
-    /// carry a marker on the caseload page, in name order: those with an open
-    /// course, a risk flag not yet closed, or any measure response. Each comes
-    /// with its open course (the most recently started planned or active one)
-    /// and its held sessions, whether a risk flag is open, and whether the
-    /// latest response of some instrument left its risk question blank. Every
-    /// other client's markers are empty, so its row is read only when shown.
-    #[crate::boxing::boxed_future]
-    pub async fn caseload_board(&self, user: &Id, q: &CaseloadQuery) -> Result<Vec<CaseloadEntry>> {
-        // Booleans as 0/1 (CASE), which read the same on both databases.
-        let sql = format!(
-            "SELECT {CASELOAD_COLUMNS}, oc.id AS course_id, oc.protocol_id, oc.start_date, oc.planned_sessions, \
-             (SELECT COUNT(*) FROM therapy_sessions s WHERE s.course_id = oc.id AND s.attendance = 'attended') AS held, \
-             CASE WHEN EXISTS (SELECT 1 FROM risk_flags f WHERE f.client_id = c.id AND f.status <> 'closed') \
-             THEN 1 ELSE 0 END AS open_flag, \
-             CASE WHEN EXISTS (SELECT 1 FROM measure_responses m WHERE m.client_id = c.id \
-             AND m.flags LIKE '%\"risk_item_unanswered\"%' AND NOT EXISTS (SELECT 1 FROM measure_responses later \
-             WHERE later.client_id = m.client_id AND later.instrument_id = m.instrument_id \
-             AND later.completed_at > m.completed_at)) THEN 1 ELSE 0 END AS risk_unanswered \
-             FROM ({CASELOAD_IDS}) mine JOIN clients c ON c.id = mine.client_id \
-             JOIN users r ON r.id = c.responsible_clinician_id \
-             LEFT JOIN courses oc ON oc.client_id = c.id AND oc.status IN ('planned', 'active') \
-             AND NOT EXISTS (SELECT 1 FROM courses later WHERE later.client_id = c.id \
-             AND later.status IN ('planned', 'active') AND (later.start_date > oc.start_date \
-             OR (later.start_date = oc.start_date AND later.id > oc.id))) \
-             WHERE c.status = $2 AND (oc.id IS NOT NULL \
-             OR EXISTS (SELECT 1 FROM risk_flags f WHERE f.client_id = c.id AND f.status <> 'closed') \
-             OR EXISTS (SELECT 1 FROM measure_responses m WHERE m.client_id = c.id))"
-        );
-        self.fetch_caseload(sql, user, q)
-            .await?
-            .iter()
-            .map(|r| {
-                let open_course = match r.col::<Option<String>>("course_id")? {
-                    None => None,
-                    Some(id) => {
-                        let start: String = r.col("start_date")?;
-                        Some(OpenCourseFacts {
-                            id: Id::from_db(id),
-                            protocol_id: r.col("protocol_id")?,
-                            start_date: rapport_core::time::parse_date(&start).ok_or_else(|| {
-                                StoreError::Invalid(format!("corrupt start_date in database: {start:?}"))
-                            })?,
-                            planned_sessions: r.col::<i64>("planned_sessions")? as u32,
-                            sessions_held: r.col::<i64>("held")? as u32,
-                        })
-                    }
-                };
-                Ok(CaseloadEntry {
-                    row: caseload_row(r)?,
-                    open_course,
-                    open_risk_flag: r.col::<i64>("open_flag")? != 0,
-                    risk_unanswered: r.col::<i64>("risk_unanswered")? != 0,
-                })
-            })
-            .collect()
-    }
-
     /// Where client `id` falls in the name order of `user`'s caseload (its
     /// sort name), or None when it is not on that caseload: the key of a
     /// caseload page link ([`Store::caseload_page`]).
@@ -491,53 +393,24 @@ impl Store {
         Ok(row.map(|r| r.col("sort_name")).transpose()?)
     }
 
-    /// Up to `limit` clients of `user`'s caseload (status and search of `q`,
-    /// optionally only those `clinician` is responsible for) in name order,
-    /// starting after the client `key` (its sort name and id, see
-    /// [`Store::caseload_key`]) or, `backwards`, ending before it, nearest
-    /// first. The database sorts and cuts; only the rows returned are read.
+    /// The caseload rows of the clients `ids` (in no particular order): a
+    /// page of the caseload, chosen from its cards.
     #[crate::boxing::boxed_future]
-    pub async fn caseload_page(
-        &self,
-        user: &Id,
-        q: &CaseloadQuery,
-        clinician: Option<&Id>,
-        key: Option<(&str, &Id)>,
-        backwards: bool,
-        limit: i64,
-    ) -> Result<Vec<CaseloadRow>> {
-        let mut sql = format!(
-            "SELECT {CASELOAD_COLUMNS} FROM ({CASELOAD_IDS}) mine JOIN clients c ON c.id = mine.client_id \
-             JOIN users r ON r.id = c.responsible_clinician_id WHERE c.status = $2"
+    pub async fn caseload_rows(&self, ids: &[Id]) -> Result<Vec<CaseloadRow>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT {CASELOAD_COLUMNS} FROM clients c JOIN users r ON r.id = c.responsible_clinician_id \
+             WHERE c.id IN ({})",
+            marks.join(", ")
         );
-        let mut binds: Vec<String> = Vec::new();
-        // Placeholders after $1 (user) and $2 (status), numbered as bound.
-        let next = |bound: &Vec<String>| format!("${}", 3 + bound.len());
-        let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern);
-        if let Some(p) = pattern {
-            sql.push_str(&format!(" AND c.search_text LIKE {} ESCAPE '\\'", next(&binds)));
-            binds.push(p);
+        let mut q = sqlx::query(&sql);
+        for id in ids {
+            q = q.bind(id.as_str());
         }
-        if let Some(who) = clinician {
-            sql.push_str(&format!(" AND c.responsible_clinician_id = {}", next(&binds)));
-            binds.push(who.as_str().to_string());
-        }
-        let (cmp, dir) = if backwards { ("<", "DESC") } else { (">", "ASC") };
-        if let Some((sort_name, id)) = key {
-            let (name_at, id_at) = (next(&binds), format!("${}", 4 + binds.len()));
-            sql.push_str(&format!(
-                " AND (c.sort_name {cmp} {name_at} OR (c.sort_name = {name_at} AND c.id {cmp} {id_at}))"
-            ));
-            binds.push(sort_name.to_string());
-            binds.push(id.as_str().to_string());
-        }
-        sql.push_str(&format!(" ORDER BY c.sort_name {dir}, c.id {dir} LIMIT {}", limit.clamp(1, 10_000)));
-        let status = q.status.unwrap_or(ClientStatus::Active).as_str();
-        let mut query = sqlx::query(&sql).bind(user.as_str()).bind(status);
-        for b in &binds {
-            query = query.bind(b.as_str());
-        }
-        query.fetch_all(&self.read).await?.iter().map(caseload_row).collect()
+        q.fetch_all(&self.read).await?.iter().map(caseload_row).collect()
     }
 
     #[crate::boxing::boxed_future]

@@ -966,25 +966,6 @@ impl Store {
         }
         Ok(held)
     }
-
-    /// Complete scores (oldest first) of every client in `user`'s caseload
-    /// with `status` (as [`Store::caseload`] scopes it), in one query with no
-    /// list of client ids to bind.
-    #[crate::boxing::boxed_future]
-    pub async fn caseload_scores(
-        &self,
-        user: &Id,
-        status: rapport_core::client::ClientStatus,
-    ) -> Result<Vec<CaseloadScore>> {
-        let sql = format!(
-            "SELECT m.client_id, m.course_id, m.instrument_id, m.completed_at, m.total FROM measure_responses m \
-             JOIN clients c ON c.id = m.client_id WHERE m.total IS NOT NULL AND c.status = $2 \
-             AND m.client_id IN ({}) ORDER BY m.completed_at, m.created_at, m.id",
-            crate::clients::CASELOAD_IDS
-        );
-        let rows = sqlx::query(&sql).bind(user.as_str()).bind(status.as_str()).fetch_all(&self.read).await?;
-        rows.iter().map(score_from_row).collect()
-    }
 }
 
 fn score_from_row(r: &sqlx::any::AnyRow) -> Result<CaseloadScore> {

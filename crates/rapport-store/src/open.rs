@@ -71,6 +71,7 @@ impl Store {
         // After connecting: a bad URL leaves no key file behind.
         let keyring = load_keyring(target, &opts.secrets)?;
         migrate(backend, &write).await?;
+        crate::caseload_cards::build_if_needed(backend, &write).await?;
         let (secrets, created) = match keyring {
             Some((k, created)) => (Some(k), created),
             None => (None, None),

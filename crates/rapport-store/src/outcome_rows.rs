@@ -61,7 +61,7 @@ fn opt_ts_col(r: &AnyRow, name: &str) -> Result<Option<Timestamp>> {
 }
 
 /// Whether an audited action leaves the record as it was (reads, lists, plays).
-fn is_read(action: &str) -> bool {
+pub(crate) fn is_read(action: &str) -> bool {
     [".read", ".list", ".play", ".feed", ".export"].iter().any(|s| action.ends_with(s))
 }
 

@@ -189,6 +189,21 @@ impl Store {
         row.map(|r| Ok((Id::from_db(r.col("id")?), r.col("name")?))).transpose()
     }
 
+    /// The names of the users `ids` (any role; unknown ids are left out).
+    #[crate::boxing::boxed_future]
+    pub async fn user_names(&self, ids: &[Id]) -> Result<Vec<(Id, String)>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!("SELECT id, name FROM users WHERE id IN ({})", marks.join(", "));
+        let mut q = sqlx::query(&sql);
+        for id in ids {
+            q = q.bind(id.as_str());
+        }
+        q.fetch_all(&self.read).await?.iter().map(|r| Ok((Id::from_db(r.col("id")?), r.col("name")?))).collect()
+    }
+
     /// How many course holders there are (see [`Store::course_holders`]).
     #[crate::boxing::boxed_future]
     pub async fn course_holder_count(&self) -> Result<i64> {

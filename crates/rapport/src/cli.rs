@@ -876,6 +876,8 @@ async fn rebuild_reports(store: &Store, batch: usize, bar: bool) -> Result<(), S
         })
         .await
         .map_err(|e| e.to_string())?;
+    // The caseload page's cards too (kept by every write; this repairs them).
+    store.rebuild_caseload_cards().await.map_err(|e| e.to_string())?;
     if bar && clients > 0 {
         eprintln!();
     }

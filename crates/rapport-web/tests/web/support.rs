@@ -56,8 +56,40 @@ where
     Fut: Future<Output = ()>,
 {
     for b in backends() {
-        let app = TestApp::spawn(b, Config { settings_ttl: std::time::Duration::ZERO, ..Default::default() }).await;
+        let mut app = TestApp::spawn(b, Config { settings_ttl: std::time::Duration::ZERO, ..Default::default() }).await;
+        // Kept past the test, which owns the app (and closes its store when
+        // dropped), for the check below on the same database.
+        let (url, dir) = (app.db_url.clone(), app._dir.take());
         f(app).await;
+        let store = match &dir {
+            Some(d) => Store::open(&Target::DataDir(d.path().to_path_buf()), OpenOptions::default()).await.unwrap(),
+            None => Store::open(&Target::Url(url), postgres_options()).await.unwrap(),
+        };
+        assert_caseload_cards_match_a_rebuild(&store).await;
+        drop(dir);
+    }
+}
+
+/// How tests open a PostgreSQL store: a URL store takes its secrets key from
+/// the options (a data-dir store uses its key file).
+fn postgres_options() -> OpenOptions {
+    let secrets =
+        SecretsKey::Keys(std::sync::Arc::new(rapport_core::secrets::Keyring::new(&[[5; 32]]).expect("one key")));
+    OpenOptions { max_connections: 8, secrets, ..Default::default() }
+}
+
+/// Every write keeps the caseload cards of the clients it changes
+/// (`rapport_store::caseload_cards`): after any test's writes, the cards
+/// equal what a rebuild from the records computes. Run after every test on
+/// each backend, so each write path the suite takes is checked.
+pub async fn assert_caseload_cards_match_a_rebuild(store: &Store) {
+    let kept = store.caseload_cards_dump().await.unwrap();
+    store.rebuild_caseload_cards().await.unwrap();
+    let rebuilt = store.caseload_cards_dump().await.unwrap();
+    if kept != rebuilt {
+        let stale: Vec<_> = kept.iter().filter(|l| !rebuilt.contains(l)).collect();
+        let fresh: Vec<_> = rebuilt.iter().filter(|l| !kept.contains(l)).collect();
+        panic!("caseload cards kept by the writes differ from a rebuild:\nkept:    {stale:#?}\nrebuilt: {fresh:#?}");
     }
 }
 
@@ -86,12 +118,7 @@ impl TestApp {
             }
             Backend::Postgres(base) => {
                 let url = rapport_store::scratch_postgres_database(&base).await.unwrap();
-                // A URL store takes its secrets key from the options (a data-dir store uses its key file).
-                let secrets = SecretsKey::Keys(std::sync::Arc::new(
-                    rapport_core::secrets::Keyring::new(&[[5; 32]]).expect("one key"),
-                ));
-                let opts = OpenOptions { max_connections: 8, secrets, ..Default::default() };
-                let store = Store::open(&Target::Url(url.clone()), opts).await.unwrap();
+                let store = Store::open(&Target::Url(url.clone()), postgres_options()).await.unwrap();
                 (store, url, None)
             }
         };

@@ -1,0 +1,312 @@
+//! The caseload page's read model (migration 0042, decision 46): one card
+//! per client holding, in one text, every fact the page's markers come from.
+//!
+//! Why a card, and why refreshed in the write's own transaction: the page
+//! shows markers for the whole caseload (the per-clinician summary and the
+//! order by need cover every client, not only the page's 50), and working
+//! them out from the records took five passes over the caseload per request,
+//! each probing several tables per client. With cards, a request is one pass:
+//! one probe per client, one text per client (sqlx's per-value cost is paid
+//! once per request, not once per value). A card must never lag its records
+//! (a risk flag missing from the caseload is a safety defect), so it is
+//! refreshed where every write already goes: [`refresh_touched`] runs from the
+//! audit append of each write, for the clients its entries name, after the
+//! append has taken the audit head row's lock. That lock serialises writers,
+//! so on PostgreSQL (read committed) the refresh sees every earlier write
+//! committed, and the last writer to a client leaves a card with everything.
+//! Markers that depend on the date (due, overdue) or on the site's settings
+//! (not on track) are worked out when read, from the facts.
+
+use crate::outcome_rows::Touched;
+use crate::row::Named;
+use crate::{Result, Store, StoreError};
+use rapport_core::audit::AuditEvent;
+use rapport_core::{Id, Timestamp};
+use sqlx::{Any, AnyPool, Transaction};
+use std::collections::BTreeSet;
+
+/// Between a card's fields.
+pub(crate) const FIELD: char = '\u{1f}';
+/// Between cards in a caseload read.
+const CARD: char = '\u{1e}';
+/// Between the scores of a card.
+const SCORE: char = '\u{1d}';
+/// Between the parts of one score.
+const PART: char = '\u{1c}';
+
+/// Computes the cards of the clients with ids from `$1` to `$2` from their
+/// records and stores them. Every field is an id, a date, a number or the
+/// schedule's JSON (which escapes control characters), so none holds a
+/// separator. The open course is the most recently started planned or active
+/// one (as on the client's page); scores are complete ones, oldest first.
+fn refresh_sql() -> String {
+    let f = FIELD;
+    format!(
+        "INSERT INTO caseload_cards (client_id, status, sort_name, facts) \
+         SELECT c.id, c.status, c.sort_name, \
+         c.responsible_clinician_id || '{f}' || COALESCE(oc.id, '') || '{f}' || COALESCE(oc.protocol_id, '') \
+         || '{f}' || COALESCE(oc.start_date, '') || '{f}' || COALESCE(CAST(oc.planned_sessions AS TEXT), '') || '{f}' \
+         || COALESCE((SELECT string_agg(s.session_date, ',' ORDER BY s.session_date) FROM therapy_sessions s \
+            WHERE s.course_id = oc.id AND s.attendance = 'attended'), '') || '{f}' \
+         || CASE WHEN EXISTS (SELECT 1 FROM risk_flags rf WHERE rf.client_id = c.id AND rf.status <> 'closed') \
+            THEN '1' ELSE '0' END || '{f}' \
+         || CASE WHEN EXISTS (SELECT 1 FROM measure_responses m WHERE m.client_id = c.id \
+            AND m.flags LIKE '%\"risk_item_unanswered\"%' AND NOT EXISTS (SELECT 1 FROM measure_responses later \
+            WHERE later.client_id = m.client_id AND later.instrument_id = m.instrument_id \
+            AND later.completed_at > m.completed_at)) THEN '1' ELSE '0' END || '{f}' \
+         || COALESCE((SELECT string_agg(m.instrument_id || '{p}' || COALESCE(m.course_id, '') || '{p}' \
+            || m.completed_at || '{p}' || CAST(m.total AS TEXT), '{s}' ORDER BY m.completed_at, m.created_at, m.id) \
+            FROM measure_responses m WHERE m.client_id = c.id AND m.total IS NOT NULL), '') || '{f}' \
+         || COALESCE((SELECT r.body FROM clinical_records r WHERE r.course_id = oc.id AND r.kind = 'measure_schedule' \
+            AND r.removed_at IS NULL ORDER BY r.created_at DESC, r.id DESC LIMIT 1), '') \
+         FROM clients c LEFT JOIN courses oc ON oc.client_id = c.id AND oc.status IN ('planned', 'active') \
+         AND NOT EXISTS (SELECT 1 FROM courses later WHERE later.client_id = c.id \
+         AND later.status IN ('planned', 'active') AND (later.start_date > oc.start_date \
+         OR (later.start_date = oc.start_date AND later.id > oc.id))) \
+         WHERE c.id >= $1 AND c.id <= $2 \
+         ON CONFLICT (client_id) DO UPDATE SET status = excluded.status, sort_name = excluded.sort_name, \
+         facts = excluded.facts",
+        p = PART,
+        s = SCORE,
+    )
+}
+
+fn refresh_statement() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(refresh_sql)
+}
+
+/// Refreshes the cards of `clients` in `tx`.
+pub(crate) async fn refresh(tx: &mut Transaction<'static, Any>, clients: &BTreeSet<String>) -> Result<()> {
+    for c in clients {
+        refresh_range(tx, c, c).await?;
+    }
+    Ok(())
+}
+
+/// Refreshes the cards of the clients with ids from `first` to `last`; returns how many.
+pub(crate) async fn refresh_range(tx: &mut Transaction<'static, Any>, first: &str, last: &str) -> Result<u64> {
+    Ok(sqlx::query(refresh_statement()).bind(first).bind(last).execute(&mut **tx).await?.rows_affected())
+}
+
+/// What the entries `events` say about the records they change (reads
+/// change nothing and are left out), taken before they are appended.
+pub(crate) fn changes(events: &[AuditEvent]) -> Vec<Touched> {
+    events
+        .iter()
+        .filter(|e| !crate::outcome_rows::is_read(&e.action))
+        .map(|e| Touched {
+            action: e.action.clone(),
+            client_id: e.client_id.clone(),
+            resource_type: e.resource_type.clone(),
+            resource_id: e.resource_id.clone(),
+        })
+        .collect()
+}
+
+/// Refreshes the cards of the clients that the changes concern. Called after
+/// their entries are appended, under the audit head row's lock.
+pub(crate) async fn refresh_touched(tx: &mut Transaction<'static, Any>, changes: &[Touched]) -> Result<()> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let clients = crate::outcome_rows::clients_touched(tx, changes).await?;
+    refresh(tx, &clients).await
+}
+
+/// Clients refreshed per transaction when building every card.
+const BUILD_BATCH: i64 = 500;
+
+/// Builds every card when the model says they are not built (after its
+/// migration), in batches of clients by id, and marks them built.
+pub(crate) async fn build_if_needed(backend: crate::Backend, pool: &AnyPool) -> Result<()> {
+    let built: i64 =
+        sqlx::query("SELECT built FROM caseload_card_model WHERE id = 1").fetch_one(pool).await?.col("built")?;
+    if built == 0 {
+        build_all(backend, pool).await?;
+    }
+    Ok(())
+}
+
+/// Recomputes every card from the records, a batch of clients per transaction.
+pub(crate) async fn build_all(backend: crate::Backend, pool: &AnyPool) -> Result<u64> {
+    let started = std::time::Instant::now();
+    let mut after = String::new();
+    let mut cards = 0u64;
+    loop {
+        let mut tx = crate::begin_write(backend, pool).await?;
+        // Take turns with writers, as their own refreshes do (see the module
+        // comment): a card built here then has every write committed before
+        // it, and a later write refreshes it again.
+        sqlx::query("UPDATE audit_head SET last_seq = last_seq WHERE id = 1").execute(&mut *tx).await?;
+        // The first and last ids of the next batch ("" sorts before every id).
+        let batch = sqlx::query(
+            "SELECT MIN(id) AS first, MAX(id) AS last FROM (SELECT id FROM clients WHERE id > $1 ORDER BY id LIMIT $2) b",
+        )
+        .bind(after.as_str())
+        .bind(BUILD_BATCH)
+        .fetch_one(&mut *tx)
+        .await?;
+        let (Some(first), Some(last)) = (batch.col::<Option<String>>("first")?, batch.col::<Option<String>>("last")?)
+        else {
+            sqlx::query("UPDATE caseload_card_model SET built = 1 WHERE id = 1").execute(&mut *tx).await?;
+            tx.commit().await?;
+            break;
+        };
+        let n = refresh_range(&mut tx, &first, &last).await?;
+        tx.commit().await?;
+        cards += n;
+        after = last;
+    }
+    if cards > 0 {
+        tracing::info!(cards, seconds = started.elapsed().as_secs_f64(), "caseload cards built");
+    }
+    Ok(cards)
+}
+
+/// One client's card as read back: the facts of the caseload page's markers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseloadCard {
+    pub client_id: Id,
+    pub responsible_clinician_id: Id,
+    pub open_course: Option<crate::clients::OpenCourseFacts>,
+    /// Dates of the open course's attended sessions, in order.
+    pub held: Vec<time::Date>,
+    /// A risk flag not yet closed.
+    pub open_risk_flag: bool,
+    /// The latest response of some instrument left its risk question blank.
+    pub risk_unanswered: bool,
+    /// Complete scores, oldest first.
+    pub scores: Vec<crate::measures::CaseloadScore>,
+    /// The open course's own measure schedule (JSON), if it has one.
+    pub schedule: Option<String>,
+}
+
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Invalid(format!("corrupt caseload card ({what}): {value:?}"))
+}
+
+fn date(s: &str) -> Result<time::Date> {
+    rapport_core::time::parse_date(s).ok_or_else(|| corrupt("date", s))
+}
+
+/// A card from its client id and facts text (see [`refresh_sql`]).
+fn card(client_id: &str, facts: &str) -> Result<CaseloadCard> {
+    let f: Vec<&str> = facts.split(FIELD).collect();
+    let [clinician, course, protocol, start, planned, held, flag, unanswered, scores, schedule] = f[..] else {
+        return Err(corrupt("fields", facts));
+    };
+    let held: Vec<time::Date> = held.split(',').filter(|d| !d.is_empty()).map(date).collect::<Result<_>>()?;
+    let open_course = if course.is_empty() {
+        None
+    } else {
+        Some(crate::clients::OpenCourseFacts {
+            id: Id::from_db(course.to_string()),
+            protocol_id: protocol.to_string(),
+            start_date: date(start)?,
+            planned_sessions: planned.parse().map_err(|_| corrupt("planned sessions", planned))?,
+            sessions_held: held.len() as u32,
+        })
+    };
+    let scores = scores
+        .split(SCORE)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let [instrument, course, completed, total] = s.split(PART).collect::<Vec<_>>()[..] else {
+                return Err(corrupt("score", s));
+            };
+            Ok(crate::measures::CaseloadScore {
+                client_id: client_id.to_string(),
+                course_id: Some(course.to_string()).filter(|c| !c.is_empty()),
+                instrument_id: instrument.to_string(),
+                completed_at: Timestamp::parse(completed).ok_or_else(|| corrupt("completed_at", completed))?,
+                total: total.parse().map_err(|_| corrupt("total", total))?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(CaseloadCard {
+        client_id: Id::from_db(client_id.to_string()),
+        responsible_clinician_id: Id::from_db(clinician.to_string()),
+        open_course,
+        held,
+        open_risk_flag: flag == "1",
+        risk_unanswered: unanswered == "1",
+        scores,
+        schedule: Some(schedule.to_string()).filter(|s| !s.is_empty()),
+    })
+}
+
+/// The caseload scope of `$1` joined to the cards, without a UNION: the
+/// care-team rows of the user and of every clinician they supervise. A
+/// client on several of those teams comes once per team; rows come in
+/// (sort name, id) order, so the repeats are neighbours and are dropped
+/// when read. (Measured: the UNION's temporary table cost more than the
+/// rest of the read.)
+const SCOPE_FROM: &str = "FROM care_team t JOIN caseload_cards k ON k.client_id = t.client_id";
+const SCOPE_WHERE: &str = "WHERE t.user_id IN (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s \
+     WHERE s.supervisor_id = $1) AND k.status = $2";
+
+impl Store {
+    /// The cards of `user`'s caseload (clients with `status`, matching
+    /// `search` if given), in name order, in one read that returns one text.
+    #[crate::boxing::boxed_future]
+    pub async fn caseload_cards(
+        &self,
+        user: &Id,
+        status: rapport_core::client::ClientStatus,
+        search: Option<&str>,
+    ) -> Result<Vec<CaseloadCard>> {
+        let (f, c) = (FIELD, CARD);
+        let pattern = search.filter(|s| !s.trim().is_empty()).map(crate::clients::like_pattern);
+        let search_join = if pattern.is_some() {
+            "JOIN clients sc ON sc.id = k.client_id AND sc.search_text LIKE $3 ESCAPE '\\' "
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT string_agg(k.client_id || '{f}' || k.facts, '{c}' ORDER BY k.sort_name, k.client_id) AS cards \
+             {SCOPE_FROM} {search_join}{SCOPE_WHERE}"
+        );
+        let mut q = sqlx::query(&sql).bind(user.as_str()).bind(status.as_str());
+        if let Some(p) = &pattern {
+            q = q.bind(p.as_str());
+        }
+        let text: Option<String> = q.fetch_one(&self.read).await?.col("cards")?;
+        let mut cards: Vec<CaseloadCard> = Vec::new();
+        for one in text.as_deref().unwrap_or_default().split(CARD).filter(|s| !s.is_empty()) {
+            let (id, facts) = one.split_once(FIELD).ok_or_else(|| corrupt("card", one))?;
+            if cards.last().is_some_and(|last| last.client_id.as_str() == id) {
+                continue;
+            }
+            cards.push(card(id, facts)?);
+        }
+        Ok(cards)
+    }
+
+    /// Every card as `client|status|sort name|facts` lines in id order, for
+    /// tests comparing the kept cards with a rebuild.
+    #[crate::boxing::boxed_future]
+    pub async fn caseload_cards_dump(&self) -> Result<Vec<String>> {
+        let rows = sqlx::query("SELECT client_id, status, sort_name, facts FROM caseload_cards ORDER BY client_id")
+            .fetch_all(&self.read)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(format!(
+                    "{}|{}|{}|{}",
+                    r.col::<String>("client_id")?,
+                    r.col::<String>("status")?,
+                    r.col::<String>("sort_name")?,
+                    r.col::<String>("facts")?.replace([FIELD, SCORE, PART], "/")
+                ))
+            })
+            .collect()
+    }
+
+    /// Recomputes every card from the records (they are kept current by
+    /// every write; this is for tests and repairs). Returns the cards written.
+    #[crate::boxing::boxed_future]
+    pub async fn rebuild_caseload_cards(&self) -> Result<u64> {
+        build_all(self.backend, &self.write).await
+    }
+}
