@@ -137,10 +137,10 @@ pub struct CaseloadView {
 }
 
 /// The staff caseload page, from the caseload's cards (one read of the whole
-/// caseload, `rapport_store::caseload_cards`): every client's markers, the
-/// summary per responsible clinician and the order by need come from the
-/// cards; the page's own rows (names, dates of birth) are read by id. The
-/// audit names the clients shown on the page only.
+/// caseload, `rapport_store::caseload_cards`): the page's rows, every
+/// client's markers, the summary per responsible clinician and the order by
+/// need all come from the cards, and the clinicians' names from one more
+/// read. The audit names the clients shown on the page only.
 #[crate::boxing::boxed_future]
 pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewRequest) -> AppResult<CaseloadView> {
     use rapport_core::caseload::{need_key, Need, MAX_PAGE};
@@ -203,23 +203,32 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
             _ => page_range(&ids, &PageKey::First, size).unwrap_or((0..0, false, false)),
         },
     };
-    let shown: Vec<Id> = ids[range].iter().map(|id| (*id).clone()).collect();
-    let mut found: HashMap<String, CaseloadRow> =
-        state.store.caseload_rows(&shown).await?.into_iter().map(|r| (r.id.to_string(), r)).collect();
-    let rows: Vec<CaseloadRow> = shown.iter().filter_map(|id| found.remove(id.as_str())).collect();
-    let previous = before.then(|| rows.first().map(|r| PageKey::Before(r.id.clone()))).flatten();
-    let next = after.then(|| rows.last().map(|r| PageKey::After(r.id.clone()))).flatten();
-    // Names: from the page's rows where they show, else read.
-    let mut names: HashMap<String, String> =
-        rows.iter().map(|r| (r.responsible_clinician_id.to_string(), r.responsible_clinician_name.clone())).collect();
-    let unnamed: Vec<Id> =
-        clinicians.iter().filter(|c| !names.contains_key(c.id.as_str())).map(|c| c.id.clone()).collect();
-    if !unnamed.is_empty() {
-        names.extend(state.store.user_names(&unnamed).await?.into_iter().map(|(id, name)| (id.to_string(), name)));
-    }
+    // Names are not kept on the cards (a clinician's new name would leave
+    // them stale): one read for the clinicians of this caseload.
+    let who: Vec<Id> = clinicians.iter().map(|c| c.id.clone()).collect();
+    let names: HashMap<String, String> =
+        state.store.user_names(&who).await?.into_iter().map(|(id, name)| (id.to_string(), name)).collect();
     for c in &mut clinicians {
         c.name = names.get(c.id.as_str()).cloned().unwrap_or_default();
     }
+    let rows: Vec<CaseloadRow> = order[range]
+        .iter()
+        .map(|c| {
+            let shown = c.shown()?;
+            Ok(CaseloadRow {
+                id: c.client_id.clone(),
+                display_name: shown.display_name,
+                date_of_birth: shown.date_of_birth,
+                pronouns: shown.pronouns,
+                status: c.status,
+                responsible_clinician_id: c.responsible_clinician_id.clone(),
+                responsible_clinician_name: names.get(c.responsible_clinician_id.as_str()).cloned().unwrap_or_default(),
+                updated_at: shown.updated_at,
+            })
+        })
+        .collect::<Result<_, rapport_store::StoreError>>()?;
+    let previous = before.then(|| rows.first().map(|r| PageKey::Before(r.id.clone()))).flatten();
+    let next = after.then(|| rows.last().map(|r| PageKey::After(r.id.clone()))).flatten();
     clinicians.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.as_str().cmp(b.id.as_str())));
     let mut e = me.event(action::CLIENT_LIST, "client");
     e.detail = Some(format!(

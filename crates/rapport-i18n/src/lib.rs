@@ -103,6 +103,9 @@ pub struct Tr {
     here: String,
     /// The programme's or site's own wording, consulted first.
     adaptation: Option<Arc<Adaptation>>,
+    /// Whether the adaptation words dates its own way (then dates are not
+    /// taken from the shared cache of [`Tr::date`]).
+    dates_adapted: bool,
 }
 
 impl Default for Tr {
@@ -115,11 +118,16 @@ impl Tr {
     /// `code` must be one of [`AVAILABLE`] (any case); anything else is English.
     pub fn new(code: &str) -> Tr {
         let code = AVAILABLE.iter().find(|a| a.eq_ignore_ascii_case(code)).copied().unwrap_or("en");
-        Tr { code, id: code.parse().unwrap_or_default(), here: "/".into(), adaptation: None }
+        Tr { code, id: code.parse().unwrap_or_default(), here: "/".into(), adaptation: None, dates_adapted: false }
     }
 
     /// The same language worded with `adaptation` first (a programme's or site's terms).
     pub fn adapted(mut self, adaptation: Option<Arc<Adaptation>>) -> Tr {
+        self.dates_adapted = adaptation.as_ref().is_some_and(|a| {
+            a.overrides(self.code)
+                .iter()
+                .any(|(id, _)| DATE_MESSAGES.contains(&id.as_str()) || MONTHS_SHORT.contains(&id.as_str()))
+        });
         self.adaptation = adaptation;
         self
     }
@@ -266,7 +274,17 @@ impl Tr {
     }
 
     /// A day in short form: "4 Dec 2026", "4 dic 2026", "4 déc. 2026".
+    /// Pages show dozens of dates, each two message look-ups: the words are
+    /// remembered per language and day (the messages never change while the
+    /// server runs; an adaptation that words dates is not cached).
     pub fn date(&self, d: Date) -> String {
+        if self.dates_adapted {
+            return self.format_date(d);
+        }
+        remembered(&DATES, (self.code, d, None), || self.format_date(d))
+    }
+
+    fn format_date(&self, d: Date) -> String {
         self.tn(
             msg("date-short"),
             &[
@@ -304,8 +322,14 @@ impl Tr {
 
     /// A local date and time: "4 Dec 2026, 14:05" (24-hour clock in every language).
     pub fn date_time(&self, t: PrimitiveDateTime) -> String {
-        let time = format!("{:02}:{:02}", t.hour(), t.minute());
-        self.tn("date-time", &[("date", &self.date(t.date())), ("time", &time)])
+        let format = || {
+            let time = format!("{:02}:{:02}", t.hour(), t.minute());
+            self.tn("date-time", &[("date", &self.date(t.date())), ("time", &time)])
+        };
+        if self.dates_adapted {
+            return format();
+        }
+        remembered(&DATES, (self.code, t.date(), Some((t.hour(), t.minute()))), format)
     }
 
     /// A number with `places` decimals and the language's decimal mark: "4.5", "4,5".
@@ -313,6 +337,39 @@ impl Tr {
         let text = format!("{value:.places$}");
         text.replace('.', &self.t("number-decimal-mark"))
     }
+}
+
+/// The messages dates are worded with, besides the month names.
+const DATE_MESSAGES: [&str; 2] = ["date-short", "date-time"];
+
+/// A day (and time of day) in a language: the key of remembered wordings.
+type DateKey = (&'static str, Date, Option<(u8, u8)>);
+
+thread_local! {
+    /// Remembered wordings of days and times, per thread (no lock), cleared
+    /// when it holds [`REMEMBERED`] of them.
+    static DATES: std::cell::RefCell<HashMap<DateKey, String>> = std::cell::RefCell::new(HashMap::new());
+}
+
+const REMEMBERED: usize = 8192;
+
+fn remembered(
+    cache: &'static std::thread::LocalKey<std::cell::RefCell<HashMap<DateKey, String>>>,
+    key: DateKey,
+    word: impl FnOnce() -> String,
+) -> String {
+    if let Some(text) = cache.with(|c| c.borrow().get(&key).cloned()) {
+        return text;
+    }
+    let text = word();
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= REMEMBERED {
+            c.clear();
+        }
+        c.insert(key, text.clone());
+    });
+    text
 }
 
 fn month_index(d: Date) -> usize {
@@ -418,6 +475,37 @@ mod tests {
         assert_eq!(Tr::new("fr").long_date(d), "vendredi 4 décembre 2026");
         assert_eq!(Tr::new("fr").date_time(datetime!(2027-01-31 09:05)), "31 janv. 2027, 09:05");
         assert_eq!(Tr::new("en").date_time(datetime!(2027-01-31 14:05)), "31 Jan 2027, 14:05");
+    }
+
+    #[test]
+    fn remembered_dates_are_the_words_the_messages_give() {
+        // Every day of two years and several times, in each language, asked
+        // twice (the second answer comes from the cache), against the
+        // uncached wording; more than the cache holds, so it is also cleared.
+        for code in AVAILABLE {
+            let tr = Tr::new(code);
+            for n in 0..730 {
+                let d = date!(2026 - 01 - 01) + time::Duration::days(n);
+                let at = d.with_hms(u8::try_from(n % 24).unwrap(), u8::try_from(n % 60).unwrap(), 0).unwrap();
+                let time = format!("{:02}:{:02}", at.hour(), at.minute());
+                let uncached = tr.tn("date-time", &[("date", &tr.format_date(d)), ("time", &time)]);
+                for _ in 0..2 {
+                    assert_eq!(tr.date(d), tr.format_date(d), "{code} {d}");
+                    assert_eq!(tr.date_time(at), uncached, "{code} {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_adaptation_that_words_dates_is_not_given_cached_words() {
+        let d = date!(2026 - 12 - 04);
+        assert_eq!(Tr::new("en").date(d), "4 Dec 2026");
+        let own =
+            Adaptation::parse("local", "x", &[("en", "month-short-12 = Dcm\n")]).expect("month names are adaptable");
+        let adapted = Tr::new("en").adapted(Some(Arc::new(own)));
+        assert_eq!(adapted.date(d), "4 Dcm 2026");
+        assert_eq!(Tr::new("en").date(d), "4 Dec 2026", "the cache keeps the shipped words");
     }
 
     #[test]

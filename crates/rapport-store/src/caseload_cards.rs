@@ -34,10 +34,14 @@ const SCORE: char = '\u{1d}';
 /// Between the parts of one score.
 const PART: char = '\u{1c}';
 
+/// The facts' layout is read by [`card`]; a release that changes it adds a
+/// migration setting `caseload_card_model.built = 0`, so that the cards are
+/// rebuilt in the new layout when the store opens.
+///
 /// Computes the cards of the clients with ids from `$1` to `$2` from their
-/// records and stores them. Every field is an id, a date, a number or the
-/// schedule's JSON (which escapes control characters), so none holds a
-/// separator. The open course is the most recently started planned or active
+/// records and stores them. Every field is an id, a date, a number, the
+/// schedule's JSON (which escapes control characters) or typed text cleared
+/// of separators, so none holds one. The open course is the most recently started planned or active
 /// one (as on the client's page); scores are complete ones, oldest first.
 fn refresh_sql() -> String {
     let f = FIELD;
@@ -58,7 +62,8 @@ fn refresh_sql() -> String {
             || m.completed_at || '{p}' || CAST(m.total AS TEXT), '{s}' ORDER BY m.completed_at, m.created_at, m.id) \
             FROM measure_responses m WHERE m.client_id = c.id AND m.total IS NOT NULL), '') || '{f}' \
          || COALESCE((SELECT r.body FROM clinical_records r WHERE r.course_id = oc.id AND r.kind = 'measure_schedule' \
-            AND r.removed_at IS NULL ORDER BY r.created_at DESC, r.id DESC LIMIT 1), '') \
+            AND r.removed_at IS NULL ORDER BY r.created_at DESC, r.id DESC LIMIT 1), '') || '{f}' \
+         || c.updated_at || '{f}' || COALESCE(c.date_of_birth, '') || '{f}' || {pronouns} || '{f}' || {name} \
          FROM clients c LEFT JOIN courses oc ON oc.client_id = c.id AND oc.status IN ('planned', 'active') \
          AND NOT EXISTS (SELECT 1 FROM courses later WHERE later.client_id = c.id \
          AND later.status IN ('planned', 'active') AND (later.start_date > oc.start_date \
@@ -68,7 +73,16 @@ fn refresh_sql() -> String {
          facts = excluded.facts",
         p = PART,
         s = SCORE,
+        pronouns = without_separators("COALESCE(c.pronouns, '')"),
+        name = without_separators("c.display_name"),
     )
+}
+
+/// `text` without the characters that separate fields and cards: typed text
+/// cannot hold them (validation refuses control characters), but a record
+/// from before that rule must not break the caseload.
+fn without_separators(text: &str) -> String {
+    format!("REPLACE(REPLACE({text}, '{FIELD}', ''), '{CARD}', '')")
 }
 
 fn refresh_statement() -> &'static str {
@@ -180,6 +194,35 @@ pub struct CaseloadCard {
     pub scores: Vec<crate::measures::CaseloadScore>,
     /// The open course's own measure schedule (JSON), if it has one.
     pub schedule: Option<String>,
+    pub status: rapport_core::client::ClientStatus,
+    /// What the caseload row shows, read only for the rows of the page shown
+    /// ([`CaseloadCard::shown`]).
+    shown: String,
+}
+
+/// A card's caseload row, without the responsible clinician's name (not
+/// kept on the card: a renamed clinician would leave every card stale).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardRow {
+    pub display_name: String,
+    pub date_of_birth: Option<String>,
+    pub pronouns: Option<String>,
+    pub updated_at: Timestamp,
+}
+
+impl CaseloadCard {
+    /// The card's caseload row.
+    pub fn shown(&self) -> Result<CardRow> {
+        let [updated, birth, pronouns, name] = self.shown.splitn(4, FIELD).collect::<Vec<_>>()[..] else {
+            return Err(corrupt("row", &self.shown));
+        };
+        Ok(CardRow {
+            display_name: name.to_string(),
+            date_of_birth: Some(birth.to_string()).filter(|s| !s.is_empty()),
+            pronouns: Some(pronouns.to_string()).filter(|s| !s.is_empty()),
+            updated_at: Timestamp::parse(updated).ok_or_else(|| corrupt("updated_at", updated))?,
+        })
+    }
 }
 
 fn corrupt(what: &str, value: &str) -> StoreError {
@@ -191,9 +234,10 @@ fn date(s: &str) -> Result<time::Date> {
 }
 
 /// A card from its client id and facts text (see [`refresh_sql`]).
-fn card(client_id: &str, facts: &str) -> Result<CaseloadCard> {
-    let f: Vec<&str> = facts.split(FIELD).collect();
-    let [clinician, course, protocol, start, planned, held, flag, unanswered, scores, schedule] = f[..] else {
+fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str) -> Result<CaseloadCard> {
+    // The last four fields are the row shown, split only for the page's rows.
+    let f: Vec<&str> = facts.splitn(11, FIELD).collect();
+    let [clinician, course, protocol, start, planned, held, flag, unanswered, scores, schedule, shown] = f[..] else {
         return Err(corrupt("fields", facts));
     };
     let held: Vec<time::Date> = held.split(',').filter(|d| !d.is_empty()).map(date).collect::<Result<_>>()?;
@@ -233,6 +277,8 @@ fn card(client_id: &str, facts: &str) -> Result<CaseloadCard> {
         risk_unanswered: unanswered == "1",
         scores,
         schedule: Some(schedule.to_string()).filter(|s| !s.is_empty()),
+        status,
+        shown: shown.to_string(),
     })
 }
 
@@ -278,7 +324,7 @@ impl Store {
             if cards.last().is_some_and(|last| last.client_id.as_str() == id) {
                 continue;
             }
-            cards.push(card(id, facts)?);
+            cards.push(card(id, status, facts)?);
         }
         Ok(cards)
     }

@@ -393,26 +393,6 @@ impl Store {
         Ok(row.map(|r| r.col("sort_name")).transpose()?)
     }
 
-    /// The caseload rows of the clients `ids` (in no particular order): a
-    /// page of the caseload, chosen from its cards.
-    #[crate::boxing::boxed_future]
-    pub async fn caseload_rows(&self, ids: &[Id]) -> Result<Vec<CaseloadRow>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-        let sql = format!(
-            "SELECT {CASELOAD_COLUMNS} FROM clients c JOIN users r ON r.id = c.responsible_clinician_id \
-             WHERE c.id IN ({})",
-            marks.join(", ")
-        );
-        let mut q = sqlx::query(&sql);
-        for id in ids {
-            q = q.bind(id.as_str());
-        }
-        q.fetch_all(&self.read).await?.iter().map(caseload_row).collect()
-    }
-
     #[crate::boxing::boxed_future]
     pub async fn care_team(&self, client: &Id) -> Result<Vec<CareTeamMember>> {
         let rows = sqlx::query(
