@@ -5,13 +5,14 @@
 //! Clinical resources carry the sensitivity labels BH (behavioural health)
 //! and R (restricted), set here and never taken from a client.
 
+use rapport_core::access::Role;
 use rapport_core::course::{Attendance, CourseStatus, Modality};
 use rapport_core::formulation::Formulation;
 use rapport_core::measures::definition::{AnswerOption, Instrument, Item};
 use rapport_core::risk::FlagStatus;
 use rapport_core::zone::Zone;
 use rapport_core::Timestamp;
-use rapport_store::clients::ClientRecord;
+use rapport_store::clients::{CareTeamMember, ClientRecord};
 use rapport_store::courses::{CourseRecord, TherapySession};
 use rapport_store::measures::{ResponseRow, RiskFlagRow};
 use rapport_store::records::Record;
@@ -545,6 +546,79 @@ pub fn practitioner(u: &User) -> Value {
     });
     p["meta"] = json!({ "versionId": content_version(&p) });
     p
+}
+
+/// Rapport's staff roles (administrator, supervisor, clinician, group
+/// facilitator, programme manager) and the care-team role of the responsible
+/// clinician: no standard code system has IPT roles.
+pub const STAFF_ROLES: &str = "https://rapport-ipt.org/fhir/CodeSystem/staff-role";
+pub const CARE_TEAM_ROLES: &str = "https://rapport-ipt.org/fhir/CodeSystem/care-team-role";
+
+fn role_concept(role: Role) -> Value {
+    json!({ "coding": [{ "system": STAFF_ROLES, "code": role.as_str(), "display": role.label() }], "text": role.label() })
+}
+
+/// A staff member's role in the organisation (one per account, so it shares
+/// the Practitioner's id).
+pub fn practitioner_role(u: &User) -> Value {
+    let mut r = json!({
+        "resourceType": "PractitionerRole",
+        "id": u.id.as_str(),
+        "active": u.active,
+        "practitioner": practitioner_reference(&u.id, &u.name),
+        "organization": { "reference": format!("Organization/{ORGANISATION_ID}") },
+        "code": [role_concept(u.role)],
+    });
+    if u.practises || matches!(u.role, Role::Clinician | Role::Supervisor | Role::Facilitator) {
+        r["specialty"] = json!([{ "text": "Interpersonal psychotherapy" }]);
+    }
+    r["meta"] = json!({ "versionId": content_version(&r) });
+    r
+}
+
+/// A client's care team (one per client, so it shares the Patient's id):
+/// each member with their role, the responsible clinician marked by a second
+/// role. Teams keep no version: `versionId` is a digest of the content and
+/// `lastUpdated` when the newest member joined.
+pub fn care_team(c: &ClientRecord, members: &[CareTeamMember]) -> Value {
+    let participants: Vec<Value> = members
+        .iter()
+        .map(|m| {
+            let mut roles = Vec::new();
+            if let Ok(role) = m.role.parse::<Role>() {
+                roles.push(role_concept(role));
+            }
+            if m.responsible {
+                roles.push(json!({ "coding": [{ "system": CARE_TEAM_ROLES, "code": "responsible",
+                    "display": "Responsible clinician" }], "text": "Responsible clinician" }));
+            }
+            let mut p = json!({
+                "member": practitioner_reference(&m.user_id, &m.name),
+                "period": { "start": instant(m.added_at) },
+            });
+            if !roles.is_empty() {
+                p["role"] = Value::Array(roles);
+            }
+            p
+        })
+        .collect();
+    let mut t = json!({
+        "resourceType": "CareTeam",
+        "id": c.id.as_str(),
+        "status": if c.archived_at.is_none() { "active" } else { "inactive" },
+        "subject": patient_reference(c.id.as_str()),
+        "managingOrganization": [{ "reference": format!("Organization/{ORGANISATION_ID}") }],
+    });
+    if !participants.is_empty() {
+        t["participant"] = Value::Array(participants);
+    }
+    let joined = members.iter().map(|m| m.added_at).max().unwrap_or(c.created_at);
+    t["meta"] = json!({
+        "versionId": content_version(&t),
+        "lastUpdated": instant(joined),
+        "security": clinical_labels(),
+    });
+    t
 }
 
 /// The organisation (one per Rapport installation).

@@ -1,10 +1,11 @@
 //! FHIR R4 face at `/fhir/r4` (JSON, `application/fhir+json`): read and
 //! search of clients, questionnaires, responses, total-score observations and
 //! risk flags, courses (EpisodeOfCare), sessions (Encounter) and problem areas
-//! (Condition, with Rapport's CodeSystem), and creating a QuestionnaireResponse through the one response
-//! pipeline. Callers authenticate with personal API tokens (`Authorization:
-//! Bearer`), with the same access as everywhere else; the use cases in
-//! rapport-app check access and audit every read. `map` turns records into
+//! (Condition, with Rapport's CodeSystem), care teams and staff roles, and
+//! creating a QuestionnaireResponse through the one response pipeline.
+//! Callers authenticate with personal API tokens (`Authorization: Bearer`),
+//! with the same access as everywhere else; the use cases in rapport-app
+//! check access and audit every read. `map` turns records into
 //! FHIR JSON; `search` reads the search parameters.
 
 mod bulk;
@@ -14,6 +15,7 @@ mod read;
 pub mod search;
 mod smart;
 mod submit;
+mod team;
 pub mod wire;
 
 use crate::route_table::Routes;
@@ -48,7 +50,12 @@ pub fn routes(r: Routes) -> Routes {
         .get("/fhir/r4/Condition", read::search_conditions)
         .get("/fhir/r4/Condition/{id}", read::read_condition)
         .get("/fhir/r4/CodeSystem/{id}", read::read_code_system)
+        .get("/fhir/r4/Practitioner", team::search_practitioners)
         .get("/fhir/r4/Practitioner/{id}", read::read_practitioner)
+        .get("/fhir/r4/PractitionerRole", team::search_practitioner_roles)
+        .get("/fhir/r4/PractitionerRole/{id}", team::read_practitioner_role)
+        .get("/fhir/r4/CareTeam", team::search_care_teams)
+        .get("/fhir/r4/CareTeam/{id}", team::read_care_team)
         .get("/fhir/r4/Organization/{id}", read::read_organization)
         // Anything else under the base: an OperationOutcome naming what is served.
         .get("/fhir/r4/{*rest}", wire::unknown_path)

@@ -81,8 +81,9 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                         "searchParam": [param("name", "string", "part of the group's name")],
                         "operation": [{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export" }],
                         "documentation": "Group-IPT cohorts; members are Patient references (machine clients with system/Group.read, or staff who see the members)" }),
-                json!({ "type": "Practitioner", "interaction": [{ "code": "read" }],
-                        "documentation": "A staff member's name (any staff token)" }),
+                resource("CareTeam", vec![patient(), subject()], false),
+                resource("Practitioner", vec![param("name", "string", "part of the staff member's name")], false),
+                resource("PractitionerRole", vec![param("practitioner", "reference", "Practitioner/<id>")], false),
                 json!({ "type": "Organization", "interaction": [{ "code": "read" }],
                         "documentation": "Organization/organisation: the one organisation this server serves" }),
                 json!({ "type": "CodeSystem", "interaction": [{ "code": "read" }],
@@ -200,7 +201,7 @@ pub async fn read_response(
 
 /// The patient a response or observation search is about: required, since
 /// these records are only ever read one client at a time.
-fn required_patient(p: &Params) -> FhirResult<String> {
+pub(super) fn required_patient(p: &Params) -> FhirResult<String> {
     p.patient()?.ok_or_else(|| Outcome::bad("patient", "Name the patient: patient=Patient/<id> (or subject=...)."))
 }
 

@@ -66,7 +66,9 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
             "Encounter",
             "Condition",
             "Group",
+            "CareTeam",
             "Practitioner",
+            "PractitionerRole",
             "Organization",
             "CodeSystem"
         ]
@@ -431,7 +433,83 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/fhir/r4/Condition", "/fhir/r4/Condition?patient={client}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Condition/{id}", "/fhir/r4/Condition/{course}-role-dispute", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/CodeSystem/{id}", "/fhir/r4/CodeSystem/ipt-problem-area", "LAAAA"),
+        e(M::GET, "/fhir/r4/CareTeam", "/fhir/r4/CareTeam?patient={client}", "LNAAN"),
+        e(M::GET, "/fhir/r4/CareTeam/{id}", "/fhir/r4/CareTeam/{client}", "LNAAN"),
+        e(M::GET, "/fhir/r4/Practitioner", "/fhir/r4/Practitioner", "LAAAA"),
         e(M::GET, "/fhir/r4/Practitioner/{id}", "/fhir/r4/Practitioner/{dummy}", "LAAAA"),
+        e(M::GET, "/fhir/r4/PractitionerRole", "/fhir/r4/PractitionerRole", "LAAAA"),
+        e(M::GET, "/fhir/r4/PractitionerRole/{id}", "/fhir/r4/PractitionerRole/{dummy}", "LAAAA"),
         e(M::GET, "/fhir/r4/Organization/{id}", "/fhir/r4/Organization/organisation", "LAAAA"),
     ]
+}
+
+#[tokio::test]
+async fn care_teams_practitioners_and_their_roles() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let sam = app.user("sam@clinic.example", Role::Supervisor).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Team Person").await;
+        let page = format!("/clients/{c}/care-team");
+        let r =
+            app.browser_as("alice@clinic.example").await.submit(&page, &page, &[("user_id", sam.id.as_str())]).await;
+        assert!(r.status().is_redirection() || r.status().is_success(), "{}", r.status());
+
+        // The client's care team shares the Patient's id; the responsible clinician is marked.
+        let reads = app.count(action::CARE_TEAM_READ).await;
+        let (s, team) = a.get(&format!("/fhir/r4/CareTeam/{c}")).await;
+        assert_eq!((s, team["status"].as_str()), (200, Some("active")), "{team}");
+        assert_eq!(app.count(action::CARE_TEAM_READ).await, reads + 1, "the read is audited");
+        assert_eq!(team["subject"]["reference"], format!("Patient/{c}"));
+        let members = team["participant"].as_array().unwrap();
+        assert_eq!(members.len(), 2);
+        assert_eq!(members[0]["member"]["reference"], format!("Practitioner/{}", alice.id));
+        let roles = |m: &Value| -> Vec<String> {
+            m["role"].as_array().unwrap().iter().map(|r| r["coding"][0]["code"].as_str().unwrap().to_string()).collect()
+        };
+        assert_eq!(roles(&members[0]), ["clinician", "responsible"]);
+        assert_eq!(roles(&members[1]), ["supervisor"]);
+        assert!(team["meta"]["lastUpdated"].is_string() && team["meta"]["versionId"].is_string());
+        assert_eq!(team["meta"]["security"][0]["code"], "BH");
+        let r = a
+            .http
+            .get(app.url(&format!("/fhir/r4/CareTeam/{c}")))
+            .bearer_auth(&a.token)
+            .header("if-none-match", format!("W/\"{}\"", team["meta"]["versionId"].as_str().unwrap()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 304);
+        let (_, found) = a.get(&format!("/fhir/r4/CareTeam?subject=Patient/{c}")).await;
+        assert_eq!(
+            (found["total"].as_i64(), found["entry"][0]["resource"]["id"].as_str()),
+            (Some(1), Some(c.as_str()))
+        );
+        assert_eq!(b.get(&format!("/fhir/r4/CareTeam/{c}")).await.0, 404);
+        assert_eq!(b.get(&format!("/fhir/r4/CareTeam?patient={c}")).await.0, 404);
+        assert_eq!(a.get("/fhir/r4/CareTeam").await.0, 400, "the patient is required");
+
+        // Staff: searched by name, each with one role in the organisation.
+        let (s, all) = b.get("/fhir/r4/Practitioner?_count=2").await;
+        assert_eq!((s, all["total"].as_i64(), all["entry"].as_array().unwrap().len()), (200, Some(3), 2));
+        assert!(all["link"].as_array().unwrap().iter().any(|l| l["relation"] == "next"));
+        let (_, named) = b.get("/fhir/r4/Practitioner?name=ALI").await;
+        assert_eq!(
+            (named["total"].as_i64(), named["entry"][0]["resource"]["id"].as_str()),
+            (Some(1), Some(alice.id.as_str()))
+        );
+        let (s, role) = b.get(&format!("/fhir/r4/PractitionerRole/{}", sam.id)).await;
+        assert_eq!((s, role["code"][0]["coding"][0]["code"].as_str()), (200, Some("supervisor")), "{role}");
+        assert_eq!(role["practitioner"]["reference"], format!("Practitioner/{}", sam.id));
+        assert_eq!(role["organization"]["reference"], "Organization/organisation");
+        let (_, roles) = b.get(&format!("/fhir/r4/PractitionerRole?practitioner=Practitioner/{}", alice.id)).await;
+        assert_eq!(
+            (roles["total"].as_i64(), roles["entry"][0]["resource"]["id"].as_str()),
+            (Some(1), Some(alice.id.as_str()))
+        );
+        assert_eq!(b.get("/fhir/r4/PractitionerRole?practitioner=Group/x").await.0, 400);
+        assert_eq!(b.get("/fhir/r4/PractitionerRole/not-an-id").await.0, 404);
+    })
+    .await;
 }
