@@ -8,7 +8,9 @@
 use rapport_core::access::Role;
 use rapport_core::course::{Attendance, CourseStatus, Modality};
 use rapport_core::formulation::Formulation;
+use rapport_core::goals::{Goal, GoalStatus};
 use rapport_core::measures::definition::{AnswerOption, Instrument, Item};
+use rapport_core::protocol::Frequency;
 use rapport_core::risk::FlagStatus;
 use rapport_core::zone::Zone;
 use rapport_core::Timestamp;
@@ -524,6 +526,137 @@ pub fn condition(course: &CourseRecord, area: &str, label: &str, formulation: &R
         "subject": patient_reference(course.client_id.as_str()),
         "recordedDate": recorded,
     })
+}
+
+/// A treatment goal of a course. Open goals (active, or reworded) are
+/// `active`; an achieved goal `completed`, a dropped one `cancelled`. The
+/// description is the clinician's wording when there is one, else the
+/// client's own words; `addresses` is the problem area's Condition.
+pub fn goal(g: &Record<Goal>, course: &CourseRecord) -> Value {
+    let (lifecycle, achievement) = match g.body.status {
+        GoalStatus::Active | GoalStatus::Revised => ("active", "in-progress"),
+        GoalStatus::Achieved => ("completed", "achieved"),
+        GoalStatus::Dropped => ("cancelled", "not-achieved"),
+    };
+    let b = &g.body;
+    let wording = b.clinician_wording.as_deref().filter(|w| !w.trim().is_empty());
+    let mut out = json!({
+        "resourceType": "Goal",
+        "id": g.id.as_str(),
+        "meta": meta(g.version, g.updated_at),
+        "lifecycleStatus": lifecycle,
+        "achievementStatus": { "coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/goal-achievement", "code": achievement }] },
+        "category": [{ "text": "Interpersonal psychotherapy goal" }],
+        "description": { "text": wording.unwrap_or(&b.statement) },
+        "subject": patient_reference(g.client_id.as_str()),
+        "startDate": g.created_at.date().to_string(),
+        "statusDate": g.updated_at.date().to_string(),
+        "addresses": [{ "reference": format!("Condition/{}", condition_id(course.id.as_str(), &b.problem_area)) }],
+    });
+    if wording.is_some() {
+        out["note"] = json!([{ "text": format!("In the client's words: {}", b.statement) }]);
+    }
+    let mut target = serde_json::Map::new();
+    if let Some(t) = b.target.as_deref().filter(|t| !t.trim().is_empty()) {
+        // A target's detail needs a measure (gol-1): here, the client's and clinician's judgement.
+        target.insert("measure".into(), json!({ "text": "What achieving the goal looks like" }));
+        target.insert("detailString".into(), json!(t));
+    }
+    if let Some(d) = b.due_date.as_deref().and_then(fhir_date) {
+        target.insert("dueDate".into(), json!(d));
+    }
+    if !target.is_empty() {
+        out["target"] = json!([target]);
+    }
+    out
+}
+
+/// A course's contract and plan: its period, the planned sessions as one
+/// scheduled activity (held sessions as its outcomes), the problem areas it
+/// addresses and its goals. It shares the course's (EpisodeOfCare's) id.
+/// `versionId` is a digest (course, formulation and goals each keep their
+/// own), `lastUpdated` the latest of their changes.
+pub fn care_plan(
+    cx: &rapport_app::access::course::CourseContext,
+    formulation: Option<&Record<Formulation>>,
+    goals: &[Record<Goal>],
+) -> Value {
+    let course = &cx.course;
+    let (status, activity_status) = match course.status {
+        CourseStatus::Planned => ("draft", "not-started"),
+        CourseStatus::Active => ("active", "in-progress"),
+        CourseStatus::Completed => ("completed", "completed"),
+        CourseStatus::EndedEarly | CourseStatus::Transferred => ("revoked", "stopped"),
+    };
+    let mut period = json!({ "start": course.start_date.to_string() });
+    period["end"] = if course.status.is_open() {
+        json!(course.planned_end_date.to_string())
+    } else {
+        json!(instant(course.updated_at))
+    };
+    let (frequency, period_unit) = match course.frequency {
+        Frequency::Weekly => (1, "wk"),
+        Frequency::TwiceMonthly => (2, "mo"),
+        Frequency::Monthly => (1, "mo"),
+    };
+    let held: Vec<Value> = cx
+        .sessions
+        .iter()
+        .filter(|s| s.session.attendance == Attendance::Attended)
+        .map(|s| json!({ "reference": format!("Encounter/{}", s.session.id) }))
+        .collect();
+    let mut activity = json!({ "detail": {
+        "kind": "Appointment",
+        "code": { "text": "Interpersonal psychotherapy session" },
+        "status": activity_status,
+        "scheduledTiming": { "repeat": {
+            "boundsPeriod": { "start": course.start_date.to_string(), "end": course.planned_end_date.to_string() },
+            "count": course.planned_sessions,
+            "duration": course.session_minutes, "durationUnit": "min",
+            "frequency": frequency, "period": 1, "periodUnit": period_unit,
+        } },
+        "description": format!("{} sessions, {} ({} minutes)", course.planned_sessions,
+            course.frequency.label().to_lowercase(), course.session_minutes),
+    } });
+    if !held.is_empty() {
+        activity["outcomeReference"] = Value::Array(held);
+    }
+    let mut plan = json!({
+        "resourceType": "CarePlan",
+        "id": course.id.as_str(),
+        "status": status,
+        "intent": "plan",
+        "category": [{ "text": "Interpersonal psychotherapy" }],
+        "title": format!("Interpersonal psychotherapy: {}", cx.protocol.name),
+        "subject": patient_reference(course.client_id.as_str()),
+        "period": period,
+        "created": instant(course.created_at),
+        "author": practitioner_reference(&cx.client.responsible_clinician_id, &cx.client.responsible_clinician_name),
+        "careTeam": [{ "reference": format!("CareTeam/{}", course.client_id) }],
+        "supportingInfo": [{ "reference": format!("EpisodeOfCare/{}", course.id) }],
+        "activity": [activity],
+    });
+    if let Some(f) = formulation.filter(|f| !f.body.problem_areas.is_empty()) {
+        plan["addresses"] = f
+            .body
+            .problem_areas
+            .iter()
+            .map(|a| json!({ "reference": format!("Condition/{}", condition_id(course.id.as_str(), a)) }))
+            .collect();
+    }
+    if !goals.is_empty() {
+        plan["goal"] = goals.iter().map(|g| json!({ "reference": format!("Goal/{}", g.id) })).collect();
+    }
+    let updated = goals
+        .iter()
+        .map(|g| g.updated_at)
+        .chain(formulation.map(|f| f.updated_at))
+        .chain(cx.sessions.iter().map(|s| s.session.created_at))
+        .fold(course.updated_at, Timestamp::max);
+    plan["meta"] =
+        json!({ "versionId": content_version(&plan), "lastUpdated": instant(updated), "security": clinical_labels() });
+    plan
 }
 
 /// A version id for records that keep none: a digest of what is sent, so the

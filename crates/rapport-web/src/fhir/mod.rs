@@ -1,7 +1,8 @@
 //! FHIR R4 face at `/fhir/r4` (JSON, `application/fhir+json`): read and
 //! search of clients, questionnaires, responses, total-score observations and
 //! risk flags, courses (EpisodeOfCare), sessions (Encounter) and problem areas
-//! (Condition, with Rapport's CodeSystem), care teams and staff roles, and
+//! (Condition, with Rapport's CodeSystem), plans and goals (CarePlan, Goal),
+//! care teams and staff roles, and
 //! creating a QuestionnaireResponse through the one response pipeline.
 //! Callers authenticate with personal API tokens (`Authorization: Bearer`),
 //! with the same access as everywhere else; the use cases in rapport-app
@@ -11,6 +12,7 @@
 mod bulk;
 mod group;
 pub mod map;
+mod plan;
 mod read;
 pub mod search;
 mod smart;
@@ -49,6 +51,10 @@ pub fn routes(r: Routes) -> Routes {
         .get("/fhir/r4/Encounter/{id}", read::read_encounter)
         .get("/fhir/r4/Condition", read::search_conditions)
         .get("/fhir/r4/Condition/{id}", read::read_condition)
+        .get("/fhir/r4/Goal", plan::search_goals)
+        .get("/fhir/r4/Goal/{id}", plan::read_goal)
+        .get("/fhir/r4/CarePlan", plan::search_care_plans)
+        .get("/fhir/r4/CarePlan/{id}", plan::read_care_plan)
         .get("/fhir/r4/CodeSystem/{id}", read::read_code_system)
         .get("/fhir/r4/Practitioner", team::search_practitioners)
         .get("/fhir/r4/Practitioner/{id}", read::read_practitioner)

@@ -77,6 +77,8 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 resource("EpisodeOfCare", vec![patient(), last_updated()], false),
                 resource("Encounter", vec![patient(), subject(), param("episode-of-care", "reference", "EpisodeOfCare/<id>"), param("date", "date", "the session's day"), last_updated()], false),
                 resource("Condition", vec![patient(), subject(), param("code", "token", "a problem area, e.g. https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area|grief"), last_updated()], false),
+                resource("CarePlan", vec![patient(), subject(), last_updated()], false),
+                resource("Goal", vec![patient(), subject(), param("lifecycle-status", "token", "active, completed or cancelled"), last_updated()], false),
                 json!({ "type": "Group", "interaction": [{ "code": "read" }, { "code": "search-type" }],
                         "searchParam": [param("name", "string", "part of the group's name")],
                         "operation": [{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export" }],

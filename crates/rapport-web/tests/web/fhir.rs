@@ -65,6 +65,8 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
             "EpisodeOfCare",
             "Encounter",
             "Condition",
+            "CarePlan",
+            "Goal",
             "Group",
             "CareTeam",
             "Practitioner",
@@ -82,7 +84,7 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
     assert!(r.headers().contains_key("www-authenticate"));
     let u = app.user("m@clinic.example", Role::Clinician).await;
     let api = Api::new(&app, &u).await;
-    let (s, o) = api.get("/fhir/r4/CarePlan/abc").await;
+    let (s, o) = api.get("/fhir/r4/MedicationStatement/abc").await;
     assert_eq!((s, issue(&o).0), (404, "not-supported"));
     let (s, o) = api.get("/fhir/r4/Observation?patient=Patient/x&colour=blue").await;
     assert_eq!((s, issue(&o).1), (400, "colour"));
@@ -404,7 +406,7 @@ pub fn matrix_entries() -> Vec<Entry> {
     vec![
         // Public, as FHIR clients read it before they sign in.
         e(M::GET, "/fhir/r4/metadata", "/fhir/r4/metadata", "AAAAA"),
-        e(M::GET, "/fhir/r4/{*rest}", "/fhir/r4/CarePlan", "NNNNN"),
+        e(M::GET, "/fhir/r4/{*rest}", "/fhir/r4/MedicationStatement", "NNNNN"),
         e(M::GET, "/fhir/r4/Patient", "/fhir/r4/Patient", "LFAAA"),
         e(M::GET, "/fhir/r4/Patient/{id}", "/fhir/r4/Patient/{client}", "LNAAN"),
         e(M::GET, "/fhir/r4/Questionnaire", "/fhir/r4/Questionnaire", "LAAAA"),
@@ -432,6 +434,10 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/fhir/r4/Encounter/{id}", "/fhir/r4/Encounter/{session}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Condition", "/fhir/r4/Condition?patient={client}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Condition/{id}", "/fhir/r4/Condition/{course}-role-dispute", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/CarePlan", "/fhir/r4/CarePlan?patient={client}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/CarePlan/{id}", "/fhir/r4/CarePlan/{course}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Goal", "/fhir/r4/Goal?patient={client}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Goal/{id}", "/fhir/r4/Goal/{goal}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/CodeSystem/{id}", "/fhir/r4/CodeSystem/ipt-problem-area", "LAAAA"),
         e(M::GET, "/fhir/r4/CareTeam", "/fhir/r4/CareTeam?patient={client}", "LNAAN"),
         e(M::GET, "/fhir/r4/CareTeam/{id}", "/fhir/r4/CareTeam/{client}", "LNAAN"),
@@ -510,6 +516,83 @@ async fn care_teams_practitioners_and_their_roles() {
         );
         assert_eq!(b.get("/fhir/r4/PractitionerRole?practitioner=Group/x").await.0, 400);
         assert_eq!(b.get("/fhir/r4/PractitionerRole/not-an-id").await.0, 404);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_course_plan_and_its_goals_are_a_care_plan_and_goals() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Plan Person").await;
+        let course = a
+            .new_course(&c, json!({ "protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-03-02" }))
+            .await;
+        let sessions = a.attended_sessions(&course, &["2026-03-02", "2026-03-09"]).await;
+        let body = json!({"problem_areas": ["role_dispute"], "agreed_on": "2026-03-09"});
+        let (s, f) = a.put(&format!("/api/v1/courses/{course}/formulation"), body).await;
+        assert!(s == 200 || s == 201, "{f}");
+        let mut goals = Vec::new();
+        for (statement, target) in [("Argue less with my sister", Some("We talk once a week")), ("Sleep better", None)] {
+            let g = a
+                .create(
+                    &format!("/api/v1/courses/{course}/goals"),
+                    json!({ "problem_area": "role_dispute", "statement": statement, "target": target, "due_date": "2026-05-25" }),
+                )
+                .await;
+            goals.push(g["id"].as_str().unwrap().to_string());
+        }
+        let (s, done) = a.put(&format!("/api/v1/goals/{}", goals[1]), json!({ "status": "achieved" })).await;
+        assert_eq!(s, 200, "{done}");
+
+        // The course's plan: its period, the sessions planned and held, the area and the goals.
+        let reads = app.count(action::RECORD_READ).await;
+        let (s, plan) = a.get(&format!("/fhir/r4/CarePlan/{course}")).await;
+        assert_eq!((s, plan["status"].as_str(), plan["intent"].as_str()), (200, Some("active"), Some("plan")), "{plan}");
+        assert_eq!(app.count(action::RECORD_READ).await, reads + 1, "the plan's read is audited");
+        assert_eq!(plan["period"]["start"], "2026-03-02");
+        assert_eq!(plan["addresses"][0]["reference"], format!("Condition/{course}-role-dispute"));
+        let goal_refs: Vec<&str> = plan["goal"].as_array().unwrap().iter().map(|g| g["reference"].as_str().unwrap()).collect();
+        assert_eq!(goal_refs, [format!("Goal/{}", goals[0]), format!("Goal/{}", goals[1])]);
+        let activity = &plan["activity"][0];
+        assert_eq!(activity["detail"]["scheduledTiming"]["repeat"]["count"], 12);
+        assert_eq!(activity["outcomeReference"][1]["reference"], format!("Encounter/{}", sessions[1]));
+        assert_eq!(plan["supportingInfo"][0]["reference"], format!("EpisodeOfCare/{course}"));
+        assert_eq!(plan["meta"]["security"][1]["code"], "R");
+        assert!(plan["meta"]["lastUpdated"].is_string());
+        let (_, plans) = a.get(&format!("/fhir/r4/CarePlan?patient=Patient/{c}")).await;
+        assert_eq!(plans["total"], 1);
+        assert_eq!(b.get(&format!("/fhir/r4/CarePlan/{course}")).await.0, 404);
+        assert_eq!(b.get(&format!("/fhir/r4/CarePlan?patient={c}")).await.0, 404);
+        assert_eq!(a.get("/fhir/r4/CarePlan").await.0, 400);
+
+        // Goals: lifecycle from the goal's state, the target and due date, the area's Condition.
+        let (s, g) = a.get(&format!("/fhir/r4/Goal/{}", goals[0])).await;
+        assert_eq!((s, g["lifecycleStatus"].as_str()), (200, Some("active")), "{g}");
+        assert_eq!(g["description"]["text"], "Argue less with my sister");
+        assert_eq!(g["target"][0]["detailString"], "We talk once a week");
+        assert_eq!(g["target"][0]["dueDate"], "2026-05-25");
+        assert_eq!(g["addresses"][0]["reference"], format!("Condition/{course}-role-dispute"));
+        let r = a
+            .http
+            .get(app.url(&format!("/fhir/r4/Goal/{}", goals[0])))
+            .bearer_auth(&a.token)
+            .header("if-none-match", format!("W/\"{}\"", g["meta"]["versionId"].as_str().unwrap()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 304);
+        let (_, all) = a.get(&format!("/fhir/r4/Goal?patient={c}&_count=1")).await;
+        assert_eq!((all["total"].as_i64(), all["entry"].as_array().unwrap().len()), (Some(2), 1));
+        assert!(all["link"].as_array().unwrap().iter().any(|l| l["relation"] == "next"));
+        let (_, completed) = a.get(&format!("/fhir/r4/Goal?subject=Patient/{c}&lifecycle-status=completed")).await;
+        assert_eq!((completed["total"].as_i64(), completed["entry"][0]["resource"]["id"].as_str()), (Some(1), Some(goals[1].as_str())));
+        assert_eq!(completed["entry"][0]["resource"]["achievementStatus"]["coding"][0]["code"], "achieved");
+        assert_eq!(a.get(&format!("/fhir/r4/Goal?patient={c}&lifecycle-status=proposed")).await.0, 400);
+        assert_eq!(b.get(&format!("/fhir/r4/Goal/{}", goals[0])).await.0, 404);
+        assert_eq!(b.get(&format!("/fhir/r4/Goal?patient={c}")).await.0, 404);
     })
     .await;
 }
