@@ -11,12 +11,12 @@ use rapport_core::formulation::Formulation;
 use rapport_core::goals::{Goal, GoalStatus};
 use rapport_core::measures::definition::{AnswerOption, Instrument, Item};
 use rapport_core::protocol::Frequency;
-use rapport_core::risk::FlagStatus;
+use rapport_core::risk::{FlagStatus, RiskLevel};
 use rapport_core::zone::Zone;
 use rapport_core::Timestamp;
 use rapport_store::clients::{CareTeamMember, ClientRecord};
 use rapport_store::courses::{CourseRecord, TherapySession};
-use rapport_store::measures::{ResponseRow, RiskFlagRow};
+use rapport_store::measures::{AssessmentRow, ResponseRow, RiskFlagRow};
 use rapport_store::records::Record;
 use rapport_store::users::User;
 use serde_json::{json, Value};
@@ -383,6 +383,55 @@ pub fn flag(f: &RiskFlagRow, inst: Option<&Instrument>) -> Value {
         }]);
     }
     out
+}
+
+/// Rapport's risk levels: HL7's risk-probability has no "imminent".
+pub const RISK_LEVELS: &str = "https://rapport-ipt.org/fhir/CodeSystem/risk-level";
+
+/// A clinician's structured risk assessment of a flag: the level as the
+/// prediction's qualitative risk (HL7 risk-probability, imminent as high,
+/// and Rapport's own level), its basis the flag and the response that raised
+/// it. The assessment's free text (ideation, plan, intent, means, history,
+/// protective factors, actions) is the clinician's and is not sent, as for
+/// the Flag. Assessments are never changed once recorded: version 1.
+pub fn risk_assessment(a: &AssessmentRow, f: &RiskFlagRow) -> Value {
+    let level = a.assessment.risk_level;
+    let hl7 = match level {
+        RiskLevel::Low => "low",
+        RiskLevel::Moderate => "moderate",
+        RiskLevel::High | RiskLevel::Imminent => "high",
+    };
+    let label = match level {
+        RiskLevel::Low => "Low",
+        RiskLevel::Moderate => "Moderate",
+        RiskLevel::High => "High",
+        RiskLevel::Imminent => "Imminent",
+    };
+    let mut basis = vec![json!({ "reference": format!("Flag/{}", f.id) })];
+    if let Some(r) = &f.response_id {
+        basis.push(json!({ "reference": format!("QuestionnaireResponse/{r}") }));
+    }
+    json!({
+        "resourceType": "RiskAssessment",
+        "id": a.id.as_str(),
+        "meta": meta(1, a.assessed_at),
+        "status": "final",
+        "method": { "text": "Structured suicide and self-harm risk assessment (ideation, plan, intent, means, history, protective factors)" },
+        "subject": patient_reference(f.client_id.as_str()),
+        "occurrenceDateTime": instant(a.assessed_at),
+        "performer": { "display": a.assessed_by_name },
+        "basis": basis,
+        "prediction": [{
+            "outcome": { "text": "Suicide or self-harm" },
+            "qualitativeRisk": {
+                "coding": [
+                    { "system": "http://terminology.hl7.org/CodeSystem/risk-probability", "code": hl7 },
+                    { "system": RISK_LEVELS, "code": level.as_str(), "display": label },
+                ],
+                "text": label,
+            },
+        }],
+    })
 }
 
 /// An IPT course: the episode every session of it belongs to.

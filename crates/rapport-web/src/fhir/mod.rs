@@ -1,13 +1,13 @@
 //! FHIR R4 face at `/fhir/r4` (JSON, `application/fhir+json`): read and
-//! search of clients, questionnaires, responses, total-score observations and
-//! risk flags, courses (EpisodeOfCare), sessions (Encounter) and problem areas
-//! (Condition, with Rapport's CodeSystem), plans and goals (CarePlan, Goal),
-//! care teams and staff roles, and
-//! creating a QuestionnaireResponse through the one response pipeline.
-//! Callers authenticate with personal API tokens (`Authorization: Bearer`),
-//! with the same access as everywhere else; the use cases in rapport-app
-//! check access and audit every read. `map` turns records into
-//! FHIR JSON; `search` reads the search parameters.
+//! search of clients, questionnaires, responses, total-score observations,
+//! risk flags and assessments, courses (EpisodeOfCare), sessions (Encounter),
+//! problem areas (Condition, with Rapport's CodeSystem), plans and goals
+//! (CarePlan, Goal), care teams and staff roles, and creating a
+//! QuestionnaireResponse through the one response pipeline. Callers
+//! authenticate with personal API tokens (`Authorization: Bearer`), with the
+//! same access as everywhere else; the use cases in rapport-app check access
+//! and audit every read. `map` turns records into FHIR JSON; `search` reads
+//! the search parameters.
 
 mod bulk;
 mod group;
@@ -45,6 +45,8 @@ pub fn routes(r: Routes) -> Routes {
         .get("/fhir/r4/Observation/{id}", read::read_observation)
         .get("/fhir/r4/Flag", read::search_flags)
         .get("/fhir/r4/Flag/{id}", read::read_flag)
+        .get("/fhir/r4/RiskAssessment", read::search_risk_assessments)
+        .get("/fhir/r4/RiskAssessment/{id}", read::read_risk_assessment)
         .get("/fhir/r4/EpisodeOfCare", read::search_episodes)
         .get("/fhir/r4/EpisodeOfCare/{id}", read::read_episode)
         .get("/fhir/r4/Encounter", read::search_encounters)

@@ -74,6 +74,7 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 resource("QuestionnaireResponse", vec![patient(), subject(), param("questionnaire", "reference", "canonical URL, optionally |version"), param("authored", "date", "when it was completed"), last_updated()], true),
                 resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false),
                 resource("Flag", vec![patient(), subject(), param("status", "token", "active or inactive"), last_updated()], false),
+                resource("RiskAssessment", vec![patient(), subject(), last_updated()], false),
                 resource("EpisodeOfCare", vec![patient(), last_updated()], false),
                 resource("Encounter", vec![patient(), subject(), param("episode-of-care", "reference", "EpisodeOfCare/<id>"), param("date", "date", "the session's day"), last_updated()], false),
                 resource("Condition", vec![patient(), subject(), param("code", "token", "a problem area, e.g. https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area|grief"), last_updated()], false),
@@ -315,6 +316,38 @@ pub async fn search_flags(
         .collect();
     let (entries, page) = p.window(matching);
     Ok(bundle(&base_url(&state, &headers), "Flag", &page, entries))
+}
+
+// ---------------------------------------------------------------- RiskAssessment
+
+pub async fn read_risk_assessment(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    let (assessment, flag) = rapport_app::risk::read_assessment(&state, &me, &id, VIA).await?;
+    Ok(resource_ok(&headers, map::risk_assessment(&assessment, &flag)))
+}
+
+/// The structured risk assessments of one patient, newest flag first.
+pub async fn search_risk_assessments(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    let p = Params::parse(q.as_deref(), &["patient", "subject", "_lastUpdated"])?;
+    let patient = required_patient(&p)?;
+    let updated = p.dates("_lastUpdated")?;
+    let matching: Vec<Value> = rapport_app::risk::client_assessments(&state, &me, &patient, VIA)
+        .await?
+        .iter()
+        .filter(|(a, _)| all_hold(&updated, a.assessed_at))
+        .map(|(a, f)| map::risk_assessment(a, f))
+        .collect();
+    let (entries, page) = p.window(matching);
+    Ok(bundle(&base_url(&state, &headers), "RiskAssessment", &page, entries))
 }
 
 // ---------------------------------------------------------------- EpisodeOfCare and Encounter

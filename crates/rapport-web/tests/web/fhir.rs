@@ -62,6 +62,7 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
             "QuestionnaireResponse",
             "Observation",
             "Flag",
+            "RiskAssessment",
             "EpisodeOfCare",
             "Encounter",
             "Condition",
@@ -398,8 +399,32 @@ async fn courses_sessions_and_problem_areas_are_episodes_encounters_and_conditio
     .await;
 }
 
-pub async fn matrix_fixtures(client: &rapport_core::Id, out: &mut Vec<(&'static str, String)>) {
+pub async fn matrix_fixtures(
+    app: &TestApp,
+    client: &rapport_core::Id,
+    clinician: &rapport_core::Id,
+    out: &mut Vec<(&'static str, String)>,
+) {
     out.push(("{fhir_patient}", client.to_string()));
+    // A structured assessment of the measures fixtures' flag (on the same client).
+    let flag = out.iter().find(|(k, _)| *k == "{flag}").map(|(_, v)| v.clone()).expect("the measures fixtures' flag");
+    let assessment = rapport_core::risk::Assessment {
+        ideation: "none".into(),
+        plan: "none".into(),
+        intent: "none".into(),
+        means: "none".into(),
+        history: "none".into(),
+        protective_factors: "family".into(),
+        risk_level: rapport_core::risk::RiskLevel::Low,
+        actions: None,
+    };
+    let flag = rapport_core::Id::parse(&flag).unwrap();
+    let id = app
+        .store
+        .record_risk_assessment(&flag, &assessment, clinician, test_event(action::RISK_ASSESSMENT_RECORD))
+        .await
+        .unwrap();
+    out.push(("{risk_assessment}", id.to_string()));
 }
 
 pub fn matrix_entries() -> Vec<Entry> {
@@ -428,6 +453,8 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/fhir/r4/Flag", "/fhir/r4/Flag?patient={client}", "LNAAN"),
         e(M::GET, "/fhir/r4/Flag/{id}", "/fhir/r4/Flag/{flag}", "LNAAN"),
         // Individual care: a group facilitator on the care team never sees a course (`course_for`).
+        e(M::GET, "/fhir/r4/RiskAssessment", "/fhir/r4/RiskAssessment?patient={client}", "LNAAN"),
+        e(M::GET, "/fhir/r4/RiskAssessment/{id}", "/fhir/r4/RiskAssessment/{risk_assessment}", "LNAAN"),
         e(M::GET, "/fhir/r4/EpisodeOfCare", "/fhir/r4/EpisodeOfCare?patient={client}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/EpisodeOfCare/{id}", "/fhir/r4/EpisodeOfCare/{course}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Encounter", "/fhir/r4/Encounter?patient={client}", "LNAANNNNN"),
@@ -593,6 +620,64 @@ async fn a_course_plan_and_its_goals_are_a_care_plan_and_goals() {
         assert_eq!(a.get(&format!("/fhir/r4/Goal?patient={c}&lifecycle-status=proposed")).await.0, 400);
         assert_eq!(b.get(&format!("/fhir/r4/Goal/{}", goals[0])).await.0, 404);
         assert_eq!(b.get(&format!("/fhir/r4/Goal?patient={c}")).await.0, 404);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn structured_risk_assessments_are_risk_assessments() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Risk Person").await;
+        let r = a.respond(&c, json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 2]})).await;
+        let (flag, response) = (r["risk_flag_id"].as_str().unwrap().to_string(), r["id"].as_str().unwrap().to_string());
+        let (_, none) = a.get(&format!("/fhir/r4/RiskAssessment?patient={c}")).await;
+        assert_eq!(none["total"], 0);
+        let mut ids = Vec::new();
+        for level in ["moderate", "imminent"] {
+            let body = json!({
+                "ideation": "passive thoughts", "plan": "none", "intent": "none", "means": "none",
+                "history": "none", "protective_factors": "children", "risk_level": level,
+                "actions": "safety plan reviewed"
+            });
+            let (s, rec) = a.post(&format!("/api/v1/risk-flags/{flag}/assessments"), body).await;
+            assert_eq!(s, 201, "{rec}");
+            ids.push(rec["id"].as_str().unwrap().to_string());
+        }
+
+        let reads = app.count(action::RISK_FLAG_READ).await;
+        let (s, ra) = a.get(&format!("/fhir/r4/RiskAssessment/{}", ids[1])).await;
+        assert_eq!((s, ra["status"].as_str()), (200, Some("final")), "{ra}");
+        assert_eq!(app.count(action::RISK_FLAG_READ).await, reads + 1, "the read is audited");
+        let risk = &ra["prediction"][0]["qualitativeRisk"];
+        assert_eq!(
+            (risk["coding"][0]["code"].as_str(), risk["coding"][1]["code"].as_str()),
+            (Some("high"), Some("imminent"))
+        );
+        let basis: Vec<&str> =
+            ra["basis"].as_array().unwrap().iter().map(|r| r["reference"].as_str().unwrap()).collect();
+        assert_eq!(basis, [format!("Flag/{flag}"), format!("QuestionnaireResponse/{response}")]);
+        assert_eq!(ra["subject"]["reference"], format!("Patient/{c}"));
+        assert!(!ra.to_string().contains("safety plan reviewed"), "the clinician's words stay: {ra}");
+        assert_eq!(ra["meta"]["security"][0]["code"], "BH");
+        let r = a
+            .http
+            .get(app.url(&format!("/fhir/r4/RiskAssessment/{}", ids[1])))
+            .bearer_auth(&a.token)
+            .header("if-none-match", "W/\"1\"")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 304);
+        let (_, all) = a.get(&format!("/fhir/r4/RiskAssessment?subject=Patient/{c}&_count=1")).await;
+        assert_eq!((all["total"].as_i64(), all["entry"].as_array().unwrap().len()), (Some(2), 1));
+        assert!(all["link"].as_array().unwrap().iter().any(|l| l["relation"] == "next"));
+        assert_eq!(b.get(&format!("/fhir/r4/RiskAssessment/{}", ids[0])).await.0, 404);
+        assert_eq!(b.get(&format!("/fhir/r4/RiskAssessment?patient={c}")).await.0, 404);
+        assert_eq!(a.get(&format!("/fhir/r4/RiskAssessment/{flag}")).await.0, 404, "a flag is no assessment");
+        assert_eq!(a.get("/fhir/r4/RiskAssessment").await.0, 400);
     })
     .await;
 }
