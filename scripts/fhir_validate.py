@@ -10,10 +10,10 @@ elements the models leave unchecked.
 BASE_URL is the server (http://127.0.0.1:PORT); TOKEN a clinician's API token
 whose caseload has clients. It reads the CapabilityStatement, searches and
 reads every served type (following `next` links; the demo must hold a care
-team, a care plan and a goal), posts a PHQ-9 with question
-9 positive and checks that it raised a risk flag, assesses that flag
-(JSON API) and reads the RiskAssessment, and posts an invalid
-response to check the OperationOutcome.
+team, a care plan and a goal), posts a PHQ-9 with question 9 positive and
+checks that it raised a risk flag, assesses that flag (JSON API) and reads
+the RiskAssessment, reads its own AuditEvents, and posts an invalid response
+to check the OperationOutcome.
 
 With CLIENT_ID and PRIVATE_KEY_PEM (a machine client registered with
 `rapport fhir-client add`, its key made by --new-key), it then acts as a
@@ -297,6 +297,18 @@ def main() -> int:
     if status != 422 or outcome["issue"][0].get("expression") != ["item[3].answer[0]"]:
         problems.append(f"an invalid answer gave {status} {outcome}")
     c.get("/fhir/r4/Patient/00000000-0000-7000-8000-000000000000", expect=404)
+    # One's own audit trail: newest first, paged by the next link (no total).
+    own = c.get("/fhir/r4/AuditEvent?_count=10")
+    events = [e["resource"] for e in own.get("entry", [])]
+    if not events:
+        problems.append("AuditEvent: the caller's own reads are not there")
+    else:
+        c.get(f"/fhir/r4/AuditEvent/{events[0]['id']}")
+        nxt = next((l["url"] for l in own.get("link", []) if l["relation"] == "next"), None)
+        if nxt:
+            older = [e["resource"] for e in c.get(nxt).get("entry", [])]
+            if older and int(older[0]["id"]) >= int(events[-1]["id"]):
+                problems.append("AuditEvent: the next page is not older than the first")
     if len(sys.argv) == 5:
         smart_group_export(c.base, sys.argv[3], sys.argv[4])
     return report()

@@ -6,6 +6,7 @@
 //! and R (restricted), set here and never taken from a client.
 
 use rapport_core::access::Role;
+use rapport_core::audit::AuditEntry;
 use rapport_core::course::{Attendance, CourseStatus, Modality};
 use rapport_core::formulation::Formulation;
 use rapport_core::goals::{Goal, GoalStatus};
@@ -801,6 +802,74 @@ pub fn care_team(c: &ClientRecord, members: &[CareTeamMember]) -> Value {
         "security": clinical_labels(),
     });
     t
+}
+
+/// Rapport's audit actions (`client.read`, `care_team.read`, ...).
+pub const AUDIT_ACTIONS: &str = "https://rapport-ipt.org/fhir/CodeSystem/audit-action";
+
+/// An entry of the audit log, for its own actor: `id` is its sequence
+/// number. `agent_is_staff` says whether the actor is a Practitioner (a
+/// client's account is named only). The entry's detail is the entity's
+/// description; the client it concerns is a Patient entity.
+pub fn audit_event(e: &AuditEntry, agent_is_staff: bool) -> Value {
+    let ev = &e.event;
+    let verb = ev.action.rsplit('.').next().unwrap_or("");
+    let action = match verb {
+        "read" | "list" | "search" | "view" | "download" | "export" => "R",
+        "create" | "record" | "raise" | "add" | "issue" => "C",
+        "update" | "edit" | "acknowledge" | "close" | "restore" | "archive" => "U",
+        "delete" | "remove" | "revoke" => "D",
+        _ => "E",
+    };
+    let outcome = match ev.outcome.as_str() {
+        "success" => "0",
+        "denied" => "4",
+        _ => "8",
+    };
+    let mut who = json!({ "display": ev.actor_label });
+    if let (true, Some(id)) = (agent_is_staff, ev.actor_id.as_deref()) {
+        who["reference"] = json!(format!("Practitioner/{id}"));
+    }
+    let mut agent = json!({ "who": who, "requestor": true });
+    if let Some(ip) = ev.ip.as_deref().filter(|s| !s.is_empty()) {
+        agent["network"] = json!({ "address": ip, "type": "2" });
+    }
+    let mut entity = json!({
+        "type": { "system": "http://terminology.hl7.org/CodeSystem/audit-entity-type", "code": "2", "display": "System Object" },
+        "name": ev.resource_type,
+    });
+    if let Some(id) = ev.resource_id.as_deref().filter(|s| !s.is_empty()) {
+        entity["what"] =
+            json!({ "identifier": { "system": format!("{CANONICAL}/sid/{}", ev.resource_type), "value": id } });
+    }
+    if let Some(d) = ev.detail.as_deref().filter(|s| !s.is_empty()) {
+        entity["description"] = json!(d);
+    }
+    let mut entities = vec![entity];
+    let mut meta = json!({ "versionId": "1", "lastUpdated": instant(e.at) });
+    if let Some(c) = ev.client_id.as_deref().filter(|s| !s.is_empty()) {
+        entities.push(json!({
+            "what": patient_reference(c),
+            "type": { "system": "http://terminology.hl7.org/CodeSystem/audit-entity-type", "code": "1", "display": "Person" },
+        }));
+        meta["security"] = clinical_labels();
+    }
+    json!({
+        "resourceType": "AuditEvent",
+        "id": e.seq.to_string(),
+        "meta": meta,
+        "type": { "system": AUDIT_ACTIONS, "code": ev.action },
+        "action": action,
+        "recorded": instant(e.at),
+        "outcome": outcome,
+        "agent": [agent],
+        "source": {
+            "observer": { "reference": format!("Organization/{ORGANISATION_ID}") },
+            "type": [{ "system": "http://terminology.hl7.org/CodeSystem/security-source-type", "code": "4",
+                       "display": "Application Server" }],
+        },
+        "entity": entities,
+    })
 }
 
 /// The organisation (one per Rapport installation).

@@ -2,13 +2,15 @@
 //! search of clients, questionnaires, responses, total-score observations,
 //! risk flags and assessments, courses (EpisodeOfCare), sessions (Encounter),
 //! problem areas (Condition, with Rapport's CodeSystem), plans and goals
-//! (CarePlan, Goal), care teams and staff roles, and creating a
-//! QuestionnaireResponse through the one response pipeline. Callers
+//! (CarePlan, Goal), care teams and staff roles, the caller's own audit
+//! entries (AuditEvent), and creating a QuestionnaireResponse through the one
+//! response pipeline. Callers
 //! authenticate with personal API tokens (`Authorization: Bearer`), with the
 //! same access as everywhere else; the use cases in rapport-app check access
 //! and audit every read. `map` turns records into FHIR JSON; `search` reads
 //! the search parameters.
 
+mod audit;
 mod bulk;
 mod group;
 pub mod map;
@@ -57,6 +59,8 @@ pub fn routes(r: Routes) -> Routes {
         .get("/fhir/r4/Goal/{id}", plan::read_goal)
         .get("/fhir/r4/CarePlan", plan::search_care_plans)
         .get("/fhir/r4/CarePlan/{id}", plan::read_care_plan)
+        .get("/fhir/r4/AuditEvent", audit::search_audit_events)
+        .get("/fhir/r4/AuditEvent/{id}", audit::read_audit_event)
         .get("/fhir/r4/CodeSystem/{id}", read::read_code_system)
         .get("/fhir/r4/Practitioner", team::search_practitioners)
         .get("/fhir/r4/Practitioner/{id}", read::read_practitioner)

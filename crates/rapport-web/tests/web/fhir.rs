@@ -72,6 +72,7 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
             "CareTeam",
             "Practitioner",
             "PractitionerRole",
+            "AuditEvent",
             "Organization",
             "CodeSystem"
         ]
@@ -465,6 +466,10 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/fhir/r4/CarePlan/{id}", "/fhir/r4/CarePlan/{course}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Goal", "/fhir/r4/Goal?patient={client}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Goal/{id}", "/fhir/r4/Goal/{goal}", "LNAANNNNN"),
+        // One's own audit entries, for every staff token (a client's account reaches
+        // nothing here); entry 1 is nobody's here but the system's.
+        e(M::GET, "/fhir/r4/AuditEvent", "/fhir/r4/AuditEvent", "LAAAANAAA"),
+        e(M::GET, "/fhir/r4/AuditEvent/{id}", "/fhir/r4/AuditEvent/1", "LNNNNNNNN"),
         e(M::GET, "/fhir/r4/CodeSystem/{id}", "/fhir/r4/CodeSystem/ipt-problem-area", "LAAAA"),
         e(M::GET, "/fhir/r4/CareTeam", "/fhir/r4/CareTeam?patient={client}", "LNAAN"),
         e(M::GET, "/fhir/r4/CareTeam/{id}", "/fhir/r4/CareTeam/{client}", "LNAAN"),
@@ -678,6 +683,73 @@ async fn structured_risk_assessments_are_risk_assessments() {
         assert_eq!(b.get(&format!("/fhir/r4/RiskAssessment?patient={c}")).await.0, 404);
         assert_eq!(a.get(&format!("/fhir/r4/RiskAssessment/{flag}")).await.0, 404, "a flag is no assessment");
         assert_eq!(a.get("/fhir/r4/RiskAssessment").await.0, 400);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn audit_events_are_the_callers_own_entries_newest_first() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Audited Person").await;
+        let theirs = b.new_client("Bob Client").await;
+        assert_eq!(a.get("/fhir/r4/Questionnaire/phq9-v1").await.0, 200, "not audited: no client data");
+        assert_eq!(a.get(&format!("/fhir/r4/EpisodeOfCare?patient={c}")).await.0, 200);
+        assert_eq!(a.get(&format!("/fhir/r4/Patient/{c}")).await.0, 200);
+        assert_eq!(b.get(&format!("/fhir/r4/Patient/{theirs}")).await.0, 200);
+
+        let (s, page) = a.get("/fhir/r4/AuditEvent?_count=2").await;
+        assert!(page["link"].as_array().unwrap().iter().any(|l| l["relation"] == "next"), "{page}");
+        assert_eq!((s, page["type"].as_str()), (200, Some("searchset")), "{page}");
+        let events: Vec<&Value> = page["entry"].as_array().unwrap().iter().map(|e| &e["resource"]).collect();
+        assert_eq!(events.len(), 2);
+        // Newest first: the client read just made, before it the client's creation.
+        let read = events.iter().find(|e| e["type"]["code"] == action::CLIENT_READ).expect("the Patient read");
+        assert_eq!(read["action"], "R");
+        assert_eq!(read["outcome"], "0");
+        assert_eq!(read["agent"][0]["who"]["reference"], format!("Practitioner/{}", alice.id));
+        assert!(read["entity"].as_array().unwrap().iter().any(|e| e["what"]["reference"] == format!("Patient/{c}")));
+        assert_eq!(read["meta"]["security"][0]["code"], "BH");
+        let ids: Vec<i64> = events.iter().map(|e| e["id"].as_str().unwrap().parse().unwrap()).collect();
+        assert!(ids[0] > ids[1], "newest first: {ids:?}");
+
+        // Paging by the next link, down to the first entry; never anyone else's.
+        let mut url = page["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next").unwrap()["url"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let mut seen = ids.clone();
+        for _ in 0..50 {
+            let path = &url[url.find("/fhir/r4/").unwrap()..];
+            let (s, next) = a.get(path).await;
+            assert_eq!(s, 200, "{next}");
+            for e in next["entry"].as_array().into_iter().flatten() {
+                let r = &e["resource"];
+                assert_eq!(r["agent"][0]["who"]["reference"], format!("Practitioner/{}", alice.id), "{r}");
+                seen.push(r["id"].as_str().unwrap().parse().unwrap());
+            }
+            match next["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next") {
+                Some(l) => url = l["url"].as_str().unwrap().to_string(),
+                None => break,
+            }
+        }
+        assert!(seen.windows(2).all(|w| w[0] > w[1]), "one order, no repeats: {seen:?}");
+        let (_, everything) = a.get("/fhir/r4/AuditEvent?_count=100").await;
+        let all: Vec<&Value> = everything["entry"].as_array().unwrap().iter().map(|e| &e["resource"]).collect();
+        assert!(all.iter().all(|r| r["agent"][0]["who"]["reference"] == format!("Practitioner/{}", alice.id)));
+        assert!(!everything.to_string().contains(&theirs), "nothing of bob's");
+
+        // Read one of one's own; another's is absent.
+        let own = read["id"].as_str().unwrap();
+        let (s, one) = a.get(&format!("/fhir/r4/AuditEvent/{own}")).await;
+        assert_eq!((s, one["id"].as_str()), (200, Some(own)), "{one}");
+        assert_eq!(b.get(&format!("/fhir/r4/AuditEvent/{own}")).await.0, 404);
+        assert_eq!(a.get("/fhir/r4/AuditEvent/not-a-number").await.0, 404);
+        assert_eq!(a.get("/fhir/r4/AuditEvent?before=yesterday").await.0, 400);
+        assert_eq!(a.get("/fhir/r4/AuditEvent?_offset=5").await.0, 400);
+        assert_eq!(a.get("/fhir/r4/AuditEvent?patient=x").await.0, 400);
     })
     .await;
 }
