@@ -266,6 +266,16 @@ def main() -> int:
         c.get(f"/fhir/r4/PractitionerRole/{role['id']}")
     if staff:
         c.get(f"/fhir/r4/PractitionerRole?practitioner=Practitioner/{staff[0]['id']}")
+    # _include: the patient (or the questionnaires) once, after the matches.
+    for p in patients[:5]:
+        for kind, include in (("Observation", "Observation:patient"), ("EpisodeOfCare", "EpisodeOfCare:patient"),
+                              ("QuestionnaireResponse", "QuestionnaireResponse:questionnaire")):
+            bundle = c.get(f"/fhir/r4/{kind}?patient=Patient/{p['id']}&_include={include}&_count=5")
+            entries = bundle.get("entry", [])
+            included = [e for e in entries if e["search"]["mode"] == "include"]
+            urls = [e["fullUrl"] for e in entries]
+            if len(set(urls)) != len(urls) or (entries and not included):
+                problems.append(f"{kind} _include={include}: included {len(included)} of {len(urls)} entries")
     pid = patients[0]["id"]
     before = c.get(f"/fhir/r4/Flag?patient=Patient/{pid}&_count=0")["total"]
     answers = [0, 1, 0, 1, 0, 1, 0, 0, 1]

@@ -753,3 +753,80 @@ async fn audit_events_are_the_callers_own_entries_newest_first() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn searches_include_the_patient_and_the_questionnaires_once_each() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Include Person").await;
+        a.new_course(&c, json!({ "protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-03-02" }))
+            .await;
+        for answers in [[1, 1, 1, 1, 1, 1, 1, 1, 0], [0, 1, 0, 1, 0, 1, 0, 1, 0]] {
+            a.respond(&c, json!({"instrument": "phq9", "answers": answers})).await;
+        }
+        a.respond(&c, json!({"instrument": "gad7", "answers": [1, 1, 1, 1, 1, 1, 1]})).await;
+        let modes = |b: &Value| -> Vec<(String, String)> {
+            b["entry"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    let kind = e["resource"]["resourceType"].as_str().unwrap().to_string();
+                    (kind, e["search"]["mode"].as_str().unwrap().to_string())
+                })
+                .collect()
+        };
+        let m = |k: &str, mode: &str| (k.to_string(), mode.to_string());
+
+        // The patient once, after the matches; its read is audited like a read.
+        let reads = app.count(action::CLIENT_READ).await;
+        let (_, plain) = a.get(&format!("/fhir/r4/Observation?patient={c}")).await;
+        let plain_reads = app.count(action::CLIENT_READ).await - reads;
+        let reads = app.count(action::CLIENT_READ).await;
+        let (s, obs) = a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient&_count=2")).await;
+        assert_eq!(s, 200, "{obs}");
+        assert_eq!(modes(&obs), [m("Observation", "match"), m("Observation", "match"), m("Patient", "include")]);
+        assert_eq!((obs["total"].as_i64(), plain["total"].as_i64()), (Some(3), Some(3)), "includes do not count");
+        assert_eq!(obs["entry"][2]["resource"]["id"], c.as_str());
+        assert_eq!(app.count(action::CLIENT_READ).await - reads, plain_reads + 1, "the included Patient's read");
+        let next =
+            obs["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next").unwrap()["url"].as_str().unwrap();
+        assert!(next.contains("_include=Observation%3Apatient"), "{next}");
+        let (_, typed) =
+            a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient:Patient&_offset=2")).await;
+        assert_eq!(modes(&typed), [m("Observation", "match"), m("Patient", "include")]);
+        let (_, none) = a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient&_count=0")).await;
+        assert!(none.get("entry").is_none(), "no matches on the page, nothing included: {none}");
+
+        // Each questionnaire answered on the page, once.
+        let (_, qrs) = a
+            .get(&format!("/fhir/r4/QuestionnaireResponse?patient={c}&_include=QuestionnaireResponse:questionnaire"))
+            .await;
+        let included: Vec<&str> = qrs["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["search"]["mode"] == "include")
+            .map(|e| e["resource"]["id"].as_str().unwrap())
+            .collect();
+        let mut sorted = included.clone();
+        sorted.sort();
+        assert_eq!(sorted, ["gad7-v2", "phq9-v1"]);
+        assert_eq!(qrs["total"], 3);
+
+        let (_, eps) = a.get(&format!("/fhir/r4/EpisodeOfCare?patient={c}&_include=EpisodeOfCare:patient")).await;
+        assert_eq!(modes(&eps), [m("EpisodeOfCare", "match"), m("Patient", "include")]);
+
+        // Only the includes each type offers; another clinician's patient stays absent.
+        let (s, o) = a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:subject:Group")).await;
+        assert_eq!((s, issue(&o).1), (400, "_include"));
+        let (s, o) = a.get(&format!("/fhir/r4/EpisodeOfCare?patient={c}&_include=EpisodeOfCare:care-manager")).await;
+        assert_eq!((s, issue(&o).1), (400, "_include"));
+        let (s, o) = a.get(&format!("/fhir/r4/Flag?patient={c}&_include=Flag:patient")).await;
+        assert_eq!((s, issue(&o).1), (400, "_include"));
+        assert_eq!(b.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient")).await.0, 404);
+    })
+    .await;
+}
