@@ -9,9 +9,11 @@ elements the models leave unchecked.
 
 BASE_URL is the server (http://127.0.0.1:PORT); TOKEN a clinician's API token
 whose caseload has clients. It reads the CapabilityStatement, searches and
-reads every served type (following `next` links), posts a PHQ-9 with question
-9 positive and checks that it raised a risk flag, and posts an invalid
-response to check the OperationOutcome.
+reads every served type (following `next` links; the demo must hold a care
+team, a care plan and a goal), posts a PHQ-9 with question 9 positive and
+checks that it raised a risk flag, assesses that flag (JSON API) and reads
+the RiskAssessment, reads its own AuditEvents, and posts an invalid response
+to check the OperationOutcome.
 
 With CLIENT_ID and PRIVATE_KEY_PEM (a machine client registered with
 `rapport fhir-client add`, its key made by --new-key), it then acts as a
@@ -48,7 +50,17 @@ STATUS = {
     "Questionnaire": {"draft", "active", "retired", "unknown"},
     "CapabilityStatement": {"draft", "active", "retired", "unknown"},
     "CodeSystem": {"draft", "active", "retired", "unknown"},
+    "CareTeam": {"proposed", "active", "suspended", "inactive", "entered-in-error"},
+    "CarePlan": {"draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown"},
+    "RiskAssessment": {"registered", "preliminary", "final", "amended", "corrected", "cancelled", "entered-in-error",
+                       "unknown"},
 }
+# Goal's status element is lifecycleStatus.
+GOAL_LIFECYCLE = {"proposed", "planned", "accepted", "active", "on-hold", "completed", "cancelled", "entered-in-error",
+                  "rejected"}
+# Types the demo must hold at least one of, each searched by patient and read.
+PER_PATIENT = ("QuestionnaireResponse", "Observation", "Flag", "EpisodeOfCare", "Encounter", "Condition")
+PLANS_AND_TEAMS = ("CareTeam", "CarePlan", "Goal")
 
 checked: dict[str, int] = {}
 problems: list[str] = []
@@ -63,6 +75,8 @@ def validate(resource: dict, where: str) -> None:
         return
     if kind in STATUS and resource.get("status") not in STATUS[kind]:
         problems.append(f"{where}: {kind}.status {resource.get('status')!r} is not in its value set")
+    if kind == "Goal" and resource.get("lifecycleStatus") not in GOAL_LIFECYCLE:
+        problems.append(f"{where}: Goal.lifecycleStatus {resource.get('lifecycleStatus')!r} is not in its value set")
     checked[kind] = checked.get(kind, 0) + 1
     if kind == "Bundle":
         for i, entry in enumerate(resource.get("entry", [])):
@@ -232,9 +246,36 @@ def main() -> int:
                 patient.get("managingOrganization", {}).get("reference")]:
             if ref:
                 c.get(f"/fhir/r4/{ref}")
-        for kind in ("QuestionnaireResponse", "Observation", "Flag", "EpisodeOfCare", "Encounter", "Condition"):
+        for kind in PER_PATIENT:
             for r in c.search_all(f"/fhir/r4/{kind}?patient=Patient/{pid}&_count=7")[:5]:
                 c.get(f"/fhir/r4/{kind}/{r['id']}")
+    # Plans, goals and risk assessments are on some clients only: search every
+    # client's, read what is found (a few of each), and require one of each.
+    found = {kind: 0 for kind in PLANS_AND_TEAMS}
+    for p in patients:
+        for kind in PLANS_AND_TEAMS:
+            for r in c.search_all(f"/fhir/r4/{kind}?patient=Patient/{p['id']}&_count=5"):
+                if found[kind] < 5:
+                    c.get(f"/fhir/r4/{kind}/{r['id']}")
+                found[kind] += 1
+    for kind, n in found.items():
+        if not n:
+            problems.append(f"the demo caseload has no {kind}")
+    staff = c.search_all("/fhir/r4/Practitioner?_count=10")
+    for role in c.search_all("/fhir/r4/PractitionerRole?_count=10")[:5]:
+        c.get(f"/fhir/r4/PractitionerRole/{role['id']}")
+    if staff:
+        c.get(f"/fhir/r4/PractitionerRole?practitioner=Practitioner/{staff[0]['id']}")
+    # _include: the patient (or the questionnaires) once, after the matches.
+    for p in patients[:5]:
+        for kind, include in (("Observation", "Observation:patient"), ("EpisodeOfCare", "EpisodeOfCare:patient"),
+                              ("QuestionnaireResponse", "QuestionnaireResponse:questionnaire")):
+            bundle = c.get(f"/fhir/r4/{kind}?patient=Patient/{p['id']}&_include={include}&_count=5")
+            entries = bundle.get("entry", [])
+            included = [e for e in entries if e["search"]["mode"] == "include"]
+            urls = [e["fullUrl"] for e in entries]
+            if len(set(urls)) != len(urls) or (entries and not included):
+                problems.append(f"{kind} _include={include}: included {len(included)} of {len(urls)} entries")
     pid = patients[0]["id"]
     before = c.get(f"/fhir/r4/Flag?patient=Patient/{pid}&_count=0")["total"]
     answers = [0, 1, 0, 1, 0, 1, 0, 0, 1]
@@ -258,15 +299,54 @@ def main() -> int:
         after = c.get(f"/fhir/r4/Flag?patient=Patient/{pid}&_count=0")["total"]
         if after != before + 1:
             problems.append(f"question 9 positive over FHIR raised no flag ({before} -> {after})")
+        else:
+            risk_assessment(c, pid, created["id"])
     qr["item"][3]["answer"] = [{"valueInteger": 9}]
     status, _, outcome = c.call("POST", "/fhir/r4/QuestionnaireResponse", qr)
     validate(outcome, "refused POST")
     if status != 422 or outcome["issue"][0].get("expression") != ["item[3].answer[0]"]:
         problems.append(f"an invalid answer gave {status} {outcome}")
     c.get("/fhir/r4/Patient/00000000-0000-7000-8000-000000000000", expect=404)
+    # One's own audit trail: newest first, paged by the next link (no total).
+    own = c.get("/fhir/r4/AuditEvent?_count=10")
+    events = [e["resource"] for e in own.get("entry", [])]
+    if not events:
+        problems.append("AuditEvent: the caller's own reads are not there")
+    else:
+        c.get(f"/fhir/r4/AuditEvent/{events[0]['id']}")
+        nxt = next((l["url"] for l in own.get("link", []) if l["relation"] == "next"), None)
+        if nxt:
+            older = [e["resource"] for e in c.get(nxt).get("entry", [])]
+            if older and int(older[0]["id"]) >= int(events[-1]["id"]):
+                problems.append("AuditEvent: the next page is not older than the first")
     if len(sys.argv) == 5:
         smart_group_export(c.base, sys.argv[3], sys.argv[4])
     return report()
+
+
+def risk_assessment(c: Client, pid: str, response: str) -> None:
+    """The clinician assesses the flag the posted response raised (JSON API, as
+    the staff pages do); FHIR then serves it as a RiskAssessment based on it.
+    (The demo's assessed flags are on the other clinicians' finished courses.)"""
+    flags = c.search_all(f"/fhir/r4/Flag?patient=Patient/{pid}&status=active")
+    flag = next((f for f in flags if any(e.get("valueReference", {}).get("reference") ==
+                                         f"QuestionnaireResponse/{response}" for e in f.get("extension", []))), None)
+    if flag is None:
+        problems.append(f"no Flag raised by QuestionnaireResponse/{response}")
+        return
+    body = {"ideation": "none", "plan": "none", "intent": "none", "means": "none", "history": "none",
+            "protective_factors": "family", "risk_level": "moderate"}
+    status, _, recorded = http("POST", f"{c.base}/api/v1/risk-flags/{flag['id']}/assessments", c.token,
+                               json.dumps(body).encode(), {"Content-Type": "application/json"})
+    if status != 201:
+        problems.append(f"recording an assessment: {status} {recorded!r}")
+        return
+    found = c.search_all(f"/fhir/r4/RiskAssessment?patient=Patient/{pid}&_count=2")
+    for r in found[:5]:
+        c.get(f"/fhir/r4/RiskAssessment/{r['id']}")
+    mine = [r for r in found if r["id"] == json.loads(recorded)["id"]]
+    if not mine or {"reference": f"Flag/{flag['id']}"} not in mine[0].get("basis", []):
+        problems.append(f"the assessment is not a RiskAssessment based on Flag/{flag['id']}: {mine}")
 
 
 def report() -> int:

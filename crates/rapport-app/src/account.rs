@@ -9,11 +9,12 @@ use crate::mfa;
 use crate::{AppResult, AppState, Error};
 use rand::RngCore;
 use rapport_core::access::Role;
-use rapport_core::audit::action;
+use rapport_core::audit::{action, AuditEntry};
 use rapport_core::mfa::{normalise_recovery_code, normalise_totp_code, recovery_code_from_bytes, RECOVERY_CODES};
 use rapport_core::msg;
 use rapport_core::{password, Id, ValidationErrors};
 use rapport_store::sessions::{SessionRow, TokenRow};
+use rapport_store::AuditFilter;
 use serde::Deserialize;
 
 // ---- password ----------------------------------------------------------------------
@@ -281,4 +282,48 @@ pub async fn new_recovery_codes_for(
     e.resource_id = Some(me.user.id.to_string());
     state.store.replace_recovery_codes(&me.user.id, &hashes, e).await?;
     Ok(TwoStepChange::CodesIssued(shown))
+}
+
+// ---- one's own audit trail -----------------------------------------------------------
+
+/// Up to `limit` audit entries whose actor is `me`, newest first, those with a
+/// sequence number below `before` when given (keyset paging). Never anyone
+/// else's; the read is itself audited (`via` names the face).
+#[crate::boxing::boxed_future]
+pub async fn own_audit_entries(
+    state: &AppState,
+    me: &Identity,
+    before: Option<i64>,
+    limit: i64,
+    via: &str,
+) -> AppResult<Vec<AuditEntry>> {
+    let filter =
+        AuditFilter { actor_id: Some(me.user.id.to_string()), before_seq: before, limit, ..Default::default() };
+    let entries = state.store.audit_entries(&filter).await?;
+    let mut e = me.event(action::AUDIT_EXPORT, "audit_log");
+    e.resource_id = Some(me.user.id.to_string());
+    e.detail = Some(format!("{} of one's own entries {via}", entries.len()));
+    state.store.audit(e).await?;
+    Ok(entries)
+}
+
+/// One audit entry whose actor is `me` (404 for anyone else's, or none).
+#[crate::boxing::boxed_future]
+pub async fn own_audit_entry(state: &AppState, me: &Identity, seq: i64, via: &str) -> AppResult<AuditEntry> {
+    let filter = AuditFilter {
+        actor_id: Some(me.user.id.to_string()),
+        before_seq: seq.checked_add(1),
+        limit: 1,
+        ..Default::default()
+    };
+    let found = state.store.audit_entries(&filter).await?.into_iter().find(|e| e.seq == seq);
+    let Some(entry) = found else {
+        crate::access::deny(state, me, "audit_log", Some(&seq.to_string())).await?;
+        return Err(Error::NotFound);
+    };
+    let mut e = me.event(action::AUDIT_EXPORT, "audit_log");
+    e.resource_id = Some(me.user.id.to_string());
+    e.detail = Some(format!("one's own entry {seq} {via}"));
+    state.store.audit(e).await?;
+    Ok(entry)
 }

@@ -612,12 +612,7 @@ fn may_hand_over(me: &Identity, c: &ClientRecord, rel: Option<ClientRelation>) -
 /// The care team of client `id` (the read is audited as `care_team.read`).
 #[crate::boxing::boxed_future]
 pub async fn care_team(state: &AppState, me: &Identity, id: &str) -> AppResult<CareTeam> {
-    let (client, basis) = client_for(state, me, id, Purpose::Write).await?;
-    let members = state.store.care_team(&client.id).await?;
-    let mut e = me.event(action::CARE_TEAM_READ, "care_team");
-    e.resource_id = Some(client.id.to_string());
-    e.client_id = Some(client.id.to_string());
-    state.store.audit(e).await?;
+    let (client, basis, members) = care_team_members(state, me, id).await?;
     let candidates = state
         .store
         .practising_staff()
@@ -627,6 +622,23 @@ pub async fn care_team(state: &AppState, me: &Identity, id: &str) -> AppResult<C
         .collect();
     let can_hand_over = may_hand_over(me, &client, relation(state, me, &client).await?);
     Ok(CareTeam { members, candidates, can_manage: basis.manages_care_team(), can_hand_over, client })
+}
+
+/// Client `id` and its care team (responsible clinician first), if `me` may
+/// see the client (404 otherwise); the read is audited as `care_team.read`.
+#[crate::boxing::boxed_future]
+pub async fn care_team_members(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+) -> AppResult<(ClientRecord, AccessBasis, Vec<CareTeamMember>)> {
+    let (client, basis) = client_for(state, me, id, Purpose::Write).await?;
+    let members = state.store.care_team(&client.id).await?;
+    let mut e = me.event(action::CARE_TEAM_READ, "care_team");
+    e.resource_id = Some(client.id.to_string());
+    e.client_id = Some(client.id.to_string());
+    state.store.audit(e).await?;
+    Ok((client, basis, members))
 }
 
 /// Client `id`, if `me` may change its care team (403, audited, otherwise).

@@ -6,10 +6,11 @@ use crate::access::course::{course_for, CourseContext};
 use crate::access::Purpose;
 use crate::caller::Identity;
 use crate::error::field_error;
-use crate::formulation::{chosen_areas, event, write};
+use crate::formulation::{audit_read, chosen_areas, event, formulation_of, write};
 use crate::AppState;
 use crate::Error;
 use rapport_core::audit::action;
+use rapport_core::formulation::Formulation;
 use rapport_core::goals::{apply_goal_update, validate_new_goal, validate_rating, Goal, GoalInput, GoalRating};
 use rapport_core::records::RecordBody;
 use rapport_core::{Id, Timestamp, ValidationErrors};
@@ -115,5 +116,73 @@ pub async fn goal_for(
     };
     let course = goal.course_id.clone().unwrap_or_default();
     let cx = course_for(state, me, course.as_str(), purpose).await?;
+    Ok((goal, cx))
+}
+
+/// A course's plan as a care-plan reader sees it: the course (its contract),
+/// the formulation whose problem areas it addresses, and its goals.
+pub struct CoursePlan {
+    pub cx: CourseContext,
+    pub formulation: Option<Record<Formulation>>,
+    pub goals: Vec<Record<Goal>>,
+}
+
+/// The plan of a course already loaded; the read of its goals and problem
+/// areas is audited (`via` names the face).
+async fn plan_of(state: &AppState, me: &Identity, cx: CourseContext, via: &str) -> Result<CoursePlan, Error> {
+    let formulation = formulation_of(state, &cx).await?;
+    let goals = course_goals(state, &cx).await?;
+    let detail = format!("plan: {} goals and the problem areas {via}", goals.len());
+    audit_read(state, me, &cx, Goal::KIND, None, detail).await?;
+    Ok(CoursePlan { cx, formulation, goals })
+}
+
+/// The plan of course `id`, if `me` may see the course (404 otherwise); the
+/// course read and the plan read are audited.
+#[crate::boxing::boxed_future]
+pub async fn plan_for(state: &AppState, me: &Identity, id: &str, via: &str) -> Result<CoursePlan, Error> {
+    let cx = course_for(state, me, id, Purpose::AuditRead).await?;
+    plan_of(state, me, cx, via).await
+}
+
+/// The plans of every course of client `id`, newest course first.
+#[crate::boxing::boxed_future]
+pub async fn plans_of_client(state: &AppState, me: &Identity, id: &str, via: &str) -> Result<Vec<CoursePlan>, Error> {
+    let mut out = Vec::new();
+    for cx in crate::courses::of_client(state, me, id).await? {
+        out.push(plan_of(state, me, cx, via).await?);
+    }
+    Ok(out)
+}
+
+/// The goals of every course of client `id` (newest course first, each
+/// course's goals oldest first); each course's read is audited.
+#[crate::boxing::boxed_future]
+pub async fn goals_of_client(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    via: &str,
+) -> Result<Vec<(CourseContext, Vec<Record<Goal>>)>, Error> {
+    let mut out = Vec::new();
+    for cx in crate::courses::of_client(state, me, id).await? {
+        let goals = course_goals(state, &cx).await?;
+        audit_read(state, me, &cx, Goal::KIND, None, format!("{} goals {via}", goals.len())).await?;
+        out.push((cx, goals));
+    }
+    Ok(out)
+}
+
+/// Goal `id` and its course, if `me` may see the course (404 otherwise); the
+/// read is audited.
+#[crate::boxing::boxed_future]
+pub async fn read_goal(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    via: &str,
+) -> Result<(Record<Goal>, CourseContext), Error> {
+    let (goal, cx) = goal_for(state, me, id, Purpose::Write).await?;
+    audit_read(state, me, &cx, Goal::KIND, Some(&goal.id), format!("goal {via}")).await?;
     Ok((goal, cx))
 }

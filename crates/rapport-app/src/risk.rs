@@ -11,7 +11,7 @@ use rapport_core::escalation::Deadlines;
 use rapport_core::risk::{validate_assessment, FlagStatus, RawAssessment};
 use rapport_core::Id;
 use rapport_store::clients::ClientRecord;
-use rapport_store::measures::RiskFlagRow;
+use rapport_store::measures::{AssessmentRow, RiskFlagRow};
 use rapport_store::StoreError;
 
 /// The flag and its client, if the caller may act on that client; 404 otherwise.
@@ -94,6 +94,56 @@ pub async fn read_flag(state: &AppState, me: &Identity, id: &str) -> Result<(Ris
     let (flag, client) = flag_for(state, me, id).await?;
     state.store.audit(flag_event(me, action::RISK_FLAG_READ, &flag)).await?;
     Ok((flag, client))
+}
+
+/// One structured assessment and the flag it was recorded for, if the caller
+/// may see the client (404 otherwise); the read is audited on the flag.
+#[crate::boxing::boxed_future]
+pub async fn read_assessment(
+    state: &AppState,
+    me: &Identity,
+    id: &str,
+    via: &str,
+) -> Result<(AssessmentRow, RiskFlagRow), Error> {
+    let flag = match Id::parse(id) {
+        Some(aid) => state.store.risk_assessment_flag(&aid).await?,
+        None => None,
+    };
+    let Some(flag) = flag else {
+        deny(state, me, "risk_assessment", Some(id)).await?;
+        return Err(Error::NotFound);
+    };
+    let (flag, _) = flag_for(state, me, flag.as_str()).await?;
+    let found = state.store.risk_assessments(&flag.id).await?.into_iter().find(|a| a.id.as_str() == id);
+    let assessment = found.ok_or(Error::NotFound)?;
+    let mut e = flag_event(me, action::RISK_FLAG_READ, &flag);
+    e.detail = Some(format!("assessment {} {via}", assessment.id));
+    state.store.audit(e).await?;
+    Ok((assessment, flag))
+}
+
+/// The structured assessments of one client's flags (newest flag first, each
+/// flag's newest assessment first) with their flags, if the caller may see
+/// the client; the list is audited.
+#[crate::boxing::boxed_future]
+pub async fn client_assessments(
+    state: &AppState,
+    me: &Identity,
+    client: &str,
+    via: &str,
+) -> Result<Vec<(AssessmentRow, RiskFlagRow)>, Error> {
+    let (client, _) = client_for(state, me, client, Purpose::AuditRead).await?;
+    let mut out = Vec::new();
+    for flag in state.store.client_risk_flags(&client.id).await? {
+        for a in state.store.risk_assessments(&flag.id).await? {
+            out.push((a, flag.clone()));
+        }
+    }
+    let mut e = me.event(action::RISK_FLAG_LIST, "risk_assessment");
+    e.client_id = Some(client.id.to_string());
+    e.detail = Some(format!("{} risk assessments of one client {via}", out.len()));
+    state.store.audit(e).await?;
+    Ok(out)
 }
 
 /// Raises a clinician's risk flag on `client` (checked detail), linked to a

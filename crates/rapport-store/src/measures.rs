@@ -666,6 +666,16 @@ impl Store {
         Ok(id)
     }
 
+    /// The flag an assessment was recorded for (None: no such assessment).
+    #[crate::boxing::boxed_future]
+    pub async fn risk_assessment_flag(&self, assessment: &Id) -> Result<Option<Id>> {
+        let row = sqlx::query("SELECT flag_id FROM risk_assessments WHERE id = $1")
+            .bind(assessment.as_str())
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|r| Ok(Id::from_db(r.col("flag_id")?))).transpose()
+    }
+
     /// The assessments recorded for a flag, newest first.
     #[crate::boxing::boxed_future]
     pub async fn risk_assessments(&self, flag: &Id) -> Result<Vec<AssessmentRow>> {

@@ -97,6 +97,18 @@ pub async fn staff_member(state: &AppState, me: &Identity, id: &str) -> AppResul
     }
 }
 
+/// Every staff member (names and roles, as care-team pages show them), for
+/// any staff caller; to a client's portal account it does not exist (404, audited),
+/// as [`staff_member`].
+#[crate::boxing::boxed_future]
+pub async fn staff_directory(state: &AppState, me: &Identity) -> AppResult<Vec<User>> {
+    if me.user.role == Role::Client {
+        deny(state, me, "user", None).await?;
+        return Err(Error::NotFound);
+    }
+    Ok(state.store.users().await?)
+}
+
 /// Active clinicians.
 #[crate::boxing::boxed_future]
 pub async fn active_clinicians(state: &AppState) -> AppResult<Vec<User>> {

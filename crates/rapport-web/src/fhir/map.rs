@@ -5,15 +5,19 @@
 //! Clinical resources carry the sensitivity labels BH (behavioural health)
 //! and R (restricted), set here and never taken from a client.
 
+use rapport_core::access::Role;
+use rapport_core::audit::AuditEntry;
 use rapport_core::course::{Attendance, CourseStatus, Modality};
 use rapport_core::formulation::Formulation;
+use rapport_core::goals::{Goal, GoalStatus};
 use rapport_core::measures::definition::{AnswerOption, Instrument, Item};
-use rapport_core::risk::FlagStatus;
+use rapport_core::protocol::Frequency;
+use rapport_core::risk::{FlagStatus, RiskLevel};
 use rapport_core::zone::Zone;
 use rapport_core::Timestamp;
-use rapport_store::clients::ClientRecord;
+use rapport_store::clients::{CareTeamMember, ClientRecord};
 use rapport_store::courses::{CourseRecord, TherapySession};
-use rapport_store::measures::{ResponseRow, RiskFlagRow};
+use rapport_store::measures::{AssessmentRow, ResponseRow, RiskFlagRow};
 use rapport_store::records::Record;
 use rapport_store::users::User;
 use serde_json::{json, Value};
@@ -382,6 +386,55 @@ pub fn flag(f: &RiskFlagRow, inst: Option<&Instrument>) -> Value {
     out
 }
 
+/// Rapport's risk levels: HL7's risk-probability has no "imminent".
+pub const RISK_LEVELS: &str = "https://rapport-ipt.org/fhir/CodeSystem/risk-level";
+
+/// A clinician's structured risk assessment of a flag: the level as the
+/// prediction's qualitative risk (HL7 risk-probability, imminent as high,
+/// and Rapport's own level), its basis the flag and the response that raised
+/// it. The assessment's free text (ideation, plan, intent, means, history,
+/// protective factors, actions) is the clinician's and is not sent, as for
+/// the Flag. Assessments are never changed once recorded: version 1.
+pub fn risk_assessment(a: &AssessmentRow, f: &RiskFlagRow) -> Value {
+    let level = a.assessment.risk_level;
+    let hl7 = match level {
+        RiskLevel::Low => "low",
+        RiskLevel::Moderate => "moderate",
+        RiskLevel::High | RiskLevel::Imminent => "high",
+    };
+    let label = match level {
+        RiskLevel::Low => "Low",
+        RiskLevel::Moderate => "Moderate",
+        RiskLevel::High => "High",
+        RiskLevel::Imminent => "Imminent",
+    };
+    let mut basis = vec![json!({ "reference": format!("Flag/{}", f.id) })];
+    if let Some(r) = &f.response_id {
+        basis.push(json!({ "reference": format!("QuestionnaireResponse/{r}") }));
+    }
+    json!({
+        "resourceType": "RiskAssessment",
+        "id": a.id.as_str(),
+        "meta": meta(1, a.assessed_at),
+        "status": "final",
+        "method": { "text": "Structured suicide and self-harm risk assessment (ideation, plan, intent, means, history, protective factors)" },
+        "subject": patient_reference(f.client_id.as_str()),
+        "occurrenceDateTime": instant(a.assessed_at),
+        "performer": { "display": a.assessed_by_name },
+        "basis": basis,
+        "prediction": [{
+            "outcome": { "text": "Suicide or self-harm" },
+            "qualitativeRisk": {
+                "coding": [
+                    { "system": "http://terminology.hl7.org/CodeSystem/risk-probability", "code": hl7 },
+                    { "system": RISK_LEVELS, "code": level.as_str(), "display": label },
+                ],
+                "text": label,
+            },
+        }],
+    })
+}
+
 /// An IPT course: the episode every session of it belongs to.
 pub fn episode_of_care(course: &CourseRecord, protocol: &str, clinician: Value) -> Value {
     let status = match course.status {
@@ -525,6 +578,137 @@ pub fn condition(course: &CourseRecord, area: &str, label: &str, formulation: &R
     })
 }
 
+/// A treatment goal of a course. Open goals (active, or reworded) are
+/// `active`; an achieved goal `completed`, a dropped one `cancelled`. The
+/// description is the clinician's wording when there is one, else the
+/// client's own words; `addresses` is the problem area's Condition.
+pub fn goal(g: &Record<Goal>, course: &CourseRecord) -> Value {
+    let (lifecycle, achievement) = match g.body.status {
+        GoalStatus::Active | GoalStatus::Revised => ("active", "in-progress"),
+        GoalStatus::Achieved => ("completed", "achieved"),
+        GoalStatus::Dropped => ("cancelled", "not-achieved"),
+    };
+    let b = &g.body;
+    let wording = b.clinician_wording.as_deref().filter(|w| !w.trim().is_empty());
+    let mut out = json!({
+        "resourceType": "Goal",
+        "id": g.id.as_str(),
+        "meta": meta(g.version, g.updated_at),
+        "lifecycleStatus": lifecycle,
+        "achievementStatus": { "coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/goal-achievement", "code": achievement }] },
+        "category": [{ "text": "Interpersonal psychotherapy goal" }],
+        "description": { "text": wording.unwrap_or(&b.statement) },
+        "subject": patient_reference(g.client_id.as_str()),
+        "startDate": g.created_at.date().to_string(),
+        "statusDate": g.updated_at.date().to_string(),
+        "addresses": [{ "reference": format!("Condition/{}", condition_id(course.id.as_str(), &b.problem_area)) }],
+    });
+    if wording.is_some() {
+        out["note"] = json!([{ "text": format!("In the client's words: {}", b.statement) }]);
+    }
+    let mut target = serde_json::Map::new();
+    if let Some(t) = b.target.as_deref().filter(|t| !t.trim().is_empty()) {
+        // A target's detail needs a measure (gol-1): here, the client's and clinician's judgement.
+        target.insert("measure".into(), json!({ "text": "What achieving the goal looks like" }));
+        target.insert("detailString".into(), json!(t));
+    }
+    if let Some(d) = b.due_date.as_deref().and_then(fhir_date) {
+        target.insert("dueDate".into(), json!(d));
+    }
+    if !target.is_empty() {
+        out["target"] = json!([target]);
+    }
+    out
+}
+
+/// A course's contract and plan: its period, the planned sessions as one
+/// scheduled activity (held sessions as its outcomes), the problem areas it
+/// addresses and its goals. It shares the course's (EpisodeOfCare's) id.
+/// `versionId` is a digest (course, formulation and goals each keep their
+/// own), `lastUpdated` the latest of their changes.
+pub fn care_plan(
+    cx: &rapport_app::access::course::CourseContext,
+    formulation: Option<&Record<Formulation>>,
+    goals: &[Record<Goal>],
+) -> Value {
+    let course = &cx.course;
+    let (status, activity_status) = match course.status {
+        CourseStatus::Planned => ("draft", "not-started"),
+        CourseStatus::Active => ("active", "in-progress"),
+        CourseStatus::Completed => ("completed", "completed"),
+        CourseStatus::EndedEarly | CourseStatus::Transferred => ("revoked", "stopped"),
+    };
+    let mut period = json!({ "start": course.start_date.to_string() });
+    period["end"] = if course.status.is_open() {
+        json!(course.planned_end_date.to_string())
+    } else {
+        json!(instant(course.updated_at))
+    };
+    let (frequency, period_unit) = match course.frequency {
+        Frequency::Weekly => (1, "wk"),
+        Frequency::TwiceMonthly => (2, "mo"),
+        Frequency::Monthly => (1, "mo"),
+    };
+    let held: Vec<Value> = cx
+        .sessions
+        .iter()
+        .filter(|s| s.session.attendance == Attendance::Attended)
+        .map(|s| json!({ "reference": format!("Encounter/{}", s.session.id) }))
+        .collect();
+    let mut activity = json!({ "detail": {
+        "kind": "Appointment",
+        "code": { "text": "Interpersonal psychotherapy session" },
+        "status": activity_status,
+        "scheduledTiming": { "repeat": {
+            "boundsPeriod": { "start": course.start_date.to_string(), "end": course.planned_end_date.to_string() },
+            "count": course.planned_sessions,
+            "duration": course.session_minutes, "durationUnit": "min",
+            "frequency": frequency, "period": 1, "periodUnit": period_unit,
+        } },
+        "description": format!("{} sessions, {} ({} minutes)", course.planned_sessions,
+            course.frequency.label().to_lowercase(), course.session_minutes),
+    } });
+    if !held.is_empty() {
+        activity["outcomeReference"] = Value::Array(held);
+    }
+    let mut plan = json!({
+        "resourceType": "CarePlan",
+        "id": course.id.as_str(),
+        "status": status,
+        "intent": "plan",
+        "category": [{ "text": "Interpersonal psychotherapy" }],
+        "title": format!("Interpersonal psychotherapy: {}", cx.protocol.name),
+        "subject": patient_reference(course.client_id.as_str()),
+        "period": period,
+        "created": instant(course.created_at),
+        "author": practitioner_reference(&cx.client.responsible_clinician_id, &cx.client.responsible_clinician_name),
+        "careTeam": [{ "reference": format!("CareTeam/{}", course.client_id) }],
+        "supportingInfo": [{ "reference": format!("EpisodeOfCare/{}", course.id) }],
+        "activity": [activity],
+    });
+    if let Some(f) = formulation.filter(|f| !f.body.problem_areas.is_empty()) {
+        plan["addresses"] = f
+            .body
+            .problem_areas
+            .iter()
+            .map(|a| json!({ "reference": format!("Condition/{}", condition_id(course.id.as_str(), a)) }))
+            .collect();
+    }
+    if !goals.is_empty() {
+        plan["goal"] = goals.iter().map(|g| json!({ "reference": format!("Goal/{}", g.id) })).collect();
+    }
+    let updated = goals
+        .iter()
+        .map(|g| g.updated_at)
+        .chain(formulation.map(|f| f.updated_at))
+        .chain(cx.sessions.iter().map(|s| s.session.created_at))
+        .fold(course.updated_at, Timestamp::max);
+    plan["meta"] =
+        json!({ "versionId": content_version(&plan), "lastUpdated": instant(updated), "security": clinical_labels() });
+    plan
+}
+
 /// A version id for records that keep none: a digest of what is sent, so the
 /// `ETag` changes exactly when the resource does.
 fn content_version(v: &Value) -> String {
@@ -545,6 +729,147 @@ pub fn practitioner(u: &User) -> Value {
     });
     p["meta"] = json!({ "versionId": content_version(&p) });
     p
+}
+
+/// Rapport's staff roles (administrator, supervisor, clinician, group
+/// facilitator, programme manager) and the care-team role of the responsible
+/// clinician: no standard code system has IPT roles.
+pub const STAFF_ROLES: &str = "https://rapport-ipt.org/fhir/CodeSystem/staff-role";
+pub const CARE_TEAM_ROLES: &str = "https://rapport-ipt.org/fhir/CodeSystem/care-team-role";
+
+fn role_concept(role: Role) -> Value {
+    json!({ "coding": [{ "system": STAFF_ROLES, "code": role.as_str(), "display": role.label() }], "text": role.label() })
+}
+
+/// A staff member's role in the organisation (one per account, so it shares
+/// the Practitioner's id).
+pub fn practitioner_role(u: &User) -> Value {
+    let mut r = json!({
+        "resourceType": "PractitionerRole",
+        "id": u.id.as_str(),
+        "active": u.active,
+        "practitioner": practitioner_reference(&u.id, &u.name),
+        "organization": { "reference": format!("Organization/{ORGANISATION_ID}") },
+        "code": [role_concept(u.role)],
+    });
+    if u.practises || matches!(u.role, Role::Clinician | Role::Supervisor | Role::Facilitator) {
+        r["specialty"] = json!([{ "text": "Interpersonal psychotherapy" }]);
+    }
+    r["meta"] = json!({ "versionId": content_version(&r) });
+    r
+}
+
+/// A client's care team (one per client, so it shares the Patient's id):
+/// each member with their role, the responsible clinician marked by a second
+/// role. Teams keep no version: `versionId` is a digest of the content and
+/// `lastUpdated` when the newest member joined.
+pub fn care_team(c: &ClientRecord, members: &[CareTeamMember]) -> Value {
+    let participants: Vec<Value> = members
+        .iter()
+        .map(|m| {
+            let mut roles = Vec::new();
+            if let Ok(role) = m.role.parse::<Role>() {
+                roles.push(role_concept(role));
+            }
+            if m.responsible {
+                roles.push(json!({ "coding": [{ "system": CARE_TEAM_ROLES, "code": "responsible",
+                    "display": "Responsible clinician" }], "text": "Responsible clinician" }));
+            }
+            let mut p = json!({
+                "member": practitioner_reference(&m.user_id, &m.name),
+                "period": { "start": instant(m.added_at) },
+            });
+            if !roles.is_empty() {
+                p["role"] = Value::Array(roles);
+            }
+            p
+        })
+        .collect();
+    let mut t = json!({
+        "resourceType": "CareTeam",
+        "id": c.id.as_str(),
+        "status": if c.archived_at.is_none() { "active" } else { "inactive" },
+        "subject": patient_reference(c.id.as_str()),
+        "managingOrganization": [{ "reference": format!("Organization/{ORGANISATION_ID}") }],
+    });
+    if !participants.is_empty() {
+        t["participant"] = Value::Array(participants);
+    }
+    let joined = members.iter().map(|m| m.added_at).max().unwrap_or(c.created_at);
+    t["meta"] = json!({
+        "versionId": content_version(&t),
+        "lastUpdated": instant(joined),
+        "security": clinical_labels(),
+    });
+    t
+}
+
+/// Rapport's audit actions (`client.read`, `care_team.read`, ...).
+pub const AUDIT_ACTIONS: &str = "https://rapport-ipt.org/fhir/CodeSystem/audit-action";
+
+/// An entry of the audit log, for its own actor: `id` is its sequence
+/// number. `agent_is_staff` says whether the actor is a Practitioner (a
+/// client's account is named only). The entry's detail is the entity's
+/// description; the client it concerns is a Patient entity.
+pub fn audit_event(e: &AuditEntry, agent_is_staff: bool) -> Value {
+    let ev = &e.event;
+    let verb = ev.action.rsplit('.').next().unwrap_or("");
+    let action = match verb {
+        "read" | "list" | "search" | "view" | "download" | "export" => "R",
+        "create" | "record" | "raise" | "add" | "issue" => "C",
+        "update" | "edit" | "acknowledge" | "close" | "restore" | "archive" => "U",
+        "delete" | "remove" | "revoke" => "D",
+        _ => "E",
+    };
+    let outcome = match ev.outcome.as_str() {
+        "success" => "0",
+        "denied" => "4",
+        _ => "8",
+    };
+    let mut who = json!({ "display": ev.actor_label });
+    if let (true, Some(id)) = (agent_is_staff, ev.actor_id.as_deref()) {
+        who["reference"] = json!(format!("Practitioner/{id}"));
+    }
+    let mut agent = json!({ "who": who, "requestor": true });
+    if let Some(ip) = ev.ip.as_deref().filter(|s| !s.is_empty()) {
+        agent["network"] = json!({ "address": ip, "type": "2" });
+    }
+    let mut entity = json!({
+        "type": { "system": "http://terminology.hl7.org/CodeSystem/audit-entity-type", "code": "2", "display": "System Object" },
+        "name": ev.resource_type,
+    });
+    if let Some(id) = ev.resource_id.as_deref().filter(|s| !s.is_empty()) {
+        entity["what"] =
+            json!({ "identifier": { "system": format!("{CANONICAL}/sid/{}", ev.resource_type), "value": id } });
+    }
+    if let Some(d) = ev.detail.as_deref().filter(|s| !s.is_empty()) {
+        entity["description"] = json!(d);
+    }
+    let mut entities = vec![entity];
+    let mut meta = json!({ "versionId": "1", "lastUpdated": instant(e.at) });
+    if let Some(c) = ev.client_id.as_deref().filter(|s| !s.is_empty()) {
+        entities.push(json!({
+            "what": patient_reference(c),
+            "type": { "system": "http://terminology.hl7.org/CodeSystem/audit-entity-type", "code": "1", "display": "Person" },
+        }));
+        meta["security"] = clinical_labels();
+    }
+    json!({
+        "resourceType": "AuditEvent",
+        "id": e.seq.to_string(),
+        "meta": meta,
+        "type": { "system": AUDIT_ACTIONS, "code": ev.action },
+        "action": action,
+        "recorded": instant(e.at),
+        "outcome": outcome,
+        "agent": [agent],
+        "source": {
+            "observer": { "reference": format!("Organization/{ORGANISATION_ID}") },
+            "type": [{ "system": "http://terminology.hl7.org/CodeSystem/security-source-type", "code": "4",
+                       "display": "Application Server" }],
+        },
+        "entity": entities,
+    })
 }
 
 /// The organisation (one per Rapport installation).

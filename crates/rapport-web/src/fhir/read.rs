@@ -2,7 +2,7 @@
 //! checks access and audits the read), and maps the records.
 
 use super::map;
-use super::search::{all_hold, bundle, Params};
+use super::search::{all_hold, bundle, bundle_including, Params};
 use super::wire::{base_url, resource, FhirCaller, FhirResult, Outcome};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -40,6 +40,10 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
     let last_updated = || param("_lastUpdated", "date", "meta.lastUpdated, with eq, ge, gt, le or lt");
     let patient = || param("patient", "reference", "Patient/<id> (also accepted as subject)");
     let subject = || param("subject", "reference", "Patient/<id>");
+    let including = |mut r: Value, value: &str| {
+        r["searchInclude"] = json!([value]);
+        r
+    };
     let mut patient_resource =
         resource("Patient", vec![param("name", "string", "part of the name"), last_updated()], false);
     patient_resource["operation"] = json!([{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export" }]);
@@ -71,18 +75,25 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
             "resource": [
                 patient_resource,
                 resource("Questionnaire", vec![param("url", "uri", "canonical URL"), param("code", "token", "LOINC panel code")], false),
-                resource("QuestionnaireResponse", vec![patient(), subject(), param("questionnaire", "reference", "canonical URL, optionally |version"), param("authored", "date", "when it was completed"), last_updated()], true),
-                resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false),
+                including(resource("QuestionnaireResponse", vec![patient(), subject(), param("questionnaire", "reference", "canonical URL, optionally |version"), param("authored", "date", "when it was completed"), last_updated()], true), "QuestionnaireResponse:questionnaire"),
+                including(resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false), "Observation:patient"),
                 resource("Flag", vec![patient(), subject(), param("status", "token", "active or inactive"), last_updated()], false),
-                resource("EpisodeOfCare", vec![patient(), last_updated()], false),
+                resource("RiskAssessment", vec![patient(), subject(), last_updated()], false),
+                including(resource("EpisodeOfCare", vec![patient(), last_updated()], false), "EpisodeOfCare:patient"),
                 resource("Encounter", vec![patient(), subject(), param("episode-of-care", "reference", "EpisodeOfCare/<id>"), param("date", "date", "the session's day"), last_updated()], false),
                 resource("Condition", vec![patient(), subject(), param("code", "token", "a problem area, e.g. https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area|grief"), last_updated()], false),
+                resource("CarePlan", vec![patient(), subject(), last_updated()], false),
+                resource("Goal", vec![patient(), subject(), param("lifecycle-status", "token", "active, completed or cancelled"), last_updated()], false),
                 json!({ "type": "Group", "interaction": [{ "code": "read" }, { "code": "search-type" }],
                         "searchParam": [param("name", "string", "part of the group's name")],
                         "operation": [{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export" }],
                         "documentation": "Group-IPT cohorts; members are Patient references (machine clients with system/Group.read, or staff who see the members)" }),
-                json!({ "type": "Practitioner", "interaction": [{ "code": "read" }],
-                        "documentation": "A staff member's name (any staff token)" }),
+                resource("CareTeam", vec![patient(), subject()], false),
+                resource("Practitioner", vec![param("name", "string", "part of the staff member's name")], false),
+                resource("PractitionerRole", vec![param("practitioner", "reference", "Practitioner/<id>")], false),
+                json!({ "type": "AuditEvent", "interaction": [{ "code": "read" }, { "code": "search-type" }],
+                        "searchParam": [param("before", "number", "the next page: entries older than this AuditEvent id (the next link sets it)")],
+                        "documentation": "The caller's own audit entries, newest first; never anyone else's. _count pages; no total" }),
                 json!({ "type": "Organization", "interaction": [{ "code": "read" }],
                         "documentation": "Organization/organisation: the one organisation this server serves" }),
                 json!({ "type": "CodeSystem", "interaction": [{ "code": "read" }],
@@ -198,9 +209,19 @@ pub async fn read_response(
     Ok(resource_ok(&headers, map::questionnaire_response(inst, &row)))
 }
 
+/// The searched patient as an `_include`d resource, when `wanted`: read
+/// (and audited) exactly as `GET Patient/<id>` reads it.
+async fn included_patient(state: &AppState, me: &Identity, wanted: bool, patient: &str) -> FhirResult<Vec<Value>> {
+    if !wanted {
+        return Ok(Vec::new());
+    }
+    let (client, _) = client_for(state, me, patient, Purpose::AuditRead).await?;
+    Ok(vec![map::patient(&client)])
+}
+
 /// The patient a response or observation search is about: required, since
 /// these records are only ever read one client at a time.
-fn required_patient(p: &Params) -> FhirResult<String> {
+pub(super) fn required_patient(p: &Params) -> FhirResult<String> {
     p.patient()?.ok_or_else(|| Outcome::bad("patient", "Name the patient: patient=Patient/<id> (or subject=...)."))
 }
 
@@ -210,7 +231,9 @@ pub async fn search_responses(
     headers: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> FhirResult<Response> {
-    let p = Params::parse(q.as_deref(), &["patient", "subject", "questionnaire", "authored", "_lastUpdated"])?;
+    let p =
+        Params::parse(q.as_deref(), &["patient", "subject", "questionnaire", "authored", "_lastUpdated", "_include"])?;
+    let include = p.includes("QuestionnaireResponse:questionnaire", "Questionnaire")?;
     let patient = required_patient(&p)?;
     let authored = p.dates("authored")?;
     let updated = p.dates("_lastUpdated")?;
@@ -228,7 +251,19 @@ pub async fn search_responses(
         })
         .collect();
     let (entries, page) = p.window(matching);
-    Ok(bundle(&base_url(&state, &headers), "QuestionnaireResponse", &page, entries))
+    // The questionnaires the page's responses answer (definitions: no client data).
+    let included = if include {
+        let canonicals: Vec<&str> = entries.iter().filter_map(|qr| qr["questionnaire"].as_str()).collect();
+        state
+            .instruments
+            .all()
+            .filter(|i| canonicals.contains(&map::questionnaire_canonical(i).as_str()))
+            .map(map::questionnaire)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(bundle_including(&base_url(&state, &headers), "QuestionnaireResponse", &page, entries, included))
 }
 
 pub async fn read_observation(
@@ -252,7 +287,8 @@ pub async fn search_observations(
     headers: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> FhirResult<Response> {
-    let p = Params::parse(q.as_deref(), &["patient", "subject", "code", "date", "_lastUpdated"])?;
+    let p = Params::parse(q.as_deref(), &["patient", "subject", "code", "date", "_lastUpdated", "_include"])?;
+    let include = p.includes("Observation:patient", "Patient")?;
     let patient = required_patient(&p)?;
     let dates = p.dates("date")?;
     let updated = p.dates("_lastUpdated")?;
@@ -269,7 +305,8 @@ pub async fn search_observations(
         .filter_map(|r| map::total_observation(state.instruments.get(&r.instrument_id), r))
         .collect();
     let (entries, page) = p.window(matching);
-    Ok(bundle(&base_url(&state, &headers), "Observation", &page, entries))
+    let included = included_patient(&state, &me, include && !entries.is_empty(), &patient).await?;
+    Ok(bundle_including(&base_url(&state, &headers), "Observation", &page, entries, included))
 }
 
 // ---------------------------------------------------------------- Flag
@@ -314,6 +351,38 @@ pub async fn search_flags(
     Ok(bundle(&base_url(&state, &headers), "Flag", &page, entries))
 }
 
+// ---------------------------------------------------------------- RiskAssessment
+
+pub async fn read_risk_assessment(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> FhirResult<Response> {
+    let (assessment, flag) = rapport_app::risk::read_assessment(&state, &me, &id, VIA).await?;
+    Ok(resource_ok(&headers, map::risk_assessment(&assessment, &flag)))
+}
+
+/// The structured risk assessments of one patient, newest flag first.
+pub async fn search_risk_assessments(
+    State(state): State<AppState>,
+    FhirCaller(me): FhirCaller,
+    headers: HeaderMap,
+    RawQuery(q): RawQuery,
+) -> FhirResult<Response> {
+    let p = Params::parse(q.as_deref(), &["patient", "subject", "_lastUpdated"])?;
+    let patient = required_patient(&p)?;
+    let updated = p.dates("_lastUpdated")?;
+    let matching: Vec<Value> = rapport_app::risk::client_assessments(&state, &me, &patient, VIA)
+        .await?
+        .iter()
+        .filter(|(a, _)| all_hold(&updated, a.assessed_at))
+        .map(|(a, f)| map::risk_assessment(a, f))
+        .collect();
+    let (entries, page) = p.window(matching);
+    Ok(bundle(&base_url(&state, &headers), "RiskAssessment", &page, entries))
+}
+
 // ---------------------------------------------------------------- EpisodeOfCare and Encounter
 
 fn course_resource(cx: &CourseContext) -> Value {
@@ -339,14 +408,16 @@ pub async fn search_episodes(
     headers: HeaderMap,
     RawQuery(q): RawQuery,
 ) -> FhirResult<Response> {
-    let p = Params::parse(q.as_deref(), &["patient", "_lastUpdated"])?;
+    let p = Params::parse(q.as_deref(), &["patient", "_lastUpdated", "_include"])?;
+    let include = p.includes("EpisodeOfCare:patient", "Patient")?;
     let patient = required_patient(&p)?;
     let updated = p.dates("_lastUpdated")?;
     let courses = rapport_app::courses::of_client(&state, &me, &patient).await?;
     let matching: Vec<Value> =
         courses.iter().filter(|cx| all_hold(&updated, cx.course.updated_at)).map(course_resource).collect();
     let (entries, page) = p.window(matching);
-    Ok(bundle(&base_url(&state, &headers), "EpisodeOfCare", &page, entries))
+    let included = included_patient(&state, &me, include && !entries.is_empty(), &patient).await?;
+    Ok(bundle_including(&base_url(&state, &headers), "EpisodeOfCare", &page, entries, included))
 }
 
 pub async fn read_encounter(

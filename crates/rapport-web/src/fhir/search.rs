@@ -96,6 +96,18 @@ impl Params {
         self.all(name).into_iter().map(|v| DateCondition::parse(name, v)).collect()
     }
 
+    /// Whether the search asks to `_include` the `wanted` reference
+    /// (`Observation:patient`, or with its `target` type: `Observation:patient:Patient`);
+    /// any other `_include` is a 400 naming it.
+    pub fn includes(&self, wanted: &str, target: &str) -> FhirResult<bool> {
+        let given = self.all("_include");
+        let typed = format!("{wanted}:{target}");
+        if let Some(v) = given.iter().find(|v| **v != wanted && **v != typed) {
+            return Err(Outcome::bad("_include", format!("_include here can only be {wanted}; got {v:?}")));
+        }
+        Ok(!given.is_empty())
+    }
+
     /// The patient a search is about: `patient` or `subject`, as `Patient/{id}`,
     /// a full URL ending so, or the bare id.
     pub fn patient(&self) -> FhirResult<Option<String>> {
@@ -184,6 +196,12 @@ pub fn all_hold(conditions: &[DateCondition], t: Timestamp) -> bool {
 /// A `searchset` Bundle of one page: `total` counts every match, `next`
 /// links to the following page while there is one.
 pub fn bundle(base: &str, kind: &str, page: &Page, entries: Vec<Value>) -> Response {
+    bundle_including(base, kind, page, entries, Vec::new())
+}
+
+/// As [`bundle`], followed by the resources `_include` asked for (each once,
+/// `search.mode` include; they do not count in `total`).
+pub fn bundle_including(base: &str, kind: &str, page: &Page, entries: Vec<Value>, included: Vec<Value>) -> Response {
     let link = |offset: usize| {
         let mut q = page.query_without_paging();
         q.push(("_count".into(), page.count.to_string()));
@@ -195,13 +213,15 @@ pub fn bundle(base: &str, kind: &str, page: &Page, entries: Vec<Value>) -> Respo
     if page.offset + entries.len() < page.total && page.count > 0 {
         links.push(json!({ "relation": "next", "url": link(page.offset + page.count) }));
     }
-    let entry: Vec<Value> = entries
-        .into_iter()
-        .map(|r| {
-            let full =
-                format!("{base}/{}/{}", r["resourceType"].as_str().unwrap_or(kind), r["id"].as_str().unwrap_or(""));
-            json!({ "fullUrl": full, "resource": r, "search": { "mode": "match" } })
-        })
+    let full_url =
+        |r: &Value| format!("{base}/{}/{}", r["resourceType"].as_str().unwrap_or(kind), r["id"].as_str().unwrap_or(""));
+    let mut seen = std::collections::HashSet::new();
+    let matches = entries.into_iter().map(|r| (r, "match"));
+    let includes = included.into_iter().map(|r| (r, "include"));
+    let entry: Vec<Value> = matches
+        .chain(includes)
+        .filter(|(r, _)| seen.insert(full_url(r)))
+        .map(|(r, mode)| json!({ "fullUrl": full_url(&r), "resource": r, "search": { "mode": mode } }))
         .collect();
     let mut b = json!({
         "resourceType": "Bundle",

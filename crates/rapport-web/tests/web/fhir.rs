@@ -62,11 +62,17 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
             "QuestionnaireResponse",
             "Observation",
             "Flag",
+            "RiskAssessment",
             "EpisodeOfCare",
             "Encounter",
             "Condition",
+            "CarePlan",
+            "Goal",
             "Group",
+            "CareTeam",
             "Practitioner",
+            "PractitionerRole",
+            "AuditEvent",
             "Organization",
             "CodeSystem"
         ]
@@ -80,7 +86,7 @@ async fn metadata_lists_what_is_served_and_errors_are_operation_outcomes() {
     assert!(r.headers().contains_key("www-authenticate"));
     let u = app.user("m@clinic.example", Role::Clinician).await;
     let api = Api::new(&app, &u).await;
-    let (s, o) = api.get("/fhir/r4/CarePlan/abc").await;
+    let (s, o) = api.get("/fhir/r4/MedicationStatement/abc").await;
     assert_eq!((s, issue(&o).0), (404, "not-supported"));
     let (s, o) = api.get("/fhir/r4/Observation?patient=Patient/x&colour=blue").await;
     assert_eq!((s, issue(&o).1), (400, "colour"));
@@ -394,15 +400,39 @@ async fn courses_sessions_and_problem_areas_are_episodes_encounters_and_conditio
     .await;
 }
 
-pub async fn matrix_fixtures(client: &rapport_core::Id, out: &mut Vec<(&'static str, String)>) {
+pub async fn matrix_fixtures(
+    app: &TestApp,
+    client: &rapport_core::Id,
+    clinician: &rapport_core::Id,
+    out: &mut Vec<(&'static str, String)>,
+) {
     out.push(("{fhir_patient}", client.to_string()));
+    // A structured assessment of the measures fixtures' flag (on the same client).
+    let flag = out.iter().find(|(k, _)| *k == "{flag}").map(|(_, v)| v.clone()).expect("the measures fixtures' flag");
+    let assessment = rapport_core::risk::Assessment {
+        ideation: "none".into(),
+        plan: "none".into(),
+        intent: "none".into(),
+        means: "none".into(),
+        history: "none".into(),
+        protective_factors: "family".into(),
+        risk_level: rapport_core::risk::RiskLevel::Low,
+        actions: None,
+    };
+    let flag = rapport_core::Id::parse(&flag).unwrap();
+    let id = app
+        .store
+        .record_risk_assessment(&flag, &assessment, clinician, test_event(action::RISK_ASSESSMENT_RECORD))
+        .await
+        .unwrap();
+    out.push(("{risk_assessment}", id.to_string()));
 }
 
 pub fn matrix_entries() -> Vec<Entry> {
     vec![
         // Public, as FHIR clients read it before they sign in.
         e(M::GET, "/fhir/r4/metadata", "/fhir/r4/metadata", "AAAAA"),
-        e(M::GET, "/fhir/r4/{*rest}", "/fhir/r4/CarePlan", "NNNNN"),
+        e(M::GET, "/fhir/r4/{*rest}", "/fhir/r4/MedicationStatement", "NNNNN"),
         e(M::GET, "/fhir/r4/Patient", "/fhir/r4/Patient", "LFAAA"),
         e(M::GET, "/fhir/r4/Patient/{id}", "/fhir/r4/Patient/{client}", "LNAAN"),
         e(M::GET, "/fhir/r4/Questionnaire", "/fhir/r4/Questionnaire", "LAAAA"),
@@ -424,14 +454,379 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/fhir/r4/Flag", "/fhir/r4/Flag?patient={client}", "LNAAN"),
         e(M::GET, "/fhir/r4/Flag/{id}", "/fhir/r4/Flag/{flag}", "LNAAN"),
         // Individual care: a group facilitator on the care team never sees a course (`course_for`).
+        e(M::GET, "/fhir/r4/RiskAssessment", "/fhir/r4/RiskAssessment?patient={client}", "LNAAN"),
+        e(M::GET, "/fhir/r4/RiskAssessment/{id}", "/fhir/r4/RiskAssessment/{risk_assessment}", "LNAAN"),
         e(M::GET, "/fhir/r4/EpisodeOfCare", "/fhir/r4/EpisodeOfCare?patient={client}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/EpisodeOfCare/{id}", "/fhir/r4/EpisodeOfCare/{course}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Encounter", "/fhir/r4/Encounter?patient={client}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Encounter/{id}", "/fhir/r4/Encounter/{session}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Condition", "/fhir/r4/Condition?patient={client}", "LNAANNNNN"),
         e(M::GET, "/fhir/r4/Condition/{id}", "/fhir/r4/Condition/{course}-role-dispute", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/CarePlan", "/fhir/r4/CarePlan?patient={client}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/CarePlan/{id}", "/fhir/r4/CarePlan/{course}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Goal", "/fhir/r4/Goal?patient={client}", "LNAANNNNN"),
+        e(M::GET, "/fhir/r4/Goal/{id}", "/fhir/r4/Goal/{goal}", "LNAANNNNN"),
+        // One's own audit entries, for every staff token (a client's account reaches
+        // nothing here); entry 1 is nobody's here but the system's.
+        e(M::GET, "/fhir/r4/AuditEvent", "/fhir/r4/AuditEvent", "LAAAANAAA"),
+        e(M::GET, "/fhir/r4/AuditEvent/{id}", "/fhir/r4/AuditEvent/1", "LNNNNNNNN"),
         e(M::GET, "/fhir/r4/CodeSystem/{id}", "/fhir/r4/CodeSystem/ipt-problem-area", "LAAAA"),
+        e(M::GET, "/fhir/r4/CareTeam", "/fhir/r4/CareTeam?patient={client}", "LNAAN"),
+        e(M::GET, "/fhir/r4/CareTeam/{id}", "/fhir/r4/CareTeam/{client}", "LNAAN"),
+        e(M::GET, "/fhir/r4/Practitioner", "/fhir/r4/Practitioner", "LAAAA"),
         e(M::GET, "/fhir/r4/Practitioner/{id}", "/fhir/r4/Practitioner/{dummy}", "LAAAA"),
+        e(M::GET, "/fhir/r4/PractitionerRole", "/fhir/r4/PractitionerRole", "LAAAA"),
+        e(M::GET, "/fhir/r4/PractitionerRole/{id}", "/fhir/r4/PractitionerRole/{dummy}", "LAAAA"),
         e(M::GET, "/fhir/r4/Organization/{id}", "/fhir/r4/Organization/organisation", "LAAAA"),
     ]
+}
+
+#[tokio::test]
+async fn care_teams_practitioners_and_their_roles() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let sam = app.user("sam@clinic.example", Role::Supervisor).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Team Person").await;
+        let page = format!("/clients/{c}/care-team");
+        let r =
+            app.browser_as("alice@clinic.example").await.submit(&page, &page, &[("user_id", sam.id.as_str())]).await;
+        assert!(r.status().is_redirection() || r.status().is_success(), "{}", r.status());
+
+        // The client's care team shares the Patient's id; the responsible clinician is marked.
+        let reads = app.count(action::CARE_TEAM_READ).await;
+        let (s, team) = a.get(&format!("/fhir/r4/CareTeam/{c}")).await;
+        assert_eq!((s, team["status"].as_str()), (200, Some("active")), "{team}");
+        assert_eq!(app.count(action::CARE_TEAM_READ).await, reads + 1, "the read is audited");
+        assert_eq!(team["subject"]["reference"], format!("Patient/{c}"));
+        let members = team["participant"].as_array().unwrap();
+        assert_eq!(members.len(), 2);
+        assert_eq!(members[0]["member"]["reference"], format!("Practitioner/{}", alice.id));
+        let roles = |m: &Value| -> Vec<String> {
+            m["role"].as_array().unwrap().iter().map(|r| r["coding"][0]["code"].as_str().unwrap().to_string()).collect()
+        };
+        assert_eq!(roles(&members[0]), ["clinician", "responsible"]);
+        assert_eq!(roles(&members[1]), ["supervisor"]);
+        assert!(team["meta"]["lastUpdated"].is_string() && team["meta"]["versionId"].is_string());
+        assert_eq!(team["meta"]["security"][0]["code"], "BH");
+        let r = a
+            .http
+            .get(app.url(&format!("/fhir/r4/CareTeam/{c}")))
+            .bearer_auth(&a.token)
+            .header("if-none-match", format!("W/\"{}\"", team["meta"]["versionId"].as_str().unwrap()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 304);
+        let (_, found) = a.get(&format!("/fhir/r4/CareTeam?subject=Patient/{c}")).await;
+        assert_eq!(
+            (found["total"].as_i64(), found["entry"][0]["resource"]["id"].as_str()),
+            (Some(1), Some(c.as_str()))
+        );
+        assert_eq!(b.get(&format!("/fhir/r4/CareTeam/{c}")).await.0, 404);
+        assert_eq!(b.get(&format!("/fhir/r4/CareTeam?patient={c}")).await.0, 404);
+        assert_eq!(a.get("/fhir/r4/CareTeam").await.0, 400, "the patient is required");
+
+        // Staff: searched by name, each with one role in the organisation.
+        let (s, all) = b.get("/fhir/r4/Practitioner?_count=2").await;
+        assert_eq!((s, all["total"].as_i64(), all["entry"].as_array().unwrap().len()), (200, Some(3), 2));
+        assert!(all["link"].as_array().unwrap().iter().any(|l| l["relation"] == "next"));
+        let (_, named) = b.get("/fhir/r4/Practitioner?name=ALI").await;
+        assert_eq!(
+            (named["total"].as_i64(), named["entry"][0]["resource"]["id"].as_str()),
+            (Some(1), Some(alice.id.as_str()))
+        );
+        let (s, role) = b.get(&format!("/fhir/r4/PractitionerRole/{}", sam.id)).await;
+        assert_eq!((s, role["code"][0]["coding"][0]["code"].as_str()), (200, Some("supervisor")), "{role}");
+        assert_eq!(role["practitioner"]["reference"], format!("Practitioner/{}", sam.id));
+        assert_eq!(role["organization"]["reference"], "Organization/organisation");
+        let (_, roles) = b.get(&format!("/fhir/r4/PractitionerRole?practitioner=Practitioner/{}", alice.id)).await;
+        assert_eq!(
+            (roles["total"].as_i64(), roles["entry"][0]["resource"]["id"].as_str()),
+            (Some(1), Some(alice.id.as_str()))
+        );
+        assert_eq!(b.get("/fhir/r4/PractitionerRole?practitioner=Group/x").await.0, 400);
+        assert_eq!(b.get("/fhir/r4/PractitionerRole/not-an-id").await.0, 404);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_course_plan_and_its_goals_are_a_care_plan_and_goals() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Plan Person").await;
+        let course = a
+            .new_course(&c, json!({ "protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-03-02" }))
+            .await;
+        let sessions = a.attended_sessions(&course, &["2026-03-02", "2026-03-09"]).await;
+        let body = json!({"problem_areas": ["role_dispute"], "agreed_on": "2026-03-09"});
+        let (s, f) = a.put(&format!("/api/v1/courses/{course}/formulation"), body).await;
+        assert!(s == 200 || s == 201, "{f}");
+        let mut goals = Vec::new();
+        for (statement, target) in [("Argue less with my sister", Some("We talk once a week")), ("Sleep better", None)] {
+            let g = a
+                .create(
+                    &format!("/api/v1/courses/{course}/goals"),
+                    json!({ "problem_area": "role_dispute", "statement": statement, "target": target, "due_date": "2026-05-25" }),
+                )
+                .await;
+            goals.push(g["id"].as_str().unwrap().to_string());
+        }
+        let (s, done) = a.put(&format!("/api/v1/goals/{}", goals[1]), json!({ "status": "achieved" })).await;
+        assert_eq!(s, 200, "{done}");
+
+        // The course's plan: its period, the sessions planned and held, the area and the goals.
+        let reads = app.count(action::RECORD_READ).await;
+        let (s, plan) = a.get(&format!("/fhir/r4/CarePlan/{course}")).await;
+        assert_eq!((s, plan["status"].as_str(), plan["intent"].as_str()), (200, Some("active"), Some("plan")), "{plan}");
+        assert_eq!(app.count(action::RECORD_READ).await, reads + 1, "the plan's read is audited");
+        assert_eq!(plan["period"]["start"], "2026-03-02");
+        assert_eq!(plan["addresses"][0]["reference"], format!("Condition/{course}-role-dispute"));
+        let goal_refs: Vec<&str> = plan["goal"].as_array().unwrap().iter().map(|g| g["reference"].as_str().unwrap()).collect();
+        assert_eq!(goal_refs, [format!("Goal/{}", goals[0]), format!("Goal/{}", goals[1])]);
+        let activity = &plan["activity"][0];
+        assert_eq!(activity["detail"]["scheduledTiming"]["repeat"]["count"], 12);
+        assert_eq!(activity["outcomeReference"][1]["reference"], format!("Encounter/{}", sessions[1]));
+        assert_eq!(plan["supportingInfo"][0]["reference"], format!("EpisodeOfCare/{course}"));
+        assert_eq!(plan["meta"]["security"][1]["code"], "R");
+        assert!(plan["meta"]["lastUpdated"].is_string());
+        let (_, plans) = a.get(&format!("/fhir/r4/CarePlan?patient=Patient/{c}")).await;
+        assert_eq!(plans["total"], 1);
+        assert_eq!(b.get(&format!("/fhir/r4/CarePlan/{course}")).await.0, 404);
+        assert_eq!(b.get(&format!("/fhir/r4/CarePlan?patient={c}")).await.0, 404);
+        assert_eq!(a.get("/fhir/r4/CarePlan").await.0, 400);
+
+        // Goals: lifecycle from the goal's state, the target and due date, the area's Condition.
+        let (s, g) = a.get(&format!("/fhir/r4/Goal/{}", goals[0])).await;
+        assert_eq!((s, g["lifecycleStatus"].as_str()), (200, Some("active")), "{g}");
+        assert_eq!(g["description"]["text"], "Argue less with my sister");
+        assert_eq!(g["target"][0]["detailString"], "We talk once a week");
+        assert_eq!(g["target"][0]["dueDate"], "2026-05-25");
+        assert_eq!(g["addresses"][0]["reference"], format!("Condition/{course}-role-dispute"));
+        let r = a
+            .http
+            .get(app.url(&format!("/fhir/r4/Goal/{}", goals[0])))
+            .bearer_auth(&a.token)
+            .header("if-none-match", format!("W/\"{}\"", g["meta"]["versionId"].as_str().unwrap()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 304);
+        let (_, all) = a.get(&format!("/fhir/r4/Goal?patient={c}&_count=1")).await;
+        assert_eq!((all["total"].as_i64(), all["entry"].as_array().unwrap().len()), (Some(2), 1));
+        assert!(all["link"].as_array().unwrap().iter().any(|l| l["relation"] == "next"));
+        let (_, completed) = a.get(&format!("/fhir/r4/Goal?subject=Patient/{c}&lifecycle-status=completed")).await;
+        assert_eq!((completed["total"].as_i64(), completed["entry"][0]["resource"]["id"].as_str()), (Some(1), Some(goals[1].as_str())));
+        assert_eq!(completed["entry"][0]["resource"]["achievementStatus"]["coding"][0]["code"], "achieved");
+        assert_eq!(a.get(&format!("/fhir/r4/Goal?patient={c}&lifecycle-status=proposed")).await.0, 400);
+        assert_eq!(b.get(&format!("/fhir/r4/Goal/{}", goals[0])).await.0, 404);
+        assert_eq!(b.get(&format!("/fhir/r4/Goal?patient={c}")).await.0, 404);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn structured_risk_assessments_are_risk_assessments() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Risk Person").await;
+        let r = a.respond(&c, json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 2]})).await;
+        let (flag, response) = (r["risk_flag_id"].as_str().unwrap().to_string(), r["id"].as_str().unwrap().to_string());
+        let (_, none) = a.get(&format!("/fhir/r4/RiskAssessment?patient={c}")).await;
+        assert_eq!(none["total"], 0);
+        let mut ids = Vec::new();
+        for level in ["moderate", "imminent"] {
+            let body = json!({
+                "ideation": "passive thoughts", "plan": "none", "intent": "none", "means": "none",
+                "history": "none", "protective_factors": "children", "risk_level": level,
+                "actions": "safety plan reviewed"
+            });
+            let (s, rec) = a.post(&format!("/api/v1/risk-flags/{flag}/assessments"), body).await;
+            assert_eq!(s, 201, "{rec}");
+            ids.push(rec["id"].as_str().unwrap().to_string());
+        }
+
+        let reads = app.count(action::RISK_FLAG_READ).await;
+        let (s, ra) = a.get(&format!("/fhir/r4/RiskAssessment/{}", ids[1])).await;
+        assert_eq!((s, ra["status"].as_str()), (200, Some("final")), "{ra}");
+        assert_eq!(app.count(action::RISK_FLAG_READ).await, reads + 1, "the read is audited");
+        let risk = &ra["prediction"][0]["qualitativeRisk"];
+        assert_eq!(
+            (risk["coding"][0]["code"].as_str(), risk["coding"][1]["code"].as_str()),
+            (Some("high"), Some("imminent"))
+        );
+        let basis: Vec<&str> =
+            ra["basis"].as_array().unwrap().iter().map(|r| r["reference"].as_str().unwrap()).collect();
+        assert_eq!(basis, [format!("Flag/{flag}"), format!("QuestionnaireResponse/{response}")]);
+        assert_eq!(ra["subject"]["reference"], format!("Patient/{c}"));
+        assert!(!ra.to_string().contains("safety plan reviewed"), "the clinician's words stay: {ra}");
+        assert_eq!(ra["meta"]["security"][0]["code"], "BH");
+        let r = a
+            .http
+            .get(app.url(&format!("/fhir/r4/RiskAssessment/{}", ids[1])))
+            .bearer_auth(&a.token)
+            .header("if-none-match", "W/\"1\"")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 304);
+        let (_, all) = a.get(&format!("/fhir/r4/RiskAssessment?subject=Patient/{c}&_count=1")).await;
+        assert_eq!((all["total"].as_i64(), all["entry"].as_array().unwrap().len()), (Some(2), 1));
+        assert!(all["link"].as_array().unwrap().iter().any(|l| l["relation"] == "next"));
+        assert_eq!(b.get(&format!("/fhir/r4/RiskAssessment/{}", ids[0])).await.0, 404);
+        assert_eq!(b.get(&format!("/fhir/r4/RiskAssessment?patient={c}")).await.0, 404);
+        assert_eq!(a.get(&format!("/fhir/r4/RiskAssessment/{flag}")).await.0, 404, "a flag is no assessment");
+        assert_eq!(a.get("/fhir/r4/RiskAssessment").await.0, 400);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn audit_events_are_the_callers_own_entries_newest_first() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Audited Person").await;
+        let theirs = b.new_client("Bob Client").await;
+        assert_eq!(a.get("/fhir/r4/Questionnaire/phq9-v1").await.0, 200, "not audited: no client data");
+        assert_eq!(a.get(&format!("/fhir/r4/EpisodeOfCare?patient={c}")).await.0, 200);
+        assert_eq!(a.get(&format!("/fhir/r4/Patient/{c}")).await.0, 200);
+        assert_eq!(b.get(&format!("/fhir/r4/Patient/{theirs}")).await.0, 200);
+
+        let (s, page) = a.get("/fhir/r4/AuditEvent?_count=2").await;
+        assert!(page["link"].as_array().unwrap().iter().any(|l| l["relation"] == "next"), "{page}");
+        assert_eq!((s, page["type"].as_str()), (200, Some("searchset")), "{page}");
+        let events: Vec<&Value> = page["entry"].as_array().unwrap().iter().map(|e| &e["resource"]).collect();
+        assert_eq!(events.len(), 2);
+        // Newest first: the client read just made, before it the client's creation.
+        let read = events.iter().find(|e| e["type"]["code"] == action::CLIENT_READ).expect("the Patient read");
+        assert_eq!(read["action"], "R");
+        assert_eq!(read["outcome"], "0");
+        assert_eq!(read["agent"][0]["who"]["reference"], format!("Practitioner/{}", alice.id));
+        assert!(read["entity"].as_array().unwrap().iter().any(|e| e["what"]["reference"] == format!("Patient/{c}")));
+        assert_eq!(read["meta"]["security"][0]["code"], "BH");
+        let ids: Vec<i64> = events.iter().map(|e| e["id"].as_str().unwrap().parse().unwrap()).collect();
+        assert!(ids[0] > ids[1], "newest first: {ids:?}");
+
+        // Paging by the next link, down to the first entry; never anyone else's.
+        let mut url = page["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next").unwrap()["url"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let mut seen = ids.clone();
+        for _ in 0..50 {
+            let path = &url[url.find("/fhir/r4/").unwrap()..];
+            let (s, next) = a.get(path).await;
+            assert_eq!(s, 200, "{next}");
+            for e in next["entry"].as_array().into_iter().flatten() {
+                let r = &e["resource"];
+                assert_eq!(r["agent"][0]["who"]["reference"], format!("Practitioner/{}", alice.id), "{r}");
+                seen.push(r["id"].as_str().unwrap().parse().unwrap());
+            }
+            match next["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next") {
+                Some(l) => url = l["url"].as_str().unwrap().to_string(),
+                None => break,
+            }
+        }
+        assert!(seen.windows(2).all(|w| w[0] > w[1]), "one order, no repeats: {seen:?}");
+        let (_, everything) = a.get("/fhir/r4/AuditEvent?_count=100").await;
+        let all: Vec<&Value> = everything["entry"].as_array().unwrap().iter().map(|e| &e["resource"]).collect();
+        assert!(all.iter().all(|r| r["agent"][0]["who"]["reference"] == format!("Practitioner/{}", alice.id)));
+        assert!(!everything.to_string().contains(&theirs), "nothing of bob's");
+
+        // Read one of one's own; another's is absent.
+        let own = read["id"].as_str().unwrap();
+        let (s, one) = a.get(&format!("/fhir/r4/AuditEvent/{own}")).await;
+        assert_eq!((s, one["id"].as_str()), (200, Some(own)), "{one}");
+        assert_eq!(b.get(&format!("/fhir/r4/AuditEvent/{own}")).await.0, 404);
+        assert_eq!(a.get("/fhir/r4/AuditEvent/not-a-number").await.0, 404);
+        assert_eq!(a.get("/fhir/r4/AuditEvent?before=yesterday").await.0, 400);
+        assert_eq!(a.get("/fhir/r4/AuditEvent?_offset=5").await.0, 400);
+        assert_eq!(a.get("/fhir/r4/AuditEvent?patient=x").await.0, 400);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn searches_include_the_patient_and_the_questionnaires_once_each() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let (a, b) = (Api::new(&app, &alice).await, Api::new(&app, &bob).await);
+        let c = a.new_client("Include Person").await;
+        a.new_course(&c, json!({ "protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-03-02" }))
+            .await;
+        for answers in [[1, 1, 1, 1, 1, 1, 1, 1, 0], [0, 1, 0, 1, 0, 1, 0, 1, 0]] {
+            a.respond(&c, json!({"instrument": "phq9", "answers": answers})).await;
+        }
+        a.respond(&c, json!({"instrument": "gad7", "answers": [1, 1, 1, 1, 1, 1, 1]})).await;
+        let modes = |b: &Value| -> Vec<(String, String)> {
+            b["entry"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    let kind = e["resource"]["resourceType"].as_str().unwrap().to_string();
+                    (kind, e["search"]["mode"].as_str().unwrap().to_string())
+                })
+                .collect()
+        };
+        let m = |k: &str, mode: &str| (k.to_string(), mode.to_string());
+
+        // The patient once, after the matches; its read is audited like a read.
+        let reads = app.count(action::CLIENT_READ).await;
+        let (_, plain) = a.get(&format!("/fhir/r4/Observation?patient={c}")).await;
+        let plain_reads = app.count(action::CLIENT_READ).await - reads;
+        let reads = app.count(action::CLIENT_READ).await;
+        let (s, obs) = a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient&_count=2")).await;
+        assert_eq!(s, 200, "{obs}");
+        assert_eq!(modes(&obs), [m("Observation", "match"), m("Observation", "match"), m("Patient", "include")]);
+        assert_eq!((obs["total"].as_i64(), plain["total"].as_i64()), (Some(3), Some(3)), "includes do not count");
+        assert_eq!(obs["entry"][2]["resource"]["id"], c.as_str());
+        assert_eq!(app.count(action::CLIENT_READ).await - reads, plain_reads + 1, "the included Patient's read");
+        let next =
+            obs["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next").unwrap()["url"].as_str().unwrap();
+        assert!(next.contains("_include=Observation%3Apatient"), "{next}");
+        let (_, typed) =
+            a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient:Patient&_offset=2")).await;
+        assert_eq!(modes(&typed), [m("Observation", "match"), m("Patient", "include")]);
+        let (_, none) = a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient&_count=0")).await;
+        assert!(none.get("entry").is_none(), "no matches on the page, nothing included: {none}");
+
+        // Each questionnaire answered on the page, once.
+        let (_, qrs) = a
+            .get(&format!("/fhir/r4/QuestionnaireResponse?patient={c}&_include=QuestionnaireResponse:questionnaire"))
+            .await;
+        let included: Vec<&str> = qrs["entry"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["search"]["mode"] == "include")
+            .map(|e| e["resource"]["id"].as_str().unwrap())
+            .collect();
+        let mut sorted = included.clone();
+        sorted.sort();
+        assert_eq!(sorted, ["gad7-v2", "phq9-v1"]);
+        assert_eq!(qrs["total"], 3);
+
+        let (_, eps) = a.get(&format!("/fhir/r4/EpisodeOfCare?patient={c}&_include=EpisodeOfCare:patient")).await;
+        assert_eq!(modes(&eps), [m("EpisodeOfCare", "match"), m("Patient", "include")]);
+
+        // Only the includes each type offers; another clinician's patient stays absent.
+        let (s, o) = a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:subject:Group")).await;
+        assert_eq!((s, issue(&o).1), (400, "_include"));
+        let (s, o) = a.get(&format!("/fhir/r4/EpisodeOfCare?patient={c}&_include=EpisodeOfCare:care-manager")).await;
+        assert_eq!((s, issue(&o).1), (400, "_include"));
+        let (s, o) = a.get(&format!("/fhir/r4/Flag?patient={c}&_include=Flag:patient")).await;
+        assert_eq!((s, issue(&o).1), (400, "_include"));
+        assert_eq!(b.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient")).await.0, 404);
+    })
+    .await;
 }

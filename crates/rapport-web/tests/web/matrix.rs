@@ -318,7 +318,7 @@ async fn every_route_has_a_matrix_entry_and_the_matrix_holds() {
     crate::client_portal::matrix_fixtures(&app, &a.id, &mut fixtures).await;
     crate::groups::matrix_fixtures(&app, &client.id, &sup.id, &fac.id, &mut fixtures).await;
     crate::group_pages::matrix_fixtures(&app, &client.id, &a.id, &admin.id, &mut fixtures).await;
-    crate::fhir::matrix_fixtures(&client.id, &mut fixtures).await;
+    crate::fhir::matrix_fixtures(&app, &client.id, &a.id, &mut fixtures).await;
 
     let client_email = app.portal_account(&client.id, &a.id, "matrix.client@example.org").await;
     let client_user = app.store.user_by_email(&client_email).await.unwrap().unwrap().0;
