@@ -204,10 +204,12 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
         },
     };
     // Names are not kept on the cards (a clinician's new name would leave
-    // them stale): one read for the clinicians of this caseload.
-    let who: Vec<Id> = clinicians.iter().map(|c| c.id.clone()).collect();
-    let names: HashMap<String, String> =
-        state.store.user_names(&who).await?.into_iter().map(|(id, name)| (id.to_string(), name)).collect();
+    // them stale). The caller's own is known; others take one read.
+    let mut names: HashMap<String, String> = HashMap::from([(me.user.id.to_string(), me.user.name.clone())]);
+    let others: Vec<Id> = clinicians.iter().filter(|c| c.id != me.user.id).map(|c| c.id.clone()).collect();
+    if !others.is_empty() {
+        names.extend(state.store.user_names(&others).await?.into_iter().map(|(id, name)| (id.to_string(), name)));
+    }
     for c in &mut clinicians {
         c.name = names.get(c.id.as_str()).cloned().unwrap_or_default();
     }
