@@ -512,7 +512,7 @@ fn form_page(
         course: form.get("course_id").cloned().unwrap_or_default(),
         short_name: inst.short_name.clone(),
         placeholder: inst.text_placeholder,
-        q: QuestionnaireView::new(inst, form),
+        q: QuestionnaireView::for_clinician(inst, form),
         mode: form.get("mode").cloned().unwrap_or_else(|| "in_session".into()),
         date_taken: form.get("date_taken").cloned().unwrap_or_else(|| rapport_core::time::format_date(today)),
         today: rapport_core::time::format_date(today),

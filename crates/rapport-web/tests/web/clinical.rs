@@ -1,0 +1,127 @@
+//! Clinical details of issue 19 over HTTP: instrument entry and rules (the
+//! EPDS form's item scores, the PHQ-9 algorithm's impairment question,
+//! QIDS-SR16 remission, reliable change with sources), on both databases.
+
+use crate::support::*;
+use rapport_core::access::Role;
+use serde_json::{json, Value};
+
+#[tokio::test]
+async fn the_epds_form_shows_each_answers_score_with_reverse_items_reversed() {
+    on_each_backend(|app| async move {
+        let _ = app.user("epds@clinic.example", Role::Clinician).await;
+        let b = app.browser_as("epds@clinic.example").await;
+        let client = b.new_client("Perinatal Person").await;
+        let form = format!("/clients/{client}/measures/new?instrument=epds");
+        let (s, page) = b.text(&form).await;
+        assert_eq!(s, 200);
+        assert!(page.contains("data-testid=\"item-score-hint\""), "the form says why the scores are shown");
+        // Item 1 scores its position (0, 1, 2, 3); item 3 is reversed (3, 2, 1, 0).
+        let score_of = |field: &str, i: usize| {
+            let id = format!("id=\"{field}-s{i}\" data-testid=\"item-score\">");
+            let at = page.find(&id).unwrap_or_else(|| panic!("no score for {field} option {i}")) + id.len();
+            page[at..at + page[at..].find('<').unwrap()].to_string()
+        };
+        assert_eq!(
+            (0..4).map(|i| score_of("item_1", i)).collect::<Vec<_>>(),
+            ["scores 0", "scores 1", "scores 2", "scores 3"]
+        );
+        assert_eq!(
+            (0..4).map(|i| score_of("item_3", i)).collect::<Vec<_>>(),
+            ["scores 3", "scores 2", "scores 1", "scores 0"]
+        );
+        // Each score is part of the answer's accessible name.
+        assert!(page.contains("aria-labelledby=\"item_3-q item_3-o0 item_3-s0\""));
+        // The PHQ-9 has no reversed item: no scores beside its answers.
+        let (_, phq9) = b.text(&format!("/clients/{client}/measures/new?instrument=phq9")).await;
+        assert!(!phq9.contains("data-testid=\"item-score\""));
+        // What is saved is what the form showed: option 0 of item 3 stores 3.
+        let r = b
+            .answer(
+                &form,
+                &format!("/clients/{client}/measures/new"),
+                &answers(["0", "0", "0", "0", "3", "3", "3", "3", "3", "3"]),
+                &[("instrument", "epds")],
+            )
+            .await;
+        assert_eq!(r.status().as_u16(), 303);
+        let stored = app.store.responses(&client).await.unwrap();
+        assert_eq!(stored[0].item_scores[2], Some(3));
+        assert_eq!(stored[0].total, Some(3));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_phq9_algorithm_needs_the_impairment_question() {
+    on_each_backend(|app| async move {
+        let (_, api, client) = client_of(&app, "algo@clinic.example").await;
+        let url = format!("/api/v1/clients/{client}/responses");
+        // measures.md 7.1 example 1: five symptoms including item 1.
+        let symptoms = json!([2, 2, 1, 3, 1, 2, 1, 0, 1]);
+        for (unscored, want) in [
+            (json!([1]), "major_depressive_syndrome"),
+            (json!([0]), "none"),
+            (json!([null]), "impairment_not_recorded"),
+            (Value::Null, "impairment_not_recorded"),
+        ] {
+            let (s, r) =
+                api.post(&url, json!({"instrument": "phq9", "answers": symptoms, "unscored_answers": unscored})).await;
+            assert_eq!(s, 201, "{r}");
+            assert_eq!(r["diagnostic_algorithm"], want, "difficulty {unscored}");
+        }
+        let (_, r) = api
+            .post(&url, json!({"instrument": "phq9", "answers": [2, 0, 0, 2, 0, 0, 0, 0, 0], "unscored_answers": [2]}))
+            .await;
+        assert_eq!(r["diagnostic_algorithm"], "other_depressive_syndrome");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn qids_remission_and_epds_reliable_change_reach_the_outcomes() {
+    on_each_backend(|app| async move {
+        let (_, api, client) = client_of(&app, "rules@clinic.example").await;
+        let url = format!("/api/v1/clients/{client}/responses");
+        // QIDS-SR16 16 -> 5: response and remission (<= 5) from a baseline at caseness.
+        for a in [
+            json!([1, 2, 0, 0, 2, 1, 0, 1, 0, 3, 2, 1, 2, 2, 1, 0]),
+            json!([1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0, 0]),
+        ] {
+            let (s, r) = api.post(&url, json!({"instrument": "qids_sr16", "answers": a})).await;
+            assert_eq!(s, 201, "{r}");
+        }
+        // EPDS 15 -> 11: a drop of 4 is a reliable improvement (Matthey 2004).
+        let epds = |t: i64| {
+            // Items 1, 2, 4 score their code; the others reverse it, so code = 3 - score.
+            let mut left = t;
+            let v: Vec<i64> = (1..=10)
+                .map(|n| {
+                    let s = left.min(2);
+                    left -= s;
+                    if [1, 2, 4].contains(&n) {
+                        s
+                    } else {
+                        3 - s
+                    }
+                })
+                .collect();
+            json!(v)
+        };
+        for t in [15, 11] {
+            let (s, r) = api.post(&url, json!({"instrument": "epds", "answers": epds(t)})).await;
+            assert_eq!((s, r["total"].as_i64()), (201, Some(t)), "{r}");
+        }
+        let (s, o) = api.get(&format!("/api/v1/clients/{client}/outcomes")).await;
+        assert_eq!(s, 200, "{o}");
+        let q = &o["qids_sr16"];
+        assert_eq!((q["baseline"].as_i64(), q["latest"].as_i64()), (Some(16), Some(5)), "{q}");
+        assert_eq!((q["response"].as_bool(), q["remission"].as_bool()), (Some(true), Some(true)), "{q}");
+        assert!(q["reliable_change"].is_null(), "no sourced parameters for the QIDS-SR16: {q}");
+        let e = &o["epds"];
+        assert_eq!(e["reliable_change"], "improved", "{e}");
+        assert_eq!(e["reliable_change_parameters"]["points"].as_f64(), Some(4.0));
+        assert!(e["reliable_change_parameters"]["source"].as_str().unwrap().contains("Matthey"));
+    })
+    .await;
+}
