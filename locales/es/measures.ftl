@@ -81,7 +81,7 @@ measure-schedule-asks =
        *[no] Por defecto, este tratamiento pide
     } estos cuestionarios antes de { $every ->
         [1] cada sesión
-       *[other] cada { $every } sesiones (sesiones 1, { $next }, …)
+       *[other] cada { $every } sesiones, contadas hacia atrás desde la última sesión prevista para que siempre los tenga (sesiones { $sessions })
     }.
 measure-schedule-overdue = Atrasado
 measure-schedule-overdue-why = una sesión realizada quedó sin él
@@ -97,6 +97,7 @@ measure-every-sessions =
        *[other] cada { $every } sesiones
     }
 measure-schedule-save = Guardar el calendario
+measure-schedule-confirm-no-risk = Confirmo: este calendario no tiene ninguna pregunta de riesgo y el riesgo se preguntará de otra manera
 measure-record = Registrar un cuestionario
 measure-record-in-course = Los nuevos cuestionarios se registran como parte del tratamiento actual
 measure-clinician-rated = (aplicado por el terapeuta)

@@ -81,7 +81,7 @@ measure-schedule-asks =
        *[no] Par défaut, ce traitement demande
     } ces questionnaires avant { $every ->
         [1] chaque séance
-       *[other] toutes les { $every } séances (séances 1, { $next }, …)
+       *[other] toutes les { $every } séances, comptées à rebours depuis la dernière séance prévue pour qu’elle les ait toujours (séances { $sessions })
     }.
 measure-schedule-overdue = En retard
 measure-schedule-overdue-why = une séance a eu lieu sans lui
@@ -97,6 +97,7 @@ measure-every-sessions =
        *[other] toutes les { $every } séances
     }
 measure-schedule-save = Enregistrer le calendrier
+measure-schedule-confirm-no-risk = Je confirme : ce calendrier n’a pas de question sur le risque, et le risque sera abordé autrement
 measure-record = Saisir un questionnaire
 measure-record-in-course = Les nouveaux questionnaires sont enregistrés dans le traitement en cours
 measure-clinician-rated = (rempli par le ou la thérapeute)

@@ -484,7 +484,7 @@ async fn markers_from(
             let held = facts.held.get(&key).map(Vec::as_slice).unwrap_or(&[]);
             let done: Vec<(String, time::Date)> =
                 mine.iter().map(|s| (s.instrument_id.clone(), s.completed_at.date())).collect();
-            for (inst, state_) in schedule_states(&schedule, held, &done) {
+            for (inst, state_) in schedule_states(&schedule, course.planned_sessions, held, &done) {
                 match state_ {
                     DueState::Overdue => m.overdue.push(short(&inst)),
                     DueState::Due => m.due.push(short(&inst)),

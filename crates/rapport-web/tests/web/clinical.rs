@@ -125,3 +125,81 @@ async fn qids_remission_and_epds_reliable_change_reach_the_outcomes() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_schedule_without_a_risk_item_needs_a_confirmation() {
+    on_each_backend(|app| async move {
+        let (_, api, client, course) = client_with_course(&app, "riskq@clinic.example").await;
+        let b = app.browser_as("riskq@clinic.example").await;
+        let page = format!("/clients/{client}/measures?course={course}");
+        let action = format!("/courses/{course}/measure-schedule");
+        let writes = app.count("record.create").await + app.count("record.update").await;
+
+        // The form: GAD-7 and WHO-5 alone ask nothing about risk. Re-rendered with the warning and a box.
+        let form = [("instrument", "gad7"), ("instrument", "who5"), ("every", "2"), ("version", "0")];
+        let r = b.submit(&page, &action, &form).await;
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        assert!(
+            html.contains(
+                r##"<a href="#confirm_no_risk_item">None of these questionnaires asks about suicide or self-harm."##
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<input type="checkbox" id="confirm_no_risk_item" name="confirm_no_risk_item""#),
+            "{html}"
+        );
+        assert!(html.contains("<details open>"), "the form stays open");
+        assert_eq!(app.count("record.create").await + app.count("record.update").await, writes, "nothing saved");
+
+        // The API refuses it naming the field, and nothing is saved.
+        let url = format!("/api/v1/courses/{course}/measure-schedule");
+        for body in [
+            json!({"instruments": ["gad7", "who5"], "every": 2, "version": 0}),
+            json!({"instruments": ["gad7"], "every": 2, "version": 0, "confirm_no_risk_item": false}),
+        ] {
+            let (s, e) = api.put(&url, body).await;
+            assert_eq!(s, 422, "{e}");
+            assert_eq!(e["error"]["field"], "confirm_no_risk_item", "{e}");
+        }
+        let (s, got) = api.get(&url).await;
+        assert_eq!(s, 200);
+        assert_eq!((got["custom"].as_bool(), got["asks_about_risk"].as_bool()), (Some(false), Some(true)), "{got}");
+        assert_eq!(got["scheduled_sessions"], json!((1..=12).collect::<Vec<u32>>()), "default: every session");
+
+        // Confirmed, it is saved, and the audit entry says so.
+        let r = b
+            .submit(
+                &page,
+                &action,
+                &[("instrument", "gad7"), ("every", "2"), ("version", "0"), ("confirm_no_risk_item", "yes")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
+        let entries = app.audit_entries("record.create").await;
+        assert!(
+            entries.iter().any(|e| e.event.detail.as_deref().is_some_and(|d| d.contains("no risk item: confirmed"))),
+            "{entries:?}"
+        );
+        // A schedule with a risk item needs no confirmation; every 4 of 12 is anchored on session 12.
+        let (s, saved) = api.put(&url, json!({"instruments": ["gad7", "phq9"], "every": 4, "version": 1})).await;
+        assert_eq!(s, 200, "{saved}");
+        assert_eq!(saved["scheduled_sessions"], json!([1, 4, 8, 12]));
+        assert_eq!((saved["asks_about_risk"].as_bool(), saved["version"].as_i64()), (Some(true), Some(2)));
+        let (_, html) = b.text(&page).await;
+        assert!(
+            html.contains("every 4 sessions, counted back from the last planned session")
+                && html.contains("(sessions 1, 4, 8, 12)"),
+            "{html}"
+        );
+        // Bad input: 422 naming the field; a stale version: 409.
+        let (s, e) = api.put(&url, json!({"instruments": ["nope"], "every": 4, "version": 2})).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("instruments[0]")), "{e}");
+        let (s, e) = api.put(&url, json!({"instruments": ["phq9"], "every": 13, "version": 2})).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("every")), "{e}");
+        let (s, _) = api.put(&url, json!({"instruments": ["phq9"], "every": 1, "version": 1})).await;
+        assert_eq!(s, 409);
+    })
+    .await;
+}
