@@ -84,7 +84,7 @@ measure-schedule-asks =
        *[no] ‮By default this course asks‬
     } for these measures before { $every ->
         [1] ‮every session‬
-       *[other] ‮every { $every } sessions (sessions 1, { $next }, …)‬
+       *[other] ‮every { $every } sessions, counted back from the last planned session so that it always has them (sessions { $sessions })‬
     }.
 measure-schedule-overdue = ‮Overdue‬
 measure-schedule-overdue-why = ‮a held session went without it‬
@@ -100,6 +100,7 @@ measure-every-sessions =
        *[other] ‮every { $every } sessions‬
     }
 measure-schedule-save = ‮Save schedule‬
+measure-schedule-confirm-no-risk = ‮I confirm: this schedule has no risk question, and risk will be asked about another way‬
 measure-record = ‮Record a measure‬
 measure-record-in-course = ‮New measures are recorded as part of the current course‬
 measure-clinician-rated = ‮(clinician-rated)‬
