@@ -203,3 +203,159 @@ async fn a_schedule_without_a_risk_item_needs_a_confirmation() {
     })
     .await;
 }
+
+fn assessment(extra: Value) -> Value {
+    let mut a = json!({
+        "ideation": "passive thoughts", "plan": "none", "intent": "none", "means": "no access",
+        "history": "none", "protective_factors": "children", "risk_level": "low", "screening_tool": "none"
+    });
+    for (k, v) in extra.as_object().unwrap() {
+        a[k] = v.clone();
+    }
+    a
+}
+
+/// A client with an open PHQ-9 item-9 flag: (API, client id, flag id).
+async fn flagged(app: &TestApp, email: &str) -> (Api, String, String) {
+    let (_, api, client) = client_of(app, email).await;
+    let r = api
+        .respond(
+            &client,
+            json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 1], "unscored_answers": [1]}),
+        )
+        .await;
+    let flag = r["risk_flag_id"].as_str().expect("a flag").to_string();
+    (api, client, flag)
+}
+
+#[tokio::test]
+async fn a_risk_assessment_names_its_screening_actions_and_follow_up() {
+    on_each_backend(|app| async move {
+        let (api, _, flag) = flagged(&app, "assess@clinic.example").await;
+        let url = format!("/api/v1/risk-flags/{flag}/assessments");
+        let before = app.count("risk_assessment.record").await;
+        let tomorrow = rapport_core::time::format_date(rapport_core::Timestamp::now().date() + time::Duration::days(1));
+        let yesterday = rapport_core::time::format_date(rapport_core::Timestamp::now().date() - time::Duration::days(2));
+        for (body, field) in [
+            (assessment(json!({"screening_tool": null})), "screening_tool"),
+            (assessment(json!({"screening_tool": "phq9"})), "screening_tool"),
+            (assessment(json!({"risk_level": "high"})), "actions"),
+            (assessment(json!({"risk_level": "imminent", "actions": "  "})), "actions"),
+            (assessment(json!({"screening_tool": "other"})), "screening_tool_name"),
+            (assessment(json!({"screening_tool": "other", "screening_tool_name": "SAD PERSONS"})), "screening_result"),
+            (assessment(json!({"screening_tool": "cssrs_screener", "cssrs": {"q1": true, "q2": true, "q6": false}})), "cssrs_q3"),
+            (assessment(json!({"screening_tool": "cssrs_screener", "cssrs": {"q1": false, "q2": false, "q6": true}})), "cssrs_q6_recent"),
+            (assessment(json!({"follow_up_on": yesterday})), "follow_up_on"),
+            (assessment(json!({"follow_up_on": "next week"})), "follow_up_on"),
+        ] {
+            let (s, e) = api.post(&url, body.clone()).await;
+            assert_eq!((s, e["error"]["field"].as_str()), (422, Some(field)), "{body}: {e}");
+        }
+        assert_eq!(app.count("risk_assessment.record").await, before, "nothing recorded");
+        // Complete: the Columbia screener's answers (high: behaviour in the past 3 months), actions, a follow-up.
+        let body = assessment(json!({
+            "risk_level": "high", "actions": "safety plan reviewed; crisis team informed",
+            "screening_tool": "cssrs_screener",
+            "cssrs": {"q1": true, "q2": true, "q3": true, "q4": false, "q5": false, "q6": true, "q6_recent": true},
+            "follow_up_on": tomorrow,
+        }));
+        let (s, r) = api.post(&url, body).await;
+        assert_eq!(s, 201, "{r}");
+        let stored = app.store.risk_assessments(&rapport_core::Id::parse(&flag).unwrap()).await.unwrap();
+        let a = &stored[0].assessment;
+        assert_eq!(a.screening.tool(), "cssrs_screener");
+        assert!(matches!(a.screening, rapport_core::risk::Screening::CssrsScreener { result: rapport_core::risk::CssrsRisk::High, .. }));
+        assert_eq!(a.follow_up_on.map(rapport_core::time::format_date), Some(tomorrow.clone()));
+        // The flag page shows the result in words and the follow-up date.
+        let b = app.browser_as("assess@clinic.example").await;
+        let (_, html) = b.text(&format!("/risk-flags/{flag}")).await;
+        assert!(html.contains("Columbia screener: high risk (intent, a plan, or behaviour in the past 3 months)"), "{html}");
+        assert!(html.contains("crisis team informed") && html.contains("follow-up "), "{html}");
+        // The form names the field when actions are missing at a high level.
+        let fp = format!("/risk-flags/{flag}");
+        let fields = [
+            ("ideation", "active"), ("plan", "yes"), ("intent", "some"), ("means", "tablets"), ("history", "none"),
+            ("protective_factors", "children"), ("risk_level", "imminent"), ("screening_tool", "none"),
+        ];
+        let r = b.submit(&fp, &format!("{fp}/assessment"), &fields).await;
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        assert!(html.contains(r#"<p class="field-error" id="actions-error">Actions taken are required when the risk level is high or imminent</p>"#), "{html}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_follow_up_date_becomes_a_task_on_today() {
+    on_each_backend(|app| async move {
+        let (api, _, flag) = flagged(&app, "follow@clinic.example").await;
+        let url = format!("/api/v1/risk-flags/{flag}/assessments");
+        let b = app.browser_as("follow@clinic.example").await;
+        let in_a_week =
+            rapport_core::time::format_date(rapport_core::Timestamp::now().date() + time::Duration::days(7));
+        let (s, _) = api.post(&url, assessment(json!({"follow_up_on": in_a_week}))).await;
+        assert_eq!(s, 201);
+        let (_, today) = b.text("/today").await;
+        assert!(!today.contains("Risk follow-up"), "not before its day");
+        // Its day comes (the row moved back a week): due today, linked to the flag.
+        app.sql(
+            "UPDATE risk_assessments SET follow_up_on = $1 WHERE flag_id = $2",
+            &[&rapport_core::time::format_date(rapport_core::Timestamp::now().date()), &flag],
+        )
+        .await;
+        let (_, today) = b.text("/today").await;
+        let today = today.replace("&#39;", "'").replace("&#x27;", "'");
+        assert!(
+            today.contains(&format!(
+                r#"<a href="/risk-flags/{flag}">Risk follow-up (the assessment's follow-up date)</a>"#
+            )),
+            "{today}"
+        );
+        assert!(today.contains("due today"), "{today}");
+        let (s, t) = api.get("/api/v1/today").await;
+        assert_eq!(s, 200);
+        assert!(
+            t["overdue_tasks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|k| k["what"] == "Risk follow-up" && k["href"] == format!("/risk-flags/{flag}")),
+            "{t}"
+        );
+        // A later assessment answers it.
+        let (s, _) = api.post(&url, assessment(json!({}))).await;
+        assert_eq!(s, 201);
+        let (_, today) = b.text("/today").await;
+        assert!(!today.contains("Risk follow-up"), "{today}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn closing_a_flag_needs_a_safety_plan_saved_after_the_answer() {
+    on_each_backend(|app| async move {
+        let (_, api, client) = client_of(&app, "close@clinic.example").await;
+        let plan = json!({"warning_signs": "not sleeping", "professionals": "GP; crisis line"});
+        let old = api.create(&format!("/api/v1/clients/{client}/safety-plans"), plan.clone()).await;
+        let old_id = old["id"].as_str().unwrap().to_string();
+        // Written a month before the answer below.
+        app.sql("UPDATE safety_plans SET created_at = $1 WHERE id = $2", &["2026-01-01T09:00:00.000000Z", &old_id])
+            .await;
+        let r = api.respond(&client, json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 2]})).await;
+        let flag = r["risk_flag_id"].as_str().unwrap().to_string();
+        let (s, a) = api.post(&format!("/api/v1/risk-flags/{flag}/assessments"), assessment(json!({}))).await;
+        assert_eq!(s, 201);
+        let aid = a["id"].as_str().unwrap().to_string();
+        let close = format!("/api/v1/risk-flags/{flag}/close");
+        let (s, e) = api.post(&close, json!({"assessment_id": aid, "safety_plan_id": old_id})).await;
+        assert_eq!((s, e["error"]["field"].as_str()), (422, Some("safety_plan_id")), "{e}");
+        assert!(e["error"]["message"].as_str().unwrap().contains("saved before the answer"), "{e}");
+        let (_, f) = api.get(&format!("/api/v1/risk-flags/{flag}")).await;
+        assert_ne!(f["status"], "closed");
+        // Reviewed after the answer (a new version): the flag closes.
+        let new = api.create(&format!("/api/v1/clients/{client}/safety-plans"), plan).await;
+        let (s, f) = api.post(&close, json!({"assessment_id": aid, "safety_plan_id": new["id"]})).await;
+        assert_eq!((s, f["status"].as_str()), (200, Some("closed")), "{f}");
+    })
+    .await;
+}

@@ -28,7 +28,7 @@ use utoipa::OpenApi;
     components(schemas(InstrumentJson, ItemJson, OptionJson, BandSetJson, BandJson, RiskItemJson, LicenceJson, NewResponseJson,
         RecordedJson, ResponseJson, OutcomesJson, OutcomeScopeJson, InstrumentOutcomeJson, ReliableChangeJson, NhsTtJson, RiskFlagJson, RiskHitJson,
         AssessmentJson, CreatedJson, SafetyPlanJson, SafetyPlanVersionJson, CloseFlagJson, NewRiskFlagJson,
-        MeasureScheduleJson, MeasureScheduleInput)),
+        MeasureScheduleJson, MeasureScheduleInput, CssrsJson)),
     tags((name = "measures", description = "Instruments, scored responses and outcomes (docs/measures.md)"),
          (name = "risk", description = "Risk flags, assessments and safety plans: the closed risk loop"))
 )]
