@@ -266,7 +266,7 @@ fn yes_no(e: &mut ValidationErrors, field: &str, v: Option<&str>) -> Option<bool
 fn screening(e: &mut ValidationErrors, raw: &RawAssessment) -> Screening {
     match raw.screening_tool.as_deref().map(str::trim).unwrap_or("") {
         "cssrs_screener" => {
-            let mut need = |e: &mut ValidationErrors, field: &str, v: Option<&str>| {
+            let need = |e: &mut ValidationErrors, field: &str, v: Option<&str>| {
                 let a = yes_no(e, field, v);
                 if a.is_none() && e.for_field(field).is_none() {
                     e.add_key(field, crate::msg("risk-cssrs-answer-required"), vec![]);
