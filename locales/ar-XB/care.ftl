@@ -124,6 +124,7 @@ risk-screening-not-recorded = ‮Screening tool not recorded (assessed before it
 risk-actions = ‮Actions taken (means counselling, referral, emergency services)‬
 risk-record-assessment = ‮Record assessment‬
 risk-recorded = ‮Recorded‬
+risk-assessments-recorded = ‮Risk assessments‬
 risk-level-word = ‮risk level‬
 risk-safety-plan-title = ‮2. Safety plan‬
 risk-safety-plan-title-version = ‮2. Safety plan (current version { $version })‬

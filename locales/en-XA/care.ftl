@@ -124,6 +124,7 @@ risk-screening-not-recorded = [Šçŕééñîñĝ ţööļ ñöţ ŕéçöŕđé
 risk-actions = [Åçţîöñš ţåķéñ (ɱéåñš çöûñšéļļîñĝ, ŕéƒéŕŕåļ, éɱéŕĝéñçý šéŕṽîçéš) ····· ····· ····· ····· ·····]
 risk-record-assessment = [Ŕéçöŕđ åššéššɱéñţ ····· ··]
 risk-recorded = [Ŕéçöŕđéđ ···]
+risk-assessments-recorded = [Ŕîšķ åššéššɱéñţš ····· ·]
 risk-level-word = [ŕîšķ ļéṽéļ ····]
 risk-safety-plan-title = [2. Šåƒéţý þļåñ ····· ·]
 risk-safety-plan-title-version = [2. Šåƒéţý þļåñ (çûŕŕéñţ ṽéŕšîöñ { $version }) ····· ····· ···]

@@ -127,6 +127,7 @@ risk-screening-not-recorded = Herramienta de cribado no registrada (evaluado ant
 risk-actions = Medidas tomadas (consejería sobre medios, derivación, servicios de emergencia)
 risk-record-assessment = Registrar evaluación
 risk-recorded = Registradas
+risk-assessments-recorded = Evaluaciones del riesgo
 risk-level-word = nivel de riesgo
 risk-safety-plan-title = 2. Plan de seguridad
 risk-safety-plan-title-version = 2. Plan de seguridad (versión actual { $version })

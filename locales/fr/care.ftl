@@ -127,6 +127,7 @@ risk-screening-not-recorded = Outil de dépistage non noté (évalué avant qu�
 risk-actions = Mesures prises (restriction de l’accès aux moyens, orientation, services d’urgence)
 risk-record-assessment = Enregistrer l’évaluation
 risk-recorded = Enregistrées
+risk-assessments-recorded = Évaluations du risque
 risk-level-word = niveau de risque
 risk-safety-plan-title = 2. Plan de sécurité
 risk-safety-plan-title-version = 2. Plan de sécurité (version actuelle { $version })

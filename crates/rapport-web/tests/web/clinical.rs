@@ -356,6 +356,14 @@ async fn closing_a_flag_needs_a_safety_plan_saved_after_the_answer() {
         let new = api.create(&format!("/api/v1/clients/{client}/safety-plans"), plan).await;
         let (s, f) = api.post(&close, json!({"assessment_id": aid, "safety_plan_id": new["id"]})).await;
         assert_eq!((s, f["status"].as_str()), (200, Some("closed")), "{f}");
+        // A closed flag's page still shows what was assessed (the follow-up task links here).
+        let b = app.browser_as("close@clinic.example").await;
+        let (_, html) = b.text(&format!("/risk-flags/{flag}")).await;
+        assert!(
+            html.contains("data-testid=\"closed-assessments\"")
+                && html.contains("No screening tool (clinical interview)"),
+            "{html}"
+        );
     })
     .await;
 }
