@@ -467,6 +467,7 @@ test('the risk loop: a PHQ-9 with item 9 raises a flag that is assessed, planned
     await field('History (previous attempts, self-harm)').fill('No previous attempts');
     await field('Protective factors').fill('Children; sister nearby');
     await field('Risk level').selectOption('low');
+    await page.getByLabel('None: a clinical interview only', { exact: true }).check();
     await button('Record assessment').click();
     await expectVisible(page.getByText('Risk assessment recorded.'), 'the assessment saved');
     await screenshot('risk-flag.png');

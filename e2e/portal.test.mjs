@@ -185,6 +185,7 @@ for (const [backend, databaseURL] of backends) {
         await desk.getByLabel('History (previous attempts, self-harm)', { exact: true }).fill('None');
         await desk.getByLabel('Protective factors', { exact: true }).fill('Niece; allotment');
         await desk.getByLabel('Risk level', { exact: true }).selectOption('low');
+        await desk.getByLabel('None: a clinical interview only', { exact: true }).check();
         await desk.getByRole('button', { name: 'Record assessment', exact: true }).click();
         await desk.getByText('Risk assessment recorded.').waitFor();
         await desk.getByLabel('Warning signs', { exact: true }).fill('Not sleeping; staying in bed all day');

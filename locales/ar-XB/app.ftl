@@ -40,6 +40,7 @@ app-group-closed = ‮This group is already closed.‬
 app-group-meetings-recorded = ‮All { $count } meetings of this group are recorded (or it is closed).‬
 app-funnel-staff = ‮The programme funnel lists people; it is for staff who work with clients.‬
 app-schedule-changed = ‮The schedule changed since the page was loaded.‬
+app-schedule-no-risk-item = ‮None of these questionnaires asks about suicide or self-harm. Add one that does (PHQ-9, EPDS, HAM-D-17 or QIDS-SR16), or tick the box to confirm that risk will be asked about another way.‬
 app-changed-meanwhile = ‮The record was changed by someone else; reload and try again.‬
 app-reauth-wrong = ‮Your current password is not right‬
 app-reauth-throttled = ‮Too many wrong passwords. Wait { $seconds } seconds, then try again.‬

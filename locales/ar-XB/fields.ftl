@@ -19,6 +19,9 @@ validation-item-too-long = ‮{ $label }: item { $item } is longer than { $max }
 ## Field labels naming a field in validation messages (rapport-core/src/validation.rs): written as they start a sentence.
 field-access-to-means = ‮Access to means‬
 field-actions = ‮Actions‬
+field-screening-tool-name = ‮Screening tool‬
+field-screening-result = ‮Screening result‬
+field-follow-up-on = ‮Follow-up date‬
 field-addendum = ‮Addendum‬
 field-address = ‮Address‬
 field-adherence-notes = ‮Adherence notes‬

@@ -84,7 +84,7 @@ measure-schedule-asks =
        *[no] ‮By default this course asks‬
     } for these measures before { $every ->
         [1] ‮every session‬
-       *[other] ‮every { $every } sessions (sessions 1, { $next }, …)‬
+       *[other] ‮every { $every } sessions, counted back from the last planned session so that it always has them (sessions { $sessions })‬
     }.
 measure-schedule-overdue = ‮Overdue‬
 measure-schedule-overdue-why = ‮a held session went without it‬
@@ -100,6 +100,7 @@ measure-every-sessions =
        *[other] ‮every { $every } sessions‬
     }
 measure-schedule-save = ‮Save schedule‬
+measure-schedule-confirm-no-risk = ‮I confirm: this schedule has no risk question, and risk will be asked about another way‬
 measure-record = ‮Record a measure‬
 measure-record-in-course = ‮New measures are recorded as part of the current course‬
 measure-clinician-rated = ‮(clinician-rated)‬
@@ -177,6 +178,8 @@ measure-form-date-session = ‮The session's date.‬
 measure-form-date-hint = ‮An earlier date records a measure taken before (back-entry); never a date after today.‬
 measure-form-licensed = ‮This instrument is licensed: its text is not shipped. Use your licensed copy; the items and options below are placeholders in the same order.‬
 measure-form-blank-hint = ‮Leave an item blank if it was not answered: the form is then kept as incomplete, without a total, and risk items still count.‬
+measure-form-item-scores-hint = ‮Each answer shows the score it gives. Some questions score in reverse, so tick the answer the client chose, not a score printed on paper.‬
+measure-form-item-score = ‮scores { $score }‬
 measure-form-grid-caption = ‮{ $measure }: one row per question, one column per answer‬
 measure-form-mode = ‮How was it taken?‬
 measure-form-mode-in-session = ‮In session‬

@@ -51,6 +51,8 @@ today-overdue-tasks = [Öṽéŕđûé ţåšķš ·····]
 today-no-overdue-tasks = [Ñö öṽéŕđûé ţåšķš. ····· ··]
 today-task-acknowledge = [Åçķñöŵļéđĝé ţĥé ŕîšķ ƒļåĝ ····· ·····]
 today-task-assessment = [Ŕîšķ åššéššɱéñţ ····· ·]
+today-task-risk-follow-up = [Ŕîšķ ƒöļļöŵ-ûþ (ţĥé åššéššɱéñţ'š ƒöļļöŵ-ûþ đåţé) ····· ····· ····· ····]
+today-task-due-today = [đûé ţöđåý ····]
 today-task-follow-up =
     { $months ->
         [one] [Ƒöļļöŵ-ûþ ɱéåšûŕéš åţ 1 ɱöñţĥ ({ $instruments }) ····· ····· ···]

@@ -19,6 +19,9 @@ validation-item-too-long = [{ $label }: îţéɱ { $item } îš ļöñĝéŕ ţ�
 ## Field labels naming a field in validation messages (rapport-core/src/validation.rs): written as they start a sentence.
 field-access-to-means = [Åççéšš ţö ɱéåñš ····· ·]
 field-actions = [Åçţîöñš ···]
+field-screening-tool-name = [Šçŕééñîñĝ ţööļ ····· ·]
+field-screening-result = [Šçŕééñîñĝ ŕéšûļţ ····· ·]
+field-follow-up-on = [Ƒöļļöŵ-ûþ đåţé ····· ·]
 field-addendum = [Åđđéñđûɱ ···]
 field-address = [Åđđŕéšš ···]
 field-adherence-notes = [Åđĥéŕéñçé ñöţéš ····· ·]

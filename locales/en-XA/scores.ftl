@@ -64,6 +64,7 @@ score-category-deteriorated = [đéţéŕîöŕåţéđ ·····]
 score-category-none = [ñö çĥåñĝé ····]
 score-off-track-deterioration = [ŕéļîåƀļé đéţéŕîöŕåţîöñ šîñçé ţĥé ƀåšéļîñé ····· ····· ····· ·]
 score-off-track-no-improvement = [ñö îɱþŕöṽéɱéñţ ƀý ţĥé ŕéṽîéŵ þöîñţ ····· ····· ····]
+score-off-track-too-little-reduction = [ţöö šɱåļļ å đŕöþ ƀý ţĥé ŕéṽîéŵ þöîñţ (ţĥîš ǫûéšţîöññåîŕé ĥåš ñö ŕéļîåƀļé-çĥåñĝé ñöŕɱš, šö å þéŕçéñţåĝé đŕöþ îš ûšéđ) ····· ····· ····· ····· ····· ····· ····· ····· ····· ·]
 score-nhs-final = [ƒîñåļ ··]
 score-nhs-provisional = [þŕöṽîšîöñåļ ····]
 

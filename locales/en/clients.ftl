@@ -50,6 +50,8 @@ today-overdue-tasks = Overdue tasks
 today-no-overdue-tasks = No overdue tasks.
 today-task-acknowledge = Acknowledge the risk flag
 today-task-assessment = Risk assessment
+today-task-risk-follow-up = Risk follow-up (the assessment's follow-up date)
+today-task-due-today = due today
 today-task-follow-up =
     { $months ->
         [one] Follow-up measures at 1 month ({ $instruments })

@@ -63,6 +63,7 @@ score-category-deteriorated = deteriorated
 score-category-none = no change
 score-off-track-deterioration = reliable deterioration since the baseline
 score-off-track-no-improvement = no improvement by the review point
+score-off-track-too-little-reduction = too small a drop by the review point (this questionnaire has no reliable-change norms, so a percentage drop is used)
 score-nhs-final = final
 score-nhs-provisional = provisional
 

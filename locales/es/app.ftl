@@ -39,6 +39,7 @@ app-group-closed = Este grupo ya está cerrado.
 app-group-meetings-recorded = Las { $count } reuniones de este grupo están registradas (o el grupo está cerrado).
 app-funnel-staff = El embudo del programa enumera personas; es para el personal que trabaja con consultantes.
 app-schedule-changed = El calendario cambió desde que se cargó la página.
+app-schedule-no-risk-item = Ninguno de estos cuestionarios pregunta por el suicidio o las autolesiones. Añada uno que lo haga (PHQ-9, EPDS, HAM-D-17 o QIDS-SR16), o marque la casilla para confirmar que el riesgo se preguntará de otra manera.
 app-changed-meanwhile = Otra persona cambió el registro; vuelva a cargar la página e inténtelo de nuevo.
 app-reauth-wrong = Su contraseña actual no es correcta
 app-reauth-throttled = Demasiadas contraseñas incorrectas. Espere { $seconds } segundos y vuelva a intentarlo.

@@ -50,6 +50,8 @@ today-overdue-tasks = Tareas vencidas
 today-no-overdue-tasks = No hay tareas vencidas.
 today-task-acknowledge = Acusar recibo de la alerta de riesgo
 today-task-assessment = Evaluación del riesgo
+today-task-risk-follow-up = Seguimiento del riesgo (la fecha de seguimiento de la evaluación)
+today-task-due-today = vence hoy
 today-task-follow-up =
     { $months ->
         [one] Cuestionarios de seguimiento al mes ({ $instruments })

@@ -18,6 +18,9 @@ validation-item-too-long = { $label }: el elemento { $item } tiene más de { $ma
 ## Etiquetas de campo que nombran un campo en los mensajes de validación (rapport-core/src/validation.rs): escritas como al inicio de una oración.
 field-access-to-means = Acceso a medios
 field-actions = Acciones
+field-screening-tool-name = Herramienta de cribado
+field-screening-result = Resultado del cribado
+field-follow-up-on = Fecha de seguimiento
 field-addendum = Adenda
 field-address = Dirección
 field-adherence-notes = Notas de adherencia

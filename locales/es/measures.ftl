@@ -81,7 +81,7 @@ measure-schedule-asks =
        *[no] Por defecto, este tratamiento pide
     } estos cuestionarios antes de { $every ->
         [1] cada sesión
-       *[other] cada { $every } sesiones (sesiones 1, { $next }, …)
+       *[other] cada { $every } sesiones, contadas hacia atrás desde la última sesión prevista para que siempre los tenga (sesiones { $sessions })
     }.
 measure-schedule-overdue = Atrasado
 measure-schedule-overdue-why = una sesión realizada quedó sin él
@@ -97,6 +97,7 @@ measure-every-sessions =
        *[other] cada { $every } sesiones
     }
 measure-schedule-save = Guardar el calendario
+measure-schedule-confirm-no-risk = Confirmo: este calendario no tiene ninguna pregunta de riesgo y el riesgo se preguntará de otra manera
 measure-record = Registrar un cuestionario
 measure-record-in-course = Los nuevos cuestionarios se registran como parte del tratamiento actual
 measure-clinician-rated = (aplicado por el terapeuta)
@@ -174,6 +175,8 @@ measure-form-date-session = La fecha de la sesión.
 measure-form-date-hint = Una fecha anterior registra un cuestionario respondido antes (registro retroactivo); nunca una fecha posterior a hoy.
 measure-form-licensed = Este instrumento tiene licencia: su texto no se incluye. Use su copia con licencia; las preguntas y opciones de abajo son marcadores en el mismo orden.
 measure-form-blank-hint = Deje en blanco una pregunta que no se respondió: el cuestionario queda incompleto, sin total, y las preguntas de riesgo siguen contando.
+measure-form-item-scores-hint = Cada respuesta muestra la puntuación que da. Algunas preguntas puntúan al revés: marque la respuesta que eligió la persona, no una puntuación impresa en papel.
+measure-form-item-score = puntúa { $score }
 measure-form-grid-caption = { $measure }: una fila por pregunta, una columna por respuesta
 measure-form-mode = ¿Cómo se respondió?
 measure-form-mode-in-session = En sesión

@@ -62,6 +62,7 @@ score-category-deteriorated = empeoramiento
 score-category-none = sin cambio
 score-off-track-deterioration = empeoramiento fiable desde la línea de base
 score-off-track-no-improvement = sin mejoría en el punto de revisión
+score-off-track-too-little-reduction = una bajada demasiado pequeña en el punto de revisión (este cuestionario no tiene normas de cambio fiable, así que se usa un porcentaje de bajada)
 score-nhs-final = definitivo
 score-nhs-provisional = provisional
 

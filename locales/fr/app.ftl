@@ -39,6 +39,7 @@ app-group-closed = Ce groupe est déjà clos.
 app-group-meetings-recorded = Les { $count } séances de ce groupe sont enregistrées (ou il est clos).
 app-funnel-staff = L’entonnoir du programme liste des personnes ; il est réservé au personnel qui travaille avec les patient·es.
 app-schedule-changed = Le calendrier a changé depuis le chargement de la page.
+app-schedule-no-risk-item = Aucun de ces questionnaires ne pose de question sur le suicide ou l’automutilation. Ajoutez-en un qui le fait (PHQ-9, EPDS, HAM-D-17 ou QIDS-SR16), ou cochez la case pour confirmer que le risque sera abordé autrement.
 app-changed-meanwhile = Quelqu’un d’autre a modifié l’enregistrement ; rechargez la page et réessayez.
 app-reauth-wrong = Votre mot de passe actuel n’est pas le bon
 app-reauth-throttled = Trop de mots de passe erronés. Attendez { $seconds } secondes, puis réessayez.

@@ -50,6 +50,8 @@ today-overdue-tasks = Tâches en retard
 today-no-overdue-tasks = Aucune tâche en retard.
 today-task-acknowledge = Prendre en compte l’alerte de risque
 today-task-assessment = Évaluation du risque
+today-task-risk-follow-up = Suivi du risque (la date de suivi de l’évaluation)
+today-task-due-today = à faire aujourd’hui
 today-task-follow-up =
     { $months ->
         [one] Questionnaires de suivi à 1 mois ({ $instruments })

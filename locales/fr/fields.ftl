@@ -18,6 +18,9 @@ validation-item-too-long = { $label } : l’élément { $item } dépasse { $max 
 ## Libellés de champ qui nomment un champ dans les messages de validation (rapport-core/src/validation.rs) : écrits comme en début de phrase.
 field-access-to-means = Accès aux moyens
 field-actions = Actions
+field-screening-tool-name = Outil de dépistage
+field-screening-result = Résultat du dépistage
+field-follow-up-on = Date de suivi
 field-addendum = Addendum
 field-address = Adresse
 field-adherence-notes = Notes sur l’observance

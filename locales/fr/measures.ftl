@@ -81,7 +81,7 @@ measure-schedule-asks =
        *[no] Par défaut, ce traitement demande
     } ces questionnaires avant { $every ->
         [1] chaque séance
-       *[other] toutes les { $every } séances (séances 1, { $next }, …)
+       *[other] toutes les { $every } séances, comptées à rebours depuis la dernière séance prévue pour qu’elle les ait toujours (séances { $sessions })
     }.
 measure-schedule-overdue = En retard
 measure-schedule-overdue-why = une séance a eu lieu sans lui
@@ -97,6 +97,7 @@ measure-every-sessions =
        *[other] toutes les { $every } séances
     }
 measure-schedule-save = Enregistrer le calendrier
+measure-schedule-confirm-no-risk = Je confirme : ce calendrier n’a pas de question sur le risque, et le risque sera abordé autrement
 measure-record = Saisir un questionnaire
 measure-record-in-course = Les nouveaux questionnaires sont enregistrés dans le traitement en cours
 measure-clinician-rated = (rempli par le ou la thérapeute)
@@ -174,6 +175,8 @@ measure-form-date-session = La date de la séance.
 measure-form-date-hint = Une date antérieure enregistre un questionnaire rempli plus tôt (saisie a posteriori) ; jamais une date postérieure à aujourd’hui.
 measure-form-licensed = Cet instrument est sous licence : son texte n’est pas fourni. Utilisez votre exemplaire sous licence ; les questions et réponses ci-dessous sont des repères dans le même ordre.
 measure-form-blank-hint = Laissez vide une question sans réponse : le questionnaire est alors conservé comme incomplet, sans total, et les questions de risque comptent toujours.
+measure-form-item-scores-hint = Chaque réponse indique le score qu’elle donne. Certaines questions se notent à l’envers : cochez la réponse choisie par la personne, pas un score imprimé sur papier.
+measure-form-item-score = vaut { $score }
 measure-form-grid-caption = { $measure } : une ligne par question, une colonne par réponse
 measure-form-mode = Comment a-t-il été rempli ?
 measure-form-mode-in-session = En séance

@@ -62,6 +62,7 @@ score-category-deteriorated = détérioration
 score-category-none = pas de changement
 score-off-track-deterioration = détérioration fiable depuis le score initial
 score-off-track-no-improvement = pas d’amélioration au point de revue
+score-off-track-too-little-reduction = une baisse trop faible au point de revue (ce questionnaire n’a pas de normes de changement fiable : un pourcentage de baisse est utilisé)
 score-nhs-final = définitif
 score-nhs-provisional = provisoire
 

@@ -460,11 +460,11 @@ fn client_markers(state: &AppState, f: &ClientFacts) -> Markers {
             m.not_on_track.push(inst.short_name.clone());
         }
     }
-    if f.course.is_some() {
+    if let Some(course) = f.course {
         let default = Schedule::default();
         let done: Vec<(String, time::Date)> =
             f.scores.iter().map(|s| (s.instrument_id.clone(), s.completed_at.date())).collect();
-        for (inst, due) in schedule_states(f.schedule.unwrap_or(&default), f.held, &done) {
+        for (inst, due) in schedule_states(f.schedule.unwrap_or(&default), course.planned_sessions, f.held, &done) {
             match due {
                 DueState::Overdue => m.overdue.push(short(&inst)),
                 DueState::Due => m.due.push(short(&inst)),

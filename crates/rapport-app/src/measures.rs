@@ -96,6 +96,11 @@ pub async fn chart_events(state: &AppState, client: &Id) -> Result<Vec<ChartEven
 
 /// Saves a course's (checked) schedule as a new version of its record;
 /// `version` is the one the form was loaded with (0: none stored then).
+///
+/// A schedule none of whose instruments has a risk item would stop the risk
+/// question being asked at every measurement (ipt-model.md 13.1): it is
+/// refused on `confirm_no_risk_item` unless the caller confirmed it, and the
+/// confirmation is in the audit entry.
 #[crate::boxing::boxed_future]
 pub async fn save_schedule(
     state: &AppState,
@@ -103,8 +108,16 @@ pub async fn save_schedule(
     cx: &CourseContext,
     body: &Schedule,
     version: i64,
+    confirm_no_risk_item: bool,
 ) -> Result<(), Error> {
-    let detail = format!("every {} sessions: {}", body.every, body.instruments.join(", "));
+    let asks = rapport_core::measures::schedule::asks_about_risk(body, &state.instruments);
+    if !asks && !confirm_no_risk_item {
+        return Err(Error::keyed("confirm_no_risk_item", msg("app-schedule-no-risk-item"), vec![]));
+    }
+    let mut detail = format!("every {} sessions: {}", body.every, body.instruments.join(", "));
+    if !asks {
+        detail.push_str(" (no risk item: confirmed)");
+    }
     match schedule_of(state, &cx.course.id).await? {
         (_, _, Some(rid)) => {
             let ev = change_event::<Schedule>(me, action::RECORD_UPDATE, detail);

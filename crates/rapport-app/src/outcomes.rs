@@ -147,6 +147,8 @@ pub struct CourseFacts {
     pub closed: bool,
     /// Dates of the sessions the client attended, in order.
     pub held: Vec<time::Date>,
+    /// The contract's session count (a schedule's cadence is anchored on the last).
+    pub planned_sessions: u32,
 }
 
 /// The course's facts, when `course` is one of `client`'s courses.
@@ -165,7 +167,12 @@ pub async fn course_facts(state: &AppState, client: &Id, course: &str) -> Result
         .filter(|s| s.attendance.is_held())
         .map(|s| s.date)
         .collect();
-    Ok(Some(CourseFacts { protocol_id: c.protocol_id, closed: !c.status.is_open(), held }))
+    Ok(Some(CourseFacts {
+        protocol_id: c.protocol_id,
+        closed: !c.status.is_open(),
+        held,
+        planned_sessions: c.planned_sessions,
+    }))
 }
 
 /// One instrument's outcome, with when its first and last scores were taken.

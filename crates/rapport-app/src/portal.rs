@@ -159,7 +159,7 @@ pub async fn due_measures(
     // Never ask for the same questionnaire twice in a day: a session held today
     // and an answer sent after it would otherwise leave it "due" for the next one.
     let today = Timestamp::now().date();
-    let mut due = schedule_states(&schedule, &held_dates(sessions), &done)
+    let mut due = schedule_states(&schedule, course.planned_sessions, &held_dates(sessions), &done)
         .into_iter()
         .filter(|(_, st)| *st != DueState::NotDue)
         .filter(|(id, _)| !done.iter().any(|(i, d)| i == id && *d == today))

@@ -15,7 +15,7 @@ use crate::Error;
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::course::{course_on, CourseSpan};
 use rapport_core::measures::definition::Instrument;
-use rapport_core::measures::scoring::{check_answers, score_with, Score, RISK_ITEM_UNANSWERED};
+use rapport_core::measures::scoring::{check_answers, score_response, Score, RISK_ITEM_UNANSWERED};
 use rapport_core::msg;
 use rapport_core::validation::KeyArg;
 use rapport_core::{Id, Timestamp, ValidationErrors};
@@ -124,7 +124,7 @@ pub fn prepare<'a>(state: &'a AppState, sub: &'a Submission<'a>) -> crate::boxin
         )
         .map_err(|f| Error::Invalid(ValidationErrors(vec![f])))?;
         let course_id = course_for(state, sub.client, &sub.course, sub.completed_at).await?;
-        let mut scored = score_with(inst, &sub.answers, sub.band_set)?;
+        let mut scored = score_response(inst, &sub.answers, sub.unscored.as_deref(), sub.band_set)?;
         let late = sub.link.as_ref().is_some_and(|l| l.late);
         if late {
             scored.flags.push(LATE_SUBMISSION.into());

@@ -180,7 +180,7 @@ pub async fn record_assessment(
     flag: &RiskFlagRow,
     raw: &RawAssessment,
 ) -> Result<Id, Error> {
-    let a = validate_assessment(raw)?;
+    let a = validate_assessment(raw, crate::today::local_date(state).await)?;
     let mut e = me.event(action::RISK_ASSESSMENT_RECORD, "risk_assessment");
     e.client_id = Some(flag.client_id.to_string());
     Ok(state.store.record_risk_assessment(&flag.id, &a, &me.user.id, e).await?)
@@ -202,6 +202,9 @@ pub async fn close(
     state.store.close_risk_flag(&flag.id, assessment, safety_plan, &me.user.id, note, e).await.map_err(
         |e| match e {
             StoreError::Invalid(m) if m.contains("already closed") => Error::Conflict(m),
+            StoreError::Invalid(m) if m == rapport_store::measures::PLAN_BEFORE_ANSWER => {
+                Error::keyed("safety_plan_id", rapport_core::msg("risk-close-plan-before-answer"), vec![])
+            }
             StoreError::Invalid(m) => {
                 let field = if m.contains("assessment") { "assessment_id" } else { "safety_plan_id" };
                 Error::invalid(field, m)

@@ -183,7 +183,11 @@ pub async fn session_scores(state: &AppState, me: &Identity, sx: &SessionContext
         None => 0,
     };
     let (schedule, _, _) = crate::measures::schedule_of(state, &sx.cx.course.id).await?;
-    let scheduled_here = before % schedule.every.max(1) as usize == 0;
+    let scheduled_here = rapport_core::measures::schedule::is_scheduled(
+        before as u32 + 1,
+        schedule.every,
+        sx.cx.course.planned_sessions,
+    );
     let short = |id: &str| state.instruments.get(id).map(|i| (i.id.clone(), i.short_name.clone()));
     let mut record: Vec<(String, String)> = if scheduled_here {
         schedule

@@ -105,6 +105,9 @@ pub struct TaskItem {
 pub enum TaskKind {
     AcknowledgeFlag,
     RiskAssessment,
+    /// A risk assessment's follow-up date has come (due from that day, until
+    /// a later assessment or a signed note's risk check on or after it).
+    RiskFollowUp,
     /// Follow-up measures `months` after the course, with the questionnaires' short names.
     FollowUp {
         months: i64,
@@ -266,6 +269,19 @@ pub async fn today(state: &AppState, me: &Identity, date: Date) -> AppResult<Tod
         });
     }
     flags.sort_by_key(|f| (flag_rank(f.level), f.raised_at));
+
+    // Risk follow-ups: each client's latest assessment's follow-up date, from that day on.
+    for (client, flag, on) in state.store.risk_follow_ups_due(&ids, date).await? {
+        tasks.push(TaskItem {
+            client_name: name(&client),
+            client_id: client,
+            what: "Risk follow-up".into(),
+            kind: TaskKind::RiskFollowUp,
+            due: on,
+            overdue_days: age_days(on, date),
+            href: format!("/risk-flags/{flag}"),
+        });
+    }
 
     // Follow-up measures after a completed course, past their date.
     for r in &rows {

@@ -95,6 +95,116 @@ pub struct RawAssessment {
     pub protective_factors: Option<String>,
     pub risk_level: Option<String>,
     pub actions: Option<String>,
+    /// `cssrs_screener`, `other` or `none` (a clinical interview without a tool).
+    pub screening_tool: Option<String>,
+    /// The Columbia screener's answers, `yes` or `no` each (questions 3-5 only
+    /// when question 2 is yes; `cssrs_q6_recent` only when question 6 is yes).
+    pub cssrs_q1: Option<String>,
+    pub cssrs_q2: Option<String>,
+    pub cssrs_q3: Option<String>,
+    pub cssrs_q4: Option<String>,
+    pub cssrs_q5: Option<String>,
+    pub cssrs_q6: Option<String>,
+    pub cssrs_q6_recent: Option<String>,
+    /// Another tool: its name and its result, in words.
+    pub screening_tool_name: Option<String>,
+    pub screening_result: Option<String>,
+    /// YYYY-MM-DD: when the risk is looked at again (a task from that day).
+    pub follow_up_on: Option<String>,
+}
+
+/// The Columbia screener's answers (C-SSRS screen version, the clinician's
+/// yes/no per question; the questions' licensed wording is not stored or shown).
+/// Questions 1-5 ask about the past month, question 6 about behaviour ever,
+/// with "in the past 3 months" asked when it is yes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CssrsAnswers {
+    /// Wish to be dead.
+    pub q1: bool,
+    /// Non-specific active suicidal thoughts.
+    pub q2: bool,
+    /// Thoughts of a method (asked when question 2 is yes).
+    pub q3: Option<bool>,
+    /// Some intent to act (asked when question 2 is yes).
+    pub q4: Option<bool>,
+    /// A specific plan with intent (asked when question 2 is yes).
+    pub q5: Option<bool>,
+    /// Suicidal behaviour, ever.
+    pub q6: bool,
+    /// That behaviour within the past 3 months (asked when question 6 is yes).
+    pub q6_recent: Option<bool>,
+}
+
+/// The screener's triage (Columbia Lighthouse Project; shared measures.md R6):
+/// high with yes to question 4 or 5, or behaviour in the past 3 months;
+/// moderate with yes to question 3, or behaviour longer ago; low with yes to
+/// question 1 or 2 only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CssrsRisk {
+    None,
+    Low,
+    Moderate,
+    High,
+}
+
+impl CssrsRisk {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CssrsRisk::None => "none",
+            CssrsRisk::Low => "low",
+            CssrsRisk::Moderate => "moderate",
+            CssrsRisk::High => "high",
+        }
+    }
+
+    /// The result in words, in the reader's language.
+    pub fn message(self) -> &'static str {
+        match self {
+            CssrsRisk::None => crate::msg("risk-cssrs-result-none"),
+            CssrsRisk::Low => crate::msg("risk-cssrs-result-low"),
+            CssrsRisk::Moderate => crate::msg("risk-cssrs-result-moderate"),
+            CssrsRisk::High => crate::msg("risk-cssrs-result-high"),
+        }
+    }
+}
+
+impl CssrsAnswers {
+    pub fn triage(&self) -> CssrsRisk {
+        let yes = |a: Option<bool>| a == Some(true);
+        if yes(self.q4) || yes(self.q5) || (self.q6 && yes(self.q6_recent)) {
+            CssrsRisk::High
+        } else if yes(self.q3) || self.q6 {
+            CssrsRisk::Moderate
+        } else if self.q1 || self.q2 {
+            CssrsRisk::Low
+        } else {
+            CssrsRisk::None
+        }
+    }
+}
+
+/// The screening tool used in an assessment, with its result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "tool", rename_all = "snake_case")]
+pub enum Screening {
+    /// The Columbia screener: the answers, and the triage they give.
+    CssrsScreener { answers: CssrsAnswers, result: CssrsRisk },
+    /// Another tool, named, with its result in words.
+    Other { name: String, result: String },
+    /// A clinical interview without a screening tool.
+    None,
+}
+
+impl Screening {
+    /// `cssrs_screener`, `other` or `none`.
+    pub fn tool(&self) -> &'static str {
+        match self {
+            Screening::CssrsScreener { .. } => "cssrs_screener",
+            Screening::Other { .. } => "other",
+            Screening::None => "none",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -106,7 +216,18 @@ pub struct Assessment {
     pub history: String,
     pub protective_factors: String,
     pub risk_level: RiskLevel,
+    /// What was done; required when the level is high or imminent.
     pub actions: Option<String>,
+    pub screening: Screening,
+    /// When the risk is looked at again: a due task from that day.
+    pub follow_up_on: Option<time::Date>,
+}
+
+/// A safety plan closes a flag only when it was saved (a new version, a
+/// review) at or after the positive answer that raised the flag: an earlier
+/// version was written before the client said it.
+pub fn plan_reviewed_after(answer_at: crate::Timestamp, plan_saved_at: crate::Timestamp) -> bool {
+    plan_saved_at >= answer_at
 }
 
 /// `missing`: the message saying "{label} is required" in the reader's language.
@@ -128,8 +249,77 @@ fn required(
     }
 }
 
-/// Every part of the assessment is required: "none" must be written, not left blank.
-pub fn validate_assessment(raw: &RawAssessment) -> Result<Assessment, ValidationErrors> {
+/// A yes/no answer of the Columbia screener: `Ok(None)` when blank.
+fn yes_no(e: &mut ValidationErrors, field: &str, v: Option<&str>) -> Option<bool> {
+    match v.map(str::trim).unwrap_or("") {
+        "" => None,
+        "yes" | "true" => Some(true),
+        "no" | "false" => Some(false),
+        _ => {
+            e.add_key(field, crate::msg("risk-cssrs-yes-no"), vec![]);
+            None
+        }
+    }
+}
+
+/// The screening tool and its result; every question the screener asks must be answered.
+fn screening(e: &mut ValidationErrors, raw: &RawAssessment) -> Screening {
+    match raw.screening_tool.as_deref().map(str::trim).unwrap_or("") {
+        "cssrs_screener" => {
+            let need = |e: &mut ValidationErrors, field: &str, v: Option<&str>| {
+                let a = yes_no(e, field, v);
+                if a.is_none() && e.for_field(field).is_none() {
+                    e.add_key(field, crate::msg("risk-cssrs-answer-required"), vec![]);
+                }
+                a.unwrap_or(false)
+            };
+            let q1 = need(e, "cssrs_q1", raw.cssrs_q1.as_deref());
+            let q2 = need(e, "cssrs_q2", raw.cssrs_q2.as_deref());
+            // Questions 3-5 are asked only after a yes to question 2.
+            let (q3, q4, q5) = if q2 {
+                (
+                    Some(need(e, "cssrs_q3", raw.cssrs_q3.as_deref())),
+                    Some(need(e, "cssrs_q4", raw.cssrs_q4.as_deref())),
+                    Some(need(e, "cssrs_q5", raw.cssrs_q5.as_deref())),
+                )
+            } else {
+                (None, None, None)
+            };
+            let q6 = need(e, "cssrs_q6", raw.cssrs_q6.as_deref());
+            let q6_recent = q6.then(|| need(e, "cssrs_q6_recent", raw.cssrs_q6_recent.as_deref()));
+            let answers = CssrsAnswers { q1, q2, q3, q4, q5, q6, q6_recent };
+            Screening::CssrsScreener { answers, result: answers.triage() }
+        }
+        "other" => {
+            let name = required(
+                e,
+                "screening_tool_name",
+                msg("field-screening-tool-name"),
+                crate::msg("risk-screening-tool-name-required"),
+                raw.screening_tool_name.as_deref(),
+            );
+            let result = required(
+                e,
+                "screening_result",
+                msg("field-screening-result"),
+                crate::msg("risk-screening-result-required"),
+                raw.screening_result.as_deref(),
+            );
+            Screening::Other { name, result }
+        }
+        "none" => Screening::None,
+        _ => {
+            e.add_key("screening_tool", crate::msg("risk-screening-tool-invalid"), vec![]);
+            Screening::None
+        }
+    }
+}
+
+/// Every part of the assessment is required: "none" must be written, not left
+/// blank. The screening tool is named (or "none"); the actions taken are
+/// required at a high or imminent level; a follow-up date lies from `today`
+/// on (the organisation's local date).
+pub fn validate_assessment(raw: &RawAssessment, today: time::Date) -> Result<Assessment, ValidationErrors> {
     let mut e = ValidationErrors::new();
     let ideation = required(
         &mut e,
@@ -163,6 +353,33 @@ pub fn validate_assessment(raw: &RawAssessment) -> Result<Assessment, Validation
         e.add_key("risk_level", crate::msg("risk-level-invalid"), vec![]);
     }
     let actions = optional_text(&mut e, "actions", msg("field-actions"), raw.actions.as_deref(), MAX_TEXT);
+    if matches!(risk_level, Some(RiskLevel::High | RiskLevel::Imminent))
+        && actions.is_none()
+        && e.for_field("actions").is_none()
+    {
+        e.add_key("actions", crate::msg("risk-actions-required-high"), vec![]);
+    }
+    let screening = screening(&mut e, raw);
+    let follow_up_on = match raw.follow_up_on.as_deref().map(str::trim).unwrap_or("") {
+        "" => None,
+        s => match crate::time::parse_date(s) {
+            Some(d) if d < today => {
+                e.add_key("follow_up_on", crate::msg("risk-follow-up-past"), vec![]);
+                None
+            }
+            Some(d) => match crate::validation::plausible_date("follow_up_on", msg("field-follow-up-on"), d, today) {
+                Ok(d) => Some(d),
+                Err(f) => {
+                    e.0.push(f);
+                    None
+                }
+            },
+            None => {
+                e.add_key("follow_up_on", crate::msg("risk-follow-up-invalid"), vec![]);
+                None
+            }
+        },
+    };
     e.into_result()?;
     Ok(Assessment {
         ideation,
@@ -173,6 +390,8 @@ pub fn validate_assessment(raw: &RawAssessment) -> Result<Assessment, Validation
         protective_factors,
         risk_level: risk_level.expect("checked"),
         actions,
+        screening,
+        follow_up_on,
     })
 }
 
@@ -309,19 +528,127 @@ mod tests {
             history: s("no attempts"),
             protective_factors: s("children"),
             risk_level: s("low"),
-            actions: None,
+            screening_tool: s("none"),
+            ..Default::default()
         }
+    }
+
+    const TODAY: time::Date = time::macros::date!(2026 - 03 - 10);
+
+    fn check(r: &RawAssessment) -> Result<Assessment, ValidationErrors> {
+        validate_assessment(r, TODAY)
+    }
+
+    fn field(r: &RawAssessment) -> String {
+        check(r).unwrap_err().first().unwrap().field.clone()
     }
 
     #[test]
     fn assessment_needs_every_part_and_a_known_level() {
-        assert_eq!(validate_assessment(&full()).unwrap().risk_level, RiskLevel::Low);
+        assert_eq!(check(&full()).unwrap().risk_level, RiskLevel::Low);
         let mut r = full();
         r.means = Some("  ".into());
-        assert_eq!(validate_assessment(&r).unwrap_err().first().unwrap().field, "means");
+        assert_eq!(field(&r), "means");
         let mut r = full();
         r.risk_level = Some("severe".into());
-        assert_eq!(validate_assessment(&r).unwrap_err().first().unwrap().field, "risk_level");
+        assert_eq!(field(&r), "risk_level");
+    }
+
+    #[test]
+    fn actions_are_required_at_a_high_or_imminent_level() {
+        for level in ["high", "imminent"] {
+            let r = RawAssessment { risk_level: Some(level.into()), ..full() };
+            assert_eq!(field(&r), "actions", "{level}");
+            let blank = RawAssessment { actions: Some("   ".into()), ..r.clone() };
+            assert_eq!(field(&blank), "actions", "{level}: blank is missing");
+            let done = RawAssessment { actions: Some("referred to the crisis team".into()), ..r };
+            assert_eq!(check(&done).unwrap().actions.as_deref(), Some("referred to the crisis team"));
+        }
+        for level in ["low", "moderate"] {
+            assert!(check(&RawAssessment { risk_level: Some(level.into()), ..full() }).unwrap().actions.is_none());
+        }
+    }
+
+    #[test]
+    fn the_screening_tool_is_named_with_its_result() {
+        assert_eq!(field(&RawAssessment { screening_tool: None, ..full() }), "screening_tool");
+        assert_eq!(field(&RawAssessment { screening_tool: Some("phq9".into()), ..full() }), "screening_tool");
+        assert_eq!(check(&full()).unwrap().screening, Screening::None);
+        let other = RawAssessment { screening_tool: Some("other".into()), ..full() };
+        assert_eq!(field(&other), "screening_tool_name");
+        let named = RawAssessment { screening_tool_name: Some("SAD PERSONS".into()), ..other };
+        assert_eq!(field(&named), "screening_result");
+        let done = RawAssessment { screening_result: Some("4: low".into()), ..named };
+        assert_eq!(
+            check(&done).unwrap().screening,
+            Screening::Other { name: "SAD PERSONS".into(), result: "4: low".into() }
+        );
+    }
+
+    fn cssrs(q: [&str; 7]) -> RawAssessment {
+        let s = |v: &str| (!v.is_empty()).then(|| v.to_string());
+        RawAssessment {
+            screening_tool: s("cssrs_screener"),
+            cssrs_q1: s(q[0]),
+            cssrs_q2: s(q[1]),
+            cssrs_q3: s(q[2]),
+            cssrs_q4: s(q[3]),
+            cssrs_q5: s(q[4]),
+            cssrs_q6: s(q[5]),
+            cssrs_q6_recent: s(q[6]),
+            ..full()
+        }
+    }
+
+    fn triage(q: [&str; 7]) -> CssrsRisk {
+        match check(&cssrs(q)).unwrap().screening {
+            Screening::CssrsScreener { result, answers } => {
+                assert_eq!(result, answers.triage());
+                result
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_columbia_screener_stores_answers_and_triages_them() {
+        assert_eq!(triage(["no", "no", "", "", "", "no", ""]), CssrsRisk::None);
+        assert_eq!(triage(["yes", "no", "", "", "", "no", ""]), CssrsRisk::Low);
+        assert_eq!(triage(["yes", "yes", "no", "no", "no", "no", ""]), CssrsRisk::Low);
+        assert_eq!(triage(["yes", "yes", "yes", "no", "no", "no", ""]), CssrsRisk::Moderate);
+        assert_eq!(triage(["no", "no", "", "", "", "yes", "no"]), CssrsRisk::Moderate, "behaviour long ago");
+        assert_eq!(triage(["yes", "yes", "yes", "yes", "no", "no", ""]), CssrsRisk::High, "intent");
+        assert_eq!(triage(["yes", "yes", "yes", "no", "yes", "no", ""]), CssrsRisk::High, "plan and intent");
+        assert_eq!(triage(["no", "no", "", "", "", "yes", "yes"]), CssrsRisk::High, "behaviour in 3 months");
+        // Questions 3-5 are skipped after a no to question 2, whatever was sent.
+        let skipped = check(&cssrs(["no", "no", "yes", "yes", "yes", "no", ""])).unwrap();
+        assert!(matches!(skipped.screening, Screening::CssrsScreener { result: CssrsRisk::None, .. }));
+        // Every question the screener asks needs an answer, named.
+        assert_eq!(field(&cssrs(["", "no", "", "", "", "no", ""])), "cssrs_q1");
+        assert_eq!(field(&cssrs(["no", "yes", "", "no", "no", "no", ""])), "cssrs_q3");
+        assert_eq!(field(&cssrs(["no", "no", "", "", "", "yes", ""])), "cssrs_q6_recent");
+        assert_eq!(field(&cssrs(["maybe", "no", "", "", "", "no", ""])), "cssrs_q1");
+    }
+
+    #[test]
+    fn a_follow_up_date_is_from_today_on() {
+        let on = |d: &str| RawAssessment { follow_up_on: Some(d.into()), ..full() };
+        assert_eq!(check(&on("2026-03-17")).unwrap().follow_up_on, Some(time::macros::date!(2026 - 03 - 17)));
+        assert_eq!(check(&on("2026-03-10")).unwrap().follow_up_on, Some(TODAY));
+        assert_eq!(check(&on("")).unwrap().follow_up_on, None);
+        assert_eq!(field(&on("2026-03-09")), "follow_up_on");
+        assert_eq!(field(&on("17/03/2026")), "follow_up_on");
+        assert_eq!(field(&on("2031-01-01")), "follow_up_on", "more than two years ahead");
+    }
+
+    #[test]
+    fn only_a_plan_saved_after_the_answer_closes_its_flag() {
+        let answer = crate::Timestamp::parse("2026-03-10T09:00:00Z").unwrap();
+        let before = crate::Timestamp::parse("2026-03-01T12:00:00Z").unwrap();
+        let after = crate::Timestamp::parse("2026-03-10T09:30:00Z").unwrap();
+        assert!(!plan_reviewed_after(answer, before));
+        assert!(plan_reviewed_after(answer, after));
+        assert!(plan_reviewed_after(answer, answer));
     }
 
     #[test]

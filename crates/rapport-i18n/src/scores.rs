@@ -283,6 +283,7 @@ impl Tr {
                 self.t(match r {
                     NotOnTrackReason::ReliableDeterioration => msg("score-off-track-deterioration"),
                     NotOnTrackReason::NoImprovementByReview => msg("score-off-track-no-improvement"),
+                    NotOnTrackReason::TooLittleReductionByReview => msg("score-off-track-too-little-reduction"),
                 })
             })
             .collect::<Vec<_>>()

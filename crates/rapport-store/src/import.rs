@@ -441,8 +441,9 @@ impl Store {
         insert_many(
             &mut tx,
             "INSERT INTO risk_assessments (id, client_id, flag_id, ideation, plan, intent, means, history, \
-             protective_factors, risk_level, actions, assessed_by, assessed_at)",
-            13,
+             protective_factors, risk_level, actions, assessed_by, assessed_at, screening_tool, screening_answers, \
+             screening_name, screening_result, follow_up_on)",
+            18,
             &assessed,
             |q, (id, f, at, a)| {
                 q.bind(id.as_str().to_string())
@@ -458,6 +459,11 @@ impl Store {
                     .bind(a.actions.clone())
                     .bind(f.by.as_str().to_string())
                     .bind(at.to_db())
+                    .bind(crate::measures::screening_columns(&a.screening).0)
+                    .bind(crate::measures::screening_columns(&a.screening).1)
+                    .bind(crate::measures::screening_columns(&a.screening).2)
+                    .bind(crate::measures::screening_columns(&a.screening).3)
+                    .bind(a.follow_up_on.map(rapport_core::time::format_date))
             },
         )
         .await?;

@@ -8,7 +8,7 @@ use rapport_core::audit::{action, AuditEvent};
 use rapport_core::escalation;
 use rapport_core::measures::scoring::RiskHit;
 use rapport_core::measures::Score;
-use rapport_core::risk::{Assessment, FlagStatus, SafetyPlan};
+use rapport_core::risk::{Assessment, FlagStatus, SafetyPlan, Screening};
 use rapport_core::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
 use sqlx::{Any, Transaction};
@@ -136,6 +136,8 @@ pub struct AssessmentRow {
     pub assessment: Assessment,
     pub assessed_by_name: String,
     pub assessed_at: Timestamp,
+    /// False for an assessment recorded before the screening tool was asked for.
+    pub screening_recorded: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -205,6 +207,59 @@ pub(crate) fn response_from_row(r: &sqlx::any::AnyRow) -> Result<ResponseRow> {
         mode: r.col("mode")?,
         created_at: ts(&r.col::<String>("created_at")?),
         language: r.col("language")?,
+    })
+}
+
+/// The refusal of a sign-off whose safety plan version predates the answer
+/// that raised the flag.
+pub const PLAN_BEFORE_ANSWER: &str = "this safety plan version was saved before the answer that raised the flag";
+
+/// The columns a screening is stored in: (tool, answers JSON, name, result).
+pub(crate) fn screening_columns(s: &Screening) -> (String, Option<String>, Option<String>, Option<String>) {
+    match s {
+        Screening::CssrsScreener { answers, result } => {
+            (s.tool().into(), Some(json(answers)), None, Some(result.as_str().into()))
+        }
+        Screening::Other { name, result } => (s.tool().into(), None, Some(name.clone()), Some(result.clone())),
+        Screening::None => (s.tool().into(), None, None, None),
+    }
+}
+
+fn assessment_from_row(r: &sqlx::any::AnyRow) -> Result<AssessmentRow> {
+    let level: String = r.col("risk_level")?;
+    let tool: Option<String> = r.col("screening_tool")?;
+    let screening = match tool.as_deref() {
+        Some("cssrs_screener") => {
+            let answers: rapport_core::risk::CssrsAnswers =
+                from_json(&r.col::<Option<String>>("screening_answers")?.unwrap_or_default(), "screener answers")?;
+            Screening::CssrsScreener { answers, result: answers.triage() }
+        }
+        Some("other") => Screening::Other {
+            name: r.col::<Option<String>>("screening_name")?.unwrap_or_default(),
+            result: r.col::<Option<String>>("screening_result")?.unwrap_or_default(),
+        },
+        _ => Screening::None,
+    };
+    let follow_up: Option<String> = r.col("follow_up_on")?;
+    Ok(AssessmentRow {
+        id: Id::from_db(r.col("id")?),
+        flag_id: Id::from_db(r.col("flag_id")?),
+        assessment: Assessment {
+            ideation: r.col("ideation")?,
+            plan: r.col("plan")?,
+            intent: r.col("intent")?,
+            means: r.col("means")?,
+            history: r.col("history")?,
+            protective_factors: r.col("protective_factors")?,
+            risk_level: rapport_core::risk::RiskLevel::parse(&level)
+                .ok_or_else(|| StoreError::Invalid(format!("bad risk level {level}")))?,
+            actions: r.col("actions")?,
+            screening,
+            follow_up_on: follow_up.as_deref().and_then(rapport_core::time::parse_date),
+        },
+        assessed_by_name: r.col("assessed_by_name")?,
+        assessed_at: ts(&r.col::<String>("assessed_at")?),
+        screening_recorded: tool.is_some(),
     })
 }
 
@@ -629,10 +684,12 @@ impl Store {
         if status == "closed" {
             return Err(StoreError::Invalid("this flag is closed".into()));
         }
+        let (tool, answers, name, result) = screening_columns(&a.screening);
         sqlx::query(
             "INSERT INTO risk_assessments (id, client_id, flag_id, ideation, plan, intent, means, history, \
-             protective_factors, risk_level, actions, assessed_by, assessed_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+             protective_factors, risk_level, actions, assessed_by, assessed_at, screening_tool, screening_answers, \
+             screening_name, screening_result, follow_up_on) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
         )
         .bind(id.as_str())
         .bind(client.as_str())
@@ -647,6 +704,11 @@ impl Store {
         .bind(a.actions.clone())
         .bind(by.as_str())
         .bind(now.to_db())
+        .bind(tool)
+        .bind(answers)
+        .bind(name)
+        .bind(result)
+        .bind(a.follow_up_on.map(rapport_core::time::format_date))
         .execute(&mut *tx)
         .await?;
         // Assessing a flag also acknowledges it.
@@ -681,32 +743,47 @@ impl Store {
     pub async fn risk_assessments(&self, flag: &Id) -> Result<Vec<AssessmentRow>> {
         let rows = sqlx::query(
             "SELECT a.id, a.flag_id, a.ideation, a.plan, a.intent, a.means, a.history, a.protective_factors, \
-             a.risk_level, a.actions, u.name AS assessed_by_name, a.assessed_at FROM risk_assessments a \
+             a.risk_level, a.actions, u.name AS assessed_by_name, a.assessed_at, a.screening_tool, \
+             a.screening_answers, a.screening_name, a.screening_result, a.follow_up_on FROM risk_assessments a \
              JOIN users u ON u.id = a.assessed_by WHERE a.flag_id = $1 ORDER BY a.assessed_at DESC, a.id DESC",
         )
         .bind(flag.as_str())
         .fetch_all(&self.read)
         .await?;
+        rows.iter().map(assessment_from_row).collect()
+    }
+
+    /// Risk follow-ups due on `today` for these clients: the follow-up date of
+    /// each client's latest assessment, when it has come and no later
+    /// assessment of the client and no signed progress note of a session on
+    /// or after that date (its risk check) has answered it. (client id, flag
+    /// id, follow-up date), earliest first.
+    #[crate::boxing::boxed_future]
+    pub async fn risk_follow_ups_due(&self, clients: &[Id], today: time::Date) -> Result<Vec<(Id, Id, time::Date)>> {
+        if clients.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = (0..clients.len()).map(|i| format!("${}", i + 2)).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "SELECT a.client_id, a.flag_id, a.follow_up_on FROM risk_assessments a \
+             WHERE a.client_id IN ({list}) AND a.follow_up_on IS NOT NULL AND a.follow_up_on <= $1 \
+             AND NOT EXISTS (SELECT 1 FROM risk_assessments b WHERE b.client_id = a.client_id \
+                 AND (b.assessed_at > a.assessed_at OR (b.assessed_at = a.assessed_at AND b.id > a.id))) \
+             AND NOT EXISTS (SELECT 1 FROM progress_notes n JOIN therapy_sessions s ON s.id = n.session_id \
+                 WHERE n.client_id = a.client_id AND n.status = 'signed' AND s.session_date >= a.follow_up_on) \
+             ORDER BY a.follow_up_on, a.client_id"
+        );
+        let mut q = sqlx::query(&sql).bind(rapport_core::time::format_date(today));
+        for c in clients {
+            q = q.bind(c.as_str());
+        }
+        let rows = q.fetch_all(&self.read).await?;
         rows.iter()
             .map(|r| {
-                let level: String = r.col("risk_level")?;
-                Ok(AssessmentRow {
-                    id: Id::from_db(r.col("id")?),
-                    flag_id: Id::from_db(r.col("flag_id")?),
-                    assessment: Assessment {
-                        ideation: r.col("ideation")?,
-                        plan: r.col("plan")?,
-                        intent: r.col("intent")?,
-                        means: r.col("means")?,
-                        history: r.col("history")?,
-                        protective_factors: r.col("protective_factors")?,
-                        risk_level: rapport_core::risk::RiskLevel::parse(&level)
-                            .ok_or_else(|| StoreError::Invalid(format!("bad risk level {level}")))?,
-                        actions: r.col("actions")?,
-                    },
-                    assessed_by_name: r.col("assessed_by_name")?,
-                    assessed_at: ts(&r.col::<String>("assessed_at")?),
-                })
+                let on: String = r.col("follow_up_on")?;
+                let date = rapport_core::time::parse_date(&on)
+                    .ok_or_else(|| StoreError::Invalid(format!("bad follow-up date {on}")))?;
+                Ok((Id::from_db(r.col("client_id")?), Id::from_db(r.col("flag_id")?), date))
             })
             .collect()
     }
@@ -842,13 +919,26 @@ impl Store {
         if a.is_none() {
             return Err(StoreError::Invalid("record a risk assessment for this flag first".into()));
         }
-        let p = sqlx::query("SELECT 1 AS one FROM safety_plans WHERE id = $1 AND client_id = $2")
+        let p = sqlx::query("SELECT created_at FROM safety_plans WHERE id = $1 AND client_id = $2")
             .bind(safety_plan.as_str())
             .bind(client.as_str())
             .fetch_optional(&mut *tx)
             .await?;
-        if p.is_none() {
+        let Some(p) = p else {
             return Err(StoreError::Invalid("save a safety plan for this client first".into()));
+        };
+        // The plan must be a review dated after the positive answer (the
+        // response's completion, or the flag's raising), not an earlier version.
+        let answered = sqlx::query(
+            "SELECT COALESCE(r.completed_at, f.raised_at) AS answered_at FROM risk_flags f \
+             LEFT JOIN measure_responses r ON r.id = f.response_id WHERE f.id = $1",
+        )
+        .bind(flag.as_str())
+        .fetch_one(&mut *tx)
+        .await?;
+        let answered_at = ts(&answered.col::<String>("answered_at")?);
+        if !rapport_core::risk::plan_reviewed_after(answered_at, ts(&p.col::<String>("created_at")?)) {
+            return Err(StoreError::Invalid(PLAN_BEFORE_ANSWER.into()));
         }
         sqlx::query(
             "UPDATE risk_flags SET status = 'closed', assessment_id = $1, safety_plan_id = $2, closed_at = $3, \

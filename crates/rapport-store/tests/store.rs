@@ -392,16 +392,21 @@ mod measures {
 
     fn assessment() -> rapport_core::risk::Assessment {
         let s = |v: &str| Some(v.to_string());
-        validate_assessment(&RawAssessment {
-            ideation: s("passive, no active thoughts"),
-            plan: s("none"),
-            intent: s("none"),
-            means: s("no access"),
-            history: s("no previous attempts"),
-            protective_factors: s("children, faith"),
-            risk_level: s("low"),
-            actions: s("safety plan reviewed; follow up in 1 week"),
-        })
+        validate_assessment(
+            &RawAssessment {
+                ideation: s("passive, no active thoughts"),
+                plan: s("none"),
+                intent: s("none"),
+                means: s("no access"),
+                history: s("no previous attempts"),
+                protective_factors: s("children, faith"),
+                risk_level: s("low"),
+                actions: s("safety plan reviewed; follow up in 1 week"),
+                screening_tool: s("none"),
+                ..Default::default()
+            },
+            rapport_core::Timestamp::now().date(),
+        )
         .unwrap()
     }
 

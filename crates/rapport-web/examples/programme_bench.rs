@@ -247,6 +247,8 @@ impl Generator<'_> {
                                     protective_factors: "Family, work".into(),
                                     risk_level: RiskLevel::Low,
                                     actions: None,
+                                    screening: rapport_core::risk::Screening::None,
+                                    follow_up_on: None,
                                 },
                             )
                         }),

@@ -75,16 +75,28 @@ pub struct Norms {
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Cutoffs {
-    /// M₁ − 2s₁ (higher = worse scales): left the dysfunctional range.
+    /// Two SDs from the dysfunctional mean towards health (M₁ − 2s₁ when higher
+    /// is worse, M₁ + 2s₁ when higher is better): left the dysfunctional range.
     pub a: f64,
-    /// M₀ + 2s₀: within the functional range.
+    /// Two SDs from the functional mean towards illness (M₀ + 2s₀, or M₀ − 2s₀
+    /// when higher is better): within the functional range.
     pub b: f64,
-    /// (s₀·M₁ + s₁·M₀)/(s₀ + s₁): closer to the functional mean.
+    /// (s₀·M₁ + s₁·M₀)/(s₀ + s₁): closer to the functional mean (either direction).
     pub c: f64,
 }
 
-pub fn cutoffs(n: &Norms) -> Cutoffs {
-    Cutoffs { a: n.m1 - 2.0 * n.s1, b: n.m0 + 2.0 * n.s0, c: (n.s0 * n.m1 + n.s1 * n.m0) / (n.s0 + n.s1) }
+/// Jacobson & Truax (1991) cut-offs a, b and c, on the instrument's own
+/// direction (WHO-5: higher is better, so health lies above the cut-off).
+pub fn cutoffs(n: &Norms, direction: Direction) -> Cutoffs {
+    let towards_health = match direction {
+        Direction::HigherIsWorse => -1.0,
+        Direction::HigherIsBetter => 1.0,
+    };
+    Cutoffs {
+        a: n.m1 + towards_health * 2.0 * n.s1,
+        b: n.m0 - towards_health * 2.0 * n.s0,
+        c: (n.s0 * n.m1 + n.s1 * n.m0) / (n.s0 + n.s1),
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -96,12 +108,27 @@ pub enum ClinicalSignificance {
     Deteriorated,
 }
 
-/// Jacobson–Truax category: recovered = reliable improvement and the cut-off crossed.
-pub fn clinical_significance(rci: &Rci, post: i64, cutoff: f64, direction: Direction) -> ClinicalSignificance {
-    let crossed = match direction {
-        Direction::HigherIsWorse => (post as f64) < cutoff,
-        Direction::HigherIsBetter => (post as f64) > cutoff,
-    };
+/// Whether `score` lies on the functional (healthy) side of `cutoff`.
+pub fn functional(score: i64, cutoff: f64, direction: Direction) -> bool {
+    match direction {
+        Direction::HigherIsWorse => (score as f64) < cutoff,
+        Direction::HigherIsBetter => (score as f64) > cutoff,
+    }
+}
+
+/// Jacobson–Truax category from `pre` to `post`: recovered = a reliable
+/// improvement that crossed the cut-off, from the dysfunctional side at `pre`
+/// to the functional side at `post`. Someone who started on the functional
+/// side cannot recover (they were never a case): a reliable improvement is
+/// "improved". The cut-off's side follows the instrument's direction.
+pub fn clinical_significance(
+    rci: &Rci,
+    pre: i64,
+    post: i64,
+    cutoff: f64,
+    direction: Direction,
+) -> ClinicalSignificance {
+    let crossed = !functional(pre, cutoff, direction) && functional(post, cutoff, direction);
     match rci.category {
         ReliableChange::Improved if crossed => ClinicalSignificance::Recovered,
         ReliableChange::Improved => ClinicalSignificance::Improved,
@@ -418,8 +445,12 @@ impl Review {
 pub enum NotOnTrackReason {
     /// A score after the baseline was reliably worse than the baseline.
     ReliableDeterioration,
-    /// The review point has passed without a reliable (or the minimum) improvement.
+    /// The review point has passed without a reliable improvement.
     NoImprovementByReview,
+    /// The review point has passed without the minimum percentage drop
+    /// (`min_reduction_without_rci`): the instrument has no reliable-change
+    /// parameters (HAM-D-17, QIDS-SR16), so a percentage stands in for them.
+    TooLittleReductionByReview,
 }
 
 impl NotOnTrackReason {
@@ -427,6 +458,7 @@ impl NotOnTrackReason {
         match self {
             NotOnTrackReason::ReliableDeterioration => "reliable_deterioration",
             NotOnTrackReason::NoImprovementByReview => "no_improvement_by_review",
+            NotOnTrackReason::TooLittleReductionByReview => "too_little_reduction_by_review",
         }
     }
 }
@@ -452,18 +484,18 @@ pub fn not_on_track_at(
     }
     if review.reached(rule, totals.len()) {
         let latest = *totals.last().expect("non-empty");
-        let improved = match rc(latest) {
-            Some(c) => c == ReliableChange::Improved,
+        match rc(latest) {
+            Some(c) if c != ReliableChange::Improved => reasons.push(NotOnTrackReason::NoImprovementByReview),
+            Some(_) => {}
             None => {
                 let (pre, post) = match inst.direction {
                     Direction::HigherIsWorse => (baseline, latest),
                     Direction::HigherIsBetter => (inst.range.max - baseline, inst.range.max - latest),
                 };
-                pre > 0 && (pre - post) as f64 >= rule.min_reduction_without_rci * pre as f64
+                if !(pre > 0 && (pre - post) as f64 >= rule.min_reduction_without_rci * pre as f64) {
+                    reasons.push(NotOnTrackReason::TooLittleReductionByReview);
+                }
             }
-        };
-        if !improved {
-            reasons.push(NotOnTrackReason::NoImprovementByReview);
         }
     }
     reasons
@@ -475,7 +507,11 @@ mod tests {
 
     #[test]
     fn not_on_track_reasons_read_as_they_serialise() {
-        for r in [NotOnTrackReason::ReliableDeterioration, NotOnTrackReason::NoImprovementByReview] {
+        for r in [
+            NotOnTrackReason::ReliableDeterioration,
+            NotOnTrackReason::NoImprovementByReview,
+            NotOnTrackReason::TooLittleReductionByReview,
+        ] {
             assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
         }
     }

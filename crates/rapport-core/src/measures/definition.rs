@@ -480,6 +480,26 @@ impl Instrument {
     }
 
     /// (lowest, highest) option score of an item's option set.
+    /// The score an option code gives on `item`, reverse scoring applied: the
+    /// one rule the scoring engine and the clinician's form both use, so the
+    /// score shown beside an EPDS answer is the score stored. None for a code
+    /// the item does not have.
+    pub fn item_score(&self, item: &Item, code: i64) -> Option<i64> {
+        let opt = self.options_for(item).iter().find(|o| o.code == code)?;
+        Some(if item.reverse {
+            let (lo, hi) = self.score_bounds(item);
+            lo + hi - opt.score
+        } else {
+            opt.score
+        })
+    }
+
+    /// Whether any scored item is reverse-scored (the EPDS): its clinician form
+    /// shows the score each answer gives.
+    pub fn has_reverse_items(&self) -> bool {
+        self.items.iter().any(|i| i.reverse)
+    }
+
     pub fn score_bounds(&self, item: &Item) -> (i64, i64) {
         let opts = self.options_for(item);
         let lo = opts.iter().map(|o| o.score).min().unwrap_or(0);

@@ -20,4 +20,6 @@ pub const SHIPPED: &[&str] = &["phq9", "phq2", "gad7", "who5", "hamd17", "epds",
 #[cfg(test)]
 mod language_tests;
 #[cfg(test)]
+mod rules_tests;
+#[cfg(test)]
 mod tests;

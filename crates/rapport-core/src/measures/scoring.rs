@@ -109,31 +109,31 @@ pub fn score(inst: &Instrument, answers: &[Option<i64>]) -> Result<Score, Valida
     score_with(inst, answers, None)
 }
 
-/// Scores a response; `band_set` picks a band set other than the default.
+/// Scores a response without its unscored answers; `band_set` picks a band
+/// set other than the default. See [`score_response`].
 pub fn score_with(
     inst: &Instrument,
     answers: &[Option<i64>],
+    band_set: Option<&str>,
+) -> Result<Score, ValidationErrors> {
+    score_response(inst, answers, None, band_set)
+}
+
+/// Scores a response. The unscored answers (PHQ-9's difficulty question) never
+/// change the total; the PHQ-9 diagnostic algorithm needs the difficulty
+/// answer (see [`phq9_algorithm`]).
+pub fn score_response(
+    inst: &Instrument,
+    answers: &[Option<i64>],
+    unscored: Option<&[Option<i64>]>,
     band_set: Option<&str>,
 ) -> Result<Score, ValidationErrors> {
     check_answers(inst, answers)?;
     let set = inst.band_set(band_set).ok_or_else(|| {
         ValidationErrors::single("band_set", format!("{} has no band set {band_set:?}", inst.short_name))
     })?;
-    let item_scores: Vec<Option<i64>> = inst
-        .items
-        .iter()
-        .zip(answers)
-        .map(|(item, a)| {
-            let code = (*a)?;
-            let opt = inst.options_for(item).iter().find(|o| o.code == code)?;
-            Some(if item.reverse {
-                let (lo, hi) = inst.score_bounds(item);
-                lo + hi - opt.score
-            } else {
-                opt.score
-            })
-        })
-        .collect();
+    let item_scores: Vec<Option<i64>> =
+        inst.items.iter().zip(answers).map(|(item, a)| inst.item_score(item, (*a)?)).collect();
     let missing: Vec<u32> =
         inst.items.iter().zip(&item_scores).filter(|(_, s)| s.is_none()).map(|(i, _)| i.number).collect();
 
@@ -210,7 +210,12 @@ pub fn score_with(
         flags.push(RISK_ITEM_UNANSWERED.into());
     }
     let diagnostic_algorithm = if inst.id == "phq9" && complete && item_scores.len() == 9 {
-        phq9_algorithm(&item_scores.iter().map(|s| s.unwrap_or(0)).collect::<Vec<_>>()).map(str::to_string)
+        let difficulty = inst.unscored_items.iter().position(|i| i.id == PHQ9_DIFFICULTY).and_then(|at| {
+            let code = unscored?.get(at).copied().flatten()?;
+            inst.item_score(&inst.unscored_items[at], code)
+        });
+        phq9_algorithm(&item_scores.iter().map(|s| s.unwrap_or(0)).collect::<Vec<_>>(), difficulty)
+            .map(|r| r.as_str().to_string())
     } else {
         None
     };
@@ -247,18 +252,52 @@ pub fn may_prorate(inst: &Instrument, missing: &[u32]) -> bool {
         && !inst.risk_items.iter().any(|r| missing.contains(&r.item))
 }
 
-/// Kroenke et al. (2001): count the items scored ≥ 2, item 9 counting at ≥ 1.
-/// ≥ 5 such items including item 1 or 2: major depressive syndrome; 2–4
-/// including item 1 or 2: other depressive syndrome.
-pub fn phq9_algorithm(items: &[i64]) -> Option<&'static str> {
+/// The id of the PHQ-9's unscored functional-impairment question.
+pub const PHQ9_DIFFICULTY: &str = "difficulty";
+
+/// What the PHQ-9 diagnostic algorithm concludes (a diagnosis still needs a clinician).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phq9Algorithm {
+    MajorDepressiveSyndrome,
+    OtherDepressiveSyndrome,
+    None,
+    /// The symptoms meet a syndrome but the difficulty question was left
+    /// blank: the algorithm cannot conclude without it.
+    ImpairmentNotRecorded,
+}
+
+impl Phq9Algorithm {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phq9Algorithm::MajorDepressiveSyndrome => "major_depressive_syndrome",
+            Phq9Algorithm::OtherDepressiveSyndrome => "other_depressive_syndrome",
+            Phq9Algorithm::None => "none",
+            Phq9Algorithm::ImpairmentNotRecorded => "impairment_not_recorded",
+        }
+    }
+}
+
+/// Kroenke, Spitzer & Williams (2001) and the PHQ-9 instructions: count the
+/// items scored ≥ 2, item 9 counting at ≥ 1. ≥ 5 such items including item 1
+/// or 2: major depressive syndrome; 2–4 including item 1 or 2: other
+/// depressive syndrome; either only when the functional-impairment question
+/// (`difficulty`, the score of its answer: 0 "not difficult at all" … 3) is
+/// at least "somewhat difficult". Symptoms meeting a syndrome with the
+/// question blank give [`Phq9Algorithm::ImpairmentNotRecorded`].
+pub fn phq9_algorithm(items: &[i64], difficulty: Option<i64>) -> Option<Phq9Algorithm> {
     if items.len() != 9 {
         return None;
     }
     let count = items.iter().enumerate().filter(|(i, v)| if *i == 8 { **v >= 1 } else { **v >= 2 }).count();
     let core = items[0] >= 2 || items[1] >= 2;
-    Some(match count {
-        5.. if core => "major_depressive_syndrome",
-        2..=4 if core => "other_depressive_syndrome",
-        _ => "none",
+    let syndrome = match count {
+        5.. if core => Phq9Algorithm::MajorDepressiveSyndrome,
+        2..=4 if core => Phq9Algorithm::OtherDepressiveSyndrome,
+        _ => return Some(Phq9Algorithm::None),
+    };
+    Some(match difficulty {
+        None => Phq9Algorithm::ImpairmentNotRecorded,
+        Some(d) if d >= 1 => syndrome,
+        Some(_) => Phq9Algorithm::None,
     })
 }

@@ -64,11 +64,22 @@ fn worked_scoring_examples() {
     assert!(e1.flags.contains(&"risk_item_9".to_string()));
     assert_eq!(e1.instrument_version, "1");
     assert_eq!(e1.scoring_version, SCORING_VERSION);
-    // Items ≥2 are 1, 2, 4, 6, plus item 9 (≥1): 5 including item 1.
-    assert_eq!(e1.diagnostic_algorithm.as_deref(), Some("major_depressive_syndrome"));
-    assert_eq!(phq9_algorithm(&[2, 0, 0, 2, 0, 0, 0, 0, 0]), Some("other_depressive_syndrome"));
-    assert_eq!(phq9_algorithm(&[0, 0, 2, 2, 2, 2, 2, 2, 1]), Some("none"), "neither item 1 nor 2");
-    assert_eq!(phq9_algorithm(&[2, 0, 0, 0, 0, 0, 0, 0, 0]), Some("none"));
+    // Items ≥2 are 1, 2, 4, 6, plus item 9 (≥1): 5 including item 1; without
+    // the difficulty answer the algorithm cannot conclude.
+    assert_eq!(e1.diagnostic_algorithm.as_deref(), Some("impairment_not_recorded"));
+    let phq9 = lib().get("phq9").unwrap().clone();
+    let with = |d: i64| {
+        score_response(&phq9, &full(&[2, 2, 1, 3, 1, 2, 1, 0, 1]), Some(&[Some(d)]), None).unwrap().diagnostic_algorithm
+    };
+    assert_eq!(with(1).as_deref(), Some("major_depressive_syndrome"), "somewhat difficult");
+    assert_eq!(with(3).as_deref(), Some("major_depressive_syndrome"));
+    assert_eq!(with(0).as_deref(), Some("none"), "not difficult at all: no syndrome");
+    use Phq9Algorithm as A;
+    assert_eq!(phq9_algorithm(&[2, 0, 0, 2, 0, 0, 0, 0, 0], Some(2)), Some(A::OtherDepressiveSyndrome));
+    assert_eq!(phq9_algorithm(&[2, 0, 0, 2, 0, 0, 0, 0, 0], Some(0)), Some(A::None));
+    assert_eq!(phq9_algorithm(&[2, 0, 0, 2, 0, 0, 0, 0, 0], None), Some(A::ImpairmentNotRecorded));
+    assert_eq!(phq9_algorithm(&[0, 0, 2, 2, 2, 2, 2, 2, 1], Some(3)), Some(A::None), "neither item 1 nor 2");
+    assert_eq!(phq9_algorithm(&[2, 0, 0, 0, 0, 0, 0, 0, 0], None), Some(A::None), "no syndrome needs no answer");
 
     let e2 = s("phq9", &full(&[1, 1, 0, 1, 0, 0, 1, 0, 0]));
     assert_eq!((e2.total, e2.band.as_deref(), e2.risk.len()), (Some(4), Some("minimal"), 0));
@@ -188,7 +199,7 @@ fn a_blank_risk_item_is_flagged_and_never_prorated() {
 #[test]
 fn worked_reliable_change_examples() {
     let p = ReliableChangeParams::JacobsonTruax { sd: 5.0, reliability: 0.84, source: "measures.md 7.2".into() };
-    let c = cutoffs(&Norms { m1: 15.0, s1: 5.0, m0: 3.0, s0: 3.0 });
+    let c = cutoffs(&Norms { m1: 15.0, s1: 5.0, m0: 3.0, s0: 3.0 }, Direction::HigherIsWorse);
     assert_eq!((c.a, c.b, c.c), (5.0, 9.0, 7.5));
     let r = reliable_change(&p, Direction::HigherIsWorse, 18, 7);
     assert!((r.se.unwrap() - 2.0).abs() < 1e-9);
@@ -212,7 +223,7 @@ fn worked_reliable_change_examples() {
         let r = reliable_change(&p, Direction::HigherIsWorse, pre, post);
         assert_eq!(post - pre, change);
         assert!((r.rci.unwrap() - rci).abs() < 0.005, "{pre}->{post}: {:?}", r.rci);
-        assert_eq!(clinical_significance(&r, post, c.c, Direction::HigherIsWorse), cat, "{pre}->{post}");
+        assert_eq!(clinical_significance(&r, pre, post, c.c, Direction::HigherIsWorse), cat, "{pre}->{post}");
         assert_eq!(response(pre, post, Direction::HigherIsWorse, 27), drop, "{pre}->{post} 50 % drop");
         assert_eq!(remission(&phq9, post), Some(post < 5), "{pre}->{post} remission cut-off");
         let o = instrument_outcome(&phq9, &[pre, post], &NotOnTrackRule::default()).unwrap();
@@ -351,9 +362,9 @@ fn not_on_track_rule() {
     assert!(not_on_track(&rule, &phq9, &[16, 15, 14, 14, 13]).is_empty(), "before the review point");
     let off = NotOnTrackRule { reliable_deterioration: false, review_after_scores: 0, ..rule.clone() };
     assert!(not_on_track(&off, &phq9, &[12, 20, 20, 20, 20, 20]).is_empty());
-    // No reliable-change parameters (HAM-D): the minimum reduction applies.
+    // No reliable-change parameters (HAM-D): the minimum reduction applies, and the reason says so.
     let hamd = lib().get("hamd17").unwrap().clone();
-    assert_eq!(not_on_track(&rule, &hamd, &[20, 20, 19, 18, 17, 17]), [NotOnTrackReason::NoImprovementByReview]);
+    assert_eq!(not_on_track(&rule, &hamd, &[20, 20, 19, 18, 17, 17]), [NotOnTrackReason::TooLittleReductionByReview]);
     assert!(not_on_track(&rule, &hamd, &[20, 20, 19, 18, 17, 16]).is_empty());
 }
 

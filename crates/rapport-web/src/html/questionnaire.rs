@@ -55,6 +55,8 @@ pub struct OptionView {
     pub code: i64,
     pub label: String,
     pub checked: bool,
+    /// The item score this answer gives (reverse scoring applied), as stored.
+    pub score: i64,
 }
 
 pub struct ItemView {
@@ -84,7 +86,12 @@ fn item_views(
                 options: inst
                     .options_for(it)
                     .iter()
-                    .map(|o| OptionView { code: o.code, label: o.label.clone(), checked: chosen == o.code.to_string() })
+                    .map(|o| OptionView {
+                        code: o.code,
+                        label: o.label.clone(),
+                        checked: chosen == o.code.to_string(),
+                        score: inst.item_score(it, o.code).unwrap_or(o.score),
+                    })
                     .collect(),
                 field,
             }
@@ -111,6 +118,10 @@ pub struct QuestionnaireView {
     pub attribution_language: String,
     pub items: Vec<ItemView>,
     pub extras: Vec<ItemView>,
+    /// Show the score each answer gives beside it (the clinician's form of an
+    /// instrument with reverse-scored items, the EPDS), so an answer copied
+    /// from paper is entered as the answer, never as a printed score reversed twice.
+    pub show_scores: bool,
 }
 
 impl QuestionnaireView {
@@ -143,7 +154,13 @@ impl QuestionnaireView {
             attribution_language: inst.base_language().to_string(),
             items: item_views(inst, &inst.items, "item", 0, form),
             extras: item_views(inst, &inst.unscored_items, "extra", inst.items.len() as u32, form),
+            show_scores: false,
         }
+    }
+
+    /// The clinician's form: answers of reverse-scored instruments show their scores.
+    pub fn for_clinician(inst: &Instrument, form: &HashMap<String, String>) -> Self {
+        QuestionnaireView { show_scores: inst.has_reverse_items(), ..Self::new(inst, form) }
     }
 }
 

@@ -82,7 +82,26 @@ pub async fn save_schedule(
         }
     };
     let version = crate::html::form::required_version(p.get("version"))?;
-    rapport_app::measures::save_schedule(&state, &me, &cx, &body, version).await?;
+    let confirmed = !p.get("confirm_no_risk_item").is_empty();
+    match rapport_app::measures::save_schedule(&state, &me, &cx, &body, version, confirmed).await {
+        Ok(()) => {}
+        // No instrument asks about risk: the form again, with the warning and the box to confirm.
+        Err(rapport_app::Error::Invalid(e)) => {
+            let html = measures_page(
+                &state,
+                &me,
+                cx.client,
+                Some(cx.course.id.to_string()),
+                false,
+                cx.basis.manages_portal(),
+                None,
+                Some((typed, FormErrors(e))),
+            )
+            .await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
+        }
+        Err(e) => return Err(e.into()),
+    }
     Ok(Redirect::to(&format!("/clients/{}/measures?course={}&done=schedule-saved", cx.client.id, cx.course.id))
         .into_response())
 }
@@ -180,14 +199,20 @@ impl MeasuresPage {
         self.library.get(id).map(|i| i.short_name.clone()).unwrap_or_else(|| id.to_string())
     }
 
-    /// "By default this course asks for these measures before every 2 sessions (sessions 1, 3, …)."
+    /// "By default this course asks for these measures before every 4 sessions,
+    /// counted back from the last planned session … (sessions 1, 4, 8, 12, 16)."
     fn schedule_sentence(&self, sv: &ScheduleView) -> String {
+        let sessions = rapport_core::measures::schedule::scheduled_sessions(sv.every, sv.planned)
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
         self.layout.tr.tn(
             crate::i18n::msg("measure-schedule-asks"),
             &[
                 ("custom", &if sv.custom { "yes" } else { "no" }),
                 ("every", &(sv.every as i64)),
-                ("next", &(sv.every as i64 + 1)),
+                ("sessions", &sessions),
             ],
         )
     }
@@ -234,6 +259,8 @@ pub struct ScopeLink {
 pub struct ScheduleView {
     pub course: String,
     pub every: u32,
+    /// The contract's session count: the cadence is anchored on the last.
+    pub planned: u32,
     pub version: i64,
     pub custom: bool,
     /// (instrument id, short name, checked in the form).
@@ -302,7 +329,8 @@ async fn measures_page(
     let charts = match &course {
         Some(cid) => {
             let id = rapport_core::Id::parse(cid).ok_or(AppError::NotFound)?;
-            let held = course_facts(state, &c.id, cid).await?.map(|f| f.held).unwrap_or_default();
+            let (held, planned) =
+                course_facts(state, &c.id, cid).await?.map(|f| (f.held, f.planned_sessions)).unwrap_or_default();
             // The course's own responses, as its outcomes count them.
             let mine: Vec<ResponseRow> = scoped.responses.clone();
             let (sched, version, rid) = schedule_of(state, &id).await?;
@@ -316,6 +344,7 @@ async fn measures_page(
             schedule = Some(ScheduleView {
                 course: cid.clone(),
                 every: sched.every,
+                planned,
                 version,
                 custom: rid.is_some(),
                 choices: state
@@ -330,7 +359,7 @@ async fn measures_page(
                     })
                     .collect(),
                 form_every: typed.as_ref().map(|t| t.every.clone()).unwrap_or_else(|| sched.every.to_string()),
-                states: rapport_core::measures::schedule::schedule_states(&sched, &held, &done)
+                states: rapport_core::measures::schedule::schedule_states(&sched, planned, &held, &done)
                     .into_iter()
                     .map(|(i, st)| (short(&i), st.as_str()))
                     .collect(),
@@ -512,7 +541,7 @@ fn form_page(
         course: form.get("course_id").cloned().unwrap_or_default(),
         short_name: inst.short_name.clone(),
         placeholder: inst.text_placeholder,
-        q: QuestionnaireView::new(inst, form),
+        q: QuestionnaireView::for_clinician(inst, form),
         mode: form.get("mode").cloned().unwrap_or_else(|| "in_session".into()),
         date_taken: form.get("date_taken").cloned().unwrap_or_else(|| rapport_core::time::format_date(today)),
         today: rapport_core::time::format_date(today),

@@ -19,7 +19,7 @@ use rapport_app::risk;
 use rapport_app::AppState;
 use rapport_app::Error;
 use rapport_core::escalation::{timing, Deadline, Deadlines, FlagClock, Tier, Timing};
-use rapport_core::risk::{RawAssessment, RawSafetyPlan, RiskLevel};
+use rapport_core::risk::{RawAssessment, RawSafetyPlan, RiskLevel, Screening};
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::ClientRecord;
 use rapport_store::escalation::EscalationHistoryRow;
@@ -220,6 +220,39 @@ impl FlagPage {
     fn step_words(&self, e: &EscalationHistoryRow) -> String {
         let s = &e.step;
         step_words(&self.layout.tr, s.deadline, s.step, s.tier, &s.routed_to)
+    }
+
+    /// The Columbia screener's questions as (field, topic in words, answer
+    /// sent): topics only, never the screener's licensed wording.
+    fn cssrs_questions(&self) -> Vec<(&'static str, String, String)> {
+        let a = &self.a;
+        [
+            ("cssrs_q1", msg("risk-cssrs-q1"), &a.cssrs_q1),
+            ("cssrs_q2", msg("risk-cssrs-q2"), &a.cssrs_q2),
+            ("cssrs_q3", msg("risk-cssrs-q3"), &a.cssrs_q3),
+            ("cssrs_q4", msg("risk-cssrs-q4"), &a.cssrs_q4),
+            ("cssrs_q5", msg("risk-cssrs-q5"), &a.cssrs_q5),
+            ("cssrs_q6", msg("risk-cssrs-q6"), &a.cssrs_q6),
+            ("cssrs_q6_recent", msg("risk-cssrs-q6-recent"), &a.cssrs_q6_recent),
+        ]
+        .into_iter()
+        .map(|(field, label, v)| (field, self.layout.tr.t(label), v.clone().unwrap_or_default()))
+        .collect()
+    }
+
+    /// The tool and its result in words ("Columbia screener: high risk (…)").
+    fn screening_words(&self, r: &AssessmentRow) -> String {
+        let tr = &self.layout.tr;
+        if !r.screening_recorded {
+            return tr.t("risk-screening-not-recorded");
+        }
+        match &r.assessment.screening {
+            Screening::CssrsScreener { result, .. } => {
+                tr.ta("risk-screening-cssrs-result", "result", tr.t(result.message()))
+            }
+            Screening::Other { name, result } => format!("{name}: {result}"),
+            Screening::None => tr.t("risk-screening-none"),
+        }
     }
 
     /// "Safety plan version 2 (4 Dec 2026, 14:05)".

@@ -82,11 +82,21 @@ impl TodayPage {
         }
     }
 
+    /// "due today" for a follow-up on its day, else how overdue it is.
+    fn task_when(&self, k: &TaskItem) -> String {
+        if k.overdue_days == 0 && k.kind == TaskKind::RiskFollowUp {
+            self.layout.tr.t("today-task-due-today")
+        } else {
+            self.layout.tr.ta("today-task-overdue", "days", k.overdue_days)
+        }
+    }
+
     fn task_what(&self, k: &TaskItem) -> String {
         let tr = &self.layout.tr;
         match &k.kind {
             TaskKind::AcknowledgeFlag => tr.t("today-task-acknowledge"),
             TaskKind::RiskAssessment => tr.t("today-task-assessment"),
+            TaskKind::RiskFollowUp => tr.t("today-task-risk-follow-up"),
             TaskKind::FollowUp { months, instruments } => {
                 tr.tn("today-task-follow-up", &[("months", months), ("instruments", instruments)])
             }

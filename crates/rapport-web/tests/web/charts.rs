@@ -1,14 +1,24 @@
 //! Measure charts, per-course measurement schedules with due/overdue measures,
 //! and the caseload's measures markers.
 
-use crate::matrix::{e, Entry};
+use crate::matrix::{e, j, Entry};
 use crate::support::*;
 use reqwest::Method;
 use serde_json::json;
 
 pub fn matrix_entries() -> Vec<Entry> {
     use Method as M;
-    vec![e(M::POST, "/courses/{id}/measure-schedule", "/courses/{course}/measure-schedule", "LNAAN")]
+    vec![
+        e(M::POST, "/courses/{id}/measure-schedule", "/courses/{course}/measure-schedule", "LNAAN"),
+        e(M::GET, "/api/v1/courses/{id}/measure-schedule", "/api/v1/courses/{course}/measure-schedule", "LNAAN"),
+        j(
+            M::PUT,
+            "/api/v1/courses/{id}/measure-schedule",
+            "/api/v1/courses/{course}/measure-schedule",
+            "LNAAN",
+            r#"{"instruments": ["phq9"], "every": 1, "version": 0}"#,
+        ),
+    ]
 }
 
 /// A course with two held sessions (5 and 12 January 2026), PHQ-9 before
@@ -103,7 +113,8 @@ async fn schedules_make_measures_due_or_overdue_on_the_course_and_the_caseload()
         assert!(list.contains("Overdue: GAD-7") && list.contains("Due: PHQ-9"), "{list}");
         assert!(list.contains("Open risk flag"));
 
-        // PHQ-9 only, every 2 sessions: before session 3, which is next.
+        // PHQ-9 only, every 2 sessions of 12, anchored on the last: sessions 1, 2, 4, …, 12.
+        // Sessions 1 and 2 had theirs and session 3 asks for nothing.
         let creates = app.count("record.create").await;
         let r = b
             .submit(
@@ -116,16 +127,17 @@ async fn schedules_make_measures_due_or_overdue_on_the_course_and_the_caseload()
         assert_eq!(app.count("record.create").await, creates + 1);
         let (_, html) = b.text(&page).await;
         assert!(html.contains("This course asks") && html.contains("every 2 sessions"));
-        assert!(!html.contains("GAD-7: <span"));
+        assert!(html.contains("(sessions 1, 2, 4, 6, 8, 10, 12)"), "{html}");
+        assert!(!html.contains("GAD-7: <span") && !html.contains("PHQ-9: <span"));
         let (_, list) = b.text("/clients").await;
-        assert!(list.contains("Due: PHQ-9") && !list.contains("Overdue: GAD-7"));
+        assert!(!list.contains("Due: PHQ-9") && !list.contains("Overdue: GAD-7"));
 
         // A stale version is a conflict; an unknown or missing instrument is refused.
         let stale = b
             .submit(
                 &page,
                 &format!("/courses/{course}/measure-schedule"),
-                &[("instrument", "gad7"), ("every", "1"), ("version", "0")],
+                &[("instrument", "gad7"), ("every", "1"), ("version", "0"), ("confirm_no_risk_item", "yes")],
             )
             .await;
         assert_eq!(stale.status(), 409);
@@ -139,7 +151,7 @@ async fn schedules_make_measures_due_or_overdue_on_the_course_and_the_caseload()
             .submit(
                 &page,
                 &format!("/courses/{course}/measure-schedule"),
-                &[("instrument", "gad7"), ("every", "1"), ("version", "1")],
+                &[("instrument", "gad7"), ("every", "1"), ("version", "1"), ("confirm_no_risk_item", "yes")],
             )
             .await;
         assert_eq!(r.status(), 303);

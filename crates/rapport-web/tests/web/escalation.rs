@@ -149,7 +149,7 @@ async fn steps_come_at_their_times_once_and_acknowledging_does_not_stop_the_asse
         // Assessed: nothing more, whatever the clock says.
         let assessment = json!({
             "ideation": "passive", "plan": "none", "intent": "none", "means": "none", "history": "none",
-            "protective_factors": "family", "risk_level": "low"
+            "protective_factors": "family", "risk_level": "low", "screening_tool": "none"
         });
         let (s, _) = call(&app, M::POST, &format!("/api/v1/risk-flags/{flag}/assessments"), &t, Some(assessment)).await;
         assert_eq!(s, 201);
@@ -270,7 +270,7 @@ async fn an_inactive_responsible_clinician_sends_flags_straight_up_and_closing_s
         let ts = app.token_for(&sup).await;
         let assessment = json!({
             "ideation": "none", "plan": "none", "intent": "none", "means": "none", "history": "none",
-            "protective_factors": "family", "risk_level": "low"
+            "protective_factors": "family", "risk_level": "low", "screening_tool": "none"
         });
         let (s, a) = call(&app, M::POST, &format!("/api/v1/risk-flags/{fc}/assessments"), &ts, Some(assessment)).await;
         assert_eq!(s, 201, "{a}");

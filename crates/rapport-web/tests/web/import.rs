@@ -79,6 +79,8 @@ pub fn history(
                         protective_factors: "Family".into(),
                         risk_level: RiskLevel::Low,
                         actions: None,
+                        screening: rapport_core::risk::Screening::None,
+                        follow_up_on: None,
                     },
                 )
             }),

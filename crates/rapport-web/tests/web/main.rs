@@ -9,6 +9,7 @@ mod calendar;
 mod caseload_paging;
 mod charts;
 mod client_portal;
+mod clinical;
 mod completion;
 mod context;
 mod courses;

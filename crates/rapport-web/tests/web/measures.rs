@@ -12,7 +12,7 @@ fn assessment() -> Value {
     json!({
         "ideation": "passive thoughts, none active", "plan": "none", "intent": "none",
         "means": "no access to means", "history": "no previous attempts",
-        "protective_factors": "children; faith", "risk_level": "low",
+        "protective_factors": "children; faith", "risk_level": "low", "screening_tool": "none",
         "actions": "safety plan updated; follow-up call in two days"
     })
 }
@@ -401,7 +401,7 @@ pub fn matrix_entries() -> Vec<Entry> {
             "/api/v1/risk-flags/{id}/assessments",
             "/api/v1/risk-flags/{flag}/assessments",
             "LNAAN",
-            r#"{"ideation": "i", "plan": "p", "intent": "i", "means": "m", "history": "h", "protective_factors": "f", "risk_level": "low"}"#,
+            r#"{"ideation": "i", "plan": "p", "intent": "i", "means": "m", "history": "h", "protective_factors": "f", "risk_level": "low", "screening_tool": "none"}"#,
         ),
         j(
             M::POST,
@@ -563,6 +563,7 @@ async fn clinician_records_a_measure_and_closes_the_risk_loop_in_the_ui() {
                     ("history", "none"),
                     ("protective_factors", "family"),
                     ("risk_level", "low"),
+                    ("screening_tool", "none"),
                 ],
             )
             .await;

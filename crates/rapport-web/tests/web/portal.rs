@@ -310,7 +310,8 @@ async fn a_positive_phq2_offers_the_phq9_at_once() {
             .submit(
                 &page,
                 &format!("/courses/{course}/measure-schedule"),
-                &[("instrument", "phq2"), ("every", "1"), ("version", "0")],
+                // The PHQ-2 has no risk question: saved once confirmed.
+                &[("instrument", "phq2"), ("every", "1"), ("version", "0"), ("confirm_no_risk_item", "yes")],
             )
             .await;
         assert_eq!(r.status(), 303);

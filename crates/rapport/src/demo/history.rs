@@ -175,6 +175,10 @@ pub async fn seed(store: &Store, clinicians: &[Id], texts: &super::lang::Texts) 
                         protective_factors: texts.history.protective.into(),
                         risk_level: RiskLevel::Low,
                         actions: None,
+                        // The Columbia screener: a passive wish to be dead only, no behaviour.
+                        screening: screener_low(),
+                        // Looked at again a week later: a Today task until a signed note's risk check.
+                        follow_up_on: Some(at.date() + Duration::days(7)),
                     };
                     let assessed = acked.plus(Duration::hours(3 + rng.next(20) as i64));
                     let assessment_id = store
@@ -269,4 +273,10 @@ mod tests {
         let numbered = free_name(&first, &last, 1, &taken);
         assert!(numbered.ends_with(" 2") && !taken.contains(&numbered), "{numbered}");
     }
+}
+
+/// The Columbia screener answered yes to the wish to be dead only: low risk.
+fn screener_low() -> rapport_core::risk::Screening {
+    let answers = rapport_core::risk::CssrsAnswers { q1: true, ..Default::default() };
+    rapport_core::risk::Screening::CssrsScreener { answers, result: answers.triage() }
 }

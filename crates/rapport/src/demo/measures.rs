@@ -111,7 +111,97 @@ pub async fn seed_measures(store: &Store, clients: &[(Id, Id)]) -> Result<usize,
             .await
             .map_err(|e| e.to_string())?;
     }
+    // Another client of the first clinician: a flag handled in full, whose
+    // assessment's follow-up date is today (a task on Today).
+    if let Some((client, clinician)) = clients.iter().skip(1).find(|(_, who)| *who == clients[0].1) {
+        seed_assessed_flag(store, client, clinician, open.get(client.as_str())).await?;
+    }
     Ok(count)
+}
+
+/// A PHQ-9 with item 9 = 1 five days ago, acknowledged within the hour and
+/// assessed with the Columbia screener (moderate: thoughts of a method),
+/// actions and a follow-up date of today; a safety plan reviewed after the
+/// answer; signed off.
+async fn seed_assessed_flag(store: &Store, client: &Id, clinician: &Id, course: Option<&Id>) -> Result<(), String> {
+    use rapport_core::measures::{score, Library};
+    use rapport_core::risk::{Assessment, CssrsAnswers, RiskLevel, SafetyPlan, Screening};
+    use rapport_store::measures::{Mode, NewResponse};
+    let err = |e: rapport_store::StoreError| e.to_string();
+    let lib = Library::builtin();
+    let phq9 = lib.get("phq9").expect("shipped");
+    let at = Timestamp::now().minus(time::Duration::days(5));
+    let new = NewResponse {
+        client_id: client.clone(),
+        course_id: course.map(|c| c.to_string()),
+        score: score(phq9, &answers_for(9, 12, Some(8), Some(1))).map_err(|e| e.to_string())?,
+        unscored_answers: None,
+        completed_at: at,
+        entered_by: Some(clinician.clone()),
+        mode: Mode::InSession,
+        group_session_id: None,
+    };
+    let stored =
+        store.record_response_at(&new, event(action::MEASURE_RECORD, "measure_response"), at).await.map_err(err)?;
+    let Some(flag) = stored.risk_flag_id else { return Ok(()) };
+    let acked = at.plus(time::Duration::minutes(35));
+    store
+        .acknowledge_risk_flag_at(&flag, clinician, event(action::RISK_FLAG_ACKNOWLEDGE, "risk_flag"), acked)
+        .await
+        .map_err(err)?;
+    let answers =
+        CssrsAnswers { q1: true, q2: true, q3: Some(true), q4: Some(false), q5: Some(false), ..Default::default() };
+    let assessment = Assessment {
+        ideation: "Thoughts of not wanting to wake up, and once of taking tablets; no intent".into(),
+        plan: "None".into(),
+        intent: "None; says they would not act on them".into(),
+        means: "Tablets at home: partner now keeps them".into(),
+        history: "No previous attempts or self-harm".into(),
+        protective_factors: "Children; partner; wants to get better".into(),
+        risk_level: RiskLevel::Moderate,
+        actions: Some(
+            "Safety plan reviewed together; means counselling (partner keeps the tablets); crisis line given".into(),
+        ),
+        screening: Screening::CssrsScreener { answers, result: answers.triage() },
+        follow_up_on: Some(Timestamp::now().date()),
+    };
+    let assessed = acked.plus(time::Duration::minutes(40));
+    let assessment_id = store
+        .record_risk_assessment_at(
+            &flag,
+            &assessment,
+            clinician,
+            event(action::RISK_ASSESSMENT_RECORD, "risk_assessment"),
+            assessed,
+        )
+        .await
+        .map_err(err)?;
+    let plan = SafetyPlan {
+        warning_signs: "Not sleeping; staying in bed; thinking about the tablets".into(),
+        coping_strategies: "A walk with the dog; music".into(),
+        distractions: "Sister's house".into(),
+        people_to_ask: "Partner; sister".into(),
+        professionals: "The clinic in opening hours; the crisis line at night".into(),
+        environment_safety: "Partner keeps the tablets".into(),
+        reasons_for_living: "The children".into(),
+        shared_with_client: true,
+    };
+    let (plan_id, _) = store
+        .save_safety_plan(client, &plan, clinician, event(action::SAFETY_PLAN_SAVE, "safety_plan"))
+        .await
+        .map_err(err)?;
+    store
+        .close_risk_flag(
+            &flag,
+            &assessment_id,
+            &plan_id,
+            clinician,
+            Some("Assessed, plan reviewed; follow-up booked"),
+            event(action::RISK_FLAG_CLOSE, "risk_flag"),
+        )
+        .await
+        .map_err(err)?;
+    Ok(())
 }
 
 /// A client treated twice: a first course that ended recovered (PHQ-9 19 to

@@ -61,7 +61,7 @@ pub struct InstrumentOutcomeJson {
     pub caseness_at_baseline: Option<bool>,
     pub caseness_at_latest: Option<bool>,
     pub not_on_track: bool,
-    /// `reliable_deterioration`, `no_improvement_by_review`.
+    /// `reliable_deterioration`, `no_improvement_by_review` (no reliable improvement at the review), `too_little_reduction_by_review` (the instrument has no reliable-change parameters, so a minimum percentage drop, 20 % by default, stands in).
     pub not_on_track_reasons: Vec<String>,
     /// The held session of the course's protocol at which the review happens (IPT: 6); null
     /// outside a course (the review then comes after the configured number of scores) or when

@@ -117,7 +117,7 @@ pub struct RecordedJson {
     #[schema(value_type = Object)]
     pub subscores: BTreeMap<String, i64>,
     pub flags: Vec<String>,
-    /// PHQ-9 only: `major_depressive_syndrome`, `other_depressive_syndrome` or `none` (a diagnosis still needs a clinician).
+    /// PHQ-9 only: `major_depressive_syndrome`, `other_depressive_syndrome` (each needs the difficulty question answered at least "somewhat difficult"), `none`, or `impairment_not_recorded` (the symptoms meet a syndrome but the difficulty question was left blank). A diagnosis still needs a clinician.
     pub diagnostic_algorithm: Option<String>,
     /// The risk flag this response raised, if a risk item was positive.
     pub risk_flag_id: Option<String>,

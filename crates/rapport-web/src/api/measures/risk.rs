@@ -176,8 +176,38 @@ pub struct AssessmentJson {
     pub protective_factors: Option<String>,
     /// `low`, `moderate`, `high` or `imminent`.
     pub risk_level: Option<String>,
-    /// Actions taken (means counselling, referral, follow-up date …).
+    /// Actions taken (means counselling, referral …); required when the level is `high` or `imminent`.
     pub actions: Option<String>,
+    /// Required: `cssrs_screener` (with `cssrs`), `other` (with `screening_tool_name` and
+    /// `screening_result`) or `none` (a clinical interview without a tool).
+    pub screening_tool: Option<String>,
+    /// The Columbia screener's answers (yes = true). `q3`-`q5` are required after a yes
+    /// to `q2`, `q6_recent` after a yes to `q6`; the triage is worked out from them.
+    pub cssrs: Option<CssrsJson>,
+    pub screening_tool_name: Option<String>,
+    pub screening_result: Option<String>,
+    /// `YYYY-MM-DD`, today or later: from that day a risk follow-up is a task on Today.
+    pub follow_up_on: Option<String>,
+}
+
+/// The Columbia screener's yes/no answers (its wording is not part of the API).
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct CssrsJson {
+    /// Wish to be dead (past month).
+    pub q1: Option<bool>,
+    /// Suicidal thoughts (past month).
+    pub q2: Option<bool>,
+    /// Thoughts of a method.
+    pub q3: Option<bool>,
+    /// Some intent to act.
+    pub q4: Option<bool>,
+    /// A plan, with intent.
+    pub q5: Option<bool>,
+    /// Suicidal behaviour, ever.
+    pub q6: Option<bool>,
+    /// That behaviour within the past 3 months.
+    pub q6_recent: Option<bool>,
 }
 
 /// Records a structured risk assessment for a flag (also acknowledges it).
@@ -191,6 +221,8 @@ pub async fn record_assessment(
     crate::api::body::ApiJson(body): crate::api::body::ApiJson<AssessmentJson>,
 ) -> ApiResult<impl IntoResponse> {
     let (flag, _) = risk::flag_for(&state, &me, &id).await?;
+    let yn = |v: Option<bool>| v.map(|b| if b { "yes" } else { "no" }.to_string());
+    let c = body.cssrs.unwrap_or_default();
     let raw = RawAssessment {
         ideation: body.ideation,
         plan: body.plan,
@@ -200,6 +232,17 @@ pub async fn record_assessment(
         protective_factors: body.protective_factors,
         risk_level: body.risk_level,
         actions: body.actions,
+        screening_tool: body.screening_tool,
+        cssrs_q1: yn(c.q1),
+        cssrs_q2: yn(c.q2),
+        cssrs_q3: yn(c.q3),
+        cssrs_q4: yn(c.q4),
+        cssrs_q5: yn(c.q5),
+        cssrs_q6: yn(c.q6),
+        cssrs_q6_recent: yn(c.q6_recent),
+        screening_tool_name: body.screening_tool_name,
+        screening_result: body.screening_result,
+        follow_up_on: body.follow_up_on,
     };
     let aid = risk::record_assessment(&state, &me, &flag, &raw).await?;
     Ok((StatusCode::CREATED, Json(CreatedJson { id: aid.to_string(), version: None })))
@@ -214,7 +257,7 @@ pub struct CloseFlagJson {
     pub note: Option<String>,
 }
 
-/// Closes a flag. Refused (422) without an assessment of this flag and a safety plan of this client.
+/// Closes a flag. Refused (422) without an assessment of this flag and a safety plan of this client saved at or after the answer that raised the flag (`safety_plan_id`).
 #[utoipa::path(post, path = "/api/v1/risk-flags/{id}/close", tag = "risk", params(("id" = String, Path, description = "Flag id")),
     request_body = CloseFlagJson,
     responses((status = 200, body = RiskFlagJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
