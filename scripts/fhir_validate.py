@@ -335,7 +335,7 @@ def risk_assessment(c: Client, pid: str, response: str) -> None:
         problems.append(f"no Flag raised by QuestionnaireResponse/{response}")
         return
     body = {"ideation": "none", "plan": "none", "intent": "none", "means": "none", "history": "none",
-            "protective_factors": "family", "risk_level": "moderate"}
+            "protective_factors": "family", "risk_level": "moderate", "screening_tool": "none"}
     status, _, recorded = http("POST", f"{c.base}/api/v1/risk-flags/{flag['id']}/assessments", c.token,
                                json.dumps(body).encode(), {"Content-Type": "application/json"})
     if status != 201:

@@ -6,7 +6,6 @@
 use super::change::*;
 use super::definition::*;
 use super::scoring::*;
-use super::*;
 use proptest::prelude::*;
 
 fn lib() -> Library {

@@ -418,6 +418,8 @@ pub async fn matrix_fixtures(
         protective_factors: "family".into(),
         risk_level: rapport_core::risk::RiskLevel::Low,
         actions: None,
+        screening: rapport_core::risk::Screening::None,
+        follow_up_on: None,
     };
     let flag = rapport_core::Id::parse(&flag).unwrap();
     let id = app
@@ -645,7 +647,7 @@ async fn structured_risk_assessments_are_risk_assessments() {
             let body = json!({
                 "ideation": "passive thoughts", "plan": "none", "intent": "none", "means": "none",
                 "history": "none", "protective_factors": "children", "risk_level": level,
-                "actions": "safety plan reviewed"
+                "actions": "safety plan reviewed", "screening_tool": "none"
             });
             let (s, rec) = a.post(&format!("/api/v1/risk-flags/{flag}/assessments"), body).await;
             assert_eq!(s, 201, "{rec}");
