@@ -33,9 +33,9 @@ pub(crate) async fn append_many(
     events: Vec<AuditEvent>,
     at: Timestamp,
 ) -> Result<Vec<i64>> {
-    let changes = crate::caseload_cards::changes(&events);
+    let changes = crate::card_refresh::changes(&events);
     let seqs = append_entries(tx, events, at).await?;
-    crate::caseload_cards::refresh_touched(tx, &changes).await?;
+    crate::card_refresh::refresh_touched(tx, &changes).await?;
     Ok(seqs)
 }
 
@@ -202,9 +202,9 @@ async fn write_batch(backend: crate::Backend, pool: &AnyPool, batch: &[(AuditEve
     let events: Vec<AuditEvent> = batch.iter().map(|(e, _)| e.clone()).collect();
     // Mostly reads, which change no card; a change audited on its own after
     // its commit still refreshes its client's card here.
-    let changes = crate::caseload_cards::changes(&events);
+    let changes = crate::card_refresh::changes(&events);
     let seqs = append_entries(&mut tx, events, Timestamp::now()).await?;
-    crate::caseload_cards::refresh_touched(&mut tx, &changes).await?;
+    crate::card_refresh::refresh_touched(&mut tx, &changes).await?;
     tx.commit().await?;
     Ok(seqs)
 }

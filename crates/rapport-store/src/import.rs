@@ -519,7 +519,7 @@ impl Store {
             // The batch's ids are sorted: one statement refreshes their cards
             // (and those of any older clients between them, unchanged).
             if let (Some(first), Some(last)) = (client_ids.first(), client_ids.last()) {
-                crate::caseload_cards::refresh_range(&mut tx, first.as_str(), last.as_str()).await?;
+                crate::card_refresh::refresh_range(&mut tx, first.as_str(), last.as_str()).await?;
             }
             // The rows of this batch are current: when the read model had
             // caught up with everything before it, it has caught up with the

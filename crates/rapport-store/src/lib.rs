@@ -11,6 +11,7 @@ pub mod adaptations;
 pub mod audit;
 mod boxing;
 pub mod calendar;
+mod card_refresh;
 pub mod caseload_cards;
 pub mod clients;
 pub mod courses;

@@ -257,6 +257,12 @@ pub async fn seed(store: &Store, clinicians: &[Id], texts: &super::lang::Texts) 
     Ok(HISTORY_COURSES)
 }
 
+/// The Columbia screener answered yes to the wish to be dead only: low risk.
+fn screener_low() -> rapport_core::risk::Screening {
+    let answers = rapport_core::risk::CssrsAnswers { q1: true, ..Default::default() };
+    rapport_core::risk::Screening::CssrsScreener { answers, result: answers.triage() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::free_name;
@@ -273,10 +279,4 @@ mod tests {
         let numbered = free_name(&first, &last, 1, &taken);
         assert!(numbered.ends_with(" 2") && !taken.contains(&numbered), "{numbered}");
     }
-}
-
-/// The Columbia screener answered yes to the wish to be dead only: low risk.
-fn screener_low() -> rapport_core::risk::Screening {
-    let answers = rapport_core::risk::CssrsAnswers { q1: true, ..Default::default() };
-    rapport_core::risk::Screening::CssrsScreener { answers, result: answers.triage() }
 }
