@@ -260,7 +260,8 @@ pub struct CloseFlagJson {
 /// Closes a flag. Refused (422) without an assessment of this flag and a safety plan of this client saved at or after the answer that raised the flag (`safety_plan_id`).
 #[utoipa::path(post, path = "/api/v1/risk-flags/{id}/close", tag = "risk", params(("id" = String, Path, description = "Flag id")),
     request_body = CloseFlagJson,
-    responses((status = 200, body = RiskFlagJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = RiskFlagJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "The flag is already closed"), (status = 422, body = ErrorBody)))]
 pub async fn close_risk_flag(
     State(state): State<AppState>,
     ApiCaller(me): ApiCaller,
