@@ -41,6 +41,9 @@ pub struct Config {
     /// The programme dashboard lists every clinician in its filter up to this
     /// many; beyond it the filter is a search by name.
     pub report_clinician_list: usize,
+    /// Lines of a breakdown on one page of the dashboard (the CSV and the
+    /// API have every line): a breakdown by clinician can have thousands.
+    pub report_lines_per_page: usize,
     /// Where Bulk Data export files are written (the data directory's `exports`).
     pub export_dir: std::path::PathBuf,
     /// How long an export's files are kept once it is done.
@@ -62,6 +65,7 @@ impl Default for Config {
             adaptations: Arc::new(crate::adaptation_set::Adaptations::shipped()),
             report_small_numbers: rapport_core::reports::DEFAULT_SMALL_NUMBERS,
             report_clinician_list: 300,
+            report_lines_per_page: 100,
             export_dir: std::env::temp_dir().join(format!("rapport-exports-{}", std::process::id())),
             export_retention: Duration::from_secs(3600),
         }

@@ -178,6 +178,9 @@ pub struct ServeArgs {
     /// The programme dashboard lists clinicians and facilitators in its filter up to this many; beyond it the filter is a search by name.
     #[arg(long, env = "RAPPORT_REPORT_CLINICIAN_LIST", default_value_t = 300, value_parser = clap::value_parser!(u64).range(0..=100_000))]
     pub report_clinician_list: u64,
+    /// Lines of a breakdown on one page of the programme dashboard (the CSV and the API have every line).
+    #[arg(long, env = "RAPPORT_REPORT_LINES_PER_PAGE", default_value_t = 100, value_parser = clap::value_parser!(u64).range(10..=5_000))]
+    pub report_lines_per_page: u64,
     /// Site protocol file adding or adjusting IPT protocols (default: protocols.toml in the data directory, if present).
     #[arg(long, env = "RAPPORT_PROTOCOLS")]
     pub protocols: Option<PathBuf>,
@@ -1114,6 +1117,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         audit_checkpoint_key: Some(audit_key.clone()),
         report_small_numbers: a.report_small_numbers as i64,
         report_clinician_list: a.report_clinician_list as usize,
+        report_lines_per_page: a.report_lines_per_page as usize,
         export_dir: g.data_dir.join("exports"),
         export_retention: std::time::Duration::from_secs(a.export_retention_minutes * 60),
         ..Default::default()

@@ -226,11 +226,40 @@ pub struct View {
     pub site_rows: Vec<LineView>,
     pub group_by_label: String,
     pub headers: Vec<String>,
+    /// The breakdown's lines on this page (`Config::report_lines_per_page`).
     pub breakdown: Vec<LineView>,
+    /// "Lines 101–200 of 25,000 …" when the breakdown has more than one page.
+    pub lines_status: Option<String>,
+    pub previous_lines: Option<String>,
+    pub next_lines: Option<String>,
     pub totals: LineView,
 }
 
-fn view(d: &Dashboard, print: bool) -> View {
+/// Which lines of the breakdown a page shows: `first_line`, counted from 1.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct LinesQuery {
+    first_line: Option<String>,
+}
+
+impl LinesQuery {
+    /// The index of the first line shown; past the end, the last page's.
+    fn start(&self, count: usize, per_page: usize) -> Result<usize, crate::error::AppError> {
+        let first = match self.first_line.as_deref().map(str::trim) {
+            None | Some("") => 1,
+            Some(v) => v.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                crate::error::AppError::Invalid(rapport_core::validation::ValidationErrors::single_key(
+                    "first_line",
+                    msg("reports-error-first-line"),
+                    vec![],
+                ))
+            })?,
+        };
+        let last_page = count.saturating_sub(1) / per_page * per_page;
+        Ok((first - 1).min(last_page))
+    }
+}
+
+fn view(d: &Dashboard, print: bool, (start, per_page): (usize, usize)) -> View {
     let tr = crate::i18n::current();
     let min = d.reader.min_cell;
     let a = &d.applied;
@@ -408,7 +437,21 @@ fn view(d: &Dashboard, print: bool) -> View {
         site_rows: rows(&d.by_site),
         group_by_label: tr.t(dimension_label(a.group_by)),
         headers: breakdown_headers(&tr),
-        breakdown: rows(&d.breakdown),
+        breakdown: rows(&d.breakdown[start.min(d.breakdown.len())..(start + per_page).min(d.breakdown.len())]),
+        lines_status: (d.breakdown.len() > per_page).then(|| {
+            tr.tn(
+                msg("reports-lines-status"),
+                &[
+                    ("first", &((start + 1) as i64)),
+                    ("last", &((start + per_page).min(d.breakdown.len()) as i64)),
+                    ("count", &(d.breakdown.len() as i64)),
+                ],
+            )
+        }),
+        previous_lines: (start > 0)
+            .then(|| format!("{}&first_line={}", a.query_string(), start.saturating_sub(per_page) + 1)),
+        next_lines: (start + per_page < d.breakdown.len())
+            .then(|| format!("{}&first_line={}", a.query_string(), start + per_page + 1)),
         totals: line_view(&tr, &tr.t(msg("reports-total")), t, min),
     }
 }
@@ -428,24 +471,30 @@ pub async fn page(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Query(q): Query<OutcomesQuery>,
+    Query(lines): Query<LinesQuery>,
 ) -> AppResult<Html<String>> {
     let d = reports::dashboard(&state, &me, &q).await?;
+    let per_page = state.config.report_lines_per_page.max(1);
+    let start = (lines.start(d.breakdown.len(), per_page)?, per_page);
     let layout = Layout::new(&state, &me, crate::i18n::current().t(msg("reports-title")), "reports").await?;
-    render(&ReportsPage { layout, view: view(&d, false) })
+    render(&ReportsPage { layout, view: view(&d, false, start) })
 }
 
 pub async fn print(
     State(state): State<AppState>,
     SignedIn(me): SignedIn,
     Query(q): Query<OutcomesQuery>,
+    Query(lines): Query<LinesQuery>,
 ) -> AppResult<Html<String>> {
     let d = reports::dashboard(&state, &me, &q).await?;
+    let per_page = state.config.report_lines_per_page.max(1);
+    let start = (lines.start(d.breakdown.len(), per_page)?, per_page);
     let tr = crate::i18n::current();
     render(&ReportsPrint {
         title: tr.t(msg("reports-title")),
         org_name: state.organisation().await?.name,
         printed: tr.tn(msg("reports-print-note"), &[("date", &tr.date(rapport_core::Timestamp::now().date()))]),
-        view: view(&d, true),
+        view: view(&d, true, start),
         tr,
     })
 }

@@ -852,3 +852,88 @@ async fn a_large_organisation_finds_a_clinician_by_name_on_the_dashboard() {
         assert!(page.contains("id=\"clinician\"") && !page.contains("clinician_name"), "{page}");
     }
 }
+
+/// A breakdown with more lines than a page holds is shown a page at a time,
+/// every line exactly once across the pages, the totals and the CSV whole.
+#[tokio::test]
+async fn the_dashboard_shows_a_long_breakdown_a_page_at_a_time() {
+    for backend in backends() {
+        let config = rapport_web::Config {
+            settings_ttl: std::time::Duration::ZERO,
+            report_lines_per_page: 2,
+            ..Default::default()
+        };
+        let app = TestApp::spawn(backend, config).await;
+        let admin = app.user("admin@lines.example", Role::Admin).await;
+        let mut names = Vec::new();
+        for n in 0..5 {
+            let u = app.user(&format!("c{n}@lines.example"), Role::Clinician).await;
+            let name = format!("Lined Clinician {n}");
+            app.sql("UPDATE users SET name = $1 WHERE id = $2", &[&name, u.id.as_str()]).await;
+            let u = app.store.user(&u.id).await.unwrap().unwrap();
+            let api = Api::new(&app, &u).await;
+            let client = api.new_client(&format!("Lined Client {n}")).await;
+            let course = api.new_course(&client, json!({"protocol": "ipt-individual", "planned_sessions": 12})).await;
+            let (s, body) = api
+                .post(&format!("/api/v1/courses/{course}/status"), json!({"status": "ended_early", "reason": "moved"}))
+                .await;
+            assert_eq!(s, 200, "{body}");
+            names.push(name);
+        }
+        let b = app.browser_as(&admin.email).await;
+        let breakdown = |page: &str| -> String {
+            let at = page.find("data-testid=\"breakdown\"").expect("the breakdown");
+            page[at..at + page[at..].find("</section>").unwrap()].replace(['\u{2068}', '\u{2069}'], "")
+        };
+        let shown =
+            |section: &str| -> Vec<String> { names.iter().filter(|n| section.contains(n.as_str())).cloned().collect() };
+        let mut seen = Vec::new();
+        let mut next = Some("/reports?group_by=clinician".to_string());
+        let mut statuses = Vec::new();
+        while let Some(url) = next.take() {
+            let (s, page) = b.text(&url).await;
+            assert_eq!(s, 200, "{url}");
+            let section = breakdown(&page);
+            let lines = shown(&section);
+            assert!(!lines.is_empty() && lines.len() <= 2, "{url}: {lines:?}");
+            seen.extend(lines);
+            let status = &section[section.find("page-status\">").unwrap() + 13..];
+            statuses.push(status[..status.find('<').unwrap()].to_string());
+            assert_eq!(section.contains("rel=\"prev\""), statuses.len() > 1, "{url}");
+            next = section.find("rel=\"next\"").map(|rel| {
+                let at = section[..rel].rfind("href=\"").unwrap() + 6;
+                section[at..at + section[at..].find('"').unwrap()].replace("&#38;", "&")
+            });
+        }
+        let mut sorted = seen.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!((seen.len(), sorted.len()), (5, 5), "every line once: {seen:?}");
+        assert_eq!(
+            statuses,
+            [
+                "Lines 1–2 of 5. The CSV download has every line.",
+                "Lines 3–4 of 5. The CSV download has every line.",
+                "Lines 5–5 of 5. The CSV download has every line."
+            ]
+        );
+
+        // Past the end: the last page. Not a number, or 0: refused, naming the field.
+        let (s, page) = b.text("/reports?group_by=clinician&first_line=99").await;
+        assert_eq!(s, 200);
+        assert!(breakdown(&page).contains("Lines 5–5 of 5"));
+        for bad in ["0", "two", "-1"] {
+            let (s, page) = b.text(&format!("/reports?group_by=clinician&first_line={bad}")).await;
+            assert_eq!(s, 422, "{bad}");
+            assert!(page.contains("The first line to show must be a whole number"), "{bad}: {page}");
+        }
+        // The printable page shows the chosen lines without links; the CSV has all.
+        let (s, page) = b.text("/reports/print?group_by=clinician&first_line=3").await;
+        assert_eq!(s, 200);
+        let section = breakdown(&page);
+        assert_eq!(shown(&section).len(), 2);
+        assert!(section.contains("Lines 3–4 of 5") && !section.contains("rel=\"next\""), "{section}");
+        let csv = b.get("/reports/outcomes.csv?group_by=clinician").await.text().await.unwrap();
+        assert_eq!(names.iter().filter(|n| csv.contains(n.as_str())).count(), 5, "{csv}");
+    }
+}
