@@ -10,6 +10,10 @@ cli-programme-manager-supervised = --supervisor: programme managers see no clien
 cli-no-such-supervisor = --supervisor { $email }: no account with this e-mail
 cli-user-created = Created { $role } account for { $name } <{ $email }> (id { $id }).
 cli-database-up-to-date = Database is up to date ({ $target }).
+cli-migrate-status = { $target }: { $applied } migrations applied, { $pending } pending. Nothing was changed.
+cli-migrate-pending = pending: { $name }
+cli-migrate-unknown = applied by a newer Rapport (this version cannot open the database): { $name }
+cli-migrate-no-migrate = `rapport migrate` applies migrations, and --no-migrate (or RAPPORT_NO_MIGRATE) forbids it: use `rapport migrate --dry-run` to list them
 
 cli-now-responsible = { $to } is now responsible for { $client } ({ $what })
 cli-deactivated = Deactivated { $email }; their sessions were ended and their API tokens revoked.

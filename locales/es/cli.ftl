@@ -10,6 +10,10 @@ cli-programme-manager-supervised = --supervisor: los responsables de programa no
 cli-no-such-supervisor = --supervisor { $email }: no hay ninguna cuenta con este correo electrónico
 cli-user-created = Se creó la cuenta { $role } de { $name } <{ $email }> (id { $id }).
 cli-database-up-to-date = La base de datos está al día ({ $target }).
+cli-migrate-status = { $target }: { $applied } migraciones aplicadas, { $pending } pendientes. No se ha cambiado nada.
+cli-migrate-pending = pendiente: { $name }
+cli-migrate-unknown = aplicada por una versión más reciente de Rapport (esta versión no puede abrir la base de datos): { $name }
+cli-migrate-no-migrate = `rapport migrate` aplica migraciones y --no-migrate (o RAPPORT_NO_MIGRATE) lo prohíbe: use `rapport migrate --dry-run` para listarlas
 
 cli-now-responsible = { $to } es ahora responsable de { $client } ({ $what })
 cli-deactivated = Se desactivó { $email }; sus sesiones se cerraron y sus tokens de API se revocaron.

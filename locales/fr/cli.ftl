@@ -10,6 +10,10 @@ cli-programme-manager-supervised = --supervisor : les responsables de programme 
 cli-no-such-supervisor = --supervisor { $email } : aucun compte avec cette adresse e-mail
 cli-user-created = Compte { $role } créé pour { $name } <{ $email }> (id { $id }).
 cli-database-up-to-date = La base de données est à jour ({ $target }).
+cli-migrate-status = { $target } : { $applied } migrations appliquées, { $pending } en attente. Rien n’a été modifié.
+cli-migrate-pending = en attente : { $name }
+cli-migrate-unknown = appliquée par une version plus récente de Rapport (cette version ne peut pas ouvrir la base) : { $name }
+cli-migrate-no-migrate = `rapport migrate` applique les migrations, et --no-migrate (ou RAPPORT_NO_MIGRATE) l’interdit : utilisez `rapport migrate --dry-run` pour les lister
 
 cli-now-responsible = { $to } est désormais responsable de { $client } ({ $what })
 cli-deactivated = { $email } désactivé·e ; ses sessions ont été fermées et ses jetons d’API révoqués.

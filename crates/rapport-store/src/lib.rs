@@ -26,6 +26,7 @@ pub mod kiosk;
 pub mod links;
 pub mod measures;
 pub mod mfa;
+pub mod migrations;
 pub mod notes;
 mod open;
 pub mod org;
@@ -158,11 +159,20 @@ pub struct OpenOptions {
     pub max_connections: u32,
     pub connect_timeout: Duration,
     pub secrets: SecretsKey,
+    /// Apply pending migrations when opening (the default), or refuse to
+    /// open a database that needs any (`--no-migrate`: a database role
+    /// without `CREATE` can then run the server).
+    pub migrate: bool,
 }
 
 impl Default for OpenOptions {
     fn default() -> Self {
-        OpenOptions { max_connections: 16, connect_timeout: Duration::from_secs(5), secrets: SecretsKey::Default }
+        OpenOptions {
+            max_connections: 16,
+            connect_timeout: Duration::from_secs(5),
+            secrets: SecretsKey::Default,
+            migrate: true,
+        }
     }
 }
 
@@ -220,11 +230,39 @@ pub(crate) async fn begin_write(backend: Backend, pool: &AnyPool) -> Result<sqlx
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
-pub(crate) async fn migrate(backend: Backend, pool: &AnyPool) -> Result<()> {
+fn migrator(backend: Backend) -> &'static sqlx::migrate::Migrator {
     match backend {
-        Backend::Sqlite => SQLITE_MIGRATIONS.run(pool).await?,
-        Backend::Postgres => POSTGRES_MIGRATIONS.run(pool).await?,
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
     }
+}
+
+/// Brings the schema up to date, or (`apply` false) refuses a database that
+/// is behind. Either way a database migrated by a newer Rapport is refused
+/// before anything touches it.
+pub(crate) async fn migrate(backend: Backend, pool: &AnyPool, apply: bool) -> Result<()> {
+    let status = migrations::status_of(backend, pool).await?;
+    if let Some(newer) = status.unknown.first() {
+        return Err(StoreError::Config(format!(
+            "this database has migration {newer}, which this version of Rapport does not know: it was upgraded by a \
+             newer Rapport. Run that version, or restore the backup taken before the upgrade (docs/operations.md)"
+        )));
+    }
+    if !apply {
+        if !status.pending.is_empty() {
+            return Err(StoreError::Config(format!(
+                "the database needs {} migration(s) ({}) and --no-migrate was given; run `rapport migrate` \
+                 with a database role that may create tables, then start again",
+                status.pending.len(),
+                match status.pending.as_slice() {
+                    [first, _, _, .., last] => format!("{first} … {last}"),
+                    few => few.join(", "),
+                }
+            )));
+        }
+        return Ok(());
+    }
+    migrator(backend).run(pool).await?;
     Ok(())
 }
 

@@ -34,6 +34,13 @@ impl Store {
     pub async fn open(target: &Target, opts: OpenOptions) -> Result<Store> {
         sqlx::any::install_default_drivers();
         let (backend, url) = match target {
+            // Without migrations there is nothing to make a new database with.
+            Target::DataDir(dir) if !opts.migrate && !dir.join(DB_FILE).is_file() => {
+                return Err(StoreError::Config(format!(
+                    "there is no database in {} and --no-migrate was given: run `rapport migrate` to create it",
+                    dir.display()
+                )));
+            }
             Target::DataDir(dir) => {
                 std::fs::create_dir_all(dir)
                     .map_err(|e| StoreError::Config(format!("cannot create data directory {}: {e}", dir.display())))?;
@@ -55,22 +62,14 @@ impl Store {
                 (write, read)
             }
             Backend::Postgres => {
-                let connect = AnyConnectOptions::from_str(&url)
-                    .map_err(|e| StoreError::Config(format!("invalid database URL {}: {e}", redact_url(&url))))?;
-                let pool = AnyPoolOptions::new()
-                    .max_connections(opts.max_connections)
-                    .acquire_timeout(opts.connect_timeout)
-                    .connect_with(connect)
-                    .await
-                    .map_err(|e| {
-                        StoreError::Config(format!("cannot connect to PostgreSQL at {}: {e}", redact_url(&url)))
-                    })?;
+                let pool = postgres_pool(&url, opts.max_connections, opts.connect_timeout).await?;
                 (pool.clone(), pool)
             }
         };
-        // After connecting: a bad URL leaves no key file behind.
+        migrate(backend, &write, opts.migrate).await?;
+        // After connecting and migrating: a bad URL, or a database this
+        // version may not open, leaves no key file behind.
         let keyring = load_keyring(target, &opts.secrets)?;
-        migrate(backend, &write).await?;
         crate::caseload_cards::build_if_needed(backend, &write).await?;
         let (secrets, created) = match keyring {
             Some((k, created)) => (Some(k), created),
@@ -79,6 +78,36 @@ impl Store {
         mfa::seal_plain_secrets(backend, &write, secrets.as_deref(), created.as_deref()).await?;
         let audit = audit::GroupCommitter::start(backend, write.clone());
         Ok(Store { backend, write, read, audit, secrets })
+    }
+}
+
+impl Store {
+    /// Which migrations the database at `target` has and still needs,
+    /// changing nothing: a data folder without a database yet needs them all
+    /// (and is not created).
+    #[crate::boxing::boxed_future]
+    pub async fn migration_status(
+        target: &Target,
+        opts: OpenOptions,
+    ) -> Result<(Backend, crate::migrations::MigrationStatus)> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = match target {
+            Target::DataDir(dir) => {
+                let file = dir.join(DB_FILE);
+                if !file.is_file() {
+                    return Ok((Backend::Sqlite, crate::migrations::empty(Backend::Sqlite)));
+                }
+                (Backend::Sqlite, sqlite_url(&file, false))
+            }
+            Target::Url(url) => parse_url(url)?,
+        };
+        let pool = match backend {
+            Backend::Sqlite => sqlite_pool(&url, 1, opts.connect_timeout).await?,
+            Backend::Postgres => postgres_pool(&url, 1, opts.connect_timeout).await?,
+        };
+        let status = crate::migrations::status_of(backend, &pool).await;
+        pool.close().await;
+        Ok((backend, status?))
     }
 }
 
@@ -103,6 +132,17 @@ fn parse_url(url: &str) -> Result<(Backend, String)> {
         "unsupported database URL {:?}: expected postgres://USER@HOST/DB or sqlite://PATH",
         redact_url(url)
     )))
+}
+
+async fn postgres_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool> {
+    let connect = AnyConnectOptions::from_str(url)
+        .map_err(|e| StoreError::Config(format!("invalid database URL {}: {e}", redact_url(url))))?;
+    AnyPoolOptions::new()
+        .max_connections(max)
+        .acquire_timeout(timeout)
+        .connect_with(connect)
+        .await
+        .map_err(|e| StoreError::Config(format!("cannot connect to PostgreSQL at {}: {e}", redact_url(url))))
 }
 
 async fn sqlite_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool> {

@@ -66,6 +66,9 @@ pub struct Global {
     /// Key file signing audit checkpoints (default: audit-checkpoint.key in the data directory, created when first needed). Keep a copy apart from the database and its backups.
     #[arg(long, global = true, env = "RAPPORT_AUDIT_KEY_FILE")]
     pub audit_key_file: Option<PathBuf>,
+    /// Never change the database's schema: refuse to start if it needs migrations (run `rapport migrate` first, as a role that may create tables).
+    #[arg(long, global = true, env = "RAPPORT_NO_MIGRATE")]
+    pub no_migrate: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -79,7 +82,7 @@ pub enum Command {
     /// Run the web server (creates and migrates the database if needed).
     Serve(ServeArgs),
     /// Apply database migrations and exit.
-    Migrate,
+    Migrate(MigrateArgs),
     /// Manage staff accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -107,6 +110,13 @@ pub enum Command {
     Reports(ReportsCommand),
     /// Write the pseudonymised research data set (a ZIP of CSV files; docs/letters-and-research.md).
     ResearchExport(ResearchExportArgs),
+}
+
+#[derive(Args)]
+pub struct MigrateArgs {
+    /// List the migrations the database has and those it still needs, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Args)]
@@ -465,12 +475,40 @@ async fn open(g: &Global, max_connections: u32) -> Result<Store, String> {
 
 async fn open_with(g: &Global, max_connections: u32, using: KeyUse) -> Result<Store, String> {
     let t = target(g);
-    let opts = OpenOptions { max_connections, secrets: secrets_key(g, using), ..Default::default() };
+    let opts =
+        OpenOptions { max_connections, secrets: secrets_key(g, using), migrate: !g.no_migrate, ..Default::default() };
     Store::open(&t, opts).await.map_err(|e| match &t {
         // URL errors already name the (redacted) URL.
         Target::Url(_) => e.to_string(),
         Target::DataDir(_) => format!("{e} ({})", t.describe()),
     })
+}
+
+/// `rapport migrate --dry-run`: what the database has and needs; exit 0
+/// when it is up to date, 1 when migrations are pending or it is newer.
+async fn migration_dry_run(g: &Global) -> Result<ExitCode, String> {
+    let t = target(g);
+    let (_, status) =
+        Store::migration_status(&t, OpenOptions::default()).await.map_err(|e| format!("{e} ({})", t.describe()))?;
+    let tr = language();
+    println!(
+        "{}",
+        tr.tn(
+            rapport_core::msg("cli-migrate-status"),
+            &[
+                ("target", &t.describe()),
+                ("applied", &(status.applied.len() as i64)),
+                ("pending", &(status.pending.len() as i64)),
+            ]
+        )
+    );
+    for m in &status.pending {
+        println!("  {}", tr.ta("cli-migrate-pending", "name", m.clone()));
+    }
+    for m in &status.unknown {
+        println!("  {}", tr.ta("cli-migrate-unknown", "name", m.clone()));
+    }
+    Ok(if status.pending.is_empty() && status.unknown.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn cli_event(action: &str, resource_type: &str) -> AuditEvent {
@@ -521,7 +559,9 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
     let g = cli.global;
     match cli.command {
         Command::Serve(a) => serve(&g, a).await,
-        Command::Migrate => {
+        Command::Migrate(a) if a.dry_run => migration_dry_run(&g).await,
+        Command::Migrate(_) if g.no_migrate => Err(language().t("cli-migrate-no-migrate")),
+        Command::Migrate(_) => {
             // Also the upgrade step that seals plain two-step verification secrets.
             let store = open_with(&g, 2, KeyUse::Create).await?;
             println!("{}", language().ta("cli-database-up-to-date", "target", target(&g).describe()));

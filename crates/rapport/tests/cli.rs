@@ -1404,3 +1404,127 @@ fn research_export_from_the_command_line() {
 fn out_s(p: &std::path::Path) -> String {
     p.display().to_string()
 }
+
+/// A database with the migrations of an earlier version only (up to and
+/// including `last`), made with the migration files themselves.
+fn migrated_up_to(db: &Db, last: i64) {
+    let folder = if db.url.is_some() { "postgres" } else { "sqlite" };
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rapport-store/migrations").join(folder);
+    reqwest::rt().block_on(async {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        let url = match &db.url {
+            Some(u) => u.clone(),
+            None => {
+                std::fs::create_dir_all(db.dir.path().join("data")).unwrap();
+                format!("{}?mode=rwc", db.sqlite_url())
+            }
+        };
+        let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
+        let mut m = sqlx::migrate::Migrator::new(dir).await.unwrap();
+        m.migrations = std::borrow::Cow::Owned(m.migrations.iter().filter(|x| x.version <= last).cloned().collect());
+        m.run(&mut conn).await.unwrap();
+        conn.close().await.unwrap();
+    });
+}
+
+/// Runs one statement on the test's database.
+fn sql(db: &Db, statement: &str) {
+    reqwest::rt().block_on(async {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(&db.sqlite_url()).await.unwrap();
+        sqlx::query(statement).execute(&mut conn).await.unwrap();
+        conn.close().await.unwrap();
+    });
+}
+
+/// `--no-migrate` never changes the schema: it refuses a database that is
+/// behind (naming what it needs) or missing; `migrate --dry-run` lists what is
+/// pending and changes nothing; a database migrated by a newer version is
+/// refused by every command, with or without `--no-migrate`.
+#[test]
+fn no_migrate_refuses_a_database_behind_and_dry_run_lists_what_is_pending() {
+    for db in backends() {
+        if db.url.is_none() {
+            let o = db.run(&["--no-migrate", "user", "list"]);
+            assert_eq!(o.status.code(), Some(1));
+            assert!(stderr(&o).contains("there is no database in"), "{}", stderr(&o));
+            assert!(!db.dir.path().join("data").exists(), "nothing created");
+            let o = db.run(&["migrate", "--dry-run"]);
+            assert_eq!(o.status.code(), Some(1), "pending migrations: exit 1");
+            assert!(stdout(&o).contains("0 migrations applied") && stdout(&o).contains("pending: 0001 foundation"));
+            assert!(!db.dir.path().join("data").exists(), "a dry run creates nothing");
+        }
+        migrated_up_to(&db, 41);
+        let o = db.run(&["migrate", "--dry-run"]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let out = stdout(&o);
+        assert!(out.contains("pending: 0042 caseload cards") && !out.contains("pending: 0041"), "{out}");
+        assert!(out.contains("Nothing was changed."), "{out}");
+
+        for args in [&["--no-migrate", "user", "list"][..], &["--no-migrate", "serve", "--listen", "127.0.0.1:0"]] {
+            let o = db.run(args);
+            assert_eq!(o.status.code(), Some(1), "{args:?}");
+            let err = stderr(&o);
+            assert!(err.contains("--no-migrate was given") && err.contains("0042 caseload cards"), "{err}");
+        }
+        let o = db.run(&["--no-migrate", "migrate"]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("migrate --dry-run"), "{}", stderr(&o));
+        // Nothing was applied by any of that.
+        assert_eq!(db.run(&["migrate", "--dry-run"]).status.code(), Some(1));
+
+        let o = db.run(&["migrate"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let o = db.run(&["migrate", "--dry-run"]);
+        assert!(o.status.success() && stdout(&o).contains(", 0 pending"), "{}", stdout(&o));
+        create_user(&db, "after@clinic.example", "clinician");
+        let o = db.run(&["--no-migrate", "user", "list"]);
+        assert!(o.status.success() && stdout(&o).contains("after@clinic.example"), "{}", stderr(&o));
+
+        if let Some(url) = &db.url {
+            // PostgreSQL: a role that may read and write but not create
+            // anything runs every command with --no-migrate.
+            let role = format!("app_{}", url.rsplit('/').next().unwrap());
+            for statement in [
+                format!("CREATE ROLE {role} LOGIN"),
+                format!("GRANT USAGE ON SCHEMA public TO {role}"),
+                format!("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"),
+                format!("REVOKE INSERT, UPDATE, DELETE ON _sqlx_migrations FROM {role}"),
+            ] {
+                sql(&db, &statement);
+            }
+            let app_url = url.replacen("postgres@", &format!("{role}@"), 1);
+            let app = Db { dir: tempfile::tempdir().unwrap(), url: Some(app_url) };
+            let o = app.run(&["migrate"]);
+            assert_eq!(o.status.code(), Some(1), "the role cannot migrate: {}", stdout(&o));
+            let o = app.run(&["--no-migrate", "user", "list"]);
+            assert!(o.status.success() && stdout(&o).contains("after@clinic.example"), "{}", stderr(&o));
+            let o = app.run(&["--no-migrate", "audit", "verify"]);
+            assert!(o.status.success(), "{}", stderr(&o));
+        }
+
+        // A newer version's migration: refused whatever the flags.
+        let checksum = if db.url.is_some() { "decode('00', 'hex')" } else { "X'00'" };
+        sql(
+            &db,
+            &format!(
+                "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) \
+                 VALUES (9999, 'from the future', TRUE, {checksum}, 1)"
+            ),
+        );
+        for args in [&["user", "list"][..], &["--no-migrate", "user", "list"], &["migrate"]] {
+            let o = db.run(args);
+            assert_eq!(o.status.code(), Some(1), "{args:?}");
+            assert!(
+                stderr(&o).contains("9999 from the future") && stderr(&o).contains("newer Rapport"),
+                "{}",
+                stderr(&o)
+            );
+        }
+        let o = db.run(&["migrate", "--dry-run"]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stdout(&o).contains("applied by a newer Rapport"), "{}", stdout(&o));
+    }
+}
