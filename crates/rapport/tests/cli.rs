@@ -1528,3 +1528,137 @@ fn no_migrate_refuses_a_database_behind_and_dry_run_lists_what_is_pending() {
         assert!(stdout(&o).contains("applied by a newer Rapport"), "{}", stdout(&o));
     }
 }
+
+/// Copies every row of `from` (a SQLite database the current version made)
+/// into `to`, a database migrated only as far as `last` (an earlier
+/// release's schema): the tables and columns that schema has, values as SQL
+/// literals. Returns the rows copied per table.
+fn copy_into_older_schema(from: &Path, to: &Db, last: i64) -> Vec<(String, i64)> {
+    let reference = Db::sqlite();
+    migrated_up_to(&reference, last);
+    reqwest::rt().block_on(async {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut shape = sqlx::AnyConnection::connect(&reference.sqlite_url()).await.unwrap();
+        let mut src = sqlx::AnyConnection::connect(&format!("sqlite://{}", from.display())).await.unwrap();
+        let mut dst = sqlx::AnyConnection::connect(&to.sqlite_url()).await.unwrap();
+        let postgres = to.url.is_some();
+        // Rows go in table by table, so foreign keys are checked by the
+        // upgrade's own reads, not while loading.
+        let off = if postgres { "SET session_replication_role = replica" } else { "PRAGMA foreign_keys = OFF" };
+        sqlx::query(off).execute(&mut dst).await.unwrap();
+        let tables: Vec<String> = sqlx::query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND name <> '_sqlx_migrations' ORDER BY rowid",
+        )
+        .fetch_all(&mut shape)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get::<String, _>(0))
+        .collect();
+        let mut copied = Vec::new();
+        let mut singletons = Vec::new();
+        for table in tables {
+            let columns: Vec<String> = sqlx::query(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .fetch_all(&mut shape)
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.get::<String, _>(0))
+                .collect();
+            let literals = columns.iter().map(|c| format!("quote({c})")).collect::<Vec<_>>().join(", ");
+            let rows = sqlx::query(&format!("SELECT {literals} FROM {table}")).fetch_all(&mut src).await.unwrap();
+            // A row its migration made (the audit head, the read model's
+            // state) is updated, after everything else is in.
+            let made: i64 =
+                sqlx::query(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&mut shape).await.unwrap().get(0);
+            for r in &rows {
+                let values: Vec<String> = (0..columns.len())
+                    .map(|i| {
+                        let v: String = r.get(i);
+                        match v.strip_prefix("X'") {
+                            Some(hex) if postgres => format!("decode('{}', 'hex')", hex.trim_end_matches('\'')),
+                            _ => v,
+                        }
+                    })
+                    .collect();
+                if made > 0 {
+                    let set = columns.iter().zip(&values).map(|(c, v)| format!("{c} = {v}")).collect::<Vec<_>>();
+                    singletons.push(format!("UPDATE {table} SET {} WHERE id = {}", set.join(", "), values[0]));
+                } else {
+                    let sql = format!("INSERT INTO {table} ({}) VALUES ({})", columns.join(", "), values.join(", "));
+                    sqlx::query(&sql).execute(&mut dst).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+                }
+            }
+            copied.push((table, rows.len() as i64));
+        }
+        for sql in singletons {
+            sqlx::query(&sql).execute(&mut dst).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+        }
+        copied
+    })
+}
+
+fn count_rows(db: &Db, table: &str) -> i64 {
+    reqwest::rt().block_on(async {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(&db.sqlite_url()).await.unwrap();
+        sqlx::query(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&mut conn).await.unwrap().get::<i64, _>(0)
+    })
+}
+
+/// The last migration of the release before this one: the upgrade test
+/// starts from its schema. Move it forward when a release is cut.
+const PREVIOUS_RELEASE_SCHEMA: i64 = 41;
+
+/// The upgrade test: a database made by an earlier release's migrations
+/// (through [`PREVIOUS_RELEASE_SCHEMA`], 0041: before caseload cards) holding a whole demo
+/// organisation is upgraded by `rapport migrate`. Every row is still there,
+/// the audit chain verifies, the caseload cards are built for every client,
+/// and the server answers from it (a clinician's caseload and a risk flag).
+#[test]
+fn a_database_from_an_earlier_release_upgrades_with_its_data() {
+    let demo = Db::sqlite();
+    let o = demo.run(&["demo", "--clinicians", "1", "--clients", "4"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let demo_file = demo.dir.path().join("data/rapport.db");
+    for db in backends() {
+        migrated_up_to(&db, PREVIOUS_RELEASE_SCHEMA);
+        let copied = copy_into_older_schema(&demo_file, &db, PREVIOUS_RELEASE_SCHEMA);
+        let clients = copied.iter().find(|(t, _)| t == "clients").unwrap().1;
+        assert!(clients > 100 && copied.iter().find(|(t, _)| t == "audit_log").unwrap().1 > 1000, "{copied:?}");
+        // The demo's keys come with its data (sealed secrets, checkpoints).
+        std::fs::create_dir_all(db.dir.path().join("data")).unwrap();
+        for key in ["secrets.key", "audit-checkpoint.key"] {
+            let from = demo.dir.path().join("data").join(key);
+            if from.exists() {
+                std::fs::copy(&from, db.dir.path().join("data").join(key)).unwrap();
+            }
+        }
+        let o = db.run(&["migrate", "--dry-run"]);
+        assert!(stdout(&o).contains("pending: 0042 caseload cards"), "{}", stdout(&o));
+
+        let o = db.run(&["migrate"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        for (table, n) in &copied {
+            assert_eq!(count_rows(&db, table), *n, "{table} after the upgrade");
+        }
+        assert_eq!(count_rows(&db, "caseload_cards"), clients, "a card for every client");
+        let o = db.run(&["audit", "verify"]);
+        assert!(o.status.success(), "{} {}", stdout(&o), stderr(&o));
+
+        let t = token(&db, "clinician1@demo.rapport.test");
+        let server = Server::start(&db);
+        server.wait_ready();
+        let (s, body) = reqwest::call(reqwest::Method::GET, &format!("{}/api/v1/clients", server.base), &t, None);
+        assert_eq!(s, 200, "{body}");
+        // `--clients 4`: the clinician's four individual clients (the rest are in groups).
+        assert_eq!(body.as_array().map(|a| a.len()), Some(4), "the clinician's caseload: {body}");
+        let (s, body) = reqwest::call(reqwest::Method::GET, &format!("{}/api/v1/today", server.base), &t, None);
+        assert_eq!(s, 200, "{body}");
+        assert!(body["open_flags"].as_array().is_some_and(|a| !a.is_empty()), "a flag from before: {body}");
+        server.stop();
+    }
+}
