@@ -6,6 +6,7 @@
 pub mod access;
 pub mod area_fields;
 pub mod audit;
+pub mod backup_seal;
 pub mod caseload;
 pub mod checkpoint;
 pub mod client;

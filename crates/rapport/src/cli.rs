@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rapport_app::caller::{new_secret, secret_hash};
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent, Outcome};
-use rapport_core::checkpoint::{read_checkpoints, Checkpoint, CheckpointKey};
+use rapport_core::checkpoint::{read_checkpoints, CheckpointKey};
 use rapport_core::password;
 use rapport_core::protocol::ProtocolSet;
 use rapport_core::validation::looks_like_email;
@@ -15,7 +15,7 @@ use rapport_store::keyfile::{AUDIT_KEY_FILE, SECRETS_KEY_FILE};
 use rapport_store::users::{normalise_email, NewUser};
 use rapport_store::{OpenOptions, SecretsKey, Store, Target};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The language of the command's messages: `RAPPORT_LANGUAGE`, else the
@@ -100,8 +100,10 @@ pub enum Command {
     /// Audit log tools.
     #[command(subcommand)]
     Audit(AuditCommand),
-    /// Copy the SQLite database to a file while Rapport runs (with a signed audit checkpoint next to it).
+    /// Copy the SQLite database to a file while Rapport runs (with a signed audit checkpoint next to it), optionally encrypted.
     Backup(BackupArgs),
+    /// Restore a backup onto an empty data directory, after checking it opens and its audit log verifies.
+    Restore(RestoreArgs),
     /// Keys for secrets stored in the database.
     #[command(subcommand)]
     Secrets(SecretsCommand),
@@ -363,6 +365,19 @@ pub struct BackupArgs {
     /// Destination file (must not exist).
     #[arg(long)]
     pub to: PathBuf,
+    /// Encrypt the backup with the key in this file (64 hexadecimal digits; created if missing). Keep it outside the data folder and away from the backups.
+    #[arg(long, env = "RAPPORT_BACKUP_KEY_FILE")]
+    pub encryption_key_file: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct RestoreArgs {
+    /// The backup to restore (a `rapport backup` file, encrypted or not).
+    #[arg(long)]
+    pub from: PathBuf,
+    /// The key file the backup was encrypted with.
+    #[arg(long, env = "RAPPORT_BACKUP_KEY_FILE")]
+    pub encryption_key_file: Option<PathBuf>,
 }
 
 /// The exact command that serves the database `g` names on `listen`: this
@@ -418,7 +433,7 @@ pub fn init_logging(g: &Global) {
     }
 }
 
-fn target(g: &Global) -> Target {
+pub(crate) fn target(g: &Global) -> Target {
     match &g.database_url {
         Some(url) if !url.trim().is_empty() => Target::Url(url.trim().to_string()),
         _ => Target::DataDir(g.data_dir.clone()),
@@ -427,7 +442,7 @@ fn target(g: &Global) -> Target {
 
 /// When a command may create a missing key file at its default place in the data directory.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum KeyUse {
+pub(crate) enum KeyUse {
     /// The command needs the key (serve, migrate, rotate, backups of the data directory).
     Create,
     /// Use the key if it is there.
@@ -454,7 +469,7 @@ fn secrets_key(g: &Global, using: KeyUse) -> SecretsKey {
 }
 
 /// The audit checkpoint key, or `None` when it is optional here and absent.
-fn audit_key(g: &Global, using: KeyUse) -> Result<Option<CheckpointKey>, String> {
+pub(crate) fn audit_key(g: &Global, using: KeyUse) -> Result<Option<CheckpointKey>, String> {
     let (path, explicit) = key_path(g, &g.audit_key_file, AUDIT_KEY_FILE);
     if !explicit && using == KeyUse::IfPresent && !path.is_file() {
         return Ok(None);
@@ -469,7 +484,7 @@ fn checkpoints_file(g: &Global) -> PathBuf {
     g.data_dir.join(rapport_app::jobs::CHECKPOINTS_FILE)
 }
 
-async fn open(g: &Global, max_connections: u32) -> Result<Store, String> {
+pub(crate) async fn open(g: &Global, max_connections: u32) -> Result<Store, String> {
     open_with(g, max_connections, KeyUse::IfPresent).await
 }
 
@@ -834,7 +849,8 @@ pub async fn run(cli: Cli) -> Result<ExitCode, String> {
             println!("{}", c.to_json());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Backup(a) => backup(&g, a).await,
+        Command::Backup(a) => crate::backup::backup(&g, a).await,
+        Command::Restore(a) => crate::backup::restore(&g, a).await,
         Command::Secrets(SecretsCommand::Rotate(a)) => rotate_secrets(&g, a).await,
         Command::ResearchExport(a) => research_export(&g, a).await,
         Command::Reports(ReportsCommand::Rebuild(a)) => {
@@ -971,55 +987,6 @@ async fn audit_verify(g: &Global, v: VerifyArgs) -> Result<ExitCode, String> {
             Ok(ExitCode::FAILURE)
         }
     }
-}
-
-/// The checkpoint file written next to a backup.
-fn backup_checkpoint_path(to: &Path) -> PathBuf {
-    let mut s = to.as_os_str().to_owned();
-    s.push(".checkpoint.json");
-    PathBuf::from(s)
-}
-
-async fn backup(g: &Global, a: BackupArgs) -> Result<ExitCode, String> {
-    let side = backup_checkpoint_path(&a.to);
-    if side.exists() {
-        return Err(format!("{} already exists; choose a new file", side.display()));
-    }
-    // A data-directory backup creates the key if needed; for a database URL use the key if there is one.
-    let using = if matches!(target(g), Target::DataDir(_)) { KeyUse::Create } else { KeyUse::IfPresent };
-    let key = audit_key(g, using)?;
-    let store = open(g, 2).await?;
-    // Taken before the copy, so the copy holds at least the entries it names.
-    let checkpoint = match &key {
-        Some(k) => store.audit_checkpoint(k).await.map(Some).map_err(|e| e.to_string()),
-        None => Ok(None),
-    };
-    let r = match checkpoint {
-        Ok(c) => store.backup_sqlite(&a.to).await.map(|_| c).map_err(|e| e.to_string()),
-        Err(e) => Err(e),
-    };
-    store.close().await;
-    let checkpoint: Option<Checkpoint> = r?;
-    let tr = language();
-    println!("{}", tr.ta("cli-backed-up", "file", a.to.display().to_string()));
-    match checkpoint {
-        Some(c) => {
-            rapport_store::keyfile::write_new(&side, &format!("{}\n", c.to_json()))
-                .map_err(|e| format!("cannot write {}: {e}", side.display()))?;
-            println!(
-                "{}",
-                tr.tn(
-                    rapport_i18n::msg("cli-backup-checkpoint"),
-                    &[("seq", &c.seq), ("file", &side.display().to_string())]
-                )
-            );
-        }
-        None => println!(
-            "{}",
-            tr.ta("cli-backup-no-checkpoint", "file", g.data_dir.join(AUDIT_KEY_FILE).display().to_string())
-        ),
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 async fn rotate_secrets(g: &Global, a: RotateArgs) -> Result<ExitCode, String> {

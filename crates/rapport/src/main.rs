@@ -1,5 +1,6 @@
 //! The `rapport` binary: a thin CLI over the store and the web layer.
 
+mod backup;
 mod cli;
 mod demo;
 
