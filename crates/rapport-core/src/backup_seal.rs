@@ -41,10 +41,9 @@ impl std::fmt::Display for OpenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             OpenError::NotSealed => write!(f, "not an encrypted Rapport backup"),
-            OpenError::WrongKey { backup, given } => write!(
-                f,
-                "the backup was encrypted with key {backup}, and the key file given is key {given}"
-            ),
+            OpenError::WrongKey { backup, given } => {
+                write!(f, "the backup was encrypted with key {backup}, and the key file given is key {given}")
+            }
             OpenError::Damaged => write!(f, "the backup is damaged: a part of it was altered, moved or cut off"),
         }
     }
@@ -179,7 +178,10 @@ mod tests {
             let data: Vec<u8> = (0..len).map(|i| (i * 31 % 251) as u8).collect();
             let sealed = seal(&key, &data);
             assert!(is_sealed(&sealed));
-            assert_eq!(sealed.len(), HEADER + len + TAG * (len / CHUNK + usize::from(len % CHUNK != 0 || len == 0)).max(1));
+            assert_eq!(
+                sealed.len(),
+                HEADER + len + TAG * (len / CHUNK + usize::from(len % CHUNK != 0 || len == 0)).max(1)
+            );
             assert_eq!(open(&key, &sealed).unwrap(), data, "{len} bytes");
         }
     }

@@ -57,7 +57,8 @@ fn encryption_key(g: &Global, path: &Path, backup: &Path, create: bool) -> Resul
         println!("{}", language().ta("cli-backup-key-created", "file", path.display().to_string()));
     }
     let line = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with('#')).unwrap_or_default();
-    rapport_core::checkpoint::parse_hex_key(line).map_err(|e| format!("backup encryption key file {}: {e}", path.display()))
+    rapport_core::checkpoint::parse_hex_key(line)
+        .map_err(|e| format!("backup encryption key file {}: {e}", path.display()))
 }
 
 pub(crate) async fn backup(g: &Global, a: BackupArgs) -> Result<ExitCode, String> {
@@ -267,7 +268,11 @@ pub(crate) async fn restore(g: &Global, a: RestoreArgs) -> Result<ExitCode, Stri
         "{}",
         language().tn(
             rapport_i18n::msg("cli-restored"),
-            &[("file", &a.from.display().to_string()), ("db", &db.display().to_string()), ("entries", &(entries as i64))]
+            &[
+                ("file", &a.from.display().to_string()),
+                ("db", &db.display().to_string()),
+                ("entries", &(entries as i64))
+            ]
         )
     );
     let side = checkpoint_path(&a.from).display().to_string();
@@ -292,9 +297,8 @@ async fn check_staged(g: &Global, staged: &Path, from: &Path) -> Result<(usize, 
     let anchored = !anchors.is_empty();
     let t = Target::Url(format!("sqlite://{}", staged.display()));
     let opts = OpenOptions { max_connections: 2, migrate: !g.no_migrate, ..Default::default() };
-    let store = Store::open(&t, opts)
-        .await
-        .map_err(|e| format!("{}: not a usable Rapport database: {e}", from.display()))?;
+    let store =
+        Store::open(&t, opts).await.map_err(|e| format!("{}: not a usable Rapport database: {e}", from.display()))?;
     let r = store.audit_verify_anchored(anchors).await;
     store.close().await;
     // A clean close folds the write-ahead log back into the file; a log left

@@ -1662,3 +1662,214 @@ fn a_database_from_an_earlier_release_upgrades_with_its_data() {
         server.stop();
     }
 }
+
+/// Signs in with a password through the staff login form: 303 on success.
+fn password_sign_in(base: &str, email: &str, password: &str) -> u16 {
+    reqwest::rt().block_on(async {
+        let http = ::reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(::reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let page = http.get(format!("{base}/login")).send().await.unwrap().text().await.unwrap();
+        let at = page.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
+        let csrf = &page[at..at + page[at..].find('"').unwrap()];
+        let form = [("email", email), ("password", password), ("csrf", csrf)];
+        http.post(format!("{base}/login")).form(&form).send().await.unwrap().status().as_u16()
+    })
+}
+
+fn clients_in(db_file: &Path) -> i64 {
+    reqwest::rt().block_on(async {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut c = sqlx::AnyConnection::connect(&format!("sqlite://{}", db_file.display())).await.unwrap();
+        sqlx::query("SELECT COUNT(*) FROM clients").fetch_one(&mut c).await.unwrap().get::<i64, _>(0)
+    })
+}
+
+/// Backups of a server under write load restore onto an empty data
+/// directory, plain and encrypted: every write acknowledged before the backup
+/// began is there, the audit log verifies up to the checkpoint taken with the
+/// backup, and people sign in with their passwords. A data directory that
+/// holds a database, a missing or wrong key, and a damaged backup are refused
+/// and change nothing.
+#[test]
+fn backups_taken_under_write_load_restore_checked_plain_and_encrypted() {
+    use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+    use std::sync::Arc;
+    let db = Db::sqlite();
+    create_user(&db, "writer@clinic.example", "clinician");
+    let t = token(&db, "writer@clinic.example");
+    let server = Server::start(&db);
+    server.wait_ready();
+    let stop = Arc::new(AtomicBool::new(false));
+    let acknowledged = Arc::new(AtomicI64::new(0));
+    let writer = {
+        let (stop, acknowledged, base, t) = (stop.clone(), acknowledged.clone(), server.base.clone(), t.clone());
+        std::thread::spawn(move || {
+            let mut n = 0;
+            while !stop.load(Ordering::SeqCst) {
+                n += 1;
+                let body = serde_json::json!({"display_name": format!("Loaded Client {n}")});
+                let (s, b) = reqwest::call(reqwest::Method::POST, &format!("{base}/api/v1/clients"), &t, Some(body));
+                assert_eq!(s, 201, "{b}");
+                acknowledged.fetch_add(1, Ordering::SeqCst);
+            }
+        })
+    };
+    while acknowledged.load(Ordering::SeqCst) < 30 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let backups = tempfile::tempdir().unwrap();
+    let keys = tempfile::tempdir().unwrap();
+    let plain = backups.path().join("plain.db");
+    let sealed = backups.path().join("sealed.rbk");
+    let key = keys.path().join("backup.key");
+    let before_plain = acknowledged.load(Ordering::SeqCst);
+    let o = db.run(&["backup", "--to", plain.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before_sealed = acknowledged.load(Ordering::SeqCst);
+    let o = db.run(&["backup", "--to", sealed.to_str().unwrap(), "--encryption-key-file", key.to_str().unwrap()]);
+    assert!(o.status.success() && stdout(&o).contains("Created the backup encryption key"), "{}", stderr(&o));
+    stop.store(true, Ordering::SeqCst);
+    writer.join().unwrap();
+    let total = acknowledged.load(Ordering::SeqCst);
+    server.stop();
+    assert!(total > before_sealed, "writes went on during the backups");
+    let bytes = std::fs::read(&sealed).unwrap();
+    assert!(bytes.starts_with(b"RPTBAK") && !bytes.windows(15).any(|w| w == b"Loaded Client 1"), "encrypted");
+
+    // A key inside the data folder, or beside the backups, is refused.
+    let inside = db.dir.path().join("data/backup.key");
+    for bad in [inside.as_path(), &backups.path().join("backup.key")] {
+        let o = db.run(
+            &["backup", "--to", backups.path().join("x.rbk").to_str().unwrap(), "--encryption-key-file"]
+                .into_iter()
+                .chain([bad.to_str().unwrap()])
+                .collect::<Vec<_>>(),
+        );
+        assert_eq!(o.status.code(), Some(1), "{bad:?}");
+        assert!(stderr(&o).contains("--encryption-key-file"), "{}", stderr(&o));
+        assert!(!backups.path().join("x.rbk").exists() && !bad.exists());
+    }
+
+    // Restores go onto empty data directories; the keys are copied in first,
+    // as docs/operations.md says (they are never in the backup).
+    let restored = |from: &Path, extra: &[&str]| -> (Db, Output) {
+        let target = Db::sqlite();
+        std::fs::create_dir_all(target.dir.path().join("data")).unwrap();
+        for k in ["secrets.key", "audit-checkpoint.key"] {
+            std::fs::copy(db.dir.path().join("data").join(k), target.dir.path().join("data").join(k)).unwrap();
+        }
+        let mut args = vec!["restore", "--from", from.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let o = target.run(&args);
+        (target, o)
+    };
+    let (plain_db, o) = restored(&plain, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("reaches the signed audit checkpoint"), "{}", stdout(&o));
+    let n = clients_in(&plain_db.dir.path().join("data/rapport.db"));
+    assert!(n >= before_plain && n <= total, "{before_plain} <= {n} <= {total}");
+
+    let (none, o) = restored(&sealed, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is encrypted"), "{}", stderr(&o));
+    assert!(!none.dir.path().join("data/rapport.db").exists());
+    let wrong = keys.path().join("other.key");
+    std::fs::write(&wrong, format!("{}\n", "ab".repeat(32))).unwrap();
+    let (none, o) = restored(&sealed, &["--encryption-key-file", wrong.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("was encrypted with key") && stderr(&o).contains("Nothing was restored"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!none.dir.path().join("data/rapport.db").exists());
+    let damaged = backups.path().join("damaged.rbk");
+    let mut bent = bytes.clone();
+    let middle = bent.len() / 2;
+    bent[middle] ^= 0x40;
+    std::fs::write(&damaged, &bent).unwrap();
+    let (none, o) = restored(&damaged, &["--encryption-key-file", key.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("damaged"), "{}", stderr(&o));
+    assert!(std::fs::read_dir(none.dir.path().join("data")).unwrap().all(|e| {
+        let name = e.unwrap().file_name();
+        name == "secrets.key" || name == "audit-checkpoint.key"
+    }));
+
+    let (sealed_db, o) = restored(&sealed, &["--encryption-key-file", key.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let n = clients_in(&sealed_db.dir.path().join("data/rapport.db"));
+    assert!(n >= before_sealed && n <= total, "{before_sealed} <= {n} <= {total}");
+    let o = sealed_db.run(&["audit", "verify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // Not onto a database: refused, and the database is untouched.
+    let o = sealed_db.run(&["restore", "--from", plain.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("restore only onto an empty data directory"), "{}", stderr(&o));
+    assert_eq!(clients_in(&sealed_db.dir.path().join("data/rapport.db")), n);
+
+    // The restored server: a password sign-in, and the token from before.
+    let server = Server::start(&sealed_db);
+    server.wait_ready();
+    assert_eq!(password_sign_in(&server.base, "writer@clinic.example", PW), 303);
+    assert_eq!(
+        password_sign_in(&server.base, "writer@clinic.example", "not the password"),
+        401,
+        "a wrong password is refused"
+    );
+    let (s, body) = reqwest::call(reqwest::Method::GET, &format!("{}/api/v1/clients?limit=500", server.base), &t, None);
+    assert_eq!(s, 200, "{body}");
+    server.stop();
+}
+
+/// PostgreSQL's backup path as docs/operations.md gives it: a signed
+/// checkpoint, `pg_dump --format=custom`, `pg_restore` into a new database;
+/// the restored database verifies up to the checkpoint and serves.
+#[test]
+fn postgres_dump_and_restore_as_documented() {
+    let Some(db) = backends().into_iter().find(|d| d.url.is_some()) else { return };
+    let bin = |name: &str| {
+        let dir = std::env::var("PG_BIN").unwrap_or_else(|_| "/usr/lib/postgresql/15/bin".into());
+        Path::new(&dir).join(name)
+    };
+    create_user(&db, "dumped@clinic.example", "clinician");
+    let t = token(&db, "dumped@clinic.example");
+    let server = Server::start(&db);
+    server.wait_ready();
+    for n in 0..5 {
+        let body = serde_json::json!({"display_name": format!("Dumped Client {n}")});
+        let (s, b) = reqwest::call(reqwest::Method::POST, &format!("{}/api/v1/clients", server.base), &t, Some(body));
+        assert_eq!(s, 201, "{b}");
+    }
+    server.stop();
+    let work = tempfile::tempdir().unwrap();
+    let dump = work.path().join("rapport.dump");
+    let side = work.path().join("rapport.dump.checkpoint.json");
+    let o = db.run(&["audit", "checkpoint"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::write(&side, stdout(&o)).unwrap();
+    let url = db.url.clone().unwrap();
+    let o = Command::new(bin("pg_dump")).args(["--format=custom", "--file"]).arg(&dump).arg(&url).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let base = std::env::var("RAPPORT_TEST_POSTGRES_URL").unwrap();
+    let rt = reqwest::rt();
+    let fresh = rt.block_on(rapport_store::scratch_postgres_database(&base)).unwrap();
+    let o = Command::new(bin("pg_restore"))
+        .args(["--clean", "--if-exists", "--no-owner", &format!("--dbname={fresh}")])
+        .arg(&dump)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let restored = Db { dir: db.dir, url: Some(fresh) };
+    let o = restored.run(&["audit", "verify", "--checkpoints", side.to_str().unwrap()]);
+    assert!(o.status.success(), "{} {}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("all 1 signed checkpoints"), "{}", stdout(&o));
+    assert_eq!(count_rows(&restored, "clients"), 5);
+    let o = restored.run(&["--no-migrate", "user", "list"]);
+    assert!(o.status.success() && stdout(&o).contains("dumped@clinic.example"), "{}", stderr(&o));
+}
