@@ -559,3 +559,19 @@ formulation-last-resort = The area of last resort: choose it only when there is 
 formulation-f-person-link = Person in the interpersonal inventory
 formulation-f-person-link-hint = Add them on the Inventory tab first if they are not listed.
 formulation-f-person-link-none = Not linked
+
+# Inventory fields of the manuals (issue 19 item 6).
+inventory-knows-yes = Knows
+inventory-knows-partly = Knows something
+inventory-knows-no = Does not know
+inventory-error-knows-deceased = A person who has died cannot know about the depression now; leave it empty
+inventory-f-knows = Do they know about the depression?
+inventory-f-knows-unknown = Not asked
+inventory-f-communication = Usual way of communicating
+inventory-f-communication-hint = Directly, by silence, through others, by arguing...
+inventory-f-feelings-together = How the client feels when they are together
+inventory-f-linked-to-onset = The relationship is linked to the onset of the depression
+inventory-field-knows = Knows about the depression
+inventory-field-communication = Usual way of communicating
+inventory-field-feelings-together = Feelings when together
+inventory-field-linked-to-onset = Linked to the onset

@@ -576,3 +576,19 @@ formulation-last-resort = El área de último recurso: elíjala solo si no hay d
 formulation-f-person-link = Persona en el inventario interpersonal
 formulation-f-person-link-hint = Si no aparece, añádala primero en la pestaña Inventario.
 formulation-f-person-link-none = Sin vincular
+
+# Inventory fields of the manuals (issue 19 item 6).
+inventory-knows-yes = Lo sabe
+inventory-knows-partly = Sabe algo
+inventory-knows-no = No lo sabe
+inventory-error-knows-deceased = Una persona fallecida no puede saber ahora de la depresión; déjelo vacío
+inventory-f-knows = ¿Sabe de la depresión?
+inventory-f-knows-unknown = No preguntado
+inventory-f-communication = Forma habitual de comunicarse
+inventory-f-communication-hint = Directamente, con silencios, a través de otros, discutiendo...
+inventory-f-feelings-together = Cómo se siente el cliente cuando están juntos
+inventory-f-linked-to-onset = La relación está ligada al inicio de la depresión
+inventory-field-knows = Sabe de la depresión
+inventory-field-communication = Forma habitual de comunicarse
+inventory-field-feelings-together = Sentimientos cuando están juntos
+inventory-field-linked-to-onset = Ligada al inicio

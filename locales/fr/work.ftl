@@ -577,3 +577,19 @@ formulation-last-resort = Le domaine de dernier recours : à choisir seulement s
 formulation-f-person-link = Personne dans l'inventaire interpersonnel
 formulation-f-person-link-hint = Ajoutez-la d'abord dans l'onglet Inventaire si elle n'est pas dans la liste.
 formulation-f-person-link-none = Non liée
+
+# Inventory fields of the manuals (issue 19 item 6).
+inventory-knows-yes = Est au courant
+inventory-knows-partly = En sait quelque chose
+inventory-knows-no = N'est pas au courant
+inventory-error-knows-deceased = Une personne décédée ne peut pas être au courant de la dépression ; laissez vide
+inventory-f-knows = Est-elle au courant de la dépression ?
+inventory-f-knows-unknown = Pas demandé
+inventory-f-communication = Façon habituelle de communiquer
+inventory-f-communication-hint = Directement, par le silence, par d'autres, en se disputant...
+inventory-f-feelings-together = Ce que ressent le client quand ils sont ensemble
+inventory-f-linked-to-onset = La relation est liée au début de la dépression
+inventory-field-knows = Au courant de la dépression
+inventory-field-communication = Façon habituelle de communiquer
+inventory-field-feelings-together = Ressenti quand ils sont ensemble
+inventory-field-linked-to-onset = Liée au début

@@ -13,6 +13,7 @@ use rapport_core::formulation::{
 use rapport_core::inventory::{validate_person, Person, RawPerson};
 use rapport_core::records::RecordBody;
 use rapport_core::time::format_date;
+use rapport_core::timeline::TimelineEvent;
 use rapport_core::{Id, Timestamp};
 use rapport_store::records::Placement;
 use rapport_store::Store;
@@ -45,10 +46,44 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id, w: &Words) -> Resu
         unsatisfying: Some(w.relationship_bad.into()),
         ..Default::default()
     };
+    let raw = RawPerson { linked_to_onset: true, ..raw };
     let person = validate_person(&raw, Some(today)).map_err(|e| e.to_string())?;
     let at = Placement { client_id: client.clone(), ..Default::default() };
     let person =
         store.create_record(&at, &person, clinician, event(action::RECORD_CREATE, Person::KIND)).await.map_err(err)?;
+
+    // The sister, with the manuals' inventory fields (knows about the depression, how they
+    // communicate, how the client feels together, linked to the onset).
+    let sister = RawPerson {
+        display_name: Some(w.sister.into()),
+        relationship: Some("sibling".into()),
+        ring: Some("middle".into()),
+        contact_frequency: Some("monthly".into()),
+        knows_about_depression: Some("partly".into()),
+        communication: Some(w.sister_communication.into()),
+        feelings_together: Some(w.sister_feelings.into()),
+        could_support_now: true,
+        ..Default::default()
+    };
+    let sister = validate_person(&sister, Some(today)).map_err(|e| e.to_string())?;
+    store.create_record(&at, &sister, clinician, event(action::RECORD_CREATE, Person::KIND)).await.map_err(err)?;
+    // The timeline: the death, then the months alone after it.
+    let alone = format_date(course.start_date - time::Duration::days(90));
+    for (date, category, title, ids) in [
+        (died.clone(), "death", w.death_title, vec![person.id.to_string()]),
+        (alone, "isolation", w.isolation_title, Vec::new()),
+    ] {
+        let e = TimelineEvent {
+            date,
+            category: category.into(),
+            title: title.into(),
+            person_ids: ids,
+            episode: if category == "death" { "onset".into() } else { "worsening".into() },
+            ..Default::default()
+        };
+        let e = e.validate_on(today).map_err(|e| e.to_string())?;
+        store.create_record(&at, &e, clinician, event(action::RECORD_CREATE, "timeline_event")).await.map_err(err)?;
+    }
 
     let at = Placement { client_id: client.clone(), course_id: Some(course.id.clone()), ..Default::default() };
     let work = AreaWorkspace {

@@ -14,6 +14,13 @@ pub struct Words {
     pub rationale: &'static str,
     /// The printed line ({base}, {id}).
     pub printed: &'static str,
+    /// The client's sister, with the inventory fields of the manuals.
+    pub sister: &'static str,
+    pub sister_communication: &'static str,
+    pub sister_feelings: &'static str,
+    /// Timeline: the death, and the months alone after it.
+    pub death_title: &'static str,
+    pub isolation_title: &'static str,
 }
 
 pub static EN: Words = Words {
@@ -28,6 +35,11 @@ pub static EN: Words = Words {
                   use our sessions to talk about him and about what happened, and to find your way back to people.",
     rationale: "Onset clearly after the death; mourning has stalled (no funeral attended, not talked about).",
     printed: "  A grief formulation with its facts (who died, linked to the inventory, and when): {base}/courses/{id}/formulation",
+    sister: "Ana (sister, synthetic)",
+    sister_communication: "Short messages; they avoid talking about their father.",
+    sister_feelings: "Guilty for not being there; relieved when she calls.",
+    death_title: "Father died",
+    isolation_title: "Stopped seeing friends",
 };
 
 pub static ES: Words = Words {
@@ -42,6 +54,11 @@ pub static ES: Words = Words {
                   sesiones para hablar de él y de lo que pasó, y para volver a acercarse a la gente.",
     rationale: "Inicio claramente tras la muerte; el duelo está detenido (sin funeral, sin hablar de ello).",
     printed: "  Una formulación de duelo con sus datos (quién murió, vinculado al inventario, y cuándo): {base}/courses/{id}/formulation",
+    sister: "Ana (hermana, ficticia)",
+    sister_communication: "Mensajes breves; evitan hablar de su padre.",
+    sister_feelings: "Culpa por no haber estado; alivio cuando ella llama.",
+    death_title: "Muere el padre",
+    isolation_title: "Deja de ver a los amigos",
 };
 
 pub static FR: Words = Words {
@@ -56,4 +73,9 @@ pub static FR: Words = Words {
                   utiliserons les séances pour parler de lui et de ce qui s’est passé, et pour retrouver les autres.",
     rationale: "Début nettement après le décès ; le deuil est bloqué (pas d’obsèques, pas d’échange à ce sujet).",
     printed: "  Une formulation de deuil avec ses faits (qui est décédé, lié à l’inventaire, et quand) : {base}/courses/{id}/formulation",
+    sister: "Ana (sœur, fictive)",
+    sister_communication: "Messages courts ; ils évitent de parler de leur père.",
+    sister_feelings: "Coupable de ne pas avoir été là ; soulagé quand elle appelle.",
+    death_title: "Décès du père",
+    isolation_title: "Ne voit plus ses amis",
 };
