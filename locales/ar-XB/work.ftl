@@ -91,8 +91,6 @@ formulation-from = ‮From‬
 formulation-to = ‮To‬
 formulation-note = ‮Note‬
 formulation-f-person = ‮Who died (a name or an alias)‬
-formulation-f-person-id = ‮Inventory person id (optional)‬
-formulation-f-person-id-hint = ‮Links to the person in the interpersonal inventory.‬
 formulation-f-date-of-death = ‮Date of death (or of the loss)‬
 formulation-f-circumstances = ‮Circumstances‬
 formulation-f-circumstances-hint = ‮Events before, during and after the death.‬
@@ -544,3 +542,37 @@ inventory-change-died = ‮has died‬
 inventory-change-could-support-now = ‮now marked as could give support‬
 inventory-change-could-support-gone = ‮no longer marked as could give support‬
 inventory-support-none = ‮none‬
+
+# Problem-area facts (issue 19 item 4): what each chosen area's workspace records before the client agrees.
+formulation-fact-missing = ‮Before the client agrees the formulation, record { $fact } in the { $area } workspace.‬
+formulation-fact-person = ‮who died‬
+formulation-fact-person-id = ‮the person in the interpersonal inventory‬
+formulation-fact-date-of-death = ‮when they died‬
+formulation-fact-loss = ‮what was lost‬
+formulation-fact-loss-date = ‮when the loss happened‬
+formulation-fact-old-role = ‮the old role‬
+formulation-fact-new-role = ‮the new role‬
+formulation-fact-other-person = ‮the other person in the dispute‬
+formulation-facts-needed = ‮Needed before the client agrees:‬
+formulation-loss-other-is-transition = ‮{ $protocol } works on a loss other than a death as a role transition: choose role transition in the formulation.‬
+formulation-non-death-loss-hint = ‮A loss other than a death (a separation, a job, health) is a role transition in { $protocol }.‬
+formulation-last-resort = ‮The area of last resort: choose it only when there is no grief, dispute or transition to work on.‬
+formulation-f-person-link = ‮Person in the interpersonal inventory‬
+formulation-f-person-link-hint = ‮Add them on the Inventory tab first if they are not listed.‬
+formulation-f-person-link-none = ‮Not linked‬
+
+# Inventory fields of the manuals (issue 19 item 6).
+inventory-knows-yes = ‮Knows‬
+inventory-knows-partly = ‮Knows something‬
+inventory-knows-no = ‮Does not know‬
+inventory-error-knows-deceased = ‮A person who has died cannot know about the depression now; leave it empty‬
+inventory-f-knows = ‮Do they know about the depression?‬
+inventory-f-knows-unknown = ‮Not asked‬
+inventory-f-communication = ‮Usual way of communicating‬
+inventory-f-communication-hint = ‮Directly, by silence, through others, by arguing...‬
+inventory-f-feelings-together = ‮How the client feels when they are together‬
+inventory-f-linked-to-onset = ‮The relationship is linked to the onset of the depression‬
+inventory-field-knows = ‮Knows about the depression‬
+inventory-field-communication = ‮Usual way of communicating‬
+inventory-field-feelings-together = ‮Feelings when together‬
+inventory-field-linked-to-onset = ‮Linked to the onset‬

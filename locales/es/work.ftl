@@ -90,8 +90,6 @@ formulation-from = De
 formulation-to = A
 formulation-note = Nota
 formulation-f-person = Quién murió (un nombre o un alias)
-formulation-f-person-id = Identificador de la persona en el inventario (opcional)
-formulation-f-person-id-hint = Enlaza con la persona en el inventario interpersonal.
 formulation-f-date-of-death = Fecha de la muerte (o de la pérdida)
 formulation-f-circumstances = Circunstancias
 formulation-f-circumstances-hint = Lo que ocurrió antes, durante y después de la muerte.
@@ -560,3 +558,37 @@ inventory-change-died = ha fallecido
 inventory-change-could-support-now = ahora marcada como que podría dar apoyo
 inventory-change-could-support-gone = ya no está marcada como que podría dar apoyo
 inventory-support-none = ninguno
+
+# Problem-area facts (issue 19 item 4): what each chosen area's workspace records before the client agrees.
+formulation-fact-missing = Antes de que el cliente acepte la formulación, registre { $fact } en el espacio de trabajo de { $area }.
+formulation-fact-person = quién murió
+formulation-fact-person-id = la persona en el inventario interpersonal
+formulation-fact-date-of-death = cuándo murió
+formulation-fact-loss = qué se perdió
+formulation-fact-loss-date = cuándo ocurrió la pérdida
+formulation-fact-old-role = el rol anterior
+formulation-fact-new-role = el rol nuevo
+formulation-fact-other-person = la otra persona de la disputa
+formulation-facts-needed = Necesario antes de que el cliente acepte:
+formulation-loss-other-is-transition = { $protocol } trabaja una pérdida que no es una muerte como una transición de rol: elija transición de rol en la formulación.
+formulation-non-death-loss-hint = Una pérdida que no es una muerte (una separación, un trabajo, la salud) es una transición de rol en { $protocol }.
+formulation-last-resort = El área de último recurso: elíjala solo si no hay duelo, disputa ni transición que trabajar.
+formulation-f-person-link = Persona en el inventario interpersonal
+formulation-f-person-link-hint = Si no aparece, añádala primero en la pestaña Inventario.
+formulation-f-person-link-none = Sin vincular
+
+# Inventory fields of the manuals (issue 19 item 6).
+inventory-knows-yes = Lo sabe
+inventory-knows-partly = Sabe algo
+inventory-knows-no = No lo sabe
+inventory-error-knows-deceased = Una persona fallecida no puede saber ahora de la depresión; déjelo vacío
+inventory-f-knows = ¿Sabe de la depresión?
+inventory-f-knows-unknown = No preguntado
+inventory-f-communication = Forma habitual de comunicarse
+inventory-f-communication-hint = Directamente, con silencios, a través de otros, discutiendo...
+inventory-f-feelings-together = Cómo se siente el cliente cuando están juntos
+inventory-f-linked-to-onset = La relación está ligada al inicio de la depresión
+inventory-field-knows = Sabe de la depresión
+inventory-field-communication = Forma habitual de comunicarse
+inventory-field-feelings-together = Sentimientos cuando están juntos
+inventory-field-linked-to-onset = Ligada al inicio

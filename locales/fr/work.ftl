@@ -90,8 +90,6 @@ formulation-from = De
 formulation-to = À
 formulation-note = Note
 formulation-f-person = La personne décédée (un nom ou un pseudonyme)
-formulation-f-person-id = Identifiant de la personne dans l’inventaire (facultatif)
-formulation-f-person-id-hint = Fait le lien avec la personne dans l’inventaire interpersonnel.
 formulation-f-date-of-death = Date du décès (ou de la perte)
 formulation-f-circumstances = Circonstances
 formulation-f-circumstances-hint = Ce qui s’est passé avant, pendant et après le décès.
@@ -561,3 +559,37 @@ inventory-change-died = est décédé·e
 inventory-change-could-support-now = désormais marqué·e comme pouvant apporter un soutien
 inventory-change-could-support-gone = n’est plus marqué·e comme pouvant apporter un soutien
 inventory-support-none = aucun
+
+# Problem-area facts (issue 19 item 4): what each chosen area's workspace records before the client agrees.
+formulation-fact-missing = Avant que le client accepte la formulation, notez { $fact } dans l'espace de travail { $area }.
+formulation-fact-person = qui est décédé
+formulation-fact-person-id = la personne dans l'inventaire interpersonnel
+formulation-fact-date-of-death = la date du décès
+formulation-fact-loss = ce qui a été perdu
+formulation-fact-loss-date = la date de la perte
+formulation-fact-old-role = l'ancien rôle
+formulation-fact-new-role = le nouveau rôle
+formulation-fact-other-person = l'autre personne du conflit
+formulation-facts-needed = À noter avant que le client accepte :
+formulation-loss-other-is-transition = { $protocol } traite une perte autre qu'un décès comme une transition de rôle : choisissez la transition de rôle dans la formulation.
+formulation-non-death-loss-hint = Une perte autre qu'un décès (une séparation, un emploi, la santé) est une transition de rôle dans { $protocol }.
+formulation-last-resort = Le domaine de dernier recours : à choisir seulement s'il n'y a ni deuil, ni conflit, ni transition à travailler.
+formulation-f-person-link = Personne dans l'inventaire interpersonnel
+formulation-f-person-link-hint = Ajoutez-la d'abord dans l'onglet Inventaire si elle n'est pas dans la liste.
+formulation-f-person-link-none = Non liée
+
+# Inventory fields of the manuals (issue 19 item 6).
+inventory-knows-yes = Est au courant
+inventory-knows-partly = En sait quelque chose
+inventory-knows-no = N'est pas au courant
+inventory-error-knows-deceased = Une personne décédée ne peut pas être au courant de la dépression ; laissez vide
+inventory-f-knows = Est-elle au courant de la dépression ?
+inventory-f-knows-unknown = Pas demandé
+inventory-f-communication = Façon habituelle de communiquer
+inventory-f-communication-hint = Directement, par le silence, par d'autres, en se disputant...
+inventory-f-feelings-together = Ce que ressent le client quand ils sont ensemble
+inventory-f-linked-to-onset = La relation est liée au début de la dépression
+inventory-field-knows = Au courant de la dépression
+inventory-field-communication = Façon habituelle de communiquer
+inventory-field-feelings-together = Ressenti quand ils sont ensemble
+inventory-field-linked-to-onset = Liée au début

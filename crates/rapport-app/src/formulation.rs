@@ -8,7 +8,8 @@ use crate::AppState;
 use crate::Error;
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::formulation::{
-    apply_stage, validate_formulation, validate_workspace, AreaWork, AreaWorkspace, Formulation, StageChangeInput,
+    apply_stage, check_agreement_facts, check_loss_type, validate_formulation, validate_workspace, AreaFact, AreaWork,
+    AreaWorkspace, Formulation, StageChangeInput,
 };
 use rapport_core::msg;
 use rapport_core::records::RecordBody;
@@ -96,6 +97,8 @@ pub(crate) async fn write<T: RecordBody>(
 }
 
 /// Saves the course's formulation (problem areas checked against the protocol).
+/// A date agreed is refused while a chosen area's workspace lacks its facts
+/// (`rapport_core::formulation::missing_facts`), each named `<area>.<field>`.
 #[crate::boxing::boxed_future]
 pub async fn save_formulation(
     state: &AppState,
@@ -106,6 +109,11 @@ pub async fn save_formulation(
 ) -> Result<Record<Formulation>, Error> {
     cx.require_open()?;
     let f = validate_formulation(&cx.protocol, input, Timestamp::now().date())?;
+    if f.agreed_on.is_some() {
+        let stored = state.store.course_records::<AreaWorkspace>(&cx.course.id).await?;
+        let works: Vec<AreaWorkspace> = stored.into_iter().map(|r| r.body).collect();
+        check_agreement_facts(&f, &works)?;
+    }
     let current = state.store.course_formulation(&cx.course.id).await?;
     let areas = if f.problem_areas.is_empty() { "none yet".to_string() } else { f.problem_areas.join(", ") };
     let agreed = f.agreed_on.as_deref().map(|d| format!("; agreed {d}")).unwrap_or_default();
@@ -132,7 +140,8 @@ pub async fn require_chosen(state: &AppState, cx: &CourseContext, area: &str) ->
 }
 
 /// Saves the workspace of a chosen area. A role dispute's stage history is
-/// carried from the stored workspace and grows when the stage changes.
+/// carried from the stored workspace and grows when the stage changes. Under a
+/// protocol that codes a non-death loss as a role transition, grief records a death.
 #[crate::boxing::boxed_future]
 pub async fn save_area(
     state: &AppState,
@@ -151,6 +160,11 @@ pub async fn save_area(
     let checked = validate_workspace(AreaWorkspace { area: area.to_string(), work }, today)
         .map_err(|e| errors.0.extend(e.0))
         .ok();
+    if let Some(w) = &checked {
+        if let Err(e) = check_loss_type(&cx.protocol, &w.work) {
+            errors.0.extend(e.0);
+        }
+    }
     let mut detail = format!("{area} workspace");
     let ws = match checked {
         Some(AreaWorkspace { area, work: AreaWork::RoleDispute(next) }) => {
@@ -196,4 +210,30 @@ pub async fn save_area(
         .await?;
     }
     write(state, me, cx, current.as_ref(), &ws, version, detail).await
+}
+
+/// The facts the chosen `areas` still lack before the client can agree the
+/// formulation (`rapport_core::formulation::missing_facts`), area by area.
+#[crate::boxing::boxed_future]
+pub async fn missing_facts(
+    state: &AppState,
+    cx: &CourseContext,
+    areas: &[String],
+) -> Result<Vec<(String, AreaFact)>, Error> {
+    let stored = state.store.course_records::<AreaWorkspace>(&cx.course.id).await?;
+    let mut out = Vec::new();
+    for area in areas {
+        let work = stored.iter().rev().find(|r| &r.body.area == area).map(|r| &r.body.work);
+        out.extend(rapport_core::formulation::missing_facts(area, work).into_iter().map(|f| (area.clone(), f)));
+    }
+    Ok(out)
+}
+
+/// The client's people (id and name, in circle order) a grief or dispute
+/// workspace may link to. Read as part of the workspace page, whose read is audited.
+#[crate::boxing::boxed_future]
+pub async fn people_to_link(state: &AppState, cx: &CourseContext) -> Result<Vec<(String, String)>, Error> {
+    let mut people = state.store.client_records::<rapport_core::inventory::Person>(&cx.client.id).await?;
+    crate::inventory::sort_people(&mut people);
+    Ok(people.into_iter().map(|p| (p.id.to_string(), p.body.display_name)).collect())
 }

@@ -459,6 +459,147 @@ impl AreaWork {
     }
 }
 
+// ---------------------------------------------------------------- facts an agreement needs
+
+/// A fact of a problem area that must be recorded in its workspace before the
+/// client agrees the formulation (Weissman, Markowitz & Klerman 2000/2018,
+/// chapters 4-7: the facts that define each area).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AreaFact {
+    /// The workspace field, as the API names it.
+    pub field: &'static str,
+    /// The interface message naming the fact.
+    pub message: &'static str,
+    /// The fact in English, for the API's message.
+    pub english: &'static str,
+}
+
+const GRIEF_PERSON: AreaFact =
+    AreaFact { field: "person", message: msg("formulation-fact-person"), english: "who died" };
+const GRIEF_LINK: AreaFact = AreaFact {
+    field: "person_id",
+    message: msg("formulation-fact-person-id"),
+    english: "the person in the interpersonal inventory",
+};
+const GRIEF_DATE: AreaFact =
+    AreaFact { field: "date_of_death", message: msg("formulation-fact-date-of-death"), english: "when they died" };
+const LOSS_WHAT: AreaFact =
+    AreaFact { field: "person", message: msg("formulation-fact-loss"), english: "what was lost" };
+const LOSS_DATE: AreaFact =
+    AreaFact { field: "date_of_death", message: msg("formulation-fact-loss-date"), english: "when the loss happened" };
+const OLD_ROLE: AreaFact =
+    AreaFact { field: "old_role", message: msg("formulation-fact-old-role"), english: "the old role" };
+const NEW_ROLE: AreaFact =
+    AreaFact { field: "new_role", message: msg("formulation-fact-new-role"), english: "the new role" };
+const OTHER_PERSON: AreaFact = AreaFact {
+    field: "other_person",
+    message: msg("formulation-fact-other-person"),
+    english: "the other person in the dispute",
+};
+
+/// The facts of `area` its workspace `work` (None: not started) still lacks.
+/// Grief after a death: who died, linked to the inventory, and when; another
+/// loss (where the protocol keeps it as grief): what was lost and when; role
+/// transition: the old and the new role; role dispute: the other person.
+/// Interpersonal deficits and a protocol's own areas need none.
+pub fn missing_facts(area: &str, work: Option<&AreaWork>) -> Vec<AreaFact> {
+    let has = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let empty = AreaWork::empty_for(area);
+    let work = match work {
+        Some(w) if w.kind() == AreaKind::of(area) => w,
+        _ => &empty,
+    };
+    let mut out = Vec::new();
+    match work {
+        AreaWork::Grief(g) if g.loss_type == LossType::Death => {
+            for (fact, ok) in
+                [(GRIEF_PERSON, has(&g.person)), (GRIEF_LINK, has(&g.person_id)), (GRIEF_DATE, has(&g.date_of_death))]
+            {
+                if !ok {
+                    out.push(fact);
+                }
+            }
+        }
+        AreaWork::Grief(g) => {
+            for (fact, ok) in [(LOSS_WHAT, has(&g.person)), (LOSS_DATE, has(&g.date_of_death))] {
+                if !ok {
+                    out.push(fact);
+                }
+            }
+        }
+        AreaWork::RoleTransition(t) => {
+            for (fact, ok) in [(OLD_ROLE, has(&t.old_role)), (NEW_ROLE, has(&t.new_role))] {
+                if !ok {
+                    out.push(fact);
+                }
+            }
+        }
+        AreaWork::RoleDispute(d) if !has(&d.other_person) => out.push(OTHER_PERSON),
+        _ => {}
+    }
+    out
+}
+
+/// Refuses to record the client's agreement (`agreed_on`) while a chosen area
+/// lacks a fact its workspace must hold: one error per missing fact, named
+/// `<area>.<field>` (e.g. `grief.date_of_death`). A draft (no date agreed)
+/// passes whatever is missing.
+pub fn check_agreement_facts(f: &Formulation, workspaces: &[AreaWorkspace]) -> Result<(), ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    if f.agreed_on.is_none() {
+        return Ok(());
+    }
+    for area in &f.problem_areas {
+        let work = workspaces.iter().rev().find(|w| &w.area == area).map(|w| &w.work);
+        for fact in missing_facts(area, work) {
+            e.add_keyed_english(
+                &format!("{area}.{}", fact.field),
+                format!(
+                    "Before the client agrees the formulation, record {} in the {area} workspace (field {})",
+                    fact.english, fact.field
+                ),
+                msg("formulation-fact-missing"),
+                vec![("fact", KeyArg::Message(fact.message)), ("area", KeyArg::Text(area.clone()))],
+            );
+        }
+    }
+    e.into_result()
+}
+
+/// Whether protocol `p` codes a loss other than a death as a role transition
+/// (Weissman, Markowitz & Klerman: grief is kept for a death; a divorce, a lost
+/// job or health is a transition) rather than as grief (Stuart & Robertson's
+/// "grief and loss"). Needs a role-transition area to send the client to.
+pub fn non_death_loss_is_transition(p: &Protocol) -> bool {
+    p.school == "weissman" && p.area("role_transition").is_some()
+}
+
+/// Under a protocol that codes a non-death loss as a role transition, a grief
+/// workspace must record a death (field `loss_type`).
+pub fn check_loss_type(p: &Protocol, work: &AreaWork) -> Result<(), ValidationErrors> {
+    match work {
+        AreaWork::Grief(g) if g.loss_type == LossType::Other && non_death_loss_is_transition(p) => {
+            Err(ValidationErrors(vec![crate::validation::FieldError::keyed_english(
+                "loss_type",
+                format!(
+                    "{} works on a loss other than a death as a role transition: choose role_transition in the formulation",
+                    p.name
+                ),
+                msg("formulation-loss-other-is-transition"),
+                vec![("protocol", KeyArg::Text(p.name.clone()))],
+            )]))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Interpersonal deficits is the area of last resort: chosen only when there
+/// is no grief, dispute or transition to work on (Weissman, Markowitz &
+/// Klerman 2000/2018, chapter 7).
+pub fn is_last_resort(area: &str) -> bool {
+    AreaKind::of(area) == AreaKind::InterpersonalDeficits
+}
+
 /// The work on one chosen problem area of a course.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AreaWorkspace {
@@ -876,6 +1017,122 @@ checklist = []
 
         let wrong = AreaWorkspace { area: "grief".into(), work: AreaWork::Other(OtherWork::default()) };
         assert!(validate_workspace(wrong, TODAY).unwrap_err().for_field("area").is_some());
+    }
+
+    fn grief(person: Option<&str>, id: Option<&str>, date: Option<&str>, loss: LossType) -> AreaWorkspace {
+        AreaWorkspace {
+            area: "grief".into(),
+            work: AreaWork::Grief(GriefWork {
+                person: person.map(Into::into),
+                person_id: id.map(Into::into),
+                date_of_death: date.map(Into::into),
+                loss_type: loss,
+                ..GriefWork::default()
+            }),
+        }
+    }
+
+    fn agreed(areas: &[&str]) -> Formulation {
+        Formulation { agreed_on: Some("2026-03-01".into()), ..f(areas) }
+    }
+
+    #[test]
+    fn agreement_needs_each_areas_facts() {
+        let id = "01J00000000000000000000000";
+        // Nothing recorded: each fact of each area is named.
+        let e = check_agreement_facts(&agreed(&["grief", "role_transition"]), &[]).unwrap_err();
+        let fields: Vec<&str> = e.0.iter().map(|x| x.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "grief.person",
+                "grief.person_id",
+                "grief.date_of_death",
+                "role_transition.old_role",
+                "role_transition.new_role"
+            ]
+        );
+        // A death: who, linked to the inventory, and when.
+        let partial = grief(Some("Mother"), None, Some("2025-11-02"), LossType::Death);
+        let e = check_agreement_facts(&agreed(&["grief"]), &[partial]).unwrap_err();
+        assert_eq!(e.0.len(), 1);
+        assert_eq!(e.0[0].field, "grief.person_id");
+        assert!(e.0[0].message.contains("inventory"), "{e}");
+        let full = grief(Some("Mother"), Some(id), Some("2025-11-02"), LossType::Death);
+        assert!(check_agreement_facts(&agreed(&["grief"]), &[full]).is_ok());
+        // Another loss (a protocol that keeps it as grief): what and when, no inventory person.
+        let other = grief(Some("The pregnancy"), None, Some("2025-11-02"), LossType::Other);
+        assert!(check_agreement_facts(&agreed(&["grief"]), &[other]).is_ok());
+        // A dispute needs the other person; deficits and a protocol's own area need nothing.
+        let e = check_agreement_facts(&agreed(&["role_dispute", "interpersonal_deficits"]), &[]).unwrap_err();
+        assert_eq!(e.0.len(), 1);
+        assert_eq!(e.0[0].field, "role_dispute.other_person");
+        assert!(check_agreement_facts(&agreed(&["lost_healthy_self"]), &[]).is_ok());
+        let blank = AreaWorkspace {
+            area: "role_transition".into(),
+            work: AreaWork::RoleTransition(TransitionWork {
+                old_role: Some("  ".into()),
+                new_role: Some("Retired".into()),
+                ..TransitionWork::default()
+            }),
+        };
+        let e = check_agreement_facts(&agreed(&["role_transition"]), &[blank]).unwrap_err();
+        assert_eq!(e.0[0].field, "role_transition.old_role", "blank is missing");
+        // A draft is never refused for missing facts.
+        assert!(check_agreement_facts(&f(&["grief", "role_dispute"]), &[]).is_ok());
+    }
+
+    #[test]
+    fn a_non_death_loss_is_a_transition_under_weissman() {
+        let set = ProtocolSet::shipped();
+        let weissman = set.get("ipt-individual").unwrap();
+        let stuart = set.get("ipt-stuart").unwrap();
+        assert!(non_death_loss_is_transition(weissman));
+        assert!(!non_death_loss_is_transition(stuart));
+        let other = grief(Some("The marriage"), None, None, LossType::Other).work;
+        let e = check_loss_type(weissman, &other).unwrap_err();
+        assert_eq!(e.first().unwrap().field, "loss_type");
+        assert!(e.first().unwrap().message.contains("role transition"), "{e}");
+        assert!(check_loss_type(stuart, &other).is_ok());
+        let death = grief(Some("Mother"), None, None, LossType::Death).work;
+        assert!(check_loss_type(weissman, &death).is_ok());
+        assert!(is_last_resort("interpersonal_deficits"));
+        assert!(!is_last_resort("grief") && !is_last_resort("role_transition"));
+    }
+
+    proptest::proptest! {
+        /// Filling every fact `missing_facts` names makes the agreement pass; leaving
+        /// any one out names exactly that one.
+        #[test]
+        fn filling_the_named_facts_is_enough(area in 0usize..5, death in proptest::bool::ANY, skip in 0usize..3) {
+            let area = ["grief", "role_dispute", "role_transition", "interpersonal_deficits", "lost_healthy_self"][area];
+            let mut fields = serde_json::Map::new();
+            if area == "grief" && !death {
+                fields.insert("loss_type".into(), "other".into());
+            }
+            if area == "role_dispute" {
+                fields.insert("stage".into(), "impasse".into());
+            }
+            let start = crate::area_fields::work_from_fields(area, fields.clone(), &StageChangeInput::default()).unwrap();
+            let needed = missing_facts(area, Some(&start));
+            let fill = |leave: Option<usize>| {
+                let mut m = fields.clone();
+                for (i, fact) in needed.iter().enumerate() {
+                    if Some(i) == leave { continue; }
+                    let v = if fact.field.starts_with("date") { "2025-10-01" } else if fact.field == "person_id" { "01J00000000000000000000000" } else { "x" };
+                    m.insert(fact.field.into(), v.into());
+                }
+                let work = crate::area_fields::work_from_fields(area, m, &StageChangeInput::default()).unwrap();
+                check_agreement_facts(&agreed(&[area]), &[AreaWorkspace { area: area.into(), work }])
+            };
+            proptest::prop_assert!(fill(None).is_ok());
+            if !needed.is_empty() {
+                let leave = skip % needed.len();
+                let e = fill(Some(leave)).unwrap_err();
+                proptest::prop_assert_eq!(e.0.len(), 1);
+                proptest::prop_assert_eq!(e.0[0].field.clone(), format!("{area}.{}", needed[leave].field));
+            }
+        }
     }
 
     #[test]

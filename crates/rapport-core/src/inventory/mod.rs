@@ -108,6 +108,25 @@ code_enum! {
     }
 }
 
+code_enum! {
+    /// Whether the person knows about the client's depression (Stuart & Robertson's inventory).
+    Knows {
+        Yes = "yes", "Knows";
+        Partly = "partly", "Knows something";
+        No = "no", "Does not know";
+    }
+}
+
+impl Knows {
+    pub fn message(self) -> &'static str {
+        match self {
+            Knows::Yes => crate::msg("inventory-knows-yes"),
+            Knows::Partly => crate::msg("inventory-knows-partly"),
+            Knows::No => crate::msg("inventory-knows-no"),
+        }
+    }
+}
+
 /// Interface messages naming the codes of this module (their labels in the reader's language).
 impl Relationship {
     pub fn message(self) -> &'static str {
@@ -228,6 +247,18 @@ pub struct Person {
     pub wanted_changes: Option<String>,
     #[serde(default)]
     pub change_since_onset: Option<String>,
+    /// Whether the relationship is linked to the onset of the depression.
+    #[serde(default)]
+    pub linked_to_onset: bool,
+    /// Whether the person knows about the depression (none for a person who has died).
+    #[serde(default)]
+    pub knows_about_depression: Option<Knows>,
+    /// How the two usually communicate (directly, by silence, through others...).
+    #[serde(default)]
+    pub communication: Option<String>,
+    /// How the client feels when they are together.
+    #[serde(default)]
+    pub feelings_together: Option<String>,
     /// A social-support mobilisation target: could give support now.
     #[serde(default)]
     pub could_support_now: bool,
@@ -265,6 +296,10 @@ pub struct RawPerson {
     pub cannot_discuss: Option<String>,
     pub wanted_changes: Option<String>,
     pub change_since_onset: Option<String>,
+    pub linked_to_onset: bool,
+    pub knows_about_depression: Option<String>,
+    pub communication: Option<String>,
+    pub feelings_together: Option<String>,
     pub could_support_now: bool,
     pub third_party_information: bool,
     pub notes: Option<String>,
@@ -388,6 +423,8 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
     let wanted_changes = text("wanted_changes", msg("field-wanted-changes"), &raw.wanted_changes);
     let change_since_onset = text("change_since_onset", msg("field-change-since-onset"), &raw.change_since_onset);
     let notes = text("notes", msg("field-notes"), &raw.notes);
+    let communication = text("communication", msg("field-communication"), &raw.communication);
+    let feelings_together = text("feelings_together", msg("field-feelings-together"), &raw.feelings_together);
     let client_expectations_met = code(
         &mut e,
         "client_expectations_met",
@@ -409,6 +446,17 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
     }
     let support_received = support_list(&mut e, "support_received", "Support the client gets", &raw.support_received);
     let support_given = support_list(&mut e, "support_given", "Support the client gives", &raw.support_given);
+    let knows_about_depression = code(
+        &mut e,
+        "knows_about_depression",
+        "Whether they know about the depression",
+        raw.knows_about_depression.as_deref(),
+        Knows::parse,
+        Knows::codes(),
+    );
+    if raw.deceased && knows_about_depression.is_some() {
+        e.add_key("knows_about_depression", crate::msg("inventory-error-knows-deceased"), vec![]);
+    }
     if raw.deceased && raw.could_support_now {
         e.add_key("could_support_now", crate::msg("inventory-error-could-support-deceased"), vec![]);
     }
@@ -437,6 +485,10 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
         cannot_discuss,
         wanted_changes,
         change_since_onset,
+        linked_to_onset: raw.linked_to_onset,
+        knows_about_depression,
+        communication,
+        feelings_together,
         could_support_now: raw.could_support_now,
         third_party_information: raw.third_party_information,
         notes,
@@ -471,6 +523,10 @@ impl Person {
             cannot_discuss: s(&self.cannot_discuss),
             wanted_changes: s(&self.wanted_changes),
             change_since_onset: s(&self.change_since_onset),
+            linked_to_onset: self.linked_to_onset,
+            knows_about_depression: self.knows_about_depression.map(|k| k.as_str().into()),
+            communication: s(&self.communication),
+            feelings_together: s(&self.feelings_together),
             could_support_now: self.could_support_now,
             third_party_information: self.third_party_information,
             notes: s(&self.notes),
@@ -874,6 +930,34 @@ mod tests {
         assert_eq!(p.relationship, Relationship::Partner);
         assert_eq!(p.ring, Ring::Inner);
         assert!(p.support_received.is_empty());
+    }
+
+    #[test]
+    fn the_manuals_relationship_fields_are_kept_and_checked() {
+        let mut r = raw("Sam", "partner", "inner");
+        r.knows_about_depression = Some("partly".into());
+        r.communication = Some("  Says nothing, then shouts ".into());
+        r.feelings_together = Some("Tense".into());
+        r.linked_to_onset = true;
+        let p = validate_person(&r, None).unwrap();
+        assert_eq!(p.knows_about_depression, Some(Knows::Partly));
+        assert_eq!(p.communication.as_deref(), Some("Says nothing, then shouts"));
+        assert!(p.linked_to_onset);
+        assert_eq!(validate_person(&p.to_raw(), None).unwrap(), p, "round trip through the form");
+        r.knows_about_depression = Some("maybe".into());
+        assert_eq!(field_of(validate_person(&r, None)), ["knows_about_depression"]);
+        // A person who has died cannot know about the depression now.
+        let mut d = raw("Rosa", "parent", "inner");
+        d.deceased = true;
+        d.knows_about_depression = Some("yes".into());
+        assert_eq!(field_of(validate_person(&d, None)), ["knows_about_depression"]);
+        d.knows_about_depression = None;
+        d.linked_to_onset = true;
+        assert!(validate_person(&d, None).unwrap().linked_to_onset, "a death can be linked to the onset");
+        // Stored before these fields existed: read as unknown.
+        let old: Person =
+            serde_json::from_str(r#"{"display_name":"Tom","relationship":"sibling","ring":"outer"}"#).unwrap();
+        assert_eq!((old.knows_about_depression, old.linked_to_onset), (None, false));
     }
 
     #[test]

@@ -163,6 +163,34 @@ fn marker(out: &mut String, cat: EventCategory, x: f64, y: f64, hollow: bool) {
     };
     let shape = match cat {
         EventCategory::Loss => format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r}\" {style}/>"),
+        // A Latin cross: the manuals' death (grief) marker.
+        EventCategory::Death => format!(
+            "<polygon points=\"{}\" {style}/>",
+            pts(&[
+                (-1.8, -r - 1.0),
+                (1.8, -r - 1.0),
+                (1.8, -2.8),
+                (r - 1.0, -2.8),
+                (r - 1.0, 0.6),
+                (1.8, 0.6),
+                (1.8, r + 1.0),
+                (-1.8, r + 1.0),
+                (-1.8, 0.6),
+                (-r + 1.0, 0.6),
+                (-r + 1.0, -2.8),
+                (-1.8, -2.8)
+            ])
+        ),
+        // A pentagon, alone: a time of isolation (interpersonal deficits).
+        EventCategory::Isolation => {
+            let p: Vec<(f64, f64)> = (0..5)
+                .map(|i| {
+                    let a = 2.0 * std::f64::consts::PI / 5.0 * i as f64 - std::f64::consts::FRAC_PI_2;
+                    (r * a.cos(), r * a.sin())
+                })
+                .collect();
+            format!("<polygon points=\"{}\" {style}/>", pts(&p))
+        }
         EventCategory::Conflict => format!(
             "<polygon points=\"{}\" {style}/>",
             pts(&[(0.0, -r - 1.0), (r + 1.0, 0.0), (0.0, r + 1.0), (-r - 1.0, 0.0)])
@@ -230,7 +258,9 @@ pub fn category_icon(cat: EventCategory) -> String {
 /// Fills are an extra cue only (each category also has its own shape and the label says it).
 fn fill(cat: EventCategory) -> &'static str {
     match cat {
+        EventCategory::Death => "#111827",
         EventCategory::Loss => "#6b7280",
+        EventCategory::Isolation => "#475569",
         EventCategory::Conflict => "#b45309",
         EventCategory::Transition => "#2563eb",
         EventCategory::Separation => "#7c3aed",

@@ -234,10 +234,12 @@ pub(crate) fn or_list(items: &[&str]) -> String {
 code_enum!(
     /// What kind of life event (a chart marker has one shape per category).
     EventCategory {
+        Death = "death", "Death";
         Loss = "loss", "Loss";
         Conflict = "conflict", "Conflict";
         Transition = "transition", "Transition";
         Separation = "separation", "Separation";
+        Isolation = "isolation", "Isolation";
         Move = "move", "Move";
         Health = "health", "Health";
         Work = "work", "Work";
@@ -259,10 +261,12 @@ impl EventCategory {
     /// The category's name in the reader's language.
     pub fn message(self) -> &'static str {
         match self {
+            EventCategory::Death => crate::msg("timeline-category-death"),
             EventCategory::Loss => crate::msg("timeline-category-loss"),
             EventCategory::Conflict => crate::msg("timeline-category-conflict"),
             EventCategory::Transition => crate::msg("timeline-category-transition"),
             EventCategory::Separation => crate::msg("timeline-category-separation"),
+            EventCategory::Isolation => crate::msg("timeline-category-isolation"),
             EventCategory::Move => crate::msg("timeline-category-move"),
             EventCategory::Health => crate::msg("timeline-category-health"),
             EventCategory::Work => crate::msg("timeline-category-work"),
@@ -500,6 +504,28 @@ mod tests {
         assert_eq!(e.date_display(), "March 2025");
         let approx = TimelineEvent { approximate: true, ..e };
         assert_eq!(approx.date_display(), "around March 2025");
+    }
+
+    #[test]
+    fn death_and_isolation_are_categories() {
+        for code in ["death", "isolation"] {
+            let e = TimelineEvent { category: code.into(), ..valid() }.validate_on(date!(2026 - 01 - 01)).unwrap();
+            assert_eq!(e.category().as_str(), code);
+        }
+        assert_eq!(
+            EventCategory::codes(),
+            "death, loss, conflict, transition, separation, isolation, move, health, work or other"
+        );
+        // Each category has its own marker shape (colour is only an extra cue).
+        let shapes: std::collections::BTreeSet<String> = EventCategory::ALL
+            .iter()
+            .map(|c| {
+                let svg = chart::category_icon(*c);
+                let cut = |s: &str| s.split(" fill=").next().unwrap_or(s).to_string();
+                cut(&svg[svg.find("><").unwrap_or(0)..])
+            })
+            .collect();
+        assert_eq!(shapes.len(), EventCategory::ALL.len());
     }
 
     #[test]

@@ -11,11 +11,13 @@ use axum::Json;
 use rapport_app::access::course::{course_for, CourseContext};
 use rapport_app::access::Purpose;
 use rapport_app::formulation::{
-    audit_read, chosen_areas, formulation_of, require_chosen, save_area, save_formulation, workspace,
+    audit_read, chosen_areas, formulation_of, missing_facts, require_chosen, save_area, save_formulation, workspace,
 };
 use rapport_app::AppState;
 use rapport_core::area_fields::work_from_fields;
-use rapport_core::formulation::{AreaWork, AreaWorkspace, Formulation, StageChangeInput};
+use rapport_core::formulation::{
+    is_last_resort, non_death_loss_is_transition, AreaWork, AreaWorkspace, Formulation, StageChangeInput,
+};
 use rapport_core::protocol::ChecklistItem;
 use rapport_store::records::Record;
 use serde::{Deserialize, Serialize};
@@ -32,7 +34,7 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
 #[derive(OpenApi)]
 #[openapi(
     paths(get_formulation, put_formulation, get_area, put_area),
-    components(schemas(FormulationJson, FormulationPutJson, AreaWorkspaceJson, AreaPutJson, StageChangeJson, SocialExperimentJson)),
+    components(schemas(FormulationJson, FormulationPutJson, MissingFactJson, AreaGuidanceJson, AreaWorkspaceJson, AreaPutJson, StageChangeJson, SocialExperimentJson)),
     tags((name = "formulation", description = "The interpersonal formulation of a course and the work on each chosen problem area"))
 )]
 pub struct FormulationDoc;
@@ -55,16 +57,77 @@ pub struct FormulationJson {
     pub agreed_on: Option<String>,
     /// Whether the checklist item `formulation` is ticked.
     pub checklist_done: bool,
+    /// The facts the chosen areas' workspaces still lack: while any is listed, a PUT with
+    /// `agreed_on` answers 422 naming each as `<area>.<field>` (e.g. `grief.date_of_death`).
+    pub missing_facts: Vec<MissingFactJson>,
+    /// How the protocol codes the areas: `interpersonal_deficits` is the area of last resort;
+    /// under a Weissman protocol a loss other than a death is a role transition.
+    pub guidance: Vec<AreaGuidanceJson>,
     /// 0 before the formulation is first written; send it back in PUT.
     pub version: i64,
     pub updated_at: Option<String>,
     pub updated_by: Option<String>,
 }
 
-fn formulation_json(cx: &CourseContext, f: Option<&Record<Formulation>>) -> FormulationJson {
+/// A fact a chosen area's workspace must record before the client agrees.
+#[derive(Serialize, ToSchema)]
+pub struct MissingFactJson {
+    pub area: String,
+    /// The workspace field (`PUT /api/v1/courses/{id}/areas/{area}`).
+    pub field: String,
+    pub message: String,
+}
+
+/// A note on an area the protocol offers.
+#[derive(Serialize, ToSchema)]
+pub struct AreaGuidanceJson {
+    pub area: String,
+    /// `last_resort` (interpersonal deficits) or `non_death_loss_is_transition` (grief, role transition).
+    pub code: String,
+    pub message: String,
+}
+
+fn guidance(cx: &CourseContext) -> Vec<AreaGuidanceJson> {
+    let tr = crate::i18n::current();
+    let mut out = Vec::new();
+    for a in &cx.protocol.problem_areas {
+        if is_last_resort(&a.id) {
+            out.push(AreaGuidanceJson {
+                area: a.id.clone(),
+                code: "last_resort".into(),
+                message: tr.t("formulation-last-resort"),
+            });
+        }
+    }
+    if non_death_loss_is_transition(&cx.protocol) {
+        let message = tr.ta("formulation-non-death-loss-hint", "protocol", cx.protocol.name.as_str());
+        for area in ["grief", "role_transition"] {
+            out.push(AreaGuidanceJson {
+                area: area.into(),
+                code: "non_death_loss_is_transition".into(),
+                message: message.clone(),
+            });
+        }
+    }
+    out
+}
+
+async fn formulation_json(
+    state: &AppState,
+    cx: &CourseContext,
+    f: Option<&Record<Formulation>>,
+) -> Result<FormulationJson, AppError> {
     let body = f.map(|r| r.body.clone()).unwrap_or_default();
+    let tr = crate::i18n::current();
+    let missing_facts = missing_facts(state, cx, &body.problem_areas)
+        .await?
+        .into_iter()
+        .map(|(area, fact)| MissingFactJson { area, field: fact.field.into(), message: tr.t(fact.message) })
+        .collect();
     let area = |id: &String| AreaJson { id: id.clone(), label: cx.protocol.area_label(id).to_string() };
-    FormulationJson {
+    Ok(FormulationJson {
+        missing_facts,
+        guidance: guidance(cx),
         course_id: cx.course.id.to_string(),
         areas: body.problem_areas.iter().map(area).collect(),
         available_areas: cx.protocol.problem_areas.iter().map(|a| area(&a.id)).collect(),
@@ -78,7 +141,7 @@ fn formulation_json(cx: &CourseContext, f: Option<&Record<Formulation>>) -> Form
         version: f.map(|r| r.version).unwrap_or(0),
         updated_at: f.map(|r| r.updated_at.to_db()),
         updated_by: f.map(|r| r.updated_by_name.clone()),
-    }
+    })
 }
 
 /// The course's formulation (`version` 0 and empty fields before it is written).
@@ -93,7 +156,7 @@ pub async fn get_formulation(
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let f = formulation_of(&state, &cx).await?;
     audit_read(&state, &me, &cx, "formulation", f.as_ref().map(|r| &r.id), "via API".into()).await?;
-    Ok(Json(formulation_json(&cx, f.as_ref())))
+    Ok(Json(formulation_json(&state, &cx, f.as_ref()).await?))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -111,14 +174,16 @@ pub struct FormulationPutJson {
     pub shared_text: Option<String>,
     #[schema(max_length = 4000)]
     pub rationale: Option<String>,
-    /// `YYYY-MM-DD` the client agreed, not in the future; needs at least one area.
+    /// `YYYY-MM-DD` the client agreed, not in the future; needs at least one area, and each
+    /// chosen area's facts recorded in its workspace (see `missing_facts` in the answer).
     pub agreed_on: Option<String>,
     /// The version read; refused with 409 if the formulation changed since.
     pub version: Option<i64>,
 }
 
 /// Writes the formulation (the whole of it: fields left out are cleared). Unknown or too many
-/// problem areas answer 422 naming `problem_areas[i]` or `problem_areas`; nothing is stored.
+/// problem areas answer 422 naming `problem_areas[i]` or `problem_areas`; a date agreed while a
+/// chosen area lacks a fact answers 422 naming `<area>.<field>` for each; nothing is stored.
 #[utoipa::path(put, path = "/api/v1/courses/{id}/formulation", tag = "formulation",
     params(("id" = String, Path, description = "Course id")), request_body = FormulationPutJson,
     responses((status = 200, body = FormulationJson), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
@@ -138,7 +203,7 @@ pub async fn put_formulation(
         rationale: body.rationale,
     };
     let saved = save_formulation(&state, &me, &cx, input, body.version).await?;
-    Ok(Json(formulation_json(&cx, Some(&saved))))
+    Ok(Json(formulation_json(&state, &cx, Some(&saved)).await?))
 }
 
 // ---------------------------------------------------------------- area workspaces
@@ -192,10 +257,12 @@ pub struct AreaPutJson {
     /// Grief: who died (a name or an alias).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub person: Option<String>,
-    /// Grief or role dispute: the person's id in the interpersonal inventory.
+    /// Grief or role dispute: the person's id in the interpersonal inventory (grief after a
+    /// death: needed before the formulation is agreed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub person_id: Option<String>,
-    /// Grief: `death` (default) or `other`.
+    /// Grief: `death` (default) or `other`. Under a Weissman protocol `other` answers 422:
+    /// a loss other than a death is a role transition there.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loss_type: Option<String>,
     /// Grief: `YYYY-MM-DD`, not in the future.

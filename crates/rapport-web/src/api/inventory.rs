@@ -108,6 +108,19 @@ pub struct PersonInput {
     pub wanted_changes: Option<String>,
     #[schema(max_length = 2000)]
     pub change_since_onset: Option<String>,
+    /// The relationship is linked to the onset of the depression.
+    #[serde(default)]
+    pub linked_to_onset: bool,
+    /// Whether the person knows about the depression: `yes`, `partly` or `no`; none for a
+    /// deceased person (422 naming the field).
+    #[schema(pattern = "^(yes|partly|no)?$")]
+    pub knows_about_depression: Option<String>,
+    /// How the two usually communicate.
+    #[schema(max_length = 2000)]
+    pub communication: Option<String>,
+    /// How the client feels when they are together.
+    #[schema(max_length = 2000)]
+    pub feelings_together: Option<String>,
     /// Could give support now (a support mobilisation target); not for a deceased person.
     #[serde(default)]
     pub could_support_now: bool,
@@ -146,6 +159,10 @@ impl PersonInput {
             cannot_discuss: self.cannot_discuss,
             wanted_changes: self.wanted_changes,
             change_since_onset: self.change_since_onset,
+            linked_to_onset: self.linked_to_onset,
+            knows_about_depression: self.knows_about_depression,
+            communication: self.communication,
+            feelings_together: self.feelings_together,
             could_support_now: self.could_support_now,
             third_party_information: self.third_party_information,
             notes: self.notes,
@@ -187,6 +204,11 @@ pub struct PersonJson {
     pub cannot_discuss: Option<String>,
     pub wanted_changes: Option<String>,
     pub change_since_onset: Option<String>,
+    pub linked_to_onset: bool,
+    /// `yes`, `partly`, `no` or null (not asked)
+    pub knows_about_depression: Option<String>,
+    pub communication: Option<String>,
+    pub feelings_together: Option<String>,
     pub could_support_now: bool,
     pub third_party_information: bool,
     pub notes: Option<String>,
@@ -225,6 +247,10 @@ fn person_json(r: &Record<Person>) -> PersonJson {
         cannot_discuss: p.cannot_discuss.clone(),
         wanted_changes: p.wanted_changes.clone(),
         change_since_onset: p.change_since_onset.clone(),
+        linked_to_onset: p.linked_to_onset,
+        knows_about_depression: p.knows_about_depression.map(|k| k.as_str().into()),
+        communication: p.communication.clone(),
+        feelings_together: p.feelings_together.clone(),
         could_support_now: p.could_support_now,
         third_party_information: p.third_party_information,
         notes: p.notes.clone(),

@@ -34,7 +34,7 @@ pub struct TimelineEventJson {
     /// True when the client is unsure of the date.
     #[serde(default)]
     pub approximate: bool,
-    /// `loss`, `conflict`, `transition`, `separation`, `move`, `health`, `work` or `other`
+    /// `death`, `loss`, `conflict`, `transition`, `separation`, `isolation`, `move`, `health`, `work` or `other`
     pub category: String,
     /// A few words (at most 80 characters): the chart label.
     pub title: String,

@@ -15,12 +15,15 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use rapport_app::access::course::CourseContext;
 use rapport_app::caller::Identity;
 use rapport_app::formulation::{
-    audit_read, chosen_areas, formulation_of, save_area, save_formulation, workspace, workspaces,
+    audit_read, chosen_areas, formulation_of, people_to_link, save_area, save_formulation, workspace, workspaces,
 };
 use rapport_app::records;
 use rapport_app::AppState;
 use rapport_core::area_fields::{area_fields, work_from_fields};
-use rapport_core::formulation::{AreaWork, AreaWorkspace, DisputeStage, Formulation, LossType, StageChangeInput};
+use rapport_core::formulation::{
+    is_last_resort, missing_facts, non_death_loss_is_transition, AreaKind, AreaWork, AreaWorkspace, DisputeStage,
+    Formulation, LossType, StageChangeInput,
+};
 use rapport_core::protocol::ChecklistItem;
 use rapport_core::time::format_date;
 use rapport_core::Timestamp;
@@ -118,6 +121,8 @@ pub struct AreaRow {
     pub label: String,
     pub summary: String,
     pub started: bool,
+    /// The facts still needed before the client agrees, in the reader's language.
+    pub missing: Vec<String>,
 }
 
 #[derive(Template)]
@@ -141,6 +146,19 @@ struct FormulationPage {
 }
 
 impl FormulationPage {
+    fn last_resort(&self, area: &str) -> bool {
+        is_last_resort(area)
+    }
+    /// The one line on non-death losses, under a protocol that codes them as a role transition.
+    fn non_death_hint(&self) -> Option<String> {
+        non_death_loss_is_transition(&self.cx.protocol).then(|| {
+            self.layout.tr.ta(
+                "formulation-non-death-loss-hint",
+                "protocol",
+                self.cx.protocol.name_in(self.layout.tr.lang()),
+            )
+        })
+    }
     fn area_label(&self, id: &str) -> String {
         self.layout.tr.term("area", id, self.cx.protocol.area_label(id))
     }
@@ -227,6 +245,10 @@ async fn formulation_page(
                 label: crate::i18n::current().term("area", a, cx.protocol.area_label(a)),
                 summary: ws.map(|w| area_summary(&w.body.work)).unwrap_or_default(),
                 started: ws.is_some(),
+                missing: missing_facts(a, ws.map(|w| &w.body.work))
+                    .into_iter()
+                    .map(|f| crate::i18n::current().t(f.message))
+                    .collect(),
             }
         })
         .collect();
@@ -277,8 +299,13 @@ pub async fn save(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}/formulation?done=formulation", cx.course.id)).into_response()),
         Err(AppError::Invalid(e)) => {
             let mut errors = FormErrors(e);
-            for fe in errors.0 .0.iter_mut().filter(|fe| fe.field.starts_with("problem_areas[")) {
-                fe.field = "problem_areas".into();
+            for fe in errors.0 .0.iter_mut() {
+                if fe.field.starts_with("problem_areas[") {
+                    fe.field = "problem_areas".into();
+                } else if fe.field.contains('.') {
+                    // A fact a chosen area lacks (`grief.person`): shown at the date agreed.
+                    fe.field = "agreed_on".into();
+                }
             }
             let record = formulation_of(&state, &cx).await?;
             Ok(formulation_page(&state, &me, cx, record, form, errors, None, true).await?.into_response())
@@ -304,9 +331,37 @@ struct AreaPage {
     stage_date: String,
     stage_note: String,
     errors: FormErrors,
+    /// The client's people a grief or dispute workspace may link to (id, name).
+    people: Vec<(String, String)>,
+    /// The facts still needed before the client agrees, in the reader's language.
+    missing: Vec<String>,
+    /// The protocol codes a non-death loss as a role transition.
+    loss_is_transition: bool,
 }
 
 impl AreaPage {
+    fn non_death_hint(&self) -> String {
+        self.layout.tr.ta(
+            "formulation-non-death-loss-hint",
+            "protocol",
+            self.cx.protocol.name_in(self.layout.tr.lang()),
+        )
+    }
+    fn last_resort(&self) -> bool {
+        rapport_core::formulation::is_last_resort(&self.area)
+    }
+    /// Whether the kind-of-loss choice shows: where the protocol keeps other losses as
+    /// grief, or for a workspace that recorded one before.
+    fn show_loss_kind(&self, g: &rapport_core::formulation::GriefWork) -> bool {
+        !self.loss_is_transition || g.loss_type == LossType::Other
+    }
+    fn linked(&self, current: &Option<String>, id: &str) -> bool {
+        current.as_deref() == Some(id)
+    }
+    /// A linked id no longer among the client's people (removed): kept as an option.
+    fn unlisted(&self, current: &Option<String>) -> Option<String> {
+        current.clone().filter(|c| !self.people.iter().any(|(id, _)| id == c))
+    }
     fn stages(&self) -> Vec<(String, String, String)> {
         let tr = &self.layout.tr;
         DisputeStage::ALL.iter().map(|s| (s.as_str().into(), tr.t(s.message()), tr.t(s.hint_message()))).collect()
@@ -382,12 +437,24 @@ async fn area_page(
     let area_label = crate::i18n::current().term("area", &area, cx.protocol.area_label(&area));
     let title = format!("{area_label} · {}", cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
+    let work = shown.work.unwrap_or_else(|| AreaWork::empty_for(&area));
+    let people = match work.kind() {
+        AreaKind::Grief | AreaKind::RoleDispute => people_to_link(state, &cx).await?,
+        _ => Vec::new(),
+    };
+    let tr = crate::i18n::current();
+    let stored = record.as_ref().map(|r| &r.body.work);
+    let missing =
+        if chosen { missing_facts(&area, stored).into_iter().map(|f| tr.t(f.message)).collect() } else { Vec::new() };
     render(&AreaPage {
+        people,
+        missing,
+        loss_is_transition: non_death_loss_is_transition(&cx.protocol),
+        work,
         layout,
         area_label,
         chosen,
         record,
-        work: shown.work.unwrap_or_else(|| AreaWork::empty_for(&area)),
         version: shown.version,
         stage_date: shown.stage_date,
         stage_note: shown.stage_note,

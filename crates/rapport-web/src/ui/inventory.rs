@@ -384,6 +384,10 @@ impl FormValues {
             cannot_discuss: self.opt("cannot_discuss"),
             wanted_changes: self.opt("wanted_changes"),
             change_since_onset: self.opt("change_since_onset"),
+            linked_to_onset: self.flag("linked_to_onset"),
+            knows_about_depression: self.opt("knows_about_depression"),
+            communication: self.opt("communication"),
+            feelings_together: self.opt("feelings_together"),
             could_support_now: self.flag("could_support_now"),
             third_party_information: self.flag("third_party_information"),
             notes: self.opt("notes"),
@@ -416,6 +420,10 @@ impl FormValues {
         v.set("cannot_discuss", r.cannot_discuss);
         v.set("wanted_changes", r.wanted_changes);
         v.set("change_since_onset", r.change_since_onset);
+        v.set_flag("linked_to_onset", r.linked_to_onset);
+        v.set("knows_about_depression", r.knows_about_depression);
+        v.set("communication", r.communication);
+        v.set("feelings_together", r.feelings_together);
         v.set_flag("could_support_now", r.could_support_now);
         v.set_flag("third_party_information", r.third_party_information);
         v.set("notes", r.notes);
@@ -462,6 +470,10 @@ pub fn person_fields(tr: &Tr, p: &Person) -> Vec<(String, String)> {
         (msg("inventory-field-cannot-discuss"), t(&p.cannot_discuss)),
         (msg("inventory-field-wanted-changes"), t(&p.wanted_changes)),
         (msg("inventory-field-change-since-onset"), t(&p.change_since_onset)),
+        (msg("inventory-field-linked-to-onset"), yes_no(tr, p.linked_to_onset)),
+        (msg("inventory-field-knows"), p.knows_about_depression.map(|k| tr.t(k.message())).unwrap_or_default()),
+        (msg("inventory-field-communication"), t(&p.communication)),
+        (msg("inventory-field-feelings-together"), t(&p.feelings_together)),
         (msg("inventory-field-could-support-now"), yes_no(tr, p.could_support_now)),
         (msg("inventory-field-third-party"), yes_no(tr, p.third_party_information)),
         (msg("inventory-field-notes"), t(&p.notes)),
@@ -527,6 +539,9 @@ impl PersonFormPage {
     }
     fn mets(&self) -> Vec<(&'static str, String)> {
         Met::ALL.iter().map(|m| (m.as_str(), self.layout.tr.t(m.message()))).collect()
+    }
+    fn knows(&self) -> Vec<(&'static str, String)> {
+        rapport_core::inventory::Knows::ALL.iter().map(|k| (k.as_str(), self.layout.tr.t(k.message()))).collect()
     }
     fn supports(&self) -> Vec<(&'static str, String)> {
         SupportType::ALL.iter().map(|s| (s.as_str(), self.layout.tr.t(s.message()))).collect()

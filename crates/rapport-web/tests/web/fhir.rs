@@ -374,9 +374,7 @@ async fn courses_sessions_and_problem_areas_are_episodes_encounters_and_conditio
         // The formulation's problem areas are problem-list Conditions coded in Rapport's CodeSystem.
         let (_, none) = a.get(&format!("/fhir/r4/Condition?patient={c}")).await;
         assert_eq!(none["total"], 0);
-        let body = json!({"problem_areas": ["role_dispute", "grief"], "agreed_on": "2026-03-09"});
-        let (s, f) = a.put(&format!("/api/v1/courses/{course}/formulation"), body).await;
-        assert!(s == 200 || s == 201, "{f}");
+        crate::formulation::agree_formulation(&a, &c, &course, &["role_dispute", "grief"], "2026-03-09").await;
         let reads = app.count(action::RECORD_READ).await;
         let (_, conditions) = a.get(&format!("/fhir/r4/Condition?patient={c}")).await;
         assert_eq!(conditions["total"], 2);
@@ -565,9 +563,7 @@ async fn a_course_plan_and_its_goals_are_a_care_plan_and_goals() {
             .new_course(&c, json!({ "protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-03-02" }))
             .await;
         let sessions = a.attended_sessions(&course, &["2026-03-02", "2026-03-09"]).await;
-        let body = json!({"problem_areas": ["role_dispute"], "agreed_on": "2026-03-09"});
-        let (s, f) = a.put(&format!("/api/v1/courses/{course}/formulation"), body).await;
-        assert!(s == 200 || s == 201, "{f}");
+        crate::formulation::agree_formulation(&a, &c, &course, &["role_dispute"], "2026-03-09").await;
         let mut goals = Vec::new();
         for (statement, target) in [("Argue less with my sister", Some("We talk once a week")), ("Sleep better", None)] {
             let g = a

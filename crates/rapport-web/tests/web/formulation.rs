@@ -142,11 +142,13 @@ async fn formulation_put_contract() {
         let (_, c) = api.get(&format!("/api/v1/courses/{course}")).await;
         assert_eq!(c["problem_areas"], json!(["role_dispute"]), "the course reports the formulation's areas");
 
-        // A stale version is refused; the current one goes through.
+        // A stale version is refused; the current one goes through (with the dispute's other person).
         let (s, r) = api.put(&path, json!({"problem_areas": ["grief"], "version": 0})).await;
         assert_eq!(s, 409, "{r}");
+        let area = format!("/api/v1/courses/{course}/areas/role_dispute");
+        assert_eq!(api.put(&area, json!({"stage": "impasse", "other_person": "Sam"})).await.0, 200);
         let (s, f) = api
-            .put(&path, json!({"problem_areas": ["role_dispute", "grief"], "agreed_on": "2026-01-20", "version": 1}))
+            .put(&path, json!({"problem_areas": ["role_dispute"], "agreed_on": "2026-01-20", "version": 1}))
             .await;
         assert_eq!(s, 200, "{f}");
         assert_eq!((f["version"].as_i64(), f["agreed_on"].as_str()), (Some(2), Some("2026-01-20")));
@@ -468,6 +470,9 @@ async fn the_formulation_page_saves_offers_the_checklist_and_keeps_history() {
             )
             .await;
         assert_eq!(location(&r), format!("/courses/{course}/formulation?done=formulation"));
+        let ws = format!("/courses/{course}/formulation/role_dispute");
+        let r = b.submit(&ws, &ws, &[("other_person", "Sam"), ("stage", "impasse"), ("version", "0")]).await;
+        assert_eq!(r.status(), 303, "the dispute's other person, needed before agreeing");
         let r = b
             .submit(
                 &page,
@@ -512,7 +517,7 @@ async fn the_formulation_page_saves_offers_the_checklist_and_keeps_history() {
                     ("other_person", "Sam"),
                     ("stage", "impasse"),
                     ("options", "Talk\n\nCouples session"),
-                    ("version", "0"),
+                    ("version", "1"),
                 ],
             )
             .await;
@@ -526,7 +531,7 @@ async fn the_formulation_page_saves_offers_the_checklist_and_keeps_history() {
                     ("stage", "renegotiation"),
                     ("options", "Talk\nCouples session"),
                     ("stage_note", "Talking again"),
-                    ("version", "1"),
+                    ("version", "2"),
                 ],
             )
             .await;
@@ -581,6 +586,151 @@ async fn a_workspace_links_only_a_person_from_the_same_clients_inventory() {
         // The client's own person links.
         let (s, w) = api.put(&area, json!({"stage": "impasse", "person_id": own, "version": 0})).await;
         assert_eq!((s, w["person_id"].as_str()), (200, Some(own.as_str())), "{w}");
+    })
+    .await;
+}
+
+/// Agrees `areas` on `date` in `course` (of `client`) through the API, first recording
+/// each area's facts (grief: a deceased person in the inventory).
+pub async fn agree_formulation(api: &Api, client: &str, course: &str, areas: &[&str], date: &str) -> Value {
+    let path = format!("/api/v1/courses/{course}/formulation");
+    let (s, f) = api.put(&path, json!({"problem_areas": areas})).await;
+    assert_eq!(s, 200, "{f}");
+    for area in areas {
+        let body = match *area {
+            "grief" => {
+                let p = api
+                    .create(
+                        &format!("/api/v1/clients/{client}/people"),
+                        json!({"display_name": "Mum", "relationship": "parent", "ring": "inner",
+                               "deceased": true, "date_of_death": "2025-10-02"}),
+                    )
+                    .await;
+                json!({"person": "Mum", "person_id": p["id"], "date_of_death": "2025-10-02"})
+            }
+            "role_dispute" => json!({"other_person": "Sam", "stage": "impasse"}),
+            "role_transition" => json!({"old_role": "Nurse", "new_role": "Retired"}),
+            _ => json!({}),
+        };
+        let (s, r) = api.put(&format!("/api/v1/courses/{course}/areas/{area}"), body).await;
+        assert_eq!(s, 200, "{area}: {r}");
+    }
+    let (s, f) = api.put(&path, json!({"problem_areas": areas, "agreed_on": date, "version": f["version"]})).await;
+    assert_eq!(s, 200, "{f}");
+    f
+}
+
+#[tokio::test]
+async fn agreeing_needs_each_areas_facts() {
+    on_each_backend(|app| async move {
+        let (api, course, _) = course_with_sessions(&app, "facts@clinic.example", "ipt-individual", 0).await;
+        let (_, c) = api.get(&format!("/api/v1/courses/{course}")).await;
+        let client = c["client_id"].as_str().unwrap().to_string();
+        let path = format!("/api/v1/courses/{course}/formulation");
+        let (s, f) = api.put(&path, json!({"problem_areas": ["grief", "interpersonal_deficits"]})).await;
+        assert_eq!(s, 200, "{f}");
+        let facts: Vec<&str> =
+            f["missing_facts"].as_array().unwrap().iter().map(|m| m["field"].as_str().unwrap()).collect();
+        assert_eq!(facts, ["person", "person_id", "date_of_death"], "{f}");
+        let codes: Vec<(&str, &str)> = f["guidance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| (g["area"].as_str().unwrap(), g["code"].as_str().unwrap()))
+            .collect();
+        assert!(codes.contains(&("interpersonal_deficits", "last_resort")), "{f}");
+        assert!(codes.contains(&("grief", "non_death_loss_is_transition")), "{f}");
+
+        // Agreeing without the grief facts: 422 naming the first missing one; nothing stored.
+        let agree = json!({"problem_areas": ["grief", "interpersonal_deficits"], "agreed_on": "2026-01-20"});
+        let (s, r) = api.put(&path, agree.clone()).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("grief.person")), "{r}");
+        assert_eq!(api.get(&path).await.1["version"], 1);
+
+        // Under Weissman a non-death loss is a role transition: refused, naming loss_type.
+        let area = format!("/api/v1/courses/{course}/areas/grief");
+        let (s, r) = api.put(&area, json!({"person": "The marriage", "loss_type": "other"})).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("loss_type")), "{r}");
+        assert!(r["error"]["message"].as_str().unwrap().contains("role transition"), "{r}");
+
+        // Who and when, but not linked to the inventory: still refused, naming person_id.
+        let (s, r) = api.put(&area, json!({"person": "Mum", "date_of_death": "2025-10-02"})).await;
+        assert_eq!(s, 200, "{r}");
+        let (s, r) = api.put(&path, agree.clone()).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("grief.person_id")), "{r}");
+        let p = api
+            .create(
+                &format!("/api/v1/clients/{client}/people"),
+                json!({"display_name": "Mum", "relationship": "parent", "ring": "inner", "deceased": true}),
+            )
+            .await;
+        let (s, r) = api
+            .put(&area, json!({"person": "Mum", "person_id": p["id"], "date_of_death": "2025-10-02", "version": 1}))
+            .await;
+        assert_eq!(s, 200, "{r}");
+        let (s, f) = api.put(&path, agree).await;
+        assert_eq!(s, 200, "{f}");
+        assert_eq!(f["agreed_on"], "2026-01-20");
+        assert_eq!(f["missing_facts"], json!([]));
+
+        // Stuart keeps other losses as grief: what was lost and when suffice.
+        let (api2, stuart, _) = course_with_sessions(&app, "facts-stuart@clinic.example", "ipt-stuart", 0).await;
+        let p2 = format!("/api/v1/courses/{stuart}/formulation");
+        assert_eq!(api2.put(&p2, json!({"problem_areas": ["grief"]})).await.0, 200);
+        let (s, r) = api2
+            .put(
+                &format!("/api/v1/courses/{stuart}/areas/grief"),
+                json!({"person": "The pregnancy", "loss_type": "other", "date_of_death": "2025-11-01"}),
+            )
+            .await;
+        assert_eq!(s, 200, "{r}");
+        let (s, f) = api2.put(&p2, json!({"problem_areas": ["grief"], "agreed_on": "2026-01-20"})).await;
+        assert_eq!(s, 200, "{f}");
+        assert_eq!(f["guidance"].as_array().unwrap().len(), 0, "no deficits area, other losses are grief: {f}");
+        assert_caseload_cards_match_a_rebuild(&app.store).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_pages_show_facts_and_refuse_agreement_without_them() {
+    on_each_backend(|app| async move {
+        let (b, course, _client) = course_in_browser(&app, "facts-page@clinic.example").await;
+        let page = format!("{course}/formulation");
+        let (_, html) = b.text(&page).await;
+        assert!(html.contains(r#"data-testid="last-resort""#), "{html}");
+        assert!(html.contains(r#"data-testid="non-death-loss""#), "{html}");
+        let r = b.submit(&page, &page, &[("problem_areas", "role_transition"), ("version", "0")]).await;
+        assert_eq!(r.status(), 303);
+        let (_, html) = b.text(&page).await;
+        assert!(
+            html.contains(r#"data-testid="missing-facts-role_transition""#) && html.contains("the old role"),
+            "{html}"
+        );
+        let r = b
+            .submit(
+                &page,
+                &page,
+                &[("problem_areas", "role_transition"), ("agreed_on", "2026-01-19"), ("version", "1")],
+            )
+            .await;
+        assert_eq!(r.status(), 200);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("error-summary") && html.contains("record the old role"), "{html}");
+        assert!(html.contains(r#"id="agreed_on-error""#), "shown at the date agreed: {html}");
+        let ws = format!("{course}/formulation/role_transition");
+        let (_, html) = b.text(&ws).await;
+        assert!(html.contains(r#"data-testid="missing-facts""#), "{html}");
+        let r = b.submit(&ws, &ws, &[("old_role", "Nurse"), ("new_role", "Retired"), ("version", "0")]).await;
+        assert_eq!(r.status(), 303);
+        let r = b
+            .submit(
+                &page,
+                &page,
+                &[("problem_areas", "role_transition"), ("agreed_on", "2026-01-19"), ("version", "1")],
+            )
+            .await;
+        assert_eq!(r.status(), 303);
     })
     .await;
 }

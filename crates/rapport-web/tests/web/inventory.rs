@@ -205,8 +205,15 @@ async fn bad_people_are_refused_with_the_field_named_and_nothing_stored() {
         assert_eq!((s, r["error"]["field"].as_str()), (422, Some("date_of_death")), "{r}");
         dead["date_of_death"] = Value::Null;
         dead["could_support_now"] = json!(true);
-        let (s, r) = api.post(&path, dead).await;
+        let (s, r) = api.post(&path, dead.clone()).await;
         assert_eq!((s, r["error"]["field"].as_str()), (422, Some("could_support_now")), "{r}");
+        // The manuals' fields: a person who has died cannot know about the depression now.
+        dead["could_support_now"] = json!(false);
+        dead["knows_about_depression"] = json!("yes");
+        let (s, r) = api.post(&path, dead).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("knows_about_depression")), "{r}");
+        let (s, r) = api.post(&path, with("knows_about_depression", json!("maybe"))).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("knows_about_depression")), "{r}");
         // Wrong types and unknown fields are 400 with the field named.
         let (s, r) = api.post(&path, with("deceased", json!("yes"))).await;
         assert_eq!((s, r["error"]["field"].as_str()), (400, Some("deceased")), "{r}");
@@ -460,6 +467,47 @@ async fn the_inventory_tab_edits_people_and_shows_the_circle() {
         assert_eq!(r.status().as_u16(), 303);
         let (_, page) = b.text(&tab).await;
         assert!(!page.contains("is still outstanding"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_manuals_inventory_fields_and_timeline_categories() {
+    on_each_backend(|app| async move {
+        let (user, api, client) = client_of(&app, "manualfields@clinic.example").await;
+        let path = format!("/api/v1/clients/{client}/people");
+        let p = api
+            .create(
+                &path,
+                json!({"display_name": "Sam", "relationship": "partner", "ring": "inner",
+                       "knows_about_depression": "partly", "communication": "Silence, then rows",
+                       "feelings_together": "On edge", "linked_to_onset": true}),
+            )
+            .await;
+        assert_eq!(p["knows_about_depression"], "partly");
+        assert_eq!(p["communication"], "Silence, then rows");
+        assert_eq!(p["feelings_together"], "On edge");
+        assert_eq!(p["linked_to_onset"], true);
+        // The form shows and keeps them.
+        let course = course_of(&api, &client).await;
+        let b = app.browser_as(&user.email).await;
+        let edit = format!("/courses/{course}/inventory/people/{}", p["id"].as_str().unwrap());
+        let (s, html) = b.text(&edit).await;
+        assert_eq!(s, 200, "{html}");
+        assert!(html.contains(r#"<option value="partly" selected>"#), "{html}");
+        assert!(
+            html.contains("Silence, then rows")
+                && html.contains(r#"id="linked_to_onset" name="linked_to_onset" value="yes" checked"#)
+        );
+        // The timeline has the manuals' categories: a death and a time of isolation.
+        let timeline = format!("/api/v1/clients/{client}/timeline");
+        for category in ["death", "isolation"] {
+            let (s, r) = api.post(&timeline, json!({"date": "2024", "category": category, "title": "x"})).await;
+            assert_eq!((s, r["category"].as_str()), (201, Some(category)), "{r}");
+        }
+        let (_, html) = b.text(&format!("/courses/{course}/timeline")).await;
+        assert!(html.contains("Death") && html.contains("Isolation"), "{html}");
+        assert_caseload_cards_match_a_rebuild(&app.store).await;
     })
     .await;
 }

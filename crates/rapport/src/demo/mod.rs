@@ -24,6 +24,7 @@ use rapport_store::Store;
 
 mod context;
 mod formulation;
+mod grief;
 mod notes;
 mod portal;
 mod supervision;
@@ -263,6 +264,11 @@ pub async fn seed(
         Some(course) => Some(formulation::seed(store, &staff[0], course, texts.formulation).await?),
         None => None,
     };
+    // A grief formulation with its facts (who died, linked to the inventory, and when) in the third course.
+    let grief_course = match course_clients.get(2) {
+        Some((c, clin)) => grief::seed(store, c, clin, texts.grief).await?,
+        None => None,
+    };
     // An interpersonal inventory (people, closeness circle, snapshots) in a role-dispute course.
     if let Some((c, _)) = &first_client {
         inventory::seed(store, c, &staff[0], texts).await?;
@@ -373,6 +379,9 @@ pub async fn seed(
         let id = id.to_string();
         println!("{}", fill(printed.showcase, &[("base", base), ("id", &id)]));
         println!("{}", fill(printed.showcase_ending, &[("base", base), ("id", &id)]));
+    }
+    if let Some(id) = &grief_course {
+        println!("{}", fill(texts.grief.printed, &[("base", base), ("id", id.as_str())]));
     }
     println!("{}", fill(printed.measured, &[("n", &measured.to_string())]));
     if let Some(id) = &relapse {

@@ -7,6 +7,7 @@
 pub mod context;
 pub mod courses;
 pub mod formulation;
+pub mod grief;
 pub mod groups;
 pub mod history;
 pub mod inventory;
@@ -63,6 +64,8 @@ pub struct Texts {
     pub history: &'static history::Words,
     pub portal: &'static portal::Words,
     pub formulation: &'static formulation::Words,
+    /// The grief course (issue 19: problem-area facts).
+    pub grief: &'static grief::Words,
     pub supervision: &'static supervision::Words,
     pub timeline: &'static timeline::Words,
     pub inventory: &'static inventory::Words,
@@ -282,6 +285,7 @@ Watch for colluding with her avoidance; bring to supervision if it repeats. (Syn
     history: &history::EN,
     portal: &portal::EN,
     formulation: &formulation::EN,
+    grief: &grief::EN,
     supervision: &supervision::EN,
     timeline: &timeline::EN,
     inventory: &inventory::EN,
@@ -453,6 +457,7 @@ Cuidar de no coludir con su evitación; llevarlo a supervisión si se repite. (T
     history: &history::ES,
     portal: &portal::ES,
     formulation: &formulation::ES,
+    grief: &grief::ES,
     supervision: &supervision::ES,
     timeline: &timeline::ES,
     inventory: &inventory::ES,
@@ -624,6 +629,7 @@ Attention à ne pas entrer en collusion avec son évitement ; en parler en sup
     history: &history::FR,
     portal: &portal::FR,
     formulation: &formulation::FR,
+    grief: &grief::FR,
     supervision: &supervision::FR,
     timeline: &timeline::FR,
     inventory: &inventory::FR,
