@@ -7,6 +7,7 @@ pub mod access;
 pub mod area_fields;
 pub mod audit;
 pub mod caseload;
+pub mod check_in;
 pub mod checkpoint;
 pub mod client;
 pub mod context;
