@@ -8,6 +8,7 @@ mod bulk;
 mod calendar;
 mod caseload_paging;
 mod charts;
+mod check_in;
 mod client_portal;
 mod clinical;
 mod completion;
