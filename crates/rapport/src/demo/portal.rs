@@ -52,6 +52,9 @@ pub async fn seed(
         (6, Some(4), Some(words.diary[0].0), Some(words.diary[0].1), Some(MoodEffect::Worse)),
         (4, Some(5), None, None, None),
         (2, Some(6), Some(words.diary[1].0), Some(words.diary[1].1), Some(MoodEffect::Better)),
+        // Yesterday at the bottom of the scale: "check in" on the caseload and
+        // on today's session page (issue 19 item 3; not a risk flag).
+        (1, Some(1), None, None, None),
     ];
     for (days_ago, mood, person, what, effect) in entries {
         let entry = DiaryEntry {
