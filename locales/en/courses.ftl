@@ -470,3 +470,7 @@ course-progress-held =
         [one] 1 session held
        *[other] { $count } sessions held
     }
+
+## Protocol edge cases (issue 19 item 5, decision 50)
+course-error-maintenance-undecided = Record the maintenance discussion first: this protocol concludes acute treatment with a maintenance agreement. Choose the maintenance decision in the ending review
+course-maintenance-discussion = This protocol concludes acute treatment with a maintenance agreement: completing asks for the maintenance decision in the ending review.

@@ -469,3 +469,7 @@ course-progress-held =
         [one] 1 sesión realizada
        *[other] { $count } sesiones realizadas
     }
+
+## Casos límite de los protocolos (issue 19 item 5, decisión 50)
+course-error-maintenance-undecided = Registre primero la conversación sobre el mantenimiento: este protocolo concluye el tratamiento agudo con un acuerdo de mantenimiento. Elija la decisión de mantenimiento en la revisión de cierre
+course-maintenance-discussion = Este protocolo concluye el tratamiento agudo con un acuerdo de mantenimiento: para completarlo hace falta la decisión de mantenimiento en la revisión de cierre.

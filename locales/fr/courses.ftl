@@ -465,3 +465,7 @@ course-progress-held =
         [one] 1 séance tenue
        *[other] { $count } séances tenues
     }
+
+## Cas limites des protocoles (issue 19 item 5, décision 50)
+course-error-maintenance-undecided = Notez d’abord l’échange sur le maintien : ce protocole conclut le traitement aigu par un accord de maintien. Choisissez la décision de maintien dans le bilan de fin
+course-maintenance-discussion = Ce protocole conclut le traitement aigu par un accord de maintien : pour le terminer, il faut la décision de maintien dans le bilan de fin.

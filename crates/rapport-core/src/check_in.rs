@@ -92,8 +92,7 @@ pub fn signal(moods: &[Mood], at: usize) -> Option<Reason> {
     }
     let (sum, n) = (earlier.iter().sum::<u32>(), earlier.len() as u32);
     // mean - mood >= DROP, in whole numbers: sum >= (mood + DROP) * n.
-    (sum >= (u32::from(this.mood) + DROP) * n)
-        .then(|| Reason::Drop { average_tenths: (sum * 10 + n / 2) / n })
+    (sum >= (u32::from(this.mood) + DROP) * n).then(|| Reason::Drop { average_tenths: (sum * 10 + n / 2) / n })
 }
 
 /// The newest of the newest [`EXAMINED`] entries dated in the window

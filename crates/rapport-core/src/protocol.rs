@@ -131,6 +131,11 @@ pub struct Protocol {
     /// Protocol ids a course may continue into as maintenance.
     #[serde(default)]
     pub maintenance: Vec<String>,
+    /// Completing a course asks for the maintenance discussion first: the
+    /// ending review's maintenance decision, not "not decided" (Stuart &
+    /// Robertson: acute treatment concludes with a maintenance agreement).
+    #[serde(default)]
+    pub maintenance_discussion: bool,
     /// A group protocol: its sessions are group meetings (see `group_format`).
     #[serde(default)]
     pub group: bool,

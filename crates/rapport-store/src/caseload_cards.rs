@@ -171,10 +171,7 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
         .filter(|m| !m.is_empty())
         .map(|m| {
             let (day, mood) = m.split_once(':').ok_or_else(|| corrupt("mood", m))?;
-            Ok(rapport_core::check_in::Mood {
-                date: date(day)?,
-                mood: mood.parse().map_err(|_| corrupt("mood", m))?,
-            })
+            Ok(rapport_core::check_in::Mood { date: date(day)?, mood: mood.parse().map_err(|_| corrupt("mood", m))? })
         })
         .collect::<Result<_>>()?;
     Ok(CaseloadCard {
@@ -247,7 +244,8 @@ impl Store {
             return Ok(Vec::new());
         }
         let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-        let sql = format!("SELECT client_id, status, facts FROM caseload_cards WHERE client_id IN ({})", marks.join(", "));
+        let sql =
+            format!("SELECT client_id, status, facts FROM caseload_cards WHERE client_id IN ({})", marks.join(", "));
         let mut q = sqlx::query(&sql);
         for id in ids {
             q = q.bind(id.as_str());
@@ -257,7 +255,8 @@ impl Store {
             .iter()
             .map(|r| {
                 let status: String = r.col("status")?;
-                let status = rapport_core::client::ClientStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?;
+                let status =
+                    rapport_core::client::ClientStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?;
                 card(&r.col::<String>("client_id")?, status, &r.col::<String>("facts")?)
             })
             .collect()

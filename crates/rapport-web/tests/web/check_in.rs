@@ -39,7 +39,10 @@ async fn a_drop_from_the_recent_average_shows_check_in_until_the_next_session() 
     on_each_backend(|app| async move {
         let (clin, api, client) = client_of(&app, "checkin1@clinic.example").await;
         let course = api
-            .new_course(&client, json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": days_ago(40)}))
+            .new_course(
+                &client,
+                json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": days_ago(40)}),
+            )
             .await;
         api.attended_sessions(&course, &[&days_ago(30)]).await;
         let today_session = api.new_session(&course, json!({"date": today(), "attendance": "scheduled"})).await;
