@@ -247,7 +247,10 @@ impl Phase {
     }
 }
 
-/// The initial-phase checklist (ipt-model.md 3.2).
+/// The initial-phase checklist (ipt-model.md 3.2). Issue 19 item 5 split
+/// the formulation into "presented" (new) and "client agreed" (the id
+/// `formulation`, ticked from the formulation page) and added the client's
+/// role and an initial suicide-risk check (decision 50).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChecklistItem {
@@ -257,12 +260,20 @@ pub enum ChecklistItem {
     Medication,
     Inventory,
     Timeline,
+    /// The client agreed the formulation (the id kept from before the split,
+    /// when it read "shared and agreed").
     Formulation,
     Contract,
+    /// The formulation presented to the client.
+    FormulationPresented,
+    /// The client's role in the treatment explained.
+    RoleExplained,
+    /// An initial suicide-risk check.
+    SuicideRisk,
 }
 
 impl ChecklistItem {
-    pub const ALL: [ChecklistItem; 8] = [
+    pub const ALL: [ChecklistItem; 11] = [
         ChecklistItem::SymptomReview,
         ChecklistItem::Psychoeducation,
         ChecklistItem::SickRole,
@@ -271,6 +282,9 @@ impl ChecklistItem {
         ChecklistItem::Timeline,
         ChecklistItem::Formulation,
         ChecklistItem::Contract,
+        ChecklistItem::FormulationPresented,
+        ChecklistItem::RoleExplained,
+        ChecklistItem::SuicideRisk,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -282,6 +296,9 @@ impl ChecklistItem {
             ChecklistItem::Timeline => "timeline",
             ChecklistItem::Formulation => "formulation",
             ChecklistItem::Contract => "contract",
+            ChecklistItem::FormulationPresented => "formulation_presented",
+            ChecklistItem::RoleExplained => "role_explained",
+            ChecklistItem::SuicideRisk => "suicide_risk",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -295,8 +312,11 @@ impl ChecklistItem {
             ChecklistItem::Medication => "Medication evaluated",
             ChecklistItem::Inventory => "Interpersonal inventory done",
             ChecklistItem::Timeline => "Interpersonal timeline done",
-            ChecklistItem::Formulation => "Formulation shared and agreed",
+            ChecklistItem::Formulation => "Client agreed the formulation",
             ChecklistItem::Contract => "Treatment contract agreed",
+            ChecklistItem::FormulationPresented => "Formulation presented to the client",
+            ChecklistItem::RoleExplained => "Client's role in treatment explained",
+            ChecklistItem::SuicideRisk => "Initial suicide-risk check",
         }
     }
     /// The interface message naming this (locales/*/courses.ftl).
@@ -310,6 +330,9 @@ impl ChecklistItem {
             ChecklistItem::Timeline => crate::msg("course-checklist-timeline"),
             ChecklistItem::Formulation => crate::msg("course-checklist-formulation"),
             ChecklistItem::Contract => crate::msg("course-checklist-contract"),
+            ChecklistItem::FormulationPresented => crate::msg("course-checklist-formulation-presented"),
+            ChecklistItem::RoleExplained => crate::msg("course-checklist-role-explained"),
+            ChecklistItem::SuicideRisk => crate::msg("course-checklist-suicide-risk"),
         }
     }
 }
@@ -703,6 +726,25 @@ mod tests {
         assert_eq!(p.description_in("es"), p.description, "no Spanish description: its own");
         let e = ProtocolSet::with_site_file("site.toml", &name_only.replace("\"TIP corta\"", "\" \"")).unwrap_err();
         assert!(e.contains("translations.es.name must not be empty"), "{e}");
+    }
+
+    #[test]
+    fn initial_checklists_separate_presented_from_agreed_and_check_risk_and_the_role() {
+        let set = ProtocolSet::shipped();
+        for p in set.all().iter().filter(|p| !p.checklist.is_empty()) {
+            let items = p.checklist_items();
+            let at = |i: ChecklistItem| items.iter().position(|x| *x == i).unwrap_or_else(|| panic!("{}: {i:?}", p.id));
+            assert!(at(ChecklistItem::FormulationPresented) < at(ChecklistItem::Formulation), "{}", p.id);
+            assert!(at(ChecklistItem::SymptomReview) < at(ChecklistItem::SuicideRisk), "{}", p.id);
+            at(ChecklistItem::RoleExplained);
+        }
+        assert_eq!(ChecklistItem::Formulation.label(), "Client agreed the formulation");
+        assert_eq!(ChecklistItem::parse("formulation_presented"), Some(ChecklistItem::FormulationPresented));
+        let a = set.get("ipt-a").unwrap().checklist_label(ChecklistItem::SuicideRisk);
+        for excluded in ["actively suicidal", "psychotic", "bipolar", "substance", "intellectual disability"] {
+            assert!(a.contains(excluded), "{a}");
+        }
+        assert_eq!(set.get("ipc").unwrap().checklist_label(ChecklistItem::SuicideRisk), "Initial suicide-risk check");
     }
 
     #[test]

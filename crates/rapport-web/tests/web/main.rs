@@ -43,6 +43,7 @@ mod notes;
 mod portal;
 mod programme;
 mod programme_manager;
+mod protocol_edges;
 mod reminders;
 mod reports;
 mod research;
