@@ -655,18 +655,30 @@ pub fn missing_group_instruments(set: &ProtocolSet, installed: impl Fn(&str) -> 
 /// The phase of held session number `n` (1-based) in a course contracted for
 /// `contracted` sessions. Initial = 1..=initial_sessions, termination = the last
 /// termination_sessions of the contract (and any session past it), middle between.
-/// When the two overlap in a very short contract, the initial phase wins.
+///
+/// A contract too short for the three phases ([`is_short_contract`]: IPC's 1-2
+/// sessions) has no termination phase within it: its first sessions are the
+/// initial phase and the rest the middle phase, so a course is never
+/// assessment then ending with no work between (issue 19 item 5); the ending
+/// is raised from the start instead (`course::Progress`). Sessions past any
+/// contract are in the termination phase.
 pub fn phase_of(p: &Protocol, contracted: u32, n: u32) -> Phase {
     if p.kind == ProtocolKind::Maintenance {
         return Phase::Maintenance;
     }
     if n <= p.initial_sessions {
         Phase::Initial
-    } else if n + p.termination_sessions > contracted {
+    } else if n > contracted || (n + p.termination_sessions > contracted && !is_short_contract(p, contracted)) {
         Phase::Termination
     } else {
         Phase::Middle
     }
+}
+
+/// A contract with no room for a middle session between the initial and the
+/// termination phases (at most `initial_sessions + termination_sessions`).
+pub fn is_short_contract(p: &Protocol, contracted: u32) -> bool {
+    p.kind == ProtocolKind::Acute && contracted <= p.initial_sessions + p.termination_sessions
 }
 
 #[cfg(test)]
@@ -745,6 +757,25 @@ mod tests {
             assert!(a.contains(excluded), "{a}");
         }
         assert_eq!(set.get("ipc").unwrap().checklist_label(ChecklistItem::SuicideRisk), "Initial suicide-risk check");
+    }
+
+    #[test]
+    fn ipc_contracts_of_one_or_two_sessions_have_no_termination_only_ending() {
+        let set = ProtocolSet::shipped();
+        let ipc = set.get("ipc").unwrap();
+        let phases = |c: u32| (1..=c + 1).map(|n| phase_of(ipc, c, n).as_str()).collect::<Vec<_>>();
+        assert_eq!(phases(1), ["initial", "termination"], "one session: assessment; past it, termination");
+        assert_eq!(phases(2), ["initial", "middle", "termination"]);
+        assert_eq!(phases(3), ["initial", "middle", "termination", "termination"]);
+        assert_eq!(phases(6), ["initial", "middle", "middle", "middle", "middle", "termination", "termination"]);
+        assert!(is_short_contract(ipc, 2) && !is_short_contract(ipc, 3));
+        // The ending is raised from the start of a short contract, and not before session 1 otherwise.
+        use crate::course::Progress;
+        assert!(Progress::new(ipc, 1, 0, false).ending_prompt);
+        assert!(Progress::new(ipc, 2, 1, false).ending_prompt);
+        assert!(!Progress::new(ipc, 2, 2, false).ending_prompt);
+        assert!(!Progress::new(ipc, 6, 0, false).ending_prompt);
+        assert!(Progress::new(ipc, 6, 2, false).ending_prompt);
     }
 
     #[test]

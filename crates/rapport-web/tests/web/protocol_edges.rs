@@ -60,3 +60,32 @@ async fn the_checklist_records_presented_agreed_role_and_the_risk_check() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_two_session_ipc_contract_works_on_the_focus_and_raises_the_ending_from_the_start() {
+    on_each_backend(|app| async move {
+        let (_, api, client) = client_of(&app, "edges-ipc@clinic.example").await;
+        let id = api
+            .new_course(&client, json!({"protocol": "ipc", "planned_sessions": 2, "start_date": "2026-01-05"}))
+            .await;
+        let (_, c) = api.get(&format!("/api/v1/courses/{id}")).await;
+        assert_eq!((c["phase"].as_str(), c["ending_prompt"].as_bool()), (Some("initial"), Some(true)), "{c}");
+        api.attended_sessions(&id, &["2026-01-05", "2026-01-12"]).await;
+        let (_, sessions) = api.get(&format!("/api/v1/courses/{id}/sessions")).await;
+        let phases: Vec<&str> = sessions.as_array().unwrap().iter().map(|s| s["phase"].as_str().unwrap()).collect();
+        assert_eq!(phases, ["initial", "middle"], "no termination-only second session: {sessions}");
+        let (_, c) = api.get(&format!("/api/v1/courses/{id}")).await;
+        assert_eq!((c["phase"].as_str(), c["ending_prompt"].as_bool()), (Some("middle"), Some(false)), "{c}");
+        // A third session past the contract is in the termination phase.
+        api.attended_sessions(&id, &["2026-01-19"]).await;
+        let (_, c) = api.get(&format!("/api/v1/courses/{id}")).await;
+        assert_eq!(c["phase"], "termination", "{c}");
+        // A six-session IPC contract keeps its termination phase.
+        let six = api
+            .new_course(&client, json!({"protocol": "ipc", "planned_sessions": 6, "start_date": "2026-02-02"}))
+            .await;
+        let (_, c) = api.get(&format!("/api/v1/courses/{six}")).await;
+        assert_eq!(c["ending_prompt"], false, "{c}");
+    })
+    .await;
+}
