@@ -54,7 +54,7 @@ course-checklist-sick-role = ‮Sick role discussed‬
 course-checklist-medication = ‮Medication evaluated‬
 course-checklist-inventory = ‮Interpersonal inventory done‬
 course-checklist-timeline = ‮Interpersonal timeline done‬
-course-checklist-formulation = ‮Formulation shared and agreed‬
+course-checklist-formulation = ‮Client agreed the formulation‬
 course-checklist-contract = ‮Treatment contract agreed‬
 course-medication-not-needed = ‮Not needed‬
 course-medication-referred = ‮Referred for evaluation‬
@@ -471,3 +471,10 @@ course-progress-held =
         [one] ‮1 session held‬
        *[other] ‮{ $count } sessions held‬
     }
+
+## Protocol edge cases (issue 19 item 5, decision 50)
+course-error-maintenance-undecided = ‮Record the maintenance discussion first: this protocol concludes acute treatment with a maintenance agreement. Choose the maintenance decision in the ending review‬
+course-maintenance-discussion = ‮This protocol concludes acute treatment with a maintenance agreement: completing asks for the maintenance decision in the ending review.‬
+course-checklist-formulation-presented = ‮Formulation presented to the client‬
+course-checklist-role-explained = ‮Client's role in treatment explained‬
+course-checklist-suicide-risk = ‮Initial suicide-risk check‬

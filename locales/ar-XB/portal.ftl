@@ -315,3 +315,6 @@ portal-invite-until = ‮The code works once, until { $date }.‬
 portal-invite-unsafe = ‮If you feel unsafe or might harm yourself, do not wait for the portal: the portal's "Help now" page lists who to contact.‬
 portal-invite-print = ‮Use your browser's Print command; navigation and buttons are left out of the printout.‬
 portal-invite-back = ‮Back to the portal page‬
+
+## The diary is not watched live (issue 19 item 3, decision 50)
+portal-diary-not-live = ‮Your diary is not watched live: nobody is told as soon as you write. If you need help now, { $link }.‬

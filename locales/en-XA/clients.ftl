@@ -497,3 +497,9 @@ record-change =
 record-version = [ṽéŕšîöñ { $version } ···]
 record-saved-meanwhile = [Šåṽéđ ɱéåñŵĥîļé (ṽéŕšîöñ { $version }) ····· ·····]
 record-by-at = [Ɓý { $name } åţ { $at }. ···]
+
+## Between-session signals: the diary "check in" marker (issue 19 item 3, decision 50)
+check-in-marker = [Çĥéçķ îñ ···]
+check-in-low = [Đîåŕý ɱööđ { $mood } öƒ 10 öñ { $date }: ţĥé ƀöţţöɱ öƒ ţĥé šçåļé ····· ····· ····· ···]
+check-in-drop = [Đîåŕý ɱööđ { $mood } öƒ 10 öñ { $date }: 4 öŕ ɱöŕé ƀéļöŵ ţĥé ŕéçéñţ åṽéŕåĝé öƒ { $average } ····· ····· ····· ····· ····]
+check-in-not-risk = [Åšķ ĥöŵ ţĥéý åŕé åţ ţĥé ñéẋţ çöñţåçţ. Ţĥîš îš ñöţ å ŕîšķ ƒļåĝ. ····· ····· ····· ····· ·····]

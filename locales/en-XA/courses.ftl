@@ -54,7 +54,7 @@ course-checklist-sick-role = [Šîçķ ŕöļé đîšçûššéđ ····· ·
 course-checklist-medication = [Ṁéđîçåţîöñ éṽåļûåţéđ ····· ···]
 course-checklist-inventory = [Îñţéŕþéŕšöñåļ îñṽéñţöŕý đöñé ····· ····· ·]
 course-checklist-timeline = [Îñţéŕþéŕšöñåļ ţîɱéļîñé đöñé ····· ····· ·]
-course-checklist-formulation = [Ƒöŕɱûļåţîöñ šĥåŕéđ åñđ åĝŕééđ ····· ····· ··]
+course-checklist-formulation = [Çļîéñţ åĝŕééđ ţĥé ƒöŕɱûļåţîöñ ····· ····· ··]
 course-checklist-contract = [Ţŕéåţɱéñţ çöñţŕåçţ åĝŕééđ ····· ·····]
 course-medication-not-needed = [Ñöţ ñééđéđ ····]
 course-medication-referred = [Ŕéƒéŕŕéđ ƒöŕ éṽåļûåţîöñ ····· ····]
@@ -471,3 +471,10 @@ course-progress-held =
         [one] [1 šéššîöñ ĥéļđ ····· ·]
        *[other] [{ $count } šéššîöñš ĥéļđ ····· ·]
     }
+
+## Protocol edge cases (issue 19 item 5, decision 50)
+course-error-maintenance-undecided = [Ŕéçöŕđ ţĥé ɱåîñţéñåñçé đîšçûššîöñ ƒîŕšţ: ţĥîš þŕöţöçöļ çöñçļûđéš åçûţé ţŕéåţɱéñţ ŵîţĥ å ɱåîñţéñåñçé åĝŕééɱéñţ. Çĥööšé ţĥé ɱåîñţéñåñçé đéçîšîöñ îñ ţĥé éñđîñĝ ŕéṽîéŵ ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ·····]
+course-maintenance-discussion = [Ţĥîš þŕöţöçöļ çöñçļûđéš åçûţé ţŕéåţɱéñţ ŵîţĥ å ɱåîñţéñåñçé åĝŕééɱéñţ: çöɱþļéţîñĝ åšķš ƒöŕ ţĥé ɱåîñţéñåñçé đéçîšîöñ îñ ţĥé éñđîñĝ ŕéṽîéŵ. ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····]
+course-checklist-formulation-presented = [Ƒöŕɱûļåţîöñ þŕéšéñţéđ ţö ţĥé çļîéñţ ····· ····· ····]
+course-checklist-role-explained = [Çļîéñţ'š ŕöļé îñ ţŕéåţɱéñţ éẋþļåîñéđ ····· ····· ····]
+course-checklist-suicide-risk = [Îñîţîåļ šûîçîđé-ŕîšķ çĥéçķ ····· ·····]

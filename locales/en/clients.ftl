@@ -496,3 +496,9 @@ record-change =
 record-version = version { $version }
 record-saved-meanwhile = Saved meanwhile (version { $version })
 record-by-at = By { $name } at { $at }.
+
+## Between-session signals: the diary "check in" marker (issue 19 item 3, decision 50)
+check-in-marker = Check in
+check-in-low = Diary mood { $mood } of 10 on { $date }: the bottom of the scale
+check-in-drop = Diary mood { $mood } of 10 on { $date }: 4 or more below the recent average of { $average }
+check-in-not-risk = Ask how they are at the next contact. This is not a risk flag.

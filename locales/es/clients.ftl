@@ -499,3 +499,9 @@ record-change =
 record-version = versión { $version }
 record-saved-meanwhile = Guardado mientras tanto (versión { $version })
 record-by-at = Por { $name } el { $at }.
+
+## Señales entre sesiones: la marca «contactar» del diario (issue 19 item 3, decisión 50)
+check-in-marker = Contactar
+check-in-low = Estado de ánimo en el diario { $mood } de 10 el { $date }: el fondo de la escala
+check-in-drop = Estado de ánimo en el diario { $mood } de 10 el { $date }: 4 o más por debajo de la media reciente de { $average }
+check-in-not-risk = Pregunte cómo está en el próximo contacto. No es una alerta de riesgo.

@@ -54,7 +54,7 @@ course-checklist-sick-role = Rol de enfermo conversado
 course-checklist-medication = Medicación evaluada
 course-checklist-inventory = Inventario interpersonal hecho
 course-checklist-timeline = Línea de vida interpersonal hecha
-course-checklist-formulation = Formulación compartida y acordada
+course-checklist-formulation = El/la consultante aceptó la formulación
 course-checklist-contract = Contrato terapéutico acordado
 course-medication-not-needed = No es necesaria
 course-medication-referred = Derivada para evaluación
@@ -469,3 +469,10 @@ course-progress-held =
         [one] 1 sesión realizada
        *[other] { $count } sesiones realizadas
     }
+
+## Casos límite de los protocolos (issue 19 item 5, decisión 50)
+course-error-maintenance-undecided = Registre primero la conversación sobre el mantenimiento: este protocolo concluye el tratamiento agudo con un acuerdo de mantenimiento. Elija la decisión de mantenimiento en la revisión de cierre
+course-maintenance-discussion = Este protocolo concluye el tratamiento agudo con un acuerdo de mantenimiento: para completarlo hace falta la decisión de mantenimiento en la revisión de cierre.
+course-checklist-formulation-presented = Formulación presentada al/a la consultante
+course-checklist-role-explained = Explicado el papel del/de la consultante en el tratamiento
+course-checklist-suicide-risk = Evaluación inicial del riesgo de suicidio

@@ -315,3 +315,6 @@ portal-invite-until = El código funciona una vez, hasta el { $date }.
 portal-invite-unsafe = Si no se siente seguro(a) o podría hacerse daño, no espere al portal: la página «Ayuda ahora» del portal indica con quién comunicarse.
 portal-invite-print = Use el comando Imprimir de su navegador; la navegación y los botones no aparecen en la impresión.
 portal-invite-back = Volver a la página del portal
+
+## El diario no se vigila en directo (issue 19 item 3, decisión 50)
+portal-diary-not-live = Nadie vigila su diario en tiempo real: nadie recibe un aviso en cuanto escribe. Si necesita ayuda ahora, { $link }.

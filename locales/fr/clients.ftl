@@ -499,3 +499,9 @@ record-change =
 record-version = version { $version }
 record-saved-meanwhile = Enregistré entre-temps (version { $version })
 record-by-at = Par { $name } le { $at }.
+
+## Signaux entre les séances : le repère « prendre des nouvelles » du journal (issue 19 item 3, décision 50)
+check-in-marker = Prendre des nouvelles
+check-in-low = Humeur du journal { $mood } sur 10 le { $date } : le bas de l’échelle
+check-in-drop = Humeur du journal { $mood } sur 10 le { $date } : 4 points ou plus sous la moyenne récente de { $average }
+check-in-not-risk = Demandez comment la personne va au prochain contact. Ce n’est pas une alerte de risque.

@@ -54,7 +54,7 @@ course-checklist-sick-role = Rôle de malade abordé
 course-checklist-medication = Médication évaluée
 course-checklist-inventory = Inventaire interpersonnel fait
 course-checklist-timeline = Ligne de vie interpersonnelle faite
-course-checklist-formulation = Formulation partagée et acceptée
+course-checklist-formulation = Formulation acceptée par la personne
 course-checklist-contract = Contrat thérapeutique convenu
 course-medication-not-needed = Pas nécessaire
 course-medication-referred = Orienté·e vers une évaluation
@@ -465,3 +465,10 @@ course-progress-held =
         [one] 1 séance tenue
        *[other] { $count } séances tenues
     }
+
+## Cas limites des protocoles (issue 19 item 5, décision 50)
+course-error-maintenance-undecided = Notez d’abord l’échange sur le maintien : ce protocole conclut le traitement aigu par un accord de maintien. Choisissez la décision de maintien dans le bilan de fin
+course-maintenance-discussion = Ce protocole conclut le traitement aigu par un accord de maintien : pour le terminer, il faut la décision de maintien dans le bilan de fin.
+course-checklist-formulation-presented = Formulation présentée à la personne
+course-checklist-role-explained = Rôle de la personne dans le traitement expliqué
+course-checklist-suicide-risk = Évaluation initiale du risque suicidaire

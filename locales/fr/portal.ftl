@@ -314,3 +314,6 @@ portal-invite-until = Le code fonctionne une fois, jusqu’au { $date }.
 portal-invite-unsafe = Si vous ne vous sentez pas en sécurité ou risquez de vous faire du mal, n’attendez pas le portail : la page « Aide immédiate » du portail indique qui contacter.
 portal-invite-print = Utilisez la commande Imprimer de votre navigateur ; la navigation et les boutons n’apparaissent pas à l’impression.
 portal-invite-back = Retour à la page du portail
+
+## Le journal n’est pas suivi en direct (issue 19 item 3, décision 50)
+portal-diary-not-live = Votre journal n’est pas suivi en direct : personne n’est prévenu au moment où vous écrivez. Si vous avez besoin d’aide maintenant, { $link }.

@@ -291,6 +291,9 @@ pub struct Markers {
     pub open_risk_flag: bool,
     /// The latest response of an instrument left its risk question blank.
     pub risk_unanswered: bool,
+    /// A diary mood that asks for a check-in (`rapport_core::check_in`; not a
+    /// risk flag). Worked out from the caseload cards only.
+    pub check_in: Option<rapport_core::check_in::CheckIn>,
 }
 
 /// A client's open course, as the caseload needs it.
@@ -409,7 +412,32 @@ fn card_markers(state: &AppState, card: &rapport_store::caseload_cards::Caseload
         open_risk_flag: card.open_risk_flag,
         risk_unanswered: card.risk_unanswered,
     };
-    Ok(client_markers(state, &facts))
+    let mut m = client_markers(state, &facts);
+    m.check_in = card_check_in(card);
+    Ok(m)
+}
+
+/// A card's "check in" today (local): its diary moods in the last
+/// `check_in::CASELOAD_DAYS` days and after the open course's last attended session.
+fn card_check_in(card: &rapport_store::caseload_cards::CaseloadCard) -> Option<rapport_core::check_in::CheckIn> {
+    rapport_core::check_in::caseload_check_in(&card.moods, crate::clock::today(), card.held.last().copied())
+}
+
+/// The "check in" of each of `rows` (a caseload page already read and
+/// audited), from their caseload cards.
+#[crate::boxing::boxed_future]
+pub async fn check_ins(
+    state: &AppState,
+    rows: &[CaseloadRow],
+) -> AppResult<HashMap<String, rapport_core::check_in::CheckIn>> {
+    let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
+    Ok(state
+        .store
+        .caseload_cards_of(&ids)
+        .await?
+        .iter()
+        .filter_map(|c| card_check_in(c).map(|k| (c.client_id.to_string(), k)))
+        .collect())
 }
 
 /// What one client's markers are worked out from.

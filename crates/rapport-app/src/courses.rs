@@ -117,8 +117,10 @@ pub async fn renegotiate(
     Ok(state.store.renegotiate_course(&cx.course.id, version, count, end, &reason, &me.user.id, ev).await?)
 }
 
-/// Whether the course has a saved ending review, and whether one of its
-/// scheduled questionnaires was completed in its last two held sessions.
+/// Whether the course has a saved ending review, whether one of its
+/// scheduled questionnaires was completed in its last two held sessions, and,
+/// when its protocol asks for the maintenance discussion, whether the review
+/// still has no maintenance decision.
 #[crate::boxing::boxed_future]
 pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult<CompletionFacts> {
     let has_review = !state.store.course_records::<EndingReview>(&cx.course.id).await?.is_empty();
@@ -131,7 +133,11 @@ pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult
         .filter(|r| schedule.instruments.contains(&r.instrument_id))
         .map(|r| r.completed_at.date())
         .collect();
-    Ok(CompletionFacts { has_review, end_measure_taken: end_measure_taken(&held, &responses) })
+    let maintenance_undecided = cx.protocol.maintenance_discussion
+        && crate::ending::review_of(state, cx)
+            .await?
+            .is_none_or(|r| r.body.maintenance == rapport_core::ending::MaintenanceDecision::Undecided);
+    Ok(CompletionFacts { has_review, end_measure_taken: end_measure_taken(&held, &responses), maintenance_undecided })
 }
 
 /// Changes the course's status. Completing asks what completing needs (an

@@ -217,3 +217,52 @@ pub async fn share(state: &AppState, me: &Identity, sx: &SessionContext, shared:
     ev.detail = Some(format!("session {}, {}", sx.id(), if shared { "shared with supervisor" } else { "unshared" }));
     Ok(state.store.share_process_note(&note, shared, ev).await?)
 }
+
+/// The client's portal diary for a session: what they wrote since the
+/// previous held session (exclusive) up to the session's day, newest first,
+/// and whether a mood in it asks for a check-in (`rapport_core::check_in`).
+#[derive(Clone, Debug, Default)]
+pub struct SessionDiary {
+    /// At most [`SESSION_DIARY_ENTRIES`], newest first.
+    pub entries: Vec<rapport_store::portal::DiaryRow>,
+    pub check_in: Option<rapport_core::check_in::CheckIn>,
+}
+
+/// The most diary entries a session shows.
+pub const SESSION_DIARY_ENTRIES: usize = 100;
+
+/// The session's diary ("since we last met") and its check-in, for the
+/// session page and the API; the read is audited when there is something to
+/// show (`seen_as`: "on the session page", "via API").
+#[crate::boxing::boxed_future]
+pub async fn session_diary(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    seen_as: &str,
+) -> AppResult<SessionDiary> {
+    use rapport_core::check_in::{check_in, Mood, AVERAGE_DAYS};
+    use rapport_core::portal::since_last_met;
+    let after = sx.previous_held().map(|p| p.session.date);
+    let day = sx.s.session.date;
+    // The window's entries and the four weeks before it (for the averages).
+    let from = after.map(|a| a - time::Duration::days(AVERAGE_DAYS + 1));
+    let read = state.store.diary_entries(&sx.cx.client.id, from, Some(day), 3 * SESSION_DIARY_ENTRIES as i64).await?;
+    let moods: Vec<Mood> =
+        read.iter().filter_map(|r| r.entry.mood.map(|mood| Mood { date: r.entry.date, mood })).collect();
+    let check_in = check_in(&moods, |d| since_last_met(after, day, d));
+    let entries: Vec<_> =
+        read.into_iter().filter(|r| since_last_met(after, day, r.entry.date)).take(SESSION_DIARY_ENTRIES).collect();
+    if !entries.is_empty() {
+        let mut e = me.event(action::DIARY_READ, "client");
+        e.resource_id = Some(sx.cx.client.id.to_string());
+        e.client_id = Some(sx.cx.client.id.to_string());
+        e.detail = Some(format!(
+            "{} entries {seen_as}{}",
+            entries.len(),
+            if check_in.is_some() { ", check in shown" } else { "" }
+        ));
+        state.store.audit(e).await?;
+    }
+    Ok(SessionDiary { entries, check_in })
+}

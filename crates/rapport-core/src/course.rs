@@ -547,7 +547,13 @@ impl Progress {
             sessions_remaining: remaining,
             phase,
             phase_label: p.phase_label(phase),
-            ending_prompt: acute && held > 0 && (p.ending_prompt_to..=p.ending_prompt_from).contains(&remaining),
+            // A contract too short for a termination phase raises the ending from the start.
+            ending_prompt: acute
+                && if crate::protocol::is_short_contract(p, contracted) {
+                    remaining > 0
+                } else {
+                    held > 0 && (p.ending_prompt_to..=p.ending_prompt_from).contains(&remaining)
+                },
             initial_overrun: acute && initial_outstanding && held > p.initial_sessions,
         }
     }

@@ -76,6 +76,10 @@ pub struct CompletionFacts {
     /// One of the scheduled questionnaires was completed in the last two held
     /// sessions (`ending::end_measure_taken`).
     pub end_measure_taken: bool,
+    /// The protocol asks for the maintenance discussion before completion
+    /// (`Protocol::maintenance_discussion`) and the ending review has no
+    /// maintenance decision yet (none saved, or "not decided").
+    pub maintenance_undecided: bool,
 }
 
 /// A status change validated by `validate_status` that completes the course
@@ -95,6 +99,7 @@ pub fn complete_status_change(
         end_measure_taken: facts.end_measure_taken,
         confirm_no_end_measure: fields.confirm_no_end_measure,
         no_end_measure_reason: fields.no_end_measure_reason,
+        maintenance_undecided: facts.maintenance_undecided,
         measures_url,
     })?;
     let all: Vec<String> = reason.into_iter().chain(recorded).collect();
@@ -379,7 +384,7 @@ mod tests {
 
     #[test]
     fn completing_records_what_was_skipped_after_the_reason() {
-        let facts = CompletionFacts { has_review: true, end_measure_taken: true };
+        let facts = CompletionFacts { has_review: true, end_measure_taken: true, maintenance_undecided: false };
         let done = complete_status_change(CourseStatus::Completed, None, &CompletionFields::default(), facts, "/m");
         assert_eq!(done.unwrap(), (CourseStatus::Completed, None));
         let fields = CompletionFields {
@@ -415,7 +420,7 @@ mod tests {
         assert_eq!(fields(&e), ["skip_review_reason", "end_measure"]);
         assert!(e.for_field("end_measure").unwrap().contains("/clients/c/measures?course=k"));
         let confirmed = CompletionFields { confirm_no_end_measure: true, ..Default::default() };
-        let facts = CompletionFacts { has_review: true, end_measure_taken: false };
+        let facts = CompletionFacts { has_review: true, end_measure_taken: false, maintenance_undecided: false };
         let e = complete_status_change(CourseStatus::Completed, None, &confirmed, facts, "/m").unwrap_err();
         assert_eq!(fields(&e), ["no_end_measure_reason"]);
     }

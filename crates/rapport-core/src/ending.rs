@@ -321,6 +321,10 @@ pub struct Completion<'a> {
     pub end_measure_taken: bool,
     pub confirm_no_end_measure: bool,
     pub no_end_measure_reason: Option<&'a str>,
+    /// The protocol asks for the maintenance discussion first and the ending
+    /// review records no decision: refused (field `maintenance`), whatever
+    /// else is confirmed.
+    pub maintenance_undecided: bool,
     /// Where the measures are recorded (named in the `end_measure` message).
     pub measures_url: &'a str,
 }
@@ -368,6 +372,16 @@ pub fn check_completion(c: &Completion) -> Result<Option<String>, ValidationErro
         } else if e.for_field("no_end_measure_reason").is_none() {
             e.add("no_end_measure_reason", "Give the reason for completing without an end-of-treatment measure");
         }
+    }
+    if c.maintenance_undecided {
+        e.add_keyed_english(
+            "maintenance",
+            "Record the maintenance discussion first: this protocol concludes acute treatment with a maintenance \
+             agreement. Choose the maintenance decision in the ending review"
+                .into(),
+            msg("course-error-maintenance-undecided"),
+            vec![],
+        );
     }
     e.into_result()?;
     Ok((!recorded.is_empty()).then(|| recorded.join("; ")))
@@ -554,6 +568,29 @@ mod tests {
         assert_eq!(check_completion(&c).unwrap().as_deref(), Some("Ending review skipped: Client moved away"));
         let c = Completion { has_review: true, ..base.clone() };
         assert_eq!(check_completion(&c).unwrap(), None);
+    }
+
+    #[test]
+    fn completing_under_stuart_needs_the_maintenance_decision() {
+        let done = Completion { has_review: true, end_measure_taken: true, measures_url: "/m", ..Default::default() };
+        assert_eq!(check_completion(&done).unwrap(), None);
+        let undecided = Completion { maintenance_undecided: true, ..done.clone() };
+        let e = check_completion(&undecided).unwrap_err();
+        assert!(e.for_field("maintenance").unwrap().contains("maintenance decision"));
+        // Confirming the rest does not lift it.
+        let all = Completion {
+            skip_review_reason: Some("moved"),
+            confirm_no_end_measure: true,
+            no_end_measure_reason: Some("declined"),
+            ..undecided.clone()
+        };
+        assert!(check_completion(&all).unwrap_err().for_field("maintenance").is_some());
+        // The shipped Stuart protocol asks for it; the others do not.
+        let set = crate::protocol::ProtocolSet::shipped();
+        assert!(set.get("ipt-stuart").unwrap().maintenance_discussion);
+        for id in ["ipt-individual", "ipt-brief", "ipc", "ipt-a"] {
+            assert!(!set.get(id).unwrap().maintenance_discussion, "{id}");
+        }
     }
 
     #[test]

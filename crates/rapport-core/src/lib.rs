@@ -8,6 +8,7 @@ pub mod area_fields;
 pub mod audit;
 pub mod backup_seal;
 pub mod caseload;
+pub mod check_in;
 pub mod checkpoint;
 pub mod client;
 pub mod context;

@@ -131,6 +131,11 @@ pub struct Protocol {
     /// Protocol ids a course may continue into as maintenance.
     #[serde(default)]
     pub maintenance: Vec<String>,
+    /// Completing a course asks for the maintenance discussion first: the
+    /// ending review's maintenance decision, not "not decided" (Stuart &
+    /// Robertson: acute treatment concludes with a maintenance agreement).
+    #[serde(default)]
+    pub maintenance_discussion: bool,
     /// A group protocol: its sessions are group meetings (see `group_format`).
     #[serde(default)]
     pub group: bool,
@@ -242,7 +247,10 @@ impl Phase {
     }
 }
 
-/// The initial-phase checklist (ipt-model.md 3.2).
+/// The initial-phase checklist (ipt-model.md 3.2). Issue 19 item 5 split
+/// the formulation into "presented" (new) and "client agreed" (the id
+/// `formulation`, ticked from the formulation page) and added the client's
+/// role and an initial suicide-risk check (decision 50).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChecklistItem {
@@ -252,12 +260,20 @@ pub enum ChecklistItem {
     Medication,
     Inventory,
     Timeline,
+    /// The client agreed the formulation (the id kept from before the split,
+    /// when it read "shared and agreed").
     Formulation,
     Contract,
+    /// The formulation presented to the client.
+    FormulationPresented,
+    /// The client's role in the treatment explained.
+    RoleExplained,
+    /// An initial suicide-risk check.
+    SuicideRisk,
 }
 
 impl ChecklistItem {
-    pub const ALL: [ChecklistItem; 8] = [
+    pub const ALL: [ChecklistItem; 11] = [
         ChecklistItem::SymptomReview,
         ChecklistItem::Psychoeducation,
         ChecklistItem::SickRole,
@@ -266,6 +282,9 @@ impl ChecklistItem {
         ChecklistItem::Timeline,
         ChecklistItem::Formulation,
         ChecklistItem::Contract,
+        ChecklistItem::FormulationPresented,
+        ChecklistItem::RoleExplained,
+        ChecklistItem::SuicideRisk,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -277,6 +296,9 @@ impl ChecklistItem {
             ChecklistItem::Timeline => "timeline",
             ChecklistItem::Formulation => "formulation",
             ChecklistItem::Contract => "contract",
+            ChecklistItem::FormulationPresented => "formulation_presented",
+            ChecklistItem::RoleExplained => "role_explained",
+            ChecklistItem::SuicideRisk => "suicide_risk",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -290,8 +312,11 @@ impl ChecklistItem {
             ChecklistItem::Medication => "Medication evaluated",
             ChecklistItem::Inventory => "Interpersonal inventory done",
             ChecklistItem::Timeline => "Interpersonal timeline done",
-            ChecklistItem::Formulation => "Formulation shared and agreed",
+            ChecklistItem::Formulation => "Client agreed the formulation",
             ChecklistItem::Contract => "Treatment contract agreed",
+            ChecklistItem::FormulationPresented => "Formulation presented to the client",
+            ChecklistItem::RoleExplained => "Client's role in treatment explained",
+            ChecklistItem::SuicideRisk => "Initial suicide-risk check",
         }
     }
     /// The interface message naming this (locales/*/courses.ftl).
@@ -305,6 +330,9 @@ impl ChecklistItem {
             ChecklistItem::Timeline => crate::msg("course-checklist-timeline"),
             ChecklistItem::Formulation => crate::msg("course-checklist-formulation"),
             ChecklistItem::Contract => crate::msg("course-checklist-contract"),
+            ChecklistItem::FormulationPresented => crate::msg("course-checklist-formulation-presented"),
+            ChecklistItem::RoleExplained => crate::msg("course-checklist-role-explained"),
+            ChecklistItem::SuicideRisk => crate::msg("course-checklist-suicide-risk"),
         }
     }
 }
@@ -627,18 +655,30 @@ pub fn missing_group_instruments(set: &ProtocolSet, installed: impl Fn(&str) -> 
 /// The phase of held session number `n` (1-based) in a course contracted for
 /// `contracted` sessions. Initial = 1..=initial_sessions, termination = the last
 /// termination_sessions of the contract (and any session past it), middle between.
-/// When the two overlap in a very short contract, the initial phase wins.
+///
+/// A contract too short for the three phases ([`is_short_contract`]: IPC's 1-2
+/// sessions) has no termination phase within it: its first sessions are the
+/// initial phase and the rest the middle phase, so a course is never
+/// assessment then ending with no work between (issue 19 item 5); the ending
+/// is raised from the start instead (`course::Progress`). Sessions past any
+/// contract are in the termination phase.
 pub fn phase_of(p: &Protocol, contracted: u32, n: u32) -> Phase {
     if p.kind == ProtocolKind::Maintenance {
         return Phase::Maintenance;
     }
     if n <= p.initial_sessions {
         Phase::Initial
-    } else if n + p.termination_sessions > contracted {
+    } else if n > contracted || (n + p.termination_sessions > contracted && !is_short_contract(p, contracted)) {
         Phase::Termination
     } else {
         Phase::Middle
     }
+}
+
+/// A contract with no room for a middle session between the initial and the
+/// termination phases (at most `initial_sessions + termination_sessions`).
+pub fn is_short_contract(p: &Protocol, contracted: u32) -> bool {
+    p.kind == ProtocolKind::Acute && contracted <= p.initial_sessions + p.termination_sessions
 }
 
 #[cfg(test)]
@@ -698,6 +738,44 @@ mod tests {
         assert_eq!(p.description_in("es"), p.description, "no Spanish description: its own");
         let e = ProtocolSet::with_site_file("site.toml", &name_only.replace("\"TIP corta\"", "\" \"")).unwrap_err();
         assert!(e.contains("translations.es.name must not be empty"), "{e}");
+    }
+
+    #[test]
+    fn initial_checklists_separate_presented_from_agreed_and_check_risk_and_the_role() {
+        let set = ProtocolSet::shipped();
+        for p in set.all().iter().filter(|p| !p.checklist.is_empty()) {
+            let items = p.checklist_items();
+            let at = |i: ChecklistItem| items.iter().position(|x| *x == i).unwrap_or_else(|| panic!("{}: {i:?}", p.id));
+            assert!(at(ChecklistItem::FormulationPresented) < at(ChecklistItem::Formulation), "{}", p.id);
+            assert!(at(ChecklistItem::SymptomReview) < at(ChecklistItem::SuicideRisk), "{}", p.id);
+            at(ChecklistItem::RoleExplained);
+        }
+        assert_eq!(ChecklistItem::Formulation.label(), "Client agreed the formulation");
+        assert_eq!(ChecklistItem::parse("formulation_presented"), Some(ChecklistItem::FormulationPresented));
+        let a = set.get("ipt-a").unwrap().checklist_label(ChecklistItem::SuicideRisk);
+        for excluded in ["actively suicidal", "psychotic", "bipolar", "substance", "intellectual disability"] {
+            assert!(a.contains(excluded), "{a}");
+        }
+        assert_eq!(set.get("ipc").unwrap().checklist_label(ChecklistItem::SuicideRisk), "Initial suicide-risk check");
+    }
+
+    #[test]
+    fn ipc_contracts_of_one_or_two_sessions_have_no_termination_only_ending() {
+        let set = ProtocolSet::shipped();
+        let ipc = set.get("ipc").unwrap();
+        let phases = |c: u32| (1..=c + 1).map(|n| phase_of(ipc, c, n).as_str()).collect::<Vec<_>>();
+        assert_eq!(phases(1), ["initial", "termination"], "one session: assessment; past it, termination");
+        assert_eq!(phases(2), ["initial", "middle", "termination"]);
+        assert_eq!(phases(3), ["initial", "middle", "termination", "termination"]);
+        assert_eq!(phases(6), ["initial", "middle", "middle", "middle", "middle", "termination", "termination"]);
+        assert!(is_short_contract(ipc, 2) && !is_short_contract(ipc, 3));
+        // The ending is raised from the start of a short contract, and not before session 1 otherwise.
+        use crate::course::Progress;
+        assert!(Progress::new(ipc, 1, 0, false).ending_prompt);
+        assert!(Progress::new(ipc, 2, 1, false).ending_prompt);
+        assert!(!Progress::new(ipc, 2, 2, false).ending_prompt);
+        assert!(!Progress::new(ipc, 6, 0, false).ending_prompt);
+        assert!(Progress::new(ipc, 6, 2, false).ending_prompt);
     }
 
     #[test]

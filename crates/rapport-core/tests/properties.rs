@@ -405,7 +405,12 @@ mod phases {
                 let initial = phases.iter().filter(|x| **x == Phase::Initial).count() as u32;
                 prop_assert_eq!(initial, p.initial_sessions.min(n));
                 let termination = phases[..n as usize].iter().filter(|x| **x == Phase::Termination).count() as u32;
-                prop_assert_eq!(termination, p.termination_sessions.min(n - initial));
+                if n <= p.initial_sessions + p.termination_sessions {
+                    // Too short for three phases (IPC's 1-2 sessions): no termination within the contract.
+                    prop_assert_eq!(termination, 0);
+                } else {
+                    prop_assert_eq!(termination, p.termination_sessions.min(n - initial));
+                }
                 prop_assert!(phases[n as usize..].iter().all(|x| *x == Phase::Termination));
             }
         }
@@ -599,6 +604,7 @@ mod course_rules {
             skip in prop::option::of("[a-z ]{0,8}"),
             confirm in any::<bool>(),
             no_measure in prop::option::of("[a-z ]{0,8}"),
+            maintenance_undecided in any::<bool>(),
         ) {
             let status = status.unwrap_or_default();
             let Ok((target, why)) = validate_status(&status, reason.as_deref()) else { return Ok(()) };
@@ -614,8 +620,12 @@ mod course_rules {
                 confirm_no_end_measure: confirm,
                 no_end_measure_reason: no_measure.as_deref(),
             };
-            let facts = CompletionFacts { has_review, end_measure_taken };
-            if let Ok((s, recorded)) = complete_status_change(target, why.clone(), &fields, facts, "/m") {
+            let facts = CompletionFacts { has_review, end_measure_taken, maintenance_undecided };
+            let result = complete_status_change(target, why.clone(), &fields, facts, "/m");
+            if maintenance_undecided {
+                prop_assert!(result.as_ref().is_err_and(|e| e.for_field("maintenance").is_some()));
+            }
+            if let Ok((s, recorded)) = result {
                 prop_assert_eq!(s, CourseStatus::Completed);
                 let recorded = recorded.unwrap_or_default();
                 prop_assert!(has_review || recorded.contains("Ending review skipped: "));

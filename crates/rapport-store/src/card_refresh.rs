@@ -29,7 +29,8 @@ pub(crate) const PART: char = '\u{1c}';
 /// records and stores them. Every field is an id, a date, a number, the
 /// schedule's JSON (which escapes control characters) or typed text cleared
 /// of separators, so none holds one. The open course is the most recently started planned or active
-/// one (as on the client's page); scores are complete ones, oldest first.
+/// one (as on the client's page); scores are complete ones, oldest first; diary moods are the
+/// newest `check_in::CARD_MOODS`, newest first, as `day:mood` (migration 0046 added them).
 fn refresh_sql() -> String {
     let f = FIELD;
     format!(
@@ -50,6 +51,10 @@ fn refresh_sql() -> String {
             FROM measure_responses m WHERE m.client_id = c.id AND m.total IS NOT NULL), '') || '{f}' \
          || COALESCE((SELECT r.body FROM clinical_records r WHERE r.course_id = oc.id AND r.kind = 'measure_schedule' \
             AND r.removed_at IS NULL ORDER BY r.created_at DESC, r.id DESC LIMIT 1), '') || '{f}' \
+         || COALESCE((SELECT string_agg(d.entry_date || ':' || CAST(d.mood AS TEXT), ',' \
+            ORDER BY d.entry_date DESC, d.created_at DESC, d.id DESC) FROM (SELECT e.entry_date, e.mood, e.created_at, e.id \
+            FROM diary_entries e WHERE e.client_id = c.id AND e.mood IS NOT NULL \
+            ORDER BY e.entry_date DESC, e.created_at DESC, e.id DESC LIMIT {moods}) d), '') || '{f}' \
          || c.updated_at || '{f}' || COALESCE(c.date_of_birth, '') || '{f}' || {pronouns} || '{f}' || {name} \
          FROM clients c LEFT JOIN courses oc ON oc.client_id = c.id AND oc.status IN ('planned', 'active') \
          AND NOT EXISTS (SELECT 1 FROM courses later WHERE later.client_id = c.id \
@@ -60,6 +65,7 @@ fn refresh_sql() -> String {
          facts = excluded.facts",
         p = PART,
         s = SCORE,
+        moods = rapport_core::check_in::CARD_MOODS,
         pronouns = without_separators("COALESCE(c.pronouns, '')"),
         name = without_separators("c.display_name"),
     )

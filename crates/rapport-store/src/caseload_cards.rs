@@ -89,6 +89,8 @@ pub struct CaseloadCard {
     pub scores: Vec<crate::measures::CaseloadScore>,
     /// The open course's own measure schedule (JSON), if it has one.
     pub schedule: Option<String>,
+    /// The client's newest diary moods, newest first (`check_in::CARD_MOODS` at most).
+    pub moods: Vec<rapport_core::check_in::Mood>,
     pub status: rapport_core::client::ClientStatus,
     /// What the caseload row shows, read only for the rows of the page shown
     /// ([`CaseloadCard::shown`]).
@@ -131,8 +133,9 @@ fn date(s: &str) -> Result<time::Date> {
 /// A card from its client id and facts text (see `card_refresh::refresh_sql`).
 fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str) -> Result<CaseloadCard> {
     // The last four fields are the row shown, split only for the page's rows.
-    let f: Vec<&str> = facts.splitn(11, FIELD).collect();
-    let [clinician, course, protocol, start, planned, held, flag, unanswered, scores, schedule, shown] = f[..] else {
+    let f: Vec<&str> = facts.splitn(12, FIELD).collect();
+    let [clinician, course, protocol, start, planned, held, flag, unanswered, scores, schedule, moods, shown] = f[..]
+    else {
         return Err(corrupt("fields", facts));
     };
     let held: Vec<time::Date> = held.split(',').filter(|d| !d.is_empty()).map(date).collect::<Result<_>>()?;
@@ -163,6 +166,14 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
             })
         })
         .collect::<Result<_>>()?;
+    let moods = moods
+        .split(',')
+        .filter(|m| !m.is_empty())
+        .map(|m| {
+            let (day, mood) = m.split_once(':').ok_or_else(|| corrupt("mood", m))?;
+            Ok(rapport_core::check_in::Mood { date: date(day)?, mood: mood.parse().map_err(|_| corrupt("mood", m))? })
+        })
+        .collect::<Result<_>>()?;
     Ok(CaseloadCard {
         client_id: Id::from_db(client_id.to_string()),
         responsible_clinician_id: Id::from_db(clinician.to_string()),
@@ -172,6 +183,7 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
         risk_unanswered: unanswered == "1",
         scores,
         schedule: Some(schedule.to_string()).filter(|s| !s.is_empty()),
+        moods,
         status,
         shown: shown.to_string(),
     })
@@ -222,6 +234,32 @@ impl Store {
             cards.push(card(id, status, facts)?);
         }
         Ok(cards)
+    }
+
+    /// The cards of the clients `ids` (any order; a client without a card is
+    /// left out). The caller has checked that it may see them.
+    #[crate::boxing::boxed_future]
+    pub async fn caseload_cards_of(&self, ids: &[Id]) -> Result<Vec<CaseloadCard>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql =
+            format!("SELECT client_id, status, facts FROM caseload_cards WHERE client_id IN ({})", marks.join(", "));
+        let mut q = sqlx::query(&sql);
+        for id in ids {
+            q = q.bind(id.as_str());
+        }
+        q.fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(|r| {
+                let status: String = r.col("status")?;
+                let status =
+                    rapport_core::client::ClientStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?;
+                card(&r.col::<String>("client_id")?, status, &r.col::<String>("facts")?)
+            })
+            .collect()
     }
 
     /// Every card as `client|status|sort name|facts` lines in id order, for

@@ -103,6 +103,36 @@ pub struct ClientSummaryJson {
     pub status: String,
     pub responsible_clinician_name: String,
     pub updated_at: String,
+    /// A diary mood that asks the care team to check in (the bottom of the
+    /// scale, or 4 or more below the recent average) in the last 14 days and
+    /// after the last attended session; null when none. Not a risk flag.
+    pub check_in: Option<CheckInJson>,
+}
+
+/// A diary mood that asks for a check-in (docs/portal.md, "Check in").
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct CheckInJson {
+    /// The diary entry's day, `YYYY-MM-DD`.
+    pub date: String,
+    #[schema(minimum = 0, maximum = 10)]
+    pub mood: u8,
+    /// `low` (0 or 1 of 10) or `drop` (4 or more below the recent average).
+    #[schema(pattern = "^(low|drop)$")]
+    pub reason: String,
+    /// The recent average (one decimal) when `reason` is `drop`: the mean of
+    /// the up to 7 mood entries before it dated within 28 days (at least 3).
+    pub average: Option<f64>,
+}
+
+impl From<&rapport_core::check_in::CheckIn> for CheckInJson {
+    fn from(c: &rapport_core::check_in::CheckIn) -> Self {
+        CheckInJson {
+            date: rapport_core::time::format_date(c.date),
+            mood: c.mood,
+            reason: c.reason.as_str().into(),
+            average: c.reason.average(),
+        }
+    }
 }
 
 #[derive(Deserialize, ToSchema, Default)]
@@ -164,9 +194,11 @@ pub async fn list_clients(
     let Query(p) = params.map_err(bad_query)?;
     let req = CaseloadRequest { search: p.q, status: p.status.as_deref(), limit: p.limit, offset: p.offset };
     let (rows, total, _) = clients::caseload(&state, &me, req, " via API").await?;
+    let check_ins = clients::check_ins(&state, &rows).await?;
     let list: Vec<ClientSummaryJson> = rows
         .into_iter()
         .map(|r| ClientSummaryJson {
+            check_in: check_ins.get(r.id.as_str()).map(CheckInJson::from),
             id: r.id.to_string(),
             display_name: r.display_name,
             date_of_birth: r.date_of_birth,

@@ -36,7 +36,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 #[openapi(
     info(title = "Rapport API", version = "1", description = "Rapport JSON API v1. Authenticate with `Authorization: Bearer <token>` (create one with `rapport token create` or on the My account page). Errors are `{\"error\": {\"code\", \"message\", \"field\"?}}`."),
     paths(me, clients::list_clients, clients::create_client, clients::get_client, clients::patch_client, audit),
-    components(schemas(Me, clients::ClientJson, clients::ClientSummaryJson, clients::ExternalIdJson, clients::NewClient, clients::ClientPatch, AuditEntryJson, ErrorBody, crate::error::ErrorDetail)),
+    components(schemas(Me, clients::ClientJson, clients::ClientSummaryJson, clients::CheckInJson, clients::ExternalIdJson, clients::NewClient, clients::ClientPatch, AuditEntryJson, ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
     tags((name = "clients", description = "Client records on the caller's caseload"), (name = "audit", description = "The audit log (administrators)"))

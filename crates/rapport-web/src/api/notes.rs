@@ -21,6 +21,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
     r.get("/api/v1/sessions/{id}/note", get_note)
+        .get("/api/v1/sessions/{id}/diary", get_diary)
         .put("/api/v1/sessions/{id}/note", put_note)
         .post("/api/v1/sessions/{id}/note/sign", sign_note)
         .post("/api/v1/sessions/{id}/note/addenda", add_addendum)
@@ -31,8 +32,8 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(get_note, put_note, sign_note, add_addendum, get_process_note, put_process_note, share_process_note),
-    components(schemas(ProgressNoteJson, EventJson, AddendumJson, NoteInputJson, SignJson, AddendumInputJson, ProcessNoteJson, ProcessNoteInputJson, ShareJson)),
+    paths(get_note, get_diary, put_note, sign_note, add_addendum, get_process_note, put_process_note, share_process_note),
+    components(schemas(SessionDiaryJson, DiaryEntryJson, ProgressNoteJson, EventJson, AddendumJson, NoteInputJson, SignJson, AddendumInputJson, ProcessNoteJson, ProcessNoteInputJson, ShareJson)),
     tags((name = "notes", description = "Session notes: the structured progress note (draft, signed, addenda) and the private process note"))
 )]
 pub struct NotesDoc;
@@ -168,6 +169,62 @@ pub async fn get_note(
     let sx = session_for(&state, &me, None, &id).await?;
     let (n, addenda) = sessions::read_note(&state, &me, &sx, "progress note via API").await?;
     Ok(Json(note_json(&sx, n.as_ref(), addenda)))
+}
+
+/// The client's portal diary for a session: what they wrote since the
+/// previous held session, up to the session's day, and the check-in it asks for.
+#[derive(Serialize, ToSchema)]
+pub struct SessionDiaryJson {
+    /// Newest first, at most 100.
+    pub entries: Vec<DiaryEntryJson>,
+    /// The newest of the newest 7 moods in the window that asks for a
+    /// check-in; null when none. Not a risk flag.
+    pub check_in: Option<super::clients::CheckInJson>,
+}
+
+/// One diary entry as the client wrote it in the portal.
+#[derive(Serialize, ToSchema)]
+pub struct DiaryEntryJson {
+    pub id: String,
+    /// The day it is about, `YYYY-MM-DD`.
+    pub date: String,
+    #[schema(minimum = 0, maximum = 10)]
+    pub mood: Option<u8>,
+    pub person: Option<String>,
+    pub event: Option<String>,
+    /// `better`, `worse` or `no_change`.
+    pub effect: Option<String>,
+    /// When it was written (UTC).
+    pub created_at: String,
+}
+
+/// The client's diary since the previous held session, with its "check in"
+/// (a diary mood at the bottom of the scale or 4 or more below the recent average).
+#[utoipa::path(get, path = "/api/v1/sessions/{id}/diary", tag = "notes", params(("id" = String, Path, description = "Session id")),
+    responses((status = 200, body = SessionDiaryJson), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn get_diary(
+    State(state): State<AppState>,
+    ApiCaller(me): ApiCaller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<SessionDiaryJson>> {
+    let sx = session_for(&state, &me, None, &id).await?;
+    let d = sessions::session_diary(&state, &me, &sx, "via API").await?;
+    Ok(Json(SessionDiaryJson {
+        entries: d
+            .entries
+            .iter()
+            .map(|r| DiaryEntryJson {
+                id: r.id.to_string(),
+                date: rapport_core::time::format_date(r.entry.date),
+                mood: r.entry.mood,
+                person: r.entry.person.clone(),
+                event: r.entry.event.clone(),
+                effect: r.entry.effect.map(|e| e.as_str().to_string()),
+                created_at: r.created_at.to_db(),
+            })
+            .collect(),
+        check_in: d.check_in.as_ref().map(super::clients::CheckInJson::from),
+    }))
 }
 
 #[derive(Deserialize, ToSchema)]

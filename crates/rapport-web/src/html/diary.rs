@@ -36,3 +36,16 @@ pub fn effect_words(e: MoodEffect) -> &'static str {
         MoodEffect::NoChange => "No change",
     }
 }
+
+/// A diary "check in" in words: the mood, its day and why it asks for one.
+pub fn check_in_text(tr: &rapport_i18n::Tr, c: &rapport_core::check_in::CheckIn) -> String {
+    use rapport_core::check_in::Reason;
+    let (mood, date) = (i64::from(c.mood), tr.date(c.date));
+    match c.reason {
+        Reason::Low => tr.tn("check-in-low", &[("mood", &mood), ("date", &date)]),
+        Reason::Drop { .. } => {
+            let average = tr.decimal(c.reason.average().unwrap_or_default(), 1);
+            tr.tn("check-in-drop", &[("mood", &mood), ("date", &date), ("average", &average)])
+        }
+    }
+}

@@ -63,6 +63,7 @@ struct RowLabels {
     raise_ending: String,
     risk_flag: String,
     risk_unanswered: String,
+    check_in: String,
     date_of_birth: String,
     age: String,
     pronouns: String,
@@ -78,6 +79,7 @@ impl RowLabels {
             raise_ending: tr.t("caseload-raise-ending"),
             risk_flag: tr.t("caseload-marker-risk-flag"),
             risk_unanswered: tr.t("caseload-marker-risk-unanswered"),
+            check_in: tr.t("check-in-marker"),
             date_of_birth: tr.t("caseload-col-date-of-birth"),
             age: tr.t("caseload-col-age"),
             pronouns: tr.t("caseload-col-pronouns"),
@@ -90,6 +92,11 @@ impl RowLabels {
 impl CaseloadList {
     fn markers(&self, row: &CaseloadRow) -> Option<&Markers> {
         self.markers.get(row.id.as_str())
+    }
+
+    /// The "check in" marker's explanation (its title): the mood, its day and why.
+    fn check_in_title(&self, c: &rapport_core::check_in::CheckIn) -> String {
+        crate::html::diary::check_in_text(&self.tr, c)
     }
 
     fn course(&self, row: &CaseloadRow) -> Option<&(String, String, bool)> {

@@ -276,6 +276,8 @@ struct SessionPage {
     previous_plan: Option<(String, String, bool)>,
     /// The client's portal diary since the previous held session (to this session's day).
     since_we_last_met: Vec<crate::html::diary::DiaryView>,
+    /// "Check in": the diary mood that asks for it, worded (not a risk flag).
+    check_in: Option<String>,
     /// Questionnaires since the previous held session whose risk question was
     /// left blank: (instrument, completed), to ask at this session.
     risk_unanswered: Vec<(String, String)>,
@@ -433,7 +435,9 @@ async fn session_page(
         (Some(p), Some((plan, draft))) => Some((session_label(&tr, p), plan, draft)),
         _ => None,
     };
-    let since_we_last_met = since_we_last_met(state, me, &sx).await?;
+    let diary = sessions::session_diary(state, me, &sx, "on the session page").await?;
+    let since_we_last_met = diary.entries.iter().rev().map(crate::html::diary::DiaryView::from).collect();
+    let check_in = diary.check_in.map(|c| crate::html::diary::check_in_text(&tr, &c));
     let risk_unanswered = risk_unanswered(state, me, &sx).await?;
     let notes = sessions::process_notes(state, me, &sx).await?;
     let own = notes.own;
@@ -477,6 +481,7 @@ async fn session_page(
         next,
         previous_plan,
         since_we_last_met,
+        check_in,
         risk_unanswered,
         note,
         addenda,
@@ -500,26 +505,6 @@ pub async fn session_page_with_errors(
     errors: FormErrors,
 ) -> AppResult<Html<String>> {
     session_page(state, me, sx, None, PageState { errors, ..Default::default() }).await
-}
-
-/// The client's diary entries written in the portal after the previous held
-/// session, up to this session's day (the "since we last met" view); the read
-/// is audited when there is something to show.
-async fn since_we_last_met(
-    state: &AppState,
-    me: &Identity,
-    sx: &SessionContext,
-) -> AppResult<Vec<crate::html::diary::DiaryView>> {
-    let after = sx.previous_held().map(|p| p.session.date);
-    let entries = state.store.diary_entries(&sx.cx.client.id, after, Some(sx.s.session.date), 100).await?;
-    if !entries.is_empty() {
-        let mut e = me.event(action::DIARY_READ, "client");
-        e.resource_id = Some(sx.cx.client.id.to_string());
-        e.client_id = Some(sx.cx.client.id.to_string());
-        e.detail = Some(format!("{} entries on the session page", entries.len()));
-        state.store.audit(e).await?;
-    }
-    Ok(entries.iter().rev().map(crate::html::diary::DiaryView::from).collect())
 }
 
 /// Responses since the previous held session (up to this session's day) with

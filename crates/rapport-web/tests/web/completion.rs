@@ -200,3 +200,57 @@ async fn follow_ups_come_due_after_the_end_until_answered() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_stuart_protocol_asks_for_the_maintenance_discussion_before_completion() {
+    on_each_backend(|app| async move {
+        let (user, api, client) = client_of(&app, "complete-stuart@clinic.example").await;
+        let body = json!({"protocol": "ipt-stuart", "planned_sessions": 8, "start_date": "2026-01-05"});
+        let id = api.new_course(&client, body).await;
+        api.attended_sessions(&id, &["2026-01-05", "2026-01-12", "2026-01-19"]).await;
+        respond(&api, &client, &id, "phq9", &PHQ9, "2026-01-19T10:00:00Z").await;
+        let path = format!("/api/v1/courses/{id}/status");
+        // Without a review, even with a reason to skip it: the maintenance discussion is asked for.
+        let (s, r) = api.post(&path, json!({"status": "completed", "skip_review_reason": "Moved away"})).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("maintenance")), "{r}");
+        // A review saved with the decision still "not decided": refused too, and nothing changes.
+        let ending = format!("/api/v1/courses/{id}/ending");
+        let (s, saved) = api.call(Method::PUT, &ending, Some(json!({"follow_up_months": [3]}))).await;
+        assert_eq!(s, 200, "{saved}");
+        let (s, r) = api.post(&path, json!({"status": "completed"})).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("maintenance")), "{r}");
+        assert!(r["error"]["message"].as_str().unwrap().contains("maintenance decision"), "{r}");
+        assert_eq!(status(&api, &id).await["status"], "active");
+        // The course page says so, and shows the refusal on the form.
+        let b = app.browser_as(&user.email).await;
+        let page = format!("/courses/{id}");
+        let (_, html) = b.text(&page).await;
+        assert!(html.contains("data-testid=\"maintenance-discussion\""));
+        // (The page answers the form again with its errors, as for the other completion fields.)
+        let r = b.submit(&page, &format!("/courses/{id}/status"), &[("status", "completed")]).await;
+        assert_eq!(r.status(), 200);
+        assert!(r.text().await.unwrap().contains("href=\"#maintenance\""));
+        // The decision recorded (no maintenance): completing goes through.
+        let version = saved["version"].as_i64().unwrap();
+        let (s, r) = api
+            .call(
+                Method::PUT,
+                &ending,
+                Some(json!({"follow_up_months": [3], "maintenance": "none", "version": version})),
+            )
+            .await;
+        assert_eq!(s, 200, "{r}");
+        let (s, c) = api.post(&path, json!({"status": "completed"})).await;
+        assert_eq!((s, c["status"].as_str()), (200, Some("completed")), "{c}");
+
+        // Other protocols do not ask: the page has no such line.
+        let other = api
+            .new_course(
+                &client,
+                json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-02-02"}),
+            )
+            .await;
+        assert!(!b.text(&format!("/courses/{other}")).await.1.contains("maintenance-discussion"));
+    })
+    .await;
+}

@@ -309,7 +309,7 @@ async fn checklist_and_access_rules() {
         let other_api = Api::new(&app, &other).await;
         let c = api.create(&format!("/api/v1/clients/{client}/courses"), json!({"protocol": "ipt-individual"})).await;
         let id = c["id"].as_str().unwrap().to_string();
-        assert_eq!(c["checklist"].as_array().unwrap().len(), 8);
+        assert_eq!(c["checklist"].as_array().unwrap().len(), 11, "the checklist of issue 19 item 5");
         assert!(c["checklist"].as_array().unwrap().iter().all(|i| i["done"] == false));
         let put = |item: &str, body: Value| {
             let api = &api;
@@ -362,7 +362,7 @@ async fn the_course_page_runs_the_initial_phase() {
         let (s, page) = b.text(&course_url).await;
         assert_eq!(s, 200);
         assert!(page.contains("No sessions held yet of 16 · initial phase · 16 left"), "{page}");
-        assert!(page.contains("8 outstanding"));
+        assert!(page.contains("11 outstanding"));
         // A bad number is named, nothing created.
         let r = b
             .submit(
@@ -394,7 +394,7 @@ async fn the_course_page_runs_the_initial_phase() {
         }
         let (_, page) = b.text(&course_url).await;
         assert!(page.contains("Session 4 of 16 · middle phase · 12 left"), "{page}");
-        assert!(page.contains("7 outstanding"));
+        assert!(page.contains("10 outstanding"));
         assert!(page.contains("The initial phase has run past 3 sessions"));
         let (_, caseload) = b.text("/clients").await;
         assert!(caseload.contains("Individual IPT: Session 4 of 16 · middle phase · 12 left"), "{caseload}");

@@ -58,6 +58,7 @@ pub fn matrix_entries() -> Vec<Entry> {
             "LNAAN",
         ),
         e(M::GET, "/api/v1/sessions/{id}/note", "/api/v1/sessions/{session}/note", "LNAAN"),
+        e(M::GET, "/api/v1/sessions/{id}/diary", "/api/v1/sessions/{session}/diary", "LNAAN"),
         j(M::PUT, "/api/v1/sessions/{id}/note", "/api/v1/sessions/{session}/note", "LNAAN", r#"{"version": 0}"#),
         j(
             M::POST,

@@ -30,7 +30,7 @@ pub async fn seed(store: &Store, clinician: &Id, course: &CourseRecord, words: &
         return Err(format!("the demo formulation needs {HELD} held sessions"));
     }
     let on = |n: usize| sessions[n - 1].date;
-    for item in [ChecklistItem::Formulation, ChecklistItem::Contract] {
+    for item in [ChecklistItem::FormulationPresented, ChecklistItem::Formulation, ChecklistItem::Contract] {
         store
             .record_checklist_item(
                 &course.id,

@@ -130,10 +130,13 @@ async fn course_for_demo(
     // shows its reminder.
     let done = [
         (ChecklistItem::SymptomReview, 0, Some(texts.diagnosis), Some("F32.1")),
+        (ChecklistItem::SuicideRisk, 0, None, None),
         (ChecklistItem::Psychoeducation, 0, None, None),
         (ChecklistItem::SickRole, 0, None, None),
+        (ChecklistItem::RoleExplained, 0, None, None),
         (ChecklistItem::Medication, 1, Some("not_needed"), None),
         (ChecklistItem::Timeline, 1, None, None),
+        (ChecklistItem::FormulationPresented, 2, None, None),
         (ChecklistItem::Formulation, 2, None, None),
         (ChecklistItem::Contract, 2, None, None),
     ];

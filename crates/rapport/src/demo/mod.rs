@@ -309,6 +309,8 @@ pub async fn seed(
         Some((c, _)) => Some(portal::seed(store, c, &staff[0], &hash, texts.portal).await?),
         None => None,
     };
+    // A diary "check in" on clinician1's caseload (another client, a drop in mood).
+    portal::seed_check_in(store, &course_clients, &staff[0], &hash, texts.portal).await?;
     // clinician1's week on the calendar (today 10:00 with the first client) and a calendar feed.
     let feed = match &first_client {
         Some((c, _)) => Some(calendar::seed(store, &staff[0], c, &org.time_zone).await?),
