@@ -227,51 +227,6 @@ pub(crate) async fn begin_write(backend: Backend, pool: &AnyPool) -> Result<sqlx
     })
 }
 
-static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
-static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
-
-fn migrator(backend: Backend) -> &'static sqlx::migrate::Migrator {
-    match backend {
-        Backend::Sqlite => &SQLITE_MIGRATIONS,
-        Backend::Postgres => &POSTGRES_MIGRATIONS,
-    }
-}
-
-/// Brings the schema up to date, or (`apply` false) refuses a database that
-/// is behind. Either way a database migrated by a newer Rapport is refused
-/// before anything touches it.
-pub(crate) async fn migrate(backend: Backend, pool: &AnyPool, apply: bool) -> Result<()> {
-    let status = migrations::status_of(backend, pool).await?;
-    if let Some(newer) = status.unknown.first() {
-        return Err(StoreError::Config(format!(
-            "this database has migration {newer}, which this version of Rapport does not know: it was upgraded by a \
-             newer Rapport. Run that version, or restore the backup taken before the upgrade (docs/operations.md)"
-        )));
-    }
-    if !apply {
-        if !status.pending.is_empty() {
-            return Err(StoreError::Config(format!(
-                "the database needs {} migration(s) ({}) and --no-migrate was given; run `rapport migrate` \
-                 with a database role that may create tables, then start again",
-                status.pending.len(),
-                match status.pending.as_slice() {
-                    [first, _, _, .., last] => format!("{first} … {last}"),
-                    few => few.join(", "),
-                }
-            )));
-        }
-        return Ok(());
-    }
-    migrator(backend).run(pool).await?;
-    Ok(())
-}
-
-/// Names of the migrations each backend carries (they must be identical).
-pub fn migration_names() -> (Vec<String>, Vec<String>) {
-    let names = |m: &sqlx::migrate::Migrator| m.iter().map(|m| format!("{}_{}", m.version, m.description)).collect();
-    (names(&SQLITE_MIGRATIONS), names(&POSTGRES_MIGRATIONS))
-}
-
 pub(crate) fn ts(s: &str) -> Timestamp {
     Timestamp::parse(s).unwrap_or_else(|| panic!("corrupt timestamp in database: {s:?}"))
 }

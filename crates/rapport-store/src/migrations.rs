@@ -3,7 +3,7 @@
 //! a database that is behind (a role without `CREATE` cannot migrate it).
 
 use crate::row::Named;
-use crate::{migrator, Backend, Result};
+use crate::{Backend, Result, StoreError};
 use sqlx::AnyPool;
 
 /// Migrations by name ("0042 caseload cards"), compared with those this
@@ -69,4 +69,49 @@ pub(crate) async fn status_of(backend: Backend, pool: &AnyPool) -> Result<Migrat
         .map(|m| name(m.version, &m.description))
         .collect();
     Ok(out)
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+fn migrator(backend: Backend) -> &'static sqlx::migrate::Migrator {
+    match backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    }
+}
+
+/// Brings the schema up to date, or (`apply` false) refuses a database that
+/// is behind. Either way a database migrated by a newer Rapport is refused
+/// before anything touches it.
+pub(crate) async fn migrate(backend: Backend, pool: &AnyPool, apply: bool) -> Result<()> {
+    let status = status_of(backend, pool).await?;
+    if let Some(newer) = status.unknown.first() {
+        return Err(StoreError::Config(format!(
+            "this database has migration {newer}, which this version of Rapport does not know: it was upgraded by a \
+             newer Rapport. Run that version, or restore the backup taken before the upgrade (docs/operations.md)"
+        )));
+    }
+    if !apply {
+        if !status.pending.is_empty() {
+            return Err(StoreError::Config(format!(
+                "the database needs {} migration(s) ({}) and --no-migrate was given; run `rapport migrate` \
+                 with a database role that may create tables, then start again",
+                status.pending.len(),
+                match status.pending.as_slice() {
+                    [first, _, _, .., last] => format!("{first} … {last}"),
+                    few => few.join(", "),
+                }
+            )));
+        }
+        return Ok(());
+    }
+    migrator(backend).run(pool).await?;
+    Ok(())
+}
+
+/// Names of the migrations each backend carries (they must be identical).
+pub fn migration_names() -> (Vec<String>, Vec<String>) {
+    let names = |m: &sqlx::migrate::Migrator| m.iter().map(|m| format!("{}_{}", m.version, m.description)).collect();
+    (names(&SQLITE_MIGRATIONS), names(&POSTGRES_MIGRATIONS))
 }

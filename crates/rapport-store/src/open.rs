@@ -3,8 +3,7 @@
 //! TOTP secrets left by an older version are sealed here, before first use).
 
 use crate::{
-    audit, keyfile, mfa, migrate, redact_url, Backend, OpenOptions, Result, SecretsKey, Store, StoreError, Target,
-    DB_FILE,
+    audit, keyfile, mfa, redact_url, Backend, OpenOptions, Result, SecretsKey, Store, StoreError, Target, DB_FILE,
 };
 use rapport_core::secrets::Keyring;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
@@ -66,7 +65,7 @@ impl Store {
                 (pool.clone(), pool)
             }
         };
-        migrate(backend, &write, opts.migrate).await?;
+        crate::migrations::migrate(backend, &write, opts.migrate).await?;
         // After connecting and migrating: a bad URL, or a database this
         // version may not open, leaves no key file behind.
         let keyring = load_keyring(target, &opts.secrets)?;

@@ -99,7 +99,7 @@ fn details(name: &str) -> ClientDetails {
 
 #[tokio::test]
 async fn migrations_have_the_same_names_on_both_backends() {
-    let (sqlite, postgres) = rapport_store::migration_names();
+    let (sqlite, postgres) = rapport_store::migrations::migration_names();
     assert!(!sqlite.is_empty());
     assert_eq!(sqlite, postgres);
 }
