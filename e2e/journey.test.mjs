@@ -333,7 +333,7 @@ test('an IPT course: contract, checklist, inventory and circle, role dispute, a 
     await button('Start course').click();
     await expectVisible(page.getByText('No sessions held yet of 16 · initial phase · 16 left'), 'the course summary line');
     courseURL = new URL(page.url()).pathname;
-    await expectVisible(page.getByText('8 outstanding'), 'eight outstanding checklist items');
+    await expectVisible(page.getByText('11 outstanding'), 'eleven outstanding checklist items');
   });
 
   await step('the initial-phase checklist is ticked', async () => {
@@ -348,7 +348,7 @@ test('an IPT course: contract, checklist, inventory and circle, role dispute, a 
     await diag.getByLabel('Diagnosis', { exact: true }).fill('Major depressive disorder, single episode');
     await diag.getByLabel('ICD-10 or ICD-11 code (optional)', { exact: true }).fill('F32.1');
     await diag.getByRole('button', { name: 'Mark done', exact: true }).click();
-    await expectVisible(page.getByText('5 outstanding'), 'five items left');
+    await expectVisible(page.getByText('8 outstanding'), 'eight items left');
   });
 
   await step('three people are added to the inventory and the closeness circle shows them', async () => {
