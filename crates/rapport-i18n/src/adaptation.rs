@@ -6,10 +6,9 @@
 //! site adds its own as `adaptations/<name>/<lang>.ftl` in the data folder
 //! (docs/i18n.md).
 
-use crate::{Tr, LOCALES, SHIPPED};
-use fluent_templates::fluent_bundle::concurrent::FluentBundle;
-use fluent_templates::fluent_bundle::{FluentArgs, FluentResource};
-use fluent_templates::Loader;
+use crate::{catalogue, SHIPPED};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
 use std::fmt;
 
 /// Adaptations shipped with Rapport: (name, [(language, Fluent source)]).
@@ -72,12 +71,11 @@ impl Adaptation {
                     errors.first().map(|e| e.to_string()).unwrap_or_default()
                 )
             })?;
-            let english = Tr::new("en");
             let mut messages = Vec::new();
             for entry in resource.entries() {
                 if let fluent_syntax::ast::Entry::Message(m) = entry {
                     let id = m.id.name;
-                    if id != TITLE && id != CRISIS_RESOURCES && LOCALES.try_lookup(&english.id, id).is_none() {
+                    if id != TITLE && id != CRISIS_RESOURCES && !catalogue::has("en", id) {
                         return Err(format!("adaptation {name}: {lang}.ftl: the interface has no message {id:?}"));
                     }
                     messages.push(id.to_string());

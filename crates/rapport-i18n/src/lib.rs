@@ -7,8 +7,7 @@
 //! Pure: no I/O at run time, so the application layer can word an e-mail in
 //! its recipient's language.
 
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader};
+use fluent_bundle::FluentValue;
 use rapport_core::language;
 use rapport_core::validation::{FieldError, KeyArg};
 use std::borrow::Cow;
@@ -18,21 +17,12 @@ use time::{Date, PrimitiveDateTime};
 pub use rapport_core::msg;
 
 mod adaptation;
+mod catalogue;
 pub mod course;
 pub mod scores;
 pub use adaptation::{presets, Adaptation, CRISIS_RESOURCES};
-use fluent_templates::fluent_bundle::FluentArgs;
+use fluent_bundle::FluentArgs;
 use std::sync::Arc;
-
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "../../locales",
-        fallback_language: "en",
-        // Unicode isolation marks around arguments would end up in attributes
-        // and tests; the pages set `dir` themselves.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
 
 /// The languages shipped complete, with their own names (the switcher lists these).
 pub const SHIPPED: [(&str, &str); 3] = [("en", "English"), ("es", "Español"), ("fr", "Français")];
@@ -98,7 +88,6 @@ const WEEKDAYS: [&str; 7] = [
 #[derive(Clone, Debug)]
 pub struct Tr {
     code: &'static str,
-    id: LanguageIdentifier,
     /// The page the language switcher returns to.
     here: String,
     /// The programme's or site's own wording, consulted first.
@@ -118,7 +107,7 @@ impl Tr {
     /// `code` must be one of [`AVAILABLE`] (any case); anything else is English.
     pub fn new(code: &str) -> Tr {
         let code = AVAILABLE.iter().find(|a| a.eq_ignore_ascii_case(code)).copied().unwrap_or("en");
-        Tr { code, id: code.parse().unwrap_or_default(), here: "/".into(), adaptation: None, dates_adapted: false }
+        Tr { code, here: "/".into(), adaptation: None, dates_adapted: false }
     }
 
     /// The same language worded with `adaptation` first (a programme's or site's terms).
@@ -144,22 +133,17 @@ impl Tr {
     }
 
     fn lookup(&self, id: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue<'static>>>) -> String {
-        if let Some(a) = &self.adaptation {
-            let fluent_args = args.map(|args| {
-                let mut f = FluentArgs::new();
-                for (k, v) in args {
-                    f.set(k.clone(), v.clone());
-                }
-                f
-            });
-            if let Some(text) = a.format(self.code, id, fluent_args.as_ref()) {
-                return text;
+        let args = args.map(|args| {
+            let mut f = FluentArgs::new();
+            for (k, v) in args {
+                f.set(k.clone(), v.clone());
             }
+            f
+        });
+        if let Some(text) = self.adaptation.as_ref().and_then(|a| a.format(self.code, id, args.as_ref())) {
+            return text;
         }
-        match args {
-            Some(args) => LOCALES.lookup_with_args(&self.id, id, args),
-            None => LOCALES.lookup(&self.id, id),
-        }
+        catalogue::lookup(self.code, id, args.as_ref())
     }
 
     /// The same language, returning the switcher to `path`.
@@ -194,7 +178,7 @@ impl Tr {
 
     /// Whether this language (or English, or the adaptation) has the message `id`.
     pub fn has(&self, id: &str) -> bool {
-        self.adapts(id) || LOCALES.try_lookup(&self.id, id).is_some()
+        self.adapts(id) || catalogue::has(self.code, id)
     }
 
     /// The adaptation's own wording of `id` in this language, if it has one
@@ -444,7 +428,7 @@ mod tests {
         for code in AVAILABLE {
             let tr = Tr::new(code);
             assert_eq!(tr.lang(), code);
-            assert!(LOCALES.try_lookup(&tr.id, "sign-in").is_some(), "{code} lacks sign-in");
+            assert!(catalogue::defines(tr.code, "sign-in"), "{code} lacks sign-in");
         }
         assert_eq!(Tr::new("es").t("sign-in"), "Iniciar sesión");
         assert_eq!(Tr::new("xx").lang(), "en");
@@ -519,7 +503,7 @@ mod tests {
     fn shipped_terms_are_named_and_others_keep_their_label() {
         for code in ["en", "es", "fr"] {
             for id in TERMS {
-                assert!(LOCALES.try_lookup(&Tr::new(code).id, id).is_some(), "{code} lacks {id}");
+                assert!(catalogue::defines(Tr::new(code).code, id), "{code} lacks {id}");
             }
         }
         assert_eq!(Tr::new("es").term("area", "role_dispute", "Role dispute"), "Disputa de roles");
