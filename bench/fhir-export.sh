@@ -19,27 +19,18 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 CLIENTS=100000
-COPY_OF=""
-BIN_GIVEN=""
-BUILD=1
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
+    bench_common_option "$@"
+    if [ "$BENCH_USED" -gt 0 ]; then shift "$BENCH_USED"; continue; fi
     case "$1" in
-        --clients) CLIENTS=${2:?--clients needs a number}; shift 2 ;;
-        --copy-of) COPY_OF=${2:?--copy-of needs a data directory}; shift 2 ;;
-        --no-build) BUILD=0; shift ;;
-        --bin) BIN_GIVEN=${2:?--bin needs a path}; BUILD=0; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
 done
-
-TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
-BIN=${BIN_GIVEN:-$TARGET/release/rapport}
-if [ "$BUILD" -eq 1 ]; then
-    cargo build --release --locked --bin rapport
-fi
-[ -x "$BIN" ] || { echo "error: $BIN not found (drop --no-build)" >&2; exit 1; }
+bench_binary
 VENV=$ROOT/target/fhir-venv
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/pip" freeze 2>/dev/null | grep -x 'PyJWT==2.15.1' >/dev/null; then
     python3 -m venv "$VENV"
@@ -54,15 +45,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ -n "$COPY_OF" ]; then
-    echo "==> copying $COPY_OF/rapport.db ($(du -h "$COPY_OF/rapport.db" | cut -f1))" >&2
-    cp "$COPY_OF/rapport.db" "$COPY_OF/secrets.key" "$DATA/"
-    SEED="copy of $COPY_OF"
-else
-    echo "==> rapport demo --clients $CLIENTS" >&2
-    "$BIN" --data-dir "$DATA" demo --clinicians $((CLIENTS / 100 > 3 ? CLIENTS / 100 : 3)) --clients "$CLIENTS" >/dev/null
-    SEED="rapport demo --clients $CLIENTS"
-fi
+bench_seed "$DATA"
 "$VENV/bin/python" scripts/fhir_validate.py --new-key "$DATA/key.pem" "$DATA/jwks.json"
 CLIENT_ID=$("$BIN" --data-dir "$DATA" fhir-client add --name bench --jwks "$DATA/jwks.json" 2>/dev/null | tail -1)
 

@@ -18,28 +18,20 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 
 CLIENTS=10000
-COPY_OF=""
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 RUNS=5
-BIN_GIVEN=""
-BUILD=1
 usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
+    bench_common_option "$@"
+    if [ "$BENCH_USED" -gt 0 ]; then shift "$BENCH_USED"; continue; fi
     case "$1" in
-        --clients) CLIENTS=${2:?--clients needs a number}; shift 2 ;;
-        --copy-of) COPY_OF=${2:?--copy-of needs a data directory}; shift 2 ;;
         --runs) RUNS=${2:?--runs needs a number}; shift 2 ;;
-        --no-build) BUILD=0; shift ;;
-        --bin) BIN_GIVEN=${2:?--bin needs a path}; BUILD=0; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
 done
-
-TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
-BIN=${BIN_GIVEN:-$TARGET/release/rapport}
-if [ "$BUILD" -eq 1 ]; then
-    cargo build --release --locked --bin rapport
-fi
+bench_binary
 command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
 
 WORK=$(mktemp -d /tmp/rapport-startup.XXXXXX)
@@ -50,13 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 DATA=$WORK/data
-if [ -n "$COPY_OF" ]; then
-    mkdir -p "$DATA"
-    cp "$COPY_OF"/rapport.db "$COPY_OF"/*.key "$DATA"/
-else
-    echo "seeding rapport demo --clinicians 100 --clients $CLIENTS ..." >&2
-    "$BIN" --data-dir "$DATA" demo --clinicians 100 --clients "$CLIENTS" >/dev/null
-fi
+bench_seed "$DATA"
 PORT=18477
 BASE=http://127.0.0.1:$PORT
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
