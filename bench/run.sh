@@ -3,7 +3,11 @@
 #
 #   bench/run.sh [--postgres URL|auto] [--duration 30s] [--warmup 5s]
 #                [--connections 16] [--clinicians 100] [--clients 10000]
-#                [--count-non2xx] [--no-build] [--strict]
+#                [--count-non2xx] [--no-build] [--strict] [--fhir]
+#
+# --fhir also times the FHIR R4 face with the same token: a read
+# (Patient/{id}), a search by patient and code (the client's PHQ-9 totals),
+# and a durable create (POST QuestionnaireResponse, a GAD-7, 201 each).
 #
 # Seeds a demo organisation, starts `rapport serve` pinned to CPU 0, drives it
 # with wrk pinned to CPU 1, and prints a markdown table comparing each endpoint
@@ -25,11 +29,12 @@ CLIENTS=10000
 COUNT_NON2XX=0
 BUILD=1
 STRICT=0
+FHIR=0
 PORT=18080
 SERVER_CPU=0
 LOADGEN_CPU=1
 
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --postgres) POSTGRES=${2:?--postgres needs a URL or "auto"}; shift 2 ;;
@@ -41,6 +46,7 @@ while [ $# -gt 0 ]; do
         --count-non2xx) COUNT_NON2XX=1; shift ;;
         --no-build) BUILD=0; shift ;;
         --strict) STRICT=1; shift ;;
+        --fhir) FHIR=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -97,7 +103,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- Build -------------------------------------------------------------------------
-BIN="$ROOT/target/release/rapport"
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/rapport"
 if [ "$BUILD" -eq 1 ]; then
     log "cargo build --release --bin rapport"
     cargo build --release --locked --bin rapport
@@ -191,28 +197,55 @@ CLIENT_ID=$(node -e '
     die "GET /api/v1/clients returned no clients with an id (see $OUT/clients.json)"
 
 # --- Load --------------------------------------------------------------------------
-# name|path|header (header may be empty)
+# name|path|header|body (header may be empty; a body file makes it a POST)
 targets=(
-    "/healthz|/healthz|"
-    "/clients (caseload page, cookie)|/clients|Cookie: $COOKIE"
-    "/api/v1/clients/{id} (client read, bearer)|/api/v1/clients/$CLIENT_ID|$AUTH"
+    "/healthz|/healthz||"
+    "/clients (caseload page, cookie)|/clients|Cookie: $COOKIE|"
+    "/api/v1/clients/{id} (client read, bearer)|/api/v1/clients/$CLIENT_ID|$AUTH|"
 )
+if [ "$FHIR" -eq 1 ]; then
+    # A GAD-7 answered with each item's first option, from the served
+    # Questionnaire (so the body follows its linkIds and answer codes).
+    curl -sf -H "$AUTH" "$BASE/fhir/r4/Questionnaire?url=https://rapport-ipt.org/fhir/Questionnaire/gad7" \
+        -o "$OUT/gad7.json" || die "GET /fhir/r4/Questionnaire?url=…gad7 failed"
+    node -e '
+        const [file, patient] = process.argv.slice(1);
+        const bundle = JSON.parse(require("fs").readFileSync(file, "utf8"));
+        const q = bundle.entry[0].resource;
+        const item = q.item.filter((i) => i.answerOption).map((i) => ({
+            linkId: i.linkId, answer: [{ valueCoding: i.answerOption[0].valueCoding }] }));
+        console.log(JSON.stringify({ resourceType: "QuestionnaireResponse", status: "completed",
+            questionnaire: `${q.url}|${q.version}`, subject: { reference: `Patient/${patient}` }, item }));
+    ' "$OUT/gad7.json" "$CLIENT_ID" >"$OUT/qr.json" || die "no GAD-7 items in $OUT/gad7.json"
+    targets+=(
+        "/fhir/r4/Patient/{id} (FHIR read, bearer)|/fhir/r4/Patient/$CLIENT_ID|$AUTH|"
+        "/fhir/r4/Observation?patient&code (FHIR search, bearer)|/fhir/r4/Observation?patient=Patient/$CLIENT_ID&code=http://loinc.org%7C44261-6|$AUTH|"
+        "POST /fhir/r4/QuestionnaireResponse (FHIR create, bearer)|/fhir/r4/QuestionnaireResponse|$AUTH|$OUT/qr.json"
+    )
+fi
 
-# Every endpoint must answer 200 before we time it: otherwise we would be
-# benchmarking a redirect to /login or an error page.
+# Every endpoint must answer 200 (a create 201) before we time it: otherwise
+# we would be benchmarking a redirect to /login or an error page.
 for t in "${targets[@]}"; do
-    IFS='|' read -r name path header <<<"$t"
+    IFS='|' read -r name path header body <<<"$t"
     hdr=(); [ -n "$header" ] && hdr=(-H "$header")
-    code=$(curl -s -o /dev/null -w '%{http_code}' "${hdr[@]}" "$BASE$path")
-    [ "$code" = 200 ] || die "$name answered $code before the run, expected 200"
+    expected=200
+    if [ -n "$body" ]; then
+        hdr+=(-H "Content-Type: application/fhir+json" --data-binary "@$body")
+        expected=201
+    fi
+    code=$(curl -s -o "$OUT/check.txt" -w '%{http_code}' "${hdr[@]}" "$BASE$path")
+    [ "$code" = "$expected" ] || die "$name answered $code before the run, expected $expected: $(head -c 400 "$OUT/check.txt")"
 done
 
-lua_args=()
-[ "$COUNT_NON2XX" -eq 1 ] && lua_args=(-- count-non2xx)
 results=()
 for t in "${targets[@]}"; do
-    IFS='|' read -r name path header <<<"$t"
+    IFS='|' read -r name path header body <<<"$t"
     hdr=(); [ -n "$header" ] && hdr=(-H "$header")
+    lua_args=()
+    [ "$COUNT_NON2XX" -eq 1 ] && lua_args+=(count-non2xx)
+    [ -n "$body" ] && lua_args+=("post=$body")
+    [ "${#lua_args[@]}" -gt 0 ] && lua_args=(-- "${lua_args[@]}")
     wrk_cmd=("${pin_loadgen[@]}" wrk -t1 "-c$CONNECTIONS" --latency
         -s "$ROOT/bench/wrk-report.lua" "${hdr[@]}")
     log "Warm-up $WARMUP: $name"

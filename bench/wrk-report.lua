@@ -4,6 +4,8 @@
 --   WRK_RESULT requests=N duration_s=S rps=R p50_ms=.. p90_ms=.. p99_ms=.. max_ms=..
 --              err_connect=.. err_read=.. err_write=.. err_timeout=.. err_status=.. non2xx=..
 --
+-- Given `-- post=FILE`, it POSTs FILE instead of the GET.
+--
 -- err_status is wrk's own count of HTTP status >= 400. Responses are only
 -- inspected one by one when the script is given `-- count-non2xx`: that also
 -- counts 1xx/3xx (e.g. a redirect to /login), but makes wrk parse every
@@ -19,6 +21,16 @@ end
 function init(args)
    non2xx = 0
    for _, a in pairs(args) do
+      -- `post=FILE`: every request is a POST of FILE's contents as FHIR JSON
+      -- (run.sh's create measurement).
+      local file = a:match("^post=(.+)$")
+      if file then
+         local f = assert(io.open(file, "rb"))
+         wrk.method = "POST"
+         wrk.body = f:read("*a")
+         f:close()
+         wrk.headers["Content-Type"] = "application/fhir+json"
+      end
       if a == "count-non2xx" then
          -- Defining response() here (before wrk checks for it) switches on
          -- per-response callbacks for this thread.

@@ -1405,6 +1405,20 @@ fn out_s(p: &std::path::Path) -> String {
     p.display().to_string()
 }
 
+/// A connection to the test's database (the SQLite file is created if missing).
+async fn connect(db: &Db) -> sqlx::AnyConnection {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let url = match &db.url {
+        Some(u) => u.clone(),
+        None => {
+            std::fs::create_dir_all(db.dir.path().join("data")).unwrap();
+            format!("{}?mode=rwc", db.sqlite_url())
+        }
+    };
+    sqlx::AnyConnection::connect(&url).await.unwrap()
+}
+
 /// A database with the migrations of an earlier version only (up to and
 /// including `last`), made with the migration files themselves.
 fn migrated_up_to(db: &Db, last: i64) {
@@ -1412,15 +1426,7 @@ fn migrated_up_to(db: &Db, last: i64) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../rapport-store/migrations").join(folder);
     reqwest::rt().block_on(async {
         use sqlx::Connection;
-        sqlx::any::install_default_drivers();
-        let url = match &db.url {
-            Some(u) => u.clone(),
-            None => {
-                std::fs::create_dir_all(db.dir.path().join("data")).unwrap();
-                format!("{}?mode=rwc", db.sqlite_url())
-            }
-        };
-        let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
+        let mut conn = connect(db).await;
         let mut m = sqlx::migrate::Migrator::new(dir).await.unwrap();
         m.migrations = std::borrow::Cow::Owned(m.migrations.iter().filter(|x| x.version <= last).cloned().collect());
         m.run(&mut conn).await.unwrap();
@@ -1432,8 +1438,7 @@ fn migrated_up_to(db: &Db, last: i64) {
 fn sql(db: &Db, statement: &str) {
     reqwest::rt().block_on(async {
         use sqlx::Connection;
-        sqlx::any::install_default_drivers();
-        let mut conn = sqlx::AnyConnection::connect(&db.sqlite_url()).await.unwrap();
+        let mut conn = connect(db).await;
         sqlx::query(statement).execute(&mut conn).await.unwrap();
         conn.close().await.unwrap();
     });
@@ -1503,6 +1508,9 @@ fn no_migrate_refuses_a_database_behind_and_dry_run_lists_what_is_pending() {
             assert!(o.status.success() && stdout(&o).contains("after@clinic.example"), "{}", stderr(&o));
             let o = app.run(&["--no-migrate", "audit", "verify"]);
             assert!(o.status.success(), "{}", stderr(&o));
+            // Roles belong to the cluster, not the test's database: drop it.
+            sql(&db, &format!("DROP OWNED BY {role}"));
+            sql(&db, &format!("DROP ROLE {role}"));
         }
 
         // A newer version's migration: refused whatever the flags.

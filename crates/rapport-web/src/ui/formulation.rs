@@ -308,7 +308,8 @@ pub async fn save(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
                 }
             }
             let record = formulation_of(&state, &cx).await?;
-            Ok(formulation_page(&state, &me, cx, record, form, errors, None, true).await?.into_response())
+            let page = formulation_page(&state, &me, cx, record, form, errors, None, true).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(other) => Err(other),
     }

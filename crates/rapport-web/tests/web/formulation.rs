@@ -457,7 +457,7 @@ async fn the_formulation_page_saves_offers_the_checklist_and_keeps_history() {
                 ],
             )
             .await;
-        assert_eq!(r.status(), 200);
+        assert_eq!(r.status(), 422, "a refused formulation is shown again with 422");
         let html = r.text().await.unwrap();
         assert!(html.contains("error-summary") && html.contains("at most 2"), "{html}");
         assert!(html.contains("kept after the error"), "what was typed is shown again");
@@ -714,7 +714,7 @@ async fn the_pages_show_facts_and_refuse_agreement_without_them() {
                 &[("problem_areas", "role_transition"), ("agreed_on", "2026-01-19"), ("version", "1")],
             )
             .await;
-        assert_eq!(r.status(), 200);
+        assert_eq!(r.status(), 422, "a refused formulation is shown again with 422");
         let html = r.text().await.unwrap();
         assert!(html.contains("error-summary") && html.contains("record the old role"), "{html}");
         assert!(html.contains(r#"id="agreed_on-error""#), "shown at the date agreed: {html}");
