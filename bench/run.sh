@@ -7,7 +7,8 @@
 #
 # --fhir also times the FHIR R4 face with the same token: a read
 # (Patient/{id}), a search by patient and code (the client's PHQ-9 totals),
-# and a durable create (POST QuestionnaireResponse, a GAD-7, 201 each).
+# and a durable create (POST QuestionnaireResponse, a GAD-7 for each of the
+# clinician's first 100 clients in turn, 201 each).
 #
 # Seeds a demo organisation, starts `rapport serve` pinned to CPU 0, drives it
 # with wrk pinned to CPU 1, and prints a markdown table comparing each endpoint
@@ -208,19 +209,23 @@ if [ "$FHIR" -eq 1 ]; then
     # Questionnaire (so the body follows its linkIds and answer codes).
     curl -sf -H "$AUTH" "$BASE/fhir/r4/Questionnaire?url=https://rapport-ipt.org/fhir/Questionnaire/gad7" \
         -o "$OUT/gad7.json" || die "GET /fhir/r4/Questionnaire?url=…gad7 failed"
+    # One body per client of the clinician's first 100, taken in turn, so no
+    # single client piles up thousands of responses during the run.
     node -e '
-        const [file, patient] = process.argv.slice(1);
-        const bundle = JSON.parse(require("fs").readFileSync(file, "utf8"));
-        const q = bundle.entry[0].resource;
+        const fs = require("fs");
+        const [file, clients] = process.argv.slice(1);
+        const q = JSON.parse(fs.readFileSync(file, "utf8")).entry[0].resource;
         const item = q.item.filter((i) => i.answerOption).map((i) => ({
             linkId: i.linkId, answer: [{ valueCoding: i.answerOption[0].valueCoding }] }));
-        console.log(JSON.stringify({ resourceType: "QuestionnaireResponse", status: "completed",
-            questionnaire: `${q.url}|${q.version}`, subject: { reference: `Patient/${patient}` }, item }));
-    ' "$OUT/gad7.json" "$CLIENT_ID" >"$OUT/qr.json" || die "no GAD-7 items in $OUT/gad7.json"
+        for (const c of JSON.parse(fs.readFileSync(clients, "utf8")).slice(0, 100)) {
+            console.log(JSON.stringify({ resourceType: "QuestionnaireResponse", status: "completed",
+                questionnaire: `${q.url}|${q.version}`, subject: { reference: `Patient/${c.id}` }, item }));
+        }
+    ' "$OUT/gad7.json" "$OUT/clients.json" >"$OUT/qr.ndjson" || die "no GAD-7 items in $OUT/gad7.json"
     targets+=(
         "/fhir/r4/Patient/{id} (FHIR read, bearer)|/fhir/r4/Patient/$CLIENT_ID|$AUTH|"
         "/fhir/r4/Observation?patient&code (FHIR search, bearer)|/fhir/r4/Observation?patient=Patient/$CLIENT_ID&code=http://loinc.org%7C44261-6|$AUTH|"
-        "POST /fhir/r4/QuestionnaireResponse (FHIR create, bearer)|/fhir/r4/QuestionnaireResponse|$AUTH|$OUT/qr.json"
+        "POST /fhir/r4/QuestionnaireResponse (FHIR create, bearer)|/fhir/r4/QuestionnaireResponse|$AUTH|$OUT/qr.ndjson"
     )
 fi
 
@@ -231,7 +236,8 @@ for t in "${targets[@]}"; do
     hdr=(); [ -n "$header" ] && hdr=(-H "$header")
     expected=200
     if [ -n "$body" ]; then
-        hdr+=(-H "Content-Type: application/fhir+json" --data-binary "@$body")
+        head -n1 "$body" >"$OUT/first-body.json"
+        hdr+=(-H "Content-Type: application/fhir+json" --data-binary "@$OUT/first-body.json")
         expected=201
     fi
     code=$(curl -s -o "$OUT/check.txt" -w '%{http_code}' "${hdr[@]}" "$BASE$path")

@@ -4,7 +4,7 @@
 --   WRK_RESULT requests=N duration_s=S rps=R p50_ms=.. p90_ms=.. p99_ms=.. max_ms=..
 --              err_connect=.. err_read=.. err_write=.. err_timeout=.. err_status=.. non2xx=..
 --
--- Given `-- post=FILE`, it POSTs FILE instead of the GET.
+-- Given `-- post=FILE`, it POSTs FILE's lines in turn instead of the GET.
 --
 -- err_status is wrk's own count of HTTP status >= 400. Responses are only
 -- inspected one by one when the script is given `-- count-non2xx`: that also
@@ -21,15 +21,21 @@ end
 function init(args)
    non2xx = 0
    for _, a in pairs(args) do
-      -- `post=FILE`: every request is a POST of FILE's contents as FHIR JSON
-      -- (run.sh's create measurement).
+      -- `post=FILE`: every request is a POST of FHIR JSON, taking FILE's
+      -- lines (one body each) in turn (run.sh's create measurement).
       local file = a:match("^post=(.+)$")
       if file then
-         local f = assert(io.open(file, "rb"))
-         wrk.method = "POST"
-         wrk.body = f:read("*a")
-         f:close()
+         bodies = {}
+         for line in io.lines(file) do
+            if #line > 0 then table.insert(bodies, line) end
+         end
+         assert(#bodies > 0, file .. " has no bodies")
          wrk.headers["Content-Type"] = "application/fhir+json"
+         local next_body = 0
+         request = function()
+            next_body = next_body % #bodies + 1
+            return wrk.format("POST", nil, nil, bodies[next_body])
+         end
       end
       if a == "count-non2xx" then
          -- Defining response() here (before wrk checks for it) switches on
