@@ -3,8 +3,12 @@
 #
 #   bench/run.sh [--postgres URL|auto] [--duration 30s] [--warmup 5s]
 #                [--connections 16] [--clinicians 100] [--clients 10000]
-#                [--count-non2xx] [--no-build] [--strict] [--fhir]
+#                [--count-non2xx] [--no-build] [--strict] [--fhir] [--cpu]
 #
+# --cpu also reads the server's CPU time over each measured run with
+# `perf stat -e task-clock` (with --postgres auto: the server, the
+# postmaster and its backends) and reports microseconds of CPU per request and the multiple of
+# /healthz's: steadier than req/s on a shared machine.
 # --fhir also times the FHIR R4 face with the same token: a read
 # (Patient/{id}), a search by patient and code (the client's PHQ-9 totals),
 # and a durable create (POST QuestionnaireResponse, a GAD-7 for each of the
@@ -31,11 +35,12 @@ COUNT_NON2XX=0
 BUILD=1
 STRICT=0
 FHIR=0
+CPU=0
 PORT=18080
 SERVER_CPU=0
 LOADGEN_CPU=1
 
-usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --postgres) POSTGRES=${2:?--postgres needs a URL or "auto"}; shift 2 ;;
@@ -48,6 +53,7 @@ while [ $# -gt 0 ]; do
         --no-build) BUILD=0; shift ;;
         --strict) STRICT=1; shift ;;
         --fhir) FHIR=1; shift ;;
+        --cpu) CPU=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -64,6 +70,7 @@ command -v wrk >/dev/null || missing+=(wrk)
 command -v curl >/dev/null || missing+=(curl)
 command -v taskset >/dev/null || missing+=(util-linux)
 command -v node >/dev/null || missing+=(nodejs)
+[ "$CPU" -eq 0 ] || command -v perf >/dev/null || missing+=(linux-perf)
 if [ "${#missing[@]}" -gt 0 ]; then
     log "Installing ${missing[*]}"
     [ "$(id -u)" -eq 0 ] || die "need root to apt-get install ${missing[*]}"
@@ -258,10 +265,28 @@ for t in "${targets[@]}"; do
     "${wrk_cmd[@]}" "-d$WARMUP" "$BASE$path" "${lua_args[@]}" >/dev/null
     log "Measuring $DURATION: $name"
     slug=$(printf '%s' "$path" | tr -c 'a-zA-Z0-9' '_')
+    perf_pid=""
+    if [ "$CPU" -eq 1 ]; then
+        pids=$SERVER_PID
+        # The throwaway PostgreSQL's postmaster and its children (the pool's
+        # backends, connected during the warm-up); never another server's.
+        if [ "$PG_STARTED" -eq 1 ]; then
+            postmaster=$(head -n1 "$PG_DIR/data/postmaster.pid")
+            pids="$pids,$postmaster,$(pgrep -d, -P "$postmaster" || true)"
+        fi
+        perf stat -e task-clock -x, -o "$OUT/perf$slug.txt" -p "${pids%,}" &
+        perf_pid=$!
+    fi
     "${wrk_cmd[@]}" "-d$DURATION" "$BASE$path" "${lua_args[@]}" | tee "$OUT/wrk$slug.txt" >&2
+    cpu_us=""
+    if [ -n "$perf_pid" ]; then
+        kill -INT "$perf_pid"; wait "$perf_pid" || true
+        requests=$(grep '^WRK_RESULT ' "$OUT/wrk$slug.txt" | tail -n1 | tr ' ' '\n' | sed -n 's/^requests=//p')
+        cpu_us=$(awk -F, -v n="$requests" '$3 ~ /task-clock/ { printf "%.0f", $1 * 1000 / n }' "$OUT/perf$slug.txt")
+    fi
     line=$(grep '^WRK_RESULT ' "$OUT/wrk$slug.txt" | tail -n1)
     [ -n "$line" ] || die "wrk printed no WRK_RESULT line for $name"
-    results+=("$name|$line")
+    results+=("$name|$line cpu_us=${cpu_us:-n/m}")
     kill -0 "$SERVER_PID" 2>/dev/null || { tail -50 "$OUT/server.log" >&2; die "server died during $name"; }
 done
 
@@ -284,8 +309,8 @@ verdict="" target_met=1
     echo "- CPU: ${cpu:-unknown}; server ${pin_server[*]:-unpinned}, wrk ${pin_loadgen[*]:-unpinned}"
     echo "- wrk: 1 thread, $CONNECTIONS connections, $DURATION after $WARMUP warm-up"
     echo
-    echo "| Endpoint | Req/s | p50 (ms) | p99 (ms) | Errors | Non-2xx | vs /healthz |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| Endpoint | Req/s | p50 (ms) | p99 (ms) | Errors | Non-2xx | vs /healthz | CPU per request (µs) | × /healthz CPU |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     for r in "${results[@]}"; do
         name=${r%%|*}; line=${r#*|}
         rps=$(field rps "$line")
@@ -293,8 +318,11 @@ verdict="" target_met=1
             + $(field err_timeout "$line") + $(field err_status "$line") ))
         non2xx=$(field non2xx "$line"); [ "$non2xx" = -1 ] && non2xx="n/c"
         ratio=$(awk -v a="$rps" -v b="$healthz_rps" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }')
-        printf '| %s | %.0f | %.2f | %.2f | %s | %s | %s |\n' "$name" "$rps" \
-            "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$errors" "$non2xx" "$ratio"
+        cpu_us=$(field cpu_us "$line")
+        cpu_ratio=$(awk -v a="$cpu_us" -v b="$(field cpu_us "${results[0]#*|}")" \
+            'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.1f", a / b; else print "n/m" }')
+        printf '| %s | %.0f | %.2f | %.2f | %s | %s | %s | %s | %s |\n' "$name" "$rps" \
+            "$(field p50_ms "$line")" "$(field p99_ms "$line")" "$errors" "$non2xx" "$ratio" "$cpu_us" "$cpu_ratio"
         if [[ $name == /api/v1/clients/* ]]; then
             read -r met why < <(awk -v a="$rps" -v b="$healthz_rps" -v p99="$(field p99_ms "$line")" -v e="$errors" 'BEGIN {
                 ok = (b > 0 && a / b >= 0.25 && p99 < 10 && e == 0)
@@ -304,6 +332,7 @@ verdict="" target_met=1
         fi
     done
     echo
+    echo "CPU per request is measured only with --cpu (n/m otherwise)."
     echo "Errors = socket errors + HTTP >= 400 (wrk). Non-2xx is counted only with --count-non2xx (n/c otherwise); every endpoint answered 200 just before its run."
     echo
     if [ "$target_met" -eq 1 ]; then

@@ -70,7 +70,8 @@ for backend in "${BACKENDS[@]}"; do
     if [ "$backend" = postgres ]; then
         # shellcheck source=scripts/lib/postgres.sh
         source "$ROOT/scripts/lib/postgres.sh"
-        PG_SETTINGS="-c max_connections=200" pg_start rapport_soak >&2
+        # Durable, as in production (the test default turns fsync off).
+        PG_SETTINGS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on" pg_start rapport_soak >&2
         PG_STARTED=1
         db_args=(--database-url "$PG_URL")
     fi
