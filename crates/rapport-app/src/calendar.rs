@@ -174,6 +174,7 @@ pub async fn book(
         modality: None,
         attendance: Some(Attendance::Scheduled.as_str().into()),
         duration_minutes: duration_minutes.or(Some(cx.course.session_minutes as i64)),
+        engagement: false,
     };
     add_session(state, me, &cx, &input, unread).await
 }

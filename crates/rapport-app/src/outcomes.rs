@@ -164,7 +164,7 @@ pub async fn course_facts(state: &AppState, client: &Id, course: &str) -> Result
         .course_sessions(&id)
         .await?
         .into_iter()
-        .filter(|s| s.attendance.is_held())
+        .filter(|s| s.counts())
         .map(|s| s.date)
         .collect();
     Ok(Some(CourseFacts {

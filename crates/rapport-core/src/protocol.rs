@@ -136,6 +136,10 @@ pub struct Protocol {
     /// Robertson: acute treatment concludes with a maintenance agreement).
     #[serde(default)]
     pub maintenance_discussion: bool,
+    /// One engagement session may be recorded before session 1: numbered 0,
+    /// counted in no session count (brief IPT, Swartz et al.).
+    #[serde(default)]
+    pub engagement_session: bool,
     /// A group protocol: its sessions are group meetings (see `group_format`).
     #[serde(default)]
     pub group: bool,

@@ -215,7 +215,8 @@ fn subtitle(cx: &CourseContext, author: &str) -> String {
 }
 
 fn attendance(cx: &CourseContext) -> (usize, usize, usize) {
-    let count = |a: Attendance| cx.sessions.iter().filter(|s| s.session.attendance == a).count();
+    // The engagement session (session 0) is counted in none of them.
+    let count = |a: Attendance| cx.sessions.iter().filter(|s| s.session.attendance == a && !s.session.engagement).count();
     (count(Attendance::Attended), count(Attendance::Cancelled), count(Attendance::NoShow))
 }
 

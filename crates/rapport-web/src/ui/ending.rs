@@ -342,7 +342,9 @@ pub async fn summary(CourseRead { state, me, cx }: CourseRead) -> AppResult<Html
     let review = review_of(&state, &cx).await?.map(|r| r.body);
     let formulation = rapport_app::ending::formulation_of(&state, &cx).await?;
     let areas = areas_of(&state, &cx).await?;
-    let count = |a: rapport_core::course::Attendance| cx.sessions.iter().filter(|s| s.session.attendance == a).count();
+    let count = |a: rapport_core::course::Attendance| {
+        cx.sessions.iter().filter(|s| s.session.attendance == a && !s.session.engagement).count()
+    };
     let (attended, cancelled, no_show) = (
         count(rapport_core::course::Attendance::Attended),
         count(rapport_core::course::Attendance::Cancelled),

@@ -58,7 +58,7 @@ const PLANS: &[Plan] = &[
 ];
 
 pub(super) fn session(date: Date, time: &str, attendance: Attendance, modality: Modality) -> NewTherapySession {
-    NewTherapySession { date, time: time.into(), modality, attendance, duration_minutes: Some(50) }
+    NewTherapySession { date, time: time.into(), modality, attendance, duration_minutes: Some(50), engagement: false }
 }
 
 /// Each plan's weekly hour, so a clinician's demo day is not double-booked
@@ -125,8 +125,14 @@ pub async fn attended(
 }
 
 /// Seeds one course per plan for the given (client, responsible clinician)
-/// pairs and returns the showcase course (middle phase, role dispute).
-pub async fn seed(store: &Store, clients: &[(Id, Id)], texts: &Texts) -> Result<Option<CourseRecord>, String> {
+/// pairs and returns the showcase course (middle phase, role dispute) and
+/// each plan's course with its protocol.
+pub async fn seed(
+    store: &Store,
+    clients: &[(Id, Id)],
+    texts: &Texts,
+) -> Result<(Option<CourseRecord>, Vec<(&'static str, CourseRecord)>), String> {
+    let mut seeded = Vec::new();
     let err = |e: rapport_store::StoreError| e.to_string();
     let set = ProtocolSet::shipped();
     let today = Timestamp::now().date();
@@ -139,8 +145,18 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)], texts: &Texts) -> Result<
         } else {
             today - Duration::weeks(weeks_back.max(0))
         };
+        // Brief IPT opens with its engagement session (session 0), four days before session 1.
+        let engagement = set.get(plan.protocol).is_some_and(|p| p.engagement_session) && plan.held > 0;
+        let opened = if engagement { start - Duration::days(4) } else { start };
         let course =
-            start_course(store, client, clinician, plan.protocol, i64::from(plan.sessions), start, today).await?;
+            start_course(store, client, clinician, plan.protocol, i64::from(plan.sessions), opened, today).await?;
+        if engagement {
+            let zero = NewTherapySession { engagement: true, ..session(opened, time, Attendance::Attended, Modality::InPerson) };
+            store
+                .create_therapy_session(&course, &zero, clinician, event(action::SESSION_CREATE, "session"))
+                .await
+                .map_err(err)?;
+        }
         let mut date = start;
         for n in 1..=plan.held {
             let modality = if n % 4 == 0 { Modality::Video } else { Modality::InPerson };
@@ -225,8 +241,9 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)], texts: &Texts) -> Result<
         if showcase.is_none() {
             showcase = Some(store.course(&course.id).await.map_err(err)?.ok_or("course vanished")?);
         }
+        seeded.push((plan.protocol, course));
     }
-    Ok(showcase)
+    Ok((showcase, seeded))
 }
 
 /// An ending review; for a completed course also the maintenance course it led to.

@@ -13,6 +13,8 @@ pub struct Words {
     pub return_plan: &'static str,
     /// Why a course's ending review was skipped (measures).
     pub review_skipped: &'static str,
+    /// The printed line naming the brief IPT course and its engagement session.
+    pub printed_engagement: &'static str,
 }
 
 pub static EN: Words = Words {
@@ -29,6 +31,7 @@ pub static EN: Words = Words {
     supports: ["Partner", "Sister", "GP practice"],
     return_plan: "Contact the service if two warning signs last more than two weeks.",
     review_skipped: "Ending review skipped: the ending was reviewed by telephone after a move",
+    printed_engagement: "  Brief IPT with its engagement session (session 0, counted in nothing): {base}/courses/{id}",
 };
 
 pub static ES: Words = Words {
@@ -45,6 +48,7 @@ pub static ES: Words = Words {
     supports: ["Pareja", "Hermana", "Centro de salud"],
     return_plan: "Comunicarse con el servicio si dos señales de alerta duran más de dos semanas.",
     review_skipped: "Revisión del cierre omitida: el cierre se revisó por teléfono después de una mudanza",
+    printed_engagement: "  TIP breve con su sesión de enganche (sesión 0, no cuenta en nada): {base}/courses/{id}",
 };
 
 pub static FR: Words = Words {
@@ -64,4 +68,5 @@ pub static FR: Words = Words {
     supports: ["Conjoint", "Sœur", "Cabinet du médecin traitant"],
     return_plan: "Contacter le service si deux signes d’alerte durent plus de deux semaines.",
     review_skipped: "Bilan de fin omis : la fin a été faite par téléphone après un déménagement",
+    printed_engagement: "  TIP brève avec sa séance d’engagement (séance 0, comptée nulle part) : {base}/courses/{id}",
 };
