@@ -188,6 +188,7 @@ course-dates-held = [{ $start } ţö { $end } ··]
 course-summary-attendance = [{ $attended } åţţéñđéđ · { $cancelled } çåñçéļļéđ · { $noshow } đîđ ñöţ åţţéñđ ····· ····· ····· ·]
 course-summary-formulation = [Ƒöŕɱûļåţîöñ åñđ ƒöçûš ····· ···]
 course-summary-no-area = [Ñö þŕöƀļéɱ åŕéå ŵåš ŕéçöŕđéđ. ····· ····· ··]
+course-summary-sensitivity = [Îñţéŕþéŕšöñåļ šéñšîţîṽîţý: { $answer }. ····· ····· ·]
 course-summary-areas =
     { $count ->
         [one] [Þŕöƀļéɱ åŕéå: ·····]

@@ -187,6 +187,7 @@ course-dates-held = { $start } to { $end }
 course-summary-attendance = { $attended } attended · { $cancelled } cancelled · { $noshow } did not attend
 course-summary-formulation = Formulation and focus
 course-summary-no-area = No problem area was recorded.
+course-summary-sensitivity = Interpersonal sensitivity: { $answer }.
 course-summary-areas =
     { $count ->
         [one] Problem area:

@@ -189,6 +189,7 @@ course-dates-held = Del { $start } al { $end }
 course-summary-attendance = { $attended } con asistencia · { $cancelled } canceladas · { $noshow } sin asistencia
 course-summary-formulation = Formulación y foco
 course-summary-no-area = No se registró ningún área problema.
+course-summary-sensitivity = Sensibilidad interpersonal: { $answer }.
 course-summary-areas =
     { $count ->
         [one] Área problema:

@@ -185,6 +185,7 @@ course-dates-held = Du { $start } au { $end }
 course-summary-attendance = { $attended } honorées · { $cancelled } annulées · { $noshow } non honorées
 course-summary-formulation = Formulation et focus
 course-summary-no-area = Aucun domaine problématique n’a été enregistré.
+course-summary-sensitivity = Sensibilité interpersonnelle : { $answer }.
 course-summary-areas =
     { $count ->
         [one] Domaine problématique :

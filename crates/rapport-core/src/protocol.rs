@@ -140,6 +140,10 @@ pub struct Protocol {
     /// counted in no session count (brief IPT, Swartz et al.).
     #[serde(default)]
     pub engagement_session: bool,
+    /// The formulation records whether interpersonal sensitivity is a
+    /// characteristic of the client (Stuart & Robertson), with a short note.
+    #[serde(default)]
+    pub interpersonal_sensitivity: bool,
     /// A group protocol: its sessions are group meetings (see `group_format`).
     #[serde(default)]
     pub group: bool,

@@ -330,6 +330,21 @@ struct SummaryPage {
 }
 
 impl SummaryPage {
+    /// "Interpersonal sensitivity: Yes, a characteristic of the client. <note>" when recorded (Stuart).
+    fn sensitivity_line(&self) -> Option<String> {
+        let f = self.formulation.as_ref()?;
+        let tr = &self.layout.tr;
+        let said = tr.t(if f.interpersonal_sensitivity? {
+            crate::i18n::msg("formulation-sensitivity-yes")
+        } else {
+            crate::i18n::msg("formulation-sensitivity-no")
+        });
+        let line = tr.ta("course-summary-sensitivity", "answer", said);
+        Some(match &f.sensitivity_note {
+            Some(n) => format!("{line} {n}"),
+            None => line,
+        })
+    }
     fn area_progress(&self, id: &str) -> Option<String> {
         self.review.as_ref()?.area_progress.iter().find(|a| a.area == id).map(|a| a.progress.clone())
     }

@@ -173,3 +173,64 @@ async fn only_a_protocol_with_an_engagement_session_records_one() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_stuart_formulation_records_interpersonal_sensitivity_and_other_protocols_refuse_it() {
+    on_each_backend(|app| async move {
+        let (user, api, client) = client_of(&app, "edges-sensitivity@clinic.example").await;
+        let id = api.new_course(&client, json!({"protocol": "ipt-stuart", "start_date": "2026-01-05"})).await;
+        let path = format!("/api/v1/courses/{id}/formulation");
+        let (_, f) = api.get(&path).await;
+        assert_eq!((f["sensitivity_offered"].clone(), f["interpersonal_sensitivity"].clone()), (json!(true), json!(null)));
+        let body = json!({
+            "problem_areas": ["role_dispute"], "interpersonal_sensitivity": true,
+            "sensitivity_note": "Withdraws for days after criticism", "version": 0
+        });
+        let (s, f) = api.call(Method::PUT, &path, Some(body)).await;
+        assert_eq!(s, 200, "{f}");
+        assert_eq!(
+            (f["interpersonal_sensitivity"].clone(), f["sensitivity_note"].clone()),
+            (json!(true), json!("Withdraws for days after criticism"))
+        );
+        // A note without the answer is refused, naming the field; nothing changes.
+        let note_only = json!({"problem_areas": ["role_dispute"], "sensitivity_note": "x", "version": 1});
+        let (s, r) = api.call(Method::PUT, &path, Some(note_only)).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("interpersonal_sensitivity")), "{r}");
+        assert_eq!(api.get(&path).await.1["version"], json!(1));
+
+        // The page shows it and its form offers it.
+        let b = app.browser_as(&user.email).await;
+        let page = format!("/courses/{id}/formulation");
+        let (_, html) = b.text(&page).await;
+        assert!(html.contains("Yes, a characteristic of the client") && html.contains("Withdraws for days"), "{html}");
+        let (_, html) = b.text(&format!("{page}?edit=1")).await;
+        assert!(html.contains("name=\"interpersonal_sensitivity\""));
+        let fields = [("problem_areas", "role_dispute"), ("interpersonal_sensitivity", "maybe"), ("version", "1")];
+        let r = b.submit(&page, &page, &fields).await;
+        assert!(r.text().await.unwrap().contains("Choose yes, no or not recorded"));
+        let fields = [("problem_areas", "role_dispute"), ("interpersonal_sensitivity", "no"), ("version", "1")];
+        assert_eq!(b.submit(&page, &page, &fields).await.status(), 303);
+        assert_eq!(api.get(&path).await.1["interpersonal_sensitivity"], json!(false));
+        // The printable end-of-treatment summary says it too.
+        let (_, html) = b.text(&format!("/courses/{id}/summary")).await;
+        assert!(html.contains("Interpersonal sensitivity: No."), "{html}");
+
+        // Under another protocol: not offered, and refused (API and form) with nothing stored.
+        let other = api.new_client("Weissman Client").await;
+        let w = api.new_course(&other, json!({"protocol": "ipt-individual", "start_date": "2026-01-05"})).await;
+        let wpath = format!("/api/v1/courses/{w}/formulation");
+        assert_eq!(api.get(&wpath).await.1["sensitivity_offered"], json!(false));
+        let body = json!({"problem_areas": ["grief"], "interpersonal_sensitivity": false, "version": 0});
+        let (s, r) = api.call(Method::PUT, &wpath, Some(body)).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("interpersonal_sensitivity")), "{r}");
+        assert!(r["error"]["message"].as_str().unwrap().contains("does not record interpersonal sensitivity"), "{r}");
+        let wpage = format!("/courses/{w}/formulation");
+        let (_, html) = b.text(&wpage).await;
+        assert!(!html.contains("name=\"interpersonal_sensitivity\""));
+        let fields = [("problem_areas", "grief"), ("interpersonal_sensitivity", "yes"), ("version", "0")];
+        let r = b.submit(&wpage, &wpage, &fields).await;
+        assert!(r.text().await.unwrap().contains("does not record interpersonal sensitivity"));
+        assert_eq!(api.get(&wpath).await.1["version"], json!(0));
+    })
+    .await;
+}

@@ -8,6 +8,7 @@ use super::Texts;
 use rapport_core::audit::action;
 use rapport_core::course::{validate_new_course, Attendance, CourseStatus, Modality, RawCourse};
 use rapport_core::ending::{EndingReview, MaintenanceDecision};
+use rapport_core::formulation::Formulation;
 use rapport_core::protocol::{ChecklistItem, ProtocolSet};
 use rapport_core::time::format_date;
 use rapport_core::{Id, Timestamp};
@@ -219,6 +220,23 @@ pub async fn seed(
                     clinician,
                     event(action::CHECKLIST_RECORD, "course"),
                 )
+                .await
+                .map_err(err)?;
+        }
+        // Under the Stuart protocol the draft formulation records interpersonal sensitivity.
+        if protocol.interpersonal_sensitivity && plan.held > 0 {
+            let formulation = Formulation {
+                problem_areas: vec!["role_dispute".into()],
+                symptom_link: Some(texts.courses.stuart_symptom_link.into()),
+                interpersonal_sensitivity: Some(true),
+                sensitivity_note: Some(texts.courses.stuart_sensitivity.into()),
+                ..Formulation::default()
+            };
+            let formulation = rapport_core::formulation::validate_formulation(protocol, formulation, today)
+                .map_err(|e| e.to_string())?;
+            let at = Placement { client_id: client.clone(), course_id: Some(course.id.clone()), ..Default::default() };
+            store
+                .create_record(&at, &formulation, clinician, event(action::RECORD_CREATE, "formulation"))
                 .await
                 .map_err(err)?;
         }
