@@ -125,8 +125,7 @@ pub async fn renegotiate(
 pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult<CompletionFacts> {
     let has_review = !state.store.course_records::<EndingReview>(&cx.course.id).await?.is_empty();
     let (schedule, _, _) = crate::measures::schedule_of(state, &cx.course.id).await?;
-    let held: Vec<time::Date> =
-        cx.sessions.iter().filter(|s| s.session.counts()).map(|s| s.session.date).collect();
+    let held: Vec<time::Date> = cx.sessions.iter().filter(|s| s.session.counts()).map(|s| s.session.date).collect();
     let responses: Vec<time::Date> = crate::outcomes::course_responses(state, &cx.client.id, &cx.course.id)
         .await?
         .into_iter()

@@ -186,10 +186,10 @@ pub async fn session_scores(state: &AppState, me: &Identity, sx: &SessionContext
     // The engagement session (session 0) is outside the schedule.
     let scheduled_here = !sx.s.session.engagement
         && rapport_core::measures::schedule::is_scheduled(
-        before as u32 + 1,
-        schedule.every,
-        sx.cx.course.planned_sessions,
-    );
+            before as u32 + 1,
+            schedule.every,
+            sx.cx.course.planned_sessions,
+        );
     let short = |id: &str| state.instruments.get(id).map(|i| (i.id.clone(), i.short_name.clone()));
     let mut record: Vec<(String, String)> = if scheduled_here {
         schedule

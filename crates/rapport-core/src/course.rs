@@ -756,7 +756,14 @@ mod tests {
     }
 
     fn slot(d: Date, a: Attendance, seq: &str) -> SessionSlot {
-        SessionSlot { date: d, time: String::new(), seq: seq.into(), attendance: a, phase_override: None, engagement: false }
+        SessionSlot {
+            date: d,
+            time: String::new(),
+            seq: seq.into(),
+            attendance: a,
+            phase_override: None,
+            engagement: false,
+        }
     }
 
     #[test]

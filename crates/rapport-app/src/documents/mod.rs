@@ -222,7 +222,8 @@ fn subtitle(cx: &CourseContext, author: &str) -> String {
 
 fn attendance(cx: &CourseContext) -> (usize, usize, usize) {
     // The engagement session (session 0) is counted in none of them.
-    let count = |a: Attendance| cx.sessions.iter().filter(|s| s.session.attendance == a && !s.session.engagement).count();
+    let count =
+        |a: Attendance| cx.sessions.iter().filter(|s| s.session.attendance == a && !s.session.engagement).count();
     (count(Attendance::Attended), count(Attendance::Cancelled), count(Attendance::NoShow))
 }
 

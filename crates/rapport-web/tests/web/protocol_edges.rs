@@ -97,7 +97,8 @@ async fn brief_ipt_records_an_engagement_session_0_that_shifts_nothing() {
         let brief = json!({"protocol": "ipt-brief", "start_date": "2026-01-02"});
         let id = api.new_course(&client, brief.clone()).await;
         let sessions = format!("/api/v1/courses/{id}/sessions");
-        let (s, zero) = api.post(&sessions, json!({"date": "2026-01-02", "attendance": "attended", "engagement": true})).await;
+        let (s, zero) =
+            api.post(&sessions, json!({"date": "2026-01-02", "attendance": "attended", "engagement": true})).await;
         assert_eq!(s, 201, "{zero}");
         assert_eq!((zero["number"].clone(), zero["engagement"].clone()), (json!(0), json!(true)), "{zero}");
         assert_eq!((zero["sessions_held"].as_u64(), zero["sessions_remaining"].as_u64()), (Some(0), Some(8)));
@@ -181,7 +182,10 @@ async fn the_stuart_formulation_records_interpersonal_sensitivity_and_other_prot
         let id = api.new_course(&client, json!({"protocol": "ipt-stuart", "start_date": "2026-01-05"})).await;
         let path = format!("/api/v1/courses/{id}/formulation");
         let (_, f) = api.get(&path).await;
-        assert_eq!((f["sensitivity_offered"].clone(), f["interpersonal_sensitivity"].clone()), (json!(true), json!(null)));
+        assert_eq!(
+            (f["sensitivity_offered"].clone(), f["interpersonal_sensitivity"].clone()),
+            (json!(true), json!(null))
+        );
         let body = json!({
             "problem_areas": ["role_dispute"], "interpersonal_sensitivity": true,
             "sensitivity_note": "Withdraws for days after criticism", "version": 0

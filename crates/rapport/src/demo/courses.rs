@@ -152,7 +152,10 @@ pub async fn seed(
         let course =
             start_course(store, client, clinician, plan.protocol, i64::from(plan.sessions), opened, today).await?;
         if engagement {
-            let zero = NewTherapySession { engagement: true, ..session(opened, time, Attendance::Attended, Modality::InPerson) };
+            let zero = NewTherapySession {
+                engagement: true,
+                ..session(opened, time, Attendance::Attended, Modality::InPerson)
+            };
             store
                 .create_therapy_session(&course, &zero, clinician, event(action::SESSION_CREATE, "session"))
                 .await

@@ -39,8 +39,10 @@ pub static EN: Words = Words {
     review_skipped: "Ending review skipped: the ending was reviewed by telephone after a move",
     printed_engagement: "  Brief IPT with its engagement session (session 0, counted in nothing): {base}/courses/{id}",
     stuart_symptom_link: "Low mood and poor sleep since the disagreements with her mother about childcare began.",
-    stuart_sensitivity: "Expects criticism from her mother and colleagues; goes quiet and withdraws for days after a sharp word.",
-    printed_sensitivity: "  Stuart protocol, interpersonal sensitivity on the formulation: {base}/courses/{id}/formulation",
+    stuart_sensitivity:
+        "Expects criticism from her mother and colleagues; goes quiet and withdraws for days after a sharp word.",
+    printed_sensitivity:
+        "  Stuart protocol, interpersonal sensitivity on the formulation: {base}/courses/{id}/formulation",
 };
 
 pub static ES: Words = Words {
@@ -58,9 +60,12 @@ pub static ES: Words = Words {
     return_plan: "Comunicarse con el servicio si dos señales de alerta duran más de dos semanas.",
     review_skipped: "Revisión del cierre omitida: el cierre se revisó por teléfono después de una mudanza",
     printed_engagement: "  TIP breve con su sesión de enganche (sesión 0, no cuenta en nada): {base}/courses/{id}",
-    stuart_symptom_link: "Ánimo bajo y mal dormir desde que empezaron los desacuerdos con su madre sobre el cuidado de los niños.",
-    stuart_sensitivity: "Espera críticas de su madre y de sus colegas; se calla y se aísla durante días tras una palabra dura.",
-    printed_sensitivity: "  Protocolo de Stuart, sensibilidad interpersonal en la formulación: {base}/courses/{id}/formulation",
+    stuart_symptom_link:
+        "Ánimo bajo y mal dormir desde que empezaron los desacuerdos con su madre sobre el cuidado de los niños.",
+    stuart_sensitivity:
+        "Espera críticas de su madre y de sus colegas; se calla y se aísla durante días tras una palabra dura.",
+    printed_sensitivity:
+        "  Protocolo de Stuart, sensibilidad interpersonal en la formulación: {base}/courses/{id}/formulation",
 };
 
 pub static FR: Words = Words {

@@ -1,5 +1,5 @@
--- Issue 19, the last protocol and inventory pieces (decision 51).
--- Keep in step with ../postgres/0047_engagement_sensitivity_rings.sql.
+-- Issue 19 item 5, brief IPT's engagement session (decision 51).
+-- Keep in step with ../postgres/0047_engagement_session.sql.
 
 -- Brief IPT's engagement session (Swartz et al.): a session recorded before
 -- session 1, numbered 0, counted in no session count. Every session stored
