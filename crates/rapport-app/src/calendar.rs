@@ -369,6 +369,7 @@ mod tests {
                 version: 1,
                 created_at: Timestamp::now(),
                 created_by: Id::new(),
+                engagement: false,
             },
             client_name: "Maria van der Berg".into(),
             responsible_id: Id::new(),
