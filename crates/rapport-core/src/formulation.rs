@@ -923,7 +923,7 @@ mod tests {
         // Stored formulations without it read and write as before.
         let old: Formulation = serde_json::from_str(r#"{"problem_areas":["grief"]}"#).unwrap();
         assert_eq!(old.interpersonal_sensitivity, None);
-        assert_eq!(serde_json::to_string(&old).unwrap().contains("sensitivity"), false);
+        assert!(!serde_json::to_string(&old).unwrap().contains("sensitivity"));
     }
 
     #[test]
