@@ -188,6 +188,7 @@ course-dates-held = ‮{ $start } to { $end }‬
 course-summary-attendance = ‮{ $attended } attended · { $cancelled } cancelled · { $noshow } did not attend‬
 course-summary-formulation = ‮Formulation and focus‬
 course-summary-no-area = ‮No problem area was recorded.‬
+course-summary-sensitivity = ‮Interpersonal sensitivity: { $answer }.‬
 course-summary-areas =
     { $count ->
         [one] ‮Problem area:‬
@@ -446,6 +447,14 @@ course-error-diagnosis-code = ‮A diagnosis code has letters, digits and dots o
 session-error-phase = ‮Choose the initial, middle or termination phase (or the computed phase)‬
 session-error-phase-reason = ‮Say why this session's phase differs from the computed one‬
 session-error-phase-not-held = ‮Only attended sessions have a phase of their own‬
+session-engagement = ‮Engagement session (session 0)‬
+session-engagement-record = ‮This is the engagement session (session 0), before session 1‬
+session-engagement-hint = ‮Brief IPT's optional engagement session: it is numbered 0 and counts toward no session count, phase or measure schedule.‬
+session-label-engagement = ‮Engagement session (session 0) · { $date }‬
+session-error-engagement-protocol = ‮{ $protocol } has no engagement session; record session 1‬
+session-error-engagement-twice = ‮This course already has its engagement session (session 0)‬
+session-error-engagement-late = ‮Session 1 is already recorded; the engagement session comes before it‬
+session-error-engagement-phase = ‮The engagement session (session 0) has no phase of its own‬
 session-error-before-course = ‮The session date cannot be before the course started ({ $date })‬
 session-error-after-course = ‮The session date cannot be after the course ended ({ $date })‬
 session-error-date-missing = ‮Enter the session date‬

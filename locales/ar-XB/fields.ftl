@@ -132,6 +132,7 @@ field-pros = ‮Pros‬
 field-protective-factors = ‮Protective factors‬
 field-rating = ‮Rating‬
 field-rationale = ‮Rationale‬
+field-sensitivity-note = ‮The note on interpersonal sensitivity‬
 field-reason = ‮Reason‬
 field-reason-for-no-end-of-treatment-measure = ‮Reason for no end-of-treatment measure‬
 field-reason-for-skipping-the-ending-review = ‮Reason for skipping the ending review‬

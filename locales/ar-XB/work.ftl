@@ -2,6 +2,17 @@
 ## The formulation tab (templates/formulation.html, src/ui/formulation.rs).
 
 formulation-title = ‮Formulation · { $client }‬
+formulation-sensitivity = ‮Interpersonal sensitivity‬
+formulation-sensitivity-legend = ‮Interpersonal sensitivity (Stuart & Robertson)‬
+formulation-sensitivity-hint = ‮A characteristic of the person, not a problem area: marked sensitivity to how others react (fear of criticism or rejection; hurt, withdrawal or anger at a slight). It shapes how the chosen focus is worked on.‬
+formulation-sensitivity-yes = ‮Yes, a characteristic of the client‬
+formulation-sensitivity-no = ‮No‬
+formulation-sensitivity-unrecorded = ‮Not recorded‬
+formulation-sensitivity-note-label = ‮How it shows (optional)‬
+formulation-sensitivity-note-hint = ‮A line or two, for example with whom and in which situations.‬
+formulation-error-sensitivity-protocol = ‮{ $protocol } does not record interpersonal sensitivity (the Stuart protocol does)‬
+formulation-error-sensitivity-note = ‮Say whether interpersonal sensitivity is a characteristic of the client before adding a note‬
+formulation-error-sensitivity-choice = ‮Choose yes, no or not recorded‬
 formulation-agreed-checklist-done = ‮Agreed with the client on { $agreed }; on the checklist as done on { $done }.‬
 formulation-client-agreed-on = ‮The client agreed the formulation on { $date }.‬
 formulation-checklist-still-open = ‮The initial-phase checklist item “{ $item }” is still open.‬

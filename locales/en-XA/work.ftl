@@ -2,6 +2,17 @@
 ## The formulation tab (templates/formulation.html, src/ui/formulation.rs).
 
 formulation-title = [Ƒöŕɱûļåţîöñ · { $client } ····· ·]
+formulation-sensitivity = [Îñţéŕþéŕšöñåļ šéñšîţîṽîţý ····· ·····]
+formulation-sensitivity-legend = [Îñţéŕþéŕšöñåļ šéñšîţîṽîţý (Šţûåŕţ & Ŕöƀéŕţšöñ) ····· ····· ····· ···]
+formulation-sensitivity-hint = [Å çĥåŕåçţéŕîšţîç öƒ ţĥé þéŕšöñ, ñöţ å þŕöƀļéɱ åŕéå: ɱåŕķéđ šéñšîţîṽîţý ţö ĥöŵ öţĥéŕš ŕéåçţ (ƒéåŕ öƒ çŕîţîçîšɱ öŕ ŕéĵéçţîöñ; ĥûŕţ, ŵîţĥđŕåŵåļ öŕ åñĝéŕ åţ å šļîĝĥţ). Îţ šĥåþéš ĥöŵ ţĥé çĥöšéñ ƒöçûš îš ŵöŕķéđ öñ. ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ···]
+formulation-sensitivity-yes = [Ýéš, å çĥåŕåçţéŕîšţîç öƒ ţĥé çļîéñţ ····· ····· ····]
+formulation-sensitivity-no = [Ñö ·]
+formulation-sensitivity-unrecorded = [Ñöţ ŕéçöŕđéđ ·····]
+formulation-sensitivity-note-label = [Ĥöŵ îţ šĥöŵš (öþţîöñåļ) ····· ····]
+formulation-sensitivity-note-hint = [Å ļîñé öŕ ţŵö, ƒöŕ éẋåɱþļé ŵîţĥ ŵĥöɱ åñđ îñ ŵĥîçĥ šîţûåţîöñš. ····· ····· ····· ····· ····]
+formulation-error-sensitivity-protocol = [{ $protocol } đöéš ñöţ ŕéçöŕđ îñţéŕþéŕšöñåļ šéñšîţîṽîţý (ţĥé Šţûåŕţ þŕöţöçöļ đöéš) ····· ····· ····· ····· ····· ···]
+formulation-error-sensitivity-note = [Šåý ŵĥéţĥéŕ îñţéŕþéŕšöñåļ šéñšîţîṽîţý îš å çĥåŕåçţéŕîšţîç öƒ ţĥé çļîéñţ ƀéƒöŕé åđđîñĝ å ñöţé ····· ····· ····· ····· ····· ····· ····· ··]
+formulation-error-sensitivity-choice = [Çĥööšé ýéš, ñö öŕ ñöţ ŕéçöŕđéđ ····· ····· ··]
 formulation-agreed-checklist-done = [Åĝŕééđ ŵîţĥ ţĥé çļîéñţ öñ { $agreed }; öñ ţĥé çĥéçķļîšţ åš đöñé öñ { $done }. ····· ····· ····· ····· ···]
 formulation-client-agreed-on = [Ţĥé çļîéñţ åĝŕééđ ţĥé ƒöŕɱûļåţîöñ öñ { $date }. ····· ····· ·····]
 formulation-checklist-still-open = [Ţĥé îñîţîåļ-þĥåšé çĥéçķļîšţ îţéɱ “{ $item }” îš šţîļļ öþéñ. ····· ····· ····· ·····]

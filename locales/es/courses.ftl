@@ -189,6 +189,7 @@ course-dates-held = Del { $start } al { $end }
 course-summary-attendance = { $attended } con asistencia · { $cancelled } canceladas · { $noshow } sin asistencia
 course-summary-formulation = Formulación y foco
 course-summary-no-area = No se registró ningún área problema.
+course-summary-sensitivity = Sensibilidad interpersonal: { $answer }.
 course-summary-areas =
     { $count ->
         [one] Área problema:
@@ -444,6 +445,14 @@ course-error-diagnosis-code = Un código diagnóstico solo tiene letras, cifras 
 session-error-phase = Elija la fase inicial, intermedia o final (o la fase calculada)
 session-error-phase-reason = Explique por qué la fase de esta sesión difiere de la calculada
 session-error-phase-not-held = Solo las sesiones con asistencia tienen fase propia
+session-engagement = Sesión de enganche (sesión 0)
+session-engagement-record = Es la sesión de enganche (sesión 0), antes de la sesión 1
+session-engagement-hint = Sesión de enganche opcional de la TIP breve: lleva el número 0 y no cuenta para ningún recuento de sesiones, fase ni calendario de medidas.
+session-label-engagement = Sesión de enganche (sesión 0) · { $date }
+session-error-engagement-protocol = { $protocol } no tiene sesión de enganche; registre la sesión 1
+session-error-engagement-twice = Este tratamiento ya tiene su sesión de enganche (sesión 0)
+session-error-engagement-late = La sesión 1 ya está registrada; la sesión de enganche va antes
+session-error-engagement-phase = La sesión de enganche (sesión 0) no tiene fase propia
 session-error-before-course = La fecha de la sesión no puede ser anterior al inicio del tratamiento ({ $date })
 session-error-after-course = La fecha de la sesión no puede ser posterior al fin del tratamiento ({ $date })
 session-error-date-missing = Indique la fecha de la sesión

@@ -131,6 +131,7 @@ field-pros = Pros
 field-protective-factors = Factores protectores
 field-rating = Valoración
 field-rationale = Razones
+field-sensitivity-note = La nota sobre la sensibilidad interpersonal
 field-reason = Motivo
 field-reason-for-no-end-of-treatment-measure = Motivo para no aplicar el cuestionario de fin de tratamiento
 field-reason-for-skipping-the-ending-review = Motivo para omitir la revisión de cierre

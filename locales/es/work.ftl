@@ -1,6 +1,17 @@
 ## La pestaña de formulación (templates/formulation.html, src/ui/formulation.rs).
 
 formulation-title = Formulación · { $client }
+formulation-sensitivity = Sensibilidad interpersonal
+formulation-sensitivity-legend = Sensibilidad interpersonal (Stuart y Robertson)
+formulation-sensitivity-hint = Una característica de la persona, no un área problema: una sensibilidad marcada a cómo reaccionan los demás (miedo a la crítica o al rechazo; dolor, retraimiento o enojo ante un desaire). Orienta cómo se trabaja el foco elegido.
+formulation-sensitivity-yes = Sí, es una característica del/de la consultante
+formulation-sensitivity-no = No
+formulation-sensitivity-unrecorded = Sin registrar
+formulation-sensitivity-note-label = Cómo se manifiesta (opcional)
+formulation-sensitivity-note-hint = Una o dos líneas, por ejemplo con quién y en qué situaciones.
+formulation-error-sensitivity-protocol = { $protocol } no registra la sensibilidad interpersonal (el protocolo de Stuart sí)
+formulation-error-sensitivity-note = Indique si la sensibilidad interpersonal es una característica del/de la consultante antes de añadir una nota
+formulation-error-sensitivity-choice = Elija sí, no o sin registrar
 formulation-agreed-checklist-done = Acordada con la persona consultante el { $agreed }; marcada como hecha en la lista de verificación el { $done }.
 formulation-client-agreed-on = La persona consultante aceptó la formulación el { $date }.
 formulation-checklist-still-open = El punto de la lista de la fase inicial “{ $item }” sigue pendiente.

@@ -185,6 +185,7 @@ course-dates-held = Du { $start } au { $end }
 course-summary-attendance = { $attended } honorées · { $cancelled } annulées · { $noshow } non honorées
 course-summary-formulation = Formulation et focus
 course-summary-no-area = Aucun domaine problématique n’a été enregistré.
+course-summary-sensitivity = Sensibilité interpersonnelle : { $answer }.
 course-summary-areas =
     { $count ->
         [one] Domaine problématique :
@@ -440,6 +441,14 @@ course-error-diagnosis-code = Un code diagnostique ne contient que des lettres, 
 session-error-phase = Choisissez la phase initiale, intermédiaire ou de terminaison (ou la phase calculée)
 session-error-phase-reason = Indiquez pourquoi la phase de cette séance diffère de celle calculée
 session-error-phase-not-held = Seules les séances honorées ont une phase propre
+session-engagement = Séance d’engagement (séance 0)
+session-engagement-record = C’est la séance d’engagement (séance 0), avant la séance 1
+session-engagement-hint = Séance d’engagement facultative de la TIP brève : elle porte le numéro 0 et n’entre dans aucun décompte de séances, aucune phase ni aucun calendrier de mesures.
+session-label-engagement = Séance d’engagement (séance 0) · { $date }
+session-error-engagement-protocol = { $protocol } n’a pas de séance d’engagement ; enregistrez la séance 1
+session-error-engagement-twice = Ce suivi a déjà sa séance d’engagement (séance 0)
+session-error-engagement-late = La séance 1 est déjà enregistrée ; la séance d’engagement vient avant
+session-error-engagement-phase = La séance d’engagement (séance 0) n’a pas de phase propre
 session-error-before-course = La date de la séance ne peut pas précéder le début du traitement ({ $date })
 session-error-after-course = La date de la séance ne peut pas suivre la fin du traitement ({ $date })
 session-error-date-missing = Saisissez la date de la séance

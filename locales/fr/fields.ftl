@@ -131,6 +131,7 @@ field-pros = Avantages
 field-protective-factors = Facteurs de protection
 field-rating = Évaluation
 field-rationale = Raisons
+field-sensitivity-note = La note sur la sensibilité interpersonnelle
 field-reason = Motif
 field-reason-for-no-end-of-treatment-measure = Motif de l’absence de questionnaire de fin de traitement
 field-reason-for-skipping-the-ending-review = Motif pour passer le bilan de fin

@@ -1,6 +1,17 @@
 ## L’onglet de formulation (templates/formulation.html, src/ui/formulation.rs).
 
 formulation-title = Formulation · { $client }
+formulation-sensitivity = Sensibilité interpersonnelle
+formulation-sensitivity-legend = Sensibilité interpersonnelle (Stuart et Robertson)
+formulation-sensitivity-hint = Une caractéristique de la personne, pas un domaine problématique : une sensibilité marquée à la façon dont les autres réagissent (peur de la critique ou du rejet ; blessure, repli ou colère au moindre affront). Elle oriente le travail sur l’axe choisi.
+formulation-sensitivity-yes = Oui, une caractéristique du ou de la patient·e
+formulation-sensitivity-no = Non
+formulation-sensitivity-unrecorded = Non renseignée
+formulation-sensitivity-note-label = Comment elle se manifeste (facultatif)
+formulation-sensitivity-note-hint = Une ligne ou deux, par exemple avec qui et dans quelles situations.
+formulation-error-sensitivity-protocol = { $protocol } ne note pas la sensibilité interpersonnelle (le protocole de Stuart, si)
+formulation-error-sensitivity-note = Indiquez si la sensibilité interpersonnelle est une caractéristique du ou de la patient·e avant d’ajouter une note
+formulation-error-sensitivity-choice = Choisissez oui, non ou non renseignée
 formulation-agreed-checklist-done = Acceptée par le ou la patient·e le { $agreed } ; cochée comme faite dans la liste de contrôle le { $done }.
 formulation-client-agreed-on = Le ou la patient·e a accepté la formulation le { $date }.
 formulation-checklist-still-open = L’élément « { $item } » de la liste de la phase initiale est encore ouvert.

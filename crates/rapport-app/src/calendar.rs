@@ -174,6 +174,7 @@ pub async fn book(
         modality: None,
         attendance: Some(Attendance::Scheduled.as_str().into()),
         duration_minutes: duration_minutes.or(Some(cx.course.session_minutes as i64)),
+        engagement: false,
     };
     add_session(state, me, &cx, &input, unread).await
 }
@@ -368,6 +369,7 @@ mod tests {
                 version: 1,
                 created_at: Timestamp::now(),
                 created_by: Id::new(),
+                engagement: false,
             },
             client_name: "Maria van der Berg".into(),
             responsible_id: Id::new(),

@@ -125,8 +125,7 @@ pub async fn renegotiate(
 pub async fn completion_facts(state: &AppState, cx: &CourseContext) -> AppResult<CompletionFacts> {
     let has_review = !state.store.course_records::<EndingReview>(&cx.course.id).await?.is_empty();
     let (schedule, _, _) = crate::measures::schedule_of(state, &cx.course.id).await?;
-    let held: Vec<time::Date> =
-        cx.sessions.iter().filter(|s| s.session.attendance.is_held()).map(|s| s.session.date).collect();
+    let held: Vec<time::Date> = cx.sessions.iter().filter(|s| s.session.counts()).map(|s| s.session.date).collect();
     let responses: Vec<time::Date> = crate::outcomes::course_responses(state, &cx.client.id, &cx.course.id)
         .await?
         .into_iter()
@@ -215,6 +214,9 @@ pub struct SessionInput {
     pub modality: Option<String>,
     pub attendance: Option<String>,
     pub duration_minutes: Option<i64>,
+    /// Record brief IPT's engagement session (session 0); only when adding,
+    /// a stored session keeps what it is.
+    pub engagement: bool,
 }
 
 /// Records a session in an open course.
@@ -237,9 +239,20 @@ pub async fn add_session(
         // Open courses only (require_open above): they have not ended.
         (cx.course.start_date, None),
     );
-    let session = with_form_errors(unread, result)?;
+    let unread = match input.engagement {
+        true => {
+            let slots: Vec<_> = cx.sessions.iter().map(|s| s.session.slot()).collect();
+            with_form_errors(unread, rapport_core::course::check_engagement(&cx.protocol, &slots))
+                .err()
+                .unwrap_or_default()
+        }
+        false => unread,
+    };
+    let mut session = with_form_errors(unread, result)?;
+    session.engagement = input.engagement;
     let mut ev = me.event(action::SESSION_CREATE, "session");
-    ev.detail = Some(format!("{} {}", format_date(session.date), session.attendance.as_str()));
+    let kind = if session.engagement { " engagement" } else { "" };
+    ev.detail = Some(format!("{} {}{kind}", format_date(session.date), session.attendance.as_str()));
     Ok(state.store.create_therapy_session(&cx.course, &session, &me.user.id, ev).await?)
 }
 

@@ -90,7 +90,7 @@ pub async fn due(state: &AppState, client: &Id) -> Result<Vec<FollowUpDue>, Erro
             .course_sessions(&course.id)
             .await?
             .into_iter()
-            .filter(|s| s.attendance.is_held())
+            .filter(|s| s.counts())
             .map(|s| s.date)
             .max()
             .unwrap_or(course.updated_at.date());

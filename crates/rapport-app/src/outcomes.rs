@@ -159,14 +159,7 @@ pub async fn course_facts(state: &AppState, client: &Id, course: &str) -> Result
     if &c.client_id != client {
         return Ok(None);
     }
-    let held = state
-        .store
-        .course_sessions(&id)
-        .await?
-        .into_iter()
-        .filter(|s| s.attendance.is_held())
-        .map(|s| s.date)
-        .collect();
+    let held = state.store.course_sessions(&id).await?.into_iter().filter(|s| s.counts()).map(|s| s.date).collect();
     Ok(Some(CourseFacts {
         protocol_id: c.protocol_id,
         closed: !c.status.is_open(),

@@ -179,15 +179,17 @@ pub async fn session_scores(state: &AppState, me: &Identity, sx: &SessionContext
     }
     // Held sessions before this one: this session is number `before + 1` when held.
     let before = match sx.cx.sessions.iter().position(|s| s.session.id == sx.s.session.id) {
-        Some(i) => sx.cx.sessions[..i].iter().filter(|s| s.number.is_some()).count(),
+        Some(i) => sx.cx.sessions[..i].iter().filter(|s| s.number.is_some_and(|n| n > 0)).count(),
         None => 0,
     };
     let (schedule, _, _) = crate::measures::schedule_of(state, &sx.cx.course.id).await?;
-    let scheduled_here = rapport_core::measures::schedule::is_scheduled(
-        before as u32 + 1,
-        schedule.every,
-        sx.cx.course.planned_sessions,
-    );
+    // The engagement session (session 0) is outside the schedule.
+    let scheduled_here = !sx.s.session.engagement
+        && rapport_core::measures::schedule::is_scheduled(
+            before as u32 + 1,
+            schedule.every,
+            sx.cx.course.planned_sessions,
+        );
     let short = |id: &str| state.instruments.get(id).map(|i| (i.id.clone(), i.short_name.clone()));
     let mut record: Vec<(String, String)> = if scheduled_here {
         schedule

@@ -121,6 +121,10 @@ pub async fn set_phase(
         let english = "Only attended sessions have a phase of their own";
         let id = rapport_core::msg("session-error-phase-not-held");
         Err(ValidationErrors(vec![rapport_core::course::worded("phase", english, id, vec![])]))
+    } else if sx.s.session.engagement {
+        let english = "The engagement session (session 0) has no phase of its own";
+        let id = rapport_core::msg("session-error-engagement-phase");
+        Err(ValidationErrors(vec![rapport_core::course::worded("phase", english, id, vec![])]))
     } else {
         validate_phase_override(&sx.cx.protocol, phase, reason)
     }?;

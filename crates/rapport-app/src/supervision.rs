@@ -491,7 +491,7 @@ pub async fn professional_record(state: &AppState, me: &Identity, user: &str) ->
                     .course_sessions(&course.id)
                     .await?
                     .iter()
-                    .filter(|s| s.attendance.is_held())
+                    .filter(|s| s.counts())
                     .map(|s| s.date)
                     .collect();
                 let measured: Vec<time::Date> = crate::outcomes::course_responses(state, &course.client_id, &course.id)

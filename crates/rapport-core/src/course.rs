@@ -162,6 +162,9 @@ pub struct NewTherapySession {
     pub modality: Modality,
     pub attendance: Attendance,
     pub duration_minutes: Option<u32>,
+    /// An engagement session before session 1 (`Protocol::engagement_session`):
+    /// numbered 0 and counted in no session count. Set when it is recorded.
+    pub engagement: bool,
 }
 
 /// A validated new course contract.
@@ -451,12 +454,43 @@ pub struct SessionSlot {
     pub attendance: Attendance,
     /// The clinician's phase for this session, when it differs from the computed one.
     pub phase_override: Option<Phase>,
+    /// An engagement session: numbered 0 when held, counted in nothing.
+    pub engagement: bool,
+}
+
+impl SessionSlot {
+    /// Whether the session counts: held, and not the engagement session.
+    pub fn counts(&self) -> bool {
+        self.attendance.is_held() && !self.engagement
+    }
+}
+
+/// Checks that an engagement session (session 0) may be recorded in a course
+/// of protocol `p` whose sessions so far are `existing`: the protocol offers
+/// one, the course has none yet, and session 1 is not recorded yet (no
+/// numbered session was held). Errors name `engagement`.
+pub fn check_engagement(p: &Protocol, existing: &[SessionSlot]) -> Result<(), ValidationErrors> {
+    let mut e = ValidationErrors::new();
+    if !p.engagement_session {
+        let english = format!("{} has no engagement session; record session 1", p.name);
+        let args = vec![("protocol", p.name.clone().into())];
+        add_worded(&mut e, "engagement", english, crate::msg("session-error-engagement-protocol"), args);
+    } else if existing.iter().any(|s| s.engagement) {
+        let english = "This course already has its engagement session (session 0)";
+        add_worded(&mut e, "engagement", english, crate::msg("session-error-engagement-twice"), vec![]);
+    } else if existing.iter().any(SessionSlot::counts) {
+        let english = "Session 1 is already recorded; the engagement session comes before it";
+        add_worded(&mut e, "engagement", english, crate::msg("session-error-engagement-late"), vec![]);
+    }
+    e.into_result()
 }
 
 /// Number and phase of each session, in the input order. Held sessions are
 /// numbered 1.. by date; a session that was not held has no number and carries
 /// the phase the course was in at the time (that of the last held session
-/// before it, initial if none).
+/// before it, initial if none). A held engagement session is number 0 in the
+/// initial phase and shifts nothing: the other sessions are numbered and
+/// phased exactly as without it.
 pub fn number_sessions(p: &Protocol, contracted: u32, slots: &[SessionSlot]) -> Vec<(Option<u32>, Phase)> {
     let mut order: Vec<usize> = (0..slots.len()).collect();
     order.sort_by(|&a, &b| {
@@ -467,7 +501,9 @@ pub fn number_sessions(p: &Protocol, contracted: u32, slots: &[SessionSlot]) -> 
     let mut held = 0u32;
     let mut last: Option<Phase> = None;
     for i in order {
-        if slots[i].attendance.is_held() {
+        if slots[i].engagement {
+            out[i] = (slots[i].attendance.is_held().then_some(0), Phase::Initial);
+        } else if slots[i].attendance.is_held() {
             held += 1;
             let phase = slots[i].phase_override.unwrap_or_else(|| phase_of(p, contracted, held));
             last = Some(phase);
@@ -720,7 +756,14 @@ mod tests {
     }
 
     fn slot(d: Date, a: Attendance, seq: &str) -> SessionSlot {
-        SessionSlot { date: d, time: String::new(), seq: seq.into(), attendance: a, phase_override: None }
+        SessionSlot {
+            date: d,
+            time: String::new(),
+            seq: seq.into(),
+            attendance: a,
+            phase_override: None,
+            engagement: false,
+        }
     }
 
     #[test]
@@ -843,5 +886,91 @@ mod tests {
             CourseSpan { key: "created first", start: d(3, 1), ended: None },
         ];
         assert_eq!(course_on(&same_day, d(3, 2)), Some("created second"), "ties: the first listed (newest)");
+    }
+
+    #[test]
+    fn an_engagement_session_is_session_0_and_only_brief_ipt_offers_one() {
+        let set = ProtocolSet::shipped();
+        let brief = set.get("ipt-brief").unwrap();
+        let mut engagement = slot(date!(2026 - 01 - 02), Attendance::Attended, "0");
+        engagement.engagement = true;
+        let slots = vec![
+            slot(date!(2026 - 01 - 12), Attendance::Attended, "b"),
+            engagement.clone(),
+            slot(date!(2026 - 01 - 05), Attendance::Attended, "a"),
+        ];
+        let n = number_sessions(brief, 8, &slots);
+        assert_eq!(n[1], (Some(0), Phase::Initial));
+        assert_eq!((n[2].0, n[0].0), (Some(1), Some(2)), "the numbered sessions start at 1");
+        assert_eq!(slots.iter().filter(|s| s.counts()).count(), 2, "session 0 is not counted");
+        let cancelled = SessionSlot { attendance: Attendance::Cancelled, ..engagement.clone() };
+        assert_eq!(number_sessions(brief, 8, &[cancelled])[0], (None, Phase::Initial));
+
+        assert!(check_engagement(brief, &[]).is_ok());
+        assert!(check_engagement(brief, &[slot(date!(2026 - 01 - 05), Attendance::Scheduled, "a")]).is_ok());
+        let twice = check_engagement(brief, std::slice::from_ref(&engagement)).unwrap_err();
+        assert!(twice.for_field("engagement").unwrap().contains("already has"));
+        let late = check_engagement(brief, &[slot(date!(2026 - 01 - 05), Attendance::Attended, "a")]).unwrap_err();
+        assert!(late.for_field("engagement").unwrap().contains("Session 1 is already recorded"));
+        for id in ["ipt-individual", "ipc", "ipt-a", "ipt-m", "ipt-stuart"] {
+            let e = check_engagement(set.get(id).unwrap(), &[]).unwrap_err();
+            assert!(e.for_field("engagement").unwrap().contains("has no engagement session"), "{id}");
+        }
+    }
+
+    fn any_slots() -> impl proptest::strategy::Strategy<Value = Vec<SessionSlot>> {
+        use proptest::prelude::*;
+        let attendance = prop_oneof![
+            Just(Attendance::Attended),
+            Just(Attendance::Attended),
+            Just(Attendance::Cancelled),
+            Just(Attendance::NoShow),
+            Just(Attendance::Scheduled)
+        ];
+        proptest::collection::vec((0i64..120, attendance, proptest::option::of(0usize..3)), 0..20).prop_map(|v| {
+            v.into_iter()
+                .enumerate()
+                .map(|(i, (day, a, phase))| SessionSlot {
+                    phase_override: phase.map(|k| [Phase::Initial, Phase::Middle, Phase::Termination][k]),
+                    ..slot(date!(2026 - 01 - 05) + time::Duration::days(day), a, &format!("{i:03}"))
+                })
+                .collect()
+        })
+    }
+
+    proptest::proptest! {
+        /// Adding an engagement session, on any day, with any attendance, at any
+        /// place in the list, never changes the number or the phase of another
+        /// session, nor which of them the "every N sessions" schedule asks at.
+        #[test]
+        fn an_engagement_session_shifts_nothing(
+            slots in any_slots(),
+            day in 0i64..120,
+            held in proptest::bool::ANY,
+            at in 0usize..20,
+            planned in 8u32..=16,
+            every in 1u32..=4,
+        ) {
+            let set = ProtocolSet::shipped();
+            for id in ["ipt-brief", "ipt-individual"] {
+                let p = set.get(id).unwrap();
+                let before = number_sessions(p, planned, &slots);
+                let attendance = if held { Attendance::Attended } else { Attendance::Scheduled };
+                let zero = SessionSlot { engagement: true, ..slot(date!(2026 - 01 - 05) + time::Duration::days(day), attendance, "zzz") };
+                let at = at.min(slots.len());
+                let mut with = slots.clone();
+                with.insert(at, zero);
+                let mut after = number_sessions(p, planned, &with);
+                let zero = after.remove(at);
+                proptest::prop_assert_eq!(zero, (held.then_some(0), Phase::Initial));
+                proptest::prop_assert_eq!(&after, &before);
+                let asked = |n: &[(Option<u32>, Phase)]| -> Vec<bool> {
+                    n.iter().map(|(k, _)| k.is_some_and(|k| crate::measures::schedule::is_scheduled(k, every, planned))).collect()
+                };
+                proptest::prop_assert_eq!(asked(&after), asked(&before));
+                let counted = |s: &[SessionSlot]| s.iter().filter(|s| s.counts()).map(|s| s.date).collect::<Vec<_>>();
+                proptest::prop_assert_eq!(counted(&with), counted(&slots));
+            }
+        }
     }
 }

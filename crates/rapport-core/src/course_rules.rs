@@ -314,7 +314,7 @@ pub fn validate_session(
         }
     };
     e.into_result()?;
-    Ok(NewTherapySession { date, time, modality, attendance, duration_minutes })
+    Ok(NewTherapySession { date, time, modality, attendance, duration_minutes, engagement: false })
 }
 
 #[cfg(test)]
@@ -511,6 +511,7 @@ mod tests {
                 modality: Modality::Video,
                 attendance: Attendance::Attended,
                 duration_minutes: Some(50),
+                engagement: false,
             }
         );
         let s = validate_session(Some("2026-03-10"), None, None, Some("no_show"), None, TODAY, (START, None)).unwrap();

@@ -42,7 +42,19 @@ pub struct Formulation {
     pub agreed_on: Option<String>,
     /// Why this focus (and not another).
     pub rationale: Option<String>,
+    /// Stuart & Robertson: whether interpersonal sensitivity is a
+    /// characteristic of the client (a person's trait, not a focus). Only
+    /// under protocols that record it (`Protocol::interpersonal_sensitivity`);
+    /// absent: not recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interpersonal_sensitivity: Option<bool>,
+    /// How it shows (a short note, with the yes or no).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sensitivity_note: Option<String>,
 }
+
+/// Longest note on interpersonal sensitivity.
+pub const SENSITIVITY_NOTE_MAX: usize = 500;
 
 impl RecordBody for Formulation {
     const KIND: &'static str = "formulation";
@@ -61,6 +73,21 @@ impl RecordBody for Formulation {
             optional_text(&mut e, "shared_text", msg("field-text-shared"), self.shared_text.as_deref(), TEXT_MAX);
         let rationale = optional_text(&mut e, "rationale", msg("field-rationale"), self.rationale.as_deref(), TEXT_MAX);
         let agreed_on = optional_date(&mut e, "agreed_on", msg("field-date-agreed"), self.agreed_on.as_deref());
+        let sensitivity_note = optional_text(
+            &mut e,
+            "sensitivity_note",
+            msg("field-sensitivity-note"),
+            self.sensitivity_note.as_deref(),
+            SENSITIVITY_NOTE_MAX,
+        );
+        if sensitivity_note.is_some() && self.interpersonal_sensitivity.is_none() {
+            e.add_keyed_english(
+                "interpersonal_sensitivity",
+                "Say whether interpersonal sensitivity is a characteristic of the client before adding a note".into(),
+                msg("formulation-error-sensitivity-note"),
+                vec![],
+            );
+        }
         e.into_result()?;
         Ok(Formulation {
             problem_areas: self.problem_areas,
@@ -68,6 +95,8 @@ impl RecordBody for Formulation {
             shared_text,
             agreed_on: agreed_on.map(format_date),
             rationale,
+            interpersonal_sensitivity: self.interpersonal_sensitivity,
+            sensitivity_note,
         })
     }
 }
@@ -78,6 +107,15 @@ impl RecordBody for Formulation {
 /// future and comes with at least one area (the client agrees to a focus).
 pub fn validate_formulation(p: &Protocol, f: Formulation, today: Date) -> Result<Formulation, ValidationErrors> {
     let mut e = ValidationErrors::new();
+    // Interpersonal sensitivity is recorded only under protocols that use it (Stuart).
+    if !p.interpersonal_sensitivity && (f.interpersonal_sensitivity.is_some() || f.sensitivity_note.is_some()) {
+        e.add_keyed_english(
+            "interpersonal_sensitivity",
+            format!("{} does not record interpersonal sensitivity (the Stuart protocol does)", p.name),
+            msg("formulation-error-sensitivity-protocol"),
+            vec![("protocol", KeyArg::Text(p.name.clone()))],
+        );
+    }
     let areas = match validate_problem_areas(p, &f.problem_areas) {
         Ok(a) => a,
         Err(v) => {
@@ -850,6 +888,42 @@ mod tests {
 
     fn f(areas: &[&str]) -> Formulation {
         Formulation { problem_areas: areas.iter().map(|s| s.to_string()).collect(), ..Formulation::default() }
+    }
+
+    #[test]
+    fn interpersonal_sensitivity_is_recorded_only_under_the_stuart_protocol() {
+        let set = ProtocolSet::shipped();
+        let stuart = set.get("ipt-stuart").unwrap();
+        let yes = Formulation {
+            interpersonal_sensitivity: Some(true),
+            sensitivity_note: Some("  Withdraws at the first sign of criticism  ".into()),
+            ..f(&["role_dispute"])
+        };
+        let ok = validate_formulation(stuart, yes.clone(), TODAY).unwrap();
+        assert_eq!(
+            (ok.interpersonal_sensitivity, ok.sensitivity_note.as_deref()),
+            (Some(true), Some("Withdraws at the first sign of criticism"))
+        );
+        let no = Formulation { interpersonal_sensitivity: Some(false), ..f(&["grief"]) };
+        assert_eq!(validate_formulation(stuart, no.clone(), TODAY).unwrap().interpersonal_sensitivity, Some(false));
+        assert_eq!(validate_formulation(stuart, f(&["grief"]), TODAY).unwrap().interpersonal_sensitivity, None);
+        // A note needs the answer, and stays short.
+        let note_only = Formulation { interpersonal_sensitivity: None, ..yes.clone() };
+        let e = validate_formulation(stuart, note_only, TODAY).unwrap_err();
+        assert!(e.for_field("interpersonal_sensitivity").unwrap().contains("before adding a note"), "{e}");
+        let long = Formulation { sensitivity_note: Some("x".repeat(SENSITIVITY_NOTE_MAX + 1)), ..yes.clone() };
+        assert!(validate_formulation(stuart, long, TODAY).unwrap_err().for_field("sensitivity_note").is_some());
+        // Every other shipped protocol refuses it, yes or no, naming the field.
+        for p in set.all().iter().filter(|p| p.id != "ipt-stuart" && !p.group) {
+            for body in [yes.clone(), Formulation { problem_areas: vec![], ..no.clone() }] {
+                let e = validate_formulation(p, body, TODAY).unwrap_err();
+                assert!(e.for_field("interpersonal_sensitivity").unwrap().contains("does not record"), "{}", p.id);
+            }
+        }
+        // Stored formulations without it read and write as before.
+        let old: Formulation = serde_json::from_str(r#"{"problem_areas":["grief"]}"#).unwrap();
+        assert_eq!(old.interpersonal_sensitivity, None);
+        assert!(!serde_json::to_string(&old).unwrap().contains("sensitivity"));
     }
 
     #[test]

@@ -136,6 +136,14 @@ pub struct Protocol {
     /// Robertson: acute treatment concludes with a maintenance agreement).
     #[serde(default)]
     pub maintenance_discussion: bool,
+    /// One engagement session may be recorded before session 1: numbered 0,
+    /// counted in no session count (brief IPT, Swartz et al.).
+    #[serde(default)]
+    pub engagement_session: bool,
+    /// The formulation records whether interpersonal sensitivity is a
+    /// characteristic of the client (Stuart & Robertson), with a short note.
+    #[serde(default)]
+    pub interpersonal_sensitivity: bool,
     /// A group protocol: its sessions are group meetings (see `group_format`).
     #[serde(default)]
     pub group: bool,

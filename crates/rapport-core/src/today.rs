@@ -14,11 +14,13 @@ pub fn shown_numbers(slots: &[SessionSlot], numbers: &[Option<u32>]) -> Vec<Opti
         .iter()
         .zip(numbers)
         .map(|(s, n)| match s.attendance {
+            _ if s.engagement => {
+                (s.attendance != Attendance::Cancelled && s.attendance != Attendance::NoShow).then_some(0)
+            }
             Attendance::Attended => *n,
             Attendance::Scheduled => {
                 let key = (s.date, &s.time, &s.seq);
-                let before =
-                    slots.iter().filter(|o| o.attendance.is_held() && (o.date, &o.time, &o.seq) < key).count() as u32;
+                let before = slots.iter().filter(|o| o.counts() && (o.date, &o.time, &o.seq) < key).count() as u32;
                 Some(before + 1)
             }
             Attendance::Cancelled | Attendance::NoShow => None,
@@ -68,6 +70,7 @@ mod tests {
             seq: t.into(),
             attendance: a,
             phase_override: None,
+            engagement: false,
         };
         let slots = [
             slot(date!(2026 - 11 - 01), "10:00", Attendance::Attended),

@@ -37,7 +37,7 @@ pub struct CalendarFeed {
 }
 
 const SCOPE: &str = "SELECT s.id, s.course_id, s.client_id, s.session_date, s.session_time, s.modality, \
-     s.attendance, s.duration_minutes, s.phase_override, s.phase_override_reason, s.version, s.created_at, s.created_by, \
+     s.attendance, s.duration_minutes, s.phase_override, s.phase_override_reason, s.version, s.created_at, s.created_by, s.engagement, \
      c.display_name AS client_name, c.responsible_clinician_id AS responsible_id, r.name AS responsible_name, \
      co.status AS course_status, co.session_minutes AS planned_minutes \
      FROM (SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \

@@ -39,7 +39,7 @@ fn refresh_sql() -> String {
          c.responsible_clinician_id || '{f}' || COALESCE(oc.id, '') || '{f}' || COALESCE(oc.protocol_id, '') \
          || '{f}' || COALESCE(oc.start_date, '') || '{f}' || COALESCE(CAST(oc.planned_sessions AS TEXT), '') || '{f}' \
          || COALESCE((SELECT string_agg(s.session_date, ',' ORDER BY s.session_date) FROM therapy_sessions s \
-            WHERE s.course_id = oc.id AND s.attendance = 'attended'), '') || '{f}' \
+            WHERE s.course_id = oc.id AND s.attendance = 'attended' AND s.engagement = 0), '') || '{f}' \
          || CASE WHEN EXISTS (SELECT 1 FROM risk_flags rf WHERE rf.client_id = c.id AND rf.status <> 'closed') \
             THEN '1' ELSE '0' END || '{f}' \
          || CASE WHEN EXISTS (SELECT 1 FROM measure_responses m WHERE m.client_id = c.id \

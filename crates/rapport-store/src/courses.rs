@@ -77,9 +77,16 @@ pub struct TherapySession {
     pub created_at: Timestamp,
     /// Who recorded it: the clinician whose session it is (fidelity ratings rate their work).
     pub created_by: Id,
+    /// Brief IPT's engagement session: session 0, counted in no session count.
+    pub engagement: bool,
 }
 
 impl TherapySession {
+    /// Whether the session counts: held, and not the engagement session.
+    pub fn counts(&self) -> bool {
+        self.attendance.is_held() && !self.engagement
+    }
+
     pub fn slot(&self) -> SessionSlot {
         SessionSlot {
             date: self.date,
@@ -87,6 +94,7 @@ impl TherapySession {
             seq: self.id.as_str().to_string(),
             attendance: self.attendance,
             phase_override: self.phase_override.as_ref().map(|(p, _)| *p),
+            engagement: self.engagement,
         }
     }
 }
@@ -129,7 +137,7 @@ fn course_from_row(row: &sqlx::any::AnyRow) -> Result<CourseRecord> {
 }
 
 pub(crate) const SESSION_COLUMNS: &str = "id, course_id, client_id, session_date, session_time, modality, attendance, \
-     duration_minutes, phase_override, phase_override_reason, version, created_at, created_by";
+     duration_minutes, phase_override, phase_override_reason, version, created_at, created_by, engagement";
 
 pub(crate) fn session_from_row(row: &sqlx::any::AnyRow) -> Result<TherapySession> {
     let modality: String = row.col("modality")?;
@@ -153,6 +161,7 @@ pub(crate) fn session_from_row(row: &sqlx::any::AnyRow) -> Result<TherapySession
         version: row.col("version")?,
         created_at: ts(&row.col::<String>("created_at")?),
         created_by: Id::from_db(row.col("created_by")?),
+        engagement: row.col::<i64>("engagement")? != 0,
     })
 }
 
@@ -264,7 +273,7 @@ impl Store {
         let marks: Vec<String> = (1..=clients.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
             "SELECT {COURSE_COLUMNS}, (SELECT COUNT(*) FROM therapy_sessions s \
-             WHERE s.course_id = courses.id AND s.attendance = 'attended') AS held \
+             WHERE s.course_id = courses.id AND s.attendance = 'attended' AND s.engagement = 0) AS held \
              FROM courses WHERE status IN ('planned', 'active') AND client_id IN ({}) ORDER BY start_date, id",
             marks.join(", ")
         );
@@ -292,7 +301,7 @@ impl Store {
     pub async fn client_courses(&self, client: &Id) -> Result<Vec<CourseSummary>> {
         let sql = format!(
             "SELECT {COURSE_COLUMNS}, (SELECT COUNT(*) FROM therapy_sessions s \
-             WHERE s.course_id = courses.id AND s.attendance = 'attended') AS held \
+             WHERE s.course_id = courses.id AND s.attendance = 'attended' AND s.engagement = 0) AS held \
              FROM courses WHERE client_id = $1 ORDER BY start_date DESC, id DESC"
         );
         let rows = sqlx::query(&sql).bind(client.as_str()).fetch_all(&self.read).await?;
@@ -517,8 +526,8 @@ impl Store {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO therapy_sessions (id, course_id, client_id, session_date, session_time, modality, attendance, \
-             duration_minutes, version, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $10)",
+             duration_minutes, version, created_by, created_at, updated_at, engagement) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $10, $11)",
         )
         .bind(id.as_str())
         .bind(course.id.as_str())
@@ -530,6 +539,7 @@ impl Store {
         .bind(s.duration_minutes.map(i64::from))
         .bind(by.as_str())
         .bind(now.to_db())
+        .bind(i64::from(s.engagement))
         .execute(&mut *tx)
         .await?;
         if s.attendance.is_held() && course.status == CourseStatus::Planned {
@@ -553,6 +563,7 @@ impl Store {
             version: 1,
             created_at: now,
             created_by: by.clone(),
+            engagement: s.engagement,
         })
     }
 

@@ -1050,7 +1050,7 @@ impl Store {
         }
         let marks: Vec<String> = (1..=courses.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
-            "SELECT course_id, session_date FROM therapy_sessions WHERE attendance = 'attended' \
+            "SELECT course_id, session_date FROM therapy_sessions WHERE attendance = 'attended' AND engagement = 0 \
              AND course_id IN ({}) ORDER BY session_date",
             marks.join(", ")
         );

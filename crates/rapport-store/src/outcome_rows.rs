@@ -297,7 +297,7 @@ pub(crate) async fn refresh_range(tx: &mut Tx, lo: &str, hi: &str, totals: Total
     for r in sqlx::query(
         "SELECT s.course_id, s.session_date, s.attendance FROM therapy_sessions s \
          JOIN courses c ON c.id = s.course_id WHERE c.client_id >= $1 AND c.client_id <= $2 \
-         ORDER BY s.session_date, s.session_time, s.id",
+         AND s.engagement = 0 ORDER BY s.session_date, s.session_time, s.id",
     )
     .bind(lo)
     .bind(hi)

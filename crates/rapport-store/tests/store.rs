@@ -645,6 +645,7 @@ async fn courses_sessions_and_versioned_records() {
             modality: Modality::Phone,
             attendance: a,
             duration_minutes: None,
+            engagement: false,
         };
         let cancelled = store
             .create_therapy_session(
@@ -758,6 +759,7 @@ async fn goals_read_back_in_session_order_with_one_rating_per_session() {
                 modality: Modality::InPerson,
                 attendance: Attendance::Attended,
                 duration_minutes: None,
+                engagement: false,
             };
             ids.push(store.create_therapy_session(&course, &s, &c, event(action::SESSION_CREATE)).await.unwrap().id);
         }

@@ -341,6 +341,7 @@ async fn main() -> BoxResult<()> {
                 modality: Modality::InPerson,
                 attendance: Attendance::Attended,
                 duration_minutes: Some(50),
+                engagement: false,
             };
             store
                 .create_therapy_session(&course, &s, &staff[0], event(action::SESSION_CREATE, "therapy_session"))

@@ -126,13 +126,13 @@ pub async fn course_for(state: &AppState, me: &Identity, id: &str, purpose: Purp
         .zip(numbers)
         .map(|(session, (number, phase))| NumberedSession { session, number, phase })
         .collect();
-    let held = sessions.iter().filter(|s| s.number.is_some()).count() as u32;
+    let held = sessions.iter().filter(|s| s.number.is_some_and(|n| n > 0)).count() as u32;
     let initial_outstanding = [ChecklistItem::Formulation, ChecklistItem::Contract]
         .iter()
         .any(|i| protocol.checklist_items().contains(i) && !checklist.iter().any(|e| e.item == *i));
     let mut progress = Progress::new(&protocol, course.planned_sessions, held, initial_outstanding);
     // A phase the clinician set on the latest held session is where the course stands.
-    if let Some(last) = sessions.iter().filter(|s| s.number.is_some()).max_by_key(|s| s.number) {
+    if let Some(last) = sessions.iter().filter(|s| s.number.is_some_and(|n| n > 0)).max_by_key(|s| s.number) {
         if last.session.phase_override.is_some() {
             progress = progress.in_phase(&protocol, last.phase);
         }

@@ -26,6 +26,7 @@ impl SessionContext {
     /// "Session 5 of 16 · middle phase", or "Cancelled session" for one not held.
     pub fn heading(&self) -> String {
         match self.s.number {
+            _ if self.s.session.engagement => "Engagement session (session 0)".to_string(),
             Some(n) => format!(
                 "Session {n} of {} · {}",
                 self.cx.course.planned_sessions,

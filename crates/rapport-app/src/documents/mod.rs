@@ -161,6 +161,8 @@ struct Facts {
     responses: Vec<rapport_store::measures::ResponseRow>,
     goals: Vec<rapport_store::formulation::GoalWithRatings>,
     areas: Vec<(String, String)>,
+    /// Interpersonal sensitivity as the formulation records it (Stuart), with its note.
+    sensitivity: Option<(bool, Option<String>)>,
     flags: Vec<rapport_store::measures::RiskFlagRow>,
     review: Option<rapport_core::ending::EndingReview>,
     organisation: String,
@@ -191,8 +193,12 @@ async fn gather(state: &AppState, me: &Identity, cx: &CourseContext, kind: Kind)
         })
         .collect();
     let review = crate::ending::review_of(state, cx).await?.map(|r| r.body);
+    let sensitivity = crate::ending::formulation_of(state, cx)
+        .await?
+        .and_then(|f| f.interpersonal_sensitivity.map(|yes| (yes, f.sensitivity_note)));
     let organisation = state.organisation().await.map_err(Error::from)?.name;
-    Ok(Facts { outcomes, nhs, responses, goals, areas, flags, review, organisation, author: me.user.name.clone() })
+    let author = me.user.name.clone();
+    Ok(Facts { outcomes, nhs, responses, goals, areas, sensitivity, flags, review, organisation, author })
 }
 
 fn t(id: &str) -> String {
@@ -215,7 +221,9 @@ fn subtitle(cx: &CourseContext, author: &str) -> String {
 }
 
 fn attendance(cx: &CourseContext) -> (usize, usize, usize) {
-    let count = |a: Attendance| cx.sessions.iter().filter(|s| s.session.attendance == a).count();
+    // The engagement session (session 0) is counted in none of them.
+    let count =
+        |a: Attendance| cx.sessions.iter().filter(|s| s.session.attendance == a && !s.session.engagement).count();
     (count(Attendance::Attended), count(Attendance::Cancelled), count(Attendance::NoShow))
 }
 
@@ -261,12 +269,24 @@ fn treatment_fields(cx: &CourseContext) -> Vec<(String, String)> {
 
 fn areas_block(f: &Facts) -> Block {
     let tr = rapport_i18n::current();
-    if f.areas.is_empty() {
-        return Block::Paragraph(t("course-summary-no-area"));
+    let areas = if f.areas.is_empty() {
+        t("course-summary-no-area")
+    } else {
+        let names: Vec<String> = f.areas.iter().map(|(code, label)| tr.term("area", code, label)).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        format!("{} {}.", tr.ta("course-summary-areas", "count", f.areas.len() as i64), tr.list(&names))
+    };
+    match &f.sensitivity {
+        None => Block::Paragraph(areas),
+        Some((yes, note)) => {
+            let said = t(if *yes { msg("formulation-sensitivity-yes") } else { msg("formulation-sensitivity-no") });
+            let mut line = tr.ta("course-summary-sensitivity", "answer", said);
+            if let Some(n) = note {
+                line = format!("{line} {n}");
+            }
+            Block::Paragraph(format!("{areas} {line}"))
+        }
     }
-    let names: Vec<String> = f.areas.iter().map(|(code, label)| tr.term("area", code, label)).collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    Block::Paragraph(format!("{} {}.", tr.ta("course-summary-areas", "count", f.areas.len() as i64), tr.list(&names)))
 }
 
 fn outcomes_table(f: &Facts) -> Block {

@@ -40,6 +40,7 @@ async fn ratings_meetings_hours_and_trainings() {
                 modality: Modality::InPerson,
                 attendance: Attendance::Attended,
                 duration_minutes: minutes,
+                engagement: false,
             };
             sessions
                 .push(store.create_therapy_session(&course, &s, &clin, event(action::SESSION_CREATE)).await.unwrap());
@@ -51,6 +52,7 @@ async fn ratings_meetings_hours_and_trainings() {
             modality: Modality::InPerson,
             attendance: Attendance::NoShow,
             duration_minutes: Some(50),
+            engagement: false,
         };
         store.create_therapy_session(&course, &no_show, &clin, event(action::SESSION_CREATE)).await.unwrap();
 

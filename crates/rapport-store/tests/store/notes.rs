@@ -64,6 +64,7 @@ async fn course_with_sessions(store: &Store, clinician: &Id) -> Vec<TherapySessi
             modality: Modality::InPerson,
             attendance: Attendance::Attended,
             duration_minutes: None,
+            engagement: false,
         };
         out.push(store.create_therapy_session(&course, &s, clinician, event(action::SESSION_CREATE)).await.unwrap());
     }

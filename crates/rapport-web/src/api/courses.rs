@@ -405,8 +405,12 @@ pub async fn clear_checklist(
 pub struct SessionJson {
     pub id: String,
     pub course_id: String,
-    /// Position among held sessions (null when not held).
+    /// Position among held sessions (null when not held); 0 for a held
+    /// engagement session.
     pub number: Option<u32>,
+    /// Brief IPT's engagement session (session 0): counted in no session
+    /// count, phase or measure schedule.
+    pub engagement: bool,
     /// Phase of this session (for a session not held: the phase the course was in).
     pub phase: String,
     /// Why the clinician set this session's phase (null: the phase is computed).
@@ -430,6 +434,7 @@ fn session_json(cx: &CourseContext, s: &NumberedSession) -> SessionJson {
         id: s.session.id.to_string(),
         course_id: cx.course.id.to_string(),
         number: s.number,
+        engagement: s.session.engagement,
         phase: s.phase.as_str().into(),
         phase_set_reason: s.session.phase_override.as_ref().map(|(_, why)| why.clone()),
         date: format_date(s.session.date),
@@ -467,6 +472,11 @@ pub struct NewSessionJson {
     /// `in_person` (default), `video` or `phone`
     pub modality: Option<String>,
     pub duration_minutes: Option<i64>,
+    /// True: brief IPT's engagement session (session 0), before session 1.
+    /// Only under a protocol that offers one, once per course, and while
+    /// session 1 is not recorded (else 422 naming `engagement`).
+    #[serde(default)]
+    pub engagement: bool,
 }
 
 /// Records a session. Only attended sessions count as held and get a number.
@@ -487,6 +497,7 @@ pub async fn create_session(
         modality: body.modality,
         attendance: Some(body.attendance),
         duration_minutes: body.duration_minutes,
+        engagement: body.engagement,
     };
     let s = use_case::add_session(&state, &me, &cx, &input, ValidationErrors::new()).await?;
     let cx = course_for(&state, &me, &id, Purpose::Write).await?;
@@ -525,6 +536,7 @@ pub async fn patch_session(
         modality: body.modality,
         attendance: body.attendance,
         duration_minutes: body.duration_minutes,
+        engagement: false,
     };
     let s =
         use_case::update_session(&state, &me, &cx, &session_id, input, body.version, ValidationErrors::new()).await?;

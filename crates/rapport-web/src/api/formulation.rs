@@ -55,6 +55,13 @@ pub struct FormulationJson {
     pub rationale: Option<String>,
     /// `YYYY-MM-DD`
     pub agreed_on: Option<String>,
+    /// Whether the protocol records interpersonal sensitivity (the Stuart protocol).
+    pub sensitivity_offered: bool,
+    /// Stuart & Robertson: whether interpersonal sensitivity is a characteristic of the
+    /// client (null: not recorded).
+    pub interpersonal_sensitivity: Option<bool>,
+    /// How it shows.
+    pub sensitivity_note: Option<String>,
     /// Whether the checklist item `formulation` is ticked.
     pub checklist_done: bool,
     /// The facts the chosen areas' workspaces still lack: while any is listed, a PUT with
@@ -137,6 +144,9 @@ async fn formulation_json(
         shared_text: body.shared_text,
         rationale: body.rationale,
         agreed_on: body.agreed_on,
+        sensitivity_offered: cx.protocol.interpersonal_sensitivity,
+        interpersonal_sensitivity: body.interpersonal_sensitivity,
+        sensitivity_note: body.sensitivity_note,
         checklist_done: cx.checklist.iter().any(|e| e.item == ChecklistItem::Formulation),
         version: f.map(|r| r.version).unwrap_or(0),
         updated_at: f.map(|r| r.updated_at.to_db()),
@@ -177,6 +187,13 @@ pub struct FormulationPutJson {
     /// `YYYY-MM-DD` the client agreed, not in the future; needs at least one area, and each
     /// chosen area's facts recorded in its workspace (see `missing_facts` in the answer).
     pub agreed_on: Option<String>,
+    /// Only under a protocol that records it (`sensitivity_offered`: the Stuart protocol; else
+    /// 422 naming `interpersonal_sensitivity`): whether interpersonal sensitivity is a
+    /// characteristic of the client. Null or absent: not recorded.
+    pub interpersonal_sensitivity: Option<bool>,
+    /// How it shows; needs `interpersonal_sensitivity`.
+    #[schema(max_length = 500)]
+    pub sensitivity_note: Option<String>,
     /// The version read; refused with 409 if the formulation changed since.
     pub version: Option<i64>,
 }
@@ -201,6 +218,8 @@ pub async fn put_formulation(
         shared_text: body.shared_text,
         agreed_on: body.agreed_on,
         rationale: body.rationale,
+        interpersonal_sensitivity: body.interpersonal_sensitivity,
+        sensitivity_note: body.sensitivity_note,
     };
     let saved = save_formulation(&state, &me, &cx, input, body.version).await?;
     Ok(Json(formulation_json(&state, &cx, Some(&saved)).await?))

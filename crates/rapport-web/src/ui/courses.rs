@@ -184,6 +184,12 @@ impl CoursePage {
     fn attendances(&self) -> Vec<(String, String)> {
         attendances()
     }
+    /// Whether the form offers brief IPT's engagement session (session 0):
+    /// under a protocol with one, while the course has none and no session 1.
+    fn offers_engagement(&self) -> bool {
+        let slots: Vec<_> = self.cx.sessions.iter().map(|s| s.session.slot()).collect();
+        rapport_core::course::check_engagement(&self.cx.protocol, &slots).is_ok()
+    }
     fn closing_statuses(&self) -> Vec<(String, String)> {
         [CourseStatus::Completed, CourseStatus::EndedEarly, CourseStatus::Transferred]
             .iter()
@@ -472,6 +478,9 @@ pub struct SessionForm {
     pub attendance: String,
     #[serde(default)]
     pub duration_minutes: String,
+    /// "yes": brief IPT's engagement session (session 0).
+    #[serde(default)]
+    pub engagement: String,
     #[serde(default)]
     pub version: String,
     /// "session": return to the session page after a change made there.
@@ -487,6 +496,7 @@ pub async fn add_session(CoursePost { state, me, cx, form }: CoursePost<SessionF
         modality: Some(form.modality.clone()),
         attendance: Some(form.attendance.clone()),
         duration_minutes: form_number(&mut e, "duration_minutes", msg("field-duration"), &form.duration_minutes),
+        engagement: form.engagement == "yes",
     };
     match use_case::add_session(&state, &me, &cx, &input, e).await.map_err(AppError::from) {
         Ok(s) => {
@@ -514,6 +524,7 @@ pub async fn update_attendance(
         modality: given(&form.modality),
         attendance: Some(form.attendance.clone()),
         duration_minutes: form_number(&mut e, "duration_minutes", msg("field-duration"), &form.duration_minutes),
+        engagement: false,
     };
     let sid = match use_case::update_session(&state, &me, &cx, &session_id, input, Some(version), e)
         .await

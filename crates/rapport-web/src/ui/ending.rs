@@ -330,6 +330,21 @@ struct SummaryPage {
 }
 
 impl SummaryPage {
+    /// "Interpersonal sensitivity: Yes, a characteristic of the client. <note>" when recorded (Stuart).
+    fn sensitivity_line(&self) -> Option<String> {
+        let f = self.formulation.as_ref()?;
+        let tr = &self.layout.tr;
+        let said = tr.t(if f.interpersonal_sensitivity? {
+            crate::i18n::msg("formulation-sensitivity-yes")
+        } else {
+            crate::i18n::msg("formulation-sensitivity-no")
+        });
+        let line = tr.ta("course-summary-sensitivity", "answer", said);
+        Some(match &f.sensitivity_note {
+            Some(n) => format!("{line} {n}"),
+            None => line,
+        })
+    }
     fn area_progress(&self, id: &str) -> Option<String> {
         self.review.as_ref()?.area_progress.iter().find(|a| a.area == id).map(|a| a.progress.clone())
     }
@@ -342,7 +357,9 @@ pub async fn summary(CourseRead { state, me, cx }: CourseRead) -> AppResult<Html
     let review = review_of(&state, &cx).await?.map(|r| r.body);
     let formulation = rapport_app::ending::formulation_of(&state, &cx).await?;
     let areas = areas_of(&state, &cx).await?;
-    let count = |a: rapport_core::course::Attendance| cx.sessions.iter().filter(|s| s.session.attendance == a).count();
+    let count = |a: rapport_core::course::Attendance| {
+        cx.sessions.iter().filter(|s| s.session.attendance == a && !s.session.engagement).count()
+    };
     let (attended, cancelled, no_show) = (
         count(rapport_core::course::Attendance::Attended),
         count(rapport_core::course::Attendance::Cancelled),

@@ -94,6 +94,9 @@ pub struct FormulationForm {
     pub shared_text: String,
     pub rationale: String,
     pub agreed_on: String,
+    /// "yes", "no" or "" (not recorded): interpersonal sensitivity (Stuart).
+    pub sensitivity: String,
+    pub sensitivity_note: String,
     pub version: i64,
 }
 
@@ -107,11 +110,22 @@ impl FormulationForm {
             shared_text: b.shared_text.clone().unwrap_or_default(),
             rationale: b.rationale.clone().unwrap_or_default(),
             agreed_on: b.agreed_on.clone().unwrap_or_default(),
+            sensitivity: sensitivity_choice(b.interpersonal_sensitivity).into(),
+            sensitivity_note: b.sensitivity_note.clone().unwrap_or_default(),
             version: r.version,
         }
     }
     pub fn has(&self, area: &str) -> bool {
         self.problem_areas.iter().any(|a| a == area)
+    }
+}
+
+/// The form's value for a recorded interpersonal sensitivity.
+pub fn sensitivity_choice(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
     }
 }
 
@@ -161,6 +175,18 @@ impl FormulationPage {
     }
     fn area_label(&self, id: &str) -> String {
         self.layout.tr.term("area", id, self.cx.protocol.area_label(id))
+    }
+    /// Interpersonal sensitivity as shown: yes, no or not recorded.
+    fn sensitivity_text(&self, v: &Option<bool>) -> String {
+        self.layout.tr.t(match v {
+            Some(true) => msg("formulation-sensitivity-yes"),
+            Some(false) => msg("formulation-sensitivity-no"),
+            None => msg("formulation-sensitivity-unrecorded"),
+        })
+    }
+    /// Whether the page shows interpersonal sensitivity: offered by the protocol, or recorded.
+    fn shows_sensitivity(&self, f: &Formulation) -> bool {
+        self.cx.protocol.interpersonal_sensitivity || f.interpersonal_sensitivity.is_some()
     }
     fn area_labels(&self, ids: &[String]) -> String {
         if ids.is_empty() {
@@ -286,6 +312,8 @@ pub async fn save(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
         shared_text: f.get("shared_text").to_string(),
         rationale: f.get("rationale").to_string(),
         agreed_on: f.get("agreed_on").to_string(),
+        sensitivity: f.get("interpersonal_sensitivity").trim().to_string(),
+        sensitivity_note: f.get("sensitivity_note").to_string(),
         version,
     };
     let input = Formulation {
@@ -294,7 +322,20 @@ pub async fn save(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
         shared_text: blank_none(form.shared_text.clone()),
         agreed_on: blank_none(form.agreed_on.clone()),
         rationale: blank_none(form.rationale.clone()),
+        interpersonal_sensitivity: match form.sensitivity.as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        },
+        sensitivity_note: blank_none(form.sensitivity_note.clone()),
     };
+    if !["", "yes", "no"].contains(&form.sensitivity.as_str()) {
+        let mut e = rapport_core::validation::ValidationErrors::new();
+        let english = "Choose yes, no or not recorded".to_string();
+        e.add_keyed_english("interpersonal_sensitivity", english, msg("formulation-error-sensitivity-choice"), vec![]);
+        let record = formulation_of(&state, &cx).await?;
+        return Ok(formulation_page(&state, &me, cx, record, form, FormErrors(e), None, true).await?.into_response());
+    }
     match save_formulation(&state, &me, &cx, input, Some(form.version)).await.map_err(AppError::from) {
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}/formulation?done=formulation", cx.course.id)).into_response()),
         Err(AppError::Invalid(e)) => {

@@ -221,6 +221,7 @@ pub fn risks() -> Vec<(String, String)> {
 /// "Cancelled session (not counted)".
 pub fn session_heading(tr: &Tr, sx: &SessionContext) -> String {
     match sx.s.number {
+        _ if sx.s.session.engagement => tr.t("session-engagement"),
         Some(n) => {
             let phase = super::courses::phase_name(tr, &sx.cx.protocol, sx.s.phase);
             let (n, of) = (i64::from(n), i64::from(sx.cx.course.planned_sessions));
@@ -400,6 +401,7 @@ impl SessionPage {
 fn session_label(tr: &Tr, s: &rapport_app::access::course::NumberedSession) -> String {
     let date = crate::i18n::day(s.session.date);
     match s.number {
+        _ if s.session.engagement => tr.ta("session-label-engagement", "date", date),
         Some(n) => tr.tn("session-label", &[("number", &i64::from(n)), ("date", &date)]),
         None => {
             let attendance = tr.t(s.session.attendance.message()).to_lowercase();

@@ -101,6 +101,7 @@ pub async fn matrix_fixtures(app: &TestApp, client: &Id, clinician: &Id, out: &m
                 modality: Modality::InPerson,
                 attendance: Attendance::Attended,
                 duration_minutes: None,
+                engagement: false,
             },
             clinician,
             test_event("session.create"),

@@ -89,3 +89,152 @@ async fn a_two_session_ipc_contract_works_on_the_focus_and_raises_the_ending_fro
     })
     .await;
 }
+
+#[tokio::test]
+async fn brief_ipt_records_an_engagement_session_0_that_shifts_nothing() {
+    on_each_backend(|app| async move {
+        let (user, api, client) = client_of(&app, "edges-engagement@clinic.example").await;
+        let brief = json!({"protocol": "ipt-brief", "start_date": "2026-01-02"});
+        let id = api.new_course(&client, brief.clone()).await;
+        let sessions = format!("/api/v1/courses/{id}/sessions");
+        let (s, zero) =
+            api.post(&sessions, json!({"date": "2026-01-02", "attendance": "attended", "engagement": true})).await;
+        assert_eq!(s, 201, "{zero}");
+        assert_eq!((zero["number"].clone(), zero["engagement"].clone()), (json!(0), json!(true)), "{zero}");
+        assert_eq!((zero["sessions_held"].as_u64(), zero["sessions_remaining"].as_u64()), (Some(0), Some(8)));
+
+        // A second one is refused, naming the field; nothing is stored.
+        let again = json!({"date": "2026-01-03", "attendance": "attended", "engagement": true});
+        let (s, r) = api.post(&sessions, again.clone()).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("engagement")), "{r}");
+        assert!(r["error"]["message"].as_str().unwrap().contains("already has its engagement session"), "{r}");
+
+        // Sessions 1-8 are numbered and phased as in a course without it.
+        let dates = ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02", "2026-02-09", "2026-02-16"];
+        api.attended_sessions(&id, &dates).await;
+        let plain = api.new_course(&api.new_client("Plain Client").await, brief).await;
+        api.attended_sessions(&plain, &dates).await;
+        let listed = |v: serde_json::Value| -> Vec<(serde_json::Value, serde_json::Value)> {
+            v.as_array().unwrap().iter().map(|s| (s["number"].clone(), s["phase"].clone())).collect()
+        };
+        let (_, with) = api.get(&sessions).await;
+        let mut with = listed(with);
+        assert_eq!(with.remove(0), (json!(0), json!("initial")));
+        assert_eq!(with, listed(api.get(&format!("/api/v1/courses/{plain}/sessions")).await.1));
+        let (_, c) = api.get(&format!("/api/v1/courses/{id}")).await;
+        let (_, p) = api.get(&format!("/api/v1/courses/{plain}")).await;
+        for field in ["sessions_held", "sessions_remaining", "phase", "ending_prompt"] {
+            assert_eq!(c[field], p[field], "{field}: {c}");
+        }
+        assert_eq!(c["sessions_held"], json!(7));
+
+        // Once session 1 is recorded it is too late for one.
+        let (s, r) = api.post(&format!("/api/v1/courses/{plain}/sessions"), again).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("engagement")), "{r}");
+        assert!(r["error"]["message"].as_str().unwrap().contains("Session 1 is already recorded"), "{r}");
+        assert_eq!(api.get(&format!("/api/v1/courses/{plain}/sessions")).await.1.as_array().unwrap().len(), 7);
+
+        // The pages call it what it is.
+        let b = app.browser_as(&user.email).await;
+        let (_, html) = b.text(&format!("/courses/{id}")).await;
+        assert!(html.contains("Engagement session (session 0)"), "{html}");
+        let zero_id = zero["id"].as_str().unwrap();
+        let (_, html) = b.text(&format!("/courses/{id}/sessions/{zero_id}")).await;
+        assert!(html.contains("Engagement session (session 0)"), "{html}");
+        assert!(!html.contains("Session 0 of"), "{html}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn only_a_protocol_with_an_engagement_session_records_one() {
+    on_each_backend(|app| async move {
+        let (user, api, client) = client_of(&app, "edges-no-engagement@clinic.example").await;
+        let id = api.new_course(&client, json!({"protocol": "ipt-individual", "start_date": "2026-01-02"})).await;
+        let sessions = format!("/api/v1/courses/{id}/sessions");
+        let body = json!({"date": "2026-01-02", "attendance": "attended", "engagement": true});
+        let (s, r) = api.post(&sessions, body).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("engagement")), "{r}");
+        assert!(r["error"]["message"].as_str().unwrap().contains("has no engagement session"), "{r}");
+        // The form does not offer it, and a forged field is refused in words; nothing is stored.
+        let b = app.browser_as(&user.email).await;
+        let page = format!("/courses/{id}");
+        let (_, html) = b.text(&page).await;
+        assert!(!html.contains("name=\"engagement\""));
+        let fields = [("date", "2026-01-02"), ("attendance", "attended"), ("engagement", "yes")];
+        let r = b.submit(&page, &format!("{page}/sessions"), &fields).await;
+        assert_eq!(r.status(), 200, "the form again, with the message");
+        assert!(r.text().await.unwrap().contains("has no engagement session; record session 1"));
+        assert_eq!(api.get(&sessions).await.1.as_array().unwrap().len(), 0);
+        // Under brief IPT the form offers it until session 1.
+        let other = api.new_client("Brief Client").await;
+        let brief = api.new_course(&other, json!({"protocol": "ipt-brief", "start_date": "2026-03-02"})).await;
+        let (_, html) = b.text(&format!("/courses/{brief}")).await;
+        assert!(html.contains("name=\"engagement\""));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_stuart_formulation_records_interpersonal_sensitivity_and_other_protocols_refuse_it() {
+    on_each_backend(|app| async move {
+        let (user, api, client) = client_of(&app, "edges-sensitivity@clinic.example").await;
+        let id = api.new_course(&client, json!({"protocol": "ipt-stuart", "start_date": "2026-01-05"})).await;
+        let path = format!("/api/v1/courses/{id}/formulation");
+        let (_, f) = api.get(&path).await;
+        assert_eq!(
+            (f["sensitivity_offered"].clone(), f["interpersonal_sensitivity"].clone()),
+            (json!(true), json!(null))
+        );
+        let body = json!({
+            "problem_areas": ["role_dispute"], "interpersonal_sensitivity": true,
+            "sensitivity_note": "Withdraws for days after criticism", "version": 0
+        });
+        let (s, f) = api.call(Method::PUT, &path, Some(body)).await;
+        assert_eq!(s, 200, "{f}");
+        assert_eq!(
+            (f["interpersonal_sensitivity"].clone(), f["sensitivity_note"].clone()),
+            (json!(true), json!("Withdraws for days after criticism"))
+        );
+        // A note without the answer is refused, naming the field; nothing changes.
+        let note_only = json!({"problem_areas": ["role_dispute"], "sensitivity_note": "x", "version": 1});
+        let (s, r) = api.call(Method::PUT, &path, Some(note_only)).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("interpersonal_sensitivity")), "{r}");
+        assert_eq!(api.get(&path).await.1["version"], json!(1));
+
+        // The page shows it and its form offers it.
+        let b = app.browser_as(&user.email).await;
+        let page = format!("/courses/{id}/formulation");
+        let (_, html) = b.text(&page).await;
+        assert!(html.contains("Yes, a characteristic of the client") && html.contains("Withdraws for days"), "{html}");
+        let (_, html) = b.text(&format!("{page}?edit=1")).await;
+        assert!(html.contains("name=\"interpersonal_sensitivity\""));
+        let fields = [("problem_areas", "role_dispute"), ("interpersonal_sensitivity", "maybe"), ("version", "1")];
+        let r = b.submit(&page, &page, &fields).await;
+        assert!(r.text().await.unwrap().contains("Choose yes, no or not recorded"));
+        let fields = [("problem_areas", "role_dispute"), ("interpersonal_sensitivity", "no"), ("version", "1")];
+        assert_eq!(b.submit(&page, &page, &fields).await.status(), 303);
+        assert_eq!(api.get(&path).await.1["interpersonal_sensitivity"], json!(false));
+        // The printable end-of-treatment summary says it too.
+        let (_, html) = b.text(&format!("/courses/{id}/summary")).await;
+        assert!(html.contains("Interpersonal sensitivity: No."), "{html}");
+
+        // Under another protocol: not offered, and refused (API and form) with nothing stored.
+        let other = api.new_client("Weissman Client").await;
+        let w = api.new_course(&other, json!({"protocol": "ipt-individual", "start_date": "2026-01-05"})).await;
+        let wpath = format!("/api/v1/courses/{w}/formulation");
+        assert_eq!(api.get(&wpath).await.1["sensitivity_offered"], json!(false));
+        let body = json!({"problem_areas": ["grief"], "interpersonal_sensitivity": false, "version": 0});
+        let (s, r) = api.call(Method::PUT, &wpath, Some(body)).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("interpersonal_sensitivity")), "{r}");
+        assert!(r["error"]["message"].as_str().unwrap().contains("does not record interpersonal sensitivity"), "{r}");
+        let wpage = format!("/courses/{w}/formulation");
+        let (_, html) = b.text(&wpage).await;
+        assert!(!html.contains("name=\"interpersonal_sensitivity\""));
+        let fields = [("problem_areas", "grief"), ("interpersonal_sensitivity", "yes"), ("version", "0")];
+        let r = b.submit(&wpage, &wpage, &fields).await;
+        assert!(r.text().await.unwrap().contains("does not record interpersonal sensitivity"));
+        assert_eq!(api.get(&wpath).await.1["version"], json!(0));
+    })
+    .await;
+}

@@ -183,6 +183,7 @@ async fn write_plan(app: &TestApp, p: &Plan, clinician: &Id, site: Option<&Id>, 
             modality: Modality::InPerson,
             attendance: Attendance::Attended,
             duration_minutes: Some(50),
+            engagement: false,
         };
         store.create_therapy_session(&course, &s, clinician, test_event(action::SESSION_CREATE)).await.unwrap();
         days.push(day);

@@ -38,6 +38,7 @@ pub async fn seed(store: &Store, clinician: &Id, first_client: &Id, zone: &str) 
             modality: Modality::InPerson,
             attendance: Attendance::Scheduled,
             duration_minutes: Some(50),
+            engagement: false,
         };
         store
             .create_therapy_session(&course, &s, clinician, event(action::SESSION_CREATE, "session"))

@@ -8,6 +8,7 @@ use super::Texts;
 use rapport_core::audit::action;
 use rapport_core::course::{validate_new_course, Attendance, CourseStatus, Modality, RawCourse};
 use rapport_core::ending::{EndingReview, MaintenanceDecision};
+use rapport_core::formulation::Formulation;
 use rapport_core::protocol::{ChecklistItem, ProtocolSet};
 use rapport_core::time::format_date;
 use rapport_core::{Id, Timestamp};
@@ -58,7 +59,7 @@ const PLANS: &[Plan] = &[
 ];
 
 pub(super) fn session(date: Date, time: &str, attendance: Attendance, modality: Modality) -> NewTherapySession {
-    NewTherapySession { date, time: time.into(), modality, attendance, duration_minutes: Some(50) }
+    NewTherapySession { date, time: time.into(), modality, attendance, duration_minutes: Some(50), engagement: false }
 }
 
 /// Each plan's weekly hour, so a clinician's demo day is not double-booked
@@ -125,8 +126,14 @@ pub async fn attended(
 }
 
 /// Seeds one course per plan for the given (client, responsible clinician)
-/// pairs and returns the showcase course (middle phase, role dispute).
-pub async fn seed(store: &Store, clients: &[(Id, Id)], texts: &Texts) -> Result<Option<CourseRecord>, String> {
+/// pairs and returns the showcase course (middle phase, role dispute) and
+/// each plan's course with its protocol.
+pub async fn seed(
+    store: &Store,
+    clients: &[(Id, Id)],
+    texts: &Texts,
+) -> Result<(Option<CourseRecord>, Vec<(&'static str, CourseRecord)>), String> {
+    let mut seeded = Vec::new();
     let err = |e: rapport_store::StoreError| e.to_string();
     let set = ProtocolSet::shipped();
     let today = Timestamp::now().date();
@@ -139,8 +146,21 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)], texts: &Texts) -> Result<
         } else {
             today - Duration::weeks(weeks_back.max(0))
         };
+        // Brief IPT opens with its engagement session (session 0), four days before session 1.
+        let engagement = set.get(plan.protocol).is_some_and(|p| p.engagement_session) && plan.held > 0;
+        let opened = if engagement { start - Duration::days(4) } else { start };
         let course =
-            start_course(store, client, clinician, plan.protocol, i64::from(plan.sessions), start, today).await?;
+            start_course(store, client, clinician, plan.protocol, i64::from(plan.sessions), opened, today).await?;
+        if engagement {
+            let zero = NewTherapySession {
+                engagement: true,
+                ..session(opened, time, Attendance::Attended, Modality::InPerson)
+            };
+            store
+                .create_therapy_session(&course, &zero, clinician, event(action::SESSION_CREATE, "session"))
+                .await
+                .map_err(err)?;
+        }
         let mut date = start;
         for n in 1..=plan.held {
             let modality = if n % 4 == 0 { Modality::Video } else { Modality::InPerson };
@@ -206,6 +226,23 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)], texts: &Texts) -> Result<
                 .await
                 .map_err(err)?;
         }
+        // Under the Stuart protocol the draft formulation records interpersonal sensitivity.
+        if protocol.interpersonal_sensitivity && plan.held > 0 {
+            let formulation = Formulation {
+                problem_areas: vec!["role_dispute".into()],
+                symptom_link: Some(texts.courses.stuart_symptom_link.into()),
+                interpersonal_sensitivity: Some(true),
+                sensitivity_note: Some(texts.courses.stuart_sensitivity.into()),
+                ..Formulation::default()
+            };
+            let formulation = rapport_core::formulation::validate_formulation(protocol, formulation, today)
+                .map_err(|e| e.to_string())?;
+            let at = Placement { client_id: client.clone(), course_id: Some(course.id.clone()), ..Default::default() };
+            store
+                .create_record(&at, &formulation, clinician, event(action::RECORD_CREATE, "formulation"))
+                .await
+                .map_err(err)?;
+        }
         if plan.status != CourseStatus::Active && plan.status != CourseStatus::Planned {
             store
                 .set_course_status(
@@ -225,8 +262,9 @@ pub async fn seed(store: &Store, clients: &[(Id, Id)], texts: &Texts) -> Result<
         if showcase.is_none() {
             showcase = Some(store.course(&course.id).await.map_err(err)?.ok_or("course vanished")?);
         }
+        seeded.push((plan.protocol, course));
     }
-    Ok(showcase)
+    Ok((showcase, seeded))
 }
 
 /// An ending review; for a completed course also the maintenance course it led to.

@@ -53,6 +53,8 @@ pub async fn seed(store: &Store, clinician: &Id, course: &CourseRecord, words: &
         shared_text: Some(words.shared_text.into()),
         rationale: Some(words.rationale.into()),
         agreed_on: Some(format_date(on(3))),
+
+        ..Formulation::default()
     };
     store
         .create_record(&at, &formulation, clinician, event(action::RECORD_CREATE, "formulation"))

@@ -107,6 +107,8 @@ pub async fn seed(store: &Store, client: &Id, clinician: &Id, w: &Words) -> Resu
         shared_text: Some(w.shared_text.into()),
         rationale: Some(w.rationale.into()),
         agreed_on: Some(format_date(third.date)),
+
+        ..Formulation::default()
     };
     // The same rule the formulation form applies: the facts come before the agreement.
     check_agreement_facts(&formulation, std::slice::from_ref(&work)).map_err(|e| e.to_string())?;

@@ -236,7 +236,11 @@ pub async fn seed(
             course_clients.push((c.id.clone(), responsible.clone()));
         }
     }
-    let showcase = courses::seed(store, &course_clients, texts).await?;
+    let (showcase, seeded) = courses::seed(store, &course_clients, texts).await?;
+    // Brief IPT's course opens with its engagement session (session 0).
+    let brief_course = seeded.iter().find(|(p, _)| *p == "ipt-brief").map(|(_, c)| c.id.clone());
+    // The Stuart course's formulation records interpersonal sensitivity.
+    let stuart_course = seeded.iter().find(|(p, _)| *p == "ipt-stuart").map(|(_, c)| c.id.clone());
     let measured = measures::seed_measures(store, &course_clients).await?;
     // A client treated twice (recovered, then a relapse course not improving).
     let relapse = match course_clients.get(12) {
@@ -384,6 +388,12 @@ pub async fn seed(
     }
     if let Some(id) = &grief_course {
         println!("{}", fill(texts.grief.printed, &[("base", base), ("id", id.as_str())]));
+    }
+    if let Some(id) = &brief_course {
+        println!("{}", fill(texts.courses.printed_engagement, &[("base", base), ("id", id.as_str())]));
+    }
+    if let Some(id) = &stuart_course {
+        println!("{}", fill(texts.courses.printed_sensitivity, &[("base", base), ("id", id.as_str())]));
     }
     println!("{}", fill(printed.measured, &[("n", &measured.to_string())]));
     if let Some(id) = &relapse {

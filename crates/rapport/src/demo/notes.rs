@@ -71,6 +71,7 @@ async fn held_sessions(
             modality: if week == 2 { Modality::Video } else { Modality::InPerson },
             attendance: if week < 5 { Attendance::Attended } else { Attendance::Scheduled },
             duration_minutes: Some(50),
+            engagement: false,
         };
         store.create_therapy_session(course, &s, clinician, event(action::SESSION_CREATE, "session")).await?;
     }

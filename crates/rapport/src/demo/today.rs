@@ -23,6 +23,7 @@ fn scheduled(date: time::Date, time: &str) -> NewTherapySession {
         modality: Modality::InPerson,
         attendance: Attendance::Scheduled,
         duration_minutes: Some(50),
+        engagement: false,
     }
 }
 

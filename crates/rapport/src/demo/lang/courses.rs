@@ -13,6 +13,14 @@ pub struct Words {
     pub return_plan: &'static str,
     /// Why a course's ending review was skipped (measures).
     pub review_skipped: &'static str,
+    /// The printed line naming the brief IPT course and its engagement session.
+    pub printed_engagement: &'static str,
+    /// The Stuart course's draft formulation: its link to symptoms and how
+    /// interpersonal sensitivity shows.
+    pub stuart_symptom_link: &'static str,
+    pub stuart_sensitivity: &'static str,
+    /// The printed line naming it.
+    pub printed_sensitivity: &'static str,
 }
 
 pub static EN: Words = Words {
@@ -29,6 +37,12 @@ pub static EN: Words = Words {
     supports: ["Partner", "Sister", "GP practice"],
     return_plan: "Contact the service if two warning signs last more than two weeks.",
     review_skipped: "Ending review skipped: the ending was reviewed by telephone after a move",
+    printed_engagement: "  Brief IPT with its engagement session (session 0, counted in nothing): {base}/courses/{id}",
+    stuart_symptom_link: "Low mood and poor sleep since the disagreements with her mother about childcare began.",
+    stuart_sensitivity:
+        "Expects criticism from her mother and colleagues; goes quiet and withdraws for days after a sharp word.",
+    printed_sensitivity:
+        "  Stuart protocol, interpersonal sensitivity on the formulation: {base}/courses/{id}/formulation",
 };
 
 pub static ES: Words = Words {
@@ -45,6 +59,13 @@ pub static ES: Words = Words {
     supports: ["Pareja", "Hermana", "Centro de salud"],
     return_plan: "Comunicarse con el servicio si dos señales de alerta duran más de dos semanas.",
     review_skipped: "Revisión del cierre omitida: el cierre se revisó por teléfono después de una mudanza",
+    printed_engagement: "  TIP breve con su sesión de enganche (sesión 0, no cuenta en nada): {base}/courses/{id}",
+    stuart_symptom_link:
+        "Ánimo bajo y mal dormir desde que empezaron los desacuerdos con su madre sobre el cuidado de los niños.",
+    stuart_sensitivity:
+        "Espera críticas de su madre y de sus colegas; se calla y se aísla durante días tras una palabra dura.",
+    printed_sensitivity:
+        "  Protocolo de Stuart, sensibilidad interpersonal en la formulación: {base}/courses/{id}/formulation",
 };
 
 pub static FR: Words = Words {
@@ -64,4 +85,8 @@ pub static FR: Words = Words {
     supports: ["Conjoint", "Sœur", "Cabinet du médecin traitant"],
     return_plan: "Contacter le service si deux signes d’alerte durent plus de deux semaines.",
     review_skipped: "Bilan de fin omis : la fin a été faite par téléphone après un déménagement",
+    printed_engagement: "  TIP brève avec sa séance d’engagement (séance 0, comptée nulle part) : {base}/courses/{id}",
+    stuart_symptom_link: "Humeur basse et sommeil perturbé depuis les désaccords avec sa mère sur la garde des enfants.",
+    stuart_sensitivity: "S’attend à être critiquée par sa mère et ses collègues ; se tait et se retire pendant des jours après un mot dur.",
+    printed_sensitivity: "  Protocole de Stuart, sensibilité interpersonnelle dans la formulation : {base}/courses/{id}/formulation",
 };
