@@ -247,8 +247,13 @@ def main() -> int:
             if ref:
                 c.get(f"/fhir/r4/{ref}")
         for kind in PER_PATIENT:
-            for r in c.search_all(f"/fhir/r4/{kind}?patient=Patient/{pid}&_count=7")[:5]:
+            found = c.search_all(f"/fhir/r4/{kind}?patient=Patient/{pid}&_count=50")
+            # A sample: the first few, and every panel (the others are validated in the Bundles).
+            sample = found[:5] + [r for r in found[5:] if r.get("hasMember")][:5]
+            for r in sample:
                 c.get(f"/fhir/r4/{kind}/{r['id']}")
+            if kind == "Observation":
+                licensed_items_have_no_text(found)
     # Plans, goals and risk assessments are on some clients only: search every
     # client's, read what is found (a few of each), and require one of each.
     found = {kind: 0 for kind in PLANS_AND_TEAMS}
@@ -292,10 +297,11 @@ def main() -> int:
         problems.append(f"POST QuestionnaireResponse: {status} {headers.get('location')}: {created}")
     else:
         validate(created, "POST QuestionnaireResponse")
-        ref = created["extension"][0]["valueReference"]["reference"]
-        obs = c.get(f"/fhir/r4/{ref}")
+        refs = [e["valueReference"]["reference"] for e in created.get("extension", [])]
+        obs = c.get(f"/fhir/r4/{refs[0]}")
         if obs.get("valueQuantity", {}).get("value") != sum(answers) or obs["code"]["coding"][0]["code"] != "44261-6":
             problems.append(f"the extracted Observation is not the PHQ-9 total {sum(answers)}: {obs}")
+        extracted_observations(c, refs, answers)
         after = c.get(f"/fhir/r4/Flag?patient=Patient/{pid}&_count=0")["total"]
         if after != before + 1:
             problems.append(f"question 9 positive over FHIR raised no flag ({before} -> {after})")
@@ -322,6 +328,37 @@ def main() -> int:
     if len(sys.argv) == 5:
         smart_group_export(c.base, sys.argv[3], sys.argv[4])
     return report()
+
+
+# Instruments whose item text is licensed: their Observations carry codes and values only.
+LICENSED = ("epds", "qids_sr16")
+
+
+def extracted_observations(c: Client, refs: list[str], answers: list[int]) -> None:
+    """The panel and question Observations of the posted PHQ-9: each read and
+    validated; the panel (44249-1) has the total and the nine questions as
+    members; question 9 (44260-8) carries its LOINC answer and item score."""
+    read = {ref: c.get(f"/fhir/r4/{ref}") for ref in refs}
+    panels = [o for o in read.values() if o["code"]["coding"][0]["code"] == "44249-1"]
+    if len(refs) != 11 or len(panels) != 1:
+        problems.append(f"a PHQ-9 should give a total, a panel and nine questions: {refs}")
+        return
+    members = {m["reference"] for m in panels[0].get("hasMember", [])}
+    if members != set(refs) - {f"Observation/{panels[0]['id']}"}:
+        problems.append(f"the panel's members are not the other extracted Observations: {members}")
+    q9 = [o for o in read.values() if o["code"]["coding"][0]["code"] == "44260-8"]
+    coding = q9[0].get("valueCodeableConcept", {}).get("coding", [{}])[0] if q9 else {}
+    ordinal = [e.get("valueDecimal") for e in coding.get("extension", [])]
+    if coding.get("code") != "LA6569-3" or ordinal != [answers[8]]:
+        problems.append(f"question 9's Observation is not 'several days' scoring {answers[8]}: {q9}")
+
+
+def licensed_items_have_no_text(observations: list[dict]) -> None:
+    for o in observations:
+        for coding in o.get("code", {}).get("coding", []):
+            if any(coding.get("system", "").endswith(f"/{i}-items") for i in LICENSED):
+                if "text" in o["code"] or "display" in coding:
+                    problems.append(f"a licensed instrument's question Observation carries text: {o}")
 
 
 def risk_assessment(c: Client, pid: str, response: str) -> None:

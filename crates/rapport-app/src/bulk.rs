@@ -29,12 +29,13 @@ pub const PAGE: i64 = 2000;
 pub const EXPORT_TYPES: [&str; 4] = ["Patient", "Group", "QuestionnaireResponse", "Observation"];
 
 /// Records as NDJSON lines (one FHIR resource each, no newline). `None`
-/// leaves the record out (a response without a total has no Observation).
+/// leaves the record out; a response gives as many Observations as were
+/// extracted from it (total, panel, questions), possibly none.
 pub trait ExportFormat: Send + Sync + 'static {
     fn patient(&self, c: &ClientRecord) -> String;
     fn group(&self, g: &GroupDetail) -> String;
     fn questionnaire_response(&self, r: &ResponseRow) -> Option<String>;
-    fn observation(&self, r: &ResponseRow) -> Option<String>;
+    fn observations(&self, r: &ResponseRow) -> Vec<String>;
 }
 
 /// What the export covers.
@@ -385,8 +386,11 @@ impl Job {
         loop {
             let page = self.state.store.export_responses(scope, &after, PAGE).await?;
             for r in &page {
-                let line = if observation { self.format.observation(r) } else { self.format.questionnaire_response(r) };
-                if let Some(line) = line {
+                if observation {
+                    for line in self.format.observations(r) {
+                        sink.line(&line)?;
+                    }
+                } else if let Some(line) = self.format.questionnaire_response(r) {
                     sink.line(&line)?;
                 }
             }

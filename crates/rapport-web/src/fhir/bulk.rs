@@ -17,7 +17,7 @@ use rapport_app::AppState;
 use rapport_store::clients::ClientRecord;
 use rapport_store::groups::GroupDetail;
 use rapport_store::measures::ResponseRow;
-use serde_json::json;
+use serde_json::{json, Value};
 use std::io::Read;
 use std::sync::Arc;
 
@@ -39,8 +39,8 @@ impl ExportFormat for Fhir {
     fn questionnaire_response(&self, r: &ResponseRow) -> Option<String> {
         Some(map::questionnaire_response(self.instruments.get(&r.instrument_id), r).to_string())
     }
-    fn observation(&self, r: &ResponseRow) -> Option<String> {
-        map::total_observation(self.instruments.get(&r.instrument_id), r).map(|o| o.to_string())
+    fn observations(&self, r: &ResponseRow) -> Vec<String> {
+        map::observations(self.instruments.get(&r.instrument_id), r).iter().map(Value::to_string).collect()
     }
 }
 

@@ -76,7 +76,7 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 patient_resource,
                 resource("Questionnaire", vec![param("url", "uri", "canonical URL"), param("code", "token", "LOINC panel code")], false),
                 including(resource("QuestionnaireResponse", vec![patient(), subject(), param("questionnaire", "reference", "canonical URL, optionally |version"), param("authored", "date", "when it was completed"), last_updated()], true), "QuestionnaireResponse:questionnaire"),
-                including(resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false), "Observation:patient"),
+                including(resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC panel, item or total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false), "Observation:patient"),
                 resource("Flag", vec![patient(), subject(), param("status", "token", "active or inactive"), last_updated()], false),
                 resource("RiskAssessment", vec![patient(), subject(), last_updated()], false),
                 including(resource("EpisodeOfCare", vec![patient(), last_updated()], false), "EpisodeOfCare:patient"),
@@ -272,15 +272,14 @@ pub async fn read_observation(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> FhirResult<Response> {
-    let Some(response) = id.strip_suffix("-total") else {
-        return Err(Outcome::not_found());
-    };
+    let response = map::observation_response_id(&id).ok_or_else(Outcome::not_found)?;
     let (row, _) = rapport_app::measures::read_response(&state, &me, response, "Observation via FHIR").await?;
-    let obs = map::total_observation(state.instruments.get(&row.instrument_id), &row).ok_or_else(Outcome::not_found)?;
+    let obs = map::observation(state.instruments.get(&row.instrument_id), &row, &id).ok_or_else(Outcome::not_found)?;
     Ok(resource_ok(&headers, obs))
 }
 
-/// Total-score Observations of one patient, oldest first.
+/// The Observations extracted from one patient's responses (total, panel,
+/// questions), oldest response first.
 pub async fn search_observations(
     State(state): State<AppState>,
     FhirCaller(me): FhirCaller,
@@ -298,11 +297,8 @@ pub async fn search_observations(
     let matching: Vec<Value> = rows
         .iter()
         .filter(|r| all_hold(&dates, r.completed_at) && all_hold(&updated, r.created_at))
-        .filter(|r| {
-            let inst = state.instruments.get(&r.instrument_id);
-            codes.iter().all(|any| any.iter().any(|c| map::total_code_matches(inst, &r.instrument_id, c)))
-        })
-        .filter_map(|r| map::total_observation(state.instruments.get(&r.instrument_id), r))
+        .flat_map(|r| map::observations(state.instruments.get(&r.instrument_id), r))
+        .filter(|o| codes.iter().all(|any| any.iter().any(|c| map::code_matches(o, c))))
         .collect();
     let (entries, page) = p.window(matching);
     let included = included_patient(&state, &me, include && !entries.is_empty(), &patient).await?;

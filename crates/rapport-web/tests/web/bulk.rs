@@ -215,7 +215,8 @@ async fn a_machine_client_gets_a_token_reads_the_group_and_exports_it() {
         }
         assert_eq!(
             counts,
-            [("Group", 1), ("Observation", 1), ("Patient", 2), ("QuestionnaireResponse", 1)]
+            // One response: its total, its panel and its nine questions.
+            [("Group", 1), ("Observation", 11), ("Patient", 2), ("QuestionnaireResponse", 1)]
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v))
                 .collect()
