@@ -6,8 +6,24 @@
 use std::collections::BTreeSet;
 
 /// The resource types a machine client can be given: those a Bulk Data
-/// export writes and `Group`, its anchor.
-pub const SYSTEM_TYPES: [&str; 4] = ["Patient", "Group", "QuestionnaireResponse", "Observation"];
+/// export writes (`Group` is also its anchor).
+pub const SYSTEM_TYPES: [&str; 15] = [
+    "Patient",
+    "Group",
+    "Practitioner",
+    "PractitionerRole",
+    "Organization",
+    "CareTeam",
+    "EpisodeOfCare",
+    "Encounter",
+    "Condition",
+    "CarePlan",
+    "Goal",
+    "QuestionnaireResponse",
+    "Observation",
+    "Flag",
+    "RiskAssessment",
+];
 
 /// A set of granted read scopes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -12,11 +12,9 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use rapport_app::bulk::{ExportFormat, Level, Request, Status};
+use rapport_app::bulk::{CourseData, ExportFormat, Level, Records, Request, Status};
 use rapport_app::AppState;
-use rapport_store::clients::ClientRecord;
-use rapport_store::groups::GroupDetail;
-use rapport_store::measures::ResponseRow;
+use rapport_core::Timestamp;
 use serde_json::{json, Value};
 use std::io::Read;
 use std::sync::Arc;
@@ -24,23 +22,69 @@ use std::sync::Arc;
 /// Seconds a client is asked to wait between polls.
 const RETRY_AFTER: &str = "2";
 
-/// The FHIR mapping the export job writes with.
+/// The FHIR mapping the export job writes with, and the export's filters.
 struct Fhir {
     instruments: Arc<rapport_core::measures::Library>,
+    /// `_since`: resources changed at or after it (those without a
+    /// `meta.lastUpdated`, such as a Practitioner, are always written).
+    since: Option<Timestamp>,
+}
+
+impl Fhir {
+    fn resources(&self, kind: &str, records: Records<'_>) -> Vec<Value> {
+        let inst = |id: &str| self.instruments.get(id);
+        match records {
+            Records::Client(c) => vec![map::patient(c)],
+            Records::Group(g) => vec![map::group(g, true)],
+            Records::Response(r) if kind == "Observation" => map::observations(inst(&r.instrument_id), r),
+            Records::Response(r) => vec![map::questionnaire_response(inst(&r.instrument_id), r)],
+            Records::CareTeam(c, members) => vec![map::care_team(c, members)],
+            Records::Flags(flags) => {
+                flags.iter().map(|f| map::flag(f, f.instrument_id.as_deref().and_then(inst))).collect()
+            }
+            Records::Assessments(all) => all.iter().map(|(a, f)| map::risk_assessment(a, f)).collect(),
+            Records::Courses(courses) => courses.iter().flat_map(|c| course_resources(kind, c)).collect(),
+            Records::Staff(u) if kind == "Practitioner" => vec![map::practitioner(u)],
+            Records::Staff(u) => vec![map::practitioner_role(u)],
+            Records::Organisation(org) => vec![map::organization(&org.name, &org.country)],
+        }
+    }
+}
+
+/// The resources of type `kind` one course gives.
+fn course_resources(kind: &str, c: &CourseData) -> Vec<Value> {
+    let cx = &c.cx;
+    match kind {
+        "EpisodeOfCare" => vec![map::episode_of_care(
+            &cx.course,
+            &cx.protocol.name,
+            map::practitioner_reference(&cx.client.responsible_clinician_id, &cx.client.responsible_clinician_name),
+        )],
+        "Encounter" => {
+            let zone = rapport_app::clock::zone();
+            cx.sessions.iter().map(|s| map::encounter(&s.session, &zone)).collect()
+        }
+        "Condition" => c
+            .formulation
+            .iter()
+            .flat_map(|f| f.body.problem_areas.iter().map(move |a| map::condition(&cx.course, a, cx.protocol.area_label(a), f)))
+            .collect(),
+        "CarePlan" => vec![map::care_plan(cx, c.formulation.as_ref(), &c.goals)],
+        "Goal" => c.goals.iter().map(|g| map::goal(g, &cx.course)).collect(),
+        _ => Vec::new(),
+    }
 }
 
 impl ExportFormat for Fhir {
-    fn patient(&self, c: &ClientRecord) -> String {
-        map::patient(c).to_string()
-    }
-    fn group(&self, g: &GroupDetail) -> String {
-        map::group(g, true).to_string()
-    }
-    fn questionnaire_response(&self, r: &ResponseRow) -> Option<String> {
-        Some(map::questionnaire_response(self.instruments.get(&r.instrument_id), r).to_string())
-    }
-    fn observations(&self, r: &ResponseRow) -> Vec<String> {
-        map::observations(self.instruments.get(&r.instrument_id), r).iter().map(Value::to_string).collect()
+    fn lines(&self, kind: &str, records: Records<'_>) -> Vec<String> {
+        self.resources(kind, records)
+            .into_iter()
+            .filter(|r| {
+                let updated = r["meta"]["lastUpdated"].as_str().and_then(Timestamp::parse);
+                self.since.is_none_or(|s| updated.is_none_or(|u| u >= s))
+            })
+            .map(|r| r.to_string())
+            .collect()
     }
 }
 
@@ -121,7 +165,7 @@ async fn kick_off(
         uri.path_and_query().map(|p| p.as_str()).unwrap_or("")
     );
     let req = read_request(level, headers, query, url)?;
-    let format = Arc::new(Fhir { instruments: state.instruments.clone() });
+    let format = Arc::new(Fhir { instruments: state.instruments.clone(), since: req.since });
     let row = rapport_app::bulk::kick_off(state, &sys.0, req, format).await?;
     let mut resp = StatusCode::ACCEPTED.into_response();
     let status_url = format!("{base}/bulk-status/{}", row.id);

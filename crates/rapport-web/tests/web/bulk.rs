@@ -185,7 +185,7 @@ async fn a_machine_client_gets_a_token_reads_the_group_and_exports_it() {
         let path = format!("/fhir/r4/Group/{group}/$export");
         assert_eq!(get(&app, &token, &path, false).await.status(), 400);
         assert_eq!(get(&app, &token, &format!("{path}?_typeFilter=Observation%3Fcode%3D1"), true).await.status(), 400);
-        assert_eq!(get(&app, &token, &format!("{path}?_type=Flag"), true).await.status(), 400);
+        assert_eq!(get(&app, &token, &format!("{path}?_type=Questionnaire"), true).await.status(), 400);
         assert_eq!(get(&app, &token, "/fhir/r4/Group/not-a-group/$export", true).await.status(), 404);
 
         let r = get(&app, &token, &format!("{path}?_outputFormat=application%2Ffhir%2Bndjson"), true).await;
@@ -208,15 +208,16 @@ async fn a_machine_client_gets_a_token_reads_the_group_and_exports_it() {
             for l in &lines {
                 assert_eq!(l["resourceType"], out["type"], "{l}");
                 if let Some(subject) = l["subject"]["reference"].as_str() {
-                    assert_eq!(subject, format!("Patient/{}", members[0]));
+                    assert!(members.iter().any(|m| subject == format!("Patient/{m}")), "{subject}: not a member");
                 }
             }
             counts.insert(out["type"].as_str().unwrap().to_string(), lines.len());
         }
         assert_eq!(
             counts,
-            // One response: its total, its panel and its nine questions.
-            [("Group", 1), ("Observation", 11), ("Patient", 2), ("QuestionnaireResponse", 1)]
+            // One response: its total, its panel and its nine questions; its question 9 raised a
+            // flag; each member has a care team; no courses; no staff (system level only).
+            [("CareTeam", 2), ("Flag", 1), ("Group", 1), ("Observation", 11), ("Patient", 2), ("QuestionnaireResponse", 1)]
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v))
                 .collect()
@@ -318,7 +319,7 @@ async fn token_requests_are_refused_in_oauth_terms() {
         let st = state(&app);
         let bad = |jwks: &'static str, scopes: &'static str| NewClient { name: "x", jwks, scopes };
         let private = r#"{"kty":"EC","crv":"P-384","d":"abc","x":"JIxP9dJo8t2d98LU_ow8uUAYlHtT7_NUBd_a-dxDOdIJDtE0cCbOJtT4D8PXcL6h","y":"ICpAmBTMqLBOFKe-zMicScd-i2w5ASb4n11c1hl1ktZYKOb7ttb5dHvh9QFsDUqf"}"#;
-        for input in [bad(private, "system/*.read"), bad("{}", "system/*.read"), bad(EC_PUBLIC_JWKS, "system/Flag.read"), bad(EC_PUBLIC_JWKS, "")] {
+        for input in [bad(private, "system/*.read"), bad("{}", "system/*.read"), bad(EC_PUBLIC_JWKS, "system/Questionnaire.read"), bad(EC_PUBLIC_JWKS, "")] {
             assert!(register(&st, Registrar::CommandLine, &input).await.is_err());
         }
     })
@@ -449,4 +450,104 @@ pub async fn audit_walk(app: &TestApp, admin: &Browser) {
     assert_eq!(r.status(), 202);
     let r = admin.submit("/admin/fhir-clients", &format!("/admin/fhir-clients/{id}/disable"), &[]).await;
     assert_eq!(r.status(), 303);
+}
+
+/// Reads every file of a finished export: each type's lines.
+async fn export_files(token: &str, manifest: &Value) -> std::collections::BTreeMap<String, Vec<Value>> {
+    let mut files = std::collections::BTreeMap::new();
+    for out in manifest["output"].as_array().unwrap() {
+        let r = reqwest::Client::new().get(out["url"].as_str().unwrap()).bearer_auth(token).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let text = r.text().await.unwrap();
+        let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len() as u64, out["count"].as_u64().unwrap());
+        assert!(lines.iter().all(|l| l["resourceType"] == out["type"]), "{out}");
+        files.insert(out["type"].as_str().unwrap().to_string(), lines);
+    }
+    files
+}
+
+#[tokio::test]
+async fn a_system_export_holds_every_type_served() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@bulk.example", Role::Clinician).await;
+        let a = Api::new(&app, &alice).await;
+        let c = a.new_client("Every Type").await;
+        let course = a
+            .new_course(&c, json!({ "protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-03-02" }))
+            .await;
+        a.attended_sessions(&course, &["2026-03-02", "2026-03-09"]).await;
+        crate::formulation::agree_formulation(&a, &c, &course, &["role_dispute"], "2026-03-09").await;
+        for statement in ["Argue less with my sister", "Sleep better"] {
+            a.create(
+                &format!("/api/v1/courses/{course}/goals"),
+                json!({ "problem_area": "role_dispute", "statement": statement, "due_date": "2026-05-25" }),
+            )
+            .await;
+        }
+        let r = a.respond(&c, json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 2]})).await;
+        let flag = r["risk_flag_id"].as_str().unwrap().to_string();
+        let body = json!({
+            "ideation": "passive thoughts", "plan": "none", "intent": "none", "means": "none",
+            "history": "none", "protective_factors": "children", "risk_level": "moderate",
+            "actions": "safety plan reviewed", "screening_tool": "none"
+        });
+        let (s, rec) = a.post(&format!("/api/v1/risk-flags/{flag}/assessments"), body).await;
+        assert_eq!(s, 201, "{rec}");
+
+        let client = machine_client(&app, "Every type", "system/*.read").await;
+        let token = access_token(&app, &client, "system/*.read").await;
+        let r = get(&app, &token, "/fhir/r4/$export", true).await;
+        assert_eq!(r.status(), 202);
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        let files = export_files(&token, &manifest).await;
+        let kinds: Vec<&str> = files.keys().map(String::as_str).collect();
+        // Every type but Group (there is none), in files of their own.
+        let mut expected = vec![
+            "CarePlan",
+            "CareTeam",
+            "Condition",
+            "Encounter",
+            "EpisodeOfCare",
+            "Flag",
+            "Goal",
+            "Observation",
+            "Organization",
+            "Patient",
+            "Practitioner",
+            "PractitionerRole",
+            "QuestionnaireResponse",
+            "RiskAssessment",
+        ];
+        expected.sort();
+        assert_eq!(kinds, expected);
+        assert_eq!(files["CarePlan"][0]["id"], course.as_str());
+        assert_eq!(files["Goal"].len(), 2);
+        assert_eq!(files["Encounter"].len(), 2);
+        assert_eq!(files["Condition"][0]["id"], format!("{course}-role-dispute"));
+        assert_eq!(files["RiskAssessment"][0]["basis"][0]["reference"], format!("Flag/{flag}"));
+        assert_eq!(files["Observation"].len(), 11, "total, panel and nine questions");
+        assert!(files["Practitioner"].iter().any(|p| p["id"] == alice.id.to_string()));
+        assert_eq!(files["CareTeam"][0]["id"], c.as_str());
+        // Nothing of the clinician's words leaves: no notes, no assessment text.
+        let all = serde_json::to_string(&files).unwrap();
+        assert!(!all.contains("passive thoughts") && !all.contains("safety plan reviewed"));
+
+        // _type and _since hold for the new types too; staff and the organisation are system-level only.
+        let r = get(&app, &token, "/fhir/r4/$export?_type=Goal,CarePlan&_since=2999-01-01T00:00:00Z", true).await;
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        assert_eq!(manifest["output"], json!([]), "{manifest}");
+        let r = get(&app, &token, "/fhir/r4/$export?_type=Goal&_since=2000-01-01T00:00:00Z", true).await;
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        assert_eq!(export_files(&token, &manifest).await["Goal"].len(), 2);
+        assert_eq!(get(&app, &token, "/fhir/r4/Patient/$export?_type=Practitioner", true).await.status(), 400);
+        // A client allowed Goals only exports them, and nothing else.
+        let goals_only = machine_client(&app, "Goals only", "system/Goal.read").await;
+        let goal_token = access_token(&app, &goals_only, "system/*.read").await;
+        let r = get(&app, &goal_token, "/fhir/r4/$export", true).await;
+        let manifest = wait_for(&goal_token, r.headers()["content-location"].to_str().unwrap()).await;
+        assert_eq!(export_files(&goal_token, &manifest).await.keys().collect::<Vec<_>>(), ["Goal"]);
+        assert_eq!(get(&app, &goal_token, "/fhir/r4/$export?_type=CarePlan", true).await.status(), 403);
+    })
+    .await;
 }
