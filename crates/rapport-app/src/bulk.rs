@@ -33,6 +33,11 @@ use std::sync::Arc;
 /// Rows read per store query.
 pub const PAGE: i64 = 2000;
 
+/// Exports one machine client may have running at once; another kick-off is
+/// a 429 asking it to come back after [`BUSY_RETRY_AFTER_SECS`].
+pub const MAX_RUNNING_EXPORTS: i64 = 2;
+pub const BUSY_RETRY_AFTER_SECS: i64 = 30;
+
 /// The types an export can hold, in the order they are written.
 pub const EXPORT_TYPES: [&str; 15] = [
     "Patient",
@@ -194,9 +199,11 @@ pub async fn kick_off(
                 since: req.since,
                 request_url: &req.url,
             },
+            MAX_RUNNING_EXPORTS,
             e,
         )
-        .await?;
+        .await?
+        .ok_or(Error::TooManyRequests { retry_after_secs: BUSY_RETRY_AFTER_SECS })?;
     let job = Job { state: state.clone(), sys: sys.clone(), row: row.clone(), format };
     tokio::spawn(job.run());
     Ok(row)

@@ -46,7 +46,7 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
     };
     let mut patient_resource =
         resource("Patient", vec![param("name", "string", "part of the name"), last_updated()], false);
-    patient_resource["operation"] = json!([{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export" }]);
+    patient_resource["operation"] = json!([{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export", "documentation": export_documentation() }]);
     let body = json!({
         "resourceType": "CapabilityStatement",
         "status": "active",
@@ -86,7 +86,7 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 resource("Goal", vec![patient(), subject(), param("lifecycle-status", "token", "active, completed or cancelled"), last_updated()], false),
                 json!({ "type": "Group", "interaction": [{ "code": "read" }, { "code": "search-type" }],
                         "searchParam": [param("name", "string", "part of the group's name")],
-                        "operation": [{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export" }],
+                        "operation": [{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export", "documentation": export_documentation() }],
                         "documentation": "Group-IPT cohorts; members are Patient references (machine clients with system/Group.read, or staff who see the members)" }),
                 resource("CareTeam", vec![patient(), subject()], false),
                 resource("Practitioner", vec![param("name", "string", "part of the staff member's name")], false),
@@ -99,11 +99,31 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 json!({ "type": "CodeSystem", "interaction": [{ "code": "read" }],
                         "documentation": "https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area is CodeSystem/ipt-problem-area" }),
             ],
-            "operation": [{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export" }],
+            "searchParam": [
+                param("_count", "number", "page size, 0-100 (default 20)"),
+                param("_elements", "special", "only these elements (and the mandatory ones) of each match, tagged SUBSETTED"),
+            ],
+            "operation": [{
+                "name": "export",
+                "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export",
+                "documentation": export_documentation(),
+            }],
         }],
         "instantiates": ["http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data"],
     });
     resource_ok(&headers, body)
+}
+
+/// What the CapabilityStatement says of `$export` (system, Patient and Group level).
+fn export_documentation() -> String {
+    format!(
+        "Bulk Data Access IG 2.0, for SMART Backend Services clients: kick-off by GET, or POST with a Parameters \
+         body; Prefer: respond-async. Types: {}. Parameters: _outputFormat (NDJSON), _type, _since, _typeFilter \
+         (_lastUpdated for every type; code and date for Observation; code for Condition) and _elements. At most \
+         {} exports of one client run at once (another kick-off: 429 with Retry-After).",
+        rapport_app::bulk::EXPORT_TYPES.join(", "),
+        rapport_app::bulk::MAX_RUNNING_EXPORTS
+    )
 }
 
 fn resource_ok(headers: &HeaderMap, body: Value) -> Response {

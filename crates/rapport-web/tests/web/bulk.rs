@@ -184,7 +184,7 @@ async fn a_machine_client_gets_a_token_reads_the_group_and_exports_it() {
         // Kick-off needs Prefer: respond-async, and refuses parameters it cannot honour.
         let path = format!("/fhir/r4/Group/{group}/$export");
         assert_eq!(get(&app, &token, &path, false).await.status(), 400);
-        assert_eq!(get(&app, &token, &format!("{path}?_typeFilter=Observation%3Fcode%3D1"), true).await.status(), 400);
+        assert_eq!(get(&app, &token, &format!("{path}?patient=Patient%2Fx"), true).await.status(), 400);
         assert_eq!(get(&app, &token, &format!("{path}?_type=Questionnaire"), true).await.status(), 400);
         assert_eq!(get(&app, &token, "/fhir/r4/Group/not-a-group/$export", true).await.status(), 404);
 
@@ -365,6 +365,9 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/fhir/r4/$export", "/fhir/r4/$export", "LFFFFNFFF"),
         e(M::GET, "/fhir/r4/Patient/$export", "/fhir/r4/Patient/$export", "LFFFFNFFF"),
         e(M::GET, "/fhir/r4/Group/{id}/$export", "/fhir/r4/Group/{api_group}/$export", "LFFFFNFFF"),
+        e(M::POST, "/fhir/r4/$export", "/fhir/r4/$export", "LFFFFNFFF"),
+        e(M::POST, "/fhir/r4/Patient/$export", "/fhir/r4/Patient/$export", "LFFFFNFFF"),
+        e(M::POST, "/fhir/r4/Group/{id}/$export", "/fhir/r4/Group/{api_group}/$export", "LFFFFNFFF"),
         e(M::GET, "/fhir/r4/bulk-status/{id}", "/fhir/r4/bulk-status/{random}", "LFFFFNFFF"),
         e(M::DELETE, "/fhir/r4/bulk-status/{id}", "/fhir/r4/bulk-status/{random}", "LFFFFNFFF"),
         e(M::GET, "/fhir/r4/bulk-files/{id}/{file}", "/fhir/r4/bulk-files/{random}/Patient.ndjson", "LFFFFNFFF"),
@@ -548,6 +551,131 @@ async fn a_system_export_holds_every_type_served() {
         let manifest = wait_for(&goal_token, r.headers()["content-location"].to_str().unwrap()).await;
         assert_eq!(export_files(&goal_token, &manifest).await.keys().collect::<Vec<_>>(), ["Goal"]);
         assert_eq!(get(&app, &goal_token, "/fhir/r4/$export?_type=CarePlan", true).await.status(), 403);
+    })
+    .await;
+}
+
+/// Posts a kick-off with a Parameters body.
+async fn post_kick_off(app: &TestApp, token: &str, path: &str, body: Value) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(app.url(path))
+        .bearer_auth(token)
+        .header("accept", "application/fhir+json")
+        .header("prefer", "respond-async")
+        .header("content-type", "application/fhir+json")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap()
+}
+
+fn outcome_expression(v: &Value) -> &str {
+    v["issue"][0]["expression"][0].as_str().unwrap_or("")
+}
+
+#[tokio::test]
+async fn exports_are_filtered_subsetted_posted_and_limited() {
+    on_each_backend(|app| async move {
+        let (group, members) = cohort(&app).await;
+        let client = machine_client(&app, "Filters", "system/*.read").await;
+        let token = access_token(&app, &client, "system/*.read").await;
+        let path = format!("/fhir/r4/Group/{group}/$export");
+
+        // _typeFilter: only the PHQ-9 totals among the Observations; other types as they are.
+        let filter = "Observation?code=http://loinc.org|44261-6";
+        let q = serde_urlencoded::to_string([("_type", "Observation,Patient"), ("_typeFilter", filter)]).unwrap();
+        let r = get(&app, &token, &format!("{path}?{q}"), true).await;
+        assert_eq!(r.status(), 202, "{}", r.text().await.unwrap());
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        let files = export_files(&token, &manifest).await;
+        assert_eq!(files["Observation"].len(), 1);
+        assert_eq!(files["Observation"][0]["code"]["coding"][0]["code"], "44261-6");
+        assert_eq!(files["Patient"].len(), 2);
+        // Two filters of one type: either may hold (the total or question 9).
+        let q = serde_urlencoded::to_string([
+            ("_type", "Observation"),
+            ("_typeFilter", filter),
+            ("_typeFilter", "Observation?code=44260-8&_lastUpdated=ge2000-01-01"),
+        ])
+        .unwrap();
+        let r = get(&app, &token, &format!("{path}?{q}"), true).await;
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        assert_eq!(export_files(&token, &manifest).await["Observation"].len(), 2);
+        // What cannot be honoured is refused, naming it.
+        for bad in ["Observation?colour=blue", "Patient?code=1", "Observation", "Questionnaire?_lastUpdated=ge2020-01-01", "Observation?date=soon"] {
+            let q = serde_urlencoded::to_string([("_typeFilter", bad)]).unwrap();
+            let r = get(&app, &token, &format!("{path}?{q}"), true).await;
+            assert_eq!(r.status(), 400, "{bad}");
+            let o: Value = r.json().await.unwrap();
+            assert_eq!(outcome_expression(&o), "_typeFilter", "{bad}: {o}");
+            assert!(o["issue"][0]["diagnostics"].as_str().unwrap().len() > 10);
+        }
+
+        // _elements: the named elements and the mandatory ones, tagged SUBSETTED.
+        let q = serde_urlencoded::to_string([("_type", "Observation,Patient"), ("_elements", "Observation.value,birthDate")]).unwrap();
+        let r = get(&app, &token, &format!("{path}?{q}"), true).await;
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        let files = export_files(&token, &manifest).await;
+        for o in &files["Observation"] {
+            let mut keys: Vec<&str> = o.as_object().unwrap().keys().map(String::as_str).collect();
+            keys.sort();
+            let value = keys.iter().find(|k| k.starts_with("value")).copied();
+            let expected: Vec<&str> = ["code", "id", "meta", "resourceType", "status"].into_iter().chain(value).collect();
+            let mut expected = expected;
+            expected.sort();
+            assert_eq!(keys, expected, "{o}");
+            assert!(o["meta"]["tag"].to_string().contains("SUBSETTED"));
+        }
+        assert!(files["Patient"].iter().all(|p| p.get("name").is_none()));
+        let r = get(&app, &token, &format!("{path}?_elements=value%5Bx%5D"), true).await;
+        assert_eq!(r.status(), 400);
+
+        // POST with a Parameters body: the same export.
+        let body = json!({ "resourceType": "Parameters", "parameter": [
+            { "name": "_type", "valueString": "Observation" },
+            { "name": "_typeFilter", "valueString": filter },
+            { "name": "_since", "valueInstant": "2000-01-01T00:00:00Z" },
+            { "name": "_outputFormat", "valueString": "application/fhir+ndjson" },
+        ]});
+        let r = post_kick_off(&app, &token, &path, body).await;
+        assert_eq!(r.status(), 202, "{}", r.text().await.unwrap());
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        assert_eq!(export_files(&token, &manifest).await["Observation"].len(), 1);
+        let patient = json!({ "resourceType": "Parameters", "parameter": [
+            { "name": "patient", "valueReference": { "reference": format!("Patient/{}", members[0]) } }]});
+        let r = post_kick_off(&app, &token, &path, patient).await;
+        assert_eq!(r.status(), 400);
+        assert_eq!(outcome_expression(&r.json().await.unwrap()), "patient");
+        let r = post_kick_off(&app, &token, &path, json!({ "resourceType": "Patient" })).await;
+        assert_eq!(r.status(), 400);
+        assert_eq!(outcome_expression(&r.json().await.unwrap()), "resourceType");
+
+        // The running-export limit: another kick-off is a 429 with Retry-After, and nothing is started.
+        let st = state(&app);
+        let id = rapport_core::Id::parse(&client).unwrap();
+        let running = app.count(action::BULK_EXPORT_START).await;
+        for _ in 0..rapport_app::bulk::MAX_RUNNING_EXPORTS {
+            let new = rapport_store::fhir::NewBulkExport {
+                client_id: &id,
+                level: "system",
+                group_id: None,
+                types: &["Patient".to_string()],
+                since: None,
+                request_url: "http://x/fhir/r4/$export",
+            };
+            let e = test_event(action::BULK_EXPORT_START);
+            assert!(st.store.create_bulk_export(&new, 10, e).await.unwrap().is_some());
+        }
+        let r = get(&app, &token, "/fhir/r4/$export", true).await;
+        assert_eq!(r.status(), 429);
+        assert_eq!(r.headers()["retry-after"], rapport_app::bulk::BUSY_RETRY_AFTER_SECS.to_string().as_str());
+        let o: Value = r.json().await.unwrap();
+        assert_eq!(o["issue"][0]["code"], "throttled");
+        assert_eq!(app.count(action::BULK_EXPORT_START).await, running + 2, "only the two made here");
+        // Another client is not held back.
+        let other = machine_client(&app, "Other", "system/*.read").await;
+        let other_token = access_token(&app, &other, "system/*.read").await;
+        assert_eq!(get(&app, &other_token, "/fhir/r4/$export?_type=Patient", true).await.status(), 202);
     })
     .await;
 }

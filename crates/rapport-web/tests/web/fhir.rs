@@ -835,6 +835,26 @@ async fn searches_include_the_patient_and_the_questionnaires_once_each() {
         let (_, none) = a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient&_count=0")).await;
         assert!(none.get("entry").is_none(), "no matches on the page, nothing included: {none}");
 
+        // _elements: each match trimmed to what was asked and what is mandatory, tagged
+        // SUBSETTED; the included Patient whole; the next link keeps asking.
+        let (s, slim) =
+            a.get(&format!("/fhir/r4/Observation?patient={c}&_elements=effectiveDateTime&_include=Observation:patient&_count=2")).await;
+        assert_eq!(s, 200, "{slim}");
+        let first = &slim["entry"][0]["resource"];
+        let mut keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(keys, ["code", "effectiveDateTime", "id", "meta", "resourceType", "status"]);
+        assert_eq!(first["meta"]["tag"][0]["code"], "SUBSETTED");
+        assert!(slim["entry"][2]["resource"].get("name").is_some(), "the included Patient is whole");
+        let next =
+            slim["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next").unwrap()["url"].as_str().unwrap();
+        assert!(next.contains("_elements=effectiveDateTime"), "{next}");
+        let (s, o) = a.get(&format!("/fhir/r4/Observation?patient={c}&_elements=value[x]")).await;
+        assert_eq!((s, issue(&o).1), (400, "_elements"));
+        let (_, trail) = a.get("/fhir/r4/AuditEvent?_count=1&_elements=recorded").await;
+        assert!(trail["entry"][0]["resource"].get("entity").is_none(), "{trail}");
+        assert!(trail["link"].to_string().contains("_elements=recorded"));
+
         // Each questionnaire answered on the page, once.
         let (_, qrs) = a
             .get(&format!("/fhir/r4/QuestionnaireResponse?patient={c}&_include=QuestionnaireResponse:questionnaire"))
