@@ -63,6 +63,7 @@ PER_PATIENT = ("QuestionnaireResponse", "Observation", "Flag", "EpisodeOfCare", 
 PLANS_AND_TEAMS = ("CareTeam", "CarePlan", "Goal")
 
 checked: dict[str, int] = {}
+exported: set[str] = set()
 problems: list[str] = []
 
 
@@ -184,12 +185,30 @@ def smart_group_export(base: str, client_id: str, pem_file: str) -> None:
     group = max(groups, key=lambda g: len(g.get("member", [])))
     machine.get(f"/fhir/r4/Group/{group['id']}")
     members = {m["entity"]["reference"] for m in group.get("member", [])}
-    status, headers, body = http("GET", f"{base}/fhir/r4/Group/{group['id']}/$export?_type=Patient,Group,"
-                                 "QuestionnaireResponse,Observation", token,
+    status_url = run_export(f"{base}/fhir/r4/Group/{group['id']}/$export?_type=Patient,Group,"
+                            "QuestionnaireResponse,Observation", token, members)
+    if status_url:
+        status, _, _ = http("DELETE", status_url, token)
+        if status != 202 or http("GET", status_url, token)[0] != 404:
+            problems.append(f"cancelling the finished export gave {status}")
+    # Every type an export writes (system level), and a subsetted, filtered one (each line still valid).
+    run_export(f"{base}/fhir/r4/$export", token, None)
+    missing = {"CareTeam", "PractitionerRole", "CarePlan", "Goal", "RiskAssessment", "Group", "Observation"} - exported
+    if missing:
+        problems.append(f"the system-level export wrote no {', '.join(sorted(missing))}")
+    query = urllib.parse.urlencode({"_type": "Observation,Patient,CarePlan",
+                                    "_typeFilter": "Observation?code=http://loinc.org|44249-1",
+                                    "_elements": "subject,hasMember,birthDate"})
+    run_export(f"{base}/fhir/r4/$export?{query}", token, None)
+
+
+def run_export(url: str, token: str, members: set[str] | None) -> str | None:
+    """Kick-off, polling, manifest and every NDJSON line validated; returns the status URL."""
+    status, headers, body = http("GET", url, token,
                                  headers={"Accept": "application/fhir+json", "Prefer": "respond-async"})
     if status != 202 or "content-location" not in headers:
-        problems.append(f"Group $export kick-off: {status} {body!r}")
-        return
+        problems.append(f"$export kick-off {url}: {status} {body!r}")
+        return None
     status_url = headers["content-location"]
     for _ in range(600):
         status, headers, body = http("GET", status_url, token)
@@ -198,11 +217,12 @@ def smart_group_export(base: str, client_id: str, pem_file: str) -> None:
         time.sleep(float(headers.get("retry-after", "1")) / 4)
     if status != 200:
         problems.append(f"export status: {status} {body!r}")
-        return
+        return None
     manifest = json.loads(body)
     if not manifest.get("requiresAccessToken") or not manifest.get("output"):
         problems.append(f"the manifest is not as expected: {manifest}")
     for out in manifest.get("output", []):
+        exported.add(out["type"])
         status, headers, body = http("GET", out["url"], token)
         if status != 200 or headers.get("content-type") != "application/fhir+ndjson":
             problems.append(f"{out['url']}: {status} {headers.get('content-type')}")
@@ -216,12 +236,10 @@ def smart_group_export(base: str, client_id: str, pem_file: str) -> None:
                 problems.append(f"{out['url']} line {n + 1}: a {resource.get('resourceType')} in the {out['type']} file")
             subject = resource.get("subject", {}).get("reference") or (
                 f"Patient/{resource['id']}" if out["type"] == "Patient" else None)
-            if subject and subject not in members:
+            if members is not None and subject and subject not in members:
                 problems.append(f"{out['url']} line {n + 1}: {subject} is not a member of the group")
             validate(resource, f"{out['type']} NDJSON line {n + 1}")
-    status, _, _ = http("DELETE", status_url, token)
-    if status != 202 or http("GET", status_url, token)[0] != 404:
-        problems.append(f"cancelling the finished export gave {status}")
+    return status_url
 
 
 def main() -> int:
@@ -281,6 +299,8 @@ def main() -> int:
             urls = [e["fullUrl"] for e in entries]
             if len(set(urls)) != len(urls) or (entries and not included):
                 problems.append(f"{kind} _include={include}: included {len(included)} of {len(urls)} entries")
+        # _elements: a subsetted search still validates.
+        c.get(f"/fhir/r4/Observation?patient=Patient/{p['id']}&_elements=valueQuantity,hasMember&_count=5")
     pid = patients[0]["id"]
     before = c.get(f"/fhir/r4/Flag?patient=Patient/{pid}&_count=0")["total"]
     answers = [0, 1, 0, 1, 0, 1, 0, 0, 1]
