@@ -96,7 +96,7 @@ async fn wait_for(token: &str, status_url: &str) -> Value {
 }
 
 /// A group run by a facilitator, with two members, one of whom answered a PHQ-9.
-async fn cohort(app: &TestApp) -> (String, Vec<String>) {
+pub(crate) async fn cohort(app: &TestApp) -> (String, Vec<String>) {
     let sup = app.user("sup@bulk.example", Role::Supervisor).await;
     let fac = app.user("fac@bulk.example", Role::Facilitator).await;
     app.store
