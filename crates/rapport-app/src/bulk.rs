@@ -9,21 +9,21 @@
 //! deletes the files once they expire. Every step is audited in the
 //! machine client's name.
 
+use crate::access::course::{context_of, CourseContext};
 use crate::machine::SystemCaller;
 use crate::{AppResult, AppState, Error};
+use rapport_core::access::AccessBasis;
 use rapport_core::access::Role;
 use rapport_core::audit::action;
-use rapport_core::{Id, Timestamp};
-use crate::access::course::{context_of, CourseContext};
-use rapport_core::access::AccessBasis;
 use rapport_core::formulation::Formulation;
 use rapport_core::goals::Goal;
+use rapport_core::{Id, Timestamp};
 use rapport_store::clients::{CareTeamMember, ClientRecord};
 use rapport_store::fhir::{BulkExportRow, ExportScope, NewBulkExport};
 use rapport_store::groups::GroupDetail;
 use rapport_store::measures::{AssessmentRow, ResponseRow, RiskFlagRow};
-use rapport_store::records::Record;
 use rapport_store::org::Organisation;
+use rapport_store::records::Record;
 use rapport_store::users::User;
 use serde::{Deserialize, Serialize};
 use std::io::Write;

@@ -56,7 +56,9 @@ impl Condition {
     fn holds(&self, r: &Value) -> bool {
         let at = |field: &str| r[field].as_str().and_then(Timestamp::parse);
         match self {
-            Condition::LastUpdated(c) => r["meta"]["lastUpdated"].as_str().and_then(Timestamp::parse).is_some_and(|t| c.holds(t)),
+            Condition::LastUpdated(c) => {
+                r["meta"]["lastUpdated"].as_str().and_then(Timestamp::parse).is_some_and(|t| c.holds(t))
+            }
             Condition::Code(any) => any.iter().any(|c| map::code_matches(r, c)),
             Condition::Date(c) => at("effectiveDateTime").is_some_and(|t| c.holds(t)),
         }
@@ -76,13 +78,14 @@ impl TypeFilter {
     /// `Observation?code=http://loinc.org|44261-6&_lastUpdated=ge2026-01-01`.
     fn parse(v: &str) -> FhirResult<TypeFilter> {
         let bad = |m: String| Outcome::bad("_typeFilter", m);
-        let (kind, query) =
-            v.split_once('?').ok_or_else(|| bad(format!("_typeFilter is a type and a search, e.g. Observation?code=44261-6; got {v:?}")))?;
+        let (kind, query) = v.split_once('?').ok_or_else(|| {
+            bad(format!("_typeFilter is a type and a search, e.g. Observation?code=44261-6; got {v:?}"))
+        })?;
         if !rapport_app::bulk::EXPORT_TYPES.contains(&kind) {
             return Err(bad(format!("_typeFilter names {kind:?}, which is not exported")));
         }
-        let pairs: Vec<(String, String)> =
-            serde_urlencoded::from_str(query).map_err(|_| bad(format!("The _typeFilter search {query:?} cannot be read.")))?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
+            .map_err(|_| bad(format!("The _typeFilter search {query:?} cannot be read.")))?;
         if pairs.is_empty() {
             return Err(bad(format!("The _typeFilter {v:?} has no search parameter.")));
         }
@@ -111,7 +114,7 @@ impl Fhir {
     /// Whether a resource of type `kind` passes `_since` and `_typeFilter`.
     fn keeps(&self, kind: &str, r: &Value) -> bool {
         let updated = r["meta"]["lastUpdated"].as_str().and_then(Timestamp::parse);
-        if !self.since.is_none_or(|s| updated.is_none_or(|u| u >= s)) {
+        if self.since.is_some_and(|s| updated.is_some_and(|u| u < s)) {
             return false;
         }
         let mut filters = self.filters.iter().filter(|f| f.kind == kind).peekable();
@@ -154,7 +157,9 @@ fn course_resources(kind: &str, c: &CourseData) -> Vec<Value> {
         "Condition" => c
             .formulation
             .iter()
-            .flat_map(|f| f.body.problem_areas.iter().map(move |a| map::condition(&cx.course, a, cx.protocol.area_label(a), f)))
+            .flat_map(|f| {
+                f.body.problem_areas.iter().map(move |a| map::condition(&cx.course, a, cx.protocol.area_label(a), f))
+            })
             .collect(),
         "CarePlan" => vec![map::care_plan(cx, c.formulation.as_ref(), &c.goals)],
         "Goal" => c.goals.iter().map(|g| map::goal(g, &cx.course)).collect(),
@@ -280,7 +285,9 @@ fn parameters_body(headers: &HeaderMap, body: &[u8]) -> FhirResult<Vec<(String, 
         Some(_) => return Err(Outcome::bad("parameter", "parameter is a list.")),
     };
     for (i, p) in params.iter().enumerate() {
-        let name = p["name"].as_str().ok_or_else(|| Outcome::bad(&format!("parameter[{i}].name"), "Each parameter has a name."))?;
+        let name = p["name"]
+            .as_str()
+            .ok_or_else(|| Outcome::bad(&format!("parameter[{i}].name"), "Each parameter has a name."))?;
         let value = ["valueString", "valueCode", "valueInstant", "valueDateTime", "valueUri", "valueCanonical"]
             .iter()
             .find_map(|k| p[*k].as_str());
@@ -322,8 +329,7 @@ async fn kick_off(
         Given::Body(body) => parameters_body(headers, body)?,
     };
     let Kickoff { request, filters, elements } = read_request(level, headers, pairs, url)?;
-    let format =
-        Arc::new(Fhir { instruments: state.instruments.clone(), since: request.since, filters, elements });
+    let format = Arc::new(Fhir { instruments: state.instruments.clone(), since: request.since, filters, elements });
     let row = rapport_app::bulk::kick_off(state, &sys.0, request, format).await?;
     let mut resp = StatusCode::ACCEPTED.into_response();
     let status_url = format!("{base}/bulk-status/{}", row.id);

@@ -336,7 +336,9 @@ pub fn observation_ids(inst: Option<&Instrument>, r: &ResponseRow) -> Vec<String
 pub fn panel_coding(inst: &Instrument) -> Value {
     match &inst.loinc.panel {
         Some(code) => json!({ "system": LOINC, "code": code, "display": inst.name }),
-        None => json!({ "system": format!("{CANONICAL}/CodeSystem/scores"), "code": format!("{}-panel", inst.id), "display": inst.name }),
+        None => {
+            json!({ "system": format!("{CANONICAL}/CodeSystem/scores"), "code": format!("{}-panel", inst.id), "display": inst.name })
+        }
     }
 }
 

@@ -275,7 +275,9 @@ impl Elements {
             if !name_ok(name) || kind.as_deref().is_some_and(|k| !name_ok(k)) {
                 return Err(Outcome::bad(
                     "_elements",
-                    format!("_elements is a comma-separated list of element names (code, Observation.code); got {part:?}"),
+                    format!(
+                        "_elements is a comma-separated list of element names (code, Observation.code); got {part:?}"
+                    ),
                 ));
             }
             out.push((kind, name.to_string()));
@@ -369,7 +371,9 @@ mod tests {
         let mut p = json!({ "resourceType": "Patient", "id": "p", "name": [], "birthDate": "1990" });
         Elements::parse("Observation.code").unwrap().subset(&mut p);
         assert!(p.get("birthDate").is_some() && p.get("meta").is_none(), "nothing of this type named: whole");
-        assert!(Elements::parse("code,").is_err() && Elements::parse("a.b.c").is_err() && Elements::parse("x-y").is_err());
+        assert!(
+            Elements::parse("code,").is_err() && Elements::parse("a.b.c").is_err() && Elements::parse("x-y").is_err()
+        );
     }
 
     #[test]

@@ -217,10 +217,17 @@ async fn a_machine_client_gets_a_token_reads_the_group_and_exports_it() {
             counts,
             // One response: its total, its panel and its nine questions; its question 9 raised a
             // flag; each member has a care team; no courses; no staff (system level only).
-            [("CareTeam", 2), ("Flag", 1), ("Group", 1), ("Observation", 11), ("Patient", 2), ("QuestionnaireResponse", 1)]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect()
+            [
+                ("CareTeam", 2),
+                ("Flag", 1),
+                ("Group", 1),
+                ("Observation", 11),
+                ("Patient", 2),
+                ("QuestionnaireResponse", 1)
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect()
         );
 
         // Another machine client cannot see the export; a person's token cannot export.
@@ -602,7 +609,13 @@ async fn exports_are_filtered_subsetted_posted_and_limited() {
         let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
         assert_eq!(export_files(&token, &manifest).await["Observation"].len(), 2);
         // What cannot be honoured is refused, naming it.
-        for bad in ["Observation?colour=blue", "Patient?code=1", "Observation", "Questionnaire?_lastUpdated=ge2020-01-01", "Observation?date=soon"] {
+        for bad in [
+            "Observation?colour=blue",
+            "Patient?code=1",
+            "Observation",
+            "Questionnaire?_lastUpdated=ge2020-01-01",
+            "Observation?date=soon",
+        ] {
             let q = serde_urlencoded::to_string([("_typeFilter", bad)]).unwrap();
             let r = get(&app, &token, &format!("{path}?{q}"), true).await;
             assert_eq!(r.status(), 400, "{bad}");
@@ -612,7 +625,11 @@ async fn exports_are_filtered_subsetted_posted_and_limited() {
         }
 
         // _elements: the named elements and the mandatory ones, tagged SUBSETTED.
-        let q = serde_urlencoded::to_string([("_type", "Observation,Patient"), ("_elements", "Observation.value,birthDate")]).unwrap();
+        let q = serde_urlencoded::to_string([
+            ("_type", "Observation,Patient"),
+            ("_elements", "Observation.value,birthDate"),
+        ])
+        .unwrap();
         let r = get(&app, &token, &format!("{path}?{q}"), true).await;
         let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
         let files = export_files(&token, &manifest).await;
@@ -620,7 +637,8 @@ async fn exports_are_filtered_subsetted_posted_and_limited() {
             let mut keys: Vec<&str> = o.as_object().unwrap().keys().map(String::as_str).collect();
             keys.sort();
             let value = keys.iter().find(|k| k.starts_with("value")).copied();
-            let expected: Vec<&str> = ["code", "id", "meta", "resourceType", "status"].into_iter().chain(value).collect();
+            let expected: Vec<&str> =
+                ["code", "id", "meta", "resourceType", "status"].into_iter().chain(value).collect();
             let mut expected = expected;
             expected.sort();
             assert_eq!(keys, expected, "{o}");

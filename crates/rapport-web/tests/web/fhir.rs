@@ -233,7 +233,10 @@ async fn a_response_posted_over_fhir_is_scored_flagged_and_read_back() {
         let (s, q9) = a.get(&format!("/fhir/r4/Observation/{id}-item-self-harm")).await;
         assert_eq!((s, q9["code"]["coding"][0]["code"].as_str()), (200, Some("44260-8")), "{q9}");
         let answer = &q9["valueCodeableConcept"]["coding"][0];
-        assert_eq!((answer["code"].as_str(), answer["extension"][0]["valueDecimal"].as_i64()), (Some("LA6569-3"), Some(1)));
+        assert_eq!(
+            (answer["code"].as_str(), answer["extension"][0]["valueDecimal"].as_i64()),
+            (Some("LA6569-3"), Some(1))
+        );
         assert_eq!(q9["derivedFrom"][0]["reference"], format!("QuestionnaireResponse/{id}"));
         assert_eq!(b.get(&format!("/fhir/r4/Observation/{id}-item-self-harm")).await.0, 404);
         assert_eq!(a.get(&format!("/fhir/r4/Observation/{id}-item-colour")).await.0, 404);
@@ -837,8 +840,11 @@ async fn searches_include_the_patient_and_the_questionnaires_once_each() {
 
         // _elements: each match trimmed to what was asked and what is mandatory, tagged
         // SUBSETTED; the included Patient whole; the next link keeps asking.
-        let (s, slim) =
-            a.get(&format!("/fhir/r4/Observation?patient={c}&_elements=effectiveDateTime&_include=Observation:patient&_count=2")).await;
+        let (s, slim) = a
+            .get(&format!(
+                "/fhir/r4/Observation?patient={c}&_elements=effectiveDateTime&_include=Observation:patient&_count=2"
+            ))
+            .await;
         assert_eq!(s, 200, "{slim}");
         let first = &slim["entry"][0]["resource"];
         let mut keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();

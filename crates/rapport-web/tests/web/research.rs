@@ -150,7 +150,10 @@ async fn research_export_holds_groups_goals_and_safety_plans_without_their_words
         let (group, members) = crate::bulk::cohort(&app).await;
         let (_, api, client) = client_of(&app, "research-goals@clinic.example").await;
         let course = api
-            .new_course(&client, json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}))
+            .new_course(
+                &client,
+                json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
+            )
             .await;
         crate::formulation::agree_formulation(&api, &client, &course, &["role_dispute"], "2026-01-12").await;
         let goal = api
@@ -171,9 +174,15 @@ async fn research_export_holds_groups_goals_and_safety_plans_without_their_words
         let files = export(&admin, "Goals and groups").await;
 
         let everything: String = files.values().cloned().collect();
-        for secret in
-            ["Argue less", "talk once a week", "Not sleeping", "Crisis team", "Tuesday group", group.as_str(), goal_id.as_str()]
-        {
+        for secret in [
+            "Argue less",
+            "talk once a week",
+            "Not sleeping",
+            "Crisis team",
+            "Tuesday group",
+            group.as_str(),
+            goal_id.as_str(),
+        ] {
             assert!(!everything.contains(secret), "{secret:?} leaked into the export");
         }
         // The goal: its course, area, status and due day, shifted like the person's other dates.
