@@ -95,13 +95,15 @@ mod tests {
     fn scopes_parse_intersect_and_refuse_writes() {
         let all = Scopes::parse("system/*.read").unwrap();
         let obs = Scopes::parse("system/Observation.rs").unwrap();
-        assert!(all.allows("Patient") && !all.allows("Flag"));
+        assert!(all.allows("Patient") && all.allows("Goal") && !all.allows("Questionnaire"));
         assert_eq!(all.intersect(&obs).to_text(), "system/Observation.read");
         assert_eq!(obs.intersect(&all).to_text(), "system/Observation.read");
         assert!(Scopes::parse("system/Patient.read system/Group.read").unwrap().intersect(&obs).is_empty());
         assert!(Scopes::parse("system/*.write").is_err());
         assert!(Scopes::parse("patient/*.read").is_err());
-        assert!(Scopes::parse("system/Practitioner.read").is_err());
+        assert!(Scopes::parse("system/Questionnaire.read").is_err());
+        assert!(Scopes::parse("system/AuditEvent.read").is_err());
+        assert!(Scopes::parse("system/CarePlan.read").unwrap().allows("CarePlan"));
         assert!(Scopes::parse("").unwrap().is_empty());
     }
 }
