@@ -4,7 +4,8 @@
 # and validates every resource returned with the `fhir.resources` models
 # (pinned in scripts/fhir-requirements.txt); then, as a SMART Backend Services
 # client registered with `rapport fhir-client add`, it runs a Group export and
-# validates every NDJSON line.
+# validates every NDJSON line; then scripts/fhir_scores.py reads a client's
+# PHQ-9 scores with the fhirpy client library and checks them against the JSON API.
 #
 #   scripts/fhir-validate.sh [path/to/rapport]      (default target/debug/rapport)
 set -euo pipefail
@@ -12,7 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 BIN=${1:-target/debug/rapport}
 VENV=target/fhir-venv
 
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/pip" freeze 2>/dev/null | grep -x 'PyJWT==2.15.1' >/dev/null; then
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/pip" freeze 2>/dev/null | grep -x 'fhirpy==2.3.1' >/dev/null; then
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet --disable-pip-version-check -r scripts/fhir-requirements.txt
 fi
@@ -44,3 +45,5 @@ done
 [ -n "$BASE" ] || { echo "fhir-validate: server did not start" >&2; cat "$DATA/stderr" >&2; exit 1; }
 
 "$VENV/bin/python" scripts/fhir_validate.py "${BASE%/}" "$TOKEN" "$CLIENT_ID" "$DATA/client-key.pem"
+# A client's PHQ-9 scores read with a FHIR client library (fhirpy), as an EHR would.
+"$VENV/bin/python" scripts/fhir_scores.py "${BASE%/}" "$TOKEN"

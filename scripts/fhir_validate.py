@@ -63,6 +63,7 @@ PER_PATIENT = ("QuestionnaireResponse", "Observation", "Flag", "EpisodeOfCare", 
 PLANS_AND_TEAMS = ("CareTeam", "CarePlan", "Goal")
 
 checked: dict[str, int] = {}
+exported: set[str] = set()
 problems: list[str] = []
 
 
@@ -184,12 +185,30 @@ def smart_group_export(base: str, client_id: str, pem_file: str) -> None:
     group = max(groups, key=lambda g: len(g.get("member", [])))
     machine.get(f"/fhir/r4/Group/{group['id']}")
     members = {m["entity"]["reference"] for m in group.get("member", [])}
-    status, headers, body = http("GET", f"{base}/fhir/r4/Group/{group['id']}/$export?_type=Patient,Group,"
-                                 "QuestionnaireResponse,Observation", token,
+    status_url = run_export(f"{base}/fhir/r4/Group/{group['id']}/$export?_type=Patient,Group,"
+                            "QuestionnaireResponse,Observation", token, members)
+    if status_url:
+        status, _, _ = http("DELETE", status_url, token)
+        if status != 202 or http("GET", status_url, token)[0] != 404:
+            problems.append(f"cancelling the finished export gave {status}")
+    # Every type an export writes (system level), and a subsetted, filtered one (each line still valid).
+    run_export(f"{base}/fhir/r4/$export", token, None)
+    missing = {"CareTeam", "PractitionerRole", "CarePlan", "Goal", "RiskAssessment", "Group", "Observation"} - exported
+    if missing:
+        problems.append(f"the system-level export wrote no {', '.join(sorted(missing))}")
+    query = urllib.parse.urlencode({"_type": "Observation,Patient,CarePlan",
+                                    "_typeFilter": "Observation?code=http://loinc.org|44249-1",
+                                    "_elements": "subject,hasMember,birthDate"})
+    run_export(f"{base}/fhir/r4/$export?{query}", token, None)
+
+
+def run_export(url: str, token: str, members: set[str] | None) -> str | None:
+    """Kick-off, polling, manifest and every NDJSON line validated; returns the status URL."""
+    status, headers, body = http("GET", url, token,
                                  headers={"Accept": "application/fhir+json", "Prefer": "respond-async"})
     if status != 202 or "content-location" not in headers:
-        problems.append(f"Group $export kick-off: {status} {body!r}")
-        return
+        problems.append(f"$export kick-off {url}: {status} {body!r}")
+        return None
     status_url = headers["content-location"]
     for _ in range(600):
         status, headers, body = http("GET", status_url, token)
@@ -198,11 +217,12 @@ def smart_group_export(base: str, client_id: str, pem_file: str) -> None:
         time.sleep(float(headers.get("retry-after", "1")) / 4)
     if status != 200:
         problems.append(f"export status: {status} {body!r}")
-        return
+        return None
     manifest = json.loads(body)
     if not manifest.get("requiresAccessToken") or not manifest.get("output"):
         problems.append(f"the manifest is not as expected: {manifest}")
     for out in manifest.get("output", []):
+        exported.add(out["type"])
         status, headers, body = http("GET", out["url"], token)
         if status != 200 or headers.get("content-type") != "application/fhir+ndjson":
             problems.append(f"{out['url']}: {status} {headers.get('content-type')}")
@@ -216,12 +236,10 @@ def smart_group_export(base: str, client_id: str, pem_file: str) -> None:
                 problems.append(f"{out['url']} line {n + 1}: a {resource.get('resourceType')} in the {out['type']} file")
             subject = resource.get("subject", {}).get("reference") or (
                 f"Patient/{resource['id']}" if out["type"] == "Patient" else None)
-            if subject and subject not in members:
+            if members is not None and subject and subject not in members:
                 problems.append(f"{out['url']} line {n + 1}: {subject} is not a member of the group")
             validate(resource, f"{out['type']} NDJSON line {n + 1}")
-    status, _, _ = http("DELETE", status_url, token)
-    if status != 202 or http("GET", status_url, token)[0] != 404:
-        problems.append(f"cancelling the finished export gave {status}")
+    return status_url
 
 
 def main() -> int:
@@ -247,8 +265,13 @@ def main() -> int:
             if ref:
                 c.get(f"/fhir/r4/{ref}")
         for kind in PER_PATIENT:
-            for r in c.search_all(f"/fhir/r4/{kind}?patient=Patient/{pid}&_count=7")[:5]:
+            found = c.search_all(f"/fhir/r4/{kind}?patient=Patient/{pid}&_count=50")
+            # A sample: the first few, and every panel (the others are validated in the Bundles).
+            sample = found[:5] + [r for r in found[5:] if r.get("hasMember")][:5]
+            for r in sample:
                 c.get(f"/fhir/r4/{kind}/{r['id']}")
+            if kind == "Observation":
+                licensed_items_have_no_text(found)
     # Plans, goals and risk assessments are on some clients only: search every
     # client's, read what is found (a few of each), and require one of each.
     found = {kind: 0 for kind in PLANS_AND_TEAMS}
@@ -276,6 +299,8 @@ def main() -> int:
             urls = [e["fullUrl"] for e in entries]
             if len(set(urls)) != len(urls) or (entries and not included):
                 problems.append(f"{kind} _include={include}: included {len(included)} of {len(urls)} entries")
+        # _elements: a subsetted search still validates.
+        c.get(f"/fhir/r4/Observation?patient=Patient/{p['id']}&_elements=valueQuantity,hasMember&_count=5")
     pid = patients[0]["id"]
     before = c.get(f"/fhir/r4/Flag?patient=Patient/{pid}&_count=0")["total"]
     answers = [0, 1, 0, 1, 0, 1, 0, 0, 1]
@@ -292,10 +317,11 @@ def main() -> int:
         problems.append(f"POST QuestionnaireResponse: {status} {headers.get('location')}: {created}")
     else:
         validate(created, "POST QuestionnaireResponse")
-        ref = created["extension"][0]["valueReference"]["reference"]
-        obs = c.get(f"/fhir/r4/{ref}")
+        refs = [e["valueReference"]["reference"] for e in created.get("extension", [])]
+        obs = c.get(f"/fhir/r4/{refs[0]}")
         if obs.get("valueQuantity", {}).get("value") != sum(answers) or obs["code"]["coding"][0]["code"] != "44261-6":
             problems.append(f"the extracted Observation is not the PHQ-9 total {sum(answers)}: {obs}")
+        extracted_observations(c, refs, answers)
         after = c.get(f"/fhir/r4/Flag?patient=Patient/{pid}&_count=0")["total"]
         if after != before + 1:
             problems.append(f"question 9 positive over FHIR raised no flag ({before} -> {after})")
@@ -322,6 +348,37 @@ def main() -> int:
     if len(sys.argv) == 5:
         smart_group_export(c.base, sys.argv[3], sys.argv[4])
     return report()
+
+
+# Instruments whose item text is licensed: their Observations carry codes and values only.
+LICENSED = ("epds", "qids_sr16")
+
+
+def extracted_observations(c: Client, refs: list[str], answers: list[int]) -> None:
+    """The panel and question Observations of the posted PHQ-9: each read and
+    validated; the panel (44249-1) has the total and the nine questions as
+    members; question 9 (44260-8) carries its LOINC answer and item score."""
+    read = {ref: c.get(f"/fhir/r4/{ref}") for ref in refs}
+    panels = [o for o in read.values() if o["code"]["coding"][0]["code"] == "44249-1"]
+    if len(refs) != 11 or len(panels) != 1:
+        problems.append(f"a PHQ-9 should give a total, a panel and nine questions: {refs}")
+        return
+    members = {m["reference"] for m in panels[0].get("hasMember", [])}
+    if members != set(refs) - {f"Observation/{panels[0]['id']}"}:
+        problems.append(f"the panel's members are not the other extracted Observations: {members}")
+    q9 = [o for o in read.values() if o["code"]["coding"][0]["code"] == "44260-8"]
+    coding = q9[0].get("valueCodeableConcept", {}).get("coding", [{}])[0] if q9 else {}
+    ordinal = [e.get("valueDecimal") for e in coding.get("extension", [])]
+    if coding.get("code") != "LA6569-3" or ordinal != [answers[8]]:
+        problems.append(f"question 9's Observation is not 'several days' scoring {answers[8]}: {q9}")
+
+
+def licensed_items_have_no_text(observations: list[dict]) -> None:
+    for o in observations:
+        for coding in o.get("code", {}).get("coding", []):
+            if any(coding.get("system", "").endswith(f"/{i}-items") for i in LICENSED):
+                if "text" in o["code"] or "display" in coding:
+                    problems.append(f"a licensed instrument's question Observation carries text: {o}")
 
 
 def risk_assessment(c: Client, pid: str, response: str) -> None:

@@ -9,14 +9,22 @@
 //! deletes the files once they expire. Every step is audited in the
 //! machine client's name.
 
+use crate::access::course::{context_of, CourseContext};
 use crate::machine::SystemCaller;
 use crate::{AppResult, AppState, Error};
+use rapport_core::access::AccessBasis;
+use rapport_core::access::Role;
 use rapport_core::audit::action;
+use rapport_core::formulation::Formulation;
+use rapport_core::goals::Goal;
 use rapport_core::{Id, Timestamp};
-use rapport_store::clients::ClientRecord;
+use rapport_store::clients::{CareTeamMember, ClientRecord};
 use rapport_store::fhir::{BulkExportRow, ExportScope, NewBulkExport};
 use rapport_store::groups::GroupDetail;
-use rapport_store::measures::ResponseRow;
+use rapport_store::measures::{AssessmentRow, ResponseRow, RiskFlagRow};
+use rapport_store::org::Organisation;
+use rapport_store::records::Record;
+use rapport_store::users::User;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::PathBuf;
@@ -25,16 +33,60 @@ use std::sync::Arc;
 /// Rows read per store query.
 pub const PAGE: i64 = 2000;
 
-/// The types an export can hold, in the order they are written.
-pub const EXPORT_TYPES: [&str; 4] = ["Patient", "Group", "QuestionnaireResponse", "Observation"];
+/// Exports one machine client may have running at once; another kick-off is
+/// a 429 asking it to come back after [`BUSY_RETRY_AFTER_SECS`].
+pub const MAX_RUNNING_EXPORTS: i64 = 2;
+pub const BUSY_RETRY_AFTER_SECS: i64 = 30;
 
-/// Records as NDJSON lines (one FHIR resource each, no newline). `None`
-/// leaves the record out (a response without a total has no Observation).
+/// The types an export can hold, in the order they are written.
+pub const EXPORT_TYPES: [&str; 15] = [
+    "Patient",
+    "Group",
+    "Practitioner",
+    "PractitionerRole",
+    "Organization",
+    "CareTeam",
+    "EpisodeOfCare",
+    "Encounter",
+    "Condition",
+    "CarePlan",
+    "Goal",
+    "QuestionnaireResponse",
+    "Observation",
+    "Flag",
+    "RiskAssessment",
+];
+
+/// Types about the organisation rather than its clients: a system-level export only.
+const ORGANISATION_TYPES: [&str; 3] = ["Practitioner", "PractitionerRole", "Organization"];
+
+/// A course with what its plan, goals and problem areas are made of.
+pub struct CourseData {
+    pub cx: CourseContext,
+    pub formulation: Option<Record<Formulation>>,
+    pub goals: Vec<Record<Goal>>,
+}
+
+/// The records one call of [`ExportFormat::lines`] maps.
+pub enum Records<'a> {
+    Client(&'a ClientRecord),
+    Group(&'a GroupDetail),
+    /// A stored response: its QuestionnaireResponse, or its Observations.
+    Response(&'a ResponseRow),
+    CareTeam(&'a ClientRecord, &'a [CareTeamMember]),
+    Flags(&'a [RiskFlagRow]),
+    Assessments(&'a [(AssessmentRow, RiskFlagRow)]),
+    /// A client's courses (EpisodeOfCare, Encounter, Condition, CarePlan, Goal).
+    Courses(&'a [CourseData]),
+    Staff(&'a User),
+    Organisation(&'a Organisation),
+}
+
+/// Records as NDJSON lines (one FHIR resource each, no newline), as many as
+/// the records give of type `kind` and the export's filters keep (none, one,
+/// or several: a response gives its total, panel and question Observations).
 pub trait ExportFormat: Send + Sync + 'static {
-    fn patient(&self, c: &ClientRecord) -> String;
-    fn group(&self, g: &GroupDetail) -> String;
-    fn questionnaire_response(&self, r: &ResponseRow) -> Option<String>;
-    fn observation(&self, r: &ResponseRow) -> Option<String>;
+    fn lines(&self, kind: &str, records: Records<'_>) -> Vec<String>;
 }
 
 /// What the export covers.
@@ -102,9 +154,13 @@ pub async fn kick_off(
         }
         _ => None,
     };
-    // A Patient-level export holds the patients' data, not the groups.
-    let offered: Vec<&str> =
-        EXPORT_TYPES.into_iter().filter(|t| !(req.level == Level::Patient && *t == "Group")).collect();
+    // A Patient-level export holds the patients' data, not the groups; only
+    // a system-level one holds the staff and the organisation.
+    let offered: Vec<&str> = EXPORT_TYPES
+        .into_iter()
+        .filter(|t| !(req.level == Level::Patient && *t == "Group"))
+        .filter(|t| req.level == Level::System || !ORGANISATION_TYPES.contains(t))
+        .collect();
     let types: Vec<String> = match &req.types {
         Some(asked) => {
             for t in asked {
@@ -143,9 +199,11 @@ pub async fn kick_off(
                 since: req.since,
                 request_url: &req.url,
             },
+            MAX_RUNNING_EXPORTS,
             e,
         )
-        .await?;
+        .await?
+        .ok_or(Error::TooManyRequests { retry_after_secs: BUSY_RETRY_AFTER_SECS })?;
     let job = Job { state: state.clone(), sys: sys.clone(), row: row.clone(), format };
     tokio::spawn(job.run());
     Ok(row)
@@ -264,10 +322,12 @@ struct Sink {
 }
 
 impl Sink {
-    fn line(&mut self, line: &str) -> std::io::Result<()> {
-        self.out.write_all(line.as_bytes())?;
-        self.out.write_all(b"\n")?;
-        self.count += 1;
+    fn lines(&mut self, lines: Vec<String>) -> std::io::Result<()> {
+        for line in lines {
+            self.out.write_all(line.as_bytes())?;
+            self.out.write_all(b"\n")?;
+            self.count += 1;
+        }
         Ok(())
     }
 }
@@ -324,7 +384,9 @@ impl Job {
             match kind {
                 "Patient" => self.patients(&scope, &mut sink).await?,
                 "Group" => self.groups(&mut sink).await?,
-                _ => self.responses(&scope, &mut sink).await?,
+                "QuestionnaireResponse" | "Observation" => self.responses(&scope, &mut sink).await?,
+                "Practitioner" | "PractitionerRole" | "Organization" => self.organisation(&mut sink).await?,
+                _ => self.client_records(&mut sink).await?,
             }
             sink.out.flush()?;
             if sink.count == 0 {
@@ -352,7 +414,7 @@ impl Job {
         loop {
             let page = self.state.store.export_clients(scope, &after, PAGE).await?;
             for c in &page {
-                sink.line(&self.format.patient(c))?;
+                sink.lines(self.format.lines(sink.kind, Records::Client(c)))?;
             }
             let Some(last) = page.last() else { return Ok(()) };
             after = last.id.to_string();
@@ -372,7 +434,7 @@ impl Job {
         for id in ids {
             if let Some(g) = self.state.store.group(&id).await? {
                 if self.row.since.is_none_or(|s| g.group.created_at >= s || g.members.iter().any(|m| m.added_at >= s)) {
-                    sink.line(&self.format.group(&g))?;
+                    sink.lines(self.format.lines(sink.kind, Records::Group(&g)))?;
                 }
             }
         }
@@ -380,15 +442,11 @@ impl Job {
     }
 
     async fn responses(&self, scope: &ExportScope, sink: &mut Sink) -> Result<(), Stop> {
-        let observation = sink.kind == "Observation";
         let mut after = String::new();
         loop {
             let page = self.state.store.export_responses(scope, &after, PAGE).await?;
             for r in &page {
-                let line = if observation { self.format.observation(r) } else { self.format.questionnaire_response(r) };
-                if let Some(line) = line {
-                    sink.line(&line)?;
-                }
+                sink.lines(self.format.lines(sink.kind, Records::Response(r)))?;
             }
             let Some(last) = page.last() else { return Ok(()) };
             after = last.id.to_string();
@@ -397,5 +455,79 @@ impl Job {
                 return Ok(());
             }
         }
+    }
+
+    /// The staff (never a client's portal account) or the organisation.
+    async fn organisation(&self, sink: &mut Sink) -> Result<(), Stop> {
+        if sink.kind == "Organization" {
+            let org = self.state.organisation().await?;
+            sink.lines(self.format.lines(sink.kind, Records::Organisation(&org)))?;
+        } else {
+            for u in self.state.store.users().await?.iter().filter(|u| u.role != Role::Client) {
+                sink.lines(self.format.lines(sink.kind, Records::Staff(u)))?;
+            }
+        }
+        self.page_done(sink).await
+    }
+
+    /// A type read client by client (care teams, courses and what hangs off
+    /// them, flags and assessments): pages through the clients in scope
+    /// (whatever `_since`: a client unchanged since may have a new goal; the
+    /// format keeps the resources changed since), holding one client's
+    /// records at a time.
+    async fn client_records(&self, sink: &mut Sink) -> Result<(), Stop> {
+        let scope = ExportScope { group: self.row.group_id.clone(), since: None };
+        let mut after = String::new();
+        loop {
+            let page = self.state.store.export_clients(&scope, &after, PAGE).await?;
+            for c in &page {
+                self.one_client(c, sink).await?;
+            }
+            let Some(last) = page.last() else { return Ok(()) };
+            after = last.id.to_string();
+            self.page_done(sink).await?;
+            if (page.len() as i64) < PAGE {
+                return Ok(());
+            }
+        }
+    }
+
+    async fn one_client(&self, c: &ClientRecord, sink: &mut Sink) -> Result<(), Stop> {
+        let store = &self.state.store;
+        let lines = match sink.kind {
+            "CareTeam" => {
+                let members = store.care_team(&c.id).await?;
+                self.format.lines(sink.kind, Records::CareTeam(c, &members))
+            }
+            "Flag" => self.format.lines(sink.kind, Records::Flags(&store.client_risk_flags(&c.id).await?)),
+            "RiskAssessment" => {
+                let mut all = Vec::new();
+                for flag in store.client_risk_flags(&c.id).await? {
+                    for a in store.risk_assessments(&flag.id).await? {
+                        all.push((a, flag.clone()));
+                    }
+                }
+                self.format.lines(sink.kind, Records::Assessments(&all))
+            }
+            _ => {
+                let mut courses = Vec::new();
+                for summary in store.client_courses(&c.id).await? {
+                    // The basis is not exported; a machine client reads across the organisation.
+                    let cx = context_of(&self.state, summary.course, c.clone(), AccessBasis::CareTeam)
+                        .await
+                        .map_err(|e| Stop::Failed(format!("{e:?}")))?;
+                    let (formulation, goals) = match sink.kind {
+                        "Condition" | "CarePlan" | "Goal" => (
+                            store.course_formulation(&cx.course.id).await?,
+                            store.course_records::<Goal>(&cx.course.id).await?,
+                        ),
+                        _ => (None, Vec::new()),
+                    };
+                    courses.push(CourseData { cx, formulation, goals });
+                }
+                self.format.lines(sink.kind, Records::Courses(&courses))
+            }
+        };
+        Ok(sink.lines(lines)?)
     }
 }

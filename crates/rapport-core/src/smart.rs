@@ -6,8 +6,24 @@
 use std::collections::BTreeSet;
 
 /// The resource types a machine client can be given: those a Bulk Data
-/// export writes and `Group`, its anchor.
-pub const SYSTEM_TYPES: [&str; 4] = ["Patient", "Group", "QuestionnaireResponse", "Observation"];
+/// export writes (`Group` is also its anchor).
+pub const SYSTEM_TYPES: [&str; 15] = [
+    "Patient",
+    "Group",
+    "Practitioner",
+    "PractitionerRole",
+    "Organization",
+    "CareTeam",
+    "EpisodeOfCare",
+    "Encounter",
+    "Condition",
+    "CarePlan",
+    "Goal",
+    "QuestionnaireResponse",
+    "Observation",
+    "Flag",
+    "RiskAssessment",
+];
 
 /// A set of granted read scopes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -79,13 +95,15 @@ mod tests {
     fn scopes_parse_intersect_and_refuse_writes() {
         let all = Scopes::parse("system/*.read").unwrap();
         let obs = Scopes::parse("system/Observation.rs").unwrap();
-        assert!(all.allows("Patient") && !all.allows("Flag"));
+        assert!(all.allows("Patient") && all.allows("Goal") && !all.allows("Questionnaire"));
         assert_eq!(all.intersect(&obs).to_text(), "system/Observation.read");
         assert_eq!(obs.intersect(&all).to_text(), "system/Observation.read");
         assert!(Scopes::parse("system/Patient.read system/Group.read").unwrap().intersect(&obs).is_empty());
         assert!(Scopes::parse("system/*.write").is_err());
         assert!(Scopes::parse("patient/*.read").is_err());
-        assert!(Scopes::parse("system/Practitioner.read").is_err());
+        assert!(Scopes::parse("system/Questionnaire.read").is_err());
+        assert!(Scopes::parse("system/AuditEvent.read").is_err());
+        assert!(Scopes::parse("system/CarePlan.read").unwrap().allows("CarePlan"));
         assert!(Scopes::parse("").unwrap().is_empty());
     }
 }

@@ -248,14 +248,22 @@ impl Store {
 
     // ---- Bulk exports ---------------------------------------------------
 
+    /// Records a new running export, unless its client already has
+    /// `max_running` exports running (then None, and nothing is written).
     #[crate::boxing::boxed_future]
-    pub async fn create_bulk_export(&self, e: &NewBulkExport<'_>, event: AuditEvent) -> Result<BulkExportRow> {
+    pub async fn create_bulk_export(
+        &self,
+        e: &NewBulkExport<'_>,
+        max_running: i64,
+        event: AuditEvent,
+    ) -> Result<Option<BulkExportRow>> {
         let id = Id::new();
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
-        sqlx::query(
+        let inserted = sqlx::query(
             "INSERT INTO bulk_exports (id, client_id, level, group_id, types, since, request_url, status, \
-             transaction_time, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'running', $8, $8)",
+             transaction_time, created_at) SELECT $1, $2, $3, $4, $5, $6, $7, 'running', $8, $8 \
+             WHERE (SELECT COUNT(*) FROM bulk_exports WHERE client_id = $2 AND status = 'running') < $9",
         )
         .bind(id.as_str())
         .bind(e.client_id.as_str())
@@ -265,10 +273,15 @@ impl Store {
         .bind(e.since.map(|t| t.to_db()))
         .bind(e.request_url)
         .bind(now.to_db())
+        .bind(max_running)
         .execute(&mut *tx)
-        .await?;
+        .await?
+        .rows_affected();
+        if inserted == 0 {
+            return Ok(None);
+        }
         audit::commit(tx, event.on(&id), now).await?;
-        Ok(BulkExportRow {
+        Ok(Some(BulkExportRow {
             id,
             client_id: e.client_id.clone(),
             level: e.level.into(),
@@ -284,7 +297,7 @@ impl Store {
             created_at: now,
             finished_at: None,
             expires_at: None,
-        })
+        }))
     }
 
     #[crate::boxing::boxed_future]

@@ -15,15 +15,23 @@ pub enum ResearchTable {
     Sessions,
     Responses,
     RiskFlags,
+    Groups,
+    GroupMembers,
+    Goals,
+    SafetyPlans,
 }
 
 impl ResearchTable {
-    pub const ALL: [ResearchTable; 5] = [
+    pub const ALL: [ResearchTable; 9] = [
         ResearchTable::Clients,
         ResearchTable::Courses,
         ResearchTable::Sessions,
         ResearchTable::Responses,
         ResearchTable::RiskFlags,
+        ResearchTable::Groups,
+        ResearchTable::GroupMembers,
+        ResearchTable::Goals,
+        ResearchTable::SafetyPlans,
     ];
 
     /// The columns each row holds, in order (the first is the row's id, the
@@ -79,6 +87,13 @@ impl ResearchTable {
                 "status",
                 "closed_at",
             ],
+            // A group is nobody's: its client_id is empty.
+            ResearchTable::Groups => &["id", "client_id", "protocol_id", "planned_sessions", "start_date", "status"],
+            ResearchTable::GroupMembers => {
+                &["id", "client_id", "group_id", "added_at", "group_start", "status", "problem_areas"]
+            }
+            ResearchTable::Goals => &["id", "client_id", "course_id", "created_at", "course_start", "body"],
+            ResearchTable::SafetyPlans => &["id", "client_id", "version", "created_at", "shared_with_client"],
         }
     }
 
@@ -108,6 +123,31 @@ impl ResearchTable {
             ResearchTable::RiskFlags => {
                 "SELECT id, client_id, response_id, raised_at, source, instrument_id, CAST(item AS TEXT) AS item, \
                  status, closed_at FROM risk_flags WHERE id > $1 ORDER BY id LIMIT $2"
+            }
+            // The name is free text: not selected.
+            ResearchTable::Groups => {
+                "SELECT id, '' AS client_id, protocol_id, CAST(planned_sessions AS TEXT) AS planned_sessions, \
+                 start_date, CASE WHEN closed_at IS NULL THEN 'open' ELSE 'closed' END AS status \
+                 FROM therapy_groups WHERE id > $1 ORDER BY id LIMIT $2"
+            }
+            // A membership's id is its group and client; the reason and the goal (free text) are not selected.
+            ResearchTable::GroupMembers => {
+                "SELECT m.group_id || ':' || m.client_id AS id, m.client_id, m.group_id, m.added_at, \
+                 g.start_date AS group_start, m.status, m.problem_areas \
+                 FROM group_members m JOIN therapy_groups g ON g.id = m.group_id \
+                 WHERE m.group_id || ':' || m.client_id > $1 ORDER BY m.group_id || ':' || m.client_id LIMIT $2"
+            }
+            // The body is read for its coded fields only (the export picks them; the words stay).
+            ResearchTable::Goals => {
+                "SELECT r.id, r.client_id, r.course_id, r.created_at, c.start_date AS course_start, r.body \
+                 FROM clinical_records r LEFT JOIN courses c ON c.id = r.course_id \
+                 WHERE r.kind = 'goal' AND r.removed_at IS NULL AND r.id > $1 ORDER BY r.id LIMIT $2"
+            }
+            // Every version of every plan; none of its (free-text) sections.
+            ResearchTable::SafetyPlans => {
+                "SELECT id, client_id, CAST(version AS TEXT) AS version, created_at, \
+                 CASE WHEN shared_with_client <> 0 THEN 'yes' ELSE 'no' END AS shared_with_client \
+                 FROM safety_plans WHERE id > $1 ORDER BY id LIMIT $2"
             }
         }
     }

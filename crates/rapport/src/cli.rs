@@ -902,13 +902,18 @@ async fn research_export(g: &Global, a: ResearchExportArgs) -> Result<ExitCode, 
     let c = written.map_err(|e| app_error("research export", e))?;
     file.sync_all().map_err(|e| format!("cannot write {}: {e}", a.out.display()))?;
     println!(
-        "{}: {} people, {} courses, {} sessions, {} scores, {} risk flags",
+        "{}: {} people, {} courses, {} sessions, {} scores, {} risk flags, {} groups, {} group members, {} goals, \
+         {} safety plan versions",
         a.out.display(),
         c.people,
         c.courses,
         c.sessions,
         c.responses,
-        c.risk_flags
+        c.risk_flags,
+        c.groups,
+        c.group_members,
+        c.goals,
+        c.safety_plans
     );
     Ok(ExitCode::SUCCESS)
 }

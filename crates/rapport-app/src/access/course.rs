@@ -113,6 +113,18 @@ pub async fn course_for(state: &AppState, me: &Identity, id: &str, purpose: Purp
         e.detail = Some(format!("basis={}", basis.as_str()));
         state.store.audit(e).await?;
     }
+    context_of(state, course, client, basis).await
+}
+
+/// A course's context once access is settled: its protocol, numbered
+/// sessions, checklist and progress. Nothing is audited here.
+#[crate::boxing::boxed_future]
+pub async fn context_of(
+    state: &AppState,
+    course: CourseRecord,
+    client: ClientRecord,
+    basis: AccessBasis,
+) -> Result<CourseContext, Error> {
     let protocol =
         state.config.protocols.get(&course.protocol_id).cloned().ok_or_else(|| {
             Error::internal(format!("course {} uses unknown protocol {}", course.id, course.protocol_id))

@@ -1,5 +1,6 @@
 //! The pseudonymised research export (docs/letters-and-research.md): a ZIP
-//! of CSV files (people, courses, sessions, measure scores, risk flags, a
+//! of CSV files (people, courses, sessions, measure scores, risk flags,
+//! groups and their members, treatment goals, safety plans, a
 //! summary with small counts hidden, a data dictionary and a README naming
 //! the purpose and approval), for an administrator or programme manager.
 //!
@@ -87,6 +88,10 @@ pub struct Counts {
     pub sessions: u64,
     pub responses: u64,
     pub risk_flags: u64,
+    pub groups: u64,
+    pub group_members: u64,
+    pub goals: u64,
+    pub safety_plans: u64,
 }
 
 /// Only an administrator or a programme manager may export; a refusal is audited.
@@ -186,6 +191,12 @@ enum Col {
     /// Age in five-year bands at the second date.
     AgeBand(usize, usize),
     Value(usize),
+    /// A date reduced to its month ("2026-03"): for a group, which is nobody's to shift.
+    Month(usize),
+    /// A coded field of a record's JSON body (never a free-text one).
+    Body(usize, &'static str),
+    /// A date field of a record's JSON body, shifted by the person's offset.
+    BodyShifted(usize, &'static str),
 }
 
 struct FileSpec {
@@ -194,7 +205,7 @@ struct FileSpec {
     columns: &'static [(&'static str, Col, &'static str)],
 }
 
-const FILES: [FileSpec; 5] = [
+const FILES: [FileSpec; 9] = [
     FileSpec {
         table: ResearchTable::Clients,
         name: "people.csv",
@@ -269,6 +280,67 @@ const FILES: [FileSpec; 5] = [
             ("closed_on", Col::Shifted(8), "Day closed, shifted by the person's offset."),
         ],
     },
+    FileSpec {
+        table: ResearchTable::Groups,
+        name: "groups.csv",
+        columns: &[
+            ("group", Col::Id("G-", 0), "Pseudonym of the IPT group (as in courses.csv)."),
+            ("protocol", Col::Value(2), "Protocol id of the group (e.g. ipt-group-who)."),
+            ("planned_sessions", Col::Value(3), "Group sessions planned."),
+            (
+                "start_month",
+                Col::Month(4),
+                "Month the group started (a group's dates are not shifted, only reduced to the month).",
+            ),
+            ("status", Col::Value(5), "open or closed."),
+        ],
+    },
+    FileSpec {
+        table: ResearchTable::GroupMembers,
+        name: "group_members.csv",
+        columns: &[
+            ("group", Col::Id("G-", 2), "The group (see groups.csv)."),
+            ("person", Col::Person, "The member (see people.csv)."),
+            ("joined_on", Col::Shifted(3), "Day added to the group, shifted by the person's offset."),
+            (
+                "days_from_group_start",
+                Col::DaysSince(3, 4),
+                "Days from the group's start to joining (negative: before it).",
+            ),
+            ("status", Col::Value(5), "awaiting_pre_group, pre_group_done, active, completed, dropped_out, referred."),
+            ("problem_areas", Col::Value(6), "Problem areas chosen at the pre-group session (a JSON list of ids)."),
+        ],
+    },
+    FileSpec {
+        table: ResearchTable::Goals,
+        name: "goals.csv",
+        columns: &[
+            ("goal", Col::Id("O-", 0), "Pseudonym of the treatment goal."),
+            ("person", Col::Person, "The person."),
+            ("course", Col::Id("C-", 2), "The course (see courses.csv)."),
+            ("set_on", Col::Shifted(3), "Day the goal was set, shifted by the person's offset."),
+            ("days_since_course_start", Col::DaysSince(3, 4), "Days after the course's start the goal was set."),
+            (
+                "problem_area",
+                Col::Body(5, "problem_area"),
+                "The problem area it belongs to (grief, role_dispute, ...).",
+            ),
+            ("status", Col::Body(5, "status"), "active, achieved, revised, dropped."),
+            ("due_session", Col::Body(5, "due_session"), "Session number it is due by, when set."),
+            ("due_on", Col::BodyShifted(5, "due_date"), "Day it is due by, shifted by the person's offset."),
+        ],
+    },
+    FileSpec {
+        table: ResearchTable::SafetyPlans,
+        name: "safety_plans.csv",
+        columns: &[
+            ("safety_plan", Col::Id("K-", 0), "Pseudonym of one version of a person's safety plan."),
+            ("person", Col::Person, "The person."),
+            ("version", Col::Value(2), "Version of the person's plan (1 is the first)."),
+            ("written_on", Col::Shifted(3), "Day this version was written, shifted by the person's offset."),
+            ("shared_with_client", Col::Value(4), "yes when the client can see it on the portal."),
+        ],
+    },
 ];
 
 /// The day of a stored date or timestamp ("2026-01-05", "2026-01-05T12:00:00Z").
@@ -328,6 +400,22 @@ fn cell(keys: &Keys, row: &[Option<String>], col: Col) -> String {
             _ => String::new(),
         },
         Col::Value(i) => at(i).unwrap_or_default(),
+        Col::Month(i) => at(i).and_then(|v| v.get(..7).map(str::to_string)).unwrap_or_default(),
+        Col::Body(i, name) => body_field(at(i), name).unwrap_or_default(),
+        Col::BodyShifted(i, name) => body_field(at(i), name)
+            .and_then(|v| day_of(&v))
+            .map(|d| (d + time::Duration::days(keys.shift(&client))).to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// A scalar field of a JSON record body as text (a string as it is, a number written out).
+fn body_field(body: Option<String>, name: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(&body?).ok()?;
+    match &v[name] {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
     }
 }
 
@@ -376,6 +464,10 @@ pub async fn write(store: &Store, ticket: &Ticket, tx: &Sender<Vec<u8>>) -> AppR
             ResearchTable::Sessions => counts.sessions = rows,
             ResearchTable::Responses => counts.responses = rows,
             ResearchTable::RiskFlags => counts.risk_flags = rows,
+            ResearchTable::Groups => counts.groups = rows,
+            ResearchTable::GroupMembers => counts.group_members = rows,
+            ResearchTable::Goals => counts.goals = rows,
+            ResearchTable::SafetyPlans => counts.safety_plans = rows,
         }
     }
     // Aggregates: counts under the threshold are hidden.
@@ -416,14 +508,19 @@ pub async fn write(store: &Store, ticket: &Ticket, tx: &Sender<Vec<u8>>) -> AppR
     flush(&mut z, tx, true).await?;
     let mut done = ticket.done.clone();
     done.detail = Some(format!(
-        "finished; purpose: {}; approval: {}; {} people, {} courses, {} sessions, {} scores, {} risk flags",
+        "finished; purpose: {}; approval: {}; {} people, {} courses, {} sessions, {} scores, {} risk flags, \
+         {} groups, {} group members, {} goals, {} safety plans",
         ticket.request.purpose.trim(),
         ticket.request.approval.trim(),
         counts.people,
         counts.courses,
         counts.sessions,
         counts.responses,
-        counts.risk_flags
+        counts.risk_flags,
+        counts.groups,
+        counts.group_members,
+        counts.goals,
+        counts.safety_plans
     ));
     store.audit(done).await?;
     Ok(counts)
@@ -435,12 +532,14 @@ fn readme(ticket: &Ticket, c: &Counts) -> String {
          Purpose: {purpose}\r\n\
          Approval: {approval}\r\n\
          \r\n\
-         Rows: {people} people, {courses} courses, {sessions} sessions, {responses} scores, {flags} risk flags.\r\n\
+         Rows: {people} people, {courses} courses, {sessions} sessions, {responses} scores, {flags} risk flags,\r\n\
+         {groups} groups, {members} group members, {goals} goals, {plans} safety plan versions.\r\n\
          \r\n\
          Pseudonymised data: ids are keyed hashes that only this site can link to its records; each\r\n\
          person's dates are shifted by a secret offset of up to 182 days (intervals within a person\r\n\
          are kept, and days since the course start are given as they are); ages are in five-year\r\n\
-         bands. Names, contact details, dates of birth and all free text are left out. In\r\n\
+         bands; a group's start is given as its month. Names, contact details, dates of birth and all\r\n\
+         free text (the words of goals and safety plans, group names) are left out. In\r\n\
          summary.csv, counts under {min} are shown as \"<{min}\". dictionary.csv describes every column.\r\n\
          Pseudonymised data are still personal data: keep them as the approval requires.\r\n",
         day = ticket.day,
@@ -451,6 +550,10 @@ fn readme(ticket: &Ticket, c: &Counts) -> String {
         sessions = c.sessions,
         responses = c.responses,
         flags = c.risk_flags,
+        groups = c.groups,
+        members = c.group_members,
+        goals = c.goals,
+        plans = c.safety_plans,
         min = ticket.min_cell,
     )
 }

@@ -50,6 +50,9 @@ pub async fn search_audit_events(
         if let Some(b) = before {
             url.push_str(&format!("&before={b}"));
         }
+        for e in p.all("_elements") {
+            url.push_str(&format!("&{}", serde_urlencoded::to_string([("_elements", e)]).unwrap_or_default()));
+        }
         url
     };
     let mut links = vec![json!({ "relation": "self", "url": link(before) })];
@@ -62,12 +65,17 @@ pub async fn search_audit_events(
             links.push(json!({ "relation": "next", "url": link(found.last().map(|e| e.seq)) }));
         }
         let staff = me.user.role != Role::Client;
+        let elements = p.elements();
         entries = found
             .iter()
             .map(|e| {
+                let mut resource = map::audit_event(e, staff);
+                for el in &elements {
+                    el.subset(&mut resource);
+                }
                 json!({
                     "fullUrl": format!("{base}/AuditEvent/{}", e.seq),
-                    "resource": map::audit_event(e, staff),
+                    "resource": resource,
                     "search": { "mode": "match" },
                 })
             })

@@ -6,47 +6,194 @@
 //! reads the request, maps records to FHIR lines and writes the manifest.
 
 use super::map;
-use super::search::DateCondition;
+use super::search::{DateCondition, Elements};
 use super::wire::{base_url, fhir_json, FhirResult, Outcome, SystemClient};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use rapport_app::bulk::{ExportFormat, Level, Request, Status};
+use rapport_app::bulk::{CourseData, ExportFormat, Level, Records, Request, Status};
 use rapport_app::AppState;
-use rapport_store::clients::ClientRecord;
-use rapport_store::groups::GroupDetail;
-use rapport_store::measures::ResponseRow;
-use serde_json::json;
+use rapport_core::Timestamp;
+use serde_json::{json, Value};
 use std::io::Read;
 use std::sync::Arc;
 
 /// Seconds a client is asked to wait between polls.
 const RETRY_AFTER: &str = "2";
 
-/// The FHIR mapping the export job writes with.
+/// The FHIR mapping the export job writes with, and the export's filters.
 struct Fhir {
     instruments: Arc<rapport_core::measures::Library>,
+    /// `_since`: resources changed at or after it (those without a
+    /// `meta.lastUpdated`, such as a Practitioner, are always written).
+    since: Option<Timestamp>,
+    /// `_typeFilter`: per type, the alternatives (a resource of a filtered
+    /// type is written when any one holds).
+    filters: Vec<TypeFilter>,
+    /// `_elements`.
+    elements: Option<Elements>,
+}
+
+/// One `_typeFilter` value: a type and the conditions a resource must meet.
+#[derive(Debug)]
+struct TypeFilter {
+    kind: String,
+    conditions: Vec<Condition>,
+}
+
+#[derive(Debug)]
+enum Condition {
+    /// `_lastUpdated`: on `meta.lastUpdated`.
+    LastUpdated(DateCondition),
+    /// `code` (Observation, Condition): any of these tokens.
+    Code(Vec<String>),
+    /// `date` (Observation): on `effectiveDateTime`.
+    Date(DateCondition),
+}
+
+impl Condition {
+    fn holds(&self, r: &Value) -> bool {
+        let at = |field: &str| r[field].as_str().and_then(Timestamp::parse);
+        match self {
+            Condition::LastUpdated(c) => {
+                r["meta"]["lastUpdated"].as_str().and_then(Timestamp::parse).is_some_and(|t| c.holds(t))
+            }
+            Condition::Code(any) => any.iter().any(|c| map::code_matches(r, c)),
+            Condition::Date(c) => at("effectiveDateTime").is_some_and(|t| c.holds(t)),
+        }
+    }
+}
+
+/// The search parameters `_typeFilter` takes, by type.
+fn filter_parameters(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "Observation" => &["code", "date", "_lastUpdated"],
+        "Condition" => &["code", "_lastUpdated"],
+        _ => &["_lastUpdated"],
+    }
+}
+
+impl TypeFilter {
+    /// `Observation?code=http://loinc.org|44261-6&_lastUpdated=ge2026-01-01`.
+    fn parse(v: &str) -> FhirResult<TypeFilter> {
+        let bad = |m: String| Outcome::bad("_typeFilter", m);
+        let (kind, query) = v.split_once('?').ok_or_else(|| {
+            bad(format!("_typeFilter is a type and a search, e.g. Observation?code=44261-6; got {v:?}"))
+        })?;
+        if !rapport_app::bulk::EXPORT_TYPES.contains(&kind) {
+            return Err(bad(format!("_typeFilter names {kind:?}, which is not exported")));
+        }
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
+            .map_err(|_| bad(format!("The _typeFilter search {query:?} cannot be read.")))?;
+        if pairs.is_empty() {
+            return Err(bad(format!("The _typeFilter {v:?} has no search parameter.")));
+        }
+        let mut conditions = Vec::new();
+        for (name, value) in pairs {
+            let supported = filter_parameters(kind);
+            conditions.push(match name.as_str() {
+                "_lastUpdated" => Condition::LastUpdated(DateCondition::parse("_typeFilter", &value)?),
+                "code" if supported.contains(&"code") => {
+                    Condition::Code(value.split(',').map(str::to_string).collect())
+                }
+                "date" if supported.contains(&"date") => Condition::Date(DateCondition::parse("_typeFilter", &value)?),
+                other => {
+                    return Err(bad(format!(
+                        "The _typeFilter parameter {other:?} is not supported for {kind}; supported: {}",
+                        supported.join(", ")
+                    )))
+                }
+            });
+        }
+        Ok(TypeFilter { kind: kind.to_string(), conditions })
+    }
+}
+
+impl Fhir {
+    /// Whether a resource of type `kind` passes `_since` and `_typeFilter`.
+    fn keeps(&self, kind: &str, r: &Value) -> bool {
+        let updated = r["meta"]["lastUpdated"].as_str().and_then(Timestamp::parse);
+        if self.since.is_some_and(|s| updated.is_some_and(|u| u < s)) {
+            return false;
+        }
+        let mut filters = self.filters.iter().filter(|f| f.kind == kind).peekable();
+        filters.peek().is_none() || filters.any(|f| f.conditions.iter().all(|c| c.holds(r)))
+    }
+
+    fn resources(&self, kind: &str, records: Records<'_>) -> Vec<Value> {
+        let inst = |id: &str| self.instruments.get(id);
+        match records {
+            Records::Client(c) => vec![map::patient(c)],
+            Records::Group(g) => vec![map::group(g, true)],
+            Records::Response(r) if kind == "Observation" => map::observations(inst(&r.instrument_id), r),
+            Records::Response(r) => vec![map::questionnaire_response(inst(&r.instrument_id), r)],
+            Records::CareTeam(c, members) => vec![map::care_team(c, members)],
+            Records::Flags(flags) => {
+                flags.iter().map(|f| map::flag(f, f.instrument_id.as_deref().and_then(inst))).collect()
+            }
+            Records::Assessments(all) => all.iter().map(|(a, f)| map::risk_assessment(a, f)).collect(),
+            Records::Courses(courses) => courses.iter().flat_map(|c| course_resources(kind, c)).collect(),
+            Records::Staff(u) if kind == "Practitioner" => vec![map::practitioner(u)],
+            Records::Staff(u) => vec![map::practitioner_role(u)],
+            Records::Organisation(org) => vec![map::organization(&org.name, &org.country)],
+        }
+    }
+}
+
+/// The resources of type `kind` one course gives.
+fn course_resources(kind: &str, c: &CourseData) -> Vec<Value> {
+    let cx = &c.cx;
+    match kind {
+        "EpisodeOfCare" => vec![map::episode_of_care(
+            &cx.course,
+            &cx.protocol.name,
+            map::practitioner_reference(&cx.client.responsible_clinician_id, &cx.client.responsible_clinician_name),
+        )],
+        "Encounter" => {
+            let zone = rapport_app::clock::zone();
+            cx.sessions.iter().map(|s| map::encounter(&s.session, &zone)).collect()
+        }
+        "Condition" => c
+            .formulation
+            .iter()
+            .flat_map(|f| {
+                f.body.problem_areas.iter().map(move |a| map::condition(&cx.course, a, cx.protocol.area_label(a), f))
+            })
+            .collect(),
+        "CarePlan" => vec![map::care_plan(cx, c.formulation.as_ref(), &c.goals)],
+        "Goal" => c.goals.iter().map(|g| map::goal(g, &cx.course)).collect(),
+        _ => Vec::new(),
+    }
 }
 
 impl ExportFormat for Fhir {
-    fn patient(&self, c: &ClientRecord) -> String {
-        map::patient(c).to_string()
-    }
-    fn group(&self, g: &GroupDetail) -> String {
-        map::group(g, true).to_string()
-    }
-    fn questionnaire_response(&self, r: &ResponseRow) -> Option<String> {
-        Some(map::questionnaire_response(self.instruments.get(&r.instrument_id), r).to_string())
-    }
-    fn observation(&self, r: &ResponseRow) -> Option<String> {
-        map::total_observation(self.instruments.get(&r.instrument_id), r).map(|o| o.to_string())
+    fn lines(&self, kind: &str, records: Records<'_>) -> Vec<String> {
+        self.resources(kind, records)
+            .into_iter()
+            .filter(|r| self.keeps(kind, r))
+            .map(|mut r| {
+                if let Some(e) = &self.elements {
+                    e.subset(&mut r);
+                }
+                r.to_string()
+            })
+            .collect()
     }
 }
 
-/// Reads the kick-off parameters: `_outputFormat`, `_type` (repeatable,
-/// comma-separated) and `_since`; anything else is refused by name.
-fn read_request(level: Level, headers: &HeaderMap, query: Option<&str>, url: String) -> FhirResult<Request> {
+/// What a kick-off asked for, as the face read it.
+struct Kickoff {
+    request: Request,
+    filters: Vec<TypeFilter>,
+    elements: Option<Elements>,
+}
+
+/// Reads the kick-off parameters (from the query string of a GET, or the
+/// Parameters body of a POST): `_outputFormat`, `_type` (repeatable,
+/// comma-separated), `_since`, `_typeFilter` (repeatable) and `_elements`;
+/// anything else is refused by name.
+fn read_request(level: Level, headers: &HeaderMap, pairs: Vec<(String, String)>, url: String) -> FhirResult<Kickoff> {
     let prefer = headers
         .get_all("prefer")
         .iter()
@@ -62,10 +209,10 @@ fn read_request(level: Level, headers: &HeaderMap, query: Option<&str>, url: Str
             return Err(Outcome::bad("Accept", "Accept must be application/fhir+json."));
         }
     }
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query.unwrap_or(""))
-        .map_err(|_| Outcome::bad("query", "The query string cannot be read."))?;
     let mut types: Option<Vec<String>> = None;
     let mut since = None;
+    let mut filters = Vec::new();
+    let mut elements: Option<Elements> = None;
     for (k, v) in pairs {
         match k.as_str() {
             "_outputFormat" => {
@@ -93,17 +240,73 @@ fn read_request(level: Level, headers: &HeaderMap, query: Option<&str>, url: Str
                         .ok_or_else(|| Outcome::bad("_since", "_since cannot be read."))?,
                 );
             }
+            "_typeFilter" => filters.push(TypeFilter::parse(&v)?),
+            "_elements" => {
+                let mut more = Elements::parse(&v)?;
+                if let Some(before) = elements.take() {
+                    more = before.and(more);
+                }
+                elements = Some(more);
+            }
             other => {
                 return Err(Outcome::bad(
                     other,
                     format!(
-                        "The export parameter {other:?} is not supported; supported: _outputFormat, _type, _since."
+                        "The export parameter {other:?} is not supported; supported: _outputFormat, _type, _since, _typeFilter, _elements."
                     ),
                 ))
             }
         }
     }
-    Ok(Request { level, types, since, url })
+    Ok(Kickoff { request: Request { level, types, since, url }, filters, elements })
+}
+
+/// The parameters of a POST kick-off: a `Parameters` resource whose
+/// `parameter`s carry a string, code, instant, dateTime or uri value.
+fn parameters_body(headers: &HeaderMap, body: &[u8]) -> FhirResult<Vec<(String, String)>> {
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let mime = content_type.split(';').next().unwrap_or("").trim();
+    if !matches!(mime, "application/fhir+json" | "application/json") {
+        return Err(crate::error::AppError::UnsupportedMediaType(
+            "Send a Parameters resource as application/fhir+json.".into(),
+        )
+        .into());
+    }
+    let v: Value = serde_json::from_slice(body)
+        .map_err(|e| Outcome::bad("Parameters", format!("The body is not valid JSON: {e}")))?;
+    if v["resourceType"] != "Parameters" {
+        return Err(Outcome::bad("resourceType", "A POST kick-off sends a Parameters resource."));
+    }
+    let mut pairs = Vec::new();
+    let empty = Vec::new();
+    let params = match v.get("parameter") {
+        None => &empty,
+        Some(Value::Array(a)) => a,
+        Some(_) => return Err(Outcome::bad("parameter", "parameter is a list.")),
+    };
+    for (i, p) in params.iter().enumerate() {
+        let name = p["name"]
+            .as_str()
+            .ok_or_else(|| Outcome::bad(&format!("parameter[{i}].name"), "Each parameter has a name."))?;
+        let value = ["valueString", "valueCode", "valueInstant", "valueDateTime", "valueUri", "valueCanonical"]
+            .iter()
+            .find_map(|k| p[*k].as_str());
+        let Some(value) = value else {
+            // `patient` (a valueReference) and the like: not supported, named.
+            return Err(Outcome::bad(
+                name,
+                format!("The export parameter {name:?} is not supported, or its value is not a string, code, instant or uri."),
+            ));
+        };
+        pairs.push((name.to_string(), value.to_string()));
+    }
+    Ok(pairs)
+}
+
+/// Where a kick-off's parameters come from.
+enum Given<'a> {
+    Query(Option<&'a str>),
+    Body(&'a [u8]),
 }
 
 async fn kick_off(
@@ -111,7 +314,7 @@ async fn kick_off(
     sys: SystemClient,
     headers: &HeaderMap,
     uri: &Uri,
-    query: Option<&str>,
+    given: Given<'_>,
     level: Level,
 ) -> FhirResult<Response> {
     let base = base_url(state, headers);
@@ -120,9 +323,14 @@ async fn kick_off(
         base.trim_end_matches(super::wire::BASE),
         uri.path_and_query().map(|p| p.as_str()).unwrap_or("")
     );
-    let req = read_request(level, headers, query, url)?;
-    let format = Arc::new(Fhir { instruments: state.instruments.clone() });
-    let row = rapport_app::bulk::kick_off(state, &sys.0, req, format).await?;
+    let pairs = match given {
+        Given::Query(q) => serde_urlencoded::from_str(q.unwrap_or(""))
+            .map_err(|_| Outcome::bad("query", "The query string cannot be read."))?,
+        Given::Body(body) => parameters_body(headers, body)?,
+    };
+    let Kickoff { request, filters, elements } = read_request(level, headers, pairs, url)?;
+    let format = Arc::new(Fhir { instruments: state.instruments.clone(), since: request.since, filters, elements });
+    let row = rapport_app::bulk::kick_off(state, &sys.0, request, format).await?;
     let mut resp = StatusCode::ACCEPTED.into_response();
     let status_url = format!("{base}/bulk-status/{}", row.id);
     if let Ok(v) = HeaderValue::from_str(&status_url) {
@@ -139,7 +347,7 @@ pub async fn system_export(
     uri: Uri,
     RawQuery(q): RawQuery,
 ) -> FhirResult<Response> {
-    kick_off(&state, sys, &headers, &uri, q.as_deref(), Level::System).await
+    kick_off(&state, sys, &headers, &uri, Given::Query(q.as_deref()), Level::System).await
 }
 
 /// `GET /fhir/r4/Patient/$export`: every patient and their data.
@@ -150,7 +358,7 @@ pub async fn patient_export(
     uri: Uri,
     RawQuery(q): RawQuery,
 ) -> FhirResult<Response> {
-    kick_off(&state, sys, &headers, &uri, q.as_deref(), Level::Patient).await
+    kick_off(&state, sys, &headers, &uri, Given::Query(q.as_deref()), Level::Patient).await
 }
 
 /// `GET /fhir/r4/Group/{id}/$export`: the group's members and their data.
@@ -162,7 +370,41 @@ pub async fn group_export(
     Path(id): Path<String>,
     RawQuery(q): RawQuery,
 ) -> FhirResult<Response> {
-    kick_off(&state, sys, &headers, &uri, q.as_deref(), Level::Group(id)).await
+    kick_off(&state, sys, &headers, &uri, Given::Query(q.as_deref()), Level::Group(id)).await
+}
+
+/// `POST /fhir/r4/$export` with a Parameters body.
+pub async fn system_export_post(
+    State(state): State<AppState>,
+    sys: SystemClient,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> FhirResult<Response> {
+    kick_off(&state, sys, &headers, &uri, Given::Body(&body), Level::System).await
+}
+
+/// `POST /fhir/r4/Patient/$export` with a Parameters body.
+pub async fn patient_export_post(
+    State(state): State<AppState>,
+    sys: SystemClient,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> FhirResult<Response> {
+    kick_off(&state, sys, &headers, &uri, Given::Body(&body), Level::Patient).await
+}
+
+/// `POST /fhir/r4/Group/{id}/$export` with a Parameters body.
+pub async fn group_export_post(
+    State(state): State<AppState>,
+    sys: SystemClient,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> FhirResult<Response> {
+    kick_off(&state, sys, &headers, &uri, Given::Body(&body), Level::Group(id)).await
 }
 
 /// An HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`) for `Expires`.

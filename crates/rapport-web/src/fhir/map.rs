@@ -277,13 +277,167 @@ pub fn questionnaire_response(inst: Option<&Instrument>, r: &ResponseRow) -> Val
             qr["item"] = Value::Array(items);
         }
     }
-    if r.total.is_some() {
-        qr["extension"] = json!([{
-            "url": EXTRACTED_OBSERVATION,
-            "valueReference": { "reference": format!("Observation/{}", total_observation_id(r.id.as_str())) }
-        }]);
+    let extracted: Vec<Value> = observation_ids(inst, r)
+        .into_iter()
+        .map(|id| json!({ "url": EXTRACTED_OBSERVATION, "valueReference": { "reference": format!("Observation/{id}") } }))
+        .collect();
+    if !extracted.is_empty() {
+        qr["extension"] = Value::Array(extracted);
     }
     qr
+}
+
+/// The id of a response's panel Observation.
+pub fn panel_observation_id(response: &str) -> String {
+    format!("{response}-panel")
+}
+
+/// The id of the Observation of one answered question (`<response>-item-self-harm`).
+pub fn item_observation_id(response: &str, item: &Item) -> String {
+    format!("{response}-item-{}", item.id.replace('_', "-"))
+}
+
+/// The answered questions of a response, scored ones first, with their option
+/// and whether the question is scored.
+fn answered_items<'a>(inst: &'a Instrument, r: &ResponseRow) -> Vec<(&'a Item, &'a AnswerOption, bool)> {
+    let extras = r.unscored_answers.clone().unwrap_or_default();
+    let scored = inst.items.iter().zip(r.answers.iter().copied()).map(|(i, a)| (i, a, true));
+    let unscored = inst.unscored_items.iter().zip(extras).map(|(i, a)| (i, a, false));
+    scored
+        .chain(unscored)
+        .filter_map(|(item, code, scored)| {
+            let o = inst.options_for(item).iter().find(|o| Some(o.code) == code)?;
+            Some((item, o, scored))
+        })
+        .collect()
+}
+
+/// The ids of every Observation extracted from a response, in the order
+/// [`observations`] returns them: the total (when not withheld), the panel,
+/// then one per answered question. A response to an unknown instrument has
+/// its total only.
+pub fn observation_ids(inst: Option<&Instrument>, r: &ResponseRow) -> Vec<String> {
+    let id = r.id.as_str();
+    let mut ids = Vec::new();
+    if r.total.is_some() {
+        ids.push(total_observation_id(id));
+    }
+    if let Some(inst) = inst {
+        let items = answered_items(inst, r);
+        if !items.is_empty() {
+            ids.push(panel_observation_id(id));
+            ids.extend(items.iter().map(|(item, _, _)| item_observation_id(id, item)));
+        }
+    }
+    ids
+}
+
+/// The panel code: the instrument's LOINC panel, else Rapport's own (`who5-panel`).
+pub fn panel_coding(inst: &Instrument) -> Value {
+    match &inst.loinc.panel {
+        Some(code) => json!({ "system": LOINC, "code": code, "display": inst.name }),
+        None => {
+            json!({ "system": format!("{CANONICAL}/CodeSystem/scores"), "code": format!("{}-panel", inst.id), "display": inst.name })
+        }
+    }
+}
+
+/// A question's code: its LOINC item code, else the instrument's own
+/// (`https://rapport-ipt.org/fhir/CodeSystem/hamd17-items|mood`). Licensed
+/// instruments carry the code only, never the question's text.
+fn item_code(inst: &Instrument, item: &Item) -> Value {
+    let mut coding = match &item.loinc {
+        Some(code) => json!({ "system": LOINC, "code": code }),
+        None => json!({ "system": format!("{CANONICAL}/CodeSystem/{}-items", inst.id), "code": item.id }),
+    };
+    if inst.text_placeholder {
+        return json!({ "coding": [coding] });
+    }
+    coding["display"] = json!(item.text);
+    json!({ "coding": [coding], "text": item.text })
+}
+
+/// What the Observations extracted from one response share.
+fn extracted_base(r: &ResponseRow, id: String, code: Value) -> Value {
+    json!({
+        "resourceType": "Observation",
+        "id": id,
+        "meta": meta(1, r.created_at),
+        "status": "final",
+        "category": [{ "coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+            "code": "survey", "display": "Survey" }] }],
+        "code": code,
+        "subject": patient_reference(r.client_id.as_str()),
+        "effectiveDateTime": instant(r.completed_at),
+        "issued": instant(r.created_at),
+        "derivedFrom": [{ "reference": format!("QuestionnaireResponse/{}", r.id) }],
+    })
+}
+
+/// Every Observation extracted from a response (SDC pattern,
+/// interop-security.md §2): the total score, the panel whose `hasMember`
+/// lists the total and the question Observations, and one Observation per
+/// answered question whose `valueCodeableConcept` is the chosen option (its
+/// LOINC answer code where there is one, with the item score as the
+/// `ordinalValue` extension for scored questions).
+pub fn observations(inst: Option<&Instrument>, r: &ResponseRow) -> Vec<Value> {
+    let mut out: Vec<Value> = total_observation(inst, r).into_iter().collect();
+    let Some(inst) = inst else { return out };
+    let items = answered_items(inst, r);
+    if items.is_empty() {
+        return out;
+    }
+    let id = r.id.as_str();
+    let mut panel = extracted_base(r, panel_observation_id(id), json!({ "coding": [panel_coding(inst)] }));
+    let members: Vec<Value> = observation_ids(Some(inst), r)
+        .into_iter()
+        .filter(|m| *m != panel_observation_id(id))
+        .map(|m| json!({ "reference": format!("Observation/{m}") }))
+        .collect();
+    panel["hasMember"] = Value::Array(members);
+    out.push(panel);
+    for (item, o, scored) in items {
+        let mut coding = option_coding(inst, o);
+        if inst.text_placeholder && o.loinc.is_none() {
+            coding["display"] = json!(format!("Option {}", o.code));
+        }
+        if scored {
+            coding["extension"] = json!([{ "url": ORDINAL_VALUE, "valueDecimal": item_score(inst, item, o) }]);
+        }
+        let mut obs = extracted_base(r, item_observation_id(id, item), item_code(inst, item));
+        obs["valueCodeableConcept"] = json!({ "coding": [coding] });
+        out.push(obs);
+    }
+    out
+}
+
+/// One extracted Observation of a response by its id, if it has it.
+pub fn observation(inst: Option<&Instrument>, r: &ResponseRow, id: &str) -> Option<Value> {
+    observations(inst, r).into_iter().find(|o| o["id"] == id)
+}
+
+/// The response an extracted Observation's id comes from (`<response>-total`,
+/// `-panel`, `-item-<question>`).
+pub fn observation_response_id(id: &str) -> Option<&str> {
+    id.strip_suffix("-total")
+        .or_else(|| id.strip_suffix("-panel"))
+        .or_else(|| id.rsplit_once("-item-").map(|(r, _)| r))
+        .filter(|r| !r.is_empty())
+}
+
+/// Whether an Observation's `code` matches a `code` search value
+/// (`system|code`, `|code` or `code`).
+pub fn code_matches(resource: &Value, wanted: &str) -> bool {
+    let codings = resource["code"]["coding"].as_array().map(Vec::as_slice).unwrap_or_default();
+    codings.iter().any(|coding| {
+        let (system, code) = (coding["system"].as_str().unwrap_or(""), coding["code"].as_str().unwrap_or(""));
+        match wanted.split_once('|') {
+            Some(("", c)) => c == code,
+            Some((s, c)) => s == system && c == code,
+            None => wanted == code,
+        }
+    })
 }
 
 /// The total-score Observation of a response (None when the total was withheld).
@@ -318,18 +472,6 @@ pub fn total_observation(inst: Option<&Instrument>, r: &ResponseRow) -> Option<V
         }]);
     }
     Some(o)
-}
-
-/// Whether a total-score Observation of this instrument matches a `code`
-/// search value (`system|code`, `|code` or `code`).
-pub fn total_code_matches(inst: Option<&Instrument>, instrument_id: &str, wanted: &str) -> bool {
-    let coding = total_coding(inst, instrument_id);
-    let (system, code) = (coding["system"].as_str().unwrap_or(""), coding["code"].as_str().unwrap_or(""));
-    match wanted.split_once('|') {
-        Some(("", c)) => c == code,
-        Some((s, c)) => s == system && c == code,
-        None => wanted == code,
-    }
 }
 
 /// A flag's version: one for each step it has been through (raised,
@@ -941,5 +1083,59 @@ mod tests {
         assert_eq!((opt["code"].as_str(), opt["extension"][0]["valueDecimal"].as_i64()), (Some("LA6571-9"), Some(3)));
         let epds = questionnaire(lib.get("epds").unwrap());
         assert!(epds["item"][0]["text"].as_str().unwrap().starts_with("EPDS item"));
+    }
+
+    fn row(instrument: &str, answers: Vec<Option<i64>>, total: Option<i64>) -> ResponseRow {
+        let now = Timestamp::now();
+        ResponseRow {
+            id: rapport_core::Id::new(),
+            client_id: rapport_core::Id::new(),
+            course_id: None,
+            instrument_id: instrument.into(),
+            instrument_version: "1".into(),
+            scoring_version: "1".into(),
+            item_scores: answers.clone(),
+            answers,
+            unscored_answers: None,
+            raw_total: total,
+            total,
+            band: None,
+            band_set: None,
+            flags: Vec::new(),
+            complete: total.is_some(),
+            prorated: false,
+            completed_at: now,
+            entered_by: None,
+            mode: "clinician".into(),
+            created_at: now,
+            language: None,
+        }
+    }
+
+    #[test]
+    fn a_response_gives_its_total_a_panel_and_one_observation_per_answer() {
+        let lib = rapport_core::measures::definition::Library::builtin();
+        let phq9 = lib.get("phq9").unwrap();
+        let mut answers = vec![Some(1); 9];
+        answers[2] = None;
+        let r = row("phq9", answers, None);
+        let obs = observations(Some(phq9), &r);
+        let ids: Vec<&str> = obs.iter().map(|o| o["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, observation_ids(Some(phq9), &r));
+        assert_eq!(obs.len(), 9, "no total (withheld), the panel, eight answers");
+        assert_eq!(obs[0]["code"]["coding"][0]["code"], "44249-1");
+        assert_eq!(obs[0]["hasMember"].as_array().unwrap().len(), 8);
+        assert!(ids.iter().all(|id| id.len() <= 64 && observation_response_id(id) == Some(r.id.as_str())));
+        assert!(code_matches(&obs[1], "http://loinc.org|44250-9") && !code_matches(&obs[1], "44261-6"));
+
+        // A licensed instrument: codes and values, never the question's text.
+        let epds = lib.get("epds").unwrap();
+        let r = row("epds", vec![Some(0); 10], Some(0));
+        let obs = observations(Some(epds), &r);
+        assert_eq!(obs.len(), 12);
+        let item = &obs[2];
+        assert!(item["code"].get("text").is_none() && item["code"]["coding"][0].get("display").is_none(), "{item}");
+        assert!(!obs.iter().any(|o| o.to_string().contains(&epds.items[0].text)));
+        assert_eq!(item["valueCodeableConcept"]["coding"][0]["display"], "Option 0");
     }
 }

@@ -46,7 +46,7 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
     };
     let mut patient_resource =
         resource("Patient", vec![param("name", "string", "part of the name"), last_updated()], false);
-    patient_resource["operation"] = json!([{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export" }]);
+    patient_resource["operation"] = json!([{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export", "documentation": export_documentation() }]);
     let body = json!({
         "resourceType": "CapabilityStatement",
         "status": "active",
@@ -76,7 +76,7 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 patient_resource,
                 resource("Questionnaire", vec![param("url", "uri", "canonical URL"), param("code", "token", "LOINC panel code")], false),
                 including(resource("QuestionnaireResponse", vec![patient(), subject(), param("questionnaire", "reference", "canonical URL, optionally |version"), param("authored", "date", "when it was completed"), last_updated()], true), "QuestionnaireResponse:questionnaire"),
-                including(resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false), "Observation:patient"),
+                including(resource("Observation", vec![patient(), subject(), param("code", "token", "LOINC panel, item or total code, e.g. http://loinc.org|44261-6"), param("date", "date", "effective date"), last_updated()], false), "Observation:patient"),
                 resource("Flag", vec![patient(), subject(), param("status", "token", "active or inactive"), last_updated()], false),
                 resource("RiskAssessment", vec![patient(), subject(), last_updated()], false),
                 including(resource("EpisodeOfCare", vec![patient(), last_updated()], false), "EpisodeOfCare:patient"),
@@ -86,7 +86,7 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 resource("Goal", vec![patient(), subject(), param("lifecycle-status", "token", "active, completed or cancelled"), last_updated()], false),
                 json!({ "type": "Group", "interaction": [{ "code": "read" }, { "code": "search-type" }],
                         "searchParam": [param("name", "string", "part of the group's name")],
-                        "operation": [{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export" }],
+                        "operation": [{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export", "documentation": export_documentation() }],
                         "documentation": "Group-IPT cohorts; members are Patient references (machine clients with system/Group.read, or staff who see the members)" }),
                 resource("CareTeam", vec![patient(), subject()], false),
                 resource("Practitioner", vec![param("name", "string", "part of the staff member's name")], false),
@@ -99,11 +99,31 @@ pub async fn metadata(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 json!({ "type": "CodeSystem", "interaction": [{ "code": "read" }],
                         "documentation": "https://rapport-ipt.org/fhir/CodeSystem/ipt-problem-area is CodeSystem/ipt-problem-area" }),
             ],
-            "operation": [{ "name": "export", "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export" }],
+            "searchParam": [
+                param("_count", "number", "page size, 0-100 (default 20)"),
+                param("_elements", "special", "only these elements (and the mandatory ones) of each match, tagged SUBSETTED"),
+            ],
+            "operation": [{
+                "name": "export",
+                "definition": "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export",
+                "documentation": export_documentation(),
+            }],
         }],
         "instantiates": ["http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data"],
     });
     resource_ok(&headers, body)
+}
+
+/// What the CapabilityStatement says of `$export` (system, Patient and Group level).
+fn export_documentation() -> String {
+    format!(
+        "Bulk Data Access IG 2.0, for SMART Backend Services clients: kick-off by GET, or POST with a Parameters \
+         body; Prefer: respond-async. Types: {}. Parameters: _outputFormat (NDJSON), _type, _since, _typeFilter \
+         (_lastUpdated for every type; code and date for Observation; code for Condition) and _elements. At most \
+         {} exports of one client run at once (another kick-off: 429 with Retry-After).",
+        rapport_app::bulk::EXPORT_TYPES.join(", "),
+        rapport_app::bulk::MAX_RUNNING_EXPORTS
+    )
 }
 
 fn resource_ok(headers: &HeaderMap, body: Value) -> Response {
@@ -272,15 +292,14 @@ pub async fn read_observation(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> FhirResult<Response> {
-    let Some(response) = id.strip_suffix("-total") else {
-        return Err(Outcome::not_found());
-    };
+    let response = map::observation_response_id(&id).ok_or_else(Outcome::not_found)?;
     let (row, _) = rapport_app::measures::read_response(&state, &me, response, "Observation via FHIR").await?;
-    let obs = map::total_observation(state.instruments.get(&row.instrument_id), &row).ok_or_else(Outcome::not_found)?;
+    let obs = map::observation(state.instruments.get(&row.instrument_id), &row, &id).ok_or_else(Outcome::not_found)?;
     Ok(resource_ok(&headers, obs))
 }
 
-/// Total-score Observations of one patient, oldest first.
+/// The Observations extracted from one patient's responses (total, panel,
+/// questions), oldest response first.
 pub async fn search_observations(
     State(state): State<AppState>,
     FhirCaller(me): FhirCaller,
@@ -298,11 +317,8 @@ pub async fn search_observations(
     let matching: Vec<Value> = rows
         .iter()
         .filter(|r| all_hold(&dates, r.completed_at) && all_hold(&updated, r.created_at))
-        .filter(|r| {
-            let inst = state.instruments.get(&r.instrument_id);
-            codes.iter().all(|any| any.iter().any(|c| map::total_code_matches(inst, &r.instrument_id, c)))
-        })
-        .filter_map(|r| map::total_observation(state.instruments.get(&r.instrument_id), r))
+        .flat_map(|r| map::observations(state.instruments.get(&r.instrument_id), r))
+        .filter(|o| codes.iter().all(|any| any.iter().any(|c| map::code_matches(o, c))))
         .collect();
     let (entries, page) = p.window(matching);
     let included = included_patient(&state, &me, include && !entries.is_empty(), &patient).await?;

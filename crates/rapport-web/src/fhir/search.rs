@@ -60,6 +60,11 @@ impl Params {
                         ));
                     }
                 }
+                // Kept with the filters so the paging links carry it; applied by `bundle`.
+                "_elements" => {
+                    Elements::parse(&v)?;
+                    p.filters.push((k, v));
+                }
                 _ if allowed.contains(&k.as_str()) => p.filters.push((k, v)),
                 _ => {
                     return Err(Outcome::bad(
@@ -78,6 +83,11 @@ impl Params {
 
     pub fn all(&self, name: &str) -> Vec<&str> {
         self.filters.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// The `_elements` lists given (each applies).
+    pub fn elements(&self) -> Vec<Elements> {
+        self.all("_elements").into_iter().filter_map(|v| Elements::parse(v).ok()).collect()
     }
 
     pub fn page(&self, total: usize) -> Page {
@@ -216,7 +226,15 @@ pub fn bundle_including(base: &str, kind: &str, page: &Page, entries: Vec<Value>
     let full_url =
         |r: &Value| format!("{base}/{}/{}", r["resourceType"].as_str().unwrap_or(kind), r["id"].as_str().unwrap_or(""));
     let mut seen = std::collections::HashSet::new();
-    let matches = entries.into_iter().map(|r| (r, "match"));
+    // `_elements` subsets the matches (the included resources stay whole).
+    let elements: Vec<Elements> =
+        page.filters.iter().filter(|(k, _)| k == "_elements").filter_map(|(_, v)| Elements::parse(v).ok()).collect();
+    let matches = entries.into_iter().map(|mut r| {
+        for e in &elements {
+            e.subset(&mut r);
+        }
+        (r, "match")
+    });
     let includes = included.into_iter().map(|r| (r, "include"));
     let entry: Vec<Value> = matches
         .chain(includes)
@@ -235,6 +253,96 @@ pub fn bundle_including(base: &str, kind: &str, page: &Page, entries: Vec<Value>
     fhir_json(StatusCode::OK, &b)
 }
 
+/// The `meta.tag` a resource trimmed by `_elements` carries.
+pub const SUBSETTED: &str = "http://terminology.hl7.org/CodeSystem/v3-ObservationValue";
+
+/// An `_elements` list: element names (`code`), or type-qualified
+/// (`Observation.code`: only for that type).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Elements(Vec<(Option<String>, String)>);
+
+impl Elements {
+    pub fn parse(v: &str) -> FhirResult<Elements> {
+        let name_ok = |n: &str| {
+            n.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && n.chars().all(|c| c.is_ascii_alphanumeric())
+        };
+        let mut out = Vec::new();
+        for part in v.split(',').map(str::trim) {
+            let (kind, name) = match part.split_once('.') {
+                Some((k, n)) => (Some(k.to_string()), n),
+                None => (None, part),
+            };
+            if !name_ok(name) || kind.as_deref().is_some_and(|k| !name_ok(k)) {
+                return Err(Outcome::bad(
+                    "_elements",
+                    format!(
+                        "_elements is a comma-separated list of element names (code, Observation.code); got {part:?}"
+                    ),
+                ));
+            }
+            out.push((kind, name.to_string()));
+        }
+        Ok(Elements(out))
+    }
+
+    /// Both lists.
+    pub fn and(mut self, other: Elements) -> Elements {
+        self.0.extend(other.0);
+        self
+    }
+
+    /// The element names that apply to type `kind`.
+    fn names_for<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0.iter().filter(move |(k, _)| k.as_deref().is_none_or(|k| k == kind)).map(|(_, n)| n.as_str())
+    }
+
+    /// Keeps the listed elements of `r`, and those every resource of its type
+    /// must have (`id`, `meta`, and the type's mandatory elements, so the
+    /// result stays valid), and tags it SUBSETTED. A list naming nothing of
+    /// this type leaves it whole.
+    pub fn subset(&self, r: &mut Value) {
+        let kind = r["resourceType"].as_str().unwrap_or("").to_string();
+        let wanted: Vec<&str> = self.names_for(&kind).collect();
+        if wanted.is_empty() {
+            return;
+        }
+        let Some(obj) = r.as_object_mut() else { return };
+        let keep = |k: &str| {
+            ["resourceType", "id", "meta", "implicitRules", "modifierExtension"].contains(&k)
+                || mandatory(&kind).contains(&k)
+                || wanted.contains(&k)
+                // A choice element (`value`) names each of its types (`valueQuantity`).
+                || wanted.iter().any(|w| k.strip_prefix(w).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
+        };
+        obj.retain(|k, _| keep(k));
+        let meta = obj.entry("meta").or_insert_with(|| json!({}));
+        let tag = json!({ "system": SUBSETTED, "code": "SUBSETTED", "display": "subsetted" });
+        match meta.get_mut("tag").and_then(Value::as_array_mut) {
+            Some(tags) => tags.push(tag),
+            None => meta["tag"] = json!([tag]),
+        }
+    }
+}
+
+/// The elements of each served type with a minimum cardinality of one (R4).
+fn mandatory(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "Observation" => &["status", "code"],
+        "QuestionnaireResponse" | "Questionnaire" => &["status"],
+        "Flag" => &["status", "code", "subject"],
+        "RiskAssessment" => &["status", "subject"],
+        "EpisodeOfCare" => &["status", "patient"],
+        "Encounter" => &["status", "class"],
+        "Condition" => &["subject"],
+        "CarePlan" => &["status", "intent", "subject"],
+        "Goal" => &["lifecycleStatus", "description", "subject"],
+        "Group" => &["type", "actual"],
+        "AuditEvent" => &["type", "recorded", "agent", "source"],
+        "CodeSystem" => &["status", "content"],
+        _ => &[],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,6 +356,24 @@ mod tests {
         assert!(holds("ge2026-03-01T10:00:00Z") && !holds("gt2026-03-01T10:00:00Z"));
         assert!(DateCondition::parse("date", "2026-3-1").is_err());
         assert!(DateCondition::parse("date", "xx2026-03-01").is_err());
+    }
+
+    #[test]
+    fn elements_keep_what_was_asked_and_what_is_mandatory() {
+        let mut o = json!({ "resourceType": "Observation", "id": "x", "meta": { "versionId": "1" }, "status": "final",
+            "code": { "text": "t" }, "subject": { "reference": "Patient/p" }, "valueQuantity": { "value": 3 },
+            "derivedFrom": [] });
+        Elements::parse("Observation.value,Patient.name").unwrap().subset(&mut o);
+        let mut keys: Vec<&str> = o.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(keys, ["code", "id", "meta", "resourceType", "status", "valueQuantity"]);
+        assert_eq!(o["meta"]["tag"][0]["code"], "SUBSETTED");
+        let mut p = json!({ "resourceType": "Patient", "id": "p", "name": [], "birthDate": "1990" });
+        Elements::parse("Observation.code").unwrap().subset(&mut p);
+        assert!(p.get("birthDate").is_some() && p.get("meta").is_none(), "nothing of this type named: whole");
+        assert!(
+            Elements::parse("code,").is_err() && Elements::parse("a.b.c").is_err() && Elements::parse("x-y").is_err()
+        );
     }
 
     #[test]

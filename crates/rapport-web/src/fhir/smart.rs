@@ -37,8 +37,9 @@ pub async fn configuration(State(state): State<AppState>, headers: HeaderMap) ->
             "grant_types_supported": ["client_credentials"],
             "token_endpoint_auth_methods_supported": ["private_key_jwt"],
             "token_endpoint_auth_signing_alg_values_supported": ["RS384", "ES384"],
-            "scopes_supported": ["system/*.read", "system/Patient.read", "system/Group.read",
-                "system/QuestionnaireResponse.read", "system/Observation.read"],
+            "scopes_supported": std::iter::once("system/*.read".to_string())
+                .chain(rapport_core::smart::SYSTEM_TYPES.iter().map(|t| format!("system/{t}.read")))
+                .collect::<Vec<_>>(),
             "capabilities": ["client-confidential-asymmetric", "permission-v1", "permission-v2"],
         }),
     )

@@ -23,11 +23,13 @@ pub struct Outcome {
     pub code: &'static str,
     pub message: String,
     pub expression: Option<String>,
+    /// A 429's `Retry-After`, in seconds.
+    pub retry_after: Option<i64>,
 }
 
 impl Outcome {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Outcome { status, code, message: message.into(), expression: None }
+        Outcome { status, code, message: message.into(), expression: None, retry_after: None }
     }
 
     /// 400: the request cannot be read (names the element or parameter).
@@ -80,7 +82,11 @@ impl From<AppError> for Outcome {
             AppError::BadRequest { field, .. } => field.clone(),
             _ => None,
         };
-        Outcome { status, code, message: e.message(), expression }
+        let retry_after = match &e {
+            AppError::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
+        Outcome { status, code, message: e.message(), expression, retry_after }
     }
 }
 
@@ -95,6 +101,9 @@ impl IntoResponse for Outcome {
         let mut resp = fhir_json(self.status, &self.body());
         if self.status == StatusCode::UNAUTHORIZED {
             resp.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let Some(secs) = self.retry_after {
+            resp.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         resp
     }

@@ -96,7 +96,7 @@ async fn wait_for(token: &str, status_url: &str) -> Value {
 }
 
 /// A group run by a facilitator, with two members, one of whom answered a PHQ-9.
-async fn cohort(app: &TestApp) -> (String, Vec<String>) {
+pub(crate) async fn cohort(app: &TestApp) -> (String, Vec<String>) {
     let sup = app.user("sup@bulk.example", Role::Supervisor).await;
     let fac = app.user("fac@bulk.example", Role::Facilitator).await;
     app.store
@@ -184,8 +184,8 @@ async fn a_machine_client_gets_a_token_reads_the_group_and_exports_it() {
         // Kick-off needs Prefer: respond-async, and refuses parameters it cannot honour.
         let path = format!("/fhir/r4/Group/{group}/$export");
         assert_eq!(get(&app, &token, &path, false).await.status(), 400);
-        assert_eq!(get(&app, &token, &format!("{path}?_typeFilter=Observation%3Fcode%3D1"), true).await.status(), 400);
-        assert_eq!(get(&app, &token, &format!("{path}?_type=Flag"), true).await.status(), 400);
+        assert_eq!(get(&app, &token, &format!("{path}?patient=Patient%2Fx"), true).await.status(), 400);
+        assert_eq!(get(&app, &token, &format!("{path}?_type=Questionnaire"), true).await.status(), 400);
         assert_eq!(get(&app, &token, "/fhir/r4/Group/not-a-group/$export", true).await.status(), 404);
 
         let r = get(&app, &token, &format!("{path}?_outputFormat=application%2Ffhir%2Bndjson"), true).await;
@@ -208,17 +208,26 @@ async fn a_machine_client_gets_a_token_reads_the_group_and_exports_it() {
             for l in &lines {
                 assert_eq!(l["resourceType"], out["type"], "{l}");
                 if let Some(subject) = l["subject"]["reference"].as_str() {
-                    assert_eq!(subject, format!("Patient/{}", members[0]));
+                    assert!(members.iter().any(|m| subject == format!("Patient/{m}")), "{subject}: not a member");
                 }
             }
             counts.insert(out["type"].as_str().unwrap().to_string(), lines.len());
         }
         assert_eq!(
             counts,
-            [("Group", 1), ("Observation", 1), ("Patient", 2), ("QuestionnaireResponse", 1)]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect()
+            // One response: its total, its panel and its nine questions; its question 9 raised a
+            // flag; each member has a care team; no courses; no staff (system level only).
+            [
+                ("CareTeam", 2),
+                ("Flag", 1),
+                ("Group", 1),
+                ("Observation", 11),
+                ("Patient", 2),
+                ("QuestionnaireResponse", 1)
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect()
         );
 
         // Another machine client cannot see the export; a person's token cannot export.
@@ -317,7 +326,7 @@ async fn token_requests_are_refused_in_oauth_terms() {
         let st = state(&app);
         let bad = |jwks: &'static str, scopes: &'static str| NewClient { name: "x", jwks, scopes };
         let private = r#"{"kty":"EC","crv":"P-384","d":"abc","x":"JIxP9dJo8t2d98LU_ow8uUAYlHtT7_NUBd_a-dxDOdIJDtE0cCbOJtT4D8PXcL6h","y":"ICpAmBTMqLBOFKe-zMicScd-i2w5ASb4n11c1hl1ktZYKOb7ttb5dHvh9QFsDUqf"}"#;
-        for input in [bad(private, "system/*.read"), bad("{}", "system/*.read"), bad(EC_PUBLIC_JWKS, "system/Flag.read"), bad(EC_PUBLIC_JWKS, "")] {
+        for input in [bad(private, "system/*.read"), bad("{}", "system/*.read"), bad(EC_PUBLIC_JWKS, "system/Questionnaire.read"), bad(EC_PUBLIC_JWKS, "")] {
             assert!(register(&st, Registrar::CommandLine, &input).await.is_err());
         }
     })
@@ -363,6 +372,9 @@ pub fn matrix_entries() -> Vec<Entry> {
         e(M::GET, "/fhir/r4/$export", "/fhir/r4/$export", "LFFFFNFFF"),
         e(M::GET, "/fhir/r4/Patient/$export", "/fhir/r4/Patient/$export", "LFFFFNFFF"),
         e(M::GET, "/fhir/r4/Group/{id}/$export", "/fhir/r4/Group/{api_group}/$export", "LFFFFNFFF"),
+        e(M::POST, "/fhir/r4/$export", "/fhir/r4/$export", "LFFFFNFFF"),
+        e(M::POST, "/fhir/r4/Patient/$export", "/fhir/r4/Patient/$export", "LFFFFNFFF"),
+        e(M::POST, "/fhir/r4/Group/{id}/$export", "/fhir/r4/Group/{api_group}/$export", "LFFFFNFFF"),
         e(M::GET, "/fhir/r4/bulk-status/{id}", "/fhir/r4/bulk-status/{random}", "LFFFFNFFF"),
         e(M::DELETE, "/fhir/r4/bulk-status/{id}", "/fhir/r4/bulk-status/{random}", "LFFFFNFFF"),
         e(M::GET, "/fhir/r4/bulk-files/{id}/{file}", "/fhir/r4/bulk-files/{random}/Patient.ndjson", "LFFFFNFFF"),
@@ -448,4 +460,240 @@ pub async fn audit_walk(app: &TestApp, admin: &Browser) {
     assert_eq!(r.status(), 202);
     let r = admin.submit("/admin/fhir-clients", &format!("/admin/fhir-clients/{id}/disable"), &[]).await;
     assert_eq!(r.status(), 303);
+}
+
+/// Reads every file of a finished export: each type's lines.
+async fn export_files(token: &str, manifest: &Value) -> std::collections::BTreeMap<String, Vec<Value>> {
+    let mut files = std::collections::BTreeMap::new();
+    for out in manifest["output"].as_array().unwrap() {
+        let r = reqwest::Client::new().get(out["url"].as_str().unwrap()).bearer_auth(token).send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let text = r.text().await.unwrap();
+        let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len() as u64, out["count"].as_u64().unwrap());
+        assert!(lines.iter().all(|l| l["resourceType"] == out["type"]), "{out}");
+        files.insert(out["type"].as_str().unwrap().to_string(), lines);
+    }
+    files
+}
+
+#[tokio::test]
+async fn a_system_export_holds_every_type_served() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@bulk.example", Role::Clinician).await;
+        let a = Api::new(&app, &alice).await;
+        let c = a.new_client("Every Type").await;
+        let course = a
+            .new_course(&c, json!({ "protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-03-02" }))
+            .await;
+        a.attended_sessions(&course, &["2026-03-02", "2026-03-09"]).await;
+        crate::formulation::agree_formulation(&a, &c, &course, &["role_dispute"], "2026-03-09").await;
+        for statement in ["Argue less with my sister", "Sleep better"] {
+            a.create(
+                &format!("/api/v1/courses/{course}/goals"),
+                json!({ "problem_area": "role_dispute", "statement": statement, "due_date": "2026-05-25" }),
+            )
+            .await;
+        }
+        let r = a.respond(&c, json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 2]})).await;
+        let flag = r["risk_flag_id"].as_str().unwrap().to_string();
+        let body = json!({
+            "ideation": "passive thoughts", "plan": "none", "intent": "none", "means": "none",
+            "history": "none", "protective_factors": "children", "risk_level": "moderate",
+            "actions": "safety plan reviewed", "screening_tool": "none"
+        });
+        let (s, rec) = a.post(&format!("/api/v1/risk-flags/{flag}/assessments"), body).await;
+        assert_eq!(s, 201, "{rec}");
+
+        let client = machine_client(&app, "Every type", "system/*.read").await;
+        let token = access_token(&app, &client, "system/*.read").await;
+        let r = get(&app, &token, "/fhir/r4/$export", true).await;
+        assert_eq!(r.status(), 202);
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        let files = export_files(&token, &manifest).await;
+        let kinds: Vec<&str> = files.keys().map(String::as_str).collect();
+        // Every type but Group (there is none), in files of their own.
+        let mut expected = vec![
+            "CarePlan",
+            "CareTeam",
+            "Condition",
+            "Encounter",
+            "EpisodeOfCare",
+            "Flag",
+            "Goal",
+            "Observation",
+            "Organization",
+            "Patient",
+            "Practitioner",
+            "PractitionerRole",
+            "QuestionnaireResponse",
+            "RiskAssessment",
+        ];
+        expected.sort();
+        assert_eq!(kinds, expected);
+        assert_eq!(files["CarePlan"][0]["id"], course.as_str());
+        assert_eq!(files["Goal"].len(), 2);
+        assert_eq!(files["Encounter"].len(), 2);
+        assert_eq!(files["Condition"][0]["id"], format!("{course}-role-dispute"));
+        assert_eq!(files["RiskAssessment"][0]["basis"][0]["reference"], format!("Flag/{flag}"));
+        assert_eq!(files["Observation"].len(), 11, "total, panel and nine questions");
+        assert!(files["Practitioner"].iter().any(|p| p["id"] == alice.id.to_string()));
+        assert_eq!(files["CareTeam"][0]["id"], c.as_str());
+        // Nothing of the clinician's words leaves: no notes, no assessment text.
+        let all = serde_json::to_string(&files).unwrap();
+        assert!(!all.contains("passive thoughts") && !all.contains("safety plan reviewed"));
+
+        // _type and _since hold for the new types too; staff and the organisation are system-level only.
+        let r = get(&app, &token, "/fhir/r4/$export?_type=Goal,CarePlan&_since=2999-01-01T00:00:00Z", true).await;
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        assert_eq!(manifest["output"], json!([]), "{manifest}");
+        let r = get(&app, &token, "/fhir/r4/$export?_type=Goal&_since=2000-01-01T00:00:00Z", true).await;
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        assert_eq!(export_files(&token, &manifest).await["Goal"].len(), 2);
+        assert_eq!(get(&app, &token, "/fhir/r4/Patient/$export?_type=Practitioner", true).await.status(), 400);
+        // A client allowed Goals only exports them, and nothing else.
+        let goals_only = machine_client(&app, "Goals only", "system/Goal.read").await;
+        let goal_token = access_token(&app, &goals_only, "system/*.read").await;
+        let r = get(&app, &goal_token, "/fhir/r4/$export", true).await;
+        let manifest = wait_for(&goal_token, r.headers()["content-location"].to_str().unwrap()).await;
+        assert_eq!(export_files(&goal_token, &manifest).await.keys().collect::<Vec<_>>(), ["Goal"]);
+        assert_eq!(get(&app, &goal_token, "/fhir/r4/$export?_type=CarePlan", true).await.status(), 403);
+    })
+    .await;
+}
+
+/// Posts a kick-off with a Parameters body.
+async fn post_kick_off(app: &TestApp, token: &str, path: &str, body: Value) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(app.url(path))
+        .bearer_auth(token)
+        .header("accept", "application/fhir+json")
+        .header("prefer", "respond-async")
+        .header("content-type", "application/fhir+json")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap()
+}
+
+fn outcome_expression(v: &Value) -> &str {
+    v["issue"][0]["expression"][0].as_str().unwrap_or("")
+}
+
+#[tokio::test]
+async fn exports_are_filtered_subsetted_posted_and_limited() {
+    on_each_backend(|app| async move {
+        let (group, members) = cohort(&app).await;
+        let client = machine_client(&app, "Filters", "system/*.read").await;
+        let token = access_token(&app, &client, "system/*.read").await;
+        let path = format!("/fhir/r4/Group/{group}/$export");
+
+        // _typeFilter: only the PHQ-9 totals among the Observations; other types as they are.
+        let filter = "Observation?code=http://loinc.org|44261-6";
+        let q = serde_urlencoded::to_string([("_type", "Observation,Patient"), ("_typeFilter", filter)]).unwrap();
+        let r = get(&app, &token, &format!("{path}?{q}"), true).await;
+        assert_eq!(r.status(), 202, "{}", r.text().await.unwrap());
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        let files = export_files(&token, &manifest).await;
+        assert_eq!(files["Observation"].len(), 1);
+        assert_eq!(files["Observation"][0]["code"]["coding"][0]["code"], "44261-6");
+        assert_eq!(files["Patient"].len(), 2);
+        // Two filters of one type: either may hold (the total or question 9).
+        let q = serde_urlencoded::to_string([
+            ("_type", "Observation"),
+            ("_typeFilter", filter),
+            ("_typeFilter", "Observation?code=44260-8&_lastUpdated=ge2000-01-01"),
+        ])
+        .unwrap();
+        let r = get(&app, &token, &format!("{path}?{q}"), true).await;
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        assert_eq!(export_files(&token, &manifest).await["Observation"].len(), 2);
+        // What cannot be honoured is refused, naming it.
+        for bad in [
+            "Observation?colour=blue",
+            "Patient?code=1",
+            "Observation",
+            "Questionnaire?_lastUpdated=ge2020-01-01",
+            "Observation?date=soon",
+        ] {
+            let q = serde_urlencoded::to_string([("_typeFilter", bad)]).unwrap();
+            let r = get(&app, &token, &format!("{path}?{q}"), true).await;
+            assert_eq!(r.status(), 400, "{bad}");
+            let o: Value = r.json().await.unwrap();
+            assert_eq!(outcome_expression(&o), "_typeFilter", "{bad}: {o}");
+            assert!(o["issue"][0]["diagnostics"].as_str().unwrap().len() > 10);
+        }
+
+        // _elements: the named elements and the mandatory ones, tagged SUBSETTED.
+        let q = serde_urlencoded::to_string([
+            ("_type", "Observation,Patient"),
+            ("_elements", "Observation.value,birthDate"),
+        ])
+        .unwrap();
+        let r = get(&app, &token, &format!("{path}?{q}"), true).await;
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        let files = export_files(&token, &manifest).await;
+        for o in &files["Observation"] {
+            let mut keys: Vec<&str> = o.as_object().unwrap().keys().map(String::as_str).collect();
+            keys.sort();
+            let value = keys.iter().find(|k| k.starts_with("value")).copied();
+            let expected: Vec<&str> =
+                ["code", "id", "meta", "resourceType", "status"].into_iter().chain(value).collect();
+            let mut expected = expected;
+            expected.sort();
+            assert_eq!(keys, expected, "{o}");
+            assert!(o["meta"]["tag"].to_string().contains("SUBSETTED"));
+        }
+        assert!(files["Patient"].iter().all(|p| p.get("name").is_none()));
+        let r = get(&app, &token, &format!("{path}?_elements=value%5Bx%5D"), true).await;
+        assert_eq!(r.status(), 400);
+
+        // POST with a Parameters body: the same export.
+        let body = json!({ "resourceType": "Parameters", "parameter": [
+            { "name": "_type", "valueString": "Observation" },
+            { "name": "_typeFilter", "valueString": filter },
+            { "name": "_since", "valueInstant": "2000-01-01T00:00:00Z" },
+            { "name": "_outputFormat", "valueString": "application/fhir+ndjson" },
+        ]});
+        let r = post_kick_off(&app, &token, &path, body).await;
+        assert_eq!(r.status(), 202, "{}", r.text().await.unwrap());
+        let manifest = wait_for(&token, r.headers()["content-location"].to_str().unwrap()).await;
+        assert_eq!(export_files(&token, &manifest).await["Observation"].len(), 1);
+        let patient = json!({ "resourceType": "Parameters", "parameter": [
+            { "name": "patient", "valueReference": { "reference": format!("Patient/{}", members[0]) } }]});
+        let r = post_kick_off(&app, &token, &path, patient).await;
+        assert_eq!(r.status(), 400);
+        assert_eq!(outcome_expression(&r.json().await.unwrap()), "patient");
+        let r = post_kick_off(&app, &token, &path, json!({ "resourceType": "Patient" })).await;
+        assert_eq!(r.status(), 400);
+        assert_eq!(outcome_expression(&r.json().await.unwrap()), "resourceType");
+
+        // The running-export limit: another kick-off is a 429 with Retry-After, and nothing is started.
+        let st = state(&app);
+        let id = rapport_core::Id::parse(&client).unwrap();
+        let running = app.count(action::BULK_EXPORT_START).await;
+        for _ in 0..rapport_app::bulk::MAX_RUNNING_EXPORTS {
+            let new = rapport_store::fhir::NewBulkExport {
+                client_id: &id,
+                level: "system",
+                group_id: None,
+                types: &["Patient".to_string()],
+                since: None,
+                request_url: "http://x/fhir/r4/$export",
+            };
+            let e = test_event(action::BULK_EXPORT_START);
+            assert!(st.store.create_bulk_export(&new, 10, e).await.unwrap().is_some());
+        }
+        let r = get(&app, &token, "/fhir/r4/$export", true).await;
+        assert_eq!(r.status(), 429);
+        assert_eq!(r.headers()["retry-after"], rapport_app::bulk::BUSY_RETRY_AFTER_SECS.to_string().as_str());
+        let o: Value = r.json().await.unwrap();
+        assert_eq!(o["issue"][0]["code"], "throttled");
+        assert_eq!(app.count(action::BULK_EXPORT_START).await, running + 2, "only the two made here");
+        // Another client is not held back.
+        let other = machine_client(&app, "Other", "system/*.read").await;
+        let other_token = access_token(&app, &other, "system/*.read").await;
+        assert_eq!(get(&app, &other_token, "/fhir/r4/$export?_type=Patient", true).await.status(), 202);
+    })
+    .await;
 }

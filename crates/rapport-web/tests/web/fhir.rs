@@ -211,6 +211,41 @@ async fn a_response_posted_over_fhir_is_scored_flagged_and_read_back() {
         assert_eq!(obs["derivedFrom"][0]["reference"], format!("QuestionnaireResponse/{id}"));
         assert_eq!(obs["interpretation"][0]["coding"][0]["code"], "moderate");
         assert_eq!(b.get(&format!("/fhir/r4/{obs_ref}")).await.0, 404);
+
+        // The panel, whose members are the total and one Observation per question
+        // (all listed on the stored response), each read by its id.
+        let extracted: Vec<&str> = stored["extension"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["valueReference"]["reference"].as_str().unwrap())
+            .collect();
+        assert_eq!(extracted.len(), 11, "total, panel and nine questions: {extracted:?}");
+        let (s, panel) = a.get(&format!("/fhir/r4/Observation/{id}-panel")).await;
+        assert_eq!((s, panel["code"]["coding"][0]["code"].as_str()), (200, Some("44249-1")), "{panel}");
+        let members: Vec<&str> =
+            panel["hasMember"].as_array().unwrap().iter().map(|m| m["reference"].as_str().unwrap()).collect();
+        assert_eq!(members.len(), 10);
+        assert!(members.contains(&obs_ref.as_str()));
+        for m in &members {
+            assert!(extracted.contains(m), "{m}");
+        }
+        let (s, q9) = a.get(&format!("/fhir/r4/Observation/{id}-item-self-harm")).await;
+        assert_eq!((s, q9["code"]["coding"][0]["code"].as_str()), (200, Some("44260-8")), "{q9}");
+        let answer = &q9["valueCodeableConcept"]["coding"][0];
+        assert_eq!(
+            (answer["code"].as_str(), answer["extension"][0]["valueDecimal"].as_i64()),
+            (Some("LA6569-3"), Some(1))
+        );
+        assert_eq!(q9["derivedFrom"][0]["reference"], format!("QuestionnaireResponse/{id}"));
+        assert_eq!(b.get(&format!("/fhir/r4/Observation/{id}-item-self-harm")).await.0, 404);
+        assert_eq!(a.get(&format!("/fhir/r4/Observation/{id}-item-colour")).await.0, 404);
+        assert_eq!(a.get(&format!("/fhir/r4/Observation/{id}-something")).await.0, 404);
+        let (_, by_item) = a.get(&format!("/fhir/r4/Observation?patient={c}&code=http://loinc.org|44260-8")).await;
+        assert_eq!(by_item["total"], 1);
+        assert_eq!(by_item["entry"][0]["resource"]["id"], format!("{id}-item-self-harm"));
+        let (_, by_panel) = a.get(&format!("/fhir/r4/Observation?patient={c}&code=44249-1")).await;
+        assert_eq!(by_panel["total"], 1);
         let (s, qr_read) = a.get(&format!("/fhir/r4/QuestionnaireResponse/{id}")).await;
         assert_eq!((s, &qr_read), (200, &stored));
 
@@ -222,7 +257,7 @@ async fn a_response_posted_over_fhir_is_scored_flagged_and_read_back() {
             assert_eq!(s, 201, "{o}");
         }
         let (_, all) = a.get(&format!("/fhir/r4/Observation?subject=Patient/{c}")).await;
-        assert_eq!(all["total"], 4);
+        assert_eq!(all["total"], 11 + 3 * 9, "PHQ-9: total, panel, 9 questions; GAD-7: total, panel, 7");
         let search = format!("/fhir/r4/Observation?patient={c}&code=http://loinc.org|70274-6&_count=2");
         let (s, page1) = a.get(&search).await;
         assert_eq!((s, page1["total"].as_i64()), (200, Some(3)));
@@ -328,9 +363,13 @@ async fn an_invalid_response_is_refused_naming_the_element_and_nothing_is_stored
         let partial = response(PHQ9, &c, &PHQ9_ITEMS[..5], &[1; 5], None);
         let (s, stored) = a.post("/fhir/r4/QuestionnaireResponse", partial).await;
         assert_eq!((s, stored["status"].as_str()), (201, Some("stopped")));
-        assert!(stored.get("extension").is_none(), "no total, so no Observation: {stored}");
-        let (_, obs) = a.get(&format!("/fhir/r4/Observation?patient={c}")).await;
+        let extracted = stored["extension"].as_array().unwrap();
+        assert_eq!(extracted.len(), 6, "the panel and five questions: {stored}");
+        assert!(!stored["extension"].to_string().contains("-total"), "no total, so no total Observation: {stored}");
+        let (_, obs) = a.get(&format!("/fhir/r4/Observation?patient={c}&code=http://loinc.org|44261-6")).await;
         assert_eq!(obs["total"], 0);
+        let (_, obs) = a.get(&format!("/fhir/r4/Observation?patient={c}")).await;
+        assert_eq!(obs["total"], 6);
     })
     .await;
 }
@@ -786,17 +825,41 @@ async fn searches_include_the_patient_and_the_questionnaires_once_each() {
         let (s, obs) = a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient&_count=2")).await;
         assert_eq!(s, 200, "{obs}");
         assert_eq!(modes(&obs), [m("Observation", "match"), m("Observation", "match"), m("Patient", "include")]);
-        assert_eq!((obs["total"].as_i64(), plain["total"].as_i64()), (Some(3), Some(3)), "includes do not count");
+        // Two PHQ-9s (total, panel, 9 questions) and a GAD-7 (total, panel, 7).
+        assert_eq!((obs["total"].as_i64(), plain["total"].as_i64()), (Some(31), Some(31)), "includes do not count");
         assert_eq!(obs["entry"][2]["resource"]["id"], c.as_str());
         assert_eq!(app.count(action::CLIENT_READ).await - reads, plain_reads + 1, "the included Patient's read");
         let next =
             obs["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next").unwrap()["url"].as_str().unwrap();
         assert!(next.contains("_include=Observation%3Apatient"), "{next}");
         let (_, typed) =
-            a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient:Patient&_offset=2")).await;
+            a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient:Patient&_offset=30")).await;
         assert_eq!(modes(&typed), [m("Observation", "match"), m("Patient", "include")]);
         let (_, none) = a.get(&format!("/fhir/r4/Observation?patient={c}&_include=Observation:patient&_count=0")).await;
         assert!(none.get("entry").is_none(), "no matches on the page, nothing included: {none}");
+
+        // _elements: each match trimmed to what was asked and what is mandatory, tagged
+        // SUBSETTED; the included Patient whole; the next link keeps asking.
+        let (s, slim) = a
+            .get(&format!(
+                "/fhir/r4/Observation?patient={c}&_elements=effectiveDateTime&_include=Observation:patient&_count=2"
+            ))
+            .await;
+        assert_eq!(s, 200, "{slim}");
+        let first = &slim["entry"][0]["resource"];
+        let mut keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(keys, ["code", "effectiveDateTime", "id", "meta", "resourceType", "status"]);
+        assert_eq!(first["meta"]["tag"][0]["code"], "SUBSETTED");
+        assert!(slim["entry"][2]["resource"].get("name").is_some(), "the included Patient is whole");
+        let next =
+            slim["link"].as_array().unwrap().iter().find(|l| l["relation"] == "next").unwrap()["url"].as_str().unwrap();
+        assert!(next.contains("_elements=effectiveDateTime"), "{next}");
+        let (s, o) = a.get(&format!("/fhir/r4/Observation?patient={c}&_elements=value[x]")).await;
+        assert_eq!((s, issue(&o).1), (400, "_elements"));
+        let (_, trail) = a.get("/fhir/r4/AuditEvent?_count=1&_elements=recorded").await;
+        assert!(trail["entry"][0]["resource"].get("entity").is_none(), "{trail}");
+        assert!(trail["link"].to_string().contains("_elements=recorded"));
 
         // Each questionnaire answered on the page, once.
         let (_, qrs) = a

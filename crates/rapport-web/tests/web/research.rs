@@ -143,3 +143,75 @@ async fn research_export_is_pseudonymised_and_audited() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn research_export_holds_groups_goals_and_safety_plans_without_their_words() {
+    on_each_backend(|app| async move {
+        let (group, members) = crate::bulk::cohort(&app).await;
+        let (_, api, client) = client_of(&app, "research-goals@clinic.example").await;
+        let course = api
+            .new_course(
+                &client,
+                json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
+            )
+            .await;
+        crate::formulation::agree_formulation(&api, &client, &course, &["role_dispute"], "2026-01-12").await;
+        let goal = api
+            .create(
+                &format!("/api/v1/courses/{course}/goals"),
+                json!({ "problem_area": "role_dispute", "statement": "Argue less with my sister",
+                        "target": "We talk once a week", "due_date": "2026-03-30" }),
+            )
+            .await;
+        let goal_id = goal["id"].as_str().unwrap().to_string();
+        api.create(
+            &format!("/api/v1/clients/{client}/safety-plans"),
+            json!({"warning_signs": "Not sleeping", "professionals": "Crisis team", "shared_with_client": true}),
+        )
+        .await;
+        app.user("research-admin@clinic.example", Role::Admin).await;
+        let admin = app.browser_as("research-admin@clinic.example").await;
+        let files = export(&admin, "Goals and groups").await;
+
+        let everything: String = files.values().cloned().collect();
+        for secret in [
+            "Argue less",
+            "talk once a week",
+            "Not sleeping",
+            "Crisis team",
+            "Tuesday group",
+            group.as_str(),
+            goal_id.as_str(),
+        ] {
+            assert!(!everything.contains(secret), "{secret:?} leaked into the export");
+        }
+        // The goal: its course, area, status and due day, shifted like the person's other dates.
+        let courses = rows(&files["courses.csv"]);
+        let goals = rows(&files["goals.csv"]);
+        let g = goals.iter().find(|g| g["problem_area"] == "role_dispute").expect("the goal");
+        let ours = courses.iter().find(|c| c["course"] == g["course"]).expect("its course");
+        assert_eq!((g["person"].as_str(), g["status"].as_str()), (ours["person"].as_str(), "active"));
+        let shift = (day(&ours["start_date"]) - time::macros::date!(2026 - 01 - 05)).whole_days();
+        assert_eq!(day(&g["due_on"]) - time::Duration::days(shift), time::macros::date!(2026 - 03 - 30));
+        assert!(g["goal"].starts_with("O-"));
+        // One safety plan version, shared; the person as everywhere.
+        let plans = rows(&files["safety_plans.csv"]);
+        assert_eq!(plans.len(), 1);
+        assert_eq!((plans[0]["person"].as_str(), plans[0]["version"].as_str()), (ours["person"].as_str(), "1"));
+        assert_eq!(plans[0]["shared_with_client"], "yes");
+        // The group and its two members; a group's start is only its month.
+        let groups = rows(&files["groups.csv"]);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0]["protocol"], "ipt-group-who");
+        assert_eq!(groups[0]["start_month"].len(), 7, "{:?}", groups[0]);
+        let in_group = rows(&files["group_members.csv"]);
+        assert_eq!(in_group.len(), members.len());
+        assert!(in_group.iter().all(|m| m["group"] == groups[0]["group"] && m["person"].starts_with("P-")));
+        let dictionary = &files["dictionary.csv"];
+        for f in ["groups.csv", "group_members.csv", "goals.csv", "safety_plans.csv"] {
+            assert!(dictionary.contains(f), "{f} not in the dictionary");
+        }
+        assert!(files["README.txt"].contains("1 goals, 1 safety plan versions"), "{}", files["README.txt"]);
+    })
+    .await;
+}
