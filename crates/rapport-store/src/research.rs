@@ -63,6 +63,7 @@ impl ResearchTable {
                 "modality",
                 "attendance",
                 "duration_minutes",
+                "engagement",
             ],
             ResearchTable::Responses => &[
                 "id",
@@ -110,7 +111,8 @@ impl ResearchTable {
             }
             ResearchTable::Sessions => {
                 "SELECT s.id, s.client_id, s.course_id, s.session_date, c.start_date AS course_start, s.modality, \
-                 s.attendance, CAST(s.duration_minutes AS TEXT) AS duration_minutes \
+                 s.attendance, CAST(s.duration_minutes AS TEXT) AS duration_minutes, \
+                 CAST(s.engagement AS TEXT) AS engagement \
                  FROM therapy_sessions s JOIN courses c ON c.id = s.course_id \
                  WHERE s.id > $1 ORDER BY s.id LIMIT $2"
             }

@@ -247,6 +247,11 @@ const FILES: [FileSpec; 9] = [
             ("modality", Col::Value(5), "in_person, video, phone."),
             ("attendance", Col::Value(6), "planned, attended, cancelled, no_show."),
             ("duration_minutes", Col::Value(7), "Length when recorded."),
+            (
+                "engagement",
+                Col::Value(8),
+                "1 for brief IPT's engagement session (session 0, before the contract's sessions; counted in no session count), else 0.",
+            ),
         ],
     },
     FileSpec {

@@ -631,6 +631,9 @@ pub fn encounter(s: &TherapySession, zone: &Zone) -> Value {
     });
     if s.attendance == Attendance::NoShow {
         e["serviceType"]["text"] = json!("Interpersonal psychotherapy (the client did not attend)");
+    } else if s.engagement {
+        // Brief IPT's session 0: held, but not one of the contract's sessions.
+        e["serviceType"]["text"] = json!("Interpersonal psychotherapy: engagement session (session 0)");
     }
     if let Some(m) = s.duration_minutes {
         e["length"] = json!({ "value": m, "unit": "min", "system": UCUM, "code": "min" });

@@ -4,6 +4,7 @@
 //! exclusion criteria). The Stuart maintenance discussion is in completion.rs.
 
 use crate::support::*;
+use rapport_core::access::Role;
 use reqwest::Method;
 use serde_json::json;
 
@@ -142,6 +143,18 @@ async fn brief_ipt_records_an_engagement_session_0_that_shifts_nothing() {
         let (_, html) = b.text(&format!("/courses/{id}/sessions/{zero_id}")).await;
         assert!(html.contains("Engagement session (session 0)"), "{html}");
         assert!(!html.contains("Session 0 of"), "{html}");
+
+        // FHIR and the research export mark it too.
+        let (s, encounter) = api.get(&format!("/fhir/r4/Encounter/{zero_id}")).await;
+        assert_eq!(s, 200, "{encounter}");
+        assert_eq!(encounter["serviceType"]["text"], "Interpersonal psychotherapy: engagement session (session 0)");
+        app.user("edges-admin@clinic.example", Role::Admin).await;
+        let admin = app.browser_as("edges-admin@clinic.example").await;
+        let files = crate::research::export(&admin, "Engagement sessions").await;
+        let sessions = crate::research::rows(&files["sessions.csv"]);
+        let marked: Vec<&str> = sessions.iter().map(|r| r["engagement"].as_str()).collect();
+        assert_eq!(marked.iter().filter(|m| **m == "1").count(), 1, "{marked:?}");
+        assert_eq!(marked.iter().filter(|m| **m == "0").count(), 14, "{marked:?}");
     })
     .await;
 }

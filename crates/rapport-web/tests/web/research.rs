@@ -33,7 +33,7 @@ fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
 }
 
 /// A CSV file's rows as column -> value maps (ids and codes only: no quoting needed).
-fn rows(csv: &str) -> Vec<BTreeMap<String, String>> {
+pub(crate) fn rows(csv: &str) -> Vec<BTreeMap<String, String>> {
     let mut lines = csv.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     lines.map(|l| header.iter().map(|h| h.to_string()).zip(l.split(',').map(str::to_string)).collect()).collect()
@@ -43,7 +43,7 @@ fn day(s: &str) -> time::Date {
     rapport_core::time::parse_date(s).unwrap_or_else(|| panic!("not a day: {s:?}"))
 }
 
-async fn export(b: &Browser, purpose: &str) -> BTreeMap<String, String> {
+pub(crate) async fn export(b: &Browser, purpose: &str) -> BTreeMap<String, String> {
     let page = "/reports/research-export";
     let r = b.submit(page, page, &[("purpose", purpose), ("approval", "REC 26/LO/0042")]).await;
     assert_eq!(r.status().as_u16(), 200);
