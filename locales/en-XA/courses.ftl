@@ -487,3 +487,6 @@ course-maintenance-discussion = [Ţĥîš þŕöţöçöļ çöñçļûđéš å
 course-checklist-formulation-presented = [Ƒöŕɱûļåţîöñ þŕéšéñţéđ ţö ţĥé çļîéñţ ····· ····· ····]
 course-checklist-role-explained = [Çļîéñţ'š ŕöļé îñ ţŕéåţɱéñţ éẋþļåîñéđ ····· ····· ····]
 course-checklist-suicide-risk = [Îñîţîåļ šûîçîđé-ŕîšķ çĥéçķ ····· ·····]
+# IPT-A (Mufson et al.): the initial risk check lists the exclusion criteria; the sick role is limited.
+course-checklist-suicide-risk-ipt-a = [Îñîţîåļ šûîçîđé-ŕîšķ çĥéçķ; éẋçļûšîöñ çŕîţéŕîå (ŕéƒéŕ öñ): åçţîṽéļý šûîçîđåļ, þšýçĥöţîç, ƀîþöļåŕ đîšöŕđéŕ, šûƀšţåñçé đéþéñđéñçé, îñţéļļéçţûåļ đîšåƀîļîţý ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ·]
+course-checklist-sick-role-ipt-a = [Ļîɱîţéđ šîçķ ŕöļé đîšçûššéđ ····· ····· ·]

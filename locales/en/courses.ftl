@@ -486,3 +486,6 @@ course-maintenance-discussion = This protocol concludes acute treatment with a m
 course-checklist-formulation-presented = Formulation presented to the client
 course-checklist-role-explained = Client's role in treatment explained
 course-checklist-suicide-risk = Initial suicide-risk check
+# IPT-A (Mufson et al.): the initial risk check lists the exclusion criteria; the sick role is limited.
+course-checklist-suicide-risk-ipt-a = Initial suicide-risk check; exclusion criteria (refer on): actively suicidal, psychotic, bipolar disorder, substance dependence, intellectual disability
+course-checklist-sick-role-ipt-a = Limited sick role discussed

@@ -485,3 +485,6 @@ course-maintenance-discussion = Este protocolo concluye el tratamiento agudo con
 course-checklist-formulation-presented = Formulación presentada al/a la consultante
 course-checklist-role-explained = Explicado el papel del/de la consultante en el tratamiento
 course-checklist-suicide-risk = Evaluación inicial del riesgo de suicidio
+# IPT-A (Mufson et al.): the initial risk check lists the exclusion criteria; the sick role is limited.
+course-checklist-suicide-risk-ipt-a = Evaluación inicial del riesgo de suicidio; criterios de exclusión (derivar): riesgo suicida activo, psicosis, trastorno bipolar, dependencia de sustancias, discapacidad intelectual
+course-checklist-sick-role-ipt-a = Rol de enfermo limitado conversado

@@ -481,3 +481,6 @@ course-maintenance-discussion = Ce protocole conclut le traitement aigu par un a
 course-checklist-formulation-presented = Formulation présentée à la personne
 course-checklist-role-explained = Rôle de la personne dans le traitement expliqué
 course-checklist-suicide-risk = Évaluation initiale du risque suicidaire
+# IPT-A (Mufson et al.): the initial risk check lists the exclusion criteria; the sick role is limited.
+course-checklist-suicide-risk-ipt-a = Évaluation initiale du risque suicidaire ; critères d’exclusion (orienter ailleurs) : risque suicidaire actif, psychose, trouble bipolaire, dépendance à une substance, déficience intellectuelle
+course-checklist-sick-role-ipt-a = Rôle de malade limité abordé

@@ -323,14 +323,23 @@ pub fn phase_name(tr: &Tr, protocol: &Protocol, phase: Phase) -> String {
     tr.phase_name(protocol, phase)
 }
 
-/// A checklist item as the protocol words it (English) or in the reader's language.
+/// The shipped protocols' own wording of a checklist item, translated (the
+/// protocol file's `checklist_labels` are English; a site's own protocol
+/// keeps its words in English elsewhere).
+const PROTOCOL_CHECKLIST: [(&str, ChecklistItem, &str); 2] = [
+    ("ipt-a", ChecklistItem::SuicideRisk, msg("course-checklist-suicide-risk-ipt-a")),
+    ("ipt-a", ChecklistItem::SickRole, msg("course-checklist-sick-role-ipt-a")),
+];
+
+/// A checklist item as the protocol words it (English) or in the reader's
+/// language: the protocol's own wording where a shipped protocol has one
+/// (IPT-A's risk check lists its exclusion criteria), else the item's.
 pub fn checklist_label(tr: &Tr, protocol: &Protocol, item: ChecklistItem) -> String {
-    let id = item.message();
     if tr.lang() == "en" {
-        protocol.checklist_label(item)
-    } else {
-        tr.t(id)
+        return protocol.checklist_label(item);
     }
+    let own = PROTOCOL_CHECKLIST.iter().find(|(p, i, _)| *p == protocol.id && *i == item).map(|(_, _, id)| *id);
+    tr.t(own.unwrap_or(item.message()))
 }
 
 /// A medication outcome recorded on the checklist (an unknown key as it is).

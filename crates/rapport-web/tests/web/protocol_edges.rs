@@ -58,6 +58,13 @@ async fn the_checklist_records_presented_agreed_role_and_the_risk_check() {
             html.contains("exclusion criteria (refer on): actively suicidal, psychotic, bipolar disorder"),
             "{html}"
         );
+        // In Spanish too, not the generic item.
+        let page = format!("/courses/{a}");
+        let r = b.submit(&page, "/language", &[("language", "es"), ("back", page.as_str())]).await;
+        assert_eq!(r.status(), 303);
+        let (_, html) = b.text(&page).await;
+        assert!(html.contains("criterios de exclusión (derivar): riesgo suicida activo, psicosis"), "{html}");
+        assert!(html.contains("Rol de enfermo limitado conversado"), "{html}");
     })
     .await;
 }
