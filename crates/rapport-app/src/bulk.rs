@@ -38,24 +38,9 @@ pub const PAGE: i64 = 2000;
 pub const MAX_RUNNING_EXPORTS: i64 = 2;
 pub const BUSY_RETRY_AFTER_SECS: i64 = 30;
 
-/// The types an export can hold, in the order they are written.
-pub const EXPORT_TYPES: [&str; 15] = [
-    "Patient",
-    "Group",
-    "Practitioner",
-    "PractitionerRole",
-    "Organization",
-    "CareTeam",
-    "EpisodeOfCare",
-    "Encounter",
-    "Condition",
-    "CarePlan",
-    "Goal",
-    "QuestionnaireResponse",
-    "Observation",
-    "Flag",
-    "RiskAssessment",
-];
+/// The types an export can hold, in the order they are written: every type
+/// a machine client can be given.
+pub const EXPORT_TYPES: [&str; 15] = rapport_core::smart::SYSTEM_TYPES;
 
 /// Types about the organisation rather than its clients: a system-level export only.
 const ORGANISATION_TYPES: [&str; 3] = ["Practitioner", "PractitionerRole", "Organization"];
