@@ -1,5 +1,6 @@
-//! The closeness circle as server-side SVG: the client at the centre, three
-//! labelled rings, each person as a labelled "pill" inside their ring.
+//! The closeness circle as server-side SVG: the client at the centre, labelled
+//! rings (three today; the layout draws any number from [`MIN_RINGS`] to
+//! [`MAX_RINGS`]), each person as a labelled "pill" inside their ring.
 //!
 //! Layout is deterministic: people are sorted (ring, name, id) and spread
 //! evenly by angle; a pill that would overlap another pill, a ring label or the
@@ -69,6 +70,8 @@ impl Rect {
 #[derive(Clone, Debug)]
 pub struct Pill {
     pub person: CirclePerson,
+    /// The index of the ring it is drawn in (0 for the innermost).
+    pub ring: usize,
     pub rect: Rect,
     /// The text drawn: "† " for a deceased person, the name cut to `NAME_CHARS`.
     pub text: String,
@@ -110,18 +113,31 @@ pub struct Layout {
     pub circle_height: f64,
     pub cx: f64,
     pub cy: f64,
-    /// Outer edge of the centre disc, then of the inner, middle and outer rings.
-    pub radii: [f64; 4],
+    /// Outer edge of the centre disc, then of each ring from the innermost out
+    /// (one more than the number of rings).
+    pub radii: Vec<f64>,
     /// In circle order (ring, name, id).
     pub pills: Vec<Pill>,
     pub ring_labels: Vec<Rect>,
+    /// The rings' labels, innermost first.
+    pub ring_names: Vec<String>,
     pub centre: Rect,
 }
 
 impl Layout {
     /// The band (inner edge, outer edge) of a ring.
     pub fn band(&self, ring: Ring) -> (f64, f64) {
-        (self.radii[ring.index()], self.radii[ring.index() + 1])
+        self.band_at(ring.index())
+    }
+
+    /// The band of the ring at `index` (0 for the innermost).
+    pub fn band_at(&self, index: usize) -> (f64, f64) {
+        (self.radii[index], self.radii[index + 1])
+    }
+
+    /// How many rings are drawn.
+    pub fn ring_count(&self) -> usize {
+        self.radii.len() - 1
     }
 
     pub fn height(&self) -> f64 {
@@ -236,51 +252,73 @@ pub fn layout(people: &[CirclePerson]) -> Layout {
 
 /// [`layout`] with ring labels in `words` (their widths shape the rings).
 pub fn layout_with(people: &[CirclePerson], words: &dyn CircleWords) -> Layout {
-    let ring_labels = [words.ring(Ring::Inner), words.ring(Ring::Middle), words.ring(Ring::Outer)];
-    let mut sorted = people.to_vec();
-    circle_order(&mut sorted);
-    let sized: Vec<(CirclePerson, String, f64, f64)> = sorted
+    let names = Ring::ALL.iter().map(|r| words.ring(*r)).collect();
+    let placed = people.iter().map(|p| (p.ring.index(), p.clone())).collect();
+    layout_rings(placed, names)
+}
+
+/// The fewest rings a circle draws.
+pub const MIN_RINGS: usize = 3;
+/// The most rings a circle draws.
+pub const MAX_RINGS: usize = 6;
+
+/// Lays out `names.len()` rings ([`MIN_RINGS`]..=[`MAX_RINGS`]) labelled
+/// `names` (innermost first), each person in the ring at the index paired
+/// with them (0 for the innermost; an index past the last ring is drawn in
+/// the last ring). People are placed in circle order within their ring.
+pub fn layout_rings(people: Vec<(usize, CirclePerson)>, names: Vec<String>) -> Layout {
+    let count = names.len().clamp(1, MAX_RINGS);
+    let mut sorted = people;
+    for (ring, _) in sorted.iter_mut() {
+        *ring = (*ring).min(count - 1);
+    }
+    sorted.sort_by(|(ra, a), (rb, b)| {
+        (ra, a.display_name.to_lowercase(), &a.person_id).cmp(&(rb, b.display_name.to_lowercase(), &b.person_id))
+    });
+    let sized: Vec<Sized> = sorted
         .into_iter()
-        .map(|p| {
+        .map(|(ring, p)| {
             let (t, tw, w) = pill_size(&p);
-            (p, t, tw, w)
+            (ring, p, t, tw, w)
         })
         .collect();
-    let mut widths = [BASE_WIDTH; 3];
+    let mut widths = vec![BASE_WIDTH; count];
     // A ring must be deep enough for its widest pill lying along a radius
     // somewhere; starting there saves attempts for long names.
     loop {
-        match try_layout(&sized, widths, &ring_labels) {
+        match try_layout(&sized, &widths, &names[..count]) {
             Ok(l) => return l,
             Err(ring) => widths[ring] += GROW,
         }
     }
 }
 
-fn try_layout(
-    people: &[(CirclePerson, String, f64, f64)],
-    widths: [f64; 3],
-    labels: &[String; 3],
-) -> Result<Layout, usize> {
+/// A person ready to place: ring index, person, text drawn, text width, pill width.
+type Sized = (usize, CirclePerson, String, f64, f64);
+
+fn try_layout(people: &[Sized], widths: &[f64], labels: &[String]) -> Result<Layout, usize> {
     let r0 = CENTRE_R;
-    let radii = [r0, r0 + widths[0], r0 + widths[0] + widths[1], r0 + widths[0] + widths[1] + widths[2]];
-    let size = 2.0 * (radii[3] + MARGIN);
+    let mut radii = vec![r0];
+    for w in widths {
+        radii.push(radii[radii.len() - 1] + w);
+    }
+    let size = 2.0 * (radii[widths.len()] + MARGIN);
     let (cx, cy) = (size / 2.0, size / 2.0);
     let centre = Rect::centred(cx, cy, 2.0 * r0, 2.0 * r0);
     let mut obstacles = vec![centre];
     let mut ring_labels = Vec::new();
-    for r in Ring::ALL {
-        let outer = radii[r.index() + 1];
-        let w = text_em(&labels[r.index()]) * RING_LABEL_FONT + 8.0;
+    for (index, label) in labels.iter().enumerate() {
+        let outer = radii[index + 1];
+        let w = text_em(label) * RING_LABEL_FONT + 8.0;
         let rect = Rect::centred(cx, cy - outer + 4.0 + RING_LABEL_FONT / 2.0 + 2.0, w, RING_LABEL_FONT + 6.0);
         ring_labels.push(rect);
         obstacles.push(rect);
     }
     let mut pills = Vec::new();
-    for ring in Ring::ALL {
-        let members: Vec<_> = people.iter().filter(|(p, ..)| p.ring == *ring).collect();
+    for index in 0..widths.len() {
+        let members: Vec<_> = people.iter().filter(|(r, ..)| *r == index).collect();
         let n = members.len();
-        let (a, b) = (radii[ring.index()], radii[ring.index() + 1]);
+        let (a, b) = (radii[index], radii[index + 1]);
         let mid = (a + b) / 2.0;
         // Radii to try, from the middle of the band outwards.
         let mut tracks = vec![mid];
@@ -290,8 +328,8 @@ fn try_layout(
             tracks.push(mid + k * 6.0);
             k += 1.0;
         }
-        for (i, (p, text, tw, w)) in members.into_iter().enumerate() {
-            let preferred = -90.0 + (i as f64 + 0.5) * 360.0 / n as f64 + ring.index() as f64 * 11.0;
+        for (i, (_, p, text, tw, w)) in members.into_iter().enumerate() {
+            let preferred = -90.0 + (i as f64 + 0.5) * 360.0 / n as f64 + index as f64 * 11.0;
             let mut spot = None;
             'search: for step in 0..=120 {
                 for sign in [1.0, -1.0] {
@@ -312,12 +350,13 @@ fn try_layout(
                     }
                 }
             }
-            let rect = spot.ok_or(ring.index())?;
+            let rect = spot.ok_or(index)?;
             obstacles.push(rect);
-            pills.push(Pill { person: p.clone(), rect, text: text.clone(), text_width: *tw });
+            pills.push(Pill { person: p.clone(), ring: index, rect, text: text.clone(), text_width: *tw });
         }
     }
-    Ok(Layout { width: size, circle_height: size, cx, cy, radii, pills, ring_labels, centre })
+    let ring_names = labels.to_vec();
+    Ok(Layout { width: size, circle_height: size, cx, cy, radii, pills, ring_labels, ring_names, centre })
 }
 
 /// Escapes text for XML content and attribute values.
@@ -369,7 +408,15 @@ const WHITE: &str = "#fff";
 const DEAD_FILL: &str = "#f4f6f7";
 const MUTED: &str = "#52606d";
 const RING_STROKE: &str = "#7b8794";
-const RING_FILLS: [&str; 3] = ["#d5e8ea", "#e6f1f2", "#f3f8f9"];
+/// Ring fills from the innermost out, for as many rings as are drawn (the
+/// first, middle and last of the three-ring circle's shades).
+fn ring_fill(index: usize, count: usize) -> &'static str {
+    const FILLS: [&str; MAX_RINGS] = ["#d5e8ea", "#dbebed", "#e0eeef", "#e6f1f2", "#edf5f6", "#f3f8f9"];
+    if count <= 1 {
+        return FILLS[0];
+    }
+    FILLS[(index * (MAX_RINGS - 1) + (count - 1) / 2) / (count - 1)]
+}
 const ACCENT: &str = "#1a6470";
 const OK: &str = "#2f7d4a";
 const RISK: &str = "#b42318";
@@ -422,33 +469,40 @@ pub struct SvgOptions<'a> {
 pub fn svg(people: &[CirclePerson], opts: &SvgOptions) -> String {
     let words = opts.words;
     let l = layout_with(people, words);
+    svg_of(&l, &describe_with(people, words), opts)
+}
+
+/// The SVG of a laid-out circle with `desc` as its description.
+pub fn svg_of(l: &Layout, desc: &str, opts: &SvgOptions) -> String {
+    let words = opts.words;
     let id = esc(opts.id);
     let (w, h) = (l.width, l.height());
-    let mut o = String::with_capacity(4096 + people.len() * 600);
+    let mut o = String::with_capacity(4096 + l.pills.len() * 600);
     let _ = write!(
         o,
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="closeness-circle" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">"#
     );
     let _ = write!(o, r#"<title id="{id}-title">{}</title>"#, esc(opts.title));
-    let _ = write!(o, r#"<desc id="{id}-desc">{}</desc>"#, esc(&describe_with(people, words)));
+    let _ = write!(o, r#"<desc id="{id}-desc">{}</desc>"#, esc(desc));
     // Rings, outermost first so inner fills sit on top.
-    for (i, r) in Ring::ALL.iter().enumerate().rev() {
+    let count = l.ring_count();
+    for i in (0..count).rev() {
         let _ = write!(
             o,
             r#"<circle cx="{:.1}" cy="{:.1}" r="{:.1}" fill="{}" stroke="{RING_STROKE}" stroke-width="1.5"/>"#,
             l.cx,
             l.cy,
-            l.radii[r.index() + 1],
-            RING_FILLS[i]
+            l.radii[i + 1],
+            ring_fill(i, count)
         );
     }
-    for (r, rect) in Ring::ALL.iter().zip(&l.ring_labels) {
+    for (name, rect) in l.ring_names.iter().zip(&l.ring_labels) {
         let _ = write!(
             o,
             r#"<text x="{:.1}" y="{:.1}" font-size="{RING_LABEL_FONT}" font-weight="600" fill="{MUTED}" text-anchor="middle">{}</text>"#,
             l.cx,
             rect.y1 - 4.0,
-            esc(&words.ring(*r))
+            esc(name)
         );
     }
     let _ = write!(
@@ -495,7 +549,7 @@ pub fn svg(people: &[CirclePerson], opts: &SvgOptions) -> String {
         }
         o.push_str("</g>");
     }
-    legend(&mut o, &l, &words.legend());
+    legend(&mut o, l, &words.legend());
     o.push_str("</svg>");
     o
 }
@@ -547,11 +601,24 @@ mod tests {
     /// ring labels and every other pill.
     fn check(people: &[CirclePerson]) -> Result<(), String> {
         let l = layout(people);
-        if l.pills.len() != people.len() {
-            return Err(format!("{} placed of {}", l.pills.len(), people.len()));
+        for p in &l.pills {
+            if p.ring != p.person.ring.index() {
+                return Err(format!("{} drawn in ring {} not {:?}", p.text, p.ring, p.person.ring));
+            }
+        }
+        check_layout(&l, people.len())
+    }
+
+    /// [`check`] for a layout of any number of rings.
+    fn check_layout(l: &Layout, expected: usize) -> Result<(), String> {
+        if l.pills.len() != expected {
+            return Err(format!("{} placed of {}", l.pills.len(), expected));
+        }
+        if l.ring_labels.len() != l.ring_count() || l.ring_names.len() != l.ring_count() {
+            return Err(format!("{} ring labels for {} rings", l.ring_labels.len(), l.ring_count()));
         }
         for (i, p) in l.pills.iter().enumerate() {
-            let (a, b) = l.band(p.person.ring);
+            let (a, b) = l.band_at(p.ring);
             let (near, far) = (p.rect.nearest(l.cx, l.cy), p.rect.farthest(l.cx, l.cy));
             if near < a || far > b {
                 return Err(format!("{} outside its ring: {near:.1}..{far:.1} not in {a:.1}..{b:.1}", p.text));
@@ -687,6 +754,72 @@ mod tests {
         assert_eq!(pill_text(&p), "Bartholomew-Fitzw…");
         p.deceased = true;
         assert!(pill_text(&p).starts_with("† "));
+    }
+
+    fn numbered(count: usize) -> Vec<String> {
+        (1..=count).map(|n| format!("Ring {n}")).collect()
+    }
+
+    #[test]
+    fn every_ring_count_draws_its_rings_and_places_people_in_them() {
+        for count in MIN_RINGS..=MAX_RINGS {
+            let people: Vec<_> =
+                NAMES.iter().enumerate().map(|(i, n)| (i % count, person(i, n, Ring::Inner))).collect();
+            let l = layout_rings(people.clone(), numbered(count));
+            assert_eq!(l.ring_count(), count);
+            check_layout(&l, people.len()).unwrap_or_else(|e| panic!("{count} rings: {e}"));
+            for p in &l.pills {
+                let given = people.iter().find(|(_, q)| q.person_id == p.person.person_id).unwrap().0;
+                assert_eq!(p.ring, given, "{count} rings: {}", p.text);
+            }
+            for pair in l.radii.windows(2) {
+                assert!(pair[1] - pair[0] >= BASE_WIDTH, "{count} rings: every ring keeps its width");
+            }
+            let opts = SvgOptions { id: "c", title: "Circle", words: &English };
+            let s = svg_of(&l, "desc", &opts);
+            assert_eq!(s.matches(RING_STROKE).count(), count, "{count} rings drawn");
+            assert!(s.contains(&format!(">Ring {count}</text>")));
+        }
+    }
+
+    #[test]
+    fn ring_fills_lighten_outwards_and_keep_the_three_ring_shades() {
+        assert_eq!([ring_fill(0, 3), ring_fill(1, 3), ring_fill(2, 3)], ["#d5e8ea", "#e6f1f2", "#f3f8f9"]);
+        for count in MIN_RINGS..=MAX_RINGS {
+            let fills: Vec<_> = (0..count).map(|i| ring_fill(i, count)).collect();
+            assert!(fills.windows(2).all(|w| w[0] < w[1]), "{count}: {fills:?}");
+            assert_eq!((fills[0], fills[count - 1]), ("#d5e8ea", "#f3f8f9"));
+        }
+    }
+
+    #[test]
+    fn a_ring_index_past_the_last_ring_is_drawn_in_the_last() {
+        let l = layout_rings(vec![(9, person(1, "Sam", Ring::Inner))], numbered(4));
+        assert_eq!(l.pills[0].ring, 3);
+        check_layout(&l, 1).unwrap();
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+        #[test]
+        fn any_ring_count_places_everyone_inside_their_ring(
+            count in MIN_RINGS..=MAX_RINGS,
+            spec in prop::collection::vec(("[A-Za-z ]{1,24}", 0usize..MAX_RINGS, any::<bool>(), any::<bool>()), 0..=20)
+        ) {
+            let people: Vec<_> = spec.iter().enumerate().map(|(i, (name, ring, dead, conflict))| {
+                let mut p = person(i, name, Ring::Inner);
+                p.deceased = *dead;
+                p.conflict = *conflict;
+                (*ring % count, p)
+            }).collect();
+            let l = layout_rings(people.clone(), numbered(count));
+            prop_assert_eq!(l.ring_count(), count);
+            prop_assert_eq!(check_layout(&l, people.len()), Ok(()));
+            for p in &l.pills {
+                let given = people.iter().find(|(_, q)| q.person_id == p.person.person_id).unwrap().0;
+                prop_assert_eq!(p.ring, given);
+            }
+        }
     }
 
     proptest! {
