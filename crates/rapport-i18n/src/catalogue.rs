@@ -77,7 +77,6 @@ pub(crate) fn lookup(tag: &str, id: &str, args: Option<&FluentArgs>) -> String {
 mod tests {
     use super::*;
 
-
     #[test]
     fn a_message_a_translation_lacks_is_english_and_an_unknown_one_is_marked() {
         assert_eq!(try_lookup("es", "no-such-message", None), None);
