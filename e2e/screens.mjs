@@ -2,7 +2,8 @@
 // Rapport and saves full-page PNGs at 360 px and 1280 px wide.
 //   node e2e/screens.mjs BASE_URL EMAIL PASSWORD OUT_DIR PATH...
 // EMAIL "-" stays signed out (the sign-in page); SCREENS_LANGUAGE=es (or
-// en-XA, ar-XB) sends that Accept-Language and names the files after it.
+// en-XA, ar-XB) sends that Accept-Language and names the files after it;
+// SCREENS_OPEN_DETAILS=1 opens every <details> (collapsed cards, menus) first.
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 
@@ -27,6 +28,9 @@ for (const width of [360, 1280]) {
   }
   for (const p of paths) {
     await page.goto(`${base}${p}`);
+    if (process.env.SCREENS_OPEN_DETAILS) {
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    }
     const name = `${p.replace(/[^a-z0-9]+/gi, '_')}${language ? `_${language}` : ''}_${width}.png`;
     await page.screenshot({ path: path.join(out, name), fullPage: true });
     console.log(path.join(out, name));
