@@ -280,9 +280,12 @@ for t in "${targets[@]}"; do
     "${wrk_cmd[@]}" "-d$DURATION" "$BASE$path" "${lua_args[@]}" | tee "$OUT/wrk$slug.txt" >&2
     cpu_us=""
     if [ -n "$perf_pid" ]; then
-        kill -INT "$perf_pid"; wait "$perf_pid" || true
+        # perf gives up by itself when a listed process exits before it
+        # attaches (a short-lived PostgreSQL worker): then the figure is n/m.
+        kill -INT "$perf_pid" 2>/dev/null || true
+        wait "$perf_pid" 2>/dev/null || true
         requests=$(grep '^WRK_RESULT ' "$OUT/wrk$slug.txt" | tail -n1 | tr ' ' '\n' | sed -n 's/^requests=//p')
-        cpu_us=$(awk -F, -v n="$requests" '$3 ~ /task-clock/ { printf "%.0f", $1 * 1000 / n }' "$OUT/perf$slug.txt")
+        cpu_us=$(awk -F, -v n="$requests" '$3 ~ /task-clock/ { printf "%.0f", $1 * 1000 / n }' "$OUT/perf$slug.txt" 2>/dev/null || true)
     fi
     line=$(grep '^WRK_RESULT ' "$OUT/wrk$slug.txt" | tail -n1)
     [ -n "$line" ] || die "wrk printed no WRK_RESULT line for $name"
