@@ -38,10 +38,13 @@ impl Hasher {
 
     /// Runs `work` on the blocking pool with a pooled buffer, under a permit.
     async fn with_buffer<T: Send + 'static>(&self, work: impl FnOnce(&mut Vec<Block>) -> T + Send + 'static) -> T {
-        let _permit = self.permits.acquire().await.expect("semaphore open");
+        // The permit moves into the blocking task, so it is held until the
+        // hash ends even when the request is dropped meanwhile: never more
+        // buffers out (or in the pool) than permits.
+        let permit = self.permits.clone().acquire_owned().await.expect("semaphore open");
         let buffers = self.buffers.clone();
         tokio::task::spawn_blocking(move || {
-            // A permit is held, so there are never more buffers out than permits.
+            let _permit = permit;
             let mut buffer = buffers.lock().unwrap_or_else(|e| e.into_inner()).pop().unwrap_or_default();
             let result = work(&mut buffer);
             // A stored hash with a larger memory cost than today's is not kept for.
