@@ -1,6 +1,6 @@
 //! The closeness circle as server-side SVG: the client at the centre, labelled
-//! rings (three today; the layout draws any number from [`MIN_RINGS`] to
-//! [`MAX_RINGS`]), each person as a labelled "pill" inside their ring.
+//! rings (the organisation's ring count, [`MIN_RINGS`] to [`MAX_RINGS`];
+//! three by default), each person as a labelled "pill" inside their ring.
 //!
 //! Layout is deterministic: people are sorted (ring, name, id) and spread
 //! evenly by angle; a pill that would overlap another pill, a ring label or the
@@ -10,7 +10,7 @@
 //! support now), a deceased person has a dashed outline and a "†", and the
 //! figure carries a legend, a `<title>`, and a `<desc>` listing everyone.
 
-use super::{circle_order, CirclePerson, Ring};
+use super::{circle_order, english_ring_name, CirclePerson, Ring};
 use std::fmt::Write;
 
 /// Name text size (SVG units).
@@ -191,33 +191,35 @@ fn pill_size(p: &CirclePerson) -> (String, f64, f64) {
 /// The words a circle is drawn with: [`English`], or the reader's language
 /// when a face passes its own.
 pub trait CircleWords {
-    /// A ring's label: "Inner ring (closest)".
-    fn ring(&self, r: Ring) -> String;
+    /// A ring's label in a circle of `count` rings: "Inner ring (closest)", "Ring 4 (most distant)".
+    fn ring(&self, r: Ring, count: u8) -> String;
     /// The label on the centre disc: "Client".
     fn centre(&self) -> String;
     /// The legend: gives support, conflict present, could give support now, deceased.
     fn legend(&self) -> [String; 4];
     /// One person in words: "Sam (Partner; conflict, gives support)".
     fn person(&self, p: &CirclePerson) -> String;
-    /// A person's tooltip: "Sam (Partner), inner ring".
-    fn person_in_ring(&self, p: &CirclePerson) -> String;
+    /// A person's tooltip in a circle of `count` rings: "Sam (Partner), inner ring".
+    fn person_in_ring(&self, p: &CirclePerson, count: u8) -> String;
     /// The description's opening: "The client at the centre, 3 people around them."
     fn opening(&self, count: usize) -> String;
     /// A ring and who is in it, for the description: " Inner ring (closest): Sam (Partner)."
-    fn ring_list(&self, r: Ring, people: &[String]) -> String;
+    fn ring_list(&self, r: Ring, count: u8, people: &[String]) -> String;
 }
 
 /// The circle's words in English (the API's figures and tests).
 pub struct English;
 
 impl CircleWords for English {
-    fn ring(&self, r: Ring) -> String {
-        match r {
-            Ring::Inner => "Inner ring (closest)",
-            Ring::Middle => "Middle ring",
-            Ring::Outer => "Outer ring",
+    fn ring(&self, r: Ring, count: u8) -> String {
+        match (r.word(count), r.position(count)) {
+            ("inner", _) => "Inner ring (closest)".into(),
+            ("middle", _) => "Middle ring".into(),
+            ("outer", _) => "Outer ring".into(),
+            (_, "first") => format!("Ring {} (closest)", r.number()),
+            (_, "last") => format!("Ring {} (most distant)", r.number()),
+            _ => format!("Ring {}", r.number()),
         }
-        .into()
     }
     fn centre(&self) -> String {
         "Client".into()
@@ -233,34 +235,36 @@ impl CircleWords for English {
     fn person(&self, p: &CirclePerson) -> String {
         person_words(p)
     }
-    fn person_in_ring(&self, p: &CirclePerson) -> String {
-        format!("{}, {} ring", person_words(p), p.ring.as_str())
+    fn person_in_ring(&self, p: &CirclePerson, count: u8) -> String {
+        format!("{}, {}", person_words(p), english_ring_name(p.ring, count))
     }
     fn opening(&self, count: usize) -> String {
         format!("The client at the centre, {count} {} around them.", if count == 1 { "person" } else { "people" })
     }
-    fn ring_list(&self, r: Ring, people: &[String]) -> String {
+    fn ring_list(&self, r: Ring, count: u8, people: &[String]) -> String {
         let list = if people.is_empty() { "nobody".to_string() } else { people.join("; ") };
-        format!(" {}: {list}.", self.ring(r))
+        format!(" {}: {list}.", self.ring(r, count))
     }
 }
 
-/// Lays people out; always succeeds (rings widen until everyone fits).
+/// Lays people out in the three-ring circle; always succeeds (rings widen
+/// until everyone fits).
 pub fn layout(people: &[CirclePerson]) -> Layout {
-    layout_with(people, &English)
+    layout_with(people, super::DEFAULT_RING_COUNT, &English)
 }
 
-/// [`layout`] with ring labels in `words` (their widths shape the rings).
-pub fn layout_with(people: &[CirclePerson], words: &dyn CircleWords) -> Layout {
-    let names = Ring::ALL.iter().map(|r| words.ring(*r)).collect();
+/// [`layout`] with `count` rings labelled in `words` (their widths shape the rings).
+pub fn layout_with(people: &[CirclePerson], count: u8, words: &dyn CircleWords) -> Layout {
+    let count = count.clamp(super::MIN_RING_COUNT, super::MAX_RING_COUNT);
+    let names = Ring::all(count).map(|r| words.ring(r, count)).collect();
     let placed = people.iter().map(|p| (p.ring.index(), p.clone())).collect();
     layout_rings(placed, names)
 }
 
 /// The fewest rings a circle draws.
-pub const MIN_RINGS: usize = 3;
+pub const MIN_RINGS: usize = super::MIN_RING_COUNT as usize;
 /// The most rings a circle draws.
-pub const MAX_RINGS: usize = 6;
+pub const MAX_RINGS: usize = super::MAX_RING_COUNT as usize;
 
 /// Lays out `names.len()` rings ([`MIN_RINGS`]..=[`MAX_RINGS`]) labelled
 /// `names` (innermost first), each person in the ring at the index paired
@@ -386,19 +390,25 @@ pub fn person_words(p: &CirclePerson) -> String {
     format!("{} ({})", p.display_name, parts.join("; "))
 }
 
-/// The circle in words, ring by ring (the SVG's `<desc>`).
+/// The three-ring circle in words, ring by ring (the SVG's `<desc>`).
 pub fn describe(people: &[CirclePerson]) -> String {
-    describe_with(people, &English)
+    describe_with(people, super::DEFAULT_RING_COUNT, &English)
 }
 
-/// [`describe`] in `words`.
-pub fn describe_with(people: &[CirclePerson], words: &dyn CircleWords) -> String {
+/// [`describe`] for `count` rings in `words` (a person beyond the last ring
+/// is described in it, as they are drawn).
+pub fn describe_with(people: &[CirclePerson], count: u8, words: &dyn CircleWords) -> String {
+    let count = count.clamp(super::MIN_RING_COUNT, super::MAX_RING_COUNT);
     let mut sorted = people.to_vec();
     circle_order(&mut sorted);
     let mut s = words.opening(sorted.len());
-    for r in Ring::ALL {
-        let names: Vec<String> = sorted.iter().filter(|p| p.ring == *r).map(|p| words.person(p)).collect();
-        s.push_str(&words.ring_list(*r, &names));
+    for r in Ring::all(count) {
+        let names: Vec<String> = sorted
+            .iter()
+            .filter(|p| p.ring == r || (r.number() == count && p.ring.number() > count))
+            .map(|p| words.person(p))
+            .collect();
+        s.push_str(&words.ring_list(r, count, &names));
     }
     s
 }
@@ -463,13 +473,16 @@ pub struct SvgOptions<'a> {
     pub title: &'a str,
     /// The words of its labels, legend and description.
     pub words: &'a dyn CircleWords,
+    /// How many rings to draw (the organisation's setting, or the count a
+    /// snapshot was taken with).
+    pub rings: u8,
 }
 
 /// The closeness circle as a standalone SVG element (safe to inline in HTML).
 pub fn svg(people: &[CirclePerson], opts: &SvgOptions) -> String {
     let words = opts.words;
-    let l = layout_with(people, words);
-    svg_of(&l, &describe_with(people, words), opts)
+    let l = layout_with(people, opts.rings, words);
+    svg_of(&l, &describe_with(people, opts.rings, words), opts)
 }
 
 /// The SVG of a laid-out circle with `desc` as its description.
@@ -521,8 +534,8 @@ pub fn svg_of(l: &Layout, desc: &str, opts: &SvgOptions) -> String {
             o,
             r#"<g data-person="{}" data-ring="{}"><title>{}</title>"#,
             esc(&who.person_id),
-            who.ring.as_str(),
-            esc(&words.person_in_ring(who))
+            p.ring + 1,
+            esc(&words.person_in_ring(who, count as u8))
         );
         let (fill, stroke, dash, ink) =
             if who.deceased { (DEAD_FILL, MUTED, r#" stroke-dasharray="5 3""#, MUTED) } else { (WHITE, INK, "", INK) };
@@ -664,8 +677,8 @@ mod tests {
 
     #[test]
     fn twenty_people_in_any_one_ring_do_not_overlap() {
-        for ring in Ring::ALL {
-            let people: Vec<_> = NAMES.iter().enumerate().map(|(i, n)| person(i, n, *ring)).collect();
+        for ring in Ring::all(3) {
+            let people: Vec<_> = NAMES.iter().enumerate().map(|(i, n)| person(i, n, ring)).collect();
             check(&people).unwrap_or_else(|e| panic!("{ring:?}: {e}"));
         }
     }
@@ -676,7 +689,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, n)| {
-                let mut p = person(i, n, Ring::ALL[i % 3]);
+                let mut p = person(i, n, Ring::at_index(i % 3).unwrap());
                 p.deceased = i % 7 == 0;
                 p.conflict = i % 3 == 1;
                 p.support_received = if i % 2 == 0 { vec![SupportType::Emotional] } else { vec![] };
@@ -693,16 +706,16 @@ mod tests {
 
     #[test]
     fn layout_is_deterministic_and_order_independent() {
-        let people: Vec<_> = NAMES.iter().take(9).enumerate().map(|(i, n)| person(i, n, Ring::ALL[i % 3])).collect();
+        let people: Vec<_> = NAMES.iter().take(9).enumerate().map(|(i, n)| person(i, n, Ring::at_index(i % 3).unwrap())).collect();
         let mut reversed = people.clone();
         reversed.reverse();
-        let opts = SvgOptions { id: "c", title: "Circle", words: &English };
+        let opts = SvgOptions { id: "c", title: "Circle", words: &English, rings: 3 };
         assert_eq!(svg(&people, &opts), svg(&reversed, &opts));
     }
 
     #[test]
     fn an_empty_circle_still_draws_rings_and_legend() {
-        let s = svg(&[], &SvgOptions { id: "c", title: "Circle", words: &English });
+        let s = svg(&[], &SvgOptions { id: "c", title: "Circle", words: &English, rings: 3 });
         assert!(s.contains("Inner ring (closest)") && s.contains("Outer ring"));
         assert!(s.contains("0 people around them"));
         assert!(s.contains("Gives the client support"));
@@ -710,9 +723,9 @@ mod tests {
 
     #[test]
     fn deceased_are_dashed_and_named_as_deceased() {
-        let mut mum = person(1, "Mum", Ring::Inner);
+        let mut mum = person(1, "Mum", Ring::CLOSEST);
         mum.deceased = true;
-        let s = svg(&[mum, person(2, "Bea", Ring::Middle)], &SvgOptions { id: "c", title: "Circle", words: &English });
+        let s = svg(&[mum, person(2, "Bea", Ring::new(2).unwrap())], &SvgOptions { id: "c", title: "Circle", words: &English, rings: 3 });
         let g = s.split("<g data-person=\"p01\"").nth(1).unwrap().split("</g>").next().unwrap();
         assert!(g.contains("stroke-dasharray"), "{g}");
         assert!(g.contains("† Mum"), "{g}");
@@ -724,11 +737,11 @@ mod tests {
 
     #[test]
     fn marks_are_shapes_with_letters_and_words() {
-        let mut sam = person(1, "Sam", Ring::Inner);
+        let mut sam = person(1, "Sam", Ring::CLOSEST);
         sam.conflict = true;
         sam.support_received = vec![SupportType::Practical];
         sam.could_support_now = true;
-        let s = svg(&[sam], &SvgOptions { id: "c", title: "Circle", words: &English });
+        let s = svg(&[sam], &SvgOptions { id: "c", title: "Circle", words: &English, rings: 3 });
         let g = s.split("<g data-person=\"p01\"").nth(1).unwrap().split("</g>").next().unwrap();
         for letter in [">S</text>", ">!</text>", ">+</text>"] {
             assert!(g.contains(letter), "{letter} in {g}");
@@ -739,8 +752,8 @@ mod tests {
 
     #[test]
     fn names_are_escaped() {
-        let evil = person(1, "<script>alert('x')</script>&\"", Ring::Inner);
-        let s = svg(&[evil], &SvgOptions { id: "x\"><script>", title: "<b>t</b>", words: &English });
+        let evil = person(1, "<script>alert('x')</script>&\"", Ring::CLOSEST);
+        let s = svg(&[evil], &SvgOptions { id: "x\"><script>", title: "<b>t</b>", words: &English, rings: 3 });
         assert!(!s.contains("<script>"), "{s}");
         assert!(!s.contains("<b>"));
         assert!(s.contains("&lt;script&gt;alert(&#39;x&#39;)"));
@@ -750,7 +763,7 @@ mod tests {
 
     #[test]
     fn long_names_are_cut_and_deceased_marked() {
-        let mut p = person(1, "Bartholomew-Fitzwilliam Smythe", Ring::Outer);
+        let mut p = person(1, "Bartholomew-Fitzwilliam Smythe", Ring::new(3).unwrap());
         assert_eq!(pill_text(&p), "Bartholomew-Fitzw…");
         p.deceased = true;
         assert!(pill_text(&p).starts_with("† "));
@@ -764,7 +777,7 @@ mod tests {
     fn every_ring_count_draws_its_rings_and_places_people_in_them() {
         for count in MIN_RINGS..=MAX_RINGS {
             let people: Vec<_> =
-                NAMES.iter().enumerate().map(|(i, n)| (i % count, person(i, n, Ring::Inner))).collect();
+                NAMES.iter().enumerate().map(|(i, n)| (i % count, person(i, n, Ring::CLOSEST))).collect();
             let l = layout_rings(people.clone(), numbered(count));
             assert_eq!(l.ring_count(), count);
             check_layout(&l, people.len()).unwrap_or_else(|e| panic!("{count} rings: {e}"));
@@ -775,11 +788,30 @@ mod tests {
             for pair in l.radii.windows(2) {
                 assert!(pair[1] - pair[0] >= BASE_WIDTH, "{count} rings: every ring keeps its width");
             }
-            let opts = SvgOptions { id: "c", title: "Circle", words: &English };
+            let opts = SvgOptions { id: "c", title: "Circle", words: &English, rings: 3 };
             let s = svg_of(&l, "desc", &opts);
             assert_eq!(s.matches(RING_STROKE).count(), count, "{count} rings drawn");
             assert!(s.contains(&format!(">Ring {count}</text>")));
         }
+    }
+
+    #[test]
+    fn an_organisations_ring_count_is_drawn_named_and_described() {
+        let people: Vec<_> =
+            (1..=5u8).map(|n| person(n.into(), &format!("P{n}"), Ring::new(n).unwrap())).collect();
+        let s = svg(&people, &SvgOptions { id: "c", title: "Circle", words: &English, rings: 5 });
+        assert_eq!(s.matches(RING_STROKE).count(), 5);
+        for label in [">Ring 1 (closest)</text>", ">Ring 3</text>", ">Ring 5 (most distant)</text>"] {
+            assert!(s.contains(label), "{label}");
+        }
+        assert!(s.contains(r#"data-person="p05" data-ring="5"><title>P5 (Friend), ring 5</title>"#), "{s}");
+        assert!(s.contains(" Ring 4: P4 (Friend)."), "the description lists every ring");
+        // Three rings keep the manuals' names; a person past the last ring
+        // (a snapshot's count lowered later) is drawn and described in it.
+        let s = svg(&people, &SvgOptions { id: "c", title: "Circle", words: &English, rings: 3 });
+        assert_eq!(s.matches(RING_STROKE).count(), 3);
+        assert!(s.contains(">Outer ring</text>") && s.contains(r#"data-person="p05" data-ring="3">"#));
+        assert!(s.contains(" Outer ring: P3 (Friend); P4 (Friend); P5 (Friend)."), "{s}");
     }
 
     #[test]
@@ -794,7 +826,7 @@ mod tests {
 
     #[test]
     fn a_ring_index_past_the_last_ring_is_drawn_in_the_last() {
-        let l = layout_rings(vec![(9, person(1, "Sam", Ring::Inner))], numbered(4));
+        let l = layout_rings(vec![(9, person(1, "Sam", Ring::CLOSEST))], numbered(4));
         assert_eq!(l.pills[0].ring, 3);
         check_layout(&l, 1).unwrap();
     }
@@ -807,7 +839,7 @@ mod tests {
             spec in prop::collection::vec(("[A-Za-z ]{1,24}", 0usize..MAX_RINGS, any::<bool>(), any::<bool>()), 0..=20)
         ) {
             let people: Vec<_> = spec.iter().enumerate().map(|(i, (name, ring, dead, conflict))| {
-                let mut p = person(i, name, Ring::Inner);
+                let mut p = person(i, name, Ring::CLOSEST);
                 p.deceased = *dead;
                 p.conflict = *conflict;
                 (*ring % count, p)
@@ -829,7 +861,7 @@ mod tests {
             spec in prop::collection::vec(("[A-Za-z ]{1,24}", 0usize..3, any::<bool>(), any::<bool>(), any::<bool>()), 0..=20)
         ) {
             let people: Vec<_> = spec.iter().enumerate().map(|(i, (name, ring, dead, conflict, support))| {
-                let mut p = person(i, name, Ring::ALL[*ring]);
+                let mut p = person(i, name, Ring::at_index(*ring).unwrap());
                 p.deceased = *dead;
                 p.conflict = *conflict;
                 if *support { p.support_received = vec![SupportType::Company]; }

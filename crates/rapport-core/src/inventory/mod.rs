@@ -59,24 +59,136 @@ code_enum! {
     }
 }
 
-code_enum! {
-    /// Closeness ring; innermost is closest.
-    Ring {
-        Inner = "inner", "Inner";
-        Middle = "middle", "Middle";
-        Outer = "outer", "Outer";
+/// The fewest closeness rings an organisation's circle may have.
+pub const MIN_RING_COUNT: u8 = 3;
+/// The most closeness rings an organisation's circle may have.
+pub const MAX_RING_COUNT: u8 = 6;
+/// The circle of the IPT manuals: inner, middle and outer.
+pub const DEFAULT_RING_COUNT: u8 = 3;
+
+/// A closeness ring, numbered from 1 (the innermost, closest people) to the
+/// organisation's ring count ([`MIN_RING_COUNT`]..=[`MAX_RING_COUNT`]).
+///
+/// Stored and sent as the number. Records written while the circle had
+/// exactly three named rings hold "inner", "middle" or "outer"; those read as
+/// 1, 2 and 3, so no stored body had to be rewritten (decision 53).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ring(u8);
+
+impl Ring {
+    /// Ring 1, the closest.
+    pub const CLOSEST: Ring = Ring(1);
+
+    /// Ring `n` (1..=[`MAX_RING_COUNT`]).
+    pub const fn new(n: u8) -> Option<Ring> {
+        if n >= 1 && n <= MAX_RING_COUNT {
+            Some(Ring(n))
+        } else {
+            None
+        }
+    }
+
+    /// The ring at `index` (0 for the innermost), if there can be one.
+    pub fn at_index(index: usize) -> Option<Ring> {
+        u8::try_from(index + 1).ok().and_then(Ring::new)
+    }
+
+    /// 1 for the innermost ring.
+    pub const fn number(self) -> u8 {
+        self.0
+    }
+
+    /// 0 for the innermost ring.
+    pub const fn index(self) -> usize {
+        self.0 as usize - 1
+    }
+
+    /// The number as text ("2"): form values and audit details.
+    pub fn code(self) -> String {
+        self.0.to_string()
+    }
+
+    /// A ring as typed: its number, or one of the three-ring names.
+    pub fn parse(s: &str) -> Option<Ring> {
+        match s.trim() {
+            "inner" => Some(Ring(1)),
+            "middle" => Some(Ring(2)),
+            "outer" => Some(Ring(3)),
+            n => n.parse::<u8>().ok().and_then(Ring::new),
+        }
+    }
+
+    /// The rings of a circle of `count` rings, innermost first.
+    pub fn all(count: u8) -> impl Iterator<Item = Ring> {
+        (1..=count.min(MAX_RING_COUNT)).map(Ring)
+    }
+
+    /// How the ring is named in a circle of `count` rings: "inner", "middle"
+    /// or "outer" in the three-ring circle, otherwise "numbered" (the faces'
+    /// messages select on this word and put in the number).
+    pub fn word(self, count: u8) -> &'static str {
+        match (count, self.0) {
+            (3, 1) => "inner",
+            (3, 2) => "middle",
+            (3, 3) => "outer",
+            _ => "numbered",
+        }
+    }
+
+    /// Where the ring sits in a circle of `count` rings: "first" (closest),
+    /// "last" (most distant) or "between".
+    pub fn position(self, count: u8) -> &'static str {
+        if self.0 == 1 {
+            "first"
+        } else if self.0 >= count {
+            "last"
+        } else {
+            "between"
+        }
     }
 }
 
-impl Ring {
-    /// 0 for the inner ring.
-    pub fn index(self) -> usize {
-        match self {
-            Ring::Inner => 0,
-            Ring::Middle => 1,
-            Ring::Outer => 2,
+impl Serialize for Ring {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Ring {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Stored {
+            Number(u64),
+            Text(String),
+        }
+        let bad = || serde::de::Error::custom("a ring is a number from 1 to 6 (or inner, middle, outer)");
+        match Stored::deserialize(d)? {
+            Stored::Number(n) => u8::try_from(n).ok().and_then(Ring::new).ok_or_else(bad),
+            Stored::Text(t) => Ring::parse(&t).ok_or_else(bad),
         }
     }
+}
+
+/// A ring in an English sentence: "inner ring" in the three-ring circle, else "ring 4".
+pub fn english_ring_name(ring: Ring, count: u8) -> String {
+    match ring.word(count) {
+        "numbered" => format!("ring {}", ring.number()),
+        word => format!("{word} ring"),
+    }
+}
+
+/// Checks an organisation's ring count against a person's ring: the ring
+/// must be one the organisation's circle has.
+pub fn check_ring_in_circle(ring: Ring, count: u8) -> Result<(), ValidationErrors> {
+    if ring.number() <= count {
+        return Ok(());
+    }
+    Err(ValidationErrors::single_key(
+        "ring",
+        crate::msg("inventory-error-ring-beyond"),
+        vec![("count", i64::from(count).into())],
+    ))
 }
 
 code_enum! {
@@ -140,16 +252,6 @@ impl Relationship {
             Relationship::Community => crate::msg("inventory-rel-community"),
             Relationship::HealthWorker => crate::msg("inventory-rel-health-worker"),
             Relationship::Other => crate::msg("inventory-rel-other"),
-        }
-    }
-}
-
-impl Ring {
-    pub fn message(self) -> &'static str {
-        match self {
-            Ring::Inner => crate::msg("inventory-ring-inner"),
-            Ring::Middle => crate::msg("inventory-ring-middle"),
-            Ring::Outer => crate::msg("inventory-ring-outer"),
         }
     }
 }
@@ -373,8 +475,8 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
     {
         e.add_key("relationship_detail", crate::msg("inventory-error-relationship-detail"), vec![]);
     }
-    let ring = code(&mut e, "ring", "Ring", raw.ring.as_deref(), Ring::parse, Ring::codes());
-    if ring.is_none() && e.for_field("ring").is_none() {
+    let ring = blank(raw.ring.as_deref()).and_then(Ring::parse);
+    if ring.is_none() {
         e.add_key("ring", crate::msg("inventory-error-ring"), vec![]);
     }
     let date_of_death = match blank(raw.date_of_death.as_deref()) {
@@ -468,7 +570,7 @@ pub fn validate_person(raw: &RawPerson, today: Option<Date>) -> Result<Person, V
         lives_with_client: raw.lives_with_client && !raw.deceased,
         deceased: raw.deceased,
         date_of_death,
-        ring: ring.unwrap_or(Ring::Outer),
+        ring: ring.unwrap_or(Ring::CLOSEST),
         contact_frequency,
         shared_activities,
         satisfying,
@@ -506,7 +608,7 @@ impl Person {
             lives_with_client: self.lives_with_client,
             deceased: self.deceased,
             date_of_death: s(&self.date_of_death),
-            ring: Some(self.ring.as_str().into()),
+            ring: Some(self.ring.code()),
             contact_frequency: self.contact_frequency.map(|c| c.as_str().into()),
             shared_activities: s(&self.shared_activities),
             satisfying: s(&self.satisfying),
@@ -694,6 +796,14 @@ pub struct CircleSnapshot {
     #[serde(default)]
     pub note: Option<String>,
     pub people: Vec<CirclePerson>,
+    /// The organisation's ring count when it was taken (snapshots from
+    /// before the setting existed were taken in the three-ring circle).
+    #[serde(default = "default_ring_count")]
+    pub ring_count: u8,
+}
+
+fn default_ring_count() -> u8 {
+    DEFAULT_RING_COUNT
 }
 
 /// Suggested snapshot labels.
@@ -706,6 +816,7 @@ pub fn validate_snapshot(
     taken_on: Option<&str>,
     note: Option<&str>,
     people: Vec<CirclePerson>,
+    ring_count: u8,
     today: Date,
 ) -> Result<CircleSnapshot, ValidationErrors> {
     let mut e = ValidationErrors::new();
@@ -738,7 +849,8 @@ pub fn validate_snapshot(
     e.into_result()?;
     let mut people = people;
     circle_order(&mut people);
-    Ok(CircleSnapshot { label: label.unwrap_or_default(), taken_on, note, people })
+    let ring_count = ring_count.clamp(MIN_RING_COUNT, MAX_RING_COUNT);
+    Ok(CircleSnapshot { label: label.unwrap_or_default(), taken_on, note, people, ring_count })
 }
 
 impl RecordBody for CircleSnapshot {
@@ -747,7 +859,14 @@ impl RecordBody for CircleSnapshot {
 
     fn validate(self) -> Result<Self, ValidationErrors> {
         let today = parse_date(&self.taken_on).unwrap_or(Date::MAX);
-        validate_snapshot(Some(&self.label), Some(&self.taken_on), self.note.as_deref(), self.people, today)
+        validate_snapshot(
+            Some(&self.label),
+            Some(&self.taken_on),
+            self.note.as_deref(),
+            self.people,
+            self.ring_count,
+            today,
+        )
     }
 }
 
@@ -793,21 +912,21 @@ impl Comparison {
 
     /// One line per person with everything that changed for them, in words:
     /// people in both (circle order of the later snapshot), then added, then removed.
-    pub fn lines(&self, later: &[CirclePerson]) -> Vec<(String, Vec<String>)> {
+    pub fn lines(&self, later: &[CirclePerson], ring_count: u8) -> Vec<(String, Vec<String>)> {
         let mut order = later.to_vec();
         circle_order(&mut order);
-        let ring = |r: Ring| r.label().to_lowercase();
+        let ring = |r: Ring| english_ring_name(r, ring_count);
         let mut out = Vec::new();
         for p in &order {
             let mut what = Vec::new();
             if let Some(m) = self.moved.iter().find(|m| m.person_id == p.person_id) {
-                what.push(format!("moved {}: {} → {} ring", m.direction(), ring(m.from), ring(m.to)));
+                what.push(format!("moved {}: {} → {}", m.direction(), ring(m.from), ring(m.to)));
             }
             if let Some((_, w)) = self.changed.iter().find(|(id, _)| *id == p.person_id) {
                 what.extend(w.iter().cloned());
             }
             if self.added.iter().any(|a| a.person_id == p.person_id) {
-                what.push(format!("added, in the {} ring", ring(p.ring)));
+                what.push(format!("added, in the {}", ring(p.ring)));
             }
             if !what.is_empty() {
                 out.push((p.display_name.clone(), what));
@@ -816,7 +935,7 @@ impl Comparison {
         for p in &self.removed {
             out.push((
                 p.display_name.clone(),
-                vec![format!("no longer in the circle (was in the {} ring)", ring(p.ring))],
+                vec![format!("no longer in the circle (was in the {})", ring(p.ring))],
             ));
         }
         out
@@ -909,6 +1028,63 @@ pub(crate) fn friend(id: &str, name: &str, ring: Ring) -> CirclePerson {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn ring(n: u8) -> Ring {
+        Ring::new(n).unwrap()
+    }
+
+    #[test]
+    fn rings_are_numbers_and_the_three_ring_names_still_read() {
+        assert_eq!(Ring::parse("inner"), Some(ring(1)));
+        assert_eq!(Ring::parse("middle"), Some(ring(2)));
+        assert_eq!(Ring::parse(" outer "), Some(ring(3)));
+        assert_eq!(Ring::parse("6"), Some(ring(6)));
+        for bad in ["0", "7", "-1", "", "closest", "2.5", "256"] {
+            assert_eq!(Ring::parse(bad), None, "{bad:?}");
+        }
+        // Stored bodies: the number, and the names records were written with before.
+        let old: CirclePerson = serde_json::from_str(
+            r#"{"person_id":"p","display_name":"Sam","relationship":"partner","ring":"middle"}"#,
+        )
+        .unwrap();
+        assert_eq!(old.ring, ring(2));
+        let json = serde_json::to_value(&old).unwrap();
+        assert_eq!(json["ring"], serde_json::json!(2));
+        let back: CirclePerson = serde_json::from_value(json).unwrap();
+        assert_eq!(back, old);
+        for bad in [r#""far""#, "0", "9", "null"] {
+            let body = format!(r#"{{"person_id":"p","display_name":"S","relationship":"partner","ring":{bad}}}"#);
+            assert!(serde_json::from_str::<CirclePerson>(&body).is_err(), "{bad}");
+        }
+        // A snapshot taken before the setting existed was taken in three rings.
+        let snap: CircleSnapshot =
+            serde_json::from_str(r#"{"label":"intake","taken_on":"2026-01-05","people":[]}"#).unwrap();
+        assert_eq!(snap.ring_count, 3);
+    }
+
+    #[test]
+    fn ring_words_name_the_three_ring_circle_and_number_the_others() {
+        assert_eq!([1, 2, 3].map(|n| ring(n).word(3)), ["inner", "middle", "outer"]);
+        assert_eq!([1, 2, 4].map(|n| ring(n).word(4)), ["numbered"; 3]);
+        assert_eq!([1, 3, 5].map(|n| ring(n).position(5)), ["first", "between", "last"]);
+        assert_eq!(english_ring_name(ring(3), 3), "outer ring");
+        assert_eq!(english_ring_name(ring(3), 5), "ring 3");
+        assert_eq!(Ring::all(4).map(Ring::number).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    }
+
+    proptest! {
+        /// A ring fits a circle exactly when its number is at most the count;
+        /// the refusal names the ring field.
+        #[test]
+        fn a_ring_beyond_the_count_is_refused(n in 1u8..=6, count in 3u8..=6) {
+            let r = check_ring_in_circle(ring(n), count);
+            prop_assert_eq!(r.is_ok(), n <= count);
+            if let Err(e) = r {
+                prop_assert_eq!(e.0[0].field.as_str(), "ring");
+            }
+        }
+    }
 
     fn raw(name: &str, rel: &str, ring: &str) -> RawPerson {
         RawPerson {
@@ -928,7 +1104,7 @@ mod tests {
         let p = validate_person(&raw("  Sam ", "partner", "inner"), None).unwrap();
         assert_eq!(p.display_name, "Sam");
         assert_eq!(p.relationship, Relationship::Partner);
-        assert_eq!(p.ring, Ring::Inner);
+        assert_eq!(p.ring, Ring::CLOSEST);
         assert!(p.support_received.is_empty());
     }
 
@@ -1039,15 +1215,15 @@ mod tests {
 
     #[test]
     fn support_map_finds_givers_gaps_and_lost_support() {
-        let mut friend = cp("1", "Bea", Ring::Middle);
+        let mut friend = cp("1", "Bea", ring(2));
         friend.support_received = vec![SupportType::Emotional, SupportType::Company];
-        let mut partner = cp("2", "Al", Ring::Inner);
+        let mut partner = cp("2", "Al", Ring::CLOSEST);
         partner.support_received = vec![SupportType::Practical];
         partner.support_given = vec![SupportType::Emotional];
-        let mut mum = cp("3", "Mum", Ring::Inner);
+        let mut mum = cp("3", "Mum", Ring::CLOSEST);
         mum.deceased = true;
         mum.support_received = vec![SupportType::Information, SupportType::Emotional];
-        let mut colleague = cp("4", "Cy", Ring::Outer);
+        let mut colleague = cp("4", "Cy", ring(3));
         colleague.could_support_now = true;
         let map = support_map(&[friend, partner, mum, colleague]);
         assert_eq!(map.received[0], (SupportType::Emotional, vec!["Bea".to_string()]), "deceased not counted");
@@ -1063,26 +1239,26 @@ mod tests {
     #[test]
     fn snapshots_validate_and_compare() {
         let today = time::macros::date!(2026 - 11 - 26);
-        let e = validate_snapshot(None, Some("2026-13-01"), None, vec![], today).unwrap_err();
+        let e = validate_snapshot(None, Some("2026-13-01"), None, vec![], 3, today).unwrap_err();
         let fields: Vec<_> = e.0.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["label", "taken_on"]);
         assert_eq!(
-            validate_snapshot(Some("ending"), Some("2027-01-01"), None, vec![], today).unwrap_err().0[0].field,
+            validate_snapshot(Some("ending"), Some("2027-01-01"), None, vec![], 3, today).unwrap_err().0[0].field,
             "taken_on"
         );
-        let s = validate_snapshot(Some(" intake "), None, None, vec![cp("b", "Zed", Ring::Outer)], today).unwrap();
+        let s = validate_snapshot(Some(" intake "), None, None, vec![cp("b", "Zed", ring(3))], 3, today).unwrap();
         assert_eq!((s.label.as_str(), s.taken_on.as_str()), ("intake", "2026-11-26"));
 
-        let a = vec![cp("1", "Al", Ring::Outer), cp("2", "Bea", Ring::Inner), cp("3", "Cy", Ring::Middle)];
-        let mut al = cp("1", "Al", Ring::Middle);
+        let a = vec![cp("1", "Al", ring(3)), cp("2", "Bea", Ring::CLOSEST), cp("3", "Cy", ring(2))];
+        let mut al = cp("1", "Al", ring(2));
         al.conflict = true;
-        let mut cy = cp("3", "Cy", Ring::Middle);
+        let mut cy = cp("3", "Cy", ring(2));
         cy.support_received = vec![SupportType::Company];
-        let b = vec![al, cy, cp("4", "Di", Ring::Inner)];
+        let b = vec![al, cy, cp("4", "Di", Ring::CLOSEST)];
         let c = compare(&a, &b);
         assert_eq!(
             c.moved,
-            [Moved { person_id: "1".into(), display_name: "Al".into(), from: Ring::Outer, to: Ring::Middle }]
+            [Moved { person_id: "1".into(), display_name: "Al".into(), from: ring(3), to: ring(2) }]
         );
         assert_eq!(c.moved[0].direction(), "closer");
         assert_eq!(c.added.iter().map(|p| p.display_name.as_str()).collect::<Vec<_>>(), ["Di"]);
@@ -1091,13 +1267,13 @@ mod tests {
         assert_eq!(c.changed.len(), 2);
         assert_eq!(c.changed[0], ("1".to_string(), vec!["conflict now present".to_string()]));
         assert_eq!(c.changed[1].1, ["support to the client: none → company"]);
-        let lines = c.lines(&b);
+        let lines = c.lines(&b, 3);
         let text: Vec<String> = lines.iter().map(|(n, w)| format!("{n}: {}", w.join("; "))).collect();
         assert_eq!(
             text,
             [
                 "Di: added, in the inner ring",
-                "Al: moved closer: outer → middle ring; conflict now present",
+                "Al: moved closer: outer ring → middle ring; conflict now present",
                 "Cy: support to the client: none → company",
                 "Bea: no longer in the circle (was in the inner ring)",
             ]
@@ -1108,7 +1284,6 @@ mod tests {
 
     #[test]
     fn codes_read_as_a_list() {
-        assert_eq!(Ring::codes(), "inner, middle or outer");
         assert_eq!(SupportType::codes(), "emotional, practical, information or company");
     }
 }
