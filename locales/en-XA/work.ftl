@@ -306,6 +306,12 @@ inventory-done-snapshot = [Šñåþšĥöţ ţåķéñ: ţĥé çîŕçļé åš
 inventory-ring-heading-inner = [Îññéŕ ŕîñĝ (çļöšéšţ) ····· ···]
 inventory-ring-heading-middle = [Ṁîđđļé ŕîñĝ ····]
 inventory-ring-heading-outer = [Öûţéŕ ŕîñĝ ····]
+inventory-ring-heading-numbered =
+    { $place ->
+        [first] [Ŕîñĝ { $n } (çļöšéšţ) ····· ·]
+        [last] [Ŕîñĝ { $n } (ɱöšţ đîšţåñţ) ····· ···]
+       *[between] [Ŕîñĝ { $n } ··]
+    }
 inventory-mark-deceased = [đéçéåšéđ ···]
 inventory-mark-conflict = [çöñƒļîçţ ···]
 inventory-mark-gives-support = [ĝîṽéš šûþþöŕţ ·····]
@@ -325,6 +331,7 @@ inventory-rel-other = [Öţĥéŕ ··]
 inventory-ring-inner = [Îññéŕ ··]
 inventory-ring-middle = [Ṁîđđļé ··]
 inventory-ring-outer = [Öûţéŕ ··]
+inventory-ring-numbered = [Ŕîñĝ { $n } ··]
 inventory-support-emotional = [Éɱöţîöñåļ ····]
 inventory-support-practical = [Þŕåçţîçåļ ····]
 inventory-support-information = [Îñƒöŕɱåţîöñ ····]
@@ -485,7 +492,8 @@ inventory-compare-none = [Ţåķé å šñåþšĥöţ ƒîŕšţ (öñ ţĥé �
 inventory-error-name = [Éñţéŕ å ñåɱé öŕ åļîåš ƒöŕ ţĥîš þéŕšöñ ····· ····· ·····]
 inventory-error-relationship = [Çĥööšé ĥöŵ ţĥîš þéŕšöñ îš ŕéļåţéđ ţö ţĥé çļîéñţ ····· ····· ····· ····]
 inventory-error-relationship-detail = [Šåý ŵĥåţ ţĥé ŕéļåţîöñšĥîþ îš (é.ĝ. ñéîĝĥƀöûŕ, ļåñđļöŕđ) ····· ····· ····· ····· ··]
-inventory-error-ring = [Çĥööšé ţĥé ŕîñĝ: îññéŕ (çļöšéšţ), ɱîđđļé öŕ öûţéŕ ····· ····· ····· ·····]
+inventory-error-ring = [Çĥööšé ţĥé ŕîñĝ ţĥé þéŕšöñ îš îñ (1 îš ţĥé çļöšéšţ) ····· ····· ····· ·····]
+inventory-error-ring-beyond = [Ţĥé çļöšéñéšš çîŕçļé ĥåš { $count } ŕîñĝš: çĥööšé å ŕîñĝ ƒŕöɱ 1 ţö { $count } ····· ····· ····· ····· ···]
 inventory-error-date-of-death-form = [Đåţé öƒ đéåţĥ ɱûšţ ƀé îñ ţĥé ƒöŕɱ ÝÝÝÝ-ṀṀ-ĐĐ ····· ····· ····· ···]
 inventory-error-date-of-death-not-deceased = [Ţîçķ "đéçéåšéđ" öŕ çļéåŕ ţĥé đåţé öƒ đéåţĥ ····· ····· ····· ··]
 inventory-error-date-of-death-future = [Đåţé öƒ đéåţĥ çåññöţ ƀé îñ ţĥé ƒûţûŕé ····· ····· ·····]
@@ -507,10 +515,11 @@ inventory-legend-could-support = [Çöûļđ ĝîṽé šûþþöŕţ ñöŵ ·�
 inventory-legend-deceased = [Đéçéåšéđ (đåšĥéđ öûţļîñé, †) ····· ····· ·]
 inventory-circle-person-in-ring =
     { $person }, { $ring ->
-        [inner] [îññéŕ ··]
-        [middle] [ɱîđđļé ··]
-       *[outer] [öûţéŕ ··]
-    } ring
+        [inner] [îññéŕ ŕîñĝ ····]
+        [middle] [ɱîđđļé ŕîñĝ ····]
+        [outer] [öûţéŕ ŕîñĝ ····]
+       *[numbered] [ŕîñĝ { $n } ··]
+    }
 inventory-circle-opening =
     { $count ->
         [one] [Ţĥé çļîéñţ åţ ţĥé çéñţŕé, { $count } þéŕšöñ åŕöûñđ ţĥéɱ. ····· ····· ····· ···]
@@ -525,26 +534,30 @@ inventory-change-moved =
         [closer] [çļöšéŕ ··]
        *[further] [ƒûŕţĥéŕ åŵåý ·····]
     }: { $from ->
-        [inner] [îññéŕ ··]
-        [middle] [ɱîđđļé ··]
-       *[outer] [öûţéŕ ··]
+        [inner] [îññéŕ ŕîñĝ ····]
+        [middle] [ɱîđđļé ŕîñĝ ····]
+        [outer] [öûţéŕ ŕîñĝ ····]
+       *[numbered] [ŕîñĝ { $from_n } ··]
     } → { $to ->
-        [inner] [îññéŕ ··]
-        [middle] [ɱîđđļé ··]
-       *[outer] [öûţéŕ ··]
-    } ring
+        [inner] [îññéŕ ŕîñĝ ····]
+        [middle] [ɱîđđļé ŕîñĝ ····]
+        [outer] [öûţéŕ ŕîñĝ ····]
+       *[numbered] [ŕîñĝ { $to_n } ··]
+    }
 inventory-change-added =
     added, in the { $ring ->
-        [inner] [îññéŕ ··]
-        [middle] [ɱîđđļé ··]
-       *[outer] [öûţéŕ ··]
-    } ring
+        [inner] [îññéŕ ŕîñĝ ····]
+        [middle] [ɱîđđļé ŕîñĝ ····]
+        [outer] [öûţéŕ ŕîñĝ ····]
+       *[numbered] [ŕîñĝ { $n } ··]
+    }
 inventory-change-removed =
     no longer in the circle (was in the { $ring ->
-        [inner] [îññéŕ ··]
-        [middle] [ɱîđđļé ··]
-       *[outer] [öûţéŕ ··]
-    } ring)
+        [inner] [îññéŕ ŕîñĝ ····]
+        [middle] [ɱîđđļé ŕîñĝ ····]
+        [outer] [öûţéŕ ŕîñĝ ····]
+       *[numbered] [ŕîñĝ { $n } ··]
+    })
 inventory-change-conflict-now = [çöñƒļîçţ ñöŵ þŕéšéñţ ····· ···]
 inventory-change-conflict-gone = [çöñƒļîçţ ñö ļöñĝéŕ þŕéšéñţ ····· ·····]
 inventory-change-support-received = [šûþþöŕţ ţö ţĥé çļîéñţ: { $before } → { $after } ····· ·····]

@@ -138,6 +138,9 @@ admin-settings-self-rating = Ask clinicians and facilitators to rate each sessio
 admin-settings-self-rating-hint = The session page then reminds them until their self-rating is saved.
 admin-settings-recordings = Keep session recordings for (days)
 admin-settings-recordings-hint = From 0 to 365. 0: the organisation takes no recordings. Otherwise a clinician may upload a session's audio, with the client's consent, for their supervisors to play; it is deleted after this many days.
+admin-settings-closeness-title = Interpersonal inventory
+admin-settings-closeness-rings = Rings of the closeness circle
+admin-settings-closeness-rings-hint = From 3 to 6. The IPT manuals draw three (inner, middle, outer); more rings let clients place people more finely. Rings are numbered from 1, the closest. Snapshots keep the rings they were taken with.
 admin-settings-time-zone = Time zone
 admin-settings-time-zone-hint = Every time in Rapport is shown in this zone, and session times are read in it (for example in calendar feeds). A name from the time-zone database, such as Europe/London, America/New_York or Australia/Sydney.
 admin-settings-crisis = Crisis resources
@@ -572,6 +575,12 @@ admin-error-lifetime = Maximum session length must be a whole number from { $min
 admin-error-break-glass = Emergency access duration must be a whole number from { $min } to { $max }
 admin-error-risk-ack = Acknowledgement deadline (hours) must be a whole number from { $min } to { $max }
 admin-error-recordings = Keep session recordings for (days; 0: no recordings) must be a whole number from { $min } to { $max }
+admin-error-closeness-rings = Rings of the closeness circle must be a whole number from { $min } to { $max }
+admin-error-closeness-rings-in-use =
+    { $count ->
+        [one] One person is in a ring beyond ring { $rings }. Move them closer in their client’s inventory first, or keep more rings.
+       *[other] { $count } people are in rings beyond ring { $rings }. Move them closer in their clients’ inventories first, or keep more rings.
+    }
 admin-error-risk-assess = Assessment deadline (hours) must be a whole number from { $min } to { $max }
 account-password-too-short = Password must be at least { $min } characters (a few words work well)
 account-password-too-long = Password must be at most { $max } characters

@@ -305,6 +305,12 @@ inventory-done-snapshot = Snapshot taken: the circle as it stands today is kept 
 inventory-ring-heading-inner = Inner ring (closest)
 inventory-ring-heading-middle = Middle ring
 inventory-ring-heading-outer = Outer ring
+inventory-ring-heading-numbered =
+    { $place ->
+        [first] Ring { $n } (closest)
+        [last] Ring { $n } (most distant)
+       *[between] Ring { $n }
+    }
 inventory-mark-deceased = deceased
 inventory-mark-conflict = conflict
 inventory-mark-gives-support = gives support
@@ -324,6 +330,7 @@ inventory-rel-other = Other
 inventory-ring-inner = Inner
 inventory-ring-middle = Middle
 inventory-ring-outer = Outer
+inventory-ring-numbered = Ring { $n }
 inventory-support-emotional = Emotional
 inventory-support-practical = Practical
 inventory-support-information = Information
@@ -484,7 +491,8 @@ inventory-compare-none = Take a snapshot first (on the inventory page); then com
 inventory-error-name = Enter a name or alias for this person
 inventory-error-relationship = Choose how this person is related to the client
 inventory-error-relationship-detail = Say what the relationship is (e.g. neighbour, landlord)
-inventory-error-ring = Choose the ring: inner (closest), middle or outer
+inventory-error-ring = Choose the ring the person is in (1 is the closest)
+inventory-error-ring-beyond = The closeness circle has { $count } rings: choose a ring from 1 to { $count }
 inventory-error-date-of-death-form = Date of death must be in the form YYYY-MM-DD
 inventory-error-date-of-death-not-deceased = Tick "deceased" or clear the date of death
 inventory-error-date-of-death-future = Date of death cannot be in the future
@@ -506,10 +514,11 @@ inventory-legend-could-support = Could give support now
 inventory-legend-deceased = Deceased (dashed outline, †)
 inventory-circle-person-in-ring =
     { $person }, { $ring ->
-        [inner] inner
-        [middle] middle
-       *[outer] outer
-    } ring
+        [inner] inner ring
+        [middle] middle ring
+        [outer] outer ring
+       *[numbered] ring { $n }
+    }
 inventory-circle-opening =
     { $count ->
         [one] The client at the centre, { $count } person around them.
@@ -524,26 +533,30 @@ inventory-change-moved =
         [closer] closer
        *[further] further away
     }: { $from ->
-        [inner] inner
-        [middle] middle
-       *[outer] outer
+        [inner] inner ring
+        [middle] middle ring
+        [outer] outer ring
+       *[numbered] ring { $from_n }
     } → { $to ->
-        [inner] inner
-        [middle] middle
-       *[outer] outer
-    } ring
+        [inner] inner ring
+        [middle] middle ring
+        [outer] outer ring
+       *[numbered] ring { $to_n }
+    }
 inventory-change-added =
     added, in the { $ring ->
-        [inner] inner
-        [middle] middle
-       *[outer] outer
-    } ring
+        [inner] inner ring
+        [middle] middle ring
+        [outer] outer ring
+       *[numbered] ring { $n }
+    }
 inventory-change-removed =
     no longer in the circle (was in the { $ring ->
-        [inner] inner
-        [middle] middle
-       *[outer] outer
-    } ring)
+        [inner] inner ring
+        [middle] middle ring
+        [outer] outer ring
+       *[numbered] ring { $n }
+    })
 inventory-change-conflict-now = conflict now present
 inventory-change-conflict-gone = conflict no longer present
 inventory-change-support-received = support to the client: { $before } → { $after }

@@ -138,6 +138,9 @@ admin-settings-self-rating = Pedir a terapeutas y facilitadores que califiquen c
 admin-settings-self-rating-hint = La página de la sesión se lo recordará hasta que guarden su autocalificación.
 admin-settings-recordings = Conservar las grabaciones de sesiones durante (días)
 admin-settings-recordings-hint = De 0 a 365. 0: la organización no hace grabaciones. En otro caso, un(a) terapeuta puede subir el audio de una sesión, con el consentimiento del consultante, para que lo escuchen sus supervisores; se borra pasado ese número de días.
+admin-settings-closeness-title = Inventario interpersonal
+admin-settings-closeness-rings = Anillos del círculo de cercanía
+admin-settings-closeness-rings-hint = De 3 a 6. Los manuales de TIP dibujan tres (interior, intermedio, exterior); más anillos permiten situar a las personas con más detalle. Los anillos se numeran desde el 1, el más cercano. Las instantáneas conservan los anillos con los que se tomaron.
 admin-settings-time-zone = Zona horaria
 admin-settings-time-zone-hint = Todas las horas de Rapport se muestran en esta zona, y las horas de las sesiones se interpretan en ella (por ejemplo, en los calendarios suscritos). Un nombre de la base de datos de zonas horarias, como America/Mexico_City, America/Bogota o Europe/Madrid.
 admin-settings-crisis = Recursos de crisis
@@ -572,6 +575,12 @@ admin-error-lifetime = La duración máxima de la sesión debe ser un número en
 admin-error-break-glass = La duración del acceso de emergencia debe ser un número entero de { $min } a { $max }
 admin-error-risk-ack = El plazo para el acuse de recibo (horas) debe ser un número entero de { $min } a { $max }
 admin-error-recordings = La conservación de las grabaciones (días; 0: sin grabaciones) debe ser un número entero de { $min } a { $max }
+admin-error-closeness-rings = Los anillos del círculo de cercanía deben ser un número entero de { $min } a { $max }
+admin-error-closeness-rings-in-use =
+    { $count ->
+        [one] Una persona está en un anillo más allá del anillo { $rings }. Acérquela primero en el inventario de su consultante, o mantenga más anillos.
+       *[other] { $count } personas están en anillos más allá del anillo { $rings }. Acérquelas primero en los inventarios de sus consultantes, o mantenga más anillos.
+    }
 admin-error-risk-assess = El plazo para la evaluación (horas) debe ser un número entero de { $min } a { $max }
 account-password-too-short = La contraseña debe tener al menos { $min } caracteres (unas cuantas palabras funcionan bien)
 account-password-too-long = La contraseña debe tener como máximo { $max } caracteres

@@ -322,6 +322,12 @@ inventory-done-snapshot = Instantánea tomada: el círculo tal como está hoy se
 inventory-ring-heading-inner = Anillo interior (el más cercano)
 inventory-ring-heading-middle = Anillo intermedio
 inventory-ring-heading-outer = Anillo exterior
+inventory-ring-heading-numbered =
+    { $place ->
+        [first] Anillo { $n } (el más cercano)
+        [last] Anillo { $n } (el más lejano)
+       *[between] Anillo { $n }
+    }
 inventory-mark-deceased = fallecida
 inventory-mark-conflict = conflicto
 inventory-mark-gives-support = da apoyo
@@ -341,6 +347,7 @@ inventory-rel-other = Otra
 inventory-ring-inner = Interior
 inventory-ring-middle = Intermedio
 inventory-ring-outer = Exterior
+inventory-ring-numbered = Anillo { $n }
 inventory-support-emotional = Emocional
 inventory-support-practical = Práctico
 inventory-support-information = Informativo
@@ -501,7 +508,8 @@ inventory-compare-none = Tome primero una instantánea (en la página del invent
 inventory-error-name = Ingrese un nombre o un alias para esta persona
 inventory-error-relationship = Elija la relación de esta persona con la persona consultante
 inventory-error-relationship-detail = Indique cuál es la relación (p. ej., vecina, casero)
-inventory-error-ring = Elija el anillo: interior (el más cercano), intermedio o exterior
+inventory-error-ring = Elija el anillo en el que está la persona (el 1 es el más cercano)
+inventory-error-ring-beyond = El círculo de cercanía tiene { $count } anillos: elija un anillo del 1 al { $count }
 inventory-error-date-of-death-form = La fecha de fallecimiento debe tener la forma AAAA-MM-DD
 inventory-error-date-of-death-not-deceased = Marque “Ha fallecido” o borre la fecha de fallecimiento
 inventory-error-date-of-death-future = La fecha de fallecimiento no puede ser futura
@@ -525,7 +533,8 @@ inventory-circle-person-in-ring =
     { $person }, anillo { $ring ->
         [inner] interior
         [middle] intermedio
-       *[outer] exterior
+        [outer] exterior
+       *[numbered] { $n }
     }
 inventory-circle-opening =
     { $count ->
@@ -543,23 +552,27 @@ inventory-change-moved =
     }: anillo { $from ->
         [inner] interior
         [middle] intermedio
-       *[outer] exterior
+        [outer] exterior
+       *[numbered] { $from_n }
     } → { $to ->
         [inner] interior
         [middle] intermedio
-       *[outer] exterior
+        [outer] exterior
+       *[numbered] { $to_n }
     }
 inventory-change-added =
     añadida, en el anillo { $ring ->
         [inner] interior
         [middle] intermedio
-       *[outer] exterior
+        [outer] exterior
+       *[numbered] { $n }
     }
 inventory-change-removed =
     ya no está en el círculo (estaba en el anillo { $ring ->
         [inner] interior
         [middle] intermedio
-       *[outer] exterior
+        [outer] exterior
+       *[numbered] { $n }
     })
 inventory-change-conflict-now = ahora hay conflicto
 inventory-change-conflict-gone = ya no hay conflicto

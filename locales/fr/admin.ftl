@@ -138,6 +138,9 @@ admin-settings-self-rating = Demander aux thérapeutes et aux animateur·rices d
 admin-settings-self-rating-hint = La page de la séance le leur rappelle ensuite jusqu’à ce que leur auto-évaluation soit enregistrée.
 admin-settings-recordings = Conserver les enregistrements de séances pendant (jours)
 admin-settings-recordings-hint = De 0 à 365. 0 : l’organisation ne fait aucun enregistrement. Sinon, un·e thérapeute peut téléverser l’audio d’une séance, avec le consentement du ou de la patient·e, pour que ses superviseur·es l’écoutent ; il est supprimé après ce nombre de jours.
+admin-settings-closeness-title = Inventaire interpersonnel
+admin-settings-closeness-rings = Cercles de proximité
+admin-settings-closeness-rings-hint = De 3 à 6. Les manuels de TIP en dessinent trois (intérieur, intermédiaire, extérieur) ; davantage de cercles permettent de placer les personnes plus finement. Les cercles sont numérotés à partir de 1, le plus proche. Les instantanés gardent les cercles avec lesquels ils ont été pris.
 admin-settings-time-zone = Fuseau horaire
 admin-settings-time-zone-hint = Toutes les heures de Rapport sont affichées dans ce fuseau, et les heures des séances y sont lues (par exemple dans les flux d’agenda). Un nom de la base de données des fuseaux horaires, comme Europe/Paris, America/Montreal ou Africa/Dakar.
 admin-settings-crisis = Ressources de crise
@@ -572,6 +575,12 @@ admin-error-lifetime = La durée maximale de session doit être un nombre entier
 admin-error-break-glass = La durée de l’accès d’urgence doit être un nombre entier de { $min } à { $max }
 admin-error-risk-ack = Le délai d’accusé de réception (heures) doit être un nombre entier de { $min } à { $max }
 admin-error-recordings = La conservation des enregistrements (jours ; 0 : aucun enregistrement) doit être un nombre entier de { $min } à { $max }
+admin-error-closeness-rings = Le nombre de cercles de proximité doit être un nombre entier de { $min } à { $max }
+admin-error-closeness-rings-in-use =
+    { $count ->
+        [one] Une personne se trouve dans un cercle au-delà du cercle { $rings }. Rapprochez-la d’abord dans l’inventaire de son ou sa patient·e, ou gardez plus de cercles.
+       *[other] { $count } personnes se trouvent dans des cercles au-delà du cercle { $rings }. Rapprochez-les d’abord dans les inventaires de leurs patient·es, ou gardez plus de cercles.
+    }
 admin-error-risk-assess = Le délai d’évaluation (heures) doit être un nombre entier de { $min } à { $max }
 account-password-too-short = Le mot de passe doit comporter au moins { $min } caractères (quelques mots conviennent bien)
 account-password-too-long = Le mot de passe doit comporter { $max } caractères au plus

@@ -322,6 +322,12 @@ inventory-done-snapshot = Instantané pris : le cercle tel qu’il est aujourd�
 inventory-ring-heading-inner = Cercle intérieur (le plus proche)
 inventory-ring-heading-middle = Cercle intermédiaire
 inventory-ring-heading-outer = Cercle extérieur
+inventory-ring-heading-numbered =
+    { $place ->
+        [first] Cercle { $n } (le plus proche)
+        [last] Cercle { $n } (le plus éloigné)
+       *[between] Cercle { $n }
+    }
 inventory-mark-deceased = décédé·e
 inventory-mark-conflict = conflit
 inventory-mark-gives-support = apporte du soutien
@@ -341,6 +347,7 @@ inventory-rel-other = Autre
 inventory-ring-inner = Intérieur
 inventory-ring-middle = Intermédiaire
 inventory-ring-outer = Extérieur
+inventory-ring-numbered = Cercle { $n }
 inventory-support-emotional = Émotionnel
 inventory-support-practical = Pratique
 inventory-support-information = Informatif
@@ -501,7 +508,8 @@ inventory-compare-none = Prenez d’abord un instantané (sur la page de l’inv
 inventory-error-name = Saisissez un nom ou un pseudonyme pour cette personne
 inventory-error-relationship = Choisissez le lien de cette personne avec le ou la patient·e
 inventory-error-relationship-detail = Précisez la nature du lien (p. ex. voisine, propriétaire)
-inventory-error-ring = Choisissez le cercle : intérieur (le plus proche), intermédiaire ou extérieur
+inventory-error-ring = Choisissez le cercle où se trouve la personne (1 est le plus proche)
+inventory-error-ring-beyond = Le cercle de proximité compte { $count } cercles : choisissez un cercle de 1 à { $count }
 inventory-error-date-of-death-form = La date du décès doit être de la forme AAAA-MM-JJ
 inventory-error-date-of-death-not-deceased = Cochez « Est décédé·e » ou effacez la date du décès
 inventory-error-date-of-death-future = La date du décès ne peut pas être dans le futur
@@ -525,7 +533,8 @@ inventory-circle-person-in-ring =
     { $person }, cercle { $ring ->
         [inner] intérieur
         [middle] intermédiaire
-       *[outer] extérieur
+        [outer] extérieur
+       *[numbered] { $n }
     }
 inventory-circle-opening =
     { $count ->
@@ -544,23 +553,27 @@ inventory-change-moved =
     } : cercle { $from ->
         [inner] intérieur
         [middle] intermédiaire
-       *[outer] extérieur
+        [outer] extérieur
+       *[numbered] { $from_n }
     } → { $to ->
         [inner] intérieur
         [middle] intermédiaire
-       *[outer] extérieur
+        [outer] extérieur
+       *[numbered] { $to_n }
     }
 inventory-change-added =
     ajouté·e, dans le cercle { $ring ->
         [inner] intérieur
         [middle] intermédiaire
-       *[outer] extérieur
+        [outer] extérieur
+       *[numbered] { $n }
     }
 inventory-change-removed =
     ne fait plus partie du cercle (était dans le cercle { $ring ->
         [inner] intérieur
         [middle] intermédiaire
-       *[outer] extérieur
+        [outer] extérieur
+       *[numbered] { $n }
     })
 inventory-change-conflict-now = conflit désormais présent
 inventory-change-conflict-gone = plus de conflit

@@ -138,11 +138,13 @@ pub async fn evidence(state: &AppState, cx: &CourseContext, words: &(dyn CircleW
         let taken_on = rapport_core::time::parse_date(&s.body.taken_on).map(|d| tr.date(d));
         let date = taken_on.unwrap_or_else(|| s.body.taken_on.clone());
         let heading = tr.tn(msg("app-circle-at"), &[("label", &s.body.label), ("date", &date)]);
-        (heading.clone(), circle_svg_with(&s.body.people, "circle-start", &heading, words))
+        (heading.clone(), circle_svg_with(&s.body.people, s.body.ring_count, "circle-start", &heading, words))
     });
     let people = state.store.client_records::<Person>(&cx.client.id).await?;
+    let rings = crate::inventory::ring_count(state).await?;
     let circle_now = (!people.is_empty()).then(|| {
-        circle_svg_with(&circle_people(&people), "circle-now", &tr.t(msg("inventory-circle-now-title")), words)
+        let title = tr.t(msg("inventory-circle-now-title"));
+        circle_svg_with(&circle_people(&people), rings, "circle-now", &title, words)
     });
     Ok(Evidence { goals: summary.goals, circle_start, circle_now })
 }

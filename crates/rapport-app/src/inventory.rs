@@ -11,7 +11,7 @@ use crate::AppState;
 use crate::Error;
 use rapport_core::audit::action;
 use rapport_core::inventory::circle::{svg, CircleWords, English, SvgOptions};
-use rapport_core::inventory::{validate_snapshot, CirclePerson, CircleSnapshot, Person};
+use rapport_core::inventory::{check_ring_in_circle, validate_snapshot, CirclePerson, CircleSnapshot, Person, Ring};
 use rapport_core::records::RecordBody;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::records::{Placement, Record, RecordVersion};
@@ -21,14 +21,37 @@ pub fn circle_people(records: &[Record<Person>]) -> Vec<CirclePerson> {
     records.iter().map(|r| CirclePerson::of(r.id.to_string(), &r.body)).collect()
 }
 
-/// The closeness circle as inline SVG.
-pub fn circle_svg(people: &[CirclePerson], id: &str, title: &str) -> String {
-    svg(people, &SvgOptions { id, title, words: &English })
+/// The closeness circle of `rings` rings as inline SVG.
+pub fn circle_svg(people: &[CirclePerson], rings: u8, id: &str, title: &str) -> String {
+    svg(people, &SvgOptions { id, title, words: &English, rings })
 }
 
 /// [`circle_svg`] with labels, legend and description in `words` (the reader's language).
-pub fn circle_svg_with(people: &[CirclePerson], id: &str, title: &str, words: &dyn CircleWords) -> String {
-    svg(people, &SvgOptions { id, title, words })
+pub fn circle_svg_with(people: &[CirclePerson], rings: u8, id: &str, title: &str, words: &dyn CircleWords) -> String {
+    svg(people, &SvgOptions { id, title, words, rings })
+}
+
+/// How many rings the organisation's closeness circle has now.
+pub async fn ring_count(state: &AppState) -> Result<u8, Error> {
+    Ok(state.organisation().await?.closeness_rings)
+}
+
+/// How many people, across every client's inventory, sit in a ring beyond
+/// `rings` (what lowering the organisation's ring count to `rings` would
+/// leave outside the circle).
+pub async fn people_beyond_ring(state: &AppState, rings: u8) -> Result<usize, Error> {
+    /// The one field this check needs of a person's stored body.
+    #[derive(serde::Deserialize)]
+    struct RingOnly {
+        ring: Ring,
+    }
+    let beyond = move |body: &str| serde_json::from_str::<RingOnly>(body).is_ok_and(|p| p.ring.number() > rings);
+    Ok(state.store.count_live_bodies(Person::KIND, &beyond).await?)
+}
+
+/// A person's ring must be one of the organisation's rings.
+async fn check_ring(state: &AppState, person: &Person) -> Result<(), Error> {
+    check_ring_in_circle(person.ring, ring_count(state).await?).map_err(Error::Invalid)
 }
 
 /// The held session a snapshot refers to, if it belongs to the course.
@@ -64,15 +87,16 @@ pub async fn take_snapshot(
     cx.require_open()?;
     let session = session_of(cx, session_id);
     let people = circle_people(&state.store.client_records::<Person>(&cx.client.id).await?);
-    let (snapshot, session) = match (validate_snapshot(label, taken_on, note, people, Timestamp::now().date()), session)
-    {
-        (Ok(s), Ok(session)) => (s, session),
-        (snapshot, session) => {
-            let mut e = snapshot.err().unwrap_or_default();
-            e.0.extend(session.err().unwrap_or_default().0);
-            return Err(Error::Invalid(e));
-        }
-    };
+    let rings = ring_count(state).await?;
+    let (snapshot, session) =
+        match (validate_snapshot(label, taken_on, note, people, rings, Timestamp::now().date()), session) {
+            (Ok(s), Ok(session)) => (s, session),
+            (snapshot, session) => {
+                let mut e = snapshot.err().unwrap_or_default();
+                e.0.extend(session.err().unwrap_or_default().0);
+                return Err(Error::Invalid(e));
+            }
+        };
     let at = Placement {
         client_id: cx.client.id.clone(),
         course_id: Some(cx.course.id.clone()),
@@ -208,8 +232,9 @@ pub async fn add_person(
     person: &Person,
     via: &str,
 ) -> Result<Record<Person>, Error> {
+    check_ring(state, person).await?;
     let at = Placement { client_id: client.clone(), ..Placement::default() };
-    let ev = change_event::<Person>(me, action::RECORD_CREATE, format!("ring={}{via}", person.ring.as_str()));
+    let ev = change_event::<Person>(me, action::RECORD_CREATE, format!("ring={}{via}", person.ring.code()));
     Ok(state.store.create_record(&at, person, &me.user.id, ev).await?)
 }
 
@@ -224,6 +249,11 @@ pub async fn change_person(
     person: &Person,
     detail: String,
 ) -> Result<Record<Person>, Error> {
+    // A person already beyond the circle (a count lowered by hand in the
+    // database) may still be saved where they are; moving further out may not.
+    if person.ring != current.body.ring {
+        check_ring(state, person).await?;
+    }
     let ev = change_event::<Person>(me, action::RECORD_UPDATE, detail);
     Ok(state.store.update_record(&current.id, version, person, &me.user.id, ev).await?)
 }
@@ -237,7 +267,7 @@ pub async fn remove_person(
     version: i64,
     via: &str,
 ) -> Result<(), Error> {
-    let ev = change_event::<Person>(me, action::RECORD_REMOVE, format!("ring={}{via}", current.body.ring.as_str()));
+    let ev = change_event::<Person>(me, action::RECORD_REMOVE, format!("ring={}{via}", current.body.ring.code()));
     state.store.remove_record::<Person>(&current.id, version, &me.user.id, ev).await?;
     Ok(())
 }

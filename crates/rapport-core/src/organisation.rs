@@ -100,6 +100,13 @@ pub const RISK_ACKNOWLEDGEMENT: Bounded = Bounded {
 /// Days a session recording is kept; 0 means the organisation takes none.
 pub const RECORDING_RETENTION: Bounded =
     Bounded { field: "recording_retention_days", message: crate::msg("admin-error-recordings"), min: 0, max: 365 };
+/// Rings of the inventory's closeness circle.
+pub const CLOSENESS_RINGS: Bounded = Bounded {
+    field: "closeness_rings",
+    message: crate::msg("admin-error-closeness-rings"),
+    min: crate::inventory::MIN_RING_COUNT as i64,
+    max: crate::inventory::MAX_RING_COUNT as i64,
+};
 pub const RISK_ASSESSMENT: Bounded = Bounded {
     field: "risk_assessment_hours",
 

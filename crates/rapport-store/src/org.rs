@@ -38,6 +38,9 @@ pub struct Organisation {
     /// The language pages are shown in when neither the account nor the
     /// browser names one the interface has (a language tag: "en", "es").
     pub default_language: String,
+    /// How many rings the interpersonal inventory's closeness circle has
+    /// (3 to 6; the manuals' circle has three).
+    pub closeness_rings: u8,
 }
 
 /// Shown to clients while the organisation has no crisis lines of its own.
@@ -61,6 +64,7 @@ impl Default for Organisation {
             recording_retention_days: 0,
             require_self_rating: false,
             default_language: "en".into(),
+            closeness_rings: rapport_core::inventory::DEFAULT_RING_COUNT,
         }
     }
 }
@@ -138,7 +142,7 @@ impl Store {
         let row = sqlx::query(
             "SELECT name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, require_mfa, crisis_resources, \
              country, risk_acknowledgement_hours, risk_assessment_hours, duty_clinician_id, time_zone, recording_retention_days, require_self_rating, \
-             default_language FROM organisation WHERE id = 1",
+             default_language, closeness_rings FROM organisation WHERE id = 1",
         )
         .fetch_optional(&self.read)
         .await?;
@@ -159,6 +163,11 @@ impl Store {
                 recording_retention_days: r.col("recording_retention_days")?,
                 require_self_rating: r.col::<i64>("require_self_rating")? != 0,
                 default_language: r.col("default_language")?,
+                // A value outside the range (edited by hand) is brought back into it.
+                closeness_rings: r.col::<i64>("closeness_rings")?.clamp(
+                    rapport_core::inventory::MIN_RING_COUNT.into(),
+                    rapport_core::inventory::MAX_RING_COUNT.into(),
+                ) as u8,
             },
         })
     }
@@ -170,12 +179,13 @@ impl Store {
         sqlx::query(
             "INSERT INTO organisation (id, name, idle_timeout_minutes, absolute_lifetime_hours, break_glass_hours, \
              require_mfa, crisis_resources, country, risk_acknowledgement_hours, risk_assessment_hours, \
-             duty_clinician_id, time_zone, recording_retention_days, require_self_rating, default_language, updated_at) \
-             VALUES (1, $1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $5) \
+             duty_clinician_id, time_zone, recording_retention_days, require_self_rating, default_language, closeness_rings, \
+             updated_at) VALUES (1, $1, $2, $3, $4, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $5) \
              ON CONFLICT (id) DO UPDATE SET name = $1, idle_timeout_minutes = $2, absolute_lifetime_hours = $3, \
              break_glass_hours = $4, require_mfa = $6, crisis_resources = $7, country = $8, \
              risk_acknowledgement_hours = $9, risk_assessment_hours = $10, duty_clinician_id = $11, time_zone = $12, \
-             recording_retention_days = $13, require_self_rating = $14, default_language = $15, updated_at = $5",
+             recording_retention_days = $13, require_self_rating = $14, default_language = $15, closeness_rings = $16, \
+             updated_at = $5",
         )
         .bind(&org.name)
         .bind(org.idle_timeout_minutes)
@@ -192,6 +202,7 @@ impl Store {
         .bind(org.recording_retention_days)
         .bind(org.require_self_rating as i64)
         .bind(&org.default_language)
+        .bind(i64::from(org.closeness_rings))
         .execute(&mut *tx)
         .await?;
         audit::commit(tx, event, now).await?;

@@ -338,6 +338,40 @@ impl Store {
         })
     }
 
+    /// How many live records of `kind`, across every client, have a stored
+    /// body (JSON text) that `matches` accepts. Bodies are read a page at a
+    /// time, so an organisation-wide check never holds them all.
+    #[crate::boxing::boxed_future]
+    pub async fn count_live_bodies(
+        &self,
+        kind: &'static str,
+        matches: &(dyn Fn(&str) -> bool + Sync),
+    ) -> Result<usize> {
+        const PAGE: i64 = 500;
+        let mut after = String::new();
+        let mut count = 0;
+        loop {
+            let rows = sqlx::query(
+                "SELECT id, body FROM clinical_records WHERE kind = $1 AND removed_at IS NULL AND id > $2 \
+                 ORDER BY id LIMIT $3",
+            )
+            .bind(kind)
+            .bind(&after)
+            .bind(PAGE)
+            .fetch_all(&self.read)
+            .await?;
+            for row in &rows {
+                if matches(&row.col::<String>("body")?) {
+                    count += 1;
+                }
+            }
+            match rows.last() {
+                Some(last) if rows.len() as i64 == PAGE => after = last.col("id")?,
+                _ => return Ok(count),
+            }
+        }
+    }
+
     /// Live records of kind `T` in any of `courses` (one query), oldest first.
     pub async fn records_of_courses<T: RecordBody>(&self, courses: &[Id]) -> Result<Vec<Record<T>>> {
         all_typed(self.raw_records_of_courses(courses, T::KIND).await?)

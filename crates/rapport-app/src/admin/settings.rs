@@ -36,6 +36,8 @@ pub struct SettingsForm {
     pub supervision_fields: Option<String>,
     /// A shipped language tag (`rapport_i18n::SHIPPED`); absent: kept as it is.
     pub default_language: Option<String>,
+    /// Rings of the closeness circle (3 to 6); absent: kept as it is.
+    pub closeness_rings: Option<String>,
 }
 
 /// The trimmed value, if it is not blank.
@@ -145,14 +147,26 @@ pub async fn update_settings(
             Some(_) => f.require_self_rating.is_some(),
             None => current.require_self_rating,
         },
+        closeness_rings: rule::CLOSENESS_RINGS.read_or(&mut errors, &f.closeness_rings, current.closeness_rings.into())
+            as u8,
     };
+    if errors.for_field("closeness_rings").is_none() && org.closeness_rings < current.closeness_rings {
+        let outside = crate::inventory::people_beyond_ring(state, org.closeness_rings).await?;
+        if outside > 0 {
+            errors.0.push(field_error(
+                "closeness_rings",
+                rapport_i18n::msg("admin-error-closeness-rings-in-use"),
+                vec![("count", (outside as i64).into()), ("rings", i64::from(org.closeness_rings).into())],
+            ));
+        }
+    }
     if !errors.is_empty() {
         return Ok(Err(errors));
     }
     let mut e = me.event(action::SETTINGS_UPDATE, "organisation");
     e.detail = Some(format!(
         "idle {} min, lifetime {} h, emergency access {} h, two-step verification required: {}; risk flags: \
-         acknowledgement {} h, assessment {} h, duty clinician {}; time zone {}; default language {}",
+         acknowledgement {} h, assessment {} h, duty clinician {}; time zone {}; default language {}; closeness rings {}",
         org.idle_timeout_minutes,
         org.absolute_lifetime_hours,
         org.break_glass_hours,
@@ -161,7 +175,8 @@ pub async fn update_settings(
         org.risk_assessment_hours,
         org.duty_clinician_id.as_ref().map(|d| d.to_string()).unwrap_or_else(|| "none (administrators)".into()),
         org.time_zone,
-        org.default_language
+        org.default_language,
+        org.closeness_rings
     ));
     state.store.update_organisation(&org, e).await?;
     state.forget_organisation().await;

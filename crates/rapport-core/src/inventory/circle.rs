@@ -706,7 +706,8 @@ mod tests {
 
     #[test]
     fn layout_is_deterministic_and_order_independent() {
-        let people: Vec<_> = NAMES.iter().take(9).enumerate().map(|(i, n)| person(i, n, Ring::at_index(i % 3).unwrap())).collect();
+        let people: Vec<_> =
+            NAMES.iter().take(9).enumerate().map(|(i, n)| person(i, n, Ring::at_index(i % 3).unwrap())).collect();
         let mut reversed = people.clone();
         reversed.reverse();
         let opts = SvgOptions { id: "c", title: "Circle", words: &English, rings: 3 };
@@ -725,7 +726,10 @@ mod tests {
     fn deceased_are_dashed_and_named_as_deceased() {
         let mut mum = person(1, "Mum", Ring::CLOSEST);
         mum.deceased = true;
-        let s = svg(&[mum, person(2, "Bea", Ring::new(2).unwrap())], &SvgOptions { id: "c", title: "Circle", words: &English, rings: 3 });
+        let s = svg(
+            &[mum, person(2, "Bea", Ring::new(2).unwrap())],
+            &SvgOptions { id: "c", title: "Circle", words: &English, rings: 3 },
+        );
         let g = s.split("<g data-person=\"p01\"").nth(1).unwrap().split("</g>").next().unwrap();
         assert!(g.contains("stroke-dasharray"), "{g}");
         assert!(g.contains("† Mum"), "{g}");
@@ -797,8 +801,7 @@ mod tests {
 
     #[test]
     fn an_organisations_ring_count_is_drawn_named_and_described() {
-        let people: Vec<_> =
-            (1..=5u8).map(|n| person(n.into(), &format!("P{n}"), Ring::new(n).unwrap())).collect();
+        let people: Vec<_> = (1..=5u8).map(|n| person(n.into(), &format!("P{n}"), Ring::new(n).unwrap())).collect();
         let s = svg(&people, &SvgOptions { id: "c", title: "Circle", words: &English, rings: 5 });
         assert_eq!(s.matches(RING_STROKE).count(), 5);
         for label in [">Ring 1 (closest)</text>", ">Ring 3</text>", ">Ring 5 (most distant)</text>"] {

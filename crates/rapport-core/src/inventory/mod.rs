@@ -123,6 +123,13 @@ impl Ring {
         (1..=count.min(MAX_RING_COUNT)).map(Ring)
     }
 
+    /// The ring a person is drawn and listed in, in a circle of `count`
+    /// rings: their own, or the last one when theirs lies beyond it (a
+    /// record never drops out of a figure or a table).
+    pub fn within(self, count: u8) -> Ring {
+        Ring(self.0.min(count.clamp(MIN_RING_COUNT, MAX_RING_COUNT)))
+    }
+
     /// How the ring is named in a circle of `count` rings: "inner", "middle"
     /// or "outer" in the three-ring circle, otherwise "numbered" (the faces'
     /// messages select on this word and put in the number).
@@ -933,10 +940,7 @@ impl Comparison {
             }
         }
         for p in &self.removed {
-            out.push((
-                p.display_name.clone(),
-                vec![format!("no longer in the circle (was in the {})", ring(p.ring))],
-            ));
+            out.push((p.display_name.clone(), vec![format!("no longer in the circle (was in the {})", ring(p.ring))]));
         }
         out
     }
@@ -1044,10 +1048,9 @@ mod tests {
             assert_eq!(Ring::parse(bad), None, "{bad:?}");
         }
         // Stored bodies: the number, and the names records were written with before.
-        let old: CirclePerson = serde_json::from_str(
-            r#"{"person_id":"p","display_name":"Sam","relationship":"partner","ring":"middle"}"#,
-        )
-        .unwrap();
+        let old: CirclePerson =
+            serde_json::from_str(r#"{"person_id":"p","display_name":"Sam","relationship":"partner","ring":"middle"}"#)
+                .unwrap();
         assert_eq!(old.ring, ring(2));
         let json = serde_json::to_value(&old).unwrap();
         assert_eq!(json["ring"], serde_json::json!(2));
@@ -1071,6 +1074,7 @@ mod tests {
         assert_eq!(english_ring_name(ring(3), 3), "outer ring");
         assert_eq!(english_ring_name(ring(3), 5), "ring 3");
         assert_eq!(Ring::all(4).map(Ring::number).collect::<Vec<_>>(), [1, 2, 3, 4]);
+        assert_eq!((ring(5).within(3), ring(2).within(3), ring(6).within(6)), (ring(3), ring(2), ring(6)));
     }
 
     proptest! {
@@ -1256,10 +1260,7 @@ mod tests {
         cy.support_received = vec![SupportType::Company];
         let b = vec![al, cy, cp("4", "Di", Ring::CLOSEST)];
         let c = compare(&a, &b);
-        assert_eq!(
-            c.moved,
-            [Moved { person_id: "1".into(), display_name: "Al".into(), from: ring(3), to: ring(2) }]
-        );
+        assert_eq!(c.moved, [Moved { person_id: "1".into(), display_name: "Al".into(), from: ring(3), to: ring(2) }]);
         assert_eq!(c.moved[0].direction(), "closer");
         assert_eq!(c.added.iter().map(|p| p.display_name.as_str()).collect::<Vec<_>>(), ["Di"]);
         assert_eq!(c.removed.iter().map(|p| p.display_name.as_str()).collect::<Vec<_>>(), ["Bea"]);

@@ -40,7 +40,7 @@ pub fn routes(r: crate::route_table::Routes) -> crate::route_table::Routes {
 #[derive(OpenApi)]
 #[openapi(
     paths(list_people, create_person, get_person, put_person, delete_person, get_circle, list_snapshots, create_snapshot, get_snapshot),
-    components(schemas(PersonInput, PersonJson, CirclePersonJson, CircleJson, NewSnapshotJson, SnapshotJson)),
+    components(schemas(PersonInput, PersonJson, CirclePersonJson, RingJson, CircleJson, NewSnapshotJson, SnapshotJson)),
     tags((name = "inventory", description = "The interpersonal inventory: the client's important people, the closeness circle and its snapshots"))
 )]
 pub struct InventoryDoc;
@@ -65,8 +65,11 @@ pub struct PersonInput {
     /// `YYYY-MM-DD`, not in the future; only when `deceased`.
     #[schema(pattern = "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")]
     pub date_of_death: Option<String>,
-    /// Closeness ring; `inner` is closest.
-    #[schema(pattern = "^(inner|middle|outer)$")]
+    /// Closeness ring, from 1 (closest) to the organisation's ring count
+    /// (3 to 6; 422 beyond it). The three-ring names `inner`, `middle` and
+    /// `outer` are still read, as 1, 2 and 3.
+    #[schema(value_type = u8, minimum = 1, maximum = 6)]
+    #[serde(deserialize_with = "ring_as_text")]
     pub ring: String,
     #[schema(pattern = "^(daily|weekly|monthly|less_often|no_contact)?$")]
     pub contact_frequency: Option<String>,
@@ -133,6 +136,21 @@ pub struct PersonInput {
     pub version: Option<i64>,
 }
 
+/// A ring as sent, a number or one of the three-ring names, as the text the
+/// person rules read (they refuse anything else with 422 naming `ring`).
+fn ring_as_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Sent {
+        Number(i64),
+        Text(String),
+    }
+    Ok(match Sent::deserialize(d)? {
+        Sent::Number(n) => n.to_string(),
+        Sent::Text(t) => t,
+    })
+}
+
 impl PersonInput {
     fn raw(self) -> RawPerson {
         RawPerson {
@@ -185,8 +203,8 @@ pub struct PersonJson {
     pub lives_with_client: bool,
     pub deceased: bool,
     pub date_of_death: Option<String>,
-    /// `inner`, `middle` or `outer`
-    pub ring: String,
+    /// Closeness ring: 1 is the closest.
+    pub ring: u8,
     pub contact_frequency: Option<String>,
     pub shared_activities: Option<String>,
     pub satisfying: Option<String>,
@@ -230,7 +248,7 @@ fn person_json(r: &Record<Person>) -> PersonJson {
         lives_with_client: p.lives_with_client,
         deceased: p.deceased,
         date_of_death: p.date_of_death.clone(),
-        ring: p.ring.as_str().into(),
+        ring: p.ring.number(),
         contact_frequency: p.contact_frequency.map(|c| c.as_str().into()),
         shared_activities: p.shared_activities.clone(),
         satisfying: p.satisfying.clone(),
@@ -362,8 +380,8 @@ pub struct CirclePersonJson {
     pub display_name: String,
     pub relationship: String,
     pub relationship_detail: Option<String>,
-    /// `inner`, `middle` or `outer`
-    pub ring: String,
+    /// Closeness ring: 1 is the closest.
+    pub ring: u8,
     pub deceased: bool,
     pub conflict: bool,
     /// Kinds of support the client gets from this person.
@@ -378,7 +396,7 @@ fn circle_person_json(p: &CirclePerson) -> CirclePersonJson {
         display_name: p.display_name.clone(),
         relationship: p.relationship.as_str().into(),
         relationship_detail: p.relationship_detail.clone(),
-        ring: p.ring.as_str().into(),
+        ring: p.ring.number(),
         deceased: p.deceased,
         conflict: p.conflict,
         support_received: codes(&p.support_received),
@@ -387,20 +405,36 @@ fn circle_person_json(p: &CirclePerson) -> CirclePersonJson {
     }
 }
 
-fn rings_of(people: &[CirclePerson]) -> (Vec<CirclePersonJson>, Vec<CirclePersonJson>, Vec<CirclePersonJson>) {
+/// One ring of a circle and the people in it.
+#[derive(Serialize, ToSchema)]
+pub struct RingJson {
+    /// 1 is the closest.
+    pub ring: u8,
+    /// In circle order (name, then id).
+    pub people: Vec<CirclePersonJson>,
+}
+
+/// Every ring of a circle of `count` rings, innermost first, with its people
+/// (someone beyond the last ring is listed in it, as they are drawn).
+fn rings_of(people: &[CirclePerson], count: u8) -> Vec<RingJson> {
     let mut sorted = people.to_vec();
     circle_order(&mut sorted);
-    let of = |r: Ring| sorted.iter().filter(|p| p.ring == r).map(circle_person_json).collect();
-    (of(Ring::Inner), of(Ring::Middle), of(Ring::Outer))
+    Ring::all(count)
+        .map(|r| RingJson {
+            ring: r.number(),
+            people: sorted.iter().filter(|p| p.ring.within(count) == r).map(circle_person_json).collect(),
+        })
+        .collect()
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct CircleJson {
     pub course_id: String,
     pub client_id: String,
-    pub inner: Vec<CirclePersonJson>,
-    pub middle: Vec<CirclePersonJson>,
-    pub outer: Vec<CirclePersonJson>,
+    /// The organisation's ring count (3 to 6).
+    pub ring_count: u8,
+    /// Every ring, innermost first, with its people.
+    pub rings: Vec<RingJson>,
     /// The circle as a standalone SVG document (with title, description and legend).
     pub svg: String,
 }
@@ -415,14 +449,13 @@ pub async fn get_circle(
 ) -> ApiResult<Json<CircleJson>> {
     let cx = course_for(&state, &me, &id, Purpose::AuditRead).await?;
     let people = inventory::circle_now(&state, &me, &cx).await?;
-    let (inner, middle, outer) = rings_of(&people);
+    let ring_count = inventory::ring_count(&state).await?;
     Ok(Json(CircleJson {
         course_id: cx.course.id.to_string(),
         client_id: cx.client.id.to_string(),
-        inner,
-        middle,
-        outer,
-        svg: circle_svg(&people, "circle", "Closeness circle"),
+        ring_count,
+        rings: rings_of(&people, ring_count),
+        svg: circle_svg(&people, ring_count, "circle", "Closeness circle"),
     }))
 }
 
@@ -437,9 +470,10 @@ pub struct SnapshotJson {
     /// Number of the held session it was taken in.
     pub session_number: Option<u32>,
     pub note: Option<String>,
-    pub inner: Vec<CirclePersonJson>,
-    pub middle: Vec<CirclePersonJson>,
-    pub outer: Vec<CirclePersonJson>,
+    /// The ring count the snapshot was taken with (3 to 6).
+    pub ring_count: u8,
+    /// Every ring, innermost first, with its people.
+    pub rings: Vec<RingJson>,
     /// Only on `GET /api/v1/circle-snapshots/{id}`: the circle as SVG.
     pub svg: Option<String>,
     pub created_at: String,
@@ -448,7 +482,6 @@ pub struct SnapshotJson {
 
 fn snapshot_json(cx: &CourseContext, r: &Record<CircleSnapshot>, with_svg: bool) -> SnapshotJson {
     let s = &r.body;
-    let (inner, middle, outer) = rings_of(&s.people);
     SnapshotJson {
         id: r.id.to_string(),
         course_id: cx.course.id.to_string(),
@@ -457,11 +490,11 @@ fn snapshot_json(cx: &CourseContext, r: &Record<CircleSnapshot>, with_svg: bool)
         session_id: r.session_id.as_ref().map(|i| i.to_string()),
         session_number: session_number(cx, r.session_id.as_ref()),
         note: s.note.clone(),
-        inner,
-        middle,
-        outer,
-        svg: with_svg
-            .then(|| circle_svg(&s.people, "circle", &format!("Closeness circle: {} ({})", s.label, s.taken_on))),
+        ring_count: s.ring_count,
+        rings: rings_of(&s.people, s.ring_count),
+        svg: with_svg.then(|| {
+            circle_svg(&s.people, s.ring_count, "circle", &format!("Closeness circle: {} ({})", s.label, s.taken_on))
+        }),
         created_at: r.created_at.to_db(),
         created_by: r.updated_by_name.clone(),
     }

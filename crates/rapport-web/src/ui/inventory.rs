@@ -66,13 +66,28 @@ fn with_done(layout: Layout, done: Option<&str>) -> Layout {
     }
 }
 
-/// "Inner ring (closest)".
-fn ring_heading(tr: &Tr, r: Ring) -> String {
-    tr.t(match r {
-        Ring::Inner => msg("inventory-ring-heading-inner"),
-        Ring::Middle => msg("inventory-ring-heading-middle"),
-        Ring::Outer => msg("inventory-ring-heading-outer"),
-    })
+/// A ring's heading in a circle of `count` rings: "Inner ring (closest)",
+/// "Ring 5 (most distant)".
+fn ring_heading(tr: &Tr, r: Ring, count: u8) -> String {
+    match r.word(count) {
+        "inner" => tr.t(msg("inventory-ring-heading-inner")),
+        "middle" => tr.t(msg("inventory-ring-heading-middle")),
+        "outer" => tr.t(msg("inventory-ring-heading-outer")),
+        _ => tr.tn(
+            msg("inventory-ring-heading-numbered"),
+            &[("place", &r.position(count)), ("n", &i64::from(r.number()))],
+        ),
+    }
+}
+
+/// A ring's short name for the person form: "Inner", "Ring 4".
+fn ring_short(tr: &Tr, r: Ring, count: u8) -> String {
+    match r.word(count) {
+        "inner" => tr.t(msg("inventory-ring-inner")),
+        "middle" => tr.t(msg("inventory-ring-middle")),
+        "outer" => tr.t(msg("inventory-ring-outer")),
+        _ => tr.ta("inventory-ring-numbered", "n", i64::from(r.number())),
+    }
 }
 
 /// People grouped by ring, for the data-table alternative of a circle.
@@ -81,15 +96,14 @@ pub struct RingGroup {
     pub people: Vec<CirclePerson>,
 }
 
-fn by_ring(people: &[CirclePerson]) -> Vec<RingGroup> {
+fn by_ring(people: &[CirclePerson], count: u8) -> Vec<RingGroup> {
     let mut sorted = people.to_vec();
     rapport_core::inventory::circle_order(&mut sorted);
     let tr = crate::i18n::current();
-    Ring::ALL
-        .iter()
+    Ring::all(count)
         .map(|r| RingGroup {
-            heading: ring_heading(&tr, *r),
-            people: sorted.iter().filter(|p| p.ring == *r).cloned().collect(),
+            heading: ring_heading(&tr, r, count),
+            people: sorted.iter().filter(|p| p.ring.within(count) == r).cloned().collect(),
         })
         .collect()
 }
@@ -148,8 +162,8 @@ fn relationship_words(tr: &Tr, r: Relationship, detail: Option<&str>) -> String 
 struct Words(Tr);
 
 impl CircleWords for Words {
-    fn ring(&self, r: Ring) -> String {
-        ring_heading(&self.0, r)
+    fn ring(&self, r: Ring, count: u8) -> String {
+        ring_heading(&self.0, r, count)
     }
     fn centre(&self) -> String {
         self.0.t("inventory-circle-centre")
@@ -171,15 +185,20 @@ impl CircleWords for Words {
             format!("{} ({relationship}; {})", p.display_name, marks.join(", "))
         }
     }
-    fn person_in_ring(&self, p: &CirclePerson) -> String {
-        self.0.tn(msg("inventory-circle-person-in-ring"), &[("person", &self.person(p)), ("ring", &p.ring.as_str())])
+    fn person_in_ring(&self, p: &CirclePerson, count: u8) -> String {
+        let ring = p.ring.within(count);
+        self.0.tn(
+            msg("inventory-circle-person-in-ring"),
+            &[("person", &self.person(p)), ("ring", &ring.word(count)), ("n", &i64::from(ring.number()))],
+        )
     }
     fn opening(&self, count: usize) -> String {
         self.0.ta("inventory-circle-opening", "count", count)
     }
-    fn ring_list(&self, r: Ring, people: &[String]) -> String {
+    fn ring_list(&self, r: Ring, count: u8, people: &[String]) -> String {
         let list = if people.is_empty() { self.0.t("inventory-nobody") } else { people.join("; ") };
-        format!(" {}", self.0.tn(msg("inventory-circle-ring-list"), &[("ring", &self.ring(r)), ("people", &list)]))
+        let ring = self.ring(r, count);
+        format!(" {}", self.0.tn(msg("inventory-circle-ring-list"), &[("ring", &ring), ("people", &list)]))
     }
 }
 
@@ -188,9 +207,9 @@ pub(crate) fn circle_words() -> impl CircleWords + Sync {
     Words(crate::i18n::current())
 }
 
-/// The closeness circle of `people` in the reader's language.
-fn circle_figure(people: &[CirclePerson], id: &str, title: &str) -> String {
-    circle_svg_with(people, id, title, &circle_words())
+/// The closeness circle of `people` in `rings` rings, in the reader's language.
+fn circle_figure(people: &[CirclePerson], rings: u8, id: &str, title: &str) -> String {
+    circle_svg_with(people, rings, id, title, &circle_words())
 }
 
 // ---------------------------------------------------------------- the tab
@@ -254,7 +273,8 @@ async fn inventory_page(
 
     let people = circle_people(&records);
     let tr = crate::i18n::current();
-    let svg = circle_figure(&people, "circle-now", &tr.t("inventory-circle-now-title"));
+    let rings = inventory::ring_count(state).await?;
+    let svg = circle_figure(&people, rings, "circle-now", &tr.t("inventory-circle-now-title"));
     let map = support_map(&people);
     let mut rows: Vec<PersonRow> =
         records.into_iter().zip(people).map(|(record, circle)| PersonRow { record, circle }).collect();
@@ -264,9 +284,9 @@ async fn inventory_page(
     });
     let count = rows.len();
     let mut groups: Vec<(String, Vec<PersonRow>)> =
-        Ring::ALL.iter().map(|r| (ring_heading(&tr, *r), Vec::new())).collect();
+        Ring::all(rings).map(|r| (ring_heading(&tr, r, rings), Vec::new())).collect();
     for row in rows {
-        groups[row.circle.ring.index()].1.push(row);
+        groups[row.circle.ring.within(rings).index()].1.push(row);
     }
     let snapshots = snapshots
         .into_iter()
@@ -441,7 +461,7 @@ fn met_text(tr: &Tr, m: Option<Met>) -> String {
 
 /// A person's fields in words, in form order (history and conflict views; in
 /// English for the audit log's list of changed fields).
-pub fn person_fields(tr: &Tr, p: &Person) -> Vec<(String, String)> {
+pub fn person_fields(tr: &Tr, p: &Person, rings: u8) -> Vec<(String, String)> {
     let t = |v: &Option<String>| v.clone().unwrap_or_default();
     let deceased = match (p.deceased, &p.date_of_death) {
         (false, _) => tr.t("inventory-no"),
@@ -453,7 +473,7 @@ pub fn person_fields(tr: &Tr, p: &Person) -> Vec<(String, String)> {
         (msg("inventory-field-relationship"), relationship_words(tr, p.relationship, p.relationship_detail.as_deref())),
         (msg("inventory-field-lives-with-client"), yes_no(tr, p.lives_with_client)),
         (msg("inventory-field-deceased"), deceased),
-        (msg("inventory-field-ring"), ring_heading(tr, p.ring)),
+        (msg("inventory-field-ring"), ring_heading(tr, p.ring, rings)),
         (msg("inventory-field-contact"), p.contact_frequency.map(|c| tr.t(c.message())).unwrap_or_default()),
         (msg("inventory-field-shared-activities"), t(&p.shared_activities)),
         (msg("inventory-field-satisfying"), t(&p.satisfying)),
@@ -482,10 +502,10 @@ pub fn person_fields(tr: &Tr, p: &Person) -> Vec<(String, String)> {
 }
 
 /// Fields that differ: (label, before, after).
-pub fn person_changes(tr: &Tr, before: &Person, after: &Person) -> Vec<(String, String, String)> {
-    person_fields(tr, before)
+pub fn person_changes(tr: &Tr, before: &Person, after: &Person, rings: u8) -> Vec<(String, String, String)> {
+    person_fields(tr, before, rings)
         .into_iter()
-        .zip(person_fields(tr, after))
+        .zip(person_fields(tr, after, rings))
         .filter(|((_, a), (_, b))| a != b)
         .map(|((label, a), (_, b))| (label, a, b))
         .collect()
@@ -518,21 +538,27 @@ struct PersonForm {
     /// After a version conflict: (field, saved value, your value) and who saved.
     conflict: Vec<(String, String, String)>,
     conflict_by: String,
+    /// The organisation's rings (filled in by `person_page`).
+    ring_count: u8,
 }
 
 impl PersonFormPage {
     fn relationships(&self) -> Vec<(&'static str, String)> {
         Relationship::ALL.iter().map(|r| (r.as_str(), self.layout.tr.t(r.message()))).collect()
     }
-    fn rings(&self) -> Vec<(&'static str, String, String)> {
-        [
-            (Ring::Inner, msg("inventory-ring-hint-inner")),
-            (Ring::Middle, msg("inventory-ring-hint-middle")),
-            (Ring::Outer, msg("inventory-ring-hint-outer")),
-        ]
-        .iter()
-        .map(|(r, hint)| (r.as_str(), self.layout.tr.t(r.message()), self.layout.tr.t(hint)))
-        .collect()
+    /// (value, name, hint) for each of the organisation's rings.
+    fn rings(&self) -> Vec<(String, String, String)> {
+        let (tr, count) = (&self.layout.tr, self.ring_count);
+        Ring::all(count)
+            .map(|r| {
+                let hint = match r.position(count) {
+                    "first" => msg("inventory-ring-hint-inner"),
+                    "last" => msg("inventory-ring-hint-outer"),
+                    _ => msg("inventory-ring-hint-middle"),
+                };
+                (r.code(), ring_short(tr, r, count), tr.t(hint))
+            })
+            .collect()
     }
     fn frequencies(&self) -> Vec<(&'static str, String)> {
         ContactFrequency::ALL.iter().map(|c| (c.as_str(), self.layout.tr.t(c.message()))).collect()
@@ -560,6 +586,7 @@ impl PersonForm {
             errors: FormErrors::default(),
             conflict: vec![],
             conflict_by: String::new(),
+            ring_count: rapport_core::inventory::DEFAULT_RING_COUNT,
         }
     }
 }
@@ -567,6 +594,7 @@ impl PersonForm {
 async fn person_page(state: &AppState, me: &Identity, page: PersonForm) -> AppResult<Html<String>> {
     let title = format!("{} · {}", page.heading, page.cx.client.details.display_name);
     let layout = Layout::new(state, me, title, "caseload").await?;
+    let page = PersonForm { ring_count: inventory::ring_count(state).await?, ..page };
     render(&PersonFormPage { layout, page })
 }
 
@@ -577,18 +605,23 @@ pub async fn new_person_form(CourseRead { state, me, cx }: CourseRead) -> AppRes
 
 pub async fn create_person(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) -> AppResult<Response> {
     let form = FormValues::from_pairs(pairs);
-    let person = match validate_person(&form.raw_person(), Some(Timestamp::now().date())) {
-        Ok(p) => p,
-        Err(e) => {
+    let added = match validate_person(&form.raw_person(), Some(Timestamp::now().date())) {
+        Ok(person) => add_person(&state, &me, &cx.client.id, &person, "").await.map_err(AppError::from),
+        Err(e) => Err(AppError::Invalid(e)),
+    };
+    match added {
+        Ok(record) => {
+            Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-added#person-{}", cx.course.id, record.id))
+                .into_response())
+        }
+        Err(AppError::Invalid(e)) => {
             let heading = crate::i18n::current().t("inventory-add-person");
             let page = PersonForm { errors: FormErrors(e), ..PersonForm::new(cx, None, heading, 0, form) };
             let page = person_page(&state, &me, page).await?;
-            return Ok(page.into_response());
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-    };
-    let record = add_person(&state, &me, &cx.client.id, &person, "").await?;
-    Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-added#person-{}", cx.course.id, record.id))
-        .into_response())
+        Err(other) => Err(other),
+    }
 }
 
 pub async fn edit_person_form(
@@ -630,7 +663,7 @@ pub async fn update_person(
         // Someone saved in between: show what they saved next to this form's values,
         // and let the person save again deliberately (the form now carries the new version).
         let tr = crate::i18n::current();
-        let conflict = person_changes(&tr, &current.body, &person);
+        let conflict = person_changes(&tr, &current.body, &person, inventory::ring_count(&state).await?);
         let by = tr.tn(
             msg("inventory-saved-by-at"),
             &[("name", &current.updated_by_name), ("when", &crate::i18n::show(current.updated_at))],
@@ -641,11 +674,23 @@ pub async fn update_person(
         return Ok((axum::http::StatusCode::CONFLICT, page).into_response());
     }
     // The audit log is written in English, whatever the reader's language.
+    let rings = inventory::ring_count(&state).await?;
     let changed: Vec<String> =
-        person_changes(&Tr::default(), &current.body, &person).into_iter().map(|(l, ..)| l).collect();
-    change_person(&state, &me, &current, version, &person, format!("changed: {}", changed.join(", "))).await?;
-    Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-saved#person-{}", cx.course.id, current.id))
-        .into_response())
+        person_changes(&Tr::default(), &current.body, &person, rings).into_iter().map(|(l, ..)| l).collect();
+    let detail = format!("changed: {}", changed.join(", "));
+    match change_person(&state, &me, &current, version, &person, detail).await.map_err(AppError::from) {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/courses/{}/inventory?done=person-saved#person-{}", cx.course.id, current.id))
+                .into_response())
+        }
+        Err(AppError::Invalid(e)) => {
+            let pid = Some(current.id.to_string());
+            let page = PersonForm { errors: FormErrors(e), ..PersonForm::new(cx, pid, heading, version, form) };
+            let page = person_page(&state, &me, page).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other),
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -699,6 +744,7 @@ pub async fn person_history(
     let (record, removed_at, history) = inventory::person_history(&state, &me, &cx, &person_id).await?;
     // Newest first; each version is compared with the one below it.
     let tr = crate::i18n::current();
+    let rings = inventory::ring_count(&state).await?;
     let versions = history
         .iter()
         .enumerate()
@@ -708,10 +754,10 @@ pub async fn person_history(
             by: v.changed_by_name.clone(),
             at: crate::i18n::show(v.changed_at),
             changes: match history.get(i + 1) {
-                Some(prev) if v.change == "updated" => person_changes(&tr, &prev.body, &v.body),
+                Some(prev) if v.change == "updated" => person_changes(&tr, &prev.body, &v.body, rings),
                 _ => vec![],
             },
-            fields: person_fields(&tr, &v.body).into_iter().filter(|(_, val)| !val.is_empty()).collect(),
+            fields: person_fields(&tr, &v.body, rings).into_iter().filter(|(_, val)| !val.is_empty()).collect(),
         })
         .collect();
     let name = record.body.display_name.clone();
@@ -771,8 +817,8 @@ pub async fn show_snapshot(
     let s = &snapshot.body;
     let tr = crate::i18n::current();
     let title = tr.ta("inventory-circle-of", "title", format!("{} ({})", s.label, s.taken_on));
-    let svg = circle_figure(&s.people, "circle-snapshot", &title);
-    let groups = by_ring(&s.people);
+    let svg = circle_figure(&s.people, s.ring_count, "circle-snapshot", &title);
+    let groups = by_ring(&s.people, s.ring_count);
     let others = inventory::snapshots(&state, &cx)
         .await?
         .into_iter()
@@ -838,39 +884,42 @@ pub async fn compare_snapshots(
     } else {
         Vec::new()
     };
-    let side = |key: Option<String>, svg_id: &str| -> Result<Option<(Side, Vec<CirclePerson>)>, AppError> {
+    let rings_now = inventory::ring_count(&state).await?;
+    // Each side is drawn with its own rings: a snapshot keeps the count it was taken with.
+    type Drawn = (Side, Vec<CirclePerson>, u8);
+    let side = |key: Option<String>, svg_id: &str| -> Result<Option<Drawn>, AppError> {
         let Some(key) = key else { return Ok(None) };
-        let (title, people) = if key == "now" {
-            (tr.t("inventory-now"), now.clone())
+        let (title, people, rings) = if key == "now" {
+            (tr.t("inventory-now"), now.clone(), rings_now)
         } else {
             // Another course's snapshot, or no snapshot at all, looks absent.
             let s = snapshots.iter().find(|s| s.id.as_str() == key).ok_or(AppError::NotFound)?;
-            (format!("{} ({})", s.body.label, s.body.taken_on), s.body.people.clone())
+            (format!("{} ({})", s.body.label, s.body.taken_on), s.body.people.clone(), s.body.ring_count)
         };
-        let svg = circle_figure(&people, svg_id, &tr.ta("inventory-circle-of", "title", &title));
-        Ok(Some((Side { key, title, svg, count: people.len() }, people)))
+        let svg = circle_figure(&people, rings, svg_id, &tr.ta("inventory-circle-of", "title", &title));
+        Ok(Some((Side { key, title, svg, count: people.len() }, people, rings)))
     };
     let a = side(a_key, "circle-a")?;
     let b = side(b_key, "circle-b")?;
     let (comparison, lines) = match (&a, &b) {
-        (Some((_, pa)), Some((_, pb))) => {
+        (Some((_, pa, ra)), Some((_, pb, rb))) => {
             let c = compare(pa, pb);
-            let lines = change_lines(&tr, &c, pa, pb);
+            let lines = change_lines(&tr, &c, (pa, *ra), (pb, *rb));
             (c, lines)
         }
         _ => (Comparison::default(), Vec::new()),
     };
     let detail = format!(
         "compare {} with {}",
-        a.as_ref().map(|(s, _)| s.key.as_str()).unwrap_or("-"),
-        b.as_ref().map(|(s, _)| s.key.as_str()).unwrap_or("-")
+        a.as_ref().map(|(s, ..)| s.key.as_str()).unwrap_or("-"),
+        b.as_ref().map(|(s, ..)| s.key.as_str()).unwrap_or("-")
     );
     inventory::audit_comparison(&state, &me, &cx, detail).await?;
     let title = tr.ta("inventory-compare-title", "client", &cx.client.details.display_name);
     let layout = Layout::new(&state, &me, title, "caseload").await?;
-    let a_key = a.as_ref().map(|(s, _)| s.key.clone()).unwrap_or_default();
-    let b_key = b.as_ref().map(|(s, _)| s.key.clone()).unwrap_or_default();
-    let pair = a.zip(b).map(|((sa, _), (sb, _))| (sa, sb));
+    let a_key = a.as_ref().map(|(s, ..)| s.key.clone()).unwrap_or_default();
+    let b_key = b.as_ref().map(|(s, ..)| s.key.clone()).unwrap_or_default();
+    let pair = a.zip(b).map(|((sa, ..), (sb, ..))| (sa, sb));
     render(&ComparePage { layout, cx, options, a_key, b_key, pair, comparison, lines })
 }
 
@@ -880,9 +929,11 @@ pub async fn compare_snapshots(
 fn change_lines(
     tr: &Tr,
     c: &Comparison,
-    earlier: &[CirclePerson],
-    later: &[CirclePerson],
+    (earlier, earlier_rings): (&[CirclePerson], u8),
+    (later, later_rings): (&[CirclePerson], u8),
 ) -> Vec<(String, Vec<String>)> {
+    // A ring in a sentence: its word ("inner", or "numbered" with the number).
+    let word = |r: Ring, count: u8| (r.word(count), i64::from(r.number()));
     let mut order = later.to_vec();
     rapport_core::inventory::circle_order(&mut order);
     let mut out = Vec::new();
@@ -890,23 +941,26 @@ fn change_lines(
         let mut what = Vec::new();
         if let Some(m) = c.moved.iter().find(|m| m.person_id == p.person_id) {
             let direction = if m.to < m.from { "closer" } else { "further" };
+            let ((from, from_n), (to, to_n)) = (word(m.from, earlier_rings), word(m.to, later_rings));
             what.push(tr.tn(
                 msg("inventory-change-moved"),
-                &[("direction", &direction), ("from", &m.from.as_str()), ("to", &m.to.as_str())],
+                &[("direction", &direction), ("from", &from), ("from_n", &from_n), ("to", &to), ("to_n", &to_n)],
             ));
         }
         if let Some(old) = earlier.iter().find(|o| o.person_id == p.person_id) {
             what.extend(person_change_words(tr, old, p));
         }
         if c.added.iter().any(|a| a.person_id == p.person_id) {
-            what.push(tr.ta("inventory-change-added", "ring", p.ring.as_str()));
+            let (ring, n) = word(p.ring, later_rings);
+            what.push(tr.tn(msg("inventory-change-added"), &[("ring", &ring), ("n", &n)]));
         }
         if !what.is_empty() {
             out.push((p.display_name.clone(), what));
         }
     }
     for p in &c.removed {
-        out.push((p.display_name.clone(), vec![tr.ta("inventory-change-removed", "ring", p.ring.as_str())]));
+        let (ring, n) = word(p.ring, earlier_rings);
+        out.push((p.display_name.clone(), vec![tr.tn(msg("inventory-change-removed"), &[("ring", &ring), ("n", &n)])]));
     }
     out
 }

@@ -82,7 +82,7 @@ pub async fn matrix_fixtures(app: &TestApp, client: &Id, clinician: &Id, out: &m
     let course = out.iter().find(|(k, _)| *k == "{course}").map(|(_, v)| Id::parse(v).unwrap()).expect("course");
     let p = app.person(client, clinician, "Matrix Partner").await;
     let circle = vec![CirclePerson::of(p.id.to_string(), &p.body)];
-    let snap = validate_snapshot(Some("intake"), None, None, circle, time::macros::date!(2026 - 06 - 01)).unwrap();
+    let snap = validate_snapshot(Some("intake"), None, None, circle, 3, time::macros::date!(2026 - 06 - 01)).unwrap();
     let at = Placement { client_id: client.clone(), course_id: Some(course), ..Default::default() };
     let s = app.store.create_record(&at, &snap, clinician, test_event("record.create")).await.unwrap();
     out.push(("{person}", p.id.to_string()));
@@ -138,7 +138,7 @@ async fn people_are_created_edited_versioned_and_removed_with_history() {
                             "support_received": ["practical", "emotional"], "version": 1});
         let (s, v2) = api.call(Method::PUT, &path, Some(edited.clone())).await;
         assert_eq!(s, 200, "{v2}");
-        assert_eq!((v2["version"].as_i64(), v2["ring"].as_str()), (Some(2), Some("middle")));
+        assert_eq!((v2["version"].as_i64(), v2["ring"].as_i64()), (Some(2), Some(2)), "rings are numbers");
         assert_eq!(v2["lives_with_client"], false, "PUT replaces: left-out fields are cleared");
         let (s, r) = api.call(Method::PUT, &path, Some(edited.clone())).await;
         assert_eq!(s, 409, "stale version refused: {r}");
@@ -160,7 +160,7 @@ async fn people_are_created_edited_versioned_and_removed_with_history() {
         let history = app.store.record_history::<Person>(&Id::parse(id).unwrap()).await.unwrap();
         let changes: Vec<(i64, &str)> = history.iter().map(|v| (v.version, v.change.as_str())).collect();
         assert_eq!(changes, [(3, "removed"), (2, "updated"), (1, "created")]);
-        assert_eq!(history[2].body.ring, rapport_core::inventory::Ring::Inner, "version 1 kept as it was");
+        assert_eq!(history[2].body.ring, rapport_core::inventory::Ring::CLOSEST, "version 1 kept as it was");
         assert_eq!(app.count_for("record.update", "person").await, 1);
         assert_eq!(app.count_for("record.remove", "person").await, 1);
         // Reads are audited.
@@ -243,8 +243,13 @@ async fn snapshots_freeze_the_circle_and_compare_shows_what_changed() {
         // The circle now: people by ring plus the SVG.
         let (s, circle) = api.get(&format!("/api/v1/courses/{course}/circle")).await;
         assert_eq!(s, 200, "{circle}");
-        assert_eq!(names(&circle["inner"]), ["Sam"]);
-        assert_eq!(names(&circle["outer"]), ["Priya", "Tom"]);
+        assert_eq!((circle["ring_count"].as_i64(), circle["rings"].as_array().unwrap().len()), (Some(3), 3));
+        assert_eq!(names(&circle["rings"][0]["people"]), ["Sam"]);
+        assert_eq!(names(&circle["rings"][1]["people"]), [] as [&str; 0]);
+        assert_eq!(
+            (circle["rings"][2]["ring"].as_i64(), names(&circle["rings"][2]["people"])),
+            (Some(3), vec!["Priya", "Tom"])
+        );
         let svg = circle["svg"].as_str().unwrap();
         assert!(svg.starts_with("<svg") && svg.contains("role=\"img\"") && svg.contains("<desc"), "{svg}");
 
@@ -262,7 +267,7 @@ async fn snapshots_freeze_the_circle_and_compare_shows_what_changed() {
             api.post(&snaps, json!({"label": "intake", "taken_on": "2026-01-05", "session_id": session})).await;
         assert_eq!(s, 201, "{intake}");
         assert_eq!(intake["session_number"], 1);
-        assert_eq!(names(&intake["outer"]), ["Priya", "Tom"]);
+        assert_eq!(names(&intake["rings"][2]["people"]), ["Priya", "Tom"]);
 
         // Changes: Tom comes closer, Sam's conflict eases, Priya leaves, Bea arrives.
         let tid = tom["id"].as_str().unwrap();
@@ -292,7 +297,7 @@ async fn snapshots_freeze_the_circle_and_compare_shows_what_changed() {
         // The intake snapshot still shows the circle as it was.
         let (s, got) = api.get(&format!("/api/v1/circle-snapshots/{}", intake["id"].as_str().unwrap())).await;
         assert_eq!(s, 200);
-        assert_eq!(names(&got["outer"]), ["Priya", "Tom"]);
+        assert_eq!(names(&got["rings"][2]["people"]), ["Priya", "Tom"]);
         assert!(got["svg"].as_str().unwrap().contains("Priya"));
         let (_, list) = api.get(&snaps).await;
         let labels: Vec<&str> = list.as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
@@ -308,7 +313,10 @@ async fn snapshots_freeze_the_circle_and_compare_shows_what_changed() {
         let (s, page) = b.text(&compare).await;
         assert_eq!(s, 200);
         assert_eq!(page.matches("<svg").count(), 2, "two circles");
-        assert!(page.contains("Moved closer: outer → middle ring; support to the client: none → practical"), "{page}");
+        assert!(
+            page.contains("Moved closer: outer ring → middle ring; support to the client: none → practical"),
+            "{page}"
+        );
         assert!(page.contains("Conflict no longer present"), "{page}");
         assert!(page.contains("Added, in the middle ring"));
         assert!(page.contains("No longer in the circle (was in the outer ring)"));
@@ -375,7 +383,7 @@ async fn the_inventory_tab_edits_people_and_shows_the_circle() {
         // A form without a ring: the error names the field and nothing is stored.
         let new = format!("{tab}/people/new");
         let r = b.submit(&new, &new, &[("display_name", "Sam"), ("relationship", "partner")]).await;
-        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.status().as_u16(), 422, "a refused form is 422");
         let html = r.text().await.unwrap();
         assert!(html.contains("Choose the ring") && html.contains("href=\"#ring\""), "{html}");
         // Repeated checkbox values (support kinds) are all kept.
@@ -508,6 +516,150 @@ async fn the_manuals_inventory_fields_and_timeline_categories() {
         let (_, html) = b.text(&format!("/courses/{course}/timeline")).await;
         assert!(html.contains("Death") && html.contains("Isolation"), "{html}");
         assert_caseload_cards_match_a_rebuild(&app.store).await;
+    })
+    .await;
+}
+
+/// Issue 19 item 6: the number of closeness rings is an organisation setting
+/// (3 to 6); people, the circle, the API and snapshots follow it.
+#[tokio::test]
+async fn the_ring_count_is_a_setting_that_people_the_circle_and_snapshots_follow() {
+    on_each_backend(|app| async move {
+        app.user("rings-admin@clinic.example", Role::Admin).await;
+        let admin = app.browser_as("rings-admin@clinic.example").await;
+        let (_, api, client) = client_of(&app, "rings@clinic.example").await;
+        let course = course_of(&api, &client).await;
+        let people = format!("/api/v1/clients/{client}/people");
+        let (st, page) = admin.text("/admin/settings").await;
+        assert!(st == 200 && page.contains(r#"name="closeness_rings""#) && page.contains(r#"value="3""#), "{page}");
+        let settings = |rings: &'static str| {
+            vec![
+                ("name", "Ring Clinic"),
+                ("idle_timeout_minutes", "30"),
+                ("absolute_lifetime_hours", "12"),
+                ("break_glass_hours", "4"),
+                ("closeness_rings", rings),
+            ]
+        };
+        let save = |rings: &'static str| {
+            let admin = &admin;
+            let form = settings(rings);
+            async move { admin.submit("/admin/settings", "/admin/settings", &form).await }
+        };
+
+        // Out of range or not a number: 422 naming the field, nothing changed.
+        for bad in ["2", "7", "four", ""] {
+            let r = save(bad).await;
+            assert_eq!(r.status(), 422, "{bad}");
+            assert!(r.text().await.unwrap().contains(r##"href="#closeness_rings""##), "{bad}");
+            assert_eq!(app.store.organisation().await.unwrap().closeness_rings, 3, "{bad}: nothing changed");
+        }
+        // While there are three rings, ring 4 is refused (the API and the form).
+        let (s, r) = api.post(&people, json!({"display_name": "Gp", "relationship": "health_worker", "ring": 4})).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (422, Some("ring")), "{r}");
+        assert!(r["error"]["message"].as_str().unwrap().contains("3 rings"), "{r}");
+
+        assert_eq!(save("5").await.status(), 303);
+        assert_eq!(app.store.organisation().await.unwrap().closeness_rings, 5);
+        assert!(app.audit_entries("settings.update").await.iter().any(|e| e
+            .event
+            .detail
+            .as_deref()
+            .is_some_and(|d| d.ends_with("closeness rings 5"))));
+
+        // Numbers, the three-ring names and number strings are all read; 6 is beyond 5.
+        let gp = add(&api, &client, json!({"display_name": "Gp", "relationship": "health_worker", "ring": 5})).await;
+        assert_eq!(gp["ring"], 5);
+        let tom = add(&api, &client, json!({"display_name": "Tom", "relationship": "sibling", "ring": "outer"})).await;
+        assert_eq!(tom["ring"], 3, "the three-ring names read as 1 to 3");
+        let bea = add(&api, &client, json!({"display_name": "Bea", "relationship": "friend", "ring": "2"})).await;
+        assert_eq!(bea["ring"], 2);
+        for bad in [json!(6), json!(0), json!("7"), json!(-1), json!("far")] {
+            let (s, r) = api.post(&people, json!({"display_name": "X", "relationship": "friend", "ring": bad})).await;
+            assert_eq!((s, r["error"]["field"].as_str()), (422, Some("ring")), "{bad} -> {r}");
+        }
+        let (s, r) = api.post(&people, json!({"display_name": "X", "relationship": "friend", "ring": true})).await;
+        assert_eq!((s, r["error"]["field"].as_str()), (400, Some("ring")), "{r}");
+
+        // The circle has five rings, innermost first, each person in theirs.
+        let (_, circle) = api.get(&format!("/api/v1/courses/{course}/circle")).await;
+        assert_eq!(circle["ring_count"], 5);
+        let rings: Vec<(i64, Vec<&str>)> = circle["rings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["ring"].as_i64().unwrap(), names(&r["people"])))
+            .collect();
+        assert_eq!(rings, [(1, vec![]), (2, vec!["Bea"]), (3, vec!["Tom"]), (4, vec![]), (5, vec!["Gp"])]);
+        let svg = circle["svg"].as_str().unwrap();
+        assert!(svg.contains(">Ring 5 (most distant)</text>") && svg.contains(">Ring 1 (closest)</text>"), "{svg}");
+
+        // The tab, its table and the person form follow the count.
+        let tab = format!("/courses/{course}/inventory");
+        let b = app.browser_as("rings@clinic.example").await;
+        let (_, html) = b.text(&tab).await;
+        assert!(html.contains("Ring 5 (most distant)") && html.contains("Ring 4"), "{html}");
+        let (_, form) = b.text(&format!("{tab}/people/new")).await;
+        let radios = form.matches(r#"name="ring" value=""#).count();
+        assert_eq!(radios, 5, "one choice per ring");
+        assert!(form.contains(r#"name="ring" value="5""#) && form.contains("Ring 5"), "{form}");
+
+        let snaps = format!("/api/v1/courses/{course}/circle-snapshots");
+        let (s, five) = api.post(&snaps, json!({"label": "intake"})).await;
+        assert_eq!((s, five["ring_count"].as_i64()), (201, Some(5)), "{five}");
+
+        // Lowering below a ring in use is refused, saying how many people sit beyond it.
+        let r = save("4").await;
+        assert_eq!(r.status(), 422);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("One person is in a ring beyond ring 4"), "{html}");
+        assert_eq!(app.store.organisation().await.unwrap().closeness_rings, 5, "nothing changed");
+        let r = save("3").await;
+        assert!(r.text().await.unwrap().contains("One person is in a ring beyond ring 3"), "Tom in ring 3 fits");
+        // Gp moves in (a removed person does not count), then four rings are accepted.
+        let gid = gp["id"].as_str().unwrap();
+        let (s, _) = api
+            .put(
+                &format!("/api/v1/people/{gid}"),
+                json!({"display_name": "Gp", "relationship": "health_worker", "ring": 4, "version": 1}),
+            )
+            .await;
+        assert_eq!(s, 200);
+        let doomed = add(&api, &client, json!({"display_name": "Gone", "relationship": "friend", "ring": 5})).await;
+        let (s, _) = api.delete(&format!("/api/v1/people/{}", doomed["id"].as_str().unwrap())).await;
+        assert_eq!(s, 204);
+        assert_eq!(save("4").await.status(), 303);
+        assert_eq!(app.store.organisation().await.unwrap().closeness_rings, 4);
+
+        // The snapshot keeps the five rings it was taken with, in the API and on its page.
+        let (_, got) = api.get(&format!("/api/v1/circle-snapshots/{}", five["id"].as_str().unwrap())).await;
+        assert_eq!((got["ring_count"].as_i64(), got["rings"].as_array().unwrap().len()), (Some(5), 5));
+        assert_eq!(names(&got["rings"][4]["people"]), ["Gp"]);
+        let (_, page) = b.text(&format!("{tab}/snapshots/{}", five["id"].as_str().unwrap())).await;
+        assert!(page.contains("Ring 5 (most distant)"), "{page}");
+        // Compared with now (four rings), Gp moved closer: ring 5 to ring 4.
+        let (_, compare) = b.text(&format!("{tab}/compare?a={}&b=now", five["id"].as_str().unwrap())).await;
+        assert!(compare.contains("Moved closer: ring 5 → ring 4"), "{compare}");
+
+        // The form refuses a ring beyond the count with 422 and the field named.
+        let new = format!("{tab}/people/new");
+        let r = b.submit(&new, &new, &[("display_name", "Jo"), ("relationship", "friend"), ("ring", "5")]).await;
+        assert_eq!(r.status().as_u16(), 422);
+        let html = r.text().await.unwrap();
+        assert!(html.contains("href=\"#ring\"") && html.contains("choose a ring from 1 to 4"), "{html}");
+
+        // A person stored before rings were numbers ("outer") still reads as ring 3.
+        let tid = tom["id"].as_str().unwrap();
+        let changed = app
+            .sql(
+                r#"UPDATE clinical_records SET body = REPLACE(body, '"ring":3', '"ring":"outer"') WHERE id = $1"#,
+                &[tid],
+            )
+            .await;
+        assert_eq!(changed, 1);
+        let (s, old) = api.get(&format!("/api/v1/people/{tid}")).await;
+        assert_eq!((s, old["ring"].as_i64()), (200, Some(3)), "{old}");
+        assert_eq!(app.count_for("record.create", "person").await, 4, "nothing refused was stored");
     })
     .await;
 }

@@ -107,7 +107,7 @@ fn intake_people(today: time::Date, w: &Words) -> Vec<RawPerson> {
             relationship_detail: s(w.gp),
             contact_frequency: s("monthly"),
             support_received: kinds(&["information"]),
-            ..raw(w.gp_name, "health_worker", "outer")
+            ..raw(w.gp_name, "health_worker", "4")
         },
     ]
 }
@@ -168,6 +168,10 @@ async fn course_for_demo(
     Ok(course)
 }
 
+/// The demo organisation's closeness-circle rings: four, so the demo shows a
+/// count other than the manuals' three (the GP sits in ring 4, the most distant).
+pub const CLOSENESS_RINGS: u8 = 4;
+
 async fn snapshot(
     store: &Store,
     course: &CourseRecord,
@@ -179,7 +183,7 @@ async fn snapshot(
     let circle: Vec<CirclePerson> = people.iter().map(|r| CirclePerson::of(r.id.to_string(), &r.body)).collect();
     let taken_on = session.map(|s| format_date(s.date));
     let snap: CircleSnapshot =
-        validate_snapshot(Some(label), taken_on.as_deref(), None, circle, Timestamp::now().date())
+        validate_snapshot(Some(label), taken_on.as_deref(), None, circle, CLOSENESS_RINGS, Timestamp::now().date())
             .map_err(|e| e.to_string())?;
     let at = Placement {
         client_id: course.client_id.clone(),

@@ -129,6 +129,9 @@ pub async fn seed(
         crisis_resources: texts.crisis_resources.into(),
         time_zone: texts.time_zone.into(),
         default_language: texts.code.into(),
+        // Four closeness rings, so the demo shows a count other than the
+        // manuals' three (the GP sits in ring 4, the most distant).
+        closeness_rings: inventory::CLOSENESS_RINGS,
         ..Default::default()
     };
     store.update_organisation(&org, event(action::SETTINGS_UPDATE, "organisation")).await.map_err(err)?;

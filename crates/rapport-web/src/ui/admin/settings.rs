@@ -60,6 +60,7 @@ struct SettingsValues {
     recording_retention_days: String,
     require_self_rating: bool,
     default_language: String,
+    closeness_rings: String,
 }
 
 impl From<&Organisation> for SettingsValues {
@@ -79,6 +80,7 @@ impl From<&Organisation> for SettingsValues {
             recording_retention_days: o.recording_retention_days.to_string(),
             require_self_rating: o.require_self_rating,
             default_language: o.default_language.clone(),
+            closeness_rings: o.closeness_rings.to_string(),
         }
     }
 }
@@ -100,6 +102,7 @@ impl From<SettingsForm> for SettingsValues {
             recording_retention_days: f.recording_retention_days.unwrap_or_default(),
             require_self_rating: f.require_self_rating.is_some(),
             default_language: f.default_language.unwrap_or_default(),
+            closeness_rings: f.closeness_rings.unwrap_or_default(),
         }
     }
 }
