@@ -353,9 +353,9 @@ test('an IPT course: contract, checklist, inventory and circle, role dispute, a 
 
   await step('three people are added to the inventory and the closeness circle shows them', async () => {
     const people = [
-      ['Sam', 'partner', 'inner'],
-      ['Jo', 'friend', 'middle'],
-      ['Ali', 'sibling', 'outer'],
+      ['Sam', 'partner', '1'],
+      ['Jo', 'friend', '2'],
+      ['Ali', 'sibling', '3'],
     ];
     for (const [name, relationship, ring] of people) {
       await page.goto(`${courseURL}/inventory`);
