@@ -847,3 +847,47 @@ async fn a_column_name_held_twice_is_refused() {
         s.store.close().await;
     }
 }
+
+/// Organisation-wide counts over record bodies read every page: 1,101 people
+/// across two clients (three pages of 500), removed ones left out.
+#[tokio::test]
+async fn live_bodies_are_counted_across_pages_and_clients() {
+    use rapport_core::inventory::{validate_person, Person, RawPerson};
+    use rapport_core::records::RecordBody;
+    use rapport_store::records::Placement;
+    on_each_backend(|store| async move {
+        let clin = user(&store, "rings-count@clinic.example", Role::Clinician).await;
+        let mut removed = None;
+        for (name, people) in [("Many People", 1000), ("Few People", 101)] {
+            let client = store.create_client(&details(name), &clin, event(action::CLIENT_CREATE)).await.unwrap();
+            let at = Placement { client_id: client.id.clone(), ..Placement::default() };
+            for i in 0..people {
+                let ring = if i % 100 == 7 { "5" } else { "2" };
+                let raw = RawPerson {
+                    display_name: Some(format!("P{i}")),
+                    relationship: Some("friend".into()),
+                    ring: Some(ring.into()),
+                    ..RawPerson::default()
+                };
+                let p = validate_person(&raw, None).unwrap();
+                let r = store.create_record(&at, &p, &clin, event(action::RECORD_CREATE)).await.unwrap();
+                if i == 7 && removed.is_none() {
+                    removed = Some(r);
+                }
+            }
+        }
+        let beyond_four = |body: &str| body.contains(r#""ring":5"#);
+        // Ring 5 at i = 7, 107, ..., 907 for the first client and 7 for the second.
+        assert_eq!(store.count_live_bodies(Person::KIND, &beyond_four).await.unwrap(), 11);
+        assert_eq!(store.count_live_bodies(Person::KIND, &|_| true).await.unwrap(), 1101);
+        let r = removed.unwrap();
+        store.remove_record::<Person>(&r.id, r.version, &clin, event(action::RECORD_REMOVE)).await.unwrap();
+        assert_eq!(
+            store.count_live_bodies(Person::KIND, &beyond_four).await.unwrap(),
+            10,
+            "removed ones are not counted"
+        );
+        assert_eq!(store.count_live_bodies("no_such_kind", &|_| true).await.unwrap(), 0);
+    })
+    .await;
+}

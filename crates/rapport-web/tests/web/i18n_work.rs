@@ -88,7 +88,9 @@ async fn a_person_form_error_is_in_spanish_and_names_the_field() {
         assert_eq!(r.status().as_u16(), 422);
         let html = r.text().await.unwrap();
         assert!(
-            html.contains(r##"<a href="#ring">Elija el anillo en el que está la persona (el 1 es el más cercano)</a>"##),
+            html.contains(
+                r##"<a href="#ring">Elija el anillo en el que está la persona (el 1 es el más cercano)</a>"##
+            ),
             "{html}"
         );
         assert!(!html.contains("Choose the ring"), "{html}");
