@@ -365,6 +365,7 @@ inventory-has-died = ‮Has died‬
 inventory-ring-legend = ‮Closeness ring‬
 inventory-ring-hint-inner = ‮the closest people, who matter most‬
 inventory-ring-hint-middle = ‮close, but less so‬
+inventory-ring-hint-between = ‮less close than those in ring { $closer }‬
 inventory-ring-hint-outer = ‮important, but not close‬
 inventory-interactions = ‮Interactions‬
 inventory-contact-label = ‮How often they are in contact‬

@@ -381,6 +381,7 @@ inventory-has-died = Ha fallecido
 inventory-ring-legend = Anillo de cercanía
 inventory-ring-hint-inner = las personas más cercanas, las que más importan
 inventory-ring-hint-middle = cercanas, pero menos
+inventory-ring-hint-between = menos cercanas que las del anillo { $closer }
 inventory-ring-hint-outer = importantes, pero no cercanas
 inventory-interactions = Interacciones
 inventory-contact-label = Con qué frecuencia tienen contacto

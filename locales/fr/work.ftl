@@ -381,6 +381,7 @@ inventory-has-died = Est décédé·e
 inventory-ring-legend = Cercle de proximité
 inventory-ring-hint-inner = les personnes les plus proches, qui comptent le plus
 inventory-ring-hint-middle = proches, mais moins
+inventory-ring-hint-between = moins proches que celles du cercle { $closer }
 inventory-ring-hint-outer = importantes, mais pas proches
 inventory-interactions = Interactions
 inventory-contact-label = Fréquence des contacts

@@ -493,7 +493,8 @@ pub fn svg_of(l: &Layout, desc: &str, opts: &SvgOptions) -> String {
     let mut o = String::with_capacity(4096 + l.pills.len() * 600);
     let _ = write!(
         o,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="closeness-circle" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="closeness-circle" data-rings="{}" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">"#,
+        l.ring_count()
     );
     let _ = write!(o, r#"<title id="{id}-title">{}</title>"#, esc(opts.title));
     let _ = write!(o, r#"<desc id="{id}-desc">{}</desc>"#, esc(desc));

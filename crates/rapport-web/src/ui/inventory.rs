@@ -551,12 +551,13 @@ impl PersonFormPage {
         let (tr, count) = (&self.layout.tr, self.ring_count);
         Ring::all(count)
             .map(|r| {
-                let hint = match r.position(count) {
-                    "first" => msg("inventory-ring-hint-inner"),
-                    "last" => msg("inventory-ring-hint-outer"),
-                    _ => msg("inventory-ring-hint-middle"),
+                let hint = match (r.position(count), r.word(count)) {
+                    ("first", _) => tr.t(msg("inventory-ring-hint-inner")),
+                    ("last", _) => tr.t(msg("inventory-ring-hint-outer")),
+                    (_, "middle") => tr.t(msg("inventory-ring-hint-middle")),
+                    _ => tr.ta("inventory-ring-hint-between", "closer", i64::from(r.number() - 1)),
                 };
-                (r.code(), ring_short(tr, r, count), tr.t(hint))
+                (r.code(), ring_short(tr, r, count), hint)
             })
             .collect()
     }
