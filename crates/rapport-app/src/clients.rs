@@ -87,11 +87,8 @@ pub async fn caseload_records(
 ) -> AppResult<(Vec<ClientRecord>, i64)> {
     let req = CaseloadRequest { search, status: None, limit: Some(limit), offset: Some(offset) };
     let (rows, total, _) = caseload(state, me, req, seen_as).await?;
-    let mut records = Vec::with_capacity(rows.len());
-    for row in rows {
-        records.extend(state.store.client_by_id(&row.id).await?);
-    }
-    Ok((records, total))
+    let ids: Vec<Id> = rows.into_iter().map(|r| r.id).collect();
+    Ok((state.store.clients_by_ids(&ids).await?, total))
 }
 
 /// The caseload page as the staff pages ask for it: optionally only one

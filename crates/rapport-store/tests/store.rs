@@ -891,3 +891,22 @@ async fn live_bodies_are_counted_across_pages_and_clients() {
     })
     .await;
 }
+
+/// A page of client records in one read keeps the order asked for and leaves
+/// out ids that are not clients.
+#[tokio::test]
+async fn clients_by_ids_keeps_the_order_asked_for() {
+    on_each_backend(|store| async move {
+        let clin = user(&store, "by-ids@clinic.example", Role::Clinician).await;
+        let mut ids = Vec::new();
+        for name in ["Ada", "Ben", "Cy"] {
+            ids.push(store.create_client(&details(name), &clin, event(action::CLIENT_CREATE)).await.unwrap().id);
+        }
+        let asked = vec![ids[2].clone(), Id::new(), ids[0].clone(), ids[1].clone()];
+        let got = store.clients_by_ids(&asked).await.unwrap();
+        let names: Vec<&str> = got.iter().map(|c| c.details.display_name.as_str()).collect();
+        assert_eq!(names, ["Cy", "Ada", "Ben"]);
+        assert!(store.clients_by_ids(&[]).await.unwrap().is_empty());
+    })
+    .await;
+}
