@@ -519,14 +519,16 @@ pub fn svg_of(l: &Layout, desc: &str, opts: &SvgOptions) -> String {
             esc(name)
         );
     }
+    let centre = words.centre();
+    let centre_font = centre_font(&centre);
     let _ = write!(
         o,
-        r#"<circle cx="{:.1}" cy="{:.1}" r="{CENTRE_R}" fill="{ACCENT}"/><text x="{:.1}" y="{:.1}" font-size="15" font-weight="700" fill="{WHITE}" text-anchor="middle">{}</text>"#,
+        r#"<circle cx="{:.1}" cy="{:.1}" r="{CENTRE_R}" fill="{ACCENT}"/><text x="{:.1}" y="{:.1}" font-size="{centre_font:.1}" font-weight="700" fill="{WHITE}" text-anchor="middle">{}</text>"#,
         l.cx,
         l.cy,
         l.cx,
-        l.cy + 5.0,
-        esc(&words.centre())
+        l.cy + centre_font / 3.0,
+        esc(&centre)
     );
     for p in &l.pills {
         let r = p.rect;
@@ -566,6 +568,18 @@ pub fn svg_of(l: &Layout, desc: &str, opts: &SvgOptions) -> String {
     legend(&mut o, l, &words.legend());
     o.push_str("</svg>");
     o
+}
+
+/// The centre label's font size: 15 px, smaller when the word would spill
+/// out of the disc onto the inner ring's pills ("Consultante", bold, is
+/// drawn at about 11 px), never under 9 px.
+fn centre_font(text: &str) -> f64 {
+    // `text_em` errs wide, which leaves room for the bold glyphs.
+    let em = text_em(text);
+    if em <= 0.0 {
+        return 15.0;
+    }
+    ((2.0 * CENTRE_R - 10.0) / em).clamp(9.0, 15.0)
 }
 
 fn legend(o: &mut String, l: &Layout, texts: &[String; 4]) {
@@ -816,6 +830,16 @@ mod tests {
         assert_eq!(s.matches(RING_STROKE).count(), 3);
         assert!(s.contains(">Outer ring</text>") && s.contains(r#"data-person="p05" data-ring="3">"#));
         assert!(s.contains(" Outer ring: P3 (Friend); P4 (Friend); P5 (Friend)."), "{s}");
+    }
+
+    #[test]
+    fn the_centre_word_fits_its_disc() {
+        assert_eq!(centre_font("Client"), 15.0, "the English word keeps its size");
+        for word in ["Consultante", "Patient·e", "Persona consultante"] {
+            let f = centre_font(word);
+            assert!((9.0..15.0).contains(&f), "{word}: {f}");
+            assert!(text_em(word) * f <= 2.0 * CENTRE_R - 10.0 || f == 9.0, "{word} fits at {f}");
+        }
     }
 
     #[test]
