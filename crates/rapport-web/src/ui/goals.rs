@@ -6,7 +6,7 @@ use super::Layout;
 use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
-use crate::html::{render, FormErrors};
+use crate::html::{refused, render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -230,11 +230,7 @@ async fn goals_page(
         .iter()
         .rev()
         .filter_map(|x| {
-            x.number.map(|n| {
-                let label =
-                    tr.tn("goals-session-option", &[("n", &i64::from(n)), ("date", &crate::i18n::day(x.session.date))]);
-                (x.session.id.to_string(), label)
-            })
+            x.number.map(|_| (x.session.id.to_string(), super::session_label(&tr, x)))
         })
         .collect();
     let chosen_session = s
@@ -336,7 +332,7 @@ pub async fn add(CoursePost { state, me, cx, form }: CoursePost<GoalForm>) -> Ap
         Err(AppError::Invalid(e)) => {
             let s =
                 PageState { new_goal: form, form_section: "new".into(), errors: FormErrors(e), ..PageState::default() };
-            Ok(goals_page(&state, &me, cx, s, None, false).await?.into_response())
+            Ok(refused(goals_page(&state, &me, cx, s, None, false).await?))
         }
         Err(other) => Err(other),
     }
@@ -370,7 +366,7 @@ pub async fn edit(
                 editing: Some((gid, form)),
                 ..PageState::default()
             };
-            Ok(goals_page(&state, &me, cx, s, None, false).await?.into_response())
+            Ok(refused(goals_page(&state, &me, cx, s, None, false).await?))
         }
         Err(other) => Err(other),
     }
@@ -412,7 +408,7 @@ pub async fn rate(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
             typed_ratings: typed,
             ..PageState::default()
         };
-        return Ok(goals_page(&state, &me, cx, s, None, false).await?.into_response());
+        return Ok(refused(goals_page(&state, &me, cx, s, None, false).await?));
     }
     for (g, n) in ratings {
         rate_goal(&state, &me, &cx, g, &session_id, n).await?;
