@@ -477,7 +477,9 @@ pub async fn page_save<K: RecordPage>(
             // Show both versions; a second save (now from the current version) replaces theirs.
             K::set_version(&mut form, rec.version);
             let conflict = Some(ConflictView::of(&rec));
-            Ok(crate::html::conflicted(K::item_page(&state, &me, cx, rec, form, FormErrors::default(), conflict).await?))
+            Ok(crate::html::conflicted(
+                K::item_page(&state, &me, cx, rec, form, FormErrors::default(), conflict).await?,
+            ))
         }
         Err(e) => Err(e.into()),
     }

@@ -629,7 +629,9 @@ pub async fn cultural_save(CoursePost { state, me, cx, form: Pairs(pairs) }: Cou
         Err(AppError::Conflict(_)) => {
             let current = current_cultural(&state, &cx.client.id).await?.ok_or(AppError::NotFound)?;
             let conflict = Some(ConflictView::of(&current));
-            Ok(conflicted(cultural_page(&state, &me, cx, &raw, current.version, FormErrors::default(), conflict).await?))
+            Ok(conflicted(
+                cultural_page(&state, &me, cx, &raw, current.version, FormErrors::default(), conflict).await?,
+            ))
         }
         Err(e) => Err(e),
     }

@@ -270,9 +270,7 @@ pub async fn save(CoursePost { state, me, cx, form }: CoursePost<EndingForm>) ->
     };
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}/ending?done=ending-saved", cx.course.id)).into_response()),
-        Err(AppError::Invalid(e)) => {
-            Ok(refused(ending_page(&state, &me, cx, form, FormErrors(e), None, saved).await?))
-        }
+        Err(AppError::Invalid(e)) => Ok(refused(ending_page(&state, &me, cx, form, FormErrors(e), None, saved).await?)),
         Err(AppError::Conflict(_)) => {
             let e = ValidationErrors::single_key("version", crate::i18n::msg("ending-conflict"), vec![]);
             Ok(conflicted(ending_page(&state, &me, cx, form, FormErrors(e), None, true).await?))

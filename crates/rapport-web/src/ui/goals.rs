@@ -229,9 +229,7 @@ async fn goals_page(
         .sessions
         .iter()
         .rev()
-        .filter_map(|x| {
-            x.number.map(|_| (x.session.id.to_string(), super::session_label(&tr, x)))
-        })
+        .filter_map(|x| x.number.map(|_| (x.session.id.to_string(), super::session_label(&tr, x))))
         .collect();
     let chosen_session = s
         .session

@@ -285,9 +285,7 @@ async fn inventory_page(
     let sessions = cx
         .sessions
         .iter()
-        .filter_map(|s| {
-            s.number.map(|_| (s.session.id.to_string(), super::session_label(&tr, s)))
-        })
+        .filter_map(|s| s.number.map(|_| (s.session.id.to_string(), super::session_label(&tr, s))))
         .collect();
     let title = tr.ta("inventory-title", "client", &cx.client.details.display_name);
     let layout = with_done(Layout::new(state, me, title, "caseload").await?, done);

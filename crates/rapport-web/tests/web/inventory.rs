@@ -375,7 +375,7 @@ async fn the_inventory_tab_edits_people_and_shows_the_circle() {
         // A form without a ring: the error names the field and nothing is stored.
         let new = format!("{tab}/people/new");
         let r = b.submit(&new, &new, &[("display_name", "Sam"), ("relationship", "partner")]).await;
-        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.status().as_u16(), 422);
         let html = r.text().await.unwrap();
         assert!(html.contains("Choose the ring") && html.contains("href=\"#ring\""), "{html}");
         // Repeated checkbox values (support kinds) are all kept.
