@@ -517,7 +517,7 @@ async fn session_of(
 
 fn session_link(sx: &rapport_app::access::session::SessionContext) -> (String, String, String) {
     let tr = crate::i18n::current();
-    let date = rapport_core::time::format_date(sx.s.session.date);
+    let date = tr.date(sx.s.session.date);
     let label = match super::session_name(&tr, &sx.s) {
         Some(session) => tr.tn("measure-session-numbered", &[("session", &session), ("date", &date)]),
         None => tr.ta("measure-session-dated", "date", date),

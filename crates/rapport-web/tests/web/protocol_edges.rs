@@ -225,7 +225,7 @@ async fn every_page_naming_a_session_calls_session_0_the_engagement_session() {
         let html = page(format!("/courses/{id}/sessions/{zero}/fidelity/new")).await;
         assert!(html.contains(&label), "{html}");
         let html = page(format!("/clients/{client}/measures/new?instrument=phq9&session={zero}")).await;
-        assert!(html.contains(&format!("for engagement session (session 0) ({})", days_ago(30))), "{html}");
+        assert!(html.contains(&format!("for engagement session (session 0) ({})", shown(&days_ago(30)))), "{html}");
         let html = page(format!("/courses/{id}/sessions/{}", held[0])).await;
         assert!(html.contains(&label), "the previous session's link: {html}");
         // Today: the engagement session's note is still to write.
