@@ -156,6 +156,7 @@ goals-status-achieved = [Åçĥîéṽéđ ···]
 goals-status-revised = [Ŕéṽîšéđ ···]
 goals-status-dropped = [Đŕöþþéđ ···]
 goals-session-short = [Š{ $n } ·]
+goals-session-short-engagement = [Éñĝåĝéɱéñţ šéššîöñ ····· ··]
 goals-note-is = [Ñöţé: { $note } ··]
 goals-earlier-wordings =
     { $count ->

@@ -155,6 +155,7 @@ goals-status-achieved = Achieved
 goals-status-revised = Revised
 goals-status-dropped = Dropped
 goals-session-short = S{ $n }
+goals-session-short-engagement = Engagement session
 goals-note-is = Note: { $note }
 goals-earlier-wordings =
     { $count ->

@@ -155,6 +155,7 @@ goals-status-achieved = Logrado
 goals-status-revised = Revisado
 goals-status-dropped = Abandonado
 goals-session-short = S{ $n }
+goals-session-short-engagement = Sesión de enganche
 goals-note-is = Nota: { $note }
 goals-earlier-wordings =
     { $count ->

@@ -155,6 +155,7 @@ goals-status-achieved = Atteint
 goals-status-revised = Révisé
 goals-status-dropped = Abandonné
 goals-session-short = S{ $n }
+goals-session-short-engagement = Séance d’engagement
 goals-note-is = Note : { $note }
 goals-earlier-wordings =
     { $count ->

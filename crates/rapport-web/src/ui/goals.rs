@@ -67,7 +67,7 @@ pub struct GoalView {
     pub ratings_text: String,
     /// "rising", "falling", "flat", or "" with fewer than two ratings.
     pub trend: String,
-    /// (session number, date, rating) in session order.
+    /// (the session as shown: "S4", "Engagement session"; empty: none, then the date), date, rating, in session order.
     pub ratings: Vec<(String, String, u8)>,
     /// The rating at the session chosen in the rating form, if any.
     pub rating_at_chosen: String,
@@ -304,8 +304,13 @@ pub fn view(cx: &CourseContext, g: &GoalWithRatings, chosen: Option<&Id>) -> Goa
             .ratings
             .iter()
             .map(|p| {
-                let n = cx.session(&p.session_id).and_then(|s| s.number).map(|n| n.to_string()).unwrap_or_default();
-                (n, crate::i18n::day(p.session_date), p.rating)
+                let tr = crate::i18n::current();
+                let at = match cx.session(&p.session_id) {
+                    Some(s) if s.session.engagement => tr.t("goals-session-short-engagement"),
+                    Some(s) => s.number.map(|n| tr.ta("goals-session-short", "n", i64::from(n))).unwrap_or_default(),
+                    None => String::new(),
+                };
+                (at, crate::i18n::day(p.session_date), p.rating)
             })
             .collect(),
         rating_at_chosen: chosen.and_then(|c| g.rating_at(c)).map(|p| p.rating.to_string()).unwrap_or_default(),

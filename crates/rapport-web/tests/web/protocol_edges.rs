@@ -191,6 +191,10 @@ async fn every_page_naming_a_session_calls_session_0_the_engagement_session() {
             .post(&format!("/api/v1/courses/{id}/goals"), json!({"problem_area": "grief", "statement": "Visit"}))
             .await;
         assert_eq!(s, 201, "{g}");
+        let rate = format!("/api/v1/goals/{}/ratings", g["id"].as_str().unwrap());
+        for (session, rating) in [(&zero, 2), (&held[0], 4)] {
+            assert_eq!(api.post(&rate, json!({"session_id": session, "rating": rating})).await.0, 201);
+        }
         let label = format!("Engagement session (session 0) · {}", shown(&days_ago(30)));
         let one = format!("Session 1 · {}", shown(&days_ago(23)));
         let b = app.browser_as(&user.email).await;
@@ -220,6 +224,9 @@ async fn every_page_naming_a_session_calls_session_0_the_engagement_session() {
         ] {
             let html = page(path.clone()).await;
             assert!(html.contains(&label) && html.contains(&one), "{path}: {html}");
+            if path.contains("/goals") {
+                assert!(html.contains("Engagement session: 2 · S1: 4") && !html.contains("S0"), "{html}");
+            }
         }
         // The fidelity form, the measure form for the session, the session's own page.
         let html = page(format!("/courses/{id}/sessions/{zero}/fidelity/new")).await;
