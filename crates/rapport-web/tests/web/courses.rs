@@ -637,7 +637,8 @@ async fn course_forms_shown_again_with_their_errors_answer_422() {
         let version = before["version"].to_string();
         let b = app.browser_as(&user.email).await;
         let page = format!("/courses/{course}");
-        let refused: Vec<(String, String, Vec<(&str, &str)>)> = vec![
+        type Fields<'a> = Vec<(&'a str, &'a str)>;
+        let refused: Vec<(String, String, Fields)> = vec![
             (
                 page.clone(),
                 format!("{page}/contract"),
