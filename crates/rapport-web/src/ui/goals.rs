@@ -67,7 +67,8 @@ pub struct GoalView {
     pub ratings_text: String,
     /// "rising", "falling", "flat", or "" with fewer than two ratings.
     pub trend: String,
-    /// (the session as shown: "S4", "Engagement session"; empty: none, then the date), date, rating, in session order.
+    /// (the session as shown: "S4", "Engagement session", or empty and the
+    /// date stands for it; date; rating), in session order.
     pub ratings: Vec<(String, String, u8)>,
     /// The rating at the session chosen in the rating form, if any.
     pub rating_at_chosen: String,

@@ -42,7 +42,7 @@ use rapport_app::AppState;
 /// A session's label in lists, choices and links, the same on every page:
 /// "Session 4 · 26 Jan 2026"; brief IPT's engagement session "Engagement
 /// session (session 0) · 12 Jan 2026"; a session with no number "19 Jan 2026
-/// (cancelled)" (`Tr::session_label`, which the calendar feed uses too).
+/// (cancelled)" (`Tr::session_label`).
 pub fn session_label(tr: &crate::i18n::Tr, s: &rapport_app::access::course::NumberedSession) -> String {
     tr.session_label(s.number, s.session.engagement, s.session.attendance, s.session.date)
 }
