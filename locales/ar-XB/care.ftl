@@ -265,7 +265,6 @@ worksheet-new-communication = ‮New communication analysis‬
 worksheet-new-decision = ‮New decision analysis‬
 worksheet-change-communication = ‮Change the communication analysis‬
 worksheet-change-decision = ‮Change the decision analysis‬
-worksheet-session-label = ‮Session { $number } · { $date }‬
 worksheet-not-linked = ‮Not linked to a session‬
 worksheet-with = ‮With { $name }‬
 worksheet-option-count =

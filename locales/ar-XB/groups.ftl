@@ -272,7 +272,6 @@ fidelity-item = ‮Item‬
 fidelity-differs = ‮Differs‬
 fidelity-share = ‮{ $count } of { $items } items ({ $percent }%)‬
 fidelity-agreement = ‮Rated the same on { $same }; within one point on { $within }.‬
-fidelity-session-on = ‮Session { $number } · { $date }‬
 
 ## Screening a person for a group programme (templates/screening_form.html, screening_result.html).
 

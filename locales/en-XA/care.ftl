@@ -265,7 +265,6 @@ worksheet-new-communication = [Ñéŵ çöɱɱûñîçåţîöñ åñåļýšî�
 worksheet-new-decision = [Ñéŵ đéçîšîöñ åñåļýšîš ····· ···]
 worksheet-change-communication = [Çĥåñĝé ţĥé çöɱɱûñîçåţîöñ åñåļýšîš ····· ····· ···]
 worksheet-change-decision = [Çĥåñĝé ţĥé đéçîšîöñ åñåļýšîš ····· ····· ·]
-worksheet-session-label = [Šéššîöñ { $number } · { $date } ····]
 worksheet-not-linked = [Ñöţ ļîñķéđ ţö å šéššîöñ ····· ····]
 worksheet-with = [Ŵîţĥ { $name } ··]
 worksheet-option-count =

@@ -20,7 +20,6 @@ today-attendance =
         [cancelled] [Çåñçéļļéđ ····]
        *[no_show] [Đîđ ñöţ åţţéñđ ····· ·]
     }
-today-session-number = [šéššîöñ { $number } ···]
 today-open-session = [Öþéñ šéššîöñ ·····]
 today-open-session-with = [ŵîţĥ { $client } ··]
 today-open-session-with-at = [ŵîţĥ { $client } åţ { $time } ····]
@@ -206,6 +205,10 @@ calendar-weekday-short-7 = [Šûñ ·]
 calendar-error-date = [Đåţé ɱûšţ ƀé îñ ţĥé ƒöŕɱ ÝÝÝÝ-ṀṀ-ĐĐ ····· ····· ····]
 calendar-error-course = [Çĥööšé ţĥé çļîéñţ'š çöûŕšé ····· ·····]
 calendar-error-not-scheduled = [Öñļý å šçĥéđûļéđ šéššîöñ çåñ ƀé ɱöṽéđ öŕ çåñçéļļéđ ƒŕöɱ ţĥé çåļéñđåŕ ····· ····· ····· ····· ····· ··]
+calendar-feed-name = [{ $organisation } šéššîöñš ({ $clinician }) ·····]
+calendar-feed-summary = [ÎÞŢ šéššîöñ: { $client } ·····]
+calendar-feed-summary-engagement = [ÎÞŢ éñĝåĝéɱéñţ šéššîöñ (šéššîöñ 0): { $client } ····· ····· ····]
+calendar-feed-description = [{ $attendance } · { $modality } · { $minutes } ɱîñ ····]
 
 ## A client's record page (templates/client.html, src/ui/clients.rs).
 

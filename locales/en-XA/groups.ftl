@@ -272,7 +272,6 @@ fidelity-item = [Îţéɱ ··]
 fidelity-differs = [Đîƒƒéŕš ···]
 fidelity-share = [{ $count } öƒ { $items } îţéɱš ({ $percent }%) ····· ·]
 fidelity-agreement = [Ŕåţéđ ţĥé šåɱé öñ { $same }; ŵîţĥîñ öñé þöîñţ öñ { $within }. ····· ····· ····· ·]
-fidelity-session-on = [Šéššîöñ { $number } · { $date } ····]
 
 ## Screening a person for a group programme (templates/screening_form.html, screening_result.html).
 

@@ -42,7 +42,7 @@ measure-score-count =
     }
 measure-back-to = [Ɓåçķ ţö { $session } ···]
 # A session as the form and the response name it: "session 3 (2026-12-04)", "the session of 2026-12-04".
-measure-session-numbered = [šéššîöñ { $number } ({ $date }) ····]
+measure-session-numbered = [{ $session } ({ $date }) ·]
 measure-session-dated = [ţĥé šéššîöñ öƒ { $date } ····· ·]
 
 ## The questionnaire's language (html/questionnaire.rs)

@@ -156,6 +156,7 @@ goals-status-achieved = [Åçĥîéṽéđ ···]
 goals-status-revised = [Ŕéṽîšéđ ···]
 goals-status-dropped = [Đŕöþþéđ ···]
 goals-session-short = [Š{ $n } ·]
+goals-session-short-engagement = [Éñĝåĝéɱéñţ šéššîöñ ····· ··]
 goals-note-is = [Ñöţé: { $note } ··]
 goals-earlier-wordings =
     { $count ->
@@ -193,7 +194,6 @@ goals-target-hint = [Ŵĥåţ åçĥîéṽîñĝ îţ ļööķš ļîķé. ··
 goals-due-session-optional = [Đûé ƀý šéššîöñ (öþţîöñåļ) ····· ·····]
 goals-due-date-optional = [Đûé đåţé (öþţîöñåļ) ····· ···]
 goals-add = [Åđđ ĝöåļ ···]
-goals-session-option = [Šéššîöñ { $n } · { $date } ····]
 goals-trend =
     { $trend ->
         [rising] [ŕîšîñĝ ··]
@@ -278,7 +278,6 @@ inventory-removed-when = [ŕéɱöṽéđ { $when } ƀý { $by } ·····]
 inventory-snapshots = [Çîŕçļé šñåþšĥöţš ····· ·]
 inventory-snapshots-hint = [Å šñåþšĥöţ ķééþš ŵĥö ŵåš îñ ŵĥîçĥ ŕîñĝ, ŵĥö ĝåṽé šûþþöŕţ åñđ ŵĥéŕé ţĥéŕé ŵåš çöñƒļîçţ, öñ å đåţé. Ţåķé öñé åţ îñţåķé åñđ åĝåîñ åţ ţĥé éñđîñĝ ţö šéé ŵĥåţ çĥåñĝéđ. ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····· ····]
 inventory-no-snapshots = [Ñö šñåþšĥöţš ýéţ. ····· ··]
-inventory-session-n = [šéššîöñ { $n } ···]
 inventory-people-count =
     { $count ->
         [one] [{ $count } þéŕšöñ ···]
@@ -298,7 +297,6 @@ inventory-take-snapshot =
         [one] [Ţåķé šñåþšĥöţ ({ $count } þéŕšöñ) ····· ····]
        *[other] [Ţåķé šñåþšĥöţ ({ $count } þéöþļé) ····· ····]
     }
-inventory-session-option = [Šéššîöñ { $n }, { $date } ····]
 inventory-done-person-added = [Þéŕšöñ åđđéđ ţö ţĥé îñṽéñţöŕý. ····· ····· ··]
 inventory-done-person-saved = [Çĥåñĝéš šåṽéđ. Ţĥé þŕéṽîöûš ṽéŕšîöñ îš ķéþţ îñ ţĥé ĥîšţöŕý. ····· ····· ····· ····· ····]
 inventory-done-person-removed = [Þéŕšöñ ŕéɱöṽéđ ƒŕöɱ ţĥé îñṽéñţöŕý. Ţĥéîŕ ĥîšţöŕý îš ķéþţ. ····· ····· ····· ····· ···]

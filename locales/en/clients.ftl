@@ -19,7 +19,6 @@ today-attendance =
         [cancelled] Cancelled
        *[no_show] Did not attend
     }
-today-session-number = session { $number }
 today-open-session = Open session
 today-open-session-with = with { $client }
 today-open-session-with-at = with { $client } at { $time }
@@ -205,6 +204,10 @@ calendar-weekday-short-7 = Sun
 calendar-error-date = Date must be in the form YYYY-MM-DD
 calendar-error-course = Choose the client's course
 calendar-error-not-scheduled = Only a scheduled session can be moved or cancelled from the calendar
+calendar-feed-name = { $organisation } sessions ({ $clinician })
+calendar-feed-summary = IPT session: { $client }
+calendar-feed-summary-engagement = IPT engagement session (session 0): { $client }
+calendar-feed-description = { $attendance } · { $modality } · { $minutes } min
 
 ## A client's record page (templates/client.html, src/ui/clients.rs).
 

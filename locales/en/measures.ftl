@@ -41,7 +41,7 @@ measure-score-count =
     }
 measure-back-to = Back to { $session }
 # A session as the form and the response name it: "session 3 (2026-12-04)", "the session of 2026-12-04".
-measure-session-numbered = session { $number } ({ $date })
+measure-session-numbered = { $session } ({ $date })
 measure-session-dated = the session of { $date }
 
 ## The questionnaire's language (html/questionnaire.rs)

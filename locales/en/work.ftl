@@ -155,6 +155,7 @@ goals-status-achieved = Achieved
 goals-status-revised = Revised
 goals-status-dropped = Dropped
 goals-session-short = S{ $n }
+goals-session-short-engagement = Engagement session
 goals-note-is = Note: { $note }
 goals-earlier-wordings =
     { $count ->
@@ -192,7 +193,6 @@ goals-target-hint = What achieving it looks like.
 goals-due-session-optional = Due by session (optional)
 goals-due-date-optional = Due date (optional)
 goals-add = Add goal
-goals-session-option = Session { $n } · { $date }
 goals-trend =
     { $trend ->
         [rising] rising
@@ -277,7 +277,6 @@ inventory-removed-when = removed { $when } by { $by }
 inventory-snapshots = Circle snapshots
 inventory-snapshots-hint = A snapshot keeps who was in which ring, who gave support and where there was conflict, on a date. Take one at intake and again at the ending to see what changed.
 inventory-no-snapshots = No snapshots yet.
-inventory-session-n = session { $n }
 inventory-people-count =
     { $count ->
         [one] { $count } person
@@ -297,7 +296,6 @@ inventory-take-snapshot =
         [one] Take snapshot ({ $count } person)
        *[other] Take snapshot ({ $count } people)
     }
-inventory-session-option = Session { $n }, { $date }
 inventory-done-person-added = Person added to the inventory.
 inventory-done-person-saved = Changes saved. The previous version is kept in the history.
 inventory-done-person-removed = Person removed from the inventory. Their history is kept.

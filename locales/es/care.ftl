@@ -268,7 +268,6 @@ worksheet-new-communication = Nuevo análisis de la comunicación
 worksheet-new-decision = Nuevo análisis de decisiones
 worksheet-change-communication = Modificar el análisis de la comunicación
 worksheet-change-decision = Modificar el análisis de decisiones
-worksheet-session-label = Sesión { $number } · { $date }
 worksheet-not-linked = Sin vincular a una sesión
 worksheet-with = Con { $name }
 worksheet-option-count =

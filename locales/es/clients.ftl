@@ -19,7 +19,6 @@ today-attendance =
         [cancelled] Cancelada
        *[no_show] No asistió
     }
-today-session-number = sesión { $number }
 today-open-session = Abrir la sesión
 today-open-session-with = con { $client }
 today-open-session-with-at = con { $client } a las { $time }
@@ -204,6 +203,10 @@ calendar-weekday-short-7 = dom
 calendar-error-date = La fecha debe tener la forma AAAA-MM-DD
 calendar-error-course = Elija el tratamiento del consultante
 calendar-error-not-scheduled = Desde el calendario solo se puede mover o cancelar una sesión programada
+calendar-feed-name = Sesiones de { $organisation } ({ $clinician })
+calendar-feed-summary = Sesión de TIP: { $client }
+calendar-feed-summary-engagement = Sesión de enganche de TIP (sesión 0): { $client }
+calendar-feed-description = { $attendance } · { $modality } · { $minutes } min
 
 ## A client's record page (templates/client.html, src/ui/clients.rs).
 

@@ -270,7 +270,6 @@ fidelity-item = Ítem
 fidelity-differs = Difiere
 fidelity-share = { $count } de { $items } ítems ({ $percent } %)
 fidelity-agreement = Misma calificación en { $same }; a un punto o menos en { $within }.
-fidelity-session-on = Sesión { $number } · { $date }
 
 ## Screening a person for a group programme (templates/screening_form.html, screening_result.html).
 

@@ -40,7 +40,7 @@ measure-score-count =
        *[other] { $count } puntuaciones
     }
 measure-back-to = Volver a la { $session }
-measure-session-numbered = sesión { $number } ({ $date })
+measure-session-numbered = { $session } ({ $date })
 measure-session-dated = sesión del { $date }
 
 ## Idioma del cuestionario

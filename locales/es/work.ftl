@@ -155,6 +155,7 @@ goals-status-achieved = Logrado
 goals-status-revised = Revisado
 goals-status-dropped = Abandonado
 goals-session-short = S{ $n }
+goals-session-short-engagement = Sesión de enganche
 goals-note-is = Nota: { $note }
 goals-earlier-wordings =
     { $count ->
@@ -192,7 +193,6 @@ goals-target-hint = Cómo se vería lograrlo.
 goals-due-session-optional = Para la sesión (opcional)
 goals-due-date-optional = Fecha límite (opcional)
 goals-add = Añadir el objetivo
-goals-session-option = Sesión { $n } · { $date }
 goals-trend =
     { $trend ->
         [rising] en aumento
@@ -294,7 +294,6 @@ inventory-removed-when = retirada el { $when } por { $by }
 inventory-snapshots = Instantáneas del círculo
 inventory-snapshots-hint = Una instantánea guarda quién estaba en cada anillo, quién daba apoyo y dónde había conflicto, en una fecha. Tome una al inicio y otra al final para ver qué cambió.
 inventory-no-snapshots = Todavía no hay instantáneas.
-inventory-session-n = sesión { $n }
 inventory-people-count =
     { $count ->
         [one] { $count } persona
@@ -314,7 +313,6 @@ inventory-take-snapshot =
         [one] Tomar la instantánea ({ $count } persona)
        *[other] Tomar la instantánea ({ $count } personas)
     }
-inventory-session-option = Sesión { $n }, { $date }
 inventory-done-person-added = Persona añadida al inventario.
 inventory-done-person-saved = Cambios guardados. La versión anterior se conserva en el historial.
 inventory-done-person-removed = Persona retirada del inventario. Su historial se conserva.

@@ -268,7 +268,6 @@ worksheet-new-communication = Nouvelle analyse de la communication
 worksheet-new-decision = Nouvelle analyse de décision
 worksheet-change-communication = Modifier l’analyse de la communication
 worksheet-change-decision = Modifier l’analyse de décision
-worksheet-session-label = Séance { $number } · { $date }
 worksheet-not-linked = Non liée à une séance
 worksheet-with = Avec { $name }
 worksheet-option-count =

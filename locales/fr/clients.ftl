@@ -19,7 +19,6 @@ today-attendance =
         [cancelled] Annulée
        *[no_show] Absence
     }
-today-session-number = séance { $number }
 today-open-session = Ouvrir la séance
 today-open-session-with = avec { $client }
 today-open-session-with-at = avec { $client } à { $time }
@@ -204,6 +203,10 @@ calendar-weekday-short-7 = dim.
 calendar-error-date = La date doit être au format AAAA-MM-JJ
 calendar-error-course = Choisissez le traitement du ou de la patient·e
 calendar-error-not-scheduled = Seule une séance planifiée peut être déplacée ou annulée depuis le calendrier
+calendar-feed-name = Séances de { $organisation } ({ $clinician })
+calendar-feed-summary = Séance de TIP : { $client }
+calendar-feed-summary-engagement = Séance d’engagement de TIP (séance 0) : { $client }
+calendar-feed-description = { $attendance } · { $modality } · { $minutes } min
 
 ## A client's record page (templates/client.html, src/ui/clients.rs).
 

@@ -270,7 +270,6 @@ fidelity-item = Item
 fidelity-differs = Différent
 fidelity-share = { $count } des { $items } items ({ $percent } %)
 fidelity-agreement = Même note pour { $same } ; à un point près pour { $within }.
-fidelity-session-on = Séance { $number } · { $date }
 
 ## Screening a person for a group programme (templates/screening_form.html, screening_result.html).
 

@@ -40,7 +40,7 @@ measure-score-count =
        *[other] { $count } scores
     }
 measure-back-to = Retour à la { $session }
-measure-session-numbered = séance { $number } ({ $date })
+measure-session-numbered = { $session } ({ $date })
 measure-session-dated = séance du { $date }
 
 ## Langue du questionnaire

@@ -155,6 +155,7 @@ goals-status-achieved = Atteint
 goals-status-revised = Révisé
 goals-status-dropped = Abandonné
 goals-session-short = S{ $n }
+goals-session-short-engagement = Séance d’engagement
 goals-note-is = Note : { $note }
 goals-earlier-wordings =
     { $count ->
@@ -192,7 +193,6 @@ goals-target-hint = À quoi ressemblerait l’objectif atteint.
 goals-due-session-optional = Pour la séance (facultatif)
 goals-due-date-optional = Échéance (facultatif)
 goals-add = Ajouter l’objectif
-goals-session-option = Séance { $n } · { $date }
 goals-trend =
     { $trend ->
         [rising] en hausse
@@ -294,7 +294,6 @@ inventory-removed-when = retirée le { $when } par { $by }
 inventory-snapshots = Instantanés du cercle
 inventory-snapshots-hint = Un instantané garde, à une date, qui se trouvait dans quel cercle, qui apportait du soutien et où il y avait un conflit. Prenez-en un au début et un autre à la fin pour voir ce qui a changé.
 inventory-no-snapshots = Pas encore d’instantanés.
-inventory-session-n = séance { $n }
 inventory-people-count =
     { $count ->
         [one] { $count } personne
@@ -314,7 +313,6 @@ inventory-take-snapshot =
         [one] Prendre l’instantané ({ $count } personne)
        *[other] Prendre l’instantané ({ $count } personnes)
     }
-inventory-session-option = Séance { $n }, { $date }
 inventory-done-person-added = Personne ajoutée à l’inventaire.
 inventory-done-person-saved = Modifications enregistrées. La version précédente est conservée dans l’historique.
 inventory-done-person-removed = Personne retirée de l’inventaire. Son historique est conservé.

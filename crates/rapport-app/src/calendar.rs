@@ -18,6 +18,7 @@ use rapport_core::ical::{self, Event, When};
 use rapport_core::time::{format_date, parse_date};
 use rapport_core::zone::{parse_hhmm, Zone};
 use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_i18n::{msg, Tr};
 use rapport_store::calendar::{BookableCourse, CalendarFeed, CalendarSession};
 use rapport_store::courses::TherapySession;
 use time::{Date, Duration};
@@ -305,9 +306,12 @@ pub async fn feed(state: &AppState, secret: &str, meta: &crate::caller::RequestM
             matches!(s.session.attendance, Attendance::Scheduled | Attendance::Attended | Attendance::Cancelled)
         })
         .collect();
-    let events: Vec<Event> = shown.iter().map(|s| event(s, &zone, settings.full_names, &host)).collect();
     let org = state.organisation().await?;
-    let text = ical::calendar(&format!("{} sessions ({})", org.name, user.name), &events, now);
+    // Worded in the account's language (else the organisation's), as its e-mails are.
+    let tr = crate::notices::staff_language(&user, &org.default_language);
+    let events: Vec<Event> = shown.iter().map(|s| event(&tr, s, &zone, settings.full_names, &host)).collect();
+    let name = tr.tn(msg("calendar-feed-name"), &[("organisation", &org.name), ("clinician", &user.name)]);
+    let text = ical::calendar(&name, &events, now);
     let mut e = AuditEvent {
         actor_id: Some(user.id.to_string()),
         actor_label: format!("{} (calendar feed)", user.email),
@@ -328,9 +332,10 @@ pub async fn feed(state: &AppState, secret: &str, meta: &crate::caller::RequestM
     Ok(text)
 }
 
-/// One session as an event: local wall-clock time read in the organisation's
-/// zone and given in UTC; no time: an all-day event.
-pub fn event(s: &CalendarSession, zone: &Zone, full_names: bool, host: &str) -> Event {
+/// One session as an event, worded in `tr`'s language (brief IPT's
+/// engagement session named as such): local wall-clock time read in the
+/// organisation's zone and given in UTC; no time: an all-day event.
+pub fn event(tr: &Tr, s: &CalendarSession, zone: &Zone, full_names: bool, host: &str) -> Event {
     let minutes = s.session.duration_minutes.map(i64::from).unwrap_or(s.planned_minutes).clamp(5, 24 * 60);
     let when = match parse_hhmm(&s.session.time) {
         None => When::AllDay(s.session.date),
@@ -343,8 +348,19 @@ pub fn event(s: &CalendarSession, zone: &Zone, full_names: bool, host: &str) -> 
     Event {
         uid: format!("session-{}@{host}", s.session.id),
         when,
-        summary: format!("IPT session: {who}"),
-        description: format!("{} · {} · {} min", s.session.attendance.label(), s.session.modality.label(), minutes),
+        summary: if s.session.engagement {
+            tr.ta(msg("calendar-feed-summary-engagement"), "client", who)
+        } else {
+            tr.ta(msg("calendar-feed-summary"), "client", who)
+        },
+        description: tr.tn(
+            msg("calendar-feed-description"),
+            &[
+                ("attendance", &tr.t(s.session.attendance.message())),
+                ("modality", &tr.t(s.session.modality.message())),
+                ("minutes", &minutes),
+            ],
+        ),
         cancelled: s.session.attendance == Attendance::Cancelled,
     }
 }
@@ -383,7 +399,8 @@ mod tests {
     fn feed_events_read_local_times_in_the_zone_across_clock_changes() {
         let london = Zone::parse("Europe/London").unwrap();
         // The Sunday clocks go forward (29 March 2026) and the day after.
-        let e = event(&on(date!(2026 - 03 - 29), "10:00", Attendance::Scheduled), &london, false, "h");
+        let en = Tr::new("en");
+        let e = event(&en, &on(date!(2026 - 03 - 29), "10:00", Attendance::Scheduled), &london, false, "h");
         assert_eq!(
             e.when,
             When::Timed {
@@ -391,18 +408,34 @@ mod tests {
                 end: Timestamp::parse("2026-03-29T09:50:00Z").unwrap()
             }
         );
-        let e = event(&on(date!(2026 - 03 - 28), "10:00", Attendance::Attended), &london, false, "h");
+        let e = event(&en, &on(date!(2026 - 03 - 28), "10:00", Attendance::Attended), &london, false, "h");
         assert!(
             matches!(e.when, When::Timed { start, .. } if start == Timestamp::parse("2026-03-28T10:00:00Z").unwrap())
         );
         assert_eq!(e.summary, "IPT session: M.V.D.B.");
         assert!(!e.cancelled);
         let s = on(date!(2026 - 10 - 25), "", Attendance::Cancelled);
-        let e = event(&s, &london, true, "clinic.example");
+        let e = event(&en, &s, &london, true, "clinic.example");
         assert_eq!(e.when, When::AllDay(date!(2026 - 10 - 25)));
         assert_eq!(e.summary, "IPT session: Maria van der Berg");
         assert!(e.cancelled);
         assert_eq!(e.uid, format!("session-{}@clinic.example", s.session.id));
+    }
+
+    #[test]
+    fn feed_events_are_worded_in_the_language_given_and_name_the_engagement_session() {
+        let utc = Zone::parse("UTC").unwrap();
+        let mut s = on(date!(2026 - 03 - 02), "09:00", Attendance::Attended);
+        let e = event(&Tr::new("en"), &s, &utc, true, "h");
+        assert_eq!(e.description, "Attended · Video · 50 min");
+        s.session.engagement = true;
+        let e = event(&Tr::new("en"), &s, &utc, true, "h");
+        assert_eq!(e.summary, "IPT engagement session (session 0): Maria van der Berg");
+        let es = event(&Tr::new("es"), &s, &utc, false, "h");
+        assert_eq!(es.summary, "Sesión de enganche de TIP (sesión 0): M.V.D.B.");
+        assert_eq!(es.description, "Asistió · Videollamada · 50 min");
+        let fr = event(&Tr::new("fr"), &s, &utc, false, "h");
+        assert!(fr.summary.starts_with("Séance d’engagement"), "{}", fr.summary);
     }
 
     #[test]

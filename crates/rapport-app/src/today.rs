@@ -45,6 +45,8 @@ pub struct SessionItem {
     pub course_name: String,
     /// Held: its number; scheduled: the number it will have; otherwise none.
     pub number: Option<u32>,
+    /// Brief IPT's engagement session (session 0).
+    pub engagement: bool,
     pub attendance: Attendance,
     /// The session page.
     pub href: String,
@@ -194,6 +196,7 @@ pub async fn today(state: &AppState, me: &Identity, date: Date) -> AppResult<Tod
         time: s.time.clone(),
         course_name: course_names.get(&s.course_id).cloned().unwrap_or_default(),
         number: numbers.get(&s.id).copied().flatten(),
+        engagement: s.engagement,
         attendance: s.attendance,
         href: format!("/courses/{}/sessions/{}", s.course_id, s.id),
     };

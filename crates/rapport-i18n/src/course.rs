@@ -2,14 +2,42 @@
 //! middle phase · 11 left". The numbers are `rapport_core::course::Progress`.
 
 use crate::{msg, Tr};
-use rapport_core::course::Progress;
+use rapport_core::course::{Attendance, Progress};
 use rapport_core::protocol::{Phase, Protocol};
+use time::Date;
 
 impl Tr {
     /// A phase's name as the protocol words it (English) or in the reader's
     /// language; the programme's adaptation first.
     pub fn phase_name(&self, protocol: &Protocol, phase: Phase) -> String {
         self.term("phase", phase.as_str(), &protocol.phase_label(phase))
+    }
+
+    /// A session's name inside a sentence: "session 4"; brief IPT's
+    /// engagement session "engagement session (session 0)" (decision 51),
+    /// never "session 0".
+    pub fn session_name(&self, number: u32, engagement: bool) -> String {
+        if engagement {
+            self.t(msg("session-name-engagement"))
+        } else {
+            self.ta(msg("session-name"), "number", i64::from(number))
+        }
+    }
+
+    /// A session's label in lists, choices and links, the one wording every
+    /// page uses: "Session 4 · 26 Jan 2026"; the engagement session
+    /// "Engagement session (session 0) · 12 Jan 2026"; a session with no
+    /// number "19 Jan 2026 (cancelled)".
+    pub fn session_label(&self, number: Option<u32>, engagement: bool, attendance: Attendance, date: Date) -> String {
+        let day = self.date(date);
+        match number {
+            _ if engagement => self.ta(msg("session-label-engagement"), "date", day),
+            Some(n) => self.tn(msg("session-label"), &[("number", &i64::from(n)), ("date", &day)]),
+            None => {
+                let attendance = self.t(attendance.message()).to_lowercase();
+                self.tn(msg("session-label-not-counted"), &[("date", &day), ("attendance", &attendance)])
+            }
+        }
     }
 
     /// "Session 5 of 16 · middle phase · 11 left"; "No sessions held yet of
@@ -62,5 +90,25 @@ mod tests {
         );
         let es = Tr::new("es").course_progress(p, &Progress::new(p, 16, 5, false));
         assert!(!es.contains("Session") && es.contains("16") && es.contains('5'), "{es}");
+    }
+
+    #[test]
+    fn the_engagement_session_is_never_called_session_0() {
+        let d = time::macros::date!(2026 - 01 - 12);
+        let en = Tr::new("en");
+        assert_eq!(en.session_label(Some(4), false, Attendance::Attended, d), "Session 4 · 12 Jan 2026");
+        assert_eq!(
+            en.session_label(Some(0), true, Attendance::Attended, d),
+            "Engagement session (session 0) · 12 Jan 2026"
+        );
+        assert_eq!(en.session_label(None, false, Attendance::Cancelled, d), "12 Jan 2026 (cancelled)");
+        assert_eq!(en.session_name(4, false), "session 4");
+        assert_eq!(en.session_name(0, true), "engagement session (session 0)");
+        for code in ["es", "fr"] {
+            let tr = Tr::new(code);
+            let label = tr.session_label(Some(0), true, Attendance::Attended, d);
+            assert!(label.contains(&tr.t("session-engagement")), "{code}: {label}");
+            assert_ne!(tr.session_name(0, true), tr.session_name(0, false), "{code}");
+        }
     }
 }

@@ -441,7 +441,7 @@ pub async fn page_add<K: RecordPage>(CoursePost { state, me, cx, form }: CourseP
     let (form, raw, errors) = K::read(&form);
     let body = match check_form(&state, &cx.client.id, raw, errors).await? {
         Ok(b) => b,
-        Err(e) => return Ok(K::list_page(&state, &me, cx, form, K::form_errors(e)).await?.into_response()),
+        Err(e) => return Ok(crate::html::refused(K::list_page(&state, &me, cx, form, K::form_errors(e)).await?)),
     };
     let rec = records::add(&state, &me, &cx.client.id, &body, "").await?;
     Ok(Redirect::to(&done_url::<K>(&cx, K::ADDED, Some(&rec.id))).into_response())
@@ -467,7 +467,9 @@ pub async fn page_save<K: RecordPage>(
     let (mut form, raw, errors) = K::read(&p);
     let body = match check_form(&state, &cx.client.id, raw, errors).await? {
         Ok(b) => b,
-        Err(e) => return Ok(K::item_page(&state, &me, cx, rec, form, K::form_errors(e), None).await?.into_response()),
+        Err(e) => {
+            return Ok(crate::html::refused(K::item_page(&state, &me, cx, rec, form, K::form_errors(e), None).await?))
+        }
     };
     match records::save(&state, &me, &rec, version, &body, "").await {
         Ok(_) => Ok(Redirect::to(&done_url::<K>(&cx, K::SAVED, Some(&rec.id))).into_response()),
@@ -475,7 +477,9 @@ pub async fn page_save<K: RecordPage>(
             // Show both versions; a second save (now from the current version) replaces theirs.
             K::set_version(&mut form, rec.version);
             let conflict = Some(ConflictView::of(&rec));
-            Ok(K::item_page(&state, &me, cx, rec, form, FormErrors::default(), conflict).await?.into_response())
+            Ok(crate::html::conflicted(
+                K::item_page(&state, &me, cx, rec, form, FormErrors::default(), conflict).await?,
+            ))
         }
         Err(e) => Err(e.into()),
     }

@@ -12,12 +12,24 @@ pub mod questionnaire;
 
 use crate::error::AppError;
 use askama::Template;
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use rapport_core::ValidationErrors;
 
 /// Renders a template to an HTML response.
 pub fn render<T: Template>(t: &T) -> Result<Html<String>, AppError> {
     t.render().map(Html).map_err(AppError::internal)
+}
+
+/// A form page shown again with its errors: 422, as the API answers the same
+/// refusal (nothing was saved).
+pub fn refused(page: impl IntoResponse) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+}
+
+/// A form page shown again because someone else saved first: 409.
+pub fn conflicted(page: impl IntoResponse) -> Response {
+    (StatusCode::CONFLICT, page).into_response()
 }
 
 /// Field errors for templates: `errors.get("display_name")`.

@@ -46,6 +46,8 @@ struct Item {
     attendance: String,
     attendance_class: &'static str,
     scheduled: bool,
+    /// Brief IPT's engagement session (session 0).
+    engagement: bool,
     version: i64,
     date: String,
 }
@@ -134,6 +136,7 @@ pub async fn page(
                         Attendance::NoShow => "badge-warn",
                     },
                     scheduled: s.session.attendance == Attendance::Scheduled,
+                    engagement: s.session.engagement,
                     version: s.session.version,
                     date: format_date(s.session.date),
                 }

@@ -9,7 +9,7 @@ use super::Layout;
 use crate::course_extract::{CoursePost, CourseRead, CourseWrite};
 use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
-use crate::html::{render, FormErrors};
+use crate::html::{conflicted, refused, render, FormErrors};
 use crate::records_http::{
     history_rows, join_some, page_add, page_item, page_remove, page_save, ConflictView, Describe, HistoryRow,
     RecordPage,
@@ -624,16 +624,14 @@ pub async fn cultural_save(CoursePost { state, me, cx, form: Pairs(pairs) }: Cou
             Ok(Redirect::to(&format!("/courses/{}/context?done=context-saved#cultural", cx.course.id)).into_response())
         }
         Err(AppError::Invalid(e)) => {
-            Ok(cultural_page(&state, &me, cx, &raw, version.unwrap_or_default(), FormErrors(e), None)
-                .await?
-                .into_response())
+            Ok(refused(cultural_page(&state, &me, cx, &raw, version.unwrap_or_default(), FormErrors(e), None).await?))
         }
         Err(AppError::Conflict(_)) => {
             let current = current_cultural(&state, &cx.client.id).await?.ok_or(AppError::NotFound)?;
             let conflict = Some(ConflictView::of(&current));
-            Ok(cultural_page(&state, &me, cx, &raw, current.version, FormErrors::default(), conflict)
-                .await?
-                .into_response())
+            Ok(conflicted(
+                cultural_page(&state, &me, cx, &raw, current.version, FormErrors::default(), conflict).await?,
+            ))
         }
         Err(e) => Err(e),
     }

@@ -6,7 +6,7 @@ use rapport_core::msg;
 
 use crate::course_extract::{CoursePost, CourseRead, CourseWrite};
 use crate::error::{AppError, AppResult};
-use crate::html::{non_blank, render, FormErrors};
+use crate::html::{non_blank, refused, render, FormErrors};
 use crate::i18n::{Arg, Tr};
 use crate::identity::SignedIn;
 use askama::Template;
@@ -130,7 +130,7 @@ pub async fn create(
     };
     match use_case::create(&state, &me, &client, &raw, e).await.map_err(AppError::from) {
         Ok(record) => Ok(Redirect::to(&format!("/courses/{}?done=course-created", record.id)).into_response()),
-        Err(AppError::Invalid(e)) => Ok(new_page(&state, &me, client, form, FormErrors(e)).await?.into_response()),
+        Err(AppError::Invalid(e)) => Ok(refused(new_page(&state, &me, client, form, FormErrors(e)).await?)),
         Err(other) => Err(other),
     }
 }
@@ -381,9 +381,7 @@ pub async fn renegotiate(CoursePost { state, me, cx, form }: CoursePost<Contract
     {
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}?done=contract#contract", cx.course.id)).into_response()),
         Err(AppError::Invalid(e)) => {
-            Ok(course_page(&state, &me, cx, None, FormErrors(e), "contract", SessionForm::default())
-                .await?
-                .into_response())
+            Ok(refused(course_page(&state, &me, cx, None, FormErrors(e), "contract", SessionForm::default()).await?))
         }
         Err(other) => Err(other),
     }
@@ -420,7 +418,7 @@ pub async fn set_status(CoursePost { state, me, cx, form }: CoursePost<StatusFor
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}?done=course-status", cx.course.id)).into_response()),
         Err(AppError::Invalid(e)) => {
             let errors = FormErrors(e).rename("reason", "status_reason");
-            Ok(course_page(&state, &me, cx, None, errors, "status", SessionForm::default()).await?.into_response())
+            Ok(refused(course_page(&state, &me, cx, None, errors, "status", SessionForm::default()).await?))
         }
         Err(other) => Err(other),
     }
@@ -459,7 +457,7 @@ pub async fn record_checklist(
         Ok(()) => Ok(Redirect::to(&format!("/courses/{}?done=checklist#checklist", cx.course.id)).into_response()),
         Err(AppError::Invalid(e)) => {
             let errors = FormErrors(e).with_prefix(item.as_str());
-            Ok(course_page(&state, &me, cx, None, errors, item.as_str(), SessionForm::default()).await?.into_response())
+            Ok(refused(course_page(&state, &me, cx, None, errors, item.as_str(), SessionForm::default()).await?))
         }
         Err(other) => Err(other),
     }
@@ -513,7 +511,7 @@ pub async fn add_session(CoursePost { state, me, cx, form }: CoursePost<SessionF
                 .into_response())
         }
         Err(AppError::Invalid(e)) => {
-            Ok(course_page(&state, &me, cx, None, FormErrors(e), "session", form).await?.into_response())
+            Ok(refused(course_page(&state, &me, cx, None, FormErrors(e), "session", form).await?))
         }
         Err(other) => Err(other),
     }
@@ -541,9 +539,9 @@ pub async fn update_attendance(
     {
         Ok(s) => s.id,
         Err(AppError::Invalid(e)) => {
-            return Ok(course_page(&state, &me, cx, None, FormErrors(e), "session", SessionForm::default())
-                .await?
-                .into_response());
+            return Ok(refused(
+                course_page(&state, &me, cx, None, FormErrors(e), "session", SessionForm::default()).await?,
+            ));
         }
         Err(other) => return Err(other),
     };

@@ -6,7 +6,7 @@
 use super::Layout;
 use crate::course_extract::{CoursePost, CourseRead, CourseWrite};
 use crate::error::{AppError, AppResult};
-use crate::html::{render, FormErrors};
+use crate::html::{refused, render, FormErrors};
 use askama::Template;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -102,7 +102,7 @@ pub async fn letter_page(CourseWrite { state, me, cx }: CourseWrite) -> AppResul
 pub async fn letter_pdf(CoursePost { state, me, cx, form }: CoursePost<LetterForm>) -> AppResult<Response> {
     match documents::letter(&state, &me, &cx, &form.input()).await.map_err(AppError::from) {
         Ok(file) => Ok(download(file)),
-        Err(AppError::Invalid(e)) => letter_form(&state, &me, cx, form, FormErrors(e)).await,
+        Err(AppError::Invalid(e)) => Ok(refused(letter_form(&state, &me, cx, form, FormErrors(e)).await?)),
         Err(e) => Err(e),
     }
 }

@@ -7,7 +7,7 @@ use rapport_core::msg;
 
 use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
-use crate::html::{render, FormErrors};
+use crate::html::{conflicted, refused, render, FormErrors};
 use askama::Template;
 use axum::extract::Query;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -270,12 +270,10 @@ pub async fn save(CoursePost { state, me, cx, form }: CoursePost<EndingForm>) ->
     };
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}/ending?done=ending-saved", cx.course.id)).into_response()),
-        Err(AppError::Invalid(e)) => {
-            Ok(ending_page(&state, &me, cx, form, FormErrors(e), None, saved).await?.into_response())
-        }
+        Err(AppError::Invalid(e)) => Ok(refused(ending_page(&state, &me, cx, form, FormErrors(e), None, saved).await?)),
         Err(AppError::Conflict(_)) => {
             let e = ValidationErrors::single_key("version", crate::i18n::msg("ending-conflict"), vec![]);
-            Ok(ending_page(&state, &me, cx, form, FormErrors(e), None, true).await?.into_response())
+            Ok(conflicted(ending_page(&state, &me, cx, form, FormErrors(e), None, true).await?))
         }
         Err(e) => Err(e),
     }
@@ -302,7 +300,7 @@ pub async fn start_maintenance(CoursePost { state, me, cx, form }: CoursePost<Ma
             let f =
                 review.as_ref().map(|r| EndingForm::from_review(&r.body, r.version)).unwrap_or_else(EndingForm::blank);
             let errors = FormErrors(e).rename("start_date", "maintenance_start");
-            return Ok(ending_page(&state, &me, cx, f, errors, None, review.is_some()).await?.into_response());
+            return Ok(refused(ending_page(&state, &me, cx, f, errors, None, review.is_some()).await?));
         }
         Err(other) => return Err(other.into()),
     };

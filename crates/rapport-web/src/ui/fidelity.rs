@@ -274,13 +274,7 @@ async fn session_place(
     let sx = session_for(state, me, Some(course), session).await?;
     let rs = fidelity::rated_session(state, me, sx.id().as_str()).await?;
     let tr = crate::i18n::current();
-    let label = match sx.s.number {
-        Some(n) => tr.tn(
-            msg("fidelity-session-on"),
-            &[("number", &i64::from(n)), ("date", &crate::i18n::day(sx.s.session.date))],
-        ),
-        None => crate::i18n::day(sx.s.session.date),
-    };
+    let label = super::session_label(&tr, &sx.s);
     let base = format!("/courses/{}/sessions/{}", sx.cx.course.id, sx.id());
     let place = FormPlace {
         back: (base.clone(), tr.t("fidelity-back-session")),

@@ -5,7 +5,7 @@
 //! import the handlers.
 
 use crate::error::AppResult;
-use crate::i18n::{day, msg, Tr};
+use crate::i18n::{msg, Tr};
 use rapport_app::access::course::CourseContext;
 use rapport_app::caller::Identity;
 use rapport_app::fidelity;
@@ -228,12 +228,7 @@ pub fn course_summary(state: &AppState, cx: &CourseContext, ratings: &[RatingRow
             let (self_rating, supervisor) = (latest(Rater::SelfRated), latest(Rater::Supervisor));
             (!of_session.is_empty()).then(|| SummaryRow {
                 href: format!("/courses/{}/sessions/{}#fidelity", cx.course.id, s.session.id),
-                label: match s.number {
-                    Some(n) => {
-                        tr.tn(msg("fidelity-session-on"), &[("number", &i64::from(n)), ("date", &day(s.session.date))])
-                    }
-                    None => day(s.session.date),
-                },
+                label: super::session_label(&tr, s),
                 self_rating,
                 supervisor,
             })

@@ -7,7 +7,7 @@ use super::Layout;
 use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
-use crate::html::{render, FormErrors};
+use crate::html::{refused, render, FormErrors};
 use crate::i18n::{msg, Arg};
 use askama::Template;
 use axum::extract::{Path, Query};
@@ -334,7 +334,7 @@ pub async fn save(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
         let english = "Choose yes, no or not recorded".to_string();
         e.add_keyed_english("interpersonal_sensitivity", english, msg("formulation-error-sensitivity-choice"), vec![]);
         let record = formulation_of(&state, &cx).await?;
-        return Ok(formulation_page(&state, &me, cx, record, form, FormErrors(e), None, true).await?.into_response());
+        return Ok(refused(formulation_page(&state, &me, cx, record, form, FormErrors(e), None, true).await?));
     }
     match save_formulation(&state, &me, &cx, input, Some(form.version)).await.map_err(AppError::from) {
         Ok(_) => Ok(Redirect::to(&format!("/courses/{}/formulation?done=formulation", cx.course.id)).into_response()),

@@ -6,7 +6,7 @@ use super::Layout;
 use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
-use crate::html::{render, FormErrors};
+use crate::html::{refused, render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -67,7 +67,8 @@ pub struct GoalView {
     pub ratings_text: String,
     /// "rising", "falling", "flat", or "" with fewer than two ratings.
     pub trend: String,
-    /// (session number, date, rating) in session order.
+    /// (the session as shown: "S4", "Engagement session", or empty and the
+    /// date stands for it; date; rating), in session order.
     pub ratings: Vec<(String, String, u8)>,
     /// The rating at the session chosen in the rating form, if any.
     pub rating_at_chosen: String,
@@ -229,13 +230,7 @@ async fn goals_page(
         .sessions
         .iter()
         .rev()
-        .filter_map(|x| {
-            x.number.map(|n| {
-                let label =
-                    tr.tn("goals-session-option", &[("n", &i64::from(n)), ("date", &crate::i18n::day(x.session.date))]);
-                (x.session.id.to_string(), label)
-            })
-        })
+        .filter_map(|x| x.number.map(|_| (x.session.id.to_string(), super::session_label(&tr, x))))
         .collect();
     let chosen_session = s
         .session
@@ -310,8 +305,13 @@ pub fn view(cx: &CourseContext, g: &GoalWithRatings, chosen: Option<&Id>) -> Goa
             .ratings
             .iter()
             .map(|p| {
-                let n = cx.session(&p.session_id).and_then(|s| s.number).map(|n| n.to_string()).unwrap_or_default();
-                (n, crate::i18n::day(p.session_date), p.rating)
+                let tr = crate::i18n::current();
+                let at = match cx.session(&p.session_id) {
+                    Some(s) if s.session.engagement => tr.t("goals-session-short-engagement"),
+                    Some(s) => s.number.map(|n| tr.ta("goals-session-short", "n", i64::from(n))).unwrap_or_default(),
+                    None => String::new(),
+                };
+                (at, crate::i18n::day(p.session_date), p.rating)
             })
             .collect(),
         rating_at_chosen: chosen.and_then(|c| g.rating_at(c)).map(|p| p.rating.to_string()).unwrap_or_default(),
@@ -336,7 +336,7 @@ pub async fn add(CoursePost { state, me, cx, form }: CoursePost<GoalForm>) -> Ap
         Err(AppError::Invalid(e)) => {
             let s =
                 PageState { new_goal: form, form_section: "new".into(), errors: FormErrors(e), ..PageState::default() };
-            Ok(goals_page(&state, &me, cx, s, None, false).await?.into_response())
+            Ok(refused(goals_page(&state, &me, cx, s, None, false).await?))
         }
         Err(other) => Err(other),
     }
@@ -370,7 +370,7 @@ pub async fn edit(
                 editing: Some((gid, form)),
                 ..PageState::default()
             };
-            Ok(goals_page(&state, &me, cx, s, None, false).await?.into_response())
+            Ok(refused(goals_page(&state, &me, cx, s, None, false).await?))
         }
         Err(other) => Err(other),
     }
@@ -412,7 +412,7 @@ pub async fn rate(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost) 
             typed_ratings: typed,
             ..PageState::default()
         };
-        return Ok(goals_page(&state, &me, cx, s, None, false).await?.into_response());
+        return Ok(refused(goals_page(&state, &me, cx, s, None, false).await?));
     }
     for (g, n) in ratings {
         rate_goal(&state, &me, &cx, g, &session_id, n).await?;

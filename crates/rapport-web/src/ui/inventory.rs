@@ -7,7 +7,7 @@ use super::Layout;
 use crate::course_extract::{CoursePost, CourseRead, CourseWrite};
 use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
-use crate::html::{render, FormErrors};
+use crate::html::{refused, render, FormErrors};
 use crate::i18n::{msg, Tr};
 use askama::Template;
 use axum::extract::{Path, Query};
@@ -16,8 +16,8 @@ use rapport_app::access::course::CourseContext;
 use rapport_app::access::Purpose;
 use rapport_app::caller::Identity;
 use rapport_app::inventory::{
-    self, add_person, change_person, circle_people, circle_svg_with, inventory, person_of_course, session_number,
-    take_snapshot, Inventory,
+    self, add_person, change_person, circle_people, circle_svg_with, inventory, person_of_course, take_snapshot,
+    Inventory,
 };
 use rapport_app::AppState;
 use rapport_core::inventory::circle::CircleWords;
@@ -232,9 +232,15 @@ pub struct SnapshotForm {
     pub note: String,
 }
 
+/// The session a snapshot was taken at, by name ("session 4").
+fn session_name(tr: &crate::i18n::Tr, cx: &CourseContext, session: Option<&rapport_core::Id>) -> Option<String> {
+    session.and_then(|s| cx.session(s)).and_then(|s| super::session_name(tr, s))
+}
+
 pub struct SnapshotRow {
     pub record: Record<CircleSnapshot>,
-    pub session_number: Option<u32>,
+    /// The session it was taken at, by name ("session 4").
+    pub session: Option<String>,
 }
 
 #[derive(Template)]
@@ -291,23 +297,15 @@ async fn inventory_page(
     let snapshots = snapshots
         .into_iter()
         .map(|record| {
-            let session_number = session_number(&cx, record.session_id.as_ref());
-            SnapshotRow { record, session_number }
+            let session = session_name(&tr, &cx, record.session_id.as_ref());
+            SnapshotRow { record, session }
         })
         .collect();
     let inventory_outstanding = cx.outstanding().contains(&ChecklistItem::Inventory);
     let sessions = cx
         .sessions
         .iter()
-        .filter_map(|s| {
-            s.number.map(|n| {
-                let label = tr.tn(
-                    msg("inventory-session-option"),
-                    &[("n", &i64::from(n)), ("date", &crate::i18n::day(s.session.date))],
-                );
-                (s.session.id.to_string(), label)
-            })
-        })
+        .filter_map(|s| s.number.map(|_| (s.session.id.to_string(), super::session_label(&tr, s))))
         .collect();
     let title = tr.ta("inventory-title", "client", &cx.client.details.display_name);
     let layout = with_done(Layout::new(state, me, title, "caseload").await?, done);
@@ -618,8 +616,7 @@ pub async fn create_person(CoursePost { state, me, cx, form: Pairs(pairs) }: Cou
         Err(AppError::Invalid(e)) => {
             let heading = crate::i18n::current().t("inventory-add-person");
             let page = PersonForm { errors: FormErrors(e), ..PersonForm::new(cx, None, heading, 0, form) };
-            let page = person_page(&state, &me, page).await?;
-            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            Ok(refused(person_page(&state, &me, page).await?))
         }
         Err(other) => Err(other),
     }
@@ -688,7 +685,7 @@ pub async fn update_person(
             let pid = Some(current.id.to_string());
             let page = PersonForm { errors: FormErrors(e), ..PersonForm::new(cx, pid, heading, version, form) };
             let page = person_page(&state, &me, page).await?;
-            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            Ok(refused(page))
         }
         Err(other) => Err(other),
     }
@@ -792,7 +789,7 @@ pub async fn create_snapshot(CoursePost { state, me, cx, form }: CoursePost<Snap
             .into_response()),
         Err(AppError::Invalid(e)) => {
             let errors = FormErrors(e).with_prefix("snapshot");
-            Ok(inventory_page(&state, &me, cx, None, errors, form).await?.into_response())
+            Ok(refused(inventory_page(&state, &me, cx, None, errors, form).await?))
         }
         Err(other) => Err(other),
     }
@@ -804,7 +801,8 @@ struct SnapshotPage {
     layout: Layout,
     cx: CourseContext,
     snapshot: Record<CircleSnapshot>,
-    session_number: Option<u32>,
+    /// The session it was taken at, by name ("session 4").
+    session: Option<String>,
     svg: String,
     groups: Vec<RingGroup>,
     others: Vec<(String, String)>,
@@ -826,10 +824,10 @@ pub async fn show_snapshot(
         .filter(|o| o.id != snapshot.id)
         .map(|o| (o.id.to_string(), format!("{} ({})", o.body.label, o.body.taken_on)))
         .collect();
-    let session_number = session_number(&cx, snapshot.session_id.as_ref());
+    let session = session_name(&tr, &cx, snapshot.session_id.as_ref());
     let title = tr.tn("inventory-snapshot-title", &[("label", &s.label), ("client", &cx.client.details.display_name)]);
     let layout = Layout::new(&state, &me, title, "caseload").await?;
-    render(&SnapshotPage { layout, cx, snapshot, session_number, svg, groups, others })
+    render(&SnapshotPage { layout, cx, snapshot, session, svg, groups, others })
 }
 
 #[derive(Deserialize, Default)]

@@ -517,9 +517,9 @@ async fn session_of(
 
 fn session_link(sx: &rapport_app::access::session::SessionContext) -> (String, String, String) {
     let tr = crate::i18n::current();
-    let date = rapport_core::time::format_date(sx.s.session.date);
-    let label = match sx.s.number {
-        Some(n) => tr.tn("measure-session-numbered", &[("number", &(n as i64)), ("date", &date)]),
+    let date = tr.date(sx.s.session.date);
+    let label = match super::session_name(&tr, &sx.s) {
+        Some(session) => tr.tn("measure-session-numbered", &[("session", &session), ("date", &date)]),
         None => tr.ta("measure-session-dated", "date", date),
     };
     (sx.s.session.id.to_string(), format!("/courses/{}/sessions/{}", sx.cx.course.id, sx.s.session.id), label)

@@ -39,6 +39,20 @@ use crate::error::AppError;
 use rapport_app::caller::Identity;
 use rapport_app::AppState;
 
+/// A session's label in lists, choices and links, the same on every page:
+/// "Session 4 · 26 Jan 2026"; brief IPT's engagement session "Engagement
+/// session (session 0) · 12 Jan 2026"; a session with no number "19 Jan 2026
+/// (cancelled)" (`Tr::session_label`).
+pub fn session_label(tr: &crate::i18n::Tr, s: &rapport_app::access::course::NumberedSession) -> String {
+    tr.session_label(s.number, s.session.engagement, s.session.attendance, s.session.date)
+}
+
+/// A session's name inside a sentence: "session 4", "engagement session
+/// (session 0)"; none for a session with no number.
+pub fn session_name(tr: &crate::i18n::Tr, s: &rapport_app::access::course::NumberedSession) -> Option<String> {
+    s.number.map(|n| tr.session_name(n, s.session.engagement))
+}
+
 /// What every signed-in page's frame needs.
 #[derive(Clone, Debug, Default)]
 pub struct Layout {

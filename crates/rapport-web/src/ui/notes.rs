@@ -397,19 +397,6 @@ impl SessionPage {
     }
 }
 
-/// Short label of a session for links: "Session 4 · 26 Jan 2026" or "19 Jan 2026 (cancelled)".
-fn session_label(tr: &Tr, s: &rapport_app::access::course::NumberedSession) -> String {
-    let date = crate::i18n::day(s.session.date);
-    match s.number {
-        _ if s.session.engagement => tr.ta("session-label-engagement", "date", date),
-        Some(n) => tr.tn("session-label", &[("number", &i64::from(n)), ("date", &date)]),
-        None => {
-            let attendance = tr.t(s.session.attendance.message()).to_lowercase();
-            tr.tn("session-label-not-counted", &[("date", &date), ("attendance", &attendance)])
-        }
-    }
-}
-
 /// What differs from the page as first shown: the form state after a post.
 #[derive(Default)]
 struct PageState {
@@ -434,7 +421,7 @@ async fn session_page(
     let (note, addenda) = sessions::read_note(state, me, &sx, "session page").await?;
     let tr = crate::i18n::current();
     let previous_plan = match (sx.previous_held(), sessions::previous_plan(state, &sx).await?) {
-        (Some(p), Some((plan, draft))) => Some((session_label(&tr, p), plan, draft)),
+        (Some(p), Some((plan, draft))) => Some((super::session_label(&tr, p), plan, draft)),
         _ => None,
     };
     let diary = sessions::session_diary(state, me, &sx, "on the session page").await?;
@@ -469,10 +456,10 @@ async fn session_page(
     .await?;
     let (prev, next) = sx.neighbours();
     let link = |s: &rapport_app::access::course::NumberedSession| {
-        (format!("/courses/{}/sessions/{}", sx.cx.course.id, s.session.id), session_label(&tr, s))
+        (format!("/courses/{}/sessions/{}", sx.cx.course.id, s.session.id), super::session_label(&tr, s))
     };
     let (prev, next) = (prev.map(link), next.map(link));
-    let title = format!("{} · {}", sx.cx.client.details.display_name, session_label(&tr, &sx.s));
+    let title = format!("{} · {}", sx.cx.client.details.display_name, super::session_label(&tr, &sx.s));
     let layout = Layout::new(state, me, title, "caseload").await?.with_done(done);
     render(&SessionPage {
         layout,
@@ -900,7 +887,7 @@ pub async fn read_process_note(
     };
     let (note, reader) = process_note_for(&state, &me, &sx, &author).await?;
     let tr = crate::i18n::current();
-    let title = tr.ta("note-process-title", "session", session_label(&tr, &sx.s));
+    let title = tr.ta("note-process-title", "session", super::session_label(&tr, &sx.s));
     let layout = Layout::new(&state, &me, title, "caseload").await?;
     render(&ProcessNotePage {
         layout,

@@ -8,7 +8,7 @@ use super::Layout;
 use crate::course_extract::{CoursePost, CourseRead};
 use crate::error::{AppError, AppResult};
 use crate::html::form::Pairs;
-use crate::html::{render, FormErrors};
+use crate::html::{conflicted, refused, render, FormErrors};
 use crate::identity::SignedIn;
 use crate::records_http::{history_rows, ConflictView, Describe, HistoryRow};
 use askama::Template;
@@ -125,12 +125,7 @@ pub struct Group {
 
 fn session_label(cx: &CourseContext, id: &str) -> Option<String> {
     let tr = crate::i18n::current();
-    cx.sessions.iter().find(|s| s.session.id.as_str() == id).map(|s| match s.number {
-        Some(n) => {
-            tr.tn("worksheet-session-label", &[("number", &i64::from(n)), ("date", &s.session.date.to_string())])
-        }
-        None => format!("{} ({})", s.session.date, s.session.attendance.label().to_lowercase()),
-    })
+    cx.sessions.iter().find(|s| s.session.id.as_str() == id).map(|s| super::session_label(&tr, s))
 }
 
 fn item(cx: &CourseContext, w: &AnyWorksheet) -> Item {
@@ -583,7 +578,7 @@ pub async fn create(CoursePost { state, me, cx, form: Pairs(pairs) }: CoursePost
         Ok(s) => s,
         Err(errors) => {
             let view = FormView::new(&cx, sheet, 0);
-            return Ok(form_page(&state, &me, cx, None, view, errors, None).await?.into_response());
+            return Ok(refused(form_page(&state, &me, cx, None, view, errors, None).await?));
         }
     };
     let id = ws::add(&state, &me, &cx, valid, "").await?.id().clone();
@@ -703,7 +698,7 @@ pub async fn save(WorksheetPost { state, me, w, cx, form: p }: WorksheetPost) ->
         Ok(s) => s,
         Err(errors) => {
             let view = FormView::new(&cx, sheet, version);
-            return Ok(form_page(&state, &me, cx, Some(wid), view, errors, None).await?.into_response());
+            return Ok(refused(form_page(&state, &me, cx, Some(wid), view, errors, None).await?));
         }
     };
     let result = ws::save(&state, &me, &w, version, valid, "").await;
@@ -719,9 +714,7 @@ pub async fn save(WorksheetPost { state, me, w, cx, form: p }: WorksheetPost) ->
             };
             // The form keeps this person's text; saving again starts from the version now stored.
             let view = FormView::new(&cx, sheet, w.version());
-            Ok(form_page(&state, &me, cx, Some(wid), view, FormErrors::default(), Some(conflict))
-                .await?
-                .into_response())
+            Ok(conflicted(form_page(&state, &me, cx, Some(wid), view, FormErrors::default(), Some(conflict)).await?))
         }
         Err(e) => Err(e.into()),
     }

@@ -343,3 +343,42 @@ async fn times_are_shown_in_the_organisation_zone_and_the_setting_is_checked() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_calendar_and_its_feed_name_the_engagement_session_in_the_readers_language() {
+    on_each_backend(|app| async move {
+        let (user, api, client) = named_client(&app, "feed-s0@clinic.example", "Ana Pérez").await;
+        let course = api.new_course(&client, json!({"protocol": "ipt-brief", "start_date": day(-3)})).await;
+        let body = json!({"date": day(-3), "time": "09:00", "attendance": "attended", "engagement": true});
+        let zero = api.new_session(&course, body).await;
+        let one = api.new_session(&course, json!({"date": day(-2), "time": "09:00", "attendance": "attended"})).await;
+
+        // The calendar page marks session 0, and only it, in the reader's language.
+        let b = app.browser_as("feed-s0@clinic.example").await;
+        let week = format!("/calendar?view=month&date={}", day(-3));
+        let (s, page) = b.text(&week).await;
+        assert_eq!(s, 200);
+        let item = |page: &str, id: &str| {
+            let at = page.find(&format!("data-session=\"{id}\"")).unwrap();
+            page[at..at + page[at..].find("</li>").unwrap()].to_string()
+        };
+        assert!(item(&page, &zero).contains("Engagement session (session 0)"), "{page}");
+        assert!(!item(&page, &one).contains("cal-engagement"), "{page}");
+        app.store.set_user_language(&user.id, Some("es"), test_event("account.language")).await.unwrap();
+        let (_, page) = b.text(&week).await;
+        assert!(item(&page, &zero).contains("Sesión de enganche (sesión 0)"), "{page}");
+
+        // The feed is worded in the account's language, session 0 named as such.
+        let url = make_feed(&b).await;
+        let text = fetch(&url).await.2.replace("\r\n ", "");
+        assert!(text.contains("SUMMARY:Sesión de enganche de TIP (sesión 0): A.P.\r\n"), "{text}");
+        assert!(text.contains("SUMMARY:Sesión de TIP: A.P.\r\n"), "{text}");
+        assert!(text.contains("DESCRIPTION:Asistió · Presencial · 50 min\r\n"), "{text}");
+        assert!(text.contains("X-WR-CALNAME:Sesiones de "), "{text}");
+        assert!(!text.contains("IPT session"), "{text}");
+        app.store.set_user_language(&user.id, Some("fr"), test_event("account.language")).await.unwrap();
+        let text = fetch(&url).await.2.replace("\r\n ", "");
+        assert!(text.contains("SUMMARY:Séance d’engagement de TIP (séance 0) : A.P.\r\n"), "{text}");
+    })
+    .await;
+}

@@ -113,7 +113,7 @@ async fn the_course_page_asks_for_the_review_and_the_end_measure() {
         assert!(html.contains(&format!("href=\"/clients/{client}/measures?course={id}\">record the end-of-treatment")));
         assert!(html.contains("name=\"confirm_no_end_measure\""));
         let r = b.submit(&page, &format!("{page}/status"), &[("status", "completed")]).await;
-        assert_eq!(r.status(), 200);
+        assert_eq!(r.status(), 422);
         let html = r.text().await.unwrap();
         assert!(html.contains("id=\"skip_review_reason-error\""), "{html}");
         assert_eq!(status(&api, &id).await["status"], "active");
@@ -228,7 +228,7 @@ async fn the_stuart_protocol_asks_for_the_maintenance_discussion_before_completi
         assert!(html.contains("data-testid=\"maintenance-discussion\""));
         // (The page answers the form again with its errors, as for the other completion fields.)
         let r = b.submit(&page, &format!("/courses/{id}/status"), &[("status", "completed")]).await;
-        assert_eq!(r.status(), 200);
+        assert_eq!(r.status(), 422);
         assert!(r.text().await.unwrap().contains("href=\"#maintenance\""));
         // The decision recorded (no maintenance): completing goes through.
         let version = saved["version"].as_i64().unwrap();

@@ -259,7 +259,7 @@ async fn an_empty_required_field_is_named_in_the_readers_language() {
         let r = b.submit(&page, "/language", &[("language", "es"), ("back", page.as_str())]).await;
         assert_eq!(r.status().as_u16(), 303);
         let r = b.submit(&page, &format!("{page}/medications"), &[("name", "   "), ("dose", "50 mg")]).await;
-        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.status().as_u16(), 422);
         let html = r.text().await.unwrap();
         assert!(html.contains("Indique el nombre del medicamento"), "{html}");
         assert!(html.contains("href=\"#medications-name\""), "the error summary links the field");
@@ -283,7 +283,7 @@ async fn the_care_context_page() {
         // Cultural formulation: empty is refused; then recorded and revised.
         let cf = format!("{page}/cultural-formulation");
         let r = b.submit(&cf, &cf, &[("version", "0")]).await;
-        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.status().as_u16(), 422);
         assert!(r.text().await.unwrap().contains("Fill in at least one part"));
         let r = b
             .submit(
@@ -303,7 +303,7 @@ async fn the_care_context_page() {
         assert_eq!(r.status().as_u16(), 303);
         // A stale save shows both.
         let r = b.submit(&cf, &cf, &[("version", "1"), ("explanations", "Something else")]).await;
-        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.status().as_u16(), 409);
         let html = r.text().await.unwrap();
         assert!(
             html.contains("Saved meanwhile (version 2)")
@@ -315,7 +315,7 @@ async fn the_care_context_page() {
         let r = b
             .submit(&page, &format!("{page}/medications"), &[("name", "Sertraline"), ("start_date", "next year")])
             .await;
-        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.status().as_u16(), 422);
         let html = r.text().await.unwrap();
         assert!(html.contains("href=\"#medications-start_date\""), "error summary links the field");
         assert!(html.contains("id=\"medications-start_date\""));

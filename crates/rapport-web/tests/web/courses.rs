@@ -620,3 +620,65 @@ async fn dates_outside_1900_to_two_years_ahead_are_refused_everywhere() {
     })
     .await;
 }
+
+/// Every course form shown again with its errors answers 422, as the
+/// formulation page does, and nothing is stored.
+#[tokio::test]
+async fn course_forms_shown_again_with_their_errors_answer_422() {
+    on_each_backend(|app| async move {
+        let (user, api, _, course) = client_with_course(&app, "refused-forms@clinic.example").await;
+        let sid = api.new_session(&course, json!({"date": today(), "attendance": "attended"})).await;
+        api.put(&format!("/api/v1/courses/{course}/formulation"), json!({"problem_areas": ["grief"]})).await;
+        let (_, goal) = api
+            .post(&format!("/api/v1/courses/{course}/goals"), json!({"problem_area": "grief", "statement": "Visit"}))
+            .await;
+        let gid = goal["id"].as_str().unwrap().to_string();
+        let (_, before) = api.get(&format!("/api/v1/courses/{course}")).await;
+        let version = before["version"].to_string();
+        let b = app.browser_as(&user.email).await;
+        let page = format!("/courses/{course}");
+        type Fields<'a> = Vec<(&'a str, &'a str)>;
+        let refused: Vec<(String, String, Fields)> = vec![
+            (
+                page.clone(),
+                format!("{page}/contract"),
+                vec![("planned_sessions", "many"), ("reason", "More"), ("version", &version)],
+            ),
+            (page.clone(), format!("{page}/checklist/symptom_review"), vec![("done_on", "2999-01-01")]),
+            (
+                page.clone(),
+                format!("{page}/sessions/{sid}/attendance"),
+                vec![("attendance", "maybe"), ("version", "1")],
+            ),
+            (format!("{page}/goals"), format!("{page}/goals"), vec![("problem_area", "grief"), ("statement", " ")]),
+            (format!("{page}/goals"), format!("{page}/goals/{gid}"), vec![("statement", " "), ("version", "1")]),
+            (
+                format!("{page}/formulation"),
+                format!("{page}/formulation"),
+                vec![("problem_areas", "grief"), ("interpersonal_sensitivity", "maybe"), ("version", "1")],
+            ),
+            (
+                format!("{page}/inventory"),
+                format!("{page}/inventory/snapshots"),
+                vec![("label", "Start"), ("taken_on", "1800-01-01")],
+            ),
+        ];
+        for (from, action, fields) in refused {
+            let r = b.submit(&from, &action, &fields).await;
+            assert_eq!(r.status(), 422, "{action}");
+            let html = r.text().await.unwrap();
+            assert!(
+                html.contains("class=\"field-error\"") || html.contains("class=\"error-summary\""),
+                "{action}: the form again, with its error: {html}"
+            );
+        }
+        // Nothing was stored.
+        let (_, after) = api.get(&format!("/api/v1/courses/{course}")).await;
+        assert_eq!(after, before);
+        let (_, goals) = api.get(&format!("/api/v1/courses/{course}/goals")).await;
+        assert_eq!((goals[0]["statement"].as_str(), goals[0]["version"].as_i64()), (Some("Visit"), Some(1)));
+        let (_, snapshots) = api.get(&format!("/api/v1/courses/{course}/circle-snapshots")).await;
+        assert_eq!(snapshots.as_array().map(Vec::len), Some(0), "{snapshots}");
+    })
+    .await;
+}

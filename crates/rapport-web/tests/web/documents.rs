@@ -86,7 +86,7 @@ async fn summary_progress_report_and_letter_as_pdf() {
         assert!(form.contains("name=\"recipient_name\"") && form.contains("<option value=\"es\""), "{form}");
         let before = app.count(action::DOCUMENT_CREATE).await;
         let r = b.submit(&letter, &letter, &[("recipient_name", " "), ("language", "en")]).await;
-        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.status().as_u16(), 422);
         let html = r.text().await.unwrap();
         assert!(html.contains("Enter the name of the person the letter is to."), "{html}");
         assert!(html.contains("aria-invalid=\"true\""));

@@ -416,9 +416,10 @@ async fn goals_are_rated_per_session_with_a_trend() {
                 &[("session_id", held[0].as_str()), (&format!("rating-{gid}"), "12")],
             )
             .await;
-        assert_eq!(r.status(), 200);
+        assert_eq!(r.status(), 422, "the form again, with its error, as the formulation page answers");
         let html = r.text().await.unwrap();
         assert!(html.contains("must be from 0 to 10"), "{html}");
+        assert_eq!(api.get(&goals).await.1[0]["ratings"].as_array().unwrap().len(), 5, "nothing stored");
 
         // Another clinician: every goal route looks absent.
         let other = app.user("other-goals@clinic.example", Role::Clinician).await;

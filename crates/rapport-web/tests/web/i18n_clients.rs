@@ -109,7 +109,7 @@ async fn the_client_pages_speak_french() {
         let r = b
             .submit(&format!("{course}/context"), &format!("{course}/context/notes"), &[("date", ""), ("note", "x")])
             .await;
-        assert_eq!(r.status(), 200, "the page again, with its error");
+        assert_eq!(r.status(), 422, "the page again, with its error");
         let body = r.text().await.unwrap();
         assert!(body.contains("Saisissez la date (AAAA-MM-JJ)") && body.contains("href=\"#notes-date\""), "{body}");
     })

@@ -55,7 +55,7 @@ async fn starting_a_course_refuses_in_spanish_naming_the_field() {
         assert!(!html.contains("Start a course of IPT"), "{html}");
         let fields = [("protocol", "ipt-individual"), ("planned_sessions", "3"), ("start_date", "2026-01-05")];
         let r = b.submit(&page, &page, &fields).await;
-        assert_eq!(r.status(), 200, "the form comes back with the refusal");
+        assert_eq!(r.status(), 422, "the form comes back with the refusal");
         let html = r.text().await.unwrap();
         assert!(html.contains("Hay un problema"), "{html}");
         assert!(html.contains(r##"<a href="#planned_sessions">"##), "the summary links the field: {html}");

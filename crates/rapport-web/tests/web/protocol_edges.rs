@@ -166,6 +166,83 @@ async fn brief_ipt_records_an_engagement_session_0_that_shifts_nothing() {
     .await;
 }
 
+fn days_ago(n: i64) -> String {
+    rapport_core::time::format_date(rapport_core::Timestamp::now().date() - time::Duration::days(n))
+}
+
+/// A day as the pages show it in English ("2 Nov 2026").
+fn shown(iso: &str) -> String {
+    rapport_i18n::Tr::new("en").date(rapport_core::time::parse_date(iso).unwrap())
+}
+
+#[tokio::test]
+async fn every_page_naming_a_session_calls_session_0_the_engagement_session() {
+    on_each_backend(|app| async move {
+        let (user, api, client) = client_of(&app, "edges-label@clinic.example").await;
+        let id = api.new_course(&client, json!({"protocol": "ipt-brief", "start_date": days_ago(30)})).await;
+        let sessions = format!("/api/v1/courses/{id}/sessions");
+        let body = json!({"date": days_ago(30), "attendance": "attended", "engagement": true});
+        let (s, zero) = api.post(&sessions, body).await;
+        assert_eq!(s, 201, "{zero}");
+        let zero = zero["id"].as_str().unwrap().to_string();
+        let held = api.attended_sessions(&id, &[&days_ago(23), &days_ago(16)]).await;
+        api.put(&format!("/api/v1/courses/{id}/formulation"), json!({"problem_areas": ["grief"]})).await;
+        let (s, g) = api
+            .post(&format!("/api/v1/courses/{id}/goals"), json!({"problem_area": "grief", "statement": "Visit"}))
+            .await;
+        assert_eq!(s, 201, "{g}");
+        let rate = format!("/api/v1/goals/{}/ratings", g["id"].as_str().unwrap());
+        for (session, rating) in [(&zero, 2), (&held[0], 4)] {
+            assert_eq!(api.post(&rate, json!({"session_id": session, "rating": rating})).await.0, 201);
+        }
+        let label = format!("Engagement session (session 0) · {}", shown(&days_ago(30)));
+        let one = format!("Session 1 · {}", shown(&days_ago(23)));
+        let b = app.browser_as(&user.email).await;
+        let page = |path: String| {
+            let b = &b;
+            async move {
+                let (s, html) = b.text(&path).await;
+                assert_eq!(s, 200, "{path}");
+                assert!(!html.contains("Session 0 ") && !html.contains("session 0 ("), "{path}: {html}");
+                html
+            }
+        };
+
+        // The course's session table: the name stands in the first column (seen at 360 px).
+        let html = page(format!("/courses/{id}")).await;
+        let row = &html[html.find(&format!("id=\"session-{zero}\"")).unwrap()..];
+        let first = &row[row.find("<td").unwrap()..row.find("</td>").unwrap()];
+        assert!(
+            first.contains("data-testid=\"session-no\"") && first.contains("Engagement session (session 0)"),
+            "{first}"
+        );
+        // Goals (the session to rate), the inventory (a snapshot's session) and a worksheet.
+        for path in [
+            format!("/courses/{id}/goals?session={zero}"),
+            format!("/courses/{id}/inventory"),
+            format!("/courses/{id}/worksheets/new?kind=communication_analysis&session={zero}"),
+        ] {
+            let html = page(path.clone()).await;
+            assert!(html.contains(&label) && html.contains(&one), "{path}: {html}");
+            if path.contains("/goals") {
+                assert!(html.contains("Engagement session: 2 · S1: 4") && !html.contains("S0"), "{html}");
+            }
+        }
+        // The fidelity form, the measure form for the session, the session's own page.
+        let html = page(format!("/courses/{id}/sessions/{zero}/fidelity/new")).await;
+        assert!(html.contains(&label), "{html}");
+        let html = page(format!("/clients/{client}/measures/new?instrument=phq9&session={zero}")).await;
+        assert!(html.contains(&format!("for engagement session (session 0) ({})", shown(&days_ago(30)))), "{html}");
+        let html = page(format!("/courses/{id}/sessions/{}", held[0])).await;
+        assert!(html.contains(&label), "the previous session's link: {html}");
+        // Today: the engagement session's note is still to write.
+        let html = page("/today".into()).await;
+        assert!(html.contains("· engagement session (session 0) ·"), "{html}");
+        assert!(html.contains("· session 2 ·"), "{html}");
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn only_a_protocol_with_an_engagement_session_records_one() {
     on_each_backend(|app| async move {
@@ -183,7 +260,7 @@ async fn only_a_protocol_with_an_engagement_session_records_one() {
         assert!(!html.contains("name=\"engagement\""));
         let fields = [("date", "2026-01-02"), ("attendance", "attended"), ("engagement", "yes")];
         let r = b.submit(&page, &format!("{page}/sessions"), &fields).await;
-        assert_eq!(r.status(), 200, "the form again, with the message");
+        assert_eq!(r.status(), 422, "the form again, with the message");
         assert!(r.text().await.unwrap().contains("has no engagement session; record session 1"));
         assert_eq!(api.get(&sessions).await.1.as_array().unwrap().len(), 0);
         // Under brief IPT the form offers it until session 1.

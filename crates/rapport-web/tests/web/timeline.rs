@@ -181,7 +181,7 @@ async fn the_timeline_page_draws_the_chart_and_keeps_history() {
                 &[("date", "last spring"), ("category", "work"), ("title", "Lost job"), ("episode", "onset")],
             )
             .await;
-        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.status().as_u16(), 422);
         let html = r.text().await.unwrap();
         assert!(html.contains("There is a problem"));
         assert!(html.contains("Date must be a year (2025), a month (2025-03) or a day (2025-03-14)"));
@@ -252,7 +252,7 @@ async fn the_timeline_page_draws_the_chart_and_keeps_history() {
             ("version", "1"),
         ];
         let r = b.submit(&edit, &edit, &stale).await;
-        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.status().as_u16(), 409);
         let html = r.text().await.unwrap();
         assert!(html.contains("while you were editing"), "{html}");
         assert!(html.contains("value=\"Moved in with Mum\""), "their own text stays in the form");

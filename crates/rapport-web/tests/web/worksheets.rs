@@ -255,7 +255,7 @@ async fn the_worksheet_pages_list_by_session_and_keep_both_versions_on_conflict(
                 &[("kind", "communication_analysis"), ("session_id", &session2), ("said", "Fine, whatever.")],
             )
             .await;
-        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.status().as_u16(), 422);
         let html = r.text().await.unwrap();
         assert!(html.contains("Enter the person the exchange was with"), "{html}");
         assert!(html.contains("Fine, whatever."));
@@ -324,7 +324,7 @@ async fn the_worksheet_pages_list_by_session_and_keep_both_versions_on_conflict(
         let mut second = base.to_vec();
         second.extend([("version", "1"), ("result", "Did not try it yet")]);
         let r = b.submit(&edit, &edit, &second).await;
-        assert_eq!(r.status().as_u16(), 200);
+        assert_eq!(r.status().as_u16(), 409);
         let html = r.text().await.unwrap();
         assert!(html.contains("Saved meanwhile (version 2)"));
         assert!(html.contains("Sam agreed to Thursdays"));

@@ -330,3 +330,29 @@ async fn seed_ending(
     let _ = maintenance;
     Ok(())
 }
+
+/// A brief IPT course for the last of `clinician`'s clients who has no course
+/// yet, its engagement session (session 0) booked two days from today at 09:30
+/// and the course starting then: the calendar (and the Today page when that
+/// day is in the current week) and the calendar feed name it as the engagement
+/// session. Returns the course and the
+/// session's date.
+pub async fn seed_engagement_ahead(store: &Store, clinician: &Id) -> Result<Option<(CourseRecord, Date)>, String> {
+    let err = |e: rapport_store::StoreError| e.to_string();
+    let today = Timestamp::now().date();
+    let on = today + Duration::days(2);
+    for row in store.own_caseload(clinician).await.map_err(err)?.into_iter().rev() {
+        if !store.client_courses(&row.id).await.map_err(err)?.is_empty() {
+            continue;
+        }
+        let course = start_course(store, &row.id, clinician, "ipt-brief", 8, on, today).await?;
+        let zero =
+            NewTherapySession { engagement: true, ..session(on, "09:30", Attendance::Scheduled, Modality::InPerson) };
+        store
+            .create_therapy_session(&course, &zero, clinician, event(action::SESSION_CREATE, "session"))
+            .await
+            .map_err(err)?;
+        return Ok(Some((course, on)));
+    }
+    Ok(None)
+}

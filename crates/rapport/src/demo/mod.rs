@@ -342,6 +342,11 @@ pub async fn seed(
     let spare: Vec<(Id, Id)> = course_clients.iter().skip(13).cloned().collect();
     let supervision =
         supervision::seed(store, &supervisor.id, &supervised, showcase.as_ref(), &spare, texts.supervision).await?;
+    // A brief IPT course of clinician1's whose engagement session is booked this week.
+    let engagement_ahead = match staff.first() {
+        Some(c) => courses::seed_engagement_ahead(store, c).await?,
+        None => None,
+    };
     // A group IPT programme: sites, a chain of supervision, facilitators, three groups and a funnel.
     let programme = groups::seed(store, &hash, texts).await?;
     // Two years of finished courses at two clinics, for the programme-outcomes dashboard.
@@ -394,6 +399,11 @@ pub async fn seed(
     }
     if let Some(id) = &brief_course {
         println!("{}", fill(texts.courses.printed_engagement, &[("base", base), ("id", id.as_str())]));
+    }
+    if let Some((course, on)) = &engagement_ahead {
+        let date = rapport_core::time::format_date(*on);
+        let args = [("base", base), ("id", course.id.as_str()), ("date", date.as_str())];
+        println!("{}", fill(texts.courses.printed_engagement_ahead, &args));
     }
     if let Some(id) = &stuart_course {
         println!("{}", fill(texts.courses.printed_sensitivity, &[("base", base), ("id", id.as_str())]));

@@ -15,6 +15,8 @@ pub struct Words {
     pub review_skipped: &'static str,
     /// The printed line naming the brief IPT course and its engagement session.
     pub printed_engagement: &'static str,
+    /// The printed line naming the brief IPT course whose engagement session is booked this week.
+    pub printed_engagement_ahead: &'static str,
     /// The Stuart course's draft formulation: its link to symptoms and how
     /// interpersonal sensitivity shows.
     pub stuart_symptom_link: &'static str,
@@ -38,6 +40,7 @@ pub static EN: Words = Words {
     return_plan: "Contact the service if two warning signs last more than two weeks.",
     review_skipped: "Ending review skipped: the ending was reviewed by telephone after a move",
     printed_engagement: "  Brief IPT with its engagement session (session 0, counted in nothing): {base}/courses/{id}",
+    printed_engagement_ahead: "  Brief IPT starting with its engagement session on {date} at 09:30 (clinician1; on the calendar and the calendar feed): {base}/courses/{id}",
     stuart_symptom_link: "Low mood and poor sleep since the disagreements with her mother about childcare began.",
     stuart_sensitivity:
         "Expects criticism from her mother and colleagues; goes quiet and withdraws for days after a sharp word.",
@@ -60,6 +63,7 @@ pub static ES: Words = Words {
     return_plan: "Comunicarse con el servicio si dos señales de alerta duran más de dos semanas.",
     review_skipped: "Revisión del cierre omitida: el cierre se revisó por teléfono después de una mudanza",
     printed_engagement: "  TIP breve con su sesión de enganche (sesión 0, no cuenta en nada): {base}/courses/{id}",
+    printed_engagement_ahead: "  TIP breve que empieza con su sesión de enganche el {date} a las 09:30 (clinician1; en el calendario y su feed): {base}/courses/{id}",
     stuart_symptom_link:
         "Ánimo bajo y mal dormir desde que empezaron los desacuerdos con su madre sobre el cuidado de los niños.",
     stuart_sensitivity:
@@ -86,6 +90,7 @@ pub static FR: Words = Words {
     return_plan: "Contacter le service si deux signes d’alerte durent plus de deux semaines.",
     review_skipped: "Bilan de fin omis : la fin a été faite par téléphone après un déménagement",
     printed_engagement: "  TIP brève avec sa séance d’engagement (séance 0, comptée nulle part) : {base}/courses/{id}",
+    printed_engagement_ahead: "  TIP brève qui commence par sa séance d’engagement le {date} à 09:30 (clinician1 ; dans le calendrier et son flux) : {base}/courses/{id}",
     stuart_symptom_link: "Humeur basse et sommeil perturbé depuis les désaccords avec sa mère sur la garde des enfants.",
     stuart_sensitivity: "S’attend à être critiquée par sa mère et ses collègues ; se tait et se retire pendant des jours après un mot dur.",
     printed_sensitivity: "  Protocole de Stuart, sensibilité interpersonnelle dans la formulation : {base}/courses/{id}/formulation",
