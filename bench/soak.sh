@@ -4,6 +4,7 @@
 #
 #   bench/soak.sh [--backend sqlite|postgres|both] [--minutes 10] [--warmup 60]
 #                 [--api 200] [--browsers 50] [--clients 10000] [--no-build] [--bin PATH]
+#                 [--heaptrack]
 #
 # For each backend (SQLite, then a throwaway PostgreSQL 15 from
 # scripts/lib/postgres.sh): seeds `rapport demo`, creates one API token for
@@ -27,6 +28,10 @@ MINUTES=10
 WARMUP=60
 API=200
 BROWSERS=50
+# --heaptrack: the server runs under heaptrack's allocation tracker (Debian
+# package `heaptrack`; about half the throughput) and its profile is kept in
+# target/bench/ for `heaptrack_print`; the RSS then includes the tracker's.
+HEAPTRACK=0
 usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     bench_common_option "$@"
@@ -43,6 +48,7 @@ while [ $# -gt 0 ]; do
         --warmup) WARMUP=${2:?--warmup needs seconds}; shift 2 ;;
         --api) API=${2:?--api needs a number}; shift 2 ;;
         --browsers) BROWSERS=${2:?--browsers needs a number}; shift 2 ;;
+        --heaptrack) HEAPTRACK=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -87,7 +93,19 @@ for backend in "${BACKENDS[@]}"; do
         echo "$email" >>"$WORK/emails"
     done
 
-    RAPPORT_LANGUAGE=en "$BIN" --data-dir "$DATA" "${db_args[@]}" serve --listen 127.0.0.1:0 \
+    tracker=()
+    if [ "$HEAPTRACK" -eq 1 ]; then
+        # heaptrack's own script would put a shell between us and the server;
+        # preloading its library keeps the server's pid (RSS sampling, kill).
+        lib=/usr/lib/heaptrack/libheaptrack_preload.so
+        [ -f "$lib" ] || { echo "--heaptrack: $lib missing (apt-get install heaptrack)" >&2; exit 1; }
+        mkfifo "$WORK/heaptrack.fifo"
+        profile=$OUT/soak-$backend-heaptrack-$(date -u +%Y%m%dT%H%M%SZ).gz
+        /usr/lib/heaptrack/libexec/heaptrack_interpret <"$WORK/heaptrack.fifo" | gzip >"$profile" &
+        tracker=(env LD_PRELOAD="$lib" DUMP_HEAPTRACK_OUTPUT="$WORK/heaptrack.fifo")
+        echo "==> $backend: heap profile to $profile (heaptrack_print -f $profile)" >&2
+    fi
+    RAPPORT_LANGUAGE=en "${tracker[@]}" "$BIN" --data-dir "$DATA" "${db_args[@]}" serve --listen 127.0.0.1:0 \
         >"$WORK/stdout" 2>"$WORK/stderr" &
     SERVER=$!
     BASE=""
