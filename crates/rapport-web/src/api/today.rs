@@ -38,7 +38,10 @@ pub struct TodaySessionJson {
     /// The course's protocol name.
     pub course_name: String,
     /// Held: its number; scheduled: the number it will have if held; otherwise null.
+    /// 0 for brief IPT's engagement session (see `engagement`).
     pub number: Option<u32>,
+    /// Brief IPT's optional engagement session (session 0), counted in no session count.
+    pub engagement: bool,
     /// `scheduled`, `attended`, `cancelled` or `no_show`.
     pub attendance: String,
     /// The session page.
@@ -118,6 +121,7 @@ fn session(s: SessionItem) -> TodaySessionJson {
         time: s.time,
         course_name: s.course_name,
         number: s.number,
+        engagement: s.engagement,
         attendance: s.attendance.as_str().into(),
         href: s.href,
     }

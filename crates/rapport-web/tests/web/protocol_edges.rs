@@ -239,6 +239,16 @@ async fn every_page_naming_a_session_calls_session_0_the_engagement_session() {
         let html = page("/today".into()).await;
         assert!(html.contains("· engagement session (session 0) ·"), "{html}");
         assert!(html.contains("· session 2 ·"), "{html}");
+        // The JSON Today says which unsigned note is the engagement session's.
+        let (s, t) = api.get("/api/v1/today").await;
+        assert_eq!(s, 200, "{t}");
+        let marks: Vec<(i64, bool)> = t["unsigned_notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| (n["session"]["number"].as_i64().unwrap(), n["session"]["engagement"].as_bool().unwrap()))
+            .collect();
+        assert!(marks.contains(&(0, true)) && marks.contains(&(2, false)), "{marks:?}");
     })
     .await;
 }
