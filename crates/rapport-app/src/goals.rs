@@ -90,8 +90,13 @@ pub async fn rate_goal(
     }
     e.into_result()?;
     let (Some(value), Some(s)) = (value, session) else { unreachable!("validated above") };
-    let number = s.number.unwrap_or_default();
-    let detail = format!("goal {} rated {value} at session {number}", goal.id);
+    // The audit log is in English; it names the engagement session as the pages do.
+    let at = if s.session.engagement {
+        "the engagement session (session 0)".to_string()
+    } else {
+        format!("session {}", s.number.unwrap_or_default())
+    };
+    let detail = format!("goal {} rated {value} at {at}", goal.id);
     let ev = |new: bool| {
         event(me, if new { action::RECORD_CREATE } else { action::RECORD_UPDATE }, GoalRating::KIND, cx, detail.clone())
     };

@@ -195,6 +195,14 @@ async fn every_page_naming_a_session_calls_session_0_the_engagement_session() {
         for (session, rating) in [(&zero, 2), (&held[0], 4)] {
             assert_eq!(api.post(&rate, json!({"session_id": session, "rating": rating})).await.0, 201);
         }
+        let rated: Vec<String> = app
+            .audit_entries("record.create")
+            .await
+            .into_iter()
+            .filter_map(|e| e.event.detail.filter(|d| d.contains(" rated ")))
+            .collect();
+        assert!(rated.iter().any(|d| d.ends_with("rated 2 at the engagement session (session 0)")), "{rated:?}");
+        assert!(rated.iter().any(|d| d.ends_with("rated 4 at session 1")), "{rated:?}");
         let label = format!("Engagement session (session 0) · {}", shown(&days_ago(30)));
         let one = format!("Session 1 · {}", shown(&days_ago(23)));
         let b = app.browser_as(&user.email).await;
