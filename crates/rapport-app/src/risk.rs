@@ -9,9 +9,11 @@ use crate::Error;
 use rapport_core::audit::{action, AuditEvent};
 use rapport_core::escalation::Deadlines;
 use rapport_core::risk::{validate_assessment, FlagStatus, RawAssessment};
-use rapport_core::Id;
+use rapport_core::{Id, ValidationErrors};
 use rapport_store::clients::ClientRecord;
-use rapport_store::measures::{AssessmentRow, RiskFlagRow};
+use rapport_store::courses::TherapySession;
+use rapport_store::escalation::EscalationHistoryRow;
+use rapport_store::measures::{AssessmentRow, RiskFlagRow, SafetyPlanRow};
 use rapport_store::StoreError;
 
 /// The flag and its client, if the caller may act on that client; 404 otherwise.
@@ -144,6 +146,47 @@ pub async fn client_assessments(
     e.detail = Some(format!("{} risk assessments of one client {via}", out.len()));
     state.store.audit(e).await?;
     Ok(out)
+}
+
+/// What a flag's page shows besides the flag: its assessments, its
+/// escalation steps and the client's current safety plan. Read after
+/// [`read_flag`] or [`flag_for`], whose audit entry covers the page.
+pub struct FlagDetails {
+    pub assessments: Vec<AssessmentRow>,
+    pub escalations: Vec<EscalationHistoryRow>,
+    pub plan: Option<SafetyPlanRow>,
+}
+
+#[crate::boxing::boxed_future]
+pub async fn flag_details(state: &AppState, flag: &RiskFlagRow, client: &ClientRecord) -> Result<FlagDetails, Error> {
+    Ok(FlagDetails {
+        assessments: state.store.risk_assessments(&flag.id).await?,
+        escalations: state.store.risk_escalations(&flag.id).await?,
+        plan: state.store.latest_safety_plan(&client.id).await?,
+    })
+}
+
+/// The session a concern is raised from, when one is named: it must be one
+/// of `client`'s sessions (otherwise 422 naming `session_id`).
+#[crate::boxing::boxed_future]
+pub async fn concern_session(
+    state: &AppState,
+    client: &ClientRecord,
+    raw: Option<&str>,
+) -> Result<Option<TherapySession>, Error> {
+    let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else { return Ok(None) };
+    let found = match Id::parse(raw) {
+        Some(id) => state.store.therapy_session(&id).await?,
+        None => None,
+    };
+    match found {
+        Some(s) if s.client_id == client.id => Ok(Some(s)),
+        _ => Err(Error::Invalid(ValidationErrors::single_key(
+            "session_id",
+            rapport_core::msg("risk-concern-session-not-client"),
+            vec![],
+        ))),
+    }
 }
 
 /// Raises a clinician's risk flag on `client` (checked detail), linked to a

@@ -5,7 +5,7 @@
 use super::Layout;
 use crate::i18n::msg;
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::html::{render, FormErrors};
 use crate::identity::SignedIn;
 use askama::Template;
@@ -286,9 +286,7 @@ async fn page(
     errors: ValidationErrors,
     done: Option<&str>,
 ) -> AppResult<FlagPage> {
-    let assessments = state.store.risk_assessments(&flag.id).await?;
-    let escalations = state.store.risk_escalations(&flag.id).await?;
-    let plan = state.store.latest_safety_plan(&c.id).await?;
+    let risk::FlagDetails { assessments, escalations, plan } = risk::flag_details(state, &flag, &c).await?;
     let deadlines = risk::deadlines(state).await?;
     let p = p.unwrap_or_else(|| plan.as_ref().map(|p| RawSafetyPlan::from(&p.plan)).unwrap_or_default());
     let title = crate::i18n::current().ta("risk-flag-page-title", "client", c.details.display_name.as_str());
@@ -433,21 +431,11 @@ pub struct ConcernForm {
     pub session_id: Option<String>,
 }
 
-/// The session named by `raw`, if it is one of this client's (else 422 naming `session_id`).
+/// The session named by `raw`, if it is one of this client's (else 422
+/// naming `session_id`): its id, its course and its date as shown.
 async fn concern_session(state: &AppState, c: &ClientRecord, raw: Option<&str>) -> AppResult<Option<(Id, Id, String)>> {
-    let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else { return Ok(None) };
-    let found = match Id::parse(raw) {
-        Some(id) => state.store.therapy_session(&id).await?,
-        None => None,
-    };
-    match found {
-        Some(s) if s.client_id == c.id => Ok(Some((s.id.clone(), s.course_id.clone(), crate::i18n::day(s.date)))),
-        _ => Err(AppError::Invalid(ValidationErrors::single_key(
-            "session_id",
-            msg("risk-concern-session-not-client"),
-            vec![],
-        ))),
-    }
+    let session = risk::concern_session(state, c, raw).await?;
+    Ok(session.map(|s| (s.id, s.course_id, crate::i18n::day(s.date))))
 }
 
 /// "Raise a risk concern · Name".
