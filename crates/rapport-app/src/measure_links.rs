@@ -94,6 +94,20 @@ pub async fn follow_up_link(
     Ok(format!("/m/{token}"))
 }
 
+/// What a link's token finds: live, expired, used or nothing (the public
+/// questionnaire page decides what to show from it).
+#[crate::boxing::boxed_future]
+pub async fn find_link(state: &AppState, token: &str) -> Result<rapport_store::links::LinkState, Error> {
+    Ok(state.store.measure_link(&secret_hash(token)).await?)
+}
+
+/// Remembers that the link's form was opened now, so that answers sent just
+/// after the link expires still count (late).
+#[crate::boxing::boxed_future]
+pub async fn mark_opened(state: &AppState, token: &str) -> Result<(), Error> {
+    Ok(state.store.mark_measure_link_opened(&secret_hash(token), Timestamp::now()).await?)
+}
+
 /// The client a measure link was made for (used, expired or live), for the
 /// language its pages are shown in; None for a token that is no link.
 #[crate::boxing::boxed_future]

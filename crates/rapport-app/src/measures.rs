@@ -36,6 +36,37 @@ pub async fn read_client(
     Ok(client)
 }
 
+/// The client's risk flags as their measures page shows them, with the
+/// page's own audit entry (an outcomes read, "measures page").
+#[crate::boxing::boxed_future]
+pub async fn measures_page_flags(
+    state: &AppState,
+    me: &Identity,
+    client: &ClientRecord,
+) -> Result<Vec<rapport_store::measures::RiskFlagRow>, Error> {
+    let flags = state.store.client_risk_flags(&client.id).await?;
+    let mut e = me.event(action::OUTCOMES_READ, "client");
+    e.resource_id = Some(client.id.to_string());
+    e.client_id = Some(client.id.to_string());
+    e.detail = Some("measures page".into());
+    state.store.audit(e).await?;
+    Ok(flags)
+}
+
+/// The course `raw` names when it is one of `client`'s courses (None when
+/// blank; 404 for any other course or a malformed id).
+#[crate::boxing::boxed_future]
+pub async fn course_of_client(state: &AppState, client: &ClientRecord, raw: Option<&str>) -> Result<Option<Id>, Error> {
+    let Some(raw) = raw.filter(|s| !s.is_empty()) else { return Ok(None) };
+    match Id::parse(raw) {
+        Some(cid) => match state.store.course(&cid).await? {
+            Some(k) if k.client_id == client.id => Ok(Some(cid)),
+            _ => Err(Error::NotFound),
+        },
+        None => Err(Error::NotFound),
+    }
+}
+
 /// The client's responses, oldest first (by `completed_at`); the read is audited.
 #[crate::boxing::boxed_future]
 pub async fn responses(state: &AppState, me: &Identity, client: &str, detail: &str) -> Result<Vec<ResponseRow>, Error> {

@@ -131,7 +131,7 @@ struct Usable {
 /// expired). `sending`: a form is being sent, so an expired link whose form
 /// was opened before it expired still takes it (late).
 async fn usable(state: &AppState, token: &str, sending: bool) -> AppResult<Result<Usable, Response>> {
-    let found = state.store.measure_link(&secret_hash(token)).await?;
+    let found = rapport_app::measure_links::find_link(state, token).await?;
     let (link, late) = match found {
         LinkState::Live(link) => (link, false),
         LinkState::Expired(link) if sending && link.takes_late_answers(Timestamp::now()) => (link, true),
@@ -185,7 +185,7 @@ pub async fn link_form(
         Err(page) => return Ok(page),
     };
     // Remembered so that answers sent just after the link expires still count.
-    state.store.mark_measure_link_opened(&secret_hash(&token), Timestamp::now()).await?;
+    rapport_app::measure_links::mark_opened(&state, &token).await?;
     let (csrf, set) = anonymous_csrf(&state, &headers);
     let page = form_page(&state, csrf, &u.inst, &HashMap::new(), crate::html::FormErrors::default(), None).await?;
     Ok(with_cookie(render(&page)?, set))

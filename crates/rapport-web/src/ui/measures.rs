@@ -153,14 +153,7 @@ pub struct PageQuery {
 
 /// The course id when it is one of this client's courses; otherwise 404.
 async fn course_of(state: &AppState, c: &ClientRecord, course: Option<&str>) -> AppResult<Option<String>> {
-    let Some(raw) = course.filter(|s| !s.is_empty()) else { return Ok(None) };
-    match rapport_core::Id::parse(raw) {
-        Some(cid) => match state.store.course(&cid).await? {
-            Some(k) if k.client_id == c.id => Ok(Some(cid.to_string())),
-            _ => Err(AppError::NotFound),
-        },
-        None => Err(AppError::NotFound),
-    }
+    Ok(rapport_app::measures::course_of_client(state, c, course).await?.map(|id| id.to_string()))
 }
 
 #[derive(Template)]
@@ -386,12 +379,7 @@ async fn measures_page(
         .collect();
     let tr = crate::i18n::current();
     scopes.push(ScopeLink { label: tr.t("measure-scope-all"), href: format!("{base}?scope=all"), current: all });
-    let flags = state.store.client_risk_flags(&c.id).await?;
-    let mut e = me.event(action::OUTCOMES_READ, "client");
-    e.resource_id = Some(c.id.to_string());
-    e.client_id = Some(c.id.to_string());
-    e.detail = Some("measures page".into());
-    state.store.audit(e).await?;
+    let flags = rapport_app::measures::measures_page_flags(state, me, &c).await?;
     let follow_ups =
         rapport_app::follow_ups::pending(state, &responses).iter().map(|i| (i.id.clone(), i.name.clone())).collect();
     let end_follow_ups = rapport_app::follow_ups::due(state, &c.id)
