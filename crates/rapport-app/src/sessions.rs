@@ -174,22 +174,25 @@ pub async fn sign_progress_note(
     }
 }
 
-/// Adds an addendum to a signed note (append-only). `via` is added to the
-/// audit detail (e.g. " via API").
+/// Adds an addendum to the session's signed progress note (a draft is
+/// edited instead: 409; no note: 404) and returns the note it was added to.
 #[crate::boxing::boxed_future]
 pub async fn add_addendum(
     state: &AppState,
     me: &Identity,
     sx: &SessionContext,
-    note: &ProgressNoteRecord,
     text: &str,
     via: &str,
-) -> AppResult<()> {
+) -> AppResult<ProgressNoteRecord> {
+    let note = state.store.progress_note(sx.id()).await?.ok_or(Error::NotFound)?;
+    if note.status != NoteStatus::Signed {
+        return Err(Error::Conflict(rapport_i18n::current().t(msg("note-addenda-only-signed"))));
+    }
     let text = validate_addendum(Some(text))?;
     let mut ev = me.event(action::PROGRESS_NOTE_ADDENDUM, "progress_note");
     ev.detail = Some(format!("session {}{via}", sx.id()));
-    state.store.add_addendum(note, &text, &me.user.id, ev).await?;
-    Ok(())
+    state.store.add_addendum(&note, &text, &me.user.id, ev).await?;
+    Ok(note)
 }
 
 /// Saves the caller's own process note for the session, if it is still at

@@ -366,14 +366,7 @@ pub async fn add_addendum(
     ApiJson(body): ApiJson<AddendumInputJson>,
 ) -> ApiResult<impl IntoResponse> {
     let sx = session_for(&state, &me, None, &id).await?;
-    let n = state.store.progress_note(sx.id()).await?.ok_or(AppError::NotFound)?;
-    if n.status != NoteStatus::Signed {
-        return Err(AppError::Conflict(
-            "Addenda are added to signed notes; while it is a draft, edit the note.".into(),
-        )
-        .into());
-    }
-    sessions::add_addendum(&state, &me, &sx, &n, &body.text, " via API").await?;
+    let n = sessions::add_addendum(&state, &me, &sx, &body.text, " via API").await?;
     Ok((StatusCode::CREATED, Json(full_note(&state, &sx, Some(&n)).await?)))
 }
 

@@ -747,12 +747,8 @@ pub async fn add_addendum(
     Form(form): Form<AddendumForm>,
 ) -> AppResult<Response> {
     let sx = session_for(&state, &me, Some(&id), &session_id).await?;
-    let note = state.store.progress_note(sx.id()).await?;
-    let Some(note) = note.filter(|n| n.status == NoteStatus::Signed) else {
-        return Err(AppError::Conflict(crate::i18n::current().t("note-addenda-only-signed")));
-    };
-    match sessions::add_addendum(&state, &me, &sx, &note, &form.text, "").await.map_err(AppError::from) {
-        Ok(()) => Ok(Redirect::to(&format!("{}?done=addendum#addenda", session_url(&sx))).into_response()),
+    match sessions::add_addendum(&state, &me, &sx, &form.text, "").await.map_err(AppError::from) {
+        Ok(_) => Ok(Redirect::to(&format!("{}?done=addendum#addenda", session_url(&sx))).into_response()),
         Err(AppError::Invalid(e)) => {
             let st = PageState {
                 errors: FormErrors(e).rename("text", "addendum"),

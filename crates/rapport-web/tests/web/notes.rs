@@ -380,9 +380,14 @@ async fn a_signed_note_is_never_overwritten_and_addenda_keep_their_order() {
         // Every event needs its effect before signing.
         let (s, r) = api.post(&format!("{path}/sign"), json!({"version": 1})).await;
         assert_eq!((s, r["error"]["field"].as_str()), (422, Some("events[1].effect")), "{r}");
-        // Addenda are for signed notes.
-        let (s, _) = api.post(&format!("{path}/addenda"), json!({"text": "too early"})).await;
+        // Addenda are for signed notes, through the API and the page alike (one use case).
+        let (s, r) = api.post(&format!("{path}/addenda"), json!({"text": "too early"})).await;
         assert_eq!(s, 409);
+        assert!(r["error"]["message"].as_str().unwrap().contains("signed notes"), "{r}");
+        let early = app.browser_as(&a.email).await;
+        let page = format!("/courses/{course}/sessions/{}", sessions[1]);
+        let r = early.submit(&page, &format!("{page}/note/addenda"), &[("text", "too early")]).await;
+        assert_eq!(r.status(), 409);
         let (s, n) = api
             .put(
                 &path,
