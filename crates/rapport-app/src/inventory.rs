@@ -32,6 +32,7 @@ pub fn circle_svg_with(people: &[CirclePerson], rings: u8, id: &str, title: &str
 }
 
 /// How many rings the organisation's closeness circle has now.
+#[crate::boxing::boxed_future]
 pub async fn ring_count(state: &AppState) -> Result<u8, Error> {
     Ok(state.organisation().await?.closeness_rings)
 }
@@ -39,6 +40,7 @@ pub async fn ring_count(state: &AppState) -> Result<u8, Error> {
 /// How many people, across every client's inventory, sit in a ring beyond
 /// `rings` (what lowering the organisation's ring count to `rings` would
 /// leave outside the circle).
+#[crate::boxing::boxed_future]
 pub async fn people_beyond_ring(state: &AppState, rings: u8) -> Result<usize, Error> {
     /// The one field this check needs of a person's stored body.
     #[derive(serde::Deserialize)]

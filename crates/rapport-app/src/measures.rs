@@ -28,12 +28,24 @@ pub async fn read_client(
     detail: &str,
 ) -> Result<ClientRecord, Error> {
     let (client, _) = client_for(state, me, id, Purpose::AuditRead).await?;
+    audit_client_read(state, me, &client, act, detail).await?;
+    Ok(client)
+}
+
+/// Audits `act` (what was read of `client`) with `detail`.
+async fn audit_client_read(
+    state: &AppState,
+    me: &Identity,
+    client: &ClientRecord,
+    act: &str,
+    detail: &str,
+) -> Result<(), Error> {
     let mut e = me.event(act, "client");
     e.resource_id = Some(client.id.to_string());
     e.client_id = Some(client.id.to_string());
     e.detail = Some(detail.to_string());
     state.store.audit(e).await?;
-    Ok(client)
+    Ok(())
 }
 
 /// The client's risk flags as their measures page shows them, with the
@@ -45,11 +57,7 @@ pub async fn measures_page_flags(
     client: &ClientRecord,
 ) -> Result<Vec<rapport_store::measures::RiskFlagRow>, Error> {
     let flags = state.store.client_risk_flags(&client.id).await?;
-    let mut e = me.event(action::OUTCOMES_READ, "client");
-    e.resource_id = Some(client.id.to_string());
-    e.client_id = Some(client.id.to_string());
-    e.detail = Some("measures page".into());
-    state.store.audit(e).await?;
+    audit_client_read(state, me, client, action::OUTCOMES_READ, "measures page").await?;
     Ok(flags)
 }
 
