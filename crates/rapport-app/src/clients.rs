@@ -133,72 +133,94 @@ pub struct CaseloadView {
     pub next: Option<PageKey>,
 }
 
-/// The staff caseload page, from the caseload's cards (one read of the whole
-/// caseload, `rapport_store::caseload_cards`): the page's rows, every
-/// client's markers, the summary per responsible clinician and the order by
-/// need all come from the cards, and the clinicians' names from one more
-/// read. The audit names the clients shown on the page only.
+/// The staff caseload page, read by key (decision 55). Each card keeps, beside
+/// its facts, what the page counts and orders by over the whole caseload
+/// (the need rank, an open flag, overdue measures), worked out here from the
+/// facts under the site's configuration and written back; the database then
+/// counts the caseload per responsible clinician and reads only the page's
+/// cards, in order, after or before a key. A card changed since its needs
+/// were worked out is worked out again before anything is counted, so the
+/// counts and the order are never behind a write. The audit names the
+/// clients shown on the page only.
 #[crate::boxing::boxed_future]
 pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewRequest) -> AppResult<CaseloadView> {
-    use rapport_core::caseload::{need_key, Need, MAX_PAGE};
+    use rapport_core::caseload::MAX_PAGE;
+    use rapport_store::caseload_cards::{CardPageQuery, CardScope};
     require_caseload(state, me).await?;
     let status = if req.archived { ClientStatus::Archived } else { ClientStatus::Active };
     let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_string);
-    let cards = state.store.caseload_cards(&me.user.id, status, search.as_deref()).await?;
-    let mut markers: HashMap<String, Markers> = HashMap::with_capacity(cards.len());
-    let mut clinicians: Vec<ClinicianSummary> = Vec::new();
-    for card in &cards {
-        let m = card_markers(state, card)?;
-        let at = match clinicians.iter().position(|c| c.id == card.responsible_clinician_id) {
-            Some(i) => i,
-            None => {
-                let id = card.responsible_clinician_id.clone();
-                clinicians.push(ClinicianSummary {
-                    id,
-                    name: String::new(),
-                    clients: 0,
-                    open_flags: 0,
-                    overdue_measures: 0,
-                });
-                clinicians.len() - 1
-            }
-        };
-        let c = &mut clinicians[at];
-        c.clients += 1;
-        c.open_flags += usize::from(m.open_risk_flag);
-        c.overdue_measures += m.overdue.len();
-        markers.insert(card.client_id.to_string(), m);
+    let scope = CardScope { user: &me.user.id, status, search: search.as_deref() };
+    let tally = caseload_tally(state, &scope, state.needs_for()).await?;
+    let mut clinicians: Vec<ClinicianSummary> = tally
+        .iter()
+        .map(|t| ClinicianSummary {
+            id: t.clinician_id.clone(),
+            name: String::new(),
+            clients: t.clients as usize,
+            open_flags: t.open_flags as usize,
+            overdue_measures: t.overdue as usize,
+        })
+        .collect();
+    let total = clinicians
+        .iter()
+        .filter(|c| req.clinician.as_ref().is_none_or(|who| &c.id == who))
+        .map(|c| c.clients as i64)
+        .sum::<i64>();
+    let size = req.page_size.clamp(1, MAX_PAGE);
+    let mut q = CardPageQuery {
+        scope,
+        clinician: req.clinician.as_ref(),
+        by_need: req.by_need,
+        from: None,
+        backwards: false,
+        limit: size + 1,
+    };
+    fn first<'a>(q: &CardPageQuery<'a>) -> CardPageQuery<'a> {
+        CardPageQuery { from: None, backwards: false, ..q.clone() }
     }
-    // The order shown: by name (the cards' order), or by need: clients with
-    // some need first, in need order (then by name), then everyone else.
-    let mut order: Vec<&rapport_store::caseload_cards::CaseloadCard> =
-        cards.iter().filter(|c| req.clinician.as_ref().is_none_or(|who| &c.responsible_clinician_id == who)).collect();
-    if req.by_need {
-        let need = |c: &rapport_store::caseload_cards::CaseloadCard| {
-            markers.get(c.client_id.as_str()).map_or(Need::default(), |m| Need {
-                risk: m.open_risk_flag || m.risk_unanswered,
-                not_on_track: !m.not_on_track.is_empty(),
-                overdue: m.overdue.len(),
-            })
-        };
-        let (mut needy, rest): (Vec<_>, Vec<_>) = order.into_iter().partition(|c| need(c) != Need::default());
-        needy.sort_by_key(|c| need_key(&need(c)));
-        order = needy.into_iter().chain(rest).collect();
-    }
-    let total = order.len() as i64;
-    let size = req.page_size.clamp(1, MAX_PAGE) as usize;
-    let ids: Vec<&Id> = order.iter().map(|c| &c.client_id).collect();
-    let (range, before, after) = match page_range(&ids, &req.key, size) {
-        Some(r) => r,
-        // The key is not in this list: a client no longer listed (archived,
-        // or out of the search) starts again at the first page; any other
-        // id is a bad link.
-        None => match &req.key {
-            PageKey::After(k) | PageKey::Before(k) if state.store.caseload_key(&me.user.id, k).await?.is_none() => {
+    let key = match &req.key {
+        PageKey::First => None,
+        PageKey::After(k) | PageKey::Before(k) => match state.store.caseload_card_key(&q, k).await? {
+            Some(key) => Some(key),
+            // The key is not in this list: a client no longer listed
+            // (archived, or out of the search) starts again at the first
+            // page; any other id is a bad link.
+            None if state.store.caseload_key(&me.user.id, k).await?.is_none() => {
                 return Err(Error::keyed("page", rapport_core::msg("caseload-error-page"), vec![]));
             }
-            _ => page_range(&ids, &PageKey::First, size).unwrap_or((0..0, false, false)),
+            None => None,
         },
+    };
+    let (cards, before, after) = match (&req.key, &key) {
+        (PageKey::After(_), Some(key)) => {
+            q.from = Some(key);
+            let mut cards = state.store.caseload_card_page(&q).await?;
+            let after = cards.len() as i64 > size;
+            cards.truncate(size as usize);
+            (cards, true, after)
+        }
+        (PageKey::Before(_), Some(key)) => {
+            q.from = Some(key);
+            q.backwards = true;
+            let mut cards = state.store.caseload_card_page(&q).await?;
+            if cards.len() as i64 > size {
+                // More than a page before the key: the page just before it.
+                cards.remove(0);
+                (cards, true, true)
+            } else {
+                // Fewer than a page before it: the first page.
+                let mut cards = state.store.caseload_card_page(&first(&q)).await?;
+                let after = cards.len() as i64 > size;
+                cards.truncate(size as usize);
+                (cards, false, after)
+            }
+        }
+        _ => {
+            let mut cards = state.store.caseload_card_page(&first(&q)).await?;
+            let after = cards.len() as i64 > size;
+            cards.truncate(size as usize);
+            (cards, false, after)
+        }
     };
     // Names are not kept on the cards (a clinician's new name would leave
     // them stale). The caller's own is known; others take one read.
@@ -210,9 +232,9 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     for c in &mut clinicians {
         c.name = names.get(c.id.as_str()).cloned().unwrap_or_default();
     }
-    let rows: Vec<CaseloadRow> = order[range]
+    let rows: Vec<CaseloadRow> = cards
         .iter()
-        .map(|c| {
+        .map(|(c, _)| {
             let shown = c.shown()?;
             Ok(CaseloadRow {
                 id: c.client_id.clone(),
@@ -241,40 +263,74 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
         clients_shown(rows.iter().map(|r| &r.id))
     ));
     state.store.audit(e).await?;
-    // Course progress is worded for the page's rows only: the rest never show it.
-    let open: HashMap<&str, &OpenCourse> =
-        cards.iter().filter_map(|c| c.open_course.as_ref().map(|o| (c.client_id.as_str(), o))).collect();
-    let courses = rows
-        .iter()
-        .filter_map(|r| open.get(r.id.as_str()).and_then(|o| course_progress(state, o)).map(|c| (r.id.to_string(), c)))
-        .collect();
-    let shown: std::collections::HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let markers = markers.into_iter().filter(|(k, _)| shown.contains(k.as_str())).collect();
+    // Markers and course progress are worked out for the page's cards only.
+    let mut markers = HashMap::with_capacity(cards.len());
+    let mut courses = HashMap::new();
+    for (card, _) in &cards {
+        markers.insert(card.client_id.to_string(), card_markers(state, card)?);
+        if let Some(c) = card.open_course.as_ref().and_then(|o| course_progress(state, o)) {
+            courses.insert(card.client_id.to_string(), c);
+        }
+    }
     Ok(CaseloadView { rows, total, courses, markers, clinicians, previous, next })
 }
 
-/// Which of `ids` (in the order shown) a page of `size` at `key` holds:
-/// (range, any before it, any after it), or None when the key is not in
-/// `ids`. A page before a key with fewer than `size` rows before it is the
-/// first page.
-fn page_range(ids: &[&Id], key: &PageKey, size: usize) -> Option<(std::ops::Range<usize>, bool, bool)> {
-    let first = |n: usize| (0..n.min(size), false, n > size);
-    Some(match key {
-        PageKey::First => first(ids.len()),
-        PageKey::After(k) => {
-            let start = ids.iter().position(|id| *id == k)? + 1;
-            let end = (start + size).min(ids.len());
-            (start..end, true, end < ids.len())
+/// The caseload's tally per responsible clinician, after working out the
+/// needs of every card changed since they were last worked out (normally
+/// none or a few: the clients written to since the last page).
+async fn caseload_tally(
+    state: &AppState,
+    scope: &rapport_store::caseload_cards::CardScope<'_>,
+    needs_for: &str,
+) -> AppResult<Vec<rapport_store::caseload_cards::ClinicianTally>> {
+    // A write between working them out and counting clears a card again;
+    // the count then works it out once more. Past a few rounds (writes
+    // landing on this caseload all the while) the last count stands: it is
+    // a read taken just before those writes.
+    for _ in 0..3 {
+        let (tally, stale) = state.store.caseload_tally(scope, needs_for).await?;
+        if stale == 0 {
+            return Ok(tally);
         }
-        PageKey::Before(k) => {
-            let end = ids.iter().position(|id| *id == k)?;
-            if end < size {
-                first(ids.len())
-            } else {
-                (end - size..end, end > size, true)
-            }
-        }
+        let cards = state.store.stale_caseload_cards(scope, needs_for).await?;
+        let worked: Vec<_> =
+            cards.into_iter().map(|c| card_needs(state, &c.card).map(|n| (c, n))).collect::<AppResult<_>>()?;
+        state.store.save_caseload_needs(needs_for, &worked).await?;
+    }
+    Ok(state.store.caseload_tally(scope, needs_for).await?.0)
+}
+
+/// What the database counts and orders a card by, from its markers.
+fn card_needs(
+    state: &AppState,
+    card: &rapport_store::caseload_cards::CaseloadCard,
+) -> AppResult<rapport_store::caseload_cards::CardNeeds> {
+    let m = card_markers(state, card)?;
+    Ok(rapport_store::caseload_cards::CardNeeds {
+        need_rank: rapport_core::caseload::need_rank(&m.need()),
+        open_flag: m.open_risk_flag,
+        overdue: m.overdue.len() as i64,
     })
+}
+
+/// Bump when the markers' logic changes (`client_markers`), so that every
+/// card's kept needs are worked out again.
+const NEEDS_LOGIC: u32 = 1;
+
+/// The fingerprint of what a card's needs depend on beyond its facts: the
+/// markers' logic, the not-on-track rule, the protocols and the
+/// instruments. Needs kept under another fingerprint are worked out again
+/// (`AppState::needs_for` keeps it per state).
+pub(crate) fn needs_fingerprint(config: &crate::Config, instruments: &rapport_core::measures::Library) -> String {
+    use sha2::Digest;
+    let text = format!(
+        "{NEEDS_LOGIC}|{:?}|{:?}|{:?}|{:?}",
+        config.not_on_track,
+        config.protocols,
+        instruments,
+        Schedule::default()
+    );
+    hex::encode(&sha2::Sha256::digest(text.as_bytes())[..12])
 }
 
 /// What the caseload shows about a client's measures.
@@ -291,6 +347,17 @@ pub struct Markers {
     /// A diary mood that asks for a check-in (`rapport_core::check_in`; not a
     /// risk flag). Worked out from the caseload cards only.
     pub check_in: Option<rapport_core::check_in::CheckIn>,
+}
+
+impl Markers {
+    /// What the markers say about need, for sorting by need.
+    pub fn need(&self) -> rapport_core::caseload::Need {
+        rapport_core::caseload::Need {
+            risk: self.open_risk_flag || self.risk_unanswered,
+            not_on_track: !self.not_on_track.is_empty(),
+            overdue: self.overdue.len(),
+        }
+    }
 }
 
 /// A client's open course, as the caseload needs it.

@@ -50,9 +50,43 @@ pub fn need_key(n: &Need) -> (bool, bool, std::cmp::Reverse<usize>) {
     (!n.risk, !n.not_on_track, std::cmp::Reverse(n.overdue))
 }
 
+/// Overdue counts from this many on sort together (no schedule comes near it).
+const OVERDUE_CAP: usize = 999_999;
+
+/// [`need_key`] as one number, for the database to order a caseload by
+/// (decision 55): smaller is more urgent, and every client without a need
+/// has the same, largest rank, so they follow in name order.
+pub fn need_rank(n: &Need) -> i64 {
+    let overdue = n.overdue.min(OVERDUE_CAP) as i64;
+    i64::from(!n.risk) * 2_000_000 + i64::from(!n.not_on_track) * 1_000_000 + (OVERDUE_CAP as i64 - overdue)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Ordering by the rank is ordering by the key, for any two needs.
+        #[test]
+        fn the_rank_orders_as_the_key_does(
+            a in (any::<bool>(), any::<bool>(), 0usize..OVERDUE_CAP),
+            b in (any::<bool>(), any::<bool>(), 0usize..OVERDUE_CAP),
+        ) {
+            let a = Need { risk: a.0, not_on_track: a.1, overdue: a.2 };
+            let b = Need { risk: b.0, not_on_track: b.1, overdue: b.2 };
+            prop_assert_eq!(need_rank(&a).cmp(&need_rank(&b)), need_key(&a).cmp(&need_key(&b)));
+        }
+    }
+
+    #[test]
+    fn no_need_ranks_last_and_huge_overdue_counts_stay_in_their_band() {
+        let none = need_rank(&Need::default());
+        assert!(need_rank(&Need { overdue: 1, ..Need::default() }) < none);
+        assert!(need_rank(&Need { not_on_track: true, ..Need::default() }) < need_rank(&Need { overdue: usize::MAX, ..Need::default() }));
+        assert!(need_rank(&Need { risk: true, ..Need::default() }) < need_rank(&Need { not_on_track: true, overdue: usize::MAX, ..Need::default() }));
+        assert_eq!(need_rank(&Need { overdue: usize::MAX, ..Need::default() }), 2_000_000 + 1_000_000);
+    }
 
     #[test]
     fn need_puts_risk_then_not_on_track_then_overdue_first() {

@@ -17,7 +17,7 @@
 //! Markers that depend on the date (due, overdue) or on the site's settings
 //! (not on track) are worked out when read, from the facts.
 
-use crate::card_refresh::{refresh_range, CARD, FIELD, PART, SCORE};
+use crate::card_refresh::{refresh_range, FIELD, PART, SCORE};
 use crate::row::Named;
 use crate::{Result, Store, StoreError};
 use rapport_core::{Id, Timestamp};
@@ -189,51 +189,293 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
     })
 }
 
-/// The caseload scope of `$1` joined to the cards, without a UNION: the
-/// care-team rows of the user and of every clinician they supervise. A
-/// client on several of those teams comes once per team; rows come in
-/// (sort name, id) order, so the repeats are neighbours and are dropped
-/// when read. (Measured: the UNION's temporary table cost more than the
-/// rest of the read.)
-const SCOPE_FROM: &str = "FROM care_team t JOIN caseload_cards k ON k.client_id = t.client_id";
-const SCOPE_WHERE: &str = "WHERE t.user_id IN (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s \
-     WHERE s.supervisor_id = $1) AND k.status = $2";
+/// The clients of `$1`'s caseload: their own care teams and those of every
+/// clinician they supervise (a client on several comes once: `IN` is a
+/// semi-join).
+const IN_SCOPE: &str = "k.client_id IN (SELECT t.client_id FROM care_team t WHERE t.user_id IN \
+     (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s WHERE s.supervisor_id = $1))";
+
+/// Which cards a caseload read covers: `user`'s caseload, clients with
+/// `status`, matching `search` when given.
+#[derive(Clone, Copy, Debug)]
+pub struct CardScope<'a> {
+    pub user: &'a Id,
+    pub status: rapport_core::client::ClientStatus,
+    pub search: Option<&'a str>,
+}
+
+/// What the application worked out from a card's facts for the database to
+/// count and order by (migration 0049, decision 55).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CardNeeds {
+    /// `rapport_core::caseload::need_rank`.
+    pub need_rank: i64,
+    pub open_flag: bool,
+    /// Scheduled measures overdue.
+    pub overdue: i64,
+}
+
+/// A card whose needs are not worked out for the current configuration,
+/// with the facts text they are to be worked out from (the write-back only
+/// applies while the card still holds it).
+#[derive(Clone, Debug)]
+pub struct StaleCard {
+    pub card: CaseloadCard,
+    facts: String,
+}
+
+/// One responsible clinician's share of a caseload read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClinicianTally {
+    pub clinician_id: Id,
+    pub clients: i64,
+    pub open_flags: i64,
+    pub overdue: i64,
+}
+
+/// Where a card sits in the caseload's order: a page's key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardKey {
+    pub need_rank: i64,
+    pub sort_name: String,
+    pub client_id: Id,
+}
+
+/// A page of cards in order (`by_need`: need rank, then name; else name),
+/// from the first, or after or before `from`.
+#[derive(Clone, Debug)]
+pub struct CardPageQuery<'a> {
+    pub scope: CardScope<'a>,
+    /// Only this responsible clinician's clients.
+    pub clinician: Option<&'a Id>,
+    pub by_need: bool,
+    pub from: Option<&'a CardKey>,
+    /// Read backwards from `from` (the page before it); rows still come in page order.
+    pub backwards: bool,
+    pub limit: i64,
+}
+
+/// A statement's text and its bound text values, built clause by clause
+/// (placeholders numbered as they are added; `$1` is the caseload's user).
+struct Sql {
+    text: String,
+    binds: Vec<Bound>,
+}
+
+enum Bound {
+    Text(String),
+    Int(i64),
+}
+
+impl From<&str> for Bound {
+    fn from(s: &str) -> Bound {
+        Bound::Text(s.to_string())
+    }
+}
+
+impl From<String> for Bound {
+    fn from(s: String) -> Bound {
+        Bound::Text(s)
+    }
+}
+
+impl From<&String> for Bound {
+    fn from(s: &String) -> Bound {
+        Bound::Text(s.clone())
+    }
+}
+
+impl From<&Id> for Bound {
+    fn from(id: &Id) -> Bound {
+        Bound::Text(id.to_string())
+    }
+}
+
+impl From<i64> for Bound {
+    fn from(n: i64) -> Bound {
+        Bound::Int(n)
+    }
+}
+
+impl Sql {
+    fn new(head: &str, user: &Id) -> Sql {
+        Sql { text: head.to_string(), binds: vec![user.into()] }
+    }
+
+    /// The next placeholder, bound to `value`.
+    fn bind(&mut self, value: impl Into<Bound>) -> String {
+        self.binds.push(value.into());
+        format!("${}", self.binds.len())
+    }
+
+    /// Adds the scope's conditions (and the search's join, which `head` leaves room for).
+    fn scope(&mut self, scope: &CardScope) {
+        let status = self.bind(scope.status.as_str());
+        self.text.push_str(&format!(" WHERE k.status = {status} AND {IN_SCOPE}"));
+        if let Some(pattern) = scope.search.filter(|s| !s.trim().is_empty()).map(crate::clients::like_pattern) {
+            let p = self.bind(pattern);
+            self.text.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM clients sc WHERE sc.id = k.client_id AND sc.search_text LIKE {p} ESCAPE '\\')"
+            ));
+        }
+    }
+
+    fn query(&self) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>> {
+        let mut q = sqlx::query(&self.text);
+        for b in &self.binds {
+            q = match b {
+                Bound::Text(t) => q.bind(t.as_str()),
+                Bound::Int(n) => q.bind(*n),
+            };
+        }
+        q
+    }
+}
+
+const CARD_COLUMNS: &str = "SELECT k.client_id, k.status, k.facts, k.need_rank, k.sort_name FROM caseload_cards k";
+
+fn card_and_key(r: &sqlx::any::AnyRow) -> Result<(CaseloadCard, CardKey)> {
+    let status: String = r.col("status")?;
+    let status = rapport_core::client::ClientStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?;
+    let id: String = r.col("client_id")?;
+    let card = card(&id, status, &r.col::<String>("facts")?)?;
+    let key = CardKey { need_rank: r.col("need_rank")?, sort_name: r.col("sort_name")?, client_id: Id::from_db(id) };
+    Ok((card, key))
+}
 
 impl Store {
-    /// The cards of `user`'s caseload (clients with `status`, matching
-    /// `search` if given), in name order, in one read that returns one text.
+    /// Each responsible clinician's share of a caseload read (clients, open
+    /// flags, overdue measures, from the needs kept on the cards), and how
+    /// many of its cards have no needs worked out under `needs_for` (the
+    /// caller works those out, [`Store::stale_caseload_cards`], and reads again).
     #[crate::boxing::boxed_future]
-    pub async fn caseload_cards(
-        &self,
-        user: &Id,
-        status: rapport_core::client::ClientStatus,
-        search: Option<&str>,
-    ) -> Result<Vec<CaseloadCard>> {
-        let (f, c) = (FIELD, CARD);
-        let pattern = search.filter(|s| !s.trim().is_empty()).map(crate::clients::like_pattern);
-        let search_join = if pattern.is_some() {
-            "JOIN clients sc ON sc.id = k.client_id AND sc.search_text LIKE $3 ESCAPE '\\' "
-        } else {
-            ""
-        };
-        let sql = format!(
-            "SELECT string_agg(k.client_id || '{f}' || k.facts, '{c}' ORDER BY k.sort_name, k.client_id) AS cards \
-             {SCOPE_FROM} {search_join}{SCOPE_WHERE}"
+    pub async fn caseload_tally(&self, scope: &CardScope<'_>, needs_for: &str) -> Result<(Vec<ClinicianTally>, i64)> {
+        let mut sql = Sql::new("", scope.user);
+        let fp = sql.bind(needs_for);
+        sql.text = format!(
+            "SELECT k.clinician_id, COUNT(*) AS clients, CAST(SUM(k.open_flag) AS BIGINT) AS flags, \
+             CAST(SUM(k.overdue) AS BIGINT) AS overdue, \
+             CAST(SUM(CASE WHEN k.needs_for = {fp} THEN 0 ELSE 1 END) AS BIGINT) AS stale FROM caseload_cards k"
         );
-        let mut q = sqlx::query(&sql).bind(user.as_str()).bind(status.as_str());
-        if let Some(p) = &pattern {
-            q = q.bind(p.as_str());
+        sql.scope(scope);
+        sql.text.push_str(" GROUP BY k.clinician_id");
+        let mut stale = 0;
+        let tally = sql
+            .query()
+            .fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(|r| {
+                stale += r.col::<i64>("stale")?;
+                Ok(ClinicianTally {
+                    clinician_id: Id::from_db(r.col("clinician_id")?),
+                    clients: r.col("clients")?,
+                    open_flags: r.col("flags")?,
+                    overdue: r.col("overdue")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((tally, stale))
+    }
+
+    /// The cards of `user`'s caseload (clients with `status`) whose needs are
+    /// not worked out under `needs_for`: new or changed since, or worked out
+    /// under another configuration.
+    #[crate::boxing::boxed_future]
+    pub async fn stale_caseload_cards(&self, scope: &CardScope<'_>, needs_for: &str) -> Result<Vec<StaleCard>> {
+        let mut sql = Sql::new("SELECT k.client_id, k.facts FROM caseload_cards k", scope.user);
+        sql.scope(&CardScope { search: None, ..*scope });
+        let fp = sql.bind(needs_for);
+        sql.text.push_str(&format!(" AND (k.needs_for IS NULL OR k.needs_for <> {fp})"));
+        sql.query()
+            .fetch_all(&self.read)
+            .await?
+            .iter()
+            .map(|r| {
+                let facts: String = r.col("facts")?;
+                Ok(StaleCard { card: card(&r.col::<String>("client_id")?, scope.status, &facts)?, facts })
+            })
+            .collect()
+    }
+
+    /// Keeps the needs worked out for `cards` under `needs_for`, each only
+    /// if its card still holds the facts they were worked out from (a write
+    /// since has cleared them again). Returns the cards updated.
+    #[crate::boxing::boxed_future]
+    pub async fn save_caseload_needs(&self, needs_for: &str, cards: &[(StaleCard, CardNeeds)]) -> Result<u64> {
+        if cards.is_empty() {
+            return Ok(0);
         }
-        let text: Option<String> = q.fetch_one(&self.read).await?.col("cards")?;
-        let mut cards: Vec<CaseloadCard> = Vec::new();
-        for one in text.as_deref().unwrap_or_default().split(CARD).filter(|s| !s.is_empty()) {
-            let (id, facts) = one.split_once(FIELD).ok_or_else(|| corrupt("card", one))?;
-            if cards.last().is_some_and(|last| last.client_id.as_str() == id) {
-                continue;
+        let mut tx = self.begin_write().await?;
+        let mut saved = 0;
+        for (stale, needs) in cards {
+            saved += sqlx::query(
+                "UPDATE caseload_cards SET needs_for = $1, need_rank = $2, open_flag = $3, overdue = $4 \
+                 WHERE client_id = $5 AND facts = $6",
+            )
+            .bind(needs_for)
+            .bind(needs.need_rank)
+            .bind(i64::from(needs.open_flag))
+            .bind(needs.overdue)
+            .bind(stale.card.client_id.as_str())
+            .bind(stale.facts.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(saved)
+    }
+
+    /// Where the card of `id` sits in a page query's order, or None when it
+    /// is not among the cards the query covers.
+    #[crate::boxing::boxed_future]
+    pub async fn caseload_card_key(&self, q: &CardPageQuery<'_>, id: &Id) -> Result<Option<CardKey>> {
+        let mut sql = Sql::new(CARD_COLUMNS, q.scope.user);
+        sql.scope(&q.scope);
+        if let Some(c) = q.clinician {
+            let c = sql.bind(c);
+            sql.text.push_str(&format!(" AND k.clinician_id = {c}"));
+        }
+        let id = sql.bind(id);
+        sql.text.push_str(&format!(" AND k.client_id = {id}"));
+        let row = sql.query().fetch_optional(&self.read).await?;
+        Ok(row.map(|r| card_and_key(&r).map(|(_, key)| key)).transpose()?)
+    }
+
+    /// A page of cards read by key: the database orders and limits them, and
+    /// only the page's cards are read whole.
+    #[crate::boxing::boxed_future]
+    pub async fn caseload_card_page(&self, q: &CardPageQuery<'_>) -> Result<Vec<(CaseloadCard, CardKey)>> {
+        let mut sql = Sql::new(CARD_COLUMNS, q.scope.user);
+        sql.scope(&q.scope);
+        if let Some(c) = q.clinician {
+            let c = sql.bind(c);
+            sql.text.push_str(&format!(" AND k.clinician_id = {c}"));
+        }
+        let (cmp, dir) = if q.backwards { ("<", " DESC") } else { (">", "") };
+        if let Some(from) = q.from {
+            let (name, id) = (sql.bind(&from.sort_name), sql.bind(&from.client_id));
+            if q.by_need {
+                let rank = sql.bind(from.need_rank);
+                sql.text.push_str(&format!(
+                    " AND (k.need_rank {cmp} {rank} OR (k.need_rank = {rank} \
+                     AND (k.sort_name, k.client_id) {cmp} ({name}, {id})))"
+                ));
+            } else {
+                sql.text.push_str(&format!(" AND (k.sort_name, k.client_id) {cmp} ({name}, {id})"));
             }
-            cards.push(card(id, status, facts)?);
         }
-        Ok(cards)
+        let rank = if q.by_need { format!("k.need_rank{dir}, ") } else { String::new() };
+        let limit = sql.bind(q.limit);
+        sql.text.push_str(&format!(
+            " ORDER BY {rank}k.sort_name{dir}, k.client_id{dir} LIMIT {limit}"
+        ));
+        let mut rows = sql.query().fetch_all(&self.read).await?.iter().map(card_and_key).collect::<Result<Vec<_>>>()?;
+        if q.backwards {
+            rows.reverse();
+        }
+        Ok(rows)
     }
 
     /// The cards of the clients `ids` (any order; a client without a card is
@@ -262,20 +504,21 @@ impl Store {
             .collect()
     }
 
-    /// Every card as `client|status|sort name|facts` lines in id order, for
+    /// Every card as `client|status|sort name|clinician|facts` lines in id order, for
     /// tests comparing the kept cards with a rebuild.
     #[crate::boxing::boxed_future]
     pub async fn caseload_cards_dump(&self) -> Result<Vec<String>> {
-        let rows = sqlx::query("SELECT client_id, status, sort_name, facts FROM caseload_cards ORDER BY client_id")
+        let rows = sqlx::query("SELECT client_id, status, sort_name, clinician_id, facts FROM caseload_cards ORDER BY client_id")
             .fetch_all(&self.read)
             .await?;
         rows.iter()
             .map(|r| {
                 Ok(format!(
-                    "{}|{}|{}|{}",
+                    "{}|{}|{}|{}|{}",
                     r.col::<String>("client_id")?,
                     r.col::<String>("status")?,
                     r.col::<String>("sort_name")?,
+                    r.col::<String>("clinician_id")?,
                     r.col::<String>("facts")?.replace([FIELD, SCORE, PART], "/")
                 ))
             })
