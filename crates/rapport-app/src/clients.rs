@@ -880,3 +880,25 @@ pub async fn open_break_glass(state: &AppState, me: &Identity, client: &ClientSu
     state.store.create_break_glass(&me.user.id, &client.id, &reason, until, e).await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The caseload cards' kept needs are worked out again whenever what
+    /// they depend on beyond the facts changes, and only then.
+    #[test]
+    fn the_needs_fingerprint_follows_the_configuration() {
+        let shipped = rapport_core::measures::Library::builtin();
+        let config = crate::Config::default();
+        let fp = needs_fingerprint(&config, &shipped);
+        assert_eq!(fp.len(), 24);
+        assert_eq!(fp, needs_fingerprint(&crate::Config::default(), &rapport_core::measures::Library::builtin()));
+        let mut stricter = crate::Config::default();
+        stricter.not_on_track.min_reduction_without_rci += 0.1;
+        assert_ne!(fp, needs_fingerprint(&stricter, &shipped), "another not-on-track rule");
+        let mut flipped = crate::Config::default();
+        flipped.not_on_track.reliable_deterioration = !flipped.not_on_track.reliable_deterioration;
+        assert_ne!(fp, needs_fingerprint(&flipped, &shipped), "deterioration counted or not");
+    }
+}

@@ -83,8 +83,14 @@ mod tests {
     fn no_need_ranks_last_and_huge_overdue_counts_stay_in_their_band() {
         let none = need_rank(&Need::default());
         assert!(need_rank(&Need { overdue: 1, ..Need::default() }) < none);
-        assert!(need_rank(&Need { not_on_track: true, ..Need::default() }) < need_rank(&Need { overdue: usize::MAX, ..Need::default() }));
-        assert!(need_rank(&Need { risk: true, ..Need::default() }) < need_rank(&Need { not_on_track: true, overdue: usize::MAX, ..Need::default() }));
+        assert!(
+            need_rank(&Need { not_on_track: true, ..Need::default() })
+                < need_rank(&Need { overdue: usize::MAX, ..Need::default() })
+        );
+        assert!(
+            need_rank(&Need { risk: true, ..Need::default() })
+                < need_rank(&Need { not_on_track: true, overdue: usize::MAX, ..Need::default() })
+        );
         assert_eq!(need_rank(&Need { overdue: usize::MAX, ..Need::default() }), 2_000_000 + 1_000_000);
     }
 

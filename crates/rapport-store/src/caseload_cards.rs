@@ -468,9 +468,7 @@ impl Store {
         }
         let rank = if q.by_need { format!("k.need_rank{dir}, ") } else { String::new() };
         let limit = sql.bind(q.limit);
-        sql.text.push_str(&format!(
-            " ORDER BY {rank}k.sort_name{dir}, k.client_id{dir} LIMIT {limit}"
-        ));
+        sql.text.push_str(&format!(" ORDER BY {rank}k.sort_name{dir}, k.client_id{dir} LIMIT {limit}"));
         let mut rows = sql.query().fetch_all(&self.read).await?.iter().map(card_and_key).collect::<Result<Vec<_>>>()?;
         if q.backwards {
             rows.reverse();
@@ -508,9 +506,11 @@ impl Store {
     /// tests comparing the kept cards with a rebuild.
     #[crate::boxing::boxed_future]
     pub async fn caseload_cards_dump(&self) -> Result<Vec<String>> {
-        let rows = sqlx::query("SELECT client_id, status, sort_name, clinician_id, facts FROM caseload_cards ORDER BY client_id")
-            .fetch_all(&self.read)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT client_id, status, sort_name, clinician_id, facts FROM caseload_cards ORDER BY client_id",
+        )
+        .fetch_all(&self.read)
+        .await?;
         rows.iter()
             .map(|r| {
                 Ok(format!(

@@ -937,13 +937,27 @@ async fn caseload_cards_keep_needs_and_page_by_key() {
             1 => CardNeeds { need_rank: 10, open_flag: false, overdue: 1 },
             _ => CardNeeds { need_rank: 3_999_999, open_flag: false, overdue: 0 },
         };
-        let worked: Vec<_> = cards.into_iter().map(|c| { let n = needs(&c.card.client_id); (c, n) }).collect();
+        let worked: Vec<_> = cards
+            .into_iter()
+            .map(|c| {
+                let n = needs(&c.card.client_id);
+                (c, n)
+            })
+            .collect();
         assert_eq!(store.save_caseload_needs("fp1", &worked).await.unwrap(), 3);
         let (tally, stale) = store.caseload_tally(&scope, "fp1").await.unwrap();
         assert_eq!((tally[0].clients, tally[0].open_flags, tally[0].overdue, stale), (3, 1, 3, 0));
-        assert_eq!(store.caseload_tally(&scope, "fp2").await.unwrap().1, 3, "another configuration works them out again");
+        assert_eq!(
+            store.caseload_tally(&scope, "fp2").await.unwrap().1,
+            3,
+            "another configuration works them out again"
+        );
         let searched = CardScope { search: Some("b"), ..scope };
-        assert_eq!(store.caseload_tally(&searched, "fp1").await.unwrap().0[0].clients, 1, "the search narrows the count");
+        assert_eq!(
+            store.caseload_tally(&searched, "fp1").await.unwrap().0[0].clients,
+            1,
+            "the search narrows the count"
+        );
 
         // Pages by key, forwards and backwards, by need and by name.
         let page = |by_need, from, backwards, limit| CardPageQuery {
@@ -954,9 +968,10 @@ async fn caseload_cards_keep_needs_and_page_by_key() {
             backwards,
             limit,
         };
-        let names = |rows: Vec<(rapport_store::caseload_cards::CaseloadCard, rapport_store::caseload_cards::CardKey)>| {
-            rows.iter().map(|(c, _)| c.shown().unwrap().display_name).collect::<Vec<_>>()
-        };
+        let names =
+            |rows: Vec<(rapport_store::caseload_cards::CaseloadCard, rapport_store::caseload_cards::CardKey)>| {
+                rows.iter().map(|(c, _)| c.shown().unwrap().display_name).collect::<Vec<_>>()
+            };
         let first = store.caseload_card_page(&page(true, None, false, 2)).await.unwrap();
         let ben = first[1].1.clone();
         assert_eq!(names(first), ["Ada", "Ben"]);
