@@ -14,7 +14,8 @@ type Result<T> = std::result::Result<T, sqlx::Error>;
 
 /// Between a card's fields.
 pub(crate) const FIELD: char = '\u{1f}';
-/// Between cards in a caseload read.
+/// Once between cards in a caseload read (decision 46); still kept out of
+/// typed text, so a card's text never holds it.
 pub(crate) const CARD: char = '\u{1e}';
 /// Between the scores of a card.
 pub(crate) const SCORE: char = '\u{1d}';

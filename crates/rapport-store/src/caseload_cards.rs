@@ -14,8 +14,13 @@
 //! append has taken the audit head row's lock. That lock serialises writers,
 //! so on PostgreSQL (read committed) the refresh sees every earlier write
 //! committed, and the last writer to a client leaves a card with everything.
-//! Markers that depend on the date (due, overdue) or on the site's settings
-//! (not on track) are worked out when read, from the facts.
+//! Markers that depend on the site's settings (not on track, due, overdue)
+//! are worked out by the application from the facts. What a page counts and
+//! orders by over the whole caseload (the need rank, an open flag, overdue
+//! measures) is written back beside the facts with the fingerprint of the
+//! configuration it was worked out under (migration 0049, decision 55), and
+//! cleared by any refresh that changes the facts; so the database counts a
+//! caseload and reads a page by key, and only the page's cards are parsed.
 
 use crate::card_refresh::{refresh_range, FIELD, PART, SCORE};
 use crate::row::Named;
