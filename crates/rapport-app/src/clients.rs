@@ -313,25 +313,6 @@ fn card_needs(
     })
 }
 
-/// Bump when the markers' logic changes (`client_markers`), so that every
-/// card's kept needs are worked out again.
-const NEEDS_LOGIC: u32 = 1;
-
-/// The fingerprint of what a card's needs depend on beyond its facts: the
-/// markers' logic, the not-on-track rule, the protocols and the
-/// instruments. Needs kept under another fingerprint are worked out again
-/// (`AppState::needs_for` keeps it per state).
-pub(crate) fn needs_fingerprint(config: &crate::Config, instruments: &rapport_core::measures::Library) -> String {
-    use sha2::Digest;
-    let text = format!(
-        "{NEEDS_LOGIC}|{:?}|{:?}|{:?}|{:?}",
-        config.not_on_track,
-        config.protocols,
-        instruments,
-        Schedule::default()
-    );
-    hex::encode(&sha2::Sha256::digest(text.as_bytes())[..12])
-}
 
 /// What the caseload shows about a client's measures.
 #[derive(Default)]
@@ -881,24 +862,3 @@ pub async fn open_break_glass(state: &AppState, me: &Identity, client: &ClientSu
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The caseload cards' kept needs are worked out again whenever what
-    /// they depend on beyond the facts changes, and only then.
-    #[test]
-    fn the_needs_fingerprint_follows_the_configuration() {
-        let shipped = rapport_core::measures::Library::builtin();
-        let config = crate::Config::default();
-        let fp = needs_fingerprint(&config, &shipped);
-        assert_eq!(fp.len(), 24);
-        assert_eq!(fp, needs_fingerprint(&crate::Config::default(), &rapport_core::measures::Library::builtin()));
-        let mut stricter = crate::Config::default();
-        stricter.not_on_track.min_reduction_without_rci += 0.1;
-        assert_ne!(fp, needs_fingerprint(&stricter, &shipped), "another not-on-track rule");
-        let mut flipped = crate::Config::default();
-        flipped.not_on_track.reliable_deterioration = !flipped.not_on_track.reliable_deterioration;
-        assert_ne!(fp, needs_fingerprint(&flipped, &shipped), "deterioration counted or not");
-    }
-}

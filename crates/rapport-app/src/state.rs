@@ -85,7 +85,7 @@ pub struct AppState {
     org: Arc<RwLock<Option<(Instant, Organisation)>>>,
     /// Which adaptation the organisation and each site use, by scope, cached like `org`.
     adaptation_choices: Arc<RwLock<Option<(Instant, AdaptationChoices)>>>,
-    /// `clients::needs_fingerprint` of this configuration, worked out once.
+    /// `rapport_core::caseload::needs_fingerprint` of this configuration, worked out once.
     needs_for: Arc<std::sync::OnceLock<String>>,
 }
 
@@ -110,9 +110,11 @@ impl AppState {
     }
 
     /// The fingerprint the caseload cards' needs are kept under
-    /// (`clients::needs_fingerprint`), worked out once per state.
+    /// (`rapport_core::caseload::needs_fingerprint`), worked out once per state.
     pub fn needs_for(&self) -> &str {
-        self.needs_for.get_or_init(|| crate::clients::needs_fingerprint(&self.config, &self.instruments))
+        self.needs_for.get_or_init(|| {
+            rapport_core::caseload::needs_fingerprint(&self.config.not_on_track, &self.config.protocols, &self.instruments)
+        })
     }
 
     /// Organisation settings, cached briefly so the session check costs no query.

@@ -61,6 +61,30 @@ pub fn need_rank(n: &Need) -> i64 {
     i64::from(!n.risk) * 2_000_000 + i64::from(!n.not_on_track) * 1_000_000 + (OVERDUE_CAP as i64 - overdue)
 }
 
+/// Bump when the rules the caseload's markers follow change (not on track,
+/// due and overdue: `measures::change`, `measures::schedule`, and how
+/// `rapport_app::clients` applies them), so every card's kept needs are
+/// worked out again.
+const NEEDS_LOGIC: u32 = 1;
+
+/// The fingerprint of what a caseload card's kept needs depend on beyond
+/// its facts (decision 55): the markers' logic, the not-on-track rule, the
+/// protocols and the instruments. Needs kept under another fingerprint are
+/// worked out again. (`Debug` of these holds no hash maps, so the text is
+/// the same in every process.)
+pub fn needs_fingerprint(
+    not_on_track: &crate::measures::change::NotOnTrackRule,
+    protocols: &crate::protocol::ProtocolSet,
+    instruments: &crate::measures::Library,
+) -> String {
+    use sha2::Digest;
+    let text = format!(
+        "{NEEDS_LOGIC}|{not_on_track:?}|{protocols:?}|{instruments:?}|{:?}",
+        crate::measures::schedule::Schedule::default()
+    );
+    hex::encode(&sha2::Sha256::digest(text.as_bytes())[..12])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +101,22 @@ mod tests {
             let b = Need { risk: b.0, not_on_track: b.1, overdue: b.2 };
             prop_assert_eq!(need_rank(&a).cmp(&need_rank(&b)), need_key(&a).cmp(&need_key(&b)));
         }
+    }
+
+    /// Kept needs are worked out again when what they depend on beyond the
+    /// facts changes, and only then.
+    #[test]
+    fn the_needs_fingerprint_follows_the_configuration() {
+        use crate::measures::change::NotOnTrackRule;
+        let (rule, protocols, shipped) =
+            (NotOnTrackRule::default(), crate::protocol::ProtocolSet::shipped(), crate::measures::Library::builtin());
+        let fp = needs_fingerprint(&rule, &protocols, &shipped);
+        assert_eq!(fp.len(), 24);
+        assert_eq!(fp, needs_fingerprint(&NotOnTrackRule::default(), &crate::protocol::ProtocolSet::shipped(), &shipped));
+        let stricter = NotOnTrackRule { min_reduction_without_rci: rule.min_reduction_without_rci + 0.1, ..rule.clone() };
+        assert_ne!(fp, needs_fingerprint(&stricter, &protocols, &shipped), "another not-on-track rule");
+        let flipped = NotOnTrackRule { reliable_deterioration: !rule.reliable_deterioration, ..rule.clone() };
+        assert_ne!(fp, needs_fingerprint(&flipped, &protocols, &shipped), "deterioration counted or not");
     }
 
     #[test]
