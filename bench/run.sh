@@ -4,6 +4,7 @@
 #   bench/run.sh [--postgres URL|auto] [--duration 30s] [--warmup 5s]
 #                [--connections 16] [--clinicians 100] [--clients 10000]
 #                [--count-non2xx] [--no-build] [--strict] [--fhir] [--cpu]
+#                [--bin PATH] [--data-copy DIR] [--as EMAIL] [--caseload-pages]
 #
 # --cpu also reads the server's CPU time over each measured run with
 # `perf stat -e task-clock` (with --postgres auto: the server, the
@@ -13,6 +14,12 @@
 # (Patient/{id}), a search by patient and code (the client's PHQ-9 totals),
 # and a durable create (POST QuestionnaireResponse, a GAD-7 for each of the
 # clinician's first 100 clients in turn, 201 each).
+# --bin runs that binary (no build); --data-copy serves a copy of a data
+# directory `rapport demo` seeded (SQLite; password rapport-demo-2026 unless
+# RAPPORT_BENCH_PASSWORD says otherwise) instead of seeding; --as signs in as
+# that account (default clinician1@demo.rapport.test); --caseload-pages also
+# times the caseload sorted by need and a page deep into it (after the client
+# at four fifths of the caseload in name order).
 #
 # Seeds a demo organisation, starts `rapport serve` pinned to CPU 0, drives it
 # with wrk pinned to CPU 1, and prints a markdown table comparing each endpoint
@@ -37,6 +44,9 @@ STRICT=0
 FHIR=0
 CPU=0
 PORT=18080
+DATA_COPY=""
+EMAIL=clinician1@demo.rapport.test
+CASELOAD_PAGES=0
 SERVER_CPU=0
 LOADGEN_CPU=1
 
@@ -54,6 +64,10 @@ while [ $# -gt 0 ]; do
         --strict) STRICT=1; shift ;;
         --fhir) FHIR=1; shift ;;
         --cpu) CPU=1; shift ;;
+        --bin) BIN_GIVEN=${2:?}; BUILD=0; shift 2 ;;
+        --data-copy) DATA_COPY=${2:?}; shift 2 ;;
+        --as) EMAIL=${2:?}; shift 2 ;;
+        --caseload-pages) CASELOAD_PAGES=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -111,7 +125,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- Build -------------------------------------------------------------------------
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/rapport"
+BIN="${BIN_GIVEN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/rapport}"
 if [ "$BUILD" -eq 1 ]; then
     log "cargo build --release --bin rapport"
     cargo build --release --locked --bin rapport
@@ -143,15 +157,23 @@ fi
 [ -n "$POSTGRES" ] && db_args=(--database-url "$POSTGRES")
 
 # --- Seed --------------------------------------------------------------------------
-log "Seeding $CLINICIANS clinicians / $CLIENTS clients into $DATA"
-seed_start=$(date +%s.%N)
-"$BIN" demo --data-dir "$DATA" "${db_args[@]}" \
-    --clinicians "$CLINICIANS" --clients "$CLIENTS" >"$OUT/demo.log" 2>&1 ||
-    { cat "$OUT/demo.log" >&2; die "rapport demo failed"; }
-seed_seconds=$(awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-PASSWORD=$(sed -n 's/.*Password for every demo account:[[:space:]]*//p' "$OUT/demo.log" | head -n1 | tr -d '\r' | sed 's/[[:space:]]*$//')
-[ -n "$PASSWORD" ] || die "no 'Password for every demo account: ...' line in $OUT/demo.log"
-EMAIL=clinician1@demo.rapport.test
+if [ -n "$DATA_COPY" ]; then
+    [ -z "$POSTGRES" ] || die "--data-copy serves a SQLite data directory; drop --postgres"
+    [ -f "$DATA_COPY/rapport.db" ] || die "$DATA_COPY/rapport.db not found"
+    log "Copying $DATA_COPY into $DATA"
+    cp -a "$DATA_COPY/." "$DATA/"
+    seed_seconds="copied from $DATA_COPY"
+    PASSWORD=${RAPPORT_BENCH_PASSWORD:-rapport-demo-2026}
+else
+    log "Seeding $CLINICIANS clinicians / $CLIENTS clients into $DATA"
+    seed_start=$(date +%s.%N)
+    "$BIN" demo --data-dir "$DATA" "${db_args[@]}" \
+        --clinicians "$CLINICIANS" --clients "$CLIENTS" >"$OUT/demo.log" 2>&1 ||
+        { cat "$OUT/demo.log" >&2; die "rapport demo failed"; }
+    seed_seconds=$(awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+    PASSWORD=$(sed -n 's/.*Password for every demo account:[[:space:]]*//p' "$OUT/demo.log" | head -n1 | tr -d '\r' | sed 's/[[:space:]]*$//')
+    [ -n "$PASSWORD" ] || die "no 'Password for every demo account: ...' line in $OUT/demo.log"
+fi
 
 TOKEN=$("$BIN" token create --data-dir "$DATA" "${db_args[@]}" --email "$EMAIL" --name bench 2>"$OUT/token.log" | tail -n1 | tr -d '\r[:space:]')
 [ -n "$TOKEN" ] || { cat "$OUT/token.log" >&2; die "rapport token create printed no token"; }
@@ -211,6 +233,21 @@ targets=(
     "/clients (caseload page, cookie)|/clients|Cookie: $COOKIE|"
     "/api/v1/clients/{id} (client read, bearer)|/api/v1/clients/$CLIENT_ID|$AUTH|"
 )
+if [ "$CASELOAD_PAGES" -eq 1 ]; then
+    # The caseload's size from the API's count, then the client four fifths
+    # of the way through it in name order: the key of a deep page.
+    total=$(curl -sf -D - -o /dev/null -H "$AUTH" "$BASE/api/v1/clients?limit=1" | tr -d '\r' |
+        sed -n 's/^[Xx]-[Tt]otal-[Cc]ount: //p')
+    [ -n "$total" ] || die "GET /api/v1/clients sent no X-Total-Count"
+    deep=$(( total * 4 / 5 ))
+    DEEP_ID=$(curl -sf -H "$AUTH" "$BASE/api/v1/clients?limit=1&offset=$deep" |
+        node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].id))') ||
+        die "no client at offset $deep"
+    targets+=(
+        "/clients?sort=need (caseload by need, cookie)|/clients?sort=need|Cookie: $COOKIE|"
+        "/clients?after=… (caseload page after client $deep of $total, cookie)|/clients?after=$DEEP_ID|Cookie: $COOKIE|"
+    )
+fi
 if [ "$FHIR" -eq 1 ]; then
     # A GAD-7 answered with each item's first option, from the served
     # Questionnaire (so the body follows its linkIds and answer codes).
@@ -308,7 +345,11 @@ verdict="" target_met=1
     echo "## Rapport benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
     echo "- Commit: $commit$dirty; release build"
-    echo "- Backend: $BACKEND; seed: $CLINICIANS clinicians, $CLIENTS clients (${seed_seconds}s)"
+    if [ -n "$DATA_COPY" ]; then
+        echo "- Backend: $BACKEND; data: a copy of $DATA_COPY; signed in as $EMAIL"
+    else
+        echo "- Backend: $BACKEND; seed: $CLINICIANS clinicians, $CLIENTS clients (${seed_seconds}s); signed in as $EMAIL"
+    fi
     echo "- CPU: ${cpu:-unknown}; server ${pin_server[*]:-unpinned}, wrk ${pin_loadgen[*]:-unpinned}"
     echo "- wrk: 1 thread, $CONNECTIONS connections, $DURATION after $WARMUP warm-up"
     echo

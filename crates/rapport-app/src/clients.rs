@@ -167,7 +167,7 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
         .map(|c| c.clients as i64)
         .sum::<i64>();
     let size = req.page_size.clamp(1, MAX_PAGE);
-    let mut q = CardPageQuery {
+    let q = CardPageQuery {
         scope,
         clinician: req.clinician.as_ref(),
         by_need: req.by_need,
@@ -175,9 +175,6 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
         backwards: false,
         limit: size + 1,
     };
-    fn first<'a>(q: &CardPageQuery<'a>) -> CardPageQuery<'a> {
-        CardPageQuery { from: None, backwards: false, ..q.clone() }
-    }
     let key = match &req.key {
         PageKey::First => None,
         PageKey::After(k) | PageKey::Before(k) => match state.store.caseload_card_key(&q, k).await? {
@@ -193,32 +190,24 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     };
     let (cards, before, after) = match (&req.key, &key) {
         (PageKey::After(_), Some(key)) => {
-            q.from = Some(key);
-            let mut cards = state.store.caseload_card_page(&q).await?;
-            let after = cards.len() as i64 > size;
-            cards.truncate(size as usize);
+            let (cards, after) = page_forward(state, &CardPageQuery { from: Some(key), ..q.clone() }, size).await?;
             (cards, true, after)
         }
         (PageKey::Before(_), Some(key)) => {
-            q.from = Some(key);
-            q.backwards = true;
-            let mut cards = state.store.caseload_card_page(&q).await?;
+            let back = CardPageQuery { from: Some(key), backwards: true, ..q.clone() };
+            let mut cards = state.store.caseload_card_page(&back).await?;
             if cards.len() as i64 > size {
                 // More than a page before the key: the page just before it.
                 cards.remove(0);
                 (cards, true, true)
             } else {
-                // Fewer than a page before it: the first page.
-                let mut cards = state.store.caseload_card_page(&first(&q)).await?;
-                let after = cards.len() as i64 > size;
-                cards.truncate(size as usize);
+                // A page or less before it: the first page.
+                let (cards, after) = page_forward(state, &q, size).await?;
                 (cards, false, after)
             }
         }
         _ => {
-            let mut cards = state.store.caseload_card_page(&first(&q)).await?;
-            let after = cards.len() as i64 > size;
-            cards.truncate(size as usize);
+            let (cards, after) = page_forward(state, &q, size).await?;
             (cards, false, after)
         }
     };
@@ -275,6 +264,21 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     Ok(CaseloadView { rows, total, courses, markers, clinicians, previous, next })
 }
 
+type KeyedCards = Vec<(rapport_store::caseload_cards::CaseloadCard, rapport_store::caseload_cards::CardKey)>;
+
+/// Up to `size` cards from where `q` starts (it asks for one more), and
+/// whether there are more after them.
+async fn page_forward(
+    state: &AppState,
+    q: &rapport_store::caseload_cards::CardPageQuery<'_>,
+    size: i64,
+) -> AppResult<(KeyedCards, bool)> {
+    let mut cards = state.store.caseload_card_page(q).await?;
+    let more = cards.len() as i64 > size;
+    cards.truncate(size as usize);
+    Ok((cards, more))
+}
+
 /// The caseload's tally per responsible clinician, after working out the
 /// needs of every card changed since they were last worked out (normally
 /// none or a few: the clients written to since the last page).
@@ -312,7 +316,6 @@ fn card_needs(
         overdue: m.overdue.len() as i64,
     })
 }
-
 
 /// What the caseload shows about a client's measures.
 #[derive(Default)]
@@ -861,4 +864,3 @@ pub async fn open_break_glass(state: &AppState, me: &Identity, client: &ClientSu
     state.store.create_break_glass(&me.user.id, &client.id, &reason, until, e).await?;
     Ok(())
 }
-

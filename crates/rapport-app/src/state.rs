@@ -113,7 +113,11 @@ impl AppState {
     /// (`rapport_core::caseload::needs_fingerprint`), worked out once per state.
     pub fn needs_for(&self) -> &str {
         self.needs_for.get_or_init(|| {
-            rapport_core::caseload::needs_fingerprint(&self.config.not_on_track, &self.config.protocols, &self.instruments)
+            rapport_core::caseload::needs_fingerprint(
+                &self.config.not_on_track,
+                &self.config.protocols,
+                &self.instruments,
+            )
         })
     }
 

@@ -112,8 +112,12 @@ mod tests {
             (NotOnTrackRule::default(), crate::protocol::ProtocolSet::shipped(), crate::measures::Library::builtin());
         let fp = needs_fingerprint(&rule, &protocols, &shipped);
         assert_eq!(fp.len(), 24);
-        assert_eq!(fp, needs_fingerprint(&NotOnTrackRule::default(), &crate::protocol::ProtocolSet::shipped(), &shipped));
-        let stricter = NotOnTrackRule { min_reduction_without_rci: rule.min_reduction_without_rci + 0.1, ..rule.clone() };
+        assert_eq!(
+            fp,
+            needs_fingerprint(&NotOnTrackRule::default(), &crate::protocol::ProtocolSet::shipped(), &shipped)
+        );
+        let stricter =
+            NotOnTrackRule { min_reduction_without_rci: rule.min_reduction_without_rci + 0.1, ..rule.clone() };
         assert_ne!(fp, needs_fingerprint(&stricter, &protocols, &shipped), "another not-on-track rule");
         let flipped = NotOnTrackRule { reliable_deterioration: !rule.reliable_deterioration, ..rule.clone() };
         assert_ne!(fp, needs_fingerprint(&flipped, &protocols, &shipped), "deterioration counted or not");
