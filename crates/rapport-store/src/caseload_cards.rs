@@ -194,11 +194,18 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
     })
 }
 
-/// The clients of `$1`'s caseload: their own care teams and those of every
-/// clinician they supervise (a client on several comes once: `IN` is a
-/// semi-join).
-const IN_SCOPE: &str = "k.client_id IN (SELECT t.client_id FROM care_team t WHERE t.user_id IN \
-     (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s WHERE s.supervisor_id = $1))";
+/// The cards of `$1`'s caseload, driven from its care-team rows: their own
+/// and those of every clinician they supervise, each client once. `CROSS
+/// JOIN` keeps SQLite from scanning every card instead (PostgreSQL plans it
+/// as any join); the cards are probed by id through `caseload_cards_needs`,
+/// which covers the columns a count or an order reads.
+const MINE: &str = "(SELECT DISTINCT t.client_id FROM care_team t WHERE t.user_id IN \
+     (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s WHERE s.supervisor_id = $1)) mine \
+     CROSS JOIN caseload_cards k";
+
+/// One card `k` is on `$1`'s caseload (a probe of its care team, for a single card).
+const ON_CASELOAD: &str = "EXISTS (SELECT 1 FROM care_team t WHERE t.client_id = k.client_id AND (t.user_id = $1 \
+     OR t.user_id IN (SELECT s.clinician_id FROM supervision_reach s WHERE s.supervisor_id = $1)))";
 
 /// Which cards a caseload read covers: `user`'s caseload, clients with
 /// `status`, matching `search` when given.
@@ -313,10 +320,19 @@ impl Sql {
         format!("${}", self.binds.len())
     }
 
-    /// Adds the scope's conditions (and the search's join, which `head` leaves room for).
+    /// Adds the scope's conditions to a `head` that reads `FROM {MINE}`.
     fn scope(&mut self, scope: &CardScope) {
+        self.conditions(scope, "k.client_id = mine.client_id");
+    }
+
+    /// Adds the scope's conditions to a `head` that reads one card `k`.
+    fn scope_of_one(&mut self, scope: &CardScope) {
+        self.conditions(scope, ON_CASELOAD);
+    }
+
+    fn conditions(&mut self, scope: &CardScope, on_caseload: &str) {
         let status = self.bind(scope.status.as_str());
-        self.text.push_str(&format!(" WHERE k.status = {status} AND {IN_SCOPE}"));
+        self.text.push_str(&format!(" WHERE {on_caseload} AND k.status = {status}"));
         if let Some(pattern) = scope.search.filter(|s| !s.trim().is_empty()).map(crate::clients::like_pattern) {
             let p = self.bind(pattern);
             self.text.push_str(&format!(
@@ -337,7 +353,7 @@ impl Sql {
     }
 }
 
-const CARD_COLUMNS: &str = "SELECT k.client_id, k.status, k.facts, k.need_rank, k.sort_name FROM caseload_cards k";
+const CARD_COLUMNS: &str = "SELECT k.client_id, k.status, k.facts, k.need_rank, k.sort_name";
 
 fn card_and_key(r: &sqlx::any::AnyRow) -> Result<(CaseloadCard, CardKey)> {
     let status: String = r.col("status")?;
@@ -360,7 +376,7 @@ impl Store {
         sql.text = format!(
             "SELECT k.clinician_id, COUNT(*) AS clients, CAST(SUM(k.open_flag) AS BIGINT) AS flags, \
              CAST(SUM(k.overdue) AS BIGINT) AS overdue, \
-             CAST(SUM(CASE WHEN k.needs_for = {fp} THEN 0 ELSE 1 END) AS BIGINT) AS stale FROM caseload_cards k"
+             CAST(SUM(CASE WHEN k.needs_for = {fp} THEN 0 ELSE 1 END) AS BIGINT) AS stale FROM {MINE}"
         );
         sql.scope(scope);
         sql.text.push_str(" GROUP BY k.clinician_id");
@@ -388,7 +404,7 @@ impl Store {
     /// under another configuration.
     #[crate::boxing::boxed_future]
     pub async fn stale_caseload_cards(&self, scope: &CardScope<'_>, needs_for: &str) -> Result<Vec<StaleCard>> {
-        let mut sql = Sql::new("SELECT k.client_id, k.facts FROM caseload_cards k", scope.user);
+        let mut sql = Sql::new(&format!("SELECT k.client_id, k.facts FROM {MINE}"), scope.user);
         sql.scope(&CardScope { search: None, ..*scope });
         let fp = sql.bind(needs_for);
         sql.text.push_str(&format!(" AND (k.needs_for IS NULL OR k.needs_for <> {fp})"));
@@ -436,8 +452,8 @@ impl Store {
     /// is not among the cards the query covers.
     #[crate::boxing::boxed_future]
     pub async fn caseload_card_key(&self, q: &CardPageQuery<'_>, id: &Id) -> Result<Option<CardKey>> {
-        let mut sql = Sql::new(CARD_COLUMNS, q.scope.user);
-        sql.scope(&q.scope);
+        let mut sql = Sql::new(&format!("{CARD_COLUMNS} FROM caseload_cards k"), q.scope.user);
+        sql.scope_of_one(&q.scope);
         if let Some(c) = q.clinician {
             let c = sql.bind(c);
             sql.text.push_str(&format!(" AND k.clinician_id = {c}"));
@@ -452,7 +468,9 @@ impl Store {
     /// only the page's cards are read whole.
     #[crate::boxing::boxed_future]
     pub async fn caseload_card_page(&self, q: &CardPageQuery<'_>) -> Result<Vec<(CaseloadCard, CardKey)>> {
-        let mut sql = Sql::new(CARD_COLUMNS, q.scope.user);
+        // The page's ids are ordered from the narrow columns alone (the
+        // covering index), then only their cards are read whole.
+        let mut sql = Sql::new(&format!("SELECT k.client_id FROM {MINE}"), q.scope.user);
         sql.scope(&q.scope);
         if let Some(c) = q.clinician {
             let c = sql.bind(c);
@@ -473,7 +491,12 @@ impl Store {
         }
         let rank = if q.by_need { format!("k.need_rank{dir}, ") } else { String::new() };
         let limit = sql.bind(q.limit);
-        sql.text.push_str(&format!(" ORDER BY {rank}k.sort_name{dir}, k.client_id{dir} LIMIT {limit}"));
+        let order = format!("ORDER BY {rank}k.sort_name{dir}, k.client_id{dir}");
+        sql.text = format!(
+            "{CARD_COLUMNS} FROM ({} {order} LIMIT {limit}) p CROSS JOIN caseload_cards k \
+             WHERE k.client_id = p.client_id {order}",
+            sql.text
+        );
         let mut rows = sql.query().fetch_all(&self.read).await?.iter().map(card_and_key).collect::<Result<Vec<_>>>()?;
         if q.backwards {
             rows.reverse();

@@ -16,7 +16,10 @@ ALTER TABLE caseload_cards ADD COLUMN needs_for TEXT;
 ALTER TABLE caseload_cards ADD COLUMN need_rank BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE caseload_cards ADD COLUMN open_flag BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE caseload_cards ADD COLUMN overdue BIGINT NOT NULL DEFAULT 0;
-CREATE INDEX caseload_cards_by_need ON caseload_cards (status, need_rank, sort_name, client_id);
-CREATE INDEX caseload_cards_by_name ON caseload_cards (status, sort_name, client_id);
+-- Counting a caseload and ordering it probe each of its clients' cards by
+-- id: this index holds every narrow column those read, so neither touches the
+-- card's row and its long facts text (only a page's cards are read whole).
+CREATE INDEX caseload_cards_needs ON caseload_cards
+    (client_id, status, clinician_id, need_rank, sort_name, open_flag, overdue, needs_for);
 -- Fill clinician_id (and every card) again when the store next opens.
 UPDATE caseload_card_model SET built = 0 WHERE id = 1;
