@@ -51,6 +51,8 @@ pub struct Document {
 
 #[derive(Clone, Debug)]
 pub enum Block {
+    /// The document's title, tagged `H1`; headings are then `H2`, or `H1`
+    /// in a document without a title (a letter).
     Title(String),
     /// A muted line under the title.
     Subtitle(String),
@@ -247,6 +249,8 @@ struct Layout {
     /// Per page, the element each MCID belongs to (the page's entry in the
     /// parent tree; the MCID is the index).
     owners: Vec<Vec<usize>>,
+    /// A heading's level: `H2` under a title (`H1`), else `H1` (a letter).
+    heading: Role,
 }
 
 impl Layout {
@@ -259,6 +263,7 @@ impl Layout {
             elems: vec![root],
             open: vec![0],
             owners: Vec::new(),
+            heading: Role::H2,
         }
     }
 
@@ -334,6 +339,9 @@ impl Layout {
 
     /// `text` broken into lines no wider than `width` (at spaces; a word
     /// longer than the line is broken where it must be). Newlines are kept.
+    /// A line broken at a space keeps it at its end, past the width where it
+    /// shows nothing, so text read from the structure tree (one marked
+    /// sequence per line) does not run the line's last word into the next.
     fn wrap(&self, text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
         let font = self.font(face);
         let mut lines = Vec::new();
@@ -346,7 +354,7 @@ impl Layout {
                     continue;
                 }
                 if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
+                    lines.push(std::mem::take(&mut line) + " ");
                 }
                 // A word wider than the line: cut it into pieces that fit.
                 let mut piece = String::new();
@@ -411,7 +419,8 @@ impl Layout {
                 // Keep a heading with at least two lines of what follows.
                 self.ensure(13.0 * 1.4 + 10.0 + 2.0 * BODY * 1.4);
                 self.y -= 10.0;
-                self.flow_as(Role::H2, t, Face::Bold, 13.0, INK);
+                let level = self.heading;
+                self.flow_as(level, t, Face::Bold, 13.0, INK);
                 self.y -= 2.0;
             }
             Block::Paragraph(t) => {
@@ -706,6 +715,9 @@ fn deflate(data: &[u8]) -> Vec<u8> {
 /// number ("Page 2 of 3") in the document's language.
 pub fn render(doc: &Document, page_label: &dyn Fn(usize, usize) -> String) -> Vec<u8> {
     let mut layout = Layout::new();
+    if !doc.blocks.iter().any(|b| matches!(b, Block::Title(_))) {
+        layout.heading = Role::H1;
+    }
     layout.new_page();
     for b in &doc.blocks {
         layout.block(b);
@@ -1288,6 +1300,29 @@ mod tests {
     }
 
     #[test]
+    fn headings_start_at_level_one_in_a_document_without_a_title() {
+        let roles = |doc: &Document| -> Vec<String> {
+            let bytes = render(doc, &|n, of| format!("{n}/{of}"));
+            let mut objs: Vec<(u32, Obj)> = objects(&bytes).into_iter().collect();
+            objs.sort_by_key(|(id, _)| *id);
+            objs.iter().filter(|(_, o)| o.dict.contains("/Type /StructElem")).map(|(_, o)| role(&o.dict)).collect()
+        };
+        let letter = Document {
+            title: "Letter".into(),
+            lang: "fr".into(),
+            blocks: vec![
+                Block::Lines(vec!["Dr Martin".into()]),
+                Block::Heading("Objet : Zoé".into()),
+                Block::Paragraph("Madame,".into()),
+            ],
+        };
+        assert_eq!(roles(&letter), ["Document", "P", "H1", "P"]);
+        let mut report = letter.clone();
+        report.blocks.insert(0, Block::Title("Rapport".into()));
+        assert_eq!(roles(&report), ["Document", "H1", "P", "H2", "P"]);
+    }
+
+    #[test]
     fn renders_a_multi_page_pdf_with_the_font_embedded() {
         let bytes = render(&sample(), &|n, of| format!("Page {n} of {of}"));
         assert!(bytes.starts_with(b"%PDF-"));
@@ -1307,8 +1342,10 @@ mod tests {
         let layout = Layout::new();
         let lines = layout.wrap(&"word ".repeat(100), Face::Regular, BODY, 200.0);
         assert!(lines.len() > 5);
-        assert!(lines.iter().all(|l| layout.font(Face::Regular).width(l, BODY) <= 200.0));
+        assert!(lines.iter().all(|l| layout.font(Face::Regular).width(l.trim_end(), BODY) <= 200.0));
+        assert!(lines[..lines.len() - 1].iter().all(|l| l.ends_with("word ")), "a space ends a line broken at one");
         let long = layout.wrap(&"x".repeat(300), Face::Regular, BODY, 100.0);
         assert!(long.len() > 3, "a word longer than the line is cut");
+        assert!(long.iter().all(|l| !l.ends_with(' ')), "a word cut in two gains no space");
     }
 }
