@@ -1073,7 +1073,8 @@ mod tests {
             } else if b == b'<' {
                 let end = i + c[i..].iter().position(|x| *x == b'>').unwrap();
                 let hex = std::str::from_utf8(&c[i + 1..end]).unwrap();
-                let bytes = (0..hex.len() / 2).map(|k| u8::from_str_radix(&hex[2 * k..2 * k + 2], 16).unwrap()).collect();
+                let bytes =
+                    (0..hex.len() / 2).map(|k| u8::from_str_radix(&hex[2 * k..2 * k + 2], 16).unwrap()).collect();
                 out.push(Tok::Str(bytes));
                 i = end + 1;
             } else if b == b'[' || b == b']' {
@@ -1204,12 +1205,16 @@ mod tests {
             }
             let (_, mark) = shown.iter().find(|(s, _)| *s == footer(i + 1)).expect("the footer's page number");
             assert!(mark.starts_with("/Artifact") && mark.contains("/Type /Pagination"), "{mark}");
-            assert!(shown.iter().filter(|(_, m)| m.starts_with("/Artifact")).count() == 2, "only the footer's two texts");
+            assert!(
+                shown.iter().filter(|(_, m)| m.starts_with("/Artifact")).count() == 2,
+                "only the footer's two texts"
+            );
             struct_parents.insert(*id, (number_after(&page.dict, "/StructParents").unwrap(), mcids.len()));
         }
 
         // The structure: every element's marked content, walked in reading order.
-        let elems: HashMap<u32, &Obj> = objs.iter().filter(|(_, o)| o.dict.contains("/Type /StructElem")).map(|(k, v)| (*k, v)).collect();
+        let elems: HashMap<u32, &Obj> =
+            objs.iter().filter(|(_, o)| o.dict.contains("/Type /StructElem")).map(|(k, v)| (*k, v)).collect();
         let document = number_after(&root.dict, "/K").unwrap();
         assert_eq!(role(&elems[&document].dict), "Document");
         let mut order = Vec::new();
@@ -1255,7 +1260,15 @@ mod tests {
         let scopes: Vec<&str> = elems
             .values()
             .filter(|o| role(&o.dict) == "TH")
-            .map(|o| if o.dict.contains("/Scope /Row") { "row" } else if o.dict.contains("/Scope /Column") { "column" } else { "none" })
+            .map(|o| {
+                if o.dict.contains("/Scope /Row") {
+                    "row"
+                } else if o.dict.contains("/Scope /Column") {
+                    "column"
+                } else {
+                    "none"
+                }
+            })
             .collect();
         assert_eq!(scopes.iter().filter(|s| **s == "row").count(), 2, "each field's label heads its row");
         assert_eq!(scopes.iter().filter(|s| **s == "column").count(), 3, "the table's header cells head their columns");
@@ -1265,8 +1278,12 @@ mod tests {
         let long = kids(&elems[&document].dict).0[10];
         let rows = kids(&elems[&long].dict).0;
         assert_eq!(rows.len(), 71);
-        let pages_of_rows: BTreeSet<u32> =
-            rows.iter().flat_map(|r| kids(&elems[r].dict).0).flat_map(|cell| kids(&elems[&cell].dict).1).map(|(p, _)| p).collect();
+        let pages_of_rows: BTreeSet<u32> = rows
+            .iter()
+            .flat_map(|r| kids(&elems[r].dict).0)
+            .flat_map(|cell| kids(&elems[&cell].dict).1)
+            .map(|(p, _)| p)
+            .collect();
         assert!(pages_of_rows.len() >= 2, "the table crosses a page: {pages_of_rows:?}");
 
         // The parent tree maps each page's MCIDs back to their elements.

@@ -134,7 +134,11 @@ async fn summary_progress_report_and_letter_as_pdf() {
         assert!(structure.contains("\n  Figure\n"), "{structure}");
         let alts = alt_texts(&bytes);
         assert_eq!(alts.len(), 1, "{alts:?}");
-        for words in ["Line chart of PHQ-9 scores: 2 scores from ", "going from 18 to 4 (lowest 4, highest 18)", "caseness (≥ 10)"] {
+        for words in [
+            "Line chart of PHQ-9 scores: 2 scores from ",
+            "going from 18 to 4 (lowest 4, highest 18)",
+            "caseness (≥ 10)",
+        ] {
             assert!(alts[0].contains(words), "the chart's alternative lacks {words:?}: {}", alts[0]);
         }
 
