@@ -10,6 +10,12 @@ doc-outcomes = ‮Scores: first and last‬
 doc-scores = ‮Scores over time‬
 doc-risk = ‮Risk history‬
 doc-no-scores = ‮No scores were recorded in this course.‬
+doc-chart-alt =
+    { $count ->
+        [one] ‮Line chart of { $measure } scores: one score, { $last }, on { $last_on }.‬
+       *[other] ‮Line chart of { $measure } scores: { $count } scores from { $first_on } to { $last_on }, going from { $first } to { $last } (lowest { $lowest }, highest { $highest }).‬
+    }
+doc-chart-alt-cutoff = ‮A dashed line marks caseness ({ $cutoff }).‬
 doc-no-goals = ‮No goals were recorded.‬
 doc-col-measure = ‮Measure‬
 doc-col-first = ‮First (date)‬

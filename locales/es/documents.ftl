@@ -7,6 +7,12 @@ doc-outcomes = Puntuaciones: primera y última
 doc-scores = Puntuaciones a lo largo del tiempo
 doc-risk = Historial de riesgo
 doc-no-scores = No se registraron puntuaciones en este tratamiento.
+doc-chart-alt =
+    { $count ->
+        [one] Gráfico de líneas de las puntuaciones de { $measure }: una puntuación, { $last }, el { $last_on }.
+       *[other] Gráfico de líneas de las puntuaciones de { $measure }: { $count } puntuaciones del { $first_on } al { $last_on }, de { $first } a { $last } (mínima { $lowest }, máxima { $highest }).
+    }
+doc-chart-alt-cutoff = Una línea discontinua marca el umbral de caso ({ $cutoff }).
 doc-no-goals = No se registraron objetivos.
 doc-col-measure = Medida
 doc-col-first = Primera (fecha)

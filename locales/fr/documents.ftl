@@ -7,6 +7,12 @@ doc-outcomes = Scores : premier et dernier
 doc-scores = Évolution des scores
 doc-risk = Historique du risque
 doc-no-scores = Aucun score n'a été enregistré pendant cette prise en charge.
+doc-chart-alt =
+    { $count ->
+        [one] Graphique en courbe des scores { $measure } : un score, { $last }, le { $last_on }.
+       *[other] Graphique en courbe des scores { $measure } : { $count } scores du { $first_on } au { $last_on }, de { $first } à { $last } (minimum { $lowest }, maximum { $highest }).
+    }
+doc-chart-alt-cutoff = Une ligne en tirets marque le seuil clinique ({ $cutoff }).
 doc-no-goals = Aucun objectif n'a été enregistré.
 doc-col-measure = Mesure
 doc-col-first = Premier (date)

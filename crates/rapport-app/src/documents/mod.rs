@@ -469,18 +469,23 @@ fn progress_doc(state: &AppState, cx: &CourseContext, _me: &Identity, f: &Facts)
             Some(i) => (i.range.min as f32, i.range.max as f32),
             None => (0.0, rows.iter().filter_map(|r| r.total).max().unwrap_or(10) as f32),
         };
-        let cutoffs = inst
-            .and_then(|i| {
-                let c = i.caseness.as_ref()?;
-                let (v, sign) = match i.direction {
-                    Direction::HigherIsWorse => (c.min?, "≥ "),
-                    Direction::HigherIsBetter => (c.max?, "≤ "),
-                };
-                Some(vec![(v as f32, tr.ta("measure-chart-caseness-line", "cutoff", format!("{sign}{v}")))])
-            })
-            .unwrap_or_default();
+        // The caseness line, as a value and as words ("≥ 10").
+        let caseness = inst.and_then(|i| {
+            let c = i.caseness.as_ref()?;
+            let (v, sign) = match i.direction {
+                Direction::HigherIsWorse => (c.min?, "≥ "),
+                Direction::HigherIsBetter => (c.max?, "≤ "),
+            };
+            Some((v as f32, format!("{sign}{v}")))
+        });
+        let cutoffs = caseness
+            .iter()
+            .map(|(v, words)| (*v, tr.ta("measure-chart-caseness-line", "cutoff", words.as_str())))
+            .collect();
+        let alt = chart_alt(&tr, &name, &rows, caseness.as_ref().map(|(_, words)| words.as_str()));
         b.push(Block::Chart(Chart {
             title: tr.ta("measure-chart-title", "measure", name.as_str()),
+            alt,
             y_min,
             y_max,
             x_labels: rows.iter().map(|r| short_day(&tr, r.completed_at)).collect(),
@@ -514,6 +519,33 @@ fn progress_doc(state: &AppState, cx: &CourseContext, _me: &Identity, f: &Facts)
     b.extend(risk_blocks(f));
     b.push(Block::Note(t("doc-confidential")));
     Document { title: t("doc-progress-heading"), lang: tr.lang().to_string(), blocks: b }
+}
+
+/// The chart's text alternative: how many scores, from when to when, from
+/// what to what, the lowest and highest, and where the caseness line is.
+fn chart_alt(tr: &Tr, measure: &str, rows: &[&rapport_store::measures::ResponseRow], caseness: Option<&str>) -> String {
+    let totals: Vec<i64> = rows.iter().filter_map(|r| r.total).collect();
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return String::new();
+    };
+    let mut alt = tr.tn(
+        msg("doc-chart-alt"),
+        &[
+            ("measure", &measure),
+            ("count", &totals.len()),
+            ("first", &totals.first().copied().unwrap_or(0)),
+            ("last", &totals.last().copied().unwrap_or(0)),
+            ("lowest", &totals.iter().copied().min().unwrap_or(0)),
+            ("highest", &totals.iter().copied().max().unwrap_or(0)),
+            ("first_on", &local_date(first.completed_at)),
+            ("last_on", &local_date(last.completed_at)),
+        ],
+    );
+    if let Some(words) = caseness {
+        alt.push(' ');
+        alt.push_str(&tr.ta(msg("doc-chart-alt-cutoff"), "cutoff", words));
+    }
+    alt
 }
 
 /// A stored date of birth (`YYYY-MM-DD`) in the document's language.

@@ -1,6 +1,7 @@
 //! The course's PDF documents over HTTP: the end-of-treatment summary, the
 //! progress report and the letter to the GP (its form, its language, bad
-//! input), read back with poppler's `pdftotext` (scripts/test.sh installs it).
+//! input), read back with poppler's `pdftotext` and checked as tagged PDF
+//! with its `pdfinfo` (scripts/test.sh installs poppler-utils).
 
 use crate::matrix::{e, Entry};
 use crate::support::*;
@@ -32,16 +33,63 @@ pub fn pdf_text(bytes: &[u8]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// The PDF of a response: its type, its file name, its text.
-async fn pdf_of(r: reqwest::Response) -> (String, String) {
+/// What poppler's `pdfinfo` says of a PDF, with `args`.
+fn pdf_info(bytes: &[u8], args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdfinfo")
+        .args(args)
+        .arg(&path)
+        .output()
+        .expect("pdfinfo (poppler-utils) is installed by scripts/test.sh");
+    assert!(out.status.success(), "pdfinfo refused the file: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The structure elements' text alternatives (`/Alt`), decoded.
+fn alt_texts(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.split("/Alt ")
+        .skip(1)
+        .map(|t| {
+            if let Some(hex) = t.strip_prefix("<FEFF").or_else(|| t.strip_prefix("<feff")) {
+                let hex = &hex[..hex.find('>').unwrap()];
+                let units: Vec<u16> =
+                    (0..hex.len() / 4).map(|i| u16::from_str_radix(&hex[4 * i..4 * i + 4], 16).unwrap()).collect();
+                String::from_utf16(&units).unwrap()
+            } else {
+                t[1..t.find(')').unwrap()].to_string()
+            }
+        })
+        .collect()
+}
+
+/// A PDF served: its file name, its text, its logical structure with its
+/// text (`pdfinfo -struct-text`) and its bytes. It is tagged, with its language.
+struct Pdf {
+    name: String,
+    text: String,
+    structure: String,
+    bytes: Vec<u8>,
+}
+
+/// The PDF of a response: its type, its file name, its text, its tags.
+async fn pdf_of(r: reqwest::Response) -> Pdf {
     assert_eq!(r.status().as_u16(), 200);
     let headers = r.headers().clone();
     assert_eq!(headers["content-type"], "application/pdf");
     let disposition = headers["content-disposition"].to_str().unwrap().to_string();
     assert!(disposition.starts_with("attachment; filename=\""), "{disposition}");
-    let bytes = r.bytes().await.unwrap();
+    let bytes = r.bytes().await.unwrap().to_vec();
     assert!(bytes.starts_with(b"%PDF-"));
-    (disposition, pdf_text(&bytes))
+    let info = pdf_info(&bytes, &[]);
+    assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.ends_with(" yes")), "a tagged PDF:\n{info}");
+    let structure = pdf_info(&bytes, &["-struct-text"]);
+    assert!(structure.starts_with("Document\n"), "{structure}");
+    let first_heading = structure.lines().map(str::trim).find(|l| l.starts_with('H'));
+    assert_eq!(first_heading, Some("H1 (block)"), "headings start at level 1:\n{structure}");
+    Pdf { name: disposition, text: pdf_text(&bytes), structure, bytes }
 }
 
 fn phq9(items: [i64; 9], at: &str, course: &str) -> serde_json::Value {
@@ -68,15 +116,30 @@ async fn summary_progress_report_and_letter_as_pdf() {
             assert!(html.contains(&format!("href=\"/courses/{course}/{link}\"")), "{link} button");
         }
 
-        let (name, text) = pdf_of(b.get(&format!("{page}/summary.pdf")).await).await;
+        let Pdf { name, text, structure, bytes } = pdf_of(b.get(&format!("{page}/summary.pdf")).await).await;
         assert!(name.contains("summary-") && !name.contains("Course"), "no client name in the file name: {name}");
         for words in ["End-of-treatment summary", "Course Client", "PHQ-9", "18", "4", "Risk history", "Page 1 of"] {
             assert!(text.contains(words), "summary lacks {words:?}:\n{text}");
         }
+        assert!(String::from_utf8_lossy(&bytes).contains("/Lang (en)"), "the document's language");
+        assert!(structure.contains("H2 (block)\n    \"Risk history\""), "headings are tagged:\n{structure}");
+        assert!(structure.contains("TH:\n         /Scope /Column\n        \"Measure\""), "{structure}");
+        assert!(!structure.contains("Page 1 of"), "the footer is an artifact, not content:\n{structure}");
 
-        let (_, text) = pdf_of(b.get(&format!("{page}/progress.pdf")).await).await;
+        let Pdf { text, structure, bytes, .. } = pdf_of(b.get(&format!("{page}/progress.pdf")).await).await;
         for words in ["Progress report", "PHQ-9 scores", "caseness ≥ 10", "18", "Course Client"] {
             assert!(text.contains(words), "progress report lacks {words:?}:\n{text}");
+        }
+        // The chart is a figure with a text alternative in the document's words.
+        assert!(structure.contains("\n  Figure\n"), "{structure}");
+        let alts = alt_texts(&bytes);
+        assert_eq!(alts.len(), 1, "{alts:?}");
+        for words in [
+            "Line chart of PHQ-9 scores: 2 scores from ",
+            "going from 18 to 4 (lowest 4, highest 18)",
+            "caseness (≥ 10)",
+        ] {
+            assert!(alts[0].contains(words), "the chart's alternative lacks {words:?}: {}", alts[0]);
         }
 
         // The letter: a missing recipient names the field and makes no file.
@@ -102,7 +165,8 @@ async fn summary_progress_report_and_letter_as_pdf() {
             ("recommendations", "Revisar la medicación en un mes."),
             ("language", "es"),
         ];
-        let (_, text) = pdf_of(b.submit(&letter, &letter, &fields).await).await;
+        let Pdf { text, bytes, .. } = pdf_of(b.submit(&letter, &letter, &fields).await).await;
+        assert!(String::from_utf8_lossy(&bytes).contains("/Lang (es)"), "the letter's language");
         for words in [
             "Estimado/a Dra. Patel:",
             "Calle Mayor 1",
