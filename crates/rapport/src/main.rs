@@ -3,6 +3,7 @@
 mod backup;
 mod cli;
 mod demo;
+mod memory;
 
 use clap::Parser;
 use std::process::ExitCode;
