@@ -194,14 +194,14 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
     })
 }
 
-/// The cards of `$1`'s caseload, driven from its care-team rows: their own
-/// and those of every clinician they supervise, each client once. `CROSS
-/// JOIN` keeps SQLite from scanning every card instead (PostgreSQL plans it
-/// as any join); the cards are probed by id through `caseload_cards_needs`,
-/// which covers the columns a count or an order reads.
-const MINE: &str = "(SELECT DISTINCT t.client_id FROM care_team t WHERE t.user_id IN \
-     (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s WHERE s.supervisor_id = $1)) mine \
-     CROSS JOIN caseload_cards k";
+/// A card `k` is on `$1`'s caseload: the client is on their care team or
+/// on that of a clinician they supervise. Over a whole caseload SQLite
+/// drives this from the care-team rows and probes each card by id through
+/// `caseload_cards_needs`, which covers every column a count or an order
+/// reads (so no card's row, with its long facts, is touched); PostgreSQL
+/// plans a semi-join.
+const IN_SCOPE: &str = "k.client_id IN (SELECT t.client_id FROM care_team t WHERE t.user_id IN \
+     (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s WHERE s.supervisor_id = $1))";
 
 /// One card `k` is on `$1`'s caseload (a probe of its care team, for a single card).
 const ON_CASELOAD: &str = "EXISTS (SELECT 1 FROM care_team t WHERE t.client_id = k.client_id AND (t.user_id = $1 \
@@ -320,12 +320,13 @@ impl Sql {
         format!("${}", self.binds.len())
     }
 
-    /// Adds the scope's conditions to a `head` that reads `FROM {MINE}`.
+    /// Adds the scope's conditions to a `head` that reads the cards `k`.
     fn scope(&mut self, scope: &CardScope) {
-        self.conditions(scope, "k.client_id = mine.client_id");
+        self.conditions(scope, IN_SCOPE);
     }
 
-    /// Adds the scope's conditions to a `head` that reads one card `k`.
+    /// Adds the scope's conditions to a `head` that reads one card `k` (a
+    /// probe of its care team rather than a pass over the caseload).
     fn scope_of_one(&mut self, scope: &CardScope) {
         self.conditions(scope, ON_CASELOAD);
     }
@@ -376,7 +377,7 @@ impl Store {
         sql.text = format!(
             "SELECT k.clinician_id, COUNT(*) AS clients, CAST(SUM(k.open_flag) AS BIGINT) AS flags, \
              CAST(SUM(k.overdue) AS BIGINT) AS overdue, \
-             CAST(SUM(CASE WHEN k.needs_for = {fp} THEN 0 ELSE 1 END) AS BIGINT) AS stale FROM {MINE}"
+             CAST(SUM(CASE WHEN k.needs_for = {fp} THEN 0 ELSE 1 END) AS BIGINT) AS stale FROM caseload_cards k"
         );
         sql.scope(scope);
         sql.text.push_str(" GROUP BY k.clinician_id");
@@ -404,7 +405,7 @@ impl Store {
     /// under another configuration.
     #[crate::boxing::boxed_future]
     pub async fn stale_caseload_cards(&self, scope: &CardScope<'_>, needs_for: &str) -> Result<Vec<StaleCard>> {
-        let mut sql = Sql::new(&format!("SELECT k.client_id, k.facts FROM {MINE}"), scope.user);
+        let mut sql = Sql::new("SELECT k.client_id, k.facts FROM caseload_cards k", scope.user);
         sql.scope(&CardScope { search: None, ..*scope });
         let fp = sql.bind(needs_for);
         sql.text.push_str(&format!(" AND (k.needs_for IS NULL OR k.needs_for <> {fp})"));
@@ -470,7 +471,7 @@ impl Store {
     pub async fn caseload_card_page(&self, q: &CardPageQuery<'_>) -> Result<Vec<(CaseloadCard, CardKey)>> {
         // The page's ids are ordered from the narrow columns alone (the
         // covering index), then only their cards are read whole.
-        let mut sql = Sql::new(&format!("SELECT k.client_id FROM {MINE}"), q.scope.user);
+        let mut sql = Sql::new("SELECT k.client_id FROM caseload_cards k", q.scope.user);
         sql.scope(&q.scope);
         if let Some(c) = q.clinician {
             let c = sql.bind(c);
