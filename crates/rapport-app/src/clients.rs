@@ -133,84 +133,73 @@ pub struct CaseloadView {
     pub next: Option<PageKey>,
 }
 
-/// The staff caseload page, read by key (decision 55). Each card keeps, beside
+/// The staff caseload page (decisions 46 and 55). Each card keeps, beside
 /// its facts, what the page counts and orders by over the whole caseload
 /// (the need rank, an open flag, overdue measures), worked out here from the
-/// facts under the site's configuration and written back; the database then
-/// counts the caseload per responsible clinician and reads only the page's
-/// cards, in order, after or before a key. A card changed since its needs
-/// were worked out is worked out again before anything is counted, so the
-/// counts and the order are never behind a write. The audit names the
-/// clients shown on the page only.
+/// facts under the site's configuration and written back. A page reads the
+/// whole caseload's narrow columns once, in the order shown (the database
+/// sorts by need or name), works out the summary per responsible clinician
+/// and the page from the key client's place in it, and reads only the
+/// page's cards whole. A card changed since its needs were worked out is
+/// worked out again first, so the counts and the order are never behind a
+/// write. The audit names the clients shown on the page only.
 #[crate::boxing::boxed_future]
 pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewRequest) -> AppResult<CaseloadView> {
     use rapport_core::caseload::MAX_PAGE;
-    use rapport_store::caseload_cards::{CardPageQuery, CardScope};
+    use rapport_store::caseload_cards::CardScope;
     require_caseload(state, me).await?;
     let status = if req.archived { ClientStatus::Archived } else { ClientStatus::Active };
     let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_string);
     let scope = CardScope { user: &me.user.id, status, search: search.as_deref() };
-    let tally = caseload_tally(state, &scope, state.needs_for()).await?;
-    let mut clinicians: Vec<ClinicianSummary> = tally
+    let order = caseload_order(state, &scope, req.by_need).await?;
+    // The summary per responsible clinician covers the whole caseload.
+    let mut clinicians: Vec<ClinicianSummary> = Vec::new();
+    let mut at_of: HashMap<&str, usize> = HashMap::new();
+    for e in &order {
+        let at = match at_of.get(e.clinician_id.as_str()) {
+            Some(i) => *i,
+            None => {
+                at_of.insert(e.clinician_id.as_str(), clinicians.len());
+                clinicians.push(ClinicianSummary {
+                    id: e.clinician_id.clone(),
+                    name: String::new(),
+                    clients: 0,
+                    open_flags: 0,
+                    overdue_measures: 0,
+                });
+                clinicians.len() - 1
+            }
+        };
+        let c = &mut clinicians[at];
+        c.clients += 1;
+        c.open_flags += usize::from(e.open_flag);
+        c.overdue_measures += e.overdue as usize;
+    }
+    let ids: Vec<&Id> = order
         .iter()
-        .map(|t| ClinicianSummary {
-            id: t.clinician_id.clone(),
-            name: String::new(),
-            clients: t.clients as usize,
-            open_flags: t.open_flags as usize,
-            overdue_measures: t.overdue as usize,
-        })
+        .filter(|e| req.clinician.as_ref().is_none_or(|who| &e.clinician_id == who))
+        .map(|e| &e.client_id)
         .collect();
-    let total = clinicians
-        .iter()
-        .filter(|c| req.clinician.as_ref().is_none_or(|who| &c.id == who))
-        .map(|c| c.clients as i64)
-        .sum::<i64>();
-    let size = req.page_size.clamp(1, MAX_PAGE);
-    let q = CardPageQuery {
-        scope,
-        clinician: req.clinician.as_ref(),
-        by_need: req.by_need,
-        from: None,
-        backwards: false,
-        limit: size + 1,
-    };
-    let key = match &req.key {
-        PageKey::First => None,
-        PageKey::After(k) | PageKey::Before(k) => match state.store.caseload_card_key(&q, k).await? {
-            Some(key) => Some(key),
-            // The key is not in this list: a client no longer listed
-            // (archived, or out of the search) starts again at the first
-            // page; any other id is a bad link.
-            None if state.store.caseload_key(&me.user.id, k).await?.is_none() => {
+    let total = ids.len() as i64;
+    let size = req.page_size.clamp(1, MAX_PAGE) as usize;
+    let (range, before, after) = match page_range(&ids, &req.key, size) {
+        Some(r) => r,
+        // The key is not in this list: a client no longer listed (archived,
+        // or out of the search) starts again at the first page; any other
+        // id is a bad link.
+        None => match &req.key {
+            PageKey::After(k) | PageKey::Before(k) if state.store.caseload_key(&me.user.id, k).await?.is_none() => {
                 return Err(Error::keyed("page", rapport_core::msg("caseload-error-page"), vec![]));
             }
-            None => None,
+            _ => page_range(&ids, &PageKey::First, size).unwrap_or((0..0, false, false)),
         },
     };
-    let (cards, before, after) = match (&req.key, &key) {
-        (PageKey::After(_), Some(key)) => {
-            let (cards, after) = page_forward(state, &CardPageQuery { from: Some(key), ..q.clone() }, size).await?;
-            (cards, true, after)
-        }
-        (PageKey::Before(_), Some(key)) => {
-            let back = CardPageQuery { from: Some(key), backwards: true, ..q.clone() };
-            let mut cards = state.store.caseload_card_page(&back).await?;
-            if cards.len() as i64 > size {
-                // More than a page before the key: the page just before it.
-                cards.remove(0);
-                (cards, true, true)
-            } else {
-                // A page or less before it: the first page.
-                let (cards, after) = page_forward(state, &q, size).await?;
-                (cards, false, after)
-            }
-        }
-        _ => {
-            let (cards, after) = page_forward(state, &q, size).await?;
-            (cards, false, after)
-        }
-    };
+    // Only the page's cards are read whole, in the order shown.
+    let page: Vec<Id> = ids[range].iter().map(|id| (*id).clone()).collect();
+    let mut read: HashMap<String, rapport_store::caseload_cards::CaseloadCard> =
+        state.store.caseload_cards_of(&page).await?.into_iter().map(|c| (c.client_id.to_string(), c)).collect();
+    let cards: Vec<rapport_store::caseload_cards::CaseloadCard> =
+        page.iter().filter_map(|id| read.remove(id.as_str())).collect();
     // Names are not kept on the cards (a clinician's new name would leave
     // them stale). The caller's own is known; others take one read.
     let mut names: HashMap<String, String> = HashMap::from([(me.user.id.to_string(), me.user.name.clone())]);
@@ -223,7 +212,7 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     }
     let rows: Vec<CaseloadRow> = cards
         .iter()
-        .map(|(c, _)| {
+        .map(|c| {
             let shown = c.shown()?;
             Ok(CaseloadRow {
                 id: c.client_id.clone(),
@@ -255,7 +244,7 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     // Markers and course progress are worked out for the page's cards only.
     let mut markers = HashMap::with_capacity(cards.len());
     let mut courses = HashMap::new();
-    for (card, _) in &cards {
+    for card in &cards {
         markers.insert(card.client_id.to_string(), card_markers(state, card)?);
         if let Some(c) = card.open_course.as_ref().and_then(|o| course_progress(state, o)) {
             courses.insert(card.client_id.to_string(), c);
@@ -264,44 +253,54 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     Ok(CaseloadView { rows, total, courses, markers, clinicians, previous, next })
 }
 
-type KeyedCards = Vec<(rapport_store::caseload_cards::CaseloadCard, rapport_store::caseload_cards::CardKey)>;
-
-/// Up to `size` cards from where `q` starts (it asks for one more), and
-/// whether there are more after them.
-async fn page_forward(
-    state: &AppState,
-    q: &rapport_store::caseload_cards::CardPageQuery<'_>,
-    size: i64,
-) -> AppResult<(KeyedCards, bool)> {
-    let mut cards = state.store.caseload_card_page(q).await?;
-    let more = cards.len() as i64 > size;
-    cards.truncate(size as usize);
-    Ok((cards, more))
-}
-
-/// The caseload's tally per responsible clinician, after working out the
-/// needs of every card changed since they were last worked out (normally
-/// none or a few: the clients written to since the last page).
-async fn caseload_tally(
+/// The caseload in the order shown, after working out the needs of every
+/// card changed since they were last worked out (normally none or a few:
+/// the clients written to since the last page).
+async fn caseload_order(
     state: &AppState,
     scope: &rapport_store::caseload_cards::CardScope<'_>,
-    needs_for: &str,
-) -> AppResult<Vec<rapport_store::caseload_cards::ClinicianTally>> {
-    // A write between working them out and counting clears a card again;
-    // the count then works it out once more. Past a few rounds (writes
-    // landing on this caseload all the while) the last count stands: it is
-    // a read taken just before those writes.
+    by_need: bool,
+) -> AppResult<Vec<rapport_store::caseload_cards::CaseloadEntry>> {
+    let needs_for = state.needs_for();
+    // A write between working them out and reading clears a card again; the
+    // read then works it out once more. Past a few rounds (writes landing on
+    // this caseload all the while) the last read stands: it is a read taken
+    // just before those writes.
     for _ in 0..3 {
-        let (tally, stale) = state.store.caseload_tally(scope, needs_for).await?;
-        if stale == 0 {
-            return Ok(tally);
+        let order = state.store.caseload_order(scope, by_need, needs_for).await?;
+        if order.iter().all(|e| e.current) {
+            return Ok(order);
         }
         let cards = state.store.stale_caseload_cards(scope, needs_for).await?;
         let worked: Vec<_> =
             cards.into_iter().map(|c| card_needs(state, &c.card).map(|n| (c, n))).collect::<AppResult<_>>()?;
         state.store.save_caseload_needs(needs_for, &worked).await?;
     }
-    Ok(state.store.caseload_tally(scope, needs_for).await?.0)
+    Ok(state.store.caseload_order(scope, by_need, needs_for).await?)
+}
+
+/// Which of `ids` (in the order shown) a page of `size` at `key` holds:
+/// (range, any before it, any after it), or None when the key is not in
+/// `ids`. A page before a key with fewer than `size` rows before it is the
+/// first page.
+fn page_range(ids: &[&Id], key: &PageKey, size: usize) -> Option<(std::ops::Range<usize>, bool, bool)> {
+    let first = |n: usize| (0..n.min(size), false, n > size);
+    Some(match key {
+        PageKey::First => first(ids.len()),
+        PageKey::After(k) => {
+            let start = ids.iter().position(|id| *id == k)? + 1;
+            let end = (start + size).min(ids.len());
+            (start..end, true, end < ids.len())
+        }
+        PageKey::Before(k) => {
+            let end = ids.iter().position(|id| *id == k)?;
+            if end < size {
+                first(ids.len())
+            } else {
+                (end - size..end, end > size, true)
+            }
+        }
+    })
 }
 
 /// What the database counts and orders a card by, from its markers.

@@ -203,10 +203,6 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
 const IN_SCOPE: &str = "k.client_id IN (SELECT t.client_id FROM care_team t WHERE t.user_id IN \
      (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s WHERE s.supervisor_id = $1))";
 
-/// One card `k` is on `$1`'s caseload (a probe of its care team, for a single card).
-const ON_CASELOAD: &str = "EXISTS (SELECT 1 FROM care_team t WHERE t.client_id = k.client_id AND (t.user_id = $1 \
-     OR t.user_id IN (SELECT s.clinician_id FROM supervision_reach s WHERE s.supervisor_id = $1)))";
-
 /// Which cards a caseload read covers: `user`'s caseload, clients with
 /// `status`, matching `search` when given.
 #[derive(Clone, Copy, Debug)]
@@ -236,104 +232,40 @@ pub struct StaleCard {
     facts: String,
 }
 
-/// One responsible clinician's share of a caseload read.
+/// One client of a caseload as its order lists it: what the page counts
+/// over the whole caseload, without the card's facts.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ClinicianTally {
-    pub clinician_id: Id,
-    pub clients: i64,
-    pub open_flags: i64,
-    pub overdue: i64,
-}
-
-/// Where a card sits in the caseload's order: a page's key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CardKey {
-    pub need_rank: i64,
-    pub sort_name: String,
+pub struct CaseloadEntry {
     pub client_id: Id,
+    pub clinician_id: Id,
+    pub open_flag: bool,
+    pub overdue: i64,
+    /// The kept needs were worked out under the fingerprint asked about.
+    pub current: bool,
 }
 
-/// A page of cards in order (`by_need`: need rank, then name; else name),
-/// from the first, or after or before `from`.
-#[derive(Clone, Debug)]
-pub struct CardPageQuery<'a> {
-    pub scope: CardScope<'a>,
-    /// Only this responsible clinician's clients.
-    pub clinician: Option<&'a Id>,
-    pub by_need: bool,
-    pub from: Option<&'a CardKey>,
-    /// Read backwards from `from` (the page before it); rows still come in page order.
-    pub backwards: bool,
-    pub limit: i64,
-}
-
-/// A statement's text and its bound text values, built clause by clause
+/// A statement's text and its bound values, built clause by clause
 /// (placeholders numbered as they are added; `$1` is the caseload's user).
 struct Sql {
     text: String,
-    binds: Vec<Bound>,
-}
-
-enum Bound {
-    Text(String),
-    Int(i64),
-}
-
-impl From<&str> for Bound {
-    fn from(s: &str) -> Bound {
-        Bound::Text(s.to_string())
-    }
-}
-
-impl From<String> for Bound {
-    fn from(s: String) -> Bound {
-        Bound::Text(s)
-    }
-}
-
-impl From<&String> for Bound {
-    fn from(s: &String) -> Bound {
-        Bound::Text(s.clone())
-    }
-}
-
-impl From<&Id> for Bound {
-    fn from(id: &Id) -> Bound {
-        Bound::Text(id.to_string())
-    }
-}
-
-impl From<i64> for Bound {
-    fn from(n: i64) -> Bound {
-        Bound::Int(n)
-    }
+    binds: Vec<String>,
 }
 
 impl Sql {
     fn new(head: &str, user: &Id) -> Sql {
-        Sql { text: head.to_string(), binds: vec![user.into()] }
+        Sql { text: head.to_string(), binds: vec![user.to_string()] }
     }
 
     /// The next placeholder, bound to `value`.
-    fn bind(&mut self, value: impl Into<Bound>) -> String {
+    fn bind(&mut self, value: impl Into<String>) -> String {
         self.binds.push(value.into());
         format!("${}", self.binds.len())
     }
 
     /// Adds the scope's conditions to a `head` that reads the cards `k`.
     fn scope(&mut self, scope: &CardScope) {
-        self.conditions(scope, IN_SCOPE);
-    }
-
-    /// Adds the scope's conditions to a `head` that reads one card `k` (a
-    /// probe of its care team rather than a pass over the caseload).
-    fn scope_of_one(&mut self, scope: &CardScope) {
-        self.conditions(scope, ON_CASELOAD);
-    }
-
-    fn conditions(&mut self, scope: &CardScope, on_caseload: &str) {
         let status = self.bind(scope.status.as_str());
-        self.text.push_str(&format!(" WHERE {on_caseload} AND k.status = {status}"));
+        self.text.push_str(&format!(" WHERE {IN_SCOPE} AND k.status = {status}"));
         if let Some(pattern) = scope.search.filter(|s| !s.trim().is_empty()).map(crate::clients::like_pattern) {
             let p = self.bind(pattern);
             self.text.push_str(&format!(
@@ -345,59 +277,54 @@ impl Sql {
     fn query(&self) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>> {
         let mut q = sqlx::query(&self.text);
         for b in &self.binds {
-            q = match b {
-                Bound::Text(t) => q.bind(t.as_str()),
-                Bound::Int(n) => q.bind(*n),
-            };
+            q = q.bind(b.as_str());
         }
         q
     }
 }
 
-const CARD_COLUMNS: &str = "SELECT k.client_id, k.status, k.facts, k.need_rank, k.sort_name";
-
-fn card_and_key(r: &sqlx::any::AnyRow) -> Result<(CaseloadCard, CardKey)> {
-    let status: String = r.col("status")?;
-    let status = rapport_core::client::ClientStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?;
-    let id: String = r.col("client_id")?;
-    let card = card(&id, status, &r.col::<String>("facts")?)?;
-    let key = CardKey { need_rank: r.col("need_rank")?, sort_name: r.col("sort_name")?, client_id: Id::from_db(id) };
-    Ok((card, key))
-}
-
 impl Store {
-    /// Each responsible clinician's share of a caseload read (clients, open
-    /// flags, overdue measures, from the needs kept on the cards), and how
-    /// many of its cards have no needs worked out under `needs_for` (the
-    /// caller works those out, [`Store::stale_caseload_cards`], and reads again).
+    /// Every client of a caseload read in the order shown (`by_need`: need
+    /// rank, then name; else name), with what the page counts, in one read
+    /// of the narrow columns (`caseload_cards_needs` covers them) returned as
+    /// one text. `current` says whether each card's kept needs were worked
+    /// out under `needs_for`.
     #[crate::boxing::boxed_future]
-    pub async fn caseload_tally(&self, scope: &CardScope<'_>, needs_for: &str) -> Result<(Vec<ClinicianTally>, i64)> {
+    pub async fn caseload_order(
+        &self,
+        scope: &CardScope<'_>,
+        by_need: bool,
+        needs_for: &str,
+    ) -> Result<Vec<CaseloadEntry>> {
+        let f = FIELD;
         let mut sql = Sql::new("", scope.user);
         let fp = sql.bind(needs_for);
+        let rank = if by_need { "k.need_rank, " } else { "" };
         sql.text = format!(
-            "SELECT k.clinician_id, COUNT(*) AS clients, CAST(SUM(k.open_flag) AS BIGINT) AS flags, \
-             CAST(SUM(k.overdue) AS BIGINT) AS overdue, \
-             CAST(SUM(CASE WHEN k.needs_for = {fp} THEN 0 ELSE 1 END) AS BIGINT) AS stale FROM caseload_cards k"
+            "SELECT string_agg(k.client_id || '{f}' || k.clinician_id || '{f}' || CAST(k.open_flag AS TEXT) || '{f}' \
+             || CAST(k.overdue AS TEXT) || '{f}' || CASE WHEN k.needs_for = {fp} THEN '1' ELSE '0' END, '{c}' \
+             ORDER BY {rank}k.sort_name, k.client_id) AS entries FROM caseload_cards k",
+            c = crate::card_refresh::CARD
         );
         sql.scope(scope);
-        sql.text.push_str(" GROUP BY k.clinician_id");
-        let mut stale = 0;
-        let tally = sql
-            .query()
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(|r| {
-                stale += r.col::<i64>("stale")?;
-                Ok(ClinicianTally {
-                    clinician_id: Id::from_db(r.col("clinician_id")?),
-                    clients: r.col("clients")?,
-                    open_flags: r.col("flags")?,
-                    overdue: r.col("overdue")?,
+        let text: Option<String> = sql.query().fetch_one(&self.read).await?.col("entries")?;
+        text.as_deref()
+            .unwrap_or_default()
+            .split(crate::card_refresh::CARD)
+            .filter(|e| !e.is_empty())
+            .map(|e| {
+                let [client, clinician, flag, overdue, current] = e.split(FIELD).collect::<Vec<_>>()[..] else {
+                    return Err(corrupt("entry", e));
+                };
+                Ok(CaseloadEntry {
+                    client_id: Id::from_db(client.to_string()),
+                    clinician_id: Id::from_db(clinician.to_string()),
+                    open_flag: flag == "1",
+                    overdue: overdue.parse().map_err(|_| corrupt("overdue", overdue))?,
+                    current: current == "1",
                 })
             })
-            .collect::<Result<Vec<_>>>()?;
-        Ok((tally, stale))
+            .collect()
     }
 
     /// The cards of `user`'s caseload (clients with `status`) whose needs are
@@ -447,62 +374,6 @@ impl Store {
         }
         tx.commit().await?;
         Ok(saved)
-    }
-
-    /// Where the card of `id` sits in a page query's order, or None when it
-    /// is not among the cards the query covers.
-    #[crate::boxing::boxed_future]
-    pub async fn caseload_card_key(&self, q: &CardPageQuery<'_>, id: &Id) -> Result<Option<CardKey>> {
-        let mut sql = Sql::new(&format!("{CARD_COLUMNS} FROM caseload_cards k"), q.scope.user);
-        sql.scope_of_one(&q.scope);
-        if let Some(c) = q.clinician {
-            let c = sql.bind(c);
-            sql.text.push_str(&format!(" AND k.clinician_id = {c}"));
-        }
-        let id = sql.bind(id);
-        sql.text.push_str(&format!(" AND k.client_id = {id}"));
-        let row = sql.query().fetch_optional(&self.read).await?;
-        row.map(|r| card_and_key(&r).map(|(_, key)| key)).transpose()
-    }
-
-    /// A page of cards read by key: the database orders and limits them, and
-    /// only the page's cards are read whole.
-    #[crate::boxing::boxed_future]
-    pub async fn caseload_card_page(&self, q: &CardPageQuery<'_>) -> Result<Vec<(CaseloadCard, CardKey)>> {
-        // The page's ids are ordered from the narrow columns alone (the
-        // covering index), then only their cards are read whole.
-        let mut sql = Sql::new("SELECT k.client_id FROM caseload_cards k", q.scope.user);
-        sql.scope(&q.scope);
-        if let Some(c) = q.clinician {
-            let c = sql.bind(c);
-            sql.text.push_str(&format!(" AND k.clinician_id = {c}"));
-        }
-        let (cmp, dir) = if q.backwards { ("<", " DESC") } else { (">", "") };
-        if let Some(from) = q.from {
-            let (name, id) = (sql.bind(&from.sort_name), sql.bind(&from.client_id));
-            if q.by_need {
-                let rank = sql.bind(from.need_rank);
-                sql.text.push_str(&format!(
-                    " AND (k.need_rank {cmp} {rank} OR (k.need_rank = {rank} \
-                     AND (k.sort_name, k.client_id) {cmp} ({name}, {id})))"
-                ));
-            } else {
-                sql.text.push_str(&format!(" AND (k.sort_name, k.client_id) {cmp} ({name}, {id})"));
-            }
-        }
-        let rank = if q.by_need { format!("k.need_rank{dir}, ") } else { String::new() };
-        let limit = sql.bind(q.limit);
-        let order = format!("ORDER BY {rank}k.sort_name{dir}, k.client_id{dir}");
-        sql.text = format!(
-            "{CARD_COLUMNS} FROM ({} {order} LIMIT {limit}) p CROSS JOIN caseload_cards k \
-             WHERE k.client_id = p.client_id {order}",
-            sql.text
-        );
-        let mut rows = sql.query().fetch_all(&self.read).await?.iter().map(card_and_key).collect::<Result<Vec<_>>>()?;
-        if q.backwards {
-            rows.reverse();
-        }
-        Ok(rows)
     }
 
     /// The cards of the clients `ids` (any order; a client without a card is

@@ -911,13 +911,13 @@ async fn clients_by_ids_keeps_the_order_asked_for() {
     .await;
 }
 
-/// The needs kept on caseload cards (decision 55): counted per clinician
-/// once worked out under a configuration's fingerprint, stale under another
-/// or after a write, never saved over facts that changed since they were
-/// read, and the page read by key in need or name order, both ways.
+/// The needs kept on caseload cards (decision 55): listed with the
+/// caseload in need or name order once worked out under a configuration's
+/// fingerprint, stale under another or after a write, never saved over facts
+/// that changed since they were read.
 #[tokio::test]
-async fn caseload_cards_keep_needs_and_page_by_key() {
-    use rapport_store::caseload_cards::{CardNeeds, CardPageQuery, CardScope};
+async fn caseload_cards_keep_needs_and_list_the_caseload_in_order() {
+    use rapport_store::caseload_cards::{CardNeeds, CardScope};
     on_each_backend(|store| async move {
         let clin = user(&store, "needs@clinic.example", Role::Clinician).await;
         let other = user(&store, "needs-other@clinic.example", Role::Clinician).await;
@@ -927,13 +927,15 @@ async fn caseload_cards_keep_needs_and_page_by_key() {
         }
         store.create_client(&details("Elsewhere"), &other, event(action::CLIENT_CREATE)).await.unwrap();
         let scope = CardScope { user: &clin, status: ClientStatus::Active, search: None };
-        let (tally, stale) = store.caseload_tally(&scope, "fp1").await.unwrap();
-        assert_eq!((tally.len(), tally[0].clients, stale), (1, 3, 3), "new cards have no needs yet");
-        assert_eq!(tally[0].clinician_id, clin);
+        let order = store.caseload_order(&scope, true, "fp1").await.unwrap();
+        let listed: Vec<&Id> = order.iter().map(|e| &e.client_id).collect();
+        assert_eq!(listed, [&ids[0], &ids[1], &ids[2]], "nothing worked out yet: by name");
+        assert!(order.iter().all(|e| !e.current && e.clinician_id == clin), "new cards have no needs yet");
         let cards = store.stale_caseload_cards(&scope, "fp1").await.unwrap();
         assert_eq!(cards.len(), 3);
+        // Cy most in need, then Ben; Ada has none.
         let needs = |id: &Id| match ids.iter().position(|i| i == id).unwrap() {
-            0 => CardNeeds { need_rank: 5, open_flag: true, overdue: 2 },
+            2 => CardNeeds { need_rank: 5, open_flag: true, overdue: 2 },
             1 => CardNeeds { need_rank: 10, open_flag: false, overdue: 1 },
             _ => CardNeeds { need_rank: 3_999_999, open_flag: false, overdue: 0 },
         };
@@ -945,62 +947,47 @@ async fn caseload_cards_keep_needs_and_page_by_key() {
             })
             .collect();
         assert_eq!(store.save_caseload_needs("fp1", &worked).await.unwrap(), 3);
-        let (tally, stale) = store.caseload_tally(&scope, "fp1").await.unwrap();
-        assert_eq!((tally[0].clients, tally[0].open_flags, tally[0].overdue, stale), (3, 1, 3, 0));
+        let by_need = store.caseload_order(&scope, true, "fp1").await.unwrap();
+        let listed: Vec<&Id> = by_need.iter().map(|e| &e.client_id).collect();
+        assert_eq!(listed, [&ids[2], &ids[1], &ids[0]]);
+        assert!(by_need.iter().all(|e| e.current));
         assert_eq!(
-            store.caseload_tally(&scope, "fp2").await.unwrap().1,
-            3,
+            (by_need[0].open_flag, by_need[0].overdue, by_need[1].open_flag, by_need[1].overdue),
+            (true, 2, false, 1)
+        );
+        let by_name = store.caseload_order(&scope, false, "fp1").await.unwrap();
+        assert_eq!(by_name.iter().map(|e| &e.client_id).collect::<Vec<_>>(), [&ids[0], &ids[1], &ids[2]]);
+        assert!(
+            store.caseload_order(&scope, true, "fp2").await.unwrap().iter().all(|e| !e.current),
             "another configuration works them out again"
         );
+        assert_eq!(store.stale_caseload_cards(&scope, "fp2").await.unwrap().len(), 3);
         let searched = CardScope { search: Some("b"), ..scope };
-        assert_eq!(
-            store.caseload_tally(&searched, "fp1").await.unwrap().0[0].clients,
-            1,
-            "the search narrows the count"
-        );
-
-        // Pages by key, forwards and backwards, by need and by name.
-        let page = |by_need, from, backwards, limit| CardPageQuery {
-            scope,
-            clinician: Some(&clin),
-            by_need,
-            from,
-            backwards,
-            limit,
-        };
-        let names =
-            |rows: Vec<(rapport_store::caseload_cards::CaseloadCard, rapport_store::caseload_cards::CardKey)>| {
-                rows.iter().map(|(c, _)| c.shown().unwrap().display_name).collect::<Vec<_>>()
-            };
-        let first = store.caseload_card_page(&page(true, None, false, 2)).await.unwrap();
-        let ben = first[1].1.clone();
-        assert_eq!(names(first), ["Ada", "Ben"]);
-        assert_eq!(names(store.caseload_card_page(&page(true, Some(&ben), false, 2)).await.unwrap()), ["Cy"]);
-        let cy = store.caseload_card_key(&page(true, None, false, 2), &ids[2]).await.unwrap().unwrap();
-        assert_eq!(cy.need_rank, 3_999_999);
-        assert_eq!(names(store.caseload_card_page(&page(true, Some(&cy), true, 5)).await.unwrap()), ["Ada", "Ben"]);
-        assert_eq!(names(store.caseload_card_page(&page(false, Some(&cy), true, 1)).await.unwrap()), ["Ben"]);
-        assert_eq!(names(store.caseload_card_page(&page(false, None, false, 9)).await.unwrap()), ["Ada", "Ben", "Cy"]);
-        assert!(store.caseload_card_key(&page(true, None, false, 2), &Id::new()).await.unwrap().is_none());
-        let others = CardPageQuery { clinician: Some(&other), ..page(false, None, false, 9) };
-        assert!(store.caseload_card_key(&others, &ids[0]).await.unwrap().is_none(), "not this clinician's");
+        let found = store.caseload_order(&searched, true, "fp1").await.unwrap();
+        assert_eq!(found.iter().map(|e| &e.client_id).collect::<Vec<_>>(), [&ids[1]], "the search narrows the list");
+        let theirs = CardScope { user: &other, ..scope };
+        assert_eq!(store.caseload_order(&theirs, true, "fp1").await.unwrap().len(), 1, "only one's own caseload");
 
         // A write clears the needs of the card it changes; needs worked out
         // from facts read before a later write are not saved.
         let update = || AuditEvent { client_id: Some(ids[1].to_string()), ..event(action::CLIENT_UPDATE) };
         let mut ben_details = details("Bea");
         store.update_client(&ids[1], &ben_details, None, update()).await.unwrap();
-        assert_eq!(store.caseload_tally(&scope, "fp1").await.unwrap().1, 1);
+        let stale: Vec<bool> =
+            store.caseload_order(&scope, false, "fp1").await.unwrap().iter().map(|e| e.current).collect();
+        assert_eq!(stale, [true, false, true]);
         let read_before = store.stale_caseload_cards(&scope, "fp1").await.unwrap();
         assert_eq!(read_before.len(), 1);
         ben_details.display_name = "Bo".into();
         store.update_client(&ids[1], &ben_details, None, update()).await.unwrap();
         let late: Vec<_> = read_before.into_iter().map(|c| (c, CardNeeds::default())).collect();
         assert_eq!(store.save_caseload_needs("fp1", &late).await.unwrap(), 0, "the facts changed since");
-        assert_eq!(store.caseload_tally(&scope, "fp1").await.unwrap().1, 1);
+        assert_eq!(store.stale_caseload_cards(&scope, "fp1").await.unwrap().len(), 1);
         // A rebuild that finds the same facts keeps the needs worked out.
         store.rebuild_caseload_cards().await.unwrap();
-        assert_eq!(store.caseload_tally(&scope, "fp1").await.unwrap().1, 1, "only Bo's are still to work out");
+        let current: Vec<bool> =
+            store.caseload_order(&scope, false, "fp1").await.unwrap().iter().map(|e| e.current).collect();
+        assert_eq!(current, [true, false, true], "only Bo's are still to work out");
     })
     .await;
 }
