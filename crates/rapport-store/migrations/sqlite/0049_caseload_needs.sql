@@ -1,9 +1,9 @@
--- Caseload pages read by key (issue 18 item 5, issue 16 item 7; decision 55).
+-- The caseload's needs kept on the card (issue 18 item 5, issue 16 item 7; decision 55).
 -- Keep in step with ../postgres/0049_caseload_needs.sql.
 --
 -- What the caseload page orders by and sums over the whole caseload, kept
--- beside each card so the database pages and counts it and only a page's
--- cards are read whole. The application works these out from the card's
+-- beside each card so a page reads the whole caseload in narrow columns and
+-- only its own cards whole. The application works these out from the card's
 -- facts (they depend on the site's not-on-track rule, protocols and
 -- instruments, which the database does not know) and writes them back with
 -- the fingerprint of that configuration in `needs_for`; a card whose facts
