@@ -133,35 +133,28 @@ pub struct CaseloadView {
     pub next: Option<PageKey>,
 }
 
-/// The staff caseload page (decisions 46 and 55). Each card keeps, beside
-/// its facts, what the page counts and orders by over the whole caseload
-/// (the need rank, an open flag, overdue measures), worked out here from the
-/// facts under the site's configuration and written back. A page reads the
-/// whole caseload's narrow columns once, in the order shown (the database
-/// sorts by need or name), works out the summary per responsible clinician
-/// and the page from the key client's place in it, and reads only the
-/// page's cards whole. A card changed since its needs were worked out is
-/// worked out again first, so the counts and the order are never behind a
-/// write. The audit names the clients shown on the page only.
+/// The staff caseload page, from the caseload's cards (one read of the whole
+/// caseload, `rapport_store::caseload_cards`): the page's rows, every
+/// client's markers, the summary per responsible clinician and the order by
+/// need all come from the cards, and the clinicians' names from one more
+/// read. The audit names the clients shown on the page only.
 #[crate::boxing::boxed_future]
 pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewRequest) -> AppResult<CaseloadView> {
-    use rapport_core::caseload::MAX_PAGE;
-    use rapport_store::caseload_cards::CardScope;
+    use rapport_core::caseload::{need_key, Need, MAX_PAGE};
     require_caseload(state, me).await?;
     let status = if req.archived { ClientStatus::Archived } else { ClientStatus::Active };
     let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_string);
-    let scope = CardScope { user: &me.user.id, status, search: search.as_deref() };
-    let order = caseload_order(state, &scope, req.by_need).await?;
-    // The summary per responsible clinician covers the whole caseload.
+    let cards = state.store.caseload_cards(&me.user.id, status, search.as_deref()).await?;
+    let mut markers: HashMap<String, Markers> = HashMap::with_capacity(cards.len());
     let mut clinicians: Vec<ClinicianSummary> = Vec::new();
-    let mut at_of: HashMap<&str, usize> = HashMap::new();
-    for e in &order {
-        let at = match at_of.get(e.clinician_id.as_str()) {
-            Some(i) => *i,
+    for card in &cards {
+        let m = card_markers(state, card)?;
+        let at = match clinicians.iter().position(|c| c.id == card.responsible_clinician_id) {
+            Some(i) => i,
             None => {
-                at_of.insert(e.clinician_id.as_str(), clinicians.len());
+                let id = card.responsible_clinician_id.clone();
                 clinicians.push(ClinicianSummary {
-                    id: e.clinician_id.clone(),
+                    id,
                     name: String::new(),
                     clients: 0,
                     open_flags: 0,
@@ -172,16 +165,29 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
         };
         let c = &mut clinicians[at];
         c.clients += 1;
-        c.open_flags += usize::from(e.open_flag);
-        c.overdue_measures += e.overdue as usize;
+        c.open_flags += usize::from(m.open_risk_flag);
+        c.overdue_measures += m.overdue.len();
+        markers.insert(card.client_id.to_string(), m);
     }
-    let ids: Vec<&Id> = order
-        .iter()
-        .filter(|e| req.clinician.as_ref().is_none_or(|who| &e.clinician_id == who))
-        .map(|e| &e.client_id)
-        .collect();
-    let total = ids.len() as i64;
+    // The order shown: by name (the cards' order), or by need: clients with
+    // some need first, in need order (then by name), then everyone else.
+    let mut order: Vec<&rapport_store::caseload_cards::CaseloadCard> =
+        cards.iter().filter(|c| req.clinician.as_ref().is_none_or(|who| &c.responsible_clinician_id == who)).collect();
+    if req.by_need {
+        let need = |c: &rapport_store::caseload_cards::CaseloadCard| {
+            markers.get(c.client_id.as_str()).map_or(Need::default(), |m| Need {
+                risk: m.open_risk_flag || m.risk_unanswered,
+                not_on_track: !m.not_on_track.is_empty(),
+                overdue: m.overdue.len(),
+            })
+        };
+        let (mut needy, rest): (Vec<_>, Vec<_>) = order.into_iter().partition(|c| need(c) != Need::default());
+        needy.sort_by_key(|c| need_key(&need(c)));
+        order = needy.into_iter().chain(rest).collect();
+    }
+    let total = order.len() as i64;
     let size = req.page_size.clamp(1, MAX_PAGE) as usize;
+    let ids: Vec<&Id> = order.iter().map(|c| &c.client_id).collect();
     let (range, before, after) = match page_range(&ids, &req.key, size) {
         Some(r) => r,
         // The key is not in this list: a client no longer listed (archived,
@@ -194,12 +200,6 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
             _ => page_range(&ids, &PageKey::First, size).unwrap_or((0..0, false, false)),
         },
     };
-    // Only the page's cards are read whole, in the order shown.
-    let page: Vec<Id> = ids[range].iter().map(|id| (*id).clone()).collect();
-    let mut read: HashMap<String, rapport_store::caseload_cards::CaseloadCard> =
-        state.store.caseload_cards_of(&page).await?.into_iter().map(|c| (c.client_id.to_string(), c)).collect();
-    let cards: Vec<rapport_store::caseload_cards::CaseloadCard> =
-        page.iter().filter_map(|id| read.remove(id.as_str())).collect();
     // Names are not kept on the cards (a clinician's new name would leave
     // them stale). The caller's own is known; others take one read.
     let mut names: HashMap<String, String> = HashMap::from([(me.user.id.to_string(), me.user.name.clone())]);
@@ -210,7 +210,7 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     for c in &mut clinicians {
         c.name = names.get(c.id.as_str()).cloned().unwrap_or_default();
     }
-    let rows: Vec<CaseloadRow> = cards
+    let rows: Vec<CaseloadRow> = order[range]
         .iter()
         .map(|c| {
             let shown = c.shown()?;
@@ -241,42 +241,16 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
         clients_shown(rows.iter().map(|r| &r.id))
     ));
     state.store.audit(e).await?;
-    // Markers and course progress are worked out for the page's cards only.
-    let mut markers = HashMap::with_capacity(cards.len());
-    let mut courses = HashMap::new();
-    for card in &cards {
-        markers.insert(card.client_id.to_string(), card_markers(state, card)?);
-        if let Some(c) = card.open_course.as_ref().and_then(|o| course_progress(state, o)) {
-            courses.insert(card.client_id.to_string(), c);
-        }
-    }
+    // Course progress is worded for the page's rows only: the rest never show it.
+    let open: HashMap<&str, &OpenCourse> =
+        cards.iter().filter_map(|c| c.open_course.as_ref().map(|o| (c.client_id.as_str(), o))).collect();
+    let courses = rows
+        .iter()
+        .filter_map(|r| open.get(r.id.as_str()).and_then(|o| course_progress(state, o)).map(|c| (r.id.to_string(), c)))
+        .collect();
+    let shown: std::collections::HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let markers = markers.into_iter().filter(|(k, _)| shown.contains(k.as_str())).collect();
     Ok(CaseloadView { rows, total, courses, markers, clinicians, previous, next })
-}
-
-/// The caseload in the order shown, after working out the needs of every
-/// card changed since they were last worked out (normally none or a few:
-/// the clients written to since the last page).
-async fn caseload_order(
-    state: &AppState,
-    scope: &rapport_store::caseload_cards::CardScope<'_>,
-    by_need: bool,
-) -> AppResult<Vec<rapport_store::caseload_cards::CaseloadEntry>> {
-    let needs_for = state.needs_for();
-    // A write between working them out and reading clears a card again; the
-    // read then works it out once more. Past a few rounds (writes landing on
-    // this caseload all the while) the last read stands: it is a read taken
-    // just before those writes.
-    for _ in 0..3 {
-        let order = state.store.caseload_order(scope, by_need, needs_for).await?;
-        if order.iter().all(|e| e.current) {
-            return Ok(order);
-        }
-        let cards = state.store.stale_caseload_cards(scope, needs_for).await?;
-        let worked: Vec<_> =
-            cards.into_iter().map(|c| card_needs(state, &c.card).map(|n| (c, n))).collect::<AppResult<_>>()?;
-        state.store.save_caseload_needs(needs_for, &worked).await?;
-    }
-    Ok(state.store.caseload_order(scope, by_need, needs_for).await?)
 }
 
 /// Which of `ids` (in the order shown) a page of `size` at `key` holds:
@@ -303,19 +277,6 @@ fn page_range(ids: &[&Id], key: &PageKey, size: usize) -> Option<(std::ops::Rang
     })
 }
 
-/// What the database counts and orders a card by, from its markers.
-fn card_needs(
-    state: &AppState,
-    card: &rapport_store::caseload_cards::CaseloadCard,
-) -> AppResult<rapport_store::caseload_cards::CardNeeds> {
-    let m = card_markers(state, card)?;
-    Ok(rapport_store::caseload_cards::CardNeeds {
-        need_rank: rapport_core::caseload::need_rank(&m.need()),
-        open_flag: m.open_risk_flag,
-        overdue: m.overdue.len() as i64,
-    })
-}
-
 /// What the caseload shows about a client's measures.
 #[derive(Default)]
 pub struct Markers {
@@ -330,17 +291,6 @@ pub struct Markers {
     /// A diary mood that asks for a check-in (`rapport_core::check_in`; not a
     /// risk flag). Worked out from the caseload cards only.
     pub check_in: Option<rapport_core::check_in::CheckIn>,
-}
-
-impl Markers {
-    /// What the markers say about need, for sorting by need.
-    pub fn need(&self) -> rapport_core::caseload::Need {
-        rapport_core::caseload::Need {
-            risk: self.open_risk_flag || self.risk_unanswered,
-            not_on_track: !self.not_on_track.is_empty(),
-            overdue: self.overdue.len(),
-        }
-    }
 }
 
 /// A client's open course, as the caseload needs it.

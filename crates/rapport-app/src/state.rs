@@ -85,8 +85,6 @@ pub struct AppState {
     org: Arc<RwLock<Option<(Instant, Organisation)>>>,
     /// Which adaptation the organisation and each site use, by scope, cached like `org`.
     adaptation_choices: Arc<RwLock<Option<(Instant, AdaptationChoices)>>>,
-    /// `rapport_core::caseload::needs_fingerprint` of this configuration, worked out once.
-    needs_for: Arc<std::sync::OnceLock<String>>,
 }
 
 impl AppState {
@@ -98,27 +96,13 @@ impl AppState {
             instruments: Arc::new(Library::builtin()),
             org: Arc::new(RwLock::new(None)),
             adaptation_choices: Arc::new(RwLock::new(None)),
-            needs_for: Arc::default(),
         }
     }
 
     /// Uses `library` (e.g. with the site's definitions) instead of the shipped instruments.
     pub fn with_instruments(mut self, library: Library) -> Self {
         self.instruments = Arc::new(library);
-        self.needs_for = Arc::default();
         self
-    }
-
-    /// The fingerprint the caseload cards' needs are kept under
-    /// (`rapport_core::caseload::needs_fingerprint`), worked out once per state.
-    pub fn needs_for(&self) -> &str {
-        self.needs_for.get_or_init(|| {
-            rapport_core::caseload::needs_fingerprint(
-                &self.config.not_on_track,
-                &self.config.protocols,
-                &self.instruments,
-            )
-        })
     }
 
     /// Organisation settings, cached briefly so the session check costs no query.

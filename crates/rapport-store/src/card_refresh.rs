@@ -14,8 +14,7 @@ type Result<T> = std::result::Result<T, sqlx::Error>;
 
 /// Between a card's fields.
 pub(crate) const FIELD: char = '\u{1f}';
-/// Once between cards in a caseload read (decision 46); still kept out of
-/// typed text, so a card's text never holds it.
+/// Between cards in a caseload read.
 pub(crate) const CARD: char = '\u{1e}';
 /// Between the scores of a card.
 pub(crate) const SCORE: char = '\u{1d}';
@@ -35,8 +34,8 @@ pub(crate) const PART: char = '\u{1c}';
 fn refresh_sql() -> String {
     let f = FIELD;
     format!(
-        "INSERT INTO caseload_cards (client_id, status, sort_name, clinician_id, facts) \
-         SELECT c.id, c.status, c.sort_name, c.responsible_clinician_id, \
+        "INSERT INTO caseload_cards (client_id, status, sort_name, facts) \
+         SELECT c.id, c.status, c.sort_name, \
          c.responsible_clinician_id || '{f}' || COALESCE(oc.id, '') || '{f}' || COALESCE(oc.protocol_id, '') \
          || '{f}' || COALESCE(oc.start_date, '') || '{f}' || COALESCE(CAST(oc.planned_sessions AS TEXT), '') || '{f}' \
          || COALESCE((SELECT string_agg(s.session_date, ',' ORDER BY s.session_date) FROM therapy_sessions s \
@@ -63,8 +62,6 @@ fn refresh_sql() -> String {
          OR (later.start_date = oc.start_date AND later.id > oc.id))) \
          WHERE c.id >= $1 AND c.id <= $2 \
          ON CONFLICT (client_id) DO UPDATE SET status = excluded.status, sort_name = excluded.sort_name, \
-         clinician_id = excluded.clinician_id, \
-         needs_for = CASE WHEN caseload_cards.facts = excluded.facts THEN caseload_cards.needs_for ELSE NULL END, \
          facts = excluded.facts",
         p = PART,
         s = SCORE,

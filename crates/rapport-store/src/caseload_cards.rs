@@ -14,15 +14,10 @@
 //! append has taken the audit head row's lock. That lock serialises writers,
 //! so on PostgreSQL (read committed) the refresh sees every earlier write
 //! committed, and the last writer to a client leaves a card with everything.
-//! Markers that depend on the site's settings (not on track, due, overdue)
-//! are worked out by the application from the facts. What a page counts and
-//! orders by over the whole caseload (the need rank, an open flag, overdue
-//! measures) is written back beside the facts with the fingerprint of the
-//! configuration it was worked out under (migration 0049, decision 55), and
-//! cleared by any refresh that changes the facts; so the database counts a
-//! caseload and reads a page by key, and only the page's cards are parsed.
+//! Markers that depend on the date (due, overdue) or on the site's settings
+//! (not on track) are worked out when read, from the facts.
 
-use crate::card_refresh::{refresh_range, FIELD, PART, SCORE};
+use crate::card_refresh::{refresh_range, CARD, FIELD, PART, SCORE};
 use crate::row::Named;
 use crate::{Result, Store, StoreError};
 use rapport_core::{Id, Timestamp};
@@ -194,186 +189,51 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
     })
 }
 
-/// A card `k` is on `$1`'s caseload: the client is on their care team or
-/// on that of a clinician they supervise. Over a whole caseload SQLite
-/// drives this from the care-team rows and probes each card by id through
-/// `caseload_cards_needs`, which covers every column a count or an order
-/// reads (so no card's row, with its long facts, is touched); PostgreSQL
-/// plans a semi-join.
-const IN_SCOPE: &str = "k.client_id IN (SELECT t.client_id FROM care_team t WHERE t.user_id IN \
-     (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s WHERE s.supervisor_id = $1))";
-
-/// Which cards a caseload read covers: `user`'s caseload, clients with
-/// `status`, matching `search` when given.
-#[derive(Clone, Copy, Debug)]
-pub struct CardScope<'a> {
-    pub user: &'a Id,
-    pub status: rapport_core::client::ClientStatus,
-    pub search: Option<&'a str>,
-}
-
-/// What the application worked out from a card's facts for the database to
-/// count and order by (migration 0049, decision 55).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CardNeeds {
-    /// `rapport_core::caseload::need_rank`.
-    pub need_rank: i64,
-    pub open_flag: bool,
-    /// Scheduled measures overdue.
-    pub overdue: i64,
-}
-
-/// A card whose needs are not worked out for the current configuration,
-/// with the facts text they are to be worked out from (the write-back only
-/// applies while the card still holds it).
-#[derive(Clone, Debug)]
-pub struct StaleCard {
-    pub card: CaseloadCard,
-    facts: String,
-}
-
-/// One client of a caseload as its order lists it: what the page counts
-/// over the whole caseload, without the card's facts.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CaseloadEntry {
-    pub client_id: Id,
-    pub clinician_id: Id,
-    pub open_flag: bool,
-    pub overdue: i64,
-    /// The kept needs were worked out under the fingerprint asked about.
-    pub current: bool,
-}
-
-/// A statement's text and its bound values, built clause by clause
-/// (placeholders numbered as they are added; `$1` is the caseload's user).
-struct Sql {
-    text: String,
-    binds: Vec<String>,
-}
-
-impl Sql {
-    fn new(head: &str, user: &Id) -> Sql {
-        Sql { text: head.to_string(), binds: vec![user.to_string()] }
-    }
-
-    /// The next placeholder, bound to `value`.
-    fn bind(&mut self, value: impl Into<String>) -> String {
-        self.binds.push(value.into());
-        format!("${}", self.binds.len())
-    }
-
-    /// Adds the scope's conditions to a `head` that reads the cards `k`.
-    fn scope(&mut self, scope: &CardScope) {
-        let status = self.bind(scope.status.as_str());
-        self.text.push_str(&format!(" WHERE {IN_SCOPE} AND k.status = {status}"));
-        if let Some(pattern) = scope.search.filter(|s| !s.trim().is_empty()).map(crate::clients::like_pattern) {
-            let p = self.bind(pattern);
-            self.text.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM clients sc WHERE sc.id = k.client_id AND sc.search_text LIKE {p} ESCAPE '\\')"
-            ));
-        }
-    }
-
-    fn query(&self) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>> {
-        let mut q = sqlx::query(&self.text);
-        for b in &self.binds {
-            q = q.bind(b.as_str());
-        }
-        q
-    }
-}
+/// The caseload scope of `$1` joined to the cards, without a UNION: the
+/// care-team rows of the user and of every clinician they supervise. A
+/// client on several of those teams comes once per team; rows come in
+/// (sort name, id) order, so the repeats are neighbours and are dropped
+/// when read. (Measured: the UNION's temporary table cost more than the
+/// rest of the read.)
+const SCOPE_FROM: &str = "FROM care_team t JOIN caseload_cards k ON k.client_id = t.client_id";
+const SCOPE_WHERE: &str = "WHERE t.user_id IN (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s \
+     WHERE s.supervisor_id = $1) AND k.status = $2";
 
 impl Store {
-    /// Every client of a caseload read in the order shown (`by_need`: need
-    /// rank, then name; else name), with what the page counts, in one read
-    /// of the narrow columns (`caseload_cards_needs` covers them) returned as
-    /// one text. `current` says whether each card's kept needs were worked
-    /// out under `needs_for`.
+    /// The cards of `user`'s caseload (clients with `status`, matching
+    /// `search` if given), in name order, in one read that returns one text.
     #[crate::boxing::boxed_future]
-    pub async fn caseload_order(
+    pub async fn caseload_cards(
         &self,
-        scope: &CardScope<'_>,
-        by_need: bool,
-        needs_for: &str,
-    ) -> Result<Vec<CaseloadEntry>> {
-        let f = FIELD;
-        let mut sql = Sql::new("", scope.user);
-        let fp = sql.bind(needs_for);
-        let rank = if by_need { "k.need_rank, " } else { "" };
-        sql.text = format!(
-            "SELECT string_agg(k.client_id || '{f}' || k.clinician_id || '{f}' || CAST(k.open_flag AS TEXT) || '{f}' \
-             || CAST(k.overdue AS TEXT) || '{f}' || CASE WHEN k.needs_for = {fp} THEN '1' ELSE '0' END, '{c}' \
-             ORDER BY {rank}k.sort_name, k.client_id) AS entries FROM caseload_cards k",
-            c = crate::card_refresh::CARD
+        user: &Id,
+        status: rapport_core::client::ClientStatus,
+        search: Option<&str>,
+    ) -> Result<Vec<CaseloadCard>> {
+        let (f, c) = (FIELD, CARD);
+        let pattern = search.filter(|s| !s.trim().is_empty()).map(crate::clients::like_pattern);
+        let search_join = if pattern.is_some() {
+            "JOIN clients sc ON sc.id = k.client_id AND sc.search_text LIKE $3 ESCAPE '\\' "
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT string_agg(k.client_id || '{f}' || k.facts, '{c}' ORDER BY k.sort_name, k.client_id) AS cards \
+             {SCOPE_FROM} {search_join}{SCOPE_WHERE}"
         );
-        sql.scope(scope);
-        let text: Option<String> = sql.query().fetch_one(&self.read).await?.col("entries")?;
-        text.as_deref()
-            .unwrap_or_default()
-            .split(crate::card_refresh::CARD)
-            .filter(|e| !e.is_empty())
-            .map(|e| {
-                let [client, clinician, flag, overdue, current] = e.split(FIELD).collect::<Vec<_>>()[..] else {
-                    return Err(corrupt("entry", e));
-                };
-                Ok(CaseloadEntry {
-                    client_id: Id::from_db(client.to_string()),
-                    clinician_id: Id::from_db(clinician.to_string()),
-                    open_flag: flag == "1",
-                    overdue: overdue.parse().map_err(|_| corrupt("overdue", overdue))?,
-                    current: current == "1",
-                })
-            })
-            .collect()
-    }
-
-    /// The cards of `user`'s caseload (clients with `status`) whose needs are
-    /// not worked out under `needs_for`: new or changed since, or worked out
-    /// under another configuration.
-    #[crate::boxing::boxed_future]
-    pub async fn stale_caseload_cards(&self, scope: &CardScope<'_>, needs_for: &str) -> Result<Vec<StaleCard>> {
-        let mut sql = Sql::new("SELECT k.client_id, k.facts FROM caseload_cards k", scope.user);
-        sql.scope(&CardScope { search: None, ..*scope });
-        let fp = sql.bind(needs_for);
-        sql.text.push_str(&format!(" AND (k.needs_for IS NULL OR k.needs_for <> {fp})"));
-        sql.query()
-            .fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(|r| {
-                let facts: String = r.col("facts")?;
-                Ok(StaleCard { card: card(&r.col::<String>("client_id")?, scope.status, &facts)?, facts })
-            })
-            .collect()
-    }
-
-    /// Keeps the needs worked out for `cards` under `needs_for`, each only
-    /// if its card still holds the facts they were worked out from (a write
-    /// since has cleared them again). Returns the cards updated.
-    #[crate::boxing::boxed_future]
-    pub async fn save_caseload_needs(&self, needs_for: &str, cards: &[(StaleCard, CardNeeds)]) -> Result<u64> {
-        if cards.is_empty() {
-            return Ok(0);
+        let mut q = sqlx::query(&sql).bind(user.as_str()).bind(status.as_str());
+        if let Some(p) = &pattern {
+            q = q.bind(p.as_str());
         }
-        let mut tx = self.begin_write().await?;
-        let mut saved = 0;
-        for (stale, needs) in cards {
-            saved += sqlx::query(
-                "UPDATE caseload_cards SET needs_for = $1, need_rank = $2, open_flag = $3, overdue = $4 \
-                 WHERE client_id = $5 AND facts = $6",
-            )
-            .bind(needs_for)
-            .bind(needs.need_rank)
-            .bind(i64::from(needs.open_flag))
-            .bind(needs.overdue)
-            .bind(stale.card.client_id.as_str())
-            .bind(stale.facts.as_str())
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let text: Option<String> = q.fetch_one(&self.read).await?.col("cards")?;
+        let mut cards: Vec<CaseloadCard> = Vec::new();
+        for one in text.as_deref().unwrap_or_default().split(CARD).filter(|s| !s.is_empty()) {
+            let (id, facts) = one.split_once(FIELD).ok_or_else(|| corrupt("card", one))?;
+            if cards.last().is_some_and(|last| last.client_id.as_str() == id) {
+                continue;
+            }
+            cards.push(card(id, status, facts)?);
         }
-        tx.commit().await?;
-        Ok(saved)
+        Ok(cards)
     }
 
     /// The cards of the clients `ids` (any order; a client without a card is
@@ -402,23 +262,20 @@ impl Store {
             .collect()
     }
 
-    /// Every card as `client|status|sort name|clinician|facts` lines in id order, for
+    /// Every card as `client|status|sort name|facts` lines in id order, for
     /// tests comparing the kept cards with a rebuild.
     #[crate::boxing::boxed_future]
     pub async fn caseload_cards_dump(&self) -> Result<Vec<String>> {
-        let rows = sqlx::query(
-            "SELECT client_id, status, sort_name, clinician_id, facts FROM caseload_cards ORDER BY client_id",
-        )
-        .fetch_all(&self.read)
-        .await?;
+        let rows = sqlx::query("SELECT client_id, status, sort_name, facts FROM caseload_cards ORDER BY client_id")
+            .fetch_all(&self.read)
+            .await?;
         rows.iter()
             .map(|r| {
                 Ok(format!(
-                    "{}|{}|{}|{}|{}",
+                    "{}|{}|{}|{}",
                     r.col::<String>("client_id")?,
                     r.col::<String>("status")?,
                     r.col::<String>("sort_name")?,
-                    r.col::<String>("clinician_id")?,
                     r.col::<String>("facts")?.replace([FIELD, SCORE, PART], "/")
                 ))
             })
