@@ -1150,7 +1150,6 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     let outcomes = rapport_app::jobs::spawn_outcomes_catch_up(store.clone(), std::time::Duration::from_secs(2));
     // Session reminders to clients go into the outbox (sent when e-mail is configured).
     let reminders = rapport_app::jobs::spawn_session_reminders(state.clone(), std::time::Duration::from_secs(300));
-    let trimming = crate::memory::spawn_trim(crate::memory::TRIM_EVERY);
     let delivery = match (mailer, &smtp) {
         (Some(m), Some(s)) => {
             println!("{}", tr.ta("cli-email-through", "server", s.describe()));
@@ -1174,7 +1173,6 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     escalation.abort();
     outcomes.abort();
     reminders.abort();
-    trimming.abort();
     housekeeping.abort();
     exports.abort();
     tracing::info!("stopped");

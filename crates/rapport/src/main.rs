@@ -3,7 +3,6 @@
 mod backup;
 mod cli;
 mod demo;
-mod memory;
 
 use clap::Parser;
 use std::process::ExitCode;
