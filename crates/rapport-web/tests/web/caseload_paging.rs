@@ -157,7 +157,10 @@ async fn the_caseload_counts_and_order_follow_every_write_at_once() {
     on_each_backend(|app| async move {
         let ann = app.user("ann@clinic.example", Role::Clinician).await;
         let sup = app.user("sup@clinic.example", Role::Supervisor).await;
-        app.store.set_supervisees(&sup.id, std::slice::from_ref(&ann.id), test_event("user.update"), &[]).await.unwrap();
+        app.store
+            .set_supervisees(&sup.id, std::slice::from_ref(&ann.id), test_event("user.update"), &[])
+            .await
+            .unwrap();
         let api = Api::new(&app, &ann).await;
         let mut ids = Vec::new();
         for name in ["Ada", "Ben", "Cy"] {
