@@ -301,3 +301,38 @@ pub async fn reflections_on(
     }
     Ok(found)
 }
+
+/// What the client's care team shares with them in the portal (the chart,
+/// the plan, the safety plan ...), for the portal's navigation.
+#[crate::boxing::boxed_future]
+pub async fn sharing(state: &AppState, client: &Id) -> Result<rapport_store::portal::PortalSharing, Error> {
+    Ok(state.store.portal_sharing(client).await?)
+}
+
+/// The between-session work of the course's latest signed note, with that
+/// session's date, for the portal's home page.
+#[crate::boxing::boxed_future]
+pub async fn latest_work(state: &AppState, course: &Id) -> Result<Option<(time::Date, String)>, Error> {
+    Ok(state.store.latest_signed_work(course).await?)
+}
+
+/// How many diary entries the client wrote from `since` on (at most 50 counted).
+#[crate::boxing::boxed_future]
+pub async fn diary_days_since(state: &AppState, client: &Id, since: time::Date) -> Result<usize, Error> {
+    Ok(state.store.diary_entries(client, Some(since), None, 50).await?.len())
+}
+
+/// The client's scored responses, oldest first, for their own chart.
+#[crate::boxing::boxed_future]
+pub async fn scored_responses(
+    state: &AppState,
+    client: &Id,
+) -> Result<Vec<rapport_store::measures::ResponseRow>, Error> {
+    Ok(state.store.responses(client).await?.into_iter().filter(|r| r.total.is_some()).collect())
+}
+
+/// The client's own reflections, for their plan page.
+#[crate::boxing::boxed_future]
+pub async fn own_reflections(state: &AppState, client: &Id) -> Result<Vec<ReflectionRow>, Error> {
+    Ok(state.store.reflections(client).await?)
+}

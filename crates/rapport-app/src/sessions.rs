@@ -13,7 +13,9 @@ use crate::{AppResult, AppState, Error};
 use rapport_core::audit::action;
 use rapport_core::course::validate_phase_override;
 use rapport_core::msg;
-use rapport_core::notes::{validate_addendum, validate_note, validate_process_note, ProgressNote, RawProgressNote};
+use rapport_core::notes::{
+    check_signable, validate_addendum, validate_note, validate_process_note, ProgressNote, RawProgressNote,
+};
 use rapport_core::notes::{NoteStatus, ProcessNoteReader};
 use rapport_core::validation::with_form_errors;
 use rapport_core::Id;
@@ -155,11 +157,81 @@ pub async fn save_progress_note(
     Ok((note, w))
 }
 
-/// Signs `body` as the note at `version`. `confirmed`: the signer confirms
-/// "no risk identified" while the client has an open risk flag; without it
-/// such a note is not signed and the answer is `None`.
+/// Responses since the previous held session (up to this session's day)
+/// that left the risk question blank, as (instrument's short name, when):
+/// the clinician asks the question at this session. The read is audited when
+/// there is something to show.
+#[crate::boxing::boxed_future]
+pub async fn risk_unanswered(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+) -> AppResult<Vec<(String, rapport_core::Timestamp)>> {
+    use rapport_core::measures::scoring::RISK_ITEM_UNANSWERED;
+    let after = sx.previous_held().map(|p| p.session.date);
+    let found: Vec<(String, rapport_core::Timestamp)> = state
+        .store
+        .responses(&sx.cx.client.id)
+        .await?
+        .into_iter()
+        .filter(|r| r.flags.iter().any(|f| f == RISK_ITEM_UNANSWERED))
+        .filter(|r| after.is_none_or(|a| r.completed_at.date() > a) && r.completed_at.date() <= sx.s.session.date)
+        .map(|r| {
+            let name = state.instruments.get(&r.instrument_id).map(|i| i.short_name.clone()).unwrap_or(r.instrument_id);
+            (name, r.completed_at)
+        })
+        .collect();
+    if !found.is_empty() {
+        let mut e = me.event(action::MEASURE_LIST, "client");
+        e.resource_id = Some(sx.cx.client.id.to_string());
+        e.client_id = Some(sx.cx.client.id.to_string());
+        e.detail = Some(format!("{} responses with the risk question unanswered, on the session page", found.len()));
+        state.store.audit(e).await?;
+    }
+    Ok(found)
+}
+
+/// Signs `body` (the note as the signer sees it) as the note at `version`.
+/// A note not complete enough to sign (`check_signable`: the risk check and
+/// its details, each event's effect) is refused with its fields named and
+/// nothing written. `confirmed`: the signer confirms "no risk identified"
+/// while the client has an open risk flag; without it such a note is not
+/// signed and the answer is `None`.
 #[crate::boxing::boxed_future]
 pub async fn sign_progress_note(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    version: i64,
+    body: &ProgressNote,
+    confirmed: bool,
+) -> AppResult<Option<NoteWrite<ProgressNoteRecord>>> {
+    check_signable(body).map_err(Error::Invalid)?;
+    sign(state, me, sx, version, body, confirmed).await
+}
+
+/// Signs the session's note as it is stored, at `version` (the API saves a
+/// note, then signs it). A draft at that version is checked as
+/// [`sign_progress_note`] checks it; a stale version or a note already
+/// signed is answered by the write itself (stale, or a conflict) without
+/// checking a text the caller did not ask to sign. No note: not found.
+#[crate::boxing::boxed_future]
+pub async fn sign_stored_note(
+    state: &AppState,
+    me: &Identity,
+    sx: &SessionContext,
+    version: i64,
+    confirmed: bool,
+) -> AppResult<Option<NoteWrite<ProgressNoteRecord>>> {
+    let n = state.store.progress_note(sx.id()).await?.ok_or(Error::NotFound)?;
+    if n.status == NoteStatus::Draft && n.version == version {
+        sign_progress_note(state, me, sx, version, &n.body, confirmed).await
+    } else {
+        sign(state, me, sx, version, &n.body, confirmed).await
+    }
+}
+
+async fn sign(
     state: &AppState,
     me: &Identity,
     sx: &SessionContext,

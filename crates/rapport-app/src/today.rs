@@ -18,6 +18,28 @@ use rapport_store::courses::TherapySession;
 use std::collections::HashMap;
 use time::{Date, PrimitiveDateTime};
 
+/// What the staff navigation's badges count for the caller: break-glass
+/// openings not yet reviewed (administrators) and their risk flags not yet
+/// handled (anyone who holds a caseload); 0 where the role has none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NavCounts {
+    pub pending_reviews: i64,
+    pub unhandled_risk_flags: i64,
+}
+
+#[crate::boxing::boxed_future]
+pub async fn nav_counts(state: &AppState, me: &Identity) -> AppResult<NavCounts> {
+    let actor = me.actor();
+    Ok(NavCounts {
+        pending_reviews: if actor.can_administer() { state.store.count_unreviewed_break_glass().await? } else { 0 },
+        unhandled_risk_flags: if actor.can_hold_caseload() {
+            state.store.count_unhandled_risk_flags(&me.user.id).await?
+        } else {
+            0
+        },
+    })
+}
+
 /// The organisation's local date and time now (its time zone setting; see
 /// `crate::clock`). The reminder job asks here, outside any request.
 #[crate::boxing::boxed_future]

@@ -45,6 +45,12 @@ pub enum Setup {
     Invalid(ValidationErrors, SetupValues),
 }
 
+/// No account exists yet: the sign-in page then points to the first-run link.
+#[crate::boxing::boxed_future]
+pub async fn not_set_up(state: &AppState) -> AppResult<bool> {
+    Ok(state.store.count_users().await? == 0)
+}
+
 /// Whether the setup link (the secret from the URL) can still be used.
 #[crate::boxing::boxed_future]
 pub async fn link_usable(state: &AppState, token: &str) -> AppResult<bool> {

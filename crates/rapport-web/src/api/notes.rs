@@ -13,7 +13,7 @@ use axum::Json;
 use rapport_app::access::session::{process_note_for, session_for, SessionContext};
 use rapport_app::sessions;
 use rapport_app::AppState;
-use rapport_core::notes::{check_signable, NoteStatus, ProgressNote, RawProgressNote};
+use rapport_core::notes::{ProgressNote, RawProgressNote};
 use rapport_core::{Id, ValidationErrors};
 use rapport_store::notes::{Addendum, NoteWrite, ProcessNoteRecord, ProgressNoteRecord};
 use serde::{Deserialize, Serialize};
@@ -330,12 +330,7 @@ pub async fn sign_note(
     if body.version < 1 {
         return Err(AppError::invalid("version", "version is the version of the note being signed (1 or more)").into());
     }
-    let n = state.store.progress_note(sx.id()).await?.ok_or(AppError::NotFound)?;
-    if n.status == NoteStatus::Draft && n.version == body.version {
-        check_signable(&n.body).map_err(AppError::Invalid)?;
-    }
-    let Some(w) = sessions::sign_progress_note(&state, &me, &sx, body.version, &n.body, body.confirm_open_flag).await?
-    else {
+    let Some(w) = sessions::sign_stored_note(&state, &me, &sx, body.version, body.confirm_open_flag).await? else {
         return Err(AppError::invalid(
             "confirm_open_flag",
             "The client has an open risk flag: send confirm_open_flag true to sign \"no risk identified\"",

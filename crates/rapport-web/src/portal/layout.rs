@@ -35,7 +35,7 @@ impl PortalLayout {
         title: impl Into<String>,
         nav: &'static str,
     ) -> Result<Self, AppError> {
-        let sharing: PortalSharing = state.store.portal_sharing(&pc.client.id).await?;
+        let sharing: PortalSharing = rapport_app::portal::sharing(state, &pc.client.id).await?;
         let show_safety = rapport_app::safety_plans::shared(state, &pc.client.id).await?.is_some();
         Ok(PortalLayout {
             title: title.into(),

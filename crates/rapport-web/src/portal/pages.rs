@@ -100,13 +100,13 @@ pub async fn home(State(state): State<AppState>, pc: PortalClient, Query(q): Que
                     };
                     tr.tn("portal-home-next", &[("when", &when), ("clinician", &clinician)])
                 });
-            let work = state.store.latest_signed_work(&course.id).await?.map(|(d, w)| (long_day(d), w));
+            let work = rapport_app::portal::latest_work(&state, &course.id).await?.map(|(d, w)| (long_day(d), w));
             (next, work)
         }
         None => (None, None),
     };
     let diary_days =
-        state.store.diary_entries(&pc.client.id, Some(today - time::Duration::days(7)), None, 50).await?.len();
+        rapport_app::portal::diary_days_since(&state, &pc.client.id, today - time::Duration::days(7)).await?;
     audit_read(&state, &pc, "home").await?;
     let layout =
         PortalLayout::new(&state, &pc, t("portal-nav-home"), "home").await?.with_notice(done_notice(q.done.as_deref()));
@@ -250,9 +250,8 @@ pub async fn progress(State(state): State<AppState>, pc: PortalClient) -> AppRes
     let charts = if hidden {
         Vec::new()
     } else {
-        let responses = state.store.responses(&pc.client.id).await?;
+        let mine = rapport_app::portal::scored_responses(&state, &pc.client.id).await?;
         let held = open_course(&state, &pc.client.id).await?.map(|(_, s)| held_dates(&s));
-        let mine: Vec<_> = responses.into_iter().filter(|r| r.total.is_some()).collect();
         charts_for(&state, &pc.client.id, &mine, held.as_deref(), true).await?
     };
     audit_read(&state, &pc, if hidden { "progress (chart hidden)" } else { "progress" }).await?;
@@ -316,7 +315,7 @@ async fn plan_page(
         shared_text: plan.shared_text,
         agreed_on: plan.agreed_on.map(|d| rapport_core::time::parse_date(&d).map(long_day).unwrap_or(d)),
         goals,
-        reflections: state.store.reflections(&pc.client.id).await?,
+        reflections: rapport_app::portal::own_reflections(state, &pc.client.id).await?,
         topic,
         body,
         errors,

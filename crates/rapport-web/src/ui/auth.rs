@@ -156,7 +156,7 @@ pub(crate) fn refusal_message(tr: &Tr, refusal: &Refusal) -> String {
 
 pub async fn login_form(r: SignInRequest, Query(q): Query<LoginParams>) -> AppResult<Response> {
     r.form(|csrf| async {
-        let not_set_up = r.state.store.count_users().await? == 0;
+        let not_set_up = rapport_app::auth::setup::not_set_up(&r.state).await?;
         let tr = crate::i18n::current();
         let notice = login_notice(&tr, q.done.as_deref());
         render(&LoginPage { csrf, email: String::new(), error: None, notice, not_set_up, tr })

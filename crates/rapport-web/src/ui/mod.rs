@@ -98,10 +98,8 @@ impl Layout {
         nav: &'static str,
     ) -> Result<Layout, AppError> {
         let actor = me.actor();
-        let pending_reviews =
-            if actor.can_administer() { state.store.count_unreviewed_break_glass().await? } else { 0 };
-        let unhandled_risk_flags =
-            if actor.can_hold_caseload() { state.store.count_unhandled_risk_flags(&me.user.id).await? } else { 0 };
+        let rapport_app::today::NavCounts { pending_reviews, unhandled_risk_flags } =
+            rapport_app::today::nav_counts(state, me).await?;
         Ok(Layout {
             title: title.into(),
             org_name: state.organisation().await?.name,

@@ -24,7 +24,6 @@ use rapport_app::caller::Identity;
 use rapport_app::sessions;
 use rapport_app::AppState;
 use rapport_core::access::AccessBasis;
-use rapport_core::audit::action;
 use rapport_core::msg;
 use rapport_core::notes::{
     check_signable, validate_note, MoodEffect, NoteStatus, ProcessNoteReader, ProgressNote, RawProgressNote, RiskCheck,
@@ -496,32 +495,14 @@ pub async fn session_page_with_errors(
     session_page(state, me, sx, None, PageState { errors, ..Default::default() }).await
 }
 
-/// Responses since the previous held session (up to this session's day) with
-/// the risk question left blank: the clinician asks it at this session. The
-/// read is audited when there is something to show.
+/// Responses since the previous held session with the risk question left
+/// blank (`sessions::risk_unanswered`), as (instrument, time shown).
 async fn risk_unanswered(state: &AppState, me: &Identity, sx: &SessionContext) -> AppResult<Vec<(String, String)>> {
-    use rapport_core::measures::scoring::RISK_ITEM_UNANSWERED;
-    let after = sx.previous_held().map(|p| p.session.date);
-    let found: Vec<(String, String)> = state
-        .store
-        .responses(&sx.cx.client.id)
+    Ok(sessions::risk_unanswered(state, me, sx)
         .await?
         .into_iter()
-        .filter(|r| r.flags.iter().any(|f| f == RISK_ITEM_UNANSWERED))
-        .filter(|r| after.is_none_or(|a| r.completed_at.date() > a) && r.completed_at.date() <= sx.s.session.date)
-        .map(|r| {
-            let name = state.instruments.get(&r.instrument_id).map(|i| i.short_name.clone()).unwrap_or(r.instrument_id);
-            (name, crate::i18n::show(r.completed_at))
-        })
-        .collect();
-    if !found.is_empty() {
-        let mut e = me.event(action::MEASURE_LIST, "client");
-        e.resource_id = Some(sx.cx.client.id.to_string());
-        e.client_id = Some(sx.cx.client.id.to_string());
-        e.detail = Some(format!("{} responses with the risk question unanswered, on the session page", found.len()));
-        state.store.audit(e).await?;
-    }
-    Ok(found)
+        .map(|(name, at)| (name, crate::i18n::show(at)))
+        .collect())
 }
 
 pub async fn show(

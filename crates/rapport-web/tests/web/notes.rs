@@ -380,6 +380,9 @@ async fn a_signed_note_is_never_overwritten_and_addenda_keep_their_order() {
         // Every event needs its effect before signing.
         let (s, r) = api.post(&format!("{path}/sign"), json!({"version": 1})).await;
         assert_eq!((s, r["error"]["field"].as_str()), (422, Some("events[1].effect")), "{r}");
+        // Signing a version that is not the note's is stale, whatever the note holds.
+        let (s, r) = api.post(&format!("{path}/sign"), json!({"version": 7})).await;
+        assert_eq!(s, 409, "{r}");
         // Addenda are for signed notes, through the API and the page alike (one use case).
         let (s, r) = api.post(&format!("{path}/addenda"), json!({"text": "too early"})).await;
         assert_eq!(s, 409);

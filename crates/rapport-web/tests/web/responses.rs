@@ -52,6 +52,13 @@ async fn a_partial_portal_form_keeps_its_risk_answer() {
         let (s, page) = staff.text(&format!("/courses/{course}/sessions/{session}")).await;
         assert_eq!(s, 200);
         assert!(page.contains("data-testid=\"risk-unanswered\"") && page.contains("PHQ-9 of "), "{page}");
+        let read = app.audit_entries(rapport_core::audit::action::MEASURE_LIST).await;
+        assert!(
+            read.iter().any(|e| e.event.detail.as_deref()
+                == Some("1 responses with the risk question unanswered, on the session page")
+                && e.event.client_id.as_deref() == Some(client.as_str())),
+            "the page's read of the blank risk answers is audited"
+        );
         // A form with nothing answered is refused by name; nothing stored.
         let r = me.submit("/portal/measures/gad7", "/portal/measures/gad7", &[]).await;
         assert_eq!(r.status(), 422);
