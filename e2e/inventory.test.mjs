@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium, watchProblems } from './pages.mjs';
 import { serve, stop } from './server.mjs';
 import { checkA11y, checkNoOverlap, openAllDetails } from './checks.mjs';
+import { staffSignIn } from './walk.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -49,15 +50,11 @@ after(async () => {
 });
 
 async function signIn(email, width) {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const context = await browser.newContext({ baseURL, viewport: { width, height: 800 } });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
   watchProblems(page, problems);
-  await page.goto(`${baseURL}/login`);
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((u) => u.pathname !== '/login');
+  await staffSignIn(email, PASSWORD)(page);
   return page;
 }
 
