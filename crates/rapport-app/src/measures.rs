@@ -33,7 +33,7 @@ pub async fn read_client(
 }
 
 /// Audits `act` (what was read of `client`) with `detail`.
-async fn audit_client_read(
+pub(crate) async fn audit_client_read(
     state: &AppState,
     me: &Identity,
     client: &ClientRecord,

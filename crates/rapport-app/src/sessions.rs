@@ -182,11 +182,8 @@ pub async fn risk_unanswered(
         })
         .collect();
     if !found.is_empty() {
-        let mut e = me.event(action::MEASURE_LIST, "client");
-        e.resource_id = Some(sx.cx.client.id.to_string());
-        e.client_id = Some(sx.cx.client.id.to_string());
-        e.detail = Some(format!("{} responses with the risk question unanswered, on the session page", found.len()));
-        state.store.audit(e).await?;
+        let detail = format!("{} responses with the risk question unanswered, on the session page", found.len());
+        crate::measures::audit_client_read(state, me, &sx.cx.client, action::MEASURE_LIST, &detail).await?;
     }
     Ok(found)
 }
