@@ -99,8 +99,16 @@ async function timed(kind, url, init, expect) {
 }
 
 function rss() {
+  return residentParts().total;
+}
+
+// The resident memory and its parts (MB): anonymous (the heap and thread
+// stacks), file-backed (the binary, SQLite's mapped files) and shared memory
+// (SQLite's WAL index), so a growth can be told apart.
+function residentParts() {
   const status = readFileSync(`/proc/${PID}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)[1]) / 1024;
+  const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024;
+  return { total: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile'), shmem: kb('RssShmem'), threads: Number(/Threads:\s+(\d+)/.exec(status)?.[1]) };
 }
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
@@ -194,7 +202,10 @@ async function browser(email, index) {
 // --- Run ---------------------------------------------------------------------------
 const rssSamples = [];
 const started = Date.now();
-const sampler = setInterval(() => rssSamples.push({ t: Math.round((Date.now() - started) / 1000), mb: rss() }), 5000);
+const sampler = setInterval(() => {
+  const parts = residentParts();
+  rssSamples.push({ t: Math.round((Date.now() - started) / 1000), mb: parts.total, anon_mb: parts.anon, file_mb: parts.file, shmem_mb: parts.shmem, threads: parts.threads });
+}, 5000);
 const rssAtStart = rss();
 const workers = [
   ...Array.from({ length: API_CALLERS }, (_, i) => apiCaller(TOKENS[i % TOKENS.length])),
