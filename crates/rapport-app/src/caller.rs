@@ -8,9 +8,11 @@ use rand::RngCore;
 use rapport_core::access::Actor;
 use rapport_core::audit::{AuditEvent, Outcome};
 use rapport_core::session::{self, SessionState};
-use rapport_core::Timestamp;
+use rapport_core::{Id, Timestamp};
+use rapport_store::clients::ClientWithRelation;
 use rapport_store::users::User;
 use sha2::{Digest, Sha256};
+use std::sync::{Arc, Mutex};
 
 /// Random secret: 32 bytes (256 bits) from the OS CSPRNG, hex-encoded.
 pub fn new_secret() -> String {
@@ -51,6 +53,34 @@ pub struct Identity {
     pub user: User,
     pub auth: AuthKind,
     pub meta: RequestMeta,
+    /// The client the request is about, when it was read together with the
+    /// caller's API token (`token_caller`); `access::client_for` takes it.
+    pub prefetched: Prefetched,
+}
+
+/// A client record and the caller's relation to it, read in the same query as
+/// the caller's API token, so a request about one client costs one round trip
+/// to the database instead of two. Only the first `client_for` of that client
+/// in the request takes it (copies of the `Identity` share it); any later one
+/// reads the database again, so a handler that changes the client and reads it
+/// back never sees the earlier copy.
+#[derive(Clone, Debug, Default)]
+pub struct Prefetched(Option<Arc<Mutex<Option<ClientWithRelation>>>>);
+
+impl Prefetched {
+    fn holding(found: ClientWithRelation) -> Self {
+        Prefetched(Some(Arc::new(Mutex::new(Some(found)))))
+    }
+
+    /// The record of client `id` with the relation, once, if it was read with the token.
+    pub(crate) fn take(&self, id: &Id) -> Option<ClientWithRelation> {
+        let mut slot = self.0.as_ref()?.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if slot.as_ref().is_some_and(|(record, _)| record.id == *id) {
+            slot.take()
+        } else {
+            None
+        }
+    }
 }
 
 impl Identity {
@@ -132,7 +162,7 @@ pub async fn session_caller(state: &AppState, sid: &str, meta: &RequestMeta) -> 
                 state.store.touch_session(&id_hash, now).await?;
             }
             let auth = AuthKind::Session { id_hash, csrf: row.csrf_token, kiosk: row.kiosk_client_id };
-            Ok(Some(Identity { user, auth, meta: meta.clone() }))
+            Ok(Some(Identity { user, auth, meta: meta.clone(), prefetched: Prefetched::default() }))
         }
         SessionState::IdleExpired | SessionState::LifetimeExpired => {
             state.store.end_session(&user.id, &id_hash, None).await?;
@@ -141,18 +171,34 @@ pub async fn session_caller(state: &AppState, sid: &str, meta: &RequestMeta) -> 
     }
 }
 
-/// The person an API token belongs to; an unknown token or an inactive account is refused.
+/// The person an API token belongs to; an unknown token or an inactive account
+/// is refused. With `about`, the client a read is about (the API's client
+/// addresses): it is read in the same query and kept in `Identity::prefetched`
+/// for `access::client_for`, which still decides whether the caller may see it.
 #[crate::boxing::boxed_future]
-pub async fn token_caller(state: &AppState, token: &str, meta: &RequestMeta) -> Result<Option<Identity>, Error> {
-    let Some((row, user)) = state.store.token_with_user(&secret_hash(token)).await? else {
-        return Err(Error::Unauthenticated);
+pub async fn token_caller(
+    state: &AppState,
+    token: &str,
+    meta: &RequestMeta,
+    about: Option<&Id>,
+) -> Result<Option<Identity>, Error> {
+    let hash = secret_hash(token);
+    let now = Timestamp::now();
+    let (row, user, prefetched) = match about {
+        Some(client) => match state.store.token_with_user_and_client(&hash, client, now).await? {
+            Some((row, user, found)) => (row, user, found.map(Prefetched::holding).unwrap_or_default()),
+            None => return Err(Error::Unauthenticated),
+        },
+        None => match state.store.token_with_user(&hash).await? {
+            Some((row, user)) => (row, user, Prefetched::default()),
+            None => return Err(Error::Unauthenticated),
+        },
     };
     if !user.active {
         return Err(Error::Unauthenticated);
     }
-    let now = Timestamp::now();
     if row.last_used_at.is_none_or(|t| now.since(t) >= session::TOUCH_INTERVAL) {
         state.store.touch_token(&row.id, now).await?;
     }
-    Ok(Some(Identity { user, auth: AuthKind::Token { id: row.id, name: row.name }, meta: meta.clone() }))
+    Ok(Some(Identity { user, auth: AuthKind::Token { id: row.id, name: row.name }, meta: meta.clone(), prefetched }))
 }

@@ -108,6 +108,30 @@ pub(crate) const CLIENT_COLUMNS: &str =
      c.emergency_contact_phone, c.consent_notes, c.external_ids, c.status, c.responsible_clinician_id, \
      r.name AS responsible_name, c.version, c.created_at, c.updated_at, c.archived_at, c.site_id";
 
+/// A client record and how one user stands towards it.
+pub type ClientWithRelation = (ClientRecord, ClientRelation);
+
+/// How the user `user` (an SQL expression) stands towards client `c`: the
+/// columns `client_with_relation_from_row` reads. `now` is the placeholder
+/// of the current time (break-glass grants expire).
+pub(crate) fn relation_columns(user: &str, now: &str) -> String {
+    format!(
+        "(SELECT COUNT(*) FROM care_team t WHERE t.client_id = c.id AND t.user_id = {user}) AS on_team, \
+         (SELECT COUNT(*) FROM care_team t JOIN supervision_reach s ON s.clinician_id = t.user_id \
+            WHERE t.client_id = c.id AND s.supervisor_id = {user}) AS supervised, \
+         (SELECT COUNT(*) FROM break_glass b WHERE b.client_id = c.id AND b.user_id = {user} AND b.expires_at > {now}) AS glass"
+    )
+}
+
+pub(crate) fn client_with_relation_from_row(r: &sqlx::any::AnyRow) -> Result<ClientWithRelation> {
+    let rel = ClientRelation {
+        on_care_team: r.col::<i64>("on_team")? > 0,
+        supervises_care_team_member: r.col::<i64>("supervised")? > 0,
+        break_glass_active: r.col::<i64>("glass")? > 0,
+    };
+    Ok((client_from_row(r)?, rel))
+}
+
 pub(crate) fn client_from_row(row: &sqlx::any::AnyRow) -> Result<ClientRecord> {
     let ids: String = row.col("external_ids")?;
     let status: String = row.col("status")?;
@@ -240,14 +264,10 @@ impl Store {
         user: &Id,
         client: &Id,
         now: Timestamp,
-    ) -> Result<Option<(ClientRecord, ClientRelation)>> {
+    ) -> Result<Option<ClientWithRelation>> {
         let sql = format!(
-            "SELECT {CLIENT_COLUMNS}, \
-             (SELECT COUNT(*) FROM care_team t WHERE t.client_id = c.id AND t.user_id = $2) AS on_team, \
-             (SELECT COUNT(*) FROM care_team t JOIN supervision_reach s ON s.clinician_id = t.user_id \
-                WHERE t.client_id = c.id AND s.supervisor_id = $2) AS supervised, \
-             (SELECT COUNT(*) FROM break_glass b WHERE b.client_id = c.id AND b.user_id = $2 AND b.expires_at > $3) AS glass \
-             FROM clients c JOIN users r ON r.id = c.responsible_clinician_id WHERE c.id = $1"
+            "SELECT {CLIENT_COLUMNS}, {} FROM clients c JOIN users r ON r.id = c.responsible_clinician_id WHERE c.id = $1",
+            relation_columns("$2", "$3")
         );
         let row = sqlx::query(&sql)
             .bind(client.as_str())
@@ -255,15 +275,7 @@ impl Store {
             .bind(now.to_db())
             .fetch_optional(&self.read)
             .await?;
-        row.map(|r| {
-            let rel = ClientRelation {
-                on_care_team: r.col::<i64>("on_team")? > 0,
-                supervises_care_team_member: r.col::<i64>("supervised")? > 0,
-                break_glass_active: r.col::<i64>("glass")? > 0,
-            };
-            Ok((client_from_row(&r)?, rel))
-        })
-        .transpose()
+        row.map(|r| client_with_relation_from_row(&r)).transpose()
     }
 
     /// Saves new details. With `expected_version`, refuses to overwrite a newer edit.

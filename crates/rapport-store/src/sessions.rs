@@ -1,8 +1,9 @@
 //! Server-side sign-in state: browser sessions, API tokens, the first-run setup
 //! link and login-failure counters. Secrets are stored only as SHA-256 hashes.
 
+use crate::clients::{client_with_relation_from_row, relation_columns, ClientWithRelation, CLIENT_COLUMNS};
 use crate::row::Named;
-use crate::users::{insert_user, user_from_row, NewUser, User, USER_COLUMNS};
+use crate::users::{insert_user, owner_from_row, user_from_row, NewUser, User, OWNER_COLUMNS, USER_COLUMNS};
 use crate::{audit, opt_ts, org, ts, Result, Store, StoreError};
 use rapport_core::audit::AuditEvent;
 use rapport_core::throttle::{FailureRecord, ThrottlePolicy};
@@ -29,6 +30,19 @@ pub struct TokenRow {
     pub revoked_at: Option<Timestamp>,
 }
 
+const TOKEN_COLUMNS: &str =
+    "t.id AS token_id, t.name AS token_name, t.created_at AS token_created_at, t.last_used_at, t.revoked_at";
+
+fn token_from_row(r: &sqlx::any::AnyRow) -> Result<TokenRow> {
+    Ok(TokenRow {
+        id: Id::from_db(r.col("token_id")?),
+        name: r.col("token_name")?,
+        created_at: ts(&r.col::<String>("token_created_at")?),
+        last_used_at: opt_ts(r.col("last_used_at")?),
+        revoked_at: opt_ts(r.col("revoked_at")?),
+    })
+}
+
 fn session_from_row(r: &sqlx::any::AnyRow) -> Result<SessionRow> {
     Ok(SessionRow {
         id_hash: r.col("id_hash")?,
@@ -38,16 +52,6 @@ fn session_from_row(r: &sqlx::any::AnyRow) -> Result<SessionRow> {
         ip: r.col("ip")?,
         user_agent: r.col("user_agent")?,
         kiosk_client_id: r.col::<Option<String>>("kiosk_client_id")?.map(Id::from_db),
-    })
-}
-
-fn token_from_row(r: &sqlx::any::AnyRow) -> Result<TokenRow> {
-    Ok(TokenRow {
-        id: Id::from_db(r.col("id")?),
-        name: r.col("name")?,
-        created_at: ts(&r.col::<String>("created_at")?),
-        last_used_at: opt_ts(r.col("last_used_at")?),
-        revoked_at: opt_ts(r.col("revoked_at")?),
     })
 }
 
@@ -203,20 +207,43 @@ impl Store {
     #[crate::boxing::boxed_future]
     pub async fn token_with_user(&self, token_hash: &str) -> Result<Option<(TokenRow, User)>> {
         let sql = format!(
-            "SELECT t.id AS token_id, t.name AS token_name, t.created_at AS token_created_at, t.last_used_at, \
-             t.revoked_at, {USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
+            "SELECT {TOKEN_COLUMNS}, {USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL"
         );
         let row = sqlx::query(&sql).bind(token_hash).fetch_optional(&self.read).await?;
+        row.map(|r| Ok((token_from_row(&r)?, user_from_row(&r)?))).transpose()
+    }
+
+    /// `token_with_user` and, in the same query, the client `client` with how
+    /// the token's user stands towards it (`client_with_relation`): one round
+    /// trip instead of two for a request about one client. The client part is
+    /// `None` when no such client exists.
+    #[crate::boxing::boxed_future]
+    pub async fn token_with_user_and_client(
+        &self,
+        token_hash: &str,
+        client: &Id,
+        now: Timestamp,
+    ) -> Result<Option<(TokenRow, User, Option<ClientWithRelation>)>> {
+        let sql = format!(
+            "SELECT {TOKEN_COLUMNS}, {OWNER_COLUMNS}, {CLIENT_COLUMNS}, {} \
+             FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             LEFT JOIN clients c ON c.id = $2 LEFT JOIN users r ON r.id = c.responsible_clinician_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
+            relation_columns("u.id", "$3")
+        );
+        let row = sqlx::query(&sql)
+            .bind(token_hash)
+            .bind(client.as_str())
+            .bind(now.to_db())
+            .fetch_optional(&self.read)
+            .await?;
         row.map(|r| {
-            let token = TokenRow {
-                id: Id::from_db(r.col("token_id")?),
-                name: r.col("token_name")?,
-                created_at: ts(&r.col::<String>("token_created_at")?),
-                last_used_at: opt_ts(r.col("last_used_at")?),
-                revoked_at: None,
+            let found = match r.col::<Option<String>>("id")? {
+                Some(_) => Some(client_with_relation_from_row(&r)?),
+                None => None,
             };
-            Ok((token, user_from_row(&r)?))
+            Ok((token_from_row(&r)?, owner_from_row(&r)?, found))
         })
         .transpose()
     }
@@ -233,13 +260,8 @@ impl Store {
 
     #[crate::boxing::boxed_future]
     pub async fn tokens_of(&self, user_id: &Id) -> Result<Vec<TokenRow>> {
-        let rows = sqlx::query(
-            "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 \
-             ORDER BY created_at DESC",
-        )
-        .bind(user_id.as_str())
-        .fetch_all(&self.read)
-        .await?;
+        let sql = format!("SELECT {TOKEN_COLUMNS} FROM api_tokens t WHERE t.user_id = $1 ORDER BY t.created_at DESC");
+        let rows = sqlx::query(&sql).bind(user_id.as_str()).fetch_all(&self.read).await?;
         rows.iter().map(token_from_row).collect()
     }
 

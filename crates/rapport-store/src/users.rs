@@ -94,18 +94,40 @@ pub(crate) const USER_COLUMNS: &str =
     "u.id, u.email, u.name, u.role, u.practises, u.active, u.created_at, u.totp_enabled_at, u.site_id, u.language";
 
 pub(crate) fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
-    let role: String = row.col("role")?;
+    user_from_columns(row, "")
+}
+
+/// `USER_COLUMNS` with each name prefixed `owner_`, for a row that also holds
+/// another record's `id`, `email` or `created_at` (a token and the client it reads).
+pub(crate) const OWNER_COLUMNS: &str = "u.id AS owner_id, u.email AS owner_email, u.name AS owner_name, \
+     u.role AS owner_role, u.practises AS owner_practises, u.active AS owner_active, \
+     u.created_at AS owner_created_at, u.totp_enabled_at AS owner_totp_enabled_at, \
+     u.site_id AS owner_site_id, u.language AS owner_language";
+
+pub(crate) fn owner_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
+    user_from_columns(row, "owner_")
+}
+
+fn user_from_columns(row: &sqlx::any::AnyRow, prefix: &str) -> Result<User> {
+    let name = |column: &'static str| -> std::borrow::Cow<'static, str> {
+        if prefix.is_empty() {
+            column.into()
+        } else {
+            format!("{prefix}{column}").into()
+        }
+    };
+    let role: String = row.col(&name("role"))?;
     Ok(User {
-        id: Id::from_db(row.col("id")?),
-        email: row.col("email")?,
-        name: row.col("name")?,
+        id: Id::from_db(row.col(&name("id"))?),
+        email: row.col(&name("email"))?,
+        name: row.col(&name("name"))?,
         role: role.parse().map_err(StoreError::Invalid)?,
-        practises: row.col::<i64>("practises")? != 0,
-        active: row.col::<i64>("active")? != 0,
-        mfa_enabled: row.col::<Option<String>>("totp_enabled_at")?.is_some(),
-        created_at: ts(&row.col::<String>("created_at")?),
-        site_id: row.col::<Option<String>>("site_id")?.map(Id::from_db),
-        language: row.col("language")?,
+        practises: row.col::<i64>(&name("practises"))? != 0,
+        active: row.col::<i64>(&name("active"))? != 0,
+        mfa_enabled: row.col::<Option<String>>(&name("totp_enabled_at"))?.is_some(),
+        created_at: ts(&row.col::<String>(&name("created_at"))?),
+        site_id: row.col::<Option<String>>(&name("site_id"))?.map(Id::from_db),
+        language: row.col(&name("language"))?,
     })
 }
 

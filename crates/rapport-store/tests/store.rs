@@ -245,6 +245,69 @@ async fn client_lifecycle_care_team_and_caseload() {
     .await;
 }
 
+/// The API's client reads check the token and read the client in one query:
+/// it must answer exactly what the token look-up and the access query answer
+/// one after the other, for every way of standing towards a client, and
+/// nothing for a revoked token.
+#[tokio::test]
+async fn a_token_read_with_its_client_answers_as_the_two_queries_do() {
+    on_each_backend(|store| async move {
+        let alice = user(&store, "alice@example.org", Role::Clinician).await;
+        let sup = user(&store, "sup@example.org", Role::Supervisor).await;
+        let carol = user(&store, "carol@example.org", Role::Clinician).await;
+        let dave = user(&store, "dave@example.org", Role::Clinician).await;
+        let c = store.create_client(&details("Zoë Example"), &alice, event(action::CLIENT_CREATE)).await.unwrap();
+        store.set_supervisees(&sup, std::slice::from_ref(&alice), event(action::USER_UPDATE), &[]).await.unwrap();
+        let now = Timestamp::now();
+        store
+            .create_break_glass(
+                &carol,
+                &c.id,
+                "crisis call",
+                now.plus(time::Duration::hours(1)),
+                event(action::BREAK_GLASS),
+            )
+            .await
+            .unwrap();
+        let mut tokens = Vec::new();
+        for (who, hash) in [(&alice, "hash-alice"), (&sup, "hash-sup"), (&carol, "hash-carol"), (&dave, "hash-dave")] {
+            tokens.push((
+                who.clone(),
+                hash,
+                store.create_token(who, "t", hash, event(action::TOKEN_CREATE)).await.unwrap(),
+            ));
+        }
+        let mut relations = Vec::new();
+        for (who, hash, _) in &tokens {
+            for client in [c.id.clone(), Id::new()] {
+                let (row, owner, found) =
+                    store.token_with_user_and_client(hash, &client, now).await.unwrap().expect("a live token");
+                let (alone_row, alone_owner) = store.token_with_user(hash).await.unwrap().unwrap();
+                assert_eq!((row.id.clone(), row.name.clone()), (alone_row.id, alone_row.name));
+                assert_eq!(row.last_used_at, alone_row.last_used_at);
+                assert_eq!(owner, alone_owner, "the token's user, not the client's columns");
+                assert_eq!(owner.id, *who);
+                let expected = store.client_with_relation(who, &client, now).await.unwrap();
+                assert_eq!(found, expected, "{who} reading {client}");
+                if let Some((_, rel)) = found {
+                    relations.push(rel);
+                }
+            }
+        }
+        // Each way of standing towards the client was reached: care team,
+        // supervision, break-glass and none.
+        assert_eq!(relations.len(), 4);
+        assert!(relations[0].on_care_team && relations[1].supervises_care_team_member);
+        assert!(relations[2].break_glass_active && relations[3] == Default::default());
+        // A revoked token answers nothing, whatever the client.
+        let (_, _, alice_token) = &tokens[0];
+        store.revoke_token(&alice, alice_token, event(action::TOKEN_REVOKE)).await.unwrap();
+        assert!(store.token_with_user_and_client("hash-alice", &c.id, now).await.unwrap().is_none());
+        assert!(store.token_with_user_and_client("no such hash", &c.id, now).await.unwrap().is_none());
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn audit_chain_group_commit_and_tamper_detection() {
     on_each_backend(|store| async move {

@@ -401,6 +401,7 @@ async fn main() -> BoxResult<()> {
         user: admin,
         auth: AuthKind::Token { id: Id::new(), name: "bench".into() },
         meta: RequestMeta::default(),
+        prefetched: Default::default(),
     };
     let now = Timestamp::now();
     let ack = now.minus(time::Duration::hours(24));

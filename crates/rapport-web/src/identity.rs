@@ -108,14 +108,16 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     }
     let identity = if is_api {
         match bearer(req.headers()) {
-            Some(token) => match rapport_app::caller::token_caller(&state, token, &meta).await {
-                Ok(id) => id,
-                Err(e) if is_fhir => {
-                    req.extensions_mut().insert(TokenRefusal(e.into()));
-                    return next.run(req).await;
+            Some(token) => {
+                match rapport_app::caller::token_caller(&state, token, &meta, client_read_about(&req).as_ref()).await {
+                    Ok(id) => id,
+                    Err(e) if is_fhir => {
+                        req.extensions_mut().insert(TokenRefusal(e.into()));
+                        return next.run(req).await;
+                    }
+                    Err(e) => return ApiError::from(e).into_response(),
                 }
-                Err(e) => return ApiError::from(e).into_response(),
-            },
+            }
             None => None,
         }
     } else {
@@ -135,6 +137,32 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         req.extensions_mut().insert(id);
     }
     next.run(req).await
+}
+
+/// The client a read is about, so the token check can read it in the same
+/// query: `GET /api/v1/clients/{id}` and the addresses under it, FHIR's
+/// `Patient/{id}`, and a FHIR search by `patient` or `subject`. Reads only: a
+/// handler that writes loads the client again after its change.
+fn client_read_about(req: &Request) -> Option<rapport_core::Id> {
+    if req.method() != axum::http::Method::GET {
+        return None;
+    }
+    let path = req.uri().path();
+    let id =
+        if let Some(rest) = path.strip_prefix("/api/v1/clients/").or_else(|| path.strip_prefix("/fhir/r4/Patient/")) {
+            rest.split('/').next()?
+        } else if path.starts_with("/fhir/r4/") {
+            let (_, value) = req
+                .uri()
+                .query()?
+                .split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .find(|(key, _)| *key == "patient" || *key == "subject")?;
+            value.strip_prefix("Patient/").or_else(|| value.strip_prefix("Patient%2F")).unwrap_or(value)
+        } else {
+            return None;
+        };
+    rapport_core::Id::parse(id)
 }
 
 fn kiosk_api_error() -> AppError {

@@ -36,7 +36,10 @@ pub async fn client_for(
     purpose: Purpose,
 ) -> Result<(ClientRecord, AccessBasis), Error> {
     let found = match Id::parse(id) {
-        Some(cid) => state.store.client_with_relation(&me.user.id, &cid, Timestamp::now()).await?,
+        Some(cid) => match me.prefetched.take(&cid) {
+            Some(found) => Some(found),
+            None => state.store.client_with_relation(&me.user.id, &cid, Timestamp::now()).await?,
+        },
         None => None,
     };
     let granted = found.and_then(|(record, rel)| client_read_access(&me.actor(), rel).map(|basis| (record, basis)));

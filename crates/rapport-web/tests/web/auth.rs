@@ -299,6 +299,81 @@ async fn deactivation_ends_sessions_and_tokens() {
     .await;
 }
 
+/// A read of one client over the API checks the token in the same query as it
+/// reads the client (`token_caller` with the client it is about). Access, the
+/// audit entry, the refusals and revocation must be exactly as before, and a
+/// handler that changes the client must not see the copy read with the token.
+#[tokio::test]
+async fn a_client_read_checks_its_token_in_the_same_query_and_refuses_as_before() {
+    on_each_backend(|app| async move {
+        let c = app.user("reader@clinic.example", Role::Clinician).await;
+        let other = app.user("other@clinic.example", Role::Clinician).await;
+        let token = app.token_for(&c).await;
+        let api = Api::with_token(&app, &token);
+        let own = api.new_client("Own Client").await;
+        let theirs = Api::new(&app, &other).await.new_client("Not Theirs").await;
+
+        let reads = app.count(action::CLIENT_READ).await;
+        let (status, body) = api.get(&format!("/api/v1/clients/{own}")).await;
+        assert_eq!((status, body["display_name"].as_str()), (200, Some("Own Client")));
+        assert_eq!(app.count(action::CLIENT_READ).await, reads + 1, "the read is audited");
+        let entry = app.audit_entries(action::CLIENT_READ).await.remove(0); // newest first
+        assert_eq!(entry.event.client_id.as_deref(), Some(own.as_str()));
+        assert_eq!(entry.event.detail.as_deref(), Some("basis=care_team"));
+        assert!(entry.event.actor_label.contains("reader@clinic.example"), "{}", entry.event.actor_label);
+        // An address under the client goes the same way, and so do FHIR's
+        // Patient read and a search by patient.
+        assert_eq!(api.get(&format!("/api/v1/clients/{own}/medications")).await.0, 200);
+        let before = app.count(action::CLIENT_READ).await;
+        let (status, patient) = api.get(&format!("/fhir/r4/Patient/{own}")).await;
+        assert_eq!((status, patient["id"].as_str()), (200, Some(own.as_str())));
+        assert_eq!(app.count(action::CLIENT_READ).await, before + 1, "FHIR's Patient read is audited");
+        let (status, bundle) = api.get(&format!("/fhir/r4/Observation?patient=Patient/{own}")).await;
+        assert_eq!((status, bundle["resourceType"].as_str()), (200, Some("Bundle")));
+        assert_eq!(api.get(&format!("/fhir/r4/Patient/{theirs}")).await.0, 404);
+
+        // Outside one's access, missing and malformed: 404, the first one audited as a denial.
+        let denials = app.count(action::ACCESS_DENIED).await;
+        assert_eq!(api.get(&format!("/api/v1/clients/{theirs}")).await.0, 404);
+        assert_eq!(app.count(action::ACCESS_DENIED).await, denials + 1);
+        assert_eq!(api.get(&format!("/api/v1/clients/{}", rapport_core::Id::new())).await.0, 404);
+        assert_eq!(api.get("/api/v1/clients/not-an-id").await.0, 404);
+
+        // A change is read back fresh: the PATCH loads the client itself and the
+        // next GET reads it with the token again.
+        let (status, _) = api
+            .call(
+                reqwest::Method::PATCH,
+                &format!("/api/v1/clients/{own}"),
+                Some(serde_json::json!({"display_name": "Renamed Client"})),
+            )
+            .await;
+        assert_eq!(status, 200);
+        assert_eq!(api.get(&format!("/api/v1/clients/{own}")).await.1["display_name"], "Renamed Client");
+
+        // An account made inactive behind the application's back (its tokens
+        // left alive) is refused on this path too.
+        app.sql("UPDATE users SET active = 0 WHERE id = $1", &[c.id.as_str()]).await;
+        assert_eq!(api.get(&format!("/api/v1/clients/{own}")).await.0, 401);
+        app.sql("UPDATE users SET active = 1 WHERE id = $1", &[c.id.as_str()]).await;
+        assert_eq!(api.get(&format!("/api/v1/clients/{own}")).await.0, 200);
+
+        // A revoked token stops at once, on the client and under it.
+        let reads = app.count(action::CLIENT_READ).await;
+        app.sql(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2",
+            &[&Timestamp::now().to_db(), c.id.as_str()],
+        )
+        .await;
+        assert_eq!(api.get(&format!("/api/v1/clients/{own}")).await.0, 401);
+        assert_eq!(api.get(&format!("/api/v1/clients/{own}/medications")).await.0, 401);
+        assert_eq!(api.get(&format!("/fhir/r4/Patient/{own}")).await.0, 401);
+        assert_eq!(api.get(&format!("/fhir/r4/Observation?patient={own}")).await.0, 401);
+        assert_eq!(app.count(action::CLIENT_READ).await, reads, "nothing read with a revoked token");
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn password_change_needs_the_current_password_and_ends_other_sessions() {
     let app = TestApp::spawn(Backend::Sqlite, Config::default()).await;

@@ -116,6 +116,7 @@ fn acting(user: &User) -> Identity {
         user: user.clone(),
         auth: AuthKind::Session { id_hash: String::new(), csrf: String::new(), kiosk: None },
         meta: RequestMeta { ip: None, user_agent: Some("rapport demo (synthetic data)".into()) },
+        prefetched: Default::default(),
     }
 }
 
