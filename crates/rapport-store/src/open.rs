@@ -133,12 +133,26 @@ fn parse_url(url: &str) -> Result<(Backend, String)> {
     )))
 }
 
+/// What both databases' pools share. Connections are kept for the life of
+/// the process (no idle timeout, no maximum lifetime, no minimum), so sqlx
+/// 0.8 starts no pool maintenance task: that task can read the idle count
+/// while a returned connection is being counted back in, see it wrapped
+/// round to 2^64 - 1 and loop that many times without yielding (sqlx issue
+/// #3645, fixed in 0.9). A soak server caught in it held a core at 100 % and
+/// never finished shutting down.
+fn pool_options(max: u32, timeout: Duration) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(max)
+        .min_connections(0)
+        .idle_timeout(None)
+        .max_lifetime(None)
+        .acquire_timeout(timeout)
+}
+
 async fn postgres_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool> {
     let connect = AnyConnectOptions::from_str(url)
         .map_err(|e| StoreError::Config(format!("invalid database URL {}: {e}", redact_url(url))))?;
-    AnyPoolOptions::new()
-        .max_connections(max)
-        .acquire_timeout(timeout)
+    pool_options(max, timeout)
         .connect_with(connect)
         .await
         .map_err(|e| StoreError::Config(format!("cannot connect to PostgreSQL at {}: {e}", redact_url(url))))
@@ -147,9 +161,7 @@ async fn postgres_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool
 async fn sqlite_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool> {
     let connect = AnyConnectOptions::from_str(url)
         .map_err(|e| StoreError::Config(format!("invalid SQLite location {url}: {e}")))?;
-    let pool = AnyPoolOptions::new()
-        .max_connections(max)
-        .acquire_timeout(timeout)
+    let pool = pool_options(max, timeout)
         // A local file cannot drop the connection; pinging it on every acquire
         // would cost a round trip to the connection's worker thread per query.
         .test_before_acquire(false)
@@ -168,4 +180,21 @@ async fn sqlite_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool> 
         .await
         .map_err(|e| StoreError::Config(format!("cannot open SQLite database: {e}")))?;
     Ok(pool)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// sqlx 0.8 spawns its pool maintenance task (the one that can spin
+    /// forever) when a pool has an idle timeout, a maximum lifetime or a
+    /// minimum size; Rapport's pools have none of them.
+    #[test]
+    fn pools_start_no_maintenance_task() {
+        let options = pool_options(4, Duration::from_secs(5));
+        assert_eq!(options.get_idle_timeout(), None);
+        assert_eq!(options.get_max_lifetime(), None);
+        assert_eq!(options.get_min_connections(), 0);
+        assert_eq!(options.get_max_connections(), 4);
+    }
 }
