@@ -75,6 +75,11 @@ fn event(act: &str) -> AuditEvent {
     }
 }
 
+async fn break_glass_for_an_hour(store: &Store, user: &Id, client: &Id, now: Timestamp) {
+    let until = now.plus(time::Duration::hours(1));
+    store.create_break_glass(user, client, "crisis call", until, event(action::BREAK_GLASS)).await.unwrap();
+}
+
 async fn user(store: &Store, email: &str, role: Role) -> Id {
     store
         .create_user(
@@ -222,16 +227,7 @@ async fn client_lifecycle_care_team_and_caseload() {
 
         // Break-glass grants time-limited access.
         let carol = user(&store, "carol@example.org", Role::Clinician).await;
-        store
-            .create_break_glass(
-                &carol,
-                &c.id,
-                "crisis call",
-                now.plus(time::Duration::hours(1)),
-                event(action::BREAK_GLASS),
-            )
-            .await
-            .unwrap();
+        break_glass_for_an_hour(&store, &carol, &c.id, now).await;
         let (_, rel) = store.client_with_relation(&carol, &c.id, Timestamp::now()).await.unwrap().unwrap();
         assert!(rel.break_glass_active);
         let (_, rel) = store
@@ -259,16 +255,7 @@ async fn a_token_read_with_its_client_answers_as_the_two_queries_do() {
         let c = store.create_client(&details("Zoë Example"), &alice, event(action::CLIENT_CREATE)).await.unwrap();
         store.set_supervisees(&sup, std::slice::from_ref(&alice), event(action::USER_UPDATE), &[]).await.unwrap();
         let now = Timestamp::now();
-        store
-            .create_break_glass(
-                &carol,
-                &c.id,
-                "crisis call",
-                now.plus(time::Duration::hours(1)),
-                event(action::BREAK_GLASS),
-            )
-            .await
-            .unwrap();
+        break_glass_for_an_hour(&store, &carol, &c.id, now).await;
         let mut tokens = Vec::new();
         for (who, hash) in [(&alice, "hash-alice"), (&sup, "hash-sup"), (&carol, "hash-carol"), (&dave, "hash-dave")] {
             tokens.push((
