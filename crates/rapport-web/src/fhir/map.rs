@@ -21,6 +21,7 @@ use rapport_store::measures::{AssessmentRow, ResponseRow, RiskFlagRow};
 use rapport_store::records::Record;
 use rapport_store::users::User;
 use serde_json::{json, Value};
+use std::borrow::Cow;
 
 /// Rapport's canonical base: an identifier for the definitions Rapport
 /// publishes (questionnaires, code systems), the same on every server.
@@ -225,15 +226,20 @@ pub fn total_observation_id(response: &str) -> String {
 
 /// The code of an instrument's total: LOINC where `measures.md` gives one,
 /// else Rapport's own (`phq9-total` in the instrument's score system).
+fn total_code<'a>(inst: Option<&'a Instrument>, instrument_id: &str) -> Code<'a> {
+    match inst.and_then(|i| i.loinc.total.as_deref()) {
+        Some(code) => Code::new(LOINC, code),
+        None => Code::new(format!("{CANONICAL}/CodeSystem/scores"), format!("{instrument_id}-total")),
+    }
+}
+
+/// [`total_code`] as a Coding, with the instrument's name for the score.
 pub fn total_coding(inst: Option<&Instrument>, instrument_id: &str) -> Value {
     let display =
         inst.map(|i| format!("{} total score", i.short_name)).unwrap_or_else(|| format!("{instrument_id} total score"));
-    match inst.and_then(|i| i.loinc.total.as_ref()) {
-        Some(code) => json!({ "system": LOINC, "code": code, "display": display }),
-        None => {
-            json!({ "system": format!("{CANONICAL}/CodeSystem/scores"), "code": format!("{instrument_id}-total"), "display": display })
-        }
-    }
+    let mut coding = total_code(inst, instrument_id).coding();
+    coding["display"] = json!(display);
+    coding
 }
 
 /// A stored response. Unanswered questions are left out; a response with a
@@ -312,44 +318,121 @@ fn answered_items<'a>(inst: &'a Instrument, r: &ResponseRow) -> Vec<(&'a Item, &
         .collect()
 }
 
-/// The ids of every Observation extracted from a response, in the order
-/// [`observations`] returns them: the total (when not withheld), the panel,
-/// then one per answered question. A response to an unknown instrument has
-/// its total only.
-pub fn observation_ids(inst: Option<&Instrument>, r: &ResponseRow) -> Vec<String> {
-    let id = r.id.as_str();
-    let mut ids = Vec::new();
-    if r.total.is_some() {
-        ids.push(total_observation_id(id));
-    }
-    if let Some(inst) = inst {
-        let items = answered_items(inst, r);
-        if !items.is_empty() {
-            ids.push(panel_observation_id(id));
-            ids.extend(items.iter().map(|(item, _, _)| item_observation_id(id, item)));
-        }
-    }
-    ids
+/// The system and code of the one Coding in an extracted Observation's
+/// `code`: all a `code` search compares, so it can be decided before the
+/// Observation is built.
+struct Code<'a> {
+    system: Cow<'a, str>,
+    code: Cow<'a, str>,
 }
 
-/// The panel code: the instrument's LOINC panel, else Rapport's own (`who5-panel`).
-pub fn panel_coding(inst: &Instrument) -> Value {
-    match &inst.loinc.panel {
-        Some(code) => json!({ "system": LOINC, "code": code, "display": inst.name }),
-        None => {
-            json!({ "system": format!("{CANONICAL}/CodeSystem/scores"), "code": format!("{}-panel", inst.id), "display": inst.name })
+impl<'a> Code<'a> {
+    fn new(system: impl Into<Cow<'a, str>>, code: impl Into<Cow<'a, str>>) -> Code<'a> {
+        Code { system: system.into(), code: code.into() }
+    }
+
+    fn coding(&self) -> Value {
+        json!({ "system": self.system, "code": self.code })
+    }
+
+    /// Whether every group of `codes` has a value this code matches (a group
+    /// is one `code` parameter, `code=a,b`: either will do).
+    fn satisfies(&self, codes: &[Vec<&str>]) -> bool {
+        codes.iter().all(|any| any.iter().any(|wanted| token_matches(&self.system, &self.code, wanted)))
+    }
+}
+
+/// One Observation a response gives, known before it is built: enough to
+/// name it, code it and build it.
+#[derive(Clone, Copy)]
+enum Extracted<'a> {
+    /// The total score; listed only when the response has one (not withheld).
+    Total { inst: Option<&'a Instrument>, total: i64 },
+    /// The panel of the response's other Observations.
+    Panel(&'a Instrument),
+    /// One answered question and the option chosen.
+    Item { inst: &'a Instrument, item: &'a Item, option: &'a AnswerOption, scored: bool },
+}
+
+/// What a response gives, in the order [`observations`] returns it: the
+/// total (when not withheld), the panel, then one per answered question. A
+/// response to an unknown instrument has its total only; one with no answered
+/// question has no panel.
+fn extracted<'a>(inst: Option<&'a Instrument>, r: &ResponseRow) -> Vec<Extracted<'a>> {
+    let mut out: Vec<Extracted> = r.total.map(|total| Extracted::Total { inst, total }).into_iter().collect();
+    let Some(inst) = inst else { return out };
+    let items = answered_items(inst, r);
+    if !items.is_empty() {
+        out.push(Extracted::Panel(inst));
+        let item = |(item, option, scored)| Extracted::Item { inst, item, option, scored };
+        out.extend(items.into_iter().map(item));
+    }
+    out
+}
+
+impl Extracted<'_> {
+    fn id(&self, r: &ResponseRow) -> String {
+        let response = r.id.as_str();
+        match self {
+            Extracted::Total { .. } => total_observation_id(response),
+            Extracted::Panel(_) => panel_observation_id(response),
+            Extracted::Item { item, .. } => item_observation_id(response, item),
         }
     }
+
+    fn code(&self, r: &ResponseRow) -> Code<'_> {
+        match *self {
+            Extracted::Total { inst, .. } => total_code(inst, &r.instrument_id),
+            Extracted::Panel(inst) => panel_code(inst),
+            Extracted::Item { inst, item, .. } => item_code(inst, item),
+        }
+    }
+
+    /// The Observation itself; `all` is everything the response gives (the
+    /// panel lists the others as members).
+    fn build(&self, r: &ResponseRow, all: &[Extracted]) -> Value {
+        match *self {
+            Extracted::Total { inst, total } => total_observation(inst, r, total),
+            Extracted::Panel(inst) => panel_observation(inst, r, all),
+            Extracted::Item { inst, item, option, scored } => item_observation(inst, r, item, option, scored),
+        }
+    }
+}
+
+/// The ids of every Observation extracted from a response, in the order
+/// [`observations`] returns them.
+pub fn observation_ids(inst: Option<&Instrument>, r: &ResponseRow) -> Vec<String> {
+    extracted(inst, r).iter().map(|e| e.id(r)).collect()
+}
+
+/// The panel's code: the instrument's LOINC panel, else Rapport's own (`who5-panel`).
+fn panel_code(inst: &Instrument) -> Code<'_> {
+    match &inst.loinc.panel {
+        Some(code) => Code::new(LOINC, code.as_str()),
+        None => Code::new(format!("{CANONICAL}/CodeSystem/scores"), format!("{}-panel", inst.id)),
+    }
+}
+
+/// [`panel_code`] as a Coding, with the instrument's name.
+pub fn panel_coding(inst: &Instrument) -> Value {
+    let mut coding = panel_code(inst).coding();
+    coding["display"] = json!(inst.name);
+    coding
 }
 
 /// A question's code: its LOINC item code, else the instrument's own
-/// (`https://rapport-ipt.org/fhir/CodeSystem/hamd17-items|mood`). Licensed
+/// (`https://rapport-ipt.org/fhir/CodeSystem/hamd17-items|mood`).
+fn item_code<'a>(inst: &Instrument, item: &'a Item) -> Code<'a> {
+    match &item.loinc {
+        Some(code) => Code::new(LOINC, code.as_str()),
+        None => Code::new(format!("{CANONICAL}/CodeSystem/{}-items", inst.id), item.id.as_str()),
+    }
+}
+
+/// [`item_code`] as a CodeableConcept with the question's text. Licensed
 /// instruments carry the code only, never the question's text.
-fn item_code(inst: &Instrument, item: &Item) -> Value {
-    let mut coding = match &item.loinc {
-        Some(code) => json!({ "system": LOINC, "code": code }),
-        None => json!({ "system": format!("{CANONICAL}/CodeSystem/{}-items", inst.id), "code": item.id }),
-    };
+fn item_concept(inst: &Instrument, item: &Item) -> Value {
+    let mut coding = item_code(inst, item).coding();
     if inst.text_placeholder {
         return json!({ "coding": [coding] });
     }
@@ -382,39 +465,24 @@ fn extracted_base(r: &ResponseRow, id: String, code: Value) -> Value {
 /// LOINC answer code where there is one, with the item score as the
 /// `ordinalValue` extension for scored questions).
 pub fn observations(inst: Option<&Instrument>, r: &ResponseRow) -> Vec<Value> {
-    let mut out: Vec<Value> = total_observation(inst, r).into_iter().collect();
-    let Some(inst) = inst else { return out };
-    let items = answered_items(inst, r);
-    if items.is_empty() {
-        return out;
-    }
-    let id = r.id.as_str();
-    let mut panel = extracted_base(r, panel_observation_id(id), json!({ "coding": [panel_coding(inst)] }));
-    let members: Vec<Value> = observation_ids(Some(inst), r)
-        .into_iter()
-        .filter(|m| *m != panel_observation_id(id))
-        .map(|m| json!({ "reference": format!("Observation/{m}") }))
-        .collect();
-    panel["hasMember"] = Value::Array(members);
-    out.push(panel);
-    for (item, o, scored) in items {
-        let mut coding = option_coding(inst, o);
-        if inst.text_placeholder && o.loinc.is_none() {
-            coding["display"] = json!(format!("Option {}", o.code));
-        }
-        if scored {
-            coding["extension"] = json!([{ "url": ORDINAL_VALUE, "valueDecimal": item_score(inst, item, o) }]);
-        }
-        let mut obs = extracted_base(r, item_observation_id(id, item), item_code(inst, item));
-        obs["valueCodeableConcept"] = json!({ "coding": [coding] });
-        out.push(obs);
-    }
-    out
+    coded_observations(inst, r, &[])
 }
 
-/// One extracted Observation of a response by its id, if it has it.
+/// The Observations of a response whose code satisfies every group of
+/// `codes` (a group is one `code` search parameter, `code=a,b`: either will
+/// do; no group: every Observation), in the order of [`observations`]. Only
+/// those are built: the code is known beforehand, and a search names one or
+/// two of a response's dozen.
+pub fn coded_observations(inst: Option<&Instrument>, r: &ResponseRow, codes: &[Vec<&str>]) -> Vec<Value> {
+    let all = extracted(inst, r);
+    all.iter().filter(|e| e.code(r).satisfies(codes)).map(|e| e.build(r, &all)).collect()
+}
+
+/// One extracted Observation of a response by its id, if it has it (built
+/// alone: a read wants one of a dozen).
 pub fn observation(inst: Option<&Instrument>, r: &ResponseRow, id: &str) -> Option<Value> {
-    observations(inst, r).into_iter().find(|o| o["id"] == id)
+    let all = extracted(inst, r);
+    all.iter().find(|e| e.id(r) == id).map(|e| e.build(r, &all))
 }
 
 /// The response an extracted Observation's id comes from (`<response>-total`,
@@ -426,40 +494,31 @@ pub fn observation_response_id(id: &str) -> Option<&str> {
         .filter(|r| !r.is_empty())
 }
 
-/// Whether an Observation's `code` matches a `code` search value
+/// Whether a Coding's system and code match a `code` search value
 /// (`system|code`, `|code` or `code`).
+fn token_matches(system: &str, code: &str, wanted: &str) -> bool {
+    match wanted.split_once('|') {
+        Some(("", c)) => c == code,
+        Some((s, c)) => s == system && c == code,
+        None => wanted == code,
+    }
+}
+
+/// Whether a resource's `code` matches a `code` search value (any of its Codings).
 pub fn code_matches(resource: &Value, wanted: &str) -> bool {
     let codings = resource["code"]["coding"].as_array().map(Vec::as_slice).unwrap_or_default();
     codings.iter().any(|coding| {
-        let (system, code) = (coding["system"].as_str().unwrap_or(""), coding["code"].as_str().unwrap_or(""));
-        match wanted.split_once('|') {
-            Some(("", c)) => c == code,
-            Some((s, c)) => s == system && c == code,
-            None => wanted == code,
-        }
+        token_matches(coding["system"].as_str().unwrap_or(""), coding["code"].as_str().unwrap_or(""), wanted)
     })
 }
 
-/// The total-score Observation of a response (None when the total was withheld).
-pub fn total_observation(inst: Option<&Instrument>, r: &ResponseRow) -> Option<Value> {
-    let total = r.total?;
+/// The total-score Observation of a response, with its band as the interpretation.
+fn total_observation(inst: Option<&Instrument>, r: &ResponseRow, total: i64) -> Value {
     let percent = inst.is_some_and(|i| i.scoring.multiplier != 1);
     let (unit, code) = if percent { ("%", "%") } else { ("{score}", "{score}") };
-    let mut o = json!({
-        "resourceType": "Observation",
-        "id": total_observation_id(r.id.as_str()),
-        "meta": meta(1, r.created_at),
-        "status": "final",
-        "category": [{ "coding": [{
-            "system": "http://terminology.hl7.org/CodeSystem/observation-category",
-            "code": "survey", "display": "Survey" }] }],
-        "code": { "coding": [total_coding(inst, &r.instrument_id)] },
-        "subject": patient_reference(r.client_id.as_str()),
-        "effectiveDateTime": instant(r.completed_at),
-        "issued": instant(r.created_at),
-        "valueQuantity": { "value": total, "unit": unit, "system": UCUM, "code": code },
-        "derivedFrom": [{ "reference": format!("QuestionnaireResponse/{}", r.id) }],
-    });
+    let coding = total_coding(inst, &r.instrument_id);
+    let mut o = extracted_base(r, total_observation_id(r.id.as_str()), json!({ "coding": [coding] }));
+    o["valueQuantity"] = json!({ "value": total, "unit": unit, "system": UCUM, "code": code });
     if let (Some(inst), Some(band)) = (inst, r.band.as_deref()) {
         let label = inst
             .band_set(r.band_set.as_deref())
@@ -471,7 +530,34 @@ pub fn total_observation(inst: Option<&Instrument>, r: &ResponseRow) -> Option<V
             "text": label
         }]);
     }
-    Some(o)
+    o
+}
+
+/// The panel Observation: its members are the response's other Observations.
+fn panel_observation(inst: &Instrument, r: &ResponseRow, all: &[Extracted]) -> Value {
+    let members: Vec<Value> = all
+        .iter()
+        .filter(|e| !matches!(e, Extracted::Panel(_)))
+        .map(|e| json!({ "reference": format!("Observation/{}", e.id(r)) }))
+        .collect();
+    let mut panel = extracted_base(r, panel_observation_id(r.id.as_str()), json!({ "coding": [panel_coding(inst)] }));
+    panel["hasMember"] = Value::Array(members);
+    panel
+}
+
+/// One answered question's Observation: the chosen option, with its item
+/// score as the `ordinalValue` when the question is scored.
+fn item_observation(inst: &Instrument, r: &ResponseRow, item: &Item, o: &AnswerOption, scored: bool) -> Value {
+    let mut coding = option_coding(inst, o);
+    if inst.text_placeholder && o.loinc.is_none() {
+        coding["display"] = json!(format!("Option {}", o.code));
+    }
+    if scored {
+        coding["extension"] = json!([{ "url": ORDINAL_VALUE, "valueDecimal": item_score(inst, item, o) }]);
+    }
+    let mut obs = extracted_base(r, item_observation_id(r.id.as_str(), item), item_concept(inst, item));
+    obs["valueCodeableConcept"] = json!({ "coding": [coding] });
+    obs
 }
 
 /// A flag's version: one for each step it has been through (raised,
@@ -1140,5 +1226,88 @@ mod tests {
         assert!(item["code"].get("text").is_none() && item["code"]["coding"][0].get("display").is_none(), "{item}");
         assert!(!obs.iter().any(|o| o.to_string().contains(&epds.items[0].text)));
         assert_eq!(item["valueCodeableConcept"]["coding"][0]["display"], "Option 0");
+    }
+
+    /// Responses of every shape an instrument's Observations take: all
+    /// answered (first and last options, unscored questions too, with a total
+    /// and a band), every other question left blank with the total withheld,
+    /// and none answered.
+    fn responses_to(inst: &Instrument) -> Vec<ResponseRow> {
+        let answered = |pick: fn(&[AnswerOption]) -> Option<&AnswerOption>| {
+            let code = |item: &Item| pick(inst.options_for(item)).map(|o| o.code);
+            let mut r = row(&inst.id, inst.items.iter().map(code).collect(), Some(3));
+            r.unscored_answers = Some(inst.unscored_items.iter().map(code).collect());
+            r.band = inst.band_set(None).and_then(|s| s.bands.first()).map(|b| b.id.clone());
+            r
+        };
+        let mut blanks = answered(<[AnswerOption]>::first);
+        blanks.answers.iter_mut().step_by(2).for_each(|a| *a = None);
+        blanks.total = None;
+        let none = row(&inst.id, vec![None; inst.items.len()], Some(0));
+        vec![answered(<[AnswerOption]>::first), answered(<[AnswerOption]>::last), blanks, none]
+    }
+
+    /// The instruments' responses, and one to an instrument this server does not know.
+    fn every_kind_of_response(
+        lib: &rapport_core::measures::definition::Library,
+    ) -> Vec<(Option<&Instrument>, ResponseRow)> {
+        let mut all: Vec<(Option<&Instrument>, ResponseRow)> =
+            lib.all().flat_map(|i| responses_to(i).into_iter().map(move |r| (Some(i), r))).collect();
+        all.push((None, row("retired", vec![Some(1)], Some(1))));
+        all
+    }
+
+    #[test]
+    fn reading_an_observation_by_id_builds_the_one_observations_lists() {
+        let lib = rapport_core::measures::definition::Library::builtin();
+        for (inst, r) in every_kind_of_response(&lib) {
+            let all = observations(inst, &r);
+            for o in &all {
+                let id = o["id"].as_str().unwrap();
+                assert_eq!(observation(inst, &r, id).as_ref(), Some(o), "{id}");
+            }
+            for other in [format!("{}-item-colour", r.id), format!("{}-something", r.id), "x-total".into()] {
+                assert_eq!(observation(inst, &r, &other), None);
+            }
+        }
+    }
+
+    #[test]
+    fn a_code_search_builds_exactly_what_filtering_every_observation_keeps() {
+        let lib = rapport_core::measures::definition::Library::builtin();
+        let responses = every_kind_of_response(&lib);
+        // Every code any Observation has, in each form a search may write it.
+        let mut tokens = vec!["no-such-code".to_string(), String::new(), "|".into()];
+        for (inst, r) in &responses {
+            for o in observations(*inst, r) {
+                let coding = &o["code"]["coding"][0];
+                let (system, code) = (coding["system"].as_str().unwrap(), coding["code"].as_str().unwrap());
+                tokens.extend([
+                    code.to_string(),
+                    format!("{system}|{code}"),
+                    format!("|{code}"),
+                    format!("{CANONICAL}|{code}"),
+                ]);
+            }
+        }
+        tokens.sort();
+        tokens.dedup();
+        let mut searches: Vec<Vec<Vec<&str>>> = tokens.iter().map(|t| vec![vec![t.as_str()]]).collect();
+        searches.extend([
+            vec![vec!["44261-6", "44249-1"]],
+            vec![vec!["http://loinc.org|44260-8", "70274-6"]],
+            vec![vec!["44261-6"], vec!["44249-1"]],
+            vec![vec!["44261-6"], vec!["http://loinc.org|44261-6"]],
+            vec![vec!["44261-6", "44249-1"], vec!["44249-1", "no-such-code"]],
+        ]);
+        for (inst, r) in &responses {
+            let all = observations(*inst, r);
+            for codes in &searches {
+                let keeps = |o: &&Value| codes.iter().all(|any| any.iter().any(|c| code_matches(o, c)));
+                let expected: Vec<Value> = all.iter().filter(keeps).cloned().collect();
+                assert_eq!(coded_observations(*inst, r, codes), expected, "{codes:?} on {}", r.instrument_id);
+            }
+            assert_eq!(coded_observations(*inst, r, &[]), all, "no code: everything");
+        }
     }
 }

@@ -317,8 +317,7 @@ pub async fn search_observations(
     let matching: Vec<Value> = rows
         .iter()
         .filter(|r| all_hold(&dates, r.completed_at) && all_hold(&updated, r.created_at))
-        .flat_map(|r| map::observations(state.instruments.get(&r.instrument_id), r))
-        .filter(|o| codes.iter().all(|any| any.iter().any(|c| map::code_matches(o, c))))
+        .flat_map(|r| map::coded_observations(state.instruments.get(&r.instrument_id), r, &codes))
         .collect();
     let (entries, page) = p.window(matching);
     let included = included_patient(&state, &me, include && !entries.is_empty(), &patient).await?;

@@ -7,6 +7,7 @@ use crate::matrix::{e, j, Entry};
 use crate::support::*;
 use rapport_core::access::Role;
 use rapport_core::audit::action;
+use rapport_web::fhir::map;
 use reqwest::Method as M;
 use serde_json::{json, Value};
 
@@ -284,6 +285,77 @@ async fn a_response_posted_over_fhir_is_scored_flagged_and_read_back() {
         // Another clinician's client is absent, for searches too.
         assert_eq!(a.get(&format!("/fhir/r4/Observation?patient={theirs}")).await.0, 404);
         assert_eq!(a.get(&format!("/fhir/r4/QuestionnaireResponse?patient={theirs}")).await.0, 404);
+    })
+    .await;
+}
+
+/// The `code` searches of [`a_code_search_returns_what_filtering_every_observation_keeps`]:
+/// each inner list is one `code` parameter (any of its values), every
+/// parameter must hold. With the number of Observations each finds.
+const CODE_SEARCHES: [(&[&[&str]], usize); 10] = [
+    (&[&["44261-6"]], 1),                                // the PHQ-9 total
+    (&[&["44249-1"]], 1),                                // the PHQ-9 panel
+    (&[&["44260-8"]], 1),                                // PHQ-9 question 9
+    (&[&["http://loinc.org|70274-6"]], 1),               // the GAD-7 total (one withheld), with its system
+    (&[&["https://example.org|70274-6"]], 0),            // ... in another system
+    (&[&["|69737-5"]], 2),                               // the GAD-7 panels, no system
+    (&[&["44261-6", "69725-0"]], 3),                     // PHQ-9 total or GAD-7 question 1
+    (&[&["44261-6"], &["44249-1"]], 0),                  // total and panel: never both
+    (&[&["44261-6"], &["http://loinc.org|44261-6"]], 1), // the same code twice
+    (&[&["no-such-code"]], 0),
+];
+
+#[tokio::test]
+async fn a_code_search_returns_what_filtering_every_observation_keeps() {
+    on_each_backend(|app| async move {
+        let alice = app.user("alice@clinic.example", Role::Clinician).await;
+        let a = Api::new(&app, &alice).await;
+        let c = a.new_client("Coded Person").await;
+        // A PHQ-9 with its difficulty question (unscored), a GAD-7, and a
+        // GAD-7 with a question left blank (its total withheld).
+        let phq = link_ids(&a, "phq9-v1").await;
+        let phq: Vec<&str> = phq.iter().map(String::as_str).collect();
+        let gad = link_ids(&a, "gad7-v2").await;
+        let gad: Vec<&str> = gad.iter().take(7).map(String::as_str).collect();
+        let blank: Vec<&str> = gad.iter().copied().filter(|l| *l != "restless").collect();
+        for qr in [
+            response(PHQ9, &c, &phq, &[2, 2, 1, 3, 1, 2, 1, 0, 1, 2], Some("2026-03-02T10:15:00Z")),
+            response(GAD7, &c, &gad, &[2, 1, 2, 1, 0, 1, 1], Some("2026-03-09")),
+            response(GAD7, &c, &blank, &[1; 6], Some("2026-03-16")),
+        ] {
+            let (s, o) = a.post("/fhir/r4/QuestionnaireResponse", qr).await;
+            assert_eq!(s, 201, "{o}");
+        }
+
+        // The reference: every Observation of the stored responses built, then filtered by code.
+        let lib = rapport_core::measures::definition::Library::builtin();
+        let rows = app.store.responses(&rapport_core::Id::parse(&c).unwrap()).await.unwrap();
+        let all: Vec<Value> = rows.iter().flat_map(|r| map::observations(lib.get(&r.instrument_id), r)).collect();
+        let found = |bundle: &Value| -> Vec<Value> {
+            bundle["entry"].as_array().map(|e| e.iter().map(|e| e["resource"].clone()).collect()).unwrap_or_default()
+        };
+        let (s, everything) = a.get(&format!("/fhir/r4/Observation?patient={c}&_count=100")).await;
+        assert_eq!((s, found(&everything)), (200, all.clone()), "no code: every Observation");
+        for (codes, count) in CODE_SEARCHES {
+            let mut query = vec![("patient", c.as_str()), ("_count", "100")];
+            let joined: Vec<String> = codes.iter().map(|any| any.join(",")).collect();
+            query.extend(joined.iter().map(|j| ("code", j.as_str())));
+            let (s, bundle) =
+                a.get(&format!("/fhir/r4/Observation?{}", serde_urlencoded::to_string(&query).unwrap())).await;
+            let keeps = |o: &&Value| codes.iter().all(|any| any.iter().any(|code| map::code_matches(o, code)));
+            let expected: Vec<Value> = all.iter().filter(keeps).cloned().collect();
+            assert_eq!((s, found(&bundle)), (200, expected.clone()), "{codes:?}");
+            assert_eq!(expected.len(), count, "{codes:?}");
+        }
+
+        // Each Observation read alone is the one every-Observation list has.
+        for (inst, r) in rows.iter().map(|r| (lib.get(&r.instrument_id), r)) {
+            for o in map::observations(inst, r) {
+                let id = o["id"].as_str().unwrap();
+                assert_eq!(map::observation(inst, r, id).as_ref(), Some(&o), "{id}");
+                assert_eq!(a.get(&format!("/fhir/r4/Observation/{id}")).await, (200, o.clone()));
+            }
+        }
     })
     .await;
 }
