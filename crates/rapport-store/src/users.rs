@@ -94,7 +94,7 @@ pub(crate) const USER_COLUMNS: &str =
     "u.id, u.email, u.name, u.role, u.practises, u.active, u.created_at, u.totp_enabled_at, u.site_id, u.language";
 
 pub(crate) fn user_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
-    user_from_columns(row, "")
+    user_from_columns(row, &USER_NAMES)
 }
 
 /// `USER_COLUMNS` with each name prefixed `owner_`, for a row that also holds
@@ -105,29 +105,64 @@ pub(crate) const OWNER_COLUMNS: &str = "u.id AS owner_id, u.email AS owner_email
      u.site_id AS owner_site_id, u.language AS owner_language";
 
 pub(crate) fn owner_from_row(row: &sqlx::any::AnyRow) -> Result<User> {
-    user_from_columns(row, "owner_")
+    user_from_columns(row, &OWNER_NAMES)
 }
 
-fn user_from_columns(row: &sqlx::any::AnyRow, prefix: &str) -> Result<User> {
-    let name = |column: &'static str| -> std::borrow::Cow<'static, str> {
-        if prefix.is_empty() {
-            column.into()
-        } else {
-            format!("{prefix}{column}").into()
-        }
-    };
-    let role: String = row.col(&name("role"))?;
+/// A user's column names as a row holds them: plain, or with `OWNER_COLUMNS`'
+/// `owner_` prefix. Fixed tables rather than names formatted per row: the
+/// owner is read on every API request.
+struct UserNames {
+    id: &'static str,
+    email: &'static str,
+    name: &'static str,
+    role: &'static str,
+    practises: &'static str,
+    active: &'static str,
+    totp_enabled_at: &'static str,
+    created_at: &'static str,
+    site_id: &'static str,
+    language: &'static str,
+}
+
+const USER_NAMES: UserNames = UserNames {
+    id: "id",
+    email: "email",
+    name: "name",
+    role: "role",
+    practises: "practises",
+    active: "active",
+    totp_enabled_at: "totp_enabled_at",
+    created_at: "created_at",
+    site_id: "site_id",
+    language: "language",
+};
+
+const OWNER_NAMES: UserNames = UserNames {
+    id: "owner_id",
+    email: "owner_email",
+    name: "owner_name",
+    role: "owner_role",
+    practises: "owner_practises",
+    active: "owner_active",
+    totp_enabled_at: "owner_totp_enabled_at",
+    created_at: "owner_created_at",
+    site_id: "owner_site_id",
+    language: "owner_language",
+};
+
+fn user_from_columns(row: &sqlx::any::AnyRow, name: &UserNames) -> Result<User> {
+    let role: String = row.col(name.role)?;
     Ok(User {
-        id: Id::from_db(row.col(&name("id"))?),
-        email: row.col(&name("email"))?,
-        name: row.col(&name("name"))?,
+        id: Id::from_db(row.col(name.id)?),
+        email: row.col(name.email)?,
+        name: row.col(name.name)?,
         role: role.parse().map_err(StoreError::Invalid)?,
-        practises: row.col::<i64>(&name("practises"))? != 0,
-        active: row.col::<i64>(&name("active"))? != 0,
-        mfa_enabled: row.col::<Option<String>>(&name("totp_enabled_at"))?.is_some(),
-        created_at: ts(&row.col::<String>(&name("created_at"))?),
-        site_id: row.col::<Option<String>>(&name("site_id"))?.map(Id::from_db),
-        language: row.col(&name("language"))?,
+        practises: row.col::<i64>(name.practises)? != 0,
+        active: row.col::<i64>(name.active)? != 0,
+        mfa_enabled: row.col::<Option<String>>(name.totp_enabled_at)?.is_some(),
+        created_at: ts(&row.col::<String>(name.created_at)?),
+        site_id: row.col::<Option<String>>(name.site_id)?.map(Id::from_db),
+        language: row.col(name.language)?,
     })
 }
 
