@@ -220,11 +220,26 @@ impl Store {
     }
 }
 
+/// Begins in a task of its own, so that a caller that goes away (a client
+/// disconnecting drops its request's future) cannot stop a begin half-way.
+/// sqlx 0.8's SQLite `begin_with` awaits twice, the BEGIN and then a check
+/// that the connection is in a transaction; dropped between the two, it left
+/// the connection in a transaction no `Transaction` owned, and as the writer
+/// pool has one connection, every later write failed until a restart
+/// (`a_write_abandoned_at_any_point_leaves_the_store_writable`). In its own
+/// task the begin always finishes; if nobody awaits it any more, the
+/// `Transaction` is dropped there, which rolls it back.
 pub(crate) async fn begin_write(backend: Backend, pool: &AnyPool) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
-    Ok(match backend {
-        Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
-        Backend::Postgres => pool.begin().await?,
-    })
+    let pool = pool.clone();
+    let begin = tokio::spawn(async move {
+        match backend {
+            Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => pool.begin().await,
+        }
+    });
+    // The task only fails to finish if it panicked or the runtime is shutting down.
+    let joined = begin.await.map_err(|e| sqlx::Error::Io(std::io::Error::other(format!("beginning a write: {e}"))))?;
+    Ok(joined?)
 }
 
 pub(crate) fn ts(s: &str) -> Timestamp {

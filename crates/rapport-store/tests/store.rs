@@ -960,3 +960,50 @@ async fn clients_by_ids_keeps_the_order_asked_for() {
     })
     .await;
 }
+
+/// A write whose caller goes away part-way (a client that disconnects drops
+/// the request's future) leaves the store able to write. sqlx 0.8's SQLite
+/// `begin_with` awaits twice (the BEGIN, then a check that the connection is
+/// in a transaction): a future dropped between the two left the one writer
+/// connection inside a transaction nobody owned, and every later write failed
+/// ("attempted to call begin_with at non-zero transaction depth") until a
+/// restart. Found when a benchmark's load generator closed its connections.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_abandoned_at_any_point_leaves_the_store_writable() {
+    on_each_backend(|store| async move {
+        let clin = user(&store, "abandoned@clinic.example", Role::Clinician).await;
+        let abandoned = details("Abandoned");
+        let (mut finished, mut write_failed) = (0, 0);
+        for attempt in 0..400 {
+            // Let the write run for a number of the runtime's turns, then
+            // drop it wherever it got to (a turn is a few microseconds, a
+            // write a millisecond or more: the attempts cover its whole span).
+            // Every tenth runs to the end.
+            let turns = if attempt % 10 == 9 { usize::MAX } else { attempt * 3 % 1200 };
+            let write = store.create_client(&abandoned, &clin, event(action::CLIENT_CREATE));
+            tokio::select! {
+                biased;
+                done = write => match done {
+                    Ok(_) => finished += 1,
+                    Err(_) => write_failed += 1,
+                },
+                _ = async { for _ in 0..turns { tokio::task::yield_now().await } } => {}
+            }
+        }
+        // The next writes work.
+        for name in ["After one", "After two"] {
+            store.create_client(&details(name), &clin, event(action::CLIENT_CREATE)).await.unwrap_or_else(|e| {
+                panic!("a write after {finished} finished and {write_failed} failed of 400 abandoned ones failed: {e}")
+            });
+        }
+        let (rows, total) = store.caseload(&clin, &CaseloadQuery { limit: 500, ..Default::default() }).await.unwrap();
+        assert_eq!(rows.iter().filter(|r| r.display_name.starts_with("After")).count(), 2);
+        assert_eq!(write_failed, 0, "no write failed");
+        // A write dropped after its commit began is stored (as when a client
+        // disconnects after the server committed); each one whole: every
+        // client stored has its audit entry (one more for the user).
+        assert!(total as usize >= finished + 2 && total <= 402, "{total} clients for {finished} finished writes");
+        assert_eq!(store.audit_verify().await.unwrap(), total as u64 + 1);
+    })
+    .await;
+}
