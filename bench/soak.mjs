@@ -3,7 +3,11 @@
 // bench/soak.sh seeds, serves and calls this; see bench/README.md ("Soak").
 //
 //   node bench/soak.mjs --base URL --pid PID --tokens FILE --emails FILE --password P
-//        [--api 200] [--browsers 50] [--duration 600] [--warmup 60] [--out FILE]
+//        [--api 200] [--browsers 50] [--duration 600] [--warmup 60] [--writes 15] [--out FILE]
+//
+// --writes: the percentage of API calls that write (two thirds recorded GAD-7s,
+// one third coordination notes); the rest read. 0 makes a read-only soak, which
+// tells growth that follows the data from growth that follows the requests.
 //
 // tokens FILE: one API token per line (one clinician each); emails FILE: the
 // clinician accounts the browser sessions sign in as. Prints a JSON summary
@@ -21,10 +25,11 @@ const API_CALLERS = Number(args.api ?? 200);
 const BROWSERS = Number(args.browsers ?? 50);
 const DURATION_S = Number(args.duration ?? 600);
 const WARMUP_S = Number(args.warmup ?? 60);
+const WRITES = Number(args.writes ?? 15) / 100;
 const TOKENS = readFileSync(args.tokens, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 const EMAILS = readFileSync(args.emails, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
-if (!BASE || !PID || TOKENS.length === 0 || EMAILS.length === 0 || !args.password) {
-  console.error('usage: node bench/soak.mjs --base URL --pid PID --tokens FILE --emails FILE --password P');
+if (!BASE || !PID || TOKENS.length === 0 || EMAILS.length === 0 || !args.password || !(WRITES >= 0 && WRITES <= 1)) {
+  console.error('usage: node bench/soak.mjs --base URL --pid PID --tokens FILE --emails FILE --password P [--writes 0-100]');
   process.exit(2);
 }
 
@@ -127,14 +132,17 @@ async function apiCaller(token) {
   if (clients.length === 0) throw new Error(`the token ${token.slice(0, 6)}… lists no clients`);
   while (!stopping) {
     const client = pick(clients);
+    // Reads keep the default mix's proportions (client 60, list 15, outcomes
+    // 10); writes are WRITES of all calls, two thirds GAD-7s.
     const roll = Math.random();
-    if (roll < 0.6) {
+    const read = (1 - WRITES) / 0.85;
+    if (roll < 0.6 * read) {
       await timed('api', `${BASE}/api/v1/clients/${client}`, { headers }, [200]);
-    } else if (roll < 0.75) {
+    } else if (roll < 0.75 * read) {
       await timed('api', `${BASE}/api/v1/clients?limit=50`, { headers }, [200]);
-    } else if (roll < 0.85) {
+    } else if (roll < 1 - WRITES) {
       await timed('api', `${BASE}/api/v1/clients/${client}/outcomes`, { headers }, [200]);
-    } else if (roll < 0.95) {
+    } else if (roll < 1 - WRITES / 3) {
       const answers = Array.from({ length: 7 }, () => Math.floor(Math.random() * 4));
       await timed('api', `${BASE}/api/v1/clients/${client}/responses`, {
         method: 'POST', headers, body: JSON.stringify({ instrument: 'gad7', answers }),

@@ -4,7 +4,7 @@
 #
 #   bench/soak.sh [--backend sqlite|postgres|both] [--minutes 10] [--warmup 60]
 #                 [--api 200] [--browsers 50] [--clients 10000] [--no-build] [--bin PATH]
-#                 [--heaptrack]
+#                 [--writes 15] [--heaptrack]
 #
 # For each backend (SQLite, then a throwaway PostgreSQL 15 from
 # scripts/lib/postgres.sh): seeds `rapport demo`, creates one API token for
@@ -15,7 +15,9 @@
 # throughput, p50/p99, 5xx count and RSS (start, after warm-up, end) as JSON
 # and keeps it in target/bench/soak-<backend>-<time>.json. Exits 1 when any
 # response was a 5xx or a connection failed, or RSS grew 10 % or more after
-# the warm-up.
+# the warm-up. --writes: the percentage of API calls that write (0: a
+# read-only soak, to tell growth that follows the data from growth that
+# follows the requests).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -28,11 +30,12 @@ MINUTES=10
 WARMUP=60
 API=200
 BROWSERS=50
+WRITES=15
 # --heaptrack: the server runs under heaptrack's allocation tracker (Debian
 # package `heaptrack`; about half the throughput) and its profile is kept in
 # target/bench/ for `heaptrack_print`; the RSS then includes the tracker's.
 HEAPTRACK=0
-usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     bench_common_option "$@"
     if [ "$BENCH_USED" -gt 0 ]; then shift "$BENCH_USED"; continue; fi
@@ -48,6 +51,7 @@ while [ $# -gt 0 ]; do
         --warmup) WARMUP=${2:?--warmup needs seconds}; shift 2 ;;
         --api) API=${2:?--api needs a number}; shift 2 ;;
         --browsers) BROWSERS=${2:?--browsers needs a number}; shift 2 ;;
+        --writes) WRITES=${2:?--writes needs a percentage}; shift 2 ;;
         --heaptrack) HEAPTRACK=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -120,7 +124,7 @@ for backend in "${BACKENDS[@]}"; do
     result=$OUT/soak-$backend-$(date -u +%Y%m%dT%H%M%SZ).json
     echo "==> $backend: $API API callers and $BROWSERS browser sessions for $MINUTES min against $BASE" >&2
     node bench/soak.mjs --base "$BASE" --pid "$SERVER" --tokens "$WORK/tokens" --emails "$WORK/emails" \
-        --password rapport-demo-2026 --api "$API" --browsers "$BROWSERS" \
+        --password rapport-demo-2026 --api "$API" --browsers "$BROWSERS" --writes "$WRITES" \
         --duration $((MINUTES * 60)) --warmup "$WARMUP" --out "$result" || failed=1
     growth=$(node -e "console.log(require('$result').rss_mb.growth_after_warmup_pct)")
     if awk -v g="$growth" 'BEGIN { exit !(g >= 10) }'; then
