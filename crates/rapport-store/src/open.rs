@@ -140,6 +140,12 @@ fn parse_url(url: &str) -> Result<(Backend, String)> {
 /// round to 2^64 - 1 and loop that many times without yielding (sqlx issue
 /// #3645, fixed in 0.9). A soak server caught in it held a core at 100 % and
 /// never finished shutting down.
+///
+/// A connection that comes back still inside a transaction is closed (which
+/// rolls it back) rather than kept: no write could begin on it again, and the
+/// SQLite writer pool has only that one (decision 55). sqlx has flushed
+/// queued rollbacks by then (it pings a returned connection first), so a
+/// transaction dropped in the ordinary way does not count.
 fn pool_options(max: u32, timeout: Duration) -> AnyPoolOptions {
     AnyPoolOptions::new()
         .max_connections(max)
@@ -147,6 +153,15 @@ fn pool_options(max: u32, timeout: Duration) -> AnyPoolOptions {
         .idle_timeout(None)
         .max_lifetime(None)
         .acquire_timeout(timeout)
+        .after_release(|conn, _| {
+            Box::pin(async move {
+                let keep = !sqlx::Connection::is_in_transaction(conn);
+                if !keep {
+                    tracing::error!("a database connection came back inside a transaction; closed it");
+                }
+                Ok(keep)
+            })
+        })
 }
 
 async fn postgres_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool> {
@@ -196,5 +211,31 @@ mod tests {
         assert_eq!(options.get_max_lifetime(), None);
         assert_eq!(options.get_min_connections(), 0);
         assert_eq!(options.get_max_connections(), 4);
+    }
+
+    /// Whatever drops a begin half-way (sqlx 0.8's SQLite `begin_with`, used
+    /// directly here rather than through `begin_write`, which avoids it), the
+    /// pool does not keep a connection stuck in a transaction.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_connection_left_in_a_transaction_is_not_kept() {
+        sqlx::any::install_default_drivers();
+        let dir = tempfile::tempdir().unwrap();
+        let url = sqlite_url(&dir.path().join("t.db"), true);
+        let pool = sqlite_pool(&url, 1, Duration::from_secs(5)).await.unwrap();
+        pool.execute("CREATE TABLE t (n INTEGER)").await.unwrap();
+        for attempt in 0..300 {
+            let turns = attempt % 150;
+            let begin = pool.begin_with("BEGIN IMMEDIATE");
+            tokio::select! {
+                biased;
+                tx = begin => drop(tx.unwrap()),
+                _ = async { for _ in 0..turns { tokio::task::yield_now().await } } => {}
+            }
+        }
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.expect("a write begins after 300 abandoned ones");
+        sqlx::query("INSERT INTO t (n) VALUES (1)").execute(&mut *tx).await.unwrap();
+        tx.commit().await.unwrap();
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM t").fetch_one(&pool).await.unwrap();
+        assert_eq!(n, 1);
     }
 }
