@@ -165,13 +165,19 @@ impl TotalsQuery<'_> {
         [self.basis.as_str().into(), self.dim.into(), self.to.day.clone(), self.from.day.clone(), "\n".into()]
     }
 
-    /// Each line's last row in a bound's month before the bound.
+    /// Each line's last row in a bound's month before the bound. The
+    /// subquery (one part-month of rows, by the index by day) comes first and
+    /// each of its lines is looked up in `t` by its key and day: `CROSS JOIN`
+    /// is how SQLite is told the order of a join (PostgreSQL orders it as
+    /// any inner join). With `JOIN` and no statistics, as on any database
+    /// never analysed, SQLite put `t` first and read every row of the
+    /// dimension, the line's whole history (decision 56).
     fn part_sql(&self) -> String {
         format!(
-            "SELECT {} AS lines FROM outcome_totals t JOIN \
+            "SELECT {} AS lines FROM \
              (SELECT key, MAX(day) AS day FROM outcome_totals WHERE basis = $1 AND dim = $2 \
               AND day >= $3 AND day < $4 GROUP BY key) m \
-             ON t.basis = $1 AND t.dim = $2 AND t.key = m.key AND t.day = m.day",
+             CROSS JOIN outcome_totals t WHERE t.basis = $1 AND t.dim = $2 AND t.key = m.key AND t.day = m.day",
             packed_lines("t", &[], "$5")
         )
     }
@@ -801,4 +807,48 @@ impl Store {
 async fn lock_outcome_model(tx: &mut sqlx::Transaction<'static, Any>) -> Result<()> {
     sqlx::query("UPDATE outcome_model SET applied_seq = applied_seq WHERE id = 1").execute(&mut **tx).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{OpenOptions, Target};
+
+    /// A report's part-month read walks the running totals' index by day
+    /// however the planner is informed: a new database has no statistics,
+    /// and then SQLite read every day of every line for it (decision 56).
+    #[tokio::test]
+    async fn a_part_month_read_uses_the_index_by_day_without_statistics() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&Target::DataDir(dir.path().into()), OpenOptions::default()).await.unwrap();
+        let day = |s: &str| time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).unwrap();
+        let q = TotalsQuery {
+            basis: Basis::Ended,
+            dim: "clinician",
+            from: DayBound::at(Some(day("2025-11-30"))),
+            to: DayBound::after(Some(day("2026-11-30"))),
+        };
+        let (binds, _) = q.around_binds(&q.from);
+        let sql = format!("EXPLAIN QUERY PLAN {}", q.part_sql());
+        let mut explain = sqlx::query(&sql);
+        for b in binds {
+            explain = explain.bind(b);
+        }
+        let plan: Vec<String> =
+            explain.fetch_all(&store.read).await.unwrap().iter().map(|r| r.col::<String>("detail").unwrap()).collect();
+        assert!(
+            plan.iter().any(|d| d.contains("outcome_totals_by_day (basis=? AND dim=? AND day>? AND day<?)")),
+            "the part-month rows come from a range of days: {plan:#?}"
+        );
+        let (scan_m, search_t) = (
+            plan.iter().position(|d| d == "SCAN m"),
+            plan.iter().position(|d| d.starts_with("SEARCH t ") && d.contains("key=?") && d.contains("day=?")),
+        );
+        assert!(
+            matches!((scan_m, search_t), (Some(m), Some(t)) if m < t),
+            "each part-month line is looked up by key and day: {plan:#?}"
+        );
+        assert!(plan.iter().all(|d| !d.ends_with("(basis=? AND dim=?)")), "no line's whole history is read: {plan:#?}");
+        store.close().await;
+    }
 }

@@ -434,7 +434,14 @@ async fn main() -> BoxResult<()> {
                 time(a.reps, || async { Ok(store.outcome_breakdown_scan(&f, dim).await?) }).await?,
             );
         }
-        let q = OutcomesQuery { from: from.map(format_day), to: to.map(format_day), ..Default::default() };
+        // The application reads a period left out as the 12 months to the
+        // real today, so "all time" is asked for in dates: from long before
+        // the seed's first course to its last day.
+        let q = OutcomesQuery {
+            from: Some(format_day(from.unwrap_or(rapport_core::validation::EARLIEST_DATE))),
+            to: Some(format_day(to.unwrap_or_else(today))),
+            ..Default::default()
+        };
         // A breakdown as the API and the dashboard's table answer it: caught
         // up, named (clinicians, sites), small numbers hidden.
         for dim in Dimension::BREAKDOWNS {
