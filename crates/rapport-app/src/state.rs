@@ -48,6 +48,10 @@ pub struct Config {
     pub export_dir: std::path::PathBuf,
     /// How long an export's files are kept once it is done.
     pub export_retention: Duration,
+    /// Requests worked on at once by the web faces, the rest waiting their
+    /// turn (0: no limit). A cap on memory under overload, paid in throughput
+    /// (docs/operations.md "Memory").
+    pub requests_in_flight: usize,
 }
 
 impl Default for Config {
@@ -68,6 +72,7 @@ impl Default for Config {
             report_lines_per_page: 100,
             export_dir: std::env::temp_dir().join(format!("rapport-exports-{}", std::process::id())),
             export_retention: Duration::from_secs(3600),
+            requests_in_flight: 0,
         }
     }
 }

@@ -159,7 +159,17 @@ pub fn build(state: AppState) -> (Router, Vec<(Method, &'static str)>) {
         .layer(axum::middleware::from_fn_with_state(state.clone(), identity::resolve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(axum::middleware::from_fn_with_state(state.clone(), local_zone))
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
+    // Outside every middleware that reads the database (the session, the
+    // language), inside the timeout: a request waiting its turn too long gets 408.
+    let router = match state.config.requests_in_flight {
+        0 => router,
+        n => router.layer(axum::middleware::from_fn_with_state(
+            std::sync::Arc::new(tokio::sync::Semaphore::new(n)),
+            crate::limits::take_turns,
+        )),
+    };
+    let router = router
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))

@@ -208,6 +208,9 @@ pub struct ServeArgs {
     /// Minutes a finished Bulk Data export's files are kept (in the data directory's `exports`) before deletion.
     #[arg(long, env = "RAPPORT_EXPORT_RETENTION_MINUTES", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=10080))]
     pub export_retention_minutes: u64,
+    /// Requests worked on at once, more waiting their turn in order (the health probes never wait); 0: no limit. Caps memory under overload at a cost in throughput (docs/operations.md, "Memory").
+    #[arg(long, env = "RAPPORT_REQUESTS_IN_FLIGHT", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=10_000))]
+    pub requests_in_flight: u64,
 }
 
 #[derive(Subcommand)]
@@ -1132,6 +1135,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
         report_lines_per_page: a.report_lines_per_page as usize,
         export_dir: g.data_dir.join("exports"),
         export_retention: std::time::Duration::from_secs(a.export_retention_minutes * 60),
+        requests_in_flight: a.requests_in_flight as usize,
         ..Default::default()
     };
     // A database upgraded from before the programme reports holds records but
