@@ -50,7 +50,7 @@ int main(int argc, char **argv) {
     return 0;
 }
 C
-    echo "==> compiling SQLite $version (about 30 s)" >&2
+    echo "==> compiling the SQLite bundled by libsqlite3-sys $version (about 30 s)" >&2
     cc -O2 -DSQLITE_THREADSAFE=0 -I"$src" -o "$out" "$out.c" "$src/sqlite3.c" -lm
 fi
 exec "$out" "$@"
