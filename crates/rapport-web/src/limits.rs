@@ -11,13 +11,14 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// Middleware: at most `Config::requests_in_flight` requests are worked on at
 /// once; the rest wait their turn, in order, holding nothing but the request
-/// itself. Two cores answer no faster with hundreds of requests started side
-/// by side, and each started request holds what it has read (a client's
-/// whole history, a caseload's cards) while it waits for the database and the
-/// audit commit, so the memory at the busiest moment followed the number of
-/// callers (bench/README.md "Requests in flight"). The probes `/healthz` and
-/// `/readyz` never wait: a busy server is alive. The turn is given back when
-/// the response's head is ready; a streamed body (an export) does not hold it.
+/// itself. Each started request holds what it has read (a client's history,
+/// a caseload's cards) while it waits for the database and the audit commit,
+/// so under overload the memory follows the number of callers; with a limit
+/// it follows the limit (measured: 25 MB less under the soak, for a third
+/// fewer requests a second; bench/README.md "Two things tried"). The probes
+/// `/healthz` and `/readyz` never wait: a busy server is alive. The turn is
+/// given back when the response's head is ready; a streamed body (an export)
+/// does not hold it.
 pub async fn take_turns(State(turns): State<Arc<Semaphore>>, req: Request, next: Next) -> Response {
     if matches!(req.uri().path(), "/healthz" | "/readyz") {
         return next.run(req).await;
