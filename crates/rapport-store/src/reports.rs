@@ -821,7 +821,7 @@ mod tests {
     async fn a_part_month_read_uses_the_index_by_day_without_statistics() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&Target::DataDir(dir.path().into()), OpenOptions::default()).await.unwrap();
-        let day = |s: &str| time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).unwrap();
+        let day = |s: &str| rapport_core::time::parse_date(s).unwrap();
         let q = TotalsQuery {
             basis: Basis::Ended,
             dim: "clinician",
