@@ -5,7 +5,7 @@
 #   bench/programme.sh [--clients 1000000] [--seed 42] [--postgres URL|auto]
 #                      [--data-dir DIR] [--batch 1000] [--reps 10] [--clinicians 25000]
 #                      [--sites 100] [--write-reps 200] [--no-analyze] [--no-build]
-#                      [--keep] [--existing] [--no-scans]
+#                      [--keep] [--existing] [--no-scans] [--only TEXT]
 #
 # Seeds whole client histories through Store::import_courses (with a progress
 # bar), then times each dashboard tile and the whole dashboard, and the write
@@ -15,7 +15,9 @@
 # data under $TMPDIR too). The output is kept in target/bench/programme-<timestamp>.log.
 # --keep keeps the SQLite data dir; --existing --data-dir DIR times a database
 # seeded before (migrated first, e.g. after adding an index) without seeding;
-# --no-scans skips the slow breakdowns summed from the rows.
+# --no-scans skips the slow breakdowns summed from the rows; --only TEXT times only
+# the tiles whose name contains TEXT ("record_response": only the write cost), e.g.
+# under a profiler.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -26,13 +28,14 @@ BUILD=1
 KEEP=0
 DATA=""
 pass=()
-usage() { sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --postgres) POSTGRES=${2:?--postgres needs a URL or "auto"}; shift 2 ;;
         --data-dir) DATA=${2:?--data-dir needs a directory}; shift 2 ;;
         --clients|--seed|--batch|--reps|--clinicians|--sites|--write-reps) pass+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
         --no-analyze|--existing|--no-scans) pass+=("$1"); shift ;;
+        --only) pass+=("$1" "${2:?$1 needs a value}"); shift 2 ;;
         --keep) KEEP=1; shift ;;
         --no-build) BUILD=0; shift ;;
         -h|--help) usage; exit 0 ;;

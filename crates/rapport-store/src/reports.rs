@@ -218,26 +218,29 @@ impl TotalsQuery<'_> {
 
     /// Each line's sums over the period, from what was read.
     fn merge(&self, read: TotalsRead) -> Result<Vec<(Option<String>, Sums)>> {
-        let by_key = |packed: &Option<Option<String>>| -> Result<Option<HashMap<String, Sums>>> {
+        // Keyed by slices of the texts read: a breakdown by clinician has tens
+        // of thousands of lines, and a String per line of each text was a
+        // sixth of the merge.
+        fn by_key(packed: &Option<Option<String>>) -> Result<Option<HashMap<&str, Sums>>> {
             let Some(packed) = packed else { return Ok(None) };
             let text = packed.as_deref().unwrap_or_default();
             text.split('\n')
                 .filter(|r| !r.is_empty())
-                .map(|r| unpack_line(r, 0).map(|(_, sums, key)| (key.to_string(), sums)))
+                .map(|r| unpack_line::<0>(r).map(|(_, sums, key)| (key, sums)))
                 .collect::<Result<HashMap<_, _>>>()
                 .map(Some)
-        };
+        }
         let (lo_part, lo_months, hi_part, hi_months) =
             (by_key(&read.lo.0)?, by_key(&read.lo.1)?, by_key(&read.hi.0)?, by_key(&read.hi.1)?);
-        let text = read.lines.unwrap_or_default();
+        let text = read.lines.as_deref().unwrap_or_default();
         let mut out = Vec::new();
         for record in text.split('\n').filter(|r| !r.is_empty()) {
-            let (days, latest, key) = unpack_line(record, 2)?;
+            let ([first_day, last_day], latest, key) = unpack_line::<2>(record)?;
             let before =
-                |bound: &DayBound, part: &Option<HashMap<String, Sums>>, months: &Option<HashMap<String, Sums>>| {
+                |bound: &DayBound, part: &Option<HashMap<&str, Sums>>, months: &Option<HashMap<&str, Sums>>| {
                     let part = part.as_ref().and_then(|m| m.get(key));
                     let checkpoint = months.as_ref().and_then(|m| m.get(key));
-                    total_before(days[0], days[1], &latest, &bound.day, part, checkpoint)
+                    total_before(first_day, last_day, &latest, &bound.day, part, checkpoint)
                 };
             let (end, start) = (before(&self.to, &hi_part, &hi_months), before(&self.from, &lo_part, &lo_months));
             let mut sums: Sums = [0; 22];
@@ -259,31 +262,46 @@ impl TotalsQuery<'_> {
 /// (bound as `$sep`). sqlx decodes each value of each row on its own (about
 /// 5 µs for a row of 22 numbers), and a breakdown by clinician can have tens
 /// of thousands of lines; the key comes last, so nothing in it can shift the
-/// numbers.
+/// numbers. The numbers are joined by `concat_ws` (SQLite 3.44 and later,
+/// PostgreSQL), which builds them at once: a `||` per field copied the
+/// growing line each time, 20 ms more per 25,000 lines on SQLite. Text fields
+/// are joined by `||`, because SQLite's `concat_ws` leaves out an empty
+/// string (the key of `all` is one) and PostgreSQL's keeps it.
 fn packed_lines(table_alias: &str, lead: &[&str], sep: &str) -> String {
-    let fields: Vec<String> = lead
-        .iter()
-        .map(|f| format!("{table_alias}.{f}"))
-        .chain(SUM_COLUMNS.iter().map(|c| format!("{table_alias}.{c}")))
-        .chain([format!("{table_alias}.key")])
-        .collect();
-    format!("string_agg({}, {sep})", fields.join(" || ',' || "))
+    let numbers: Vec<String> = SUM_COLUMNS.iter().map(|c| format!("{table_alias}.{c}")).collect();
+    let lead: String = lead.iter().map(|f| format!("{table_alias}.{f} || ',' || ")).collect();
+    format!("string_agg({lead}concat_ws(',', {}) || ',' || {table_alias}.key, {sep})", numbers.join(", "))
 }
 
-/// One line of [`packed_lines`]: its lead fields, sums and key.
-fn unpack_line(record: &str, lead: usize) -> Result<(Vec<&str>, Sums, &str)> {
+/// One line of [`packed_lines`]: its `LEAD` fields, sums and key.
+fn unpack_line<const LEAD: usize>(record: &str) -> Result<([&str; LEAD], Sums, &str)> {
     let corrupt = || sqlx::Error::Decode(format!("a running total line: {record:?}").into());
-    let mut fields = record.splitn(lead + 23, ',');
-    let leading: Vec<&str> = fields.by_ref().take(lead).collect();
+    let mut fields = record.splitn(LEAD + 23, ',');
+    let mut leading = [""; LEAD];
+    for slot in leading.iter_mut() {
+        *slot = fields.next().ok_or_else(corrupt)?;
+    }
     let mut sums: Sums = [0; 22];
     for slot in sums.iter_mut() {
-        *slot = fields.next().and_then(|v| v.parse().ok()).ok_or_else(corrupt)?;
+        *slot = fields.next().and_then(parse_count).ok_or_else(corrupt)?;
     }
     let key = fields.next().ok_or_else(corrupt)?;
-    if leading.len() != lead {
-        return Err(corrupt().into());
-    }
     Ok((leading, sums, key))
+}
+
+/// A running total as the database writes it: digits, perhaps after a minus
+/// sign (a change sum can be negative). Faster than `str::parse` on the
+/// hundreds of thousands of numbers a breakdown by clinician reads; None for
+/// anything else, or a number that does not fit.
+fn parse_count(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || digits.len() > 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        // Longer than any sum that fits in 18 digits, or not a number: the
+        // standard parser decides.
+        return text.parse().ok();
+    }
+    let n = digits.bytes().fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+    Some(if digits.len() < text.len() { -n } else { n })
 }
 
 /// A bound's part-month rows and month-before checkpoints, side by side;
@@ -813,6 +831,30 @@ async fn lock_outcome_model(tx: &mut sqlx::Transaction<'static, Any>) -> Result<
 mod tests {
     use super::*;
     use crate::{OpenOptions, Target};
+
+    #[test]
+    fn counts_parse_as_the_standard_parser_does() {
+        for text in ["0", "7", "-3", "120", "-0", "999999999999999999", "-999999999999999999"] {
+            assert_eq!(parse_count(text), text.parse().ok(), "{text}");
+        }
+        assert_eq!(parse_count("9223372036854775807"), Some(i64::MAX), "19 digits go to the standard parser");
+        assert_eq!(parse_count("-9223372036854775808"), Some(i64::MIN));
+        for junk in ["", "-", "--1", "1-", "1.5", " 1", "x", "9223372036854775808"] {
+            assert_eq!(parse_count(junk), None, "{junk:?}");
+        }
+    }
+
+    #[test]
+    fn a_packed_line_gives_its_lead_sums_and_key_and_refuses_a_short_one() {
+        let numbers: Vec<String> = (0..22).map(|i| (i * 3 - 10).to_string()).collect();
+        let record = format!("2025-01-02,2026-03-04,{},key,with,commas", numbers.join(","));
+        let (lead, sums, key) = unpack_line::<2>(&record).unwrap();
+        assert_eq!(lead, ["2025-01-02", "2026-03-04"]);
+        assert_eq!(sums.to_vec(), (0..22).map(|i| i * 3 - 10).collect::<Vec<i64>>());
+        assert_eq!(key, "key,with,commas", "the key is the rest of the line");
+        assert!(unpack_line::<2>("2025-01-02,2026-03-04,1,2,3").is_err(), "too few numbers");
+        assert!(unpack_line::<0>(&format!("{},x,key", numbers[..21].join(","))).is_err(), "a number that is not one");
+    }
 
     /// A report's part-month read walks the running totals' index by day
     /// however the planner is informed: a new database has no statistics,

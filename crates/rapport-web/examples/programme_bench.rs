@@ -50,6 +50,8 @@ struct Args {
     existing: bool,
     /// Time the breakdowns summed from the rows too (slow: seconds each).
     scans: bool,
+    /// Time only the rows whose name contains this (for a profiler).
+    only: Option<String>,
 }
 
 fn args() -> BoxResult<Args> {
@@ -66,6 +68,7 @@ fn args() -> BoxResult<Args> {
         write_reps: 200,
         existing: false,
         scans: true,
+        only: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -83,11 +86,12 @@ fn args() -> BoxResult<Args> {
             "--no-analyze" => a.analyze = false,
             "--existing" => a.existing = true,
             "--no-scans" => a.scans = false,
+            "--only" => a.only = Some(val()?),
             _ => {
                 return Err(format!(
                     "unknown argument {flag}; usage: programme_bench [--clients N] [--seed S] \
                      [--postgres URL | --data-dir EMPTY_DIR] [--batch B] [--reps R] [--clinicians N] \
-                     [--sites N] [--write-reps N] [--no-analyze] [--existing] [--no-scans]"
+                     [--sites N] [--write-reps N] [--no-analyze] [--existing] [--no-scans] [--only TEXT]"
                 )
                 .into())
             }
@@ -417,22 +421,29 @@ async fn main() -> BoxResult<()> {
             let (p50, p95, max) = summary(v);
             println!("| {name} | {period} | {p50:.1} | {p95:.1} | {max:.1} |");
         };
-        line("outcome_overview", time(a.reps, || async { Ok(store.outcome_overview(&f).await?) }).await?);
-        line("outcome_funnel", time(a.reps, || async { Ok(store.outcome_funnel(&f).await?) }).await?);
-        line("outcome_risk", time(a.reps, || async { Ok(store.outcome_risk(&f, ack, assess).await?) }).await?);
+        // Times one tile (unless `--only` leaves it out) and prints its line.
+        macro_rules! timed {
+            ($name:expr, $f:expr) => {{
+                let name: String = $name.into();
+                if a.only.as_deref().is_none_or(|only| name.contains(only)) {
+                    line(&name, time(a.reps, $f).await?);
+                }
+            }};
+        }
+        timed!("outcome_overview", || async { Ok(store.outcome_overview(&f).await?) });
+        timed!("outcome_funnel", || async { Ok(store.outcome_funnel(&f).await?) });
+        timed!("outcome_risk", || async { Ok(store.outcome_risk(&f, ack, assess).await?) });
         for dim in Dimension::BREAKDOWNS {
-            line(
-                &format!("outcome_breakdown({})", dim.as_str()),
-                time(a.reps, || async { Ok(store.outcome_breakdown(&f, dim).await?) }).await?,
-            );
+            timed!(format!("outcome_breakdown({})", dim.as_str()), || async {
+                Ok(store.outcome_breakdown(&f, dim).await?)
+            });
         }
         // The same breakdowns summed from the rows (how a filtered report, or
         // every report before the running totals, is answered).
         for dim in Dimension::BREAKDOWNS.into_iter().filter(|_| a.scans) {
-            line(
-                &format!("outcome_breakdown_scan({})", dim.as_str()),
-                time(a.reps, || async { Ok(store.outcome_breakdown_scan(&f, dim).await?) }).await?,
-            );
+            timed!(format!("outcome_breakdown_scan({})", dim.as_str()), || async {
+                Ok(store.outcome_breakdown_scan(&f, dim).await?)
+            });
         }
         // The application reads a period left out as the 12 months to the
         // real today, so "all time" is asked for in dates: from long before
@@ -446,26 +457,21 @@ async fn main() -> BoxResult<()> {
         // up, named (clinicians, sites), small numbers hidden.
         for dim in Dimension::BREAKDOWNS {
             let q = OutcomesQuery { group_by: Some(dim.as_str().into()), ..q.clone() };
-            line(
-                &format!("breakdown by {} (rapport_app::reports::breakdown)", dim.as_str()),
-                time(a.reps, || async {
-                    rapport_app::reports::breakdown(&state, &me, &q, false).await.map_err(|e| format!("{e:?}").into())
-                })
-                .await?,
-            );
+            timed!(format!("breakdown by {} (rapport_app::reports::breakdown)", dim.as_str()), || async {
+                rapport_app::reports::breakdown(&state, &me, &q, false).await.map_err(|e| format!("{e:?}").into())
+            });
         }
-        line(
-            "whole dashboard (rapport_app::reports::dashboard)",
-            time(a.reps, || async {
-                rapport_app::reports::dashboard(&state, &me, &q).await.map_err(|e| format!("{e:?}").into())
-            })
-            .await?,
-        );
+        timed!("whole dashboard (rapport_app::reports::dashboard)", || async {
+            rapport_app::reports::dashboard(&state, &me, &q).await.map_err(|e| format!("{e:?}").into())
+        });
     }
 
     // Write cost: one response at a time for 100 imported clients in turn,
     // in blocks of 50; after each block the catch-up that brings the read
     // model up to date with it (what the server does in the background).
+    if a.only.as_deref().is_some_and(|only| !"record_response".contains(only)) {
+        return Ok(());
+    }
     if some_clients.is_empty() {
         return Err("no client imported".into());
     }
