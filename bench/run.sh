@@ -5,6 +5,7 @@
 #                [--connections 16] [--clinicians 100] [--clients 10000]
 #                [--count-non2xx] [--no-build] [--strict] [--fhir] [--cpu]
 #                [--bin PATH] [--data-copy DIR] [--as EMAIL] [--caseload-pages]
+#                [--profile TEXT]
 #
 # --cpu also reads the server's CPU time over each measured run with
 # `perf stat -e task-clock` (with --postgres auto: the server, the
@@ -20,6 +21,10 @@
 # that account (default clinician1@demo.rapport.test); --caseload-pages also
 # times the caseload sorted by need and a page deep into it (after the client
 # at four fifths of the caseload in name order).
+# --profile TEXT records the server with `perf record --call-graph dwarf`
+# during each measured run whose path contains TEXT, into
+# target/bench/<timestamp>/perf<path>.data (read it with `perf report -i`);
+# those runs' figures are slowed by the recording and are not results.
 #
 # Seeds a demo organisation, starts `rapport serve` pinned to CPU 0, drives it
 # with wrk pinned to CPU 1, and prints a markdown table comparing each endpoint
@@ -43,6 +48,7 @@ BUILD=1
 STRICT=0
 FHIR=0
 CPU=0
+PROFILE=""
 PORT=18080
 DATA_COPY=""
 EMAIL=clinician1@demo.rapport.test
@@ -50,7 +56,7 @@ CASELOAD_PAGES=0
 SERVER_CPU=0
 LOADGEN_CPU=1
 
-usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --postgres) POSTGRES=${2:?--postgres needs a URL or "auto"}; shift 2 ;;
@@ -64,6 +70,7 @@ while [ $# -gt 0 ]; do
         --strict) STRICT=1; shift ;;
         --fhir) FHIR=1; shift ;;
         --cpu) CPU=1; shift ;;
+        --profile) PROFILE=${2:?--profile needs a value}; shift 2 ;;
         --bin) BIN_GIVEN=${2:?}; BUILD=0; shift 2 ;;
         --data-copy) DATA_COPY=${2:?}; shift 2 ;;
         --as) EMAIL=${2:?}; shift 2 ;;
@@ -314,7 +321,17 @@ for t in "${targets[@]}"; do
         perf stat -e task-clock -x, -o "$OUT/perf$slug.txt" -p "${pids%,}" &
         perf_pid=$!
     fi
+    record_pid=""
+    if [ -n "$PROFILE" ] && [[ "$path" == *"$PROFILE"* ]]; then
+        perf record -q -F 999 --call-graph dwarf,16384 -o "$OUT/perf$slug.data" -p "$SERVER_PID" 2>/dev/null &
+        record_pid=$!
+    fi
     "${wrk_cmd[@]}" "-d$DURATION" "$BASE$path" "${lua_args[@]}" | tee "$OUT/wrk$slug.txt" >&2
+    if [ -n "$record_pid" ]; then
+        kill -INT "$record_pid" 2>/dev/null || true
+        wait "$record_pid" 2>/dev/null || true
+        log "Profile of $name: $OUT/perf$slug.data"
+    fi
     cpu_us=""
     if [ -n "$perf_pid" ]; then
         # perf gives up by itself when a listed process exits before it

@@ -713,11 +713,14 @@ pub(crate) async fn rebuild_totals(tx: &mut Tx) -> Result<()> {
         };
         plans.push((Basis::Ended, dim, source));
     }
+    // In day order, so that a day's rows of every line share pages (a
+    // report reads one part-month of them; decision 57). Later catch-ups
+    // append new days at the end.
     for (basis, dim, source) in plans {
         let sql = format!(
             "INSERT INTO outcome_totals (basis, dim, key, day, {cols}) \
              SELECT '{}', '{dim}', k, d, {running} FROM ({source}) s \
-             GROUP BY k, d WINDOW w AS (PARTITION BY k ORDER BY d)",
+             GROUP BY k, d WINDOW w AS (PARTITION BY k ORDER BY d) ORDER BY d, k",
             basis.as_str()
         );
         sqlx::query(&sql).execute(&mut **tx).await?;

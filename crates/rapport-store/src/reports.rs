@@ -165,20 +165,17 @@ impl TotalsQuery<'_> {
         [self.basis.as_str().into(), self.dim.into(), self.to.day.clone(), self.from.day.clone(), "\n".into()]
     }
 
-    /// Each line's last row in a bound's month before the bound. The
-    /// subquery (one part-month of rows, by the index by day) comes first and
-    /// each of its lines is looked up in `t` by its key and day: `CROSS JOIN`
-    /// is how SQLite is told the order of a join (PostgreSQL orders it as
-    /// any inner join). With `JOIN` and no statistics, as on any database
-    /// never analysed, SQLite put `t` first and read every row of the
-    /// dimension, the line's whole history (decision 56).
+    /// Every row of a bound's month before the bound, with its day (each
+    /// line's last one is picked when merged): one range of the index by
+    /// day, on rows that a rebuild lays out in day order (decision 57). Asking
+    /// the database for each line's last row instead (a `GROUP BY` and a
+    /// lookup per line) cost a random page read per line: 140 ms for 16,851
+    /// lines on PostgreSQL at 1M clients, against 62 ms for these 27,264 rows.
     fn part_sql(&self) -> String {
         format!(
-            "SELECT {} AS lines FROM \
-             (SELECT key, MAX(day) AS day FROM outcome_totals WHERE basis = $1 AND dim = $2 \
-              AND day >= $3 AND day < $4 GROUP BY key) m \
-             CROSS JOIN outcome_totals t WHERE t.basis = $1 AND t.dim = $2 AND t.key = m.key AND t.day = m.day",
-            packed_lines("t", &[], "$5")
+            "SELECT {} AS lines FROM outcome_totals t \
+             WHERE t.basis = $1 AND t.dim = $2 AND t.day >= $3 AND t.day < $4",
+            packed_lines("t", &["day"], "$5")
         )
     }
 
@@ -230,8 +227,23 @@ impl TotalsQuery<'_> {
                 .collect::<Result<HashMap<_, _>>>()
                 .map(Some)
         }
+        // A part-month's rows, each line's last (latest day) kept.
+        fn last_by_key(packed: &Option<Option<String>>) -> Result<Option<HashMap<&str, Sums>>> {
+            let Some(packed) = packed else { return Ok(None) };
+            let mut last: HashMap<&str, (&str, Sums)> = HashMap::new();
+            for r in packed.as_deref().unwrap_or_default().split('\n').filter(|r| !r.is_empty()) {
+                let ([day], sums, key) = unpack_line::<1>(r)?;
+                match last.get(key) {
+                    Some((kept, _)) if *kept >= day => {}
+                    _ => {
+                        last.insert(key, (day, sums));
+                    }
+                }
+            }
+            Ok(Some(last.into_iter().map(|(k, (_, sums))| (k, sums)).collect()))
+        }
         let (lo_part, lo_months, hi_part, hi_months) =
-            (by_key(&read.lo.0)?, by_key(&read.lo.1)?, by_key(&read.hi.0)?, by_key(&read.hi.1)?);
+            (last_by_key(&read.lo.0)?, by_key(&read.lo.1)?, last_by_key(&read.hi.0)?, by_key(&read.hi.1)?);
         let text = read.lines.as_deref().unwrap_or_default();
         let mut out = Vec::new();
         for record in text.split('\n').filter(|r| !r.is_empty()) {
@@ -858,7 +870,7 @@ mod tests {
 
     /// A report's part-month read walks the running totals' index by day
     /// however the planner is informed: a new database has no statistics,
-    /// and then SQLite read every day of every line for it (decision 56).
+    /// and then SQLite once read every day of every line for it (decision 56).
     #[tokio::test]
     async fn a_part_month_read_uses_the_index_by_day_without_statistics() {
         let dir = tempfile::tempdir().unwrap();
@@ -878,19 +890,11 @@ mod tests {
         }
         let plan: Vec<String> =
             explain.fetch_all(&store.read).await.unwrap().iter().map(|r| r.col::<String>("detail").unwrap()).collect();
-        assert!(
-            plan.iter().any(|d| d.contains("outcome_totals_by_day (basis=? AND dim=? AND day>? AND day<?)")),
-            "the part-month rows come from a range of days: {plan:#?}"
+        assert_eq!(
+            plan,
+            ["SEARCH t USING INDEX outcome_totals_by_day (basis=? AND dim=? AND day>? AND day<?)"],
+            "the part-month rows come from one range of days, and nothing else is read"
         );
-        let (scan_m, search_t) = (
-            plan.iter().position(|d| d == "SCAN m"),
-            plan.iter().position(|d| d.starts_with("SEARCH t ") && d.contains("key=?") && d.contains("day=?")),
-        );
-        assert!(
-            matches!((scan_m, search_t), (Some(m), Some(t)) if m < t),
-            "each part-month line is looked up by key and day: {plan:#?}"
-        );
-        assert!(plan.iter().all(|d| !d.ends_with("(basis=? AND dim=?)")), "no line's whole history is read: {plan:#?}");
         store.close().await;
     }
 }
