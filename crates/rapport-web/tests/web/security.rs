@@ -334,3 +334,39 @@ async fn simultaneous_wrong_portal_codes_cannot_race_the_throttle() {
     })
     .await;
 }
+
+/// `serve --requests-in-flight N` through the whole server: with one turn, a
+/// request whose body has not all arrived holds it, so another request
+/// waits and the health probe does not; when the first ends the other is
+/// answered. Without a limit the same half-sent request holds nobody up.
+#[tokio::test]
+async fn a_limit_on_requests_in_flight_makes_requests_wait_but_not_the_probe() {
+    use tokio::io::AsyncWriteExt;
+    for limit in [1, 0] {
+        let config = rapport_web::Config { requests_in_flight: limit, ..rapport_web::Config::default() };
+        let app = TestApp::spawn(Backend::Sqlite, config).await;
+        let user = app.user("turns@clinic.example", Role::Clinician).await;
+        let api = Api::new(&app, &user).await;
+        // A JSON body announced as 60 bytes, of which 10 are sent: the
+        // handler reads the body after every middleware, holding its turn.
+        let mut half_sent = tokio::net::TcpStream::connect(app.addr).await.unwrap();
+        let head = format!(
+            "POST /api/v1/clients HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {}\r\n\
+             Content-Type: application/json\r\nContent-Length: 60\r\n\r\n{{\"display",
+            app.addr, api.token
+        );
+        half_sent.write_all(head.as_bytes()).await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let me = tokio::time::timeout(std::time::Duration::from_millis(700), api.get("/api/v1/me")).await;
+        let health = tokio::time::timeout(std::time::Duration::from_secs(5), reqwest::get(app.url("/healthz"))).await;
+        assert_eq!(health.expect("the probe never waits").unwrap().status(), 200, "limit {limit}");
+        if limit == 0 {
+            assert_eq!(me.expect("no limit: nothing waits").0, 200);
+            continue;
+        }
+        assert!(me.is_err(), "with one turn, a second request waits while the first holds it");
+        drop(half_sent);
+        let me = tokio::time::timeout(std::time::Duration::from_secs(5), api.get("/api/v1/me")).await;
+        assert_eq!(me.expect("the turn is given back when the first request ends").0, 200);
+    }
+}
