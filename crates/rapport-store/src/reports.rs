@@ -216,8 +216,7 @@ impl TotalsQuery<'_> {
     /// Each line's sums over the period, from what was read.
     fn merge(&self, read: TotalsRead) -> Result<Vec<(Option<String>, Sums)>> {
         // Keyed by slices of the texts read: a breakdown by clinician has tens
-        // of thousands of lines, and a String per line of each text was a
-        // sixth of the merge.
+        // of thousands of lines, and each text's map allocated a String per line.
         fn by_key(packed: &Option<Option<String>>) -> Result<Option<HashMap<&str, Sums>>> {
             let Some(packed) = packed else { return Ok(None) };
             let text = packed.as_deref().unwrap_or_default();
