@@ -74,7 +74,7 @@ fn refresh_sql() -> String {
 /// `text` without the characters that separate fields and cards: typed text
 /// cannot hold them (validation refuses control characters), but a record
 /// from before that rule must not break the caseload.
-fn without_separators(text: &str) -> String {
+pub(crate) fn without_separators(text: &str) -> String {
     format!("REPLACE(REPLACE({text}, '{FIELD}', ''), '{CARD}', '')")
 }
 

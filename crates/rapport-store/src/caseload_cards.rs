@@ -191,9 +191,8 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
 
 /// The caseload scope of `$1` joined to the cards, without a UNION: the
 /// care-team rows of the user and of every clinician they supervise. A
-/// client on several of those teams comes once per team; rows come in
-/// (sort name, id) order, so the repeats are neighbours and are dropped
-/// when read. (Measured: the UNION's temporary table cost more than the
+/// client on several of those teams comes once per team; the repeats are
+/// dropped when read. (Measured: the UNION's temporary table cost more than the
 /// rest of the read.)
 const SCOPE_FROM: &str = "FROM care_team t JOIN caseload_cards k ON k.client_id = t.client_id";
 const SCOPE_WHERE: &str = "WHERE t.user_id IN (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s \
@@ -202,6 +201,13 @@ const SCOPE_WHERE: &str = "WHERE t.user_id IN (SELECT $1 UNION ALL SELECT s.clin
 impl Store {
     /// The cards of `user`'s caseload (clients with `status`, matching
     /// `search` if given), in name order, in one read that returns one text.
+    ///
+    /// The order (sort name, then id, byte by byte) is made here, not by an
+    /// `ORDER BY` in the aggregate: SQLite sorted the cards' whole texts, which
+    /// was most of the read (measured on the 10,000-client demo: a supervisor
+    /// of 9,334 clients 41-58 ms with it, 17-28 ms without; a clinician of 167
+    /// 0.5-0.9 ms, 0.24-0.29 ms). Byte order is also the same on both
+    /// databases, whatever PostgreSQL's collation.
     #[crate::boxing::boxed_future]
     pub async fn caseload_cards(
         &self,
@@ -216,8 +222,9 @@ impl Store {
         } else {
             ""
         };
+        let sort_name = crate::card_refresh::without_separators("k.sort_name");
         let sql = format!(
-            "SELECT string_agg(k.client_id || '{f}' || k.facts, '{c}' ORDER BY k.sort_name, k.client_id) AS cards \
+            "SELECT string_agg({sort_name} || '{f}' || k.client_id || '{f}' || k.facts, '{c}') AS cards \
              {SCOPE_FROM} {search_join}{SCOPE_WHERE}"
         );
         let mut q = sqlx::query(&sql).bind(user.as_str()).bind(status.as_str());
@@ -225,15 +232,24 @@ impl Store {
             q = q.bind(p.as_str());
         }
         let text: Option<String> = q.fetch_one(&self.read).await?.col("cards")?;
-        let mut cards: Vec<CaseloadCard> = Vec::new();
-        for one in text.as_deref().unwrap_or_default().split(CARD).filter(|s| !s.is_empty()) {
-            let (id, facts) = one.split_once(FIELD).ok_or_else(|| corrupt("card", one))?;
-            if cards.last().is_some_and(|last| last.client_id.as_str() == id) {
-                continue;
-            }
-            cards.push(card(id, status, facts)?);
-        }
-        Ok(cards)
+        let mut listed: Vec<(&str, &str, &str)> = text
+            .as_deref()
+            .unwrap_or_default()
+            .split(CARD)
+            .filter(|s| !s.is_empty())
+            .map(|one| {
+                let mut parts = one.splitn(3, FIELD);
+                match (parts.next(), parts.next(), parts.next()) {
+                    (Some(name), Some(id), Some(facts)) => Ok((name, id, facts)),
+                    _ => Err(corrupt("card", one)),
+                }
+            })
+            .collect::<Result<_>>()?;
+        // A client on several of the scope's care teams comes once per team:
+        // sorted, the repeats are neighbours.
+        listed.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        listed.dedup_by(|a, b| a.1 == b.1);
+        listed.into_iter().map(|(_, id, facts)| card(id, status, facts)).collect()
     }
 
     /// The cards of the clients `ids` (any order; a client without a card is
