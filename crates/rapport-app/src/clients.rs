@@ -145,49 +145,51 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     let status = if req.archived { ClientStatus::Archived } else { ClientStatus::Active };
     let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_string);
     let cards = state.store.caseload_cards(&me.user.id, status, search.as_deref()).await?;
-    let mut markers: HashMap<String, Markers> = HashMap::with_capacity(cards.len());
+    // Every card's markers, beside it (by position: a supervisor's caseload
+    // has thousands of cards, and only the page's markers are kept by id).
+    let mut markers: Vec<Markers> = Vec::with_capacity(cards.len());
     let mut clinicians: Vec<ClinicianSummary> = Vec::new();
+    let mut clinician_at: HashMap<&str, usize> = HashMap::new();
     for card in &cards {
         let m = card_markers(state, card)?;
-        let at = match clinicians.iter().position(|c| c.id == card.responsible_clinician_id) {
-            Some(i) => i,
-            None => {
-                let id = card.responsible_clinician_id.clone();
-                clinicians.push(ClinicianSummary {
-                    id,
-                    name: String::new(),
-                    clients: 0,
-                    open_flags: 0,
-                    overdue_measures: 0,
-                });
-                clinicians.len() - 1
-            }
-        };
+        let at = *clinician_at.entry(card.responsible_clinician_id.as_str()).or_insert_with(|| {
+            clinicians.push(ClinicianSummary {
+                id: card.responsible_clinician_id.clone(),
+                name: String::new(),
+                clients: 0,
+                open_flags: 0,
+                overdue_measures: 0,
+            });
+            clinicians.len() - 1
+        });
         let c = &mut clinicians[at];
         c.clients += 1;
         c.open_flags += usize::from(m.open_risk_flag);
         c.overdue_measures += m.overdue.len();
-        markers.insert(card.client_id.to_string(), m);
+        markers.push(m);
     }
-    // The order shown: by name (the cards' order), or by need: clients with
-    // some need first, in need order (then by name), then everyone else.
-    let mut order: Vec<&rapport_store::caseload_cards::CaseloadCard> =
-        cards.iter().filter(|c| req.clinician.as_ref().is_none_or(|who| &c.responsible_clinician_id == who)).collect();
+    // The order shown, as positions in `cards`: by name (the cards' order),
+    // or by need: clients with some need first, in need order (then by
+    // name), then everyone else.
+    let mut order: Vec<usize> = (0..cards.len())
+        .filter(|&i| req.clinician.as_ref().is_none_or(|who| &cards[i].responsible_clinician_id == who))
+        .collect();
     if req.by_need {
-        let need = |c: &rapport_store::caseload_cards::CaseloadCard| {
-            markers.get(c.client_id.as_str()).map_or(Need::default(), |m| Need {
+        let need = |i: usize| {
+            let m = &markers[i];
+            Need {
                 risk: m.open_risk_flag || m.risk_unanswered,
                 not_on_track: !m.not_on_track.is_empty(),
                 overdue: m.overdue.len(),
-            })
+            }
         };
-        let (mut needy, rest): (Vec<_>, Vec<_>) = order.into_iter().partition(|c| need(c) != Need::default());
-        needy.sort_by_key(|c| need_key(&need(c)));
+        let (mut needy, rest): (Vec<_>, Vec<_>) = order.into_iter().partition(|&i| need(i) != Need::default());
+        needy.sort_by_key(|&i| need_key(&need(i)));
         order = needy.into_iter().chain(rest).collect();
     }
     let total = order.len() as i64;
     let size = req.page_size.clamp(1, MAX_PAGE) as usize;
-    let ids: Vec<&Id> = order.iter().map(|c| &c.client_id).collect();
+    let ids: Vec<&Id> = order.iter().map(|&i| &cards[i].client_id).collect();
     let (range, before, after) = match page_range(&ids, &req.key, size) {
         Some(r) => r,
         // The key is not in this list: a client no longer listed (archived,
@@ -210,9 +212,11 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     for c in &mut clinicians {
         c.name = names.get(c.id.as_str()).cloned().unwrap_or_default();
     }
-    let rows: Vec<CaseloadRow> = order[range]
+    let page = &order[range];
+    let rows: Vec<CaseloadRow> = page
         .iter()
-        .map(|c| {
+        .map(|&i| {
+            let c = &cards[i];
             let shown = c.shown()?;
             Ok(CaseloadRow {
                 id: c.client_id.clone(),
@@ -241,15 +245,16 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
         clients_shown(rows.iter().map(|r| &r.id))
     ));
     state.store.audit(e).await?;
-    // Course progress is worded for the page's rows only: the rest never show it.
-    let open: HashMap<&str, &OpenCourse> =
-        cards.iter().filter_map(|c| c.open_course.as_ref().map(|o| (c.client_id.as_str(), o))).collect();
-    let courses = rows
+    // Course progress is worded, and markers kept, for the page's rows only:
+    // the rest never show them.
+    let courses = page
         .iter()
-        .filter_map(|r| open.get(r.id.as_str()).and_then(|o| course_progress(state, o)).map(|c| (r.id.to_string(), c)))
+        .filter_map(|&i| {
+            let c = &cards[i];
+            c.open_course.as_ref().and_then(|o| course_progress(state, o)).map(|p| (c.client_id.to_string(), p))
+        })
         .collect();
-    let shown: std::collections::HashSet<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let markers = markers.into_iter().filter(|(k, _)| shown.contains(k.as_str())).collect();
+    let markers = page.iter().map(|&i| (cards[i].client_id.to_string(), std::mem::take(&mut markers[i]))).collect();
     Ok(CaseloadView { rows, total, courses, markers, clinicians, previous, next })
 }
 
