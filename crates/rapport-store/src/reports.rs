@@ -232,11 +232,9 @@ impl TotalsQuery<'_> {
             let mut last: HashMap<&str, (&str, Sums)> = HashMap::new();
             for r in packed.as_deref().unwrap_or_default().split('\n').filter(|r| !r.is_empty()) {
                 let ([day], sums, key) = unpack_line::<1>(r)?;
-                match last.get(key) {
-                    Some((kept, _)) if *kept >= day => {}
-                    _ => {
-                        last.insert(key, (day, sums));
-                    }
+                let kept = last.entry(key).or_insert((day, sums));
+                if day > kept.0 {
+                    *kept = (day, sums);
                 }
             }
             Ok(Some(last.into_iter().map(|(k, (_, sums))| (k, sums)).collect()))
