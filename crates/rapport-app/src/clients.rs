@@ -133,90 +133,95 @@ pub struct CaseloadView {
     pub next: Option<PageKey>,
 }
 
-/// The staff caseload page, from the caseload's cards (one read of the whole
-/// caseload, `rapport_store::caseload_cards`): the page's rows, every
-/// client's markers, the summary per responsible clinician and the order by
-/// need all come from the cards, and the clinicians' names from one more
-/// read. The audit names the clients shown on the page only.
+/// The staff caseload page, from the caller's caseload list (decision 58):
+/// the summary per responsible clinician is one count over the list's narrow
+/// rows, the page one range of it after or before the key client's place
+/// (in name order or by need), and only the page's cards are read whole.
+/// The needs the list counts and orders by are worked out here when the
+/// counts say some are stale, from the cards of the clients written to since
+/// (normally none or a few), before the page is read, so the counts and the
+/// order are never behind a write.
+/// The audit names the clients shown on the page only.
 #[crate::boxing::boxed_future]
 pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewRequest) -> AppResult<CaseloadView> {
-    use rapport_core::caseload::{need_key, Need, MAX_PAGE};
+    use rapport_core::caseload::MAX_PAGE;
+    use rapport_store::caseload_lists::{Direction, ListScope};
     require_caseload(state, me).await?;
     let status = if req.archived { ClientStatus::Archived } else { ClientStatus::Active };
     let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_string);
-    let cards = state.store.caseload_cards(&me.user.id, status, search.as_deref()).await?;
-    // Every card's markers, beside it (by position: a supervisor's caseload
-    // has thousands of cards, and only the page's markers are kept by id).
-    let mut markers: Vec<Markers> = Vec::with_capacity(cards.len());
-    let mut clinicians: Vec<ClinicianSummary> = Vec::new();
-    let mut clinician_at: HashMap<&str, usize> = HashMap::new();
-    for card in &cards {
-        let m = card_markers(state, card)?;
-        let at = *clinician_at.entry(card.responsible_clinician_id.as_str()).or_insert_with(|| {
-            clinicians.push(ClinicianSummary {
-                id: card.responsible_clinician_id.clone(),
-                name: String::new(),
-                clients: 0,
-                open_flags: 0,
-                overdue_measures: 0,
-            });
-            clinicians.len() - 1
-        });
-        let c = &mut clinicians[at];
-        c.clients += 1;
-        c.open_flags += usize::from(m.open_risk_flag);
-        c.overdue_measures += m.overdue.len();
-        markers.push(m);
+    let scope = ListScope { viewer: &me.user.id, status, clinician: req.clinician.as_ref(), search: search.as_deref() };
+    // The counts say whether any of their clients' needs are to be worked
+    // out again first (clients written to since the last page).
+    let mut counts = state.store.caseload_counts(&scope).await?;
+    if counts.iter().any(|c| c.stale > 0) {
+        work_out_needs(state, &me.user.id).await?;
+        counts = state.store.caseload_counts(&scope).await?;
     }
-    // The order shown, as positions in `cards`: by name (the cards' order),
-    // or by need: clients with some need first, in need order (then by
-    // name), then everyone else.
-    let mut order: Vec<usize> = (0..cards.len())
-        .filter(|&i| req.clinician.as_ref().is_none_or(|who| &cards[i].responsible_clinician_id == who))
-        .collect();
-    if req.by_need {
-        let need = |i: usize| {
-            let m = &markers[i];
-            Need {
-                risk: m.open_risk_flag || m.risk_unanswered,
-                not_on_track: !m.not_on_track.is_empty(),
-                overdue: m.overdue.len(),
+    let total: i64 = counts
+        .iter()
+        .filter(|c| req.clinician.as_ref().is_none_or(|who| &c.clinician_id == who))
+        .map(|c| c.clients)
+        .sum();
+    let size = req.page_size.clamp(1, MAX_PAGE);
+    // The key's place. A client no longer in this list (archived, out of the
+    // search, another clinician's) starts again at the first page; an id not
+    // on the caseload at all is a bad link.
+    let from = match &req.key {
+        PageKey::First => None,
+        PageKey::After(k) | PageKey::Before(k) => match state.store.caseload_place(&scope, k).await? {
+            Some(place) => {
+                Some((place, if matches!(req.key, PageKey::After(_)) { Direction::After } else { Direction::Before }))
             }
-        };
-        let (mut needy, rest): (Vec<_>, Vec<_>) = order.into_iter().partition(|&i| need(i) != Need::default());
-        needy.sort_by_key(|&i| need_key(&need(i)));
-        order = needy.into_iter().chain(rest).collect();
-    }
-    let total = order.len() as i64;
-    let size = req.page_size.clamp(1, MAX_PAGE) as usize;
-    let ids: Vec<&Id> = order.iter().map(|&i| &cards[i].client_id).collect();
-    let (range, before, after) = match page_range(&ids, &req.key, size) {
-        Some(r) => r,
-        // The key is not in this list: a client no longer listed (archived,
-        // or out of the search) starts again at the first page; any other
-        // id is a bad link.
-        None => match &req.key {
-            PageKey::After(k) | PageKey::Before(k) if state.store.caseload_key(&me.user.id, k).await?.is_none() => {
+            None if state.store.caseload_key(&me.user.id, k).await?.is_none() => {
                 return Err(Error::keyed("page", rapport_core::msg("caseload-error-page"), vec![]));
             }
-            _ => page_range(&ids, &PageKey::First, size).unwrap_or((0..0, false, false)),
+            None => None,
         },
     };
+    // Only the page's cards are read whole, in the order shown.
+    let read = |from| state.store.caseload_page_cards(&scope, req.by_need, from, size + 1);
+    let (mut cards, mut before, mut after) = (Vec::new(), false, false);
+    if let Some((place, way)) = &from {
+        cards = read(Some((place, *way))).await?;
+        let more = cards.len() as i64 > size;
+        match way {
+            Direction::After => (before, after) = (true, more),
+            // Fewer than a page before the key: the first page instead.
+            Direction::Before if (cards.len() as i64) < size => cards.clear(),
+            Direction::Before => {
+                cards.truncate(size as usize);
+                cards.reverse();
+                (before, after) = (more, true);
+            }
+        }
+        cards.truncate(size as usize);
+    }
+    if cards.is_empty() && !matches!(from, Some((_, Direction::After))) {
+        cards = read(None).await?;
+        (before, after) = (false, cards.len() as i64 > size);
+        cards.truncate(size as usize);
+    }
     // Names are not kept on the cards (a clinician's new name would leave
     // them stale). The caller's own is known; others take one read.
     let mut names: HashMap<String, String> = HashMap::from([(me.user.id.to_string(), me.user.name.clone())]);
-    let others: Vec<Id> = clinicians.iter().filter(|c| c.id != me.user.id).map(|c| c.id.clone()).collect();
+    let others: Vec<Id> =
+        counts.iter().filter(|c| c.clinician_id != me.user.id).map(|c| c.clinician_id.clone()).collect();
     if !others.is_empty() {
         names.extend(state.store.user_names(&others).await?.into_iter().map(|(id, name)| (id.to_string(), name)));
     }
-    for c in &mut clinicians {
-        c.name = names.get(c.id.as_str()).cloned().unwrap_or_default();
-    }
-    let page = &order[range];
-    let rows: Vec<CaseloadRow> = page
+    let mut clinicians: Vec<ClinicianSummary> = counts
         .iter()
-        .map(|&i| {
-            let c = &cards[i];
+        .map(|c| ClinicianSummary {
+            id: c.clinician_id.clone(),
+            name: names.get(c.clinician_id.as_str()).cloned().unwrap_or_default(),
+            clients: c.clients as usize,
+            open_flags: c.open_flags as usize,
+            overdue_measures: c.overdue as usize,
+        })
+        .collect();
+    let rows: Vec<CaseloadRow> = cards
+        .iter()
+        .map(|c| {
             let shown = c.shown()?;
             Ok(CaseloadRow {
                 id: c.client_id.clone(),
@@ -245,40 +250,48 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
         clients_shown(rows.iter().map(|r| &r.id))
     ));
     state.store.audit(e).await?;
-    // Course progress is worded, and markers kept, for the page's rows only:
-    // the rest never show them.
-    let courses = page
-        .iter()
-        .filter_map(|&i| {
-            let c = &cards[i];
-            c.open_course.as_ref().and_then(|o| course_progress(state, o)).map(|p| (c.client_id.to_string(), p))
-        })
-        .collect();
-    let markers = page.iter().map(|&i| (cards[i].client_id.to_string(), std::mem::take(&mut markers[i]))).collect();
+    // Markers and course progress are worked out for the page's cards only.
+    let mut markers = HashMap::with_capacity(cards.len());
+    let mut courses = HashMap::new();
+    for card in &cards {
+        markers.insert(card.client_id.to_string(), card_markers(state, card)?);
+        if let Some(c) = card.open_course.as_ref().and_then(|o| course_progress(state, o)) {
+            courses.insert(card.client_id.to_string(), c);
+        }
+    }
     Ok(CaseloadView { rows, total, courses, markers, clinicians, previous, next })
 }
 
-/// Which of `ids` (in the order shown) a page of `size` at `key` holds:
-/// (range, any before it, any after it), or None when the key is not in
-/// `ids`. A page before a key with fewer than `size` rows before it is the
-/// first page.
-fn page_range(ids: &[&Id], key: &PageKey, size: usize) -> Option<(std::ops::Range<usize>, bool, bool)> {
-    let first = |n: usize| (0..n.min(size), false, n > size);
-    Some(match key {
-        PageKey::First => first(ids.len()),
-        PageKey::After(k) => {
-            let start = ids.iter().position(|id| *id == k)? + 1;
-            let end = (start + size).min(ids.len());
-            (start..end, true, end < ids.len())
+/// Works out the needs of every card on `viewer`'s caseload list that
+/// changed since its needs were last worked out (normally none, or the few
+/// clients written to since the viewer's last page), and keeps them.
+async fn work_out_needs(state: &AppState, viewer: &Id) -> AppResult<()> {
+    state.needs_for().await?;
+    // A write between working them out and keeping them makes a card stale
+    // again; it is worked out once more. Past a few rounds (writes landing
+    // on this caseload all the while) the page is read as it stands.
+    for _ in 0..3 {
+        let stale = state.store.stale_caseload_cards(viewer).await?;
+        if stale.is_empty() {
+            break;
         }
-        PageKey::Before(k) => {
-            let end = ids.iter().position(|id| *id == k)?;
-            if end < size {
-                first(ids.len())
-            } else {
-                (end - size..end, end > size, true)
-            }
-        }
+        let worked: Vec<_> =
+            stale.into_iter().map(|c| card_needs(state, &c.card).map(|n| (c, n))).collect::<AppResult<_>>()?;
+        state.store.save_caseload_needs(&worked).await?;
+    }
+    Ok(())
+}
+
+/// What the database counts and orders a card by, from its markers.
+fn card_needs(
+    state: &AppState,
+    card: &rapport_store::caseload_cards::CaseloadCard,
+) -> AppResult<rapport_store::caseload_lists::CardNeeds> {
+    let m = card_markers(state, card)?;
+    Ok(rapport_store::caseload_lists::CardNeeds {
+        need_rank: rapport_core::caseload::need_rank(&m.need()),
+        open_flag: m.open_risk_flag,
+        overdue: m.overdue.len() as i64,
     })
 }
 
@@ -296,6 +309,17 @@ pub struct Markers {
     /// A diary mood that asks for a check-in (`rapport_core::check_in`; not a
     /// risk flag). Worked out from the caseload cards only.
     pub check_in: Option<rapport_core::check_in::CheckIn>,
+}
+
+impl Markers {
+    /// What the order by need sorts on.
+    pub fn need(&self) -> rapport_core::caseload::Need {
+        rapport_core::caseload::Need {
+            risk: self.open_risk_flag || self.risk_unanswered,
+            not_on_track: !self.not_on_track.is_empty(),
+            overdue: self.overdue.len(),
+        }
+    }
 }
 
 /// A client's open course, as the caseload needs it.

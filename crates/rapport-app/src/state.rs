@@ -90,6 +90,9 @@ pub struct AppState {
     org: Arc<RwLock<Option<(Instant, Organisation)>>>,
     /// Which adaptation the organisation and each site use, by scope, cached like `org`.
     adaptation_choices: Arc<RwLock<Option<(Instant, AdaptationChoices)>>>,
+    /// `rapport_core::caseload::needs_fingerprint` of this configuration,
+    /// once the caseload lists were made to follow it.
+    needs_for: Arc<tokio::sync::OnceCell<String>>,
 }
 
 impl AppState {
@@ -101,13 +104,36 @@ impl AppState {
             instruments: Arc::new(Library::builtin()),
             org: Arc::new(RwLock::new(None)),
             adaptation_choices: Arc::new(RwLock::new(None)),
+            needs_for: Arc::default(),
         }
     }
 
     /// Uses `library` (e.g. with the site's definitions) instead of the shipped instruments.
     pub fn with_instruments(mut self, library: Library) -> Self {
         self.instruments = Arc::new(library);
+        self.needs_for = Arc::default();
         self
+    }
+
+    /// The fingerprint the caseload lists' needs are worked out under
+    /// (`rapport_core::caseload::needs_fingerprint`; decision 58). The first
+    /// call of a state marks every list row stale if the lists were worked
+    /// out under another configuration.
+    #[crate::boxing::boxed_future]
+    pub async fn needs_for(&self) -> Result<String, rapport_store::StoreError> {
+        let fp = self
+            .needs_for
+            .get_or_try_init(|| async {
+                let fp = rapport_core::caseload::needs_fingerprint(
+                    &self.config.not_on_track,
+                    &self.config.protocols,
+                    &self.instruments,
+                );
+                self.store.caseload_needs_under(&fp).await?;
+                Ok::<_, rapport_store::StoreError>(fp)
+            })
+            .await?;
+        Ok(fp.clone())
     }
 
     /// Organisation settings, cached briefly so the session check costs no query.

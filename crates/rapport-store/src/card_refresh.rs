@@ -62,7 +62,8 @@ fn refresh_sql() -> String {
          OR (later.start_date = oc.start_date AND later.id > oc.id))) \
          WHERE c.id >= $1 AND c.id <= $2 \
          ON CONFLICT (client_id) DO UPDATE SET status = excluded.status, sort_name = excluded.sort_name, \
-         facts = excluded.facts",
+         version = CASE WHEN caseload_cards.facts = excluded.facts THEN caseload_cards.version \
+         ELSE caseload_cards.version + 1 END, facts = excluded.facts",
         p = PART,
         s = SCORE,
         moods = rapport_core::check_in::CARD_MOODS,
@@ -91,9 +92,12 @@ pub(crate) async fn refresh(tx: &mut Transaction<'static, Any>, clients: &BTreeS
     Ok(())
 }
 
-/// Refreshes the cards of the clients with ids from `first` to `last`; returns how many.
+/// Refreshes the cards of the clients with ids from `first` to `last`, and
+/// their rows in the viewers' caseload lists; returns how many cards.
 pub(crate) async fn refresh_range(tx: &mut Transaction<'static, Any>, first: &str, last: &str) -> Result<u64> {
-    Ok(sqlx::query(refresh_statement()).bind(first).bind(last).execute(&mut **tx).await?.rows_affected())
+    let cards = sqlx::query(refresh_statement()).bind(first).bind(last).execute(&mut **tx).await?.rows_affected();
+    crate::list_refresh::refresh_clients(tx, first, last).await?;
+    Ok(cards)
 }
 
 /// What the entries `events` say about the records they change (reads

@@ -14,10 +14,12 @@
 //! append has taken the audit head row's lock. That lock serialises writers,
 //! so on PostgreSQL (read committed) the refresh sees every earlier write
 //! committed, and the last writer to a client leaves a card with everything.
-//! Markers that depend on the date (due, overdue) or on the site's settings
-//! (not on track) are worked out when read, from the facts.
+//! Markers that depend on the date (the diary check-in) or on the site's
+//! settings (not on track, due, overdue) are worked out from the facts. Since
+//! decision 58 a page reads only its own cards; what it counts and orders by
+//! over the whole caseload is kept in the viewers' lists (`caseload_lists`).
 
-use crate::card_refresh::{refresh_range, CARD, FIELD, PART, SCORE};
+use crate::card_refresh::{refresh_range, FIELD, PART, SCORE};
 use crate::row::Named;
 use crate::{Result, Store, StoreError};
 use rapport_core::{Id, Timestamp};
@@ -189,69 +191,14 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
     })
 }
 
-/// The caseload scope of `$1` joined to the cards, without a UNION: the
-/// care-team rows of the user and of every clinician they supervise. A
-/// client on several of those teams comes once per team; the repeats are
-/// dropped when read. (Measured: the UNION's temporary table cost more than the
-/// rest of the read.)
-const SCOPE_FROM: &str = "FROM care_team t JOIN caseload_cards k ON k.client_id = t.client_id";
-const SCOPE_WHERE: &str = "WHERE t.user_id IN (SELECT $1 UNION ALL SELECT s.clinician_id FROM supervision_reach s \
-     WHERE s.supervisor_id = $1) AND k.status = $2";
+/// A card from a row with its `client_id`, `status` and `facts`.
+pub(crate) fn card_of_row(r: &sqlx::any::AnyRow) -> Result<CaseloadCard> {
+    let status: String = r.col("status")?;
+    let status = rapport_core::client::ClientStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?;
+    card(&r.col::<String>("client_id")?, status, &r.col::<String>("facts")?)
+}
 
 impl Store {
-    /// The cards of `user`'s caseload (clients with `status`, matching
-    /// `search` if given), in name order, in one read that returns one text.
-    ///
-    /// The order (sort name, then id, byte by byte) is made here, not by an
-    /// `ORDER BY` in the aggregate: SQLite sorted the cards' whole texts, which
-    /// was most of the read (measured on the 10,000-client demo: a supervisor
-    /// of 9,334 clients 41-58 ms with it, 17-28 ms without; a clinician of 167
-    /// 0.5-0.9 ms, 0.24-0.29 ms). Byte order is also the same on both
-    /// databases, whatever PostgreSQL's collation.
-    #[crate::boxing::boxed_future]
-    pub async fn caseload_cards(
-        &self,
-        user: &Id,
-        status: rapport_core::client::ClientStatus,
-        search: Option<&str>,
-    ) -> Result<Vec<CaseloadCard>> {
-        let (f, c) = (FIELD, CARD);
-        let pattern = search.filter(|s| !s.trim().is_empty()).map(crate::clients::like_pattern);
-        let search_join = if pattern.is_some() {
-            "JOIN clients sc ON sc.id = k.client_id AND sc.search_text LIKE $3 ESCAPE '\\' "
-        } else {
-            ""
-        };
-        let sort_name = crate::card_refresh::without_separators("k.sort_name");
-        let sql = format!(
-            "SELECT string_agg({sort_name} || '{f}' || k.client_id || '{f}' || k.facts, '{c}') AS cards \
-             {SCOPE_FROM} {search_join}{SCOPE_WHERE}"
-        );
-        let mut q = sqlx::query(&sql).bind(user.as_str()).bind(status.as_str());
-        if let Some(p) = &pattern {
-            q = q.bind(p.as_str());
-        }
-        let text: Option<String> = q.fetch_one(&self.read).await?.col("cards")?;
-        let mut listed: Vec<(&str, &str, &str)> = text
-            .as_deref()
-            .unwrap_or_default()
-            .split(CARD)
-            .filter(|s| !s.is_empty())
-            .map(|one| {
-                let mut parts = one.splitn(3, FIELD);
-                match (parts.next(), parts.next(), parts.next()) {
-                    (Some(name), Some(id), Some(facts)) => Ok((name, id, facts)),
-                    _ => Err(corrupt("card", one)),
-                }
-            })
-            .collect::<Result<_>>()?;
-        // A client on several of the scope's care teams comes once per team:
-        // sorted, the repeats are neighbours.
-        listed.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-        listed.dedup_by(|a, b| a.1 == b.1);
-        listed.into_iter().map(|(_, id, facts)| card(id, status, facts)).collect()
-    }
-
     /// The cards of the clients `ids` (any order; a client without a card is
     /// left out). The caller has checked that it may see them.
     #[crate::boxing::boxed_future]
@@ -266,16 +213,7 @@ impl Store {
         for id in ids {
             q = q.bind(id.as_str());
         }
-        q.fetch_all(&self.read)
-            .await?
-            .iter()
-            .map(|r| {
-                let status: String = r.col("status")?;
-                let status =
-                    rapport_core::client::ClientStatus::parse(&status).ok_or_else(|| corrupt("status", &status))?;
-                card(&r.col::<String>("client_id")?, status, &r.col::<String>("facts")?)
-            })
-            .collect()
+        q.fetch_all(&self.read).await?.iter().map(card_of_row).collect()
     }
 
     /// Every card as `client|status|sort name|facts` lines in id order, for

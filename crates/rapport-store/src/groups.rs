@@ -339,6 +339,7 @@ pub(crate) async fn refresh_reach(tx: &mut Transaction<'static, Any>) -> Result<
     for r in &rows {
         edges.entry(r.col("supervisor_id")?).or_default().push(r.col("clinician_id")?);
     }
+    let before = reach_pairs(tx).await?;
     sqlx::query("DELETE FROM supervision_reach").execute(&mut **tx).await?;
     for top in edges.keys() {
         let mut seen = std::collections::BTreeSet::new();
@@ -357,7 +358,17 @@ pub(crate) async fn refresh_reach(tx: &mut Transaction<'static, Any>) -> Result<
                 .await?;
         }
     }
+    // The supervisors who now reach someone else see another caseload.
+    let after = reach_pairs(tx).await?;
+    let changed = before.symmetric_difference(&after).map(|(supervisor, _)| supervisor.clone()).collect();
+    crate::list_refresh::refresh_viewers(tx, &changed).await?;
     Ok(())
+}
+
+/// Every (supervisor, clinician) pair of `supervision_reach`.
+async fn reach_pairs(tx: &mut Transaction<'static, Any>) -> Result<std::collections::BTreeSet<(String, String)>> {
+    let rows = sqlx::query("SELECT supervisor_id, clinician_id FROM supervision_reach").fetch_all(&mut **tx).await?;
+    rows.iter().map(|r| Ok((r.col("supervisor_id")?, r.col("clinician_id")?))).collect()
 }
 
 impl Store {

@@ -197,3 +197,49 @@ async fn the_caseload_counts_and_order_follow_every_write_at_once() {
     })
     .await;
 }
+
+/// The caseload lists (decision 58) follow supervision and archiving at
+/// once: a supervisor given a clinician lists that clinician's clients, with
+/// their needs, on the very next page; taken away, they are gone; an
+/// archived client moves from the active list to the archived one.
+#[tokio::test]
+async fn the_caseload_follows_supervision_and_archiving_at_once() {
+    on_each_backend(|app| async move {
+        let ann = app.user("ann@clinic.example", Role::Clinician).await;
+        let bob = app.user("bob@clinic.example", Role::Clinician).await;
+        let sup = app.user("sup@clinic.example", Role::Supervisor).await;
+        let api = Api::new(&app, &ann).await;
+        let mut ids = Vec::new();
+        for name in ["Ada", "Ben", "Cy"] {
+            ids.push(api.new_client(name).await);
+        }
+        api.respond(&ids[1], json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 2]})).await;
+        let bobs = Api::new(&app, &bob).await.new_client("Dee").await;
+        let s = app.browser_as("sup@clinic.example").await;
+        let (st, page) = s.text("/clients?sort=need").await;
+        assert_eq!(st, 200);
+        assert!(row_ids(&page).is_empty(), "no supervisees, no clients: {page}");
+
+        let supervise = |who: Vec<Id>| {
+            let (store, sup) = (app.store.clone(), sup.id.clone());
+            async move { store.set_supervisees(&sup, &who, test_event("user.update"), &[]).await.unwrap() }
+        };
+        supervise(vec![ann.id.clone()]).await;
+        let (_, page) = s.text("/clients?sort=need").await;
+        assert_eq!(row_ids(&page), [ids[1].clone(), ids[0].clone(), ids[2].clone()], "Ben's risk first");
+        supervise(vec![ann.id.clone(), bob.id.clone()]).await;
+        let (_, page) = s.text("/clients").await;
+        assert_eq!(row_ids(&page), [ids[0].clone(), ids[1].clone(), ids[2].clone(), bobs.clone()]);
+        supervise(vec![bob.id.clone()]).await;
+        let (_, page) = s.text("/clients").await;
+        assert_eq!(row_ids(&page), std::slice::from_ref(&bobs), "Ann's clients gone with her supervision");
+
+        // Ann archives Ada: off her active list, on her archived one.
+        let b = app.browser_as("ann@clinic.example").await;
+        let r = b.submit(&format!("/clients/{}", ids[0]), &format!("/clients/{}/archive", ids[0]), &[]).await;
+        assert!(r.status().is_success() || r.status().is_redirection(), "{}", r.status());
+        assert_eq!(row_ids(&b.text("/clients").await.1), [ids[1].clone(), ids[2].clone()]);
+        assert_eq!(row_ids(&b.text("/clients?status=archived").await.1), [ids[0].clone()]);
+    })
+    .await;
+}

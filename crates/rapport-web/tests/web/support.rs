@@ -82,14 +82,21 @@ fn postgres_options() -> OpenOptions {
 /// (`rapport_store::caseload_cards`): after any test's writes, the cards
 /// equal what a rebuild from the records computes. Run after every test on
 /// each backend, so each write path the suite takes is checked.
+/// The same holds for the viewers' caseload lists (`rapport_store::caseload_lists`:
+/// who may list each client, with its status, name and responsible clinician).
 pub async fn assert_caseload_cards_match_a_rebuild(store: &Store) {
-    let kept = store.caseload_cards_dump().await.unwrap();
+    let (kept, kept_lists) = (store.caseload_cards_dump().await.unwrap(), store.caseload_lists_dump().await.unwrap());
     store.rebuild_caseload_cards().await.unwrap();
-    let rebuilt = store.caseload_cards_dump().await.unwrap();
-    if kept != rebuilt {
-        let stale: Vec<_> = kept.iter().filter(|l| !rebuilt.contains(l)).collect();
-        let fresh: Vec<_> = rebuilt.iter().filter(|l| !kept.contains(l)).collect();
-        panic!("caseload cards kept by the writes differ from a rebuild:\nkept:    {stale:#?}\nrebuilt: {fresh:#?}");
+    let (rebuilt, rebuilt_lists) =
+        (store.caseload_cards_dump().await.unwrap(), store.caseload_lists_dump().await.unwrap());
+    for (what, kept, rebuilt) in [("cards", kept, rebuilt), ("lists", kept_lists, rebuilt_lists)] {
+        if kept != rebuilt {
+            let stale: Vec<_> = kept.iter().filter(|l| !rebuilt.contains(l)).collect();
+            let fresh: Vec<_> = rebuilt.iter().filter(|l| !kept.contains(l)).collect();
+            panic!(
+                "caseload {what} kept by the writes differ from a rebuild:\nkept:    {stale:#?}\nrebuilt: {fresh:#?}"
+            );
+        }
     }
 }
 
