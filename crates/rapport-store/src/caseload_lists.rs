@@ -293,26 +293,27 @@ impl Store {
         sql.query().fetch_all(&self.read).await?.iter().map(card_of_row).collect()
     }
 
-    /// Every list row as `viewer|client|status|sort name|clinician|version`
+    /// Every list row as `viewer|client|status|sort name|clinician|version|unclosed flags`
     /// lines, for tests comparing the kept lists with a rebuild.
     #[crate::boxing::boxed_future]
     pub async fn caseload_lists_dump(&self) -> Result<Vec<String>> {
         let rows = sqlx::query(
-            "SELECT viewer_id, client_id, status, sort_name, clinician_id, card_version FROM caseload_lists \
-             ORDER BY viewer_id, client_id",
+            "SELECT viewer_id, client_id, status, sort_name, clinician_id, card_version, unclosed_flags \
+             FROM caseload_lists ORDER BY viewer_id, client_id",
         )
         .fetch_all(&self.read)
         .await?;
         rows.iter()
             .map(|r| {
                 Ok(format!(
-                    "{}|{}|{}|{}|{}|{}",
+                    "{}|{}|{}|{}|{}|{}|{}",
                     r.col::<String>("viewer_id")?,
                     r.col::<String>("client_id")?,
                     r.col::<String>("status")?,
                     r.col::<String>("sort_name")?,
                     r.col::<String>("clinician_id")?,
-                    r.col::<i64>("card_version")?
+                    r.col::<i64>("card_version")?,
+                    r.col::<i64>("unclosed_flags")?
                 ))
             })
             .collect()

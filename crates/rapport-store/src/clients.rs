@@ -34,13 +34,6 @@ pub struct CaseloadRow {
     pub updated_at: Timestamp,
 }
 
-/// The ids of the clients `$1` may see as their caseload: on their care team,
-/// or on the team of a clinician they supervise (a derived table, so the
-/// planner starts from the user's care-team rows, never the whole clients index).
-pub(crate) const CASELOAD_IDS: &str = "SELECT t.client_id FROM care_team t WHERE t.user_id = $1 \
-     UNION SELECT t.client_id FROM care_team t JOIN supervision_reach s ON s.clinician_id = t.user_id \
-     WHERE s.supervisor_id = $1";
-
 /// A caseload row's columns (clients `c`, responsible clinician `r`).
 const CASELOAD_COLUMNS: &str = "c.id, c.display_name, c.date_of_birth, c.pronouns, c.status, c.updated_at, \
      c.responsible_clinician_id, r.name AS responsible_name";
@@ -356,52 +349,49 @@ impl Store {
 
     /// The clients `user` may see as their caseload: on the care team, or on the
     /// team of a clinician they supervise. Returns one page and the total.
+    ///
+    /// From the user's caseload list (decision 58): the total is a count of
+    /// its narrow index entries, and the page one range of its name index
+    /// (byte order on both databases) from which only the page's rows are
+    /// read, so a large caseload is never read whole.
     #[crate::boxing::boxed_future]
     pub async fn caseload(&self, user: &Id, q: &CaseloadQuery) -> Result<(Vec<CaseloadRow>, i64)> {
-        // Driven from the user's care-team rows (a derived table), so the planner
-        // never walks the whole clients index in name order looking for matches.
-        // One query returns the whole (sorted) caseload and the page is cut here:
-        // sorting needs every matching row anyway, so a separate COUNT would do
-        // the same work twice.
-        let sql = format!(
-            "SELECT {CASELOAD_COLUMNS} FROM ({CASELOAD_IDS}) mine JOIN clients c ON c.id = mine.client_id \
-             JOIN users r ON r.id = c.responsible_clinician_id WHERE c.status = $2"
-        );
-        let all = self.fetch_caseload(sql, user, q).await?;
-        let total = all.len() as i64;
-        let offset = q.offset.max(0) as usize;
-        let rows: Vec<_> = all.into_iter().skip(offset).take(q.limit.clamp(1, 500) as usize).collect();
-        let list = rows.iter().map(caseload_row).collect::<Result<Vec<_>>>()?;
-        Ok((list, total))
-    }
-
-    /// Runs a caseload query (`sql` ends in its WHERE clause; $1 the user,
-    /// $2 the status) with the search, if any, in name order.
-    async fn fetch_caseload(&self, sql: String, user: &Id, q: &CaseloadQuery) -> Result<Vec<sqlx::any::AnyRow>> {
         let pattern = q.search.as_deref().filter(|s| !s.trim().is_empty()).map(like_pattern);
         let status = q.status.unwrap_or(ClientStatus::Active).as_str();
-        // Without a search the covering index clients_caseload answers alone.
-        Ok(match &pattern {
-            None => {
-                let sql = format!("{sql} ORDER BY c.sort_name, c.id");
-                sqlx::query(&sql).bind(user.as_str()).bind(status).fetch_all(&self.read).await?
-            }
-            Some(p) => {
-                let sql = format!("{sql} AND c.search_text LIKE $3 ESCAPE '\\' ORDER BY c.sort_name, c.id");
-                sqlx::query(&sql).bind(user.as_str()).bind(status).bind(p).fetch_all(&self.read).await?
-            }
-        })
+        let (search, next) = match pattern {
+            Some(_) => (
+                " AND EXISTS (SELECT 1 FROM clients sc WHERE sc.id = l.client_id AND sc.search_text LIKE $3 ESCAPE '\\')",
+                4,
+            ),
+            None => ("", 3),
+        };
+        let count =
+            format!("SELECT COUNT(*) AS n FROM caseload_lists l WHERE l.viewer_id = $1 AND l.status = $2{search}");
+        let page = format!(
+            "SELECT {CASELOAD_COLUMNS} FROM caseload_lists l JOIN clients c ON c.id = l.client_id \
+             JOIN users r ON r.id = c.responsible_clinician_id WHERE l.viewer_id = $1 AND l.status = $2{search} \
+             ORDER BY l.sort_name, l.client_id LIMIT ${next} OFFSET ${}",
+            next + 1
+        );
+        let mut count = sqlx::query(&count).bind(user.as_str()).bind(status);
+        let mut page = sqlx::query(&page).bind(user.as_str()).bind(status);
+        if let Some(p) = &pattern {
+            (count, page) = (count.bind(p.as_str()), page.bind(p.as_str()));
+        }
+        let total: i64 = count.fetch_one(&self.read).await?.col("n")?;
+        let rows = page.bind(q.limit.clamp(1, 500)).bind(q.offset.max(0)).fetch_all(&self.read).await?;
+        Ok((rows.iter().map(caseload_row).collect::<Result<Vec<_>>>()?, total))
     }
 
-    /// Where client `id` falls in the name order of `user`'s caseload (its
-    /// sort name), or None when it is not on that caseload: the key of a
-    /// caseload page link ([`Store::caseload_page`]).
+    /// Whether client `id` is on `user`'s caseload (any status): its sort
+    /// name, or None. A caseload page link keyed by a client not on it is refused.
     #[crate::boxing::boxed_future]
     pub async fn caseload_key(&self, user: &Id, id: &Id) -> Result<Option<String>> {
-        let sql = format!(
-            "SELECT c.sort_name FROM ({CASELOAD_IDS}) mine JOIN clients c ON c.id = mine.client_id WHERE c.id = $2"
-        );
-        let row = sqlx::query(&sql).bind(user.as_str()).bind(id.as_str()).fetch_optional(&self.read).await?;
+        let row = sqlx::query("SELECT sort_name FROM caseload_lists WHERE viewer_id = $1 AND client_id = $2")
+            .bind(user.as_str())
+            .bind(id.as_str())
+            .fetch_optional(&self.read)
+            .await?;
         Ok(row.map(|r| r.col("sort_name")).transpose()?)
     }
 

@@ -10,6 +10,9 @@ const VIEWERS_OF_RANGE: &str = "SELECT t.user_id AS viewer_id, t.client_id FROM 
      UNION SELECT s.supervisor_id AS viewer_id, t.client_id FROM care_team t \
      JOIN supervision_reach s ON s.clinician_id = t.user_id WHERE t.client_id >= $1 AND t.client_id <= $2";
 
+/// The risk flags of client `c` not closed.
+const UNCLOSED: &str = "(SELECT COUNT(*) FROM risk_flags f WHERE f.client_id = c.id AND f.status <> 'closed')";
+
 /// A list row `l` whose viewer no longer reaches its client.
 const UNREACHED: &str = "NOT EXISTS (SELECT 1 FROM care_team t WHERE t.client_id = caseload_lists.client_id \
      AND (t.user_id = caseload_lists.viewer_id OR EXISTS (SELECT 1 FROM supervision_reach s \
@@ -26,12 +29,14 @@ pub(crate) async fn refresh_clients(
     static UPSERT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let upsert = UPSERT.get_or_init(|| {
         format!(
-            "INSERT INTO caseload_lists (viewer_id, client_id, status, sort_name, clinician_id, card_version) \
-             SELECT v.viewer_id, c.id, c.status, c.sort_name, c.responsible_clinician_id, k.version \
+            "INSERT INTO caseload_lists (viewer_id, client_id, status, sort_name, clinician_id, card_version, \
+             unclosed_flags) SELECT v.viewer_id, c.id, c.status, c.sort_name, c.responsible_clinician_id, k.version, \
+             {UNCLOSED} \
              FROM ({VIEWERS_OF_RANGE}) v JOIN clients c ON c.id = v.client_id \
              JOIN caseload_cards k ON k.client_id = c.id WHERE c.id >= $1 AND c.id <= $2 \
              ON CONFLICT (viewer_id, client_id) DO UPDATE SET status = excluded.status, \
              sort_name = excluded.sort_name, clinician_id = excluded.clinician_id, \
+             unclosed_flags = excluded.unclosed_flags, \
              stale = CASE WHEN caseload_lists.card_version = excluded.card_version THEN caseload_lists.stale ELSE 1 END, \
              card_version = excluded.card_version"
         )
@@ -57,13 +62,13 @@ pub(crate) async fn refresh_viewers(
             .bind(viewer.as_str())
             .execute(&mut **tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO caseload_lists (viewer_id, client_id, status, sort_name, clinician_id, card_version) \
-             SELECT $1, c.id, c.status, c.sort_name, c.responsible_clinician_id, k.version FROM clients c \
-             JOIN caseload_cards k ON k.client_id = c.id WHERE c.id IN (SELECT t.client_id FROM care_team t \
-             WHERE t.user_id = $1 OR t.user_id IN (SELECT s.clinician_id FROM supervision_reach s \
-             WHERE s.supervisor_id = $1)) ON CONFLICT (viewer_id, client_id) DO NOTHING",
-        )
+        sqlx::query(&format!(
+            "INSERT INTO caseload_lists (viewer_id, client_id, status, sort_name, clinician_id, card_version, \
+             unclosed_flags) SELECT $1, c.id, c.status, c.sort_name, c.responsible_clinician_id, k.version, {UNCLOSED} \
+             FROM clients c JOIN caseload_cards k ON k.client_id = c.id WHERE c.id IN (SELECT t.client_id \
+             FROM care_team t WHERE t.user_id = $1 OR t.user_id IN (SELECT s.clinician_id FROM supervision_reach s \
+             WHERE s.supervisor_id = $1)) ON CONFLICT (viewer_id, client_id) DO NOTHING"
+        ))
         .bind(viewer.as_str())
         .execute(&mut **tx)
         .await?;

@@ -23,6 +23,9 @@ CREATE TABLE caseload_lists (
     -- The responsible clinician.
     clinician_id TEXT NOT NULL,
     card_version BIGINT NOT NULL,
+    -- Risk flags of the client not closed (kept from the records, like the row's
+    -- status: the banner on every staff page sums them).
+    unclosed_flags BIGINT NOT NULL DEFAULT 0,
     stale BIGINT NOT NULL DEFAULT 1,
     -- rapport_core::caseload::need_rank: smaller is more urgent.
     need_rank BIGINT NOT NULL DEFAULT 0,
@@ -39,6 +42,7 @@ CREATE INDEX caseload_lists_by_clinician ON caseload_lists
 CREATE INDEX caseload_lists_by_clinician_need ON caseload_lists
     (viewer_id, status, clinician_id, need_rank, sort_name, client_id);
 CREATE INDEX caseload_lists_stale ON caseload_lists (viewer_id) WHERE stale = 1;
+CREATE INDEX caseload_lists_flagged ON caseload_lists (viewer_id, unclosed_flags) WHERE unclosed_flags > 0;
 
 -- Fill the lists (with every card) when the store next opens.
 UPDATE caseload_card_model SET built = 0 WHERE id = 1;
