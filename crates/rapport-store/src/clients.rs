@@ -326,7 +326,9 @@ impl Store {
     }
 
     #[crate::boxing::boxed_future]
-    pub async fn set_client_status(&self, id: &Id, status: ClientStatus, event: AuditEvent) -> Result<()> {
+    pub async fn set_client_status(&self, id: &Id, status: ClientStatus, mut event: AuditEvent) -> Result<()> {
+        // The client's caseload card and lists follow from the entry naming it.
+        event.client_id.get_or_insert_with(|| id.to_string());
         let now = Timestamp::now();
         let archived_at = (status == ClientStatus::Archived).then(|| now.to_db());
         let mut tx = self.begin_write().await?;
@@ -419,7 +421,9 @@ impl Store {
     }
 
     #[crate::boxing::boxed_future]
-    pub async fn add_care_team_member(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
+    pub async fn add_care_team_member(&self, client: &Id, user: &Id, mut event: AuditEvent) -> Result<()> {
+        // The client's caseload card and lists follow from the entry naming it.
+        event.client_id.get_or_insert_with(|| client.to_string());
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
         let n = sqlx::query(
@@ -441,7 +445,9 @@ impl Store {
 
     /// Removes a member; the responsible clinician must be replaced first.
     #[crate::boxing::boxed_future]
-    pub async fn remove_care_team_member(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
+    pub async fn remove_care_team_member(&self, client: &Id, user: &Id, mut event: AuditEvent) -> Result<()> {
+        // The client's caseload card and lists follow from the entry naming it.
+        event.client_id.get_or_insert_with(|| client.to_string());
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
         let n = sqlx::query("DELETE FROM care_team WHERE client_id = $1 AND user_id = $2 AND responsible = 0")
@@ -461,7 +467,9 @@ impl Store {
 
     /// Hands responsibility to an existing member of the care team.
     #[crate::boxing::boxed_future]
-    pub async fn set_responsible(&self, client: &Id, user: &Id, event: AuditEvent) -> Result<()> {
+    pub async fn set_responsible(&self, client: &Id, user: &Id, mut event: AuditEvent) -> Result<()> {
+        // The client's caseload card and lists follow from the entry naming it.
+        event.client_id.get_or_insert_with(|| client.to_string());
         let now = Timestamp::now();
         let mut tx = self.begin_write().await?;
         let member = sqlx::query("SELECT 1 AS one FROM care_team WHERE client_id = $1 AND user_id = $2")
