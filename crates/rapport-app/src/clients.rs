@@ -150,8 +150,10 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
     let status = if req.archived { ClientStatus::Archived } else { ClientStatus::Active };
     let search = req.search.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_string);
     let scope = ListScope { viewer: &me.user.id, status, clinician: req.clinician.as_ref(), search: search.as_deref() };
-    // The counts say whether any of their clients' needs are to be worked
-    // out again first (clients written to since the last page).
+    // Needs worked out under another configuration are all stale (checked
+    // once per server); the counts say whether any of their clients' needs
+    // are to be worked out again first (clients written to since the last page).
+    state.needs_for().await?;
     let mut counts = state.store.caseload_counts(&scope).await?;
     if counts.iter().any(|c| c.stale > 0) {
         work_out_needs(state, &me.user.id).await?;
@@ -266,7 +268,6 @@ pub async fn caseload_view(state: &AppState, me: &Identity, req: CaseloadViewReq
 /// changed since its needs were last worked out (normally none, or the few
 /// clients written to since the viewer's last page), and keeps them.
 async fn work_out_needs(state: &AppState, viewer: &Id) -> AppResult<()> {
-    state.needs_for().await?;
     // A write between working them out and keeping them makes a card stale
     // again; it is worked out once more. Past a few rounds (writes landing
     // on this caseload all the while) the page is read as it stands.

@@ -1007,3 +1007,49 @@ async fn a_write_abandoned_at_any_point_leaves_the_store_writable() {
     })
     .await;
 }
+
+/// The caseload lists' needs (decision 58): a new or changed client's row is
+/// stale until its needs are kept; needs worked out from an older card are
+/// not kept over a newer one; another configuration makes every row stale.
+#[tokio::test]
+async fn caseload_list_needs_follow_writes_and_the_configuration() {
+    use rapport_store::caseload_lists::{CardNeeds, ListScope};
+    on_each_backend(|store| async move {
+        let alice = user(&store, "alice@example.org", Role::Clinician).await;
+        let c = store.create_client(&details("Ada"), &alice, event(action::CLIENT_CREATE)).await.unwrap();
+        let scope = ListScope { viewer: &alice, status: ClientStatus::Active, clinician: None, search: None };
+        let stale_count =
+            || async { store.caseload_counts(&scope).await.unwrap().iter().map(|n| n.stale).sum::<i64>() };
+        assert_eq!(stale_count().await, 1, "a new client's row is stale");
+        let needs = CardNeeds { need_rank: 7, open_flag: true, overdue: 2 };
+        let stale = store.stale_caseload_cards(&alice).await.unwrap();
+        assert_eq!(stale.len(), 1);
+        assert_eq!(stale[0].card.client_id, c.id);
+
+        // A write lands between reading the card and keeping its needs: they are not kept.
+        let mut changed = details("Ada");
+        changed.pronouns = Some("she/her".into());
+        let mut e = event(action::CLIENT_UPDATE);
+        e.client_id = Some(c.id.to_string());
+        store.update_client(&c.id, &changed, None, e).await.unwrap();
+        assert_eq!(store.save_caseload_needs(&[(stale[0].clone(), needs)]).await.unwrap(), 0);
+        assert_eq!(stale_count().await, 1);
+        let fresh = store.stale_caseload_cards(&alice).await.unwrap();
+        assert_eq!(store.save_caseload_needs(&[(fresh[0].clone(), needs)]).await.unwrap(), 1);
+        assert_eq!(stale_count().await, 0);
+        let counts = store.caseload_counts(&scope).await.unwrap();
+        assert_eq!((counts[0].clients, counts[0].open_flags, counts[0].overdue), (1, 1, 2));
+
+        // The configuration: a first fingerprint (the model had none) and
+        // another one make every row stale; the same one again does not.
+        assert!(store.caseload_needs_under("first").await.unwrap());
+        assert_eq!(stale_count().await, 1);
+        let again = store.stale_caseload_cards(&alice).await.unwrap();
+        store.save_caseload_needs(&[(again[0].clone(), needs)]).await.unwrap();
+        assert!(!store.caseload_needs_under("first").await.unwrap());
+        assert_eq!(stale_count().await, 0);
+        assert!(store.caseload_needs_under("second").await.unwrap());
+        assert_eq!(stale_count().await, 1);
+    })
+    .await;
+}
