@@ -910,8 +910,39 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
          for renewal, three ratings of group meetings"
     );
     demo_programme_is_complete(&copy);
+    demo_caseloads_follow_the_records(&copy);
     let o = db.run(&["backup", "--to", copy.to_str().unwrap()]);
     assert!(!o.status.success() && stderr(&o).contains("already exists"));
+}
+
+/// The demo's caseload read models follow its records (decisions 46 and 58):
+/// its archived clients are archived on their cards and in every viewer's
+/// list (the demo once archived them without naming them in the audit
+/// entry, and their cards stayed active, so they showed on active
+/// caseloads), and each list holds exactly the clients its viewer reaches.
+fn demo_caseloads_follow_the_records(db: &Path) {
+    let counts = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut c = sqlx::AnyConnection::connect(&format!("sqlite://{}", db.display())).await.unwrap();
+        let mut n = Vec::new();
+        for q in [
+            "SELECT COUNT(*) AS n FROM clients WHERE status = 'archived'",
+            "SELECT COUNT(*) AS n FROM clients c LEFT JOIN caseload_cards k ON k.client_id = c.id \
+             WHERE k.status IS NULL OR k.status <> c.status OR k.sort_name <> c.sort_name",
+            "SELECT COUNT(*) AS n FROM caseload_lists l JOIN clients c ON c.id = l.client_id \
+             WHERE l.status <> c.status OR l.sort_name <> c.sort_name OR l.clinician_id <> c.responsible_clinician_id",
+            "SELECT COUNT(*) AS n FROM caseload_lists",
+            "SELECT COUNT(*) AS n FROM (SELECT t.user_id, t.client_id FROM care_team t UNION SELECT s.supervisor_id, \
+             t.client_id FROM care_team t JOIN supervision_reach s ON s.clinician_id = t.user_id) reach",
+        ] {
+            n.push(sqlx::query(q).fetch_one(&mut c).await.unwrap().try_get::<i64, _>("n").unwrap());
+        }
+        n
+    });
+    assert!(counts[0] > 0, "the demo archives some clients: {counts:?}");
+    assert_eq!(counts[1..3], [0, 0], "cards and lists that differ from their clients: {counts:?}");
+    assert_eq!(counts[3], counts[4], "one list row per client each viewer reaches: {counts:?}");
 }
 
 /// The demo's group programme as stored: three groups in their three states,
