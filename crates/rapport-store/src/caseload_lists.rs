@@ -71,9 +71,7 @@ pub struct ClinicianCount {
 /// starts from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListPlace {
-    pub client_id: Id,
-    pub status: ClientStatus,
-    pub clinician_id: Id,
+    client_id: Id,
     sort_name: String,
     need_rank: i64,
 }
@@ -242,16 +240,12 @@ impl Store {
         let w = sql.scope(scope, true);
         let id = sql.text(client.as_str());
         sql.text = format!(
-            "SELECT l.client_id, l.status, l.clinician_id, l.sort_name, l.need_rank FROM caseload_lists l \
+            "SELECT l.client_id, l.sort_name, l.need_rank FROM caseload_lists l \
              WHERE {w} AND l.client_id = {id}"
         );
         let Some(r) = sql.query().fetch_optional(&self.read).await? else { return Ok(None) };
-        let status: String = r.col("status")?;
         Ok(Some(ListPlace {
             client_id: Id::from_db(r.col("client_id")?),
-            status: ClientStatus::parse(&status)
-                .ok_or_else(|| crate::StoreError::Invalid(format!("caseload list status {status:?}")))?,
-            clinician_id: Id::from_db(r.col("clinician_id")?),
             sort_name: r.col("sort_name")?,
             need_rank: r.col("need_rank")?,
         }))

@@ -880,12 +880,9 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("all 1 signed checkpoints"), "{}", stdout(&o));
     // The demo's measures: trajectories and exactly one open risk flag.
-    let counts = tokio::runtime::Runtime::new().unwrap().block_on(async {
-        use sqlx::{Connection, Row};
-        sqlx::any::install_default_drivers();
-        let mut c = sqlx::AnyConnection::connect(&format!("sqlite://{}", copy.display())).await.unwrap();
-        let mut n = Vec::new();
-        for q in [
+    let counts = counts_in(
+        &copy,
+        &[
             "SELECT COUNT(*) AS n FROM measure_responses",
             "SELECT COUNT(*) AS n FROM risk_flags WHERE status = 'open'",
             "SELECT COUNT(*) AS n FROM fidelity_ratings",
@@ -896,11 +893,8 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
             "SELECT COUNT(*) AS n FROM certifications WHERE expires_on > date('now', '+30 days') \
              AND expires_on <= date('now', '+60 days')",
             "SELECT COUNT(*) AS n FROM fidelity_ratings WHERE group_session_id IS NOT NULL",
-        ] {
-            n.push(sqlx::query(q).fetch_one(&mut c).await.unwrap().try_get::<i64, _>("n").unwrap());
-        }
-        n
-    });
+        ],
+    );
     assert!(counts[0] >= 12 * 8, "{counts:?}");
     assert_eq!(counts[1], 2, "the overdue flag and the one from today's group meeting");
     assert_eq!(
@@ -915,18 +909,29 @@ fn demo_seeds_once_and_backup_copies_a_live_database() {
     assert!(!o.status.success() && stderr(&o).contains("already exists"));
 }
 
+/// The `n` each of `queries` counts in the SQLite database `db`.
+fn counts_in(db: &Path, queries: &[&str]) -> Vec<i64> {
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        use sqlx::{Connection, Row};
+        sqlx::any::install_default_drivers();
+        let mut c = sqlx::AnyConnection::connect(&format!("sqlite://{}", db.display())).await.unwrap();
+        let mut n = Vec::new();
+        for q in queries {
+            n.push(sqlx::query(q).fetch_one(&mut c).await.unwrap().try_get::<i64, _>("n").unwrap());
+        }
+        n
+    })
+}
+
 /// The demo's caseload read models follow its records (decisions 46 and 58):
 /// its archived clients are archived on their cards and in every viewer's
 /// list (the demo once archived them without naming them in the audit
 /// entry, and their cards stayed active, so they showed on active
 /// caseloads), and each list holds exactly the clients its viewer reaches.
 fn demo_caseloads_follow_the_records(db: &Path) {
-    let counts = tokio::runtime::Runtime::new().unwrap().block_on(async {
-        use sqlx::{Connection, Row};
-        sqlx::any::install_default_drivers();
-        let mut c = sqlx::AnyConnection::connect(&format!("sqlite://{}", db.display())).await.unwrap();
-        let mut n = Vec::new();
-        for q in [
+    let counts = counts_in(
+        db,
+        &[
             "SELECT COUNT(*) AS n FROM clients WHERE status = 'archived'",
             "SELECT COUNT(*) AS n FROM clients c LEFT JOIN caseload_cards k ON k.client_id = c.id \
              WHERE k.status IS NULL OR k.status <> c.status OR k.sort_name <> c.sort_name",
@@ -935,11 +940,8 @@ fn demo_caseloads_follow_the_records(db: &Path) {
             "SELECT COUNT(*) AS n FROM caseload_lists",
             "SELECT COUNT(*) AS n FROM (SELECT t.user_id, t.client_id FROM care_team t UNION SELECT s.supervisor_id, \
              t.client_id FROM care_team t JOIN supervision_reach s ON s.clinician_id = t.user_id) reach",
-        ] {
-            n.push(sqlx::query(q).fetch_one(&mut c).await.unwrap().try_get::<i64, _>("n").unwrap());
-        }
-        n
-    });
+        ],
+    );
     assert!(counts[0] > 0, "the demo archives some clients: {counts:?}");
     assert_eq!(counts[1..3], [0, 0], "cards and lists that differ from their clients: {counts:?}");
     assert_eq!(counts[3], counts[4], "one list row per client each viewer reaches: {counts:?}");
