@@ -216,8 +216,7 @@ impl Store {
              CAST(SUM(l.overdue) AS BIGINT) AS overdue, CAST(SUM(l.stale) AS BIGINT) AS stale \
              FROM caseload_lists l WHERE {w} GROUP BY l.clinician_id"
         );
-        sql.query()
-            .fetch_all(&self.read)
+        self.hot_rows(sql.query())
             .await?
             .iter()
             .map(|r| {
@@ -243,7 +242,7 @@ impl Store {
             "SELECT l.client_id, l.sort_name, l.need_rank FROM caseload_lists l \
              WHERE {w} AND l.client_id = {id}"
         );
-        let Some(r) = sql.query().fetch_optional(&self.read).await? else { return Ok(None) };
+        let Some(r) = self.hot_row(sql.query()).await? else { return Ok(None) };
         Ok(Some(ListPlace {
             client_id: Id::from_db(r.col("client_id")?),
             sort_name: r.col("sort_name")?,
@@ -284,7 +283,7 @@ impl Store {
              WHERE {w} ORDER BY {} LIMIT {limit}",
             order.join(", ")
         );
-        sql.query().fetch_all(&self.read).await?.iter().map(card_of_row).collect()
+        self.hot_rows(sql.query()).await?.iter().map(card_of_row).collect()
     }
 
     /// Every list row as `viewer|client|status|sort name|clinician|version|unclosed flags`

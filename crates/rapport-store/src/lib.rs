@@ -22,6 +22,7 @@ pub mod fidelity;
 pub mod formulation;
 pub mod groups;
 pub mod import;
+mod inline_read;
 pub mod keyfile;
 pub mod kiosk;
 pub mod links;
@@ -137,6 +138,8 @@ pub struct Store {
     write: AnyPool,
     read: AnyPool,
     audit: audit::GroupCommitter,
+    /// SQLite: the hottest reads, on the calling thread (`hot_rows`); PostgreSQL: none.
+    inline: Option<Arc<inline_read::InlineReaders>>,
     /// Seals and opens TOTP secrets (`None`: a URL store opened without a key).
     secrets: Option<Arc<Keyring>>,
 }
@@ -184,6 +187,33 @@ impl Store {
     /// (busy_timeout) instead of failing when another process committed first.
     pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
         begin_write(self.backend, &self.write).await
+    }
+
+    /// The rows of a read on a request's hot path (a session, a token, the
+    /// caseload page): on SQLite without a hand-off to a worker thread
+    /// (`inline_read`, decision 59), on PostgreSQL through the pool; the same
+    /// SQL text and rows either way. Only for reads that take microseconds.
+    pub(crate) async fn hot_rows<'q>(
+        &self,
+        mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> Result<Vec<sqlx::any::AnyRow>> {
+        use sqlx::Execute;
+        match &self.inline {
+            Some(readers) => {
+                let sql = query.sql();
+                let arguments = query.take_arguments().map_err(sqlx::Error::Encode)?;
+                Ok(readers.fetch_all(sql, arguments)?)
+            }
+            None => Ok(query.fetch_all(&self.read).await?),
+        }
+    }
+
+    /// The first row of a hot read (`hot_rows`), if any.
+    pub(crate) async fn hot_row<'q>(
+        &self,
+        query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> Result<Option<sqlx::any::AnyRow>> {
+        Ok(self.hot_rows(query).await?.into_iter().next())
     }
 
     pub fn backend(&self) -> Backend {

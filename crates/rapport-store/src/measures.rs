@@ -590,14 +590,12 @@ impl Store {
     /// 58; a partial index), so it costs what the flags do, not the caseload.
     #[crate::boxing::boxed_future]
     pub async fn count_unhandled_risk_flags(&self, user: &Id) -> Result<i64> {
-        Ok(sqlx::query(
+        let query = sqlx::query(
             "SELECT CAST(COALESCE(SUM(unclosed_flags), 0) AS BIGINT) AS n FROM caseload_lists \
              WHERE viewer_id = $1 AND unclosed_flags > 0",
-        )
-        .bind(user.as_str())
-        .fetch_one(&self.read)
-        .await?
-        .col("n")?)
+        );
+        let row = self.hot_row(query.bind(user.as_str())).await?.ok_or(sqlx::Error::RowNotFound)?;
+        Ok(row.col("n")?)
     }
 
     /// Flags of one client, newest first.

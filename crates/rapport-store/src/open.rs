@@ -47,7 +47,7 @@ impl Store {
             }
             Target::Url(url) => parse_url(url)?,
         };
-        let (write, read) = match backend {
+        let (write, read, inline) = match backend {
             Backend::Sqlite => {
                 let write = sqlite_pool(&url, 1, opts.connect_timeout).await?;
                 // WAL is a property of the file: set once, before readers open.
@@ -58,11 +58,13 @@ impl Store {
                 // CPU-bound, so more readers would not add parallelism (measured in bench/).
                 let readers = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2).clamp(2, 8);
                 let read = sqlite_pool(&url, opts.max_connections.clamp(2, readers), opts.connect_timeout).await?;
-                (write, read)
+                let inline = crate::inline_read::InlineReaders::open(&sqlite_path(&url))
+                    .map_err(|e| StoreError::Config(format!("cannot open SQLite database for reading: {e}")))?;
+                (write, read, Some(Arc::new(inline)))
             }
             Backend::Postgres => {
                 let pool = postgres_pool(&url, opts.max_connections, opts.connect_timeout).await?;
-                (pool.clone(), pool)
+                (pool.clone(), pool, None)
             }
         };
         crate::migrations::migrate(backend, &write, opts.migrate).await?;
@@ -76,7 +78,7 @@ impl Store {
         };
         mfa::seal_plain_secrets(backend, &write, secrets.as_deref(), created.as_deref()).await?;
         let audit = audit::GroupCommitter::start(backend, write.clone());
-        Ok(Store { backend, write, read, audit, secrets })
+        Ok(Store { backend, write, read, audit, inline, secrets })
     }
 }
 
@@ -112,6 +114,12 @@ impl Store {
 
 fn sqlite_url(path: &Path, create: bool) -> String {
     format!("sqlite://{}?mode={}", path.display(), if create { "rwc" } else { "rw" })
+}
+
+/// The file a `sqlite_url` names.
+fn sqlite_path(url: &str) -> PathBuf {
+    let rest = url.strip_prefix("sqlite://").unwrap_or(url);
+    PathBuf::from(rest.split('?').next().unwrap_or_default())
 }
 
 fn parse_url(url: &str) -> Result<(Backend, String)> {

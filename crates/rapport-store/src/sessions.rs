@@ -94,7 +94,7 @@ impl Store {
              s.kiosk_client_id, \
              {USER_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1"
         );
-        let row = sqlx::query(&sql).bind(id_hash).fetch_optional(&self.read).await?;
+        let row = self.hot_row(sqlx::query(&sql).bind(id_hash)).await?;
         row.map(|r| {
             let session = SessionRow {
                 id_hash: r.col("id_hash")?,
@@ -210,7 +210,7 @@ impl Store {
             "SELECT {TOKEN_COLUMNS}, {USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL"
         );
-        let row = sqlx::query(&sql).bind(token_hash).fetch_optional(&self.read).await?;
+        let row = self.hot_row(sqlx::query(&sql).bind(token_hash)).await?;
         row.map(|r| Ok((token_from_row(&r)?, user_from_row(&r)?))).transpose()
     }
 
@@ -232,12 +232,7 @@ impl Store {
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL",
             relation_columns("u.id", "$3")
         );
-        let row = sqlx::query(&sql)
-            .bind(token_hash)
-            .bind(client.as_str())
-            .bind(now.to_db())
-            .fetch_optional(&self.read)
-            .await?;
+        let row = self.hot_row(sqlx::query(&sql).bind(token_hash).bind(client.as_str()).bind(now.to_db())).await?;
         row.map(|r| {
             let found = match r.col::<Option<String>>("id")? {
                 Some(_) => Some(client_with_relation_from_row(&r)?),

@@ -279,7 +279,7 @@ impl Store {
         for id in ids {
             q = q.bind(id.as_str());
         }
-        q.fetch_all(&self.read).await?.iter().map(|r| Ok((Id::from_db(r.col("id")?), r.col("name")?))).collect()
+        self.hot_rows(q).await?.iter().map(|r| Ok((Id::from_db(r.col("id")?), r.col("name")?))).collect()
     }
 
     /// How many course holders there are (see [`Store::course_holders`]).
