@@ -161,6 +161,7 @@ fn kind_of(v: &AnyValueKind<'_>) -> AnyTypeInfoKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::row::Named;
     use sqlx::{Column, Executor, Row};
 
     /// A row as comparable text: each column's name and value as sqlx's `Any`
@@ -248,9 +249,12 @@ mod tests {
         }
         // Reads by name decode as they do from sqlx's rows.
         let rows = inline.fetch_all("SELECT a, b, c FROM t WHERE a = 1", None).unwrap();
-        assert_eq!(rows[0].try_get::<i64, _>("a").unwrap(), 1);
-        assert_eq!(rows[0].try_get::<String, _>("b").unwrap(), "Ann");
-        assert_eq!(rows[0].try_get::<Option<f64>, _>("c").unwrap(), Some(1.5));
+        assert_eq!(rows[0].col::<i64>("a").unwrap(), 1);
+        assert_eq!(rows[0].col::<String>("b").unwrap(), "Ann");
+        assert_eq!(rows[0].col::<Option<f64>>("c").unwrap(), Some(1.5));
+        // …and a name given twice is refused, as from sqlx's rows (row.rs).
+        let twice = inline.fetch_all("SELECT a, b AS a FROM t WHERE a = 1", None).unwrap();
+        assert!(twice[0].col::<i64>("a").is_err(), "an ambiguous column must not be read");
     }
 
     /// This path only reads: a write that reached it is refused and changes nothing.
@@ -267,6 +271,6 @@ mod tests {
         assert!(refused.is_err(), "a delete through the read path must fail");
         assert!(inline.fetch_all("SELECT a FROM t WHERE a = $2", None).is_err(), "a missing argument is an error");
         let rows = inline.fetch_all("SELECT COUNT(*) AS n FROM t", None).unwrap();
-        assert_eq!(rows[0].try_get::<i64, _>("n").unwrap(), 1);
+        assert_eq!(rows[0].col::<i64>("n").unwrap(), 1);
     }
 }
