@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use time::format_description::FormatItem;
 use time::macros::format_description;
-use time::{Date, Duration, OffsetDateTime, UtcOffset};
+use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 const DB_FORMAT: &[FormatItem<'static>] =
     format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z");
@@ -38,6 +38,9 @@ impl Timestamp {
 
     /// Parses the database format, and any RFC 3339 text (for API input).
     pub fn parse(s: &str) -> Option<Self> {
+        if let Some(t) = parse_db_fixed(s) {
+            return Some(t);
+        }
         if let Ok(p) = time::PrimitiveDateTime::parse(s, DB_FORMAT) {
             return Some(Timestamp(p.assume_utc()));
         }
@@ -93,12 +96,41 @@ impl<'de> Deserialize<'de> for Timestamp {
 
 const DATE_FORMAT: &[FormatItem<'static>] = format_description!("[year]-[month]-[day]");
 
+/// The number the ASCII digits `b` spell, or None if any is not a digit.
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+}
+
+/// `YYYY-MM-DD` read digit by digit, or None if `b` is not exactly that.
+fn fixed_date(b: &[u8]) -> Option<Date> {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let month = Month::try_from(u8::try_from(digits(&b[5..7])?).ok()?).ok()?;
+    Date::from_calendar_date(digits(&b[0..4])? as i32, month, u8::try_from(digits(&b[8..10])?).ok()?).ok()
+}
+
+/// The stored form `YYYY-MM-DDTHH:MM:SS.ffffffZ` read digit by digit. Every
+/// timestamp a page shows is parsed from it (a caseload page, hundreds), and
+/// the `time` crate's general parser builds its format description each time;
+/// anything else falls through to that parser, so what is accepted is unchanged.
+fn parse_db_fixed(s: &str) -> Option<Timestamp> {
+    let b = s.as_bytes();
+    if b.len() != 27 || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'.' || b[26] != b'Z' {
+        return None;
+    }
+    let date = fixed_date(&b[0..10])?;
+    let hms = |r: std::ops::Range<usize>| digits(&b[r]).and_then(|n| u8::try_from(n).ok());
+    let time = Time::from_hms_micro(hms(11..13)?, hms(14..16)?, hms(17..19)?, digits(&b[20..26])?).ok()?;
+    Some(Timestamp(PrimitiveDateTime::new(date, time).assume_utc()))
+}
+
 /// Parses a calendar date written `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<Date> {
     if s.len() != 10 {
         return None;
     }
-    Date::parse(s, DATE_FORMAT).ok()
+    fixed_date(s.as_bytes())
 }
 
 pub fn format_date(d: Date) -> String {
@@ -151,6 +183,51 @@ mod tests {
         let a = Timestamp::parse("2026-03-01T10:00:00+02:00").unwrap();
         assert_eq!(a.to_db(), "2026-03-01T08:00:00.000000Z");
         assert!(Timestamp::parse("yesterday").is_none());
+    }
+
+    proptest::proptest! {
+        /// The digit-by-digit readings agree with the `time` crate's parser on
+        /// every stored timestamp and date, and refuse what it refuses.
+        #[test]
+        fn fixed_width_parsing_agrees_with_the_time_crate(
+            micros in -62_000_000_000_000_000i64..253_000_000_000_000_000i64,
+            noise in proptest::collection::vec((0usize..27, proptest::char::range('+', ':')), 0..3),
+        ) {
+            let t = Timestamp::from_unix_micros(micros).unwrap();
+            let text = t.to_db();
+            if text.len() == 27 {
+                proptest::prop_assert_eq!(parse_db_fixed(&text), Some(t));
+            }
+            let mut bent: Vec<char> = text.chars().collect();
+            for (at, c) in noise {
+                if at < bent.len() {
+                    bent[at] = c;
+                }
+            }
+            let bent: String = bent.into_iter().collect();
+            let by_crate = time::PrimitiveDateTime::parse(&bent, DB_FORMAT).ok().map(|p| Timestamp(p.assume_utc()));
+            if let Some(fixed) = parse_db_fixed(&bent) {
+                proptest::prop_assert_eq!(Some(fixed), by_crate);
+            }
+            let day = &bent[..10.min(bent.len())];
+            let day_by_crate = if day.len() == 10 { Date::parse(day, DATE_FORMAT).ok() } else { None };
+            proptest::prop_assert_eq!(parse_date(day), day_by_crate);
+        }
+    }
+
+    #[test]
+    fn fixed_width_parsing_refuses_impossible_values() {
+        assert_eq!(parse_db_fixed("2026-02-30T00:00:00.000000Z"), None);
+        assert_eq!(parse_db_fixed("2026-12-04T24:00:00.000000Z"), None);
+        assert_eq!(parse_db_fixed("2026-12-04T10:60:00.000000Z"), None);
+        assert_eq!(parse_db_fixed("2026-12-04 10:00:00.000000Z"), None);
+        assert_eq!(parse_db_fixed("2026-12-04T10:00:00.00000aZ"), None);
+        assert_eq!(
+            parse_db_fixed("2026-12-04T10:11:12.123456Z").map(|t| t.to_db()),
+            Some("2026-12-04T10:11:12.123456Z".to_string())
+        );
+        assert_eq!(parse_date("2026-13-01"), None);
+        assert_eq!(parse_date("2024-02-29").map(format_date), Some("2024-02-29".to_string()));
     }
 
     #[test]

@@ -68,28 +68,25 @@ fn driver(e: rusqlite::Error) -> sqlx::Error {
 fn run(conn: &Connection, sql: &str, arguments: Vec<AnyValueKind<'_>>) -> Result<Vec<AnyRow>, sqlx::Error> {
     let mut stmt = conn.prepare_cached(sql).map_err(driver)?;
     bind(&mut stmt, &arguments)?;
-    let columns: Vec<String> = stmt.column_names().into_iter().map(str::to_string).collect();
-    let mut names = sqlx_core::HashMap::with_capacity(columns.len());
-    for (i, name) in columns.iter().enumerate() {
+    // Names and columns once per statement; each row gets a copy (reference counts, no text).
+    // A column's type is left unknown: sqlx's `Any` decodes by each value's own type.
+    let mut names = sqlx_core::HashMap::new();
+    let mut columns = Vec::new();
+    for (i, name) in stmt.column_names().into_iter().enumerate() {
+        let name = UStr::from(name.to_string());
         // The first of a repeated name, as a lookup by name finds it; row::Named refuses repeats anyway.
-        names.entry(UStr::from(name.clone())).or_insert(i);
+        names.entry(name.clone()).or_insert(i);
+        columns.push(AnyColumn { ordinal: i, name, type_info: AnyTypeInfo { kind: AnyTypeInfoKind::Null } });
     }
     let names = Arc::new(names);
     let mut out = Vec::new();
     let mut rows = stmt.raw_query();
     while let Some(row) = rows.next().map_err(driver)? {
-        let mut any = AnyRow {
-            column_names: names.clone(),
-            columns: Vec::with_capacity(columns.len()),
-            values: Vec::with_capacity(columns.len()),
-        };
-        for (i, name) in columns.iter().enumerate() {
-            let kind = value(row.get_ref(i).map_err(driver)?, i)?;
-            let type_info = AnyTypeInfo { kind: kind_of(&kind) };
-            any.columns.push(AnyColumn { ordinal: i, name: UStr::from(name.clone()), type_info });
-            any.values.push(AnyValue { kind });
+        let mut values = Vec::with_capacity(columns.len());
+        for i in 0..columns.len() {
+            values.push(AnyValue { kind: value(row.get_ref(i).map_err(driver)?, i)? });
         }
-        out.push(any);
+        out.push(AnyRow { column_names: names.clone(), columns: columns.clone(), values });
     }
     Ok(out)
 }
@@ -146,16 +143,6 @@ fn value(v: ValueRef<'_>, column: usize) -> Result<AnyValueKind<'static>, sqlx::
         }
         ValueRef::Blob(b) => AnyValueKind::Blob(Cow::Owned(b.to_vec())),
     })
-}
-
-fn kind_of(v: &AnyValueKind<'_>) -> AnyTypeInfoKind {
-    match v {
-        AnyValueKind::BigInt(_) => AnyTypeInfoKind::BigInt,
-        AnyValueKind::Double(_) => AnyTypeInfoKind::Double,
-        AnyValueKind::Text(_) => AnyTypeInfoKind::Text,
-        AnyValueKind::Blob(_) => AnyTypeInfoKind::Blob,
-        _ => AnyTypeInfoKind::Null,
-    }
 }
 
 #[cfg(test)]

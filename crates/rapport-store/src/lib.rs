@@ -192,7 +192,9 @@ impl Store {
     /// The rows of a read on a request's hot path (a session, a token, the
     /// caseload page): on SQLite without a hand-off to a worker thread
     /// (`inline_read`, decision 59), on PostgreSQL through the pool; the same
-    /// SQL text and rows either way. Only for reads that take microseconds.
+    /// SQL text and rows either way. Only for reads bounded by one request's
+    /// needs (a session, a page of a list, one client's answers), which take
+    /// microseconds: they hold the runtime's thread while they run.
     pub(crate) async fn hot_rows<'q>(
         &self,
         mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,

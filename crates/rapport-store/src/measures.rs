@@ -554,7 +554,7 @@ impl Store {
         let sql = format!(
             "SELECT {RESPONSE_COLUMNS} FROM measure_responses WHERE client_id = $1 ORDER BY completed_at, created_at, id"
         );
-        let rows = sqlx::query(&sql).bind(client.as_str()).fetch_all(&self.read).await?;
+        let rows = self.hot_rows(sqlx::query(&sql).bind(client.as_str())).await?;
         rows.iter().map(response_from_row).collect()
     }
 
@@ -562,7 +562,7 @@ impl Store {
     #[crate::boxing::boxed_future]
     pub async fn response(&self, id: &Id) -> Result<Option<ResponseRow>> {
         let sql = format!("SELECT {RESPONSE_COLUMNS} FROM measure_responses WHERE id = $1");
-        let row = sqlx::query(&sql).bind(id.as_str()).fetch_optional(&self.read).await?;
+        let row = self.hot_row(sqlx::query(&sql).bind(id.as_str())).await?;
         row.as_ref().map(response_from_row).transpose()
     }
 
