@@ -283,6 +283,32 @@ async fn work_out_needs(state: &AppState, viewer: &Id) -> AppResult<()> {
     Ok(())
 }
 
+/// Works out the needs of every stale list row, `chunk` clients per write
+/// transaction, after checking the configuration's fingerprint (which may
+/// make every row stale): the pass a server makes at start, so the first page
+/// after an upgrade or a change of configuration finds its caseload ready
+/// instead of working it all out in one request (a supervisor of thousands).
+/// Stops when none is left, or when a round keeps nothing (writes landing on
+/// those very clients; their pages work them out). Returns the rows kept.
+#[crate::boxing::boxed_future]
+pub async fn work_out_stale_needs(state: &AppState, chunk: i64) -> AppResult<u64> {
+    state.needs_for().await?;
+    let mut kept = 0;
+    loop {
+        let stale = state.store.stale_caseload_cards_anywhere(chunk.max(1)).await?;
+        if stale.is_empty() {
+            return Ok(kept);
+        }
+        let worked: Vec<_> =
+            stale.into_iter().map(|c| card_needs(state, &c.card).map(|n| (c, n))).collect::<AppResult<_>>()?;
+        let saved = state.store.save_caseload_needs(&worked).await?;
+        if saved == 0 {
+            return Ok(kept);
+        }
+        kept += saved;
+    }
+}
+
 /// What the database counts and orders a card by, from its markers.
 fn card_needs(
     state: &AppState,

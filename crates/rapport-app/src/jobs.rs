@@ -152,6 +152,19 @@ pub fn spawn_session_reminders(state: crate::AppState, every: Duration) -> tokio
     })
 }
 
+/// Works out the caseload lists' stale needs once, in the background, at
+/// start (`clients::work_out_stale_needs`); pages meanwhile work out their own.
+pub fn spawn_caseload_needs(state: crate::AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        match crate::clients::work_out_stale_needs(&state, 500).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(rows = n, ms = started.elapsed().as_millis() as u64, "caseload needs worked out"),
+            Err(e) => tracing::error!(error = ?e, "working out caseload needs failed"),
+        }
+    })
+}
+
 /// The shipped instruments plus every `*.json` definition in `dir` (sorted by
 /// name). Every problem is reported with its file and field.
 pub fn load_instruments(dir: Option<&Path>) -> Result<Library, String> {

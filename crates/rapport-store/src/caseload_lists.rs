@@ -176,6 +176,23 @@ impl Store {
         .collect()
     }
 
+    /// Up to `limit` cards whose needs are to be worked out on anyone's list:
+    /// the pass a server makes at start, so that no first page after an
+    /// upgrade or a change of configuration works out a whole caseload.
+    #[crate::boxing::boxed_future]
+    pub async fn stale_caseload_cards_anywhere(&self, limit: i64) -> Result<Vec<StaleCard>> {
+        sqlx::query(
+            "SELECT k.client_id, k.status, k.facts, k.version FROM caseload_cards k \
+             WHERE k.client_id IN (SELECT l.client_id FROM caseload_lists l WHERE l.stale = 1 LIMIT $1)",
+        )
+        .bind(limit)
+        .fetch_all(&self.read)
+        .await?
+        .iter()
+        .map(|r| Ok(StaleCard { card: card_of_row(r)?, version: r.col("version")? }))
+        .collect()
+    }
+
     /// Keeps the needs worked out for `cards` on every list row of each
     /// client, where the row is still at the version they were worked out
     /// from (a write since has made it stale again). Returns the rows updated.

@@ -1154,6 +1154,8 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     let outcomes = rapport_app::jobs::spawn_outcomes_catch_up(store.clone(), std::time::Duration::from_secs(2));
     // Session reminders to clients go into the outbox (sent when e-mail is configured).
     let reminders = rapport_app::jobs::spawn_session_reminders(state.clone(), std::time::Duration::from_secs(300));
+    // Needs left stale by an upgrade, a new configuration or `rapport demo`.
+    let caseload_needs = rapport_app::jobs::spawn_caseload_needs(state.clone());
     let delivery = match (mailer, &smtp) {
         (Some(m), Some(s)) => {
             println!("{}", tr.ta("cli-email-through", "server", s.describe()));
@@ -1177,6 +1179,7 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     escalation.abort();
     outcomes.abort();
     reminders.abort();
+    caseload_needs.abort();
     housekeeping.abort();
     exports.abort();
     tracing::info!("stopped");

@@ -243,3 +243,55 @@ async fn the_caseload_follows_supervision_and_archiving_at_once() {
     })
     .await;
 }
+
+/// The pass a server makes at start works out every stale row of every list
+/// (here all of them, as after a change of configuration), a few clients per
+/// transaction, so no first page has a caseload to work out; what it keeps is
+/// what the pages would have worked out.
+#[tokio::test]
+async fn the_start_up_pass_works_out_every_list_before_any_page() {
+    on_each_backend(|app| async move {
+        let ann = app.user("ann@clinic.example", Role::Clinician).await;
+        let sup = app.user("sup@clinic.example", Role::Supervisor).await;
+        app.store
+            .set_supervisees(&sup.id, std::slice::from_ref(&ann.id), test_event("user.update"), &[])
+            .await
+            .unwrap();
+        let api = Api::new(&app, &ann).await;
+        let mut ids = Vec::new();
+        for name in ["Ada", "Ben", "Cy", "Dee", "Eve"] {
+            ids.push(api.new_client(name).await);
+        }
+        api.respond(&ids[2], json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 2]})).await;
+        let course = api
+            .new_course(
+                &ids[1],
+                json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
+            )
+            .await;
+        api.attended_sessions(&course, &["2026-01-05", "2026-01-12"]).await;
+        // Needs kept under another configuration: every row is to be worked out again.
+        assert!(app.store.caseload_needs_under("another configuration").await.unwrap());
+        for viewer in [&ann.id, &sup.id] {
+            assert_eq!(app.store.stale_caseload_cards(viewer).await.unwrap().len(), 5);
+        }
+        let state = rapport_app::AppState::new(
+            app.store.clone(),
+            rapport_app::Config { settings_ttl: std::time::Duration::ZERO, ..Default::default() },
+        );
+        let kept = rapport_app::clients::work_out_stale_needs(&state, 2).await.unwrap();
+        assert_eq!(kept, 10, "five clients on two lists");
+        for viewer in [&ann.id, &sup.id] {
+            assert!(app.store.stale_caseload_cards(viewer).await.unwrap().is_empty(), "nothing left stale");
+        }
+        // Nothing left to do: a second pass keeps nothing.
+        assert_eq!(rapport_app::clients::work_out_stale_needs(&state, 2).await.unwrap(), 0);
+        // What was kept is what a page shows: Cy's risk answer first, Ben's overdue measures next.
+        let s = app.browser_as("sup@clinic.example").await;
+        let (st, page) = s.text(&format!("/clients?clinician={}&sort=need", ann.id)).await;
+        assert_eq!(st, 200);
+        assert_eq!(row_ids(&page)[..2], [ids[2].clone(), ids[1].clone()]);
+        assert!(page.contains("5 clients · 1 open risk flag · 2 overdue measures"), "{page}");
+    })
+    .await;
+}
