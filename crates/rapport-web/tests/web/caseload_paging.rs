@@ -6,6 +6,7 @@ use crate::support::*;
 use rapport_core::access::Role;
 use rapport_core::client::ClientDetails;
 use rapport_core::Id;
+use rapport_store::users::User;
 use serde_json::json;
 
 /// The client ids of a caseload page's rows, in order.
@@ -149,23 +150,35 @@ async fn a_large_caseload_pages_by_key_through_every_client_once_in_order() {
     .await;
 }
 
+/// Ann, a clinician supervised by Sup, with a new client of hers for each of
+/// `names` (their ids in that order), and her API caller.
+async fn ann_supervised_with_clients(app: &TestApp, names: &[&str]) -> (User, User, Api, Vec<String>) {
+    let ann = app.user("ann@clinic.example", Role::Clinician).await;
+    let sup = app.user("sup@clinic.example", Role::Supervisor).await;
+    app.store.set_supervisees(&sup.id, std::slice::from_ref(&ann.id), test_event("user.update"), &[]).await.unwrap();
+    let api = Api::new(app, &ann).await;
+    let mut ids = Vec::new();
+    for name in names {
+        ids.push(api.new_client(name).await);
+    }
+    (ann, sup, api, ids)
+}
+
+/// A course for `client` holding two attended sessions without their measures: two overdue.
+async fn overdue_measures_for(api: &Api, client: &str) {
+    let course = api
+        .new_course(client, json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}))
+        .await;
+    api.attended_sessions(&course, &["2026-01-05", "2026-01-12"]).await;
+}
+
 /// The summary per clinician and the order by need cover the whole caseload
 /// and follow every write at once: a risk answer and overdue measures move a
 /// client up and are counted on the very next page.
 #[tokio::test]
 async fn the_caseload_counts_and_order_follow_every_write_at_once() {
     on_each_backend(|app| async move {
-        let ann = app.user("ann@clinic.example", Role::Clinician).await;
-        let sup = app.user("sup@clinic.example", Role::Supervisor).await;
-        app.store
-            .set_supervisees(&sup.id, std::slice::from_ref(&ann.id), test_event("user.update"), &[])
-            .await
-            .unwrap();
-        let api = Api::new(&app, &ann).await;
-        let mut ids = Vec::new();
-        for name in ["Ada", "Ben", "Cy"] {
-            ids.push(api.new_client(name).await);
-        }
+        let (ann, _sup, api, ids) = ann_supervised_with_clients(&app, &["Ada", "Ben", "Cy"]).await;
         let s = app.browser_as("sup@clinic.example").await;
         // Ann's share, by need: the page that shows the summary line.
         let anns = format!("/clients?clinician={}&sort=need", ann.id);
@@ -180,13 +193,7 @@ async fn the_caseload_counts_and_order_follow_every_write_at_once() {
         assert_eq!(row_ids(&page), [ids[2].clone(), ids[0].clone(), ids[1].clone()]);
         assert!(page.contains("3 clients · 1 open risk flag · 0 overdue measures"), "{page}");
         // Ben's course holds two sessions without its measures: overdue.
-        let course = api
-            .new_course(
-                &ids[1],
-                json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
-            )
-            .await;
-        api.attended_sessions(&course, &["2026-01-05", "2026-01-12"]).await;
+        overdue_measures_for(&api, &ids[1]).await;
         let (_, page) = s.text(&anns).await;
         assert_eq!(row_ids(&page), [ids[2].clone(), ids[1].clone(), ids[0].clone()]);
         assert!(page.contains("3 clients · 1 open risk flag · 2 overdue measures"), "{page}");
@@ -251,25 +258,9 @@ async fn the_caseload_follows_supervision_and_archiving_at_once() {
 #[tokio::test]
 async fn the_start_up_pass_works_out_every_list_before_any_page() {
     on_each_backend(|app| async move {
-        let ann = app.user("ann@clinic.example", Role::Clinician).await;
-        let sup = app.user("sup@clinic.example", Role::Supervisor).await;
-        app.store
-            .set_supervisees(&sup.id, std::slice::from_ref(&ann.id), test_event("user.update"), &[])
-            .await
-            .unwrap();
-        let api = Api::new(&app, &ann).await;
-        let mut ids = Vec::new();
-        for name in ["Ada", "Ben", "Cy", "Dee", "Eve"] {
-            ids.push(api.new_client(name).await);
-        }
+        let (ann, sup, api, ids) = ann_supervised_with_clients(&app, &["Ada", "Ben", "Cy", "Dee", "Eve"]).await;
         api.respond(&ids[2], json!({"instrument": "phq9", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 2]})).await;
-        let course = api
-            .new_course(
-                &ids[1],
-                json!({"protocol": "ipt-individual", "planned_sessions": 12, "start_date": "2026-01-05"}),
-            )
-            .await;
-        api.attended_sessions(&course, &["2026-01-05", "2026-01-12"]).await;
+        overdue_measures_for(&api, &ids[1]).await;
         // Needs kept under another configuration: every row is to be worked out again.
         assert!(app.store.caseload_needs_under("another configuration").await.unwrap());
         for viewer in [&ann.id, &sup.id] {
