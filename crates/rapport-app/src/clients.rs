@@ -276,11 +276,17 @@ async fn work_out_needs(state: &AppState, viewer: &Id) -> AppResult<()> {
         if stale.is_empty() {
             break;
         }
-        let worked: Vec<_> =
-            stale.into_iter().map(|c| card_needs(state, &c.card).map(|n| (c, n))).collect::<AppResult<_>>()?;
-        state.store.save_caseload_needs(&worked).await?;
+        keep_needs(state, stale).await?;
     }
     Ok(())
+}
+
+/// Works out the needs of `stale` cards and keeps those still current;
+/// returns the list rows updated.
+async fn keep_needs(state: &AppState, stale: Vec<rapport_store::caseload_lists::StaleCard>) -> AppResult<u64> {
+    let worked: Vec<_> =
+        stale.into_iter().map(|c| card_needs(state, &c.card).map(|n| (c, n))).collect::<AppResult<_>>()?;
+    Ok(state.store.save_caseload_needs(&worked).await?)
 }
 
 /// Works out the needs of every stale list row, `chunk` clients per write
@@ -299,9 +305,7 @@ pub async fn work_out_stale_needs(state: &AppState, chunk: i64) -> AppResult<u64
         if stale.is_empty() {
             return Ok(kept);
         }
-        let worked: Vec<_> =
-            stale.into_iter().map(|c| card_needs(state, &c.card).map(|n| (c, n))).collect::<AppResult<_>>()?;
-        let saved = state.store.save_caseload_needs(&worked).await?;
+        let saved = keep_needs(state, stale).await?;
         if saved == 0 {
             return Ok(kept);
         }

@@ -138,6 +138,11 @@ impl Sql {
     }
 }
 
+/// A card read with its version (`k.client_id, k.status, k.facts, k.version`).
+fn stale_card_of_row(r: &sqlx::any::AnyRow) -> Result<StaleCard> {
+    Ok(StaleCard { card: card_of_row(r)?, version: r.col("version")? })
+}
+
 impl Store {
     /// Makes sure the lists' needs were worked out under the configuration
     /// `needs_for`: if not, marks every row stale and records `needs_for`.
@@ -172,7 +177,7 @@ impl Store {
         .fetch_all(&self.read)
         .await?
         .iter()
-        .map(|r| Ok(StaleCard { card: card_of_row(r)?, version: r.col("version")? }))
+        .map(stale_card_of_row)
         .collect()
     }
 
@@ -189,7 +194,7 @@ impl Store {
         .fetch_all(&self.read)
         .await?
         .iter()
-        .map(|r| Ok(StaleCard { card: card_of_row(r)?, version: r.col("version")? }))
+        .map(stale_card_of_row)
         .collect()
     }
 

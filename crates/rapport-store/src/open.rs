@@ -32,7 +32,8 @@ impl Store {
     #[crate::boxing::boxed_future]
     pub async fn open(target: &Target, opts: OpenOptions) -> Result<Store> {
         sqlx::any::install_default_drivers();
-        let (backend, url) = match target {
+        // The SQLite file, for the reads on the calling thread (decision 59).
+        let (backend, url, sqlite_file) = match target {
             // Without migrations there is nothing to make a new database with.
             Target::DataDir(dir) if !opts.migrate && !dir.join(DB_FILE).is_file() => {
                 return Err(StoreError::Config(format!(
@@ -43,11 +44,12 @@ impl Store {
             Target::DataDir(dir) => {
                 std::fs::create_dir_all(dir)
                     .map_err(|e| StoreError::Config(format!("cannot create data directory {}: {e}", dir.display())))?;
-                (Backend::Sqlite, sqlite_url(&dir.join(DB_FILE), true))
+                let file = dir.join(DB_FILE);
+                (Backend::Sqlite, sqlite_url(&file, true), Some(file))
             }
             Target::Url(url) => parse_url(url)?,
         };
-        let (write, read, inline) = match backend {
+        let (write, read) = match backend {
             Backend::Sqlite => {
                 let write = sqlite_pool(&url, 1, opts.connect_timeout).await?;
                 // WAL is a property of the file: set once, before readers open.
@@ -58,14 +60,19 @@ impl Store {
                 // CPU-bound, so more readers would not add parallelism (measured in bench/).
                 let readers = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2).clamp(2, 8);
                 let read = sqlite_pool(&url, opts.max_connections.clamp(2, readers), opts.connect_timeout).await?;
-                let inline = crate::inline_read::InlineReaders::open(&sqlite_path(&url))
-                    .map_err(|e| StoreError::Config(format!("cannot open SQLite database for reading: {e}")))?;
-                (write, read, Some(Arc::new(inline)))
+                (write, read)
             }
             Backend::Postgres => {
                 let pool = postgres_pool(&url, opts.max_connections, opts.connect_timeout).await?;
-                (pool.clone(), pool, None)
+                (pool.clone(), pool)
             }
+        };
+        let inline = match &sqlite_file {
+            Some(file) => Some(Arc::new(
+                crate::inline_read::InlineReaders::open(file)
+                    .map_err(|e| StoreError::Config(format!("cannot open SQLite database for reading: {e}")))?,
+            )),
+            None => None,
         };
         crate::migrations::migrate(backend, &write, opts.migrate).await?;
         // After connecting and migrating: a bad URL, or a database this
@@ -92,13 +99,13 @@ impl Store {
         opts: OpenOptions,
     ) -> Result<(Backend, crate::migrations::MigrationStatus)> {
         sqlx::any::install_default_drivers();
-        let (backend, url) = match target {
+        let (backend, url, _) = match target {
             Target::DataDir(dir) => {
                 let file = dir.join(DB_FILE);
                 if !file.is_file() {
                     return Ok((Backend::Sqlite, crate::migrations::empty(Backend::Sqlite)));
                 }
-                (Backend::Sqlite, sqlite_url(&file, false))
+                (Backend::Sqlite, sqlite_url(&file, false), Some(file))
             }
             Target::Url(url) => parse_url(url)?,
         };
@@ -116,15 +123,10 @@ fn sqlite_url(path: &Path, create: bool) -> String {
     format!("sqlite://{}?mode={}", path.display(), if create { "rwc" } else { "rw" })
 }
 
-/// The file a `sqlite_url` names.
-fn sqlite_path(url: &str) -> PathBuf {
-    let rest = url.strip_prefix("sqlite://").unwrap_or(url);
-    PathBuf::from(rest.split('?').next().unwrap_or_default())
-}
-
-fn parse_url(url: &str) -> Result<(Backend, String)> {
+/// The backend and connection URL a `--database-url` names, and for SQLite its file.
+fn parse_url(url: &str) -> Result<(Backend, String, Option<PathBuf>)> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        return Ok((Backend::Postgres, url.to_string()));
+        return Ok((Backend::Postgres, url.to_string(), None));
     }
     if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
         let path = rest.split('?').next().unwrap_or_default();
@@ -133,7 +135,7 @@ fn parse_url(url: &str) -> Result<(Backend, String)> {
                 "SQLite database {path:?} does not exist; to create a new one, omit --database-url and use --data-dir"
             )));
         }
-        return Ok((Backend::Sqlite, sqlite_url(Path::new(path), false)));
+        return Ok((Backend::Sqlite, sqlite_url(Path::new(path), false), Some(PathBuf::from(path))));
     }
     Err(StoreError::Config(format!(
         "unsupported database URL {:?}: expected postgres://USER@HOST/DB or sqlite://PATH",
