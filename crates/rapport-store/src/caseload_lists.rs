@@ -157,6 +157,7 @@ impl Store {
             return Ok(false);
         }
         let mut tx = self.begin_write().await?;
+        crate::take_writers_turn(&mut tx).await?;
         sqlx::query("UPDATE caseload_lists SET stale = 1").execute(&mut *tx).await?;
         sqlx::query("UPDATE caseload_card_model SET needs_for = $1 WHERE id = 1")
             .bind(needs_for)
@@ -207,6 +208,7 @@ impl Store {
             return Ok(0);
         }
         let mut tx = self.begin_write().await?;
+        crate::take_writers_turn(&mut tx).await?;
         let mut saved = 0;
         for (stale, needs) in cards {
             saved += sqlx::query(
@@ -228,16 +230,26 @@ impl Store {
 
     /// The clients, open risk flags and overdue measures of each responsible
     /// clinician in the part of a list `scope` covers (its `clinician` aside:
-    /// the summary shows every clinician).
+    /// the summary shows every clinician). Without a search these are kept
+    /// (`caseload_list_counts`, migration 0051), so reading them costs the
+    /// same for ten clients or ten thousand; a search counts its matches.
     #[crate::boxing::boxed_future]
     pub async fn caseload_counts(&self, scope: &ListScope<'_>) -> Result<Vec<ClinicianCount>> {
         let mut sql = Sql::new();
-        let w = sql.scope(scope, false);
-        sql.text = format!(
-            "SELECT l.clinician_id, COUNT(*) AS clients, CAST(SUM(l.open_flag) AS BIGINT) AS open_flags, \
-             CAST(SUM(l.overdue) AS BIGINT) AS overdue, CAST(SUM(l.stale) AS BIGINT) AS stale \
-             FROM caseload_lists l WHERE {w} GROUP BY l.clinician_id"
-        );
+        if scope.search.is_some_and(|s| !s.trim().is_empty()) {
+            let w = sql.scope(scope, false);
+            sql.text = format!(
+                "SELECT l.clinician_id, COUNT(*) AS clients, CAST(SUM(l.open_flag) AS BIGINT) AS open_flags, \
+                 CAST(SUM(l.overdue) AS BIGINT) AS overdue, CAST(SUM(l.stale) AS BIGINT) AS stale \
+                 FROM caseload_lists l WHERE {w} GROUP BY l.clinician_id"
+            );
+        } else {
+            let (viewer, status) = (sql.text(scope.viewer.as_str()), sql.text(scope.status.as_str()));
+            sql.text = format!(
+                "SELECT clinician_id, clients, open_flags, overdue, stale FROM caseload_list_counts \
+                 WHERE viewer_id = {viewer} AND status = {status} AND clients > 0"
+            );
+        }
         self.hot_rows(sql.query())
             .await?
             .iter()
@@ -306,6 +318,43 @@ impl Store {
             order.join(", ")
         );
         self.hot_rows(sql.query()).await?.iter().map(card_of_row).collect()
+    }
+
+    /// The kept counts (`caseload_list_counts`, rows with clients) and the
+    /// same counted from the lists now, each as lines in one order: for
+    /// tests, which check after every write that the two are equal.
+    #[crate::boxing::boxed_future]
+    pub async fn caseload_list_counts_kept_and_counted(&self) -> Result<(Vec<String>, Vec<String>)> {
+        let lines = |rows: Vec<sqlx::any::AnyRow>| -> Result<Vec<String>> {
+            rows.iter()
+                .map(|r| {
+                    Ok(format!(
+                        "{}|{}|{}|{}|{}|{}|{}",
+                        r.col::<String>("viewer_id")?,
+                        r.col::<String>("status")?,
+                        r.col::<String>("clinician_id")?,
+                        r.col::<i64>("clients")?,
+                        r.col::<i64>("open_flags")?,
+                        r.col::<i64>("overdue")?,
+                        r.col::<i64>("stale")?
+                    ))
+                })
+                .collect()
+        };
+        let kept = sqlx::query(
+            "SELECT viewer_id, status, clinician_id, clients, open_flags, overdue, stale FROM caseload_list_counts \
+             WHERE clients > 0 ORDER BY viewer_id, status, clinician_id",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        let counted = sqlx::query(
+            "SELECT viewer_id, status, clinician_id, COUNT(*) AS clients, CAST(SUM(open_flag) AS BIGINT) AS open_flags, \
+             CAST(SUM(overdue) AS BIGINT) AS overdue, CAST(SUM(stale) AS BIGINT) AS stale FROM caseload_lists \
+             GROUP BY viewer_id, status, clinician_id ORDER BY viewer_id, status, clinician_id",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        Ok((lines(kept)?, lines(counted)?))
     }
 
     /// Every list row as `viewer|client|status|sort name|clinician|version|unclosed flags`

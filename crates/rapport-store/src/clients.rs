@@ -367,8 +367,15 @@ impl Store {
             ),
             None => ("", 3),
         };
-        let count =
-            format!("SELECT COUNT(*) AS n FROM caseload_lists l WHERE l.viewer_id = $1 AND l.status = $2{search}");
+        // Without a search the total is kept (`caseload_list_counts`); a search counts its matches.
+        let count = match pattern {
+            Some(_) => {
+                format!("SELECT COUNT(*) AS n FROM caseload_lists l WHERE l.viewer_id = $1 AND l.status = $2{search}")
+            }
+            None => "SELECT CAST(COALESCE(SUM(clients), 0) AS BIGINT) AS n FROM caseload_list_counts \
+                     WHERE viewer_id = $1 AND status = $2"
+                .to_string(),
+        };
         let page = format!(
             "SELECT {CASELOAD_COLUMNS} FROM caseload_lists l JOIN clients c ON c.id = l.client_id \
              JOIN users r ON r.id = c.responsible_clinician_id WHERE l.viewer_id = $1 AND l.status = $2{search} \

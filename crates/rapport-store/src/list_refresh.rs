@@ -64,7 +64,10 @@ pub(crate) async fn refresh_clients(
 pub(crate) async fn refresh_viewers(
     tx: &mut Transaction<'static, Any>,
     viewers: &std::collections::BTreeSet<String>,
-) -> std::result::Result<(), sqlx::Error> {
+) -> crate::Result<()> {
+    if !viewers.is_empty() {
+        crate::take_writers_turn(tx).await?;
+    }
     for viewer in viewers {
         sqlx::query(&format!("DELETE FROM caseload_lists WHERE viewer_id = $1 AND {UNREACHED}"))
             .bind(viewer.as_str())

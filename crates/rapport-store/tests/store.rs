@@ -1053,3 +1053,76 @@ async fn caseload_list_needs_follow_writes_and_the_configuration() {
     })
     .await;
 }
+
+/// The caseload summary's counts (`caseload_list_counts`, migration 0051) are
+/// kept by triggers from every change to the lists: after each kind of
+/// change (a new client, needs kept, a new responsible clinician, an archived
+/// client, supervision given and taken away, another configuration) they
+/// equal a count of the lists, and the page's summary read from them equals
+/// the one a search counts over the same clients.
+#[tokio::test]
+async fn caseload_list_counts_follow_every_kind_of_change() {
+    use rapport_store::caseload_lists::{CardNeeds, ListScope};
+    on_each_backend(|store| async move {
+        let alice = user(&store, "alice@example.org", Role::Clinician).await;
+        let bob = user(&store, "bob@example.org", Role::Clinician).await;
+        let sup = user(&store, "sup@example.org", Role::Supervisor).await;
+        let step = |what: &'static str| {
+            let store = store.clone();
+            let sup = sup.clone();
+            async move {
+                let (kept, counted) = store.caseload_list_counts_kept_and_counted().await.unwrap();
+                assert_eq!(kept, counted, "after {what}");
+                for status in [ClientStatus::Active, ClientStatus::Archived] {
+                    let all = ListScope { viewer: &sup, status, clinician: None, search: None };
+                    let searched = ListScope { search: Some("Counted"), ..all };
+                    let sorted = |mut v: Vec<rapport_store::caseload_lists::ClinicianCount>| {
+                        v.sort_by(|a, b| a.clinician_id.as_str().cmp(b.clinician_id.as_str()));
+                        v
+                    };
+                    assert_eq!(
+                        sorted(store.caseload_counts(&all).await.unwrap()),
+                        sorted(store.caseload_counts(&searched).await.unwrap()),
+                        "the kept summary after {what}"
+                    );
+                }
+                kept
+            }
+        };
+        assert!(step("nothing").await.is_empty());
+        store.set_supervisees(&sup, std::slice::from_ref(&alice), event(action::USER_UPDATE), &[]).await.unwrap();
+        let mut clients = Vec::new();
+        for name in ["Counted Ada", "Counted Ben", "Counted Cy"] {
+            clients.push(store.create_client(&details(name), &alice, event(action::CLIENT_CREATE)).await.unwrap().id);
+        }
+        let kept = step("three new clients").await;
+        assert_eq!(kept.len(), 2, "alice's and the supervisor's rows of alice's clients: {kept:?}");
+        assert!(kept.iter().all(|l| l.ends_with("|3|0|0|3")), "three clients, all stale: {kept:?}");
+
+        let stale = store.stale_caseload_cards(&sup).await.unwrap();
+        let needs = CardNeeds { need_rank: 1, open_flag: true, overdue: 2 };
+        store.save_caseload_needs(&stale.into_iter().map(|s| (s, needs)).collect::<Vec<_>>()).await.unwrap();
+        assert!(step("needs kept").await.iter().all(|l| l.ends_with("|3|3|6|0")));
+
+        store.add_care_team_member(&clients[0], &bob, event(action::CARE_TEAM_ADD)).await.unwrap();
+        step("another clinician on a care team").await;
+        store.set_responsible(&clients[0], &bob, event(action::CARE_TEAM_RESPONSIBLE)).await.unwrap();
+        step("a new responsible clinician").await;
+        store.set_client_status(&clients[1], ClientStatus::Archived, event(action::CLIENT_ARCHIVE)).await.unwrap();
+        let kept = step("an archived client").await;
+        assert!(kept.iter().any(|l| l.contains("|archived|")), "{kept:?}");
+        store.set_supervisees(&sup, &[], event(action::USER_UPDATE), &[]).await.unwrap();
+        let kept = step("supervision taken away").await;
+        assert!(!kept.iter().any(|l| l.starts_with(sup.as_str())), "{kept:?}");
+        store.set_supervisees(&sup, &[alice.clone(), bob.clone()], event(action::USER_UPDATE), &[]).await.unwrap();
+        let kept = step("supervision of two").await;
+        assert!(kept.iter().any(|l| l.starts_with(sup.as_str())), "{kept:?}");
+        assert!(store.caseload_needs_under("another").await.unwrap());
+        let kept = step("another configuration").await;
+        assert!(kept.iter().all(|l| !l.ends_with("|0")), "every row stale: {kept:?}");
+        // The API's caseload total comes from the kept counts too.
+        let q = CaseloadQuery { limit: 50, ..Default::default() };
+        assert_eq!(store.caseload(&sup, &q).await.unwrap().1, 2, "two active clients under the supervisor");
+    })
+    .await;
+}

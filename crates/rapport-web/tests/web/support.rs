@@ -83,12 +83,17 @@ fn postgres_options() -> OpenOptions {
 /// equal what a rebuild from the records computes. Run after every test on
 /// each backend, so each write path the suite takes is checked.
 /// The same holds for the viewers' caseload lists (`rapport_store::caseload_lists`:
-/// who may list each client, with its status, name and responsible clinician).
+/// who may list each client, with its status, name and responsible clinician),
+/// and the counts kept from them (`caseload_list_counts`) equal a count of them.
 pub async fn assert_caseload_cards_match_a_rebuild(store: &Store) {
+    let (kept_counts, counted) = store.caseload_list_counts_kept_and_counted().await.unwrap();
+    assert_eq!(kept_counts, counted, "caseload list counts kept by the writes differ from a count of the lists");
     let (kept, kept_lists) = (store.caseload_cards_dump().await.unwrap(), store.caseload_lists_dump().await.unwrap());
     store.rebuild_caseload_cards().await.unwrap();
     let (rebuilt, rebuilt_lists) =
         (store.caseload_cards_dump().await.unwrap(), store.caseload_lists_dump().await.unwrap());
+    let (kept_counts, counted) = store.caseload_list_counts_kept_and_counted().await.unwrap();
+    assert_eq!(kept_counts, counted, "caseload list counts kept through a rebuild differ from a count of the lists");
     for (what, kept, rebuilt) in [("cards", kept, rebuilt), ("lists", kept_lists, rebuilt_lists)] {
         if kept != rebuilt {
             let stale: Vec<_> = kept.iter().filter(|l| !rebuilt.contains(l)).collect();
