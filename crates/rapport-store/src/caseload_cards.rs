@@ -49,7 +49,7 @@ pub(crate) async fn build_all(backend: crate::Backend, pool: &AnyPool) -> Result
         // Take turns with writers, as their own refreshes do (see the module
         // comment): a card built here then has every write committed before
         // it, and a later write refreshes it again.
-        crate::take_writers_turn(&mut tx).await?;
+        crate::list_refresh::take_writers_turn(&mut tx).await?;
         // The first and last ids of the next batch ("" sorts before every id).
         let batch = sqlx::query(
             "SELECT MIN(id) AS first, MAX(id) AS last FROM (SELECT id FROM clients WHERE id > $1 ORDER BY id LIMIT $2) b",

@@ -157,7 +157,7 @@ impl Store {
             return Ok(false);
         }
         let mut tx = self.begin_write().await?;
-        crate::take_writers_turn(&mut tx).await?;
+        crate::list_refresh::take_writers_turn(&mut tx).await?;
         sqlx::query("UPDATE caseload_lists SET stale = 1").execute(&mut *tx).await?;
         sqlx::query("UPDATE caseload_card_model SET needs_for = $1 WHERE id = 1")
             .bind(needs_for)
@@ -208,7 +208,7 @@ impl Store {
             return Ok(0);
         }
         let mut tx = self.begin_write().await?;
-        crate::take_writers_turn(&mut tx).await?;
+        crate::list_refresh::take_writers_turn(&mut tx).await?;
         let mut saved = 0;
         for (stale, needs) in cards {
             saved += sqlx::query(

@@ -254,17 +254,6 @@ impl Store {
     }
 }
 
-/// Takes the lock every write's audit append takes (the audit head row),
-/// first: a transaction that changes the caseload lists outside an append
-/// (a needs save, a change of supervision, a rebuild) then never holds list
-/// or count rows (`caseload_list_counts`, kept by triggers) that an append's
-/// refresh waits for while it waits for the append, which on PostgreSQL would
-/// be a deadlock. On SQLite the write lock serialises writers already.
-pub(crate) async fn take_writers_turn(tx: &mut sqlx::Transaction<'static, sqlx::Any>) -> Result<()> {
-    sqlx::query("UPDATE audit_head SET last_seq = last_seq WHERE id = 1").execute(&mut **tx).await?;
-    Ok(())
-}
-
 /// Begins in a task of its own, so that a caller that goes away (a client
 /// disconnecting drops its request's future) cannot stop a begin half-way.
 /// sqlx 0.8's SQLite `begin_with` awaits twice, the BEGIN and then a check

@@ -64,9 +64,9 @@ pub(crate) async fn refresh_clients(
 pub(crate) async fn refresh_viewers(
     tx: &mut Transaction<'static, Any>,
     viewers: &std::collections::BTreeSet<String>,
-) -> crate::Result<()> {
+) -> std::result::Result<(), sqlx::Error> {
     if !viewers.is_empty() {
-        crate::take_writers_turn(tx).await?;
+        take_writers_turn(tx).await?;
     }
     for viewer in viewers {
         sqlx::query(&format!("DELETE FROM caseload_lists WHERE viewer_id = $1 AND {UNREACHED}"))
@@ -84,5 +84,17 @@ pub(crate) async fn refresh_viewers(
         .execute(&mut **tx)
         .await?;
     }
+    Ok(())
+}
+
+/// Takes the lock every write's audit append takes (the audit head row),
+/// first: a transaction that changes the lists outside an append (a needs
+/// save, a change of supervision, a rebuild, another configuration) then
+/// never holds list rows or their counts (`caseload_list_counts`, kept by
+/// triggers, migration 0051) that an append's refresh waits for while it
+/// waits for the append, which on PostgreSQL would be a deadlock. On SQLite
+/// the one writer serialises them anyway.
+pub(crate) async fn take_writers_turn(tx: &mut Transaction<'static, Any>) -> std::result::Result<(), sqlx::Error> {
+    sqlx::query("UPDATE audit_head SET last_seq = last_seq WHERE id = 1").execute(&mut **tx).await?;
     Ok(())
 }

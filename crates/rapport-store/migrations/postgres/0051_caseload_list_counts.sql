@@ -4,7 +4,7 @@
 -- page counts nothing however large the caseload. Kept by the trigger below
 -- from every change to caseload_lists, in the same statement's transaction.
 -- Every transaction that changes caseload_lists first takes the audit head
--- row's lock (`Store::take_writers_turn`), so two never wait on each other's
+-- row's lock (`list_refresh::take_writers_turn`), so two never wait on each other's
 -- count rows (no deadlock).
 -- Keep in step with ../sqlite/0051_caseload_list_counts.sql.
 CREATE TABLE caseload_list_counts (
