@@ -22,7 +22,7 @@ use rapport_core::validation::KeyArg;
 use rapport_core::{Id, Timestamp, ValidationErrors};
 use rapport_store::clients::{CareTeamMember, CaseloadQuery, CaseloadRow, ClientRecord, ClientSummary};
 use rapport_store::courses::CourseRecord;
-use rapport_store::measures::{CaseloadMeasures, CaseloadScore};
+use rapport_store::measures::CaseloadScore;
 use rapport_store::users::User;
 use std::collections::HashMap;
 
@@ -392,7 +392,10 @@ pub fn course_progress(state: &AppState, course: &OpenCourse) -> Option<(String,
 
 /// Due and overdue scheduled measures (open courses; the default schedule
 /// unless the course has its own), not-on-track instruments and open risk
-/// flags, for a page of clients in a fixed number of queries.
+/// flags of `rows`, from their caseload cards (kept by every write, so never
+/// behind the records): one card per client, however many answers each has
+/// (reading every score of a caseload made Today's cost and memory grow with
+/// every measure recorded, bench/README.md "Today from the cards").
 ///
 /// Not on track follows the site's configured rule (`Config::not_on_track`):
 /// for a client with an open course, over that course's scores (recorded in
@@ -400,55 +403,15 @@ pub fn course_progress(state: &AppState, course: &OpenCourse) -> Option<(String,
 /// protocol's held session; otherwise over all the client's scores, reviewed
 /// after the configured number of scores.
 #[crate::boxing::boxed_future]
-pub async fn measure_markers(
-    state: &AppState,
-    rows: &[CaseloadRow],
-    open: &HashMap<String, OpenCourse>,
-) -> AppResult<HashMap<String, Markers>> {
+pub async fn measure_markers(state: &AppState, rows: &[CaseloadRow]) -> AppResult<HashMap<String, Markers>> {
     let ids: Vec<Id> = rows.iter().map(|r| r.id.clone()).collect();
-    let courses: Vec<Id> = open.values().map(|o| o.id.clone()).collect();
-    let facts = state.store.caseload_measures(&ids, &courses).await?;
-    markers_from(state, rows, open, &facts).await
-}
-
-/// The markers of `rows` from their measures facts (which may cover more
-/// clients than `rows`).
-#[crate::boxing::boxed_future]
-async fn markers_from(
-    state: &AppState,
-    rows: &[CaseloadRow],
-    open: &HashMap<String, OpenCourse>,
-    facts: &CaseloadMeasures,
-) -> AppResult<HashMap<String, Markers>> {
-    let courses: Vec<Id> = open.values().map(|o| o.id.clone()).collect();
-    let schedules: HashMap<String, Schedule> = state
+    state
         .store
-        .records_of_courses::<Schedule>(&courses)
+        .caseload_cards_of(&ids)
         .await?
-        .into_iter()
-        .filter_map(|r| r.course_id.map(|c| (c.to_string(), r.body)))
-        .collect();
-    // Each client's scores (oldest first), grouped once rather than searched per row.
-    let mut scores_of: HashMap<&str, Vec<&CaseloadScore>> = HashMap::new();
-    for s in &facts.scores {
-        scores_of.entry(s.client_id.as_str()).or_default().push(s);
-    }
-    let mut out = HashMap::new();
-    for r in rows {
-        let cid = r.id.to_string();
-        let course = open.get(&cid);
-        let course_key = course.map(|o| o.id.to_string());
-        let facts = ClientFacts {
-            scores: scores_of.get(cid.as_str()).map(Vec::as_slice).unwrap_or(&[]),
-            course,
-            held: course_key.as_ref().and_then(|k| facts.held.get(k)).map(Vec::as_slice).unwrap_or(&[]),
-            schedule: course_key.as_ref().and_then(|k| schedules.get(k)),
-            open_risk_flag: facts.open_flags.contains(&cid),
-            risk_unanswered: facts.risk_unanswered.contains(&cid),
-        };
-        out.insert(cid, client_markers(state, &facts));
-    }
-    Ok(out)
+        .iter()
+        .map(|card| Ok((card.client_id.to_string(), card_markers(state, card)?)))
+        .collect()
 }
 
 /// The markers of a caseload card (its facts read with it).

@@ -84,7 +84,7 @@ pub async fn dashboard(state: &AppState, me: &Identity) -> AppResult<Dashboard> 
     let (rows, _) = state.store.caseload(&me.user.id, &q).await?;
     let rows: Vec<_> = rows.into_iter().filter(|r| reach.contains(&r.responsible_clinician_id)).collect();
     let open = crate::clients::open_courses(state, &rows).await?;
-    let markers = crate::clients::measure_markers(state, &rows, &open).await?;
+    let markers = crate::clients::measure_markers(state, &rows).await?;
     let now = Timestamp::now();
     let mut cases = Vec::new();
     for r in &rows {

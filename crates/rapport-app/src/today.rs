@@ -6,7 +6,7 @@
 
 use crate::access::{clients_shown, require_caseload};
 use crate::caller::Identity;
-use crate::clients::{measure_markers, open_courses};
+use crate::clients::measure_markers;
 use crate::{AppResult, AppState};
 use rapport_core::audit::action;
 use rapport_core::course::{number_sessions, Attendance};
@@ -230,8 +230,7 @@ pub async fn today(state: &AppState, me: &Identity, date: Date) -> AppResult<Tod
     }
 
     // Measures due: the caseload's schedule logic.
-    let open = open_courses(state, &rows).await?;
-    let markers = measure_markers(state, &rows, &open).await?;
+    let markers = measure_markers(state, &rows).await?;
     let measures_due: Vec<MeasureItem> = rows
         .iter()
         .filter_map(|r| {

@@ -203,17 +203,28 @@ impl Store {
     /// left out). The caller has checked that it may see them.
     #[crate::boxing::boxed_future]
     pub async fn caseload_cards_of(&self, ids: &[Id]) -> Result<Vec<CaseloadCard>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
+        // In chunks of a few fixed sizes: a text per caseload size would
+        // fill every connection's prepared-statement cache with near copies.
+        let mut cards = Vec::with_capacity(ids.len());
+        let mut rest = ids;
+        while !rest.is_empty() {
+            let size = [64, 16, 4, 1].into_iter().find(|s| *s <= rest.len()).unwrap_or(1);
+            let (chunk, tail) = rest.split_at(size);
+            let marks: Vec<String> = (1..=size).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT client_id, status, facts FROM caseload_cards WHERE client_id IN ({})",
+                marks.join(", ")
+            );
+            let mut q = sqlx::query(&sql);
+            for id in chunk {
+                q = q.bind(id.as_str());
+            }
+            for r in q.fetch_all(&self.read).await? {
+                cards.push(card_of_row(&r)?);
+            }
+            rest = tail;
         }
-        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-        let sql =
-            format!("SELECT client_id, status, facts FROM caseload_cards WHERE client_id IN ({})", marks.join(", "));
-        let mut q = sqlx::query(&sql);
-        for id in ids {
-            q = q.bind(id.as_str());
-        }
-        q.fetch_all(&self.read).await?.iter().map(card_of_row).collect()
+        Ok(cards)
     }
 
     /// Every card as `client|status|sort name|facts` lines in id order, for

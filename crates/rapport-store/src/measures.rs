@@ -985,95 +985,6 @@ impl Store {
             })
             .collect()
     }
-
-    /// What the caseload shows about measures for a page of clients, in four
-    /// queries: complete scores (oldest first), which clients have a risk flag
-    /// not yet closed, whose latest response left the risk question blank, and
-    /// the held-session dates of the given courses.
-    #[crate::boxing::boxed_future]
-    pub async fn caseload_measures(&self, clients: &[Id], courses: &[Id]) -> Result<CaseloadMeasures> {
-        let mut out = CaseloadMeasures::default();
-        if clients.is_empty() {
-            return Ok(out);
-        }
-        let marks = |n: usize| (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
-        let sql = format!(
-            "SELECT client_id, course_id, instrument_id, completed_at, total FROM measure_responses \
-             WHERE total IS NOT NULL AND client_id IN ({}) ORDER BY completed_at, created_at, id",
-            marks(clients.len())
-        );
-        let mut q = sqlx::query(&sql);
-        for c in clients {
-            q = q.bind(c.as_str());
-        }
-        for r in q.fetch_all(&self.read).await? {
-            out.scores.push(score_from_row(&r)?);
-        }
-        let sql = format!(
-            "SELECT DISTINCT client_id FROM risk_flags WHERE status <> 'closed' AND client_id IN ({})",
-            marks(clients.len())
-        );
-        let mut q = sqlx::query(&sql);
-        for c in clients {
-            q = q.bind(c.as_str());
-        }
-        for r in q.fetch_all(&self.read).await? {
-            out.open_flags.insert(r.col("client_id")?);
-        }
-        // Flags are stored as a JSON list of names; the text match is portable.
-        let sql = format!(
-            "SELECT DISTINCT r.client_id FROM measure_responses r WHERE r.client_id IN ({}) \
-             AND r.flags LIKE '%\"risk_item_unanswered\"%' AND NOT EXISTS (SELECT 1 FROM measure_responses later \
-             WHERE later.client_id = r.client_id AND later.instrument_id = r.instrument_id \
-             AND later.completed_at > r.completed_at)",
-            marks(clients.len())
-        );
-        let mut q = sqlx::query(&sql);
-        for c in clients {
-            q = q.bind(c.as_str());
-        }
-        for r in q.fetch_all(&self.read).await? {
-            out.risk_unanswered.insert(r.col("client_id")?);
-        }
-        out.held = self.held_dates(courses).await?;
-        Ok(out)
-    }
-
-    /// Course id → held-session dates (in date order) of `courses`.
-    #[crate::boxing::boxed_future]
-    pub async fn held_dates(&self, courses: &[Id]) -> Result<std::collections::HashMap<String, Vec<time::Date>>> {
-        let mut held: std::collections::HashMap<String, Vec<time::Date>> = std::collections::HashMap::new();
-        if courses.is_empty() {
-            return Ok(held);
-        }
-        let marks: Vec<String> = (1..=courses.len()).map(|i| format!("${i}")).collect();
-        let sql = format!(
-            "SELECT course_id, session_date FROM therapy_sessions WHERE attendance = 'attended' AND engagement = 0 \
-             AND course_id IN ({}) ORDER BY session_date",
-            marks.join(", ")
-        );
-        let mut q = sqlx::query(&sql);
-        for c in courses {
-            q = q.bind(c.as_str());
-        }
-        for r in q.fetch_all(&self.read).await? {
-            let d: String = r.col("session_date")?;
-            let date = rapport_core::time::parse_date(&d)
-                .ok_or_else(|| StoreError::Invalid(format!("corrupt session_date in database: {d:?}")))?;
-            held.entry(r.col("course_id")?).or_default().push(date);
-        }
-        Ok(held)
-    }
-}
-
-fn score_from_row(r: &sqlx::any::AnyRow) -> Result<CaseloadScore> {
-    Ok(CaseloadScore {
-        client_id: r.col("client_id")?,
-        course_id: r.col("course_id")?,
-        instrument_id: r.col("instrument_id")?,
-        completed_at: ts(&r.col::<String>("completed_at")?),
-        total: r.col("total")?,
-    })
 }
 
 /// One complete score, for the caseload.
@@ -1085,18 +996,4 @@ pub struct CaseloadScore {
     pub instrument_id: String,
     pub completed_at: Timestamp,
     pub total: i64,
-}
-
-/// Measures facts for a page of the caseload (see `Store::caseload_measures`).
-#[derive(Clone, Debug, Default)]
-pub struct CaseloadMeasures {
-    /// Oldest first.
-    pub scores: Vec<CaseloadScore>,
-    /// Client ids with a risk flag not yet closed.
-    pub open_flags: std::collections::HashSet<String>,
-    /// Course id → held-session dates, in date order.
-    pub held: std::collections::HashMap<String, Vec<time::Date>>,
-    /// Client ids whose latest response of some instrument left its risk
-    /// question blank ("ask at next contact").
-    pub risk_unanswered: std::collections::HashSet<String>,
 }

@@ -18,7 +18,7 @@
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use rapport_app::clients::{measure_markers, open_courses};
+use rapport_app::clients::measure_markers;
 use rapport_core::access::Role;
 use rapport_core::audit::{action, AuditEvent, Outcome};
 use rapport_core::client::{ClientDetails, ClientStatus};
@@ -408,8 +408,7 @@ async fn main() -> BoxResult<()> {
     for rep in 0..a.reps + 3 {
         let t = Instant::now();
         let (rows, _) = store.caseload(&me, &query).await?;
-        let open = open_courses(&state, &rows).await.map_err(|e| format!("{e:?}"))?;
-        let markers = measure_markers(&state, &rows, &open).await.map_err(|e| format!("{e:?}"))?;
+        let markers = measure_markers(&state, &rows).await.map_err(|e| format!("{e:?}"))?;
         let b = t.elapsed();
         let t2 = Instant::now();
         let mut computed = 0;
