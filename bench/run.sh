@@ -4,7 +4,7 @@
 #   bench/run.sh [--postgres URL|auto] [--duration 30s] [--warmup 5s]
 #                [--connections 16] [--clinicians 100] [--clients 10000]
 #                [--count-non2xx] [--no-build] [--strict] [--fhir] [--cpu]
-#                [--bin PATH] [--data-copy DIR] [--as EMAIL] [--caseload-pages]
+#                [--bin PATH] [--data-copy DIR] [--as EMAIL] [--caseload-pages] [--today]
 #                [--profile TEXT]
 #
 # --cpu also reads the server's CPU time over each measured run with
@@ -20,7 +20,9 @@
 # RAPPORT_BENCH_PASSWORD says otherwise) instead of seeding; --as signs in as
 # that account (default clinician1@demo.rapport.test); --caseload-pages also
 # times the caseload sorted by need and a page deep into it (after the client
-# at four fifths of the caseload in name order).
+# at four fifths of the caseload in name order); --today also times the
+# signed-in person's Today page (sessions, unsigned notes, measures due over
+# their whole caseload, open flags).
 # --profile TEXT records the server with `perf record --call-graph dwarf`
 # during each measured run whose path contains TEXT, into
 # target/bench/<timestamp>/perf<path>.data (read it with `perf report -i`);
@@ -53,6 +55,7 @@ PORT=18080
 DATA_COPY=""
 EMAIL=clinician1@demo.rapport.test
 CASELOAD_PAGES=0
+TODAY=0
 SERVER_CPU=0
 LOADGEN_CPU=1
 
@@ -75,6 +78,7 @@ while [ $# -gt 0 ]; do
         --data-copy) DATA_COPY=${2:?}; shift 2 ;;
         --as) EMAIL=${2:?}; shift 2 ;;
         --caseload-pages) CASELOAD_PAGES=1; shift ;;
+        --today) TODAY=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -254,6 +258,9 @@ if [ "$CASELOAD_PAGES" -eq 1 ]; then
         "/clients?sort=need (caseload by need, cookie)|/clients?sort=need|Cookie: $COOKIE|"
         "/clients?after=… (caseload page after client $deep of $total, cookie)|/clients?after=$DEEP_ID|Cookie: $COOKIE|"
     )
+fi
+if [ "$TODAY" -eq 1 ]; then
+    targets+=("/today (Today page, cookie)|/today|Cookie: $COOKIE|")
 fi
 if [ "$FHIR" -eq 1 ]; then
     # A GAD-7 answered with each item's first option, from the served

@@ -307,8 +307,10 @@ pub async fn today(state: &AppState, me: &Identity, date: Date) -> AppResult<Tod
         });
     }
 
-    // Follow-up measures after a completed course, past their date.
-    for r in &rows {
+    // Follow-up measures after a completed course, past their date (only
+    // clients with a reviewed completed course can have any).
+    let candidates = state.store.follow_up_candidates(&me.user.id).await?;
+    for r in rows.iter().filter(|r| candidates.contains(r.id.as_str())) {
         for f in crate::follow_ups::due(state, &r.id).await? {
             if f.due_from >= date {
                 continue;

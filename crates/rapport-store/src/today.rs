@@ -4,6 +4,7 @@
 
 use crate::clients::{caseload_row, CaseloadRow};
 use crate::courses::{session_from_row, TherapySession, SESSION_COLUMNS};
+use crate::row::Named;
 use crate::{Result, Store};
 use rapport_core::time::format_date;
 use rapport_core::Id;
@@ -27,6 +28,23 @@ impl Store {
         .fetch_all(&self.read)
         .await?;
         rows.iter().map(caseload_row).collect()
+    }
+
+    /// The clients on `user`'s care team with a completed course that has an
+    /// ending review: the only ones follow-up measures can be due for (the
+    /// review chooses them), so Today works them out for these alone instead
+    /// of reading every client's courses and answers.
+    #[crate::boxing::boxed_future]
+    pub async fn follow_up_candidates(&self, user: &Id) -> Result<std::collections::HashSet<String>> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT k.client_id FROM care_team t JOIN courses k ON k.client_id = t.client_id \
+             WHERE t.user_id = $1 AND k.status = 'completed' AND EXISTS (SELECT 1 FROM clinical_records r \
+             WHERE r.course_id = k.id AND r.kind = 'ending_review' AND r.removed_at IS NULL)",
+        )
+        .bind(user.as_str())
+        .fetch_all(&self.read)
+        .await?;
+        Ok(rows.iter().map(|r| r.col("client_id")).collect::<std::result::Result<_, _>>()?)
     }
 
     /// The sessions of `clients` dated `from` to `to` (inclusive), in time order.

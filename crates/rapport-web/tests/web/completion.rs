@@ -167,11 +167,30 @@ async fn follow_ups_come_due_after_the_end_until_answered() {
         let b = app.browser_as(&user.email).await;
         let email = app.portal_account(&rapport_core::Id::parse(&client).unwrap(), &user.id, "fu@example.org").await;
         let me = app.browser_as(&email).await;
+        // Today's follow-up tasks (past their date) for this client.
+        let follow_up_tasks = || async {
+            let (s, t) = api.get("/api/v1/today").await;
+            assert_eq!(s, 200, "{t}");
+            t["overdue_tasks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|x| x["client_id"] == client.as_str())
+                .map(|x| x["what"].as_str().unwrap().to_string())
+                .filter(|w| w.starts_with("Follow-up measures"))
+                .collect::<Vec<_>>()
+        };
         // Not while the course is open: the end has not come.
         let (_, html) = b.text(&measures).await;
         assert!(!html.contains("Follow-up at"), "{html}");
+        assert_eq!(follow_up_tasks().await, Vec::<String>::new());
         let (s, c) = api.post(&format!("/api/v1/courses/{id}/status"), json!({"status": "completed"})).await;
         assert_eq!(s, 200, "{c}");
+        assert_eq!(
+            follow_up_tasks().await,
+            ["Follow-up measures at 1 month (PHQ-9, GAD-7)", "Follow-up measures at 3 months (PHQ-9, GAD-7)"],
+            "both past their date, on Today"
+        );
         // Ended at the last session (2026-01-19): 1 and 3 months are due, 60 months are not.
         let (_, html) = b.text(&measures).await;
         assert!(html.contains("Follow-up at 1 month: due from 2026-02-19"), "{html}");
@@ -194,6 +213,7 @@ async fn follow_ups_come_due_after_the_end_until_answered() {
         respond(&api, &client, "", "phq9", &PHQ9, &now).await;
         let (_, html) = b.text(&measures).await;
         assert!(!html.contains("Follow-up at"), "{html}");
+        assert_eq!(follow_up_tasks().await, Vec::<String>::new(), "answered: off Today");
         let (_, portal) = me.text("/portal").await;
         assert!(!portal.contains("Follow-up at"), "{portal}");
         assert_eq!(me.get("/portal/measures/phq9").await.status(), 404, "no longer due");
