@@ -395,7 +395,7 @@ pub fn course_progress(state: &AppState, course: &OpenCourse) -> Option<(String,
 /// flags of `rows`, from their caseload cards (kept by every write, so never
 /// behind the records): one card per client, however many answers each has
 /// (reading every score of a caseload made Today's cost and memory grow with
-/// every measure recorded, bench/README.md "Today from the cards").
+/// every measure recorded: bench/README.md, "Today without every client's history").
 ///
 /// Not on track follows the site's configured rule (`Config::not_on_track`):
 /// for a client with an open course, over that course's scores (recorded in
