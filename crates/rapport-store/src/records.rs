@@ -372,31 +372,6 @@ impl Store {
         }
     }
 
-    /// Live records of kind `T` in any of `courses` (one query), oldest first.
-    pub async fn records_of_courses<T: RecordBody>(&self, courses: &[Id]) -> Result<Vec<Record<T>>> {
-        all_typed(self.raw_records_of_courses(courses, T::KIND).await?)
-    }
-
-    fn raw_records_of_courses<'a>(&'a self, courses: &'a [Id], kind: &'static str) -> Boxed<'a, Result<Vec<Raw>>> {
-        Box::pin(async move {
-            if courses.is_empty() {
-                return Ok(Vec::new());
-            }
-            let marks: Vec<String> = (2..=courses.len() + 1).map(|i| format!("${i}")).collect();
-            let sql = format!(
-                "SELECT {COLUMNS} FROM clinical_records r JOIN users u ON u.id = r.updated_by \
-                 WHERE r.kind = $1 AND r.removed_at IS NULL AND r.course_id IN ({}) ORDER BY r.created_at, r.id",
-                marks.join(", ")
-            );
-            let mut q = sqlx::query(&sql).bind(kind);
-            for c in courses {
-                q = q.bind(c.as_str());
-            }
-            let rows = q.fetch_all(&self.read).await?;
-            raw_rows(&rows)
-        })
-    }
-
     /// A record of kind `T` even if removed, with the time of its removal.
     pub async fn record_including_removed<T: RecordBody>(
         &self,
