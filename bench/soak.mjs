@@ -3,11 +3,15 @@
 // bench/soak.sh seeds, serves and calls this; see bench/README.md ("Soak").
 //
 //   node bench/soak.mjs --base URL --pid PID --tokens FILE --emails FILE --password P
-//        [--api 200] [--browsers 50] [--duration 600] [--warmup 60] [--writes 15] [--out FILE]
+//        [--api 200] [--browsers 50] [--duration 600] [--warmup 60] [--writes 15]
+//        [--reads client,list,outcomes] [--out FILE]
 //
 // --writes: the percentage of API calls that write (two thirds recorded GAD-7s,
 // one third coordination notes); the rest read. 0 makes a read-only soak, which
 // tells growth that follows the data from growth that follows the requests.
+// --reads: which API reads the callers make (client reads, caseload lists,
+// outcome reads; all three by default, in the proportions 60:15:10), so a
+// growth can be traced to the reads that carry it.
 //
 // tokens FILE: one API token per line (one clinician each); emails FILE: the
 // clinician accounts the browser sessions sign in as. Prints a JSON summary
@@ -26,10 +30,13 @@ const BROWSERS = Number(args.browsers ?? 50);
 const DURATION_S = Number(args.duration ?? 600);
 const WARMUP_S = Number(args.warmup ?? 60);
 const WRITES = Number(args.writes ?? 15) / 100;
+const READ_WEIGHTS = { client: 60, list: 15, outcomes: 10 };
+const READS = (args.reads ?? 'client,list,outcomes').split(',').filter(Boolean);
 const TOKENS = readFileSync(args.tokens, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 const EMAILS = readFileSync(args.emails, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
-if (!BASE || !PID || TOKENS.length === 0 || EMAILS.length === 0 || !args.password || !(WRITES >= 0 && WRITES <= 1)) {
-  console.error('usage: node bench/soak.mjs --base URL --pid PID --tokens FILE --emails FILE --password P [--writes 0-100]');
+if (!BASE || !PID || TOKENS.length === 0 || EMAILS.length === 0 || !args.password || !(WRITES >= 0 && WRITES <= 1)
+  || READS.some((r) => !(r in READ_WEIGHTS)) || (READS.length === 0 && WRITES < 1)) {
+  console.error('usage: node bench/soak.mjs --base URL --pid PID --tokens FILE --emails FILE --password P [--writes 0-100] [--reads client,list,outcomes]');
   process.exit(2);
 }
 
@@ -120,6 +127,17 @@ const pick = (list) => list[Math.floor(Math.random() * list.length)];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const today = () => new Date().toISOString().slice(0, 10);
 
+// The read kind at `u` (0 to 1) along the chosen kinds' weights.
+function readKind(u) {
+  const total = READS.reduce((n, r) => n + READ_WEIGHTS[r], 0);
+  let at = u * total;
+  for (const r of READS) {
+    at -= READ_WEIGHTS[r];
+    if (at < 0) return r;
+  }
+  return READS[READS.length - 1];
+}
+
 // --- API callers -------------------------------------------------------------------
 // Mixed read and write, as an integration or a mobile app would call: mostly
 // client reads, some caseload lists and outcome reads, one in ten a recorded
@@ -132,16 +150,13 @@ async function apiCaller(token) {
   if (clients.length === 0) throw new Error(`the token ${token.slice(0, 6)}… lists no clients`);
   while (!stopping) {
     const client = pick(clients);
-    // Reads keep the default mix's proportions (client 60, list 15, outcomes
-    // 10); writes are WRITES of all calls, two thirds GAD-7s.
+    // Reads keep their proportions among the chosen kinds (client 60, list
+    // 15, outcomes 10 by default); writes are WRITES of all calls, two thirds GAD-7s.
     const roll = Math.random();
-    const read = (1 - WRITES) / 0.85;
-    if (roll < 0.6 * read) {
-      await timed('api', `${BASE}/api/v1/clients/${client}`, { headers }, [200]);
-    } else if (roll < 0.75 * read) {
-      await timed('api', `${BASE}/api/v1/clients?limit=50`, { headers }, [200]);
-    } else if (roll < 1 - WRITES) {
-      await timed('api', `${BASE}/api/v1/clients/${client}/outcomes`, { headers }, [200]);
+    if (roll < 1 - WRITES) {
+      const read = readKind(roll / (1 - WRITES));
+      const path = { client: `/api/v1/clients/${client}`, list: '/api/v1/clients?limit=50', outcomes: `/api/v1/clients/${client}/outcomes` }[read];
+      await timed('api', `${BASE}${path}`, { headers }, [200]);
     } else if (roll < 1 - WRITES / 3) {
       const answers = Array.from({ length: 7 }, () => Math.floor(Math.random() * 4));
       await timed('api', `${BASE}/api/v1/clients/${client}/responses`, {

@@ -4,7 +4,7 @@
 #
 #   bench/soak.sh [--backend sqlite|postgres|both] [--minutes 10] [--warmup 60]
 #                 [--api 200] [--browsers 50] [--clients 10000] [--no-build] [--bin PATH]
-#                 [--writes 15] [--heaptrack]
+#                 [--writes 15] [--reads client,list,outcomes] [--heaptrack]
 #
 # For each backend (SQLite, then a throwaway PostgreSQL 15 from
 # scripts/lib/postgres.sh): seeds `rapport demo`, creates one API token for
@@ -17,7 +17,7 @@
 # response was a 5xx or a connection failed, or RSS grew 10 % or more after
 # the warm-up. --writes: the percentage of API calls that write (0: a
 # read-only soak, to tell growth that follows the data from growth that
-# follows the requests).
+# follows the requests). --reads: which API reads run (see bench/soak.mjs).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -31,6 +31,7 @@ WARMUP=60
 API=200
 BROWSERS=50
 WRITES=15
+READS=client,list,outcomes
 # --heaptrack: the server runs under heaptrack's allocation tracker (Debian
 # package `heaptrack`; about half the throughput) and its profile is kept in
 # target/bench/ for `heaptrack_print`; the RSS then includes the tracker's.
@@ -52,6 +53,7 @@ while [ $# -gt 0 ]; do
         --api) API=${2:?--api needs a number}; shift 2 ;;
         --browsers) BROWSERS=${2:?--browsers needs a number}; shift 2 ;;
         --writes) WRITES=${2:?--writes needs a percentage}; shift 2 ;;
+        --reads) READS=${2:?--reads needs a list such as client,list}; shift 2 ;;
         --heaptrack) HEAPTRACK=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
@@ -124,7 +126,7 @@ for backend in "${BACKENDS[@]}"; do
     result=$OUT/soak-$backend-$(date -u +%Y%m%dT%H%M%SZ).json
     echo "==> $backend: $API API callers and $BROWSERS browser sessions for $MINUTES min against $BASE" >&2
     node bench/soak.mjs --base "$BASE" --pid "$SERVER" --tokens "$WORK/tokens" --emails "$WORK/emails" \
-        --password rapport-demo-2026 --api "$API" --browsers "$BROWSERS" --writes "$WRITES" \
+        --password rapport-demo-2026 --api "$API" --browsers "$BROWSERS" --writes "$WRITES" --reads "$READS" \
         --duration $((MINUTES * 60)) --warmup "$WARMUP" --out "$result" || failed=1
     growth=$(node -e "console.log(require('$result').rss_mb.growth_after_warmup_pct)")
     if awk -v g="$growth" 'BEGIN { exit !(g >= 10) }'; then
