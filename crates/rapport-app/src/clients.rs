@@ -20,9 +20,9 @@ use rapport_core::measures::schedule::Schedule;
 use rapport_core::msg;
 use rapport_core::validation::KeyArg;
 use rapport_core::{Id, Timestamp, ValidationErrors};
+use rapport_store::caseload_cards::CardScore;
 use rapport_store::clients::{CareTeamMember, CaseloadQuery, CaseloadRow, ClientRecord, ClientSummary};
 use rapport_store::courses::CourseRecord;
-use rapport_store::measures::CaseloadScore;
 use rapport_store::users::User;
 use std::collections::HashMap;
 
@@ -423,7 +423,7 @@ fn card_markers(state: &AppState, card: &rapport_store::caseload_cards::Caseload
         ),
         None => None,
     };
-    let scores: Vec<&CaseloadScore> = card.scores.iter().collect();
+    let scores = card.scores()?;
     let facts = ClientFacts {
         scores: &scores,
         course: card.open_course.as_ref(),
@@ -463,7 +463,7 @@ pub async fn check_ins(
 /// What one client's markers are worked out from.
 struct ClientFacts<'a> {
     /// Complete scores, oldest first.
-    scores: &'a [&'a CaseloadScore],
+    scores: &'a [CardScore<'a>],
     course: Option<&'a OpenCourse>,
     /// The open course's attended sessions, in date order.
     held: &'a [time::Date],
@@ -484,8 +484,8 @@ fn client_markers(state: &AppState, f: &ClientFacts) -> Markers {
     let mut m = Markers { open_risk_flag: f.open_risk_flag, risk_unanswered: f.risk_unanswered, ..Markers::default() };
     let mut seen: Vec<&str> = Vec::new();
     for s in f.scores {
-        if !seen.contains(&s.instrument_id.as_str()) {
-            seen.push(&s.instrument_id);
+        if !seen.contains(&s.instrument_id) {
+            seen.push(s.instrument_id);
         }
     }
     let review = match f.course {
@@ -495,9 +495,9 @@ fn client_markers(state: &AppState, f: &ClientFacts) -> Markers {
             None => Review::Never,
         },
     };
-    let in_scope = |s: &CaseloadScore| match (f.course, &s.course_id) {
+    let in_scope = |s: &CardScore| match (f.course, s.course_id) {
         (None, _) => true,
-        (Some(o), Some(k)) => k.as_str() == o.id.as_str(),
+        (Some(o), Some(k)) => k == o.id.as_str(),
         (Some(o), None) => s.completed_at.date() >= o.start_date,
     };
     for inst_id in seen {
@@ -510,8 +510,7 @@ fn client_markers(state: &AppState, f: &ClientFacts) -> Markers {
     }
     if let Some(course) = f.course {
         let default = Schedule::default();
-        let done: Vec<(String, time::Date)> =
-            f.scores.iter().map(|s| (s.instrument_id.clone(), s.completed_at.date())).collect();
+        let done: Vec<(&str, time::Date)> = f.scores.iter().map(|s| (s.instrument_id, s.completed_at.date())).collect();
         for (inst, due) in schedule_states(f.schedule.unwrap_or(&default), course.planned_sessions, f.held, &done) {
             match due {
                 DueState::Overdue => m.overdue.push(short(&inst)),

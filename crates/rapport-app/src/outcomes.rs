@@ -39,12 +39,10 @@ pub struct OutcomeScope {
     pub label: String,
 }
 
-/// The responses in scope (oldest first), all of the client's responses, and
-/// the client's courses (newest first).
+/// The responses in scope (oldest first) and the client's courses (newest first).
 pub struct Scoped {
     pub scope: OutcomeScope,
     pub responses: Vec<ResponseRow>,
-    pub all: Vec<ResponseRow>,
     pub courses: Vec<CourseSummary>,
 }
 
@@ -89,47 +87,89 @@ pub fn scoped_responses<'a>(
     req: ScopeRequest<'a>,
 ) -> crate::boxing::Boxed<'a, Result<Scoped, Error>> {
     Box::pin(async move {
-        let courses = state.store.client_courses(client).await?;
-        let spans = spans(&courses);
-        let all = state.store.responses(client).await?;
-        let course = match req {
-            ScopeRequest::All => {
-                let scope = OutcomeScope {
-                    kind: "all".into(),
-                    course_id: None,
-                    label: rapport_i18n::current().t("measure-scope-all-responses"),
-                };
-                return Ok(Scoped { scope, responses: all.clone(), all, courses });
-            }
-            ScopeRequest::Course(id) => Some(
-                courses
-                    .iter()
-                    .find(|c| c.course.id.as_str() == id)
-                    .ok_or_else(|| Error::keyed("course_id", msg("app-course-not-this-client"), vec![]))?,
-            ),
-            ScopeRequest::Default => courses.first(),
-        };
-        let (scope, key) = match course {
-            Some(c) => (
-                OutcomeScope {
-                    kind: "course".into(),
-                    course_id: Some(c.course.id.to_string()),
-                    label: course_label(state, c),
-                },
-                Some(c.course.id.to_string()),
-            ),
-            None => (
-                OutcomeScope {
-                    kind: "outside_courses".into(),
-                    course_id: None,
-                    label: rapport_i18n::current().t("measure-scope-outside"),
-                },
-                None,
-            ),
-        };
-        let responses = all.iter().filter(|r| course_of_response(r, &spans) == key).cloned().collect();
-        Ok(Scoped { scope, responses, all, courses })
+        // The responses out of scope are dropped as they are sorted out, not
+        // copied: an outcome read holds one client's history once.
+        let (scoped, all) = scope_of(state, client, req).await?;
+        Ok(scoped.taking(all))
     })
+}
+
+/// [`scoped_responses`] and every response of the client (oldest first), for
+/// a page that lists them all beside the scope's outcomes.
+pub fn scoped_responses_and_all<'a>(
+    state: &'a AppState,
+    client: &'a Id,
+    req: ScopeRequest<'a>,
+) -> crate::boxing::Boxed<'a, Result<(Scoped, Vec<ResponseRow>), Error>> {
+    Box::pin(async move {
+        let (scoped, all) = scope_of(state, client, req).await?;
+        Ok((scoped.taking(all.clone()), all))
+    })
+}
+
+/// The scope asked for, before its responses are sorted out.
+struct Unsorted {
+    scope: OutcomeScope,
+    /// The course a response must count towards (None: outside every course).
+    key: Option<String>,
+    /// Every response is in scope.
+    everything: bool,
+    courses: Vec<CourseSummary>,
+}
+
+impl Unsorted {
+    /// The scope with the responses of `all` that belong to it.
+    fn taking(self, all: Vec<ResponseRow>) -> Scoped {
+        let responses = if self.everything {
+            all
+        } else {
+            let spans = spans(&self.courses);
+            all.into_iter().filter(|r| course_of_response(r, &spans) == self.key).collect()
+        };
+        Scoped { scope: self.scope, responses, courses: self.courses }
+    }
+}
+
+/// The scope of `req` for `client`, and every response of the client.
+async fn scope_of(state: &AppState, client: &Id, req: ScopeRequest<'_>) -> Result<(Unsorted, Vec<ResponseRow>), Error> {
+    let courses = state.store.client_courses(client).await?;
+    let all = state.store.responses(client).await?;
+    let course = match req {
+        ScopeRequest::All => {
+            let scope = OutcomeScope {
+                kind: "all".into(),
+                course_id: None,
+                label: rapport_i18n::current().t("measure-scope-all-responses"),
+            };
+            return Ok((Unsorted { scope, key: None, everything: true, courses }, all));
+        }
+        ScopeRequest::Course(id) => Some(
+            courses
+                .iter()
+                .find(|c| c.course.id.as_str() == id)
+                .ok_or_else(|| Error::keyed("course_id", msg("app-course-not-this-client"), vec![]))?,
+        ),
+        ScopeRequest::Default => courses.first(),
+    };
+    let (scope, key) = match course {
+        Some(c) => (
+            OutcomeScope {
+                kind: "course".into(),
+                course_id: Some(c.course.id.to_string()),
+                label: course_label(state, c),
+            },
+            Some(c.course.id.to_string()),
+        ),
+        None => (
+            OutcomeScope {
+                kind: "outside_courses".into(),
+                course_id: None,
+                label: rapport_i18n::current().t("measure-scope-outside"),
+            },
+            None,
+        ),
+    };
+    Ok((Unsorted { scope, key, everything: false, courses }, all))
 }
 
 /// Responses of one course (its own and, stored without a course, those

@@ -87,8 +87,8 @@ pub struct CaseloadCard {
     pub open_risk_flag: bool,
     /// The latest response of some instrument left its risk question blank.
     pub risk_unanswered: bool,
-    /// Complete scores, oldest first.
-    pub scores: Vec<crate::measures::CaseloadScore>,
+    /// Complete scores, oldest first, as kept (read with [`CaseloadCard::scores`]).
+    scores: String,
     /// The open course's own measure schedule (JSON), if it has one.
     pub schedule: Option<String>,
     /// The client's newest diary moods, newest first (`check_in::CARD_MOODS` at most).
@@ -97,6 +97,18 @@ pub struct CaseloadCard {
     /// What the caseload row shows, read only for the rows of the page shown
     /// ([`CaseloadCard::shown`]).
     shown: String,
+}
+
+/// One complete score on a card, borrowed from the card's text: a caseload
+/// page reads many cards and each card's whole score history, so a score
+/// costs no allocation of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CardScore<'a> {
+    pub instrument_id: &'a str,
+    /// The course it was recorded in, if one was named.
+    pub course_id: Option<&'a str>,
+    pub completed_at: Timestamp,
+    pub total: i64,
 }
 
 /// A card's caseload row, without the responsible clinician's name (not
@@ -110,6 +122,28 @@ pub struct CardRow {
 }
 
 impl CaseloadCard {
+    /// The card's complete scores, oldest first.
+    pub fn scores(&self) -> Result<Vec<CardScore<'_>>> {
+        self.scores
+            .split(SCORE)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                let mut part = s.split(PART);
+                let (Some(instrument), Some(course), Some(completed), Some(total), None) =
+                    (part.next(), part.next(), part.next(), part.next(), part.next())
+                else {
+                    return Err(corrupt("score", s));
+                };
+                Ok(CardScore {
+                    instrument_id: instrument,
+                    course_id: Some(course).filter(|c| !c.is_empty()),
+                    completed_at: Timestamp::parse(completed).ok_or_else(|| corrupt("completed_at", completed))?,
+                    total: total.parse().map_err(|_| corrupt("total", total))?,
+                })
+            })
+            .collect()
+    }
+
     /// The card's caseload row.
     pub fn shown(&self) -> Result<CardRow> {
         let [updated, birth, pronouns, name] = self.shown.splitn(4, FIELD).collect::<Vec<_>>()[..] else {
@@ -152,22 +186,6 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
             sessions_held: held.len() as u32,
         })
     };
-    let scores = scores
-        .split(SCORE)
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            let [instrument, course, completed, total] = s.split(PART).collect::<Vec<_>>()[..] else {
-                return Err(corrupt("score", s));
-            };
-            Ok(crate::measures::CaseloadScore {
-                client_id: client_id.to_string(),
-                course_id: Some(course.to_string()).filter(|c| !c.is_empty()),
-                instrument_id: instrument.to_string(),
-                completed_at: Timestamp::parse(completed).ok_or_else(|| corrupt("completed_at", completed))?,
-                total: total.parse().map_err(|_| corrupt("total", total))?,
-            })
-        })
-        .collect::<Result<_>>()?;
     let moods = moods
         .split(',')
         .filter(|m| !m.is_empty())
@@ -183,7 +201,7 @@ fn card(client_id: &str, status: rapport_core::client::ClientStatus, facts: &str
         held,
         open_risk_flag: flag == "1",
         risk_unanswered: unanswered == "1",
-        scores,
+        scores: scores.to_string(),
         schedule: Some(schedule.to_string()).filter(|s| !s.is_empty()),
         moods,
         status,
@@ -252,5 +270,51 @@ impl Store {
     #[crate::boxing::boxed_future]
     pub async fn rebuild_caseload_cards(&self) -> Result<u64> {
         build_all(self.backend, &self.write).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A card's facts text with `scores` as its scores field.
+    fn facts(scores: &str) -> String {
+        let f = FIELD.to_string();
+        ["clin", "", "", "", "", "", "0", "0", scores, "", "", "2026-01-02T03:04:05Z", "", "", "Ana"].join(&f)
+    }
+
+    #[test]
+    fn a_cards_scores_are_read_in_order_with_their_course() {
+        let (s, p) = (SCORE.to_string(), PART.to_string());
+        let scores = [
+            ["phq9", "course-1", "2026-01-05T10:00:00Z", "14"].join(&p),
+            ["gad7", "", "2026-01-12T10:00:00Z", "9"].join(&p),
+        ]
+        .join(&s);
+        let card = card("client-1", rapport_core::client::ClientStatus::Active, &facts(&scores)).unwrap();
+        let read = card.scores().unwrap();
+        assert_eq!(read.len(), 2);
+        assert_eq!((read[0].instrument_id, read[0].course_id, read[0].total), ("phq9", Some("course-1"), 14));
+        assert_eq!((read[1].instrument_id, read[1].course_id, read[1].total), ("gad7", None, 9));
+        assert_eq!(read[1].completed_at, Timestamp::parse("2026-01-12T10:00:00Z").unwrap());
+        assert_eq!(card.scores, scores, "kept as read, parsed only when asked");
+        assert_eq!(card.shown().unwrap().display_name, "Ana");
+    }
+
+    #[test]
+    fn a_corrupt_score_is_an_error_not_a_guess() {
+        let p = PART.to_string();
+        for bad in [
+            ["phq9", "", "2026-01-05T10:00:00Z"].join(&p),
+            ["phq9", "", "2026-01-05T10:00:00Z", "14", "extra"].join(&p),
+            ["phq9", "", "not a time", "14"].join(&p),
+            ["phq9", "", "2026-01-05T10:00:00Z", "fourteen"].join(&p),
+        ] {
+            let card = card("client-1", rapport_core::client::ClientStatus::Active, &facts(&bad)).unwrap();
+            let err = card.scores().unwrap_err().to_string();
+            assert!(err.contains("corrupt caseload card"), "{bad:?}: {err}");
+        }
+        let empty = card("client-1", rapport_core::client::ClientStatus::Active, &facts("")).unwrap();
+        assert!(empty.scores().unwrap().is_empty());
     }
 }

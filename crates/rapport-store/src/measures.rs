@@ -986,14 +986,3 @@ impl Store {
             .collect()
     }
 }
-
-/// One complete score, for the caseload.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CaseloadScore {
-    pub client_id: String,
-    /// The course it was recorded in, if one was named.
-    pub course_id: Option<String>,
-    pub instrument_id: String,
-    pub completed_at: Timestamp,
-    pub total: i64,
-}

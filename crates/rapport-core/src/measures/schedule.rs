@@ -123,17 +123,17 @@ pub fn due_state(every: u32, planned: u32, held: &[Date], responses: &[Date]) ->
 
 /// Each scheduled instrument with its state in a course of `planned`
 /// sessions; `responses` are (instrument id, date).
-pub fn schedule_states(
+pub fn schedule_states<S: AsRef<str>>(
     schedule: &Schedule,
     planned: u32,
     held: &[Date],
-    responses: &[(String, Date)],
+    responses: &[(S, Date)],
 ) -> Vec<(String, DueState)> {
     schedule
         .instruments
         .iter()
         .map(|inst| {
-            let dates: Vec<Date> = responses.iter().filter(|(i, _)| i == inst).map(|(_, d)| *d).collect();
+            let dates: Vec<Date> = responses.iter().filter(|(i, _)| i.as_ref() == inst).map(|(_, d)| *d).collect();
             (inst.clone(), due_state(schedule.every, planned, held, &dates))
         })
         .collect()

@@ -15,7 +15,9 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
 use rapport_app::access::{client_for, Purpose};
-use rapport_app::outcomes::{course_facts, course_label, outcomes_in, scoped_responses, OutcomeScope, ScopeRequest};
+use rapport_app::outcomes::{
+    course_facts, course_label, outcomes_in, scoped_responses_and_all, OutcomeScope, ScopeRequest,
+};
 use rapport_app::AppState;
 use rapport_core::audit::action;
 use rapport_core::measures::change::{InstrumentOutcome, NhsTalkingTherapies};
@@ -316,8 +318,7 @@ async fn measures_page(
         (Some(k), false) => ScopeRequest::Course(k.as_str()),
         (None, false) => ScopeRequest::Default,
     };
-    let scoped = scoped_responses(state, &c.id, req).await?;
-    let mut responses = scoped.all.clone();
+    let (scoped, mut responses) = scoped_responses_and_all(state, &c.id, req).await?;
     let mut schedule = None;
     let charts = match &course {
         Some(cid) => {
