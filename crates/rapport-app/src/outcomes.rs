@@ -109,9 +109,9 @@ pub fn scoped_responses_and_all<'a>(
 
 /// The scope asked for, before its responses are sorted out.
 struct Unsorted {
+    /// Its `course_id` is the course a response must count towards (None:
+    /// outside every course), unless `everything`.
     scope: OutcomeScope,
-    /// The course a response must count towards (None: outside every course).
-    key: Option<String>,
     /// Every response is in scope.
     everything: bool,
     courses: Vec<CourseSummary>,
@@ -124,7 +124,7 @@ impl Unsorted {
             all
         } else {
             let spans = spans(&self.courses);
-            all.into_iter().filter(|r| course_of_response(r, &spans) == self.key).collect()
+            all.into_iter().filter(|r| course_of_response(r, &spans) == self.scope.course_id).collect()
         };
         Scoped { scope: self.scope, responses, courses: self.courses }
     }
@@ -141,7 +141,7 @@ async fn scope_of(state: &AppState, client: &Id, req: ScopeRequest<'_>) -> Resul
                 course_id: None,
                 label: rapport_i18n::current().t("measure-scope-all-responses"),
             };
-            return Ok((Unsorted { scope, key: None, everything: true, courses }, all));
+            return Ok((Unsorted { scope, everything: true, courses }, all));
         }
         ScopeRequest::Course(id) => Some(
             courses
@@ -151,25 +151,19 @@ async fn scope_of(state: &AppState, client: &Id, req: ScopeRequest<'_>) -> Resul
         ),
         ScopeRequest::Default => courses.first(),
     };
-    let (scope, key) = match course {
-        Some(c) => (
-            OutcomeScope {
-                kind: "course".into(),
-                course_id: Some(c.course.id.to_string()),
-                label: course_label(state, c),
-            },
-            Some(c.course.id.to_string()),
-        ),
-        None => (
-            OutcomeScope {
-                kind: "outside_courses".into(),
-                course_id: None,
-                label: rapport_i18n::current().t("measure-scope-outside"),
-            },
-            None,
-        ),
+    let scope = match course {
+        Some(c) => OutcomeScope {
+            kind: "course".into(),
+            course_id: Some(c.course.id.to_string()),
+            label: course_label(state, c),
+        },
+        None => OutcomeScope {
+            kind: "outside_courses".into(),
+            course_id: None,
+            label: rapport_i18n::current().t("measure-scope-outside"),
+        },
     };
-    Ok((Unsorted { scope, key, everything: false, courses }, all))
+    Ok((Unsorted { scope, everything: false, courses }, all))
 }
 
 /// Responses of one course (its own and, stored without a course, those
