@@ -60,9 +60,50 @@ fn opt_ts_col(r: &AnyRow, name: &str) -> Result<Option<Timestamp>> {
     Ok(s.and_then(|s| Timestamp::parse(&s)))
 }
 
+/// How the audited actions that leave the record as it was end (reads, lists, plays).
+const READ_SUFFIXES: [&str; 5] = [".read", ".list", ".play", ".feed", ".export"];
+
 /// Whether an audited action leaves the record as it was (reads, lists, plays).
 pub(crate) fn is_read(action: &str) -> bool {
-    [".read", ".list", ".play", ".feed", ".export"].iter().any(|s| action.ends_with(s))
+    READ_SUFFIXES.iter().any(|s| action.ends_with(s))
+}
+
+/// [`is_read`]'s opposite in SQL, for the audit entry `a`: true for an entry
+/// that may change a record. Every read is audited, so most entries are reads;
+/// leaving them out in the database spares a catch-up reading them row by row.
+fn a_change_sql() -> String {
+    let reads: Vec<String> = READ_SUFFIXES.iter().map(|s| format!("a.action LIKE '%{s}'")).collect();
+    format!("NOT ({})", reads.join(" OR "))
+}
+
+/// The read model's mark and state, the last audit entry, and the first
+/// entry after the mark that may change a record (NULL when only reads
+/// followed it), in one statement so one snapshot (see [`catch_up`]).
+pub(crate) fn pending_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        format!(
+            "SELECT m.applied_seq, m.totals_built, h.last_seq, \
+             (SELECT a.seq FROM audit_log a WHERE a.seq > m.applied_seq AND a.seq <= h.last_seq AND {} \
+             ORDER BY a.seq LIMIT 1) AS next_change \
+             FROM outcome_model m, audit_head h WHERE m.id = 1 AND h.id = 1",
+            a_change_sql()
+        )
+    })
+}
+
+/// The last audit entry and up to `$2` entries after `$1` that may change a
+/// record, oldest first; one row with no entry when there are none.
+fn changes_after_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        format!(
+            "SELECT h.last_seq AS head, a.seq, a.action, a.client_id, a.resource_type, a.resource_id \
+             FROM audit_head h LEFT JOIN audit_log a ON a.seq > $1 AND a.seq <= h.last_seq AND {} \
+             WHERE h.id = 1 ORDER BY a.seq LIMIT $2",
+            a_change_sql()
+        )
+    })
 }
 
 /// What an audit entry says about a change, for finding the clients it concerns.
@@ -117,8 +158,9 @@ pub(crate) const CATCH_UP_BATCH: i64 = 2000;
 /// One catch-up step in `tx`: locks the read model's state row (so catch-ups,
 /// rebuilds and imports take turns), builds the running totals if they are
 /// not built, refreshes the clients named by up to [`CATCH_UP_BATCH`] audit
-/// entries after the last applied one, and records the last entry applied.
-/// Returns (entries read, clients refreshed). Entries are appended under the
+/// entries after the last applied one that may change a record (reads are
+/// skipped in the database), and records the last entry applied.
+/// Returns (changing entries read, clients refreshed). Entries are appended under the
 /// lock of the single audit head row, so they commit in sequence order and
 /// what this transaction sees after `applied_seq` has no gaps.
 pub(crate) async fn catch_up(tx: &mut Tx) -> Result<(usize, usize)> {
@@ -138,33 +180,35 @@ pub(crate) async fn catch_up(tx: &mut Tx) -> Result<(usize, usize)> {
         1 => Totals::Apply,
         _ => Totals::RebuildLater,
     };
-    let entries = sqlx::query(
-        "SELECT seq, action, client_id, resource_type, resource_id FROM audit_log \
-         WHERE seq > $1 ORDER BY seq LIMIT $2",
-    )
-    .bind(applied)
-    .bind(CATCH_UP_BATCH)
-    .fetch_all(&mut **tx)
-    .await?;
-    let Some(last) = entries.last() else { return Ok((0, 0)) };
-    let last: i64 = last.col("seq")?;
-    let touched = entries
-        .iter()
-        .map(|r| {
-            Ok(Touched {
-                action: r.col("action")?,
-                client_id: r.col("client_id")?,
-                resource_type: r.col("resource_type")?,
-                resource_id: r.col("resource_id")?,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let rows = sqlx::query(changes_after_sql()).bind(applied).bind(CATCH_UP_BATCH).fetch_all(&mut **tx).await?;
+    let head: i64 = rows.first().ok_or_else(|| bad("the audit head row is missing".into()))?.col("head")?;
+    let mut last_change = None;
+    let mut touched = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let Some(seq) = r.col::<Option<i64>>("seq")? else { continue };
+        last_change = Some(seq);
+        touched.push(Touched {
+            action: r.col("action")?,
+            client_id: r.col("client_id")?,
+            resource_type: r.col("resource_type")?,
+            resource_id: r.col("resource_id")?,
+        });
+    }
+    // A full batch may stop before the head; otherwise every entry up to the
+    // head was seen (reads need nothing) and the mark moves to it.
+    let mark = match last_change {
+        Some(seq) if touched.len() as i64 == CATCH_UP_BATCH => seq,
+        _ => head,
+    };
+    if mark <= applied {
+        return Ok((0, 0));
+    }
     let clients = clients_touched(tx, &touched).await?;
     for c in &clients {
         refresh_range(tx, c, c, totals).await?;
     }
-    sqlx::query("UPDATE outcome_model SET applied_seq = $1 WHERE id = 1").bind(last).execute(&mut **tx).await?;
-    Ok((entries.len(), clients.len()))
+    sqlx::query("UPDATE outcome_model SET applied_seq = $1 WHERE id = 1").bind(mark).execute(&mut **tx).await?;
+    Ok((touched.len(), clients.len()))
 }
 
 /// Whether a refresh applies its change to the running totals: yes when

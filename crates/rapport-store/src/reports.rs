@@ -6,7 +6,9 @@
 //! and however many courses it holds. A filtered report (a site, a clinician,
 //! a supervisor's reach...) sums the rows it selects.
 
-use crate::outcome_rows::{catch_up, rebuild_totals, refresh_range, Totals, CATCH_UP_BATCH, FLAG_COLUMNS, ROW_COLUMNS};
+use crate::outcome_rows::{
+    catch_up, pending_sql, rebuild_totals, refresh_range, Totals, CATCH_UP_BATCH, FLAG_COLUMNS, ROW_COLUMNS,
+};
 use crate::row::Named;
 use crate::{Result, Store};
 use rapport_core::reports::{total_before, Basis, Month, Sums, Tally, SUM_COLUMNS};
@@ -355,7 +357,7 @@ pub struct Overview {
 /// What a catch-up of the read model did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CatchUp {
-    /// Audit entries read.
+    /// Audit entries read that may change a record (reads are skipped).
     pub entries: u64,
     /// Clients whose rows were recomputed.
     pub clients: u64,
@@ -753,6 +755,18 @@ impl Store {
         Ok(r.col::<Option<String>>("built_at")?.is_some())
     }
 
+    /// How many audit entries, reads included, the read model has not taken
+    /// in yet: 0 right after a catch-up with no writes since.
+    #[crate::boxing::boxed_future]
+    pub async fn outcomes_behind(&self) -> Result<i64> {
+        let r = sqlx::query(
+            "SELECT h.last_seq - m.applied_seq AS behind FROM outcome_model m, audit_head h WHERE m.id = 1 AND h.id = 1",
+        )
+        .fetch_one(&self.read)
+        .await?;
+        Ok(r.col("behind")?)
+    }
+
     /// Brings the read model up to date with every write committed so far
     /// (see `outcome_rows`): reports call it before they read, the server
     /// every few seconds. Cheap when there is nothing to do (one read).
@@ -760,15 +774,27 @@ impl Store {
     pub async fn catch_up_outcomes(&self) -> Result<CatchUp> {
         let mut done = CatchUp::default();
         loop {
-            let r = sqlx::query(
-                "SELECT m.applied_seq, m.totals_built, h.last_seq FROM outcome_model m, audit_head h \
-                 WHERE m.id = 1 AND h.id = 1",
-            )
-            .fetch_one(&self.read)
-            .await?;
+            let r = sqlx::query(pending_sql()).fetch_one(&self.read).await?;
             let (applied, built, head): (i64, i64, i64) =
                 (r.col("applied_seq")?, r.col("totals_built")?, r.col("last_seq")?);
             if applied >= head && built != 0 {
+                return Ok(done);
+            }
+            if built != 0 && r.col::<Option<i64>>("next_change")?.is_none() {
+                // Only reads since the mark (every read is audited, so this is
+                // the usual case): move the mark past them in a write that
+                // reads nothing, so the writer is held for one update, not a
+                // scan. It moves only if nothing else moved it meanwhile.
+                let mut tx = self.begin_write().await?;
+                sqlx::query(
+                    "UPDATE outcome_model SET applied_seq = $1 WHERE id = 1 AND applied_seq = $2 AND totals_built = $3",
+                )
+                .bind(head)
+                .bind(applied)
+                .bind(built)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
                 return Ok(done);
             }
             let mut tx = self.begin_write().await?;

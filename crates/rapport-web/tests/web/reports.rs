@@ -495,6 +495,61 @@ async fn the_read_model_equals_a_rebuild_after_any_sequence_of_writes() {
     .await;
 }
 
+/// Every read is audited, so most audit entries are reads. A catch-up after
+/// reads alone moves the read model's mark past them without reading them
+/// (it reports no entries and no clients), and a change behind more reads than
+/// one catch-up batch holds is still found and applied, once.
+#[tokio::test]
+async fn a_catch_up_passes_over_reads_and_finds_a_change_behind_thousands_of_them() {
+    on_each_backend(|app| async move {
+        let (_, api, client, course) = client_with_course(&app, "reads@reports.example").await;
+        app.store.catch_up_outcomes().await.unwrap();
+        assert_eq!(app.store.outcomes_behind().await.unwrap(), 0);
+        let reads = |n: usize| {
+            let event = rapport_core::audit::AuditEvent {
+                actor_label: "test".into(),
+                action: action::CLIENT_READ.into(),
+                resource_type: "client".into(),
+                client_id: Some(client.clone()),
+                outcome: "success".into(),
+                ..Default::default()
+            };
+            let store = app.store.clone();
+            async move {
+                let all = futures_util::future::join_all((0..n).map(|_| store.audit(event.clone()))).await;
+                assert!(all.iter().all(|r| r.is_ok()), "every read is recorded");
+            }
+        };
+        reads(2_500).await;
+        assert_eq!(app.store.outcomes_behind().await.unwrap(), 2_500);
+        let caught = app.store.catch_up_outcomes().await.unwrap();
+        assert_eq!((caught.entries, caught.clients), (0, 0), "reads change nothing: {caught:?}");
+        assert_eq!(app.store.outcomes_behind().await.unwrap(), 0, "the mark moved past the reads");
+
+        let attended = |dump: Vec<String>| {
+            let row = dump.into_iter().find(|l| l.starts_with(&format!("c:{course}|"))).unwrap();
+            row.split('|').nth(14).unwrap().to_string()
+        };
+        assert_eq!(attended(app.store.outcome_rows_dump().await.unwrap()), "0");
+        reads(2_100).await;
+        api.attended_sessions(&course, &[&today()]).await;
+        reads(300).await;
+        let caught = app.store.catch_up_outcomes().await.unwrap();
+        assert!(caught.entries >= 1 && caught.entries < 10, "only the session's entries are read: {caught:?}");
+        assert_eq!(caught.clients, 1, "{caught:?}");
+        assert_eq!(app.store.outcomes_behind().await.unwrap(), 0);
+        assert_eq!(
+            attended(app.store.outcome_rows_dump().await.unwrap()),
+            "1",
+            "the session behind 2,100 reads counts"
+        );
+        let kept = app.store.outcome_rows_dump().await.unwrap();
+        app.store.rebuild_outcomes(5, |_, _| {}).await.unwrap();
+        assert_eq!(kept, app.store.outcome_rows_dump().await.unwrap(), "the same as a rebuild");
+    })
+    .await;
+}
+
 /// A write leaves the read model as it was (it costs the write nothing); the
 /// next report catches up before it reads, so it already counts the write.
 #[tokio::test]
