@@ -49,11 +49,9 @@ impl Store {
             }
             Target::Url(url) => parse_url(url)?,
         };
-        let wal_checkpoints = sqlite_file.as_deref().map(|f| Arc::new(crate::wal_checkpoints::WalCheckpoints::new(f)));
         let (write, read) = match backend {
             Backend::Sqlite => {
-                let manual = wal_checkpoints.as_ref().map(|c| c.manual_flag());
-                let write = sqlite_pool(&url, 1, opts.connect_timeout, manual).await?;
+                let write = sqlite_pool(&url, 1, opts.connect_timeout).await?;
                 // WAL is a property of the file: set once, before readers open.
                 write.execute("PRAGMA journal_mode = WAL").await?;
                 // Few readers on purpose: every commit (and every read is audited, so
@@ -61,8 +59,7 @@ impl Store {
                 // reader per core, most reads find the cache warm; SQLite work is
                 // CPU-bound, so more readers would not add parallelism (measured in bench/).
                 let readers = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2).clamp(2, 8);
-                let read =
-                    sqlite_pool(&url, opts.max_connections.clamp(2, readers), opts.connect_timeout, None).await?;
+                let read = sqlite_pool(&url, opts.max_connections.clamp(2, readers), opts.connect_timeout).await?;
                 (write, read)
             }
             Backend::Postgres => {
@@ -88,7 +85,7 @@ impl Store {
         };
         mfa::seal_plain_secrets(backend, &write, secrets.as_deref(), created.as_deref()).await?;
         let audit = audit::GroupCommitter::start(backend, write.clone());
-        Ok(Store { backend, write, read, audit, inline, wal_checkpoints, secrets })
+        Ok(Store { backend, write, read, audit, inline, secrets })
     }
 }
 
@@ -113,7 +110,7 @@ impl Store {
             Target::Url(url) => parse_url(url)?,
         };
         let pool = match backend {
-            Backend::Sqlite => sqlite_pool(&url, 1, opts.connect_timeout, None).await?,
+            Backend::Sqlite => sqlite_pool(&url, 1, opts.connect_timeout).await?,
             Backend::Postgres => postgres_pool(&url, 1, opts.connect_timeout).await?,
         };
         let status = crate::migrations::status_of(backend, &pool).await;
@@ -186,22 +183,14 @@ async fn postgres_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool
         .map_err(|e| StoreError::Config(format!("cannot connect to PostgreSQL at {}: {e}", redact_url(url))))
 }
 
-/// `manual_checkpoints`: the writer's flag (see `wal_checkpoints`); when set,
-/// a connection opened from then on leaves checkpoints to the server's thread.
-async fn sqlite_pool(
-    url: &str,
-    max: u32,
-    timeout: Duration,
-    manual_checkpoints: Option<Arc<std::sync::atomic::AtomicBool>>,
-) -> Result<AnyPool> {
+async fn sqlite_pool(url: &str, max: u32, timeout: Duration) -> Result<AnyPool> {
     let connect = AnyConnectOptions::from_str(url)
         .map_err(|e| StoreError::Config(format!("invalid SQLite location {url}: {e}")))?;
     let pool = pool_options(max, timeout)
         // A local file cannot drop the connection; pinging it on every acquire
         // would cost a round trip to the connection's worker thread per query.
         .test_before_acquire(false)
-        .after_connect(move |conn, _| {
-            let manual = manual_checkpoints.as_ref().is_some_and(|m| m.load(std::sync::atomic::Ordering::SeqCst));
+        .after_connect(|conn, _| {
             Box::pin(async move {
                 // FULL: every acknowledged commit is on disk even after a power
                 // cut (WAL + NORMAL may lose the last commits); see docs/decisions.md.
@@ -209,9 +198,6 @@ async fn sqlite_pool(
                 // growing and every read transaction would remap it (measured).
                 conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = FULL;")
                     .await?;
-                if manual {
-                    conn.execute("PRAGMA wal_autocheckpoint = 0").await?;
-                }
                 Ok(())
             })
         })
@@ -221,32 +207,9 @@ async fn sqlite_pool(
     Ok(pool)
 }
 
-impl Store {
-    /// SQLite: takes WAL checkpoints off the commit path, onto a thread that
-    /// checkpoints every `every` (see `wal_checkpoints`); for `rapport serve`. Once
-    /// only; PostgreSQL: nothing to do.
-    #[crate::boxing::boxed_future]
-    pub async fn checkpoint_in_background(&self, every: Duration) -> Result<()> {
-        let Some(checkpoints) = &self.wal_checkpoints else { return Ok(()) };
-        checkpoints.start(every).map_err(StoreError::Config)?;
-        // The writer pool's one connection; one opened later reads the flag.
-        sqlx::query("PRAGMA wal_autocheckpoint = 0").execute(&self.write).await?;
-        Ok(())
-    }
-
-    /// The background thread's last checkpoint (`None` before the first, or
-    /// without one: PostgreSQL, or a store that was not asked to).
-    pub fn last_background_checkpoint(&self) -> Option<crate::wal_checkpoints::Checkpoint> {
-        self.wal_checkpoints.as_ref().and_then(|c| c.last())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rapport_core::audit::AuditEvent;
-    use sqlx::Row;
-    use std::time::Instant;
 
     /// sqlx 0.8 spawns its pool maintenance task (the one that can spin
     /// forever) when a pool has an idle timeout, a maximum lifetime or a
@@ -268,7 +231,7 @@ mod tests {
         sqlx::any::install_default_drivers();
         let dir = tempfile::tempdir().unwrap();
         let url = sqlite_url(&dir.path().join("t.db"), true);
-        let pool = sqlite_pool(&url, 1, Duration::from_secs(5), None).await.unwrap();
+        let pool = sqlite_pool(&url, 1, Duration::from_secs(5)).await.unwrap();
         pool.execute("CREATE TABLE t (n INTEGER)").await.unwrap();
         for attempt in 0..300 {
             let turns = attempt % 150;
@@ -284,49 +247,5 @@ mod tests {
         tx.commit().await.unwrap();
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM t").fetch_one(&pool).await.unwrap();
         assert_eq!(n, 1);
-    }
-
-    async fn writer_autocheckpoint(store: &Store) -> i64 {
-        sqlx::query("PRAGMA wal_autocheckpoint").fetch_one(&store.write).await.unwrap().get(0)
-    }
-
-    /// A store checkpoints on commit (SQLite's default) until it is asked to
-    /// checkpoint in the background; then its writer never does, and the
-    /// thread copies every frame of the log into the database file.
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn checkpoints_leave_the_commits_for_a_thread_of_their_own() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&Target::DataDir(dir.path().into()), OpenOptions::default()).await.unwrap();
-        assert_eq!(writer_autocheckpoint(&store).await, 1000, "SQLite's default until asked");
-        assert_eq!(store.last_background_checkpoint(), None);
-        store.checkpoint_in_background(Duration::from_millis(20)).await.unwrap();
-        store.checkpoint_in_background(Duration::from_millis(20)).await.unwrap();
-        assert_eq!(writer_autocheckpoint(&store).await, 0);
-
-        let event = AuditEvent {
-            actor_label: "test".into(),
-            action: "client.read".into(),
-            resource_type: "client".into(),
-            outcome: "success".into(),
-            ..Default::default()
-        };
-        let mut writes = tokio::task::JoinSet::new();
-        for _ in 0..2_000 {
-            let (store, event) = (store.clone(), event.clone());
-            writes.spawn(async move { store.audit(event).await });
-        }
-        while let Some(written) = writes.join_next().await {
-            written.unwrap().unwrap();
-        }
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let last = store.last_background_checkpoint();
-            if last.is_some_and(|c| c.log_frames > 0 && c.checkpointed_frames == c.log_frames) {
-                break;
-            }
-            assert!(Instant::now() < deadline, "the log was not checkpointed: {last:?}");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-        assert!(store.audit_verify().await.unwrap() >= 2_000, "every entry is kept and the chain holds");
     }
 }
