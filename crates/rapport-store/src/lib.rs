@@ -44,6 +44,7 @@ pub mod row;
 pub mod sessions;
 pub mod today;
 pub mod users;
+pub mod wal_checkpoints;
 
 use rapport_core::secrets::Keyring;
 use rapport_core::Timestamp;
@@ -140,6 +141,8 @@ pub struct Store {
     audit: audit::GroupCommitter,
     /// SQLite: the hottest reads, on the calling thread (`hot_rows`); PostgreSQL: none.
     inline: Option<Arc<inline_read::InlineReaders>>,
+    /// SQLite: the server's background WAL checkpoints (`wal_checkpoints`).
+    wal_checkpoints: Option<Arc<wal_checkpoints::WalCheckpoints>>,
     /// Seals and opens TOTP secrets (`None`: a URL store opened without a key).
     secrets: Option<Arc<Keyring>>,
 }

@@ -1143,6 +1143,9 @@ async fn serve(g: &Global, a: ServeArgs) -> Result<ExitCode, String> {
     if !store.outcomes_built().await.map_err(|e| e.to_string())? {
         rebuild_reports(&store, 500, false).await?;
     }
+    // Most of SQLite's WAL copying on a thread of its own, not inside the commit
+    // a batch of requests waits for (decision 64).
+    store.checkpoint_in_background(std::time::Duration::from_millis(250)).map_err(|e| e.to_string())?;
     let state = rapport_app::AppState::new(store.clone(), config).with_instruments(instruments);
     // Signed checkpoints of the audit head outside the database (docs/operations.md).
     let checkpoints = rapport_app::jobs::AuditCheckpoints::new(store.clone(), audit_key, checkpoints_file(g));
