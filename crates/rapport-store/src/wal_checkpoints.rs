@@ -18,27 +18,17 @@
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// The checkpoints of one SQLite file.
 pub(crate) struct WalCheckpoints {
     file: PathBuf,
-    running: Mutex<Option<Running>>,
+    /// The running thread's line: dropped with the store, which ends the thread.
+    running: Mutex<Option<mpsc::Sender<()>>>,
     /// The thread's last checkpoint, for tests and diagnostics.
     last: Arc<Mutex<Option<Checkpoint>>>,
-}
-
-/// The checkpointing thread; asked to stop when the store is dropped.
-struct Running {
-    stop: Arc<AtomicBool>,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-    }
 }
 
 /// How a checkpoint went: frames in the log, and frames copied into the
@@ -66,13 +56,13 @@ impl WalCheckpoints {
             return Ok(());
         }
         let conn = connect(&self.file).map_err(|e| format!("cannot open the database to checkpoint it: {e}"))?;
-        let stop = Arc::new(AtomicBool::new(false));
-        let (stopped, last) = (stop.clone(), self.last.clone());
+        let (line, stopped) = mpsc::channel();
+        let last = self.last.clone();
         std::thread::Builder::new()
             .name("sqlite-checkpoint".into())
             .spawn(move || run(conn, every, &stopped, &last))
             .map_err(|e| format!("cannot start the checkpoint thread: {e}"))?;
-        *running = Some(Running { stop });
+        *running = Some(line);
         Ok(())
     }
 }
@@ -90,17 +80,9 @@ fn checkpoint(conn: &Connection) -> rusqlite::Result<Checkpoint> {
     })
 }
 
-fn run(conn: Connection, every: Duration, stop: &AtomicBool, last: &Mutex<Option<Checkpoint>>) {
-    // Sleeps in short steps so a dropped store lets the thread go soon.
-    let step = every.min(Duration::from_millis(50));
-    let mut waited = Duration::ZERO;
-    while !stop.load(Ordering::Relaxed) {
-        std::thread::sleep(step);
-        waited += step;
-        if waited < every {
-            continue;
-        }
-        waited = Duration::ZERO;
+/// Checkpoints every `every` until the store drops its end of `stopped`.
+fn run(conn: Connection, every: Duration, stopped: &mpsc::Receiver<()>, last: &Mutex<Option<Checkpoint>>) {
+    while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(every) {
         match checkpoint(&conn) {
             Ok(c) => *last.lock().unwrap_or_else(|e| e.into_inner()) = Some(c),
             Err(e) => tracing::warn!(error = %e, "SQLite checkpoint failed; the next one will try again"),
